@@ -1,0 +1,436 @@
+"""``Graph → Derivation``: symbolic reverse mode, one verified :class:`~derive.steps.Step` per
+claim.
+
+The walk visits the forward assignments in reverse. For an assignment ``V = f(c, …)`` with
+upstream gradient ``δV`` (a matrix of *symbols*), each input ``c`` receives
+
+- the **element-wise** contribution ``Σ_ij δV_ij ∂V_ij/∂c_kl``, by SymPy differentiation of
+  ``V``'s small local definition — the single source of truth;
+- the **matrix-form** contribution from the rule table (:func:`pull`: ``Xᵀ·δZ``, ``δZ·Wᵀ``,
+  ``𝟙ᵀ·δZ``, ``δA ⊙ f'(Z)``, the loss's own derivative), *proven equal* to the element-wise one at
+  random points.
+
+A tensor's gradient symbols are then defined as the sum of its contributions, so later steps are
+checked against the real function. Known simplifications (sigmoid + BCE ⇒ ``(Ŷ − Y)/m``) are
+emitted as further algebra steps, each checked against the same element-wise truth.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import sympy as sp
+
+from derive import expr as ex
+from derive import mform as mf
+from derive.graph import Graph, Tensor, build, forward_ir
+from derive.printing import latex
+from derive.spec import NetSpec
+from derive.steps import Checker, Step, Term, prove
+
+MAX_ENTRY_STEPS = 16  # element-wise steps are shown for tensors up to this many entries
+MAX_DIRECT_PARAMS = 64  # cross-check against diff of the expanded loss up to this many weights
+
+
+@dataclass(frozen=True)
+class Contribution:
+    """What ``target`` receives through assignment ``source``."""
+
+    source: str
+    target: str
+    formula: mf.MExpr
+    rules: tuple[str, ...]
+    elementwise: sp.ImmutableMatrix
+    step: Step
+
+
+@dataclass(frozen=True)
+class ForwardVisit:
+    name: str
+    step: Step  # V = matrix form
+    entries: tuple[Step, ...]  # v_ij = element-wise definition (small tensors)
+
+
+@dataclass(frozen=True)
+class BackwardVisit:
+    """The gradient of one tensor: its contributions, their total, simplifications, entries."""
+
+    name: str
+    kind: str
+    contributions: tuple[Contribution, ...]
+    total: Step | None  # δc = sum of contributions, when there are several
+    simplified: tuple[Step, ...]  # further algebra (e.g. sigmoid + BCE ⇒ (Ŷ − Y)/m)
+    formula: mf.MExpr  # the final matrix form: what code computes
+    rule: str  # the proof that justifies ``formula`` (links to derive.proofs)
+    entries: tuple[Step, ...]
+
+
+@dataclass(frozen=True)
+class Derivation:
+    graph: Graph
+    forward: tuple[ForwardVisit, ...]
+    backward: tuple[BackwardVisit, ...]  # reverse topological order, parameters last
+    checks: tuple[Step, ...]  # gradients = d/dp of the expanded loss (small sizes)
+    defs: dict[sp.Symbol, sp.Expr]  # every defined symbol: node entries, gradients, scalars
+
+    @property
+    def spec(self) -> NetSpec:
+        return self.graph.spec
+
+    def gradient(self, name: str) -> BackwardVisit:
+        return next(v for v in self.backward if v.name == name)
+
+    def steps(self) -> list[Step]:
+        out: list[Step] = []
+        for f in self.forward:
+            out += [f.step, *f.entries]
+        for b in self.backward:
+            out += [c.step for c in b.contributions]
+            out += [s for s in (b.total,) if s] + list(b.simplified) + list(b.entries)
+        return out + list(self.checks)
+
+
+# ---- the matrix-form rule table ---------------------------------------------------------------
+
+
+def _reduce(u: mf.MExpr, shape: tuple[int, int], rules: tuple[str, ...]):
+    """Sum ``u`` over the axes along which a tensor of ``shape`` was broadcast."""
+    if u.shape == shape:
+        return u, rules
+    if shape == (1, 1) and u.shape[1] == 1:
+        return mf.SumRows(u), rules + ("bias-sum",)
+    if shape == (1, 1):
+        return mf.SumAll(u), rules + ("sum-broadcast",)
+    if shape[0] == 1 and u.shape[0] > 1:
+        u, rules = mf.SumRows(u), rules + ("bias-sum",)
+    if shape[1] == 1 and u.shape[1] > 1:
+        u, rules = mf.SumCols(u), rules + ("sum-broadcast",)
+    return u, rules
+
+
+def _one() -> mf.Scalar:
+    return mf.Scalar(sp.Integer(1))
+
+
+def pull(tree: ex.Node, up: mf.MExpr, g: Graph, out: Tensor | None, grad: set[str],
+         acc: dict[str, list[tuple[mf.MExpr, tuple[str, ...]]]],
+         rules: tuple[str, ...] = ()) -> None:
+    """Push the upstream gradient ``up`` of ``tree`` down to the tensors it reads.
+
+    ``out`` is the assignment's own tensor when ``tree`` is its whole right-hand side, so
+    derivatives take textbook form in terms of the output (``σ' = A ⊙ (1 − A)``).
+    """
+    ir = lambda n: forward_ir(n, g)  # noqa: E731
+    needs = lambda n: any(x in grad for x in ex.names(n))  # noqa: E731
+    if isinstance(tree, ex.Name):
+        if tree.id in grad:
+            acc.setdefault(tree.id, []).append((up, rules))
+        return
+    if isinstance(tree, ex.Num) or not needs(tree):
+        return
+    if isinstance(tree, ex.Neg):
+        return pull(tree.operand, mf.neg(up), g, None, grad, acc, rules)
+    if isinstance(tree, ex.Transpose):
+        return pull(tree.operand, mf.transpose(up), g, None, grad, acc, rules + ("transpose",))
+    if isinstance(tree, ex.Pow):
+        n = int(tree.exponent)
+        base = ir(tree.base)
+        local = mf.Scalar(sp.Integer(n)) if n == 1 else mf.mul(
+            mf.Scalar(sp.Integer(n)), base if n == 2 else mf.Pow(base, n - 1))
+        return pull(tree.base, mf.mul(up, local), g, None, grad, acc, rules + ("power",))
+    if isinstance(tree, ex.BinOp):
+        a, b = tree.left, tree.right
+        if tree.op == "@":
+            pull(a, mf.MatMul(up, mf.transpose(ir(b))), g, None, grad, acc,
+                 rules + ("linear-input",))
+            pull(b, mf.MatMul(mf.transpose(ir(a)), up), g, None, grad, acc,
+                 rules + ("linear-weight",))
+            return
+        if tree.op in "+-":
+            for child, sign in ((a, 1), (b, 1 if tree.op == "+" else -1)):
+                if needs(child):
+                    u, r = _reduce(up if sign > 0 else mf.neg(up), ir(child).shape, rules)
+                    pull(child, u, g, None, grad, acc, r)
+            return
+        if tree.op == "*":
+            for child, other in ((a, b), (b, a)):
+                if needs(child):
+                    u, r = _reduce(mf.mul(up, ir(other)), ir(child).shape, rules + ("product",))
+                    pull(child, u, g, None, grad, acc, r)
+            return
+        assert tree.op == "/"
+        if needs(a):
+            u, r = _reduce(mf.div(up, ir(b)), ir(a).shape, rules + ("product",))
+            pull(a, u, g, None, grad, acc, r)
+        if needs(b):
+            local = mf.neg(mf.div(mf.mul(up, ir(a)), mf.Pow(ir(b), 2)))
+            u, r = _reduce(local, ir(b).shape, rules + ("quotient",))
+            pull(b, u, g, None, grad, acc, r)
+        return
+    assert isinstance(tree, ex.Call)
+    f, x = tree.func, tree.args[0]
+    xs = ir(x)
+    me = out.value_ref(g.loss_tex) if out is not None else ir(tree)
+    if f in ("sigmoid", "tanh", "exp", "log", "relu", "leaky_relu"):
+        local = {
+            "sigmoid": lambda: mf.mul(me, mf.sub(_one(), me)),
+            "tanh": lambda: mf.sub(_one(), mf.Pow(me, 2)),
+            "exp": lambda: me,
+            "log": lambda: mf.Div(_one(), xs),
+            "relu": lambda: mf.Func("relu_grad", xs),
+            "leaky_relu": lambda: mf.Func("leaky_grad", xs, ir(tree).slope),  # type: ignore
+        }[f]()
+        rule = {"sigmoid": "sigmoid-derivative", "tanh": "tanh-derivative",
+                "relu": "relu-derivative"}.get(f, "elementwise")
+        return pull(x, mf.mul(up, local), g, None, grad, acc, rules + ("elementwise", rule))
+    if f == "softmax":
+        u = mf.mul(me, mf.sub(up, mf.SumCols(mf.mul(up, me))))
+        return pull(x, u, g, None, grad, acc, rules + ("softmax-jacobian",))
+    if f in ("sum", "mean"):
+        axis = tree.kwarg("axis")
+        u = mf.mul(up, mf.Ones(xs.shape))
+        if f == "mean":
+            count = xs.shape if axis is None else (xs.shape[0],) if axis.value == 0 else (
+                xs.shape[1],)
+            u = mf.div(u, g.count(count))
+        return pull(x, u, g, None, grad, acc, rules + (f,))
+    y = ir(tree.args[1])
+    if needs(tree.args[1]):
+        raise NotImplementedError("gradients through a loss target are not supported")
+    n = g.count(xs.shape)
+    if f in ("mse", "sse"):
+        scale = mf.div(mf.Scalar(sp.Integer(2)), n) if f == "mse" else mf.Scalar(sp.Integer(2))
+        local = mf.mul(scale, mf.sub(xs, y))
+    elif f == "bce":
+        wnode = tree.kwarg("pos_weight")
+        wy = mf.mul(ir(wnode), y) if wnode is not None else y
+        local = mf.div(mf.add(mf.neg(mf.Div(wy, xs)),
+                              mf.Div(mf.sub(_one(), y), mf.sub(_one(), xs))), n)
+    elif f == "bce_logits":
+        local = mf.div(mf.sub(mf.Func("sigmoid", xs), y), n)
+    else:
+        assert f == "cross_entropy"
+        local = mf.div(mf.neg(mf.Div(y, xs)), g.count((xs.shape[0],)))
+    return pull(x, mf.mul(up, local), g, None, grad, acc, rules + (f,))
+
+
+# ---- element-wise truth -----------------------------------------------------------------------
+
+
+def elementwise(definition: sp.ImmutableMatrix, upstream: sp.Matrix,
+                target: sp.ImmutableMatrix) -> sp.ImmutableMatrix:
+    """``E[k,l] = Σ_ij upstream[i,j] · ∂definition[i,j]/∂target[k,l]`` by differentiation.
+
+    Works term by term on each entry's top-level sum, so the cost is proportional to the number
+    of (term, symbol) pairs rather than entries × symbols.
+    """
+    wanted = set(target)
+    acc: dict[sp.Symbol, list[sp.Expr]] = {s: [] for s in target}
+    for idx in range(len(definition)):
+        entry = definition[idx]
+        u = upstream[idx]
+        if u == 0:
+            continue
+        for term in sp.Add.make_args(sp.expand_mul(entry, deep=False)):
+            for s in term.free_symbols & wanted:
+                d = term.diff(s)
+                if d != 0:
+                    acc[s].append(u * d)
+    return sp.ImmutableMatrix(target.rows, target.cols,
+                              [sp.Add(*acc[s]) for s in target])
+
+
+# ---- the walk ---------------------------------------------------------------------------------
+
+
+class _Deriver:
+    def __init__(self, g: Graph) -> None:
+        self.g = g
+        self.names = dict(g.symbol_tex)
+        self.checker = Checker(defs={}, points=3, seed=0)
+        self.checker.define(g.scalar_values)
+        self.grad = {n for n, t in g.tensors.items() if t.grads is not None}
+
+    def tex(self, e: sp.Expr) -> str:
+        return latex(e, self.names)
+
+    def term(self, obj, tex: str, text: str) -> Term:
+        return Term(obj, tex, text, getattr(obj, "shape", None))
+
+    def ref_term(self, t: Tensor, kind: str) -> Term:
+        r = t.grad_ref(self.g.loss_tex) if kind == "grad" else t.value_ref(self.g.loss_tex)
+        return Term(r, self._ref_tex(t, kind), r.text(), t.shape)
+
+    def _ref_tex(self, t: Tensor, kind: str) -> str:
+        if kind == "value":
+            return t.tex
+        if t.kind == "param":
+            return f"\\frac{{\\partial {self.g.loss_tex}}}{{\\partial {t.tex}}}"
+        return f"\\delta_{{{t.tex}}}"
+
+    def mterm(self, m: mf.MExpr) -> Term:
+        return Term(m, m.tex(), m.text(), m.shape)
+
+    def run(self) -> Derivation:
+        g = self.g
+        forward = [self.forward_visit(n) for n in g.nodes]
+        loss = g.loss
+        contributions: dict[str, list[Contribution]] = {n: [] for n in g.tensors}
+        backward: list[BackwardVisit] = []
+        # seed: ∂L/∂L = 1
+        self.checker.define({loss.grads[0]: sp.Integer(1)})
+        for node in reversed(g.nodes):
+            t = g.tensors[node.name]
+            if node.name != g.spec.loss:
+                backward.append(self.finish(t, contributions[node.name]))
+            up = _one() if node.name == g.spec.loss else self.formula_of(backward[-1])
+            upstream = (sp.Matrix([[1]]) if node.name == g.spec.loss else t.grads)
+            acc: dict[str, list[tuple[mf.MExpr, tuple[str, ...]]]] = {}
+            up_ref = up if node.name == g.spec.loss else t.grad_ref(g.loss_tex)
+            pull(node.tree, up_ref, g, t, self.grad, acc)
+            for target, parts in acc.items():
+                contributions[target].append(self.contribution(node, upstream, target, parts))
+            del up
+        for name in g.spec.params:
+            backward.append(self.finish(g.tensors[name], contributions[name]))
+        checks = self.direct_checks()
+        return Derivation(g, tuple(forward), tuple(backward), tuple(checks),
+                          dict(self.checker.defs))
+
+    @staticmethod
+    def formula_of(visit: BackwardVisit) -> mf.MExpr:
+        return visit.formula
+
+    def forward_visit(self, node) -> ForwardVisit:
+        t = self.g.tensors[node.name]
+        self.checker.define(zip(t.symbols, node.definition, strict=True))
+        step = prove(self.checker, self.ref_term(t, "value"), self.mterm(node.forward),
+                     "definition", "forward.definition")
+        entries = []
+        if len(t.symbols) <= MAX_ENTRY_STEPS and not t.scalar or t.scalar:
+            for s, d in zip(t.symbols, node.definition, strict=True):
+                entries.append(prove(self.checker, Term(s, self.names[s], str(s)),
+                                     Term(d, self.tex(d), str(d)), "definition",
+                                     "forward.entry"))
+        return ForwardVisit(node.name, step, tuple(entries))
+
+    def contribution(self, node, upstream, target: str, parts) -> Contribution:
+        g = self.g
+        tt = g.tensors[target]
+        formula = mf.add(*(p for p, _ in parts))
+        rules = parts[0][1]
+        e = elementwise(node.definition, upstream, tt.symbols)
+        single = len(g.consumers[target]) == 1
+        lhs_tex = self._ref_tex(tt, "grad")
+        if not single:
+            lhs_tex = f"\\left.{lhs_tex}\\right|_{{{g.tensors[node.name].tex}}}"
+        lhs = Term(e, lhs_tex, f"∂L/∂{target} via {node.name}", tt.shape)
+        rule = _main_rule(rules)
+        step = prove(self.checker, lhs, self.mterm(formula), rule, f"rule.{rule}",
+                     via=node.name, target=target)
+        return Contribution(node.name, target, formula, rules, e, step)
+
+    def finish(self, t: Tensor, parts: list[Contribution]) -> BackwardVisit:
+        total_e = parts[0].elementwise
+        for p in parts[1:]:
+            total_e = total_e + p.elementwise
+        self.checker.define(zip(t.grads, total_e, strict=True))
+        total = None
+        formula = mf.add(*(p.formula for p in parts))
+        rule = _main_rule(parts[0].rules) if len(parts) == 1 else "sum-over-paths"
+        if len(parts) > 1:
+            total = prove(self.checker, self.ref_term(t, "grad"), self.mterm(formula),
+                          "sum-over-paths", "rule.sum-over-paths")
+        simplified = self.simplify(t)
+        if simplified:
+            formula = simplified[-1].rhs.value
+            rule = simplified[-1].rule
+        entries = []
+        if t.scalar or len(t.symbols) <= MAX_ENTRY_STEPS:
+            for s, e in zip(t.grads, total_e, strict=True):
+                entries.append(prove(self.checker, Term(s, self.names[s], str(s)),
+                                     Term(e, self.tex(e), str(e)), "chain-rule",
+                                     "rule.chain-rule"))
+        return BackwardVisit(t.name, t.kind, tuple(parts), total, tuple(simplified), formula,
+                             rule, tuple(entries))
+
+    def simplify(self, t: Tensor) -> list[Step]:
+        """sigmoid followed by BCE: the textbook algebra to ``(Ŷ − Y)/m`` (or the weighted
+        form), each line checked against the element-wise gradient."""
+        g = self.g
+        cons = g.consumers[t.name]
+        if len(cons) != 1:
+            return []
+        a_node = next(n for n in g.nodes if n.name == cons[0])
+        if not (isinstance(a_node.tree, ex.Call) and a_node.tree.func == "sigmoid"
+                and a_node.tree.args[0] == ex.Name(t.name)):
+            return []
+        if g.consumers[a_node.name] != (g.spec.loss,):
+            return []
+        loss = g.nodes[-1].tree
+        if not (isinstance(loss, ex.Call) and loss.func == "bce"
+                and loss.args[0] == ex.Name(a_node.name)):
+            return []
+        A = g.tensors[a_node.name].value_ref(g.loss_tex)
+        Y = forward_ir(loss.args[1], g)
+        n = g.count(A.shape)
+        wnode = loss.kwarg("pos_weight")
+        w = forward_ir(wnode, g) if wnode is not None else None
+        wy = mf.mul(w, Y) if w is not None else Y
+        one = _one()
+        lhs = self.ref_term(t, "grad")
+        chain = [
+            (mf.mul(mf.div(mf.add(mf.neg(mf.Div(wy, A)), mf.Div(mf.sub(one, Y), mf.sub(one, A))),
+                           n), mf.mul(A, mf.sub(one, A))), "simplify.substitute"),
+            (mf.div(mf.add(mf.neg(mf.mul(wy, mf.sub(one, A))), mf.mul(mf.sub(one, Y), A)), n),
+             "simplify.cancel"),
+        ]
+        if w is None:
+            chain.append((mf.div(mf.sub(A, Y), n), "simplify.collect"))
+            rule = "sigmoid-bce"
+        else:
+            chain.append((mf.div(mf.sub(mf.mul(A, mf.add(wy, mf.sub(one, Y))), wy), n),
+                          "simplify.collect"))
+            chain.append((mf.div(mf.add(mf.sub(A, Y), mf.mul(mf.sub(w, one),
+                                                              mf.mul(Y, mf.sub(A, one)))), n),
+                          "simplify.weighted"))
+            rule = "weighted-bce"
+        return [prove(self.checker, lhs, self.mterm(m), rule, key) for m, key in chain]
+
+    def direct_checks(self) -> list[Step]:
+        """At small sizes: every gradient equals d/dp of the fully expanded loss."""
+        g = self.g
+        if sum(len(g.tensors[p].symbols) for p in g.spec.params) > MAX_DIRECT_PARAMS:
+            return []
+        full = g.nodes[-1].definition[0]
+        for node in reversed(g.nodes[:-1]):
+            full = full.xreplace(dict(zip(g.tensors[node.name].symbols, node.definition,
+                                          strict=True)))
+        out = []
+        for p in g.spec.params:
+            t = g.tensors[p]
+            direct = sp.ImmutableMatrix(t.shape[0], t.shape[1], [full.diff(s) for s in t.symbols])
+            out.append(prove(self.checker, self.ref_term(t, "grad"),
+                             Term(direct, f"\\frac{{d {g.loss_tex}}}{{d {t.tex}}}",
+                                  f"d{g.spec.loss}/d{p} (expanded)", t.shape),
+                             "direct-diff", "check.direct"))
+        return out
+
+
+MAIN_RULES = ("linear-weight", "linear-input", "bias-sum", "sum-broadcast", "softmax-jacobian",
+              "sigmoid-derivative", "tanh-derivative", "relu-derivative", "elementwise", "mse",
+              "sse", "bce", "bce_logits", "cross_entropy", "power", "product", "quotient",
+              "transpose", "sum", "mean")
+
+
+def _main_rule(rules: tuple[str, ...]) -> str:
+    """The most specific rule on a path (the last structural one the gradient went through)."""
+    for r in reversed(rules):
+        if r in MAIN_RULES and r != "elementwise":
+            return r
+    return rules[-1] if rules else "identity"
+
+
+def derive(spec: NetSpec) -> Derivation:
+    """Build the graph of ``spec`` and derive every gradient, verifying each step."""
+    return _Deriver(build(spec)).run()

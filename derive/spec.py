@@ -1,0 +1,417 @@
+"""Spec files (TOML, format v1) → validated :class:`NetSpec`.
+
+Everything is checked here, before any SymPy work: names, shapes of every expression (``@``,
+broadcasting ``+``), function names and arities, the scalar loss, ``[values]`` shapes. Errors are
+:class:`SpecError` and name the file, the table/key and the fix.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+import tomllib
+from dataclasses import dataclass, field
+from fractions import Fraction
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from derive import expr as ex
+
+IDENT = re.compile(r"^[A-Za-z][A-Za-z0-9_]{0,31}$")
+NET_NAME = re.compile(r"^[a-z0-9][a-z0-9-]{0,47}$")
+TABLES = (
+    "network", "dims", "inputs", "params", "constants", "forward", "values", "labels",
+    "full_dims", "train",
+)
+MAX_DIM = 4096
+MAX_ENTRIES = 1_000_000
+
+Shape = tuple[int, ...]  # () scalar, (r, c) matrix
+
+
+class Dim(int):
+    """A size that remembers its [dims] name, so ``mean`` can print ``1/m``, not ``1/2``."""
+
+    label: str
+
+    def __new__(cls, value: int, label: str) -> Dim:
+        obj = super().__new__(cls, value)
+        obj.label = label
+        return obj
+
+    def __reduce__(self):
+        return (Dim, (int(self), self.label))
+
+
+class SpecError(ValueError):
+    """A spec that cannot be used. ``str()`` is the one-line message for the user."""
+
+    def __init__(self, source: str, where: str, message: str, fix: str = "") -> None:
+        self.source, self.where, self.message, self.fix = source, where, message, fix
+        text = f"{source}: {where}: {message}" if where else f"{source}: {message}"
+        super().__init__(f"{text}. Fix: {fix}" if fix else text)
+
+
+@dataclass(frozen=True)
+class NetSpec:
+    """A validated network. Shapes are resolved to ints: ``()`` scalar, ``(rows, cols)``."""
+
+    name: str
+    title: dict[str, str]
+    description: dict[str, str]
+    dims: dict[str, int]
+    inputs: dict[str, Shape]
+    params: dict[str, Shape]
+    constants: dict[str, Fraction]
+    forward: tuple[tuple[str, ex.Node], ...]
+    forward_text: dict[str, str]
+    shapes: dict[str, Shape]  # every tensor: inputs, params and forward nodes
+    values: dict[str, tuple[tuple[Fraction, ...], ...]]  # inputs and params, as 2-D
+    labels: dict[str, tuple[tuple[str, ...], ...]]
+    source: str
+    full_dims: dict[str, int] = field(default_factory=dict)
+    train: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def loss(self) -> str:
+        return self.forward[-1][0]
+
+    def shape2d(self, name: str) -> tuple[int, int]:
+        s = self.shapes[name]
+        return (1, 1) if s == () else (s[0], s[1])
+
+
+# ---- loading ------------------------------------------------------------------------------
+
+
+def builtin_names() -> list[str]:
+    folder = resources.files("derive") / "specs"
+    return sorted(p.name[:-5] for p in folder.iterdir() if p.name.endswith(".toml"))
+
+
+def load(net: str) -> NetSpec:
+    """``net`` is a built-in name or a path to a ``.toml`` spec."""
+    if NET_NAME.match(net) and net in builtin_names():
+        text = (resources.files("derive") / "specs" / f"{net}.toml").read_text("utf-8")
+        return parse(text, source=f"built-in '{net}'")
+    path = Path(net)
+    if not path.exists():
+        known = ", ".join(builtin_names())
+        raise SpecError(net, "", "no such built-in network or file", f"use one of: {known}, "
+                        "or a path to a .toml spec file")
+    try:
+        text = path.read_text("utf-8")
+    except (OSError, UnicodeDecodeError) as err:
+        raise SpecError(net, "", f"cannot read the file ({err.__class__.__name__})",
+                        "pass a UTF-8 TOML spec file") from None
+    return parse(text, source=str(path))
+
+
+def parse(text: str, source: str = "<spec>") -> NetSpec:
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as err:
+        raise SpecError(source, "", f"not valid TOML: {err}", "fix the TOML syntax") from None
+    return _Validator(source, data).run()
+
+
+# ---- validation ---------------------------------------------------------------------------
+
+
+class _Validator:
+    def __init__(self, source: str, data: dict[str, Any]) -> None:
+        self.source = source
+        self.data = data
+
+    def err(self, where: str, message: str, fix: str = "") -> SpecError:
+        return SpecError(self.source, where, message, fix)
+
+    def table(self, name: str, required: bool = True) -> dict[str, Any]:
+        value = self.data.get(name)
+        if value is None:
+            if required:
+                raise self.err(f"[{name}]", "table is missing", f"add a [{name}] table")
+            return {}
+        if not isinstance(value, dict):
+            raise self.err(f"[{name}]", "must be a table", f"write it as [{name}]")
+        return value
+
+    def ident(self, where: str, name: str) -> None:
+        if not IDENT.match(name):
+            raise self.err(where, f"'{name}' is not a valid name",
+                           "use letters, digits and _, starting with a letter (max 32)")
+        if name in ex.RESERVED:
+            raise self.err(where, f"'{name}' is reserved (SymPy/Python would read it as "
+                           "something else)", f"rename it, e.g. '{name}_' → '{name}0'")
+
+    def run(self) -> NetSpec:
+        unknown = sorted(set(self.data) - set(TABLES))
+        if unknown:
+            raise self.err(f"[{unknown[0]}]", "unknown table",
+                           f"allowed tables: {', '.join(TABLES)}")
+        net = self.table("network")
+        name = net.get("name")
+        if not isinstance(name, str) or not NET_NAME.match(name):
+            raise self.err("[network] name", f"invalid network name {name!r}",
+                           "use lower-case letters, digits and '-', e.g. \"my-net\"")
+        title = self.langs("[network] title", net.get("title", name))
+        description = self.langs("[network] description", net.get("description", ""))
+        dims = self.dims("dims")
+        full_dims = self.dims("full_dims", required=False)
+        for key in full_dims:
+            if key not in dims:
+                raise self.err(f"[full_dims] {key}", "not a dimension in [dims]",
+                               f"use one of: {', '.join(dims)}")
+        self.names: dict[str, str] = {k: "dims" for k in dims}
+        inputs = self.tensors("inputs", dims)
+        params = self.tensors("params", dims, required=True)
+        if not params:
+            raise self.err("[params]", "no parameters to differentiate", "declare at least one")
+        constants = {}
+        for key, value in self.table("constants", required=False).items():
+            self.declare("constants", key)
+            constants[key] = self.number(f"[constants] {key}", value)
+        shapes: dict[str, Shape] = {**inputs, **params, **{k: () for k in constants},
+                                    **{k: () for k in dims}}
+        fwd = self.table("forward")
+        if not fwd:
+            raise self.err("[forward]", "no assignments", "add e.g. L = \"mse(Yhat, Y)\"")
+        forward = []
+        for key, text in fwd.items():
+            where = f"[forward] {key}"
+            self.declare("forward", key)
+            if not isinstance(text, str):
+                raise self.err(where, "must be a string expression", f'write {key} = "…"')
+            try:
+                node = ex.parse(text)
+            except ex.ExprError as e:
+                raise self.err(f'{where} = "{text}"', e.message,
+                               "see the expression language in the README") from None
+            shapes[key] = _Shapes(self, f'{where} = "{text}"', shapes, constants).infer(node)
+            forward.append((key, node))
+        loss = forward[-1][0]
+        if shapes[loss] not in ((), (1, 1)):
+            raise self.err(f"[forward] {loss}", f"the last assignment is the loss and must be a "
+                           f"scalar, but its shape is {shapes[loss]}",
+                           "reduce it, e.g. with mean(...), sum(...) or a loss function")
+        used = {n for _, node in forward for n in ex.names(node)}
+        for p in params:
+            if p not in used:
+                raise self.err(f"[params] {p}", "is never used in [forward]",
+                               "remove it or use it in an assignment")
+        values = self.values(inputs, params, shapes, name)
+        labels = self.labels(shapes)
+        train = self.train()
+        return NetSpec(
+            name=name, title=title, description=description, dims=dims, inputs=inputs,
+            params=params, constants=constants, forward=tuple(forward),
+            forward_text={k: v.strip() for k, v in fwd.items()}, shapes=shapes, values=values,
+            labels=labels, source=self.source, full_dims=full_dims, train=train,
+        )
+
+    def declare(self, table: str, key: str) -> None:
+        self.ident(f"[{table}] {key}", key)
+        if key in self.names:
+            raise self.err(f"[{table}] {key}", f"'{key}' is already defined in "
+                           f"[{self.names[key]}]", "give each tensor a distinct name")
+        self.names[key] = table
+
+    def langs(self, where: str, value: Any) -> dict[str, str]:
+        if isinstance(value, str):
+            value = {"en": value, "zh": value}
+        if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
+            raise self.err(where, "must be a string or a table {en = \"…\", zh = \"…\"}",
+                           'write title = { en = "…", zh = "…" }')
+        if any(len(v) > 300 for v in value.values()):
+            raise self.err(where, "is longer than 300 characters", "shorten it")
+        en = value.get("en", next(iter(value.values()), ""))
+        return {"en": en, "zh": value.get("zh", en)}
+
+    def dims(self, table: str, required: bool = True) -> dict[str, int]:
+        out = {}
+        for key, value in self.table(table, required).items():
+            self.ident(f"[{table}] {key}", key)
+            if type(value) is not int or not 1 <= value <= MAX_DIM:
+                raise self.err(f"[{table}] {key}", f"must be a whole number from 1 to {MAX_DIM}, "
+                               f"got {value!r}", f"write {key} = 2")
+            out[key] = value
+        return out
+
+    def tensors(self, table: str, dims: dict[str, int], required: bool = False):
+        out: dict[str, Shape] = {}
+        for key, value in self.table(table, required).items():
+            where = f"[{table}] {key}"
+            self.declare(table, key)
+            if not isinstance(value, list) or len(value) not in (0, 2):
+                raise self.err(where, f"shape must be [] (scalar) or [rows, cols], got {value!r}",
+                               f'write {key} = ["m", 1] with names from [dims] or numbers')
+            shape = []
+            for d in value:
+                if isinstance(d, str):
+                    if d not in dims:
+                        raise self.err(where, f"unknown dimension '{d}'",
+                                       f"declare it in [dims] or use one of: {', '.join(dims)}")
+                    shape.append(Dim(dims[d], d))
+                elif type(d) is int and 1 <= d <= MAX_DIM:
+                    shape.append(d)
+                else:
+                    raise self.err(where, f"bad size {d!r}", "use a [dims] name or a positive int")
+            if shape and shape[0] * shape[1] > MAX_ENTRIES:
+                raise self.err(where, "too many entries", f"keep it under {MAX_ENTRIES}")
+            out[key] = tuple(shape)
+        return out
+
+    def number(self, where: str, value: Any) -> Fraction:
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise self.err(where, f"must be a number, got {value!r}", "write a number like 0.5")
+        if isinstance(value, float) and value != value or abs(value) > 1e12:
+            raise self.err(where, "must be a finite number below 1e12", "write a number like 0.5")
+        return Fraction(repr(value)) if isinstance(value, float) else Fraction(value)
+
+    def values(self, inputs, params, shapes, name) -> dict[str, tuple[tuple[Fraction, ...], ...]]:
+        given = self.table("values", required=False)
+        out = {}
+        rng = random.Random(f"derive-values:{name}")
+        for key in list(inputs) + list(params):
+            r, c = (1, 1) if shapes[key] == () else shapes[key]
+            where = f"[values] {key}"
+            if key not in given:
+                # deterministic example values with one decimal: easy to follow by hand
+                out[key] = tuple(tuple(Fraction(rng.randint(-9, 9), 10) for _ in range(c))
+                                 for _ in range(r))
+                continue
+            raw = given[key]
+            rows = self.grid(where, raw, r, c)
+            out[key] = tuple(tuple(self.number(where, v) for v in row) for row in rows)
+        for key in given:
+            if key not in out:
+                raise self.err(f"[values] {key}", "is not an input or a parameter",
+                               f"give values only for: {', '.join(out)}")
+        return out
+
+    def grid(self, where: str, raw: Any, r: int, c: int) -> list[list[Any]]:
+        want = "a scalar" if (r, c) == (1, 1) else f"a {r}×{c} array"
+        if not isinstance(raw, list):
+            raw = [[raw]]
+        elif raw and not isinstance(raw[0], list):
+            raw = [raw] if r == 1 else [[v] for v in raw] if c == 1 else raw
+        ok = len(raw) == r and all(isinstance(row, list) and len(row) == c for row in raw)
+        if not ok:
+            got = f"{len(raw)} rows of lengths {[len(x) if isinstance(x, list) else 1 for x in raw]}"
+            raise self.err(where, f"wrong shape: expected {want} ({r} rows of {c}), got {got}",
+                           f"give {r} rows with {c} numbers each")
+        return raw
+
+    def labels(self, shapes) -> dict[str, tuple[tuple[str, ...], ...]]:
+        out = {}
+        seen: set[str] = set()
+        for key, raw in self.table("labels", required=False).items():
+            where = f"[labels] {key}"
+            if key not in shapes:
+                raise self.err(where, "is not a tensor of this network", "label an existing name")
+            r, c = (1, 1) if shapes[key] == () else shapes[key]
+            rows = self.grid(where, raw, r, c)
+            for row in rows:
+                for label in row:
+                    if not isinstance(label, str):
+                        raise self.err(where, f"labels are names, got {label!r}", 'write "w11"')
+                    self.ident(where, label)
+                    if label in seen:
+                        raise self.err(where, f"label '{label}' is used twice", "make it unique")
+                    seen.add(label)
+            out[key] = tuple(tuple(row) for row in rows)
+        return out
+
+    def train(self) -> dict[str, float]:
+        raw = self.table("train", required=False)
+        out = {}
+        for key, value in raw.items():
+            if key not in ("steps", "lr", "seed", "every"):
+                raise self.err(f"[train] {key}", "unknown key", "use steps, lr, seed, every")
+            out[key] = float(self.number(f"[train] {key}", value))
+        return out
+
+
+class _Shapes:
+    """Shape inference over an expression tree, with messages naming both shapes."""
+
+    def __init__(self, v: _Validator, where: str, shapes: dict[str, Shape], constants) -> None:
+        self.v, self.where, self.shapes, self.constants = v, where, shapes, constants
+
+    def fail(self, message: str, fix: str) -> SpecError:
+        return self.v.err(self.where, message, fix)
+
+    def infer(self, n: ex.Node) -> Shape:
+        if isinstance(n, ex.Num):
+            return ()
+        if isinstance(n, ex.Name):
+            if n.id not in self.shapes:
+                known = ", ".join(self.shapes)
+                raise self.fail(f"undefined name '{n.id}'",
+                                f"define it before use ([inputs], [params], [constants] or an "
+                                f"earlier [forward] line); known: {known}")
+            return self.shapes[n.id]
+        if isinstance(n, ex.Neg):
+            return self.infer(n.operand)
+        if isinstance(n, ex.Pow):
+            return self.infer(n.base)
+        if isinstance(n, ex.Transpose):
+            s = self.infer(n.operand)
+            return (s[1], s[0]) if s else s
+        if isinstance(n, ex.BinOp):
+            a, b = self.infer(n.left), self.infer(n.right)
+            if n.op == "@":
+                if not a or not b:
+                    raise self.fail("'@' needs two matrices, got a scalar", "use * for scaling")
+                if a[1] != b[0]:
+                    raise self.fail(
+                        f"shape mismatch in '@': left is {a}, right is {b}; inner sizes "
+                        f"{a[1]} and {b[0]} differ",
+                        "transpose one side (.T) or fix the shapes in [inputs]/[params]")
+                return (a[0], b[1])
+            return self.broadcast(a, b, n.op)
+        if isinstance(n, ex.Call):
+            return self.call(n)
+        raise self.fail(f"'{type(n).__name__}' is not allowed in a spec", "remove it")
+
+    def broadcast(self, a: Shape, b: Shape, op: str) -> Shape:
+        if not a:
+            return b
+        if not b:
+            return a
+        out = []
+        for x, y in zip(a, b, strict=True):
+            if x != y and 1 not in (x, y):
+                raise self.fail(f"shape mismatch in '{op}': left is {a}, right is {b}",
+                                "make the shapes equal, or one of them a [1, k] row / scalar")
+            out.append(max(x, y))
+        return tuple(out)
+
+    def call(self, n: ex.Call) -> Shape:
+        shapes = [self.infer(a) for a in n.args]
+        for key, value in n.kwargs:
+            if not isinstance(value, ex.Num) and not (
+                isinstance(value, ex.Name) and value.id in self.constants
+            ):
+                raise self.fail(f"{n.func}({key}=…) must be a number or a [constants] name",
+                                f"write {key}=3 or declare it in [constants]")
+        if n.func in ("leaky_relu",) and len(n.args) == 2 and not isinstance(n.args[1], ex.Num):
+            raise self.fail("leaky_relu's slope must be a number", "write leaky_relu(Z, 0.01)")
+        if n.func in ex.ELEMENTWISE or n.func == "softmax":
+            if n.func == "softmax" and not shapes[0]:
+                raise self.fail("softmax needs a matrix (rows of scores)", "pass a [m, k] tensor")
+            return shapes[0]
+        if n.func in ex.REDUCTIONS:
+            axis = n.kwarg("axis")
+            if axis is None:
+                return ()
+            if not (isinstance(axis, ex.Num) and axis.value in (0, 1)) or not shapes[0]:
+                raise self.fail(f"{n.func}(axis=…) must be 0 or 1 on a matrix", "write axis=0")
+            r, c = shapes[0]
+            return (1, c) if axis.value == 0 else (r, 1)
+        a, b = shapes[0], shapes[1]
+        if a != b and {a, b} != {(), (1, 1)}:
+            raise self.fail(f"{n.func}() needs predictions and targets of the same shape, got "
+                            f"{a} and {b}", "make both the same shape, e.g. [m, 1]")
+        return ()
