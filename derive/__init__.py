@@ -1,0 +1,26 @@
+"""derive: verified, step-by-step backpropagation walkthroughs.
+
+``import derive`` needs only sympy, numpy, jinja2 (and click for the CLI); PyTorch is imported
+lazily by the numeric comparison.
+"""
+
+from __future__ import annotations
+
+__version__ = "0.1.0"
+
+__all__ = ["__version__", "load", "derive_network"]
+
+
+def load(net: str):
+    """A built-in network name or a spec path → validated ``NetSpec``."""
+    from derive.spec import load as _load
+
+    return _load(net)
+
+
+def derive_network(net):
+    """Derive every gradient of ``net`` (name, path or ``NetSpec``), verifying each step."""
+    from derive.backprop import derive as _derive
+    from derive.spec import NetSpec
+
+    return _derive(net if isinstance(net, NetSpec) else load(net))

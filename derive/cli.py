@@ -1,0 +1,156 @@
+"""The ``derive`` command line (DESIGN.md §4).
+
+Exit codes: 0 ok, 1 a check failed, 2 bad input (usage, spec, formula), 3 an external tool
+missing or failed. Bad input prints one line naming the file/field and the fix; ``--debug``
+shows tracebacks. Progress goes to stderr.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+
+import click
+
+OK, FAILED, BAD_INPUT, TOOL = 0, 1, 2, 3
+
+
+class Failure(Exception):
+    """Expected failure with an exit code and a one-line message."""
+
+    def __init__(self, code: int, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+def _guard(func: Callable[..., Any]) -> Callable[..., Any]:
+    """Map our exceptions to exit codes and one clear message (no traceback unless --debug)."""
+
+    @wraps(func)
+    def run(*args: Any, **kwargs: Any) -> Any:
+        from derive.expr import ExprError
+        from derive.pdf import ExternalToolError
+        from derive.spec import SpecError
+        from derive.steps import StepError
+
+        debug = click.get_current_context().find_root().params.get("debug", False)
+        try:
+            return func(*args, **kwargs)
+        except (SpecError, ExprError) as err:
+            code, msg = BAD_INPUT, str(err)
+        except Failure as err:
+            code, msg = err.code, str(err)
+        except StepError as err:
+            code, msg = FAILED, f"a derivation step failed verification: {err}"
+        except ExternalToolError as err:
+            code, msg = TOOL, str(err)
+        except KeyboardInterrupt:
+            code, msg = 130, "interrupted"
+        if debug:
+            raise
+        click.echo(f"error: {msg}", err=True)
+        sys.exit(code)
+
+    return run
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--debug", is_flag=True, help="Show tracebacks.")
+@click.version_option(package_name="derive-backprop")
+def main(debug: bool) -> None:
+    """Derive, verify and explain backpropagation, step by step."""
+
+
+@main.command("list")
+@_guard
+def list_cmd() -> None:
+    """Built-in networks, one a line: name and title."""
+    from derive import spec
+
+    for name in spec.builtin_names():
+        s = spec.load(name)
+        click.echo(f"{name:<18} {s.title['en']}")
+
+
+def _progress(message: str) -> None:
+    click.echo(message, err=True)
+
+
+@main.command()
+@click.argument("nets", nargs=-1, required=True, metavar="NET...")
+@click.option("--points", default=3, show_default=True, help="Random points besides the example.")
+@click.option("--no-torch", is_flag=True, help="Skip the PyTorch comparison.")
+@_guard
+def verify(nets: tuple[str, ...], points: int, no_torch: bool) -> None:
+    """Derive, verify every step, compare with PyTorch and finite differences."""
+    from derive import numeric, spec
+    from derive.backprop import derive
+
+    specs = [spec.load(n) for n in nets]  # all inputs are checked before any work
+    failed = False
+    for s in specs:
+        _progress(f"deriving {s.name} …")
+        d = derive(s)
+        try:
+            report = numeric.verify(d, points=points, use_torch=not no_torch)
+        except numeric.TorchMissing as err:
+            raise Failure(TOOL, f"{err} (or pass --no-torch)") from None
+        click.echo(format_report(d, report))
+        failed = failed or not report.ok
+    if failed:
+        raise Failure(FAILED, "some gradients disagree (see ✗ above)")
+
+
+def format_report(d: Any, report: Any) -> str:
+    """The verify table: per parameter, the worst difference over all points."""
+    lines = [f"{report.network}: {len(d.steps())} steps verified symbolically "
+             f"(random-point identity tests); numeric checks at the example values and "
+             f"{len({c.point for c in report.comparisons}) - 1} more points"]
+    torch_head = f"vs PyTorch {report.torch_version}" if report.torch_version else "vs PyTorch"
+    lines.append(f"  {'param':<10}{'points':>7}  {torch_head + ' (abs / rel)':<34}"
+                 f"{'vs finite diff. (abs / rel)':<30}{'elementwise vs matrix':<24}ok")
+    for p in d.spec.params:
+        rows = [c for c in report.comparisons if c.param == p]
+
+        def worst(attr: str) -> str:
+            vals = [getattr(c, attr) for c in rows if getattr(c, attr) is not None]
+            if not vals:
+                return "—"
+            return f"{max(v[0] for v in vals):.1e} / {max(v[1] for v in vals):.1e}"
+
+        ok = all(c.ok for c in rows)
+        lines.append(f"  {p:<10}{len(rows):>7}  {worst('ours_vs_torch'):<34}"
+                     f"{worst('ours_vs_fd'):<30}{worst('elementwise_vs_matrix'):<24}"
+                     f"{'✓' if ok else '✗'}")
+    if report.loss_scale:
+        name, ratio = report.loss_scale
+        lines.append(f"  note: PyTorch's bare F.{name}_loss gradient is {ratio:.6g}× ours "
+                     f"(the spec's loss scales it; compare like with like)")
+    return "\n".join(lines)
+
+
+@main.command()
+@click.argument("rule", required=False)
+@click.option("--list", "list_", is_flag=True, help="List the available proofs.")
+@click.option("--lang", default="en", type=click.Choice(["en", "zh"]), show_default=True)
+@_guard
+def prove(rule: str | None, list_: bool, lang: str) -> None:
+    """Print a general proof (e.g. linear-weight, sigmoid-bce) as plain text."""
+    from derive import proofs
+
+    names = proofs.proof_names()
+    if list_ or rule is None:
+        if rule is None and not list_:
+            raise Failure(BAD_INPUT, f"name a proof; available: {', '.join(names)}")
+        for n in names:
+            click.echo(f"{n:<20} {proofs.get_proof(n).title[lang]}")
+        return
+    if rule not in names:
+        raise Failure(BAD_INPUT, f"unknown proof '{rule}'; available: {', '.join(names)}")
+    click.echo(proofs.format_text(proofs.get_proof(rule), lang))
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()
