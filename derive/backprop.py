@@ -250,6 +250,14 @@ class _Deriver:
         self.checker = Checker(defs={}, points=3, seed=0)
         self.checker.define(g.scalar_values)
         self.grad = {n for n, t in g.tensors.items() if t.grads is not None}
+        # σ(z_ij) → a_ij where A = σ(Z) is a node: entries shown in textbook form σ(1−σ)
+        self.textbook: dict[sp.Expr, sp.Symbol] = {}
+        for node in g.nodes:
+            tree = node.tree
+            if (isinstance(tree, ex.Call) and tree.func in ("sigmoid", "tanh", "exp")
+                    and isinstance(tree.args[0], ex.Name)):
+                sym = g.tensors[node.name].symbols
+                self.textbook.update(zip(node.definition, sym, strict=True))
 
     def tex(self, e: sp.Expr) -> str:
         return latex(e, self.names)
@@ -348,6 +356,7 @@ class _Deriver:
         entries = []
         if t.scalar or len(t.symbols) <= MAX_ENTRY_STEPS:
             for s, e in zip(t.grads, total_e, strict=True):
+                e = e.xreplace(self.textbook)
                 entries.append(prove(self.checker, Term(s, self.names[s], str(s)),
                                      Term(e, self.tex(e), str(e)), "chain-rule",
                                      "rule.chain-rule"))

@@ -43,7 +43,7 @@ RESERVED = frozenset(
         "E", "I", "N", "Q", "S", "pi", "oo", "nan", "zoo", "beta", "gamma", "lambda",
         "zeta", "Lambda", "Sum", "Product", "Abs", "And", "Or", "Not", "True", "False",
         "None", "T", "diff", "Integer", "Rational", "Float",
-        "Symbol", "Function", "Matrix", "ones", "eye",
+        "Symbol", "Function", "Matrix", "ones", "eye", "np", "torch", "math", "F",
     }
     | set(FUNCTIONS)
 )
