@@ -171,9 +171,17 @@ def _elementwise(a: sp.Matrix, b: sp.Matrix, op) -> sp.Matrix:
     return sp.Matrix(shape[0], shape[1], lambda i, j: op(a[i, j], b[i, j]))
 
 
+def _product(x: sp.Expr, y: sp.Expr) -> sp.Expr:
+    """``x·y``; two plain symbols are put in canonical (name) order directly (much faster than
+    ``Mul``'s flattening, and the same object)."""
+    if x.is_Symbol and y.is_Symbol and x != y:
+        return sp.Mul._from_args((x, y) if x.name < y.name else (y, x))
+    return x * y
+
+
 def _matmul(a: sp.Matrix, b: sp.Matrix) -> sp.Matrix:
     return sp.Matrix(a.rows, b.cols,
-                     lambda i, j: sp.Add(*(a[i, k] * b[k, j] for k in range(a.cols))))
+                     lambda i, j: sp.Add(*(_product(a[i, k], b[k, j]) for k in range(a.cols))))
 
 
 ELEMENTWISE_SYMPY = {

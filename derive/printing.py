@@ -12,6 +12,7 @@ import re
 
 import sympy as sp
 from sympy.printing.latex import LatexPrinter
+from sympy.printing.str import StrPrinter
 
 GREEK = frozenset(
     "alpha beta gamma delta epsilon zeta eta theta iota kappa mu nu xi rho sigma tau phi chi "
@@ -103,3 +104,334 @@ def latex(expr: sp.Basic, symbol_names: dict[sp.Symbol, str] | None = None, **se
     if symbol_names:
         settings["symbol_names"] = symbol_names
     return DeriveLatexPrinter(settings).doprint(expr)
+
+
+# ---- index notation and matrix form (derive.proofs) ------------------------------------------
+#
+# The proofs write identities with symbolic sizes: ``Sum`` over ``Indexed`` entries, Kronecker
+# deltas, and SymPy matrix expressions (``Xᵀ·δ_Z``, ``δ_A ⊙ f'(Z)``). The two printers below
+# show them the way a textbook does; they extend (never change) :class:`DeriveLatexPrinter`.
+# ``Partial``, ``MatGrad``, ``ShapeOf`` and ``Dims`` are expression classes of
+# :mod:`derive.proofs`, dispatched here by class name.
+
+_TAIL_SUBSCRIPT = re.compile(r"_\{([^{}]*)\}$")
+
+
+def _index_sub(indices: list[str]) -> str:
+    """``['i', 'j']`` → ``ij``; anything longer than one character → comma-separated."""
+    return ("" if all(len(s) == 1 for s in indices) else ",").join(indices)
+
+
+def subscript_tex(base_tex: str, sub: str) -> str:
+    """Attach a subscript: ``X`` → ``X_{ij}``, ``\\delta_{Z}`` → ``\\delta_{Z,ij}``,
+    ``W^{[1]}`` → ``W^{[1]}_{ij}``, ``\\hat{Y}`` → ``\\hat{Y}_{ij}``."""
+    m = _TAIL_SUBSCRIPT.search(base_tex)
+    if m:
+        return f"{base_tex[: m.start()]}_{{{m.group(1)},{sub}}}"
+    return f"{base_tex}_{{{sub}}}"
+
+
+def _is_undefined_call(e: sp.Basic) -> bool:
+    from sympy.core.function import AppliedUndef
+
+    return isinstance(e, AppliedUndef) and len(e.args) == 1
+
+
+class IndexLatexPrinter(DeriveLatexPrinter):
+    """LaTeX for index notation and matrix form: ``X_{ik}``, ``\\delta_{Z,ij}``, ``\\delta_{jq}``,
+    ``\\sum_{k=1}^{D}`` (1-based display of SymPy's 0-based limits), ``X^{\\top}``, ``\\odot``,
+    ``\\mathbf{1}``, ``f'(z)`` and ``\\frac{\\partial L}{\\partial W_{pq}}``."""
+
+    def _print_IndexedBase(self, expr: sp.IndexedBase) -> str:
+        return self._print(expr.label)
+
+    def _print_Indexed(self, expr: sp.Indexed) -> str:
+        sub = _index_sub([self._print(i) for i in expr.indices])
+        return subscript_tex(self._print(expr.base), sub)
+
+    def _print_KroneckerDelta(self, expr: sp.KroneckerDelta, exp: str | None = None) -> str:
+        tex = f"\\delta_{{{_index_sub([self._print(a) for a in expr.args[:2]])}}}"
+        return f"\\left({tex}\\right)^{{{exp}}}" if exp else tex
+
+    def _print_Sum(self, expr: sp.Sum) -> str:
+        tex = ""
+        for var, lo, hi in reversed(expr.limits):
+            tex += f"\\sum_{{{self._print(var)}={self._print(lo + 1)}}}^{{{self._print(hi + 1)}}} "
+        body = expr.function
+        if body.is_Add:
+            return f"{tex}\\left({self._print(body)}\\right)"
+        return tex + self._print(body)
+
+    def _print_MatrixSymbol(self, expr: sp.MatrixSymbol) -> str:
+        names = self._settings.get("symbol_names") or {}
+        if expr in names:
+            return names[expr]
+        return self._print(sp.Symbol(expr.name))
+
+    def _print_MatrixElement(self, expr) -> str:
+        parent = expr.parent
+        rows = parent.shape[0]
+        idx = [self._print(expr.j)] if rows == 1 else [self._print(expr.i), self._print(expr.j)]
+        sub = _index_sub(idx)
+        if isinstance(parent, sp.MatrixSymbol):
+            return subscript_tex(self._print(parent), sub)
+        return f"\\left({self._print(parent)}\\right)_{{{sub}}}"
+
+    def _print_Transpose(self, expr) -> str:
+        arg = expr.arg
+        s = self._print(arg)
+        if isinstance(arg, sp.MatrixSymbol | sp.OneMatrix) and "^" not in s:
+            return f"{s}^{{\\top}}"
+        return f"\\left({s}\\right)^{{\\top}}"
+
+    def _print_OneMatrix(self, expr) -> str:
+        return "\\mathbf{1}"
+
+    def _print_ZeroMatrix(self, expr) -> str:
+        return "\\mathbf{0}"
+
+    def _matrix_factor(self, arg: sp.Basic) -> str:
+        if isinstance(arg, sp.MatAdd | sp.HadamardProduct) or (
+            isinstance(arg, sp.Basic) and getattr(arg, "is_Add", False)
+        ):
+            return f"\\left({self._print(arg)}\\right)"
+        return self._print(arg)
+
+    def _print_MatMul(self, expr) -> str:
+        coeff, factors = expr.as_coeff_matrices()
+        parts = [self._matrix_factor(f) for f in factors]
+        body = " \\, ".join(parts)
+        if coeff == 1:
+            return body
+        if coeff == -1:
+            return f"- {body}"
+        return f"{self._print(coeff)} {body}"
+
+    def _print_HadamardProduct(self, expr) -> str:
+        return " \\odot ".join(self._matrix_factor(a) for a in expr.args)
+
+    def _print_ElementwiseApplyFunction(self, expr) -> str:
+        """``f`` applied entry by entry: the body with the matrix in place of the variable,
+        products shown as ``\\odot`` (``σ(Z) ⊙ (1 − σ(Z))``)."""
+        lam = expr.function
+        if not isinstance(lam, sp.Lambda):
+            var = sp.Dummy("x")
+            lam = sp.Lambda(var, lam(var))
+        var = lam.variables[0]
+        stand_in = sp.Symbol(f"__arg_{id(expr)}")
+        names = dict(self._settings.get("symbol_names") or {})
+        saved = (self._settings.get("symbol_names"), self._settings["mul_symbol_latex"])
+        names[stand_in] = self._print(expr.expr)
+        self._settings["symbol_names"] = names
+        self._settings["mul_symbol_latex"] = " \\odot "
+        try:
+            body = lam.expr.xreplace({var: stand_in})
+            tex = self._print(body)
+        finally:
+            self._settings["symbol_names"], self._settings["mul_symbol_latex"] = saved
+        return f"\\left({tex}\\right)" if body.is_Add else tex
+
+    def _print_Derivative(self, expr: sp.Derivative) -> str:
+        if (
+            len(expr.variable_count) == 1
+            and expr.variable_count[0][1] == 1
+            and _is_undefined_call(expr.expr)
+            and expr.expr.args[0] == expr.variable_count[0][0]
+        ):
+            return f"{expr.expr.func.__name__}'\\left({self._print(expr.expr.args[0])}\\right)"
+        return super()._print_Derivative(expr)
+
+    def _print_Subs(self, expr: sp.Subs) -> str:
+        inner, old, new = expr.args
+        if (
+            isinstance(inner, sp.Derivative)
+            and len(old) == 1
+            and _is_undefined_call(inner.expr)
+            and inner.expr.args[0] == old[0]
+            and inner.variable_count == ((old[0], 1),)
+        ):
+            return f"{inner.expr.func.__name__}'\\left({self._print(new[0])}\\right)"
+        return super()._print_Subs(expr)
+
+    def _print_Partial(self, expr) -> str:
+        f, x = expr.args[:2]
+        d = "d" if getattr(expr, "ordinary", False) else "\\partial"
+        if isinstance(f, sp.Symbol | sp.Indexed | sp.MatrixSymbol):
+            return f"\\frac{{{d} {self._print(f)}}}{{{d} {self._print(x)}}}"
+        return f"\\frac{{{d}}}{{{d} {self._print(x)}}} {self._matrix_factor(f)}"
+
+    def _print_MatGrad(self, expr) -> str:
+        f, x = expr.args
+        return f"\\frac{{\\partial {self._print(f)}}}{{\\partial {self._print(x)}}}"
+
+    def _print_ShapeOf(self, expr) -> str:
+        return f"\\operatorname{{shape}}\\left({self._print(expr.args[0])}\\right)"
+
+    def _print_Dims(self, expr) -> str:
+        return " \\times ".join(self._print(a) for a in expr.args)
+
+
+def index_latex(expr: sp.Basic, symbol_names: dict[sp.Basic, str] | None = None, **settings) -> str:
+    """``expr`` (index notation or a matrix expression) as LaTeX in our notation."""
+    if symbol_names:
+        settings["symbol_names"] = symbol_names
+    return IndexLatexPrinter(settings).doprint(expr)
+
+
+_SUPERSCRIPTS = str.maketrans("0123456789-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻")
+
+
+class IndexTextPrinter(StrPrinter):
+    """Plain Unicode text for terminals: ``Σ_k X[i,k]·W[k,j]``, ``δ_jq``, ``Xᵀ·δ_Z``, ``⊙``,
+    ``∂L/∂W[p,q]``, ``σ(z)``, ``1[z > 0]``. ``text_names`` maps a symbol's name to its text."""
+
+    _default_settings = {**StrPrinter._default_settings, "text_names": {}}
+
+    def _name(self, name: str) -> str:
+        return self._settings["text_names"].get(name, name)
+
+    def _print_Symbol(self, expr: sp.Symbol) -> str:
+        return self._name(expr.name)
+
+    _print_Dummy = _print_Symbol
+
+    def _print_MatrixSymbol(self, expr: sp.MatrixSymbol) -> str:
+        return self._name(expr.name)
+
+    def _print_IndexedBase(self, expr: sp.IndexedBase) -> str:
+        return self._name(expr.label.name)
+
+    def _print_Indexed(self, expr: sp.Indexed) -> str:
+        return f"{self._print(expr.base)}[{','.join(self._print(i) for i in expr.indices)}]"
+
+    def _print_KroneckerDelta(self, expr: sp.KroneckerDelta) -> str:
+        a, b = (self._print(x) for x in expr.args[:2])
+        return f"δ_{a}{b}" if len(a) == len(b) == 1 else f"δ({a},{b})"
+
+    def _print_Sum(self, expr: sp.Sum) -> str:
+        head = "".join(f"Σ_{self._print(v)} " for v, _, _ in reversed(expr.limits))
+        body = self._print(expr.function)
+        return f"{head}({body})" if expr.function.is_Add else head + body
+
+    def _print_Pow(self, expr: sp.Pow, rational: bool = False) -> str:
+        b, e = expr.args
+        if e.is_Integer and 2 <= int(e) <= 9:
+            base = self._print(b)
+            if not (b.is_Symbol or b.is_Function or isinstance(b, sp.Indexed)):
+                base = f"({base})"
+            return base + str(e).translate(_SUPERSCRIPTS)
+        return super()._print_Pow(expr, rational)
+
+    def _print_exp(self, expr: sp.Expr) -> str:
+        return f"exp({self._print(expr.args[0])})"
+
+    def _print_sigmoid(self, expr: sp.Expr) -> str:
+        return f"σ({self._print(expr.args[0])})"
+
+    def _print_relu(self, expr: sp.Expr) -> str:
+        return f"ReLU({self._print(expr.args[0])})"
+
+    def _print_relu_grad(self, expr: sp.Expr) -> str:
+        return f"1[{self._print(expr.args[0])} > 0]"
+
+    def _print_Piecewise(self, expr: sp.Piecewise) -> str:
+        parts = []
+        for e, c in expr.args:
+            cond = "otherwise" if c is sp.true else f"if {self._print(c)}"
+            parts.append(f"{self._print(e)} {cond}")
+        return "{" + "; ".join(parts) + "}"
+
+    def _print_Transpose(self, expr) -> str:
+        arg = expr.arg
+        s = self._print(arg)
+        return f"{s}ᵀ" if isinstance(arg, sp.MatrixSymbol | sp.OneMatrix) else f"({s})ᵀ"
+
+    def _print_OneMatrix(self, expr) -> str:
+        return "𝟙"
+
+    def _print_ZeroMatrix(self, expr) -> str:
+        return "0"
+
+    def _factor(self, arg: sp.Basic) -> str:
+        s = self._print(arg)
+        if isinstance(arg, sp.MatAdd | sp.HadamardProduct) or getattr(arg, "is_Add", False):
+            return f"({s})"
+        return s
+
+    def _print_MatMul(self, expr) -> str:
+        coeff, factors = expr.as_coeff_matrices()
+        body = "·".join(self._factor(f) for f in factors)
+        if coeff == 1:
+            return body
+        if coeff == -1:
+            return f"-{body}"
+        return f"{self._factor(coeff)}·{body}"
+
+    def _print_HadamardProduct(self, expr) -> str:
+        return " ⊙ ".join(self._factor(a) for a in expr.args)
+
+    def _print_MatrixElement(self, expr) -> str:
+        parent = expr.parent
+        idx = [expr.j] if parent.shape[0] == 1 else [expr.i, expr.j]
+        inner = self._print(parent)
+        if not isinstance(parent, sp.MatrixSymbol):
+            inner = f"({inner})"
+        return f"{inner}[{','.join(self._print(i) for i in idx)}]"
+
+    def _print_ElementwiseApplyFunction(self, expr) -> str:
+        lam = expr.function
+        if not isinstance(lam, sp.Lambda):
+            var = sp.Dummy("x")
+            lam = sp.Lambda(var, lam(var))
+        stand_in = sp.Symbol(f"__arg_{id(expr)}")
+        names = self._settings["text_names"]
+        self._settings["text_names"] = {**names, stand_in.name: self._print(expr.expr)}
+        try:
+            body = lam.expr.xreplace({lam.variables[0]: stand_in})
+            text = self._print(body).replace("·", " ⊙ ")
+        finally:
+            self._settings["text_names"] = names
+        return f"({text})" if body.is_Add else text
+
+    def _print_Derivative(self, expr: sp.Derivative) -> str:
+        if (
+            len(expr.variable_count) == 1
+            and expr.variable_count[0][1] == 1
+            and _is_undefined_call(expr.expr)
+            and expr.expr.args[0] == expr.variable_count[0][0]
+        ):
+            return f"{expr.expr.func.__name__}'({self._print(expr.expr.args[0])})"
+        v = self._print(expr.variable_count[0][0])
+        return f"d/d{v} {self._factor(expr.expr)}"
+
+    def _print_Subs(self, expr: sp.Subs) -> str:
+        inner, old, new = expr.args
+        if isinstance(inner, sp.Derivative) and _is_undefined_call(inner.expr) and len(old) == 1:
+            return f"{inner.expr.func.__name__}'({self._print(new[0])})"
+        return super()._print_Subs(expr)
+
+    def _print_Partial(self, expr) -> str:
+        f, x = expr.args[:2]
+        d = "d" if getattr(expr, "ordinary", False) else "∂"
+        if isinstance(f, sp.Symbol | sp.Indexed | sp.MatrixSymbol):
+            return f"{d}{self._print(f)}/{d}{self._print(x)}"
+        return f"{d}/{d}{self._print(x)} {self._factor(f)}"
+
+    def _print_MatGrad(self, expr) -> str:
+        f, x = expr.args
+        return f"∂{self._print(f)}/∂{self._print(x)}"
+
+    def _print_ShapeOf(self, expr) -> str:
+        return f"shape({self._print(expr.args[0])})"
+
+    def _print_Dims(self, expr) -> str:
+        return "×".join(self._print(a) for a in expr.args)
+
+    def doprint(self, expr: sp.Basic) -> str:
+        s = super().doprint(expr)
+        return s.replace("**", "^").replace("*", "·").replace("-", "−")
+
+
+def index_text(expr: sp.Basic, text_names: dict[str, str] | None = None) -> str:
+    """``expr`` as one line of plain Unicode text (``−`` for minus, ``·`` for products)."""
+    return IndexTextPrinter({"text_names": dict(text_names or {})}).doprint(expr)

@@ -141,10 +141,15 @@ class Checker:
             v = mpmath.mpf(e.p) / e.q
         elif e.is_Float:
             v = mpmath.mpf(str(e))
-        elif e.is_Add:
-            v = mpmath.fsum(self._eval(a, k) for a in e.args)
-        elif e.is_Mul:
-            v = mpmath.fprod(self._eval(a, k) for a in e.args)
+        elif e.is_Add or e.is_Mul:
+            it = iter(e.args)
+            v = self._eval(next(it), k)
+            if e.is_Add:
+                for a in it:
+                    v = v + self._eval(a, k)
+            else:
+                for a in it:
+                    v = v * self._eval(a, k)
         elif e.is_Pow:
             base, ex = e.args
             b = self._eval(base, k)
