@@ -30,30 +30,38 @@ def _guard(func: Callable[..., Any]) -> Callable[..., Any]:
 
     @wraps(func)
     def run(*args: Any, **kwargs: Any) -> Any:
-        from derive.expr import ExprError
-        from derive.pdf import ExternalToolError
-        from derive.spec import SpecError
-        from derive.steps import StepError
-
         debug = click.get_current_context().find_root().params.get("debug", False)
         try:
             return func(*args, **kwargs)
-        except (SpecError, ExprError) as err:
-            code, msg = BAD_INPUT, str(err)
-        except Failure as err:
-            code, msg = err.code, str(err)
-        except StepError as err:
-            code, msg = FAILED, f"a derivation step failed verification: {err}"
-        except ExternalToolError as err:
-            code, msg = TOOL, str(err)
         except KeyboardInterrupt:
             code, msg = 130, "interrupted"
-        if debug:
-            raise
+            if debug:
+                raise
+        except Exception as err:  # noqa: BLE001 - classified below; unknown ones re-raise
+            known = _classify(err)
+            if known is None or debug:
+                raise
+            code, msg = known
         click.echo(f"error: {msg}", err=True)
         sys.exit(code)
 
     return run
+
+
+def _classify(err: Exception) -> tuple[int, str] | None:
+    """Exit code and message for our exception types. Modules are looked up in
+    ``sys.modules`` so a bad spec is reported without importing SymPy."""
+    if isinstance(err, Failure):
+        return err.code, str(err)
+    mods = sys.modules
+    kinds = [("derive.spec", "SpecError", BAD_INPUT, ""), ("derive.expr", "ExprError", BAD_INPUT, ""),
+             ("derive.steps", "StepError", FAILED, "a derivation step failed verification: "),
+             ("derive.pdf", "ExternalToolError", TOOL, "")]
+    for mod, name, code, prefix in kinds:
+        cls = getattr(mods.get(mod), name, None)
+        if cls is not None and isinstance(err, cls):
+            return code, prefix + str(err)
+    return None
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -85,10 +93,11 @@ def _progress(message: str) -> None:
 @_guard
 def verify(nets: tuple[str, ...], points: int, no_torch: bool) -> None:
     """Derive, verify every step, compare with PyTorch and finite differences."""
-    from derive import numeric, spec
-    from derive.backprop import derive
+    from derive import spec
 
     specs = [spec.load(n) for n in nets]  # all inputs are checked before any work
+    from derive import numeric
+    from derive.backprop import derive
     failed = False
     for s in specs:
         _progress(f"deriving {s.name} …")

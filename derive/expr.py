@@ -42,7 +42,7 @@ RESERVED = frozenset(
     {
         "E", "I", "N", "Q", "S", "pi", "oo", "nan", "zoo", "beta", "gamma", "lambda",
         "zeta", "Lambda", "Sum", "Product", "Abs", "And", "Or", "Not", "True", "False",
-        "None", "T", "diff", "Integer", "Rational", "Float",
+        "None", "diff", "Integer", "Rational", "Float",
         "Symbol", "Function", "Matrix", "ones", "eye", "np", "torch", "math", "F",
     }
     | set(FUNCTIONS)

@@ -12,6 +12,7 @@ import re
 
 import sympy as sp
 from sympy.printing.latex import LatexPrinter
+from sympy.printing.precedence import precedence
 from sympy.printing.str import StrPrinter
 
 GREEK = frozenset(
@@ -131,6 +132,40 @@ def subscript_tex(base_tex: str, sub: str) -> str:
     return f"{base_tex}_{{{sub}}}"
 
 
+def _factor_rank(f: sp.Basic, order: tuple[str, ...]) -> int:
+    name = type(f).__name__
+    if isinstance(f, sp.KroneckerDelta):
+        return len(order) + 3
+    if name in ("Partial", "Deriv"):
+        return len(order) + 2
+    base = f.base if isinstance(f, sp.Pow) else f
+    if isinstance(base, sp.Indexed):
+        base = base.base.label
+    if isinstance(base, sp.Symbol | sp.MatrixSymbol) and base.name in order:
+        return order.index(base.name)
+    return len(order) + 1
+
+
+def _ranked_factors(expr: sp.Mul, order: tuple[str, ...]) -> tuple[str, list] | None:
+    """The factors of a plain product (no numbers but a sign, no denominators) in textbook
+    order, or None when SymPy's own layout should be used (fractions, numeric factors)."""
+    numbers = [f for f in expr.args if f.is_Number]
+    rest = [f for f in expr.as_ordered_factors() if not f.is_Number]
+    coeff = sp.Mul(*numbers)
+    if coeff not in (1, -1) or any(
+        f.is_Pow and f.exp.is_number and f.exp.is_negative for f in rest
+    ):
+        return None
+    factors = sorted(rest, key=lambda f: _factor_rank(f, order))
+    return ("- " if coeff == -1 else ""), factors
+
+
+def _unevaluated(e: sp.Basic) -> bool:
+    """True for an ``Add``/``Mul`` built with ``evaluate=False`` in a deliberate layout (one
+    that evaluating would change): it is printed as built, in the order of its arguments."""
+    return e.func(*e.args).args != e.args
+
+
 def _is_undefined_call(e: sp.Basic) -> bool:
     from sympy.core.function import AppliedUndef
 
@@ -140,7 +175,57 @@ def _is_undefined_call(e: sp.Basic) -> bool:
 class IndexLatexPrinter(DeriveLatexPrinter):
     """LaTeX for index notation and matrix form: ``X_{ik}``, ``\\delta_{Z,ij}``, ``\\delta_{jq}``,
     ``\\sum_{k=1}^{D}`` (1-based display of SymPy's 0-based limits), ``X^{\\top}``, ``\\odot``,
-    ``\\mathbf{1}``, ``f'(z)`` and ``\\frac{\\partial L}{\\partial W_{pq}}``."""
+    ``\\mathbf{1}``, ``f'(z)`` and ``\\frac{\\partial L}{\\partial W_{pq}}``.
+
+    Products are juxtaposed; their factors are shown in textbook order: numbers, then the names
+    listed in the ``factor_order`` setting (in that order), other factors, derivatives, and
+    Kronecker deltas last (``X_{ip} \\delta_{jq}``).
+    """
+
+    _default_settings = {**DeriveLatexPrinter._default_settings, "factor_order": ()}
+
+    def __init__(self, settings: dict | None = None) -> None:
+        settings = dict(settings or {})
+        settings.setdefault("mul_symbol", None)
+        super().__init__(settings)
+
+    def _print_Add(self, expr: sp.Add, order: str | None = None) -> str:
+        if not _unevaluated(expr):
+            return super()._print_Add(expr, order)
+        tex = self._print(expr.args[0])
+        for term in expr.args[1:]:
+            if term.could_extract_minus_sign():
+                neg = -term
+                body = self._print(neg)
+                tex += f" - \\left({body}\\right)" if neg.is_Add else f" - {body}"
+            else:
+                tex += f" + {self._print(term)}"
+        return tex
+
+    def _print_Mul(self, expr: sp.Mul) -> str:
+        if _unevaluated(expr) and not any(
+            a.is_Pow and a.exp.is_number and a.exp.is_negative for a in expr.args
+        ):
+            args = list(expr.args)
+            sign = ""
+            if args[0] == -1 and len(args) > 1:
+                sign, args = "- ", args[1:]
+            parts = [
+                f"\\left({self._print(a)}\\right)" if a.is_Add and len(args) > 1 else self._print(a)
+                for a in args
+            ]
+            return sign + " \\cdot ".join(parts)
+        ranked = _ranked_factors(expr, self._settings["factor_order"])
+        if ranked is None:
+            return super()._print_Mul(expr)
+        sign, factors = ranked
+        parts = []
+        for n, f in enumerate(factors):
+            t = self._print(f)
+            if self._needs_mul_brackets(f, first=n == 0, last=n == len(factors) - 1):
+                t = f"\\left({t}\\right)"
+            parts.append(t)
+        return sign + self._settings["mul_symbol_latex"].join(parts)
 
     def _print_IndexedBase(self, expr: sp.IndexedBase) -> str:
         return self._print(expr.label)
@@ -285,7 +370,42 @@ class IndexTextPrinter(StrPrinter):
     """Plain Unicode text for terminals: ``Σ_k X[i,k]·W[k,j]``, ``δ_jq``, ``Xᵀ·δ_Z``, ``⊙``,
     ``∂L/∂W[p,q]``, ``σ(z)``, ``1[z > 0]``. ``text_names`` maps a symbol's name to its text."""
 
-    _default_settings = {**StrPrinter._default_settings, "text_names": {}}
+    printmethod = "_derive_text"
+    _default_settings = {**StrPrinter._default_settings, "text_names": {}, "factor_order": ()}
+
+    def _print_Add(self, expr: sp.Add, order: str | None = None) -> str:
+        if not _unevaluated(expr):
+            return super()._print_Add(expr, order)
+        text = self._print(expr.args[0])
+        for term in expr.args[1:]:
+            if term.could_extract_minus_sign():
+                neg = -term
+                body = self._print(neg)
+                text += f" - ({body})" if neg.is_Add else f" - {body}"
+            else:
+                text += f" + {self._print(term)}"
+        return text
+
+    def _print_Mul(self, expr: sp.Mul) -> str:
+        if _unevaluated(expr) and not any(
+            a.is_Pow and a.exp.is_number and a.exp.is_negative for a in expr.args
+        ):
+            args = list(expr.args)
+            sign = ""
+            if args[0] == -1 and len(args) > 1:
+                sign, args = "-", args[1:]
+            parts = [
+                f"({self._print(a)})" if a.is_Add and len(args) > 1 else self._print(a)
+                for a in args
+            ]
+            return sign + "*".join(parts)
+        ranked = _ranked_factors(expr, self._settings["factor_order"])
+        if ranked is None:
+            return super()._print_Mul(expr)
+        sign, factors = ranked
+        prec = precedence(expr)
+        body = "*".join(self.parenthesize(f, prec, strict=False) for f in factors)
+        return ("-" if sign else "") + body
 
     def _name(self, name: str) -> str:
         return self._settings["text_names"].get(name, name)
@@ -324,6 +444,9 @@ class IndexTextPrinter(StrPrinter):
 
     def _print_exp(self, expr: sp.Expr) -> str:
         return f"exp({self._print(expr.args[0])})"
+
+    def _print_UnevaluatedExpr(self, expr: sp.UnevaluatedExpr) -> str:
+        return self._print(expr.args[0])
 
     def _print_sigmoid(self, expr: sp.Expr) -> str:
         return f"σ({self._print(expr.args[0])})"
@@ -432,6 +555,9 @@ class IndexTextPrinter(StrPrinter):
         return s.replace("**", "^").replace("*", "·").replace("-", "−")
 
 
-def index_text(expr: sp.Basic, text_names: dict[str, str] | None = None) -> str:
+def index_text(
+    expr: sp.Basic, text_names: dict[str, str] | None = None, factor_order: tuple[str, ...] = ()
+) -> str:
     """``expr`` as one line of plain Unicode text (``−`` for minus, ``·`` for products)."""
-    return IndexTextPrinter({"text_names": dict(text_names or {})}).doprint(expr)
+    settings = {"text_names": dict(text_names or {}), "factor_order": tuple(factor_order)}
+    return IndexTextPrinter(settings).doprint(expr)

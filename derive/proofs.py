@@ -306,7 +306,7 @@ class World:
 class IndexChecker:
     """Checks ``lhs = rhs`` in index notation / matrix form at ``points`` random instances.
 
-    ``build(sizes)`` makes the :class:`World` of an instance; ``sizes`` maps each size symbol to
+    ``build(sizes, point)`` makes the :class:`World` of an instance; ``sizes`` maps each size symbol to
     the inclusive range its values are drawn from; ``ranges`` maps each free index to the size
     that bounds it. Same protocol as :class:`derive.steps.Checker`: :meth:`check` returns the
     number of instances checked and raises :class:`StepError` on a false identity.
@@ -314,7 +314,7 @@ class IndexChecker:
 
     def __init__(
         self,
-        build: Callable[[dict[sp.Symbol, int]], World],
+        build: Callable[[dict[sp.Symbol, int], int], World],
         sizes: Mapping[sp.Symbol, tuple[int, int]] | None = None,
         ranges: Mapping[sp.Symbol, Any] | None = None,
         points: int = 3,
@@ -334,8 +334,7 @@ class IndexChecker:
             sizes = {
                 s: rng.randint(*self.sizes[s]) for s in sorted(self.sizes, key=lambda s: s.name)
             }
-            world = self.build(sizes)
-            world.sizes = sizes
+            world = self.build(sizes, k)
             idx = {
                 s: rng.randrange(world.size(self.ranges[s]))
                 for s in sorted(self.ranges, key=lambda s: s.name)
@@ -411,8 +410,15 @@ class _Builder:
     """Collects the steps of one proof: prints each side with our printers (LaTeX and text)
     and proves each line with the given checker."""
 
-    def __init__(self, rule: str, checker: Any, names: Iterable[NameSpec] = ()) -> None:
+    def __init__(
+        self,
+        rule: str,
+        checker: Any,
+        names: Iterable[NameSpec] = (),
+        factor_order: tuple[str, ...] = (),
+    ) -> None:
         self.rule = rule
+        self.factor_order = factor_order
         self.checker = checker
         self.tex_names: dict[sp.Basic, str] = {}
         self.text_names: dict[str, str] = {}
@@ -428,12 +434,11 @@ class _Builder:
 
     def term(self, e: Any) -> Term:
         e = e if isinstance(e, sp.Basic) else sp.sympify(e)
-        shape = getattr(e, "shape", None)
-        if shape is not None and not all(isinstance(s, int | sp.Integer) for s in shape):
-            shape = None
-        elif shape is not None:
-            shape = (int(shape[0]), int(shape[1]))
-        return Term(e, index_latex(e, self.tex_names), index_text(e, self.text_names), shape)
+        shape = None
+        if isinstance(e, sp.MatrixExpr | sp.MatrixBase) and all(s.is_Integer for s in e.shape):
+            shape = (int(e.shape[0]), int(e.shape[1]))
+        tex = index_latex(e, self.tex_names, factor_order=self.factor_order)
+        return Term(e, tex, index_text(e, self.text_names, self.factor_order), shape)
 
     def step(
         self, lhs: Any, rhs: Any, reason: str, checker: Any = None, **args: str
@@ -468,3 +473,89 @@ REASONS: dict[str, dict[str, str]] = {
         "zh": "定义（前向计算规则）。",
     },
 }
+
+
+# ---- linear layer ----------------------------------------------------------------------------
+
+_DELTAS: tuple[NameSpec, ...] = (
+    ("dZ", "\\delta_{Z}", "δ_Z"),
+    ("dA", "\\delta_{A}", "δ_A"),
+)
+_LINEAR_SIZES = {N: (1, 3), D: (1, 3), M: (1, 3)}
+
+
+def _linear_world(sizes: dict[sp.Symbol, int], point: int = 0, bias: bool = False) -> World:
+    """``Z = X·W (+ 𝟙·b)``, an arbitrary smooth loss ``L(Z)`` and ``δ_Z = ∂L/∂Z``."""
+    w = World(sizes)
+    z = w.leaf("X", (N, D)) * w.leaf("W", (D, M))
+    if bias:
+        z = z + sp.ones(w.size(N), 1) * w.leaf("b", (1, M))
+    zs = w.define("Z", z)
+    loss = w.define("L", w.random_loss(zs))
+    w.define("dZ", zs.applyfunc(lambda s: w.partial(loss, s)))
+    return w
+
+
+def _ms(name: str, rows: Any, cols: Any) -> sp.MatrixSymbol:
+    return sp.MatrixSymbol(name, rows, cols)
+
+
+def _shape_args(prod: sp.MatrixExpr) -> dict[str, str]:
+    factors = prod.args if isinstance(prod, sp.MatMul) else (prod,)
+    return {"product": _dims_text(*(f.shape for f in factors)), "result": _dims_text(prod.shape)}
+
+
+def _linear(wrt: str) -> Proof:
+    """``linear-weight`` (``wrt="W"``) and ``linear-input`` (``wrt="X"``)."""
+    name = "linear-weight" if wrt == "W" else "linear-input"
+    X, W, Z, G = (sp.IndexedBase(s) for s in ("X", "W", "Z", "dZ"))
+    L = sp.Symbol("L")
+    target, rows, cols = (W, D, M) if wrt == "W" else (X, N, D)
+    chk = IndexChecker(
+        _linear_world, _LINEAR_SIZES, {i: N, j: M, k: D, p: rows, q: cols}, seed=name
+    )
+    order = ("X", "dZ", "W") if wrt == "W" else ("dZ", "X", "W")
+    b = _Builder(name, chk, ("X", "W", "Z", "L", *_DELTAS), order)
+    z_def = sp.Sum(X[i, k] * W[k, j], (k, 0, D - 1))
+    b.step(Z[i, j], z_def, "proof.definition")
+    local = z_def.diff(target[p, q])
+    b.step(Partial(Z[i, j], target[p, q]), local, "proof.differentiate")
+    local = collapse(local)
+    b.step(Partial(Z[i, j], target[p, q]), local, "proof.kronecker_collapse", index="k")
+    chain = chain_sum(G[i, j] * Partial(Z[i, j], target[p, q]), [(i, N), (j, M)])
+    b.step(Partial(L, target[p, q]), chain, "proof.chain_rule", via="Z")
+    chain = chain.xreplace({Partial(Z[i, j], target[p, q]): local})
+    b.step(Partial(L, target[p, q]), chain, "proof.substitute")
+    chain = collapse(chain)
+    b.step(Partial(L, target[p, q]), chain, "proof.kronecker_collapse",
+           index="j" if wrt == "W" else "i")
+    Xm, Wm, Gm = _ms("X", N, D), _ms("W", D, M), _ms("dZ", N, M)
+    prod = Xm.T * Gm if wrt == "W" else Gm * Wm.T
+    b.step(Partial(L, target[p, q]), MatrixElement(prod, p, q), "proof.matrix_product")
+    tm = Wm if wrt == "W" else Xm
+    b.step(ShapeOf(prod), Dims(*tm.shape), "proof.shape_check", param=wrt, **_shape_args(prod))
+    st = b.statement(MatGrad(L, tm), prod)
+    title = (
+        ("Linear layer: gradient of the weights", "线性层的权重梯度")
+        if wrt == "W"
+        else ("Linear layer: gradient of the input", "线性层对输入的梯度")
+    )
+    return b.proof(title, st, _LINEAR_ASSUMPTIONS)
+
+
+_LINEAR_ASSUMPTIONS: tuple[Note, ...] = (
+    ("proof.assume.linear", "Z = X·W with X of shape N×D and W of shape D×M, for any N, D, M.",
+     "Z = X·W，其中 X 为 N×D、W 为 D×M，N、D、M 任意。"),
+    ("proof.assume.upstream", "δ_Z = ∂L/∂Z is given (the gradient arriving from later layers).",
+     "δ_Z = ∂L/∂Z 已知（由后面各层传回的梯度）。"),
+)
+
+
+def linear_weight() -> Proof:
+    """``∂L/∂W = Xᵀ·δ_Z``."""
+    return _linear("W")
+
+
+def linear_input() -> Proof:
+    """``∂L/∂X = δ_Z·Wᵀ``."""
+    return _linear("X")

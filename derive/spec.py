@@ -143,7 +143,7 @@ class _Validator:
                            "use letters, digits and _, starting with a letter (max 32)")
         if name in ex.RESERVED:
             raise self.err(where, f"'{name}' is reserved (SymPy/Python would read it as "
-                           "something else)", f"rename it, e.g. '{name}_' → '{name}0'")
+                           "something else)", f"rename it, e.g. '{name}0'")
 
     def run(self) -> NetSpec:
         unknown = sorted(set(self.data) - set(TABLES))
@@ -196,6 +196,11 @@ class _Validator:
                            f"scalar, but its shape is {shapes[loss]}",
                            "reduce it, e.g. with mean(...), sum(...) or a loss function")
         used = {n for _, node in forward for n in ex.names(node)}
+        for key, _ in forward[:-1]:
+            if key not in used:
+                raise self.err(f"[forward] {key}", f"'{key}' is never used: every assignment "
+                               f"but the last (the loss) must feed a later one",
+                               f"use {key} in a later assignment or remove it")
         for p in params:
             if p not in used:
                 raise self.err(f"[params] {p}", "is never used in [forward]",

@@ -178,7 +178,11 @@ class Checker:
     def check(self, lhs: Any, rhs: Any, label: str) -> int:
         """Raise :class:`StepError` unless ``lhs`` and ``rhs`` agree at every point."""
         for k in range(self.points):
-            a, b = self.grid(lhs, k), self.grid(rhs, k)
+            try:
+                a, b = self.grid(lhs, k), self.grid(rhs, k)
+            except (ValueError, IndexError, TypeError, ZeroDivisionError) as err:
+                raise StepError(f"cannot evaluate ({type(err).__name__}: {err}): {label}") \
+                    from None
             if len(a) != len(b) or any(len(r) != len(s) for r, s in zip(a, b, strict=True)):
                 shape_a = (len(a), len(a[0]) if a else 0)
                 shape_b = (len(b), len(b[0]) if b else 0)

@@ -1,0 +1,159 @@
+"""The engine: every step is verified, a false rule is caught, all spec functions work."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+import sympy as sp
+
+from derive import functions, mform, numeric, spec
+from derive.backprop import MAX_DIRECT_PARAMS, derive
+from derive.steps import Checker, StepError, Term, prove
+
+
+def test_every_step_of_every_builtin_was_checked():
+    for name in spec.builtin_names():
+        d = derive(spec.load(name))
+        steps = d.steps()
+        assert len(steps) > 10
+        assert all(s.points >= 3 for s in steps), name
+        params = sum(len(d.graph.tensors[p].symbols) for p in d.spec.params)
+        # the direct-differentiation cross-check runs wherever the network is small
+        assert len(d.checks) == (len(d.spec.params) if params <= MAX_DIRECT_PARAMS else 0)
+
+
+def test_matrix_rules_as_expected_for_mlp_bce():
+    d = derive(spec.load("mlp-bce"))
+    codes = {b.name: b.formula.code() for b in d.backward}
+    assert codes == {
+        "A2": "(-Y / A2 + (1 - Y) / (1 - A2)) / m",
+        "Z2": "(A2 - Y) / m",
+        "A1": "dZ2 @ W2.T",
+        "Z1": "dA1 * (Z1 > 0)",
+        "W1": "X.T @ dZ1",
+        "b1": "dZ1.sum(axis=0, keepdims=True)",
+        "W2": "A1.T @ dZ2",
+        "b2": "dZ2.sum(axis=0, keepdims=True)",
+    }
+    rules = {b.name: b.rule for b in d.backward}
+    assert rules["W1"] == "linear-weight" and rules["A1"] == "linear-input"
+    assert rules["b1"] == "bias-sum" and rules["Z2"] == "sigmoid-bce"
+    assert rules["Z1"] == "relu-derivative"
+
+
+def test_weighted_bce_ends_in_the_w_dependent_form():
+    d = derive(spec.load("mlp-bce-weighted"))
+    z2 = d.gradient("Z2")
+    assert z2.rule == "weighted-bce"
+    assert z2.simplified[-1].rhs.text == "1/m·(A2 - Y + (w - 1)·(Y ⊙ (A2 - 1)))"
+
+
+def test_a_false_step_raises():
+    x, a = sp.symbols("x a")
+    checker = Checker(defs={a: functions.sigmoid(x)})
+    prove(checker, Term(sp.diff(functions.sigmoid(x), x), "", ""), Term(a * (1 - a), "", ""),
+          "ok", "k")
+    with pytest.raises(StepError, match="false step"):
+        prove(checker, Term(a, "", ""), Term(a * (1 - a), "", ""), "bad", "k")
+
+
+def test_a_wrong_derivative_rule_is_caught(monkeypatch):
+    # σ' = σ(1 − σ) replaced by σ: the element-wise truth no longer matches the matrix rule
+    monkeypatch.setattr(functions.sigmoid, "fdiff", lambda self, argindex=1: self)
+    with pytest.raises(StepError):
+        derive(spec.load("tiny-mlp"))
+
+
+def test_a_wrong_matrix_rule_is_caught(monkeypatch):
+    # a linear-weight rule that forgets the transpose: X·δZ instead of Xᵀ·δZ
+    monkeypatch.setattr(mform, "transpose", lambda x: x)
+    with pytest.raises(StepError):
+        derive(spec.load("mlp-bce"))
+
+
+def test_verify_fails_with_exit_1_on_a_wrong_gradient(monkeypatch):
+    from click.testing import CliRunner
+
+    from derive.cli import main
+
+    real = numeric.gradients_matrix
+
+    def off_by_a_little(d, point, sizes=None):
+        grads, loss = real(d, point, sizes)
+        return {k: v * (1 + 1e-6) for k, v in grads.items()}, loss
+
+    monkeypatch.setattr(numeric, "gradients_matrix", off_by_a_little)
+    result = CliRunner().invoke(main, ["verify", "tiny-mlp", "--points", "1"])
+    assert result.exit_code == 1, result.output
+    assert "✗" in result.output
+
+
+def test_verify_fails_with_exit_1_on_a_false_step(monkeypatch):
+    from click.testing import CliRunner
+
+    from derive.cli import main
+
+    monkeypatch.setattr(mform, "transpose", lambda x: x)
+    result = CliRunner().invoke(main, ["verify", "mlp-bce"])
+    assert result.exit_code == 1
+    assert "failed verification" in result.output
+
+
+USER_SPEC = """
+[network]
+name = "user-softmax"
+title = "tanh → softmax → cross-entropy, plus every other function"
+[dims]
+m = 3
+n = 2
+k = 3
+[inputs]
+X = ["m", "n"]
+Y = ["m", "k"]
+T = ["m", 1]
+[params]
+W = ["n", "k"]
+c = [1, "k"]
+V = ["k", 1]
+[constants]
+slope = 0.1
+[forward]
+H = "tanh(X @ W + c)"
+P = "softmax(H)"
+G = "leaky_relu(H, 0.1) * 2 - exp(H) / 4"
+R = "sigmoid(G @ V)"
+U = "log(R) + mean(G, axis=0) @ V - sum(H, axis=1) / m"
+L = "cross_entropy(P, Y) + 0.5 * mse(R, T) + sse(U, T) / 10 + bce_logits(G @ V, T) + bce(R, T, pos_weight=slope) + mean(G ** 2)"
+[values]
+Y = [[1, 0, 0], [0, 1, 0], [0, 0, 1]]
+T = [[1], [0], [1]]
+"""
+
+
+def test_a_user_spec_with_every_function_verifies(tmp_path):
+    path = tmp_path / "user.toml"
+    path.write_text(USER_SPEC)
+    d = derive(spec.load(str(path)))
+    report = numeric.verify(d, points=2)
+    assert report.ok, [c for c in report.comparisons if not c.ok]
+    assert len(d.checks) == 3  # gradients equal d/dp of the expanded loss
+
+
+def test_user_spec_via_cli(tmp_path):
+    from conftest import run_cli
+
+    path = tmp_path / "user.toml"
+    path.write_text(USER_SPEC)
+    proc = run_cli("verify", str(path), "--points", "1")
+    assert proc.returncode == 0, proc.stderr
+    assert "user-softmax" in proc.stdout and "✗" not in proc.stdout
+
+
+def test_elementwise_and_matrix_form_agree_at_random_points():
+    d = derive(spec.load("relu-mlp"))
+    for seed in range(3):
+        pt = numeric.random_point(d.graph, seed)
+        ew = numeric.gradients_elementwise(d, pt)
+        mx, _ = numeric.gradients_matrix(d, pt)
+        for p in d.spec.params:
+            np.testing.assert_allclose(ew[p], mx[p], rtol=1e-10, atol=1e-12)

@@ -1,0 +1,107 @@
+"""Spec v1 validation: every error names the file, the table/key and the fix."""
+
+from __future__ import annotations
+
+import pytest
+
+from derive import spec
+
+GOOD = """
+[network]
+name = "t"
+[dims]
+m = 2
+n = 3
+[inputs]
+X = ["m", "n"]
+Y = ["m", 1]
+[params]
+W = ["n", 1]
+b = [1, 1]
+[forward]
+Z = "X @ W + b"
+A = "sigmoid(Z)"
+L = "bce(A, Y)"
+"""
+
+
+def bad(text: str) -> spec.SpecError:
+    with pytest.raises(spec.SpecError) as err:
+        spec.parse(text, source="my.toml")
+    assert str(err.value).startswith("my.toml: ")
+    assert "Fix: " in str(err.value)
+    return err.value
+
+
+def test_good_spec_parses():
+    s = spec.parse(GOOD)
+    assert s.loss == "L" and s.shapes["Z"] == (2, 1) and s.shapes["L"] == ()
+    assert s.values["X"] and len(s.values["X"]) == 2  # example values generated
+
+
+def test_unknown_function_names_the_allowed_ones():
+    e = bad(GOOD.replace("sigmoid(Z)", "softplus(Z)"))
+    assert e.where == '[forward] A = "softplus(Z)"'
+    assert "unknown function 'softplus'" in e.message and "sigmoid" in e.message
+
+
+def test_matmul_shape_mismatch_shows_both_shapes():
+    e = bad(GOOD.replace("X @ W + b", "X.T @ W + b"))
+    assert "left is (3, 2), right is (3, 1)" in e.message
+    assert "transpose" in e.fix
+
+
+def test_add_shape_mismatch_shows_both_shapes():
+    e = bad(GOOD.replace("X @ W + b", "X @ W + X.T @ X"))
+    assert "shape mismatch in '+': left is (2, 1), right is (3, 3)" in e.message
+
+
+def test_undefined_name():
+    e = bad(GOOD.replace("X @ W + b", "X @ V + b"))
+    assert "undefined name 'V'" in e.message and "known: X, Y, W, b" in e.fix
+
+
+def test_loss_must_be_scalar():
+    e = bad(GOOD.replace('L = "bce(A, Y)"', 'L = "A * 2"'))
+    assert e.where == "[forward] L" and "must be a scalar" in e.message
+    assert "(2, 1)" in e.message
+
+
+def test_values_of_the_wrong_shape():
+    e = bad(GOOD + "[values]\nX = [[1, 2], [3, 4]]\n")
+    assert e.where == "[values] X" and "expected a 2×3 array" in e.message
+
+
+@pytest.mark.parametrize("name", ["E", "I", "pi", "N", "lambda", "S"])
+def test_names_sympy_would_misread(name):
+    e = bad(GOOD.replace('Z = "X @ W + b"', f'{name} = "X @ W + b"').replace("(Z)", f"({name})"))
+    assert f"'{name}' is reserved" in e.message
+
+
+def test_hostile_expression_in_a_spec():
+    e = bad(GOOD.replace("X @ W + b", "__import__('os').system('x')"))
+    assert e.where.startswith("[forward] Z = ")
+
+
+@pytest.mark.parametrize(
+    "change, where",
+    [
+        (("[network]\nname = \"t\"", "[network]\nname = \"Bad Name\""), "[network] name"),
+        (("m = 2", "m = 0"), "[dims] m"),
+        (("W = [\"n\", 1]", "W = [\"k\", 1]"), "[params] W"),
+        (("[forward]", "[extra]\n[forward]"), "[extra]"),
+        (("b = [1, 1]", "b = [1, 1]\nX = [1, 1]"), "[params] X"),
+    ],
+)
+def test_errors_name_their_field(change, where):
+    assert bad(GOOD.replace(*change)).where == where
+
+
+def test_not_toml():
+    assert "not valid TOML" in bad("[network\n").message
+
+
+def test_unknown_builtin_or_missing_file():
+    with pytest.raises(spec.SpecError) as err:
+        spec.load("no-such-net")
+    assert "chain" in str(err.value) and "mlp-bce" in str(err.value)
