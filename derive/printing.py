@@ -9,6 +9,7 @@ are validated upstream (``[A-Za-z][A-Za-z0-9_]*``), so nothing printed here can 
 from __future__ import annotations
 
 import re
+from typing import Any
 
 import sympy as sp
 from sympy.printing.latex import LatexPrinter
@@ -132,18 +133,20 @@ def subscript_tex(base_tex: str, sub: str) -> str:
     return f"{base_tex}_{{{sub}}}"
 
 
-def _factor_rank(f: sp.Basic, order: tuple[str, ...]) -> int:
+def _factor_rank(f: sp.Basic, order: tuple[str, ...]) -> tuple[int, bool]:
+    """Sort key of a factor: listed names first (in order), then other factors, derivatives,
+    Kronecker deltas; within a rank, sums (shown in brackets) after the rest: ``σ(z)(1 − σ(z))``."""
     name = type(f).__name__
     if isinstance(f, sp.KroneckerDelta):
-        return len(order) + 3
+        return len(order) + 3, False
     if name in ("Partial", "Deriv"):
-        return len(order) + 2
+        return len(order) + 2, False
     base = f.base if isinstance(f, sp.Pow) else f
     if isinstance(base, sp.Indexed):
         base = base.base.label
     if isinstance(base, sp.Symbol | sp.MatrixSymbol) and base.name in order:
-        return order.index(base.name)
-    return len(order) + 1
+        return order.index(base.name), False
+    return len(order) + 1, bool(base.is_Add)
 
 
 def _ranked_factors(expr: sp.Mul, order: tuple[str, ...]) -> tuple[str, list] | None:
@@ -161,9 +164,49 @@ def _ranked_factors(expr: sp.Mul, order: tuple[str, ...]) -> tuple[str, list] | 
 
 
 def _unevaluated(e: sp.Basic) -> bool:
-    """True for an ``Add``/``Mul`` built with ``evaluate=False`` in a deliberate layout (one
-    that evaluating would change): it is printed as built, in the order of its arguments."""
+    """True for a ``Mul`` built with ``evaluate=False`` in a deliberate layout (one that
+    evaluating would change): it is printed as built, factor by factor with a dot."""
     return e.func(*e.args).args != e.args
+
+
+def _times_factors(expr: sp.Mul) -> tuple[str, list[sp.Basic]]:
+    args = list(expr.args)
+    if len(args) > 1 and args[0] == -1:
+        return "- ", args[1:]
+    return "", args
+
+
+def _is_coefficient(f: sp.Basic) -> bool:
+    """A number or a ratio like ``1/m``, ``2/m``: juxtaposed with what follows, no dot."""
+
+    def simple(a: sp.Basic) -> bool:
+        return bool(a.is_Number or (a.is_Pow and a.exp == -1 and a.base.is_Symbol))
+
+    return simple(f) or bool(f.is_Mul and all(simple(a) for a in f.args))
+
+
+def _matadd_terms(expr: sp.Basic) -> list[tuple[bool, sp.Basic]]:
+    """The terms of a matrix sum as (negative?, term without its sign), positive ones first."""
+    out = []
+    for t in expr.args:
+        neg = t.could_extract_minus_sign()
+        out.append((neg, -t if neg else t))
+    return sorted(out, key=lambda x: x[0])
+
+
+def _slice_text(expr: sp.Basic) -> str:
+    """``[:,2]`` for the (0-based) column slice 1 of a matrix, ``[2,:]`` for a row; 1-based."""
+    rows, cols = expr.parent.shape
+
+    def part(sl: tuple[Any, Any, Any], n: Any) -> str:
+        start, stop, _step = sl
+        if start == 0 and stop == n:
+            return ":"
+        if stop - start == 1:
+            return str(start + 1)
+        return f"{start + 1}..{stop}"
+
+    return f"[{part(expr.rowslice, rows)},{part(expr.colslice, cols)}]"
 
 
 def _is_undefined_call(e: sp.Basic) -> bool:
@@ -189,9 +232,8 @@ class IndexLatexPrinter(DeriveLatexPrinter):
         settings.setdefault("mul_symbol", None)
         super().__init__(settings)
 
-    def _print_Add(self, expr: sp.Add, order: str | None = None) -> str:
-        if not _unevaluated(expr):
-            return super()._print_Add(expr, order)
+    def _print_InOrder(self, expr: sp.Add) -> str:
+        """A sum shown term by term in the order built (``derive.proofs.InOrder``)."""
         tex = self._print(expr.args[0])
         for term in expr.args[1:]:
             if term.could_extract_minus_sign():
@@ -201,6 +243,24 @@ class IndexLatexPrinter(DeriveLatexPrinter):
             else:
                 tex += f" + {self._print(term)}"
         return tex
+
+    def _print_Times(self, expr: sp.Mul) -> str:
+        """A product shown factor by factor in the order built (``derive.proofs.Times``):
+        ``\\frac{1}{m} \\sum_i …``, ``\\frac{\\partial \\ell}{\\partial \\hat{Y}} \\cdot
+        \\frac{\\partial \\hat{Y}}{\\partial Z}``."""
+        sign, factors = _times_factors(expr)
+        tex = ""
+        for n, f in enumerate(factors):
+            t = self._print(f)
+            if (f.is_Add and (len(factors) > 1 or sign)) or (
+                isinstance(f, sp.Sum) and n < len(factors) - 1
+            ):
+                t = f"\\left({t}\\right)"
+            if n:
+                juxtapose = _is_coefficient(factors[n - 1]) and not f.is_Number
+                tex += " " if juxtapose else " \\cdot "
+            tex += t
+        return sign + tex
 
     def _print_Mul(self, expr: sp.Mul) -> str:
         if _unevaluated(expr) and not any(
@@ -272,6 +332,11 @@ class IndexLatexPrinter(DeriveLatexPrinter):
     def _print_OneMatrix(self, expr) -> str:
         return "\\mathbf{1}"
 
+    def _print_MatrixSlice(self, expr) -> str:
+        """A column ``A[:, h]`` as ``\\left(A\\right)_{:,h}`` (1-based), a row as ``_{h,:}``."""
+        sub = _slice_text(expr)[1:-1]
+        return f"\\left({self._print(expr.parent)}\\right)_{{{sub}}}"
+
     def _print_ZeroMatrix(self, expr) -> str:
         return "\\mathbf{0}"
 
@@ -294,6 +359,13 @@ class IndexLatexPrinter(DeriveLatexPrinter):
 
     def _print_HadamardProduct(self, expr) -> str:
         return " \\odot ".join(self._matrix_factor(a) for a in expr.args)
+
+    def _print_MatAdd(self, expr) -> str:
+        tex = ""
+        for n, (neg, t) in enumerate(_matadd_terms(expr)):
+            body = self._print(t)
+            tex += ("- " if n == 0 else " - ") + body if neg else (" + " if n else "") + body
+        return tex
 
     def _print_ElementwiseApplyFunction(self, expr) -> str:
         """``f`` applied entry by entry: the body with the matrix in place of the variable,
@@ -373,9 +445,7 @@ class IndexTextPrinter(StrPrinter):
     printmethod = "_derive_text"
     _default_settings = {**StrPrinter._default_settings, "text_names": {}, "factor_order": ()}
 
-    def _print_Add(self, expr: sp.Add, order: str | None = None) -> str:
-        if not _unevaluated(expr):
-            return super()._print_Add(expr, order)
+    def _print_InOrder(self, expr: sp.Add) -> str:
         text = self._print(expr.args[0])
         for term in expr.args[1:]:
             if term.could_extract_minus_sign():
@@ -385,6 +455,17 @@ class IndexTextPrinter(StrPrinter):
             else:
                 text += f" + {self._print(term)}"
         return text
+
+    def _print_Times(self, expr: sp.Mul) -> str:
+        sign, factors = _times_factors(expr)
+        parts = []
+        for n, f in enumerate(factors):
+            t = self._print(f)
+            wrap = f.is_Add and (len(factors) > 1 or bool(sign))
+            wrap = wrap or (isinstance(f, sp.Sum) and n < len(factors) - 1)
+            wrap = wrap or (len(factors) > 1 and _is_coefficient(f) and not f.is_Integer)
+            parts.append(f"({t})" if wrap else t)
+        return ("-" if sign else "") + "*".join(parts)
 
     def _print_Mul(self, expr: sp.Mul) -> str:
         if _unevaluated(expr) and not any(
@@ -472,6 +553,16 @@ class IndexTextPrinter(StrPrinter):
     def _print_OneMatrix(self, expr) -> str:
         return "𝟙"
 
+    def _print_MatrixBase(self, expr: sp.MatrixBase) -> str:
+        rows = ("[" + ", ".join(self._print(x) for x in expr.row(r)) + "]" for r in range(expr.rows))
+        return "[" + ", ".join(rows) + "]"
+
+    _print_ImmutableDenseMatrix = _print_MatrixBase
+    _print_MutableDenseMatrix = _print_MatrixBase
+
+    def _print_MatrixSlice(self, expr) -> str:
+        return f"({self._print(expr.parent)}){_slice_text(expr)}"
+
     def _print_ZeroMatrix(self, expr) -> str:
         return "0"
 
@@ -488,10 +579,18 @@ class IndexTextPrinter(StrPrinter):
             return body
         if coeff == -1:
             return f"-{body}"
-        return f"{self._factor(coeff)}·{body}"
+        c_text = self._print(coeff) if coeff.is_Integer else f"({self._print(coeff)})"
+        return f"{c_text}·{body}"
 
     def _print_HadamardProduct(self, expr) -> str:
         return " ⊙ ".join(self._factor(a) for a in expr.args)
+
+    def _print_MatAdd(self, expr) -> str:
+        text = ""
+        for n, (neg, t) in enumerate(_matadd_terms(expr)):
+            body = self._print(t)
+            text += ("-" if n == 0 else " - ") + body if neg else (" + " if n else "") + body
+        return text
 
     def _print_MatrixElement(self, expr) -> str:
         parent = expr.parent
@@ -511,7 +610,7 @@ class IndexTextPrinter(StrPrinter):
         self._settings["text_names"] = {**names, stand_in.name: self._print(expr.expr)}
         try:
             body = lam.expr.xreplace({lam.variables[0]: stand_in})
-            text = self._print(body).replace("·", " ⊙ ")
+            text = re.sub(r"(?<!\*)\*(?!\*)", " ⊙ ", self._print(body))
         finally:
             self._settings["text_names"] = names
         return f"({text})" if body.is_Add else text

@@ -35,7 +35,6 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-import mpmath
 import sympy as sp
 from sympy.concrete.delta import deltasummation
 from sympy.core.function import AppliedUndef
@@ -62,6 +61,41 @@ class Partial(sp.Expr):
 
     def __new__(cls, f: Any, x: Any) -> Partial:
         return sp.Expr.__new__(cls, sp.sympify(f), sp.sympify(x))
+
+
+class InOrder(sp.Add):
+    """A sum that keeps its terms in the order given, for display (``Ŷ − Y``, ``Σ_k X_ik W_kj
+    + b_j``); its value is the ordinary sum."""
+
+    def __new__(cls, *terms: Any, evaluate: bool = False) -> sp.Expr:
+        args = [sp.sympify(t) for t in terms]
+        if evaluate:
+            return sp.Add(*args)
+        return sp.Add.__new__(cls, *args, evaluate=False)
+
+    def _eval_evalf(self, prec: int) -> sp.Expr:
+        return sp.Add(*self.args)._eval_evalf(prec)
+
+
+class Times(sp.Mul):
+    """A product that keeps its factors in the order given, for display (``(1/m)·Σ_i …``,
+    ``∂ℓ/∂Ŷ · ∂Ŷ/∂Z``); its value is the ordinary product."""
+
+    def __new__(cls, *factors: Any, evaluate: bool = False) -> sp.Expr:
+        args = [sp.sympify(f) for f in factors]
+        if evaluate:
+            return sp.Mul(*args)
+        return sp.Mul.__new__(cls, *args, evaluate=False)
+
+    def _eval_evalf(self, prec: int) -> sp.Expr:
+        return sp.Mul(*self.args)._eval_evalf(prec)
+
+
+def _plain(e: Any) -> Any:
+    """``e`` with the display-only :class:`InOrder` / :class:`Times` nodes made ordinary."""
+    e = sp.sympify(e)
+    e = e.replace(lambda x: isinstance(x, InOrder), lambda x: sp.Add(*x.args))
+    return e.replace(lambda x: isinstance(x, Times), lambda x: sp.Mul(*x.args))
 
 
 class Deriv(Partial):
@@ -100,7 +134,7 @@ class Dims(sp.Basic):
 # ---- sizes and indices -----------------------------------------------------------------------
 
 N, D, M, K, m = sp.symbols("N D M K m", integer=True, positive=True)
-i, j, k, l, p, q, c = sp.symbols("i j k l p q c", integer=True, nonnegative=True)
+i, j, k, p, q, r = sp.symbols("i j k p q r", integer=True, nonnegative=True)
 
 
 def _elementary(e: sp.Basic) -> sp.Basic:
@@ -277,8 +311,9 @@ class World:
         e = e.xreplace({**self.sizes, **{s: v for s, v in subs.items() if s in free}})
         e = e.replace(
             lambda x: isinstance(x, MatGrad),
-            lambda g: sp.ImmutableMatrix(self.matrix(g.args[1]).applyfunc(
-                lambda s: Partial(g.args[0], s))),
+            lambda g: sp.ImmutableMatrix(
+                self.matrix(g.args[1]).applyfunc(lambda s: Partial(g.args[0], s))
+            ),
         )
         e = e.replace(lambda x: isinstance(x, sp.MatrixSymbol), self.matrix)
         for f, lam in self.funcs.items():
@@ -297,6 +332,7 @@ class World:
         )
         e = e.replace(lambda x: isinstance(x, MatrixElement), lambda x: x.doit())
         e = e.replace(lambda x: isinstance(x, Partial), lambda x: self.partial(*x.args))
+        e = e.replace(lambda x: isinstance(x, sp.Derivative), lambda x: x.doit())
         leftover = [a for a in sp.preorder_traversal(e) if isinstance(a, sp.Sum | AppliedUndef)]
         if leftover:
             raise StepError(f"cannot instantiate {leftover[0]}")
@@ -306,9 +342,9 @@ class World:
 class IndexChecker:
     """Checks ``lhs = rhs`` in index notation / matrix form at ``points`` random instances.
 
-    ``build(sizes, point)`` makes the :class:`World` of an instance; ``sizes`` maps each size symbol to
-    the inclusive range its values are drawn from; ``ranges`` maps each free index to the size
-    that bounds it. Same protocol as :class:`derive.steps.Checker`: :meth:`check` returns the
+    ``build(sizes, point)`` makes the :class:`World` of an instance; ``sizes`` maps each size
+    symbol to the inclusive range its values are drawn from; ``ranges`` maps each free index to
+    the size that bounds it. Same protocol as :class:`derive.steps.Checker`: :meth:`check` returns the
     number of instances checked and raises :class:`StepError` on a false identity.
     """
 
@@ -339,7 +375,9 @@ class IndexChecker:
                 s: rng.randrange(world.size(self.ranges[s]))
                 for s in sorted(self.ranges, key=lambda s: s.name)
             }
-            ev = _Evaluator(defs=world.defs, domains=world.domains, points=1, seed=f"{self.seed}:{k}")
+            ev = _Evaluator(
+                defs=world.defs, domains=world.domains, points=1, seed=f"{self.seed}:{k}"
+            )
             self._cache[k] = (world, ev, idx)
         return self._cache[k]
 
@@ -366,12 +404,22 @@ def collapse(e: sp.Basic) -> sp.Basic:
     ``Σ_j a_j δ_jq = a_q``. Uses ``deltasummation(..., no_piecewise=True)`` one limit at a time,
     innermost first; limits without a delta stay."""
 
+    def sum_out(body: sp.Expr, lim: tuple[Any, ...]) -> sp.Expr:
+        var, out = lim[0], []
+        for term in sp.Add.make_args(sp.expand(body)):
+            if any(var in d.free_symbols for d in term.atoms(sp.KroneckerDelta)):
+                out.append(deltasummation(term, lim, no_piecewise=True))
+            else:  # Σ_j c·a_j = c·Σ_j a_j
+                const, dep = term.as_independent(var, as_Add=False)
+                out.append(const * sp.Sum(dep, lim))
+        return sp.Add(*out)
+
     def one(s: sp.Sum) -> sp.Basic:
         body, kept = s.function, []
         for lim in s.limits:
             var = lim[0]
             if any(var in d.free_symbols for d in body.atoms(sp.KroneckerDelta)):
-                body = deltasummation(sp.expand(body), lim, no_piecewise=True)
+                body = sum_out(body, lim)
             else:
                 kept.append(lim)
         return sp.Sum(body, *kept) if kept else body
@@ -440,25 +488,38 @@ class _Builder:
         tex = index_latex(e, self.tex_names, factor_order=self.factor_order)
         return Term(e, tex, index_text(e, self.text_names, self.factor_order), shape)
 
-    def step(
-        self, lhs: Any, rhs: Any, reason: str, checker: Any = None, **args: str
-    ) -> Step:
+    def step(self, lhs: Any, rhs: Any, reason: str, checker: Any = None, **args: str) -> Step:
         if reason not in REASONS:
             raise KeyError(f"unknown reason key {reason!r}")
-        s = prove(checker or self.checker, self.term(lhs), self.term(rhs), self.rule, reason, **args)
+        s = prove(
+            checker or self.checker, self.term(lhs), self.term(rhs), self.rule, reason, **args
+        )
         self.steps.append(s)
         return s
 
-    def statement(self, lhs: Any, rhs: Any, reason: str = "proof.statement", checker: Any = None,
-                  **args: str) -> Step:
+    def statement(
+        self, lhs: Any, rhs: Any, reason: str = "proof.statement", checker: Any = None, **args: str
+    ) -> Step:
         """The final identity: proved like a step, not appended to the chain."""
-        return prove(checker or self.checker, self.term(lhs), self.term(rhs), self.rule, reason,
-                     **args)
+        return prove(
+            checker or self.checker, self.term(lhs), self.term(rhs), self.rule, reason, **args
+        )
 
-    def proof(self, title: tuple[str, str], statement: Step, assumptions: Iterable[Note] = (),
-              notes: Iterable[Note] = ()) -> Proof:
-        return Proof(self.rule, {"en": title[0], "zh": title[1]}, statement, tuple(self.steps),
-                     tuple(assumptions), tuple(notes))
+    def proof(
+        self,
+        title: tuple[str, str],
+        statement: Step,
+        assumptions: Iterable[Note] = (),
+        notes: Iterable[Note] = (),
+    ) -> Proof:
+        return Proof(
+            self.rule,
+            {"en": title[0], "zh": title[1]},
+            statement,
+            tuple(self.steps),
+            tuple(assumptions),
+            tuple(notes),
+        )
 
 
 def _dims_text(*shapes: tuple[Any, Any]) -> str:
@@ -527,8 +588,12 @@ def _linear(wrt: str) -> Proof:
     chain = chain.xreplace({Partial(Z[i, j], target[p, q]): local})
     b.step(Partial(L, target[p, q]), chain, "proof.substitute")
     chain = collapse(chain)
-    b.step(Partial(L, target[p, q]), chain, "proof.kronecker_collapse",
-           index="j" if wrt == "W" else "i")
+    b.step(
+        Partial(L, target[p, q]),
+        chain,
+        "proof.kronecker_collapse",
+        index="j" if wrt == "W" else "i",
+    )
     Xm, Wm, Gm = _ms("X", N, D), _ms("W", D, M), _ms("dZ", N, M)
     prod = Xm.T * Gm if wrt == "W" else Gm * Wm.T
     b.step(Partial(L, target[p, q]), MatrixElement(prod, p, q), "proof.matrix_product")
@@ -544,10 +609,16 @@ def _linear(wrt: str) -> Proof:
 
 
 _LINEAR_ASSUMPTIONS: tuple[Note, ...] = (
-    ("proof.assume.linear", "Z = X·W with X of shape N×D and W of shape D×M, for any N, D, M.",
-     "Z = X·W，其中 X 为 N×D、W 为 D×M，N、D、M 任意。"),
-    ("proof.assume.upstream", "δ_Z = ∂L/∂Z is given (the gradient arriving from later layers).",
-     "δ_Z = ∂L/∂Z 已知（由后面各层传回的梯度）。"),
+    (
+        "proof.assume.linear",
+        "Z = X·W with X of shape N×D and W of shape D×M, for any N, D, M.",
+        "Z = X·W，其中 X 为 N×D、W 为 D×M，N、D、M 任意。",
+    ),
+    (
+        "proof.assume.upstream",
+        "δ_Z = ∂L/∂Z is given (the gradient arriving from later layers).",
+        "δ_Z = ∂L/∂Z 已知（由后面各层传回的梯度）。",
+    ),
 )
 
 
@@ -559,3 +630,602 @@ def linear_weight() -> Proof:
 def linear_input() -> Proof:
     """``∂L/∂X = δ_Z·Wᵀ``."""
     return _linear("X")
+
+
+# ---- broadcast bias --------------------------------------------------------------------------
+
+
+def bias_sum() -> Proof:
+    """``Z = X·W + 𝟙·b`` ⇒ ``∂L/∂b = 𝟙ᵀ·δ_Z`` (the column sums of ``δ_Z`` over the batch)."""
+    name = "bias-sum"
+    X, W, Z, G, B = (sp.IndexedBase(s) for s in ("X", "W", "Z", "dZ", "b"))
+    L = sp.Symbol("L")
+    chk = IndexChecker(
+        functools.partial(_linear_world, bias=True),
+        _LINEAR_SIZES,
+        {i: N, j: M, q: M},
+        seed=name,
+    )
+    b = _Builder(name, chk, ("X", "W", "Z", "L", "b", *_DELTAS), ("X", "dZ", "W"))
+    z_def = InOrder(sp.Sum(X[i, k] * W[k, j], (k, 0, D - 1)), B[j])
+    b.step(Z[i, j], z_def, "proof.definition")
+    local = z_def.diff(B[q]).doit()
+    b.step(Partial(Z[i, j], B[q]), local, "proof.differentiate")
+    chain = chain_sum(G[i, j] * Partial(Z[i, j], B[q]), [(i, N), (j, M)])
+    b.step(Partial(L, B[q]), chain, "proof.chain_rule", via="Z")
+    chain = chain.xreplace({Partial(Z[i, j], B[q]): local})
+    b.step(Partial(L, B[q]), chain, "proof.substitute")
+    chain = collapse(chain)
+    b.step(Partial(L, B[q]), chain, "proof.kronecker_collapse", index="j")
+    Gm, Bm = _ms("dZ", N, M), _ms("b", 1, M)
+    prod = sp.MatMul(sp.Transpose(sp.OneMatrix(N, 1)), Gm)
+    b.step(Partial(L, B[q]), MatrixElement(prod, 0, q), "proof.ones_vector")
+    b.step(ShapeOf(prod), Dims(*Bm.shape), "proof.shape_check", param="b", **_shape_args(prod))
+    st = b.statement(MatGrad(L, Bm), prod)
+    assumptions = (
+        (
+            "proof.assume.bias",
+            "Z = X·W + 𝟙·b: the row b (1×M) is added to every one of the N rows (𝟙 is the "
+            "N×1 column of ones).",
+            "Z = X·W + 𝟙·b：行向量 b（1×M）被加到全部 N 行上（𝟙 是 N×1 的全 1 列向量）。",
+        ),
+        _LINEAR_ASSUMPTIONS[1],
+    )
+    return b.proof(("Broadcast bias: sum over the batch", "广播偏置：对批次求和"), st, assumptions)
+
+
+# ---- element-wise activation -----------------------------------------------------------------
+
+f_ = sp.Function("f")
+_ACTIVATIONS: tuple[tuple[str, Callable[[sp.Expr], sp.Expr], str], ...] = (
+    ("sigmoid", sigmoid, "σ"),
+    ("tanh", sp.tanh, "tanh"),
+    ("relu", relu, "ReLU"),
+)
+
+
+def _elementwise_world(
+    sizes: dict[sp.Symbol, int], point: int = 0, act: Callable[[sp.Expr], sp.Expr] | None = None
+) -> World:
+    """``A = f(Z)`` with ``f`` a random cubic (or the activation ``act``), an arbitrary smooth
+    loss ``L(A)`` and ``δ_A = ∂L/∂A``."""
+    w = World(sizes)
+    zs = w.leaf("Z", (N, M))
+    fn = act if act is not None else w.random_function("f", f_)
+    a = w.define("A", zs.applyfunc(fn))
+    loss = w.define("L", w.random_loss(a))
+    w.define("dA", a.applyfunc(lambda s: w.partial(loss, s)))
+    return w
+
+
+def _ew(body: Callable[[sp.Symbol], sp.Expr], of: sp.MatrixExpr) -> ElementwiseApplyFunction:
+    t = sp.Dummy("t")
+    return ElementwiseApplyFunction(sp.Lambda(t, body(t)), of)
+
+
+def elementwise() -> Proof:
+    """``A = f(Z)`` ⇒ ``∂L/∂Z = ∂L/∂A ⊙ f'(Z)``, then ``f = σ, tanh, ReLU`` with the derivative
+    SymPy computes from our rules."""
+    name = "elementwise"
+    Z, A, G = (sp.IndexedBase(s) for s in ("Z", "A", "dA"))
+    L = sp.Symbol("L")
+    sizes = {N: (1, 3), M: (1, 3)}
+    ranges = {i: N, j: M, p: N, q: M}
+    chk = IndexChecker(_elementwise_world, sizes, ranges, seed=name)
+    b = _Builder(name, chk, ("Z", "A", "L", *_DELTAS), ("dA",))
+    a_def = f_(Z[i, j])
+    b.step(A[i, j], a_def, "proof.definition")
+    local = a_def.diff(Z[p, q])
+    b.step(Partial(A[i, j], Z[p, q]), local, "proof.differentiate")
+    chain = chain_sum(G[i, j] * Partial(A[i, j], Z[p, q]), [(i, N), (j, M)])
+    b.step(Partial(L, Z[p, q]), chain, "proof.chain_rule", via="A")
+    chain = chain.xreplace({Partial(A[i, j], Z[p, q]): local})
+    b.step(Partial(L, Z[p, q]), chain, "proof.substitute")
+    entry = collapse(chain)
+    b.step(Partial(L, Z[p, q]), entry, "proof.kronecker_collapse", index="i, j")
+    Zm, Gm = _ms("Z", N, M), _ms("dA", N, M)
+    general = sp.HadamardProduct(Gm, _ew(lambda t: sp.Derivative(f_(t), t), Zm))
+    b.step(Partial(L, Z[p, q]), MatrixElement(general, p, q), "proof.hadamard")
+    for key, act, shown in _ACTIVATIONS:
+        zt = sp.Dummy("z")
+        rule = act(zt).diff(zt)  # our fdiff rule (SymPy's own for tanh)
+        spec = IndexChecker(
+            functools.partial(_elementwise_world, act=act), sizes, ranges, seed=f"{name}:{key}"
+        )
+        b.step(
+            Partial(L, Z[p, q]),
+            entry.replace(f_, act).doit(),
+            "proof.specialise",
+            checker=spec,
+            f=shown,
+            derivative=index_text(rule.xreplace({zt: sp.Symbol("z")})),
+            proof=f"{key}-derivative",
+        )
+        b.step(
+            MatGrad(L, Zm),
+            sp.HadamardProduct(Gm, _ew(lambda t, r=rule, z0=zt: r.xreplace({z0: t}), Zm)),
+            "proof.hadamard",
+            checker=spec,
+        )
+    st = b.statement(MatGrad(L, Zm), general)
+    assumptions = (
+        (
+            "proof.assume.elementwise",
+            "A = f(Z) applies one scalar function f to every entry.",
+            "A = f(Z) 对每个元素分别应用同一个标量函数 f。",
+        ),
+        (
+            "proof.assume.upstream_a",
+            "δ_A = ∂L/∂A is given (the gradient arriving from later layers).",
+            "δ_A = ∂L/∂A 已知（由后面各层传回的梯度）。",
+        ),
+    )
+    notes = (
+        (
+            "proof.note.relu_zero",
+            "ReLU is not differentiable at 0; like PyTorch we use "
+            "relu'(0) = 0, which is what 1[z > 0] gives.",
+            "ReLU 在 0 处不可导；与 PyTorch 一致，取 relu'(0) = 0，即 1[z > 0] 的取值。",
+        ),
+    )
+    return b.proof(("Element-wise activation", "逐元素激活函数"), st, assumptions, notes)
+
+
+# ---- derivatives of the activations ----------------------------------------------------------
+
+_z = sp.Symbol("z")
+
+
+def _scalar_world(sizes: dict[sp.Symbol, int], point: int = 0, signed: bool = False) -> World:
+    """One free variable ``z``; ``signed`` alternates its sign between points (ReLU's two
+    branches)."""
+    w = World(sizes)
+    w.leaf("z", None, ((0.05, 2.0) if point % 2 == 0 else (-2.0, -0.05)) if signed else None)
+    return w
+
+
+def _scalar_checker(name: str, signed: bool = False) -> IndexChecker:
+    return IndexChecker(
+        functools.partial(_scalar_world, signed=signed), points=6 if signed else 4, seed=name
+    )
+
+
+def sigmoid_derivative() -> Proof:
+    """``σ'(z) = σ(z)(1 − σ(z))`` from ``σ(z) = 1/(1 + e^{−z})``."""
+    name = "sigmoid-derivative"
+    b = _Builder(name, _scalar_checker(name), ("z",))
+    s_def = sigmoid(_z).rewrite(sp.exp)  # functions.py: 1/(1 + exp(-z))
+    u = 1 / s_def  # 1 + e^{-z}
+    b.step(sigmoid(_z), s_def, "proof.definition")
+    lhs = Deriv(sigmoid(_z), _z)
+    # d(1/u) = −u'/u²
+    quotient = sp.Mul(-1, sp.Derivative(u, _z), sp.Pow(u, -2), evaluate=False)
+    b.step(lhs, quotient, "proof.reciprocal_rule", u=index_text(u))
+    inner = quotient.doit()  # e^{-z}/(1 + e^{-z})^2
+    b.step(lhs, inner, "proof.differentiate_inner", u=index_text(u), du=index_text(sp.diff(u, _z)))
+    ex = sp.exp(-_z)
+    split = Times(1 / u, ex / u)
+    b.step(lhs, split, "proof.split_fraction")
+    # e^{-z}/(1 + e^{-z}) = 1 − 1/(1 + e^{-z})
+    rewritten = Times(1 / u, 1 - 1 / u)
+    b.step(lhs, rewritten, "proof.add_subtract_one")
+    back = (1 / u) * (1 - 1 / u)
+    back = back.xreplace({1 / u: sigmoid(_z)})
+    b.step(lhs, back, "proof.definition_back", f="σ")
+    st = b.statement(lhs, sigmoid(_z).diff(_z), "proof.rule_matches", f="σ")
+    return b.proof(("Derivative of the sigmoid", "Sigmoid 函数的导数"), st)
+
+
+def tanh_derivative() -> Proof:
+    """``tanh'(z) = 1 − tanh²(z)`` from ``tanh z = (e^z − e^{−z})/(e^z + e^{−z})``."""
+    name = "tanh-derivative"
+    b = _Builder(name, _scalar_checker(name), ("z",))
+    t_def = sp.tanh(_z).rewrite(sp.exp)
+    num, den = sp.fraction(t_def)
+    b.step(sp.tanh(_z), t_def, "proof.definition")
+    lhs = Deriv(sp.tanh(_z), _z)
+    dnum, dden = sp.diff(num, _z), sp.diff(den, _z)
+    numerator = InOrder(
+        sp.Mul(den, dnum, evaluate=False),
+        sp.Mul(-1, sp.Mul(num, dden, evaluate=False), evaluate=False),
+    )
+    quotient = sp.Mul(numerator, sp.Pow(den**2, -1, evaluate=False), evaluate=False)
+    b.step(lhs, quotient, "proof.quotient_rule", num=index_text(num), den=index_text(den))
+    split = InOrder(1, -(num**2) / den**2)
+    b.step(lhs, split, "proof.split_fraction")
+    back = split.xreplace({num: sp.tanh(_z) * den})
+    b.step(lhs, back, "proof.definition_back", f="tanh")
+    st = b.statement(lhs, sp.tanh(_z).diff(_z), "proof.rule_matches", f="tanh")
+    return b.proof(("Derivative of tanh", "tanh 函数的导数"), st)
+
+
+def relu_derivative() -> Proof:
+    """``ReLU'(z) = 1[z > 0]`` (with PyTorch's ``relu'(0) = 0``)."""
+    name = "relu-derivative"
+    b = _Builder(name, _scalar_checker(name, signed=True), ("z",))
+    r_def = sp.Piecewise((_z, _z > 0), (0, True))
+    b.step(relu(_z), r_def, "proof.definition")
+    lhs = Deriv(relu(_z), _z)
+    branches = sp.diff(r_def, _z)
+    b.step(lhs, branches, "proof.piecewise_derivative")
+    (one, cond), _zero = branches.args
+    indicator = (
+        relu_grad(cond.lhs) if one == 1 and isinstance(cond, sp.StrictGreaterThan) else branches
+    )
+    b.step(lhs, indicator, "proof.indicator")
+    st = b.statement(lhs, relu(_z).diff(_z), "proof.rule_matches", f="ReLU")
+    notes = (
+        (
+            "proof.note.relu_zero",
+            "ReLU is not differentiable at 0; like PyTorch we use "
+            "relu'(0) = 0, which is what 1[z > 0] gives.",
+            "ReLU 在 0 处不可导；与 PyTorch 一致，取 relu'(0) = 0，即 1[z > 0] 的取值。",
+        ),
+    )
+    return b.proof(("Derivative of ReLU", "ReLU 函数的导数"), st, (), notes)
+
+
+# ---- sigmoid + binary cross-entropy ----------------------------------------------------------
+
+_BCE_NAMES: tuple[NameSpec, ...] = (
+    "Z",
+    "Y",
+    "w",
+    ("Yhat", "\\hat{Y}", "Ŷ"),
+    ("l", "\\ell", "ℓ"),
+    "L",
+    "m",
+)
+
+
+def _positive_first(e: sp.Expr) -> sp.Expr:
+    """An ``Add`` shown with its positive terms first (``Ŷ − Y`` rather than ``−Y + Ŷ``); the
+    value is unchanged."""
+    if not e.is_Add:
+        return e
+    terms = sorted(e.as_ordered_terms(), key=lambda t: t.could_extract_minus_sign())
+    return InOrder(*terms)
+
+
+def _arrange(e: sp.Basic) -> sp.Basic:
+    """Every sum in ``e`` shown with its positive terms first (display only; summation limits
+    and indices are left alone)."""
+    if isinstance(e, sp.Sum):
+        return sp.Sum(_arrange(e.function), *e.limits)
+    if not e.args or isinstance(e, sp.Indexed | InOrder):
+        return e
+    args = [_arrange(a) for a in e.args]
+    new = e.func(*args) if args != list(e.args) else e
+    return _positive_first(new) if new.is_Add else new
+
+
+def _bce_world(sizes: dict[sp.Symbol, int], point: int = 0, weighted: bool = False) -> World:
+    """One entry: ``Ŷ = σ(Z)``, ``ℓ = bce(Ŷ, Y[, w])`` from :mod:`derive.losses`."""
+    w = World(sizes)
+    z, y = w.leaf("Z"), w.leaf("Y", None, (0.05, 0.95))
+    weight = w.leaf("w", None, (0.2, 5.0)) if weighted else sp.Integer(1)
+    yhat = w.define("Yhat", sigmoid(z))
+    w.define("l", losses.bce_term(yhat, y, weight))
+    return w
+
+
+def _bce_batch_world(sizes: dict[sp.Symbol, int], point: int = 0) -> World:
+    """``m`` entries: ``Ŷ = σ(Z)``, ``ℓ_i = bce(Ŷ_i, Y_i)``, ``L = (1/m) Σ_i ℓ_i``."""
+    w = World(sizes)
+    n = w.size(m)
+    z, y = w.leaf("Z", (m, 1)), w.leaf("Y", (m, 1), (0.05, 0.95))
+    yhat = w.define("Yhat", z.applyfunc(sigmoid))
+    ls = w.define("l", sp.Matrix(n, 1, [losses.bce_term(yhat[r], y[r]) for r in range(n)]))
+    w.define("L", sp.Add(*ls) / n)
+    return w
+
+
+def _bce_chain(b: _Builder, w: sp.Expr) -> sp.Expr:
+    """The entry-wise chain ``ℓ → Ŷ → Z`` up to the expanded product; returns it."""
+    Z, Y, Yhat, ell = sp.symbols("Z Y Yhat l")
+    loss = losses.bce_term(Yhat, Y, w)  # the rule; the world defines ℓ with it as well
+    shown = Times(-1, InOrder(w * Y * sp.log(Yhat), Times(1 - Y, sp.log(1 - Yhat))))
+    b.step(ell, shown, "proof.definition")
+    d_loss = sp.diff(loss, Yhat)
+    b.step(Partial(ell, Yhat), d_loss, "proof.differentiate")
+    d_sig = sigmoid(Z).diff(Z).xreplace({sigmoid(Z): Yhat})  # our fdiff rule, with σ(Z) = Ŷ
+    b.step(Partial(Yhat, Z), d_sig, "proof.derivative_rule", f="σ", proof="sigmoid-derivative")
+    lhs = Partial(ell, Z)
+    b.step(lhs, Times(Partial(ell, Yhat), Partial(Yhat, Z)), "proof.chain_rule", via="Ŷ")
+    b.step(lhs, Times(d_loss, d_sig), "proof.substitute")
+    distributed = InOrder(*(t * d_sig for t in d_loss.as_ordered_terms()))
+    b.step(lhs, distributed, "proof.distribute")
+    return distributed
+
+
+_BCE_ASSUMPTIONS: tuple[Note, ...] = (
+    (
+        "proof.assume.entrywise",
+        "Operations on Z, Ŷ = σ(Z) and Y are entry by entry; ℓ is the "
+        "loss of one entry, so the same formula holds for every entry of the matrices.",
+        "Z、Ŷ = σ(Z)、Y 上的运算都是逐元素的；ℓ 是单个元素的损失，"
+        "因此同一公式对矩阵的每个元素都成立。",
+    ),
+    (
+        "proof.assume.labels",
+        "0 < Ŷ < 1; the labels Y may be any numbers in [0, 1].",
+        "0 < Ŷ < 1；标签 Y 可取 [0, 1] 中任意值。",
+    ),
+)
+
+
+def sigmoid_bce() -> Proof:
+    """Sigmoid output + binary cross-entropy: ``∂ℓ/∂Z = Ŷ − Y``; with the batch mean,
+    ``(Ŷ − Y)/m``."""
+    name = "sigmoid-bce"
+    Z, Y, Yhat, ell = sp.symbols("Z Y Yhat l")
+    b = _Builder(name, IndexChecker(_bce_world, seed=name), _BCE_NAMES)
+    distributed = _bce_chain(b, sp.Integer(1))
+    lhs = Partial(ell, Z)
+    result = _positive_first(sp.expand(_plain(distributed)))
+    b.step(lhs, result, "proof.cancel")
+    # the batch mean
+    Zb, Yb, Yhb, lb = (sp.IndexedBase(s) for s in ("Z", "Y", "Yhat", "l"))
+    L = sp.Symbol("L")
+    batch = IndexChecker(_bce_batch_world, {m: (1, 4)}, {q: m}, seed=f"{name}:batch")
+    mean = Times(1 / m, sp.Sum(lb[i], (i, 0, m - 1)))
+    b.step(L, mean, "proof.mean", checker=batch)
+    b.step(
+        Partial(L, Zb[q]),
+        Times(1 / m, sp.Sum(Partial(lb[i], Zb[q]), (i, 0, m - 1))),
+        "proof.linearity",
+        checker=batch,
+    )
+    own = sp.Sum(Partial(lb[i], Zb[i]) * sp.KroneckerDelta(i, q), (i, 0, m - 1))
+    b.step(Partial(L, Zb[q]), Times(1 / m, own), "proof.own_entry", checker=batch)
+    b.step(
+        Partial(L, Zb[q]),
+        Times(1 / m, collapse(own)),
+        "proof.kronecker_collapse",
+        checker=batch,
+        index="i",
+    )
+    per_entry = result.xreplace({Yhat: Yhb[q], Y: Yb[q]})
+    b.step(Partial(L, Zb[q]), Times(1 / m, per_entry), "proof.substitute", checker=batch)
+    st = b.statement(lhs, _positive_first(Yhat - Y))
+    notes = (
+        (
+            "proof.note.mean",
+            "With the mean over m entries, L = (1/m) Σ ℓ_i, every gradient is "
+            "divided by m: ∂L/∂Z = (Ŷ − Y)/m.",
+            "若对 m 个元素取平均 L = (1/m) Σ ℓ_i，每个梯度都除以 m：∂L/∂Z = (Ŷ − Y)/m。",
+        ),
+        (
+            "proof.note.logits",
+            "This is why frameworks fuse the two (BCEWithLogits): the "
+            "gradient with respect to the logits is simply Ŷ − Y, with no division by Ŷ(1 − Ŷ).",
+            "这也是框架把两者合并（BCEWithLogits）的原因：对 logits 的梯度就是 Ŷ − Y，"
+            "不需要除以 Ŷ(1 − Ŷ)。",
+        ),
+    )
+    return b.proof(
+        ("Sigmoid + binary cross-entropy", "Sigmoid 与二元交叉熵"), st, _BCE_ASSUMPTIONS, notes
+    )
+
+
+def weighted_bce() -> Proof:
+    """Binary cross-entropy with ``pos_weight = w``: ``∂ℓ/∂Z = Ŷ(wY + 1 − Y) − wY
+    = (Ŷ − Y) + (w − 1)·Y·(Ŷ − 1)``, which is ``Ŷ − Y`` only for ``w = 1``."""
+    name = "weighted-bce"
+    Z, Y, Yhat, ell, w = sp.symbols("Z Y Yhat l w")
+    chk = IndexChecker(functools.partial(_bce_world, weighted=True), seed=name)
+    b = _Builder(name, chk, _BCE_NAMES, ("w",))
+    distributed = _bce_chain(b, w)
+    lhs = Partial(ell, Z)
+    collected = sp.collect(sp.expand(_plain(distributed)), Yhat)
+    b.step(lhs, _arrange(collected), "proof.collect", var="Ŷ")
+    base = InOrder(Yhat, -Y)
+    extra = sp.factor(sp.expand(collected - (Yhat - Y)))  # (w − 1)·Y·(Ŷ − 1), SymPy's order
+    shown = Times(*sorted(sp.Mul.make_args(extra), key=lambda f: (not f.has(w), f.is_Add)))
+    b.step(lhs, InOrder(base, shown), "proof.regroup")
+    b.step(InOrder(lhs, Times(-1, base)), shown, "proof.weighted_difference", w="w")
+    claim = InOrder(base, Times(w - 1, Y, Yhat - 1))
+    st = b.statement(lhs, claim)
+    notes = (
+        (
+            "proof.note.weighted_only_w1",
+            "The extra term (w − 1)·Y·(Ŷ − 1) is zero for every "
+            "Ŷ and Y only when w = 1: with pos_weight ≠ 1 the gradient is not Ŷ − Y.",
+            "附加项 (w − 1)·Y·(Ŷ − 1) 只有在 w = 1 时才对所有 Ŷ、Y 恒为零："
+            "pos_weight ≠ 1 时梯度不是 Ŷ − Y。",
+        ),
+        (
+            "proof.note.mean",
+            "With the mean over m entries every gradient is divided by m.",
+            "若对 m 个元素取平均，每个梯度都除以 m。",
+        ),
+    )
+    assumptions = (
+        *_BCE_ASSUMPTIONS,
+        (
+            "proof.assume.pos_weight",
+            "ℓ = −(w·Y·log Ŷ + (1 − Y)·log(1 − Ŷ)): pos_weight = w "
+            "multiplies the positive term, as in PyTorch.",
+            "ℓ = −(w·Y·log Ŷ + (1 − Y)·log(1 − Ŷ))：与 PyTorch 一样，pos_weight = w 乘在正类项上。",
+        ),
+    )
+    return b.proof(("Weighted binary cross-entropy", "加权二元交叉熵"), st, assumptions, notes)
+
+
+# ---- softmax + cross-entropy -----------------------------------------------------------------
+
+_CE_NAMES: tuple[NameSpec, ...] = (
+    "z", "p", "y", "Z", "P", "Y", "L", ("l", "\\ell", "ℓ"), ("L_mean", "L_{\\text{mean}}", "L_mean"),
+)
+
+
+def _label_rows(w: World, rows: int, cols: int) -> sp.ImmutableMatrix:
+    """Rows of random positive labels that sum to 1 (a one-hot row is the special case)."""
+    raw = w.leaf("Y_raw", (rows, cols), (0.05, 1.0))
+    return sp.ImmutableMatrix(rows, cols, lambda a, b_: raw[a, b_] / sp.Add(*raw.row(a)))
+
+
+def _ce_row_world(sizes: dict[sp.Symbol, int], point: int = 0) -> World:
+    """One row: logits ``z``, ``p = softmax(z)``, ``ℓ = CE(p, y)`` from :mod:`derive.losses`."""
+    w = World(sizes)
+    kk = w.size(K)
+    z = w.leaf("z", (1, K))
+    y = w.define("y", _label_rows(w, 1, kk))
+    ps = w.define("p", sp.ImmutableMatrix(1, kk, losses.softmax_row(list(z))))
+    w.define("l", losses.cross_entropy_row(list(ps), list(y)))
+    return w
+
+
+def _ce_batch_world(sizes: dict[sp.Symbol, int], point: int = 0) -> World:
+    """``N`` rows: ``P`` row-wise softmax of ``Z``, ``L = Σ_n CE(P_n, Y_n)``, ``L_mean = L/N``."""
+    w = World(sizes)
+    n, kk = w.size(N), w.size(K)
+    z = w.leaf("Z", (N, K))
+    y = w.define("Y", _label_rows(w, n, kk))
+    ps = w.define("P", sp.ImmutableMatrix([losses.softmax_row(list(z.row(a))) for a in range(n)]))
+    rows = [losses.cross_entropy_row(list(ps.row(a)), list(y.row(a))) for a in range(n)]
+    total = w.define("L", sp.Add(*rows))
+    w.define("L_mean", total / n)
+    return w
+
+
+def softmax_ce() -> Proof:
+    """Softmax + cross-entropy: ``∂ℓ/∂z_k = p_k − y_k`` via the softmax Jacobian
+    ``∂p_j/∂z_k = p_j(δ_jk − p_k)``; for a batch, ``∂L/∂Z = P − Y``."""
+    name = "softmax-ce"
+    z, pb, y = (sp.IndexedBase(s) for s in ("z", "p", "y"))
+    ell = sp.Symbol("l")
+    chk = IndexChecker(_ce_row_world, {K: (2, 4)}, {j: K, k: K}, seed=name)
+    b = _Builder(name, chk, _CE_NAMES, ("y", "p"))
+    total = sp.Sum(sp.exp(z[r]), (r, 0, K - 1))
+    p_def = sp.exp(z[j]) / total
+    b.step(pb[j], p_def, "proof.definition")
+    l_def = -sp.Sum(y[r] * sp.log(pb[r]), (r, 0, K - 1))
+    b.step(ell, Times(-1, l_def.args[1]) if l_def.could_extract_minus_sign() else l_def,
+           "proof.definition")
+    d_l = l_def.diff(pb[j])
+    b.step(Partial(ell, pb[j]), d_l, "proof.differentiate")
+    d_l = collapse(d_l)
+    b.step(Partial(ell, pb[j]), d_l, "proof.kronecker_collapse", index="r")
+    jac = p_def.diff(z[k])
+    b.step(Partial(pb[j], z[k]), jac, "proof.quotient_rule_index")
+    jac = collapse(jac)
+    b.step(Partial(pb[j], z[k]), _arrange(jac), "proof.kronecker_collapse", index="r")
+    # e^{z_j} = p_j·Σ_r e^{z_r}: write the Jacobian through p
+    through_p = sp.expand(jac.xreplace({sp.exp(z[j]): pb[j] * total, sp.exp(z[k]): pb[k] * total}))
+    b.step(Partial(pb[j], z[k]), _arrange(through_p), "proof.through_softmax")
+    jac_p = Times(pb[j], InOrder(sp.KroneckerDelta(j, k), -pb[k]))
+    b.step(Partial(pb[j], z[k]), jac_p, "proof.factor", factor="p_j")
+    lhs = Partial(ell, z[k])
+    chain = sp.Sum(Times(Partial(ell, pb[j]), Partial(pb[j], z[k])), (j, 0, K - 1))
+    b.step(lhs, chain, "proof.chain_rule", via="p")
+    chain = sp.Sum(Times(d_l, jac_p), (j, 0, K - 1))
+    b.step(lhs, chain, "proof.substitute")
+    cancelled = _plain(chain)  # SymPy cancels p_j / p_j
+    b.step(lhs, cancelled, "proof.cancel")
+    summed = collapse(cancelled)
+    b.step(lhs, _arrange(summed), "proof.kronecker_collapse", index="j")
+    rows_one = summed.xreplace({sp.Sum(y[j], (j, 0, K - 1)): sp.Integer(1)})
+    b.step(lhs, _positive_first(rows_one), "proof.rows_sum_to_one")
+    # the batch, in matrix form
+    batch = IndexChecker(_ce_batch_world, {N: (1, 3), K: (2, 4)}, seed=f"{name}:batch")
+    Zm, Pm, Ym = _ms("Z", N, K), _ms("P", N, K), _ms("Y", N, K)
+    L, L_mean = sp.symbols("L L_mean")
+    diff = sp.MatAdd(Pm, -Ym)
+    b.step(MatGrad(L_mean, Zm), sp.MatMul(1 / N, diff), "proof.mean", checker=batch)
+    st = b.statement(MatGrad(L, Zm), diff, checker=batch)
+    assumptions = (
+        ("proof.assume.softmax", "p = softmax(z) row by row: p_j = e^{z_j} / Σ_r e^{z_r}; "
+         "ℓ = −Σ_r y_r log p_r is the cross-entropy of one row.",
+         "p = softmax(z) 按行计算：p_j = e^{z_j} / Σ_r e^{z_r}；ℓ = −Σ_r y_r log p_r 是一行的交叉熵。"),
+        ("proof.assume.rows_sum_to_one", "Each row of Y sums to 1 (one-hot rows are the usual "
+         "case).", "Y 的每一行之和为 1（通常是 one-hot 行）。"),
+        ("proof.assume.batch_sum", "For a batch, L = Σ_n ℓ_n is the sum over the N rows; "
+         "L_mean = L/N is the mean.", "对一个批次，L = Σ_n ℓ_n 是 N 行之和；L_mean = L/N 是平均值。"),
+    )
+    notes = (
+        ("proof.note.softmax_fused", "Only Σ_j y_j = 1 is used: the result holds for one-hot "
+         "and for soft labels alike.", "只用到了 Σ_j y_j = 1：结论对 one-hot 标签和软标签都成立。"),
+    )
+    return b.proof(("Softmax + cross-entropy", "Softmax 与交叉熵"), st, assumptions, notes)
+
+
+# ---- mean squared error ----------------------------------------------------------------------
+
+_MSE_NAMES: tuple[NameSpec, ...] = (
+    ("yhat", "\\hat{y}", "ŷ"), "y", "E", ("l", "\\ell", "ℓ"), ("Yhat", "\\hat{Y}", "Ŷ"), "Y",
+    "L", ("L_half", "L_{\\text{half}}", "L_half"), "m",
+)
+
+
+def _mse_world(sizes: dict[sp.Symbol, int], point: int = 0) -> World:
+    """One entry: ``E = ½·mse(ŷ, y)`` and ``ℓ = mse(ŷ, y)`` (:func:`derive.losses.mse_term`)."""
+    w = World(sizes)
+    yhat, y = w.leaf("yhat"), w.leaf("y")
+    w.define("E", sp.Rational(1, 2) * losses.mse_term(yhat, y))
+    w.define("l", losses.mse_term(yhat, y))
+    return w
+
+
+def _mse_batch_world(sizes: dict[sp.Symbol, int], point: int = 0) -> World:
+    """``m`` entries: ``L`` = ``F.mse_loss`` (mean of squares), ``L_half`` = half of it."""
+    w = World(sizes)
+    n = w.size(m)
+    yhat, y = w.leaf("Yhat", (m, 1)), w.leaf("Y", (m, 1))
+    terms = [losses.mse_term(yhat[a], y[a]) for a in range(n)]
+    w.define("L", sp.Add(*terms) / n)
+    w.define("L_half", sp.Add(*terms) / (2 * n))
+    return w
+
+
+def mse() -> Proof:
+    """``½(ŷ − y)² → ŷ − y``; ``(ŷ − y)² → 2(ŷ − y)``; the mean over ``m`` entries divides by
+    ``m``; ``F.mse_loss`` has twice the gradient of the half-MSE hand formula."""
+    name = "mse"
+    yhat, y, E, ell = sp.symbols("yhat y E l")
+    b = _Builder(name, IndexChecker(_mse_world, points=3, seed=name), _MSE_NAMES)
+    diff = InOrder(yhat, -y)
+    half = sp.Rational(1, 2)
+    b.step(E, Times(half, diff**2), "proof.definition")
+    u_prime = sp.diff(yhat - y, yhat)  # = 1
+    power = Times(half, 2, diff) if u_prime == 1 else Times(half, 2, diff, u_prime)
+    b.step(Partial(E, yhat), power, "proof.power_rule", n="2")
+    b.step(Partial(E, yhat), _arrange(sp.diff(half * losses.mse_term(yhat, y), yhat)),
+           "proof.simplify")
+    b.step(ell, diff**2, "proof.definition")
+    b.step(Partial(ell, yhat), Times(2, diff), "proof.power_rule", n="2")
+    # the mean over m entries (F.mse_loss) and the half-MSE hand formula
+    Yh, Yb = sp.IndexedBase("Yhat"), sp.IndexedBase("Y")
+    L, L_half = sp.symbols("L L_half")
+    batch = IndexChecker(_mse_batch_world, {m: (1, 4)}, {q: m}, seed=f"{name}:batch")
+    sq = sp.Sum(InOrder(Yh[i], -Yb[i]) ** 2, (i, 0, m - 1))
+    b.step(L, Times(1 / m, sq), "proof.mean", checker=batch)
+    raw = _plain(sq).diff(Yh[q])
+    b.step(Partial(L, Yh[q]), Times(1 / m, _arrange(raw)), "proof.differentiate", checker=batch)
+    got = collapse(raw) / m
+    shown = Times(2 / m, InOrder(Yh[q], -Yb[q]))
+    b.step(Partial(L, Yh[q]), shown if sp.expand(got - _plain(shown)) == 0 else got,
+           "proof.kronecker_collapse", checker=batch, index="i")
+    hsq = sp.Sum(Times(half, InOrder(Yh[i], -Yb[i]) ** 2), (i, 0, m - 1))
+    b.step(L_half, Times(1 / m, hsq), "proof.mean_half", checker=batch)
+    got_h = collapse(_plain(hsq).diff(Yh[q])) / m
+    shown_h = Times(1 / m, InOrder(Yh[q], -Yb[q]))
+    b.step(Partial(L_half, Yh[q]), shown_h if sp.expand(got_h - _plain(shown_h)) == 0 else got_h,
+           "proof.differentiate", checker=batch)
+    b.step(Partial(L, Yh[q]), Times(2, Partial(L_half, Yh[q])), "proof.factor_two",
+           checker=batch)
+    Yhm, Ym = _ms("Yhat", m, 1), _ms("Y", m, 1)
+    st = b.statement(MatGrad(L, Yhm), sp.MatMul(2 / m, sp.MatAdd(Yhm, -Ym)), checker=batch)
+    assumptions = (
+        ("proof.assume.mse", "F.mse_loss(Ŷ, Y) = (1/m) Σ_i (Ŷ_i − Y_i)², the mean over all m "
+         "entries.", "F.mse_loss(Ŷ, Y) = (1/m) Σ_i (Ŷ_i − Y_i)²，对全部 m 个元素取平均。"),
+    )
+    notes = (
+        ("proof.note.half_mse", "Many hand derivations use ½(ŷ − y)² so that the 2 cancels; "
+         "PyTorch's F.mse_loss has no ½, so its gradient is twice as large: 2(Ŷ − Y)/m.",
+         "许多手工推导使用 ½(ŷ − y)² 以消去系数 2；PyTorch 的 F.mse_loss 没有 ½，"
+         "因此其梯度是两倍：2(Ŷ − Y)/m。"),
+        ("proof.note.sse", "Without the mean (reduction='sum') the factor 1/m disappears: "
+         "2(Ŷ − Y).", "不取平均（reduction='sum'）时没有 1/m 因子：2(Ŷ − Y)。"),
+    )
+    return b.proof(("Mean squared error", "均方误差"), st, assumptions, notes)

@@ -1,0 +1,286 @@
+"""Jinja2 environments, filters and render functions; atomic writes (DESIGN.md §5–6).
+
+One environment per format family, all with ``StrictUndefined`` and a ``finalize`` that makes
+the safe thing the default for every ``{{ … }}``:
+
+- **md** (Markdown and notebook cells): :class:`~derive.walkthrough.Math` becomes ``$…$``, any
+  other string is escaped for Markdown/HTML (user titles can carry neither markup nor
+  ``<script>``);
+- **tex** (``((( … )))`` for values, ``((* … *))`` for statements, ``((= … =))`` for comments):
+  Math becomes ``\\(…\\)``, any other string is escaped (``\\ { } $ & # ^ _ ~ %`` and Unicode
+  symbols mapped to LaTeX), so ``\\input{/etc/hostname}`` or ``^^5c`` in a title is inert;
+- **py**: strings become one-line comment text.
+
+Only :class:`Raw` (what a filter produced for the target) passes unchanged. Filters: ``raw``
+(LaTeX of a Math inside a math block the template opened — refuses anything else), ``say``
+(locale prose with ``$math$``, ``**bold**``, `` `code` `` and ``{{name}}`` placeholders),
+``why`` (an equation's one-sentence reason), ``code`` (inline code), ``tex_escape``/``md_escape``.
+Templates loop and lay out; they never compute.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import re
+import secrets
+import tomllib
+from collections.abc import Mapping
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from derive.walkthrough import Eq, Math, Walkthrough
+
+LANGS = ("en", "zh")
+TEMPLATE_DIR = Path(__file__).resolve().parent / "templates"
+
+
+class Raw(str):
+    """Text already formatted for the target: passes ``finalize`` unchanged."""
+
+
+# ---- locale -------------------------------------------------------------------------------------
+
+
+@functools.cache
+def catalogue(lang: str) -> dict[str, Any]:
+    """The prose of one language (``derive/locale/<lang>.toml``)."""
+    if lang not in LANGS:
+        raise ValueError(f"unknown language {lang!r}; available: {', '.join(LANGS)}")
+    text = (resources.files("derive") / "locale" / f"{lang}.toml").read_text("utf-8")
+    return tomllib.loads(text)
+
+
+_PROSE = re.compile(r"(\$[^$]+\$|`[^`]+`|\*\*.+?\*\*)")
+_SLOT = re.compile(r"\{\{(\w+)\}\}")
+
+
+def _slots(text: str, args: Mapping[str, Any], put) -> str:
+    def one(m: re.Match[str]) -> str:
+        if m.group(1) not in args:
+            raise KeyError(f"placeholder {{{{{m.group(1)}}}}} has no value in: {text}")
+        return put(args[m.group(1)])
+
+    return _SLOT.sub(one, text)
+
+
+# ---- Markdown -----------------------------------------------------------------------------------
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]{}#|$~])")
+
+
+def md_escape(text: str) -> Raw:
+    """User text as inert Markdown: HTML escaped, markup characters backslash-escaped, one line
+    that cannot start a list."""
+    text = " ".join(str(text).split())
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    text = _MD_SPECIAL.sub(r"\\\1", text)
+    text = re.sub(r"^(\d+)([.)])", r"\1\\\2", text)
+    return Raw(re.sub(r"^([-+])", r"\\\1", text))
+
+
+def _md_value(v: Any) -> str:
+    if isinstance(v, Raw):
+        return v
+    if isinstance(v, Math):
+        return f"${v}$"
+    return md_escape(v) if isinstance(v, str) else str(v)
+
+
+def md_say(text: str, args: Mapping[str, Any] | None = None) -> Raw:
+    args = args or {}
+    out = []
+    for part in _PROSE.split(text):
+        if part.startswith("$") and part.endswith("$") and len(part) > 1:
+            out.append(_slots(part, args, lambda v: _inside_math(v)))
+        else:
+            out.append(_slots(part, args, _md_value))
+    return Raw("".join(out))
+
+
+def _inside_math(v: Any) -> str:
+    if not isinstance(v, Math | Raw):
+        raise TypeError(f"only printer-made math may be placed inside math, got {v!r}")
+    return str(v)
+
+
+def _md_finalize(v: Any) -> Any:
+    return _md_value(v) if isinstance(v, str) else v
+
+
+# ---- LaTeX --------------------------------------------------------------------------------------
+
+TEX_SPECIAL = {"\\": "\\textbackslash{}", "{": "\\{", "}": "\\}", "$": "\\$", "&": "\\&",
+               "#": "\\#", "^": "\\^{}", "_": "\\_", "~": "\\textasciitilde{}", "%": "\\%",
+               "<": "\\textless{}", ">": "\\textgreater{}", "|": "\\textbar{}"}
+_GREEK = ("alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu nu xi omicron pi "
+          "rho varsigma sigma tau upsilon phi chi psi omega").split()
+TEX_UNICODE = {
+    **{chr(0x3B1 + i): f"\\ensuremath{{\\{n}}}" for i, n in enumerate(_GREEK) if n != "omicron"},
+    **{chr(0x391 + i): f"\\ensuremath{{\\{n.capitalize()}}}" for i, n in enumerate(_GREEK)
+       if n.capitalize() in ("Gamma", "Delta", "Theta", "Lambda", "Xi", "Pi", "Sigma",
+                             "Upsilon", "Phi", "Psi", "Omega")},
+    "→": "\\ensuremath{\\rightarrow}", "←": "\\ensuremath{\\leftarrow}",
+    "⇒": "\\ensuremath{\\Rightarrow}", "↔": "\\ensuremath{\\leftrightarrow}",
+    "×": "\\ensuremath{\\times}", "·": "\\ensuremath{\\cdot}", "−": "\\ensuremath{-}",
+    "±": "\\ensuremath{\\pm}", "≤": "\\ensuremath{\\le}", "≥": "\\ensuremath{\\ge}",
+    "≠": "\\ensuremath{\\ne}", "≈": "\\ensuremath{\\approx}", "∞": "\\ensuremath{\\infty}",
+    "∂": "\\ensuremath{\\partial}", "∇": "\\ensuremath{\\nabla}", "∑": "\\ensuremath{\\sum}",
+    "∏": "\\ensuremath{\\prod}", "√": "\\ensuremath{\\surd}", "∈": "\\ensuremath{\\in}",
+    "⊙": "\\ensuremath{\\odot}", "∘": "\\ensuremath{\\circ}", "ᵀ": "\\ensuremath{^{\\top}}",
+    "½": "\\ensuremath{\\tfrac{1}{2}}", "²": "\\ensuremath{^{2}}", "³": "\\ensuremath{^{3}}",
+    "¹": "\\ensuremath{^{1}}", "ℝ": "\\ensuremath{\\mathbb{R}}", "𝟙": "\\ensuremath{\\mathbf{1}}",
+    "…": "\\ldots{}", "✓": "\\ensuremath{\\checkmark}", "✗": "\\ensuremath{\\times}",
+}
+
+
+def _tex_char(c: str) -> str:
+    if c in TEX_SPECIAL:
+        return TEX_SPECIAL[c]
+    if c in TEX_UNICODE:
+        return TEX_UNICODE[c]
+    cp = ord(c)
+    if cp < 0x20 or 0x7F <= cp < 0xA0:
+        return " "
+    if cp < 0x250 or 0x2000 <= cp <= 0x206F or _cjk(cp):
+        return c  # Latin Modern covers Latin-1/Extended-A/B and punctuation; Fandol covers CJK
+    return f"\\texttt{{[U+{cp:04X}]}}"  # visible and never a "Missing character"
+
+
+def _cjk(cp: int) -> bool:
+    return (0x2E80 <= cp <= 0x9FFF or 0xAC00 <= cp <= 0xD7AF or 0xF900 <= cp <= 0xFAFF
+            or 0xFE30 <= cp <= 0xFE4F or 0xFF00 <= cp <= 0xFFEF or 0x20000 <= cp <= 0x3134F)
+
+
+def tex_escape(text: str) -> Raw:
+    """User (or catalogue) text as inert LaTeX: one line, specials escaped, symbols mapped."""
+    return Raw("".join(_tex_char(c) for c in " ".join(str(text).split())))
+
+
+def _tex_value(v: Any) -> str:
+    if isinstance(v, Raw):
+        return v
+    if isinstance(v, Math):
+        return f"\\({v}\\)"
+    return tex_escape(v) if isinstance(v, str) else tex_escape(str(v))
+
+
+def tex_say(text: str, args: Mapping[str, Any] | None = None) -> Raw:
+    args = args or {}
+    out = []
+    for part in _PROSE.split(text):
+        if part.startswith("$") and part.endswith("$") and len(part) > 1:
+            out.append(f"\\({_slots(part[1:-1], args, _inside_math)}\\)")
+        elif part.startswith("`") and part.endswith("`") and len(part) > 1:
+            out.append(f"\\texttt{{{tex_escape(part[1:-1])}}}")
+        elif part.startswith("**") and part.endswith("**") and len(part) > 4:
+            out.append(f"\\textbf{{{tex_say(part[2:-2], args)}}}")
+        else:
+            pieces = _SLOT.split(part)  # text, name, text, name, …
+            for k, piece in enumerate(pieces):
+                if k % 2:
+                    if piece not in args:
+                        raise KeyError(f"placeholder {{{{{piece}}}}} has no value in: {text}")
+                    out.append(_tex_value(args[piece]))
+                else:
+                    out.append(tex_escape(piece) if piece.strip() else piece)
+    return Raw("".join(out))
+
+
+def _tex_finalize(v: Any) -> Any:
+    if isinstance(v, bool) or v is None:
+        raise TypeError(f"refusing to print {v!r} into LaTeX")
+    return _tex_value(v) if isinstance(v, str) else tex_escape(str(v))
+
+
+# ---- Python -------------------------------------------------------------------------------------
+
+
+def py_text(text: str) -> Raw:
+    """Text for a ``#`` comment: one line, printable characters only."""
+    return Raw("".join(c for c in " ".join(str(text).split()) if c.isprintable()))
+
+
+def py_say(text: str, args: Mapping[str, Any] | None = None) -> Raw:
+    """Catalogue prose as comment text: math and code marks dropped, placeholders filled."""
+    plain = text.replace("**", "").replace("`", "").replace("$", "")
+    return py_text(_slots(plain, args or {}, str))
+
+
+def _py_finalize(v: Any) -> Any:
+    return v if isinstance(v, Raw) else py_text(v) if isinstance(v, str) else v
+
+
+# ---- environments -------------------------------------------------------------------------------
+
+
+def _raw(v: Any) -> Raw:
+    """A :class:`Math` as bare LaTeX, for use inside a math block the template opened."""
+    if not isinstance(v, Math | Raw):
+        raise TypeError(f"only printer-made math may be placed inside math, got {v!r}")
+    return Raw(v)
+
+
+def _code(v: Any, family: str) -> Raw:
+    s = str(v)
+    if family == "tex":
+        return Raw(f"\\texttt{{{tex_escape(s)}}}")
+    fence = "``" if "`" in s else "`"
+    return Raw(f"{fence}{s}{fence}")
+
+
+@functools.cache
+def environment(family: str, templates: str | None = None) -> jinja2.Environment:
+    """The environment of ``family`` (``md``, ``tex``, ``py``); ``templates`` is a directory
+    whose files override the built-in ones (``--templates``)."""
+    dirs = ([templates] if templates else []) + [str(TEMPLATE_DIR)]
+    options: dict[str, Any] = dict(
+        loader=jinja2.FileSystemLoader(dirs), undefined=jinja2.StrictUndefined,
+        autoescape=False, keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True)
+    say, finalize = {"md": (md_say, _md_finalize), "tex": (tex_say, _tex_finalize),
+                     "py": (py_say, _py_finalize)}[family]
+    if family == "tex":
+        options.update(block_start_string="((*", block_end_string="*))",
+                       variable_start_string="(((", variable_end_string=")))",
+                       comment_start_string="((=", comment_end_string="=))",
+                       line_statement_prefix=None)
+    env = jinja2.Environment(finalize=finalize, **options)
+    env.filters.update(
+        raw=_raw, say=say, code=lambda v: _code(v, family),
+        why=lambda eq, L: say(L["reasons"][eq.reason], dict(eq.args)),
+        md_escape=md_escape, tex_escape=tex_escape)
+    return env
+
+
+def render(template: str, w: Walkthrough, lang: str, templates: str | None = None,
+           **extra: Any) -> str:
+    """Render ``template`` (e.g. ``md/walkthrough.md.j2``) for ``w`` in ``lang``."""
+    family = template.split("/", 1)[0]
+    env = environment("md" if family == "ipynb" else family, templates)
+    return env.get_template(template).render(w=w, lang=lang, L=catalogue(lang), **extra)
+
+
+def why(eq: Eq, lang: str) -> str:
+    """The reason sentence of ``eq`` as plain catalogue text (for tests and terminals)."""
+    return catalogue(lang)["reasons"][eq.reason]
+
+
+# ---- writing ------------------------------------------------------------------------------------
+
+
+def write_atomic(path: Path, data: str | bytes) -> None:
+    """Write ``data`` to ``path`` via a temporary file in the same directory and ``os.replace``:
+    readers see the old file or the new one, never half of one."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    raw = data.encode("utf-8") if isinstance(data, str) else data
+    tmp = path.parent / f".{path.name}.{secrets.token_hex(6)}.tmp"
+    try:
+        with open(tmp, "xb") as fh:
+            fh.write(raw)
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
