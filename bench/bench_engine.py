@@ -76,9 +76,22 @@ print(time.perf_counter() - t)
 
 def bench_verify() -> float:
     t = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "derive", "verify", "chain", "neuron", "tiny-mlp",
-                    "mlp-bce", "mlp-bce-weighted", "relu-mlp"], check=True,
-                   capture_output=True)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "derive",
+            "verify",
+            "chain",
+            "neuron",
+            "tiny-mlp",
+            "mlp-bce",
+            "mlp-bce-weighted",
+            "relu-mlp",
+        ],
+        check=True,
+        capture_output=True,
+    )
     return time.perf_counter() - t
 
 
@@ -94,8 +107,14 @@ def bench_sizes() -> list[tuple[tuple[int, int, int], int, float, int, str]]:
         ours = time.perf_counter() - t
         weights = sum(len(d.graph.tensors[p].symbols) for p in d.spec.params)
         try:
-            out = subprocess.run([sys.executable, "-c", NAIVE], input=text, text=True,
-                                 capture_output=True, timeout=NAIVE_LIMIT, check=True)
+            out = subprocess.run(
+                [sys.executable, "-c", NAIVE],
+                input=text,
+                text=True,
+                capture_output=True,
+                timeout=NAIVE_LIMIT,
+                check=True,
+            )
             naive = f"{float(out.stdout):.2f} s"
         except subprocess.TimeoutExpired:
             naive = f"> {NAIVE_LIMIT:.0f} s (stopped)"
@@ -131,30 +150,48 @@ def bench_full_size(calls: int = 30) -> tuple[float, float]:
 
 
 def main() -> None:
-    lines = ["## derive engine", "",
-             f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python "
-             f"{platform.python_version()}; OMP_WAIT_POLICY={os.environ['OMP_WAIT_POLICY']}; "
-             f"command: `python bench/bench_engine.py`.", ""]
-    lines.append(f"- `derive verify` all six built-ins (wall time, incl. start-up and PyTorch "
-                 f"import): **{bench_verify():.1f} s**")
-    lines += ["", "Square ReLU→sigmoid BCE MLP, derived by symbolic reverse mode with every step "
-              "verified (random-point identity tests), vs naive `sympy.diff(L, w)` per weight on "
-              "the expanded loss (differentiation only; building the expanded loss not counted):",
-              "", "| (batch, in, hidden) | weights | derive + verify | steps | naive sympy.diff |",
-              "|---|---|---|---|---|"]
+    lines = [
+        "## derive engine",
+        "",
+        f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python "
+        f"{platform.python_version()}; OMP_WAIT_POLICY={os.environ['OMP_WAIT_POLICY']}; "
+        f"command: `python bench/bench_engine.py`.",
+        "",
+    ]
+    lines.append(
+        f"- `derive verify` all six built-ins (wall time, incl. start-up and PyTorch "
+        f"import): **{bench_verify():.1f} s**"
+    )
+    lines += [
+        "",
+        "Square ReLU→sigmoid BCE MLP, derived by symbolic reverse mode with every step "
+        "verified (random-point identity tests), vs naive `sympy.diff(L, w)` per weight on "
+        "the expanded loss (differentiation only; building the expanded loss not counted):",
+        "",
+        "| (batch, in, hidden) | weights | derive + verify | steps | naive sympy.diff |",
+        "|---|---|---|---|---|",
+    ]
     for size, weights, ours, steps, naive in bench_sizes():
         lines.append(f"| {size} | {weights} | {ours:.2f} s | {steps} | {naive} |")
     ours, theirs = bench_full_size()
-    lines += ["", f"Full-size `relu-mlp` (N=64, D_in=1000, H=100, D_out=10), forward + backward, "
-              f"median of 30 calls, one BLAS/torch thread each: ours (matrix form, NumPy) **{ours * 1e3:.2f} ms**"
-              f", PyTorch autograd **{theirs * 1e3:.2f} ms**.", ""]
+    lines += [
+        "",
+        f"Full-size `relu-mlp` (N=64, D_in=1000, H=100, D_out=10), forward + backward, "
+        f"median of 30 calls, one BLAS/torch thread each: "
+        f"ours (matrix form, NumPy) **{ours * 1e3:.2f} ms**, "
+        f"PyTorch autograd **{theirs * 1e3:.2f} ms**.",
+        "",
+    ]
     report = "\n".join(lines)
     print(report)
     path = Path(__file__).with_name("RESULTS.md")
     old = path.read_text() if path.exists() else "# Benchmark results\n"
     section = re.compile(r"## derive engine\n.*?(?=\n## |\Z)", re.S)
-    new = section.sub(report.rstrip() + "\n", old) if section.search(old) else \
-        old.rstrip() + "\n\n" + report
+    new = (
+        section.sub(report.rstrip() + "\n", old)
+        if section.search(old)
+        else old.rstrip() + "\n\n" + report
+    )
     path.write_text(new.rstrip() + "\n")
 
 

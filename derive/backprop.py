@@ -112,9 +112,15 @@ def _one() -> mf.Scalar:
     return mf.Scalar(sp.Integer(1))
 
 
-def pull(tree: ex.Node, up: mf.MExpr, g: Graph, out: Tensor | None, grad: set[str],
-         acc: dict[str, list[tuple[mf.MExpr, tuple[str, ...]]]],
-         rules: tuple[str, ...] = ()) -> None:
+def pull(
+    tree: ex.Node,
+    up: mf.MExpr,
+    g: Graph,
+    out: Tensor | None,
+    grad: set[str],
+    acc: dict[str, list[tuple[mf.MExpr, tuple[str, ...]]]],
+    rules: tuple[str, ...] = (),
+) -> None:
     """Push the upstream gradient ``up`` of ``tree`` down to the tensors it reads.
 
     ``out`` is the assignment's own tensor when ``tree`` is its whole right-hand side, so
@@ -135,16 +141,27 @@ def pull(tree: ex.Node, up: mf.MExpr, g: Graph, out: Tensor | None, grad: set[st
     if isinstance(tree, ex.Pow):
         n = int(tree.exponent)
         base = ir(tree.base)
-        local = mf.Scalar(sp.Integer(n)) if n == 1 else mf.mul(
-            mf.Scalar(sp.Integer(n)), base if n == 2 else mf.Pow(base, n - 1))
+        local = (
+            mf.Scalar(sp.Integer(n))
+            if n == 1
+            else mf.mul(mf.Scalar(sp.Integer(n)), base if n == 2 else mf.Pow(base, n - 1))
+        )
         return pull(tree.base, mf.mul(up, local), g, None, grad, acc, rules + ("power",))
     if isinstance(tree, ex.BinOp):
         a, b = tree.left, tree.right
         if tree.op == "@":
-            pull(a, mf.MatMul(up, mf.transpose(ir(b))), g, None, grad, acc,
-                 rules + ("linear-input",))
-            pull(b, mf.MatMul(mf.transpose(ir(a)), up), g, None, grad, acc,
-                 rules + ("linear-weight",))
+            pull(
+                a, mf.MatMul(up, mf.transpose(ir(b))), g, None, grad, acc, rules + ("linear-input",)
+            )
+            pull(
+                b,
+                mf.MatMul(mf.transpose(ir(a)), up),
+                g,
+                None,
+                grad,
+                acc,
+                rules + ("linear-weight",),
+            )
             return
         if tree.op in "+-":
             for child, sign in ((a, 1), (b, 1 if tree.op == "+" else -1)):
@@ -180,8 +197,11 @@ def pull(tree: ex.Node, up: mf.MExpr, g: Graph, out: Tensor | None, grad: set[st
             "relu": lambda: mf.Func("relu_grad", xs),
             "leaky_relu": lambda: mf.Func("leaky_grad", xs, ir(tree).slope),  # type: ignore
         }[f]()
-        rule = {"sigmoid": "sigmoid-derivative", "tanh": "tanh-derivative",
-                "relu": "relu-derivative"}.get(f, "elementwise")
+        rule = {
+            "sigmoid": "sigmoid-derivative",
+            "tanh": "tanh-derivative",
+            "relu": "relu-derivative",
+        }.get(f, "elementwise")
         return pull(x, mf.mul(up, local), g, None, grad, acc, rules + ("elementwise", rule))
     if f == "softmax":
         u = mf.mul(me, mf.sub(up, mf.SumCols(mf.mul(up, me))))
@@ -190,8 +210,9 @@ def pull(tree: ex.Node, up: mf.MExpr, g: Graph, out: Tensor | None, grad: set[st
         axis = tree.kwarg("axis")
         u = mf.mul(up, mf.Ones(xs.shape))
         if f == "mean":
-            count = xs.shape if axis is None else (xs.shape[0],) if axis.value == 0 else (
-                xs.shape[1],)
+            count = (
+                xs.shape if axis is None else (xs.shape[0],) if axis.value == 0 else (xs.shape[1],)
+            )
             u = mf.div(u, g.count(count))
         return pull(x, u, g, None, grad, acc, rules + (f,))
     y = ir(tree.args[1])
@@ -204,8 +225,9 @@ def pull(tree: ex.Node, up: mf.MExpr, g: Graph, out: Tensor | None, grad: set[st
     elif f == "bce":
         wnode = tree.kwarg("pos_weight")
         wy = mf.mul(ir(wnode), y) if wnode is not None else y
-        local = mf.div(mf.add(mf.neg(mf.Div(wy, xs)),
-                              mf.Div(mf.sub(_one(), y), mf.sub(_one(), xs))), n)
+        local = mf.div(
+            mf.add(mf.neg(mf.Div(wy, xs)), mf.Div(mf.sub(_one(), y), mf.sub(_one(), xs))), n
+        )
     elif f == "bce_logits":
         local = mf.div(mf.sub(mf.Func("sigmoid", xs), y), n)
     else:
@@ -217,8 +239,9 @@ def pull(tree: ex.Node, up: mf.MExpr, g: Graph, out: Tensor | None, grad: set[st
 # ---- element-wise truth -----------------------------------------------------------------------
 
 
-def elementwise(definition: sp.ImmutableMatrix, upstream: sp.Matrix,
-                target: sp.ImmutableMatrix) -> sp.ImmutableMatrix:
+def elementwise(
+    definition: sp.ImmutableMatrix, upstream: sp.Matrix, target: sp.ImmutableMatrix
+) -> sp.ImmutableMatrix:
     """``E[k,l] = Σ_ij upstream[i,j] · ∂definition[i,j]/∂target[k,l]`` by differentiation.
 
     Works term by term on each entry's top-level sum, so the cost is proportional to the number
@@ -238,8 +261,7 @@ def elementwise(definition: sp.ImmutableMatrix, upstream: sp.Matrix,
                     d = term.diff(s)
                 if d != 0:
                     acc[s].append(_times(u, d))
-    return sp.ImmutableMatrix(target.rows, target.cols,
-                              [sp.Add(*acc[s]) for s in target])
+    return sp.ImmutableMatrix(target.rows, target.cols, [sp.Add(*acc[s]) for s in target])
 
 
 def _monomial_diff(term: sp.Expr, s: sp.Symbol) -> sp.Expr | None:
@@ -285,8 +307,11 @@ class _Deriver:
         self.textbook: dict[sp.Expr, sp.Symbol] = {}
         for node in g.nodes:
             tree = node.tree
-            if (isinstance(tree, ex.Call) and tree.func in ("sigmoid", "tanh", "exp")
-                    and isinstance(tree.args[0], ex.Name)):
+            if (
+                isinstance(tree, ex.Call)
+                and tree.func in ("sigmoid", "tanh", "exp")
+                and isinstance(tree.args[0], ex.Name)
+            ):
                 sym = g.tensors[node.name].symbols
                 self.textbook.update(zip(node.definition, sym, strict=True))
 
@@ -323,7 +348,7 @@ class _Deriver:
             if node.name != g.spec.loss:
                 backward.append(self.finish(t, contributions[node.name]))
             up = _one() if node.name == g.spec.loss else self.formula_of(backward[-1])
-            upstream = (sp.Matrix([[1]]) if node.name == g.spec.loss else t.grads)
+            upstream = sp.Matrix([[1]]) if node.name == g.spec.loss else t.grads
             acc: dict[str, list[tuple[mf.MExpr, tuple[str, ...]]]] = {}
             up_ref = up if node.name == g.spec.loss else t.grad_ref(g.loss_tex)
             pull(node.tree, up_ref, g, t, self.grad, acc)
@@ -333,8 +358,9 @@ class _Deriver:
         for name in g.spec.params:
             backward.append(self.finish(g.tensors[name], contributions[name]))
         checks = self.direct_checks()
-        return Derivation(g, tuple(forward), tuple(backward), tuple(checks),
-                          dict(self.checker.defs))
+        return Derivation(
+            g, tuple(forward), tuple(backward), tuple(checks), dict(self.checker.defs)
+        )
 
     @staticmethod
     def formula_of(visit: BackwardVisit) -> mf.MExpr:
@@ -343,14 +369,25 @@ class _Deriver:
     def forward_visit(self, node) -> ForwardVisit:
         t = self.g.tensors[node.name]
         self.checker.define(zip(t.symbols, node.definition, strict=True))
-        step = prove(self.checker, self.ref_term(t, "value"), self.mterm(node.forward),
-                     "definition", "forward.definition")
+        step = prove(
+            self.checker,
+            self.ref_term(t, "value"),
+            self.mterm(node.forward),
+            "definition",
+            "forward.definition",
+        )
         entries = []
         if len(t.symbols) <= MAX_ENTRY_STEPS and not t.scalar or t.scalar:
             for s, d in zip(t.symbols, node.definition, strict=True):
-                entries.append(prove(self.checker, Term(s, self.names[s], str(s)),
-                                     Term(d, self.tex(d), str(d)), "definition",
-                                     "forward.entry"))
+                entries.append(
+                    prove(
+                        self.checker,
+                        Term(s, self.names[s], str(s)),
+                        Term(d, self.tex(d), str(d)),
+                        "definition",
+                        "forward.entry",
+                    )
+                )
         return ForwardVisit(node.name, step, tuple(entries))
 
     def contribution(self, node, upstream, target: str, parts) -> Contribution:
@@ -365,8 +402,15 @@ class _Deriver:
             lhs_tex = f"\\left.{lhs_tex}\\right|_{{{g.tensors[node.name].tex}}}"
         lhs = Term(e, lhs_tex, f"∂L/∂{target} via {node.name}", tt.shape)
         rule = _main_rule(rules)
-        step = prove(self.checker, lhs, self.mterm(formula), rule, f"rule.{rule}",
-                     via=node.name, target=target)
+        step = prove(
+            self.checker,
+            lhs,
+            self.mterm(formula),
+            rule,
+            f"rule.{rule}",
+            via=node.name,
+            target=target,
+        )
         return Contribution(node.name, target, formula, rules, e, step)
 
     def finish(self, t: Tensor, parts: list[Contribution]) -> BackwardVisit:
@@ -378,8 +422,13 @@ class _Deriver:
         formula = mf.add(*(p.formula for p in parts))
         rule = _main_rule(parts[0].rules) if len(parts) == 1 else "sum-over-paths"
         if len(parts) > 1:
-            total = prove(self.checker, self.ref_term(t, "grad"), self.mterm(formula),
-                          "sum-over-paths", "rule.sum-over-paths")
+            total = prove(
+                self.checker,
+                self.ref_term(t, "grad"),
+                self.mterm(formula),
+                "sum-over-paths",
+                "rule.sum-over-paths",
+            )
         simplified = self.simplify(t)
         if simplified:
             formula = simplified[-1].rhs.value
@@ -388,11 +437,18 @@ class _Deriver:
         if t.scalar or len(t.symbols) <= MAX_ENTRY_STEPS:
             for s, e in zip(t.grads, total_e, strict=True):
                 e = e.xreplace(self.textbook)
-                entries.append(prove(self.checker, Term(s, self.names[s], str(s)),
-                                     Term(e, self.tex(e), str(e)), "chain-rule",
-                                     "rule.chain-rule"))
-        return BackwardVisit(t.name, t.kind, tuple(parts), total, tuple(simplified), formula,
-                             rule, tuple(entries))
+                entries.append(
+                    prove(
+                        self.checker,
+                        Term(s, self.names[s], str(s)),
+                        Term(e, self.tex(e), str(e)),
+                        "chain-rule",
+                        "rule.chain-rule",
+                    )
+                )
+        return BackwardVisit(
+            t.name, t.kind, tuple(parts), total, tuple(simplified), formula, rule, tuple(entries)
+        )
 
     def simplify(self, t: Tensor) -> list[Step]:
         """sigmoid followed by BCE: the textbook algebra to ``(Ŷ − Y)/m`` (or the weighted
@@ -402,14 +458,20 @@ class _Deriver:
         if len(cons) != 1:
             return []
         a_node = next(n for n in g.nodes if n.name == cons[0])
-        if not (isinstance(a_node.tree, ex.Call) and a_node.tree.func == "sigmoid"
-                and a_node.tree.args[0] == ex.Name(t.name)):
+        if not (
+            isinstance(a_node.tree, ex.Call)
+            and a_node.tree.func == "sigmoid"
+            and a_node.tree.args[0] == ex.Name(t.name)
+        ):
             return []
         if g.consumers[a_node.name] != (g.spec.loss,):
             return []
         loss = g.nodes[-1].tree
-        if not (isinstance(loss, ex.Call) and loss.func == "bce"
-                and loss.args[0] == ex.Name(a_node.name)):
+        if not (
+            isinstance(loss, ex.Call)
+            and loss.func == "bce"
+            and loss.args[0] == ex.Name(a_node.name)
+        ):
             return []
         A = g.tensors[a_node.name].value_ref(g.loss_tex)
         Y = forward_ir(loss.args[1], g)
@@ -420,20 +482,35 @@ class _Deriver:
         one = _one()
         lhs = self.ref_term(t, "grad")
         chain = [
-            (mf.mul(mf.div(mf.add(mf.neg(mf.Div(wy, A)), mf.Div(mf.sub(one, Y), mf.sub(one, A))),
-                           n), mf.mul(A, mf.sub(one, A))), "simplify.substitute"),
-            (mf.div(mf.add(mf.neg(mf.mul(wy, mf.sub(one, A))), mf.mul(mf.sub(one, Y), A)), n),
-             "simplify.cancel"),
+            (
+                mf.mul(
+                    mf.div(
+                        mf.add(mf.neg(mf.Div(wy, A)), mf.Div(mf.sub(one, Y), mf.sub(one, A))), n
+                    ),
+                    mf.mul(A, mf.sub(one, A)),
+                ),
+                "simplify.substitute",
+            ),
+            (
+                mf.div(mf.add(mf.neg(mf.mul(wy, mf.sub(one, A))), mf.mul(mf.sub(one, Y), A)), n),
+                "simplify.cancel",
+            ),
         ]
         if w is None:
             chain.append((mf.div(mf.sub(A, Y), n), "simplify.collect"))
             rule = "sigmoid-bce"
         else:
-            chain.append((mf.div(mf.sub(mf.mul(A, mf.add(wy, mf.sub(one, Y))), wy), n),
-                          "simplify.collect"))
-            chain.append((mf.div(mf.add(mf.sub(A, Y), mf.mul(mf.sub(w, one),
-                                                              mf.mul(Y, mf.sub(A, one)))), n),
-                          "simplify.weighted"))
+            chain.append(
+                (mf.div(mf.sub(mf.mul(A, mf.add(wy, mf.sub(one, Y))), wy), n), "simplify.collect")
+            )
+            chain.append(
+                (
+                    mf.div(
+                        mf.add(mf.sub(A, Y), mf.mul(mf.sub(w, one), mf.mul(Y, mf.sub(A, one)))), n
+                    ),
+                    "simplify.weighted",
+                )
+            )
             rule = "weighted-bce"
         return [prove(self.checker, lhs, self.mterm(m), rule, key) for m, key in chain]
 
@@ -444,23 +521,52 @@ class _Deriver:
             return []
         full = g.nodes[-1].definition[0]
         for node in reversed(g.nodes[:-1]):
-            full = full.xreplace(dict(zip(g.tensors[node.name].symbols, node.definition,
-                                          strict=True)))
+            full = full.xreplace(
+                dict(zip(g.tensors[node.name].symbols, node.definition, strict=True))
+            )
         out = []
         for p in g.spec.params:
             t = g.tensors[p]
             direct = sp.ImmutableMatrix(t.shape[0], t.shape[1], [full.diff(s) for s in t.symbols])
-            out.append(prove(self.checker, self.ref_term(t, "grad"),
-                             Term(direct, f"\\frac{{d {g.loss_tex}}}{{d {t.tex}}}",
-                                  f"d{g.spec.loss}/d{p} (expanded)", t.shape),
-                             "direct-diff", "check.direct"))
+            out.append(
+                prove(
+                    self.checker,
+                    self.ref_term(t, "grad"),
+                    Term(
+                        direct,
+                        f"\\frac{{d {g.loss_tex}}}{{d {t.tex}}}",
+                        f"d{g.spec.loss}/d{p} (expanded)",
+                        t.shape,
+                    ),
+                    "direct-diff",
+                    "check.direct",
+                )
+            )
         return out
 
 
-MAIN_RULES = ("linear-weight", "linear-input", "bias-sum", "sum-broadcast", "softmax-jacobian",
-              "sigmoid-derivative", "tanh-derivative", "relu-derivative", "elementwise", "mse",
-              "sse", "bce", "bce_logits", "cross_entropy", "power", "product", "quotient",
-              "transpose", "sum", "mean")
+MAIN_RULES = (
+    "linear-weight",
+    "linear-input",
+    "bias-sum",
+    "sum-broadcast",
+    "softmax-jacobian",
+    "sigmoid-derivative",
+    "tanh-derivative",
+    "relu-derivative",
+    "elementwise",
+    "mse",
+    "sse",
+    "bce",
+    "bce_logits",
+    "cross_entropy",
+    "power",
+    "product",
+    "quotient",
+    "transpose",
+    "sum",
+    "mean",
+)
 
 
 def _main_rule(rules: tuple[str, ...]) -> str:

@@ -54,9 +54,12 @@ def _classify(err: Exception) -> tuple[int, str] | None:
     if isinstance(err, Failure):
         return err.code, str(err)
     mods = sys.modules
-    kinds = [("derive.spec", "SpecError", BAD_INPUT, ""), ("derive.expr", "ExprError", BAD_INPUT, ""),
-             ("derive.steps", "StepError", FAILED, "a derivation step failed verification: "),
-             ("derive.pdf", "ExternalToolError", TOOL, "")]
+    kinds = [
+        ("derive.spec", "SpecError", BAD_INPUT, ""),
+        ("derive.expr", "ExprError", BAD_INPUT, ""),
+        ("derive.steps", "StepError", FAILED, "a derivation step failed verification: "),
+        ("derive.pdf", "ExternalToolError", TOOL, ""),
+    ]
     for mod, name, code, prefix in kinds:
         cls = getattr(mods.get(mod), name, None)
         if cls is not None and isinstance(err, cls):
@@ -98,6 +101,7 @@ def verify(nets: tuple[str, ...], points: int, no_torch: bool) -> None:
     specs = [spec.load(n) for n in nets]  # all inputs are checked before any work
     from derive import numeric
     from derive.backprop import derive
+
     failed = False
     for s in specs:
         _progress(f"deriving {s.name} …")
@@ -114,12 +118,16 @@ def verify(nets: tuple[str, ...], points: int, no_torch: bool) -> None:
 
 def format_report(d: Any, report: Any) -> str:
     """The verify table: per parameter, the worst difference over all points."""
-    lines = [f"{report.network}: {len(d.steps())} steps verified symbolically "
-             f"(random-point identity tests); numeric checks at the example values and "
-             f"{len({c.point for c in report.comparisons}) - 1} more points"]
+    lines = [
+        f"{report.network}: {len(d.steps())} steps verified symbolically "
+        f"(random-point identity tests); numeric checks at the example values and "
+        f"{len({c.point for c in report.comparisons}) - 1} more points"
+    ]
     torch_head = f"vs PyTorch {report.torch_version}" if report.torch_version else "vs PyTorch"
-    lines.append(f"  {'param':<10}{'points':>7}  {torch_head + ' (abs / rel)':<34}"
-                 f"{'vs finite diff. (abs / rel)':<30}{'elementwise vs matrix':<24}ok")
+    lines.append(
+        f"  {'param':<10}{'points':>7}  {torch_head + ' (abs / rel)':<34}"
+        f"{'vs finite diff. (abs / rel)':<30}{'elementwise vs matrix':<24}ok"
+    )
     for p in d.spec.params:
         rows = [c for c in report.comparisons if c.param == p]
 
@@ -130,13 +138,17 @@ def format_report(d: Any, report: Any) -> str:
             return f"{max(v[0] for v in vals):.1e} / {max(v[1] for v in vals):.1e}"
 
         ok = all(c.ok for c in rows)
-        lines.append(f"  {p:<10}{len(rows):>7}  {worst('ours_vs_torch'):<34}"
-                     f"{worst('ours_vs_fd'):<30}{worst('elementwise_vs_matrix'):<24}"
-                     f"{'✓' if ok else '✗'}")
+        lines.append(
+            f"  {p:<10}{len(rows):>7}  {worst('ours_vs_torch'):<34}"
+            f"{worst('ours_vs_fd'):<30}{worst('elementwise_vs_matrix'):<24}"
+            f"{'✓' if ok else '✗'}"
+        )
     if report.loss_scale:
         name, ratio = report.loss_scale
-        lines.append(f"  note: PyTorch's bare F.{name}_loss gradient is {ratio:.6g}× ours "
-                     f"(the spec's loss scales it; compare like with like)")
+        lines.append(
+            f"  note: PyTorch's bare F.{name}_loss gradient is {ratio:.6g}× ours "
+            f"(the spec's loss scales it; compare like with like)"
+        )
     return "\n".join(lines)
 
 

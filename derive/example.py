@@ -58,8 +58,10 @@ class Working:
         from the first line that shows a rounded number on."""
         out = [("=", self.formula_tex)]
         exact = True
-        for tex, ok in ((self.substituted_tex, self.substituted_exact),
-                        (self.terms_tex, self.terms_exact)):
+        for tex, ok in (
+            (self.substituted_tex, self.substituted_exact),
+            (self.terms_tex, self.terms_exact),
+        ):
             if tex is not None and tex != out[-1][1]:
                 exact = exact and ok
                 out.append(("=" if exact else "\\approx", tex))
@@ -104,8 +106,13 @@ def fmt(value: Any) -> Number:
     if x == 0:
         return Number(0.0, True, "0")
     if 1e-3 <= abs(f) < 1e5:
-        s = mpmath.nstr(x, DIGITS + max(0, int(mpmath.floor(mpmath.log10(abs(x)))) + 1),
-                        min_fixed=-10, max_fixed=10, strip_zeros=False)
+        s = mpmath.nstr(
+            x,
+            DIGITS + max(0, int(mpmath.floor(mpmath.log10(abs(x)))) + 1),
+            min_fixed=-10,
+            max_fixed=10,
+            strip_zeros=False,
+        )
         s = f"{f:.{DIGITS}f}" if "e" in s else s
         s = f"{round(f, DIGITS):.{DIGITS}f}" if len(s.split(".")[-1]) != DIGITS else s
     else:
@@ -124,8 +131,7 @@ class Example:
         for s, v in g.scalar_values.items():
             self.values[s] = Fraction(int(v.p), int(v.q))
         for name, rows in g.spec.values.items():
-            for s, v in zip(g.tensors[name].symbols, [v for row in rows for v in row],
-                            strict=True):
+            for s, v in zip(g.tensors[name].symbols, [v for row in rows for v in row], strict=True):
                 self.values[s] = v
         self._cache: dict[sp.Basic, Any] = {}
 
@@ -171,8 +177,9 @@ class Example:
         return fmt(self.value(e))
 
     def matrix(self, symbols: sp.MatrixBase) -> list[list[Number]]:
-        return [[self.number(symbols[i, j]) for j in range(symbols.cols)]
-                for i in range(symbols.rows)]
+        return [
+            [self.number(symbols[i, j]) for j in range(symbols.cols)] for i in range(symbols.rows)
+        ]
 
     def matrix_tex(self, symbols: sp.MatrixBase) -> str:
         """``\\begin{bmatrix} … \\end{bmatrix}`` of the values (a bare number for 1×1)."""
@@ -189,8 +196,9 @@ class Example:
         out = {}
         for s in e.free_symbols:
             n = self.number(s)
-            out[s] = f"\\left({n.tex}\\right)" if n.tex.startswith("-") or "times" in n.tex \
-                else n.tex
+            out[s] = (
+                f"\\left({n.tex}\\right)" if n.tex.startswith("-") or "times" in n.tex else n.tex
+            )
         return out
 
     def working(self, lhs_symbol: sp.Symbol, formula: sp.Expr) -> Working:
@@ -216,5 +224,12 @@ class Example:
                     t = n.tex
                     parts.append(t if k == 0 else f"- {t[1:]}" if t.startswith("-") else f"+ {t}")
                 terms = " ".join(parts)
-        return Working(names[lhs_symbol], formula_tex, sub, terms, self.number(lhs_symbol),
-                       sub_exact, terms_exact)
+        return Working(
+            names[lhs_symbol],
+            formula_tex,
+            sub,
+            terms,
+            self.number(lhs_symbol),
+            sub_exact,
+            terms_exact,
+        )

@@ -122,8 +122,7 @@ def build(spec: NetSpec) -> Graph:
             srow, grow, trow = [], [], []
             for j in range(shape[1]):
                 idx = (j,) if shape[0] == 1 else (i,) if shape[1] == 1 else (i, j)
-                etex = (name_tex(labels[i][j]) if labels else tex if scalar
-                        else entry_tex(tex, idx))
+                etex = name_tex(labels[i][j]) if labels else tex if scalar else entry_tex(tex, idx)
                 tag = name if scalar else f"{name}[{i},{j}]"
                 s = sp.Symbol(f"{RANK[kind]}{pos:03d}:{tag}", real=True)
                 symbol_tex[s] = etex
@@ -131,15 +130,25 @@ def build(spec: NetSpec) -> Graph:
                 trow.append(etex)
                 if name in grad:
                     g = sp.Symbol(f"{RANK['delta']}{pos:03d}:d{tag}", real=True)
-                    symbol_tex[g] = (f"\\frac{{\\partial {loss_tex}}}{{\\partial {etex}}}"
-                                     if kind == "param" else f"\\delta_{{{etex}}}")
+                    symbol_tex[g] = (
+                        f"\\frac{{\\partial {loss_tex}}}{{\\partial {etex}}}"
+                        if kind == "param"
+                        else f"\\delta_{{{etex}}}"
+                    )
                     grow.append(g)
             sym_rows.append(srow)
             grad_rows.append(grow)
             tex_rows.append(tuple(trow))
         tensors[name] = Tensor(
-            name, kind, shape, scalar, sp.ImmutableMatrix(sym_rows),
-            sp.ImmutableMatrix(grad_rows) if name in grad else None, tex, tuple(tex_rows))
+            name,
+            kind,
+            shape,
+            scalar,
+            sp.ImmutableMatrix(sym_rows),
+            sp.ImmutableMatrix(grad_rows) if name in grad else None,
+            tex,
+            tuple(tex_rows),
+        )
     graph = Graph(spec, tensors, (), scalars, values, symbol_tex, {})
     nodes = []
     consumers: dict[str, list[str]] = {n: [] for n in tensors}
@@ -148,10 +157,16 @@ def build(spec: NetSpec) -> Graph:
             if used in tensors and name not in consumers[used]:
                 consumers[used].append(name)
         definition = sp.ImmutableMatrix(explicit(tree, graph))
-        nodes.append(Node(name, tree, spec.forward_text[name], definition,
-                          forward_ir(tree, graph)))
-    return Graph(spec, tensors, tuple(nodes), scalars, values, symbol_tex,
-                 {k: tuple(v) for k, v in consumers.items()})
+        nodes.append(Node(name, tree, spec.forward_text[name], definition, forward_ir(tree, graph)))
+    return Graph(
+        spec,
+        tensors,
+        tuple(nodes),
+        scalars,
+        values,
+        symbol_tex,
+        {k: tuple(v) for k, v in consumers.items()},
+    )
 
 
 # ---- explicit (element-wise) forward --------------------------------------------------------
@@ -180,12 +195,17 @@ def _product(x: sp.Expr, y: sp.Expr) -> sp.Expr:
 
 
 def _matmul(a: sp.Matrix, b: sp.Matrix) -> sp.Matrix:
-    return sp.Matrix(a.rows, b.cols,
-                     lambda i, j: sp.Add(*(_product(a[i, k], b[k, j]) for k in range(a.cols))))
+    return sp.Matrix(
+        a.rows, b.cols, lambda i, j: sp.Add(*(_product(a[i, k], b[k, j]) for k in range(a.cols)))
+    )
 
 
 ELEMENTWISE_SYMPY = {
-    "sigmoid": fn.sigmoid, "relu": fn.relu, "tanh": sp.tanh, "exp": sp.exp, "log": sp.log,
+    "sigmoid": fn.sigmoid,
+    "relu": fn.relu,
+    "tanh": sp.tanh,
+    "exp": sp.exp,
+    "log": sp.log,
     "relu_grad": fn.relu_grad,
 }
 
@@ -220,8 +240,12 @@ def explicit(tree: ex.Node, g: Graph) -> sp.Matrix:
         a, b = explicit(tree.left, g), explicit(tree.right, g)
         if tree.op == "@":
             return _matmul(a, b)
-        ops = {"+": lambda x, y: x + y, "-": lambda x, y: x - y,
-               "*": lambda x, y: x * y, "/": lambda x, y: x / y}
+        ops = {
+            "+": lambda x, y: x + y,
+            "-": lambda x, y: x - y,
+            "*": lambda x, y: x * y,
+            "/": lambda x, y: x / y,
+        }
         return _elementwise(a, b, ops[tree.op])
     assert isinstance(tree, ex.Call)
     f, args = tree.func, [explicit(a, g) for a in tree.args]
@@ -260,8 +284,9 @@ def explicit(tree: ex.Node, g: Graph) -> sp.Matrix:
         total = sp.Add(*(losses.bce_logits_term(a, b) for a, b in zip(p, _grid(y, p.shape))))
         return sp.Matrix([[total / g.count(shape).expr]])
     assert f == "cross_entropy"
-    total = sp.Add(*(losses.cross_entropy_row(list(p.row(i)), list(y.row(i)))
-                     for i in range(p.rows)))
+    total = sp.Add(
+        *(losses.cross_entropy_row(list(p.row(i)), list(y.row(i))) for i in range(p.rows))
+    )
     return sp.Matrix([[total / g.count((shape[0],)).expr]])
 
 
@@ -295,9 +320,12 @@ def forward_ir(tree: ex.Node, g: Graph) -> mf.MExpr:
     if tree.func == "leaky_relu":
         slope = _number(g, tree.args[1]) if len(tree.args) > 1 else sp.Rational(1, 100)
         return mf.Func("leaky_relu", forward_ir(tree.args[0], g), slope)
-    return mf.Call(tree.func, tuple(forward_ir(a, g) for a in tree.args),
-                   tuple((k, forward_ir(v, g)) for k, v in tree.kwargs),
-                   _call_shape(g, tree))
+    return mf.Call(
+        tree.func,
+        tuple(forward_ir(a, g) for a in tree.args),
+        tuple((k, forward_ir(v, g)) for k, v in tree.kwargs),
+        _call_shape(g, tree),
+    )
 
 
 def _call_shape(g: Graph, tree: ex.Call) -> tuple[int, int]:

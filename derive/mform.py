@@ -106,8 +106,11 @@ class Scalar(MExpr):
         e = self.expr
         if e.is_Add or (e.is_Number and e < 0) or e.could_extract_minus_sign():
             return PREC["add"]
-        return PREC["mul"] if (e.is_Mul or e.is_Pow or e.is_Rational and not e.is_Integer) \
+        return (
+            PREC["mul"]
+            if (e.is_Mul or e.is_Pow or e.is_Rational and not e.is_Integer)
             else PREC["atom"]
+        )
 
     def evaluate(self, value):
         return [[value(self.expr)]]
@@ -190,8 +193,9 @@ class MatMul(MExpr):
     def evaluate(self, value):
         A, B = self.a.evaluate(value), self.b.evaluate(value)
         cols = list(zip(*B, strict=True))
-        return [[mpmath.fsum(x * y for x, y in zip(row, col, strict=True)) for col in cols]
-                for row in A]
+        return [
+            [mpmath.fsum(x * y for x, y in zip(row, col, strict=True)) for col in cols] for row in A
+        ]
 
     def numeric(self, env, scalars):
         return np.asarray(self.a.numeric(env, scalars)) @ np.asarray(self.b.numeric(env, scalars))
@@ -208,8 +212,9 @@ class MatMul(MExpr):
 
 def _broadcast(a: list[list[Any]], shape: tuple[int, int]) -> list[list[Any]]:
     r, c = shape
-    return [[a[i if len(a) > 1 else 0][j if len(a[0]) > 1 else 0] for j in range(c)]
-            for i in range(r)]
+    return [
+        [a[i if len(a) > 1 else 0][j if len(a[0]) > 1 else 0] for j in range(c)] for i in range(r)
+    ]
 
 
 def _bshape(*shapes: tuple[int, int]) -> tuple[int, int]:
@@ -390,16 +395,28 @@ class Pow(MExpr):
 
 
 FUNC_TEX = {
-    "sigmoid": "\\sigma", "tanh": "\\tanh", "exp": "\\exp", "log": "\\log",
-    "relu": "\\operatorname{ReLU}", "softmax": "\\operatorname{softmax}",
+    "sigmoid": "\\sigma",
+    "tanh": "\\tanh",
+    "exp": "\\exp",
+    "log": "\\log",
+    "relu": "\\operatorname{ReLU}",
+    "softmax": "\\operatorname{softmax}",
 }
 FUNC_MP = {
-    "sigmoid": fn.mp_sigmoid, "tanh": mpmath.tanh, "exp": mpmath.exp, "log": mpmath.log,
-    "relu": fn.MPMATH_FUNCS[fn.relu], "relu_grad": fn.MPMATH_FUNCS[fn.relu_grad],
+    "sigmoid": fn.mp_sigmoid,
+    "tanh": mpmath.tanh,
+    "exp": mpmath.exp,
+    "log": mpmath.log,
+    "relu": fn.MPMATH_FUNCS[fn.relu],
+    "relu_grad": fn.MPMATH_FUNCS[fn.relu_grad],
 }
 FUNC_NP = {
-    "sigmoid": fn.np_sigmoid, "tanh": np.tanh, "exp": np.exp, "log": np.log,
-    "relu": fn.np_relu, "relu_grad": fn.np_relu_grad,
+    "sigmoid": fn.np_sigmoid,
+    "tanh": np.tanh,
+    "exp": np.exp,
+    "log": np.log,
+    "relu": fn.np_relu,
+    "relu_grad": fn.np_relu_grad,
 }
 
 
@@ -420,8 +437,10 @@ class Func(MExpr):
         if self.name in ("leaky_relu", "leaky_grad"):
             a = value(self.slope)
             pos = (lambda v: v) if self.name == "leaky_relu" else (lambda v: 1)
-            return [[pos(v) if v > 0 else a * (v if self.name == "leaky_relu" else 1)
-                     for v in row] for row in self.x.evaluate(value)]
+            return [
+                [pos(v) if v > 0 else a * (v if self.name == "leaky_relu" else 1) for v in row]
+                for row in self.x.evaluate(value)
+            ]
         f = FUNC_MP[self.name]
         return [[f(v) for v in row] for row in self.x.evaluate(value)]
 
@@ -438,8 +457,10 @@ class Func(MExpr):
             return f"\\operatorname{{LeakyReLU}}\\left({self.x.tex()}\\right)"
         if self.name == "leaky_grad":
             a = latex(self.slope)
-            return (f"\\left(\\mathbf{{1}}\\left[{self.x.tex()} > 0\\right] + {a} \\, "
-                    f"\\mathbf{{1}}\\left[{self.x.tex()} \\le 0\\right]\\right)")
+            return (
+                f"\\left(\\mathbf{{1}}\\left[{self.x.tex()} > 0\\right] + {a} \\, "
+                f"\\mathbf{{1}}\\left[{self.x.tex()} \\le 0\\right]\\right)"
+            )
         if self.name == "relu_grad":
             return f"\\mathbf{{1}}\\left[{self.x.tex()} > 0\\right]"
         return f"{FUNC_TEX[self.name]}\\left({self.x.tex()}\\right)"
@@ -461,8 +482,13 @@ class Func(MExpr):
         return f"{self.name}({self.x.code()})"
 
 
-LOSS_TEX = {"mse": "MSE", "sse": "SSE", "bce": "BCE", "bce_logits": "BCEWithLogits",
-            "cross_entropy": "CE"}
+LOSS_TEX = {
+    "mse": "MSE",
+    "sse": "SSE",
+    "bce": "BCE",
+    "bce_logits": "BCEWithLogits",
+    "cross_entropy": "CE",
+}
 
 
 def _mp_loss(name: str, p: list[list[Any]], y: list[list[Any]], w: Any) -> Any:
@@ -473,12 +499,15 @@ def _mp_loss(name: str, p: list[list[Any]], y: list[list[Any]], w: Any) -> Any:
     if name == "sse":
         return mpmath.fsum((a - b) ** 2 for a, b in pairs)
     if name == "bce":
-        return -mpmath.fsum(w * b * mpmath.log(a) + (1 - b) * mpmath.log(1 - a)
-                            for a, b in pairs) / n
+        return (
+            -mpmath.fsum(w * b * mpmath.log(a) + (1 - b) * mpmath.log(1 - a) for a, b in pairs) / n
+        )
     if name == "bce_logits":
         s = fn.mp_sigmoid
-        return -mpmath.fsum(b * mpmath.log(s(a)) + (1 - b) * mpmath.log(1 - s(a))
-                            for a, b in pairs) / n
+        return (
+            -mpmath.fsum(b * mpmath.log(s(a)) + (1 - b) * mpmath.log(1 - s(a)) for a, b in pairs)
+            / n
+        )
     assert name == "cross_entropy"
     return -mpmath.fsum(b * mpmath.log(a) for a, b in pairs) / len(p)
 

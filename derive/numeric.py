@@ -67,8 +67,9 @@ class Report:
 
 def example_point(g: Graph) -> dict[str, np.ndarray]:
     """The spec's ``[values]`` as float64 arrays (2-D)."""
-    return {k: np.array([[float(v) for v in row] for row in rows])
-            for k, rows in g.spec.values.items()}
+    return {
+        k: np.array([[float(v) for v in row] for row in rows]) for k, rows in g.spec.values.items()
+    }
 
 
 def targets(g: Graph) -> set[str]:
@@ -129,8 +130,11 @@ def gradients_matrix(d: Derivation, point: Mapping[str, np.ndarray], sizes=None)
     env["d" + loss] = np.ones((1, 1))
     for visit in d.backward:
         value = np.asarray(visit.formula.numeric(env, scal), float)
-        env["d" + visit.name] = np.broadcast_to(value, env[visit.name].shape).copy() \
-            if visit.name in env else np.atleast_2d(value)
+        env["d" + visit.name] = (
+            np.broadcast_to(value, env[visit.name].shape).copy()
+            if visit.name in env
+            else np.atleast_2d(value)
+        )
     return {p: env["d" + p] for p in d.graph.spec.params}, float(env[loss][0, 0])
 
 
@@ -150,8 +154,10 @@ def gradients_elementwise(d: Derivation, point: Mapping[str, np.ndarray]):
         f = sp.lambdify(args, e, modules=[fn.NUMPY_MODULE, "numpy"], dummify=True)
         with np.errstate(all="ignore"):
             values[s] = float(np.asarray(f(*(np.array(values[a]) for a in args))))
-    return {p: np.array([[values[s] for s in row] for row in g.tensors[p].grads.tolist()])
-            for p in g.spec.params}
+    return {
+        p: np.array([[values[s] for s in row] for row in g.tensors[p].grads.tolist()])
+        for p in g.spec.params
+    }
 
 
 # ---- PyTorch ----------------------------------------------------------------------------------
@@ -161,8 +167,9 @@ def _torch():
     try:
         import torch
     except ImportError:
-        raise TorchMissing("PyTorch is not installed: pip install 'derive-backprop[torch]'") \
-            from None
+        raise TorchMissing(
+            "PyTorch is not installed: pip install 'derive-backprop[torch]'"
+        ) from None
     return torch
 
 
@@ -191,13 +198,23 @@ def torch_forward(g: Graph, tree: ex.Node, env: dict, bare_loss: bool = False):
             return run(n.base) ** float(n.exponent)
         if isinstance(n, ex.BinOp):
             a, b = run(n.left), run(n.right)
-            return {"+": torch.add, "-": torch.sub, "*": torch.mul, "/": torch.div,
-                    "@": torch.matmul}[n.op](a, b)
+            return {
+                "+": torch.add,
+                "-": torch.sub,
+                "*": torch.mul,
+                "/": torch.div,
+                "@": torch.matmul,
+            }[n.op](a, b)
         assert isinstance(n, ex.Call)
         f = n.func
         x = run(n.args[0])
-        simple = {"sigmoid": torch.sigmoid, "relu": torch.relu, "tanh": torch.tanh,
-                  "exp": torch.exp, "log": torch.log}
+        simple = {
+            "sigmoid": torch.sigmoid,
+            "relu": torch.relu,
+            "tanh": torch.tanh,
+            "exp": torch.exp,
+            "log": torch.log,
+        }
         if f in simple:
             return simple[f](x)
         if f == "relu_grad":
@@ -308,8 +325,9 @@ def within(a: np.ndarray, b: np.ndarray, kind: str, loss: float = 0.0) -> bool:
     return bool(np.all(np.abs(a - b)[mask] <= atol + rtol * np.abs(b)[mask]))
 
 
-def compare(d: Derivation, point, label: str, *, sizes=None, use_torch=True,
-            elementwise=True) -> list[Comparison]:
+def compare(
+    d: Derivation, point, label: str, *, sizes=None, use_torch=True, elementwise=True
+) -> list[Comparison]:
     ours, loss = gradients_matrix(d, point, sizes)
     fd = gradients_fd(d, point, sizes)
     tt = gradients_torch(d.graph, point) if use_torch else None
@@ -338,8 +356,9 @@ def verify(d: Derivation, *, points: int = 3, use_torch: bool = True, full: bool
         comps += compare(d, random_point(g, seed=k + 1), f"random {k + 1}", use_torch=use_torch)
     if full and g.spec.full_dims:
         pt = random_point(g, seed=100, sizes=g.spec.full_dims)
-        comps += compare(d, pt, "full size", sizes=g.spec.full_dims, use_torch=use_torch,
-                         elementwise=False)
+        comps += compare(
+            d, pt, "full size", sizes=g.spec.full_dims, use_torch=use_torch, elementwise=False
+        )
     scale = None
     torch_version = None
     if use_torch:
@@ -356,8 +375,14 @@ def verify(d: Derivation, *, points: int = 3, use_torch: bool = True, full: bool
     return Report(g.spec.name, tuple(comps), scale, torch_version)
 
 
-def train(d: Derivation, *, steps: int | None = None, lr: float | None = None,
-          seed: int | None = None, sizes=None) -> list[tuple[int, float]]:
+def train(
+    d: Derivation,
+    *,
+    steps: int | None = None,
+    lr: float | None = None,
+    seed: int | None = None,
+    sizes=None,
+) -> list[tuple[int, float]]:
     """Plain SGD with the matrix-form gradients: ``[(step, loss), …]`` (loss before the step)."""
     spec = d.graph.spec
     steps = int(steps if steps is not None else spec.train.get("steps", 500))

@@ -316,7 +316,8 @@ class IndexLatexPrinter(DeriveLatexPrinter):
     def _print_MatrixElement(self, expr) -> str:
         parent = expr.parent
         rows = parent.shape[0]
-        idx = [self._print(expr.j)] if rows == 1 else [self._print(expr.i), self._print(expr.j)]
+        i, j = (x + 1 if x.is_Integer else x for x in (expr.i, expr.j))  # 1-based display
+        idx = [self._print(j)] if rows == 1 else [self._print(i), self._print(j)]
         sub = _index_sub(idx)
         if isinstance(parent, sp.MatrixSymbol):
             return subscript_tex(self._print(parent), sub)
@@ -554,7 +555,9 @@ class IndexTextPrinter(StrPrinter):
         return "𝟙"
 
     def _print_MatrixBase(self, expr: sp.MatrixBase) -> str:
-        rows = ("[" + ", ".join(self._print(x) for x in expr.row(r)) + "]" for r in range(expr.rows))
+        rows = (
+            "[" + ", ".join(self._print(x) for x in expr.row(r)) + "]" for r in range(expr.rows)
+        )
         return "[" + ", ".join(rows) + "]"
 
     _print_ImmutableDenseMatrix = _print_MatrixBase
@@ -594,7 +597,8 @@ class IndexTextPrinter(StrPrinter):
 
     def _print_MatrixElement(self, expr) -> str:
         parent = expr.parent
-        idx = [expr.j] if parent.shape[0] == 1 else [expr.i, expr.j]
+        i, j = (x + 1 if x.is_Integer else x for x in (expr.i, expr.j))  # 1-based display
+        idx = [j] if parent.shape[0] == 1 else [i, j]
         inner = self._print(parent)
         if not isinstance(parent, sp.MatrixSymbol):
             inner = f"({inner})"

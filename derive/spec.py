@@ -21,8 +21,16 @@ from derive import expr as ex
 IDENT = re.compile(r"^[A-Za-z][A-Za-z0-9_]{0,31}$")
 NET_NAME = re.compile(r"^[a-z0-9][a-z0-9-]{0,47}$")
 TABLES = (
-    "network", "dims", "inputs", "params", "constants", "forward", "values", "labels",
-    "full_dims", "train",
+    "network",
+    "dims",
+    "inputs",
+    "params",
+    "constants",
+    "forward",
+    "values",
+    "labels",
+    "full_dims",
+    "train",
 )
 MAX_DIM = 4096
 MAX_ENTRIES = 1_000_000
@@ -98,13 +106,21 @@ def load(net: str) -> NetSpec:
     path = Path(net)
     if not path.exists():
         known = ", ".join(builtin_names())
-        raise SpecError(net, "", "no such built-in network or file", f"use one of: {known}, "
-                        "or a path to a .toml spec file")
+        raise SpecError(
+            net,
+            "",
+            "no such built-in network or file",
+            f"use one of: {known}, or a path to a .toml spec file",
+        )
     try:
         text = path.read_text("utf-8")
     except (OSError, UnicodeDecodeError) as err:
-        raise SpecError(net, "", f"cannot read the file ({err.__class__.__name__})",
-                        "pass a UTF-8 TOML spec file") from None
+        raise SpecError(
+            net,
+            "",
+            f"cannot read the file ({err.__class__.__name__})",
+            "pass a UTF-8 TOML spec file",
+        ) from None
     return parse(text, source=str(path))
 
 
@@ -139,30 +155,43 @@ class _Validator:
 
     def ident(self, where: str, name: str) -> None:
         if not IDENT.match(name):
-            raise self.err(where, f"'{name}' is not a valid name",
-                           "use letters, digits and _, starting with a letter (max 32)")
+            raise self.err(
+                where,
+                f"'{name}' is not a valid name",
+                "use letters, digits and _, starting with a letter (max 32)",
+            )
         if name in ex.RESERVED:
-            raise self.err(where, f"'{name}' is reserved (SymPy/Python would read it as "
-                           "something else)", f"rename it, e.g. '{name}0'")
+            raise self.err(
+                where,
+                f"'{name}' is reserved (SymPy/Python would read it as something else)",
+                f"rename it, e.g. '{name}0'",
+            )
 
     def run(self) -> NetSpec:
         unknown = sorted(set(self.data) - set(TABLES))
         if unknown:
-            raise self.err(f"[{unknown[0]}]", "unknown table",
-                           f"allowed tables: {', '.join(TABLES)}")
+            raise self.err(
+                f"[{unknown[0]}]", "unknown table", f"allowed tables: {', '.join(TABLES)}"
+            )
         net = self.table("network")
         name = net.get("name")
         if not isinstance(name, str) or not NET_NAME.match(name):
-            raise self.err("[network] name", f"invalid network name {name!r}",
-                           "use lower-case letters, digits and '-', e.g. \"my-net\"")
+            raise self.err(
+                "[network] name",
+                f"invalid network name {name!r}",
+                "use lower-case letters, digits and '-', e.g. \"my-net\"",
+            )
         title = self.langs("[network] title", net.get("title", name))
         description = self.langs("[network] description", net.get("description", ""))
         dims = self.dims("dims")
         full_dims = self.dims("full_dims", required=False)
         for key in full_dims:
             if key not in dims:
-                raise self.err(f"[full_dims] {key}", "not a dimension in [dims]",
-                               f"use one of: {', '.join(dims)}")
+                raise self.err(
+                    f"[full_dims] {key}",
+                    "not a dimension in [dims]",
+                    f"use one of: {', '.join(dims)}",
+                )
         self.names: dict[str, str] = {k: "dims" for k in dims}
         inputs = self.tensors("inputs", dims)
         params = self.tensors("params", dims, required=True)
@@ -172,11 +201,15 @@ class _Validator:
         for key, value in self.table("constants", required=False).items():
             self.declare("constants", key)
             constants[key] = self.number(f"[constants] {key}", value)
-        shapes: dict[str, Shape] = {**inputs, **params, **{k: () for k in constants},
-                                    **{k: () for k in dims}}
+        shapes: dict[str, Shape] = {
+            **inputs,
+            **params,
+            **{k: () for k in constants},
+            **{k: () for k in dims},
+        }
         fwd = self.table("forward")
         if not fwd:
-            raise self.err("[forward]", "no assignments", "add e.g. L = \"mse(Yhat, Y)\"")
+            raise self.err("[forward]", "no assignments", 'add e.g. L = "mse(Yhat, Y)"')
         forward = []
         for key, text in fwd.items():
             where = f"[forward] {key}"
@@ -186,48 +219,75 @@ class _Validator:
             try:
                 node = ex.parse(text)
             except ex.ExprError as e:
-                raise self.err(f'{where} = "{text}"', e.message,
-                               "see the expression language in the README") from None
+                raise self.err(
+                    f'{where} = "{text}"', e.message, "see the expression language in the README"
+                ) from None
             shapes[key] = _Shapes(self, f'{where} = "{text}"', shapes, constants).infer(node)
             forward.append((key, node))
         loss = forward[-1][0]
         if shapes[loss] not in ((), (1, 1)):
-            raise self.err(f"[forward] {loss}", f"the last assignment is the loss and must be a "
-                           f"scalar, but its shape is {shapes[loss]}",
-                           "reduce it, e.g. with mean(...), sum(...) or a loss function")
+            raise self.err(
+                f"[forward] {loss}",
+                f"the last assignment is the loss and must be a "
+                f"scalar, but its shape is {shapes[loss]}",
+                "reduce it, e.g. with mean(...), sum(...) or a loss function",
+            )
         used = {n for _, node in forward for n in ex.names(node)}
         for key, _ in forward[:-1]:
             if key not in used:
-                raise self.err(f"[forward] {key}", f"'{key}' is never used: every assignment "
-                               f"but the last (the loss) must feed a later one",
-                               f"use {key} in a later assignment or remove it")
+                raise self.err(
+                    f"[forward] {key}",
+                    f"'{key}' is never used: every assignment "
+                    f"but the last (the loss) must feed a later one",
+                    f"use {key} in a later assignment or remove it",
+                )
         for p in params:
             if p not in used:
-                raise self.err(f"[params] {p}", "is never used in [forward]",
-                               "remove it or use it in an assignment")
+                raise self.err(
+                    f"[params] {p}",
+                    "is never used in [forward]",
+                    "remove it or use it in an assignment",
+                )
         values = self.values(inputs, params, shapes, name)
         labels = self.labels(shapes)
         train = self.train()
         return NetSpec(
-            name=name, title=title, description=description, dims=dims, inputs=inputs,
-            params=params, constants=constants, forward=tuple(forward),
-            forward_text={k: v.strip() for k, v in fwd.items()}, shapes=shapes, values=values,
-            labels=labels, source=self.source, full_dims=full_dims, train=train,
+            name=name,
+            title=title,
+            description=description,
+            dims=dims,
+            inputs=inputs,
+            params=params,
+            constants=constants,
+            forward=tuple(forward),
+            forward_text={k: v.strip() for k, v in fwd.items()},
+            shapes=shapes,
+            values=values,
+            labels=labels,
+            source=self.source,
+            full_dims=full_dims,
+            train=train,
         )
 
     def declare(self, table: str, key: str) -> None:
         self.ident(f"[{table}] {key}", key)
         if key in self.names:
-            raise self.err(f"[{table}] {key}", f"'{key}' is already defined in "
-                           f"[{self.names[key]}]", "give each tensor a distinct name")
+            raise self.err(
+                f"[{table}] {key}",
+                f"'{key}' is already defined in [{self.names[key]}]",
+                "give each tensor a distinct name",
+            )
         self.names[key] = table
 
     def langs(self, where: str, value: Any) -> dict[str, str]:
         if isinstance(value, str):
             value = {"en": value, "zh": value}
         if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
-            raise self.err(where, "must be a string or a table {en = \"…\", zh = \"…\"}",
-                           'write title = { en = "…", zh = "…" }')
+            raise self.err(
+                where,
+                'must be a string or a table {en = "…", zh = "…"}',
+                'write title = { en = "…", zh = "…" }',
+            )
         if any(len(v) > 300 for v in value.values()):
             raise self.err(where, "is longer than 300 characters", "shorten it")
         en = value.get("en", next(iter(value.values()), ""))
@@ -238,8 +298,11 @@ class _Validator:
         for key, value in self.table(table, required).items():
             self.ident(f"[{table}] {key}", key)
             if type(value) is not int or not 1 <= value <= MAX_DIM:
-                raise self.err(f"[{table}] {key}", f"must be a whole number from 1 to {MAX_DIM}, "
-                               f"got {value!r}", f"write {key} = 2")
+                raise self.err(
+                    f"[{table}] {key}",
+                    f"must be a whole number from 1 to {MAX_DIM}, got {value!r}",
+                    f"write {key} = 2",
+                )
             out[key] = value
         return out
 
@@ -249,14 +312,20 @@ class _Validator:
             where = f"[{table}] {key}"
             self.declare(table, key)
             if not isinstance(value, list) or len(value) not in (0, 2):
-                raise self.err(where, f"shape must be [] (scalar) or [rows, cols], got {value!r}",
-                               f'write {key} = ["m", 1] with names from [dims] or numbers')
+                raise self.err(
+                    where,
+                    f"shape must be [] (scalar) or [rows, cols], got {value!r}",
+                    f'write {key} = ["m", 1] with names from [dims] or numbers',
+                )
             shape = []
             for d in value:
                 if isinstance(d, str):
                     if d not in dims:
-                        raise self.err(where, f"unknown dimension '{d}'",
-                                       f"declare it in [dims] or use one of: {', '.join(dims)}")
+                        raise self.err(
+                            where,
+                            f"unknown dimension '{d}'",
+                            f"declare it in [dims] or use one of: {', '.join(dims)}",
+                        )
                     shape.append(Dim(dims[d], d))
                 elif type(d) is int and 1 <= d <= MAX_DIM:
                     shape.append(d)
@@ -283,16 +352,20 @@ class _Validator:
             where = f"[values] {key}"
             if key not in given:
                 # deterministic example values with one decimal: easy to follow by hand
-                out[key] = tuple(tuple(Fraction(rng.randint(-9, 9), 10) for _ in range(c))
-                                 for _ in range(r))
+                out[key] = tuple(
+                    tuple(Fraction(rng.randint(-9, 9), 10) for _ in range(c)) for _ in range(r)
+                )
                 continue
             raw = given[key]
             rows = self.grid(where, raw, r, c)
             out[key] = tuple(tuple(self.number(where, v) for v in row) for row in rows)
         for key in given:
             if key not in out:
-                raise self.err(f"[values] {key}", "is not an input or a parameter",
-                               f"give values only for: {', '.join(out)}")
+                raise self.err(
+                    f"[values] {key}",
+                    "is not an input or a parameter",
+                    f"give values only for: {', '.join(out)}",
+                )
         return out
 
     def grid(self, where: str, raw: Any, r: int, c: int) -> list[list[Any]]:
@@ -303,9 +376,14 @@ class _Validator:
             raw = [raw] if r == 1 else [[v] for v in raw] if c == 1 else raw
         ok = len(raw) == r and all(isinstance(row, list) and len(row) == c for row in raw)
         if not ok:
-            got = f"{len(raw)} rows of lengths {[len(x) if isinstance(x, list) else 1 for x in raw]}"
-            raise self.err(where, f"wrong shape: expected {want} ({r} rows of {c}), got {got}",
-                           f"give {r} rows with {c} numbers each")
+            got = (
+                f"{len(raw)} rows of lengths {[len(x) if isinstance(x, list) else 1 for x in raw]}"
+            )
+            raise self.err(
+                where,
+                f"wrong shape: expected {want} ({r} rows of {c}), got {got}",
+                f"give {r} rows with {c} numbers each",
+            )
         return raw
 
     def labels(self, shapes) -> dict[str, tuple[tuple[str, ...], ...]]:
@@ -353,9 +431,11 @@ class _Shapes:
         if isinstance(n, ex.Name):
             if n.id not in self.shapes:
                 known = ", ".join(self.shapes)
-                raise self.fail(f"undefined name '{n.id}'",
-                                f"define it before use ([inputs], [params], [constants] or an "
-                                f"earlier [forward] line); known: {known}")
+                raise self.fail(
+                    f"undefined name '{n.id}'",
+                    f"define it before use ([inputs], [params], [constants] or an "
+                    f"earlier [forward] line); known: {known}",
+                )
             return self.shapes[n.id]
         if isinstance(n, ex.Neg):
             return self.infer(n.operand)
@@ -373,7 +453,8 @@ class _Shapes:
                     raise self.fail(
                         f"shape mismatch in '@': left is {a}, right is {b}; inner sizes "
                         f"{a[1]} and {b[0]} differ",
-                        "transpose one side (.T) or fix the shapes in [inputs]/[params]")
+                        "transpose one side (.T) or fix the shapes in [inputs]/[params]",
+                    )
                 return (a[0], b[1])
             return self.broadcast(a, b, n.op)
         if isinstance(n, ex.Call):
@@ -388,8 +469,10 @@ class _Shapes:
         out = []
         for x, y in zip(a, b, strict=True):
             if x != y and 1 not in (x, y):
-                raise self.fail(f"shape mismatch in '{op}': left is {a}, right is {b}",
-                                "make the shapes equal, or one of them a [1, k] row / scalar")
+                raise self.fail(
+                    f"shape mismatch in '{op}': left is {a}, right is {b}",
+                    "make the shapes equal, or one of them a [1, k] row / scalar",
+                )
             out.append(max(x, y))
         return tuple(out)
 
@@ -399,8 +482,10 @@ class _Shapes:
             if not isinstance(value, ex.Num) and not (
                 isinstance(value, ex.Name) and value.id in self.constants
             ):
-                raise self.fail(f"{n.func}({key}=…) must be a number or a [constants] name",
-                                f"write {key}=3 or declare it in [constants]")
+                raise self.fail(
+                    f"{n.func}({key}=…) must be a number or a [constants] name",
+                    f"write {key}=3 or declare it in [constants]",
+                )
         if n.func in ("leaky_relu",) and len(n.args) == 2 and not isinstance(n.args[1], ex.Num):
             raise self.fail("leaky_relu's slope must be a number", "write leaky_relu(Z, 0.01)")
         if n.func in ex.ELEMENTWISE or n.func == "softmax":
@@ -417,6 +502,8 @@ class _Shapes:
             return (1, c) if axis.value == 0 else (r, 1)
         a, b = shapes[0], shapes[1]
         if a != b and {a, b} != {(), (1, 1)}:
-            raise self.fail(f"{n.func}() needs predictions and targets of the same shape, got "
-                            f"{a} and {b}", "make both the same shape, e.g. [m, 1]")
+            raise self.fail(
+                f"{n.func}() needs predictions and targets of the same shape, got {a} and {b}",
+                "make both the same shape, e.g. [m, 1]",
+            )
         return ()

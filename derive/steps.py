@@ -172,7 +172,9 @@ class Checker:
                 return obj.evaluate(lambda e: self._eval(e, k))
         if isinstance(obj, sp.MatrixBase):
             with mpmath.workdps(DPS):
-                return [[self._eval(obj[i, j], k) for j in range(obj.cols)] for i in range(obj.rows)]
+                return [
+                    [self._eval(obj[i, j], k) for j in range(obj.cols)] for i in range(obj.rows)
+                ]
         return [[self.value(obj, k)]]
 
     def check(self, lhs: Any, rhs: Any, label: str) -> int:
@@ -181,8 +183,7 @@ class Checker:
             try:
                 a, b = self.grid(lhs, k), self.grid(rhs, k)
             except (ValueError, IndexError, TypeError, ZeroDivisionError) as err:
-                raise StepError(f"cannot evaluate ({type(err).__name__}: {err}): {label}") \
-                    from None
+                raise StepError(f"cannot evaluate ({type(err).__name__}: {err}): {label}") from None
             if len(a) != len(b) or any(len(r) != len(s) for r, s in zip(a, b, strict=True)):
                 shape_a = (len(a), len(a[0]) if a else 0)
                 shape_b = (len(b), len(b[0]) if b else 0)

@@ -21,5 +21,11 @@ def _strict_numpy():
 
 def run_cli(*args: str, timeout: float = 120, env: dict | None = None, cwd=None):
     """Run ``python -m derive ARGS`` in a fresh interpreter; returns CompletedProcess."""
-    return subprocess.run([sys.executable, "-m", "derive", *args], capture_output=True,
-                          text=True, timeout=timeout, env=env, cwd=cwd)
+    return subprocess.run(
+        [sys.executable, "-m", "derive", *args],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        env=env,
+        cwd=cwd,
+    )

@@ -99,8 +99,7 @@ def test_gradients_equal_hand_written_pytorch(derived, name):
     ref_loss, ref = ORACLES[name]()
     assert loss == pytest.approx(float(ref_loss.detach().sum()), rel=1e-9)
     for p, g in ref.items():
-        np.testing.assert_allclose(ours[p], g.numpy().reshape(ours[p].shape), rtol=1e-9,
-                                   atol=1e-15)
+        np.testing.assert_allclose(ours[p], g.numpy().reshape(ours[p].shape), rtol=1e-9, atol=1e-15)
         np.testing.assert_allclose(elementwise[p], ours[p], rtol=1e-9, atol=1e-15)
 
 
@@ -118,8 +117,13 @@ def test_relu_mlp_equals_pytorch_at_example_and_full_size(derived):
 
 def test_relu_mlp_full_size_against_finite_differences(derived):
     d = derived["relu-mlp"]
-    report = numeric.compare(d, numeric.random_point(d.graph, seed=3, sizes=d.spec.full_dims),
-                             "full", sizes=d.spec.full_dims, elementwise=False)
+    report = numeric.compare(
+        d,
+        numeric.random_point(d.graph, seed=3, sizes=d.spec.full_dims),
+        "full",
+        sizes=d.spec.full_dims,
+        elementwise=False,
+    )
     assert all(c.ok for c in report), report
 
 
@@ -151,23 +155,41 @@ def values(d, name: str, kind: str = "value") -> list[float]:
 
 
 REFERENCE = {
-    "chain": [("u", "value", ["6"]), ("v", "value", ["10"]), ("L", "value", ["100"]),
-              ("v", "grad", ["20"]), ("u", "grad", ["20"]), ("b", "grad", ["20"]),
-              ("w", "grad", ["40"])],
-    "neuron": [("z", "value", ["0.04"]), ("O", "value", ["0.5099987"]),
-               ("L", "value", ["0.1200507"]),
-               ("w", "grad", ["-0.0612257", "-0.0367354", "-0.0244903"])],
-    "tiny-mlp": [("h_raw", "value", ["0.08", "0.14"]), ("h", "value", ["0.5199893", "0.5349429"]),
-                 ("y_pred", "value", ["0.5809604"]), ("L", "value", ["0.0239892"]),
-                 ("y_pred", "grad", ["-0.2190396"]), ("W2", "grad", ["-0.1138982", "-0.1171737"]),
-                 ("h", "grad", ["-0.1095198", "-0.1314238"]),
-                 ("h_raw", "grad", ["-0.0273362", "-0.0326955"]),
-                 ("W1", "grad", ["-0.0136681", "-0.0163477", "-0.0027336", "-0.0032696"])],
-    "mlp-bce": [("Z1", "value", ["0.7", "0.7", "0.05", "0.5"]),
-                ("A2", "value", ["0.5841905", "0.5187412"]), ("L", "value", ["0.6344391"]),
-                ("W2", "grad", ["-0.1325648", "-0.0158480"]), ("b2", "grad", ["0.0514659"]),
-                ("W1", "grad", ["-0.2336377", "0.1401826", "-0.1430621", "0.0858373"]),
-                ("b1", "grad", ["0.0257329", "-0.0154398"])],
+    "chain": [
+        ("u", "value", ["6"]),
+        ("v", "value", ["10"]),
+        ("L", "value", ["100"]),
+        ("v", "grad", ["20"]),
+        ("u", "grad", ["20"]),
+        ("b", "grad", ["20"]),
+        ("w", "grad", ["40"]),
+    ],
+    "neuron": [
+        ("z", "value", ["0.04"]),
+        ("O", "value", ["0.5099987"]),
+        ("L", "value", ["0.1200507"]),
+        ("w", "grad", ["-0.0612257", "-0.0367354", "-0.0244903"]),
+    ],
+    "tiny-mlp": [
+        ("h_raw", "value", ["0.08", "0.14"]),
+        ("h", "value", ["0.5199893", "0.5349429"]),
+        ("y_pred", "value", ["0.5809604"]),
+        ("L", "value", ["0.0239892"]),
+        ("y_pred", "grad", ["-0.2190396"]),
+        ("W2", "grad", ["-0.1138982", "-0.1171737"]),
+        ("h", "grad", ["-0.1095198", "-0.1314238"]),
+        ("h_raw", "grad", ["-0.0273362", "-0.0326955"]),
+        ("W1", "grad", ["-0.0136681", "-0.0163477", "-0.0027336", "-0.0032696"]),
+    ],
+    "mlp-bce": [
+        ("Z1", "value", ["0.7", "0.7", "0.05", "0.5"]),
+        ("A2", "value", ["0.5841905", "0.5187412"]),
+        ("L", "value", ["0.6344391"]),
+        ("W2", "grad", ["-0.1325648", "-0.0158480"]),
+        ("b2", "grad", ["0.0514659"]),
+        ("W1", "grad", ["-0.2336377", "0.1401826", "-0.1430621", "0.0858373"]),
+        ("b1", "grad", ["0.0257329", "-0.0154398"]),
+    ],
     "mlp-bce-weighted": [("L", "value", ["1.1719672"])],
 }
 # networks.md rounds two tiny-mlp numbers from already-rounded intermediates: the exact values

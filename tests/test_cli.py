@@ -7,7 +7,6 @@ import subprocess
 import sys
 
 import pytest
-
 from conftest import run_cli
 
 HOSTILE = [
@@ -43,8 +42,16 @@ def test_list():
 
 
 def test_verify_all_builtins():
-    proc = run_cli("verify", "chain", "neuron", "tiny-mlp", "mlp-bce", "mlp-bce-weighted",
-                   "relu-mlp", timeout=600)
+    proc = run_cli(
+        "verify",
+        "chain",
+        "neuron",
+        "tiny-mlp",
+        "mlp-bce",
+        "mlp-bce-weighted",
+        "relu-mlp",
+        timeout=600,
+    )
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert proc.stdout.count("✓") == 15 and "✗" not in proc.stdout
     assert "2× ours" in proc.stdout  # neuron: PyTorch's bare F.mse_loss
@@ -113,10 +120,17 @@ def test_import_derive_does_not_need_torch(tmp_path):
     hide = tmp_path / "hide"
     hide.mkdir()
     (hide / "torch.py").write_text("raise ImportError('hidden for the test')\n")
-    code = ("import sys, derive, derive.backprop, derive.numeric, derive.cli, derive.example; "
-            "d = derive.derive_network('tiny-mlp'); assert 'torch' not in sys.modules; "
-            "print(len(d.steps()))")
-    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                          env={**os.environ, "PYTHONPATH": str(hide)}, timeout=120)
+    code = (
+        "import sys, derive, derive.backprop, derive.numeric, derive.cli, derive.example; "
+        "d = derive.derive_network('tiny-mlp'); assert 'torch' not in sys.modules; "
+        "print(len(d.steps()))"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(hide)},
+        timeout=120,
+    )
     assert proc.returncode == 0, proc.stderr
     assert int(proc.stdout) > 10

@@ -51,8 +51,13 @@ def test_weighted_bce_ends_in_the_w_dependent_form():
 def test_a_false_step_raises():
     x, a = sp.symbols("x a")
     checker = Checker(defs={a: functions.sigmoid(x)})
-    prove(checker, Term(sp.diff(functions.sigmoid(x), x), "", ""), Term(a * (1 - a), "", ""),
-          "ok", "k")
+    prove(
+        checker,
+        Term(sp.diff(functions.sigmoid(x), x), "", ""),
+        Term(a * (1 - a), "", ""),
+        "ok",
+        "k",
+    )
     with pytest.raises(StepError, match="false step"):
         prove(checker, Term(a, "", ""), Term(a * (1 - a), "", ""), "bad", "k")
 
@@ -123,7 +128,8 @@ P = "softmax(H)"
 G = "leaky_relu(H, 0.1) * 2 - exp(H) / 4"
 R = "sigmoid(G @ V)"
 U = "log(R) + mean(G, axis=0) @ V - sum(H, axis=1) / m"
-L = "cross_entropy(P, Y) + 0.5 * mse(R, T) + sse(U, T) / 10 + bce_logits(G @ V, T) + bce(R, T, pos_weight=slope) + mean(G ** 2)"
+L1 = "cross_entropy(P, Y) + 0.5 * mse(R, T) + sse(U, T) / 10"
+L = "L1 + bce_logits(G @ V, T) + bce(R, T, pos_weight=slope) + mean(G ** 2)"
 [values]
 Y = [[1, 0, 0], [0, 1, 0], [0, 0, 1]]
 T = [[1], [0], [1]]

@@ -17,7 +17,10 @@ x, y = sp.symbols("x y")
         (sigmoid(x), r"\sigma\left(x\right)"),
         (relu_grad(x), r"\mathbf{1}\left[x > 0\right]"),
         (relu(x), r"\operatorname{ReLU}\left(x\right)"),
-        (leaky_relu(x, sp.Rational(1, 10)), r"\operatorname{LeakyReLU}_{\frac{1}{10}}\left(x\right)"),
+        (
+            leaky_relu(x, sp.Rational(1, 10)),
+            r"\operatorname{LeakyReLU}_{\frac{1}{10}}\left(x\right)",
+        ),
         (x * y, r"x \cdot y"),
         (sp.Rational(1, 2) * x, r"\frac{x}{2}"),
     ],

@@ -86,9 +86,9 @@ def test_hostile_expression_in_a_spec():
 @pytest.mark.parametrize(
     "change, where",
     [
-        (("[network]\nname = \"t\"", "[network]\nname = \"Bad Name\""), "[network] name"),
+        (('[network]\nname = "t"', '[network]\nname = "Bad Name"'), "[network] name"),
         (("m = 2", "m = 0"), "[dims] m"),
-        (("W = [\"n\", 1]", "W = [\"k\", 1]"), "[params] W"),
+        (('W = ["n", 1]', 'W = ["k", 1]'), "[params] W"),
         (("[forward]", "[extra]\n[forward]"), "[extra]"),
         (("b = [1, 1]", "b = [1, 1]\nX = [1, 1]"), "[params] X"),
     ],
