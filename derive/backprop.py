@@ -345,26 +345,21 @@ class _Deriver:
         self.checker.define({loss.grads[0]: sp.Integer(1)})
         for node in reversed(g.nodes):
             t = g.tensors[node.name]
-            if node.name != g.spec.loss:
+            if node.name == g.spec.loss:
+                up, upstream = _one(), sp.Matrix([[1]])
+            else:  # every consumer of t has been visited: its gradient is complete
                 backward.append(self.finish(t, contributions[node.name]))
-            up = _one() if node.name == g.spec.loss else self.formula_of(backward[-1])
-            upstream = sp.Matrix([[1]]) if node.name == g.spec.loss else t.grads
+                up, upstream = t.grad_ref(g.loss_tex), t.grads
             acc: dict[str, list[tuple[mf.MExpr, tuple[str, ...]]]] = {}
-            up_ref = up if node.name == g.spec.loss else t.grad_ref(g.loss_tex)
-            pull(node.tree, up_ref, g, t, self.grad, acc)
+            pull(node.tree, up, g, t, self.grad, acc)
             for target, parts in acc.items():
                 contributions[target].append(self.contribution(node, upstream, target, parts))
-            del up
         for name in g.spec.params:
             backward.append(self.finish(g.tensors[name], contributions[name]))
         checks = self.direct_checks()
         return Derivation(
             g, tuple(forward), tuple(backward), tuple(checks), dict(self.checker.defs)
         )
-
-    @staticmethod
-    def formula_of(visit: BackwardVisit) -> mf.MExpr:
-        return visit.formula
 
     def forward_visit(self, node) -> ForwardVisit:
         t = self.g.tensors[node.name]
@@ -377,7 +372,7 @@ class _Deriver:
             "forward.definition",
         )
         entries = []
-        if len(t.symbols) <= MAX_ENTRY_STEPS and not t.scalar or t.scalar:
+        if t.scalar or len(t.symbols) <= MAX_ENTRY_STEPS:
             for s, d in zip(t.symbols, node.definition, strict=True):
                 entries.append(
                     prove(

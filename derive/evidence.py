@@ -50,7 +50,7 @@ class Verification:
     hidden: int  # example entries not listed (large tensors)
     summary: tuple[CheckSummary, ...]
     random_points: int
-    full_dims: tuple[tuple[Math, int], ...]  # sizes of the full-size check
+    full_dims: Math  # sizes of the full-size check ("N = 64, …"), "" when there is none
     tolerances: tuple[tuple[str, Math], ...]  # ("torch", "10^{-9}|g| + 10^{-12}"), ("fd", …)
     ok: bool
 
@@ -59,7 +59,7 @@ class Verification:
 class Training:
     steps: int
     lr: Math
-    dims: tuple[tuple[Math, int], ...]
+    dims: Math  # "N = 64, D_{\\text{in}} = 1000, …"
     rows: tuple[tuple[int, Math], ...]  # (step, loss) at selected steps
     plot: str  # file name of the plot next to the walkthrough ("" if none)
     coords: str  # "(0,3.374e7) (5,…)": every 5th loss, for pgfplots
@@ -91,6 +91,11 @@ def bucket(diff: float) -> str:
     return f"< 1e{math.floor(math.log10(diff)) + 1}"
 
 
+def sizes(dims: dict[str, int]) -> Math:
+    """``N = 64, D_{\\text{in}} = 1000``."""
+    return Math(",\\; ".join(f"{name_tex(k)} = {v}" for k, v in dims.items()))
+
+
 def _tol(kind: str) -> Math:
     rtol, atol = numeric.TOL[kind]
     return Math(f"10^{{{round(math.log10(rtol))}}} \\lvert g \\rvert + "
@@ -119,7 +124,7 @@ def verification(d: Derivation, report: Any) -> Verification:
             p, Math(t.tex), len(comps),
             bucket(float(np.max(np.abs(ours[p] - tt[p])))) if tt is not None else "",
             bucket(float(np.nanmax(np.abs(ours[p] - fd[p])))), all(c.ok for c in comps)))
-    full = tuple((Math(name_tex(k)), v) for k, v in g.spec.full_dims.items())
+    full = sizes(g.spec.full_dims)
     randoms = len({c.point for c in report.comparisons if c.point.startswith("random")})
     tols = (("torch", _tol("torch")), ("fd", _tol("fd")))
     return Verification(report.torch_version or "", tuple(rows), hidden, tuple(summary), randoms,
@@ -133,7 +138,7 @@ def training(d: Derivation, history: list[tuple[int, float]], plot: str) -> Trai
     marks = sorted({s for s in (0, 1, 2, 5, 10, 20, 50, 100, 200, 300, 400, n - 1) if s < n})
     rows = tuple((history[s][0], sci(history[s][1])) for s in marks)
     coords = " ".join(f"({s},{float(sig(loss, 4)):.4g})" for s, loss in history[::5])
-    dims = tuple((Math(name_tex(k)), v) for k, v in spec.full_dims.items())
+    dims = sizes(spec.full_dims)
     lr = float(spec.train.get("lr", 1e-3))
     return Training(n, sci(lr, 1), dims, rows, plot, coords, sci(history[0][1]),
                     sci(history[-1][1]))

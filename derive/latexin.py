@@ -612,6 +612,10 @@ class _Parser:
 
     def delta(self, tok: Tok) -> ex.Node:
         t = self.peek()
+        if t.kind == "id" or t.kind == "cmd" and t.text[1:] in FONTS | HATS:  # δZ2, \delta \hat{Y}
+            node = self.suffixes(self.name_only(tok))
+            if isinstance(node, ex.Name):
+                return ex.Name("d" + node.id)
         if t.text == "_":
             self.next()
             start = self.peek()

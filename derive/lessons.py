@@ -45,6 +45,7 @@ class Lesson:
     values: tuple[Values, ...] = ()
     code: tuple[str, ...] = ()
     proofs: tuple[str, ...] = ()
+    after: tuple[str, ...] = ()  # further catalogue keys of the lesson, shown after it
 
 
 def _term(m: mf.MExpr) -> Term:
@@ -81,8 +82,10 @@ def lessons(d: Derivation, pc: Pieces, report: Any) -> list[Lesson]:
         math = [("scale", latex(sp.Rational(scale.numerator, scale.denominator))),
                 ("ratio", latex(sp.Rational(ratio.numerator, ratio.denominator))),
                 ("param", p.tex)]
+        after: tuple[str, ...] = ()
         if report is not None and report.loss_scale is not None:
             math.append(("measured", f"{report.loss_scale[1]:.6g}"))
+            after = ("measured",)
         bare = Math(f"\\frac{{\\partial}}{{\\partial {p.tex}}} "
                     f"\\operatorname{{{mf.LOSS_TEX[call.func]}}}")
         out.append(Lesson("factor-two", tuple((k, Math(v)) for k, v in math), (),
@@ -90,7 +93,7 @@ def lessons(d: Derivation, pc: Pieces, report: Any) -> list[Lesson]:
                            pc.values(bare, p.grads * sp.Rational(ratio.numerator,
                                                                   ratio.denominator))),
                           (f"{spec.loss} = {torch_code(spec.forward[-1][1])}",
-                           f"bare = {torch_code(call)}")))
+                           f"bare = {torch_code(call)}"), after=after))
     for v in d.backward:
         if v.rule not in ("sigmoid-bce", "weighted-bce"):
             continue

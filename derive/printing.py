@@ -189,6 +189,12 @@ def _matadd_terms(expr: sp.Basic) -> list[tuple[bool, sp.Basic]]:
     """The terms of a matrix sum as (negative?, term without its sign), positive ones first."""
     out = []
     for t in expr.args:
+        if isinstance(t, sp.MatMul):
+            coeff, mats = t.as_coeff_mmul()
+            if coeff.could_extract_minus_sign():
+                rest = [*mats.args] if isinstance(mats, sp.MatMul) else [mats]
+                out.append((True, sp.MatMul(-coeff, *rest) if -coeff != 1 else sp.MatMul(*rest)))
+                continue
         neg = t.could_extract_minus_sign()
         out.append((neg, -t if neg else t))
     return sorted(out, key=lambda x: x[0])
@@ -582,7 +588,7 @@ class IndexTextPrinter(StrPrinter):
             return body
         if coeff == -1:
             return f"-{body}"
-        c_text = self._print(coeff) if coeff.is_Integer else f"({self._print(coeff)})"
+        c_text = self._print(coeff) if coeff.is_Atom else f"({self._print(coeff)})"
         return f"{c_text}·{body}"
 
     def _print_HadamardProduct(self, expr) -> str:

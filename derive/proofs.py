@@ -30,6 +30,7 @@ Public API: :class:`Proof`, :data:`PROOFS`, :func:`get_proof`, :func:`proof_name
 from __future__ import annotations
 
 import functools
+import re
 import random
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -532,6 +533,195 @@ REASONS: dict[str, dict[str, str]] = {
     "proof.definition": {
         "en": "Definition (the forward rule).",
         "zh": "定义（前向计算规则）。",
+    },
+    "proof.notation": {
+        "en": "A name for this quantity, to keep the following lines short.",
+        "zh": "为这个量取一个名字，使后面的式子简短。",
+    },
+    "proof.differentiate": {
+        "en": "Differentiate the definition term by term (SymPy on the index expression).",
+        "zh": "对定义逐项求导（SymPy 对下标表达式求导）。",
+    },
+    "proof.kronecker_collapse": {
+        "en": "In the sum over {index}, the Kronecker delta keeps only the term where its two "
+        "indices agree.",
+        "zh": "在对 {index} 的求和中，克罗内克 δ 只保留两个下标相等的那一项。",
+    },
+    "proof.chain_rule": {
+        "en": "Chain rule: the loss depends on this variable only through {via}, so sum over "
+        "every entry of {via}.",
+        "zh": "链式法则：损失只通过 {via} 依赖于该变量，因此对 {via} 的每个元素求和。",
+    },
+    "proof.substitute": {
+        "en": "Substitute the derivative found above.",
+        "zh": "代入上面求得的导数。",
+    },
+    "proof.matrix_product": {
+        "en": "A sum over a shared index of products of entries is an entry of a matrix "
+        "product.",
+        "zh": "对公共下标求和的元素乘积，正是矩阵乘积的一个元素。",
+    },
+    "proof.ones_vector": {
+        "en": "A sum over the batch index is a product with the row of ones 𝟙ᵀ.",
+        "zh": "对批次下标求和，就是左乘全 1 行向量 𝟙ᵀ。",
+    },
+    "proof.shape_check": {
+        "en": "Shapes: {product} gives {result}, the shape of {param}.",
+        "zh": "形状检查：{product} 得到 {result}，与 {param} 的形状相同。",
+    },
+    "proof.hadamard": {
+        "en": "A product taken entry by entry is the Hadamard product ⊙.",
+        "zh": "逐元素相乘就是 Hadamard 积 ⊙。",
+    },
+    "proof.specialise": {
+        "en": "Take f = {f}, whose derivative is {derivative} (see {proof}).",
+        "zh": "取 f = {f}，其导数为 {derivative}（见 {proof}）。",
+    },
+    "proof.statement": {
+        "en": "The identity holds for every entry, so it holds for the whole matrix.",
+        "zh": "该等式对每个元素都成立，因此对整个矩阵成立。",
+    },
+    "proof.reciprocal_rule": {
+        "en": "Reciprocal rule: d(1/u)/dz = −u′/u², with u = {u}.",
+        "zh": "倒数法则：d(1/u)/dz = −u′/u²，其中 u = {u}。",
+    },
+    "proof.differentiate_inner": {
+        "en": "Differentiate the inner function: d({u})/dz = {du}.",
+        "zh": "对内层函数求导：d({u})/dz = {du}。",
+    },
+    "proof.split_fraction": {
+        "en": "Split the fraction into two factors.",
+        "zh": "把分式拆成两个因子。",
+    },
+    "proof.add_subtract_one": {
+        "en": "Add and subtract 1 in the numerator: e^(−z)/(1 + e^(−z)) = 1 − 1/(1 + e^(−z)).",
+        "zh": "分子加 1 再减 1：e^(−z)/(1 + e^(−z)) = 1 − 1/(1 + e^(−z))。",
+    },
+    "proof.definition_back": {
+        "en": "Recognise the definition of {f} and write it back.",
+        "zh": "认出 {f} 的定义，把它代回去。",
+    },
+    "proof.rule_matches": {
+        "en": "This is the derivative rule of {f} that the backward pass uses.",
+        "zh": "这正是反向传播所用的 {f} 的求导法则。",
+    },
+    "proof.quotient_rule": {
+        "en": "Quotient rule: (u/v)′ = (v·u′ − u·v′)/v², with u = {num} and v = {den}.",
+        "zh": "商的求导法则：(u/v)′ = (v·u′ − u·v′)/v²，其中 u = {num}，v = {den}。",
+    },
+    "proof.piecewise_derivative": {
+        "en": "Differentiate each branch of the piecewise definition (z = 0 excepted).",
+        "zh": "对分段定义的每一段分别求导（z = 0 除外）。",
+    },
+    "proof.indicator": {
+        "en": "A function that is 1 where z > 0 and 0 elsewhere is the indicator 1[z > 0].",
+        "zh": "在 z > 0 处为 1、其余为 0 的函数就是示性函数 1[z > 0]。",
+    },
+    "proof.derivative_rule": {
+        "en": "The derivative of {f}, written through its own output (see {proof}).",
+        "zh": "{f} 的导数，用它自身的输出表示（见 {proof}）。",
+    },
+    "proof.distribute": {
+        "en": "Multiply out; each fraction cancels against a factor of Ŷ(1 − Ŷ).",
+        "zh": "展开相乘；每个分式都与 Ŷ(1 − Ŷ) 中的一个因子相消。",
+    },
+    "proof.cancel": {
+        "en": "Expand and cancel the terms that appear with opposite signs.",
+        "zh": "展开，并消去符号相反的项。",
+    },
+    "proof.collect": {
+        "en": "Expand and collect the terms in {var}.",
+        "zh": "展开，并合并含 {var} 的项。",
+    },
+    "proof.regroup": {
+        "en": "Regroup: the familiar Ŷ − Y plus the rest.",
+        "zh": "重新分组：熟悉的 Ŷ − Y 加上其余部分。",
+    },
+    "proof.weighted_difference": {
+        "en": "The difference from Ŷ − Y is (w − 1)·Y·(Ŷ − 1); it vanishes for all Ŷ, Y only "
+        "when {w} = 1.",
+        "zh": "与 Ŷ − Y 的差为 (w − 1)·Y·(Ŷ − 1)；只有当 {w} = 1 时它才对所有 Ŷ、Y 为零。",
+    },
+    "proof.mean": {
+        "en": "The mean over the batch: the sum of the per-entry losses divided by their number.",
+        "zh": "批次平均：各元素损失之和除以元素个数。",
+    },
+    "proof.mean_half": {
+        "en": "The half-MSE hand formula: the same mean with an extra factor ½.",
+        "zh": "手工推导常用的半均方误差：同样的平均，再乘以 ½。",
+    },
+    "proof.linearity": {
+        "en": "The derivative of a sum is the sum of the derivatives.",
+        "zh": "和的导数等于导数的和。",
+    },
+    "proof.own_entry": {
+        "en": "Each ℓ_i depends only on its own entry Z_i: ∂ℓ_i/∂Z_q = δ_iq ∂ℓ_i/∂Z_i.",
+        "zh": "每个 ℓ_i 只依赖于它自己的元素 Z_i：∂ℓ_i/∂Z_q = δ_iq ∂ℓ_i/∂Z_i。",
+    },
+    "proof.quotient_rule_index": {
+        "en": "Differentiate the quotient (SymPy on the index expression).",
+        "zh": "对商求导（SymPy 对下标表达式求导）。",
+    },
+    "proof.through_softmax": {
+        "en": "Write exp(z_j) = p_j·Σ_r exp(z_r) (the definition of p) and cancel.",
+        "zh": "利用 p 的定义写 exp(z_j) = p_j·Σ_r exp(z_r)，再约分。",
+    },
+    "proof.factor": {
+        "en": "Take out the common factor {factor}: the softmax Jacobian.",
+        "zh": "提取公因子 {factor}：得到 softmax 的雅可比矩阵。",
+    },
+    "proof.rows_sum_to_one": {
+        "en": "Each row of labels sums to 1: Σ_j y_j = 1.",
+        "zh": "每一行标签之和为 1：Σ_j y_j = 1。",
+    },
+    "proof.power_rule": {
+        "en": "Power rule: d(uⁿ)/du = n·uⁿ⁻¹, here with n = {n} and du/dŷ = 1.",
+        "zh": "幂函数求导：d(uⁿ)/du = n·uⁿ⁻¹，此处 n = {n}，du/dŷ = 1。",
+    },
+    "proof.simplify": {
+        "en": "Simplify: the factor 2 cancels the ½.",
+        "zh": "化简：因子 2 与 ½ 相消。",
+    },
+    "proof.factor_two": {
+        "en": "F.mse_loss has no ½, so its gradient is twice that of the half-MSE formula.",
+        "zh": "F.mse_loss 没有 ½，因此它的梯度是半均方误差公式的两倍。",
+    },
+    "proof.symmetric_init": {
+        "en": "The initial values: every hidden unit starts with the same weights.",
+        "zh": "初始值：每个隐藏单元的初始权重都相同。",
+    },
+    "proof.forward_same": {
+        "en": "Forward pass: every hidden unit computes the same value, column by column.",
+        "zh": "前向计算：每个隐藏单元（每一列）算出相同的值。",
+    },
+    "proof.rule": {
+        "en": "The proven rule {proof}.",
+        "zh": "已证明的法则 {proof}。",
+    },
+    "proof.equal_columns": {
+        "en": "Hidden unit {unit} receives exactly the same weight gradient as unit 1.",
+        "zh": "第 {unit} 个隐藏单元得到的权重梯度与第 1 个完全相同。",
+    },
+    "proof.equal_entries": {
+        "en": "Hidden unit {unit} receives exactly the same gradient as unit 1.",
+        "zh": "第 {unit} 个隐藏单元得到的梯度与第 1 个完全相同。",
+    },
+    "proof.symmetric_gradient": {
+        "en": "So every column of ∂L/∂W1 is the same vector g: the hidden units cannot become "
+        "different.",
+        "zh": "因此 ∂L/∂W1 的每一列都是同一个向量 g：各隐藏单元无法变得不同。",
+    },
+    "proof.gradient_step": {
+        "en": "A gradient-descent step keeps the columns equal, so the units stay identical.",
+        "zh": "一步梯度下降后各列仍然相等，因此各单元保持相同。",
+    },
+    "proof.zero_w2": {
+        "en": "With W2 = 0 the gradient reaching the hidden layer, δ_Z2·W2ᵀ, is 0.",
+        "zh": "W2 = 0 时传到隐藏层的梯度 δ_Z2·W2ᵀ 为 0。",
+    },
+    "proof.zero_tanh": {
+        "en": "With W1 = 0 and b1 = 0 the hidden activations are tanh(0) = 0, so A1ᵀ·δ_Z2 = 0.",
+        "zh": "W1 = 0、b1 = 0 时隐藏层激活为 tanh(0) = 0，因此 A1ᵀ·δ_Z2 = 0。",
     },
 }
 
@@ -1279,13 +1469,13 @@ def zero_init() -> Proof:
     name = "zero-init"
     nb, ni, nh = _ZI_BATCH, _ZI_INPUTS, _ZI_HIDDEN
     names: list[NameSpec] = [
-        *(f"u{a + 1}" for a in range(ni)), "c", "v", "eta", "L", "X", "Y",
+        *(f"u{a + 1}" for a in range(ni)), "c", "v", ("eta", "\\eta", "η"), "L", "X", "Y",
         ("W1", name_tex("W1", layer=True), "W1"), ("b1", name_tex("b1", layer=True), "b1"),
         ("W2", name_tex("W2", layer=True), "W2"), ("b2", name_tex("b2", layer=True), "b2"),
         ("Z1", name_tex("Z1", layer=True), "Z1"), ("A1", name_tex("A1", layer=True), "A1"),
         ("Z2", name_tex("Z2", layer=True), "Z2"), ("Yhat", "\\hat{Y}", "Ŷ"),
         *_entry_names("X", "x", "x", nb, ni), *_entry_names("Y", "y", "y", nb, 1),
-        *_entry_names("Yhat", "\\hat{y}", "ŷ", nb, 1), *_entry_names("b2", "b^{[2]}", "b2", 1, 1),
+        *_entry_names("Yhat", "\\hat{y}", "ŷ", nb, 1), ("b2[0,0]", "b^{[2]}", "b2"),
         *_entry_names("s", "s", "s", nb, 1), *_entry_names("a", "a", "a", nb, 1),
         *_entry_names("d", "d", "d", nb, 1), *_entry_names("g", "g", "g", ni, 1),
     ]
@@ -1324,7 +1514,9 @@ def zero_init() -> Proof:
     b.step(ms["Z2"], a1 * w2 + ones * b2, "proof.forward_same")
     # backward pass with the proven rules
     yhat, y = ent("Yhat", nb, 1), ent("Y", nb, 1)
-    b.step(MatGrad(L, ms["Z2"]), (yhat - y) / nb, "proof.rule", proof="sigmoid-bce")
+    mean_rule = sp.ImmutableMatrix(nb, 1, [Times(sp.Rational(1, nb), InOrder(yhat[n], -y[n]))
+                                           for n in range(nb)])
+    b.step(MatGrad(L, ms["Z2"]), mean_rule, "proof.rule", proof="sigmoid-bce")
     b.step(MatGrad(L, ms["Z2"]), d_, "proof.notation")
     d_w2 = a1.T * d_
     b.step(MatGrad(L, ms["W2"]), d_w2, "proof.rule", proof="linear-weight")
@@ -1350,15 +1542,18 @@ def zero_init() -> Proof:
                unit=str(h + 1))
     b.step(gw1[:, 0], g_, "proof.notation")
     step_w1 = w1 - eta * sp.ImmutableMatrix(ni, nh, lambda a, _h: g_[a])
-    b.step(sp.MatAdd(ms["W1"], sp.MatMul(-eta, gw1)), step_w1, "proof.gradient_step")
-    b.step(sp.MatAdd(ms["W2"], sp.MatMul(-eta, gw2)), w2 - eta * d_w2, "proof.gradient_step")
+    b.step(sp.MatAdd(ms["W1"], sp.MatMul(-eta, gw1)), step_w1.applyfunc(_arrange),
+           "proof.gradient_step")
+    b.step(sp.MatAdd(ms["W2"], sp.MatMul(-eta, gw2)), (w2 - eta * d_w2).applyfunc(_arrange),
+           "proof.gradient_step")
     # all weights zero
     zero = {**{ui: 0 for ui in u}, c_: 0, v: 0}
     a_zero = {a_[n]: sp.tanh(s_expr[n]).xreplace(zero) for n in range(nb)}
     b.step(gw1, d_w1.xreplace(zero), "proof.zero_w2", checker=zero_chk)
     b.step(gb1, d_b1.xreplace(zero), "proof.zero_w2", checker=zero_chk)
     b.step(gw2, d_w2.xreplace(a_zero), "proof.zero_tanh", checker=zero_chk)
-    st = b.statement(gw1, sp.ImmutableMatrix(ni, nh, lambda a, _h: g_[a]))
+    st = b.statement(gw1, sp.ImmutableMatrix(ni, nh, lambda a, _h: g_[a]),
+                     "proof.symmetric_gradient")
     assumptions = (
         ("proof.assume.zero_init_net", "A 2-layer net on a batch of 2 examples with 2 inputs: "
          "Z1 = X·W1 + 𝟙·b1, A1 = tanh(Z1) with 3 hidden units, Ŷ = σ(A1·W2 + 𝟙·b2), mean "
@@ -1384,3 +1579,77 @@ def zero_init() -> Proof:
     )
     return b.proof(("Zero initialisation and symmetry", "零初始化与对称性"), st, assumptions,
                    notes)
+
+
+# ---- registry and text rendering -------------------------------------------------------------
+
+PROOFS: dict[str, Callable[[], Proof]] = {
+    "linear-weight": linear_weight,
+    "linear-input": linear_input,
+    "bias-sum": bias_sum,
+    "elementwise": elementwise,
+    "sigmoid-derivative": sigmoid_derivative,
+    "tanh-derivative": tanh_derivative,
+    "relu-derivative": relu_derivative,
+    "sigmoid-bce": sigmoid_bce,
+    "weighted-bce": weighted_bce,
+    "softmax-ce": softmax_ce,
+    "mse": mse,
+    "zero-init": zero_init,
+}
+
+
+def proof_names() -> list[str]:
+    """The proof names, in their stable order."""
+    return list(PROOFS)
+
+
+@functools.lru_cache(maxsize=None)
+def get_proof(name: str) -> Proof:
+    """The proof ``name``, built and verified once per process; ``KeyError`` if unknown."""
+    if name not in PROOFS:
+        raise KeyError(f"unknown proof {name!r}; known: {', '.join(PROOFS)}")
+    return PROOFS[name]()
+
+
+def reason_text(step: Step, lang: str = "en") -> str:
+    """The one-sentence justification of ``step`` in ``lang``, its ``{arg}`` slots filled."""
+    text = REASONS[step.reason].get(lang) or REASONS[step.reason]["en"]
+    args = dict(step.args)
+    return re.sub(r"\{(\w+)\}", lambda mt: args.get(mt.group(1), mt.group(0)), text)
+
+
+def format_text(proof: Proof, lang: str = "en") -> str:
+    """The proof as plain text for a terminal: the title, the assumptions, each step as
+    ``lhs = rhs    [reason]`` (a repeated left side is shown once, the next lines start with
+    ``=``), the notes, and last the statement."""
+    if lang not in ("en", "zh"):
+        raise ValueError(f"unknown language {lang!r} (use 'en' or 'zh')")
+    pick = 1 if lang == "en" else 2
+    heads = {
+        "en": ("Assumptions", "Derivation", "Notes", "Result"),
+        "zh": ("假设", "推导", "注", "结论"),
+    }[lang]
+    lines = [f"{proof.title[lang]} ({proof.name})", ""]
+    if proof.assumptions:
+        lines.append(f"{heads[0]}:")
+        lines += [f"  - {a[pick]}" for a in proof.assumptions]
+        lines.append("")
+    lines.append(f"{heads[1]}:")
+    previous = None
+    for n, step in enumerate(proof.steps, 1):
+        lhs = step.lhs.text
+        if lhs == previous:
+            head = " " * (len(f"{n:>3}. ") + len(lhs))
+        else:
+            head = f"{n:>3}. {lhs}"
+        lines.append(f"{head} = {step.rhs.text}    [{reason_text(step, lang)}]")
+        previous = lhs
+    lines.append("")
+    if proof.notes:
+        lines.append(f"{heads[2]}:")
+        lines += [f"  - {nt[pick]}" for nt in proof.notes]
+        lines.append("")
+    lines.append(f"{heads[3]}:")
+    lines.append(f"  {proof.statement.lhs.text} = {proof.statement.rhs.text}")
+    return "\n".join(lines) + "\n"

@@ -54,7 +54,7 @@ def catalogue(lang: str) -> dict[str, Any]:
     return tomllib.loads(text)
 
 
-_PROSE = re.compile(r"(\$[^$]+\$|`[^`]+`|\*\*.+?\*\*)")
+_PROSE = re.compile(r"(\$[^$]+\$|`[^`]+`|\*\*.+?\*\*|\*[^*\s][^*]*\*)")
 _SLOT = re.compile(r"\{\{(\w+)\}\}")
 
 
@@ -178,6 +178,8 @@ def tex_say(text: str, args: Mapping[str, Any] | None = None) -> Raw:
             out.append(f"\\texttt{{{tex_escape(part[1:-1])}}}")
         elif part.startswith("**") and part.endswith("**") and len(part) > 4:
             out.append(f"\\textbf{{{tex_say(part[2:-2], args)}}}")
+        elif part.startswith("*") and part.endswith("*") and len(part) > 2:
+            out.append(f"\\emph{{{tex_say(part[1:-1], args)}}}")
         else:
             pieces = _SLOT.split(part)  # text, name, text, name, …
             for k, piece in enumerate(pieces):
@@ -224,6 +226,22 @@ def _raw(v: Any) -> Raw:
     return Raw(v)
 
 
+def _verbatim(v: Any) -> Raw:
+    """A generated code line (identifiers, operators, numbers) for a code block."""
+    s = str(v)
+    if "\n" in s or "`" in s or "\\" in s:
+        raise ValueError(f"not a generated code line: {s!r}")
+    return Raw(s)
+
+
+def _label(v: Any) -> Raw:
+    """A diagram label: identifiers, indices, ``σ``, commas — nothing Mermaid/TikZ would parse."""
+    s = str(v)
+    if not re.fullmatch(r"[\w\[\],. ]*", s):
+        raise ValueError(f"not a diagram label: {s!r}")
+    return Raw(s)
+
+
 def _code(v: Any, family: str) -> Raw:
     s = str(v)
     if family == "tex":
@@ -249,7 +267,7 @@ def environment(family: str, templates: str | None = None) -> jinja2.Environment
                        line_statement_prefix=None)
     env = jinja2.Environment(finalize=finalize, **options)
     env.filters.update(
-        raw=_raw, say=say, code=lambda v: _code(v, family),
+        raw=_raw, say=say, code=lambda v: _code(v, family), verbatim=_verbatim, label=_label,
         why=lambda eq, L: say(L["reasons"][eq.reason], dict(eq.args)),
         md_escape=md_escape, tex_escape=tex_escape)
     return env
