@@ -565,11 +565,41 @@ MAIN_RULES = (
 
 
 def _main_rule(rules: tuple[str, ...]) -> str:
-    """The most specific rule on a path (the last structural one the gradient went through)."""
+    """The most specific rule on a path (the last structural one the gradient went through;
+    a transpose only reshuffles, so ``z = x·wᵀ`` is still the linear-weight rule)."""
     for r in reversed(rules):
-        if r in MAIN_RULES and r != "elementwise":
+        if r in MAIN_RULES and r not in ("elementwise", "transpose"):
             return r
     return rules[-1] if rules else "identity"
+
+
+# rules whose general proof has another name (derive.proofs); elementary calculus (sum, product,
+# power, identity rules) needs none
+PROOF_OF_RULE = {"sse": "mse", "bce": "sigmoid-bce", "softmax-jacobian": "softmax-ce"}
+ELEMENTARY = frozenset(
+    {
+        "identity",
+        "power",
+        "product",
+        "quotient",
+        "sum-broadcast",
+        "sum",
+        "mean",
+        "transpose",
+        "sum-over-paths",
+        "elementwise",
+        "bce_logits",
+        "cross_entropy",
+    }
+)
+
+
+def proof_for(rule: str) -> str | None:
+    """The name of the general proof (``derive prove NAME``) that justifies ``rule``."""
+    from derive.proofs import proof_names
+
+    name = PROOF_OF_RULE.get(rule, rule)
+    return name if name in proof_names() else None
 
 
 def derive(spec: NetSpec) -> Derivation:

@@ -166,11 +166,58 @@ def prove(rule: str | None, list_: bool, lang: str) -> None:
         if rule is None and not list_:
             raise Failure(BAD_INPUT, f"name a proof; available: {', '.join(names)}")
         for n in names:
-            click.echo(f"{n:<20} {proofs.get_proof(n).title[lang]}")
+            click.echo(f"{n:<20} {proofs.TITLES[n][lang]}")
         return
     if rule not in names:
         raise Failure(BAD_INPUT, f"unknown proof '{rule}'; available: {', '.join(names)}")
     click.echo(proofs.format_text(proofs.get_proof(rule), lang))
+
+
+@main.command("check")
+@click.argument("net")
+@click.argument("formula", required=False)
+@click.option("--wrt", help="Parameter or node (W2, Z1); with --value one entry: W1[0,0] or w11.")
+@click.option("--value", help="A hand-computed number for the --wrt entry, e.g. -0.01365.")
+@click.option("--latex", "latex_", is_flag=True, help="Read FORMULA as LaTeX.")
+@click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
+@_guard
+def check_cmd(
+    net: str, formula: str | None, wrt: str | None, value: str | None, latex_: bool, as_json: bool
+) -> None:
+    """Is a hand-derived gradient FORMULA (or a hand-computed --value) right? Names the mistake.
+
+    Exit 0 right, 1 wrong, 2 unreadable formula. Example:
+    derive check mlp-bce --wrt W2 'A1.T @ dZ2'. A formula starting with '-' goes after '--'.
+    """
+    import json
+
+    from derive.check import FormulaError
+    from derive.check import check as run
+
+    try:
+        result = run(net, wrt, formula, value=value, latex=latex_)
+    except FormulaError as err:
+        if as_json:
+            click.echo(
+                json.dumps(
+                    {
+                        "verdict": "unreadable",
+                        "error": err.message,
+                        "column": err.col,
+                        "diagnoses": [],
+                    },
+                    ensure_ascii=False,
+                )
+            )
+        elif err.text:
+            click.echo(err.pointer(), err=True)
+        raise Failure(BAD_INPUT, err.message) from None
+    if as_json:
+        click.echo(json.dumps(result.as_dict(), ensure_ascii=False, indent=2))
+    else:
+        click.echo(result.text())
+    if not result.ok:
+        sys.exit(FAILED)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -35,6 +35,7 @@ class Code:
     forward: tuple[str, ...]  # "Z1 = X @ W1 + b1"
     backward: tuple[str, ...]  # "dZ2 = (A2 - Y) / m"
     torch_forward: tuple[str, ...]  # "L = F.binary_cross_entropy(A2, Y)"
+    torch_backward: str  # "L.sum().backward()"
     bare_loss: str  # "F.mse_loss(O, t)" when the loss scales a PyTorch loss, else ""
     bare_scale: str  # "0.5": the factor in front of it
     helpers: tuple[str, ...]  # helper functions the NumPy lines call
@@ -75,7 +76,8 @@ def code(d: Derivation) -> Code:
         scale, bare = number(found[0]), torch_code(found[1])
     lr = number(spec.train.get("lr", DEFAULT_LR))
     sgd = tuple(f"{p} = {p} - lr * d{p}" for p in spec.params)
-    return Code(scalars, values, forward, backward, torch_forward, bare, scale, helpers,
+    return Code(scalars, values, forward, backward, torch_forward,
+                f"{spec.loss}.sum().backward()", bare, scale, helpers,
                 tuple(spec.inputs), tuple(spec.params), spec.loss, lr, sgd)
 
 

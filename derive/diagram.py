@@ -40,7 +40,8 @@ class DNode:
     kind: str  # input | param | node | loss
     layer: int
     row: int
-    rows: int  # nodes in this layer (for centring)
+    rows: int  # nodes in this layer
+    y: float  # vertical position, layers centred on 0 (rows grow downwards)
 
 
 @dataclass(frozen=True)
@@ -174,7 +175,9 @@ def _layout(level: str, b: _Builder) -> Diagram:
     for k in keys:
         text, tex, kind = b.nodes[k]
         same = by_layer[layer[k]]
-        nodes.append(DNode(ids[k], text, tex, kind, layer[k], same.index(k), len(same)))
+        row = same.index(k)
+        nodes.append(DNode(ids[k], text, tex, kind, layer[k], row, len(same),
+                           (len(same) - 1) / 2 - row))
     edges = tuple(DEdge(ids[s], ids[d], ", ".join(t), ", ".join(x))
                   for (s, d), (t, x) in b.edges.items())
     return Diagram(level, tuple(nodes), edges)

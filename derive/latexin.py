@@ -115,7 +115,7 @@ def parse(
         raise LatexError(f"formula is {len(text)} characters long; the limit is {ex.MAX_LENGTH}")
     if not text.strip():
         raise LatexError("formula is empty")
-    p = _Parser(tokenize(text), known or (lambda name: True))
+    p = _Parser(tokenize(text), known or (lambda name: name != "e"))
     lhs = None
     try:
         rhs = p.expr(0)
@@ -390,13 +390,13 @@ class _Parser:
         if tok.kind == "sym" and tok.text in ("(", "["):
             self.next()
             inner = self.expr(0)
-            self.expect(OPEN[tok.text], f"'{OPEN[tok.text]}' to close the '{tok.text}' at "
-                                        f"column {tok.col}")
+            self.expect(OPEN[tok.text], f"'{OPEN[tok.text]}' (for the '{tok.text}' opened "
+                                        f"at column {tok.col})")
             return inner
         if tok.text == "{":
             self.next()
             inner = self.expr(0)
-            self.expect("}", f"'}}' to close the '{{' at column {tok.col}")
+            self.expect("}", f"'}}' (for the '{{' opened at column {tok.col})")
             return inner
         if tok.kind == "cmd":
             return self.command()
@@ -447,7 +447,7 @@ class _Parser:
             return self.function(FUNCS[name], tok)
         if name in ("{",):
             inner = self.expr(0)
-            self.expect("\\}", f"'\\}}' to close the '\\{{' at column {tok.col}")
+            self.expect("\\}", f"'\\}}' (for the '\\{{' opened at column {tok.col})")
             return inner
         raise LatexError(f"unknown or unsupported command '{tok.text}' at column {tok.col}; "
                          "expected e.g. \\frac, \\cdot, \\odot, \\sigma, \\delta, \\sum, "

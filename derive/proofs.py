@@ -30,8 +30,8 @@ Public API: :class:`Proof`, :data:`PROOFS`, :func:`get_proof`, :func:`proof_name
 from __future__ import annotations
 
 import functools
-import re
 import random
+import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -62,6 +62,12 @@ class Partial(sp.Expr):
 
     def __new__(cls, f: Any, x: Any) -> Partial:
         return sp.Expr.__new__(cls, sp.sympify(f), sp.sympify(x))
+
+
+class Deriv(Partial):
+    """``d f/d x`` for a function of one variable (printed with ``d``)."""
+
+    ordinary = True
 
 
 class InOrder(sp.Add):
@@ -97,12 +103,6 @@ def _plain(e: Any) -> Any:
     e = sp.sympify(e)
     e = e.replace(lambda x: isinstance(x, InOrder), lambda x: sp.Add(*x.args))
     return e.replace(lambda x: isinstance(x, Times), lambda x: sp.Mul(*x.args))
-
-
-class Deriv(Partial):
-    """``d f/d x`` for a function of one variable (printed with ``d``)."""
-
-    ordinary = True
 
 
 class MatGrad(sp.MatrixExpr):
@@ -306,7 +306,8 @@ class World:
 
     def instantiate(self, expr: Any, subs: Mapping[sp.Symbol, int]) -> Any:
         """``expr`` at this instance: sizes and free indices put in, sums and matrix products
-        carried out, entries replaced by their symbols, derivatives by their ground truth."""
+        carried out, entries replaced by their symbols, derivatives by their ground truth.
+        Raises ``sympy.ShapeError`` when a matrix product does not conform."""
         e = sp.sympify(expr)
         free = getattr(e, "free_symbols", set())
         e = e.xreplace({**self.sizes, **{s: v for s, v in subs.items() if s in free}})
@@ -319,15 +320,12 @@ class World:
         e = e.replace(lambda x: isinstance(x, sp.MatrixSymbol), self.matrix)
         for f, lam in self.funcs.items():
             e = e.replace(f, lam)
-        try:
-            e = e.replace(lambda x: isinstance(x, ShapeOf), lambda s: Dims(*s.args[0].shape))
-            if isinstance(e, Dims):
-                return e
-            e = e.doit()
-            if isinstance(e, sp.MatrixExpr) and not isinstance(e, sp.MatrixBase):
-                e = e.as_explicit()
-        except sp.ShapeError as err:
-            raise StepError(f"shapes do not conform: {err}") from None
+        e = e.replace(lambda x: isinstance(x, ShapeOf), lambda s: Dims(*s.args[0].doit().shape))
+        if isinstance(e, Dims):
+            return e
+        e = e.doit()
+        if isinstance(e, sp.MatrixExpr) and not isinstance(e, sp.MatrixBase):
+            e = e.as_explicit()
         e = e.replace(
             lambda x: isinstance(x, sp.Indexed), lambda x: self.entry(x.base.label.name, x.indices)
         )
@@ -345,8 +343,8 @@ class IndexChecker:
 
     ``build(sizes, point)`` makes the :class:`World` of an instance; ``sizes`` maps each size
     symbol to the inclusive range its values are drawn from; ``ranges`` maps each free index to
-    the size that bounds it. Same protocol as :class:`derive.steps.Checker`: :meth:`check` returns the
-    number of instances checked and raises :class:`StepError` on a false identity.
+    the size that bounds it. Same protocol as :class:`derive.steps.Checker`: :meth:`check`
+    returns the number of instances checked and raises :class:`StepError` on a false identity.
     """
 
     def __init__(
@@ -368,9 +366,15 @@ class IndexChecker:
         """The ``k``-th instance: its world, an evaluator for it and the free-index values."""
         if k not in self._cache:
             rng = random.Random(f"{self.seed}:{k}")
-            sizes = {
-                s: rng.randint(*self.sizes[s]) for s in sorted(self.sizes, key=lambda s: s.name)
-            }
+            syms = sorted(self.sizes, key=lambda s: s.name)
+            sizes = {s: rng.randint(*self.sizes[s]) for s in syms}
+            if k == 0:  # distinct sizes where the ranges allow: a transposed factor is caught
+                pool = sorted(
+                    {v for s in syms for v in range(self.sizes[s][0], self.sizes[s][1] + 1)}
+                )
+                pick = rng.sample(pool, len(syms)) if len(pool) >= len(syms) else []
+                if all(lo <= v <= hi for v, (lo, hi) in zip(pick, (self.sizes[s] for s in syms))):
+                    sizes.update(zip(syms, pick))
             world = self.build(sizes, k)
             idx = {
                 s: rng.randrange(world.size(self.ranges[s]))
@@ -389,6 +393,8 @@ class IndexChecker:
                 a, b = world.instantiate(lhs, idx), world.instantiate(rhs, idx)
             except StepError as err:
                 raise StepError(f"{err} (point {k}): {label}") from None
+            except sp.ShapeError as err:
+                raise StepError(f"shapes do not conform: {err} (point {k}): {label}") from None
             if isinstance(a, Dims) or isinstance(b, Dims):
                 if a != b:
                     raise StepError(f"shape {a.args} ≠ {b.args} (point {k}): {label}")
@@ -484,7 +490,9 @@ class _Builder:
     def term(self, e: Any) -> Term:
         e = e if isinstance(e, sp.Basic) else sp.sympify(e)
         shape = None
-        if isinstance(e, sp.MatrixExpr | sp.MatrixBase) and all(sp.sympify(s).is_Integer for s in e.shape):
+        if isinstance(e, sp.MatrixExpr | sp.MatrixBase) and all(
+            sp.sympify(s).is_Integer for s in e.shape
+        ):
             shape = (int(e.shape[0]), int(e.shape[1]))
         tex = index_latex(e, self.tex_names, factor_order=self.factor_order)
         return Term(e, tex, index_text(e, self.text_names, self.factor_order), shape)
@@ -508,14 +516,13 @@ class _Builder:
 
     def proof(
         self,
-        title: tuple[str, str],
         statement: Step,
         assumptions: Iterable[Note] = (),
         notes: Iterable[Note] = (),
     ) -> Proof:
         return Proof(
             self.rule,
-            {"en": title[0], "zh": title[1]},
+            dict(TITLES[self.rule]),
             statement,
             tuple(self.steps),
             tuple(assumptions),
@@ -539,8 +546,8 @@ REASONS: dict[str, dict[str, str]] = {
         "zh": "为这个量取一个名字，使后面的式子简短。",
     },
     "proof.differentiate": {
-        "en": "Differentiate the definition term by term (SymPy on the index expression).",
-        "zh": "对定义逐项求导（SymPy 对下标表达式求导）。",
+        "en": "Differentiate the expression above term by term (SymPy).",
+        "zh": "对上面的表达式逐项求导（SymPy）。",
     },
     "proof.kronecker_collapse": {
         "en": "In the sum over {index}, the Kronecker delta keeps only the term where its two "
@@ -552,13 +559,16 @@ REASONS: dict[str, dict[str, str]] = {
         "every entry of {via}.",
         "zh": "链式法则：损失只通过 {via} 依赖于该变量，因此对 {via} 的每个元素求和。",
     },
+    "proof.chain_rule_scalar": {
+        "en": "Chain rule: the loss depends on Z only through {via}.",
+        "zh": "链式法则：损失只通过 {via} 依赖于 Z。",
+    },
     "proof.substitute": {
         "en": "Substitute the derivative found above.",
         "zh": "代入上面求得的导数。",
     },
     "proof.matrix_product": {
-        "en": "A sum over a shared index of products of entries is an entry of a matrix "
-        "product.",
+        "en": "A sum over a shared index of products of entries is an entry of a matrix product.",
         "zh": "对公共下标求和的元素乘积，正是矩阵乘积的一个元素。",
     },
     "proof.ones_vector": {
@@ -790,12 +800,7 @@ def _linear(wrt: str) -> Proof:
     tm = Wm if wrt == "W" else Xm
     b.step(ShapeOf(prod), Dims(*tm.shape), "proof.shape_check", param=wrt, **_shape_args(prod))
     st = b.statement(MatGrad(L, tm), prod)
-    title = (
-        ("Linear layer: gradient of the weights", "线性层的权重梯度")
-        if wrt == "W"
-        else ("Linear layer: gradient of the input", "线性层对输入的梯度")
-    )
-    return b.proof(title, st, _LINEAR_ASSUMPTIONS)
+    return b.proof(st, _LINEAR_ASSUMPTIONS)
 
 
 _LINEAR_ASSUMPTIONS: tuple[Note, ...] = (
@@ -861,7 +866,7 @@ def bias_sum() -> Proof:
         ),
         _LINEAR_ASSUMPTIONS[1],
     )
-    return b.proof(("Broadcast bias: sum over the batch", "广播偏置：对批次求和"), st, assumptions)
+    return b.proof(st, assumptions)
 
 
 # ---- element-wise activation -----------------------------------------------------------------
@@ -958,7 +963,7 @@ def elementwise() -> Proof:
             "ReLU 在 0 处不可导；与 PyTorch 一致，取 relu'(0) = 0，即 1[z > 0] 的取值。",
         ),
     )
-    return b.proof(("Element-wise activation", "逐元素激活函数"), st, assumptions, notes)
+    return b.proof(st, assumptions, notes)
 
 
 # ---- derivatives of the activations ----------------------------------------------------------
@@ -1003,7 +1008,7 @@ def sigmoid_derivative() -> Proof:
     back = back.xreplace({1 / u: sigmoid(_z)})
     b.step(lhs, back, "proof.definition_back", f="σ")
     st = b.statement(lhs, sigmoid(_z).diff(_z), "proof.rule_matches", f="σ")
-    return b.proof(("Derivative of the sigmoid", "Sigmoid 函数的导数"), st)
+    return b.proof(st)
 
 
 def tanh_derivative() -> Proof:
@@ -1026,7 +1031,7 @@ def tanh_derivative() -> Proof:
     back = split.xreplace({num: sp.tanh(_z) * den})
     b.step(lhs, back, "proof.definition_back", f="tanh")
     st = b.statement(lhs, sp.tanh(_z).diff(_z), "proof.rule_matches", f="tanh")
-    return b.proof(("Derivative of tanh", "tanh 函数的导数"), st)
+    return b.proof(st)
 
 
 def relu_derivative() -> Proof:
@@ -1052,7 +1057,7 @@ def relu_derivative() -> Proof:
             "ReLU 在 0 处不可导；与 PyTorch 一致，取 relu'(0) = 0，即 1[z > 0] 的取值。",
         ),
     )
-    return b.proof(("Derivative of ReLU", "ReLU 函数的导数"), st, (), notes)
+    return b.proof(st, (), notes)
 
 
 # ---- sigmoid + binary cross-entropy ----------------------------------------------------------
@@ -1121,7 +1126,7 @@ def _bce_chain(b: _Builder, w: sp.Expr) -> sp.Expr:
     d_sig = sigmoid(Z).diff(Z).xreplace({sigmoid(Z): Yhat})  # our fdiff rule, with σ(Z) = Ŷ
     b.step(Partial(Yhat, Z), d_sig, "proof.derivative_rule", f="σ", proof="sigmoid-derivative")
     lhs = Partial(ell, Z)
-    b.step(lhs, Times(Partial(ell, Yhat), Partial(Yhat, Z)), "proof.chain_rule", via="Ŷ")
+    b.step(lhs, Times(Partial(ell, Yhat), Partial(Yhat, Z)), "proof.chain_rule_scalar", via="Ŷ")
     b.step(lhs, Times(d_loss, d_sig), "proof.substitute")
     distributed = InOrder(*(t * d_sig for t in d_loss.as_ordered_terms()))
     b.step(lhs, distributed, "proof.distribute")
@@ -1193,9 +1198,7 @@ def sigmoid_bce() -> Proof:
             "不需要除以 Ŷ(1 − Ŷ)。",
         ),
     )
-    return b.proof(
-        ("Sigmoid + binary cross-entropy", "Sigmoid 与二元交叉熵"), st, _BCE_ASSUMPTIONS, notes
-    )
+    return b.proof(st, _BCE_ASSUMPTIONS, notes)
 
 
 def weighted_bce() -> Proof:
@@ -1225,7 +1228,7 @@ def weighted_bce() -> Proof:
             "pos_weight ≠ 1 时梯度不是 Ŷ − Y。",
         ),
         (
-            "proof.note.mean",
+            "proof.note.mean_weighted",
             "With the mean over m entries every gradient is divided by m.",
             "若对 m 个元素取平均，每个梯度都除以 m。",
         ),
@@ -1239,13 +1242,21 @@ def weighted_bce() -> Proof:
             "ℓ = −(w·Y·log Ŷ + (1 − Y)·log(1 − Ŷ))：与 PyTorch 一样，pos_weight = w 乘在正类项上。",
         ),
     )
-    return b.proof(("Weighted binary cross-entropy", "加权二元交叉熵"), st, assumptions, notes)
+    return b.proof(st, assumptions, notes)
 
 
 # ---- softmax + cross-entropy -----------------------------------------------------------------
 
 _CE_NAMES: tuple[NameSpec, ...] = (
-    "z", "p", "y", "Z", "P", "Y", "L", ("l", "\\ell", "ℓ"), ("L_mean", "L_{\\text{mean}}", "L_mean"),
+    "z",
+    "p",
+    "y",
+    "Z",
+    "P",
+    "Y",
+    "L",
+    ("l", "\\ell", "ℓ"),
+    ("L_mean", "L_{\\text{mean}}", "L_mean"),
 )
 
 
@@ -1291,8 +1302,11 @@ def softmax_ce() -> Proof:
     p_def = sp.exp(z[j]) / total
     b.step(pb[j], p_def, "proof.definition")
     l_def = -sp.Sum(y[r] * sp.log(pb[r]), (r, 0, K - 1))
-    b.step(ell, Times(-1, l_def.args[1]) if l_def.could_extract_minus_sign() else l_def,
-           "proof.definition")
+    b.step(
+        ell,
+        Times(-1, l_def.args[1]) if l_def.could_extract_minus_sign() else l_def,
+        "proof.definition",
+    )
     d_l = l_def.diff(pb[j])
     b.step(Partial(ell, pb[j]), d_l, "proof.differentiate")
     d_l = collapse(d_l)
@@ -1325,26 +1339,46 @@ def softmax_ce() -> Proof:
     b.step(MatGrad(L_mean, Zm), sp.MatMul(1 / N, diff), "proof.mean", checker=batch)
     st = b.statement(MatGrad(L, Zm), diff, checker=batch)
     assumptions = (
-        ("proof.assume.softmax", "p = softmax(z) row by row: p_j = e^{z_j} / Σ_r e^{z_r}; "
-         "ℓ = −Σ_r y_r log p_r is the cross-entropy of one row.",
-         "p = softmax(z) 按行计算：p_j = e^{z_j} / Σ_r e^{z_r}；ℓ = −Σ_r y_r log p_r 是一行的交叉熵。"),
-        ("proof.assume.rows_sum_to_one", "Each row of Y sums to 1 (one-hot rows are the usual "
-         "case).", "Y 的每一行之和为 1（通常是 one-hot 行）。"),
-        ("proof.assume.batch_sum", "For a batch, L = Σ_n ℓ_n is the sum over the N rows; "
-         "L_mean = L/N is the mean.", "对一个批次，L = Σ_n ℓ_n 是 N 行之和；L_mean = L/N 是平均值。"),
+        (
+            "proof.assume.softmax",
+            "p = softmax(z) row by row: p_j = exp(z_j) / Σ_r exp(z_r); "
+            "ℓ = −Σ_r y_r log p_r is the cross-entropy of one row.",
+            "p = softmax(z) 按行计算：p_j = exp(z_j) / Σ_r exp(z_r)；"
+            "ℓ = −Σ_r y_r log p_r 是一行的交叉熵。",
+        ),
+        (
+            "proof.assume.rows_sum_to_one",
+            "Each row of Y sums to 1 (one-hot rows are the usual case).",
+            "Y 的每一行之和为 1（通常是 one-hot 行）。",
+        ),
+        (
+            "proof.assume.batch_sum",
+            "For a batch, L = Σ_n ℓ_n is the sum over the N rows; L_mean = L/N is the mean.",
+            "对一个批次，L = Σ_n ℓ_n 是 N 行之和；L_mean = L/N 是平均值。",
+        ),
     )
     notes = (
-        ("proof.note.softmax_fused", "Only Σ_j y_j = 1 is used: the result holds for one-hot "
-         "and for soft labels alike.", "只用到了 Σ_j y_j = 1：结论对 one-hot 标签和软标签都成立。"),
+        (
+            "proof.note.softmax_fused",
+            "Only Σ_j y_j = 1 is used: the result holds for one-hot and for soft labels alike.",
+            "只用到了 Σ_j y_j = 1：结论对 one-hot 标签和软标签都成立。",
+        ),
     )
-    return b.proof(("Softmax + cross-entropy", "Softmax 与交叉熵"), st, assumptions, notes)
+    return b.proof(st, assumptions, notes)
 
 
 # ---- mean squared error ----------------------------------------------------------------------
 
 _MSE_NAMES: tuple[NameSpec, ...] = (
-    ("yhat", "\\hat{y}", "ŷ"), "y", "E", ("l", "\\ell", "ℓ"), ("Yhat", "\\hat{Y}", "Ŷ"), "Y",
-    "L", ("L_half", "L_{\\text{half}}", "L_half"), "m",
+    ("yhat", "\\hat{y}", "ŷ"),
+    "y",
+    "E",
+    ("l", "\\ell", "ℓ"),
+    ("Yhat", "\\hat{Y}", "Ŷ"),
+    "Y",
+    "L",
+    ("L_half", "L_{\\text{half}}", "L_half"),
+    "m",
 )
 
 
@@ -1380,8 +1414,9 @@ def mse() -> Proof:
     u_prime = sp.diff(yhat - y, yhat)  # = 1
     power = Times(half, 2, diff) if u_prime == 1 else Times(half, 2, diff, u_prime)
     b.step(Partial(E, yhat), power, "proof.power_rule", n="2")
-    b.step(Partial(E, yhat), _arrange(sp.diff(half * losses.mse_term(yhat, y), yhat)),
-           "proof.simplify")
+    b.step(
+        Partial(E, yhat), _arrange(sp.diff(half * losses.mse_term(yhat, y), yhat)), "proof.simplify"
+    )
     b.step(ell, diff**2, "proof.definition")
     b.step(Partial(ell, yhat), Times(2, diff), "proof.power_rule", n="2")
     # the mean over m entries (F.mse_loss) and the half-MSE hand formula
@@ -1394,31 +1429,48 @@ def mse() -> Proof:
     b.step(Partial(L, Yh[q]), Times(1 / m, _arrange(raw)), "proof.differentiate", checker=batch)
     got = collapse(raw) / m
     shown = Times(2 / m, InOrder(Yh[q], -Yb[q]))
-    b.step(Partial(L, Yh[q]), shown if sp.expand(got - _plain(shown)) == 0 else got,
-           "proof.kronecker_collapse", checker=batch, index="i")
+    b.step(
+        Partial(L, Yh[q]),
+        shown if sp.expand(got - _plain(shown)) == 0 else got,
+        "proof.kronecker_collapse",
+        checker=batch,
+        index="i",
+    )
     hsq = sp.Sum(Times(half, InOrder(Yh[i], -Yb[i]) ** 2), (i, 0, m - 1))
     b.step(L_half, Times(1 / m, hsq), "proof.mean_half", checker=batch)
     got_h = collapse(_plain(hsq).diff(Yh[q])) / m
     shown_h = Times(1 / m, InOrder(Yh[q], -Yb[q]))
-    b.step(Partial(L_half, Yh[q]), shown_h if sp.expand(got_h - _plain(shown_h)) == 0 else got_h,
-           "proof.differentiate", checker=batch)
-    b.step(Partial(L, Yh[q]), Times(2, Partial(L_half, Yh[q])), "proof.factor_two",
-           checker=batch)
+    b.step(
+        Partial(L_half, Yh[q]),
+        shown_h if sp.expand(got_h - _plain(shown_h)) == 0 else got_h,
+        "proof.differentiate",
+        checker=batch,
+    )
+    b.step(Partial(L, Yh[q]), Times(2, Partial(L_half, Yh[q])), "proof.factor_two", checker=batch)
     Yhm, Ym = _ms("Yhat", m, 1), _ms("Y", m, 1)
     st = b.statement(MatGrad(L, Yhm), sp.MatMul(2 / m, sp.MatAdd(Yhm, -Ym)), checker=batch)
     assumptions = (
-        ("proof.assume.mse", "F.mse_loss(Ŷ, Y) = (1/m) Σ_i (Ŷ_i − Y_i)², the mean over all m "
-         "entries.", "F.mse_loss(Ŷ, Y) = (1/m) Σ_i (Ŷ_i − Y_i)²，对全部 m 个元素取平均。"),
+        (
+            "proof.assume.mse",
+            "F.mse_loss(Ŷ, Y) = (1/m) Σ_i (Ŷ_i − Y_i)², the mean over all m entries.",
+            "F.mse_loss(Ŷ, Y) = (1/m) Σ_i (Ŷ_i − Y_i)²，对全部 m 个元素取平均。",
+        ),
     )
     notes = (
-        ("proof.note.half_mse", "Many hand derivations use ½(ŷ − y)² so that the 2 cancels; "
-         "PyTorch's F.mse_loss has no ½, so its gradient is twice as large: 2(Ŷ − Y)/m.",
-         "许多手工推导使用 ½(ŷ − y)² 以消去系数 2；PyTorch 的 F.mse_loss 没有 ½，"
-         "因此其梯度是两倍：2(Ŷ − Y)/m。"),
-        ("proof.note.sse", "Without the mean (reduction='sum') the factor 1/m disappears: "
-         "2(Ŷ − Y).", "不取平均（reduction='sum'）时没有 1/m 因子：2(Ŷ − Y)。"),
+        (
+            "proof.note.half_mse",
+            "Many hand derivations use ½(ŷ − y)² so that the 2 cancels; "
+            "PyTorch's F.mse_loss has no ½, so its gradient is twice as large: 2(Ŷ − Y)/m.",
+            "许多手工推导使用 ½(ŷ − y)² 以消去系数 2；PyTorch 的 F.mse_loss 没有 ½，"
+            "因此其梯度是两倍：2(Ŷ − Y)/m。",
+        ),
+        (
+            "proof.note.sse",
+            "Without the mean (reduction='sum') the factor 1/m disappears: 2(Ŷ − Y).",
+            "不取平均（reduction='sum'）时没有 1/m 因子：2(Ŷ − Y)。",
+        ),
     )
-    return b.proof(("Mean squared error", "均方误差"), st, assumptions, notes)
+    return b.proof(st, assumptions, notes)
 
 
 # ---- zero / symmetric initialisation ---------------------------------------------------------
@@ -1469,15 +1521,29 @@ def zero_init() -> Proof:
     name = "zero-init"
     nb, ni, nh = _ZI_BATCH, _ZI_INPUTS, _ZI_HIDDEN
     names: list[NameSpec] = [
-        *(f"u{a + 1}" for a in range(ni)), "c", "v", ("eta", "\\eta", "η"), "L", "X", "Y",
-        ("W1", name_tex("W1", layer=True), "W1"), ("b1", name_tex("b1", layer=True), "b1"),
-        ("W2", name_tex("W2", layer=True), "W2"), ("b2", name_tex("b2", layer=True), "b2"),
-        ("Z1", name_tex("Z1", layer=True), "Z1"), ("A1", name_tex("A1", layer=True), "A1"),
-        ("Z2", name_tex("Z2", layer=True), "Z2"), ("Yhat", "\\hat{Y}", "Ŷ"),
-        *_entry_names("X", "x", "x", nb, ni), *_entry_names("Y", "y", "y", nb, 1),
-        *_entry_names("Yhat", "\\hat{y}", "ŷ", nb, 1), ("b2[0,0]", "b^{[2]}", "b2"),
-        *_entry_names("s", "s", "s", nb, 1), *_entry_names("a", "a", "a", nb, 1),
-        *_entry_names("d", "d", "d", nb, 1), *_entry_names("g", "g", "g", ni, 1),
+        *(f"u{a + 1}" for a in range(ni)),
+        "c",
+        "v",
+        ("eta", "\\eta", "η"),
+        "L",
+        "X",
+        "Y",
+        ("W1", name_tex("W1", layer=True), "W1"),
+        ("b1", name_tex("b1", layer=True), "b1"),
+        ("W2", name_tex("W2", layer=True), "W2"),
+        ("b2", name_tex("b2", layer=True), "b2"),
+        ("Z1", name_tex("Z1", layer=True), "Z1"),
+        ("A1", name_tex("A1", layer=True), "A1"),
+        ("Z2", name_tex("Z2", layer=True), "Z2"),
+        ("Yhat", "\\hat{Y}", "Ŷ"),
+        *_entry_names("X", "x", "x", nb, ni),
+        *_entry_names("Y", "y", "y", nb, 1),
+        *_entry_names("Yhat", "\\hat{y}", "ŷ", nb, 1),
+        ("b2[0,0]", "b^{[2]}", "b2"),
+        *_entry_names("s", "s", "s", nb, 1),
+        *_entry_names("a", "a", "a", nb, 1),
+        *_entry_names("d", "d", "d", nb, 1),
+        *_entry_names("g", "g", "g", ni, 1),
     ]
     chk = IndexChecker(_zero_init_world, seed=name)
     zero_chk = IndexChecker(functools.partial(_zero_init_world, zero=True), seed=f"{name}:zero")
@@ -1486,14 +1552,30 @@ def zero_init() -> Proof:
     def ent(base: str, rows: int, cols: int) -> sp.ImmutableMatrix:
         return sp.ImmutableMatrix(rows, cols, lambda a, b_: sp.Symbol(f"{base}[{a},{b_}]"))
 
-    ms = {n: _ms(n, r, c_) for n, r, c_ in (
-        ("W1", ni, nh), ("b1", 1, nh), ("W2", nh, 1), ("b2", 1, 1), ("Z1", nb, nh),
-        ("A1", nb, nh), ("Z2", nb, 1), ("X", nb, ni), ("s", nb, 1), ("a", nb, 1),
-    )}
+    ms = {
+        n: _ms(n, r, c_)
+        for n, r, c_ in (
+            ("W1", ni, nh),
+            ("b1", 1, nh),
+            ("W2", nh, 1),
+            ("b2", 1, 1),
+            ("Z1", nb, nh),
+            ("A1", nb, nh),
+            ("Z2", nb, 1),
+            ("X", nb, ni),
+            ("s", nb, 1),
+            ("a", nb, 1),
+        )
+    }
     L, eta, c_, v = sp.symbols("L eta c v")
     u = sp.Matrix([sp.Symbol(f"u{a + 1}") for a in range(ni)])
-    x, s_, a_, d_, g_ = ent("X", nb, ni), ent("s", nb, 1), ent("a", nb, 1), ent("d", nb, 1), \
-        ent("g", ni, 1)
+    x, s_, a_, d_, g_ = (
+        ent("X", nb, ni),
+        ent("s", nb, 1),
+        ent("a", nb, 1),
+        ent("d", nb, 1),
+        ent("g", ni, 1),
+    )
     ones = sp.ones(nb, 1)
     w1 = sp.ImmutableMatrix(ni, nh, lambda a, _h: u[a])
     b1 = sp.ImmutableMatrix(1, nh, lambda _r, _h: c_)
@@ -1514,8 +1596,9 @@ def zero_init() -> Proof:
     b.step(ms["Z2"], a1 * w2 + ones * b2, "proof.forward_same")
     # backward pass with the proven rules
     yhat, y = ent("Yhat", nb, 1), ent("Y", nb, 1)
-    mean_rule = sp.ImmutableMatrix(nb, 1, [Times(sp.Rational(1, nb), InOrder(yhat[n], -y[n]))
-                                           for n in range(nb)])
+    mean_rule = sp.ImmutableMatrix(
+        nb, 1, [Times(sp.Rational(1, nb), InOrder(yhat[n], -y[n])) for n in range(nb)]
+    )
     b.step(MatGrad(L, ms["Z2"]), mean_rule, "proof.rule", proof="sigmoid-bce")
     b.step(MatGrad(L, ms["Z2"]), d_, "proof.notation")
     d_w2 = a1.T * d_
@@ -1524,7 +1607,9 @@ def zero_init() -> Proof:
     b.step(MatGrad(L, ms["A1"]), d_a1, "proof.rule", proof="linear-input")
     t = sp.Dummy("t")
     tanh_prime = sp.Lambda(t, sp.tanh(t).diff(t))  # SymPy's rule: 1 − tanh²
-    local = z1.applyfunc(lambda e: tanh_prime(e)).xreplace({sp.tanh(s_[n]): a_[n] for n in range(nb)})
+    local = z1.applyfunc(lambda e: tanh_prime(e)).xreplace(
+        {sp.tanh(s_[n]): a_[n] for n in range(nb)}
+    )
     d_z1 = d_a1.multiply_elementwise(local)
     b.step(MatGrad(L, ms["Z1"]), d_z1, "proof.rule", proof="elementwise")
     d_w1 = x.T * d_z1
@@ -1536,52 +1621,97 @@ def zero_init() -> Proof:
     for h in range(1, nh):
         b.step(gw1[:, h], gw1[:, 0], "proof.equal_columns", unit=str(h + 1))
     for h in range(1, nh):
-        b.step(MatrixElement(gw2, h, 0), MatrixElement(gw2, 0, 0), "proof.equal_entries",
-               unit=str(h + 1))
-        b.step(MatrixElement(gb1, 0, h), MatrixElement(gb1, 0, 0), "proof.equal_entries",
-               unit=str(h + 1))
+        b.step(
+            MatrixElement(gw2, h, 0),
+            MatrixElement(gw2, 0, 0),
+            "proof.equal_entries",
+            unit=str(h + 1),
+        )
+    for h in range(1, nh):
+        b.step(
+            MatrixElement(gb1, 0, h),
+            MatrixElement(gb1, 0, 0),
+            "proof.equal_entries",
+            unit=str(h + 1),
+        )
     b.step(gw1[:, 0], g_, "proof.notation")
     step_w1 = w1 - eta * sp.ImmutableMatrix(ni, nh, lambda a, _h: g_[a])
-    b.step(sp.MatAdd(ms["W1"], sp.MatMul(-eta, gw1)), step_w1.applyfunc(_arrange),
-           "proof.gradient_step")
-    b.step(sp.MatAdd(ms["W2"], sp.MatMul(-eta, gw2)), (w2 - eta * d_w2).applyfunc(_arrange),
-           "proof.gradient_step")
+    b.step(
+        sp.MatAdd(ms["W1"], sp.MatMul(-eta, gw1)),
+        step_w1.applyfunc(_arrange),
+        "proof.gradient_step",
+    )
+    b.step(
+        sp.MatAdd(ms["W2"], sp.MatMul(-eta, gw2)),
+        (w2 - eta * d_w2).applyfunc(_arrange),
+        "proof.gradient_step",
+    )
     # all weights zero
     zero = {**{ui: 0 for ui in u}, c_: 0, v: 0}
     a_zero = {a_[n]: sp.tanh(s_expr[n]).xreplace(zero) for n in range(nb)}
     b.step(gw1, d_w1.xreplace(zero), "proof.zero_w2", checker=zero_chk)
     b.step(gb1, d_b1.xreplace(zero), "proof.zero_w2", checker=zero_chk)
     b.step(gw2, d_w2.xreplace(a_zero), "proof.zero_tanh", checker=zero_chk)
-    st = b.statement(gw1, sp.ImmutableMatrix(ni, nh, lambda a, _h: g_[a]),
-                     "proof.symmetric_gradient")
+    st = b.statement(
+        gw1, sp.ImmutableMatrix(ni, nh, lambda a, _h: g_[a]), "proof.symmetric_gradient"
+    )
     assumptions = (
-        ("proof.assume.zero_init_net", "A 2-layer net on a batch of 2 examples with 2 inputs: "
-         "Z1 = X·W1 + 𝟙·b1, A1 = tanh(Z1) with 3 hidden units, Ŷ = σ(A1·W2 + 𝟙·b2), mean "
-         "BCE loss L.", "一个两层网络，批次 2 个样本、2 个输入：Z1 = X·W1 + 𝟙·b1，"
-         "A1 = tanh(Z1)（3 个隐藏单元），Ŷ = σ(A1·W2 + 𝟙·b2)，损失 L 为平均 BCE。"),
-        ("proof.assume.symmetric", "The hidden units start identical: every column of W1 is "
-         "(u1, u2), every entry of b1 is c and every entry of W2 is v (all zero is the special "
-         "case u = c = v = 0).", "各隐藏单元的初始值相同：W1 的每一列都是 (u1, u2)，b1 的每个元素"
-         "都是 c，W2 的每个元素都是 v（全零初始化是 u = c = v = 0 的特例）。"),
+        (
+            "proof.assume.zero_init_net",
+            "A 2-layer net on a batch of 2 examples with 2 inputs: "
+            "Z1 = X·W1 + 𝟙·b1, A1 = tanh(Z1) with 3 hidden units, Ŷ = σ(A1·W2 + 𝟙·b2), mean "
+            "BCE loss L.",
+            "一个两层网络，批次 2 个样本、2 个输入：Z1 = X·W1 + 𝟙·b1，"
+            "A1 = tanh(Z1)（3 个隐藏单元），Ŷ = σ(A1·W2 + 𝟙·b2)，损失 L 为平均 BCE。",
+        ),
+        (
+            "proof.assume.symmetric",
+            "The hidden units start identical: every column of W1 is "
+            "(u1, u2), every entry of b1 is c and every entry of W2 is v (all zero is the special "
+            "case u = c = v = 0).",
+            "各隐藏单元的初始值相同：W1 的每一列都是 (u1, u2)，b1 的每个元素"
+            "都是 c，W2 的每个元素都是 v（全零初始化是 u = c = v = 0 的特例）。",
+        ),
     )
     notes = (
-        ("proof.note.symmetry_forever", "After a gradient step the columns of W1 are still "
-         "equal (u − η·g in every column), and the same holds for b1 and W2: by induction the "
-         "hidden units stay identical for ever, so the layer acts like a single unit.",
-         "一步梯度下降后 W1 的各列仍然相同（每列都是 u − η·g），b1 和 W2 亦然："
-         "由归纳法，各隐藏单元永远相同，整层相当于只有一个单元。"),
-        ("proof.note.zero_stuck", "With all weights 0 and a tanh (or ReLU) hidden layer, "
-         "A1 = 0 and W2 = 0, so ∂L/∂W1, ∂L/∂b1 and ∂L/∂W2 are all 0: only b2 learns and the "
-         "network never leaves this point. Random initialisation breaks the symmetry.",
-         "若所有权重为 0 且隐藏层为 tanh（或 ReLU），则 A1 = 0、W2 = 0，"
-         "∂L/∂W1、∂L/∂b1、∂L/∂W2 全为 0：只有 b2 在学习，网络永远离不开这一点。"
-         "随机初始化打破了这种对称性。"),
+        (
+            "proof.note.symmetry_forever",
+            "After a gradient step the columns of W1 are still "
+            "equal (u − η·g in every column), and the same holds for b1 and W2: by induction the "
+            "hidden units stay identical for ever, so the layer acts like a single unit.",
+            "一步梯度下降后 W1 的各列仍然相同（每列都是 u − η·g），b1 和 W2 亦然："
+            "由归纳法，各隐藏单元永远相同，整层相当于只有一个单元。",
+        ),
+        (
+            "proof.note.zero_stuck",
+            "With all weights 0 and a tanh (or ReLU) hidden layer, "
+            "A1 = 0 and W2 = 0, so ∂L/∂W1, ∂L/∂b1 and ∂L/∂W2 are all 0: only b2 learns and the "
+            "network never leaves this point. Random initialisation breaks the symmetry.",
+            "若所有权重为 0 且隐藏层为 tanh（或 ReLU），则 A1 = 0、W2 = 0，"
+            "∂L/∂W1、∂L/∂b1、∂L/∂W2 全为 0：只有 b2 在学习，网络永远离不开这一点。"
+            "随机初始化打破了这种对称性。",
+        ),
     )
-    return b.proof(("Zero initialisation and symmetry", "零初始化与对称性"), st, assumptions,
-                   notes)
+    return b.proof(st, assumptions, notes)
 
 
 # ---- registry and text rendering -------------------------------------------------------------
+
+TITLES: dict[str, dict[str, str]] = {
+    "linear-weight": {"en": "Linear layer: gradient of the weights", "zh": "线性层的权重梯度"},
+    "linear-input": {"en": "Linear layer: gradient of the input", "zh": "线性层对输入的梯度"},
+    "bias-sum": {"en": "Broadcast bias: sum over the batch", "zh": "广播偏置：对批次求和"},
+    "elementwise": {"en": "Element-wise activation", "zh": "逐元素激活函数"},
+    "sigmoid-derivative": {"en": "Derivative of the sigmoid", "zh": "Sigmoid 函数的导数"},
+    "tanh-derivative": {"en": "Derivative of tanh", "zh": "tanh 函数的导数"},
+    "relu-derivative": {"en": "Derivative of ReLU", "zh": "ReLU 函数的导数"},
+    "sigmoid-bce": {"en": "Sigmoid + binary cross-entropy", "zh": "Sigmoid 与二元交叉熵"},
+    "weighted-bce": {"en": "Weighted binary cross-entropy", "zh": "加权二元交叉熵"},
+    "softmax-ce": {"en": "Softmax + cross-entropy", "zh": "Softmax 与交叉熵"},
+    "mse": {"en": "Mean squared error", "zh": "均方误差"},
+    "zero-init": {"en": "Zero initialisation and symmetry", "zh": "零初始化与对称性"},
+}
+"""Each proof's title without building it (``derive prove --list``)."""
 
 PROOFS: dict[str, Callable[[], Proof]] = {
     "linear-weight": linear_weight,
@@ -1604,7 +1734,7 @@ def proof_names() -> list[str]:
     return list(PROOFS)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.lru_cache(maxsize=32)
 def get_proof(name: str) -> Proof:
     """The proof ``name``, built and verified once per process; ``KeyError`` if unknown."""
     if name not in PROOFS:
@@ -1622,7 +1752,7 @@ def reason_text(step: Step, lang: str = "en") -> str:
 def format_text(proof: Proof, lang: str = "en") -> str:
     """The proof as plain text for a terminal: the title, the assumptions, each step as
     ``lhs = rhs    [reason]`` (a repeated left side is shown once, the next lines start with
-    ``=``), the notes, and last the statement."""
+    ``=``), the notes, and last the statement (no trailing newline)."""
     if lang not in ("en", "zh"):
         raise ValueError(f"unknown language {lang!r} (use 'en' or 'zh')")
     pick = 1 if lang == "en" else 2
@@ -1652,4 +1782,4 @@ def format_text(proof: Proof, lang: str = "en") -> str:
         lines.append("")
     lines.append(f"{heads[3]}:")
     lines.append(f"  {proof.statement.lhs.text} = {proof.statement.rhs.text}")
-    return "\n".join(lines) + "\n"
+    return "\n".join(lines)

@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+import markupsafe
 
 from derive.walkthrough import Eq, Math, Walkthrough
 
@@ -38,8 +39,10 @@ LANGS = ("en", "zh")
 TEMPLATE_DIR = Path(__file__).resolve().parent / "templates"
 
 
-class Raw(str):
-    """Text already formatted for the target: passes ``finalize`` unchanged."""
+class Raw(markupsafe.Markup):
+    """Text already formatted for the target: passes ``finalize`` unchanged. A ``Markup`` so
+    that macro output (also ``Markup`` under autoescape) and filter output are treated alike;
+    build it from finished strings only (``Markup + str`` would HTML-escape the ``str``)."""
 
 
 # ---- locale -------------------------------------------------------------------------------------
@@ -83,7 +86,7 @@ def md_escape(text: str) -> Raw:
 
 
 def _md_value(v: Any) -> str:
-    if isinstance(v, Raw):
+    if isinstance(v, markupsafe.Markup):
         return v
     if isinstance(v, Math):
         return f"${v}$"
@@ -108,7 +111,7 @@ def _inside_math(v: Any) -> str:
 
 
 def _md_finalize(v: Any) -> Any:
-    return _md_value(v) if isinstance(v, str) else v
+    return Raw(_md_value(v)) if isinstance(v, str) else v
 
 
 # ---- LaTeX --------------------------------------------------------------------------------------
@@ -161,7 +164,7 @@ def tex_escape(text: str) -> Raw:
 
 
 def _tex_value(v: Any) -> str:
-    if isinstance(v, Raw):
+    if isinstance(v, markupsafe.Markup):
         return v
     if isinstance(v, Math):
         return f"\\({v}\\)"
@@ -195,7 +198,7 @@ def tex_say(text: str, args: Mapping[str, Any] | None = None) -> Raw:
 def _tex_finalize(v: Any) -> Any:
     if isinstance(v, bool) or v is None:
         raise TypeError(f"refusing to print {v!r} into LaTeX")
-    return _tex_value(v) if isinstance(v, str) else tex_escape(str(v))
+    return Raw(_tex_value(v)) if isinstance(v, str) else tex_escape(str(v))
 
 
 # ---- Python -------------------------------------------------------------------------------------
@@ -213,7 +216,7 @@ def py_say(text: str, args: Mapping[str, Any] | None = None) -> Raw:
 
 
 def _py_finalize(v: Any) -> Any:
-    return v if isinstance(v, Raw) else py_text(v) if isinstance(v, str) else v
+    return v if isinstance(v, markupsafe.Markup) else py_text(v) if isinstance(v, str) else v
 
 
 # ---- environments -------------------------------------------------------------------------------
@@ -242,6 +245,13 @@ def _label(v: Any) -> Raw:
     return Raw(s)
 
 
+def _point(v: Any) -> Raw:
+    """A TikZ coordinate ``(x,y)`` from numbers, or a node reference ``(n3)`` from a label."""
+    if isinstance(v, tuple):
+        return Raw("(" + ",".join(f"{float(x):g}" for x in v) + ")")
+    return Raw(f"({_label(v)})")
+
+
 def _code(v: Any, family: str) -> Raw:
     s = str(v)
     if family == "tex":
@@ -257,7 +267,7 @@ def environment(family: str, templates: str | None = None) -> jinja2.Environment
     dirs = ([templates] if templates else []) + [str(TEMPLATE_DIR)]
     options: dict[str, Any] = dict(
         loader=jinja2.FileSystemLoader(dirs), undefined=jinja2.StrictUndefined,
-        autoescape=False, keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True)
+        autoescape=True, keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True)
     say, finalize = {"md": (md_say, _md_finalize), "tex": (tex_say, _tex_finalize),
                      "py": (py_say, _py_finalize)}[family]
     if family == "tex":
@@ -268,6 +278,7 @@ def environment(family: str, templates: str | None = None) -> jinja2.Environment
     env = jinja2.Environment(finalize=finalize, **options)
     env.filters.update(
         raw=_raw, say=say, code=lambda v: _code(v, family), verbatim=_verbatim, label=_label,
+        point=_point,
         why=lambda eq, L: say(L["reasons"][eq.reason], dict(eq.args)),
         md_escape=md_escape, tex_escape=tex_escape)
     return env
@@ -275,10 +286,13 @@ def environment(family: str, templates: str | None = None) -> jinja2.Environment
 
 def render(template: str, w: Walkthrough, lang: str, templates: str | None = None,
            **extra: Any) -> str:
-    """Render ``template`` (e.g. ``md/walkthrough.md.j2``) for ``w`` in ``lang``."""
+    """Render ``template`` (e.g. ``md/walkthrough.md.j2``) for ``w`` in ``lang``; runs of blank
+    lines are collapsed to one and the text ends with exactly one newline."""
     family = template.split("/", 1)[0]
     env = environment("md" if family == "ipynb" else family, templates)
-    return env.get_template(template).render(w=w, lang=lang, L=catalogue(lang), **extra)
+    text = env.get_template(template).render(w=w, lang=lang, L=catalogue(lang), **extra)
+    text = re.sub(r"[ \t]+\n", "\n", text)
+    return re.sub(r"\n{3,}", "\n\n", text).strip("\n") + "\n"
 
 
 def why(eq: Eq, lang: str) -> str:

@@ -12,7 +12,7 @@ that come from the spec and the proofs.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, fields, is_dataclass
+from dataclasses import dataclass, fields, is_dataclass, replace
 from typing import Any
 
 import sympy as sp
@@ -208,7 +208,10 @@ class Pieces:
     def __init__(self, d: Derivation, ex: Example, proofs: Mapping[str, Any]) -> None:
         self.d, self.ex, self.g, self.proofs = d, ex, d.graph, proofs
 
-    def eq(self, step: Step, lhs_shape: tuple | None = None, proof: str = "") -> Eq:
+    def eq(self, step: Step, lhs_shape: tuple | None = None, proof: str = "",
+           tensors: bool = True) -> Eq:
+        """``step`` as shown; with ``tensors``, reason values naming a tensor of this network
+        become its LaTeX (a proof's values are its own symbols, kept as text)."""
         shape = lhs_shape if lhs_shape is not None else step.lhs.shape
         lhs = (step.lhs.tex, shape) if shape is not None else None
         rhs = step.rhs.value
@@ -217,7 +220,7 @@ class Pieces:
             proof = step.rule
         args = []
         for key, value in step.args:
-            t = self.g.tensors.get(value)
+            t = self.g.tensors.get(value) if tensors else None
             args.append((key, Math(t.tex) if t is not None else value))
         return Eq(Math(step.lhs.tex), Math(step.rhs.tex), step.reason, tuple(args), shapes,
                   proof)
@@ -264,7 +267,7 @@ class Pieces:
         if c.source != self.g.spec.loss:
             upstream = self.values(grad_tex(self.d, c.source), src.grads)
         name = self.proof_of(c.rules)
-        local = self.eq(self.proofs[name].statement, proof=name) if name else None
+        local = self.eq(self.proofs[name].statement, proof=name, tensors=False) if name else None
         return PathItem(c.source, Math(src.tex), upstream, local,
                         self.eq(c.step, self.g.tensors[c.target].shape, name))
 
@@ -284,9 +287,9 @@ class Pieces:
 
     def proof(self, name: str) -> ProofItem:
         p = self.proofs[name]
-        return ProofItem(name, p.title, self.eq(p.statement, proof=name),
-                         tuple(self.eq(s, proof=name) for s in p.steps), tuple(p.assumptions),
-                         tuple(p.notes))
+        return ProofItem(name, p.title, self.eq(p.statement, proof=name, tensors=False),
+                         tuple(self.eq(s, proof=name, tensors=False) for s in p.steps),
+                         tuple(p.assumptions), tuple(p.notes))
 
 
 # ---- the walkthrough ----------------------------------------------------------------------------
@@ -321,7 +324,13 @@ def build(d: Derivation, report: Any, proofs: Mapping[str, Any], history: Any = 
         loss=spec.loss, loss_tex=Math(g.loss_tex),
         tensors=tuple(pc.tensor(n) for n in order),
         equations=tuple((Math(f.step.lhs.tex), Math(f.step.rhs.tex)) for f in d.forward),
-        diagram=diagram(g), forward=forward, backward=backward, proofs=proof_items,
+        diagram=_math_labels(diagram(g)), forward=forward, backward=backward, proofs=proof_items,
         lessons=tuple(found), verification=evidence.verification(d, report),
         code=code(d), training=evidence.training(d, history, plot) if history else None,
         steps_verified=steps, rounded=rounded)
+
+
+def _math_labels(dg: Diagram) -> Diagram:
+    """The diagram with its LaTeX labels marked as printer-made math."""
+    return replace(dg, nodes=tuple(replace(n, tex=Math(n.tex)) for n in dg.nodes),
+                   edges=tuple(replace(e, tex=Math(e.tex)) for e in dg.edges))

@@ -134,3 +134,23 @@ def test_import_derive_does_not_need_torch(tmp_path):
     )
     assert proc.returncode == 0, proc.stderr
     assert int(proc.stdout) > 10
+
+
+def test_prove_cli():
+    proc = run_cli("prove", "--list")
+    assert proc.returncode == 0
+    names = [line.split()[0] for line in proc.stdout.splitlines()]
+    assert len(names) >= 9 and {"linear-weight", "sigmoid-bce", "weighted-bce", "zero-init"} <= set(
+        names
+    )
+    tails = {
+        "linear-weight": "∂L/∂W = Xᵀ·δ_Z",
+        "sigmoid-bce": "= Ŷ − Y",
+        "weighted-bce": "(w − 1)·Y·(Ŷ − 1)",
+    }
+    for rule, tail in tails.items():
+        proc = run_cli("prove", rule)
+        assert proc.returncode == 0
+        assert proc.stdout.rstrip().splitlines()[-1].endswith(tail), proc.stdout
+    bad = run_cli("prove", "no-such-rule")
+    assert bad.returncode == 2 and "available: linear-weight" in bad.stderr

@@ -163,3 +163,27 @@ def test_elementwise_and_matrix_form_agree_at_random_points():
         mx, _ = numeric.gradients_matrix(d, pt)
         for p in d.spec.params:
             np.testing.assert_allclose(ew[p], mx[p], rtol=1e-10, atol=1e-12)
+
+
+def test_matrix_rules_link_to_general_proofs():
+    from derive.backprop import ELEMENTARY, proof_for
+
+    linked = set()
+    for name in spec.builtin_names():
+        d = derive(spec.load(name))
+        for b in d.backward:
+            for rule in {b.rule} | {c.step.rule for c in b.contributions}:
+                proof = proof_for(rule)
+                assert proof is not None or rule in ELEMENTARY, (name, b.name, rule)
+                linked.add(proof)
+    assert {
+        "linear-weight",
+        "linear-input",
+        "bias-sum",
+        "relu-derivative",
+        "sigmoid-derivative",
+        "sigmoid-bce",
+        "weighted-bce",
+        "mse",
+    } <= linked
+    assert derive(spec.load("neuron")).gradient("w").rule == "linear-weight"
