@@ -77,8 +77,12 @@ def run(n: int) -> dict[str, float]:
     import json
 
     start = time.perf_counter()
-    out = subprocess.run([sys.executable, "-c", WORKER, json.dumps(SUBMISSIONS), str(n)],
-                         check=True, capture_output=True, text=True)
+    out = subprocess.run(
+        [sys.executable, "-c", WORKER, json.dumps(SUBMISSIONS), str(n)],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
     total = time.perf_counter() - start
     data = json.loads(out.stdout)
     return {"total": total, **data}
@@ -103,13 +107,15 @@ def main() -> None:
     args = ap.parse_args()
     r = run(args.n)
     rate = args.n / r["total"]
-    line = (f"Machine: {platform.machine()}, Python {platform.python_version()}; command: "
-            f"`python bench/bench_check.py`. {args.n} `mlp-bce` submissions "
-            f"({len(SUBMISSIONS)} distinct, {int(r['right'])} right), one process: "
-            f"**{r['total']:.2f} s** wall time including start-up ({r['import']:.2f} s "
-            f"imports; {r['checks']:.2f} s checking, first derivation included) — "
-            f"**{rate:.0f} formulas/s** overall, {args.n / r['checks']:.0f}/s after import. "
-            f"Target: 1000 in < 5 s.")
+    line = (
+        f"Machine: {platform.machine()}, Python {platform.python_version()}; command: "
+        f"`python bench/bench_check.py`. {args.n} `mlp-bce` submissions "
+        f"({len(SUBMISSIONS)} distinct, {int(r['right'])} right), one process: "
+        f"**{r['total']:.2f} s** wall time including start-up ({r['import']:.2f} s "
+        f"imports; {r['checks']:.2f} s checking, first derivation included) — "
+        f"**{rate:.0f} formulas/s** overall, {args.n / r['checks']:.0f}/s after import. "
+        f"Target: 1000 in < 5 s."
+    )
     print(line)
     if args.write:
         write(line)

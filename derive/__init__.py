@@ -8,7 +8,16 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
-__all__ = ["__version__", "load", "derive_network"]
+__all__ = ["__version__", "check", "load", "derive_network"]
+
+
+def __getattr__(name: str):
+    # ``derive.check(...)`` without importing SymPy at ``import derive``; the module is callable
+    if name == "check":
+        import derive.check as module
+
+        return module
+    raise AttributeError(f"module 'derive' has no attribute {name!r}")
 
 
 def load(net: str):

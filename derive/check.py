@@ -38,9 +38,9 @@ transposes and operand swaps on *the user's own formula*. Codes: see :data:`CODE
 **Numbers** (``value=``): one gradient entry at the example values (``W1[0,0]``, zero-based, a
 label such as ``w11``, or a scalar parameter) is judged against its exact value. Tolerance from the
 digits given: within half a unit of the last digit is right; a larger difference is still right if
-rounding every intermediate value to as many significant digits as the answer has can explain it
-(first-order bound, summed over the intermediates); otherwise wrong, with a reason (code
-``rounding`` when it takes rounding to one digit fewer, else sign, factor, another entry, …).
+rounding every intermediate value to as many significant digits as the answer has (at least 3)
+can explain it (first-order bound, summed over the intermediates); otherwise wrong, with a
+reason (code ``rounding`` when it takes one digit fewer, else sign, factor, another entry, …).
 
 **Limits** (formulas are untrusted): no ``eval``/``sympify`` of user text; length, nesting,
 parts and exponents capped by :mod:`derive.expr`; a formula whose evaluation would cost more than
@@ -72,6 +72,7 @@ import numpy as np
 import sympy as sp
 
 from derive import expr as ex
+from derive import latexin
 from derive import mform as mf
 from derive.backprop import BackwardVisit, Derivation, derive
 from derive.spec import NetSpec, builtin_names, load
@@ -100,16 +101,17 @@ CODES = {
 
 POINTS = 4  # random points for the exact verdict
 POINTS_PIECEWISE = 12  # … when the formula compares (Z > c): thresholds need more samples
-DIAG_POINTS = 3  # points compared when diagnosing (float64)
+DIAG_POINTS = 6  # points compared when diagnosing (float64): piecewise factors need several
 TOLERANCE = mpmath.mpf(10) ** -40  # relative, for 50-digit values
 MAX_COST = 200_000  # scalar operations for one evaluation of a formula
-REPAIR_SECONDS = 1.0
+REPAIR_SECONDS = 0.3  # the repair search gives up after this
+MAX_PAIR_EDITS = 16  # two-edit repairs only for formulas with at most this many edits
 EXP_CAP = 10**6  # |x| beyond which exp overflows (and σ, tanh saturate)
 CACHE_SIZE = 8
 MIN_CARRIED = 3  # a hand calculation carries at least this many significant digits
 
 
-# ---- public records ---------------------------------------------------------------------------
+# ---- public records -----------------------------------------------------------------------------
 
 
 class FormulaError(ex.ExprError):
@@ -129,8 +131,9 @@ class FormulaError(ex.ExprError):
 
 @dataclass(frozen=True)
 class Diagnosis:
-    """One finding: ``code`` (a key of :data:`CODES`), a plain-English ``message``, the corrected
-    formula ``fix`` (input language) and, for ``scale-factor``, the ``factor`` (``"m"``, ``"2"``)."""
+    """One finding: ``code`` (a key of :data:`CODES`), a plain-English ``message``, the
+    corrected formula ``fix`` (input language) and, for ``scale-factor``, the ``factor``
+    (``"m"``, ``"2"``)."""
 
     code: str
     message: str
@@ -204,15 +207,21 @@ class CheckResult:
             lines.append(f"  exact value: {self.expected}")
         elif self.ok:
             lines.append(f"✓ correct: {grad} = {self.read_as}")
-            lines.append(f"  equals {grad} (shape {_shape_text(self.shape)}) for all values")
+            lines.append(
+                f"  equals {grad} (shape {_shape_text(self.shape)}) for all values "
+                "(exact random-point identity test, confirmed in float64)"
+            )
         else:
             first = self.diagnoses[0]
             lines.append(f"✗ incorrect — {first.code}: {first.message}")
             for d in self.diagnoses[1:]:
                 lines.append(f"  also {d.code}: {d.message}")
             lines.append(f"  yours:   {self.read_as}")
-            fix = self.expected if self.expanded in (None, self.expected) else (
-                f"{self.expected}   (= {self.expanded})")
+            fix = (
+                self.expected
+                if self.expanded in (None, self.expected)
+                else (f"{self.expected}   (= {self.expanded})")
+            )
             lines.append(f"  correct: {self.wrt_symbol()} = {fix}")
         lines += [f"  note: {n}" for n in self.notes]
         return "\n".join(lines)
@@ -322,11 +331,18 @@ class _Net:
             for i, row in enumerate(rows):
                 for j, label in enumerate(row):
                     s = t.symbols[i, j]
-                    self.names[label] = mf.Ref(label, "value", sp.ImmutableMatrix([[s]]),
-                                               g.symbol_tex[s], loss_tex, (1, 1))
+                    self.names[label] = mf.Ref(
+                        label, "value", sp.ImmutableMatrix([[s]]), g.symbol_tex[s], loss_tex, (1, 1)
+                    )
                     if t.grads is not None:
-                        self.names["d" + label] = mf.Ref(label, "grad", sp.ImmutableMatrix(
-                            [[t.grads[i, j]]]), g.symbol_tex[s], loss_tex, (1, 1))
+                        self.names["d" + label] = mf.Ref(
+                            label,
+                            "grad",
+                            sp.ImmutableMatrix([[t.grads[i, j]]]),
+                            g.symbol_tex[s],
+                            loss_tex,
+                            (1, 1),
+                        )
                     self.label_at[label] = (tensor, i, j)
         for name, t in g.tensors.items():
             self.names[name] = t.value_ref(loss_tex)
@@ -336,8 +352,11 @@ class _Net:
         for name, sym in g.scalars.items():
             self.names[name] = mf.Scalar(sym, names)
         loss = self.spec.forward[-1][1]
-        if isinstance(loss, ex.Call) and loss.func in ex.LOSSES and isinstance(
-                loss.args[0], ex.Name):
+        if (
+            isinstance(loss, ex.Call)
+            and loss.func in ex.LOSSES
+            and isinstance(loss.args[0], ex.Name)
+        ):
             for alias in ("Yhat", "Y_hat", "yhat", "y_hat"):
                 if alias not in self.names:
                     self.names[alias] = self.names[loss.args[0].id]
@@ -372,8 +391,11 @@ class _Net:
 
     # extra points (built on first use) ------------------------------------------------------
     def free_symbols(self) -> list[tuple[str, sp.Symbol]]:
-        return [(n, s) for n in list(self.spec.inputs) + list(self.spec.params)
-                for s in self.g.tensors[n].symbols]
+        return [
+            (n, s)
+            for n in list(self.spec.inputs) + list(self.spec.params)
+            for s in self.g.tensors[n].symbols
+        ]
 
     @property
     def example(self) -> Checker:
@@ -419,8 +441,11 @@ class _Net:
                 env["d" + self.spec.loss] = np.ones((1, 1))
                 for visit in self.d.backward:
                     v = np.asarray(visit.formula.numeric(env, scal), float)
-                    env["d" + visit.name] = np.broadcast_to(
-                        v, env[visit.name].shape).copy() if visit.name in env else np.atleast_2d(v)
+                    env["d" + visit.name] = (
+                        np.broadcast_to(v, env[visit.name].shape).copy()
+                        if visit.name in env
+                        else np.atleast_2d(v)
+                    )
             self._lazy["float"] = (env, scal)
         return self._lazy["float"][0]
 
@@ -439,7 +464,7 @@ class _Net:
         return np.array([[float(src[i, j])]])
 
 
-# ---- reading formulas -----------------------------------------------------------------------------
+# ---- reading formulas ---------------------------------------------------------------------------
 
 
 def _read(net: _Net, text: str, latex: bool) -> tuple[ex.Node, str | None, str]:
@@ -447,8 +472,7 @@ def _read(net: _Net, text: str, latex: bool) -> tuple[ex.Node, str | None, str]:
     if not isinstance(text, str):
         raise FormulaError("a formula must be a string")
     if len(text) > ex.MAX_LENGTH:
-        raise FormulaError(f"formula is {len(text)} characters long; the limit is "
-                           f"{ex.MAX_LENGTH}")
+        raise FormulaError(f"formula is {len(text)} characters long; the limit is {ex.MAX_LENGTH}")
     if latex:
         from derive import latexin
 
@@ -459,15 +483,16 @@ def _read(net: _Net, text: str, latex: bool) -> tuple[ex.Node, str | None, str]:
         name = None
         if lhs is not None:
             if not isinstance(lhs, ex.Name):
-                raise FormulaError("the left side of '=' must name the gradient, e.g. "
-                                   "dW^{[2]} = …", 1, text)
+                raise FormulaError(
+                    "the left side of '=' must name the gradient, e.g. dW^{[2]} = …", 1, text
+                )
             name = lhs.id
         return tree, name, text
     lhs = None
     body, offset = text, 0
     m = re.match(r"\s*([A-Za-z_][A-Za-z0-9_]*)\s*=(?!=)", text)
     if m:
-        lhs, body, offset = m.group(1), text[m.end():], m.end()
+        lhs, body, offset = m.group(1), text[m.end() :], m.end()
     lead = len(body) - len(body.lstrip())
     try:
         return ex.parse(body, allow_compare=True), lhs, text
@@ -515,13 +540,21 @@ class _Numpy(ast.NodeTransformer):
                 other = [a for a in args if a not in zero]
                 if zero and len(other) == 1:
                     return ast.Call(ast.Name("relu", ast.Load()), other, [])
-            if name == "heaviside" and len(args) == 2 and isinstance(args[1], ast.Constant) \
-                    and args[1].value in (0, 1):
+            if (
+                name == "heaviside"
+                and len(args) == 2
+                and isinstance(args[1], ast.Constant)
+                and args[1].value in (0, 1)
+            ):
                 op: ast.cmpop = ast.GtE() if args[1].value == 1 else ast.Gt()
                 return ast.Compare(args[0], [op], [ast.Constant(0)])
-            if name == "where" and len(args) == 3 and isinstance(args[0], ast.Compare) \
-                    and all(isinstance(a, ast.Constant) for a in args[1:]) \
-                    and [args[1].value, args[2].value] == [1, 0]:  # type: ignore[attr-defined]
+            if (
+                name == "where"
+                and len(args) == 3
+                and isinstance(args[0], ast.Compare)
+                and all(isinstance(a, ast.Constant) for a in args[1:])
+                and [args[1].value, args[2].value] == [1, 0]
+            ):  # type: ignore[attr-defined]
                 return args[0]
             if name in ("sum", "mean") and len(args) == 2:
                 node.keywords = [ast.keyword("axis", args[1]), *node.keywords]
@@ -570,28 +603,39 @@ def _wrt_from(net: _Net, wrt: str | None, lhs: str | None, formula: str) -> str:
     for text in names:
         name = _tensor_of(net, text)
         if name is None:
-            grads = [n for n, t in net.g.tensors.items()
-                     if t.grads is not None and n != net.spec.loss]
-            raise FormulaError(f"'{text}' is not a tensor with a gradient in "
-                               f"{net.spec.name}; use one of: {', '.join(grads)}")
+            grads = [
+                n for n, t in net.g.tensors.items() if t.grads is not None and n != net.spec.loss
+            ]
+            raise FormulaError(
+                f"'{text}' is not a tensor with a gradient in "
+                f"{net.spec.name}; use one of: {', '.join(grads)}"
+            )
         out.append(name)
     if len(set(out)) > 1:
-        raise FormulaError(f"the formula's left side is d{out[1]} but --wrt is {out[0]}",
-                           1, formula)
+        raise FormulaError(
+            f"the formula's left side is d{out[1]} but --wrt is {out[0]}", 1, formula
+        )
     return out[0]
 
 
 def _tensor_of(net: _Net, text: str) -> str | None:
     text = text.strip()
-    for cand in (text, text[1:] if text.startswith("d") else None,
-                 text[6:] if text.startswith("delta_") else None):
-        if cand and cand in net.g.tensors and net.g.tensors[cand].grads is not None \
-                and cand != net.spec.loss:
+    for cand in (
+        text,
+        text[1:] if text.startswith("d") else None,
+        text[6:] if text.startswith("delta_") else None,
+    ):
+        if (
+            cand
+            and cand in net.g.tensors
+            and net.g.tensors[cand].grads is not None
+            and cand != net.spec.loss
+        ):
             return cand
     return None
 
 
-# ---- formula trees → matrix form ------------------------------------------------------------------
+# ---- formula trees → matrix form ----------------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -645,37 +689,49 @@ class _Convert:
     def __call__(self, node: ex.Node) -> tuple[mf.MExpr, ex.Node]:
         out = self.convert(node)
         if self.cost > MAX_COST:
-            raise FormulaError(f"formula is too expensive to evaluate ({self.cost} operations; "
-                               f"the limit is {MAX_COST})")
+            raise FormulaError(
+                f"formula is too expensive to evaluate ({self.cost} operations; "
+                f"the limit is {MAX_COST})"
+            )
         return out
 
     def count(self, shape: tuple[int, int], inner: int = 1) -> None:
         self.cost += int(shape[0]) * int(shape[1]) * int(inner)
         if self.cost > 50 * MAX_COST:
-            raise FormulaError(f"formula is too expensive to evaluate (limit {MAX_COST} "
-                               "operations)")
+            raise FormulaError(
+                f"formula is too expensive to evaluate (limit {MAX_COST} operations)"
+            )
 
     def column(self, name: str) -> int:
         m = re.search(rf"(?<![A-Za-z0-9_]){re.escape(name)}(?![A-Za-z0-9_])", self.text)
         return m.start() + 1 if m else 0
 
     def name(self, node: ex.Name) -> tuple[mf.MExpr, ex.Node]:
+        if node.id == latexin.ONES:  # \mathbf{1} on its own (LaTeX): 1, broadcast
+            return mf.Scalar(sp.Integer(1)), ex.Num(Fraction(1))
         found = self.net.resolve(node.id)
         if found is None:
             col = self.column(node.id)
-            near = difflib.get_close_matches(node.id, list(self.net.names), n=3)
-            hint = f"; did you mean {', '.join(near)}?" if near else ""
-            known = ", ".join(n for n in self.net.names if not n.startswith("d"))
+            near = difflib.get_close_matches(node.id, list(self.net.names), n=3, cutoff=0.5)
+            hint = f"; did you mean {' or '.join(near)}?" if near else ""
+            g = self.net.g
+            known = ", ".join([*g.tensors, *g.scalars])
             where = f" (column {col})" if col else ""
-            raise FormulaError(f"unknown name '{node.id}'{where}{hint} Names: {known}, and dX "
-                               "for the gradient ∂L/∂X", col, self.text)
+            raise FormulaError(
+                f"unknown name '{node.id}'{where}{hint} Known: {known}; dX for ∂L/∂X",
+                col,
+                self.text,
+            )
         canonical, leaf = found
         if isinstance(leaf, mf.Ref) and leaf.kind == "grad":
             if not self.allow_upstream:
                 col = self.column(node.id)
-                raise FormulaError(f"'{node.id}' (an upstream gradient) is not allowed here: "
-                                   "write the formula in terms of forward values", col,
-                                   self.text)
+                raise FormulaError(
+                    f"'{node.id}' (an upstream gradient) is not allowed here: "
+                    "write the formula in terms of forward values",
+                    col,
+                    self.text,
+                )
             tensor = self.net.label_at.get(leaf.name, (leaf.name,))[0]
             self.grads_used.add(tensor)
         return leaf, ex.Name(canonical)
@@ -706,8 +762,10 @@ class _Convert:
             a, na = self.convert(node.left)
             b, nb = self.convert(node.right)
             if not _fits(a.shape, b.shape):
-                raise _ShapeError(f"`{tree_text(node)}` compares shapes {_shape_text(a.shape)} "
-                                  f"and {_shape_text(b.shape)}")
+                raise _ShapeError(
+                    f"`{tree_text(node)}` compares shapes {_shape_text(a.shape)} "
+                    f"and {_shape_text(b.shape)}"
+                )
             self.piecewise = True
             out = _Indicator(node.op, a, b)
             self.count(out.shape)
@@ -717,37 +775,44 @@ class _Convert:
         raise FormulaError(f"'{type(node).__name__}' is not allowed in a formula", 0, self.text)
 
     def binop(self, node: ex.BinOp) -> tuple[mf.MExpr, ex.Node]:
+        if node.op in ("·", "@") and node.right == ex.Name(latexin.ONES):  # X 𝟙: row sums
+            x, nx = self.convert(node.left)
+            self.count(x.shape)
+            return mf.SumCols(x), ex.Call("sum", (nx,), (("axis", ex.Num(Fraction(1))),))
         a, na = self.convert(node.left)
         b, nb = self.convert(node.right)
         op = node.op
         if op == "·":  # a LaTeX product: matrix product when the sizes fit, else scaling
-            if isinstance(a, mf.Scalar) or isinstance(b, mf.Scalar):
+            if isinstance(a, mf.Scalar | mf.Ones) or (1, 1) in (a.shape, b.shape):
                 op = "*"
             elif a.shape[1] == b.shape[0]:
                 op = "@"
-            elif a.shape == (1, 1) or b.shape == (1, 1):
-                op = "*"
             else:
                 raise _ShapeError(
                     f"the product `{tree_text(na)} · {tree_text(nb)}` multiplies shapes "
                     f"{_shape_text(a.shape)} and {_shape_text(b.shape)}: the inner sizes "
-                    f"{a.shape[1]} and {b.shape[0]} differ")
+                    f"{a.shape[1]} and {b.shape[0]} differ"
+                )
         shown = ex.BinOp(op, na, nb)
         if op == "@":
             if isinstance(a, mf.Scalar) or isinstance(b, mf.Scalar):
-                raise _ShapeError(f"`{tree_text(shown)}`: '@' needs two matrices; use * to "
-                                  "scale by a number")
+                raise _ShapeError(
+                    f"`{tree_text(shown)}`: '@' needs two matrices; use * to scale by a number"
+                )
             if a.shape[1] != b.shape[0]:
                 raise _ShapeError(
                     f"in `{tree_text(shown)}` the left factor is {_shape_text(a.shape)} and the "
                     f"right is {_shape_text(b.shape)}: the inner sizes {a.shape[1]} and "
-                    f"{b.shape[0]} differ")
+                    f"{b.shape[0]} differ"
+                )
             out: mf.MExpr = mf.MatMul(a, b)
             self.count(out.shape, a.shape[1])
             return out, shown
         if not _fits(a.shape, b.shape):
-            raise _ShapeError(f"in `{tree_text(shown)}` the shapes {_shape_text(a.shape)} and "
-                              f"{_shape_text(b.shape)} do not broadcast")
+            raise _ShapeError(
+                f"in `{tree_text(shown)}` the shapes {_shape_text(a.shape)} and "
+                f"{_shape_text(b.shape)} do not broadcast"
+            )
         if op == "/" and isinstance(b, mf.Scalar) and b.expr == 0:
             out = mf.Div(a, b)  # undefined everywhere: evaluation says so
         else:
@@ -794,12 +859,14 @@ class _Convert:
         kwargs = tuple((k, self.convert(v)[0]) for k, v in node.kwargs)
         y = args[1][0]
         if x.shape != y.shape and {x.shape, y.shape} != {(1, 1)}:
-            raise _ShapeError(f"{f}() needs two tensors of the same shape, got "
-                              f"{_shape_text(x.shape)} and {_shape_text(y.shape)}")
+            raise _ShapeError(
+                f"{f}() needs two tensors of the same shape, got "
+                f"{_shape_text(x.shape)} and {_shape_text(y.shape)}"
+            )
         return mf.Call(f, (x, y), kwargs, (1, 1)), ex.Call(f, (nx, args[1][1]), node.kwargs)
 
 
-# ---- evaluation: 50-digit exact points and float64 -------------------------------------------
+# ---- evaluation: 50-digit exact points and float64 ----------------------------------------------
 
 
 class _Undefined(Exception):
@@ -810,8 +877,9 @@ def _vec(f: Callable[..., Any], n: int = 1) -> Callable[..., np.ndarray]:
     u = np.frompyfunc(f, n, 1)
 
     def run(*xs: np.ndarray) -> np.ndarray:
-        return np.asarray(u(*xs), dtype=object).reshape(np.broadcast_shapes(
-            *(np.shape(x) for x in xs)))
+        return np.asarray(u(*xs), dtype=object).reshape(
+            np.broadcast_shapes(*(np.shape(x) for x in xs))
+        )
 
     return run
 
@@ -846,7 +914,10 @@ class _System:
             return m.log(x)
 
         self.funcs: dict[str, Callable[..., np.ndarray]] = {
-            "sigmoid": _vec(sigmoid), "tanh": _vec(tanh), "exp": _vec(exp), "log": _vec(log),
+            "sigmoid": _vec(sigmoid),
+            "tanh": _vec(tanh),
+            "exp": _vec(exp),
+            "log": _vec(log),
             "relu": _vec(lambda x: x if x > 0 else zero),
             "relu_grad": _vec(lambda x: one if x > 0 else zero),
         }
@@ -855,8 +926,9 @@ class _System:
         if self.checker is not None:
             ev = self.checker._eval
             m = r.symbols
-            return np.array([[ev(m[i, j], self.k) for j in range(m.cols)]
-                             for i in range(m.rows)], dtype=object)
+            return np.array(
+                [[ev(m[i, j], self.k) for j in range(m.cols)] for i in range(m.rows)], dtype=object
+            )
         assert self.net is not None
         return self.net.float_leaf(r).astype(object)
 
@@ -871,8 +943,12 @@ class _System:
 
 
 def _compare(op: str, one: Any, zero: Any) -> Callable[..., np.ndarray]:
-    tests = {">": lambda x, y: x > y, ">=": lambda x, y: x >= y, "<": lambda x, y: x < y,
-             "<=": lambda x, y: x <= y}
+    tests = {
+        ">": lambda x, y: x > y,
+        ">=": lambda x, y: x >= y,
+        "<": lambda x, y: x < y,
+        "<=": lambda x, y: x <= y,
+    }
     t = tests[op]
     return _vec(lambda x, y: one if t(x, y) else zero, 2)
 
@@ -937,8 +1013,11 @@ def _ev(e: mf.MExpr, s: _System) -> np.ndarray:
         if e.name in ("sum", "mean"):
             x = _ev(e.args[0], s)
             axis = e._axis()
-            out = np.array([[x.sum()]], dtype=object) if axis is None else x.sum(
-                axis=axis, keepdims=True)
+            out = (
+                np.array([[x.sum()]], dtype=object)
+                if axis is None
+                else x.sum(axis=axis, keepdims=True)
+            )
             n = x.size if axis is None else x.shape[axis]
             return out if e.name == "sum" else out / s.number(n)
         if s.checker is not None:  # losses: the mform evaluation (used rarely)
@@ -984,12 +1063,14 @@ def _same(a: np.ndarray | None, b: np.ndarray | None) -> bool:
 
 
 def _floats(a: np.ndarray | None) -> np.ndarray | None:
+    """float64 copy of exact values; ``None`` if undefined or beyond float64's range."""
     if a is None:
         return None
     try:
-        return np.array([[float(v) for v in row] for row in a], dtype=float)
-    except (OverflowError, ValueError):
+        out = np.array([[float(v) for v in row] for row in a], dtype=float)
+    except (OverflowError, ValueError, TypeError):
         return None
+    return out if bool(np.all(np.isfinite(out))) else None
 
 
 def _close(a: np.ndarray, b: np.ndarray) -> bool:
@@ -999,7 +1080,7 @@ def _close(a: np.ndarray, b: np.ndarray) -> bool:
     return bool(np.all(np.abs(a - b) <= 1e-9 * np.abs(b) + 1e-12 * scale))
 
 
-# ---- printing in the input language ---------------------------------------------------------------
+# ---- printing in the input language -------------------------------------------------------------
 
 _PREC = {"+": 1, "-": 1, "*": 2, "/": 2, "@": 2, "·": 2}
 
@@ -1149,12 +1230,13 @@ def _formula(e: mf.MExpr) -> tuple[str, int]:
     return e.code(), 2
 
 
-# ---- matrix-form trees: positions, rebuilding, shape validity ---------------------------------
+# ---- matrix-form trees: positions, rebuilding, shape validity -----------------------------------
 
 
 def _kids(e: mf.MExpr) -> tuple[mf.MExpr, ...]:
-    if isinstance(e, mf.T | mf.Neg | mf.Pow | mf.Func | mf.SumRows | mf.SumCols | mf.SumAll
-                  | _RPow):
+    if isinstance(
+        e, mf.T | mf.Neg | mf.Pow | mf.Func | mf.SumRows | mf.SumCols | mf.SumAll | _RPow
+    ):
         return (e.x,)
     if isinstance(e, mf.MatMul | mf.Mul | mf.Div | _Indicator):
         return (e.a, e.b)
@@ -1166,8 +1248,9 @@ def _kids(e: mf.MExpr) -> tuple[mf.MExpr, ...]:
 
 
 def _rebuild(e: mf.MExpr, kids: tuple[mf.MExpr, ...]) -> mf.MExpr:
-    if isinstance(e, mf.T | mf.Neg | mf.Pow | mf.Func | mf.SumRows | mf.SumCols | mf.SumAll
-                  | _RPow):
+    if isinstance(
+        e, mf.T | mf.Neg | mf.Pow | mf.Func | mf.SumRows | mf.SumCols | mf.SumAll | _RPow
+    ):
         return dataclasses.replace(e, x=kids[0])
     if isinstance(e, mf.MatMul | mf.Mul | mf.Div | _Indicator):
         return dataclasses.replace(e, a=kids[0], b=kids[1])
@@ -1178,8 +1261,9 @@ def _rebuild(e: mf.MExpr, kids: tuple[mf.MExpr, ...]) -> mf.MExpr:
     return e
 
 
-def _positions(e: mf.MExpr, path: tuple[int, ...] = ()) -> Iterator[tuple[tuple[int, ...],
-                                                                           mf.MExpr]]:
+def _positions(
+    e: mf.MExpr, path: tuple[int, ...] = ()
+) -> Iterator[tuple[tuple[int, ...], mf.MExpr]]:
     yield path, e
     for i, k in enumerate(_kids(e)):
         yield from _positions(k, (*path, i))
@@ -1205,7 +1289,7 @@ def _shape_ok(e: mf.MExpr) -> bool:
     return True
 
 
-# ---- the truth for one gradient, and its mutation library --------------------------------------
+# ---- the truth for one gradient, and its mutation library ---------------------------------------
 
 
 @dataclass(frozen=True)
@@ -1217,9 +1301,18 @@ class _Mutation:
 
 
 ACTIVATIONS = ("relu", "sigmoid", "tanh", "leaky_relu")
-PRIORITY = ["weighted-loss-not-simplifiable", "missing-activation-derivative",
-            "wrong-activation-derivative", "bias-not-summed", "wrong-sum-axis",
-            "missing-transpose", "extra-transpose", "operand-order", "sign", "shape-mismatch"]
+PRIORITY = [
+    "weighted-loss-not-simplifiable",
+    "missing-activation-derivative",
+    "wrong-activation-derivative",
+    "bias-not-summed",
+    "wrong-sum-axis",
+    "missing-transpose",
+    "extra-transpose",
+    "operand-order",
+    "sign",
+    "shape-mismatch",
+]
 
 
 class _Target:
@@ -1284,11 +1377,17 @@ class _Target:
             vals = [_floats(_evaluate(e, _System(self.net.rand, k))) for k in range(DIAG_POINTS)]
             if any(v is None for v in vals):
                 continue
+            if not any(np.any(v != 0) for v in vals):  # type: ignore[union-attr]
+                continue  # zero at every point here: it would match anything that is zero
             if e.shape == self.shape and all(
-                    t is not None and _close(v, t) for v, t in zip(vals, truth, strict=True)):
+                t is not None and _close(v, t) for v, t in zip(vals, truth, strict=True)
+            ):
                 continue  # not a mistake after all (e.g. relu' vs relu on A)
-            if any(m.expr.shape == e.shape and all(_close(a, b) for a, b in zip(
-                    vals, m.values, strict=True)) for m in out):
+            if any(
+                m.expr.shape == e.shape
+                and all(_close(a, b) for a, b in zip(vals, m.values, strict=True))
+                for m in out
+            ):
                 continue
             out.append(_Mutation(code, message, e, tuple(vals)))  # type: ignore[arg-type]
         return out
@@ -1338,86 +1437,129 @@ def _local_mutations(net: _Net, node: str, top: bool) -> Iterator[tuple[str, str
             a = g.tensors[cons[0]].value_ref(g.loss_tex)
             y = g.tensors[loss.args[1].id].value_ref(g.loss_tex)
             plain = mf.div(mf.sub(a, y), g.count(a.shape))
-            yield ("weighted-loss-not-simplifiable",
-                   f"with a weighted BCE (pos_weight) {grad} does not simplify to "
-                   f"{formula_text(plain)}; it is {formula_text(F)}", plain)
+            yield (
+                "weighted-loss-not-simplifiable",
+                f"with a weighted BCE (pos_weight) {grad} does not simplify to "
+                f"{formula_text(plain)}; it is {formula_text(F)}",
+                plain,
+            )
     # activation derivatives: V → C = f(V)
     tree = next((t for n, t in g.spec.forward if n == cons[0]), None) if len(cons) == 1 else None
-    if (isinstance(tree, ex.Call) and tree.func in ACTIVATIONS and tree.args[0] == ex.Name(node)
-            and g.tensors[cons[0]].grads is not None):
+    if (
+        isinstance(tree, ex.Call)
+        and tree.func in ACTIVATIONS
+        and tree.args[0] == ex.Name(node)
+        and g.tensors[cons[0]].grads is not None
+    ):
         C = cons[0]
         up = g.tensors[C].grad_ref(g.loss_tex)
         v = g.tensors[node].value_ref(g.loss_tex)
         c = g.tensors[C].value_ref(g.loss_tex)
         f = tree.func
         sig = mf.Func("sigmoid", v)
-        true_local = {"relu": mf.Func("relu_grad", v), "sigmoid": mf.mul(c, mf.sub(one, c)),
-                      "tanh": mf.sub(one, mf.Pow(c, 2)),
-                      "leaky_relu": mf.Func("leaky_grad", v, sp.Rational(1, 100))}[f]
+        true_local = {
+            "relu": mf.Func("relu_grad", v),
+            "sigmoid": mf.mul(c, mf.sub(one, c)),
+            "tanh": mf.sub(one, mf.Pow(c, 2)),
+            "leaky_relu": mf.Func("leaky_grad", v, sp.Rational(1, 100)),
+        }[f]
         deriv = {"relu": "relu'", "sigmoid": "σ'", "tanh": "tanh'", "leaky_relu": "leaky_relu'"}[f]
         right = f"{grad} = d{C} * {formula_text(true_local, 2)}"
-        yield ("missing-activation-derivative",
-               f"the derivative of {C} = {f}({node}) is left out: {right} ({deriv}({node}))", up)
+        yield (
+            "missing-activation-derivative",
+            f"the derivative of {C} = {f}({node}) is left out: {right} ({deriv}({node}))",
+            up,
+        )
         alts = [
             ("relu_grad", f"relu'({node}) = ({node} > 0)", mf.Func("relu_grad", v)),
             ("sigmoid", f"σ'({node}) = σ({node}) * (1 - σ({node}))", mf.mul(sig, mf.sub(one, sig))),
-            ("sigmoid-out", f"{C} * (1 - {C}), the sigmoid's derivative", mf.mul(c, mf.sub(one, c))),
+            (
+                "sigmoid-out",
+                f"{C} * (1 - {C}), the sigmoid's derivative",
+                mf.mul(c, mf.sub(one, c)),
+            ),
             ("tanh", f"1 - {C} ** 2, the tanh's derivative", mf.sub(one, mf.Pow(c, 2))),
             ("itself", f"the activation {C} itself instead of its derivative", c),
-            ("pre", f"{node} * (1 - {node}), σ(x)(1 − σ(x)) applied to {node} instead of "
-                    f"σ({node})", mf.mul(v, mf.sub(one, v))),
+            (
+                "pre",
+                f"{node} * (1 - {node}), σ(x)(1 − σ(x)) applied to {node} instead of σ({node})",
+                mf.mul(v, mf.sub(one, v)),
+            ),
             ("pre-itself", f"{node} itself instead of {deriv}({node})", v),
         ]
         for _key, desc, alt in alts:
-            yield ("wrong-activation-derivative",
-                   f"wrong derivative of {C} = {f}({node}): you used {desc}; {right}",
-                   mf.mul(up, alt))
+            yield (
+                "wrong-activation-derivative",
+                f"wrong derivative of {C} = {f}({node}): you used {desc}; {right}",
+                mf.mul(up, alt),
+            )
         if visit.simplified:
-            yield ("wrong-activation-derivative",
-                   f"{deriv}({node}) is counted twice: {grad} = {formula_text(F)} already "
-                   f"contains it (sigmoid and BCE simplify together)", mf.mul(F, true_local))
+            yield (
+                "wrong-activation-derivative",
+                f"{deriv}({node}) is counted twice: {grad} = {formula_text(F)} already "
+                f"contains it (sigmoid and BCE simplify together)",
+                mf.mul(F, true_local),
+            )
     # structural slips in the visit's own formula
     for path, e in _positions(F):
         if isinstance(e, mf.T):
-            yield ("missing-transpose",
-                   f"{formula_text(e.x, 5)} must be transposed here: {grad} = "
-                   f"{formula_text(F)}", _replace(F, path, e.x))
+            yield (
+                "missing-transpose",
+                f"{formula_text(e.x, 5)} must be transposed here: {grad} = {formula_text(F)}",
+                _replace(F, path, e.x),
+            )
         if isinstance(e, mf.MatMul):
-            yield ("operand-order",
-                   f"the factors of {formula_text(e)} are in the wrong order", _replace(
-                       F, path, mf.MatMul(e.b, e.a)))
+            yield (
+                "operand-order",
+                f"the factors of {formula_text(e)} are in the wrong order",
+                _replace(F, path, mf.MatMul(e.b, e.a)),
+            )
             for side, x in ((0, e.a), (1, e.b)):
                 if not isinstance(x, mf.T) and x.shape != (1, 1):
                     wrapped = mf.MatMul(mf.T(x), e.b) if side == 0 else mf.MatMul(e.a, mf.T(x))
-                    yield ("extra-transpose",
-                           f"{formula_text(x, 5)} must not be transposed here: {grad} = "
-                           f"{formula_text(F)}", _replace(F, path, wrapped))
+                    yield (
+                        "extra-transpose",
+                        f"{formula_text(x, 5)} must not be transposed here: {grad} = "
+                        f"{formula_text(F)}",
+                        _replace(F, path, wrapped),
+                    )
         if isinstance(e, mf.Neg):
-            yield ("sign", f"a minus sign is missing in {formula_text(e)}",
-                   _replace(F, path, e.x))
+            yield ("sign", f"a minus sign is missing in {formula_text(e)}", _replace(F, path, e.x))
         if isinstance(e, mf.Add):
             for i, t in enumerate(e.terms):
                 flipped = list(e.terms)
                 flipped[i] = mf.neg(t)
-                yield ("sign", f"a sign inside {formula_text(e)} is wrong",
-                       _replace(F, path, mf.Add(tuple(flipped))))
+                yield (
+                    "sign",
+                    f"a sign inside {formula_text(e)} is wrong",
+                    _replace(F, path, mf.Add(tuple(flipped))),
+                )
         if isinstance(e, mf.SumRows | mf.SumAll):
-            yield ("bias-not-summed",
-                   f"{grad} must be summed over the batch (the {node} is shared by every "
-                   f"example): {grad} = {formula_text(F)}", _replace(F, path, e.x))
+            yield (
+                "bias-not-summed",
+                f"{grad} must be summed over the batch (the {node} is shared by every "
+                f"example): {grad} = {formula_text(F)}",
+                _replace(F, path, e.x),
+            )
         if isinstance(e, mf.SumRows):
             for other, what in ((mf.SumCols(e.x), "axis=1"), (mf.SumAll(e.x), "all entries")):
-                yield ("wrong-sum-axis",
-                       f"the sum over the batch runs down the rows (axis=0), not over {what}: "
-                       f"{grad} = {formula_text(F)}", _replace(F, path, other))
+                yield (
+                    "wrong-sum-axis",
+                    f"the sum over the batch runs down the rows (axis=0), not over {what}: "
+                    f"{grad} = {formula_text(F)}",
+                    _replace(F, path, other),
+                )
     if top and F.shape != (1, 1):
         square = F.shape[0] == F.shape[1]
-        yield ("operand-order" if square else "shape-mismatch",
-               f"your result is the transpose of {grad}: the factors of the product are in the "
-               f"wrong order ((AB)ᵀ = BᵀAᵀ); {grad} has the layout of {node}", mf.T(F))
+        yield (
+            "operand-order" if square else "shape-mismatch",
+            f"your result is the transpose of {grad}: the factors of the product are in the "
+            f"wrong order ((AB)ᵀ = BᵀAᵀ); {grad} has the layout of {node}",
+            mf.T(F),
+        )
 
 
-# ---- the special point where ReLU inputs are exactly zero ------------------------------------
+# ---- the special point where ReLU inputs are exactly zero ---------------------------------------
 
 
 def _zero_point(net: _Net) -> Checker | None:
@@ -1426,9 +1568,14 @@ def _zero_point(net: _Net) -> Checker | None:
     from derive.numeric import targets
 
     g = net.g
-    relu_in = [t.args[0].id for _, t in g.spec.forward
-               if isinstance(t, ex.Call) and t.func in ("relu", "leaky_relu")
-               and isinstance(t.args[0], ex.Name) and t.args[0].id in g.tensors]
+    relu_in = [
+        t.args[0].id
+        for _, t in g.spec.forward
+        if isinstance(t, ex.Call)
+        and t.func in ("relu", "leaky_relu")
+        and isinstance(t.args[0], ex.Name)
+        and t.args[0].id in g.tensors
+    ]
     if not relu_in:
         return None
     rng = random.Random(f"derive-check-zero:{net.spec.name}")
@@ -1484,28 +1631,38 @@ def _zero_point(net: _Net) -> Checker | None:
     return ck if hit else None
 
 
-# ---- checking a formula ---------------------------------------------------------------------------
+# ---- checking a formula -------------------------------------------------------------------------
 
 
-def _check_formula(net: _Net, target: _Target, submitted: str, shown: str, tree: ex.Node,
-                   allow_upstream: bool) -> CheckResult:
+def _check_formula(
+    net: _Net, target: _Target, submitted: str, shown: str, tree: ex.Node, allow_upstream: bool
+) -> CheckResult:
     conv = _Convert(net, shown, allow_upstream)
-    base = dict(network=net.spec.name, wrt=target.name, submitted=submitted,
-                expected=target.expected, shape=target.shape, expanded=target.expanded,
-                expected_tex=target.tex)
+    base = dict(
+        network=net.spec.name,
+        wrt=target.name,
+        submitted=submitted,
+        expected=target.expected,
+        shape=target.shape,
+        expanded=target.expanded,
+        expected_tex=target.tex,
+    )
     try:
         user, resolved = conv(tree)
     except _ShapeError as err:
         diags = _shape_problem(net, target, tree, err.message)
-        return CheckResult(verdict="incorrect", diagnoses=tuple(diags),
-                           read_as=tree_text(tree), **base)  # type: ignore[arg-type]
+        return CheckResult(
+            verdict="incorrect", diagnoses=tuple(diags), read_as=tree_text(tree), **base
+        )  # type: ignore[arg-type]
     read_as = tree_text(resolved)
     if target.name in conv.grads_used:
-        diag = Diagnosis("circular", f"the formula uses d{target.name}, the gradient it should "
-                         "compute; write it with the upstream gradients or forward values",
-                         target.expected)
-        return CheckResult(verdict="incorrect", diagnoses=(diag,), read_as=read_as,
-                           **base)  # type: ignore[arg-type]
+        diag = Diagnosis(
+            "circular",
+            f"the formula uses d{target.name}, the gradient it should "
+            "compute; write it with the upstream gradients or forward values",
+            target.expected,
+        )
+        return CheckResult(verdict="incorrect", diagnoses=(diag,), read_as=read_as, **base)  # type: ignore[arg-type]
     notes: list[str] = []
     right = user.shape == target.shape
     points = POINTS_PIECEWISE if conv.piecewise else POINTS
@@ -1522,21 +1679,30 @@ def _check_formula(net: _Net, target: _Target, submitted: str, shown: str, tree:
             mine = _evaluate(user, _System(zero, 0))
             if not _same(mine, target.truth(0, "zero")):
                 diag = _relu_at_zero(net, target, resolved, mine)
-                return CheckResult(verdict="incorrect", diagnoses=(diag,), read_as=read_as,
-                                   notes=tuple(notes), **base)  # type: ignore[arg-type]
+                return CheckResult(
+                    verdict="incorrect",
+                    diagnoses=(diag,),
+                    read_as=read_as,
+                    notes=tuple(notes),
+                    **base,
+                )  # type: ignore[arg-type]
         notes += _confirm(net, target, user)
         if conv.literals:
             notes += _literal_note(net, target, user, conv.literals)
-        return CheckResult(verdict="correct", diagnoses=(), read_as=read_as, notes=tuple(notes),
-                           **base)  # type: ignore[arg-type]
+        return CheckResult(
+            verdict="correct", diagnoses=(), read_as=read_as, notes=tuple(notes), **base
+        )  # type: ignore[arg-type]
     diags = _diagnose(net, target, user, resolved, conv)
     if user.shape == target.shape:
         at_example = _evaluate(user, _System(net.example, 0))
         if _same(at_example, target.truth(0, "example")):
-            notes.append("your formula gives the right numbers at the example values, but not "
-                         "at other values — it is not the gradient in general")
-    return CheckResult(verdict="incorrect", diagnoses=tuple(diags), read_as=read_as,
-                       notes=tuple(notes), **base)  # type: ignore[arg-type]
+            notes.append(
+                "your formula gives the right numbers at the example values, but not "
+                "at other values — it is not the gradient in general"
+            )
+    return CheckResult(
+        verdict="incorrect", diagnoses=tuple(diags), read_as=read_as, notes=tuple(notes), **base
+    )  # type: ignore[arg-type]
 
 
 def _confirm(net: _Net, target: _Target, user: mf.MExpr) -> list[str]:
@@ -1544,20 +1710,25 @@ def _confirm(net: _Net, target: _Target, user: mf.MExpr) -> list[str]:
     mine = _floats(_evaluate(user, _System(None, 0, net)))
     want = np.broadcast_to(np.asarray(net.float_env["d" + target.name], float), target.shape)
     if mine is None:
-        return ["float64 evaluation at the example values overflows or divides by zero; "
-                "the exact test above decides"]
+        return [
+            "float64 evaluation at the example values overflows or divides by zero; "
+            "the exact test above decides"
+        ]
     if not np.allclose(mine, want, rtol=1e-9, atol=1e-12):
         err = float(np.max(np.abs(mine - want)))
-        return [f"float64 evaluation at the example values differs by {err:.2e} (round-off); "
-                "the exact test above decides"]
+        return [
+            f"float64 evaluation at the example values differs by {err:.2e} (round-off); "
+            "the exact test above decides"
+        ]
     return []
 
 
-def _literal_note(net: _Net, target: _Target, user: mf.MExpr, literals: set[Fraction]
-                  ) -> list[str]:
+def _literal_note(net: _Net, target: _Target, user: mf.MExpr, literals: set[Fraction]) -> list[str]:
     """A note when a number in the formula stands for a size (``2`` for ``m = 2``)."""
-    if all(_same(_evaluate(user, _System(net.other_dims, k)), target.truth(k, "dims"))
-           for k in range(2)):
+    if all(
+        _same(_evaluate(user, _System(net.other_dims, k)), target.truth(k, "dims"))
+        for k in range(2)
+    ):
         return []
     hits = []
     for name, sym in net.g.scalars.items():
@@ -1567,18 +1738,20 @@ def _literal_note(net: _Net, target: _Target, user: mf.MExpr, literals: set[Frac
             if lit != value and (value == 0 or lit != 1 / value):
                 continue
             # does changing only this size break the formula? then the number stands for it
-            alone = Checker(defs={**net.d.defs, sym: net.other_dims.defs[sym]}, points=1,
-                            seed=net.seed)
+            alone = Checker(
+                defs={**net.d.defs, sym: net.other_dims.defs[sym]}, points=1, seed=net.seed
+            )
             ref = _evaluate(target.ref, _System(alone, 0))
             if not _same(_evaluate(user, _System(alone, 0)), ref):
                 hits.append(f"{_num_text(lit)[0]} for {'' if lit == value else '1/'}{name}")
     which = f" (you wrote {', '.join(hits)})" if hits else ""
-    return [f"right for this network's sizes only{which}: write the name of the size so the "
-            "formula holds for any size"]
+    return [
+        f"right for this network's sizes only{which}: write the name of the size so the "
+        "formula holds for any size"
+    ]
 
 
-def _relu_at_zero(net: _Net, target: _Target, tree: ex.Node, mine: np.ndarray | None
-                  ) -> Diagnosis:
+def _relu_at_zero(net: _Net, target: _Target, tree: ex.Node, mine: np.ndarray | None) -> Diagnosis:
     ops = [n.op for n in _ex_nodes(tree) if isinstance(n, ex.Compare)]
     how = ""
     if any(op in (">=", "<=") for op in ops):
@@ -1588,7 +1761,9 @@ def _relu_at_zero(net: _Net, target: _Target, tree: ex.Node, mine: np.ndarray | 
         "relu-at-zero",
         f"equal to {_grad_name(target.name)} wherever the ReLU input is nonzero, but not where it "
         f"is exactly 0{undefined}{how}. ReLU has no derivative at 0; PyTorch (and this tool) "
-        "use relu'(0) = 0, i.e. a strict (Z > 0)", target.expected)
+        "use relu'(0) = 0, i.e. a strict (Z > 0)",
+        target.expected,
+    )
 
 
 def _ex_nodes(n: ex.Node) -> Iterator[ex.Node]:
@@ -1597,16 +1772,23 @@ def _ex_nodes(n: ex.Node) -> Iterator[ex.Node]:
         yield from _ex_nodes(c)
 
 
-# ---- diagnosis ------------------------------------------------------------------------------------
+# ---- diagnosis ----------------------------------------------------------------------------------
 
 
-def _diagnose(net: _Net, target: _Target, user: mf.MExpr, tree: ex.Node, conv: _Convert
-              ) -> list[Diagnosis]:
+def _diagnose(
+    net: _Net, target: _Target, user: mf.MExpr, tree: ex.Node, conv: _Convert
+) -> list[Diagnosis]:
     vals = [_floats(_evaluate(user, _System(net.rand, k))) for k in range(DIAG_POINTS)]
     fix = target.expected
     if any(v is None for v in vals):
-        return [Diagnosis("unknown", "your formula is undefined (division by zero, log of a "
-                          "number ≤ 0, overflow) at values where the gradient is defined", fix)]
+        return [
+            Diagnosis(
+                "unknown",
+                "your formula is undefined (division by zero, log of a "
+                "number ≤ 0, overflow) at values where the gradient is defined",
+                fix,
+            )
+        ]
     uvals: list[np.ndarray] = vals  # type: ignore[assignment]
     truth = [_floats(target.truth(k)) for k in range(DIAG_POINTS)]
     if user.shape == target.shape and all(t is not None for t in truth):
@@ -1614,15 +1796,22 @@ def _diagnose(net: _Net, target: _Target, user: mf.MExpr, tree: ex.Node, conv: _
         if c is not None:
             return _factor_diagnoses(net, target, user, target.ref, c, conv, fix, None)
     for m in target.mutations():
-        if m.expr.shape == user.shape and all(_close(u, v) for u, v in zip(
-                uvals, m.values, strict=True)):
+        if m.expr.shape == user.shape and all(
+            _close(u, v) for u, v in zip(uvals, m.values, strict=True)
+        ):
             if m.code == "shape-mismatch":  # the whole result transposed: repair the user's own
                 repaired = _repair(net, target, tree, conv.allow_upstream)
                 if repaired:
-                    return [Diagnosis(m.code, f"your result has shape {_shape_text(user.shape)}"
-                                      f", {_grad_name(target.name)} has "
-                                      f"{_shape_text(target.shape)}; {repaired[1]}: "
-                                      f"{repaired[2]}", repaired[2])]
+                    return [
+                        Diagnosis(
+                            m.code,
+                            f"your result has shape {_shape_text(user.shape)}"
+                            f", {_grad_name(target.name)} has "
+                            f"{_shape_text(target.shape)}; {repaired[1]}: "
+                            f"{repaired[2]}",
+                            repaired[2],
+                        )
+                    ]
             return [Diagnosis(m.code, _with_shapes(m, user, target), fix)]
     for m in target.mutations():
         if m.expr.shape == user.shape:
@@ -1631,16 +1820,22 @@ def _diagnose(net: _Net, target: _Target, user: mf.MExpr, tree: ex.Node, conv: _
                 return _factor_diagnoses(net, target, user, m.expr, c, conv, fix, m)
     repaired = _repair(net, target, tree, conv.allow_upstream)
     if user.shape != target.shape:
-        msg = (f"your result has shape {_shape_text(user.shape)}, but {_grad_name(target.name)} "
-               f"has the shape of {target.name}, {_shape_text(target.shape)}")
+        msg = (
+            f"your result has shape {_shape_text(user.shape)}, but {_grad_name(target.name)} "
+            f"has the shape of {target.name}, {_shape_text(target.shape)}"
+        )
         if repaired:
-            return [Diagnosis("shape-mismatch", f"{msg}; {repaired[1]}: {repaired[2]}",
-                              repaired[2])]
-        return [Diagnosis("shape-mismatch", f"{msg}; no single transpose or swap fixes it",
-                          fix)]
+            return [
+                Diagnosis("shape-mismatch", f"{msg}; {repaired[1]}: {repaired[2]}", repaired[2])
+            ]
+        return [Diagnosis("shape-mismatch", f"{msg}; no single transpose or swap fixes it", fix)]
     if repaired:
-        code = {"add-T": "missing-transpose", "remove-T": "extra-transpose", "swap":
-                "operand-order", "transpose-result": "operand-order"}[repaired[0].split("+")[0]]
+        code = {
+            "add-T": "missing-transpose",
+            "remove-T": "extra-transpose",
+            "swap": "operand-order",
+            "transpose-result": "operand-order",
+        }[repaired[0].split("+")[0]]
         return [Diagnosis(code, f"{repaired[1]}: {repaired[2]}", repaired[2])]
     return [_unknown(net, target, user, uvals, truth)]
 
@@ -1648,8 +1843,10 @@ def _diagnose(net: _Net, target: _Target, user: mf.MExpr, tree: ex.Node, conv: _
 def _with_shapes(m: _Mutation, user: mf.MExpr, target: _Target) -> str:
     if user.shape == target.shape:
         return m.message
-    return (f"{m.message} (your result has shape {_shape_text(user.shape)}; "
-            f"{_grad_name(target.name)} has {_shape_text(target.shape)})")
+    return (
+        f"{m.message} (your result has shape {_shape_text(user.shape)}; "
+        f"{_grad_name(target.name)} has {_shape_text(target.shape)})"
+    )
 
 
 def _ratio(u: list[np.ndarray], t: list[np.ndarray]) -> float | None:
@@ -1676,15 +1873,29 @@ def _factor_text(c: float) -> str:
     return f"{c:.6g}"
 
 
-def _factor_diagnoses(net: _Net, target: _Target, user: mf.MExpr, ref: mf.MExpr, c: float,
-                      conv: _Convert, fix: str, m: _Mutation | None) -> list[Diagnosis]:
+def _factor_diagnoses(
+    net: _Net,
+    target: _Target,
+    user: mf.MExpr,
+    ref: mf.MExpr,
+    c: float,
+    conv: _Convert,
+    fix: str,
+    m: _Mutation | None,
+) -> list[Diagnosis]:
     out: list[Diagnosis] = []
     if m is not None:
         out.append(Diagnosis(m.code, m.message, fix))
     if c < 0:
-        out.append(Diagnosis("sign", f"your result is the negative of {_grad_name(target.name)}"
-                             " (e.g. Y − Ŷ for Ŷ − Y, or a dropped minus in the loss's "
-                             "derivative)", fix))
+        out.append(
+            Diagnosis(
+                "sign",
+                f"your result is the negative of {_grad_name(target.name)}"
+                " (e.g. Y − Ŷ for Ŷ − Y, or a dropped minus in the loss's "
+                "derivative)",
+                fix,
+            )
+        )
         c = -c
         if math.isclose(c, 1, rel_tol=1e-9):
             return out
@@ -1705,36 +1916,54 @@ def _factor_diagnoses(net: _Net, target: _Target, user: mf.MExpr, ref: mf.MExpr,
         for k in (1, -1, 2, -2):
             q, q2 = c / v**k, other / v2**k
             if math.isclose(q, q2, rel_tol=1e-7):
-                power = name if k == 1 else f"1/{name}" if k == -1 else (
-                    f"{name}**2" if k == 2 else f"1/{name}**2")
+                power = (
+                    name
+                    if k == 1
+                    else f"1/{name}"
+                    if k == -1
+                    else (f"{name}**2" if k == 2 else f"1/{name}**2")
+                )
                 factor = power if math.isclose(q, 1, rel_tol=1e-9) else f"{_factor_text(q)}*{power}"
                 if k == 1 and factor == name:
-                    why = (f"missing 1/{name}: your result is {name} × the gradient — the loss "
-                           f"is a mean over the {name} examples, so the gradient carries 1/{name}")
+                    why = (
+                        f"missing 1/{name}: your result is {name} × the gradient — the loss "
+                        f"is a mean over the {name} examples, so the gradient carries 1/{name}"
+                    )
                     if target.name not in net.spec.params:
-                        why += (f" (course notes often write d{target.name} without the 1/{name}"
-                                f" and divide later, in the weight gradients; ∂L/∂{target.name} "
-                                f"itself includes it)")
+                        why += (
+                            f" (course notes often write d{target.name} without the 1/{name}"
+                            f" and divide later, in the weight gradients; ∂L/∂{target.name} "
+                            f"itself includes it)"
+                        )
                 elif k == -1 and factor == power:
                     ups = sorted(conv.grads_used)
                     why = f"an extra 1/{name}: your result is the gradient divided by {name}"
                     if ups:
                         u = ups[0]
-                        why += (f"; here d{u} means ∂L/∂{u} = {net.target(u).expected}, which "
-                                f"already contains the mean's 1/{name}. (With the course-notes "
-                                f"convention d{u} = {name} · ∂L/∂{u}, your formula would be "
-                                "right.)")
+                        why += (
+                            f"; here d{u} means ∂L/∂{u} = {net.target(u).expected}, which "
+                            f"already contains the mean's 1/{name}. (With the course-notes "
+                            f"convention d{u} = {name} · ∂L/∂{u}, your formula would be "
+                            "right.)"
+                        )
                 break
         if why or factor != _factor_text(c):
             break
     if not why:
-        if other is not None and not math.isclose(other, c, rel_tol=1e-7) and factor == \
-                _factor_text(c):
-            why = f"your result is {factor} × the gradient here, and a different multiple at " \
-                  "other sizes"
+        if (
+            other is not None
+            and not math.isclose(other, c, rel_tol=1e-7)
+            and factor == _factor_text(c)
+        ):
+            why = (
+                f"your result is {factor} × the gradient here, and a different multiple at "
+                "other sizes"
+            )
         elif factor == "2":
-            why = ("your result is 2 × the gradient (e.g. the ½ in ½(y − t)² cancels the 2 of "
-                   "the square; or mse vs ½·mse)")
+            why = (
+                "your result is 2 × the gradient (e.g. the ½ in ½(y − t)² cancels the 2 of "
+                "the square; or mse vs ½·mse)"
+            )
         elif factor == "1/2":
             why = "your result is half the gradient (e.g. a dropped 2 from d(x²)/dx = 2x)"
         else:
@@ -1743,8 +1972,13 @@ def _factor_diagnoses(net: _Net, target: _Target, user: mf.MExpr, ref: mf.MExpr,
     return out
 
 
-def _unknown(net: _Net, target: _Target, user: mf.MExpr, uvals: list[np.ndarray],
-             truth: list[np.ndarray | None]) -> Diagnosis:
+def _unknown(
+    net: _Net,
+    target: _Target,
+    user: mf.MExpr,
+    uvals: list[np.ndarray],
+    truth: list[np.ndarray | None],
+) -> Diagnosis:
     where = "at the example values"
     mine = _floats(_evaluate(user, _System(net.example, 0)))
     want = _floats(target.truth(0, "example"))
@@ -1757,26 +1991,38 @@ def _unknown(net: _Net, target: _Target, user: mf.MExpr, uvals: list[np.ndarray]
     i, j = (int(x) for x in diff[0])
     a, b = float(mine[i, j]), float(want[i, j])
     ratio = f", ratio {a / b:.4g}" if b != 0 else ""
-    return Diagnosis("unknown", f"not equal to {_grad_name(target.name)} and no known mistake "
-                     f"pattern matches; first difference {where}: entry [{i}, {j}] is "
-                     f"{a:.6g}, expected {b:.6g}{ratio} ({len(diff)} of {mine.size} entries "
-                     "differ)", target.expected)
+    return Diagnosis(
+        "unknown",
+        f"not equal to {_grad_name(target.name)} and no known mistake "
+        f"pattern matches; first difference {where}: entry [{i}, {j}] is "
+        f"{a:.6g}, expected {b:.6g}{ratio} ({len(diff)} of {mine.size} entries "
+        "differ)",
+        target.expected,
+    )
 
 
 def _shape_problem(net: _Net, target: _Target, tree: ex.Node, problem: str) -> list[Diagnosis]:
     repaired = _repair(net, target, tree, True)
     if repaired:
-        return [Diagnosis("shape-mismatch", f"{problem}; {repaired[1]}: {repaired[2]}",
-                          repaired[2])]
-    return [Diagnosis("shape-mismatch", f"{problem}. {_grad_name(target.name)} has shape "
-                      f"{_shape_text(target.shape)}: {target.expected}", target.expected)]
+        return [
+            Diagnosis("shape-mismatch", f"{problem}; {repaired[1]}: {repaired[2]}", repaired[2])
+        ]
+    return [
+        Diagnosis(
+            "shape-mismatch",
+            f"{problem}. {_grad_name(target.name)} has shape "
+            f"{_shape_text(target.shape)}: {target.expected}",
+            target.expected,
+        )
+    ]
 
 
 # -- repairs on the user's own formula ------------------------------------------------------
 
 
-def _ex_positions(n: ex.Node, path: tuple[int, ...] = ()) -> Iterator[tuple[tuple[int, ...],
-                                                                            ex.Node]]:
+def _ex_positions(
+    n: ex.Node, path: tuple[int, ...] = ()
+) -> Iterator[tuple[tuple[int, ...], ex.Node]]:
     yield path, n
     for i, c in enumerate(_ex_kids(n)):
         yield from _ex_positions(c, (*path, i))
@@ -1814,12 +2060,18 @@ def _edits(tree: ex.Node) -> Iterator[tuple[str, str, ex.Node]]:
     nodes = list(_ex_positions(tree))
     for path, n in nodes:
         if isinstance(n, ex.BinOp) and n.op in ("@", "·"):
-            yield ("swap", f"swap the factors of {tree_text(n)}",
-                   _ex_replace(tree, path, ex.BinOp(n.op, n.right, n.left)))
+            yield (
+                "swap",
+                f"swap the factors of {tree_text(n)}",
+                _ex_replace(tree, path, ex.BinOp(n.op, n.right, n.left)),
+            )
     for path, n in nodes:
         if isinstance(n, ex.Transpose):
-            yield ("remove-T", f"drop the transpose of {tree_text(n.operand, 5)}",
-                   _ex_replace(tree, path, n.operand))
+            yield (
+                "remove-T",
+                f"drop the transpose of {tree_text(n.operand, 5)}",
+                _ex_replace(tree, path, n.operand),
+            )
         elif isinstance(n, ex.Name | ex.Call) or isinstance(n, ex.BinOp) and n.op in "@·":
             yield "add-T", f"transpose {tree_text(n, 5)}", _ex_replace(tree, path, ex.Transpose(n))
     yield "transpose-result", "transpose the whole result", ex.Transpose(tree)
@@ -1850,8 +2102,9 @@ def _ex_replace_kids(n: ex.Node, kids: tuple[ex.Node, ...]) -> ex.Node:
     return n
 
 
-def _repair(net: _Net, target: _Target, tree: ex.Node, allow_upstream: bool
-            ) -> tuple[str, str, str] | None:
+def _repair(
+    net: _Net, target: _Target, tree: ex.Node, allow_upstream: bool
+) -> tuple[str, str, str] | None:
     """One or two transposes/swaps on the user's formula that make it right:
     ``(kind, description, fixed formula)``."""
     deadline = time.monotonic() + REPAIR_SECONDS
@@ -1867,13 +2120,18 @@ def _repair(net: _Net, target: _Target, tree: ex.Node, allow_upstream: bool
             return False
         if e.shape != target.shape:
             return False
-        return all(_same(_evaluate(e, _System(net.rand, k)), target.truth(k))
-                   for k in range(DIAG_POINTS))
+        return all(
+            _same(_evaluate(e, _System(net.rand, k)), target.truth(k)) for k in range(DIAG_POINTS)
+        )
 
     first = list(_edits(tree))
     for kind, desc, t in first:
+        if time.monotonic() > deadline:
+            return None
         if right(t):
             return kind, desc, tree_text(_tidy(t))
+    if len(first) > MAX_PAIR_EDITS:  # pairs grow quadratically: small formulas only
+        return None
     for kind, desc, t in first:
         for kind2, desc2, t2 in _edits(t):
             if time.monotonic() > deadline:
@@ -1883,7 +2141,7 @@ def _repair(net: _Net, target: _Target, tree: ex.Node, allow_upstream: bool
     return None
 
 
-# ---- checking a number ----------------------------------------------------------------------------
+# ---- checking a number --------------------------------------------------------------------------
 
 _NUMBER = re.compile(r"\s*([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d{1,4}))?\s*")
 
@@ -1906,8 +2164,9 @@ def _entry(net: _Net, text: str) -> tuple[str, int, int, str]:
         tensor = _tensor_of(net, node.id)
         if tensor and g.tensors[tensor].shape == (1, 1):
             return tensor, 0, 0, tensor
-        raise FormulaError(f"--value needs one entry: write {node.id}[i, j] (zero-based) or a "
-                           "label")
+        raise FormulaError(
+            f"--value needs one entry: write {node.id}[i, j] (zero-based) or a label"
+        )
     if not isinstance(node, ex.Index):
         raise FormulaError(f"--wrt '{raw}' should name one entry, e.g. W1[0,0] or w11")
     tensor = _tensor_of(net, node.name)
@@ -1918,8 +2177,10 @@ def _entry(net: _Net, text: str) -> tuple[str, int, int, str]:
     if len(idx) == 1:
         idx = (0, idx[0]) if r == 1 else (idx[0], 0) if c == 1 else idx
     if len(idx) != 2 or not (idx[0] < r and idx[1] < c):
-        raise FormulaError(f"index {list(node.index)} is outside {tensor}, whose shape is "
-                           f"({r}, {c}); indices are zero-based")
+        raise FormulaError(
+            f"index {list(node.index)} is outside {tensor}, whose shape is "
+            f"({r}, {c}); indices are zero-based"
+        )
     i, j = idx
     labels = net.spec.labels.get(tensor)
     shown = f"{tensor}[{i},{j}]" + (f" ({labels[i][j]})" if labels else "")
@@ -1945,8 +2206,11 @@ def _textbook_defs(net: _Net) -> dict[sp.Symbol, sp.Expr]:
     own: set[sp.Symbol] = set()
     for node in g.nodes:
         t = node.tree
-        if isinstance(t, ex.Call) and t.func in ("sigmoid", "tanh", "exp") and isinstance(
-                t.args[0], ex.Name):
+        if (
+            isinstance(t, ex.Call)
+            and t.func in ("sigmoid", "tanh", "exp")
+            and isinstance(t.args[0], ex.Name)
+        ):
             syms = g.tensors[node.name].symbols
             swap.update(zip(node.definition, syms, strict=True))
             own.update(syms)
@@ -1991,63 +2255,110 @@ def _check_value(net: _Net, wrt: str, text: str) -> CheckResult:
     carried = max(sig, MIN_CARRIED)
     bound = _rounding_bound(net, sym, carried)
     tol = half_f + bound
-    base = dict(network=net.spec.name, wrt=shown, submitted=text.strip(), expected=exact_text,
-                shape=(1, 1), exact=exact_f, tolerance=tol)
+    base = dict(
+        network=net.spec.name,
+        wrt=shown,
+        submitted=text.strip(),
+        expected=exact_text,
+        shape=(1, 1),
+        exact=exact_f,
+        tolerance=tol,
+    )
     digits = f"{sig} digit{'s' if sig > 1 else ''}"
     if diff <= half_f * (1 + 1e-12):
-        return CheckResult(verdict="correct", diagnoses=(), notes=(
-            f"agrees with the exact value {exact_text}… to the {digits} given",),
-            **base)  # type: ignore[arg-type]
+        return CheckResult(
+            verdict="correct",
+            diagnoses=(),
+            notes=(f"agrees with the exact value {exact_text}… to the {digits} given",),
+            **base,
+        )  # type: ignore[arg-type]
     if diff <= tol:
-        return CheckResult(verdict="correct", diagnoses=(), notes=(
-            f"within rounding: the exact value is {exact_text}…; yours differs by {diff:.2g}, "
-            f"which rounding the intermediate values to {carried} significant digits can cause "
-            f"(up to {bound:.2g})",), **base)  # type: ignore[arg-type]
+        return CheckResult(
+            verdict="correct",
+            diagnoses=(),
+            notes=(
+                f"within rounding: the exact value is {exact_text}…; yours differs by {diff:.2g}, "
+                f"which rounding the intermediate values to {carried} significant digits can cause "
+                f"(up to {bound:.2g})",
+            ),
+            **base,
+        )  # type: ignore[arg-type]
     loose = half_f + _rounding_bound(net, sym, carried - 1)
     if diff <= loose:
-        diag = Diagnosis("rounding", f"off by {diff:.2g}: more than the {digits} you gave allow, but rounding "
-                         f"the intermediate values to {carried - 1} significant digits explains "
-                         "it — carry more digits; the method is right")
-        return CheckResult(verdict="incorrect", diagnoses=(diag,),
-                           **base)  # type: ignore[arg-type]
+        diag = Diagnosis(
+            "rounding",
+            f"off by {diff:.2g}: more than the {digits} you gave "
+            f"allow, but rounding the intermediate values to {carried - 1} "
+            "significant digits explains it — carry more digits; the method is "
+            "right",
+        )
+        return CheckResult(verdict="incorrect", diagnoses=(diag,), **base)  # type: ignore[arg-type]
     diags = _value_diagnoses(net, tensor, i, j, float(value), tol, exact_f)
-    return CheckResult(verdict="incorrect", diagnoses=tuple(diags),
-                       **base)  # type: ignore[arg-type]
+    return CheckResult(verdict="incorrect", diagnoses=tuple(diags), **base)  # type: ignore[arg-type]
 
 
-def _value_diagnoses(net: _Net, tensor: str, i: int, j: int, v: float, tol: float,
-                     exact: float) -> list[Diagnosis]:
+def _value_diagnoses(
+    net: _Net, tensor: str, i: int, j: int, v: float, tol: float, exact: float
+) -> list[Diagnosis]:
     """Why a hand-computed entry is wrong: sign, factor, another entry, a known mistake."""
     near = lambda x: abs(v - x) <= max(tol, 1e-12 * abs(x))  # noqa: E731
     if near(-exact):
         return [Diagnosis("sign", "the sign is wrong: the magnitude is right")]
     for c, why in ((2.0, "twice"), (0.5, "half")):
         if near(c * exact):
-            return [Diagnosis("scale-factor", f"your number is {why} the exact value (a factor "
-                              f"{_factor_text(c)}: ½(·)² vs (·)²?)", factor=_factor_text(c))]
+            return [
+                Diagnosis(
+                    "scale-factor",
+                    f"your number is {why} the exact value (a factor "
+                    f"{_factor_text(c)}: ½(·)² vs (·)²?)",
+                    factor=_factor_text(c),
+                )
+            ]
     for name, sym in net.g.scalars.items():
         if name in net.spec.dims:
             m = float(net.g.scalar_values[sym])
             if near(m * exact):
-                return [Diagnosis("scale-factor", f"your number is {name} × the exact value: "
-                                  f"the 1/{name} of the mean is missing", factor=name)]
+                return [
+                    Diagnosis(
+                        "scale-factor",
+                        f"your number is {name} × the exact value: "
+                        f"the 1/{name} of the mean is missing",
+                        factor=name,
+                    )
+                ]
             if near(exact / m):
-                return [Diagnosis("scale-factor", f"your number is the exact value divided by "
-                                  f"{name}: 1/{name} applied twice?", factor=f"1/{name}")]
+                return [
+                    Diagnosis(
+                        "scale-factor",
+                        f"your number is the exact value divided by "
+                        f"{name}: 1/{name} applied twice?",
+                        factor=f"1/{name}",
+                    )
+                ]
     target = net.target(tensor)
     full = _floats(target.truth(0, "example"))
     if full is not None:
         for (a, b), x in np.ndenumerate(full):
             if (a, b) != (i, j) and near(float(x)):
-                return [Diagnosis("wrong-entry", f"that is the value of {tensor}[{a},{b}], "
-                                  f"not {tensor}[{i},{j}] (indices are zero-based: row, column)")]
+                return [
+                    Diagnosis(
+                        "wrong-entry",
+                        f"that is the value of {tensor}[{a},{b}], "
+                        f"not {tensor}[{i},{j}] (indices are zero-based: row, column)",
+                    )
+                ]
     for mut in target.mutations():
         vals = _floats(_evaluate(mut.expr, _System(net.example, 0)))
         if vals is not None and vals.shape == target.shape and near(float(vals[i, j])):
             return [Diagnosis(mut.code, mut.message)]
     ratio = f"; ratio {v / exact:.4g}" if exact else ""
-    return [Diagnosis("unknown", f"off by {abs(v - exact):.3g}, more than rounding explains "
-                      f"(tolerance {tol:.2g}){ratio}")]
+    return [
+        Diagnosis(
+            "unknown",
+            f"off by {abs(v - exact):.3g}, more than rounding explains "
+            f"(tolerance {tol:.2g}){ratio}",
+        )
+    ]
 
 
 # ``import derive.check; derive.check(...)`` works as well as ``derive.check.check(...)``:

@@ -220,5 +220,33 @@ def check_cmd(
         sys.exit(FAILED)
 
 
+@main.command()
+@click.argument("nets", nargs=-1, metavar="[NET]...")
+@click.option("-f", "--format", "formats", default="md,tex,ipynb,py", show_default=True,
+              help="Comma-separated: md, tex, pdf, ipynb, py (pdf needs xelatex and latexmk).")
+@click.option("--lang", "langs", default="en,zh", show_default=True,
+              help="Comma-separated languages: en, zh.")
+@click.option("-o", "--out", default="output", show_default=True, type=click.Path(),
+              help="Output directory; files go to OUT/<network>/<lang>/.")
+@click.option("--templates", type=click.Path(), default=None,
+              help="A directory of templates overriding the built-in ones (copy templates/).")
+@_guard
+def build(nets: tuple[str, ...], formats: str, langs: str, out: str,
+          templates: str | None) -> None:
+    """Write walkthroughs (default: all built-ins, all text formats, both languages)."""
+    import os
+
+    for var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+        os.environ.setdefault(var, "1")  # before numpy/torch load: steady timing on 2 cores
+    from derive import build as builder
+
+    try:
+        plan = builder.plan(nets, [formats], [langs], out, templates)
+    except builder.BuildError as err:
+        raise Failure(BAD_INPUT, str(err)) from None
+    files = builder.build(plan, _progress)
+    _progress(f"wrote {len(files)} files under {plan.out}")
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -24,7 +24,8 @@ What is understood (anything else is an error with its column and what was expec
   ``\\exp``/``e^{·}``, ``\\log``/``\\ln``, ``\\mathbf{1}[Z > 0]`` (also ``\\mathbb{1}``,
   ``_{Z>0}``, ``\\{…\\}``; ``\\geq`` gives ``Z >= 0``);
 - sums: ``\\sum_{i} x`` and ``\\mathbf{1}^{\\top} x`` are the sum over the batch (rows),
-  ``sum(x, axis=0)``; the sum covers the following product, as usual;
+  ``sum(x, axis=0)``; the sum covers the following product, as usual; ``x \\mathbf{1}`` is the
+  row sums ``sum(x, axis=1)`` (``Name("𝟙")`` in the tree);
 - an optional left-hand side: ``dW^{[2]} = …`` (returned so the caller can infer ``--wrt``).
 
 Limits are those of :mod:`derive.expr` (length, depth, parts, exponents). Nothing is evaluated.
@@ -40,6 +41,7 @@ from fractions import Fraction
 from derive import expr as ex
 
 PRODUCT = "·"  # a product as written in LaTeX; resolved by shape in derive.check
+ONES = "𝟙"  # \mathbf{1} on its own: X 𝟙 is the row sums (never a name in the NumPy language)
 
 
 class LatexError(ex.ExprError):
@@ -54,23 +56,83 @@ class Tok:
 
 
 SPACING = {",", ";", ":", "!", " ", "quad", "qquad", "displaystyle", "textstyle", "nonumber"}
-SIZING = {"left", "right", "big", "Big", "bigg", "Bigg", "bigl", "bigr", "Bigl", "Bigr",
-          "biggl", "biggr", "Biggl", "Biggr"}
-FONTS = {"mathbf", "boldsymbol", "bm", "mathrm", "mathit", "mathsf", "mathnormal", "text",
-         "textrm", "textit", "textbf", "operatorname", "mathbb", "mathcal", "mathscr", "vec"}
+SIZING = {
+    "left",
+    "right",
+    "big",
+    "Big",
+    "bigg",
+    "Bigg",
+    "bigl",
+    "bigr",
+    "Bigl",
+    "Bigr",
+    "biggl",
+    "biggr",
+    "Biggl",
+    "Biggr",
+}
+FONTS = {
+    "mathbf",
+    "boldsymbol",
+    "bm",
+    "mathrm",
+    "mathit",
+    "mathsf",
+    "mathnormal",
+    "text",
+    "textrm",
+    "textit",
+    "textbf",
+    "operatorname",
+    "mathbb",
+    "mathcal",
+    "mathscr",
+    "vec",
+}
 HATS = {"hat", "widehat", "tilde", "bar", "overline"}
 PRODUCTS = {"cdot", "times", "ast", "bullet"}
 HADAMARD = {"odot", "circ", "otimes"}
-RELATIONS = {">": ">", "<": "<", ">=": ">=", "<=": "<=", "gt": ">", "lt": "<", "geq": ">=",
-             "ge": ">=", "geqslant": ">=", "leq": "<=", "le": "<=", "leqslant": "<="}
+RELATIONS = {
+    ">": ">",
+    "<": "<",
+    ">=": ">=",
+    "<=": "<=",
+    "gt": ">",
+    "lt": "<",
+    "geq": ">=",
+    "ge": ">=",
+    "geqslant": ">=",
+    "leq": "<=",
+    "le": "<=",
+    "leqslant": "<=",
+}
 TRANSPOSE = {"top", "intercal", "T", "mathsf{T}", "mathrm{T}", "text{T}", "tau"}
-FUNCS = {"sigma": "sigmoid", "sigmoid": "sigmoid", "relu": "relu", "tanh": "tanh", "exp": "exp",
-         "log": "log", "ln": "log", "relu_grad": "relu_grad"}
+FUNCS = {
+    "sigma": "sigmoid",
+    "sigmoid": "sigmoid",
+    "relu": "relu",
+    "tanh": "tanh",
+    "exp": "exp",
+    "log": "log",
+    "ln": "log",
+    "relu_grad": "relu_grad",
+}
 # what our own plain-text output uses, so it can be pasted back
-UNICODE = {"σ": ("cmd", "\\sigma"), "⊙": ("cmd", "\\odot"), "·": ("cmd", "\\cdot"),
-           "×": ("cmd", "\\times"), "−": ("sym", "-"), "δ": ("cmd", "\\delta"),
-           "∂": ("cmd", "\\partial"), "Σ": ("cmd", "\\sum"), "∑": ("cmd", "\\sum"),
-           "≥": ("cmd", "\\geq"), "≤": ("cmd", "\\leq"), "∇": ("cmd", "\\nabla")}
+UNICODE = {
+    "σ": ("cmd", "\\sigma"),
+    "⊙": ("cmd", "\\odot"),
+    "·": ("cmd", "\\cdot"),
+    "×": ("cmd", "\\times"),
+    "−": ("sym", "-"),
+    "δ": ("cmd", "\\delta"),
+    "∂": ("cmd", "\\partial"),
+    "Σ": ("cmd", "\\sum"),
+    "∑": ("cmd", "\\sum"),
+    "≥": ("cmd", "\\geq"),
+    "≤": ("cmd", "\\leq"),
+    "∇": ("cmd", "\\nabla"),
+}
 OPEN = {"(": ")", "[": "]", "\\{": "\\}"}
 # wider than LaTeX identifiers on purpose: "A1", "dZ2", "y_pred" typed inside \text{}
 _TOKEN = re.compile(
@@ -102,9 +164,7 @@ def tokenize(text: str) -> list[Tok]:
     return out
 
 
-def parse(
-    text: str, known: Callable[[str], bool] | None = None
-) -> tuple[ex.Node, ex.Node | None]:
+def parse(text: str, known: Callable[[str], bool] | None = None) -> tuple[ex.Node, ex.Node | None]:
     """Parse LaTeX ``text`` into ``(rhs, lhs)``; ``lhs`` is the part before a top-level ``=``
     (``None`` without one). ``known(name)`` tells whether a name exists in the network; it is
     used to split juxtaposed letters (``XW`` → ``X·W``) and to read ``e^{x}`` as ``exp(x)``
@@ -231,8 +291,13 @@ class _Parser:
             return tok.text in ("(", "[", "{")
         if tok.kind == "cmd":
             name = tok.text[1:]
-            return not (name in PRODUCTS or name in HADAMARD or name in RELATIONS
-                        or name in ("}", "right") or name == "div")
+            return not (
+                name in PRODUCTS
+                or name in HADAMARD
+                or name in RELATIONS
+                or name in ("}", "right")
+                or name == "div"
+            )
         return False
 
     # term := unary ((op | juxtaposition) unary)*
@@ -328,8 +393,11 @@ class _Parser:
         if number:
             value = Fraction(compact)
             if abs(value) > ex.MAX_EXPONENT:
-                raise LatexError(f"exponent {compact} is too large (limit {ex.MAX_EXPONENT}, "
-                                 f"column {start.col})", start.col)
+                raise LatexError(
+                    f"exponent {compact} is too large (limit {ex.MAX_EXPONENT}, "
+                    f"column {start.col})",
+                    start.col,
+                )
             if isinstance(node, ex.Name) and node.id == "e" and not self.known("e"):
                 return ex.Call("exp", (ex.Num(value),))
             return ex.Pow(node, value)
@@ -341,8 +409,9 @@ class _Parser:
                 break
             if m.group(1) is not None:
                 if not isinstance(node, ex.Name):
-                    raise LatexError(f"a layer index [k] belongs on a name (column {start.col})",
-                                     start.col)
+                    raise LatexError(
+                        f"a layer index [k] belongs on a name (column {start.col})", start.col
+                    )
                 node = ex.Name(node.id + m.group(1))
             elif m.group(2) is not None:
                 pass  # a sample index (i): ignored
@@ -350,12 +419,15 @@ class _Parser:
                 node = ex.Name(node.id + "'") if isinstance(node, ex.Name) else node
             else:
                 transpose = not transpose
-            rest = rest[m.end():]
+            rest = rest[m.end() :]
         if rest:
             if isinstance(node, ex.Name) and node.id == "e" and not self.known("e"):
                 return ex.Call("exp", (self.sub_parse(toks, start),))
-            raise LatexError(f"cannot read the superscript '{text}' at column {start.col}: "
-                             "expected a number, [k] (layer), T or \\top (transpose)", start.col)
+            raise LatexError(
+                f"cannot read the superscript '{text}' at column {start.col}: "
+                "expected a number, [k] (layer), T or \\top (transpose)",
+                start.col,
+            )
         return ex.Transpose(node) if transpose else node
 
     def sub_parse(self, toks: list[Tok], start: Tok) -> ex.Node:
@@ -369,12 +441,18 @@ class _Parser:
     def subscript_name(self, base: str) -> str:
         start = self.peek()
         text, toks = self.group_text()
+        toks = [
+            t for t in toks if not (t.text in ("{", "}") or t.kind == "cmd" and t.text[1:] in FONTS)
+        ]  # y_{\text{pred}}
         words = [t.text for t in toks if t.kind in ("id", "num")]
         if not words or any(t.kind == "sym" and t.text not in (",",) for t in toks):
             if "(" in text or "=" in text:  # (i) or i=1 in a subscript: an index, ignored
                 return base
-            raise LatexError(f"cannot read the subscript '{text}' at column {start.col}: "
-                             "expected digits or a word, e.g. W_{1}, y_{pred}", start.col)
+            raise LatexError(
+                f"cannot read the subscript '{text}' at column {start.col}: "
+                "expected digits or a word, e.g. W_{1}, y_{pred}",
+                start.col,
+            )
         sub = "".join(words)
         return base + sub if sub.isdigit() else f"{base}_{sub}"
 
@@ -390,8 +468,10 @@ class _Parser:
         if tok.kind == "sym" and tok.text in ("(", "["):
             self.next()
             inner = self.expr(0)
-            self.expect(OPEN[tok.text], f"'{OPEN[tok.text]}' (for the '{tok.text}' opened "
-                                        f"at column {tok.col})")
+            self.expect(
+                OPEN[tok.text],
+                f"'{OPEN[tok.text]}' (for the '{tok.text}' opened at column {tok.col})",
+            )
             return inner
         if tok.text == "{":
             self.next()
@@ -449,9 +529,12 @@ class _Parser:
             inner = self.expr(0)
             self.expect("\\}", f"'\\}}' (for the '\\{{' opened at column {tok.col})")
             return inner
-        raise LatexError(f"unknown or unsupported command '{tok.text}' at column {tok.col}; "
-                         "expected e.g. \\frac, \\cdot, \\odot, \\sigma, \\delta, \\sum, "
-                         "\\mathbf{1}[…], ^{\\top}", tok.col)
+        raise LatexError(
+            f"unknown or unsupported command '{tok.text}' at column {tok.col}; "
+            "expected e.g. \\frac, \\cdot, \\odot, \\sigma, \\delta, \\sum, "
+            "\\mathbf{1}[…], ^{\\top}",
+            tok.col,
+        )
 
     def fraction(self, tok: Tok) -> ex.Node:
         self.skip_sizing()
@@ -547,8 +630,10 @@ class _Parser:
             elif t.kind == "cmd" and t.text == "\\_":
                 parts.append("_")
             else:
-                raise LatexError(f"expected a name inside {tok.text}{{…}} at column {t.col}, "
-                                 f"found '{t.text}'", t.col)
+                raise LatexError(
+                    f"expected a name inside {tok.text}{{…}} at column {t.col}, found '{t.text}'",
+                    t.col,
+                )
         if not parts:
             raise LatexError(f"{tok.text}{{}} is empty (column {tok.col})", tok.col)
         return "".join(parts)
@@ -594,10 +679,11 @@ class _Parser:
             start = self.peek()
             text, _ = self.group_text()
             if text.replace(" ", "") not in ("\\top", "T", "\\intercal", "\\mathsf{T}"):
-                raise LatexError(f"expected ^{{\\top}} after \\mathbf{{1}} (column {start.col})",
-                                 start.col)
+                raise LatexError(
+                    f"expected ^{{\\top}} after \\mathbf{{1}} (column {start.col})", start.col
+                )
             return _batch_sum(self.term())
-        return ex.Num(Fraction(1))
+        return ex.Name(ONES)
 
     def condition(self, tok: Tok) -> ex.Node:
         left = self.expr(0)
@@ -625,8 +711,9 @@ class _Parser:
             sub = _Parser([*toks, Tok("end", "", start.col)], self.known)
             node = sub.suffixes(sub.name_only(start))
             if not isinstance(node, ex.Name) or sub.peek().kind != "end":
-                raise LatexError(f"expected a name in \\delta_{{…}} (column {start.col})",
-                                 start.col)
+                raise LatexError(
+                    f"expected a name in \\delta_{{…}} (column {start.col})", start.col
+                )
             return ex.Name("d" + node.id)
         if t.text == "^":
             self.next()
@@ -634,8 +721,9 @@ class _Parser:
             text, _ = self.group_text()
             m = re.fullmatch(r"\[(\d+)\]|\((\d+)\)|(\d+)", text.replace(" ", ""))
             if m is None:
-                raise LatexError(f"expected a layer such as \\delta^{{[2]}} (column {start.col})",
-                                 start.col)
+                raise LatexError(
+                    f"expected a layer such as \\delta^{{[2]}} (column {start.col})", start.col
+                )
             return ex.Name("dZ" + next(g for g in m.groups() if g))
         raise self.error(t, "_{…} or ^{[k]} after \\delta")
 

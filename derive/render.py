@@ -21,9 +21,11 @@ Templates loop and lay out; they never compute.
 from __future__ import annotations
 
 import functools
+import json
 import os
 import re
 import secrets
+import textwrap
 import tomllib
 from collections.abc import Mapping
 from importlib import resources
@@ -163,6 +165,14 @@ def tex_escape(text: str) -> Raw:
     return Raw("".join(_tex_char(c) for c in " ".join(str(text).split())))
 
 
+def _tex_prose_text(text: str) -> str:
+    """Catalogue text between markup: escaped like user text, but the spaces at its ends kept
+    (they separate it from the math or code around it)."""
+    lead = " " if text[:1].isspace() else ""
+    trail = " " if text[-1:].isspace() and text.strip() else ""
+    return lead + tex_escape(text) + trail
+
+
 def _tex_value(v: Any) -> str:
     if isinstance(v, markupsafe.Markup):
         return v
@@ -191,7 +201,7 @@ def tex_say(text: str, args: Mapping[str, Any] | None = None) -> Raw:
                         raise KeyError(f"placeholder {{{{{piece}}}}} has no value in: {text}")
                     out.append(_tex_value(args[piece]))
                 else:
-                    out.append(tex_escape(piece) if piece.strip() else piece)
+                    out.append(_tex_prose_text(piece))
     return Raw("".join(out))
 
 
@@ -213,6 +223,18 @@ def py_say(text: str, args: Mapping[str, Any] | None = None) -> Raw:
     """Catalogue prose as comment text: math and code marks dropped, placeholders filled."""
     plain = text.replace("**", "").replace("`", "").replace("$", "")
     return py_text(_slots(plain, args or {}, str))
+
+
+def py_comment(text: str, args: Mapping[str, Any] | None = None) -> Raw:
+    """Catalogue prose as ``#`` comment lines wrapped at 99 columns."""
+    return Raw(textwrap.fill(py_say(text, args), 99, initial_indent="# ",
+                             subsequent_indent="# ", break_on_hyphens=False))
+
+
+def py_literal(text: str) -> Raw:
+    """Catalogue text as a Python string literal (JSON escaping is valid Python)."""
+    plain = text.replace("**", "").replace("`", "").replace("$", "")
+    return Raw(json.dumps(" ".join(plain.split()), ensure_ascii=False))
 
 
 def _py_finalize(v: Any) -> Any:
@@ -278,7 +300,7 @@ def environment(family: str, templates: str | None = None) -> jinja2.Environment
     env = jinja2.Environment(finalize=finalize, **options)
     env.filters.update(
         raw=_raw, say=say, code=lambda v: _code(v, family), verbatim=_verbatim, label=_label,
-        point=_point,
+        point=_point, pyliteral=py_literal, comment=py_comment,
         why=lambda eq, L: say(L["reasons"][eq.reason], dict(eq.args)),
         md_escape=md_escape, tex_escape=tex_escape)
     return env
@@ -287,12 +309,41 @@ def environment(family: str, templates: str | None = None) -> jinja2.Environment
 def render(template: str, w: Walkthrough, lang: str, templates: str | None = None,
            **extra: Any) -> str:
     """Render ``template`` (e.g. ``md/walkthrough.md.j2``) for ``w`` in ``lang``; runs of blank
-    lines are collapsed to one and the text ends with exactly one newline."""
+    lines are collapsed (to one; two in Python) and the text ends with exactly one newline."""
     family = template.split("/", 1)[0]
     env = environment("md" if family == "ipynb" else family, templates)
     text = env.get_template(template).render(w=w, lang=lang, L=catalogue(lang), **extra)
     text = re.sub(r"[ \t]+\n", "\n", text)
-    return re.sub(r"\n{3,}", "\n\n", text).strip("\n") + "\n"
+    blank = "\n\n\n" if family == "py" else "\n\n"  # PEP 8 keeps two blank lines
+    return re.sub(rf"\n{{{len(blank) + 1},}}", blank, text).strip("\n") + "\n"
+
+
+def render_notebook(w: Walkthrough, lang: str, templates: str | None = None) -> str:
+    """The notebook as nbformat-4 JSON text: Markdown cells from ``ipynb/walkthrough.ipynb.j2``,
+    code cells from the macros of ``py/cells.py.j2`` it names. Cell ids are ``cell-0001``, …;
+    keys are sorted (the layout ``nbformat.writes`` produces), no outputs, no timestamps."""
+    text = render("ipynb/walkthrough.ipynb.j2", w, lang, templates)
+    module = environment("py", templates).get_template("py/cells.py.j2").make_module(
+        {"w": w, "lang": lang, "L": catalogue(lang)})
+    cells = []
+    for block in re.split(r"^%% ", text, flags=re.M)[1:]:
+        head, _, body = block.partition("\n")
+        kind, *names = head.split()
+        if kind == "code":
+            body = "".join(str(getattr(module, name)()) for name in names)
+            body = re.sub(r"\n{4,}", "\n\n\n", body)
+        body = body.strip("\n")
+        if not body:
+            continue
+        cell: dict[str, Any] = {"cell_type": kind, "id": f"cell-{len(cells) + 1:04d}",
+                                "metadata": {}, "source": body.splitlines(keepends=True)}
+        if kind == "code":
+            cell.update(execution_count=None, outputs=[])
+        cells.append(cell)
+    nb = {"cells": cells, "nbformat": 4, "nbformat_minor": 5, "metadata": {
+        "kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"},
+        "language_info": {"name": "python"}}}
+    return json.dumps(nb, sort_keys=True, indent=1, ensure_ascii=False) + "\n"
 
 
 def why(eq: Eq, lang: str) -> str:

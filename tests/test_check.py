@@ -96,16 +96,27 @@ def test_mlp_bce_table(wrt: str, formula: str, verdict: str, code: str | None) -
 
 
 def test_table_covers_every_required_code() -> None:
-    required = {"shape-mismatch", "missing-transpose", "operand-order", "scale-factor", "sign",
-                "missing-activation-derivative", "wrong-activation-derivative",
-                "bias-not-summed", "weighted-loss-not-simplifiable", "relu-at-zero", "unknown"}
+    required = {
+        "shape-mismatch",
+        "missing-transpose",
+        "operand-order",
+        "scale-factor",
+        "sign",
+        "missing-activation-derivative",
+        "wrong-activation-derivative",
+        "bias-not-summed",
+        "weighted-loss-not-simplifiable",
+        "relu-at-zero",
+        "unknown",
+    }
     in_table = {c for *_, c in MLP_BCE} | {"weighted-loss-not-simplifiable"}  # test below
     assert required <= in_table
     assert len(MLP_BCE) >= 30
 
 
-@pytest.mark.parametrize(("wrt", "formula"), [("Z2", "(A2 - Y) / m"),
-                                               ("W2", "A1.T @ (A2 - Y) / m")])
+@pytest.mark.parametrize(
+    ("wrt", "formula"), [("Z2", "(A2 - Y) / m"), ("W2", "A1.T @ (A2 - Y) / m")]
+)
 def test_weighted_bce_does_not_simplify(wrt: str, formula: str) -> None:
     r = check("mlp-bce-weighted", wrt, formula)
     assert r.code == "weighted-loss-not-simplifiable"
@@ -187,6 +198,56 @@ def test_expected_formulas_round_trip(net: str) -> None:
         t = n.target(visit.name)
         for formula in (t.expected, t.expanded):
             assert check(net, visit.name, formula).ok, (visit.name, formula)
+        assert check(net, visit.name, t.tex, latex=True).ok, (visit.name, t.tex)  # our LaTeX
+
+
+SOFTMAX_TANH = """
+[network]
+name = "softmax-tanh"
+[dims]
+m = 3
+n_in = 2
+k = 3
+[inputs]
+X = ["m", "n_in"]
+Y = ["m", "k"]
+[params]
+W = ["n_in", "k"]
+b = [1, "k"]
+[forward]
+Z = "X @ W + b"
+H = "tanh(Z)"
+P = "softmax(H)"
+L = "cross_entropy(P, Y)"
+"""
+
+
+def test_other_operations_round_trip_and_diagnose() -> None:
+    from derive.spec import parse
+
+    spec = parse(SOFTMAX_TANH)
+    n = check_module._net_for(spec, 0)
+    for visit in n.d.backward:
+        t = n.target(visit.name)
+        assert check(spec, visit.name, t.expected).ok, t.expected
+        assert check(spec, visit.name, t.expanded).ok, t.expanded
+        assert check(spec, visit.name, t.tex, latex=True).ok, t.tex  # X 𝟙 is a row sum
+    assert check(spec, "Z", "dH * (1 - H ** 2)").ok
+    assert check(spec, "Z", "dH * H * (1 - H)").code == "wrong-activation-derivative"
+    assert check(spec, "Z", "dH").code == "missing-activation-derivative"
+
+
+def test_spec_file_is_cached_until_it_changes(tmp_path) -> None:
+    from importlib import resources
+
+    text = (resources.files("derive") / "specs" / "mlp-bce.toml").read_text("utf-8")
+    path = tmp_path / "net.toml"
+    path.write_text(text, "utf-8")
+    assert check(str(path), "W2", "A1.T @ dZ2").ok
+    assert check_module._net_for(str(path), 0) is check_module._net_for(path, 0)
+    path.write_text(text.replace('A1 = "relu(Z1)"', 'A1 = "sigmoid(Z1)"'), "utf-8")
+    r = check(str(path), "Z1", "dA1 * (Z1 > 0)")  # relu' is now the wrong derivative
+    assert r.code == "wrong-activation-derivative"
 
 
 def test_other_networks() -> None:
@@ -218,13 +279,16 @@ def test_module_is_callable_and_api_accepts_a_derivation() -> None:
     assert check(d, "W2", "A1.T @ dZ2").ok
 
 
-@pytest.mark.parametrize(("args", "match"), [
-    (("mlp-bce", None, "A1.T @ dZ2"), "which gradient"),
-    (("mlp-bce", "X", "A1"), "not a tensor with a gradient"),
-    (("mlp-bce", "W2", "A3.T @ dZ2"), "unknown name 'A3'"),
-    (("mlp-bce", "W2", "A1.T @@ dZ2"), "syntax error"),
-    (("mlp-bce", "W1", "dW2 = A1.T @ dZ2"), "left side is dW2"),
-])
+@pytest.mark.parametrize(
+    ("args", "match"),
+    [
+        (("mlp-bce", None, "A1.T @ dZ2"), "which gradient"),
+        (("mlp-bce", "X", "A1"), "not a tensor with a gradient"),
+        (("mlp-bce", "W2", "A3.T @ dZ2"), "unknown name 'A3'"),
+        (("mlp-bce", "W2", "A1.T @@ dZ2"), "syntax error"),
+        (("mlp-bce", "W1", "dW2 = A1.T @ dZ2"), "left side is dW2"),
+    ],
+)
 def test_unreadable(args: tuple[str, str | None, str], match: str) -> None:
     with pytest.raises(FormulaError, match=match):
         check(*args)
@@ -244,7 +308,7 @@ def test_error_pointer_marks_the_column() -> None:
     assert caret.index("^") == text.index("*")
 
 
-# ---- LaTeX ---------------------------------------------------------------------------------------
+# ---- LaTeX --------------------------------------------------------------------------------------
 
 LATEX = [
     ("W2", r"\frac{1}{m} A^{[1]\top} (\hat{Y} - Y)", "correct", None),
@@ -275,31 +339,38 @@ def test_latex_table(wrt: str | None, formula: str, verdict: str, code: str | No
     assert (r.verdict, r.code) == (verdict, code), r.text()
 
 
-@pytest.mark.parametrize(("text", "tree"), [
-    (r"W^{[1]}", ex.Name("W1")),
-    (r"A^{[1]T}", ex.Transpose(ex.Name("A1"))),
-    (r"\hat{Y}", ex.Name("Yhat")),
-    (r"y_{pred}", ex.Name("y_pred")),
-    (r"\delta_{Z^{[2]}}", ex.Name("dZ2")),
-    (r"\frac{\partial \mathcal{L}}{\partial W^{[1]}}", ex.Name("dW1")),
-    (r"\nabla_{W^{[1]}} L", ex.Name("dW1")),
-    (r"\max(0, Z)", ex.Call("relu", (ex.Name("Z"),))),
-    (r"e^{x}", ex.Call("exp", (ex.Name("x"),))),
-    (r"\mathbf{1}[Z > 0]", ex.Compare(">", ex.Name("Z"), ex.Num(0))),  # type: ignore[arg-type]
-    (r"A B", ex.BinOp("·", ex.Name("A"), ex.Name("B"))),
-    (r"A \odot B", ex.BinOp("*", ex.Name("A"), ex.Name("B"))),
-    (r"\frac{a}{b}", ex.BinOp("/", ex.Name("a"), ex.Name("b"))),
-])
+@pytest.mark.parametrize(
+    ("text", "tree"),
+    [
+        (r"W^{[1]}", ex.Name("W1")),
+        (r"A^{[1]T}", ex.Transpose(ex.Name("A1"))),
+        (r"\hat{Y}", ex.Name("Yhat")),
+        (r"y_{pred}", ex.Name("y_pred")),
+        (r"\delta_{Z^{[2]}}", ex.Name("dZ2")),
+        (r"\frac{\partial \mathcal{L}}{\partial W^{[1]}}", ex.Name("dW1")),
+        (r"\nabla_{W^{[1]}} L", ex.Name("dW1")),
+        (r"\max(0, Z)", ex.Call("relu", (ex.Name("Z"),))),
+        (r"e^{x}", ex.Call("exp", (ex.Name("x"),))),
+        (r"\mathbf{1}[Z > 0]", ex.Compare(">", ex.Name("Z"), ex.Num(0))),  # type: ignore[arg-type]
+        (r"A B", ex.BinOp("·", ex.Name("A"), ex.Name("B"))),
+        (r"A \odot B", ex.BinOp("*", ex.Name("A"), ex.Name("B"))),
+        (r"\frac{a}{b}", ex.BinOp("/", ex.Name("a"), ex.Name("b"))),
+        (r"A \mathbf{1}", ex.BinOp("·", ex.Name("A"), ex.Name(latexin.ONES))),
+    ],
+)
 def test_latex_grammar(text: str, tree: ex.Node) -> None:
     assert latexin.parse(text)[0] == tree
 
 
-@pytest.mark.parametrize(("text", "col", "what"), [
-    (r"\frac{1}{m} A^{[1]\top} (\hat{Y} - Y", 37, "expected ')'"),
-    (r"\input{/etc/passwd}", 1, "unknown or unsupported command"),
-    (r"A^{foo}", 3, "cannot read the superscript"),
-    (r"\mathbf{1}[Z]", 13, "comparison"),
-])
+@pytest.mark.parametrize(
+    ("text", "col", "what"),
+    [
+        (r"\frac{1}{m} A^{[1]\top} (\hat{Y} - Y", 37, "expected '\\)' \\(for the '\\(' opened"),
+        (r"\input{/etc/passwd}", 1, "unknown or unsupported command"),
+        (r"A^{foo}", 3, "cannot read the superscript"),
+        (r"\mathbf{1}[Z]", 13, "comparison"),
+    ],
+)
 def test_latex_errors_point_and_say_what_was_expected(text: str, col: int, what: str) -> None:
     with pytest.raises(latexin.LatexError, match=what) as info:
         latexin.parse(text)
@@ -316,16 +387,19 @@ def test_value_within_rounding_of_intermediates() -> None:
     assert abs(r.exact - -0.0136680920634764) < 1e-15  # type: ignore[operator]
 
 
-@pytest.mark.parametrize(("wrt", "value", "verdict", "code"), [
-    ("W1[0,0]", "-0.0136681", "correct", None),
-    ("w11", "-0.01367", "correct", None),  # a label names the entry
-    ("W2[1,0]", "-0.1172", "correct", None),
-    ("W1[0,0]", "-0.01372", "incorrect", "rounding"),  # too far for 4 digits, not for 3
-    ("W1[0,0]", "0.01367", "incorrect", "sign"),
-    ("W1[0,0]", "-0.02734", "incorrect", "scale-factor"),
-    ("W1[0,0]", "-0.002734", "incorrect", "wrong-entry"),  # that is w21
-    ("W1[0,0]", "0.5", "incorrect", "unknown"),
-])
+@pytest.mark.parametrize(
+    ("wrt", "value", "verdict", "code"),
+    [
+        ("W1[0,0]", "-0.0136681", "correct", None),
+        ("w11", "-0.01367", "correct", None),  # a label names the entry
+        ("W2[1,0]", "-0.1172", "correct", None),
+        ("W1[0,0]", "-0.01372", "incorrect", "rounding"),  # too far for 4 digits, not for 3
+        ("W1[0,0]", "0.01367", "incorrect", "sign"),
+        ("W1[0,0]", "-0.02734", "incorrect", "scale-factor"),
+        ("W1[0,0]", "-0.002734", "incorrect", "wrong-entry"),  # that is w21
+        ("W1[0,0]", "0.5", "incorrect", "unknown"),
+    ],
+)
 def test_value_table(wrt: str, value: str, verdict: str, code: str | None) -> None:
     r = check("tiny-mlp", wrt, value=value)
     assert (r.verdict, r.code) == (verdict, code), r.text()
@@ -348,7 +422,7 @@ def test_value_needs_one_entry(wrt: str) -> None:
         check("tiny-mlp", wrt, value="0.1")
 
 
-# ---- CLI ------------------------------------------------------------------------------------------
+# ---- CLI ----------------------------------------------------------------------------------------
 
 
 def cli(*args: str):
@@ -369,16 +443,16 @@ def test_cli_exit_codes() -> None:
 def test_cli_json_schema() -> None:
     res = cli("mlp-bce", "--json", "dW2 = A1 @ dZ2")
     assert res.exit_code == 1
-    data = json.loads(res.output)
+    data = json.loads(res.stdout)
     assert {"verdict", "diagnoses", "expected", "shape"} <= set(data)
     assert data["verdict"] == "incorrect"
     assert data["diagnoses"][0]["code"] == "missing-transpose"
     assert data["expected"] == "A1.T @ dZ2" and data["shape"] == [2, 1]
-    ok = json.loads(cli("mlp-bce", "--json", "--wrt", "b1", "sum(dZ1, axis=0)").output)
+    ok = json.loads(cli("mlp-bce", "--json", "--wrt", "b1", "sum(dZ1, axis=0)").stdout)
     assert ok["verdict"] == "correct" and ok["diagnoses"] == [] and ok["shape"] == [1, 2]
     bad = cli("mlp-bce", "--json", "--wrt", "W2", "A1 +* 2")
     assert bad.exit_code == 2
-    assert json.loads(bad.output)["verdict"] == "unreadable"
+    assert json.loads(bad.stdout)["verdict"] == "unreadable"
 
 
 def test_cli_latex() -> None:
@@ -395,7 +469,7 @@ def test_cli_value() -> None:
     assert cli("tiny-mlp", "--wrt", "W1[0,0]").exit_code == 2  # neither formula nor value
 
 
-# ---- hostile input --------------------------------------------------------------------------------
+# ---- hostile input ------------------------------------------------------------------------------
 
 HOSTILE = [
     "__import__('os')",
@@ -428,8 +502,10 @@ def test_hostile_formula_exit_2_fast(formula: str) -> None:
     assert "Traceback" not in res.output
 
 
-@pytest.mark.parametrize("formula", [r"\input{/etc/passwd}", "{" * 900 + "}" * 900,
-                                     r"\frac" * 400, "-" * 1999 + "x", r"\def\x{1}"])
+@pytest.mark.parametrize(
+    "formula",
+    [r"\input{/etc/passwd}", "{" * 900 + "}" * 900, r"\frac" * 400, "-" * 1999 + "x", r"\def\x{1}"],
+)
 def test_hostile_latex_exit_2_fast(formula: str) -> None:
     start = time.perf_counter()
     res = cli("mlp-bce", "--latex", "--wrt", "W2", formula)
@@ -437,8 +513,10 @@ def test_hostile_latex_exit_2_fast(formula: str) -> None:
     assert res.exit_code == 2
 
 
-@pytest.mark.parametrize("formula", ["exp(" * 30 + "X" + ")" * 30, "((W1 ** 16) ** 16) ** 16",
-                                     "log(-X * X - 1)", "X ** 0.5"])
+@pytest.mark.parametrize(
+    "formula",
+    ["exp(" * 30 + "X" + ")" * 30, "((W1 ** 16) ** 16) ** 16", "log(-X * X - 1)", "X ** 0.5"],
+)
 def test_readable_but_explosive_formula_is_judged_fast(formula: str) -> None:
     start = time.perf_counter()
     r = check("mlp-bce", "W1", formula)
