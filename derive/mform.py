@@ -13,6 +13,7 @@ Scalars (``1/m``, ``pos_weight``) are SymPy expressions in the dimension and con
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -292,12 +293,16 @@ class Neg(MExpr):
 
 
 @dataclass(frozen=True)
-class Mul(MExpr):
-    """Element-wise product (Hadamard ⊙), or scaling when one side is a :class:`Scalar`."""
+class _Elementwise(MExpr):
+    """``a ∘ b`` entry by entry, with broadcasting; subclasses set ``op``."""
 
     a: MExpr
     b: MExpr
     prec = PREC["mul"]
+
+    @staticmethod
+    def op(x: Any, y: Any) -> Any:
+        raise NotImplementedError
 
     @property
     def shape(self):  # type: ignore[override]
@@ -306,10 +311,20 @@ class Mul(MExpr):
     def evaluate(self, value):
         A = _broadcast(self.a.evaluate(value), self.shape)
         B = _broadcast(self.b.evaluate(value), self.shape)
-        return [[x * y for x, y in zip(ra, rb, strict=True)] for ra, rb in zip(A, B, strict=True)]
+        return [
+            [self.op(x, y) for x, y in zip(ra, rb, strict=True)]
+            for ra, rb in zip(A, B, strict=True)
+        ]
 
     def numeric(self, env, scalars):
-        return self.a.numeric(env, scalars) * self.b.numeric(env, scalars)
+        return self.op(self.a.numeric(env, scalars), self.b.numeric(env, scalars))
+
+
+@dataclass(frozen=True)
+class Mul(_Elementwise):
+    """Element-wise product (Hadamard ⊙), or scaling when one side is a :class:`Scalar`."""
+
+    op = staticmethod(operator.mul)
 
     def _hadamard(self) -> bool:
         return not (self.a.shape == (1, 1) or self.b.shape == (1, 1))
@@ -340,24 +355,10 @@ class Mul(MExpr):
 
 
 @dataclass(frozen=True)
-class Div(MExpr):
+class Div(_Elementwise):
     """Element-wise quotient (or division by a scalar)."""
 
-    a: MExpr
-    b: MExpr
-    prec = PREC["mul"]
-
-    @property
-    def shape(self):  # type: ignore[override]
-        return _bshape(self.a.shape, self.b.shape)
-
-    def evaluate(self, value):
-        A = _broadcast(self.a.evaluate(value), self.shape)
-        B = _broadcast(self.b.evaluate(value), self.shape)
-        return [[x / y for x, y in zip(ra, rb, strict=True)] for ra, rb in zip(A, B, strict=True)]
-
-    def numeric(self, env, scalars):
-        return self.a.numeric(env, scalars) / self.b.numeric(env, scalars)
+    op = staticmethod(operator.truediv)
 
     def tex(self) -> str:
         return f"\\frac{{{self.a.tex()}}}{{{self.b.tex()}}}"

@@ -1,0 +1,193 @@
+"""Rendering: escaping, filters, locale catalogues, the walkthrough context (fast, in-process)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from derive import lessons, numeric, render, spec
+from derive.backprop import derive
+from derive.build import _shared_proofs
+from derive.render import Raw, catalogue, md_escape, tex_escape, tex_say
+from derive.walkthrough import Math, build
+
+HOSTILE = r"\input{/etc/hostname} ^^5cinput <script>alert(1)</script> $x$ {} # % & ~ _ `"
+
+
+@pytest.fixture(scope="module")
+def tiny():
+    d = derive(spec.load("tiny-mlp"))
+    return build(d, numeric.verify(d, points=1), _shared_proofs())
+
+
+# ---- escaping -------------------------------------------------------------------------------
+
+
+def test_md_escape_makes_user_text_inert() -> None:
+    out = md_escape(HOSTILE + "\n- not a list")
+    assert "<script>" not in out and "&lt;script&gt;" in out
+    assert "\\$x\\$" in out  # no math
+    assert "\\`" in out  # no code span
+    assert "\n" not in out  # one line: cannot start a block
+    assert md_escape("- item") == "\\- item" and md_escape("1. item") == "1\\. item"
+
+
+def test_tex_escape_makes_user_text_inert() -> None:
+    out = tex_escape(HOSTILE)
+    assert "\\input" not in out.replace("\\textbackslash{}input", "")
+    assert "^^" not in out  # TeX's ^^5c notation cannot form
+    for raw, escaped in (("{", "\\{"), ("}", "\\}"), ("$", "\\$"), ("#", "\\#"), ("%", "\\%"),
+                         ("&", "\\&"), ("_", "\\_")):
+        assert escaped in out, raw
+    # every remaining backslash starts one of our escapes
+    assert set(re.findall(r"\\([A-Za-z]+|.)", out)) <= {
+        "textbackslash", "{", "}", "^", "$", "#", "%", "&", "_", "textasciitilde", "textless",
+        "textgreater"}
+
+
+def test_tex_escape_maps_unicode_math_and_marks_unknown_symbols() -> None:
+    assert tex_escape("ReLU → σ") == "ReLU \\ensuremath{\\rightarrow} \\ensuremath{\\sigma}"
+    assert tex_escape("两层 MLP") == "两层 MLP"  # CJK is typeset by ctex/Fandol
+    assert tex_escape("\U0001f600") == "\\texttt{[U+1F600]}"  # never a "Missing character"
+
+
+def test_say_fills_placeholders_per_target() -> None:
+    text = "Through {{V}}, $\\frac{1}{{{m}}}$, `code`, **bold**, *it*: {{t}}."
+    args = {"V": Math("Z^{[1]}"), "m": Math("m"), "t": "a_b"}
+    assert render.md_say(text, args) == ("Through $Z^{[1]}$, $\\frac{1}{m}$, `code`, **bold**, "
+                                         "*it*: a\\_b.")
+    assert tex_say(text, args) == ("Through \\(Z^{[1]}\\), \\(\\frac{1}{m}\\), \\texttt{code}, "
+                                   "\\textbf{bold}, \\emph{it}: a\\_b.")
+    with pytest.raises(TypeError):  # user text never lands inside math
+        render.md_say("$x_{{{t}}}$", {"t": "evil"})
+    with pytest.raises(KeyError):
+        render.md_say("{{missing}}", {})
+
+
+def test_finalize_escapes_by_default_and_raw_refuses_plain_text(tiny) -> None:
+    md = render.environment("md")
+    assert md.from_string("{{ x }}").render(x="<b>") == "&lt;b&gt;"
+    assert md.from_string("{{ x }}").render(x=Math("a_1")) == "$a_1$"
+    assert md.from_string("{{ x }}").render(x=Raw("<b>")) == "<b>"
+    with pytest.raises(TypeError):
+        md.from_string("$$ {{ x | raw }} $$").render(x="not math")
+    tex = render.environment("tex")
+    assert tex.from_string("((( x )))").render(x="50% & $") == "50\\% \\& \\$"
+    assert tex.from_string("((( x )))").render(x=Math("x^2")) == "\\(x^2\\)"
+    with pytest.raises(ValueError):
+        md.from_string("{{ x | verbatim }}").render(x="a\n```")
+    with pytest.raises(ValueError):
+        md.from_string("{{ x | label }}").render(x='x"]; click')
+
+
+# ---- catalogues -----------------------------------------------------------------------------
+
+
+def _keys(d: dict, prefix: tuple[str, ...] = ()) -> set[tuple[str, ...]]:
+    out = set()
+    for k, v in d.items():
+        out |= _keys(v, (*prefix, k)) if isinstance(v, dict) else {(*prefix, k)}
+    return out
+
+
+def _get(d: dict, key: tuple[str, ...]) -> str:
+    for part in key:
+        d = d[part]
+    return d  # type: ignore[return-value]
+
+
+def _slots(text: str) -> set[str]:
+    return set(re.findall(r"\{\{(\w+)\}\}", text))
+
+
+def test_catalogues_have_the_same_keys_and_placeholders() -> None:
+    en, zh = catalogue("en"), catalogue("zh")
+    assert _keys(en) == _keys(zh)
+    for key in _keys(en):
+        assert _slots(_get(en, key)) == _slots(_get(zh, key)), key
+
+
+def test_chinese_math_has_no_cjk_outside_text() -> None:
+    for key in _keys(catalogue("zh")):
+        for math in re.findall(r"\$([^$]+)\$", _get(catalogue("zh"), key)):
+            assert not re.search(r"[\u3000-\u9fff\uff00-\uffef]", math), (key, math)
+
+
+def test_every_reason_key_in_use_has_text_in_both_languages() -> None:
+    used = {"forward.definition", "forward.entry", "rule.chain-rule", "lesson.per-sample",
+            "lesson.substitute"}
+    for name in spec.builtin_names():
+        d = derive(spec.load(name))
+        used |= {s.reason for s in d.steps()}
+    proofs = _shared_proofs()
+    for name in sorted(proofs._names):
+        p = proofs[name]
+        used |= {s.reason for s in (p.statement, *p.steps)}
+        for key, _, _ in (*p.assumptions, *p.notes):
+            assert key in catalogue("en")["proof_notes"], key
+            assert key in catalogue("zh")["proof_notes"], key
+    for lang in ("en", "zh"):
+        missing = sorted(used - set(catalogue(lang)["reasons"]))
+        assert not missing, f"{lang} catalogue lacks reasons: {missing}"
+
+
+def test_no_prose_in_python_modules() -> None:
+    """Prose lives in the catalogues and templates: the renderer's modules carry none."""
+    import inspect
+
+    from derive import evidence, walkthrough
+
+    for module in (walkthrough, lessons, evidence, render):
+        source = inspect.getsource(module)
+        strings = re.findall(r'"([^"\n]{40,})"', source)
+        prose = [s for s in strings if re.search(r"\b(the|gradient|loss) \w+ \w+", s)
+                 and not s.startswith(("only printer", "not a ", "refusing", "unknown",
+                                       "placeholder"))]
+        assert not prose, (module.__name__, prose)
+
+
+# ---- context --------------------------------------------------------------------------------
+
+
+def test_context_math_is_marked_and_steps_are_counted(tiny) -> None:
+    assert isinstance(tiny.forward[0].eq.lhs, Math)
+    assert all(isinstance(t, Math) for c in tiny.forward[0].calcs for _, t in c.chain)
+    assert tiny.steps_verified > 40
+    assert [b.name for b in tiny.backward] == ["y_pred", "h", "h_raw", "W1", "W2"]
+    assert tiny.backward[3].code == "dW1 = X.T @ dh_raw"
+
+
+def test_tiny_mlp_diagram_labels_edges_with_weights(tiny) -> None:
+    dg = tiny.diagram
+    names = {n.id: n.text for n in dg.nodes}
+    edges = {(names[e.src], names[e.dst]): e.text for e in dg.edges}
+    assert dg.level == "entry"
+    assert edges[("x1", "h1_raw")] == "w11" and edges[("x1", "h2_raw")] == "w12"
+    assert edges[("x2", "h1_raw")] == "w21" and edges[("x2", "h2_raw")] == "w22"
+    assert edges[("h1_raw", "h1")] == "σ"
+    assert edges[("h1", "y_pred")] == "v1" and edges[("h2", "y_pred")] == "v2"
+
+
+def test_batch_network_diagram_is_tensor_level() -> None:
+    from derive.diagram import diagram
+
+    dg = diagram(derive(spec.load("mlp-bce")).graph)
+    names = {n.id: n.text for n in dg.nodes}
+    edges = {(names[e.src], names[e.dst]): e.text for e in dg.edges}
+    assert dg.level == "tensor"
+    assert edges[("X", "Z1")] == "W1, b1" and edges[("Z1", "A1")] == "ReLU"
+    assert edges[("Y", "L")] == ""
+
+
+def test_lessons_follow_the_derivation() -> None:
+    found = {}
+    for name in ("neuron", "mlp-bce", "mlp-bce-weighted", "relu-mlp", "chain"):
+        d = derive(spec.load(name))
+        w = build(d, numeric.verify(d, points=0, full=False), _shared_proofs())
+        found[name] = [ls.key for ls in w.lessons]
+    assert "factor-two" in found["neuron"] and "batch-mean" not in found["neuron"]
+    assert "batch-mean" in found["mlp-bce"] and "weighted-bce" not in found["mlp-bce"]
+    assert {"batch-mean", "weighted-bce", "zero-init"} <= set(found["mlp-bce-weighted"])
+    assert {"relu-zero", "transpose-order", "zero-init"} <= set(found["relu-mlp"])
+    assert found["chain"] == ["sgd"]
