@@ -14,6 +14,7 @@ Scalars (``1/m``, ``pos_weight``) are SymPy expressions in the dimension and con
 from __future__ import annotations
 
 import operator
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -25,6 +26,7 @@ import sympy as sp
 from derive import functions as fn
 from derive.printing import latex
 
+_LAYER_SUP = re.compile(r"[A-Za-z\\{}]+\^\{\[\d+\]\}")
 PREC = {"add": 1, "mul": 2, "neg": 2, "atom": 4}
 
 
@@ -69,6 +71,7 @@ class Ref(MExpr):
     name_tex: str
     loss_tex: str = "L"
     dims: tuple[int, int] | None = None  # the spec's sizes (named Dims), when known
+    delta: bool = False  # print the gradient as δ_V (computed tensors) rather than ∂L/∂V
     prec = 5
 
     @property
@@ -83,6 +86,8 @@ class Ref(MExpr):
         return env[self.code()]
 
     def tex(self) -> str:
+        if self.kind == "grad" and self.delta:
+            return f"\\delta_{{{self.name_tex}}}"
         if self.kind == "grad":
             return f"\\frac{{\\partial {self.loss_tex}}}{{\\partial {self.name_tex}}}"
         return self.name_tex
@@ -172,6 +177,9 @@ class T(MExpr):
     prec = 5
 
     def tex(self) -> str:
+        inner = self.x.tex()
+        if isinstance(self.x, Ref) and _LAYER_SUP.fullmatch(inner):  # W^{[2]} → W^{[2]\top}
+            return inner[:-1] + "\\top}"
         return f"{self.wrap(self.x, 'tex', 5)}^{{\\top}}"
 
     def text(self) -> str:
