@@ -11,7 +11,8 @@ the safe thing the default for every ``{{ … }}``:
   symbols mapped to LaTeX), so ``\\input{/etc/hostname}`` or ``^^5c`` in a title is inert;
 - **py**: strings become one-line comment text.
 
-Only :class:`Raw` (what a filter produced for the target) passes unchanged. Filters: ``raw``
+Escaping and prose per target live in :mod:`derive.markup`. Only :class:`~derive.markup.Raw`
+(what a filter produced for the target) passes unchanged. Filters: ``raw``
 (LaTeX of a Math inside a math block the template opened — refuses anything else), ``say``
 (locale prose with ``$math$``, ``**bold**``, `` `code` `` and ``{{name}}`` placeholders),
 ``why`` (an equation's one-sentence reason), ``code`` (inline code), ``tex_escape``/``md_escape``.
@@ -25,26 +26,19 @@ import json
 import os
 import re
 import secrets
-import textwrap
 import tomllib
-from collections.abc import Mapping
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import jinja2
-import markupsafe
 
+from derive import markup
+from derive.markup import Raw
 from derive.walkthrough import Eq, Math, Walkthrough
 
 LANGS = ("en", "zh")
 TEMPLATE_DIR = Path(__file__).resolve().parent / "templates"
-
-
-class Raw(markupsafe.Markup):
-    """Text already formatted for the target: passes ``finalize`` unchanged. A ``Markup`` so
-    that macro output (also ``Markup`` under autoescape) and filter output are treated alike;
-    build it from finished strings only (``Markup + str`` would HTML-escape the ``str``)."""
 
 
 # ---- locale -------------------------------------------------------------------------------------
@@ -57,188 +51,6 @@ def catalogue(lang: str) -> dict[str, Any]:
         raise ValueError(f"unknown language {lang!r}; available: {', '.join(LANGS)}")
     text = (resources.files("derive") / "locale" / f"{lang}.toml").read_text("utf-8")
     return tomllib.loads(text)
-
-
-_PROSE = re.compile(r"(\$[^$]+\$|`[^`]+`|\*\*.+?\*\*|\*[^*\s][^*]*\*)")
-_SLOT = re.compile(r"\{\{(\w+)\}\}")
-
-
-def _slots(text: str, args: Mapping[str, Any], put) -> str:
-    def one(m: re.Match[str]) -> str:
-        if m.group(1) not in args:
-            raise KeyError(f"placeholder {{{{{m.group(1)}}}}} has no value in: {text}")
-        return put(args[m.group(1)])
-
-    return _SLOT.sub(one, text)
-
-
-# ---- Markdown -----------------------------------------------------------------------------------
-
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]{}#|$~])")
-
-
-def md_escape(text: str) -> Raw:
-    """User text as inert Markdown: HTML escaped, markup characters backslash-escaped, one line
-    that cannot start a list."""
-    text = " ".join(str(text).split())
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    text = _MD_SPECIAL.sub(r"\\\1", text)
-    text = re.sub(r"^(\d+)([.)])", r"\1\\\2", text)
-    return Raw(re.sub(r"^([-+])", r"\\\1", text))
-
-
-def _md_value(v: Any) -> str:
-    if isinstance(v, markupsafe.Markup):
-        return v
-    if isinstance(v, Math):
-        return f"${v}$"
-    return md_escape(v) if isinstance(v, str) else str(v)
-
-
-def md_say(text: str, args: Mapping[str, Any] | None = None) -> Raw:
-    args = args or {}
-    out = []
-    for part in _PROSE.split(text):
-        if part.startswith("$") and part.endswith("$") and len(part) > 1:
-            out.append(_slots(part, args, lambda v: _inside_math(v)))
-        else:
-            out.append(_slots(part, args, _md_value))
-    return Raw("".join(out))
-
-
-def _inside_math(v: Any) -> str:
-    if not isinstance(v, Math | Raw):
-        raise TypeError(f"only printer-made math may be placed inside math, got {v!r}")
-    return str(v)
-
-
-def _md_finalize(v: Any) -> Any:
-    return Raw(_md_value(v)) if isinstance(v, str) else v
-
-
-# ---- LaTeX --------------------------------------------------------------------------------------
-
-TEX_SPECIAL = {"\\": "\\textbackslash{}", "{": "\\{", "}": "\\}", "$": "\\$", "&": "\\&",
-               "#": "\\#", "^": "\\^{}", "_": "\\_", "~": "\\textasciitilde{}", "%": "\\%",
-               "<": "\\textless{}", ">": "\\textgreater{}", "|": "\\textbar{}"}
-_GREEK = ("alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu nu xi omicron pi "
-          "rho varsigma sigma tau upsilon phi chi psi omega").split()
-TEX_UNICODE = {
-    **{chr(0x3B1 + i): f"\\ensuremath{{\\{n}}}" for i, n in enumerate(_GREEK) if n != "omicron"},
-    **{chr(0x391 + i): f"\\ensuremath{{\\{n.capitalize()}}}" for i, n in enumerate(_GREEK)
-       if n.capitalize() in ("Gamma", "Delta", "Theta", "Lambda", "Xi", "Pi", "Sigma",
-                             "Upsilon", "Phi", "Psi", "Omega")},
-    "→": "\\ensuremath{\\rightarrow}", "←": "\\ensuremath{\\leftarrow}",
-    "⇒": "\\ensuremath{\\Rightarrow}", "↔": "\\ensuremath{\\leftrightarrow}",
-    "×": "\\ensuremath{\\times}", "·": "\\ensuremath{\\cdot}", "−": "\\ensuremath{-}",
-    "±": "\\ensuremath{\\pm}", "≤": "\\ensuremath{\\le}", "≥": "\\ensuremath{\\ge}",
-    "≠": "\\ensuremath{\\ne}", "≈": "\\ensuremath{\\approx}", "∞": "\\ensuremath{\\infty}",
-    "∂": "\\ensuremath{\\partial}", "∇": "\\ensuremath{\\nabla}", "∑": "\\ensuremath{\\sum}",
-    "∏": "\\ensuremath{\\prod}", "√": "\\ensuremath{\\surd}", "∈": "\\ensuremath{\\in}",
-    "⊙": "\\ensuremath{\\odot}", "∘": "\\ensuremath{\\circ}", "ᵀ": "\\ensuremath{^{\\top}}",
-    "½": "\\ensuremath{\\tfrac{1}{2}}", "²": "\\ensuremath{^{2}}", "³": "\\ensuremath{^{3}}",
-    "¹": "\\ensuremath{^{1}}", "ℝ": "\\ensuremath{\\mathbb{R}}", "𝟙": "\\ensuremath{\\mathbf{1}}",
-    "…": "\\ldots{}", "✓": "\\ensuremath{\\checkmark}", "✗": "\\ensuremath{\\times}",
-}
-
-
-def _tex_char(c: str) -> str:
-    if c in TEX_SPECIAL:
-        return TEX_SPECIAL[c]
-    if c in TEX_UNICODE:
-        return TEX_UNICODE[c]
-    cp = ord(c)
-    if cp < 0x20 or 0x7F <= cp < 0xA0:
-        return " "
-    if cp < 0x250 or 0x2000 <= cp <= 0x206F or _cjk(cp):
-        return c  # Latin Modern covers Latin-1/Extended-A/B and punctuation; Fandol covers CJK
-    return f"\\texttt{{[U+{cp:04X}]}}"  # visible and never a "Missing character"
-
-
-def _cjk(cp: int) -> bool:
-    return (0x2E80 <= cp <= 0x9FFF or 0xAC00 <= cp <= 0xD7AF or 0xF900 <= cp <= 0xFAFF
-            or 0xFE30 <= cp <= 0xFE4F or 0xFF00 <= cp <= 0xFFEF or 0x20000 <= cp <= 0x3134F)
-
-
-def tex_escape(text: str) -> Raw:
-    """User (or catalogue) text as inert LaTeX: one line, specials escaped, symbols mapped."""
-    return Raw("".join(_tex_char(c) for c in " ".join(str(text).split())))
-
-
-def _tex_prose_text(text: str) -> str:
-    """Catalogue text between markup: escaped like user text, but the spaces at its ends kept
-    (they separate it from the math or code around it)."""
-    lead = " " if text[:1].isspace() else ""
-    trail = " " if text[-1:].isspace() and text.strip() else ""
-    return lead + tex_escape(text) + trail
-
-
-def _tex_value(v: Any) -> str:
-    if isinstance(v, markupsafe.Markup):
-        return v
-    if isinstance(v, Math):
-        return f"\\({v}\\)"
-    return tex_escape(v) if isinstance(v, str) else tex_escape(str(v))
-
-
-def tex_say(text: str, args: Mapping[str, Any] | None = None) -> Raw:
-    args = args or {}
-    out = []
-    for part in _PROSE.split(text):
-        if part.startswith("$") and part.endswith("$") and len(part) > 1:
-            out.append(f"\\({_slots(part[1:-1], args, _inside_math)}\\)")
-        elif part.startswith("`") and part.endswith("`") and len(part) > 1:
-            out.append(f"\\texttt{{{tex_escape(part[1:-1])}}}")
-        elif part.startswith("**") and part.endswith("**") and len(part) > 4:
-            out.append(f"\\textbf{{{tex_say(part[2:-2], args)}}}")
-        elif part.startswith("*") and part.endswith("*") and len(part) > 2:
-            out.append(f"\\emph{{{tex_say(part[1:-1], args)}}}")
-        else:
-            pieces = _SLOT.split(part)  # text, name, text, name, …
-            for k, piece in enumerate(pieces):
-                if k % 2:
-                    if piece not in args:
-                        raise KeyError(f"placeholder {{{{{piece}}}}} has no value in: {text}")
-                    out.append(_tex_value(args[piece]))
-                else:
-                    out.append(_tex_prose_text(piece))
-    return Raw("".join(out))
-
-
-def _tex_finalize(v: Any) -> Any:
-    if isinstance(v, bool) or v is None:
-        raise TypeError(f"refusing to print {v!r} into LaTeX")
-    return Raw(_tex_value(v)) if isinstance(v, str) else tex_escape(str(v))
-
-
-# ---- Python -------------------------------------------------------------------------------------
-
-
-def py_text(text: str) -> Raw:
-    """Text for a ``#`` comment: one line, printable characters only."""
-    return Raw("".join(c for c in " ".join(str(text).split()) if c.isprintable()))
-
-
-def py_say(text: str, args: Mapping[str, Any] | None = None) -> Raw:
-    """Catalogue prose as comment text: math and code marks dropped, placeholders filled."""
-    plain = text.replace("**", "").replace("`", "").replace("$", "")
-    return py_text(_slots(plain, args or {}, str))
-
-
-def py_comment(text: str, args: Mapping[str, Any] | None = None) -> Raw:
-    """Catalogue prose as ``#`` comment lines wrapped at 99 columns."""
-    return Raw(textwrap.fill(py_say(text, args), 99, initial_indent="# ",
-                             subsequent_indent="# ", break_on_hyphens=False))
-
-
-def py_literal(text: str) -> Raw:
-    """Catalogue text as a Python string literal (JSON escaping is valid Python)."""
-    plain = text.replace("**", "").replace("`", "").replace("$", "")
-    return Raw(json.dumps(" ".join(plain.split()), ensure_ascii=False))
-
-
-def _py_finalize(v: Any) -> Any:
-    return v if isinstance(v, markupsafe.Markup) else py_text(v) if isinstance(v, str) else v
 
 
 # ---- environments -------------------------------------------------------------------------------
@@ -277,7 +89,7 @@ def _point(v: Any) -> Raw:
 def _code(v: Any, family: str) -> Raw:
     s = str(v)
     if family == "tex":
-        return Raw(f"\\texttt{{{tex_escape(s)}}}")
+        return Raw(f"\\texttt{{{markup.tex_escape(s)}}}")
     fence = "``" if "`" in s else "`"
     return Raw(f"{fence}{s}{fence}")
 
@@ -290,8 +102,9 @@ def environment(family: str, templates: str | None = None) -> jinja2.Environment
     options: dict[str, Any] = dict(
         loader=jinja2.FileSystemLoader(dirs), undefined=jinja2.StrictUndefined,
         autoescape=True, keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True)
-    say, finalize = {"md": (md_say, _md_finalize), "tex": (tex_say, _tex_finalize),
-                     "py": (py_say, _py_finalize)}[family]
+    say, finalize = {"md": (markup.md_say, markup.md_finalize),
+                     "tex": (markup.tex_say, markup.tex_finalize),
+                     "py": (markup.py_say, markup.py_finalize)}[family]
     if family == "tex":
         options.update(block_start_string="((*", block_end_string="*))",
                        variable_start_string="(((", variable_end_string=")))",
@@ -300,9 +113,9 @@ def environment(family: str, templates: str | None = None) -> jinja2.Environment
     env = jinja2.Environment(finalize=finalize, **options)
     env.filters.update(
         raw=_raw, say=say, code=lambda v: _code(v, family), verbatim=_verbatim, label=_label,
-        point=_point, pyliteral=py_literal, comment=py_comment,
+        point=_point, pyliteral=markup.py_literal, comment=markup.py_comment,
         why=lambda eq, L: say(L["reasons"][eq.reason], dict(eq.args)),
-        md_escape=md_escape, tex_escape=tex_escape)
+        md_escape=markup.md_escape, tex_escape=markup.tex_escape)
     return env
 
 

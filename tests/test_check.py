@@ -13,6 +13,7 @@ import derive.check as check_module
 from derive import expr as ex
 from derive import latexin
 from derive.check import CODES, FormulaError, check
+from derive.checknet import net_for
 from derive.cli import main
 from derive.spec import SpecError, builtin_names
 
@@ -157,7 +158,7 @@ def test_right_only_at_the_example_values_is_wrong() -> None:
 
 
 def test_relu_at_zero_point_is_exact() -> None:
-    net = check_module._net_for("mlp-bce", 0)
+    net = net_for("mlp-bce", 0)
     zero = net.zero
     assert zero is not None
     z1 = net.g.tensors["Z1"].symbols
@@ -193,7 +194,7 @@ def test_result_schema_and_expected_forms() -> None:
 @pytest.mark.parametrize("net", builtin_names())
 def test_expected_formulas_round_trip(net: str) -> None:
     """The corrected formula we print, pasted back, is judged right — for every gradient."""
-    n = check_module._net_for(net, 0)
+    n = net_for(net, 0)
     for visit in n.d.backward:
         t = n.target(visit.name)
         for formula in (t.expected, t.expanded):
@@ -226,7 +227,7 @@ def test_other_operations_round_trip_and_diagnose() -> None:
     from derive.spec import parse
 
     spec = parse(SOFTMAX_TANH)
-    n = check_module._net_for(spec, 0)
+    n = net_for(spec, 0)
     for visit in n.d.backward:
         t = n.target(visit.name)
         assert check(spec, visit.name, t.expected).ok, t.expected
@@ -244,7 +245,7 @@ def test_spec_file_is_cached_until_it_changes(tmp_path) -> None:
     path = tmp_path / "net.toml"
     path.write_text(text, "utf-8")
     assert check(str(path), "W2", "A1.T @ dZ2").ok
-    assert check_module._net_for(str(path), 0) is check_module._net_for(path, 0)
+    assert net_for(str(path), 0) is net_for(path, 0)
     path.write_text(text.replace('A1 = "relu(Z1)"', 'A1 = "sigmoid(Z1)"'), "utf-8")
     r = check(str(path), "Z1", "dA1 * (Z1 > 0)")  # relu' is now the wrong derivative
     assert r.code == "wrong-activation-derivative"
@@ -275,7 +276,7 @@ def test_allow_upstream_false_refuses_gradient_names() -> None:
 
 def test_module_is_callable_and_api_accepts_a_derivation() -> None:
     assert check_module("mlp-bce", "W2", "A1.T @ dZ2").ok  # type: ignore[operator]
-    d = check_module._net_for("mlp-bce", 0).d
+    d = net_for("mlp-bce", 0).d
     assert check(d, "W2", "A1.T @ dZ2").ok
 
 

@@ -1,0 +1,298 @@
+"""Diagnosing a wrong formula: which mistake it is, in plain words, with the corrected formula.
+
+:func:`diagnose` compares the formula's float64 values (shapes first) at
+:data:`~derive.checknet.DIAG_POINTS` random points with the gradient and with its mutation library
+(:mod:`derive.mutations`): a constant ratio is a scale factor (``m`` told apart from ``2`` by
+evaluating again with the dims set to other values), a match names the mistake, and otherwise a
+repair of the user's own formula (:mod:`derive.repair`) or the first differing entry is reported.
+:func:`shape_problem` does the same for a formula whose shapes do not fit, :func:`relu_at_zero`
+for one that differs only where a ReLU input is exactly 0. Codes: :data:`derive.verdict.CODES`.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator
+from fractions import Fraction
+
+import numpy as np
+
+from derive import expr as ex
+from derive import mform as mf
+from derive.checknet import DIAG_POINTS, Net, Target
+from derive.evaluate import System, close, evaluate, floats
+from derive.formtree import shape_ok
+from derive.formula import Convert
+from derive.mutations import Mutation, library
+from derive.repair import repair
+from derive.verdict import Diagnosis, grad_name, shape_text
+
+
+def diagnose(
+    net: Net, target: Target, user: mf.MExpr, tree: ex.Node, conv: Convert
+) -> list[Diagnosis]:
+    """Why ``user`` (converted by ``conv`` from ``tree``) is not ``∂L/∂target``: one diagnosis,
+    or a mistake and a scale factor, most specific first; each with the corrected formula."""
+    vals = [floats(evaluate(user, System(net.rand, k))) for k in range(DIAG_POINTS)]
+    fix = target.expected
+    if any(v is None for v in vals):
+        return [
+            Diagnosis(
+                "unknown",
+                "your formula is undefined (division by zero, log of a "
+                "number ≤ 0, overflow) at values where the gradient is defined",
+                fix,
+            )
+        ]
+    uvals: list[np.ndarray] = vals  # type: ignore[assignment]
+    truth = [floats(target.truth(k)) for k in range(DIAG_POINTS)]
+    if user.shape == target.shape and all(t is not None for t in truth):
+        c = _ratio(uvals, truth)  # type: ignore[arg-type]
+        if c is not None:
+            return _factor_diagnoses(net, target, user, target.ref, c, conv, fix, None)
+    for m in library(target):
+        if m.expr.shape == user.shape and all(
+            close(u, v) for u, v in zip(uvals, m.values, strict=True)
+        ):
+            if m.code == "shape-mismatch":  # the whole result transposed: repair the user's own
+                repaired = repair(net, target, tree, conv.allow_upstream)
+                if repaired:
+                    return [
+                        Diagnosis(
+                            m.code,
+                            f"your result has shape {shape_text(user.shape)}"
+                            f", {grad_name(target.name)} has "
+                            f"{shape_text(target.shape)}; {repaired[1]}: "
+                            f"{repaired[2]}",
+                            repaired[2],
+                        )
+                    ]
+            return [Diagnosis(m.code, _with_shapes(m, user, target), fix)]
+    for m in library(target):
+        if m.expr.shape == user.shape:
+            c = _ratio(uvals, list(m.values))
+            if c is not None:
+                return _factor_diagnoses(net, target, user, m.expr, c, conv, fix, m)
+    repaired = repair(net, target, tree, conv.allow_upstream)
+    if user.shape != target.shape:
+        msg = (
+            f"your result has shape {shape_text(user.shape)}, but {grad_name(target.name)} "
+            f"has the shape of {target.name}, {shape_text(target.shape)}"
+        )
+        if repaired:
+            return [
+                Diagnosis("shape-mismatch", f"{msg}; {repaired[1]}: {repaired[2]}", repaired[2])
+            ]
+        return [Diagnosis("shape-mismatch", f"{msg}; no single transpose or swap fixes it", fix)]
+    if repaired:
+        code = {
+            "add-T": "missing-transpose",
+            "remove-T": "extra-transpose",
+            "swap": "operand-order",
+            "transpose-result": "operand-order",
+        }[repaired[0].split("+")[0]]
+        return [Diagnosis(code, f"{repaired[1]}: {repaired[2]}", repaired[2])]
+    return [_unknown(net, target, user, uvals, truth)]
+
+
+def _with_shapes(m: Mutation, user: mf.MExpr, target: Target) -> str:
+    if user.shape == target.shape:
+        return m.message
+    return (
+        f"{m.message} (your result has shape {shape_text(user.shape)}; "
+        f"{grad_name(target.name)} has {shape_text(target.shape)})"
+    )
+
+
+def _ratio(u: list[np.ndarray], t: list[np.ndarray]) -> float | None:
+    """The constant ``c`` with ``u = c·t`` at every point and entry (``c ≠ 1``), else ``None``."""
+    if any(a.shape != b.shape for a, b in zip(u, t, strict=True)):
+        return None
+    us = np.concatenate([a.ravel() for a in u])
+    ts = np.concatenate([b.ravel() for b in t])
+    scale = max(float(np.max(np.abs(ts), initial=0.0)), 1e-300)
+    mask = np.abs(ts) > 1e-9 * scale
+    if not mask.any() or np.any(np.abs(us[~mask]) > 1e-9 * scale):
+        return None
+    r = us[mask] / ts[mask]
+    c = float(r[0])
+    if not np.allclose(r, c, rtol=1e-7, atol=0) or math.isclose(c, 1, rel_tol=1e-9) or c == 0:
+        return None
+    return c
+
+
+def factor_text(c: float) -> str:
+    """A factor as a fraction when it is one (``1/2``), else 6 significant digits."""
+    q = Fraction(c).limit_denominator(1000)
+    if math.isclose(float(q), c, rel_tol=1e-9):
+        return str(q)
+    return f"{c:.6g}"
+
+
+def _factor_diagnoses(
+    net: Net,
+    target: Target,
+    user: mf.MExpr,
+    ref: mf.MExpr,
+    c: float,
+    conv: Convert,
+    fix: str,
+    m: Mutation | None,
+) -> list[Diagnosis]:
+    out: list[Diagnosis] = []
+    if m is not None:
+        out.append(Diagnosis(m.code, m.message, fix))
+    if c < 0:
+        out.append(
+            Diagnosis(
+                "sign",
+                f"your result is the negative of {grad_name(target.name)}"
+                " (e.g. Y − Ŷ for Ŷ − Y, or a dropped minus in the loss's "
+                "derivative)",
+                fix,
+            )
+        )
+        c = -c
+        if math.isclose(c, 1, rel_tol=1e-9):
+            return out
+    # tell 1/m from 1/2: evaluate again with the dims set to other values
+    other = None
+    if all(shape_ok(x) for x in (user, ref)):
+        u2 = [floats(evaluate(user, System(net.other_dims, k))) for k in range(2)]
+        t2 = [floats(evaluate(ref, System(net.other_dims, k))) for k in range(2)]
+        if all(x is not None for x in u2 + t2):
+            other = _ratio(u2, t2)  # type: ignore[arg-type]
+            other = abs(other) if other is not None else None
+    factor, why = factor_text(c), ""
+    for name, sym in net.g.scalars.items():
+        if name not in net.spec.dims or other is None:
+            continue
+        v = float(net.g.scalar_values[sym])
+        v2 = float(net.other_dims.defs[sym])
+        for k in (1, -1, 2, -2):
+            q, q2 = c / v**k, other / v2**k
+            if math.isclose(q, q2, rel_tol=1e-7):
+                power = (
+                    name
+                    if k == 1
+                    else f"1/{name}"
+                    if k == -1
+                    else (f"{name}**2" if k == 2 else f"1/{name}**2")
+                )
+                factor = power if math.isclose(q, 1, rel_tol=1e-9) else f"{factor_text(q)}*{power}"
+                if k == 1 and factor == name:
+                    why = (
+                        f"missing 1/{name}: your result is {name} × the gradient — the loss "
+                        f"is a mean over the {name} examples, so the gradient carries 1/{name}"
+                    )
+                    if target.name not in net.spec.params:
+                        why += (
+                            f" (course notes often write d{target.name} without the 1/{name}"
+                            f" and divide later, in the weight gradients; ∂L/∂{target.name} "
+                            f"itself includes it)"
+                        )
+                elif k == -1 and factor == power:
+                    ups = sorted(conv.grads_used)
+                    why = f"an extra 1/{name}: your result is the gradient divided by {name}"
+                    if ups:
+                        u = ups[0]
+                        why += (
+                            f"; here d{u} means ∂L/∂{u} = {net.target(u).expected}, which "
+                            f"already contains the mean's 1/{name}. (With the course-notes "
+                            f"convention d{u} = {name} · ∂L/∂{u}, your formula would be "
+                            "right.)"
+                        )
+                break
+        if why or factor != factor_text(c):
+            break
+    if not why:
+        if (
+            other is not None
+            and not math.isclose(other, c, rel_tol=1e-7)
+            and factor == factor_text(c)
+        ):
+            why = (
+                f"your result is {factor} × the gradient here, and a different multiple at "
+                "other sizes"
+            )
+        elif factor == "2":
+            why = (
+                "your result is 2 × the gradient (e.g. the ½ in ½(y − t)² cancels the 2 of "
+                "the square; or mse vs ½·mse)"
+            )
+        elif factor == "1/2":
+            why = "your result is half the gradient (e.g. a dropped 2 from d(x²)/dx = 2x)"
+        else:
+            why = f"your result is {factor} × the gradient"
+    out.append(Diagnosis("scale-factor", f"off by a factor {factor}: {why}", fix, factor))
+    return out
+
+
+def _unknown(
+    net: Net,
+    target: Target,
+    user: mf.MExpr,
+    uvals: list[np.ndarray],
+    truth: list[np.ndarray | None],
+) -> Diagnosis:
+    where = "at the example values"
+    mine = floats(evaluate(user, System(net.example, 0)))
+    want = floats(target.truth(0, "example"))
+    if mine is None or want is None or close(mine, want):
+        where, mine, want = "at a random point", uvals[0], truth[0]
+    assert mine is not None and want is not None
+    diff = np.argwhere(~np.isclose(mine, want, rtol=1e-9, atol=1e-12))
+    if not len(diff):
+        return Diagnosis("unknown", f"not equal to {grad_name(target.name)}", target.expected)
+    i, j = (int(x) for x in diff[0])
+    a, b = float(mine[i, j]), float(want[i, j])
+    ratio = f", ratio {a / b:.4g}" if b != 0 else ""
+    return Diagnosis(
+        "unknown",
+        f"not equal to {grad_name(target.name)} and no known mistake "
+        f"pattern matches; first difference {where}: entry [{i}, {j}] is "
+        f"{a:.6g}, expected {b:.6g}{ratio} ({len(diff)} of {mine.size} entries "
+        "differ)",
+        target.expected,
+    )
+
+
+def shape_problem(net: Net, target: Target, tree: ex.Node, problem: str) -> list[Diagnosis]:
+    """``shape-mismatch`` for a formula whose shapes do not fit (``problem`` says where), with a
+    repair of the user's own formula when one or two edits find it."""
+    repaired = repair(net, target, tree, True)
+    if repaired:
+        return [
+            Diagnosis("shape-mismatch", f"{problem}; {repaired[1]}: {repaired[2]}", repaired[2])
+        ]
+    return [
+        Diagnosis(
+            "shape-mismatch",
+            f"{problem}. {grad_name(target.name)} has shape "
+            f"{shape_text(target.shape)}: {target.expected}",
+            target.expected,
+        )
+    ]
+
+
+def relu_at_zero(net: Net, target: Target, tree: ex.Node, mine: np.ndarray | None) -> Diagnosis:
+    """``relu-at-zero``: right except where a ReLU input is exactly 0 (``mine``, the formula's
+    value at that point, ``None`` when undefined), explained as PyTorch's convention."""
+    ops = [n.op for n in _ex_nodes(tree) if isinstance(n, ex.Compare)]
+    how = ""
+    if any(op in (">=", "<=") for op in ops):
+        how = " (a non-strict comparison such as Z >= 0 gives relu'(0) = 1)"
+    undefined = " — your formula is undefined there" if mine is None else ""
+    return Diagnosis(
+        "relu-at-zero",
+        f"equal to {grad_name(target.name)} wherever the ReLU input is nonzero, but not where it "
+        f"is exactly 0{undefined}{how}. ReLU has no derivative at 0; PyTorch (and this tool) "
+        "use relu'(0) = 0, i.e. a strict (Z > 0)",
+        target.expected,
+    )
+
+
+def _ex_nodes(n: ex.Node) -> Iterator[ex.Node]:
+    yield n
+    for c in ex.children(n):
+        yield from _ex_nodes(c)

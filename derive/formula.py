@@ -1,0 +1,400 @@
+"""Reading a hand-written formula: text → expression tree → matrix form over the network's
+symbols.
+
+:func:`read` parses the spec's expression language (:mod:`derive.expr`, with comparisons such as
+``Z1 > 0``), NumPy spellings rewritten to it first (``np.sum(x, axis=0, keepdims=True)``,
+``x.sum(axis=0)``, ``np.dot``, ``.astype``; nothing is run), or LaTeX (:mod:`derive.latexin`);
+an optional ``dW2 =`` in front names the gradient (:func:`wrt_from`). :class:`Convert` resolves
+names (``dX`` is the true ``∂L/∂X``; ``Yhat`` the prediction; entry labels such as ``w11``),
+LaTeX products by shape, and refuses a formula whose evaluation would cost more than
+:data:`MAX_COST` scalar operations. Unreadable input raises
+:class:`~derive.verdict.FormulaError`; shapes that do not fit raise :class:`ShapeError` (a wrong
+formula, diagnosed, not an unreadable one). User text is never evaluated.
+"""
+
+from __future__ import annotations
+
+import ast
+import difflib
+import re
+from fractions import Fraction
+
+import sympy as sp
+
+from derive import expr as ex
+from derive import latexin
+from derive import mform as mf
+from derive.checknet import Net
+from derive.formtree import Indicator, RPow, fits, tree_text
+from derive.verdict import FormulaError, shape_text
+
+MAX_COST = 200_000  # scalar operations for one evaluation of a formula
+
+
+def read(net: Net, text: str, latex: bool) -> tuple[ex.Node, str | None, str]:
+    """Parse ``text`` → (tree, left-hand-side name or None, the text the tree came from)."""
+    if not isinstance(text, str):
+        raise FormulaError("a formula must be a string")
+    if len(text) > ex.MAX_LENGTH:
+        raise FormulaError(f"formula is {len(text)} characters long; the limit is {ex.MAX_LENGTH}")
+    if latex:
+        try:
+            tree, lhs = latexin.parse(text, known=net.known)
+        except latexin.LatexError as err:
+            raise FormulaError(err.message, err.col, text) from None
+        name = None
+        if lhs is not None:
+            if not isinstance(lhs, ex.Name):
+                raise FormulaError(
+                    "the left side of '=' must name the gradient, e.g. dW^{[2]} = …", 1, text
+                )
+            name = lhs.id
+        return tree, name, text
+    lhs = None
+    body, offset = text, 0
+    m = re.match(r"\s*([A-Za-z_][A-Za-z0-9_]*)\s*=(?!=)", text)
+    if m:
+        lhs, body, offset = m.group(1), text[m.end() :], m.end()
+    lead = len(body) - len(body.lstrip())
+    try:
+        return ex.parse(body, allow_compare=True), lhs, text
+    except ex.ExprError as err:
+        alt = _numpy_normalise(body)
+        if alt is not None:
+            try:
+                return ex.parse(alt, allow_compare=True), lhs, alt
+            except ex.ExprError:
+                pass
+        col = offset + lead + err.col if err.col else 0
+        msg = re.sub(r"column \d+", f"column {col}", err.message) if col else err.message
+        raise FormulaError(msg, col, text) from None
+
+
+_NUMPY_MODULES = ("np", "numpy", "torch")
+
+
+class _Numpy(ast.NodeTransformer):
+    """NumPy spellings → the expression language (pure tree rewriting, nothing is run)."""
+
+    changed = False
+
+    def visit_Call(self, node: ast.Call) -> ast.AST:
+        self.generic_visit(node)
+        kws = [k for k in node.keywords if k.arg not in ("keepdims", "keepdim")]
+        if len(kws) != len(node.keywords):
+            self.changed = True
+        node.keywords = kws
+        f, args = node.func, node.args
+        if not isinstance(f, ast.Attribute):
+            return node
+        base = f.value
+        if isinstance(base, ast.Name) and base.id in _NUMPY_MODULES:
+            self.changed = True
+            name = f.attr
+            if name in ("dot", "matmul") and len(args) == 2:
+                return ast.BinOp(args[0], ast.MatMult(), args[1])
+            if name == "multiply" and len(args) == 2:
+                return ast.BinOp(args[0], ast.Mult(), args[1])
+            if name == "transpose" and len(args) == 1:
+                return ast.Attribute(args[0], "T", ast.Load())
+            if name == "maximum" and len(args) == 2:
+                zero = [a for a in args if isinstance(a, ast.Constant) and a.value == 0]
+                other = [a for a in args if a not in zero]
+                if zero and len(other) == 1:
+                    return ast.Call(ast.Name("relu", ast.Load()), other, [])
+            if (
+                name == "heaviside"
+                and len(args) == 2
+                and isinstance(args[1], ast.Constant)
+                and args[1].value in (0, 1)
+            ):
+                op: ast.cmpop = ast.GtE() if args[1].value == 1 else ast.Gt()
+                return ast.Compare(args[0], [op], [ast.Constant(0)])
+            if (
+                name == "where"
+                and len(args) == 3
+                and isinstance(args[0], ast.Compare)
+                and all(isinstance(a, ast.Constant) for a in args[1:])
+                and [args[1].value, args[2].value] == [1, 0]
+            ):  # type: ignore[attr-defined]
+                return args[0]
+            if name in ("sum", "mean") and len(args) == 2:
+                node.keywords = [ast.keyword("axis", args[1]), *node.keywords]
+                args = node.args = [args[0]]
+            node.func = ast.Name(name, ast.Load())
+            return node
+        if f.attr in ("sum", "mean"):
+            self.changed = True
+            if len(args) == 1:
+                kws = [ast.keyword("axis", args[0]), *kws]
+            return ast.Call(ast.Name(f.attr, ast.Load()), [base], kws)
+        if f.attr in ("dot", "matmul") and len(args) == 1:
+            self.changed = True
+            return ast.BinOp(base, ast.MatMult(), args[0])
+        if f.attr == "astype":
+            self.changed = True
+            return base
+        if f.attr == "transpose" and not args:
+            self.changed = True
+            return ast.Attribute(base, "T", ast.Load())
+        return node
+
+
+def _numpy_normalise(text: str) -> str | None:
+    """``np.sum(dZ, axis=0, keepdims=True)`` → ``sum(dZ, axis=0)`` etc.; ``None`` if nothing
+    changed or ``text`` is not Python syntax."""
+    if len(text) > ex.MAX_LENGTH:
+        return None
+    try:
+        tree = ast.parse(text.strip(), mode="eval")
+        fixer = _Numpy()
+        new = fixer.visit(tree)
+        if not fixer.changed:
+            return None
+        return ast.unparse(ast.fix_missing_locations(new))
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return None
+
+
+def wrt_from(net: Net, wrt: str | None, lhs: str | None, formula: str) -> str:
+    """The tensor whose gradient is checked, from ``--wrt`` and/or ``dW2 = …``."""
+    if wrt is None and lhs is None:
+        raise FormulaError("say which gradient this is: --wrt W2, or write 'dW2 = …'")
+    names = [n for n in (wrt, lhs) if n is not None]
+    out = []
+    for text in names:
+        name = tensor_of(net, text)
+        if name is None:
+            grads = [
+                n for n, t in net.g.tensors.items() if t.grads is not None and n != net.spec.loss
+            ]
+            raise FormulaError(
+                f"'{text}' is not a tensor with a gradient in "
+                f"{net.spec.name}; use one of: {', '.join(grads)}"
+            )
+        out.append(name)
+    if len(set(out)) > 1:
+        raise FormulaError(
+            f"the formula's left side is d{out[1]} but --wrt is {out[0]}", 1, formula
+        )
+    return out[0]
+
+
+def tensor_of(net: Net, text: str) -> str | None:
+    """The tensor with a gradient that ``text`` names (``W2``, ``dW2``, ``delta_W2``), or None."""
+    text = text.strip()
+    for cand in (
+        text,
+        text[1:] if text.startswith("d") else None,
+        text[6:] if text.startswith("delta_") else None,
+    ):
+        if (
+            cand
+            and cand in net.g.tensors
+            and net.g.tensors[cand].grads is not None
+            and cand != net.spec.loss
+        ):
+            return cand
+    return None
+
+
+# ---- formula trees → matrix form ----------------------------------------------------------------
+
+
+class ShapeError(Exception):
+    """A formula whose shapes do not fit (a wrong formula, not an unreadable one)."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class Convert:
+    """Expression tree (from text) → :mod:`derive.mform` expression over the network's symbols.
+    Also returns the tree with LaTeX products resolved to ``@``/``*``."""
+
+    def __init__(self, net: Net, text: str, allow_upstream: bool = True) -> None:
+        self.net, self.text, self.allow_upstream = net, text, allow_upstream
+        self.grads_used: set[str] = set()
+        self.literals: set[Fraction] = set()
+        self.piecewise = False
+        self.cost = 0
+
+    def __call__(self, node: ex.Node) -> tuple[mf.MExpr, ex.Node]:
+        out = self.convert(node)
+        if self.cost > MAX_COST:
+            raise FormulaError(
+                f"formula is too expensive to evaluate ({self.cost} operations; "
+                f"the limit is {MAX_COST})"
+            )
+        return out
+
+    def count(self, shape: tuple[int, int], inner: int = 1) -> None:
+        self.cost += int(shape[0]) * int(shape[1]) * int(inner)
+        if self.cost > 50 * MAX_COST:
+            raise FormulaError(
+                f"formula is too expensive to evaluate (limit {MAX_COST} operations)"
+            )
+
+    def column(self, name: str) -> int:
+        m = re.search(rf"(?<![A-Za-z0-9_]){re.escape(name)}(?![A-Za-z0-9_])", self.text)
+        return m.start() + 1 if m else 0
+
+    def name(self, node: ex.Name) -> tuple[mf.MExpr, ex.Node]:
+        if node.id == latexin.ONES:  # \mathbf{1} on its own (LaTeX): 1, broadcast
+            return mf.Scalar(sp.Integer(1)), ex.Num(Fraction(1))
+        found = self.net.resolve(node.id)
+        if found is None:
+            col = self.column(node.id)
+            near = difflib.get_close_matches(node.id, list(self.net.names), n=3, cutoff=0.5)
+            hint = f"; did you mean {' or '.join(near)}?" if near else ""
+            g = self.net.g
+            known = ", ".join([*g.tensors, *g.scalars])
+            where = f" (column {col})" if col else ""
+            raise FormulaError(
+                f"unknown name '{node.id}'{where}{hint} Known: {known}; dX for ∂L/∂X",
+                col,
+                self.text,
+            )
+        canonical, leaf = found
+        if isinstance(leaf, mf.Ref) and leaf.kind == "grad":
+            if not self.allow_upstream:
+                col = self.column(node.id)
+                raise FormulaError(
+                    f"'{node.id}' (an upstream gradient) is not allowed here: "
+                    "write the formula in terms of forward values",
+                    col,
+                    self.text,
+                )
+            tensor = self.net.label_at.get(leaf.name, (leaf.name,))[0]
+            self.grads_used.add(tensor)
+        return leaf, ex.Name(canonical)
+
+    def convert(self, node: ex.Node) -> tuple[mf.MExpr, ex.Node]:
+        if isinstance(node, ex.Num):
+            if node.value not in (0, 1, -1):
+                self.literals.add(abs(node.value))
+            return mf.Scalar(sp.Rational(node.value.numerator, node.value.denominator)), node
+        if isinstance(node, ex.Name):
+            return self.name(node)
+        if isinstance(node, ex.Neg):
+            x, n = self.convert(node.operand)
+            self.count(x.shape)
+            return mf.neg(x), ex.Neg(n)
+        if isinstance(node, ex.Transpose):
+            x, n = self.convert(node.operand)
+            return (x if x.shape == (1, 1) else mf.T(x)), ex.Transpose(n)
+        if isinstance(node, ex.Pow):
+            x, n = self.convert(node.base)
+            self.count(x.shape, 8)
+            e = node.exponent
+            out = mf.Pow(x, int(e)) if e.denominator == 1 else RPow(x, e)
+            return out, ex.Pow(n, e)
+        if isinstance(node, ex.BinOp):
+            return self.binop(node)
+        if isinstance(node, ex.Compare):
+            a, na = self.convert(node.left)
+            b, nb = self.convert(node.right)
+            if not fits(a.shape, b.shape):
+                raise ShapeError(
+                    f"`{tree_text(node)}` compares shapes {shape_text(a.shape)} "
+                    f"and {shape_text(b.shape)}"
+                )
+            self.piecewise = True
+            out = Indicator(node.op, a, b)
+            self.count(out.shape)
+            return out, ex.Compare(node.op, na, nb)
+        if isinstance(node, ex.Call):
+            return self.call(node)
+        raise FormulaError(f"'{type(node).__name__}' is not allowed in a formula", 0, self.text)
+
+    def binop(self, node: ex.BinOp) -> tuple[mf.MExpr, ex.Node]:
+        if node.op in ("·", "@") and node.right == ex.Name(latexin.ONES):  # X 𝟙: row sums
+            x, nx = self.convert(node.left)
+            self.count(x.shape)
+            return mf.SumCols(x), ex.Call("sum", (nx,), (("axis", ex.Num(Fraction(1))),))
+        a, na = self.convert(node.left)
+        b, nb = self.convert(node.right)
+        op = node.op
+        if op == "·":  # a LaTeX product: matrix product when the sizes fit, else scaling
+            if isinstance(a, mf.Scalar | mf.Ones) or (1, 1) in (a.shape, b.shape):
+                op = "*"
+            elif a.shape[1] == b.shape[0]:
+                op = "@"
+            else:
+                raise ShapeError(
+                    f"the product `{tree_text(na)} · {tree_text(nb)}` multiplies shapes "
+                    f"{shape_text(a.shape)} and {shape_text(b.shape)}: the inner sizes "
+                    f"{a.shape[1]} and {b.shape[0]} differ"
+                )
+        shown = ex.BinOp(op, na, nb)
+        if op == "@":
+            if isinstance(a, mf.Scalar) or isinstance(b, mf.Scalar):
+                raise ShapeError(
+                    f"`{tree_text(shown)}`: '@' needs two matrices; use * to scale by a number"
+                )
+            if a.shape[1] != b.shape[0]:
+                raise ShapeError(
+                    f"in `{tree_text(shown)}` the left factor is {shape_text(a.shape)} and the "
+                    f"right is {shape_text(b.shape)}: the inner sizes {a.shape[1]} and "
+                    f"{b.shape[0]} differ"
+                )
+            out: mf.MExpr = mf.MatMul(a, b)
+            self.count(out.shape, a.shape[1])
+            return out, shown
+        if not fits(a.shape, b.shape):
+            raise ShapeError(
+                f"in `{tree_text(shown)}` the shapes {shape_text(a.shape)} and "
+                f"{shape_text(b.shape)} do not broadcast"
+            )
+        if op == "/" and isinstance(b, mf.Scalar) and b.expr == 0:
+            out = mf.Div(a, b)  # undefined everywhere: evaluation says so
+        else:
+            out = {"+": mf.add, "-": mf.sub, "*": mf.mul, "/": mf.div}[op](a, b)
+        self.count(out.shape)
+        return out, shown
+
+    def call(self, node: ex.Call) -> tuple[mf.MExpr, ex.Node]:
+        f = node.func
+        args = [self.convert(a) for a in node.args]
+        x, nx = args[0]
+        self.count(x.shape, 4)
+        if f in ("sigmoid", "relu", "tanh", "exp", "log", "relu_grad"):
+            if f == "relu_grad":
+                self.piecewise = True
+            return mf.Func(f, x), ex.Call(f, (nx,))
+        if f == "leaky_relu":
+            slope = sp.Rational(1, 100)
+            if len(node.args) > 1:
+                if not isinstance(node.args[1], ex.Num):
+                    raise FormulaError("leaky_relu's slope must be a number", 0, self.text)
+                v = node.args[1].value
+                slope = sp.Rational(v.numerator, v.denominator)
+            self.piecewise = True
+            return mf.Func("leaky_relu", x, slope), ex.Call(f, (nx, *node.args[1:]))
+        if f == "softmax":
+            return mf.Call("softmax", (x,), (), x.shape), ex.Call(f, (nx,))
+        if f in ("sum", "mean"):
+            axis = node.kwarg("axis")
+            if axis is not None and not (isinstance(axis, ex.Num) and axis.value in (0, 1)):
+                raise FormulaError(f"{f}(…, axis=…) must be axis=0 or axis=1", 0, self.text)
+            shown = ex.Call(f, (nx,), node.kwargs)
+            r, c = x.shape
+            if axis is None:
+                out, count = mf.SumAll(x), (r, c)
+            elif axis.value == 0:
+                out, count = mf.SumRows(x), (r,)
+            else:
+                out, count = mf.SumCols(x), (c,)
+            if f == "mean":
+                out = mf.div(out, self.net.g.count(count))  # type: ignore[arg-type]
+            return out, shown
+        # a loss inside a gradient formula: allowed, evaluated as the spec would
+        kwargs = tuple((k, self.convert(v)[0]) for k, v in node.kwargs)
+        y = args[1][0]
+        if x.shape != y.shape and {x.shape, y.shape} != {(1, 1)}:
+            raise ShapeError(
+                f"{f}() needs two tensors of the same shape, got "
+                f"{shape_text(x.shape)} and {shape_text(y.shape)}"
+            )
+        return mf.Call(f, (x, y), kwargs, (1, 1)), ex.Call(f, (nx, args[1][1]), node.kwargs)

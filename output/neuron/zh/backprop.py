@@ -1,0 +1,109 @@
+#!/usr/bin/env python3
+# 单个 Sigmoid 神经元与半均方误差损失
+#
+# 由 derive 根据验证过的推导生成：下面的前向计算和反向传播公式就是 walkthrough.md 中证明过的那些。只需要 NumPy；若安装了
+# PyTorch，会把它自动求导的梯度与我们的结果对照。
+# 运行：python backprop.py（加 --json 输出机器可读的结果）。退出码 0：梯度一致，或未安装 PyTorch；1：梯度不一致。
+import json as _json
+
+import numpy as np
+
+# 尺寸与常数
+n = 3
+
+# 示例取值（float64）
+x = np.array([[0.5, 0.3, 0.2]])
+t = np.array([[1.0]])
+w = np.array([[0.4, -0.6, 0.1]])
+_VALUES = {"x": x, "t": t, "w": w}
+_PARAMS = ("w",)
+_TEXT = {
+    "no_torch": "未安装 PyTorch，跳过对照（pip install torch）。",
+    "max_diff": "与 PyTorch 的最大差",
+    "bare_ratio": "裸 PyTorch 损失的梯度与我们的梯度之比：",
+    "all_ok": "✓ NumPy 反向传播与 PyTorch 自动求导结果一致。",
+    "mismatch": "✗ NumPy 反向传播与 PyTorch 自动求导结果不一致。",
+}
+
+
+def sigmoid(x):
+    # stable: never exp of a large positive number
+    x = np.asarray(x, dtype=np.float64)
+    e = np.exp(-np.abs(x))
+    return np.where(x >= 0, 1.0 / (1.0 + e), e / (1.0 + e))
+
+
+def mse(p, y):
+    return np.mean((p - y) ** 2)
+
+
+# 前向传播（矩阵形式）
+z = x @ w.T
+O = sigmoid(z)
+L = mse(O, t) / 2
+
+
+# 反向传播：验证过的公式，从损失一直回到参数
+dO = O - t
+dz = dO * O * (1 - O)
+dw = dz @ x
+_GRADIENTS = {"w": np.broadcast_to(dw, np.shape(w))}
+
+
+def _torch_gradients(bare=False):
+    # 用 PyTorch 写出同样的前向计算，由自动求导计算梯度
+    import torch
+    import torch.nn.functional as F
+
+    x = torch.tensor(_VALUES["x"], dtype=torch.float64, requires_grad=False)
+    t = torch.tensor(_VALUES["t"], dtype=torch.float64, requires_grad=False)
+    w = torch.tensor(_VALUES["w"], dtype=torch.float64, requires_grad=True)
+    z = x @ w.T
+    O = torch.sigmoid(z)
+    if bare:  # 不带常数因子的库函数损失
+        L = F.mse_loss(O, t)
+    else:
+        L = 0.5 * F.mse_loss(O, t)
+    L.sum().backward()
+    return {"w": w.grad.numpy()}
+
+
+def _compare(as_json=False):
+    # 打印我们的梯度，并与 PyTorch 对照
+    report = {"gradients": {k: np.asarray(v, dtype=float).tolist() for k, v in _GRADIENTS.items()}}
+    if not as_json:
+        for name, grad in _GRADIENTS.items():
+            print(f"d{name} =\n{np.array2string(np.asarray(grad), precision=10)}")
+    try:
+        import torch  # noqa: F401
+    except ImportError:
+        report["torch"] = "skipped"
+        print(_json.dumps(report) if as_json else _TEXT["no_torch"])
+        return 0
+    ours, theirs = _GRADIENTS, _torch_gradients()
+    ok = True
+    for name in _PARAMS:
+        diff = float(np.max(np.abs(ours[name] - theirs[name])))
+        same = bool(np.allclose(ours[name], theirs[name], rtol=1e-9, atol=1e-12))
+        ok = ok and same
+        if not as_json:
+            print(f"{'✓' if same else '✗'} d{name}: {_TEXT['max_diff']} {diff:.1e}")
+    bare = _torch_gradients(bare=True)
+    first = _PARAMS[0]
+    mask = np.abs(ours[first]) > 1e-300
+    ratio = float(np.median(bare[first][mask] / ours[first][mask]))
+    report["bare_ratio"] = ratio
+    if not as_json:
+        print(f"{_TEXT['bare_ratio']} {ratio:.6g}")
+    report["torch"] = "ok" if ok else "mismatch"
+    if as_json:
+        print(_json.dumps(report))
+    else:
+        print(_TEXT["all_ok"] if ok else _TEXT["mismatch"])
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    import sys
+
+    sys.exit(_compare(as_json="--json" in sys.argv[1:]))
