@@ -293,6 +293,21 @@ def _times(u: sp.Expr, d: sp.Expr) -> sp.Expr:
     return sp.Mul._from_args((args[0], u, *args[1:]) if args[0].is_Number else (u, *args))
 
 
+def textbook_map(g: Graph) -> dict[sp.Expr, sp.Symbol]:
+    """``σ(z_ij) → a_ij`` for every node ``A = σ(Z)`` (also tanh, exp): derivatives written
+    in terms of the node's own value, as textbooks do (``σ' = a(1 − a)``)."""
+    out: dict[sp.Expr, sp.Symbol] = {}
+    for node in g.nodes:
+        tree = node.tree
+        if (
+            isinstance(tree, ex.Call)
+            and tree.func in ("sigmoid", "tanh", "exp")
+            and isinstance(tree.args[0], ex.Name)
+        ):
+            out.update(zip(node.definition, g.tensors[node.name].symbols, strict=True))
+    return out
+
+
 # ---- the walk ---------------------------------------------------------------------------------
 
 
@@ -303,17 +318,7 @@ class _Deriver:
         self.checker = Checker(defs={}, points=3, seed=0)
         self.checker.define(g.scalar_values)
         self.grad = {n for n, t in g.tensors.items() if t.grads is not None}
-        # σ(z_ij) → a_ij where A = σ(Z) is a node: entries shown in textbook form σ(1−σ)
-        self.textbook: dict[sp.Expr, sp.Symbol] = {}
-        for node in g.nodes:
-            tree = node.tree
-            if (
-                isinstance(tree, ex.Call)
-                and tree.func in ("sigmoid", "tanh", "exp")
-                and isinstance(tree.args[0], ex.Name)
-            ):
-                sym = g.tensors[node.name].symbols
-                self.textbook.update(zip(node.definition, sym, strict=True))
+        self.textbook = textbook_map(g)
 
     def tex(self, e: sp.Expr) -> str:
         return latex(e, self.names)

@@ -8,6 +8,7 @@ high-precision value, to 7 decimals with ``≈`` — never rounded twice.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
@@ -17,9 +18,14 @@ import sympy as sp
 
 from derive import functions as fn
 from derive.backprop import Derivation
-from derive.printing import latex
+from derive.printing import latex, ordered_terms
 
 DIGITS = 7
+# a negative number substituted as a function's argument: σ((−0.5)) → σ(−0.5)
+_DOUBLE_PARENS = re.compile(
+    r"\\left\(\\left\((-[0-9.]+(?: \\times 10\^\{-?\d+\})?)\\right\)"
+    r"\\right\)"
+)
 _MP = {fn.sigmoid: fn.mp_sigmoid, sp.exp: mpmath.exp, sp.log: mpmath.log, sp.tanh: mpmath.tanh}
 
 
@@ -208,7 +214,7 @@ class Example:
         formula_tex = latex(formula, names)
         sub, sub_exact = None, True
         if formula.free_symbols and not formula.is_Symbol:
-            sub = latex(formula, self._num_names(formula))
+            sub = _DOUBLE_PARENS.sub(r"\\left(\1\\right)", latex(formula, self._num_names(formula)))
             sub_exact = all(self.number(s).exact for s in formula.free_symbols)
         terms, terms_exact = None, True
 
@@ -216,7 +222,7 @@ class Example:
             return a.is_Symbol or a.is_Number or (-a).is_Symbol
 
         if formula.is_Add and not all(trivial(a) for a in formula.args):
-            nums = [self.number(a) for a in formula.args]
+            nums = [self.number(a) for a in ordered_terms(formula)]
             terms_exact = all(n.exact for n in nums)
             if terms_exact or len(nums) <= 4:
                 parts = []

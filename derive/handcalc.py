@@ -19,6 +19,7 @@ import numpy as np
 import sympy as sp
 
 from derive import expr as ex
+from derive.backprop import textbook_map
 from derive.checknet import Net
 from derive.diagnose import factor_text
 from derive.evaluate import System, evaluate, floats
@@ -86,19 +87,8 @@ def _digits(text: str) -> tuple[Fraction, int, Fraction]:
 
 def _textbook_defs(net: Net) -> dict[sp.Symbol, sp.Expr]:
     """Definitions as a hand calculation uses them: σ'(z) from the *written-down* a = σ(z)."""
-    g = net.g
-    swap: dict[sp.Expr, sp.Symbol] = {}
-    own: set[sp.Symbol] = set()
-    for node in g.nodes:
-        t = node.tree
-        if (
-            isinstance(t, ex.Call)
-            and t.func in ("sigmoid", "tanh", "exp")
-            and isinstance(t.args[0], ex.Name)
-        ):
-            syms = g.tensors[node.name].symbols
-            swap.update(zip(node.definition, syms, strict=True))
-            own.update(syms)
+    swap = textbook_map(net.g)
+    own = set(swap.values())
     return {s: (e if s in own else e.xreplace(swap)) for s, e in net.example.defs.items()}
 
 

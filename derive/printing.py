@@ -70,6 +70,16 @@ def grad_tex(loss_tex: str, of_tex: str) -> str:
     return f"\\frac{{\\partial {loss_tex}}}{{\\partial {of_tex}}}"
 
 
+def ordered_terms(expr: sp.Expr, order: str | None = None) -> list[sp.Expr]:
+    """The terms of a sum as displayed: SymPy's order, but a sum does not start with a negative
+    term when it has a positive one (``y_pred − y_target``, not ``−y_target + y_pred``)."""
+    terms = list(expr.as_ordered_terms(order=order))
+    pos = [t for t in terms if not t.could_extract_minus_sign()]
+    if not pos or not terms[0].could_extract_minus_sign():
+        return terms
+    return pos + [t for t in terms if t.could_extract_minus_sign()]
+
+
 class DeriveLatexPrinter(LatexPrinter):
     """SymPy's LaTeX printer with our functions and a symbol-name table."""
 
@@ -82,6 +92,9 @@ class DeriveLatexPrinter(LatexPrinter):
         settings.setdefault("mat_str", "bmatrix")
         settings.setdefault("fold_short_frac", False)
         super().__init__(settings)
+
+    def _as_ordered_terms(self, expr: sp.Expr, order: str | None = None) -> list[sp.Expr]:
+        return ordered_terms(expr, order)
 
     def _print_sigmoid(self, expr: sp.Expr, exp: str | None = None) -> str:
         tex = f"\\sigma\\left({self._print(expr.args[0])}\\right)"

@@ -224,6 +224,16 @@ class _Validator:
                 ) from None
             shapes[key] = _Shapes(self, f'{where} = "{text}"', shapes, constants).infer(node)
             forward.append((key, node))
+        for key in shapes:
+            if key.startswith("d") and key[1:] in shapes and key[1:] not in dims:
+                table = self.names.get(key, "constants")
+                raise self.err(
+                    f"[{table}] {key}",
+                    f"'{key}' clashes with the name of the "
+                    f"gradient of '{key[1:]}' (d{key[1:]} = ∂L/∂{key[1:]} in "
+                    "generated code and in derive check)",
+                    f"rename '{key}'",
+                )
         loss = forward[-1][0]
         if shapes[loss] not in ((), (1, 1)):
             raise self.err(

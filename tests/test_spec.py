@@ -105,3 +105,10 @@ def test_unknown_builtin_or_missing_file():
     with pytest.raises(spec.SpecError) as err:
         spec.load("no-such-net")
     assert "chain" in str(err.value) and "mlp-bce" in str(err.value)
+
+
+def test_gradient_name_clash():
+    e = bad(
+        GOOD.replace('A = "sigmoid(Z)"', 'dZ = "sigmoid(Z)"').replace("bce(A, Y)", "bce(dZ, Y)")
+    )
+    assert e.where == "[forward] dZ" and "clashes with the name of the gradient of 'Z'" in e.message
