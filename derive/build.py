@@ -31,8 +31,13 @@ FORMATS = ("md", "tex", "pdf", "ipynb", "py")
 TEXT_FORMATS = ("md", "tex", "ipynb", "py")
 LANGS = ("en", "zh")
 PLOT = "training-loss.svg"
-FILES = {"md": "walkthrough.md", "tex": "walkthrough.tex", "pdf": "walkthrough.pdf",
-         "ipynb": "walkthrough.ipynb", "py": "backprop.py"}
+FILES = {
+    "md": "walkthrough.md",
+    "tex": "walkthrough.tex",
+    "pdf": "walkthrough.pdf",
+    "ipynb": "walkthrough.ipynb",
+    "py": "backprop.py",
+}
 
 
 class BuildError(ValueError):
@@ -54,13 +59,19 @@ def _choices(raw: Iterable[str], allowed: tuple[str, ...], what: str) -> tuple[s
     items = [x.strip() for part in raw for x in part.split(",") if x.strip()]
     bad = [x for x in items if x not in allowed]
     if bad or not items:
-        raise BuildError(f"unknown {what} {', '.join(bad) or '(none given)'}; "
-                         f"choose from: {', '.join(allowed)}")
+        raise BuildError(
+            f"unknown {what} {', '.join(bad) or '(none given)'}; choose from: {', '.join(allowed)}"
+        )
     return tuple(x for x in allowed if x in items)  # canonical order, no duplicates
 
 
-def plan(nets: Iterable[str], formats: Iterable[str], langs: Iterable[str], out: str | Path,
-         templates: str | None = None) -> Plan:
+def plan(
+    nets: Iterable[str],
+    formats: Iterable[str],
+    langs: Iterable[str],
+    out: str | Path,
+    templates: str | None = None,
+) -> Plan:
     """Validate everything before any work: specs (raise ``SpecError``), formats, languages,
     the templates directory (raise :class:`BuildError`), TeX for ``pdf`` (raise
     :class:`~derive.pdf.ToolMissing`)."""
@@ -69,8 +80,10 @@ def plan(nets: Iterable[str], formats: Iterable[str], langs: Iterable[str], out:
     seen: dict[str, str] = {}
     for n, s in zip(names, loaded, strict=True):
         if s.name in seen and seen[s.name] != n:
-            raise BuildError(f"two specs are both named '{s.name}' ({seen[s.name]}, {n}); "
-                             "rename one in its [network] table")
+            raise BuildError(
+                f"two specs are both named '{s.name}' ({seen[s.name]}, {n}); "
+                "rename one in its [network] table"
+            )
         seen[s.name] = n
     unique = tuple({s.name: s for s in loaded}.values())
     fmts = _choices(formats, FORMATS, "format")
@@ -79,13 +92,22 @@ def plan(nets: Iterable[str], formats: Iterable[str], langs: Iterable[str], out:
 
         missing = [t for t in ("latexmk", "xelatex") if shutil.which(t) is None]
         if missing:
-            raise ToolMissing(f"-f pdf needs {' and '.join(missing)}, not found on PATH; "
-                              f"install TeX with: {INSTALL_HINT}")
+            raise ToolMissing(
+                f"-f pdf needs {' and '.join(missing)}, not found on PATH; "
+                f"install TeX with: {INSTALL_HINT}"
+            )
     if templates is not None and not Path(templates).is_dir():
-        raise BuildError(f"--templates {templates}: not a directory; copy the templates/ "
-                         "folder of derive and point to it")
-    return Plan(unique, fmts, _choices(langs, LANGS, "language"),
-                Path(out), str(Path(templates).resolve()) if templates else None)
+        raise BuildError(
+            f"--templates {templates}: not a directory; copy the templates/ "
+            "folder of derive and point to it"
+        )
+    return Plan(
+        unique,
+        fmts,
+        _choices(langs, LANGS, "language"),
+        Path(out),
+        str(Path(templates).resolve()) if templates else None,
+    )
 
 
 class _LazyProofs(dict):
@@ -131,8 +153,11 @@ def build_network(s: specs.NetSpec, p: Plan, progress: Callable[[str], None]) ->
     try:
         report = numeric.verify(d)
     except numeric.TorchMissing:
-        print(f"warning: {s.name}: PyTorch is not installed; the walkthrough says so and "
-              "compares with finite differences only (pip install torch)", file=sys.stderr)
+        print(
+            f"warning: {s.name}: PyTorch is not installed; the walkthrough says so and "
+            "compares with finite differences only (pip install torch)",
+            file=sys.stderr,
+        )
         report = numeric.verify(d, use_torch=False)
     history = numeric.train(d) if s.train else None
     w = context(d, report, _shared_proofs(), history, plot=PLOT)

@@ -166,7 +166,7 @@ def prove(rule: str | None, list_: bool, lang: str) -> None:
         if rule is None and not list_:
             raise Failure(BAD_INPUT, f"name a proof; available: {', '.join(names)}")
         for n in names:
-            click.echo(f"{n:<20} {proofs.TITLES[n][lang]}")
+            click.echo(f"{n:<20} {proofs.title(n, lang)}")
         return
     if rule not in names:
         raise Failure(BAD_INPUT, f"unknown proof '{rule}'; available: {', '.join(names)}")
@@ -222,17 +222,33 @@ def check_cmd(
 
 @main.command()
 @click.argument("nets", nargs=-1, metavar="[NET]...")
-@click.option("-f", "--format", "formats", default="md,tex,ipynb,py", show_default=True,
-              help="Comma-separated: md, tex, pdf, ipynb, py (pdf needs xelatex and latexmk).")
-@click.option("--lang", "langs", default="en,zh", show_default=True,
-              help="Comma-separated languages: en, zh.")
-@click.option("-o", "--out", default="output", show_default=True, type=click.Path(),
-              help="Output directory; files go to OUT/<network>/<lang>/.")
-@click.option("--templates", type=click.Path(), default=None,
-              help="A directory of templates overriding the built-in ones (copy templates/).")
+@click.option(
+    "-f",
+    "--format",
+    "formats",
+    default="md,tex,ipynb,py",
+    show_default=True,
+    help="Comma-separated: md, tex, pdf, ipynb, py (pdf needs xelatex and latexmk).",
+)
+@click.option(
+    "--lang", "langs", default="en,zh", show_default=True, help="Comma-separated languages: en, zh."
+)
+@click.option(
+    "-o",
+    "--out",
+    default="output",
+    show_default=True,
+    type=click.Path(),
+    help="Output directory; files go to OUT/<network>/<lang>/.",
+)
+@click.option(
+    "--templates",
+    type=click.Path(),
+    default=None,
+    help="A directory of templates overriding the built-in ones (copy templates/).",
+)
 @_guard
-def build(nets: tuple[str, ...], formats: str, langs: str, out: str,
-          templates: str | None) -> None:
+def build(nets: tuple[str, ...], formats: str, langs: str, out: str, templates: str | None) -> None:
     """Write walkthroughs (default: all built-ins, all text formats, both languages)."""
     import os
 

@@ -76,9 +76,22 @@ def code(d: Derivation) -> Code:
         scale, bare = number(found[0]), torch_code(found[1])
     lr = number(spec.train.get("lr", DEFAULT_LR))
     sgd = tuple(f"{p} = {p} - lr * d{p}" for p in spec.params)
-    return Code(scalars, values, forward, backward, torch_forward,
-                f"{spec.loss}.sum().backward()", bare, scale, helpers,
-                tuple(spec.inputs), tuple(spec.params), spec.loss, lr, sgd)
+    return Code(
+        scalars,
+        values,
+        forward,
+        backward,
+        torch_forward,
+        f"{spec.loss}.sum().backward()",
+        bare,
+        scale,
+        helpers,
+        tuple(spec.inputs),
+        tuple(spec.params),
+        spec.loss,
+        lr,
+        sgd,
+    )
 
 
 def scaled_loss(tree: ex.Node) -> tuple[Fraction, ex.Call] | None:
@@ -126,8 +139,13 @@ def _call(n: ex.Call) -> str:
     f = n.func
     a = [torch_code(x) for x in n.args]
     x = _wrap(_t(n.args[0]), _ATOM)
-    simple = {"sigmoid": "torch.sigmoid", "relu": "torch.relu", "tanh": "torch.tanh",
-              "exp": "torch.exp", "log": "torch.log"}
+    simple = {
+        "sigmoid": "torch.sigmoid",
+        "relu": "torch.relu",
+        "tanh": "torch.tanh",
+        "exp": "torch.exp",
+        "log": "torch.log",
+    }
     if f in simple:
         return f"{simple[f]}({a[0]})"
     if f == "relu_grad":
@@ -151,8 +169,9 @@ def _call(n: ex.Call) -> str:
         if w is None:
             return f"F.binary_cross_entropy({p}, {y})"
         yy = _wrap(_t(n.args[1]), _MUL + 1)
-        return (f"-({torch_code(w)} * {yy} * torch.log({p}) + (1 - {yy}) * "
-                f"torch.log(1 - {p})).mean()")
+        return (
+            f"-({torch_code(w)} * {yy} * torch.log({p}) + (1 - {yy}) * torch.log(1 - {p})).mean()"
+        )
     if f == "bce_logits":
         return f"F.binary_cross_entropy_with_logits({p}, {y})"
     assert f == "cross_entropy"

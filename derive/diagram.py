@@ -22,13 +22,20 @@ from derive.graph import Graph
 
 MAX_ENTRY_NODES = 24  # larger networks are drawn tensor by tensor
 FUNC_LABEL = {  # (text, LaTeX) of element-wise functions and losses on edges
-    "sigmoid": ("σ", "\\sigma"), "relu": ("ReLU", "\\operatorname{ReLU}"),
-    "tanh": ("tanh", "\\tanh"), "exp": ("exp", "\\exp"), "log": ("log", "\\log"),
+    "sigmoid": ("σ", "\\sigma"),
+    "relu": ("ReLU", "\\operatorname{ReLU}"),
+    "tanh": ("tanh", "\\tanh"),
+    "exp": ("exp", "\\exp"),
+    "log": ("log", "\\log"),
     "leaky_relu": ("LeakyReLU", "\\operatorname{LeakyReLU}"),
-    "softmax": ("softmax", "\\operatorname{softmax}"), "mse": ("MSE", "\\operatorname{MSE}"),
-    "sse": ("SSE", "\\operatorname{SSE}"), "bce": ("BCE", "\\operatorname{BCE}"),
-    "bce_logits": ("BCE", "\\operatorname{BCE}"), "cross_entropy": ("CE", "\\operatorname{CE}"),
-    "sum": ("sum", "\\sum"), "mean": ("mean", "\\operatorname{mean}"),
+    "softmax": ("softmax", "\\operatorname{softmax}"),
+    "mse": ("MSE", "\\operatorname{MSE}"),
+    "sse": ("SSE", "\\operatorname{SSE}"),
+    "bce": ("BCE", "\\operatorname{BCE}"),
+    "bce_logits": ("BCE", "\\operatorname{BCE}"),
+    "cross_entropy": ("CE", "\\operatorname{CE}"),
+    "sum": ("sum", "\\sum"),
+    "mean": ("mean", "\\operatorname{mean}"),
 }
 
 
@@ -116,8 +123,7 @@ def _entry_edges(g: Graph) -> _Builder:
                 ws = [x for x in syms if x in params]
                 xs = [x for x in syms if x not in params]
                 if len(ws) == 1 and len(xs) == 1 and term.is_Mul:
-                    b.edge(b.node(str(xs[0]), *owner[xs[0]]), dst, owner[ws[0]][0],
-                           owner[ws[0]][1])
+                    b.edge(b.node(str(xs[0]), *owner[xs[0]]), dst, owner[ws[0]][0], owner[ws[0]][1])
                     continue
                 for x in xs + ws:
                     b.edge(b.node(str(x), *owner[x]), dst, *label)
@@ -176,8 +182,10 @@ def _layout(level: str, b: _Builder) -> Diagram:
         text, tex, kind = b.nodes[k]
         same = by_layer[layer[k]]
         row = same.index(k)
-        nodes.append(DNode(ids[k], text, tex, kind, layer[k], row, len(same),
-                           (len(same) - 1) / 2 - row))
-    edges = tuple(DEdge(ids[s], ids[d], ", ".join(t), ", ".join(x))
-                  for (s, d), (t, x) in b.edges.items())
+        nodes.append(
+            DNode(ids[k], text, tex, kind, layer[k], row, len(same), (len(same) - 1) / 2 - row)
+        )
+    edges = tuple(
+        DEdge(ids[s], ids[d], ", ".join(t), ", ".join(x)) for (s, d), (t, x) in b.edges.items()
+    )
     return Diagram(level, tuple(nodes), edges)

@@ -98,8 +98,9 @@ def sizes(dims: dict[str, int]) -> Math:
 
 def _tol(kind: str) -> Math:
     rtol, atol = numeric.TOL[kind]
-    return Math(f"10^{{{round(math.log10(rtol))}}} \\lvert g \\rvert + "
-                f"10^{{{round(math.log10(atol))}}}")
+    return Math(
+        f"10^{{{round(math.log10(rtol))}}} \\lvert g \\rvert + 10^{{{round(math.log10(atol))}}}"
+    )
 
 
 def verification(d: Derivation, report: Any) -> Verification:
@@ -117,18 +118,39 @@ def verification(d: Derivation, report: Any) -> Verification:
         flat = [(i, j) for i in range(t.shape[0]) for j in range(t.shape[1])]
         hidden += max(0, len(flat) - MAX_ROWS)
         for i, j in flat[:MAX_ROWS]:
-            rows.append(CheckRow(p, Math(t.entry_texs[i][j]), sig(ours[p][i, j]),
-                                 sig(tt[p][i, j]) if tt is not None else "", sig(fd[p][i, j])))
+            rows.append(
+                CheckRow(
+                    p,
+                    Math(t.entry_texs[i][j]),
+                    sig(ours[p][i, j]),
+                    sig(tt[p][i, j]) if tt is not None else "",
+                    sig(fd[p][i, j]),
+                )
+            )
         comps = [c for c in report.comparisons if c.param == p]
-        summary.append(CheckSummary(
-            p, Math(t.tex), len(comps),
-            bucket(float(np.max(np.abs(ours[p] - tt[p])))) if tt is not None else "",
-            bucket(float(np.nanmax(np.abs(ours[p] - fd[p])))), all(c.ok for c in comps)))
+        summary.append(
+            CheckSummary(
+                p,
+                Math(t.tex),
+                len(comps),
+                bucket(float(np.max(np.abs(ours[p] - tt[p])))) if tt is not None else "",
+                bucket(float(np.nanmax(np.abs(ours[p] - fd[p])))),
+                all(c.ok for c in comps),
+            )
+        )
     full = sizes(g.spec.full_dims)
     randoms = len({c.point for c in report.comparisons if c.point.startswith("random")})
     tols = (("torch", _tol("torch")), ("fd", _tol("fd")))
-    return Verification(report.torch_version or "", tuple(rows), hidden, tuple(summary), randoms,
-                        full, tols, report.ok)
+    return Verification(
+        report.torch_version or "",
+        tuple(rows),
+        hidden,
+        tuple(summary),
+        randoms,
+        full,
+        tols,
+        report.ok,
+    )
 
 
 def training(d: Derivation, history: list[tuple[int, float]], plot: str) -> Training:
@@ -140,5 +162,6 @@ def training(d: Derivation, history: list[tuple[int, float]], plot: str) -> Trai
     coords = " ".join(f"({s},{float(sig(loss, 4)):.4g})" for s, loss in history[::5])
     dims = sizes(spec.full_dims)
     lr = float(spec.train.get("lr", 1e-3))
-    return Training(n, sci(lr, 1), dims, rows, plot, coords, sci(history[0][1]),
-                    sci(history[-1][1]))
+    return Training(
+        n, sci(lr, 1), dims, rows, plot, coords, sci(history[0][1]), sci(history[-1][1])
+    )

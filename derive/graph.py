@@ -45,8 +45,9 @@ class Tensor:
 
     def grad_ref(self, loss_tex: str) -> mf.Ref:
         assert self.grads is not None
-        return mf.Ref(self.name, "grad", self.grads, self.tex, loss_tex, self.shape,
-                      delta=self.kind == "node")
+        return mf.Ref(
+            self.name, "grad", self.grads, self.tex, loss_tex, self.shape, delta=self.kind == "node"
+        )
 
 
 @dataclass(frozen=True)

@@ -62,8 +62,11 @@ def _substitute(m: Any, name: str, by: mf.MExpr) -> Any:
     for key, value in vars(m).items():
         if isinstance(value, tuple):
             changes[key] = tuple(
-                (v[0], _substitute(v[1], name, by)) if isinstance(v, tuple)
-                else _substitute(v, name, by) for v in value)
+                (v[0], _substitute(v[1], name, by))
+                if isinstance(v, tuple)
+                else _substitute(v, name, by)
+                for v in value
+            )
         else:
             changes[key] = _substitute(value, name, by)
     return type(m)(**changes)
@@ -79,21 +82,31 @@ def lessons(d: Derivation, pc: Pieces, report: Any) -> list[Lesson]:
         scale, call = found
         p = g.tensors[next(iter(spec.params))]
         ratio = 1 / scale
-        math = [("scale", latex(sp.Rational(scale.numerator, scale.denominator))),
-                ("ratio", latex(sp.Rational(ratio.numerator, ratio.denominator))),
-                ("param", p.tex)]
+        math = [
+            ("scale", latex(sp.Rational(scale.numerator, scale.denominator))),
+            ("ratio", latex(sp.Rational(ratio.numerator, ratio.denominator))),
+            ("param", p.tex),
+        ]
         after: tuple[str, ...] = ()
         if report is not None and report.loss_scale is not None:
             math.append(("measured", f"{report.loss_scale[1]:.6g}"))
             after = ("measured",)
-        bare = Math(f"\\frac{{\\partial}}{{\\partial {p.tex}}} "
-                    f"\\operatorname{{{mf.LOSS_TEX[call.func]}}}")
-        out.append(Lesson("factor-two", tuple((k, Math(v)) for k, v in math), (),
-                          (pc.values(grad_tex(d, p.name), p.grads),
-                           pc.values(bare, p.grads * sp.Rational(ratio.numerator,
-                                                                  ratio.denominator))),
-                          (f"{spec.loss} = {torch_code(spec.forward[-1][1])}",
-                           f"bare = {torch_code(call)}"), after=after))
+        bare = Math(
+            f"\\frac{{\\partial}}{{\\partial {p.tex}}} \\operatorname{{{mf.LOSS_TEX[call.func]}}}"
+        )
+        out.append(
+            Lesson(
+                "factor-two",
+                tuple((k, Math(v)) for k, v in math),
+                (),
+                (
+                    pc.values(grad_tex(d, p.name), p.grads),
+                    pc.values(bare, p.grads * sp.Rational(ratio.numerator, ratio.denominator)),
+                ),
+                (f"{spec.loss} = {torch_code(spec.forward[-1][1])}", f"bare = {torch_code(call)}"),
+                after=after,
+            )
+        )
     for v in d.backward:
         if v.rule not in ("sigmoid-bce", "weighted-bce"):
             continue
@@ -104,40 +117,69 @@ def lessons(d: Derivation, pc: Pieces, report: Any) -> list[Lesson]:
         eqs = []
         if v.rule == "sigmoid-bce":
             lhs = mf.mul(m, z.grad_ref(g.loss_tex))
-            step = prove(checker, _term(lhs), _term(mf.sub(a.value_ref(g.loss_tex), y)),
-                         v.rule, "lesson.per-sample")
+            step = prove(
+                checker,
+                _term(lhs),
+                _term(mf.sub(a.value_ref(g.loss_tex), y)),
+                v.rule,
+                "lesson.per-sample",
+            )
             eqs.append(pc.eq(step, z.shape))
         for w in d.backward:
             if w.kind == "param" and any(c.source == v.name for c in w.contributions):
                 rhs = _substitute(w.formula, v.name, v.formula)
                 t = g.tensors[w.name]
-                step = prove(checker, _term(t.grad_ref(g.loss_tex)), _term(rhs), w.rule,
-                             "lesson.substitute", via=v.name)
+                step = prove(
+                    checker,
+                    _term(t.grad_ref(g.loss_tex)),
+                    _term(rhs),
+                    w.rule,
+                    "lesson.substitute",
+                    via=v.name,
+                )
                 eqs.append(pc.eq(step, t.shape))
-        math = (("m", Math(m.tex())), ("Z", Math(z.tex)), ("A", Math(a.tex)),
-                ("Y", Math(y.tex())))
+        math = (("m", Math(m.tex())), ("Z", Math(z.tex)), ("A", Math(a.tex)), ("Y", Math(y.tex())))
         out.append(Lesson("batch-mean", math, tuple(eqs)))
         if v.rule == "weighted-bce":
-            out.append(Lesson("weighted-bce", math, (), (
-                pc.values(f"{m.tex()} \\cdot {grad_tex(d, v.name)}", z.grads * m.expr),
-                pc.values(f"{a.tex} - {y.tex()}", a.symbols - _symbols(y)))))
+            out.append(
+                Lesson(
+                    "weighted-bce",
+                    math,
+                    (),
+                    (
+                        pc.values(f"{m.tex()} \\cdot {grad_tex(d, v.name)}", z.grads * m.expr),
+                        pc.values(f"{a.tex} - {y.tex()}", a.symbols - _symbols(y)),
+                    ),
+                )
+            )
     rules = {r for v in d.backward for c in v.contributions for r in c.rules}
     if "relu-derivative" in rules:
         out.append(Lesson("relu-zero"))
     weights = [v for v in d.backward if v.kind == "param" and v.rule == "linear-weight"]
-    wide = [v for v in weights if min(int(x) for x in g.tensors[v.name].shape) > 1
-            or len(g.tensors[v.name].symbols) > 1]
+    wide = [
+        v
+        for v in weights
+        if min(int(x) for x in g.tensors[v.name].shape) > 1 or len(g.tensors[v.name].symbols) > 1
+    ]
     if wide:
         v = wide[-1]
         c = v.contributions[0]
-        out.append(Lesson("transpose-order", (("W", Math(g.tensors[v.name].tex)),),
-                          (pc.eq(c.step, g.tensors[v.name].shape, "linear-weight"),),
-                          proofs=("linear-weight",)))
+        out.append(
+            Lesson(
+                "transpose-order",
+                (("W", Math(g.tensors[v.name].tex)),),
+                (pc.eq(c.step, g.tensors[v.name].shape, "linear-weight"),),
+                proofs=("linear-weight",),
+            )
+        )
     if len(weights) >= 2:
         out.append(Lesson("zero-init", proofs=("zero-init",)))
     lr = fmt(Fraction(repr(float(spec.train.get("lr", DEFAULT_LR))))).tex
-    out.append(Lesson("sgd", (("lr", Math(lr)),),
-                      code=tuple(f"{p} = {p} - lr * d{p}" for p in spec.params)))
+    out.append(
+        Lesson(
+            "sgd", (("lr", Math(lr)),), code=tuple(f"{p} = {p} - lr * d{p}" for p in spec.params)
+        )
+    )
     return out
 
 

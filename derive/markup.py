@@ -94,27 +94,76 @@ def md_finalize(v: Any) -> Any:
 
 # ---- LaTeX --------------------------------------------------------------------------------------
 
-TEX_SPECIAL = {"\\": "\\textbackslash{}", "{": "\\{", "}": "\\}", "$": "\\$", "&": "\\&",
-               "#": "\\#", "^": "\\^{}", "_": "\\_", "~": "\\textasciitilde{}", "%": "\\%",
-               "<": "\\textless{}", ">": "\\textgreater{}", "|": "\\textbar{}"}
-_GREEK = ("alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu nu xi omicron pi "
-          "rho varsigma sigma tau upsilon phi chi psi omega").split()
+TEX_SPECIAL = {
+    "\\": "\\textbackslash{}",
+    "{": "\\{",
+    "}": "\\}",
+    "$": "\\$",
+    "&": "\\&",
+    "#": "\\#",
+    "^": "\\^{}",
+    "_": "\\_",
+    "~": "\\textasciitilde{}",
+    "%": "\\%",
+    "<": "\\textless{}",
+    ">": "\\textgreater{}",
+    "|": "\\textbar{}",
+}
+_GREEK = (
+    "alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu nu xi omicron pi "
+    "rho varsigma sigma tau upsilon phi chi psi omega"
+).split()
 TEX_UNICODE = {
     **{chr(0x3B1 + i): f"\\ensuremath{{\\{n}}}" for i, n in enumerate(_GREEK) if n != "omicron"},
-    **{chr(0x391 + i): f"\\ensuremath{{\\{n.capitalize()}}}" for i, n in enumerate(_GREEK)
-       if n.capitalize() in ("Gamma", "Delta", "Theta", "Lambda", "Xi", "Pi", "Sigma",
-                             "Upsilon", "Phi", "Psi", "Omega")},
-    "→": "\\ensuremath{\\rightarrow}", "←": "\\ensuremath{\\leftarrow}",
-    "⇒": "\\ensuremath{\\Rightarrow}", "↔": "\\ensuremath{\\leftrightarrow}",
-    "×": "\\ensuremath{\\times}", "·": "\\ensuremath{\\cdot}", "−": "\\ensuremath{-}",
-    "±": "\\ensuremath{\\pm}", "≤": "\\ensuremath{\\le}", "≥": "\\ensuremath{\\ge}",
-    "≠": "\\ensuremath{\\ne}", "≈": "\\ensuremath{\\approx}", "∞": "\\ensuremath{\\infty}",
-    "∂": "\\ensuremath{\\partial}", "∇": "\\ensuremath{\\nabla}", "∑": "\\ensuremath{\\sum}",
-    "∏": "\\ensuremath{\\prod}", "√": "\\ensuremath{\\surd}", "∈": "\\ensuremath{\\in}",
-    "⊙": "\\ensuremath{\\odot}", "∘": "\\ensuremath{\\circ}", "ᵀ": "\\ensuremath{^{\\top}}",
-    "½": "\\ensuremath{\\tfrac{1}{2}}", "²": "\\ensuremath{^{2}}", "³": "\\ensuremath{^{3}}",
-    "¹": "\\ensuremath{^{1}}", "ℝ": "\\ensuremath{\\mathbb{R}}", "𝟙": "\\ensuremath{\\mathbf{1}}",
-    "…": "\\ldots{}", "✓": "\\ensuremath{\\checkmark}", "✗": "\\ensuremath{\\times}",
+    **{
+        chr(0x391 + i): f"\\ensuremath{{\\{n.capitalize()}}}"
+        for i, n in enumerate(_GREEK)
+        if n.capitalize()
+        in (
+            "Gamma",
+            "Delta",
+            "Theta",
+            "Lambda",
+            "Xi",
+            "Pi",
+            "Sigma",
+            "Upsilon",
+            "Phi",
+            "Psi",
+            "Omega",
+        )
+    },
+    "→": "\\ensuremath{\\rightarrow}",
+    "←": "\\ensuremath{\\leftarrow}",
+    "⇒": "\\ensuremath{\\Rightarrow}",
+    "↔": "\\ensuremath{\\leftrightarrow}",
+    "×": "\\ensuremath{\\times}",
+    "·": "\\ensuremath{\\cdot}",
+    "−": "\\ensuremath{-}",
+    "±": "\\ensuremath{\\pm}",
+    "≤": "\\ensuremath{\\le}",
+    "≥": "\\ensuremath{\\ge}",
+    "≠": "\\ensuremath{\\ne}",
+    "≈": "\\ensuremath{\\approx}",
+    "∞": "\\ensuremath{\\infty}",
+    "∂": "\\ensuremath{\\partial}",
+    "∇": "\\ensuremath{\\nabla}",
+    "∑": "\\ensuremath{\\sum}",
+    "∏": "\\ensuremath{\\prod}",
+    "√": "\\ensuremath{\\surd}",
+    "∈": "\\ensuremath{\\in}",
+    "⊙": "\\ensuremath{\\odot}",
+    "∘": "\\ensuremath{\\circ}",
+    "ᵀ": "\\ensuremath{^{\\top}}",
+    "½": "\\ensuremath{\\tfrac{1}{2}}",
+    "²": "\\ensuremath{^{2}}",
+    "³": "\\ensuremath{^{3}}",
+    "¹": "\\ensuremath{^{1}}",
+    "ℝ": "\\ensuremath{\\mathbb{R}}",
+    "𝟙": "\\ensuremath{\\mathbf{1}}",
+    "…": "\\ldots{}",
+    "✓": "\\ensuremath{\\checkmark}",
+    "✗": "\\ensuremath{\\times}",
 }
 
 
@@ -132,8 +181,14 @@ def _tex_char(c: str) -> str:
 
 
 def _cjk(cp: int) -> bool:
-    return (0x2E80 <= cp <= 0x9FFF or 0xAC00 <= cp <= 0xD7AF or 0xF900 <= cp <= 0xFAFF
-            or 0xFE30 <= cp <= 0xFE4F or 0xFF00 <= cp <= 0xFFEF or 0x20000 <= cp <= 0x3134F)
+    return (
+        0x2E80 <= cp <= 0x9FFF
+        or 0xAC00 <= cp <= 0xD7AF
+        or 0xF900 <= cp <= 0xFAFF
+        or 0xFE30 <= cp <= 0xFE4F
+        or 0xFF00 <= cp <= 0xFFEF
+        or 0x20000 <= cp <= 0x3134F
+    )
 
 
 def tex_escape(text: str) -> Raw:
@@ -203,8 +258,15 @@ def py_say(text: str, args: Mapping[str, Any] | None = None) -> Raw:
 
 def py_comment(text: str, args: Mapping[str, Any] | None = None) -> Raw:
     """Catalogue prose as ``#`` comment lines wrapped at 99 columns."""
-    return Raw(textwrap.fill(py_say(text, args), 99, initial_indent="# ",
-                             subsequent_indent="# ", break_on_hyphens=False))
+    return Raw(
+        textwrap.fill(
+            py_say(text, args),
+            99,
+            initial_indent="# ",
+            subsequent_indent="# ",
+            break_on_hyphens=False,
+        )
+    )
 
 
 def py_literal(text: str) -> Raw:

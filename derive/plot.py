@@ -22,14 +22,21 @@ def loss_svg(history: list[tuple[int, float]], loss: str = "L") -> bytes:
     try:
         import matplotlib
     except ImportError:
-        raise PlotMissing("matplotlib is not installed: pip install 'derive-backprop[plot]'") \
-            from None
+        raise PlotMissing(
+            "matplotlib is not installed: pip install 'derive-backprop[plot]'"
+        ) from None
     from matplotlib.figure import Figure
 
     steps = [s for s, _ in history]
     losses = [float(f"{loss:.4g}") for _, loss in history]
-    with matplotlib.rc_context({"svg.hashsalt": "derive", "svg.fonttype": "path",
-                                "font.family": "DejaVu Sans", "axes.unicode_minus": False}):
+    with matplotlib.rc_context(
+        {
+            "svg.hashsalt": "derive",
+            "svg.fonttype": "path",
+            "font.family": "DejaVu Sans",
+            "axes.unicode_minus": False,
+        }
+    ):
         fig = Figure(figsize=(6, 3.2), dpi=100)
         ax = fig.add_subplot()
         ax.plot(steps, losses, color="#1f5f99", linewidth=1.6)

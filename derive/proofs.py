@@ -23,15 +23,18 @@ the textbook targets (``Xᵀ·δ_Z``, ``Ŷ − Y``, ``σ(1 − σ)``) are SymPy 
 must reach. All LaTeX is printed by :func:`derive.printing.index_latex`; all plain text by
 :func:`derive.printing.index_text`.
 
+The prose — titles, the reason of each step, assumptions and notes — lives in the locale
+catalogues (``derive/locale/<lang>.toml``: ``proof_titles``, ``prove.reasons``, ``prove.notes``,
+``prove.heads``); here there are only its keys.
+
 Public API: :class:`Proof`, :data:`PROOFS`, :func:`get_proof`, :func:`proof_names`,
-:func:`format_text`, :data:`REASONS`.
+:func:`title`, :func:`reason_text`, :func:`note_text`, :func:`format_text`.
 """
 
 from __future__ import annotations
 
 import functools
 import random
-import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -42,12 +45,10 @@ from sympy.core.function import AppliedUndef
 from sympy.matrices.expressions.applyfunc import ElementwiseApplyFunction
 from sympy.matrices.expressions.matexpr import MatrixElement
 
-from derive import losses
+from derive import catalog, losses
 from derive.functions import leaky_relu, relu, relu_grad, sigmoid
 from derive.printing import index_latex, index_text, name_tex
 from derive.steps import Checker, Step, StepError, Term, prove
-
-Note = tuple[str, str, str]  # (locale key, English, Chinese)
 
 # ---- expression classes ----------------------------------------------------------------------
 
@@ -447,15 +448,16 @@ def chain_sum(f: Any, over: Sequence[tuple[sp.Symbol, Any]]) -> sp.Sum:
 class Proof:
     """A verified derivation. ``statement`` is the final identity (matrix form where there is
     one); ``steps`` the chain, in order, each a verified :class:`Step` whose ``rule`` is ``name``
-    and whose ``reason`` is a key of :data:`REASONS`; ``assumptions`` and ``notes`` are
-    ``(key, English, Chinese)`` triples."""
+    and whose ``reason`` is a key of the catalogue table ``prove.reasons``; ``title`` maps each
+    language to the title (catalogue ``proof_titles``); ``assumptions`` and ``notes`` are keys of
+    ``prove.notes`` (and of ``proof_notes``, the walkthroughs' version)."""
 
     name: str
     title: dict[str, str]
     statement: Step
     steps: tuple[Step, ...]
-    assumptions: tuple[Note, ...] = ()
-    notes: tuple[Note, ...] = ()
+    assumptions: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()
 
 
 NameSpec = str | tuple[str, str, str]
@@ -498,7 +500,7 @@ class _Builder:
         return Term(e, tex, index_text(e, self.text_names, self.factor_order), shape)
 
     def step(self, lhs: Any, rhs: Any, reason: str, checker: Any = None, **args: str) -> Step:
-        if reason not in REASONS:
+        if reason not in catalog.catalogue("en")["prove"]["reasons"]:
             raise KeyError(f"unknown reason key {reason!r}")
         s = prove(
             checker or self.checker, self.term(lhs), self.term(rhs), self.rule, reason, **args
@@ -517,223 +519,25 @@ class _Builder:
     def proof(
         self,
         statement: Step,
-        assumptions: Iterable[Note] = (),
-        notes: Iterable[Note] = (),
+        assumptions: Iterable[str] = (),
+        notes: Iterable[str] = (),
     ) -> Proof:
+        assumptions, notes = tuple(assumptions), tuple(notes)
+        for key in assumptions + notes:
+            if key not in catalog.catalogue("en")["prove"]["notes"]:
+                raise KeyError(f"unknown note key {key!r}")
         return Proof(
             self.rule,
-            dict(TITLES[self.rule]),
+            {lang: title(self.rule, lang) for lang in catalog.LANGS},
             statement,
             tuple(self.steps),
-            tuple(assumptions),
-            tuple(notes),
+            assumptions,
+            notes,
         )
 
 
 def _dims_text(*shapes: tuple[Any, Any]) -> str:
     return "".join(f"({index_text(a)}×{index_text(b)})" for a, b in shapes)
-
-
-# ---- reasons ---------------------------------------------------------------------------------
-
-REASONS: dict[str, dict[str, str]] = {
-    "proof.definition": {
-        "en": "Definition (the forward rule).",
-        "zh": "定义（前向计算规则）。",
-    },
-    "proof.notation": {
-        "en": "A name for this quantity, to keep the following lines short.",
-        "zh": "为这个量取一个名字，使后面的式子简短。",
-    },
-    "proof.differentiate": {
-        "en": "Differentiate the expression above term by term (SymPy).",
-        "zh": "对上面的表达式逐项求导（SymPy）。",
-    },
-    "proof.kronecker_collapse": {
-        "en": "In the sum over {index}, the Kronecker delta keeps only the term where its two "
-        "indices agree.",
-        "zh": "在对 {index} 的求和中，克罗内克 δ 只保留两个下标相等的那一项。",
-    },
-    "proof.chain_rule": {
-        "en": "Chain rule: the loss depends on this variable only through {via}, so sum over "
-        "every entry of {via}.",
-        "zh": "链式法则：损失只通过 {via} 依赖于该变量，因此对 {via} 的每个元素求和。",
-    },
-    "proof.chain_rule_scalar": {
-        "en": "Chain rule: the loss depends on Z only through {via}.",
-        "zh": "链式法则：损失只通过 {via} 依赖于 Z。",
-    },
-    "proof.substitute": {
-        "en": "Substitute the derivative found above.",
-        "zh": "代入上面求得的导数。",
-    },
-    "proof.matrix_product": {
-        "en": "A sum over a shared index of products of entries is an entry of a matrix product.",
-        "zh": "对公共下标求和的元素乘积，正是矩阵乘积的一个元素。",
-    },
-    "proof.ones_vector": {
-        "en": "A sum over the batch index is a product with the row of ones 𝟙ᵀ.",
-        "zh": "对批次下标求和，就是左乘全 1 行向量 𝟙ᵀ。",
-    },
-    "proof.shape_check": {
-        "en": "Shapes: {product} gives {result}, the shape of {param}.",
-        "zh": "形状检查：{product} 得到 {result}，与 {param} 的形状相同。",
-    },
-    "proof.hadamard": {
-        "en": "A product taken entry by entry is the Hadamard product ⊙.",
-        "zh": "逐元素相乘就是 Hadamard 积 ⊙。",
-    },
-    "proof.specialise": {
-        "en": "Take f = {f}, whose derivative is {derivative} (see {proof}).",
-        "zh": "取 f = {f}，其导数为 {derivative}（见 {proof}）。",
-    },
-    "proof.statement": {
-        "en": "The identity holds for every entry, so it holds for the whole matrix.",
-        "zh": "该等式对每个元素都成立，因此对整个矩阵成立。",
-    },
-    "proof.reciprocal_rule": {
-        "en": "Reciprocal rule: d(1/u)/dz = −u′/u², with u = {u}.",
-        "zh": "倒数法则：d(1/u)/dz = −u′/u²，其中 u = {u}。",
-    },
-    "proof.differentiate_inner": {
-        "en": "Differentiate the inner function: d({u})/dz = {du}.",
-        "zh": "对内层函数求导：d({u})/dz = {du}。",
-    },
-    "proof.split_fraction": {
-        "en": "Split the fraction into two factors.",
-        "zh": "把分式拆成两个因子。",
-    },
-    "proof.add_subtract_one": {
-        "en": "Add and subtract 1 in the numerator: e^(−z)/(1 + e^(−z)) = 1 − 1/(1 + e^(−z)).",
-        "zh": "分子加 1 再减 1：e^(−z)/(1 + e^(−z)) = 1 − 1/(1 + e^(−z))。",
-    },
-    "proof.definition_back": {
-        "en": "Recognise the definition of {f} and write it back.",
-        "zh": "认出 {f} 的定义，把它代回去。",
-    },
-    "proof.rule_matches": {
-        "en": "This is the derivative rule of {f} that the backward pass uses.",
-        "zh": "这正是反向传播所用的 {f} 的求导法则。",
-    },
-    "proof.quotient_rule": {
-        "en": "Quotient rule: (u/v)′ = (v·u′ − u·v′)/v², with u = {num} and v = {den}.",
-        "zh": "商的求导法则：(u/v)′ = (v·u′ − u·v′)/v²，其中 u = {num}，v = {den}。",
-    },
-    "proof.piecewise_derivative": {
-        "en": "Differentiate each branch of the piecewise definition (z = 0 excepted).",
-        "zh": "对分段定义的每一段分别求导（z = 0 除外）。",
-    },
-    "proof.indicator": {
-        "en": "A function that is 1 where z > 0 and 0 elsewhere is the indicator 1[z > 0].",
-        "zh": "在 z > 0 处为 1、其余为 0 的函数就是示性函数 1[z > 0]。",
-    },
-    "proof.derivative_rule": {
-        "en": "The derivative of {f}, written through its own output (see {proof}).",
-        "zh": "{f} 的导数，用它自身的输出表示（见 {proof}）。",
-    },
-    "proof.distribute": {
-        "en": "Multiply out; each fraction cancels against a factor of Ŷ(1 − Ŷ).",
-        "zh": "展开相乘；每个分式都与 Ŷ(1 − Ŷ) 中的一个因子相消。",
-    },
-    "proof.cancel": {
-        "en": "Expand and cancel the terms that appear with opposite signs.",
-        "zh": "展开，并消去符号相反的项。",
-    },
-    "proof.collect": {
-        "en": "Expand and collect the terms in {var}.",
-        "zh": "展开，并合并含 {var} 的项。",
-    },
-    "proof.regroup": {
-        "en": "Regroup: the familiar Ŷ − Y plus the rest.",
-        "zh": "重新分组：熟悉的 Ŷ − Y 加上其余部分。",
-    },
-    "proof.weighted_difference": {
-        "en": "The difference from Ŷ − Y is (w − 1)·Y·(Ŷ − 1); it vanishes for all Ŷ, Y only "
-        "when {w} = 1.",
-        "zh": "与 Ŷ − Y 的差为 (w − 1)·Y·(Ŷ − 1)；只有当 {w} = 1 时它才对所有 Ŷ、Y 为零。",
-    },
-    "proof.mean": {
-        "en": "The mean over the batch: the sum of the per-entry losses divided by their number.",
-        "zh": "批次平均：各元素损失之和除以元素个数。",
-    },
-    "proof.mean_half": {
-        "en": "The half-MSE hand formula: the same mean with an extra factor ½.",
-        "zh": "手工推导常用的半均方误差：同样的平均，再乘以 ½。",
-    },
-    "proof.linearity": {
-        "en": "The derivative of a sum is the sum of the derivatives.",
-        "zh": "和的导数等于导数的和。",
-    },
-    "proof.own_entry": {
-        "en": "Each ℓ_i depends only on its own entry Z_i: ∂ℓ_i/∂Z_q = δ_iq ∂ℓ_i/∂Z_i.",
-        "zh": "每个 ℓ_i 只依赖于它自己的元素 Z_i：∂ℓ_i/∂Z_q = δ_iq ∂ℓ_i/∂Z_i。",
-    },
-    "proof.quotient_rule_index": {
-        "en": "Differentiate the quotient (SymPy on the index expression).",
-        "zh": "对商求导（SymPy 对下标表达式求导）。",
-    },
-    "proof.through_softmax": {
-        "en": "Write exp(z_j) = p_j·Σ_r exp(z_r) (the definition of p) and cancel.",
-        "zh": "利用 p 的定义写 exp(z_j) = p_j·Σ_r exp(z_r)，再约分。",
-    },
-    "proof.factor": {
-        "en": "Take out the common factor {factor}: the softmax Jacobian.",
-        "zh": "提取公因子 {factor}：得到 softmax 的雅可比矩阵。",
-    },
-    "proof.rows_sum_to_one": {
-        "en": "Each row of labels sums to 1: Σ_j y_j = 1.",
-        "zh": "每一行标签之和为 1：Σ_j y_j = 1。",
-    },
-    "proof.power_rule": {
-        "en": "Power rule: d(uⁿ)/du = n·uⁿ⁻¹, here with n = {n} and du/dŷ = 1.",
-        "zh": "幂函数求导：d(uⁿ)/du = n·uⁿ⁻¹，此处 n = {n}，du/dŷ = 1。",
-    },
-    "proof.simplify": {
-        "en": "Simplify: the factor 2 cancels the ½.",
-        "zh": "化简：因子 2 与 ½ 相消。",
-    },
-    "proof.factor_two": {
-        "en": "F.mse_loss has no ½, so its gradient is twice that of the half-MSE formula.",
-        "zh": "F.mse_loss 没有 ½，因此它的梯度是半均方误差公式的两倍。",
-    },
-    "proof.symmetric_init": {
-        "en": "The initial values: every hidden unit starts with the same weights.",
-        "zh": "初始值：每个隐藏单元的初始权重都相同。",
-    },
-    "proof.forward_same": {
-        "en": "Forward pass: every hidden unit computes the same value, column by column.",
-        "zh": "前向计算：每个隐藏单元（每一列）算出相同的值。",
-    },
-    "proof.rule": {
-        "en": "The proven rule {proof}.",
-        "zh": "已证明的法则 {proof}。",
-    },
-    "proof.equal_columns": {
-        "en": "Hidden unit {unit} receives exactly the same weight gradient as unit 1.",
-        "zh": "第 {unit} 个隐藏单元得到的权重梯度与第 1 个完全相同。",
-    },
-    "proof.equal_entries": {
-        "en": "Hidden unit {unit} receives exactly the same gradient as unit 1.",
-        "zh": "第 {unit} 个隐藏单元得到的梯度与第 1 个完全相同。",
-    },
-    "proof.symmetric_gradient": {
-        "en": "So every column of ∂L/∂W1 is the same vector g: the hidden units cannot become "
-        "different.",
-        "zh": "因此 ∂L/∂W1 的每一列都是同一个向量 g：各隐藏单元无法变得不同。",
-    },
-    "proof.gradient_step": {
-        "en": "A gradient-descent step keeps the columns equal, so the units stay identical.",
-        "zh": "一步梯度下降后各列仍然相等，因此各单元保持相同。",
-    },
-    "proof.zero_w2": {
-        "en": "With W2 = 0 the gradient reaching the hidden layer, δ_Z2·W2ᵀ, is 0.",
-        "zh": "W2 = 0 时传到隐藏层的梯度 δ_Z2·W2ᵀ 为 0。",
-    },
-    "proof.zero_tanh": {
-        "en": "With W1 = 0 and b1 = 0 the hidden activations are tanh(0) = 0, so A1ᵀ·δ_Z2 = 0.",
-        "zh": "W1 = 0、b1 = 0 时隐藏层激活为 tanh(0) = 0，因此 A1ᵀ·δ_Z2 = 0。",
-    },
-}
 
 
 # ---- linear layer ----------------------------------------------------------------------------
@@ -803,17 +607,9 @@ def _linear(wrt: str) -> Proof:
     return b.proof(st, _LINEAR_ASSUMPTIONS)
 
 
-_LINEAR_ASSUMPTIONS: tuple[Note, ...] = (
-    (
-        "proof.assume.linear",
-        "Z = X·W with X of shape N×D and W of shape D×M, for any N, D, M.",
-        "Z = X·W，其中 X 为 N×D、W 为 D×M，N、D、M 任意。",
-    ),
-    (
-        "proof.assume.upstream",
-        "δ_Z = ∂L/∂Z is given (the gradient arriving from later layers).",
-        "δ_Z = ∂L/∂Z 已知（由后面各层传回的梯度）。",
-    ),
+_LINEAR_ASSUMPTIONS: tuple[str, ...] = (
+    "proof.assume.linear",
+    "proof.assume.upstream",
 )
 
 
@@ -858,12 +654,7 @@ def bias_sum() -> Proof:
     b.step(ShapeOf(prod), Dims(*Bm.shape), "proof.shape_check", param="b", **_shape_args(prod))
     st = b.statement(MatGrad(L, Bm), prod)
     assumptions = (
-        (
-            "proof.assume.bias",
-            "Z = X·W + 𝟙·b: the row b (1×M) is added to every one of the N rows (𝟙 is the "
-            "N×1 column of ones).",
-            "Z = X·W + 𝟙·b：行向量 b（1×M）被加到全部 N 行上（𝟙 是 N×1 的全 1 列向量）。",
-        ),
+        "proof.assume.bias",
         _LINEAR_ASSUMPTIONS[1],
     )
     return b.proof(st, assumptions)
@@ -944,25 +735,10 @@ def elementwise() -> Proof:
         )
     st = b.statement(MatGrad(L, Zm), general)
     assumptions = (
-        (
-            "proof.assume.elementwise",
-            "A = f(Z) applies one scalar function f to every entry.",
-            "A = f(Z) 对每个元素分别应用同一个标量函数 f。",
-        ),
-        (
-            "proof.assume.upstream_a",
-            "δ_A = ∂L/∂A is given (the gradient arriving from later layers).",
-            "δ_A = ∂L/∂A 已知（由后面各层传回的梯度）。",
-        ),
+        "proof.assume.elementwise",
+        "proof.assume.upstream_a",
     )
-    notes = (
-        (
-            "proof.note.relu_zero",
-            "ReLU is not differentiable at 0; like PyTorch we use "
-            "relu'(0) = 0, which is what 1[z > 0] gives.",
-            "ReLU 在 0 处不可导；与 PyTorch 一致，取 relu'(0) = 0，即 1[z > 0] 的取值。",
-        ),
-    )
+    notes = ("proof.note.relu_zero",)
     return b.proof(st, assumptions, notes)
 
 
@@ -1049,14 +825,7 @@ def relu_derivative() -> Proof:
     )
     b.step(lhs, indicator, "proof.indicator")
     st = b.statement(lhs, relu(_z).diff(_z), "proof.rule_matches", f="ReLU")
-    notes = (
-        (
-            "proof.note.relu_zero",
-            "ReLU is not differentiable at 0; like PyTorch we use "
-            "relu'(0) = 0, which is what 1[z > 0] gives.",
-            "ReLU 在 0 处不可导；与 PyTorch 一致，取 relu'(0) = 0，即 1[z > 0] 的取值。",
-        ),
-    )
+    notes = ("proof.note.relu_zero",)
     return b.proof(st, (), notes)
 
 
@@ -1133,19 +902,9 @@ def _bce_chain(b: _Builder, w: sp.Expr) -> sp.Expr:
     return distributed
 
 
-_BCE_ASSUMPTIONS: tuple[Note, ...] = (
-    (
-        "proof.assume.entrywise",
-        "Operations on Z, Ŷ = σ(Z) and Y are entry by entry; ℓ is the "
-        "loss of one entry, so the same formula holds for every entry of the matrices.",
-        "Z、Ŷ = σ(Z)、Y 上的运算都是逐元素的；ℓ 是单个元素的损失，"
-        "因此同一公式对矩阵的每个元素都成立。",
-    ),
-    (
-        "proof.assume.labels",
-        "0 < Ŷ < 1; the labels Y may be any numbers in [0, 1].",
-        "0 < Ŷ < 1；标签 Y 可取 [0, 1] 中任意值。",
-    ),
+_BCE_ASSUMPTIONS: tuple[str, ...] = (
+    "proof.assume.entrywise",
+    "proof.assume.labels",
 )
 
 
@@ -1184,19 +943,8 @@ def sigmoid_bce() -> Proof:
     b.step(Partial(L, Zb[q]), Times(1 / m, per_entry), "proof.substitute", checker=batch)
     st = b.statement(lhs, _positive_first(Yhat - Y))
     notes = (
-        (
-            "proof.note.mean",
-            "With the mean over m entries, L = (1/m) Σ ℓ_i, every gradient is "
-            "divided by m: ∂L/∂Z = (Ŷ − Y)/m.",
-            "若对 m 个元素取平均 L = (1/m) Σ ℓ_i，每个梯度都除以 m：∂L/∂Z = (Ŷ − Y)/m。",
-        ),
-        (
-            "proof.note.logits",
-            "This is why frameworks fuse the two (BCEWithLogits): the "
-            "gradient with respect to the logits is simply Ŷ − Y, with no division by Ŷ(1 − Ŷ).",
-            "这也是框架把两者合并（BCEWithLogits）的原因：对 logits 的梯度就是 Ŷ − Y，"
-            "不需要除以 Ŷ(1 − Ŷ)。",
-        ),
+        "proof.note.mean",
+        "proof.note.logits",
     )
     return b.proof(st, _BCE_ASSUMPTIONS, notes)
 
@@ -1220,27 +968,12 @@ def weighted_bce() -> Proof:
     claim = InOrder(base, Times(w - 1, Y, Yhat - 1))
     st = b.statement(lhs, claim)
     notes = (
-        (
-            "proof.note.weighted_only_w1",
-            "The extra term (w − 1)·Y·(Ŷ − 1) is zero for every "
-            "Ŷ and Y only when w = 1: with pos_weight ≠ 1 the gradient is not Ŷ − Y.",
-            "附加项 (w − 1)·Y·(Ŷ − 1) 只有在 w = 1 时才对所有 Ŷ、Y 恒为零："
-            "pos_weight ≠ 1 时梯度不是 Ŷ − Y。",
-        ),
-        (
-            "proof.note.mean_weighted",
-            "With the mean over m entries every gradient is divided by m.",
-            "若对 m 个元素取平均，每个梯度都除以 m。",
-        ),
+        "proof.note.weighted_only_w1",
+        "proof.note.mean_weighted",
     )
     assumptions = (
         *_BCE_ASSUMPTIONS,
-        (
-            "proof.assume.pos_weight",
-            "ℓ = −(w·Y·log Ŷ + (1 − Y)·log(1 − Ŷ)): pos_weight = w "
-            "multiplies the positive term, as in PyTorch.",
-            "ℓ = −(w·Y·log Ŷ + (1 − Y)·log(1 − Ŷ))：与 PyTorch 一样，pos_weight = w 乘在正类项上。",
-        ),
+        "proof.assume.pos_weight",
     )
     return b.proof(st, assumptions, notes)
 
@@ -1339,31 +1072,11 @@ def softmax_ce() -> Proof:
     b.step(MatGrad(L_mean, Zm), sp.MatMul(1 / N, diff), "proof.mean", checker=batch)
     st = b.statement(MatGrad(L, Zm), diff, checker=batch)
     assumptions = (
-        (
-            "proof.assume.softmax",
-            "p = softmax(z) row by row: p_j = exp(z_j) / Σ_r exp(z_r); "
-            "ℓ = −Σ_r y_r log p_r is the cross-entropy of one row.",
-            "p = softmax(z) 按行计算：p_j = exp(z_j) / Σ_r exp(z_r)；"
-            "ℓ = −Σ_r y_r log p_r 是一行的交叉熵。",
-        ),
-        (
-            "proof.assume.rows_sum_to_one",
-            "Each row of Y sums to 1 (one-hot rows are the usual case).",
-            "Y 的每一行之和为 1（通常是 one-hot 行）。",
-        ),
-        (
-            "proof.assume.batch_sum",
-            "For a batch, L = Σ_n ℓ_n is the sum over the N rows; L_mean = L/N is the mean.",
-            "对一个批次，L = Σ_n ℓ_n 是 N 行之和；L_mean = L/N 是平均值。",
-        ),
+        "proof.assume.softmax",
+        "proof.assume.rows_sum_to_one",
+        "proof.assume.batch_sum",
     )
-    notes = (
-        (
-            "proof.note.softmax_fused",
-            "Only Σ_j y_j = 1 is used: the result holds for one-hot and for soft labels alike.",
-            "只用到了 Σ_j y_j = 1：结论对 one-hot 标签和软标签都成立。",
-        ),
-    )
+    notes = ("proof.note.softmax_fused",)
     return b.proof(st, assumptions, notes)
 
 
@@ -1449,26 +1162,10 @@ def mse() -> Proof:
     b.step(Partial(L, Yh[q]), Times(2, Partial(L_half, Yh[q])), "proof.factor_two", checker=batch)
     Yhm, Ym = _ms("Yhat", m, 1), _ms("Y", m, 1)
     st = b.statement(MatGrad(L, Yhm), sp.MatMul(2 / m, sp.MatAdd(Yhm, -Ym)), checker=batch)
-    assumptions = (
-        (
-            "proof.assume.mse",
-            "F.mse_loss(Ŷ, Y) = (1/m) Σ_i (Ŷ_i − Y_i)², the mean over all m entries.",
-            "F.mse_loss(Ŷ, Y) = (1/m) Σ_i (Ŷ_i − Y_i)²，对全部 m 个元素取平均。",
-        ),
-    )
+    assumptions = ("proof.assume.mse",)
     notes = (
-        (
-            "proof.note.half_mse",
-            "Many hand derivations use ½(ŷ − y)² so that the 2 cancels; "
-            "PyTorch's F.mse_loss has no ½, so its gradient is twice as large: 2(Ŷ − Y)/m.",
-            "许多手工推导使用 ½(ŷ − y)² 以消去系数 2；PyTorch 的 F.mse_loss 没有 ½，"
-            "因此其梯度是两倍：2(Ŷ − Y)/m。",
-        ),
-        (
-            "proof.note.sse",
-            "Without the mean (reduction='sum') the factor 1/m disappears: 2(Ŷ − Y).",
-            "不取平均（reduction='sum'）时没有 1/m 因子：2(Ŷ − Y)。",
-        ),
+        "proof.note.half_mse",
+        "proof.note.sse",
     )
     return b.proof(st, assumptions, notes)
 
@@ -1656,62 +1353,17 @@ def zero_init() -> Proof:
         gw1, sp.ImmutableMatrix(ni, nh, lambda a, _h: g_[a]), "proof.symmetric_gradient"
     )
     assumptions = (
-        (
-            "proof.assume.zero_init_net",
-            "A 2-layer net on a batch of 2 examples with 2 inputs: "
-            "Z1 = X·W1 + 𝟙·b1, A1 = tanh(Z1) with 3 hidden units, Ŷ = σ(A1·W2 + 𝟙·b2), mean "
-            "BCE loss L.",
-            "一个两层网络，批次 2 个样本、2 个输入：Z1 = X·W1 + 𝟙·b1，"
-            "A1 = tanh(Z1)（3 个隐藏单元），Ŷ = σ(A1·W2 + 𝟙·b2)，损失 L 为平均 BCE。",
-        ),
-        (
-            "proof.assume.symmetric",
-            "The hidden units start identical: every column of W1 is "
-            "(u1, u2), every entry of b1 is c and every entry of W2 is v (all zero is the special "
-            "case u = c = v = 0).",
-            "各隐藏单元的初始值相同：W1 的每一列都是 (u1, u2)，b1 的每个元素"
-            "都是 c，W2 的每个元素都是 v（全零初始化是 u = c = v = 0 的特例）。",
-        ),
+        "proof.assume.zero_init_net",
+        "proof.assume.symmetric",
     )
     notes = (
-        (
-            "proof.note.symmetry_forever",
-            "After a gradient step the columns of W1 are still "
-            "equal (u − η·g in every column), and the same holds for b1 and W2: by induction the "
-            "hidden units stay identical for ever, so the layer acts like a single unit.",
-            "一步梯度下降后 W1 的各列仍然相同（每列都是 u − η·g），b1 和 W2 亦然："
-            "由归纳法，各隐藏单元永远相同，整层相当于只有一个单元。",
-        ),
-        (
-            "proof.note.zero_stuck",
-            "With all weights 0 and a tanh (or ReLU) hidden layer, "
-            "A1 = 0 and W2 = 0, so ∂L/∂W1, ∂L/∂b1 and ∂L/∂W2 are all 0: only b2 learns and the "
-            "network never leaves this point. Random initialisation breaks the symmetry.",
-            "若所有权重为 0 且隐藏层为 tanh（或 ReLU），则 A1 = 0、W2 = 0，"
-            "∂L/∂W1、∂L/∂b1、∂L/∂W2 全为 0：只有 b2 在学习，网络永远离不开这一点。"
-            "随机初始化打破了这种对称性。",
-        ),
+        "proof.note.symmetry_forever",
+        "proof.note.zero_stuck",
     )
     return b.proof(st, assumptions, notes)
 
 
 # ---- registry and text rendering -------------------------------------------------------------
-
-TITLES: dict[str, dict[str, str]] = {
-    "linear-weight": {"en": "Linear layer: gradient of the weights", "zh": "线性层的权重梯度"},
-    "linear-input": {"en": "Linear layer: gradient of the input", "zh": "线性层对输入的梯度"},
-    "bias-sum": {"en": "Broadcast bias: sum over the batch", "zh": "广播偏置：对批次求和"},
-    "elementwise": {"en": "Element-wise activation", "zh": "逐元素激活函数"},
-    "sigmoid-derivative": {"en": "Derivative of the sigmoid", "zh": "Sigmoid 函数的导数"},
-    "tanh-derivative": {"en": "Derivative of tanh", "zh": "tanh 函数的导数"},
-    "relu-derivative": {"en": "Derivative of ReLU", "zh": "ReLU 函数的导数"},
-    "sigmoid-bce": {"en": "Sigmoid + binary cross-entropy", "zh": "Sigmoid 与二元交叉熵"},
-    "weighted-bce": {"en": "Weighted binary cross-entropy", "zh": "加权二元交叉熵"},
-    "softmax-ce": {"en": "Softmax + cross-entropy", "zh": "Softmax 与交叉熵"},
-    "mse": {"en": "Mean squared error", "zh": "均方误差"},
-    "zero-init": {"en": "Zero initialisation and symmetry", "zh": "零初始化与对称性"},
-}
-"""Each proof's title without building it (``derive prove --list``)."""
 
 PROOFS: dict[str, Callable[[], Proof]] = {
     "linear-weight": linear_weight,
@@ -1742,30 +1394,32 @@ def get_proof(name: str) -> Proof:
     return PROOFS[name]()
 
 
+def title(name: str, lang: str = "en") -> str:
+    """The title of the proof ``name`` in ``lang``, without building the proof."""
+    return catalog.text(f"proof_titles.{name}", lang)
+
+
 def reason_text(step: Step, lang: str = "en") -> str:
-    """The one-sentence justification of ``step`` in ``lang``, its ``{arg}`` slots filled."""
-    text = REASONS[step.reason].get(lang) or REASONS[step.reason]["en"]
-    args = dict(step.args)
-    return re.sub(r"\{(\w+)\}", lambda mt: args.get(mt.group(1), mt.group(0)), text)
+    """The one-sentence justification of ``step`` in ``lang``, its ``{{arg}}`` slots filled."""
+    return catalog.text(f"prove.reasons.{step.reason}", lang, **dict(step.args))
+
+
+def note_text(key: str, lang: str = "en") -> str:
+    """The plain text of an assumption or note ``key`` in ``lang``."""
+    return catalog.text(f"prove.notes.{key}", lang)
 
 
 def format_text(proof: Proof, lang: str = "en") -> str:
     """The proof as plain text for a terminal: the title, the assumptions, each step as
     ``lhs = rhs    [reason]`` (a repeated left side is shown once, the next lines start with
     ``=``), the notes, and last the statement (no trailing newline)."""
-    if lang not in ("en", "zh"):
-        raise ValueError(f"unknown language {lang!r} (use 'en' or 'zh')")
-    pick = 1 if lang == "en" else 2
-    heads = {
-        "en": ("Assumptions", "Derivation", "Notes", "Result"),
-        "zh": ("假设", "推导", "注", "结论"),
-    }[lang]
+    heads = catalog.catalogue(lang)["prove"]["heads"]  # ValueError for an unknown language
     lines = [f"{proof.title[lang]} ({proof.name})", ""]
     if proof.assumptions:
-        lines.append(f"{heads[0]}:")
-        lines += [f"  - {a[pick]}" for a in proof.assumptions]
+        lines.append(f"{heads['assumptions']}:")
+        lines += [f"  - {note_text(key, lang)}" for key in proof.assumptions]
         lines.append("")
-    lines.append(f"{heads[1]}:")
+    lines.append(f"{heads['derivation']}:")
     previous = None
     for n, step in enumerate(proof.steps, 1):
         lhs = step.lhs.text
@@ -1777,9 +1431,9 @@ def format_text(proof: Proof, lang: str = "en") -> str:
         previous = lhs
     lines.append("")
     if proof.notes:
-        lines.append(f"{heads[2]}:")
-        lines += [f"  - {nt[pick]}" for nt in proof.notes]
+        lines.append(f"{heads['notes']}:")
+        lines += [f"  - {note_text(key, lang)}" for key in proof.notes]
         lines.append("")
-    lines.append(f"{heads[3]}:")
+    lines.append(f"{heads['result']}:")
     lines.append(f"  {proof.statement.lhs.text} = {proof.statement.rhs.text}")
     return "\n".join(lines)

@@ -26,31 +26,17 @@ import json
 import os
 import re
 import secrets
-import tomllib
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import jinja2
 
 from derive import markup
+from derive.catalog import catalogue
 from derive.markup import Raw
 from derive.walkthrough import Eq, Math, Walkthrough
 
-LANGS = ("en", "zh")
 TEMPLATE_DIR = Path(__file__).resolve().parent / "templates"
-
-
-# ---- locale -------------------------------------------------------------------------------------
-
-
-@functools.cache
-def catalogue(lang: str) -> dict[str, Any]:
-    """The prose of one language (``derive/locale/<lang>.toml``)."""
-    if lang not in LANGS:
-        raise ValueError(f"unknown language {lang!r}; available: {', '.join(LANGS)}")
-    text = (resources.files("derive") / "locale" / f"{lang}.toml").read_text("utf-8")
-    return tomllib.loads(text)
 
 
 # ---- environments -------------------------------------------------------------------------------
@@ -100,27 +86,48 @@ def environment(family: str, templates: str | None = None) -> jinja2.Environment
     whose files override the built-in ones (``--templates``)."""
     dirs = ([templates] if templates else []) + [str(TEMPLATE_DIR)]
     options: dict[str, Any] = dict(
-        loader=jinja2.FileSystemLoader(dirs), undefined=jinja2.StrictUndefined,
-        autoescape=True, keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True)
-    say, finalize = {"md": (markup.md_say, markup.md_finalize),
-                     "tex": (markup.tex_say, markup.tex_finalize),
-                     "py": (markup.py_say, markup.py_finalize)}[family]
+        loader=jinja2.FileSystemLoader(dirs),
+        undefined=jinja2.StrictUndefined,
+        autoescape=True,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    say, finalize = {
+        "md": (markup.md_say, markup.md_finalize),
+        "tex": (markup.tex_say, markup.tex_finalize),
+        "py": (markup.py_say, markup.py_finalize),
+    }[family]
     if family == "tex":
-        options.update(block_start_string="((*", block_end_string="*))",
-                       variable_start_string="(((", variable_end_string=")))",
-                       comment_start_string="((=", comment_end_string="=))",
-                       line_statement_prefix=None)
+        options.update(
+            block_start_string="((*",
+            block_end_string="*))",
+            variable_start_string="(((",
+            variable_end_string=")))",
+            comment_start_string="((=",
+            comment_end_string="=))",
+            line_statement_prefix=None,
+        )
     env = jinja2.Environment(finalize=finalize, **options)
     env.filters.update(
-        raw=_raw, say=say, code=lambda v: _code(v, family), verbatim=_verbatim, label=_label,
-        point=_point, pyliteral=markup.py_literal, comment=markup.py_comment,
+        raw=_raw,
+        say=say,
+        code=lambda v: _code(v, family),
+        verbatim=_verbatim,
+        label=_label,
+        point=_point,
+        pyliteral=markup.py_literal,
+        comment=markup.py_comment,
         why=lambda eq, L: say(L["reasons"][eq.reason], dict(eq.args)),
-        md_escape=markup.md_escape, tex_escape=markup.tex_escape)
+        md_escape=markup.md_escape,
+        tex_escape=markup.tex_escape,
+    )
     return env
 
 
-def render(template: str, w: Walkthrough, lang: str, templates: str | None = None,
-           **extra: Any) -> str:
+def render(
+    template: str, w: Walkthrough, lang: str, templates: str | None = None, **extra: Any
+) -> str:
     """Render ``template`` (e.g. ``md/walkthrough.md.j2``) for ``w`` in ``lang``; runs of blank
     lines are collapsed (to one; two in Python) and the text ends with exactly one newline."""
     family = template.split("/", 1)[0]
@@ -136,8 +143,11 @@ def render_notebook(w: Walkthrough, lang: str, templates: str | None = None) -> 
     code cells from the macros of ``py/cells.py.j2`` it names. Cell ids are ``cell-0001``, …;
     keys are sorted (the layout ``nbformat.writes`` produces), no outputs, no timestamps."""
     text = render("ipynb/walkthrough.ipynb.j2", w, lang, templates)
-    module = environment("py", templates).get_template("py/cells.py.j2").make_module(
-        {"w": w, "lang": lang, "L": catalogue(lang)})
+    module = (
+        environment("py", templates)
+        .get_template("py/cells.py.j2")
+        .make_module({"w": w, "lang": lang, "L": catalogue(lang)})
+    )
     cells = []
     for block in re.split(r"^%% ", text, flags=re.M)[1:]:
         head, _, body = block.partition("\n")
@@ -148,14 +158,24 @@ def render_notebook(w: Walkthrough, lang: str, templates: str | None = None) -> 
         body = body.strip("\n")
         if not body:
             continue
-        cell: dict[str, Any] = {"cell_type": kind, "id": f"cell-{len(cells) + 1:04d}",
-                                "metadata": {}, "source": body.splitlines(keepends=True)}
+        cell: dict[str, Any] = {
+            "cell_type": kind,
+            "id": f"cell-{len(cells) + 1:04d}",
+            "metadata": {},
+            "source": body.splitlines(keepends=True),
+        }
         if kind == "code":
             cell.update(execution_count=None, outputs=[])
         cells.append(cell)
-    nb = {"cells": cells, "nbformat": 4, "nbformat_minor": 5, "metadata": {
-        "kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"},
-        "language_info": {"name": "python"}}}
+    nb = {
+        "cells": cells,
+        "nbformat": 4,
+        "nbformat_minor": 5,
+        "metadata": {
+            "kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"},
+            "language_info": {"name": "python"},
+        },
+    }
     return json.dumps(nb, sort_keys=True, indent=1, ensure_ascii=False) + "\n"
 
 

@@ -115,8 +115,8 @@ class ProofItem:
     title: Mapping[str, str]
     statement: Eq
     steps: tuple[Eq, ...]
-    assumptions: tuple[tuple[str, str, str], ...]  # (locale key, en, zh)
-    notes: tuple[tuple[str, str, str], ...]
+    assumptions: tuple[str, ...]  # catalogue keys (proof_notes)
+    notes: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -185,8 +185,10 @@ def shapes_line(lhs: tuple[str, tuple] | None, rhs: object) -> Math:
             names.append(tex)
     parts = [f"{', '.join(names)}: {shape}" for shape, names in groups.items()]
     if isinstance(rhs, mf.MatMul):
-        parts.append(f"\\left({shape_tex(rhs.a.shape)}\\right)\\left({shape_tex(rhs.b.shape)}"
-                      f"\\right) \\to {shape_tex(rhs.shape)}")
+        parts.append(
+            f"\\left({shape_tex(rhs.a.shape)}\\right)\\left({shape_tex(rhs.b.shape)}"
+            f"\\right) \\to {shape_tex(rhs.shape)}"
+        )
     return Math(" \\quad ".join(parts))
 
 
@@ -208,8 +210,9 @@ class Pieces:
     def __init__(self, d: Derivation, ex: Example, proofs: Mapping[str, Any]) -> None:
         self.d, self.ex, self.g, self.proofs = d, ex, d.graph, proofs
 
-    def eq(self, step: Step, lhs_shape: tuple | None = None, proof: str = "",
-           tensors: bool = True) -> Eq:
+    def eq(
+        self, step: Step, lhs_shape: tuple | None = None, proof: str = "", tensors: bool = True
+    ) -> Eq:
         """``step`` as shown; with ``tensors``, reason values naming a tensor of this network
         become its LaTeX (a proof's values are its own symbols, kept as text)."""
         shape = lhs_shape if lhs_shape is not None else step.lhs.shape
@@ -222,8 +225,7 @@ class Pieces:
         for key, value in step.args:
             t = self.g.tensors.get(value) if tensors else None
             args.append((key, Math(t.tex) if t is not None else value))
-        return Eq(Math(step.lhs.tex), Math(step.rhs.tex), step.reason, tuple(args), shapes,
-                  proof)
+        return Eq(Math(step.lhs.tex), Math(step.rhs.tex), step.reason, tuple(args), shapes, proof)
 
     def calc(self, step: Step) -> Calc:
         w = self.ex.working(step.lhs.value, step.rhs.value)
@@ -257,9 +259,14 @@ class Pieces:
     def forward(self, visit: Any) -> ForwardItem:
         t = self.g.tensors[visit.name]
         node = next(n for n in self.g.nodes if n.name == visit.name)
-        return ForwardItem(visit.name, Math(t.tex), self.eq(visit.step, t.shape),
-                           tuple(self.calc(s) for s in visit.entries),
-                           self.values(t.tex, t.symbols), f"{node.name} = {node.forward.code()}")
+        return ForwardItem(
+            visit.name,
+            Math(t.tex),
+            self.eq(visit.step, t.shape),
+            tuple(self.calc(s) for s in visit.entries),
+            self.values(t.tex, t.symbols),
+            f"{node.name} = {node.forward.code()}",
+        )
 
     def path(self, c: Contribution) -> PathItem:
         src = self.g.tensors[c.source]
@@ -268,8 +275,13 @@ class Pieces:
             upstream = self.values(grad_tex(self.d, c.source), src.grads)
         name = self.proof_of(c.rules)
         local = self.eq(self.proofs[name].statement, proof=name, tensors=False) if name else None
-        return PathItem(c.source, Math(src.tex), upstream, local,
-                        self.eq(c.step, self.g.tensors[c.target].shape, name))
+        return PathItem(
+            c.source,
+            Math(src.tex),
+            upstream,
+            local,
+            self.eq(c.step, self.g.tensors[c.target].shape, name),
+        )
 
     def backward(self, v: BackwardVisit) -> BackwardItem:
         t = self.g.tensors[v.name]
@@ -280,23 +292,36 @@ class Pieces:
                 names.append(name)
         gt = grad_tex(self.d, v.name)
         return BackwardItem(
-            v.name, v.kind, gt, paths, self.eq(v.total, t.shape) if v.total else None,
+            v.name,
+            v.kind,
+            gt,
+            paths,
+            self.eq(v.total, t.shape) if v.total else None,
             tuple(self.eq(s, t.shape) for s in v.simplified),
-            tuple(self.calc(s) for s in v.entries), self.values(gt, t.grads),
-            f"d{v.name} = {v.formula.code()}", tuple(names))
+            tuple(self.calc(s) for s in v.entries),
+            self.values(gt, t.grads),
+            f"d{v.name} = {v.formula.code()}",
+            tuple(names),
+        )
 
     def proof(self, name: str) -> ProofItem:
         p = self.proofs[name]
-        return ProofItem(name, p.title, self.eq(p.statement, proof=name, tensors=False),
-                         tuple(self.eq(s, proof=name, tensors=False) for s in p.steps),
-                         tuple(p.assumptions), tuple(p.notes))
+        return ProofItem(
+            name,
+            p.title,
+            self.eq(p.statement, proof=name, tensors=False),
+            tuple(self.eq(s, proof=name, tensors=False) for s in p.steps),
+            tuple(p.assumptions),
+            tuple(p.notes),
+        )
 
 
 # ---- the walkthrough ----------------------------------------------------------------------------
 
 
-def build(d: Derivation, report: Any, proofs: Mapping[str, Any], history: Any = None,
-          *, plot: str = "") -> Walkthrough:
+def build(
+    d: Derivation, report: Any, proofs: Mapping[str, Any], history: Any = None, *, plot: str = ""
+) -> Walkthrough:
     """The context of one network. ``report`` is :func:`derive.numeric.verify`'s (or ``None``),
     ``proofs`` maps proof names to :class:`derive.proofs.Proof`, ``history`` is
     :func:`derive.numeric.train`'s ``[(step, loss)]`` (or ``None``), ``plot`` the plot's file
@@ -317,20 +342,37 @@ def build(d: Derivation, report: Any, proofs: Mapping[str, Any], history: Any = 
     order = [*spec.inputs, *spec.params, *(n.name for n in g.nodes)]
     steps = len(d.steps()) + sum(1 + len(p.steps) for p in proof_items)
     steps += sum(len(ls.eqs) for ls in found)
-    rounded = any(rel == "\\approx" for item in (*forward, *backward) for c in item.calcs
-                  for rel, _ in c.chain) or any(i.value.rel != "=" for i in (*forward, *backward))
+    rounded = any(
+        rel == "\\approx"
+        for item in (*forward, *backward)
+        for c in item.calcs
+        for rel, _ in c.chain
+    ) or any(i.value.rel != "=" for i in (*forward, *backward))
     return Walkthrough(
-        name=spec.name, title=dict(spec.title), description=dict(spec.description),
-        loss=spec.loss, loss_tex=Math(g.loss_tex),
+        name=spec.name,
+        title=dict(spec.title),
+        description=dict(spec.description),
+        loss=spec.loss,
+        loss_tex=Math(g.loss_tex),
         tensors=tuple(pc.tensor(n) for n in order),
         equations=tuple((Math(f.step.lhs.tex), Math(f.step.rhs.tex)) for f in d.forward),
-        diagram=_math_labels(diagram(g)), forward=forward, backward=backward, proofs=proof_items,
-        lessons=tuple(found), verification=evidence.verification(d, report),
-        code=code(d), training=evidence.training(d, history, plot) if history else None,
-        steps_verified=steps, rounded=rounded)
+        diagram=_math_labels(diagram(g)),
+        forward=forward,
+        backward=backward,
+        proofs=proof_items,
+        lessons=tuple(found),
+        verification=evidence.verification(d, report),
+        code=code(d),
+        training=evidence.training(d, history, plot) if history else None,
+        steps_verified=steps,
+        rounded=rounded,
+    )
 
 
 def _math_labels(dg: Diagram) -> Diagram:
     """The diagram with its LaTeX labels marked as printer-made math."""
-    return replace(dg, nodes=tuple(replace(n, tex=Math(n.tex)) for n in dg.nodes),
-                   edges=tuple(replace(e, tex=Math(e.tex)) for e in dg.edges))
+    return replace(
+        dg,
+        nodes=tuple(replace(n, tex=Math(n.tex)) for n in dg.nodes),
+        edges=tuple(replace(e, tex=Math(e.tex)) for e in dg.edges),
+    )

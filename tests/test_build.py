@@ -54,8 +54,12 @@ def test_layout_has_every_network_language_and_format(out: Path) -> None:
         for lang in LANGS:
             folder = out / net / lang
             names = {p.name for p in folder.iterdir()}
-            assert {"walkthrough.md", "walkthrough.tex", "walkthrough.ipynb",
-                    "backprop.py"} <= names, folder
+            assert {
+                "walkthrough.md",
+                "walkthrough.tex",
+                "walkthrough.ipynb",
+                "backprop.py",
+            } <= names, folder
     assert (out / "relu-mlp" / "en" / "training-loss.svg").is_file()
     assert not list(out.rglob("*.pdf"))  # PDFs only with -f pdf
     assert not list(out.rglob("*.tmp"))  # atomic writes leave nothing behind
@@ -77,18 +81,25 @@ def test_tiny_mlp_reproduces_the_hand_calculation(out: Path) -> None:
     env = numeric.forward_numeric(d, point)
     grads, loss = numeric.gradients_matrix(d, point)
     # the hand working of the first layer, exactly as the text writes it
-    for line in ("h_{1,\\text{raw}} &= x_{1} \\cdot w_{11} + x_{2} \\cdot w_{21}",
-                 "&= 0.5 \\cdot 0.1 + 0.1 \\cdot 0.3", "&= 0.05 + 0.03", "&= 0.08",
-                 "&= 0.5 \\cdot 0.2 + 0.1 \\cdot 0.4", "&= 0.14",
-                 "&\\approx 0.5199893 \\cdot 0.5 + 0.5349429 \\cdot 0.6",
-                 "\\frac{\\partial L}{\\partial w_{11}} &= "
-                 "\\delta_{h_{1,\\text{raw}}} \\cdot x_{1}",
-                 "&\\approx \\left(-0.0273362\\right) \\cdot 0.5"):
+    for line in (
+        "h_{1,\\text{raw}} &= x_{1} \\cdot w_{11} + x_{2} \\cdot w_{21}",
+        "&= 0.5 \\cdot 0.1 + 0.1 \\cdot 0.3",
+        "&= 0.05 + 0.03",
+        "&= 0.08",
+        "&= 0.5 \\cdot 0.2 + 0.1 \\cdot 0.4",
+        "&= 0.14",
+        "&\\approx 0.5199893 \\cdot 0.5 + 0.5349429 \\cdot 0.6",
+        "\\frac{\\partial L}{\\partial w_{11}} &= \\delta_{h_{1,\\text{raw}}} \\cdot x_{1}",
+        "&\\approx \\left(-0.0273362\\right) \\cdot 0.5",
+    ):
         assert line in md, line
     expected = {
-        "h": env["h"].ravel(), "y_pred": env["y_pred"].ravel(), "L": [loss],
+        "h": env["h"].ravel(),
+        "y_pred": env["y_pred"].ravel(),
+        "L": [loss],
         "delta_out": (env["y_pred"] - 0.8).ravel(),
-        "dW2": grads["W2"].ravel(), "dW1": grads["W1"].ravel(),
+        "dW2": grads["W2"].ravel(),
+        "dW1": grads["W1"].ravel(),
         "dh": ((env["y_pred"] - 0.8) * np.array([[0.5, 0.6]])).ravel(),
     }
     dh = expected["dh"]
@@ -99,8 +110,7 @@ def test_tiny_mlp_reproduces_the_hand_calculation(out: Path) -> None:
     # and they are the numbers of the reference text, to its precision
     assert np.allclose(env["h"], [[0.5199893, 0.5349429]], atol=1e-7)
     assert abs(loss - 0.0239892) < 1e-7
-    assert np.allclose(grads["W1"], [[-0.0136681, -0.0163477], [-0.0027336, -0.0032695]],
-                       atol=1e-7)
+    assert np.allclose(grads["W1"], [[-0.0136681, -0.0163477], [-0.0027336, -0.0032695]], atol=1e-7)
     assert np.allclose(grads["W2"].ravel(), [-0.1138982, -0.1171737], atol=1e-7)
     # the exact values are shown, and each rounded number once: 0.5199893 ≈ σ(0.08)
     ex = Example(d)
@@ -152,8 +162,11 @@ def test_every_displayed_equation_is_a_verified_step(out: Path, net: str) -> Non
     for block in md.split("\n$$\n")[1::2]:
         rows = block.replace("\\begin{aligned}\n", "").replace("\n\\end{aligned}", "")
         for row in rows.split("\n"):
-            row = row.removesuffix(" \\\\").replace(" &= ", " = ").replace(" &\\approx ",
-                                                                             " \\approx ")
+            row = (
+                row.removesuffix(" \\\\")
+                .replace(" &= ", " = ")
+                .replace(" &\\approx ", " \\approx ")
+            )
             if not row.startswith("&"):  # continuation lines of a hand calculation: numbers
                 lines.append(row)
     assert len(lines) > 30
@@ -184,16 +197,25 @@ def test_notebook_executes(out: Path, net: str) -> None:
     if "python3" not in KernelSpecManager().find_kernel_specs():
         pytest.skip("no python3 Jupyter kernel (pip install ipykernel)")
     nb = nbformat.read(out / net / "en" / "walkthrough.ipynb", as_version=4)
-    nbclient.NotebookClient(nb, timeout=180, kernel_name="python3",
-                            resources={"metadata": {"path": str(out / net / "en")}}).execute()
-    text = "".join(o.get("text", "") for c in nb.cells if c.cell_type == "code"
-                   for o in c.outputs)
+    nbclient.NotebookClient(
+        nb,
+        timeout=180,
+        kernel_name="python3",
+        resources={"metadata": {"path": str(out / net / "en")}},
+    ).execute()
+    text = "".join(o.get("text", "") for c in nb.cells if c.cell_type == "code" for o in c.outputs)
     assert "✓" in text and "✗" not in text
 
 
 def _run_script(path: Path, hide_torch: bool) -> dict:
-    code = ("import runpy, sys; sys.modules['torch'] = None; sys.argv = ['backprop.py', '--json'];"
-            f" runpy.run_path({str(path)!r}, run_name='__main__')") if hide_torch else None
+    code = (
+        (
+            "import runpy, sys; sys.modules['torch'] = None; sys.argv = ['backprop.py', '--json'];"
+            f" runpy.run_path({str(path)!r}, run_name='__main__')"
+        )
+        if hide_torch
+        else None
+    )
     cmd = [sys.executable, "-c", code] if code else [sys.executable, str(path), "--json"]
     proc = subprocess.run(cmd, capture_output=True, text=True, timeout=120, cwd=path.parent)
     assert proc.returncode == 0, proc.stderr
@@ -225,8 +247,9 @@ def test_backprop_script_agrees_with_torch(out: Path, net: str) -> None:
 
 def _differences(a: Path, b: Path) -> list[str]:
     cmp = filecmp.dircmp(a, b)
-    out = [f"only in {a}: {n}" for n in cmp.left_only] + [f"only in {b}: {n}" for n in
-                                                            cmp.right_only]
+    out = [f"only in {a}: {n}" for n in cmp.left_only] + [
+        f"only in {b}: {n}" for n in cmp.right_only
+    ]
     out += [f"differs: {a / n}" for n in cmp.diff_files]
     for sub in cmp.common_dirs:
         out += _differences(a / sub, b / sub)
@@ -237,8 +260,11 @@ def _same_bytes(a: Path, b: Path) -> list[str]:
     files_a = sorted(p.relative_to(a) for p in a.rglob("*") if p.is_file() and p.suffix != ".pdf")
     files_b = sorted(p.relative_to(b) for p in b.rglob("*") if p.is_file() and p.suffix != ".pdf")
     diff = [f"missing or extra: {p}" for p in sorted(set(files_a) ^ set(files_b))]
-    diff += [f"differs: {p}" for p in sorted(set(files_a) & set(files_b))
-             if (a / p).read_bytes() != (b / p).read_bytes()]
+    diff += [
+        f"differs: {p}"
+        for p in sorted(set(files_a) & set(files_b))
+        if (a / p).read_bytes() != (b / p).read_bytes()
+    ]
     return diff
 
 
@@ -255,8 +281,10 @@ def test_committed_output_equals_a_fresh_build(out: Path) -> None:
 
 # ---- user specs, escaping, templates, CLI ---------------------------------------------------
 
-TITLE_EN = ("\\\\input{/etc/hostname} ^^5cinput <script>alert(1)</script> $x$ {} # % & ~ _ "
-            "两层 →\\nprint('pwned')")
+TITLE_EN = (
+    "\\\\input{/etc/hostname} ^^5cinput <script>alert(1)</script> $x$ {} # % & ~ _ "
+    "两层 →\\nprint('pwned')"
+)
 TITLE_ZH = "\\\\input{/etc/hostname} <script>alert(1)</script> $x$"
 HOSTILE_SPEC = f'''
 [network]
@@ -308,25 +336,31 @@ def test_hostile_title_is_inert_in_latex(hostile: Path) -> None:
 
 def test_hostile_title_is_inert_in_python(hostile: Path) -> None:
     script = hostile / "en" / "backprop.py"
-    proc = subprocess.run([sys.executable, str(script)], capture_output=True, text=True,
-                          timeout=120)
+    proc = subprocess.run(
+        [sys.executable, str(script)], capture_output=True, text=True, timeout=120
+    )
     assert proc.returncode == 0, proc.stderr
     assert "pwned" not in proc.stdout
     assert [line for line in script.read_text("utf-8").splitlines() if "pwned" in line] == [
-        line for line in script.read_text("utf-8").splitlines()
-        if line.startswith("# ") and "pwned" in line]
+        line
+        for line in script.read_text("utf-8").splitlines()
+        if line.startswith("# ") and "pwned" in line
+    ]
 
 
-@pytest.mark.skipif(shutil.which("xelatex") is None or shutil.which("latexmk") is None,
-                    reason="xelatex/latexmk not installed (see derive.pdf.INSTALL_HINT)")
+@pytest.mark.skipif(
+    shutil.which("xelatex") is None or shutil.which("latexmk") is None,
+    reason="xelatex/latexmk not installed (see derive.pdf.INSTALL_HINT)",
+)
 def test_hostile_title_pdf_compiles_without_reading_files(hostile: Path, tmp_path: Path) -> None:
     from derive.pdf import compile_pdf
 
     pdf = tmp_path / "h.pdf"
     compile_pdf((hostile / "en" / "walkthrough.tex").read_text("utf-8"), pdf)
     if shutil.which("pdftotext"):
-        text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
-                              check=True).stdout
+        text = subprocess.run(
+            ["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True
+        ).stdout
         assert "input{/etc/hostname}" in text.replace(" ", "")  # shown as text
         secret = Path("/etc/hostname").read_text().strip() if Path("/etc/hostname").exists() else ""
         if len(secret) >= 6 and secret not in HOSTILE_SPEC:
@@ -338,8 +372,8 @@ def test_templates_directory_restyles_the_handout(tmp_path: Path) -> None:
     (mine / "md").mkdir(parents=True)
     original = (ROOT / "templates" / "md" / "walkthrough.md.j2").read_text("utf-8")
     (mine / "md" / "walkthrough.md.j2").write_text(
-        original.replace("# {{ w.title[lang] }}", "# Course handout: {{ w.title[lang] }}"),
-        "utf-8")
+        original.replace("# {{ w.title[lang] }}", "# Course handout: {{ w.title[lang] }}"), "utf-8"
+    )
     plan = builder.plan(["chain"], ["md,py"], ["en"], tmp_path / "o", str(mine))
     builder.build(plan)
     md = (tmp_path / "o" / "chain" / "en" / "walkthrough.md").read_text("utf-8")
@@ -349,14 +383,24 @@ def test_templates_directory_restyles_the_handout(tmp_path: Path) -> None:
 
 
 def _cli(*args: str, env: dict | None = None, cwd: Path | None = None):
-    return subprocess.run([sys.executable, "-m", "derive", *args], capture_output=True,
-                          text=True, timeout=300, env=env, cwd=cwd)
+    return subprocess.run(
+        [sys.executable, "-m", "derive", *args],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env=env,
+        cwd=cwd,
+    )
 
 
 def test_cli_rejects_bad_input_before_writing(tmp_path: Path) -> None:
     target = tmp_path / "o"
-    for args in (["chain", "nosuchnet"], ["chain", "-f", "md,docx"], ["chain", "--lang", "fr"],
-                 ["chain", "--templates", str(tmp_path / "none")]):
+    for args in (
+        ["chain", "nosuchnet"],
+        ["chain", "-f", "md,docx"],
+        ["chain", "--lang", "fr"],
+        ["chain", "--templates", str(tmp_path / "none")],
+    ):
         proc = _cli("build", *args, "-o", str(target))
         assert proc.returncode == 2, (args, proc.stderr)
         assert proc.stderr.startswith("error: ") and "Traceback" not in proc.stderr
@@ -386,7 +430,8 @@ def test_cli_builds_a_user_spec_file(tmp_path: Path) -> None:
 needs_tex = pytest.mark.skipif(
     shutil.which("xelatex") is None or shutil.which("latexmk") is None,
     reason="xelatex/latexmk not installed: apt-get install texlive-xetex texlive-lang-chinese "
-    "latexmk (.ci/run does this)")
+    "latexmk (.ci/run does this)",
+)
 
 
 @needs_tex
@@ -410,28 +455,60 @@ def test_installed_wheel_finds_its_templates_and_catalogues(tmp_path: Path) -> N
     repository: templates and locale files must come from the installed package."""
     pytest.importorskip("build")
     src = tmp_path / "src"
-    shutil.copytree(ROOT, src, symlinks=True, ignore=shutil.ignore_patterns(
-        ".git", "output", "node_modules", "*.egg-info", "build", "dist", "__pycache__", ".*"))
+    shutil.copytree(
+        ROOT,
+        src,
+        symlinks=True,
+        ignore=shutil.ignore_patterns(
+            ".git", "output", "node_modules", "*.egg-info", "build", "dist", "__pycache__", ".*"
+        ),
+    )
     dist = tmp_path / "dist"
-    proc = subprocess.run([sys.executable, "-m", "build", "--wheel", "--no-isolation",
-                           "--skip-dependency-check", "-o", str(dist), str(src)],
-                          capture_output=True, text=True, timeout=600)
+    proc = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "build",
+            "--wheel",
+            "--no-isolation",
+            "--skip-dependency-check",
+            "-o",
+            str(dist),
+            str(src),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert proc.returncode == 0, proc.stdout[-2000:] + proc.stderr[-2000:]
     wheel = next(dist.glob("*.whl"))
     venv = tmp_path / "venv"
-    subprocess.run([sys.executable, "-m", "venv", "--system-site-packages", str(venv)],
-                   check=True, timeout=300)
+    subprocess.run(
+        [sys.executable, "-m", "venv", "--system-site-packages", str(venv)], check=True, timeout=300
+    )
     py = venv / "bin" / "python"
-    subprocess.run([str(py), "-m", "pip", "install", "--no-deps", "--no-index", "-q", str(wheel)],
-                   check=True, timeout=300)
+    subprocess.run(
+        [str(py), "-m", "pip", "install", "--no-deps", "--no-index", "-q", str(wheel)],
+        check=True,
+        timeout=300,
+    )
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
-    where = subprocess.run([str(py), "-c", "import derive; print(derive.__file__)"],
-                           capture_output=True, text=True, cwd=elsewhere, check=True).stdout
+    where = subprocess.run(
+        [str(py), "-c", "import derive; print(derive.__file__)"],
+        capture_output=True,
+        text=True,
+        cwd=elsewhere,
+        check=True,
+    ).stdout
     assert where.startswith(str(venv)), where
-    proc = subprocess.run([str(venv / "bin" / "derive"), "build", "chain", "-f", "md", "-o",
-                           str(elsewhere / "o")], capture_output=True, text=True, cwd=elsewhere,
-                          timeout=600)
+    proc = subprocess.run(
+        [str(venv / "bin" / "derive"), "build", "chain", "-f", "md", "-o", str(elsewhere / "o")],
+        capture_output=True,
+        text=True,
+        cwd=elsewhere,
+        timeout=600,
+    )
     assert proc.returncode == 0, proc.stderr
     md = (elsewhere / "o" / "chain" / "zh" / "walkthrough.md").read_text("utf-8")
     assert "反向传播" in md

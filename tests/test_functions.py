@@ -41,5 +41,6 @@ def test_relu_derivative_at_zero_matches_pytorch_not_heaviside():
 def test_numpy_sigmoid_is_stable_at_extremes():
     # conftest makes overflow raise: a naive 1/(1+exp(-x)) would fail at -1000
     out = np_sigmoid(np.array([-1000.0, -30.0, 0.0, 30.0, 1000.0]))
-    np.testing.assert_allclose(out, [0.0, 9.357622968840175e-14, 0.5, 1 - 9.357622968840175e-14,
-                                     1.0], rtol=1e-12, atol=0)
+    np.testing.assert_allclose(
+        out, [0.0, 9.357622968840175e-14, 0.5, 1 - 9.357622968840175e-14, 1.0], rtol=1e-12, atol=0
+    )

@@ -38,13 +38,31 @@ def test_tex_escape_makes_user_text_inert() -> None:
     out = tex_escape(HOSTILE)
     assert "\\input" not in out.replace("\\textbackslash{}input", "")
     assert "^^" not in out  # TeX's ^^5c notation cannot form
-    for raw, escaped in (("{", "\\{"), ("}", "\\}"), ("$", "\\$"), ("#", "\\#"), ("%", "\\%"),
-                         ("&", "\\&"), ("_", "\\_")):
+    for raw, escaped in (
+        ("{", "\\{"),
+        ("}", "\\}"),
+        ("$", "\\$"),
+        ("#", "\\#"),
+        ("%", "\\%"),
+        ("&", "\\&"),
+        ("_", "\\_"),
+    ):
         assert escaped in out, raw
     # every remaining backslash starts one of our escapes
     assert set(re.findall(r"\\([A-Za-z]+|.)", out)) <= {
-        "textbackslash", "{", "}", "^", "$", "#", "%", "&", "_", "textasciitilde", "textless",
-        "textgreater"}
+        "textbackslash",
+        "{",
+        "}",
+        "^",
+        "$",
+        "#",
+        "%",
+        "&",
+        "_",
+        "textasciitilde",
+        "textless",
+        "textgreater",
+    }
 
 
 def test_tex_escape_maps_unicode_math_and_marks_unknown_symbols() -> None:
@@ -56,10 +74,13 @@ def test_tex_escape_maps_unicode_math_and_marks_unknown_symbols() -> None:
 def test_say_fills_placeholders_per_target() -> None:
     text = "Through {{V}}, $\\frac{1}{{{m}}}$, `code`, **bold**, *it*: {{t}}."
     args = {"V": Math("Z^{[1]}"), "m": Math("m"), "t": "a_b"}
-    assert markup.md_say(text, args) == ("Through $Z^{[1]}$, $\\frac{1}{m}$, `code`, **bold**, "
-                                         "*it*: a\\_b.")
-    assert tex_say(text, args) == ("Through \\(Z^{[1]}\\), \\(\\frac{1}{m}\\), \\texttt{code}, "
-                                   "\\textbf{bold}, \\emph{it}: a\\_b.")
+    assert markup.md_say(text, args) == (
+        "Through $Z^{[1]}$, $\\frac{1}{m}$, `code`, **bold**, *it*: a\\_b."
+    )
+    assert tex_say(text, args) == (
+        "Through \\(Z^{[1]}\\), \\(\\frac{1}{m}\\), \\texttt{code}, "
+        "\\textbf{bold}, \\emph{it}: a\\_b."
+    )
     with pytest.raises(TypeError):  # user text never lands inside math
         markup.md_say("$x_{{{t}}}$", {"t": "evil"})
     with pytest.raises(KeyError):
@@ -116,8 +137,13 @@ def test_chinese_math_has_no_cjk_outside_text() -> None:
 
 
 def test_every_reason_key_in_use_has_text_in_both_languages() -> None:
-    used = {"forward.definition", "forward.entry", "rule.chain-rule", "lesson.per-sample",
-            "lesson.substitute"}
+    used = {
+        "forward.definition",
+        "forward.entry",
+        "rule.chain-rule",
+        "lesson.per-sample",
+        "lesson.substitute",
+    }
     for name in spec.builtin_names():
         d = derive(spec.load(name))
         used |= {s.reason for s in d.steps()}
@@ -125,7 +151,7 @@ def test_every_reason_key_in_use_has_text_in_both_languages() -> None:
     for name in sorted(proofs._names):
         p = proofs[name]
         used |= {s.reason for s in (p.statement, *p.steps)}
-        for key, _, _ in (*p.assumptions, *p.notes):
+        for key in (*p.assumptions, *p.notes):
             assert key in catalogue("en")["proof_notes"], key
             assert key in catalogue("zh")["proof_notes"], key
     for lang in ("en", "zh"):
@@ -147,10 +173,15 @@ def _prose_constants(module) -> list[str]:
             skip.add(id(body[0].value))  # docstring
         if isinstance(node, ast.Raise):
             skip |= {id(n) for n in ast.walk(node)}
-    return [n.value for n in ast.walk(tree) if isinstance(n, ast.Constant)
-            and isinstance(n.value, str) and id(n) not in skip
-            and len(re.findall(r"[A-Za-z]{2,}", n.value)) >= 4
-            and re.search(r"\b(the|of|is|to|and|a|we|this)\b", n.value, re.I)]
+    return [
+        n.value
+        for n in ast.walk(tree)
+        if isinstance(n, ast.Constant)
+        and isinstance(n.value, str)
+        and id(n) not in skip
+        and len(re.findall(r"[A-Za-z]{2,}", n.value)) >= 4
+        and re.search(r"\b(the|of|is|to|and|a|we|this)\b", n.value, re.I)
+    ]
 
 
 def test_no_prose_in_python_modules() -> None:
