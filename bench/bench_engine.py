@@ -95,6 +95,38 @@ def bench_verify() -> float:
     return time.perf_counter() - t
 
 
+BAD_INPUTS = {
+    "__import__": "__import__('os').system('x')",
+    "dunder class": "().__class__",
+    "9**9**9": "9**9**9",
+    "method call": "A1.tofile('x')",
+    "unknown function": "softplus(Z)",
+    "shape mismatch": "X @ X.T @ W",
+}
+
+
+def bench_bad_input() -> tuple[float, int]:
+    """Worst wall time of ``derive verify BAD.toml`` (exit 2) over the hostile/bad cases."""
+    import tempfile
+
+    worst, codes = 0.0, set()
+    with tempfile.TemporaryDirectory() as tmp:
+        for k, expr in enumerate(BAD_INPUTS.values()):
+            path = Path(tmp) / f"bad{k}.toml"
+            path.write_text(
+                '[network]\nname = "b"\n[dims]\nm = 2\n[inputs]\nX = ["m", 2]\n'
+                f'[params]\nW = [2, 1]\n[forward]\nZ = "X @ W"\nA1 = "{expr}"\n'
+                'L = "mean(A1)"\n'
+            )
+            t = time.perf_counter()
+            proc = subprocess.run(
+                [sys.executable, "-m", "derive", "verify", str(path)], capture_output=True
+            )
+            worst = max(worst, time.perf_counter() - t)
+            codes.add(proc.returncode)
+    return worst, len(codes - {2})
+
+
 def bench_sizes() -> list[tuple[tuple[int, int, int], int, float, int, str]]:
     from derive import spec
     from derive.backprop import derive
@@ -161,6 +193,12 @@ def main() -> None:
     lines.append(
         f"- `derive verify` all six built-ins (wall time, incl. start-up and PyTorch "
         f"import): **{bench_verify():.1f} s**"
+    )
+    worst, other = bench_bad_input()
+    lines.append(
+        f"- bad input (hostile expressions, unknown function, shape mismatch; "
+        f"{len(BAD_INPUTS)} cases): slowest `derive verify BAD.toml` **{worst:.2f} s** "
+        f"wall time, all exit 2{'' if not other else ' (NOT ALL!)'}"
     )
     lines += [
         "",
