@@ -407,7 +407,7 @@ class _Deriver:
             lhs,
             self.mterm(formula),
             rule,
-            f"rule.{rule}",
+            _reason(rule, rules),
             via=node.name,
             target=target,
         )
@@ -567,6 +567,13 @@ MAIN_RULES = (
     "sum",
     "mean",
 )
+
+
+def _reason(rule: str, rules: tuple[str, ...]) -> str:
+    """Locale key of a contribution's one-sentence reason (``z = x·wᵀ`` gets its own)."""
+    if rule == "linear-weight" and "transpose" in rules[rules.index("linear-weight") :]:
+        return "rule.linear-weight-transposed"
+    return f"rule.{rule}"
 
 
 def _main_rule(rules: tuple[str, ...]) -> str:
