@@ -187,3 +187,21 @@ def test_matrix_rules_link_to_general_proofs():
         "mse",
     } <= linked
     assert derive(spec.load("neuron")).gradient("w").rule == "linear-weight"
+
+
+def test_finite_differences_are_not_used_at_a_relu_kink():
+    # Z1[0,0] = 1·0.1 + 2·(−0.05) + 0 = 0 exactly: the central difference straddles the kink
+    from importlib import resources
+
+    text = (resources.files("derive") / "specs" / "mlp-bce.toml").read_text("utf-8")
+    text = text.replace("W1 = [[0.1, -0.2], [0.3, 0.4]]", "W1 = [[0.1, -0.2], [-0.05, 0.4]]")
+    d = derive(spec.parse(text))
+    point = numeric.example_point(d.graph)
+    assert numeric.forward_numeric(d, point)["Z1"][0, 0] == 0
+    assert numeric.at_kink(d, point)
+    comps = numeric.compare(d, point, "example")
+    w1 = next(c for c in comps if c.param == "W1")
+    assert w1.kink and w1.ok
+    assert w1.ours_vs_fd[0] > 1e-3  # the straddling difference really is off …
+    assert w1.ours_vs_torch[0] < 1e-12  # … while PyTorch (relu'(0) = 0) agrees exactly
+    assert not numeric.at_kink(d, numeric.random_point(d.graph, seed=1))
