@@ -77,7 +77,7 @@ from derive.formula import Convert, ShapeError, read, wrt_from
 from derive.handcalc import check_value
 from derive.spec import NetSpec
 from derive.steps import Checker
-from derive.verdict import CODES, CheckResult, Diagnosis, FormulaError
+from derive.verdict import CODES, CheckResult, Diagnosis, FormulaError, Msg, msg
 
 __all__ = ["CODES", "CheckResult", "Diagnosis", "FormulaError", "check"]
 
@@ -91,6 +91,7 @@ def check(
     latex: bool = False,
     allow_upstream: bool = True,
     seed: int = 0,
+    lang: str = "en",
 ) -> CheckResult:
     """Check a hand-derived ``formula`` for ``∂L/∂wrt`` (or a hand-computed number ``value`` of
     one entry, ``wrt="W1[0,0]"``) on ``net`` (a built-in name, a spec path, a ``NetSpec`` or a
@@ -100,18 +101,32 @@ def check(
     formula starts with ``dW2 = …``. ``latex`` reads the formula as LaTeX. With
     ``allow_upstream=False`` the names ``dX`` are refused (autograders that want every step
     written out). Raises :class:`FormulaError` for unreadable input and
-    :class:`derive.spec.SpecError` for an unknown network; never evaluates user text."""
+    :class:`derive.spec.SpecError` for an unknown network; never evaluates user text.
+    ``lang`` (``"en"``, ``"zh"``) is the language of the messages, notes and ``text()``; the
+    codes and verdicts are identifiers and stay English (``FormulaError.localized(lang)``
+    gives an error's message in ``lang``)."""
+    from derive import catalog
+
+    catalog.catalogue(lang)  # ValueError for an unknown language, before any work
     n = net_for(net, seed)
     if (formula is None) == (value is None):
-        raise FormulaError("give either a formula or a value (--value) to check")
+        raise FormulaError(msg("error.formula_or_value"))
     if value is not None:
         if wrt is None:
-            raise FormulaError("--value needs --wrt naming one entry, e.g. W1[0,0] or w11")
-        return check_value(n, wrt, str(value))
-    assert formula is not None
-    tree, lhs, shown = read(n, formula, latex)
-    target = n.target(wrt_from(n, wrt, lhs, formula))
-    return _check_formula(n, target, formula, shown, tree, allow_upstream)
+            raise FormulaError(msg("error.value_needs_wrt"))
+        result = check_value(n, wrt, str(value))
+    else:
+        assert formula is not None
+        tree, lhs, shown = read(n, formula, latex)
+        target = n.target(wrt_from(n, wrt, lhs, formula))
+        result = _check_formula(n, target, formula, shown, tree, allow_upstream)
+    return result if lang == "en" else result.localized(lang)
+
+
+def _result(notes: list[Msg] | tuple[Msg, ...] = (), **kwargs: Any) -> CheckResult:
+    """A :class:`CheckResult` with English ``notes`` rendered from ``notes`` (kept for
+    :meth:`CheckResult.localized`)."""
+    return CheckResult(notes=tuple(m.render("en") for m in notes), note_msgs=tuple(notes), **kwargs)
 
 
 # ---- the verdict on a formula -------------------------------------------------------------------
@@ -135,20 +150,13 @@ def _check_formula(
     try:
         user, resolved = conv(tree)
     except ShapeError as err:
-        diags = shape_problem(net, target, tree, err.message)
-        return CheckResult(
-            verdict="incorrect", diagnoses=tuple(diags), read_as=tree_text(tree), **base
-        )  # type: ignore[arg-type]
+        diags = shape_problem(net, target, tree, err.msg)
+        return _result(verdict="incorrect", diagnoses=tuple(diags), read_as=tree_text(tree), **base)
     read_as = tree_text(resolved)
     if target.name in conv.grads_used:
-        diag = Diagnosis(
-            "circular",
-            f"the formula uses d{target.name}, the gradient it should "
-            "compute; write it with the upstream gradients or forward values",
-            target.expected,
-        )
-        return CheckResult(verdict="incorrect", diagnoses=(diag,), read_as=read_as, **base)  # type: ignore[arg-type]
-    notes: list[str] = []
+        diag = Diagnosis.of("circular", msg("diag.circular", name=target.name), target.expected)
+        return _result(verdict="incorrect", diagnoses=(diag,), read_as=read_as, **base)
+    notes: list[Msg] = []
     right = user.shape == target.shape
     points = POINTS_PIECEWISE if conv.piecewise else POINTS
     values: dict[int, np.ndarray | None] = {}
@@ -164,51 +172,36 @@ def _check_formula(
             mine = evaluate(user, System(zero, 0))
             if not same(mine, target.truth(0, "zero")):
                 diag = relu_at_zero(net, target, resolved, mine)
-                return CheckResult(
-                    verdict="incorrect",
-                    diagnoses=(diag,),
-                    read_as=read_as,
-                    notes=tuple(notes),
-                    **base,
-                )  # type: ignore[arg-type]
+                return _result(
+                    verdict="incorrect", diagnoses=(diag,), read_as=read_as, notes=notes, **base
+                )
         notes += _confirm(net, target, user)
         if conv.literals:
             notes += _literal_note(net, target, user, conv.literals)
-        return CheckResult(
-            verdict="correct", diagnoses=(), read_as=read_as, notes=tuple(notes), **base
-        )  # type: ignore[arg-type]
+        return _result(verdict="correct", diagnoses=(), read_as=read_as, notes=notes, **base)
     diags = diagnose(net, target, user, resolved, conv)
     if user.shape == target.shape:
         at_example = evaluate(user, System(net.example, 0))
         if same(at_example, target.truth(0, "example")):
-            notes.append(
-                "your formula gives the right numbers at the example values, but not "
-                "at other values — it is not the gradient in general"
-            )
-    return CheckResult(
-        verdict="incorrect", diagnoses=tuple(diags), read_as=read_as, notes=tuple(notes), **base
-    )  # type: ignore[arg-type]
+            notes.append(msg("note.example_only"))
+    return _result(
+        verdict="incorrect", diagnoses=tuple(diags), read_as=read_as, notes=notes, **base
+    )
 
 
-def _confirm(net: Net, target: Target, user: mf.MExpr) -> list[str]:
+def _confirm(net: Net, target: Target, user: mf.MExpr) -> list[Msg]:
     """float64 at the example values, on the matrix-form pass: a second, independent opinion."""
     mine = floats(evaluate(user, System(None, 0, net)))
     want = np.broadcast_to(np.asarray(net.float_env["d" + target.name], float), target.shape)
     if mine is None:
-        return [
-            "float64 evaluation at the example values overflows or divides by zero; "
-            "the exact test above decides"
-        ]
+        return [msg("note.overflow")]
     if not np.allclose(mine, want, rtol=1e-9, atol=1e-12):
         err = float(np.max(np.abs(mine - want)))
-        return [
-            f"float64 evaluation at the example values differs by {err:.2e} (round-off); "
-            "the exact test above decides"
-        ]
+        return [msg("note.roundoff", err=f"{err:.2e}")]
     return []
 
 
-def _literal_note(net: Net, target: Target, user: mf.MExpr, literals: set[Fraction]) -> list[str]:
+def _literal_note(net: Net, target: Target, user: mf.MExpr, literals: set[Fraction]) -> list[Msg]:
     """A note when a number in the formula stands for a size (``2`` for ``m = 2``)."""
     if all(
         same(evaluate(user, System(net.other_dims, k)), target.truth(k, "dims")) for k in range(2)
@@ -227,12 +220,14 @@ def _literal_note(net: Net, target: Target, user: mf.MExpr, literals: set[Fracti
             )
             ref = evaluate(target.ref, System(alone, 0))
             if not same(evaluate(user, System(alone, 0)), ref):
-                hits.append(f"{num_text(lit)[0]} for {'' if lit == value else '1/'}{name}")
-    which = f" (you wrote {', '.join(hits)})" if hits else ""
-    return [
-        f"right for this network's sizes only{which}: write the name of the size so the "
-        "formula holds for any size"
-    ]
+                size = name if lit == value else f"1/{name}"
+                hits.append(msg("note.literal_hit", number=num_text(lit)[0], size=size))
+    if not hits:
+        return [msg("note.literal")]
+    listed = hits[0]
+    for hit in hits[1:]:
+        listed = msg("note.literal_and", first=listed, next=hit)
+    return [msg("note.literal_wrote", hits=listed)]
 
 
 # ``import derive.check; derive.check(...)`` works as well as ``derive.check.check(...)``:

@@ -132,8 +132,11 @@ def format_report(d: Any, report: Any) -> str:
         rows = [c for c in report.comparisons if c.param == p]
 
         def worst(attr: str) -> str:
-            vals = [getattr(c, attr) for c in rows if getattr(c, attr) is not None
-                    and not (attr == "ours_vs_fd" and c.kink)]
+            vals = [
+                getattr(c, attr)
+                for c in rows
+                if getattr(c, attr) is not None and not (attr == "ours_vs_fd" and c.kink)
+            ]
             if not vals:
                 return "—"
             return f"{max(v[0] for v in vals):.1e} / {max(v[1] for v in vals):.1e}"
@@ -146,9 +149,11 @@ def format_report(d: Any, report: Any) -> str:
         )
     kinks = sorted({c.point for c in report.comparisons if c.kink})
     if kinks:
-        lines.append(f"  note: a ReLU input is 0 at {', '.join(kinks)}: finite differences are "
-                     "not meaningful at a kink and were not used there (PyTorch, like us, takes "
-                     "relu'(0) = 0)")
+        lines.append(
+            f"  note: a ReLU input is 0 at {', '.join(kinks)}: finite differences are "
+            "not meaningful at a kink and were not used there (PyTorch, like us, takes "
+            "relu'(0) = 0)"
+        )
     if report.loss_scale:
         name, ratio = report.loss_scale
         lines.append(
@@ -186,9 +191,22 @@ def prove(rule: str | None, list_: bool, lang: str) -> None:
 @click.option("--value", help="A hand-computed number for the --wrt entry, e.g. -0.01365.")
 @click.option("--latex", "latex_", is_flag=True, help="Read FORMULA as LaTeX.")
 @click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
+@click.option(
+    "--lang",
+    default="en",
+    type=click.Choice(["en", "zh"]),
+    show_default=True,
+    help="Language of the verdict, messages and notes (codes stay English).",
+)
 @_guard
 def check_cmd(
-    net: str, formula: str | None, wrt: str | None, value: str | None, latex_: bool, as_json: bool
+    net: str,
+    formula: str | None,
+    wrt: str | None,
+    value: str | None,
+    latex_: bool,
+    as_json: bool,
+    lang: str,
 ) -> None:
     """Is a hand-derived gradient FORMULA (or a hand-computed --value) right? Names the mistake.
 
@@ -201,14 +219,14 @@ def check_cmd(
     from derive.check import check as run
 
     try:
-        result = run(net, wrt, formula, value=value, latex=latex_)
+        result = run(net, wrt, formula, value=value, latex=latex_, lang=lang)
     except FormulaError as err:
         if as_json:
             click.echo(
                 json.dumps(
                     {
                         "verdict": "unreadable",
-                        "error": err.message,
+                        "error": err.localized(lang),
                         "column": err.col,
                         "diagnoses": [],
                     },
@@ -216,8 +234,8 @@ def check_cmd(
                 )
             )
         elif err.text:
-            click.echo(err.pointer(), err=True)
-        raise Failure(BAD_INPUT, err.message) from None
+            click.echo(err.pointer(lang), err=True)
+        raise Failure(BAD_INPUT, err.localized(lang)) from None
     if as_json:
         click.echo(json.dumps(result.as_dict(), ensure_ascii=False, indent=2))
     else:

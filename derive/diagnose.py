@@ -25,7 +25,7 @@ from derive.formtree import shape_ok
 from derive.formula import Convert
 from derive.mutations import Mutation, library
 from derive.repair import repair
-from derive.verdict import Diagnosis, grad_name, shape_text
+from derive.verdict import Diagnosis, Msg, grad_name, msg, shape_text
 
 
 def diagnose(
@@ -36,14 +36,7 @@ def diagnose(
     vals = [floats(evaluate(user, System(net.rand, k))) for k in range(DIAG_POINTS)]
     fix = target.expected
     if any(v is None for v in vals):
-        return [
-            Diagnosis(
-                "unknown",
-                "your formula is undefined (division by zero, log of a "
-                "number ≤ 0, overflow) at values where the gradient is defined",
-                fix,
-            )
-        ]
+        return [Diagnosis.of("unknown", msg("diag.undefined"), fix)]
     uvals: list[np.ndarray] = vals  # type: ignore[assignment]
     truth = [floats(target.truth(k)) for k in range(DIAG_POINTS)]
     if user.shape == target.shape and all(t is not None for t in truth):
@@ -57,17 +50,14 @@ def diagnose(
             if m.code == "shape-mismatch":  # the whole result transposed: repair the user's own
                 repaired = repair(net, target, tree, conv.allow_upstream)
                 if repaired:
-                    return [
-                        Diagnosis(
-                            m.code,
-                            f"your result has shape {shape_text(user.shape)}"
-                            f", {grad_name(target.name)} has "
-                            f"{shape_text(target.shape)}; {repaired[1]}: "
-                            f"{repaired[2]}",
-                            repaired[2],
-                        )
-                    ]
-            return [Diagnosis(m.code, _with_shapes(m, user, target), fix)]
+                    problem = msg(
+                        "diag.transposed",
+                        shape=shape_text(user.shape),
+                        grad=grad_name(target.name),
+                        want=shape_text(target.shape),
+                    )
+                    return [Diagnosis.of(m.code, _repaired(problem, repaired), repaired[2])]
+            return [Diagnosis.of(m.code, _with_shapes(m, user, target), fix)]
     for m in library(target):
         if m.expr.shape == user.shape:
             c = _ratio(uvals, list(m.values))
@@ -75,15 +65,16 @@ def diagnose(
                 return _factor_diagnoses(net, target, user, m.expr, c, conv, fix, m)
     repaired = repair(net, target, tree, conv.allow_upstream)
     if user.shape != target.shape:
-        msg = (
-            f"your result has shape {shape_text(user.shape)}, but {grad_name(target.name)} "
-            f"has the shape of {target.name}, {shape_text(target.shape)}"
+        problem = msg(
+            "diag.shape",
+            shape=shape_text(user.shape),
+            grad=grad_name(target.name),
+            name=target.name,
+            want=shape_text(target.shape),
         )
         if repaired:
-            return [
-                Diagnosis("shape-mismatch", f"{msg}; {repaired[1]}: {repaired[2]}", repaired[2])
-            ]
-        return [Diagnosis("shape-mismatch", f"{msg}; no single transpose or swap fixes it", fix)]
+            return [Diagnosis.of("shape-mismatch", _repaired(problem, repaired), repaired[2])]
+        return [Diagnosis.of("shape-mismatch", msg("diag.shape_unfixed", problem=problem), fix)]
     if repaired:
         code = {
             "add-T": "missing-transpose",
@@ -91,16 +82,25 @@ def diagnose(
             "swap": "operand-order",
             "transpose-result": "operand-order",
         }[repaired[0].split("+")[0]]
-        return [Diagnosis(code, f"{repaired[1]}: {repaired[2]}", repaired[2])]
+        return [
+            Diagnosis.of(code, msg("diag.repair", how=repaired[1], fix=repaired[2]), repaired[2])
+        ]
     return [_unknown(net, target, user, uvals, truth)]
 
 
-def _with_shapes(m: Mutation, user: mf.MExpr, target: Target) -> str:
+def _repaired(problem: Msg, repaired: tuple[str, Msg, str]) -> Msg:
+    return msg("diag.repaired", problem=problem, how=repaired[1], fix=repaired[2])
+
+
+def _with_shapes(m: Mutation, user: mf.MExpr, target: Target) -> Msg:
     if user.shape == target.shape:
         return m.message
-    return (
-        f"{m.message} (your result has shape {shape_text(user.shape)}; "
-        f"{grad_name(target.name)} has {shape_text(target.shape)})"
+    return msg(
+        "diag.with_shapes",
+        message=m.message,
+        shape=shape_text(user.shape),
+        grad=grad_name(target.name),
+        want=shape_text(target.shape),
     )
 
 
@@ -141,17 +141,9 @@ def _factor_diagnoses(
 ) -> list[Diagnosis]:
     out: list[Diagnosis] = []
     if m is not None:
-        out.append(Diagnosis(m.code, m.message, fix))
+        out.append(Diagnosis.of(m.code, m.message, fix))
     if c < 0:
-        out.append(
-            Diagnosis(
-                "sign",
-                f"your result is the negative of {grad_name(target.name)}"
-                " (e.g. Y − Ŷ for Ŷ − Y, or a dropped minus in the loss's "
-                "derivative)",
-                fix,
-            )
-        )
+        out.append(Diagnosis.of("sign", msg("diag.negative", grad=grad_name(target.name)), fix))
         c = -c
         if math.isclose(c, 1, rel_tol=1e-9):
             return out
@@ -163,7 +155,7 @@ def _factor_diagnoses(
         if all(x is not None for x in u2 + t2):
             other = _ratio(u2, t2)  # type: ignore[arg-type]
             other = abs(other) if other is not None else None
-    factor, why = factor_text(c), ""
+    factor, why = factor_text(c), None
     for name, sym in net.g.scalars.items():
         if name not in net.spec.dims or other is None:
             continue
@@ -181,26 +173,19 @@ def _factor_diagnoses(
                 )
                 factor = power if math.isclose(q, 1, rel_tol=1e-9) else f"{factor_text(q)}*{power}"
                 if k == 1 and factor == name:
-                    why = (
-                        f"missing 1/{name}: your result is {name} × the gradient — the loss "
-                        f"is a mean over the {name} examples, so the gradient carries 1/{name}"
-                    )
-                    if target.name not in net.spec.params:
-                        why += (
-                            f" (course notes often write d{target.name} without the 1/{name}"
-                            f" and divide later, in the weight gradients; ∂L/∂{target.name} "
-                            f"itself includes it)"
-                        )
+                    node = target.name not in net.spec.params
+                    key = "factor.missing_size_node" if node else "factor.missing_size"
+                    why = msg(key, name=name, target=target.name)
                 elif k == -1 and factor == power:
                     ups = sorted(conv.grads_used)
-                    why = f"an extra 1/{name}: your result is the gradient divided by {name}"
+                    why = msg("factor.extra_size", name=name)
                     if ups:
                         u = ups[0]
-                        why += (
-                            f"; here d{u} means ∂L/∂{u} = {net.target(u).expected}, which "
-                            f"already contains the mean's 1/{name}. (With the course-notes "
-                            f"convention d{u} = {name} · ∂L/∂{u}, your formula would be "
-                            "right.)"
+                        why = msg(
+                            "factor.extra_size_up",
+                            name=name,
+                            up=u,
+                            formula=net.target(u).expected,
                         )
                 break
         if why or factor != factor_text(c):
@@ -211,20 +196,16 @@ def _factor_diagnoses(
             and not math.isclose(other, c, rel_tol=1e-7)
             and factor == factor_text(c)
         ):
-            why = (
-                f"your result is {factor} × the gradient here, and a different multiple at "
-                "other sizes"
-            )
+            why = msg("factor.varies", factor=factor)
         elif factor == "2":
-            why = (
-                "your result is 2 × the gradient (e.g. the ½ in ½(y − t)² cancels the 2 of "
-                "the square; or mse vs ½·mse)"
-            )
+            why = msg("factor.two")
         elif factor == "1/2":
-            why = "your result is half the gradient (e.g. a dropped 2 from d(x²)/dx = 2x)"
+            why = msg("factor.half")
         else:
-            why = f"your result is {factor} × the gradient"
-    out.append(Diagnosis("scale-factor", f"off by a factor {factor}: {why}", fix, factor))
+            why = msg("factor.times", factor=factor)
+    out.append(
+        Diagnosis.of("scale-factor", msg("factor.off_by", factor=factor, why=why), fix, factor)
+    )
     return out
 
 
@@ -235,61 +216,61 @@ def _unknown(
     uvals: list[np.ndarray],
     truth: list[np.ndarray | None],
 ) -> Diagnosis:
-    where = "at the example values"
+    where = msg("diag.at_example")
     mine = floats(evaluate(user, System(net.example, 0)))
     want = floats(target.truth(0, "example"))
     if mine is None or want is None or close(mine, want):
-        where, mine, want = "at a random point", uvals[0], truth[0]
+        where, mine, want = msg("diag.at_random"), uvals[0], truth[0]
     assert mine is not None and want is not None
     diff = np.argwhere(~np.isclose(mine, want, rtol=1e-9, atol=1e-12))
     if not len(diff):
-        return Diagnosis("unknown", f"not equal to {grad_name(target.name)}", target.expected)
+        return Diagnosis.of(
+            "unknown", msg("diag.not_equal", grad=grad_name(target.name)), target.expected
+        )
     i, j = (int(x) for x in diff[0])
     a, b = float(mine[i, j]), float(want[i, j])
-    ratio = f", ratio {a / b:.4g}" if b != 0 else ""
-    return Diagnosis(
-        "unknown",
-        f"not equal to {grad_name(target.name)} and no known mistake "
-        f"pattern matches; first difference {where}: entry [{i}, {j}] is "
-        f"{a:.6g}, expected {b:.6g}{ratio} ({len(diff)} of {mine.size} entries "
-        "differ)",
-        target.expected,
+    ratio = msg("diag.ratio", ratio=f"{a / b:.4g}") if b != 0 else ""
+    m = msg(
+        "diag.unknown",
+        grad=grad_name(target.name),
+        where=where,
+        i=i,
+        j=j,
+        value=f"{a:.6g}",
+        want=f"{b:.6g}",
+        ratio=ratio,
+        n=len(diff),
+        size=mine.size,
     )
+    return Diagnosis.of("unknown", m, target.expected)
 
 
-def shape_problem(net: Net, target: Target, tree: ex.Node, problem: str) -> list[Diagnosis]:
+def shape_problem(net: Net, target: Target, tree: ex.Node, problem: Msg) -> list[Diagnosis]:
     """``shape-mismatch`` for a formula whose shapes do not fit (``problem`` says where), with a
     repair of the user's own formula when one or two edits find it."""
     repaired = repair(net, target, tree, True)
     if repaired:
-        return [
-            Diagnosis("shape-mismatch", f"{problem}; {repaired[1]}: {repaired[2]}", repaired[2])
-        ]
-    return [
-        Diagnosis(
-            "shape-mismatch",
-            f"{problem}. {grad_name(target.name)} has shape "
-            f"{shape_text(target.shape)}: {target.expected}",
-            target.expected,
-        )
-    ]
+        return [Diagnosis.of("shape-mismatch", _repaired(problem, repaired), repaired[2])]
+    m = msg(
+        "diag.shape_problem",
+        problem=problem,
+        grad=grad_name(target.name),
+        want=shape_text(target.shape),
+        fix=target.expected,
+    )
+    return [Diagnosis.of("shape-mismatch", m, target.expected)]
 
 
 def relu_at_zero(net: Net, target: Target, tree: ex.Node, mine: np.ndarray | None) -> Diagnosis:
     """``relu-at-zero``: right except where a ReLU input is exactly 0 (``mine``, the formula's
     value at that point, ``None`` when undefined), explained as PyTorch's convention."""
     ops = [n.op for n in _ex_nodes(tree) if isinstance(n, ex.Compare)]
-    how = ""
+    how: Msg | str = ""
     if any(op in (">=", "<=") for op in ops):
-        how = " (a non-strict comparison such as Z >= 0 gives relu'(0) = 1)"
-    undefined = " — your formula is undefined there" if mine is None else ""
-    return Diagnosis(
-        "relu-at-zero",
-        f"equal to {grad_name(target.name)} wherever the ReLU input is nonzero, but not where it "
-        f"is exactly 0{undefined}{how}. ReLU has no derivative at 0; PyTorch (and this tool) "
-        "use relu'(0) = 0, i.e. a strict (Z > 0)",
-        target.expected,
-    )
+        how = msg("diag.relu_nonstrict")
+    undefined = msg("diag.relu_undefined") if mine is None else ""
+    m = msg("diag.relu_at_zero", grad=grad_name(target.name), undefined=undefined, how=how)
+    return Diagnosis.of("relu-at-zero", m, target.expected)
 
 
 def _ex_nodes(n: ex.Node) -> Iterator[ex.Node]:

@@ -26,7 +26,7 @@ from derive import latexin
 from derive import mform as mf
 from derive.checknet import Net
 from derive.formtree import Indicator, RPow, fits, tree_text
-from derive.verdict import FormulaError, shape_text
+from derive.verdict import FormulaError, Msg, msg, shape_text
 
 MAX_COST = 200_000  # scalar operations for one evaluation of a formula
 
@@ -34,20 +34,18 @@ MAX_COST = 200_000  # scalar operations for one evaluation of a formula
 def read(net: Net, text: str, latex: bool) -> tuple[ex.Node, str | None, str]:
     """Parse ``text`` → (tree, left-hand-side name or None, the text the tree came from)."""
     if not isinstance(text, str):
-        raise FormulaError("a formula must be a string")
+        raise FormulaError(msg("error.not_string"))
     if len(text) > ex.MAX_LENGTH:
-        raise FormulaError(f"formula is {len(text)} characters long; the limit is {ex.MAX_LENGTH}")
+        raise FormulaError(msg("error.too_long", n=len(text), limit=ex.MAX_LENGTH))
     if latex:
         try:
             tree, lhs = latexin.parse(text, known=net.known)
         except latexin.LatexError as err:
-            raise FormulaError(err.message, err.col, text) from None
+            raise FormulaError(msg("error.latex", detail=err.message), err.col, text) from None
         name = None
         if lhs is not None:
             if not isinstance(lhs, ex.Name):
-                raise FormulaError(
-                    "the left side of '=' must name the gradient, e.g. dW^{[2]} = …", 1, text
-                )
+                raise FormulaError(msg("error.latex_lhs"), 1, text)
             name = lhs.id
         return tree, name, text
     lhs = None
@@ -66,8 +64,8 @@ def read(net: Net, text: str, latex: bool) -> tuple[ex.Node, str | None, str]:
             except ex.ExprError:
                 pass
         col = offset + lead + err.col if err.col else 0
-        msg = re.sub(r"column \d+", f"column {col}", err.message) if col else err.message
-        raise FormulaError(msg, col, text) from None
+        detail = re.sub(r"column \d+", f"column {col}", err.message) if col else err.message
+        raise FormulaError(msg("error.syntax", detail=detail), col, text) from None
 
 
 _NUMPY_MODULES = ("np", "numpy", "torch")
@@ -159,7 +157,7 @@ def _numpy_normalise(text: str) -> str | None:
 def wrt_from(net: Net, wrt: str | None, lhs: str | None, formula: str) -> str:
     """The tensor whose gradient is checked, from ``--wrt`` and/or ``dW2 = …``."""
     if wrt is None and lhs is None:
-        raise FormulaError("say which gradient this is: --wrt W2, or write 'dW2 = …'")
+        raise FormulaError(msg("error.which_gradient"))
     names = [n for n in (wrt, lhs) if n is not None]
     out = []
     for text in names:
@@ -169,14 +167,11 @@ def wrt_from(net: Net, wrt: str | None, lhs: str | None, formula: str) -> str:
                 n for n, t in net.g.tensors.items() if t.grads is not None and n != net.spec.loss
             ]
             raise FormulaError(
-                f"'{text}' is not a tensor with a gradient in "
-                f"{net.spec.name}; use one of: {', '.join(grads)}"
+                msg("error.no_gradient", name=text, net=net.spec.name, names=", ".join(grads))
             )
         out.append(name)
     if len(set(out)) > 1:
-        raise FormulaError(
-            f"the formula's left side is d{out[1]} but --wrt is {out[0]}", 1, formula
-        )
+        raise FormulaError(msg("error.lhs_vs_wrt", lhs=out[1], wrt=out[0]), 1, formula)
     return out[0]
 
 
@@ -204,9 +199,14 @@ def tensor_of(net: Net, text: str) -> str | None:
 class ShapeError(Exception):
     """A formula whose shapes do not fit (a wrong formula, not an unreadable one)."""
 
-    def __init__(self, message: str) -> None:
+    def __init__(self, message: Msg) -> None:
         super().__init__(message)
-        self.message = message
+        self.msg = message
+
+    @property
+    def message(self) -> str:
+        """The problem in English."""
+        return self.msg.render("en")
 
 
 class Convert:
@@ -223,18 +223,13 @@ class Convert:
     def __call__(self, node: ex.Node) -> tuple[mf.MExpr, ex.Node]:
         out = self.convert(node)
         if self.cost > MAX_COST:
-            raise FormulaError(
-                f"formula is too expensive to evaluate ({self.cost} operations; "
-                f"the limit is {MAX_COST})"
-            )
+            raise FormulaError(msg("error.too_expensive", cost=self.cost, limit=MAX_COST))
         return out
 
     def count(self, shape: tuple[int, int], inner: int = 1) -> None:
         self.cost += int(shape[0]) * int(shape[1]) * int(inner)
         if self.cost > 50 * MAX_COST:
-            raise FormulaError(
-                f"formula is too expensive to evaluate (limit {MAX_COST} operations)"
-            )
+            raise FormulaError(msg("error.too_expensive_early", limit=MAX_COST))
 
     def column(self, name: str) -> int:
         m = re.search(rf"(?<![A-Za-z0-9_]){re.escape(name)}(?![A-Za-z0-9_])", self.text)
@@ -247,12 +242,17 @@ class Convert:
         if found is None:
             col = self.column(node.id)
             near = difflib.get_close_matches(node.id, list(self.net.names), n=3, cutoff=0.5)
-            hint = f"; did you mean {' or '.join(near)}?" if near else ""
+            hint: Msg | str = ""
+            if near:
+                listed: Msg | str = near[0]
+                for other in near[1:]:
+                    listed = msg("error.or", first=listed, next=other)
+                hint = msg("error.did_you_mean", names=listed)
             g = self.net.g
             known = ", ".join([*g.tensors, *g.scalars])
-            where = f" (column {col})" if col else ""
+            where = msg("error.column", col=col) if col else ""
             raise FormulaError(
-                f"unknown name '{node.id}'{where}{hint} Known: {known}; dX for ∂L/∂X",
+                msg("error.unknown_name", name=node.id, where=where, hint=hint, known=known),
                 col,
                 self.text,
             )
@@ -260,12 +260,7 @@ class Convert:
         if isinstance(leaf, mf.Ref) and leaf.kind == "grad":
             if not self.allow_upstream:
                 col = self.column(node.id)
-                raise FormulaError(
-                    f"'{node.id}' (an upstream gradient) is not allowed here: "
-                    "write the formula in terms of forward values",
-                    col,
-                    self.text,
-                )
+                raise FormulaError(msg("error.no_upstream", name=node.id), col, self.text)
             tensor = self.net.label_at.get(leaf.name, (leaf.name,))[0]
             self.grads_used.add(tensor)
         return leaf, ex.Name(canonical)
@@ -297,8 +292,12 @@ class Convert:
             b, nb = self.convert(node.right)
             if not fits(a.shape, b.shape):
                 raise ShapeError(
-                    f"`{tree_text(node)}` compares shapes {shape_text(a.shape)} "
-                    f"and {shape_text(b.shape)}"
+                    msg(
+                        "shape.compare",
+                        formula=tree_text(node),
+                        a=shape_text(a.shape),
+                        b=shape_text(b.shape),
+                    )
                 )
             self.piecewise = True
             out = Indicator(node.op, a, b)
@@ -306,7 +305,7 @@ class Convert:
             return out, ex.Compare(node.op, na, nb)
         if isinstance(node, ex.Call):
             return self.call(node)
-        raise FormulaError(f"'{type(node).__name__}' is not allowed in a formula", 0, self.text)
+        raise FormulaError(msg("error.not_allowed", what=type(node).__name__), 0, self.text)
 
     def binop(self, node: ex.BinOp) -> tuple[mf.MExpr, ex.Node]:
         if node.op in ("·", "@") and node.right == ex.Name(latexin.ONES):  # X 𝟙: row sums
@@ -323,29 +322,41 @@ class Convert:
                 op = "@"
             else:
                 raise ShapeError(
-                    f"the product `{tree_text(na)} · {tree_text(nb)}` multiplies shapes "
-                    f"{shape_text(a.shape)} and {shape_text(b.shape)}: the inner sizes "
-                    f"{a.shape[1]} and {b.shape[0]} differ"
+                    msg(
+                        "shape.product",
+                        formula=f"{tree_text(na)} · {tree_text(nb)}",
+                        a=shape_text(a.shape),
+                        b=shape_text(b.shape),
+                        inner_a=a.shape[1],
+                        inner_b=b.shape[0],
+                    )
                 )
         shown = ex.BinOp(op, na, nb)
         if op == "@":
             if isinstance(a, mf.Scalar) or isinstance(b, mf.Scalar):
-                raise ShapeError(
-                    f"`{tree_text(shown)}`: '@' needs two matrices; use * to scale by a number"
-                )
+                raise ShapeError(msg("shape.matmul_scalar", formula=tree_text(shown)))
             if a.shape[1] != b.shape[0]:
                 raise ShapeError(
-                    f"in `{tree_text(shown)}` the left factor is {shape_text(a.shape)} and the "
-                    f"right is {shape_text(b.shape)}: the inner sizes {a.shape[1]} and "
-                    f"{b.shape[0]} differ"
+                    msg(
+                        "shape.matmul",
+                        formula=tree_text(shown),
+                        a=shape_text(a.shape),
+                        b=shape_text(b.shape),
+                        inner_a=a.shape[1],
+                        inner_b=b.shape[0],
+                    )
                 )
             out: mf.MExpr = mf.MatMul(a, b)
             self.count(out.shape, a.shape[1])
             return out, shown
         if not fits(a.shape, b.shape):
             raise ShapeError(
-                f"in `{tree_text(shown)}` the shapes {shape_text(a.shape)} and "
-                f"{shape_text(b.shape)} do not broadcast"
+                msg(
+                    "shape.broadcast",
+                    formula=tree_text(shown),
+                    a=shape_text(a.shape),
+                    b=shape_text(b.shape),
+                )
             )
         if op == "/" and isinstance(b, mf.Scalar) and b.expr == 0:
             out = mf.Div(a, b)  # undefined everywhere: evaluation says so
@@ -367,7 +378,7 @@ class Convert:
             slope = sp.Rational(1, 100)
             if len(node.args) > 1:
                 if not isinstance(node.args[1], ex.Num):
-                    raise FormulaError("leaky_relu's slope must be a number", 0, self.text)
+                    raise FormulaError(msg("error.slope"), 0, self.text)
                 v = node.args[1].value
                 slope = sp.Rational(v.numerator, v.denominator)
             self.piecewise = True
@@ -377,7 +388,7 @@ class Convert:
         if f in ("sum", "mean"):
             axis = node.kwarg("axis")
             if axis is not None and not (isinstance(axis, ex.Num) and axis.value in (0, 1)):
-                raise FormulaError(f"{f}(…, axis=…) must be axis=0 or axis=1", 0, self.text)
+                raise FormulaError(msg("error.axis", f=f), 0, self.text)
             shown = ex.Call(f, (nx,), node.kwargs)
             r, c = x.shape
             if axis is None:
@@ -394,7 +405,6 @@ class Convert:
         y = args[1][0]
         if x.shape != y.shape and {x.shape, y.shape} != {(1, 1)}:
             raise ShapeError(
-                f"{f}() needs two tensors of the same shape, got "
-                f"{shape_text(x.shape)} and {shape_text(y.shape)}"
+                msg("shape.loss_args", f=f, a=shape_text(x.shape), b=shape_text(y.shape))
             )
         return mf.Call(f, (x, y), kwargs, (1, 1)), ex.Call(f, (nx, args[1][1]), node.kwargs)

@@ -26,7 +26,7 @@ from derive.evaluate import System, evaluate, floats
 from derive.formula import tensor_of
 from derive.mutations import library
 from derive.steps import DPS, Checker
-from derive.verdict import CheckResult, Diagnosis, FormulaError
+from derive.verdict import CheckResult, Diagnosis, FormulaError, Msg, msg
 
 MIN_CARRIED = 3  # a hand calculation carries at least this many significant digits
 _NUMBER = re.compile(r"\s*([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d{1,4}))?\s*")
@@ -40,32 +40,29 @@ def _entry(net: Net, text: str) -> tuple[str, int, int, str]:
     if name in net.label_at:
         tensor, i, j = net.label_at[name]
         if g.tensors[tensor].grads is None:
-            raise FormulaError(f"'{name}' labels {tensor}, which has no gradient")
+            raise FormulaError(msg("error.label_no_gradient", label=name, tensor=tensor))
         return tensor, i, j, f"{tensor}[{i},{j}] ({name})"
     try:
         node = ex.parse(raw, allow_index=True)
     except ex.ExprError as err:
-        raise FormulaError(f"cannot read --wrt '{raw}': {err.message}") from None
+        raise FormulaError(msg("error.bad_wrt", wrt=raw, detail=err.message)) from None
     if isinstance(node, ex.Name):
         tensor = tensor_of(net, node.id)
         if tensor and g.tensors[tensor].shape == (1, 1):
             return tensor, 0, 0, tensor
-        raise FormulaError(
-            f"--value needs one entry: write {node.id}[i, j] (zero-based) or a label"
-        )
+        raise FormulaError(msg("error.value_needs_entry", name=node.id))
     if not isinstance(node, ex.Index):
-        raise FormulaError(f"--wrt '{raw}' should name one entry, e.g. W1[0,0] or w11")
+        raise FormulaError(msg("error.wrt_one_entry", wrt=raw))
     tensor = tensor_of(net, node.name)
     if tensor is None:
-        raise FormulaError(f"'{node.name}' is not a tensor with a gradient in {net.spec.name}")
+        raise FormulaError(msg("error.entry_no_gradient", name=node.name, net=net.spec.name))
     r, c = (int(x) for x in g.tensors[tensor].shape)
     idx = node.index
     if len(idx) == 1:
         idx = (0, idx[0]) if r == 1 else (idx[0], 0) if c == 1 else idx
     if len(idx) != 2 or not (idx[0] < r and idx[1] < c):
         raise FormulaError(
-            f"index {list(node.index)} is outside {tensor}, whose shape is "
-            f"({r}, {c}); indices are zero-based"
+            msg("error.index_outside", index=list(node.index), tensor=tensor, r=r, c=c)
         )
     i, j = idx
     labels = net.spec.labels.get(tensor)
@@ -77,7 +74,7 @@ def _digits(text: str) -> tuple[Fraction, int, Fraction]:
     """A decimal → (exact value, significant digits, half a unit of the last digit)."""
     m = _NUMBER.fullmatch(text.replace("−", "-"))
     if m is None or not (m.group(2) or m.group(3)):
-        raise FormulaError(f"--value '{text}' is not a decimal number, e.g. -0.01365")
+        raise FormulaError(msg("error.not_decimal", value=text))
     sign, whole, frac, exp = m.group(1), m.group(2) or "", m.group(3) or "", int(m.group(4) or 0)
     value = Fraction(f"{sign}{whole or '0'}.{frac or '0'}") * Fraction(10) ** exp
     sig = len((whole + frac).lstrip("0")) or 1
@@ -142,37 +139,34 @@ def check_value(net: Net, wrt: str, text: str) -> CheckResult:
         exact=exact_f,
         tolerance=tol,
     )
-    digits = f"{sig} digit{'s' if sig > 1 else ''}"
+    digits = msg("value.digits" if sig > 1 else "value.digit", n=sig)
+
+    def result(verdict: str, diags: list[Diagnosis], note: Msg | None = None) -> CheckResult:
+        notes = (note,) if note is not None else ()
+        return CheckResult(
+            verdict=verdict,
+            diagnoses=tuple(diags),
+            notes=tuple(m.render("en") for m in notes),
+            note_msgs=notes,
+            **base,  # type: ignore[arg-type]
+        )
+
     if diff <= half_f * (1 + 1e-12):
-        return CheckResult(
-            verdict="correct",
-            diagnoses=(),
-            notes=(f"agrees with the exact value {exact_text}… to the {digits} given",),
-            **base,
-        )  # type: ignore[arg-type]
+        return result("correct", [], msg("value.agrees", exact=exact_text, digits=digits))
     if diff <= tol:
-        return CheckResult(
-            verdict="correct",
-            diagnoses=(),
-            notes=(
-                f"within rounding: the exact value is {exact_text}…; yours differs by {diff:.2g}, "
-                f"which rounding the intermediate values to {carried} significant digits can cause "
-                f"(up to {bound:.2g})",
-            ),
-            **base,
-        )  # type: ignore[arg-type]
+        note = msg(
+            "value.within",
+            exact=exact_text,
+            diff=f"{diff:.2g}",
+            carried=carried,
+            bound=f"{bound:.2g}",
+        )
+        return result("correct", [], note)
     loose = half_f + _rounding_bound(net, sym, carried - 1)
     if diff <= loose:
-        diag = Diagnosis(
-            "rounding",
-            f"off by {diff:.2g}: more than the {digits} you gave "
-            f"allow, but rounding the intermediate values to {carried - 1} "
-            "significant digits explains it — carry more digits; the method is "
-            "right",
-        )
-        return CheckResult(verdict="incorrect", diagnoses=(diag,), **base)  # type: ignore[arg-type]
-    diags = _value_diagnoses(net, tensor, i, j, float(value), tol, exact_f)
-    return CheckResult(verdict="incorrect", diagnoses=tuple(diags), **base)  # type: ignore[arg-type]
+        m = msg("value.rounding", diff=f"{diff:.2g}", digits=digits, carried=carried - 1)
+        return result("incorrect", [Diagnosis.of("rounding", m)])
+    return result("incorrect", _value_diagnoses(net, tensor, i, j, float(value), tol, exact_f))
 
 
 def _value_diagnoses(
@@ -181,59 +175,31 @@ def _value_diagnoses(
     """Why a hand-computed entry is wrong: sign, factor, another entry, a known mistake."""
     near = lambda x: abs(v - x) <= max(tol, 1e-12 * abs(x))  # noqa: E731
     if near(-exact):
-        return [Diagnosis("sign", "the sign is wrong: the magnitude is right")]
-    for c, why in ((2.0, "twice"), (0.5, "half")):
+        return [Diagnosis.of("sign", msg("value.sign"))]
+    for c, why in ((2.0, "value.twice"), (0.5, "value.half")):
         if near(c * exact):
-            return [
-                Diagnosis(
-                    "scale-factor",
-                    f"your number is {why} the exact value (a factor "
-                    f"{factor_text(c)}: ½(·)² vs (·)²?)",
-                    factor=factor_text(c),
-                )
-            ]
+            m = msg(why, factor=factor_text(c))
+            return [Diagnosis.of("scale-factor", m, factor=factor_text(c))]
     for name, sym in net.g.scalars.items():
         if name in net.spec.dims:
             m = float(net.g.scalar_values[sym])
             if near(m * exact):
-                return [
-                    Diagnosis(
-                        "scale-factor",
-                        f"your number is {name} × the exact value: "
-                        f"the 1/{name} of the mean is missing",
-                        factor=name,
-                    )
-                ]
+                times = msg("value.times_size", name=name)
+                return [Diagnosis.of("scale-factor", times, factor=name)]
             if near(exact / m):
-                return [
-                    Diagnosis(
-                        "scale-factor",
-                        f"your number is the exact value divided by "
-                        f"{name}: 1/{name} applied twice?",
-                        factor=f"1/{name}",
-                    )
-                ]
+                over = msg("value.over_size", name=name)
+                return [Diagnosis.of("scale-factor", over, factor=f"1/{name}")]
     target = net.target(tensor)
     full = floats(target.truth(0, "example"))
     if full is not None:
         for (a, b), x in np.ndenumerate(full):
             if (a, b) != (i, j) and near(float(x)):
-                return [
-                    Diagnosis(
-                        "wrong-entry",
-                        f"that is the value of {tensor}[{a},{b}], "
-                        f"not {tensor}[{i},{j}] (indices are zero-based: row, column)",
-                    )
-                ]
+                m = msg("value.wrong_entry", tensor=tensor, a=a, b=b, i=i, j=j)
+                return [Diagnosis.of("wrong-entry", m)]
     for mut in library(target):
         vals = floats(evaluate(mut.expr, System(net.example, 0)))
         if vals is not None and vals.shape == target.shape and near(float(vals[i, j])):
-            return [Diagnosis(mut.code, mut.message)]
-    ratio = f"; ratio {v / exact:.4g}" if exact else ""
-    return [
-        Diagnosis(
-            "unknown",
-            f"off by {abs(v - exact):.3g}, more than rounding explains "
-            f"(tolerance {tol:.2g}){ratio}",
-        )
-    ]
+            return [Diagnosis.of(mut.code, mut.message)]
+    ratio = msg("value.ratio", ratio=f"{v / exact:.4g}") if exact else ""
+    m = msg("value.unknown", diff=f"{abs(v - exact):.3g}", tol=f"{tol:.2g}", ratio=ratio)
+    return [Diagnosis.of("unknown", m)]

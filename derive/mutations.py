@@ -19,7 +19,7 @@ from derive import mform as mf
 from derive.checknet import DIAG_POINTS, Net, Target
 from derive.evaluate import System, close, evaluate, floats
 from derive.formtree import formula_text, positions, replace_at, shape_ok
-from derive.verdict import grad_name
+from derive.verdict import Msg, grad_name, msg
 
 
 @dataclass(frozen=True)
@@ -28,7 +28,7 @@ class Mutation:
     the wrong formula ``expr`` and its float64 ``values`` at the diagnosis points."""
 
     code: str
-    message: str
+    message: Msg
     expr: mf.MExpr
     values: tuple[np.ndarray, ...]
 
@@ -61,7 +61,7 @@ def library(target: Target) -> list[Mutation]:
 
 
 def _build(target: Target) -> list[Mutation]:
-    raw: list[tuple[str, str, mf.MExpr]] = []
+    raw: list[tuple[str, Msg, mf.MExpr]] = []
     for node in target.upstream():
         for code, message, local in _local_mutations(target.net, node, node == target.name):
             full = local if node == target.name else target.substitute(target.formula, node, local)
@@ -92,7 +92,7 @@ def _build(target: Target) -> list[Mutation]:
     return out
 
 
-def _local_mutations(net: Net, node: str, top: bool) -> Iterator[tuple[str, str, mf.MExpr]]:
+def _local_mutations(net: Net, node: str, top: bool) -> Iterator[tuple[str, Msg, mf.MExpr]]:
     """Typical mistakes in the visit of ``node``: (code, message, wrong formula for ∂L/∂node)."""
     g = net.g
     visit = net.visits[node]
@@ -109,8 +109,12 @@ def _local_mutations(net: Net, node: str, top: bool) -> Iterator[tuple[str, str,
             plain = mf.div(mf.sub(a, y), g.count(a.shape))
             yield (
                 "weighted-loss-not-simplifiable",
-                f"with a weighted BCE (pos_weight) {grad} does not simplify to "
-                f"{formula_text(plain)}; it is {formula_text(F)}",
+                msg(
+                    "mut.weighted",
+                    grad=grad,
+                    plain=formula_text(plain),
+                    formula=formula_text(F),
+                ),
                 plain,
             )
     # activation derivatives: V → C = f(V)
@@ -137,37 +141,31 @@ def _local_mutations(net: Net, node: str, top: bool) -> Iterator[tuple[str, str,
         right = f"{grad} = d{C} * {formula_text(true_local, 2)}"
         yield (
             "missing-activation-derivative",
-            f"the derivative of {C} = {f}({node}) is left out: {right} ({deriv}({node}))",
+            msg("mut.missing_derivative", C=C, f=f, node=node, right=right, deriv=deriv),
             up,
         )
         alts = [
-            ("relu_grad", f"relu'({node}) = ({node} > 0)", mf.Func("relu_grad", v)),
-            ("sigmoid", f"σ'({node}) = σ({node}) * (1 - σ({node}))", mf.mul(sig, mf.sub(one, sig))),
-            (
-                "sigmoid-out",
-                f"{C} * (1 - {C}), the sigmoid's derivative",
-                mf.mul(c, mf.sub(one, c)),
-            ),
-            ("tanh", f"1 - {C} ** 2, the tanh's derivative", mf.sub(one, mf.Pow(c, 2))),
-            ("itself", f"the activation {C} itself instead of its derivative", c),
-            (
-                "pre",
-                f"{node} * (1 - {node}), σ(x)(1 − σ(x)) applied to {node} instead of σ({node})",
-                mf.mul(v, mf.sub(one, v)),
-            ),
-            ("pre-itself", f"{node} itself instead of {deriv}({node})", v),
+            ("relu_grad", mf.Func("relu_grad", v)),
+            ("sigmoid", mf.mul(sig, mf.sub(one, sig))),
+            ("sigmoid_out", mf.mul(c, mf.sub(one, c))),
+            ("tanh", mf.sub(one, mf.Pow(c, 2))),
+            ("itself", c),
+            ("pre", mf.mul(v, mf.sub(one, v))),
+            ("pre_itself", v),
         ]
-        for _key, desc, alt in alts:
+        for key, alt in alts:
+            desc = msg(f"mut.alt.{key}", C=C, node=node, deriv=deriv)
             yield (
                 "wrong-activation-derivative",
-                f"wrong derivative of {C} = {f}({node}): you used {desc}; {right}",
+                msg("mut.wrong_derivative", C=C, f=f, node=node, desc=desc, right=right),
                 mf.mul(up, alt),
             )
         if visit.simplified:
             yield (
                 "wrong-activation-derivative",
-                f"{deriv}({node}) is counted twice: {grad} = {formula_text(F)} already "
-                f"contains it (sigmoid and BCE simplify together)",
+                msg(
+                    "mut.counted_twice", deriv=deriv, node=node, grad=grad, formula=formula_text(F)
+                ),
                 mf.mul(F, true_local),
             )
     # structural slips in the visit's own formula
@@ -175,13 +173,13 @@ def _local_mutations(net: Net, node: str, top: bool) -> Iterator[tuple[str, str,
         if isinstance(e, mf.T):
             yield (
                 "missing-transpose",
-                f"{formula_text(e.x, 5)} must be transposed here: {grad} = {formula_text(F)}",
+                msg("mut.transpose", x=formula_text(e.x, 5), grad=grad, formula=formula_text(F)),
                 replace_at(F, path, e.x),
             )
         if isinstance(e, mf.MatMul):
             yield (
                 "operand-order",
-                f"the factors of {formula_text(e)} are in the wrong order",
+                msg("mut.order", x=formula_text(e)),
                 replace_at(F, path, mf.MatMul(e.b, e.a)),
             )
             for side, x in ((0, e.a), (1, e.b)):
@@ -189,41 +187,42 @@ def _local_mutations(net: Net, node: str, top: bool) -> Iterator[tuple[str, str,
                     wrapped = mf.MatMul(mf.T(x), e.b) if side == 0 else mf.MatMul(e.a, mf.T(x))
                     yield (
                         "extra-transpose",
-                        f"{formula_text(x, 5)} must not be transposed here: {grad} = "
-                        f"{formula_text(F)}",
+                        msg(
+                            "mut.extra_transpose",
+                            x=formula_text(x, 5),
+                            grad=grad,
+                            formula=formula_text(F),
+                        ),
                         replace_at(F, path, wrapped),
                     )
         if isinstance(e, mf.Neg):
-            yield "sign", f"a minus sign is missing in {formula_text(e)}", replace_at(F, path, e.x)
+            yield "sign", msg("mut.minus", x=formula_text(e)), replace_at(F, path, e.x)
         if isinstance(e, mf.Add):
             for i, t in enumerate(e.terms):
                 flipped = list(e.terms)
                 flipped[i] = mf.neg(t)
                 yield (
                     "sign",
-                    f"a sign inside {formula_text(e)} is wrong",
+                    msg("mut.sign_inside", x=formula_text(e)),
                     replace_at(F, path, mf.Add(tuple(flipped))),
                 )
         if isinstance(e, mf.SumRows | mf.SumAll):
             yield (
                 "bias-not-summed",
-                f"{grad} must be summed over the batch (the {node} is shared by every "
-                f"example): {grad} = {formula_text(F)}",
+                msg("mut.bias", grad=grad, node=node, formula=formula_text(F)),
                 replace_at(F, path, e.x),
             )
         if isinstance(e, mf.SumRows):
-            for other, what in ((mf.SumCols(e.x), "axis=1"), (mf.SumAll(e.x), "all entries")):
+            for other, what in ((mf.SumCols(e.x), "axis_1"), (mf.SumAll(e.x), "axis_all")):
                 yield (
                     "wrong-sum-axis",
-                    f"the sum over the batch runs down the rows (axis=0), not over {what}: "
-                    f"{grad} = {formula_text(F)}",
+                    msg(f"mut.{what}", grad=grad, formula=formula_text(F)),
                     replace_at(F, path, other),
                 )
     if top and F.shape != (1, 1):
         square = F.shape[0] == F.shape[1]
         yield (
             "operand-order" if square else "shape-mismatch",
-            f"your result is the transpose of {grad}: the factors of the product are in the "
-            f"wrong order ((AB)ᵀ = BᵀAᵀ); {grad} has the layout of {node}",
+            msg("mut.transposed", grad=grad, node=node),
             mf.T(F),
         )

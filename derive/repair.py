@@ -15,32 +15,36 @@ from derive.checknet import DIAG_POINTS, Net, Target
 from derive.evaluate import System, evaluate, same
 from derive.formtree import positions, rebuild, replace_at, subtrees, tree_text
 from derive.formula import Convert, ShapeError
-from derive.verdict import FormulaError
+from derive.verdict import FormulaError, Msg, msg
 
 REPAIR_SECONDS = 0.3  # the repair search gives up after this
 MAX_PAIR_EDITS = 16  # two-edit repairs only for formulas with at most this many edits
 
 
-def _edits(tree: ex.Node) -> Iterator[tuple[str, str, ex.Node]]:
+def _edits(tree: ex.Node) -> Iterator[tuple[str, Msg, ex.Node]]:
     """Single repairs, most natural first: swaps, transposes added/dropped, the whole."""
     nodes = list(positions(tree))
     for path, n in nodes:
         if isinstance(n, ex.BinOp) and n.op in ("@", "·"):
             yield (
                 "swap",
-                f"swap the factors of {tree_text(n)}",
+                msg("repair.swap", x=tree_text(n)),
                 replace_at(tree, path, ex.BinOp(n.op, n.right, n.left)),
             )
     for path, n in nodes:
         if isinstance(n, ex.Transpose):
             yield (
                 "remove-T",
-                f"drop the transpose of {tree_text(n.operand, 5)}",
+                msg("repair.drop_transpose", x=tree_text(n.operand, 5)),
                 replace_at(tree, path, n.operand),
             )
         elif isinstance(n, ex.Name | ex.Call) or isinstance(n, ex.BinOp) and n.op in "@·":
-            yield "add-T", f"transpose {tree_text(n, 5)}", replace_at(tree, path, ex.Transpose(n))
-    yield "transpose-result", "transpose the whole result", ex.Transpose(tree)
+            yield (
+                "add-T",
+                msg("repair.transpose", x=tree_text(n, 5)),
+                replace_at(tree, path, ex.Transpose(n)),
+            )
+    yield "transpose-result", msg("repair.transpose_result"), ex.Transpose(tree)
 
 
 def _tidy(n: ex.Node) -> ex.Node:
@@ -64,7 +68,7 @@ def _tidy(n: ex.Node) -> ex.Node:
 
 def repair(
     net: Net, target: Target, tree: ex.Node, allow_upstream: bool
-) -> tuple[str, str, str] | None:
+) -> tuple[str, Msg, str] | None:
     """One or two transposes/swaps on the user's formula that make it right:
     ``(kind, description, fixed formula)``."""
     deadline = time.monotonic() + REPAIR_SECONDS
@@ -97,5 +101,6 @@ def repair(
             if time.monotonic() > deadline:
                 return None
             if right(t2):
-                return f"{kind}+{kind2}", f"{desc} and {desc2}", tree_text(_tidy(t2))
+                both = msg("repair.both", first=desc, then=desc2)
+                return f"{kind}+{kind2}", both, tree_text(_tidy(t2))
     return None

@@ -8,9 +8,10 @@ These are plain records, built by :mod:`derive.check` (formulas) and :mod:`deriv
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from typing import Any
 
+from derive import catalog
 from derive import expr as ex
 
 CODES = {
@@ -33,24 +34,50 @@ CODES = {
 }
 
 
+@dataclass(frozen=True)
+class Msg:
+    """A sentence not yet in a language: the catalogue key under ``check.`` and its arguments
+    (texts, numbers, or other :class:`Msg`, rendered in the same language)."""
+
+    key: str
+    args: tuple[tuple[str, Any], ...] = ()
+
+    def render(self, lang: str = "en") -> str:
+        """The sentence in ``lang`` (``derive/locale/<lang>.toml``, table ``check``)."""
+        args = {k: v.render(lang) if isinstance(v, Msg) else v for k, v in self.args}
+        return catalog.text(f"check.{self.key}", lang, **args)
+
+
+def msg(key: str, /, **args: Any) -> Msg:
+    """``Msg(key, args)``: ``msg("diag.negative", grad="∂L/∂W2")``."""
+    return Msg(key, tuple(args.items()))
+
+
 class FormulaError(ex.ExprError):
     """An unreadable formula or bad ``wrt``/``value`` (exit 2). ``col`` is 1-based in ``text``
-    (0 when unknown)."""
+    (0 when unknown). ``message`` is English; a :class:`Msg` given as the message is kept as
+    ``msg`` for :meth:`localized`."""
 
-    def __init__(self, message: str, col: int = 0, text: str = "") -> None:
-        super().__init__(message, col)
+    def __init__(self, message: str | Msg, col: int = 0, text: str = "") -> None:
+        self.msg = message if isinstance(message, Msg) else None
+        super().__init__(message.render() if isinstance(message, Msg) else message, col)
         self.text = text
 
-    def pointer(self) -> str:
+    def localized(self, lang: str = "en") -> str:
+        """The message in ``lang`` (parser messages stay English)."""
+        return self.msg.render(lang) if self.msg is not None else self.message
+
+    def pointer(self, lang: str = "en") -> str:
         """The message under the formula with a caret at the column."""
+        message = self.localized(lang)
         if not self.text or not 0 < self.col <= len(self.text) + 1 or "\n" in self.text:
-            return self.message
-        return f"  {self.text}\n  {' ' * (self.col - 1)}^ {self.message}"
+            return message
+        return f"  {self.text}\n  {' ' * (self.col - 1)}^ {message}"
 
 
 @dataclass(frozen=True)
 class Diagnosis:
-    """One finding: ``code`` (a key of :data:`CODES`), a plain-English ``message``, the
+    """One finding: ``code`` (a key of :data:`CODES`), a plain-words ``message``, the
     corrected formula ``fix`` (input language) and, for ``scale-factor``, the ``factor``
     (``"m"``, ``"2"``)."""
 
@@ -58,6 +85,18 @@ class Diagnosis:
     message: str
     fix: str | None = None
     factor: str | None = None
+    msg: Msg | None = field(default=None, compare=False, repr=False)
+
+    @classmethod
+    def of(cls, code: str, m: Msg, fix: str | None = None, factor: str | None = None) -> Diagnosis:
+        """A diagnosis whose ``message`` is ``m`` in English (kept for :meth:`localized`)."""
+        return cls(code, m.render("en"), fix, factor, m)
+
+    def localized(self, lang: str) -> Diagnosis:
+        """The same finding with ``message`` in ``lang``."""
+        if self.msg is None:
+            return self
+        return replace(self, message=self.msg.render(lang))
 
     def as_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"code": self.code, "message": self.message}
@@ -87,6 +126,15 @@ class CheckResult:
     notes: tuple[str, ...] = ()
     exact: float | None = None  # value mode: the exact value
     tolerance: float | None = None  # value mode: the accepted difference
+    lang: str = "en"  # the language of ``notes``, the messages and :meth:`text`
+    note_msgs: tuple[Msg, ...] = field(default=(), compare=False, repr=False)
+
+    def localized(self, lang: str) -> CheckResult:
+        """The same answer with notes, messages and :meth:`text` in ``lang`` (``en``, ``zh``)."""
+        catalog.catalogue(lang)  # ValueError for an unknown language
+        notes = tuple(m.render(lang) for m in self.note_msgs) if self.note_msgs else self.notes
+        diags = tuple(d.localized(lang) for d in self.diagnoses)
+        return replace(self, lang=lang, notes=notes, diagnoses=diags)
 
     @property
     def ok(self) -> bool:
@@ -114,35 +162,39 @@ class CheckResult:
         return out
 
     def text(self) -> str:
-        """A short plain-text report for the terminal."""
+        """A short plain-text report for the terminal (in :attr:`lang`)."""
+        lang = self.lang
+
+        def say(key: str, **args: Any) -> str:
+            return catalog.text(f"check.line.{key}", lang, **args)
+
         grad = grad_name(self.wrt)
         lines = []
         if self.exact is not None:
-            mark = "✓ correct" if self.ok else "✗ incorrect"
-            head = f"{mark}: {grad} ≈ {self.submitted}"
-            lines.append(head if self.ok else f"{head} — {self.diagnoses[0].code}")
+            if self.ok:
+                lines.append(say("value_correct", grad=grad, value=self.submitted))
+            else:
+                code = self.diagnoses[0].code
+                lines.append(say("value_incorrect", grad=grad, value=self.submitted, code=code))
             for d in self.diagnoses:
                 lines.append(f"  {d.message}")
-            lines.append(f"  exact value: {self.expected}")
+            lines.append("  " + say("exact", value=self.expected))
         elif self.ok:
-            lines.append(f"✓ correct: {grad} = {self.read_as}")
-            lines.append(
-                f"  equals {grad} (shape {shape_text(self.shape)}) for all values "
-                "(exact random-point identity test, confirmed in float64)"
-            )
+            lines.append(say("correct", grad=grad, formula=self.read_as))
+            lines.append("  " + say("equals", grad=grad, shape=shape_text(self.shape)))
         else:
             first = self.diagnoses[0]
-            lines.append(f"✗ incorrect — {first.code}: {first.message}")
+            lines.append(say("incorrect", code=first.code, message=first.message))
             for d in self.diagnoses[1:]:
-                lines.append(f"  also {d.code}: {d.message}")
-            lines.append(f"  yours:   {self.read_as}")
+                lines.append("  " + say("also", code=d.code, message=d.message))
+            lines.append("  " + say("yours", formula=self.read_as))
             fix = (
                 self.expected
                 if self.expanded in (None, self.expected)
                 else (f"{self.expected}   (= {self.expanded})")
             )
-            lines.append(f"  correct: {self.wrt_symbol()} = {fix}")
-        lines += [f"  note: {n}" for n in self.notes]
+            lines.append("  " + say("fix", symbol=self.wrt_symbol(), formula=fix))
+        lines += ["  " + say("note", note=n) for n in self.notes]
         return "\n".join(lines)
 
     def wrt_symbol(self) -> str:

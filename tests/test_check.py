@@ -4,6 +4,7 @@ the CLI contract (exit 0/1/2, ``--json``) and hostile input."""
 from __future__ import annotations
 
 import json
+import re
 import time
 
 import pytest
@@ -523,3 +524,112 @@ def test_readable_but_explosive_formula_is_judged_fast(formula: str) -> None:
     r = check("mlp-bce", "W1", formula)
     assert time.perf_counter() - start < 1.0
     assert r.verdict == "incorrect"
+
+
+# ---- Chinese output (--lang zh) -----------------------------------------------------------------
+
+CJK = re.compile(r"[\u4e00-\u9fff]")
+
+# code → (net, wrt, formula, value, a key term of the Chinese message)
+ZH = {
+    "shape-mismatch": ("mlp-bce", "W2", "dZ2 @ A1", None, "形状"),
+    "missing-transpose": ("mlp-bce", "W2", "A1 @ dZ2", None, "转置"),
+    "extra-transpose": ("mlp-bce", "W1", "X.T @ dZ1.T", None, "转置"),
+    "operand-order": ("mlp-bce", "W1", "dZ1 @ X.T", None, "顺序"),
+    "scale-factor": ("mlp-bce", "Z2", "A2 - Y", None, "缺少 1/m"),
+    "sign": ("mlp-bce", "Z2", "(Y - A2) / m", None, "相反数"),
+    "missing-activation-derivative": ("mlp-bce", "Z1", "dA1", None, "激活函数的导数"),
+    "wrong-activation-derivative": ("mlp-bce", "Z1", "dA1 * A1", None, "导数用错"),
+    "bias-not-summed": ("mlp-bce", "b1", "dZ1", None, "批量维度上求和"),
+    "wrong-sum-axis": ("mlp-bce", "b1", "sum(dZ1, axis=1)", None, "批量维度求和"),
+    "weighted-loss-not-simplifiable": ("mlp-bce-weighted", "Z2", "(A2 - Y) / m", None, "带权重"),
+    "relu-at-zero": ("mlp-bce", "Z1", "dA1 * (Z1 >= 0)", None, "不可导"),
+    "circular": ("mlp-bce", "W2", "dW2", None, "梯度"),
+    "rounding": ("tiny-mlp", "W1[0,0]", None, "-0.01372", "有效数字"),
+    "wrong-entry": ("tiny-mlp", "W1[0,0]", None, "-0.002734", "下标"),
+    "unknown": ("mlp-bce", "W1", "X.T @ dZ1 + X", None, "已知的错误"),
+}
+
+
+def test_zh_table_covers_every_code() -> None:
+    assert set(ZH) == set(CODES)
+
+
+@pytest.mark.parametrize("code", sorted(ZH))
+def test_every_code_speaks_chinese(code: str) -> None:
+    net, wrt, formula, value, term = ZH[code]
+    en = check(net, wrt, formula, value=value)
+    r = check(net, wrt, formula, value=value, lang="zh")
+    assert r.code == en.code == code, r.text()
+    assert (r.verdict, r.expected, r.read_as) == (en.verdict, en.expected, en.read_as)
+    message = r.diagnoses[0].message
+    assert CJK.search(message) and term in message, message
+    assert term in r.text() and "错误" in r.text()
+    d = r.as_dict()
+    assert d["verdict"] == "incorrect" and d["diagnoses"][0]["code"] == code  # identifiers
+    assert CJK.search(d["diagnoses"][0]["message"])
+    assert d["diagnoses"][0].get("fix") == en.as_dict()["diagnoses"][0].get("fix")
+    assert en.text() == check(net, wrt, formula, value=value, lang="en").text()
+    assert not CJK.search(en.text() + json.dumps(en.as_dict(), ensure_ascii=False))
+
+
+def test_zh_correct_and_notes() -> None:
+    r = check("mlp-bce", "Z2", "(A2 - Y) / 2", lang="zh")  # m = 2 here
+    assert r.ok and r.text().startswith("✓ 正确") and "代替了 m" in r.notes[0]
+    v = check("tiny-mlp", "W1[0,0]", value="-0.01365", lang="zh")
+    assert v.ok and "舍入" in v.notes[0] and "-0.0136680920634764" in v.notes[0]
+    assert CJK.search(check("mlp-bce", "Z1", "dA1", lang="zh").notes[0])
+
+
+def test_zh_formula_errors() -> None:
+    with pytest.raises(FormulaError) as info:
+        check("mlp-bce", "W2", "A3.T @ dZ2", lang="zh")
+    assert "unknown name 'A3'" in info.value.message  # English by default
+    assert "未知的名字 'A3'" in info.value.localized("zh")
+    assert "^ 未知的名字" in info.value.pointer("zh")
+    with pytest.raises(FormulaError) as info:
+        check("tiny-mlp", "W1[2,0]", value="0.1")
+    assert "下标从 0 开始" in info.value.localized("zh")
+    with pytest.raises(ValueError):
+        check("mlp-bce", "W2", "A1.T @ dZ2", lang="fr")
+
+
+def test_every_check_message_key_exists_in_both_languages() -> None:
+    from importlib import resources
+
+    from derive import catalog
+
+    used: set[str] = set()
+    for module in ("check", "verdict", "diagnose", "handcalc", "formula", "mutations", "repair"):
+        source = (resources.files("derive") / f"{module}.py").read_text("utf-8")
+        used |= set(re.findall(r'msg\(\s*"([\w.]+)"', source))
+        used |= {
+            f"mut.alt.{k}" for k in re.findall(r'\("(\w+)", mf\.', source) if module == "mutations"
+        }
+        used |= {f"check.line.{k}" for k in re.findall(r'say\("(\w+)"', source)}
+    assert len(used) > 80
+    for lang in catalog.LANGS:
+        for key in used:
+            full = key if key.startswith("check.") else f"check.{key}"
+            assert isinstance(catalog.lookup(full, lang), str), (lang, full)
+
+
+def test_cli_lang_zh_exit_codes() -> None:
+    ok = cli("mlp-bce", "--lang", "zh", "--wrt", "W2", "A1.T @ dZ2")
+    assert ok.exit_code == 0 and "✓ 正确" in ok.output
+    wrong = cli("mlp-bce", "--lang", "zh", "--wrt", "W2", "A1 @ dZ2")
+    assert wrong.exit_code == 1 and "missing-transpose" in wrong.output and "转置" in wrong.output
+    bad = cli("mlp-bce", "--lang", "zh", "--wrt", "W2", "A1.T @@ dZ2")
+    assert bad.exit_code == 2 and "^" in bad.output and "无法读取公式" in bad.output
+    assert cli("no-such-net", "--lang", "zh", "--wrt", "W2", "A1").exit_code == 2
+    assert cli("tiny-mlp", "--lang", "zh", "--wrt", "w11", "--value", "0.5").exit_code == 1
+    assert cli("tiny-mlp", "--lang", "zh", "--wrt", "W1[0,0]").exit_code == 2
+    assert cli("mlp-bce", "--lang", "fr", "--wrt", "W2", "A1").exit_code == 2
+    res = cli("mlp-bce", "--lang", "zh", "--json", "dW2 = A1 @ dZ2")
+    d = json.loads(res.stdout)
+    assert res.exit_code == 1 and d["verdict"] == "incorrect"
+    assert d["diagnoses"][0]["code"] == "missing-transpose" and CJK.search(
+        d["diagnoses"][0]["message"]
+    )
+    bad_json = json.loads(cli("mlp-bce", "--lang", "zh", "--json", "--wrt", "W2", "A1 +* 2").stdout)
+    assert bad_json["verdict"] == "unreadable" and CJK.search(bad_json["error"])
