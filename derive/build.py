@@ -19,13 +19,17 @@ until every network and option has been validated (:func:`plan`).
 from __future__ import annotations
 
 import functools
+import os
 import shutil
 import sys
+import tempfile
+import traceback
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from derive import spec as specs
+from derive.errors import OptionError, OutputPathError, TemplateError
 
 FORMATS = ("md", "tex", "pdf", "ipynb", "py")
 TEXT_FORMATS = ("md", "tex", "ipynb", "py")
@@ -40,7 +44,7 @@ FILES = {
 }
 
 
-class BuildError(ValueError):
+class BuildError(OptionError, ValueError):
     """A bad option (format, language, templates directory): exit code 2."""
 
 
@@ -96,18 +100,120 @@ def plan(
                 f"-f pdf needs {' and '.join(missing)}, not found on PATH; "
                 f"install TeX with: {INSTALL_HINT}"
             )
-    if templates is not None and not Path(templates).is_dir():
-        raise BuildError(
-            f"--templates {templates}: not a directory; copy the templates/ "
+    tdir = check_templates(templates)
+    lang_list = _choices(langs, LANGS, "language")
+    out_path = check_output(out, [s.name for s in unique], lang_list, fmts)
+    return Plan(unique, fmts, lang_list, out_path, tdir)
+
+
+# ---- prerequisites: templates and the output folder --------------------------------------------
+
+_SYSTEM_DIRS = ("/proc", "/sys", "/dev")
+TEMPLATE_FAMILIES = {"md": "md", "ipynb": "md", "tex": "tex", "py": "py"}
+
+
+def check_templates(templates: str | None) -> str | None:
+    """The ``--templates`` folder, resolved, after parsing every ``*.j2`` file in it with the
+    environment of its family (``md/``, ``ipynb/``, ``tex/``, ``py/``). A syntax error or an
+    unreadable file raises :class:`~derive.errors.TemplateError` naming ``file:line``."""
+    if templates is None:
+        return None
+    if templates == "" or not Path(templates).is_dir():
+        raise TemplateError(
+            f"--templates {templates!r}: not a directory; copy the templates/ "
             "folder of derive and point to it"
         )
-    return Plan(
-        unique,
-        fmts,
-        _choices(langs, LANGS, "language"),
-        Path(out),
-        str(Path(templates).resolve()) if templates else None,
-    )
+    root = Path(templates).resolve()
+    import jinja2
+
+    from derive.render import environment
+
+    for family, env_name in TEMPLATE_FAMILIES.items():
+        folder = root / family
+        if not folder.is_dir():
+            continue
+        env = environment(env_name, str(root))
+        for f in sorted(folder.rglob("*.j2")):
+            rel = f.relative_to(root)
+            try:
+                source = f.read_text("utf-8")
+            except (OSError, UnicodeDecodeError) as err:
+                raise TemplateError(
+                    f"--templates: {rel}: cannot read it ({type(err).__name__}); "
+                    "templates are UTF-8 text files"
+                ) from None
+            try:
+                env.parse(source, str(rel), str(f))
+            except jinja2.TemplateSyntaxError as err:
+                raise TemplateError(
+                    f"--templates: {rel}:{err.lineno}: template syntax error: {err.message}"
+                ) from None
+    return str(root)
+
+
+def _nearest_existing(path: Path) -> Path:
+    for parent in (path, *path.parents):
+        if os.path.lexists(parent):
+            return parent
+    return Path("/")
+
+
+def check_output(
+    out: str | Path, nets: Iterable[str], langs: Iterable[str], formats: Iterable[str]
+) -> Path:
+    """The output folder, after checking (without writing anything that stays) that the run can
+    write every file it will write; else :class:`~derive.errors.OutputPathError`."""
+    raw = str(out)
+    if not raw.strip():
+        raise OutputPathError("-o is empty; name an output folder, e.g. -o output")
+    if "\x00" in raw:
+        raise OutputPathError("-o contains a NUL character")
+    path = Path(os.path.abspath(raw))
+    shown = f"-o {raw}"
+    if any(len(part.encode("utf-8", "surrogateescape")) > 255 for part in path.parts):
+        raise OutputPathError(f"{shown}: a folder name is longer than 255 bytes")
+    if len(str(path).encode("utf-8", "surrogateescape")) > 3800:
+        raise OutputPathError(f"{shown}: the path is too long")
+    real = Path(os.path.realpath(path))
+    for sysdir in _SYSTEM_DIRS:
+        if real == Path(sysdir) or Path(sysdir) in real.parents:
+            raise OutputPathError(f"{shown}: {sysdir} is a system folder, not an output folder")
+    base = _nearest_existing(path)
+    if os.path.islink(base) and not base.exists():
+        raise OutputPathError(
+            f"{shown}: {base} is a symbolic link to a missing target; remove it or "
+            "point -o elsewhere"
+        )
+    if not base.is_dir():
+        what = "a file" if base.is_file() else "not a folder"
+        where = "" if base == path else f" ({base} is {what})"
+        raise OutputPathError(
+            f"{shown}: cannot create the output folder{where}"
+            if where
+            else f"{shown}: is {what}; name a folder"
+        )
+    # every folder and file the build will create must not be blocked by a non-folder / folder
+    for net in nets:
+        for lang in langs:
+            for folder in (path / net, path / net / lang):
+                if os.path.lexists(folder) and not folder.is_dir():
+                    raise OutputPathError(f"{shown}: {folder} exists and is not a folder")
+            for fmt in (*formats, "plot"):
+                name = PLOT if fmt == "plot" else FILES[fmt]
+                target = path / net / lang / name
+                if target.is_dir():
+                    raise OutputPathError(f"{shown}: {target} is a folder; remove it")
+    try:  # the real test: can we create (and remove) a folder where the staging folder goes?
+        probe = tempfile.mkdtemp(prefix=".derive-probe-", dir=base)
+        os.rmdir(probe)
+        if path.is_dir() and path != base:
+            probe = tempfile.mkdtemp(prefix=".derive-probe-", dir=path)
+            os.rmdir(probe)
+    except OSError as err:
+        raise OutputPathError(
+            f"{shown}: cannot write there ({err.strerror or type(err).__name__})"
+        ) from None
+    return path
 
 
 class _LazyProofs(dict):
@@ -136,18 +242,55 @@ def _shared_proofs() -> _LazyProofs:
 
 
 def build(p: Plan, progress: Callable[[str], None] = lambda m: None) -> list[Path]:
-    """Build everything in ``p``; returns the files written, in order."""
-    written = []
-    for s in p.specs:
-        written += build_network(s, p, progress)
-    return written
+    """Build everything in ``p``; returns the files written, in order.
+
+    All or nothing: every file is first written into a staging folder next to (or inside) the
+    output folder; only when every network and format succeeded are the files moved into
+    place (each with an atomic ``os.replace``). Any failure removes the staging folder, so a
+    failed run leaves the output folder as it was."""
+    base = p.out if p.out.is_dir() else _nearest_existing(p.out)
+    try:
+        staging = Path(tempfile.mkdtemp(prefix=".derive-build-", dir=base))
+    except OSError as err:
+        raise OutputPathError(
+            f"-o {p.out}: cannot write there ({err.strerror or type(err).__name__})"
+        ) from None
+    try:
+        staged: list[Path] = []
+        for s in p.specs:
+            staged += build_network(s, p, progress, staging)
+        return _move_into_place(staged, staging, p.out)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
 
 
-def build_network(s: specs.NetSpec, p: Plan, progress: Callable[[str], None]) -> list[Path]:
+def _move_into_place(staged: list[Path], staging: Path, out: Path) -> list[Path]:
+    final = []
+    try:
+        for f in staged:
+            target = out / f.relative_to(staging)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(f, target)
+            final.append(target)
+    except OSError as err:
+        raise OutputPathError(
+            f"-o {out}: cannot write {err.filename or out} "
+            f"({err.strerror or type(err).__name__}); {len(final)} of {len(staged)} "
+            "files were moved into place"
+        ) from None
+    return final
+
+
+def build_network(
+    s: specs.NetSpec, p: Plan, progress: Callable[[str], None], root: Path | None = None
+) -> list[Path]:
+    """Derive, verify, train and render ``s`` into ``root/<network>/<lang>/`` (``root``
+    defaults to the plan's output folder); returns the files written."""
     from derive import numeric, render
     from derive.backprop import derive
     from derive.walkthrough import build as context
 
+    root = p.out if root is None else root
     progress(f"{s.name}: deriving and verifying …")
     d = derive(s)
     try:
@@ -163,30 +306,59 @@ def build_network(s: specs.NetSpec, p: Plan, progress: Callable[[str], None]) ->
     w = context(d, report, _shared_proofs(), history, plot=PLOT)
     written = []
     for lang in p.langs:
-        folder = p.out / s.name / lang
+        folder = root / s.name / lang
         if history and {"md", "ipynb"} & set(p.formats):
             from derive.plot import loss_svg
 
             written.append(_write(folder / PLOT, loss_svg(history, s.loss)))
         for fmt in p.formats:
             progress(f"{s.name}: {lang} {fmt}")
-            if fmt == "md":
-                text = render.render("md/walkthrough.md.j2", w, lang, p.templates)
-            elif fmt == "tex":
-                text = render.render("tex/walkthrough.tex.j2", w, lang, p.templates)
-            elif fmt == "ipynb":
-                text = render.render_notebook(w, lang, p.templates)
-            elif fmt == "py":
-                text = render.render("py/backprop.py.j2", w, lang, p.templates)
-            else:
+            with _user_templates(p.templates):
+                if fmt == "md":
+                    text = render.render("md/walkthrough.md.j2", w, lang, p.templates)
+                elif fmt == "tex" or fmt == "pdf":
+                    text = render.render("tex/walkthrough.tex.j2", w, lang, p.templates)
+                elif fmt == "ipynb":
+                    text = render.render_notebook(w, lang, p.templates)
+                else:
+                    text = render.render("py/backprop.py.j2", w, lang, p.templates)
+            if fmt == "pdf":
                 from derive.pdf import compile_pdf
 
-                tex = render.render("tex/walkthrough.tex.j2", w, lang, p.templates)
-                compile_pdf(tex, folder / FILES["pdf"])
+                compile_pdf(text, folder / FILES["pdf"])
                 written.append(folder / FILES["pdf"])
                 continue
             written.append(_write(folder / FILES[fmt], text))
     return written
+
+
+class _user_templates:
+    """Errors raised while a ``--templates`` template runs are bad input naming file:line
+    (the built-in templates are ours: their errors stay internal errors)."""
+
+    def __init__(self, templates: str | None) -> None:
+        self.templates = templates
+
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, kind, err, tb) -> bool:
+        if err is None or self.templates is None or not isinstance(err, Exception):
+            return False
+        from derive.errors import DeriveError
+
+        if isinstance(err, DeriveError):
+            return False
+        root = Path(self.templates)
+        where = None
+        for frame in traceback.extract_tb(tb):
+            f = Path(frame.filename)
+            if root == f.parent or root in f.parents:
+                where = f"{f.relative_to(root)}:{frame.lineno}"
+        if where is None:
+            return False
+        msg = str(err).splitlines()[0] if str(err) else type(err).__name__
+        raise TemplateError(f"--templates: {where}: {type(err).__name__}: {msg}") from None
 
 
 def _write(path: Path, data: str | bytes) -> Path:

@@ -1,8 +1,10 @@
 """The ``derive`` command line (DESIGN.md §4).
 
-Exit codes: 0 ok, 1 a check failed, 2 bad input (usage, spec, formula), 3 an external tool
-missing or failed. Bad input prints one line naming the file/field and the fix; ``--debug``
-shows tracebacks. Progress goes to stderr.
+Exit codes (:mod:`derive.errors`): 0 ok, 1 a check failed, 2 bad input (usage, spec, formula,
+options, output path, templates), 3 an external tool missing or failed, 70 an internal error,
+130 interrupted. Errors are mapped by type (every user-facing error is a ``DeriveError``); the
+message is one line naming the file/field and the fix; ``--debug`` shows tracebacks. Progress
+goes to stderr.
 """
 
 from __future__ import annotations
@@ -14,19 +16,23 @@ from typing import Any
 
 import click
 
-OK, FAILED, BAD_INPUT, TOOL = 0, 1, 2, 3
+from derive.errors import (
+    BAD_INPUT,
+    FAILED,
+    INTERNAL,
+    INTERRUPTED,
+    OK,
+    TOOL,
+    DeriveError,
+    Failure,
+)
 
-
-class Failure(Exception):
-    """Expected failure with an exit code and a one-line message."""
-
-    def __init__(self, code: int, message: str) -> None:
-        super().__init__(message)
-        self.code = code
+__all__ = ["BAD_INPUT", "FAILED", "INTERNAL", "OK", "TOOL", "Failure", "main"]
 
 
 def _guard(func: Callable[..., Any]) -> Callable[..., Any]:
-    """Map our exceptions to exit codes and one clear message (no traceback unless --debug)."""
+    """Map errors to exit codes BY TYPE (:mod:`derive.errors`) and one line on stderr; anything
+    else is an internal error (exit 70). Tracebacks only with ``--debug``."""
 
     @wraps(func)
     def run(*args: Any, **kwargs: Any) -> Any:
@@ -34,37 +40,40 @@ def _guard(func: Callable[..., Any]) -> Callable[..., Any]:
         try:
             return func(*args, **kwargs)
         except KeyboardInterrupt:
-            code, msg = 130, "interrupted"
             if debug:
                 raise
-        except Exception as err:  # noqa: BLE001 - classified below; unknown ones re-raise
-            known = _classify(err)
-            if known is None or debug:
+            code, msg = INTERRUPTED, "interrupted"
+        except (click.exceptions.Exit, click.ClickException, SystemExit):
+            raise
+        except Exception as err:  # noqa: BLE001 - classified here; never a bare traceback
+            if debug:
                 raise
-            code, msg = known
+            code, msg = _classify(err)
         click.echo(f"error: {msg}", err=True)
         sys.exit(code)
 
     return run
 
 
-def _classify(err: Exception) -> tuple[int, str] | None:
-    """Exit code and message for our exception types. Modules are looked up in
-    ``sys.modules`` so a bad spec is reported without importing SymPy."""
-    if isinstance(err, Failure):
-        return err.code, str(err)
-    mods = sys.modules
-    kinds = [
-        ("derive.spec", "SpecError", BAD_INPUT, ""),
-        ("derive.expr", "ExprError", BAD_INPUT, ""),
-        ("derive.steps", "StepError", FAILED, "a derivation step failed verification: "),
-        ("derive.pdf", "ExternalToolError", TOOL, ""),
-    ]
-    for mod, name, code, prefix in kinds:
-        cls = getattr(mods.get(mod), name, None)
-        if cls is not None and isinstance(err, cls):
-            return code, prefix + str(err)
-    return None
+def _one_line(text: str) -> str:
+    """The first line of ``text`` with control characters made visible."""
+    line = (text.strip().splitlines() or [""])[0]
+    return "".join(c if c.isprintable() else f"\\x{ord(c):02x}" for c in line)
+
+
+def _classify(err: Exception) -> tuple[int, str]:
+    """Exit code and message of ``err``: a :class:`DeriveError` carries both; anything else
+    is an internal error (a bug in derive), reported in one line."""
+    if isinstance(err, DeriveError):
+        msg = str(err)
+        if type(err).__name__ == "StepError":
+            msg = "a derivation step failed verification: " + msg
+        # LaTeX failures carry a log excerpt after the first line: keep it (it is the reason)
+        return err.exit_code, msg if err.exit_code == TOOL else _one_line(msg)
+    if isinstance(err, MemoryError):
+        return INTERNAL, "internal error: out of memory — rerun with --debug"
+    name = type(err).__name__
+    return INTERNAL, _one_line(f"internal error: {name}: {err}")[:300] + " — rerun with --debug"
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -274,10 +283,6 @@ def check_cmd(
 @_guard
 def build(nets: tuple[str, ...], formats: str, langs: str, out: str, templates: str | None) -> None:
     """Write walkthroughs (default: all built-ins, all text formats, both languages)."""
-    import os
-
-    for var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
-        os.environ.setdefault(var, "1")  # before numpy/torch load: steady timing on 2 cores
     from derive import build as builder
 
     try:

@@ -13,6 +13,8 @@ import ast
 from dataclasses import dataclass
 from fractions import Fraction
 
+from derive.errors import BadInput
+
 MAX_LENGTH = 2000
 MAX_DEPTH = 40
 MAX_EXPONENT = 16
@@ -81,7 +83,7 @@ RESERVED = frozenset(
 )
 
 
-class ExprError(ValueError):
+class ExprError(BadInput, ValueError):
     """Unreadable or forbidden expression. ``col`` is 1-based (0 when unknown)."""
 
     def __init__(self, message: str, col: int = 0) -> None:

@@ -25,6 +25,7 @@ import sympy as sp
 from derive import expr as ex
 from derive import functions as fn
 from derive.backprop import Derivation
+from derive.errors import ToolError
 from derive.graph import Graph
 
 TOL = {
@@ -36,7 +37,7 @@ EPS = 1e-6
 FD_SAMPLE = 24  # entries per tensor checked by finite differences when it has more
 
 
-class TorchMissing(RuntimeError):
+class TorchMissing(ToolError, RuntimeError):
     """PyTorch is not installed (``pip install 'derive-backprop[torch]'``)."""
 
 

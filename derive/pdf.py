@@ -28,6 +28,8 @@ import signal
 import subprocess
 import tempfile
 
+from derive.errors import ToolError
+
 __all__ = ["ExternalToolError", "LatexFailed", "ToolMissing", "compile_pdf"]
 
 INSTALL_HINT = (
@@ -47,7 +49,7 @@ _MAX_REPORT_LINES = 60
 _FILE_LINE_ERROR = re.compile(r"^\S[^:]*:\d+: ")
 
 
-class ExternalToolError(Exception):
+class ExternalToolError(ToolError):
     """An external tool (LaTeX, ...) is missing or failed; the CLI exits with code 3."""
 
 

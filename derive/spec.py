@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from derive import expr as ex
+from derive.errors import BadInput, LimitError
 
 IDENT = re.compile(r"^[A-Za-z][A-Za-z0-9_]{0,31}$")
 NET_NAME = re.compile(r"^[a-z0-9][a-z0-9-]{0,47}$")
@@ -52,7 +53,7 @@ class Dim(int):
         return (Dim, (int(self), self.label))
 
 
-class SpecError(ValueError):
+class SpecError(BadInput, ValueError):
     """A spec that cannot be used. ``str()`` is the one-line message for the user."""
 
     def __init__(self, source: str, where: str, message: str, fix: str = "") -> None:

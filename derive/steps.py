@@ -21,14 +21,15 @@ from typing import Any, Protocol
 import mpmath
 import sympy as sp
 
+from derive.errors import CheckFailed
 from derive.functions import MPMATH_FUNCS
 
 DPS = 50
 TOLERANCE = mpmath.mpf(10) ** -30
 
 
-class StepError(AssertionError):
-    """A claimed equality is false (or could not be evaluated)."""
+class StepError(CheckFailed, AssertionError):
+    """A claimed equality is false (or could not be evaluated); exit 1."""
 
 
 class Evaluable(Protocol):
