@@ -7,15 +7,20 @@ PyTorch equivalent of the forward pass.
 - PyTorch: the spec's expression tree printed with ``torch``/``F`` calls that mirror
   :func:`derive.numeric.torch_forward`, so autograd (not our rules) differentiates it.
 
-Names in the lines are spec identifiers (validated, never Python keywords or helper names:
-``sigmoid``, ``np``, ``F``… are reserved by :mod:`derive.expr`), so the lines are safe to write
-into a ``.py`` file.
+Names in the lines are spec identifiers, made safe for Python in ONE place (:func:`safe_names`):
+a name that is a Python keyword or soft keyword, a builtin (``print``, ``float``, ``bool``…) or a
+name the generated script itself uses (``np``, ``sys``, helper functions), or whose gradient name
+``d<name>`` is one, gets ``_`` appended until it is none of these and no other spec name. Every
+line of :class:`Code` goes through the same mapping, so the script parses and runs for any valid
+spec name.
 """
 
 from __future__ import annotations
 
+import builtins
+import keyword
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from fractions import Fraction
 
 from derive import expr as ex
@@ -44,6 +49,46 @@ class Code:
     loss: str
     lr: str
     sgd: tuple[str, ...]  # "W1 = W1 - lr * dW1"
+
+
+# names a generated script (backprop.py, notebook cells) uses besides the spec's own
+SCRIPT_NAMES = frozenset(
+    {"np", "torch", "F", "sys", "json", "lr", "tanh", "exp", "log", "leaky_relu", "relu_grad"}
+    | set(HELPERS)
+)
+UNSAFE = (
+    frozenset(keyword.kwlist) | frozenset(keyword.softkwlist) | set(dir(builtins)) | SCRIPT_NAMES
+)
+_IDENT = re.compile(r"(?<![.\w])[A-Za-z_]\w*")
+
+
+def safe_names(names: list[str]) -> dict[str, str]:
+    """Spec name → Python identifier for generated code: unchanged unless it (or its gradient
+    name ``d<name>``) is unsafe (see the module docstring); deterministic and collision-free."""
+    taken = set(names)
+    out: dict[str, str] = {}
+    for n in names:
+        cand = n
+        while cand in UNSAFE or f"d{cand}" in UNSAFE or (cand != n and cand in taken):
+            cand += "_"
+        taken.add(cand)
+        out[n] = cand
+    for n in list(out):
+        out[f"d{n}"] = f"d{out[n]}"
+    return out
+
+
+def _rename(line: str, names: dict[str, str]) -> str:
+    """``line`` with every identifier that is a spec name (not an attribute ``.T``, not a
+    keyword argument ``axis=``) replaced by its safe name."""
+
+    def one(m: re.Match[str]) -> str:
+        word, end = m.group(), m.end()
+        if line[end : end + 1] == "=" and line[end : end + 2] != "==":
+            return word  # a keyword argument name
+        return names.get(word, word)
+
+    return _IDENT.sub(one, line)
 
 
 def number(v: Fraction | float) -> str:
@@ -76,21 +121,54 @@ def code(d: Derivation) -> Code:
         scale, bare = number(found[0]), torch_code(found[1])
     lr = number(spec.train.get("lr", DEFAULT_LR))
     sgd = tuple(f"{p} = {p} - lr * d{p}" for p in spec.params)
-    return Code(
-        scalars,
-        values,
-        forward,
-        backward,
-        torch_forward,
-        f"{spec.loss}.sum().backward()",
-        bare,
-        scale,
-        helpers,
-        tuple(spec.inputs),
-        tuple(spec.params),
-        spec.loss,
-        lr,
-        sgd,
+    return _safe(
+        spec,
+        Code(
+            scalars,
+            values,
+            forward,
+            backward,
+            torch_forward,
+            f"{spec.loss}.sum().backward()",
+            bare,
+            scale,
+            helpers,
+            tuple(spec.inputs),
+            tuple(spec.params),
+            spec.loss,
+            lr,
+            sgd,
+        ),
+    )
+
+
+def _safe(spec, c: Code) -> Code:
+    """``c`` with every spec name replaced by its Python-safe name (:func:`safe_names`)."""
+    names = safe_names(
+        [*spec.dims, *spec.constants, *spec.inputs, *spec.params, *(k for k, _ in spec.forward)]
+    )
+    if all(k == v for k, v in names.items()):
+        return c
+
+    def fix(x: str) -> str:
+        return _rename(x, names)
+
+    def many(xs: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(fix(x) for x in xs)
+
+    return replace(
+        c,
+        scalars=many(c.scalars),
+        values=tuple((fix(k), v) for k, v in c.values),
+        forward=many(c.forward),
+        backward=many(c.backward),
+        torch_forward=many(c.torch_forward),
+        torch_backward=fix(c.torch_backward),
+        bare_loss=fix(c.bare_loss),
+        inputs=many(c.inputs),
+        params=many(c.params),
+        loss=fix(c.loss),
+        sgd=tuple(f"{p} = {p} - lr * d{p}" for p in many(c.params)),
     )
 
 

@@ -24,6 +24,7 @@ from typing import Any
 
 import markupsafe
 
+from derive.spec import clean_text
 from derive.walkthrough import Math
 
 
@@ -54,7 +55,7 @@ _MD_SPECIAL = re.compile(r"([\\`*_\[\]{}#|$~])")
 def md_escape(text: str, block: bool = True) -> Raw:
     """User text as inert Markdown: HTML escaped, markup characters backslash-escaped, one line;
     with ``block`` it also cannot start a list (it may stand at the start of a line)."""
-    text = " ".join(str(text).split())
+    text = " ".join(clean_text(text).split())
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     text = _MD_SPECIAL.sub(r"\\\1", text)
     if block:
@@ -175,9 +176,39 @@ def _tex_char(c: str) -> str:
     cp = ord(c)
     if cp < 0x20 or 0x7F <= cp < 0xA0:
         return " "
-    if cp < 0x250 or 0x2000 <= cp <= 0x206F or _cjk(cp):
-        return c  # Latin Modern covers Latin-1/Extended-A/B and punctuation; Fandol covers CJK
+    if cp < 0x7F or _in(cp, _LATIN_MODERN) or (_cjk(cp) and _fandol(c)):
+        return c
     return f"\\texttt{{[U+{cp:04X}]}}"  # visible and never a "Missing character"
+
+
+# Code points above U+009F that Latin Modern (regular and bold, as ctex sets it up) has, measured
+# by typesetting U+00A0–U+024F and U+2000–U+206F with xelatex and reading the "Missing character"
+# lines of the log (TeX Live 2023): most of Latin Extended-B is missing (Ǳ, ǅ, ȶ, ɏ, …).
+_LATIN_MODERN = (
+    (0x00A0, 0x0137), (0x0139, 0x0148), (0x014A, 0x0165), (0x0168, 0x017F), (0x018E, 0x018E),
+    (0x0192, 0x0192), (0x01A0, 0x01A1), (0x01AF, 0x01B0), (0x01CD, 0x01D4), (0x01D7, 0x01DD),
+    (0x01E6, 0x01E7), (0x01EA, 0x01EB), (0x01F0, 0x01F0), (0x01F4, 0x01F5), (0x01FA, 0x0201),
+    (0x0204, 0x0205), (0x0208, 0x0209), (0x020C, 0x020D), (0x0210, 0x0211), (0x0214, 0x0215),
+    (0x0218, 0x021B), (0x0237, 0x0237), (0x2000, 0x2011), (0x2013, 0x2014), (0x2016, 0x2016),
+    (0x2018, 0x201A), (0x201C, 0x201E), (0x2020, 0x2022), (0x2026, 0x2026), (0x2030, 0x2031),
+    (0x2039, 0x203B), (0x203D, 0x203D), (0x203F, 0x2040), (0x2044, 0x2046), (0x2052, 0x2052),
+    (0x2054, 0x2054), (0x205F, 0x205F),
+)  # fmt: skip
+
+
+def _fandol(c: str) -> bool:
+    """Whether the Fandol fonts have ``c``: measured over every CJK-range code point, they
+    have all of GB 2312 (and ~1,400 more, not listed); Hangul and rare Han characters are
+    missing, so they are shown as ``[U+XXXX]`` rather than failing the PDF."""
+    try:
+        c.encode("gb2312")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _in(cp: int, ranges: tuple[tuple[int, int], ...]) -> bool:
+    return any(a <= cp <= b for a, b in ranges)
 
 
 def _cjk(cp: int) -> bool:
@@ -191,9 +222,23 @@ def _cjk(cp: int) -> bool:
     )
 
 
+LONG_WORD, BREAK_EVERY = 40, 20  # unbroken runs longer than LONG_WORD may break every 20 chars
+
+
 def tex_escape(text: str) -> Raw:
-    """User (or catalogue) text as inert LaTeX: one line, specials escaped, symbols mapped."""
-    return Raw("".join(_tex_char(c) for c in " ".join(str(text).split())))
+    """User (or catalogue) text as inert LaTeX: one line, invisible characters dropped, specials
+    escaped, symbols mapped, characters the fonts lack shown as ``[U+XXXX]``, and a line break
+    allowed every 20 characters of a run longer than 40 (a long unbroken title still wraps)."""
+    words = []
+    for word in " ".join(clean_text(text).split()).split(" "):
+        chars = [_tex_char(c) for c in word]
+        if len(chars) > LONG_WORD:
+            chars = [
+                c + ("\\allowbreak{}" if (i + 1) % BREAK_EVERY == 0 and i + 1 < len(chars) else "")
+                for i, c in enumerate(chars)
+            ]
+        words.append("".join(chars))
+    return Raw(" ".join(words))
 
 
 def _tex_prose_text(text: str) -> str:
@@ -247,7 +292,7 @@ def tex_finalize(v: Any) -> Any:
 
 def py_text(text: str) -> Raw:
     """Text for a ``#`` comment: one line, printable characters only."""
-    return Raw("".join(c for c in " ".join(str(text).split()) if c.isprintable()))
+    return Raw("".join(c for c in " ".join(clean_text(text).split()) if c.isprintable()))
 
 
 def py_say(text: str, args: Mapping[str, Any] | None = None) -> Raw:
@@ -272,7 +317,7 @@ def py_comment(text: str, args: Mapping[str, Any] | None = None) -> Raw:
 def py_literal(text: str) -> Raw:
     """Catalogue text as a Python string literal (JSON escaping is valid Python)."""
     plain = text.replace("**", "").replace("`", "").replace("$", "")
-    return Raw(json.dumps(" ".join(plain.split()), ensure_ascii=False))
+    return Raw(json.dumps(" ".join(clean_text(plain).split()), ensure_ascii=False))
 
 
 def py_finalize(v: Any) -> Any:

@@ -37,6 +37,10 @@ def name_tex(name: str, *, layer: bool = False) -> str:
     """LaTeX for an identifier. ``layer=True`` prints trailing digits as a layer index
     (``W1`` → ``W^{[1]}``), otherwise as a subscript (``w11`` → ``w_{11}``)."""
     head, _, tail = name.partition("_")
+    if name.endswith("_") or "__" in name or name.startswith("_"):
+        # an empty part (trailing or doubled ``_``): the name as written, underscores escaped
+        escaped = name.replace("_", "\\_")
+        return f"\\mathrm{{{escaped}}}"
     if tail:
         if tail == "hat":
             return f"\\hat{{{name_tex(head)}}}"

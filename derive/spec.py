@@ -10,6 +10,7 @@ from __future__ import annotations
 import random
 import re
 import tomllib
+import unicodedata
 from dataclasses import dataclass, field
 from fractions import Fraction
 from importlib import resources
@@ -17,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from derive import expr as ex
-from derive.errors import BadInput, LimitError
+from derive.errors import BadInput
 
 IDENT = re.compile(r"^[A-Za-z][A-Za-z0-9_]{0,31}$")
 NET_NAME = re.compile(r"^[a-z0-9][a-z0-9-]{0,47}$")
@@ -37,6 +38,20 @@ MAX_DIM = 4096
 MAX_ENTRIES = 1_000_000
 
 Shape = tuple[int, ...]  # () scalar, (r, c) matrix
+
+# Unicode categories never copied into any output: control (NUL, ESC, …), format (zero-width
+# joiner, bidi overrides, soft hyphen, BOM), line/paragraph separators, private use, surrogates,
+# unassigned
+_INVISIBLE = frozenset({"Cc", "Cf", "Zl", "Zp", "Co", "Cs", "Cn"})
+
+
+def clean_text(text: str) -> str:
+    """``text`` without invisible/control characters (whitespace controls become spaces)."""
+    return "".join(
+        " " if c in "\t\n\r\f\v" else c
+        for c in str(text)
+        if c in "\t\n\r\f\v" or unicodedata.category(c) not in _INVISIBLE
+    )
 
 
 class Dim(int):
@@ -301,6 +316,7 @@ class _Validator:
             )
         if any(len(v) > 300 for v in value.values()):
             raise self.err(where, "is longer than 300 characters", "shorten it")
+        value = {k: clean_text(v) for k, v in value.items()}  # no NUL/ESC/bidi in any output
         en = value.get("en", next(iter(value.values()), ""))
         return {"en": en, "zh": value.get("zh", en)}
 
