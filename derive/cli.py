@@ -100,7 +100,13 @@ def _progress(message: str) -> None:
 
 @main.command()
 @click.argument("nets", nargs=-1, required=True, metavar="NET...")
-@click.option("--points", default=3, show_default=True, help="Random points besides the example.")
+@click.option(
+    "--points",
+    default=3,
+    show_default=True,
+    type=click.IntRange(0, 100),
+    help="Random points besides the example (0 to 100).",
+)
 @click.option("--no-torch", is_flag=True, help="Skip the PyTorch comparison.")
 @_guard
 def verify(nets: tuple[str, ...], points: int, no_torch: bool) -> None:

@@ -76,6 +76,8 @@ def sig(x: float, digits: int = 7) -> str:
 
 def sci(x: float, digits: int = 4) -> Math:
     """``x`` to ``digits`` significant digits as LaTeX (``3.374 \\times 10^{7}``)."""
+    if not math.isfinite(x):  # a diverging training run: say so, never crash
+        return Math("\\mathrm{NaN}" if x != x else ("-" if x < 0 else "") + "\\infty")
     s = f"{x:.{digits - 1}e}"
     mant, exp = s.split("e")
     e = int(exp)
@@ -159,7 +161,11 @@ def training(d: Derivation, history: list[tuple[int, float]], plot: str) -> Trai
     n = len(history)
     marks = sorted({s for s in (0, 1, 2, 5, 10, 20, 50, 100, 200, 300, 400, n - 1) if s < n})
     rows = tuple((history[s][0], sci(history[s][1])) for s in marks)
-    coords = " ".join(f"({s},{float(sig(loss, 4)):.4g})" for s, loss in history[::5])
+    coords = " ".join(
+        f"({s},{float(sig(loss, 4)):.4g})"
+        for s, loss in history[::5]
+        if math.isfinite(loss) and loss > 0  # a log axis; a diverging run leaves gaps
+    )
     dims = sizes(spec.full_dims)
     lr = float(spec.train.get("lr", 1e-3))
     return Training(

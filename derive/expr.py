@@ -270,10 +270,14 @@ class _Converter:
             raise self.fail(node, f"{name}() takes {want} arguments, got {len(node.args)}")
         args = tuple(self.convert(a, depth) for a in node.args)
         kwargs = []
+        given = set(keys[: len(node.args) - lo])  # optional parameters passed by position
         for kw in node.keywords:
             if kw.arg is None or kw.arg not in keys:
                 allowed = ", ".join(keys) or "none"
                 raise self.fail(node, f"{name}() keyword '{kw.arg}' unknown; allowed: {allowed}")
+            if kw.arg in given:
+                raise self.fail(node, f"{name}() gets '{kw.arg}' twice; give it once")
+            given.add(kw.arg)
             kwargs.append((kw.arg, self.convert(kw.value, depth)))
         return Call(name, args, tuple(kwargs))
 

@@ -7,6 +7,7 @@ broadcasting ``+``), function names and arities, the scalar loss, ``[values]`` s
 
 from __future__ import annotations
 
+import keyword
 import random
 import re
 import tomllib
@@ -18,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from derive import expr as ex
-from derive.errors import BadInput
+from derive.errors import BadInput, LimitError
 
 IDENT = re.compile(r"^[A-Za-z][A-Za-z0-9_]{0,31}$")
 NET_NAME = re.compile(r"^[a-z0-9][a-z0-9-]{0,47}$")
@@ -36,6 +37,25 @@ TABLES = (
 )
 MAX_DIM = 4096
 MAX_ENTRIES = 1_000_000
+NETWORK_KEYS = ("name", "title", "description")
+TRAIN_KEYS = ("steps", "lr", "seed", "every")
+
+# ---- resource limits (README "What derive promises"; measured in bench/RESULTS.md) ------------
+# The spec file is read up to MAX_SPEC_BYTES + 1 bytes (``derive verify /dev/zero`` answers fast).
+MAX_SPEC_BYTES = 1_000_000
+# Element-wise derivation: every entry of every tensor becomes a SymPy expression and every term
+# of every matrix product a product term; their count predicts time and memory. Measured here
+# (2 cores): a 32x32x32 MLP (4,261 entries, 35,968 terms) derives in ~4 s unloaded and 140 MB;
+# 48x48x48 (~115k terms) and 64x64x64 (~270k terms) did not finish in 150 s.
+MAX_ELEMENTWISE_TERMS = 60_000
+MAX_ELEMENTWISE_ENTRIES = 12_000
+# [full_dims] (training at full size, NumPy): per tensor, and multiply-adds of all steps
+MAX_FULL_ENTRIES = 4_000_000
+MAX_TRAIN_WORK = 100_000_000_000  # ~30x the built-in relu-mlp (500 steps of 6.5M)
+# [train]
+MAX_STEPS = 10_000
+MAX_LR = 10.0
+MAX_SEED = 2**32 - 1
 
 Shape = tuple[int, ...]  # () scalar, (r, c) matrix
 
@@ -128,8 +148,17 @@ def load(net: str) -> NetSpec:
             "no such built-in network or file",
             f"use one of: {known}, or a path to a .toml spec file",
         )
+    if path.is_dir():
+        raise SpecError(net, "", "is a folder, not a spec file", "pass a .toml spec file")
     try:
-        text = path.read_text("utf-8")
+        with open(path, "rb") as fh:
+            data = fh.read(MAX_SPEC_BYTES + 1)
+        if len(data) > MAX_SPEC_BYTES:
+            raise LimitError(
+                f"{net}: the spec file is larger than {MAX_SPEC_BYTES:,} bytes "
+                "(MAX_SPEC_BYTES); a spec is a short TOML file"
+            )
+        text = data.decode("utf-8")
     except (OSError, UnicodeDecodeError) as err:
         raise SpecError(
             net,
@@ -190,6 +219,11 @@ class _Validator:
                 f"[{unknown[0]}]", "unknown table", f"allowed tables: {', '.join(TABLES)}"
             )
         net = self.table("network")
+        for key in net:
+            if key not in NETWORK_KEYS:
+                raise self.err(
+                    f"[network] {key}", "unknown key", f"allowed keys: {', '.join(NETWORK_KEYS)}"
+                )
         name = net.get("name")
         if not isinstance(name, str) or not NET_NAME.match(name):
             raise self.err(
@@ -274,6 +308,7 @@ class _Validator:
                     "is never used in [forward]",
                     "remove it or use it in an assignment",
                 )
+        self.limits(forward, shapes, dims, full_dims, {**inputs, **params})
         values = self.values(inputs, params, shapes, name)
         labels = self.labels(shapes)
         train = self.train()
@@ -297,6 +332,12 @@ class _Validator:
 
     def declare(self, table: str, key: str) -> None:
         self.ident(f"[{table}] {key}", key)
+        if keyword.iskeyword(key):
+            raise self.err(
+                f"[{table}] {key}",
+                f"'{key}' is a Python keyword and cannot appear in an expression",
+                f"rename it, e.g. '{key}0'",
+            )
         if key in self.names:
             raise self.err(
                 f"[{table}] {key}",
@@ -427,6 +468,12 @@ class _Validator:
                     if not isinstance(label, str):
                         raise self.err(where, f"labels are names, got {label!r}", 'write "w11"')
                     self.ident(where, label)
+                    if label in shapes and not (label == key and shapes[key] in ((), (1, 1))):
+                        raise self.err(
+                            where,
+                            f"label '{label}' is the name of a tensor or dimension",
+                            "choose a label no tensor, dimension or constant uses",
+                        )
                     if label in seen:
                         raise self.err(where, f"label '{label}' is used twice", "make it unique")
                     seen.add(label)
@@ -437,10 +484,109 @@ class _Validator:
         raw = self.table("train", required=False)
         out = {}
         for key, value in raw.items():
-            if key not in ("steps", "lr", "seed", "every"):
-                raise self.err(f"[train] {key}", "unknown key", "use steps, lr, seed, every")
-            out[key] = float(self.number(f"[train] {key}", value))
+            where = f"[train] {key}"
+            if key not in TRAIN_KEYS:
+                raise self.err(where, "unknown key", f"use {', '.join(TRAIN_KEYS)}")
+            v = float(self.number(where, value))
+            if key == "lr" and not 0 < v <= MAX_LR:
+                raise self.err(
+                    where,
+                    f"the learning rate must be above 0 and at most {MAX_LR:g}, got {v:g}",
+                    "write e.g. lr = 0.01",
+                )
+            if key != "lr":
+                top = {"steps": MAX_STEPS, "every": MAX_STEPS, "seed": MAX_SEED}[key]
+                low = 0 if key == "seed" else 1
+                if type(value) is not int or not low <= value <= top:
+                    raise self.err(
+                        where,
+                        f"must be a whole number from {low} to {top:,}, got {value!r}",
+                        f"write e.g. {key} = {dict(steps=500, every=10, seed=0)[key]}",
+                    )
+            out[key] = v
+        if out.get("every", 1) > out.get("steps", 500):
+            raise self.err("[train] every", "is larger than steps", "make every ≤ steps")
         return out
+
+    def limits(self, forward, shapes, dims, full_dims, leaves) -> None:
+        """Refuse, up front, sizes the element-wise derivation or full-size training would not
+        finish in about a minute / fit in about 2 GB (the MAX_* constants above)."""
+        entries, terms = elementwise_size(forward, shapes)
+        if terms > MAX_ELEMENTWISE_TERMS or entries > MAX_ELEMENTWISE_ENTRIES:
+            raise LimitError(
+                f"{self.source}: [dims]: too large to derive element by element: "
+                f"{entries:,} entries and {terms:,} product terms; the limits are "
+                f"{MAX_ELEMENTWISE_ENTRIES:,} entries and {MAX_ELEMENTWISE_TERMS:,} terms "
+                "(about a minute and 2 GB here). Fix: make the dimensions smaller (a 32x32x32 "
+                "MLP fits) and put the real sizes in [full_dims]"
+            )
+        if not full_dims:
+            return
+        full = {k: full_dims.get(k, v) for k, v in dims.items()}
+
+        def resize(shape: Shape) -> Shape:
+            return tuple(
+                full[d.label] if isinstance(d, Dim) and d.label in full else d for d in shape
+            )
+
+        for key, shape in leaves.items():
+            r, c = (1, 1) if shape == () else resize(shape)
+            if r * c > MAX_FULL_ENTRIES:
+                raise LimitError(
+                    f"{self.source}: [full_dims]: {key} would have {r * c:,} entries at full "
+                    f"size; the limit is {MAX_FULL_ENTRIES:,} per tensor. Fix: smaller [full_dims]"
+                )
+        steps = int(self.data.get("train", {}).get("steps", 500)) if "train" in self.data else 0
+        work = _product_terms(forward, shapes, resize) * max(steps, 1)
+        if work > MAX_TRAIN_WORK:
+            raise LimitError(
+                f"{self.source}: [full_dims]: training would take {work:.2g} multiply-adds "
+                f"({steps} steps at full size); the limit is {MAX_TRAIN_WORK:.0e}. "
+                "Fix: smaller [full_dims] or fewer [train] steps"
+            )
+
+
+def _entries(shape: Shape) -> int:
+    return 1 if shape == () else shape[0] * shape[1]
+
+
+def elementwise_size(forward, shapes: dict[str, Shape]) -> tuple[int, int]:
+    """``(entries, terms)`` of the element-wise derivation: entries of every tensor (inputs,
+    parameters, forward nodes) and the scalar terms of every forward expression (a matrix
+    product ``(r×k) @ (k×c)`` has ``r·k·c``, anything else one per entry of each operand)."""
+    entries = sum(_entries(s) for s in shapes.values())
+    return entries, _product_terms(forward, shapes, lambda s: s)
+
+
+def _product_terms(forward, shapes: dict[str, Shape], resize) -> int:
+    def walk(n: ex.Node) -> tuple[Shape, int]:
+        if isinstance(n, ex.Name):
+            return resize(shapes.get(n.id, ())), 0
+        if isinstance(n, ex.BinOp):
+            (a, ta), (b, tb) = walk(n.left), walk(n.right)
+            if n.op == "@" and a and b:
+                return (a[0], b[1]), ta + tb + a[0] * a[1] * b[1]
+            out = a if _entries(a) >= _entries(b) else b
+            return out, ta + tb + _entries(out)
+        kids = [walk(k) for k in _children(n)]
+        work = sum(t for _, t in kids) + sum(_entries(s) for s, _ in kids)
+        if isinstance(n, ex.Transpose) and kids and kids[0][0]:
+            return (kids[0][0][1], kids[0][0][0]), work
+        return (kids[0][0] if kids else ()), work
+
+    total = 0
+    for key, node in forward:
+        total += walk(node)[1]
+    return total
+
+
+def _children(n: ex.Node) -> list[ex.Node]:
+    if isinstance(n, ex.Call):
+        return list(n.args)
+    for attr in ("operand", "base"):
+        if hasattr(n, attr):
+            return [getattr(n, attr)]
+    return []
 
 
 class _Shapes:
