@@ -1,0 +1,450 @@
+"""A hostile-input corpus: each case must give its exit code, ONE error line, no traceback and
+write nothing (neither into the output folder nor into the working folder).
+
+Cases run in-process through click's ``CliRunner`` (the hostile inputs are refused before any
+derivation, so the whole corpus takes seconds). Wall-clock bounds live in
+``bench/bench_hostile.py`` (each case ≤ 3 s, recorded in bench/RESULTS.md), not here.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from derive.cli import main
+
+BASE = """
+[network]
+name = "h"
+title = "A hostile test"
+[dims]
+m = 2
+[inputs]
+X = ["m", 2]
+Y = ["m", 1]
+[params]
+W = [2, 1]
+b = [1, 1]
+[forward]
+Z = "X @ W + b"
+A = "sigmoid(Z)"
+L = "mse(A, Y)"
+[values]
+X = [[0.5, 0.1], [0.2, 0.3]]
+Y = [[1], [0]]
+W = [[0.1], [0.2]]
+b = 0.1
+"""
+
+
+def spec(**edits: str) -> str:
+    """BASE with ``old=new`` replacements given as ``edits`` (keys are labels only)."""
+    text = BASE
+    for pair in edits.values():
+        old, new = pair.split("=>")
+        assert old in text, old
+        text = text.replace(old, new, 1)
+    return text
+
+
+def mlp(m: int, n_in: int, n_h: int, extra: str = "") -> str:
+    return f"""
+[network]
+name = "big"
+[dims]
+m = {m}
+n_in = {n_in}
+n_h = {n_h}
+[inputs]
+X = ["m", "n_in"]
+Y = ["m", 1]
+[params]
+W1 = ["n_in", "n_h"]
+b1 = [1, "n_h"]
+W2 = ["n_h", 1]
+[forward]
+Z1 = "X @ W1 + b1"
+A1 = "relu(Z1)"
+Z2 = "A1 @ W2"
+L = "mse(Z2, Y)"
+{extra}"""
+
+
+@dataclass
+class Case:
+    id: str
+    args: list[str]  # "{spec}" → the spec file, "{out}" → the output folder, "{tmp}" → tmp
+    code: int = 2
+    spec: str | None = None
+    says: str = ""  # a fragment the error line must contain
+    files: dict[str, str | bytes] = field(default_factory=dict)  # extra files under tmp
+    setup: str = ""  # name of a special setup (see _setup)
+
+
+def verify(text: str, code: int = 2, says: str = "", id: str = "") -> Case:
+    return Case(id, ["verify", "--no-torch", "{spec}"], code, text, says)
+
+
+def build(*extra: str, text: str | None = None, says: str = "", id: str = "", **kw) -> Case:
+    args = ["build", "{spec}" if text is not None else "chain", "-f", "md", "--lang", "en"]
+    return Case(id, [*args, "-o", "{out}", *extra], 2, text, says, **kw)
+
+
+# ---- the corpus ---------------------------------------------------------------------------------
+
+SPEC_CASES = [
+    verify("", says="table is missing", id="empty-file"),
+    verify("[network", says="not valid TOML", id="toml-syntax"),
+    verify("\x00\x01\x02", says="not valid TOML", id="binary"),
+    verify("name = 3", says="unknown table", id="top-level-key"),
+    verify(spec(a="[network]=>[netwerk]"), says="unknown table", id="misspelt-table"),
+    verify(spec(a='name = "h"=>name = "H h"'), says="invalid network name", id="bad-net-name"),
+    verify(spec(a='name = "h"=>name = 5'), says="invalid network name", id="net-name-number"),
+    verify(spec(a='name = "h"=>name = "h"\ncolor = 3'), says="unknown key", id="network-key"),
+    verify(spec(a='title = "A hostile test"=>title = 5'), says="title", id="title-number"),
+    verify(spec(a='title = "A hostile test"=>title = "' + "x" * 301 + '"'), id="title-long"),
+    verify(
+        spec(a="[params]\nW = [2, 1]\nb = [1, 1]=>[params]"), says="no parameters", id="no-params"
+    ),
+    verify(spec(a='L = "mse(A, Y)"=>'), says="scalar", id="no-loss"),
+    verify(spec(a='L = "mse(A, Y)"=>L = "A"'), says="scalar", id="matrix-loss"),
+    verify(spec(a='"X @ W + b"=>"X @ W.T + b"'), says="shape mismatch", id="shape-mismatch"),
+    verify(spec(a='"X @ W + b"=>"X @ Q + b"'), says="undefined name", id="undefined-name"),
+    verify(spec(a='"sigmoid(Z)"=>"swish(Z)"'), says="unknown function", id="unknown-function"),
+    verify(spec(a='"sigmoid(Z)"=>"sigmoid(Z, Z)"'), says="arguments", id="arity"),
+    verify(spec(a='"sigmoid(Z)"=>"__import__(\'os\')"'), id="import"),
+    verify(spec(a='"sigmoid(Z)"=>"Z.__class__"'), says="not allowed", id="dunder"),
+    verify(spec(a='"sigmoid(Z)"=>"lambda: 1"'), id="lambda"),
+    verify(spec(a='"sigmoid(Z)"=>"Z if 1 else Z"'), id="ifexp"),
+    verify(spec(a='"sigmoid(Z)"=>"[Z]"'), id="list-literal"),
+    verify(spec(a='"sigmoid(Z)"=>"Z; Z"'), id="semicolon"),
+    verify(spec(a='"sigmoid(Z)"=>"Z ** 9 ** 9"'), id="huge-power"),
+    verify(spec(a='"sigmoid(Z)"=>"Z * 1e400"'), id="inf-literal"),
+    verify(spec(a='"sigmoid(Z)"=>"' + "sigmoid(" * 50 + "Z" + ")" * 50 + '"'), id="deep-nesting"),
+    verify(spec(a='"sigmoid(Z)"=>"' + "+".join(["Z"] * 1200) + '"'), id="too-long-expr"),
+    verify(spec(a='"sigmoid(Z)"=>"Z.tofile(1)"'), says="only calls", id="method-call"),
+    verify(spec(a='"sigmoid(Z)"=>"sum(Z, axis=2)"'), says="axis", id="bad-axis"),
+    verify(
+        spec(a='L = "mse(A, Y)"=>L = "bce(A, Y, pos_weight=2, pos_weight=3)"'),
+        says="twice",
+        id="duplicate-kwarg",
+    ),
+    verify(
+        spec(a='"sigmoid(Z)"=>"leaky_relu(Z, 0.1, slope=0.2)"'), says="twice", id="kwarg-and-pos"
+    ),
+    verify(spec(a='"sigmoid(Z)"=>"sigmoid(Z, k=1)"'), says="keyword", id="unknown-kwarg"),
+    verify(spec(a='"sigmoid(Z)"=>"leaky_relu(Z, W)"'), says="slope", id="tensor-slope"),
+    verify(spec(a='A = "sigmoid(Z)"=>A = 3'), says="string", id="non-string-expr"),
+    verify(spec(a='[forward]=>[forward]\nX = "W"'), says="already defined", id="redefine"),
+    verify(spec(a="m = 2=>m = 2\n[full_dims]\nq = 3"), says="not a dimension", id="full-dims-key"),
+]
+
+VALUE_CASES = [
+    verify(
+        spec(a="X = [[0.5, 0.1], [0.2, 0.3]]=>X = [[0.5, 0.1]]"), says="wrong shape", id="shape"
+    ),
+    verify(spec(a='b = 0.1=>b = "one"'), says="number", id="string"),
+    verify(spec(a="b = 0.1=>b = true"), says="number", id="bool"),
+    verify(spec(a="b = 0.1=>b = nan"), says="finite", id="nan"),
+    verify(spec(a="b = 0.1=>b = inf"), says="finite", id="inf"),
+    verify(spec(a="b = 0.1=>b = -inf"), says="finite", id="minus-inf"),
+    verify(spec(a="b = 0.1=>b = 1e300"), says="finite", id="huge"),
+    verify(spec(a="b = 0.1=>b = [[1, 2]]"), says="wrong shape", id="scalar-as-row"),
+    verify(spec(a="b = 0.1=>b = 0.1\nQ = 1"), says="not an input", id="unknown-tensor"),
+    verify(spec(a="b = 0.1=>b = {x = 1}"), says="number", id="table"),
+    verify(spec(a="b = 0.1=>b = 1979-05-27"), says="number", id="date"),
+    verify(spec(a="X = [[0.5, 0.1], [0.2, 0.3]]=>X = [[0.5, [0.1]], [0.2, 0.3]]"), id="ragged"),
+]
+
+NAME_CASES = [
+    verify(spec(a="W = [2, 1]=>for = [2, 1]"), says="keyword", id="keyword-param"),
+    verify(spec(a="W = [2, 1]=>pi = [2, 1]"), says="reserved", id="reserved-pi"),
+    verify(spec(a="W = [2, 1]=>np = [2, 1]"), says="reserved", id="reserved-np"),
+    verify(spec(a="W = [2, 1]=>sigmoid = [2, 1]"), says="reserved", id="function-name"),
+    verify(spec(a="W = [2, 1]=>_W = [2, 1]"), says="not a valid name", id="leading-underscore"),
+    verify(spec(a='W = [2, 1]=>"2W" = [2, 1]'), says="not a valid name", id="leading-digit"),
+    verify(spec(a='W = [2, 1]=>"W-1" = [2, 1]'), says="not a valid name", id="dash"),
+    verify(spec(a='W = [2, 1]=>"Ω" = [2, 1]'), says="not a valid name", id="unicode-name"),
+    verify(spec(a="W = [2, 1]=>" + "W" * 33 + " = [2, 1]"), says="not a valid name", id="long"),
+    verify(spec(a="b = [1, 1]=>b = [1, 1]\ndZ = [1, 1]"), says="clashes", id="gradient-clash"),
+    verify(
+        spec(a='b = 0.1=>b = 0.1\n[labels]\nW = [["A"], ["w2"]]'),
+        says="name of a tensor",
+        id="label-is-tensor",
+    ),
+    verify(
+        spec(a='b = 0.1=>b = 0.1\n[labels]\nW = [["w1"], ["w1"]]'), says="twice", id="label-twice"
+    ),
+    verify(spec(a='b = 0.1=>b = 0.1\n[labels]\nW = [["w 1"], ["w2"]]'), id="label-space"),
+    verify(spec(a='b = 0.1=>b = 0.1\n[labels]\nQ = [["q"]]'), says="not a tensor", id="label-of"),
+]
+
+SIZE_CASES = [
+    verify(mlp(64, 64, 64), says="too large", id="mlp-64-cubed"),
+    verify(mlp(48, 48, 48), says="too large", id="mlp-48-cubed"),
+    verify(mlp(4096, 2, 2), says="too large", id="m-4096"),
+    verify(mlp(1, 1000, 1000), says="too large", id="param-1000x1000"),
+    verify(mlp(4097, 2, 2), says="from 1 to 4096", id="dim-over-max"),
+    verify(mlp(0, 2, 2), says="from 1 to 4096", id="dim-zero"),
+    verify(mlp(-3, 2, 2), says="from 1 to 4096", id="dim-negative"),
+    verify(mlp(2, 2, 2).replace("m = 2", "m = 2.5"), says="whole number", id="dim-float"),
+    verify(
+        mlp(2, 2, 2, "[full_dims]\nm = 2048\nn_in = 2048\nn_h = 2048\n[train]\nsteps = 500"),
+        says="full_dims",
+        id="full-dims-2048",
+    ),
+    verify(
+        mlp(2, 2, 2, "[full_dims]\nn_in = 4096\nn_h = 4096"),
+        says="full_dims",
+        id="full-dims-entries",
+    ),
+    verify(mlp(2, 2, 2, "[train]\nsteps = 1e9"), says="steps", id="steps-1e9"),
+    verify(mlp(2, 2, 2, "[train]\nsteps = -5"), says="steps", id="steps-negative"),
+    verify(mlp(2, 2, 2, "[train]\nsteps = 0"), says="steps", id="steps-zero"),
+    verify(mlp(2, 2, 2, "[train]\nsteps = 20001"), says="steps", id="steps-over-cap"),
+    verify(mlp(2, 2, 2, "[train]\nlr = 1e11"), says="learning rate", id="lr-huge"),
+    verify(mlp(2, 2, 2, "[train]\nlr = 0"), says="learning rate", id="lr-zero"),
+    verify(mlp(2, 2, 2, "[train]\nlr = -0.1"), says="learning rate", id="lr-negative"),
+    verify(mlp(2, 2, 2, "[train]\nseed = -1"), says="seed", id="seed-negative"),
+    verify(mlp(2, 2, 2, "[train]\nseed = 1.5"), says="seed", id="seed-float"),
+    verify(mlp(2, 2, 2, "[train]\nseed = 99999999999"), says="seed", id="seed-huge"),
+    verify(mlp(2, 2, 2, "[train]\nsteps = 5\nevery = 10"), says="every", id="every-over-steps"),
+    verify(mlp(2, 2, 2, "[train]\nmomentum = 0.9"), says="unknown key", id="train-key"),
+    verify(mlp(2, 2, 2).replace('W1 = ["n_in", "n_h"]', "W1 = [5000, 300]"), id="shape-over"),
+    verify("# padding\n" * 120_000, says="larger than", id="file-over-cap"),
+    Case("dev-zero", ["verify", "/dev/zero"], 2, None, "larger than"),
+    Case("folder-as-spec", ["verify", "{tmp}"], 2, None, "folder"),
+    Case("no-such-file", ["verify", "{tmp}/nope.toml"], 2, None, "no such"),
+    Case(
+        "not-utf8",
+        ["verify", "{tmp}/latin1.toml"],
+        2,
+        None,
+        "UTF-8",
+        files={"latin1.toml": b'[network]\nname = "\xe9"\n'},
+    ),
+]
+
+FORMULA_CASES = [
+    Case("formula-syntax", ["check", "chain", "--wrt", "w", "x *"], 2),
+    Case("formula-unclosed", ["check", "chain", "--wrt", "w", "garbage("], 2, says="column"),
+    Case("formula-import", ["check", "chain", "--wrt", "w", "__import__('os')"], 2),
+    Case("formula-dunder", ["check", "chain", "--wrt", "w", "x.__class__"], 2),
+    Case("formula-lambda", ["check", "chain", "--wrt", "w", "lambda: 1"], 2),
+    Case("formula-empty", ["check", "chain", "--wrt", "w", ""], 2),
+    Case("formula-none", ["check", "chain", "--wrt", "w"], 2),
+    Case("formula-bad-wrt", ["check", "chain", "--wrt", "nope", "2 * v * x"], 2),
+    Case("formula-too-long", ["check", "chain", "--wrt", "w", "+".join(["x"] * 1500)], 2),
+    Case("formula-unknown-net", ["check", "nosuchnet", "--wrt", "w", "x"], 2, says="no such"),
+]
+
+LATEX_CASES = [
+    Case("latex-unclosed", ["check", "chain", "--latex", "--wrt", "w", "\\frac{"], 2),
+    Case("latex-input", ["check", "chain", "--latex", "--wrt", "w", "\\input{/etc/passwd}"], 2),
+    Case("latex-unknown-cmd", ["check", "chain", "--latex", "--wrt", "w", "\\foo x"], 2),
+    Case("latex-caret", ["check", "chain", "--latex", "--wrt", "w", "^^5c"], 2),
+    Case("latex-braces", ["check", "chain", "--latex", "--wrt", "w", "}}{{"], 2),
+]
+
+OPTION_CASES = [
+    build("-f", "docx", says="unknown format", id="format"),
+    build("-f", "", says="unknown format", id="format-empty"),
+    build("-f", ",,,", says="unknown format", id="format-commas"),
+    build("--lang", "fr", says="unknown language", id="lang"),
+    build("--lang", "", says="unknown language", id="lang-empty"),
+    Case("points-negative", ["verify", "chain", "--points", "-5"], 2, says="--points"),
+    Case("points-huge", ["verify", "chain", "--points", "1000000"], 2, says="--points"),
+    Case("points-text", ["verify", "chain", "--points", "many"], 2, says="--points"),
+    Case("verify-nothing", ["verify"], 2),
+    Case("unknown-command", ["frobnicate"], 2),
+    Case("unknown-option", ["build", "--frob"], 2),
+    Case("prove-unknown", ["prove", "nosuchproof"], 2, says="unknown proof"),
+    Case("prove-nothing", ["prove"], 2, says="name a proof"),
+    Case("check-lang", ["check", "chain", "--wrt", "w", "x", "--lang", "fr"], 2),
+    build(
+        text=spec(a='name = "h"=>name = "chain"'),
+        id="duplicate-net-name",
+        setup="two-specs",
+        says="both named",
+    ),
+]
+
+OUTPUT_CASES = [
+    build(id="out-is-file", setup="out-file", says="is a file"),
+    build(id="out-under-file", setup="out-under-file", says="is a file"),
+    build(id="out-dev-null", setup="out=/dev/null", says="system folder"),
+    build(id="out-proc", setup="out=/proc/self", says="system folder"),
+    build(id="out-sys", setup="out=/sys/kernel", says="system folder"),
+    build(id="out-empty", setup="out=", says="empty"),
+    build(id="out-blank", setup="out=   ", says="empty"),
+    build(id="out-dangling-symlink", setup="out-dangling", says="symbolic link"),
+    build(id="out-net-dir-is-file", setup="out-net-file", says="not a folder"),
+    build(id="out-target-is-dir", setup="out-target-dir", says="is a folder"),
+    build(id="out-long-name", setup="out-long", says="255"),
+    build(id="out-read-only", setup="out-read-only", says="cannot write"),
+    build(id="out-immutable", setup="out-immutable", says="cannot write"),
+]
+
+TEMPLATE_CASES = [
+    build("--templates", "{tmp}/none", says="not a directory", id="tpl-missing"),
+    build(
+        "--templates", "{tmp}/afile", says="not a directory", id="tpl-file", files={"afile": "x"}
+    ),
+    build("--templates", "", says="not a directory", id="tpl-empty"),
+    build(
+        "--templates",
+        "{tmp}/t",
+        says="md/walkthrough.md.j2:3",
+        id="tpl-syntax-md",
+        files={"t/md/walkthrough.md.j2": "# ok\n\n{% if %}\n"},
+    ),
+    build(
+        "--templates",
+        "{tmp}/t",
+        says="tex/walkthrough.tex.j2:2",
+        id="tpl-syntax-tex",
+        files={"t/tex/walkthrough.tex.j2": "x\n((* for *))\n"},
+    ),
+    build(
+        "--templates",
+        "{tmp}/t",
+        says="py/cells.py.j2:1",
+        id="tpl-syntax-py",
+        files={"t/py/cells.py.j2": "{% macro setup( %}\n"},
+    ),
+    build(
+        "--templates",
+        "{tmp}/t",
+        says="ipynb/walkthrough.ipynb.j2:1",
+        id="tpl-unclosed",
+        files={"t/ipynb/walkthrough.ipynb.j2": "{{ w.title \n"},
+    ),
+    build(
+        "--templates",
+        "{tmp}/t",
+        says="md/sections.md.j2:1",
+        id="tpl-endfor",
+        files={"t/md/sections.md.j2": "{% endfor %}\n"},
+    ),
+    build(
+        "--templates",
+        "{tmp}/t",
+        says="UTF-8",
+        id="tpl-not-utf8",
+        files={"t/md/walkthrough.md.j2": b"\xff\xfe\x00bad"},
+    ),
+]
+
+CASES = (
+    SPEC_CASES
+    + VALUE_CASES
+    + NAME_CASES
+    + SIZE_CASES
+    + FORMULA_CASES
+    + LATEX_CASES
+    + OPTION_CASES
+    + OUTPUT_CASES
+    + TEMPLATE_CASES
+)
+
+
+def test_the_corpus_is_large_and_ids_are_unique() -> None:
+    assert len(CASES) >= 100
+    assert len({c.id for c in CASES}) == len(CASES)
+
+
+# ---- running a case -----------------------------------------------------------------------------
+
+
+def _setup(case: Case, tmp: Path, out: Path, args: list[str]) -> list[str]:
+    """Prepare the special situation ``case.setup``; returns the (maybe changed) args."""
+    s = case.setup
+    if s.startswith("out="):
+        return [s[4:] if a == str(out) else a for a in args]
+    if s == "out-file":
+        out.write_text("not a folder")
+    elif s == "out-under-file":
+        out.write_text("x")
+        return [str(out / "sub") if a == str(out) else a for a in args]
+    elif s == "out-dangling":
+        out.symlink_to(tmp / "missing-target")
+    elif s == "out-net-file":
+        out.mkdir()
+        (out / "chain").write_text("x")
+    elif s == "out-target-dir":
+        (out / "chain" / "en" / "walkthrough.md").mkdir(parents=True)
+    elif s == "out-long":
+        return [str(out / ("x" * 300)) if a == str(out) else a for a in args]
+    elif s == "out-read-only":
+        out.mkdir()
+        ro = subprocess.run(["mount", "-t", "tmpfs", "-o", "ro,size=64k", "tmpfs", str(out)])
+        if ro.returncode != 0:
+            pytest.skip("cannot mount a read-only file system here")
+    elif s == "out-immutable":
+        out.mkdir()
+        if (
+            shutil.which("chattr") is None
+            or subprocess.run(["chattr", "+i", str(out)], capture_output=True).returncode
+        ):
+            pytest.skip("cannot make a folder immutable here")
+    elif s == "two-specs":
+        return [*args[:2], "chain", *args[2:]]
+    return args
+
+
+def _teardown(case: Case, out: Path) -> None:
+    if case.setup == "out-read-only":
+        subprocess.run(["umount", str(out)], capture_output=True)
+    elif case.setup == "out-immutable":
+        subprocess.run(["chattr", "-i", str(out)], capture_output=True)
+
+
+def _snapshot(folder: Path) -> set[str]:
+    return {str(p.relative_to(folder)) for p in folder.rglob("*")} if folder.is_dir() else set()
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
+def test_hostile_input(case: Case, tmp_path: Path) -> None:
+    tmp = tmp_path / "in"
+    tmp.mkdir()
+    out = tmp_path / "out"
+    spec_file = tmp / "spec.toml"
+    if case.spec is not None:
+        spec_file.write_text(case.spec, "utf-8")
+    for rel, content in case.files.items():
+        f = tmp / rel
+        f.parent.mkdir(parents=True, exist_ok=True)
+        f.write_bytes(content if isinstance(content, bytes) else content.encode())
+    args = [
+        a.replace("{spec}", str(spec_file)).replace("{out}", str(out)).replace("{tmp}", str(tmp))
+        for a in case.args
+    ]
+    args = _setup(case, tmp, out, args)
+    before_out, before_in = _snapshot(out), _snapshot(tmp)
+    cwd = tmp_path / "cwd"
+    cwd.mkdir()
+    old = os.getcwd()
+    os.chdir(cwd)
+    try:
+        result = CliRunner().invoke(main, args)
+    finally:
+        os.chdir(old)
+        after_out = _snapshot(out)
+        _teardown(case, out)
+    err = result.stderr
+    assert result.exit_code == case.code, (args, result.stdout, err, result.exception)
+    assert "Traceback" not in err + result.stdout
+    if result.exception is not None:
+        assert isinstance(result.exception, SystemExit), repr(result.exception)
+    lines = [line for line in err.splitlines() if line.lower().startswith("error")]
+    assert len(lines) == 1, err
+    assert "internal error" not in lines[0]
+    assert case.says.lower() in lines[0].lower(), (case.says, lines[0])
+    assert after_out == before_out, "the output folder changed"
+    assert _snapshot(tmp) == before_in and _snapshot(cwd) == set(), "files were written"
