@@ -448,3 +448,157 @@ def test_hostile_input(case: Case, tmp_path: Path) -> None:
     assert case.says.lower() in lines[0].lower(), (case.says, lines[0])
     assert after_out == before_out, "the output folder changed"
     assert _snapshot(tmp) == before_in and _snapshot(cwd) == set(), "files were written"
+
+
+# ---- behaviour behind the corpus ----------------------------------------------------------------
+
+
+def test_an_internal_error_exits_70_in_one_line(monkeypatch) -> None:
+    from derive import spec as specs
+
+    def boom(name: str):
+        raise RuntimeError("something broke\nsecond line")
+
+    monkeypatch.setattr(specs, "load", boom)
+    result = CliRunner().invoke(main, ["verify", "chain"])
+    assert result.exit_code == 70
+    assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
+    assert "internal error: RuntimeError: something broke" in result.stderr
+    assert "rerun with --debug" in result.stderr
+    debug = CliRunner().invoke(main, ["--debug", "verify", "chain"])
+    assert isinstance(debug.exception, RuntimeError)  # --debug lets the traceback through
+
+
+def test_every_user_facing_error_is_a_derive_error() -> None:
+    from derive import build, errors, expr, numeric, pdf, spec, steps, verdict
+
+    for cls, code in [
+        (spec.SpecError, 2),
+        (expr.ExprError, 2),
+        (verdict.FormulaError, 2),
+        (build.BuildError, 2),
+        (errors.OutputPathError, 2),
+        (errors.TemplateError, 2),
+        (errors.LimitError, 2),
+        (steps.StepError, 1),
+        (pdf.ToolMissing, 3),
+        (pdf.LatexFailed, 3),
+        (numeric.TorchMissing, 3),
+    ]:
+        assert issubclass(cls, errors.DeriveError) and cls.exit_code == code, cls
+
+
+def test_the_loss_plot_is_deterministic_valid_svg_and_survives_divergence() -> None:
+    import xml.etree.ElementTree as ET
+
+    from derive.plot import loss_svg
+
+    history = [(s, 3e7 * 0.9**s) for s in range(500)]
+    a, b = loss_svg(history, "loss"), loss_svg(list(history), "loss")
+    assert a == b
+    root = ET.fromstring(a)
+    assert root.tag.endswith("svg")
+    line = root.find("{http://www.w3.org/2000/svg}polyline")
+    assert line is not None and len(line.get("points", "").split()) == 500
+    assert b"10<tspan" in a  # log-scale labels such as 10^6
+    diverged = [(0, 1.0), (1, 10.0), (2, float("inf")), (3, float("nan"))]
+    root = ET.fromstring(loss_svg(diverged, "L"))
+    line = root.find("{http://www.w3.org/2000/svg}polyline")
+    assert line is not None and len(line.get("points", "").split()) == 2
+    assert ET.fromstring(loss_svg([(0, float("nan"))], "L")) is not None
+
+
+def test_python_safe_names_are_collision_free() -> None:
+    from derive.codegen import UNSAFE, safe_names
+
+    names = ["print", "print_", "float", "bool", "for", "import", "X", "ir", "match"]
+    safe = safe_names(names)
+    values = [safe[n] for n in names]
+    assert len(set(values)) == len(values)
+    assert safe["X"] == "X" and safe["print_"] == "print_"
+    for n in names:
+        assert safe[n] not in UNSAFE and f"d{safe[n]}" not in UNSAFE
+        assert safe[n].isidentifier() and safe[f"d{n}"] == f"d{safe[n]}"
+
+
+def test_latex_escaping_of_hostile_titles() -> None:
+    from derive.markup import md_escape, tex_escape
+    from derive.printing import name_tex
+
+    title = "a\x00b\x1b[31m zwj\u200dx bidi\u202eabc\u202c Ǳ 한 中文 Ȁ " + "X" * 45
+    tex, md = tex_escape(title), md_escape(title)
+    for bad in ("\x00", "\x1b", "\u200d", "\u202e", "\u202c"):
+        assert bad not in tex and bad not in md
+    assert "[U+01F1]" in tex and "[U+D55C]" in tex and "中文" in tex and "Ȁ" in tex
+    assert tex.count("\\allowbreak{}") == 2
+    assert name_tex("float_") == "\\mathrm{float\\_}"
+
+
+NAMES_SPEC = """
+[network]
+name = "names"
+title = "print\\u0000 and for\\u202e"
+[dims]
+for = 2
+import = 1
+[inputs]
+X = ["for", 2]
+Y = ["for", "import"]
+[params]
+print = [2, 1]
+float_ = [1, 1]
+[forward]
+bool = "X @ print + float_"
+list_ = "sigmoid(bool)"
+L = "mse(list_, Y)"
+[labels]
+float_ = [["b_"]]
+"""
+
+
+def test_builtin_and_keyword_names_give_a_script_that_runs(tmp_path: Path) -> None:
+    import sys
+
+    f = tmp_path / "names.toml"
+    f.write_text(NAMES_SPEC, "utf-8")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(
+        main, ["build", str(f), "-f", "py,md", "--lang", "en", "-o", str(out)]
+    )
+    assert result.exit_code == 0, result.stderr
+    script = out / "names" / "en" / "backprop.py"
+    proc = subprocess.run(
+        [sys.executable, str(script)], capture_output=True, text=True, timeout=120
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert "print_ = " in script.read_text("utf-8") and "for_ = 2" in script.read_text("utf-8")
+    md = (out / "names" / "en" / "walkthrough.md").read_text("utf-8")
+    assert "\x00" not in md and "\u202e" not in md
+
+
+def test_a_template_runtime_error_names_the_file_and_line(tmp_path: Path) -> None:
+    mine = tmp_path / "t" / "md"
+    mine.mkdir(parents=True)
+    (mine / "walkthrough.md.j2").write_text("# {{ w.title[lang] }}\n{{ w.no_such_field }}\n")
+    out = tmp_path / "out"
+    args = ["build", "chain", "-f", "py,md", "--lang", "en", "-o", str(out)]
+    result = CliRunner().invoke(main, [*args, "--templates", str(tmp_path / "t")])
+    assert result.exit_code == 2, result.stderr
+    line = [x for x in result.stderr.splitlines() if x.startswith("error")]
+    assert len(line) == 1 and "md/walkthrough.md.j2:2" in line[0], result.stderr
+    assert not out.exists()  # backprop.py was rendered first, but nothing was moved into place
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(shutil.which("xelatex") is None, reason="xelatex not installed")
+def test_a_failing_pdf_stage_leaves_nothing_behind(tmp_path: Path) -> None:
+    bad = tmp_path / "t" / "tex"
+    bad.mkdir(parents=True)
+    (bad / "walkthrough.tex.j2").write_text("\\documentclass{article}\\begin{document}\\oops\n")
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "keep.txt").write_text("mine")
+    args = ["build", "chain", "-f", "md,py,pdf", "--lang", "en", "-o", str(out)]
+    result = CliRunner().invoke(main, [*args, "--templates", str(tmp_path / "t")])
+    assert result.exit_code == 3, result.stderr
+    assert _snapshot(out) == {"keep.txt"}  # no walkthrough.md, no staging folder
