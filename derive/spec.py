@@ -280,6 +280,7 @@ class _Validator:
                 ) from None
             shapes[key] = _Shapes(self, f'{where} = "{text}"', shapes, constants).infer(node)
             forward.append((key, node))
+        self.targets_constant(forward, params)
         for key in shapes:
             if key.startswith("d") and key[1:] in shapes and key[1:] not in dims:
                 table = self.names.get(key, "constants")
@@ -336,6 +337,25 @@ class _Validator:
             full_dims=full_dims,
             train=train,
         )
+
+    def targets_constant(self, forward, params) -> None:
+        """A loss's target (its second argument) must not depend on a parameter: derive does
+        not differentiate through targets."""
+        varying = set(params)
+        for key, node in forward:
+            for call in _calls(node):
+                if call.func in ex.LOSSES and len(call.args) > 1:
+                    used = set(ex.names(call.args[1])) & varying
+                    if used:
+                        raise self.err(
+                            f"[forward] {key}",
+                            f"the target of {call.func}() depends on the parameter(s) "
+                            f"{', '.join(sorted(used))}; gradients through a loss target are "
+                            "not supported",
+                            "put the prediction first and data (inputs) as the target",
+                        )
+            if set(ex.names(node)) & varying:
+                varying.add(key)
 
     def declare(self, table: str, key: str) -> None:
         self.ident(f"[{table}] {key}", key)
@@ -593,6 +613,14 @@ def _product_terms(forward, shapes: dict[str, Shape], resize) -> int:
     for key, node in forward:
         total += walk(node)[1]
     return total
+
+
+def _calls(n: ex.Node):
+    """Every call in the tree ``n``."""
+    if isinstance(n, ex.Call):
+        yield n
+    for k in _children(n) + ([n.left, n.right] if isinstance(n, ex.BinOp) else []):
+        yield from _calls(k)
 
 
 def _children(n: ex.Node) -> list[ex.Node]:
