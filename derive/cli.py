@@ -65,9 +65,7 @@ def _classify(err: Exception) -> tuple[int, str]:
     """Exit code and message of ``err``: a :class:`DeriveError` carries both; anything else
     is an internal error (a bug in derive), reported in one line."""
     if isinstance(err, DeriveError):
-        msg = str(err)
-        if type(err).__name__ == "StepError":
-            msg = "a derivation step failed verification: " + msg
+        msg = err.prefix + str(err)
         # LaTeX failures carry a log excerpt after the first line: keep it (it is the reason)
         return err.exit_code, msg if err.exit_code == TOOL else _one_line(msg)
     if isinstance(err, MemoryError):

@@ -23,9 +23,11 @@ OK, FAILED, BAD_INPUT, TOOL, INTERNAL, INTERRUPTED = 0, 1, 2, 3, 70, 130
 
 
 class DeriveError(Exception):
-    """Base of every user-facing error; ``exit_code`` says how the CLI exits."""
+    """Base of every user-facing error; ``exit_code`` says how the CLI exits and ``prefix``
+    what the CLI prints before the message."""
 
     exit_code: int = BAD_INPUT
+    prefix: str = ""
 
 
 class BadInput(DeriveError):

@@ -31,6 +31,8 @@ TOLERANCE = mpmath.mpf(10) ** -30
 class StepError(CheckFailed, AssertionError):
     """A claimed equality is false (or could not be evaluated); exit 1."""
 
+    prefix = "a derivation step failed verification: "
+
 
 class Evaluable(Protocol):
     """Anything a :class:`Checker` can evaluate: returns a 2-D grid of numbers."""
