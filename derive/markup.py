@@ -183,7 +183,7 @@ def _tex_char(c: str) -> str:
 
 # Code points above U+009F that Latin Modern (regular and bold, as ctex sets it up) has, measured
 # by typesetting U+00A0–U+024F and U+2000–U+206F with xelatex and reading the "Missing character"
-# lines of the log (TeX Live 2023): most of Latin Extended-B is missing (Ǳ, ǅ, ȶ, ɏ, …).
+# lines of the log (TeX Live 2022, Debian): most of Latin Extended-B is missing (Ǳ, ǅ, ȶ, ɏ, …).
 _LATIN_MODERN = (
     (0x00A0, 0x0137), (0x0139, 0x0148), (0x014A, 0x0165), (0x0168, 0x017F), (0x018E, 0x018E),
     (0x0192, 0x0192), (0x01A0, 0x01A1), (0x01AF, 0x01B0), (0x01CD, 0x01D4), (0x01D7, 0x01DD),
