@@ -213,7 +213,7 @@ def check_output(
         raise OutputPathError(
             f"{shown}: cannot write there ({err.strerror or type(err).__name__})"
         ) from None
-    return path
+    return Path(raw)  # as given (relative paths stay relative in messages)
 
 
 class _LazyProofs(dict):

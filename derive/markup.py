@@ -228,15 +228,17 @@ LONG_WORD, BREAK_EVERY = 40, 20  # unbroken runs longer than LONG_WORD may break
 def tex_escape(text: str) -> Raw:
     """User (or catalogue) text as inert LaTeX: one line, invisible characters dropped, specials
     escaped, symbols mapped, characters the fonts lack shown as ``[U+XXXX]``, and a line break
-    allowed every 20 characters of a run longer than 40 (a long unbroken title still wraps)."""
+    allowed after every 20 non-CJK characters of a word longer than 40 (a long unbroken title
+    still wraps)."""
     words = []
     for word in " ".join(clean_text(text).split()).split(" "):
-        chars = [_tex_char(c) for c in word]
-        if len(chars) > LONG_WORD:
-            chars = [
-                c + ("\\allowbreak{}" if (i + 1) % BREAK_EVERY == 0 and i + 1 < len(chars) else "")
-                for i, c in enumerate(chars)
-            ]
+        chars, run = [], 0
+        for i, c in enumerate(word):
+            chars.append(_tex_char(c))
+            run = 0 if _cjk(ord(c)) else run + 1  # CJK text breaks anywhere by itself
+            if len(word) > LONG_WORD and run == BREAK_EVERY and i + 1 < len(word):
+                chars.append("\\allowbreak{}")
+                run = 0
         words.append("".join(chars))
     return Raw(" ".join(words))
 
