@@ -163,7 +163,7 @@ def check_output(
 ) -> Path:
     """The output folder, after checking (without writing anything that stays) that the run can
     write every file it will write; else :class:`~derive.errors.OutputPathError`."""
-    raw = str(out)
+    raw, nets, langs = str(out), list(nets), list(langs)
     if not raw.strip():
         raise OutputPathError("-o is empty; name an output folder, e.g. -o output")
     if "\x00" in raw:
@@ -206,8 +206,9 @@ def check_output(
     try:  # the real test: can we create (and remove) a folder where the staging folder goes?
         probe = tempfile.mkdtemp(prefix=".derive-probe-", dir=base)
         os.rmdir(probe)
-        if path.is_dir() and path != base:
-            probe = tempfile.mkdtemp(prefix=".derive-probe-", dir=path)
+        existing = {path / n / lang for n in nets for lang in langs} | {path / n for n in nets}
+        for folder in sorted(f for f in existing | {path} if f.is_dir() and f != base):
+            probe = tempfile.mkdtemp(prefix=".derive-probe-", dir=folder)
             os.rmdir(probe)
     except OSError as err:
         raise OutputPathError(

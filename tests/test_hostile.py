@@ -291,6 +291,7 @@ OUTPUT_CASES = [
     build(id="out-long-name", setup="out-long", says="255"),
     build(id="out-read-only", setup="out-read-only", says="cannot write"),
     build(id="out-immutable", setup="out-immutable", says="cannot write"),
+    build(id="out-lang-immutable", setup="out-lang-immutable", says="cannot write"),
 ]
 
 TEMPLATE_CASES = [
@@ -399,11 +400,12 @@ def _setup(case: Case, tmp: Path, out: Path, args: list[str]) -> list[str]:
         ro = subprocess.run(["mount", "-t", "tmpfs", "-o", "ro,size=64k", "tmpfs", str(out)])
         if ro.returncode != 0:
             pytest.skip("cannot mount a read-only file system here")
-    elif s == "out-immutable":
-        out.mkdir()
+    elif s in ("out-immutable", "out-lang-immutable"):
+        folder = out if s == "out-immutable" else out / "chain" / "en"
+        folder.mkdir(parents=True)
         if (
             shutil.which("chattr") is None
-            or subprocess.run(["chattr", "+i", str(out)], capture_output=True).returncode
+            or subprocess.run(["chattr", "+i", str(folder)], capture_output=True).returncode
         ):
             pytest.skip("cannot make a folder immutable here")
     elif s == "two-specs":
@@ -416,6 +418,8 @@ def _teardown(case: Case, out: Path) -> None:
         subprocess.run(["umount", str(out)], capture_output=True)
     elif case.setup == "out-immutable":
         subprocess.run(["chattr", "-i", str(out)], capture_output=True)
+    elif case.setup == "out-lang-immutable":
+        subprocess.run(["chattr", "-i", str(out / "chain" / "en")], capture_output=True)
 
 
 def _snapshot(folder: Path) -> set[str]:
