@@ -18,6 +18,7 @@ until every network and option has been validated (:func:`plan`).
 
 from __future__ import annotations
 
+import errno
 import functools
 import os
 import shutil
@@ -176,6 +177,8 @@ def check_output(
         raise OutputPathError(f"{shown}: the path is too long")
     real = Path(os.path.realpath(path))
     for sysdir in _SYSTEM_DIRS:
+        if Path("/dev/shm") in (real, *real.parents):
+            break  # a RAM folder, fine for output
         if real == Path(sysdir) or Path(sysdir) in real.parents:
             raise OutputPathError(f"{shown}: {sysdir} is a system folder, not an output folder")
     base = _nearest_existing(path)
@@ -271,7 +274,12 @@ def _move_into_place(staged: list[Path], staging: Path, out: Path) -> list[Path]
         for f in staged:
             target = out / f.relative_to(staging)
             target.parent.mkdir(parents=True, exist_ok=True)
-            os.replace(f, target)
+            try:
+                os.replace(f, target)
+            except OSError as err:
+                if err.errno != errno.EXDEV:
+                    raise
+                shutil.move(f, target)  # a subfolder on another file system
             final.append(target)
     except OSError as err:
         raise OutputPathError(
