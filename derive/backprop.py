@@ -332,6 +332,8 @@ class _Deriver:
         self.checker.define({loss.grads[0]: sp.Integer(1)})
         for node in reversed(g.nodes):
             t = g.tensors[node.name]
+            if t.grads is None:  # computed from inputs only (a batch mean): no gradient
+                continue
             if node.name == g.spec.loss:
                 up, upstream = _one(), sp.Matrix([[1]])
             else:  # every consumer of t has been visited: its gradient is complete

@@ -71,6 +71,10 @@ class Report:
 # ---- points ---------------------------------------------------------------------------------
 
 
+def _is_loss(name: str) -> bool:
+    return name in ops.OPS and ops.get(name).kind == ops.LOSS
+
+
 def example_point(g: Graph) -> dict[str, np.ndarray]:
     """The spec's ``[values]`` as float64 arrays (2-D)."""
     return {
@@ -85,7 +89,7 @@ def targets(g: Graph) -> set[str]:
         stack = [tree]
         while stack:
             n = stack.pop()
-            if isinstance(n, ex.Call) and n.func in ex.LOSSES and isinstance(n.args[1], ex.Name):
+            if isinstance(n, ex.Call) and _is_loss(n.func) and isinstance(n.args[1], ex.Name):
                 out.add(n.args[1].id)
             stack.extend(ex.children(n))
     return out
@@ -248,7 +252,7 @@ def loss_scale_call(tree: ex.Node) -> tuple[float, ex.Call] | None:
     """``0.5 * mse(O, t)`` → (0.5, mse(O, t)): a scaled PyTorch loss (the factor-2 lesson)."""
     if isinstance(tree, ex.BinOp) and tree.op == "*":
         for c, call in ((tree.left, tree.right), (tree.right, tree.left)):
-            if isinstance(c, ex.Num) and isinstance(call, ex.Call) and call.func in ex.LOSSES:
+            if isinstance(c, ex.Num) and isinstance(call, ex.Call) and _is_loss(call.func):
                 return float(c.value), call
     return None
 

@@ -742,12 +742,19 @@ def signature(name: str) -> tuple[int, int, tuple[str, ...]] | None:
     return (op.nargs[0], op.nargs[1], op.keywords)
 
 
+_CACHE: dict[str, Any] = {}
+
+
 def sympy_mpmath() -> dict[Any, Callable[..., Any]]:
-    """SymPy function class → mpmath callable, for the identity checker."""
+    """SymPy function class → mpmath callable, for the identity checker (cached per table)."""
+    hit = _CACHE.get("mpmath")
+    if hit is not None:
+        return hit
     out: dict[Any, Callable[..., Any]] = {}
     for op in OPS.values():
         if op.sympy_class is not None and op.mpmath is not None:
             out[op.sympy_class] = op.mpmath
+    _CACHE["mpmath"] = out
     return out
 
 
@@ -772,13 +779,16 @@ def using(ops: Mapping[str, Op]) -> Iterator[dict[str, Op]]:
     saved = dict(OPS)
     OPS.clear()
     OPS.update(ops)
+    _CACHE.clear()
     try:
         yield OPS
     finally:
         OPS.clear()
         OPS.update(saved)
+        _CACHE.clear()
 
 
 def register(op: Op) -> None:
     """Add (or replace) ``op`` in the active table."""
     OPS[op.name] = op
+    _CACHE.clear()

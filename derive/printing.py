@@ -17,13 +17,19 @@ from sympy.printing.precedence import precedence
 from sympy.printing.str import StrPrinter
 
 GREEK = frozenset(
-    "alpha beta gamma delta epsilon zeta eta theta iota kappa mu nu xi rho sigma tau phi chi "
-    "psi omega Gamma Delta Theta Phi Psi Omega".split()
+    "alpha beta gamma delta zeta eta theta iota kappa mu nu xi pi rho sigma tau upsilon phi chi "
+    "psi omega Gamma Delta Theta Lambda Xi Pi Sigma Upsilon Phi Psi Omega".split()
 )
 _TRAILING_DIGITS = re.compile(r"^([A-Za-z]+?)(\d+)$")
 
 
+# spellings of a Greek letter that are not its LaTeX name
+GREEK_ALIASES = {"eps": "\\varepsilon", "epsilon": "\\varepsilon", "lam": "\\lambda"}
+
+
 def _base(word: str) -> str:
+    if word in GREEK_ALIASES:
+        return GREEK_ALIASES[word]
     if word in GREEK:
         return "\\" + word
     if word.endswith("hat") and len(word) > 3:
@@ -44,7 +50,8 @@ def name_tex(name: str, *, layer: bool = False) -> str:
         m = _TRAILING_DIGITS.match(head)
         if m and not layer:  # h1_raw → h_{1,\text{raw}}
             return f"{_base(m.group(1))}_{{{m.group(2)},{sub}}}"
-        if len(head) > 1 and not m and head not in GREEK and not head.endswith("hat"):
+        greek = head in GREEK or head in GREEK_ALIASES
+        if len(head) > 1 and not m and not greek and not head.endswith("hat"):
             escaped = name.replace("_", "\\_")
             return f"\\mathrm{{{escaped}}}"
         return f"{name_tex(head, layer=layer)}_{{{sub}}}"
