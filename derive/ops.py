@@ -150,6 +150,7 @@ class Op:
     text: str = ""
     tex_form: str = ""  # matrix-form LaTeX with {x} (and {slope})
     text_form: str = ""
+    entry_tex_form: str = ""  # LaTeX of one entry when it differs from tex_form (with {slope})
     domain: tuple[str, ...] = ("real",)
     kinks: tuple[Fraction, ...] = ()
     reduce: str = ""  # losses: "mean" (over entries), "sum", "rows" (mean over rows)
@@ -163,6 +164,12 @@ class Op:
         if not self.tex_form:
             return f"{self.tex}\\left({x}\\right)"
         return self.tex_form.format(x=x, **holes)
+
+    def entry_tex_of(self, x: str, **holes: str) -> str:
+        """LaTeX of the function applied to one entry (element-wise steps)."""
+        if self.entry_tex_form:
+            return self.entry_tex_form.format(x=x, **holes)
+        return self.tex_of(x, **holes)
 
     def text_of(self, x: str, **holes: str) -> str:
         if not self.text_form:
@@ -398,6 +405,7 @@ _ROWS: tuple[Op, ...] = (
         torch_src="F.leaky_relu({x}, {slope})",
         tex="\\operatorname{LeakyReLU}",
         text="leaky_relu",
+        entry_tex_form="\\operatorname{{LeakyReLU}}_{{{slope}}}\\left({x}\\right)",
         kinks=(Fraction(0),),
     ),
     Op(

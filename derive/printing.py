@@ -16,6 +16,8 @@ from sympy.printing.latex import LatexPrinter
 from sympy.printing.precedence import precedence
 from sympy.printing.str import StrPrinter
 
+from derive import ops
+
 GREEK = frozenset(
     "alpha beta gamma delta zeta eta theta iota kappa mu nu xi pi rho sigma tau upsilon phi chi "
     "psi omega Gamma Delta Theta Lambda Xi Pi Sigma Upsilon Phi Psi Omega".split()
@@ -103,22 +105,19 @@ class DeriveLatexPrinter(LatexPrinter):
     def _as_ordered_terms(self, expr: sp.Expr, order: str | None = None) -> list[sp.Expr]:
         return ordered_terms(expr, order)
 
-    def _print_sigmoid(self, expr: sp.Expr, exp: str | None = None) -> str:
-        tex = f"\\sigma\\left({self._print(expr.args[0])}\\right)"
+    def _print_Function(self, expr: sp.Expr, exp: str | None = None) -> str:
+        """Our own function classes (``sigmoid``, ``relu``, ``relu_grad``, ``leaky_relu``…)
+        print from their row in the operation table; SymPy's own go to SymPy."""
+        op = ops.OPS.get(type(expr).__name__)
+        if op is None or op.sympy_class is not type(expr) or not _ours(type(expr)):
+            return super()._print_Function(expr, exp)
+        holes = {k: self._print(a) for (k, _), a in zip(op.params, expr.args[1:], strict=False)}
+        tex = op.entry_tex_of(self._print(expr.args[0]), **holes)
         return f"{tex}^{{{exp}}}" if exp else tex
 
-    def _print_relu(self, expr: sp.Expr, exp: str | None = None) -> str:
-        tex = f"\\operatorname{{ReLU}}\\left({self._print(expr.args[0])}\\right)"
-        return f"{tex}^{{{exp}}}" if exp else tex
 
-    def _print_relu_grad(self, expr: sp.Expr, exp: str | None = None) -> str:
-        tex = f"\\mathbf{{1}}\\left[{self._print(expr.args[0])} > 0\\right]"
-        return f"{tex}^{{{exp}}}" if exp else tex
-
-    def _print_leaky_relu(self, expr: sp.Expr, exp: str | None = None) -> str:
-        x, slope = (self._print(a) for a in expr.args)
-        tex = f"\\operatorname{{LeakyReLU}}_{{{slope}}}\\left({x}\\right)"
-        return f"{tex}^{{{exp}}}" if exp else tex
+def _ours(cls: type) -> bool:
+    return not cls.__module__.startswith("sympy")
 
 
 def latex(expr: sp.Basic, symbol_names: dict[sp.Symbol, str] | None = None, **settings) -> str:
