@@ -172,3 +172,40 @@ def test_unknown_function_is_refused_naming_the_supported_ones(tmp_path):
     assert result.exit_code == 2
     for name in ("unknown function 'gelu'", "sqrt", "abs", "softplus", "log_softmax"):
         assert name in result.output
+
+
+NAMES_SPEC = """
+[network]
+name = "sympy-names"
+[dims]
+N = 3
+[inputs]
+I = ["N", 2]
+S = ["N", 1]
+[params]
+Q = [2, 1]
+oo = [1, 1]
+[constants]
+E = 2
+pi = 0.5
+[forward]
+nan = "I @ Q + oo"
+zoo = "tanh(nan) * E + pi"
+Lambda = "mean((zoo - S) ** 2) / N"
+"""
+
+
+def test_sympy_names_are_plain_symbols_and_verify(tmp_path):
+    import sympy as sp
+
+    from derive.graph import build
+
+    g = build(spec.parse(NAMES_SPEC))
+    for name in ("N", "E", "pi"):
+        sym = g.scalars[name]
+        assert type(sym) is sp.Symbol and sym.name == name  # not sp.E, sp.pi, sp.N
+        assert sym is not sp.E and sym is not sp.pi
+    path = tmp_path / "names.toml"
+    path.write_text(NAMES_SPEC)
+    result = CliRunner().invoke(cli.main, ["verify", "--points", "1", str(path)])
+    assert result.exit_code == 0, result.output
