@@ -23,6 +23,12 @@ the matrix-form module (``m``, i.e. :mod:`derive.mform`) so this table does not 
 
 The active table is :data:`OPS`; :func:`using` swaps in another one (tests register an op in a
 test-only table and derive a spec with it, touching no other file).
+
+**Adding an op** is adding one row: its SymPy form (built from SymPy functions or one of the
+classes below), the pull rule in matrix form, NumPy/mpmath/PyTorch callables, source text, LaTeX.
+Every derivation step that uses it is still proven (the pull rule against SymPy's derivative of
+the element-wise form, at random points) and verified against PyTorch. A new ``rule`` name needs a
+``rule.<name>`` sentence in the ``[reasons]`` table of each locale (or keep ``"elementwise"``).
 """
 
 from __future__ import annotations
@@ -117,6 +123,20 @@ DOMAINS: dict[str, tuple[str, Callable[[Any], bool]]] = {
     ),
 }
 ROW_DOMAINS = frozenset({"onehot"})
+
+# domains the language's structure (not a table row) imposes on an operand
+STRUCTURAL_DOMAINS = {
+    "divisor": "nonzero",  # the right side of ``/``
+    "fractional_power": "positive",  # the base of ``** p/q`` with q > 1 (``x ** 0.5``)
+    "negative_power": "nonzero",  # the base of ``** -n``
+}
+
+
+def power_domain(exponent: Fraction) -> str:
+    """The domain of the base of ``x ** exponent``."""
+    if Fraction(exponent).denominator != 1:
+        return STRUCTURAL_DOMAINS["fractional_power"]
+    return STRUCTURAL_DOMAINS["negative_power"] if exponent < 0 else "real"
 
 
 def in_domain(domain: str, value: Any) -> bool:

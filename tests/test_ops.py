@@ -46,6 +46,9 @@ def test_domains_and_kinks_declared():
     assert ops.in_domain("binary", 1.0) and not ops.in_domain("binary", 0.5)
     assert not ops.in_domain("positive", 0.0)
     assert ops.get("leaky_relu").default("slope") == sp.Rational(1, 100)
+    assert ops.power_domain(ops.Fraction(1, 2)) == "positive"
+    assert ops.power_domain(ops.Fraction(-1)) == "nonzero" and ops.power_domain(2) == "real"
+    assert ops.STRUCTURAL_DOMAINS["divisor"] == "nonzero"
 
 
 def _points(op: ops.Op) -> list[float]:
