@@ -336,7 +336,8 @@ def compare(
 
 
 def at_kink(d: Derivation, point, sizes=None) -> bool:
-    """Whether some ReLU/leaky-ReLU input is within ``10·EPS`` of 0 at ``point``."""
+    """Whether the input of some function with a kink (ReLU, leaky ReLU, abs: the table's
+    ``kinks``) is within ``10·EPS`` of one at ``point``."""
     from derive.graph import forward_ir
 
     env = forward_numeric(d, point, sizes)
@@ -347,7 +348,7 @@ def at_kink(d: Derivation, point, sizes=None) -> bool:
             n = stack.pop()
             if isinstance(n, ex.Call) and n.func in kinked():
                 arg = np.asarray(forward_ir(n.args[0], d.graph).numeric(env, scal), float)
-                if np.any(np.abs(arg) < 10 * EPS):
+                if any(np.any(np.abs(arg - float(k)) < 10 * EPS) for k in ops.get(n.func).kinks):
                     return True
             stack.extend(ex.children(n))
     return False
