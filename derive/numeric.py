@@ -25,7 +25,7 @@ import sympy as sp
 from derive import expr as ex
 from derive import ops
 from derive.backprop import Derivation
-from derive.graph import Graph, op_params
+from derive.graph import Graph, forward_ir, op_params
 
 TOL = {
     "torch": (1e-9, 1e-12),  # (rtol, atol): two exact float64 computations
@@ -338,7 +338,6 @@ def compare(
 def at_kink(d: Derivation, point, sizes=None) -> bool:
     """Whether the input of some function with a kink (ReLU, leaky ReLU, abs: the table's
     ``kinks``) is within ``10·EPS`` of one at ``point``."""
-    from derive.graph import forward_ir
 
     env = forward_numeric(d, point, sizes)
     scal = scalar_values(d.graph, sizes)
