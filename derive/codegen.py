@@ -65,7 +65,7 @@ class Code:
 # names a generated script (backprop.py, notebook cells) uses besides the spec's own
 SCRIPT_NAMES = frozenset(
     {"np", "torch", "F", "sys", "json", "lr", "tanh", "exp", "log", "leaky_relu", "relu_grad"}
-    | set(HELPERS)
+    | set(ops.OPS)  # every function of the language may be a helper in the script
 )
 UNSAFE = (
     frozenset(keyword.kwlist) | frozenset(keyword.softkwlist) | set(dir(builtins)) | SCRIPT_NAMES
