@@ -17,6 +17,7 @@ import mpmath
 import sympy as sp
 
 from derive import functions as fn
+from derive import tolerance as tol
 from derive.backprop import Derivation
 from derive.printing import latex, ordered_terms
 
@@ -74,6 +75,12 @@ class Working:
         if self.result.tex != out[-1][1]:
             out.append((self.result.rel if exact else "\\approx", self.result.tex))
         return out
+
+
+def _finite(v: Any) -> bool:
+    if isinstance(v, Fraction):
+        return True
+    return isinstance(v, mpmath.mpf) and bool(mpmath.isfinite(v))
 
 
 def _mp(x: Any) -> mpmath.mpf:
@@ -140,11 +147,36 @@ class Example:
             for s, v in zip(g.tensors[name].symbols, [v for row in rows for v in row], strict=True):
                 self.values[s] = v
         self._cache: dict[sp.Basic, Any] = {}
+        self._given = dict(self.values)
+        self._dps = tol.EXAMPLE_DPS
 
     def value(self, e: sp.Basic) -> Any:
-        """Exact ``Fraction`` if rational, else a 30-digit ``mpf``."""
-        with mpmath.workdps(30):
-            return self._eval(e)
+        """Exact ``Fraction`` if rational, else a 30-digit ``mpf``.
+
+        A saturated example (σ(1000) is 1 to 30 digits, so 1 − σ is 0 and a quotient blows up)
+        is evaluated again with more digits, up to :data:`tolerance.EXAMPLE_MAX_DPS`; a value
+        that is still not a finite real number raises :class:`ValueError` naming it."""
+        dps = self._dps
+        while True:
+            try:
+                with mpmath.workdps(dps):
+                    v = self._eval(e)
+                if _finite(v):
+                    return v
+                complex_ = isinstance(v, mpmath.mpc)
+            except (ZeroDivisionError, OverflowError):
+                complex_ = False
+            except (TypeError, ValueError):
+                complex_ = True  # mpmath: "cannot create mpf from mpc"
+            if complex_ or dps >= tol.EXAMPLE_MAX_DPS:
+                raise ValueError(
+                    f"{self.d.graph.symbol_tex.get(e, e)} is not a finite real number at the "
+                    "example values"
+                )
+            dps = min(dps * 4, tol.EXAMPLE_MAX_DPS)
+            self._dps = dps
+            self._cache.clear()
+            self.values = dict(self._given)
 
     def _eval(self, e: sp.Basic) -> Any:
         hit = self._cache.get(e)
