@@ -216,9 +216,11 @@ def pull(
             u = mf.div(u, g.count(count))
         return pull(x, u, g, None, grad, acc, rules + (f,))
     y = ir(tree.args[1])
-    if needs(tree.args[1]):
-        raise NotImplementedError("gradients through a loss target are not supported")
     n = g.count(xs.shape)
+    if needs(tree.args[1]):  # a target that depends on parameters: PyTorch differentiates it too
+        pull_target(tree, xs, y, n, up, g, grad, acc, rules)
+        if not needs(x):
+            return
     if f in ("mse", "sse"):
         scale = mf.div(mf.Scalar(sp.Integer(2)), n) if f == "mse" else mf.Scalar(sp.Integer(2))
         local = mf.mul(scale, mf.sub(xs, y))
@@ -234,6 +236,26 @@ def pull(
         assert f == "cross_entropy"
         local = mf.div(mf.neg(mf.Div(y, xs)), g.count((xs.shape[0],)))
     return pull(x, mf.mul(up, local), g, None, grad, acc, rules + (f,))
+
+
+def pull_target(tree: ex.Call, xs, y, n, up, g: Graph, grad, acc, rules) -> None:
+    """The loss's derivative with respect to its target ``y`` (second argument)."""
+    f = tree.func
+    if f in ("mse", "sse"):
+        scale = mf.div(mf.Scalar(sp.Integer(2)), n) if f == "mse" else mf.Scalar(sp.Integer(2))
+        local = mf.neg(mf.mul(scale, mf.sub(xs, y)))
+    elif f == "bce":
+        wnode = tree.kwarg("pos_weight")
+        lp = mf.Func("log", xs)
+        wlp = mf.mul(forward_ir(wnode, g), lp) if wnode is not None else lp
+        local = mf.div(mf.neg(mf.sub(wlp, mf.Func("log", mf.sub(_one(), xs)))), n)
+    elif f == "bce_logits":
+        local = mf.div(mf.neg(xs), n)
+    else:
+        assert f == "cross_entropy"
+        local = mf.div(mf.neg(mf.Func("log", xs)), g.count((xs.shape[0],)))
+    u, r = _reduce(mf.mul(up, local), y.shape, rules + ("loss-target",))
+    pull(tree.args[1], u, g, None, grad, acc, r)
 
 
 # ---- element-wise truth -----------------------------------------------------------------------
@@ -350,6 +372,8 @@ class _Deriver:
         self.checker.define({loss.grads[0]: sp.Integer(1)})
         for node in reversed(g.nodes):
             t = g.tensors[node.name]
+            if t.grads is None:  # depends on no parameter: no gradient flows through it
+                continue
             if node.name == g.spec.loss:
                 up, upstream = _one(), sp.Matrix([[1]])
             else:  # every consumer of t has been visited: its gradient is complete
@@ -560,6 +584,7 @@ MAIN_RULES = (
     "bce",
     "bce_logits",
     "cross_entropy",
+    "loss-target",
     "power",
     "product",
     "quotient",
@@ -602,6 +627,7 @@ ELEMENTARY = frozenset(
         "elementwise",
         "bce_logits",
         "cross_entropy",
+        "loss-target",
     }
 )
 

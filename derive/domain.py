@@ -76,7 +76,8 @@ def roles(forward: tuple[tuple[str, ex.Node], ...]) -> dict[str, str]:
     def mark(n: ex.Node, role: str) -> None:
         while isinstance(n, ex.Transpose):
             n = n.operand
-        if isinstance(n, ex.Name) and n.id not in out:
+        rank = ("nonzero", "positive", "binary", "one-hot")
+        if isinstance(n, ex.Name) and rank.index(role) >= rank.index(out.get(n.id, "nonzero")):
             out[n.id] = role
 
     for _, tree in forward:

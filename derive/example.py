@@ -8,6 +8,7 @@ high-precision value, to 7 decimals with ``≈`` — never rounded twice.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from fractions import Fraction
@@ -128,9 +129,13 @@ def fmt(value: Any) -> Number:
         )
         s = f"{f:.{DIGITS}f}" if "e" in s else s
         s = f"{round(f, DIGITS):.{DIGITS}f}" if len(s.split(".")[-1]) != DIGITS else s
-    else:
+    elif math.isfinite(f) and f != 0:
         mant, exp = f"{f:.{DIGITS - 1}e}".split("e")
         s = f"{mant} \\times 10^{{{int(exp)}}}"
+    else:  # beyond float64 (e^1000 at a saturated example): mpmath keeps the exponent
+        e10 = int(mpmath.floor(mpmath.log10(abs(x))))
+        mant_mp = x / mpmath.mpf(10) ** e10
+        s = f"{mpmath.nstr(mant_mp, DIGITS, min_fixed=-1, max_fixed=2)} \\times 10^{{{e10}}}"
     return Number(f, False, s)
 
 
