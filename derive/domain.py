@@ -22,6 +22,7 @@ from typing import Any
 import numpy as np
 
 from derive import expr as ex
+from derive import ops
 
 #: a kink input (ReLU, leaky ReLU, abs) closer than this to 0 in float64 is treated as at the
 #: kink when example values are drawn (exact zeros land at ~1e−17 in float; see numeric for the
@@ -30,8 +31,19 @@ KINK_MARGIN = 1e-9
 #: attempts when drawing values inside every domain
 MAX_DRAWS = 64
 
-KINKS = ("relu", "leaky_relu", "abs", "relu_grad")
-POSITIVE = ("log", "sqrt")  # functions defined for positive arguments only (log 0 = −inf)
+# from the operation table: functions whose derivative jumps, and those defined for positive
+# arguments only (log 0 = −inf)
+KINKS = tuple(n for n, op in ops.OPS.items() if op.kinks)
+POSITIVE = tuple(n for n, op in ops.OPS.items() if op.kind != ops.LOSS and op.domain[0] == "positive")
+# an op's argument domain (operation table) → the role its input is drawn with
+ROLE_OF_DOMAIN = {
+    "positive": "positive",
+    "nonzero": "nonzero",
+    "unit": "unit",
+    "target": "unit",
+    "binary": "binary",
+    "onehot": "one-hot",
+}
 
 
 @dataclass(frozen=True)
@@ -76,7 +88,7 @@ def roles(forward: tuple[tuple[str, ex.Node], ...]) -> dict[str, str]:
     def mark(n: ex.Node, role: str) -> None:
         while isinstance(n, ex.Transpose):
             n = n.operand
-        rank = ("nonzero", "positive", "binary", "one-hot")
+        rank = ("nonzero", "positive", "unit", "binary", "one-hot")
         if isinstance(n, ex.Name) and rank.index(role) >= rank.index(out.get(n.id, "nonzero")):
             out[n.id] = role
 
@@ -84,15 +96,10 @@ def roles(forward: tuple[tuple[str, ex.Node], ...]) -> dict[str, str]:
         stack = [tree]
         while stack:
             n = stack.pop()
-            if isinstance(n, ex.Call):
-                if n.func == "bce" and len(n.args) > 1:
-                    mark(n.args[1], "binary")
-                elif n.func == "bce_logits" and len(n.args) > 1:
-                    mark(n.args[1], "binary")
-                elif n.func == "cross_entropy" and len(n.args) > 1:
-                    mark(n.args[1], "one-hot")
-                elif n.func in POSITIVE:
-                    mark(n.args[0], "positive")
+            if isinstance(n, ex.Call) and n.func in ops.OPS:
+                for arg, dom in zip(n.args, ops.get(n.func).domain, strict=False):
+                    if dom in ROLE_OF_DOMAIN:
+                        mark(arg, ROLE_OF_DOMAIN[dom])
             elif isinstance(n, ex.Pow):
                 if n.exponent.denominator != 1:
                     mark(n.base, "positive")
@@ -114,6 +121,8 @@ def draw(rng, role: str | None, r: int, c: int, *, first: bool = False) -> list[
             k = rng.randrange(c)
             rows.append([Fraction(int(j == k)) for j in range(c)])
         return rows
+    if role == "unit":
+        return [[Fraction(rng.randint(1, 9), 10) for _ in range(c)] for _ in range(r)]
     if role == "positive":
         return [[Fraction(rng.randint(1, 9), 10) for _ in range(c)] for _ in range(r)]
     if role == "nonzero" or not first:
@@ -217,9 +226,12 @@ class Evaluator:
             if fused is not None:
                 return fused
         x = self.ev(n.args[0])
-        if f in KINKS and self.kinks and np.any(np.abs(x) < KINK_MARGIN):
-            m = np.abs(x) < KINK_MARGIN
-            self.stop(m, x[_first(m)], f"{f} at its kink (input {_fmt(x[_first(m)])})", kink=True)
+        if f in KINKS and self.kinks:
+            for k in ops.get(f).kinks:
+                m = np.abs(x - float(k)) < KINK_MARGIN
+                if m.any():
+                    self.stop(m, x[_first(m)], f"{f} at its kink (input {_fmt(x[_first(m)])})",
+                              kink=True)
         if f in POSITIVE and np.any(x <= 0):
             m = x <= 0
             self.stop(m, x[_first(m)], f"{f} of {_fmt(x[_first(m)])} ({f} needs a positive "
@@ -233,10 +245,12 @@ class Evaluator:
         if f == "leaky_relu":
             s = self.num(n.args[1]) if len(n.args) > 1 else 0.01
             return np.where(x > 0, x, s * x)
-        if f in ("tanh", "exp", "log", "sqrt", "abs"):
-            return getattr(np, f)(x)
-        if f == "softplus":
-            return np.logaddexp(0.0, x)
+        op = ops.OPS.get(f)
+        if op is not None and op.kind == ops.ELEMENTWISE and op.numpy is not None:
+            params = [self.num(a) for a in n.args[1:]] or [
+                self.num(n.kwarg(k)) if n.kwarg(k) is not None else float(v) for k, v in op.params
+            ]
+            return np.asarray(op.numpy(x, *params), dtype=np.float64)
         if f in ("softmax", "log_softmax"):
             z = x - x.max(axis=1, keepdims=True)
             lse = np.log(np.exp(z).sum(axis=1, keepdims=True))

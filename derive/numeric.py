@@ -25,9 +25,10 @@ import sympy as sp
 from derive import domain
 from derive import expr as ex
 from derive import functions as fn
+from derive import ops
 from derive import tolerance as tol
 from derive.backprop import Derivation
-from derive.graph import Graph
+from derive.graph import Graph, op_params
 from derive.spec import SpecError
 
 TOL = tol.COMPARE  # (rtol, atol) per comparison; reasons in derive.tolerance
@@ -55,7 +56,9 @@ class Comparison:
     problem: str = ""  # why ``ok`` is False when it is not a plain disagreement (non-finite)
 
 
-KINKED = ("relu", "leaky_relu", "relu_grad")
+def kinked() -> tuple[str, ...]:
+    """Functions whose derivative jumps somewhere (from the operation table)."""
+    return tuple(n for n, op in ops.OPS.items() if op.kinks)
 
 
 @dataclass(frozen=True)
@@ -208,7 +211,7 @@ def gradients_elementwise(d: Derivation, point: Mapping[str, np.ndarray], exact:
     for s in order:
         e = d.defs[s]
         args = sorted(e.free_symbols, key=str)
-        f = sp.lambdify(args, e, modules=[fn.NUMPY_MODULE, "numpy"], dummify=True)
+        f = sp.lambdify(args, e, modules=[ops.sympy_numpy(), "numpy"], dummify=True)
         with np.errstate(all="ignore"):
             values[s] = float(np.asarray(f(*(np.array(values[a]) for a in args))))
     return {
@@ -272,56 +275,32 @@ def torch_forward(g: Graph, tree: ex.Node, env: dict, bare_loss: bool = False):
                 "@": torch.matmul,
             }[n.op](a, b)
         assert isinstance(n, ex.Call)
-        f = n.func
+        op = ops.get(n.func)
         x = run(n.args[0])
-        simple = {
-            "sigmoid": torch.sigmoid,
-            "relu": torch.relu,
-            "tanh": torch.tanh,
-            "exp": torch.exp,
-            "log": torch.log,
-        }
-        if f in simple:
-            return simple[f](x)
-        if f == "relu_grad":
-            return (x > 0).to(torch.float64)
-        if f == "leaky_relu":
-            return F.leaky_relu(x, num(n.args[1]) if len(n.args) > 1 else 0.01)
-        if f == "softmax":
-            return torch.softmax(x, dim=1)
-        if f in ("sum", "mean"):
+        if op.kind == ops.ELEMENTWISE:
+            return op.torch(x, *(float(p.xreplace(g.scalar_values)) for p in op_params(g, n)))
+        if op.kind == ops.ROWWISE:
+            return op.torch(x)
+        if op.kind == ops.REDUCTION:
             axis = n.kwarg("axis")
-            op = torch.sum if f == "sum" else torch.mean
-            return op(x) if axis is None else op(x, dim=int(axis.value), keepdim=True)
+            return op.torch(x) if axis is None else op.torch(x, int(axis.value))
         y = run(n.args[1]).expand_as(x)
         src = defs.get(n.args[0].id) if isinstance(n.args[0], ex.Name) else None
         if (
             isinstance(src, ex.Call)
-            and (f, src.func) in (("bce", "sigmoid"), ("cross_entropy", "softmax"))
+            and (n.func, src.func) in (("bce", "sigmoid"), ("cross_entropy", "softmax"))
             and n.args[0].id not in leaves
         ):
             # the stable form PyTorch recommends (BCEWithLogits, log_softmax): autograd still
             # differentiates it, and it stays finite when σ or softmax saturates in float64
             z = run(src.args[0])
             y = y.expand_as(z)
-            if f == "bce":
+            if n.func == "bce":
                 w = n.kwarg("pos_weight")
                 pw = None if w is None else torch.tensor(num(w), dtype=torch.float64)
                 return F.binary_cross_entropy_with_logits(z, y, pos_weight=pw)
             return -(y * torch.log_softmax(z, dim=1)).sum() / z.shape[0]
-        if f == "mse":
-            return F.mse_loss(x, y)
-        if f == "sse":
-            return F.mse_loss(x, y, reduction="sum")
-        if f == "bce":
-            w = n.kwarg("pos_weight")
-            if w is None or num(w) == 1:
-                return F.binary_cross_entropy(x, y)
-            return -(num(w) * y * torch.log(x) + (1 - y) * torch.log(1 - x)).mean()
-        if f == "bce_logits":
-            return F.binary_cross_entropy_with_logits(x, y)
-        assert f == "cross_entropy"
-        return -(y * torch.log(x)).sum() / x.shape[0]
+        return op.torch(x, y, *(float(p.xreplace(g.scalar_values)) for p in op_params(g, n)))
 
     return run(tree)
 
@@ -560,7 +539,7 @@ def exact_zeros(d: Derivation) -> dict[str, np.ndarray]:
         stack = [tree]
         while stack:
             n = stack.pop()
-            if isinstance(n, ex.Call) and n.func in domain.KINKS and isinstance(n.args[0], ex.Name):
+            if isinstance(n, ex.Call) and n.func in set(domain.KINKS) | set(kinked()) and isinstance(n.args[0], ex.Name):
                 if n.args[0].id in dict(g.spec.forward):
                     names.add(n.args[0].id)
             stack.extend(ex.children(n))
