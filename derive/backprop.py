@@ -31,6 +31,24 @@ from derive.steps import Checker, Step, Term, prove
 
 MAX_ENTRY_STEPS = 16  # element-wise steps are shown for tensors up to this many entries
 MAX_DIRECT_PARAMS = 64  # cross-check against diff of the expanded loss up to this many weights
+MAX_DIRECT_NODES = 4000  # … and while the expanded loss has at most this many tree nodes
+
+
+def _expanded_size(g: Graph, limit: int) -> int:
+    """Tree size of the fully expanded loss (every node symbol replaced by its definition),
+    computed from sizes without building it; stops growing past ``limit``."""
+    size: dict[sp.Basic, int] = {}
+
+    def tree(e: sp.Basic) -> int:
+        if e in size:
+            return size[e]
+        n = 1 + sum(tree(a) for a in e.args) if e.args else 1
+        return min(n, limit + 1)
+
+    for node in g.nodes:
+        for sym, e in zip(g.tensors[node.name].symbols, node.definition, strict=True):
+            size[sym] = tree(e)
+    return size[g.loss.symbols[0]]
 
 
 @dataclass(frozen=True)
@@ -524,6 +542,11 @@ class _Deriver:
         """At small sizes: every gradient equals d/dp of the fully expanded loss."""
         g = self.g
         if sum(len(g.tensors[p].symbols) for p in g.spec.params) > MAX_DIRECT_PARAMS:
+            return []
+        if _expanded_size(g, MAX_DIRECT_NODES) > MAX_DIRECT_NODES:
+            # SymPy's diff of a deeply nested expanded loss grows exponentially (a random
+            # 5-layer net at widths ≤ 4: 250 s here, and building it 14 s); every step is
+            # verified anyway, this cross-check is an extra for small graphs
             return []
         full = g.nodes[-1].definition[0]
         for node in reversed(g.nodes[:-1]):

@@ -211,6 +211,11 @@ class Example:
             v = x if x > 0 else a * x
         elif e.func in _MP:
             v = _MP[e.func](*(_mp(self._eval(a)) for a in e.args))
+        elif e.func is sp.Abs or e.func is sp.sign:
+            x = self._eval(e.args[0])
+            v = abs(x) if e.func is sp.Abs else Fraction((x > 0) - (x < 0))
+        elif e.func in fn.MPMATH_FUNCS:  # any other op of the operation table
+            v = fn.MPMATH_FUNCS[e.func](*(_mp(self._eval(a)) for a in e.args))
         else:
             raise TypeError(f"cannot evaluate {e.func}")
         self._cache[e] = v
