@@ -160,6 +160,11 @@ def format_report(d: Any, report: Any) -> str:
             f"{worst('ours_vs_fd'):<30}{worst('elementwise_vs_matrix'):<24}"
             f"{'✓' if ok else '✗'}"
         )
+    for c in report.comparisons:
+        if c.problem:
+            lines.append(f"  ✗ {c.param} at {c.point}: {c.problem}")
+    for note in getattr(report, "notes", ()):
+        lines.append(f"  note: {note}")
     kinks = sorted({c.point for c in report.comparisons if c.kink})
     if kinks:
         lines.append(

@@ -8,6 +8,7 @@ high-precision value, to 7 decimals with ``≈`` — never rounded twice.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from fractions import Fraction
@@ -18,6 +19,7 @@ import sympy as sp
 
 from derive import functions as fn
 from derive import ops
+from derive import tolerance as tol
 from derive.backprop import Derivation
 from derive.printing import latex, ordered_terms
 
@@ -76,6 +78,12 @@ class Working:
         return out
 
 
+def _finite(v: Any) -> bool:
+    if isinstance(v, Fraction):
+        return True
+    return isinstance(v, mpmath.mpf) and bool(mpmath.isfinite(v))
+
+
 def _mp(x: Any) -> mpmath.mpf:
     if isinstance(x, Fraction):
         return mpmath.mpf(x.numerator) / x.denominator
@@ -121,9 +129,13 @@ def fmt(value: Any) -> Number:
         )
         s = f"{f:.{DIGITS}f}" if "e" in s else s
         s = f"{round(f, DIGITS):.{DIGITS}f}" if len(s.split(".")[-1]) != DIGITS else s
-    else:
+    elif math.isfinite(f) and f != 0:
         mant, exp = f"{f:.{DIGITS - 1}e}".split("e")
         s = f"{mant} \\times 10^{{{int(exp)}}}"
+    else:  # beyond float64 (e^1000 at a saturated example): mpmath keeps the exponent
+        e10 = int(mpmath.floor(mpmath.log10(abs(x))))
+        mant_mp = x / mpmath.mpf(10) ** e10
+        s = f"{mpmath.nstr(mant_mp, DIGITS, min_fixed=-1, max_fixed=2)} \\times 10^{{{e10}}}"
     return Number(f, False, s)
 
 
@@ -140,11 +152,36 @@ class Example:
             for s, v in zip(g.tensors[name].symbols, [v for row in rows for v in row], strict=True):
                 self.values[s] = v
         self._cache: dict[sp.Basic, Any] = {}
+        self._given = dict(self.values)
+        self._dps = tol.EXAMPLE_DPS
 
     def value(self, e: sp.Basic) -> Any:
-        """Exact ``Fraction`` if rational, else a 30-digit ``mpf``."""
-        with mpmath.workdps(30):
-            return self._eval(e)
+        """Exact ``Fraction`` if rational, else a 30-digit ``mpf``.
+
+        A saturated example (σ(1000) is 1 to 30 digits, so 1 − σ is 0 and a quotient blows up)
+        is evaluated again with more digits, up to :data:`tolerance.EXAMPLE_MAX_DPS`; a value
+        that is still not a finite real number raises :class:`ValueError` naming it."""
+        dps = self._dps
+        while True:
+            try:
+                with mpmath.workdps(dps):
+                    v = self._eval(e)
+                if _finite(v):
+                    return v
+                complex_ = isinstance(v, mpmath.mpc)
+            except (ZeroDivisionError, OverflowError):
+                complex_ = False
+            except (TypeError, ValueError):
+                complex_ = True  # mpmath: "cannot create mpf from mpc"
+            if complex_ or dps >= tol.EXAMPLE_MAX_DPS:
+                raise ValueError(
+                    f"{self.d.graph.symbol_tex.get(e, e)} is not a finite real number at the "
+                    "example values"
+                )
+            dps = min(dps * 4, tol.EXAMPLE_MAX_DPS)
+            self._dps = dps
+            self._cache.clear()
+            self.values = dict(self._given)
 
     def _eval(self, e: sp.Basic) -> Any:
         hit = self._cache.get(e)
@@ -172,6 +209,9 @@ class Example:
         elif e.func is fn.leaky_relu:
             x, a = (self._eval(t) for t in e.args)
             v = x if x > 0 else a * x
+        elif e.func is sp.Abs or e.func is sp.sign:
+            x = self._eval(e.args[0])
+            v = abs(x) if e.func is sp.Abs else Fraction((x > 0) - (x < 0))
         elif e.func in (funcs := ops.sympy_mpmath()):  # the operation table's functions
             v = funcs[e.func](*(_mp(self._eval(a)) for a in e.args))
         else:

@@ -241,7 +241,7 @@ class _Validator:
             )
         title = self.langs("[network] title", net.get("title", name))
         description = self.langs("[network] description", net.get("description", ""))
-        dims = self.dims("dims")
+        dims = self.dims("dims", required=False)
         full_dims = self.dims("full_dims", required=False)
         for key in full_dims:
             if key not in dims:
@@ -282,7 +282,6 @@ class _Validator:
                 ) from None
             shapes[key] = _Shapes(self, f'{where} = "{text}"', shapes, constants).infer(node)
             forward.append((key, node))
-        self.targets_constant(forward, params)
         for key in shapes:
             if key.startswith("d") and key[1:] in shapes and key[1:] not in dims:
                 table = self.names.get(key, "constants")
@@ -319,7 +318,7 @@ class _Validator:
                 )
         self.params = params
         self.limits(forward, shapes, dims, full_dims, {**inputs, **params})
-        values = self.values(inputs, params, shapes, name)
+        values = self.values(inputs, params, shapes, name, tuple(forward), dims, constants)
         labels = self.labels(shapes)
         train = self.train()
         return NetSpec(
@@ -339,25 +338,6 @@ class _Validator:
             full_dims=full_dims,
             train=train,
         )
-
-    def targets_constant(self, forward, params) -> None:
-        """A loss's target (its second argument) must not depend on a parameter: derive does
-        not differentiate through targets."""
-        varying = set(params)
-        for key, node in forward:
-            for call in _calls(node):
-                if call.func in ex.LOSSES and len(call.args) > 1:
-                    used = set(ex.names(call.args[1])) & varying
-                    if used:
-                        raise self.err(
-                            f"[forward] {key}",
-                            f"the target of {call.func}() depends on the parameter(s) "
-                            f"{', '.join(sorted(used))}; gradients through a loss target are "
-                            "not supported",
-                            "put the prediction first and data (inputs) as the target",
-                        )
-            if set(ex.names(node)) & varying:
-                varying.add(key)
 
     def declare(self, table: str, key: str) -> None:
         self.ident(f"[{table}] {key}", key)
@@ -440,30 +420,90 @@ class _Validator:
             raise self.err(where, "must be a finite number below 1e12", "write a number like 0.5")
         return Fraction(repr(value)) if isinstance(value, float) else Fraction(value)
 
-    def values(self, inputs, params, shapes, name) -> dict[str, tuple[tuple[Fraction, ...], ...]]:
+    def values(
+        self, inputs, params, shapes, name, forward, dims, constants
+    ) -> dict[str, tuple[tuple[Fraction, ...], ...]]:
+        """The user's ``[values]`` (checked against every operation's domain) completed with
+        drawn values that respect the domains (BCE targets in {0, 1}, one-hot cross-entropy
+        targets, positive log arguments, non-zero divisors, no kink input at 0)."""
+        from derive import domain
+
         given = self.table("values", required=False)
-        out = {}
-        rng = random.Random(f"derive-values:{name}")
-        for key in list(inputs) + list(params):
-            r, c = (1, 1) if shapes[key] == () else shapes[key]
-            where = f"[values] {key}"
-            if key not in given:
-                # deterministic example values with one decimal: easy to follow by hand
-                out[key] = tuple(
-                    tuple(Fraction(rng.randint(-9, 9), 10) for _ in range(c)) for _ in range(r)
-                )
-                continue
-            raw = given[key]
-            rows = self.grid(where, raw, r, c)
-            out[key] = tuple(tuple(self.number(where, v) for v in row) for row in rows)
         for key in given:
-            if key not in out:
+            if key not in inputs and key not in params:
                 raise self.err(
                     f"[values] {key}",
                     "is not an input or a parameter",
-                    f"give values only for: {', '.join(out)}",
+                    f"give values only for: {', '.join(list(inputs) + list(params))}",
                 )
-        return out
+        fixed = {}
+        for key in list(inputs) + list(params):
+            if key in given:
+                r, c = (1, 1) if shapes[key] == () else shapes[key]
+                where = f"[values] {key}"
+                rows = self.grid(where, given[key], r, c)
+                fixed[key] = tuple(tuple(self.number(where, v) for v in row) for row in rows)
+        missing = [k for k in list(inputs) + list(params) if k not in fixed]
+        roles = domain.roles(forward)
+        scalars = {k: float(v) for k, v in {**dims, **constants}.items()}
+
+        def make(k: int) -> dict[str, tuple[tuple[Fraction, ...], ...]]:
+            # attempt 0 draws exactly as earlier versions did (committed walkthroughs keep their
+            # numbers); later attempts use their own seeds
+            rng = random.Random(f"derive-values:{name}" if k == 0 else f"derive-values:{name}:{k}")
+            out = dict(fixed)
+            for key in missing:
+                r, c = (1, 1) if shapes[key] == () else shapes[key]
+                rows = domain.draw(rng, roles.get(key), r, c, first=k == 0)
+                out[key] = tuple(tuple(row) for row in rows)
+            return {key: out[key] for key in list(inputs) + list(params)}
+
+        def arrays(vals):
+            import numpy as np
+
+            return {k: np.array([[float(v) for v in r] for r in rows]) for k, rows in vals.items()}
+
+        # the user's own values: any value outside a domain is an error naming it
+        first = make(0)
+        problem = domain.check(forward, scalars, arrays(first))
+        if problem is not None and (not missing or problem.direct in fixed):
+            raise self._domain_error(problem, fixed, forward)
+        if not missing:
+            return first
+        last: list[dict] = []
+
+        def make_arrays(k: int):
+            last[:] = [make(k)]
+            return arrays(last[0])
+
+        point, problem = domain.find_point(forward, scalars, make_arrays, kinks=True)
+        if point is None:
+            # no draw avoids the kinks: accept one inside the domains
+            point, problem2 = domain.find_point(forward, scalars, make_arrays, kinks=False)
+            if point is None:
+                assert problem2 is not None
+                raise self._domain_error(problem2, fixed, forward, drawn=True)
+        return last[0]
+
+    def _domain_error(self, problem, fixed, forward, drawn: bool = False) -> SpecError:
+        text = dict(forward)
+        if problem.direct is not None and problem.direct in fixed:
+            e = problem.entry
+            return self.err(
+                f"[values] {problem.direct}",
+                f"entry [{e[0]}, {e[1]}] is {problem.value:g}: {problem.message}",
+                "give values inside the domain (BCE targets 0 or 1, cross-entropy targets "
+                "one-hot rows)",
+            )
+        where = f"[forward] {problem.node}"
+        if problem.node in text:
+            where += " at the example values"
+        fix = (
+            "give [values] (or change the network) so that every operation stays in its domain"
+            if drawn
+            else "change [values] so that every operation stays in its domain"
+        )
+        return self.err(where, problem.where(), fix)
 
     def grid(self, where: str, raw: Any, r: int, c: int) -> list[list[Any]]:
         want = "a scalar" if (r, c) == (1, 1) else f"a {r}×{c} array"

@@ -25,6 +25,7 @@ from derive.errors import CheckFailed
 from derive.ops import sympy_mpmath
 
 DPS = 50
+MAX_DPS = 3200  # saturated points: 1 − σ(z) needs about z/2.3 digits
 TOLERANCE = mpmath.mpf(10) ** -30
 
 
@@ -76,6 +77,36 @@ class Step:
 
 
 class IdentityChecker(Protocol):
+    def _grids(self, lhs: Any, rhs: Any, k: int) -> tuple[list[list[Any]], list[list[Any]]]:
+        """Both sides at point ``k``; where a value is not finite at 50 digits (σ(200) is 1 to
+        50 digits, so log(1 − σ) is −inf) the point is evaluated again with more digits, up to
+        :data:`MAX_DPS`, on both sides."""
+        try:
+            while True:
+                try:
+                    a, b = self.grid(lhs, k), self.grid(rhs, k)
+                except ZeroDivisionError:
+                    if self._dps >= MAX_DPS:
+                        raise
+                    self._dps = min(self._dps * 4, MAX_DPS)
+                    self._caches[k] = {}
+                    continue
+                finite = all(
+                    isinstance(v, mpmath.mpf) and mpmath.isfinite(v)
+                    for grid in (a, b)
+                    for row in grid
+                    for v in row
+                    if not isinstance(v, int)
+                )
+                if finite or self._dps >= MAX_DPS:
+                    return a, b
+                self._dps = min(self._dps * 4, MAX_DPS)
+                self._caches[k] = {}
+        finally:
+            if self._dps != DPS:
+                self._dps = DPS
+                self._caches[k] = {}
+
     def check(self, lhs: Any, rhs: Any, label: str) -> int: ...
 
 
@@ -105,6 +136,7 @@ class Checker:
     points: int = 3
     seed: int = 0
     _caches: list[dict[Any, Any]] = field(default_factory=list, repr=False)
+    _dps: int = field(default=DPS, repr=False)
 
     def define(self, items: Mapping[sp.Symbol, sp.Expr] | Iterable[tuple[sp.Symbol, sp.Expr]]):
         pairs = items.items() if isinstance(items, Mapping) else items
@@ -129,7 +161,7 @@ class Checker:
 
     def value(self, expr: Any, k: int) -> Any:
         """Value of a SymPy expression at point ``k`` (50-digit mpmath)."""
-        with mpmath.workdps(DPS):
+        with mpmath.workdps(self._dps):
             return self._eval(sp.sympify(expr) if not isinstance(expr, sp.Basic) else expr, k)
 
     def _eval(self, e: sp.Basic, k: int) -> Any:
@@ -171,20 +203,50 @@ class Checker:
     def grid(self, obj: Any, k: int) -> list[list[Any]]:
         """``obj`` as a 2-D grid of values at point ``k``."""
         if hasattr(obj, "evaluate"):
-            with mpmath.workdps(DPS):
+            with mpmath.workdps(self._dps):
                 return obj.evaluate(lambda e: self._eval(e, k))
         if isinstance(obj, sp.MatrixBase):
-            with mpmath.workdps(DPS):
+            with mpmath.workdps(self._dps):
                 return [
                     [self._eval(obj[i, j], k) for j in range(obj.cols)] for i in range(obj.rows)
                 ]
         return [[self.value(obj, k)]]
 
+    def _grids(self, lhs: Any, rhs: Any, k: int) -> tuple[list[list[Any]], list[list[Any]]]:
+        """Both sides at point ``k``; where a value is not finite at 50 digits (σ(200) is 1 to
+        50 digits, so log(1 − σ) is −inf) the point is evaluated again with more digits, up to
+        :data:`MAX_DPS`, on both sides."""
+        try:
+            while True:
+                try:
+                    a, b = self.grid(lhs, k), self.grid(rhs, k)
+                except ZeroDivisionError:
+                    if self._dps >= MAX_DPS:
+                        raise
+                    self._dps = min(self._dps * 4, MAX_DPS)
+                    self._caches[k] = {}
+                    continue
+                finite = all(
+                    isinstance(v, mpmath.mpf) and mpmath.isfinite(v)
+                    for grid in (a, b)
+                    for row in grid
+                    for v in row
+                    if not isinstance(v, int)
+                )
+                if finite or self._dps >= MAX_DPS:
+                    return a, b
+                self._dps = min(self._dps * 4, MAX_DPS)
+                self._caches[k] = {}
+        finally:
+            if self._dps != DPS:
+                self._dps = DPS
+                self._caches[k] = {}
+
     def check(self, lhs: Any, rhs: Any, label: str) -> int:
         """Raise :class:`StepError` unless ``lhs`` and ``rhs`` agree at every point."""
         for k in range(self.points):
             try:
-                a, b = self.grid(lhs, k), self.grid(rhs, k)
+                a, b = self._grids(lhs, rhs, k)
             except (ValueError, IndexError, TypeError, ZeroDivisionError) as err:
                 raise StepError(f"cannot evaluate ({type(err).__name__}: {err}): {label}") from None
             if len(a) != len(b) or any(len(r) != len(s) for r, s in zip(a, b, strict=True)):

@@ -83,8 +83,8 @@ def test_verify_fails_with_exit_1_on_a_wrong_gradient(monkeypatch):
 
     real = numeric.gradients_matrix
 
-    def off_by_a_little(d, point, sizes=None):
-        grads, loss = real(d, point, sizes)
+    def off_by_a_little(d, point, sizes=None, **kw):
+        grads, loss = real(d, point, sizes, **kw)
         return {k: v * (1 + 1e-6) for k, v in grads.items()}, loss
 
     monkeypatch.setattr(numeric, "gradients_matrix", off_by_a_little)

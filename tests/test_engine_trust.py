@@ -1,0 +1,128 @@
+"""Never a ✓ without finite agreement: domains, saturation, exact kinks, parameter targets."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+from click.testing import CliRunner
+
+from derive import domain, numeric, spec
+from derive.backprop import derive
+from derive.cli import main
+from derive.example import Example
+
+SPECS = Path(__file__).parent / "specs_engine"
+
+
+def run(*args: str):
+    return CliRunner().invoke(main, list(args))
+
+
+def verify(name: str, points: int = 1):
+    return run("verify", "--points", str(points), str(SPECS / f"{name}.toml"))
+
+
+@pytest.mark.parametrize(
+    ("name", "where", "what"),
+    [
+        ("logneg", "[forward] A", "log of -"),
+        ("divzero", "[forward] Z", "division by 0 at entry [1, 0]"),
+        ("bce-bad-target", "[values] Y", "entry [1, 0] is 1.5"),
+    ],
+)
+def test_values_outside_a_domain_are_exit_2_naming_where(name, where, what):
+    result = verify(name)
+    assert result.exit_code == 2, result.output
+    assert where in result.output and what in result.output
+    assert "✓" not in result.output and "Traceback" not in result.output
+
+
+def test_a_nan_is_never_dropped_from_a_comparison():
+    a = np.array([[1.0, np.nan]])
+    assert not numeric.within(a, a, "torch")
+    assert numeric.difference(a, a)[0] == np.inf
+    # an entry that finite differences deliberately did not sample is not compared
+    assert numeric.within(a, np.array([[1.0, 5.0]]), "fd", mask=np.array([[True, False]]))
+
+
+@pytest.mark.parametrize("name", ["sat", "big", "ce"])
+def test_saturated_examples_verify_finite_and_agree(name):
+    d = derive(spec.load(str(SPECS / f"{name}.toml")))
+    report = numeric.verify(d, points=1)
+    assert report.ok
+    for c in report.comparisons:
+        assert c.ours_vs_torch is not None and np.isfinite(c.ours_vs_torch[0])
+        assert np.isfinite(c.elementwise_vs_matrix[0])
+
+
+def test_saturated_sigmoid_bce_at_1000_has_the_true_gradient():
+    # z = 1000, y = 0: ∂L/∂w = (σ(z) − y)·x = 1000 (PyTorch's plain BCE would clamp it to 0)
+    d = derive(spec.load(str(SPECS / "big.toml")))
+    pt = numeric.example_point(d.graph)
+    ours, loss = numeric.gradients_matrix(d, pt)
+    assert ours["w"][0, 0] == pytest.approx(1000.0)
+    assert numeric.gradients_torch(d.graph, pt)["w"][0, 0] == pytest.approx(1000.0)
+    assert loss == pytest.approx(1000.0)
+    # the walkthrough's numbers are finite too (more digits where 30 are not enough)
+    import mpmath
+
+    from derive.example import fmt
+
+    ex = Example(d)
+    dp = ex.value(d.graph.tensors["p"].grads[0, 0])  # 1/(1 − σ(1000)) = 1 + e^1000
+    assert mpmath.isfinite(dp) and mpmath.log(dp) == pytest.approx(1000)
+    assert fmt(dp).tex.endswith("\\times 10^{434}")
+
+
+def test_exact_zero_kink_follows_exact_arithmetic():
+    # z = 3·0.1 − 0.3 is 0 exactly but 5.6e-17 in float: relu'(0) = 0 everywhere
+    d = derive(spec.load(str(SPECS / "kink.toml")))
+    pt = numeric.example_point(d.graph)
+    zeros = numeric.exact_zeros(d)
+    assert zeros["z"][0, 0]
+    ours, _ = numeric.gradients_matrix(d, pt, zeros=zeros)
+    torch = numeric.gradients_torch(d.graph, pt, zeros=zeros)
+    exact = numeric.gradients_elementwise(d, pt, exact=True)
+    walkthrough = float(Example(d).value(d.graph.tensors["w"].grads[0, 0]))
+    assert ours["w"][0, 0] == torch["w"][0, 0] == exact["w"][0, 0] == walkthrough == 0
+    # … whereas plain float arithmetic lands on the other side of the kink
+    assert numeric.gradients_torch(d.graph, pt)["w"][0, 0] == pytest.approx(-6.0)
+    result = verify("kink")
+    assert result.exit_code == 0 and "exactly 0" in result.output
+
+
+def test_target_that_depends_on_parameters_is_differentiated():
+    for name in ("tdep", "tdep2"):
+        result = verify(name)
+        assert result.exit_code == 0, result.output
+        assert "✗" not in result.output
+
+
+def test_bce_without_values_draws_binary_targets_and_verifies():
+    s = spec.load(str(SPECS / "novals.toml"))
+    assert {v for row in s.values["Y"] for v in row} <= {0, 1}
+    assert spec.load(str(SPECS / "novals.toml")).values == s.values  # deterministic
+    result = verify("novals")
+    assert result.exit_code == 0, result.output
+
+
+def test_drawn_values_respect_every_domain():
+    s = spec.load(str(SPECS / "nodomain-values.toml"))
+    for row in s.values["Y"]:
+        assert sorted(row) == [0] * (len(row) - 1) + [1]  # one-hot
+    assert all(v > 0 for row in s.values["Sp"] for v in row)  # log argument
+    scal = {k: float(v) for k, v in {**s.dims, **s.constants}.items()}
+    pt = {k: np.array([[float(v) for v in r] for r in rows]) for k, rows in s.values.items()}
+    assert domain.check(s.forward, scal, pt, kinks=True) is None
+    result = verify("nodomain-values")
+    assert result.exit_code == 0, result.output
+
+
+def test_optional_tables():
+    s = spec.parse(
+        '[network]\nname = "tiny"\n[params]\nw = []\n[forward]\nL = "w * w"\n', "<t>"
+    )
+    assert s.dims == {} and s.inputs == {} and s.constants == {}
+    assert numeric.verify(derive(s), points=1).ok

@@ -1,0 +1,61 @@
+"""A fixed-seed sample of random networks (derive.fuzz) against PyTorch and finite differences:
+no traceback, no false failure, no false ✓."""
+
+from __future__ import annotations
+
+import pytest
+
+from derive import expr as ex
+from derive import fuzz, numeric, spec
+from derive.backprop import derive
+
+SEEDS = range(50)
+MAX_DIM = 3  # small sizes keep the sample quick; bench/bench_fuzz.py runs 500 at dims ≤ 8
+
+
+def test_the_generator_covers_the_language():
+    funcs: set[str] = set()
+    powers: set[str] = set()
+    tables = {"values": 0, "no values": 0}
+    for seed in range(200):
+        s = spec.parse(fuzz.random_spec(seed, max_dim=MAX_DIM))
+        text = fuzz.random_spec(seed, max_dim=MAX_DIM)
+        tables["values" if "[values]" in text else "no values"] += 1
+        for _, tree in s.forward:
+            stack = [tree]
+            while stack:
+                n = stack.pop()
+                if isinstance(n, ex.Call):
+                    funcs.add(n.func)
+                    if n.kwarg("axis") is not None:
+                        funcs.add(f"{n.func}-axis")
+                if isinstance(n, ex.Pow):
+                    powers.add(str(n.exponent))
+                stack.extend(ex.children(n))
+    for f in ("sigmoid", "tanh", "relu", "leaky_relu", "exp", "log", "sqrt", "abs", "softplus",
+              "softmax", "log_softmax", "sum-axis", "mean-axis", "mse", "sse", "bce",
+              "bce_logits", "cross_entropy"):
+        assert f in funcs, f
+    assert {"1/2", "-1", "3/2"} <= powers
+    assert min(tables.values()) > 20
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_random_network_matches_pytorch_and_finite_differences(seed):
+    outcome = fuzz.run(seed, max_dim=MAX_DIM, points=1)
+    assert outcome.kind == "match", f"{outcome.kind}: {outcome.detail}\n{fuzz.random_spec(seed)}"
+
+
+@pytest.mark.parametrize("seed", SEEDS[::10])
+def test_a_wrong_gradient_in_a_random_network_is_caught(seed, monkeypatch):
+    d = derive(spec.parse(fuzz.random_spec(seed, max_dim=MAX_DIM)))
+    real = numeric.gradients_matrix
+
+    def wrong(d, point, sizes=None, **kw):
+        grads, loss = real(d, point, sizes, **kw)
+        p = next(iter(grads))
+        grads[p] = grads[p] + 1e-3 * (1 + abs(grads[p]))
+        return grads, loss
+
+    monkeypatch.setattr(numeric, "gradients_matrix", wrong)
+    assert not numeric.verify(d, points=1).ok
