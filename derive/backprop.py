@@ -308,6 +308,23 @@ def textbook_map(g: Graph) -> dict[sp.Expr, sp.Symbol]:
     return out
 
 
+def one_hot_rows(g: Graph, checker: Checker) -> dict[sp.Symbol, sp.Expr]:
+    """Identity tests draw the entries of an input declared one-hot as rows that sum to 1
+    (``u_ij / Σ_r u_ir`` with ``u > 0``): the only property of one-hot rows that the fused
+    softmax + cross-entropy step ``(P − Y)/m`` uses, so steps are still tested on a continuum of
+    points, and every step true for free entries stays true."""
+    out: dict[sp.Symbol, sp.Expr] = {}
+    for name in g.spec.one_hot:
+        t = g.tensors[name]
+        for i in range(t.shape[0]):
+            raw = [sp.Symbol(f"onehot_{name}_{i}_{j}") for j in range(t.shape[1])]
+            total = sp.Add(*raw)
+            for j, u in enumerate(raw):
+                checker.domains[u] = (0.05, 1.0)
+                out[t.symbols[i, j]] = u / total
+    return out
+
+
 # ---- the walk ---------------------------------------------------------------------------------
 
 
@@ -319,6 +336,7 @@ class _Deriver:
         self.checker.define(g.scalar_values)
         self.grad = {n for n, t in g.tensors.items() if t.grads is not None}
         self.textbook = textbook_map(g)
+        self.checker.define(one_hot_rows(g, self.checker))
 
     def tex(self, e: sp.Expr) -> str:
         return latex(e, self.names)
@@ -458,6 +476,8 @@ class _Deriver:
         if len(cons) != 1:
             return []
         a_node = next(n for n in g.nodes if n.name == cons[0])
+        if isinstance(a_node.tree, ex.Call) and a_node.tree.func == "softmax":
+            return self.softmax_ce(t, a_node)
         if not (
             isinstance(a_node.tree, ex.Call)
             and a_node.tree.func == "sigmoid"
@@ -513,6 +533,37 @@ class _Deriver:
             )
             rule = "weighted-bce"
         return [prove(self.checker, lhs, self.mterm(m), rule, key) for m, key in chain]
+
+    def softmax_ce(self, t: Tensor, p_node) -> list[Step]:
+        """softmax followed by cross-entropy against a one-hot target: the softmax Jacobian
+        applied to ``δ_P = −Y/(m·P)``, then the algebra to ``(P − Y)/m``, each line checked
+        against the element-wise gradient (the last one uses that one-hot rows sum to 1)."""
+        g = self.g
+        if p_node.tree.args[0] != ex.Name(t.name) or g.consumers[p_node.name] != (g.spec.loss,):
+            return []
+        loss = g.nodes[-1].tree
+        if not (
+            isinstance(loss, ex.Call)
+            and loss.func == "cross_entropy"
+            and loss.args[0] == ex.Name(p_node.name)
+            and isinstance(loss.args[1], ex.Name)
+            and loss.args[1].id in g.spec.one_hot
+        ):
+            return []
+        P = g.tensors[p_node.name].value_ref(g.loss_tex)
+        Y = forward_ir(loss.args[1], g)
+        n = g.count((P.shape[0],))
+        dP = mf.div(mf.neg(mf.Div(Y, P)), n)
+        chain = [
+            (mf.mul(P, mf.sub(dP, mf.SumCols(mf.mul(dP, P)))), "builtins.ce_substitute"),
+            (mf.div(mf.add(mf.neg(Y), mf.mul(P, mf.SumCols(Y))), n), "builtins.ce_cancel"),
+            (mf.div(mf.sub(P, Y), n), "builtins.ce_one_hot"),
+        ]
+        lhs = self.ref_term(t, "grad")
+        y = loss.args[1].id
+        return [
+            prove(self.checker, lhs, self.mterm(m), "softmax-ce", key, y=y) for m, key in chain
+        ]
 
     def direct_checks(self) -> list[Step]:
         """At small sizes: every gradient equals d/dp of the fully expanded loss."""

@@ -97,6 +97,9 @@ def random_point(g: Graph, seed: int, sizes: Mapping[str, int] | None = None):
     for name in list(g.spec.inputs) + list(g.spec.params):
         shape = _shape(g, name, sizes)
         out[name] = rng.uniform(0, 1, shape) if name in tgt else rng.standard_normal(shape)
+        if name in g.spec.one_hot:  # a single 1 per row, where the draw is largest
+            u = out[name]
+            out[name] = (u == u.max(axis=1, keepdims=True)).astype(np.float64)
     return out
 
 

@@ -33,6 +33,7 @@ TABLES = (
     "train",
 )
 MAX_DIM = 4096
+KINDS = ("data", "one-hot")  # [inputs] X = { shape = [...], kind = "one-hot" }
 MAX_ENTRIES = 1_000_000
 
 Shape = tuple[int, ...]  # () scalar, (r, c) matrix
@@ -80,6 +81,8 @@ class NetSpec:
     source: str
     full_dims: dict[str, int] = field(default_factory=dict)
     train: dict[str, float] = field(default_factory=dict)
+    # inputs declared ``{ shape = [...], kind = "one-hot" }``: every row has one 1, the rest 0
+    one_hot: tuple[str, ...] = ()
 
     @property
     def loss(self) -> str:
@@ -193,6 +196,7 @@ class _Validator:
                     f"use one of: {', '.join(dims)}",
                 )
         self.names: dict[str, str] = {k: "dims" for k in dims}
+        self.one_hot: list[str] = []
         inputs = self.tensors("inputs", dims)
         params = self.tensors("params", dims, required=True)
         if not params:
@@ -277,6 +281,7 @@ class _Validator:
             source=self.source,
             full_dims=full_dims,
             train=train,
+            one_hot=tuple(self.one_hot),
         )
 
     def declare(self, table: str, key: str) -> None:
@@ -321,6 +326,8 @@ class _Validator:
         for key, value in self.table(table, required).items():
             where = f"[{table}] {key}"
             self.declare(table, key)
+            if isinstance(value, dict) and table == "inputs":
+                value = self.input_kind(where, key, value)
             if not isinstance(value, list) or len(value) not in (0, 2):
                 raise self.err(
                     where,
@@ -343,8 +350,34 @@ class _Validator:
                     raise self.err(where, f"bad size {d!r}", "use a [dims] name or a positive int")
             if shape and shape[0] * shape[1] > MAX_ENTRIES:
                 raise self.err(where, "too many entries", f"keep it under {MAX_ENTRIES}")
+            if key in getattr(self, "one_hot", ()) and (not shape or shape[1] < 2):
+                raise self.err(
+                    where,
+                    "a one-hot input needs rows of at least two classes",
+                    f'write {key} = {{ shape = ["m", "k"], kind = "one-hot" }} with k ≥ 2',
+                )
             out[key] = tuple(shape)
         return out
+
+    def input_kind(self, where: str, key: str, value: dict[str, Any]) -> Any:
+        """``{ shape = [...], kind = "one-hot" }``: the shape, remembering the kind."""
+        extra = sorted(set(value) - {"shape", "kind"})
+        if extra or "shape" not in value:
+            raise self.err(
+                where,
+                f"unknown key '{extra[0]}'" if extra else "the table has no 'shape'",
+                f'write {key} = {{ shape = ["m", "k"], kind = "one-hot" }} or {key} = ["m", "k"]',
+            )
+        kind = value.get("kind", "data")
+        if kind not in KINDS:
+            raise self.err(
+                where,
+                f"unknown kind {kind!r}",
+                f"use one of: {', '.join(repr(k) for k in KINDS)}",
+            )
+        if kind == "one-hot":
+            self.one_hot.append(key)
+        return value["shape"]
 
     def number(self, where: str, value: Any) -> Fraction:
         if isinstance(value, bool) or not isinstance(value, int | float):
@@ -360,6 +393,11 @@ class _Validator:
         for key in list(inputs) + list(params):
             r, c = (1, 1) if shapes[key] == () else shapes[key]
             where = f"[values] {key}"
+            if key not in given and key in self.one_hot:
+                hot = random.Random(f"derive-one-hot:{name}:{key}")
+                picks = [hot.randrange(c) for _ in range(r)]
+                out[key] = tuple(tuple(Fraction(int(j == h)) for j in range(c)) for h in picks)
+                continue
             if key not in given:
                 # deterministic example values with one decimal: easy to follow by hand
                 out[key] = tuple(
@@ -369,6 +407,15 @@ class _Validator:
             raw = given[key]
             rows = self.grid(where, raw, r, c)
             out[key] = tuple(tuple(self.number(where, v) for v in row) for row in rows)
+            if key in self.one_hot:
+                for n, row in enumerate(out[key]):
+                    if sorted(row) != [0] * (c - 1) + [1]:
+                        raise self.err(
+                            where,
+                            f"row {n + 1} is {[float(v) for v in row]}, but {key} is declared "
+                            "one-hot: each row must have a single 1 and 0 elsewhere",
+                            "give one-hot rows, e.g. [0, 1, 0], or drop kind = \"one-hot\"",
+                        )
         for key in given:
             if key not in out:
                 raise self.err(
