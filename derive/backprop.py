@@ -638,7 +638,7 @@ def _main_rule(rules: tuple[str, ...]) -> str:
 
 # rules whose general proof has another name (derive.proofs); elementary calculus (sum, product,
 # power, identity rules) needs none
-PROOF_OF_RULE = {"sse": "mse", "bce": "sigmoid-bce", "softmax-jacobian": "softmax-ce"}
+PROOF_OF_RULE = {"sse": "mse", "bce": "sigmoid-bce"}
 ELEMENTARY = frozenset(
     {
         "identity",

@@ -1170,6 +1170,58 @@ def mse() -> Proof:
     return b.proof(st, assumptions, notes)
 
 
+# ---- the softmax Jacobian with any upstream gradient (builtins) --------------------------------
+
+
+def _softmax_world(sizes: dict[sp.Symbol, int], point: int = 0) -> World:
+    """One row: ``p = softmax(z)``, an arbitrary smooth loss ``L(p)`` and ``g = ∂L/∂p``."""
+    w = World(sizes)
+    kk = w.size(K)
+    z = w.leaf("z", (1, K))
+    ps = w.define("p", sp.ImmutableMatrix(1, kk, losses.softmax_row(list(z))))
+    loss = w.define("L", w.random_loss(ps))
+    w.define("g", ps.applyfunc(lambda s: w.partial(loss, s)))
+    return w
+
+
+def softmax_jacobian() -> Proof:
+    """Row-wise softmax with any upstream gradient ``g = ∂L/∂p``: the Jacobian
+    ``∂p_j/∂z_k = p_j(δ_jk − p_k)`` and ``∂L/∂z_k = p_k (g_k − Σ_j g_j p_j)``, i.e.
+    ``δ_Z = P ⊙ (δ_P − (δ_P ⊙ P) 𝟙)`` row by row (attention's scores, any loss)."""
+    name = "softmax-jacobian"
+    z, pb, gb = (sp.IndexedBase(s) for s in ("z", "p", "g"))
+    L = sp.Symbol("L")
+    chk = IndexChecker(_softmax_world, {K: (2, 4)}, {j: K, k: K}, seed=name)
+    b = _Builder(name, chk, ("z", "p", "g", "L"), ("g", "p"))
+    total = sp.Sum(sp.exp(z[r]), (r, 0, K - 1))
+    p_def = sp.exp(z[j]) / total
+    b.step(pb[j], p_def, "proof.definition")
+    jac = p_def.diff(z[k])
+    b.step(Partial(pb[j], z[k]), jac, "proof.quotient_rule_index")
+    jac = collapse(jac)
+    b.step(Partial(pb[j], z[k]), _arrange(jac), "proof.kronecker_collapse", index="r")
+    through_p = sp.expand(jac.xreplace({sp.exp(z[j]): pb[j] * total, sp.exp(z[k]): pb[k] * total}))
+    b.step(Partial(pb[j], z[k]), _arrange(through_p), "proof.through_softmax")
+    jac_p = Times(pb[j], InOrder(sp.KroneckerDelta(j, k), -pb[k]))
+    b.step(Partial(pb[j], z[k]), jac_p, "proof.factor", factor="p_j")
+    lhs = Partial(L, z[k])
+    b.step(
+        lhs, sp.Sum(Times(Partial(L, pb[j]), Partial(pb[j], z[k])), (j, 0, K - 1)),
+        "proof.chain_rule", via="p",
+    )
+    chain = sp.Sum(Times(gb[j], jac_p), (j, 0, K - 1))
+    b.step(lhs, chain, "proof.substitute")
+    weighted = sp.Sum(Times(gb[j], pb[j]), (j, 0, K - 1))
+    b.step(lhs, InOrder(Times(gb[k], pb[k]), -Times(pb[k], weighted)), "proof.kronecker_collapse",
+           index="j")
+    result = Times(pb[k], InOrder(gb[k], -weighted))
+    b.step(lhs, result, "proof.softmax_vjp")
+    st = b.statement(lhs, result)
+    assumptions = ("proof.assume.softmax_row", "proof.assume.softmax_upstream")
+    notes = ("proof.note.softmax_matrix", "proof.note.softmax_ce_special")
+    return b.proof(st, assumptions, notes)
+
+
 # ---- batch normalisation (builtins) ----------------------------------------------------------
 
 _BN_NAMES: tuple[NameSpec, ...] = (
@@ -1478,6 +1530,7 @@ PROOFS: dict[str, Callable[[], Proof]] = {
     "sigmoid-bce": sigmoid_bce,
     "weighted-bce": weighted_bce,
     "softmax-ce": softmax_ce,
+    "softmax-jacobian": softmax_jacobian,
     "batchnorm": batchnorm,
     "mse": mse,
     "zero-init": zero_init,

@@ -31,6 +31,7 @@ NAMES = [
     "sigmoid-bce",
     "weighted-bce",
     "softmax-ce",
+    "softmax-jacobian",
     "batchnorm",
     "mse",
     "zero-init",
@@ -133,6 +134,7 @@ def test_proofs_are_deterministic():
         ("sigmoid-bce", "Ŷ − Y"),
         ("weighted-bce", "Ŷ − Y + (w − 1)·Y·(Ŷ − 1)"),
         ("softmax-ce", "∂L/∂Z = P − Y"),
+        ("softmax-jacobian", "∂L/∂z[k] = p[k]·(g[k] − Σ_j g[j]·p[j])"),
         ("batchnorm", "γ/(m·sqrt(ε + σ²))·(m·g[p] − Σ_i g[i] − x̂[p]·Σ_i g[i]·x̂[i])"),
         ("mse", "(2/m)·(Ŷ − Y)"),
     ],
@@ -420,6 +422,23 @@ def test_softmax_ce_against_torch():
         np.testing.assert_allclose(
             numeric(mean_step.rhs.value, vals, dims), Z.grad.numpy(), rtol=1e-12, atol=1e-12
         )
+
+
+def test_softmax_jacobian_against_torch():
+    """∂L/∂z_k = p_k (g_k − Σ_j g_j p_j) for a random upstream g, against autograd."""
+    torch = pytest.importorskip("torch")
+    g = _rng(16)
+    proof = P.get_proof("softmax-jacobian")
+    for k in (2, 3, 5):
+        z = torch.tensor(g.normal(size=(1, k)), requires_grad=True)
+        up = torch.tensor(g.normal(size=(1, k)))
+        (torch.softmax(z, 1) * up).sum().backward()
+        vals = {"p": torch.softmax(z, 1).detach().numpy().ravel(), "g": up.numpy().ravel()}
+        got = [
+            numeric(P._plain(proof.statement.rhs.value).xreplace({P.K: k, P.k: c}).doit(), vals)
+            for c in range(k)
+        ]
+        np.testing.assert_allclose(got, z.grad.numpy().ravel(), rtol=1e-10, atol=1e-12)
 
 
 def test_batchnorm_against_torch():
