@@ -369,3 +369,17 @@ def test_rnn_shared_weights_sum_their_per_step_contributions(derived):
         total = sum(per_step[k][name].numpy() for k in (0, 1))
         grads = np.array([[float(ex.value(s)) for s in row] for row in d.graph.tensors[name].grads.tolist()])
         np.testing.assert_allclose(grads, total, rtol=1e-9, atol=1e-15)
+
+
+def test_rnn_teaching_note_on_backprop_through_time(derived):
+    from derive import lessons as LS
+    from derive.walkthrough import Pieces
+
+    d = derived["rnn"]
+    found = {ls.key: ls for ls in LS.lessons(d, Pieces(d, Example(d), {}), None)}
+    note = found["bptt"]
+    assert dict(note.math)["W"] == d.graph.tensors["W_h"].tex  # the recurrent weight
+    assert len(note.values) == 3 and len(note.eqs) == 1  # two steps, their sum, the sum step
+    for other in ("mlp-bce", "tiny-mlp", "softmax-regression"):
+        e = derived[other]
+        assert "bptt" not in {ls.key for ls in LS.lessons(e, Pieces(e, Example(e), {}), None)}
