@@ -23,7 +23,8 @@ import sympy as sp
 
 from derive import expr as ex
 from derive import mform as mf
-from derive.graph import Graph, Tensor, build, forward_ir
+from derive import ops
+from derive.graph import Graph, Tensor, build, forward_ir, op_params
 from derive.printing import latex
 from derive.spec import NetSpec
 from derive.steps import Checker, Step, StepError, Term, prove
@@ -139,12 +140,13 @@ def pull(
     if isinstance(tree, ex.Transpose):
         return pull(tree.operand, mf.transpose(up), g, None, grad, acc, rules + ("transpose",))
     if isinstance(tree, ex.Pow):
-        n = int(tree.exponent)
+        n = mf.exponent(tree.exponent)
         base = ir(tree.base)
+        k = sp.Integer(n) if isinstance(n, int) else n
         local = (
-            mf.Scalar(sp.Integer(n))
+            mf.Scalar(k)
             if n == 1
-            else mf.mul(mf.Scalar(sp.Integer(n)), base if n == 2 else mf.Pow(base, n - 1))
+            else mf.mul(mf.Scalar(k), base if n == 2 else mf.Pow(base, mf.exponent(k - 1)))
         )
         return pull(tree.base, mf.mul(up, local), g, None, grad, acc, rules + ("power",))
     if isinstance(tree, ex.BinOp):
@@ -185,55 +187,34 @@ def pull(
             pull(b, u, g, None, grad, acc, r)
         return
     assert isinstance(tree, ex.Call)
-    f, x = tree.func, tree.args[0]
+    op = ops.get(tree.func)
+    x = tree.args[0]
     xs = ir(x)
     me = out.value_ref(g.loss_tex) if out is not None else ir(tree)
-    if f in ("sigmoid", "tanh", "exp", "log", "relu", "leaky_relu"):
-        local = {
-            "sigmoid": lambda: mf.mul(me, mf.sub(_one(), me)),
-            "tanh": lambda: mf.sub(_one(), mf.Pow(me, 2)),
-            "exp": lambda: me,
-            "log": lambda: mf.Div(_one(), xs),
-            "relu": lambda: mf.Func("relu_grad", xs),
-            "leaky_relu": lambda: mf.Func("leaky_grad", xs, ir(tree).slope),  # type: ignore
-        }[f]()
-        rule = {
-            "sigmoid": "sigmoid-derivative",
-            "tanh": "tanh-derivative",
-            "relu": "relu-derivative",
-        }.get(f, "elementwise")
-        return pull(x, mf.mul(up, local), g, None, grad, acc, rules + ("elementwise", rule))
-    if f == "softmax":
-        u = mf.mul(me, mf.sub(up, mf.SumCols(mf.mul(up, me))))
-        return pull(x, u, g, None, grad, acc, rules + ("softmax-jacobian",))
-    if f in ("sum", "mean"):
+    if op.kind == ops.ELEMENTWISE:
+        u = op.pull(mf, up, xs, me, *op_params(g, tree))
+        return pull(x, u, g, None, grad, acc, rules + ("elementwise", op.rule))
+    if op.kind == ops.ROWWISE:
+        return pull(x, op.pull(mf, up, xs, me), g, None, grad, acc, rules + (op.rule,))
+    if op.kind == ops.REDUCTION:
         axis = tree.kwarg("axis")
         u = mf.mul(up, mf.Ones(xs.shape))
-        if f == "mean":
+        if tree.func == "mean":
             count = (
                 xs.shape if axis is None else (xs.shape[0],) if axis.value == 0 else (xs.shape[1],)
             )
             u = mf.div(u, g.count(count))
-        return pull(x, u, g, None, grad, acc, rules + (f,))
+        return pull(x, u, g, None, grad, acc, rules + (tree.func,))
     y = ir(tree.args[1])
     if needs(tree.args[1]):
         raise NotImplementedError("gradients through a loss target are not supported")
-    n = g.count(xs.shape)
-    if f in ("mse", "sse"):
-        scale = mf.div(mf.Scalar(sp.Integer(2)), n) if f == "mse" else mf.Scalar(sp.Integer(2))
-        local = mf.mul(scale, mf.sub(xs, y))
-    elif f == "bce":
-        wnode = tree.kwarg("pos_weight")
-        wy = mf.mul(ir(wnode), y) if wnode is not None else y
-        local = mf.div(
-            mf.add(mf.neg(mf.Div(wy, xs)), mf.Div(mf.sub(_one(), y), mf.sub(_one(), xs))), n
-        )
-    elif f == "bce_logits":
-        local = mf.div(mf.sub(mf.Func("sigmoid", xs), y), n)
-    else:
-        assert f == "cross_entropy"
-        local = mf.div(mf.neg(mf.Div(y, xs)), g.count((xs.shape[0],)))
-    return pull(x, mf.mul(up, local), g, None, grad, acc, rules + (f,))
+
+    def count(what: str) -> mf.Scalar:
+        return g.count(xs.shape if what == "all" else (xs.shape[0],))
+
+    params = tuple(forward_ir(tree.kwarg(k), g) for k in dict(tree.kwargs) if k != "axis")
+    u = op.pull(mf, up, xs, y, count, *params)
+    return pull(x, u, g, None, grad, acc, rules + (op.rule,))
 
 
 # ---- element-wise truth -----------------------------------------------------------------------
@@ -301,7 +282,8 @@ def textbook_map(g: Graph) -> dict[sp.Expr, sp.Symbol]:
         tree = node.tree
         if (
             isinstance(tree, ex.Call)
-            and tree.func in ("sigmoid", "tanh", "exp")
+            and tree.func in ops.OPS
+            and ops.get(tree.func).textbook
             and isinstance(tree.args[0], ex.Name)
         ):
             out.update(zip(node.definition, g.tensors[node.name].symbols, strict=True))
@@ -727,11 +709,16 @@ def _reason(rule: str, rules: tuple[str, ...]) -> str:
     return f"rule.{rule}"
 
 
+def _op_rules() -> set[str]:
+    """The rule names of the operation table's rows (``abs-derivative``…)."""
+    return {op.rule for op in ops.OPS.values()}
+
+
 def _main_rule(rules: tuple[str, ...]) -> str:
     """The most specific rule on a path (the last structural one the gradient went through;
     a transpose only reshuffles, so ``z = x·wᵀ`` is still the linear-weight rule)."""
     for r in reversed(rules):
-        if r in MAIN_RULES and r not in ("elementwise", "transpose"):
+        if (r in MAIN_RULES or r in _op_rules()) and r not in ("elementwise", "transpose"):
             return r
     return rules[-1] if rules else "identity"
 

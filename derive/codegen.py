@@ -19,9 +19,15 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from derive import expr as ex
+from derive import ops
 from derive.backprop import Derivation
 
-HELPERS = ("sigmoid", "relu", "softmax", "mse", "sse", "bce", "bce_logits", "cross_entropy")
+
+def helper_names() -> tuple[str, ...]:
+    """Ops whose NumPy source calls a helper function the generated script defines."""
+    return tuple(n for n, op in ops.OPS.items() if op.numpy_helper)
+
+
 DEFAULT_LR = 0.01
 _ATOM, _POW, _NEG, _MUL, _ADD = 5, 4, 3, 2, 1
 
@@ -44,6 +50,11 @@ class Code:
     loss: str
     lr: str
     sgd: tuple[str, ...]  # "W1 = W1 - lr * dW1"
+
+    @property
+    def helper_sources(self) -> tuple[tuple[str, ...], ...]:
+        """The definitions of :attr:`helpers` (``def sigmoid(x): …``), line by line."""
+        return tuple(tuple(src.splitlines()) for src in helper_sources(self.helpers))
 
 
 def number(v: Fraction | float) -> str:
@@ -68,7 +79,7 @@ def code(d: Derivation) -> Code:
     if any(re.search(rf"\bd{spec.loss}\b", line) for line in backward):
         backward = (f"d{spec.loss} = 1.0", *backward)
     used = " ".join(forward + backward)
-    helpers = tuple(h for h in HELPERS if re.search(rf"\b{h}\(", used))
+    helpers = tuple(h for h in helper_names() if re.search(rf"\b{h}\(", used))
     torch_forward = tuple(f"{name} = {torch_code(tree)}" for name, tree in spec.forward)
     bare, scale = "", ""
     found = scaled_loss(spec.forward[-1][1])
@@ -98,9 +109,18 @@ def scaled_loss(tree: ex.Node) -> tuple[Fraction, ex.Call] | None:
     """``0.5 * mse(O, t)`` → ``(1/2, mse(O, t))``: a scaled library loss (the factor-2 lesson)."""
     if isinstance(tree, ex.BinOp) and tree.op == "*":
         for c, call in ((tree.left, tree.right), (tree.right, tree.left)):
-            if isinstance(c, ex.Num) and isinstance(call, ex.Call) and call.func in ex.LOSSES:
+            if isinstance(c, ex.Num) and isinstance(call, ex.Call) and _is_loss(call.func):
                 return c.value, call
     return None
+
+
+def _is_loss(name: str) -> bool:
+    return name in ops.OPS and ops.get(name).kind == ops.LOSS
+
+
+def helper_sources(helpers: tuple[str, ...]) -> tuple[str, ...]:
+    """The definitions of ``helpers`` (from the operation table), for the generated script."""
+    return tuple(ops.get(h).numpy_helper for h in helpers)
 
 
 # ---- PyTorch printer --------------------------------------------------------------------------
@@ -136,43 +156,22 @@ def _t(n: ex.Node) -> tuple[str, int]:
 
 
 def _call(n: ex.Call) -> str:
-    f = n.func
+    op = ops.get(n.func)
     a = [torch_code(x) for x in n.args]
     x = _wrap(_t(n.args[0]), _ATOM)
-    simple = {
-        "sigmoid": "torch.sigmoid",
-        "relu": "torch.relu",
-        "tanh": "torch.tanh",
-        "exp": "torch.exp",
-        "log": "torch.log",
-    }
-    if f in simple:
-        return f"{simple[f]}({a[0]})"
-    if f == "relu_grad":
-        return f"({a[0]} > 0).double()"
-    if f == "leaky_relu":
-        return f"F.leaky_relu({a[0]}, {a[1] if len(a) > 1 else '0.01'})"
-    if f == "softmax":
-        return f"torch.softmax({a[0]}, dim=1)"
-    if f in ("sum", "mean"):
+    if op.kind == ops.REDUCTION:
         axis = n.kwarg("axis")
         if axis is None:
-            return f"{x}.{f}()"
-        return f"{x}.{f}(dim={number(axis.value)}, keepdim=True)"  # type: ignore[union-attr]
-    p, y = a[0], a[1]
-    if f == "mse":
-        return f"F.mse_loss({p}, {y})"
-    if f == "sse":
-        return f'F.mse_loss({p}, {y}, reduction="sum")'
-    if f == "bce":
-        w = n.kwarg("pos_weight")
-        if w is None:
-            return f"F.binary_cross_entropy({p}, {y})"
-        yy = _wrap(_t(n.args[1]), _MUL + 1)
-        return (
-            f"-({torch_code(w)} * {yy} * torch.log({p}) + (1 - {yy}) * torch.log(1 - {p})).mean()"
-        )
-    if f == "bce_logits":
-        return f"F.binary_cross_entropy_with_logits({p}, {y})"
-    assert f == "cross_entropy"
-    return f"-({_wrap(_t(n.args[1]), _MUL + 1)} * torch.log({p})).sum() / {x}.shape[0]"
+            return f"{x}.{n.func}()"
+        return f"{x}.{n.func}(dim={number(axis.value)}, keepdim=True)"  # type: ignore[union-attr]
+    if op.kind in (ops.ELEMENTWISE, ops.ROWWISE):
+        holes = {}
+        for k, (key, default) in enumerate(op.params):
+            given = n.args[1 + k] if len(n.args) > 1 + k else n.kwarg(key)
+            holes[key] = torch_code(given) if given is not None else number(default)
+        return op.torch_src.format(x=a[0], **holes)
+    yy = _wrap(_t(n.args[1]), _MUL + 1)
+    w = n.kwarg("pos_weight")
+    if w is not None and "torch_src_weighted" in op.extra:
+        return op.extra["torch_src_weighted"].format(w=torch_code(w), yy=yy, p=a[0])
+    return op.torch_src.format(p=a[0], y=a[1], yy=yy, x=x)

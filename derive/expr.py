@@ -10,75 +10,48 @@ refused quickly.
 from __future__ import annotations
 
 import ast
+import keyword
 from dataclasses import dataclass
 from fractions import Fraction
+
+from . import ops
 
 MAX_LENGTH = 2000
 MAX_DEPTH = 40
 MAX_EXPONENT = 16
 MAX_NODES = 400
 
-ELEMENTWISE = ("sigmoid", "relu", "tanh", "exp", "log", "leaky_relu", "relu_grad")
-ROWWISE = ("softmax",)
-REDUCTIONS = ("sum", "mean")
-LOSSES = ("mse", "sse", "bce", "bce_logits", "cross_entropy")
-FUNCTIONS = ELEMENTWISE + ROWWISE + REDUCTIONS + LOSSES
+# The language's functions come from the operation table (derive.ops); these tuples are the
+# built-in table's, for readers that want a fixed list. The parser and shape inference consult
+# the active table, so an op registered there is usable with no change here.
+ELEMENTWISE = ops.of_kind(ops.ELEMENTWISE)
+ROWWISE = ops.of_kind(ops.ROWWISE)
+REDUCTIONS = ops.of_kind(ops.REDUCTION)
+LOSSES = ops.of_kind(ops.LOSS)
+FUNCTIONS = ops.language()
 
-# positional arity (min, max) and allowed keywords of each call
+# positional arity (min, max) and allowed keywords of each call (built-in table)
 SIGNATURES: dict[str, tuple[int, int, tuple[str, ...]]] = {
-    **{f: (1, 1, ()) for f in ("sigmoid", "relu", "tanh", "exp", "log", "softmax", "relu_grad")},
-    "leaky_relu": (1, 2, ("slope",)),
-    "sum": (1, 1, ("axis",)),
-    "mean": (1, 1, ("axis",)),
-    "mse": (2, 2, ()),
-    "sse": (2, 2, ()),
-    "bce": (2, 3, ("pos_weight",)),
-    "bce_logits": (2, 2, ()),
-    "cross_entropy": (2, 2, ()),
+    f: sig for f in FUNCTIONS if (sig := ops.signature(f)) is not None
 }
 
-# Names SymPy or Python would read as something else; refused as identifiers in specs.
-RESERVED = frozenset(
-    {
-        "E",
-        "I",
-        "N",
-        "Q",
-        "S",
-        "pi",
-        "oo",
-        "nan",
-        "zoo",
-        "beta",
-        "gamma",
-        "lambda",
-        "zeta",
-        "Lambda",
-        "Sum",
-        "Product",
-        "Abs",
-        "And",
-        "Or",
-        "Not",
-        "True",
-        "False",
-        "None",
-        "diff",
-        "Integer",
-        "Rational",
-        "Float",
-        "Symbol",
-        "Function",
-        "Matrix",
-        "ones",
-        "eye",
-        "np",
-        "torch",
-        "math",
-        "F",
-    }
-    | set(FUNCTIONS)
+# Identifiers a spec may not use as tensor, size or constant names: Python keywords and
+# soft keywords (the generated code would not run), the names the generated scripts and the
+# checker use themselves, and the language's function names (checked against the active table
+# in :func:`reserved`). Nothing of the user's text goes through ``sympify``: names become
+# plain ``Symbol`` objects, so SymPy's own names (``E``, ``I``, ``N``, ``Q``, ``S``, ``beta``,
+# ``gamma``…) are ordinary identifiers here.
+RESERVED = (
+    frozenset(keyword.kwlist)
+    | frozenset(keyword.softkwlist)
+    | frozenset({"np", "torch", "F", "math", "lr"})
+    | frozenset(FUNCTIONS)
 )
+
+
+def reserved(name: str) -> bool:
+    """Whether ``name`` may not be used as an identifier (see :data:`RESERVED`)."""
+    return name in RESERVED or ops.signature(name) is not None or name in ops.OPS
 
 
 class ExprError(ValueError):
@@ -257,10 +230,17 @@ class _Converter:
         if not isinstance(node.func, ast.Name):
             raise self.fail(node, "only calls of named functions are allowed, e.g. sigmoid(Z1)")
         name = node.func.id
-        if name not in SIGNATURES:
-            allowed = ", ".join(sorted(FUNCTIONS))
+        sig = ops.signature(name)
+        if sig is None:
+            allowed = ", ".join(sorted(ops.language()))
             raise self.fail(node, f"unknown function '{name}'; allowed: {allowed}")
-        lo, hi, keys = SIGNATURES[name]
+        lo, hi, keys = sig
+        if ops.get(name).kind == ops.REDUCTION and len(node.args) == 2:
+            if node.keywords:
+                raise self.fail(node, f"{name}() takes the axis by position or keyword, not both")
+            # sum(X, 0) is sum(X, axis=0), as in NumPy
+            axis = self.convert(node.args[1], depth)
+            return Call(name, (self.convert(node.args[0], depth),), (("axis", axis),))
         if any(isinstance(a, ast.Starred) for a in node.args):
             raise self.fail(node, "'*' arguments are not allowed")
         if not lo <= len(node.args) <= hi:

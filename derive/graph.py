@@ -17,9 +17,8 @@ from dataclasses import dataclass
 import sympy as sp
 
 from derive import expr as ex
-from derive import functions as fn
-from derive import losses
 from derive import mform as mf
+from derive import ops
 from derive.printing import entry_tex, name_tex
 from derive.spec import Dim, NetSpec
 
@@ -202,16 +201,6 @@ def _matmul(a: sp.Matrix, b: sp.Matrix) -> sp.Matrix:
     )
 
 
-ELEMENTWISE_SYMPY = {
-    "sigmoid": fn.sigmoid,
-    "relu": fn.relu,
-    "tanh": sp.tanh,
-    "exp": sp.exp,
-    "log": sp.log,
-    "relu_grad": fn.relu_grad,
-}
-
-
 def _number(g: Graph, node: ex.Node) -> sp.Expr:
     if isinstance(node, ex.Num):
         return sp.Rational(node.value.numerator, node.value.denominator)
@@ -242,25 +231,23 @@ def explicit(tree: ex.Node, g: Graph) -> sp.Matrix:
         a, b = explicit(tree.left, g), explicit(tree.right, g)
         if tree.op == "@":
             return _matmul(a, b)
-        ops = {
+        arith = {
             "+": lambda x, y: x + y,
             "-": lambda x, y: x - y,
             "*": lambda x, y: x * y,
             "/": lambda x, y: x / y,
         }
-        return _elementwise(a, b, ops[tree.op])
+        return _elementwise(a, b, arith[tree.op])
     assert isinstance(tree, ex.Call)
-    f, args = tree.func, [explicit(a, g) for a in tree.args]
-    if f in ELEMENTWISE_SYMPY:
-        return args[0].applyfunc(ELEMENTWISE_SYMPY[f])
-    if f == "leaky_relu":
-        slope = _number(g, tree.args[1]) if len(tree.args) > 1 else sp.Rational(1, 100)
-        return args[0].applyfunc(lambda v: fn.leaky_relu(v, slope))
-    if f == "softmax":
-        x = args[0]
-        return sp.Matrix([losses.softmax_row(list(x.row(i))) for i in range(x.rows)])
-    if f in ("sum", "mean"):
-        x = args[0]
+    op = ops.get(tree.func)
+    if op.kind == ops.ELEMENTWISE:
+        params = op_params(g, tree)
+        return explicit(tree.args[0], g).applyfunc(lambda v: op.sympy(v, *params))
+    if op.kind == ops.ROWWISE:
+        x = explicit(tree.args[0], g)
+        return sp.Matrix([op.sympy(list(x.row(i))) for i in range(x.rows)])
+    if op.kind == ops.REDUCTION:
+        x = explicit(tree.args[0], g)
         axis = tree.kwarg("axis")
         if axis is None:
             out = sp.Matrix([[sp.Add(*x)]])
@@ -271,25 +258,32 @@ def explicit(tree: ex.Node, g: Graph) -> sp.Matrix:
         else:
             out = sp.Matrix([[sp.Add(*x.row(i))] for i in range(x.rows)])
             shape = (_shape_of(g, tree.args[0])[1],)
-        return out / g.count(shape).expr if f == "mean" else out
-    p, y = args[0], args[1]
+        return out / g.count(shape).expr if tree.func == "mean" else out
+    assert op.kind == ops.LOSS
+    p, y = explicit(tree.args[0], g), explicit(tree.args[1], g)
     shape = _shape_of(g, tree.args[0])
-    if f in ("mse", "sse"):
-        total = sp.Add(*(losses.mse_term(a, b) for a, b in zip(p, _grid(y, p.shape))))
-        return sp.Matrix([[total / g.count(shape).expr if f == "mse" else total]])
-    if f == "bce":
-        w = tree.kwarg("pos_weight")
-        w = _number(g, w) if w is not None else sp.Integer(1)
-        total = sp.Add(*(losses.bce_term(a, b, w) for a, b in zip(p, _grid(y, p.shape))))
-        return sp.Matrix([[total / g.count(shape).expr]])
-    if f == "bce_logits":
-        total = sp.Add(*(losses.bce_logits_term(a, b) for a, b in zip(p, _grid(y, p.shape))))
-        return sp.Matrix([[total / g.count(shape).expr]])
-    assert f == "cross_entropy"
-    total = sp.Add(
-        *(losses.cross_entropy_row(list(p.row(i)), list(y.row(i))) for i in range(p.rows))
-    )
-    return sp.Matrix([[total / g.count((shape[0],)).expr]])
+    params = op_params(g, tree)
+    if op.reduce == "rows":
+        y = _grid(y, p.shape)
+        total = sp.Add(*(op.sympy(list(p.row(i)), list(y.row(i))) for i in range(p.rows)))
+        return sp.Matrix([[total / g.count((shape[0],)).expr]])
+    total = sp.Add(*(op.sympy(a, b, *params) for a, b in zip(p, _grid(y, p.shape))))
+    return sp.Matrix([[total / g.count(shape).expr if op.reduce == "mean" else total]])
+
+
+def op_params(g: Graph, tree: ex.Call) -> tuple[sp.Expr, ...]:
+    """The values of an op's parameters in a call (positional after the tensor arguments, or by
+    keyword), defaults from the operation table; parameters left at a default of 1 that the op's
+    forms take as optional are omitted (``bce(P, Y)``)."""
+    op = ops.get(tree.func)
+    tensors = op.nargs[0]
+    out = []
+    for k, (key, default) in enumerate(op.params):
+        node = tree.args[tensors + k] if len(tree.args) > tensors + k else tree.kwarg(key)
+        if node is None and op.kind == ops.LOSS:
+            break  # losses take their optional parameters as optional arguments
+        out.append(_number(g, node) if node is not None else sp.Rational(default))
+    return tuple(out)
 
 
 # ---- matrix-form forward ----------------------------------------------------------------------
@@ -312,16 +306,15 @@ def forward_ir(tree: ex.Node, g: Graph) -> mf.MExpr:
     if isinstance(tree, ex.Transpose):
         return mf.transpose(forward_ir(tree.operand, g))
     if isinstance(tree, ex.Pow):
-        return mf.Pow(forward_ir(tree.base, g), int(tree.exponent))
+        return mf.Pow(forward_ir(tree.base, g), mf.exponent(tree.exponent))
     if isinstance(tree, ex.BinOp):
         a, b = forward_ir(tree.left, g), forward_ir(tree.right, g)
         return {"@": mf.MatMul, "+": mf.add, "-": mf.sub, "*": mf.mul, "/": mf.div}[tree.op](a, b)
     assert isinstance(tree, ex.Call)
-    if tree.func in ELEMENTWISE_SYMPY:
-        return mf.Func(tree.func, forward_ir(tree.args[0], g))
-    if tree.func == "leaky_relu":
-        slope = _number(g, tree.args[1]) if len(tree.args) > 1 else sp.Rational(1, 100)
-        return mf.Func("leaky_relu", forward_ir(tree.args[0], g), slope)
+    op = ops.get(tree.func)
+    if op.kind == ops.ELEMENTWISE:
+        params = op_params(g, tree)
+        return mf.Func(tree.func, forward_ir(tree.args[0], g), params[0] if params else None)
     return mf.Call(
         tree.func,
         tuple(forward_ir(a, g) for a in tree.args),
@@ -333,9 +326,10 @@ def forward_ir(tree: ex.Node, g: Graph) -> mf.MExpr:
 def _call_shape(g: Graph, tree: ex.Call) -> tuple[int, int]:
     first = tree.args[0]
     inner = forward_ir(first, g).shape
-    if tree.func in ex.ELEMENTWISE or tree.func == "softmax":
+    kind = ops.get(tree.func).kind
+    if kind in (ops.ELEMENTWISE, ops.ROWWISE):
         return inner
     axis = tree.kwarg("axis")
-    if tree.func in ex.REDUCTIONS and axis is not None:
+    if kind == ops.REDUCTION and axis is not None:
         return (1, inner[1]) if axis.value == 0 else (inner[0], 1)
     return (1, 1)

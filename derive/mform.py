@@ -1,14 +1,21 @@
 """Matrix-form expressions: ``Xᵀ·δZ``, ``δA ⊙ 1[Z>0]``, ``𝟙ᵀ·δZ``.
 
-A small immutable tree. Each node knows its shape and can be
-- evaluated entry by entry at a checker's point (:meth:`MExpr.evaluate`), which is how a
-  matrix-form rule is *proven* equal to the element-wise result;
-- run in float64 NumPy at any size (:meth:`MExpr.numeric`), which is how full-size gradients are
-  computed and how the generated ``backprop.py`` behaves;
-- printed as LaTeX, plain text and a NumPy expression.
+A small immutable tree of data (:class:`Ref`, :class:`Scalar`, :class:`Ones`, :class:`T`,
+:class:`MatMul`, :class:`Add`, :class:`Neg`, :class:`Mul`, :class:`Div`, :class:`Pow`,
+:class:`Func`, :class:`Call`, :class:`SumRows`, :class:`SumCols`, :class:`SumAll`). What is done
+with it lives in two families of classes with one method per node, in the style of SymPy's
+printing package:
 
-Scalars (``1/m``, ``pos_weight``) are SymPy expressions in the dimension and constant symbols, so
-``2/m`` prints as ``\\frac{2}{m}`` and evaluates at the current sizes.
+- :class:`Evaluator`, parameterised by a number system: :class:`MpmathSystem` (entry by entry in
+  50-digit mpmath at a checker's point — how a matrix-form rule is *proven* equal to the
+  element-wise result), :class:`NumpySystem` (float64 at any size — how full-size gradients are
+  computed and how the generated ``backprop.py`` behaves) and :class:`TorchSystem`;
+- printers :class:`LatexPrinter`, :class:`TextPrinter` and :class:`NumpyPrinter`.
+
+Functions and losses (``Func``, ``Call``) are evaluated and printed from their rows in the
+operation table (:mod:`derive.ops`). Scalars (``1/m``, ``pos_weight``) are SymPy expressions in
+the dimension and constant symbols, so ``2/m`` prints as ``\\frac{2}{m}`` and evaluates at the
+current sizes. ``MExpr.evaluate/numeric/tex/text/code`` remain as one-line shortcuts.
 """
 
 from __future__ import annotations
@@ -17,13 +24,14 @@ import operator
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from fractions import Fraction
 from typing import Any
 
 import mpmath
 import numpy as np
 import sympy as sp
 
-from derive import functions as fn
+from derive import ops
 from derive.printing import latex
 
 _LAYER_SUP = re.compile(r"[A-Za-z\\{}]+\^\{\[\d+\]\}")
@@ -31,34 +39,28 @@ PREC = {"add": 1, "mul": 2, "neg": 2, "atom": 4}
 
 
 class MExpr:
-    """Base class. Subclasses are frozen dataclasses."""
+    """Base class. Subclasses are frozen dataclasses holding data only."""
 
     shape: tuple[int, int]
-
-    # evaluation ---------------------------------------------------------------------------
-    def evaluate(self, value: Callable[[sp.Expr], Any]) -> list[list[Any]]:
-        raise NotImplementedError
-
-    def numeric(self, env: Mapping[str, np.ndarray], scalars: Mapping[sp.Symbol, float]):
-        raise NotImplementedError
-
-    # printing ---------------------------------------------------------------------------
     prec = PREC["atom"]
 
+    # shortcuts to the evaluator and the printers ------------------------------------------
+    def evaluate(self, value: Callable[[sp.Expr], Any]) -> list[list[Any]]:
+        """Entries at a checker's point: ``value`` maps a SymPy symbol/expression to mpmath."""
+        return Evaluator(MpmathSystem(value)).run(self)
+
+    def numeric(self, env: Mapping[str, Any], scalars: Mapping[sp.Symbol, float]):
+        """float64 NumPy value; ``env`` maps ``X``/``dX`` to arrays."""
+        return Evaluator(NumpySystem(env, scalars)).run(self)
+
     def tex(self) -> str:
-        raise NotImplementedError
+        return LatexPrinter().doprint(self)
 
     def text(self) -> str:
-        raise NotImplementedError
+        return TextPrinter().doprint(self)
 
     def code(self) -> str:
-        raise NotImplementedError
-
-    def wrap(self, child: MExpr, kind: str, level: int) -> str:
-        s = getattr(child, kind)()
-        if child.prec >= level and not (kind == "tex" and level >= 5 and "^" in s):
-            return s
-        return f"\\left({s}\\right)" if kind == "tex" else f"({s})"
+        return NumpyPrinter().doprint(self)
 
 
 @dataclass(frozen=True)
@@ -78,24 +80,9 @@ class Ref(MExpr):
     def shape(self) -> tuple[int, int]:  # type: ignore[override]
         return self.dims if self.dims is not None else self.symbols.shape
 
-    def evaluate(self, value):
-        m = self.symbols
-        return [[value(m[i, j]) for j in range(m.cols)] for i in range(m.rows)]
-
-    def numeric(self, env, scalars):
-        return env[self.code()]
-
-    def tex(self) -> str:
-        if self.kind == "grad" and self.delta:
-            return f"\\delta_{{{self.name_tex}}}"
-        if self.kind == "grad":
-            return f"\\frac{{\\partial {self.loss_tex}}}{{\\partial {self.name_tex}}}"
-        return self.name_tex
-
-    def text(self) -> str:
-        return f"∂L/∂{self.name}" if self.kind == "grad" else self.name
-
-    def code(self) -> str:
+    @property
+    def key(self) -> str:
+        """The name of its value in an environment (``X`` or ``dX``)."""
         return f"d{self.name}" if self.kind == "grad" else self.name
 
 
@@ -118,21 +105,6 @@ class Scalar(MExpr):
             else PREC["atom"]
         )
 
-    def evaluate(self, value):
-        return [[value(self.expr)]]
-
-    def numeric(self, env, scalars):
-        return float(self.expr.xreplace(dict(scalars)))
-
-    def tex(self) -> str:
-        return latex(self.expr, dict(self.symbol_names))
-
-    def text(self) -> str:
-        return sp.sstr(self.expr)
-
-    def code(self) -> str:
-        return sp.sstr(self.expr)
-
 
 def scalar(value: Any, names: tuple[tuple[sp.Symbol, str], ...] = ()) -> Scalar:
     return Scalar(sp.nsimplify(value) if not isinstance(value, sp.Expr) else value, names)
@@ -144,49 +116,15 @@ class Ones(MExpr):
 
     shape: tuple[int, int]
 
-    def evaluate(self, value):
-        return [[mpmath.mpf(1)] * self.shape[1] for _ in range(self.shape[0])]
-
-    def numeric(self, env, scalars):
-        return np.ones(self.shape)
-
-    def tex(self) -> str:
-        return "\\mathbf{1}"
-
-    def text(self) -> str:
-        return "𝟙"
-
-    def code(self) -> str:
-        return f"np.ones({self.shape})"
-
 
 @dataclass(frozen=True)
 class T(MExpr):
     x: MExpr
+    prec = 5
 
     @property
     def shape(self):  # type: ignore[override]
         return (self.x.shape[1], self.x.shape[0])
-
-    def evaluate(self, value):
-        return [list(r) for r in zip(*self.x.evaluate(value), strict=True)]
-
-    def numeric(self, env, scalars):
-        return np.asarray(self.x.numeric(env, scalars)).T
-
-    prec = 5
-
-    def tex(self) -> str:
-        inner = self.x.tex()
-        if isinstance(self.x, Ref) and _LAYER_SUP.fullmatch(inner):  # W^{[2]} → W^{[2]\top}
-            return inner[:-1] + "\\top}"
-        return f"{self.wrap(self.x, 'tex', 5)}^{{\\top}}"
-
-    def text(self) -> str:
-        return f"{self.wrap(self.x, 'text', 5)}ᵀ"
-
-    def code(self) -> str:
-        return f"{self.wrap(self.x, 'code', 5)}.T"
 
 
 @dataclass(frozen=True)
@@ -198,25 +136,6 @@ class MatMul(MExpr):
     @property
     def shape(self):  # type: ignore[override]
         return (self.a.shape[0], self.b.shape[1])
-
-    def evaluate(self, value):
-        A, B = self.a.evaluate(value), self.b.evaluate(value)
-        cols = list(zip(*B, strict=True))
-        return [
-            [mpmath.fsum(x * y for x, y in zip(row, col, strict=True)) for col in cols] for row in A
-        ]
-
-    def numeric(self, env, scalars):
-        return np.asarray(self.a.numeric(env, scalars)) @ np.asarray(self.b.numeric(env, scalars))
-
-    def tex(self) -> str:
-        return f"{self.wrap(self.a, 'tex', 2)} \\, {self.wrap(self.b, 'tex', 3)}"
-
-    def text(self) -> str:
-        return f"{self.wrap(self.a, 'text', 2)}·{self.wrap(self.b, 'text', 3)}"
-
-    def code(self) -> str:
-        return f"{self.wrap(self.a, 'code', 2)} @ {self.wrap(self.b, 'code', 3)}"
 
 
 def _broadcast(a: list[list[Any]], shape: tuple[int, int]) -> list[list[Any]]:
@@ -241,39 +160,6 @@ class Add(MExpr):
     def shape(self):  # type: ignore[override]
         return _bshape(*(t.shape for t in self.terms))
 
-    def evaluate(self, value):
-        grids = [_broadcast(t.evaluate(value), self.shape) for t in self.terms]
-        r, c = self.shape
-        return [[mpmath.fsum(g[i][j] for g in grids) for j in range(c)] for i in range(r)]
-
-    def numeric(self, env, scalars):
-        total = 0.0
-        for t in self.terms:
-            total = total + t.numeric(env, scalars)
-        return total
-
-    def _join(self, kind: str) -> str:
-        out = ""
-        for k, t in enumerate(self.terms):
-            if isinstance(t, Scalar) and t.expr.is_Number and t.expr < 0:
-                t = Neg(Scalar(-t.expr, t.symbol_names))
-            if isinstance(t, Neg):
-                s = self.wrap(t.x, kind, PREC["mul"])
-                out += f" - {s}" if k else f"-{s}"
-            else:
-                s = self.wrap(t, kind, PREC["add"])
-                out += f" + {s}" if k else s
-        return out
-
-    def tex(self) -> str:
-        return self._join("tex")
-
-    def text(self) -> str:
-        return self._join("text")
-
-    def code(self) -> str:
-        return self._join("code")
-
 
 @dataclass(frozen=True)
 class Neg(MExpr):
@@ -283,21 +169,6 @@ class Neg(MExpr):
     @property
     def shape(self):  # type: ignore[override]
         return self.x.shape
-
-    def evaluate(self, value):
-        return [[-v for v in row] for row in self.x.evaluate(value)]
-
-    def numeric(self, env, scalars):
-        return -self.x.numeric(env, scalars)
-
-    def tex(self) -> str:
-        return f"-{self.wrap(self.x, 'tex', PREC['mul'])}"
-
-    def text(self) -> str:
-        return f"-{self.wrap(self.x, 'text', PREC['mul'])}"
-
-    def code(self) -> str:
-        return f"-{self.wrap(self.x, 'code', PREC['mul'])}"
 
 
 @dataclass(frozen=True)
@@ -316,17 +187,6 @@ class _Elementwise(MExpr):
     def shape(self):  # type: ignore[override]
         return _bshape(self.a.shape, self.b.shape)
 
-    def evaluate(self, value):
-        A = _broadcast(self.a.evaluate(value), self.shape)
-        B = _broadcast(self.b.evaluate(value), self.shape)
-        return [
-            [self.op(x, y) for x, y in zip(ra, rb, strict=True)]
-            for ra, rb in zip(A, B, strict=True)
-        ]
-
-    def numeric(self, env, scalars):
-        return self.op(self.a.numeric(env, scalars), self.b.numeric(env, scalars))
-
 
 @dataclass(frozen=True)
 class Mul(_Elementwise):
@@ -341,26 +201,6 @@ class Mul(_Elementwise):
         same = isinstance(self.b, Mul) and self.b._hadamard() == self._hadamard()
         return 2 if same else 3
 
-    def tex(self) -> str:
-        op = " \\odot " if self._hadamard() else " \\cdot "
-        if isinstance(self.a, Scalar) and not self._hadamard() and not self.a.expr.is_Symbol:
-            op = " "
-        return f"{self.wrap(self.a, 'tex', 2)}{op}{self.wrap(self.b, 'tex', self._right())}"
-
-    def text(self) -> str:
-        op = " ⊙ " if self._hadamard() else "·"
-        return f"{self.wrap(self.a, 'text', 2)}{op}{self.wrap(self.b, 'text', self._right())}"
-
-    def code(self) -> str:
-        a = self.a
-        if isinstance(a, Scalar) and a.expr.is_Pow and a.expr.exp == -1:  # (x) / m
-            den = a.expr.base
-            den_code = sp.sstr(den) if den.is_Atom else f"({sp.sstr(den)})"
-            return f"{self.wrap(self.b, 'code', 3)} / {den_code}"
-        if isinstance(a, Scalar) and a.expr.is_Rational and a.expr.p == 1 and a.expr.q != 1:
-            return f"{self.wrap(self.b, 'code', 3)} / {a.expr.q}"
-        return f"{self.wrap(a, 'code', 2)} * {self.wrap(self.b, 'code', self._right())}"
-
 
 @dataclass(frozen=True)
 class Div(_Elementwise):
@@ -368,71 +208,30 @@ class Div(_Elementwise):
 
     op = staticmethod(operator.truediv)
 
-    def tex(self) -> str:
-        return f"\\frac{{{self.a.tex()}}}{{{self.b.tex()}}}"
 
-    def text(self) -> str:
-        return f"{self.wrap(self.a, 'text', 2)} / {self.wrap(self.b, 'text', 3)}"
-
-    def code(self) -> str:
-        return f"{self.wrap(self.a, 'code', 2)} / {self.wrap(self.b, 'code', 3)}"
+def exponent(n: Fraction | int | sp.Rational) -> int | sp.Rational:
+    """An exponent as stored in :class:`Pow`: an ``int`` when whole, else an exact
+    ``sympy.Rational`` (``0.5`` is ``1/2``, never a float)."""
+    q = sp.Rational(n.numerator, n.denominator) if isinstance(n, Fraction) else sp.Rational(n)
+    return int(q) if q.is_Integer else q
 
 
 @dataclass(frozen=True)
 class Pow(MExpr):
+    """``x ** n`` entry by entry; ``n`` an int or an exact rational (see :func:`exponent`)."""
+
     x: MExpr
-    n: int
+    n: int | sp.Rational
 
     @property
     def shape(self):  # type: ignore[override]
         return self.x.shape
 
-    def evaluate(self, value):
-        return [[v**self.n for v in row] for row in self.x.evaluate(value)]
-
-    def numeric(self, env, scalars):
-        return self.x.numeric(env, scalars) ** self.n
-
-    def tex(self) -> str:
-        return f"{self.wrap(self.x, 'tex', 5)}^{{{self.n}}}"
-
-    def text(self) -> str:
-        return f"{self.wrap(self.x, 'text', 5)}^{self.n}"
-
-    def code(self) -> str:
-        return f"{self.wrap(self.x, 'code', 5)} ** {self.n}"
-
-
-FUNC_TEX = {
-    "sigmoid": "\\sigma",
-    "tanh": "\\tanh",
-    "exp": "\\exp",
-    "log": "\\log",
-    "relu": "\\operatorname{ReLU}",
-    "softmax": "\\operatorname{softmax}",
-}
-FUNC_MP = {
-    "sigmoid": fn.mp_sigmoid,
-    "tanh": mpmath.tanh,
-    "exp": mpmath.exp,
-    "log": mpmath.log,
-    "relu": fn.MPMATH_FUNCS[fn.relu],
-    "relu_grad": fn.MPMATH_FUNCS[fn.relu_grad],
-}
-FUNC_NP = {
-    "sigmoid": fn.np_sigmoid,
-    "tanh": np.tanh,
-    "exp": np.exp,
-    "log": np.log,
-    "relu": fn.np_relu,
-    "relu_grad": fn.np_relu_grad,
-}
-
 
 @dataclass(frozen=True)
 class Func(MExpr):
-    """An element-wise function applied to a matrix: ``σ(Z)``, ``1[Z > 0]``.
-    ``slope`` is leaky ReLU's negative slope."""
+    """An element-wise function of the operation table applied to a matrix: ``σ(Z)``,
+    ``1[Z > 0]``. ``slope`` is its parameter (leaky ReLU's negative slope), if it has one."""
 
     name: str
     x: MExpr
@@ -442,101 +241,19 @@ class Func(MExpr):
     def shape(self):  # type: ignore[override]
         return self.x.shape
 
-    def evaluate(self, value):
-        if self.name in ("leaky_relu", "leaky_grad"):
-            a = value(self.slope)
-            pos = (lambda v: v) if self.name == "leaky_relu" else (lambda v: 1)
-            return [
-                [pos(v) if v > 0 else a * (v if self.name == "leaky_relu" else 1) for v in row]
-                for row in self.x.evaluate(value)
-            ]
-        f = FUNC_MP[self.name]
-        return [[f(v) for v in row] for row in self.x.evaluate(value)]
-
-    def numeric(self, env, scalars):
-        x = self.x.numeric(env, scalars)
-        if self.name == "leaky_relu":
-            return np.where(x > 0, x, float(self.slope) * x)
-        if self.name == "leaky_grad":
-            return np.where(x > 0, 1.0, float(self.slope))
-        return FUNC_NP[self.name](x)
-
-    def tex(self) -> str:
-        if self.name == "leaky_relu":
-            return f"\\operatorname{{LeakyReLU}}\\left({self.x.tex()}\\right)"
-        if self.name == "leaky_grad":
-            a = latex(self.slope)
-            return (
-                f"\\left(\\mathbf{{1}}\\left[{self.x.tex()} > 0\\right] + {a} \\, "
-                f"\\mathbf{{1}}\\left[{self.x.tex()} \\le 0\\right]\\right)"
-            )
-        if self.name == "relu_grad":
-            return f"\\mathbf{{1}}\\left[{self.x.tex()} > 0\\right]"
-        return f"{FUNC_TEX[self.name]}\\left({self.x.tex()}\\right)"
-
-    def text(self) -> str:
-        if self.name == "relu_grad":
-            return f"1[{self.x.text()} > 0]"
-        return f"{'σ' if self.name == 'sigmoid' else self.name}({self.x.text()})"
-
-    def code(self) -> str:
-        if self.name == "relu_grad":
-            return f"({self.x.code()} > 0)"
-        if self.name == "leaky_relu":
-            return f"np.where({self.x.code()} > 0, {self.x.code()}, {self.slope} * {self.x.code()})"
-        if self.name == "leaky_grad":
-            return f"np.where({self.x.code()} > 0, 1.0, {self.slope})"
-        if self.name in ("tanh", "exp", "log"):
-            return f"np.{self.name}({self.x.code()})"
-        return f"{self.name}({self.x.code()})"
+    @property
+    def params(self) -> tuple[sp.Expr, ...]:
+        return () if self.slope is None else (self.slope,)
 
 
-LOSS_TEX = {
-    "mse": "MSE",
-    "sse": "SSE",
-    "bce": "BCE",
-    "bce_logits": "BCEWithLogits",
-    "cross_entropy": "CE",
-}
-
-
-def _mp_loss(name: str, p: list[list[Any]], y: list[list[Any]], w: Any) -> Any:
-    pairs = [(a, b) for ra, rb in zip(p, y, strict=True) for a, b in zip(ra, rb, strict=True)]
-    n = len(pairs)
-    if name == "mse":
-        return mpmath.fsum((a - b) ** 2 for a, b in pairs) / n
-    if name == "sse":
-        return mpmath.fsum((a - b) ** 2 for a, b in pairs)
-    if name == "bce":
-        return (
-            -mpmath.fsum(w * b * mpmath.log(a) + (1 - b) * mpmath.log(1 - a) for a, b in pairs) / n
-        )
-    if name == "bce_logits":
-        s = fn.mp_sigmoid
-        return (
-            -mpmath.fsum(b * mpmath.log(s(a)) + (1 - b) * mpmath.log(1 - s(a)) for a, b in pairs)
-            / n
-        )
-    assert name == "cross_entropy"
-    return -mpmath.fsum(b * mpmath.log(a) for a, b in pairs) / len(p)
-
-
-def _np_loss(name: str, p: np.ndarray, y: np.ndarray, w: float) -> float:
-    if name == "mse":
-        return float(np.mean((p - y) ** 2))
-    if name == "sse":
-        return float(np.sum((p - y) ** 2))
-    if name == "bce":
-        return float(-np.mean(w * y * np.log(p) + (1 - y) * np.log(1 - p)))
-    if name == "bce_logits":  # stable: max(z, 0) - z·y + log(1 + e^{-|z|})
-        return float(np.mean(np.maximum(p, 0) - p * y + np.log1p(np.exp(-np.abs(p)))))
-    assert name == "cross_entropy"
-    return float(-np.sum(y * np.log(p)) / p.shape[0])
+# the losses' names in LaTeX (from the operation table)
+LOSS_TEX = {n: op.tex for n, op in ops.BUILTIN.items() if op.kind == ops.LOSS}
 
 
 @dataclass(frozen=True)
 class Call(MExpr):
-    """softmax (row-wise), sum/mean (optionally along an axis) and the losses."""
+    """A row-wise function (softmax), a reduction (sum/mean, optionally along an axis) or a
+    loss, from the operation table."""
 
     name: str
     args: tuple[MExpr, ...]
@@ -550,73 +267,19 @@ class Call(MExpr):
         a = self.kw("axis")
         return None if a is None else int(a.expr)  # type: ignore[attr-defined]
 
-    def evaluate(self, value):
-        x = self.args[0].evaluate(value)
-        if self.name == "softmax":
-            out = []
-            for row in x:
-                e = [mpmath.exp(v) for v in row]
-                t = mpmath.fsum(e)
-                out.append([v / t for v in e])
-            return out
-        if self.name in ("sum", "mean"):
-            axis = self._axis()
-            if axis is None:
-                flat = [v for row in x for v in row]
-                return [[mpmath.fsum(flat) / (len(flat) if self.name == "mean" else 1)]]
-            grid = x if axis == 1 else [list(c) for c in zip(*x, strict=True)]
-            sums = [mpmath.fsum(r) / (len(r) if self.name == "mean" else 1) for r in grid]
-            return [sums] if axis == 0 else [[v] for v in sums]
-        y = _broadcast(self.args[1].evaluate(value), (len(x), len(x[0])))
-        w = self.kw("pos_weight")
-        return [[_mp_loss(self.name, x, y, w.evaluate(value)[0][0] if w else 1)]]
+    @property
+    def op(self) -> ops.Op:
+        return ops.get(self.name)
 
-    def numeric(self, env, scalars):
-        x = np.asarray(self.args[0].numeric(env, scalars), dtype=np.float64)
-        if self.name == "softmax":
-            e = np.exp(x - x.max(axis=1, keepdims=True))
-            return e / e.sum(axis=1, keepdims=True)
-        if self.name in ("sum", "mean"):
-            axis = self._axis()
-            f = np.sum if self.name == "sum" else np.mean
-            return f(x) if axis is None else f(x, axis=axis, keepdims=True)
-        y = np.broadcast_to(np.asarray(self.args[1].numeric(env, scalars)), x.shape)
-        w = self.kw("pos_weight")
-        return _np_loss(self.name, x, y, float(w.numeric(env, scalars)) if w else 1.0)
-
-    def _args(self, kind: str) -> str:
-        parts = [getattr(a, kind)() for a in self.args]
-        if kind != "tex":
-            parts += [f"{k}={getattr(v, kind)()}" for k, v in self.kwargs if k != "axis"]
-        return ", ".join(parts)
-
-    def tex(self) -> str:
-        if self.name == "softmax":
-            return f"\\operatorname{{softmax}}\\left({self._args('tex')}\\right)"
-        if self.name in ("sum", "mean"):
-            axis = self._axis()
-            inner = self.wrap(self.args[0], "tex", 3)
-            if axis == 0:
-                s = f"\\mathbf{{1}}^{{\\top}} {inner}"
-            elif axis == 1:
-                s = f"{inner} \\, \\mathbf{{1}}"
-            else:
-                s = f"\\sum {inner}"
-            return s if self.name == "sum" else f"\\operatorname{{mean}}\\left({s}\\right)"
-        w = self.kw("pos_weight")
-        sub = f"_{{{w.tex()}}}" if w is not None else ""
-        return f"\\operatorname{{{LOSS_TEX[self.name]}}}{sub}\\left({self._args('tex')}\\right)"
-
-    def text(self) -> str:
-        return f"{self.name}({self._args('text')})"
-
-    def code(self) -> str:
-        axis = self._axis()
-        if self.name in ("sum", "mean") and axis is not None:
-            return f"{self.wrap(self.args[0], 'code', 5)}.{self.name}(axis={axis}, keepdims=True)"
-        if self.name in ("sum", "mean"):
-            return f"np.{self.name}({self.args[0].code()})"
-        return f"{self.name}({self._args('code')})"
+    def params(self) -> tuple[MExpr, ...]:
+        """The op's parameters given in the call (``pos_weight``), in table order."""
+        out = []
+        for key, _ in self.op.params:
+            v = self.kw(key)
+            if v is None:
+                break
+            out.append(v)
+        return tuple(out)
 
 
 @dataclass(frozen=True)
@@ -629,21 +292,6 @@ class SumRows(MExpr):
     def shape(self):  # type: ignore[override]
         return (1, self.x.shape[1])
 
-    def evaluate(self, value):
-        return [[mpmath.fsum(col) for col in zip(*self.x.evaluate(value), strict=True)]]
-
-    def numeric(self, env, scalars):
-        return np.asarray(self.x.numeric(env, scalars)).sum(axis=0, keepdims=True)
-
-    def tex(self) -> str:
-        return f"\\mathbf{{1}}^{{\\top}} {self.wrap(self.x, 'tex', 3)}"
-
-    def text(self) -> str:
-        return f"𝟙ᵀ·{self.wrap(self.x, 'text', 3)}"
-
-    def code(self) -> str:
-        return f"{self.wrap(self.x, 'code', 5)}.sum(axis=0, keepdims=True)"
-
 
 @dataclass(frozen=True)
 class SumCols(MExpr):
@@ -655,21 +303,6 @@ class SumCols(MExpr):
     def shape(self):  # type: ignore[override]
         return (self.x.shape[0], 1)
 
-    def evaluate(self, value):
-        return [[mpmath.fsum(row)] for row in self.x.evaluate(value)]
-
-    def numeric(self, env, scalars):
-        return np.asarray(self.x.numeric(env, scalars)).sum(axis=1, keepdims=True)
-
-    def tex(self) -> str:
-        return f"{self.wrap(self.x, 'tex', 3)} \\, \\mathbf{{1}}"
-
-    def text(self) -> str:
-        return f"{self.wrap(self.x, 'text', 3)}·𝟙"
-
-    def code(self) -> str:
-        return f"{self.wrap(self.x, 'code', 5)}.sum(axis=1, keepdims=True)"
-
 
 @dataclass(frozen=True)
 class SumAll(MExpr):
@@ -679,20 +312,505 @@ class SumAll(MExpr):
 
     shape = (1, 1)
 
-    def evaluate(self, value):
-        return [[mpmath.fsum(v for row in self.x.evaluate(value) for v in row)]]
 
-    def numeric(self, env, scalars):
-        return float(np.sum(self.x.numeric(env, scalars)))
+# ---- number systems ------------------------------------------------------------------------------
 
-    def tex(self) -> str:
-        return f"\\sum {self.wrap(self.x, 'tex', 3)}"
 
-    def text(self) -> str:
-        return f"Σ {self.wrap(self.x, 'text', 3)}"
+class MpmathSystem:
+    """Entries as 2-D lists of mpmath numbers at one point: ``value`` gives a SymPy
+    expression's number there (the caller sets the precision)."""
 
-    def code(self) -> str:
-        return f"np.sum({self.x.code()})"
+    def __init__(self, value: Callable[[sp.Expr], Any]) -> None:
+        self.value = value
+
+    def ref(self, e: Ref) -> Any:
+        m = e.symbols
+        return [[self.value(m[i, j]) for j in range(m.cols)] for i in range(m.rows)]
+
+    def scalar(self, e: Scalar) -> Any:
+        return [[self.value(e.expr)]]
+
+    def param(self, e: sp.Expr) -> Any:
+        return self.value(e)
+
+    def ones(self, shape: tuple[int, int]) -> Any:
+        return [[mpmath.mpf(1)] * shape[1] for _ in range(shape[0])]
+
+    def transpose(self, x: Any) -> Any:
+        return [list(r) for r in zip(*x, strict=True)]
+
+    def matmul(self, a: Any, b: Any) -> Any:
+        cols = list(zip(*b, strict=True))
+        return [
+            [mpmath.fsum(x * y for x, y in zip(row, col, strict=True)) for col in cols] for row in a
+        ]
+
+    def add(self, terms: list[Any], shape: tuple[int, int]) -> Any:
+        grids = [_broadcast(t, shape) for t in terms]
+        r, c = shape
+        return [[mpmath.fsum(g[i][j] for g in grids) for j in range(c)] for i in range(r)]
+
+    def neg(self, x: Any) -> Any:
+        return [[-v for v in row] for row in x]
+
+    def binary(self, op: Callable[[Any, Any], Any], a: Any, b: Any, shape: tuple[int, int]):
+        A, B = _broadcast(a, shape), _broadcast(b, shape)
+        return [
+            [op(x, y) for x, y in zip(ra, rb, strict=True)] for ra, rb in zip(A, B, strict=True)
+        ]
+
+    def power(self, x: Any, n: int | sp.Rational) -> Any:
+        k = n if isinstance(n, int) else mpmath.mpf(n.p) / n.q
+        return [[v**k for v in row] for row in x]
+
+    def func(self, op: ops.Op, x: Any, params: tuple[Any, ...]) -> Any:
+        return [[op.mpmath(v, *params) for v in row] for row in x]
+
+    def rowwise(self, op: ops.Op, x: Any) -> Any:
+        return [op.mpmath(row) for row in x]
+
+    def reduce(self, x: Any, axis: int | None, mean: bool) -> Any:
+        if axis is None:
+            flat = [v for row in x for v in row]
+            return [[mpmath.fsum(flat) / (len(flat) if mean else 1)]]
+        grid = x if axis == 1 else [list(c) for c in zip(*x, strict=True)]
+        sums = [mpmath.fsum(r) / (len(r) if mean else 1) for r in grid]
+        return [sums] if axis == 0 else [[v] for v in sums]
+
+    def loss(self, op: ops.Op, p: Any, y: Any, params: tuple[Any, ...]) -> Any:
+        y = _broadcast(y, (len(p), len(p[0])))
+        return [[op.mpmath(p, y, *(q[0][0] for q in params))]]
+
+    def sum_rows(self, x: Any) -> Any:
+        return [[mpmath.fsum(col) for col in zip(*x, strict=True)]]
+
+    def sum_cols(self, x: Any) -> Any:
+        return [[mpmath.fsum(row)] for row in x]
+
+    def sum_all(self, x: Any) -> Any:
+        return [[mpmath.fsum(v for row in x for v in row)]]
+
+
+class NumpySystem:
+    """float64 NumPy arrays; ``env`` maps ``X``/``dX`` to values, ``scalars`` gives the
+    dimension and constant symbols their numbers."""
+
+    def __init__(self, env: Mapping[str, Any], scalars: Mapping[sp.Symbol, float]) -> None:
+        self.env, self.scalars = env, scalars
+
+    def ref(self, e: Ref) -> Any:
+        return self.env[e.key]
+
+    def scalar(self, e: Scalar) -> Any:
+        return float(e.expr.xreplace(dict(self.scalars)))
+
+    def param(self, e: sp.Expr) -> Any:
+        return float(e.xreplace(dict(self.scalars)))
+
+    def ones(self, shape: tuple[int, int]) -> Any:
+        return np.ones(shape)
+
+    def transpose(self, x: Any) -> Any:
+        return np.asarray(x).T
+
+    def matmul(self, a: Any, b: Any) -> Any:
+        return np.asarray(a) @ np.asarray(b)
+
+    def add(self, terms: list[Any], shape: tuple[int, int]) -> Any:
+        total = 0.0
+        for t in terms:
+            total = total + t
+        return total
+
+    def neg(self, x: Any) -> Any:
+        return -x
+
+    def binary(self, op: Callable[[Any, Any], Any], a: Any, b: Any, shape: tuple[int, int]):
+        return op(a, b)
+
+    def power(self, x: Any, n: int | sp.Rational) -> Any:
+        return x ** (n if isinstance(n, int) else float(n))
+
+    def func(self, op: ops.Op, x: Any, params: tuple[Any, ...]) -> Any:
+        return op.numpy(x, *params)
+
+    def rowwise(self, op: ops.Op, x: Any) -> Any:
+        return op.numpy(np.asarray(x, dtype=np.float64))
+
+    def reduce(self, x: Any, axis: int | None, mean: bool) -> Any:
+        x = np.asarray(x, dtype=np.float64)
+        f = np.mean if mean else np.sum
+        return f(x) if axis is None else f(x, axis=axis, keepdims=True)
+
+    def loss(self, op: ops.Op, p: Any, y: Any, params: tuple[Any, ...]) -> Any:
+        p = np.asarray(p, dtype=np.float64)
+        y = np.broadcast_to(np.asarray(y), p.shape)
+        return op.numpy(p, y, *(float(q) for q in params))
+
+    def sum_rows(self, x: Any) -> Any:
+        return np.asarray(x).sum(axis=0, keepdims=True)
+
+    def sum_cols(self, x: Any) -> Any:
+        return np.asarray(x).sum(axis=1, keepdims=True)
+
+    def sum_all(self, x: Any) -> Any:
+        return float(np.sum(x))
+
+
+class TorchSystem(NumpySystem):
+    """float64 PyTorch tensors (autograd follows): ``env`` maps ``X``/``dX`` to tensors."""
+
+    def __init__(self, env: Mapping[str, Any], scalars: Mapping[sp.Symbol, float]) -> None:
+        super().__init__(env, scalars)
+        import torch  # the caller passes tensors: torch is already imported
+
+        self.torch = torch
+
+    def ones(self, shape: tuple[int, int]) -> Any:
+        return self.torch.ones(shape, dtype=self.torch.float64)
+
+    def transpose(self, x: Any) -> Any:
+        return x.T if isinstance(x, self.torch.Tensor) else x
+
+    def matmul(self, a: Any, b: Any) -> Any:
+        return a @ b
+
+    def func(self, op: ops.Op, x: Any, params: tuple[Any, ...]) -> Any:
+        return op.torch(x, *params)
+
+    def rowwise(self, op: ops.Op, x: Any) -> Any:
+        return op.torch(x)
+
+    def reduce(self, x: Any, axis: int | None, mean: bool) -> Any:
+        if axis is None:
+            return x.mean() if mean else x.sum()
+        return x.mean(dim=axis, keepdim=True) if mean else x.sum(dim=axis, keepdim=True)
+
+    def loss(self, op: ops.Op, p: Any, y: Any, params: tuple[Any, ...]) -> Any:
+        y = y.expand_as(p) if isinstance(y, self.torch.Tensor) else self.torch.full_like(p, y)
+        return op.torch(p, y, *(float(q) for q in params))
+
+    def sum_rows(self, x: Any) -> Any:
+        return x.sum(dim=0, keepdim=True)
+
+    def sum_cols(self, x: Any) -> Any:
+        return x.sum(dim=1, keepdim=True)
+
+    def sum_all(self, x: Any) -> Any:
+        return x.sum()
+
+
+# ---- the evaluator -------------------------------------------------------------------------------
+
+
+class Evaluator:
+    """Evaluates a matrix-form expression in one number system; one method per node."""
+
+    def __init__(self, system: Any) -> None:
+        self.sys = system
+
+    def run(self, e: MExpr) -> Any:
+        method = getattr(self, f"_{type(e).__name__}", None)
+        if method is None:
+            raise NotImplementedError(f"no evaluation rule for {type(e).__name__}")
+        return method(e)
+
+    def _Ref(self, e: Ref) -> Any:
+        return self.sys.ref(e)
+
+    def _Scalar(self, e: Scalar) -> Any:
+        return self.sys.scalar(e)
+
+    def _Ones(self, e: Ones) -> Any:
+        return self.sys.ones(e.shape)
+
+    def _T(self, e: T) -> Any:
+        return self.sys.transpose(self.run(e.x))
+
+    def _MatMul(self, e: MatMul) -> Any:
+        return self.sys.matmul(self.run(e.a), self.run(e.b))
+
+    def _Add(self, e: Add) -> Any:
+        return self.sys.add([self.run(t) for t in e.terms], e.shape)
+
+    def _Neg(self, e: Neg) -> Any:
+        return self.sys.neg(self.run(e.x))
+
+    def _Mul(self, e: Mul) -> Any:
+        return self.sys.binary(operator.mul, self.run(e.a), self.run(e.b), e.shape)
+
+    def _Div(self, e: Div) -> Any:
+        return self.sys.binary(operator.truediv, self.run(e.a), self.run(e.b), e.shape)
+
+    def _Pow(self, e: Pow) -> Any:
+        return self.sys.power(self.run(e.x), e.n)
+
+    def _Func(self, e: Func) -> Any:
+        params = tuple(self.sys.param(p) for p in e.params)
+        return self.sys.func(ops.get(e.name), self.run(e.x), params)
+
+    def _Call(self, e: Call) -> Any:
+        op = e.op
+        x = self.run(e.args[0])
+        if op.kind == ops.ROWWISE:
+            return self.sys.rowwise(op, x)
+        if op.kind == ops.REDUCTION:
+            return self.sys.reduce(x, e._axis(), e.name == "mean")
+        params = tuple(self.run(p) for p in e.params())
+        return self.sys.loss(op, x, self.run(e.args[1]), params)
+
+    def _SumRows(self, e: SumRows) -> Any:
+        return self.sys.sum_rows(self.run(e.x))
+
+    def _SumCols(self, e: SumCols) -> Any:
+        return self.sys.sum_cols(self.run(e.x))
+
+    def _SumAll(self, e: SumAll) -> Any:
+        return self.sys.sum_all(self.run(e.x))
+
+
+# ---- printers ------------------------------------------------------------------------------------
+
+
+def _exponent_text(n: int | sp.Rational) -> str:
+    return str(n) if isinstance(n, int) else f"{n.p}/{n.q}"
+
+
+class Printer:
+    """Base of the matrix-form printers: ``doprint`` dispatches to ``_print_<Node>``;
+    ``wrap`` adds brackets by precedence."""
+
+    kind = ""
+
+    def doprint(self, e: MExpr) -> str:
+        method = getattr(self, f"_print_{type(e).__name__}", None)
+        if method is None:
+            own = getattr(type(e), self.kind, None)
+            if own is not None and own is not getattr(MExpr, self.kind):
+                return own(e)  # a node class that prints itself
+            raise NotImplementedError(f"{type(self).__name__} cannot print {type(e).__name__}")
+        return method(e)
+
+    def wrap(self, child: MExpr, level: int) -> str:
+        s = self.doprint(child)
+        if child.prec >= level and not self.keep_bare(s, level):
+            return s
+        return self.paren(s)
+
+    def keep_bare(self, s: str, level: int) -> bool:
+        return False
+
+    def paren(self, s: str) -> str:
+        return f"({s})"
+
+    def _join(self, e: Add) -> str:
+        out = ""
+        for k, t in enumerate(e.terms):
+            if isinstance(t, Scalar) and t.expr.is_Number and t.expr < 0:
+                t = Neg(Scalar(-t.expr, t.symbol_names))
+            if isinstance(t, Neg):
+                s = self.wrap(t.x, PREC["mul"])
+                out += f" - {s}" if k else f"-{s}"
+            else:
+                s = self.wrap(t, PREC["add"])
+                out += f" + {s}" if k else s
+        return out
+
+    def _print_Add(self, e: Add) -> str:
+        return self._join(e)
+
+    def _print_Neg(self, e: Neg) -> str:
+        return f"-{self.wrap(e.x, PREC['mul'])}"
+
+
+class LatexPrinter(Printer):
+    kind = "tex"
+
+    def keep_bare(self, s: str, level: int) -> bool:
+        return level >= 5 and "^" in s
+
+    def paren(self, s: str) -> str:
+        return f"\\left({s}\\right)"
+
+    def _print_Ref(self, e: Ref) -> str:
+        if e.kind == "grad" and e.delta:
+            return f"\\delta_{{{e.name_tex}}}"
+        if e.kind == "grad":
+            return f"\\frac{{\\partial {e.loss_tex}}}{{\\partial {e.name_tex}}}"
+        return e.name_tex
+
+    def _print_Scalar(self, e: Scalar) -> str:
+        return latex(e.expr, dict(e.symbol_names))
+
+    def _print_Ones(self, e: Ones) -> str:
+        return "\\mathbf{1}"
+
+    def _print_T(self, e: T) -> str:
+        inner = self.doprint(e.x)
+        if isinstance(e.x, Ref) and _LAYER_SUP.fullmatch(inner):  # W^{[2]} → W^{[2]\\top}
+            return inner[:-1] + "\\top}"
+        return f"{self.wrap(e.x, 5)}^{{\\top}}"
+
+    def _print_MatMul(self, e: MatMul) -> str:
+        return f"{self.wrap(e.a, 2)} \\, {self.wrap(e.b, 3)}"
+
+    def _print_Mul(self, e: Mul) -> str:
+        op = " \\odot " if e._hadamard() else " \\cdot "
+        if isinstance(e.a, Scalar) and not e._hadamard() and not e.a.expr.is_Symbol:
+            op = " "
+        return f"{self.wrap(e.a, 2)}{op}{self.wrap(e.b, e._right())}"
+
+    def _print_Div(self, e: Div) -> str:
+        return f"\\frac{{{self.doprint(e.a)}}}{{{self.doprint(e.b)}}}"
+
+    def _print_Pow(self, e: Pow) -> str:
+        if e.n == sp.Rational(1, 2):
+            return f"\\sqrt{{{self.doprint(e.x)}}}"
+        return f"{self.wrap(e.x, 5)}^{{{_exponent_text(e.n)}}}"
+
+    def _print_Func(self, e: Func) -> str:
+        holes = {"slope": latex(e.slope)} if e.slope is not None else {}
+        return ops.get(e.name).tex_of(self.doprint(e.x), **holes)
+
+    def _args(self, e: Call) -> str:
+        return ", ".join(self.doprint(a) for a in e.args)
+
+    def _print_Call(self, e: Call) -> str:
+        op = e.op
+        if op.kind == ops.REDUCTION:
+            axis = e._axis()
+            inner = self.wrap(e.args[0], 3)
+            if axis == 0:
+                s = f"\\mathbf{{1}}^{{\\top}} {inner}"
+            elif axis == 1:
+                s = f"{inner} \\, \\mathbf{{1}}"
+            else:
+                s = f"\\sum {inner}"
+            return s if e.name == "sum" else f"\\operatorname{{mean}}\\left({s}\\right)"
+        if op.kind == ops.ROWWISE:
+            return f"{op.tex}\\left({self._args(e)}\\right)"
+        w = e.kw("pos_weight")
+        sub = f"_{{{self.doprint(w)}}}" if w is not None else ""
+        return f"\\operatorname{{{op.tex}}}{sub}\\left({self._args(e)}\\right)"
+
+    def _print_SumRows(self, e: SumRows) -> str:
+        return f"\\mathbf{{1}}^{{\\top}} {self.wrap(e.x, 3)}"
+
+    def _print_SumCols(self, e: SumCols) -> str:
+        return f"{self.wrap(e.x, 3)} \\, \\mathbf{{1}}"
+
+    def _print_SumAll(self, e: SumAll) -> str:
+        return f"\\sum {self.wrap(e.x, 3)}"
+
+
+class TextPrinter(Printer):
+    kind = "text"
+
+    def _print_Ref(self, e: Ref) -> str:
+        return f"∂L/∂{e.name}" if e.kind == "grad" else e.name
+
+    def _print_Scalar(self, e: Scalar) -> str:
+        return sp.sstr(e.expr)
+
+    def _print_Ones(self, e: Ones) -> str:
+        return "𝟙"
+
+    def _print_T(self, e: T) -> str:
+        return f"{self.wrap(e.x, 5)}ᵀ"
+
+    def _print_MatMul(self, e: MatMul) -> str:
+        return f"{self.wrap(e.a, 2)}·{self.wrap(e.b, 3)}"
+
+    def _print_Mul(self, e: Mul) -> str:
+        op = " ⊙ " if e._hadamard() else "·"
+        return f"{self.wrap(e.a, 2)}{op}{self.wrap(e.b, e._right())}"
+
+    def _print_Div(self, e: Div) -> str:
+        return f"{self.wrap(e.a, 2)} / {self.wrap(e.b, 3)}"
+
+    def _print_Pow(self, e: Pow) -> str:
+        n = _exponent_text(e.n)
+        return f"{self.wrap(e.x, 5)}^{n if isinstance(e.n, int) else '(' + n + ')'}"
+
+    def _print_Func(self, e: Func) -> str:
+        holes = {"slope": sp.sstr(e.slope)} if e.slope is not None else {}
+        return ops.get(e.name).text_of(self.doprint(e.x), **holes)
+
+    def _call_args(self, e: Call) -> str:
+        parts = [self.doprint(a) for a in e.args]
+        parts += [f"{k}={self.doprint(v)}" for k, v in e.kwargs if k != "axis"]
+        return ", ".join(parts)
+
+    def _print_Call(self, e: Call) -> str:
+        return f"{e.name}({self._call_args(e)})"
+
+    def _print_SumRows(self, e: SumRows) -> str:
+        return f"𝟙ᵀ·{self.wrap(e.x, 3)}"
+
+    def _print_SumCols(self, e: SumCols) -> str:
+        return f"{self.wrap(e.x, 3)}·𝟙"
+
+    def _print_SumAll(self, e: SumAll) -> str:
+        return f"Σ {self.wrap(e.x, 3)}"
+
+
+def _float_literal(q: sp.Rational) -> str:
+    """An exact Python literal for a rational: ``0.5``, ``-1.5``, or ``(1 / 3)``."""
+    f = Fraction(int(q.p), int(q.q))
+    return repr(float(f)) if Fraction(float(f)) == f else f"({f.numerator} / {f.denominator})"
+
+
+class NumpyPrinter(TextPrinter):
+    """NumPy source (the generated ``backprop.py``); helpers come from the operation table."""
+
+    kind = "code"
+
+    def _print_Ref(self, e: Ref) -> str:
+        return e.key
+
+    def _print_Ones(self, e: Ones) -> str:
+        return f"np.ones({e.shape})"
+
+    def _print_T(self, e: T) -> str:
+        return f"{self.wrap(e.x, 5)}.T"
+
+    def _print_MatMul(self, e: MatMul) -> str:
+        return f"{self.wrap(e.a, 2)} @ {self.wrap(e.b, 3)}"
+
+    def _print_Mul(self, e: Mul) -> str:
+        a = e.a
+        if isinstance(a, Scalar) and a.expr.is_Pow and a.expr.exp == -1:  # (x) / m
+            den = a.expr.base
+            den_code = sp.sstr(den) if den.is_Atom else f"({sp.sstr(den)})"
+            return f"{self.wrap(e.b, 3)} / {den_code}"
+        if isinstance(a, Scalar) and a.expr.is_Rational and a.expr.p == 1 and a.expr.q != 1:
+            return f"{self.wrap(e.b, 3)} / {a.expr.q}"
+        return f"{self.wrap(a, 2)} * {self.wrap(e.b, e._right())}"
+
+    def _print_Pow(self, e: Pow) -> str:
+        n = str(e.n) if isinstance(e.n, int) else _float_literal(e.n)
+        return f"{self.wrap(e.x, 5)} ** {n}"
+
+    def _print_Func(self, e: Func) -> str:
+        holes = {"slope": str(e.slope)} if e.slope is not None else {}
+        return ops.get(e.name).numpy_src.format(x=self.doprint(e.x), **holes)
+
+    def _print_Call(self, e: Call) -> str:
+        axis = e._axis()
+        if e.name in ("sum", "mean") and axis is not None:
+            return f"{self.wrap(e.args[0], 5)}.{e.name}(axis={axis}, keepdims=True)"
+        if e.name in ("sum", "mean"):
+            return f"np.{e.name}({self.doprint(e.args[0])})"
+        return f"{e.name}({self._call_args(e)})"
+
+    def _print_SumRows(self, e: SumRows) -> str:
+        return f"{self.wrap(e.x, 5)}.sum(axis=0, keepdims=True)"
+
+    def _print_SumCols(self, e: SumCols) -> str:
+        return f"{self.wrap(e.x, 5)}.sum(axis=1, keepdims=True)"
+
+    def _print_SumAll(self, e: SumAll) -> str:
+        return f"np.sum({self.doprint(e.x)})"
 
 
 # ---- construction helpers that keep the displayed form tidy ------------------------------

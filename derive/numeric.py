@@ -23,9 +23,9 @@ import numpy as np
 import sympy as sp
 
 from derive import expr as ex
-from derive import functions as fn
+from derive import ops
 from derive.backprop import Derivation
-from derive.graph import Graph
+from derive.graph import Graph, op_params
 
 TOL = {
     "torch": (1e-9, 1e-12),  # (rtol, atol): two exact float64 computations
@@ -51,7 +51,9 @@ class Comparison:
     kink: bool = False  # a ReLU input within EPS of 0: finite differences are not meaningful
 
 
-KINKED = ("relu", "leaky_relu", "relu_grad")
+def kinked() -> tuple[str, ...]:
+    """Functions whose derivative jumps somewhere (from the operation table)."""
+    return tuple(n for n, op in ops.OPS.items() if op.kinks)
 
 
 @dataclass(frozen=True)
@@ -158,7 +160,7 @@ def gradients_elementwise(d: Derivation, point: Mapping[str, np.ndarray]):
     for s in order:
         e = d.defs[s]
         args = sorted(e.free_symbols, key=str)
-        f = sp.lambdify(args, e, modules=[fn.NUMPY_MODULE, "numpy"], dummify=True)
+        f = sp.lambdify(args, e, modules=[ops.sympy_numpy(), "numpy"], dummify=True)
         with np.errstate(all="ignore"):
             values[s] = float(np.asarray(f(*(np.array(values[a]) for a in args))))
     return {
@@ -183,7 +185,6 @@ def _torch():
 def torch_forward(g: Graph, tree: ex.Node, env: dict, bare_loss: bool = False):
     """Evaluate ``tree`` with torch ops (so autograd, not our rules, differentiates it)."""
     torch = _torch()
-    F = torch.nn.functional
 
     def num(n: ex.Node) -> float:
         if isinstance(n, ex.Num):
@@ -213,41 +214,17 @@ def torch_forward(g: Graph, tree: ex.Node, env: dict, bare_loss: bool = False):
                 "@": torch.matmul,
             }[n.op](a, b)
         assert isinstance(n, ex.Call)
-        f = n.func
+        op = ops.get(n.func)
         x = run(n.args[0])
-        simple = {
-            "sigmoid": torch.sigmoid,
-            "relu": torch.relu,
-            "tanh": torch.tanh,
-            "exp": torch.exp,
-            "log": torch.log,
-        }
-        if f in simple:
-            return simple[f](x)
-        if f == "relu_grad":
-            return (x > 0).to(torch.float64)
-        if f == "leaky_relu":
-            return F.leaky_relu(x, num(n.args[1]) if len(n.args) > 1 else 0.01)
-        if f == "softmax":
-            return torch.softmax(x, dim=1)
-        if f in ("sum", "mean"):
+        if op.kind == ops.ELEMENTWISE:
+            return op.torch(x, *(float(p.xreplace(g.scalar_values)) for p in op_params(g, n)))
+        if op.kind == ops.ROWWISE:
+            return op.torch(x)
+        if op.kind == ops.REDUCTION:
             axis = n.kwarg("axis")
-            op = torch.sum if f == "sum" else torch.mean
-            return op(x) if axis is None else op(x, dim=int(axis.value), keepdim=True)
+            return op.torch(x) if axis is None else op.torch(x, int(axis.value))
         y = run(n.args[1]).expand_as(x)
-        if f == "mse":
-            return F.mse_loss(x, y)
-        if f == "sse":
-            return F.mse_loss(x, y, reduction="sum")
-        if f == "bce":
-            w = n.kwarg("pos_weight")
-            if w is None or num(w) == 1:
-                return F.binary_cross_entropy(x, y)
-            return -(num(w) * y * torch.log(x) + (1 - y) * torch.log(1 - x)).mean()
-        if f == "bce_logits":
-            return F.binary_cross_entropy_with_logits(x, y)
-        assert f == "cross_entropy"
-        return -(y * torch.log(x)).sum() / x.shape[0]
+        return op.torch(x, y, *(float(p.xreplace(g.scalar_values)) for p in op_params(g, n)))
 
     return run(tree)
 
@@ -367,7 +344,7 @@ def at_kink(d: Derivation, point, sizes=None) -> bool:
         stack = [tree]
         while stack:
             n = stack.pop()
-            if isinstance(n, ex.Call) and n.func in KINKED:
+            if isinstance(n, ex.Call) and n.func in kinked():
                 arg = np.asarray(forward_ir(n.args[0], d.graph).numeric(env, scal), float)
                 if np.any(np.abs(arg) < 10 * EPS):
                     return True

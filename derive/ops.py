@@ -37,7 +37,6 @@ import mpmath
 import numpy as np
 import sympy as sp
 
-
 ELEMENTWISE, ROWWISE, REDUCTION, LOSS = "elementwise", "rowwise", "reduction", "loss"
 
 # ---- our SymPy functions (textbook derivatives; relu_grad(0) = 0 as in PyTorch) ----------
@@ -161,12 +160,14 @@ class Op:
         return dict(self.params).get(key)
 
     def tex_of(self, x: str, **holes: str) -> str:
-        form = self.tex_form or (self.tex + "\\left({x}\\right)")
-        return form.format(x=x, **holes)
+        if not self.tex_form:
+            return f"{self.tex}\\left({x}\\right)"
+        return self.tex_form.format(x=x, **holes)
 
     def text_of(self, x: str, **holes: str) -> str:
-        form = self.text_form or (self.text + "({x})")
-        return form.format(x=x, **holes)
+        if not self.text_form:
+            return f"{self.text}({x})"
+        return self.text_form.format(x=x, **holes)
 
 
 # ---- numeric helpers (one place) -------------------------------------------------------------
@@ -287,12 +288,12 @@ def _local(f: Callable[..., Any]) -> Callable[..., Any]:
 
 # ---- the rows --------------------------------------------------------------------------------
 
-_SIGMOID_HELPER = '''def sigmoid(x):
+_SIGMOID_HELPER = """def sigmoid(x):
     # stable: never exp of a large positive number
     x = np.asarray(x, dtype=np.float64)
     e = np.exp(-np.abs(x))
     return np.where(x >= 0, 1.0 / (1.0 + e), e / (1.0 + e))
-'''
+"""
 
 _ROWS: tuple[Op, ...] = (
     Op(
@@ -551,6 +552,7 @@ _ROWS: tuple[Op, ...] = (
     Op(
         "sum",
         REDUCTION,
+        nargs=(1, 2),
         keywords=("axis",),
         rule="sum",
         numpy=lambda x, axis=None: np.sum(x) if axis is None else x.sum(axis=axis, keepdims=True),
@@ -563,6 +565,7 @@ _ROWS: tuple[Op, ...] = (
     Op(
         "mean",
         REDUCTION,
+        nargs=(1, 2),
         keywords=("axis",),
         rule="mean",
         numpy=lambda x, axis=None: np.mean(x) if axis is None else x.mean(axis=axis, keepdims=True),
@@ -599,9 +602,7 @@ _ROWS: tuple[Op, ...] = (
         nargs=(2, 2),
         sympy=mse_term,
         reduce="sum",
-        pull=lambda m, up, p, y, count: m.mul(
-            up, m.mul(m.Scalar(sp.Integer(2)), m.sub(p, y))
-        ),
+        pull=lambda m, up, p, y, count: m.mul(up, m.mul(m.Scalar(sp.Integer(2)), m.sub(p, y))),
         rule="sse",
         numpy=lambda p, y: float(np.sum((p - y) ** 2)),
         mpmath=lambda p, y: mpmath.fsum((a - b) ** 2 for a, b in _pairs(p, y)),
@@ -632,10 +633,12 @@ _ROWS: tuple[Op, ...] = (
         ),
         rule="bce",
         numpy=lambda p, y, w=1.0: float(-np.mean(w * y * np.log(p) + (1 - y) * np.log(1 - p))),
-        mpmath=lambda p, y, w=1: -mpmath.fsum(
-            w * b * mpmath.log(a) + (1 - b) * mpmath.log(1 - a) for a, b in _pairs(p, y)
-        )
-        / len(_pairs(p, y)),
+        mpmath=lambda p, y, w=1: (
+            -mpmath.fsum(
+                w * b * mpmath.log(a) + (1 - b) * mpmath.log(1 - a) for a, b in _pairs(p, y)
+            )
+            / len(_pairs(p, y))
+        ),
         torch=lambda p, y, w=1.0: (
             _torch_F(p).binary_cross_entropy(p, y)
             if float(w) == 1
@@ -668,11 +671,13 @@ _ROWS: tuple[Op, ...] = (
         rule="bce_logits",
         # stable: max(z, 0) - z·y + log(1 + e^{-|z|})
         numpy=lambda p, y: float(np.mean(np.maximum(p, 0) - p * y + np.log1p(np.exp(-np.abs(p))))),
-        mpmath=lambda p, y: -mpmath.fsum(
-            b * mpmath.log(mp_sigmoid(a)) + (1 - b) * mpmath.log(1 - mp_sigmoid(a))
-            for a, b in _pairs(p, y)
-        )
-        / len(_pairs(p, y)),
+        mpmath=lambda p, y: (
+            -mpmath.fsum(
+                b * mpmath.log(mp_sigmoid(a)) + (1 - b) * mpmath.log(1 - mp_sigmoid(a))
+                for a, b in _pairs(p, y)
+            )
+            / len(_pairs(p, y))
+        ),
         torch=lambda p, y: _torch_F(p).binary_cross_entropy_with_logits(p, y),
         numpy_src="bce_logits({p}, {y})",
         numpy_helper=(
@@ -697,9 +702,7 @@ _ROWS: tuple[Op, ...] = (
         mpmath=lambda p, y: -mpmath.fsum(b * mpmath.log(a) for a, b in _pairs(p, y)) / len(p),
         torch=lambda p, y: -(y * _torch_mod(p).log(p)).sum() / p.shape[0],
         numpy_src="cross_entropy({p}, {y})",
-        numpy_helper=(
-            "def cross_entropy(p, y):\n    return -np.sum(y * np.log(p)) / p.shape[0]\n"
-        ),
+        numpy_helper=("def cross_entropy(p, y):\n    return -np.sum(y * np.log(p)) / p.shape[0]\n"),
         torch_src="-({yy} * torch.log({p})).sum() / {x}.shape[0]",
         tex="CE",
         text="cross_entropy",
@@ -753,8 +756,11 @@ def sympy_numpy() -> dict[str, Callable[..., Any]]:
     out: dict[str, Callable[..., Any]] = {}
     for op in OPS.values():
         cls = op.sympy_class
-        if cls is not None and op.numpy is not None and cls.__module__ != "sympy" and not (
-            cls.__module__.startswith("sympy.")
+        if (
+            cls is not None
+            and op.numpy is not None
+            and cls.__module__ != "sympy"
+            and not (cls.__module__.startswith("sympy."))
         ):
             out[cls.__name__] = op.numpy
     return out

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from derive import expr as ex
+from derive import ops
 
 IDENT = re.compile(r"^[A-Za-z][A-Za-z0-9_]{0,31}$")
 NET_NAME = re.compile(r"^[a-z0-9][a-z0-9-]{0,47}$")
@@ -163,10 +164,11 @@ class _Validator:
                 f"'{name}' is not a valid name",
                 "use letters, digits and _, starting with a letter (max 32)",
             )
-        if name in ex.RESERVED:
+        if ex.reserved(name):
             raise self.err(
                 where,
-                f"'{name}' is reserved (SymPy/Python would read it as something else)",
+                f"'{name}' is reserved (a Python keyword, a function of the expression "
+                "language or a name the generated code uses)",
                 f"rename it, e.g. '{name}0'",
             )
 
@@ -543,18 +545,29 @@ class _Shapes:
                     f"{n.func}({key}=…) must be a number or a [constants] name",
                     f"write {key}=3 or declare it in [constants]",
                 )
-        if n.func in ("leaky_relu",) and len(n.args) == 2 and not isinstance(n.args[1], ex.Num):
-            raise self.fail("leaky_relu's slope must be a number", "write leaky_relu(Z, 0.01)")
-        if n.func in ex.ELEMENTWISE or n.func == "softmax":
-            if n.func == "softmax" and not shapes[0]:
-                raise self.fail("softmax needs a matrix (rows of scores)", "pass a [m, k] tensor")
+        op = ops.get(n.func)
+        for extra in n.args[1:] if op.kind in (ops.ELEMENTWISE, ops.ROWWISE) else ():
+            if not isinstance(extra, ex.Num) and not (
+                isinstance(extra, ex.Name) and extra.id in self.constants
+            ):
+                raise self.fail(
+                    f"{n.func}'s {op.params[0][0] if op.params else 'parameter'} must be a "
+                    "number or a [constants] name",
+                    f"write {n.func}(Z, 0.01)",
+                )
+        if op.kind == ops.ROWWISE and not shapes[0]:
+            raise self.fail(f"{n.func} needs a matrix (rows of scores)", "pass a [m, k] tensor")
+        if op.kind in (ops.ELEMENTWISE, ops.ROWWISE):
             return shapes[0]
-        if n.func in ex.REDUCTIONS:
+        if op.kind == ops.REDUCTION:
             axis = n.kwarg("axis")
             if axis is None:
                 return ()
             if not (isinstance(axis, ex.Num) and axis.value in (0, 1)) or not shapes[0]:
-                raise self.fail(f"{n.func}(axis=…) must be 0 or 1 on a matrix", "write axis=0")
+                raise self.fail(
+                    f"{n.func}(…, axis) must be 0 or 1 on a matrix",
+                    f"write {n.func}(X, axis=0) (columns) or {n.func}(X, 1) (rows)",
+                )
             r, c = shapes[0]
             return (1, c) if axis.value == 0 else (r, 1)
         a, b = shapes[0], shapes[1]

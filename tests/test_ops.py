@@ -116,7 +116,9 @@ def test_rowwise_forms_agree(name):
         mp = [float(v) for v in op.mpmath([mpmath.mpf(v) for v in row])]
     np.testing.assert_allclose(mp, exact, rtol=1e-13)
     np.testing.assert_allclose(op.numpy(np.array([row]))[0], exact, rtol=1e-13)
-    np.testing.assert_allclose(op.torch(torch.tensor([row], dtype=torch.float64)).numpy()[0], exact, rtol=1e-13)
+    np.testing.assert_allclose(
+        op.torch(torch.tensor([row], dtype=torch.float64)).numpy()[0], exact, rtol=1e-13
+    )
 
 
 def _loss_sympy(op: ops.Op, p: np.ndarray, y: np.ndarray) -> float:
@@ -124,7 +126,9 @@ def _loss_sympy(op: ops.Op, p: np.ndarray, y: np.ndarray) -> float:
         total = sum(op.sympy(list(map(sp.Float, pr)), list(map(sp.Float, yr))) for pr, yr in
                     zip(p, y, strict=True))  # fmt: skip
         return float(total) / p.shape[0]
-    total = sum(op.sympy(sp.Float(a), sp.Float(b)) for a, b in zip(p.ravel(), y.ravel(), strict=True))
+    total = sum(
+        op.sympy(sp.Float(a), sp.Float(b)) for a, b in zip(p.ravel(), y.ravel(), strict=True)
+    )
     return float(total) / (p.size if op.reduce == "mean" else 1)
 
 
@@ -136,7 +140,9 @@ def test_losses_agree(name):
     want = _loss_sympy(op, p, y)
     assert op.numpy(p, y) == pytest.approx(want, rel=1e-12)
     with mpmath.workdps(30):
-        mp = op.mpmath([[mpmath.mpf(v) for v in r] for r in p], [[mpmath.mpf(v) for v in r] for r in y])
+        mp = op.mpmath(
+            [[mpmath.mpf(v) for v in r] for r in p], [[mpmath.mpf(v) for v in r] for r in y]
+        )
     assert float(mp) == pytest.approx(want, rel=1e-12)
     assert float(op.torch(torch.tensor(p), torch.tensor(y))) == pytest.approx(want, rel=1e-12)
     env = {"np": np}

@@ -40,9 +40,9 @@ def test_good_spec_parses():
 
 
 def test_unknown_function_names_the_allowed_ones():
-    e = bad(GOOD.replace("sigmoid(Z)", "softplus(Z)"))
-    assert e.where == '[forward] A = "softplus(Z)"'
-    assert "unknown function 'softplus'" in e.message and "sigmoid" in e.message
+    e = bad(GOOD.replace("sigmoid(Z)", "gelu(Z)"))
+    assert e.where == '[forward] A = "gelu(Z)"'
+    assert "unknown function 'gelu'" in e.message and "sigmoid" in e.message
 
 
 def test_matmul_shape_mismatch_shows_both_shapes():
@@ -72,10 +72,19 @@ def test_values_of_the_wrong_shape():
     assert e.where == "[values] X" and "expected a 2×3 array" in e.message
 
 
-@pytest.mark.parametrize("name", ["E", "I", "pi", "N", "lambda", "S"])
-def test_names_sympy_would_misread(name):
+@pytest.mark.parametrize("name", ["lambda", "if", "np", "torch", "sigmoid", "mean", "softplus"])
+def test_keywords_and_function_names_are_reserved(name):
     e = bad(GOOD.replace('Z = "X @ W + b"', f'{name} = "X @ W + b"').replace("(Z)", f"({name})"))
     assert f"'{name}' is reserved" in e.message
+
+
+@pytest.mark.parametrize(
+    "name", ["E", "I", "N", "Q", "S", "K", "V", "pi", "gamma", "beta", "eps", "mu", "sigma2"]
+)
+def test_names_courses_use_are_ordinary_identifiers(name):
+    text = GOOD.replace('Z = "X @ W + b"', f'{name} = "X @ W + b"').replace("(Z)", f"({name})")
+    s = spec.parse(text)
+    assert name in s.shapes
 
 
 def test_hostile_expression_in_a_spec():
