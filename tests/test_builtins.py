@@ -101,6 +101,32 @@ def torch_rnn(split: bool = False):
     return loss, grads if split else grads[0]
 
 
+def torch_batchnorm(with_z: bool = False):
+    X = torch.tensor([[1.0, 2.0], [0.5, -1.0], [-1.0, 0.5]], dtype=torch.float64)
+    T = torch.tensor([[1.0, 0.0], [0.0, 1.0], [-1.0, 0.0]], dtype=torch.float64)
+    W, gamma, beta = t([[0.5, -0.2], [0.3, 0.4]]), t([[1.5, 0.8]]), t([[0.1, -0.2]])
+    Z = X @ W
+    Z.retain_grad()
+    Y = F.batch_norm(Z, None, None, gamma.view(-1), beta.view(-1), training=True, eps=1e-5)
+    loss = F.mse_loss(Y, T)
+    loss.backward()
+    grads = {"W": W.grad, "gamma": gamma.grad, "beta": beta.grad}
+    return loss, {**grads, "Z": Z.grad} if with_z else grads
+
+
+def torch_attention():
+    X = torch.tensor([[1.0, 0.5], [-0.5, 1.0]], dtype=torch.float64)
+    T = torch.tensor([[0.5, -0.5], [1.0, 0.0]], dtype=torch.float64)
+    Wq, Wk = t([[0.4, -0.2], [0.1, 0.3]]), t([[0.2, 0.5], [-0.3, 0.1]])
+    Wv = t([[0.6, -0.1], [0.2, 0.4]])
+    Q, K, V = X @ Wq, X @ Wk, X @ Wv
+    S = Q @ K.T / math.sqrt(2)
+    S.retain_grad()
+    loss = F.mse_loss(torch.softmax(S, dim=1) @ V, T)
+    loss.backward()
+    return loss, {"W_q": Wq.grad, "W_k": Wk.grad, "W_v": Wv.grad, "S": S.grad}
+
+
 ORACLES = {
     "chain": torch_chain,
     "neuron": torch_neuron,
@@ -109,6 +135,10 @@ ORACLES = {
     "mlp-bce-weighted": lambda: torch_mlp_bce(3.0),
     "softmax-regression": torch_softmax_regression,
     "rnn": torch_rnn,
+    "batchnorm": torch_batchnorm,
+    "attention": lambda: (lambda r: (r[0], {k: v for k, v in r[1].items() if k != "S"}))(
+        torch_attention()
+    ),
 }
 
 
@@ -234,6 +264,21 @@ REFERENCE = {
         ("W_x", "grad", ["-0.1911976", "0.2924318", "0.0149746", "0.5118854"]),
         ("W_h", "grad", ["-0.0579326", "0.2192323", "0.0491351", "-0.2742460"]),
         ("b", "grad", ["-0.2234473", "0.5556724"]),
+    ],
+    # hand-written PyTorch float64 (torch_batchnorm with F.batch_norm, torch_attention)
+    "batchnorm": [
+        ("L", "value", ["1.2481184"]),
+        ("Z", "grad", ["0.0580620", "-0.0486747", "-0.2805402", "-0.0108657", "0.2224781", "0.0595404"]),
+        ("W", "grad", ["-0.3046862", "-0.1136480", "0.5079033", "-0.0567135"]),
+        ("gamma", "grad", ["0.7265694", "1.2644436"]),
+        ("beta", "grad", ["0.1000000", "-0.5333333"]),
+    ],
+    "attention": [
+        ("L", "value", ["0.2820796"]),
+        ("S", "grad", ["-0.0509086", "0.0509086", "-0.0775443", "0.0775443"]),
+        ("W_q", "grad", ["-0.0038618", "-0.0060072", "-0.0327739", "-0.0509817"]),
+        ("W_k", "grad", ["-0.0160737", "-0.0301994", "0.0053579", "0.0100665"]),
+        ("W_v", "grad", ["-0.1300383", "0.1532015", "-0.3079797", "0.3760754"]),
     ],
 }
 # networks.md rounds two tiny-mlp numbers from already-rounded intermediates: the exact values
@@ -383,3 +428,40 @@ def test_rnn_teaching_note_on_backprop_through_time(derived):
     for other in ("mlp-bce", "tiny-mlp", "softmax-regression"):
         e = derived[other]
         assert "bptt" not in {ls.key for ls in LS.lessons(e, Pieces(e, Example(e), {}), None)}
+
+
+def test_batchnorm_backward_is_the_compact_formula(derived):
+    d = derived["batchnorm"]
+    v = d.gradient("Z")
+    assert [c.source for c in v.contributions] == ["Z_c", "mu"]  # through itself and the mean
+    assert v.rule == "batchnorm" and len(v.simplified) == 4
+    code = v.formula.code().replace(" ", "")
+    assert code == (
+        "gamma/(m*np.sqrt(var+eps))*(m*dY-dY.sum(axis=0,keepdims=True)"
+        "-Z_hat*(dY*Z_hat).sum(axis=0,keepdims=True))"
+    )
+    _, ref = torch_batchnorm(with_z=True)
+    point = numeric.example_point(d.graph)
+    ours, _ = numeric.gradients_matrix(d, point)
+    for p in ("W", "gamma", "beta"):
+        np.testing.assert_allclose(ours[p], ref[p].numpy(), rtol=1e-9, atol=1e-15)
+
+
+def test_batchnorm_look_alike_is_not_simplified():
+    """Only verified lines are shown: a layer that divides by var + eps (no root) matches the
+    shape of batch norm, fails the check of the compact formula and keeps the plain sum."""
+    src = (spec.resources.files("derive") / "specs" / "batchnorm.toml").read_text("utf-8")
+    odd = src.replace('Z_hat = "Z_c / sqrt(var + eps)"', 'Z_hat = "Z_c / (var + eps)"')
+    assert odd != src
+    d = derive(spec.parse(odd))
+    v = d.gradient("Z")
+    assert v.simplified == () and v.rule == "sum-over-paths" and v.total is not None
+
+
+def test_attention_scores_go_through_the_softmax_jacobian(derived):
+    d = derived["attention"]
+    v = d.gradient("S")
+    assert v.rule == "softmax-jacobian" and v.simplified == ()
+    assert v.formula.code().replace(" ", "") == "A*(dA-(dA*A).sum(axis=1,keepdims=True))"
+    assert {c.source for c in d.gradient("Q").contributions} == {"S"}
+    assert {c.source for c in d.gradient("K").contributions} == {"S"}
