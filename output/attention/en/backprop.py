@@ -45,7 +45,7 @@ def mse(p, y):
 Q = X @ W_q
 K = X @ W_k
 V = X @ W_v
-S = Q @ K.T / np.sqrt(d)
+S = Q @ K.T / (d) ** 0.5
 A = softmax(S)
 O = A @ V
 L = mse(O, T)
@@ -56,8 +56,8 @@ dO = 2/(d*n) * (O - T)
 dA = dO @ V.T
 dS = A * (dA - (dA * A).sum(axis=1, keepdims=True))
 dV = A.T @ dO
-dK = (dS / np.sqrt(d)).T @ Q
-dQ = dS / np.sqrt(d) @ K
+dK = (dS / (d) ** 0.5).T @ Q
+dQ = dS / (d) ** 0.5 @ K
 dW_q = X.T @ dQ
 dW_k = X.T @ dK
 dW_v = X.T @ dV
@@ -77,7 +77,7 @@ def _torch_gradients(bare=False):
     Q = X @ W_q
     K = X @ W_k
     V = X @ W_v
-    S = Q @ K.T / torch.sqrt(d)
+    S = Q @ K.T / d ** 0.5
     A = torch.softmax(S, dim=1)
     O = A @ V
     L = F.mse_loss(O, T)
