@@ -17,6 +17,7 @@ import mpmath
 import sympy as sp
 
 from derive import functions as fn
+from derive import ops
 from derive.backprop import Derivation
 from derive.printing import latex, ordered_terms
 
@@ -26,7 +27,6 @@ _DOUBLE_PARENS = re.compile(
     r"\\left\(\\left\((-[0-9.]+(?: \\times 10\^\{-?\d+\})?)\\right\)"
     r"\\right\)"
 )
-_MP = {fn.sigmoid: fn.mp_sigmoid, sp.exp: mpmath.exp, sp.log: mpmath.log, sp.tanh: mpmath.tanh}
 
 
 @dataclass(frozen=True)
@@ -172,8 +172,8 @@ class Example:
         elif e.func is fn.leaky_relu:
             x, a = (self._eval(t) for t in e.args)
             v = x if x > 0 else a * x
-        elif e.func in _MP:
-            v = _MP[e.func](*(_mp(self._eval(a)) for a in e.args))
+        elif e.func in (funcs := ops.sympy_mpmath()):  # the operation table's functions
+            v = funcs[e.func](*(_mp(self._eval(a)) for a in e.args))
         else:
             raise TypeError(f"cannot evaluate {e.func}")
         self._cache[e] = v

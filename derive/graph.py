@@ -306,7 +306,10 @@ def forward_ir(tree: ex.Node, g: Graph) -> mf.MExpr:
     if isinstance(tree, ex.Transpose):
         return mf.transpose(forward_ir(tree.operand, g))
     if isinstance(tree, ex.Pow):
-        return mf.Pow(forward_ir(tree.base, g), mf.exponent(tree.exponent))
+        base, n = forward_ir(tree.base, g), mf.exponent(tree.exponent)
+        if isinstance(base, mf.Scalar):  # 2 ** 0.5 is the number √2
+            return mf.Scalar(base.expr**n, base.symbol_names)
+        return mf.Pow(base, n)
     if isinstance(tree, ex.BinOp):
         a, b = forward_ir(tree.left, g), forward_ir(tree.right, g)
         return {"@": mf.MatMul, "+": mf.add, "-": mf.sub, "*": mf.mul, "/": mf.div}[tree.op](a, b)

@@ -30,9 +30,12 @@ from typing import Any
 import mpmath
 import numpy as np
 import sympy as sp
+from sympy.printing.numpy import NumPyPrinter as _SympyNumPyPrinter
 
 from derive import ops
 from derive.printing import latex
+
+_NP_SCALAR = _SympyNumPyPrinter()
 
 _LAYER_SUP = re.compile(r"[A-Za-z\\{}]+\^\{\[\d+\]\}")
 PREC = {"add": 1, "mul": 2, "neg": 2, "atom": 4}
@@ -93,6 +96,11 @@ class Scalar(MExpr):
     expr: sp.Expr
     symbol_names: tuple[tuple[sp.Symbol, str], ...] = ()
     shape: tuple[int, int] = (1, 1)
+
+    def __post_init__(self) -> None:
+        if isinstance(self.expr, int | Fraction):  # a Python number from a table's rule
+            q = Fraction(self.expr)
+            object.__setattr__(self, "expr", sp.Rational(q.numerator, q.denominator))
 
     @property
     def prec(self) -> int:  # type: ignore[override]
@@ -767,6 +775,14 @@ class NumpyPrinter(TextPrinter):
 
     def _print_Ref(self, e: Ref) -> str:
         return e.key
+
+    def _print_Scalar(self, e: Scalar) -> str:
+        if all(a.is_Rational or a.is_Symbol for a in sp.preorder_traversal(e.expr) if a.is_Atom):
+            if not e.expr.has(sp.Pow) or all(
+                p.exp.is_Integer for p in e.expr.atoms(sp.Pow)
+            ):  # 1/m, 2/(m*k): plain Python
+                return sp.sstr(e.expr)
+        return _NP_SCALAR.doprint(e.expr).replace("numpy.", "np.")  # sqrt(2) → np.sqrt(2)
 
     def _print_Ones(self, e: Ones) -> str:
         return f"np.ones({e.shape})"

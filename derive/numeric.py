@@ -25,7 +25,7 @@ import sympy as sp
 from derive import expr as ex
 from derive import ops
 from derive.backprop import Derivation
-from derive.graph import Graph, op_params
+from derive.graph import Graph, forward_ir, op_params
 
 TOL = {
     "torch": (1e-9, 1e-12),  # (rtol, atol): two exact float64 computations
@@ -71,6 +71,10 @@ class Report:
 # ---- points ---------------------------------------------------------------------------------
 
 
+def _is_loss(name: str) -> bool:
+    return name in ops.OPS and ops.get(name).kind == ops.LOSS
+
+
 def example_point(g: Graph) -> dict[str, np.ndarray]:
     """The spec's ``[values]`` as float64 arrays (2-D)."""
     return {
@@ -85,7 +89,7 @@ def targets(g: Graph) -> set[str]:
         stack = [tree]
         while stack:
             n = stack.pop()
-            if isinstance(n, ex.Call) and n.func in ex.LOSSES and isinstance(n.args[1], ex.Name):
+            if isinstance(n, ex.Call) and _is_loss(n.func) and isinstance(n.args[1], ex.Name):
                 out.add(n.args[1].id)
             stack.extend(ex.children(n))
     return out
@@ -251,7 +255,7 @@ def loss_scale_call(tree: ex.Node) -> tuple[float, ex.Call] | None:
     """``0.5 * mse(O, t)`` → (0.5, mse(O, t)): a scaled PyTorch loss (the factor-2 lesson)."""
     if isinstance(tree, ex.BinOp) and tree.op == "*":
         for c, call in ((tree.left, tree.right), (tree.right, tree.left)):
-            if isinstance(c, ex.Num) and isinstance(call, ex.Call) and call.func in ex.LOSSES:
+            if isinstance(c, ex.Num) and isinstance(call, ex.Call) and _is_loss(call.func):
                 return float(c.value), call
     return None
 
@@ -335,8 +339,8 @@ def compare(
 
 
 def at_kink(d: Derivation, point, sizes=None) -> bool:
-    """Whether some ReLU/leaky-ReLU input is within ``10·EPS`` of 0 at ``point``."""
-    from derive.graph import forward_ir
+    """Whether the input of some function with a kink (ReLU, leaky ReLU, abs: the table's
+    ``kinks``) is within ``10·EPS`` of one at ``point``."""
 
     env = forward_numeric(d, point, sizes)
     scal = scalar_values(d.graph, sizes)
@@ -346,7 +350,7 @@ def at_kink(d: Derivation, point, sizes=None) -> bool:
             n = stack.pop()
             if isinstance(n, ex.Call) and n.func in kinked():
                 arg = np.asarray(forward_ir(n.args[0], d.graph).numeric(env, scal), float)
-                if np.any(np.abs(arg) < 10 * EPS):
+                if any(np.any(np.abs(arg - float(k)) < 10 * EPS) for k in ops.get(n.func).kinks):
                     return True
             stack.extend(ex.children(n))
     return False

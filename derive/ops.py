@@ -23,6 +23,12 @@ the matrix-form module (``m``, i.e. :mod:`derive.mform`) so this table does not 
 
 The active table is :data:`OPS`; :func:`using` swaps in another one (tests register an op in a
 test-only table and derive a spec with it, touching no other file).
+
+**Adding an op** is adding one row: its SymPy form (built from SymPy functions or one of the
+classes below), the pull rule in matrix form, NumPy/mpmath/PyTorch callables, source text, LaTeX.
+Every derivation step that uses it is still proven (the pull rule against SymPy's derivative of
+the element-wise form, at random points) and verified against PyTorch. A new ``rule`` name needs a
+``rule.<name>`` sentence in the ``[reasons]`` table of each locale (or keep ``"elementwise"``).
 """
 
 from __future__ import annotations
@@ -118,6 +124,20 @@ DOMAINS: dict[str, tuple[str, Callable[[Any], bool]]] = {
 }
 ROW_DOMAINS = frozenset({"onehot"})
 
+# domains the language's structure (not a table row) imposes on an operand
+STRUCTURAL_DOMAINS = {
+    "divisor": "nonzero",  # the right side of ``/``
+    "fractional_power": "positive",  # the base of ``** p/q`` with q > 1 (``x ** 0.5``)
+    "negative_power": "nonzero",  # the base of ``** -n``
+}
+
+
+def power_domain(exponent: Fraction) -> str:
+    """The domain of the base of ``x ** exponent``."""
+    if Fraction(exponent).denominator != 1:
+        return STRUCTURAL_DOMAINS["fractional_power"]
+    return STRUCTURAL_DOMAINS["negative_power"] if exponent < 0 else "real"
+
 
 def in_domain(domain: str, value: Any) -> bool:
     """``value`` (a number, or a row for row domains) lies in ``domain``."""
@@ -150,6 +170,7 @@ class Op:
     text: str = ""
     tex_form: str = ""  # matrix-form LaTeX with {x} (and {slope})
     text_form: str = ""
+    entry_tex_form: str = ""  # LaTeX of one entry when it differs from tex_form (with {slope})
     domain: tuple[str, ...] = ("real",)
     kinks: tuple[Fraction, ...] = ()
     reduce: str = ""  # losses: "mean" (over entries), "sum", "rows" (mean over rows)
@@ -163,6 +184,12 @@ class Op:
         if not self.tex_form:
             return f"{self.tex}\\left({x}\\right)"
         return self.tex_form.format(x=x, **holes)
+
+    def entry_tex_of(self, x: str, **holes: str) -> str:
+        """LaTeX of the function applied to one entry (element-wise steps)."""
+        if self.entry_tex_form:
+            return self.entry_tex_form.format(x=x, **holes)
+        return self.tex_of(x, **holes)
 
     def text_of(self, x: str, **holes: str) -> str:
         if not self.text_form:
@@ -398,6 +425,7 @@ _ROWS: tuple[Op, ...] = (
         torch_src="F.leaky_relu({x}, {slope})",
         tex="\\operatorname{LeakyReLU}",
         text="leaky_relu",
+        entry_tex_form="\\operatorname{{LeakyReLU}}_{{{slope}}}\\left({x}\\right)",
         kinks=(Fraction(0),),
     ),
     Op(
@@ -742,12 +770,19 @@ def signature(name: str) -> tuple[int, int, tuple[str, ...]] | None:
     return (op.nargs[0], op.nargs[1], op.keywords)
 
 
+_CACHE: dict[str, Any] = {}
+
+
 def sympy_mpmath() -> dict[Any, Callable[..., Any]]:
-    """SymPy function class → mpmath callable, for the identity checker."""
+    """SymPy function class → mpmath callable, for the identity checker (cached per table)."""
+    hit = _CACHE.get("mpmath")
+    if hit is not None:
+        return hit
     out: dict[Any, Callable[..., Any]] = {}
     for op in OPS.values():
         if op.sympy_class is not None and op.mpmath is not None:
             out[op.sympy_class] = op.mpmath
+    _CACHE["mpmath"] = out
     return out
 
 
@@ -772,13 +807,16 @@ def using(ops: Mapping[str, Op]) -> Iterator[dict[str, Op]]:
     saved = dict(OPS)
     OPS.clear()
     OPS.update(ops)
+    _CACHE.clear()
     try:
         yield OPS
     finally:
         OPS.clear()
         OPS.update(saved)
+        _CACHE.clear()
 
 
 def register(op: Op) -> None:
     """Add (or replace) ``op`` in the active table."""
     OPS[op.name] = op
+    _CACHE.clear()

@@ -16,14 +16,22 @@ from sympy.printing.latex import LatexPrinter
 from sympy.printing.precedence import precedence
 from sympy.printing.str import StrPrinter
 
+from derive import ops
+
 GREEK = frozenset(
-    "alpha beta gamma delta epsilon zeta eta theta iota kappa mu nu xi rho sigma tau phi chi "
-    "psi omega Gamma Delta Theta Phi Psi Omega".split()
+    "alpha beta gamma delta zeta eta theta iota kappa mu nu xi pi rho sigma tau upsilon phi chi "
+    "psi omega Gamma Delta Theta Lambda Xi Pi Sigma Upsilon Phi Psi Omega".split()
 )
 _TRAILING_DIGITS = re.compile(r"^([A-Za-z]+?)(\d+)$")
 
 
+# spellings of a Greek letter that are not its LaTeX name
+GREEK_ALIASES = {"eps": "\\varepsilon", "epsilon": "\\varepsilon", "lam": "\\lambda"}
+
+
 def _base(word: str) -> str:
+    if word in GREEK_ALIASES:
+        return GREEK_ALIASES[word]
     if word in GREEK:
         return "\\" + word
     if word.endswith("hat") and len(word) > 3:
@@ -44,7 +52,8 @@ def name_tex(name: str, *, layer: bool = False) -> str:
         m = _TRAILING_DIGITS.match(head)
         if m and not layer:  # h1_raw → h_{1,\text{raw}}
             return f"{_base(m.group(1))}_{{{m.group(2)},{sub}}}"
-        if len(head) > 1 and not m and head not in GREEK and not head.endswith("hat"):
+        greek = head in GREEK or head in GREEK_ALIASES
+        if len(head) > 1 and not m and not greek and not head.endswith("hat"):
             escaped = name.replace("_", "\\_")
             return f"\\mathrm{{{escaped}}}"
         return f"{name_tex(head, layer=layer)}_{{{sub}}}"
@@ -96,22 +105,19 @@ class DeriveLatexPrinter(LatexPrinter):
     def _as_ordered_terms(self, expr: sp.Expr, order: str | None = None) -> list[sp.Expr]:
         return ordered_terms(expr, order)
 
-    def _print_sigmoid(self, expr: sp.Expr, exp: str | None = None) -> str:
-        tex = f"\\sigma\\left({self._print(expr.args[0])}\\right)"
+    def _print_Function(self, expr: sp.Expr, exp: str | None = None) -> str:
+        """Our own function classes (``sigmoid``, ``relu``, ``relu_grad``, ``leaky_relu``…)
+        print from their row in the operation table; SymPy's own go to SymPy."""
+        op = ops.OPS.get(type(expr).__name__)
+        if op is None or op.sympy_class is not type(expr) or not _ours(type(expr)):
+            return super()._print_Function(expr, exp)
+        holes = {k: self._print(a) for (k, _), a in zip(op.params, expr.args[1:], strict=False)}
+        tex = op.entry_tex_of(self._print(expr.args[0]), **holes)
         return f"{tex}^{{{exp}}}" if exp else tex
 
-    def _print_relu(self, expr: sp.Expr, exp: str | None = None) -> str:
-        tex = f"\\operatorname{{ReLU}}\\left({self._print(expr.args[0])}\\right)"
-        return f"{tex}^{{{exp}}}" if exp else tex
 
-    def _print_relu_grad(self, expr: sp.Expr, exp: str | None = None) -> str:
-        tex = f"\\mathbf{{1}}\\left[{self._print(expr.args[0])} > 0\\right]"
-        return f"{tex}^{{{exp}}}" if exp else tex
-
-    def _print_leaky_relu(self, expr: sp.Expr, exp: str | None = None) -> str:
-        x, slope = (self._print(a) for a in expr.args)
-        tex = f"\\operatorname{{LeakyReLU}}_{{{slope}}}\\left({x}\\right)"
-        return f"{tex}^{{{exp}}}" if exp else tex
+def _ours(cls: type) -> bool:
+    return not cls.__module__.startswith("sympy")
 
 
 def latex(expr: sp.Basic, symbol_names: dict[sp.Symbol, str] | None = None, **settings) -> str:

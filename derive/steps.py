@@ -21,7 +21,7 @@ from typing import Any, Protocol
 import mpmath
 import sympy as sp
 
-from derive.functions import MPMATH_FUNCS
+from derive.ops import sympy_mpmath
 
 DPS = 50
 TOLERANCE = mpmath.mpf(10) ** -30
@@ -154,8 +154,8 @@ class Checker:
             base, ex = e.args
             b = self._eval(base, k)
             v = b ** int(ex) if ex.is_Integer else b ** self._eval(ex, k)
-        elif e.func in MPMATH_FUNCS:
-            v = MPMATH_FUNCS[e.func](*(self._eval(a, k) for a in e.args))
+        elif e.func in (funcs := sympy_mpmath()):  # the operation table's functions
+            v = funcs[e.func](*(self._eval(a, k) for a in e.args))
         elif e is sp.pi:
             v = +mpmath.pi
         elif e is sp.E:

@@ -46,6 +46,9 @@ def test_domains_and_kinks_declared():
     assert ops.in_domain("binary", 1.0) and not ops.in_domain("binary", 0.5)
     assert not ops.in_domain("positive", 0.0)
     assert ops.get("leaky_relu").default("slope") == sp.Rational(1, 100)
+    assert ops.power_domain(ops.Fraction(1, 2)) == "positive"
+    assert ops.power_domain(ops.Fraction(-1)) == "nonzero" and ops.power_domain(2) == "real"
+    assert ops.STRUCTURAL_DOMAINS["divisor"] == "nonzero"
 
 
 def _points(op: ops.Op) -> list[float]:
@@ -157,3 +160,78 @@ def test_using_swaps_the_active_table_and_restores_it():
         assert ops.signature("cube") == (1, 1, ())
     assert "cube" not in ops.OPS and ops.signature("cube") is None
     assert ops.signature("leaky_grad") is None  # internal rows are not language functions
+
+
+# ---- a new op in a test-only table: derive verify passes, no other file touched -----------------
+
+
+def _swish() -> ops.Op:
+    """swish(x) = x·σ(x), defined only here."""
+    sig = ops.sigmoid
+
+    def mp(v):
+        return v * ops.mp_sigmoid(v)
+
+    return ops.Op(
+        "swish",
+        ops.ELEMENTWISE,
+        sympy=lambda v: v * sig(v),
+        derivative=lambda v: sig(v) * (1 + v * (1 - sig(v))),
+        pull=lambda m, up, xm, ym: m.mul(
+            up,
+            m.add(
+                m.Func("sigmoid", xm),
+                m.mul(xm, m.mul(m.Func("sigmoid", xm), m.sub(m.Scalar(1), m.Func("sigmoid", xm)))),
+            ),
+        ),
+        numpy=lambda v: v * ops.np_sigmoid(v),
+        mpmath=mp,
+        torch=lambda t: t * torch.sigmoid(t),
+        numpy_src="swish({x})",
+        numpy_helper="def swish(x):\n    return x / (1.0 + np.exp(-x))\n",
+        torch_src="F.silu({x})",
+        tex="\\operatorname{swish}",
+        text="swish",
+    )
+
+
+SWISH_SPEC = """
+[network]
+name = "swish-net"
+[dims]
+m = 3
+[inputs]
+X = ["m", 2]
+Y = ["m", 1]
+[params]
+W = [2, 1]
+b = [1, 1]
+[forward]
+Z = "X @ W + b"
+A = "swish(Z)"
+L = "mse(A, Y)"
+"""
+
+
+def test_an_op_registered_in_a_test_only_table_verifies(tmp_path):
+    from click.testing import CliRunner
+
+    from derive import cli
+
+    path = tmp_path / "swish.toml"
+    path.write_text(SWISH_SPEC)
+    runner = CliRunner()
+    refused = runner.invoke(cli.main, ["verify", str(path)])
+    assert refused.exit_code == 2 and "unknown function 'swish'" in refused.output
+    with ops.using({**ops.BUILTIN, "swish": _swish()}):
+        result = runner.invoke(cli.main, ["verify", str(path)])
+        assert result.exit_code == 0, result.output
+        assert "swish-net" in result.output
+        built = runner.invoke(cli.main, ["build", str(path), "-f", "md,py", "--lang", "en",
+                                         "-o", str(tmp_path / "out")])  # fmt: skip
+        assert built.exit_code == 0, built.output
+    md = (tmp_path / "out" / "swish-net" / "en").glob("*.md")
+    text = "".join(p.read_text() for p in md)
+    assert "\\operatorname{swish}" in text
+    py = "".join(p.read_text() for p in (tmp_path / "out" / "swish-net" / "en").glob("*.py"))
+    assert "def swish(x):" in py and "F.silu(Z)" in py

@@ -1,0 +1,66 @@
+"""One matrix-form evaluator over three number systems, and the printer classes."""
+
+from __future__ import annotations
+
+import mpmath
+import numpy as np
+import sympy as sp
+import torch
+
+from derive import mform as mf
+
+m = sp.Symbol("m", positive=True, integer=True)
+X_SYMS = sp.ImmutableMatrix(2, 3, sp.symbols("x0:6", real=True))
+VALUES = np.array([[0.5, -1.2, 0.3], [2.0, 0.7, -0.4]])
+X = mf.Ref("X", "value", X_SYMS, "X")
+
+
+def _tree() -> mf.MExpr:
+    """(σ(X) ⊙ |X|)ᵀ … a bit of everything: functions, powers, reductions, a loss."""
+    pos = mf.add(mf.mul(X, X), mf.Scalar(sp.Integer(1)))
+    a = mf.mul(mf.Func("sigmoid", X), mf.Func("abs", X))
+    b = mf.div(mf.Pow(pos, mf.exponent(sp.Rational(-1, 2))), mf.Scalar(m))
+    c = mf.Call("softmax", (mf.add(a, b),), (), (2, 3))
+    d = mf.add(mf.SumCols(c), mf.Func("leaky_relu", X, sp.Rational(1, 10)))
+    s = mf.Call("mean", (d,), (("axis", mf.Scalar(sp.Integer(0))),), (1, 3))
+    return mf.MatMul(mf.T(mf.mul(X, s)), mf.Ones((2, 1)))
+
+
+def test_one_evaluator_three_number_systems_agree():
+    tree = _tree()
+    env_np = {"X": VALUES}
+    scal = {m: 2.0}
+    ours = mf.Evaluator(mf.NumpySystem(env_np, scal)).run(tree)
+    values = dict(zip(X_SYMS, VALUES.ravel(), strict=True))
+    with mpmath.workdps(50):
+        grid = tree.evaluate(lambda e: mpmath.mpf(float(sp.sympify(e).xreplace({m: 2, **values}))))
+    np.testing.assert_allclose(np.array(grid, dtype=float), ours, rtol=1e-13)
+    t = torch.tensor(VALUES, dtype=torch.float64, requires_grad=True)
+    tt = mf.Evaluator(mf.TorchSystem({"X": t}, scal)).run(tree)
+    np.testing.assert_allclose(tt.detach().numpy(), ours, rtol=1e-13)
+    tt.sum().backward()  # autograd goes through the same evaluator
+    assert t.grad is not None and t.grad.shape == (2, 3)
+
+
+def test_printers_are_classes_with_one_method_per_node():
+    p = mf.Pow(mf.add(mf.mul(X, X), mf.Scalar(sp.Integer(1))), mf.exponent(sp.Rational(1, 2)))
+    assert mf.LatexPrinter().doprint(p) == "\\sqrt{X \\odot X + 1}"
+    assert mf.TextPrinter().doprint(p) == "(X ⊙ X + 1)^(1/2)"
+    assert mf.NumpyPrinter().doprint(p) == "(X * X + 1) ** 0.5"
+    third = mf.Pow(X, mf.exponent(sp.Rational(1, 3)))
+    assert mf.NumpyPrinter().doprint(third) == "X ** (1 / 3)"  # exact, not 0.333…
+    assert mf.LatexPrinter().doprint(third) == "X^{1/3}"
+    assert p.tex() == mf.LatexPrinter().doprint(p) and p.code() == mf.NumpyPrinter().doprint(p)
+    f = mf.Func("leaky_relu", X, sp.Rational(1, 100))
+    assert f.code() == "np.where(X > 0, X, 1/100 * X)"
+    assert mf.Func("relu_grad", X).tex() == "\\mathbf{1}\\left[X > 0\\right]"
+    assert mf.Func("abs", X).text() == "|X|"
+    assert mf.Scalar(1 / sp.sqrt(2)).code() == "(1/2)*np.sqrt(2)"
+
+
+def test_exponents_are_ints_or_exact_rationals():
+    assert mf.exponent(2) == 2 and isinstance(mf.exponent(2), int)
+    assert mf.exponent(sp.Rational(3, 2)) == sp.Rational(3, 2)
+    from fractions import Fraction
+
+    assert mf.exponent(Fraction(-1, 2)) == sp.Rational(-1, 2)
