@@ -27,7 +27,7 @@ from derive import ops
 from derive.graph import Graph, Tensor, build, forward_ir, op_params
 from derive.printing import latex
 from derive.spec import NetSpec
-from derive.steps import Checker, Step, Term, prove
+from derive.steps import Checker, Step, StepError, Term, prove
 
 MAX_ENTRY_STEPS = 16  # element-wise steps are shown for tensors up to this many entries
 MAX_DIRECT_PARAMS = 64  # cross-check against diff of the expanded loss up to this many weights
@@ -330,6 +330,73 @@ def textbook_map(g: Graph) -> dict[sp.Expr, sp.Symbol]:
     return out
 
 
+def _batchnorm_pattern(g: Graph, x: str) -> tuple[str, ex.Node, ex.Node, str] | None:
+    """``(x̂, D, γ, Y)`` when ``x`` is batch-normalised as ``μ = mean(x, axis=0)``,
+    ``xc = x − μ``, ``σ² = mean(…xc…, axis=0)``, ``x̂ = xc / D`` (``D`` reads ``σ²``),
+    ``Y = γ * x̂ + β`` (either order), else ``None``. Whether it *is* batch norm is decided by
+    the verified steps, not here."""
+    nodes = {n.name: n.tree for n in g.nodes}
+
+    def axis0(tree: ex.Node, arg: str) -> bool:
+        if not (isinstance(tree, ex.Call) and tree.func == "mean" and tree.args):
+            return False
+        axis = tree.kwarg("axis") if len(tree.args) == 1 else tree.args[1]
+        return (
+            isinstance(axis, ex.Num) and axis.value == 0 and set(ex.names(tree.args[0])) == {arg}
+        )
+
+    cons = g.consumers.get(x, ())
+    mu = next((c for c in cons if axis0(nodes[c], x)), None)
+    xc = next((c for c in cons if c != mu), None)
+    if mu is None or xc is None:
+        return None
+    tree = nodes[xc]
+    if not (isinstance(tree, ex.BinOp) and tree.op == "-" and tree.left == ex.Name(x)):
+        return None
+    if tree.right != ex.Name(mu) or g.consumers[mu] != (xc,) or len(g.consumers[xc]) != 2:
+        return None
+    var = next((c for c in g.consumers[xc] if axis0(nodes[c], xc)), None)
+    xhat = next((c for c in g.consumers[xc] if c != var), None)
+    if var is None or xhat is None or g.consumers[var] != (xhat,):
+        return None
+    tree = nodes[xhat]
+    if not (isinstance(tree, ex.BinOp) and tree.op == "/" and tree.left == ex.Name(xc)):
+        return None
+    if set(ex.names(tree.right)) & set(g.tensors) - set(g.spec.constants) != {var}:
+        return None
+    denom = tree.right
+    if len(g.consumers[xhat]) != 1:
+        return None
+    y = g.consumers[xhat][0]
+    tree = nodes[y]
+    if not (isinstance(tree, ex.BinOp) and tree.op == "+" and isinstance(tree.left, ex.BinOp)):
+        return None
+    prod = tree.left
+    if prod.op != "*" or ex.Name(xhat) not in (prod.left, prod.right):
+        return None
+    gamma = prod.right if prod.left == ex.Name(xhat) else prod.left
+    if xhat in ex.names(gamma) or xhat in ex.names(tree.right):
+        return None
+    return xhat, denom, gamma, y
+
+
+def one_hot_rows(g: Graph, checker: Checker) -> dict[sp.Symbol, sp.Expr]:
+    """Identity tests draw the entries of an input declared one-hot as rows that sum to 1
+    (``u_ij / Σ_r u_ir`` with ``u > 0``): the only property of one-hot rows that the fused
+    softmax + cross-entropy step ``(P − Y)/m`` uses, so steps are still tested on a continuum of
+    points, and every step true for free entries stays true."""
+    out: dict[sp.Symbol, sp.Expr] = {}
+    for name in g.spec.one_hot:
+        t = g.tensors[name]
+        for i in range(t.shape[0]):
+            raw = [sp.Symbol(f"onehot_{name}_{i}_{j}") for j in range(t.shape[1])]
+            total = sp.Add(*raw)
+            for j, u in enumerate(raw):
+                checker.domains[u] = (0.05, 1.0)
+                out[t.symbols[i, j]] = u / total
+    return out
+
+
 # ---- the walk ---------------------------------------------------------------------------------
 
 
@@ -341,6 +408,7 @@ class _Deriver:
         self.checker.define(g.scalar_values)
         self.grad = {n for n, t in g.tensors.items() if t.grads is not None}
         self.textbook = textbook_map(g)
+        self.checker.define(one_hot_rows(g, self.checker))
 
     def tex(self, e: sp.Expr) -> str:
         return latex(e, self.names)
@@ -479,9 +547,13 @@ class _Deriver:
         form), each line checked against the element-wise gradient."""
         g = self.g
         cons = g.consumers[t.name]
-        if len(cons) != 1:
+        if len(cons) not in (1, 2):
             return []
+        if len(cons) == 2:
+            return self.batchnorm(t)
         a_node = next(n for n in g.nodes if n.name == cons[0])
+        if isinstance(a_node.tree, ex.Call) and a_node.tree.func == "softmax":
+            return self.softmax_ce(t, a_node)
         if not (
             isinstance(a_node.tree, ex.Call)
             and a_node.tree.func == "sigmoid"
@@ -537,6 +609,85 @@ class _Deriver:
             )
             rule = "weighted-bce"
         return [prove(self.checker, lhs, self.mterm(m), rule, key) for m, key in chain]
+
+    def softmax_ce(self, t: Tensor, p_node) -> list[Step]:
+        """softmax followed by cross-entropy against a one-hot target: the softmax Jacobian
+        applied to ``δ_P = −Y/(m·P)``, then the algebra to ``(P − Y)/m``, each line checked
+        against the element-wise gradient (the last one uses that one-hot rows sum to 1)."""
+        g = self.g
+        if p_node.tree.args[0] != ex.Name(t.name) or g.consumers[p_node.name] != (g.spec.loss,):
+            return []
+        loss = g.nodes[-1].tree
+        if not (
+            isinstance(loss, ex.Call)
+            and loss.func == "cross_entropy"
+            and loss.args[0] == ex.Name(p_node.name)
+            and isinstance(loss.args[1], ex.Name)
+            and loss.args[1].id in g.spec.one_hot
+        ):
+            return []
+        P = g.tensors[p_node.name].value_ref(g.loss_tex)
+        Y = forward_ir(loss.args[1], g)
+        n = g.count((P.shape[0],))
+        dP = mf.div(mf.neg(mf.Div(Y, P)), n)
+        chain = [
+            (mf.mul(P, mf.sub(dP, mf.SumCols(mf.mul(dP, P)))), "builtins.ce_substitute"),
+            (mf.div(mf.add(mf.neg(Y), mf.mul(P, mf.SumCols(Y))), n), "builtins.ce_cancel"),
+            (mf.div(mf.sub(P, Y), n), "builtins.ce_one_hot"),
+        ]
+        lhs = self.ref_term(t, "grad")
+        y = loss.args[1].id
+        return [
+            prove(self.checker, lhs, self.mterm(m), "softmax-ce", key, y=y) for m, key in chain
+        ]
+
+    def batchnorm(self, t: Tensor) -> list[Step]:
+        """Batch normalisation of ``t`` (``μ = mean(t, axis=0)``, ``xc = t − μ``,
+        ``σ² = mean(xc², axis=0)``, ``x̂ = xc / D(σ²)``, ``Y = γ·x̂ + β``): the three paths
+        collected into the compact backward formula ``(γ/(m·D)) ⊙ (m·δ_Y − 𝟙ᵀδ_Y −
+        x̂ ⊙ 𝟙ᵀ(δ_Y ⊙ x̂))``, each line checked against the element-wise gradient. A network that
+        only looks like batch norm (another denominator, say) fails a check and gets no
+        simplification."""
+        found = _batchnorm_pattern(self.g, t.name)
+        if found is None:
+            return []
+        g = self.g
+        xhat_name, denom, gamma, y_name = found
+        xh = g.tensors[xhat_name]
+        X = xh.value_ref(g.loss_tex)
+        D = forward_ir(denom, g)
+        G = forward_ir(gamma, g)
+        dY = g.tensors[y_name].grad_ref(g.loss_tex)
+        dXh = xh.grad_ref(g.loss_tex)
+        n = g.count((t.shape[0],))
+        inv_n = mf.div(_one(), n)
+
+        def compact(u: mf.MExpr) -> mf.MExpr:  # u − (1/m)·𝟙ᵀu − (1/m)·x̂ ⊙ 𝟙ᵀ(u ⊙ x̂)
+            return mf.sub(
+                mf.sub(u, mf.mul(inv_n, mf.SumRows(u))),
+                mf.mul(inv_n, mf.mul(X, mf.SumRows(mf.mul(u, X)))),
+            )
+
+        chain = [
+            (mf.mul(mf.Div(_one(), D), compact(dXh)), "builtins.bn_paths"),
+            (mf.mul(mf.Div(_one(), D), compact(mf.mul(G, dY))), "builtins.bn_substitute"),
+            (mf.mul(mf.Div(G, D), compact(dY)), "builtins.bn_gamma"),
+            (
+                mf.mul(
+                    mf.Div(G, mf.mul(n, D)),
+                    mf.sub(mf.sub(mf.mul(n, dY), mf.SumRows(dY)), mf.mul(X, mf.SumRows(mf.mul(dY, X)))),
+                ),
+                "builtins.bn_compact",
+            ),
+        ]
+        lhs = self.ref_term(t, "grad")
+        try:
+            return [
+                prove(self.checker, lhs, self.mterm(m), "batchnorm", key, xhat=xhat_name, y=y_name)
+                for m, key in chain
+            ]
+        except StepError:
+            return []
 
     def direct_checks(self) -> list[Step]:
         """At small sizes: every gradient equals d/dp of the fully expanded loss."""
@@ -612,7 +763,7 @@ def _main_rule(rules: tuple[str, ...]) -> str:
 
 # rules whose general proof has another name (derive.proofs); elementary calculus (sum, product,
 # power, identity rules) needs none
-PROOF_OF_RULE = {"sse": "mse", "bce": "sigmoid-bce", "softmax-jacobian": "softmax-ce"}
+PROOF_OF_RULE = {"sse": "mse", "bce": "sigmoid-bce"}
 ELEMENTARY = frozenset(
     {
         "identity",

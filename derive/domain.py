@@ -79,11 +79,12 @@ def _fmt(v: Any) -> str:
     return repr(int(v)) + ".0" if v.is_integer() and abs(v) < 1e16 else repr(v)
 
 
-def roles(forward: tuple[tuple[str, ex.Node], ...]) -> dict[str, str]:
+def roles(forward: tuple[tuple[str, ex.Node], ...], one_hot=()) -> dict[str, str]:
     """``{tensor: role}`` for names read directly where a domain applies: ``binary`` (BCE
-    target), ``one-hot`` (cross-entropy target), ``unit`` (bce_logits target), ``positive``
-    (log/sqrt/fractional power), ``nonzero`` (divisor, negative power)."""
-    out: dict[str, str] = {}
+    target), ``one-hot`` (cross-entropy target, or declared ``kind = "one-hot"`` in ``one_hot``),
+    ``unit`` (bce_logits target), ``positive`` (log/sqrt/fractional power), ``nonzero``
+    (divisor, negative power)."""
+    out: dict[str, str] = {name: "one-hot" for name in one_hot}
 
     def mark(n: ex.Node, role: str) -> None:
         while isinstance(n, ex.Transpose):

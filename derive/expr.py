@@ -258,6 +258,14 @@ class _Converter:
                 raise self.fail(node, f"{name}() gets '{kw.arg}' twice; give it once")
             given.add(kw.arg)
             kwargs.append((kw.arg, self.convert(kw.value, depth)))
+        op = ops.get(name)
+        if op.kind == ops.LOSS and len(args) > op.nargs[0]:
+            # bce(P, Y, 2) is bce(P, Y, pos_weight=2): a loss's parameters become keywords
+            extra = [key for key, _ in op.params][: len(args) - op.nargs[0]]
+            if any(k in dict(kwargs) for k in extra):
+                raise self.fail(node, f"{name}() got a parameter by position and by keyword")
+            kwargs = list(zip(extra, args[op.nargs[0] :], strict=True)) + kwargs
+            args = args[: op.nargs[0]]
         return Call(name, args, tuple(kwargs))
 
     def index(self, node: ast.Subscript) -> Index:

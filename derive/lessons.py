@@ -25,6 +25,7 @@ from typing import Any
 
 import sympy as sp
 
+from derive import expr as ex
 from derive import mform as mf
 from derive.backprop import Derivation
 from derive.codegen import DEFAULT_LR, scaled_loss, torch_code
@@ -152,6 +153,21 @@ def lessons(d: Derivation, pc: Pieces, report: Any) -> list[Lesson]:
                     ),
                 )
             )
+    shared = _shared_weight(d)
+    if shared is not None:
+        t = g.tensors[shared.name]
+        vals = [
+            pc.values(c.step.lhs.tex, c.elementwise) for c in reversed(shared.contributions)
+        ]
+        vals.append(pc.values(grad_tex(d, shared.name), t.grads))
+        out.append(
+            Lesson(
+                "bptt",
+                (("W", Math(t.tex)), ("uses", Math(str(len(shared.contributions))))),
+                (pc.eq(shared.total, t.shape),) if shared.total is not None else (),
+                tuple(vals),
+            )
+        )
     rules = {r for v in d.backward for c in v.contributions for r in c.rules}
     if "relu-derivative" in rules:
         out.append(Lesson("relu-zero"))
@@ -181,6 +197,39 @@ def lessons(d: Derivation, pc: Pieces, report: Any) -> list[Lesson]:
         )
     )
     return out
+
+
+def _shared_weight(d: Derivation) -> Any:
+    """A parameter used by several assignments (a weight shared across the steps of an unrolled
+    recurrent network): preferably one that meets its own earlier output (``h_1 @ W_h``), the
+    recurrent weight; ``None`` when no parameter is shared."""
+    g = d.graph
+    shared = [v for v in d.backward if v.kind == "param" and len(v.contributions) > 1]
+    if not shared:
+        return None
+    deps: dict[str, set[str]] = {}
+    for name, tree in g.spec.forward:
+        deps[name] = set()
+        for n in ex.names(tree):
+            deps[name] |= {n} | deps.get(n, set())
+
+    trees = dict(g.spec.forward)
+
+    def meets_own_output(tree: ex.Node, p: str) -> bool:  # p @ (…) with (…) depending on p
+        stack = [tree]
+        while stack:
+            n = stack.pop()
+            if isinstance(n, ex.BinOp) and n.op == "@" and ex.Name(p) in (n.left, n.right):
+                other = n.right if n.left == ex.Name(p) else n.left
+                if any(p in deps.get(x, set()) for x in ex.names(other)):
+                    return True
+            stack.extend(ex.children(n))
+        return False
+
+    def recurrent(v: Any) -> bool:
+        return any(meets_own_output(trees[c.source], v.name) for c in v.contributions)
+
+    return next((v for v in shared if recurrent(v)), shared[0])
 
 
 def _target(d: Derivation) -> Any:

@@ -109,7 +109,7 @@ def random_point(
     """Random inputs/parameters inside every operation's domain (and away from kinks),
     optionally at other ``[dims]`` sizes (``full_dims``). When no draw is inside: ``None``
     if ``strict``, else the first draw."""
-    roles = domain.roles(g.spec.forward)
+    roles = domain.roles(g.spec.forward, g.spec.one_hot)
 
     def make(k: int) -> dict[str, np.ndarray]:
         rng = np.random.default_rng(seed if k == 0 else [seed, k])

@@ -1170,6 +1170,160 @@ def mse() -> Proof:
     return b.proof(st, assumptions, notes)
 
 
+# ---- the softmax Jacobian with any upstream gradient (builtins) --------------------------------
+
+
+def _softmax_world(sizes: dict[sp.Symbol, int], point: int = 0) -> World:
+    """One row: ``p = softmax(z)``, an arbitrary smooth loss ``L(p)`` and ``g = ∂L/∂p``."""
+    w = World(sizes)
+    kk = w.size(K)
+    z = w.leaf("z", (1, K))
+    ps = w.define("p", sp.ImmutableMatrix(1, kk, losses.softmax_row(list(z))))
+    loss = w.define("L", w.random_loss(ps))
+    w.define("g", ps.applyfunc(lambda s: w.partial(loss, s)))
+    return w
+
+
+def softmax_jacobian() -> Proof:
+    """Row-wise softmax with any upstream gradient ``g = ∂L/∂p``: the Jacobian
+    ``∂p_j/∂z_k = p_j(δ_jk − p_k)`` and ``∂L/∂z_k = p_k (g_k − Σ_j g_j p_j)``, i.e.
+    ``δ_Z = P ⊙ (δ_P − (δ_P ⊙ P) 𝟙)`` row by row (attention's scores, any loss)."""
+    name = "softmax-jacobian"
+    z, pb, gb = (sp.IndexedBase(s) for s in ("z", "p", "g"))
+    L = sp.Symbol("L")
+    chk = IndexChecker(_softmax_world, {K: (2, 4)}, {j: K, k: K}, seed=name)
+    b = _Builder(name, chk, ("z", "p", "g", "L"), ("g", "p"))
+    total = sp.Sum(sp.exp(z[r]), (r, 0, K - 1))
+    p_def = sp.exp(z[j]) / total
+    b.step(pb[j], p_def, "proof.definition")
+    jac = p_def.diff(z[k])
+    b.step(Partial(pb[j], z[k]), jac, "proof.quotient_rule_index")
+    jac = collapse(jac)
+    b.step(Partial(pb[j], z[k]), _arrange(jac), "proof.kronecker_collapse", index="r")
+    through_p = sp.expand(jac.xreplace({sp.exp(z[j]): pb[j] * total, sp.exp(z[k]): pb[k] * total}))
+    b.step(Partial(pb[j], z[k]), _arrange(through_p), "proof.through_softmax")
+    jac_p = Times(pb[j], InOrder(sp.KroneckerDelta(j, k), -pb[k]))
+    b.step(Partial(pb[j], z[k]), jac_p, "proof.factor", factor="p_j")
+    lhs = Partial(L, z[k])
+    b.step(
+        lhs, sp.Sum(Times(Partial(L, pb[j]), Partial(pb[j], z[k])), (j, 0, K - 1)),
+        "proof.chain_rule", via="p",
+    )
+    chain = sp.Sum(Times(gb[j], jac_p), (j, 0, K - 1))
+    b.step(lhs, chain, "proof.substitute")
+    weighted = sp.Sum(Times(gb[j], pb[j]), (j, 0, K - 1))
+    b.step(lhs, InOrder(Times(gb[k], pb[k]), -Times(pb[k], weighted)), "proof.kronecker_collapse",
+           index="j")
+    result = Times(pb[k], InOrder(gb[k], -weighted))
+    b.step(lhs, result, "proof.softmax_vjp")
+    st = b.statement(lhs, result)
+    assumptions = ("proof.assume.softmax_row", "proof.assume.softmax_upstream")
+    notes = ("proof.note.softmax_matrix", "proof.note.softmax_ce_special")
+    return b.proof(st, assumptions, notes)
+
+
+# ---- batch normalisation (builtins) ----------------------------------------------------------
+
+_BN_NAMES: tuple[NameSpec, ...] = (
+    "x",
+    "y",
+    ("g", "g", "g"),
+    ("mu", "\\mu", "μ"),
+    ("sigma2", "\\sigma^{2}", "σ²"),
+    ("xhat", "\\hat{x}", "x̂"),
+    ("gamma", "\\gamma", "γ"),
+    ("beta", "\\beta", "β"),
+    ("eps", "\\varepsilon", "ε"),
+    "L",
+    "m",
+)
+
+
+def _bn_world(sizes: dict[sp.Symbol, int], point: int = 0) -> World:
+    """One feature over a batch of ``m``: ``μ``, ``σ²`` (biased, as PyTorch normalises),
+    ``x̂ = (x − μ)/√(σ² + ε)``, ``y = γ x̂ + β``, an arbitrary smooth loss ``L(y)`` and
+    ``g = ∂L/∂y``."""
+    w = World(sizes)
+    n = w.size(m)
+    x = w.leaf("x", (m, 1))
+    gamma, beta = w.leaf("gamma"), w.leaf("beta")
+    eps = w.leaf("eps", None, (0.05, 1.0))
+    mu = w.define("mu", sp.Add(*x) / n)
+    var = w.define("sigma2", sp.Add(*((v - mu) ** 2 for v in x)) / n)
+    xhat = w.define("xhat", x.applyfunc(lambda v: (v - mu) / sp.sqrt(var + eps)))
+    y = w.define("y", xhat.applyfunc(lambda v: gamma * v + beta))
+    loss = w.define("L", w.random_loss(y))
+    w.define("g", y.applyfunc(lambda s: w.partial(loss, s)))
+    return w
+
+
+def batchnorm() -> Proof:
+    """Batch normalisation of one feature: ``∂L/∂β = Σ g``, ``∂L/∂γ = Σ g x̂`` and the compact
+    backward formula ``∂L/∂x_p = γ/(m√(σ² + ε)) · (m g_p − Σ_i g_i − x̂_p Σ_i g_i x̂_i)``, derived
+    from the element-wise chain rule through the batch mean and variance."""
+    name = "batchnorm"
+    x, y, g, xhat = (sp.IndexedBase(s) for s in ("x", "y", "g", "xhat"))
+    mu, var, gamma, beta, eps, L = sp.symbols("mu sigma2 gamma beta eps L")
+    chk = IndexChecker(_bn_world, {m: (2, 4)}, {i: m, p: m}, seed=name)
+    b = _Builder(name, chk, _BN_NAMES, ("gamma", "g", "xhat"))
+    rows = lambda e: sp.Sum(e, (i, 0, m - 1))  # noqa: E731
+    root = sp.sqrt(var + eps)
+    b.step(mu, Times(1 / m, rows(x[i])), "proof.definition")
+    b.step(var, Times(1 / m, rows(InOrder(x[i], -mu) ** 2)), "proof.definition")
+    b.step(xhat[i], InOrder(x[i], -mu) / root, "proof.definition")
+    b.step(y[i], InOrder(Times(gamma, xhat[i]), beta), "proof.definition")
+    # the parameters: y_i depends on β, γ directly
+    b.step(Partial(L, beta), rows(Times(g[i], Partial(y[i], beta))), "proof.bn_chain_params")
+    b.step(Partial(L, beta), rows(g[i]), "proof.bn_local_params")
+    b.step(Partial(L, gamma), rows(Times(g[i], Partial(y[i], gamma))), "proof.bn_chain_params")
+    b.step(Partial(L, gamma), rows(Times(g[i], xhat[i])), "proof.bn_local_params")
+    b.step(Partial(L, xhat[i]), Times(gamma, g[i]), "proof.bn_own_entry")
+    # the input: x_p reaches x̂_i through x_i, μ and σ²
+    d_mu = collapse(rows(x[i]).diff(x[p])) / m
+    b.step(Partial(mu, x[p]), d_mu, "proof.differentiate")
+    d_var = Times(2 / m, rows(Times(InOrder(x[i], -mu), InOrder(sp.KroneckerDelta(i, p), -d_mu))))
+    b.step(Partial(var, x[p]), d_var, "proof.bn_var_chain")
+    b.step(
+        Partial(var, x[p]),
+        InOrder(Times(2 / m, InOrder(x[p], -mu)), -Times(2 / m**2, rows(InOrder(x[i], -mu)))),
+        "proof.kronecker_collapse",
+        index="i",
+    )
+    b.step(Partial(var, x[p]), Times(2 / m, InOrder(x[p], -mu)), "proof.bn_deviations")
+    d_xhat = InOrder(
+        InOrder(sp.KroneckerDelta(i, p), -1 / m) / root,
+        -Times(InOrder(x[i], -mu) / (2 * (var + eps) ** sp.Rational(3, 2)), Partial(var, x[p])),
+    )
+    b.step(Partial(xhat[i], x[p]), d_xhat, "proof.bn_quotient")
+    d_xhat = InOrder(
+        InOrder(sp.KroneckerDelta(i, p), -1 / m) / root,
+        -Times(
+            InOrder(x[i], -mu), InOrder(x[p], -mu), 1 / (m * (var + eps) ** sp.Rational(3, 2))
+        ),
+    )
+    b.step(Partial(xhat[i], x[p]), d_xhat, "proof.substitute")
+    local = InOrder(sp.KroneckerDelta(i, p), -1 / m, -Times(xhat[i], xhat[p]) / m)
+    b.step(Partial(xhat[i], x[p]), Times(1 / root, local), "proof.bn_through_xhat")
+    chain = rows(Times(Partial(L, xhat[i]), Partial(xhat[i], x[p])))
+    b.step(Partial(L, x[p]), chain, "proof.chain_rule", via="x̂")
+    b.step(
+        Partial(L, x[p]), rows(Times(gamma, g[i], 1 / root, local)), "proof.substitute"
+    )
+    sum_g, sum_gx = rows(g[i]), rows(Times(g[i], xhat[i]))
+    collapsed = Times(
+        gamma / root, InOrder(g[p], -Times(1 / m, sum_g), -Times(xhat[p] / m, sum_gx))
+    )
+    b.step(Partial(L, x[p]), collapsed, "proof.kronecker_collapse", index="i")
+    compact = Times(
+        gamma / (m * root), InOrder(Times(m, g[p]), -sum_g, -Times(xhat[p], sum_gx))
+    )
+    b.step(Partial(L, x[p]), compact, "proof.bn_factor_m")
+    st = b.statement(Partial(L, x[p]), compact)
+    assumptions = ("proof.assume.bn_feature", "proof.assume.bn_upstream")
+    notes = ("proof.note.bn_matrix", "proof.note.bn_sums")
+    return b.proof(st, assumptions, notes)
+
+
 # ---- zero / symmetric initialisation ---------------------------------------------------------
 
 _ZI_BATCH, _ZI_INPUTS, _ZI_HIDDEN = 2, 2, 3
@@ -1376,6 +1530,8 @@ PROOFS: dict[str, Callable[[], Proof]] = {
     "sigmoid-bce": sigmoid_bce,
     "weighted-bce": weighted_bce,
     "softmax-ce": softmax_ce,
+    "softmax-jacobian": softmax_jacobian,
+    "batchnorm": batchnorm,
     "mse": mse,
     "zero-init": zero_init,
 }

@@ -37,6 +37,7 @@ TABLES = (
     "train",
 )
 MAX_DIM = 4096
+KINDS = ("data", "one-hot")  # [inputs] X = { shape = [...], kind = "one-hot" }
 MAX_ENTRIES = 1_000_000
 NETWORK_KEYS = ("name", "title", "description")
 TRAIN_KEYS = ("steps", "lr", "seed", "every")
@@ -123,6 +124,8 @@ class NetSpec:
     source: str
     full_dims: dict[str, int] = field(default_factory=dict)
     train: dict[str, float] = field(default_factory=dict)
+    # inputs declared ``{ shape = [...], kind = "one-hot" }``: every row has one 1, the rest 0
+    one_hot: tuple[str, ...] = ()
 
     @property
     def loss(self) -> str:
@@ -251,6 +254,7 @@ class _Validator:
                     f"use one of: {', '.join(dims)}",
                 )
         self.names: dict[str, str] = {k: "dims" for k in dims}
+        self.one_hot: list[str] = []
         inputs = self.tensors("inputs", dims)
         params = self.tensors("params", dims, required=True)
         if not params:
@@ -337,6 +341,7 @@ class _Validator:
             source=self.source,
             full_dims=full_dims,
             train=train,
+            one_hot=tuple(self.one_hot),
         )
 
     def declare(self, table: str, key: str) -> None:
@@ -388,6 +393,8 @@ class _Validator:
         for key, value in self.table(table, required).items():
             where = f"[{table}] {key}"
             self.declare(table, key)
+            if isinstance(value, dict) and table == "inputs":
+                value = self.input_kind(where, key, value)
             if not isinstance(value, list) or len(value) not in (0, 2):
                 raise self.err(
                     where,
@@ -410,8 +417,34 @@ class _Validator:
                     raise self.err(where, f"bad size {d!r}", "use a [dims] name or a positive int")
             if shape and shape[0] * shape[1] > MAX_ENTRIES:
                 raise self.err(where, "too many entries", f"keep it under {MAX_ENTRIES}")
+            if key in getattr(self, "one_hot", ()) and (not shape or shape[1] < 2):
+                raise self.err(
+                    where,
+                    "a one-hot input needs rows of at least two classes",
+                    f'write {key} = {{ shape = ["m", "k"], kind = "one-hot" }} with k ≥ 2',
+                )
             out[key] = tuple(shape)
         return out
+
+    def input_kind(self, where: str, key: str, value: dict[str, Any]) -> Any:
+        """``{ shape = [...], kind = "one-hot" }``: the shape, remembering the kind."""
+        extra = sorted(set(value) - {"shape", "kind"})
+        if extra or "shape" not in value:
+            raise self.err(
+                where,
+                f"unknown key '{extra[0]}'" if extra else "the table has no 'shape'",
+                f'write {key} = {{ shape = ["m", "k"], kind = "one-hot" }} or {key} = ["m", "k"]',
+            )
+        kind = value.get("kind", "data")
+        if kind not in KINDS:
+            raise self.err(
+                where,
+                f"unknown kind {kind!r}",
+                f"use one of: {', '.join(repr(k) for k in KINDS)}",
+            )
+        if kind == "one-hot":
+            self.one_hot.append(key)
+        return value["shape"]
 
     def number(self, where: str, value: Any) -> Fraction:
         if isinstance(value, bool) or not isinstance(value, int | float):
@@ -443,8 +476,17 @@ class _Validator:
                 where = f"[values] {key}"
                 rows = self.grid(where, given[key], r, c)
                 fixed[key] = tuple(tuple(self.number(where, v) for v in row) for row in rows)
+                if key in self.one_hot:
+                    for n, row in enumerate(fixed[key]):
+                        if sorted(row) != [0] * (c - 1) + [1]:
+                            raise self.err(
+                                where,
+                                f"row {n + 1} is {[float(v) for v in row]}, but {key} is "
+                                "declared one-hot: each row must have a single 1 and 0 elsewhere",
+                                'give one-hot rows, e.g. [0, 1, 0], or drop kind = "one-hot"',
+                            )
         missing = [k for k in list(inputs) + list(params) if k not in fixed]
-        roles = domain.roles(forward)
+        roles = domain.roles(forward, self.one_hot)
         scalars = {k: float(v) for k, v in {**dims, **constants}.items()}
 
         def make(k: int) -> dict[str, tuple[tuple[Fraction, ...], ...]]:

@@ -1,4 +1,5 @@
-"""The five built-in networks reproduce every number of reference/networks.md.
+"""The built-in networks reproduce every number of reference/networks.md (the first six) and
+of hand-written PyTorch (softmax-regression, rnn, batchnorm, attention).
 
 Two independent oracles: PyTorch autograd written out by hand here (float64, not through our
 spec interpreter), to 1e-9 relative; and the documented numbers, to half a unit of their last
@@ -7,6 +8,7 @@ printed digit.
 
 from __future__ import annotations
 
+import math
 from decimal import Decimal
 
 import numpy as np
@@ -15,6 +17,7 @@ import pytest
 from derive import numeric, spec
 from derive.backprop import derive
 from derive.example import Example
+from derive.steps import Checker, StepError
 
 torch = pytest.importorskip("torch", reason="PyTorch not installed (pip install torch==2.13.0)")
 F = torch.nn.functional
@@ -72,12 +75,70 @@ def torch_relu_mlp(point):
     return loss, {"w1": w1.grad, "w2": w2.grad}
 
 
+def torch_softmax_regression():
+    X = torch.tensor([[1.0, 2.0], [-1.0, 0.5]], dtype=torch.float64)
+    labels = torch.tensor([2, 0])  # the one-hot rows of Y
+    W, b = t([[0.1, -0.2, 0.3], [0.4, 0.2, -0.1]]), t([[0.0, 0.1, -0.1]])
+    loss = F.cross_entropy(X @ W + b, labels)
+    loss.backward()
+    return loss, {"W": W.grad, "b": b.grad}
+
+
+def torch_rnn(split: bool = False):
+    """Two tanh steps; with ``split`` each step gets its own copy of the weights, so autograd
+    reports each step's share of the shared weights' gradient."""
+    x1 = torch.tensor([[1.0, -0.5]], dtype=torch.float64)
+    x2 = torch.tensor([[0.5, 1.0]], dtype=torch.float64)
+    h0 = torch.tensor([[0.2, -0.1]], dtype=torch.float64)
+    y = torch.tensor([[0.5, -0.5]], dtype=torch.float64)
+    w = ([[0.3, -0.2], [0.1, 0.4]], [[0.5, -0.3], [0.2, 0.1]], [[0.1, -0.1]])
+    steps = [tuple(t(v) for v in w) for _ in range(2)] if split else [tuple(t(v) for v in w)] * 2
+    h1 = torch.tanh(x1 @ steps[0][0] + h0 @ steps[0][1] + steps[0][2])
+    h2 = torch.tanh(x2 @ steps[1][0] + h1 @ steps[1][1] + steps[1][2])
+    loss = 0.5 * ((h2 - y) ** 2).sum()
+    loss.backward()
+    grads = [{"W_x": a.grad, "W_h": c.grad, "b": e.grad} for a, c, e in steps]
+    return loss, grads if split else grads[0]
+
+
+def torch_batchnorm(with_z: bool = False):
+    X = torch.tensor([[1.0, 2.0], [0.5, -1.0], [-1.0, 0.5]], dtype=torch.float64)
+    T = torch.tensor([[1.0, 0.0], [0.0, 1.0], [-1.0, 0.0]], dtype=torch.float64)
+    W, gamma, beta = t([[0.5, -0.2], [0.3, 0.4]]), t([[1.5, 0.8]]), t([[0.1, -0.2]])
+    Z = X @ W
+    Z.retain_grad()
+    Y = F.batch_norm(Z, None, None, gamma.view(-1), beta.view(-1), training=True, eps=1e-5)
+    loss = F.mse_loss(Y, T)
+    loss.backward()
+    grads = {"W": W.grad, "gamma": gamma.grad, "beta": beta.grad}
+    return loss, {**grads, "Z": Z.grad} if with_z else grads
+
+
+def torch_attention():
+    X = torch.tensor([[1.0, 0.5], [-0.5, 1.0]], dtype=torch.float64)
+    T = torch.tensor([[0.5, -0.5], [1.0, 0.0]], dtype=torch.float64)
+    Wq, Wk = t([[0.4, -0.2], [0.1, 0.3]]), t([[0.2, 0.5], [-0.3, 0.1]])
+    Wv = t([[0.6, -0.1], [0.2, 0.4]])
+    Q, K, V = X @ Wq, X @ Wk, X @ Wv
+    S = Q @ K.T / math.sqrt(2)
+    S.retain_grad()
+    loss = F.mse_loss(torch.softmax(S, dim=1) @ V, T)
+    loss.backward()
+    return loss, {"W_q": Wq.grad, "W_k": Wk.grad, "W_v": Wv.grad, "S": S.grad}
+
+
 ORACLES = {
     "chain": torch_chain,
     "neuron": torch_neuron,
     "tiny-mlp": torch_tiny,
     "mlp-bce": torch_mlp_bce,
     "mlp-bce-weighted": lambda: torch_mlp_bce(3.0),
+    "softmax-regression": torch_softmax_regression,
+    "rnn": torch_rnn,
+    "batchnorm": torch_batchnorm,
+    "attention": lambda: (lambda r: (r[0], {k: v for k, v in r[1].items() if k != "S"}))(
+        torch_attention()
+    ),
 }
 
 
@@ -191,6 +252,34 @@ REFERENCE = {
         ("b1", "grad", ["0.0257329", "-0.0154398"]),
     ],
     "mlp-bce-weighted": [("L", "value", ["1.1719672"])],
+    # hand-written PyTorch float64 (torch_softmax_regression, torch_rnn), rounded to 7 places
+    "softmax-regression": [
+        ("L", "value", ["1.3222489"]),
+        ("Z", "grad", ["0.2557046", "0.1403337", "-0.3960383", "-0.3291655", "0.2306025", "0.0985630"]),
+        ("W", "grad", ["0.5848701", "-0.0902688", "-0.4946012", "0.3468265", "0.3959686", "-0.7427951"]),
+        ("b", "grad", ["-0.0734609", "0.3709362", "-0.2974753"]),
+    ],
+    "rnn": [
+        ("L", "value", ["0.1418677"]),
+        ("W_x", "grad", ["-0.1911976", "0.2924318", "0.0149746", "0.5118854"]),
+        ("W_h", "grad", ["-0.0579326", "0.2192323", "0.0491351", "-0.2742460"]),
+        ("b", "grad", ["-0.2234473", "0.5556724"]),
+    ],
+    # hand-written PyTorch float64 (torch_batchnorm with F.batch_norm, torch_attention)
+    "batchnorm": [
+        ("L", "value", ["1.2481184"]),
+        ("Z", "grad", ["0.0580620", "-0.0486747", "-0.2805402", "-0.0108657", "0.2224781", "0.0595404"]),
+        ("W", "grad", ["-0.3046862", "-0.1136480", "0.5079033", "-0.0567135"]),
+        ("gamma", "grad", ["0.7265694", "1.2644436"]),
+        ("beta", "grad", ["0.1000000", "-0.5333333"]),
+    ],
+    "attention": [
+        ("L", "value", ["0.2820796"]),
+        ("S", "grad", ["-0.0509086", "0.0509086", "-0.0775443", "0.0775443"]),
+        ("W_q", "grad", ["-0.0038618", "-0.0060072", "-0.0327739", "-0.0509817"]),
+        ("W_k", "grad", ["-0.0160737", "-0.0301994", "0.0053579", "0.0100665"]),
+        ("W_v", "grad", ["-0.1300383", "0.1532015", "-0.3079797", "0.3760754"]),
+    ],
 }
 # networks.md rounds two tiny-mlp numbers from already-rounded intermediates: the exact values
 # are ∂L/∂h2 = −0.13142374 and ∂L/∂w22 = −0.00326955, within one unit of what it prints.
@@ -227,3 +316,152 @@ def test_neuron_factor_two_against_bare_mse_loss(derived):
     report = numeric.verify(d, points=1)
     assert report.loss_scale is not None and report.loss_scale[0] == "mse"
     assert report.loss_scale[1] == pytest.approx(2.0, rel=1e-12)
+
+
+# ---- the newer built-ins: what each one is there to show -----------------------------------
+
+
+def test_softmax_ce_fuses_to_p_minus_y_over_m(derived):
+    d = derived["softmax-regression"]
+    v = d.gradient("Z")
+    assert v.rule == "softmax-ce" and len(v.simplified) == 3
+    assert v.simplified[-1].rhs.text.replace(" ", "") in ("1/m·(P-Y)", "(P-Y)/m", "1/m·(P−Y)")
+    assert v.formula.code().replace(" ", "") in ("(P-Y)/m", "1/m*(P-Y)")
+    # the last line uses that the rows of Y sum to 1: without that it is false
+    free = Checker(defs={k: e for k, e in d.defs.items() if k not in set(d.graph.tensors["Y"].symbols)})
+    last = v.simplified[-1]
+    with pytest.raises(StepError):
+        free.check(last.lhs.value, last.rhs.value, "without one-hot rows")
+    free.check(v.simplified[0].lhs.value, v.simplified[0].rhs.value, "the substitution holds")
+
+
+def test_softmax_without_one_hot_declaration_is_not_fused():
+    text = spec.load("softmax-regression")
+    src = (spec.resources.files("derive") / "specs" / "softmax-regression.toml").read_text("utf-8")
+    plain = src.replace('Y = { shape = ["m", "k"], kind = "one-hot" }', 'Y = ["m", "k"]')
+    assert plain != src and text.one_hot == ("Y",)
+    d = derive(spec.parse(plain))
+    assert d.spec.one_hot == () and d.gradient("Z").simplified == ()
+    assert d.gradient("Z").rule == "softmax-jacobian"
+
+
+ONE_HOT = """
+[network]
+name = "oh"
+[dims]
+m = 3
+k = 4
+[inputs]
+Y = {y}
+[params]
+Z = ["m", "k"]
+[forward]
+P = "softmax(Z)"
+L = "cross_entropy(P, Y)"
+"""
+
+
+def test_one_hot_declaration_and_values():
+    s = spec.parse(ONE_HOT.replace("{y}", '{ shape = ["m", "k"], kind = "one-hot" }'))
+    assert s.one_hot == ("Y",) and s.inputs["Y"] == (3, 4)
+    assert all(sorted(row) == [0, 0, 0, 1] for row in s.values["Y"])  # generated one-hot
+    again = spec.parse(ONE_HOT.replace("{y}", '{ shape = ["m", "k"], kind = "one-hot" }'))
+    assert again.values == s.values  # deterministic
+    point = numeric.random_point(derive(s).graph, seed=4)
+    assert (point["Y"].sum(axis=1) == 1).all() and set(np.unique(point["Y"])) <= {0.0, 1.0}
+    assert spec.parse(ONE_HOT.replace("{y}", '["m", "k"]')).one_hot == ()
+
+
+@pytest.mark.parametrize(
+    "y, values, message",
+    [
+        ('{ shape = ["m", "k"], kind = "onehot" }', "", "unknown kind"),
+        ('{ shape = ["m", "k"], kid = "one-hot" }', "", "unknown key 'kid'"),
+        ('{ kind = "one-hot" }', "", "no 'shape'"),
+        ('{ shape = ["m", 1], kind = "one-hot" }', "", "at least two classes"),
+        (
+            '{ shape = ["m", "k"], kind = "one-hot" }',
+            "[values]\nY = [[0, 1, 0, 0], [0.5, 0.5, 0, 0], [1, 0, 0, 0]]",
+            "row 2",
+        ),
+        (
+            '{ shape = ["m", "k"], kind = "one-hot" }',
+            "[values]\nY = [[0, 1, 0, 1], [0, 1, 0, 0], [1, 0, 0, 0]]",
+            "single 1",
+        ),
+    ],
+)
+def test_one_hot_mistakes_are_one_clear_error(y, values, message):
+    with pytest.raises(spec.SpecError, match=message):
+        spec.parse(ONE_HOT.replace("{y}", y) + values)
+
+
+def test_rnn_shared_weights_sum_their_per_step_contributions(derived):
+    """Backprop through time: each shared weight receives one verified contribution per step,
+    their sum is a verified step, and each contribution equals PyTorch's gradient for that step's
+    own copy of the weight."""
+    d = derived["rnn"]
+    ex = Example(d)
+    _, per_step = torch_rnn(split=True)
+    for name in ("W_x", "W_h", "b"):
+        v = d.gradient(name)
+        assert [c.source for c in v.contributions] == ["z_2", "z_1"]
+        assert v.total is not None and v.total.rule == "sum-over-paths"
+        for c in v.contributions:
+            got = np.array([[float(ex.value(e)) for e in row] for row in c.elementwise.tolist()])
+            ref = per_step[{"z_1": 0, "z_2": 1}[c.source]][name].numpy()
+            np.testing.assert_allclose(got, ref, rtol=1e-9, atol=1e-15)
+        total = sum(per_step[k][name].numpy() for k in (0, 1))
+        grads = np.array([[float(ex.value(s)) for s in row] for row in d.graph.tensors[name].grads.tolist()])
+        np.testing.assert_allclose(grads, total, rtol=1e-9, atol=1e-15)
+
+
+def test_rnn_teaching_note_on_backprop_through_time(derived):
+    from derive import lessons as LS
+    from derive.walkthrough import Pieces
+
+    d = derived["rnn"]
+    found = {ls.key: ls for ls in LS.lessons(d, Pieces(d, Example(d), {}), None)}
+    note = found["bptt"]
+    assert dict(note.math)["W"] == d.graph.tensors["W_h"].tex  # the recurrent weight
+    assert len(note.values) == 3 and len(note.eqs) == 1  # two steps, their sum, the sum step
+    for other in ("mlp-bce", "tiny-mlp", "softmax-regression"):
+        e = derived[other]
+        assert "bptt" not in {ls.key for ls in LS.lessons(e, Pieces(e, Example(e), {}), None)}
+
+
+def test_batchnorm_backward_is_the_compact_formula(derived):
+    d = derived["batchnorm"]
+    v = d.gradient("Z")
+    assert [c.source for c in v.contributions] == ["Z_c", "mu"]  # through itself and the mean
+    assert v.rule == "batchnorm" and len(v.simplified) == 4
+    code = v.formula.code().replace(" ", "")
+    assert code == (
+        "gamma/(m*np.sqrt(var+eps))*(m*dY-dY.sum(axis=0,keepdims=True)"
+        "-Z_hat*(dY*Z_hat).sum(axis=0,keepdims=True))"
+    )
+    _, ref = torch_batchnorm(with_z=True)
+    point = numeric.example_point(d.graph)
+    ours, _ = numeric.gradients_matrix(d, point)
+    for p in ("W", "gamma", "beta"):
+        np.testing.assert_allclose(ours[p], ref[p].numpy(), rtol=1e-9, atol=1e-15)
+
+
+def test_batchnorm_look_alike_is_not_simplified():
+    """Only verified lines are shown: a layer that divides by var + eps (no root) matches the
+    shape of batch norm, fails the check of the compact formula and keeps the plain sum."""
+    src = (spec.resources.files("derive") / "specs" / "batchnorm.toml").read_text("utf-8")
+    odd = src.replace('Z_hat = "Z_c / sqrt(var + eps)"', 'Z_hat = "Z_c / (var + eps)"')
+    assert odd != src
+    d = derive(spec.parse(odd))
+    v = d.gradient("Z")
+    assert v.simplified == () and v.rule == "sum-over-paths" and v.total is not None
+
+
+def test_attention_scores_go_through_the_softmax_jacobian(derived):
+    d = derived["attention"]
+    v = d.gradient("S")
+    assert v.rule == "softmax-jacobian" and v.simplified == ()
+    assert v.formula.code().replace(" ", "") == "A*(dA-(dA*A).sum(axis=1,keepdims=True))"
+    assert {c.source for c in d.gradient("Q").contributions} == {"S"}
+    assert {c.source for c in d.gradient("K").contributions} == {"S"}

@@ -150,6 +150,7 @@ def test_axis_by_position_is_axis_by_keyword():
     assert ex.parse("sum(X, 1)") == ex.parse("sum(X, axis=1)")
     with pytest.raises(ex.ExprError, match="by position or keyword"):
         ex.parse("sum(X, 1, axis=1)")
+    assert ex.parse("bce(A, Y, 2)") == ex.parse("bce(A, Y, pos_weight=2)")
 
 
 def test_exponents_are_exact_rationals():

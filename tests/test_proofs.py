@@ -31,6 +31,8 @@ NAMES = [
     "sigmoid-bce",
     "weighted-bce",
     "softmax-ce",
+    "softmax-jacobian",
+    "batchnorm",
     "mse",
     "zero-init",
 ]
@@ -132,6 +134,8 @@ def test_proofs_are_deterministic():
         ("sigmoid-bce", "Ŷ − Y"),
         ("weighted-bce", "Ŷ − Y + (w − 1)·Y·(Ŷ − 1)"),
         ("softmax-ce", "∂L/∂Z = P − Y"),
+        ("softmax-jacobian", "∂L/∂z[k] = p[k]·(g[k] − Σ_j g[j]·p[j])"),
+        ("batchnorm", "γ/(m·sqrt(ε + σ²))·(m·g[p] − Σ_i g[i] − x̂[p]·Σ_i g[i]·x̂[i])"),
         ("mse", "(2/m)·(Ŷ − Y)"),
     ],
 )
@@ -418,6 +422,64 @@ def test_softmax_ce_against_torch():
         np.testing.assert_allclose(
             numeric(mean_step.rhs.value, vals, dims), Z.grad.numpy(), rtol=1e-12, atol=1e-12
         )
+
+
+def test_softmax_jacobian_against_torch():
+    """∂L/∂z_k = p_k (g_k − Σ_j g_j p_j) for a random upstream g, against autograd."""
+    torch = pytest.importorskip("torch")
+    g = _rng(16)
+    proof = P.get_proof("softmax-jacobian")
+    for k in (2, 3, 5):
+        z = torch.tensor(g.normal(size=(1, k)), requires_grad=True)
+        up = torch.tensor(g.normal(size=(1, k)))
+        (torch.softmax(z, 1) * up).sum().backward()
+        vals = {"p": torch.softmax(z, 1).detach().numpy().ravel(), "g": up.numpy().ravel()}
+        got = [
+            numeric(P._plain(proof.statement.rhs.value).xreplace({P.K: k, P.k: c}).doit(), vals)
+            for c in range(k)
+        ]
+        np.testing.assert_allclose(got, z.grad.numpy().ravel(), rtol=1e-10, atol=1e-12)
+
+
+def test_batchnorm_against_torch():
+    """The compact formula (and ∂L/∂γ, ∂L/∂β) against autograd through F.batch_norm in training
+    mode, one feature per column, at several batch sizes."""
+    torch = pytest.importorskip("torch")
+    F = torch.nn.functional
+    g = _rng(15)
+    proof = P.get_proof("batchnorm")
+    d_gamma = next(s for s in proof.steps if s.lhs.text == "∂L/∂γ" and "∂" not in s.rhs.text)
+    d_beta = next(s for s in proof.steps if s.lhs.text == "∂L/∂β" and "∂" not in s.rhs.text)
+    for m, n in ((2, 1), (4, 3), (7, 2)):
+        X = torch.tensor(g.normal(size=(m, n)), requires_grad=True)
+        gamma = torch.tensor(g.normal(size=n), requires_grad=True)
+        beta = torch.tensor(g.normal(size=n), requires_grad=True)
+        up = torch.tensor(g.normal(size=(m, n)))  # the upstream gradient g = ∂L/∂y
+        eps = 1e-3
+        y = F.batch_norm(X, None, None, gamma, beta, training=True, eps=eps)
+        (y * up).sum().backward()
+        xhat = ((X - X.mean(0)) / torch.sqrt(X.var(0, unbiased=False) + eps)).detach().numpy()
+        var = X.var(0, unbiased=False).detach().numpy()
+        def at(expr, q=None):  # sums over the batch written out, then evaluated
+            e = P._plain(expr).xreplace({P.m: m, **({P.p: q} if q is not None else {})})
+            return numeric(e.doit(), vals)
+
+        for col in range(n):
+            vals = {
+                "g": up[:, col].numpy(),
+                "xhat": xhat[:, col],
+                "gamma": gamma[col].item(),
+                "sigma2": var[col],
+                "eps": eps,
+            }
+            got = [at(proof.statement.rhs.value, q) for q in range(m)]
+            np.testing.assert_allclose(got, X.grad[:, col].numpy(), rtol=1e-10, atol=1e-12)
+            np.testing.assert_allclose(
+                at(d_gamma.rhs.value), gamma.grad[col].item(), rtol=1e-10
+            )
+            np.testing.assert_allclose(
+                at(d_beta.rhs.value), beta.grad[col].item(), rtol=1e-10
+            )
 
 
 def test_mse_against_torch():

@@ -1,0 +1,103 @@
+#!/usr/bin/env python3
+# Softmax 回归：Softmax + 交叉熵（one-hot 标签）
+#
+# 由 derive 根据验证过的推导生成：下面的前向计算和反向传播公式就是 walkthrough.md 中证明过的那些。只需要 NumPy；若安装了
+# PyTorch，会把它自动求导的梯度与我们的结果对照。
+# 运行：python backprop.py（加 --json 输出机器可读的结果）。退出码 0：梯度一致，或未安装 PyTorch；1：梯度不一致。
+import json as _json
+
+import numpy as np
+
+# 尺寸与常数
+m = 2
+n = 2
+k = 3
+
+# 示例取值（float64）
+X = np.array([[1.0, 2.0], [-1.0, 0.5]])
+Y = np.array([[0.0, 0.0, 1.0], [1.0, 0.0, 0.0]])
+W = np.array([[0.1, -0.2, 0.3], [0.4, 0.2, -0.1]])
+b = np.array([[0.0, 0.1, -0.1]])
+_VALUES = {"X": X, "Y": Y, "W": W, "b": b}
+_PARAMS = ("W", "b",)
+_TEXT = {
+    "no_torch": "未安装 PyTorch，跳过对照（pip install torch）。",
+    "max_diff": "与 PyTorch 的最大差",
+    "bare_ratio": "裸 PyTorch 损失的梯度与我们的梯度之比：",
+    "all_ok": "✓ NumPy 反向传播与 PyTorch 自动求导结果一致。",
+    "mismatch": "✗ NumPy 反向传播与 PyTorch 自动求导结果不一致。",
+}
+
+
+def softmax(x):
+    # row by row, shifted by the row maximum
+    e = np.exp(x - np.max(x, axis=1, keepdims=True))
+    return e / np.sum(e, axis=1, keepdims=True)
+
+
+def cross_entropy(p, y):
+    return -np.sum(y * np.log(p)) / p.shape[0]
+
+
+# 前向传播（矩阵形式）
+Z = X @ W + b
+P = softmax(Z)
+L = cross_entropy(P, Y)
+
+
+# 反向传播：验证过的公式，从损失一直回到参数
+dP = (-1/m) * (Y / P)
+dZ = (P - Y) / m
+dW = X.T @ dZ
+db = dZ.sum(axis=0, keepdims=True)
+_GRADIENTS = {"W": np.broadcast_to(dW, np.shape(W)), "b": np.broadcast_to(db, np.shape(b))}
+
+
+def _torch_gradients(bare=False):
+    # 用 PyTorch 写出同样的前向计算，由自动求导计算梯度
+    import torch
+    import torch.nn.functional as F
+
+    X = torch.tensor(_VALUES["X"], dtype=torch.float64, requires_grad=False)
+    Y = torch.tensor(_VALUES["Y"], dtype=torch.float64, requires_grad=False)
+    W = torch.tensor(_VALUES["W"], dtype=torch.float64, requires_grad=True)
+    b = torch.tensor(_VALUES["b"], dtype=torch.float64, requires_grad=True)
+    Z = X @ W + b
+    P = torch.softmax(Z, dim=1)
+    L = -(Y * torch.log(P)).sum() / P.shape[0]
+    L.sum().backward()
+    return {"W": W.grad.numpy(), "b": b.grad.numpy()}
+
+
+def _compare(as_json=False):
+    # 打印我们的梯度，并与 PyTorch 对照
+    report = {"gradients": {k: np.asarray(v, dtype=float).tolist() for k, v in _GRADIENTS.items()}}
+    if not as_json:
+        for name, grad in _GRADIENTS.items():
+            print(f"d{name} =\n{np.array2string(np.asarray(grad), precision=10)}")
+    try:
+        import torch  # noqa: F401
+    except ImportError:
+        report["torch"] = "skipped"
+        print(_json.dumps(report) if as_json else _TEXT["no_torch"])
+        return 0
+    ours, theirs = _GRADIENTS, _torch_gradients()
+    ok = True
+    for name in _PARAMS:
+        diff = float(np.max(np.abs(ours[name] - theirs[name])))
+        same = bool(np.allclose(ours[name], theirs[name], rtol=1e-9, atol=1e-12))
+        ok = ok and same
+        if not as_json:
+            print(f"{'✓' if same else '✗'} d{name}: {_TEXT['max_diff']} {diff:.1e}")
+    report["torch"] = "ok" if ok else "mismatch"
+    if as_json:
+        print(_json.dumps(report))
+    else:
+        print(_TEXT["all_ok"] if ok else _TEXT["mismatch"])
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    import sys
+
+    sys.exit(_compare(as_json="--json" in sys.argv[1:]))
