@@ -210,8 +210,8 @@ def evaluate(e: mf.MExpr, s: System) -> np.ndarray | None:
         else:
             out = _ev(e, s)
         out = np.asarray(out, dtype=object).reshape(e.shape)
-    except (_Undefined, StepError, ZeroDivisionError, OverflowError, ValueError, TypeError):
-        return None
+    except (_Undefined, ZeroDivisionError, OverflowError):
+        return None  # no finite value here; anything else is a bug in the evaluator: raise it
     for v in out.flat:
         if s.mp:
             if not isinstance(v, mpmath.mpf) or not mpmath.isfinite(v):

@@ -57,7 +57,10 @@ def read(net: Net, text: str, latex: bool) -> tuple[ex.Node, str | None, str]:
     try:
         return ex.parse(body, allow_compare=True), lhs, text
     except ex.ExprError as err:
-        alt = _numpy_normalise(body)
+        try:
+            alt = _numpy_normalise(body, net)
+        except _Unsupported as bad:
+            raise FormulaError(bad.msg, 0, text) from None
         if alt is not None:
             try:
                 return ex.parse(alt, allow_compare=True), lhs, alt
@@ -70,87 +73,316 @@ def read(net: Net, text: str, latex: bool) -> tuple[ex.Node, str | None, str]:
 
 _NUMPY_MODULES = ("np", "numpy", "torch")
 
+# NumPy / PyTorch spellings that are read (``np.`` prefix; all rewritten to the language)
+SUPPORTED_NUMPY = (
+    "np.dot", "np.matmul", "np.multiply", "np.divide", "np.add", "np.subtract", "np.transpose",
+    "np.sum", "np.mean", "np.exp", "np.log", "np.tanh", "np.maximum(0, x)", "np.heaviside",
+    "np.where", "np.sign", "np.greater", "np.greater_equal", "np.less", "np.less_equal",
+    "np.not_equal", "np.square", "np.power", "np.sqrt", "np.outer", "np.ones((1, m)) @ x",
+    "np.int64/np.float64/np.array(x)", "x.astype(float)", "x.T", "x.dot", "x.sum", "x.mean",
+    "x.item()", "x.shape[k]", "len(x)", "float(x)", "torch.sigmoid", "torch.relu", "x.float()",
+)
+_DTYPES = {
+    "float", "int", "bool", "double", "single", "float64", "float32", "float16", "float_",
+    "int64", "int32", "int16", "int8", "int_", "uint8", "bool_", "f8", "f4", "i8", "i4", "f", "d",
+    "long",
+}
+_FLOAT_DTYPES = {"float", "double", "single", "float64", "float32", "float16", "float_", "f8",
+                 "f4", "f", "d"}
+_SAME = {"sigmoid", "relu", "tanh", "exp", "log", "sum", "mean", "softmax"}
+
+
+class _Unsupported(Exception):
+    """A NumPy call or argument that is not read (the message names it)."""
+
+    def __init__(self, message: Msg) -> None:
+        super().__init__(message)
+        self.msg = message
+
+
+def _c(v: float) -> ast.Constant:
+    return ast.Constant(v)
+
+
+def _cmp(a: ast.expr, op: ast.cmpop, b: ast.expr) -> ast.Compare:
+    return ast.Compare(a, [op], [b])
+
+
+def _nonzero(a: ast.expr, b: ast.expr | None = None) -> ast.expr:
+    """``a != b`` (default 0) as ``(a > b) + (a < b)``."""
+    b = b if b is not None else _c(0)
+    return ast.BinOp(_cmp(a, ast.Gt(), b), ast.Add(), _cmp(a, ast.Lt(), b))
+
+
+def _is_01(node: ast.expr) -> bool:
+    """Does ``node`` have only 0/1 values (a comparison, or a rewritten one)?"""
+    if isinstance(node, ast.Compare):
+        return True
+    if isinstance(node, ast.Constant) and node.value in (0, 1):
+        return True
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
+        return node.func.id == "relu_grad"
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add | ast.Mult):
+        return _is_01(node.left) and _is_01(node.right) and isinstance(node.op, ast.Mult) or (
+            isinstance(node.op, ast.Add)
+            and isinstance(node.left, ast.Compare)
+            and isinstance(node.right, ast.Compare)
+        )
+    return False
+
+
+def _dtype(node: ast.expr) -> str | None:
+    """The dtype an ``astype`` argument names (``float``, ``np.float64``, ``'float'``), else None."""
+    if isinstance(node, ast.Name) and node.id in _DTYPES:
+        return node.id
+    if (
+        isinstance(node, ast.Attribute)
+        and isinstance(node.value, ast.Name)
+        and node.value.id in _NUMPY_MODULES
+        and node.attr in _DTYPES
+    ):
+        return node.attr
+    if isinstance(node, ast.Constant) and isinstance(node.value, str) and node.value in _DTYPES:
+        return node.value
+    return None
+
 
 class _Numpy(ast.NodeTransformer):
     """NumPy spellings → the expression language (pure tree rewriting, nothing is run)."""
 
-    changed = False
+    def __init__(self, net: Net | None = None) -> None:
+        self.net = net
+        self.changed = False
+
+    def unsupported(self, name: str) -> _Unsupported:
+        return _Unsupported(
+            msg("error.unsupported_call", name=name, supported=", ".join(SUPPORTED_NUMPY))
+        )
+
+    def cast(self, x: ast.expr, dtype: str | None, spelled: str) -> ast.expr:
+        """``x`` converted to ``dtype``: a no-op on 0/1 values and for floats."""
+        if dtype is None:
+            raise _Unsupported(msg("error.astype", arg=spelled))
+        if dtype in _FLOAT_DTYPES or _is_01(x):
+            return x
+        if dtype in ("bool", "bool_"):
+            return _nonzero(x)
+        raise _Unsupported(msg("error.int_cast", arg=spelled))
+
+    def shape_of(self, node: ast.expr) -> tuple[int, int] | None:
+        if self.net is None:
+            return None
+        try:
+            tree = ex.parse(ast.unparse(ast.fix_missing_locations(node)), allow_compare=True)
+            out, _ = Convert(self.net, "")(tree)
+        except (ex.ExprError, ShapeError, RecursionError):
+            return None
+        return (int(out.shape[0]), int(out.shape[1]))
+
+    def dim(self, name: str, k: int) -> ast.expr:
+        """``X.shape[k]`` → the size's name (``m``) or number."""
+        t = self.net.g.tensors.get(name) if self.net is not None else None
+        if t is None or k not in (0, 1, -1, -2):
+            raise _Unsupported(msg("error.shape_of", name=name))
+        d = t.shape[k]
+        label = getattr(d, "label", None)
+        return ast.Name(label, ast.Load()) if label else _c(int(d))
+
+    def visit_Subscript(self, node: ast.Subscript) -> ast.AST:
+        self.generic_visit(node)
+        v, s = node.value, node.slice
+        if (
+            isinstance(v, ast.Attribute)
+            and v.attr == "shape"
+            and isinstance(v.value, ast.Name)
+            and isinstance(s, ast.Constant | ast.UnaryOp)
+        ):
+            k = ast.literal_eval(s)
+            if isinstance(k, int):
+                self.changed = True
+                return self.dim(v.value.id, k)
+        return node
+
+    def visit_Compare(self, node: ast.Compare) -> ast.AST:
+        self.generic_visit(node)
+        if len(node.ops) == 1 and isinstance(node.ops[0], ast.NotEq | ast.Eq):
+            self.changed = True
+            ne = _nonzero(node.left, node.comparators[0])
+            return ne if isinstance(node.ops[0], ast.NotEq) else ast.BinOp(_c(1), ast.Sub(), ne)
+        return node
+
+    def visit_BinOp(self, node: ast.BinOp) -> ast.AST:
+        if isinstance(node.op, ast.MatMult):
+            for side, other, axis in ((node.left, node.right, 0), (node.right, node.left, 1)):
+                ones = side.value if isinstance(side, ast.Attribute) and side.attr == "T" else side
+                if (
+                    isinstance(ones, ast.Call)
+                    and isinstance(ones.func, ast.Attribute)
+                    and isinstance(ones.func.value, ast.Name)
+                    and ones.func.value.id in _NUMPY_MODULES
+                    and ones.func.attr == "ones"
+                ):
+                    self.changed = True
+                    body = self.visit(other)
+                    return ast.Call(
+                        ast.Name("sum", ast.Load()), [body], [ast.keyword("axis", _c(axis))]
+                    )
+        self.generic_visit(node)
+        return node
 
     def visit_Call(self, node: ast.Call) -> ast.AST:
         self.generic_visit(node)
-        kws = [k for k in node.keywords if k.arg not in ("keepdims", "keepdim")]
-        if len(kws) != len(node.keywords):
+        kws = []
+        for k in node.keywords:
+            if k.arg in ("keepdims", "keepdim"):
+                continue
+            kws.append(ast.keyword("axis", k.value) if k.arg == "dim" else k)
+        if len(kws) != len(node.keywords) or any(k.arg == "dim" for k in node.keywords):
             self.changed = True
         node.keywords = kws
         f, args = node.func, node.args
+        if isinstance(f, ast.Name):
+            if f.id == "len" and len(args) == 1 and isinstance(args[0], ast.Name):
+                self.changed = True
+                return self.dim(args[0].id, 0)
+            if f.id == "float" and len(args) == 1:
+                self.changed = True
+                return args[0]
+            if f.id in ("int", "bool") and len(args) == 1:
+                self.changed = True
+                return self.cast(args[0], f.id, f.id)
+            return node
         if not isinstance(f, ast.Attribute):
             return node
         base = f.value
         if isinstance(base, ast.Name) and base.id in _NUMPY_MODULES:
             self.changed = True
             name = f.attr
-            if name in ("dot", "matmul") and len(args) == 2:
+            shown = f"{base.id}.{name}"
+            two = len(args) == 2
+            if name in ("dot", "matmul", "mm") and two:
                 return ast.BinOp(args[0], ast.MatMult(), args[1])
-            if name == "multiply" and len(args) == 2:
+            if name in ("multiply", "mul") and two:
                 return ast.BinOp(args[0], ast.Mult(), args[1])
+            if name in ("divide", "div", "true_divide") and two:
+                return ast.BinOp(args[0], ast.Div(), args[1])
+            if name == "add" and two:
+                return ast.BinOp(args[0], ast.Add(), args[1])
+            if name == "subtract" and two:
+                return ast.BinOp(args[0], ast.Sub(), args[1])
             if name == "transpose" and len(args) == 1:
                 return ast.Attribute(args[0], "T", ast.Load())
-            if name == "maximum" and len(args) == 2:
+            if name == "square" and len(args) == 1:
+                return ast.BinOp(args[0], ast.Pow(), _c(2))
+            if name == "sqrt" and len(args) == 1:
+                return ast.BinOp(args[0], ast.Pow(), _c(0.5))
+            if name in ("power", "pow") and two:
+                return ast.BinOp(args[0], ast.Pow(), args[1])
+            if name in ("array", "asarray", "float64", "float32", "double") and len(args) == 1:
+                return args[0]
+            if name in ("int64", "int32", "int_", "bool_") and len(args) == 1:
+                return self.cast(args[0], name, shown)
+            cmp = {
+                "greater": ast.Gt(), "gt": ast.Gt(), "greater_equal": ast.GtE(), "ge": ast.GtE(),
+                "less": ast.Lt(), "lt": ast.Lt(), "less_equal": ast.LtE(), "le": ast.LtE(),
+            }
+            if name in cmp and two:
+                return _cmp(args[0], cmp[name], args[1])
+            if name in ("not_equal", "ne") and two:
+                return _nonzero(args[0], args[1])
+            if name == "sign" and len(args) == 1:
+                x = args[0]
+                return ast.BinOp(_cmp(x, ast.Gt(), _c(0)), ast.Sub(), _cmp(x, ast.Lt(), _c(0)))
+            if name == "maximum" and two:
                 zero = [a for a in args if isinstance(a, ast.Constant) and a.value == 0]
                 other = [a for a in args if a not in zero]
                 if zero and len(other) == 1:
                     return ast.Call(ast.Name("relu", ast.Load()), other, [])
             if (
                 name == "heaviside"
-                and len(args) == 2
+                and two
                 and isinstance(args[1], ast.Constant)
                 and args[1].value in (0, 1)
             ):
                 op: ast.cmpop = ast.GtE() if args[1].value == 1 else ast.Gt()
                 return ast.Compare(args[0], [op], [ast.Constant(0)])
-            if (
-                name == "where"
-                and len(args) == 3
-                and isinstance(args[0], ast.Compare)
-                and all(isinstance(a, ast.Constant) for a in args[1:])
-                and [args[1].value, args[2].value] == [1, 0]
-            ):  # type: ignore[attr-defined]
-                return args[0]
-            if name in ("sum", "mean") and len(args) == 2:
+            if name == "where" and len(args) == 3:
+                c, a, b = args
+                if not _is_01(c):
+                    c = _nonzero(c)
+                zero = isinstance(b, ast.Constant) and b.value == 0
+                if zero and isinstance(a, ast.Constant) and a.value == 1:
+                    return c
+                out: ast.expr = c if zero else ast.BinOp(c, ast.Mult(), a)
+                if zero:
+                    return ast.BinOp(c, ast.Mult(), a)
+                rest = ast.BinOp(ast.BinOp(_c(1), ast.Sub(), c), ast.Mult(), b)
+                return ast.BinOp(out, ast.Add(), rest)
+            if name == "outer" and two:
+                sa, sb = self.shape_of(args[0]), self.shape_of(args[1])
+                if sa is None or sb is None or 1 not in sa or 1 not in sb:
+                    raise _Unsupported(msg("error.outer"))
+                a = args[0] if sa[1] == 1 else ast.Attribute(args[0], "T", ast.Load())
+                b = args[1] if sb[0] == 1 else ast.Attribute(args[1], "T", ast.Load())
+                return ast.BinOp(a, ast.MatMult(), b)
+            if name in ("sum", "mean") and two:
                 node.keywords = [ast.keyword("axis", args[1]), *node.keywords]
                 args = node.args = [args[0]]
-            node.func = ast.Name(name, ast.Load())
-            return node
+            if name in _SAME or name in ("sigmoid", "relu"):
+                node.func = ast.Name(name, ast.Load())
+                return node
+            raise self.unsupported(shown)
         if f.attr in ("sum", "mean"):
             self.changed = True
             if len(args) == 1:
                 kws = [ast.keyword("axis", args[0]), *kws]
             return ast.Call(ast.Name(f.attr, ast.Load()), [base], kws)
-        if f.attr in ("dot", "matmul") and len(args) == 1:
+        if f.attr in ("dot", "matmul", "mm") and len(args) == 1:
             self.changed = True
             return ast.BinOp(base, ast.MatMult(), args[0])
         if f.attr == "astype":
             self.changed = True
+            arg = args[0] if len(args) == 1 and not node.keywords else None
+            if arg is None and not args and len(node.keywords) == 1:
+                if node.keywords[0].arg == "dtype":
+                    arg = node.keywords[0].value
+            spelled = ast.unparse(arg) if arg is not None else "…"
+            return self.cast(base, _dtype(arg) if arg is not None else None, spelled)
+        if f.attr in ("float", "double") and not args:
+            self.changed = True
             return base
-        if f.attr == "transpose" and not args:
+        if f.attr in ("int", "long", "bool") and not args:
+            self.changed = True
+            return self.cast(base, f.attr, f".{f.attr}()")
+        if f.attr in ("item", "squeeze", "copy") and not args:
+            self.changed = True
+            return base
+        if f.attr in ("transpose", "t") and not args:
             self.changed = True
             return ast.Attribute(base, "T", ast.Load())
-        return node
+        if f.attr in ("sigmoid", "relu", "exp", "log", "tanh") and not args:
+            self.changed = True
+            return ast.Call(ast.Name(f.attr, ast.Load()), [base], [])
+        raise self.unsupported("." + f.attr)
 
 
-def _numpy_normalise(text: str) -> str | None:
+def _numpy_normalise(text: str, net: Net | None = None) -> str | None:
     """``np.sum(dZ, axis=0, keepdims=True)`` → ``sum(dZ, axis=0)`` etc.; ``None`` if nothing
-    changed or ``text`` is not Python syntax."""
+    changed or ``text`` is not Python syntax. Raises :class:`_Unsupported` for a NumPy call or
+    argument that is not read."""
     if len(text) > ex.MAX_LENGTH:
         return None
     try:
         tree = ast.parse(text.strip(), mode="eval")
-        fixer = _Numpy()
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return None
+    try:
+        fixer = _Numpy(net)
         new = fixer.visit(tree)
         if not fixer.changed:
             return None
         return ast.unparse(ast.fix_missing_locations(new))
-    except (SyntaxError, ValueError, RecursionError, MemoryError):
+    except (ValueError, RecursionError, MemoryError, TypeError, AttributeError):
         return None
 
 
