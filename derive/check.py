@@ -175,6 +175,27 @@ def _check_formula(
                 return _result(
                     verdict="incorrect", diagnoses=(diag,), read_as=read_as, notes=notes, **base
                 )
+        at_dims = all(
+            same(evaluate(user, System(net.other_dims, k)), target.truth(k, "dims"))
+            for k in range(2)
+        )
+        if not at_dims:
+            swap = _size_swap(net, target, user)
+            if swap is not None:
+                return _result(
+                    verdict="incorrect",
+                    diagnoses=(swap,),
+                    read_as=read_as,
+                    notes=[msg("note.example_sizes")],
+                    **base,
+                )
+            if not conv.literals:  # right at these sizes only, and not by a written number
+                diags = diagnose(net, target, user, resolved, conv)
+                notes = [msg("note.example_sizes")]
+                return _result(
+                    verdict="incorrect", diagnoses=tuple(diags), read_as=read_as, notes=notes,
+                    **base,
+                )
         notes += _confirm(net, target, user)
         if conv.literals:
             notes += _literal_note(net, target, user, conv.literals)
@@ -187,6 +208,45 @@ def _check_formula(
     return _result(
         verdict="incorrect", diagnoses=tuple(diags), read_as=read_as, notes=notes, **base
     )
+
+
+def _size_swap(net: Net, target: Target, user: mf.MExpr) -> Diagnosis | None:
+    """A formula right at the example sizes only because two sizes are equal there: the size
+    name it uses and the one that belongs (``n_in`` for ``m``), found by trying each swap at
+    points where every size differs."""
+    dims = {sym: name for name, sym in net.g.scalars.items() if name in net.spec.dims}
+    used = sorted(
+        {s for e in _scalars(user) for s in e.expr.free_symbols if s in dims}, key=str
+    )
+    for a in used:
+        for b in sorted(dims, key=str):
+            if b == a or net.g.scalar_values[a] != net.g.scalar_values[b]:
+                continue
+            fixed = _replace_symbol(user, a, b)
+            if all(
+                same(evaluate(fixed, System(net.other_dims, k)), target.truth(k, "dims"))
+                for k in range(2)
+            ):
+                m = msg("diag.wrong_size", used=dims[a], right=dims[b], value=int(net.g.scalar_values[a]))
+                return Diagnosis.of("scale-factor", m, target.expected, factor=f"{dims[b]}/{dims[a]}")
+    return None
+
+
+def _scalars(e: mf.MExpr) -> list[mf.Scalar]:
+    from derive.formtree import subtrees
+
+    if isinstance(e, mf.Scalar):
+        return [e]
+    return [s for k in subtrees(e) for s in _scalars(k)]
+
+
+def _replace_symbol(e: mf.MExpr, a: Any, b: Any) -> mf.MExpr:
+    from derive.formtree import rebuild, subtrees
+
+    if isinstance(e, mf.Scalar):
+        return mf.Scalar(e.expr.xreplace({a: b}), e.symbol_names, e.shape)
+    kids = subtrees(e)
+    return rebuild(e, tuple(_replace_symbol(k, a, b) for k in kids)) if kids else e
 
 
 def _confirm(net: Net, target: Target, user: mf.MExpr) -> list[Msg]:
