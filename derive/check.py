@@ -92,6 +92,8 @@ def check(
     allow_upstream: bool = True,
     seed: int = 0,
     lang: str = "en",
+    rtol: float | None = None,
+    digits: int | None = None,
 ) -> CheckResult:
     """Check a hand-derived ``formula`` for ``∂L/∂wrt`` (or a hand-computed number ``value`` of
     one entry, ``wrt="W1[0,0]"``) on ``net`` (a built-in name, a spec path, a ``NetSpec`` or a
@@ -104,7 +106,8 @@ def check(
     :class:`derive.spec.SpecError` for an unknown network; never evaluates user text.
     ``lang`` (``"en"``, ``"zh"``) is the language of the messages, notes and ``text()``; the
     codes and verdicts are identifiers and stay English (``FormulaError.localized(lang)``
-    gives an error's message in ``lang``)."""
+    gives an error's message in ``lang``). ``rtol`` / ``digits`` replace the hand-number policy
+    (README): accept within that relative tolerance, or compare at that many significant digits."""
     from derive import catalog
 
     catalog.catalogue(lang)  # ValueError for an unknown language, before any work
@@ -114,7 +117,11 @@ def check(
     if value is not None:
         if wrt is None:
             raise FormulaError(msg("error.value_needs_wrt"))
-        result = check_value(n, wrt, str(value))
+        if rtol is not None and not (0 <= rtol < 1):
+            raise FormulaError(msg("error.rtol", rtol=rtol))
+        if digits is not None and not (1 <= digits <= 15):
+            raise FormulaError(msg("error.digits", digits=digits))
+        result = check_value(n, wrt, str(value), rtol=rtol, digits=digits)
     else:
         assert formula is not None
         tree, lhs, shown = read(n, formula, latex)

@@ -190,6 +190,15 @@ def prove(rule: str | None, list_: bool, lang: str) -> None:
 @click.option("--wrt", help="Parameter or node (W2, Z1); with --value one entry: W1[0,0] or w11.")
 @click.option("--value", help="A hand-computed number for the --wrt entry, e.g. -0.01365.")
 @click.option("--latex", "latex_", is_flag=True, help="Read FORMULA as LaTeX.")
+@click.option(
+    "--rtol", type=float, default=None, help="With --value: accept within this relative tolerance."
+)
+@click.option(
+    "--digits",
+    type=int,
+    default=None,
+    help="With --value: compare at this many significant digits (the course's rule).",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
 @click.option(
     "--lang",
@@ -205,6 +214,8 @@ def check_cmd(
     wrt: str | None,
     value: str | None,
     latex_: bool,
+    rtol: float | None,
+    digits: int | None,
     as_json: bool,
     lang: str,
 ) -> None:
@@ -219,7 +230,9 @@ def check_cmd(
     from derive.check import check as run
 
     try:
-        result = run(net, wrt, formula, value=value, latex=latex_, lang=lang)
+        result = run(
+            net, wrt, formula, value=value, latex=latex_, lang=lang, rtol=rtol, digits=digits
+        )
     except FormulaError as err:
         if as_json:
             click.echo(

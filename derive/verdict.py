@@ -29,6 +29,7 @@ CODES = {
     "relu-at-zero": "differs from PyTorch's relu'(0) = 0 exactly where the ReLU input is 0",
     "circular": "the formula uses the gradient it is supposed to compute",
     "rounding": "a number off by more than its digits allow, explained by rounding",
+    "too-few-digits": "a number with too few significant digits to judge",
     "wrong-entry": "a number that is another entry of the gradient",
     "unknown": "wrong, no known pattern",
 }
