@@ -154,6 +154,7 @@ def _check_formula(
         expanded=target.expanded,
         expected_tex=target.tex,
     )
+    tree = conv.prepare(tree)  # Leibniz notation (∂A/∂B) and g'(Z) resolved
     try:
         user, resolved = conv(tree)
     except ShapeError as err:

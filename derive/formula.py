@@ -39,7 +39,7 @@ def read(net: Net, text: str, latex: bool) -> tuple[ex.Node, str | None, str]:
         raise FormulaError(msg("error.too_long", n=len(text), limit=ex.MAX_LENGTH))
     if latex:
         try:
-            tree, lhs = latexin.parse(text, known=net.known)
+            tree, lhs = latexin.parse(text, known=net.known, loss=net.spec.loss)
         except latexin.LatexError as err:
             raise FormulaError(msg("error.latex", detail=err.message), err.col, text) from None
         name = None
@@ -48,6 +48,16 @@ def read(net: Net, text: str, latex: bool) -> tuple[ex.Node, str | None, str]:
                 raise FormulaError(msg("error.latex_lhs"), 1, text)
             name = lhs.id
         return tree, name, text
+    if "∂" in text or _PLAIN_LEIBNIZ.search(text):  # ∂L/∂W, dA/dZ in plain text: Leibniz
+        alt_text = re.sub(r"\.T\b", "^T", text).replace("**", "^")
+        alt_text = _PLAIN_LEIBNIZ.sub(lambda m: f"\\frac{{d{m.group(1)}}}{{d{m.group(2)}}}", alt_text)
+        try:
+            tree, lhs_node = latexin.parse(alt_text, known=net.known, loss=net.spec.loss)
+        except latexin.LatexError:
+            pass
+        else:
+            if lhs_node is None or isinstance(lhs_node, ex.Name):
+                return tree, (lhs_node.id if lhs_node is not None else None), text
     lhs = None
     body, offset = text, 0
     m = re.match(r"\s*([A-Za-z_][A-Za-z0-9_]*)\s*=(?!=)", text)
@@ -72,6 +82,7 @@ def read(net: Net, text: str, latex: bool) -> tuple[ex.Node, str | None, str]:
 
 
 _NUMPY_MODULES = ("np", "numpy", "torch")
+_PLAIN_LEIBNIZ = re.compile(r"(?<![A-Za-z0-9_])d([A-Za-z][A-Za-z0-9_]*)\s*/\s*d([A-Za-z][A-Za-z0-9_]*)")
 
 # NumPy / PyTorch spellings that are read (``np.`` prefix; all rewritten to the language)
 SUPPORTED_NUMPY = (
@@ -428,6 +439,53 @@ def tensor_of(net: Net, text: str) -> str | None:
 # ---- formula trees → matrix form ----------------------------------------------------------------
 
 
+_ACT_GRADS = ("sigmoid", "relu", "tanh", "exp", "log", "leaky_relu")
+
+
+def _act_grad(call: ex.Call) -> ex.Node:
+    """The derivative of an element-wise activation call, at its argument."""
+    x, one = call.args[0], ex.Num(Fraction(1))
+    f = call.func
+    if f == "sigmoid":
+        return ex.BinOp("*", call, ex.BinOp("-", one, call))
+    if f == "relu":
+        return ex.Call("relu_grad", (x,))
+    if f == "tanh":
+        return ex.BinOp("-", one, ex.Pow(call, Fraction(2)))
+    if f == "exp":
+        return call
+    if f == "log":
+        return ex.BinOp("/", one, x)
+    slope = call.args[1] if len(call.args) > 1 else ex.Num(Fraction(1, 100))
+    for k, v in call.kwargs:
+        if k in ("slope", "negative_slope", "alpha"):
+            slope = v
+    zero = ex.Num(Fraction(0))
+    return ex.BinOp(
+        "+", ex.Compare(">", x, zero), ex.BinOp("*", slope, ex.Compare("<=", x, zero))
+    )
+
+
+def _times(a: ex.Node, b: ex.Node) -> ex.Node:
+    if isinstance(a, ex.Num) and a.value == 1:
+        return b
+    return ex.BinOp("*", a, b)
+
+
+def _is_leibniz(node: ex.Node) -> bool:
+    return isinstance(node, ex.Call) and node.func == latexin.LEIBNIZ
+
+
+def _has_call(node: ex.Node, funcs: tuple[str, ...]) -> bool:
+    stack = [node]
+    while stack:
+        n = stack.pop()
+        if isinstance(n, ex.Call) and n.func in funcs:
+            return True
+        stack.extend(ex.children(n))
+    return False
+
+
 class ShapeError(Exception):
     """A formula whose shapes do not fit (a wrong formula, not an unreadable one)."""
 
@@ -452,7 +510,36 @@ class Convert:
         self.piecewise = False
         self.cost = 0
 
+    def prepare(self, node: ex.Node) -> ex.Node:
+        """``node`` with Leibniz factors and ``g``/``g'`` resolved (:meth:`chains`)."""
+        if _has_call(node, (latexin.LEIBNIZ, "act", "act_grad")):
+            self._atoms: set[int] = set()
+            node = self.alone(self.chains(node))
+        return node
+
+    def alone(self, node: ex.Node) -> ex.Node:
+        """Leibniz factors left without an upstream gradient: the local derivative itself."""
+        if _is_leibniz(node):
+            return self.edge(node, None)
+        kids = ex.children(node)
+        if not kids or not _has_call(node, (latexin.LEIBNIZ,)):
+            return node
+        if isinstance(node, ex.BinOp):
+            return ex.BinOp(node.op, self.alone(node.left), self.alone(node.right))
+        if isinstance(node, ex.Neg):
+            return ex.Neg(self.alone(node.operand))
+        if isinstance(node, ex.Transpose):
+            return ex.Transpose(self.alone(node.operand))
+        if isinstance(node, ex.Pow):
+            return ex.Pow(self.alone(node.base), node.exponent)
+        if isinstance(node, ex.Compare):
+            return ex.Compare(node.op, self.alone(node.left), self.alone(node.right))
+        if isinstance(node, ex.Call):
+            return ex.Call(node.func, tuple(self.alone(a) for a in node.args), node.kwargs)
+        return node
+
     def __call__(self, node: ex.Node) -> tuple[mf.MExpr, ex.Node]:
+        node = self.prepare(node)
         out = self.convert(node)
         if self.cost > MAX_COST:
             raise FormulaError(msg("error.too_expensive", cost=self.cost, limit=MAX_COST))
@@ -552,6 +639,8 @@ class Convert:
                 op = "*"
             elif a.shape[1] == b.shape[0]:
                 op = "@"
+            elif a.shape == b.shape:
+                op = "*"  # h (1 − h): equal shapes that do not chain are element-wise
             else:
                 raise ShapeError(
                     msg(
@@ -596,6 +685,175 @@ class Convert:
             out = {"+": mf.add, "-": mf.sub, "*": mf.mul, "/": mf.div}[op](a, b)
         self.count(out.shape)
         return out, shown
+
+    # ---- Leibniz notation and the generic activation g ----------------------------------------
+    def tensor(self, name: str) -> str:
+        """A user's spelling of a tensor (``y_{pred}``, ``W^{[1]}``) → its name; exit 2 if it
+        is not a tensor of the network."""
+        found = self.net.resolve(name)
+        if found is None or found[0] not in self.net.g.tensors:
+            raise FormulaError(
+                msg("error.leibniz_not_node", name=name, net=self.net.spec.name),
+                self.column(name),
+                self.text,
+            )
+        return found[0]
+
+    def chains(self, node: ex.Node) -> ex.Node:
+        """Products with Leibniz factors resolved: ``∂L/∂A · ∂A/∂B`` (in either order, with
+        ``·``, ``⊙`` or ``@``) is the upstream gradient pulled back through node ``A`` to ``B``
+        (the chain rule); ``g(Z)``/``g'(Z)`` become the activation that node applies."""
+        if isinstance(node, ex.BinOp):
+            left, right = self.chains(node.left), self.chains(node.right)
+            if node.op in ("·", "*", "@"):
+                if _is_leibniz(right) and not _is_leibniz(self.last(left)):
+                    return self.replace_last(left, self.edge(right, self.last(left)))
+                if _is_leibniz(left) and not _is_leibniz(self.first(right)):
+                    return self.replace_first(right, self.edge(left, self.first(right)))
+            return ex.BinOp(node.op, left, right)
+        if isinstance(node, ex.Neg):
+            return ex.Neg(self.chains(node.operand))
+        if isinstance(node, ex.Transpose):
+            return ex.Transpose(self.chains(node.operand))
+        if isinstance(node, ex.Pow):
+            return ex.Pow(self.chains(node.base), node.exponent)
+        if isinstance(node, ex.Compare):
+            return ex.Compare(node.op, self.chains(node.left), self.chains(node.right))
+        if isinstance(node, ex.Call):
+            args = tuple(self.chains(a) for a in node.args)
+            if node.func == latexin.LEIBNIZ:  # paired with its upstream by the caller
+                return node
+            if node.func in ("act", "act_grad"):
+                return self.activation(node.func == "act_grad", args[0])
+            return ex.Call(node.func, args, node.kwargs)
+        return node
+
+    def last(self, node: ex.Node) -> ex.Node:
+        while isinstance(node, ex.BinOp) and node.op in ("·", "*", "@") and id(node) not in self._atoms:
+            node = node.right
+        return node
+
+    def first(self, node: ex.Node) -> ex.Node:
+        while isinstance(node, ex.BinOp) and node.op in ("·", "*", "@") and id(node) not in self._atoms:
+            node = node.left
+        return node
+
+    def replace_last(self, node: ex.Node, new: ex.Node) -> ex.Node:
+        if isinstance(node, ex.BinOp) and node.op in ("·", "*", "@") and id(node) not in self._atoms:
+            return ex.BinOp(node.op, node.left, self.replace_last(node.right, new))
+        return new
+
+    def replace_first(self, node: ex.Node, new: ex.Node) -> ex.Node:
+        if isinstance(node, ex.BinOp) and node.op in ("·", "*", "@") and id(node) not in self._atoms:
+            return ex.BinOp(node.op, self.replace_first(node.left, new), node.right)
+        return new
+
+    def edge(self, leib: ex.Node, up: ex.Node | None) -> ex.Node:
+        """``up · ∂A/∂B``: ``up`` (the gradient of A, or 1) pulled back through ``A``'s forward
+        definition to ``B``."""
+        assert isinstance(leib, ex.Call)
+        a_raw, b_raw = (x.id for x in leib.args)  # type: ignore[attr-defined]
+        a, b = self.tensor(a_raw), self.tensor(b_raw)
+        forward = dict(self.net.spec.forward)
+        if a not in forward or b not in ex.names(forward[a]):
+            raise FormulaError(
+                msg("error.leibniz_not_input", a=a_raw, b=b_raw), self.column(b_raw), self.text
+            )
+        start = up if up is not None else ex.Num(Fraction(1))
+        out = self.pull(forward[a], b, start, a_raw, b_raw)
+        assert out is not None
+        self._atoms.add(id(out))
+        return out
+
+    def shape_of(self, node: ex.Node) -> tuple[int, int]:
+        sub = Convert(self.net, self.text, True)
+        sub._atoms = set()
+        try:
+            x, _ = sub.convert(node)
+        except ShapeError:
+            return (0, 0)
+        return (int(x.shape[0]), int(x.shape[1]))
+
+    def fit(self, up: ex.Node, shape: tuple[int, int]) -> ex.Node:
+        """``up`` summed over the axes an operand of ``shape`` was broadcast along."""
+        have = self.shape_of(up)
+        if have == shape or 0 in have:
+            return up
+        if shape == (1, 1):
+            return ex.Call("sum", (up,))
+        if shape[0] == 1 and have[0] != 1:
+            return ex.Call("sum", (up,), (("axis", ex.Num(Fraction(0))),))
+        if shape[1] == 1 and have[1] != 1:
+            return ex.Call("sum", (up,), (("axis", ex.Num(Fraction(1))),))
+        return up
+
+    def pull(
+        self, t: ex.Node, b: str, up: ex.Node, a_raw: str, b_raw: str
+    ) -> ex.Node | None:
+        """The contribution of ``up`` (the gradient of ``t``) to the gradient of ``b``."""
+        def go(x: ex.Node, g: ex.Node) -> ex.Node | None:
+            return self.pull(x, b, self.fit(g, self.shape_of(x)), a_raw, b_raw)
+
+        if isinstance(t, ex.Name):
+            return up if t.id == b else None
+        if isinstance(t, ex.Num):
+            return None
+        if b not in ex.names(t):
+            return None
+        parts: list[ex.Node | None] = []
+        alone = isinstance(up, ex.Num) and up.value == 1  # ∂A/∂B on its own: the Jacobian factor
+        if alone and isinstance(t, ex.BinOp) and t.op == "@":
+            parts = [
+                self.pull(t.left, b, ex.Transpose(t.right), a_raw, b_raw),
+                self.pull(t.right, b, ex.Transpose(t.left), a_raw, b_raw),
+            ]
+        elif isinstance(t, ex.BinOp) and t.op in ("+", "-"):
+            parts = [go(t.left, up), go(t.right, ex.Neg(up) if t.op == "-" else up)]
+        elif isinstance(t, ex.BinOp) and t.op == "*":
+            parts = [go(t.left, _times(up, t.right)), go(t.right, _times(up, t.left))]
+        elif isinstance(t, ex.BinOp) and t.op == "/" and b not in ex.names(t.right):
+            parts = [go(t.left, ex.BinOp("/", up, t.right))]
+        elif isinstance(t, ex.BinOp) and t.op == "@":
+            parts = [
+                go(t.left, ex.BinOp("@", up, ex.Transpose(t.right))),
+                go(t.right, ex.BinOp("@", ex.Transpose(t.left), up)),
+            ]
+        elif isinstance(t, ex.Neg):
+            parts = [go(t.operand, ex.Neg(up))]
+        elif isinstance(t, ex.Transpose):
+            parts = [go(t.operand, ex.Transpose(up))]
+        elif isinstance(t, ex.Pow):
+            e = t.exponent
+            d = ex.BinOp("*", ex.Num(e), ex.Pow(t.base, e - 1)) if e != 2 else ex.BinOp(
+                "*", ex.Num(Fraction(2)), t.base
+            )
+            parts = [go(t.base, _times(up, d))]
+        elif isinstance(t, ex.Call) and t.func in _ACT_GRADS and len(t.args) >= 1:
+            parts = [go(t.args[0], _times(up, _act_grad(t)))]
+        else:
+            raise FormulaError(msg("error.leibniz_rule", a=a_raw, b=b_raw), 0, self.text)
+        found = [p for p in parts if p is not None]
+        if not found:
+            return None
+        out = found[0]
+        for p in found[1:]:
+            out = ex.BinOp("+", out, p)
+        return out
+
+    def activation(self, prime: bool, arg: ex.Node) -> ex.Node:
+        """``g(Z)`` / ``g'(Z)``: the activation the network applies to ``Z`` (or its
+        derivative)."""
+        name = arg.id if isinstance(arg, ex.Name) else None
+        z = self.tensor(name) if name is not None else None
+        for _, tree in self.net.spec.forward:
+            if (
+                isinstance(tree, ex.Call)
+                and tree.func in _ACT_GRADS
+                and tree.args
+                and tree.args[0] == ex.Name(z or "")
+            ):
+                return _act_grad(tree) if prime else tree
+        raise FormulaError(msg("error.g_unknown", arg=tree_text(arg)), 0, self.text)
 
     def call(self, node: ex.Call) -> tuple[mf.MExpr, ex.Node]:
         f = node.func
