@@ -77,7 +77,7 @@ from derive.formula import Convert, ShapeError, read, wrt_from
 from derive.handcalc import check_value
 from derive.spec import NetSpec
 from derive.steps import Checker
-from derive.verdict import CODES, CheckResult, Diagnosis, FormulaError, Msg, msg
+from derive.verdict import CODES, CheckResult, Diagnosis, FormulaError, Msg, msg, shape_text
 
 __all__ = ["CODES", "CheckResult", "Diagnosis", "FormulaError", "check"]
 
@@ -125,8 +125,12 @@ def check(
     else:
         assert formula is not None
         tree, lhs, shown = read(n, formula, latex)
-        target = n.target(wrt_from(n, wrt, lhs, formula))
-        result = _check_formula(n, target, formula, shown, tree, allow_upstream)
+        entry = _entry_wrt(n, wrt, lhs)
+        if entry is not None:
+            result = _check_entry(n, entry, formula, shown, tree, allow_upstream, latex)
+        else:
+            target = n.target(wrt_from(n, wrt, lhs, formula))
+            result = _check_formula(n, target, formula, shown, tree, allow_upstream)
     return result if lang == "en" else result.localized(lang)
 
 
@@ -255,6 +259,163 @@ def _replace_symbol(e: mf.MExpr, a: Any, b: Any) -> mf.MExpr:
         return mf.Scalar(e.expr.xreplace({a: b}), e.symbol_names, e.shape)
     kids = subtrees(e)
     return rebuild(e, tuple(_replace_symbol(k, a, b) for k in kids)) if kids else e
+
+
+# ---- element-wise formulas: one entry of a gradient ----------------------------------------------
+
+
+def _entry_wrt(net: Net, wrt: str | None, lhs: str | None) -> tuple[str, int, int] | None:
+    """``--wrt W1[0,0]`` / ``--wrt w11`` / ``dw11 = …``: the entry, or None for a whole tensor
+    (a 1×1 tensor is checked as a whole)."""
+    from derive.handcalc import _entry
+
+    for text in (wrt, lhs):
+        if text is None:
+            continue
+        raw = text.strip()
+        label = raw[1:] if raw.startswith("d") and raw[1:] in net.label_at else raw
+        if label in net.label_at or "[" in raw:
+            tensor, i, j, _ = _entry(net, raw)
+            if net.g.tensors[tensor].shape == (1, 1):
+                return None
+            return tensor, i, j
+    return None
+
+
+def _entry_names(net: Net) -> tuple[dict[Any, Any], dict[Any, str]]:
+    """Symbol → printed name (labels such as ``x1``, ``dh1_raw``; ``W1[0,1]`` without a label)
+    and symbol → LaTeX, for the element-wise expected formula."""
+    import sympy as sp
+
+    g = net.g
+    text: dict[Any, Any] = {}
+    for name, t in g.tensors.items():
+        labels = net.spec.labels.get(name)
+        r, c = t.symbols.shape
+        for i in range(r):
+            for j in range(c):
+                base = labels[i][j] if labels else (name if (r, c) == (1, 1) else f"{name}[{i},{j}]")
+                text[t.symbols[i, j]] = sp.Symbol(base)
+                if t.grads is not None:
+                    text[t.grads[i, j]] = sp.Symbol("d" + base)
+    for name, sym in g.scalars.items():
+        text[sym] = sp.Symbol(name)
+    return text, dict(g.symbol_tex)
+
+
+def _check_entry(
+    net: Net,
+    entry: tuple[str, int, int],
+    submitted: str,
+    shown: str,
+    tree: ex.Node,
+    allow_upstream: bool,
+    latex: bool,
+) -> CheckResult:
+    """An element-wise formula for one gradient entry (``v1*h1*(1-h1)*x1`` for ``w11``): exact at
+    random points, the ReLU zero point and points where all sizes differ; diagnosed by sign,
+    constant factor, another entry of the gradient or a known mistake."""
+    from derive.diagnose import factor_text
+    from derive.mutations import library
+    from derive.printing import latex as tex_of
+
+    tensor, i, j = entry
+    full = net.target(tensor)
+    sym = net.g.tensors[tensor].grads[i, j]  # type: ignore[index]
+    names, texs = _entry_names(net)
+    definition = net.d.defs.get(sym, sym)
+    label = str(names[sym.xreplace({})]) if sym in names else f"d{tensor}[{i},{j}]"
+    expected = str(definition.xreplace(names))
+    expected_tex = tex_of(definition, texs)
+    shown_wrt = f"{tensor}[{i},{j}]" + (
+        f" ({label[1:]})" if not label.startswith(f"d{tensor}[") else ""
+    )
+    base = dict(
+        network=net.spec.name,
+        wrt=shown_wrt,
+        submitted=submitted,
+        expected=expected_tex if latex else expected,
+        shape=(1, 1),
+        expanded=None,
+        expected_tex=expected_tex,
+    )
+    conv = Convert(net, shown, allow_upstream)
+    tree = conv.prepare(tree)
+    try:
+        user, resolved = conv(tree)
+    except ShapeError as err:
+        d = Diagnosis.of("shape-mismatch", err.msg)
+        return _result(verdict="incorrect", diagnoses=(d,), read_as=tree_text(tree), **base)
+    read_as = tree_text(resolved)
+    if user.shape != (1, 1):
+        m = msg("diag.entry_shape", shape=shape_text(user.shape), wrt=shown_wrt)
+        d = Diagnosis.of("shape-mismatch", m)
+        return _result(verdict="incorrect", diagnoses=(d,), read_as=read_as, **base)
+    own = {label, f"d{tensor}"}
+    if own & set(ex.names(resolved)):
+        d = Diagnosis.of("circular", msg("diag.circular", name=label[1:]), expected)
+        return _result(verdict="incorrect", diagnoses=(d,), read_as=read_as, **base)
+
+    def want(k: int, where: str = "rand") -> np.ndarray | None:
+        t = full.truth(k, where)
+        return None if t is None else t[i : i + 1, j : j + 1]
+
+    points = POINTS_PIECEWISE if conv.piecewise else POINTS
+    mine = {k: evaluate(user, System(net.rand, k)) for k in range(points)}
+    right = all(same(mine[k], want(k)) for k in range(points))
+    notes: list[Msg] = []
+    if right:
+        zero = net.zero
+        if zero is not None and not same(evaluate(user, System(zero, 0)), want(0, "zero")):
+            d = Diagnosis.of("relu-at-zero", msg("diag.entry_relu_zero"), expected)
+            return _result(verdict="incorrect", diagnoses=(d,), read_as=read_as, **base)
+        if all(same(evaluate(user, System(net.other_dims, k)), want(k, "dims")) for k in range(2)):
+            return _result(verdict="correct", diagnoses=(), read_as=read_as, **base)
+        if not conv.literals:
+            notes.append(msg("note.example_sizes"))
+            d = Diagnosis.of("scale-factor", msg("diag.entry_size"), expected)
+            return _result(
+                verdict="incorrect", diagnoses=(d,), read_as=read_as, notes=notes, **base
+            )
+        notes.append(msg("note.literal"))
+        return _result(verdict="correct", diagnoses=(), read_as=read_as, notes=notes, **base)
+    diag = _entry_diagnosis(net, full, i, j, user, mine, want, expected, factor_text, library)
+    at_example = evaluate(user, System(net.example, 0))
+    if same(at_example, want(0, "example")):
+        notes.append(msg("note.example_only"))
+    return _result(verdict="incorrect", diagnoses=(diag,), read_as=read_as, notes=notes, **base)
+
+
+def _entry_diagnosis(net, full, i, j, user, mine, want, expected, factor_text, library):  # type: ignore[no-untyped-def]
+    """Why an element-wise formula is wrong (float64 comparisons at random points)."""
+    ks = [k for k in mine if mine[k] is not None and want(k) is not None][:4]
+    u = [float(mine[k][0, 0]) for k in ks]
+    t = [float(want(k)[0, 0]) for k in ks]
+    if not ks:
+        return Diagnosis.of("unknown", msg("diag.undefined"), expected)
+    close = lambda a, b: all(abs(x - y) <= 1e-9 * max(1.0, abs(y)) for x, y in zip(a, b))  # noqa: E731
+    if close(u, [-x for x in t]):
+        return Diagnosis.of("sign", msg("diag.entry_sign"), expected)
+    if all(x != 0 for x in t):
+        ratios = [a / b for a, b in zip(u, t)]
+        if all(abs(r - ratios[0]) <= 1e-9 * abs(ratios[0]) for r in ratios) and ratios[0] != 0:
+            f = factor_text(ratios[0])
+            return Diagnosis.of("scale-factor", msg("diag.entry_factor", factor=f), expected, f)
+    fulls = [floats(full.truth(k)) for k in ks]
+    if all(f is not None for f in fulls):
+        r, c = full.shape
+        for a in range(r):
+            for b in range(c):
+                if (a, b) != (i, j) and close(u, [float(f[a, b]) for f in fulls]):  # type: ignore[index]
+                    m = msg("diag.entry_other", tensor=full.name, a=a, b=b, i=i, j=j)
+                    return Diagnosis.of("wrong-entry", m, expected)
+    for mut in library(full):
+        vals = [floats(evaluate(mut.expr, System(net.rand, k))) for k in ks]
+        if all(v is not None and v.shape == full.shape for v in vals) and close(
+            u, [float(v[i, j]) for v in vals]  # type: ignore[index]
+        ):
+            return Diagnosis.of(mut.code, mut.message, expected)
+    return Diagnosis.of("unknown", msg("diag.entry_unknown"), expected)
 
 
 def _confirm(net: Net, target: Target, user: mf.MExpr) -> list[Msg]:

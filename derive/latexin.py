@@ -521,6 +521,8 @@ class _Parser:
                 "expected digits or a word, e.g. W_{1}, y_{pred}",
                 start.col,
             )
+        if len(words) > 1 and words[0].isdigit():  # h_{1,\text{raw}} → h1_raw (our labels)
+            return base + words[0] + "_" + "_".join(words[1:])
         sub = "".join(words)
         return base + sub if sub.isdigit() else f"{base}_{sub}"
 
