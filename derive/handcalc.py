@@ -105,6 +105,21 @@ def _round_sig(v: mpmath.mpf, digits: int) -> mpmath.mpf:
 
 
 def simulate(net: Net, sym: sp.Symbol, digits: int, textbook: bool = True) -> mpmath.mpf:
+    """:func:`_simulate`, cached on the network (it does not depend on the student's number)."""
+    cache = net._lazy.setdefault("handcalc", {})
+    key = (sym, digits, textbook)
+    if key not in cache:
+        try:
+            cache[key] = _simulate(net, sym, digits, textbook)
+        except (ZeroDivisionError, OverflowError, ValueError) as err:
+            cache[key] = err
+    hit = cache[key]
+    if isinstance(hit, Exception):
+        raise hit
+    return hit
+
+
+def _simulate(net: Net, sym: sp.Symbol, digits: int, textbook: bool = True) -> mpmath.mpf:
     """A simulated hand calculation of ``sym`` at the example values: every intermediate value
     (each entry of each forward node and gradient) rounded to ``digits`` significant digits
     before it is used; the result itself is not rounded. Where every intermediate is exact at
@@ -293,8 +308,12 @@ def _value_diagnoses(
             if (a, b) != (i, j) and near(float(x)):
                 m = msg("value.wrong_entry", tensor=tensor, a=a, b=b, i=i, j=j)
                 return [Diagnosis.of("wrong-entry", m)]
-    for mut in library(target):
-        vals = floats(evaluate(mut.expr, System(net.example, 0)))
+    cache = net._lazy.setdefault("mutation_values", {})
+    if tensor not in cache:
+        cache[tensor] = [
+            (mut, floats(evaluate(mut.expr, System(net.example, 0)))) for mut in library(target)
+        ]
+    for mut, vals in cache[tensor]:
         if vals is not None and vals.shape == target.shape and near(float(vals[i, j])):
             return [Diagnosis.of(mut.code, mut.message)]
     ratio = msg("value.ratio", ratio=f"{v / exact:.4g}") if exact else ""
