@@ -215,11 +215,42 @@ def _check_formula(
     diags = diagnose(net, target, user, resolved, conv)
     if user.shape == target.shape:
         at_example = evaluate(user, System(net.example, 0))
-        if same(at_example, target.truth(0, "example")):
+        if _binary_only(net, target, user):
+            notes.append(msg("note.binary_labels"))
+            diags = [
+                Diagnosis.of("unknown", msg("diag.binary_only"), d.fix) if d.code == "unknown" else d
+                for d in diags
+            ]
+        elif same(at_example, target.truth(0, "example")):
             notes.append(msg("note.example_only"))
     return _result(
         verdict="incorrect", diagnoses=tuple(diags), read_as=read_as, notes=notes, **base
     )
+
+
+def _binary_only(net: Net, target: Target, user: mf.MExpr) -> bool:
+    """Is ``user`` right whenever the labels (the loss's second argument) are 0 or 1?"""
+    import random
+
+    import sympy as sp
+
+    loss = net.spec.forward[-1][1]
+    if not (isinstance(loss, ex.Call) and len(loss.args) > 1 and isinstance(loss.args[1], ex.Name)):
+        return False
+    label = loss.args[1].id
+    if label not in net.spec.inputs:
+        return False
+    syms = list(net.g.tensors[label].symbols)
+    rng = random.Random(f"binary:{net.spec.name}")
+    for k in range(4):
+        bits = {s: sp.Integer(rng.randint(0, 1)) for s in syms}
+        if k < 2:
+            bits = {s: sp.Integer(k) for s in syms}
+        ck = Checker(defs={**net.rand.defs, **bits}, points=1, seed=net.seed + 11 + k)
+        ref = evaluate(target.ref, System(ck, 0))
+        if ref is None or not same(evaluate(user, System(ck, 0)), ref):
+            return False
+    return True
 
 
 def _size_swap(net: Net, target: Target, user: mf.MExpr) -> Diagnosis | None:

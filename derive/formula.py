@@ -558,6 +558,13 @@ class Convert:
         if node.id == latexin.ONES:  # \mathbf{1} on its own (LaTeX): 1, broadcast
             return mf.Scalar(sp.Integer(1)), ex.Num(Fraction(1))
         found = self.net.resolve(node.id)
+        if found is None and node.id in ("pos_weight", "posweight", "pw"):  # bce(…, pos_weight=w)
+            loss = self.net.spec.forward[-1][1]
+            weight = loss.kwarg("pos_weight") if isinstance(loss, ex.Call) else None
+            if isinstance(weight, ex.Name):
+                found = self.net.resolve(weight.id)
+            elif isinstance(weight, ex.Num):
+                return self.convert(weight)
         if found is None:
             col = self.column(node.id)
             near = difflib.get_close_matches(node.id, list(self.net.names), n=3, cutoff=0.5)

@@ -31,6 +31,7 @@ CODES = {
     "rounding": "a number off by more than its digits allow, explained by rounding",
     "too-few-digits": "a number with too few significant digits to judge",
     "wrong-entry": "a number that is another entry of the gradient",
+    "wrong-layer": "a tensor of another layer stands where a different one belongs",
     "unknown": "wrong, no known pattern",
 }
 

@@ -551,6 +551,7 @@ ZH = {
     "rounding": ("tiny-mlp", "W1[0,0]", None, "-0.01372", "有效数字"),
     "wrong-entry": ("tiny-mlp", "W1[0,0]", None, "-0.002734", "下标"),
     "too-few-digits": ("tiny-mlp", "W1[0,0]", None, "-0.01", "有效数字"),
+    "wrong-layer": ("mlp-bce", "W2", "X.T @ dZ2", None, "另一层"),
     "unknown": ("mlp-bce", "W1", "X.T @ dZ1 + X", None, "已知的错误"),
 }
 
