@@ -201,16 +201,20 @@ def _check_formula(
                     notes=[msg("note.example_sizes")],
                     **base,
                 )
-            if not conv.literals:  # right at these sizes only, and not by a written number
-                diags = diagnose(net, target, user, resolved, conv)
-                notes = [msg("note.example_sizes")]
-                return _result(
-                    verdict="incorrect", diagnoses=tuple(diags), read_as=read_as, notes=notes,
-                    **base,
-                )
+            if conv.literals:  # a number written for a size or a constant
+                literal = _literal_note(net, target, user, conv.literals)
+                if literal:
+                    m, code, factor = literal
+                    diag = Diagnosis.of(code, m, target.expected, factor)
+                    return _result(
+                        verdict="incorrect", diagnoses=(diag,), read_as=read_as, **base
+                    )
+            diags = diagnose(net, target, user, resolved, conv)
+            notes = [msg("note.example_sizes")]
+            return _result(
+                verdict="incorrect", diagnoses=tuple(diags), read_as=read_as, notes=notes, **base
+            )
         notes += _confirm(net, target, user)
-        if conv.literals:
-            notes += _literal_note(net, target, user, conv.literals)
         return _result(verdict="correct", diagnoses=(), read_as=read_as, notes=notes, **base)
     diags = diagnose(net, target, user, resolved, conv)
     if user.shape == target.shape:
@@ -461,13 +465,15 @@ def _confirm(net: Net, target: Target, user: mf.MExpr) -> list[Msg]:
     return []
 
 
-def _literal_note(net: Net, target: Target, user: mf.MExpr, literals: set[Fraction]) -> list[Msg]:
-    """A note when a number in the formula stands for a size (``2`` for ``m = 2``)."""
-    if all(
-        same(evaluate(user, System(net.other_dims, k)), target.truth(k, "dims")) for k in range(2)
-    ):
-        return []
+def _literal_note(
+    net: Net, target: Target, user: mf.MExpr, literals: set[Fraction]
+) -> tuple[Msg, str, str | None] | None:
+    """A number in the formula that stands for a size or a constant (``2`` for ``m = 2``):
+    the message, the code (``scale-factor`` for a size, ``unknown`` for a constant) and the
+    factor, or ``None`` when no single number explains why the formula fails at other sizes."""
     hits = []
+    constants = False
+    size_name = None
     for name, sym in net.g.scalars.items():
         v = net.g.scalar_values[sym]
         value = Fraction(int(v.p), int(v.q))
@@ -481,13 +487,20 @@ def _literal_note(net: Net, target: Target, user: mf.MExpr, literals: set[Fracti
             ref = evaluate(target.ref, System(alone, 0))
             if not same(evaluate(user, System(alone, 0)), ref):
                 size = name if lit == value else f"1/{name}"
-                hits.append(msg("note.literal_hit", number=num_text(lit)[0], size=size))
+                if name in net.spec.constants:
+                    hits.append(msg("note.literal_const_hit", number=num_text(lit)[0], name=size))
+                    constants = True
+                else:
+                    hits.append(msg("note.literal_hit", number=num_text(lit)[0], size=size))
+                    size_name = size_name or f"{name}/{num_text(lit)[0]}"
     if not hits:
-        return [msg("note.literal")]
+        return None
     listed = hits[0]
     for hit in hits[1:]:
         listed = msg("note.literal_and", first=listed, next=hit)
-    return [msg("note.literal_wrote", hits=listed)]
+    if constants:
+        return msg("note.literal_const", hits=listed), "unknown", None
+    return msg("note.literal_wrote", hits=listed), "scale-factor", size_name
 
 
 # ``import derive.check; derive.check(...)`` works as well as ``derive.check.check(...)``:

@@ -144,11 +144,14 @@ def test_sign_and_factor_together() -> None:
     assert r.diagnoses[1].factor == "2"
 
 
-def test_literal_size_is_right_with_a_note() -> None:
-    r = check("mlp-bce", "Z2", "(A2 - Y) / 2")  # m = 2 here
-    assert r.ok
-    assert any("2 for m" in n for n in r.notes)
+def test_literal_size_is_wrong_and_says_which_size() -> None:
+    # m = 2 here: right at the example sizes only, so not the gradient (issue 11, sizes told apart)
+    r = check("mlp-bce", "Z2", "(A2 - Y) / 2")
+    assert not r.ok and r.code == "scale-factor"
+    assert "2 for m" in r.diagnoses[0].message and r.diagnoses[0].factor == "m/2"
     assert not check("mlp-bce", "Z2", "(A2 - Y) / m").notes
+    c = check("mlp-bce-weighted", "Z2", "(A2 - Y + (3 - 1) * (Y * (A2 - 1))) / m")
+    assert not c.ok and "constant w" in c.diagnoses[0].message and "size" not in c.diagnoses[0].message
 
 
 def test_right_only_at_the_example_values_is_wrong() -> None:
@@ -579,8 +582,10 @@ def test_every_code_speaks_chinese(code: str) -> None:
 
 
 def test_zh_correct_and_notes() -> None:
+    r = check("mlp-bce", "Z2", "(A2 - Y) / m", lang="zh")
+    assert r.ok and r.text().startswith("✓ 正确")
     r = check("mlp-bce", "Z2", "(A2 - Y) / 2", lang="zh")  # m = 2 here
-    assert r.ok and r.text().startswith("✓ 正确") and "代替了 m" in r.notes[0]
+    assert "代替了 m" in r.diagnoses[0].message, r.text()
     v = check("tiny-mlp", "W1[0,0]", value="-0.0138", lang="zh")
     assert v.ok and "舍入" in v.notes[0] and "-0.0136680920634764" in v.notes[0]
     assert CJK.search(check("mlp-bce", "Z1", "dA1", lang="zh").notes[0])
