@@ -131,7 +131,37 @@ def check(
         else:
             target = n.target(wrt_from(n, wrt, lhs, formula))
             result = _check_formula(n, target, formula, shown, tree, allow_upstream)
+    if latex and formula is not None:
+        result = _in_latex(n, result)
     return result if lang == "en" else result.localized(lang)
+
+
+def _tex_of(net: Net, text: str | None) -> str | None:
+    """A formula printed by the checker (the expression language) as LaTeX, or None."""
+    if not text:
+        return None
+    try:
+        tree = ex.parse(text, allow_compare=True)
+        e, _ = Convert(net, text)(tree)
+        return e.tex()
+    except Exception:  # noqa: BLE001 - a fix that cannot be printed in LaTeX stays as it is
+        return None
+
+
+def _in_latex(net: Net, result: CheckResult) -> CheckResult:
+    """LaTeX input → the corrected formula and every fix in LaTeX (``read_as`` stays in the
+    checker's notation, so the reader sees how the LaTeX was understood)."""
+    from dataclasses import replace
+
+    expected = result.expected_tex or _tex_of(net, result.expected) or result.expected
+    diags = []
+    for d in result.diagnoses:
+        fix = d.fix
+        if fix is not None:
+            fix = expected if fix == result.expected else (_tex_of(net, fix) or fix)
+        diags.append(replace(d, fix=fix))
+    expanded = _tex_of(net, result.expanded) if result.expanded else None
+    return replace(result, expected=expected, diagnoses=tuple(diags), expanded=expanded or expected)
 
 
 def _result(notes: list[Msg] | tuple[Msg, ...] = (), **kwargs: Any) -> CheckResult:

@@ -36,6 +36,10 @@ class Indicator(mf.MExpr):
     def shape(self):  # type: ignore[override]
         return mf._bshape(self.a.shape, self.b.shape)
 
+    def tex(self) -> str:
+        op = {">": ">", ">=": r"\geq", "<": "<", "<=": r"\leq"}.get(self.op, self.op)
+        return rf"\mathbf{{1}}[{self.a.tex()} {op} {self.b.tex()}]"
+
 
 @dataclass(frozen=True)
 class RPow(mf.MExpr):
@@ -47,6 +51,9 @@ class RPow(mf.MExpr):
     @property
     def shape(self):  # type: ignore[override]
         return self.x.shape
+
+    def tex(self) -> str:
+        return rf"\left({self.x.tex()}\right)^{{{self.n.numerator}/{self.n.denominator}}}"
 
 
 # ---- walking and rebuilding trees (matrix form and formula trees alike) -------------------------
