@@ -251,7 +251,7 @@ def check_value(
         ranked = sorted(sims.items(), key=lambda kv: -kv[0][0])
         # a simulation that reproduces the number, then a known mistake, then a number lying
         # between the exact value and what rounding to fewer digits gives (same direction)
-        explained = next((kv for kv in ranked if abs(v_mp - kv[1]) <= unit), None)
+        explained = next((kv for kv in ranked if abs(v_mp - kv[1]) <= unit / 2), None)
     if explained is None:
         diags = _value_diagnoses(net, tensor, i, j, value, ulp, exact_f)
         if diags[0].code != "unknown":
@@ -284,7 +284,7 @@ def _value_diagnoses(
 ) -> list[Diagnosis]:
     """Why a hand-computed entry is wrong: sign, factor, another entry, a known mistake (each
     only when it reproduces the number to within one unit of its last digit)."""
-    v, tol = float(value), float(ulp)
+    v, tol = float(value), float(ulp) / 2 * (1 + 1e-9)  # x rounded to the digits given is v
     near = lambda x: abs(v - x) <= max(tol, 1e-12 * abs(x))  # noqa: E731
     if near(-exact):
         return [Diagnosis.of("sign", msg("value.sign"))]
