@@ -144,7 +144,7 @@ def shape_ok(e: mf.MExpr) -> bool:
 
 
 # ---- printing in the input language -------------------------------------------------------------
-_PREC = {"+": 1, "-": 1, "*": 2, "/": 2, "@": 2, "·": 2}
+_PREC = {"+": 1, "-": 1, "*": 2, "/": 2, "@": 2, "·": 2, "∗": 2}
 
 
 def num_text(v: Fraction) -> tuple[str, int]:
@@ -170,7 +170,7 @@ def tree_text(n: ex.Node, parent: int = 0) -> str:
         s, prec = n.id, 5
     elif isinstance(n, ex.BinOp):
         prec = _PREC[n.op]
-        op = "@" if n.op == "·" else n.op
+        op = "@" if n.op == "·" else ("*" if n.op == "∗" else n.op)
         left = prec + 1 if _mixes(op, n.left) else prec  # (A @ B) * C: never rely on ties
         s = f"{tree_text(n.left, left)} {op} {tree_text(n.right, prec + 1)}"
     elif isinstance(n, ex.Neg):

@@ -290,6 +290,11 @@ class _Numpy(ast.NodeTransformer):
             if name in ("power", "pow") and two:
                 return ast.BinOp(args[0], ast.Pow(), args[1])
             if name in ("array", "asarray", "float64", "float32", "double") and len(args) == 1:
+                dtype = [k.value for k in node.keywords if k.arg == "dtype"]
+                if any(k.arg != "dtype" for k in node.keywords):
+                    raise self.unsupported(shown)
+                if dtype:
+                    return self.cast(args[0], _dtype(dtype[0]), ast.unparse(dtype[0]))
                 return args[0]
             if name in ("int64", "int32", "int_", "bool_") and len(args) == 1:
                 return self.cast(args[0], name, shown)
@@ -440,6 +445,7 @@ def tensor_of(net: Net, text: str) -> str | None:
 
 
 _ACT_GRADS = ("sigmoid", "relu", "tanh", "exp", "log", "leaky_relu")
+_PRODUCT_OPS = ("·", "*", "@", latexin.STAR)
 
 
 def _act_grad(call: ex.Call) -> ex.Node:
@@ -641,6 +647,13 @@ class Convert:
         a, na = self.convert(node.left)
         b, nb = self.convert(node.right)
         op = node.op
+        if op == latexin.STAR:
+            if fits(a.shape, b.shape):
+                op = "*"
+            elif a.shape[1] == b.shape[0]:
+                op = "@"
+            else:
+                op = "*"  # the broadcast error below names the shapes
         if op == "·":  # a LaTeX product: matrix product when the sizes fit, else scaling
             if isinstance(a, mf.Scalar | mf.Ones) or (1, 1) in (a.shape, b.shape):
                 op = "*"
@@ -712,7 +725,7 @@ class Convert:
         (the chain rule); ``g(Z)``/``g'(Z)`` become the activation that node applies."""
         if isinstance(node, ex.BinOp):
             left, right = self.chains(node.left), self.chains(node.right)
-            if node.op in ("·", "*", "@"):
+            if node.op in ("·", "*", "@", latexin.STAR):
                 if _is_leibniz(right) and not _is_leibniz(self.last(left)):
                     return self.replace_last(left, self.edge(right, self.last(left)))
                 if _is_leibniz(left) and not _is_leibniz(self.first(right)):
@@ -736,22 +749,22 @@ class Convert:
         return node
 
     def last(self, node: ex.Node) -> ex.Node:
-        while isinstance(node, ex.BinOp) and node.op in ("·", "*", "@") and id(node) not in self._atoms:
+        while isinstance(node, ex.BinOp) and node.op in _PRODUCT_OPS and id(node) not in self._atoms:
             node = node.right
         return node
 
     def first(self, node: ex.Node) -> ex.Node:
-        while isinstance(node, ex.BinOp) and node.op in ("·", "*", "@") and id(node) not in self._atoms:
+        while isinstance(node, ex.BinOp) and node.op in _PRODUCT_OPS and id(node) not in self._atoms:
             node = node.left
         return node
 
     def replace_last(self, node: ex.Node, new: ex.Node) -> ex.Node:
-        if isinstance(node, ex.BinOp) and node.op in ("·", "*", "@") and id(node) not in self._atoms:
+        if isinstance(node, ex.BinOp) and node.op in _PRODUCT_OPS and id(node) not in self._atoms:
             return ex.BinOp(node.op, node.left, self.replace_last(node.right, new))
         return new
 
     def replace_first(self, node: ex.Node, new: ex.Node) -> ex.Node:
-        if isinstance(node, ex.BinOp) and node.op in ("·", "*", "@") and id(node) not in self._atoms:
+        if isinstance(node, ex.BinOp) and node.op in _PRODUCT_OPS and id(node) not in self._atoms:
             return ex.BinOp(node.op, self.replace_first(node.left, new), node.right)
         return new
 

@@ -41,6 +41,7 @@ from fractions import Fraction
 from derive import expr as ex
 
 PRODUCT = "·"  # a product as written in LaTeX; resolved by shape in derive.check
+STAR = "∗"  # '*' in LaTeX: element-wise when the shapes fit, else a matrix product
 ONES = "𝟙"  # \mathbf{1} on its own: X 𝟙 is the row sums (never a name in the NumPy language)
 
 
@@ -368,7 +369,10 @@ class _Parser:
         while True:
             self.skip_sizing()
             tok = self.peek()
-            if tok.kind == "cmd" and tok.text[1:] in PRODUCTS or tok.text == "*":
+            if tok.text == "*":  # as in code: element-wise where the shapes fit
+                self.next()
+                node = ex.BinOp(STAR, node, self.unary())
+            elif tok.kind == "cmd" and tok.text[1:] in PRODUCTS:
                 self.next()
                 node = _mul(node, self.unary())
             elif tok.kind == "cmd" and tok.text[1:] in HADAMARD:
@@ -412,6 +416,14 @@ class _Parser:
             elif tok.text == "_" and isinstance(node, ex.Name):
                 self.next()
                 node = ex.Name(self.subscript_name(node.id))
+            elif tok.text == "_" and isinstance(node, ex.Num) and node.value == 1:
+                self.next()  # 1_{Z > 0}: an indicator written without \mathbf
+                start = self.peek()
+                toks = self.group_tokens()
+                sub = self.sub([*toks, Tok("end", "", start.col)])
+                node = sub.condition(start)
+                if sub.peek().kind != "end":
+                    raise sub.error(sub.peek(), "the end of the indicator's condition")
             elif tok.text == "_":
                 self.next()
                 self.group_text()  # an index on a non-name, e.g. (…)_{i}: ignored
@@ -450,7 +462,7 @@ class _Parser:
         start = self.peek()
         text, toks = self.group_text()
         compact = re.sub(r"\\(mathsf|mathrm|text)\{T\}", r"\\T", text.replace(" ", ""))
-        compact = compact.replace("^\\top", "\\top")
+        compact = compact.replace("^\\top", "\\top").replace("^T", "T").replace("^{T}", "T")
         if re.search(r"\([a-z]\)", compact):
             raise LatexError(PER_EXAMPLE.format(col=start.col), start.col)
         # a plain number: a power

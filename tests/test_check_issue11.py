@@ -295,6 +295,23 @@ COVERAGE: list[Case] = [
     ("mlp-bce", "W2", "latex", r"\frac{1}{m} A^{(1)T} (A^{(2)} - Y)", "correct", None),
     ("mlp-bce", "W2", "latex", r"dW^{[2]} = \frac{1}{m} A^{[1]T} (A^{[2]} - Y)", "correct", None),
     ("mlp-bce", "W2", "latex", r"a^{[1](i)} dz^{[2](i)}", "unreadable", "unreadable"),
+    ("mlp-bce", "Z1", "latex", r"dA^{[1]} \odot 1_{Z^{[1]} > 0}", "correct", None),
+    ("mlp-bce", "Z1", "latex", r"dA^{[1]} * \operatorname{relu}'(Z^{[1]})", "correct", None),
+    ("mlp-bce", "W2", "latex", r"(A^{[1]})^T \delta^{[2]}", "correct", None),
+    ("mlp-bce", "W2", "latex", r"A^{[1]^T} dZ^{[2]}", "correct", None),
+    ("mlp-bce", "Z1", "latex",
+     r"\left( \delta^{[2]} W^{[2]T} \right) \odot \mathbb{1}\{Z^{[1]} > 0\}", "correct", None),
+    ("mlp-bce", "W1", "latex",
+     r"\frac{1}{m} X^T [(A^{[2]} - Y) W^{[2]T} \odot (Z^{[1]} > 0)]", "correct", None),
+    ("mlp-bce", "Z1", "numpy", "dA1 * np.array(Z1 > 0, dtype=float)", "correct", None),
+    ("mlp-bce", "W2", "numpy", "(1./m) * A1.T.dot(A2 - Y)", "correct", None),
+    ("mlp-bce", "W2", "numpy", "np.divide(np.dot(A1.T, A2 - Y), m)", "correct", None),
+    ("mlp-bce", "b2", "numpy", "dZ2.mean(axis=0)", "incorrect", "scale-factor"),
+    ("tiny-mlp", "w11", "numpy", "dL/dw11 = dh1_raw * x1", "correct", None),
+    ("neuron", "w", "latex", r"(O - t) \sigma'(z) x", "correct", None),
+    ("chain", "w", "latex", r"2 (wx + b) x", "correct", None),
+    ("relu-mlp", "w1", "numpy", "x.T @ ((2 * (y_pred - y) @ w2.T) * (h > 0))", "correct", None),
+    ("relu-mlp", "w2", "numpy", "h_relu @ dy_pred", "incorrect", "shape-mismatch"),
 ]
 
 
