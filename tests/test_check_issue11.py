@@ -311,7 +311,7 @@ COVERAGE: list[Case] = [
     ("neuron", "w", "latex", r"(O - t) \sigma'(z) x", "correct", None),
     ("chain", "w", "latex", r"2 (wx + b) x", "correct", None),
     ("relu-mlp", "w1", "numpy", "x.T @ ((2 * (y_pred - y) @ w2.T) * (h > 0))", "correct", None),
-    ("relu-mlp", "w2", "numpy", "h_relu @ dy_pred", "incorrect", "shape-mismatch"),
+    ("relu-mlp", "w2", "numpy", "h_relu @ dy_pred", "incorrect", "missing-transpose"),  # n = H
 ]
 
 
