@@ -36,16 +36,18 @@ under a weighted BCE) — and a constant ratio is reported as a scale factor (``
 transposes and operand swaps on *the user's own formula*. Codes: see :data:`CODES`.
 
 **Numbers** (``value=``): one gradient entry at the example values (``W1[0,0]``, zero-based, a
-label such as ``w11``, or a scalar parameter) is judged against its exact value. Tolerance from the
-digits given: within half a unit of the last digit is right; a larger difference is still right if
-rounding every intermediate value to as many significant digits as the answer has (at least 3)
-can explain it (first-order bound, summed over the intermediates); otherwise wrong, with a
-reason (code ``rounding`` when it takes one digit fewer, else sign, factor, another entry, …).
+label such as ``w11``, or a scalar parameter) is judged against its exact value by the written
+policy of :func:`derive.handcalc.check_value` (rounded to the digits given; one unit in the last
+digit with >= 3 digits; a simulated hand calculation rounding every intermediate; fewer than 2
+digits cannot be judged); ``rtol``/``digits`` replace it.
+
+**Sizes**: a verdict of "correct" also holds at points where every size and constant takes
+another value (all different), so ``/ n_in`` for ``/ m`` is wrong even where ``m = n_in``.
 
 **Limits** (formulas are untrusted): no ``eval``/``sympify`` of user text; length, nesting,
 parts and exponents capped by :mod:`derive.expr`; a formula whose evaluation would cost more than
 :data:`derive.formula.MAX_COST` scalar operations is refused; ``exp`` of huge arguments is
-treated as overflow; the repair search stops after :data:`derive.repair.REPAIR_SECONDS`. Each
+treated as overflow; the repair search stops after :data:`derive.repair.MAX_CANDIDATES` candidates. Each
 network is derived once per process.
 
 **Modules**, imports running one way (each imports only those after it): this one (:func:`check`,

@@ -1,12 +1,12 @@
 """Checking a hand-computed number: one gradient entry at the example values (``W1[0,0]``,
 zero-based; a label such as ``w11``; or a scalar parameter) against its exact value.
 
-Tolerance from the digits given: within half a unit of the last digit is right; a larger
-difference is still right if rounding every intermediate value to as many significant digits as
-the answer has (at least :data:`MIN_CARRIED`) can explain it (first-order bound, summed over the
-intermediates, with σ'(z) computed from the written-down σ(z) as a hand calculation does);
-otherwise wrong, with a reason: code ``rounding`` when it takes one digit fewer, else sign,
-factor, another entry, or a mistake from the mutation library (:mod:`derive.mutations`).
+The written policy (README): right when it equals the exact value rounded to the digits given,
+or (with >= 3 significant digits) is within one unit of the last digit, or is reproduced by a
+simulated hand calculation rounding every intermediate to the digits given (:func:`simulate`);
+fewer than 2 significant digits is ``too-few-digits``. Otherwise wrong, with a reason: ``rounding``
+only when a simulation carrying fewer digits explains the number, else sign, factor, another
+entry, or a mistake from the mutation library (:mod:`derive.mutations`).
 """
 
 from __future__ import annotations
