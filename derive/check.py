@@ -61,6 +61,7 @@ the verdict on a formula); :mod:`derive.handcalc` (numbers); :mod:`derive.diagno
 from __future__ import annotations
 
 import os
+import re
 import sys
 import types
 from fractions import Fraction
@@ -224,7 +225,7 @@ def _check_formula(
             for k in range(2)
         )
         if not at_dims:
-            swap = _size_swap(net, target, user)
+            swap = _size_swap(net, target, user, submitted)
             if swap is not None:
                 return _result(
                     verdict="incorrect",
@@ -289,13 +290,15 @@ def _binary_only(net: Net, target: Target, user: mf.MExpr) -> bool:
     return True
 
 
-def _size_swap(net: Net, target: Target, user: mf.MExpr) -> Diagnosis | None:
+def _size_swap(net: Net, target: Target, user: mf.MExpr, text: str = "") -> Diagnosis | None:
     """A formula right at the example sizes only because two sizes are equal there: the size
     name it uses and the one that belongs (``n_in`` for ``m``), found by trying each swap at
     points where every size differs."""
     dims = {sym: name for name, sym in net.g.scalars.items() if name in net.spec.dims}
-    used = sorted(
-        {s for e in _scalars(user) for s in e.expr.free_symbols if s in dims}, key=str
+    written = set(re.findall(r"[A-Za-z_][A-Za-z0-9_]*", text))
+    used = sorted(  # the sizes the student wrote first
+        {s for e in _scalars(user) for s in e.expr.free_symbols if s in dims},
+        key=lambda s: (dims[s] not in written, str(s)),
     )
     for a in used:
         for b in sorted(dims, key=str):

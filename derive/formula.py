@@ -199,6 +199,32 @@ class _Numpy(ast.NodeTransformer):
         label = getattr(d, "label", None)
         return ast.Name(label, ast.Load()) if label else _c(int(d))
 
+    def ones_size(
+        self, ones: ast.Call, transposed: bool, body: ast.expr, axis: int, out: ast.expr
+    ) -> ast.expr:
+        """``np.ones((1, k)) @ B`` is ``sum(B, axis=0)`` when ``k`` is B's number of rows; a
+        ``k`` naming another size is kept as the factor ``k / rows`` (right only where the two
+        sizes are equal, which the size check then reports)."""
+        if self.net is None or not ones.args or not isinstance(body, ast.Name):
+            return out
+        shape = self.visit(ones.args[0])
+        if not isinstance(shape, ast.Tuple) or len(shape.elts) != 2:
+            return out
+        dims = list(shape.elts)
+        if transposed:
+            dims.reverse()
+        k = dims[1] if axis == 0 else dims[0]
+        name = body.id
+        if name not in self.net.g.tensors and name[1:] in self.net.g.tensors:
+            name = name[1:]  # dZ1: the gradient has the tensor's shape
+        t = self.net.g.tensors.get(name)
+        if t is None:
+            return out
+        true = getattr(t.shape[axis], "label", None)
+        if true is None or not isinstance(k, ast.Name) or k.id == true:
+            return out
+        return ast.BinOp(out, ast.Mult(), ast.BinOp(k, ast.Div(), ast.Name(true, ast.Load())))
+
     def visit_Subscript(self, node: ast.Subscript) -> ast.AST:
         self.generic_visit(node)
         v, s = node.value, node.slice
@@ -235,9 +261,10 @@ class _Numpy(ast.NodeTransformer):
                 ):
                     self.changed = True
                     body = self.visit(other)
-                    return ast.Call(
+                    out: ast.expr = ast.Call(
                         ast.Name("sum", ast.Load()), [body], [ast.keyword("axis", _c(axis))]
                     )
+                    return self.ones_size(ones, side is not ones, body, axis, out)
         self.generic_visit(node)
         return node
 
