@@ -66,6 +66,10 @@ def diagnose(
     layer = wrong_layer(net, target, tree, conv.allow_upstream)
     if layer is not None:
         return [layer]
+    if user.shape == target.shape:
+        pair = _edit_and_mutation(net, target, tree, conv.allow_upstream)
+        if pair:
+            return pair
     repaired = repair(net, target, tree, conv.allow_upstream)
     if user.shape != target.shape:
         problem = msg(
@@ -89,6 +93,47 @@ def diagnose(
             Diagnosis.of(code, msg("diag.repair", how=repaired[1], fix=repaired[2]), repaired[2])
         ]
     return [_unknown(net, target, user, uvals, truth)]
+
+
+MAX_PAIR_TRIES = 24  # single edits tried by _edit_and_mutation (a count, not seconds)
+
+
+def _edit_and_mutation(
+    net: Net, target: Target, tree: ex.Node, allow_upstream: bool
+) -> list[Diagnosis]:
+    """Two independent mistakes: one transpose/swap on the user's formula makes it equal to a
+    known mistake of the library (``X @ (dZ2 @ W2.T)``: a missing transpose *and* a missing
+    activation derivative). Both are reported, the structural one first."""
+    from derive.repair import _edits, _tidy
+    from derive.formtree import tree_text
+
+    codes = {
+        "add-T": "missing-transpose",
+        "remove-T": "extra-transpose",
+        "swap": "operand-order",
+        "transpose-result": "operand-order",
+    }
+    muts = [m for m in library(target) if m.expr.shape == target.shape and m.code != "shape-mismatch"]
+    for n, (kind, desc, t) in enumerate(_edits(tree)):
+        if n >= MAX_PAIR_TRIES:
+            break
+        try:
+            e, _ = Convert(net, "", allow_upstream)(t)
+        except Exception:  # noqa: BLE001 - an edit that does not convert is no answer
+            continue
+        if e.shape != target.shape:
+            continue
+        vals = [floats(evaluate(e, System(net.rand, k))) for k in range(DIAG_POINTS)]
+        if any(v is None for v in vals):
+            continue
+        for m in muts:
+            if all(close(u, v) for u, v in zip(vals, m.values, strict=True)):  # type: ignore[arg-type]
+                first = Diagnosis.of(
+                    codes[kind], msg("diag.repair", how=desc, fix=tree_text(_tidy(t))),
+                    target.expected,
+                )
+                return [first, Diagnosis.of(m.code, m.message, target.expected)]
+    return []
 
 
 MAX_LAYER_TRIES = 60  # substitutions tried by wrong_layer (a count, not seconds)

@@ -368,6 +368,21 @@ def test_two_independent_mistakes_are_both_reported_in_order() -> None:
     assert [d.code for d in r.diagnoses] == ["shape-mismatch", "scale-factor"]
 
 
+@pytest.mark.parametrize(
+    ("wrt", "formula", "codes"),
+    [
+        ("W2", "A1 @ dZ2 / m", ["missing-transpose", "scale-factor"]),
+        ("W2", "-A1 @ dZ2", ["missing-transpose", "sign"]),
+        ("W2", "-(dZ2.T @ A1)", ["shape-mismatch", "sign"]),
+        ("b1", "dZ1 / m", ["bias-not-summed", "scale-factor"]),
+        ("W1", "X @ (dZ2 @ W2.T)", ["missing-transpose", "missing-activation-derivative"]),
+        ("W1", "-X.T @ (dZ2 @ W2.T)", ["missing-activation-derivative", "sign"]),
+    ],
+)
+def test_independent_mistakes(wrt: str, formula: str, codes: list[str]) -> None:
+    assert [d.code for d in check("mlp-bce", wrt, formula).diagnoses] == codes
+
+
 def test_no_false_secondary_diagnosis_under_the_weighted_loss() -> None:
     r = check("mlp-bce-weighted", "Z2", "3 * (A2 - Y) / m")
     assert [d.code for d in r.diagnoses] == ["weighted-loss-not-simplifiable"]
