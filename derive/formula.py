@@ -92,6 +92,7 @@ SUPPORTED_NUMPY = (
     "np.not_equal", "np.square", "np.power", "np.sqrt", "np.outer", "np.ones((1, m)) @ x",
     "np.int64/np.float64/np.array(x)", "x.astype(float)", "x.T", "x.dot", "x.sum", "x.mean",
     "x.item()", "x.shape[k]", "len(x)", "float(x)", "torch.sigmoid", "torch.relu", "x.float()",
+    "relu_backward(dA, Z)", "sigmoid_backward(dA, Z)", "tanh_backward(dA, Z)",
 )
 _DTYPES = {
     "float", "int", "bool", "double", "single", "float64", "float32", "float16", "float_",
@@ -100,6 +101,7 @@ _DTYPES = {
 }
 _FLOAT_DTYPES = {"float", "double", "single", "float64", "float32", "float16", "float_", "f8",
                  "f4", "f", "d"}
+_BACKWARD = ("relu_backward", "sigmoid_backward", "tanh_backward")
 _SAME = {"sigmoid", "relu", "tanh", "exp", "log", "sum", "mean", "softmax"}
 
 
@@ -283,6 +285,20 @@ class _Numpy(ast.NodeTransformer):
             if f.id == "len" and len(args) == 1 and isinstance(args[0], ast.Name):
                 self.changed = True
                 return self.dim(args[0].id, 0)
+            if f.id in _BACKWARD and len(args) == 2 and not node.keywords:
+                # course helpers: relu_backward(dA, Z) = dA * relu'(Z), sigmoid_backward, …
+                self.changed = True
+                dA, z = args
+                one = _c(1)
+                if f.id == "relu_backward":
+                    local: ast.expr = _cmp(z, ast.Gt(), _c(0))
+                elif f.id == "sigmoid_backward":
+                    s_ = ast.Call(ast.Name("sigmoid", ast.Load()), [z], [])
+                    local = ast.BinOp(s_, ast.Mult(), ast.BinOp(one, ast.Sub(), s_))
+                else:
+                    t_ = ast.Call(ast.Name("tanh", ast.Load()), [z], [])
+                    local = ast.BinOp(one, ast.Sub(), ast.BinOp(t_, ast.Pow(), _c(2)))
+                return ast.BinOp(dA, ast.Mult(), local)
             if f.id == "float" and len(args) == 1:
                 self.changed = True
                 return args[0]
