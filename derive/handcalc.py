@@ -76,7 +76,13 @@ def _digits(text: str) -> tuple[Fraction, int, Fraction]:
     than :data:`MAX_DIGITS` digits or an exponent beyond :data:`MAX_EXPONENT`."""
     if len(text) > 200:
         raise FormulaError(msg("error.too_many_digits", limit=MAX_DIGITS))
-    m = _NUMBER.fullmatch(text.replace("−", "-").replace("\u2009", "").replace(",", ""))
+    clean = text.strip().strip("$").replace("−", "-").replace("\u2009", "").replace("\\,", "")
+    clean = re.sub(  # -1.37 × 10^{-2}, 1.37\times 10^-2, 1.37*10**-2
+        r"\s*(?:×|\\times|\*|x|·|\\cdot)\s*10\s*(?:\^|\*\*)\s*\{?\s*([+-]?\d{1,4})\s*\}?\s*$",
+        r"e\1",
+        clean,
+    )
+    m = _NUMBER.fullmatch(clean.replace(",", ""))
     if m is None or not (m.group(2) or m.group(3)):
         raise FormulaError(msg("error.not_decimal", value=text))
     sign, whole, frac, exp = m.group(1), m.group(2) or "", m.group(3) or "", int(m.group(4) or 0)

@@ -167,6 +167,9 @@ NUMBERS: list[Case] = [
     ("chain", "w", "value", "40.4", "incorrect", "unknown"),  # exact intermediates: no allowance
     ("chain", "w", "value", "41", "incorrect", "unknown"),
     ("chain", "b", "value", "40", "incorrect", "scale-factor"),
+    ("tiny-mlp", "w11", "value", "−1.37 × 10^{-2}", "correct", None),
+    ("tiny-mlp", "w11", "value", "-1.37e-2", "correct", None),
+    ("tiny-mlp", "w11", "value", "$-0.0137$", "correct", None),
     ("tiny-mlp", "w11", "value", "1" * 60, "unreadable", "unreadable"),
     ("tiny-mlp", "w11", "value", "1e5000", "unreadable", "unreadable"),
     ("tiny-mlp", "w11", "value", "about 0.01", "unreadable", "unreadable"),
