@@ -208,6 +208,15 @@ def prove(rule: str | None, list_: bool, lang: str) -> None:
 @click.option("--wrt", help="Parameter or node (W2, Z1); with --value one entry: W1[0,0] or w11.")
 @click.option("--value", help="A hand-computed number for the --wrt entry, e.g. -0.01365.")
 @click.option("--latex", "latex_", is_flag=True, help="Read FORMULA as LaTeX.")
+@click.option(
+    "--rtol", type=float, default=None, help="With --value: accept within this relative tolerance."
+)
+@click.option(
+    "--digits",
+    type=int,
+    default=None,
+    help="With --value: compare at this many significant digits (the course's rule).",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
 @click.option(
     "--lang",
@@ -223,6 +232,8 @@ def check_cmd(
     wrt: str | None,
     value: str | None,
     latex_: bool,
+    rtol: float | None,
+    digits: int | None,
     as_json: bool,
     lang: str,
 ) -> None:
@@ -237,7 +248,9 @@ def check_cmd(
     from derive.check import check as run
 
     try:
-        result = run(net, wrt, formula, value=value, latex=latex_, lang=lang)
+        result = run(
+            net, wrt, formula, value=value, latex=latex_, lang=lang, rtol=rtol, digits=digits
+        )
     except FormulaError as err:
         if as_json:
             click.echo(
@@ -260,6 +273,65 @@ def check_cmd(
         click.echo(result.text())
     if not result.ok:
         sys.exit(FAILED)
+
+
+@main.command("grade")
+@click.argument("submissions", type=click.Path(dir_okay=False))
+@click.option(
+    "-o",
+    "--out",
+    "report",
+    required=True,
+    type=click.Path(dir_okay=False),
+    help="The report: .csv (plus <name>.summary.md) or .json (results and summary).",
+)
+@click.option("-j", "--jobs", type=click.IntRange(1, 256), default=None, help="Processes (default: cores).")
+@click.option(
+    "--lang",
+    default="en",
+    type=click.Choice(["en", "zh"]),
+    show_default=True,
+    help="Language of the messages (codes stay English).",
+)
+@click.option("--quiet", is_flag=True, help="No progress bar.")
+@_guard
+def grade_cmd(submissions: str, report: str, jobs: int | None, lang: str, quiet: bool) -> None:
+    """Grade a class: SUBMISSIONS is CSV or JSON Lines (id, network, wrt, formula or value,
+    optional kind: numpy, latex, value). Writes one verdict per row and a summary of mistake codes
+    (a Markdown table on stdout). A bad row gets its own error and never stops the batch.
+
+    Example: derive grade answers.csv -o report.csv
+    """
+    import os
+
+    from derive import grade as g
+
+    out = os.path.abspath(report)
+    folder = os.path.dirname(out)
+    if not os.path.isdir(folder) or not os.access(folder, os.W_OK):
+        raise Failure(BAD_INPUT, f"{report}: its folder does not exist or is not writable")
+    if os.path.isdir(out):
+        raise Failure(BAD_INPUT, f"{report}: is a folder; give a file name ending in .csv or .json")
+    try:
+        rows = g.read_submissions(submissions)
+    except g.GradeError as err:
+        raise Failure(BAD_INPUT, str(err)) from None
+    step = max(1, len(rows) // 100)
+    shown = {"last": -1}
+
+    def progress(done: int, total: int) -> None:
+        if quiet or (done - shown["last"] < step and done < total):
+            return
+        shown["last"] = done
+        g.progress_bar(done, total)
+
+    results = g.grade_all(rows, jobs=jobs, lang=lang, progress=progress)
+    try:
+        summ = g.write_report(results, out)
+    except OSError as err:
+        raise Failure(BAD_INPUT, f"{report}: cannot write it ({err.strerror or err})") from None
+    click.echo(summ["markdown"], nl=False)
+    _progress(f"graded {len(results)} submissions → {report}")
 
 
 @main.command()

@@ -63,6 +63,13 @@ def diagnose(
             c = _ratio(uvals, list(m.values))
             if c is not None:
                 return _factor_diagnoses(net, target, user, m.expr, c, conv, fix, m)
+    layer = wrong_layer(net, target, tree, conv.allow_upstream)
+    if layer is not None:
+        return [layer]
+    if user.shape == target.shape:
+        pair = _edit_and_mutation(net, target, tree, conv.allow_upstream)
+        if pair:
+            return pair
     repaired = repair(net, target, tree, conv.allow_upstream)
     if user.shape != target.shape:
         problem = msg(
@@ -86,6 +93,124 @@ def diagnose(
             Diagnosis.of(code, msg("diag.repair", how=repaired[1], fix=repaired[2]), repaired[2])
         ]
     return [_unknown(net, target, user, uvals, truth)]
+
+
+MAX_PAIR_TRIES = 24  # single edits tried by _edit_and_mutation (a count, not seconds)
+
+
+def _edit_and_mutation(
+    net: Net, target: Target, tree: ex.Node, allow_upstream: bool
+) -> list[Diagnosis]:
+    """Two independent mistakes: one transpose/swap on the user's formula makes it equal to a
+    known mistake of the library (``X @ (dZ2 @ W2.T)``: a missing transpose *and* a missing
+    activation derivative). Both are reported, the structural one first."""
+    from derive.repair import _edits, _tidy
+    from derive.formtree import tree_text
+
+    codes = {
+        "add-T": "missing-transpose",
+        "remove-T": "extra-transpose",
+        "swap": "operand-order",
+        "transpose-result": "operand-order",
+    }
+    muts = [m for m in library(target) if m.expr.shape == target.shape and m.code != "shape-mismatch"]
+    for n, (kind, desc, t) in enumerate(_edits(tree)):
+        if n >= MAX_PAIR_TRIES:
+            break
+        try:
+            e, _ = Convert(net, "", allow_upstream)(t)
+        except Exception:  # noqa: BLE001 - an edit that does not convert is no answer
+            continue
+        if e.shape != target.shape:
+            continue
+        vals = [floats(evaluate(e, System(net.rand, k))) for k in range(DIAG_POINTS)]
+        if any(v is None for v in vals):
+            continue
+        for m in muts:
+            if all(close(u, v) for u, v in zip(vals, m.values, strict=True)):  # type: ignore[arg-type]
+                first = Diagnosis.of(
+                    codes[kind], msg("diag.repair", how=desc, fix=tree_text(_tidy(t))),
+                    target.expected,
+                )
+                return [first, Diagnosis.of(m.code, m.message, target.expected)]
+    return []
+
+
+MAX_LAYER_TRIES = 60  # substitutions tried by wrong_layer (a count, not seconds)
+
+
+def _subst(node: ex.Node, old: str, new: str) -> ex.Node:
+    """``node`` with every ``Name(old)`` replaced by ``Name(new)``."""
+    if isinstance(node, ex.Name):
+        return ex.Name(new) if node.id == old else node
+    if isinstance(node, ex.BinOp):
+        return ex.BinOp(node.op, _subst(node.left, old, new), _subst(node.right, old, new))
+    if isinstance(node, ex.Neg):
+        return ex.Neg(_subst(node.operand, old, new))
+    if isinstance(node, ex.Transpose):
+        return ex.Transpose(_subst(node.operand, old, new))
+    if isinstance(node, ex.Pow):
+        return ex.Pow(_subst(node.base, old, new), node.exponent)
+    if isinstance(node, ex.Compare):
+        return ex.Compare(node.op, _subst(node.left, old, new), _subst(node.right, old, new))
+    if isinstance(node, ex.Call):
+        return ex.Call(
+            node.func,
+            tuple(_subst(a, old, new) for a in node.args),
+            tuple((k, _subst(v, old, new)) for k, v in node.kwargs),
+        )
+    return node
+
+
+def wrong_layer(
+    net: Net, target: Target, tree: ex.Node, allow_upstream: bool
+) -> Diagnosis | None:
+    """``wrong-layer``: one tensor of the network standing where another of the same shape
+    belongs (``X.T @ dZ2`` for ``A1.T @ dZ2``), found by substituting each and re-checking at
+    random points (at most :data:`MAX_LAYER_TRIES` substitutions)."""
+    g = net.g
+    shapes: dict[str, tuple[int, int]] = {}
+    for name, t in g.tensors.items():
+        if name == net.spec.loss:
+            continue
+        shapes[name] = (int(t.shape[0]), int(t.shape[1]))
+        if t.grads is not None:
+            shapes["d" + name] = shapes[name]
+    used = [n for n in dict.fromkeys(ex.names(tree)) if n in shapes and shapes[n] != (1, 1)]
+    tries = 0
+    for old in used:
+        for new in shapes:
+            if new == old or new.startswith("d") != old.startswith("d"):
+                continue
+            if shapes[new] != shapes[old] and (1, 1) in (shapes[new], shapes[old]):
+                continue
+            if new == "d" + target.name:
+                continue
+            tries += 1
+            if tries > MAX_LAYER_TRIES:
+                return None
+            cand = _subst(tree, old, new)
+            try:
+                e, shown = Convert(net, "", allow_upstream)(cand)
+            except Exception:  # noqa: BLE001 - a candidate that does not convert is no answer
+                continue
+            if e.shape != target.shape:
+                continue
+            if all(
+                close_exact(evaluate(e, System(net.rand, k)), target.truth(k)) for k in range(3)
+            ):
+                from derive.formtree import tree_text
+
+                fix = tree_text(shown)
+                m = msg("diag.wrong_layer", used=old, right=new, fix=fix)
+                return Diagnosis.of("wrong-layer", m, fix)
+    return None
+
+
+def close_exact(a: np.ndarray | None, b: np.ndarray | None) -> bool:
+    from derive.evaluate import same
+
+    return same(a, b)
 
 
 def _repaired(problem: Msg, repaired: tuple[str, Msg, str]) -> Msg:
@@ -142,6 +267,8 @@ def _factor_diagnoses(
     out: list[Diagnosis] = []
     if m is not None:
         out.append(Diagnosis.of(m.code, m.message, fix))
+        if m.code == "weighted-loss-not-simplifiable":
+            return out  # a factor on the unweighted form is the weight misapplied, not a second mistake
     if c < 0:
         out.append(Diagnosis.of("sign", msg("diag.negative", grad=grad_name(target.name)), fix))
         c = -c

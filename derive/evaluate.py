@@ -38,6 +38,9 @@ class FloatPoint(Protocol):
     def float_leaf(self, r: mf.Ref) -> np.ndarray: ...
 
 
+_FUNCS: dict[bool, dict[str, Callable[..., np.ndarray]]] = {}
+
+
 class _Undefined(Exception):
     """The formula has no finite value at a point (division by zero, log of a negative …)."""
 
@@ -62,6 +65,9 @@ class System:
         self.mp = checker is not None
         self.one = mpmath.mpf(1) if self.mp else 1.0
         self.zero = mpmath.mpf(0) if self.mp else 0.0
+        self.funcs = _FUNCS.get(self.mp) or _FUNCS.setdefault(self.mp, self._funcs())
+
+    def _funcs(self) -> dict[str, Callable[..., np.ndarray]]:
         m = mpmath if self.mp else math
         one, zero = self.one, self.zero
 
@@ -83,7 +89,7 @@ class System:
                 raise _Undefined("log of a number ≤ 0")
             return m.log(x)
 
-        self.funcs: dict[str, Callable[..., np.ndarray]] = {
+        return {
             "sigmoid": _vec(sigmoid),
             "tanh": _vec(tanh),
             "exp": _vec(exp),
@@ -94,11 +100,18 @@ class System:
 
     def leaf(self, r: mf.Ref) -> np.ndarray:
         if self.checker is not None:
-            ev = self.checker._eval
-            m = r.symbols
-            return np.array(
-                [[ev(m[i, j], self.k) for j in range(m.cols)] for i in range(m.rows)], dtype=object
-            )
+            cache = self.checker.__dict__.setdefault("_leaves", {})
+            key = (r.name, r.kind, r.symbols, self.k)
+            hit = cache.get(key)
+            if hit is None:
+                ev = self.checker._eval
+                m = r.symbols
+                with mpmath.workdps(DPS):
+                    hit = cache[key] = np.array(
+                        [[ev(m[i, j], self.k) for j in range(m.cols)] for i in range(m.rows)],
+                        dtype=object,
+                    )
+            return hit
         assert self.net is not None
         return self.net.float_leaf(r).astype(object)
 
@@ -210,8 +223,8 @@ def evaluate(e: mf.MExpr, s: System) -> np.ndarray | None:
         else:
             out = _ev(e, s)
         out = np.asarray(out, dtype=object).reshape(e.shape)
-    except (_Undefined, StepError, ZeroDivisionError, OverflowError, ValueError, TypeError):
-        return None
+    except (_Undefined, ZeroDivisionError, OverflowError):
+        return None  # no finite value here; anything else is a bug in the evaluator: raise it
     for v in out.flat:
         if s.mp:
             if not isinstance(v, mpmath.mpf) or not mpmath.isfinite(v):

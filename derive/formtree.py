@@ -36,6 +36,10 @@ class Indicator(mf.MExpr):
     def shape(self):  # type: ignore[override]
         return mf._bshape(self.a.shape, self.b.shape)
 
+    def tex(self) -> str:
+        op = {">": ">", ">=": r"\geq", "<": "<", "<=": r"\leq"}.get(self.op, self.op)
+        return rf"\mathbf{{1}}[{self.a.tex()} {op} {self.b.tex()}]"
+
 
 @dataclass(frozen=True)
 class RPow(mf.MExpr):
@@ -47,6 +51,9 @@ class RPow(mf.MExpr):
     @property
     def shape(self):  # type: ignore[override]
         return self.x.shape
+
+    def tex(self) -> str:
+        return rf"\left({self.x.tex()}\right)^{{{self.n.numerator}/{self.n.denominator}}}"
 
 
 # ---- walking and rebuilding trees (matrix form and formula trees alike) -------------------------
@@ -137,7 +144,7 @@ def shape_ok(e: mf.MExpr) -> bool:
 
 
 # ---- printing in the input language -------------------------------------------------------------
-_PREC = {"+": 1, "-": 1, "*": 2, "/": 2, "@": 2, "·": 2}
+_PREC = {"+": 1, "-": 1, "*": 2, "/": 2, "@": 2, "·": 2, "∗": 2}
 
 
 def num_text(v: Fraction) -> tuple[str, int]:
@@ -163,7 +170,7 @@ def tree_text(n: ex.Node, parent: int = 0) -> str:
         s, prec = n.id, 5
     elif isinstance(n, ex.BinOp):
         prec = _PREC[n.op]
-        op = "@" if n.op == "·" else n.op
+        op = "@" if n.op == "·" else ("*" if n.op == "∗" else n.op)
         left = prec + 1 if _mixes(op, n.left) else prec  # (A @ B) * C: never rely on ties
         s = f"{tree_text(n.left, left)} {op} {tree_text(n.right, prec + 1)}"
     elif isinstance(n, ex.Neg):

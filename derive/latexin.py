@@ -41,6 +41,7 @@ from fractions import Fraction
 from derive import expr as ex
 
 PRODUCT = "·"  # a product as written in LaTeX; resolved by shape in derive.check
+STAR = "∗"  # '*' in LaTeX: element-wise when the shapes fit, else a matrix product
 ONES = "𝟙"  # \mathbf{1} on its own: X 𝟙 is the row sums (never a name in the NumPy language)
 
 
@@ -164,7 +165,47 @@ def tokenize(text: str) -> list[Tok]:
     return out
 
 
-def parse(text: str, known: Callable[[str], bool] | None = None) -> tuple[ex.Node, ex.Node | None]:
+LEIBNIZ = "∂"  # Call("∂", (Name(A), Name(B))): the local derivative ∂A/∂B (derive.formula)
+LOSS_NAMES = {"L", "J", "E", "C", "ell", "loss", "Loss"}
+PER_EXAMPLE = (
+    "per-example notation such as ^{{(i)}} is not read: the checker expects the vectorised form "
+    "over the whole batch (capital letters with one example per row, e.g. A^{{[1]}}, dZ^{{[2]}}, "
+    "and \\frac{{1}}{{m}} for the mean) (column {col})"
+)
+
+
+def _strip_delimiters(text: str) -> str:
+    r"""``$…$``, ``$$…$$``, ``\(…\)``, ``\[…\]`` and a trailing ``.``/``,`` (also after
+    ``\,``) blanked out, columns kept."""
+    s = _strip_period(text)
+    body = s.strip()
+    lead = len(s) - len(s.lstrip())
+    for left, right in (("$$", "$$"), ("$", "$"), (r"\(", r"\)"), (r"\[", r"\]")):
+        inner = body[len(left) : len(body) - len(right)]
+        if body.startswith(left) and body.endswith(right) and len(body) >= len(left) + len(right):
+            if left == "$" and "$" in inner:
+                continue
+            s = (
+                s[:lead]
+                + " " * len(left)
+                + inner
+                + " " * len(right)
+                + s[lead + len(body) :]
+            )
+            break
+    return _strip_period(s)
+
+
+def _strip_period(s: str) -> str:
+    m = re.search(r"(?:\\[,;:!]|\\quad|~|\s)*[.,;]\s*$", s)
+    if m and m.start() > 0 and not re.search(r"\d\.$", s[: m.end()].rstrip()):
+        s = s[: m.start()] + " " * (len(s) - m.start())
+    return s
+
+
+def parse(
+    text: str, known: Callable[[str], bool] | None = None, loss: str | None = None
+) -> tuple[ex.Node, ex.Node | None]:
     """Parse LaTeX ``text`` into ``(rhs, lhs)``; ``lhs`` is the part before a top-level ``=``
     (``None`` without one). ``known(name)`` tells whether a name exists in the network; it is
     used to split juxtaposed letters (``XW`` → ``X·W``) and to read ``e^{x}`` as ``exp(x)``
@@ -175,7 +216,10 @@ def parse(text: str, known: Callable[[str], bool] | None = None) -> tuple[ex.Nod
         raise LatexError(f"formula is {len(text)} characters long; the limit is {ex.MAX_LENGTH}")
     if not text.strip():
         raise LatexError("formula is empty")
-    p = _Parser(tokenize(text), known or (lambda name: name != "e"))
+    text = _strip_delimiters(text)
+    if not text.strip():
+        raise LatexError("formula is empty")
+    p = _Parser(tokenize(text), known or (lambda name: name != "e"), loss)
     lhs = None
     try:
         rhs = p.expr(0)
@@ -226,11 +270,30 @@ def _batch_sum(x: ex.Node) -> ex.Node:
 
 
 class _Parser:
-    def __init__(self, toks: list[Tok], known: Callable[[str], bool]) -> None:
+    def __init__(
+        self, toks: list[Tok], known: Callable[[str], bool], loss: str | None = None
+    ) -> None:
         self.toks = toks
         self.pos = 0
         self.known = known
+        self.loss = loss
         self.depth = 0
+
+    def sub(self, toks: list[Tok]) -> _Parser:
+        p = _Parser(toks, self.known, self.loss)
+        p.depth = self.depth
+        return p
+
+    def is_loss(self, name: str) -> bool:
+        """Is ``name`` (a numerator of ∂·/∂·) the loss?"""
+        if self.loss is None:
+            return True
+        return name == self.loss or (name in LOSS_NAMES and not self.known(name))
+
+    def leibniz(self, num: str, den: str) -> ex.Node:
+        if self.is_loss(num):
+            return ex.Name("d" + den)
+        return ex.Call(LEIBNIZ, (ex.Name(num), ex.Name(den)))
 
     # -- tokens -------------------------------------------------------------------------------
     def peek(self, k: int = 0) -> Tok:
@@ -306,7 +369,10 @@ class _Parser:
         while True:
             self.skip_sizing()
             tok = self.peek()
-            if tok.kind == "cmd" and tok.text[1:] in PRODUCTS or tok.text == "*":
+            if tok.text == "*":  # as in code: element-wise where the shapes fit
+                self.next()
+                node = ex.BinOp(STAR, node, self.unary())
+            elif tok.kind == "cmd" and tok.text[1:] in PRODUCTS:
                 self.next()
                 node = _mul(node, self.unary())
             elif tok.kind == "cmd" and tok.text[1:] in HADAMARD:
@@ -350,6 +416,14 @@ class _Parser:
             elif tok.text == "_" and isinstance(node, ex.Name):
                 self.next()
                 node = ex.Name(self.subscript_name(node.id))
+            elif tok.text == "_" and isinstance(node, ex.Num) and node.value == 1:
+                self.next()  # 1_{Z > 0}: an indicator written without \mathbf
+                start = self.peek()
+                toks = self.group_tokens()
+                sub = self.sub([*toks, Tok("end", "", start.col)])
+                node = sub.condition(start)
+                if sub.peek().kind != "end":
+                    raise sub.error(sub.peek(), "the end of the indicator's condition")
             elif tok.text == "_":
                 self.next()
                 self.group_text()  # an index on a non-name, e.g. (…)_{i}: ignored
@@ -388,6 +462,9 @@ class _Parser:
         start = self.peek()
         text, toks = self.group_text()
         compact = re.sub(r"\\(mathsf|mathrm|text)\{T\}", r"\\T", text.replace(" ", ""))
+        compact = compact.replace("^\\top", "\\top").replace("^T", "T").replace("^{T}", "T")
+        if re.search(r"\([a-z]\)", compact):
+            raise LatexError(PER_EXAMPLE.format(col=start.col), start.col)
         # a plain number: a power
         number = re.fullmatch(r"-?\d+(\.\d+)?", compact)
         if number:
@@ -414,7 +491,10 @@ class _Parser:
                     )
                 node = ex.Name(node.id + m.group(1))
             elif m.group(2) is not None:
-                pass  # a sample index (i): ignored
+                if not m.group(2).isdigit():
+                    raise LatexError(PER_EXAMPLE.format(col=start.col), start.col)
+                if isinstance(node, ex.Name):  # W^{(2)}: a layer, as some courses write it
+                    node = ex.Name(node.id + m.group(2))
             elif m.group() in ("\\prime", "'"):
                 node = ex.Name(node.id + "'") if isinstance(node, ex.Name) else node
             else:
@@ -431,7 +511,7 @@ class _Parser:
         return ex.Transpose(node) if transpose else node
 
     def sub_parse(self, toks: list[Tok], start: Tok) -> ex.Node:
-        sub = _Parser([*toks, Tok("end", "", start.col)], self.known)
+        sub = self.sub([*toks, Tok("end", "", start.col)])
         sub.depth = self.depth
         node = sub.expr(0)
         if sub.peek().kind != "end":
@@ -453,6 +533,8 @@ class _Parser:
                 "expected digits or a word, e.g. W_{1}, y_{pred}",
                 start.col,
             )
+        if len(words) > 1 and words[0].isdigit():  # h_{1,\text{raw}} → h1_raw (our labels)
+            return base + words[0] + "_" + "_".join(words[1:])
         sub = "".join(words)
         return base + sub if sub.isdigit() else f"{base}_{sub}"
 
@@ -468,6 +550,12 @@ class _Parser:
         if tok.kind == "sym" and tok.text in ("(", "["):
             self.next()
             inner = self.expr(0)
+            self.skip_sizing()
+            t = self.peek()
+            op = RELATIONS.get(t.text[1:] if t.kind == "cmd" else t.text)
+            if op is not None:  # Iverson bracket [Z > 0], or (Z > 0)
+                self.next()
+                inner = ex.Compare(op, inner, self.expr(0))
             self.expect(
                 OPEN[tok.text],
                 f"'{OPEN[tok.text]}' (for the '{tok.text}' opened at column {tok.col})",
@@ -488,6 +576,8 @@ class _Parser:
         low = name.lower()
         if low in FUNCS and not self.known(name):
             return self.function(FUNCS[low], tok)
+        if name in ("g", "f", "phi") and not self.known(name) and self.peek().text in ("'", "^", "("):
+            return self.function("act", tok)
         if name == "d" and self.peek().kind in ("id", "cmd") and self.peek().col == tok.col + 1:
             inner = self.primary()  # dZ written as \mathrm{d}Z or d\mathbf{Z}
             inner = self.suffixes(inner)
@@ -542,6 +632,15 @@ class _Parser:
             return self.partial_fraction(tok)
         num = self.argument(tok, "the numerator {…} of \\frac")
         den = self.argument(tok, "the denominator {…} of \\frac")
+        if (
+            isinstance(num, ex.Name)
+            and isinstance(den, ex.Name)
+            and len(num.id) > 1
+            and len(den.id) > 1
+            and num.id.startswith("d")
+            and den.id.startswith("d")
+        ):  # \frac{dL}{dW}, \frac{dA}{dZ}: Leibniz notation
+            return self.leibniz(num.id[1:], den.id[1:])
         return ex.BinOp("/", num, den)
 
     def argument(self, tok: Tok, what: str) -> ex.Node:
@@ -564,20 +663,28 @@ class _Parser:
     def partial_fraction(self, tok: Tok) -> ex.Node:
         self.expect("{")
         self.expect("\\partial")
-        self.loss_name()
-        self.expect("}", "'}' after the loss in \\frac{\\partial L}{…}")
+        num = self.numerator_name(tok)
+        self.expect("}", "'}' after the numerator in \\frac{\\partial A}{…}")
         self.expect("{")
-        self.expect("\\partial", "'\\partial' in the denominator of \\frac{\\partial L}{…}")
+        self.expect("\\partial", "'\\partial' in the denominator of \\frac{\\partial A}{…}")
         target = self.target_name(tok)
-        self.expect("}", "'}' to close \\frac{\\partial L}{\\partial …}")
-        return ex.Name("d" + target)
+        self.expect("}", "'}' to close \\frac{\\partial A}{\\partial …}")
+        return self.leibniz(num, target)
+
+    def numerator_name(self, tok: Tok) -> str:
+        t = self.peek()
+        if t.kind == "cmd" and t.text == "\\mathcal":
+            self.next()
+            self.braced_name(t)
+            return "L"
+        return self.target_name(tok)
 
     def partial(self, tok: Tok) -> ex.Node:
-        # \partial L / \partial W
-        self.loss_name()
+        # \partial L / \partial W, \partial A / \partial B
+        num = self.numerator_name(tok)
         self.expect("/", "'/' in \\partial L / \\partial W")
         self.expect("\\partial", "'\\partial' after '/'")
-        return ex.Name("d" + self.target_name(tok))
+        return self.leibniz(num, self.target_name(tok))
 
     def loss_name(self) -> None:
         t = self.peek()
@@ -640,6 +747,17 @@ class _Parser:
 
     def font(self, tok: Tok) -> ex.Node:
         name = tok.text[1:]
+        if (
+            self.peek().text == "{"
+            and self.peek(1).kind == "cmd"
+            and self.peek(1).text[1:] not in FONTS | HATS
+            and self.peek(2).text == "}"
+        ):  # \boldsymbol{\delta}^{[1]}: the command itself
+            self.next()
+            inner = self.next()
+            self.next()
+            self.toks.insert(self.pos, inner)
+            return self.command()
         if self.peek().text == "{" and self.peek(1).text in ("1", "I") and self.peek(2).text == "}":
             if name in ("mathbf", "mathbb", "boldsymbol", "bm", "mathds", "mathrm"):
                 self.next(), self.next(), self.next()
@@ -669,7 +787,7 @@ class _Parser:
             self.next()
             start = self.peek()
             toks = self.group_tokens()
-            sub = _Parser([*toks, Tok("end", "", start.col)], self.known)
+            sub = self.sub([*toks, Tok("end", "", start.col)])
             cond = sub.condition(start)
             if sub.peek().kind != "end":
                 raise sub.error(sub.peek(), "the end of the indicator's condition")
@@ -708,7 +826,7 @@ class _Parser:
             toks = self.group_tokens()
             if all(x.kind == "num" for x in toks):
                 return ex.Name("dZ" + "".join(x.text for x in toks))
-            sub = _Parser([*toks, Tok("end", "", start.col)], self.known)
+            sub = self.sub([*toks, Tok("end", "", start.col)])
             node = sub.suffixes(sub.name_only(start))
             if not isinstance(node, ex.Name) or sub.peek().kind != "end":
                 raise LatexError(
@@ -731,7 +849,7 @@ class _Parser:
         self.expect("_", "_{…} after \\nabla")
         start = self.peek()
         toks = self.group_tokens()
-        sub = _Parser([*toks, Tok("end", "", start.col)], self.known)
+        sub = self.sub([*toks, Tok("end", "", start.col)])
         node = sub.suffixes(sub.name_only(start))
         if not isinstance(node, ex.Name):
             raise LatexError(f"expected a name in \\nabla_{{…}} (column {start.col})", start.col)
@@ -768,8 +886,9 @@ class _Parser:
             save = self.pos
             self.next()
             text, _ = self.group_text()
-            if text.replace(" ", "") in ("\\prime", "'"):
-                prime = True
+            bare = re.sub(r"^\[\d+\]|^\(\d+\)", "", text.replace(" ", ""))
+            if bare in ("\\prime", "'") or (func == "act" and bare in ("", "\\prime", "'")):
+                prime = prime or bare in ("\\prime", "'")
             else:
                 self.pos = save
                 break
@@ -787,6 +906,8 @@ class _Parser:
             arg = self.postfix()
         else:
             raise self.error(t, f"the argument of {tok.text}, e.g. {tok.text}(Z)")
+        if func == "act":  # the layer's activation g (derive.formula resolves it)
+            return ex.Call("act_grad" if prime else "act", (arg,))
         if not prime:
             return ex.Call(func, (arg,))
         if func == "sigmoid":

@@ -135,7 +135,7 @@ def _local_mutations(net: Net, node: str, top: bool) -> Iterator[tuple[str, Msg,
             "relu": mf.Func("relu_grad", v),
             "sigmoid": mf.mul(c, mf.sub(one, c)),
             "tanh": mf.sub(one, mf.Pow(c, 2)),
-            "leaky_relu": mf.Func("leaky_grad", v, sp.Rational(1, 100)),
+            "leaky_relu": mf.Func("leaky_grad", v, _leaky_slope(tree)),
         }[f]
         deriv = {"relu": "relu'", "sigmoid": "σ'", "tanh": "tanh'", "leaky_relu": "leaky_relu'"}[f]
         right = f"{grad} = d{C} * {formula_text(true_local, 2)}"
@@ -226,3 +226,15 @@ def _local_mutations(net: Net, node: str, top: bool) -> Iterator[tuple[str, Msg,
             msg("mut.transposed", grad=grad, node=node),
             mf.T(F),
         )
+
+
+def _leaky_slope(tree: ex.Call) -> sp.Expr:
+    """The negative slope of ``leaky_relu(x, slope)`` as the network's node writes it (a number,
+    or the slope keyword); 1/100 when it is left out, as in the spec language."""
+    slope: ex.Node | None = tree.args[1] if len(tree.args) > 1 else tree.kwarg("slope")
+    if isinstance(slope, ex.Num):
+        return sp.Rational(slope.value.numerator, slope.value.denominator)
+    if isinstance(slope, ex.Neg) and isinstance(slope.operand, ex.Num):
+        v = -slope.operand.value
+        return sp.Rational(v.numerator, v.denominator)
+    return sp.Rational(1, 100)

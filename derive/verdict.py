@@ -29,7 +29,9 @@ CODES = {
     "relu-at-zero": "differs from PyTorch's relu'(0) = 0 exactly where the ReLU input is 0",
     "circular": "the formula uses the gradient it is supposed to compute",
     "rounding": "a number off by more than its digits allow, explained by rounding",
+    "too-few-digits": "a number with too few significant digits to judge",
     "wrong-entry": "a number that is another entry of the gradient",
+    "wrong-layer": "a tensor of another layer stands where a different one belongs",
     "unknown": "wrong, no known pattern",
 }
 
@@ -64,8 +66,16 @@ class FormulaError(ex.ExprError):
         self.text = text
 
     def localized(self, lang: str = "en") -> str:
-        """The message in ``lang`` (parser messages stay English)."""
-        return self.msg.render(lang) if self.msg is not None else self.message
+        """The message in ``lang``; the parsers' own messages (the ``detail`` of a syntax
+        error) are translated by :func:`translate_detail`."""
+        if self.msg is None:
+            return translate_detail(self.message, lang)
+        m = self.msg
+        if lang != "en" and m.key in ("error.syntax", "error.latex"):
+            args = dict(m.args)
+            args["detail"] = translate_detail(str(args.get("detail", "")), lang)
+            m = Msg(m.key, tuple(args.items()))
+        return m.render(lang)
 
     def pointer(self, lang: str = "en") -> str:
         """The message under the formula with a caret at the column."""
@@ -209,3 +219,70 @@ def grad_name(wrt: str) -> str:
 def shape_text(shape: tuple[int, ...]) -> str:
     """``(2, 1)``."""
     return f"({', '.join(str(int(s)) for s in shape)})"
+
+
+# ---- the parsers' messages in Chinese ----------------------------------------------------------
+
+_ZH_PHRASES = {
+    "an operator or the end of the formula": "运算符或公式结尾",
+    "a number, a name, '(' or a command such as \\frac": "数字、名字、'(' 或 \\frac 等命令",
+    "the end of the formula": "公式结尾",
+    "a name": "一个名字",
+    "a superscript or subscript": "上标或下标",
+    "'}'": "'}'",
+    "_{…} or ^{[k]} after \\delta": "\\delta 后面的 _{…} 或 ^{[k]}",
+    "what to sum after \\sum": "\\sum 后面要求和的内容",
+    "a comparison such as > 0 or \\geq 0 in the indicator": "指示函数中的比较，例如 > 0 或 \\geq 0",
+}
+
+_ZH_RULES: list[tuple[str, str]] = [
+    (r"expected (.+) at column (\d+), found (.+)", "第 {1} 列应为{0}，实际是 {2}"),
+    (r"syntax error at column (\d+): (.+)", "第 {0} 列有语法错误：{1}"),
+    (r"unknown function '(.+?)'; allowed: (.+?)( \(column \d+\))?$", "未知的函数 '{0}'；可用的有：{1}{2}"),
+    (r"only calls of named functions are allowed, e\.g\. sigmoid\(Z1\)( \(column \d+\))?$",
+     "只能调用有名字的函数，例如 sigmoid(Z1){0}"),
+    (r"attribute '(.+?)' is not allowed; only '\.T'( \(column \d+\))?$", "不允许属性 '{0}'，只能用 '.T'{1}"),
+    (r"'(.+?)' is not allowed in an expression( \(column \d+\))?$", "表达式中不允许出现 '{0}'{1}"),
+    (r"'(.+?)' is not allowed here \(column (\d+)\)", "这里不允许出现 '{0}'（第 {1} 列）"),
+    (r"only one comparison > >= < <= is allowed( \(column \d+\))?$", "只允许一个比较 > >= < <={0}"),
+    (r"only \+ - \* / @ \*\* are allowed between terms( \(column \d+\))?$", "项之间只允许 + - * / @ **{0}"),
+    (r"(?:expression|formula) is empty", "公式是空的"),
+    (r"(?:expression|formula) is (\d+) characters long; the limit is (\d+)", "公式有 {0} 个字符，上限是 {1}"),
+    (r"(?:expression|formula) (?:is too deeply nested|nests too deeply)(.*)", "公式嵌套太深{0}"),
+    (r"(?:expression|formula) nests deeper than (\d+) levels(.*)", "公式嵌套超过 {0} 层{1}"),
+    (r"(?:expression|formula) has (\d+) parts; the limit is (\d+)", "公式有 {0} 个部分，上限是 {1}"),
+    (r"exponent (.+?) is too large \(limit (\d+)(.*)\)", "指数 {0} 太大（上限 {1}{2}）"),
+    (r"number is too large \(limit 1e12\)(.*)", "数太大（上限 1e12）{0}"),
+    (r"an exponent must be a number(.*)", "指数必须是一个数{0}"),
+    (r"cannot read the superscript '(.+?)' at column (\d+): .*",
+     "无法读取第 {1} 列的上标 '{0}'：应为数字、[k]（层）、T 或 \\top（转置）"),
+    (r"cannot read the subscript '(.+?)' at column (\d+): .*",
+     "无法读取第 {1} 列的下标 '{0}'：应为数字或单词，例如 W_{{1}}、y_{{pred}}"),
+    (r"unknown or unsupported command '(.+?)' at column (\d+).*",
+     "第 {1} 列的命令 '{0}' 未知或不受支持；可用的例如 \\frac、\\cdot、\\odot、\\sigma、\\delta、\\sum、\\mathbf{{1}}[…]、^{{\\top}}"),
+    (r"per-example notation such as .* \(column (\d+)\)",
+     "不读取逐样本记号（例如 ^{{(i)}}）：检查器需要整个批次的向量化形式（大写字母、每行一个样本，例如 A^{{[1]}}、dZ^{{[2]}}，平均用 \\frac{{1}}{{m}}）（第 {0} 列）"),
+    (r"a layer index \[k\] belongs on a name \(column (\d+)\)", "层下标 [k] 应写在名字上（第 {0} 列）"),
+    (r"only \\max\(0, x\) \(ReLU\) is supported \(column (\d+)\)", "只支持 \\max(0, x)（ReLU）（第 {0} 列）"),
+    (r"'(.+?)' must be followed by a name \(column (\d+)\)", "'{0}' 后面必须是一个名字（第 {1} 列）"),
+    (r"expected a name (?:after|in) (.+?) \(column (\d+)\)", "{0} 处应为一个名字（第 {1} 列）"),
+    (r"a formula must be a string|an expression must be a string", "公式必须是字符串"),
+    (r"an expression is one line with no ';'", "公式只能写一行，不能有 ';'"),
+]
+
+
+def translate_detail(text: str, lang: str) -> str:
+    """A parser message (:mod:`derive.expr`, :mod:`derive.latexin`) in ``lang``: Chinese by a
+    table of the messages' patterns; English (or an unmatched message) unchanged."""
+    import re
+
+    if lang != "zh" or not text:
+        return text
+    for pattern, template in _ZH_RULES:
+        m = re.fullmatch(pattern, text, flags=re.S)
+        if m:
+            groups = [g or "" for g in m.groups()]
+            groups = [_ZH_PHRASES.get(g, g) for g in groups]
+            groups = [re.sub(r" \(column (\d+)\)", r"（第 \1 列）", g) for g in groups]
+            return template.format(*groups)
+    return text
