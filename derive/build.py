@@ -31,6 +31,8 @@ FORMATS = ("md", "tex", "pdf", "ipynb", "py")
 TEXT_FORMATS = ("md", "tex", "ipynb", "py")
 LANGS = ("en", "zh")
 PLOT = "training-loss.svg"
+DETAILS = ("brief", "standard", "full")
+PROOFS_DIR = "proofs"  # OUT/proofs/<lang>/proofs.{md,tex,pdf}: the general proofs, once
 FILES = {
     "md": "walkthrough.md",
     "tex": "walkthrough.tex",
@@ -53,6 +55,7 @@ class Plan:
     langs: tuple[str, ...]
     out: Path
     templates: str | None
+    detail: str = "standard"
 
 
 def _choices(raw: Iterable[str], allowed: tuple[str, ...], what: str) -> tuple[str, ...]:
@@ -71,6 +74,7 @@ def plan(
     langs: Iterable[str],
     out: str | Path,
     templates: str | None = None,
+    detail: str = "standard",
 ) -> Plan:
     """Validate everything before any work: specs (raise ``SpecError``), formats, languages,
     the templates directory (raise :class:`BuildError`), TeX for ``pdf`` (raise
@@ -86,6 +90,13 @@ def plan(
             )
         seen[s.name] = n
     unique = tuple({s.name: s for s in loaded}.values())
+    if PROOFS_DIR in seen:
+        raise BuildError(
+            f"a network may not be named '{PROOFS_DIR}' (OUT/{PROOFS_DIR}/ holds the proofs "
+            "document); rename it in its [network] table"
+        )
+    if detail not in DETAILS:
+        raise BuildError(f"unknown detail {detail}; choose from: {', '.join(DETAILS)}")
     fmts = _choices(formats, FORMATS, "format")
     if "pdf" in fmts:
         from derive.pdf import INSTALL_HINT, ToolMissing
@@ -107,6 +118,7 @@ def plan(
         _choices(langs, LANGS, "language"),
         Path(out),
         str(Path(templates).resolve()) if templates else None,
+        detail,
     )
 
 
@@ -137,13 +149,46 @@ def _shared_proofs() -> _LazyProofs:
 
 def build(p: Plan, progress: Callable[[str], None] = lambda m: None) -> list[Path]:
     """Build everything in ``p``; returns the files written, in order."""
-    written = []
+    written: list[Path] = []
+    cited: list[str] = []
     for s in p.specs:
-        written += build_network(s, p, progress)
+        written += build_network(s, p, progress, cited)
+    if p.detail != "full" and cited and {"md", "tex", "pdf"} & set(p.formats):
+        written += build_proofs(cited, p, progress)
     return written
 
 
-def build_network(s: specs.NetSpec, p: Plan, progress: Callable[[str], None]) -> list[Path]:
+def build_proofs(names: list[str], p: Plan, progress: Callable[[str], None]) -> list[Path]:
+    """The proofs document: every general proof the handouts of this build cite, once per
+    language, in the catalogue's order, into ``OUT/proofs/<lang>/``."""
+    from derive import proofs, render
+    from derive.walkthrough import proofs_document
+
+    ordered = [n for n in proofs.proof_names() if n in names]
+    progress(f"proofs: {', '.join(ordered)}")
+    doc = proofs_document(ordered, _shared_proofs())
+    written = []
+    for lang in p.langs:
+        folder = p.out / PROOFS_DIR / lang
+        for fmt in p.formats:
+            if fmt == "md":
+                text = render.render("md/proofs.md.j2", doc, lang, p.templates)
+                written.append(_write(folder / "proofs.md", text))
+            elif fmt == "tex":
+                text = render.render("tex/proofs.tex.j2", doc, lang, p.templates)
+                written.append(_write(folder / "proofs.tex", text))
+            elif fmt == "pdf":
+                from derive.pdf import compile_pdf
+
+                tex = render.render("tex/proofs.tex.j2", doc, lang, p.templates)
+                compile_pdf(tex, folder / "proofs.pdf")
+                written.append(folder / "proofs.pdf")
+    return written
+
+
+def build_network(
+    s: specs.NetSpec, p: Plan, progress: Callable[[str], None], cited: list[str] | None = None
+) -> list[Path]:
     from derive import numeric, render
     from derive.backprop import derive
     from derive.walkthrough import build as context
@@ -160,7 +205,9 @@ def build_network(s: specs.NetSpec, p: Plan, progress: Callable[[str], None]) ->
         )
         report = numeric.verify(d, use_torch=False)
     history = numeric.train(d) if s.train else None
-    w = context(d, report, _shared_proofs(), history, plot=PLOT)
+    w = context(d, report, _shared_proofs(), history, plot=PLOT, detail=p.detail)
+    if cited is not None:
+        cited += [c.name for c in w.cited if c.name not in cited]
     written = []
     for lang in p.langs:
         folder = p.out / s.name / lang
