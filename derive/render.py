@@ -72,6 +72,28 @@ def _point(v: Any) -> Raw:
     return Raw(f"({_label(v)})")
 
 
+def _tex_width(tex: str) -> int:
+    """A rough printed width of a LaTeX line, in characters (commands and braces dropped)."""
+    tex = re.sub(r"\\frac\{([^{}]*)\}\{([^{}]*)\}", lambda m: max(m[1], m[2], key=len), tex)
+    tex = re.sub(r"\\(left|right|cdot|text|operatorname|mathrm|quad)\b", " ", tex)
+    return len(re.sub(r"\\[a-zA-Z]+|[{}^_&\\ ]", "", tex)) + tex.count("\\cdot")
+
+
+def _rows(calcs: Any, width: int = 30) -> list[tuple[Any, ...]]:
+    """Layout only: hand calculations two to a row when both are narrow (``width`` printed
+    characters per line at most), else one to a row."""
+    out: list[tuple[Any, ...]] = []
+    items = list(calcs)
+    while items:
+        a = items.pop(0)
+        wide = lambda c: max(_tex_width(t) for _r, t in ((None, c.lhs), *c.chain)) > width  # noqa: E731
+        if items and not wide(a) and not wide(items[0]):
+            out.append((a, items.pop(0)))
+        else:
+            out.append((a,))
+    return out
+
+
 def _code(v: Any, family: str) -> Raw:
     s = str(v)
     if family == "tex":
@@ -114,6 +136,7 @@ def environment(family: str, templates: str | None = None) -> jinja2.Environment
         say=say,
         code=lambda v: _code(v, family),
         verbatim=_verbatim,
+        rows=_rows,
         label=_label,
         point=_point,
         pyliteral=markup.py_literal,

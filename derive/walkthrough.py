@@ -452,6 +452,7 @@ class ProofsDocument:
 
     proofs: tuple[ProofItem, ...]
     steps_verified: int
+    detail: str = "full"  # the proofs are shown in full
 
 
 def proofs_document(names: list[str], proofs: Mapping[str, Any]) -> ProofsDocument:
