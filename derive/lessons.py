@@ -30,7 +30,7 @@ from derive.backprop import Derivation
 from derive.codegen import DEFAULT_LR, scaled_loss, torch_code
 from derive.example import fmt
 from derive.printing import latex
-from derive.steps import Checker, Term, prove
+from derive.steps import Checker, StepError, Term, prove
 from derive.walkthrough import Eq, Math, Pieces, Values, grad_tex
 
 
@@ -46,6 +46,7 @@ class Lesson:
     code: tuple[str, ...] = ()
     proofs: tuple[str, ...] = ()
     after: tuple[str, ...] = ()  # further catalogue keys of the lesson, shown after it
+    parts: tuple[tuple[str, tuple[Eq, ...]], ...] = ()  # (catalogue key, its equations), after
 
 
 def _term(m: mf.MExpr) -> Term:
@@ -172,7 +173,10 @@ def lessons(d: Derivation, pc: Pieces, report: Any) -> list[Lesson]:
                 proofs=("linear-weight",),
             )
         )
-    if len(weights) >= 2:
+    found_sym = symmetry(d, pc)
+    if found_sym is not None:
+        out.append(found_sym)
+    elif len(weights) >= 2:
         out.append(Lesson("zero-init", proofs=("zero-init",)))
     lr = fmt(Fraction(repr(float(spec.train.get("lr", DEFAULT_LR))))).tex
     out.append(
@@ -195,3 +199,190 @@ def _symbols(m: mf.MExpr) -> sp.MatrixBase:
     """The entry symbols of a tensor reference (the loss target ``Y``)."""
     assert isinstance(m, mf.Ref)
     return m.symbols
+
+
+# ---- symmetric (zero) initialisation, on this network ------------------------------------------
+
+
+def _column(entries: Any, col: int) -> Math:
+    """LaTeX of column ``col`` of a grid of entry LaTeX: the entry, or a column vector."""
+    cells = [row[col] for row in entries]
+    if len(cells) == 1:
+        return Math(cells[0])
+    return Math("\\begin{bmatrix} " + " \\\\ ".join(cells) + " \\end{bmatrix}")
+
+
+def _hidden_layer(d: Derivation) -> tuple[str, list[str], str, list[str]] | None:
+    """``(W1, biases, W2, hidden nodes)``: the first weight matrix, the bias rows added in its
+    node, the next weight matrix that reads the hidden units, and the node tensors in between
+    (one column per hidden unit); ``None`` when the network has no hidden layer."""
+    g, spec = d.graph, d.spec
+    linear = {v.name for v in d.backward if v.kind == "param" and v.rule == "linear-weight"}
+    w1 = next((p for p in spec.params if p in linear), None)
+    if w1 is None:
+        return None
+    units = g.tensors[w1].shape[1]
+    if units < 2:
+        return None
+    z1 = g.consumers[w1][0]
+    below: set[str] = set()
+    todo = [z1]
+    while todo:  # every tensor computed from W1's node
+        n = todo.pop()
+        if n not in below:
+            below.add(n)
+            todo += list(g.consumers[n])
+    for w2 in spec.params:
+        if w2 == w1 or w2 not in linear or g.tensors[w2].shape[0] != units:
+            continue
+        z2 = g.consumers[w2][0]
+        if z2 not in below:
+            continue
+        feeds = [n for n in below if z2 in g.consumers[n] and g.tensors[n].shape[1] == units]
+        if not feeds:
+            continue
+        hidden: list[str] = []
+        todo = list(feeds)
+        while todo:  # the hidden tensors: from W1's node up to what W2 multiplies
+            n = todo.pop()
+            if n in hidden or n not in below or g.tensors[n].shape[1] != units:
+                continue
+            hidden.append(n)
+            todo += [m for m in below if n in g.consumers[m]]
+        order = [n.name for n in g.nodes]
+        hidden.sort(key=order.index)
+        biases = [
+            p
+            for p in spec.params
+            if p not in (w1, w2) and g.tensors[p].shape == (1, units) and z1 in g.consumers[p]
+        ]
+        return w1, biases, w2, hidden
+    return None
+
+
+def symmetry(d: Derivation, pc: Pieces) -> Lesson | None:
+    """Symmetric initialisation on this network: if every hidden unit starts with the same
+    weights (all zero is the special case), every hidden unit computes the same value and gets
+    the same gradient, so gradient descent never separates them. Each equation is proved with
+    the engine's checker over the derivation's definitions, the parameters tied by the
+    symmetric start (``W1[i, j] = u_i``, ``b1[j] = c``, ``W2[j, k] = v_k``) — on this network,
+    for all inputs and all values of ``u``, ``c``, ``v``. Then, with every parameter 0, the
+    gradients that vanish."""
+    found = _hidden_layer(d)
+    if found is None:
+        return None
+    w1n, biases, w2n, hidden = found
+    g = d.graph
+    w1, w2 = g.tensors[w1n], g.tensors[w2n]
+    units = w1.shape[1]
+    ties: dict[sp.Symbol, sp.Expr] = {}
+    for i in range(w1.shape[0]):
+        u = sp.Symbol(f"sym_u{i}")
+        for j in range(units):
+            ties[w1.symbols[i, j]] = u
+    for b in biases:
+        c = sp.Symbol(f"sym_c_{b}")
+        for j in range(units):
+            ties[g.tensors[b].symbols[0, j]] = c
+    for k in range(w2.shape[1]):
+        v = sp.Symbol(f"sym_v{k}")
+        for j in range(units):
+            ties[w2.symbols[j, k]] = v
+    tied = Checker(defs={**d.defs, **ties}, seed=7)
+
+    def same(grid: sp.MatrixBase, texs: Any, j: int, by_row: bool = False) -> Eq:
+        if by_row:  # W2: row j against row 1
+            lhs, rhs = grid[j, :], grid[0, :]
+            lt = Math(" & ".join(texs[j]))
+            rt = Math(" & ".join(texs[0]))
+            if len(texs[0]) > 1:
+                lt = Math(f"\\begin{{bmatrix}} {lt} \\end{{bmatrix}}")
+                rt = Math(f"\\begin{{bmatrix}} {rt} \\end{{bmatrix}}")
+        else:
+            lhs, rhs = grid[:, j], grid[:, 0]
+            lt, rt = _column(texs, j), _column(texs, 0)
+        step = prove(
+            tied,
+            Term(sp.ImmutableMatrix(lhs), lt, lt, lhs.shape),
+            Term(sp.ImmutableMatrix(rhs), rt, rt, rhs.shape),
+            "symmetric-init",
+            "lesson.symmetry",
+        )
+        return pc.eq(step, lhs.shape)
+
+    def grad_texs(t: Any) -> tuple[tuple[str, ...], ...]:
+        return tuple(
+            tuple(g.symbol_tex[t.grads[r, c]] for c in range(t.shape[1])) for r in range(t.shape[0])
+        )
+
+    def setting(t: Any, by_row: bool) -> Eq:
+        r, c = t.shape
+        sym = sp.ImmutableMatrix(t.symbols)
+        tex = [[ties[sym[i, j]] for j in range(c)] for i in range(r)]
+        names = {
+            **{sp.Symbol(f"sym_u{i}"): f"u_{{{i + 1}}}" for i in range(w1.shape[0])},
+            **{sp.Symbol(f"sym_c_{b}"): "c" if len(biases) == 1 else f"c_{{{n + 1}}}"
+               for n, b in enumerate(biases)},
+            **{sp.Symbol(f"sym_v{k}"): "v" if w2.shape[1] == 1 else f"v_{{{k + 1}}}"
+               for k in range(w2.shape[1])},
+        }
+        body = " \\\\ ".join(" & ".join(names[x] for x in row) for row in tex)
+        rhs_tex = Math(f"\\begin{{bmatrix}} {body} \\end{{bmatrix}}")
+        step = prove(
+            tied,
+            Term(sym, t.tex, t.name, t.shape),
+            Term(sp.ImmutableMatrix(tex), rhs_tex, rhs_tex, t.shape),
+            "symmetric-init",
+            "lesson.symmetry",
+        )
+        return pc.eq(step, t.shape)
+
+    start = [setting(w1, False)]
+    start += [setting(g.tensors[b], False) for b in biases]
+    start.append(setting(w2, True))
+    forward = [
+        same(g.tensors[n].symbols, g.tensors[n].entry_texs, j) for n in hidden for j in range(1, units)
+    ]
+    backward = [same(w2.grads, grad_texs(w2), j, by_row=True) for j in range(1, units)]
+    backward += [same(w1.grads, grad_texs(w1), j) for j in range(1, units)]
+    for b in biases:
+        t = g.tensors[b]
+        backward += [same(t.grads, grad_texs(t), j) for j in range(1, units)]
+    # every parameter 0: which gradients vanish (for every input)
+    zeros = {s: sp.Integer(0) for p in d.spec.params for s in g.tensors[p].symbols}
+    zero = Checker(defs={**d.defs, **zeros}, seed=11)
+    vanish: list[Eq] = []
+    moving: list[str] = []
+    for p in d.spec.params:
+        t = g.tensors[p]
+        nought = sp.zeros(*t.shape)
+        lhs_tex = grad_tex(d, p)
+        try:
+            step = prove(
+                zero,
+                Term(sp.ImmutableMatrix(t.grads), lhs_tex, p, t.shape),
+                Term(sp.ImmutableMatrix(nought), Math("0"), "0", t.shape),
+                "symmetric-init",
+                "lesson.zero",
+            )
+        except StepError:  # a gradient that does not vanish is not shown as 0
+            moving.append(t.tex)
+            continue
+        vanish.append(pc.eq(step, t.shape))
+    math = (
+        ("W1", Math(w1.tex)),
+        ("W2", Math(w2.tex)),
+        ("units", Math(str(units))),
+    )
+    parts = [("sym_start", tuple(start)), ("sym_forward", tuple(forward))]
+    parts.append(("sym_backward", tuple(backward)))
+    parts.append(("sym_step", ()))
+    if vanish:
+        parts.append(("sym_zero", tuple(vanish)))
+        if moving:
+            math += (("moving", Math(", ".join(moving))),)
+            parts.append(("sym_zero_moving", ()))
+        else:
+            parts.append(("sym_zero_stuck", ()))
+    parts.append(("sym_end", ()))
+    return Lesson("symmetry", math, parts=tuple(parts))
