@@ -80,6 +80,7 @@ class NetSpec:
     source: str
     full_dims: dict[str, int] = field(default_factory=dict)
     train: dict[str, float] = field(default_factory=dict)
+    generated: tuple[str, ...] = ()  # inputs/params whose [values] were made up (none given)
 
     @property
     def loss(self) -> str:
@@ -277,6 +278,7 @@ class _Validator:
             source=self.source,
             full_dims=full_dims,
             train=train,
+            generated=tuple(k for k in (*inputs, *params) if k not in self.given_values()),
         )
 
     def declare(self, table: str, key: str) -> None:
@@ -352,6 +354,9 @@ class _Validator:
         if isinstance(value, float) and value != value or abs(value) > 1e12:
             raise self.err(where, "must be a finite number below 1e12", "write a number like 0.5")
         return Fraction(repr(value)) if isinstance(value, float) else Fraction(value)
+
+    def given_values(self) -> dict[str, Any]:
+        return self.table("values", required=False)
 
     def values(self, inputs, params, shapes, name) -> dict[str, tuple[tuple[Fraction, ...], ...]]:
         given = self.table("values", required=False)

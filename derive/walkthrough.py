@@ -153,6 +153,8 @@ class Walkthrough:
     rounded: bool  # some numbers are shown rounded (≈)
     detail: str = "full"  # brief | standard | full (DETAILS)
     cited: tuple[Cited, ...] = ()  # the general proofs this handout uses, in order of use
+    generated: Math = Math("")  # "x, y": tensors whose example values were made up
+    unmasked: tuple[tuple[Math, Math], ...] = ()  # ReLU (output, input) that masks nothing here
 
 
 # ---- shapes -------------------------------------------------------------------------------------
@@ -413,6 +415,14 @@ def build(
         for c in item.calcs
         for rel, _ in c.chain
     ) or any(i.value.rel != "=" for i in (*forward, *backward))
+    unmasked = []
+    for node in g.nodes:
+        tree = node.tree
+        arg = tree.args[0] if getattr(tree, "func", None) == "relu" else None
+        if arg is not None and hasattr(arg, "id") and arg.id in g.tensors:
+            t = g.tensors[arg.id]
+            if all(ex.value(s) > 0 for s in t.symbols):
+                unmasked.append((Math(g.tensors[node.name].tex), Math(t.tex)))
     return Walkthrough(
         name=spec.name,
         title=dict(spec.title),
@@ -433,6 +443,8 @@ def build(
         rounded=rounded,
         detail=detail,
         cited=cited,
+        generated=Math(", ".join(g.tensors[n].tex for n in spec.generated)),
+        unmasked=tuple(unmasked),
     )
 
 
