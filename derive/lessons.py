@@ -178,12 +178,15 @@ def lessons(d: Derivation, pc: Pieces, report: Any) -> list[Lesson]:
         out.append(found_sym)
     elif len(weights) >= 2:
         out.append(Lesson("zero-init", proofs=("zero-init",)))
+    found_mistakes = mistakes(d, pc)
     lr = fmt(Fraction(repr(float(spec.train.get("lr", DEFAULT_LR))))).tex
     out.append(
         Lesson(
             "sgd", (("lr", Math(lr)),), code=tuple(f"{p} = {p} - lr * d{p}" for p in spec.params)
         )
     )
+    if found_mistakes is not None:
+        out.append(found_mistakes)
     return out
 
 
@@ -386,3 +389,197 @@ def symmetry(d: Derivation, pc: Pieces) -> Lesson | None:
             parts.append(("sym_zero_stuck", ()))
     parts.append(("sym_end", ()))
     return Lesson("symmetry", math, parts=tuple(parts))
+
+
+# ---- common mistakes, with this network's numbers ----------------------------------------------
+
+MEAN_LOSSES = ("mse", "bce", "bce_logits", "cross_entropy", "mean")
+SIG_DIGITS = 3  # the rounding of a hand calculation that rounds every intermediate result
+
+
+class _Rounded:
+    """The example's values with every computed quantity rounded to ``digits`` significant
+    digits before it is used again — a hand calculation that writes down rounded numbers."""
+
+    def __init__(self, d: Derivation, digits: int) -> None:
+        from derive.example import Example
+
+        outer = self
+
+        class R(Example):
+            def _eval(self, e: sp.Basic) -> Any:  # noqa: D401
+                if e.is_Symbol and e not in self.values and e in self.d.defs:
+                    self.values[e] = outer.round(super()._eval(self.d.defs[e]))
+                return super()._eval(e)
+
+        self.digits = digits
+        self.ex = R(d)
+
+    def round(self, v: Any) -> Fraction:
+        import mpmath
+
+        x = mpmath.mpf(v.numerator) / v.denominator if isinstance(v, Fraction) else v
+        if x == 0:
+            return Fraction(0)
+        shift = self.digits - 1 - int(mpmath.floor(mpmath.log10(abs(x))))
+        n = int(mpmath.nint(x * mpmath.mpf(10) ** shift))
+        return Fraction(n, 10**shift) if shift >= 0 else Fraction(n * 10 ** (-shift))
+
+
+def _grid_values(lhs: str, grid: list[list[Any]]) -> Values:
+    """``lhs ≈ [numbers]`` for numbers computed here (exact ``Fraction`` or ``mpf``)."""
+    nums = [[fmt(v) for v in row] for row in grid]
+    rel = Math("=" if all(n.exact for row in nums for n in row) else "\\approx")
+    if len(nums) == 1 and len(nums[0]) == 1:
+        return Values(Math(lhs), rel, Math(nums[0][0].tex))
+    body = " \\\\ ".join(" & ".join(n.tex for n in row) for row in nums)
+    return Values(Math(lhs), rel, Math(f"\\begin{{bmatrix}} {body} \\end{{bmatrix}}"))
+
+
+def _half_square(tree: Any) -> bool:
+    """``0.5 * (a - b) ** 2``: half the squared error, written out."""
+    from derive import expr as ex
+
+    if not (isinstance(tree, ex.BinOp) and tree.op == "*"):
+        return False
+    for c, p in ((tree.left, tree.right), (tree.right, tree.left)):
+        if (
+            isinstance(c, ex.Num)
+            and c.value == Fraction(1, 2)
+            and isinstance(p, ex.Pow)
+            and p.exponent == 2
+            and isinstance(p.base, ex.BinOp)
+            and p.base.op == "-"
+        ):
+            return True
+    return False
+
+
+def mistakes(d: Derivation, pc: Pieces) -> Lesson | None:
+    """The classic mistakes, each with what it produces on this network at the example values
+    (numbers computed here from the derivation; nothing is typed in)."""
+    from derive import expr as ex
+
+    g, spec = d.graph, d.spec
+    params = [b for b in d.backward if b.kind == "param"]
+    if not params:
+        return None
+    last = g.tensors[next(p for p in spec.params if g.tensors[p].grads is not None)]  # deepest
+    first = last
+    parts: list[tuple[str, tuple[Any, ...]]] = []
+    math: list[tuple[str, Math]] = [("P", Math(last.tex)), ("Q", Math(first.tex))]
+    # 1. rounding intermediate results
+    rounded = _Rounded(d, SIG_DIGITS)
+    grid = [[rounded.ex.value(s) for s in row] for row in last.grads.tolist()]
+    once = [[rounded.round(pc.ex.value(s)) for s in row] for row in last.grads.tolist()]
+    if grid != once:  # the slip shows in the digits kept (not when every number is exact)
+        exact = pc.values(grad_tex(d, last.name), last.grads)
+        tilde = f"\\widetilde{{{grad_tex(d, last.name)}}}"
+        parts.append(("rounding", (exact, _grid_values(tilde, grid))))
+        math.append(("digits", Math(str(SIG_DIGITS))))
+    # 2. 1/m missing or doubled
+    loss = spec.forward[-1][1]
+    call = loss if isinstance(loss, ex.Call) else (scaled_loss(loss) or (None, None))[1]
+    if call is not None and call.func in MEAN_LOSSES:
+        arg = call.args[0]
+        n = g.tensors[arg.id].shape if isinstance(arg, ex.Name) and arg.id in g.tensors else None
+        count = n[0] * n[1] if n else 1
+        if count > 1:
+            q = grad_tex(d, first.name)
+            parts.append(
+                (
+                    "one_over_m",
+                    (
+                        pc.values(q, first.grads),
+                        pc.values(f"{q}\\big|_{{\\text{{no }} 1/m}}", first.grads * count),
+                        pc.values(f"{q}\\big|_{{1/m^2}}", first.grads / count),
+                    ),
+                )
+            )
+            math.append(("m", Math(str(count))))
+    # 3. the factor 2 of F.mse_loss against half the squared error
+    found = scaled_loss(loss)
+    if (found is not None and found[1].func == "mse" and found[0] == Fraction(1, 2)) or (
+        _half_square(loss)
+    ):
+        q = grad_tex(d, first.name)
+        parts.append(
+            (
+                "factor_two",
+                (
+                    pc.values(q, first.grads),
+                    pc.values(f"{q}\\big|_{{\\texttt{{F.mse\\_loss}}}}", first.grads * 2),
+                ),
+            )
+        )
+    # 4. relu against clamp(min=0) at exactly 0
+    rules = {r for v in d.backward for c in v.contributions for r in c.rules}
+    if "relu-derivative" in rules:
+        z = [Fraction(0), Fraction(-1), Fraction(1)]
+        parts.append(
+            (
+                "relu_clamp",
+                (
+                    _grid_values("z", [z]),
+                    _grid_values("\\mathbf{1}[z > 0]", [[Fraction(int(x > 0)) for x in z]]),
+                    _grid_values("\\mathbf{1}[z \\ge 0]", [[Fraction(int(x >= 0)) for x in z]]),
+                ),
+            )
+        )
+    # 5. zero initialisation: symmetric, not linear (the lesson of its own)
+    if _hidden_layer(d) is not None:
+        parts.append(("zero_linear", ()))
+    # 6. a sum of squares called MSE
+    if call is not None and call.func in ("sse", "mse"):
+        arg = call.args[0]
+        shape = g.tensors[arg.id].shape if isinstance(arg, ex.Name) else (1, 1)
+        count = shape[0] * shape[1]
+        if count > 1:
+            q = grad_tex(d, first.name)
+            other = first.grads / count if call.func == "sse" else first.grads * count
+            label = "\\text{MSE}" if call.func == "sse" else "\\text{SSE}"
+            parts.append(
+                (
+                    "sse_mse" if call.func == "sse" else "mse_sse",
+                    (pc.values(q, first.grads), pc.values(f"{q}\\big|_{{{label}}}", other)),
+                )
+            )
+            math.append(("n", Math(str(count))))
+    # 7. a missing transpose
+    weights = [v for v in d.backward if v.kind == "param" and v.rule == "linear-weight"]
+    if weights:
+        v = weights[-1]
+        refs: list[mf.Ref] = []
+        from derive.walkthrough import walk
+
+        walk(v.formula, lambda n: refs.append(n) if isinstance(n, mf.Ref) else None)  # type: ignore
+        val = next((r for r in refs if r.kind == "value"), None)
+        grad = next((r for r in refs if r.kind == "grad"), None)
+        if val is not None and grad is not None:
+            a, b = val.symbols, grad.symbols
+            w = g.tensors[v.name]
+            math += [
+                ("W", Math(w.tex)),
+                ("right", Math(v.formula.tex())),
+                ("X", Math(g.tensors[val.name].tex)),
+                ("D", Math(grad_tex(d, grad.name))),
+                ("sa", Math(f"{a.rows} \\times {a.cols}")),
+                ("sb", Math(f"{b.rows} \\times {b.cols}")),
+            ]
+            if a.cols == b.rows:
+                wrong = a * b
+                grid = [[pc.ex.value(e) for e in row] for row in wrong.tolist()]
+                parts.append(
+                    (
+                        "transpose_numbers",
+                        (
+                            pc.values(grad_tex(d, v.name), w.grads),
+                            _grid_values(f"{g.tensors[val.name].tex} \\, {grad_tex(d, grad.name)}", grid),
+                        ),
+                    )
+                )
+            else:
+                parts.append(("transpose_shapes", ()))
+    if not parts:
+        return None
+    return Lesson("mistakes", tuple(math), parts=tuple(parts))
