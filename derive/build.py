@@ -209,6 +209,7 @@ def build_network(
     if cited is not None:
         cited += [c.name for c in w.cited if c.name not in cited]
     written = []
+    has_py = "py" in p.formats  # "backprop.py next to this file" only when it is written
     for lang in p.langs:
         folder = p.out / s.name / lang
         if history and {"md", "ipynb"} & set(p.formats):
@@ -218,9 +219,9 @@ def build_network(
         for fmt in p.formats:
             progress(f"{s.name}: {lang} {fmt}")
             if fmt == "md":
-                text = render.render("md/walkthrough.md.j2", w, lang, p.templates)
+                text = render.render("md/walkthrough.md.j2", w, lang, p.templates, has_py=has_py)
             elif fmt == "tex":
-                text = render.render("tex/walkthrough.tex.j2", w, lang, p.templates)
+                text = render.render("tex/walkthrough.tex.j2", w, lang, p.templates, has_py=has_py)
             elif fmt == "ipynb":
                 text = render.render_notebook(w, lang, p.templates)
             elif fmt == "py":
@@ -228,7 +229,7 @@ def build_network(
             else:
                 from derive.pdf import compile_pdf
 
-                tex = render.render("tex/walkthrough.tex.j2", w, lang, p.templates)
+                tex = render.render("tex/walkthrough.tex.j2", w, lang, p.templates, has_py=has_py)
                 compile_pdf(tex, folder / FILES["pdf"])
                 written.append(folder / FILES["pdf"])
                 continue

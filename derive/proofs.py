@@ -1414,26 +1414,24 @@ def format_text(proof: Proof, lang: str = "en") -> str:
     ``lhs = rhs    [reason]`` (a repeated left side is shown once, the next lines start with
     ``=``), the notes, and last the statement (no trailing newline)."""
     heads = catalog.catalogue(lang)["prove"]["heads"]  # ValueError for an unknown language
+    colon = "：" if lang == "zh" else ":"
     lines = [f"{proof.title[lang]} ({proof.name})", ""]
     if proof.assumptions:
-        lines.append(f"{heads['assumptions']}:")
+        lines.append(f"{heads['assumptions']}{colon}")
         lines += [f"  - {note_text(key, lang)}" for key in proof.assumptions]
         lines.append("")
-    lines.append(f"{heads['derivation']}:")
+    lines.append(f"{heads['derivation']}{colon}")
     previous = None
-    for n, step in enumerate(proof.steps, 1):
+    for n, step in enumerate(proof.steps, 1):  # every line numbered: 1, 2, 3, …
         lhs = step.lhs.text
-        if lhs == previous:
-            head = " " * (len(f"{n:>3}. ") + len(lhs))
-        else:
-            head = f"{n:>3}. {lhs}"
+        head = f"{n:>3}. " + (" " * len(lhs) if lhs == previous else lhs)
         lines.append(f"{head} = {step.rhs.text}    [{reason_text(step, lang)}]")
         previous = lhs
     lines.append("")
     if proof.notes:
-        lines.append(f"{heads['notes']}:")
+        lines.append(f"{heads['notes']}{colon}")
         lines += [f"  - {note_text(key, lang)}" for key in proof.notes]
         lines.append("")
-    lines.append(f"{heads['result']}:")
+    lines.append(f"{heads['result']}{colon}")
     lines.append(f"  {proof.statement.lhs.text} = {proof.statement.rhs.text}")
     return "\n".join(lines)

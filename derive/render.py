@@ -156,6 +156,8 @@ def render(
     family = template.split("/", 1)[0]
     env = environment("md" if family == "ipynb" else family, templates)
     text = env.get_template(template).render(w=w, lang=lang, L=catalogue(lang), **extra)
+    for word, local in catalogue(lang).get("math_words", {}).items():  # SymPy's piecewise words
+        text = text.replace(f"\\text{{{word}}}", f"\\text{{{local}}}")
     text = re.sub(r"[ \t]+\n", "\n", text)
     blank = "\n\n\n" if family == "py" else "\n\n"  # PEP 8 keeps two blank lines
     return re.sub(rf"\n{{{len(blank) + 1},}}", blank, text).strip("\n") + "\n"
