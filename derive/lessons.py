@@ -583,3 +583,37 @@ def mistakes(d: Derivation, pc: Pieces) -> Lesson | None:
     if not parts:
         return None
     return Lesson("mistakes", tuple(math), parts=tuple(parts))
+
+
+# ---- closed forms of the parameter gradients ---------------------------------------------------
+
+
+def closed_forms(d: Derivation) -> dict[str, Any]:
+    """For each parameter, its gradient with every upstream gradient substituted by its own
+    formula down to the forward values (``(O − t)·O·(1 − O)·x`` for a sigmoid neuron), proved
+    equal to the gradient with the engine's checker; parameters whose formula already is in
+    forward values are left out."""
+    from derive.walkthrough import walk
+
+    g = d.graph
+    checker = Checker(defs=dict(d.defs))
+    forms = {v.name: v.formula for v in d.backward}
+    out: dict[str, Any] = {}
+    for v in d.backward:
+        if v.kind != "param":
+            continue
+        f, changed = v.formula, False
+        for _ in range(len(forms) + 1):
+            refs: list[mf.Ref] = []
+            walk(f, lambda n: refs.append(n) if isinstance(n, mf.Ref) else None)  # type: ignore
+            names = [r.name for r in refs if r.kind == "grad" and r.name in forms]
+            if not names:
+                break
+            for name in dict.fromkeys(names):
+                f, changed = _substitute(f, name, forms[name]), True
+        if changed:
+            t = g.tensors[v.name]
+            out[v.name] = prove(
+                checker, _term(t.grad_ref(g.loss_tex)), _term(f), v.rule, "handout.closed"
+            )
+    return out

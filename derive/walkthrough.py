@@ -108,6 +108,7 @@ class BackwardItem:
     value: Values
     code: str  # "dW1 = X.T @ dZ1"
     proofs: tuple[str, ...]
+    closed: Eq | None = None  # a parameter's gradient in forward values only
 
 
 @dataclass(frozen=True)
@@ -396,6 +397,11 @@ def build(
     g, spec = d.graph, d.spec
     forward = tuple(pc.forward(v) for v in d.forward)
     backward = backward_order(tuple(pc.backward(v, full) for v in d.backward), spec.loss)
+    closed = lessons.closed_forms(d)
+    backward = tuple(
+        replace(b, closed=pc.eq(closed[b.name], g.tensors[b.name].shape)) if b.name in closed else b
+        for b in backward
+    )
     found = lessons.lessons(d, pc, report)
     names: list[str] = []
     for name in [n for b in backward for n in b.proofs] + [n for ls in found for n in ls.proofs]:
