@@ -73,6 +73,7 @@ class TensorRow:
     shape: Math  # "m \times n_{\text{in}}"
     size: Math  # "2 \times 2"
     value: Values | None  # example values of inputs and parameters
+    entries: Math = Math("")  # the entries by symbol (x_1, w_{11} …), "" for a scalar or a big one
 
 
 @dataclass(frozen=True)
@@ -272,7 +273,13 @@ class Pieces:
         t = self.g.tensors[name]
         kind = "loss" if name == self.g.spec.loss else t.kind
         value = self.values(t.tex, t.symbols) if t.kind in ("input", "param") else None
-        return TensorRow(name, Math(t.tex), kind, shape_tex(t.shape), size_tex(t.shape), value)
+        entries = Math("")
+        if value is not None and t.shape != (1, 1) and max(t.shape) <= MAX_MATRIX:
+            body = " \\\\ ".join(" & ".join(row) for row in t.entry_texs)
+            entries = Math(f"\\begin{{bmatrix}} {body} \\end{{bmatrix}}")
+        return TensorRow(
+            name, Math(t.tex), kind, shape_tex(t.shape), size_tex(t.shape), value, entries
+        )
 
     def forward(self, visit: Any) -> ForwardItem:
         t = self.g.tensors[visit.name]
