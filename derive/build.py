@@ -24,6 +24,7 @@ import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from derive import spec as specs
 
@@ -166,24 +167,96 @@ def build_proofs(names: list[str], p: Plan, progress: Callable[[str], None]) -> 
 
     ordered = [n for n in proofs.proof_names() if n in names]
     progress(f"proofs: {', '.join(ordered)}")
-    doc = proofs_document(ordered, _shared_proofs())
+    docs: list[Any] = []
+
+    def doc() -> Any:  # built (and verified) only when a file is not in the cache
+        if not docs:
+            docs.append(proofs_document(ordered, _shared_proofs()))
+        return docs[0]
+
     written = []
     for lang in p.langs:
         folder = p.out / PROOFS_DIR / lang
         for fmt in p.formats:
-            if fmt == "md":
-                text = render.render("md/proofs.md.j2", doc, lang, p.templates)
-                written.append(_write(folder / "proofs.md", text))
-            elif fmt == "tex":
-                text = render.render("tex/proofs.tex.j2", doc, lang, p.templates)
-                written.append(_write(folder / "proofs.tex", text))
-            elif fmt == "pdf":
-                from derive.pdf import compile_pdf
+            if fmt not in ("md", "tex", "pdf"):
+                continue
+            name = {"md": "proofs.md", "tex": "proofs.tex", "pdf": "proofs.pdf"}[fmt]
+            key = _cache_key(ordered, lang, fmt, p.templates)
+            data = _cache_get(key)
+            if data is None:
+                template = "md/proofs.md.j2" if fmt == "md" else "tex/proofs.tex.j2"
+                text = render.render(template, doc(), lang, p.templates)
+                if fmt == "pdf":
+                    import tempfile
 
-                tex = render.render("tex/proofs.tex.j2", doc, lang, p.templates)
-                compile_pdf(tex, folder / "proofs.pdf")
-                written.append(folder / "proofs.pdf")
+                    from derive.pdf import compile_pdf
+
+                    with tempfile.TemporaryDirectory(prefix="derive-proofs-") as tmp:
+                        compile_pdf(text, Path(tmp) / name)
+                        data = (Path(tmp) / name).read_bytes()
+                else:
+                    data = text.encode("utf-8")
+                _cache_put(key, data)
+            written.append(_write(folder / name, data))
     return written
+
+
+# ---- the proofs cache ---------------------------------------------------------------------------
+# The proofs document depends only on derive's own code, catalogues and templates, the proofs
+# cited, the language and the format: its bytes are cached under that key (a lecturer's
+# rebuild of one handout does not rebuild the proofs). DERIVE_CACHE=off disables the cache.
+
+
+def _cache_dir() -> Path | None:
+    import os
+
+    where = os.environ.get("DERIVE_CACHE", "")
+    if where.lower() in ("off", "0", "no"):
+        return None
+    base = Path(where) if where else Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache"))
+    return base / "derive" / "proofs" if not where else base
+
+
+@functools.cache
+def _code_hash(templates: str | None) -> str:
+    import hashlib
+
+    h = hashlib.sha256()
+    here = Path(__file__).resolve().parent
+    roots = [here, (here / "templates").resolve()] + ([Path(templates)] if templates else [])
+    for root in roots:
+        for f in sorted(root.rglob("*")):
+            if f.is_file() and f.suffix in (".py", ".toml", ".j2") and "templates" not in (
+                f.relative_to(root).parts if root == here else ()
+            ):
+                h.update(str(f.relative_to(root)).encode())
+                h.update(f.read_bytes())
+    return h.hexdigest()
+
+
+def _cache_key(names: list[str], lang: str, fmt: str, templates: str | None) -> str:
+    import hashlib
+
+    parts = [_code_hash(templates), ",".join(names), lang, fmt]
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()
+
+
+def _cache_get(key: str) -> bytes | None:
+    folder = _cache_dir()
+    try:
+        return (folder / key).read_bytes() if folder else None
+    except OSError:
+        return None
+
+
+def _cache_put(key: str, data: bytes) -> None:
+    folder = _cache_dir()
+    if folder is None:
+        return
+    try:
+        _write(folder / key, data)
+    except OSError:
+        pass  # a read-only home: no cache, same output
 
 
 def build_network(

@@ -617,3 +617,62 @@ def closed_forms(d: Derivation) -> dict[str, Any]:
                 checker, _term(t.grad_ref(g.loss_tex)), _term(f), v.rule, "handout.closed"
             )
     return out
+
+
+# ---- the loss, written out -------------------------------------------------------------------
+
+
+def loss_formula(d: Derivation) -> Any:
+    """The loss as a textbook formula, ``L = -\\frac{1}{m} \\sum_{i=1}^{m} [y_i \\log \\hat{y}_i
+    + …]`` for a library loss over a vector (``bce``, ``mse``, ``sse``), proved equal to the
+    loss with the engine's checker (the sum carried out over this network's entries); ``None``
+    for any other loss."""
+    from derive import expr as ex
+    from derive.printing import name_tex
+
+    g, spec = d.graph, d.spec
+    tree = spec.forward[-1][1]
+    scale = Fraction(1)
+    found = scaled_loss(tree)
+    if found is not None:
+        scale, tree = found
+    if not (isinstance(tree, ex.Call) and tree.func in ("bce", "mse", "sse")) or tree.kwargs:
+        return None
+    if not all(isinstance(a, ex.Name) and a.id in g.tensors for a in tree.args[:2]):
+        return None
+    p, y = (g.tensors[a.id] for a in tree.args[:2])
+    if p.shape != y.shape or min(p.shape) != 1 or max(p.shape) < 2:
+        return None
+    count = max(p.shape)
+    axis = p.shape[0] if p.shape[0] != 1 else p.shape[1]
+    m_tex = name_tex(axis.label) if getattr(axis, "label", None) else str(count)
+    i = sp.Symbol("i", integer=True)
+    P, Y = sp.IndexedBase("P"), sp.IndexedBase("Y")
+    pi, yi = f"{{{p.tex}}}_{{i}}", f"{{{y.tex}}}_{{i}}"
+    if tree.func == "bce":
+        inner = Y[i] * sp.log(P[i]) + (1 - Y[i]) * sp.log(1 - P[i])
+        body = f"\\left[{yi} \\log {pi} + \\left(1 - {yi}\\right) \\log\\left(1 - {pi}\\right)\\right]"
+        sign, mean = -1, True
+    else:
+        inner = (P[i] - Y[i]) ** 2
+        body = f"\\left({pi} - {yi}\\right)^{{2}}"
+        sign, mean = 1, tree.func == "mse"
+    total = sp.Add(
+        *(inner.xreplace({P[i]: p.symbols[k], Y[i]: y.symbols[k]}) for k in range(count))
+    )
+    coeff = sp.Rational(scale.numerator, scale.denominator)
+    value = coeff * sign * total / (count if mean else 1)
+    parts = [latex(coeff)] if coeff != 1 else []
+    if mean:
+        parts.append(f"\\frac{{1}}{{{m_tex}}}")
+    head = "-" if sign < 0 else ""
+    tex = f"{head}{' '.join(parts)} \\sum_{{i=1}}^{{{m_tex}}} {body}"
+    loss = g.tensors[spec.loss]
+    checker = Checker(defs=dict(d.defs))
+    return prove(
+        checker,
+        Term(loss.symbols[0, 0], loss.tex, spec.loss, (1, 1)),
+        Term(value, tex, tex, (1, 1)),
+        "loss",
+        "handout.loss",
+    )

@@ -1401,7 +1401,10 @@ def title(name: str, lang: str = "en") -> str:
 
 def reason_text(step: Step, lang: str = "en") -> str:
     """The one-sentence justification of ``step`` in ``lang``, its ``{{arg}}`` slots filled."""
-    return catalog.text(f"prove.reasons.{step.reason}", lang, **dict(step.args))
+    args = dict(step.args)
+    if args.get("proof") in PROOFS:  # a proof by its title, not its identifier
+        args["proof"] = title(args["proof"], lang)
+    return catalog.text(f"prove.reasons.{step.reason}", lang, **args)
 
 
 def note_text(key: str, lang: str = "en") -> str:

@@ -72,6 +72,12 @@ def _point(v: Any) -> Raw:
     return Raw(f"({_label(v)})")
 
 
+def _titled(args: dict[str, Any], L: Any) -> dict[str, Any]:
+    """A reason's ``{{proof}}`` slot names a proof by its title, not by its identifier."""
+    titles = L.get("proof_titles", {})
+    return {k: titles.get(v, v) if k == "proof" and isinstance(v, str) else v for k, v in args.items()}
+
+
 def _tex_width(tex: str) -> int:
     """A rough printed width of a LaTeX line, in characters (commands and braces dropped)."""
     tex = re.sub(r"\\frac\{([^{}]*)\}\{([^{}]*)\}", lambda m: max(m[1], m[2], key=len), tex)
@@ -141,7 +147,7 @@ def environment(family: str, templates: str | None = None) -> jinja2.Environment
         point=_point,
         pyliteral=markup.py_literal,
         comment=markup.py_comment,
-        why=lambda eq, L: say(L["reasons"][eq.reason], dict(eq.args)),
+        why=lambda eq, L: say(L["reasons"][eq.reason], _titled(dict(eq.args), L)),
         md_escape=markup.md_escape,
         tex_escape=markup.tex_escape,
     )

@@ -157,6 +157,7 @@ class Walkthrough:
     cited: tuple[Cited, ...] = ()  # the general proofs this handout uses, in order of use
     generated: Math = Math("")  # "x, y": tensors whose example values were made up
     unmasked: tuple[tuple[Math, Math], ...] = ()  # ReLU (output, input) that masks nothing here
+    loss_formula: Eq | None = None  # the library loss written out (Σ over the entries)
 
 
 # ---- shapes -------------------------------------------------------------------------------------
@@ -458,6 +459,7 @@ def build(
         cited=cited,
         generated=Math(", ".join(g.tensors[n].tex for n in spec.generated)),
         unmasked=tuple(unmasked),
+        loss_formula=pc.eq(lf, (1, 1)) if (lf := lessons.loss_formula(d)) is not None else None,
     )
 
 
