@@ -37,6 +37,7 @@ from derive.markup import Raw
 from derive.walkthrough import Eq, Math, Walkthrough
 
 TEMPLATE_DIR = Path(__file__).resolve().parent / "templates"
+FEW = 6  # a handout works out at most this many entries of a tensor by hand (then 3, and says so)
 
 
 # ---- environments -------------------------------------------------------------------------------
@@ -161,7 +162,11 @@ def render(
     lines are collapsed (to one; two in Python) and the text ends with exactly one newline."""
     family = template.split("/", 1)[0]
     env = environment("md" if family == "ipynb" else family, templates)
-    text = env.get_template(template).render(w=w, lang=lang, L=catalogue(lang), **extra)
+    detail = getattr(w, "detail", "full")
+    few = (lambda cs: cs) if detail == "full" else (lambda cs: cs if len(cs) <= FEW else cs[:3])
+    text = env.get_template(template).render(
+        w=w, lang=lang, L=catalogue(lang), few=few, **extra
+    )
     for word, local in catalogue(lang).get("math_words", {}).items():  # SymPy's piecewise words
         text = text.replace(f"\\text{{{word}}}", f"\\text{{{local}}}")
     text = re.sub(r"[ \t]+\n", "\n", text)
