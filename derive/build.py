@@ -28,6 +28,7 @@ import traceback
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from derive import spec as specs
 from derive.errors import OptionError, OutputPathError, TemplateError
@@ -35,6 +36,8 @@ from derive.errors import OptionError, OutputPathError, TemplateError
 FORMATS = ("md", "tex", "pdf", "ipynb", "py")
 TEXT_FORMATS = ("md", "tex", "ipynb", "py")
 LANGS = ("en", "zh")
+DETAILS = ("brief", "standard", "full")
+PROOFS_DIR = "proofs"  # OUT/proofs/<lang>/proofs.{md,tex,pdf}: the general proofs, once
 PLOT = "training-loss.svg"
 FILES = {
     "md": "walkthrough.md",
@@ -58,6 +61,7 @@ class Plan:
     langs: tuple[str, ...]
     out: Path
     templates: str | None
+    detail: str = "standard"
 
 
 def _choices(raw: Iterable[str], allowed: tuple[str, ...], what: str) -> tuple[str, ...]:
@@ -76,6 +80,7 @@ def plan(
     langs: Iterable[str],
     out: str | Path,
     templates: str | None = None,
+    detail: str = "standard",
 ) -> Plan:
     """Validate everything before any work: specs (raise ``SpecError``), formats, languages,
     the templates directory (raise :class:`BuildError`), TeX for ``pdf`` (raise
@@ -90,6 +95,13 @@ def plan(
                 "rename one in its [network] table"
             )
         seen[s.name] = n
+    if PROOFS_DIR in seen:
+        raise BuildError(
+            f"a network may not be named '{PROOFS_DIR}' (OUT/{PROOFS_DIR}/ holds the proofs "
+            "document); rename it in its [network] table"
+        )
+    if detail not in DETAILS:
+        raise BuildError(f"unknown detail {detail}; choose from: {', '.join(DETAILS)}")
     unique = tuple({s.name: s for s in loaded}.values())
     fmts = _choices(formats, FORMATS, "format")
     if "pdf" in fmts:
@@ -104,7 +116,7 @@ def plan(
     tdir = check_templates(templates)
     lang_list = _choices(langs, LANGS, "language")
     out_path = check_output(out, [s.name for s in unique], lang_list, fmts)
-    return Plan(unique, fmts, lang_list, out_path, tdir)
+    return Plan(unique, fmts, lang_list, out_path, tdir, detail)
 
 
 # ---- prerequisites: templates and the output folder --------------------------------------------
@@ -261,8 +273,11 @@ def build(p: Plan, progress: Callable[[str], None] = lambda m: None) -> list[Pat
         ) from None
     try:
         staged: list[Path] = []
+        cited: list[str] = []
         for s in p.specs:
-            staged += build_network(s, p, progress, staging)
+            staged += build_network(s, p, progress, staging, cited)
+        if p.detail != "full" and cited and {"md", "tex", "pdf"} & set(p.formats):
+            staged += build_proofs(cited, p, progress, staging)
         return _move_into_place(staged, staging, p.out)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
@@ -290,8 +305,112 @@ def _move_into_place(staged: list[Path], staging: Path, out: Path) -> list[Path]
     return final
 
 
+def build_proofs(
+    names: list[str], p: Plan, progress: Callable[[str], None], root: Path | None = None
+) -> list[Path]:
+    """The proofs document: every general proof the handouts of this build cite, once per
+    language, in the catalogue's order, into ``OUT/proofs/<lang>/``."""
+    from derive import proofs, render
+    from derive.walkthrough import proofs_document
+
+    ordered = [n for n in proofs.proof_names() if n in names]
+    progress(f"proofs: {', '.join(ordered)}")
+    docs: list[Any] = []
+
+    def doc() -> Any:  # built (and verified) only when a file is not in the cache
+        if not docs:
+            docs.append(proofs_document(ordered, _shared_proofs()))
+        return docs[0]
+
+    written = []
+    for lang in p.langs:
+        folder = (root or p.out) / PROOFS_DIR / lang
+        for fmt in p.formats:
+            if fmt not in ("md", "tex", "pdf"):
+                continue
+            name = {"md": "proofs.md", "tex": "proofs.tex", "pdf": "proofs.pdf"}[fmt]
+            key = _cache_key(ordered, lang, fmt, p.templates)
+            data = _cache_get(key)
+            if data is None:
+                template = "md/proofs.md.j2" if fmt == "md" else "tex/proofs.tex.j2"
+                text = render.render(template, doc(), lang, p.templates)
+                if fmt == "pdf":
+                    from derive.pdf import compile_pdf
+
+                    with tempfile.TemporaryDirectory(prefix="derive-proofs-") as tmp:
+                        compile_pdf(text, Path(tmp) / name)
+                        data = (Path(tmp) / name).read_bytes()
+                else:
+                    data = text.encode("utf-8")
+                _cache_put(key, data)
+            written.append(_write(folder / name, data))
+    return written
+
+
+# ---- the proofs cache ---------------------------------------------------------------------------
+# The proofs document depends only on derive's own code, catalogues and templates, the proofs
+# cited, the language and the format: its bytes are cached under that key (a lecturer's
+# rebuild of one handout does not rebuild the proofs). DERIVE_CACHE=off disables the cache.
+
+
+def _cache_dir() -> Path | None:
+    import os
+
+    where = os.environ.get("DERIVE_CACHE", "")
+    if where.lower() in ("off", "0", "no"):
+        return None
+    base = Path(where) if where else Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache"))
+    return base / "derive" / "proofs" if not where else base
+
+
+@functools.cache
+def _code_hash(templates: str | None) -> str:
+    import hashlib
+
+    h = hashlib.sha256()
+    here = Path(__file__).resolve().parent
+    roots = [here, (here / "templates").resolve()] + ([Path(templates)] if templates else [])
+    for root in roots:
+        for f in sorted(root.rglob("*")):
+            if f.is_file() and f.suffix in (".py", ".toml", ".j2") and "templates" not in (
+                f.relative_to(root).parts if root == here else ()
+            ):
+                h.update(str(f.relative_to(root)).encode())
+                h.update(f.read_bytes())
+    return h.hexdigest()
+
+
+def _cache_key(names: list[str], lang: str, fmt: str, templates: str | None) -> str:
+    import hashlib
+
+    parts = [_code_hash(templates), ",".join(names), lang, fmt]
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()
+
+
+def _cache_get(key: str) -> bytes | None:
+    folder = _cache_dir()
+    try:
+        return (folder / key).read_bytes() if folder else None
+    except OSError:
+        return None
+
+
+def _cache_put(key: str, data: bytes) -> None:
+    folder = _cache_dir()
+    if folder is None:
+        return
+    try:
+        _write(folder / key, data)
+    except OSError:
+        pass  # a read-only home: no cache, same output
+
+
 def build_network(
-    s: specs.NetSpec, p: Plan, progress: Callable[[str], None], root: Path | None = None
+    s: specs.NetSpec,
+    p: Plan,
+    progress: Callable[[str], None],
+    root: Path | None = None,
+    cited: list[str] | None = None,
 ) -> list[Path]:
     """Derive, verify, train and render ``s`` into ``root/<network>/<lang>/`` (``root``
     defaults to the plan's output folder); returns the files written."""
@@ -312,8 +431,11 @@ def build_network(
         )
         report = numeric.verify(d, use_torch=False)
     history = numeric.train(d) if s.train else None
-    w = context(d, report, _shared_proofs(), history, plot=PLOT)
+    w = context(d, report, _shared_proofs(), history, plot=PLOT, detail=p.detail)
+    if cited is not None:
+        cited += [c.name for c in w.cited if c.name not in cited]
     written = []
+    has_py = "py" in p.formats  # "backprop.py next to this file" only when it is written
     for lang in p.langs:
         folder = root / s.name / lang
         if history and {"md", "ipynb"} & set(p.formats):
@@ -324,9 +446,13 @@ def build_network(
             progress(f"{s.name}: {lang} {fmt}")
             with _user_templates(p.templates):
                 if fmt == "md":
-                    text = render.render("md/walkthrough.md.j2", w, lang, p.templates)
+                    text = render.render(
+                        "md/walkthrough.md.j2", w, lang, p.templates, has_py=has_py
+                    )
                 elif fmt == "tex" or fmt == "pdf":
-                    text = render.render("tex/walkthrough.tex.j2", w, lang, p.templates)
+                    text = render.render(
+                        "tex/walkthrough.tex.j2", w, lang, p.templates, has_py=has_py
+                    )
                 elif fmt == "ipynb":
                     text = render.render_notebook(w, lang, p.templates)
                 else:

@@ -361,13 +361,29 @@ def grade_cmd(submissions: str, report: str, jobs: int | None, lang: str, quiet:
     default=None,
     help="A directory of templates overriding the built-in ones (copy templates/).",
 )
+@click.option(
+    "--detail",
+    type=click.Choice(["brief", "standard", "full"]),
+    default="standard",
+    show_default=True,
+    help="brief: matrix forms and numbers only; standard: a lecture-note handout with every "
+    "step and number, the general proofs in their own document (proofs.md/.tex under "
+    "OUT/proofs/<lang>/); full: everything, the proofs inside each walkthrough.",
+)
 @_guard
-def build(nets: tuple[str, ...], formats: str, langs: str, out: str, templates: str | None) -> None:
+def build(
+    nets: tuple[str, ...],
+    formats: str,
+    langs: str,
+    out: str,
+    templates: str | None,
+    detail: str = "standard",
+) -> None:
     """Write walkthroughs (default: all built-ins, all text formats, both languages)."""
     from derive import build as builder
 
     try:
-        plan = builder.plan(nets, [formats], [langs], out, templates)
+        plan = builder.plan(nets, [formats], [langs], out, templates, detail)
     except builder.BuildError as err:
         raise Failure(BAD_INPUT, str(err)) from None
     files = builder.build(plan, _progress)

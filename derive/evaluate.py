@@ -20,7 +20,7 @@ import sympy as sp
 
 from derive import mform as mf
 from derive.formtree import Indicator, RPow
-from derive.steps import DPS, Checker, StepError
+from derive.steps import DPS, Checker
 
 TOLERANCE = mpmath.mpf(10) ** -40  # relative, for 50-digit values
 EXP_CAP = 10**6  # |x| beyond which exp overflows (and σ, tanh saturate)

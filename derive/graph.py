@@ -12,6 +12,8 @@ Symbol names carry a rank prefix so SymPy's canonical ordering prints data befor
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass
 
 import sympy as sp
@@ -113,10 +115,14 @@ def build(spec: NetSpec) -> Graph:
     loss_tex = name_tex(spec.loss)
     order = [(n, "input") for n in spec.inputs] + [(n, "param") for n in spec.params]
     order += [(n, "node") for n, _ in spec.forward]
+    # one notation per network: if a matrix is written W^{[1]}, a scalar b2 is b^{[2]} too
+    layered = any(
+        re.fullmatch(r"[A-Za-z]+\d+", n) and spec.shapes[n] not in ((), (1, 1)) for n, _ in order
+    )
     for pos, (name, kind) in enumerate(order):
         shape = spec.shape2d(name)
         scalar = spec.shapes[name] in ((), (1, 1))
-        tex = name_tex(name, layer=not scalar)
+        tex = name_tex(name, layer=not scalar or layered)
         labels = spec.labels.get(name)
         sym_rows, grad_rows, tex_rows = [], [], []
         for i in range(shape[0]):

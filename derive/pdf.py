@@ -147,13 +147,14 @@ def _write_atomically(data: bytes, path: pathlib.Path) -> None:
         raise
 
 
-def compile_pdf(tex_source: str, pdf_path: pathlib.Path, *, timeout: float = 180.0) -> None:
+def compile_pdf(tex_source: str, pdf_path: pathlib.Path, *, timeout: float = 180.0) -> str:
     """Compile ``tex_source`` with xelatex (via latexmk) and write the PDF to ``pdf_path``.
 
     Raises ``ToolMissing`` if latexmk or xelatex is not on PATH, and ``LatexFailed`` (with the
     ``!`` lines of the log and a few after, plus any ``Missing character`` lines) if LaTeX fails,
     runs longer than ``timeout`` seconds, or reports a glyph missing from a font. ``pdf_path`` is
     written atomically, and only on success; its parent directory is created if needed.
+    Returns the LaTeX log (for layout checks such as overfull boxes).
     """
     pdf_path = pathlib.Path(pdf_path)
     missing = [tool for tool in ("latexmk", "xelatex") if shutil.which(tool) is None]
@@ -181,3 +182,4 @@ def compile_pdf(tex_source: str, pdf_path: pathlib.Path, *, timeout: float = 180
         if not pdf_file.is_file():
             raise LatexFailed("LaTeX produced no PDF", excerpt)
         _write_atomically(pdf_file.read_bytes(), pdf_path)
+        return log

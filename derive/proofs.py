@@ -1557,7 +1557,10 @@ def title(name: str, lang: str = "en") -> str:
 
 def reason_text(step: Step, lang: str = "en") -> str:
     """The one-sentence justification of ``step`` in ``lang``, its ``{{arg}}`` slots filled."""
-    return catalog.text(f"prove.reasons.{step.reason}", lang, **dict(step.args))
+    args = dict(step.args)
+    if args.get("proof") in PROOFS:  # a proof by its title, not its identifier
+        args["proof"] = title(args["proof"], lang)
+    return catalog.text(f"prove.reasons.{step.reason}", lang, **args)
 
 
 def note_text(key: str, lang: str = "en") -> str:
@@ -1570,26 +1573,24 @@ def format_text(proof: Proof, lang: str = "en") -> str:
     ``lhs = rhs    [reason]`` (a repeated left side is shown once, the next lines start with
     ``=``), the notes, and last the statement (no trailing newline)."""
     heads = catalog.catalogue(lang)["prove"]["heads"]  # ValueError for an unknown language
+    colon = "：" if lang == "zh" else ":"
     lines = [f"{proof.title[lang]} ({proof.name})", ""]
     if proof.assumptions:
-        lines.append(f"{heads['assumptions']}:")
+        lines.append(f"{heads['assumptions']}{colon}")
         lines += [f"  - {note_text(key, lang)}" for key in proof.assumptions]
         lines.append("")
-    lines.append(f"{heads['derivation']}:")
+    lines.append(f"{heads['derivation']}{colon}")
     previous = None
-    for n, step in enumerate(proof.steps, 1):
+    for n, step in enumerate(proof.steps, 1):  # every line numbered: 1, 2, 3, …
         lhs = step.lhs.text
-        if lhs == previous:
-            head = " " * (len(f"{n:>3}. ") + len(lhs))
-        else:
-            head = f"{n:>3}. {lhs}"
+        head = f"{n:>3}. " + (" " * len(lhs) if lhs == previous else lhs)
         lines.append(f"{head} = {step.rhs.text}    [{reason_text(step, lang)}]")
         previous = lhs
     lines.append("")
     if proof.notes:
-        lines.append(f"{heads['notes']}:")
+        lines.append(f"{heads['notes']}{colon}")
         lines += [f"  - {note_text(key, lang)}" for key in proof.notes]
         lines.append("")
-    lines.append(f"{heads['result']}:")
+    lines.append(f"{heads['result']}{colon}")
     lines.append(f"  {proof.statement.lhs.text} = {proof.statement.rhs.text}")
     return "\n".join(lines)

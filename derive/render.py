@@ -37,6 +37,7 @@ from derive.markup import Raw
 from derive.walkthrough import Eq, Math, Walkthrough
 
 TEMPLATE_DIR = Path(__file__).resolve().parent / "templates"
+FEW = 6  # a handout works out at most this many entries of a tensor by hand (then 3, and says so)
 
 
 # ---- environments -------------------------------------------------------------------------------
@@ -70,6 +71,34 @@ def _point(v: Any) -> Raw:
     if isinstance(v, tuple):
         return Raw("(" + ",".join(f"{float(x):g}" for x in v) + ")")
     return Raw(f"({_label(v)})")
+
+
+def _titled(args: dict[str, Any], L: Any) -> dict[str, Any]:
+    """A reason's ``{{proof}}`` slot names a proof by its title, not by its identifier."""
+    titles = L.get("proof_titles", {})
+    return {k: titles.get(v, v) if k == "proof" and isinstance(v, str) else v for k, v in args.items()}
+
+
+def _tex_width(tex: str) -> int:
+    """A rough printed width of a LaTeX line, in characters (commands and braces dropped)."""
+    tex = re.sub(r"\\frac\{([^{}]*)\}\{([^{}]*)\}", lambda m: max(m[1], m[2], key=len), tex)
+    tex = re.sub(r"\\(left|right|cdot|text|operatorname|mathrm|quad)\b", " ", tex)
+    return len(re.sub(r"\\[a-zA-Z]+|[{}^_&\\ ]", "", tex)) + tex.count("\\cdot")
+
+
+def _rows(calcs: Any, width: int = 30) -> list[tuple[Any, ...]]:
+    """Layout only: hand calculations two to a row when both are narrow (``width`` printed
+    characters per line at most), else one to a row."""
+    out: list[tuple[Any, ...]] = []
+    items = list(calcs)
+    while items:
+        a = items.pop(0)
+        wide = lambda c: max(_tex_width(t) for _r, t in ((None, c.lhs), *c.chain)) > width  # noqa: E731
+        if items and not wide(a) and not wide(items[0]):
+            out.append((a, items.pop(0)))
+        else:
+            out.append((a,))
+    return out
 
 
 def _code(v: Any, family: str) -> Raw:
@@ -114,11 +143,12 @@ def environment(family: str, templates: str | None = None) -> jinja2.Environment
         say=say,
         code=lambda v: _code(v, family),
         verbatim=_verbatim,
+        rows=_rows,
         label=_label,
         point=_point,
         pyliteral=markup.py_literal,
         comment=markup.py_comment,
-        why=lambda eq, L: say(L["reasons"][eq.reason], dict(eq.args)),
+        why=lambda eq, L: say(L["reasons"][eq.reason], _titled(dict(eq.args), L)),
         md_escape=markup.md_escape,
         tex_escape=markup.tex_escape,
     )
@@ -132,7 +162,13 @@ def render(
     lines are collapsed (to one; two in Python) and the text ends with exactly one newline."""
     family = template.split("/", 1)[0]
     env = environment("md" if family == "ipynb" else family, templates)
-    text = env.get_template(template).render(w=w, lang=lang, L=catalogue(lang), **extra)
+    detail = getattr(w, "detail", "full")
+    few = (lambda cs: cs) if detail == "full" else (lambda cs: cs if len(cs) <= FEW else cs[:3])
+    text = env.get_template(template).render(
+        w=w, lang=lang, L=catalogue(lang), few=few, **extra
+    )
+    for word, local in catalogue(lang).get("math_words", {}).items():  # SymPy's piecewise words
+        text = text.replace(f"\\text{{{word}}}", f"\\text{{{local}}}")
     text = re.sub(r"[ \t]+\n", "\n", text)
     blank = "\n\n\n" if family == "py" else "\n\n"  # PEP 8 keeps two blank lines
     return re.sub(rf"\n{{{len(blank) + 1},}}", blank, text).strip("\n") + "\n"

@@ -126,6 +126,7 @@ class NetSpec:
     train: dict[str, float] = field(default_factory=dict)
     # inputs declared ``{ shape = [...], kind = "one-hot" }``: every row has one 1, the rest 0
     one_hot: tuple[str, ...] = ()
+    generated: tuple[str, ...] = ()  # inputs/params whose [values] were made up (none given)
 
     @property
     def loss(self) -> str:
@@ -342,6 +343,7 @@ class _Validator:
             full_dims=full_dims,
             train=train,
             one_hot=tuple(self.one_hot),
+            generated=tuple(k for k in (*inputs, *params) if k not in self.given_values()),
         )
 
     def declare(self, table: str, key: str) -> None:
@@ -452,6 +454,9 @@ class _Validator:
         if isinstance(value, float) and value != value or abs(value) > 1e12:
             raise self.err(where, "must be a finite number below 1e12", "write a number like 0.5")
         return Fraction(repr(value)) if isinstance(value, float) else Fraction(value)
+
+    def given_values(self) -> dict[str, Any]:
+        return self.table("values", required=False)
 
     def values(
         self, inputs, params, shapes, name, forward, dims, constants

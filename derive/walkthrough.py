@@ -17,6 +17,7 @@ from typing import Any
 
 import sympy as sp
 
+from derive import catalog
 from derive import mform as mf
 from derive.backprop import BackwardVisit, Contribution, Derivation
 from derive.codegen import Code, code
@@ -72,6 +73,7 @@ class TensorRow:
     shape: Math  # "m \times n_{\text{in}}"
     size: Math  # "2 \times 2"
     value: Values | None  # example values of inputs and parameters
+    entries: Math = Math("")  # the entries by symbol (x_1, w_{11} …), "" for a scalar or a big one
 
 
 @dataclass(frozen=True)
@@ -107,6 +109,7 @@ class BackwardItem:
     value: Values
     code: str  # "dW1 = X.T @ dZ1"
     proofs: tuple[str, ...]
+    closed: Eq | None = None  # a parameter's gradient in forward values only
 
 
 @dataclass(frozen=True)
@@ -117,6 +120,18 @@ class ProofItem:
     steps: tuple[Eq, ...]
     assumptions: tuple[str, ...]  # catalogue keys (proof_notes)
     notes: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Cited:
+    """A general proof a handout relies on, cited by name (its text lives in the proofs
+    document at ``standard``/``brief`` detail)."""
+
+    name: str
+    title: Mapping[str, str]
+
+
+DETAILS = ("brief", "standard", "full")
 
 
 @dataclass(frozen=True)
@@ -138,6 +153,11 @@ class Walkthrough:
     training: Any  # derive.evidence.Training | None
     steps_verified: int
     rounded: bool  # some numbers are shown rounded (≈)
+    detail: str = "full"  # brief | standard | full (DETAILS)
+    cited: tuple[Cited, ...] = ()  # the general proofs this handout uses, in order of use
+    generated: Math = Math("")  # "x, y": tensors whose example values were made up
+    unmasked: tuple[tuple[Math, Math], ...] = ()  # ReLU (output, input) that masks nothing here
+    loss_formula: Eq | None = None  # the library loss written out (Σ over the entries)
 
 
 # ---- shapes -------------------------------------------------------------------------------------
@@ -254,7 +274,13 @@ class Pieces:
         t = self.g.tensors[name]
         kind = "loss" if name == self.g.spec.loss else t.kind
         value = self.values(t.tex, t.symbols) if t.kind in ("input", "param") else None
-        return TensorRow(name, Math(t.tex), kind, shape_tex(t.shape), size_tex(t.shape), value)
+        entries = Math("")
+        if value is not None and t.shape != (1, 1) and max(t.shape) <= MAX_MATRIX:
+            body = " \\\\ ".join(" & ".join(row) for row in t.entry_texs)
+            entries = Math(f"\\begin{{bmatrix}} {body} \\end{{bmatrix}}")
+        return TensorRow(
+            name, Math(t.tex), kind, shape_tex(t.shape), size_tex(t.shape), value, entries
+        )
 
     def forward(self, visit: Any) -> ForwardItem:
         t = self.g.tensors[visit.name]
@@ -268,13 +294,15 @@ class Pieces:
             f"{node.name} = {node.forward.code()}",
         )
 
-    def path(self, c: Contribution) -> PathItem:
+    def path(self, c: Contribution, full: bool = True) -> PathItem:
         src = self.g.tensors[c.source]
         upstream = None
         if c.source != self.g.spec.loss:
             upstream = self.values(grad_tex(self.d, c.source), src.grads)
         name = self.proof_of(c.rules)
-        local = self.eq(self.proofs[name].statement, proof=name, tensors=False) if name else None
+        local = None
+        if name and full:  # the general rule's statement: building it builds the proof
+            local = self.eq(self.proofs[name].statement, proof=name, tensors=False)
         return PathItem(
             c.source,
             Math(src.tex),
@@ -283,9 +311,9 @@ class Pieces:
             self.eq(c.step, self.g.tensors[c.target].shape, name),
         )
 
-    def backward(self, v: BackwardVisit) -> BackwardItem:
+    def backward(self, v: BackwardVisit, full: bool = True) -> BackwardItem:
         t = self.g.tensors[v.name]
-        paths = tuple(self.path(c) for c in v.contributions)
+        paths = tuple(self.path(c, full) for c in v.contributions)
         names: list[str] = []
         for name in [p.eq.proof for p in paths] + [v.rule]:
             if name in self.proofs and name not in names:
@@ -319,26 +347,79 @@ class Pieces:
 # ---- the walkthrough ----------------------------------------------------------------------------
 
 
+def backward_order(items: tuple[BackwardItem, ...], loss: str) -> tuple[BackwardItem, ...]:
+    """Backprop order: each parameter's gradient right after the last gradient it needs (so
+    ``∂L/∂W2`` comes before ``δ`` of the hidden layer and ``∂L/∂W1``); nodes keep their
+    reverse-topological order."""
+    done, out = {loss}, []
+    params = [b for b in items if b.kind == "param"]
+
+    def ready() -> None:
+        for b in list(params):
+            if all(p.source in done for p in b.paths):
+                out.append(b)
+                params.remove(b)
+                done.add(b.name)
+
+    ready()
+    for b in items:
+        if b.kind == "param":
+            continue
+        out.append(b)
+        done.add(b.name)
+        ready()
+    return tuple(out + params)
+
+
+def _code_order(c: Code, items: tuple[BackwardItem, ...]) -> Code:
+    """The code's backward lines in the order of ``items`` (a ``dL = 1.0`` line stays first)."""
+    lines = {line.split(" = ", 1)[0]: line for line in c.backward}
+    names = [f"d{b.name}" for b in items]
+    if set(names) - set(lines):
+        return c
+    head = [line for key, line in lines.items() if key not in names]
+    return replace(c, backward=tuple(head + [lines[n] for n in names]))
+
+
 def build(
-    d: Derivation, report: Any, proofs: Mapping[str, Any], history: Any = None, *, plot: str = ""
+    d: Derivation,
+    report: Any,
+    proofs: Mapping[str, Any],
+    history: Any = None,
+    *,
+    plot: str = "",
+    detail: str = "full",
 ) -> Walkthrough:
     """The context of one network. ``report`` is :func:`derive.numeric.verify`'s (or ``None``),
     ``proofs`` maps proof names to :class:`derive.proofs.Proof`, ``history`` is
     :func:`derive.numeric.train`'s ``[(step, loss)]`` (or ``None``), ``plot`` the plot's file
-    name."""
+    name. At ``detail`` ``full`` the general proofs are built and shown in the walkthrough; at
+    ``standard``/``brief`` they are only cited (:attr:`Walkthrough.cited`), never built here."""
     from derive import evidence, lessons
 
+    if detail not in DETAILS:
+        raise ValueError(f"unknown detail {detail!r}; choose from: {', '.join(DETAILS)}")
+    full = detail == "full"
     ex = Example(d)
     pc = Pieces(d, ex, proofs)
     g, spec = d.graph, d.spec
     forward = tuple(pc.forward(v) for v in d.forward)
-    backward = tuple(pc.backward(v) for v in d.backward)
+    backward = backward_order(tuple(pc.backward(v, full) for v in d.backward), spec.loss)
+    closed = lessons.closed_forms(d)
+    backward = tuple(
+        replace(b, closed=pc.eq(closed[b.name], g.tensors[b.name].shape)) if b.name in closed else b
+        for b in backward
+    )
     found = lessons.lessons(d, pc, report)
     names: list[str] = []
     for name in [n for b in backward for n in b.proofs] + [n for ls in found for n in ls.proofs]:
         if name in proofs and name not in names:
             names.append(name)
-    proof_items = tuple(pc.proof(n) for n in names)
+    proof_items = tuple(pc.proof(n) for n in names) if full else ()
+    cited = tuple(
+        Cited(n, {lang: catalog.text(f"proof_titles.{n}", lang) for lang in catalog.LANGS})
+        for n in names
+    )
     order = [*spec.inputs, *spec.params, *(n.name for n in g.nodes)]
     steps = len(d.steps()) + sum(1 + len(p.steps) for p in proof_items)
     steps += sum(len(ls.eqs) for ls in found)
@@ -348,6 +429,14 @@ def build(
         for c in item.calcs
         for rel, _ in c.chain
     ) or any(i.value.rel != "=" for i in (*forward, *backward))
+    unmasked = []
+    for node in g.nodes:
+        tree = node.tree
+        arg = tree.args[0] if getattr(tree, "func", None) == "relu" else None
+        if arg is not None and hasattr(arg, "id") and arg.id in g.tensors:
+            t = g.tensors[arg.id]
+            if all(ex.value(s) > 0 for s in t.symbols):
+                unmasked.append((Math(g.tensors[node.name].tex), Math(t.tex)))
     return Walkthrough(
         name=spec.name,
         title=dict(spec.title),
@@ -362,10 +451,15 @@ def build(
         proofs=proof_items,
         lessons=tuple(found),
         verification=evidence.verification(d, report),
-        code=code(d),
+        code=_code_order(code(d), backward),
         training=evidence.training(d, history, plot) if history else None,
         steps_verified=steps,
         rounded=rounded,
+        detail=detail,
+        cited=cited,
+        generated=Math(", ".join(g.tensors[n].tex for n in spec.generated)),
+        unmasked=tuple(unmasked),
+        loss_formula=pc.eq(lf, (1, 1)) if (lf := lessons.loss_formula(d)) is not None else None,
     )
 
 
@@ -376,3 +470,22 @@ def _math_labels(dg: Diagram) -> Diagram:
         nodes=tuple(replace(n, tex=Math(n.tex)) for n in dg.nodes),
         edges=tuple(replace(e, tex=Math(e.tex)) for e in dg.edges),
     )
+
+
+@dataclass(frozen=True)
+class ProofsDocument:
+    """The context of the proofs document (``proofs.md``/``.tex``): the general proofs that the
+    handouts of one build cite, each once."""
+
+    proofs: tuple[ProofItem, ...]
+    steps_verified: int
+    detail: str = "full"  # the proofs are shown in full
+
+
+def proofs_document(names: list[str], proofs: Mapping[str, Any]) -> ProofsDocument:
+    """Build (and so verify) the proofs ``names`` and lay them out."""
+    pc = Pieces.__new__(Pieces)  # a proof's equations name no tensor of any network
+    pc.d = pc.ex = pc.g = None  # type: ignore[assignment]
+    pc.proofs = proofs
+    items = tuple(pc.proof(n) for n in names)
+    return ProofsDocument(items, sum(1 + len(p.steps) for p in items))

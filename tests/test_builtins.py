@@ -242,14 +242,18 @@ REFERENCE = {
         ("h_raw", "grad", ["-0.0273362", "-0.0326955"]),
         ("W1", "grad", ["-0.0136681", "-0.0163477", "-0.0027336", "-0.0032696"]),
     ],
+    # W1[0,0] = 0.3 (the notes have 0.1, where every Z1 entry is positive and the ReLU masks
+    # nothing); with 0.3, Z1[1,0] = -0.15 is masked. Numbers from PyTorch (float64, F.relu,
+    # torch.sigmoid, F.binary_cross_entropy), rounded to 7 decimals.
     "mlp-bce": [
-        ("Z1", "value", ["0.7", "0.7", "0.05", "0.5"]),
-        ("A2", "value", ["0.5841905", "0.5187412"]),
-        ("L", "value", ["0.6344391"]),
-        ("W2", "grad", ["-0.1325648", "-0.0158480"]),
-        ("b2", "grad", ["0.0514659"]),
-        ("W1", "grad", ["-0.2336377", "0.1401826", "-0.1430621", "0.0858373"]),
-        ("b1", "grad", ["0.0257329", "-0.0154398"]),
+        ("Z1", "value", ["0.9", "0.7", "-0.15", "0.5"]),
+        ("A2", "value", ["0.6082590", "0.5124974"]),
+        ("L", "value", ["0.6078070"]),
+        ("W2", "grad", ["-0.1762834", "-0.0089850"]),
+        ("b2", "grad", ["0.0603782"]),
+        ("W1", "grad", ["-0.0979352", "0.1356358", "-0.1958705", "0.0790850"]),
+        ("b1", "grad", ["-0.0979352", "-0.0181135"]),
+        ("Z1", "grad", ["-0.0979352", "0.0587611", "0", "-0.0768746"]),
     ],
     "mlp-bce-weighted": [("L", "value", ["1.1719672"])],
     # hand-written PyTorch float64 (torch_softmax_regression, torch_rnn), rounded to 7 places

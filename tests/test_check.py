@@ -154,11 +154,21 @@ def test_literal_size_is_wrong_and_says_which_size() -> None:
     assert not c.ok and "constant w" in c.diagnoses[0].message and "size" not in c.diagnoses[0].message
 
 
-def test_right_only_at_the_example_values_is_wrong() -> None:
-    # every Z1 entry is positive at the example values, so dropping relu' goes unnoticed there
-    r = check("mlp-bce", "Z1", "dA1")
+def test_right_only_at_the_example_values_is_wrong(tmp_path) -> None:
+    # with the lecture notes' W1[0,0] = 0.1 every Z1 entry is positive at the example values,
+    # so dropping relu' goes unnoticed there (the built-in now uses 0.3: one entry is masked)
+    from importlib import resources
+
+    text = (resources.files("derive") / "specs" / "mlp-bce.toml").read_text("utf-8")
+    old = text.replace("W1 = [[0.3, -0.2], [0.3, 0.4]]", "W1 = [[0.1, -0.2], [0.3, 0.4]]")
+    assert old != text
+    path = tmp_path / "mlp-bce-notes.toml"
+    path.write_text(old, "utf-8")
+    r = check(str(path), "Z1", "dA1")
     assert not r.ok
     assert any("example values" in n for n in r.notes)
+    masked = check("mlp-bce", "Z1", "dA1")  # the built-in's masked entry shows it directly
+    assert not masked.ok and not any("example values" in n for n in masked.notes)
 
 
 def test_relu_at_zero_point_is_exact() -> None:
@@ -581,14 +591,19 @@ def test_every_code_speaks_chinese(code: str) -> None:
     assert not CJK.search(en.text() + json.dumps(en.as_dict(), ensure_ascii=False))
 
 
-def test_zh_correct_and_notes() -> None:
+def test_zh_correct_and_notes(tmp_path) -> None:
     r = check("mlp-bce", "Z2", "(A2 - Y) / m", lang="zh")
     assert r.ok and r.text().startswith("✓ 正确")
     r = check("mlp-bce", "Z2", "(A2 - Y) / 2", lang="zh")  # m = 2 here
     assert "代替了 m" in r.diagnoses[0].message, r.text()
     v = check("tiny-mlp", "W1[0,0]", value="-0.0138", lang="zh")
     assert v.ok and "舍入" in v.notes[0] and "-0.0136680920634764" in v.notes[0]
-    assert CJK.search(check("mlp-bce", "Z1", "dA1", lang="zh").notes[0])
+    from importlib import resources
+
+    text = (resources.files("derive") / "specs" / "mlp-bce.toml").read_text("utf-8")
+    path = tmp_path / "mlp-bce-notes.toml"  # the notes' values: no Z1 entry is masked
+    path.write_text(text.replace("[[0.3, -0.2], [0.3, 0.4]]", "[[0.1, -0.2], [0.3, 0.4]]"), "utf-8")
+    assert CJK.search(check(str(path), "Z1", "dA1", lang="zh").notes[0])
 
 
 def test_zh_formula_errors() -> None:

@@ -225,3 +225,50 @@ def test_tool_missing_when_only_latexmk_is_absent(
     monkeypatch.setenv("PATH", str(bindir))
     with pytest.raises(ToolMissing, match=r"^latexmk not found on PATH"):
         compile_pdf(ENGLISH, tmp_path / "x.pdf")
+
+
+# ---- the handouts: length and layout ---------------------------------------------------------
+
+# The issue's page budget for the standard handout (English, A4).
+PAGE_LIMITS = {"tiny-mlp": 6, "mlp-bce": 9, "relu-mlp": 9, "neuron": 4, "chain": 3}
+
+
+def _pages(path: Path) -> int:
+    info = subprocess.run(
+        ["pdfinfo", str(path)], capture_output=True, text=True, check=True, timeout=60
+    ).stdout
+    return int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")))
+
+
+@pytest.mark.slow
+@needs_tex
+@pytest.mark.skipif(shutil.which("pdfinfo") is None, reason="pdfinfo not on PATH (poppler-utils)")
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_handouts_have_no_overfull_boxes_and_fit_their_page_budget(
+    tmp_path: Path, lang: str
+) -> None:
+    """Every standard handout and the proofs document compile without a single overfull box
+    (read from the LaTeX log), and the English handouts stay within the page budget."""
+    from derive import build as builder
+    from derive import render, spec
+    from derive.backprop import derive
+    from derive import numeric
+    from derive.walkthrough import build as context
+    from derive.walkthrough import proofs_document
+
+    cited: list[str] = []
+    for name in spec.builtin_names():
+        d = derive(spec.load(name))
+        w = context(
+            d, numeric.verify(d, points=0, full=False), builder._shared_proofs(), detail="standard"
+        )
+        cited += [c.name for c in w.cited if c.name not in cited]
+        tex = render.render("tex/walkthrough.tex.j2", w, lang, has_py=False)
+        pdf = tmp_path / f"{name}.pdf"
+        log = compile_pdf(tex, pdf)
+        assert "Overfull \\hbox" not in log, (name, lang)
+        if lang == "en" and name in PAGE_LIMITS:
+            assert _pages(pdf) <= PAGE_LIMITS[name], name
+    doc = proofs_document(cited, builder._shared_proofs())
+    log = compile_pdf(render.render("tex/proofs.tex.j2", doc, lang), tmp_path / "proofs.pdf")
+    assert "Overfull \\hbox" not in log, ("proofs", lang)

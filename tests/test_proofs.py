@@ -151,8 +151,11 @@ def test_format_text_shows_every_step_with_its_reason():
     for step in proof.steps:
         assert f"{step.rhs.text}    [{P.reason_text(step)}]" in text
     assert "Σ_i X[i,p]·δ_Z[i,q]" in text  # the collapsed sum, before the matrix form
+    numbers = [int(line.split(".")[0]) for line in text.splitlines() if line[:3].strip().isdigit()]
+    assert numbers == list(range(1, len(proof.steps) + 1))  # consecutive, never 1, 2, 4, 8
     zh = P.format_text(proof, "zh")
     assert proof.title["zh"] in zh and "克罗内克" in zh
+    assert "推导：" in zh and not any(line.endswith(":") for line in zh.splitlines())
     with pytest.raises(ValueError):
         P.format_text(proof, "fr")
 

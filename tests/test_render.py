@@ -199,8 +199,10 @@ def test_context_math_is_marked_and_steps_are_counted(tiny) -> None:
     assert isinstance(tiny.forward[0].eq.lhs, Math)
     assert all(isinstance(t, Math) for c in tiny.forward[0].calcs for _, t in c.chain)
     assert tiny.steps_verified > 40
-    assert [b.name for b in tiny.backward] == ["y_pred", "h", "h_raw", "W1", "W2"]
-    assert tiny.backward[3].code == "dW1 = X.T @ dh_raw"
+    # backprop order: each parameter gradient as soon as its upstream gradient is known
+    assert [b.name for b in tiny.backward] == ["y_pred", "W2", "h", "h_raw", "W1"]
+    assert tiny.backward[4].code == "dW1 = X.T @ dh_raw"
+    assert tiny.code.backward[1:3] == ("dW2 = h.T @ dy_pred", "dh = dy_pred @ W2.T")
 
 
 def test_tiny_mlp_diagram_labels_edges_with_weights(tiny) -> None:
@@ -233,6 +235,25 @@ def test_lessons_follow_the_derivation() -> None:
         found[name] = [ls.key for ls in w.lessons]
     assert "factor-two" in found["neuron"] and "batch-mean" not in found["neuron"]
     assert "batch-mean" in found["mlp-bce"] and "weighted-bce" not in found["mlp-bce"]
-    assert {"batch-mean", "weighted-bce", "zero-init"} <= set(found["mlp-bce-weighted"])
-    assert {"relu-zero", "transpose-order", "zero-init"} <= set(found["relu-mlp"])
+    assert {"batch-mean", "weighted-bce", "symmetry"} <= set(found["mlp-bce-weighted"])
+    assert {"relu-zero", "transpose-order", "symmetry"} <= set(found["relu-mlp"])
     assert found["chain"] == ["sgd"]
+
+
+def test_symmetry_lesson_is_about_this_network() -> None:
+    """The zero-init argument names this network's parameters only (no b2 in tiny-mlp) and
+    says which gradients vanish at an all-zero start: in relu-mlp all of them (ReLU(0) = 0,
+    and no biases), in tiny-mlp all but W2's (σ(0) = 1/2)."""
+    out = {}
+    for name in ("tiny-mlp", "relu-mlp"):
+        d = derive(spec.load(name))
+        w = build(d, numeric.verify(d, points=0, full=False), _shared_proofs(), detail="standard")
+        (ls,) = [ls for ls in w.lessons if ls.key == "symmetry"]
+        out[name] = dict(ls.parts), dict(ls.math)
+    parts, math = out["tiny-mlp"]
+    shown = " ".join(f"{e.lhs} {e.rhs}" for eqs in parts.values() for e in eqs)
+    assert "b^{[2]}" not in shown and "W^{[1]}" in shown
+    assert [e.lhs for e in parts["sym_zero"]] == ["\\frac{\\partial L}{\\partial W^{[1]}}"]
+    assert math["moving"] == "W^{[2]}" and "sym_zero_moving" in parts
+    parts, math = out["relu-mlp"]
+    assert len(parts["sym_zero"]) == 2 and "sym_zero_stuck" in parts and "moving" not in math

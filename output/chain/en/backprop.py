@@ -33,9 +33,9 @@ L = v ** 2
 
 # backward pass: the verified formulas, from the loss back to the parameters
 dv = 2 * v
+db = dv
 du = dv
 dw = du * x
-db = dv
 _GRADIENTS = {"w": np.broadcast_to(dw, np.shape(w)), "b": np.broadcast_to(db, np.shape(b))}
 
 

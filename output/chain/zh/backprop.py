@@ -17,7 +17,7 @@ _PARAMS = ("w", "b",)
 _TEXT = {
     "no_torch": "未安装 PyTorch，跳过对照（pip install torch）。",
     "max_diff": "与 PyTorch 的最大差",
-    "bare_ratio": "裸 PyTorch 损失的梯度与我们的梯度之比：",
+    "bare_ratio": "直接对 F.mse_loss（不乘 ½）求得的梯度与我们的梯度之比：",
     "all_ok": "✓ NumPy 反向传播与 PyTorch 自动求导结果一致。",
     "mismatch": "✗ NumPy 反向传播与 PyTorch 自动求导结果不一致。",
 }
@@ -31,9 +31,9 @@ L = v ** 2
 
 # 反向传播：验证过的公式，从损失一直回到参数
 dv = 2 * v
+db = dv
 du = dv
 dw = du * x
-db = dv
 _GRADIENTS = {"w": np.broadcast_to(dw, np.shape(w)), "b": np.broadcast_to(db, np.shape(b))}
 
 

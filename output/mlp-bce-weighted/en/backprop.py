@@ -60,12 +60,12 @@ L = bce(A2, Y, pos_weight=w)
 # backward pass: the verified formulas, from the loss back to the parameters
 dA2 = (-w * Y / A2 + (1 - Y) / (1 - A2)) / m
 dZ2 = (A2 - Y + (w - 1) * (Y * (A2 - 1))) / m
+dW2 = A1.T @ dZ2
+db2 = dZ2.sum(axis=0, keepdims=True)
 dA1 = dZ2 @ W2.T
 dZ1 = dA1 * (Z1 > 0)
 dW1 = X.T @ dZ1
 db1 = dZ1.sum(axis=0, keepdims=True)
-dW2 = A1.T @ dZ2
-db2 = dZ2.sum(axis=0, keepdims=True)
 _GRADIENTS = {"W1": np.broadcast_to(dW1, np.shape(W1)), "b1": np.broadcast_to(db1, np.shape(b1)), "W2": np.broadcast_to(dW2, np.shape(W2)), "b2": np.broadcast_to(db2, np.shape(b2))}
 
 

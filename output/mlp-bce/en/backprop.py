@@ -18,7 +18,7 @@ n_h = 2
 # example values (float64)
 X = np.array([[1.0, 2.0], [-1.0, 0.5]])
 Y = np.array([[1.0], [0.0]])
-W1 = np.array([[0.1, -0.2], [0.3, 0.4]])
+W1 = np.array([[0.3, -0.2], [0.3, 0.4]])
 b1 = np.array([[0.0, 0.1]])
 W2 = np.array([[0.5], [-0.3]])
 b2 = np.array([[0.2]])
@@ -59,12 +59,12 @@ L = bce(A2, Y)
 # backward pass: the verified formulas, from the loss back to the parameters
 dA2 = (-Y / A2 + (1 - Y) / (1 - A2)) / m
 dZ2 = (A2 - Y) / m
+dW2 = A1.T @ dZ2
+db2 = dZ2.sum(axis=0, keepdims=True)
 dA1 = dZ2 @ W2.T
 dZ1 = dA1 * (Z1 > 0)
 dW1 = X.T @ dZ1
 db1 = dZ1.sum(axis=0, keepdims=True)
-dW2 = A1.T @ dZ2
-db2 = dZ2.sum(axis=0, keepdims=True)
 _GRADIENTS = {"W1": np.broadcast_to(dW1, np.shape(W1)), "b1": np.broadcast_to(db1, np.shape(b1)), "W2": np.broadcast_to(dW2, np.shape(W2)), "b2": np.broadcast_to(db2, np.shape(b2))}
 
 

@@ -20,7 +20,7 @@ _PARAMS = ("w",)
 _TEXT = {
     "no_torch": "未安装 PyTorch，跳过对照（pip install torch）。",
     "max_diff": "与 PyTorch 的最大差",
-    "bare_ratio": "裸 PyTorch 损失的梯度与我们的梯度之比：",
+    "bare_ratio": "直接对 F.mse_loss（不乘 ½）求得的梯度与我们的梯度之比：",
     "all_ok": "✓ NumPy 反向传播与 PyTorch 自动求导结果一致。",
     "mismatch": "✗ NumPy 反向传播与 PyTorch 自动求导结果不一致。",
 }

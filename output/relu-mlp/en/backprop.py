@@ -49,10 +49,10 @@ loss = sse(y_pred, y)
 
 # backward pass: the verified formulas, from the loss back to the parameters
 dy_pred = 2 * (y_pred - y)
+dw2 = h_relu.T @ dy_pred
 dh_relu = dy_pred @ w2.T
 dh = dh_relu * (h > 0)
 dw1 = x.T @ dh
-dw2 = h_relu.T @ dy_pred
 _GRADIENTS = {"w1": np.broadcast_to(dw1, np.shape(w1)), "w2": np.broadcast_to(dw2, np.shape(w2))}
 
 

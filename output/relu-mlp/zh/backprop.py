@@ -24,7 +24,7 @@ _PARAMS = ("w1", "w2",)
 _TEXT = {
     "no_torch": "未安装 PyTorch，跳过对照（pip install torch）。",
     "max_diff": "与 PyTorch 的最大差",
-    "bare_ratio": "裸 PyTorch 损失的梯度与我们的梯度之比：",
+    "bare_ratio": "直接对 F.mse_loss（不乘 ½）求得的梯度与我们的梯度之比：",
     "all_ok": "✓ NumPy 反向传播与 PyTorch 自动求导结果一致。",
     "mismatch": "✗ NumPy 反向传播与 PyTorch 自动求导结果不一致。",
 }
@@ -47,10 +47,10 @@ loss = sse(y_pred, y)
 
 # 反向传播：验证过的公式，从损失一直回到参数
 dy_pred = 2 * (y_pred - y)
+dw2 = h_relu.T @ dy_pred
 dh_relu = dy_pred @ w2.T
 dh = dh_relu * (h > 0)
 dw1 = x.T @ dh
-dw2 = h_relu.T @ dy_pred
 _GRADIENTS = {"w1": np.broadcast_to(dw1, np.shape(w1)), "w2": np.broadcast_to(dw2, np.shape(w2))}
 
 

@@ -46,10 +46,10 @@ L = (y_pred - y_target) ** 2 / 2
 
 # backward pass: the verified formulas, from the loss back to the parameters
 dy_pred = y_pred - y_target
+dW2 = h.T @ dy_pred
 dh = dy_pred @ W2.T
 dh_raw = dh * h * (1 - h)
 dW1 = X.T @ dh_raw
-dW2 = h.T @ dy_pred
 _GRADIENTS = {"W1": np.broadcast_to(dW1, np.shape(W1)), "W2": np.broadcast_to(dW2, np.shape(W2))}
 
 

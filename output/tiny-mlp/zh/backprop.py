@@ -22,7 +22,7 @@ _PARAMS = ("W1", "W2",)
 _TEXT = {
     "no_torch": "未安装 PyTorch，跳过对照（pip install torch）。",
     "max_diff": "与 PyTorch 的最大差",
-    "bare_ratio": "裸 PyTorch 损失的梯度与我们的梯度之比：",
+    "bare_ratio": "直接对 F.mse_loss（不乘 ½）求得的梯度与我们的梯度之比：",
     "all_ok": "✓ NumPy 反向传播与 PyTorch 自动求导结果一致。",
     "mismatch": "✗ NumPy 反向传播与 PyTorch 自动求导结果不一致。",
 }
@@ -44,10 +44,10 @@ L = (y_pred - y_target) ** 2 / 2
 
 # 反向传播：验证过的公式，从损失一直回到参数
 dy_pred = y_pred - y_target
+dW2 = h.T @ dy_pred
 dh = dy_pred @ W2.T
 dh_raw = dh * h * (1 - h)
 dW1 = X.T @ dh_raw
-dW2 = h.T @ dy_pred
 _GRADIENTS = {"W1": np.broadcast_to(dW1, np.shape(W1)), "W2": np.broadcast_to(dW2, np.shape(W2))}
 
 
