@@ -779,6 +779,12 @@ ELEMENTARY = frozenset(
         "bce_logits",
         "cross_entropy",
         "loss-target",
+        # textbook derivatives with no proof of their own: |x|' = sign x, softplus' = σ,
+        # √x' = 1/(2√x), log-softmax's Jacobian 𝟙[j = k] − softmax_k
+        "abs-derivative",
+        "softplus-derivative",
+        "sqrt-derivative",
+        "log-softmax-jacobian",
     }
 )
 

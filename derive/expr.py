@@ -36,18 +36,14 @@ SIGNATURES: dict[str, tuple[int, int, tuple[str, ...]]] = {
     f: sig for f in FUNCTIONS if (sig := ops.signature(f)) is not None
 }
 
-# Identifiers a spec may not use as tensor, size or constant names: Python keywords and
-# soft keywords (the generated code would not run), the names the generated scripts and the
-# checker use themselves, and the language's function names (checked against the active table
-# in :func:`reserved`). Nothing of the user's text goes through ``sympify``: names become
+# Identifiers a spec may not use as tensor, size or constant names: Python keywords (an
+# expression could not contain them) and the language's function names (checked against the
+# active table in :func:`reserved`). Nothing of the user's text goes through ``sympify``: names become
 # plain ``Symbol`` objects, so SymPy's own names (``E``, ``I``, ``N``, ``Q``, ``S``, ``beta``,
 # ``gamma``…) are ordinary identifiers here.
-RESERVED = (
-    frozenset(keyword.kwlist)
-    | frozenset(keyword.softkwlist)
-    | frozenset({"np", "torch", "F", "math", "lr"})
-    | frozenset(FUNCTIONS)
-)
+# Soft keywords (match, type, _), builtins and the generated scripts' own names (np, torch, F,
+# lr) are valid: the code generator renames them in one place (codegen.safe_names).
+RESERVED = frozenset(keyword.kwlist) | frozenset(FUNCTIONS)
 
 
 def reserved(name: str) -> bool:

@@ -53,10 +53,11 @@ def torch_tiny():
     return loss, {"W1": W1.grad, "W2": W2.grad}
 
 
-def torch_mlp_bce(pos_weight: float = 1.0):
+def torch_mlp_bce(pos_weight: float = 1.0, w11: float = 0.3):
+    # mlp-bce has W1[0,0] = 0.3 (one Z1 entry masked); mlp-bce-weighted keeps the notes' 0.1
     X = torch.tensor([[1.0, 2.0], [-1.0, 0.5]], dtype=torch.float64)
     Y = torch.tensor([[1.0], [0.0]], dtype=torch.float64)
-    W1, b1 = t([[0.1, -0.2], [0.3, 0.4]]), t([[0.0, 0.1]])
+    W1, b1 = t([[w11, -0.2], [0.3, 0.4]]), t([[0.0, 0.1]])
     W2, b2 = t([[0.5], [-0.3]]), t([[0.2]])
     p = torch.sigmoid(torch.relu(X @ W1 + b1) @ W2 + b2)
     if pos_weight == 1.0:
@@ -132,7 +133,7 @@ ORACLES = {
     "neuron": torch_neuron,
     "tiny-mlp": torch_tiny,
     "mlp-bce": torch_mlp_bce,
-    "mlp-bce-weighted": lambda: torch_mlp_bce(3.0),
+    "mlp-bce-weighted": lambda: torch_mlp_bce(3.0, w11=0.1),
     "softmax-regression": torch_softmax_regression,
     "rnn": torch_rnn,
     "batchnorm": torch_batchnorm,

@@ -553,13 +553,13 @@ def test_latex_escaping_of_hostile_titles() -> None:
 NAMES_SPEC = """
 [network]
 name = "names"
-title = "print\\u0000 and for\\u202e"
+title = "print\\u0000 and match\\u202e"
 [dims]
-for = 2
-import = 1
+match = 2
+type = 1
 [inputs]
-X = ["for", 2]
-Y = ["for", "import"]
+X = ["match", 2]
+Y = ["match", "type"]
 [params]
 print = [2, 1]
 float_ = [1, 1]
@@ -587,7 +587,7 @@ def test_builtin_and_keyword_names_give_a_script_that_runs(tmp_path: Path) -> No
         [sys.executable, str(script)], capture_output=True, text=True, timeout=120
     )
     assert proc.returncode == 0, proc.stderr
-    assert "print_ = " in script.read_text("utf-8") and "for_ = 2" in script.read_text("utf-8")
+    assert "print_ = " in script.read_text("utf-8") and "match_ = 2" in script.read_text("utf-8")
     md = (out / "names" / "en" / "walkthrough.md").read_text("utf-8")
     assert "\x00" not in md and "\u202e" not in md
 
