@@ -157,14 +157,46 @@ def _in_latex(net: Net, result: CheckResult) -> CheckResult:
     from dataclasses import replace
 
     expected = result.expected_tex or _tex_of(net, result.expected) or result.expected
+    swaps: dict[str, str] = {}
+    if result.expected and expected != result.expected:
+        swaps[result.expected] = expected
     diags = []
     for d in result.diagnoses:
         fix = d.fix
         if fix is not None:
             fix = expected if fix == result.expected else (_tex_of(net, fix) or fix)
+            if d.fix and fix != d.fix:
+                swaps[d.fix] = fix
         diags.append(replace(d, fix=fix))
+    if swaps:  # the formulas inside the messages, too
+        diags = [
+            replace(d, message=_swap_text(d.message, swaps), msg=_swap_msg(d.msg, swaps))
+            if d.msg is not None
+            else d
+            for d in diags
+        ]
     expanded = _tex_of(net, result.expanded) if result.expanded else None
     return replace(result, expected=expected, diagnoses=tuple(diags), expanded=expanded or expected)
+
+
+def _swap_text(text: str, swaps: dict[str, str]) -> str:
+    for old in sorted(swaps, key=len, reverse=True):
+        text = text.replace(old, f"${swaps[old]}$")
+    return text
+
+
+def _swap_msg(m: Msg | None, swaps: dict[str, str]) -> Msg | None:
+    """``m`` with the NumPy formulas in its arguments replaced by their LaTeX."""
+    if m is None:
+        return None
+    args = []
+    for k, v in m.args:
+        if isinstance(v, Msg):
+            v = _swap_msg(v, swaps)
+        elif isinstance(v, str):
+            v = _swap_text(v, swaps)
+        args.append((k, v))
+    return Msg(m.key, tuple(args))
 
 
 def _result(notes: list[Msg] | tuple[Msg, ...] = (), **kwargs: Any) -> CheckResult:

@@ -35,6 +35,7 @@ KINDS = {"numpy": "numpy", "python": "numpy", "formula": "numpy", "latex": "late
          "tex": "latex", "value": "value", "number": "value"}
 MAX_ROWS = 1_000_000
 MAX_FILE = 512 * 1024 * 1024
+_DECIMAL = re.compile(r"\s*[+\-−]?(\d+\.?\d*|\.\d+)([eE][+\-]?\d+)?\s*")
 _LATEX_HINT = re.compile(r"\\[A-Za-z]|\^\{|_\{|\$")
 
 
@@ -142,9 +143,14 @@ def grade(row: dict[str, Any], lang: str = "en") -> dict[str, Any]:
             raise ValueError(f"unknown kind '{kind_raw}'; use numpy, latex or value")
         kind = KINDS.get(kind_raw)
         if kind is None:
-            kind = "value" if value is not None and formula is None else (
-                "latex" if formula is not None and _LATEX_HINT.search(formula) else "numpy"
-            )
+            if value is not None and formula is None:
+                kind = "value"
+            elif formula is not None and _DECIMAL.fullmatch(formula):
+                kind, value = "value", formula  # a number typed into the formula column
+            elif formula is not None and _LATEX_HINT.search(formula):
+                kind = "latex"
+            else:
+                kind = "numpy"
         if kind == "value":
             value = value if value is not None else formula
             if value is None:

@@ -285,12 +285,24 @@ def check_value(
     return result("incorrect", [Diagnosis.of("rounding", m)], None, half)
 
 
+def _sig_of(v: float, ulp: float) -> int:
+    """Significant digits of a number given with last-digit unit ``ulp``."""
+    import math
+
+    if v == 0 or ulp <= 0:
+        return 1
+    return max(1, int(math.floor(math.log10(abs(v)) - math.log10(ulp) + 1e-9)) + 1)
+
+
 def _value_diagnoses(
     net: Net, tensor: str, i: int, j: int, value: Fraction, ulp: Fraction, exact: float
 ) -> list[Diagnosis]:
     """Why a hand-computed entry is wrong: sign, factor, another entry, a known mistake (each
     only when it reproduces the number to within one unit of its last digit)."""
-    v, tol = float(value), float(ulp) / 2 * (1 + 1e-9)  # x rounded to the digits given is v
+    # as for a right answer: x rounded to the digits given is v, or (>= 3 digits) one unit off
+    v = float(value)
+    sig = _sig_of(v, float(ulp))
+    tol = float(ulp) * (1 if sig >= 3 else 0.5) * (1 + 1e-9)
     near = lambda x: abs(v - x) <= max(tol, 1e-12 * abs(x))  # noqa: E731
     if near(-exact):
         return [Diagnosis.of("sign", msg("value.sign"))]

@@ -416,8 +416,10 @@ def test_latex_input_gets_a_latex_fix() -> None:
     assert r.code == "missing-transpose"
     assert "\\top" in r.expected and "@" not in r.expected
     assert r.diagnoses[0].fix is not None and "@" not in r.diagnoses[0].fix
+    assert "A^{[1]\\top}" in r.diagnoses[0].message  # the formula in the message, too
+    assert "A^{[1]\\top}" in r.localized("zh").diagnoses[0].message
     n = check("mlp-bce", "W2", "A1 @ dZ2")
-    assert n.expected == "A1.T @ dZ2"
+    assert n.expected == "A1.T @ dZ2" and "A1.T @ dZ2" in n.diagnoses[0].message
 
 
 @pytest.mark.parametrize(
