@@ -19,6 +19,7 @@ import numpy as np
 import sympy as sp
 
 from derive import mform as mf
+from derive import ops
 from derive.formtree import Indicator, RPow
 from derive.steps import DPS, Checker
 
@@ -174,7 +175,9 @@ def _ev(e: mf.MExpr, s: System) -> np.ndarray:
             if e.name == "leaky_relu":
                 return _vec(lambda v: v if v > 0 else a * v)(x)
             return _vec(lambda v: s.one if v > 0 else a)(x)
-        return s.funcs[e.name](x)
+        if e.name in s.funcs:
+            return s.funcs[e.name](x)
+        return _table_op(e.name, x, s)
     if isinstance(e, Indicator):
         return _compare(e.op, s.one, s.zero)(_ev(e.a, s), _ev(e.b, s))
     if isinstance(e, mf.SumRows):
@@ -203,6 +206,8 @@ def _ev(e: mf.MExpr, s: System) -> np.ndarray:
             )
             n = x.size if axis is None else x.shape[axis]
             return out if e.name == "sum" else out / s.number(n)
+        if ops.get(e.name).kind == ops.ROWWISE:  # log_softmax and other row-wise ops
+            return _table_op(e.name, _ev(e.args[0], s), s)
         if s.checker is not None:  # losses: the mform evaluation (used rarely)
             ck, k = s.checker, s.k
             with mpmath.workdps(DPS):
@@ -212,6 +217,28 @@ def _ev(e: mf.MExpr, s: System) -> np.ndarray:
             val = e.numeric(s.net.float_env, s.net.float_scalars)
         return np.atleast_2d(np.asarray(val, float)).astype(object)
     raise _Undefined(f"cannot evaluate {type(e).__name__}")
+
+
+def _table_op(name: str, x: np.ndarray, s: System) -> np.ndarray:
+    """An element-wise or row-wise op of the operation table by its mpmath (50 digits) or NumPy
+    (float64) callable; a value outside the op's domain (a complex or non-finite result) is
+    undefined there."""
+    op = ops.get(name)
+    if s.mp:
+        f = op.mpmath
+        with mpmath.workdps(DPS):
+            if op.kind == ops.ROWWISE:
+                out = np.array([list(f(list(row))) for row in x], dtype=object)
+            else:
+                out = _vec(f)(x)
+        if any(not isinstance(v, mpmath.mpf) or not mpmath.isfinite(v) for v in out.flat):
+            raise _Undefined(f"{name} outside its domain")
+        return out
+    with np.errstate(all="ignore"):
+        out = np.asarray(op.numpy(np.asarray(x, dtype=float)), dtype=float)
+    if not np.all(np.isfinite(out)):
+        raise _Undefined(f"{name} outside its domain")
+    return out.astype(object)
 
 
 def evaluate(e: mf.MExpr, s: System) -> np.ndarray | None:

@@ -24,6 +24,7 @@ import sympy as sp
 from derive import expr as ex
 from derive import latexin
 from derive import mform as mf
+from derive import ops
 from derive.checknet import Net
 from derive.formtree import Indicator, RPow, fits, tree_text
 from derive.verdict import FormulaError, Msg, msg, shape_text
@@ -936,8 +937,11 @@ class Convert:
                 slope = sp.Rational(v.numerator, v.denominator)
             self.piecewise = True
             return mf.Func("leaky_relu", x, slope), ex.Call(f, (nx, *node.args[1:]))
-        if f == "softmax":
-            return mf.Call("softmax", (x,), (), x.shape), ex.Call(f, (nx,))
+        if f in ops.OPS and ops.get(f).kind == ops.ELEMENTWISE and not ops.get(f).params:
+            # any other element-wise function of the operation table (sqrt, abs, softplus …)
+            return mf.Func(f, x), ex.Call(f, (nx,))
+        if f in ops.OPS and ops.get(f).kind == ops.ROWWISE:  # softmax, log_softmax
+            return mf.Call(f, (x,), (), x.shape), ex.Call(f, (nx,))
         if f in ("sum", "mean"):
             axis = node.kwarg("axis")
             if axis is not None and not (isinstance(axis, ex.Num) and axis.value in (0, 1)):

@@ -269,6 +269,15 @@ def _batch_sum(x: ex.Node) -> ex.Node:
     return ex.Call("sum", (x,), (("axis", ex.Num(Fraction(0))),))
 
 
+# a Greek letter command → the spec names it may stand for (the printer writes these names as the
+# letter: derive.printing.GREEK / GREEK_ALIASES)
+GREEK_NAMES = {
+    "varepsilon": ("eps", "epsilon", "varepsilon"),
+    "epsilon": ("eps", "epsilon"),
+    "lambda": ("lam", "lambda_"),
+}
+
+
 class _Parser:
     def __init__(
         self, toks: list[Tok], known: Callable[[str], bool], loss: str | None = None
@@ -536,7 +545,10 @@ class _Parser:
         if len(words) > 1 and words[0].isdigit():  # h_{1,\text{raw}} → h1_raw (our labels)
             return base + words[0] + "_" + "_".join(words[1:])
         sub = "".join(words)
-        return base + sub if sub.isdigit() else f"{base}_{sub}"
+        if sub.isdigit():  # W_{1} is W1, unless the network names it W_1 (h_1 in an RNN)
+            alt = f"{base}_{sub}"
+            return alt if self.known(alt) and not self.known(base + sub) else base + sub
+        return f"{base}_{sub}"
 
     # -- primaries ---------------------------------------------------------------------------
     def primary(self) -> ex.Node:
@@ -601,8 +613,12 @@ class _Parser:
         if name in FONTS:
             return self.font(tok)
         if name in HATS:
-            inner = self.braced_name(tok)
-            return ex.Name(inner + "hat")
+            return ex.Name(self.hat_name(self.braced_name(tok)))
+        if name == "sqrt":
+            return ex.Call("sqrt", (self.argument(tok, "the argument {…} of \\sqrt"),))
+        for cand in GREEK_NAMES.get(name, (name,)):  # \gamma → gamma, \varepsilon → eps
+            if self.known(cand):
+                return ex.Name(cand)
         if name == "delta":
             return self.delta(tok)
         if name == "nabla":
@@ -715,13 +731,20 @@ class _Parser:
             return ex.Name(self.braced_name(t))
         if t.kind == "cmd" and t.text[1:] in HATS:
             self.next()
-            return ex.Name(self.braced_name(t) + "hat")
+            return ex.Name(self.hat_name(self.braced_name(t)))
         if t.text == "{":
             self.next()
             node = self.suffixes(self.name_only(t))
             self.expect("}")
             return node
         raise self.error(t, "a name")
+
+    def hat_name(self, inner: str) -> str:
+        """``\\hat{Z}`` is ``Zhat``, or ``Z_hat`` when the network names it so."""
+        for cand in (inner + "hat", inner + "_hat"):
+            if self.known(cand) or self.known("d" + cand):
+                return cand
+        return inner + "hat"
 
     def braced_name(self, tok: Tok) -> str:
         """The text of ``{…}`` after a font or hat command, as one identifier."""
