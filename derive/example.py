@@ -142,13 +142,18 @@ def fmt(value: Any) -> Number:
 class Example:
     """Values of every symbol of a derivation at the spec's ``[values]``."""
 
-    def __init__(self, d: Derivation) -> None:
+    def __init__(self, d: Derivation, point: Any = None) -> None:
+        """``point``: other values than the spec's (``{name: float array}``, e.g. a random
+        point of ``derive verify``), taken as the exact binary numbers they are."""
         self.d = d
         g = d.graph
         self.values: dict[sp.Symbol, Any] = {}
         for s, v in g.scalar_values.items():
             self.values[s] = Fraction(int(v.p), int(v.q))
-        for name, rows in g.spec.values.items():
+        given = g.spec.values if point is None else {
+            k: [[mpmath.mpf(float(x)) for x in row] for row in v] for k, v in point.items()
+        }
+        for name, rows in given.items():
             for s, v in zip(g.tensors[name].symbols, [v for row in rows for v in row], strict=True):
                 self.values[s] = v
         self._cache: dict[sp.Basic, Any] = {}

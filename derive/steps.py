@@ -25,7 +25,8 @@ from derive.errors import CheckFailed
 from derive.ops import sympy_mpmath
 
 DPS = 50
-MAX_DPS = 3200  # saturated points: 1 − σ(z) needs about z/2.3 digits
+MAX_DPS = 800  # saturated points: 1 − σ(z) needs about z/2.3 digits
+MAX_SHRINK = 4**6  # beyond that, free symbols are drawn from up to 4096× narrower intervals
 TOLERANCE = mpmath.mpf(10) ** -30
 
 
@@ -86,9 +87,13 @@ class IdentityChecker(Protocol):
                 try:
                     a, b = self.grid(lhs, k), self.grid(rhs, k)
                 except ZeroDivisionError:
-                    if self._dps >= MAX_DPS:
+                    if self._dps < MAX_DPS:
+                        self._dps = min(self._dps * 4, MAX_DPS)
+                    elif self._shrink.get(k, 1) < MAX_SHRINK:
+                        self._shrink[k] = self._shrink.get(k, 1) * 4
+                        self._dps = DPS
+                    else:
                         raise
-                    self._dps = min(self._dps * 4, MAX_DPS)
                     self._caches[k] = {}
                     continue
                 finite = all(
@@ -98,9 +103,17 @@ class IdentityChecker(Protocol):
                     for v in row
                     if not isinstance(v, int)
                 )
-                if finite or self._dps >= MAX_DPS:
+                if finite:
                     return a, b
-                self._dps = min(self._dps * 4, MAX_DPS)
+                if self._dps < MAX_DPS:
+                    self._dps = min(self._dps * 4, MAX_DPS)
+                elif self._shrink.get(k, 1) < MAX_SHRINK:
+                    # still not finite (σ(1e18) needs 1e18 digits): draw point k's free
+                    # symbols from a narrower interval instead (an identity holds everywhere)
+                    self._shrink[k] = self._shrink.get(k, 1) * 4
+                    self._dps = DPS
+                else:
+                    return a, b
                 self._caches[k] = {}
         finally:
             if self._dps != DPS:
@@ -137,6 +150,7 @@ class Checker:
     seed: int = 0
     _caches: list[dict[Any, Any]] = field(default_factory=list, repr=False)
     _dps: int = field(default=DPS, repr=False)
+    _shrink: dict[int, int] = field(default_factory=dict, repr=False)
 
     def define(self, items: Mapping[sp.Symbol, sp.Expr] | Iterable[tuple[sp.Symbol, sp.Expr]]):
         pairs = items.items() if isinstance(items, Mapping) else items
@@ -152,6 +166,9 @@ class Checker:
 
     def _sample(self, sym: sp.Symbol, k: int) -> mpmath.mpf:
         lo, hi = self.domains.get(sym, (-2.0, 2.0))
+        shrink = self._shrink.get(k, 1)
+        if shrink > 1 and sym not in self.domains:  # see _grids: a point too large to evaluate
+            lo, hi = lo / shrink, hi / shrink
         rng = random.Random(f"{self.seed}:{k}:{sym.name}")
         q = 10007
         while True:
@@ -221,9 +238,13 @@ class Checker:
                 try:
                     a, b = self.grid(lhs, k), self.grid(rhs, k)
                 except ZeroDivisionError:
-                    if self._dps >= MAX_DPS:
+                    if self._dps < MAX_DPS:
+                        self._dps = min(self._dps * 4, MAX_DPS)
+                    elif self._shrink.get(k, 1) < MAX_SHRINK:
+                        self._shrink[k] = self._shrink.get(k, 1) * 4
+                        self._dps = DPS
+                    else:
                         raise
-                    self._dps = min(self._dps * 4, MAX_DPS)
                     self._caches[k] = {}
                     continue
                 finite = all(
@@ -233,9 +254,17 @@ class Checker:
                     for v in row
                     if not isinstance(v, int)
                 )
-                if finite or self._dps >= MAX_DPS:
+                if finite:
                     return a, b
-                self._dps = min(self._dps * 4, MAX_DPS)
+                if self._dps < MAX_DPS:
+                    self._dps = min(self._dps * 4, MAX_DPS)
+                elif self._shrink.get(k, 1) < MAX_SHRINK:
+                    # still not finite (σ(1e18) needs 1e18 digits): draw point k's free
+                    # symbols from a narrower interval instead (an identity holds everywhere)
+                    self._shrink[k] = self._shrink.get(k, 1) * 4
+                    self._dps = DPS
+                else:
+                    return a, b
                 self._caches[k] = {}
         finally:
             if self._dps != DPS:

@@ -46,6 +46,14 @@ FD_SAMPLE = 24
 #: O(1)–O(10) at the sizes we sample.
 KINK_BAND = 10 * FD_STEP
 
+def exact_atol(scale: float) -> float:
+    """Absolute part of the float64-vs-float64 tolerance at a point whose forward values and
+    gradients reach ``scale`` in magnitude: a gradient entry that cancels to ~0 is a sum of terms
+    of that size, each with round-off ~u·scale, so its float value is only known to
+    ~(number of terms)·u·scale; EXACT_ATOL (≈ 4500 u) is that allowance per unit of scale."""
+    return EXACT_ATOL * max(1.0, abs(scale))
+
+
 COMPARE = {
     "torch": (EXACT_RTOL, EXACT_ATOL),
     "elementwise": (EXACT_RTOL, EXACT_ATOL),
