@@ -324,8 +324,10 @@ class IndexLatexPrinter(DeriveLatexPrinter):
         return subscript_tex(self._print(expr.base), sub)
 
     def _print_KroneckerDelta(self, expr: sp.KroneckerDelta, exp: str | None = None) -> str:
-        tex = f"\\delta_{{{_index_sub([self._print(a) for a in expr.args[:2]])}}}"
-        return f"\\left({tex}\\right)^{{{exp}}}" if exp else tex
+        # Iverson's bracket, not δ: in a handout δ is reserved for gradients
+        a, b = (self._print(x) for x in expr.args[:2])
+        tex = f"\\left[{a} = {b}\\right]"
+        return f"{tex}^{{{exp}}}" if exp else tex
 
     def _print_Sum(self, expr: sp.Sum) -> str:
         tex = ""
@@ -537,7 +539,7 @@ class IndexTextPrinter(StrPrinter):
 
     def _print_KroneckerDelta(self, expr: sp.KroneckerDelta) -> str:
         a, b = (self._print(x) for x in expr.args[:2])
-        return f"δ_{a}{b}" if len(a) == len(b) == 1 else f"δ({a},{b})"
+        return f"[{a}={b}]"
 
     def _print_Sum(self, expr: sp.Sum) -> str:
         head = "".join(f"Σ_{self._print(v)} " for v, _, _ in reversed(expr.limits))

@@ -1573,7 +1573,7 @@ def format_text(proof: Proof, lang: str = "en") -> str:
     ``lhs = rhs    [reason]`` (a repeated left side is shown once, the next lines start with
     ``=``), the notes, and last the statement (no trailing newline)."""
     heads = catalog.catalogue(lang)["prove"]["heads"]  # ValueError for an unknown language
-    colon = heads["colon"]  # full-width in Chinese
+    colon = heads.get("colon", ":")
     lines = [f"{proof.title[lang]} ({proof.name})", ""]
     if proof.assumptions:
         lines.append(f"{heads['assumptions']}{colon}")

@@ -175,7 +175,7 @@ def test_weighted_bce_says_it_is_not_yhat_minus_y():
 def test_latex_uses_the_house_notation():
     tex = {n: [s.tex for s in all_steps(P.get_proof(n))] for n in NAMES}
     assert P.get_proof("linear-weight").statement.rhs.tex == r"X^{\top} \, \delta_{Z}"
-    assert r"\delta_{Z,iq}" in tex["linear-weight"][5] and r"\delta_{jq}" in tex["linear-weight"][4]
+    assert r"\delta_{Z,iq}" in tex["linear-weight"][5] and r"\left[j = q\right]" in tex["linear-weight"][4]
     assert r"\sum_{i=1}^{N} \sum_{j=1}^{M}" in tex["linear-weight"][3]
     assert P.get_proof("bias-sum").statement.rhs.tex == r"\mathbf{1}^{\top} \, \delta_{Z}"
     assert P.get_proof("elementwise").statement.rhs.tex == r"\delta_{A} \odot f'\left(Z\right)"
@@ -202,7 +202,7 @@ def test_index_printers():
     G, X = sp.IndexedBase("dZ"), sp.IndexedBase("X")
     names = {sp.Symbol("dZ"): r"\delta_{Z}"}
     assert index_latex(G[i, j], names) == r"\delta_{Z,ij}"
-    assert index_latex(sp.KroneckerDelta(j, q)) == r"\delta_{jq}"
+    assert index_latex(sp.KroneckerDelta(j, q)) == r"\left[j = q\right]"  # δ is for gradients
     s = sp.Sum(X[i, q], (i, 0, sp.Symbol("N") - 1))
     assert index_latex(s) == r"\sum_{i=1}^{N} X_{iq}"
     assert index_text(s) == "Σ_i X[i,q]"
