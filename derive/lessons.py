@@ -109,14 +109,14 @@ def lessons(d: Derivation, pc: Pieces, report: Any) -> list[Lesson]:
             )
         )
     for v in d.backward:
-        if v.rule not in ("sigmoid-bce", "weighted-bce"):
+        if v.rule not in ("sigmoid-bce", "weighted-bce", "softmax-ce"):
             continue
         z = g.tensors[v.name]
         a = g.tensors[g.consumers[v.name][0]]
         y = _target(d)
         m = mf.Scalar(g.count((z.shape[0],)).expr, g.scalar_names())
         eqs = []
-        if v.rule == "sigmoid-bce":
+        if v.rule in ("sigmoid-bce", "softmax-ce"):
             lhs = mf.mul(m, z.grad_ref(g.loss_tex))
             step = prove(
                 checker,

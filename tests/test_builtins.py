@@ -465,3 +465,13 @@ def test_attention_scores_go_through_the_softmax_jacobian(derived):
     assert v.formula.code().replace(" ", "") == "A*(dA-(dA*A).sum(axis=1,keepdims=True))"
     assert {c.source for c in d.gradient("Q").contributions} == {"S"}
     assert {c.source for c in d.gradient("K").contributions} == {"S"}
+
+
+def test_softmax_regression_teaching_note_on_the_batch_mean(derived):
+    from derive import lessons as LS
+    from derive.walkthrough import Pieces
+
+    d = derived["softmax-regression"]
+    found = {ls.key: ls for ls in LS.lessons(d, Pieces(d, Example(d), {}), None)}
+    eqs = found["batch-mean"].eqs
+    assert eqs[0].rhs == "P - Y" and len(eqs) == 3  # m·δ_Z = P − Y, then ∂L/∂W and ∂L/∂b
