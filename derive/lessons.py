@@ -156,9 +156,7 @@ def lessons(d: Derivation, pc: Pieces, report: Any) -> list[Lesson]:
     shared = _shared_weight(d)
     if shared is not None:
         t = g.tensors[shared.name]
-        vals = [
-            pc.values(c.step.lhs.tex, c.elementwise) for c in reversed(shared.contributions)
-        ]
+        vals = [pc.values(c.step.lhs.tex, c.elementwise) for c in reversed(shared.contributions)]
         vals.append(pc.values(grad_tex(d, shared.name), t.grads))
         out.append(
             Lesson(

@@ -1206,14 +1206,20 @@ def softmax_jacobian() -> Proof:
     b.step(Partial(pb[j], z[k]), jac_p, "proof.factor", factor="p_j")
     lhs = Partial(L, z[k])
     b.step(
-        lhs, sp.Sum(Times(Partial(L, pb[j]), Partial(pb[j], z[k])), (j, 0, K - 1)),
-        "proof.chain_rule", via="p",
+        lhs,
+        sp.Sum(Times(Partial(L, pb[j]), Partial(pb[j], z[k])), (j, 0, K - 1)),
+        "proof.chain_rule",
+        via="p",
     )
     chain = sp.Sum(Times(gb[j], jac_p), (j, 0, K - 1))
     b.step(lhs, chain, "proof.substitute")
     weighted = sp.Sum(Times(gb[j], pb[j]), (j, 0, K - 1))
-    b.step(lhs, InOrder(Times(gb[k], pb[k]), -Times(pb[k], weighted)), "proof.kronecker_collapse",
-           index="j")
+    b.step(
+        lhs,
+        InOrder(Times(gb[k], pb[k]), -Times(pb[k], weighted)),
+        "proof.kronecker_collapse",
+        index="j",
+    )
     result = Times(pb[k], InOrder(gb[k], -weighted))
     b.step(lhs, result, "proof.softmax_vjp")
     st = b.statement(lhs, result)
@@ -1297,26 +1303,20 @@ def batchnorm() -> Proof:
     b.step(Partial(xhat[i], x[p]), d_xhat, "proof.bn_quotient")
     d_xhat = InOrder(
         InOrder(sp.KroneckerDelta(i, p), -1 / m) / root,
-        -Times(
-            InOrder(x[i], -mu), InOrder(x[p], -mu), 1 / (m * (var + eps) ** sp.Rational(3, 2))
-        ),
+        -Times(InOrder(x[i], -mu), InOrder(x[p], -mu), 1 / (m * (var + eps) ** sp.Rational(3, 2))),
     )
     b.step(Partial(xhat[i], x[p]), d_xhat, "proof.substitute")
     local = InOrder(sp.KroneckerDelta(i, p), -1 / m, -Times(xhat[i], xhat[p]) / m)
     b.step(Partial(xhat[i], x[p]), Times(1 / root, local), "proof.bn_through_xhat")
     chain = rows(Times(Partial(L, xhat[i]), Partial(xhat[i], x[p])))
     b.step(Partial(L, x[p]), chain, "proof.chain_rule", via="x̂")
-    b.step(
-        Partial(L, x[p]), rows(Times(gamma, g[i], 1 / root, local)), "proof.substitute"
-    )
+    b.step(Partial(L, x[p]), rows(Times(gamma, g[i], 1 / root, local)), "proof.substitute")
     sum_g, sum_gx = rows(g[i]), rows(Times(g[i], xhat[i]))
     collapsed = Times(
         gamma / root, InOrder(g[p], -Times(1 / m, sum_g), -Times(xhat[p] / m, sum_gx))
     )
     b.step(Partial(L, x[p]), collapsed, "proof.kronecker_collapse", index="i")
-    compact = Times(
-        gamma / (m * root), InOrder(Times(m, g[p]), -sum_g, -Times(xhat[p], sum_gx))
-    )
+    compact = Times(gamma / (m * root), InOrder(Times(m, g[p]), -sum_g, -Times(xhat[p], sum_gx)))
     b.step(Partial(L, x[p]), compact, "proof.bn_factor_m")
     st = b.statement(Partial(L, x[p]), compact)
     assumptions = ("proof.assume.bn_feature", "proof.assume.bn_upstream")

@@ -416,7 +416,7 @@ class _Validator:
                             where,
                             f"row {n + 1} is {[float(v) for v in row]}, but {key} is declared "
                             "one-hot: each row must have a single 1 and 0 elsewhere",
-                            "give one-hot rows, e.g. [0, 1, 0], or drop kind = \"one-hot\"",
+                            'give one-hot rows, e.g. [0, 1, 0], or drop kind = "one-hot"',
                         )
         for key in given:
             if key not in out:
