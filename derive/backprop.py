@@ -341,9 +341,7 @@ def _batchnorm_pattern(g: Graph, x: str) -> tuple[str, ex.Node, ex.Node, str] | 
         if not (isinstance(tree, ex.Call) and tree.func == "mean" and tree.args):
             return False
         axis = tree.kwarg("axis") if len(tree.args) == 1 else tree.args[1]
-        return (
-            isinstance(axis, ex.Num) and axis.value == 0 and set(ex.names(tree.args[0])) == {arg}
-        )
+        return isinstance(axis, ex.Num) and axis.value == 0 and set(ex.names(tree.args[0])) == {arg}
 
     cons = g.consumers.get(x, ())
     mu = next((c for c in cons if axis0(nodes[c], x)), None)
@@ -637,9 +635,7 @@ class _Deriver:
         ]
         lhs = self.ref_term(t, "grad")
         y = loss.args[1].id
-        return [
-            prove(self.checker, lhs, self.mterm(m), "softmax-ce", key, y=y) for m, key in chain
-        ]
+        return [prove(self.checker, lhs, self.mterm(m), "softmax-ce", key, y=y) for m, key in chain]
 
     def batchnorm(self, t: Tensor) -> list[Step]:
         """Batch normalisation of ``t`` (``μ = mean(t, axis=0)``, ``xc = t − μ``,
@@ -675,7 +671,9 @@ class _Deriver:
             (
                 mf.mul(
                     mf.Div(G, mf.mul(n, D)),
-                    mf.sub(mf.sub(mf.mul(n, dY), mf.SumRows(dY)), mf.mul(X, mf.SumRows(mf.mul(dY, X)))),
+                    mf.sub(
+                        mf.sub(mf.mul(n, dY), mf.SumRows(dY)), mf.mul(X, mf.SumRows(mf.mul(dY, X)))
+                    ),
                 ),
                 "builtins.bn_compact",
             ),

@@ -110,14 +110,14 @@ def lessons(d: Derivation, pc: Pieces, report: Any) -> list[Lesson]:
             )
         )
     for v in d.backward:
-        if v.rule not in ("sigmoid-bce", "weighted-bce"):
+        if v.rule not in ("sigmoid-bce", "weighted-bce", "softmax-ce"):
             continue
         z = g.tensors[v.name]
         a = g.tensors[g.consumers[v.name][0]]
         y = _target(d)
         m = mf.Scalar(g.count((z.shape[0],)).expr, g.scalar_names())
         eqs = []
-        if v.rule == "sigmoid-bce":
+        if v.rule in ("sigmoid-bce", "softmax-ce"):
             lhs = mf.mul(m, z.grad_ref(g.loss_tex))
             step = prove(
                 checker,
@@ -157,9 +157,7 @@ def lessons(d: Derivation, pc: Pieces, report: Any) -> list[Lesson]:
     shared = _shared_weight(d)
     if shared is not None:
         t = g.tensors[shared.name]
-        vals = [
-            pc.values(c.step.lhs.tex, c.elementwise) for c in reversed(shared.contributions)
-        ]
+        vals = [pc.values(c.step.lhs.tex, c.elementwise) for c in reversed(shared.contributions)]
         vals.append(pc.values(grad_tex(d, shared.name), t.grads))
         out.append(
             Lesson(

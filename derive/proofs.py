@@ -1018,7 +1018,8 @@ def _ce_batch_world(sizes: dict[sp.Symbol, int], point: int = 0) -> World:
     y = w.define("Y", _label_rows(w, n, kk))
     ps = w.define("P", sp.ImmutableMatrix([losses.softmax_row(list(z.row(a))) for a in range(n)]))
     rows = [losses.cross_entropy_row(list(ps.row(a)), list(y.row(a))) for a in range(n)]
-    total = w.define("L", sp.Add(*rows))
+    ls = w.define("l", sp.ImmutableMatrix(n, 1, rows))
+    total = w.define("L", sp.Add(*ls))
     w.define("L_mean", total / n)
     return w
 
@@ -1064,12 +1065,23 @@ def softmax_ce() -> Proof:
     b.step(lhs, _arrange(summed), "proof.kronecker_collapse", index="j")
     rows_one = summed.xreplace({sp.Sum(y[j], (j, 0, K - 1)): sp.Integer(1)})
     b.step(lhs, _positive_first(rows_one), "proof.rows_sum_to_one")
+    # the batch mean, entry by entry: (P − Y)/N
+    L, L_mean = sp.symbols("L L_mean")
+    Zb, Pb, Yb, lb = (sp.IndexedBase(s) for s in ("Z", "P", "Y", "l"))
+    rows = IndexChecker(_ce_batch_world, {N: (1, 3), K: (2, 4)}, {q: N, k: K}, seed=f"{name}:rows")
+    b.step(L_mean, Times(1 / N, sp.Sum(lb[i], (i, 0, N - 1))), "proof.mean", checker=rows)
+    entry = Partial(L_mean, Zb[q, k])
+    per_row = sp.Sum(Partial(lb[i], Zb[q, k]), (i, 0, N - 1))
+    b.step(entry, Times(1 / N, per_row), "proof.linearity", checker=rows)
+    own = sp.Sum(Partial(lb[i], Zb[i, k]) * sp.KroneckerDelta(i, q), (i, 0, N - 1))
+    b.step(entry, Times(1 / N, own), "proof.own_row", checker=rows)
+    b.step(entry, Times(1 / N, collapse(own)), "proof.kronecker_collapse", checker=rows, index="i")
+    b.step(entry, Times(1 / N, InOrder(Pb[q, k], -Yb[q, k])), "proof.substitute", checker=rows)
     # the batch, in matrix form
     batch = IndexChecker(_ce_batch_world, {N: (1, 3), K: (2, 4)}, seed=f"{name}:batch")
     Zm, Pm, Ym = _ms("Z", N, K), _ms("P", N, K), _ms("Y", N, K)
-    L, L_mean = sp.symbols("L L_mean")
     diff = sp.MatAdd(Pm, -Ym)
-    b.step(MatGrad(L_mean, Zm), sp.MatMul(1 / N, diff), "proof.mean", checker=batch)
+    b.step(MatGrad(L_mean, Zm), sp.MatMul(1 / N, diff), "proof.statement", checker=batch)
     st = b.statement(MatGrad(L, Zm), diff, checker=batch)
     assumptions = (
         "proof.assume.softmax",
@@ -1206,14 +1218,20 @@ def softmax_jacobian() -> Proof:
     b.step(Partial(pb[j], z[k]), jac_p, "proof.factor", factor="p_j")
     lhs = Partial(L, z[k])
     b.step(
-        lhs, sp.Sum(Times(Partial(L, pb[j]), Partial(pb[j], z[k])), (j, 0, K - 1)),
-        "proof.chain_rule", via="p",
+        lhs,
+        sp.Sum(Times(Partial(L, pb[j]), Partial(pb[j], z[k])), (j, 0, K - 1)),
+        "proof.chain_rule",
+        via="p",
     )
     chain = sp.Sum(Times(gb[j], jac_p), (j, 0, K - 1))
     b.step(lhs, chain, "proof.substitute")
     weighted = sp.Sum(Times(gb[j], pb[j]), (j, 0, K - 1))
-    b.step(lhs, InOrder(Times(gb[k], pb[k]), -Times(pb[k], weighted)), "proof.kronecker_collapse",
-           index="j")
+    b.step(
+        lhs,
+        InOrder(Times(gb[k], pb[k]), -Times(pb[k], weighted)),
+        "proof.kronecker_collapse",
+        index="j",
+    )
     result = Times(pb[k], InOrder(gb[k], -weighted))
     b.step(lhs, result, "proof.softmax_vjp")
     st = b.statement(lhs, result)
@@ -1297,26 +1315,20 @@ def batchnorm() -> Proof:
     b.step(Partial(xhat[i], x[p]), d_xhat, "proof.bn_quotient")
     d_xhat = InOrder(
         InOrder(sp.KroneckerDelta(i, p), -1 / m) / root,
-        -Times(
-            InOrder(x[i], -mu), InOrder(x[p], -mu), 1 / (m * (var + eps) ** sp.Rational(3, 2))
-        ),
+        -Times(InOrder(x[i], -mu), InOrder(x[p], -mu), 1 / (m * (var + eps) ** sp.Rational(3, 2))),
     )
     b.step(Partial(xhat[i], x[p]), d_xhat, "proof.substitute")
     local = InOrder(sp.KroneckerDelta(i, p), -1 / m, -Times(xhat[i], xhat[p]) / m)
     b.step(Partial(xhat[i], x[p]), Times(1 / root, local), "proof.bn_through_xhat")
     chain = rows(Times(Partial(L, xhat[i]), Partial(xhat[i], x[p])))
     b.step(Partial(L, x[p]), chain, "proof.chain_rule", via="x̂")
-    b.step(
-        Partial(L, x[p]), rows(Times(gamma, g[i], 1 / root, local)), "proof.substitute"
-    )
+    b.step(Partial(L, x[p]), rows(Times(gamma, g[i], 1 / root, local)), "proof.substitute")
     sum_g, sum_gx = rows(g[i]), rows(Times(g[i], xhat[i]))
     collapsed = Times(
         gamma / root, InOrder(g[p], -Times(1 / m, sum_g), -Times(xhat[p] / m, sum_gx))
     )
     b.step(Partial(L, x[p]), collapsed, "proof.kronecker_collapse", index="i")
-    compact = Times(
-        gamma / (m * root), InOrder(Times(m, g[p]), -sum_g, -Times(xhat[p], sum_gx))
-    )
+    compact = Times(gamma / (m * root), InOrder(Times(m, g[p]), -sum_g, -Times(xhat[p], sum_gx)))
     b.step(Partial(L, x[p]), compact, "proof.bn_factor_m")
     st = b.statement(Partial(L, x[p]), compact)
     assumptions = ("proof.assume.bn_feature", "proof.assume.bn_upstream")

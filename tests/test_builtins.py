@@ -260,8 +260,16 @@ REFERENCE = {
     # hand-written PyTorch float64 (torch_softmax_regression, torch_rnn), rounded to 7 places
     "softmax-regression": [
         ("L", "value", ["1.3222489"]),
-        ("Z", "grad", ["0.2557046", "0.1403337", "-0.3960383", "-0.3291655", "0.2306025", "0.0985630"]),
-        ("W", "grad", ["0.5848701", "-0.0902688", "-0.4946012", "0.3468265", "0.3959686", "-0.7427951"]),
+        (
+            "Z",
+            "grad",
+            ["0.2557046", "0.1403337", "-0.3960383", "-0.3291655", "0.2306025", "0.0985630"],
+        ),
+        (
+            "W",
+            "grad",
+            ["0.5848701", "-0.0902688", "-0.4946012", "0.3468265", "0.3959686", "-0.7427951"],
+        ),
         ("b", "grad", ["-0.0734609", "0.3709362", "-0.2974753"]),
     ],
     "rnn": [
@@ -273,7 +281,11 @@ REFERENCE = {
     # hand-written PyTorch float64 (torch_batchnorm with F.batch_norm, torch_attention)
     "batchnorm": [
         ("L", "value", ["1.2481184"]),
-        ("Z", "grad", ["0.0580620", "-0.0486747", "-0.2805402", "-0.0108657", "0.2224781", "0.0595404"]),
+        (
+            "Z",
+            "grad",
+            ["0.0580620", "-0.0486747", "-0.2805402", "-0.0108657", "0.2224781", "0.0595404"],
+        ),
         ("W", "grad", ["-0.3046862", "-0.1136480", "0.5079033", "-0.0567135"]),
         ("gamma", "grad", ["0.7265694", "1.2644436"]),
         ("beta", "grad", ["0.1000000", "-0.5333333"]),
@@ -333,7 +345,9 @@ def test_softmax_ce_fuses_to_p_minus_y_over_m(derived):
     assert v.simplified[-1].rhs.text.replace(" ", "") in ("1/m·(P-Y)", "(P-Y)/m", "1/m·(P−Y)")
     assert v.formula.code().replace(" ", "") in ("(P-Y)/m", "1/m*(P-Y)")
     # the last line uses that the rows of Y sum to 1: without that it is false
-    free = Checker(defs={k: e for k, e in d.defs.items() if k not in set(d.graph.tensors["Y"].symbols)})
+    free = Checker(
+        defs={k: e for k, e in d.defs.items() if k not in set(d.graph.tensors["Y"].symbols)}
+    )
     last = v.simplified[-1]
     with pytest.raises(StepError):
         free.check(last.lhs.value, last.rhs.value, "without one-hot rows")
@@ -417,7 +431,9 @@ def test_rnn_shared_weights_sum_their_per_step_contributions(derived):
             ref = per_step[{"z_1": 0, "z_2": 1}[c.source]][name].numpy()
             np.testing.assert_allclose(got, ref, rtol=1e-9, atol=1e-15)
         total = sum(per_step[k][name].numpy() for k in (0, 1))
-        grads = np.array([[float(ex.value(s)) for s in row] for row in d.graph.tensors[name].grads.tolist()])
+        grads = np.array(
+            [[float(ex.value(s)) for s in row] for row in d.graph.tensors[name].grads.tolist()]
+        )
         np.testing.assert_allclose(grads, total, rtol=1e-9, atol=1e-15)
 
 
@@ -470,3 +486,13 @@ def test_attention_scores_go_through_the_softmax_jacobian(derived):
     assert v.formula.code().replace(" ", "") == "A*(dA-(dA*A).sum(axis=1,keepdims=True))"
     assert {c.source for c in d.gradient("Q").contributions} == {"S"}
     assert {c.source for c in d.gradient("K").contributions} == {"S"}
+
+
+def test_softmax_regression_teaching_note_on_the_batch_mean(derived):
+    from derive import lessons as LS
+    from derive.walkthrough import Pieces
+
+    d = derived["softmax-regression"]
+    found = {ls.key: ls for ls in LS.lessons(d, Pieces(d, Example(d), {}), None)}
+    eqs = found["batch-mean"].eqs
+    assert eqs[0].rhs == "P - Y" and len(eqs) == 3  # m·δ_Z = P − Y, then ∂L/∂W and ∂L/∂b

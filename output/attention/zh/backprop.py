@@ -43,7 +43,7 @@ def mse(p, y):
 Q = X @ W_q
 K = X @ W_k
 V = X @ W_v
-S = Q @ K.T / (d) ** 0.5
+S = 1/np.sqrt(d) * (Q @ K.T)
 A = softmax(S)
 O = A @ V
 L = mse(O, T)
@@ -54,8 +54,8 @@ dO = 2/(d*n) * (O - T)
 dA = dO @ V.T
 dS = A * (dA - (dA * A).sum(axis=1, keepdims=True))
 dV = A.T @ dO
-dK = (dS / (d) ** 0.5).T @ Q
-dQ = dS / (d) ** 0.5 @ K
+dK = (1/np.sqrt(d) * dS).T @ Q
+dQ = 1/np.sqrt(d) * dS @ K
 dW_q = X.T @ dQ
 dW_k = X.T @ dK
 dW_v = X.T @ dV
