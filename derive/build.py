@@ -164,10 +164,12 @@ def build_network(s: specs.NetSpec, p: Plan, progress: Callable[[str], None]) ->
     written = []
     for lang in p.langs:
         folder = p.out / s.name / lang
+        svg = None
         if history and {"md", "ipynb"} & set(p.formats):
             from derive.plot import loss_svg
 
-            written.append(_write(folder / PLOT, loss_svg(history, s.loss)))
+            svg = loss_svg(history, s.loss)
+            written.append(_write(folder / PLOT, svg))
         for fmt in p.formats:
             progress(f"{s.name}: {lang} {fmt}")
             if fmt == "md":
@@ -175,7 +177,8 @@ def build_network(s: specs.NetSpec, p: Plan, progress: Callable[[str], None]) ->
             elif fmt == "tex":
                 text = render.render("tex/walkthrough.tex.j2", w, lang, p.templates)
             elif fmt == "ipynb":
-                text = render.render_notebook(w, lang, p.templates)
+                files = {PLOT: ("image/svg+xml", _bytes(svg))} if svg is not None else {}
+                text = render.render_notebook(w, lang, p.templates, files)
             elif fmt == "py":
                 text = render.render("py/backprop.py.j2", w, lang, p.templates)
             else:
@@ -187,6 +190,10 @@ def build_network(s: specs.NetSpec, p: Plan, progress: Callable[[str], None]) ->
                 continue
             written.append(_write(folder / FILES[fmt], text))
     return written
+
+
+def _bytes(data: str | bytes) -> bytes:
+    return data.encode("utf-8") if isinstance(data, str) else data
 
 
 def _write(path: Path, data: str | bytes) -> Path:
