@@ -10,6 +10,9 @@ then render it per language and format into ``OUT/<network>/<lang>/``:
 ``walkthrough.ipynb``  the notebook (``ipynb``)
 ``backprop.py``        standalone NumPy backprop + optional PyTorch comparison (``py``)
 ``training-loss.svg``  the loss curve, for networks with ``[train]`` (with ``md``/``ipynb``)
+``exercises.md/.tex``  the exercise sheet and ``solutions.md/.tex`` (``exercises``; PDFs too with
+                       ``pdf``), and ``OUT/<network>/answers.json``, the answer key; with
+                       ``--variant N --seed S`` under ``OUT/<network>/seed-S/variant-N/``
 =====================  ==========================================================================
 
 Every file is written atomically; the same inputs give the same bytes. Nothing is written
@@ -27,7 +30,7 @@ from pathlib import Path
 
 from derive import spec as specs
 
-FORMATS = ("md", "tex", "pdf", "ipynb", "py")
+FORMATS = ("md", "tex", "pdf", "ipynb", "py", "exercises")
 TEXT_FORMATS = ("md", "tex", "ipynb", "py")
 LANGS = ("en", "zh")
 PLOT = "training-loss.svg"
@@ -53,6 +56,8 @@ class Plan:
     langs: tuple[str, ...]
     out: Path
     templates: str | None
+    variants: tuple[int, ...] = (0,)  # exercise variants (0: the spec's own values)
+    seed: int = 0
 
 
 def _choices(raw: Iterable[str], allowed: tuple[str, ...], what: str) -> tuple[str, ...]:
@@ -71,6 +76,8 @@ def plan(
     langs: Iterable[str],
     out: str | Path,
     templates: str | None = None,
+    variant: str | None = None,
+    seed: int = 0,
 ) -> Plan:
     """Validate everything before any work: specs (raise ``SpecError``), formats, languages,
     the templates directory (raise :class:`BuildError`), TeX for ``pdf`` (raise
@@ -101,12 +108,22 @@ def plan(
             f"--templates {templates}: not a directory; copy the templates/ "
             "folder of derive and point to it"
         )
+    from derive.exercises import ExerciseError, parse_variants
+
+    if variant is not None and "exercises" not in fmts:
+        raise BuildError("--variant makes exercise sheets: add -f exercises")
+    try:
+        variants = parse_variants(variant)
+    except ExerciseError as err:
+        raise BuildError(str(err)) from None
     return Plan(
         unique,
         fmts,
         _choices(langs, LANGS, "language"),
         Path(out),
         str(Path(templates).resolve()) if templates else None,
+        variants,
+        int(seed),
     )
 
 
@@ -144,12 +161,45 @@ def build(p: Plan, progress: Callable[[str], None] = lambda m: None) -> list[Pat
 
 
 def build_network(s: specs.NetSpec, p: Plan, progress: Callable[[str], None]) -> list[Path]:
-    from derive import numeric, render
+    written = []
+    if set(p.formats) - {"exercises"}:
+        written += build_walkthroughs(s, p, progress)
+    if "exercises" in p.formats:
+        written += build_exercises(s, p, progress)
+    return written
+
+
+def build_exercises(s: specs.NetSpec, p: Plan, progress: Callable[[str], None]) -> list[Path]:
+    """Exercise sheets, solutions and answer keys of ``s`` for every variant of ``p``."""
+    from derive import exercises
+
+    written = []
+    for n in p.variants:
+        progress(f"{s.name}: exercises" + (f", variant {n} (seed {p.seed})" if n else ""))
+        sheet = exercises.sheet(s, n, p.seed, _shared_proofs())
+        base = p.out / s.name / (f"seed-{p.seed}/variant-{n}" if n else "")
+        written.append(_write(base / "answers.json", exercises.key_json(sheet)))
+        for lang in p.langs:
+            for fmt, pair in exercises.TEMPLATES.items():
+                for kind, template in zip(("exercises", "solutions"), pair, strict=True):
+                    text = exercises.render(sheet, template, lang, p.templates)
+                    written.append(_write(base / lang / f"{kind}.{fmt}", text))
+                    if fmt == "tex" and "pdf" in p.formats:
+                        from derive.pdf import compile_pdf
+
+                        compile_pdf(text, base / lang / f"{kind}.pdf")
+                        written.append(base / lang / f"{kind}.pdf")
+    return written
+
+
+def build_walkthroughs(s: specs.NetSpec, p: Plan, progress: Callable[[str], None]) -> list[Path]:
+    from derive import exercises, numeric, render
     from derive.backprop import derive
     from derive.walkthrough import build as context
 
     progress(f"{s.name}: deriving and verifying …")
     d = derive(s)
+    exercises.remember(s, d)
     try:
         report = numeric.verify(d)
     except numeric.TorchMissing:
@@ -171,6 +221,8 @@ def build_network(s: specs.NetSpec, p: Plan, progress: Callable[[str], None]) ->
             svg = loss_svg(history, s.loss)
             written.append(_write(folder / PLOT, svg))
         for fmt in p.formats:
+            if fmt == "exercises":
+                continue
             progress(f"{s.name}: {lang} {fmt}")
             if fmt == "md":
                 text = render.render("md/walkthrough.md.j2", w, lang, p.templates)

@@ -198,6 +198,16 @@ def prove(rule: str | None, list_: bool, lang: str) -> None:
     show_default=True,
     help="Language of the verdict, messages and notes (codes stay English).",
 )
+@click.option(
+    "--variant", type=int, default=None, help="Grade against exercise variant N's values."
+)
+@click.option("--seed", type=int, default=0, show_default=True, help="Seed of --variant.")
+@click.option(
+    "--answers",
+    type=click.Path(),
+    default=None,
+    help="An answer key (answers.json of -f exercises): grade against its variant.",
+)
 @_guard
 def check_cmd(
     net: str,
@@ -207,6 +217,9 @@ def check_cmd(
     latex_: bool,
     as_json: bool,
     lang: str,
+    variant: int | None,
+    seed: int,
+    answers: str | None,
 ) -> None:
     """Is a hand-derived gradient FORMULA (or a hand-computed --value) right? Names the mistake.
 
@@ -218,8 +231,9 @@ def check_cmd(
     from derive.check import FormulaError
     from derive.check import check as run
 
+    target = _variant_target(net, variant, seed, answers)
     try:
-        result = run(net, wrt, formula, value=value, latex=latex_, lang=lang)
+        result = run(target, wrt, formula, value=value, latex=latex_, lang=lang)
     except FormulaError as err:
         if as_json:
             click.echo(
@@ -244,6 +258,31 @@ def check_cmd(
         sys.exit(FAILED)
 
 
+def _variant_target(net: str, variant: int | None, seed: int, answers: str | None) -> Any:
+    """``net`` itself, or the derivation at an exercise variant's values (``--variant``,
+    ``--answers``)."""
+    if variant is None and answers is None:
+        return net
+    from derive import exercises
+    from derive import spec as specs
+
+    try:
+        if answers is not None:
+            key = exercises.load_key(answers)
+            s = exercises.key_spec(key)
+            if net not in (s.name, key["spec"]):
+                raise Failure(
+                    BAD_INPUT, f"--answers {answers} is a key for {s.name}, not for {net}"
+                )
+            if variant is not None and variant != key["variant"]:
+                raise Failure(BAD_INPUT, f"--answers {answers} is variant {key['variant']}")
+            return exercises.variant_derivation(s, int(key["variant"]), int(key["seed"]))
+        assert variant is not None
+        return exercises.variant_derivation(specs.load(net), variant, seed)
+    except exercises.ExerciseError as err:
+        raise Failure(BAD_INPUT, str(err)) from None
+
+
 @main.command()
 @click.argument("nets", nargs=-1, metavar="[NET]...")
 @click.option(
@@ -252,7 +291,8 @@ def check_cmd(
     "formats",
     default="md,tex,ipynb,py",
     show_default=True,
-    help="Comma-separated: md, tex, pdf, ipynb, py (pdf needs xelatex and latexmk).",
+    help="Comma-separated: md, tex, pdf, ipynb, py, exercises (exercise sheets, solutions and "
+    "answer keys; pdf needs xelatex and latexmk).",
 )
 @click.option(
     "--lang", "langs", default="en,zh", show_default=True, help="Comma-separated languages: en, zh."
@@ -271,8 +311,26 @@ def check_cmd(
     default=None,
     help="A directory of templates overriding the built-in ones (copy templates/).",
 )
+@click.option(
+    "--variant",
+    default=None,
+    metavar="N|A-B",
+    help="With -f exercises: per-student variant N (or a range, 1-30) with its own example "
+    "values; 0 is the spec's own. Files go to OUT/<network>/seed-S/variant-N/.",
+)
+@click.option(
+    "--seed", default=0, show_default=True, type=int, help="Seed of the --variant values."
+)
 @_guard
-def build(nets: tuple[str, ...], formats: str, langs: str, out: str, templates: str | None) -> None:
+def build(
+    nets: tuple[str, ...],
+    formats: str,
+    langs: str,
+    out: str,
+    templates: str | None,
+    variant: str | None,
+    seed: int,
+) -> None:
     """Write walkthroughs (default: all built-ins, all text formats, both languages)."""
     import os
 
@@ -281,7 +339,7 @@ def build(nets: tuple[str, ...], formats: str, langs: str, out: str, templates: 
     from derive import build as builder
 
     try:
-        plan = builder.plan(nets, [formats], [langs], out, templates)
+        plan = builder.plan(nets, [formats], [langs], out, templates, variant, seed)
     except builder.BuildError as err:
         raise Failure(BAD_INPUT, str(err)) from None
     files = builder.build(plan, _progress)
