@@ -73,7 +73,7 @@ def numerical_gradient(name, eps=1e-6):
 def finite_difference_check():
     # compare every backprop gradient with its finite differences
     result, ok = {}, True
-    for name, grad in (("b", db), ("w", dw), ):
+    for name, grad in [("b", db), ("w", dw)]:
         diff = float(np.max(np.abs(numerical_gradient(name) - grad)))
         result[name] = diff
         same = diff <= 1e-6 * (1 + float(np.max(np.abs(grad))))

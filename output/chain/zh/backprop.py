@@ -67,7 +67,7 @@ def numerical_gradient(name, eps=1e-6):
 def finite_difference_check():
     # 把每个反向传播梯度与有限差分比较
     result, ok = {}, True
-    for name, grad in (("b", db), ("w", dw), ):
+    for name, grad in [("b", db), ("w", dw)]:
         diff = float(np.max(np.abs(numerical_gradient(name) - grad)))
         result[name] = diff
         same = diff <= 1e-6 * (1 + float(np.max(np.abs(grad))))

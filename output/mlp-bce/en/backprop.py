@@ -30,7 +30,7 @@ b2 = np.array([[0.2]])
 
 
 def sigmoid(x):
-    # stable: never exp of a large positive number
+    # numerically stable: never the exp of a large positive number
     x = np.asarray(x, dtype=np.float64)
     e = np.exp(-np.abs(x))
     return np.where(x >= 0, 1.0 / (1.0 + e), e / (1.0 + e))
@@ -116,7 +116,7 @@ def numerical_gradient(name, eps=1e-6):
 def finite_difference_check():
     # compare every backprop gradient with its finite differences
     result, ok = {}, True
-    for name, grad in (("W2", dW2), ("b2", db2), ("W1", dW1), ("b1", db1), ):
+    for name, grad in [("W2", dW2), ("b2", db2), ("W1", dW1), ("b1", db1)]:
         diff = float(np.max(np.abs(numerical_gradient(name) - grad)))
         result[name] = diff
         same = diff <= 1e-6 * (1 + float(np.max(np.abs(grad))))

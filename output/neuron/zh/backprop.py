@@ -22,7 +22,7 @@ w = np.array([[0.4, -0.6, 0.1]])
 
 
 def sigmoid(x):
-    # stable: never exp of a large positive number
+    # 数值稳定：从不对很大的正数取 exp
     x = np.asarray(x, dtype=np.float64)
     e = np.exp(-np.abs(x))
     return np.where(x >= 0, 1.0 / (1.0 + e), e / (1.0 + e))
@@ -76,7 +76,7 @@ def numerical_gradient(name, eps=1e-6):
 def finite_difference_check():
     # 把每个反向传播梯度与有限差分比较
     result, ok = {}, True
-    for name, grad in (("w", dw), ):
+    for name, grad in [("w", dw)]:
         diff = float(np.max(np.abs(numerical_gradient(name) - grad)))
         result[name] = diff
         same = diff <= 1e-6 * (1 + float(np.max(np.abs(grad))))

@@ -91,7 +91,7 @@ def numerical_gradient(name, eps=1e-6):
 def finite_difference_check():
     # compare every backprop gradient with its finite differences
     result, ok = {}, True
-    for name, grad in (("w2", dw2), ("w1", dw1), ):
+    for name, grad in [("w2", dw2), ("w1", dw1)]:
         diff = float(np.max(np.abs(numerical_gradient(name) - grad)))
         result[name] = diff
         same = diff <= 1e-6 * (1 + float(np.max(np.abs(grad))))

@@ -27,7 +27,7 @@ W2 = np.array([[0.5], [0.6]])
 
 
 def sigmoid(x):
-    # stable: never exp of a large positive number
+    # numerically stable: never the exp of a large positive number
     x = np.asarray(x, dtype=np.float64)
     e = np.exp(-np.abs(x))
     return np.where(x >= 0, 1.0 / (1.0 + e), e / (1.0 + e))
@@ -88,7 +88,7 @@ def numerical_gradient(name, eps=1e-6):
 def finite_difference_check():
     # compare every backprop gradient with its finite differences
     result, ok = {}, True
-    for name, grad in (("W2", dW2), ("W1", dW1), ):
+    for name, grad in [("W2", dW2), ("W1", dW1)]:
         diff = float(np.max(np.abs(numerical_gradient(name) - grad)))
         result[name] = diff
         same = diff <= 1e-6 * (1 + float(np.max(np.abs(grad))))
