@@ -38,7 +38,7 @@ def _run(path: Path, hide_torch: bool, *args: str) -> tuple[dict, str]:
         f"sys.argv = ['backprop.py', '--json', *{list(args)!r}]; "
         f"runpy.run_path({str(path)!r}, run_name='__main__')"
     )
-    cmd = [sys.executable, "-c", code] if hide_torch else [sys.executable, str(path), "--json"]
+    cmd = [sys.executable, "-c", code] if hide_torch else [sys.executable, str(path), "--json", *args]
     proc = subprocess.run(cmd, capture_output=True, text=True, timeout=300, cwd=path.parent)
     assert proc.returncode == 0, proc.stdout + proc.stderr
     lines = proc.stdout.strip().splitlines()
@@ -75,7 +75,9 @@ def test_script_agrees_with_torch(out: Path, net: str) -> None:
 def test_training_loop_reproduces_the_engine_run(out: Path) -> None:
     d = derive(spec.load("relu-mlp"))
     history = numeric.train(d)
-    report, text = _run(out / "relu-mlp" / "en" / "backprop.py", hide_torch=True)
+    report, text = _run(out / "relu-mlp" / "en" / "backprop.py", True)
+    assert "training" not in report  # opt-in: it runs at full size
+    report, text = _run(out / "relu-mlp" / "en" / "backprop.py", True, "--train")
     assert report["training"]["first"] == pytest.approx(history[0][1], rel=1e-9)
     assert report["training"]["last"] == pytest.approx(history[-1][1], rel=1e-6)
     script = (out / "relu-mlp" / "en" / "backprop.py").read_text("utf-8")
