@@ -5,9 +5,8 @@
 # the order backprop computes it (each local derivative named), a finite-difference check of every
 # parameter and, if PyTorch is installed, a comparison with its autograd. Every formula is one
 # proved in walkthrough.md. Only NumPy is needed.
-# Run: python backprop.py (--json: a machine-readable summary as the last line; --plot: save the
-# training curve as training-loss.png). Exit code 0: every check agrees (or PyTorch is not
-# installed); 1: one differs.
+# Run: python backprop.py (--json: a machine-readable summary as the last line). Exit code 0: every
+# check agrees (or PyTorch is not installed); 1: one differs.
 import json
 import sys
 

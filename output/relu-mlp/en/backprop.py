@@ -5,9 +5,10 @@
 # the order backprop computes it (each local derivative named), a finite-difference check of every
 # parameter and, if PyTorch is installed, a comparison with its autograd. Every formula is one
 # proved in walkthrough.md. Only NumPy is needed.
-# Run: python backprop.py (--json: a machine-readable summary as the last line; --plot: save the
-# training curve as training-loss.png). Exit code 0: every check agrees (or PyTorch is not
-# installed); 1: one differs.
+# Run: python backprop.py (--json: a machine-readable summary as the last line). Exit code 0: every
+# check agrees (or PyTorch is not installed); 1: one differs.
+# Add --train to run the training loop of section 4 (its full size takes a few seconds), --plot to
+# train and save the loss curve as training-loss.png (needs matplotlib).
 import json
 import sys
 
@@ -205,12 +206,12 @@ if __name__ == "__main__":
     as_json = "--json" in sys.argv[1:]
     diff, ok = finite_difference_check()
     result = {"finite_differences": diff, "finite_differences_ok": ok}
-    losses = train()
-    print("loss during training:", format(losses[0], ".4g"), "→", format(losses[-1], ".4g"))
-
-    result["training"] = {"first": losses[0], "last": losses[-1]}
-    if "--plot" in sys.argv[1:]:
-        plot_losses(losses, "training-loss.png")
+    if {"--train", "--plot"} & set(sys.argv[1:]):  # training is opt-in: it runs at full size
+        losses = train()
+        print("loss during training:", format(losses[0], ".4g"), "→", format(losses[-1], ".4g"))
+        result["training"] = {"first": losses[0], "last": losses[-1]}
+        if "--plot" in sys.argv[1:]:
+            plot_losses(losses, "training-loss.png")
     result.update(compare_with_torch(as_json))
     if as_json:
         print(json.dumps(result))
