@@ -214,3 +214,45 @@ def test_variant_sheet_is_the_variant_spec(out: Path) -> None:
     sh = E.sheet(dataclasses.replace(s), 1, SEED)
     key = json.loads((out / "mlp-bce" / f"seed-{SEED}/variant-1/answers.json").read_text("utf-8"))
     assert sh.key == key
+
+
+def test_hostile_title_is_inert_in_the_exercises(tmp_path: Path) -> None:
+    title = "<script>alert(1)</script> \\\\input{/etc/hostname} $x$"
+    src = f'''
+[network]
+name = "hostile"
+title = {{ en = "{title}", zh = "{title}" }}
+[dims]
+n = 2
+[inputs]
+x = [1, "n"]
+[params]
+w = [1, "n"]
+[forward]
+z = "x @ w.T"
+L = "z ** 2"
+'''
+    path = tmp_path / "hostile.toml"
+    path.write_text(src, "utf-8")
+    builder.build(builder.plan([str(path)], ["exercises"], ["en"], tmp_path / "o", None, "1", 3))
+    folder = tmp_path / "o" / "hostile" / "seed-3" / "variant-1" / "en"
+    for name in ("exercises.md", "solutions.md"):
+        md = (folder / name).read_text("utf-8")
+        assert "<script>" not in md and "&lt;script&gt;" in md and "\\$x\\$" in md
+    for name in ("exercises.tex", "solutions.tex"):
+        tex = (folder / name).read_text("utf-8")
+        assert "\\input{/etc/hostname}" not in tex
+
+
+def test_templates_folder_restyles_the_exercises(tmp_path: Path) -> None:
+    mine = tmp_path / "mine" / "exercises"
+    mine.mkdir(parents=True)
+    root = Path(__file__).resolve().parent.parent / "templates" / "exercises"
+    text = (root / "exercises.md.j2").read_text("utf-8")
+    (mine / "exercises.md.j2").write_text("MY COURSE\n" + text, "utf-8")
+    builder.build(
+        builder.plan(["chain"], ["exercises"], ["en"], tmp_path / "o", str(tmp_path / "mine"))
+    )
+    assert (tmp_path / "o" / "chain" / "en" / "exercises.md").read_text("utf-8").startswith(
+        "MY COURSE"
+    )
