@@ -131,7 +131,9 @@ def problems(d: Any, values: Mapping[str, Any]) -> list[str]:
             if np.any(np.abs(z) < 1e-9):
                 out.append(f"a ReLU input of {node} is 0 (the kink)")
             elif z.size > 1 and (np.all(z > 0) or np.all(z < 0)):
-                out.append(f"the ReLU of {node} masks {'nothing' if np.all(z > 0) else 'everything'}")
+                out.append(
+                    f"the ReLU of {node} masks {'nothing' if np.all(z > 0) else 'everything'}"
+                )
     for name, kind in _target_kinds(g.spec).items():
         flat = {v for row in values.get(name, ()) for v in row}
         if kind == "binary" and len([v for row in values.get(name, ()) for v in row]) > 1:
@@ -261,6 +263,7 @@ def sheet(s: NetSpec, variant: int = 0, seed: int = 0, proofs: Mapping[str, Any]
     order = backward_order(d)
     forward = tuple(pc.forward(v) for v in d.forward)
     backward = tuple(pc.backward(v) for v in order)
+    net = spec.name if spec.source.startswith("built-in") else spec.source
     numbers = []
     for v in order:
         if v.kind != "param":
@@ -280,7 +283,7 @@ def sheet(s: NetSpec, variant: int = 0, seed: int = 0, proofs: Mapping[str, Any]
                     num,
                     calc,
                     Values(lhs, Math(num.rel), Math(num.tex)),
-                    f"derive check {spec.name if spec.source.startswith('built-in') else spec.source}"
+                    f"derive check {net}"
                     + (f" --variant {variant} --seed {seed}" if variant else "")
                     + f" --wrt '{v.name}[{i},{j}]' --value …",
                 )
@@ -314,10 +317,12 @@ def sheet(s: NetSpec, variant: int = 0, seed: int = 0, proofs: Mapping[str, Any]
     key = {
         "schema": SCHEMA,
         "network": spec.name,
-        "spec": spec.name if spec.source.startswith("built-in") else spec.source,
+        "spec": net,
         "variant": variant,
         "seed": seed,
-        "values": {k: [[_decimal(v) for v in row] for row in rows] for k, rows in spec.values.items()},
+        "values": {
+            k: [[_decimal(v) for v in row] for row in rows] for k, rows in spec.values.items()
+        },
         "questions": questions,
         "grader": "derive check NET --variant N --seed S --wrt WRT (FORMULA | --value V)",
     }

@@ -36,7 +36,11 @@ def out(tmp_path_factory) -> Path:
 
 def _cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, "-m", "derive", *args], capture_output=True, text=True, timeout=300, cwd=cwd
+        [sys.executable, "-m", "derive", *args],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        cwd=cwd,
     )
 
 
@@ -193,7 +197,10 @@ def test_exercise_build_is_deterministic(out: Path, tmp_path: Path) -> None:
     _build(tmp_path, ["mlp-bce"], variant="1-3")
     for p in (tmp_path / "mlp-bce").rglob("*"):
         if p.is_file():
-            assert p.read_bytes() == (out / "mlp-bce" / p.relative_to(tmp_path / "mlp-bce")).read_bytes()
+            assert (
+                p.read_bytes()
+                == (out / "mlp-bce" / p.relative_to(tmp_path / "mlp-bce")).read_bytes()
+            )
 
 
 @pytest.mark.slow
@@ -253,6 +260,8 @@ def test_templates_folder_restyles_the_exercises(tmp_path: Path) -> None:
     builder.build(
         builder.plan(["chain"], ["exercises"], ["en"], tmp_path / "o", str(tmp_path / "mine"))
     )
-    assert (tmp_path / "o" / "chain" / "en" / "exercises.md").read_text("utf-8").startswith(
-        "MY COURSE"
+    assert (
+        (tmp_path / "o" / "chain" / "en" / "exercises.md")
+        .read_text("utf-8")
+        .startswith("MY COURSE")
     )

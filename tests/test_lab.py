@@ -38,7 +38,9 @@ def _run(path: Path, hide_torch: bool, *args: str) -> tuple[dict, str]:
         f"sys.argv = ['backprop.py', '--json', *{list(args)!r}]; "
         f"runpy.run_path({str(path)!r}, run_name='__main__')"
     )
-    cmd = [sys.executable, "-c", code] if hide_torch else [sys.executable, str(path), "--json", *args]
+    cmd = (
+        [sys.executable, "-c", code] if hide_torch else [sys.executable, str(path), "--json", *args]
+    )
     proc = subprocess.run(cmd, capture_output=True, text=True, timeout=300, cwd=path.parent)
     assert proc.returncode == 0, proc.stdout + proc.stderr
     lines = proc.stdout.strip().splitlines()
@@ -100,7 +102,13 @@ def test_backward_pass_is_in_backward_order(out: Path, net: str) -> None:
 
 def test_chain_names_every_local_derivative(out: Path) -> None:
     script = (out / "chain" / "en" / "backprop.py").read_text("utf-8")
-    for line in ("du_dw = x", "dw = du * du_dw", "dv_du = 1.0", "du = dv * dv_du", "db = dv * dv_db"):
+    for line in (
+        "du_dw = x",
+        "dw = du * du_dw",
+        "dv_du = 1.0",
+        "du = dv * dv_du",
+        "db = dv * dv_db",
+    ):
         assert f"\n{line}\n" in script
     assert "∂u/∂w" in script
 
