@@ -110,35 +110,48 @@ def _kink_inputs(s: NetSpec) -> list[tuple[str, ex.Node]]:
     return out
 
 
+PROBLEMS = {  # English text of each problem; the sheets use [exercises.problems] of the catalogue
+    "not-finite": "{node} is not finite",
+    "kink": "a ReLU input of {node} is 0 (the kink)",
+    "masks-nothing": "the ReLU of {node} masks nothing",
+    "masks-everything": "the ReLU of {node} masks everything",
+    "one-class": "the labels {node} are all {value}",
+}
+
+
 def problems(d: Any, values: Mapping[str, Any]) -> list[str]:
     """Why example ``values`` are unfit for a sheet (empty list: fit): a non-finite forward
-    value, a ReLU input at the kink, or a ReLU that masks nothing (or everything)."""
+    value, a ReLU input at the kink, a ReLU that masks nothing (or everything), BCE labels of
+    one class only."""
+    return [PROBLEMS[key].format(**args) for key, args in problem_keys(d, values)]
+
+
+def problem_keys(d: Any, values: Mapping[str, Any]) -> list[tuple[str, dict[str, str]]]:
+    """:func:`problems` as ``(key, values)`` pairs (keys of :data:`PROBLEMS`)."""
     from derive import numeric
     from derive.graph import forward_ir
 
     g = d.graph
     point = {k: np.array([[float(v) for v in row] for row in rows]) for k, rows in values.items()}
-    out = []
+    out: list[tuple[str, dict[str, str]]] = []
     with np.errstate(all="ignore"):
         env = numeric.forward_numeric(d, point)
-        for name in g.spec.forward:
-            value = env[name[0]]
-            if not np.all(np.isfinite(value)):
-                out.append(f"{name[0]} is not finite")
+        for name, _ in g.spec.forward:
+            if not np.all(np.isfinite(env[name])):
+                out.append(("not-finite", {"node": name}))
         scal = numeric.scalar_values(g)
         for node, arg in _kink_inputs(g.spec):
             z = np.asarray(forward_ir(arg, g).numeric(env, scal), dtype=float)
             if np.any(np.abs(z) < 1e-9):
-                out.append(f"a ReLU input of {node} is 0 (the kink)")
-            elif z.size > 1 and (np.all(z > 0) or np.all(z < 0)):
-                out.append(
-                    f"the ReLU of {node} masks {'nothing' if np.all(z > 0) else 'everything'}"
-                )
+                out.append(("kink", {"node": node}))
+            elif z.size > 1 and np.all(z > 0):
+                out.append(("masks-nothing", {"node": node}))
+            elif z.size > 1 and np.all(z < 0):
+                out.append(("masks-everything", {"node": node}))
     for name, kind in _target_kinds(g.spec).items():
-        flat = {v for row in values.get(name, ()) for v in row}
-        if kind == "binary" and len([v for row in values.get(name, ()) for v in row]) > 1:
-            if len(flat) < 2:
-                out.append(f"the labels {name} are all {next(iter(flat), '?')}")
+        entries = [v for row in values.get(name, ()) for v in row]
+        if kind == "binary" and len(entries) > 1 and len(set(entries)) < 2:
+            out.append(("one-class", {"node": name, "value": str(entries[0])}))
     return out
 
 
@@ -229,7 +242,7 @@ class Sheet:
     backward: tuple[Any, ...]  # walkthrough.BackwardItem, in backward order
     numbers: tuple[NumberQuestion, ...]
     proof: Any  # walkthrough.ProofItem or None
-    notes: tuple[str, ...]  # problems of variant 0's values (the spec's own), for the lecturer
+    notes: tuple[tuple[str, dict[str, Any]], ...]  # problems of the spec's own values (variant 0)
     key: dict[str, Any]
 
 
@@ -293,7 +306,10 @@ def sheet(s: NetSpec, variant: int = 0, seed: int = 0, proofs: Mapping[str, Any]
     if name and name not in proofs:
         name = proof_for(name) or ""
     proof = pc.proof(name) if name and name in proofs else None
-    notes = tuple(problems(d, spec.values)) if variant == 0 else ()
+    notes = tuple(
+        (key, {k: Math(g.tensors[v].tex) if k == "node" else v for k, v in args.items()})
+        for key, args in (problem_keys(d, spec.values) if variant == 0 else ())
+    )
     questions: list[dict[str, Any]] = [
         {
             "id": f"backward.{v.name}",
