@@ -59,6 +59,7 @@ def _classify(err: Exception) -> tuple[int, str] | None:
         ("derive.expr", "ExprError", BAD_INPUT, ""),
         ("derive.steps", "StepError", FAILED, "a derivation step failed verification: "),
         ("derive.pdf", "ExternalToolError", TOOL, ""),
+        ("derive.exercises", "ExerciseError", BAD_INPUT, ""),
     ]
     for mod, name, code, prefix in kinds:
         cls = getattr(mods.get(mod), name, None)

@@ -265,3 +265,26 @@ def test_templates_folder_restyles_the_exercises(tmp_path: Path) -> None:
         .read_text("utf-8")
         .startswith("MY COURSE")
     )
+
+
+def test_a_spec_without_fit_values_is_refused_with_exit_2(tmp_path: Path) -> None:
+    src = """
+[network]
+name = "dead"
+title = { en = "dead", zh = "dead" }
+[dims]
+n = 2
+[inputs]
+x = [1, "n"]
+[params]
+w = [1, "n"]
+[forward]
+z = "x * w * w + 100"
+a = "relu(z)"
+L = "sum(a)"
+"""
+    path = tmp_path / "dead.toml"
+    path.write_text(src, "utf-8")
+    proc = _cli("build", str(path), "-f", "exercises", "--variant", "1", "-o", str(tmp_path / "o"))
+    assert proc.returncode == 2, proc.stderr
+    assert "masking" in proc.stderr and "Traceback" not in proc.stderr
