@@ -10,6 +10,9 @@ then render it per language and format into ``OUT/<network>/<lang>/``:
 ``walkthrough.ipynb``  the notebook (``ipynb``)
 ``backprop.py``        standalone NumPy backprop + optional PyTorch comparison (``py``)
 ``training-loss.svg``  the loss curve, for networks with ``[train]`` (with ``md``/``ipynb``)
+``exercises.md/.tex``  the exercise sheet and ``solutions.md/.tex`` (``exercises``; PDFs too with
+                       ``pdf``), and ``OUT/<network>/answers.json``, the answer key; with
+                       ``--variant N --seed S`` under ``OUT/<network>/seed-S/variant-N/``
 =====================  ==========================================================================
 
 Every file is written atomically; the same inputs give the same bytes. Nothing is written
@@ -33,7 +36,7 @@ from typing import Any
 from derive import spec as specs
 from derive.errors import OptionError, OutputPathError, TemplateError
 
-FORMATS = ("md", "tex", "pdf", "ipynb", "py")
+FORMATS = ("md", "tex", "pdf", "ipynb", "py", "exercises")
 TEXT_FORMATS = ("md", "tex", "ipynb", "py")
 LANGS = ("en", "zh")
 DETAILS = ("brief", "standard", "full")
@@ -62,6 +65,8 @@ class Plan:
     out: Path
     templates: str | None
     detail: str = "standard"
+    variants: tuple[int, ...] = (0,)  # exercise variants (0: the spec's own values)
+    seed: int = 0
 
 
 def _choices(raw: Iterable[str], allowed: tuple[str, ...], what: str) -> tuple[str, ...]:
@@ -81,6 +86,8 @@ def plan(
     out: str | Path,
     templates: str | None = None,
     detail: str = "standard",
+    variant: str | None = None,
+    seed: int = 0,
 ) -> Plan:
     """Validate everything before any work: specs (raise ``SpecError``), formats, languages,
     the templates directory (raise :class:`BuildError`), TeX for ``pdf`` (raise
@@ -116,7 +123,15 @@ def plan(
     tdir = check_templates(templates)
     lang_list = _choices(langs, LANGS, "language")
     out_path = check_output(out, [s.name for s in unique], lang_list, fmts)
-    return Plan(unique, fmts, lang_list, out_path, tdir, detail)
+    from derive.exercises import ExerciseError, parse_variants
+
+    if variant is not None and "exercises" not in fmts:
+        raise BuildError("--variant makes exercise sheets: add -f exercises")
+    try:
+        variants = parse_variants(variant)
+    except ExerciseError as err:
+        raise BuildError(str(err)) from None
+    return Plan(unique, fmts, lang_list, out_path, tdir, detail, variants, int(seed))
 
 
 # ---- prerequisites: templates and the output folder --------------------------------------------
@@ -214,6 +229,8 @@ def check_output(
                 if os.path.lexists(folder) and not folder.is_dir():
                     raise OutputPathError(f"{shown}: {folder} exists and is not a folder")
             for fmt in (*formats, "plot"):
+                if fmt not in FILES and fmt != "plot":
+                    continue  # exercises: their own folders, made by the build
                 name = PLOT if fmt == "plot" else FILES[fmt]
                 target = path / net / lang / name
                 if target.is_dir():
@@ -412,15 +429,57 @@ def build_network(
     root: Path | None = None,
     cited: list[str] | None = None,
 ) -> list[Path]:
-    """Derive, verify, train and render ``s`` into ``root/<network>/<lang>/`` (``root``
-    defaults to the plan's output folder); returns the files written."""
-    from derive import numeric, render
+    """Walkthroughs and/or exercises of ``s`` into ``root/<network>/`` (``root`` defaults to
+    the plan's output folder); returns the files written."""
+    written = []
+    if set(p.formats) - {"exercises"}:
+        written += build_walkthroughs(s, p, progress, root, cited)
+    if "exercises" in p.formats:
+        written += build_exercises(s, p, progress, root)
+    return written
+
+
+def build_exercises(
+    s: specs.NetSpec, p: Plan, progress: Callable[[str], None], root: Path | None = None
+) -> list[Path]:
+    """Exercise sheets, solutions and answer keys of ``s`` for every variant of ``p``."""
+    from derive import exercises
+
+    written = []
+    for n in p.variants:
+        progress(f"{s.name}: exercises" + (f", variant {n} (seed {p.seed})" if n else ""))
+        sheet = exercises.sheet(s, n, p.seed, _shared_proofs())
+        base = (root or p.out) / s.name / (f"seed-{p.seed}/variant-{n}" if n else "")
+        written.append(_write(base / "answers.json", exercises.key_json(sheet)))
+        for lang in p.langs:
+            for fmt, pair in exercises.TEMPLATES.items():
+                for kind, template in zip(("exercises", "solutions"), pair, strict=True):
+                    text = exercises.render(sheet, template, lang, p.templates)
+                    written.append(_write(base / lang / f"{kind}.{fmt}", text))
+                    if fmt == "tex" and "pdf" in p.formats:
+                        from derive.pdf import compile_pdf
+
+                        compile_pdf(text, base / lang / f"{kind}.pdf")
+                        written.append(base / lang / f"{kind}.pdf")
+    return written
+
+
+def build_walkthroughs(
+    s: specs.NetSpec,
+    p: Plan,
+    progress: Callable[[str], None],
+    root: Path | None = None,
+    cited: list[str] | None = None,
+) -> list[Path]:
+    """Derive, verify, train and render ``s`` into ``root/<network>/<lang>/``."""
+    from derive import exercises, numeric, render
     from derive.backprop import derive
     from derive.walkthrough import build as context
 
     root = p.out if root is None else root
     progress(f"{s.name}: deriving and verifying …")
     d = derive(s)
+    exercises.remember(s, d)
     try:
         report = numeric.verify(d)
     except numeric.TorchMissing:
@@ -438,11 +497,15 @@ def build_network(
     has_py = "py" in p.formats  # "backprop.py next to this file" only when it is written
     for lang in p.langs:
         folder = root / s.name / lang
+        svg = None
         if history and {"md", "ipynb"} & set(p.formats):
             from derive.plot import loss_svg
 
-            written.append(_write(folder / PLOT, loss_svg(history, s.loss)))
+            svg = loss_svg(history, s.loss)
+            written.append(_write(folder / PLOT, svg))
         for fmt in p.formats:
+            if fmt == "exercises":
+                continue
             progress(f"{s.name}: {lang} {fmt}")
             with _user_templates(p.templates):
                 if fmt == "md":
@@ -454,7 +517,8 @@ def build_network(
                         "tex/walkthrough.tex.j2", w, lang, p.templates, has_py=has_py
                     )
                 elif fmt == "ipynb":
-                    text = render.render_notebook(w, lang, p.templates)
+                    files = {PLOT: ("image/svg+xml", _bytes(svg))} if svg is not None else {}
+                    text = render.render_notebook(w, lang, p.templates, files)
                 else:
                     text = render.render("py/backprop.py.j2", w, lang, p.templates)
             if fmt == "pdf":
@@ -494,6 +558,10 @@ class _user_templates:
             return False
         msg = str(err).splitlines()[0] if str(err) else type(err).__name__
         raise TemplateError(f"--templates: {where}: {type(err).__name__}: {msg}") from None
+
+
+def _bytes(data: str | bytes) -> bytes:
+    return data.encode("utf-8") if isinstance(data, str) else data
 
 
 def _write(path: Path, data: str | bytes) -> Path:

@@ -225,6 +225,16 @@ def prove(rule: str | None, list_: bool, lang: str) -> None:
     show_default=True,
     help="Language of the verdict, messages and notes (codes stay English).",
 )
+@click.option(
+    "--variant", type=int, default=None, help="Grade against exercise variant N's values."
+)
+@click.option("--seed", type=int, default=0, show_default=True, help="Seed of --variant.")
+@click.option(
+    "--answers",
+    type=click.Path(),
+    default=None,
+    help="An answer key (answers.json of -f exercises): grade against its variant.",
+)
 @_guard
 def check_cmd(
     net: str,
@@ -236,6 +246,9 @@ def check_cmd(
     digits: int | None,
     as_json: bool,
     lang: str,
+    variant: int | None,
+    seed: int,
+    answers: str | None,
 ) -> None:
     """Is a hand-derived gradient FORMULA (or a hand-computed --value) right? Names the mistake.
 
@@ -247,9 +260,10 @@ def check_cmd(
     from derive.check import FormulaError
     from derive.check import check as run
 
+    target = _variant_target(net, variant, seed, answers)
     try:
         result = run(
-            _derivation(net),
+            _derivation(target) if isinstance(target, str) else target,
             wrt,
             formula,
             value=value,
@@ -398,6 +412,28 @@ def grade_cmd(submissions: str, report: str, jobs: int | None, lang: str, quiet:
     _progress(f"graded {len(results)} submissions → {report}")
 
 
+def _variant_target(net: str, variant: int | None, seed: int, answers: str | None) -> Any:
+    """``net`` itself, or the derivation at an exercise variant's values (``--variant``,
+    ``--answers``)."""
+    if variant is None and answers is None:
+        return net
+    from derive import exercises
+    from derive import spec as specs
+
+    if answers is not None:
+        key = exercises.load_key(answers)
+        s = exercises.key_spec(key)
+        if net not in (s.name, key["spec"]):
+            raise Failure(
+                BAD_INPUT, f"--answers {answers} is a key for {s.name}, not for {net}"
+            )
+        if variant is not None and variant != key["variant"]:
+            raise Failure(BAD_INPUT, f"--answers {answers} is variant {key['variant']}")
+        return exercises.variant_derivation(s, int(key["variant"]), int(key["seed"]))
+    assert variant is not None
+    return exercises.variant_derivation(specs.load(net), variant, seed)
+
+
 @main.command()
 @click.argument("nets", nargs=-1, metavar="[NET]...")
 @click.option(
@@ -406,7 +442,8 @@ def grade_cmd(submissions: str, report: str, jobs: int | None, lang: str, quiet:
     "formats",
     default="md,tex,ipynb,py",
     show_default=True,
-    help="Comma-separated: md, tex, pdf, ipynb, py (pdf needs xelatex and latexmk).",
+    help="Comma-separated: md, tex, pdf, ipynb, py, exercises (exercise sheets, solutions and "
+    "answer keys; pdf needs xelatex and latexmk).",
 )
 @click.option(
     "--lang", "langs", default="en,zh", show_default=True, help="Comma-separated languages: en, zh."
@@ -434,6 +471,16 @@ def grade_cmd(submissions: str, report: str, jobs: int | None, lang: str, quiet:
     "step and number, the general proofs in their own document (proofs.md/.tex under "
     "OUT/proofs/<lang>/); full: everything, the proofs inside each walkthrough.",
 )
+@click.option(
+    "--variant",
+    default=None,
+    metavar="N|A-B",
+    help="With -f exercises: per-student variant N (or a range, 1-30) with its own example "
+    "values; 0 is the spec's own. Files go to OUT/<network>/seed-S/variant-N/.",
+)
+@click.option(
+    "--seed", default=0, show_default=True, type=int, help="Seed of the --variant values."
+)
 @_guard
 def build(
     nets: tuple[str, ...],
@@ -441,13 +488,17 @@ def build(
     langs: str,
     out: str,
     templates: str | None,
-    detail: str = "standard",
+    detail: str,
+    variant: str | None,
+    seed: int,
 ) -> None:
     """Write walkthroughs (default: all built-ins, all text formats, both languages)."""
     from derive import build as builder
 
     try:
-        plan = builder.plan(nets, [formats], [langs], out, templates, detail)
+        plan = builder.plan(
+            nets, [formats], [langs], out, templates, detail=detail, variant=variant, seed=seed
+        )
     except builder.BuildError as err:
         raise Failure(BAD_INPUT, str(err)) from None
     files = builder.build(plan, _progress)

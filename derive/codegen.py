@@ -25,6 +25,7 @@ from fractions import Fraction
 
 from derive import expr as ex
 from derive import ops
+from derive import mform as mf
 from derive.backprop import Derivation
 
 
@@ -34,6 +35,7 @@ def helper_names() -> tuple[str, ...]:
 
 
 DEFAULT_LR = 0.01
+TRAIN_LR = 1e-3  # derive.numeric.train's default
 _ATOM, _POW, _NEG, _MUL, _ADD = 5, 4, 3, 2, 1
 
 
@@ -55,11 +57,86 @@ class Code:
     loss: str
     lr: str
     sgd: tuple[str, ...]  # "W1 = W1 - lr * dW1"
+    lab: Lab | None = None  # the lab script's pieces (backprop.py and the notebook)
 
     @property
     def helper_sources(self) -> tuple[tuple[str, ...], ...]:
         """The definitions of :attr:`helpers` (``def sigmoid(x): …``), line by line."""
         return tuple(tuple(src.splitlines()) for src in helper_sources(self.helpers))
+
+
+@dataclass(frozen=True)
+class LabStep:
+    """One step of the lab's backward pass: a comment (locale key of ``[lab.notes]`` and its
+    values) and the code lines it explains."""
+
+    note: str
+    args: tuple[tuple[str, str], ...]
+    lines: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Draw:
+    """A random tensor of the training run: ``X = rng.standard_normal((m, n_in))``."""
+
+    name: str
+    shape: str  # "(m, n_in)"
+    uniform: bool  # loss targets are drawn in [0, 1)
+
+
+@dataclass(frozen=True)
+class Lab:
+    """``backprop.py`` as a lab: forward, backward in backward order with each local derivative
+    named, finite differences of every parameter, training. Our own identifiers are in
+    ``names`` (``names.loss_at`` …): the readable name, or ``_``-prefixed when the spec uses it."""
+
+    values: tuple[tuple[str, str], ...]  # ("x", "2.0") scalars as floats, else np.array(...)
+    backward: tuple[LabStep, ...]
+    grads: tuple[tuple[str, str], ...]  # (param, its gradient variable), in backward order
+    names: dict[str, str]
+    train_sizes: tuple[str, ...]  # "m = 64" (the training run's sizes)
+    draws: tuple[Draw, ...]
+    steps: int
+    seed: int
+    lr: str
+    sgd: tuple[str, ...]  # "W1 = W1 - lr * dW1", in backward order
+
+
+OWN = (
+    "loss_at",
+    "numerical_gradient",
+    "finite_difference_check",
+    "train",
+    "losses",
+    "torch_gradients",
+    "compare_with_torch",
+    "report",
+    "plt",
+    "rng",
+    "step",
+    "lr",
+    "eps",
+    "sys",
+    "json",
+    "name",
+    "params",
+    "grad",
+    "plus",
+    "minus",
+    "i",
+    "steps",
+    "seed",
+    "bare",
+    "ok",
+    "same",
+    "ours",
+    "theirs",
+    "diff",
+    "as_json",
+    "result",
+    "plot_losses",
+    "path",
+)
 
 
 # names a generated script (backprop.py, notebook cells) uses besides the spec's own
@@ -120,7 +197,7 @@ def code(d: Derivation) -> Code:
     scalars += tuple(f"{k} = {number(v)}" for k, v in spec.constants.items())
     values = tuple((k, _array(spec.values[k])) for k in (*spec.inputs, *spec.params))
     forward = tuple(f"{n.name} = {n.forward.code()}" for n in d.graph.nodes)
-    backward = tuple(f"d{v.name} = {v.formula.code()}" for v in d.backward)
+    backward = tuple(f"d{v.name} = {v.formula.code()}" for v in backward_order(d))
     if any(re.search(rf"\bd{spec.loss}\b", line) for line in backward):
         backward = (f"d{spec.loss} = 1.0", *backward)
     used = " ".join(forward + backward)
@@ -149,6 +226,7 @@ def code(d: Derivation) -> Code:
             spec.loss,
             lr,
             sgd,
+            lab(d),
         ),
     )
 
@@ -180,7 +258,133 @@ def _safe(spec, c: Code) -> Code:
         params=many(c.params),
         loss=fix(c.loss),
         sgd=tuple(f"{p} = {p} - lr * d{p}" for p in many(c.params)),
+        lab=None
+        if c.lab is None
+        else replace(
+            c.lab,
+            values=tuple((fix(k), v) for k, v in c.lab.values),
+            backward=tuple(replace(s, lines=many(s.lines)) for s in c.lab.backward),
+            grads=tuple((fix(p), fix(g)) for p, g in c.lab.grads),
+            train_sizes=many(c.lab.train_sizes),
+            draws=tuple(replace(w, name=fix(w.name), shape=fix(w.shape)) for w in c.lab.draws),
+            sgd=many(c.lab.sgd),
+        ),
     )
+
+
+# ---- the lab ----------------------------------------------------------------------------------
+
+
+def backward_order(d: Derivation) -> list:
+    """The backward visits in the order backprop computes them: a parameter's gradient right
+    after the gradient it is pulled from (``dW2`` before ``dA1``, ``dW1`` last)."""
+    params = [v for v in d.backward if v.kind == "param"]
+    done = {d.spec.loss}
+    out: list = []
+
+    def ready() -> None:
+        for v in list(params):
+            if all(c.source in done for c in v.contributions):
+                out.append(v)
+                done.add(v.name)
+                params.remove(v)
+
+    ready()
+    for v in d.backward:
+        if v.kind != "param":
+            out.append(v)
+            done.add(v.name)
+            ready()
+    return out + params
+
+
+def _split_mul(formula: object, up: str) -> str | None:
+    """The local factor of ``upstream ⊙ local`` (``None`` when ``formula`` is not that)."""
+    if isinstance(formula, mf.Ref) and formula.code() == up:
+        return "1.0"
+    if isinstance(formula, mf.Mul) and not isinstance(formula.a, mf.Scalar):
+        for a, b in ((formula.a, formula.b), (formula.b, formula.a)):
+            if isinstance(a, mf.Ref) and a.code() == up:
+                return b.code()
+    return None
+
+
+def lab(d: Derivation) -> Lab:
+    spec, g = d.spec, d.graph
+    taken = {*spec.dims, *spec.constants, *spec.shapes, *(f"d{n}" for n in spec.shapes)}
+    taken |= set(ops.OPS) | {"np", "torch", "F"}
+    names = {n: (n if n not in taken else f"_{n}") for n in OWN}
+    defs = {n.name: f"{n.name} = {n.forward.code()}" for n in g.nodes}
+    from derive.numeric import targets
+
+    tgt = targets(g)
+    values = []
+    for k in (*spec.inputs, *spec.params):
+        if spec.shapes[k] == () and k not in tgt:  # a loss target keeps PyTorch's shape
+            values.append((k, repr(float(spec.values[k][0][0]))))
+        else:
+            values.append((k, _array(spec.values[k])))
+    steps: list[LabStep] = []
+    for v in backward_order(d):
+        var = f"d{v.name}"
+        via = []
+        for c in v.contributions:
+            up = f"d{c.source}"
+            target = var if len(v.contributions) == 1 else f"{var}_via_{c.source}"
+            args = (("via", c.source), ("target", v.name), ("forward", defs.get(c.source, "")))
+            rule = next((r for r in c.rules if r in LAB_RULES), c.rules[-1] if c.rules else "")
+            local = _split_mul(c.formula, up) if c.source != spec.loss else None
+            if c.source == spec.loss:
+                steps.append(LabStep("loss", args, (f"{target} = {c.formula.code()}",)))
+            elif local is not None:
+                name = f"d{c.source}_d{v.name}"
+                name = name if name not in taken else f"_{name}"
+                steps.append(
+                    LabStep(
+                        "local",
+                        (*args, ("local", name)),
+                        (f"{name} = {local}", f"{target} = {up} * {name}"),
+                    )
+                )
+            else:
+                key = rule if rule in LAB_RULES else "other"
+                steps.append(
+                    LabStep(key, (*args, ("rule", rule)), (f"{target} = {c.formula.code()}",))
+                )
+            via.append(target)
+        chain = " + ".join(via)
+        if len(via) > 1:
+            steps.append(LabStep("sum", (("target", v.name),), (f"{var} = {chain}",)))
+        final = v.formula.code()
+        single = v.contributions[0].formula.code() if len(v.contributions) == 1 else None
+        if final != single and (len(via) > 1 or steps[-1].lines[-1] != f"{var} = {final}"):
+            steps.append(
+                LabStep("simplified", (("target", v.name), ("rule", v.rule)), (f"{var} = {final}",))
+            )
+    grads = tuple((v.name, f"d{v.name}") for v in backward_order(d) if v.kind == "param")
+    sizes = dict(spec.dims)
+    sizes.update(spec.full_dims or {})
+    train_sizes = tuple(f"{k} = {v}" for k, v in sizes.items())
+    draws = []
+    for k in (*spec.inputs, *spec.params):
+        dims = g.tensors[k].shape
+        shape = ", ".join(getattr(x, "label", "") or str(int(x)) for x in dims)
+        draws.append(Draw(k, f"({shape})", k in tgt))
+    return Lab(
+        tuple(values),
+        tuple(steps),
+        grads,
+        names,
+        train_sizes,
+        tuple(draws),
+        int(spec.train.get("steps", 500)),
+        int(spec.train.get("seed", 0)),
+        number(spec.train.get("lr", TRAIN_LR)),
+        tuple(f"{p} = {p} - {names['lr']} * {gp}" for p, gp in grads),
+    )
+
+
+LAB_RULES = ("linear-weight", "linear-input", "bias-sum", "sum-broadcast", "transpose")
 
 
 def scaled_loss(tree: ex.Node) -> tuple[Fraction, ex.Call] | None:

@@ -316,7 +316,6 @@ def _local(f: Callable[..., Any]) -> Callable[..., Any]:
 # ---- the rows --------------------------------------------------------------------------------
 
 _SIGMOID_HELPER = """def sigmoid(x):
-    # stable: never exp of a large positive number
     x = np.asarray(x, dtype=np.float64)
     e = np.exp(-np.abs(x))
     return np.where(x >= 0, 1.0 / (1.0 + e), e / (1.0 + e))

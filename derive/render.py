@@ -21,11 +21,13 @@ Templates loop and lay out; they never compute.
 
 from __future__ import annotations
 
+import base64
 import functools
 import json
 import os
 import re
 import secrets
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -174,10 +176,19 @@ def render(
     return re.sub(rf"\n{{{len(blank) + 1},}}", blank, text).strip("\n") + "\n"
 
 
-def render_notebook(w: Walkthrough, lang: str, templates: str | None = None) -> str:
+def render_notebook(
+    w: Walkthrough,
+    lang: str,
+    templates: str | None = None,
+    attachments: Mapping[str, tuple[str, bytes]] | None = None,
+) -> str:
     """The notebook as nbformat-4 JSON text: Markdown cells from ``ipynb/walkthrough.ipynb.j2``,
     code cells from the macros of ``py/cells.py.j2`` it names. Cell ids are ``cell-0001``, …;
-    keys are sorted (the layout ``nbformat.writes`` produces), no outputs, no timestamps."""
+    keys are sorted (the layout ``nbformat.writes`` produces), no outputs, no timestamps.
+
+    ``attachments`` maps a file name to ``(MIME type, bytes)``: a Markdown cell that links the
+    file as an image gets it as a cell attachment (``attachment:NAME``), so the notebook shows
+    it in HTML exports, Colab and an LMS, where a file next to the notebook is missing."""
     text = render("ipynb/walkthrough.ipynb.j2", w, lang, templates)
     module = (
         environment("py", templates)
@@ -202,6 +213,8 @@ def render_notebook(w: Walkthrough, lang: str, templates: str | None = None) -> 
         }
         if kind == "code":
             cell.update(execution_count=None, outputs=[])
+        else:
+            _attach(cell, attachments or {})
         cells.append(cell)
     nb = {
         "cells": cells,
@@ -213,6 +226,20 @@ def render_notebook(w: Walkthrough, lang: str, templates: str | None = None) -> 
         },
     }
     return json.dumps(nb, sort_keys=True, indent=1, ensure_ascii=False) + "\n"
+
+
+def _attach(cell: dict[str, Any], files: Mapping[str, tuple[str, bytes]]) -> None:
+    """Embed the images ``cell`` links (``](NAME)``) as base64 attachments (nbformat 4.5)."""
+    text = "".join(cell["source"])
+    found = {}
+    for name, (mime, data) in sorted(files.items()):
+        link = f"]({name})"
+        if link in text:
+            text = text.replace(link, f"](attachment:{name})")
+            found[name] = {mime: base64.b64encode(data).decode("ascii")}
+    if found:
+        cell["attachments"] = found
+        cell["source"] = text.splitlines(keepends=True)
 
 
 def why(eq: Eq, lang: str) -> str:

@@ -1,0 +1,202 @@
+"""The runnable material reads like a lab (issue 12, item 6): every ``backprop.py`` runs with and
+without PyTorch and matches the engine; the backward pass is in backward order with each local
+derivative named; finite differences of every parameter; the training loop of ``[train]``
+reproduces the engine's run; notebooks validate, embed their images, execute and agree with the
+script."""
+
+from __future__ import annotations
+
+import base64
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from derive import build as builder
+from derive import numeric, spec
+from derive.backprop import derive
+from derive.codegen import backward_order
+
+NETS = spec.builtin_names()
+LANGS = ("en", "zh")
+
+
+@pytest.fixture(scope="module")
+def out(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("lab")
+    builder.build(builder.plan([], ["py,ipynb"], ["en,zh"], path))
+    return path
+
+
+def _run(path: Path, hide_torch: bool, *args: str) -> tuple[dict, str]:
+    code = (
+        "import runpy, sys; sys.modules['torch'] = None; "
+        f"sys.argv = ['backprop.py', '--json', *{list(args)!r}]; "
+        f"runpy.run_path({str(path)!r}, run_name='__main__')"
+    )
+    cmd = (
+        [sys.executable, "-c", code] if hide_torch else [sys.executable, str(path), "--json", *args]
+    )
+    proc = subprocess.run(cmd, capture_output=True, text=True, timeout=300, cwd=path.parent)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    lines = proc.stdout.strip().splitlines()
+    return json.loads(lines[-1]), "\n".join(lines[:-1])
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("net", NETS)
+def test_script_matches_the_engine_and_finite_differences(out: Path, net: str, lang: str) -> None:
+    report, text = _run(out / net / lang / "backprop.py", hide_torch=True)
+    assert report["torch"] == "skipped"
+    d = derive(spec.load(net))
+    grads, loss = numeric.gradients_matrix(d, numeric.example_point(d.graph))
+    assert set(report["gradients"]) == set(grads)
+    for name, value in grads.items():
+        ours = np.asarray(report["gradients"][name], dtype=float)
+        assert ours.size == value.size
+        np.testing.assert_allclose(ours.reshape(value.shape), value, rtol=1e-12, atol=1e-15)
+    assert report["finite_differences_ok"] is True
+    assert set(report["finite_differences"]) == set(d.spec.params)
+    assert "✓" in text and "✗" not in text
+    assert "np.float64(" not in text  # rounded printing
+    assert f"{d.spec.loss} = {np.round(loss, 6)}" in text.replace("[[", "").replace("]]", "")
+
+
+@pytest.mark.parametrize("net", NETS)
+def test_script_agrees_with_torch(out: Path, net: str) -> None:
+    pytest.importorskip("torch")
+    report, text = _run(out / net / "en" / "backprop.py", hide_torch=False)
+    assert report["torch"] == "ok"
+    assert report["finite_differences_ok"] is True
+
+
+def test_training_loop_reproduces_the_engine_run(out: Path) -> None:
+    d = derive(spec.load("relu-mlp"))
+    history = numeric.train(d)
+    report, text = _run(out / "relu-mlp" / "en" / "backprop.py", True)
+    assert "training" not in report  # opt-in: it runs at full size
+    report, text = _run(out / "relu-mlp" / "en" / "backprop.py", True, "--train")
+    assert report["training"]["first"] == pytest.approx(history[0][1], rel=1e-9)
+    assert report["training"]["last"] == pytest.approx(history[-1][1], rel=1e-6)
+    script = (out / "relu-mlp" / "en" / "backprop.py").read_text("utf-8")
+    assert "def train(" in script and "range(steps)" in script and "w1 = w1 - lr * dw1" in script
+
+
+@pytest.mark.parametrize("net", NETS)
+def test_backward_pass_is_in_backward_order(out: Path, net: str) -> None:
+    d = derive(spec.load(net))
+    script = (out / net / "en" / "backprop.py").read_text("utf-8")
+    order = [v.name for v in backward_order(d)]
+    at = {name: script.index(f"\nd{name} = ") for name in order}
+    assert [at[n] for n in order] == sorted(at.values())
+    # a parameter's gradient comes before any gradient computed further back
+    params = [n for n in order if n in d.spec.params]
+    if {"W1", "W2"} <= set(params) or {"w1", "w2"} <= set(params):
+        w1, w2 = ("W1", "W2") if "W1" in params else ("w1", "w2")
+        assert at[w2] < at[w1]
+
+
+def test_chain_names_every_local_derivative(out: Path) -> None:
+    script = (out / "chain" / "en" / "backprop.py").read_text("utf-8")
+    for line in (
+        "du_dw = x",
+        "dw = du * du_dw",
+        "dv_du = 1.0",
+        "du = dv * dv_du",
+        "db = dv * dv_db",
+    ):
+        assert f"\n{line}\n" in script
+    assert "∂u/∂w" in script
+
+
+@pytest.mark.parametrize("net", NETS)
+def test_no_plumbing(out: Path, net: str) -> None:
+    script = (out / net / "en" / "backprop.py").read_text("utf-8")
+    for word in ("_VALUES", "_TEXT", "broadcast_to", "_GRADIENTS"):
+        assert word not in script
+    compile(script, "backprop.py", "exec")
+
+
+def test_own_names_never_clobber_a_spec_name(tmp_path: Path) -> None:
+    src = """
+[network]
+name = "clash"
+title = { en = "clash", zh = "clash" }
+[dims]
+n = 2
+[inputs]
+grad = [1, "n"]
+params = [1, 1]
+[params]
+loss_at = ["n", 1]
+[forward]
+i = "grad @ loss_at"
+eps = "sigmoid(i)"
+L = "mse(eps, params)"
+[values]
+grad = [[0.5, -1.0]]
+params = 1
+loss_at = [[0.3], [0.2]]
+"""
+    path = tmp_path / "clash.toml"
+    path.write_text(src, "utf-8")
+    builder.build(builder.plan([str(path)], ["py"], ["en"], tmp_path / "o"))
+    script = tmp_path / "o" / "clash" / "en" / "backprop.py"
+    report, _ = _run(script, hide_torch=True)
+    d = derive(spec.load(str(path)))
+    grads, _ = numeric.gradients_matrix(d, numeric.example_point(d.graph))
+    np.testing.assert_allclose(
+        np.asarray(report["gradients"]["loss_at"]).reshape(-1), grads["loss_at"].reshape(-1)
+    )
+    assert "def _loss_at(" in script.read_text("utf-8")
+
+
+# ---- notebooks ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_training_plot_is_an_attachment(out: Path, lang: str) -> None:
+    nbformat = pytest.importorskip("nbformat")
+    nb = nbformat.read(out / "relu-mlp" / lang / "walkthrough.ipynb", as_version=4)
+    nbformat.validate(nb)
+    with_image = [c for c in nb.cells if "attachments" in c]
+    assert len(with_image) == 1
+    cell = with_image[0]
+    assert "](attachment:training-loss.svg)" in cell.source
+    svg = base64.b64decode(cell.attachments["training-loss.svg"]["image/svg+xml"])
+    assert svg == (out / "relu-mlp" / lang / "training-loss.svg").read_bytes()
+    assert all("](training-loss.svg)" not in c.source for c in nb.cells)
+
+
+@pytest.mark.parametrize("net", NETS)
+def test_notebook_code_is_the_script_code(out: Path, net: str) -> None:
+    nbformat = pytest.importorskip("nbformat")
+    nb = nbformat.read(out / net / "en" / "walkthrough.ipynb", as_version=4)
+    code = "\n".join(c.source for c in nb.cells if c.cell_type == "code")
+    script = (out / net / "en" / "backprop.py").read_text("utf-8")
+    for block in re.findall(r"^def \w+\(.*?(?=^\S)", script, flags=re.M | re.S):
+        assert block.strip() in code
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("net", ["mlp-bce", "relu-mlp"])
+def test_notebook_executes_and_agrees_with_the_script(out: Path, net: str) -> None:
+    nbformat = pytest.importorskip("nbformat")
+    nbclient = pytest.importorskip("nbclient")
+    folder = out / net / "en"
+    nb = nbformat.read(folder / "walkthrough.ipynb", as_version=4)
+    nbclient.NotebookClient(
+        nb, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(folder)}}
+    ).execute()
+    text = "".join(o.get("text", "") for c in nb.cells if c.cell_type == "code" for o in c.outputs)
+    proc = subprocess.run(
+        [sys.executable, "backprop.py"], capture_output=True, text=True, timeout=300, cwd=folder
+    )
+    assert proc.returncode == 0, proc.stderr
+    for line in proc.stdout.splitlines():
+        assert line in text
+    assert "np.float64(" not in text and "✗" not in text
