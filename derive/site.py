@@ -40,6 +40,10 @@ LANG_NAMES = {"en": "English", "zh": "中文"}
 ASSETS = Path(__file__).resolve().parent / "site_assets"
 MARKER = ".derive-site"  # manifest of the files a previous run wrote (so a rebuild removes stale)
 PLOT = "{net}-training-loss.svg"
+EMPTY_SITEMAP = (
+    '<?xml version="1.0" encoding="UTF-8"?>\n'
+    '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n</urlset>\n'
+)
 
 
 class SiteError(ValueError):
@@ -262,6 +266,9 @@ def build(p: Plan, progress: Callable[[str], None] = lambda m: None) -> list[Pat
                 from derive.plot import loss_svg
 
                 files[f"docs/{lang}/{PLOT.format(net=s.name)}"] = loss_svg(history, s.loss)
+    for lang in p.langs[1:]:
+        if p.flavor.name == "mkdocs":  # the language switch reads it (an empty one: no 404)
+            files[f"docs/{lang}/sitemap.xml"] = EMPTY_SITEMAP
     for lang in p.langs:
         files[f"docs/{proofs_path(lang)}"] = _proofs_page(p, derivations[0], proof_names, lang)
         files[f"docs/{home_path(p, lang)}"] = _home(p, entries, proof_names, lang)
