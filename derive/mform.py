@@ -210,7 +210,7 @@ class MatMul(MExpr):
         return np.asarray(self.a.numeric(env, scalars)) @ np.asarray(self.b.numeric(env, scalars))
 
     def tex(self) -> str:
-        return f"{self.wrap(self.a, 'tex', 2)} \\, {self.wrap(self.b, 'tex', 3)}"
+        return f"{self.wrap(self.a, 'tex', 2)} \\thinspace {self.wrap(self.b, 'tex', 3)}"
 
     def text(self) -> str:
         return f"{self.wrap(self.a, 'text', 2)}·{self.wrap(self.b, 'text', 3)}"
@@ -467,7 +467,7 @@ class Func(MExpr):
         if self.name == "leaky_grad":
             a = latex(self.slope)
             return (
-                f"\\left(\\mathbf{{1}}\\left[{self.x.tex()} > 0\\right] + {a} \\, "
+                f"\\left(\\mathbf{{1}}\\left[{self.x.tex()} > 0\\right] + {a} \\thinspace "
                 f"\\mathbf{{1}}\\left[{self.x.tex()} \\le 0\\right]\\right)"
             )
         if self.name == "relu_grad":
@@ -599,7 +599,7 @@ class Call(MExpr):
             if axis == 0:
                 s = f"\\mathbf{{1}}^{{\\top}} {inner}"
             elif axis == 1:
-                s = f"{inner} \\, \\mathbf{{1}}"
+                s = f"{inner} \\thinspace \\mathbf{{1}}"
             else:
                 s = f"\\sum {inner}"
             return s if self.name == "sum" else f"\\operatorname{{mean}}\\left({s}\\right)"
@@ -662,7 +662,7 @@ class SumCols(MExpr):
         return np.asarray(self.x.numeric(env, scalars)).sum(axis=1, keepdims=True)
 
     def tex(self) -> str:
-        return f"{self.wrap(self.x, 'tex', 3)} \\, \\mathbf{{1}}"
+        return f"{self.wrap(self.x, 'tex', 3)} \\thinspace \\mathbf{{1}}"
 
     def text(self) -> str:
         return f"{self.wrap(self.x, 'text', 3)}·𝟙"

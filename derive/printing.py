@@ -80,10 +80,24 @@ def ordered_terms(expr: sp.Expr, order: str | None = None) -> list[sp.Expr]:
     return pos + [t for t in terms if t.could_extract_minus_sign()]
 
 
+_SPACES = {",": "\\thinspace", ":": "\\medspace", ";": "\\thickspace"}
+_SPACE_MACRO = re.compile(r"(?<!\\)((?:\\\\)*)\\([,:;]) ?")
+
+
+def named_spaces(tex: str) -> str:
+    """``\\,`` ``\\:`` ``\\;`` spelled ``\\thinspace`` ``\\medspace`` ``\\thickspace``: GitHub's
+    Markdown pipeline strips the short forms inside math (``X \\, W`` would read "X, W")."""
+    return _SPACE_MACRO.sub(lambda m: f"{m.group(1)}{_SPACES[m.group(2)]} ", tex)
+
+
 class DeriveLatexPrinter(LatexPrinter):
-    """SymPy's LaTeX printer with our functions and a symbol-name table."""
+    """SymPy's LaTeX printer with our functions and a symbol-name table; spacing macros by
+    name (:func:`named_spaces`)."""
 
     printmethod = "_derive_latex"
+
+    def doprint(self, expr) -> str:
+        return named_spaces(super().doprint(expr))
 
     def __init__(self, settings: dict | None = None) -> None:
         settings = dict(settings or {})
@@ -370,7 +384,7 @@ class IndexLatexPrinter(DeriveLatexPrinter):
     def _print_MatMul(self, expr) -> str:
         coeff, factors = expr.as_coeff_matrices()
         parts = [self._matrix_factor(f) for f in factors]
-        body = " \\, ".join(parts)
+        body = " \\thinspace ".join(parts)
         if coeff == 1:
             return body
         if coeff == -1:

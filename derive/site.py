@@ -70,9 +70,6 @@ FLAVOR = {
     "quarto": Flavor("quarto", True, "{mermaid}", False, True, "index.md"),
 }
 
-# macros GitHub's Markdown pipeline strips inside math, and their named equivalents
-GITHUB_SPACES = {",": "\\thinspace", ":": "\\medspace", ";": "\\thickspace"}
-_SPACE_MACRO = re.compile(r"(?<!\\)((?:\\\\)*)\\([,:;])")
 # fenced code, inline code, an escaped dollar, display math ($$ on its own lines), inline math
 _TOKENS = re.compile(
     r"(?P<fence>^```[^\n]*\n.*?^```[ \t]*$)"
@@ -85,8 +82,11 @@ _TOKENS = re.compile(
 
 
 def github_tex(tex: str) -> str:
-    r"""``tex`` with ``\,`` ``\:`` ``\;`` spelled ``\thinspace`` ``\medspace`` ``\thickspace``."""
-    return _SPACE_MACRO.sub(lambda m: f"{m.group(1)}{GITHUB_SPACES[m.group(2)]} ", tex)
+    r"""``tex`` with ``\,`` ``\:`` ``\;`` spelled ``\thinspace`` ``\medspace`` ``\thickspace``
+    (GitHub strips the short forms; derive's printer never writes them, README text might)."""
+    from derive.printing import named_spaces
+
+    return named_spaces(tex)
 
 
 def _github_math(text: str) -> str:
@@ -351,7 +351,7 @@ def _readme_sections(p: Plan) -> list[tuple[str, str]]:
 
 
 def _readme_intro(p: Plan) -> str:
-    intro = _readme_sections(p)[0][1]
+    intro = _readme_sections(p)[0][1].split("\n```", 1)[0]  # the prose before the examples
     return _site_markdown(re.sub(r"\A# [^\n]*\n+", "", intro).strip())
 
 

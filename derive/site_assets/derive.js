@@ -10,8 +10,32 @@ function deriveTypeset(root) {
     el.dataset.typeset = "1";
   }
 }
+// headings with math appear as plain "\(…\)" text in the navigation and table of contents
+function deriveTypesetNav(root) {
+  for (const el of root.querySelectorAll(".md-nav__link .md-ellipsis, .md-nav__link")) {
+    if (el.dataset.typeset || el.children.length || !el.textContent.includes("\\(")) continue;
+    const parts = el.textContent.split(/\\\((.+?)\\\)/s);
+    el.textContent = "";
+    parts.forEach((part, i) => {
+      if (i % 2 === 0) {
+        el.append(part);
+      } else {
+        const span = document.createElement("span");
+        katex.render(part, span, { throwOnError: false });
+        el.append(span);
+      }
+    });
+    el.dataset.typeset = "1";
+  }
+}
 if (typeof document$ !== "undefined") {
-  document$.subscribe(({ body }) => deriveTypeset(body));
+  document$.subscribe(({ body }) => {
+    deriveTypeset(body);
+    deriveTypesetNav(body);
+  });
 } else {
-  document.addEventListener("DOMContentLoaded", () => deriveTypeset(document.body));
+  document.addEventListener("DOMContentLoaded", () => {
+    deriveTypeset(document.body);
+    deriveTypesetNav(document.body);
+  });
 }

@@ -45,6 +45,13 @@ function measure() {
   });
   let rawDollars = 0;
   while (walker.nextNode()) rawDollars += (walker.currentNode.nodeValue.match(/\$\$/g) || []).length;
+  // navigation and table of contents: heading math typeset too, no "\(" left
+  let navRaw = 0;
+  const nav = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  while (nav.nextNode()) {
+    const el = nav.currentNode.parentElement;
+    if (el.closest(".md-sidebar") && !el.closest("annotation") && nav.currentNode.nodeValue.includes("\\(")) navRaw++;
+  }
   const mermaids = [...document.querySelectorAll(".mermaid")];
   const images = [...column.querySelectorAll("img")];
   return {
@@ -54,6 +61,7 @@ function measure() {
     untypeset: [...document.querySelectorAll(".arithmatex")].filter((e) => !e.querySelector(".katex")).length,
     katexErrors: document.querySelectorAll(".katex-error").length,
     rawDollars,
+    navRaw,
     mermaid: mermaids.length,
     mermaidSvg: mermaids.filter(
       (d) => d.shadowRoot?.querySelector("svg") && !d.shadowRoot.querySelector(".error-icon"),
