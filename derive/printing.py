@@ -90,6 +90,61 @@ def named_spaces(tex: str) -> str:
     return _SPACE_MACRO.sub(lambda m: f"{m.group(1)}{_SPACES[m.group(2)]} ", tex)
 
 
+# a display line of about this many visible characters fits the content column of a docs
+# theme at 1280 px (MkDocs Material: 688 px at KaTeX's 1.21 em) and a portrait A4 page
+ROW_CHARS = 56
+_INVISIBLE = re.compile(
+    r"\\(?:left|right|big|Big|bigg|Bigg|text|mathrm|operatorname|mathbf|displaystyle)\b|[{}^_]"
+)
+
+
+def visible_chars(tex: str) -> int:
+    """A rough count of the characters ``tex`` shows (a command such as ``\\sigma`` is one)."""
+    return len(re.sub(r"\\[A-Za-z]+", "x", _INVISIBLE.sub("", tex)).replace(" ", ""))
+
+
+def _top_level_terms(tex: str) -> list[str]:
+    """``tex`` cut before every ``+``/``-`` at brace depth 0 and outside ``\\left…\\right``."""
+    terms, depth, start, i = [], 0, 0, 0
+    while i < len(tex):
+        word = re.match(r"\\[A-Za-z]+", tex[i:])
+        if word and word.group(0) in ("\\left", "\\right"):
+            depth += 1 if word.group(0) == "\\left" else -1
+            i += len(word.group(0))
+            continue
+        if word:
+            i += len(word.group(0))
+            continue
+        if tex[i] == "\\":
+            i += 2
+            continue
+        if tex[i] == "{":
+            depth += 1
+        elif tex[i] == "}":
+            depth -= 1
+        elif tex[i] in "+-" and depth == 0 and tex[start:i].strip() and tex[i - 1] == " ":
+            terms.append(tex[start:i].strip())
+            start = i
+        i += 1
+    terms.append(tex[start:].strip())
+    return terms
+
+
+def break_sum(tex: str, room: int = ROW_CHARS) -> str:
+    """A long sum as rows of an ``aligned`` block: ``a + b \\\\ &\\quad + c``; the rows go
+    after the ``&=`` of the line ``tex`` belongs to. Short or unbreakable ``tex`` is unchanged."""
+    if visible_chars(tex) <= room:
+        return tex
+    rows: list[list[str]] = [[]]
+    for term in _top_level_terms(tex):
+        if rows[-1] and visible_chars(" ".join([*rows[-1], term])) > room:
+            rows.append([])
+        rows[-1].append(term)
+    if len(rows) == 1:
+        return tex
+    return " \\\\ &\\quad ".join(" ".join(r) for r in rows)
+
+
 class DeriveLatexPrinter(LatexPrinter):
     """SymPy's LaTeX printer with our functions and a symbol-name table; spacing macros by
     name (:func:`named_spaces`)."""

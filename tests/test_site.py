@@ -403,3 +403,26 @@ def test_display_formulas_fit_the_column_at_1280_px(browsed: dict) -> None:
 def test_at_most_five_percent_of_formulas_overflow_at_390_px(browsed: dict) -> None:
     n, total, wide = _wide(browsed, 390)
     assert n <= 0.05 * total, f"{n} of {total} display formulas overflow at 390 px: {wide[:5]}"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("flavor", ["github", "myst", "quarto"])
+def test_other_hosts_get_their_own_project(tmp_path: Path, flavor: str) -> None:
+    out = tmp_path / flavor
+    site.build(site.plan(["neuron"], "en", out, flavor))
+    names = sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file())
+    config = {"github": [], "myst": ["myst.yml"], "quarto": ["_quarto.yml"]}[flavor]
+    home = "docs/README.md" if flavor == "github" else "docs/index.md"
+    assert names == sorted(
+        [".derive-site", *config, home, "docs/en/neuron-en.md", "docs/en/proofs-en.md"]
+    )
+    page = (out / "docs" / "en" / "neuron-en.md").read_text()
+    if flavor == "github":
+        assert "$$" not in page and page.count("```math") > 10
+        for block in re.findall(r"```math\n(.*?)\n```", page, flags=re.S):
+            assert not re.search(r"(?<!\\)(\\\\)*\\[,;:]", block), block
+    else:
+        assert page.startswith("---\ntitle: ") and "```{mermaid}" in page
+    for cfg in config:
+        text = (out / cfg).read_text()
+        assert "docs/en/neuron-en.md" in text and "docs/en/proofs-en.md" in text
