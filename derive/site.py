@@ -100,9 +100,23 @@ def _github_math(text: str) -> str:
     return _TOKENS.sub(one, text)
 
 
+# MkDocs and its themes put titles into HTML unescaped (and `striptags` would undo escaping),
+# so a title keeps no character that HTML reads: look-alikes instead
+_HTML_LOOKALIKE = str.maketrans({"<": "‹", ">": "›", "&": "＆", '"': "”", "`": "‘"})
+
+
+def plain_title(title: str) -> str:
+    """A user's title as one line that no host can read as HTML."""
+    return " ".join(str(title).split()).translate(_HTML_LOOKALIKE)
+
+
+def yaml_str(text: str) -> str:
+    # JSON strings are YAML double-quoted scalars: any text is one safe value
+    return json.dumps(plain_title(text), ensure_ascii=False)
+
+
 def front_matter(title: str, lang: str) -> str:
-    # JSON strings are YAML double-quoted scalars: any title is one safe value
-    return f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\nlang: {lang}\n---\n\n"
+    return f"---\ntitle: {yaml_str(title)}\nlang: {lang}\n---\n\n"
 
 
 def flavored(md: str, flavor: Flavor, title: str, lang: str) -> str:
@@ -442,7 +456,7 @@ def _yaml_nav(nav: list, indent: int) -> list[str]:
     out = []
     pad = " " * indent
     for title, target in nav:
-        key = json.dumps(title, ensure_ascii=False)
+        key = yaml_str(title)
         if isinstance(target, list):
             out.append(f"{pad}- {key}:")
             out += _yaml_nav(target, indent + 4)
@@ -514,7 +528,7 @@ def _config(p: Plan, entries: list[Entry]) -> dict[str, str]:
         for title, target in nav:
             if isinstance(target, list):
                 toc += [
-                    f"      - title: {json.dumps(title, ensure_ascii=False)}",
+                    f"      - title: {yaml_str(title)}",
                     "        children:",
                 ]
                 toc += [f"          - file: docs/{t}" for _, t in target]
@@ -535,7 +549,7 @@ def _config(p: Plan, entries: list[Entry]) -> dict[str, str]:
         flat = []
         for title, target in nav:
             if isinstance(target, list):
-                flat.append(f"      - section: {json.dumps(title, ensure_ascii=False)}")
+                flat.append(f"      - section: {yaml_str(title)}")
                 flat.append("        contents:")
                 flat += [f"          - docs/{t}" for _, t in target]
             else:

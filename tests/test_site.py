@@ -428,3 +428,45 @@ def test_other_hosts_get_their_own_project(tmp_path: Path, flavor: str) -> None:
     for cfg in config:
         text = (out / cfg).read_text()
         assert "docs/en/neuron-en.md" in text and "docs/en/proofs-en.md" in text
+
+
+def test_titles_cannot_become_html_in_any_host() -> None:
+    title = 'A </title><script>alert(1)</script> & "q" `c`\nnext'
+    assert site.plain_title(title) == "A ‹/title›‹script›alert(1)‹/script› ＆ ”q” ‘c‘ next"
+    assert site.front_matter(title, "en").splitlines()[1] == (
+        'title: "A ‹/title›‹script›alert(1)‹/script› ＆ ”q” ‘c‘ next"'
+    )
+
+
+@pytest.mark.slow
+@needs_mkdocs
+def test_hostile_spec_text_stays_inert_in_the_built_site(tmp_path: Path) -> None:
+    from test_build import HOSTILE_SPEC
+
+    spec = tmp_path / "hostile.toml"
+    spec.write_text(HOSTILE_SPEC, "utf-8")
+    src, built = tmp_path / "src", tmp_path / "html"
+    site.build(site.plan([str(spec)], "en,zh", src, "mkdocs"))
+    r = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            "--strict",
+            "-f",
+            str(src / "mkdocs.yml"),
+            "-d",
+            str(built),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    assert r.returncode == 0, r.stderr
+    pages = [p for p in built.rglob("*.html")]
+    assert len(pages) >= 6
+    for page in pages:
+        html = page.read_text()
+        assert "<script>alert" not in html and "<img src=x" not in html, page
