@@ -370,9 +370,10 @@ def _readme_intro(p: Plan) -> str:
 
 
 def _site_markdown(body: str) -> str:
-    """Repository Markdown for the site: links into the repository (``output/…``) are not
-    pages of the site, so they keep only their text."""
-    return re.sub(r"(?<!!)\[([^\]]*)\]\((?!https?:|#|mailto:)[^)]*\)", r"\1", body)
+    """Repository Markdown for the site: links and images into the repository (``output/…``)
+    are not files of the site, so they keep only their text."""
+    body = re.sub(r"!\[([^\]]*)\]\((?!https?:)[^)]*\)", r"\1", body)  # images too
+    return re.sub(r"\[([^\]]*)\]\((?!https?:|#|mailto:)[^)]*\)", r"\1", body)
 
 
 def project_pages(p: Plan) -> dict[str, str]:

@@ -470,3 +470,22 @@ def test_hostile_spec_text_stays_inert_in_the_built_site(tmp_path: Path) -> None
     for page in pages:
         html = page.read_text()
         assert "<script>alert" not in html and "<img src=x" not in html, page
+
+
+def test_project_docs_take_readme_spec_section_and_architecture(tmp_path: Path) -> None:
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "README.md").write_text(
+        "# derive\n\nIntro with [a file](output/x.md).\n\n```sh\nexample\n```\n\n"
+        "## Spec files\n\nA spec is TOML; see ![plot](docs/p.png) and [TOML](https://toml.io).\n"
+    )
+    (tmp_path / "docs" / "architecture.md").write_text("# Architecture\n\n[DESIGN](../x.md)\n")
+    plan = site.plan(["neuron"], "en", tmp_path / "out", "mkdocs", tmp_path)
+    pages = site.project_pages(plan)
+    assert sorted(pages) == [
+        "docs/guide/architecture.md",
+        "docs/guide/cli.md",
+        "docs/guide/specs.md",
+    ]
+    assert "A spec is TOML; see plot and [TOML](https://toml.io)." in pages["docs/guide/specs.md"]
+    assert "\nDESIGN\n" in pages["docs/guide/architecture.md"]
+    assert site._readme_intro(plan) == "Intro with a file."
