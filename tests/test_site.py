@@ -489,3 +489,42 @@ def test_project_docs_take_readme_spec_section_and_architecture(tmp_path: Path) 
     assert "A spec is TOML; see plot and [TOML](https://toml.io)." in pages["docs/guide/specs.md"]
     assert "\nDESIGN\n" in pages["docs/guide/architecture.md"]
     assert site._readme_intro(plan) == "Intro with a file."
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(
+    shutil.which("node") is None or not (NODE_MODULES / "markdown-it").is_dir(),
+    reason="node or markdown-it missing (npm ci --prefix tests/browser)",
+)
+def test_github_flavour_keeps_every_formula_intact_through_a_gfm_parser(tmp_path: Path) -> None:
+    from katex_oracle import scan_math
+
+    from derive.printing import named_spaces
+
+    portable = tmp_path / "portable"
+    gh = tmp_path / "github"
+    site.build(site.plan(["tiny-mlp", "neuron"], "en,zh", portable, "mkdocs"))
+    site.build(site.plan(["tiny-mlp", "neuron"], "en,zh", gh, "github"))
+    pages = sorted((gh / "docs").rglob("*-??.md"))
+    assert len(pages) == 6  # two networks and the proofs, in two languages
+    for page in pages:
+        source = (portable / page.relative_to(gh)).read_text()
+        source = source.split("---\n", 2)[2]  # without the front matter
+        blocks, problems = scan_math(source)
+        assert problems == []
+        r = subprocess.run(
+            ["node", str(BROWSER / "gfm.mjs")],
+            input=page.read_text(),
+            capture_output=True,
+            text=True,
+            timeout=120,
+            cwd=BROWSER,
+        )
+        assert r.returncode == 0, r.stderr
+        parsed = json.loads(r.stdout)
+        display = [b["content"].rstrip("\n") for b in parsed["blocks"] if b["info"] == "math"]
+        inline = [c["content"] for c in parsed["inline"] if c["math"]]
+        assert len(display) > 10 and len(inline) > 10
+        assert display == [named_spaces(b.tex.strip("\n")) for b in blocks if b.display], page
+        assert inline == [named_spaces(b.tex) for b in blocks if not b.display], page
+        assert "$$" not in parsed["text"]
