@@ -505,5 +505,72 @@ def build(
     _progress(f"wrote {len(files)} files under {plan.out}")
 
 
+@main.command()
+@click.argument("nets", nargs=-1, metavar="[NET]...")
+@click.option(
+    "--lang",
+    "langs",
+    default="en,zh",
+    show_default=True,
+    help="Comma-separated languages; the first one is the home page.",
+)
+@click.option(
+    "-o",
+    "--out",
+    default="derive-site",
+    show_default=True,
+    type=click.Path(),
+    help="Project directory to write (new, empty, or written by derive site before).",
+)
+@click.option(
+    "--flavor",
+    default="mkdocs",
+    show_default=True,
+    type=click.Choice(["mkdocs", "github", "myst", "quarto"]),
+    help="Host: mkdocs (Material, offline KaTeX + mermaid), github, myst (Jupyter Book), quarto.",
+)
+@click.option(
+    "--project-docs",
+    type=click.Path(),
+    default=None,
+    help="Also add derive's own docs (README, CLI reference, spec format) from this repository.",
+)
+@click.option("--serve", is_flag=True, help="Then preview it with mkdocs serve (mkdocs flavour).")
+@_guard
+def site(
+    nets: tuple[str, ...],
+    langs: str,
+    out: str,
+    flavor: str,
+    project_docs: str | None,
+    serve: bool,
+) -> None:
+    """Write a documentation site of verified walkthroughs (default: all built-ins, en and zh).
+
+    Then: mkdocs build --strict -f OUT/mkdocs.yml (pip install 'derive-backprop[site]').
+    """
+    import os
+
+    for var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+        os.environ.setdefault(var, "1")
+    from derive import site as builder
+
+    if serve and flavor != "mkdocs":
+        raise Failure(BAD_INPUT, "--serve previews the mkdocs flavour only")
+    try:
+        plan = builder.plan(nets, langs, out, flavor, project_docs)
+    except builder.SiteError as err:
+        raise Failure(BAD_INPUT, str(err)) from None
+    if serve:
+        import shutil
+
+        if shutil.which("mkdocs") is None:
+            raise Failure(TOOL, "--serve needs mkdocs: pip install 'derive-backprop[site]'")
+    files = builder.build(plan, _progress)
+    _progress(f"wrote {len(files)} files under {plan.out}")
+    if serve:
+        builder.serve(plan.out)
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -95,7 +95,7 @@ def bucket(diff: float) -> str:
 
 def sizes(dims: dict[str, int]) -> Math:
     """``N = 64, D_{\\text{in}} = 1000``."""
-    return Math(",\\; ".join(f"{name_tex(k)} = {v}" for k, v in dims.items()))
+    return Math(",\\thickspace ".join(f"{name_tex(k)} = {v}" for k, v in dims.items()))
 
 
 def _tol(kind: str) -> Math:

@@ -56,7 +56,21 @@ class Tok:
     col: int  # 1-based
 
 
-SPACING = {",", ";", ":", "!", " ", "quad", "qquad", "displaystyle", "textstyle", "nonumber"}
+SPACING = {
+    ",",
+    ";",
+    ":",
+    "!",
+    " ",
+    "quad",
+    "qquad",
+    "thinspace",
+    "medspace",
+    "thickspace",
+    "displaystyle",
+    "textstyle",
+    "nonumber",
+}
 SIZING = {
     "left",
     "right",

@@ -621,7 +621,7 @@ def mistakes(d: Derivation, pc: Pieces) -> Lesson | None:
                         "transpose_numbers",
                         (
                             pc.values(grad_tex(d, v.name), w.grads),
-                            _grid_values(f"{g.tensors[val.name].tex} \\, {grad_tex(d, grad.name)}", grid),
+                            _grid_values(f"{g.tensors[val.name].tex} \\thinspace {grad_tex(d, grad.name)}", grid),
                         ),
                     )
                 )

@@ -77,7 +77,9 @@ def md_say(text: str, args: Mapping[str, Any] | None = None) -> Raw:
     out = []
     for part in _PROSE.split(text):
         if part.startswith("$") and part.endswith("$") and len(part) > 1:
-            out.append(_slots(part, args, lambda v: _inside_math(v)))
+            from derive.printing import named_spaces  # the catalogue's \, too (GitHub drops it)
+
+            out.append(named_spaces(_slots(part, args, lambda v: _inside_math(v))))
         else:
             out.append(_slots(part, args, _md_value))
     return Raw("".join(out))

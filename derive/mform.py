@@ -660,7 +660,7 @@ class LatexPrinter(Printer):
         return f"{self.wrap(e.x, 5)}^{{\\top}}"
 
     def _print_MatMul(self, e: MatMul) -> str:
-        return f"{self.wrap(e.a, 2)} \\, {self.wrap(e.b, 3)}"
+        return f"{self.wrap(e.a, 2)} \\thinspace {self.wrap(e.b, 3)}"
 
     def _print_Mul(self, e: Mul) -> str:
         op = " \\odot " if e._hadamard() else " \\cdot "
@@ -691,7 +691,7 @@ class LatexPrinter(Printer):
             if axis == 0:
                 s = f"\\mathbf{{1}}^{{\\top}} {inner}"
             elif axis == 1:
-                s = f"{inner} \\, \\mathbf{{1}}"
+                s = f"{inner} \\thinspace \\mathbf{{1}}"
             else:
                 s = f"\\sum {inner}"
             return s if e.name == "sum" else f"\\operatorname{{mean}}\\left({s}\\right)"
@@ -705,7 +705,7 @@ class LatexPrinter(Printer):
         return f"\\mathbf{{1}}^{{\\top}} {self.wrap(e.x, 3)}"
 
     def _print_SumCols(self, e: SumCols) -> str:
-        return f"{self.wrap(e.x, 3)} \\, \\mathbf{{1}}"
+        return f"{self.wrap(e.x, 3)} \\thinspace \\mathbf{{1}}"
 
     def _print_SumAll(self, e: SumAll) -> str:
         return f"\\sum {self.wrap(e.x, 3)}"

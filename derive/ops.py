@@ -461,7 +461,7 @@ _ROWS: tuple[Op, ...] = (
         tex="\\operatorname{LeakyReLU}'",
         text="leaky_grad",
         tex_form=(
-            "\\left(\\mathbf{{1}}\\left[{x} > 0\\right] + {slope} \\, "
+            "\\left(\\mathbf{{1}}\\left[{x} > 0\\right] + {slope} \\thinspace "
             "\\mathbf{{1}}\\left[{x} \\le 0\\right]\\right)"
         ),
         kinks=(Fraction(0),),

@@ -93,10 +93,79 @@ def ordered_terms(expr: sp.Expr, order: str | None = None) -> list[sp.Expr]:
     return pos + [t for t in terms if t.could_extract_minus_sign()]
 
 
+_SPACES = {",": "\\thinspace", ":": "\\medspace", ";": "\\thickspace"}
+_SPACE_MACRO = re.compile(r"(?<!\\)((?:\\\\)*)\\([,:;]) ?")
+
+
+def named_spaces(tex: str) -> str:
+    """``\\,`` ``\\:`` ``\\;`` spelled ``\\thinspace`` ``\\medspace`` ``\\thickspace``: GitHub's
+    Markdown pipeline strips the short forms inside math (``X \\, W`` would read "X, W")."""
+    return _SPACE_MACRO.sub(lambda m: f"{m.group(1)}{_SPACES[m.group(2)]} ", tex)
+
+
+# a display line of about this many visible characters fits the content column of a docs
+# theme at 1280 px (MkDocs Material: 688 px at KaTeX's 1.21 em) and a portrait A4 page
+ROW_CHARS = 56
+_INVISIBLE = re.compile(
+    r"\\(?:left|right|big|Big|bigg|Bigg|text|mathrm|operatorname|mathbf|displaystyle)\b|[{}^_]"
+)
+
+
+def visible_chars(tex: str) -> int:
+    """A rough count of the characters ``tex`` shows (a command such as ``\\sigma`` is one)."""
+    return len(re.sub(r"\\[A-Za-z]+", "x", _INVISIBLE.sub("", tex)).replace(" ", ""))
+
+
+def _top_level_terms(tex: str) -> list[str]:
+    """``tex`` cut before every ``+``/``-`` at brace depth 0 and outside ``\\left…\\right``."""
+    terms, depth, start, i = [], 0, 0, 0
+    while i < len(tex):
+        word = re.match(r"\\[A-Za-z]+", tex[i:])
+        if word and word.group(0) in ("\\left", "\\right"):
+            depth += 1 if word.group(0) == "\\left" else -1
+            i += len(word.group(0))
+            continue
+        if word:
+            i += len(word.group(0))
+            continue
+        if tex[i] == "\\":
+            i += 2
+            continue
+        if tex[i] == "{":
+            depth += 1
+        elif tex[i] == "}":
+            depth -= 1
+        elif tex[i] in "+-" and depth == 0 and tex[start:i].strip() and tex[i - 1] == " ":
+            terms.append(tex[start:i].strip())
+            start = i
+        i += 1
+    terms.append(tex[start:].strip())
+    return terms
+
+
+def break_sum(tex: str, room: int = ROW_CHARS) -> str:
+    """A long sum as rows of an ``aligned`` block: ``a + b \\\\ &\\quad + c``; the rows go
+    after the ``&=`` of the line ``tex`` belongs to. Short or unbreakable ``tex`` is unchanged."""
+    if visible_chars(tex) <= room:
+        return tex
+    rows: list[list[str]] = [[]]
+    for term in _top_level_terms(tex):
+        if rows[-1] and visible_chars(" ".join([*rows[-1], term])) > room:
+            rows.append([])
+        rows[-1].append(term)
+    if len(rows) == 1:
+        return tex
+    return " \\\\ &\\quad ".join(" ".join(r) for r in rows)
+
+
 class DeriveLatexPrinter(LatexPrinter):
-    """SymPy's LaTeX printer with our functions and a symbol-name table."""
+    """SymPy's LaTeX printer with our functions and a symbol-name table; spacing macros by
+    name (:func:`named_spaces`)."""
 
     printmethod = "_derive_latex"
+
+    def doprint(self, expr) -> str:
+        return named_spaces(super().doprint(expr))
 
     def __init__(self, settings: dict | None = None) -> None:
         settings = dict(settings or {})
@@ -382,7 +451,7 @@ class IndexLatexPrinter(DeriveLatexPrinter):
     def _print_MatMul(self, expr) -> str:
         coeff, factors = expr.as_coeff_matrices()
         parts = [self._matrix_factor(f) for f in factors]
-        body = " \\, ".join(parts)
+        body = " \\thinspace ".join(parts)
         if coeff == 1:
             return body
         if coeff == -1:

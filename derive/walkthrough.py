@@ -23,7 +23,7 @@ from derive.backprop import BackwardVisit, Contribution, Derivation
 from derive.codegen import Code, code
 from derive.diagram import Diagram, diagram
 from derive.example import Example
-from derive.printing import name_tex
+from derive.printing import break_sum, name_tex
 from derive.steps import Step
 
 MAX_MATRIX = 6  # rows/cols of a value matrix shown in full; larger ones are cut with dots
@@ -249,7 +249,9 @@ class Pieces:
 
     def calc(self, step: Step) -> Calc:
         w = self.ex.working(step.lhs.value, step.rhs.value)
-        return Calc(Math(w.lhs_tex), tuple((Math(r), Math(t)) for r, t in w.chain()))
+        # long sums (a loss over every entry) become rows, so the line fits a page or a column
+        chain = tuple((Math(r), Math(break_sum(t))) for r, t in w.chain())
+        return Calc(Math(w.lhs_tex), chain)
 
     def values(self, lhs: str, symbols: sp.MatrixBase) -> Values:
         """The numbers of ``symbols``; matrices beyond :data:`MAX_MATRIX` are cut with dots."""

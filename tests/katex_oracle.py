@@ -46,6 +46,10 @@ FORBIDDEN_COMMANDS = {
     "edef": "custom macros are not allowed (\\edef)",
     "xdef": "custom macros are not allowed (\\xdef)",
     "let": "custom macros are not allowed (\\let)",
+    # GitHub's Markdown pipeline strips these inside math (X \\, W reads "X, W"): spell them out
+    ",": "\\, is not allowed (GitHub drops it; use \\thinspace)",
+    ":": "\\: is not allowed (GitHub drops it; use \\medspace)",
+    ";": "\\; is not allowed (GitHub drops it; use \\thickspace)",
 }
 
 # CJK scripts, symbols and full-width forms.

@@ -122,6 +122,9 @@ def test_delimiter_problems_are_reported(md: str, expected: str) -> None:
         (inline("\\text{损失} + 梯度"), "CJK outside \\text{} (梯度)"),
         (inline("\\mathrm{损失}"), "CJK outside \\text{} (损失)"),
         (inline("a，b"), "CJK outside \\text{} (，)"),
+        (display("X \\, W"), "\\, is not allowed"),
+        (inline("a \\; b"), "\\; is not allowed"),
+        (inline("a \\: b"), "\\: is not allowed"),
     ],
 )
 def test_dialect_problems(block: MathBlock, expected: str) -> None:
@@ -139,6 +142,9 @@ def test_dialect_problems(block: MathBlock, expected: str) -> None:
         inline("\\text{损失 {嵌套 \\{括号\\}} 函数} = \\mathbf{1}[y = k]"),
         inline("\\text {损失}"),
         inline("\\boldsymbol{W} \\definecolor"),  # \definecolor is not \def
+        display(
+            "\\begin{aligned} X \\thinspace W \\medspace a \\thickspace b \\\\, c \\end{aligned}"
+        ),
     ],
 )
 def test_dialect_accepts_allowed_constructs(block: MathBlock) -> None:

@@ -56,3 +56,22 @@ def test_entry_tex_is_one_based():
     assert entry_tex("W^{[1]}", (0, 1)) == "W^{[1]}_{12}"
     assert entry_tex("X", (9, 0)) == "X_{10,1}"
     assert entry_tex(r"y_{\text{pred}}", (0,)) == r"\left(y_{\text{pred}}\right)_{1}"
+
+
+# ---- long sums as rows (derive site: formulas that fit the column) -------------------------------
+
+
+def test_break_sum_cuts_a_long_sum_into_aligned_rows_at_top_level_signs() -> None:
+    from derive.printing import ROW_CHARS, break_sum, visible_chars
+
+    term = r"\left(\left(y_{\text{pred}}\right)_{%d} - y_{%d}\right)^{2}"
+    tex = " + ".join(term % (i, i) for i in range(11, 17))
+    rows = break_sum(tex).split(r" \\ &\quad ")
+    assert len(rows) == 2 and all(visible_chars(r) <= ROW_CHARS for r in rows)
+    assert rows[1].startswith("+ ")  # the sign starts the continued row
+    assert " ".join(rows) == tex  # nothing lost or reordered
+    # signs inside \left(…\right) or braces are not cut; \leftarrow is not a \left
+    inner = r"\left(a - b - c - d - e - f - g - h - i - j - k - l - m - n - o - p - q - r - s\right)"
+    assert break_sum(inner) == inner
+    assert break_sum(r"a \leftarrow b - c", room=3) == r"a \leftarrow b \\ &\quad - c"
+    assert break_sum("a - b") == "a - b"

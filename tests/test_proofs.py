@@ -174,10 +174,10 @@ def test_weighted_bce_says_it_is_not_yhat_minus_y():
 
 def test_latex_uses_the_house_notation():
     tex = {n: [s.tex for s in all_steps(P.get_proof(n))] for n in NAMES}
-    assert P.get_proof("linear-weight").statement.rhs.tex == r"X^{\top} \, \delta_{Z}"
+    assert P.get_proof("linear-weight").statement.rhs.tex == r"X^{\top} \thinspace \delta_{Z}"
     assert r"\delta_{Z,iq}" in tex["linear-weight"][5] and r"\left[j = q\right]" in tex["linear-weight"][4]
     assert r"\sum_{i=1}^{N} \sum_{j=1}^{M}" in tex["linear-weight"][3]
-    assert P.get_proof("bias-sum").statement.rhs.tex == r"\mathbf{1}^{\top} \, \delta_{Z}"
+    assert P.get_proof("bias-sum").statement.rhs.tex == r"\mathbf{1}^{\top} \thinspace \delta_{Z}"
     assert P.get_proof("elementwise").statement.rhs.tex == r"\delta_{A} \odot f'\left(Z\right)"
     assert any(r"\mathbf{1}\left[Z > 0\right]" in t for t in tex["elementwise"])
     for steps in tex.values():
