@@ -1,32 +1,26 @@
 #!/usr/bin/env python3
 # 单头注意力：softmax(Q Kᵀ/√d) V
 #
-# 由 derive 根据验证过的推导生成：下面的前向计算和反向传播公式就是 walkthrough.md 中证明过的那些。只需要 NumPy；若安装了
-# PyTorch，会把它自动求导的梯度与我们的结果对照。
-# 运行：python backprop.py（加 --json 输出机器可读的结果）。退出码 0：梯度一致，或未安装 PyTorch；1：梯度不一致。
-import json as _json
+# 本实验由 derive 根据已验证的推导生成：前向传播；按反向传播实际计算的顺序写出的反向传播（每个局部导数都有名字）；对每个参数的有限差分检验；若已安装
+# PyTorch，再与其自动求导比较。每个公式都在 walkthrough.md 中得到证明。只需要 NumPy。
+# 运行：python backprop.py（--json：最后一行输出机器可读的摘要）。退出码 0：所有检验一致（或未安装 PyTorch）；1：有不一致。
+import json
+import sys
 
 import numpy as np
+
+np.set_printoptions(precision=6, suppress=True)  # 打印时保留 6 位小数；计算仍用 float64
 
 # 尺寸与常数
 n = 2
 d = 2
 
-# 示例取值（float64）
+# 示例数值
 X = np.array([[1.0, 0.5], [-0.5, 1.0]])
 T = np.array([[0.5, -0.5], [1.0, 0.0]])
 W_q = np.array([[0.4, -0.2], [0.1, 0.3]])
 W_k = np.array([[0.2, 0.5], [-0.3, 0.1]])
 W_v = np.array([[0.6, -0.1], [0.2, 0.4]])
-_VALUES = {"X": X, "T": T, "W_q": W_q, "W_k": W_k, "W_v": W_v}
-_PARAMS = ("W_q", "W_k", "W_v",)
-_TEXT = {
-    "no_torch": "未安装 PyTorch，跳过对照（pip install torch）。",
-    "max_diff": "与 PyTorch 的最大差",
-    "bare_ratio": "裸 PyTorch 损失的梯度与我们的梯度之比：",
-    "all_ok": "✓ NumPy 反向传播与 PyTorch 自动求导结果一致。",
-    "mismatch": "✗ NumPy 反向传播与 PyTorch 自动求导结果不一致。",
-}
 
 
 def softmax(x):
@@ -39,7 +33,7 @@ def mse(p, y):
     return np.mean((p - y) ** 2)
 
 
-# 前向传播（矩阵形式）
+# 1. 前向传播：从输入到损失
 Q = X @ W_q
 K = X @ W_k
 V = X @ W_v
@@ -47,31 +41,88 @@ S = 1/np.sqrt(d) * (Q @ K.T)
 A = softmax(S)
 O = A @ V
 L = mse(O, T)
+print("L =", np.round(L, 6))
 
 
-# 反向传播：验证过的公式，从损失一直回到参数
+# 2. 反向传播：从损失回到参数，每次乘一个局部导数
+# ∂L/∂O：损失本身的导数，L = mse(O, T)
 dO = 2/(d*n) * (O - T)
+# O = A @ V：O 对输入 A 的局部导数就是权重，所以梯度是 dO 乘以权重（转置）
 dA = dO @ V.T
+# A = softmax(S)：S 经由 A 得到的梯度
 dS = A * (dA - (dA * A).sum(axis=1, keepdims=True))
+# O = A @ V：O 对权重 V 的局部导数就是与它相乘的输入，所以梯度是该输入（转置）乘以 dO
 dV = A.T @ dO
-dK = (1/np.sqrt(d) * dS).T @ Q
-dQ = 1/np.sqrt(d) * dS @ K
-dW_q = X.T @ dQ
-dW_k = X.T @ dK
+# V = X @ W_v：V 对权重 W_v 的局部导数就是与它相乘的输入，所以梯度是该输入（转置）乘以 dV
 dW_v = X.T @ dV
-_GRADIENTS = {"W_q": np.broadcast_to(dW_q, np.shape(W_q)), "W_k": np.broadcast_to(dW_k, np.shape(W_k)), "W_v": np.broadcast_to(dW_v, np.shape(W_v))}
+# S = 1/np.sqrt(d) * (Q @ K.T)：S 对权重 K 的局部导数就是与它相乘的输入，所以梯度是该输入（转置）乘以 dS
+dK = (1/np.sqrt(d) * dS).T @ Q
+# K = X @ W_k：K 对权重 W_k 的局部导数就是与它相乘的输入，所以梯度是该输入（转置）乘以 dK
+dW_k = X.T @ dK
+# S = 1/np.sqrt(d) * (Q @ K.T)：S 对输入 Q 的局部导数就是权重，所以梯度是 dS 乘以权重（转置）
+dQ = 1/np.sqrt(d) * dS @ K
+# Q = X @ W_q：Q 对权重 W_q 的局部导数就是与它相乘的输入，所以梯度是该输入（转置）乘以 dQ
+dW_q = X.T @ dQ
+
+print(f"dW_v =\n{np.round(dW_v, 6)}")
+print(f"dW_k =\n{np.round(dW_k, 6)}")
+print(f"dW_q =\n{np.round(dW_q, 6)}")
 
 
-def _torch_gradients(bare=False):
+# 3. 有限差分检验：把每个参数分量加减 eps，观察损失的变化
+def loss_at(W_v, W_k, W_q):
+    # 上面的前向传播，写成参数的函数
+    Q = X @ W_q
+    K = X @ W_k
+    V = X @ W_v
+    S = 1/np.sqrt(d) * (Q @ K.T)
+    A = softmax(S)
+    O = A @ V
+    L = mse(O, T)
+    return np.sum(L)
+
+
+def numerical_gradient(name, eps=1e-6):
+    # 中心差分 (L(p + eps) − L(p − eps)) / (2 eps)，逐个分量计算
+    params = {"W_v": W_v, "W_k": W_k, "W_q": W_q}
+    grad = np.zeros(np.shape(params[name]))
+    for i in np.ndindex(grad.shape):
+        plus = {k: np.array(v, dtype=float) for k, v in params.items()}
+        minus = {k: np.array(v, dtype=float) for k, v in params.items()}
+        plus[name][i] += eps
+        minus[name][i] -= eps
+        grad[i] = (loss_at(**plus) - loss_at(**minus)) / (2 * eps)
+    return grad
+
+
+def finite_difference_check():
+    # 把每个反向传播梯度与有限差分比较
+    result, ok = {}, True
+    for name, grad in [("W_v", dW_v), ("W_k", dW_k), ("W_q", dW_q)]:
+        diff = float(np.max(np.abs(numerical_gradient(name) - grad)))
+        result[name] = diff
+        same = diff <= 1e-6 * (1 + float(np.max(np.abs(grad))))
+        ok = ok and same
+        print(
+            "✓" if same else "✗",
+            "d" + name + ":",
+            "与有限差分的最大差",
+            format(diff, ".1e"),
+        )
+    return result, ok
+
+
+# 4. 用 PyTorch 自动求导计算同一个前向传播（可选）
+def torch_gradients(X, T, W_q, W_k, W_v, bare=False):
     # 用 PyTorch 写出同样的前向计算，由自动求导计算梯度
     import torch
     import torch.nn.functional as F
 
-    X = torch.tensor(_VALUES["X"], dtype=torch.float64, requires_grad=False)
-    T = torch.tensor(_VALUES["T"], dtype=torch.float64, requires_grad=False)
-    W_q = torch.tensor(_VALUES["W_q"], dtype=torch.float64, requires_grad=True)
-    W_k = torch.tensor(_VALUES["W_k"], dtype=torch.float64, requires_grad=True)
-    W_v = torch.tensor(_VALUES["W_v"], dtype=torch.float64, requires_grad=True)
+    X = torch.tensor(X, dtype=torch.float64, requires_grad=False)
+    T = torch.tensor(T, dtype=torch.float64, requires_grad=False)
+    W_q = torch.tensor(W_q, dtype=torch.float64, requires_grad=True)
+    W_k = torch.tensor(W_k, dtype=torch.float64, requires_grad=True)
+    W_v = torch.tensor(W_v, dtype=torch.float64, requires_grad=True)
     Q = X @ W_q
     K = X @ W_k
     V = X @ W_v
@@ -80,38 +131,46 @@ def _torch_gradients(bare=False):
     O = A @ V
     L = F.mse_loss(O, T)
     L.sum().backward()
-    return {"W_q": W_q.grad.numpy(), "W_k": W_k.grad.numpy(), "W_v": W_v.grad.numpy()}
+    return {"W_v": W_v.grad.numpy(), "W_k": W_k.grad.numpy(), "W_q": W_q.grad.numpy()}
 
 
-def _compare(as_json=False):
+def compare_with_torch(as_json=False):
     # 打印我们的梯度，并与 PyTorch 对照
-    report = {"gradients": {k: np.asarray(v, dtype=float).tolist() for k, v in _GRADIENTS.items()}}
-    if not as_json:
-        for name, grad in _GRADIENTS.items():
-            print(f"d{name} =\n{np.array2string(np.asarray(grad), precision=10)}")
+    ours = {"W_v": dW_v, "W_k": dW_k, "W_q": dW_q}
+    report = {"gradients": {k: np.asarray(v, dtype=float).tolist() for k, v in ours.items()}}
     try:
         import torch  # noqa: F401
     except ImportError:
         report["torch"] = "skipped"
-        print(_json.dumps(report) if as_json else _TEXT["no_torch"])
-        return 0
-    ours, theirs = _GRADIENTS, _torch_gradients()
+        if not as_json:
+            print("未安装 PyTorch，跳过对照（pip install torch）。")
+        return report
+    theirs = torch_gradients(X, T, W_q, W_k, W_v)
     ok = True
-    for name in _PARAMS:
-        diff = float(np.max(np.abs(ours[name] - theirs[name])))
-        same = bool(np.allclose(ours[name], theirs[name], rtol=1e-9, atol=1e-12))
+    for name, grad in ours.items():
+        diff = float(np.max(np.abs(grad - theirs[name])))
+        same = bool(np.allclose(grad, theirs[name], rtol=1e-9, atol=1e-12))
         ok = ok and same
         if not as_json:
-            print(f"{'✓' if same else '✗'} d{name}: {_TEXT['max_diff']} {diff:.1e}")
+            print(
+                "✓" if same else "✗",
+                "d" + name + ":",
+                "与 PyTorch 的最大差",
+                format(diff, ".1e"),
+            )
     report["torch"] = "ok" if ok else "mismatch"
-    if as_json:
-        print(_json.dumps(report))
-    else:
-        print(_TEXT["all_ok"] if ok else _TEXT["mismatch"])
-    return 0 if ok else 1
+    if not as_json:
+        print("✓ NumPy 反向传播与 PyTorch 自动求导结果一致。" if ok else
+              "✗ NumPy 反向传播与 PyTorch 自动求导结果不一致。")
+    return report
 
 
 if __name__ == "__main__":
-    import sys
-
-    sys.exit(_compare(as_json="--json" in sys.argv[1:]))
+    as_json = "--json" in sys.argv[1:]
+    diff, ok = finite_difference_check()
+    result = {"finite_differences": diff, "finite_differences_ok": ok}
+    result.update(compare_with_torch(as_json))
+    if as_json:
+        print(json.dumps(result))
+    ok = ok and result["torch"] != "mismatch"
+    sys.exit(0 if ok else 1)

@@ -24,7 +24,6 @@ w = np.array([[0.4, -0.6, 0.1]])
 
 
 def sigmoid(x):
-    # numerically stable: never the exp of a large positive number
     x = np.asarray(x, dtype=np.float64)
     e = np.exp(-np.abs(x))
     return np.where(x >= 0, 1.0 / (1.0 + e), e / (1.0 + e))
