@@ -549,16 +549,12 @@ def site(
 
     Then: mkdocs build --strict -f OUT/mkdocs.yml (pip install 'derive-backprop[site]').
     """
-    import os
-
-    for var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
-        os.environ.setdefault(var, "1")
     from derive import site as builder
 
     if serve and flavor != "mkdocs":
         raise Failure(BAD_INPUT, "--serve previews the mkdocs flavour only")
     try:
-        plan = builder.plan(nets, langs, out, flavor, project_docs)
+        plan = builder.plan(nets, langs, out, flavor, project_docs, commands=main)
     except builder.SiteError as err:
         raise Failure(BAD_INPUT, str(err)) from None
     if serve:

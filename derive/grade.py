@@ -206,8 +206,6 @@ def _work(item: tuple[int, dict[str, Any]]) -> tuple[int, dict[str, Any]]:
 def _init(lang: str) -> None:
     global _LANG
     _LANG = lang
-    for var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
-        os.environ.setdefault(var, "1")
 
 
 def _warm(rows: Sequence[dict[str, Any]]) -> None:

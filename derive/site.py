@@ -31,6 +31,7 @@ import shutil
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from derive import spec as specs
 
@@ -143,6 +144,7 @@ class Plan:
     flavor: Flavor
     out: Path
     project_docs: Path | None  # the repository whose README/docs go into the site
+    commands: Any = None  # the click group whose commands the CLI reference lists (from the CLI)
 
 
 def _choices(raw: str, allowed: Sequence[str], what: str) -> tuple[str, ...]:
@@ -161,6 +163,7 @@ def plan(
     out: str | Path,
     flavor: str = "mkdocs",
     project_docs: str | Path | None = None,
+    commands: Any = None,
 ) -> Plan:
     """Validate everything before any work (raises ``SpecError`` or :class:`SiteError`)."""
     if flavor not in FLAVOR:
@@ -190,6 +193,7 @@ def plan(
         FLAVOR[flavor],
         out,
         repo,
+        commands,
     )
 
 
@@ -380,7 +384,7 @@ def project_pages(p: Plan) -> dict[str, str]:
     pages = {}
     for path, title, kind in _guide_files(p):
         if kind == "cli":
-            body = cli_reference()
+            body = cli_reference(p.commands)
         elif kind == "spec":
             found = [s for h, s in _readme_sections(p) if h.lower().startswith("spec")]
             body = "# Spec files\n\n" + (found[0].split("\n", 1)[1].strip() if found else "") + "\n"
@@ -391,11 +395,11 @@ def project_pages(p: Plan) -> dict[str, str]:
     return pages
 
 
-def cli_reference() -> str:
-    """Markdown reference of every ``derive`` command, generated from the click definitions."""
+def cli_reference(main: Any) -> str:
+    """Markdown reference of every command of the click group ``main`` (``derive``'s own, passed
+    in by the CLI), generated from the click definitions."""
     import click
 
-    from derive.cli import main
     from derive.markup import md_escape
 
     lines = ["# Command-line reference", "", "Generated from the `derive` command definitions."]

@@ -132,7 +132,8 @@ def test_cli_reference_covers_every_command_and_option() -> None:
 
     from derive.cli import main
 
-    text = site.cli_reference()
+
+    text = site.cli_reference(main)
     ctx = click.Context(main)
     for name in main.list_commands(ctx):
         assert f"\n## derive {name}\n" in text
