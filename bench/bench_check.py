@@ -2,7 +2,7 @@
 
     python bench/bench_check.py [--n 1000] [--write]
 
-Runs a fresh interpreter that imports ``derive.check`` and checks ``n`` submissions (a mix of
+Runs a fresh interpreter that imports ``derive.checker.check`` and checks ``n`` submissions (a mix of
 right and wrong formulas for ``mlp-bce``, a few in LaTeX, cycled), and reports the wall time of
 the whole process — interpreter start-up, imports and the one derivation included — and the
 checks per second. Target: 1000 formulas in under 5 s. ``--write`` appends (or replaces) the
@@ -60,7 +60,7 @@ SUBMISSIONS: list[tuple[str, str, bool]] = [
 WORKER = """
 import sys, time, json
 t0 = time.perf_counter()
-from derive.check import check
+from derive.checker.check import check
 t1 = time.perf_counter()
 subs = json.loads(sys.argv[1])
 n = int(sys.argv[2])

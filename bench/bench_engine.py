@@ -59,8 +59,8 @@ NAIVE = """
 import sys, time
 import sympy as sp
 from derive import spec
-from derive.functions import relu, sigmoid
-from derive.graph import build
+from derive.engine.functions import relu, sigmoid
+from derive.engine.graph import build
 s = spec.parse(sys.stdin.read())
 g = build(s)
 full = g.nodes[-1].definition[0]
@@ -128,8 +128,8 @@ def bench_bad_input() -> tuple[float, int]:
 
 
 def bench_sizes() -> list[tuple[tuple[int, int, int], int, float, int, str]]:
-    from derive import spec
-    from derive.backprop import derive
+    from derive.engine.backprop import derive
+    from derive.lang import spec
 
     rows = []
     for size in SIZES:
@@ -157,8 +157,9 @@ def bench_sizes() -> list[tuple[tuple[int, int, int], int, float, int, str]]:
 def bench_full_size(calls: int = 30) -> tuple[float, float]:
     import torch
 
-    from derive import numeric, spec
-    from derive.backprop import derive
+    from derive.engine.backprop import derive
+    from derive.lang import spec
+    from derive.numeric import verify as numeric
 
     torch.set_num_threads(1)
     d = derive(spec.load("relu-mlp"))

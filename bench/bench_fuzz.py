@@ -3,7 +3,7 @@
     OMP_WAIT_POLICY=PASSIVE python bench/bench_fuzz.py [N] [--max-dim 8] [--start 0]
         [--budget SECONDS] [--log FILE]
 
-Derives and verifies N random networks (derive.fuzz.random_spec, seeds start … start+N−1) in one
+Derives and verifies N random networks (derive.numeric.fuzz.random_spec, seeds start … start+N−1) in one
 process and prints how many matched (every step verified; ours = PyTorch = finite differences =
 element-wise at every point), were refused with a one-line message, failed a comparison, or
 raised; and the time per network (median, 90th percentile, max). ``--budget`` stops early (the
@@ -21,7 +21,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from derive import fuzz  # noqa: E402
+from derive.numeric import fuzz  # noqa: E402
 
 
 def main() -> int:

@@ -51,7 +51,12 @@ FORMULAS: list[tuple[str, str, str, str]] = [  # (network, wrt, formula, kind)
     ("mlp-bce", "W1", "dZ1 @ X.T", "numpy"),
     ("mlp-bce", "W2", r"\frac{1}{m} A^{[1]\top} (\hat{Y} - Y)", "latex"),
     ("mlp-bce", "W2", r"$A^{[1]T} dZ^{[2]}$.", "latex"),
-    ("mlp-bce", "W2", r"\frac{\partial L}{\partial Z^{[2]}} \frac{\partial Z^{[2]}}{\partial W^{[2]}}", "latex"),
+    (
+        "mlp-bce",
+        "W2",
+        r"\frac{\partial L}{\partial Z^{[2]}} \frac{\partial Z^{[2]}}{\partial W^{[2]}}",
+        "latex",
+    ),
     ("mlp-bce", "Z1", r"dA^{[1]} \odot g'(Z^{[1]})", "latex"),
     ("mlp-bce", "Z1", r"dA^{[1]} \odot [Z^{[1]} > 0]", "latex"),
     ("mlp-bce", "Z1", r"dA^{[1]} \odot \sigma'(Z^{[1]})", "latex"),
@@ -62,7 +67,12 @@ FORMULAS: list[tuple[str, str, str, str]] = [  # (network, wrt, formula, kind)
     ("tiny-mlp", "w11", "dy_pred * v1 * h1 * (1 - h1) * x1", "numpy"),
     ("tiny-mlp", "w11", "dy_pred * v1 * x1", "numpy"),
     ("tiny-mlp", "w11", r"\delta_{h_{1,\text{raw}}} \cdot x_{1}", "latex"),
-    ("tiny-mlp", "h_raw", r"\frac{\partial L}{\partial y_{pred}}\frac{\partial y_{pred}}{\partial h} h (1-h)", "latex"),
+    (
+        "tiny-mlp",
+        "h_raw",
+        r"\frac{\partial L}{\partial y_{pred}}\frac{\partial y_{pred}}{\partial h} h (1-h)",
+        "latex",
+    ),
     ("tiny-mlp", "W1", "X.T @ dh_raw", "numpy"),
     ("tiny-mlp", "W1", "X @ dh_raw", "numpy"),
     ("neuron", "w", "(O - t) * O * (1 - O) * x", "numpy"),
@@ -89,14 +99,23 @@ def make(n: int, seed: int = 0) -> list[dict[str, str]]:
             net, wrt, exact = rng.choice(VALUES)
             digits = rng.choice([2, 3, 3, 4, 4, 5])
             x = exact * rng.choice([1, 1, 1, 1.001, 0.98, -1, 2, 0.5]) * (1 + rng.gauss(0, 3e-4))
-            rows.append(dict(id=f"s{k}", network=net, wrt=wrt, formula="",
-                             value=f"{x:.{digits}g}", kind="value"))
+            rows.append(
+                dict(
+                    id=f"s{k}",
+                    network=net,
+                    wrt=wrt,
+                    formula="",
+                    value=f"{x:.{digits}g}",
+                    kind="value",
+                )
+            )
         else:
             net, wrt, formula, kind = rng.choice(FORMULAS)
             if kind == "numpy" and rng.random() < 0.5:  # students space things differently
                 formula = re.sub(r"\s+", lambda _: " " * rng.randint(0, 2), formula)
-            rows.append(dict(id=f"s{k}", network=net, wrt=wrt, formula=formula, value="",
-                             kind=kind))
+            rows.append(
+                dict(id=f"s{k}", network=net, wrt=wrt, formula=formula, value="", kind=kind)
+            )
     return rows
 
 
@@ -109,16 +128,25 @@ def main() -> None:
     root = Path(__file__).resolve().parent.parent
     env = {**os.environ, "PYTHONPATH": str(root), "OMP_NUM_THREADS": "1"}
     rows = make(args.n)
-    distinct = len({(r["network"], r["wrt"], re.sub(r"\s+", " ", r["formula"]), r["value"])
-                    for r in rows})
+    distinct = len(
+        {(r["network"], r["wrt"], re.sub(r"\s+", " ", r["formula"]), r["value"]) for r in rows}
+    )
     with tempfile.TemporaryDirectory() as tmp:
         src = Path(tmp) / "subs.csv"
         with src.open("w", newline="", encoding="utf-8") as f:
             w = csv.DictWriter(f, fieldnames=list(rows[0]))
             w.writeheader()
             w.writerows(rows)
-        cmd = [sys.executable, "-m", "derive", "grade", str(src), "-o", str(Path(tmp) / "r.csv"),
-               "--quiet"]
+        cmd = [
+            sys.executable,
+            "-m",
+            "derive",
+            "grade",
+            str(src),
+            "-o",
+            str(Path(tmp) / "r.csv"),
+            "--quiet",
+        ]
         if args.jobs:
             cmd += ["--jobs", str(args.jobs)]
         load0 = os.getloadavg()[0]
@@ -136,8 +164,12 @@ def main() -> None:
     for _ in range(3):
         r0 = resource.getrusage(resource.RUSAGE_CHILDREN)
         t0 = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "derive", "check", "mlp-bce", "--wrt", "W2",
-                        "A1.T @ dZ2"], env=env, capture_output=True, check=True)
+        subprocess.run(
+            [sys.executable, "-m", "derive", "check", "mlp-bce", "--wrt", "W2", "A1.T @ dZ2"],
+            env=env,
+            capture_output=True,
+            check=True,
+        )
         one.append(time.perf_counter() - t0)
         r1 = resource.getrusage(resource.RUSAGE_CHILDREN)
         one_cpu.append((r1.ru_utime - r0.ru_utime) + (r1.ru_stime - r0.ru_stime))
@@ -160,8 +192,9 @@ def main() -> None:
         old = path.read_text("utf-8")
         section = "## derive grade\n\n" + text
         if "## derive grade" in old:
-            old = re.sub(r"## derive grade\n.*?(?=\n## |\Z)", section.rstrip("\n") + "\n", old,
-                         flags=re.S)
+            old = re.sub(
+                r"## derive grade\n.*?(?=\n## |\Z)", section.rstrip("\n") + "\n", old, flags=re.S
+            )
         else:
             old = old.rstrip("\n") + "\n\n" + section
         path.write_text(old, "utf-8")

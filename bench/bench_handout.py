@@ -102,7 +102,11 @@ def main() -> None:
         path = ROOT / "bench" / "RESULTS.md"
         old = path.read_text("utf-8") if path.exists() else "# Benchmark results\n"
         pattern = re.compile(rf"^{re.escape(SECTION)}\n.*?(?=^## |\Z)", re.S | re.M)
-        new = pattern.sub(text + "\n", old) if pattern.search(old) else old.rstrip("\n") + "\n\n" + text
+        new = (
+            pattern.sub(text + "\n", old)
+            if pattern.search(old)
+            else old.rstrip("\n") + "\n\n" + text
+        )
         path.write_text(new.rstrip("\n") + "\n", "utf-8")
 
 

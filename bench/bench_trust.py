@@ -22,22 +22,32 @@ sys.path.insert(0, str(ROOT))
 def main() -> None:
     import torch  # noqa: F401
 
-    from derive import fuzz, numeric, spec
-    from derive.backprop import derive
+    from derive.engine.backprop import derive
+    from derive.lang import spec
+    from derive.numeric import fuzz
+    from derive.numeric import verify as numeric
 
     cases = [(p.stem, spec.load(str(p))) for p in sorted((ROOT / "bench" / "specs").glob("*.toml"))]
-    four = [s for s in range(200) if fuzz.random_spec(s, max_dim=4).count("@ W4") == 1
-            and "W5" not in fuzz.random_spec(s, max_dim=4)][:5]
-    cases += [(f"fuzz-{s} (4 layers, dims ≤ 4)", spec.parse(fuzz.random_spec(s, max_dim=4)))
-              for s in four]
+    four = [
+        s
+        for s in range(200)
+        if fuzz.random_spec(s, max_dim=4).count("@ W4") == 1
+        and "W5" not in fuzz.random_spec(s, max_dim=4)
+    ][:5]
+    cases += [
+        (f"fuzz-{s} (4 layers, dims ≤ 4)", spec.parse(fuzz.random_spec(s, max_dim=4))) for s in four
+    ]
     for name, s in cases:
         t0 = time.perf_counter()
         d = derive(s)
         t1 = time.perf_counter()
         report = numeric.verify(d, points=3)
         t2 = time.perf_counter()
-        print(f"{name}: derive {t1 - t0:.2f} s, verify {t2 - t1:.2f} s, total {t2 - t0:.2f} s, "
-              f"{'✓' if report.ok else '✗'}", flush=True)
+        print(
+            f"{name}: derive {t1 - t0:.2f} s, verify {t2 - t1:.2f} s, total {t2 - t0:.2f} s, "
+            f"{'✓' if report.ok else '✗'}",
+            flush=True,
+        )
 
 
 if __name__ == "__main__":

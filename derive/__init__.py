@@ -12,9 +12,9 @@ __all__ = ["__version__", "check", "load", "derive_network"]
 
 
 def __getattr__(name: str):
-    # ``derive.check(...)`` without importing SymPy at ``import derive``; the module is callable
+    # ``derive.checker.check(...)`` without importing SymPy at ``import derive``; the module is callable
     if name == "check":
-        import derive.check as module
+        import derive.checker.check as module
 
         return module
     raise AttributeError(f"module 'derive' has no attribute {name!r}")
@@ -22,14 +22,14 @@ def __getattr__(name: str):
 
 def load(net: str):
     """A built-in network name or a spec path → validated ``NetSpec``."""
-    from derive.spec import load as _load
+    from derive.lang.spec import load as _load
 
     return _load(net)
 
 
 def derive_network(net):
     """Derive every gradient of ``net`` (name, path or ``NetSpec``), verifying each step."""
-    from derive.backprop import derive as _derive
-    from derive.spec import NetSpec
+    from derive.engine.backprop import derive as _derive
+    from derive.lang.spec import NetSpec
 
     return _derive(net if isinstance(net, NetSpec) else load(net))

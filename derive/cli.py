@@ -85,7 +85,7 @@ def main(debug: bool) -> None:
 @_guard
 def list_cmd() -> None:
     """Built-in networks, one a line: name and title."""
-    from derive import spec
+    from derive.lang import spec
 
     for name in spec.builtin_names():
         s = spec.load(name)
@@ -109,11 +109,11 @@ def _progress(message: str) -> None:
 @_guard
 def verify(nets: tuple[str, ...], points: int, no_torch: bool) -> None:
     """Derive, verify every step, compare with PyTorch and finite differences."""
-    from derive import spec
+    from derive.lang import spec
 
     specs = [spec.load(n) for n in nets]  # all inputs are checked before any work
-    from derive import numeric
-    from derive.backprop import derive
+    from derive.engine.backprop import derive
+    from derive.numeric import verify as numeric
 
     failed = False
     for s in specs:
@@ -257,8 +257,8 @@ def check_cmd(
     """
     import json
 
-    from derive.check import FormulaError
-    from derive.check import check as run
+    from derive.checker.check import FormulaError
+    from derive.checker.check import check as run
 
     target = _variant_target(net, variant, seed, answers)
     try:
@@ -297,58 +297,41 @@ def check_cmd(
 
 
 def _derivation(net: str) -> Any:
-    """The derived network for ``derive check``, from a per-user cache of derivations
-    (``$XDG_CACHE_HOME/derive``, keyed by the spec's text and this package's source; a fresh
-    derivation costs more than the check itself). ``DERIVE_NO_CACHE=1`` turns it off; any
-    problem with the cache falls back to deriving. Returns ``net`` itself when it is not a
-    readable spec (the checker then reports it)."""
-    import hashlib
-    import os
+    """The derived network for ``derive check``, from the per-user cache of derivations
+    (:mod:`derive.cache`, keyed by the spec's text and derive's source; a fresh derivation costs
+    more than the check itself). Returns ``net`` itself when it is not a readable spec (the
+    checker then reports it)."""
     import pickle
-    import stat
     from importlib import resources
     from pathlib import Path
 
-    from derive import spec as specmod
+    from derive import cache
+    from derive.lang import spec as specmod
 
-    if os.environ.get("DERIVE_NO_CACHE"):
+    if cache.folder("derivations") is None:
         return net
     try:
         if specmod.NET_NAME.match(net) and net in specmod.builtin_names():
-            text = (resources.files("derive") / "specs" / f"{net}.toml").read_bytes()
+            text = (resources.files("derive.lang") / "specs" / f"{net}.toml").read_bytes()
         else:
             text = Path(net).read_bytes()
     except (OSError, ValueError):
         return net
-    h = hashlib.sha256(text)
-    package = Path(__file__).resolve().parent
-    for f in sorted(package.glob("*.py")):
-        h.update(f.name.encode())
-        h.update(f.read_bytes())
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    folder = Path(base) / "derive"
-    path = folder / f"derivation-{h.hexdigest()[:32]}.pickle"
-    from derive.backprop import Derivation, derive
+    name = f"{cache.key(text)}.pickle"
+    from derive.engine.backprop import Derivation, derive
 
-    try:
-        st = path.stat()
-        mode_ok = not st.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
-        if st.st_uid == os.getuid() and mode_ok and stat.S_ISREG(st.st_mode):
-            with path.open("rb") as f:
-                d = pickle.load(f)  # noqa: S301 - our own file, owner-only
+    data = cache.read("derivations", name)
+    if data is not None:
+        try:
+            d = pickle.loads(data)  # noqa: S301 - our own file, owner-only, keyed by our source
             if isinstance(d, Derivation):
                 return d
-    except Exception:  # noqa: BLE001 - no cache, or a bad one: derive again
-        pass
+        except Exception:  # noqa: BLE001 - a bad entry: derive again
+            pass
     d = derive(specmod.load(net))
     try:
-        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-        tmp = folder / f".{path.name}.{os.getpid()}.tmp"
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        with os.fdopen(fd, "wb") as f:
-            pickle.dump(d, f)
-        os.replace(tmp, path)
-    except Exception:  # noqa: BLE001 - a cache we cannot write is no error
+        cache.write("derivations", name, pickle.dumps(d))
+    except Exception:  # noqa: BLE001 - an object that does not pickle is simply not cached
         pass
     return d
 
@@ -363,7 +346,9 @@ def _derivation(net: str) -> Any:
     type=click.Path(dir_okay=False),
     help="The report: .csv (plus <name>.summary.md) or .json (results and summary).",
 )
-@click.option("-j", "--jobs", type=click.IntRange(1, 256), default=None, help="Processes (default: cores).")
+@click.option(
+    "-j", "--jobs", type=click.IntRange(1, 256), default=None, help="Processes (default: cores)."
+)
 @click.option(
     "--lang",
     default="en",
@@ -382,7 +367,7 @@ def grade_cmd(submissions: str, report: str, jobs: int | None, lang: str, quiet:
     """
     import os
 
-    from derive import grade as g
+    from derive.checker import grade as g
 
     out = os.path.abspath(report)
     folder = os.path.dirname(out)
@@ -417,16 +402,14 @@ def _variant_target(net: str, variant: int | None, seed: int, answers: str | Non
     ``--answers``)."""
     if variant is None and answers is None:
         return net
-    from derive import exercises
-    from derive import spec as specs
+    from derive.lang import spec as specs
+    from derive.render import exercises
 
     if answers is not None:
         key = exercises.load_key(answers)
         s = exercises.key_spec(key)
         if net not in (s.name, key["spec"]):
-            raise Failure(
-                BAD_INPUT, f"--answers {answers} is a key for {s.name}, not for {net}"
-            )
+            raise Failure(BAD_INPUT, f"--answers {answers} is a key for {s.name}, not for {net}")
         if variant is not None and variant != key["variant"]:
             raise Failure(BAD_INPUT, f"--answers {answers} is variant {key['variant']}")
         return exercises.variant_derivation(s, int(key["variant"]), int(key["seed"]))
@@ -493,7 +476,7 @@ def build(
     seed: int,
 ) -> None:
     """Write walkthroughs (default: all built-ins, all text formats, both languages)."""
-    from derive import build as builder
+    from derive.render import build as builder
 
     try:
         plan = builder.plan(
@@ -549,7 +532,7 @@ def site(
 
     Then: mkdocs build --strict -f OUT/mkdocs.yml (pip install 'derive-backprop[site]').
     """
-    from derive import site as builder
+    from derive.render import site as builder
 
     if serve and flavor != "mkdocs":
         raise Failure(BAD_INPUT, "--serve previews the mkdocs flavour only")

@@ -16,10 +16,11 @@ import numpy as np
 import pytest
 from katex_oracle import OracleMissing, check_markdown, notebook_markdown
 
-from derive import build as builder
-from derive import numeric, spec
-from derive.backprop import derive
-from derive.example import Example
+from derive.engine.backprop import derive
+from derive.lang import spec
+from derive.numeric import verify as numeric
+from derive.numeric.example import Example
+from derive.render import build as builder
 
 ROOT = Path(__file__).resolve().parent.parent
 NETS = spec.builtin_names()
@@ -147,11 +148,11 @@ def test_every_displayed_equation_is_a_verified_step(out: Path, net: str) -> Non
     """Each display line ``lhs = rhs`` of the Markdown is the LaTeX of a verified Step (the
     derivation's, a proof's, a lesson's) or shows numbers; a hand calculation starts with its
     entry step."""
-    from derive.build import _shared_proofs
-    from derive.walkthrough import build
+    from derive.render.build import shared_proofs
+    from derive.walkthrough.context import build
 
     d = derive(spec.load(net))
-    proofs = _shared_proofs()
+    proofs = shared_proofs()
     w = build(d, numeric.verify(d, points=0, full=False), proofs)
     allowed = {s.tex for s in d.steps()}
     for name in proofs._names:
@@ -360,10 +361,10 @@ def test_hostile_title_is_inert_in_python(hostile: Path) -> None:
 
 @pytest.mark.skipif(
     shutil.which("xelatex") is None or shutil.which("latexmk") is None,
-    reason="xelatex/latexmk not installed (see derive.pdf.INSTALL_HINT)",
+    reason="xelatex/latexmk not installed (see derive.render.pdf.INSTALL_HINT)",
 )
 def test_hostile_title_pdf_compiles_without_reading_files(hostile: Path, tmp_path: Path) -> None:
-    from derive.pdf import compile_pdf
+    from derive.render.pdf import compile_pdf
 
     pdf = tmp_path / "h.pdf"
     compile_pdf((hostile / "en" / "walkthrough.tex").read_text("utf-8"), pdf)
@@ -449,7 +450,7 @@ needs_tex = pytest.mark.skipif(
 @pytest.mark.parametrize("net", NETS)
 def test_pdf_builds(out: Path, net: str, lang: str, tmp_path: Path) -> None:
     """xelatex through latexmk with the safe flags; a 'Missing character' fails the build."""
-    from derive.pdf import compile_pdf
+    from derive.render.pdf import compile_pdf
 
     pdf = tmp_path / "walkthrough.pdf"
     compile_pdf((out / net / lang / "walkthrough.tex").read_text("utf-8"), pdf)
@@ -571,8 +572,20 @@ def test_full_detail_keeps_the_proofs_in_the_walkthrough(tmp_path: Path) -> None
     from derive.cli import main
 
     res = CliRunner().invoke(
-        main, ["build", "chain", "neuron", "-f", "md", "--lang", "en", "--detail", "full", "-o",
-               str(tmp_path)]
+        main,
+        [
+            "build",
+            "chain",
+            "neuron",
+            "-f",
+            "md",
+            "--lang",
+            "en",
+            "--detail",
+            "full",
+            "-o",
+            str(tmp_path),
+        ],
     )
     assert res.exit_code == 0, res.output
     md = (tmp_path / "neuron" / "en" / "walkthrough.md").read_text("utf-8")

@@ -14,10 +14,11 @@ from decimal import Decimal
 import numpy as np
 import pytest
 
-from derive import numeric, spec
-from derive.backprop import derive
-from derive.example import Example
-from derive.steps import Checker, StepError
+from derive.engine.backprop import derive
+from derive.engine.steps import Checker, StepError
+from derive.lang import spec
+from derive.numeric import verify as numeric
+from derive.numeric.example import Example
 
 torch = pytest.importorskip("torch", reason="PyTorch not installed (pip install torch==2.13.0)")
 F = torch.nn.functional
@@ -356,7 +357,9 @@ def test_softmax_ce_fuses_to_p_minus_y_over_m(derived):
 
 def test_softmax_without_one_hot_declaration_is_not_fused():
     text = spec.load("softmax-regression")
-    src = (spec.resources.files("derive") / "specs" / "softmax-regression.toml").read_text("utf-8")
+    src = (spec.resources.files("derive.lang") / "specs" / "softmax-regression.toml").read_text(
+        "utf-8"
+    )
     plain = src.replace('Y = { shape = ["m", "k"], kind = "one-hot" }', 'Y = ["m", "k"]')
     assert plain != src and text.one_hot == ("Y",)
     d = derive(spec.parse(plain))
@@ -438,8 +441,8 @@ def test_rnn_shared_weights_sum_their_per_step_contributions(derived):
 
 
 def test_rnn_teaching_note_on_backprop_through_time(derived):
-    from derive import lessons as LS
-    from derive.walkthrough import Pieces
+    from derive.walkthrough import lessons as LS
+    from derive.walkthrough.context import Pieces
 
     d = derived["rnn"]
     found = {ls.key: ls for ls in LS.lessons(d, Pieces(d, Example(d), {}), None)}
@@ -471,7 +474,7 @@ def test_batchnorm_backward_is_the_compact_formula(derived):
 def test_batchnorm_look_alike_is_not_simplified():
     """Only verified lines are shown: a layer that divides by var + eps (no root) matches the
     shape of batch norm, fails the check of the compact formula and keeps the plain sum."""
-    src = (spec.resources.files("derive") / "specs" / "batchnorm.toml").read_text("utf-8")
+    src = (spec.resources.files("derive.lang") / "specs" / "batchnorm.toml").read_text("utf-8")
     odd = src.replace('Z_hat = "Z_c / sqrt(var + eps)"', 'Z_hat = "Z_c / (var + eps)"')
     assert odd != src
     d = derive(spec.parse(odd))
@@ -489,8 +492,8 @@ def test_attention_scores_go_through_the_softmax_jacobian(derived):
 
 
 def test_softmax_regression_teaching_note_on_the_batch_mean(derived):
-    from derive import lessons as LS
-    from derive.walkthrough import Pieces
+    from derive.walkthrough import lessons as LS
+    from derive.walkthrough.context import Pieces
 
     d = derived["softmax-regression"]
     found = {ls.key: ls for ls in LS.lessons(d, Pieces(d, Example(d), {}), None)}

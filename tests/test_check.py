@@ -10,13 +10,13 @@ import time
 import pytest
 from click.testing import CliRunner
 
-import derive.check as check_module
-from derive import expr as ex
-from derive import latexin
-from derive.check import CODES, FormulaError, check
-from derive.checknet import net_for
+import derive.checker.check as check_module
+from derive.checker import latexin
+from derive.checker.check import CODES, FormulaError, check
+from derive.checker.checknet import net_for
 from derive.cli import main
-from derive.spec import SpecError, builtin_names
+from derive.lang import expr as ex
+from derive.lang.spec import SpecError, builtin_names
 
 # (wrt, formula, verdict, code) for mlp-bce: X (2, 2), W1 (2, 2), b1 (1, 2), W2 (2, 1), b2 (1, 1);
 # dZ2 means the true ∂L/∂Z2 = (A2 − Y)/m, as in the walkthrough.
@@ -151,7 +151,9 @@ def test_literal_size_is_wrong_and_says_which_size() -> None:
     assert "2 for m" in r.diagnoses[0].message and r.diagnoses[0].factor == "m/2"
     assert not check("mlp-bce", "Z2", "(A2 - Y) / m").notes
     c = check("mlp-bce-weighted", "Z2", "(A2 - Y + (3 - 1) * (Y * (A2 - 1))) / m")
-    assert not c.ok and "constant w" in c.diagnoses[0].message and "size" not in c.diagnoses[0].message
+    assert (
+        not c.ok and "constant w" in c.diagnoses[0].message and "size" not in c.diagnoses[0].message
+    )
 
 
 def test_right_only_at_the_example_values_is_wrong(tmp_path) -> None:
@@ -159,7 +161,7 @@ def test_right_only_at_the_example_values_is_wrong(tmp_path) -> None:
     # so dropping relu' goes unnoticed there (the built-in now uses 0.3: one entry is masked)
     from importlib import resources
 
-    text = (resources.files("derive") / "specs" / "mlp-bce.toml").read_text("utf-8")
+    text = (resources.files("derive.lang") / "specs" / "mlp-bce.toml").read_text("utf-8")
     old = text.replace("W1 = [[0.3, -0.2], [0.3, 0.4]]", "W1 = [[0.1, -0.2], [0.3, 0.4]]")
     assert old != text
     path = tmp_path / "mlp-bce-notes.toml"
@@ -253,7 +255,7 @@ L = "cross_entropy(P, Y)"
 
 
 def test_other_operations_round_trip_and_diagnose() -> None:
-    from derive.spec import parse
+    from derive.lang.spec import parse
 
     spec = parse(SOFTMAX_TANH)
     n = net_for(spec, 0)
@@ -270,7 +272,7 @@ def test_other_operations_round_trip_and_diagnose() -> None:
 def test_spec_file_is_cached_until_it_changes(tmp_path) -> None:
     from importlib import resources
 
-    text = (resources.files("derive") / "specs" / "mlp-bce.toml").read_text("utf-8")
+    text = (resources.files("derive.lang") / "specs" / "mlp-bce.toml").read_text("utf-8")
     path = tmp_path / "net.toml"
     path.write_text(text, "utf-8")
     assert check(str(path), "W2", "A1.T @ dZ2").ok
@@ -615,7 +617,7 @@ def test_zh_correct_and_notes(tmp_path) -> None:
     assert v.ok and "舍入" in v.notes[0] and "-0.0136680920634764" in v.notes[0]
     from importlib import resources
 
-    text = (resources.files("derive") / "specs" / "mlp-bce.toml").read_text("utf-8")
+    text = (resources.files("derive.lang") / "specs" / "mlp-bce.toml").read_text("utf-8")
     path = tmp_path / "mlp-bce-notes.toml"  # the notes' values: no Z1 entry is masked
     path.write_text(text.replace("[[0.3, -0.2], [0.3, 0.4]]", "[[0.1, -0.2], [0.3, 0.4]]"), "utf-8")
     assert CJK.search(check(str(path), "Z1", "dA1", lang="zh").notes[0])
@@ -637,7 +639,7 @@ def test_zh_formula_errors() -> None:
 def test_every_check_message_key_exists_in_both_languages() -> None:
     from importlib import resources
 
-    from derive import catalog
+    from derive.locale import catalog
 
     used: set[str] = set()
     for module in ("check", "verdict", "diagnose", "handcalc", "formula", "mutations", "repair"):

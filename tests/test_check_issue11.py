@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from derive.check import FormulaError, check
+from derive.checker.check import FormulaError, check
 from derive.cli import main
 
 Case = tuple[str, str, str, str, str, str | None]  # net, wrt, kind, text, verdict, code
@@ -41,49 +41,133 @@ def _ids(cases: list[Case]) -> list[str]:
 
 LEIBNIZ: list[Case] = [
     # the issue's example: a chain-rule product, then σ' written out
-    ("tiny-mlp", "h_raw", "latex",
-     r"\frac{\partial L}{\partial y_{pred}}\frac{\partial y_{pred}}{\partial h} h (1-h)",
-     "correct", None),
-    ("tiny-mlp", "h_raw", "latex",
-     r"\frac{\partial L}{\partial h} \odot \frac{\partial h}{\partial h_{raw}}", "correct", None),
-    ("tiny-mlp", "W2", "latex",
-     r"\frac{\partial L}{\partial y_{pred}} \frac{\partial y_{pred}}{\partial W_2}", "correct", None),
-    ("tiny-mlp", "W1", "latex",
-     r"\frac{\partial L}{\partial h_{raw}} \frac{\partial h_{raw}}{\partial W_1}", "correct", None),
-    ("mlp-bce", "W2", "latex",
-     r"\frac{\partial L}{\partial Z^{[2]}} \frac{\partial Z^{[2]}}{\partial W^{[2]}}", "correct", None),
+    (
+        "tiny-mlp",
+        "h_raw",
+        "latex",
+        r"\frac{\partial L}{\partial y_{pred}}\frac{\partial y_{pred}}{\partial h} h (1-h)",
+        "correct",
+        None,
+    ),
+    (
+        "tiny-mlp",
+        "h_raw",
+        "latex",
+        r"\frac{\partial L}{\partial h} \odot \frac{\partial h}{\partial h_{raw}}",
+        "correct",
+        None,
+    ),
+    (
+        "tiny-mlp",
+        "W2",
+        "latex",
+        r"\frac{\partial L}{\partial y_{pred}} \frac{\partial y_{pred}}{\partial W_2}",
+        "correct",
+        None,
+    ),
+    (
+        "tiny-mlp",
+        "W1",
+        "latex",
+        r"\frac{\partial L}{\partial h_{raw}} \frac{\partial h_{raw}}{\partial W_1}",
+        "correct",
+        None,
+    ),
+    (
+        "mlp-bce",
+        "W2",
+        "latex",
+        r"\frac{\partial L}{\partial Z^{[2]}} \frac{\partial Z^{[2]}}{\partial W^{[2]}}",
+        "correct",
+        None,
+    ),
     # denominator-layout order: the local factor first
-    ("mlp-bce", "W2", "latex",
-     r"\frac{\partial Z^{[2]}}{\partial W^{[2]}} \frac{\partial L}{\partial Z^{[2]}}", "correct", None),
-    ("mlp-bce", "b1", "latex",
-     r"\frac{\partial L}{\partial Z^{[1]}} \frac{\partial Z^{[1]}}{\partial b^{[1]}}", "correct", None),
-    ("mlp-bce", "Z1", "latex",
-     r"\frac{\partial L}{\partial A^{[1]}} \frac{\partial A^{[1]}}{\partial Z^{[1]}}", "correct", None),
-    ("mlp-bce", "W1", "latex",
-     r"\frac{\partial L}{\partial A^{[2]}} \frac{\partial A^{[2]}}{\partial Z^{[2]}} "
-     r"\frac{\partial Z^{[2]}}{\partial A^{[1]}} \frac{\partial A^{[1]}}{\partial Z^{[1]}} "
-     r"\frac{\partial Z^{[1]}}{\partial W^{[1]}}", "correct", None),
+    (
+        "mlp-bce",
+        "W2",
+        "latex",
+        r"\frac{\partial Z^{[2]}}{\partial W^{[2]}} \frac{\partial L}{\partial Z^{[2]}}",
+        "correct",
+        None,
+    ),
+    (
+        "mlp-bce",
+        "b1",
+        "latex",
+        r"\frac{\partial L}{\partial Z^{[1]}} \frac{\partial Z^{[1]}}{\partial b^{[1]}}",
+        "correct",
+        None,
+    ),
+    (
+        "mlp-bce",
+        "Z1",
+        "latex",
+        r"\frac{\partial L}{\partial A^{[1]}} \frac{\partial A^{[1]}}{\partial Z^{[1]}}",
+        "correct",
+        None,
+    ),
+    (
+        "mlp-bce",
+        "W1",
+        "latex",
+        r"\frac{\partial L}{\partial A^{[2]}} \frac{\partial A^{[2]}}{\partial Z^{[2]}} "
+        r"\frac{\partial Z^{[2]}}{\partial A^{[1]}} \frac{\partial A^{[1]}}{\partial Z^{[1]}} "
+        r"\frac{\partial Z^{[1]}}{\partial W^{[1]}}",
+        "correct",
+        None,
+    ),
     ("mlp-bce", "W2", "latex", r"\frac{dL}{dZ^{[2]}} \frac{dZ^{[2]}}{dW^{[2]}}", "correct", None),
     ("mlp-bce", "W2", "numpy", "∂L/∂Z2 ∂Z2/∂W2", "correct", None),
-    ("neuron", "w", "latex",
-     r"\frac{\partial L}{\partial O} \frac{\partial O}{\partial z} \frac{\partial z}{\partial w}",
-     "correct", None),
-    ("chain", "w", "latex", r"\frac{\partial L}{\partial v} \frac{\partial v}{\partial u} x",
-     "correct", None),
+    (
+        "neuron",
+        "w",
+        "latex",
+        r"\frac{\partial L}{\partial O} \frac{\partial O}{\partial z} \frac{\partial z}{\partial w}",
+        "correct",
+        None,
+    ),
+    (
+        "chain",
+        "w",
+        "latex",
+        r"\frac{\partial L}{\partial v} \frac{\partial v}{\partial u} x",
+        "correct",
+        None,
+    ),
     # wrong chains are judged, not excused
-    ("mlp-bce", "W2", "latex",
-     r"\frac{\partial L}{\partial A^{[2]}} \frac{\partial Z^{[2]}}{\partial W^{[2]}}",
-     "incorrect", "missing-activation-derivative"),
-    ("tiny-mlp", "h_raw", "latex",
-     r"\frac{\partial L}{\partial y_{pred}}\frac{\partial y_{pred}}{\partial h}",
-     "incorrect", "missing-activation-derivative"),
+    (
+        "mlp-bce",
+        "W2",
+        "latex",
+        r"\frac{\partial L}{\partial A^{[2]}} \frac{\partial Z^{[2]}}{\partial W^{[2]}}",
+        "incorrect",
+        "missing-activation-derivative",
+    ),
+    (
+        "tiny-mlp",
+        "h_raw",
+        "latex",
+        r"\frac{\partial L}{\partial y_{pred}}\frac{\partial y_{pred}}{\partial h}",
+        "incorrect",
+        "missing-activation-derivative",
+    ),
     # not a local derivative / not a node: exit 2 naming it
-    ("mlp-bce", "W2", "latex",
-     r"\frac{\partial L}{\partial Z^{[2]}} \frac{\partial Z^{[2]}}{\partial W^{[1]}}",
-     "unreadable", "unreadable"),
-    ("mlp-bce", "W2", "latex",
-     r"\frac{\partial L}{\partial Z^{[2]}} \frac{\partial Q}{\partial W^{[2]}}",
-     "unreadable", "unreadable"),
+    (
+        "mlp-bce",
+        "W2",
+        "latex",
+        r"\frac{\partial L}{\partial Z^{[2]}} \frac{\partial Z^{[2]}}{\partial W^{[1]}}",
+        "unreadable",
+        "unreadable",
+    ),
+    (
+        "mlp-bce",
+        "W2",
+        "latex",
+        r"\frac{\partial L}{\partial Z^{[2]}} \frac{\partial Q}{\partial W^{[2]}}",
+        "unreadable",
+        "unreadable",
+    ),
 ]
 
 
@@ -110,8 +194,14 @@ SIZES: list[Case] = [  # mlp-bce: m = n_in = n_h = 2; relu-mlp: n = H = 3
     ("mlp-bce", "W2", "numpy", "A1.T @ (A2 - Y) / X.shape[1]", "incorrect", "scale-factor"),
     ("mlp-bce", "W2", "numpy", "A1.T @ (A2 - Y) / X.shape[0]", "correct", None),
     ("mlp-bce", "W2", "numpy", "A1.T @ (A2 - Y) / Y.shape[0]", "correct", None),
-    ("mlp-bce", "b2", "numpy", "np.sum(A2 - Y, axis=0, keepdims=True) / n_h", "incorrect",
-     "scale-factor"),
+    (
+        "mlp-bce",
+        "b2",
+        "numpy",
+        "np.sum(A2 - Y, axis=0, keepdims=True) / n_h",
+        "incorrect",
+        "scale-factor",
+    ),
     ("mlp-bce", "Z2", "numpy", "(A2 - Y) / 2", "incorrect", "scale-factor"),
     ("mlp-bce", "Z2", "latex", r"\frac{1}{n_{in}} (A^{[2]} - Y)", "incorrect", "scale-factor"),
     ("mlp-bce", "Z2", "latex", r"\frac{1}{m} (A^{[2]} - Y)", "correct", None),
@@ -231,15 +321,26 @@ ELEMENTWISE: list[Case] = [
     ("tiny-mlp", "v2", "numpy", "dy_pred * h2", "correct", None),
     ("tiny-mlp", "w11", "latex", r"\delta_{h_{1,\text{raw}}} \cdot x_{1}", "correct", None),
     ("tiny-mlp", "w11", "latex", r"v_1 h_1 (1-h_1) x_1 (y_{pred} - y_{target})", "correct", None),
-    ("tiny-mlp", "w11", "latex",
-     r"\frac{\partial L}{\partial w_{11}} = \delta_{y_{\text{pred}}} \, v_{1} \, h_{1} (1 - h_{1}) x_{1}",
-     "correct", None),
+    (
+        "tiny-mlp",
+        "w11",
+        "latex",
+        r"\frac{\partial L}{\partial w_{11}} = \delta_{y_{\text{pred}}} \, v_{1} \, h_{1} (1 - h_{1}) x_{1}",
+        "correct",
+        None,
+    ),
     ("tiny-mlp", "w11", "numpy", "dh1_raw * x2", "incorrect", "wrong-entry"),
     ("tiny-mlp", "w11", "numpy", "-dh1_raw * x1", "incorrect", "sign"),
     ("tiny-mlp", "w11", "numpy", "2 * dh1_raw * x1", "incorrect", "scale-factor"),
     ("tiny-mlp", "w11", "numpy", "dy_pred * v1 * x1", "incorrect", "missing-activation-derivative"),
-    ("tiny-mlp", "w11", "latex", r"v_1 h_1 x_1 (y_{pred} - y_{target})", "incorrect",
-     "wrong-activation-derivative"),
+    (
+        "tiny-mlp",
+        "w11",
+        "latex",
+        r"v_1 h_1 x_1 (y_{pred} - y_{target})",
+        "incorrect",
+        "wrong-activation-derivative",
+    ),
     ("tiny-mlp", "v1", "numpy", "dy_pred * h2", "incorrect", "wrong-entry"),
     ("neuron", "w1", "numpy", "(O - t) * O * (1 - O) * x1", "correct", None),
     ("neuron", "w1", "numpy", "(O - t) * x1", "incorrect", "missing-activation-derivative"),
@@ -283,12 +384,24 @@ COVERAGE: list[Case] = [
     ("mlp-bce", "Z1", "numpy", "dA1 * (Z1 != 0)", "incorrect", "missing-activation-derivative"),
     ("mlp-bce", "Z1", "numpy", "dA1 * np.where(Z1 >= 0, 1, 0)", "incorrect", "relu-at-zero"),
     ("mlp-bce", "Z1", "numpy", "dA1 * np.foo(Z1)", "unreadable", "unreadable"),
-    ("mlp-bce", "Z1", "numpy", "dA1 * (Z1 > 0).astype(__import__('os'))", "unreadable",
-     "unreadable"),
+    (
+        "mlp-bce",
+        "Z1",
+        "numpy",
+        "dA1 * (Z1 > 0).astype(__import__('os'))",
+        "unreadable",
+        "unreadable",
+    ),
     ("mlp-bce", "Z1", "numpy", "dA1 * Z1.astype(int)", "unreadable", "unreadable"),
     # LaTeX
-    ("mlp-bce", "Z1", "latex", r"\boldsymbol{\delta}^{[2]} W^{[2]\top} \odot g'(Z^{[1]})",
-     "correct", None),
+    (
+        "mlp-bce",
+        "Z1",
+        "latex",
+        r"\boldsymbol{\delta}^{[2]} W^{[2]\top} \odot g'(Z^{[1]})",
+        "correct",
+        None,
+    ),
     ("mlp-bce", "Z1", "latex", r"dA^{[1]} \odot g^{[1]\prime}(Z^{[1]})", "correct", None),
     ("mlp-bce", "Z1", "latex", r"dA^{[1]} \odot [Z^{[1]} > 0]", "correct", None),
     ("mlp-bce", "Z1", "latex", r"dA^{[1]} \odot [Z^{[1]} \geq 0]", "incorrect", "relu-at-zero"),
@@ -305,21 +418,45 @@ COVERAGE: list[Case] = [
     ("mlp-bce", "Z1", "latex", r"dA^{[1]} * \operatorname{relu}'(Z^{[1]})", "correct", None),
     ("mlp-bce", "W2", "latex", r"(A^{[1]})^T \delta^{[2]}", "correct", None),
     ("mlp-bce", "W2", "latex", r"A^{[1]^T} dZ^{[2]}", "correct", None),
-    ("mlp-bce", "Z1", "latex",
-     r"\left( \delta^{[2]} W^{[2]T} \right) \odot \mathbb{1}\{Z^{[1]} > 0\}", "correct", None),
-    ("mlp-bce", "W1", "latex",
-     r"\frac{1}{m} X^T [(A^{[2]} - Y) W^{[2]T} \odot (Z^{[1]} > 0)]", "correct", None),
+    (
+        "mlp-bce",
+        "Z1",
+        "latex",
+        r"\left( \delta^{[2]} W^{[2]T} \right) \odot \mathbb{1}\{Z^{[1]} > 0\}",
+        "correct",
+        None,
+    ),
+    (
+        "mlp-bce",
+        "W1",
+        "latex",
+        r"\frac{1}{m} X^T [(A^{[2]} - Y) W^{[2]T} \odot (Z^{[1]} > 0)]",
+        "correct",
+        None,
+    ),
     ("mlp-bce", "Z1", "numpy", "dA1 * np.array(Z1 > 0, dtype=float)", "correct", None),
     ("mlp-bce", "W2", "numpy", "(1./m) * A1.T.dot(A2 - Y)", "correct", None),
     ("mlp-bce", "W2", "numpy", "np.divide(np.dot(A1.T, A2 - Y), m)", "correct", None),
     ("mlp-bce", "b2", "numpy", "dZ2.mean(axis=0)", "incorrect", "scale-factor"),
     ("mlp-bce", "Z1", "numpy", "relu_backward(dA1, Z1)", "correct", None),
     ("mlp-bce", "Z2", "numpy", "sigmoid_backward(dA2, Z2)", "correct", None),
-    ("mlp-bce", "Z1", "numpy", "sigmoid_backward(dA1, Z1)", "incorrect",
-     "wrong-activation-derivative"),
+    (
+        "mlp-bce",
+        "Z1",
+        "numpy",
+        "sigmoid_backward(dA1, Z1)",
+        "incorrect",
+        "wrong-activation-derivative",
+    ),
     ("mlp-bce", "Z1", "numpy", "np.where(Z1 <= 0, 0, dA1)", "correct", None),
-    ("mlp-bce", "W2", "latex", r"\mathbf{A}^{[1]\intercal} \mathrm{d}\mathbf{Z}^{[2]}", "correct",
-     None),
+    (
+        "mlp-bce",
+        "W2",
+        "latex",
+        r"\mathbf{A}^{[1]\intercal} \mathrm{d}\mathbf{Z}^{[2]}",
+        "correct",
+        None,
+    ),
     ("tiny-mlp", "w11", "numpy", "dL/dw11 = dh1_raw * x1", "correct", None),
     ("neuron", "w", "latex", r"(O - t) \sigma'(z) x", "correct", None),
     ("chain", "w", "latex", r"2 (wx + b) x", "correct", None),
@@ -358,13 +495,31 @@ MESSAGES: list[Case] = [
     ("mlp-bce", "W1", "numpy", "A1.T @ dZ1", "incorrect", "wrong-layer"),
     ("mlp-bce", "Z1", "numpy", "dA1 * (Z2 > 0)", "incorrect", "wrong-layer"),
     ("mlp-bce", "W1", "latex", r"A^{[1]T} dZ^{[1]}", "incorrect", "wrong-layer"),
-    ("mlp-bce-weighted", "Z2", "numpy", "3 * (A2 - Y) / m", "incorrect",
-     "weighted-loss-not-simplifiable"),
+    (
+        "mlp-bce-weighted",
+        "Z2",
+        "numpy",
+        "3 * (A2 - Y) / m",
+        "incorrect",
+        "weighted-loss-not-simplifiable",
+    ),
     ("mlp-bce-weighted", "Z2", "numpy", "(A2 - Y + (w - 1) * Y * (A2 - 1)) / m", "correct", None),
-    ("mlp-bce-weighted", "Z2", "numpy", "(A2 - Y + (pos_weight - 1) * Y * (A2 - 1)) / m",
-     "correct", None),
-    ("mlp-bce-weighted", "Z2", "numpy", "(A2 - Y + (3 - 1) * Y * (A2 - 1)) / m", "incorrect",
-     "unknown"),
+    (
+        "mlp-bce-weighted",
+        "Z2",
+        "numpy",
+        "(A2 - Y + (pos_weight - 1) * Y * (A2 - 1)) / m",
+        "correct",
+        None,
+    ),
+    (
+        "mlp-bce-weighted",
+        "Z2",
+        "numpy",
+        "(A2 - Y + (3 - 1) * Y * (A2 - 1)) / m",
+        "incorrect",
+        "unknown",
+    ),
 ]
 
 
@@ -424,8 +579,14 @@ def test_latex_input_gets_a_latex_fix() -> None:
 
 @pytest.mark.parametrize(
     ("formula", "latex"),
-    [("A3.T @ dZ2", False), ("(A1", False), ("A1.foo", False), (r"\foo{Z}", True),
-     (r"a^{[1](i)}", True), ("dA1 * np.foo(Z1)", False)],
+    [
+        ("A3.T @ dZ2", False),
+        ("(A1", False),
+        ("A1.foo", False),
+        (r"\foo{Z}", True),
+        (r"a^{[1](i)}", True),
+        ("dA1 * np.foo(Z1)", False),
+    ],
 )
 def test_every_error_speaks_chinese(formula: str, latex: bool) -> None:
     import re
@@ -434,8 +595,20 @@ def test_every_error_speaks_chinese(formula: str, latex: bool) -> None:
         check("mlp-bce", "W2", formula, latex=latex)
     zh = info.value.localized("zh")
     assert re.search(r"[\u4e00-\u9fff]", zh.replace("无法读取", ""))
-    res = CliRunner().invoke(main, ["check", "mlp-bce", "--wrt", "W2", "--lang", "zh",
-                                    *(["--latex"] if latex else []), "--", formula])
+    res = CliRunner().invoke(
+        main,
+        [
+            "check",
+            "mlp-bce",
+            "--wrt",
+            "W2",
+            "--lang",
+            "zh",
+            *(["--latex"] if latex else []),
+            "--",
+            formula,
+        ],
+    )
     assert res.exit_code == 2 and zh in res.output
 
 
@@ -448,8 +621,11 @@ def test_leaky_relu_slope_comes_from_the_network(tmp_path: Path) -> None:
         "utf-8",
     )
     assert check(str(spec), "Z", "dA * ((Z > 0) + 0.2 * (Z <= 0))").ok
-    assert check(str(spec), "Z", "dA * ((Z > 0) + 0.01 * (Z <= 0))").code == "wrong-activation-derivative" or \
-        not check(str(spec), "Z", "dA * ((Z > 0) + 0.01 * (Z <= 0))").ok
+    assert (
+        check(str(spec), "Z", "dA * ((Z > 0) + 0.01 * (Z <= 0))").code
+        == "wrong-activation-derivative"
+        or not check(str(spec), "Z", "dA * ((Z > 0) + 0.01 * (Z <= 0))").ok
+    )
     assert check(str(spec), "Z", "dA").code == "missing-activation-derivative"
 
 
@@ -466,21 +642,39 @@ def _write_csv(path: Path, rows: list[dict[str, str]]) -> None:
 GRADE_ROWS = [
     dict(id="a", network="mlp-bce", wrt="W2", formula="A1.T @ dZ2", value="", kind=""),
     dict(id="b", network="mlp-bce", wrt="W2", formula="A1 @ dZ2", value="", kind=""),
-    dict(id="c", network="mlp-bce", wrt="Z1", formula=r"dA^{[1]} \odot g'(Z^{[1]})", value="",
-         kind=""),
+    dict(
+        id="c",
+        network="mlp-bce",
+        wrt="Z1",
+        formula=r"dA^{[1]} \odot g'(Z^{[1]})",
+        value="",
+        kind="",
+    ),
     dict(id="d", network="tiny-mlp", wrt="w11", formula="", value="-0.0137", kind=""),
     dict(id="e", network="no-such-net", wrt="W2", formula="A1.T @ dZ2", value="", kind=""),
     dict(id="f", network="mlp-bce", wrt="W2", formula="A3.T @ dZ2", value="", kind=""),
     dict(id="g", network="mlp-bce", wrt="W2", formula="", value="", kind=""),
-    dict(id="h", network="mlp-bce", wrt="W2", formula="A1.T @ (A2 - Y) / n_in", value="",
-         kind="numpy"),
+    dict(
+        id="h",
+        network="mlp-bce",
+        wrt="W2",
+        formula="A1.T @ (A2 - Y) / n_in",
+        value="",
+        kind="numpy",
+    ),
     dict(id="i", network="tiny-mlp", wrt="w11", formula="", value="-0.01", kind="value"),
     dict(id="j", network="mlp-bce", wrt="W2", formula="A1 @ dZ2", value="", kind="haskell"),
 ]
 GRADE_WANT = {
-    "a": ("correct", []), "b": ("incorrect", ["missing-transpose"]), "c": ("correct", []),
-    "d": ("correct", []), "e": ("error", []), "f": ("unreadable", []), "g": ("error", []),
-    "h": ("incorrect", ["scale-factor"]), "i": ("incorrect", ["too-few-digits"]),
+    "a": ("correct", []),
+    "b": ("incorrect", ["missing-transpose"]),
+    "c": ("correct", []),
+    "d": ("correct", []),
+    "e": ("error", []),
+    "f": ("unreadable", []),
+    "g": ("error", []),
+    "h": ("incorrect", ["scale-factor"]),
+    "i": ("incorrect", ["too-few-digits"]),
     "j": ("error", []),
 }
 
@@ -499,7 +693,7 @@ def test_grade_csv_to_csv_with_summary(tmp_path: Path) -> None:
 
 
 def test_grade_jsonl_to_json_in_parallel(tmp_path: Path) -> None:
-    from derive.grade import grade_all
+    from derive.checker.grade import grade_all
 
     src, out = tmp_path / "subs.jsonl", tmp_path / "report.json"
     rows = GRADE_ROWS * 6  # 60 rows: the pool is used
@@ -516,7 +710,7 @@ def test_grade_jsonl_to_json_in_parallel(tmp_path: Path) -> None:
     for k, r in enumerate(rows):
         assert byid[f"{r['id']}{k}"] == GRADE_WANT[r["id"]]
     assert data["summary"]["codes"]["missing-transpose"] == 6
-    serial = grade_all([json.loads(x) for x in lines if x.startswith("{\"")], jobs=1)
+    serial = grade_all([json.loads(x) for x in lines if x.startswith('{"')], jobs=1)
     assert [(r["verdict"], r["codes"]) for r in serial] == [
         (r["verdict"], r["codes"]) for r in results if r["id"] != "line 4"
     ]
@@ -524,7 +718,12 @@ def test_grade_jsonl_to_json_in_parallel(tmp_path: Path) -> None:
 
 def test_grade_bad_input_exits_2(tmp_path: Path) -> None:
     runner = CliRunner()
-    assert runner.invoke(main, ["grade", str(tmp_path / "none.csv"), "-o", str(tmp_path / "r.csv")]).exit_code == 2
+    assert (
+        runner.invoke(
+            main, ["grade", str(tmp_path / "none.csv"), "-o", str(tmp_path / "r.csv")]
+        ).exit_code
+        == 2
+    )
     bad = tmp_path / "bad.csv"
     bad.write_text("a,b\n1,2\n", "utf-8")
     assert runner.invoke(main, ["grade", str(bad), "-o", str(tmp_path / "r.csv")]).exit_code == 2

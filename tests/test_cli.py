@@ -121,7 +121,7 @@ def test_import_derive_does_not_need_torch(tmp_path):
     hide.mkdir()
     (hide / "torch.py").write_text("raise ImportError('hidden for the test')\n")
     code = (
-        "import sys, derive, derive.backprop, derive.numeric, derive.cli, derive.example; "
+        "import sys, derive, derive.engine.backprop, derive.numeric.verify, derive.cli, derive.numeric.example; "
         "d = derive.derive_network('tiny-mlp'); assert 'torch' not in sys.modules; "
         "print(len(d.steps()))"
     )

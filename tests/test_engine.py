@@ -6,9 +6,11 @@ import numpy as np
 import pytest
 import sympy as sp
 
-from derive import functions, mform, numeric, spec
-from derive.backprop import MAX_DIRECT_PARAMS, derive
-from derive.steps import Checker, StepError, Term, prove
+from derive.engine import functions, mform
+from derive.engine.backprop import MAX_DIRECT_PARAMS, derive
+from derive.engine.steps import Checker, StepError, Term, prove
+from derive.lang import spec
+from derive.numeric import verify as numeric
 
 
 def test_every_step_of_every_builtin_was_checked():
@@ -166,7 +168,7 @@ def test_elementwise_and_matrix_form_agree_at_random_points():
 
 
 def test_matrix_rules_link_to_general_proofs():
-    from derive.backprop import ELEMENTARY, proof_for
+    from derive.proofs import ELEMENTARY, proof_for
 
     linked = set()
     for name in spec.builtin_names():
@@ -193,7 +195,7 @@ def test_finite_differences_are_not_used_at_a_relu_kink():
     # Z1[0,0] = 1·0.1 + 2·(−0.05) + 0 = 0 exactly: the central difference straddles the kink
     from importlib import resources
 
-    text = (resources.files("derive") / "specs" / "mlp-bce.toml").read_text("utf-8")
+    text = (resources.files("derive.lang") / "specs" / "mlp-bce.toml").read_text("utf-8")
     text = text.replace("W1 = [[0.3, -0.2], [0.3, 0.4]]", "W1 = [[0.1, -0.2], [-0.05, 0.4]]")
     assert "[-0.05, 0.4]" in text
     d = derive(spec.parse(text))

@@ -8,10 +8,12 @@ import numpy as np
 import pytest
 from click.testing import CliRunner
 
-from derive import domain, numeric, spec
-from derive.backprop import derive
 from derive.cli import main
-from derive.example import Example
+from derive.engine.backprop import derive
+from derive.lang import domains as domain
+from derive.lang import spec
+from derive.numeric import verify as numeric
+from derive.numeric.example import Example
 
 SPECS = Path(__file__).parent / "specs_engine"
 
@@ -68,7 +70,7 @@ def test_saturated_sigmoid_bce_at_1000_has_the_true_gradient():
     # the walkthrough's numbers are finite too (more digits where 30 are not enough)
     import mpmath
 
-    from derive.example import fmt
+    from derive.numeric.example import fmt
 
     ex = Example(d)
     dp = ex.value(d.graph.tensors["p"].grads[0, 0])  # 1/(1 − σ(1000)) = 1 + e^1000
@@ -121,8 +123,6 @@ def test_drawn_values_respect_every_domain():
 
 
 def test_optional_tables():
-    s = spec.parse(
-        '[network]\nname = "tiny"\n[params]\nw = []\n[forward]\nL = "w * w"\n', "<t>"
-    )
+    s = spec.parse('[network]\nname = "tiny"\n[params]\nw = []\n[forward]\nL = "w * w"\n', "<t>")
     assert s.dims == {} and s.inputs == {} and s.constants == {}
     assert numeric.verify(derive(s), points=1).ok

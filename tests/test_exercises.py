@@ -14,10 +14,11 @@ import numpy as np
 import pytest
 from katex_oracle import OracleMissing, check_markdown
 
-from derive import build as builder
-from derive import exercises as E
-from derive import numeric, spec
-from derive.check import check
+from derive.checker.check import check
+from derive.lang import spec
+from derive.numeric import verify as numeric
+from derive.render import build as builder
+from derive.render import exercises as E
 
 SEED = 2026
 

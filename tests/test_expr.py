@@ -6,7 +6,7 @@ from fractions import Fraction
 
 import pytest
 
-from derive import expr as ex
+from derive.lang import expr as ex
 
 
 def test_parses_the_spec_language():

@@ -1,13 +1,15 @@
-"""A fixed-seed sample of random networks (derive.fuzz) against PyTorch and finite differences:
+"""A fixed-seed sample of random networks (derive.numeric.fuzz) against PyTorch and finite differences:
 no traceback, no false failure, no false ✓."""
 
 from __future__ import annotations
 
 import pytest
 
-from derive import expr as ex
-from derive import fuzz, numeric, spec
-from derive.backprop import derive
+from derive.engine.backprop import derive
+from derive.lang import expr as ex
+from derive.lang import spec
+from derive.numeric import fuzz
+from derive.numeric import verify as numeric
 
 SEEDS = range(50)
 MAX_DIM = 3  # small sizes keep the sample quick; bench/bench_fuzz.py runs 500 at dims ≤ 8
@@ -32,9 +34,26 @@ def test_the_generator_covers_the_language():
                 if isinstance(n, ex.Pow):
                     powers.add(str(n.exponent))
                 stack.extend(ex.children(n))
-    for f in ("sigmoid", "tanh", "relu", "leaky_relu", "exp", "log", "sqrt", "abs", "softplus",
-              "softmax", "log_softmax", "sum-axis", "mean-axis", "mse", "sse", "bce",
-              "bce_logits", "cross_entropy"):
+    for f in (
+        "sigmoid",
+        "tanh",
+        "relu",
+        "leaky_relu",
+        "exp",
+        "log",
+        "sqrt",
+        "abs",
+        "softplus",
+        "softmax",
+        "log_softmax",
+        "sum-axis",
+        "mean-axis",
+        "mse",
+        "sse",
+        "bce",
+        "bce_logits",
+        "cross_entropy",
+    ):
         assert f in funcs, f
     assert {"1/2", "-1", "3/2"} <= powers
     assert min(tables.values()) > 20

@@ -357,7 +357,8 @@ CASES = (
 
 
 def test_the_spec_limits_match_the_engine() -> None:
-    from derive import backprop, spec
+    from derive.engine import backprop
+    from derive.lang import spec
 
     assert spec.DIRECT_CHECK_PARAMS == backprop.MAX_DIRECT_PARAMS
     for name in spec.builtin_names():  # the built-ins are far inside every limit
@@ -470,7 +471,7 @@ def test_hostile_input(case: Case, tmp_path: Path) -> None:
 
 
 def test_an_internal_error_exits_70_in_one_line(monkeypatch) -> None:
-    from derive import spec as specs
+    from derive.lang import spec as specs
 
     def boom(name: str):
         raise RuntimeError("something broke\nsecond line")
@@ -486,7 +487,12 @@ def test_an_internal_error_exits_70_in_one_line(monkeypatch) -> None:
 
 
 def test_every_user_facing_error_is_a_derive_error() -> None:
-    from derive import build, errors, expr, numeric, pdf, spec, steps, verdict
+    from derive import errors
+    from derive.checker import verdict
+    from derive.engine import steps
+    from derive.lang import expr, spec
+    from derive.numeric import verify as numeric
+    from derive.render import build, pdf
 
     for cls, code in [
         (spec.SpecError, 2),
@@ -507,7 +513,7 @@ def test_every_user_facing_error_is_a_derive_error() -> None:
 def test_the_loss_plot_is_deterministic_valid_svg_and_survives_divergence() -> None:
     import xml.etree.ElementTree as ET
 
-    from derive.plot import loss_svg
+    from derive.render.plot import loss_svg
 
     history = [(s, 3e7 * 0.9**s) for s in range(500)]
     a, b = loss_svg(history, "loss"), loss_svg(list(history), "loss")
@@ -525,7 +531,7 @@ def test_the_loss_plot_is_deterministic_valid_svg_and_survives_divergence() -> N
 
 
 def test_python_safe_names_are_collision_free() -> None:
-    from derive.codegen import UNSAFE, safe_names
+    from derive.walkthrough.codegen import UNSAFE, safe_names
 
     names = ["print", "print_", "float", "bool", "for", "import", "X", "ir", "match"]
     safe = safe_names(names)
@@ -538,8 +544,8 @@ def test_python_safe_names_are_collision_free() -> None:
 
 
 def test_latex_escaping_of_hostile_titles() -> None:
-    from derive.markup import md_escape, tex_escape
-    from derive.printing import name_tex
+    from derive.engine.printing import name_tex
+    from derive.render.markup import md_escape, tex_escape
 
     title = "a\x00b\x1b[31m zwj\u200dx bidi\u202eabc\u202c Ǳ 한 中文 Ȁ " + "X" * 45
     tex, md = tex_escape(title), md_escape(title)

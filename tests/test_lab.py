@@ -16,10 +16,11 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from derive import build as builder
-from derive import numeric, spec
-from derive.backprop import derive
-from derive.codegen import backward_order
+from derive.engine.backprop import derive
+from derive.lang import spec
+from derive.numeric import verify as numeric
+from derive.render import build as builder
+from derive.walkthrough.codegen import backward_order
 
 NETS = spec.builtin_names()
 LANGS = ("en", "zh")

@@ -10,9 +10,10 @@ from fractions import Fraction
 import pytest
 from click.testing import CliRunner
 
-from derive import cli, spec
-from derive import expr as ex
-from derive.printing import name_tex
+from derive import cli
+from derive.engine.printing import name_tex
+from derive.lang import expr as ex
+from derive.lang import spec
 
 SPECS = {
     # batch norm over the batch: names gamma, beta, eps, mu, sigma2; ** -0.5 and axis=0
@@ -156,7 +157,7 @@ def test_axis_by_position_is_axis_by_keyword():
 def test_exponents_are_exact_rationals():
     assert ex.parse("X ** 0.5").exponent == Fraction(1, 2)  # type: ignore[union-attr]
     s = spec.parse(SPECS["powers"])
-    from derive.graph import build
+    from derive.engine.graph import build
 
     g = build(s)
     code = [n.forward.code() for n in g.nodes]
@@ -199,7 +200,7 @@ Lambda = "mean((zoo - S) ** 2) / N"
 def test_sympy_names_are_plain_symbols_and_verify(tmp_path):
     import sympy as sp
 
-    from derive.graph import build
+    from derive.engine.graph import build
 
     g = build(spec.parse(NAMES_SPEC))
     for name in ("N", "E", "pi"):

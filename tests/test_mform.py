@@ -7,7 +7,7 @@ import numpy as np
 import sympy as sp
 import torch
 
-from derive import mform as mf
+from derive.engine import mform as mf
 
 m = sp.Symbol("m", positive=True, integer=True)
 X_SYMS = sp.ImmutableMatrix(2, 3, sp.symbols("x0:6", real=True))

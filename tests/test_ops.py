@@ -9,7 +9,7 @@ import pytest
 import sympy as sp
 import torch
 
-from derive import ops
+from derive.lang import ops
 
 x = sp.Symbol("x", real=True)
 POINTS = (-1.7, -0.3, 0.4, 2.2)

@@ -1,4 +1,4 @@
-"""derive.pdf.compile_pdf: real xelatex runs (skipped where TeX is not installed)."""
+"""derive.render.pdf.compile_pdf: real xelatex runs (skipped where TeX is not installed)."""
 
 from __future__ import annotations
 
@@ -10,13 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from derive.pdf import (
-    INSTALL_HINT,
-    ExternalToolError,
-    LatexFailed,
-    ToolMissing,
-    compile_pdf,
-)
+from derive.render.pdf import INSTALL_HINT, ExternalToolError, LatexFailed, ToolMissing, compile_pdf
 
 _TEX_MISSING = [tool for tool in ("latexmk", "xelatex") if shutil.which(tool) is None]
 needs_tex = pytest.mark.skipif(
@@ -249,18 +243,19 @@ def test_handouts_have_no_overfull_boxes_and_fit_their_page_budget(
 ) -> None:
     """Every standard handout and the proofs document compile without a single overfull box
     (read from the LaTeX log), and the English handouts stay within the page budget."""
-    from derive import build as builder
-    from derive import render, spec
-    from derive.backprop import derive
-    from derive import numeric
-    from derive.walkthrough import build as context
-    from derive.walkthrough import proofs_document
+    from derive.engine.backprop import derive
+    from derive.lang import spec
+    from derive.numeric import verify as numeric
+    from derive.render import build as builder
+    from derive.render import environment as render
+    from derive.walkthrough.context import build as context
+    from derive.walkthrough.context import proofs_document
 
     cited: list[str] = []
     for name in spec.builtin_names():
         d = derive(spec.load(name))
         w = context(
-            d, numeric.verify(d, points=0, full=False), builder._shared_proofs(), detail="standard"
+            d, numeric.verify(d, points=0, full=False), builder.shared_proofs(), detail="standard"
         )
         cited += [c.name for c in w.cited if c.name not in cited]
         tex = render.render("tex/walkthrough.tex.j2", w, lang, has_py=False)
@@ -269,6 +264,6 @@ def test_handouts_have_no_overfull_boxes_and_fit_their_page_budget(
         assert "Overfull \\hbox" not in log, (name, lang)
         if lang == "en" and name in PAGE_LIMITS:
             assert _pages(pdf) <= PAGE_LIMITS[name], name
-    doc = proofs_document(cited, builder._shared_proofs())
+    doc = proofs_document(cited, builder.shared_proofs())
     log = compile_pdf(render.render("tex/proofs.tex.j2", doc, lang), tmp_path / "proofs.pdf")
     assert "Overfull \\hbox" not in log, ("proofs", lang)

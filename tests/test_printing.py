@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 import sympy as sp
 
-from derive.functions import leaky_relu, relu, relu_grad, sigmoid
-from derive.printing import entry_tex, latex, name_tex
+from derive.engine.functions import leaky_relu, relu, relu_grad, sigmoid
+from derive.engine.printing import entry_tex, latex, name_tex
 
 x, y = sp.symbols("x y")
 
@@ -62,7 +62,7 @@ def test_entry_tex_is_one_based():
 
 
 def test_break_sum_cuts_a_long_sum_into_aligned_rows_at_top_level_signs() -> None:
-    from derive.printing import ROW_CHARS, break_sum, visible_chars
+    from derive.engine.printing import ROW_CHARS, break_sum, visible_chars
 
     term = r"\left(\left(y_{\text{pred}}\right)_{%d} - y_{%d}\right)^{2}"
     tex = " + ".join(term % (i, i) for i in range(11, 17))
@@ -71,7 +71,9 @@ def test_break_sum_cuts_a_long_sum_into_aligned_rows_at_top_level_signs() -> Non
     assert rows[1].startswith("+ ")  # the sign starts the continued row
     assert " ".join(rows) == tex  # nothing lost or reordered
     # signs inside \left(…\right) or braces are not cut; \leftarrow is not a \left
-    inner = r"\left(a - b - c - d - e - f - g - h - i - j - k - l - m - n - o - p - q - r - s\right)"
+    inner = (
+        r"\left(a - b - c - d - e - f - g - h - i - j - k - l - m - n - o - p - q - r - s\right)"
+    )
     assert break_sum(inner) == inner
     assert break_sum(r"a \leftarrow b - c", room=3) == r"a \leftarrow b \\ &\quad - c"
     assert break_sum("a - b") == "a - b"

@@ -5,6 +5,7 @@ autograd (float64) at random sizes and values."""
 from __future__ import annotations
 
 import re
+import types
 from pathlib import Path
 
 import numpy as np
@@ -12,12 +13,28 @@ import pytest
 import sympy as sp
 from katex_oracle import MathBlock, dialect_problems, katex_errors, oracle_missing_reason
 
-from derive import functions as fn
-from derive import losses
-from derive import proofs as P
-from derive.catalog import catalogue
-from derive.printing import index_latex, index_text
-from derive.steps import StepError
+from derive.engine import functions as fn
+from derive.engine import losses
+from derive.engine.printing import index_latex, index_text
+from derive.engine.steps import StepError
+from derive.locale.catalog import catalogue
+from derive.proofs import (
+    activations,
+    core,
+    initialisation,
+    linear,
+    normalisation,
+    registry,
+)
+from derive.proofs import (
+    losses as loss_proofs,
+)
+
+# every name of the proof modules, as one namespace (the tests reach into the machinery)
+_MODULES = (core, linear, activations, loss_proofs, normalisation, initialisation, registry)
+P = types.SimpleNamespace(
+    **{k: v for m in _MODULES for k, v in vars(m).items() if not k.startswith("__")}
+)
 
 LANGS = ("en", "zh")
 NAMES = [
@@ -98,7 +115,7 @@ def test_a_note_key_means_one_text():
 
 def test_no_prose_in_the_proofs_module():
     """Titles, reasons, assumptions and notes live in the locale catalogues, not in Python."""
-    source = Path(P.__file__).read_text("utf-8")
+    source = "".join(Path(m.__file__).read_text("utf-8") for m in _MODULES)
     assert not re.search(r"[\u3000-\u9fff\uff00-\uffef]", source)
     assert not re.search(r"[\"'](en|zh)[\"']\s*:", source)
     assert not hasattr(P, "REASONS") and not hasattr(P, "TITLES")
@@ -175,7 +192,10 @@ def test_weighted_bce_says_it_is_not_yhat_minus_y():
 def test_latex_uses_the_house_notation():
     tex = {n: [s.tex for s in all_steps(P.get_proof(n))] for n in NAMES}
     assert P.get_proof("linear-weight").statement.rhs.tex == r"X^{\top} \thinspace \delta_{Z}"
-    assert r"\delta_{Z,iq}" in tex["linear-weight"][5] and r"\left[j = q\right]" in tex["linear-weight"][4]
+    assert (
+        r"\delta_{Z,iq}" in tex["linear-weight"][5]
+        and r"\left[j = q\right]" in tex["linear-weight"][4]
+    )
     assert r"\sum_{i=1}^{N} \sum_{j=1}^{M}" in tex["linear-weight"][3]
     assert P.get_proof("bias-sum").statement.rhs.tex == r"\mathbf{1}^{\top} \thinspace \delta_{Z}"
     assert P.get_proof("elementwise").statement.rhs.tex == r"\delta_{A} \odot f'\left(Z\right)"

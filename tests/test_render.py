@@ -6,12 +6,16 @@ import re
 
 import pytest
 
-from derive import lessons, markup, numeric, render, spec
-from derive.backprop import derive
-from derive.build import _shared_proofs
-from derive.markup import Raw, md_escape, tex_escape, tex_say
-from derive.render import catalogue
-from derive.walkthrough import Math, build
+from derive.engine.backprop import derive
+from derive.lang import spec
+from derive.numeric import verify as numeric
+from derive.render import environment as render
+from derive.render import markup
+from derive.render.build import shared_proofs
+from derive.render.environment import catalogue
+from derive.render.markup import Raw, md_escape, tex_escape, tex_say
+from derive.walkthrough import lessons
+from derive.walkthrough.context import Math, build
 
 HOSTILE = r"\input{/etc/hostname} ^^5cinput <script>alert(1)</script> $x$ {} # % & ~ _ `"
 
@@ -19,7 +23,7 @@ HOSTILE = r"\input{/etc/hostname} ^^5cinput <script>alert(1)</script> $x$ {} # %
 @pytest.fixture(scope="module")
 def tiny():
     d = derive(spec.load("tiny-mlp"))
-    return build(d, numeric.verify(d, points=1), _shared_proofs())
+    return build(d, numeric.verify(d, points=1), shared_proofs())
 
 
 # ---- escaping -------------------------------------------------------------------------------
@@ -147,7 +151,7 @@ def test_every_reason_key_in_use_has_text_in_both_languages() -> None:
     for name in spec.builtin_names():
         d = derive(spec.load(name))
         used |= {s.reason for s in d.steps()}
-    proofs = _shared_proofs()
+    proofs = shared_proofs()
     for name in sorted(proofs._names):
         p = proofs[name]
         used |= {s.reason for s in (p.statement, *p.steps)}
@@ -186,7 +190,8 @@ def _prose_constants(module) -> list[str]:
 
 def test_no_prose_in_python_modules() -> None:
     """Walkthrough prose lives in the catalogues and templates, not in the renderer's code."""
-    from derive import diagram, evidence, walkthrough
+    from derive.walkthrough import context as walkthrough
+    from derive.walkthrough import diagram, evidence
 
     for module in (walkthrough, lessons, evidence, render, markup, diagram):
         assert _prose_constants(module) == [], module.__name__
@@ -217,7 +222,7 @@ def test_tiny_mlp_diagram_labels_edges_with_weights(tiny) -> None:
 
 
 def test_batch_network_diagram_is_tensor_level() -> None:
-    from derive.diagram import diagram
+    from derive.walkthrough.diagram import diagram
 
     dg = diagram(derive(spec.load("mlp-bce")).graph)
     names = {n.id: n.text for n in dg.nodes}
@@ -231,7 +236,7 @@ def test_lessons_follow_the_derivation() -> None:
     found = {}
     for name in ("neuron", "mlp-bce", "mlp-bce-weighted", "relu-mlp", "chain"):
         d = derive(spec.load(name))
-        w = build(d, numeric.verify(d, points=0, full=False), _shared_proofs())
+        w = build(d, numeric.verify(d, points=0, full=False), shared_proofs())
         found[name] = [ls.key for ls in w.lessons]
     assert "factor-two" in found["neuron"] and "batch-mean" not in found["neuron"]
     assert "batch-mean" in found["mlp-bce"] and "weighted-bce" not in found["mlp-bce"]
@@ -247,7 +252,7 @@ def test_symmetry_lesson_is_about_this_network() -> None:
     out = {}
     for name in ("tiny-mlp", "relu-mlp"):
         d = derive(spec.load(name))
-        w = build(d, numeric.verify(d, points=0, full=False), _shared_proofs(), detail="standard")
+        w = build(d, numeric.verify(d, points=0, full=False), shared_proofs(), detail="standard")
         (ls,) = [ls for ls in w.lessons if ls.key == "symmetry"]
         out[name] = dict(ls.parts), dict(ls.math)
     parts, math = out["tiny-mlp"]

@@ -23,7 +23,7 @@ from pathlib import Path
 import pytest
 from conftest import run_cli
 
-from derive import site
+from derive.render import site
 
 ROOT = Path(__file__).resolve().parent.parent
 BROWSER = ROOT / "tests" / "browser"
@@ -131,7 +131,6 @@ def test_cli_reference_covers_every_command_and_option() -> None:
     import click
 
     from derive.cli import main
-
 
     text = site.cli_reference(main)
     ctx = click.Context(main)
@@ -500,7 +499,7 @@ def test_project_docs_take_readme_spec_section_and_architecture(tmp_path: Path) 
 def test_github_flavour_keeps_every_formula_intact_through_a_gfm_parser(tmp_path: Path) -> None:
     from katex_oracle import scan_math
 
-    from derive.printing import named_spaces
+    from derive.engine.printing import named_spaces
 
     portable = tmp_path / "portable"
     gh = tmp_path / "github"

@@ -1,0 +1,92 @@
+"""The per-user cache: derivations for ``derive check`` and the proofs document of ``derive build``.
+
+Entries live under ``$XDG_CACHE_HOME/derive/<kind>/`` (``~/.cache`` without it; ``DERIVE_CACHE=DIR``
+puts them under ``DIR/<kind>/``, ``DERIVE_CACHE=off`` turns the cache off). Every key includes
+:func:`source_hash` — a hash of derive's own source, catalogues, templates and the SymPy version —
+so an edit or an upgrade never reads a stale entry. The folder is created owner-only and entries
+are read only when they belong to the current user and nobody else can write them; any problem
+with the cache means "not cached", never an error. Output never depends on the cache: an entry
+holds exactly the bytes (or object) the same code computes.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import os
+import stat
+from importlib import metadata
+from pathlib import Path
+
+PACKAGE = Path(__file__).resolve().parent
+_SOURCES = (".py", ".toml", ".j2")
+
+
+def folder(kind: str) -> Path | None:
+    """The cache folder of ``kind`` (``"derivations"``, ``"proofs"``), or ``None`` when off."""
+    where = os.environ.get("DERIVE_CACHE", "")
+    if where.lower() in ("off", "0", "no") or os.environ.get("DERIVE_NO_CACHE"):
+        return None
+    if where:
+        return Path(where) / kind
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "derive" / kind
+
+
+@functools.cache
+def source_hash(*extra: str) -> str:
+    """Hash of derive's source files (and of the folders ``extra``, e.g. ``--templates``)."""
+    h = hashlib.sha256()
+    try:
+        h.update(metadata.version("sympy").encode())
+    except metadata.PackageNotFoundError:  # pragma: no cover - sympy is a dependency
+        pass
+    templates = PACKAGE / "render" / "templates"
+    for root in (PACKAGE, templates.resolve(), *(Path(e) for e in extra)):
+        for f in sorted(root.rglob("*")):
+            if f.suffix in _SOURCES and f.is_file() and "site_assets" not in f.parts:
+                h.update(str(f.relative_to(root)).encode())
+                h.update(f.read_bytes())
+    return h.hexdigest()
+
+
+def key(*parts: str | bytes) -> str:
+    """A cache key from ``parts`` and :func:`source_hash`."""
+    h = hashlib.sha256(source_hash().encode())
+    for part in parts:
+        h.update(b"\0")
+        h.update(part if isinstance(part, bytes) else part.encode("utf-8"))
+    return h.hexdigest()[:40]
+
+
+def read(kind: str, name: str) -> bytes | None:
+    """The entry ``name`` of ``kind``, if cached and safe to read (ours, not writable by others)."""
+    where = folder(kind)
+    if where is None:
+        return None
+    path = where / name
+    try:
+        st = path.stat()
+        if st.st_uid != os.getuid() or st.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
+            return None
+        if not stat.S_ISREG(st.st_mode):
+            return None
+        return path.read_bytes()
+    except OSError:
+        return None
+
+
+def write(kind: str, name: str, data: bytes) -> None:
+    """Store ``data`` atomically, owner-only; a cache that cannot be written is no error."""
+    where = folder(kind)
+    if where is None:
+        return
+    try:
+        where.mkdir(mode=0o700, parents=True, exist_ok=True)
+        tmp = where / f".{name}.{os.getpid()}.tmp"
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+        os.replace(tmp, where / name)
+    except OSError:
+        pass

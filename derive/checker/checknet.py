@@ -1,0 +1,373 @@
+"""One derived network as the checker sees it (:class:`Net`, derived once per process and cached
+by :func:`net_for`): the names a formula may use, the points formulas are compared at, float64
+values at the example values, and the gradients to check against (:class:`Target`).
+
+Points (exact, 50 digits, :class:`derive.engine.steps.Checker`): ``rand``, :data:`POINTS_PIECEWISE`
+random rational points; ``example``, the spec's example values; ``dims``, random points with
+every dim and constant set to another value (tells ``m`` from ``2``); ``zero``, a point where
+entries of each ReLU input are exactly 0 (``None`` when there is none).
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import re
+from collections import OrderedDict
+from pathlib import Path
+from typing import Any
+
+import mpmath
+import numpy as np
+import sympy as sp
+
+from derive.checker.evaluate import System, evaluate
+from derive.checker.formtree import formula_text, positions, rebuild, subtrees
+from derive.engine import mform as mf
+from derive.engine.backprop import BackwardVisit, Derivation, derive
+from derive.engine.steps import DPS, Checker
+from derive.lang import expr as ex
+from derive.lang.spec import NetSpec, builtin_names, load
+
+POINTS = 4  # random points for the exact verdict
+POINTS_PIECEWISE = 12  # … when the formula compares (Z > c): thresholds need more samples
+DIAG_POINTS = 6  # points compared when diagnosing (float64): piecewise factors need several
+CACHE_SIZE = 8
+
+
+# ---- networks (derived once) --------------------------------------------------------------------
+
+_CACHE: OrderedDict[tuple[Any, ...], Net] = OrderedDict()
+
+
+def net_for(net: Any, seed: int) -> Net:
+    """``net`` (a built-in name, a spec path, a ``NetSpec`` or a ``Derivation``) derived once:
+    the last :data:`CACHE_SIZE` are kept; a spec file is derived again when it changes."""
+    if isinstance(net, Derivation):
+        key: tuple[Any, ...] = ("derivation", id(net), seed)
+    elif isinstance(net, NetSpec):
+        key = ("spec", id(net), seed)
+    else:
+        text = os.fspath(net)
+        if text in builtin_names():
+            key = ("builtin", text, seed)
+        else:
+            path = Path(text)
+            try:
+                st = path.stat()
+                key = ("file", str(path.resolve()), st.st_mtime_ns, st.st_size, seed)
+            except OSError:
+                key = ("missing", text, seed)
+    hit = _CACHE.get(key)
+    if hit is not None and (key[0] not in ("derivation", "spec") or hit.source is net):
+        _CACHE.move_to_end(key)
+        return hit
+    if isinstance(net, Derivation):
+        d = net
+    else:
+        d = derive(net if isinstance(net, NetSpec) else load(os.fspath(net)))
+    made = Net(d, seed, net if key[0] in ("derivation", "spec") else None)
+    _CACHE[key] = made
+    while len(_CACHE) > CACHE_SIZE:
+        _CACHE.popitem(last=False)
+    return made
+
+
+class Net:
+    """One derived network and what all checks on it share: name table, checkers, targets."""
+
+    def __init__(self, d: Derivation, seed: int, source: Any) -> None:
+        self.d, self.g, self.spec, self.source = d, d.graph, d.graph.spec, source
+        self.seed = seed
+        self.visits = {v.name: v for v in d.backward}
+        self.rand = Checker(defs=dict(d.defs), points=POINTS_PIECEWISE, seed=seed)
+        self.names: dict[str, mf.MExpr] = {}
+        self.label_at: dict[str, tuple[str, int, int]] = {}
+        self._targets: dict[str, Target] = {}
+        self._lazy: dict[str, Any] = {}
+        self._build_names()
+
+    # names ------------------------------------------------------------------------------
+    def _build_names(self) -> None:
+        g, loss_tex = self.g, self.g.loss_tex
+        for tensor, rows in self.spec.labels.items():
+            t = g.tensors[tensor]
+            for i, row in enumerate(rows):
+                for j, label in enumerate(row):
+                    s = t.symbols[i, j]
+                    self.names[label] = mf.Ref(
+                        label, "value", sp.ImmutableMatrix([[s]]), g.symbol_tex[s], loss_tex, (1, 1)
+                    )
+                    if t.grads is not None:
+                        self.names["d" + label] = mf.Ref(
+                            label,
+                            "grad",
+                            sp.ImmutableMatrix([[t.grads[i, j]]]),
+                            g.symbol_tex[s],
+                            loss_tex,
+                            (1, 1),
+                        )
+                    self.label_at[label] = (tensor, i, j)
+        for name, t in g.tensors.items():
+            self.names[name] = t.value_ref(loss_tex)
+            if t.grads is not None:
+                self.names["d" + name] = t.grad_ref(loss_tex)
+        names = g.scalar_names()
+        for name, sym in g.scalars.items():
+            self.names[name] = mf.Scalar(sym, names)
+        loss = self.spec.forward[-1][1]
+        if (
+            isinstance(loss, ex.Call)
+            and loss.func in ex.LOSSES
+            and isinstance(loss.args[0], ex.Name)
+        ):
+            for alias in ("Yhat", "Y_hat", "yhat", "y_hat"):
+                if alias not in self.names:
+                    self.names[alias] = self.names[loss.args[0].id]
+                    self.names.setdefault("d" + alias, self.names.get("d" + loss.args[0].id))
+
+    def resolve(self, name: str) -> tuple[str, mf.MExpr] | None:
+        """A user's name → (canonical name, leaf), trying the spellings LaTeX produces."""
+        tries = [name]
+        if name.startswith("delta_"):
+            tries.append("d" + name[6:])
+        if name.startswith("d_"):
+            tries.append("d" + name[2:])
+        tries.append(name.replace("_", ""))
+        m = re.fullmatch(r"(\w+?)_[ijkn]", name)
+        if m:
+            tries.append(m.group(1))
+        for t in tries:
+            leaf = self.names.get(t)
+            if leaf is not None:
+                return t, leaf
+        return None
+
+    def known(self, name: str) -> bool:
+        return self.resolve(name) is not None
+
+    # targets ----------------------------------------------------------------------------
+    def target(self, name: str) -> Target:
+        hit = self._targets.get(name)
+        if hit is None:
+            hit = self._targets[name] = Target(self, name)
+        return hit
+
+    # extra points (built on first use) ------------------------------------------------------
+    def free_symbols(self) -> list[tuple[str, sp.Symbol]]:
+        return [
+            (n, s)
+            for n in list(self.spec.inputs) + list(self.spec.params)
+            for s in self.g.tensors[n].symbols
+        ]
+
+    @property
+    def example(self) -> Checker:
+        """The spec's example values (exact)."""
+        if "example" not in self._lazy:
+            defs = dict(self.d.defs)
+            for name, rows in self.spec.values.items():
+                flat = [v for row in rows for v in row]
+                for s, v in zip(self.g.tensors[name].symbols, flat, strict=True):
+                    defs[s] = sp.Rational(v.numerator, v.denominator)
+            self._lazy["example"] = Checker(defs=defs, points=1, seed=self.seed)
+        return self._lazy["example"]
+
+    @property
+    def other_dims(self) -> Checker:
+        """Random points with every dim and constant set to another value (tells ``m`` from 2)."""
+        if "dims" not in self._lazy:
+            defs = dict(self.d.defs)
+            primes = [3, 5, 7, 11, 13, 17, 19, 23, 29, 31, 37, 41, 43, 47]
+            used = {int(v) for v in self.g.scalar_values.values() if v.is_Integer}
+            free = iter(p for p in primes if p not in used)
+            for sym, v in self.g.scalar_values.items():
+                defs[sym] = sp.Integer(next(free, 53)) if v.is_Integer else v + sp.Rational(1, 7)
+            self._lazy["dims"] = Checker(defs=defs, points=DIAG_POINTS, seed=self.seed + 7)
+        return self._lazy["dims"]
+
+    @property
+    def zero(self) -> Checker | None:
+        if "zero" not in self._lazy:
+            self._lazy["zero"] = _zero_point(self)
+        return self._lazy["zero"]
+
+    @property
+    def float_env(self) -> dict[str, np.ndarray]:
+        """float64 forward values and gradients at the example values (matrix form)."""
+        if "float" not in self._lazy:
+            from derive.numeric import verify as numeric
+
+            with np.errstate(all="ignore"):
+                point = numeric.example_point(self.g)
+                env = numeric.forward_numeric(self.d, point)
+                scal = numeric.scalar_values(self.g)
+                env["d" + self.spec.loss] = np.ones((1, 1))
+                for visit in self.d.backward:
+                    v = np.asarray(visit.formula.numeric(env, scal), float)
+                    env["d" + visit.name] = (
+                        np.broadcast_to(v, env[visit.name].shape).copy()
+                        if visit.name in env
+                        else np.atleast_2d(v)
+                    )
+            self._lazy["float"] = (env, scal)
+        return self._lazy["float"][0]
+
+    @property
+    def float_scalars(self) -> dict[sp.Symbol, float]:
+        self.float_env  # noqa: B018 - builds both
+        return self._lazy["float"][1]
+
+    def float_leaf(self, r: mf.Ref) -> np.ndarray:
+        env = self.float_env
+        key = r.name if r.kind == "value" else "d" + r.name
+        if key in env:
+            return np.atleast_2d(np.asarray(env[key], float))
+        tensor, i, j = self.label_at[r.name]
+        src = env[tensor if r.kind == "value" else "d" + tensor]
+        return np.array([[float(src[i, j])]])
+
+
+# ---- the gradient being checked -----------------------------------------------------------------
+
+
+class Target:
+    """``∂L/∂name``: its true values at the points (cached), its formula as printed (``expected``,
+    ``expanded``, ``tex``), and how it reads upstream gradients."""
+
+    def __init__(self, net: Net, name: str) -> None:
+        self.net, self.name = net, name
+        self.visit: BackwardVisit = net.visits[name]
+        self.formula = self.visit.formula
+        t = net.g.tensors[name]
+        self.ref = t.grad_ref(net.g.loss_tex)
+        self.shape = (int(t.shape[0]), int(t.shape[1]))
+        self._truth: dict[tuple[str, int], np.ndarray | None] = {}
+        self.expected = formula_text(self.formula)
+        self.expanded = formula_text(self.expand(self.formula))
+        self.tex = self.formula.tex()
+
+    def truth(self, k: int, where: str = "rand") -> np.ndarray | None:
+        key = (where, k)
+        if key not in self._truth:
+            self._truth[key] = evaluate(self.ref, System(self.checker(where), k))
+        return self._truth[key]
+
+    def checker(self, where: str) -> Checker:
+        n = self.net
+        if where == "rand":
+            return n.rand
+        if where == "example":
+            return n.example
+        if where == "dims":
+            return n.other_dims
+        assert where == "zero" and n.zero is not None
+        return n.zero
+
+    def expand(self, e: mf.MExpr) -> mf.MExpr:
+        """``e`` with every upstream gradient replaced by its formula (forward values only)."""
+        if isinstance(e, mf.Ref) and e.kind == "grad" and e.name in self.net.visits:
+            return self.expand(self.net.visits[e.name].formula)
+        kids = subtrees(e)
+        return rebuild(e, tuple(self.expand(k) for k in kids)) if kids else e
+
+    def upstream(self) -> list[str]:
+        """This visit and the visits its formula reads, nearest first."""
+        order, todo = [], [self.name]
+        while todo:
+            n = todo.pop(0)
+            if n in order or n not in self.net.visits:
+                continue
+            order.append(n)
+            for _, e in positions(self.net.visits[n].formula):
+                if isinstance(e, mf.Ref) and e.kind == "grad":
+                    todo.append(e.name)
+        return order
+
+    def substitute(self, e: mf.MExpr, node: str, local: mf.MExpr) -> mf.MExpr | None:
+        """``e`` with ``∂L/∂node`` replaced by ``local``, through the chain of visits."""
+        if isinstance(e, mf.Ref) and e.kind == "grad":
+            if e.name == node:
+                return local
+            if e.name in self.net.visits and node in self.net.target(e.name).upstream():
+                return self.substitute(self.net.visits[e.name].formula, node, local)
+            return e
+        kids = subtrees(e)
+        if not kids:
+            return e
+        new = [self.substitute(k, node, local) for k in kids]
+        if any(k is None for k in new):
+            return None
+        return rebuild(e, tuple(new))  # type: ignore[arg-type]
+
+
+# ---- the special point where ReLU inputs are exactly zero ---------------------------------------
+
+
+def _zero_point(net: Net) -> Checker | None:
+    """A point where entries of each ReLU input are exactly 0 (PyTorch: relu'(0) = 0), or
+    ``None`` when the network has no ReLU or no such point could be built exactly."""
+    from derive.numeric.verify import targets
+
+    g = net.g
+    relu_in = [
+        t.args[0].id
+        for _, t in g.spec.forward
+        if isinstance(t, ex.Call)
+        and t.func in ("relu", "leaky_relu")
+        and isinstance(t.args[0], ex.Name)
+        and t.args[0].id in g.tensors
+    ]
+    if not relu_in:
+        return None
+    rng = random.Random(f"derive-check-zero:{net.spec.name}")
+    tgt = targets(g)
+    values: dict[sp.Symbol, sp.Rational] = {}
+    for name, s in net.free_symbols():
+        if name in tgt:
+            values[s] = sp.Rational(rng.randint(1, 7), 8)
+        elif name in g.spec.inputs:  # powers of two: solving for a weight stays exact
+            values[s] = sp.Rational(rng.choice([-2, -1, 1, 2]), rng.choice([1, 2]))
+        else:
+            values[s] = sp.Rational(rng.choice([k for k in range(-12, 13) if k]), 8)
+    defs = {**net.d.defs, **values}
+    params = {s for n in g.spec.params for s in g.tensors[n].symbols}
+    free = [s for n, s in net.free_symbols() if n not in tgt]
+    free.sort(key=lambda s: (s not in params, str(s)))
+    fixed: set[sp.Symbol] = set()
+    memo: dict[sp.Symbol, sp.Expr] = {}
+
+    def exact(e: sp.Expr) -> sp.Expr:
+        subs = {}
+        for s in e.free_symbols:
+            if s not in memo:
+                d = defs.get(s)
+                memo[s] = exact(d) if d is not None else s
+            subs[s] = memo[s]
+        return e.xreplace(subs)
+
+    for name in relu_in:
+        node = next(n for n in g.nodes if n.name == name)
+        r, c = node.definition.shape
+        for i, j in dict.fromkeys([(0, 0), (r - 1, c - 1)]):
+            D = node.definition[i, j]
+            for s in free:
+                if s in fixed or s not in D.free_symbols:
+                    continue
+                coeff = D.diff(s)
+                if s in coeff.free_symbols:
+                    continue
+                cv, rv = exact(coeff), exact(D.xreplace({s: 0}))
+                if not (cv.is_Rational and rv.is_Rational) or cv == 0:
+                    continue
+                new = -rv / cv
+                if new.q & (new.q - 1):  # not dyadic: would round in binary
+                    continue
+                defs[s] = values[s] = new
+                fixed.add(s)
+                memo.clear()
+                break
+    ck = Checker(defs=defs, points=1, seed=net.seed)
+    with mpmath.workdps(DPS):
+        hit = any(ck._eval(s, 0) == 0 for n in relu_in for s in g.tensors[n].symbols)
+    return ck if hit else None

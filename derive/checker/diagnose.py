@@ -1,0 +1,407 @@
+"""Diagnosing a wrong formula: which mistake it is, in plain words, with the corrected formula.
+
+:func:`diagnose` compares the formula's float64 values (shapes first) at
+:data:`~derive.checker.checknet.DIAG_POINTS` random points with the gradient and with its mutation library
+(:mod:`derive.checker.mutations`): a constant ratio is a scale factor (``m`` told apart from ``2`` by
+evaluating again with the dims set to other values), a match names the mistake, and otherwise a
+repair of the user's own formula (:mod:`derive.checker.repair`) or the first differing entry is reported.
+:func:`shape_problem` does the same for a formula whose shapes do not fit, :func:`relu_at_zero`
+for one that differs only where a ReLU input is exactly 0. Codes: :data:`derive.checker.verdict.CODES`.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator
+from fractions import Fraction
+
+import numpy as np
+
+from derive.checker.checknet import DIAG_POINTS, Net, Target
+from derive.checker.evaluate import System, close, evaluate, floats
+from derive.checker.formtree import shape_ok
+from derive.checker.formula import Convert
+from derive.checker.mutations import Mutation, library
+from derive.checker.repair import repair
+from derive.checker.verdict import Diagnosis, Msg, grad_name, msg, shape_text
+from derive.engine import mform as mf
+from derive.lang import expr as ex
+
+
+def diagnose(
+    net: Net, target: Target, user: mf.MExpr, tree: ex.Node, conv: Convert
+) -> list[Diagnosis]:
+    """Why ``user`` (converted by ``conv`` from ``tree``) is not ``∂L/∂target``: one diagnosis,
+    or a mistake and a scale factor, most specific first; each with the corrected formula."""
+    vals = [floats(evaluate(user, System(net.rand, k))) for k in range(DIAG_POINTS)]
+    fix = target.expected
+    if any(v is None for v in vals):
+        return [Diagnosis.of("unknown", msg("diag.undefined"), fix)]
+    uvals: list[np.ndarray] = vals  # type: ignore[assignment]
+    truth = [floats(target.truth(k)) for k in range(DIAG_POINTS)]
+    if user.shape == target.shape and all(t is not None for t in truth):
+        c = _ratio(uvals, truth)  # type: ignore[arg-type]
+        if c is not None:
+            return _factor_diagnoses(net, target, user, target.ref, c, conv, fix, None)
+    for m in library(target):
+        if m.expr.shape == user.shape and all(
+            close(u, v) for u, v in zip(uvals, m.values, strict=True)
+        ):
+            if m.code == "shape-mismatch":  # the whole result transposed: repair the user's own
+                repaired = repair(net, target, tree, conv.allow_upstream)
+                if repaired:
+                    problem = msg(
+                        "diag.transposed",
+                        shape=shape_text(user.shape),
+                        grad=grad_name(target.name),
+                        want=shape_text(target.shape),
+                    )
+                    return [Diagnosis.of(m.code, _repaired(problem, repaired), repaired[2])]
+            return [Diagnosis.of(m.code, _with_shapes(m, user, target), fix)]
+    for m in library(target):
+        if m.expr.shape == user.shape:
+            c = _ratio(uvals, list(m.values))
+            if c is not None:
+                return _factor_diagnoses(net, target, user, m.expr, c, conv, fix, m)
+    layer = wrong_layer(net, target, tree, conv.allow_upstream)
+    if layer is not None:
+        return [layer]
+    if user.shape == target.shape:
+        pair = _edit_and_mutation(net, target, tree, conv.allow_upstream)
+        if pair:
+            return pair
+    repaired = repair(net, target, tree, conv.allow_upstream)
+    if user.shape != target.shape:
+        problem = msg(
+            "diag.shape",
+            shape=shape_text(user.shape),
+            grad=grad_name(target.name),
+            name=target.name,
+            want=shape_text(target.shape),
+        )
+        if repaired:
+            return [Diagnosis.of("shape-mismatch", _repaired(problem, repaired), repaired[2])]
+        return [Diagnosis.of("shape-mismatch", msg("diag.shape_unfixed", problem=problem), fix)]
+    if repaired:
+        code = {
+            "add-T": "missing-transpose",
+            "remove-T": "extra-transpose",
+            "swap": "operand-order",
+            "transpose-result": "operand-order",
+        }[repaired[0].split("+")[0]]
+        return [
+            Diagnosis.of(code, msg("diag.repair", how=repaired[1], fix=repaired[2]), repaired[2])
+        ]
+    return [_unknown(net, target, user, uvals, truth)]
+
+
+MAX_PAIR_TRIES = 24  # single edits tried by _edit_and_mutation (a count, not seconds)
+
+
+def _edit_and_mutation(
+    net: Net, target: Target, tree: ex.Node, allow_upstream: bool
+) -> list[Diagnosis]:
+    """Two independent mistakes: one transpose/swap on the user's formula makes it equal to a
+    known mistake of the library (``X @ (dZ2 @ W2.T)``: a missing transpose *and* a missing
+    activation derivative). Both are reported, the structural one first."""
+    from derive.checker.formtree import tree_text
+    from derive.checker.repair import _edits, _tidy
+
+    codes = {
+        "add-T": "missing-transpose",
+        "remove-T": "extra-transpose",
+        "swap": "operand-order",
+        "transpose-result": "operand-order",
+    }
+    muts = [
+        m for m in library(target) if m.expr.shape == target.shape and m.code != "shape-mismatch"
+    ]
+    for n, (kind, desc, t) in enumerate(_edits(tree)):
+        if n >= MAX_PAIR_TRIES:
+            break
+        try:
+            e, _ = Convert(net, "", allow_upstream)(t)
+        except Exception:  # noqa: BLE001 - an edit that does not convert is no answer
+            continue
+        if e.shape != target.shape:
+            continue
+        vals = [floats(evaluate(e, System(net.rand, k))) for k in range(DIAG_POINTS)]
+        if any(v is None for v in vals):
+            continue
+        for m in muts:
+            if all(close(u, v) for u, v in zip(vals, m.values, strict=True)):  # type: ignore[arg-type]
+                first = Diagnosis.of(
+                    codes[kind],
+                    msg("diag.repair", how=desc, fix=tree_text(_tidy(t))),
+                    target.expected,
+                )
+                return [first, Diagnosis.of(m.code, m.message, target.expected)]
+    return []
+
+
+MAX_LAYER_TRIES = 60  # substitutions tried by wrong_layer (a count, not seconds)
+
+
+def _subst(node: ex.Node, old: str, new: str) -> ex.Node:
+    """``node`` with every ``Name(old)`` replaced by ``Name(new)``."""
+    if isinstance(node, ex.Name):
+        return ex.Name(new) if node.id == old else node
+    if isinstance(node, ex.BinOp):
+        return ex.BinOp(node.op, _subst(node.left, old, new), _subst(node.right, old, new))
+    if isinstance(node, ex.Neg):
+        return ex.Neg(_subst(node.operand, old, new))
+    if isinstance(node, ex.Transpose):
+        return ex.Transpose(_subst(node.operand, old, new))
+    if isinstance(node, ex.Pow):
+        return ex.Pow(_subst(node.base, old, new), node.exponent)
+    if isinstance(node, ex.Compare):
+        return ex.Compare(node.op, _subst(node.left, old, new), _subst(node.right, old, new))
+    if isinstance(node, ex.Call):
+        return ex.Call(
+            node.func,
+            tuple(_subst(a, old, new) for a in node.args),
+            tuple((k, _subst(v, old, new)) for k, v in node.kwargs),
+        )
+    return node
+
+
+def wrong_layer(net: Net, target: Target, tree: ex.Node, allow_upstream: bool) -> Diagnosis | None:
+    """``wrong-layer``: one tensor of the network standing where another of the same shape
+    belongs (``X.T @ dZ2`` for ``A1.T @ dZ2``), found by substituting each and re-checking at
+    random points (at most :data:`MAX_LAYER_TRIES` substitutions)."""
+    g = net.g
+    shapes: dict[str, tuple[int, int]] = {}
+    for name, t in g.tensors.items():
+        if name == net.spec.loss:
+            continue
+        shapes[name] = (int(t.shape[0]), int(t.shape[1]))
+        if t.grads is not None:
+            shapes["d" + name] = shapes[name]
+    used = [n for n in dict.fromkeys(ex.names(tree)) if n in shapes and shapes[n] != (1, 1)]
+    tries = 0
+    for old in used:
+        for new in shapes:
+            if new == old or new.startswith("d") != old.startswith("d"):
+                continue
+            if shapes[new] != shapes[old] and (1, 1) in (shapes[new], shapes[old]):
+                continue
+            if new == "d" + target.name:
+                continue
+            tries += 1
+            if tries > MAX_LAYER_TRIES:
+                return None
+            cand = _subst(tree, old, new)
+            try:
+                e, shown = Convert(net, "", allow_upstream)(cand)
+            except Exception:  # noqa: BLE001 - a candidate that does not convert is no answer
+                continue
+            if e.shape != target.shape:
+                continue
+            if all(
+                close_exact(evaluate(e, System(net.rand, k)), target.truth(k)) for k in range(3)
+            ):
+                from derive.checker.formtree import tree_text
+
+                fix = tree_text(shown)
+                m = msg("diag.wrong_layer", used=old, right=new, fix=fix)
+                return Diagnosis.of("wrong-layer", m, fix)
+    return None
+
+
+def close_exact(a: np.ndarray | None, b: np.ndarray | None) -> bool:
+    from derive.checker.evaluate import same
+
+    return same(a, b)
+
+
+def _repaired(problem: Msg, repaired: tuple[str, Msg, str]) -> Msg:
+    return msg("diag.repaired", problem=problem, how=repaired[1], fix=repaired[2])
+
+
+def _with_shapes(m: Mutation, user: mf.MExpr, target: Target) -> Msg:
+    if user.shape == target.shape:
+        return m.message
+    return msg(
+        "diag.with_shapes",
+        message=m.message,
+        shape=shape_text(user.shape),
+        grad=grad_name(target.name),
+        want=shape_text(target.shape),
+    )
+
+
+def _ratio(u: list[np.ndarray], t: list[np.ndarray]) -> float | None:
+    """The constant ``c`` with ``u = c·t`` at every point and entry (``c ≠ 1``), else ``None``."""
+    if any(a.shape != b.shape for a, b in zip(u, t, strict=True)):
+        return None
+    us = np.concatenate([a.ravel() for a in u])
+    ts = np.concatenate([b.ravel() for b in t])
+    scale = max(float(np.max(np.abs(ts), initial=0.0)), 1e-300)
+    mask = np.abs(ts) > 1e-9 * scale
+    if not mask.any() or np.any(np.abs(us[~mask]) > 1e-9 * scale):
+        return None
+    r = us[mask] / ts[mask]
+    c = float(r[0])
+    if not np.allclose(r, c, rtol=1e-7, atol=0) or math.isclose(c, 1, rel_tol=1e-9) or c == 0:
+        return None
+    return c
+
+
+def factor_text(c: float) -> str:
+    """A factor as a fraction when it is one (``1/2``), else 6 significant digits."""
+    q = Fraction(c).limit_denominator(1000)
+    if math.isclose(float(q), c, rel_tol=1e-9):
+        return str(q)
+    return f"{c:.6g}"
+
+
+def _factor_diagnoses(
+    net: Net,
+    target: Target,
+    user: mf.MExpr,
+    ref: mf.MExpr,
+    c: float,
+    conv: Convert,
+    fix: str,
+    m: Mutation | None,
+) -> list[Diagnosis]:
+    out: list[Diagnosis] = []
+    if m is not None:
+        out.append(Diagnosis.of(m.code, m.message, fix))
+        if m.code == "weighted-loss-not-simplifiable":
+            return out  # a factor on the unweighted form is the weight misapplied, not a second mistake
+    if c < 0:
+        out.append(Diagnosis.of("sign", msg("diag.negative", grad=grad_name(target.name)), fix))
+        c = -c
+        if math.isclose(c, 1, rel_tol=1e-9):
+            return out
+    # tell 1/m from 1/2: evaluate again with the dims set to other values
+    other = None
+    if all(shape_ok(x) for x in (user, ref)):
+        u2 = [floats(evaluate(user, System(net.other_dims, k))) for k in range(2)]
+        t2 = [floats(evaluate(ref, System(net.other_dims, k))) for k in range(2)]
+        if all(x is not None for x in u2 + t2):
+            other = _ratio(u2, t2)  # type: ignore[arg-type]
+            other = abs(other) if other is not None else None
+    factor, why = factor_text(c), None
+    for name, sym in net.g.scalars.items():
+        if name not in net.spec.dims or other is None:
+            continue
+        v = float(net.g.scalar_values[sym])
+        v2 = float(net.other_dims.defs[sym])
+        for k in (1, -1, 2, -2):
+            q, q2 = c / v**k, other / v2**k
+            if math.isclose(q, q2, rel_tol=1e-7):
+                power = (
+                    name
+                    if k == 1
+                    else f"1/{name}"
+                    if k == -1
+                    else (f"{name}**2" if k == 2 else f"1/{name}**2")
+                )
+                factor = power if math.isclose(q, 1, rel_tol=1e-9) else f"{factor_text(q)}*{power}"
+                if k == 1 and factor == name:
+                    node = target.name not in net.spec.params
+                    key = "factor.missing_size_node" if node else "factor.missing_size"
+                    why = msg(key, name=name, target=target.name)
+                elif k == -1 and factor == power:
+                    ups = sorted(conv.grads_used)
+                    why = msg("factor.extra_size", name=name)
+                    if ups:
+                        u = ups[0]
+                        why = msg(
+                            "factor.extra_size_up",
+                            name=name,
+                            up=u,
+                            formula=net.target(u).expected,
+                        )
+                break
+        if why or factor != factor_text(c):
+            break
+    if not why:
+        if (
+            other is not None
+            and not math.isclose(other, c, rel_tol=1e-7)
+            and factor == factor_text(c)
+        ):
+            why = msg("factor.varies", factor=factor)
+        elif factor == "2":
+            why = msg("factor.two")
+        elif factor == "1/2":
+            why = msg("factor.half")
+        else:
+            why = msg("factor.times", factor=factor)
+    out.append(
+        Diagnosis.of("scale-factor", msg("factor.off_by", factor=factor, why=why), fix, factor)
+    )
+    return out
+
+
+def _unknown(
+    net: Net,
+    target: Target,
+    user: mf.MExpr,
+    uvals: list[np.ndarray],
+    truth: list[np.ndarray | None],
+) -> Diagnosis:
+    where = msg("diag.at_example")
+    mine = floats(evaluate(user, System(net.example, 0)))
+    want = floats(target.truth(0, "example"))
+    if mine is None or want is None or close(mine, want):
+        where, mine, want = msg("diag.at_random"), uvals[0], truth[0]
+    assert mine is not None and want is not None
+    diff = np.argwhere(~np.isclose(mine, want, rtol=1e-9, atol=1e-12))
+    if not len(diff):
+        return Diagnosis.of(
+            "unknown", msg("diag.not_equal", grad=grad_name(target.name)), target.expected
+        )
+    i, j = (int(x) for x in diff[0])
+    a, b = float(mine[i, j]), float(want[i, j])
+    ratio = msg("diag.ratio", ratio=f"{a / b:.4g}") if b != 0 else ""
+    m = msg(
+        "diag.unknown",
+        grad=grad_name(target.name),
+        where=where,
+        i=i,
+        j=j,
+        value=f"{a:.6g}",
+        want=f"{b:.6g}",
+        ratio=ratio,
+        n=len(diff),
+        size=mine.size,
+    )
+    return Diagnosis.of("unknown", m, target.expected)
+
+
+def shape_problem(net: Net, target: Target, tree: ex.Node, problem: Msg) -> list[Diagnosis]:
+    """``shape-mismatch`` for a formula whose shapes do not fit (``problem`` says where), with a
+    repair of the user's own formula when one or two edits find it."""
+    repaired = repair(net, target, tree, True)
+    if repaired:
+        return [Diagnosis.of("shape-mismatch", _repaired(problem, repaired), repaired[2])]
+    m = msg(
+        "diag.shape_problem",
+        problem=problem,
+        grad=grad_name(target.name),
+        want=shape_text(target.shape),
+        fix=target.expected,
+    )
+    return [Diagnosis.of("shape-mismatch", m, target.expected)]
+
+
+def relu_at_zero(net: Net, target: Target, tree: ex.Node, mine: np.ndarray | None) -> Diagnosis:
+    """``relu-at-zero``: right except where a ReLU input is exactly 0 (``mine``, the formula's
+    value at that point, ``None`` when undefined), explained as PyTorch's convention."""
+    ops = [n.op for n in _ex_nodes(tree) if isinstance(n, ex.Compare)]
+    how: Msg | str = ""
+    if any(op in (">=", "<=") for op in ops):
+        how = msg("diag.relu_nonstrict")
+    undefined = msg("diag.relu_undefined") if mine is None else ""
+    m = msg("diag.relu_at_zero", grad=grad_name(target.name), undefined=undefined, how=how)
+    return Diagnosis.of("relu-at-zero", m, target.expected)
+
+
+def _ex_nodes(n: ex.Node) -> Iterator[ex.Node]:
+    yield n
+    for c in ex.children(n):
+        yield from _ex_nodes(c)

@@ -1,0 +1,293 @@
+"""Formula trees: the two matrix-form nodes a hand-written formula adds to :mod:`derive.engine.mform`
+(:class:`Indicator`, :class:`RPow`), walking and rebuilding trees, and printing them back in the
+input language.
+
+The tree helpers (:func:`subtrees`, :func:`rebuild`, :func:`positions`, :func:`replace_at`) serve
+both kinds of tree the checker handles: :mod:`derive.engine.mform` expressions and :mod:`derive.lang.expr`
+formula trees. Printing gives text that can be pasted back as a formula:
+``tree_text(parse(s))`` reads as ``s`` does, and ``formula_text(e)`` converts back to ``e``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterator
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import TypeVar
+
+import sympy as sp
+
+from derive.engine import mform as mf
+from derive.lang import expr as ex
+
+# ---- matrix-form nodes of hand-written formulas -------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Indicator(mf.MExpr):
+    """``(a > b)`` as 1/0 entries: ``Z1 > 0`` is ``relu_grad(Z1)``."""
+
+    op: str
+    a: mf.MExpr
+    b: mf.MExpr
+
+    @property
+    def shape(self):  # type: ignore[override]
+        return mf._bshape(self.a.shape, self.b.shape)
+
+    def tex(self) -> str:
+        op = {">": ">", ">=": r"\geq", "<": "<", "<=": r"\leq"}.get(self.op, self.op)
+        return rf"\mathbf{{1}}[{self.a.tex()} {op} {self.b.tex()}]"
+
+
+@dataclass(frozen=True)
+class RPow(mf.MExpr):
+    """A power with a non-integer exponent (``x ** 0.5``)."""
+
+    x: mf.MExpr
+    n: Fraction
+
+    @property
+    def shape(self):  # type: ignore[override]
+        return self.x.shape
+
+    def tex(self) -> str:
+        return rf"\left({self.x.tex()}\right)^{{{self.n.numerator}/{self.n.denominator}}}"
+
+
+# ---- walking and rebuilding trees (matrix form and formula trees alike) -------------------------
+
+Tree = TypeVar("Tree", mf.MExpr, ex.Node)
+_ONE_KID = mf.T | mf.Neg | mf.Pow | mf.Func | mf.SumRows | mf.SumCols | mf.SumAll | RPow  # .x
+_TWO_KIDS = mf.MatMul | mf.Mul | mf.Div | Indicator  # .a, .b
+
+
+def subtrees(e: Tree) -> tuple[Tree, ...]:
+    """The direct sub-trees of ``e`` in order (a call's arguments, not its keyword values)."""
+    if isinstance(e, mf.MExpr):
+        if isinstance(e, _ONE_KID):
+            return (e.x,)
+        if isinstance(e, _TWO_KIDS):
+            return (e.a, e.b)
+        if isinstance(e, mf.Add):
+            return e.terms
+        if isinstance(e, mf.Call):
+            return e.args
+        return ()
+    if isinstance(e, ex.BinOp | ex.Compare):
+        return (e.left, e.right)
+    if isinstance(e, ex.Neg | ex.Transpose):
+        return (e.operand,)
+    if isinstance(e, ex.Pow):
+        return (e.base,)
+    if isinstance(e, ex.Call):
+        return e.args
+    return ()
+
+
+def rebuild(e: Tree, kids: tuple[Tree, ...]) -> Tree:
+    """``e`` with its :func:`subtrees` replaced by ``kids`` (same number, same order)."""
+    if isinstance(e, mf.MExpr):
+        if isinstance(e, _ONE_KID):
+            return dataclasses.replace(e, x=kids[0])
+        if isinstance(e, _TWO_KIDS):
+            return dataclasses.replace(e, a=kids[0], b=kids[1])
+        if isinstance(e, mf.Add):
+            return mf.Add(tuple(kids))
+        if isinstance(e, mf.Call):
+            return dataclasses.replace(e, args=tuple(kids))
+        return e
+    if isinstance(e, ex.BinOp | ex.Compare):
+        return dataclasses.replace(e, left=kids[0], right=kids[1])
+    if isinstance(e, ex.Neg | ex.Transpose):
+        return dataclasses.replace(e, operand=kids[0])
+    if isinstance(e, ex.Pow):
+        return dataclasses.replace(e, base=kids[0])
+    if isinstance(e, ex.Call):
+        return dataclasses.replace(e, args=tuple(kids))
+    return e
+
+
+def positions(e: Tree, path: tuple[int, ...] = ()) -> Iterator[tuple[tuple[int, ...], Tree]]:
+    """Every node of ``e``, pre-order, with its path (indices into :func:`subtrees`)."""
+    yield path, e
+    for i, k in enumerate(subtrees(e)):
+        yield from positions(k, (*path, i))
+
+
+def replace_at(e: Tree, path: tuple[int, ...], new: Tree) -> Tree:
+    """``e`` with the node at ``path`` replaced by ``new``."""
+    if not path:
+        return new
+    kids = list(subtrees(e))
+    kids[path[0]] = replace_at(kids[path[0]], path[1:], new)
+    return rebuild(e, tuple(kids))
+
+
+def fits(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    """Shapes ``a`` and ``b`` broadcast together (element-wise)."""
+    return all(x == y or x == 1 or y == 1 for x, y in zip(a, b, strict=True))
+
+
+def shape_ok(e: mf.MExpr) -> bool:
+    """Every product and element-wise operation in ``e`` has shapes that fit."""
+    if not all(shape_ok(k) for k in subtrees(e)):
+        return False
+    if isinstance(e, mf.MatMul):
+        return e.a.shape[1] == e.b.shape[0]
+    if isinstance(e, mf.Add):
+        return all(fits(t.shape, e.shape) for t in e.terms)
+    if isinstance(e, mf.Mul | mf.Div | Indicator):
+        return fits(e.a.shape, e.b.shape)
+    return True
+
+
+# ---- printing in the input language -------------------------------------------------------------
+_PREC = {"+": 1, "-": 1, "*": 2, "/": 2, "@": 2, "·": 2, "∗": 2}
+
+
+def num_text(v: Fraction) -> tuple[str, int]:
+    """A number in the input language (``2``, ``0.5``, ``1/3``) and its precedence."""
+    if v.denominator == 1:
+        return str(v.numerator), 5 if v >= 0 else 3
+    d = v.denominator
+    while d % 2 == 0:
+        d //= 2
+    while d % 5 == 0:
+        d //= 5
+    if d == 1:  # a terminating decimal
+        text = f"{float(v)!r}"
+        return text, 5 if v >= 0 else 3
+    return f"{v.numerator}/{v.denominator}", 2
+
+
+def tree_text(n: ex.Node, parent: int = 0) -> str:
+    """An expression tree in the input language (``A1.T @ dZ2 / m``)."""
+    if isinstance(n, ex.Num):
+        s, prec = num_text(n.value)
+    elif isinstance(n, ex.Name):
+        s, prec = n.id, 5
+    elif isinstance(n, ex.BinOp):
+        prec = _PREC[n.op]
+        op = "@" if n.op == "·" else ("*" if n.op == "∗" else n.op)
+        left = prec + 1 if _mixes(op, n.left) else prec  # (A @ B) * C: never rely on ties
+        s = f"{tree_text(n.left, left)} {op} {tree_text(n.right, prec + 1)}"
+    elif isinstance(n, ex.Neg):
+        s, prec = f"-{tree_text(n.operand, 3)}", 3
+    elif isinstance(n, ex.Pow):
+        e, _ = num_text(n.exponent)
+        s, prec = f"{tree_text(n.base, 5)} ** {e if n.exponent >= 0 else f'({e})'}", 4
+    elif isinstance(n, ex.Transpose):
+        s, prec = f"{tree_text(n.operand, 5)}.T", 5
+    elif isinstance(n, ex.Call):
+        parts = [tree_text(a) for a in n.args] + [f"{k}={tree_text(v)}" for k, v in n.kwargs]
+        s, prec = f"{n.func}({', '.join(parts)})", 5
+    elif isinstance(n, ex.Compare):
+        s, prec = f"{tree_text(n.left, 1)} {n.op} {tree_text(n.right, 1)}", 0
+    else:  # pragma: no cover - Index is not allowed in formulas
+        s, prec = str(n), 5
+    return f"({s})" if prec < parent else s
+
+
+def _mixes(op: str, child: ex.Node) -> bool:
+    """``@`` next to ``*``/``/`` (same Python precedence): parenthesise for the reader."""
+    if not isinstance(child, ex.BinOp) or child.op not in ("@", "·", "*", "/"):
+        return False
+    return (op == "@") != (child.op in ("@", "·"))
+
+
+def formula_text(e: mf.MExpr, parent: int = 0) -> str:
+    """A matrix-form expression in the input language, so it can be pasted back as a formula."""
+    s, prec = _formula(e)
+    return f"({s})" if prec < parent else s
+
+
+def _scalar_text(expr: sp.Expr) -> tuple[str, int]:
+    if expr.is_Integer:
+        return str(expr), 5 if expr >= 0 else 3
+    if expr.is_Rational:
+        return num_text(Fraction(int(expr.p), int(expr.q)))
+    if expr.is_Symbol:
+        return expr.name, 5
+    text = sp.sstr(expr)
+    if expr.is_Add:
+        return text, 1
+    return text, 2
+
+
+def _inverse(e: mf.MExpr) -> str | None:
+    """``1/m`` → ``"m"``: a scaling printed as a division."""
+    if not isinstance(e, mf.Scalar):
+        return None
+    x = e.expr
+    if x.is_Rational and x.p == 1 and x.q != 1:
+        return str(x.q)
+    if x.is_Pow and x.exp == -1:
+        return _scalar_text(x.base)[0] if x.base.is_Atom else f"({sp.sstr(x.base)})"
+    return None
+
+
+def _formula(e: mf.MExpr) -> tuple[str, int]:
+    f = formula_text
+    if isinstance(e, mf.Ref):
+        return (e.name if e.kind == "value" else "d" + e.name), 5
+    if isinstance(e, mf.Scalar):
+        return _scalar_text(e.expr)
+    if isinstance(e, mf.Ones):
+        return "1", 5
+    if isinstance(e, mf.T):
+        return f"{f(e.x, 5)}.T", 5
+    if isinstance(e, mf.MatMul):
+        return f"{f(e.a, 3 if isinstance(e.a, mf.Mul | mf.Div) else 2)} @ {f(e.b, 3)}", 2
+    if isinstance(e, mf.Mul):
+        for scale, other in ((e.a, e.b), (e.b, e.a)):
+            den = _inverse(scale)
+            if den is not None:
+                return f"{f(other, 3 if isinstance(other, mf.MatMul) else 2)} / {den}", 2
+        return f"{f(e.a, 3 if isinstance(e.a, mf.MatMul) else 2)} * {f(e.b, 3)}", 2
+    if isinstance(e, mf.Div):
+        return f"{f(e.a, 3 if isinstance(e.a, mf.MatMul) else 2)} / {f(e.b, 3)}", 2
+    if isinstance(e, mf.Add):
+        out = ""
+        for k, t in enumerate(e.terms):
+            if isinstance(t, mf.Scalar) and t.expr.is_Number and t.expr < 0:
+                t = mf.Neg(mf.Scalar(-t.expr))
+            if isinstance(t, mf.Neg):
+                s = f(t.x, 2)
+                out += f" - {s}" if k else f"-{s}"
+            else:
+                s = f(t, 1)
+                out += f" + {s}" if k else s
+        return out, 1
+    if isinstance(e, mf.Neg):
+        return f"-{f(e.x, 3)}", 3
+    if isinstance(e, mf.Pow):
+        return f"{f(e.x, 5)} ** {e.n if e.n >= 0 else f'({e.n})'}", 4
+    if isinstance(e, RPow):
+        return f"{f(e.x, 5)} ** ({e.n})", 4
+    if isinstance(e, mf.Func):
+        x = f(e.x)
+        if e.name == "relu_grad":
+            return f"({x} > 0)", 5
+        if e.name == "leaky_grad":
+            return f"((({x}) > 0) + {e.slope} * (({x}) <= 0))", 5
+        if e.name == "leaky_relu":
+            return f"leaky_relu({x}, {e.slope})", 5
+        return f"{e.name}({x})", 5
+    if isinstance(e, Indicator):
+        return f"({f(e.a, 1)} {e.op} {f(e.b, 1)})", 5
+    if isinstance(e, mf.SumRows):
+        return f"sum({f(e.x)}, axis=0)", 5
+    if isinstance(e, mf.SumCols):
+        return f"sum({f(e.x)}, axis=1)", 5
+    if isinstance(e, mf.SumAll):
+        return f"sum({f(e.x)})", 5
+    if isinstance(e, mf.Call):
+        parts = [f(a) for a in e.args]
+        axis = e._axis() if e.name in ("sum", "mean") else None
+        if axis is not None:
+            parts.append(f"axis={axis}")
+        parts += [f"{k}={f(v)}" for k, v in e.kwargs if k != "axis"]
+        return f"{e.name}({', '.join(parts)})", 5
+    return e.code(), 2

@@ -1,0 +1,1051 @@
+"""Reading a hand-written formula: text → expression tree → matrix form over the network's
+symbols.
+
+:func:`read` parses the spec's expression language (:mod:`derive.lang.expr`, with comparisons such as
+``Z1 > 0``), NumPy spellings rewritten to it first (``np.sum(x, axis=0, keepdims=True)``,
+``x.sum(axis=0)``, ``np.dot``, ``.astype``; nothing is run), or LaTeX (:mod:`derive.checker.latexin`);
+an optional ``dW2 =`` in front names the gradient (:func:`wrt_from`). :class:`Convert` resolves
+names (``dX`` is the true ``∂L/∂X``; ``Yhat`` the prediction; entry labels such as ``w11``),
+LaTeX products by shape, and refuses a formula whose evaluation would cost more than
+:data:`MAX_COST` scalar operations. Unreadable input raises
+:class:`~derive.checker.verdict.FormulaError`; shapes that do not fit raise :class:`ShapeError` (a wrong
+formula, diagnosed, not an unreadable one). User text is never evaluated.
+"""
+
+from __future__ import annotations
+
+import ast
+import difflib
+import re
+from fractions import Fraction
+
+import sympy as sp
+
+from derive.checker import latexin
+from derive.checker.checknet import Net
+from derive.checker.formtree import Indicator, RPow, fits, tree_text
+from derive.checker.verdict import FormulaError, Msg, msg, shape_text
+from derive.engine import mform as mf
+from derive.lang import expr as ex
+from derive.lang import ops
+
+MAX_COST = 200_000  # scalar operations for one evaluation of a formula
+
+
+def read(net: Net, text: str, latex: bool) -> tuple[ex.Node, str | None, str]:
+    """Parse ``text`` → (tree, left-hand-side name or None, the text the tree came from)."""
+    if not isinstance(text, str):
+        raise FormulaError(msg("error.not_string"))
+    if len(text) > ex.MAX_LENGTH:
+        raise FormulaError(msg("error.too_long", n=len(text), limit=ex.MAX_LENGTH))
+    if latex:
+        try:
+            tree, lhs = latexin.parse(text, known=net.known, loss=net.spec.loss)
+        except latexin.LatexError as err:
+            raise FormulaError(msg("error.latex", detail=err.message), err.col, text) from None
+        name = None
+        if lhs is not None:
+            if not isinstance(lhs, ex.Name):
+                raise FormulaError(msg("error.latex_lhs"), 1, text)
+            name = lhs.id
+        return tree, name, text
+    if "∂" in text or _PLAIN_LEIBNIZ.search(text):  # ∂L/∂W, dA/dZ in plain text: Leibniz
+        alt_text = re.sub(r"\.T\b", "^T", text).replace("**", "^")
+        alt_text = _PLAIN_LEIBNIZ.sub(
+            lambda m: f"\\frac{{d{m.group(1)}}}{{d{m.group(2)}}}", alt_text
+        )
+        try:
+            tree, lhs_node = latexin.parse(alt_text, known=net.known, loss=net.spec.loss)
+        except latexin.LatexError:
+            pass
+        else:
+            if lhs_node is None or isinstance(lhs_node, ex.Name):
+                return tree, (lhs_node.id if lhs_node is not None else None), text
+    lhs = None
+    body, offset = text, 0
+    m = re.match(r"\s*([A-Za-z_][A-Za-z0-9_]*)\s*=(?!=)", text)
+    if m:
+        lhs, body, offset = m.group(1), text[m.end() :], m.end()
+    lead = len(body) - len(body.lstrip())
+    try:
+        return ex.parse(body, allow_compare=True), lhs, text
+    except ex.ExprError as err:
+        try:
+            alt = _numpy_normalise(body, net)
+        except _Unsupported as bad:
+            raise FormulaError(bad.msg, 0, text) from None
+        if alt is not None:
+            try:
+                return ex.parse(alt, allow_compare=True), lhs, alt
+            except ex.ExprError:
+                pass
+        col = offset + lead + err.col if err.col else 0
+        detail = re.sub(r"column \d+", f"column {col}", err.message) if col else err.message
+        raise FormulaError(msg("error.syntax", detail=detail), col, text) from None
+
+
+_NUMPY_MODULES = ("np", "numpy", "torch")
+_PLAIN_LEIBNIZ = re.compile(
+    r"(?<![A-Za-z0-9_])d([A-Za-z][A-Za-z0-9_]*)\s*/\s*d([A-Za-z][A-Za-z0-9_]*)"
+)
+
+# NumPy / PyTorch spellings that are read (``np.`` prefix; all rewritten to the language)
+SUPPORTED_NUMPY = (
+    "np.dot",
+    "np.matmul",
+    "np.multiply",
+    "np.divide",
+    "np.add",
+    "np.subtract",
+    "np.transpose",
+    "np.sum",
+    "np.mean",
+    "np.exp",
+    "np.log",
+    "np.tanh",
+    "np.maximum(0, x)",
+    "np.heaviside",
+    "np.where",
+    "np.sign",
+    "np.greater",
+    "np.greater_equal",
+    "np.less",
+    "np.less_equal",
+    "np.not_equal",
+    "np.square",
+    "np.power",
+    "np.sqrt",
+    "np.outer",
+    "np.ones((1, m)) @ x",
+    "np.int64/np.float64/np.array(x)",
+    "x.astype(float)",
+    "x.T",
+    "x.dot",
+    "x.sum",
+    "x.mean",
+    "x.item()",
+    "x.shape[k]",
+    "len(x)",
+    "float(x)",
+    "torch.sigmoid",
+    "torch.relu",
+    "x.float()",
+    "relu_backward(dA, Z)",
+    "sigmoid_backward(dA, Z)",
+    "tanh_backward(dA, Z)",
+)
+_DTYPES = {
+    "float",
+    "int",
+    "bool",
+    "double",
+    "single",
+    "float64",
+    "float32",
+    "float16",
+    "float_",
+    "int64",
+    "int32",
+    "int16",
+    "int8",
+    "int_",
+    "uint8",
+    "bool_",
+    "f8",
+    "f4",
+    "i8",
+    "i4",
+    "f",
+    "d",
+    "long",
+}
+_FLOAT_DTYPES = {
+    "float",
+    "double",
+    "single",
+    "float64",
+    "float32",
+    "float16",
+    "float_",
+    "f8",
+    "f4",
+    "f",
+    "d",
+}
+_BACKWARD = ("relu_backward", "sigmoid_backward", "tanh_backward")
+_SAME = {"sigmoid", "relu", "tanh", "exp", "log", "sum", "mean", "softmax"}
+
+
+class _Unsupported(Exception):
+    """A NumPy call or argument that is not read (the message names it)."""
+
+    def __init__(self, message: Msg) -> None:
+        super().__init__(message)
+        self.msg = message
+
+
+def _c(v: float) -> ast.Constant:
+    return ast.Constant(v)
+
+
+def _cmp(a: ast.expr, op: ast.cmpop, b: ast.expr) -> ast.Compare:
+    return ast.Compare(a, [op], [b])
+
+
+def _nonzero(a: ast.expr, b: ast.expr | None = None) -> ast.expr:
+    """``a != b`` (default 0) as ``(a > b) + (a < b)``."""
+    b = b if b is not None else _c(0)
+    return ast.BinOp(_cmp(a, ast.Gt(), b), ast.Add(), _cmp(a, ast.Lt(), b))
+
+
+def _is_01(node: ast.expr) -> bool:
+    """Does ``node`` have only 0/1 values (a comparison, or a rewritten one)?"""
+    if isinstance(node, ast.Compare):
+        return True
+    if isinstance(node, ast.Constant) and node.value in (0, 1):
+        return True
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
+        return node.func.id == "relu_grad"
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add | ast.Mult):
+        return (
+            _is_01(node.left)
+            and _is_01(node.right)
+            and isinstance(node.op, ast.Mult)
+            or (
+                isinstance(node.op, ast.Add)
+                and isinstance(node.left, ast.Compare)
+                and isinstance(node.right, ast.Compare)
+            )
+        )
+    return False
+
+
+def _dtype(node: ast.expr) -> str | None:
+    """The dtype an ``astype`` argument names (``float``, ``np.float64``, ``'float'``), else None."""
+    if isinstance(node, ast.Name) and node.id in _DTYPES:
+        return node.id
+    if (
+        isinstance(node, ast.Attribute)
+        and isinstance(node.value, ast.Name)
+        and node.value.id in _NUMPY_MODULES
+        and node.attr in _DTYPES
+    ):
+        return node.attr
+    if isinstance(node, ast.Constant) and isinstance(node.value, str) and node.value in _DTYPES:
+        return node.value
+    return None
+
+
+class _Numpy(ast.NodeTransformer):
+    """NumPy spellings → the expression language (pure tree rewriting, nothing is run)."""
+
+    def __init__(self, net: Net | None = None) -> None:
+        self.net = net
+        self.changed = False
+
+    def unsupported(self, name: str) -> _Unsupported:
+        return _Unsupported(
+            msg("error.unsupported_call", name=name, supported=", ".join(SUPPORTED_NUMPY))
+        )
+
+    def cast(self, x: ast.expr, dtype: str | None, spelled: str) -> ast.expr:
+        """``x`` converted to ``dtype``: a no-op on 0/1 values and for floats."""
+        if dtype is None:
+            raise _Unsupported(msg("error.astype", arg=spelled))
+        if dtype in _FLOAT_DTYPES or _is_01(x):
+            return x
+        if dtype in ("bool", "bool_"):
+            return _nonzero(x)
+        raise _Unsupported(msg("error.int_cast", arg=spelled))
+
+    def shape_of(self, node: ast.expr) -> tuple[int, int] | None:
+        if self.net is None:
+            return None
+        try:
+            tree = ex.parse(ast.unparse(ast.fix_missing_locations(node)), allow_compare=True)
+            out, _ = Convert(self.net, "")(tree)
+        except (ex.ExprError, ShapeError, RecursionError):
+            return None
+        return (int(out.shape[0]), int(out.shape[1]))
+
+    def dim(self, name: str, k: int) -> ast.expr:
+        """``X.shape[k]`` → the size's name (``m``) or number."""
+        t = self.net.g.tensors.get(name) if self.net is not None else None
+        if t is None or k not in (0, 1, -1, -2):
+            raise _Unsupported(msg("error.shape_of", name=name))
+        d = t.shape[k]
+        label = getattr(d, "label", None)
+        return ast.Name(label, ast.Load()) if label else _c(int(d))
+
+    def ones_size(
+        self, ones: ast.Call, transposed: bool, body: ast.expr, axis: int, out: ast.expr
+    ) -> ast.expr:
+        """``np.ones((1, k)) @ B`` is ``sum(B, axis=0)`` when ``k`` is B's number of rows; a
+        ``k`` naming another size is kept as the factor ``k / rows`` (right only where the two
+        sizes are equal, which the size check then reports)."""
+        if self.net is None or not ones.args or not isinstance(body, ast.Name):
+            return out
+        shape = self.visit(ones.args[0])
+        if not isinstance(shape, ast.Tuple) or len(shape.elts) != 2:
+            return out
+        dims = list(shape.elts)
+        if transposed:
+            dims.reverse()
+        k = dims[1] if axis == 0 else dims[0]
+        name = body.id
+        if name not in self.net.g.tensors and name[1:] in self.net.g.tensors:
+            name = name[1:]  # dZ1: the gradient has the tensor's shape
+        t = self.net.g.tensors.get(name)
+        if t is None:
+            return out
+        true = getattr(t.shape[axis], "label", None)
+        if true is None or not isinstance(k, ast.Name) or k.id == true:
+            return out
+        return ast.BinOp(out, ast.Mult(), ast.BinOp(k, ast.Div(), ast.Name(true, ast.Load())))
+
+    def visit_Subscript(self, node: ast.Subscript) -> ast.AST:
+        self.generic_visit(node)
+        v, s = node.value, node.slice
+        if (
+            isinstance(v, ast.Attribute)
+            and v.attr == "shape"
+            and isinstance(v.value, ast.Name)
+            and isinstance(s, ast.Constant | ast.UnaryOp)
+        ):
+            k = ast.literal_eval(s)
+            if isinstance(k, int):
+                self.changed = True
+                return self.dim(v.value.id, k)
+        return node
+
+    def visit_Compare(self, node: ast.Compare) -> ast.AST:
+        self.generic_visit(node)
+        if len(node.ops) == 1 and isinstance(node.ops[0], ast.NotEq | ast.Eq):
+            self.changed = True
+            ne = _nonzero(node.left, node.comparators[0])
+            return ne if isinstance(node.ops[0], ast.NotEq) else ast.BinOp(_c(1), ast.Sub(), ne)
+        return node
+
+    def visit_BinOp(self, node: ast.BinOp) -> ast.AST:
+        if isinstance(node.op, ast.MatMult):
+            for side, other, axis in ((node.left, node.right, 0), (node.right, node.left, 1)):
+                ones = side.value if isinstance(side, ast.Attribute) and side.attr == "T" else side
+                if (
+                    isinstance(ones, ast.Call)
+                    and isinstance(ones.func, ast.Attribute)
+                    and isinstance(ones.func.value, ast.Name)
+                    and ones.func.value.id in _NUMPY_MODULES
+                    and ones.func.attr == "ones"
+                ):
+                    self.changed = True
+                    body = self.visit(other)
+                    out: ast.expr = ast.Call(
+                        ast.Name("sum", ast.Load()), [body], [ast.keyword("axis", _c(axis))]
+                    )
+                    return self.ones_size(ones, side is not ones, body, axis, out)
+        self.generic_visit(node)
+        return node
+
+    def visit_Call(self, node: ast.Call) -> ast.AST:
+        self.generic_visit(node)
+        kws = []
+        for k in node.keywords:
+            if k.arg in ("keepdims", "keepdim"):
+                continue
+            kws.append(ast.keyword("axis", k.value) if k.arg == "dim" else k)
+        if len(kws) != len(node.keywords) or any(k.arg == "dim" for k in node.keywords):
+            self.changed = True
+        node.keywords = kws
+        f, args = node.func, node.args
+        if isinstance(f, ast.Name):
+            if f.id == "len" and len(args) == 1 and isinstance(args[0], ast.Name):
+                self.changed = True
+                return self.dim(args[0].id, 0)
+            if f.id in _BACKWARD and len(args) == 2 and not node.keywords:
+                # course helpers: relu_backward(dA, Z) = dA * relu'(Z), sigmoid_backward, …
+                self.changed = True
+                dA, z = args
+                one = _c(1)
+                if f.id == "relu_backward":
+                    local: ast.expr = _cmp(z, ast.Gt(), _c(0))
+                elif f.id == "sigmoid_backward":
+                    s_ = ast.Call(ast.Name("sigmoid", ast.Load()), [z], [])
+                    local = ast.BinOp(s_, ast.Mult(), ast.BinOp(one, ast.Sub(), s_))
+                else:
+                    t_ = ast.Call(ast.Name("tanh", ast.Load()), [z], [])
+                    local = ast.BinOp(one, ast.Sub(), ast.BinOp(t_, ast.Pow(), _c(2)))
+                return ast.BinOp(dA, ast.Mult(), local)
+            if f.id == "float" and len(args) == 1:
+                self.changed = True
+                return args[0]
+            if f.id in ("int", "bool") and len(args) == 1:
+                self.changed = True
+                return self.cast(args[0], f.id, f.id)
+            return node
+        if not isinstance(f, ast.Attribute):
+            return node
+        base = f.value
+        if isinstance(base, ast.Name) and base.id in _NUMPY_MODULES:
+            self.changed = True
+            name = f.attr
+            shown = f"{base.id}.{name}"
+            two = len(args) == 2
+            if name in ("dot", "matmul", "mm") and two:
+                return ast.BinOp(args[0], ast.MatMult(), args[1])
+            if name in ("multiply", "mul") and two:
+                return ast.BinOp(args[0], ast.Mult(), args[1])
+            if name in ("divide", "div", "true_divide") and two:
+                return ast.BinOp(args[0], ast.Div(), args[1])
+            if name == "add" and two:
+                return ast.BinOp(args[0], ast.Add(), args[1])
+            if name == "subtract" and two:
+                return ast.BinOp(args[0], ast.Sub(), args[1])
+            if name == "transpose" and len(args) == 1:
+                return ast.Attribute(args[0], "T", ast.Load())
+            if name == "square" and len(args) == 1:
+                return ast.BinOp(args[0], ast.Pow(), _c(2))
+            if name == "sqrt" and len(args) == 1:
+                return ast.BinOp(args[0], ast.Pow(), _c(0.5))
+            if name in ("power", "pow") and two:
+                return ast.BinOp(args[0], ast.Pow(), args[1])
+            if name in ("array", "asarray", "float64", "float32", "double") and len(args) == 1:
+                dtype = [k.value for k in node.keywords if k.arg == "dtype"]
+                if any(k.arg != "dtype" for k in node.keywords):
+                    raise self.unsupported(shown)
+                if dtype:
+                    return self.cast(args[0], _dtype(dtype[0]), ast.unparse(dtype[0]))
+                return args[0]
+            if name in ("int64", "int32", "int_", "bool_") and len(args) == 1:
+                return self.cast(args[0], name, shown)
+            cmp = {
+                "greater": ast.Gt(),
+                "gt": ast.Gt(),
+                "greater_equal": ast.GtE(),
+                "ge": ast.GtE(),
+                "less": ast.Lt(),
+                "lt": ast.Lt(),
+                "less_equal": ast.LtE(),
+                "le": ast.LtE(),
+            }
+            if name in cmp and two:
+                return _cmp(args[0], cmp[name], args[1])
+            if name in ("not_equal", "ne") and two:
+                return _nonzero(args[0], args[1])
+            if name == "sign" and len(args) == 1:
+                x = args[0]
+                return ast.BinOp(_cmp(x, ast.Gt(), _c(0)), ast.Sub(), _cmp(x, ast.Lt(), _c(0)))
+            if name == "maximum" and two:
+                zero = [a for a in args if isinstance(a, ast.Constant) and a.value == 0]
+                other = [a for a in args if a not in zero]
+                if zero and len(other) == 1:
+                    return ast.Call(ast.Name("relu", ast.Load()), other, [])
+            if (
+                name == "heaviside"
+                and two
+                and isinstance(args[1], ast.Constant)
+                and args[1].value in (0, 1)
+            ):
+                op: ast.cmpop = ast.GtE() if args[1].value == 1 else ast.Gt()
+                return ast.Compare(args[0], [op], [ast.Constant(0)])
+            if name == "where" and len(args) == 3:
+                c, a, b = args
+                if not _is_01(c):
+                    c = _nonzero(c)
+                zero = isinstance(b, ast.Constant) and b.value == 0
+                if zero and isinstance(a, ast.Constant) and a.value == 1:
+                    return c
+                out: ast.expr = c if zero else ast.BinOp(c, ast.Mult(), a)
+                if zero:
+                    return ast.BinOp(c, ast.Mult(), a)
+                rest = ast.BinOp(ast.BinOp(_c(1), ast.Sub(), c), ast.Mult(), b)
+                return ast.BinOp(out, ast.Add(), rest)
+            if name == "outer" and two:
+                sa, sb = self.shape_of(args[0]), self.shape_of(args[1])
+                if sa is None or sb is None or 1 not in sa or 1 not in sb:
+                    raise _Unsupported(msg("error.outer"))
+                a = args[0] if sa[1] == 1 else ast.Attribute(args[0], "T", ast.Load())
+                b = args[1] if sb[0] == 1 else ast.Attribute(args[1], "T", ast.Load())
+                return ast.BinOp(a, ast.MatMult(), b)
+            if name in ("sum", "mean") and two:
+                node.keywords = [ast.keyword("axis", args[1]), *node.keywords]
+                args = node.args = [args[0]]
+            if name in _SAME or name in ("sigmoid", "relu"):
+                node.func = ast.Name(name, ast.Load())
+                return node
+            raise self.unsupported(shown)
+        if f.attr in ("sum", "mean"):
+            self.changed = True
+            if len(args) == 1:
+                kws = [ast.keyword("axis", args[0]), *kws]
+            return ast.Call(ast.Name(f.attr, ast.Load()), [base], kws)
+        if f.attr in ("dot", "matmul", "mm") and len(args) == 1:
+            self.changed = True
+            return ast.BinOp(base, ast.MatMult(), args[0])
+        if f.attr == "astype":
+            self.changed = True
+            arg = args[0] if len(args) == 1 and not node.keywords else None
+            if arg is None and not args and len(node.keywords) == 1:
+                if node.keywords[0].arg == "dtype":
+                    arg = node.keywords[0].value
+            spelled = ast.unparse(arg) if arg is not None else "…"
+            return self.cast(base, _dtype(arg) if arg is not None else None, spelled)
+        if f.attr in ("float", "double") and not args:
+            self.changed = True
+            return base
+        if f.attr in ("int", "long", "bool") and not args:
+            self.changed = True
+            return self.cast(base, f.attr, f".{f.attr}()")
+        if f.attr in ("item", "squeeze", "copy") and not args:
+            self.changed = True
+            return base
+        if f.attr in ("transpose", "t") and not args:
+            self.changed = True
+            return ast.Attribute(base, "T", ast.Load())
+        if f.attr in ("sigmoid", "relu", "exp", "log", "tanh") and not args:
+            self.changed = True
+            return ast.Call(ast.Name(f.attr, ast.Load()), [base], [])
+        raise self.unsupported("." + f.attr)
+
+
+def _numpy_normalise(text: str, net: Net | None = None) -> str | None:
+    """``np.sum(dZ, axis=0, keepdims=True)`` → ``sum(dZ, axis=0)`` etc.; ``None`` if nothing
+    changed or ``text`` is not Python syntax. Raises :class:`_Unsupported` for a NumPy call or
+    argument that is not read."""
+    if len(text) > ex.MAX_LENGTH:
+        return None
+    try:
+        tree = ast.parse(text.strip(), mode="eval")
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return None
+    try:
+        fixer = _Numpy(net)
+        new = fixer.visit(tree)
+        if not fixer.changed:
+            return None
+        return ast.unparse(ast.fix_missing_locations(new))
+    except (ValueError, RecursionError, MemoryError, TypeError, AttributeError):
+        return None
+
+
+def wrt_from(net: Net, wrt: str | None, lhs: str | None, formula: str) -> str:
+    """The tensor whose gradient is checked, from ``--wrt`` and/or ``dW2 = …``."""
+    if wrt is None and lhs is None:
+        raise FormulaError(msg("error.which_gradient"))
+    names = [n for n in (wrt, lhs) if n is not None]
+    out = []
+    for text in names:
+        name = tensor_of(net, text)
+        if name is None:
+            grads = [
+                n for n, t in net.g.tensors.items() if t.grads is not None and n != net.spec.loss
+            ]
+            raise FormulaError(
+                msg("error.no_gradient", name=text, net=net.spec.name, names=", ".join(grads))
+            )
+        out.append(name)
+    if len(set(out)) > 1:
+        raise FormulaError(msg("error.lhs_vs_wrt", lhs=out[1], wrt=out[0]), 1, formula)
+    return out[0]
+
+
+def tensor_of(net: Net, text: str) -> str | None:
+    """The tensor with a gradient that ``text`` names (``W2``, ``dW2``, ``delta_W2``), or None."""
+    text = text.strip()
+    for cand in (
+        text,
+        text[1:] if text.startswith("d") else None,
+        text[6:] if text.startswith("delta_") else None,
+    ):
+        if (
+            cand
+            and cand in net.g.tensors
+            and net.g.tensors[cand].grads is not None
+            and cand != net.spec.loss
+        ):
+            return cand
+    return None
+
+
+# ---- formula trees → matrix form ----------------------------------------------------------------
+
+
+_ACT_GRADS = ("sigmoid", "relu", "tanh", "exp", "log", "leaky_relu")
+_PRODUCT_OPS = ("·", "*", "@", latexin.STAR)
+
+
+def _act_grad(call: ex.Call) -> ex.Node:
+    """The derivative of an element-wise activation call, at its argument."""
+    x, one = call.args[0], ex.Num(Fraction(1))
+    f = call.func
+    if f == "sigmoid":
+        return ex.BinOp("*", call, ex.BinOp("-", one, call))
+    if f == "relu":
+        return ex.Call("relu_grad", (x,))
+    if f == "tanh":
+        return ex.BinOp("-", one, ex.Pow(call, Fraction(2)))
+    if f == "exp":
+        return call
+    if f == "log":
+        return ex.BinOp("/", one, x)
+    slope = call.args[1] if len(call.args) > 1 else ex.Num(Fraction(1, 100))
+    for k, v in call.kwargs:
+        if k in ("slope", "negative_slope", "alpha"):
+            slope = v
+    zero = ex.Num(Fraction(0))
+    return ex.BinOp("+", ex.Compare(">", x, zero), ex.BinOp("*", slope, ex.Compare("<=", x, zero)))
+
+
+def _times(a: ex.Node, b: ex.Node) -> ex.Node:
+    if isinstance(a, ex.Num) and a.value == 1:
+        return b
+    return ex.BinOp("*", a, b)
+
+
+def _is_leibniz(node: ex.Node) -> bool:
+    return isinstance(node, ex.Call) and node.func == latexin.LEIBNIZ
+
+
+def _has_call(node: ex.Node, funcs: tuple[str, ...]) -> bool:
+    stack = [node]
+    while stack:
+        n = stack.pop()
+        if isinstance(n, ex.Call) and n.func in funcs:
+            return True
+        stack.extend(ex.children(n))
+    return False
+
+
+class ShapeError(Exception):
+    """A formula whose shapes do not fit (a wrong formula, not an unreadable one)."""
+
+    def __init__(self, message: Msg) -> None:
+        super().__init__(message)
+        self.msg = message
+
+    @property
+    def message(self) -> str:
+        """The problem in English."""
+        return self.msg.render("en")
+
+
+class Convert:
+    """Expression tree (from text) → :mod:`derive.engine.mform` expression over the network's symbols.
+    Also returns the tree with LaTeX products resolved to ``@``/``*``."""
+
+    def __init__(self, net: Net, text: str, allow_upstream: bool = True) -> None:
+        self.net, self.text, self.allow_upstream = net, text, allow_upstream
+        self.grads_used: set[str] = set()
+        self.literals: set[Fraction] = set()
+        self.piecewise = False
+        self.cost = 0
+
+    def prepare(self, node: ex.Node) -> ex.Node:
+        """``node`` with Leibniz factors and ``g``/``g'`` resolved (:meth:`chains`)."""
+        if _has_call(node, (latexin.LEIBNIZ, "act", "act_grad")):
+            self._atoms: set[int] = set()
+            node = self.alone(self.chains(node))
+        return node
+
+    def alone(self, node: ex.Node) -> ex.Node:
+        """Leibniz factors left without an upstream gradient: the local derivative itself."""
+        if _is_leibniz(node):
+            return self.edge(node, None)
+        kids = ex.children(node)
+        if not kids or not _has_call(node, (latexin.LEIBNIZ,)):
+            return node
+        if isinstance(node, ex.BinOp):
+            return ex.BinOp(node.op, self.alone(node.left), self.alone(node.right))
+        if isinstance(node, ex.Neg):
+            return ex.Neg(self.alone(node.operand))
+        if isinstance(node, ex.Transpose):
+            return ex.Transpose(self.alone(node.operand))
+        if isinstance(node, ex.Pow):
+            return ex.Pow(self.alone(node.base), node.exponent)
+        if isinstance(node, ex.Compare):
+            return ex.Compare(node.op, self.alone(node.left), self.alone(node.right))
+        if isinstance(node, ex.Call):
+            return ex.Call(node.func, tuple(self.alone(a) for a in node.args), node.kwargs)
+        return node
+
+    def __call__(self, node: ex.Node) -> tuple[mf.MExpr, ex.Node]:
+        node = self.prepare(node)
+        out = self.convert(node)
+        if self.cost > MAX_COST:
+            raise FormulaError(msg("error.too_expensive", cost=self.cost, limit=MAX_COST))
+        return out
+
+    def count(self, shape: tuple[int, int], inner: int = 1) -> None:
+        self.cost += int(shape[0]) * int(shape[1]) * int(inner)
+        if self.cost > 50 * MAX_COST:
+            raise FormulaError(msg("error.too_expensive_early", limit=MAX_COST))
+
+    def column(self, name: str) -> int:
+        m = re.search(rf"(?<![A-Za-z0-9_]){re.escape(name)}(?![A-Za-z0-9_])", self.text)
+        return m.start() + 1 if m else 0
+
+    def name(self, node: ex.Name) -> tuple[mf.MExpr, ex.Node]:
+        if node.id == latexin.ONES:  # \mathbf{1} on its own (LaTeX): 1, broadcast
+            return mf.Scalar(sp.Integer(1)), ex.Num(Fraction(1))
+        found = self.net.resolve(node.id)
+        if found is None and node.id in ("pos_weight", "posweight", "pw"):  # bce(…, pos_weight=w)
+            loss = self.net.spec.forward[-1][1]
+            weight = loss.kwarg("pos_weight") if isinstance(loss, ex.Call) else None
+            if isinstance(weight, ex.Name):
+                found = self.net.resolve(weight.id)
+            elif isinstance(weight, ex.Num):
+                return self.convert(weight)
+        if found is None:
+            col = self.column(node.id)
+            near = difflib.get_close_matches(node.id, list(self.net.names), n=3, cutoff=0.5)
+            hint: Msg | str = ""
+            if near:
+                listed: Msg | str = near[0]
+                for other in near[1:]:
+                    listed = msg("error.or", first=listed, next=other)
+                hint = msg("error.did_you_mean", names=listed)
+            g = self.net.g
+            known = ", ".join([*g.tensors, *g.scalars])
+            where = msg("error.column", col=col) if col else ""
+            raise FormulaError(
+                msg("error.unknown_name", name=node.id, where=where, hint=hint, known=known),
+                col,
+                self.text,
+            )
+        canonical, leaf = found
+        if isinstance(leaf, mf.Ref) and leaf.kind == "grad":
+            if not self.allow_upstream:
+                col = self.column(node.id)
+                raise FormulaError(msg("error.no_upstream", name=node.id), col, self.text)
+            tensor = self.net.label_at.get(leaf.name, (leaf.name,))[0]
+            self.grads_used.add(tensor)
+        return leaf, ex.Name(canonical)
+
+    def convert(self, node: ex.Node) -> tuple[mf.MExpr, ex.Node]:
+        if isinstance(node, ex.Num):
+            if node.value not in (0, 1, -1):
+                self.literals.add(abs(node.value))
+            return mf.Scalar(sp.Rational(node.value.numerator, node.value.denominator)), node
+        if isinstance(node, ex.Name):
+            return self.name(node)
+        if isinstance(node, ex.Neg):
+            x, n = self.convert(node.operand)
+            self.count(x.shape)
+            return mf.neg(x), ex.Neg(n)
+        if isinstance(node, ex.Transpose):
+            x, n = self.convert(node.operand)
+            return (x if x.shape == (1, 1) else mf.T(x)), ex.Transpose(n)
+        if isinstance(node, ex.Pow):
+            x, n = self.convert(node.base)
+            self.count(x.shape, 8)
+            e = node.exponent
+            out = mf.Pow(x, int(e)) if e.denominator == 1 else RPow(x, e)
+            return out, ex.Pow(n, e)
+        if isinstance(node, ex.BinOp):
+            return self.binop(node)
+        if isinstance(node, ex.Compare):
+            a, na = self.convert(node.left)
+            b, nb = self.convert(node.right)
+            if not fits(a.shape, b.shape):
+                raise ShapeError(
+                    msg(
+                        "shape.compare",
+                        formula=tree_text(node),
+                        a=shape_text(a.shape),
+                        b=shape_text(b.shape),
+                    )
+                )
+            self.piecewise = True
+            out = Indicator(node.op, a, b)
+            self.count(out.shape)
+            return out, ex.Compare(node.op, na, nb)
+        if isinstance(node, ex.Call):
+            return self.call(node)
+        raise FormulaError(msg("error.not_allowed", what=type(node).__name__), 0, self.text)
+
+    def binop(self, node: ex.BinOp) -> tuple[mf.MExpr, ex.Node]:
+        if node.op in ("·", "@") and node.right == ex.Name(latexin.ONES):  # X 𝟙: row sums
+            x, nx = self.convert(node.left)
+            self.count(x.shape)
+            return mf.SumCols(x), ex.Call("sum", (nx,), (("axis", ex.Num(Fraction(1))),))
+        a, na = self.convert(node.left)
+        b, nb = self.convert(node.right)
+        op = node.op
+        if op == latexin.STAR:
+            if fits(a.shape, b.shape):
+                op = "*"
+            elif a.shape[1] == b.shape[0]:
+                op = "@"
+            else:
+                op = "*"  # the broadcast error below names the shapes
+        if op == "·":  # a LaTeX product: matrix product when the sizes fit, else scaling
+            if isinstance(a, mf.Scalar | mf.Ones) or (1, 1) in (a.shape, b.shape):
+                op = "*"
+            elif a.shape[1] == b.shape[0]:
+                op = "@"
+            elif a.shape == b.shape:
+                op = "*"  # h (1 − h): equal shapes that do not chain are element-wise
+            else:
+                raise ShapeError(
+                    msg(
+                        "shape.product",
+                        formula=f"{tree_text(na)} · {tree_text(nb)}",
+                        a=shape_text(a.shape),
+                        b=shape_text(b.shape),
+                        inner_a=a.shape[1],
+                        inner_b=b.shape[0],
+                    )
+                )
+        shown = ex.BinOp(op, na, nb)
+        if op == "@":
+            if isinstance(a, mf.Scalar) or isinstance(b, mf.Scalar):
+                raise ShapeError(msg("shape.matmul_scalar", formula=tree_text(shown)))
+            if a.shape[1] != b.shape[0]:
+                raise ShapeError(
+                    msg(
+                        "shape.matmul",
+                        formula=tree_text(shown),
+                        a=shape_text(a.shape),
+                        b=shape_text(b.shape),
+                        inner_a=a.shape[1],
+                        inner_b=b.shape[0],
+                    )
+                )
+            out: mf.MExpr = mf.MatMul(a, b)
+            self.count(out.shape, a.shape[1])
+            return out, shown
+        if not fits(a.shape, b.shape):
+            raise ShapeError(
+                msg(
+                    "shape.broadcast",
+                    formula=tree_text(shown),
+                    a=shape_text(a.shape),
+                    b=shape_text(b.shape),
+                )
+            )
+        if op == "/" and isinstance(b, mf.Scalar) and b.expr == 0:
+            out = mf.Div(a, b)  # undefined everywhere: evaluation says so
+        else:
+            out = {"+": mf.add, "-": mf.sub, "*": mf.mul, "/": mf.div}[op](a, b)
+        self.count(out.shape)
+        return out, shown
+
+    # ---- Leibniz notation and the generic activation g ----------------------------------------
+    def tensor(self, name: str) -> str:
+        """A user's spelling of a tensor (``y_{pred}``, ``W^{[1]}``) → its name; exit 2 if it
+        is not a tensor of the network."""
+        found = self.net.resolve(name)
+        if found is None or found[0] not in self.net.g.tensors:
+            raise FormulaError(
+                msg("error.leibniz_not_node", name=name, net=self.net.spec.name),
+                self.column(name),
+                self.text,
+            )
+        return found[0]
+
+    def chains(self, node: ex.Node) -> ex.Node:
+        """Products with Leibniz factors resolved: ``∂L/∂A · ∂A/∂B`` (in either order, with
+        ``·``, ``⊙`` or ``@``) is the upstream gradient pulled back through node ``A`` to ``B``
+        (the chain rule); ``g(Z)``/``g'(Z)`` become the activation that node applies."""
+        if isinstance(node, ex.BinOp):
+            left, right = self.chains(node.left), self.chains(node.right)
+            if node.op in ("·", "*", "@", latexin.STAR):
+                if _is_leibniz(right) and not _is_leibniz(self.last(left)):
+                    return self.replace_last(left, self.edge(right, self.last(left)))
+                if _is_leibniz(left) and not _is_leibniz(self.first(right)):
+                    return self.replace_first(right, self.edge(left, self.first(right)))
+            return ex.BinOp(node.op, left, right)
+        if isinstance(node, ex.Neg):
+            return ex.Neg(self.chains(node.operand))
+        if isinstance(node, ex.Transpose):
+            return ex.Transpose(self.chains(node.operand))
+        if isinstance(node, ex.Pow):
+            return ex.Pow(self.chains(node.base), node.exponent)
+        if isinstance(node, ex.Compare):
+            return ex.Compare(node.op, self.chains(node.left), self.chains(node.right))
+        if isinstance(node, ex.Call):
+            args = tuple(self.chains(a) for a in node.args)
+            if node.func == latexin.LEIBNIZ:  # paired with its upstream by the caller
+                return node
+            if node.func in ("act", "act_grad"):
+                return self.activation(node.func == "act_grad", args[0])
+            return ex.Call(node.func, args, node.kwargs)
+        return node
+
+    def last(self, node: ex.Node) -> ex.Node:
+        while (
+            isinstance(node, ex.BinOp) and node.op in _PRODUCT_OPS and id(node) not in self._atoms
+        ):
+            node = node.right
+        return node
+
+    def first(self, node: ex.Node) -> ex.Node:
+        while (
+            isinstance(node, ex.BinOp) and node.op in _PRODUCT_OPS and id(node) not in self._atoms
+        ):
+            node = node.left
+        return node
+
+    def replace_last(self, node: ex.Node, new: ex.Node) -> ex.Node:
+        if isinstance(node, ex.BinOp) and node.op in _PRODUCT_OPS and id(node) not in self._atoms:
+            return ex.BinOp(node.op, node.left, self.replace_last(node.right, new))
+        return new
+
+    def replace_first(self, node: ex.Node, new: ex.Node) -> ex.Node:
+        if isinstance(node, ex.BinOp) and node.op in _PRODUCT_OPS and id(node) not in self._atoms:
+            return ex.BinOp(node.op, self.replace_first(node.left, new), node.right)
+        return new
+
+    def edge(self, leib: ex.Node, up: ex.Node | None) -> ex.Node:
+        """``up · ∂A/∂B``: ``up`` (the gradient of A, or 1) pulled back through ``A``'s forward
+        definition to ``B``."""
+        assert isinstance(leib, ex.Call)
+        a_raw, b_raw = (x.id for x in leib.args)  # type: ignore[attr-defined]
+        a, b = self.tensor(a_raw), self.tensor(b_raw)
+        forward = dict(self.net.spec.forward)
+        if a not in forward or b not in ex.names(forward[a]):
+            raise FormulaError(
+                msg("error.leibniz_not_input", a=a_raw, b=b_raw), self.column(b_raw), self.text
+            )
+        start = up if up is not None else ex.Num(Fraction(1))
+        out = self.pull(forward[a], b, start, a_raw, b_raw)
+        assert out is not None
+        self._atoms.add(id(out))
+        return out
+
+    def shape_of(self, node: ex.Node) -> tuple[int, int]:
+        sub = Convert(self.net, self.text, True)
+        sub._atoms = set()
+        try:
+            x, _ = sub.convert(node)
+        except ShapeError:
+            return (0, 0)
+        return (int(x.shape[0]), int(x.shape[1]))
+
+    def fit(self, up: ex.Node, shape: tuple[int, int]) -> ex.Node:
+        """``up`` summed over the axes an operand of ``shape`` was broadcast along."""
+        have = self.shape_of(up)
+        if have == shape or 0 in have:
+            return up
+        if shape == (1, 1):
+            return ex.Call("sum", (up,))
+        if shape[0] == 1 and have[0] != 1:
+            return ex.Call("sum", (up,), (("axis", ex.Num(Fraction(0))),))
+        if shape[1] == 1 and have[1] != 1:
+            return ex.Call("sum", (up,), (("axis", ex.Num(Fraction(1))),))
+        return up
+
+    def pull(self, t: ex.Node, b: str, up: ex.Node, a_raw: str, b_raw: str) -> ex.Node | None:
+        """The contribution of ``up`` (the gradient of ``t``) to the gradient of ``b``."""
+
+        def go(x: ex.Node, g: ex.Node) -> ex.Node | None:
+            return self.pull(x, b, self.fit(g, self.shape_of(x)), a_raw, b_raw)
+
+        if isinstance(t, ex.Name):
+            return up if t.id == b else None
+        if isinstance(t, ex.Num):
+            return None
+        if b not in ex.names(t):
+            return None
+        parts: list[ex.Node | None] = []
+        alone = isinstance(up, ex.Num) and up.value == 1  # ∂A/∂B on its own: the Jacobian factor
+        if alone and isinstance(t, ex.BinOp) and t.op == "@":
+            parts = [
+                self.pull(t.left, b, ex.Transpose(t.right), a_raw, b_raw),
+                self.pull(t.right, b, ex.Transpose(t.left), a_raw, b_raw),
+            ]
+        elif isinstance(t, ex.BinOp) and t.op in ("+", "-"):
+            parts = [go(t.left, up), go(t.right, ex.Neg(up) if t.op == "-" else up)]
+        elif isinstance(t, ex.BinOp) and t.op == "*":
+            parts = [go(t.left, _times(up, t.right)), go(t.right, _times(up, t.left))]
+        elif isinstance(t, ex.BinOp) and t.op == "/" and b not in ex.names(t.right):
+            parts = [go(t.left, ex.BinOp("/", up, t.right))]
+        elif isinstance(t, ex.BinOp) and t.op == "@":
+            parts = [
+                go(t.left, ex.BinOp("@", up, ex.Transpose(t.right))),
+                go(t.right, ex.BinOp("@", ex.Transpose(t.left), up)),
+            ]
+        elif isinstance(t, ex.Neg):
+            parts = [go(t.operand, ex.Neg(up))]
+        elif isinstance(t, ex.Transpose):
+            parts = [go(t.operand, ex.Transpose(up))]
+        elif isinstance(t, ex.Pow):
+            e = t.exponent
+            d = (
+                ex.BinOp("*", ex.Num(e), ex.Pow(t.base, e - 1))
+                if e != 2
+                else ex.BinOp("*", ex.Num(Fraction(2)), t.base)
+            )
+            parts = [go(t.base, _times(up, d))]
+        elif isinstance(t, ex.Call) and t.func in _ACT_GRADS and len(t.args) >= 1:
+            parts = [go(t.args[0], _times(up, _act_grad(t)))]
+        else:
+            raise FormulaError(msg("error.leibniz_rule", a=a_raw, b=b_raw), 0, self.text)
+        found = [p for p in parts if p is not None]
+        if not found:
+            return None
+        out = found[0]
+        for p in found[1:]:
+            out = ex.BinOp("+", out, p)
+        return out
+
+    def activation(self, prime: bool, arg: ex.Node) -> ex.Node:
+        """``g(Z)`` / ``g'(Z)``: the activation the network applies to ``Z`` (or its
+        derivative)."""
+        name = arg.id if isinstance(arg, ex.Name) else None
+        z = self.tensor(name) if name is not None else None
+        for _, tree in self.net.spec.forward:
+            if (
+                isinstance(tree, ex.Call)
+                and tree.func in _ACT_GRADS
+                and tree.args
+                and tree.args[0] == ex.Name(z or "")
+            ):
+                return _act_grad(tree) if prime else tree
+        raise FormulaError(msg("error.g_unknown", arg=tree_text(arg)), 0, self.text)
+
+    def call(self, node: ex.Call) -> tuple[mf.MExpr, ex.Node]:
+        f = node.func
+        args = [self.convert(a) for a in node.args]
+        x, nx = args[0]
+        self.count(x.shape, 4)
+        if f in ("sigmoid", "relu", "tanh", "exp", "log", "relu_grad"):
+            if f == "relu_grad":
+                self.piecewise = True
+            return mf.Func(f, x), ex.Call(f, (nx,))
+        if f == "leaky_relu":
+            slope = sp.Rational(1, 100)
+            if len(node.args) > 1:
+                if not isinstance(node.args[1], ex.Num):
+                    raise FormulaError(msg("error.slope"), 0, self.text)
+                v = node.args[1].value
+                slope = sp.Rational(v.numerator, v.denominator)
+            self.piecewise = True
+            return mf.Func("leaky_relu", x, slope), ex.Call(f, (nx, *node.args[1:]))
+        if f in ops.OPS and ops.get(f).kind == ops.ELEMENTWISE and not ops.get(f).params:
+            # any other element-wise function of the operation table (sqrt, abs, softplus …)
+            return mf.Func(f, x), ex.Call(f, (nx,))
+        if f in ops.OPS and ops.get(f).kind == ops.ROWWISE:  # softmax, log_softmax
+            return mf.Call(f, (x,), (), x.shape), ex.Call(f, (nx,))
+        if f in ("sum", "mean"):
+            axis = node.kwarg("axis")
+            if axis is not None and not (isinstance(axis, ex.Num) and axis.value in (0, 1)):
+                raise FormulaError(msg("error.axis", f=f), 0, self.text)
+            shown = ex.Call(f, (nx,), node.kwargs)
+            r, c = x.shape
+            if axis is None:
+                out, count = mf.SumAll(x), (r, c)
+            elif axis.value == 0:
+                out, count = mf.SumRows(x), (r,)
+            else:
+                out, count = mf.SumCols(x), (c,)
+            if f == "mean":
+                out = mf.div(out, self.net.g.count(count))  # type: ignore[arg-type]
+            return out, shown
+        # a loss inside a gradient formula: allowed, evaluated as the spec would
+        kwargs = tuple((k, self.convert(v)[0]) for k, v in node.kwargs)
+        y = args[1][0]
+        if x.shape != y.shape and {x.shape, y.shape} != {(1, 1)}:
+            raise ShapeError(
+                msg("shape.loss_args", f=f, a=shape_text(x.shape), b=shape_text(y.shape))
+            )
+        return mf.Call(f, (x, y), kwargs, (1, 1)), ex.Call(f, (nx, args[1][1]), node.kwargs)

@@ -1,0 +1,367 @@
+"""Batch grading: ``derive grade SUBMISSIONS -o REPORT``.
+
+A submission is one row of a CSV file (with a header) or one JSON object per line (JSON Lines):
+``id``, ``network`` (a built-in name or a spec path), ``wrt`` (``W2``, ``Z1``, ``W1[0,0]``,
+``w11``; may be left empty when the formula starts with ``dW2 = …``), ``formula`` *or*
+``value`` (a hand-computed number), and optionally ``kind``: ``numpy`` (the expression language
+and NumPy spellings), ``latex`` or ``value``; without it a number in ``value`` is a value, a
+formula with LaTeX commands or ``^{…}``/``_{…}`` is LaTeX, anything else NumPy.
+
+:func:`grade` answers one row with a plain dict (``id``, ``network``, ``wrt``, ``verdict`` —
+``correct``, ``incorrect``, ``unreadable`` for input the checker cannot read, ``error`` for a
+row that is not a submission — ``codes``, ``message``, ``expected``, ``notes``); one bad row
+never stops the batch. :func:`grade_all` grades many rows in parallel (one process per core,
+``fork``: the networks are derived once, before the workers start; identical submissions are
+graded once). :func:`summary` counts the mistake codes across the class and renders one Markdown
+table a lecturer can paste. :func:`write_report` writes CSV or JSON.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import multiprocessing
+import os
+import re
+import sys
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+FIELDS = ("id", "network", "wrt", "verdict", "codes", "message", "expected", "notes")
+KINDS = {
+    "numpy": "numpy",
+    "python": "numpy",
+    "formula": "numpy",
+    "latex": "latex",
+    "tex": "latex",
+    "value": "value",
+    "number": "value",
+}
+MAX_ROWS = 1_000_000
+MAX_FILE = 512 * 1024 * 1024
+_DECIMAL = re.compile(r"\s*[+\-−]?(\d+\.?\d*|\.\d+)([eE][+\-]?\d+)?\s*")
+_LATEX_HINT = re.compile(r"\\[A-Za-z]|\^\{|_\{|\$")
+
+
+class GradeError(Exception):
+    """A submissions file that cannot be read at all (exit 2)."""
+
+
+# ---- reading ------------------------------------------------------------------------------------
+
+
+def read_submissions(path: str | os.PathLike[str]) -> list[dict[str, Any]]:
+    """Rows of a CSV (header) or JSON Lines file (``.jsonl``/``.json``, or content starting with
+    ``{``). A JSON line that does not parse becomes a row with ``_error``, graded as ``error``."""
+    p = Path(path)
+    try:
+        if p.stat().st_size > MAX_FILE:
+            raise GradeError(f"{p}: larger than {MAX_FILE // 2**20} MiB")
+        text = p.read_text("utf-8-sig")
+    except OSError as err:
+        raise GradeError(f"{p}: cannot read it ({err.strerror or err})") from None
+    except UnicodeDecodeError:
+        raise GradeError(f"{p}: not UTF-8 text") from None
+    jsonl = p.suffix.lower() in (".jsonl", ".json", ".ndjson") or text.lstrip().startswith("{")
+    rows: list[dict[str, Any]] = []
+    if jsonl:
+        for n, line in enumerate(text.splitlines(), 1):
+            if not line.strip():
+                continue
+            try:
+                obj = json.loads(line)
+            except json.JSONDecodeError as err:
+                obj = {"_error": f"line {n}: not JSON ({err.msg})"}
+            if not isinstance(obj, dict):
+                obj = {"_error": f"line {n}: not a JSON object"}
+            obj.setdefault("id", obj.get("id", f"line {n}"))
+            rows.append(obj)
+    else:
+        reader = csv.DictReader(io.StringIO(text))
+        if not reader.fieldnames or "network" not in [f.strip() for f in reader.fieldnames]:
+            raise GradeError(
+                f"{p}: a CSV file needs a header with at least: id, network, wrt, formula or value"
+            )
+        for n, row in enumerate(reader, 2):
+            clean = {(k or "").strip(): v for k, v in row.items() if k is not None}
+            if None in row:
+                clean["_error"] = f"line {n}: more fields than the header names"
+            clean.setdefault("id", f"line {n}")
+            if not str(clean.get("id") or "").strip():
+                clean["id"] = f"line {n}"
+            rows.append(clean)
+    if len(rows) > MAX_ROWS:
+        raise GradeError(f"{p}: {len(rows)} rows; the limit is {MAX_ROWS}")
+    return rows
+
+
+# ---- one row -----------------------------------------------------------------------------------
+
+
+def _text(row: dict[str, Any], key: str) -> str | None:
+    v = row.get(key)
+    if v is None:
+        return None
+    if isinstance(v, bool) or not isinstance(v, str | int | float):
+        raise ValueError(f"'{key}' must be text or a number")
+    s = str(v).strip()
+    return s or None
+
+
+def _key(row: dict[str, Any]) -> tuple[Any, ...]:
+    """Rows with the same key get the same answer (whitespace inside a formula ignored)."""
+    parts = []
+    for k in ("network", "wrt", "kind", "formula", "value", "_error"):
+        v = row.get(k)
+        parts.append(re.sub(r"\s+", " ", v.strip()) if isinstance(v, str) else repr(v))
+    return tuple(parts)
+
+
+def grade(row: dict[str, Any], lang: str = "en") -> dict[str, Any]:
+    """Grade one submission row; never raises for a bad row (``verdict`` ``error`` or
+    ``unreadable`` with the reason in ``message``)."""
+    from derive.checker.check import FormulaError, check
+    from derive.lang.spec import SpecError
+
+    out: dict[str, Any] = {
+        "id": str(row.get("id", "")),
+        "network": str(row.get("network", "") or ""),
+        "wrt": str(row.get("wrt", "") or ""),
+        "verdict": "error",
+        "codes": [],
+        "message": "",
+        "expected": "",
+        "notes": [],
+    }
+    try:
+        if row.get("_error"):
+            raise ValueError(row["_error"])
+        net = _text(row, "network")
+        if net is None:
+            raise ValueError("'network' is empty")
+        wrt = _text(row, "wrt")
+        formula = _text(row, "formula")
+        value = _text(row, "value")
+        kind_raw = (_text(row, "kind") or "").lower()
+        if kind_raw and kind_raw not in KINDS:
+            raise ValueError(f"unknown kind '{kind_raw}'; use numpy, latex or value")
+        kind = KINDS.get(kind_raw)
+        if kind is None:
+            if value is not None and formula is None:
+                kind = "value"
+            elif formula is not None and _DECIMAL.fullmatch(formula):
+                kind, value = "value", formula  # a number typed into the formula column
+            elif formula is not None and _LATEX_HINT.search(formula):
+                kind = "latex"
+            else:
+                kind = "numpy"
+        if kind == "value":
+            value = value if value is not None else formula
+            if value is None:
+                raise ValueError("kind 'value' needs a 'value'")
+            result = check(net, wrt, value=value, lang=lang)
+        else:
+            if formula is None:
+                raise ValueError("neither 'formula' nor 'value' is given")
+            result = check(net, wrt, formula, latex=kind == "latex", lang=lang)
+    except FormulaError as err:
+        out["verdict"] = "unreadable"
+        out["message"] = err.localized(lang)
+        return out
+    except SpecError as err:
+        out["message"] = str(err)
+        return out
+    except (ValueError, TypeError) as err:  # the row itself (checked above) or a bad option
+        out["message"] = str(err)
+        return out
+    except RecursionError:
+        out["verdict"] = "unreadable"
+        out["message"] = "the formula nests too deeply"
+        return out
+    d = result.as_dict()
+    out["verdict"] = result.verdict
+    out["codes"] = [x["code"] for x in d["diagnoses"]]
+    out["message"] = " | ".join(x["message"] for x in d["diagnoses"]) or (
+        d["notes"][0] if d["notes"] else ""
+    )
+    out["expected"] = result.expected
+    out["notes"] = list(d["notes"])
+    return out
+
+
+# ---- many rows ---------------------------------------------------------------------------------
+
+_LANG = "en"
+
+
+def _work(item: tuple[int, dict[str, Any]]) -> tuple[int, dict[str, Any]]:
+    i, row = item
+    try:
+        return i, grade(row, _LANG)
+    except Exception as err:  # noqa: BLE001 - an internal error in one row stays in that row
+        out = {k: "" for k in FIELDS}
+        out.update(
+            id=str(row.get("id", "")),
+            verdict="error",
+            codes=[],
+            notes=[],
+            message=f"internal error ({type(err).__name__}); please report it",
+        )
+        return i, out
+
+
+def _init(lang: str) -> None:
+    global _LANG
+    _LANG = lang
+
+
+def _warm(rows: Sequence[dict[str, Any]]) -> None:
+    """Derive each network the rows name once, before the workers fork (they inherit it)."""
+    from derive.checker.checknet import CACHE_SIZE, net_for
+
+    seen: list[str] = []
+    for row in rows:
+        net = row.get("network")
+        if isinstance(net, str) and net.strip() and net.strip() not in seen:
+            seen.append(net.strip())
+    for net in seen[:CACHE_SIZE]:
+        try:
+            n = net_for(net, 0)
+            n.zero, n.other_dims, n.example, n.float_env  # noqa: B018 - build the lazy points
+        except Exception:  # noqa: BLE001 - a bad network is reported by its rows
+            continue
+
+
+def grade_all(
+    rows: Sequence[dict[str, Any]],
+    *,
+    jobs: int | None = None,
+    lang: str = "en",
+    progress: Callable[[int, int], None] | None = None,
+) -> list[dict[str, Any]]:
+    """Grade ``rows`` (in order) on ``jobs`` processes (default: the number of cores);
+    identical submissions are graded once."""
+    from derive.locale import catalog
+
+    catalog.catalogue(lang)  # ValueError for an unknown language
+    groups: dict[tuple[Any, ...], list[int]] = {}
+    for i, row in enumerate(rows):
+        groups.setdefault(_key(row), []).append(i)
+    unique = [(k, rows[idx[0]]) for k, idx in groups.items()]
+    # the same network together: the cache in each worker stays warm
+    order = sorted(range(len(unique)), key=lambda u: (str(unique[u][1].get("network")), u))
+    work = [(u, unique[u][1]) for u in order]
+    jobs = max(1, min(jobs or os.cpu_count() or 1, len(work) or 1))
+    answers: dict[int, dict[str, Any]] = {}
+    done = 0
+    total = len(rows)
+
+    def tick(u: int) -> None:
+        nonlocal done
+        done += len(groups[unique[u][0]])
+        if progress is not None:
+            progress(done, total)
+
+    _warm([r for _, r in work])
+    if jobs == 1 or len(work) < 50 or "fork" not in multiprocessing.get_all_start_methods():
+        _init(lang)
+        for item in work:
+            u, ans = _work(item)
+            answers[u] = ans
+            tick(u)
+    else:
+        ctx = multiprocessing.get_context("fork")
+        chunk = max(1, min(64, len(work) // (jobs * 8) or 1))
+        with ctx.Pool(jobs, initializer=_init, initargs=(lang,)) as pool:
+            for u, ans in pool.imap_unordered(_work, work, chunksize=chunk):
+                answers[u] = ans
+                tick(u)
+    out: list[dict[str, Any]] = [{} for _ in rows]
+    for u, (k, _) in enumerate(unique):
+        for i in groups[k]:
+            ans = dict(answers[u])
+            ans["id"] = str(rows[i].get("id", ""))
+            out[i] = ans
+    return out
+
+
+# ---- the report ---------------------------------------------------------------------------------
+
+
+def summary(results: Iterable[dict[str, Any]]) -> dict[str, Any]:
+    """Counts of verdicts and mistake codes across the class, and a Markdown table."""
+    results = list(results)
+    verdicts = Counter(r["verdict"] for r in results)
+    codes: Counter[str] = Counter()
+    first: Counter[str] = Counter()
+    for r in results:
+        codes.update(set(r.get("codes") or []))
+        if r.get("codes"):
+            first[r["codes"][0]] += 1
+    n = len(results) or 1
+    lines = [
+        "| mistake code | submissions | share | main mistake |",
+        "|---|---:|---:|---:|",
+    ]
+    for code, count in sorted(codes.items(), key=lambda kv: (-kv[1], kv[0])):
+        lines.append(f"| `{code}` | {count} | {100 * count / n:.1f} % | {first[code]} |")
+    lines.append("")
+    lines.append(
+        "| verdict | submissions |\n|---|---:|\n"
+        + "\n".join(
+            f"| {v} | {verdicts.get(v, 0)} |"
+            for v in ("correct", "incorrect", "unreadable", "error")
+        )
+    )
+    return {
+        "submissions": len(results),
+        "verdicts": dict(sorted(verdicts.items())),
+        "codes": dict(sorted(codes.items(), key=lambda kv: (-kv[1], kv[0]))),
+        "markdown": "\n".join(lines) + "\n",
+    }
+
+
+def write_report(results: list[dict[str, Any]], path: str | os.PathLike[str]) -> dict[str, Any]:
+    """Write ``results`` as CSV (``.csv``) or JSON (anything else: ``{"results": …, "summary":
+    …}``) atomically; the summary also goes next to a CSV as ``<name>.summary.md``. Returns the
+    summary."""
+    p = Path(path)
+    summ = summary(results)
+    if p.suffix.lower() == ".csv":
+        buf = io.StringIO()
+        w = csv.DictWriter(buf, fieldnames=list(FIELDS), lineterminator="\n")
+        w.writeheader()
+        for r in results:
+            row = {k: r.get(k, "") for k in FIELDS}
+            row["codes"] = " ".join(r.get("codes") or [])
+            row["notes"] = " | ".join(r.get("notes") or [])
+            w.writerow(row)
+        _atomic(p, buf.getvalue())
+        _atomic(p.with_name(p.stem + ".summary.md"), summ["markdown"])
+    else:
+        text = json.dumps({"results": results, "summary": summ}, ensure_ascii=False, indent=1)
+        _atomic(p, text + "\n")
+    return summ
+
+
+def _atomic(p: Path, text: str) -> None:
+    tmp = p.with_name(f".{p.name}.{os.getpid()}.tmp")
+    try:
+        tmp.write_text(text, "utf-8")
+        os.replace(tmp, p)
+    finally:
+        if tmp.exists():
+            tmp.unlink()
+
+
+def progress_bar(done: int, total: int, stream: Any = None) -> None:
+    """``[#####.....] 512/10000`` on stderr, redrawn in place."""
+    stream = stream or sys.stderr
+    width = 30
+    filled = width * done // max(total, 1)
+    end = "\n" if done >= total else ""
+    stream.write(f"\rgrading [{'#' * filled}{'.' * (width - filled)}] {done}/{total}{end}")
+    stream.flush()

@@ -1,0 +1,350 @@
+"""Checking a hand-computed number: one gradient entry at the example values (``W1[0,0]``,
+zero-based; a label such as ``w11``; or a scalar parameter) against its exact value.
+
+The written policy (README): right when it equals the exact value rounded to the digits given,
+or (with >= 3 significant digits) is within one unit of the last digit, or is reproduced by a
+simulated hand calculation rounding every intermediate to the digits given (:func:`simulate`);
+fewer than 2 significant digits is ``too-few-digits``. Otherwise wrong, with a reason: ``rounding``
+only when a simulation carrying fewer digits explains the number, else sign, factor, another
+entry, or a mistake from the mutation library (:mod:`derive.checker.mutations`).
+"""
+
+from __future__ import annotations
+
+import re
+from fractions import Fraction
+
+import mpmath
+import numpy as np
+import sympy as sp
+
+from derive.checker.checknet import Net
+from derive.checker.diagnose import factor_text
+from derive.checker.evaluate import System, evaluate, floats
+from derive.checker.formula import tensor_of
+from derive.checker.mutations import library
+from derive.checker.verdict import CheckResult, Diagnosis, FormulaError, Msg, msg
+from derive.engine.backprop import textbook_map
+from derive.engine.steps import DPS, Checker
+from derive.lang import expr as ex
+
+MAX_DIGITS = 40  # significant digits a hand-computed number may have
+MAX_EXPONENT = 300
+_NUMBER = re.compile(r"\s*([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d{1,4}))?\s*")
+
+
+def _entry(net: Net, text: str) -> tuple[str, int, int, str]:
+    """``W1[0,0]``, ``dW1[0,0]``, a label (``w11``) or a scalar tensor → (tensor, i, j, shown)."""
+    g = net.g
+    raw = text.strip()
+    name = raw[1:] if raw.startswith("d") and raw[1:] in net.label_at else raw
+    if name in net.label_at:
+        tensor, i, j = net.label_at[name]
+        if g.tensors[tensor].grads is None:
+            raise FormulaError(msg("error.label_no_gradient", label=name, tensor=tensor))
+        return tensor, i, j, f"{tensor}[{i},{j}] ({name})"
+    try:
+        node = ex.parse(raw, allow_index=True)
+    except ex.ExprError as err:
+        raise FormulaError(msg("error.bad_wrt", wrt=raw, detail=err.message)) from None
+    if isinstance(node, ex.Name):
+        tensor = tensor_of(net, node.id)
+        if tensor and g.tensors[tensor].shape == (1, 1):
+            return tensor, 0, 0, tensor
+        raise FormulaError(msg("error.value_needs_entry", name=node.id))
+    if not isinstance(node, ex.Index):
+        raise FormulaError(msg("error.wrt_one_entry", wrt=raw))
+    tensor = tensor_of(net, node.name)
+    if tensor is None:
+        raise FormulaError(msg("error.entry_no_gradient", name=node.name, net=net.spec.name))
+    r, c = (int(x) for x in g.tensors[tensor].shape)
+    idx = node.index
+    if len(idx) == 1:
+        idx = (0, idx[0]) if r == 1 else (idx[0], 0) if c == 1 else idx
+    if len(idx) != 2 or not (idx[0] < r and idx[1] < c):
+        raise FormulaError(
+            msg("error.index_outside", index=list(node.index), tensor=tensor, r=r, c=c)
+        )
+    i, j = idx
+    labels = net.spec.labels.get(tensor)
+    shown = f"{tensor}[{i},{j}]" + (f" ({labels[i][j]})" if labels else "")
+    return tensor, i, j, shown
+
+
+def _digits(text: str) -> tuple[Fraction, int, Fraction]:
+    """A decimal → (exact value, significant digits, one unit of the last digit). Refuses more
+    than :data:`MAX_DIGITS` digits or an exponent beyond :data:`MAX_EXPONENT`."""
+    if len(text) > 200:
+        raise FormulaError(msg("error.too_many_digits", limit=MAX_DIGITS))
+    clean = text.strip().strip("$").replace("−", "-").replace("\u2009", "").replace("\\,", "")
+    clean = re.sub(  # -1.37 × 10^{-2}, 1.37\times 10^-2, 1.37*10**-2
+        r"\s*(?:×|\\times|\*|x|·|\\cdot)\s*10\s*(?:\^|\*\*)\s*\{?\s*([+-]?\d{1,4})\s*\}?\s*$",
+        r"e\1",
+        clean,
+    )
+    m = _NUMBER.fullmatch(clean.replace(",", ""))
+    if m is None or not (m.group(2) or m.group(3)):
+        raise FormulaError(msg("error.not_decimal", value=text))
+    sign, whole, frac, exp = m.group(1), m.group(2) or "", m.group(3) or "", int(m.group(4) or 0)
+    sig = len((whole + frac).lstrip("0")) or 1
+    if sig > MAX_DIGITS or len(whole + frac) > MAX_DIGITS + 20:
+        raise FormulaError(msg("error.too_many_digits", limit=MAX_DIGITS))
+    if abs(exp) > MAX_EXPONENT:
+        raise FormulaError(msg("error.exponent", limit=MAX_EXPONENT))
+    value = Fraction(f"{sign}{whole or '0'}.{frac or '0'}") * Fraction(10) ** exp
+    ulp = Fraction(10) ** (exp - len(frac))
+    return value, sig, ulp
+
+
+def _textbook_defs(net: Net) -> dict[sp.Symbol, sp.Expr]:
+    """Definitions as a hand calculation uses them: σ'(z) from the *written-down* a = σ(z)."""
+    swap = textbook_map(net.g)
+    own = set(swap.values())
+    return {s: (e if s in own else e.xreplace(swap)) for s, e in net.example.defs.items()}
+
+
+def _round_sig(v: mpmath.mpf, digits: int) -> mpmath.mpf:
+    if v == 0:
+        return v
+    q = mpmath.mpf(10) ** (mpmath.floor(mpmath.log10(abs(v))) - digits + 1)
+    return mpmath.nint(v / q) * q
+
+
+def simulate(net: Net, sym: sp.Symbol, digits: int, textbook: bool = True) -> mpmath.mpf:
+    """:func:`_simulate`, cached on the network (it does not depend on the student's number)."""
+    cache = net._lazy.setdefault("handcalc", {})
+    key = (sym, digits, textbook)
+    if key not in cache:
+        try:
+            cache[key] = _simulate(net, sym, digits, textbook)
+        except (ZeroDivisionError, OverflowError, ValueError) as err:
+            cache[key] = err
+    hit = cache[key]
+    if isinstance(hit, Exception):
+        raise hit
+    return hit
+
+
+def _simulate(net: Net, sym: sp.Symbol, digits: int, textbook: bool = True) -> mpmath.mpf:
+    """A simulated hand calculation of ``sym`` at the example values: every intermediate value
+    (each entry of each forward node and gradient) rounded to ``digits`` significant digits
+    before it is used; the result itself is not rounded. Where every intermediate is exact at
+    that precision this is the exact value."""
+    defs = _textbook_defs(net) if textbook else dict(net.example.defs)
+    free = {s for _, s in net.free_symbols()} | set(net.g.scalar_values)
+    order: list[sp.Symbol] = []
+    seen: set[sp.Symbol] = set()
+
+    def visit(s: sp.Symbol) -> None:  # post-order: dependencies first
+        stack = [(s, False)]
+        while stack:
+            x, done = stack.pop()
+            if done:
+                order.append(x)
+                continue
+            if x in seen:
+                continue
+            seen.add(x)
+            stack.append((x, True))
+            for y in sorted(defs[x].free_symbols, key=str):
+                if y in defs and y not in free and y not in seen:
+                    stack.append((y, False))
+
+    visit(sym)
+    cur = dict(defs)
+    with mpmath.workdps(DPS):
+        for x in order:
+            v = Checker(defs=cur, points=1)._eval(cur[x], 0)
+            if x is not sym:
+                cur[x] = sp.Float(mpmath.nstr(_round_sig(v, digits), 45), 45)
+        return v
+
+
+def check_value(
+    net: Net, wrt: str, text: str, *, rtol: float | None = None, digits: int | None = None
+) -> CheckResult:
+    """Is the decimal ``text`` the entry ``wrt`` (``W1[0,0]``, ``w11``) of its gradient at the
+    example values? The policy (README, "hand-computed numbers"): equal to the exact value
+    rounded to the digits given; or, with at least 3 significant digits, within one unit of the
+    last digit; or reproduced by a simulated hand calculation rounding every intermediate to the
+    digits given (:func:`simulate`). Fewer than 2 significant digits cannot be judged (unless
+    the number is exact). ``rtol`` (relative tolerance) or ``digits`` (compare at that many
+    significant digits) replace the policy. Raises :class:`~derive.checker.verdict.FormulaError` for an
+    unreadable entry or number."""
+    tensor, i, j, shown = _entry(net, wrt)
+    value, sig, ulp = _digits(text)
+    sym = net.g.tensors[tensor].grads[i, j]  # type: ignore[index]
+    with mpmath.workdps(DPS):
+        try:
+            exact = net.example._eval(sym, 0)
+        except (ZeroDivisionError, OverflowError, ValueError):
+            exact = None
+        if exact is None or not isinstance(exact, mpmath.mpf) or not mpmath.isfinite(exact):
+            raise FormulaError(msg("error.value_undefined", wrt=shown))
+        v_mp = mpmath.mpf(value.numerator) / value.denominator
+        diff_mp = abs(v_mp - exact)
+        exact_text = mpmath.nstr(exact, 15)
+    exact_f, ulp_f, diff = float(exact), float(ulp), float(diff_mp)
+    base = dict(
+        network=net.spec.name,
+        wrt=shown,
+        submitted=text.strip(),
+        expected=exact_text,
+        shape=(1, 1),
+        exact=exact_f,
+    )
+    n_digits = msg("value.digits" if sig > 1 else "value.digit", n=sig)
+
+    def result(
+        verdict: str, diags: list[Diagnosis], note: Msg | None = None, tol: float = 0.0
+    ) -> CheckResult:
+        notes = (note,) if note is not None else ()
+        return CheckResult(
+            verdict=verdict,
+            diagnoses=tuple(diags),
+            notes=tuple(m.render("en") for m in notes),
+            note_msgs=notes,
+            tolerance=tol,
+            **base,  # type: ignore[arg-type]
+        )
+
+    with mpmath.workdps(DPS):
+        if diff_mp <= abs(exact) * mpmath.mpf(10) ** -45:
+            return result("correct", [], msg("value.exact", exact=exact_text))
+    if rtol is not None:
+        tol = rtol * abs(exact_f)
+        if diff <= tol:
+            return result("correct", [], msg("value.rtol", exact=exact_text, rtol=f"{rtol:g}"), tol)
+        return result(
+            "incorrect", _value_diagnoses(net, tensor, i, j, value, ulp, exact_f), None, tol
+        )
+    if digits is not None:
+        if sig < digits:
+            m = msg("value.fewer_than", n=sig, want=digits)
+            return result("incorrect", [Diagnosis.of("too-few-digits", m)])
+        with mpmath.workdps(DPS):
+            want = _round_sig(exact, digits)
+            mine = _round_sig(v_mp, digits)
+            ok = abs(want - mine) <= abs(want) * mpmath.mpf(10) ** -40
+            tol = (
+                float(mpmath.mpf(10) ** (mpmath.floor(mpmath.log10(abs(exact))) - digits + 1) / 2)
+                if exact != 0
+                else 0.0
+            )
+        if ok:
+            return result("correct", [], msg("value.at_digits", exact=exact_text, n=digits), tol)
+        return result(
+            "incorrect", _value_diagnoses(net, tensor, i, j, value, ulp, exact_f), None, tol
+        )
+    if sig < 2:
+        m = msg("value.too_few", exact_digits=sig)
+        return result("incorrect", [Diagnosis.of("too-few-digits", m)])
+    half = ulp_f / 2
+    if diff <= half * (1 + 1e-12):
+        return result("correct", [], msg("value.agrees", exact=exact_text, digits=n_digits), half)
+    if sig >= 3 and diff <= ulp_f * (1 + 1e-12):
+        return result(
+            "correct", [], msg("value.one_unit", exact=exact_text, digits=n_digits), ulp_f
+        )
+    sims = {}
+    with mpmath.workdps(DPS):
+        for k in range(sig, 1, -1):
+            for textbook in (True, False):
+                try:
+                    sims[(k, textbook)] = simulate(net, sym, k, textbook)
+                except (ZeroDivisionError, OverflowError, ValueError):
+                    continue
+        for textbook in (True, False):
+            hand = sims.get((sig, textbook))
+            if (
+                hand is not None
+                and abs(v_mp - hand) <= mpmath.mpf(ulp.numerator) / ulp.denominator / 2
+            ):
+                note = msg(
+                    "value.hand", exact=exact_text, carried=sig, hand=mpmath.nstr(hand, sig + 2)
+                )
+                return result("correct", [], note, half)
+        unit = mpmath.mpf(ulp.numerator) / ulp.denominator
+        ranked = sorted(sims.items(), key=lambda kv: -kv[0][0])
+        # a simulation that reproduces the number, then a known mistake, then a number lying
+        # between the exact value and what rounding to fewer digits gives (same direction)
+        explained = next((kv for kv in ranked if abs(v_mp - kv[1]) <= unit / 2), None)
+    if explained is None:
+        diags = _value_diagnoses(net, tensor, i, j, value, ulp, exact_f)
+        if diags[0].code != "unknown":
+            return result("incorrect", diags, None, half)
+        with mpmath.workdps(DPS):
+            explained = next(
+                (
+                    kv
+                    for kv in ranked
+                    if min(exact, kv[1]) - unit / 2 <= v_mp <= max(exact, kv[1]) + unit / 2
+                    and abs(kv[1] - exact) > unit / 2
+                ),
+                None,
+            )
+        if explained is None:
+            return result("incorrect", diags, None, half)
+    (k, _), hand = explained
+    m = msg(
+        "value.rounding2",
+        diff=f"{diff:.2g}",
+        digits=n_digits,
+        carried=k,
+        hand=mpmath.nstr(hand, sig + 2),
+    )
+    return result("incorrect", [Diagnosis.of("rounding", m)], None, half)
+
+
+def _sig_of(v: float, ulp: float) -> int:
+    """Significant digits of a number given with last-digit unit ``ulp``."""
+    import math
+
+    if v == 0 or ulp <= 0:
+        return 1
+    return max(1, int(math.floor(math.log10(abs(v)) - math.log10(ulp) + 1e-9)) + 1)
+
+
+def _value_diagnoses(
+    net: Net, tensor: str, i: int, j: int, value: Fraction, ulp: Fraction, exact: float
+) -> list[Diagnosis]:
+    """Why a hand-computed entry is wrong: sign, factor, another entry, a known mistake (each
+    only when it reproduces the number to within one unit of its last digit)."""
+    # as for a right answer: x rounded to the digits given is v, or (>= 3 digits) one unit off
+    v = float(value)
+    sig = _sig_of(v, float(ulp))
+    tol = float(ulp) * (1 if sig >= 3 else 0.5) * (1 + 1e-9)
+    near = lambda x: abs(v - x) <= max(tol, 1e-12 * abs(x))  # noqa: E731
+    if near(-exact):
+        return [Diagnosis.of("sign", msg("value.sign"))]
+    for c, why in ((2.0, "value.twice"), (0.5, "value.half")):
+        if near(c * exact):
+            m = msg(why, factor=factor_text(c))
+            return [Diagnosis.of("scale-factor", m, factor=factor_text(c))]
+    for name, sym in net.g.scalars.items():
+        if name in net.spec.dims:
+            m = float(net.g.scalar_values[sym])
+            if near(m * exact):
+                times = msg("value.times_size", name=name)
+                return [Diagnosis.of("scale-factor", times, factor=name)]
+            if near(exact / m):
+                over = msg("value.over_size", name=name)
+                return [Diagnosis.of("scale-factor", over, factor=f"1/{name}")]
+    target = net.target(tensor)
+    full = floats(target.truth(0, "example"))
+    if full is not None:
+        for (a, b), x in np.ndenumerate(full):
+            if (a, b) != (i, j) and near(float(x)):
+                m = msg("value.wrong_entry", tensor=tensor, a=a, b=b, i=i, j=j)
+                return [Diagnosis.of("wrong-entry", m)]
+    cache = net._lazy.setdefault("mutation_values", {})
+    if tensor not in cache:
+        cache[tensor] = [
+            (mut, floats(evaluate(mut.expr, System(net.example, 0)))) for mut in library(target)
+        ]
+    for mut, vals in cache[tensor]:
+        if vals is not None and vals.shape == target.shape and near(float(vals[i, j])):
+            return [Diagnosis.of(mut.code, mut.message)]
+    ratio = msg("value.ratio", ratio=f"{v / exact:.4g}") if exact else ""
+    m = msg("value.unknown2", diff=f"{abs(v - exact):.3g}", ratio=ratio)
+    return [Diagnosis.of("unknown", m)]

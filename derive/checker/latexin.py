@@ -1,0 +1,956 @@
+"""LaTeX input for ``derive check --latex``: a practical subset, parsed by our own grammar.
+
+``sympy.parsing.latex`` reads deep-learning notation wrongly (``W^{[1]}`` as a power of a list,
+``A^{T}`` as a power of ``T``, juxtaposed matrices as commutative products), so this module has
+its own tokenizer and recursive-descent parser. It produces the same tree as
+:func:`derive.lang.expr.parse` (:class:`~derive.lang.expr.Num`, :class:`~derive.lang.expr.Name`, …) with one
+addition: ``BinOp("·", a, b)`` for a *product as written in LaTeX* (juxtaposition, ``\\cdot``,
+``\\times``), which the checker resolves once shapes are known — a matrix product when the inner
+sizes match, scaling when one side is a scalar.
+
+What is understood (anything else is an error with its column and what was expected):
+
+- names: ``X``, ``W^{[1]}`` → ``W1``, ``A^{[1]T}``/``A^{[1]\\top}`` → ``A1`` transposed,
+  ``W_1``/``W_{1}`` → ``W1``, ``y_{pred}`` → ``y_pred``, ``\\hat{Y}`` → ``Yhat``,
+  ``\\mathbf{X}``/``\\mathrm{X}``/``\\text{X}`` → ``X``, ``\\mathcal{L}`` → ``L``; sample indices
+  ``^{(i)}`` are ignored;
+- gradients: ``dZ^{[2]}`` → ``dZ2``, ``\\delta_{Z^{[2]}}``, ``\\delta^{[2]}`` → ``dZ2``,
+  ``\\frac{\\partial L}{\\partial W^{[1]}}`` → ``dW1``, ``\\nabla_{W^{[1]}} L`` → ``dW1``;
+- operators: ``+ -``, ``\\frac{a}{b}``, ``/``, ``\\cdot``, ``\\times``, ``*`` and juxtaposition
+  (product), ``\\odot``/``\\circ`` (element-wise), ``^{\\top}``/``^T``/``^{\\intercal}``
+  (transpose), ``^{2}`` (numeric power);
+- functions: ``\\sigma(·)``, ``\\sigma'(·)`` (→ ``σ(·)(1 − σ(·))``), ``\\operatorname{ReLU}(·)``,
+  ``\\mathrm{ReLU}'(·)`` (→ ``relu_grad``), ``\\max(0, ·)``, ``\\tanh``, ``\\tanh'``,
+  ``\\exp``/``e^{·}``, ``\\log``/``\\ln``, ``\\mathbf{1}[Z > 0]`` (also ``\\mathbb{1}``,
+  ``_{Z>0}``, ``\\{…\\}``; ``\\geq`` gives ``Z >= 0``);
+- sums: ``\\sum_{i} x`` and ``\\mathbf{1}^{\\top} x`` are the sum over the batch (rows),
+  ``sum(x, axis=0)``; the sum covers the following product, as usual; ``x \\mathbf{1}`` is the
+  row sums ``sum(x, axis=1)`` (``Name("𝟙")`` in the tree);
+- an optional left-hand side: ``dW^{[2]} = …`` (returned so the caller can infer ``--wrt``).
+
+Limits are those of :mod:`derive.lang.expr` (length, depth, parts, exponents). Nothing is evaluated.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from fractions import Fraction
+
+from derive.lang import expr as ex
+
+PRODUCT = "·"  # a product as written in LaTeX; resolved by shape in derive.checker.check
+STAR = "∗"  # '*' in LaTeX: element-wise when the shapes fit, else a matrix product
+ONES = "𝟙"  # \mathbf{1} on its own: X 𝟙 is the row sums (never a name in the NumPy language)
+
+
+class LatexError(ex.ExprError):
+    """Unreadable LaTeX; ``col`` is 1-based."""
+
+
+@dataclass(frozen=True)
+class Tok:
+    kind: str  # "cmd" \name, "sym" one character, "num", "id" letters/digits, "end"
+    text: str
+    col: int  # 1-based
+
+
+SPACING = {
+    ",",
+    ";",
+    ":",
+    "!",
+    " ",
+    "quad",
+    "qquad",
+    "thinspace",
+    "medspace",
+    "thickspace",
+    "displaystyle",
+    "textstyle",
+    "nonumber",
+}
+SIZING = {
+    "left",
+    "right",
+    "big",
+    "Big",
+    "bigg",
+    "Bigg",
+    "bigl",
+    "bigr",
+    "Bigl",
+    "Bigr",
+    "biggl",
+    "biggr",
+    "Biggl",
+    "Biggr",
+}
+FONTS = {
+    "mathbf",
+    "boldsymbol",
+    "bm",
+    "mathrm",
+    "mathit",
+    "mathsf",
+    "mathnormal",
+    "text",
+    "textrm",
+    "textit",
+    "textbf",
+    "operatorname",
+    "mathbb",
+    "mathcal",
+    "mathscr",
+    "vec",
+}
+HATS = {"hat", "widehat", "tilde", "bar", "overline"}
+PRODUCTS = {"cdot", "times", "ast", "bullet"}
+HADAMARD = {"odot", "circ", "otimes"}
+RELATIONS = {
+    ">": ">",
+    "<": "<",
+    ">=": ">=",
+    "<=": "<=",
+    "gt": ">",
+    "lt": "<",
+    "geq": ">=",
+    "ge": ">=",
+    "geqslant": ">=",
+    "leq": "<=",
+    "le": "<=",
+    "leqslant": "<=",
+}
+TRANSPOSE = {"top", "intercal", "T", "mathsf{T}", "mathrm{T}", "text{T}", "tau"}
+FUNCS = {
+    "sigma": "sigmoid",
+    "sigmoid": "sigmoid",
+    "relu": "relu",
+    "tanh": "tanh",
+    "exp": "exp",
+    "log": "log",
+    "ln": "log",
+    "relu_grad": "relu_grad",
+}
+# what our own plain-text output uses, so it can be pasted back
+UNICODE = {
+    "σ": ("cmd", "\\sigma"),
+    "⊙": ("cmd", "\\odot"),
+    "·": ("cmd", "\\cdot"),
+    "×": ("cmd", "\\times"),
+    "−": ("sym", "-"),
+    "δ": ("cmd", "\\delta"),
+    "∂": ("cmd", "\\partial"),
+    "Σ": ("cmd", "\\sum"),
+    "∑": ("cmd", "\\sum"),
+    "≥": ("cmd", "\\geq"),
+    "≤": ("cmd", "\\leq"),
+    "∇": ("cmd", "\\nabla"),
+}
+OPEN = {"(": ")", "[": "]", "\\{": "\\}"}
+# wider than LaTeX identifiers on purpose: "A1", "dZ2", "y_pred" typed inside \text{}
+_TOKEN = re.compile(
+    r"(?P<ws>\s+)|(?P<cmd>\\(?:[A-Za-z]+|.))|(?P<num>\d+(?:\.\d*)?|\.\d+)"
+    r"|(?P<id>[A-Za-z][A-Za-z0-9]*)|(?P<sym>>=|<=|.)"
+)
+
+
+def tokenize(text: str) -> list[Tok]:
+    out: list[Tok] = []
+    for m in _TOKEN.finditer(text):
+        kind = m.lastgroup or "sym"
+        if kind == "ws":
+            continue
+        tok = m.group()
+        if kind == "cmd" and tok[1:] in SPACING:
+            continue
+        if kind == "sym" and tok == "~":
+            continue
+        if kind == "sym" and tok in UNICODE:
+            kind, tok = UNICODE[tok]
+        elif kind == "sym" and tok == "ᵀ":
+            out += [Tok("sym", "^", m.start() + 1), Tok("cmd", "\\top", m.start() + 1)]
+            continue
+        if kind == "sym" and (tok == "&" or ord(tok) < 32 or tok in "#$%"):
+            raise LatexError(f"'{tok}' is not allowed here (column {m.start() + 1})", m.start() + 1)
+        out.append(Tok(kind, tok, m.start() + 1))
+    out.append(Tok("end", "", len(text) + 1))
+    return out
+
+
+LEIBNIZ = "∂"  # Call("∂", (Name(A), Name(B))): the local derivative ∂A/∂B (derive.checker.formula)
+LOSS_NAMES = {"L", "J", "E", "C", "ell", "loss", "Loss"}
+PER_EXAMPLE = (
+    "per-example notation such as ^{{(i)}} is not read: the checker expects the vectorised form "
+    "over the whole batch (capital letters with one example per row, e.g. A^{{[1]}}, dZ^{{[2]}}, "
+    "and \\frac{{1}}{{m}} for the mean) (column {col})"
+)
+
+
+def _strip_delimiters(text: str) -> str:
+    r"""``$…$``, ``$$…$$``, ``\(…\)``, ``\[…\]`` and a trailing ``.``/``,`` (also after
+    ``\,``) blanked out, columns kept."""
+    s = _strip_period(text)
+    body = s.strip()
+    lead = len(s) - len(s.lstrip())
+    for left, right in (("$$", "$$"), ("$", "$"), (r"\(", r"\)"), (r"\[", r"\]")):
+        inner = body[len(left) : len(body) - len(right)]
+        if body.startswith(left) and body.endswith(right) and len(body) >= len(left) + len(right):
+            if left == "$" and "$" in inner:
+                continue
+            s = s[:lead] + " " * len(left) + inner + " " * len(right) + s[lead + len(body) :]
+            break
+    return _strip_period(s)
+
+
+def _strip_period(s: str) -> str:
+    m = re.search(r"(?:\\[,;:!]|\\quad|~|\s)*[.,;]\s*$", s)
+    if m and m.start() > 0 and not re.search(r"\d\.$", s[: m.end()].rstrip()):
+        s = s[: m.start()] + " " * (len(s) - m.start())
+    return s
+
+
+def parse(
+    text: str, known: Callable[[str], bool] | None = None, loss: str | None = None
+) -> tuple[ex.Node, ex.Node | None]:
+    """Parse LaTeX ``text`` into ``(rhs, lhs)``; ``lhs`` is the part before a top-level ``=``
+    (``None`` without one). ``known(name)`` tells whether a name exists in the network; it is
+    used to split juxtaposed letters (``XW`` → ``X·W``) and to read ``e^{x}`` as ``exp(x)``
+    when ``e`` is not a name. Raises :class:`LatexError`."""
+    if not isinstance(text, str):
+        raise LatexError("a formula must be a string")
+    if len(text) > ex.MAX_LENGTH:
+        raise LatexError(f"formula is {len(text)} characters long; the limit is {ex.MAX_LENGTH}")
+    if not text.strip():
+        raise LatexError("formula is empty")
+    text = _strip_delimiters(text)
+    if not text.strip():
+        raise LatexError("formula is empty")
+    p = _Parser(tokenize(text), known or (lambda name: name != "e"), loss)
+    lhs = None
+    try:
+        rhs = p.expr(0)
+        if p.peek().text == "=":
+            p.next()
+            lhs, rhs = rhs, p.expr(0)
+    except RecursionError:
+        raise LatexError("formula nests too deeply") from None
+    if p.peek().kind != "end":
+        tok = p.peek()
+        raise p.error(tok, "an operator or the end of the formula")
+    for tree in (rhs, lhs):
+        if tree is not None:
+            _limits(tree)
+    return rhs, lhs
+
+
+def _limits(tree: ex.Node) -> None:
+    count = 0
+    stack: list[tuple[ex.Node, int]] = [(tree, 0)]
+    while stack:
+        node, depth = stack.pop()
+        count += 1
+        if depth > ex.MAX_DEPTH:
+            raise LatexError(f"formula nests deeper than {ex.MAX_DEPTH} levels")
+        if isinstance(node, ex.Pow) and abs(node.exponent) > ex.MAX_EXPONENT:
+            raise LatexError(f"exponent {node.exponent} is too large (limit {ex.MAX_EXPONENT})")
+        stack.extend((c, depth + 1) for c in ex.children(node))
+    if count > ex.MAX_NODES:
+        raise LatexError(f"formula has {count} parts; the limit is {ex.MAX_NODES}")
+
+
+def _mul(a: ex.Node, b: ex.Node) -> ex.Node:
+    return ex.BinOp(PRODUCT, a, b)
+
+
+def _sigmoid_grad(x: ex.Node) -> ex.Node:
+    s = ex.Call("sigmoid", (x,))
+    return ex.BinOp("*", s, ex.BinOp("-", ex.Num(Fraction(1)), s))
+
+
+def _tanh_grad(x: ex.Node) -> ex.Node:
+    return ex.BinOp("-", ex.Num(Fraction(1)), ex.Pow(ex.Call("tanh", (x,)), Fraction(2)))
+
+
+def _batch_sum(x: ex.Node) -> ex.Node:
+    return ex.Call("sum", (x,), (("axis", ex.Num(Fraction(0))),))
+
+
+# a Greek letter command → the spec names it may stand for (the printer writes these names as the
+# letter: derive.engine.printing.GREEK / GREEK_ALIASES)
+GREEK_NAMES = {
+    "varepsilon": ("eps", "epsilon", "varepsilon"),
+    "epsilon": ("eps", "epsilon"),
+    "lambda": ("lam", "lambda_"),
+}
+
+
+class _Parser:
+    def __init__(
+        self, toks: list[Tok], known: Callable[[str], bool], loss: str | None = None
+    ) -> None:
+        self.toks = toks
+        self.pos = 0
+        self.known = known
+        self.loss = loss
+        self.depth = 0
+
+    def sub(self, toks: list[Tok]) -> _Parser:
+        p = _Parser(toks, self.known, self.loss)
+        p.depth = self.depth
+        return p
+
+    def is_loss(self, name: str) -> bool:
+        """Is ``name`` (a numerator of ∂·/∂·) the loss?"""
+        if self.loss is None:
+            return True
+        return name == self.loss or (name in LOSS_NAMES and not self.known(name))
+
+    def leibniz(self, num: str, den: str) -> ex.Node:
+        if self.is_loss(num):
+            return ex.Name("d" + den)
+        return ex.Call(LEIBNIZ, (ex.Name(num), ex.Name(den)))
+
+    # -- tokens -------------------------------------------------------------------------------
+    def peek(self, k: int = 0) -> Tok:
+        return self.toks[min(self.pos + k, len(self.toks) - 1)]
+
+    def next(self) -> Tok:
+        tok = self.peek()
+        self.pos = min(self.pos + 1, len(self.toks) - 1)
+        return tok
+
+    def error(self, tok: Tok, expected: str) -> LatexError:
+        found = "the end of the formula" if tok.kind == "end" else f"'{tok.text}'"
+        return LatexError(f"expected {expected} at column {tok.col}, found {found}", tok.col)
+
+    def expect(self, text: str, what: str | None = None) -> Tok:
+        self.skip_sizing()
+        tok = self.peek()
+        if tok.text != text:
+            raise self.error(tok, what or f"'{text}'")
+        return self.next()
+
+    def skip_sizing(self) -> None:
+        while self.peek().kind == "cmd" and self.peek().text[1:] in SIZING:
+            self.next()
+            if self.peek().text == ".":  # \left. \right.
+                self.next()
+
+    def is_cmd(self, *names: str) -> bool:
+        tok = self.peek()
+        return tok.kind == "cmd" and tok.text[1:] in names
+
+    def enter(self, tok: Tok) -> None:
+        self.depth += 1
+        if self.depth > 4 * ex.MAX_DEPTH:
+            raise LatexError(f"formula nests too deeply (column {tok.col})", tok.col)
+
+    # -- grammar: expr := term (('+'|'-') term)* ---------------------------------------------
+    def expr(self, depth: int) -> ex.Node:
+        self.enter(self.peek())
+        node = self.term()
+        while True:
+            self.skip_sizing()
+            tok = self.peek()
+            if tok.text in ("+", "-"):
+                self.next()
+                node = ex.BinOp(tok.text, node, self.term())
+            else:
+                break
+        self.depth -= 1
+        return node
+
+    def starts_factor(self) -> bool:
+        self.skip_sizing()
+        tok = self.peek()
+        if tok.kind in ("num", "id"):
+            return True
+        if tok.kind == "sym":
+            return tok.text in ("(", "[", "{")
+        if tok.kind == "cmd":
+            name = tok.text[1:]
+            return not (
+                name in PRODUCTS
+                or name in HADAMARD
+                or name in RELATIONS
+                or name in ("}", "right")
+                or name == "div"
+            )
+        return False
+
+    # term := unary ((op | juxtaposition) unary)*
+    def term(self) -> ex.Node:
+        node = self.unary()
+        while True:
+            self.skip_sizing()
+            tok = self.peek()
+            if tok.text == "*":  # as in code: element-wise where the shapes fit
+                self.next()
+                node = ex.BinOp(STAR, node, self.unary())
+            elif tok.kind == "cmd" and tok.text[1:] in PRODUCTS:
+                self.next()
+                node = _mul(node, self.unary())
+            elif tok.kind == "cmd" and tok.text[1:] in HADAMARD:
+                self.next()
+                node = ex.BinOp("*", node, self.unary())
+            elif tok.text == "/" or tok.kind == "cmd" and tok.text == "\\div":
+                self.next()
+                node = ex.BinOp("/", node, self.unary())
+            elif tok.text == "@":
+                self.next()
+                node = ex.BinOp("@", node, self.unary())
+            elif self.starts_factor():
+                node = _mul(node, self.postfix())
+            else:
+                return node
+
+    def unary(self) -> ex.Node:
+        self.skip_sizing()
+        tok = self.peek()
+        if tok.text in ("-", "+"):
+            self.next()
+            self.enter(tok)
+            inner = self.unary()
+            self.depth -= 1
+            if tok.text == "+":
+                return inner
+            return ex.Num(-inner.value) if isinstance(inner, ex.Num) else ex.Neg(inner)
+        return self.postfix()
+
+    # postfix := primary ('^' sup | '_' sub | "'")*
+    def postfix(self) -> ex.Node:
+        node = self.primary()
+        return self.suffixes(node)
+
+    def suffixes(self, node: ex.Node) -> ex.Node:
+        while True:
+            tok = self.peek()
+            if tok.text == "^":
+                self.next()
+                node = self.superscript(node)
+            elif tok.text == "_" and isinstance(node, ex.Name):
+                self.next()
+                node = ex.Name(self.subscript_name(node.id))
+            elif tok.text == "_" and isinstance(node, ex.Num) and node.value == 1:
+                self.next()  # 1_{Z > 0}: an indicator written without \mathbf
+                start = self.peek()
+                toks = self.group_tokens()
+                sub = self.sub([*toks, Tok("end", "", start.col)])
+                node = sub.condition(start)
+                if sub.peek().kind != "end":
+                    raise sub.error(sub.peek(), "the end of the indicator's condition")
+            elif tok.text == "_":
+                self.next()
+                self.group_text()  # an index on a non-name, e.g. (…)_{i}: ignored
+            else:
+                return node
+
+    # -- superscripts and subscripts ----------------------------------------------------------
+    def group_tokens(self) -> list[Tok]:
+        """The tokens of ``{…}`` or of a single token after ^ or _ ."""
+        tok = self.next()
+        if tok.text != "{":
+            if tok.kind == "end":
+                raise self.error(tok, "a superscript or subscript")
+            if tok.kind == "cmd" and tok.text[1:] in FONTS | HATS:
+                return [tok, *self.group_tokens()]
+            return [tok]
+        out: list[Tok] = []
+        level = 1
+        while True:
+            t = self.next()
+            if t.kind == "end":
+                raise self.error(t, "'}'")
+            if t.text == "{":
+                level += 1
+            elif t.text == "}":
+                level -= 1
+                if level == 0:
+                    return out
+            out.append(t)
+
+    def group_text(self) -> tuple[str, list[Tok]]:
+        toks = self.group_tokens()
+        return "".join(t.text for t in toks), toks
+
+    def superscript(self, node: ex.Node) -> ex.Node:
+        start = self.peek()
+        text, toks = self.group_text()
+        compact = re.sub(r"\\(mathsf|mathrm|text)\{T\}", r"\\T", text.replace(" ", ""))
+        compact = compact.replace("^\\top", "\\top").replace("^T", "T").replace("^{T}", "T")
+        if re.search(r"\([a-z]\)", compact):
+            raise LatexError(PER_EXAMPLE.format(col=start.col), start.col)
+        # a plain number: a power
+        number = re.fullmatch(r"-?\d+(\.\d+)?", compact)
+        if number:
+            value = Fraction(compact)
+            if abs(value) > ex.MAX_EXPONENT:
+                raise LatexError(
+                    f"exponent {compact} is too large (limit {ex.MAX_EXPONENT}, "
+                    f"column {start.col})",
+                    start.col,
+                )
+            if isinstance(node, ex.Name) and node.id == "e" and not self.known("e"):
+                return ex.Call("exp", (ex.Num(value),))
+            return ex.Pow(node, value)
+        rest = compact
+        transpose = False
+        while rest:
+            m = re.match(r"\[(\d+)\]|\((\w+)\)|\\?(top|intercal|T)\b|T|\\prime|'", rest)
+            if m is None:
+                break
+            if m.group(1) is not None:
+                if not isinstance(node, ex.Name):
+                    raise LatexError(
+                        f"a layer index [k] belongs on a name (column {start.col})", start.col
+                    )
+                node = ex.Name(node.id + m.group(1))
+            elif m.group(2) is not None:
+                if not m.group(2).isdigit():
+                    raise LatexError(PER_EXAMPLE.format(col=start.col), start.col)
+                if isinstance(node, ex.Name):  # W^{(2)}: a layer, as some courses write it
+                    node = ex.Name(node.id + m.group(2))
+            elif m.group() in ("\\prime", "'"):
+                node = ex.Name(node.id + "'") if isinstance(node, ex.Name) else node
+            else:
+                transpose = not transpose
+            rest = rest[m.end() :]
+        if rest:
+            if isinstance(node, ex.Name) and node.id == "e" and not self.known("e"):
+                return ex.Call("exp", (self.sub_parse(toks, start),))
+            raise LatexError(
+                f"cannot read the superscript '{text}' at column {start.col}: "
+                "expected a number, [k] (layer), T or \\top (transpose)",
+                start.col,
+            )
+        return ex.Transpose(node) if transpose else node
+
+    def sub_parse(self, toks: list[Tok], start: Tok) -> ex.Node:
+        sub = self.sub([*toks, Tok("end", "", start.col)])
+        sub.depth = self.depth
+        node = sub.expr(0)
+        if sub.peek().kind != "end":
+            raise sub.error(sub.peek(), "the end of the group")
+        return node
+
+    def subscript_name(self, base: str) -> str:
+        start = self.peek()
+        text, toks = self.group_text()
+        toks = [
+            t for t in toks if not (t.text in ("{", "}") or t.kind == "cmd" and t.text[1:] in FONTS)
+        ]  # y_{\text{pred}}
+        words = [t.text for t in toks if t.kind in ("id", "num")]
+        if not words or any(t.kind == "sym" and t.text not in (",",) for t in toks):
+            if "(" in text or "=" in text:  # (i) or i=1 in a subscript: an index, ignored
+                return base
+            raise LatexError(
+                f"cannot read the subscript '{text}' at column {start.col}: "
+                "expected digits or a word, e.g. W_{1}, y_{pred}",
+                start.col,
+            )
+        if len(words) > 1 and words[0].isdigit():  # h_{1,\text{raw}} → h1_raw (our labels)
+            return base + words[0] + "_" + "_".join(words[1:])
+        sub = "".join(words)
+        if sub.isdigit():  # W_{1} is W1, unless the network names it W_1 (h_1 in an RNN)
+            alt = f"{base}_{sub}"
+            return alt if self.known(alt) and not self.known(base + sub) else base + sub
+        return f"{base}_{sub}"
+
+    # -- primaries ---------------------------------------------------------------------------
+    def primary(self) -> ex.Node:
+        self.skip_sizing()
+        tok = self.peek()
+        if tok.kind == "num":
+            self.next()
+            return ex.Num(Fraction(tok.text))
+        if tok.kind == "id":
+            return self.identifier()
+        if tok.kind == "sym" and tok.text in ("(", "["):
+            self.next()
+            inner = self.expr(0)
+            self.skip_sizing()
+            t = self.peek()
+            op = RELATIONS.get(t.text[1:] if t.kind == "cmd" else t.text)
+            if op is not None:  # Iverson bracket [Z > 0], or (Z > 0)
+                self.next()
+                inner = ex.Compare(op, inner, self.expr(0))
+            self.expect(
+                OPEN[tok.text],
+                f"'{OPEN[tok.text]}' (for the '{tok.text}' opened at column {tok.col})",
+            )
+            return inner
+        if tok.text == "{":
+            self.next()
+            inner = self.expr(0)
+            self.expect("}", f"'}}' (for the '{{' opened at column {tok.col})")
+            return inner
+        if tok.kind == "cmd":
+            return self.command()
+        raise self.error(tok, "a number, a name, '(' or a command such as \\frac")
+
+    def identifier(self) -> ex.Node:
+        tok = self.next()
+        name = tok.text
+        low = name.lower()
+        if low in FUNCS and not self.known(name):
+            return self.function(FUNCS[low], tok)
+        if (
+            name in ("g", "f", "phi")
+            and not self.known(name)
+            and self.peek().text in ("'", "^", "(")
+        ):
+            return self.function("act", tok)
+        if name == "d" and self.peek().kind in ("id", "cmd") and self.peek().col == tok.col + 1:
+            inner = self.primary()  # dZ written as \mathrm{d}Z or d\mathbf{Z}
+            inner = self.suffixes(inner)
+            if isinstance(inner, ex.Name):
+                return ex.Name("d" + inner.id)
+            raise LatexError(f"'d' must be followed by a name (column {tok.col})", tok.col)
+        if not self.known(name) and len(name) > 1 and not any(c.isdigit() for c in name):
+            letters = [c for c in name]
+            if all(self.known(c) for c in letters):  # XW → X·W
+                node: ex.Node = ex.Name(letters[0])
+                for c in letters[1:]:
+                    node = _mul(node, ex.Name(c))
+                return node
+        return ex.Name(name)
+
+    def command(self) -> ex.Node:
+        tok = self.next()
+        name = tok.text[1:]
+        if name in ("frac", "dfrac", "tfrac"):
+            return self.fraction(tok)
+        if name in FONTS:
+            return self.font(tok)
+        if name in HATS:
+            return ex.Name(self.hat_name(self.braced_name(tok)))
+        if name == "sqrt":
+            return ex.Call("sqrt", (self.argument(tok, "the argument {…} of \\sqrt"),))
+        for cand in GREEK_NAMES.get(name, (name,)):  # \gamma → gamma, \varepsilon → eps
+            if self.known(cand):
+                return ex.Name(cand)
+        if name == "delta":
+            return self.delta(tok)
+        if name == "nabla":
+            return self.nabla(tok)
+        if name == "partial":
+            return self.partial(tok)
+        if name in ("sum", "Sigma"):
+            return self.sum(tok)
+        if name == "max":
+            return self.maximum(tok)
+        if name in FUNCS:
+            return self.function(FUNCS[name], tok)
+        if name in ("{",):
+            inner = self.expr(0)
+            self.expect("\\}", f"'\\}}' (for the '\\{{' opened at column {tok.col})")
+            return inner
+        raise LatexError(
+            f"unknown or unsupported command '{tok.text}' at column {tok.col}; "
+            "expected e.g. \\frac, \\cdot, \\odot, \\sigma, \\delta, \\sum, "
+            "\\mathbf{1}[…], ^{\\top}",
+            tok.col,
+        )
+
+    def fraction(self, tok: Tok) -> ex.Node:
+        self.skip_sizing()
+        if self.peek().text == "{" and self.peek(1).text == "\\partial":
+            return self.partial_fraction(tok)
+        num = self.argument(tok, "the numerator {…} of \\frac")
+        den = self.argument(tok, "the denominator {…} of \\frac")
+        if (
+            isinstance(num, ex.Name)
+            and isinstance(den, ex.Name)
+            and len(num.id) > 1
+            and len(den.id) > 1
+            and num.id.startswith("d")
+            and den.id.startswith("d")
+        ):  # \frac{dL}{dW}, \frac{dA}{dZ}: Leibniz notation
+            return self.leibniz(num.id[1:], den.id[1:])
+        return ex.BinOp("/", num, den)
+
+    def argument(self, tok: Tok, what: str) -> ex.Node:
+        self.skip_sizing()
+        t = self.peek()
+        if t.text == "{":
+            self.next()
+            inner = self.expr(0)
+            self.expect("}", f"'}}' to close {what}")
+            return inner
+        if t.kind == "num" and len(t.text) > 1 and t.text.isdigit():  # \frac12
+            self.next()
+            head, tail = t.text[0], t.text[1:]
+            self.toks.insert(self.pos, Tok("num", tail, t.col + 1))
+            return ex.Num(Fraction(head))
+        if t.kind in ("num", "id", "cmd"):
+            return self.postfix()
+        raise self.error(t, what)
+
+    def partial_fraction(self, tok: Tok) -> ex.Node:
+        self.expect("{")
+        self.expect("\\partial")
+        num = self.numerator_name(tok)
+        self.expect("}", "'}' after the numerator in \\frac{\\partial A}{…}")
+        self.expect("{")
+        self.expect("\\partial", "'\\partial' in the denominator of \\frac{\\partial A}{…}")
+        target = self.target_name(tok)
+        self.expect("}", "'}' to close \\frac{\\partial A}{\\partial …}")
+        return self.leibniz(num, target)
+
+    def numerator_name(self, tok: Tok) -> str:
+        t = self.peek()
+        if t.kind == "cmd" and t.text == "\\mathcal":
+            self.next()
+            self.braced_name(t)
+            return "L"
+        return self.target_name(tok)
+
+    def partial(self, tok: Tok) -> ex.Node:
+        # \partial L / \partial W, \partial A / \partial B
+        num = self.numerator_name(tok)
+        self.expect("/", "'/' in \\partial L / \\partial W")
+        self.expect("\\partial", "'\\partial' after '/'")
+        return self.leibniz(num, self.target_name(tok))
+
+    def loss_name(self) -> None:
+        t = self.peek()
+        if t.kind == "id":
+            self.next()
+            self.suffixes(ex.Name(t.text))
+            return
+        if t.kind == "cmd" and t.text[1:] in FONTS:
+            self.next()
+            self.braced_name(t)
+            return
+        raise self.error(t, "the loss name after \\partial, e.g. L or \\mathcal{L}")
+
+    def target_name(self, tok: Tok) -> str:
+        node = self.suffixes(self.name_only(tok))
+        if not isinstance(node, ex.Name):
+            raise LatexError(f"expected a name after \\partial (column {tok.col})", tok.col)
+        return node.id
+
+    def name_only(self, tok: Tok) -> ex.Node:
+        self.skip_sizing()
+        t = self.peek()
+        if t.kind == "id":
+            self.next()
+            return ex.Name(t.text)
+        if t.kind == "cmd" and t.text[1:] in FONTS:
+            self.next()
+            return ex.Name(self.braced_name(t))
+        if t.kind == "cmd" and t.text[1:] in HATS:
+            self.next()
+            return ex.Name(self.hat_name(self.braced_name(t)))
+        if t.text == "{":
+            self.next()
+            node = self.suffixes(self.name_only(t))
+            self.expect("}")
+            return node
+        raise self.error(t, "a name")
+
+    def hat_name(self, inner: str) -> str:
+        """``\\hat{Z}`` is ``Zhat``, or ``Z_hat`` when the network names it so."""
+        for cand in (inner + "hat", inner + "_hat"):
+            if self.known(cand) or self.known("d" + cand):
+                return cand
+        return inner + "hat"
+
+    def braced_name(self, tok: Tok) -> str:
+        """The text of ``{…}`` after a font or hat command, as one identifier."""
+        toks = self.group_tokens()
+        parts = []
+        for t in toks:
+            if t.kind in ("id", "num") or t.text == "_":
+                parts.append(t.text)
+            elif t.kind == "cmd" and t.text[1:] in FONTS | HATS:
+                continue
+            elif t.text in ("{", "}"):
+                continue
+            elif t.kind == "cmd" and t.text == "\\_":
+                parts.append("_")
+            else:
+                raise LatexError(
+                    f"expected a name inside {tok.text}{{…}} at column {t.col}, found '{t.text}'",
+                    t.col,
+                )
+        if not parts:
+            raise LatexError(f"{tok.text}{{}} is empty (column {tok.col})", tok.col)
+        return "".join(parts)
+
+    def font(self, tok: Tok) -> ex.Node:
+        name = tok.text[1:]
+        if (
+            self.peek().text == "{"
+            and self.peek(1).kind == "cmd"
+            and self.peek(1).text[1:] not in FONTS | HATS
+            and self.peek(2).text == "}"
+        ):  # \boldsymbol{\delta}^{[1]}: the command itself
+            self.next()
+            inner = self.next()
+            self.next()
+            self.toks.insert(self.pos, inner)
+            return self.command()
+        if self.peek().text == "{" and self.peek(1).text in ("1", "I") and self.peek(2).text == "}":
+            if name in ("mathbf", "mathbb", "boldsymbol", "bm", "mathds", "mathrm"):
+                self.next(), self.next(), self.next()
+                return self.one(tok)
+        ident = self.braced_name(tok)
+        if name == "mathcal" and ident == "L":
+            return ex.Name("L")
+        low = ident.lower()
+        if low in FUNCS and not self.known(ident):
+            return self.function(FUNCS[low], tok)
+        if ident == "d" and self.peek().kind in ("id", "cmd"):  # \mathrm{d}Z
+            inner = self.suffixes(self.name_only(tok))
+            if isinstance(inner, ex.Name):
+                return ex.Name("d" + inner.id)
+        return ex.Name(ident)
+
+    def one(self, tok: Tok) -> ex.Node:
+        """After ``\\mathbf{1}``: an indicator ``[Z > 0]``, a row sum ``^{\\top} x``, or 1."""
+        self.skip_sizing()
+        t = self.peek()
+        if t.text in ("[", "(", "\\{"):
+            self.next()
+            cond = self.condition(t)
+            self.expect(OPEN[t.text], f"'{OPEN[t.text]}' to close the indicator")
+            return cond
+        if t.text == "_":
+            self.next()
+            start = self.peek()
+            toks = self.group_tokens()
+            sub = self.sub([*toks, Tok("end", "", start.col)])
+            cond = sub.condition(start)
+            if sub.peek().kind != "end":
+                raise sub.error(sub.peek(), "the end of the indicator's condition")
+            return cond
+        if t.text == "^":
+            self.next()
+            start = self.peek()
+            text, _ = self.group_text()
+            if text.replace(" ", "") not in ("\\top", "T", "\\intercal", "\\mathsf{T}"):
+                raise LatexError(
+                    f"expected ^{{\\top}} after \\mathbf{{1}} (column {start.col})", start.col
+                )
+            return _batch_sum(self.term())
+        return ex.Name(ONES)
+
+    def condition(self, tok: Tok) -> ex.Node:
+        left = self.expr(0)
+        self.skip_sizing()
+        t = self.peek()
+        op = RELATIONS.get(t.text[1:] if t.kind == "cmd" else t.text)
+        if op is None:
+            raise self.error(t, "a comparison such as > 0 or \\geq 0 in the indicator")
+        self.next()
+        right = self.expr(0)
+        return ex.Compare(op, left, right)
+
+    def delta(self, tok: Tok) -> ex.Node:
+        t = self.peek()
+        if t.kind == "id" or t.kind == "cmd" and t.text[1:] in FONTS | HATS:  # δZ2, \delta \hat{Y}
+            node = self.suffixes(self.name_only(tok))
+            if isinstance(node, ex.Name):
+                return ex.Name("d" + node.id)
+        if t.text == "_":
+            self.next()
+            start = self.peek()
+            toks = self.group_tokens()
+            if all(x.kind == "num" for x in toks):
+                return ex.Name("dZ" + "".join(x.text for x in toks))
+            sub = self.sub([*toks, Tok("end", "", start.col)])
+            node = sub.suffixes(sub.name_only(start))
+            if not isinstance(node, ex.Name) or sub.peek().kind != "end":
+                raise LatexError(
+                    f"expected a name in \\delta_{{…}} (column {start.col})", start.col
+                )
+            return ex.Name("d" + node.id)
+        if t.text == "^":
+            self.next()
+            start = self.peek()
+            text, _ = self.group_text()
+            m = re.fullmatch(r"\[(\d+)\]|\((\d+)\)|(\d+)", text.replace(" ", ""))
+            if m is None:
+                raise LatexError(
+                    f"expected a layer such as \\delta^{{[2]}} (column {start.col})", start.col
+                )
+            return ex.Name("dZ" + next(g for g in m.groups() if g))
+        raise self.error(t, "_{…} or ^{[k]} after \\delta")
+
+    def nabla(self, tok: Tok) -> ex.Node:
+        self.expect("_", "_{…} after \\nabla")
+        start = self.peek()
+        toks = self.group_tokens()
+        sub = self.sub([*toks, Tok("end", "", start.col)])
+        node = sub.suffixes(sub.name_only(start))
+        if not isinstance(node, ex.Name):
+            raise LatexError(f"expected a name in \\nabla_{{…}} (column {start.col})", start.col)
+        self.loss_name()
+        return ex.Name("d" + node.id)
+
+    def sum(self, tok: Tok) -> ex.Node:
+        while self.peek().text in ("_", "^"):
+            self.next()
+            self.group_tokens()  # \sum_{i=1}^{m}: the batch
+        if not self.starts_factor() and self.peek().text not in ("-",):
+            raise self.error(self.peek(), "what to sum after \\sum")
+        return _batch_sum(self.term())
+
+    def maximum(self, tok: Tok) -> ex.Node:
+        self.expect("(", "'(' after \\max")
+        a = self.expr(0)
+        self.expect(",", "',' in \\max(0, …)")
+        b = self.expr(0)
+        self.expect(")", "')' to close \\max(…)")
+        if isinstance(a, ex.Num) and a.value == 0:
+            return ex.Call("relu", (b,))
+        if isinstance(b, ex.Num) and b.value == 0:
+            return ex.Call("relu", (a,))
+        raise LatexError(f"only \\max(0, x) (ReLU) is supported (column {tok.col})", tok.col)
+
+    def function(self, func: str, tok: Tok) -> ex.Node:
+        prime = False
+        while self.peek().text in ("'", "^"):
+            if self.peek().text == "'":
+                self.next()
+                prime = True
+                continue
+            save = self.pos
+            self.next()
+            text, _ = self.group_text()
+            bare = re.sub(r"^\[\d+\]|^\(\d+\)", "", text.replace(" ", ""))
+            if bare in ("\\prime", "'") or (func == "act" and bare in ("", "\\prime", "'")):
+                prime = prime or bare in ("\\prime", "'")
+            else:
+                self.pos = save
+                break
+        self.skip_sizing()
+        t = self.peek()
+        if t.text in ("(", "["):
+            self.next()
+            arg = self.expr(0)
+            self.expect(OPEN[t.text], f"'{OPEN[t.text]}' to close the argument of {tok.text}")
+        elif t.text == "{":
+            self.next()
+            arg = self.expr(0)
+            self.expect("}", f"'}}' to close the argument of {tok.text}")
+        elif t.kind in ("id", "num", "cmd"):
+            arg = self.postfix()
+        else:
+            raise self.error(t, f"the argument of {tok.text}, e.g. {tok.text}(Z)")
+        if func == "act":  # the layer's activation g (derive.checker.formula resolves it)
+            return ex.Call("act_grad" if prime else "act", (arg,))
+        if not prime:
+            return ex.Call(func, (arg,))
+        if func == "sigmoid":
+            return _sigmoid_grad(arg)
+        if func == "relu":
+            return ex.Call("relu_grad", (arg,))
+        if func == "tanh":
+            return _tanh_grad(arg)
+        if func == "exp":
+            return ex.Call("exp", (arg,))
+        return ex.BinOp("/", ex.Num(Fraction(1)), arg)  # log'

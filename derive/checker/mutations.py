@@ -1,0 +1,240 @@
+"""The mutation library of one gradient: typical mistakes, each a wrong matrix-form formula
+built from the derivation's own visits, including those of upstream nodes (dropped or extra
+transposes, swapped ``@`` operands, signs, unreduced bias gradients, missing or wrong activation
+derivatives, the unweighted ``(Ŷ − Y)/m`` under a weighted BCE), with their float64 values at
+:data:`~derive.checker.checknet.DIAG_POINTS` random points so a formula can be matched against them.
+"""
+
+from __future__ import annotations
+
+import weakref
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import numpy as np
+import sympy as sp
+
+from derive.checker.checknet import DIAG_POINTS, Net, Target
+from derive.checker.evaluate import System, close, evaluate, floats
+from derive.checker.formtree import formula_text, positions, replace_at, shape_ok
+from derive.checker.verdict import Msg, grad_name, msg
+from derive.engine import mform as mf
+from derive.lang import expr as ex
+
+
+@dataclass(frozen=True)
+class Mutation:
+    """One typical mistake: its ``code`` (a key of :data:`derive.checker.verdict.CODES`), the ``message``,
+    the wrong formula ``expr`` and its float64 ``values`` at the diagnosis points."""
+
+    code: str
+    message: Msg
+    expr: mf.MExpr
+    values: tuple[np.ndarray, ...]
+
+
+ACTIVATIONS = ("relu", "sigmoid", "tanh", "leaky_relu")
+PRIORITY = [
+    "weighted-loss-not-simplifiable",
+    "missing-activation-derivative",
+    "wrong-activation-derivative",
+    "bias-not-summed",
+    "wrong-sum-axis",
+    "missing-transpose",
+    "extra-transpose",
+    "operand-order",
+    "sign",
+    "shape-mismatch",
+]
+
+
+_LIBRARY: weakref.WeakKeyDictionary[Target, list[Mutation]] = weakref.WeakKeyDictionary()
+
+
+def library(target: Target) -> list[Mutation]:
+    """The mistakes for ``target`` that give a nonzero value different from the truth, one per
+    distinct value, most specific code first (:data:`PRIORITY`); built on first use."""
+    hit = _LIBRARY.get(target)
+    if hit is None:
+        hit = _LIBRARY[target] = _build(target)
+    return hit
+
+
+def _build(target: Target) -> list[Mutation]:
+    raw: list[tuple[str, Msg, mf.MExpr]] = []
+    for node in target.upstream():
+        for code, message, local in _local_mutations(target.net, node, node == target.name):
+            full = local if node == target.name else target.substitute(target.formula, node, local)
+            if full is not None:
+                raw.append((code, message, full))
+    raw.sort(key=lambda r: PRIORITY.index(r[0]) if r[0] in PRIORITY else len(PRIORITY))
+    truth = [floats(target.truth(k)) for k in range(DIAG_POINTS)]
+    out: list[Mutation] = []
+    for code, message, e in raw:
+        if not shape_ok(e):
+            continue
+        vals = [floats(evaluate(e, System(target.net.rand, k))) for k in range(DIAG_POINTS)]
+        if any(v is None for v in vals):
+            continue
+        if not any(np.any(v != 0) for v in vals):  # type: ignore[union-attr]
+            continue  # zero at every point here: it would match anything that is zero
+        if e.shape == target.shape and all(
+            t is not None and close(v, t) for v, t in zip(vals, truth, strict=True)
+        ):
+            continue  # not a mistake after all (e.g. relu' vs relu on A)
+        if any(
+            m.expr.shape == e.shape
+            and all(close(a, b) for a, b in zip(vals, m.values, strict=True))
+            for m in out
+        ):
+            continue
+        out.append(Mutation(code, message, e, tuple(vals)))  # type: ignore[arg-type]
+    return out
+
+
+def _local_mutations(net: Net, node: str, top: bool) -> Iterator[tuple[str, Msg, mf.MExpr]]:
+    """Typical mistakes in the visit of ``node``: (code, message, wrong formula for ∂L/∂node)."""
+    g = net.g
+    visit = net.visits[node]
+    F = visit.formula
+    grad = grad_name(node)
+    one = mf.Scalar(sp.Integer(1))
+    cons = g.consumers.get(node, ())
+    # the weighted BCE does not simplify to (Ŷ − Y)/m
+    if visit.rule == "weighted-bce" and len(cons) == 1:
+        loss = g.spec.forward[-1][1]
+        if isinstance(loss, ex.Call) and isinstance(loss.args[1], ex.Name):
+            a = g.tensors[cons[0]].value_ref(g.loss_tex)
+            y = g.tensors[loss.args[1].id].value_ref(g.loss_tex)
+            plain = mf.div(mf.sub(a, y), g.count(a.shape))
+            yield (
+                "weighted-loss-not-simplifiable",
+                msg(
+                    "mut.weighted",
+                    grad=grad,
+                    plain=formula_text(plain),
+                    formula=formula_text(F),
+                ),
+                plain,
+            )
+    # activation derivatives: V → C = f(V)
+    tree = next((t for n, t in g.spec.forward if n == cons[0]), None) if len(cons) == 1 else None
+    if (
+        isinstance(tree, ex.Call)
+        and tree.func in ACTIVATIONS
+        and tree.args[0] == ex.Name(node)
+        and g.tensors[cons[0]].grads is not None
+    ):
+        C = cons[0]
+        up = g.tensors[C].grad_ref(g.loss_tex)
+        v = g.tensors[node].value_ref(g.loss_tex)
+        c = g.tensors[C].value_ref(g.loss_tex)
+        f = tree.func
+        sig = mf.Func("sigmoid", v)
+        true_local = {
+            "relu": mf.Func("relu_grad", v),
+            "sigmoid": mf.mul(c, mf.sub(one, c)),
+            "tanh": mf.sub(one, mf.Pow(c, 2)),
+            "leaky_relu": mf.Func("leaky_grad", v, _leaky_slope(tree)),
+        }[f]
+        deriv = {"relu": "relu'", "sigmoid": "σ'", "tanh": "tanh'", "leaky_relu": "leaky_relu'"}[f]
+        right = f"{grad} = d{C} * {formula_text(true_local, 2)}"
+        yield (
+            "missing-activation-derivative",
+            msg("mut.missing_derivative", C=C, f=f, node=node, right=right, deriv=deriv),
+            up,
+        )
+        alts = [
+            ("relu_grad", mf.Func("relu_grad", v)),
+            ("sigmoid", mf.mul(sig, mf.sub(one, sig))),
+            ("sigmoid_out", mf.mul(c, mf.sub(one, c))),
+            ("tanh", mf.sub(one, mf.Pow(c, 2))),
+            ("itself", c),
+            ("pre", mf.mul(v, mf.sub(one, v))),
+            ("pre_itself", v),
+        ]
+        for key, alt in alts:
+            desc = msg(f"mut.alt.{key}", C=C, node=node, deriv=deriv)
+            yield (
+                "wrong-activation-derivative",
+                msg("mut.wrong_derivative", C=C, f=f, node=node, desc=desc, right=right),
+                mf.mul(up, alt),
+            )
+        if visit.simplified:
+            yield (
+                "wrong-activation-derivative",
+                msg(
+                    "mut.counted_twice", deriv=deriv, node=node, grad=grad, formula=formula_text(F)
+                ),
+                mf.mul(F, true_local),
+            )
+    # structural slips in the visit's own formula
+    for path, e in positions(F):
+        if isinstance(e, mf.T):
+            yield (
+                "missing-transpose",
+                msg("mut.transpose", x=formula_text(e.x, 5), grad=grad, formula=formula_text(F)),
+                replace_at(F, path, e.x),
+            )
+        if isinstance(e, mf.MatMul):
+            yield (
+                "operand-order",
+                msg("mut.order", x=formula_text(e)),
+                replace_at(F, path, mf.MatMul(e.b, e.a)),
+            )
+            for side, x in ((0, e.a), (1, e.b)):
+                if not isinstance(x, mf.T) and x.shape != (1, 1):
+                    wrapped = mf.MatMul(mf.T(x), e.b) if side == 0 else mf.MatMul(e.a, mf.T(x))
+                    yield (
+                        "extra-transpose",
+                        msg(
+                            "mut.extra_transpose",
+                            x=formula_text(x, 5),
+                            grad=grad,
+                            formula=formula_text(F),
+                        ),
+                        replace_at(F, path, wrapped),
+                    )
+        if isinstance(e, mf.Neg):
+            yield "sign", msg("mut.minus", x=formula_text(e)), replace_at(F, path, e.x)
+        if isinstance(e, mf.Add):
+            for i, t in enumerate(e.terms):
+                flipped = list(e.terms)
+                flipped[i] = mf.neg(t)
+                yield (
+                    "sign",
+                    msg("mut.sign_inside", x=formula_text(e)),
+                    replace_at(F, path, mf.Add(tuple(flipped))),
+                )
+        if isinstance(e, mf.SumRows | mf.SumAll):
+            yield (
+                "bias-not-summed",
+                msg("mut.bias", grad=grad, node=node, formula=formula_text(F)),
+                replace_at(F, path, e.x),
+            )
+        if isinstance(e, mf.SumRows):
+            for other, what in ((mf.SumCols(e.x), "axis_1"), (mf.SumAll(e.x), "axis_all")):
+                yield (
+                    "wrong-sum-axis",
+                    msg(f"mut.{what}", grad=grad, formula=formula_text(F)),
+                    replace_at(F, path, other),
+                )
+    if top and F.shape != (1, 1):
+        square = F.shape[0] == F.shape[1]
+        yield (
+            "operand-order" if square else "shape-mismatch",
+            msg("mut.transposed", grad=grad, node=node),
+            mf.T(F),
+        )
+
+
+def _leaky_slope(tree: ex.Call) -> sp.Expr:
+    """The negative slope of ``leaky_relu(x, slope)`` as the network's node writes it (a number,
+    or the slope keyword); 1/100 when it is left out, as in the spec language."""
+    slope: ex.Node | None = tree.args[1] if len(tree.args) > 1 else tree.kwarg("slope")
+    if isinstance(slope, ex.Num):
+        return sp.Rational(slope.value.numerator, slope.value.denominator)
+    if isinstance(slope, ex.Neg) and isinstance(slope.operand, ex.Num):
+        v = -slope.operand.value
+        return sp.Rational(v.numerator, v.denominator)
+    return sp.Rational(1, 100)

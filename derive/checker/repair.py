@@ -1,0 +1,105 @@
+"""Repairing the user's own formula: one or two transposes or operand swaps that make it equal
+to the gradient (at :data:`~derive.checker.checknet.DIAG_POINTS` exact random points), so a diagnosis can
+show the corrected formula in the user's own terms. The search is bounded by a *count*: at most
+:data:`MAX_CANDIDATES` candidate formulas are evaluated (so a verdict never depends on the
+machine's speed); two-edit repairs are tried only for formulas with at most
+:data:`MAX_PAIR_EDITS` single edits.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from derive.checker.checknet import DIAG_POINTS, Net, Target
+from derive.checker.evaluate import System, evaluate, same
+from derive.checker.formtree import positions, rebuild, replace_at, subtrees, tree_text
+from derive.checker.formula import Convert, ShapeError
+from derive.checker.verdict import FormulaError, Msg, msg
+from derive.lang import expr as ex
+
+MAX_CANDIDATES = 200  # the repair search evaluates at most this many candidate formulas
+MAX_PAIR_EDITS = 16  # two-edit repairs only for formulas with at most this many edits
+
+
+def _edits(tree: ex.Node) -> Iterator[tuple[str, Msg, ex.Node]]:
+    """Single repairs, most natural first: swaps, transposes added/dropped, the whole."""
+    nodes = list(positions(tree))
+    for path, n in nodes:
+        if isinstance(n, ex.BinOp) and n.op in ("@", "·"):
+            yield (
+                "swap",
+                msg("repair.swap", x=tree_text(n)),
+                replace_at(tree, path, ex.BinOp(n.op, n.right, n.left)),
+            )
+    for path, n in nodes:
+        if isinstance(n, ex.Transpose):
+            yield (
+                "remove-T",
+                msg("repair.drop_transpose", x=tree_text(n.operand, 5)),
+                replace_at(tree, path, n.operand),
+            )
+        elif isinstance(n, ex.Name | ex.Call) or isinstance(n, ex.BinOp) and n.op in "@·":
+            yield (
+                "add-T",
+                msg("repair.transpose", x=tree_text(n, 5)),
+                replace_at(tree, path, ex.Transpose(n)),
+            )
+    yield "transpose-result", msg("repair.transpose_result"), ex.Transpose(tree)
+
+
+def _tidy(n: ex.Node) -> ex.Node:
+    """Push transposes inward for display: ``(B.T @ A).T`` → ``A.T @ B``."""
+    kids = subtrees(n)
+    if kids:
+        n = rebuild(n, tuple(_tidy(k) for k in kids))
+    if not isinstance(n, ex.Transpose):
+        return n
+    x = n.operand
+    if isinstance(x, ex.Transpose):
+        return x.operand
+    if isinstance(x, ex.Num):
+        return x
+    if isinstance(x, ex.BinOp) and x.op in ("@", "·"):
+        return ex.BinOp(x.op, _tidy(ex.Transpose(x.right)), _tidy(ex.Transpose(x.left)))
+    if isinstance(x, ex.Neg):
+        return ex.Neg(_tidy(ex.Transpose(x.operand)))
+    return n
+
+
+def repair(
+    net: Net, target: Target, tree: ex.Node, allow_upstream: bool
+) -> tuple[str, Msg, str] | None:
+    """One or two transposes/swaps on the user's formula that make it right:
+    ``(kind, description, fixed formula)``."""
+    seen: set[ex.Node] = set()
+
+    def right(t: ex.Node) -> bool:
+        if t in seen:
+            return False
+        seen.add(t)
+        try:
+            e, _ = Convert(net, "", allow_upstream)(t)
+        except (ShapeError, FormulaError):
+            return False
+        if e.shape != target.shape:
+            return False
+        return all(
+            same(evaluate(e, System(net.rand, k)), target.truth(k)) for k in range(DIAG_POINTS)
+        )
+
+    first = list(_edits(tree))
+    for kind, desc, t in first:
+        if len(seen) >= MAX_CANDIDATES:
+            return None
+        if right(t):
+            return kind, desc, tree_text(_tidy(t))
+    if len(first) > MAX_PAIR_EDITS:  # pairs grow quadratically: small formulas only
+        return None
+    for kind, desc, t in first:
+        for kind2, desc2, t2 in _edits(t):
+            if len(seen) >= MAX_CANDIDATES:
+                return None
+            if right(t2):
+                both = msg("repair.both", first=desc, then=desc2)
+                return f"{kind}+{kind2}", both, tree_text(_tidy(t2))
+    return None

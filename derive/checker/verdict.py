@@ -1,0 +1,322 @@
+"""What ``derive check`` answers: :class:`CheckResult` (with its text and JSON forms), the
+:class:`Diagnosis` records in it, the diagnosis :data:`CODES`, and :class:`FormulaError` for input
+that cannot be read (exit 2).
+
+These are plain records, built by :mod:`derive.checker.check` (formulas) and :mod:`derive.checker.handcalc`
+(numbers); :mod:`derive.checker.check` re-exports them as the public API.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from derive.lang import expr as ex
+from derive.locale import catalog
+
+CODES = {
+    "shape-mismatch": "the result (or a product inside it) has the wrong shape",
+    "missing-transpose": "a factor must be transposed",
+    "extra-transpose": "a factor must not be transposed",
+    "operand-order": "the operands of a product are swapped (or the result is transposed)",
+    "scale-factor": "off by a constant factor (1/m, 2 from ½, …)",
+    "sign": "off by a sign",
+    "missing-activation-derivative": "the activation's derivative (σ', relu') is left out",
+    "wrong-activation-derivative": "the derivative of another activation is used",
+    "bias-not-summed": "a bias gradient is not summed over the batch",
+    "wrong-sum-axis": "a sum runs over the wrong axis",
+    "weighted-loss-not-simplifiable": "(Ŷ − Y)/m used under a weighted BCE",
+    "relu-at-zero": "differs from PyTorch's relu'(0) = 0 exactly where the ReLU input is 0",
+    "circular": "the formula uses the gradient it is supposed to compute",
+    "rounding": "a number off by more than its digits allow, explained by rounding",
+    "too-few-digits": "a number with too few significant digits to judge",
+    "wrong-entry": "a number that is another entry of the gradient",
+    "wrong-layer": "a tensor of another layer stands where a different one belongs",
+    "unknown": "wrong, no known pattern",
+}
+
+
+@dataclass(frozen=True)
+class Msg:
+    """A sentence not yet in a language: the catalogue key under ``check.`` and its arguments
+    (texts, numbers, or other :class:`Msg`, rendered in the same language)."""
+
+    key: str
+    args: tuple[tuple[str, Any], ...] = ()
+
+    def render(self, lang: str = "en") -> str:
+        """The sentence in ``lang`` (``derive/locale/<lang>.toml``, table ``check``)."""
+        args = {k: v.render(lang) if isinstance(v, Msg) else v for k, v in self.args}
+        return catalog.text(f"check.{self.key}", lang, **args)
+
+
+def msg(key: str, /, **args: Any) -> Msg:
+    """``Msg(key, args)``: ``msg("diag.negative", grad="∂L/∂W2")``."""
+    return Msg(key, tuple(args.items()))
+
+
+class FormulaError(ex.ExprError):
+    """An unreadable formula or bad ``wrt``/``value`` (exit 2). ``col`` is 1-based in ``text``
+    (0 when unknown). ``message`` is English; a :class:`Msg` given as the message is kept as
+    ``msg`` for :meth:`localized`."""
+
+    def __init__(self, message: str | Msg, col: int = 0, text: str = "") -> None:
+        self.msg = message if isinstance(message, Msg) else None
+        super().__init__(message.render() if isinstance(message, Msg) else message, col)
+        self.text = text
+
+    def localized(self, lang: str = "en") -> str:
+        """The message in ``lang``; the parsers' own messages (the ``detail`` of a syntax
+        error) are translated by :func:`translate_detail`."""
+        if self.msg is None:
+            return translate_detail(self.message, lang)
+        m = self.msg
+        if lang != "en" and m.key in ("error.syntax", "error.latex"):
+            args = dict(m.args)
+            args["detail"] = translate_detail(str(args.get("detail", "")), lang)
+            m = Msg(m.key, tuple(args.items()))
+        return m.render(lang)
+
+    def pointer(self, lang: str = "en") -> str:
+        """The message under the formula with a caret at the column."""
+        message = self.localized(lang)
+        if not self.text or not 0 < self.col <= len(self.text) + 1 or "\n" in self.text:
+            return message
+        return f"  {self.text}\n  {' ' * (self.col - 1)}^ {message}"
+
+
+@dataclass(frozen=True)
+class Diagnosis:
+    """One finding: ``code`` (a key of :data:`CODES`), a plain-words ``message``, the
+    corrected formula ``fix`` (input language) and, for ``scale-factor``, the ``factor``
+    (``"m"``, ``"2"``)."""
+
+    code: str
+    message: str
+    fix: str | None = None
+    factor: str | None = None
+    msg: Msg | None = field(default=None, compare=False, repr=False)
+
+    @classmethod
+    def of(cls, code: str, m: Msg, fix: str | None = None, factor: str | None = None) -> Diagnosis:
+        """A diagnosis whose ``message`` is ``m`` in English (kept for :meth:`localized`)."""
+        return cls(code, m.render("en"), fix, factor, m)
+
+    def localized(self, lang: str) -> Diagnosis:
+        """The same finding with ``message`` in ``lang``."""
+        if self.msg is None:
+            return self
+        return replace(self, message=self.msg.render(lang))
+
+    def as_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"code": self.code, "message": self.message}
+        if self.fix is not None:
+            out["fix"] = self.fix
+        if self.factor is not None:
+            out["factor"] = self.factor
+        return out
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    """The answer to one check. ``verdict`` is ``"correct"`` or ``"incorrect"``; ``expected`` is
+    the corrected formula in the input language (in the walkthrough's step form, with upstream
+    names such as ``dZ2``) or, for a number, the exact value; ``shape`` that of the gradient."""
+
+    network: str
+    wrt: str
+    submitted: str
+    verdict: str
+    diagnoses: tuple[Diagnosis, ...]
+    expected: str
+    shape: tuple[int, int]
+    read_as: str | None = None  # the formula as understood (input language)
+    expanded: str | None = None  # ``expected`` with upstream gradients written out
+    expected_tex: str | None = None
+    notes: tuple[str, ...] = ()
+    exact: float | None = None  # value mode: the exact value
+    tolerance: float | None = None  # value mode: the accepted difference
+    lang: str = "en"  # the language of ``notes``, the messages and :meth:`text`
+    note_msgs: tuple[Msg, ...] = field(default=(), compare=False, repr=False)
+
+    def localized(self, lang: str) -> CheckResult:
+        """The same answer with notes, messages and :meth:`text` in ``lang`` (``en``, ``zh``)."""
+        catalog.catalogue(lang)  # ValueError for an unknown language
+        notes = tuple(m.render(lang) for m in self.note_msgs) if self.note_msgs else self.notes
+        diags = tuple(d.localized(lang) for d in self.diagnoses)
+        return replace(self, lang=lang, notes=notes, diagnoses=diags)
+
+    @property
+    def ok(self) -> bool:
+        return self.verdict == "correct"
+
+    @property
+    def code(self) -> str | None:
+        """The main diagnosis code (``None`` when correct)."""
+        return self.diagnoses[0].code if self.diagnoses else None
+
+    def as_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "verdict": self.verdict,
+            "diagnoses": [d.as_dict() for d in self.diagnoses],
+            "expected": self.expected,
+            "shape": list(self.shape),
+            "network": self.network,
+            "wrt": self.wrt,
+            "submitted": self.submitted,
+        }
+        for key in ("read_as", "expanded", "expected_tex", "exact", "tolerance"):
+            if getattr(self, key) is not None:
+                out[key] = getattr(self, key)
+        out["notes"] = list(self.notes)
+        return out
+
+    def text(self) -> str:
+        """A short plain-text report for the terminal (in :attr:`lang`)."""
+        lang = self.lang
+
+        def say(key: str, **args: Any) -> str:
+            return catalog.text(f"check.line.{key}", lang, **args)
+
+        grad = grad_name(self.wrt)
+        lines = []
+        if self.exact is not None:
+            if self.ok:
+                lines.append(say("value_correct", grad=grad, value=self.submitted))
+            else:
+                code = self.diagnoses[0].code
+                lines.append(say("value_incorrect", grad=grad, value=self.submitted, code=code))
+            for d in self.diagnoses:
+                lines.append(f"  {d.message}")
+            lines.append("  " + say("exact", value=self.expected))
+        elif self.ok:
+            lines.append(say("correct", grad=grad, formula=self.read_as))
+            lines.append("  " + say("equals", grad=grad, shape=shape_text(self.shape)))
+        else:
+            first = self.diagnoses[0]
+            lines.append(say("incorrect", code=first.code, message=first.message))
+            for d in self.diagnoses[1:]:
+                lines.append("  " + say("also", code=d.code, message=d.message))
+            lines.append("  " + say("yours", formula=self.read_as))
+            fix = (
+                self.expected
+                if self.expanded in (None, self.expected)
+                else (f"{self.expected}   (= {self.expanded})")
+            )
+            lines.append("  " + say("fix", symbol=self.wrt_symbol(), formula=fix))
+        lines += ["  " + say("note", note=n) for n in self.notes]
+        return "\n".join(lines)
+
+    def wrt_symbol(self) -> str:
+        return "d" + self.wrt
+
+
+def grad_name(wrt: str) -> str:
+    """``W2`` → ``∂L/∂W2``."""
+    return f"∂L/∂{wrt}"
+
+
+def shape_text(shape: tuple[int, ...]) -> str:
+    """``(2, 1)``."""
+    return f"({', '.join(str(int(s)) for s in shape)})"
+
+
+# ---- the parsers' messages in Chinese ----------------------------------------------------------
+
+_ZH_PHRASES = {
+    "an operator or the end of the formula": "运算符或公式结尾",
+    "a number, a name, '(' or a command such as \\frac": "数字、名字、'(' 或 \\frac 等命令",
+    "the end of the formula": "公式结尾",
+    "a name": "一个名字",
+    "a superscript or subscript": "上标或下标",
+    "'}'": "'}'",
+    "_{…} or ^{[k]} after \\delta": "\\delta 后面的 _{…} 或 ^{[k]}",
+    "what to sum after \\sum": "\\sum 后面要求和的内容",
+    "a comparison such as > 0 or \\geq 0 in the indicator": "指示函数中的比较，例如 > 0 或 \\geq 0",
+}
+
+_ZH_RULES: list[tuple[str, str]] = [
+    (r"expected (.+) at column (\d+), found (.+)", "第 {1} 列应为{0}，实际是 {2}"),
+    (r"syntax error at column (\d+): (.+)", "第 {0} 列有语法错误：{1}"),
+    (
+        r"unknown function '(.+?)'; allowed: (.+?)( \(column \d+\))?$",
+        "未知的函数 '{0}'；可用的有：{1}{2}",
+    ),
+    (
+        r"only calls of named functions are allowed, e\.g\. sigmoid\(Z1\)( \(column \d+\))?$",
+        "只能调用有名字的函数，例如 sigmoid(Z1){0}",
+    ),
+    (
+        r"attribute '(.+?)' is not allowed; only '\.T'( \(column \d+\))?$",
+        "不允许属性 '{0}'，只能用 '.T'{1}",
+    ),
+    (r"'(.+?)' is not allowed in an expression( \(column \d+\))?$", "表达式中不允许出现 '{0}'{1}"),
+    (r"'(.+?)' is not allowed here \(column (\d+)\)", "这里不允许出现 '{0}'（第 {1} 列）"),
+    (r"only one comparison > >= < <= is allowed( \(column \d+\))?$", "只允许一个比较 > >= < <={0}"),
+    (
+        r"only \+ - \* / @ \*\* are allowed between terms( \(column \d+\))?$",
+        "项之间只允许 + - * / @ **{0}",
+    ),
+    (r"(?:expression|formula) is empty", "公式是空的"),
+    (
+        r"(?:expression|formula) is (\d+) characters long; the limit is (\d+)",
+        "公式有 {0} 个字符，上限是 {1}",
+    ),
+    (r"(?:expression|formula) (?:is too deeply nested|nests too deeply)(.*)", "公式嵌套太深{0}"),
+    (r"(?:expression|formula) nests deeper than (\d+) levels(.*)", "公式嵌套超过 {0} 层{1}"),
+    (
+        r"(?:expression|formula) has (\d+) parts; the limit is (\d+)",
+        "公式有 {0} 个部分，上限是 {1}",
+    ),
+    (r"exponent (.+?) is too large \(limit (\d+)(.*)\)", "指数 {0} 太大（上限 {1}{2}）"),
+    (r"number is too large \(limit 1e12\)(.*)", "数太大（上限 1e12）{0}"),
+    (r"an exponent must be a number(.*)", "指数必须是一个数{0}"),
+    (
+        r"cannot read the superscript '(.+?)' at column (\d+): .*",
+        "无法读取第 {1} 列的上标 '{0}'：应为数字、[k]（层）、T 或 \\top（转置）",
+    ),
+    (
+        r"cannot read the subscript '(.+?)' at column (\d+): .*",
+        "无法读取第 {1} 列的下标 '{0}'：应为数字或单词，例如 W_{{1}}、y_{{pred}}",
+    ),
+    (
+        r"unknown or unsupported command '(.+?)' at column (\d+).*",
+        "第 {1} 列的命令 '{0}' 未知或不受支持；可用的例如 \\frac、\\cdot、\\odot、\\sigma、\\delta、\\sum、\\mathbf{{1}}[…]、^{{\\top}}",
+    ),
+    (
+        r"per-example notation such as .* \(column (\d+)\)",
+        "不读取逐样本记号（例如 ^{{(i)}}）：检查器需要整个批次的向量化形式（大写字母、每行一个样本，例如 A^{{[1]}}、dZ^{{[2]}}，平均用 \\frac{{1}}{{m}}）（第 {0} 列）",
+    ),
+    (
+        r"a layer index \[k\] belongs on a name \(column (\d+)\)",
+        "层下标 [k] 应写在名字上（第 {0} 列）",
+    ),
+    (
+        r"only \\max\(0, x\) \(ReLU\) is supported \(column (\d+)\)",
+        "只支持 \\max(0, x)（ReLU）（第 {0} 列）",
+    ),
+    (
+        r"'(.+?)' must be followed by a name \(column (\d+)\)",
+        "'{0}' 后面必须是一个名字（第 {1} 列）",
+    ),
+    (r"expected a name (?:after|in) (.+?) \(column (\d+)\)", "{0} 处应为一个名字（第 {1} 列）"),
+    (r"a formula must be a string|an expression must be a string", "公式必须是字符串"),
+    (r"an expression is one line with no ';'", "公式只能写一行，不能有 ';'"),
+]
+
+
+def translate_detail(text: str, lang: str) -> str:
+    """A parser message (:mod:`derive.lang.expr`, :mod:`derive.checker.latexin`) in ``lang``: Chinese by a
+    table of the messages' patterns; English (or an unmatched message) unchanged."""
+    import re
+
+    if lang != "zh" or not text:
+        return text
+    for pattern, template in _ZH_RULES:
+        m = re.fullmatch(pattern, text, flags=re.S)
+        if m:
+            groups = [g or "" for g in m.groups()]
+            groups = [_ZH_PHRASES.get(g, g) for g in groups]
+            groups = [re.sub(r" \(column (\d+)\)", r"（第 \1 列）", g) for g in groups]
+            return template.format(*groups)
+    return text

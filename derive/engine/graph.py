@@ -1,0 +1,343 @@
+"""``NetSpec → Graph``: every tensor as an explicit matrix of symbols at the spec's ``[dims]``.
+
+Each forward assignment becomes a :class:`Node` with
+- ``definition``: its entries as SymPy expressions in the *symbols* of the tensors it reads
+  (intermediate symbols, so expressions stay small — DESIGN.md §2.3);
+- ``forward``: the same computation in matrix form (:mod:`derive.engine.mform`), for display, code and
+  full-size numerics.
+
+Symbol names carry a rank prefix so SymPy's canonical ordering prints data before weights
+(``x_1 w_{11}``) and gradients first (``δ_{h_1} x_1``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import sympy as sp
+
+from derive.engine import mform as mf
+from derive.engine.printing import entry_tex, name_tex
+from derive.lang import expr as ex
+from derive.lang import ops
+from derive.lang.spec import Dim, NetSpec
+
+RANK = {"delta": 0, "input": 1, "node": 2, "param": 3}
+
+
+@dataclass(frozen=True)
+class Tensor:
+    """An input, parameter or forward node. ``symbols``: its entries; ``grads``: the symbols
+    standing for ∂L/∂entry (``None`` when no gradient flows to it)."""
+
+    name: str
+    kind: str  # "input" | "param" | "node"
+    shape: tuple[int, int]
+    scalar: bool
+    symbols: sp.ImmutableMatrix
+    grads: sp.ImmutableMatrix | None
+    tex: str  # LaTeX of the whole tensor
+    entry_texs: tuple[tuple[str, ...], ...]  # LaTeX of each entry
+
+    def value_ref(self, loss_tex: str) -> mf.Ref:
+        return mf.Ref(self.name, "value", self.symbols, self.tex, loss_tex, self.shape)
+
+    def grad_ref(self, loss_tex: str) -> mf.Ref:
+        assert self.grads is not None
+        return mf.Ref(
+            self.name, "grad", self.grads, self.tex, loss_tex, self.shape, delta=self.kind == "node"
+        )
+
+
+@dataclass(frozen=True)
+class Node:
+    name: str
+    tree: ex.Node
+    text: str
+    definition: sp.ImmutableMatrix
+    forward: mf.MExpr
+
+
+@dataclass(frozen=True)
+class Graph:
+    spec: NetSpec
+    tensors: dict[str, Tensor]
+    nodes: tuple[Node, ...]
+    scalars: dict[str, sp.Symbol]  # dims and constants
+    scalar_values: dict[sp.Symbol, sp.Rational]
+    symbol_tex: dict[sp.Symbol, str]  # every symbol's LaTeX (entries, gradients, scalars)
+    consumers: dict[str, tuple[str, ...]]
+
+    @property
+    def loss(self) -> Tensor:
+        return self.tensors[self.spec.loss]
+
+    @property
+    def loss_tex(self) -> str:
+        return self.tensors[self.spec.loss].tex
+
+    def scalar_names(self) -> tuple[tuple[sp.Symbol, str], ...]:
+        return tuple((s, self.symbol_tex[s]) for s in self.scalars.values())
+
+    def count(self, shape: tuple[int, int]) -> mf.Scalar:
+        """Number of entries of ``shape`` as a symbolic count (``m``, ``m·k``, ``3``)."""
+        out = sp.Integer(1)
+        for d in shape:
+            out *= self.scalars[d.label] if isinstance(d, Dim) else sp.Integer(int(d))
+        return mf.Scalar(out, self.scalar_names())
+
+
+def requires_grad(spec: NetSpec) -> set[str]:
+    """Parameters and the nodes that depend on them."""
+    out = set(spec.params)
+    for name, tree in spec.forward:
+        if any(n in out for n in ex.names(tree)):
+            out.add(name)
+    return out
+
+
+def build(spec: NetSpec) -> Graph:
+    grad = requires_grad(spec)
+    tensors: dict[str, Tensor] = {}
+    symbol_tex: dict[sp.Symbol, str] = {}
+    scalars: dict[str, sp.Symbol] = {}
+    values: dict[sp.Symbol, sp.Rational] = {}
+    for k, v in spec.dims.items():
+        scalars[k] = sp.Symbol(k, positive=True, integer=True)
+        symbol_tex[scalars[k]] = name_tex(k)
+        values[scalars[k]] = sp.Integer(v)
+    for k, v in spec.constants.items():
+        scalars[k] = sp.Symbol(k, real=True)
+        symbol_tex[scalars[k]] = name_tex(k)
+        values[scalars[k]] = sp.Rational(v.numerator, v.denominator)
+    loss_tex = name_tex(spec.loss)
+    order = [(n, "input") for n in spec.inputs] + [(n, "param") for n in spec.params]
+    order += [(n, "node") for n, _ in spec.forward]
+    # one notation per network: if a matrix is written W^{[1]}, a scalar b2 is b^{[2]} too
+    layered = any(
+        re.fullmatch(r"[A-Za-z]+\d+", n) and spec.shapes[n] not in ((), (1, 1)) for n, _ in order
+    )
+    for pos, (name, kind) in enumerate(order):
+        shape = spec.shape2d(name)
+        scalar = spec.shapes[name] in ((), (1, 1))
+        tex = name_tex(name, layer=not scalar or layered)
+        labels = spec.labels.get(name)
+        sym_rows, grad_rows, tex_rows = [], [], []
+        for i in range(shape[0]):
+            srow, grow, trow = [], [], []
+            for j in range(shape[1]):
+                idx = (j,) if shape[0] == 1 else (i,) if shape[1] == 1 else (i, j)
+                etex = name_tex(labels[i][j]) if labels else tex if scalar else entry_tex(tex, idx)
+                tag = name if scalar else f"{name}[{i},{j}]"
+                s = sp.Symbol(f"{RANK[kind]}{pos:03d}:{tag}", real=True)
+                symbol_tex[s] = etex
+                srow.append(s)
+                trow.append(etex)
+                if name in grad:
+                    g = sp.Symbol(f"{RANK['delta']}{pos:03d}:d{tag}", real=True)
+                    symbol_tex[g] = (
+                        f"\\frac{{\\partial {loss_tex}}}{{\\partial {etex}}}"
+                        if kind == "param"
+                        else f"\\delta_{{{etex}}}"
+                    )
+                    grow.append(g)
+            sym_rows.append(srow)
+            grad_rows.append(grow)
+            tex_rows.append(tuple(trow))
+        tensors[name] = Tensor(
+            name,
+            kind,
+            shape,
+            scalar,
+            sp.ImmutableMatrix(sym_rows),
+            sp.ImmutableMatrix(grad_rows) if name in grad else None,
+            tex,
+            tuple(tex_rows),
+        )
+    graph = Graph(spec, tensors, (), scalars, values, symbol_tex, {})
+    nodes = []
+    consumers: dict[str, list[str]] = {n: [] for n in tensors}
+    for name, tree in spec.forward:
+        for used in ex.names(tree):
+            if used in tensors and name not in consumers[used]:
+                consumers[used].append(name)
+        definition = sp.ImmutableMatrix(explicit(tree, graph))
+        nodes.append(Node(name, tree, spec.forward_text[name], definition, forward_ir(tree, graph)))
+    return Graph(
+        spec,
+        tensors,
+        tuple(nodes),
+        scalars,
+        values,
+        symbol_tex,
+        {k: tuple(v) for k, v in consumers.items()},
+    )
+
+
+# ---- explicit (element-wise) forward --------------------------------------------------------
+
+
+def _grid(m: sp.Matrix, shape: tuple[int, int]) -> sp.Matrix:
+    """Broadcast ``m`` (1×1, 1×c or r×1) to ``shape``."""
+    if m.shape == shape:
+        return m
+    r, c = shape
+    return sp.Matrix(r, c, lambda i, j: m[i if m.rows > 1 else 0, j if m.cols > 1 else 0])
+
+
+def _elementwise(a: sp.Matrix, b: sp.Matrix, op) -> sp.Matrix:
+    shape = (max(a.rows, b.rows), max(a.cols, b.cols))
+    a, b = _grid(a, shape), _grid(b, shape)
+    return sp.Matrix(shape[0], shape[1], lambda i, j: op(a[i, j], b[i, j]))
+
+
+def _product(x: sp.Expr, y: sp.Expr) -> sp.Expr:
+    """``x·y``; two plain symbols are put in canonical (name) order directly (much faster than
+    ``Mul``'s flattening, and the same object)."""
+    if x.is_Symbol and y.is_Symbol and x != y:
+        return sp.Mul._from_args((x, y) if x.name < y.name else (y, x))
+    return x * y
+
+
+def _matmul(a: sp.Matrix, b: sp.Matrix) -> sp.Matrix:
+    return sp.Matrix(
+        a.rows, b.cols, lambda i, j: sp.Add(*(_product(a[i, k], b[k, j]) for k in range(a.cols)))
+    )
+
+
+def _number(g: Graph, node: ex.Node) -> sp.Expr:
+    if isinstance(node, ex.Num):
+        return sp.Rational(node.value.numerator, node.value.denominator)
+    assert isinstance(node, ex.Name)
+    return g.scalars[node.id]
+
+
+def _shape_of(g: Graph, node: ex.Node) -> tuple[int, int]:
+    return forward_ir(node, g).shape
+
+
+def explicit(tree: ex.Node, g: Graph) -> sp.Matrix:
+    """The entries of ``tree`` as SymPy expressions over the tensors' symbols."""
+    if isinstance(tree, ex.Num):
+        return sp.Matrix([[_number(g, tree)]])
+    if isinstance(tree, ex.Name):
+        if tree.id in g.scalars:
+            return sp.Matrix([[g.scalars[tree.id]]])
+        return sp.Matrix(g.tensors[tree.id].symbols)
+    if isinstance(tree, ex.Neg):
+        return -explicit(tree.operand, g)
+    if isinstance(tree, ex.Transpose):
+        return explicit(tree.operand, g).T
+    if isinstance(tree, ex.Pow):
+        n = sp.Rational(tree.exponent.numerator, tree.exponent.denominator)
+        return explicit(tree.base, g).applyfunc(lambda v: v**n)
+    if isinstance(tree, ex.BinOp):
+        a, b = explicit(tree.left, g), explicit(tree.right, g)
+        if tree.op == "@":
+            return _matmul(a, b)
+        arith = {
+            "+": lambda x, y: x + y,
+            "-": lambda x, y: x - y,
+            "*": lambda x, y: x * y,
+            "/": lambda x, y: x / y,
+        }
+        return _elementwise(a, b, arith[tree.op])
+    assert isinstance(tree, ex.Call)
+    op = ops.get(tree.func)
+    if op.kind == ops.ELEMENTWISE:
+        params = op_params(g, tree)
+        return explicit(tree.args[0], g).applyfunc(lambda v: op.sympy(v, *params))
+    if op.kind == ops.ROWWISE:
+        x = explicit(tree.args[0], g)
+        return sp.Matrix([op.sympy(list(x.row(i))) for i in range(x.rows)])
+    if op.kind == ops.REDUCTION:
+        x = explicit(tree.args[0], g)
+        axis = tree.kwarg("axis")
+        if axis is None:
+            out = sp.Matrix([[sp.Add(*x)]])
+            shape = _shape_of(g, tree.args[0])
+        elif axis.value == 0:
+            out = sp.Matrix([[sp.Add(*x.col(j)) for j in range(x.cols)]])
+            shape = (_shape_of(g, tree.args[0])[0],)
+        else:
+            out = sp.Matrix([[sp.Add(*x.row(i))] for i in range(x.rows)])
+            shape = (_shape_of(g, tree.args[0])[1],)
+        return out / g.count(shape).expr if tree.func == "mean" else out
+    assert op.kind == ops.LOSS
+    p, y = explicit(tree.args[0], g), explicit(tree.args[1], g)
+    shape = _shape_of(g, tree.args[0])
+    params = op_params(g, tree)
+    if op.reduce == "rows":
+        y = _grid(y, p.shape)
+        total = sp.Add(*(op.sympy(list(p.row(i)), list(y.row(i))) for i in range(p.rows)))
+        return sp.Matrix([[total / g.count((shape[0],)).expr]])
+    total = sp.Add(*(op.sympy(a, b, *params) for a, b in zip(p, _grid(y, p.shape))))
+    return sp.Matrix([[total / g.count(shape).expr if op.reduce == "mean" else total]])
+
+
+def op_params(g: Graph, tree: ex.Call) -> tuple[sp.Expr, ...]:
+    """The values of an op's parameters in a call (positional after the tensor arguments, or by
+    keyword), defaults from the operation table; parameters left at a default of 1 that the op's
+    forms take as optional are omitted (``bce(P, Y)``)."""
+    op = ops.get(tree.func)
+    tensors = op.nargs[0]
+    out = []
+    for k, (key, default) in enumerate(op.params):
+        node = tree.args[tensors + k] if len(tree.args) > tensors + k else tree.kwarg(key)
+        if node is None and op.kind == ops.LOSS:
+            break  # losses take their optional parameters as optional arguments
+        out.append(_number(g, node) if node is not None else sp.Rational(default))
+    return tuple(out)
+
+
+# ---- matrix-form forward ----------------------------------------------------------------------
+
+
+def _ref(g: Graph, name: str) -> mf.MExpr:
+    if name in g.scalars:
+        return mf.Scalar(g.scalars[name], g.scalar_names())
+    return g.tensors[name].value_ref(g.loss_tex if g.nodes else name_tex(g.spec.loss))
+
+
+def forward_ir(tree: ex.Node, g: Graph) -> mf.MExpr:
+    """``tree`` in matrix form (``X W^{[1]} + b^{[1]}``)."""
+    if isinstance(tree, ex.Num):
+        return mf.Scalar(_number(g, tree))
+    if isinstance(tree, ex.Name):
+        return _ref(g, tree.id)
+    if isinstance(tree, ex.Neg):
+        return mf.neg(forward_ir(tree.operand, g))
+    if isinstance(tree, ex.Transpose):
+        return mf.transpose(forward_ir(tree.operand, g))
+    if isinstance(tree, ex.Pow):
+        base, n = forward_ir(tree.base, g), mf.exponent(tree.exponent)
+        if isinstance(base, mf.Scalar):  # 2 ** 0.5 is the number √2
+            return mf.Scalar(base.expr**n, base.symbol_names)
+        return mf.Pow(base, n)
+    if isinstance(tree, ex.BinOp):
+        a, b = forward_ir(tree.left, g), forward_ir(tree.right, g)
+        return {"@": mf.MatMul, "+": mf.add, "-": mf.sub, "*": mf.mul, "/": mf.div}[tree.op](a, b)
+    assert isinstance(tree, ex.Call)
+    op = ops.get(tree.func)
+    if op.kind == ops.ELEMENTWISE:
+        params = op_params(g, tree)
+        return mf.Func(tree.func, forward_ir(tree.args[0], g), params[0] if params else None)
+    return mf.Call(
+        tree.func,
+        tuple(forward_ir(a, g) for a in tree.args),
+        tuple((k, forward_ir(v, g)) for k, v in tree.kwargs),
+        _call_shape(g, tree),
+    )
+
+
+def _call_shape(g: Graph, tree: ex.Call) -> tuple[int, int]:
+    first = tree.args[0]
+    inner = forward_ir(first, g).shape
+    kind = ops.get(tree.func).kind
+    if kind in (ops.ELEMENTWISE, ops.ROWWISE):
+        return inner
+    axis = tree.kwarg("axis")
+    if kind == ops.REDUCTION and axis is not None:
+        return (1, inner[1]) if axis.value == 0 else (inner[0], 1)
+    return (1, 1)

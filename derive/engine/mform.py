@@ -1,0 +1,900 @@
+"""Matrix-form expressions: ``Xᵀ·δZ``, ``δA ⊙ 1[Z>0]``, ``𝟙ᵀ·δZ``.
+
+A small immutable tree of data (:class:`Ref`, :class:`Scalar`, :class:`Ones`, :class:`T`,
+:class:`MatMul`, :class:`Add`, :class:`Neg`, :class:`Mul`, :class:`Div`, :class:`Pow`,
+:class:`Func`, :class:`Call`, :class:`SumRows`, :class:`SumCols`, :class:`SumAll`). What is done
+with it lives in two families of classes with one method per node, in the style of SymPy's
+printing package:
+
+- :class:`Evaluator`, parameterised by a number system: :class:`MpmathSystem` (entry by entry in
+  50-digit mpmath at a checker's point — how a matrix-form rule is *proven* equal to the
+  element-wise result), :class:`NumpySystem` (float64 at any size — how full-size gradients are
+  computed and how the generated ``backprop.py`` behaves) and :class:`TorchSystem`;
+- printers :class:`LatexPrinter`, :class:`TextPrinter` and :class:`NumpyPrinter`.
+
+Functions and losses (``Func``, ``Call``) are evaluated and printed from their rows in the
+operation table (:mod:`derive.lang.ops`). Scalars (``1/m``, ``pos_weight``) are SymPy expressions in
+the dimension and constant symbols, so ``2/m`` prints as ``\\frac{2}{m}`` and evaluates at the
+current sizes. ``MExpr.evaluate/numeric/tex/text/code`` remain as one-line shortcuts.
+"""
+
+from __future__ import annotations
+
+import operator
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import Any
+
+import mpmath
+import numpy as np
+import sympy as sp
+from sympy.printing.numpy import NumPyPrinter as _SympyNumPyPrinter
+
+from derive.engine.printing import latex
+from derive.lang import ops
+
+_NP_SCALAR = _SympyNumPyPrinter()
+
+_LAYER_SUP = re.compile(r"[A-Za-z\\{}]+\^\{\[\d+\]\}")
+PREC = {"add": 1, "mul": 2, "neg": 2, "atom": 4}
+
+
+class MExpr:
+    """Base class. Subclasses are frozen dataclasses holding data only."""
+
+    shape: tuple[int, int]
+    prec = PREC["atom"]
+
+    # shortcuts to the evaluator and the printers ------------------------------------------
+    def evaluate(self, value: Callable[[sp.Expr], Any]) -> list[list[Any]]:
+        """Entries at a checker's point: ``value`` maps a SymPy symbol/expression to mpmath."""
+        return Evaluator(MpmathSystem(value)).run(self)
+
+    def numeric(self, env: Mapping[str, Any], scalars: Mapping[sp.Symbol, float]):
+        """float64 NumPy value; ``env`` maps ``X``/``dX`` to arrays."""
+        return Evaluator(NumpySystem(env, scalars)).run(self)
+
+    def tex(self) -> str:
+        return LatexPrinter().doprint(self)
+
+    def text(self) -> str:
+        return TextPrinter().doprint(self)
+
+    def code(self) -> str:
+        return NumpyPrinter().doprint(self)
+
+
+@dataclass(frozen=True)
+class Ref(MExpr):
+    """A tensor by name: its value (``kind="value"``) or the loss gradient w.r.t. it."""
+
+    name: str
+    kind: str  # "value" | "grad"
+    symbols: sp.ImmutableMatrix
+    name_tex: str
+    loss_tex: str = "L"
+    dims: tuple[int, int] | None = None  # the spec's sizes (named Dims), when known
+    delta: bool = False  # print the gradient as δ_V (computed tensors) rather than ∂L/∂V
+    prec = 5
+
+    @property
+    def shape(self) -> tuple[int, int]:  # type: ignore[override]
+        return self.dims if self.dims is not None else self.symbols.shape
+
+    @property
+    def key(self) -> str:
+        """The name of its value in an environment (``X`` or ``dX``)."""
+        return f"d{self.name}" if self.kind == "grad" else self.name
+
+
+@dataclass(frozen=True)
+class Scalar(MExpr):
+    """A number or an expression in dimension/constant symbols (``1/m``, ``pos_weight``)."""
+
+    expr: sp.Expr
+    symbol_names: tuple[tuple[sp.Symbol, str], ...] = ()
+    shape: tuple[int, int] = (1, 1)
+
+    def __post_init__(self) -> None:
+        if isinstance(self.expr, int | Fraction):  # a Python number from a table's rule
+            q = Fraction(self.expr)
+            object.__setattr__(self, "expr", sp.Rational(q.numerator, q.denominator))
+
+    @property
+    def prec(self) -> int:  # type: ignore[override]
+        e = self.expr
+        if e.is_Add or (e.is_Number and e < 0) or e.could_extract_minus_sign():
+            return PREC["add"]
+        return (
+            PREC["mul"]
+            if (e.is_Mul or e.is_Pow or e.is_Rational and not e.is_Integer)
+            else PREC["atom"]
+        )
+
+
+def scalar(value: Any, names: tuple[tuple[sp.Symbol, str], ...] = ()) -> Scalar:
+    return Scalar(sp.nsimplify(value) if not isinstance(value, sp.Expr) else value, names)
+
+
+@dataclass(frozen=True)
+class Ones(MExpr):
+    """The all-ones matrix 𝟙 of a shape (a column 𝟙 for sums over rows)."""
+
+    shape: tuple[int, int]
+
+
+@dataclass(frozen=True)
+class T(MExpr):
+    x: MExpr
+    prec = 5
+
+    @property
+    def shape(self):  # type: ignore[override]
+        return (self.x.shape[1], self.x.shape[0])
+
+
+@dataclass(frozen=True)
+class MatMul(MExpr):
+    a: MExpr
+    b: MExpr
+    prec = PREC["mul"]
+
+    @property
+    def shape(self):  # type: ignore[override]
+        return (self.a.shape[0], self.b.shape[1])
+
+
+def _broadcast(a: list[list[Any]], shape: tuple[int, int]) -> list[list[Any]]:
+    r, c = shape
+    return [
+        [a[i if len(a) > 1 else 0][j if len(a[0]) > 1 else 0] for j in range(c)] for i in range(r)
+    ]
+
+
+def _bshape(*shapes: tuple[int, int]) -> tuple[int, int]:
+    return (max(s[0] for s in shapes), max(s[1] for s in shapes))
+
+
+@dataclass(frozen=True)
+class Add(MExpr):
+    """``terms[0] + terms[1] + …`` with broadcasting; a term may be a :class:`Neg`."""
+
+    terms: tuple[MExpr, ...]
+    prec = PREC["add"]
+
+    @property
+    def shape(self):  # type: ignore[override]
+        return _bshape(*(t.shape for t in self.terms))
+
+
+@dataclass(frozen=True)
+class Neg(MExpr):
+    x: MExpr
+    prec = PREC["neg"]
+
+    @property
+    def shape(self):  # type: ignore[override]
+        return self.x.shape
+
+
+@dataclass(frozen=True)
+class _Elementwise(MExpr):
+    """``a ∘ b`` entry by entry, with broadcasting; subclasses set ``op``."""
+
+    a: MExpr
+    b: MExpr
+    prec = PREC["mul"]
+
+    @staticmethod
+    def op(x: Any, y: Any) -> Any:
+        raise NotImplementedError
+
+    @property
+    def shape(self):  # type: ignore[override]
+        return _bshape(self.a.shape, self.b.shape)
+
+
+@dataclass(frozen=True)
+class Mul(_Elementwise):
+    """Element-wise product (Hadamard ⊙), or scaling when one side is a :class:`Scalar`."""
+
+    op = staticmethod(operator.mul)
+
+    def _hadamard(self) -> bool:
+        return not (self.a.shape == (1, 1) or self.b.shape == (1, 1))
+
+    def _right(self) -> int:
+        same = isinstance(self.b, Mul) and self.b._hadamard() == self._hadamard()
+        return 2 if same else 3
+
+
+@dataclass(frozen=True)
+class Div(_Elementwise):
+    """Element-wise quotient (or division by a scalar)."""
+
+    op = staticmethod(operator.truediv)
+
+
+def exponent(n: Fraction | int | sp.Rational) -> int | sp.Rational:
+    """An exponent as stored in :class:`Pow`: an ``int`` when whole, else an exact
+    ``sympy.Rational`` (``0.5`` is ``1/2``, never a float)."""
+    q = sp.Rational(n.numerator, n.denominator) if isinstance(n, Fraction) else sp.Rational(n)
+    return int(q) if q.is_Integer else q
+
+
+@dataclass(frozen=True)
+class Pow(MExpr):
+    """``x ** n`` entry by entry; ``n`` an int or an exact rational (see :func:`exponent`)."""
+
+    x: MExpr
+    n: int | sp.Rational
+
+    @property
+    def shape(self):  # type: ignore[override]
+        return self.x.shape
+
+
+@dataclass(frozen=True)
+class Func(MExpr):
+    """An element-wise function of the operation table applied to a matrix: ``σ(Z)``,
+    ``1[Z > 0]``. ``slope`` is its parameter (leaky ReLU's negative slope), if it has one."""
+
+    name: str
+    x: MExpr
+    slope: sp.Expr | None = None
+
+    @property
+    def shape(self):  # type: ignore[override]
+        return self.x.shape
+
+    @property
+    def params(self) -> tuple[sp.Expr, ...]:
+        return () if self.slope is None else (self.slope,)
+
+
+# the losses' names in LaTeX (from the operation table)
+LOSS_TEX = {n: op.tex for n, op in ops.BUILTIN.items() if op.kind == ops.LOSS}
+
+
+@dataclass(frozen=True)
+class Call(MExpr):
+    """A row-wise function (softmax), a reduction (sum/mean, optionally along an axis) or a
+    loss, from the operation table."""
+
+    name: str
+    args: tuple[MExpr, ...]
+    kwargs: tuple[tuple[str, MExpr], ...]
+    shape: tuple[int, int]
+
+    def kw(self, key: str) -> MExpr | None:
+        return dict(self.kwargs).get(key)
+
+    def _axis(self) -> int | None:
+        a = self.kw("axis")
+        return None if a is None else int(a.expr)  # type: ignore[attr-defined]
+
+    @property
+    def op(self) -> ops.Op:
+        return ops.get(self.name)
+
+    def params(self) -> tuple[MExpr, ...]:
+        """The op's parameters given in the call (``pos_weight``), in table order."""
+        out = []
+        for key, _ in self.op.params:
+            v = self.kw(key)
+            if v is None:
+                break
+            out.append(v)
+        return tuple(out)
+
+
+@dataclass(frozen=True)
+class SumRows(MExpr):
+    """``𝟙ᵀ X``: the column sums (sum over the batch), shape ``(1, cols)``."""
+
+    x: MExpr
+
+    @property
+    def shape(self):  # type: ignore[override]
+        return (1, self.x.shape[1])
+
+
+@dataclass(frozen=True)
+class SumCols(MExpr):
+    """``X 𝟙``: the row sums, shape ``(rows, 1)``."""
+
+    x: MExpr
+
+    @property
+    def shape(self):  # type: ignore[override]
+        return (self.x.shape[0], 1)
+
+
+@dataclass(frozen=True)
+class SumAll(MExpr):
+    """The sum of all entries, a scalar."""
+
+    x: MExpr
+
+    shape = (1, 1)
+
+
+# ---- number systems ------------------------------------------------------------------------------
+
+
+class MpmathSystem:
+    """Entries as 2-D lists of mpmath numbers at one point: ``value`` gives a SymPy
+    expression's number there (the caller sets the precision)."""
+
+    def __init__(self, value: Callable[[sp.Expr], Any]) -> None:
+        self.value = value
+
+    def ref(self, e: Ref) -> Any:
+        m = e.symbols
+        return [[self.value(m[i, j]) for j in range(m.cols)] for i in range(m.rows)]
+
+    def scalar(self, e: Scalar) -> Any:
+        return [[self.value(e.expr)]]
+
+    def param(self, e: sp.Expr) -> Any:
+        return self.value(e)
+
+    def ones(self, shape: tuple[int, int]) -> Any:
+        return [[mpmath.mpf(1)] * shape[1] for _ in range(shape[0])]
+
+    def transpose(self, x: Any) -> Any:
+        return [list(r) for r in zip(*x, strict=True)]
+
+    def matmul(self, a: Any, b: Any) -> Any:
+        cols = list(zip(*b, strict=True))
+        return [
+            [mpmath.fsum(x * y for x, y in zip(row, col, strict=True)) for col in cols] for row in a
+        ]
+
+    def add(self, terms: list[Any], shape: tuple[int, int]) -> Any:
+        grids = [_broadcast(t, shape) for t in terms]
+        r, c = shape
+        return [[mpmath.fsum(g[i][j] for g in grids) for j in range(c)] for i in range(r)]
+
+    def neg(self, x: Any) -> Any:
+        return [[-v for v in row] for row in x]
+
+    def binary(self, op: Callable[[Any, Any], Any], a: Any, b: Any, shape: tuple[int, int]):
+        A, B = _broadcast(a, shape), _broadcast(b, shape)
+        return [
+            [op(x, y) for x, y in zip(ra, rb, strict=True)] for ra, rb in zip(A, B, strict=True)
+        ]
+
+    def power(self, x: Any, n: int | sp.Rational) -> Any:
+        k = n if isinstance(n, int) else mpmath.mpf(n.p) / n.q
+        return [[v**k for v in row] for row in x]
+
+    def func(self, op: ops.Op, x: Any, params: tuple[Any, ...]) -> Any:
+        return [[op.mpmath(v, *params) for v in row] for row in x]
+
+    def rowwise(self, op: ops.Op, x: Any) -> Any:
+        return [op.mpmath(row) for row in x]
+
+    def reduce(self, x: Any, axis: int | None, mean: bool) -> Any:
+        if axis is None:
+            flat = [v for row in x for v in row]
+            return [[mpmath.fsum(flat) / (len(flat) if mean else 1)]]
+        grid = x if axis == 1 else [list(c) for c in zip(*x, strict=True)]
+        sums = [mpmath.fsum(r) / (len(r) if mean else 1) for r in grid]
+        return [sums] if axis == 0 else [[v] for v in sums]
+
+    def loss(self, op: ops.Op, p: Any, y: Any, params: tuple[Any, ...]) -> Any:
+        y = _broadcast(y, (len(p), len(p[0])))
+        return [[op.mpmath(p, y, *(q[0][0] for q in params))]]
+
+    def sum_rows(self, x: Any) -> Any:
+        return [[mpmath.fsum(col) for col in zip(*x, strict=True)]]
+
+    def sum_cols(self, x: Any) -> Any:
+        return [[mpmath.fsum(row)] for row in x]
+
+    def sum_all(self, x: Any) -> Any:
+        return [[mpmath.fsum(v for row in x for v in row)]]
+
+
+class NumpySystem:
+    """float64 NumPy arrays; ``env`` maps ``X``/``dX`` to values, ``scalars`` gives the
+    dimension and constant symbols their numbers."""
+
+    def __init__(self, env: Mapping[str, Any], scalars: Mapping[sp.Symbol, float]) -> None:
+        self.env, self.scalars = env, scalars
+
+    def ref(self, e: Ref) -> Any:
+        return self.env[e.key]
+
+    def scalar(self, e: Scalar) -> Any:
+        return float(e.expr.xreplace(dict(self.scalars)))
+
+    def param(self, e: sp.Expr) -> Any:
+        return float(e.xreplace(dict(self.scalars)))
+
+    def ones(self, shape: tuple[int, int]) -> Any:
+        return np.ones(shape)
+
+    def transpose(self, x: Any) -> Any:
+        return np.asarray(x).T
+
+    def matmul(self, a: Any, b: Any) -> Any:
+        return np.asarray(a) @ np.asarray(b)
+
+    def add(self, terms: list[Any], shape: tuple[int, int]) -> Any:
+        total = 0.0
+        for t in terms:
+            total = total + t
+        return total
+
+    def neg(self, x: Any) -> Any:
+        return -x
+
+    def binary(self, op: Callable[[Any, Any], Any], a: Any, b: Any, shape: tuple[int, int]):
+        return op(a, b)
+
+    def power(self, x: Any, n: int | sp.Rational) -> Any:
+        return x ** (n if isinstance(n, int) else float(n))
+
+    def func(self, op: ops.Op, x: Any, params: tuple[Any, ...]) -> Any:
+        return op.numpy(x, *params)
+
+    def rowwise(self, op: ops.Op, x: Any) -> Any:
+        return op.numpy(np.asarray(x, dtype=np.float64))
+
+    def reduce(self, x: Any, axis: int | None, mean: bool) -> Any:
+        x = np.asarray(x, dtype=np.float64)
+        f = np.mean if mean else np.sum
+        return f(x) if axis is None else f(x, axis=axis, keepdims=True)
+
+    def loss(self, op: ops.Op, p: Any, y: Any, params: tuple[Any, ...]) -> Any:
+        p = np.asarray(p, dtype=np.float64)
+        y = np.broadcast_to(np.asarray(y), p.shape)
+        return op.numpy(p, y, *(float(q) for q in params))
+
+    def sum_rows(self, x: Any) -> Any:
+        return np.asarray(x).sum(axis=0, keepdims=True)
+
+    def sum_cols(self, x: Any) -> Any:
+        return np.asarray(x).sum(axis=1, keepdims=True)
+
+    def sum_all(self, x: Any) -> Any:
+        return float(np.sum(x))
+
+
+class TorchSystem(NumpySystem):
+    """float64 PyTorch tensors (autograd follows): ``env`` maps ``X``/``dX`` to tensors."""
+
+    def __init__(self, env: Mapping[str, Any], scalars: Mapping[sp.Symbol, float]) -> None:
+        super().__init__(env, scalars)
+        import torch  # the caller passes tensors: torch is already imported
+
+        self.torch = torch
+
+    def ones(self, shape: tuple[int, int]) -> Any:
+        return self.torch.ones(shape, dtype=self.torch.float64)
+
+    def transpose(self, x: Any) -> Any:
+        return x.T if isinstance(x, self.torch.Tensor) else x
+
+    def matmul(self, a: Any, b: Any) -> Any:
+        return a @ b
+
+    def func(self, op: ops.Op, x: Any, params: tuple[Any, ...]) -> Any:
+        return op.torch(x, *params)
+
+    def rowwise(self, op: ops.Op, x: Any) -> Any:
+        return op.torch(x)
+
+    def reduce(self, x: Any, axis: int | None, mean: bool) -> Any:
+        if axis is None:
+            return x.mean() if mean else x.sum()
+        return x.mean(dim=axis, keepdim=True) if mean else x.sum(dim=axis, keepdim=True)
+
+    def loss(self, op: ops.Op, p: Any, y: Any, params: tuple[Any, ...]) -> Any:
+        y = y.expand_as(p) if isinstance(y, self.torch.Tensor) else self.torch.full_like(p, y)
+        return op.torch(p, y, *(float(q) for q in params))
+
+    def sum_rows(self, x: Any) -> Any:
+        return x.sum(dim=0, keepdim=True)
+
+    def sum_cols(self, x: Any) -> Any:
+        return x.sum(dim=1, keepdim=True)
+
+    def sum_all(self, x: Any) -> Any:
+        return x.sum()
+
+
+# ---- the evaluator -------------------------------------------------------------------------------
+
+
+class Evaluator:
+    """Evaluates a matrix-form expression in one number system; one method per node."""
+
+    def __init__(self, system: Any) -> None:
+        self.sys = system
+
+    def run(self, e: MExpr) -> Any:
+        method = getattr(self, f"_{type(e).__name__}", None)
+        if method is None:
+            raise NotImplementedError(f"no evaluation rule for {type(e).__name__}")
+        return method(e)
+
+    def _Ref(self, e: Ref) -> Any:
+        return self.sys.ref(e)
+
+    def _Scalar(self, e: Scalar) -> Any:
+        return self.sys.scalar(e)
+
+    def _Ones(self, e: Ones) -> Any:
+        return self.sys.ones(e.shape)
+
+    def _T(self, e: T) -> Any:
+        return self.sys.transpose(self.run(e.x))
+
+    def _MatMul(self, e: MatMul) -> Any:
+        return self.sys.matmul(self.run(e.a), self.run(e.b))
+
+    def _Add(self, e: Add) -> Any:
+        return self.sys.add([self.run(t) for t in e.terms], e.shape)
+
+    def _Neg(self, e: Neg) -> Any:
+        return self.sys.neg(self.run(e.x))
+
+    def _Mul(self, e: Mul) -> Any:
+        return self.sys.binary(operator.mul, self.run(e.a), self.run(e.b), e.shape)
+
+    def _Div(self, e: Div) -> Any:
+        return self.sys.binary(operator.truediv, self.run(e.a), self.run(e.b), e.shape)
+
+    def _Pow(self, e: Pow) -> Any:
+        return self.sys.power(self.run(e.x), e.n)
+
+    def _Func(self, e: Func) -> Any:
+        params = tuple(self.sys.param(p) for p in e.params)
+        return self.sys.func(ops.get(e.name), self.run(e.x), params)
+
+    def _Call(self, e: Call) -> Any:
+        op = e.op
+        x = self.run(e.args[0])
+        if op.kind == ops.ROWWISE:
+            return self.sys.rowwise(op, x)
+        if op.kind == ops.REDUCTION:
+            return self.sys.reduce(x, e._axis(), e.name == "mean")
+        params = tuple(self.run(p) for p in e.params())
+        return self.sys.loss(op, x, self.run(e.args[1]), params)
+
+    def _SumRows(self, e: SumRows) -> Any:
+        return self.sys.sum_rows(self.run(e.x))
+
+    def _SumCols(self, e: SumCols) -> Any:
+        return self.sys.sum_cols(self.run(e.x))
+
+    def _SumAll(self, e: SumAll) -> Any:
+        return self.sys.sum_all(self.run(e.x))
+
+
+# ---- printers ------------------------------------------------------------------------------------
+
+
+def _exponent_text(n: int | sp.Rational) -> str:
+    return str(n) if isinstance(n, int) else f"{n.p}/{n.q}"
+
+
+class Printer:
+    """Base of the matrix-form printers: ``doprint`` dispatches to ``_print_<Node>``;
+    ``wrap`` adds brackets by precedence."""
+
+    kind = ""
+
+    def doprint(self, e: MExpr) -> str:
+        method = getattr(self, f"_print_{type(e).__name__}", None)
+        if method is None:
+            own = getattr(type(e), self.kind, None)
+            if own is not None and own is not getattr(MExpr, self.kind):
+                return own(e)  # a node class that prints itself
+            raise NotImplementedError(f"{type(self).__name__} cannot print {type(e).__name__}")
+        return method(e)
+
+    def wrap(self, child: MExpr, level: int) -> str:
+        s = self.doprint(child)
+        if child.prec >= level and not self.keep_bare(s, level):
+            return s
+        return self.paren(s)
+
+    def keep_bare(self, s: str, level: int) -> bool:
+        return False
+
+    def paren(self, s: str) -> str:
+        return f"({s})"
+
+    def _join(self, e: Add) -> str:
+        out = ""
+        for k, t in enumerate(e.terms):
+            if isinstance(t, Scalar) and t.expr.is_Number and t.expr < 0:
+                t = Neg(Scalar(-t.expr, t.symbol_names))
+            if isinstance(t, Neg):
+                s = self.wrap(t.x, PREC["mul"])
+                out += f" - {s}" if k else f"-{s}"
+            else:
+                s = self.wrap(t, PREC["add"])
+                out += f" + {s}" if k else s
+        return out
+
+    def _print_Add(self, e: Add) -> str:
+        return self._join(e)
+
+    def _print_Neg(self, e: Neg) -> str:
+        return f"-{self.wrap(e.x, PREC['mul'])}"
+
+
+class LatexPrinter(Printer):
+    kind = "tex"
+
+    def keep_bare(self, s: str, level: int) -> bool:
+        return level >= 5 and "^" in s
+
+    def paren(self, s: str) -> str:
+        return f"\\left({s}\\right)"
+
+    def _print_Ref(self, e: Ref) -> str:
+        if e.kind == "grad" and e.delta:
+            return f"\\delta_{{{e.name_tex}}}"
+        if e.kind == "grad":
+            return f"\\frac{{\\partial {e.loss_tex}}}{{\\partial {e.name_tex}}}"
+        return e.name_tex
+
+    def _print_Scalar(self, e: Scalar) -> str:
+        return latex(e.expr, dict(e.symbol_names))
+
+    def _print_Ones(self, e: Ones) -> str:
+        return "\\mathbf{1}"
+
+    def _print_T(self, e: T) -> str:
+        inner = self.doprint(e.x)
+        if isinstance(e.x, Ref) and _LAYER_SUP.fullmatch(inner):  # W^{[2]} → W^{[2]\\top}
+            return inner[:-1] + "\\top}"
+        return f"{self.wrap(e.x, 5)}^{{\\top}}"
+
+    def _print_MatMul(self, e: MatMul) -> str:
+        return f"{self.wrap(e.a, 2)} \\thinspace {self.wrap(e.b, 3)}"
+
+    def _print_Mul(self, e: Mul) -> str:
+        op = " \\odot " if e._hadamard() else " \\cdot "
+        if isinstance(e.a, Scalar) and not e._hadamard() and not e.a.expr.is_Symbol:
+            op = " "
+        return f"{self.wrap(e.a, 2)}{op}{self.wrap(e.b, e._right())}"
+
+    def _print_Div(self, e: Div) -> str:
+        return f"\\frac{{{self.doprint(e.a)}}}{{{self.doprint(e.b)}}}"
+
+    def _print_Pow(self, e: Pow) -> str:
+        if e.n == sp.Rational(1, 2):
+            return f"\\sqrt{{{self.doprint(e.x)}}}"
+        return f"{self.wrap(e.x, 5)}^{{{_exponent_text(e.n)}}}"
+
+    def _print_Func(self, e: Func) -> str:
+        holes = {"slope": latex(e.slope)} if e.slope is not None else {}
+        return ops.get(e.name).tex_of(self.doprint(e.x), **holes)
+
+    def _args(self, e: Call) -> str:
+        return ", ".join(self.doprint(a) for a in e.args)
+
+    def _print_Call(self, e: Call) -> str:
+        op = e.op
+        if op.kind == ops.REDUCTION:
+            axis = e._axis()
+            inner = self.wrap(e.args[0], 3)
+            if axis == 0:
+                s = f"\\mathbf{{1}}^{{\\top}} {inner}"
+            elif axis == 1:
+                s = f"{inner} \\thinspace \\mathbf{{1}}"
+            else:
+                s = f"\\sum {inner}"
+            return s if e.name == "sum" else f"\\operatorname{{mean}}\\left({s}\\right)"
+        if op.kind == ops.ROWWISE:
+            return f"{op.tex}\\left({self._args(e)}\\right)"
+        w = e.kw("pos_weight")
+        sub = f"_{{{self.doprint(w)}}}" if w is not None else ""
+        return f"\\operatorname{{{op.tex}}}{sub}\\left({self._args(e)}\\right)"
+
+    def _print_SumRows(self, e: SumRows) -> str:
+        return f"\\mathbf{{1}}^{{\\top}} {self.wrap(e.x, 3)}"
+
+    def _print_SumCols(self, e: SumCols) -> str:
+        return f"{self.wrap(e.x, 3)} \\thinspace \\mathbf{{1}}"
+
+    def _print_SumAll(self, e: SumAll) -> str:
+        return f"\\sum {self.wrap(e.x, 3)}"
+
+
+class TextPrinter(Printer):
+    kind = "text"
+
+    def _print_Ref(self, e: Ref) -> str:
+        return f"∂L/∂{e.name}" if e.kind == "grad" else e.name
+
+    def _print_Scalar(self, e: Scalar) -> str:
+        return sp.sstr(e.expr)
+
+    def _print_Ones(self, e: Ones) -> str:
+        return "𝟙"
+
+    def _print_T(self, e: T) -> str:
+        return f"{self.wrap(e.x, 5)}ᵀ"
+
+    def _print_MatMul(self, e: MatMul) -> str:
+        return f"{self.wrap(e.a, 2)}·{self.wrap(e.b, 3)}"
+
+    def _print_Mul(self, e: Mul) -> str:
+        op = " ⊙ " if e._hadamard() else "·"
+        return f"{self.wrap(e.a, 2)}{op}{self.wrap(e.b, e._right())}"
+
+    def _print_Div(self, e: Div) -> str:
+        return f"{self.wrap(e.a, 2)} / {self.wrap(e.b, 3)}"
+
+    def _print_Pow(self, e: Pow) -> str:
+        n = _exponent_text(e.n)
+        return f"{self.wrap(e.x, 5)}^{n if isinstance(e.n, int) else '(' + n + ')'}"
+
+    def _print_Func(self, e: Func) -> str:
+        holes = {"slope": sp.sstr(e.slope)} if e.slope is not None else {}
+        return ops.get(e.name).text_of(self.doprint(e.x), **holes)
+
+    def _call_args(self, e: Call) -> str:
+        parts = [self.doprint(a) for a in e.args]
+        parts += [f"{k}={self.doprint(v)}" for k, v in e.kwargs if k != "axis"]
+        return ", ".join(parts)
+
+    def _print_Call(self, e: Call) -> str:
+        return f"{e.name}({self._call_args(e)})"
+
+    def _print_SumRows(self, e: SumRows) -> str:
+        return f"𝟙ᵀ·{self.wrap(e.x, 3)}"
+
+    def _print_SumCols(self, e: SumCols) -> str:
+        return f"{self.wrap(e.x, 3)}·𝟙"
+
+    def _print_SumAll(self, e: SumAll) -> str:
+        return f"Σ {self.wrap(e.x, 3)}"
+
+
+def _float_literal(q: sp.Rational) -> str:
+    """An exact Python literal for a rational: ``0.5``, ``-1.5``, or ``(1 / 3)``."""
+    f = Fraction(int(q.p), int(q.q))
+    return repr(float(f)) if Fraction(float(f)) == f else f"({f.numerator} / {f.denominator})"
+
+
+class NumpyPrinter(TextPrinter):
+    """NumPy source (the generated ``backprop.py``); helpers come from the operation table."""
+
+    kind = "code"
+
+    def _print_Ref(self, e: Ref) -> str:
+        return e.key
+
+    def _print_Scalar(self, e: Scalar) -> str:
+        if all(a.is_Rational or a.is_Symbol for a in sp.preorder_traversal(e.expr) if a.is_Atom):
+            if not e.expr.has(sp.Pow) or all(
+                p.exp.is_Integer for p in e.expr.atoms(sp.Pow)
+            ):  # 1/m, 2/(m*k): plain Python
+                return sp.sstr(e.expr)
+        return _NP_SCALAR.doprint(e.expr).replace("numpy.", "np.")  # sqrt(2) → np.sqrt(2)
+
+    def _print_Ones(self, e: Ones) -> str:
+        return f"np.ones({e.shape})"
+
+    def _print_T(self, e: T) -> str:
+        return f"{self.wrap(e.x, 5)}.T"
+
+    def _print_MatMul(self, e: MatMul) -> str:
+        return f"{self.wrap(e.a, 2)} @ {self.wrap(e.b, 3)}"
+
+    def _print_Mul(self, e: Mul) -> str:
+        a = e.a
+        if isinstance(a, Scalar) and a.expr.is_Pow and a.expr.exp == -1:  # (x) / m
+            den = a.expr.base
+            den_code = sp.sstr(den) if den.is_Atom else f"({sp.sstr(den)})"
+            return f"{self.wrap(e.b, 3)} / {den_code}"
+        if isinstance(a, Scalar) and a.expr.is_Rational and a.expr.p == 1 and a.expr.q != 1:
+            return f"{self.wrap(e.b, 3)} / {a.expr.q}"
+        return f"{self.wrap(a, 2)} * {self.wrap(e.b, e._right())}"
+
+    def _print_Pow(self, e: Pow) -> str:
+        n = str(e.n) if isinstance(e.n, int) else _float_literal(e.n)
+        return f"{self.wrap(e.x, 5)} ** {n}"
+
+    def _print_Func(self, e: Func) -> str:
+        holes = {"slope": str(e.slope)} if e.slope is not None else {}
+        return ops.get(e.name).numpy_src.format(x=self.doprint(e.x), **holes)
+
+    def _print_Call(self, e: Call) -> str:
+        axis = e._axis()
+        if e.name in ("sum", "mean") and axis is not None:
+            return f"{self.wrap(e.args[0], 5)}.{e.name}(axis={axis}, keepdims=True)"
+        if e.name in ("sum", "mean"):
+            return f"np.{e.name}({self.doprint(e.args[0])})"
+        return f"{e.name}({self._call_args(e)})"
+
+    def _print_SumRows(self, e: SumRows) -> str:
+        return f"{self.wrap(e.x, 5)}.sum(axis=0, keepdims=True)"
+
+    def _print_SumCols(self, e: SumCols) -> str:
+        return f"{self.wrap(e.x, 5)}.sum(axis=1, keepdims=True)"
+
+    def _print_SumAll(self, e: SumAll) -> str:
+        return f"np.sum({self.doprint(e.x)})"
+
+
+# ---- construction helpers that keep the displayed form tidy ------------------------------
+
+
+def is_one(e: MExpr) -> bool:
+    return isinstance(e, Scalar) and e.expr == 1
+
+
+def mul(a: MExpr, b: MExpr) -> MExpr:
+    """``a ⊙ b`` with constants folded: ``1·x = x``, ``c·(d·x) = (cd)·x``, ``(-1)·x = -x``."""
+    if isinstance(b, Scalar) and not isinstance(a, Scalar):
+        a, b = b, a
+    if is_one(a):
+        return b
+    if is_one(b):
+        return a
+    if isinstance(a, Scalar) and isinstance(b, Scalar):
+        return Scalar(a.expr * b.expr, a.symbol_names + b.symbol_names)
+    if isinstance(a, Scalar) and isinstance(b, Mul) and isinstance(b.a, Scalar):
+        return mul(Scalar(a.expr * b.a.expr, a.symbol_names + b.a.symbol_names), b.b)
+    if isinstance(a, Scalar) and isinstance(b, Neg):
+        return mul(Scalar(-a.expr, a.symbol_names), b.x)
+    if isinstance(a, Scalar) and a.expr == -1:
+        return neg(b)
+    if isinstance(a, Scalar) and a.expr.could_extract_minus_sign() and a.expr.is_Number:
+        return neg(mul(Scalar(-a.expr, a.symbol_names), b))
+    if isinstance(a, Neg):
+        return neg(mul(a.x, b))
+    if isinstance(b, Neg):
+        return neg(mul(a, b.x))
+    return Mul(a, b)
+
+
+def neg(x: MExpr) -> MExpr:
+    if isinstance(x, Neg):
+        return x.x
+    if isinstance(x, Scalar):
+        return Scalar(-x.expr, x.symbol_names)
+    return Neg(x)
+
+
+def add(*terms: MExpr) -> MExpr:
+    flat: list[MExpr] = []
+    for t in terms:
+        flat.extend(t.terms if isinstance(t, Add) else [t])
+    if len(flat) > 1 and all(isinstance(t, Scalar) for t in flat):
+        names = tuple(n for t in flat for n in t.symbol_names)  # type: ignore[attr-defined]
+        return Scalar(sp.Add(*(t.expr for t in flat)), names)  # type: ignore[attr-defined]
+    return flat[0] if len(flat) == 1 else Add(tuple(flat))
+
+
+def transpose(x: MExpr) -> MExpr:
+    """``xᵀ`` with ``(AB)ᵀ = BᵀAᵀ``, ``(xᵀ)ᵀ = x`` and scalars left alone."""
+    if x.shape == (1, 1):
+        return x
+    if isinstance(x, T):
+        return x.x
+    if isinstance(x, MatMul):
+        return MatMul(transpose(x.b), transpose(x.a))
+    return T(x)
+
+
+def div(a: MExpr, b: MExpr) -> MExpr:
+    if isinstance(b, Scalar):
+        return mul(Scalar(1 / b.expr, b.symbol_names), a)
+    return Div(a, b)
+
+
+def sub(a: MExpr, b: MExpr) -> MExpr:
+    return add(a, neg(b))

@@ -1,0 +1,294 @@
+"""``Step`` records and the checker that proves them.
+
+A :class:`Step` is one displayed equation ``lhs = rhs`` with the rule that justifies it. The only
+way to make one is :func:`prove`, which first asks a checker to confirm the identity; a false step
+raises :class:`StepError`, so nothing unverified can reach a template.
+
+:class:`Checker` decides identities by evaluating both sides at several random *rational* points
+(Schwartz–Zippel style) in 50-digit arithmetic. Symbols with a definition (a forward node's
+entries, an upstream gradient) take the value of their definition at that point, so every step is
+tested on the function it really talks about; all other symbols are free and drawn at random.
+``simplify`` is never the proof.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+import mpmath
+import sympy as sp
+
+from derive.errors import CheckFailed
+from derive.lang.ops import sympy_mpmath
+
+DPS = 50
+MAX_DPS = 800  # saturated points: 1 − σ(z) needs about z/2.3 digits
+MAX_SHRINK = 4**6  # beyond that, free symbols are drawn from up to 4096× narrower intervals
+TOLERANCE = mpmath.mpf(10) ** -30
+
+
+class StepError(CheckFailed, AssertionError):
+    """A claimed equality is false (or could not be evaluated); exit 1."""
+
+    prefix = "a derivation step failed verification: "
+
+
+class Evaluable(Protocol):
+    """Anything a :class:`Checker` can evaluate: returns a 2-D grid of numbers."""
+
+    def evaluate(self, value: Callable[[sp.Expr], Any]) -> list[list[Any]]: ...
+
+
+@dataclass(frozen=True)
+class Term:
+    """One side of a step: the object that is checked and how it is shown.
+
+    ``value`` is a SymPy expression or matrix, or an :class:`Evaluable` (a matrix-form
+    expression); ``tex`` is printer-made LaTeX; ``text`` plain text for terminals.
+    """
+
+    value: Any
+    tex: str
+    text: str
+    shape: tuple[int, int] | None = None
+
+
+@dataclass(frozen=True)
+class Step:
+    """A verified equation ``lhs = rhs``. ``rule`` names the rule (``linear-weight``), ``reason``
+    is the locale key of its one-sentence justification, ``args`` fills that sentence."""
+
+    lhs: Term
+    rhs: Term
+    rule: str
+    reason: str
+    args: tuple[tuple[str, str], ...] = ()
+    points: int = 0
+
+    @property
+    def tex(self) -> str:
+        return f"{self.lhs.tex} = {self.rhs.tex}"
+
+    @property
+    def text(self) -> str:
+        return f"{self.lhs.text} = {self.rhs.text}"
+
+
+class IdentityChecker(Protocol):
+    def _grids(self, lhs: Any, rhs: Any, k: int) -> tuple[list[list[Any]], list[list[Any]]]:
+        """Both sides at point ``k``; where a value is not finite at 50 digits (σ(200) is 1 to
+        50 digits, so log(1 − σ) is −inf) the point is evaluated again with more digits, up to
+        :data:`MAX_DPS`, on both sides."""
+        try:
+            while True:
+                try:
+                    a, b = self.grid(lhs, k), self.grid(rhs, k)
+                except ZeroDivisionError:
+                    if self._dps < MAX_DPS:
+                        self._dps = min(self._dps * 4, MAX_DPS)
+                    elif self._shrink.get(k, 1) < MAX_SHRINK:
+                        self._shrink[k] = self._shrink.get(k, 1) * 4
+                        self._dps = DPS
+                    else:
+                        raise
+                    self._caches[k] = {}
+                    continue
+                finite = all(
+                    isinstance(v, mpmath.mpf) and mpmath.isfinite(v)
+                    for grid in (a, b)
+                    for row in grid
+                    for v in row
+                    if not isinstance(v, int)
+                )
+                if finite:
+                    return a, b
+                if self._dps < MAX_DPS:
+                    self._dps = min(self._dps * 4, MAX_DPS)
+                elif self._shrink.get(k, 1) < MAX_SHRINK:
+                    # still not finite (σ(1e18) needs 1e18 digits): draw point k's free
+                    # symbols from a narrower interval instead (an identity holds everywhere)
+                    self._shrink[k] = self._shrink.get(k, 1) * 4
+                    self._dps = DPS
+                else:
+                    return a, b
+                self._caches[k] = {}
+        finally:
+            if self._dps != DPS:
+                self._dps = DPS
+                self._caches[k] = {}
+
+    def check(self, lhs: Any, rhs: Any, label: str) -> int: ...
+
+
+def prove(
+    checker: IdentityChecker,
+    lhs: Term,
+    rhs: Term,
+    rule: str,
+    reason: str,
+    **args: str,
+) -> Step:
+    """Check ``lhs = rhs`` with ``checker`` and return the :class:`Step`; raise if false."""
+    points = checker.check(lhs.value, rhs.value, f"{rule}: {lhs.text} = {rhs.text}")
+    return Step(lhs, rhs, rule, reason, tuple(sorted(args.items())), points)
+
+
+@dataclass
+class Checker:
+    """Random-point identity tester over explicit SymPy expressions.
+
+    ``defs`` maps a symbol to the expression that defines it; ``domains`` maps a free symbol to
+    the open interval it is drawn from (default ``(-2, 2)``, never exactly 0).
+    """
+
+    defs: dict[sp.Symbol, sp.Expr] = field(default_factory=dict)
+    domains: dict[sp.Symbol, tuple[float, float]] = field(default_factory=dict)
+    points: int = 3
+    seed: int = 0
+    _caches: list[dict[Any, Any]] = field(default_factory=list, repr=False)
+    _dps: int = field(default=DPS, repr=False)
+    _shrink: dict[int, int] = field(default_factory=dict, repr=False)
+
+    def define(self, items: Mapping[sp.Symbol, sp.Expr] | Iterable[tuple[sp.Symbol, sp.Expr]]):
+        pairs = items.items() if isinstance(items, Mapping) else items
+        for sym, expr in pairs:
+            self.defs[sym] = expr
+
+    # -- evaluation --------------------------------------------------------------------------
+
+    def _cache(self, k: int) -> dict[Any, Any]:
+        while len(self._caches) <= k:
+            self._caches.append({})
+        return self._caches[k]
+
+    def _sample(self, sym: sp.Symbol, k: int) -> mpmath.mpf:
+        lo, hi = self.domains.get(sym, (-2.0, 2.0))
+        shrink = self._shrink.get(k, 1)
+        if shrink > 1 and sym not in self.domains:  # see _grids: a point too large to evaluate
+            lo, hi = lo / shrink, hi / shrink
+        rng = random.Random(f"{self.seed}:{k}:{sym.name}")
+        q = 10007
+        while True:
+            p = rng.randrange(int(lo * q) + 1, int(hi * q))
+            if p != 0:
+                return mpmath.mpf(p) / q
+
+    def value(self, expr: Any, k: int) -> Any:
+        """Value of a SymPy expression at point ``k`` (50-digit mpmath)."""
+        with mpmath.workdps(self._dps):
+            return self._eval(sp.sympify(expr) if not isinstance(expr, sp.Basic) else expr, k)
+
+    def _eval(self, e: sp.Basic, k: int) -> Any:
+        cache = self._cache(k)
+        hit = cache.get(e)
+        if hit is not None:
+            return hit
+        if e.is_Symbol:
+            d = self.defs.get(e)
+            v = self._eval(d, k) if d is not None else self._sample(e, k)
+        elif e.is_Rational:
+            v = mpmath.mpf(e.p) / e.q
+        elif e.is_Float:
+            v = mpmath.mpf(str(e))
+        elif e.is_Add or e.is_Mul:
+            it = iter(e.args)
+            v = self._eval(next(it), k)
+            if e.is_Add:
+                for a in it:
+                    v = v + self._eval(a, k)
+            else:
+                for a in it:
+                    v = v * self._eval(a, k)
+        elif e.is_Pow:
+            base, ex = e.args
+            b = self._eval(base, k)
+            v = b ** int(ex) if ex.is_Integer else b ** self._eval(ex, k)
+        elif e.func in (funcs := sympy_mpmath()):  # the operation table's functions
+            v = funcs[e.func](*(self._eval(a, k) for a in e.args))
+        elif e is sp.pi:
+            v = +mpmath.pi
+        elif e is sp.E:
+            v = mpmath.e
+        else:
+            raise StepError(f"cannot evaluate {type(e).__name__} in an identity check")
+        cache[e] = v
+        return v
+
+    def grid(self, obj: Any, k: int) -> list[list[Any]]:
+        """``obj`` as a 2-D grid of values at point ``k``."""
+        if hasattr(obj, "evaluate"):
+            with mpmath.workdps(self._dps):
+                return obj.evaluate(lambda e: self._eval(e, k))
+        if isinstance(obj, sp.MatrixBase):
+            with mpmath.workdps(self._dps):
+                return [
+                    [self._eval(obj[i, j], k) for j in range(obj.cols)] for i in range(obj.rows)
+                ]
+        return [[self.value(obj, k)]]
+
+    def _grids(self, lhs: Any, rhs: Any, k: int) -> tuple[list[list[Any]], list[list[Any]]]:
+        """Both sides at point ``k``; where a value is not finite at 50 digits (σ(200) is 1 to
+        50 digits, so log(1 − σ) is −inf) the point is evaluated again with more digits, up to
+        :data:`MAX_DPS`, on both sides."""
+        try:
+            while True:
+                try:
+                    a, b = self.grid(lhs, k), self.grid(rhs, k)
+                except ZeroDivisionError:
+                    if self._dps < MAX_DPS:
+                        self._dps = min(self._dps * 4, MAX_DPS)
+                    elif self._shrink.get(k, 1) < MAX_SHRINK:
+                        self._shrink[k] = self._shrink.get(k, 1) * 4
+                        self._dps = DPS
+                    else:
+                        raise
+                    self._caches[k] = {}
+                    continue
+                finite = all(
+                    isinstance(v, mpmath.mpf) and mpmath.isfinite(v)
+                    for grid in (a, b)
+                    for row in grid
+                    for v in row
+                    if not isinstance(v, int)
+                )
+                if finite:
+                    return a, b
+                if self._dps < MAX_DPS:
+                    self._dps = min(self._dps * 4, MAX_DPS)
+                elif self._shrink.get(k, 1) < MAX_SHRINK:
+                    # still not finite (σ(1e18) needs 1e18 digits): draw point k's free
+                    # symbols from a narrower interval instead (an identity holds everywhere)
+                    self._shrink[k] = self._shrink.get(k, 1) * 4
+                    self._dps = DPS
+                else:
+                    return a, b
+                self._caches[k] = {}
+        finally:
+            if self._dps != DPS:
+                self._dps = DPS
+                self._caches[k] = {}
+
+    def check(self, lhs: Any, rhs: Any, label: str) -> int:
+        """Raise :class:`StepError` unless ``lhs`` and ``rhs`` agree at every point."""
+        for k in range(self.points):
+            try:
+                a, b = self._grids(lhs, rhs, k)
+            except (ValueError, IndexError, TypeError, ZeroDivisionError) as err:
+                raise StepError(f"cannot evaluate ({type(err).__name__}: {err}): {label}") from None
+            if len(a) != len(b) or any(len(r) != len(s) for r, s in zip(a, b, strict=True)):
+                shape_a = (len(a), len(a[0]) if a else 0)
+                shape_b = (len(b), len(b[0]) if b else 0)
+                raise StepError(f"shape {shape_a} ≠ {shape_b} in {label}")
+            with mpmath.workdps(DPS):
+                for i, (ra, rb) in enumerate(zip(a, b, strict=True)):
+                    for j, (x, y) in enumerate(zip(ra, rb, strict=True)):
+                        scale = max(1, abs(x), abs(y))
+                        if not abs(x - y) <= TOLERANCE * scale:
+                            raise StepError(
+                                f"false step (entry [{i},{j}], point {k}: "
+                                f"{mpmath.nstr(x, 12)} ≠ {mpmath.nstr(y, 12)}): {label}"
+                            )
+        return self.points

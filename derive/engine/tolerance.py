@@ -1,0 +1,80 @@
+"""Every numeric tolerance of the engine, in one place, each with its reason.
+
+"Equal" means different things for different comparisons; the constants below say what and why.
+Identity tests of :mod:`derive.engine.steps` are exact-arithmetic (50 digits), everything else float64.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+U = float(np.finfo(np.float64).eps)  # unit round-off of float64, 2.2e-16
+
+# ---- float64 comparisons (derive verify) -------------------------------------------------------
+
+#: (rtol, atol) for ours vs PyTorch and element-wise vs matrix form: two computations of the same
+#: formulas in float64 differ by a few ulps per operation; 1e-9 relative leaves 10^6 ulps of room
+#: for long sums, while any wrong rule (a missing factor, a wrong sign, a transposed operand) is
+#: off by O(1) relative.
+EXACT_RTOL, EXACT_ATOL = 1e-9, 1e-12
+
+#: central-difference step. The truncation error of (f(x+h) − f(x−h))/2h is ~h²·|f'''|/6 and its
+#: round-off ~|f|·u/h; h = u^(1/3) ≈ 6e-6 balances them (both ~1e-11 for f''' and f of order 1).
+#: 1e-6 is a round value near it.
+FD_STEP = 1e-6
+
+#: (rtol, atol) for ours vs finite differences: truncation ~h² ≈ 1e-12 and round-off ~u/h ≈ 2e-10
+#: for O(1) losses, so 1e-5 relative / 1e-7 absolute is ~1000× above noise and still ~1e5× below
+#: any wrong rule. The absolute part grows with the loss itself (see :func:`fd_atol`).
+FD_RTOL, FD_ATOL = 1e-5, 1e-7
+
+#: the loss of a saturated or large network can be ~1e7: the round-off of a central difference is
+#: then ≈ |L|·u/h (each of the two loss values is off by |L|·u). A safety factor of 64 covers the
+#: accumulation over the forward pass (≈ number of operations × u in the worst case, but partial
+#: cancellation in practice; measured worst on the fuzz sample ≈ 8).
+FD_ROUNDOFF_FACTOR = 64.0
+
+#: also, FD round-off in a parameter's direction is amplified by the size of the parameter itself
+#: when a relative step is used; we use an absolute step, so no term for it.
+
+#: entries per tensor checked by finite differences when it has more (a deterministic sample)
+FD_SAMPLE = 24
+
+#: a kink input (ReLU, leaky ReLU, abs) closer than this to 0 makes central differences straddle
+#: the kink; those entries are not compared with finite differences (and the output says so).
+#: 10·h: the perturbation of one parameter by h moves a kink input by h·|∂z/∂p| and |∂z/∂p| is
+#: O(1)–O(10) at the sizes we sample.
+KINK_BAND = 10 * FD_STEP
+
+
+def exact_atol(scale: float) -> float:
+    """Absolute part of the float64-vs-float64 tolerance at a point whose forward values and
+    gradients reach ``scale`` in magnitude: a gradient entry that cancels to ~0 is a sum of terms
+    of that size, each with round-off ~u·scale, so its float value is only known to
+    ~(number of terms)·u·scale; EXACT_ATOL (≈ 4500 u) is that allowance per unit of scale."""
+    return EXACT_ATOL * max(1.0, abs(scale))
+
+
+COMPARE = {
+    "torch": (EXACT_RTOL, EXACT_ATOL),
+    "elementwise": (EXACT_RTOL, EXACT_ATOL),
+    "fd": (FD_RTOL, FD_ATOL),
+}
+
+
+def fd_atol(loss: float, scale: float = 1.0) -> float:
+    """Absolute tolerance of a central difference of a loss of size ``|loss|``; ``scale`` is the
+    largest |value| met in the forward pass (cancellation inside the loss can make the round-off
+    of ``L`` as large as ``scale·u`` even when ``L`` is small)."""
+    size = max(abs(loss), abs(scale))
+    return max(FD_ATOL, FD_ROUNDOFF_FACTOR * size * U / FD_STEP)
+
+
+# ---- exact arithmetic (walkthrough numbers, identity tests) ------------------------------------
+
+#: digits of the high-precision example values (walkthrough numbers are rounded to 7 once)
+EXAMPLE_DPS = 30
+#: when a value is not finite at EXAMPLE_DPS (σ(1000) rounds to 1, so 1 − σ is 0 and a quotient
+#: blows up) the evaluation is retried with more digits, up to this many: e^−1000 ≈ 1e−435 needs
+#: ~450, |z| ≤ 1e4 in a spec keeps every such gap above 1e−4343.
+EXAMPLE_MAX_DPS = 4400

@@ -1,0 +1,379 @@
+"""Domains of the operations, checked on numbers: example values, random points, forward passes.
+
+One float64 evaluator of the spec's forward pass (:func:`run`) that stops at the first value
+outside an operation's domain (``log`` of −1.0, a division by 0, a BCE target of 0.5 … 2, an
+overflow to inf) and says where: the assignment, the entry, the value. The spec loader uses it
+to refuse user ``[values]`` outside a domain (exit 2) and to draw example values that respect
+every domain; :mod:`derive.numeric.verify` uses it to draw random points.
+
+Roles of inputs (:func:`roles`): a BCE target is drawn in {0, 1}, a cross-entropy target as
+one-hot rows, a tensor read directly by ``log``/``sqrt``/a fractional power as positive numbers,
+a divisor as non-zero numbers. Every other domain (``log(X @ W)``) is met by rejection: draw,
+evaluate, retry with the next seed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import Any
+
+import numpy as np
+
+from derive.lang import expr as ex
+from derive.lang import ops
+
+#: a kink input (ReLU, leaky ReLU, abs) closer than this to 0 in float64 is treated as at the
+#: kink when example values are drawn (exact zeros land at ~1e−17 in float; see numeric for the
+#: exact decision at user values)
+KINK_MARGIN = 1e-9
+#: attempts when drawing values inside every domain
+MAX_DRAWS = 64
+
+# from the operation table: functions whose derivative jumps, and those defined for positive
+# arguments only (log 0 = −inf)
+KINKS = tuple(n for n, op in ops.OPS.items() if op.kinks)
+POSITIVE = tuple(
+    n for n, op in ops.OPS.items() if op.kind != ops.LOSS and op.domain[0] == "positive"
+)
+# an op's argument domain (operation table) → the role its input is drawn with
+ROLE_OF_DOMAIN = {
+    "positive": "positive",
+    "nonzero": "nonzero",
+    "unit": "unit",
+    "target": "unit",
+    "binary": "binary",
+    "onehot": "one-hot",
+}
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A value outside a domain: ``node`` (assignment or tensor), ``entry``, ``value``, text."""
+
+    node: str
+    entry: tuple[int, int] | None
+    value: float | None
+    message: str  # "log of -1.0", "BCE target 0.5 is outside {0, 1}"
+    direct: str | None = None  # the input tensor whose own entry is out of domain
+    kink: bool = False  # only a kink hit (a concern for drawn values, not for given ones)
+
+    def where(self) -> str:
+        """``log of -1.0 at entry [0, 0] (log needs a positive argument)``."""
+        at = f" at entry [{self.entry[0]}, {self.entry[1]}]" if self.entry else ""
+        head, sep, why = self.message.partition(" (")
+        return f"{head}{at}{sep}{why}"
+
+
+class _Stop(Exception):
+    def __init__(self, problem: Problem) -> None:
+        self.problem = problem
+
+
+def _first(mask: np.ndarray) -> tuple[int, int]:
+    i = np.argwhere(mask)[0]
+    return (int(i[0]), int(i[1]) if len(i) > 1 else 0)
+
+
+def _fmt(v: Any) -> str:
+    v = float(v)
+    return repr(int(v)) + ".0" if v.is_integer() and abs(v) < 1e16 else repr(v)
+
+
+def roles(forward: tuple[tuple[str, ex.Node], ...], one_hot=()) -> dict[str, str]:
+    """``{tensor: role}`` for names read directly where a domain applies: ``binary`` (BCE
+    target), ``one-hot`` (cross-entropy target, or declared ``kind = "one-hot"`` in ``one_hot``),
+    ``unit`` (bce_logits target), ``positive`` (log/sqrt/fractional power), ``nonzero``
+    (divisor, negative power)."""
+    out: dict[str, str] = {name: "one-hot" for name in one_hot}
+
+    def mark(n: ex.Node, role: str) -> None:
+        while isinstance(n, ex.Transpose):
+            n = n.operand
+        rank = ("nonzero", "positive", "unit", "binary", "one-hot")
+        if isinstance(n, ex.Name) and rank.index(role) >= rank.index(out.get(n.id, "nonzero")):
+            out[n.id] = role
+
+    for _, tree in forward:
+        stack = [tree]
+        while stack:
+            n = stack.pop()
+            if isinstance(n, ex.Call) and n.func in ops.OPS:
+                for arg, dom in zip(n.args, ops.get(n.func).domain, strict=False):
+                    if dom in ROLE_OF_DOMAIN:
+                        mark(arg, ROLE_OF_DOMAIN[dom])
+            elif isinstance(n, ex.Pow):
+                if n.exponent.denominator != 1:
+                    mark(n.base, "positive")
+                elif n.exponent < 0:
+                    mark(n.base, "nonzero")
+            elif isinstance(n, ex.BinOp) and n.op == "/":
+                mark(n.right, "nonzero")
+            stack.extend(ex.children(n))
+    return out
+
+
+def draw(rng, role: str | None, r: int, c: int, *, first: bool = False) -> list[list[Fraction]]:
+    """Example values with one decimal (easy by hand) for a tensor of ``role``."""
+    if role == "binary":
+        return [[Fraction(rng.randint(0, 1)) for _ in range(c)] for _ in range(r)]
+    if role == "one-hot":
+        rows = []
+        for _ in range(r):
+            k = rng.randrange(c)
+            rows.append([Fraction(int(j == k)) for j in range(c)])
+        return rows
+    if role == "unit":
+        return [[Fraction(rng.randint(1, 9), 10) for _ in range(c)] for _ in range(r)]
+    if role == "positive":
+        return [[Fraction(rng.randint(1, 9), 10) for _ in range(c)] for _ in range(r)]
+    if role == "nonzero" or not first:
+        # never exactly 0: keeps divisors and kink inputs such as x·w away from 0
+        return [
+            [Fraction(rng.choice((-1, 1)) * rng.randint(1, 9), 10) for _ in range(c)]
+            for _ in range(r)
+        ]
+    return [[Fraction(rng.randint(-9, 9), 10) for _ in range(c)] for _ in range(r)]
+
+
+# ---- the evaluator ---------------------------------------------------------------------------
+
+
+class Evaluator:
+    """float64 forward pass over expression trees, raising :class:`_Stop` at the first value
+    outside a domain. ``fused``: BCE after σ and cross-entropy after softmax are evaluated from
+    the logits (stable; PyTorch's recommended forms), so saturation is not a domain problem."""
+
+    def __init__(
+        self,
+        forward: tuple[tuple[str, ex.Node], ...],
+        scalars: Mapping[str, float],
+        *,
+        kinks: bool = False,
+    ) -> None:
+        self.forward = forward
+        self.scalars = dict(scalars)
+        self.kinks = kinks
+        self.defs = dict(forward)
+        self.node = ""
+        self.env: dict[str, np.ndarray] = {}
+
+    def stop(self, mask_or_entry, value, message: str, direct: str | None = None, kink=False):
+        entry = mask_or_entry if isinstance(mask_or_entry, tuple) else _first(mask_or_entry)
+        raise _Stop(Problem(self.node, entry, value, message, direct, kink))
+
+    def run(self, point: Mapping[str, np.ndarray]) -> dict[str, np.ndarray]:
+        self.env = {k: np.atleast_2d(np.asarray(v, dtype=np.float64)) for k, v in point.items()}
+        for name, tree in self.forward:
+            self.node = name
+            with np.errstate(all="ignore"):
+                value = np.atleast_2d(np.asarray(self.ev(tree), dtype=np.float64))
+            bad = ~np.isfinite(value)
+            if bad.any():
+                e = _first(bad)
+                self.stop(e, value[e], f"the value is {_fmt(value[e])} (not a finite number)")
+            self.env[name] = value
+        return self.env
+
+    def num(self, n: ex.Node) -> float:
+        if isinstance(n, ex.Num):
+            return float(n.value)
+        assert isinstance(n, ex.Name)
+        return float(self.scalars[n.id])
+
+    def _name_input(self, n: ex.Node) -> str | None:
+        while isinstance(n, ex.Transpose):
+            n = n.operand
+        if isinstance(n, ex.Name) and n.id not in self.defs and n.id not in self.scalars:
+            return n.id
+        return None
+
+    def ev(self, n: ex.Node) -> np.ndarray:  # noqa: C901 - one case per node kind
+        if isinstance(n, ex.Num):
+            return np.array([[float(n.value)]])
+        if isinstance(n, ex.Name):
+            if n.id in self.scalars:
+                return np.array([[float(self.scalars[n.id])]])
+            return self.env[n.id]
+        if isinstance(n, ex.Neg):
+            return -self.ev(n.operand)
+        if isinstance(n, ex.Transpose):
+            return self.ev(n.operand).T
+        if isinstance(n, ex.Pow):
+            b, k = self.ev(n.base), n.exponent
+            if k.denominator != 1 and np.any(b <= 0):
+                m = b <= 0
+                self.stop(
+                    m,
+                    b[_first(m)],
+                    f"a power ** {_fmt(k)} of {_fmt(b[_first(m)])} "
+                    "(a fractional power needs a positive base)",
+                )
+            if k < 0 and np.any(b == 0):
+                self.stop(b == 0, 0.0, f"a power ** {_fmt(k)} of 0 (division by zero)")
+            return b ** float(k)
+        if isinstance(n, ex.BinOp):
+            a, b = self.ev(n.left), self.ev(n.right)
+            if n.op == "@":
+                return a @ b
+            if n.op == "/":
+                if np.any(b == 0):
+                    self.stop(
+                        np.broadcast_to(b == 0, np.broadcast_shapes(a.shape, b.shape)),
+                        0.0,
+                        "a division by 0",
+                    )
+                return a / b
+            return {"+": np.add, "-": np.subtract, "*": np.multiply}[n.op](a, b)
+        assert isinstance(n, ex.Call)
+        return self.call(n)
+
+    def call(self, n: ex.Call) -> np.ndarray:  # noqa: C901
+        f = n.func
+        if f in ("bce", "cross_entropy") and isinstance(n.args[0], ex.Name):
+            fused = self.fused(n)
+            if fused is not None:
+                return fused
+        x = self.ev(n.args[0])
+        if f in KINKS and self.kinks:
+            for k in ops.get(f).kinks:
+                m = np.abs(x - float(k)) < KINK_MARGIN
+                if m.any():
+                    self.stop(
+                        m, x[_first(m)], f"{f} at its kink (input {_fmt(x[_first(m)])})", kink=True
+                    )
+        if f in POSITIVE and np.any(x <= 0):
+            m = x <= 0
+            self.stop(
+                m, x[_first(m)], f"{f} of {_fmt(x[_first(m)])} ({f} needs a positive argument)"
+            )
+        if f == "sigmoid":
+            return 0.5 * (1 + np.tanh(x / 2))
+        if f == "relu":
+            return np.maximum(x, 0.0)
+        if f == "relu_grad":
+            return (x > 0).astype(float)
+        if f == "leaky_relu":
+            s = self.num(n.args[1]) if len(n.args) > 1 else 0.01
+            return np.where(x > 0, x, s * x)
+        op = ops.OPS.get(f)
+        if op is not None and op.kind == ops.ELEMENTWISE and op.numpy is not None:
+            params = [self.num(a) for a in n.args[1:]] or [
+                self.num(n.kwarg(k)) if n.kwarg(k) is not None else float(v) for k, v in op.params
+            ]
+            return np.asarray(op.numpy(x, *params), dtype=np.float64)
+        if f in ("softmax", "log_softmax"):
+            z = x - x.max(axis=1, keepdims=True)
+            lse = np.log(np.exp(z).sum(axis=1, keepdims=True))
+            return np.exp(z - lse) if f == "softmax" else z - lse
+        if f in ("sum", "mean"):
+            axis = n.kwarg("axis")
+            op = np.sum if f == "sum" else np.mean
+            return (
+                np.atleast_2d(op(x)) if axis is None else op(x, axis=int(axis.value), keepdims=True)
+            )
+        y = np.broadcast_to(self.ev(n.args[1]), x.shape)
+        return np.array([[self.loss(n, x, y)]])
+
+    def target_domain(self, n: ex.Call, y: np.ndarray, lo: float, hi: float, what: str) -> None:
+        bad = (y < lo) | (y > hi)
+        if bad.any():
+            e = _first(bad)
+            self.stop(
+                e,
+                y[e],
+                f"{what} target {_fmt(y[e])} is outside [{lo:g}, {hi:g}]",
+                direct=self._name_input(n.args[1]),
+            )
+
+    def loss(self, n: ex.Call, x: np.ndarray, y: np.ndarray) -> float:
+        f = n.func
+        if f == "mse":
+            return float(np.mean((x - y) ** 2))
+        if f == "sse":
+            return float(np.sum((x - y) ** 2))
+        if f == "bce":
+            self.target_domain(n, y, 0, 1, "BCE")
+            bad = (x < 0) | (x > 1)
+            if bad.any():
+                e = _first(bad)
+                self.stop(e, x[e], f"BCE prediction {_fmt(x[e])} is outside [0, 1]")
+            w = self.num(n.kwarg("pos_weight")) if n.kwarg("pos_weight") is not None else 1.0
+            # PyTorch clamps log at −100
+            lp = np.maximum(np.log(x), -100.0)
+            lq = np.maximum(np.log1p(-x), -100.0)
+            return float(-np.mean(w * y * lp + (1 - y) * lq))
+        if f == "bce_logits":
+            self.target_domain(n, y, 0, 1, "BCE")
+            return float(np.mean(np.maximum(x, 0) - x * y + np.log1p(np.exp(-np.abs(x)))))
+        assert f == "cross_entropy"
+        bad = (x <= 0) & (y != 0)
+        if bad.any():
+            e = _first(bad)
+            self.stop(
+                e,
+                x[e],
+                f"cross-entropy of a probability {_fmt(x[e])} (log needs a positive argument)",
+            )
+        with np.errstate(all="ignore"):
+            terms = np.where(y != 0, y * np.log(np.where(x > 0, x, 1.0)), 0.0)
+        return float(-terms.sum() / x.shape[0])
+
+    def fused(self, n: ex.Call) -> np.ndarray | None:
+        """``bce(σ(Z), Y)`` and ``cross_entropy(softmax(Z), Y)`` from the logits ``Z``."""
+        p = n.args[0].id  # type: ignore[union-attr]
+        src = self.defs.get(p)
+        if not (isinstance(src, ex.Call) and src.func in ("sigmoid", "softmax")):
+            return None
+        if (src.func == "sigmoid") != (n.func == "bce"):
+            return None
+        z = self.ev(src.args[0])
+        y = np.broadcast_to(self.ev(n.args[1]), z.shape)
+        if n.func == "bce":
+            self.target_domain(n, y, 0, 1, "BCE")
+            w = self.num(n.kwarg("pos_weight")) if n.kwarg("pos_weight") is not None else 1.0
+            return np.array([[float(np.mean(stable_bce_logits(z, y, w)))]])
+        zs = z - z.max(axis=1, keepdims=True)
+        logp = zs - np.log(np.exp(zs).sum(axis=1, keepdims=True))
+        return np.array([[float(-(y * logp).sum() / z.shape[0])]])
+
+
+def stable_bce_logits(z: np.ndarray, y: np.ndarray, w: float = 1.0) -> np.ndarray:
+    """``−(w·y·log σ(z) + (1 − y)·log(1 − σ(z)))`` without overflow: log σ(z) = −softplus(−z),
+    log(1 − σ(z)) = −softplus(z)."""
+    return w * y * np.logaddexp(0.0, -z) + (1 - y) * np.logaddexp(0.0, z)
+
+
+def check(
+    forward: tuple[tuple[str, ex.Node], ...],
+    scalars: Mapping[str, float],
+    point: Mapping[str, np.ndarray],
+    *,
+    kinks: bool = False,
+) -> Problem | None:
+    """The first value outside a domain at ``point`` (``None`` if all are inside)."""
+    try:
+        Evaluator(forward, scalars, kinks=kinks).run(point)
+    except _Stop as stop:
+        return stop.problem
+    return None
+
+
+def find_point(
+    forward: tuple[tuple[str, ex.Node], ...],
+    scalars: Mapping[str, float],
+    make: Callable[[int], dict[str, np.ndarray]],
+    *,
+    kinks: bool = True,
+    tries: int = MAX_DRAWS,
+) -> tuple[dict[str, np.ndarray] | None, Problem | None]:
+    """``make(k)`` for k = 0, 1, … until a point inside every domain (and, with ``kinks``, away
+    from every kink) is found: ``(point, None)``; else ``(None, last problem)``."""
+    problem = None
+    for k in range(tries):
+        point = make(k)
+        problem = check(forward, scalars, point, kinks=kinks)
+        if problem is None:
+            return point, None
+    return None, problem

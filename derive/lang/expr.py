@@ -1,0 +1,302 @@
+"""The safe expression language shared by spec files and ``derive check``.
+
+Text is parsed with :mod:`ast` and a whitelist into a small immutable tree (:class:`Num`,
+:class:`Name`, :class:`BinOp`, :class:`Neg`, :class:`Pow`, :class:`Transpose`, :class:`Call`,
+:class:`Compare`, :class:`Index`). Nothing here evaluates user text: no ``eval``, no
+``sympify``, no ``parse_expr``. Length, nesting depth and exponents are capped so hostile input is
+refused quickly.
+"""
+
+from __future__ import annotations
+
+import ast
+import keyword
+from dataclasses import dataclass
+from fractions import Fraction
+
+from derive.errors import BadInput
+from derive.lang import ops
+
+MAX_LENGTH = 2000
+MAX_DEPTH = 40
+MAX_EXPONENT = 16
+MAX_NODES = 400
+
+# The language's functions come from the operation table (derive.lang.ops); these tuples are the
+# built-in table's, for readers that want a fixed list. The parser and shape inference consult
+# the active table, so an op registered there is usable with no change here.
+ELEMENTWISE = ops.of_kind(ops.ELEMENTWISE)
+ROWWISE = ops.of_kind(ops.ROWWISE)
+REDUCTIONS = ops.of_kind(ops.REDUCTION)
+LOSSES = ops.of_kind(ops.LOSS)
+FUNCTIONS = ops.language()
+
+# positional arity (min, max) and allowed keywords of each call (built-in table)
+SIGNATURES: dict[str, tuple[int, int, tuple[str, ...]]] = {
+    f: sig for f in FUNCTIONS if (sig := ops.signature(f)) is not None
+}
+
+# Identifiers a spec may not use as tensor, size or constant names: Python keywords (an
+# expression could not contain them) and the language's function names (checked against the
+# active table in :func:`reserved`). Nothing of the user's text goes through ``sympify``: names become
+# plain ``Symbol`` objects, so SymPy's own names (``E``, ``I``, ``N``, ``Q``, ``S``, ``beta``,
+# ``gamma``…) are ordinary identifiers here.
+# Soft keywords (match, type, _), builtins and the generated scripts' own names (np, torch, F,
+# lr) are valid: the code generator renames them in one place (codegen.safe_names).
+RESERVED = frozenset(keyword.kwlist) | frozenset(FUNCTIONS)
+
+
+def reserved(name: str) -> bool:
+    """Whether ``name`` may not be used as an identifier (see :data:`RESERVED`)."""
+    return name in RESERVED or ops.signature(name) is not None or name in ops.OPS
+
+
+class ExprError(BadInput, ValueError):
+    """Unreadable or forbidden expression. ``col`` is 1-based (0 when unknown)."""
+
+    def __init__(self, message: str, col: int = 0) -> None:
+        super().__init__(message)
+        self.message = message
+        self.col = col
+
+
+@dataclass(frozen=True)
+class Num:
+    value: Fraction
+
+
+@dataclass(frozen=True)
+class Name:
+    id: str
+
+
+@dataclass(frozen=True)
+class BinOp:
+    op: str  # one of + - * / @
+    left: Node
+    right: Node
+
+
+@dataclass(frozen=True)
+class Neg:
+    operand: Node
+
+
+@dataclass(frozen=True)
+class Pow:
+    base: Node
+    exponent: Fraction
+
+
+@dataclass(frozen=True)
+class Transpose:
+    operand: Node
+
+
+@dataclass(frozen=True)
+class Call:
+    func: str
+    args: tuple[Node, ...]
+    kwargs: tuple[tuple[str, Node], ...] = ()
+
+    def kwarg(self, key: str) -> Node | None:
+        return dict(self.kwargs).get(key)
+
+
+@dataclass(frozen=True)
+class Compare:
+    """``a > 0`` style comparisons, only for ``derive check`` formulas (``Z1 > 0``)."""
+
+    op: str  # > >= < <=
+    left: Node
+    right: Node
+
+
+@dataclass(frozen=True)
+class Index:
+    """``W1[0, 1]``: an entry by zero-based index (``derive check --wrt``)."""
+
+    name: str
+    index: tuple[int, ...]
+
+
+Node = Num | Name | BinOp | Neg | Pow | Transpose | Call | Compare | Index
+
+_BINOPS = {ast.Add: "+", ast.Sub: "-", ast.Mult: "*", ast.Div: "/", ast.MatMult: "@"}
+_CMPOPS = {ast.Gt: ">", ast.GtE: ">=", ast.Lt: "<", ast.LtE: "<="}
+
+
+def parse(text: str, *, allow_compare: bool = False, allow_index: bool = False) -> Node:
+    """Parse ``text`` into a :data:`Node` tree or raise :class:`ExprError`."""
+    if not isinstance(text, str):
+        raise ExprError("an expression must be a string")
+    if len(text) > MAX_LENGTH:
+        raise ExprError(f"expression is {len(text)} characters long; the limit is {MAX_LENGTH}")
+    if not text.strip():
+        raise ExprError("expression is empty")
+    if "\n" in text.strip() or ";" in text:
+        raise ExprError("an expression is one line with no ';'")
+    try:
+        tree = ast.parse(text.strip(), mode="eval")
+    except SyntaxError as err:
+        col = err.offset or 0
+        raise ExprError(f"syntax error at column {col}: {err.msg}", col) from None
+    except (ValueError, RecursionError, MemoryError):
+        raise ExprError("expression is too deeply nested") from None
+    count = sum(1 for _ in ast.walk(tree))
+    if count > MAX_NODES:
+        raise ExprError(f"expression has {count} parts; the limit is {MAX_NODES}")
+    return _Converter(allow_compare, allow_index).convert(tree.body, 0)
+
+
+class _Converter:
+    def __init__(self, allow_compare: bool, allow_index: bool) -> None:
+        self.allow_compare = allow_compare
+        self.allow_index = allow_index
+
+    def fail(self, node: ast.AST, message: str) -> ExprError:
+        col = getattr(node, "col_offset", -1) + 1
+        return ExprError(f"{message} (column {col})", col)
+
+    def convert(self, node: ast.AST, depth: int) -> Node:
+        if depth > MAX_DEPTH:
+            raise self.fail(node, f"expression nests deeper than {MAX_DEPTH} levels")
+        d = depth + 1
+        if isinstance(node, ast.Constant):
+            return Num(self.number(node))
+        if isinstance(node, ast.Name):
+            return Name(node.id)
+        if isinstance(node, ast.BinOp):
+            if isinstance(node.op, ast.Pow):
+                return Pow(self.convert(node.left, d), self.exponent(node.right))
+            op = _BINOPS.get(type(node.op))
+            if op is None:
+                raise self.fail(node, "only + - * / @ ** are allowed between terms")
+            return BinOp(op, self.convert(node.left, d), self.convert(node.right, d))
+        if isinstance(node, ast.UnaryOp):
+            if isinstance(node.op, ast.USub):
+                inner = self.convert(node.operand, d)
+                if isinstance(inner, Num):
+                    return Num(-inner.value)
+                return Neg(inner)
+            if isinstance(node.op, ast.UAdd):
+                return self.convert(node.operand, d)
+            raise self.fail(node, "only unary - and + are allowed")
+        if isinstance(node, ast.Attribute):
+            if node.attr != "T":
+                raise self.fail(node, f"attribute '.{node.attr}' is not allowed; only '.T'")
+            return Transpose(self.convert(node.value, d))
+        if isinstance(node, ast.Call):
+            return self.call(node, d)
+        if isinstance(node, ast.Compare) and self.allow_compare:
+            if len(node.ops) != 1 or type(node.ops[0]) not in _CMPOPS:
+                raise self.fail(node, "only one comparison > >= < <= is allowed")
+            return Compare(
+                _CMPOPS[type(node.ops[0])],
+                self.convert(node.left, d),
+                self.convert(node.comparators[0], d),
+            )
+        if isinstance(node, ast.Subscript) and self.allow_index:
+            return self.index(node)
+        kind = type(node).__name__
+        raise self.fail(node, f"'{kind}' is not allowed in an expression")
+
+    def number(self, node: ast.Constant) -> Fraction:
+        value = node.value
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise self.fail(node, f"only numbers are allowed as constants, not {value!r}")
+        if isinstance(value, int) and abs(value) > 10**12:
+            raise self.fail(node, "number is too large (limit 1e12)")
+        if isinstance(value, float) and not (abs(value) <= 1e12):
+            raise self.fail(node, "number is too large (limit 1e12)")
+        # repr gives the shortest decimal that round-trips: 0.1 stays exactly 1/10
+        return Fraction(repr(value)) if isinstance(value, float) else Fraction(value)
+
+    def exponent(self, node: ast.AST) -> Fraction:
+        neg = False
+        if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub):
+            neg, node = True, node.operand
+        if not isinstance(node, ast.Constant):
+            raise self.fail(node, "an exponent must be a number")
+        value = self.number(node)
+        if abs(value) > MAX_EXPONENT:
+            raise self.fail(node, f"exponent {value} is too large (limit {MAX_EXPONENT})")
+        return -value if neg else value
+
+    def call(self, node: ast.Call, depth: int) -> Call:
+        if not isinstance(node.func, ast.Name):
+            raise self.fail(node, "only calls of named functions are allowed, e.g. sigmoid(Z1)")
+        name = node.func.id
+        sig = ops.signature(name)
+        if sig is None:
+            allowed = ", ".join(sorted(ops.language()))
+            raise self.fail(node, f"unknown function '{name}'; allowed: {allowed}")
+        lo, hi, keys = sig
+        if ops.get(name).kind == ops.REDUCTION and len(node.args) == 2:
+            if node.keywords:
+                raise self.fail(node, f"{name}() takes the axis by position or keyword, not both")
+            # sum(X, 0) is sum(X, axis=0), as in NumPy
+            axis = self.convert(node.args[1], depth)
+            return Call(name, (self.convert(node.args[0], depth),), (("axis", axis),))
+        if any(isinstance(a, ast.Starred) for a in node.args):
+            raise self.fail(node, "'*' arguments are not allowed")
+        if not lo <= len(node.args) <= hi:
+            want = str(lo) if lo == hi else f"{lo} to {hi}"
+            raise self.fail(node, f"{name}() takes {want} arguments, got {len(node.args)}")
+        args = tuple(self.convert(a, depth) for a in node.args)
+        kwargs = []
+        given = set(keys[: len(node.args) - lo])  # optional parameters passed by position
+        for kw in node.keywords:
+            if kw.arg is None or kw.arg not in keys:
+                allowed = ", ".join(keys) or "none"
+                raise self.fail(node, f"{name}() keyword '{kw.arg}' unknown; allowed: {allowed}")
+            if kw.arg in given:
+                raise self.fail(node, f"{name}() gets '{kw.arg}' twice; give it once")
+            given.add(kw.arg)
+            kwargs.append((kw.arg, self.convert(kw.value, depth)))
+        op = ops.get(name)
+        if op.kind == ops.LOSS and len(args) > op.nargs[0]:
+            # bce(P, Y, 2) is bce(P, Y, pos_weight=2): a loss's parameters become keywords
+            extra = [key for key, _ in op.params][: len(args) - op.nargs[0]]
+            if any(k in dict(kwargs) for k in extra):
+                raise self.fail(node, f"{name}() got a parameter by position and by keyword")
+            kwargs = list(zip(extra, args[op.nargs[0] :], strict=True)) + kwargs
+            args = args[: op.nargs[0]]
+        return Call(name, args, tuple(kwargs))
+
+    def index(self, node: ast.Subscript) -> Index:
+        if not isinstance(node.value, ast.Name):
+            raise self.fail(node, "only a tensor name can be indexed, e.g. W1[0, 1]")
+        parts = node.slice.elts if isinstance(node.slice, ast.Tuple) else [node.slice]
+        idx = []
+        for p in parts:
+            if not (isinstance(p, ast.Constant) and type(p.value) is int and p.value >= 0):
+                raise self.fail(node, "indices are non-negative whole numbers, e.g. W1[0, 1]")
+            idx.append(p.value)
+        return Index(node.value.id, tuple(idx))
+
+
+def names(node: Node) -> list[str]:
+    """Names used in ``node``, in first-use order."""
+    out: list[str] = []
+
+    def walk(n: Node) -> None:
+        if isinstance(n, Name) and n.id not in out:
+            out.append(n.id)
+        for child in children(n):
+            walk(child)
+
+    walk(node)
+    return out
+
+
+def children(n: Node) -> tuple[Node, ...]:
+    if isinstance(n, BinOp | Compare):
+        return (n.left, n.right)
+    if isinstance(n, Neg | Transpose):
+        return (n.operand,)
+    if isinstance(n, Pow):
+        return (n.base,)
+    if isinstance(n, Call):
+        return n.args + tuple(v for _, v in n.kwargs)
+    return ()

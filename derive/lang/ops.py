@@ -1,0 +1,821 @@
+"""The operation table: one record per function and per loss of the expression language.
+
+Everything the engine knows about an operation lives in its :class:`Op` row:
+
+- **language**: name, positional arity, keywords, default parameters (leaky ReLU's slope);
+- **element-wise SymPy form** (``sympy``) — what graph building puts into each entry — and its
+  element-wise derivative (``derivative``, the textbook rule, e.g. ``σ(x)(1 − σ(x))``);
+- **matrix-form pull rule** (``pull``) and its rule name (``rule``, the proof that justifies it):
+  given the upstream gradient ``up``, the argument ``x`` and the node's own value ``y`` as
+  matrix-form expressions, the contribution to ``∂L/∂x`` (``up ⊙ y ⊙ (1 − y)`` for σ);
+- **numerics**: a NumPy callable (float64 arrays), an mpmath callable (one entry, 50 digits; for
+  row-wise ops one row; for losses whole grids) and a PyTorch callable (autograd reference);
+- **source text** for the code generator: ``numpy_src``/``torch_src`` templates with ``{x}``
+  (and ``{slope}``, ``{y}``, ``{w}``) holes, plus ``numpy_helper``, the definition a generated
+  script needs when ``numpy_src`` calls a helper;
+- **printing**: ``tex``/``text`` names and the matrix-form templates ``tex_form``/``text_form``;
+- **sampling**: ``domain`` (one entry per positional argument, a key of :data:`DOMAINS`) and
+  ``kinks`` (points of the first argument where the derivative jumps: example values avoid them
+  and finite differences are not trusted there).
+
+Callables receive the op's parameters positionally after the tensor arguments. Pull rules receive
+the matrix-form module (``m``, i.e. :mod:`derive.engine.mform`) so this table does not import it.
+
+The active table is :data:`OPS`; :func:`using` swaps in another one (tests register an op in a
+test-only table and derive a spec with it, touching no other file).
+
+**Adding an op** is adding one row: its SymPy form (built from SymPy functions or one of the
+classes below), the pull rule in matrix form, NumPy/mpmath/PyTorch callables, source text, LaTeX.
+Every derivation step that uses it is still proven (the pull rule against SymPy's derivative of
+the element-wise form, at random points) and verified against PyTorch. A new ``rule`` name needs a
+``rule.<name>`` sentence in the ``[reasons]`` table of each locale (or keep ``"elementwise"``).
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field
+from fractions import Fraction
+from typing import Any
+
+import mpmath
+import numpy as np
+import sympy as sp
+
+ELEMENTWISE, ROWWISE, REDUCTION, LOSS = "elementwise", "rowwise", "reduction", "loss"
+
+# ---- our SymPy functions (textbook derivatives; relu_grad(0) = 0 as in PyTorch) ----------
+
+
+class sigmoid(sp.Function):  # noqa: N801 - SymPy function classes are lower-case
+    """σ(x) = 1 / (1 + e^{−x}); σ'(x) = σ(x)(1 − σ(x))."""
+
+    nargs = 1
+
+    def fdiff(self, argindex: int = 1) -> sp.Expr:
+        s = sigmoid(self.args[0])
+        return s * (1 - s)
+
+    def _eval_rewrite_as_exp(self, x: sp.Expr, **kwargs: object) -> sp.Expr:
+        return 1 / (1 + sp.exp(-x))
+
+    def _eval_evalf(self, prec: int) -> sp.Expr:
+        return (1 / (1 + sp.exp(-self.args[0])))._eval_evalf(prec)
+
+
+class relu_grad(sp.Function):  # noqa: N801
+    """The indicator 1[x > 0]: relu'(x) with the PyTorch convention relu'(0) = 0."""
+
+    nargs = 1
+
+    @classmethod
+    def eval(cls, x: sp.Expr) -> sp.Expr | None:
+        if x.is_Number:
+            return sp.Integer(1) if x > 0 else sp.Integer(0)
+        return None
+
+    def fdiff(self, argindex: int = 1) -> sp.Expr:
+        return sp.Integer(0)
+
+
+class relu(sp.Function):  # noqa: N801
+    """max(x, 0); relu'(x) = 1[x > 0]."""
+
+    nargs = 1
+
+    @classmethod
+    def eval(cls, x: sp.Expr) -> sp.Expr | None:
+        if x.is_Number:
+            return x if x > 0 else sp.Integer(0)
+        return None
+
+    def fdiff(self, argindex: int = 1) -> sp.Expr:
+        return relu_grad(self.args[0])
+
+
+class leaky_relu(sp.Function):  # noqa: N801
+    """x for x > 0, slope·x otherwise; derivative 1[x>0] + slope·(1 − 1[x>0])."""
+
+    nargs = 2
+
+    def fdiff(self, argindex: int = 1) -> sp.Expr:
+        x, slope = self.args
+        if argindex != 1:
+            raise sp.ArgumentIndexError(self, argindex)
+        g = relu_grad(x)
+        return g + slope * (1 - g)
+
+
+# ---- domains -------------------------------------------------------------------------------
+
+# name → (description for messages, test of one float / of one row)
+DOMAINS: dict[str, tuple[str, Callable[[Any], bool]]] = {
+    "real": ("any real number", lambda v: bool(np.isfinite(v))),
+    "positive": ("positive numbers (> 0)", lambda v: bool(v > 0)),
+    "nonzero": ("non-zero numbers", lambda v: bool(v != 0)),
+    "unit": ("numbers strictly between 0 and 1", lambda v: bool(0 < v < 1)),
+    "binary": ("0 or 1", lambda v: bool(v in (0, 1))),
+    "target": ("numbers from 0 to 1", lambda v: bool(0 <= v <= 1)),
+    "onehot": (
+        "one-hot rows (0s and a single 1 per row)",
+        lambda row: bool(all(v in (0, 1) for v in row) and sum(row) == 1),
+    ),
+}
+ROW_DOMAINS = frozenset({"onehot"})
+
+# domains the language's structure (not a table row) imposes on an operand
+STRUCTURAL_DOMAINS = {
+    "divisor": "nonzero",  # the right side of ``/``
+    "fractional_power": "positive",  # the base of ``** p/q`` with q > 1 (``x ** 0.5``)
+    "negative_power": "nonzero",  # the base of ``** -n``
+}
+
+
+def power_domain(exponent: Fraction) -> str:
+    """The domain of the base of ``x ** exponent``."""
+    if Fraction(exponent).denominator != 1:
+        return STRUCTURAL_DOMAINS["fractional_power"]
+    return STRUCTURAL_DOMAINS["negative_power"] if exponent < 0 else "real"
+
+
+def in_domain(domain: str, value: Any) -> bool:
+    """``value`` (a number, or a row for row domains) lies in ``domain``."""
+    return DOMAINS[domain][1](value)
+
+
+# ---- the record ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Op:
+    name: str
+    kind: str  # ELEMENTWISE | ROWWISE | REDUCTION | LOSS
+    nargs: tuple[int, int] = (1, 1)  # positional arity (min, max)
+    keywords: tuple[str, ...] = ()
+    params: tuple[tuple[str, Fraction], ...] = ()  # defaults of positional/keyword parameters
+    sympy: Callable[..., Any] | None = None  # entry / row / per-entry loss term, in SymPy
+    sympy_class: Any = None  # the SymPy function class ``sympy`` builds (checker evaluation)
+    derivative: Callable[..., sp.Expr] | None = None  # element-wise d/dx in textbook form
+    pull: Callable[..., Any] | None = None  # (m, up, x, y, *params) → contribution to ∂L/∂x
+    rule: str = "elementwise"
+    textbook: bool = False  # derivative written with the node's own value (σ' = a(1 − a))
+    numpy: Callable[..., Any] | None = None
+    mpmath: Callable[..., Any] | None = None
+    torch: Callable[..., Any] | None = None
+    numpy_src: str = ""
+    numpy_helper: str = ""
+    torch_src: str = ""
+    tex: str = ""
+    text: str = ""
+    tex_form: str = ""  # matrix-form LaTeX with {x} (and {slope})
+    text_form: str = ""
+    entry_tex_form: str = ""  # LaTeX of one entry when it differs from tex_form (with {slope})
+    domain: tuple[str, ...] = ("real",)
+    kinks: tuple[Fraction, ...] = ()
+    reduce: str = ""  # losses: "mean" (over entries), "sum", "rows" (mean over rows)
+    doc: str = ""
+    extra: Mapping[str, Any] = field(default_factory=dict)
+
+    def default(self, key: str) -> Fraction | None:
+        return dict(self.params).get(key)
+
+    def tex_of(self, x: str, **holes: str) -> str:
+        if not self.tex_form:
+            return f"{self.tex}\\left({x}\\right)"
+        return self.tex_form.format(x=x, **holes)
+
+    def entry_tex_of(self, x: str, **holes: str) -> str:
+        """LaTeX of the function applied to one entry (element-wise steps)."""
+        if self.entry_tex_form:
+            return self.entry_tex_form.format(x=x, **holes)
+        return self.tex_of(x, **holes)
+
+    def text_of(self, x: str, **holes: str) -> str:
+        if not self.text_form:
+            return f"{self.text}({x})"
+        return self.text_form.format(x=x, **holes)
+
+
+# ---- numeric helpers (one place) -------------------------------------------------------------
+
+
+def np_sigmoid(x: np.ndarray) -> np.ndarray:
+    """Stable σ: never evaluates exp of a large positive number."""
+    x = np.asarray(x, dtype=np.float64)
+    out = np.empty_like(x)
+    pos = x >= 0
+    out[pos] = 1.0 / (1.0 + np.exp(-x[pos]))
+    ex = np.exp(x[~pos])
+    out[~pos] = ex / (1.0 + ex)
+    return out
+
+
+def np_relu(x: np.ndarray) -> np.ndarray:
+    return np.maximum(x, 0.0)
+
+
+def np_relu_grad(x: np.ndarray) -> np.ndarray:
+    return (np.asarray(x) > 0).astype(np.float64)
+
+
+def np_leaky_relu(x: np.ndarray, slope: float) -> np.ndarray:
+    return np.where(np.asarray(x) > 0, x, float(slope) * np.asarray(x))
+
+
+def np_leaky_grad(x: np.ndarray, slope: float) -> np.ndarray:
+    return np.where(np.asarray(x) > 0, 1.0, float(slope))
+
+
+def np_softmax(x: np.ndarray) -> np.ndarray:
+    e = np.exp(x - x.max(axis=1, keepdims=True))
+    return e / e.sum(axis=1, keepdims=True)
+
+
+def np_log_softmax(x: np.ndarray) -> np.ndarray:
+    s = x - x.max(axis=1, keepdims=True)
+    return s - np.log(np.exp(s).sum(axis=1, keepdims=True))
+
+
+def mp_sigmoid(x: mpmath.mpf) -> mpmath.mpf:
+    return 1 / (1 + mpmath.exp(-x))
+
+
+def mp_softmax(row: list[Any]) -> list[Any]:
+    e = [mpmath.exp(v) for v in row]
+    t = mpmath.fsum(e)
+    return [v / t for v in e]
+
+
+def mp_log_softmax(row: list[Any]) -> list[Any]:
+    t = mpmath.log(mpmath.fsum(mpmath.exp(v) for v in row))
+    return [v - t for v in row]
+
+
+def _pairs(p: list[list[Any]], y: list[list[Any]]) -> list[tuple[Any, Any]]:
+    return [(a, b) for ra, rb in zip(p, y, strict=True) for a, b in zip(ra, rb, strict=True)]
+
+
+def _torch_F(x: Any) -> Any:
+    import torch  # only reached with a torch tensor in hand: torch is already imported
+
+    return torch.nn.functional
+
+
+def _torch_mod(x: Any) -> Any:
+    import torch
+
+    return torch
+
+
+# ---- SymPy forms -----------------------------------------------------------------------------
+
+
+def softmax_row(z: list[sp.Expr]) -> list[sp.Expr]:
+    total = sp.Add(*(sp.exp(v) for v in z))
+    return [sp.exp(v) / total for v in z]
+
+
+def log_softmax_row(z: list[sp.Expr]) -> list[sp.Expr]:
+    total = sp.log(sp.Add(*(sp.exp(v) for v in z)))
+    return [v - total for v in z]
+
+
+def mse_term(p: sp.Expr, y: sp.Expr) -> sp.Expr:
+    return (p - y) ** 2
+
+
+def bce_term(p: sp.Expr, y: sp.Expr, pos_weight: sp.Expr = sp.Integer(1)) -> sp.Expr:
+    return -(pos_weight * y * sp.log(p) + (1 - y) * sp.log(1 - p))
+
+
+def bce_logits_term(z: sp.Expr, y: sp.Expr) -> sp.Expr:
+    return bce_term(sigmoid(z), y)
+
+
+def cross_entropy_row(p: list[sp.Expr], y: list[sp.Expr]) -> sp.Expr:
+    return -sp.Add(*(yj * sp.log(pj) for pj, yj in zip(p, y, strict=True)))
+
+
+# ---- pull rules (m is derive.engine.mform) ----------------------------------------------------------
+
+
+def _one(m: Any) -> Any:
+    return m.Scalar(sp.Integer(1))
+
+
+def _local(f: Callable[..., Any]) -> Callable[..., Any]:
+    """An element-wise rule ``f(m, x, y, *params) = f'`` as a pull: ``up ⊙ f'``."""
+
+    def pull(m: Any, up: Any, x: Any, y: Any, *params: Any) -> Any:
+        return m.mul(up, f(m, x, y, *params))
+
+    return pull
+
+
+# ---- the rows --------------------------------------------------------------------------------
+
+_SIGMOID_HELPER = """def sigmoid(x):
+    x = np.asarray(x, dtype=np.float64)
+    e = np.exp(-np.abs(x))
+    return np.where(x >= 0, 1.0 / (1.0 + e), e / (1.0 + e))
+"""
+
+_ROWS: tuple[Op, ...] = (
+    Op(
+        "sigmoid",
+        ELEMENTWISE,
+        sympy=sigmoid,
+        sympy_class=sigmoid,
+        derivative=lambda x: sigmoid(x) * (1 - sigmoid(x)),
+        pull=_local(lambda m, x, y: m.mul(y, m.sub(_one(m), y))),
+        rule="sigmoid-derivative",
+        textbook=True,
+        numpy=np_sigmoid,
+        mpmath=mp_sigmoid,
+        torch=lambda x: _torch_mod(x).sigmoid(x),
+        numpy_src="sigmoid({x})",
+        numpy_helper=_SIGMOID_HELPER,
+        torch_src="torch.sigmoid({x})",
+        tex="\\sigma",
+        text="σ",
+    ),
+    Op(
+        "relu",
+        ELEMENTWISE,
+        sympy=relu,
+        sympy_class=relu,
+        derivative=lambda x: relu_grad(x),
+        pull=_local(lambda m, x, y: m.Func("relu_grad", x)),
+        rule="relu-derivative",
+        numpy=np_relu,
+        mpmath=lambda x: x if x > 0 else mpmath.mpf(0),
+        torch=lambda x: _torch_mod(x).relu(x),
+        numpy_src="relu({x})",
+        numpy_helper="def relu(x):\n    return np.maximum(x, 0.0)\n",
+        torch_src="torch.relu({x})",
+        tex="\\operatorname{ReLU}",
+        text="relu",
+        kinks=(Fraction(0),),
+    ),
+    Op(
+        "tanh",
+        ELEMENTWISE,
+        sympy=sp.tanh,
+        sympy_class=sp.tanh,
+        derivative=lambda x: 1 - sp.tanh(x) ** 2,
+        pull=_local(lambda m, x, y: m.sub(_one(m), m.Pow(y, 2))),
+        rule="tanh-derivative",
+        textbook=True,
+        numpy=np.tanh,
+        mpmath=mpmath.tanh,
+        torch=lambda x: _torch_mod(x).tanh(x),
+        numpy_src="np.tanh({x})",
+        torch_src="torch.tanh({x})",
+        tex="\\tanh",
+        text="tanh",
+    ),
+    Op(
+        "exp",
+        ELEMENTWISE,
+        sympy=sp.exp,
+        sympy_class=sp.exp,
+        derivative=sp.exp,
+        pull=_local(lambda m, x, y: y),
+        textbook=True,
+        numpy=np.exp,
+        mpmath=mpmath.exp,
+        torch=lambda x: _torch_mod(x).exp(x),
+        numpy_src="np.exp({x})",
+        torch_src="torch.exp({x})",
+        tex="\\exp",
+        text="exp",
+    ),
+    Op(
+        "log",
+        ELEMENTWISE,
+        sympy=sp.log,
+        sympy_class=sp.log,
+        derivative=lambda x: 1 / x,
+        pull=_local(lambda m, x, y: m.Div(_one(m), x)),
+        numpy=np.log,
+        mpmath=mpmath.log,
+        torch=lambda x: _torch_mod(x).log(x),
+        numpy_src="np.log({x})",
+        torch_src="torch.log({x})",
+        tex="\\log",
+        text="log",
+        domain=("positive",),
+    ),
+    Op(
+        "leaky_relu",
+        ELEMENTWISE,
+        nargs=(1, 2),
+        keywords=("slope",),
+        params=(("slope", Fraction(1, 100)),),
+        sympy=leaky_relu,
+        sympy_class=leaky_relu,
+        derivative=lambda x, a: relu_grad(x) + a * (1 - relu_grad(x)),
+        pull=_local(lambda m, x, y, a: m.Func("leaky_grad", x, a)),
+        numpy=np_leaky_relu,
+        mpmath=lambda x, a: x if x > 0 else a * x,
+        torch=lambda x, a: _torch_F(x).leaky_relu(x, float(a)),
+        numpy_src="np.where({x} > 0, {x}, {slope} * {x})",
+        torch_src="F.leaky_relu({x}, {slope})",
+        tex="\\operatorname{LeakyReLU}",
+        text="leaky_relu",
+        entry_tex_form="\\operatorname{{LeakyReLU}}_{{{slope}}}\\left({x}\\right)",
+        kinks=(Fraction(0),),
+    ),
+    Op(
+        "relu_grad",  # the indicator 1[x > 0]: relu' with PyTorch's relu'(0) = 0
+        ELEMENTWISE,
+        sympy=relu_grad,
+        sympy_class=relu_grad,
+        derivative=lambda x: sp.Integer(0),
+        pull=_local(lambda m, x, y: m.Scalar(sp.Integer(0))),
+        numpy=np_relu_grad,
+        mpmath=lambda x: mpmath.mpf(1) if x > 0 else mpmath.mpf(0),
+        torch=lambda x: (x > 0).to(x.dtype),
+        numpy_src="({x} > 0)",
+        torch_src="({x} > 0).double()",
+        tex="\\mathbf{1}",
+        text="1",
+        tex_form="\\mathbf{{1}}\\left[{x} > 0\\right]",
+        text_form="1[{x} > 0]",
+        kinks=(Fraction(0),),
+    ),
+    Op(
+        "leaky_grad",  # leaky ReLU's derivative; produced by rules, not written in specs
+        ELEMENTWISE,
+        nargs=(2, 2),
+        params=(("slope", Fraction(1, 100)),),
+        sympy=lambda x, a: relu_grad(x) + a * (1 - relu_grad(x)),
+        derivative=lambda x, a: sp.Integer(0),
+        pull=_local(lambda m, x, y, a: m.Scalar(sp.Integer(0))),
+        numpy=np_leaky_grad,
+        mpmath=lambda x, a: mpmath.mpf(1) if x > 0 else a * 1,
+        torch=lambda x, a: (x > 0).to(x.dtype) * (1 - float(a)) + float(a),
+        numpy_src="np.where({x} > 0, 1.0, {slope})",
+        torch_src="((({x}) > 0).double() * (1 - {slope}) + {slope})",
+        tex="\\operatorname{LeakyReLU}'",
+        text="leaky_grad",
+        tex_form=(
+            "\\left(\\mathbf{{1}}\\left[{x} > 0\\right] + {slope} \\thinspace "
+            "\\mathbf{{1}}\\left[{x} \\le 0\\right]\\right)"
+        ),
+        kinks=(Fraction(0),),
+        extra={"internal": True},
+    ),
+    Op(
+        "softmax",
+        ROWWISE,
+        sympy=softmax_row,
+        pull=lambda m, up, x, y: m.mul(y, m.sub(up, m.SumCols(m.mul(up, y)))),
+        rule="softmax-jacobian",
+        numpy=np_softmax,
+        mpmath=mp_softmax,
+        torch=lambda x: _torch_mod(x).softmax(x, dim=1),
+        numpy_src="softmax({x})",
+        numpy_helper=(
+            "def softmax(x):\n"
+            "    # row by row, shifted by the row maximum\n"
+            "    e = np.exp(x - np.max(x, axis=1, keepdims=True))\n"
+            "    return e / np.sum(e, axis=1, keepdims=True)\n"
+        ),
+        torch_src="torch.softmax({x}, dim=1)",
+        tex="\\operatorname{softmax}",
+        text="softmax",
+    ),
+    Op(
+        "sqrt",
+        ELEMENTWISE,
+        sympy=sp.sqrt,
+        derivative=lambda x: 1 / (2 * sp.sqrt(x)),
+        pull=lambda m, up, x, y: m.Div(up, m.mul(m.Scalar(sp.Integer(2)), y)),
+        rule="sqrt-derivative",
+        numpy=np.sqrt,
+        mpmath=mpmath.sqrt,
+        torch=lambda x: _torch_mod(x).sqrt(x),
+        numpy_src="np.sqrt({x})",
+        torch_src="torch.sqrt({x})",
+        tex="\\sqrt",
+        text="sqrt",
+        tex_form="\\sqrt{{{x}}}",
+        domain=("positive",),
+    ),
+    Op(
+        "abs",
+        ELEMENTWISE,
+        sympy=sp.Abs,
+        sympy_class=sp.Abs,
+        derivative=sp.sign,  # PyTorch's convention: sign(0) = 0
+        pull=_local(lambda m, x, y: m.Func("sign", x)),
+        rule="abs-derivative",
+        numpy=np.abs,
+        mpmath=abs,
+        torch=lambda x: _torch_mod(x).abs(x),
+        numpy_src="np.abs({x})",
+        torch_src="torch.abs({x})",
+        tex="\\operatorname{abs}",
+        text="abs",
+        tex_form="\\left|{x}\\right|",
+        text_form="|{x}|",
+        kinks=(Fraction(0),),
+    ),
+    Op(
+        "sign",  # abs's derivative; produced by rules, not written in specs
+        ELEMENTWISE,
+        sympy=sp.sign,
+        sympy_class=sp.sign,
+        derivative=lambda x: sp.Integer(0),
+        pull=_local(lambda m, x, y: m.Scalar(sp.Integer(0))),
+        numpy=np.sign,
+        mpmath=mpmath.sign,
+        torch=lambda x: _torch_mod(x).sign(x),
+        numpy_src="np.sign({x})",
+        torch_src="torch.sign({x})",
+        tex="\\operatorname{sign}",
+        text="sign",
+        kinks=(Fraction(0),),
+        extra={"internal": True},
+    ),
+    Op(
+        "softplus",
+        ELEMENTWISE,
+        sympy=lambda x: sp.log(1 + sp.exp(x)),
+        derivative=lambda x: sigmoid(x),
+        pull=_local(lambda m, x, y: m.Func("sigmoid", x)),
+        rule="softplus-derivative",
+        numpy=lambda x: np.logaddexp(0.0, x),
+        mpmath=lambda x: mpmath.log(1 + mpmath.exp(x)),
+        # threshold 50: PyTorch's linear branch (gradient exactly 1) only where σ(x) rounds to 1
+        torch=lambda x: _torch_F(x).softplus(x, threshold=50.0),
+        numpy_src="softplus({x})",
+        numpy_helper="def softplus(x):\n    return np.logaddexp(0.0, x)\n",
+        torch_src="F.softplus({x}, threshold=50.0)",
+        tex="\\operatorname{softplus}",
+        text="softplus",
+    ),
+    Op(
+        "log_softmax",
+        ROWWISE,
+        sympy=log_softmax_row,
+        pull=lambda m, up, x, y: m.sub(up, m.mul(m.Func("exp", y), m.SumCols(up))),
+        rule="log-softmax-jacobian",
+        numpy=np_log_softmax,
+        mpmath=mp_log_softmax,
+        torch=lambda x: _torch_mod(x).log_softmax(x, dim=1),
+        numpy_src="log_softmax({x})",
+        numpy_helper=(
+            "def log_softmax(x):\n"
+            "    s = x - np.max(x, axis=1, keepdims=True)\n"
+            "    return s - np.log(np.sum(np.exp(s), axis=1, keepdims=True))\n"
+        ),
+        torch_src="torch.log_softmax({x}, dim=1)",
+        tex="\\log\\operatorname{softmax}",
+        text="log_softmax",
+    ),
+    Op(
+        "sum",
+        REDUCTION,
+        nargs=(1, 2),
+        keywords=("axis",),
+        rule="sum",
+        numpy=lambda x, axis=None: np.sum(x) if axis is None else x.sum(axis=axis, keepdims=True),
+        torch=lambda x, axis=None: x.sum() if axis is None else x.sum(dim=axis, keepdim=True),
+        numpy_src="np.sum({x})",
+        torch_src="{x}.sum()",
+        tex="\\sum",
+        text="sum",
+    ),
+    Op(
+        "mean",
+        REDUCTION,
+        nargs=(1, 2),
+        keywords=("axis",),
+        rule="mean",
+        numpy=lambda x, axis=None: np.mean(x) if axis is None else x.mean(axis=axis, keepdims=True),
+        torch=lambda x, axis=None: x.mean() if axis is None else x.mean(dim=axis, keepdim=True),
+        numpy_src="np.mean({x})",
+        torch_src="{x}.mean()",
+        tex="\\operatorname{mean}",
+        text="mean",
+    ),
+    # ---- losses: sympy = per-entry term (cross_entropy: per row); reduce says how terms
+    # combine; pull(m, up, p, y, count, *params) with count("all") / count("rows").
+    Op(
+        "mse",
+        LOSS,
+        nargs=(2, 2),
+        sympy=mse_term,
+        reduce="mean",
+        pull=lambda m, up, p, y, count: m.mul(
+            up, m.mul(m.div(m.Scalar(sp.Integer(2)), count("all")), m.sub(p, y))
+        ),
+        rule="mse",
+        numpy=lambda p, y: float(np.mean((p - y) ** 2)),
+        mpmath=lambda p, y: mpmath.fsum((a - b) ** 2 for a, b in _pairs(p, y)) / len(_pairs(p, y)),
+        torch=lambda p, y: _torch_F(p).mse_loss(p, y),
+        numpy_src="mse({p}, {y})",
+        numpy_helper="def mse(p, y):\n    return np.mean((p - y) ** 2)\n",
+        torch_src="F.mse_loss({p}, {y})",
+        tex="MSE",
+        text="mse",
+    ),
+    Op(
+        "sse",
+        LOSS,
+        nargs=(2, 2),
+        sympy=mse_term,
+        reduce="sum",
+        pull=lambda m, up, p, y, count: m.mul(up, m.mul(m.Scalar(sp.Integer(2)), m.sub(p, y))),
+        rule="sse",
+        numpy=lambda p, y: float(np.sum((p - y) ** 2)),
+        mpmath=lambda p, y: mpmath.fsum((a - b) ** 2 for a, b in _pairs(p, y)),
+        torch=lambda p, y: _torch_F(p).mse_loss(p, y, reduction="sum"),
+        numpy_src="sse({p}, {y})",
+        numpy_helper="def sse(p, y):\n    return np.sum((p - y) ** 2)\n",
+        torch_src='F.mse_loss({p}, {y}, reduction="sum")',
+        tex="SSE",
+        text="sse",
+    ),
+    Op(
+        "bce",
+        LOSS,
+        nargs=(2, 3),
+        keywords=("pos_weight",),
+        params=(("pos_weight", Fraction(1)),),
+        sympy=bce_term,
+        reduce="mean",
+        pull=lambda m, up, p, y, count, w=None: m.mul(
+            up,
+            m.div(
+                m.add(
+                    m.neg(m.Div(m.mul(w, y) if w is not None else y, p)),
+                    m.Div(m.sub(_one(m), y), m.sub(_one(m), p)),
+                ),
+                count("all"),
+            ),
+        ),
+        rule="bce",
+        numpy=lambda p, y, w=1.0: float(-np.mean(w * y * np.log(p) + (1 - y) * np.log(1 - p))),
+        mpmath=lambda p, y, w=1: (
+            -mpmath.fsum(
+                w * b * mpmath.log(a) + (1 - b) * mpmath.log(1 - a) for a, b in _pairs(p, y)
+            )
+            / len(_pairs(p, y))
+        ),
+        torch=lambda p, y, w=1.0: (
+            _torch_F(p).binary_cross_entropy(p, y)
+            if float(w) == 1
+            else -(float(w) * y * _torch_mod(p).log(p) + (1 - y) * _torch_mod(p).log(1 - p)).mean()
+        ),
+        numpy_src="bce({p}, {y})",
+        numpy_helper=(
+            "def bce(p, y, pos_weight=1.0):\n"
+            "    return -np.mean(pos_weight * y * np.log(p) + (1 - y) * np.log(1 - p))\n"
+        ),
+        torch_src="F.binary_cross_entropy({p}, {y})",
+        tex="BCE",
+        text="bce",
+        domain=("unit", "binary"),
+        extra={
+            "torch_src_weighted": (
+                "-({w} * {yy} * torch.log({p}) + (1 - {yy}) * torch.log(1 - {p})).mean()"
+            )
+        },
+    ),
+    Op(
+        "bce_logits",
+        LOSS,
+        nargs=(2, 2),
+        sympy=bce_logits_term,
+        reduce="mean",
+        pull=lambda m, up, p, y, count: m.mul(
+            up, m.div(m.sub(m.Func("sigmoid", p), y), count("all"))
+        ),
+        rule="bce_logits",
+        # stable: max(z, 0) - z·y + log(1 + e^{-|z|})
+        numpy=lambda p, y: float(np.mean(np.maximum(p, 0) - p * y + np.log1p(np.exp(-np.abs(p))))),
+        mpmath=lambda p, y: (
+            -mpmath.fsum(
+                b * mpmath.log(mp_sigmoid(a)) + (1 - b) * mpmath.log(1 - mp_sigmoid(a))
+                for a, b in _pairs(p, y)
+            )
+            / len(_pairs(p, y))
+        ),
+        torch=lambda p, y: _torch_F(p).binary_cross_entropy_with_logits(p, y),
+        numpy_src="bce_logits({p}, {y})",
+        numpy_helper=(
+            "def bce_logits(z, y):\n"
+            "    # stable: max(z, 0) - z y + log(1 + exp(-|z|))\n"
+            "    return np.mean(np.maximum(z, 0) - z * y + np.log1p(np.exp(-np.abs(z))))\n"
+        ),
+        torch_src="F.binary_cross_entropy_with_logits({p}, {y})",
+        tex="BCEWithLogits",
+        text="bce_logits",
+        domain=("real", "binary"),
+    ),
+    Op(
+        "cross_entropy",
+        LOSS,
+        nargs=(2, 2),
+        sympy=cross_entropy_row,
+        reduce="rows",
+        pull=lambda m, up, p, y, count: m.mul(up, m.div(m.neg(m.Div(y, p)), count("rows"))),
+        rule="cross_entropy",
+        numpy=lambda p, y: float(-np.sum(y * np.log(p)) / p.shape[0]),
+        mpmath=lambda p, y: -mpmath.fsum(b * mpmath.log(a) for a, b in _pairs(p, y)) / len(p),
+        torch=lambda p, y: -(y * _torch_mod(p).log(p)).sum() / p.shape[0],
+        numpy_src="cross_entropy({p}, {y})",
+        numpy_helper=("def cross_entropy(p, y):\n    return -np.sum(y * np.log(p)) / p.shape[0]\n"),
+        torch_src="-({yy} * torch.log({p})).sum() / {x}.shape[0]",
+        tex="CE",
+        text="cross_entropy",
+        domain=("positive", "onehot"),
+    ),
+)
+
+BUILTIN: dict[str, Op] = {op.name: op for op in _ROWS}
+OPS: dict[str, Op] = dict(BUILTIN)
+
+
+def get(name: str) -> Op:
+    return OPS[name]
+
+
+def table() -> dict[str, Op]:
+    """The active table (name → :class:`Op`)."""
+    return OPS
+
+
+def of_kind(kind: str, *, internal: bool = False) -> tuple[str, ...]:
+    """Names of the active ops of ``kind`` (language functions only unless ``internal``)."""
+    return tuple(
+        n for n, op in OPS.items() if op.kind == kind and (internal or not op.extra.get("internal"))
+    )
+
+
+def language() -> tuple[str, ...]:
+    """Every function name a spec or formula may call."""
+    return tuple(n for n, op in OPS.items() if not op.extra.get("internal"))
+
+
+def signature(name: str) -> tuple[int, int, tuple[str, ...]] | None:
+    op = OPS.get(name)
+    if op is None or op.extra.get("internal"):
+        return None
+    return (op.nargs[0], op.nargs[1], op.keywords)
+
+
+_CACHE: dict[str, Any] = {}
+
+
+def sympy_mpmath() -> dict[Any, Callable[..., Any]]:
+    """SymPy function class → mpmath callable, for the identity checker (cached per table)."""
+    hit = _CACHE.get("mpmath")
+    if hit is not None:
+        return hit
+    out: dict[Any, Callable[..., Any]] = {}
+    for op in OPS.values():
+        if op.sympy_class is not None and op.mpmath is not None:
+            out[op.sympy_class] = op.mpmath
+    _CACHE["mpmath"] = out
+    return out
+
+
+def sympy_numpy() -> dict[str, Callable[..., Any]]:
+    """Name → NumPy callable for ``sympy.lambdify`` (our own SymPy function classes)."""
+    out: dict[str, Callable[..., Any]] = {}
+    for op in OPS.values():
+        cls = op.sympy_class
+        if (
+            cls is not None
+            and op.numpy is not None
+            and cls.__module__ != "sympy"
+            and not (cls.__module__.startswith("sympy."))
+        ):
+            out[cls.__name__] = op.numpy
+    return out
+
+
+@contextlib.contextmanager
+def using(ops: Mapping[str, Op]) -> Iterator[dict[str, Op]]:
+    """Make ``ops`` the active table for the duration of a ``with`` block."""
+    saved = dict(OPS)
+    OPS.clear()
+    OPS.update(ops)
+    _CACHE.clear()
+    try:
+        yield OPS
+    finally:
+        OPS.clear()
+        OPS.update(saved)
+        _CACHE.clear()
+
+
+def register(op: Op) -> None:
+    """Add (or replace) ``op`` in the active table."""
+    OPS[op.name] = op
+    _CACHE.clear()

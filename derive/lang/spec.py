@@ -1,0 +1,825 @@
+"""Spec files (TOML, format v1) → validated :class:`NetSpec`.
+
+Everything is checked here, before any SymPy work: names, shapes of every expression (``@``,
+broadcasting ``+``), function names and arities, the scalar loss, ``[values]`` shapes. Errors are
+:class:`SpecError` and name the file, the table/key and the fix.
+"""
+
+from __future__ import annotations
+
+import keyword
+import random
+import re
+import tomllib
+import unicodedata
+from dataclasses import dataclass, field
+from fractions import Fraction
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from derive.errors import BadInput, LimitError
+from derive.lang import expr as ex
+from derive.lang import ops
+
+IDENT = re.compile(r"^[A-Za-z][A-Za-z0-9_]{0,31}$")
+NET_NAME = re.compile(r"^[a-z0-9][a-z0-9-]{0,47}$")
+TABLES = (
+    "network",
+    "dims",
+    "inputs",
+    "params",
+    "constants",
+    "forward",
+    "values",
+    "labels",
+    "full_dims",
+    "train",
+)
+MAX_DIM = 4096
+KINDS = ("data", "one-hot")  # [inputs] X = { shape = [...], kind = "one-hot" }
+MAX_ENTRIES = 1_000_000
+NETWORK_KEYS = ("name", "title", "description")
+TRAIN_KEYS = ("steps", "lr", "seed", "every")
+
+# ---- resource limits (README "What derive promises"; measured in bench/RESULTS.md) ------------
+# The spec file is read up to MAX_SPEC_BYTES + 1 bytes (``derive verify /dev/zero`` answers fast).
+MAX_SPEC_BYTES = 1_000_000
+# Element-wise derivation: every entry of every tensor becomes a SymPy expression and every term
+# of every matrix product a product term; their count predicts time and memory. Measured here
+# (2 cores): a 32x32x32 MLP (4,261 entries, 35,968 terms) derives in ~4 s unloaded and 140 MB;
+# 48x48x48 (~115k terms) and 64x64x64 (~270k terms) did not finish in 150 s.
+MAX_ELEMENTWISE_TERMS = 60_000
+MAX_ELEMENTWISE_ENTRIES = 12_000
+# With at most DIRECT_CHECK_PARAMS weights (= backprop.MAX_DIRECT_PARAMS) every gradient is also
+# checked against SymPy's diff of the fully expanded loss, whose cost grows with weights x terms
+# and faster than linearly: an MLP with batch 64 and 2-2 units (9 weights x 896 terms) took 82 s
+# on the loaded 2-core machine, batch 256 did not finish in 150 s.
+DIRECT_CHECK_PARAMS = 64
+MAX_DIRECT_WORK = 10_000
+# [full_dims] (training at full size, NumPy): per tensor, and multiply-adds of all steps
+MAX_FULL_ENTRIES = 4_000_000
+MAX_TRAIN_WORK = 100_000_000_000  # ~30x the built-in relu-mlp (500 steps of 6.5M)
+# [train]
+MAX_STEPS = 10_000
+MAX_LR = 10.0
+MAX_SEED = 2**32 - 1
+
+Shape = tuple[int, ...]  # () scalar, (r, c) matrix
+
+# Unicode categories never copied into any output: control (NUL, ESC, …), format (zero-width
+# joiner, bidi overrides, soft hyphen, BOM), line/paragraph separators, private use, surrogates,
+# unassigned
+_INVISIBLE = frozenset({"Cc", "Cf", "Zl", "Zp", "Co", "Cs", "Cn"})
+
+
+def clean_text(text: str) -> str:
+    """``text`` without invisible/control characters (whitespace controls become spaces)."""
+    return "".join(
+        " " if c in "\t\n\r\f\v" else c
+        for c in str(text)
+        if c in "\t\n\r\f\v" or unicodedata.category(c) not in _INVISIBLE
+    )
+
+
+class Dim(int):
+    """A size that remembers its [dims] name, so ``mean`` can print ``1/m``, not ``1/2``."""
+
+    label: str
+
+    def __new__(cls, value: int, label: str) -> Dim:
+        obj = super().__new__(cls, value)
+        obj.label = label
+        return obj
+
+    def __reduce__(self):
+        return (Dim, (int(self), self.label))
+
+
+class SpecError(BadInput, ValueError):
+    """A spec that cannot be used. ``str()`` is the one-line message for the user."""
+
+    def __init__(self, source: str, where: str, message: str, fix: str = "") -> None:
+        self.source, self.where, self.message, self.fix = source, where, message, fix
+        text = f"{source}: {where}: {message}" if where else f"{source}: {message}"
+        super().__init__(f"{text}. Fix: {fix}" if fix else text)
+
+
+@dataclass(frozen=True)
+class NetSpec:
+    """A validated network. Shapes are resolved to ints: ``()`` scalar, ``(rows, cols)``."""
+
+    name: str
+    title: dict[str, str]
+    description: dict[str, str]
+    dims: dict[str, int]
+    inputs: dict[str, Shape]
+    params: dict[str, Shape]
+    constants: dict[str, Fraction]
+    forward: tuple[tuple[str, ex.Node], ...]
+    forward_text: dict[str, str]
+    shapes: dict[str, Shape]  # every tensor: inputs, params and forward nodes
+    values: dict[str, tuple[tuple[Fraction, ...], ...]]  # inputs and params, as 2-D
+    labels: dict[str, tuple[tuple[str, ...], ...]]
+    source: str
+    full_dims: dict[str, int] = field(default_factory=dict)
+    train: dict[str, float] = field(default_factory=dict)
+    # inputs declared ``{ shape = [...], kind = "one-hot" }``: every row has one 1, the rest 0
+    one_hot: tuple[str, ...] = ()
+    generated: tuple[str, ...] = ()  # inputs/params whose [values] were made up (none given)
+
+    @property
+    def loss(self) -> str:
+        return self.forward[-1][0]
+
+    def shape2d(self, name: str) -> tuple[int, int]:
+        s = self.shapes[name]
+        return (1, 1) if s == () else (s[0], s[1])
+
+
+# ---- loading ------------------------------------------------------------------------------
+
+
+def builtin_names() -> list[str]:
+    folder = resources.files("derive.lang") / "specs"
+    return sorted(p.name[:-5] for p in folder.iterdir() if p.name.endswith(".toml"))
+
+
+def load(net: str) -> NetSpec:
+    """``net`` is a built-in name or a path to a ``.toml`` spec."""
+    if NET_NAME.match(net) and net in builtin_names():
+        text = (resources.files("derive.lang") / "specs" / f"{net}.toml").read_text("utf-8")
+        return parse(text, source=f"built-in '{net}'")
+    path = Path(net)
+    if not path.exists():
+        known = ", ".join(builtin_names())
+        raise SpecError(
+            net,
+            "",
+            "no such built-in network or file",
+            f"use one of: {known}, or a path to a .toml spec file",
+        )
+    if path.is_dir():
+        raise SpecError(net, "", "is a folder, not a spec file", "pass a .toml spec file")
+    try:
+        with open(path, "rb") as fh:
+            data = fh.read(MAX_SPEC_BYTES + 1)
+        if len(data) > MAX_SPEC_BYTES:
+            raise LimitError(
+                f"{net}: the spec file is larger than {MAX_SPEC_BYTES:,} bytes "
+                "(MAX_SPEC_BYTES); a spec is a short TOML file"
+            )
+        text = data.decode("utf-8")
+    except (OSError, UnicodeDecodeError) as err:
+        raise SpecError(
+            net,
+            "",
+            f"cannot read the file ({err.__class__.__name__})",
+            "pass a UTF-8 TOML spec file",
+        ) from None
+    return parse(text, source=str(path))
+
+
+def parse(text: str, source: str = "<spec>") -> NetSpec:
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as err:
+        raise SpecError(source, "", f"not valid TOML: {err}", "fix the TOML syntax") from None
+    return _Validator(source, data).run()
+
+
+# ---- validation ---------------------------------------------------------------------------
+
+
+class _Validator:
+    def __init__(self, source: str, data: dict[str, Any]) -> None:
+        self.source = source
+        self.data = data
+
+    def err(self, where: str, message: str, fix: str = "") -> SpecError:
+        return SpecError(self.source, where, message, fix)
+
+    def table(self, name: str, required: bool = True) -> dict[str, Any]:
+        value = self.data.get(name)
+        if value is None:
+            if required:
+                raise self.err(f"[{name}]", "table is missing", f"add a [{name}] table")
+            return {}
+        if not isinstance(value, dict):
+            raise self.err(f"[{name}]", "must be a table", f"write it as [{name}]")
+        return value
+
+    def ident(self, where: str, name: str) -> None:
+        if not IDENT.match(name):
+            raise self.err(
+                where,
+                f"'{name}' is not a valid name",
+                "use letters, digits and _, starting with a letter (max 32)",
+            )
+        if ex.reserved(name):
+            raise self.err(
+                where,
+                f"'{name}' is reserved (a Python keyword, a function of the expression "
+                "language or a name the generated code uses)",
+                f"rename it, e.g. '{name}0'",
+            )
+
+    def run(self) -> NetSpec:
+        unknown = sorted(set(self.data) - set(TABLES))
+        if unknown:
+            raise self.err(
+                f"[{unknown[0]}]", "unknown table", f"allowed tables: {', '.join(TABLES)}"
+            )
+        net = self.table("network")
+        for key in net:
+            if key not in NETWORK_KEYS:
+                raise self.err(
+                    f"[network] {key}", "unknown key", f"allowed keys: {', '.join(NETWORK_KEYS)}"
+                )
+        name = net.get("name")
+        if not isinstance(name, str) or not NET_NAME.match(name):
+            raise self.err(
+                "[network] name",
+                f"invalid network name {name!r}",
+                "use lower-case letters, digits and '-', e.g. \"my-net\"",
+            )
+        title = self.langs("[network] title", net.get("title", name))
+        description = self.langs("[network] description", net.get("description", ""))
+        dims = self.dims("dims", required=False)
+        full_dims = self.dims("full_dims", required=False)
+        for key in full_dims:
+            if key not in dims:
+                raise self.err(
+                    f"[full_dims] {key}",
+                    "not a dimension in [dims]",
+                    f"use one of: {', '.join(dims)}",
+                )
+        self.names: dict[str, str] = {k: "dims" for k in dims}
+        self.one_hot: list[str] = []
+        inputs = self.tensors("inputs", dims)
+        params = self.tensors("params", dims, required=True)
+        if not params:
+            raise self.err("[params]", "no parameters to differentiate", "declare at least one")
+        constants = {}
+        for key, value in self.table("constants", required=False).items():
+            self.declare("constants", key)
+            constants[key] = self.number(f"[constants] {key}", value)
+        shapes: dict[str, Shape] = {
+            **inputs,
+            **params,
+            **{k: () for k in constants},
+            **{k: () for k in dims},
+        }
+        fwd = self.table("forward")
+        if not fwd:
+            raise self.err("[forward]", "no assignments", 'add e.g. L = "mse(Yhat, Y)"')
+        forward = []
+        for key, text in fwd.items():
+            where = f"[forward] {key}"
+            self.declare("forward", key)
+            if not isinstance(text, str):
+                raise self.err(where, "must be a string expression", f'write {key} = "…"')
+            try:
+                node = ex.parse(text)
+            except ex.ExprError as e:
+                raise self.err(
+                    f'{where} = "{text}"', e.message, "see the expression language in the README"
+                ) from None
+            shapes[key] = _Shapes(self, f'{where} = "{text}"', shapes, constants).infer(node)
+            forward.append((key, node))
+        for key in shapes:
+            if key.startswith("d") and key[1:] in shapes and key[1:] not in dims:
+                table = self.names.get(key, "constants")
+                raise self.err(
+                    f"[{table}] {key}",
+                    f"'{key}' clashes with the name of the "
+                    f"gradient of '{key[1:]}' (d{key[1:]} = ∂L/∂{key[1:]} in "
+                    "generated code and in derive check)",
+                    f"rename '{key}'",
+                )
+        loss = forward[-1][0]
+        if shapes[loss] not in ((), (1, 1)):
+            raise self.err(
+                f"[forward] {loss}",
+                f"the last assignment is the loss and must be a "
+                f"scalar, but its shape is {shapes[loss]}",
+                "reduce it, e.g. with mean(...), sum(...) or a loss function",
+            )
+        used = {n for _, node in forward for n in ex.names(node)}
+        for key, _ in forward[:-1]:
+            if key not in used:
+                raise self.err(
+                    f"[forward] {key}",
+                    f"'{key}' is never used: every assignment "
+                    f"but the last (the loss) must feed a later one",
+                    f"use {key} in a later assignment or remove it",
+                )
+        for p in params:
+            if p not in used:
+                raise self.err(
+                    f"[params] {p}",
+                    "is never used in [forward]",
+                    "remove it or use it in an assignment",
+                )
+        self.params = params
+        self.limits(forward, shapes, dims, full_dims, {**inputs, **params})
+        values = self.values(inputs, params, shapes, name, tuple(forward), dims, constants)
+        labels = self.labels(shapes)
+        train = self.train()
+        return NetSpec(
+            name=name,
+            title=title,
+            description=description,
+            dims=dims,
+            inputs=inputs,
+            params=params,
+            constants=constants,
+            forward=tuple(forward),
+            forward_text={k: v.strip() for k, v in fwd.items()},
+            shapes=shapes,
+            values=values,
+            labels=labels,
+            source=self.source,
+            full_dims=full_dims,
+            train=train,
+            one_hot=tuple(self.one_hot),
+            generated=tuple(k for k in (*inputs, *params) if k not in self.given_values()),
+        )
+
+    def declare(self, table: str, key: str) -> None:
+        self.ident(f"[{table}] {key}", key)
+        if keyword.iskeyword(key):
+            raise self.err(
+                f"[{table}] {key}",
+                f"'{key}' is a Python keyword and cannot appear in an expression",
+                f"rename it, e.g. '{key}0'",
+            )
+        if key in self.names:
+            raise self.err(
+                f"[{table}] {key}",
+                f"'{key}' is already defined in [{self.names[key]}]",
+                "give each tensor a distinct name",
+            )
+        self.names[key] = table
+
+    def langs(self, where: str, value: Any) -> dict[str, str]:
+        if isinstance(value, str):
+            value = {"en": value, "zh": value}
+        if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
+            raise self.err(
+                where,
+                'must be a string or a table {en = "…", zh = "…"}',
+                'write title = { en = "…", zh = "…" }',
+            )
+        if any(len(v) > 300 for v in value.values()):
+            raise self.err(where, "is longer than 300 characters", "shorten it")
+        value = {k: clean_text(v) for k, v in value.items()}  # no NUL/ESC/bidi in any output
+        en = value.get("en", next(iter(value.values()), ""))
+        return {"en": en, "zh": value.get("zh", en)}
+
+    def dims(self, table: str, required: bool = True) -> dict[str, int]:
+        out = {}
+        for key, value in self.table(table, required).items():
+            self.ident(f"[{table}] {key}", key)
+            if type(value) is not int or not 1 <= value <= MAX_DIM:
+                raise self.err(
+                    f"[{table}] {key}",
+                    f"must be a whole number from 1 to {MAX_DIM}, got {value!r}",
+                    f"write {key} = 2",
+                )
+            out[key] = value
+        return out
+
+    def tensors(self, table: str, dims: dict[str, int], required: bool = False):
+        out: dict[str, Shape] = {}
+        for key, value in self.table(table, required).items():
+            where = f"[{table}] {key}"
+            self.declare(table, key)
+            if isinstance(value, dict) and table == "inputs":
+                value = self.input_kind(where, key, value)
+            if not isinstance(value, list) or len(value) not in (0, 2):
+                raise self.err(
+                    where,
+                    f"shape must be [] (scalar) or [rows, cols], got {value!r}",
+                    f'write {key} = ["m", 1] with names from [dims] or numbers',
+                )
+            shape = []
+            for d in value:
+                if isinstance(d, str):
+                    if d not in dims:
+                        raise self.err(
+                            where,
+                            f"unknown dimension '{d}'",
+                            f"declare it in [dims] or use one of: {', '.join(dims)}",
+                        )
+                    shape.append(Dim(dims[d], d))
+                elif type(d) is int and 1 <= d <= MAX_DIM:
+                    shape.append(d)
+                else:
+                    raise self.err(where, f"bad size {d!r}", "use a [dims] name or a positive int")
+            if shape and shape[0] * shape[1] > MAX_ENTRIES:
+                raise self.err(where, "too many entries", f"keep it under {MAX_ENTRIES}")
+            if key in getattr(self, "one_hot", ()) and (not shape or shape[1] < 2):
+                raise self.err(
+                    where,
+                    "a one-hot input needs rows of at least two classes",
+                    f'write {key} = {{ shape = ["m", "k"], kind = "one-hot" }} with k ≥ 2',
+                )
+            out[key] = tuple(shape)
+        return out
+
+    def input_kind(self, where: str, key: str, value: dict[str, Any]) -> Any:
+        """``{ shape = [...], kind = "one-hot" }``: the shape, remembering the kind."""
+        extra = sorted(set(value) - {"shape", "kind"})
+        if extra or "shape" not in value:
+            raise self.err(
+                where,
+                f"unknown key '{extra[0]}'" if extra else "the table has no 'shape'",
+                f'write {key} = {{ shape = ["m", "k"], kind = "one-hot" }} or {key} = ["m", "k"]',
+            )
+        kind = value.get("kind", "data")
+        if kind not in KINDS:
+            raise self.err(
+                where,
+                f"unknown kind {kind!r}",
+                f"use one of: {', '.join(repr(k) for k in KINDS)}",
+            )
+        if kind == "one-hot":
+            self.one_hot.append(key)
+        return value["shape"]
+
+    def number(self, where: str, value: Any) -> Fraction:
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise self.err(where, f"must be a number, got {value!r}", "write a number like 0.5")
+        if isinstance(value, float) and value != value or abs(value) > 1e12:
+            raise self.err(where, "must be a finite number below 1e12", "write a number like 0.5")
+        return Fraction(repr(value)) if isinstance(value, float) else Fraction(value)
+
+    def given_values(self) -> dict[str, Any]:
+        return self.table("values", required=False)
+
+    def values(
+        self, inputs, params, shapes, name, forward, dims, constants
+    ) -> dict[str, tuple[tuple[Fraction, ...], ...]]:
+        """The user's ``[values]`` (checked against every operation's domain) completed with
+        drawn values that respect the domains (BCE targets in {0, 1}, one-hot cross-entropy
+        targets, positive log arguments, non-zero divisors, no kink input at 0)."""
+        from derive.lang import domains as domain
+
+        given = self.table("values", required=False)
+        for key in given:
+            if key not in inputs and key not in params:
+                raise self.err(
+                    f"[values] {key}",
+                    "is not an input or a parameter",
+                    f"give values only for: {', '.join(list(inputs) + list(params))}",
+                )
+        fixed = {}
+        for key in list(inputs) + list(params):
+            if key in given:
+                r, c = (1, 1) if shapes[key] == () else shapes[key]
+                where = f"[values] {key}"
+                rows = self.grid(where, given[key], r, c)
+                fixed[key] = tuple(tuple(self.number(where, v) for v in row) for row in rows)
+                if key in self.one_hot:
+                    for n, row in enumerate(fixed[key]):
+                        if sorted(row) != [0] * (c - 1) + [1]:
+                            raise self.err(
+                                where,
+                                f"row {n + 1} is {[float(v) for v in row]}, but {key} is "
+                                "declared one-hot: each row must have a single 1 and 0 elsewhere",
+                                'give one-hot rows, e.g. [0, 1, 0], or drop kind = "one-hot"',
+                            )
+        missing = [k for k in list(inputs) + list(params) if k not in fixed]
+        roles = domain.roles(forward, self.one_hot)
+        scalars = {k: float(v) for k, v in {**dims, **constants}.items()}
+
+        def make(k: int) -> dict[str, tuple[tuple[Fraction, ...], ...]]:
+            # attempt 0 draws exactly as earlier versions did (committed walkthroughs keep their
+            # numbers); later attempts use their own seeds
+            rng = random.Random(f"derive-values:{name}" if k == 0 else f"derive-values:{name}:{k}")
+            out = dict(fixed)
+            for key in missing:
+                r, c = (1, 1) if shapes[key] == () else shapes[key]
+                rows = domain.draw(rng, roles.get(key), r, c, first=k == 0)
+                out[key] = tuple(tuple(row) for row in rows)
+            return {key: out[key] for key in list(inputs) + list(params)}
+
+        def arrays(vals):
+            import numpy as np
+
+            return {k: np.array([[float(v) for v in r] for r in rows]) for k, rows in vals.items()}
+
+        # the user's own values: any value outside a domain is an error naming it
+        first = make(0)
+        problem = domain.check(forward, scalars, arrays(first))
+        if problem is not None and (not missing or problem.direct in fixed):
+            raise self._domain_error(problem, fixed, forward)
+        if not missing:
+            return first
+        last: list[dict] = []
+
+        def make_arrays(k: int):
+            last[:] = [make(k)]
+            return arrays(last[0])
+
+        point, problem = domain.find_point(forward, scalars, make_arrays, kinks=True)
+        if point is None:
+            # no draw avoids the kinks: accept one inside the domains
+            point, problem2 = domain.find_point(forward, scalars, make_arrays, kinks=False)
+            if point is None:
+                assert problem2 is not None
+                raise self._domain_error(problem2, fixed, forward, drawn=True)
+        return last[0]
+
+    def _domain_error(self, problem, fixed, forward, drawn: bool = False) -> SpecError:
+        text = dict(forward)
+        if problem.direct is not None and problem.direct in fixed:
+            e = problem.entry
+            return self.err(
+                f"[values] {problem.direct}",
+                f"entry [{e[0]}, {e[1]}] is {problem.value:g}: {problem.message}",
+                "give values inside the domain (BCE targets 0 or 1, cross-entropy targets "
+                "one-hot rows)",
+            )
+        where = f"[forward] {problem.node}"
+        if problem.node in text:
+            where += " at the example values"
+        fix = (
+            "give [values] (or change the network) so that every operation stays in its domain"
+            if drawn
+            else "change [values] so that every operation stays in its domain"
+        )
+        return self.err(where, problem.where(), fix)
+
+    def grid(self, where: str, raw: Any, r: int, c: int) -> list[list[Any]]:
+        want = "a scalar" if (r, c) == (1, 1) else f"a {r}×{c} array"
+        if not isinstance(raw, list):
+            raw = [[raw]]
+        elif raw and not isinstance(raw[0], list):
+            raw = [raw] if r == 1 else [[v] for v in raw] if c == 1 else raw
+        ok = len(raw) == r and all(isinstance(row, list) and len(row) == c for row in raw)
+        if not ok:
+            got = (
+                f"{len(raw)} rows of lengths {[len(x) if isinstance(x, list) else 1 for x in raw]}"
+            )
+            raise self.err(
+                where,
+                f"wrong shape: expected {want} ({r} rows of {c}), got {got}",
+                f"give {r} rows with {c} numbers each",
+            )
+        return raw
+
+    def labels(self, shapes) -> dict[str, tuple[tuple[str, ...], ...]]:
+        out = {}
+        seen: set[str] = set()
+        for key, raw in self.table("labels", required=False).items():
+            where = f"[labels] {key}"
+            if key not in shapes:
+                raise self.err(where, "is not a tensor of this network", "label an existing name")
+            r, c = (1, 1) if shapes[key] == () else shapes[key]
+            rows = self.grid(where, raw, r, c)
+            for row in rows:
+                for label in row:
+                    if not isinstance(label, str):
+                        raise self.err(where, f"labels are names, got {label!r}", 'write "w11"')
+                    self.ident(where, label)
+                    if label in shapes and not (label == key and shapes[key] in ((), (1, 1))):
+                        raise self.err(
+                            where,
+                            f"label '{label}' is the name of a tensor or dimension",
+                            "choose a label no tensor, dimension or constant uses",
+                        )
+                    if label in seen:
+                        raise self.err(where, f"label '{label}' is used twice", "make it unique")
+                    seen.add(label)
+            out[key] = tuple(tuple(row) for row in rows)
+        return out
+
+    def train(self) -> dict[str, float]:
+        raw = self.table("train", required=False)
+        out = {}
+        for key, value in raw.items():
+            where = f"[train] {key}"
+            if key not in TRAIN_KEYS:
+                raise self.err(where, "unknown key", f"use {', '.join(TRAIN_KEYS)}")
+            v = float(self.number(where, value))
+            if key == "lr" and not 0 < v <= MAX_LR:
+                raise self.err(
+                    where,
+                    f"the learning rate must be above 0 and at most {MAX_LR:g}, got {v:g}",
+                    "write e.g. lr = 0.01",
+                )
+            if key != "lr":
+                top = {"steps": MAX_STEPS, "every": MAX_STEPS, "seed": MAX_SEED}[key]
+                low = 0 if key == "seed" else 1
+                if type(value) is not int or not low <= value <= top:
+                    raise self.err(
+                        where,
+                        f"must be a whole number from {low} to {top:,}, got {value!r}",
+                        f"write e.g. {key} = {dict(steps=500, every=10, seed=0)[key]}",
+                    )
+            out[key] = v
+        if out.get("every", 1) > out.get("steps", 500):
+            raise self.err("[train] every", "is larger than steps", "make every ≤ steps")
+        return out
+
+    def limits(self, forward, shapes, dims, full_dims, leaves) -> None:
+        """Refuse, up front, sizes the element-wise derivation or full-size training would not
+        finish in about a minute / fit in about 2 GB (the MAX_* constants above)."""
+        entries, terms = elementwise_size(forward, shapes)
+        if terms > MAX_ELEMENTWISE_TERMS or entries > MAX_ELEMENTWISE_ENTRIES:
+            raise LimitError(
+                f"{self.source}: [dims]: too large to derive element by element: "
+                f"{entries:,} entries and {terms:,} product terms; the limits are "
+                f"{MAX_ELEMENTWISE_ENTRIES:,} entries and {MAX_ELEMENTWISE_TERMS:,} terms "
+                "(about a minute and 2 GB here). Fix: make the dimensions smaller (a 32x32x32 "
+                "MLP fits) and put the real sizes in [full_dims]"
+            )
+        weights = sum(_entries(s) for k, s in leaves.items() if k in self.params)
+        if weights <= DIRECT_CHECK_PARAMS and weights * terms > MAX_DIRECT_WORK:
+            raise LimitError(
+                f"{self.source}: [dims]: too large to cross-check: {weights} weights x "
+                f"{terms:,} terms of the expanded loss = {weights * terms:,}; the limit is "
+                f"{MAX_DIRECT_WORK:,} (about a minute here). Fix: a smaller batch or "
+                "fewer terms; put the real sizes in [full_dims]"
+            )
+        if not full_dims:
+            return
+        full = {k: full_dims.get(k, v) for k, v in dims.items()}
+
+        def resize(shape: Shape) -> Shape:
+            return tuple(
+                full[d.label] if isinstance(d, Dim) and d.label in full else d for d in shape
+            )
+
+        for key, shape in leaves.items():
+            r, c = (1, 1) if shape == () else resize(shape)
+            if r * c > MAX_FULL_ENTRIES:
+                raise LimitError(
+                    f"{self.source}: [full_dims]: {key} would have {r * c:,} entries at full "
+                    f"size; the limit is {MAX_FULL_ENTRIES:,} per tensor. Fix: smaller [full_dims]"
+                )
+        steps = int(self.data.get("train", {}).get("steps", 500)) if "train" in self.data else 0
+        work = _product_terms(forward, shapes, resize) * max(steps, 1)
+        if work > MAX_TRAIN_WORK:
+            raise LimitError(
+                f"{self.source}: [full_dims]: training would take {work:.2g} multiply-adds "
+                f"({steps} steps at full size); the limit is {MAX_TRAIN_WORK:.0e}. "
+                "Fix: smaller [full_dims] or fewer [train] steps"
+            )
+
+
+def _entries(shape: Shape) -> int:
+    return 1 if shape == () else shape[0] * shape[1]
+
+
+def elementwise_size(forward, shapes: dict[str, Shape]) -> tuple[int, int]:
+    """``(entries, terms)`` of the element-wise derivation: entries of every tensor (inputs,
+    parameters, forward nodes) and the scalar terms of every forward expression (a matrix
+    product ``(r×k) @ (k×c)`` has ``r·k·c``, anything else one per entry of each operand)."""
+    entries = sum(_entries(s) for s in shapes.values())
+    return entries, _product_terms(forward, shapes, lambda s: s)
+
+
+def _product_terms(forward, shapes: dict[str, Shape], resize) -> int:
+    def walk(n: ex.Node) -> tuple[Shape, int]:
+        if isinstance(n, ex.Name):
+            return resize(shapes.get(n.id, ())), 0
+        if isinstance(n, ex.BinOp):
+            (a, ta), (b, tb) = walk(n.left), walk(n.right)
+            if n.op == "@" and a and b:
+                return (a[0], b[1]), ta + tb + a[0] * a[1] * b[1]
+            out = a if _entries(a) >= _entries(b) else b
+            return out, ta + tb + _entries(out)
+        kids = [walk(k) for k in _children(n)]
+        work = sum(t for _, t in kids) + sum(_entries(s) for s, _ in kids)
+        if isinstance(n, ex.Transpose) and kids and kids[0][0]:
+            return (kids[0][0][1], kids[0][0][0]), work
+        return (kids[0][0] if kids else ()), work
+
+    total = 0
+    for key, node in forward:
+        total += walk(node)[1]
+    return total
+
+
+def _calls(n: ex.Node):
+    """Every call in the tree ``n``."""
+    if isinstance(n, ex.Call):
+        yield n
+    for k in _children(n) + ([n.left, n.right] if isinstance(n, ex.BinOp) else []):
+        yield from _calls(k)
+
+
+def _children(n: ex.Node) -> list[ex.Node]:
+    if isinstance(n, ex.Call):
+        return list(n.args)
+    for attr in ("operand", "base"):
+        if hasattr(n, attr):
+            return [getattr(n, attr)]
+    return []
+
+
+class _Shapes:
+    """Shape inference over an expression tree, with messages naming both shapes."""
+
+    def __init__(self, v: _Validator, where: str, shapes: dict[str, Shape], constants) -> None:
+        self.v, self.where, self.shapes, self.constants = v, where, shapes, constants
+
+    def fail(self, message: str, fix: str) -> SpecError:
+        return self.v.err(self.where, message, fix)
+
+    def infer(self, n: ex.Node) -> Shape:
+        if isinstance(n, ex.Num):
+            return ()
+        if isinstance(n, ex.Name):
+            if n.id not in self.shapes:
+                known = ", ".join(self.shapes)
+                raise self.fail(
+                    f"undefined name '{n.id}'",
+                    f"define it before use ([inputs], [params], [constants] or an "
+                    f"earlier [forward] line); known: {known}",
+                )
+            return self.shapes[n.id]
+        if isinstance(n, ex.Neg):
+            return self.infer(n.operand)
+        if isinstance(n, ex.Pow):
+            return self.infer(n.base)
+        if isinstance(n, ex.Transpose):
+            s = self.infer(n.operand)
+            return (s[1], s[0]) if s else s
+        if isinstance(n, ex.BinOp):
+            a, b = self.infer(n.left), self.infer(n.right)
+            if n.op == "@":
+                if not a or not b:
+                    raise self.fail("'@' needs two matrices, got a scalar", "use * for scaling")
+                if a[1] != b[0]:
+                    raise self.fail(
+                        f"shape mismatch in '@': left is {a}, right is {b}; inner sizes "
+                        f"{a[1]} and {b[0]} differ",
+                        "transpose one side (.T) or fix the shapes in [inputs]/[params]",
+                    )
+                return (a[0], b[1])
+            return self.broadcast(a, b, n.op)
+        if isinstance(n, ex.Call):
+            return self.call(n)
+        raise self.fail(f"'{type(n).__name__}' is not allowed in a spec", "remove it")
+
+    def broadcast(self, a: Shape, b: Shape, op: str) -> Shape:
+        if not a:
+            return b
+        if not b:
+            return a
+        out = []
+        for x, y in zip(a, b, strict=True):
+            if x != y and 1 not in (x, y):
+                raise self.fail(
+                    f"shape mismatch in '{op}': left is {a}, right is {b}",
+                    "make the shapes equal, or one of them a [1, k] row / scalar",
+                )
+            out.append(max(x, y))
+        return tuple(out)
+
+    def call(self, n: ex.Call) -> Shape:
+        shapes = [self.infer(a) for a in n.args]
+        for key, value in n.kwargs:
+            if not isinstance(value, ex.Num) and not (
+                isinstance(value, ex.Name) and value.id in self.constants
+            ):
+                raise self.fail(
+                    f"{n.func}({key}=…) must be a number or a [constants] name",
+                    f"write {key}=3 or declare it in [constants]",
+                )
+        op = ops.get(n.func)
+        for extra in n.args[1:] if op.kind in (ops.ELEMENTWISE, ops.ROWWISE) else ():
+            if not isinstance(extra, ex.Num) and not (
+                isinstance(extra, ex.Name) and extra.id in self.constants
+            ):
+                raise self.fail(
+                    f"{n.func}'s {op.params[0][0] if op.params else 'parameter'} must be a "
+                    "number or a [constants] name",
+                    f"write {n.func}(Z, 0.01)",
+                )
+        if op.kind == ops.ROWWISE and not shapes[0]:
+            raise self.fail(f"{n.func} needs a matrix (rows of scores)", "pass a [m, k] tensor")
+        if op.kind in (ops.ELEMENTWISE, ops.ROWWISE):
+            return shapes[0]
+        if op.kind == ops.REDUCTION:
+            axis = n.kwarg("axis")
+            if axis is None:
+                return ()
+            if not (isinstance(axis, ex.Num) and axis.value in (0, 1)) or not shapes[0]:
+                raise self.fail(
+                    f"{n.func}(…, axis) must be 0 or 1 on a matrix",
+                    f"write {n.func}(X, axis=0) (columns) or {n.func}(X, 1) (rows)",
+                )
+            r, c = shapes[0]
+            return (1, c) if axis.value == 0 else (r, 1)
+        a, b = shapes[0], shapes[1]
+        if a != b and {a, b} != {(), (1, 1)}:
+            raise self.fail(
+                f"{n.func}() needs predictions and targets of the same shape, got {a} and {b}",
+                "make both the same shape, e.g. [m, 1]",
+            )
+        return ()

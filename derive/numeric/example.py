@@ -1,0 +1,288 @@
+"""Numbers at the example values, and the working a careful hand calculation shows.
+
+Values are computed exactly where they are rational (``Fraction`` arithmetic: ``0.5·0.1 + 0.1·0.3
+= 0.08`` exactly) and in 30-digit arithmetic otherwise (after σ, exp, log, tanh). A number is
+shown exactly when it is an exact terminating decimal, otherwise rounded once, from the
+high-precision value, to 7 decimals with ``≈`` — never rounded twice.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import Any
+
+import mpmath
+import sympy as sp
+
+from derive.engine import functions as fn
+from derive.engine import tolerance as tol
+from derive.engine.backprop import Derivation
+from derive.engine.printing import latex, ordered_terms
+from derive.lang import ops
+
+DIGITS = 7
+# a negative number substituted as a function's argument: σ((−0.5)) → σ(−0.5)
+_DOUBLE_PARENS = re.compile(
+    r"\\left\(\\left\((-[0-9.]+(?: \\times 10\^\{-?\d+\})?)\\right\)"
+    r"\\right\)"
+)
+
+
+@dataclass(frozen=True)
+class Number:
+    """A value as shown: ``tex`` is ``0.08`` or ``-0.0136681``; ``exact`` says whether
+    ``tex`` is the exact value (then ``=``) or rounded (then ``≈``)."""
+
+    value: float
+    exact: bool
+    tex: str
+
+    @property
+    def rel(self) -> str:
+        return "=" if self.exact else "\\approx"
+
+    @property
+    def text(self) -> str:
+        return self.tex.replace("\\times 10^{", "e").replace("}", "")
+
+
+@dataclass(frozen=True)
+class Working:
+    """``formula = substituted = term values = result`` for one entry (forward or gradient)."""
+
+    lhs_tex: str
+    formula_tex: str
+    substituted_tex: str | None  # None when the formula is just a number or a single symbol
+    terms_tex: str | None  # the value of each term of a sum, when that adds a line
+    result: Number
+    substituted_exact: bool = True  # False once a shown number is rounded
+    terms_exact: bool = True
+
+    def chain(self) -> list[tuple[str, str]]:
+        """``[(relation, tex), …]`` after ``lhs``: the displayed equalities, in order; ``≈``
+        from the first line that shows a rounded number on."""
+        out = [("=", self.formula_tex)]
+        exact = True
+        for tex, ok in (
+            (self.substituted_tex, self.substituted_exact),
+            (self.terms_tex, self.terms_exact),
+        ):
+            if tex is not None and tex != out[-1][1]:
+                exact = exact and ok
+                out.append(("=" if exact else "\\approx", tex))
+        if self.result.tex != out[-1][1]:
+            out.append((self.result.rel if exact else "\\approx", self.result.tex))
+        return out
+
+
+def _finite(v: Any) -> bool:
+    if isinstance(v, Fraction):
+        return True
+    return isinstance(v, mpmath.mpf) and bool(mpmath.isfinite(v))
+
+
+def _mp(x: Any) -> mpmath.mpf:
+    if isinstance(x, Fraction):
+        return mpmath.mpf(x.numerator) / x.denominator
+    return x
+
+
+def _decimal(q: Fraction) -> str | None:
+    """The exact decimal of ``q`` if it terminates within 12 places."""
+    d = q.denominator
+    for p in (2, 5):
+        while d % p == 0:
+            d //= p
+    if d != 1:
+        return None
+    for places in range(13):
+        scaled = q * 10**places
+        if scaled.denominator == 1:
+            n = abs(scaled.numerator)
+            s = str(n).rjust(places + 1, "0")
+            body = s if places == 0 else f"{s[:-places]}.{s[-places:]}"
+            return ("-" if q < 0 else "") + body
+    return None
+
+
+def fmt(value: Any) -> Number:
+    """Format an exact ``Fraction`` or a high-precision ``mpf``."""
+    if isinstance(value, Fraction):
+        dec = _decimal(value)
+        if dec is not None:
+            return Number(float(value), True, dec)
+        value = _mp(value)
+    x = value if isinstance(value, mpmath.mpf) else mpmath.mpf(value)
+    f = float(x)
+    if x == 0:
+        return Number(0.0, True, "0")
+    if 1e-3 <= abs(f) < 1e5:
+        s = mpmath.nstr(
+            x,
+            DIGITS + max(0, int(mpmath.floor(mpmath.log10(abs(x)))) + 1),
+            min_fixed=-10,
+            max_fixed=10,
+            strip_zeros=False,
+        )
+        s = f"{f:.{DIGITS}f}" if "e" in s else s
+        s = f"{round(f, DIGITS):.{DIGITS}f}" if len(s.split(".")[-1]) != DIGITS else s
+    elif math.isfinite(f) and f != 0:
+        mant, exp = f"{f:.{DIGITS - 1}e}".split("e")
+        s = f"{mant} \\times 10^{{{int(exp)}}}"
+    else:  # beyond float64 (e^1000 at a saturated example): mpmath keeps the exponent
+        e10 = int(mpmath.floor(mpmath.log10(abs(x))))
+        mant_mp = x / mpmath.mpf(10) ** e10
+        s = f"{mpmath.nstr(mant_mp, DIGITS, min_fixed=-1, max_fixed=2)} \\times 10^{{{e10}}}"
+    return Number(f, False, s)
+
+
+class Example:
+    """Values of every symbol of a derivation at the spec's ``[values]``."""
+
+    def __init__(self, d: Derivation, point: Any = None) -> None:
+        """``point``: other values than the spec's (``{name: float array}``, e.g. a random
+        point of ``derive verify``), taken as the exact binary numbers they are."""
+        self.d = d
+        g = d.graph
+        self.values: dict[sp.Symbol, Any] = {}
+        for s, v in g.scalar_values.items():
+            self.values[s] = Fraction(int(v.p), int(v.q))
+        given = (
+            g.spec.values
+            if point is None
+            else {k: [[mpmath.mpf(float(x)) for x in row] for row in v] for k, v in point.items()}
+        )
+        for name, rows in given.items():
+            for s, v in zip(g.tensors[name].symbols, [v for row in rows for v in row], strict=True):
+                self.values[s] = v
+        self._cache: dict[sp.Basic, Any] = {}
+        self._given = dict(self.values)
+        self._dps = tol.EXAMPLE_DPS
+
+    def value(self, e: sp.Basic) -> Any:
+        """Exact ``Fraction`` if rational, else a 30-digit ``mpf``.
+
+        A saturated example (σ(1000) is 1 to 30 digits, so 1 − σ is 0 and a quotient blows up)
+        is evaluated again with more digits, up to :data:`tolerance.EXAMPLE_MAX_DPS`; a value
+        that is still not a finite real number raises :class:`ValueError` naming it."""
+        dps = self._dps
+        while True:
+            try:
+                with mpmath.workdps(dps):
+                    v = self._eval(e)
+                if _finite(v):
+                    return v
+                complex_ = isinstance(v, mpmath.mpc)
+            except (ZeroDivisionError, OverflowError):
+                complex_ = False
+            except (TypeError, ValueError):
+                complex_ = True  # mpmath: "cannot create mpf from mpc"
+            if complex_ or dps >= tol.EXAMPLE_MAX_DPS:
+                raise ValueError(
+                    f"{self.d.graph.symbol_tex.get(e, e)} is not a finite real number at the "
+                    "example values"
+                )
+            dps = min(dps * 4, tol.EXAMPLE_MAX_DPS)
+            self._dps = dps
+            self._cache.clear()
+            self.values = dict(self._given)
+
+    def _eval(self, e: sp.Basic) -> Any:
+        hit = self._cache.get(e)
+        if hit is not None:
+            return hit
+        if e.is_Symbol:
+            v = self.values.get(e)
+            if v is None:
+                v = self.values[e] = self._eval(self.d.defs[e])
+        elif e.is_Rational:
+            v = Fraction(int(e.p), int(e.q))
+        elif e.is_Add or e.is_Mul:
+            vals = [self._eval(a) for a in e.args]
+            if not all(isinstance(x, Fraction) for x in vals):
+                vals = [_mp(x) for x in vals]
+            v = vals[0]
+            for x in vals[1:]:
+                v = v + x if e.is_Add else v * x
+        elif e.is_Pow:
+            b, x = self._eval(e.args[0]), e.args[1]
+            v = b ** int(x) if x.is_Integer else _mp(b) ** _mp(self._eval(x))
+        elif e.func in (fn.relu, fn.relu_grad):
+            x = self._eval(e.args[0])
+            v = (x if x > 0 else Fraction(0)) if e.func is fn.relu else Fraction(int(x > 0))
+        elif e.func is fn.leaky_relu:
+            x, a = (self._eval(t) for t in e.args)
+            v = x if x > 0 else a * x
+        elif e.func is sp.Abs or e.func is sp.sign:
+            x = self._eval(e.args[0])
+            v = abs(x) if e.func is sp.Abs else Fraction((x > 0) - (x < 0))
+        elif e.func in (funcs := ops.sympy_mpmath()):  # the operation table's functions
+            v = funcs[e.func](*(_mp(self._eval(a)) for a in e.args))
+        else:
+            raise TypeError(f"cannot evaluate {e.func}")
+        self._cache[e] = v
+        return v
+
+    def number(self, e: sp.Basic) -> Number:
+        return fmt(self.value(e))
+
+    def matrix(self, symbols: sp.MatrixBase) -> list[list[Number]]:
+        return [
+            [self.number(symbols[i, j]) for j in range(symbols.cols)] for i in range(symbols.rows)
+        ]
+
+    def matrix_tex(self, symbols: sp.MatrixBase) -> str:
+        """``\\begin{bmatrix} … \\end{bmatrix}`` of the values (a bare number for 1×1)."""
+        rows = self.matrix(symbols)
+        if len(rows) == 1 and len(rows[0]) == 1:
+            return rows[0][0].tex
+        body = " \\\\ ".join(" & ".join(n.tex for n in row) for row in rows)
+        return f"\\begin{{bmatrix}} {body} \\end{{bmatrix}}"
+
+    def all_exact(self, symbols: sp.MatrixBase) -> bool:
+        return all(self.number(s).exact for s in symbols)
+
+    def _num_names(self, e: sp.Basic) -> dict[sp.Symbol, str]:
+        out = {}
+        for s in e.free_symbols:
+            n = self.number(s)
+            out[s] = (
+                f"\\left({n.tex}\\right)" if n.tex.startswith("-") or "times" in n.tex else n.tex
+            )
+        return out
+
+    def working(self, lhs_symbol: sp.Symbol, formula: sp.Expr) -> Working:
+        """The hand calculation of one entry: its formula, numbers substituted, the value of
+        each term (for sums of products), and the result."""
+        names = self.d.graph.symbol_tex
+        formula_tex = latex(formula, names)
+        sub, sub_exact = None, True
+        if formula.free_symbols and not formula.is_Symbol:
+            sub = _DOUBLE_PARENS.sub(r"\\left(\1\\right)", latex(formula, self._num_names(formula)))
+            sub_exact = all(self.number(s).exact for s in formula.free_symbols)
+        terms, terms_exact = None, True
+
+        def trivial(a: sp.Basic) -> bool:
+            return a.is_Symbol or a.is_Number or (-a).is_Symbol
+
+        if formula.is_Add and not all(trivial(a) for a in formula.args):
+            nums = [self.number(a) for a in ordered_terms(formula)]
+            terms_exact = all(n.exact for n in nums)
+            if terms_exact or len(nums) <= 4:
+                parts = []
+                for k, n in enumerate(nums):
+                    t = n.tex
+                    parts.append(t if k == 0 else f"- {t[1:]}" if t.startswith("-") else f"+ {t}")
+                terms = " ".join(parts)
+        return Working(
+            names[lhs_symbol],
+            formula_tex,
+            sub,
+            terms,
+            self.number(lhs_symbol),
+            sub_exact,
+            terms_exact,
+        )

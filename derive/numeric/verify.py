@@ -1,0 +1,706 @@
+"""Numeric verification: our gradients against PyTorch autograd and finite differences.
+
+Three independent computations of every gradient, all float64:
+
+- **ours, element-wise**: the derived expressions, lambdified to NumPy node by node;
+- **ours, matrix form**: the verified matrix rules run in NumPy (:meth:`MExpr.numeric`) — the same
+  formulas the generated ``backprop.py`` uses, and the only one used at full size;
+- **PyTorch autograd** on the spec's forward pass (torch imported lazily, DESIGN.md §2.7);
+- **central finite differences** on the NumPy forward pass (ε = 1e-6; a deterministic sample of
+  entries for large tensors).
+
+``relu'(0) = 0`` as in PyTorch. Tolerances are explicit in :data:`TOL`.
+"""
+
+from __future__ import annotations
+
+import math
+import random
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import sympy as sp
+
+from derive.engine import functions as fn
+from derive.engine import tolerance as tol
+from derive.engine.backprop import Derivation
+from derive.engine.graph import Graph, op_params
+from derive.errors import ToolError
+from derive.lang import domains as domain
+from derive.lang import expr as ex
+from derive.lang import ops
+from derive.lang.spec import SpecError
+
+TOL = tol.COMPARE  # (rtol, atol) per comparison; reasons in derive.engine.tolerance
+EPS = tol.FD_STEP
+FD_SAMPLE = tol.FD_SAMPLE
+
+
+class NonFinite(SpecError):
+    """A NaN, inf or complex number at the example values (exit 2, naming where)."""
+
+
+class TorchMissing(ToolError, RuntimeError):
+    """PyTorch is not installed (``pip install 'derive-backprop[torch]'``)."""
+
+
+@dataclass(frozen=True)
+class Comparison:
+    param: str
+    point: str  # "example", "random 1", …, "full size"
+    ours_vs_torch: tuple[float, float] | None  # (max abs, max rel) differences
+    ours_vs_fd: tuple[float, float]
+    elementwise_vs_matrix: tuple[float, float] | None
+    ok: bool
+    kink: bool = False  # a ReLU input within EPS of 0: finite differences are not meaningful
+    problem: str = ""  # why ``ok`` is False when it is not a plain disagreement (non-finite)
+
+
+def kinked() -> tuple[str, ...]:
+    """Functions whose derivative jumps somewhere (from the operation table)."""
+    return tuple(n for n, op in ops.OPS.items() if op.kinks)
+
+
+@dataclass(frozen=True)
+class Report:
+    network: str
+    comparisons: tuple[Comparison, ...]
+    loss_scale: tuple[str, float] | None  # e.g. ("mse", 2.0): PyTorch's bare loss / ours
+    torch_version: str | None
+    notes: tuple[str, ...] = ()  # e.g. exact zeros at the example, skipped random points
+
+    @property
+    def ok(self) -> bool:
+        return all(c.ok for c in self.comparisons)
+
+
+# ---- points ---------------------------------------------------------------------------------
+
+
+def _is_loss(name: str) -> bool:
+    return name in ops.OPS and ops.get(name).kind == ops.LOSS
+
+
+def example_point(g: Graph) -> dict[str, np.ndarray]:
+    """The spec's ``[values]`` as float64 arrays (2-D)."""
+    return {
+        k: np.array([[float(v) for v in row] for row in rows]) for k, rows in g.spec.values.items()
+    }
+
+
+def targets(g: Graph) -> set[str]:
+    """Inputs used as loss targets: drawn in [0, 1] at random points."""
+    out = set()
+    for _, tree in g.spec.forward:
+        stack = [tree]
+        while stack:
+            n = stack.pop()
+            if isinstance(n, ex.Call) and _is_loss(n.func) and isinstance(n.args[1], ex.Name):
+                out.add(n.args[1].id)
+            stack.extend(ex.children(n))
+    return out
+
+
+def random_point(
+    g: Graph, seed: int, sizes: Mapping[str, int] | None = None, *, strict: bool = False
+):
+    """Random inputs/parameters inside every operation's domain (and away from kinks),
+    optionally at other ``[dims]`` sizes (``full_dims``). When no draw is inside: ``None``
+    if ``strict``, else the first draw."""
+    roles = domain.roles(g.spec.forward, g.spec.one_hot)
+
+    def make(k: int) -> dict[str, np.ndarray]:
+        rng = np.random.default_rng(seed if k == 0 else [seed, k])
+        out = {}
+        for name in list(g.spec.inputs) + list(g.spec.params):
+            shape = _shape(g, name, sizes)
+            role = roles.get(name)
+            if role == "binary":
+                out[name] = rng.integers(0, 2, shape).astype(np.float64)
+            elif role == "one-hot":
+                hot = rng.integers(0, shape[1], shape[0])
+                out[name] = (np.arange(shape[1])[None, :] == hot[:, None]).astype(np.float64)
+            elif role == "positive":
+                out[name] = rng.uniform(0.1, 2.0, shape)
+            else:
+                out[name] = rng.standard_normal(shape)
+        return out
+
+    scal = _scalar_floats(g, sizes)
+    point, _ = domain.find_point(g.spec.forward, scal, make, kinks=True, tries=16)
+    if point is None:
+        point, _ = domain.find_point(g.spec.forward, scal, make, kinks=False, tries=16)
+    return point if point is not None or strict else make(0)
+
+
+def _scalar_floats(g: Graph, sizes: Mapping[str, int] | None = None) -> dict[str, float]:
+    out = {k: float(v) for k, v in g.spec.dims.items()}
+    out.update({k: float(v) for k, v in g.spec.constants.items()})
+    out.update({k: float(v) for k, v in (sizes or {}).items()})
+    return out
+
+
+def _shape(g: Graph, name: str, sizes: Mapping[str, int] | None) -> tuple[int, int]:
+    shape = g.tensors[name].shape
+    if not sizes:
+        return (int(shape[0]), int(shape[1]))
+    return tuple(sizes.get(getattr(d, "label", ""), int(d)) for d in shape)  # type: ignore
+
+
+def scalar_values(g: Graph, sizes: Mapping[str, int] | None = None) -> dict[sp.Symbol, float]:
+    out = {s: float(v) for s, v in g.scalar_values.items()}
+    for k, v in (sizes or {}).items():
+        out[g.scalars[k]] = float(v)
+    return out
+
+
+# ---- ours -----------------------------------------------------------------------------------
+
+
+def forward_numeric(d: Derivation, point: Mapping[str, np.ndarray], sizes=None, zeros=None):
+    """Matrix-form forward pass: every node's value, float64 (``zeros``: entries that are
+    exactly 0 in exact arithmetic, see :func:`exact_zeros`)."""
+    env = dict(point)
+    scal = scalar_values(d.graph, sizes)
+    for node in d.graph.nodes:
+        with np.errstate(all="ignore"):
+            value = np.atleast_2d(np.asarray(node.forward.numeric(env, scal), float))
+        if zeros and node.name in zeros:
+            value = np.where(zeros[node.name], 0.0, value)
+        env[node.name] = value
+    return env
+
+
+def gradients_matrix(d: Derivation, point: Mapping[str, np.ndarray], sizes=None, zeros=None):
+    """Matrix-form backward pass (the verified rules), float64: ``{param: gradient}``."""
+    env = forward_numeric(d, point, sizes, zeros)
+    scal = scalar_values(d.graph, sizes)
+    loss = d.graph.spec.loss
+    env["d" + loss] = np.ones((1, 1))
+    for visit in d.backward:
+        with np.errstate(all="ignore"):
+            value = np.asarray(visit.formula.numeric(env, scal), float)
+        env["d" + visit.name] = (
+            np.broadcast_to(value, env[visit.name].shape).copy()
+            if visit.name in env
+            else np.atleast_2d(value)
+        )
+    return {p: env["d" + p] for p in d.graph.spec.params}, loss_numeric(d, point, sizes)
+
+
+def gradients_elementwise(d: Derivation, point: Mapping[str, np.ndarray], exact: bool = False):
+    """The element-wise derivation, lambdified to NumPy node by node (spec sizes only).
+
+    ``exact``: evaluate instead in exact/high-precision arithmetic at the spec's ``[values]``
+    (:class:`derive.numeric.example.Example`) — the numbers the walkthrough shows, with kinks decided
+    exactly and no float overflow or cancellation (σ(1000) is not 1 there)."""
+    g = d.graph
+    if exact:
+        from derive.numeric.example import Example
+
+        ex_ = Example(d)
+        return {
+            p: np.array(
+                [[_to_float(ex_.value(s)) for s in row] for row in g.tensors[p].grads.tolist()]
+            )
+            for p in g.spec.params
+        }
+    values: dict[sp.Basic, Any] = {s: np.float64(v) for s, v in g.scalar_values.items()}
+    for name, arr in point.items():
+        for s, v in zip(g.tensors[name].symbols, np.asarray(arr).ravel(), strict=True):
+            values[s] = np.float64(v)
+    order = [s for n in g.nodes for s in g.tensors[n.name].symbols]
+    for visit in [g.loss] + [g.tensors[v.name] for v in d.backward]:
+        order += [s for s in visit.grads]
+    ev = _FloatEval(values)
+    with np.errstate(all="ignore"):
+        for s in order:
+            values[s] = ev(d.defs[s])
+    out = {
+        p: np.array([[float(values[s]) for s in row] for row in g.tensors[p].grads.tolist()])
+        for p in g.spec.params
+    }
+    if all(np.all(np.isfinite(v)) for v in out.values()):
+        return out
+    # the element-wise form is not fused (δP = −Y/P + (1 − Y)/(1 − P) is 0/0 once σ saturates
+    # in float64): evaluate it at the same point in high precision instead
+    from derive.numeric.example import Example
+
+    ex_ = Example(d, point=point)
+    return {
+        p: np.array([[_to_float(ex_.value(s)) for s in row] for row in g.tensors[p].grads.tolist()])
+        for p in g.spec.params
+    }
+
+
+class _FloatEval:
+    """float64 value of a SymPy expression whose symbols all have values (each definition is
+    evaluated once, in order, so no recursion through definitions): much cheaper than one
+    ``lambdify`` per symbol, which was half of ``verify`` on a 5-layer network."""
+
+    SYMPY = {sp.exp: np.exp, sp.log: np.log, sp.tanh: np.tanh, sp.Abs: np.abs, sp.sign: np.sign}
+
+    def __init__(self, values: dict) -> None:
+        self.values = values
+        self.ours = {**fn.NUMPY_MODULE, **ops.sympy_numpy()}
+        self.cache: dict[sp.Basic, Any] = {}
+
+    def __call__(self, e: sp.Basic) -> Any:
+        v = self.values.get(e)
+        if v is not None:
+            return v
+        hit = self.cache.get(e)
+        if hit is not None:
+            return hit
+        if e.is_Rational:
+            v = np.float64(e.p) / np.float64(e.q)
+        elif e.is_Number:
+            v = np.float64(float(e))
+        elif e.is_Add:
+            v = np.float64(0.0)
+            for a in e.args:
+                v = v + self(a)
+        elif e.is_Mul:
+            v = np.float64(1.0)
+            for a in e.args:
+                v = v * self(a)
+        elif e.is_Pow:
+            v = np.power(self(e.args[0]), self(e.args[1]))
+        elif e.func in self.SYMPY:
+            v = self.SYMPY[e.func](self(e.args[0]))
+        elif e.func.__name__ in self.ours:
+            v = np.float64(self.ours[e.func.__name__](*(self(a) for a in e.args)))
+        else:
+            f = sp.lambdify([], e, modules=[self.ours, "numpy"])
+            v = np.float64(f())
+        self.cache[e] = v
+        return v
+
+
+def _to_float(v) -> float:
+    try:
+        return float(v)
+    except (TypeError, ValueError, OverflowError):
+        return math.nan
+
+
+# ---- PyTorch ----------------------------------------------------------------------------------
+
+
+def _torch():
+    try:
+        import torch
+    except ImportError:
+        raise TorchMissing(
+            "PyTorch is not installed: pip install 'derive-backprop[torch]'"
+        ) from None
+    return torch
+
+
+def torch_forward(g: Graph, tree: ex.Node, env: dict, bare_loss: bool = False):
+    """Evaluate ``tree`` with torch ops (so autograd, not our rules, differentiates it)."""
+    torch = _torch()
+    F = torch.nn.functional
+    defs = dict(g.spec.forward)
+    leaves = set(g.spec.inputs) | set(g.spec.params)
+
+    def num(n: ex.Node) -> float:
+        if isinstance(n, ex.Num):
+            return float(n.value)
+        return float(g.scalar_values[g.scalars[n.id]])
+
+    def run(n: ex.Node):
+        if isinstance(n, ex.Num):
+            return torch.tensor(float(n.value), dtype=torch.float64)
+        if isinstance(n, ex.Name):
+            if n.id in g.scalars:
+                return torch.tensor(num(n), dtype=torch.float64)
+            return env[n.id]
+        if isinstance(n, ex.Neg):
+            return -run(n.operand)
+        if isinstance(n, ex.Transpose):
+            return run(n.operand).T
+        if isinstance(n, ex.Pow):
+            return run(n.base) ** float(n.exponent)
+        if isinstance(n, ex.BinOp):
+            a, b = run(n.left), run(n.right)
+            return {
+                "+": torch.add,
+                "-": torch.sub,
+                "*": torch.mul,
+                "/": torch.div,
+                "@": torch.matmul,
+            }[n.op](a, b)
+        assert isinstance(n, ex.Call)
+        op = ops.get(n.func)
+        x = run(n.args[0])
+        if op.kind == ops.ELEMENTWISE:
+            return op.torch(x, *(float(p.xreplace(g.scalar_values)) for p in op_params(g, n)))
+        if op.kind == ops.ROWWISE:
+            return op.torch(x)
+        if op.kind == ops.REDUCTION:
+            axis = n.kwarg("axis")
+            return op.torch(x) if axis is None else op.torch(x, int(axis.value))
+        y = run(n.args[1]).expand_as(x)
+        src = defs.get(n.args[0].id) if isinstance(n.args[0], ex.Name) else None
+        if (
+            isinstance(src, ex.Call)
+            and (n.func, src.func) in (("bce", "sigmoid"), ("cross_entropy", "softmax"))
+            and n.args[0].id not in leaves
+        ):
+            # the stable form PyTorch recommends (BCEWithLogits, log_softmax): autograd still
+            # differentiates it, and it stays finite when σ or softmax saturates in float64
+            z = run(src.args[0])
+            y = y.expand_as(z)
+            if n.func == "bce":
+                w = n.kwarg("pos_weight")
+                pw = None if w is None else torch.tensor(num(w), dtype=torch.float64)
+                return F.binary_cross_entropy_with_logits(z, y, pos_weight=pw)
+            return -(y * torch.log_softmax(z, dim=1)).sum() / z.shape[0]
+        return op.torch(x, y, *(float(p.xreplace(g.scalar_values)) for p in op_params(g, n)))
+
+    return run(tree)
+
+
+def gradients_torch(
+    g: Graph,
+    point: Mapping[str, np.ndarray],
+    bare_loss: bool = False,
+    zeros: Mapping[str, np.ndarray] | None = None,
+):
+    """PyTorch autograd gradients of the spec's loss (or of the bare loss function).
+
+    ``zeros``: entries of forward nodes that are exactly 0 at the example values in exact
+    arithmetic (a ReLU input ``3·0.1 − 0.3``); they are set to exactly 0 in the float pass too
+    (``z − z.detach()``: value 0, derivative unchanged), so PyTorch sees the same side of the
+    kink as the derivation."""
+    torch = _torch()
+    env = {}
+    for name, arr in point.items():
+        t = torch.tensor(np.asarray(arr), dtype=torch.float64)
+        if g.spec.shapes[name] == ():
+            t = t.reshape(())
+        env[name] = t.requires_grad_(name in g.spec.params)
+    out = None
+    for name, tree in g.spec.forward:
+        if bare_loss and name == g.spec.loss:
+            tree = loss_scale_call(tree)[1]  # type: ignore[index]
+        out = env[name] = torch_forward(g, tree, env)
+        if zeros and name in zeros:
+            mask = torch.tensor(np.asarray(zeros[name]).reshape(tuple(out.shape)))
+            out = env[name] = torch.where(mask, out - out.detach(), out)
+    out.sum().backward()
+    return {p: env[p].grad.detach().numpy().reshape(np.shape(point[p])) for p in g.spec.params}
+
+
+def loss_scale_call(tree: ex.Node) -> tuple[float, ex.Call] | None:
+    """``0.5 * mse(O, t)`` → (0.5, mse(O, t)): a scaled PyTorch loss (the factor-2 lesson)."""
+    if isinstance(tree, ex.BinOp) and tree.op == "*":
+        for c, call in ((tree.left, tree.right), (tree.right, tree.left)):
+            if isinstance(c, ex.Num) and isinstance(call, ex.Call) and _is_loss(call.func):
+                return float(c.value), call
+    return None
+
+
+# ---- finite differences ---------------------------------------------------------------------
+
+
+def loss_numeric(d: Derivation, point: Mapping[str, np.ndarray], sizes=None) -> float:
+    """The loss by the spec's own forward pass in float64 (BCE after σ and cross-entropy after
+    softmax from the logits, as PyTorch recommends); ``nan`` outside a domain."""
+    ev = domain.Evaluator(d.graph.spec.forward, _scalar_floats(d.graph, sizes))
+    try:
+        env = ev.run(point)
+    except domain._Stop:
+        return math.nan
+    return float(env[d.graph.spec.loss][0, 0])
+
+
+def _forward_scale(d: Derivation, point, sizes=None) -> float:
+    """The largest |value| in the forward pass (bounds the round-off of the loss)."""
+    ev = domain.Evaluator(d.graph.spec.forward, _scalar_floats(d.graph, sizes))
+    try:
+        env = ev.run(point)
+    except domain._Stop:
+        return math.inf
+    return max(float(np.max(np.abs(v))) if v.size else 0.0 for v in env.values())
+
+
+def gradients_fd(d: Derivation, point: Mapping[str, np.ndarray], sizes=None, seed: int = 0):
+    """Central differences; for tensors with more than :data:`FD_SAMPLE` entries, a
+    deterministic sample of entries (``nan`` elsewhere)."""
+    rng = random.Random(seed)
+    out = {}
+    for p in d.graph.spec.params:
+        base = np.asarray(point[p], float)
+        grad = np.full(base.shape, np.nan)
+        idx = list(np.ndindex(base.shape))
+        if len(idx) > FD_SAMPLE:
+            idx = rng.sample(idx, FD_SAMPLE)
+        for i in idx:
+            vals = []
+            for sign in (1, -1):
+                moved = base.copy()
+                moved[i] += sign * EPS
+                vals.append(loss_numeric(d, {**point, p: moved}, sizes))
+            grad[i] = (vals[0] - vals[1]) / (2 * EPS)
+        out[p] = grad
+    return out
+
+
+def fd_sampled(d: Derivation, point: Mapping[str, np.ndarray], seed: int = 0):
+    """Which entries :func:`gradients_fd` samples (the same deterministic choice)."""
+    rng = random.Random(seed)
+    out = {}
+    for p in d.graph.spec.params:
+        shape = np.shape(point[p])
+        mask = np.zeros(shape, bool)
+        idx = list(np.ndindex(shape))
+        if len(idx) > FD_SAMPLE:
+            idx = rng.sample(idx, FD_SAMPLE)
+        for i in idx:
+            mask[i] = True
+        out[p] = mask
+    return out
+
+
+# ---- comparison -------------------------------------------------------------------------------
+
+
+def difference(a: np.ndarray, b: np.ndarray, mask: np.ndarray | None = None) -> tuple[float, float]:
+    """(max abs, max rel) over the compared entries (``mask``; default all); ``inf`` when an
+    entry of either side is not finite — never dropped."""
+    a, b = np.asarray(a, float), np.asarray(b, float)
+    mask = np.ones(np.broadcast_shapes(a.shape, b.shape), bool) if mask is None else mask
+    if not mask.any():
+        return (0.0, 0.0)
+    a, b = np.broadcast_to(a, mask.shape)[mask], np.broadcast_to(b, mask.shape)[mask]
+    if not (np.all(np.isfinite(a)) and np.all(np.isfinite(b))):
+        return (math.inf, math.inf)
+    diff = np.abs(a - b)
+    scale = np.maximum(np.abs(a), np.abs(b))
+    rel = np.where(scale > 0, diff / np.where(scale > 0, scale, 1), 0.0)
+    return float(diff.max()), float(rel.max())
+
+
+def within(
+    a: np.ndarray,
+    b: np.ndarray,
+    kind: str,
+    loss: float = 0.0,
+    mask: np.ndarray | None = None,
+    scale: float = 0.0,
+) -> bool:
+    """``|a − b| ≤ atol + rtol·|b|`` on every compared entry, all of them finite; for finite
+    differences ``atol`` also covers the round-off of the differenced loss
+    (:func:`derive.engine.tolerance.fd_atol`)."""
+    rtol, atol = TOL[kind]
+    if kind == "fd":
+        atol = tol.fd_atol(loss, scale)
+    else:
+        atol = tol.exact_atol(scale)
+    a, b = np.asarray(a, float), np.asarray(b, float)
+    mask = np.ones(np.broadcast_shapes(a.shape, b.shape), bool) if mask is None else mask
+    a, b = np.broadcast_to(a, mask.shape)[mask], np.broadcast_to(b, mask.shape)[mask]
+    if not (np.all(np.isfinite(a)) and np.all(np.isfinite(b))):
+        return False
+    return bool(np.all(np.abs(a - b) <= atol + rtol * np.abs(b)))
+
+
+def _first_bad(a: np.ndarray) -> tuple[tuple[int, ...], float] | None:
+    bad = ~np.isfinite(np.asarray(a, float))
+    if not bad.any():
+        return None
+    i = tuple(int(k) for k in np.argwhere(bad)[0])
+    return i, float(np.asarray(a, float)[i])
+
+
+def compare(
+    d: Derivation,
+    point,
+    label: str,
+    *,
+    sizes=None,
+    use_torch=True,
+    elementwise=True,
+    exact: bool = False,
+    zeros: Mapping[str, np.ndarray] | None = None,
+) -> list[Comparison]:
+    """Compare ours (matrix form) with PyTorch, finite differences and the element-wise
+    derivation at ``point``. ``exact``: this is the example point (element-wise values in
+    exact arithmetic; ``zeros`` are its exact zeros)."""
+    ours, loss = gradients_matrix(d, point, sizes, zeros=zeros)
+    fd = gradients_fd(d, point, sizes)
+    sampled = fd_sampled(d, point)
+    kink = at_kink(d, point, sizes, zeros=zeros)
+    scale = _forward_scale(d, point, sizes)
+    tt = gradients_torch(d.graph, point, zeros=zeros) if use_torch else None
+    ew = gradients_elementwise(d, point, exact=exact) if elementwise else None
+    finite = [np.max(np.abs(v)) for v in ours.values() if v.size and np.all(np.isfinite(v))]
+    gscale = max([scale if math.isfinite(scale) else 0.0, *finite])
+    out = []
+    for p in d.graph.spec.params:
+        problem = ""
+        # at a kink the one-sided slopes differ and a central difference straddles them; the
+        # exact comparisons (PyTorch, element-wise) still decide
+        ok = kink or within(ours[p], fd[p], "fd", loss, sampled[p], scale)
+        vt = None
+        if tt is not None:
+            vt = difference(ours[p], tt[p])
+            ok = ok and within(ours[p], tt[p], "torch", scale=gscale)
+        ve = None
+        if ew is not None:
+            ve = difference(ew[p], ours[p])
+            ok = ok and within(ew[p], ours[p], "elementwise", scale=gscale)
+        for side, arr in (
+            ("ours", ours[p]),
+            ("PyTorch", None if tt is None else tt[p]),
+            ("element-wise", None if ew is None else ew[p]),
+            ("finite differences", None if kink else np.where(sampled[p], fd[p], 0)),
+        ):
+            bad = None if arr is None else _first_bad(arr)
+            if bad is not None:
+                ok = False
+                problem = problem or f"{side} ∂L/∂{p}{list(bad[0])} = {bad[1]} is not finite"
+        fd_diff = difference(ours[p], fd[p], sampled[p])
+        out.append(Comparison(p, label, vt, fd_diff, ve, ok, kink, problem))
+    return out
+
+
+def kink_inputs(d: Derivation, point, sizes=None) -> list[tuple[str, np.ndarray]]:
+    """``(assignment, input values)`` of every ReLU/leaky-ReLU/abs call at ``point``."""
+    found: list[tuple[str, np.ndarray]] = []
+
+    class _Spy(domain.Evaluator):
+        def call(self, n: ex.Call):
+            if n.func in domain.KINKS:
+                found.append((self.node, np.asarray(self.ev(n.args[0]), float)))
+            return super().call(n)
+
+    try:
+        _Spy(d.graph.spec.forward, _scalar_floats(d.graph, sizes)).run(point)
+    except domain._Stop:
+        pass
+    return found
+
+
+def at_kink(d: Derivation, point, sizes=None, zeros: Mapping[str, np.ndarray] | None = None):
+    """Whether some ReLU/leaky-ReLU/abs input is within :data:`tolerance.KINK_BAND` of 0 at
+    ``point`` (or exactly 0 in exact arithmetic: ``zeros``)."""
+    if zeros and any(np.any(m) for m in zeros.values()):
+        return True
+    return any(np.any(np.abs(x) < tol.KINK_BAND) for _, x in kink_inputs(d, point, sizes))
+
+
+def exact_zeros(d: Derivation) -> dict[str, np.ndarray]:
+    """Entries of forward nodes read by ReLU/leaky-ReLU/abs that are exactly 0 at the example
+    values in exact arithmetic (whatever float64 makes of them): ``{node: mask}``."""
+    from derive.numeric.example import Example
+
+    g = d.graph
+    names = set()
+    for _, tree in g.spec.forward:
+        stack = [tree]
+        while stack:
+            n = stack.pop()
+            if (
+                isinstance(n, ex.Call)
+                and n.func in set(domain.KINKS) | set(kinked())
+                and isinstance(n.args[0], ex.Name)
+            ):
+                if n.args[0].id in dict(g.spec.forward):
+                    names.add(n.args[0].id)
+            stack.extend(ex.children(n))
+    if not names:
+        return {}
+    example = Example(d)
+    out = {}
+    for name in sorted(names):
+        t = g.tensors[name]
+        mask = np.array([[example.value(s) == 0 for s in row] for row in t.symbols.tolist()])
+        if mask.any():
+            out[name] = mask
+    return out
+
+
+def _check_finite_example(d: Derivation, point, zeros) -> None:
+    """Exit 2 naming the tensor, the entry and the value when our gradient at the example
+    values is not a finite number (the forward pass is checked when the spec is loaded)."""
+    ours, loss = gradients_matrix(d, point, zeros=zeros)
+    for p in d.graph.spec.params:
+        bad = _first_bad(ours[p])
+        if bad is not None:
+            raise NonFinite(
+                d.graph.spec.source,
+                f"[params] {p}",
+                f"the gradient ∂L/∂{p} is {bad[1]} at entry {list(bad[0])} at the example "
+                "values (not a finite number)",
+                "change [values] so that no operation saturates or leaves its domain",
+            )
+
+
+def verify(d: Derivation, *, points: int = 3, use_torch: bool = True, full: bool = True) -> Report:
+    """Compare at the example values, at ``points`` random points, and (if the spec has
+    ``[full_dims]``) at full size in matrix form."""
+    g = d.graph
+    notes: list[str] = []
+    pt = example_point(g)
+    zeros = exact_zeros(d)
+    if zeros:
+        where = ", ".join(f"{k}{list(map(int, np.argwhere(m)[0]))}" for k, m in zeros.items())
+        notes.append(
+            f"at the example values {where} is exactly 0 (a kink) in exact arithmetic; the float "
+            "comparisons use that exact 0, as the derivation does"
+        )
+    _check_finite_example(d, pt, zeros)
+    comps = compare(d, pt, "example", use_torch=use_torch, exact=True, zeros=zeros)
+    for k in range(points):
+        rp = random_point(g, seed=k + 1, strict=True)
+        if rp is None:
+            notes.append(f"random {k + 1}: no random point inside every domain was found; skipped")
+            continue
+        comps += compare(d, rp, f"random {k + 1}", use_torch=use_torch)
+    if full and g.spec.full_dims:
+        fp = random_point(g, seed=100, sizes=g.spec.full_dims)
+        comps += compare(
+            d, fp, "full size", sizes=g.spec.full_dims, use_torch=use_torch, elementwise=False
+        )
+    scale = None
+    torch_version = None
+    if use_torch:
+        torch_version = _torch().__version__
+        found = loss_scale_call(g.spec.forward[-1][1])
+        if found is not None:
+            ours, _ = gradients_matrix(d, pt)
+            bare = gradients_torch(g, pt, bare_loss=True)
+            p = next(iter(g.spec.params))
+            mask = np.abs(ours[p]) > 1e-300
+            ratio = float(np.median(bare[p][mask] / ours[p][mask])) if mask.any() else math.nan
+            scale = (found[1].func, ratio)
+    return Report(g.spec.name, tuple(comps), scale, torch_version, tuple(notes))
+
+
+def train(
+    d: Derivation,
+    *,
+    steps: int | None = None,
+    lr: float | None = None,
+    seed: int | None = None,
+    sizes=None,
+) -> list[tuple[int, float]]:
+    """Plain SGD with the matrix-form gradients: ``[(step, loss), …]`` (loss before the step)."""
+    spec = d.graph.spec
+    steps = int(steps if steps is not None else spec.train.get("steps", 500))
+    lr = float(lr if lr is not None else spec.train.get("lr", 1e-3))
+    seed = int(seed if seed is not None else spec.train.get("seed", 0))
+    sizes = sizes if sizes is not None else (spec.full_dims or None)
+    point = random_point(d.graph, seed=seed, sizes=sizes)
+    history = []
+    for step in range(steps):
+        grads, loss = gradients_matrix(d, point, sizes)
+        history.append((step, loss))
+        for p in spec.params:
+            point[p] = point[p] - lr * grads[p]
+    return history

@@ -1,0 +1,128 @@
+"""The registry of proofs, rule → proof links, and their plain-text rendering (``derive prove``)."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+
+from derive.engine.steps import Step
+from derive.locale import catalog
+from derive.proofs.activations import (
+    elementwise,
+    relu_derivative,
+    sigmoid_derivative,
+    softmax_jacobian,
+    tanh_derivative,
+)
+from derive.proofs.core import Proof, title
+from derive.proofs.initialisation import zero_init
+from derive.proofs.linear import bias_sum, linear_input, linear_weight
+from derive.proofs.losses import mse, sigmoid_bce, softmax_ce, weighted_bce
+from derive.proofs.normalisation import batchnorm
+
+# ---- registry and text rendering -------------------------------------------------------------
+
+PROOFS: dict[str, Callable[[], Proof]] = {
+    "linear-weight": linear_weight,
+    "linear-input": linear_input,
+    "bias-sum": bias_sum,
+    "elementwise": elementwise,
+    "sigmoid-derivative": sigmoid_derivative,
+    "tanh-derivative": tanh_derivative,
+    "relu-derivative": relu_derivative,
+    "sigmoid-bce": sigmoid_bce,
+    "weighted-bce": weighted_bce,
+    "softmax-ce": softmax_ce,
+    "softmax-jacobian": softmax_jacobian,
+    "batchnorm": batchnorm,
+    "mse": mse,
+    "zero-init": zero_init,
+}
+
+
+def proof_names() -> list[str]:
+    """The proof names, in their stable order."""
+    return list(PROOFS)
+
+
+@functools.lru_cache(maxsize=32)
+def get_proof(name: str) -> Proof:
+    """The proof ``name``, built and verified once per process; ``KeyError`` if unknown."""
+    if name not in PROOFS:
+        raise KeyError(f"unknown proof {name!r}; known: {', '.join(PROOFS)}")
+    return PROOFS[name]()
+
+
+def reason_text(step: Step, lang: str = "en") -> str:
+    """The one-sentence justification of ``step`` in ``lang``, its ``{{arg}}`` slots filled."""
+    args = dict(step.args)
+    if args.get("proof") in PROOFS:  # a proof by its title, not its identifier
+        args["proof"] = title(args["proof"], lang)
+    return catalog.text(f"prove.reasons.{step.reason}", lang, **args)
+
+
+def note_text(key: str, lang: str = "en") -> str:
+    """The plain text of an assumption or note ``key`` in ``lang``."""
+    return catalog.text(f"prove.notes.{key}", lang)
+
+
+def format_text(proof: Proof, lang: str = "en") -> str:
+    """The proof as plain text for a terminal: the title, the assumptions, each step as
+    ``lhs = rhs    [reason]`` (a repeated left side is shown once, the next lines start with
+    ``=``), the notes, and last the statement (no trailing newline)."""
+    heads = catalog.catalogue(lang)["prove"]["heads"]  # ValueError for an unknown language
+    colon = heads.get("colon", ":")
+    lines = [f"{proof.title[lang]} ({proof.name})", ""]
+    if proof.assumptions:
+        lines.append(f"{heads['assumptions']}{colon}")
+        lines += [f"  - {note_text(key, lang)}" for key in proof.assumptions]
+        lines.append("")
+    lines.append(f"{heads['derivation']}{colon}")
+    previous = None
+    for n, step in enumerate(proof.steps, 1):  # every line numbered: 1, 2, 3, …
+        lhs = step.lhs.text
+        head = f"{n:>3}. " + (" " * len(lhs) if lhs == previous else lhs)
+        lines.append(f"{head} = {step.rhs.text}    [{reason_text(step, lang)}]")
+        previous = lhs
+    lines.append("")
+    if proof.notes:
+        lines.append(f"{heads['notes']}{colon}")
+        lines += [f"  - {note_text(key, lang)}" for key in proof.notes]
+        lines.append("")
+    lines.append(f"{heads['result']}{colon}")
+    lines.append(f"  {proof.statement.lhs.text} = {proof.statement.rhs.text}")
+    return "\n".join(lines)
+
+
+# rules whose general proof has another name (derive.proofs.library); elementary calculus (sum, product,
+# power, identity rules) needs none
+PROOF_OF_RULE = {"sse": "mse", "bce": "sigmoid-bce"}
+ELEMENTARY = frozenset(
+    {
+        "identity",
+        "power",
+        "product",
+        "quotient",
+        "sum-broadcast",
+        "sum",
+        "mean",
+        "transpose",
+        "sum-over-paths",
+        "elementwise",
+        "bce_logits",
+        "cross_entropy",
+        "loss-target",
+        # textbook derivatives with no proof of their own: |x|' = sign x, softplus' = σ,
+        # √x' = 1/(2√x), log-softmax's Jacobian 𝟙[j = k] − softmax_k
+        "abs-derivative",
+        "softplus-derivative",
+        "sqrt-derivative",
+        "log-softmax-jacobian",
+    }
+)
+
+
+def proof_for(rule: str) -> str | None:
+    """The name of the general proof (``derive prove NAME``) that justifies ``rule``."""
+    name = PROOF_OF_RULE.get(rule, rule)
+    return name if name in proof_names() else None

@@ -1,0 +1,527 @@
+"""``derive build``: specs → derivations → walkthrough files (DESIGN.md §4–5).
+
+For each network: derive (every step verified), compare with PyTorch and finite differences,
+train when the spec has ``[train]``, build the :class:`~derive.walkthrough.context.Walkthrough` once,
+then render it per language and format into ``OUT/<network>/<lang>/``:
+
+=====================  ==========================================================================
+``walkthrough.md``     Markdown in the portable math dialect (``md``)
+``walkthrough.tex``    LaTeX for xelatex (``tex``); ``walkthrough.pdf`` with ``pdf``
+``walkthrough.ipynb``  the notebook (``ipynb``)
+``backprop.py``        standalone NumPy backprop + optional PyTorch comparison (``py``)
+``training-loss.svg``  the loss curve, for networks with ``[train]`` (with ``md``/``ipynb``)
+``exercises.md/.tex``  the exercise sheet and ``solutions.md/.tex`` (``exercises``; PDFs too with
+                       ``pdf``), and ``OUT/<network>/answers.json``, the answer key; with
+                       ``--variant N --seed S`` under ``OUT/<network>/seed-S/variant-N/``
+=====================  ==========================================================================
+
+Every file is written atomically; the same inputs give the same bytes. Nothing is written
+until every network and option has been validated (:func:`plan`).
+"""
+
+from __future__ import annotations
+
+import errno
+import functools
+import os
+import shutil
+import sys
+import tempfile
+import traceback
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from derive import cache
+from derive.errors import OptionError, OutputPathError, TemplateError
+from derive.lang import spec as specs
+
+FORMATS = ("md", "tex", "pdf", "ipynb", "py", "exercises")
+TEXT_FORMATS = ("md", "tex", "ipynb", "py")
+LANGS = ("en", "zh")
+DETAILS = ("brief", "standard", "full")
+PROOFS_DIR = "proofs"  # OUT/proofs/<lang>/proofs.{md,tex,pdf}: the general proofs, once
+PLOT = "training-loss.svg"
+FILES = {
+    "md": "walkthrough.md",
+    "tex": "walkthrough.tex",
+    "pdf": "walkthrough.pdf",
+    "ipynb": "walkthrough.ipynb",
+    "py": "backprop.py",
+}
+
+
+class BuildError(OptionError, ValueError):
+    """A bad option (format, language, templates directory): exit code 2."""
+
+
+@dataclass(frozen=True)
+class Plan:
+    """What to build, fully validated."""
+
+    specs: tuple[specs.NetSpec, ...]
+    formats: tuple[str, ...]
+    langs: tuple[str, ...]
+    out: Path
+    templates: str | None
+    detail: str = "standard"
+    variants: tuple[int, ...] = (0,)  # exercise variants (0: the spec's own values)
+    seed: int = 0
+
+
+def _choices(raw: Iterable[str], allowed: tuple[str, ...], what: str) -> tuple[str, ...]:
+    items = [x.strip() for part in raw for x in part.split(",") if x.strip()]
+    bad = [x for x in items if x not in allowed]
+    if bad or not items:
+        raise BuildError(
+            f"unknown {what} {', '.join(bad) or '(none given)'}; choose from: {', '.join(allowed)}"
+        )
+    return tuple(x for x in allowed if x in items)  # canonical order, no duplicates
+
+
+def plan(
+    nets: Iterable[str],
+    formats: Iterable[str],
+    langs: Iterable[str],
+    out: str | Path,
+    templates: str | None = None,
+    detail: str = "standard",
+    variant: str | None = None,
+    seed: int = 0,
+) -> Plan:
+    """Validate everything before any work: specs (raise ``SpecError``), formats, languages,
+    the templates directory (raise :class:`BuildError`), TeX for ``pdf`` (raise
+    :class:`~derive.render.pdf.ToolMissing`)."""
+    names = list(nets) or specs.builtin_names()
+    loaded = tuple(specs.load(n) for n in names)
+    seen: dict[str, str] = {}
+    for n, s in zip(names, loaded, strict=True):
+        if s.name in seen and seen[s.name] != n:
+            raise BuildError(
+                f"two specs are both named '{s.name}' ({seen[s.name]}, {n}); "
+                "rename one in its [network] table"
+            )
+        seen[s.name] = n
+    if PROOFS_DIR in seen:
+        raise BuildError(
+            f"a network may not be named '{PROOFS_DIR}' (OUT/{PROOFS_DIR}/ holds the proofs "
+            "document); rename it in its [network] table"
+        )
+    if detail not in DETAILS:
+        raise BuildError(f"unknown detail {detail}; choose from: {', '.join(DETAILS)}")
+    unique = tuple({s.name: s for s in loaded}.values())
+    fmts = _choices(formats, FORMATS, "format")
+    if "pdf" in fmts:
+        from derive.render.pdf import INSTALL_HINT, ToolMissing
+
+        missing = [t for t in ("latexmk", "xelatex") if shutil.which(t) is None]
+        if missing:
+            raise ToolMissing(
+                f"-f pdf needs {' and '.join(missing)}, not found on PATH; "
+                f"install TeX with: {INSTALL_HINT}"
+            )
+    tdir = check_templates(templates)
+    lang_list = _choices(langs, LANGS, "language")
+    out_path = check_output(out, [s.name for s in unique], lang_list, fmts)
+    from derive.render.exercises import ExerciseError, parse_variants
+
+    if variant is not None and "exercises" not in fmts:
+        raise BuildError("--variant makes exercise sheets: add -f exercises")
+    try:
+        variants = parse_variants(variant)
+    except ExerciseError as err:
+        raise BuildError(str(err)) from None
+    return Plan(unique, fmts, lang_list, out_path, tdir, detail, variants, int(seed))
+
+
+# ---- prerequisites: templates and the output folder --------------------------------------------
+
+_SYSTEM_DIRS = ("/proc", "/sys", "/dev")
+TEMPLATE_FAMILIES = {"md": "md", "ipynb": "md", "tex": "tex", "py": "py"}
+
+
+def check_templates(templates: str | None) -> str | None:
+    """The ``--templates`` folder, resolved, after parsing every ``*.j2`` file in it with the
+    environment of its family (``md/``, ``ipynb/``, ``tex/``, ``py/``). A syntax error or an
+    unreadable file raises :class:`~derive.errors.TemplateError` naming ``file:line``."""
+    if templates is None:
+        return None
+    if templates == "" or not Path(templates).is_dir():
+        raise TemplateError(
+            f"--templates {templates!r}: not a directory; copy the templates/ "
+            "folder of derive and point to it"
+        )
+    root = Path(templates).resolve()
+    import jinja2
+
+    from derive.render.environment import environment
+
+    for family, env_name in TEMPLATE_FAMILIES.items():
+        folder = root / family
+        if not folder.is_dir():
+            continue
+        env = environment(env_name, str(root))
+        for f in sorted(folder.rglob("*.j2")):
+            rel = f.relative_to(root)
+            try:
+                source = f.read_text("utf-8")
+            except (OSError, UnicodeDecodeError) as err:
+                raise TemplateError(
+                    f"--templates: {rel}: cannot read it ({type(err).__name__}); "
+                    "templates are UTF-8 text files"
+                ) from None
+            try:
+                env.parse(source, str(rel), str(f))
+            except jinja2.TemplateSyntaxError as err:
+                raise TemplateError(
+                    f"--templates: {rel}:{err.lineno}: template syntax error: {err.message}"
+                ) from None
+    return str(root)
+
+
+def _nearest_existing(path: Path) -> Path:
+    for parent in (path, *path.parents):
+        if os.path.lexists(parent):
+            return parent
+    return Path("/")
+
+
+def check_output(
+    out: str | Path, nets: Iterable[str], langs: Iterable[str], formats: Iterable[str]
+) -> Path:
+    """The output folder, after checking (without writing anything that stays) that the run can
+    write every file it will write; else :class:`~derive.errors.OutputPathError`."""
+    raw, nets, langs = str(out), list(nets), list(langs)
+    if not raw.strip():
+        raise OutputPathError("-o is empty; name an output folder, e.g. -o output")
+    if "\x00" in raw:
+        raise OutputPathError("-o contains a NUL character")
+    path = Path(os.path.abspath(raw))
+    shown = f"-o {raw}"
+    if any(len(part.encode("utf-8", "surrogateescape")) > 255 for part in path.parts):
+        raise OutputPathError(f"{shown}: a folder name is longer than 255 bytes")
+    if len(str(path).encode("utf-8", "surrogateescape")) > 3800:
+        raise OutputPathError(f"{shown}: the path is too long")
+    real = Path(os.path.realpath(path))
+    for sysdir in _SYSTEM_DIRS:
+        if Path("/dev/shm") in (real, *real.parents):
+            break  # a RAM folder, fine for output
+        if real == Path(sysdir) or Path(sysdir) in real.parents:
+            raise OutputPathError(f"{shown}: {sysdir} is a system folder, not an output folder")
+    base = _nearest_existing(path)
+    if os.path.islink(base) and not base.exists():
+        raise OutputPathError(
+            f"{shown}: {base} is a symbolic link to a missing target; remove it or "
+            "point -o elsewhere"
+        )
+    if not base.is_dir():
+        what = "a file" if base.is_file() else "not a folder"
+        where = "" if base == path else f" ({base} is {what})"
+        raise OutputPathError(
+            f"{shown}: cannot create the output folder{where}"
+            if where
+            else f"{shown}: is {what}; name a folder"
+        )
+    # every folder and file the build will create must not be blocked by a non-folder / folder
+    for net in nets:
+        for lang in langs:
+            for folder in (path / net, path / net / lang):
+                if os.path.lexists(folder) and not folder.is_dir():
+                    raise OutputPathError(f"{shown}: {folder} exists and is not a folder")
+            for fmt in (*formats, "plot"):
+                if fmt not in FILES and fmt != "plot":
+                    continue  # exercises: their own folders, made by the build
+                name = PLOT if fmt == "plot" else FILES[fmt]
+                target = path / net / lang / name
+                if target.is_dir():
+                    raise OutputPathError(f"{shown}: {target} is a folder; remove it")
+    try:  # the real test: can we create (and remove) a folder where the staging folder goes?
+        probe = tempfile.mkdtemp(prefix=".derive-probe-", dir=base)
+        os.rmdir(probe)
+        existing = {path / n / lang for n in nets for lang in langs} | {path / n for n in nets}
+        for folder in sorted(f for f in existing | {path} if f.is_dir() and f != base):
+            probe = tempfile.mkdtemp(prefix=".derive-probe-", dir=folder)
+            os.rmdir(probe)
+    except OSError as err:
+        raise OutputPathError(
+            f"{shown}: cannot write there ({err.strerror or type(err).__name__})"
+        ) from None
+    return Path(raw)  # as given (relative paths stay relative in messages)
+
+
+class _LazyProofs(dict):
+    """Proofs built on first use (each costs a few hundred ms), shared by all networks."""
+
+    def __init__(self) -> None:
+        from derive import proofs
+
+        super().__init__()
+        self._names = set(proofs.proof_names())
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._names
+
+    def __getitem__(self, name: str):
+        if not dict.__contains__(self, name):
+            from derive import proofs
+
+            dict.__setitem__(self, name, proofs.get_proof(name))
+        return dict.__getitem__(self, name)
+
+
+@functools.cache
+def shared_proofs() -> _LazyProofs:
+    return _LazyProofs()
+
+
+def build(p: Plan, progress: Callable[[str], None] = lambda m: None) -> list[Path]:
+    """Build everything in ``p``; returns the files written, in order.
+
+    All or nothing: every file is first written into a staging folder next to (or inside) the
+    output folder; only when every network and format succeeded are the files moved into
+    place (each with an atomic ``os.replace``). Any failure removes the staging folder, so a
+    failed run leaves the output folder as it was."""
+    base = p.out if p.out.is_dir() else _nearest_existing(p.out)
+    try:
+        staging = Path(tempfile.mkdtemp(prefix=".derive-build-", dir=base))
+    except OSError as err:
+        raise OutputPathError(
+            f"-o {p.out}: cannot write there ({err.strerror or type(err).__name__})"
+        ) from None
+    try:
+        staged: list[Path] = []
+        cited: list[str] = []
+        for s in p.specs:
+            staged += build_network(s, p, progress, staging, cited)
+        if p.detail != "full" and cited and {"md", "tex", "pdf"} & set(p.formats):
+            staged += build_proofs(cited, p, progress, staging)
+        return _move_into_place(staged, staging, p.out)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def _move_into_place(staged: list[Path], staging: Path, out: Path) -> list[Path]:
+    final = []
+    try:
+        for f in staged:
+            target = out / f.relative_to(staging)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                os.replace(f, target)
+            except OSError as err:
+                if err.errno != errno.EXDEV:
+                    raise
+                shutil.move(f, target)  # a subfolder on another file system
+            final.append(target)
+    except OSError as err:
+        raise OutputPathError(
+            f"-o {out}: cannot write {err.filename or out} "
+            f"({err.strerror or type(err).__name__}); {len(final)} of {len(staged)} "
+            "files were moved into place"
+        ) from None
+    return final
+
+
+def build_proofs(
+    names: list[str], p: Plan, progress: Callable[[str], None], root: Path | None = None
+) -> list[Path]:
+    """The proofs document: every general proof the handouts of this build cite, once per
+    language, in the catalogue's order, into ``OUT/proofs/<lang>/``."""
+    from derive import proofs
+    from derive.render import environment as render
+    from derive.walkthrough.context import proofs_document
+
+    ordered = [n for n in proofs.proof_names() if n in names]
+    progress(f"proofs: {', '.join(ordered)}")
+    docs: list[Any] = []
+
+    def doc() -> Any:  # built (and verified) only when a file is not in the cache
+        if not docs:
+            docs.append(proofs_document(ordered, shared_proofs()))
+        return docs[0]
+
+    written = []
+    for lang in p.langs:
+        folder = (root or p.out) / PROOFS_DIR / lang
+        for fmt in p.formats:
+            if fmt not in ("md", "tex", "pdf"):
+                continue
+            name = {"md": "proofs.md", "tex": "proofs.tex", "pdf": "proofs.pdf"}[fmt]
+            key = cache.key(
+                ",".join(ordered), lang, fmt, cache.source_hash(*filter(None, [p.templates]))
+            )
+            data = cache.read("proofs", key)
+            if data is None:
+                template = "md/proofs.md.j2" if fmt == "md" else "tex/proofs.tex.j2"
+                text = render.render(template, doc(), lang, p.templates)
+                if fmt == "pdf":
+                    from derive.render.pdf import compile_pdf
+
+                    with tempfile.TemporaryDirectory(prefix="derive-proofs-") as tmp:
+                        compile_pdf(text, Path(tmp) / name)
+                        data = (Path(tmp) / name).read_bytes()
+                else:
+                    data = text.encode("utf-8")
+                cache.write("proofs", key, data)
+            written.append(_write(folder / name, data))
+    return written
+
+
+def build_network(
+    s: specs.NetSpec,
+    p: Plan,
+    progress: Callable[[str], None],
+    root: Path | None = None,
+    cited: list[str] | None = None,
+) -> list[Path]:
+    """Walkthroughs and/or exercises of ``s`` into ``root/<network>/`` (``root`` defaults to
+    the plan's output folder); returns the files written."""
+    written = []
+    if set(p.formats) - {"exercises"}:
+        written += build_walkthroughs(s, p, progress, root, cited)
+    if "exercises" in p.formats:
+        written += build_exercises(s, p, progress, root)
+    return written
+
+
+def build_exercises(
+    s: specs.NetSpec, p: Plan, progress: Callable[[str], None], root: Path | None = None
+) -> list[Path]:
+    """Exercise sheets, solutions and answer keys of ``s`` for every variant of ``p``."""
+    from derive.render import exercises
+
+    written = []
+    for n in p.variants:
+        progress(f"{s.name}: exercises" + (f", variant {n} (seed {p.seed})" if n else ""))
+        sheet = exercises.sheet(s, n, p.seed, shared_proofs())
+        base = (root or p.out) / s.name / (f"seed-{p.seed}/variant-{n}" if n else "")
+        written.append(_write(base / "answers.json", exercises.key_json(sheet)))
+        for lang in p.langs:
+            for fmt, pair in exercises.TEMPLATES.items():
+                for kind, template in zip(("exercises", "solutions"), pair, strict=True):
+                    text = exercises.render(sheet, template, lang, p.templates)
+                    written.append(_write(base / lang / f"{kind}.{fmt}", text))
+                    if fmt == "tex" and "pdf" in p.formats:
+                        from derive.render.pdf import compile_pdf
+
+                        compile_pdf(text, base / lang / f"{kind}.pdf")
+                        written.append(base / lang / f"{kind}.pdf")
+    return written
+
+
+def derive_verified(s: specs.NetSpec) -> tuple[Any, Any, Any]:
+    """``(derivation, numeric report, training history or None)`` of ``s``: every step
+    verified, compared with PyTorch (with finite differences only, and a warning, when PyTorch
+    is not installed), trained when the spec has ``[train]``. Shared by ``build`` and ``site``."""
+    from derive.engine.backprop import derive
+    from derive.numeric import verify as numeric
+
+    d = derive(s)
+    try:
+        report = numeric.verify(d)
+    except numeric.TorchMissing:
+        print(
+            f"warning: {s.name}: PyTorch is not installed; the walkthrough says so and "
+            "compares with finite differences only (pip install torch)",
+            file=sys.stderr,
+        )
+        report = numeric.verify(d, use_torch=False)
+    return d, report, numeric.train(d) if s.train else None
+
+
+def build_walkthroughs(
+    s: specs.NetSpec,
+    p: Plan,
+    progress: Callable[[str], None],
+    root: Path | None = None,
+    cited: list[str] | None = None,
+) -> list[Path]:
+    """Derive, verify, train and render ``s`` into ``root/<network>/<lang>/``."""
+    from derive.render import environment as render
+    from derive.render import exercises
+    from derive.walkthrough.context import build as context
+
+    root = p.out if root is None else root
+    progress(f"{s.name}: deriving and verifying …")
+    d, report, history = derive_verified(s)
+    exercises.remember(s, d)
+    w = context(d, report, shared_proofs(), history, plot=PLOT, detail=p.detail)
+    if cited is not None:
+        cited += [c.name for c in w.cited if c.name not in cited]
+    written = []
+    has_py = "py" in p.formats  # "backprop.py next to this file" only when it is written
+    for lang in p.langs:
+        folder = root / s.name / lang
+        svg = None
+        if history and {"md", "ipynb"} & set(p.formats):
+            from derive.render.plot import loss_svg
+
+            svg = loss_svg(history, s.loss)
+            written.append(_write(folder / PLOT, svg))
+        for fmt in p.formats:
+            if fmt == "exercises":
+                continue
+            progress(f"{s.name}: {lang} {fmt}")
+            with _user_templates(p.templates):
+                if fmt == "md":
+                    text = render.render(
+                        "md/walkthrough.md.j2", w, lang, p.templates, has_py=has_py
+                    )
+                elif fmt == "tex" or fmt == "pdf":
+                    text = render.render(
+                        "tex/walkthrough.tex.j2", w, lang, p.templates, has_py=has_py
+                    )
+                elif fmt == "ipynb":
+                    files = {PLOT: ("image/svg+xml", _bytes(svg))} if svg is not None else {}
+                    text = render.render_notebook(w, lang, p.templates, files)
+                else:
+                    text = render.render("py/backprop.py.j2", w, lang, p.templates)
+            if fmt == "pdf":
+                from derive.render.pdf import compile_pdf
+
+                compile_pdf(text, folder / FILES["pdf"])
+                written.append(folder / FILES["pdf"])
+                continue
+            written.append(_write(folder / FILES[fmt], text))
+    return written
+
+
+class _user_templates:
+    """Errors raised while a ``--templates`` template runs are bad input naming file:line
+    (the built-in templates are ours: their errors stay internal errors)."""
+
+    def __init__(self, templates: str | None) -> None:
+        self.templates = templates
+
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, kind, err, tb) -> bool:
+        if err is None or self.templates is None or not isinstance(err, Exception):
+            return False
+        from derive.errors import DeriveError
+
+        if isinstance(err, DeriveError):
+            return False
+        root = Path(self.templates)
+        where = None
+        for frame in traceback.extract_tb(tb):
+            f = Path(frame.filename)
+            if root == f.parent or root in f.parents:
+                where = f"{f.relative_to(root)}:{frame.lineno}"
+        if where is None:
+            return False
+        msg = str(err).splitlines()[0] if str(err) else type(err).__name__
+        raise TemplateError(f"--templates: {where}: {type(err).__name__}: {msg}") from None
+
+
+def _bytes(data: str | bytes) -> bytes:
+    return data.encode("utf-8") if isinstance(data, str) else data
+
+
+def _write(path: Path, data: str | bytes) -> Path:
+    from derive.render.environment import write_atomic
+
+    write_atomic(path, data)
+    return path

@@ -1,0 +1,265 @@
+"""Jinja2 environments, filters and render functions; atomic writes (DESIGN.md §5–6).
+
+One environment per format family, all with ``StrictUndefined`` and a ``finalize`` that makes
+the safe thing the default for every ``{{ … }}``:
+
+- **md** (Markdown and notebook cells): :class:`~derive.walkthrough.context.Math` becomes ``$…$``, any
+  other string is escaped for Markdown/HTML (user titles can carry neither markup nor
+  ``<script>``);
+- **tex** (``((( … )))`` for values, ``((* … *))`` for statements, ``((= … =))`` for comments):
+  Math becomes ``\\(…\\)``, any other string is escaped (``\\ { } $ & # ^ _ ~ %`` and Unicode
+  symbols mapped to LaTeX), so ``\\input{/etc/hostname}`` or ``^^5c`` in a title is inert;
+- **py**: strings become one-line comment text.
+
+Escaping and prose per target live in :mod:`derive.render.markup`. Only :class:`~derive.render.markup.Raw`
+(what a filter produced for the target) passes unchanged. Filters: ``raw``
+(LaTeX of a Math inside a math block the template opened — refuses anything else), ``say``
+(locale prose with ``$math$``, ``**bold**``, `` `code` `` and ``{{name}}`` placeholders),
+``why`` (an equation's one-sentence reason), ``code`` (inline code), ``tex_escape``/``md_escape``.
+Templates loop and lay out; they never compute.
+"""
+
+from __future__ import annotations
+
+import base64
+import functools
+import json
+import os
+import re
+import secrets
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from derive.locale.catalog import catalogue
+from derive.render import markup
+from derive.render.markup import Raw
+from derive.walkthrough.context import Eq, Math, Walkthrough
+
+TEMPLATE_DIR = Path(__file__).resolve().parent / "templates"
+FEW = 6  # a handout works out at most this many entries of a tensor by hand (then 3, and says so)
+
+
+# ---- environments -------------------------------------------------------------------------------
+
+
+def _raw(v: Any) -> Raw:
+    """A :class:`Math` as bare LaTeX, for use inside a math block the template opened."""
+    if not isinstance(v, Math | Raw):
+        raise TypeError(f"only printer-made math may be placed inside math, got {v!r}")
+    return Raw(v)
+
+
+def _verbatim(v: Any) -> Raw:
+    """A generated code line (identifiers, operators, numbers) for a code block."""
+    s = str(v)
+    if "\n" in s or "`" in s or "\\" in s:
+        raise ValueError(f"not a generated code line: {s!r}")
+    return Raw(s)
+
+
+def _label(v: Any) -> Raw:
+    """A diagram label: identifiers, indices, ``σ``, commas — nothing Mermaid/TikZ would parse."""
+    s = str(v)
+    if not re.fullmatch(r"[\w\[\],. ]*", s):
+        raise ValueError(f"not a diagram label: {s!r}")
+    return Raw(s)
+
+
+def _point(v: Any) -> Raw:
+    """A TikZ coordinate ``(x,y)`` from numbers, or a node reference ``(n3)`` from a label."""
+    if isinstance(v, tuple):
+        return Raw("(" + ",".join(f"{float(x):g}" for x in v) + ")")
+    return Raw(f"({_label(v)})")
+
+
+def _titled(args: dict[str, Any], L: Any) -> dict[str, Any]:
+    """A reason's ``{{proof}}`` slot names a proof by its title, not by its identifier."""
+    titles = L.get("proof_titles", {})
+    return {
+        k: titles.get(v, v) if k == "proof" and isinstance(v, str) else v for k, v in args.items()
+    }
+
+
+def _tex_width(tex: str) -> int:
+    """A rough printed width of a LaTeX line, in characters (commands and braces dropped)."""
+    tex = re.sub(r"\\frac\{([^{}]*)\}\{([^{}]*)\}", lambda m: max(m[1], m[2], key=len), tex)
+    tex = re.sub(r"\\(left|right|cdot|text|operatorname|mathrm|quad)\b", " ", tex)
+    return len(re.sub(r"\\[a-zA-Z]+|[{}^_&\\ ]", "", tex)) + tex.count("\\cdot")
+
+
+def _rows(calcs: Any, width: int = 30) -> list[tuple[Any, ...]]:
+    """Layout only: hand calculations two to a row when both are narrow (``width`` printed
+    characters per line at most), else one to a row."""
+    out: list[tuple[Any, ...]] = []
+    items = list(calcs)
+    while items:
+        a = items.pop(0)
+        wide = lambda c: max(_tex_width(t) for _r, t in ((None, c.lhs), *c.chain)) > width  # noqa: E731
+        if items and not wide(a) and not wide(items[0]):
+            out.append((a, items.pop(0)))
+        else:
+            out.append((a,))
+    return out
+
+
+def _code(v: Any, family: str) -> Raw:
+    s = str(v)
+    if family == "tex":
+        return Raw(f"\\texttt{{{markup.tex_escape(s)}}}")
+    fence = "``" if "`" in s else "`"
+    return Raw(f"{fence}{s}{fence}")
+
+
+@functools.cache
+def environment(family: str, templates: str | None = None) -> jinja2.Environment:
+    """The environment of ``family`` (``md``, ``tex``, ``py``); ``templates`` is a directory
+    whose files override the built-in ones (``--templates``)."""
+    dirs = ([templates] if templates else []) + [str(TEMPLATE_DIR)]
+    options: dict[str, Any] = dict(
+        loader=jinja2.FileSystemLoader(dirs),
+        undefined=jinja2.StrictUndefined,
+        autoescape=True,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    say, finalize = {
+        "md": (markup.md_say, markup.md_finalize),
+        "tex": (markup.tex_say, markup.tex_finalize),
+        "py": (markup.py_say, markup.py_finalize),
+    }[family]
+    if family == "tex":
+        options.update(
+            block_start_string="((*",
+            block_end_string="*))",
+            variable_start_string="(((",
+            variable_end_string=")))",
+            comment_start_string="((=",
+            comment_end_string="=))",
+            line_statement_prefix=None,
+        )
+    env = jinja2.Environment(finalize=finalize, **options)
+    env.filters.update(
+        raw=_raw,
+        say=say,
+        code=lambda v: _code(v, family),
+        verbatim=_verbatim,
+        rows=_rows,
+        label=_label,
+        point=_point,
+        pyliteral=markup.py_literal,
+        comment=markup.py_comment,
+        why=lambda eq, L: say(L["reasons"][eq.reason], _titled(dict(eq.args), L)),
+        md_escape=markup.md_escape,
+        tex_escape=markup.tex_escape,
+    )
+    return env
+
+
+def render(
+    template: str, w: Walkthrough, lang: str, templates: str | None = None, **extra: Any
+) -> str:
+    """Render ``template`` (e.g. ``md/walkthrough.md.j2``) for ``w`` in ``lang``; runs of blank
+    lines are collapsed (to one; two in Python) and the text ends with exactly one newline."""
+    family = template.split("/", 1)[0]
+    env = environment("md" if family == "ipynb" else family, templates)
+    detail = getattr(w, "detail", "full")
+    few = (lambda cs: cs) if detail == "full" else (lambda cs: cs if len(cs) <= FEW else cs[:3])
+    text = env.get_template(template).render(w=w, lang=lang, L=catalogue(lang), few=few, **extra)
+    for word, local in catalogue(lang).get("math_words", {}).items():  # SymPy's piecewise words
+        text = text.replace(f"\\text{{{word}}}", f"\\text{{{local}}}")
+    text = re.sub(r"[ \t]+\n", "\n", text)
+    blank = "\n\n\n" if family == "py" else "\n\n"  # PEP 8 keeps two blank lines
+    return re.sub(rf"\n{{{len(blank) + 1},}}", blank, text).strip("\n") + "\n"
+
+
+def render_notebook(
+    w: Walkthrough,
+    lang: str,
+    templates: str | None = None,
+    attachments: Mapping[str, tuple[str, bytes]] | None = None,
+) -> str:
+    """The notebook as nbformat-4 JSON text: Markdown cells from ``ipynb/walkthrough.ipynb.j2``,
+    code cells from the macros of ``py/cells.py.j2`` it names. Cell ids are ``cell-0001``, …;
+    keys are sorted (the layout ``nbformat.writes`` produces), no outputs, no timestamps.
+
+    ``attachments`` maps a file name to ``(MIME type, bytes)``: a Markdown cell that links the
+    file as an image gets it as a cell attachment (``attachment:NAME``), so the notebook shows
+    it in HTML exports, Colab and an LMS, where a file next to the notebook is missing."""
+    text = render("ipynb/walkthrough.ipynb.j2", w, lang, templates)
+    module = (
+        environment("py", templates)
+        .get_template("py/cells.py.j2")
+        .make_module({"w": w, "lang": lang, "L": catalogue(lang)})
+    )
+    cells = []
+    for block in re.split(r"^%% ", text, flags=re.M)[1:]:
+        head, _, body = block.partition("\n")
+        kind, *names = head.split()
+        if kind == "code":
+            body = "".join(str(getattr(module, name)()) for name in names)
+            body = re.sub(r"\n{4,}", "\n\n\n", body)
+        body = body.strip("\n")
+        if not body:
+            continue
+        cell: dict[str, Any] = {
+            "cell_type": kind,
+            "id": f"cell-{len(cells) + 1:04d}",
+            "metadata": {},
+            "source": body.splitlines(keepends=True),
+        }
+        if kind == "code":
+            cell.update(execution_count=None, outputs=[])
+        else:
+            _attach(cell, attachments or {})
+        cells.append(cell)
+    nb = {
+        "cells": cells,
+        "nbformat": 4,
+        "nbformat_minor": 5,
+        "metadata": {
+            "kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"},
+            "language_info": {"name": "python"},
+        },
+    }
+    return json.dumps(nb, sort_keys=True, indent=1, ensure_ascii=False) + "\n"
+
+
+def _attach(cell: dict[str, Any], files: Mapping[str, tuple[str, bytes]]) -> None:
+    """Embed the images ``cell`` links (``](NAME)``) as base64 attachments (nbformat 4.5)."""
+    text = "".join(cell["source"])
+    found = {}
+    for name, (mime, data) in sorted(files.items()):
+        link = f"]({name})"
+        if link in text:
+            text = text.replace(link, f"](attachment:{name})")
+            found[name] = {mime: base64.b64encode(data).decode("ascii")}
+    if found:
+        cell["attachments"] = found
+        cell["source"] = text.splitlines(keepends=True)
+
+
+def why(eq: Eq, lang: str) -> str:
+    """The reason sentence of ``eq`` as plain catalogue text (for tests and terminals)."""
+    return catalogue(lang)["reasons"][eq.reason]
+
+
+# ---- writing ------------------------------------------------------------------------------------
+
+
+def write_atomic(path: Path, data: str | bytes) -> None:
+    """Write ``data`` to ``path`` via a temporary file in the same directory and ``os.replace``:
+    readers see the old file or the new one, never half of one."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    raw = data.encode("utf-8") if isinstance(data, str) else data
+    tmp = path.parent / f".{path.name}.{secrets.token_hex(6)}.tmp"
+    try:
+        with open(tmp, "xb") as fh:
+            fh.write(raw)
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise

@@ -1,0 +1,467 @@
+"""Exercise sheets, solutions and answer keys (``derive build -f exercises``), and per-student
+variants (``--variant N --seed S``).
+
+A sheet asks, for one network at one set of example values: the forward pass numbers, the
+backward pass as fill-in steps (in backward order, with the local rule as a hint), a few gradient
+entries to compute by hand, and one general proof to write (``∂L/∂W = Xᵀ δ_Z`` when the network
+has a weight) with the proof's own step reasons as hints. The solutions document shows the
+verified steps and the engine's numbers. Nothing here computes mathematics by itself: every
+formula is a verified :class:`~derive.engine.steps.Step` of the derivation or a proof, every number comes
+from :class:`~derive.numeric.example.Example` at the variant's values.
+
+**Variants.** Variant 0 is the spec's own ``[values]``. Variant ``N ≥ 1`` with seed ``S`` draws
+new values (deterministic in ``(network, S, N)``), same sizes and structure: inputs in halves,
+parameters in tenths (never 0), BCE targets in {0, 1}, cross-entropy targets one-hot, other targets
+in tenths; a draw is kept only when every forward value is finite, no ReLU input is exactly at
+the kink, and every ReLU with two or more inputs both passes and masks at least one entry (the
+mask step must show something). The derivation is symbolic and does not depend on the values, so
+a variant reuses it (:func:`variant_derivation`).
+
+**Answer key** (``answers.json``, schema ``derive-answer-key/1``)::
+
+    {"schema": "derive-answer-key/1", "network": "mlp-bce", "spec": "mlp-bce",
+     "variant": 3, "seed": 2026,
+     "values": {"X": [["1", "-0.5"], ...], ...},          # exact decimals (or "p/q")
+     "questions": [
+       {"id": "backward.W2", "kind": "formula", "wrt": "W2",
+        "expected": "A1.T @ dZ2"},                         # derive check's expression language
+       {"id": "numbers.W1[0,0]", "kind": "value", "wrt": "W1[0,0]",
+        "expected": "-0.0136681", "exact": false, "float": -0.013668092063476},
+       ...],
+     "grader": "derive check NET --variant N --seed S --wrt WRT (FORMULA | --value V)"}
+
+:func:`grade` grades one answer against a key (the Python API for ``derive grade``).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import random
+from collections.abc import Mapping
+from dataclasses import dataclass
+from fractions import Fraction
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from derive.errors import BadInput
+from derive.lang import expr as ex
+from derive.lang.spec import NetSpec
+
+SCHEMA = "derive-answer-key/1"
+MAX_TRIES = 500  # draws tried before giving up on a variant
+KINKED = ("relu", "leaky_relu")
+
+
+class ExerciseError(BadInput, ValueError):
+    """A bad variant request or answer key: exit code 2."""
+
+
+# ---- variants --------------------------------------------------------------------------------
+
+
+def _target_kinds(s: NetSpec) -> dict[str, str]:
+    """Inputs used as loss targets → ``binary`` (BCE), ``onehot`` (cross-entropy), ``real``."""
+    out: dict[str, str] = {}
+    for _, tree in s.forward:
+        stack = [tree]
+        while stack:
+            n = stack.pop()
+            if isinstance(n, ex.Call) and n.func in ex.LOSSES and isinstance(n.args[1], ex.Name):
+                kind = {"bce": "binary", "bce_logits": "binary", "cross_entropy": "onehot"}
+                out[n.args[1].id] = kind.get(n.func, "real")
+            stack.extend(ex.children(n))
+    return out
+
+
+def _draw(s: NetSpec, rng: random.Random) -> dict[str, tuple[tuple[Fraction, ...], ...]]:
+    kinds = _target_kinds(s)
+    halves = [Fraction(k, 2) for k in range(-4, 5) if k]
+    tenths = [Fraction(k, 10) for k in range(-9, 10) if k]
+    values = {}
+    for name in (*s.inputs, *s.params):
+        rows, cols = s.shape2d(name)
+        kind = kinds.get(name, "param" if name in s.params else "input")
+        if kind == "onehot":
+            hot = [rng.randrange(cols) for _ in range(rows)]
+            m = [[Fraction(int(j == hot[i])) for j in range(cols)] for i in range(rows)]
+        else:
+            pool = {
+                "binary": [Fraction(0), Fraction(1)],
+                "real": [Fraction(k, 10) for k in range(0, 11)],
+                "input": halves,
+                "param": tenths,
+            }[kind]
+            m = [[rng.choice(pool) for _ in range(cols)] for _ in range(rows)]
+        values[name] = tuple(tuple(row) for row in m)
+    return values
+
+
+def _kink_inputs(s: NetSpec) -> list[tuple[str, ex.Node]]:
+    out = []
+    for name, tree in s.forward:
+        stack = [tree]
+        while stack:
+            n = stack.pop()
+            if isinstance(n, ex.Call) and n.func in KINKED:
+                out.append((name, n.args[0]))
+            stack.extend(ex.children(n))
+    return out
+
+
+PROBLEMS = {  # English text of each problem; the sheets use [exercises.problems] of the catalogue
+    "not-finite": "{node} is not finite",
+    "kink": "a ReLU input of {node} is 0 (the kink)",
+    "masks-nothing": "the ReLU of {node} masks nothing",
+    "masks-everything": "the ReLU of {node} masks everything",
+    "one-class": "the labels {node} are all {value}",
+}
+
+
+def problems(d: Any, values: Mapping[str, Any]) -> list[str]:
+    """Why example ``values`` are unfit for a sheet (empty list: fit): a non-finite forward
+    value, a ReLU input at the kink, a ReLU that masks nothing (or everything), BCE labels of
+    one class only."""
+    return [PROBLEMS[key].format(**args) for key, args in problem_keys(d, values)]
+
+
+def problem_keys(d: Any, values: Mapping[str, Any]) -> list[tuple[str, dict[str, str]]]:
+    """:func:`problems` as ``(key, values)`` pairs (keys of :data:`PROBLEMS`)."""
+    from derive.engine.graph import forward_ir
+    from derive.numeric import verify as numeric
+
+    g = d.graph
+    point = {k: np.array([[float(v) for v in row] for row in rows]) for k, rows in values.items()}
+    out: list[tuple[str, dict[str, str]]] = []
+    with np.errstate(all="ignore"):
+        env = numeric.forward_numeric(d, point)
+        for name, _ in g.spec.forward:
+            if not np.all(np.isfinite(env[name])):
+                out.append(("not-finite", {"node": name}))
+        scal = numeric.scalar_values(g)
+        for node, arg in _kink_inputs(g.spec):
+            z = np.asarray(forward_ir(arg, g).numeric(env, scal), dtype=float)
+            if np.any(np.abs(z) < 1e-9):
+                out.append(("kink", {"node": node}))
+            elif z.size > 1 and np.all(z > 0):
+                out.append(("masks-nothing", {"node": node}))
+            elif z.size > 1 and np.all(z < 0):
+                out.append(("masks-everything", {"node": node}))
+    for name, kind in _target_kinds(g.spec).items():
+        entries = [v for row in values.get(name, ()) for v in row]
+        if kind == "binary" and len(entries) > 1 and len(set(entries)) < 2:
+            out.append(("one-class", {"node": name, "value": str(entries[0])}))
+    return out
+
+
+def variant_values(
+    s: NetSpec, variant: int, seed: int, d: Any = None
+) -> dict[str, tuple[tuple[Fraction, ...], ...]]:
+    """The example values of ``variant`` (0: the spec's own) — deterministic."""
+    if variant < 0:
+        raise ExerciseError(f"--variant {variant}: variants are numbered from 0 (the spec's own)")
+    if variant == 0:
+        return dict(s.values)
+    if d is None:
+        d = base_derivation(s)
+    rng = random.Random(f"derive-variant:{s.name}:{seed}:{variant}")
+    for _ in range(MAX_TRIES):
+        values = _draw(s, rng)
+        if not problems(d, values):
+            return values
+    raise ExerciseError(
+        f"{s.name}: no example values found for variant {variant} (seed {seed}) with every "
+        f"forward value finite and every ReLU both passing and masking after {MAX_TRIES} draws"
+    )
+
+
+def variant_spec(s: NetSpec, variant: int, seed: int) -> NetSpec:
+    return dataclasses.replace(s, values=variant_values(s, variant, seed))
+
+
+def base_derivation(s: NetSpec) -> Any:
+    return _derived_by_id(s)
+
+
+_BASE: dict[tuple[str, str], Any] = {}
+
+
+def _derived_by_id(s: NetSpec) -> Any:
+    key = (s.name, s.source + repr(s.forward_text))
+    if key not in _BASE:
+        from derive.engine.backprop import derive
+
+        _BASE[key] = derive(s)
+    return _BASE[key]
+
+
+def remember(s: NetSpec, d: Any) -> None:
+    """Reuse ``d`` (already derived by ``derive build``) for the exercises of ``s``."""
+    _BASE[(s.name, s.source + repr(s.forward_text))] = d
+
+
+def variant_derivation(s: NetSpec, variant: int, seed: int) -> Any:
+    """The derivation of ``s`` at ``variant``'s values: the symbolic derivation (every step
+    verified, value-independent) with the spec's values swapped."""
+    d = base_derivation(s)
+    values = variant_values(s, variant, seed, d)
+    if variant == 0:
+        return d
+    spec = dataclasses.replace(s, values=values)
+    return dataclasses.replace(d, graph=dataclasses.replace(d.graph, spec=spec))
+
+
+# ---- the sheet -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class NumberQuestion:
+    id: str  # "numbers.W1[0,0]"
+    wrt: str  # "W1[0,0]"
+    lhs: Any  # Math: ∂L/∂w_{11}
+    value: Any  # derive.numeric.example.Number
+    calc: Any  # walkthrough.Calc or None
+    shown: Any  # walkthrough.Values: lhs ≈ value
+    command: str  # the derive check command that grades it
+
+
+@dataclass(frozen=True)
+class Sheet:
+    """The context of ``templates/exercises/*``: everything printed, nothing to compute."""
+
+    name: str
+    title: Mapping[str, str]
+    variant: int
+    seed: int
+    loss: str
+    loss_tex: Any
+    tensors: tuple[Any, ...]  # walkthrough.TensorRow of inputs and parameters (with values)
+    equations: tuple[tuple[Any, Any], ...]  # the forward pass
+    forward: tuple[Any, ...]  # walkthrough.ForwardItem
+    backward: tuple[Any, ...]  # walkthrough.BackwardItem, in backward order
+    numbers: tuple[NumberQuestion, ...]
+    proof: Any  # walkthrough.ProofItem or None
+    notes: tuple[tuple[str, dict[str, Any]], ...]  # problems of the spec's own values (variant 0)
+    key: dict[str, Any]
+
+
+def _decimal(q: Fraction) -> str:
+    from derive.numeric.example import _decimal as exact
+
+    text = exact(q)
+    return text if text is not None else f"{q.numerator}/{q.denominator}"
+
+
+def _entries(shape: tuple[int, int]) -> list[tuple[int, int]]:
+    first, last = (0, 0), (shape[0] - 1, shape[1] - 1)
+    return [first] if first == last else [first, last]
+
+
+def sheet(s: NetSpec, variant: int = 0, seed: int = 0, proofs: Mapping[str, Any] | None = None):
+    from derive.engine.printing import grad_tex
+    from derive.numeric.example import Example
+    from derive.proofs import proof_for
+    from derive.walkthrough.codegen import backward_order
+    from derive.walkthrough.context import Math, Pieces, Values
+
+    d = variant_derivation(s, variant, seed)
+    if proofs is None:
+        from derive.render.build import shared_proofs
+
+        proofs = shared_proofs()
+    g, spec = d.graph, d.spec
+    ex_ = Example(d)
+    pc = Pieces(d, ex_, proofs)
+    order = backward_order(d)
+    forward = tuple(pc.forward(v) for v in d.forward)
+    backward = tuple(pc.backward(v) for v in order)
+    net = spec.name if spec.source.startswith("built-in") else spec.source
+    numbers = []
+    for v in order:
+        if v.kind != "param":
+            continue
+        t = g.tensors[v.name]
+        item = next(b for b in backward if b.name == v.name)
+        for i, j in _entries(t.shape):
+            k = i * t.symbols.cols + j
+            calc = item.calcs[k] if len(item.calcs) == t.symbols.rows * t.symbols.cols else None
+            lhs = Math(grad_tex(g.loss_tex, t.entry_texs[i][j]))
+            num = ex_.number(t.grads[i, j])
+            numbers.append(
+                NumberQuestion(
+                    f"numbers.{v.name}[{i},{j}]",
+                    f"{v.name}[{i},{j}]",
+                    lhs,
+                    num,
+                    calc,
+                    Values(lhs, Math(num.rel), Math(num.tex)),
+                    f"derive check {net}"
+                    + (f" --variant {variant} --seed {seed}" if variant else "")
+                    + f" --wrt '{v.name}[{i},{j}]' --value …",
+                )
+            )
+    used = [n for b in backward for n in b.proofs]
+    name = "linear-weight" if "linear-weight" in used else next(iter(used), "")
+    if name and name not in proofs:
+        name = proof_for(name) or ""
+    proof = pc.proof(name) if name and name in proofs else None
+    notes = tuple(
+        (key, {k: Math(g.tensors[v].tex) if k == "node" else v for k, v in args.items()})
+        for key, args in (problem_keys(d, spec.values) if variant == 0 else ())
+    )
+    questions: list[dict[str, Any]] = [
+        {
+            "id": f"backward.{v.name}",
+            "kind": "formula",
+            "wrt": v.name,
+            "expected": v.formula.code(),
+        }
+        for v in order
+    ]
+    for q in numbers:
+        questions.append(
+            {
+                "id": q.id,
+                "kind": "value",
+                "wrt": q.wrt,
+                "expected": q.value.text,
+                "exact": q.value.exact,
+                "float": float(q.value.value),
+            }
+        )
+    key = {
+        "schema": SCHEMA,
+        "network": spec.name,
+        "spec": net,
+        "variant": variant,
+        "seed": seed,
+        "values": {
+            k: [[_decimal(v) for v in row] for row in rows] for k, rows in spec.values.items()
+        },
+        "questions": questions,
+        "grader": "derive check NET --variant N --seed S --wrt WRT (FORMULA | --value V)",
+    }
+    return Sheet(
+        spec.name,
+        dict(spec.title),
+        variant,
+        seed,
+        spec.loss,
+        Math(g.loss_tex),
+        tuple(pc.tensor(n) for n in (*spec.inputs, *spec.params)),
+        tuple((Math(f.step.lhs.tex), Math(f.step.rhs.tex)) for f in d.forward),
+        forward,
+        backward,
+        tuple(numbers),
+        proof,
+        notes,
+        key,
+    )
+
+
+def key_json(sh: Sheet) -> str:
+    return json.dumps(sh.key, indent=1, ensure_ascii=False, sort_keys=True) + "\n"
+
+
+# ---- rendering -------------------------------------------------------------------------------
+
+TEMPLATES = {
+    "md": ("exercises/exercises.md.j2", "exercises/solutions.md.j2"),
+    "tex": ("exercises/exercises.tex.j2", "exercises/solutions.tex.j2"),
+}
+
+
+def render(sh: Sheet, template: str, lang: str, templates: str | None = None) -> str:
+    import re
+
+    from derive.locale.catalog import catalogue
+    from derive.render.environment import environment
+
+    family = template.rsplit(".", 2)[-2]
+    env = environment(family, templates)
+    text = env.get_template(template).render(x=sh, lang=lang, L=catalogue(lang))
+    text = re.sub(r"[ \t]+\n", "\n", text)
+    return re.sub(r"\n{3,}", "\n\n", text).strip("\n") + "\n"
+
+
+# ---- grading ---------------------------------------------------------------------------------
+
+
+def load_key(path: str | Path) -> dict[str, Any]:
+    """Read and validate an answer key (exit 2 through :class:`ExerciseError` when unfit)."""
+    try:
+        key = json.loads(Path(path).read_text("utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as err:
+        raise ExerciseError(f"--answers {path}: cannot read the answer key ({err})") from None
+    if not isinstance(key, dict) or key.get("schema") != SCHEMA:
+        raise ExerciseError(f"--answers {path}: not an answer key (schema {SCHEMA})")
+    for field in ("spec", "variant", "seed", "values", "questions"):
+        if field not in key:
+            raise ExerciseError(f"--answers {path}: the key has no '{field}'")
+    return key
+
+
+def key_spec(key: Mapping[str, Any]) -> NetSpec:
+    """The spec a key was made for, at the key's variant; refuses a key whose values differ
+    from what the variant gives now (a changed spec or a hand-edited key)."""
+    from derive.lang import spec as specs
+
+    s = specs.load(str(key["spec"]))
+    values = variant_values(s, int(key["variant"]), int(key["seed"]), base_derivation(s))
+    got = {k: [[_decimal(v) for v in row] for row in rows] for k, rows in values.items()}
+    if got != key["values"]:
+        raise ExerciseError(
+            f"the answer key's values differ from variant {key['variant']} (seed {key['seed']}) "
+            f"of {s.name}: the spec changed since the key was written; rebuild the exercises"
+        )
+    return dataclasses.replace(s, values=values)
+
+
+def grade(key: Mapping[str, Any], question: str, answer: str, lang: str = "en", latex=False):
+    """Grade ``answer`` to ``question`` (an id of the key, e.g. ``numbers.W1[0,0]`` or
+    ``backward.W2``) with :func:`derive.checker.check.check`; returns its ``CheckResult``."""
+    from derive.checker.check import check
+
+    q = next((q for q in key["questions"] if q["id"] == question), None)
+    if q is None:
+        ids = ", ".join(q["id"] for q in key["questions"])
+        raise ExerciseError(f"no question '{question}' in the answer key; it has: {ids}")
+    s = key_spec(key)
+    d = variant_derivation(s, int(key["variant"]), int(key["seed"]))
+    if q["kind"] == "value":
+        return check(d, q["wrt"], value=answer, lang=lang)
+    return check(d, q["wrt"], answer, latex=latex, lang=lang)
+
+
+def parse_variants(text: str | None) -> tuple[int, ...]:
+    """``"3"`` → (3,), ``"1-30"`` → (1, …, 30); ``None`` → (0,)."""
+    if text is None:
+        return (0,)
+    try:
+        if "-" in text.strip()[1:]:
+            a, b = text.split("-", 1)
+            lo, hi = int(a), int(b)
+        else:
+            lo = hi = int(text)
+    except ValueError:
+        raise ExerciseError(f"--variant {text}: give a number (3) or a range (1-30)") from None
+    if lo < 0 or hi < lo or hi - lo >= 1000:
+        raise ExerciseError(f"--variant {text}: numbers from 0, a range of at most 1000")
+    return tuple(range(lo, hi + 1))
+
+
+__all__ = [
+    "SCHEMA",
+    "ExerciseError",
+    "Sheet",
+    "grade",
+    "key_spec",
+    "load_key",
+    "parse_variants",
+    "sheet",
+    "variant_derivation",
+    "variant_spec",
+    "variant_values",
+]

@@ -1,0 +1,459 @@
+"""Code lines of a walkthrough: NumPy forward/backward from the verified matrix forms, and the
+PyTorch equivalent of the forward pass.
+
+- NumPy: ``Z1 = X @ W1 + b1`` is ``node.forward.code()``, ``dZ2 = (A2 - Y) / m`` is
+  ``visit.formula.code()`` — the very expressions the engine proved and ran
+  (:func:`derive.numeric.verify.gradients_matrix`), in the order of ``d.backward``;
+- PyTorch: the spec's expression tree printed with ``torch``/``F`` calls that mirror
+  :func:`derive.numeric.verify.torch_forward`, so autograd (not our rules) differentiates it.
+
+Names in the lines are spec identifiers, made safe for Python in ONE place (:func:`safe_names`):
+a name that is a Python keyword or soft keyword, a builtin (``print``, ``float``, ``bool``…) or a
+name the generated script itself uses (``np``, ``sys``, helper functions), or whose gradient name
+``d<name>`` is one, gets ``_`` appended until it is none of these and no other spec name. Every
+line of :class:`Code` goes through the same mapping, so the script parses and runs for any valid
+spec name.
+"""
+
+from __future__ import annotations
+
+import builtins
+import keyword
+import re
+from dataclasses import dataclass, replace
+from fractions import Fraction
+
+from derive.engine import mform as mf
+from derive.engine.backprop import Derivation
+from derive.lang import expr as ex
+from derive.lang import ops
+
+
+def helper_names() -> tuple[str, ...]:
+    """Ops whose NumPy source calls a helper function the generated script defines."""
+    return tuple(n for n, op in ops.OPS.items() if op.numpy_helper)
+
+
+DEFAULT_LR = 0.01
+TRAIN_LR = 1e-3  # derive.numeric.verify.train's default
+_ATOM, _POW, _NEG, _MUL, _ADD = 5, 4, 3, 2, 1
+
+
+@dataclass(frozen=True)
+class Code:
+    """Everything a generated script needs, as lines of Python."""
+
+    scalars: tuple[str, ...]  # "m = 2"
+    values: tuple[tuple[str, str], ...]  # ("X", "np.array([[0.5, 0.1]])")
+    forward: tuple[str, ...]  # "Z1 = X @ W1 + b1"
+    backward: tuple[str, ...]  # "dZ2 = (A2 - Y) / m"
+    torch_forward: tuple[str, ...]  # "L = F.binary_cross_entropy(A2, Y)"
+    torch_backward: str  # "L.sum().backward()"
+    bare_loss: str  # "F.mse_loss(O, t)" when the loss scales a PyTorch loss, else ""
+    bare_scale: str  # "0.5": the factor in front of it
+    helpers: tuple[str, ...]  # helper functions the NumPy lines call
+    inputs: tuple[str, ...]
+    params: tuple[str, ...]
+    loss: str
+    lr: str
+    sgd: tuple[str, ...]  # "W1 = W1 - lr * dW1"
+    lab: Lab | None = None  # the lab script's pieces (backprop.py and the notebook)
+
+    @property
+    def helper_sources(self) -> tuple[tuple[str, ...], ...]:
+        """The definitions of :attr:`helpers` (``def sigmoid(x): …``), line by line."""
+        return tuple(tuple(src.splitlines()) for src in helper_sources(self.helpers))
+
+
+@dataclass(frozen=True)
+class LabStep:
+    """One step of the lab's backward pass: a comment (locale key of ``[lab.notes]`` and its
+    values) and the code lines it explains."""
+
+    note: str
+    args: tuple[tuple[str, str], ...]
+    lines: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Draw:
+    """A random tensor of the training run: ``X = rng.standard_normal((m, n_in))``."""
+
+    name: str
+    shape: str  # "(m, n_in)"
+    uniform: bool  # loss targets are drawn in [0, 1)
+
+
+@dataclass(frozen=True)
+class Lab:
+    """``backprop.py`` as a lab: forward, backward in backward order with each local derivative
+    named, finite differences of every parameter, training. Our own identifiers are in
+    ``names`` (``names.loss_at`` …): the readable name, or ``_``-prefixed when the spec uses it."""
+
+    values: tuple[tuple[str, str], ...]  # ("x", "2.0") scalars as floats, else np.array(...)
+    backward: tuple[LabStep, ...]
+    grads: tuple[tuple[str, str], ...]  # (param, its gradient variable), in backward order
+    names: dict[str, str]
+    train_sizes: tuple[str, ...]  # "m = 64" (the training run's sizes)
+    draws: tuple[Draw, ...]
+    steps: int
+    seed: int
+    lr: str
+    sgd: tuple[str, ...]  # "W1 = W1 - lr * dW1", in backward order
+
+
+OWN = (
+    "loss_at",
+    "numerical_gradient",
+    "finite_difference_check",
+    "train",
+    "losses",
+    "torch_gradients",
+    "compare_with_torch",
+    "report",
+    "plt",
+    "rng",
+    "step",
+    "lr",
+    "eps",
+    "sys",
+    "json",
+    "name",
+    "params",
+    "grad",
+    "plus",
+    "minus",
+    "i",
+    "steps",
+    "seed",
+    "bare",
+    "ok",
+    "same",
+    "ours",
+    "theirs",
+    "diff",
+    "as_json",
+    "result",
+    "plot_losses",
+    "path",
+)
+
+
+# names a generated script (backprop.py, notebook cells) uses besides the spec's own
+SCRIPT_NAMES = frozenset(
+    {"np", "torch", "F", "sys", "json", "lr", "tanh", "exp", "log", "leaky_relu", "relu_grad"}
+    | set(ops.OPS)  # every function of the language may be a helper in the script
+)
+UNSAFE = (
+    frozenset(keyword.kwlist) | frozenset(keyword.softkwlist) | set(dir(builtins)) | SCRIPT_NAMES
+)
+_IDENT = re.compile(r"(?<![.\w])[A-Za-z_]\w*")
+
+
+def safe_names(names: list[str]) -> dict[str, str]:
+    """Spec name → Python identifier for generated code: unchanged unless it (or its gradient
+    name ``d<name>``) is unsafe (see the module docstring); deterministic and collision-free."""
+    taken = set(names)
+    out: dict[str, str] = {}
+    for n in names:
+        cand = n
+        while cand in UNSAFE or f"d{cand}" in UNSAFE or (cand != n and cand in taken):
+            cand += "_"
+        taken.add(cand)
+        out[n] = cand
+    for n in list(out):
+        out[f"d{n}"] = f"d{out[n]}"
+    return out
+
+
+def _rename(line: str, names: dict[str, str]) -> str:
+    """``line`` with every identifier that is a spec name (not an attribute ``.T``, not a
+    keyword argument ``axis=``) replaced by its safe name."""
+
+    def one(m: re.Match[str]) -> str:
+        word, end = m.group(), m.end()
+        if line[end : end + 1] == "=" and line[end : end + 2] != "==":
+            return word  # a keyword argument name
+        return names.get(word, word)
+
+    return _IDENT.sub(one, line)
+
+
+def number(v: Fraction | float) -> str:
+    """A Python literal: ``2``, ``0.5``, ``-0.2`` (floats by ``repr``: round-trip exact)."""
+    v = Fraction(v) if not isinstance(v, Fraction) else v
+    return str(v.numerator) if v.denominator == 1 else repr(float(v))
+
+
+def _array(rows: tuple[tuple[Fraction, ...], ...]) -> str:
+    body = ", ".join("[" + ", ".join(repr(float(v)) for v in row) + "]" for row in rows)
+    return f"np.array([{body}])"
+
+
+def code(d: Derivation) -> Code:
+    """The code lines of ``d`` (see the module docstring)."""
+    spec = d.spec
+    scalars = tuple(f"{k} = {v}" for k, v in spec.dims.items())
+    scalars += tuple(f"{k} = {number(v)}" for k, v in spec.constants.items())
+    values = tuple((k, _array(spec.values[k])) for k in (*spec.inputs, *spec.params))
+    forward = tuple(f"{n.name} = {n.forward.code()}" for n in d.graph.nodes)
+    backward = tuple(f"d{v.name} = {v.formula.code()}" for v in backward_order(d))
+    if any(re.search(rf"\bd{spec.loss}\b", line) for line in backward):
+        backward = (f"d{spec.loss} = 1.0", *backward)
+    used = " ".join(forward + backward)
+    helpers = tuple(h for h in helper_names() if re.search(rf"\b{h}\(", used))
+    torch_forward = tuple(f"{name} = {torch_code(tree)}" for name, tree in spec.forward)
+    bare, scale = "", ""
+    found = scaled_loss(spec.forward[-1][1])
+    if found is not None:
+        scale, bare = number(found[0]), torch_code(found[1])
+    lr = number(spec.train.get("lr", DEFAULT_LR))
+    sgd = tuple(f"{p} = {p} - lr * d{p}" for p in spec.params)
+    return _safe(
+        spec,
+        Code(
+            scalars,
+            values,
+            forward,
+            backward,
+            torch_forward,
+            f"{spec.loss}.sum().backward()",
+            bare,
+            scale,
+            helpers,
+            tuple(spec.inputs),
+            tuple(spec.params),
+            spec.loss,
+            lr,
+            sgd,
+            lab(d),
+        ),
+    )
+
+
+def _safe(spec, c: Code) -> Code:
+    """``c`` with every spec name replaced by its Python-safe name (:func:`safe_names`)."""
+    names = safe_names(
+        [*spec.dims, *spec.constants, *spec.inputs, *spec.params, *(k for k, _ in spec.forward)]
+    )
+    if all(k == v for k, v in names.items()):
+        return c
+
+    def fix(x: str) -> str:
+        return _rename(x, names)
+
+    def many(xs: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(fix(x) for x in xs)
+
+    return replace(
+        c,
+        scalars=many(c.scalars),
+        values=tuple((fix(k), v) for k, v in c.values),
+        forward=many(c.forward),
+        backward=many(c.backward),
+        torch_forward=many(c.torch_forward),
+        torch_backward=fix(c.torch_backward),
+        bare_loss=fix(c.bare_loss),
+        inputs=many(c.inputs),
+        params=many(c.params),
+        loss=fix(c.loss),
+        sgd=tuple(f"{p} = {p} - lr * d{p}" for p in many(c.params)),
+        lab=None
+        if c.lab is None
+        else replace(
+            c.lab,
+            values=tuple((fix(k), v) for k, v in c.lab.values),
+            backward=tuple(replace(s, lines=many(s.lines)) for s in c.lab.backward),
+            grads=tuple((fix(p), fix(g)) for p, g in c.lab.grads),
+            train_sizes=many(c.lab.train_sizes),
+            draws=tuple(replace(w, name=fix(w.name), shape=fix(w.shape)) for w in c.lab.draws),
+            sgd=many(c.lab.sgd),
+        ),
+    )
+
+
+# ---- the lab ----------------------------------------------------------------------------------
+
+
+def backward_order(d: Derivation) -> list:
+    """The backward visits in the order backprop computes them: a parameter's gradient right
+    after the gradient it is pulled from (``dW2`` before ``dA1``, ``dW1`` last)."""
+    params = [v for v in d.backward if v.kind == "param"]
+    done = {d.spec.loss}
+    out: list = []
+
+    def ready() -> None:
+        for v in list(params):
+            if all(c.source in done for c in v.contributions):
+                out.append(v)
+                done.add(v.name)
+                params.remove(v)
+
+    ready()
+    for v in d.backward:
+        if v.kind != "param":
+            out.append(v)
+            done.add(v.name)
+            ready()
+    return out + params
+
+
+def _split_mul(formula: object, up: str) -> str | None:
+    """The local factor of ``upstream ⊙ local`` (``None`` when ``formula`` is not that)."""
+    if isinstance(formula, mf.Ref) and formula.code() == up:
+        return "1.0"
+    if isinstance(formula, mf.Mul) and not isinstance(formula.a, mf.Scalar):
+        for a, b in ((formula.a, formula.b), (formula.b, formula.a)):
+            if isinstance(a, mf.Ref) and a.code() == up:
+                return b.code()
+    return None
+
+
+def lab(d: Derivation) -> Lab:
+    spec, g = d.spec, d.graph
+    taken = {*spec.dims, *spec.constants, *spec.shapes, *(f"d{n}" for n in spec.shapes)}
+    taken |= set(ops.OPS) | {"np", "torch", "F"}
+    names = {n: (n if n not in taken else f"_{n}") for n in OWN}
+    defs = {n.name: f"{n.name} = {n.forward.code()}" for n in g.nodes}
+    from derive.numeric.verify import targets
+
+    tgt = targets(g)
+    values = []
+    for k in (*spec.inputs, *spec.params):
+        if spec.shapes[k] == () and k not in tgt:  # a loss target keeps PyTorch's shape
+            values.append((k, repr(float(spec.values[k][0][0]))))
+        else:
+            values.append((k, _array(spec.values[k])))
+    steps: list[LabStep] = []
+    for v in backward_order(d):
+        var = f"d{v.name}"
+        via = []
+        for c in v.contributions:
+            up = f"d{c.source}"
+            target = var if len(v.contributions) == 1 else f"{var}_via_{c.source}"
+            args = (("via", c.source), ("target", v.name), ("forward", defs.get(c.source, "")))
+            rule = next((r for r in c.rules if r in LAB_RULES), c.rules[-1] if c.rules else "")
+            local = _split_mul(c.formula, up) if c.source != spec.loss else None
+            if c.source == spec.loss:
+                steps.append(LabStep("loss", args, (f"{target} = {c.formula.code()}",)))
+            elif local is not None:
+                name = f"d{c.source}_d{v.name}"
+                name = name if name not in taken else f"_{name}"
+                steps.append(
+                    LabStep(
+                        "local",
+                        (*args, ("local", name)),
+                        (f"{name} = {local}", f"{target} = {up} * {name}"),
+                    )
+                )
+            else:
+                key = rule if rule in LAB_RULES else "other"
+                steps.append(
+                    LabStep(key, (*args, ("rule", rule)), (f"{target} = {c.formula.code()}",))
+                )
+            via.append(target)
+        chain = " + ".join(via)
+        if len(via) > 1:
+            steps.append(LabStep("sum", (("target", v.name),), (f"{var} = {chain}",)))
+        final = v.formula.code()
+        single = v.contributions[0].formula.code() if len(v.contributions) == 1 else None
+        if final != single and (len(via) > 1 or steps[-1].lines[-1] != f"{var} = {final}"):
+            steps.append(
+                LabStep("simplified", (("target", v.name), ("rule", v.rule)), (f"{var} = {final}",))
+            )
+    grads = tuple((v.name, f"d{v.name}") for v in backward_order(d) if v.kind == "param")
+    sizes = dict(spec.dims)
+    sizes.update(spec.full_dims or {})
+    train_sizes = tuple(f"{k} = {v}" for k, v in sizes.items())
+    draws = []
+    for k in (*spec.inputs, *spec.params):
+        dims = g.tensors[k].shape
+        shape = ", ".join(getattr(x, "label", "") or str(int(x)) for x in dims)
+        draws.append(Draw(k, f"({shape})", k in tgt))
+    return Lab(
+        tuple(values),
+        tuple(steps),
+        grads,
+        names,
+        train_sizes,
+        tuple(draws),
+        int(spec.train.get("steps", 500)),
+        int(spec.train.get("seed", 0)),
+        number(spec.train.get("lr", TRAIN_LR)),
+        tuple(f"{p} = {p} - {names['lr']} * {gp}" for p, gp in grads),
+    )
+
+
+LAB_RULES = ("linear-weight", "linear-input", "bias-sum", "sum-broadcast", "transpose")
+
+
+def scaled_loss(tree: ex.Node) -> tuple[Fraction, ex.Call] | None:
+    """``0.5 * mse(O, t)`` → ``(1/2, mse(O, t))``: a scaled library loss (the factor-2 lesson)."""
+    if isinstance(tree, ex.BinOp) and tree.op == "*":
+        for c, call in ((tree.left, tree.right), (tree.right, tree.left)):
+            if isinstance(c, ex.Num) and isinstance(call, ex.Call) and _is_loss(call.func):
+                return c.value, call
+    return None
+
+
+def _is_loss(name: str) -> bool:
+    return name in ops.OPS and ops.get(name).kind == ops.LOSS
+
+
+def helper_sources(helpers: tuple[str, ...]) -> tuple[str, ...]:
+    """The definitions of ``helpers`` (from the operation table), for the generated script."""
+    return tuple(ops.get(h).numpy_helper for h in helpers)
+
+
+# ---- PyTorch printer --------------------------------------------------------------------------
+
+
+def torch_code(tree: ex.Node) -> str:
+    """``tree`` as a PyTorch expression (``torch`` and ``F = torch.nn.functional``)."""
+    return _t(tree)[0]
+
+
+def _wrap(part: tuple[str, int], level: int) -> str:
+    return part[0] if part[1] >= level else f"({part[0]})"
+
+
+def _t(n: ex.Node) -> tuple[str, int]:
+    if isinstance(n, ex.Num):
+        s = number(n.value)
+        return s, _ATOM if not s.startswith("-") else _NEG
+    if isinstance(n, ex.Name):
+        return n.id, _ATOM
+    if isinstance(n, ex.Neg):
+        return f"-{_wrap(_t(n.operand), _NEG)}", _NEG
+    if isinstance(n, ex.Pow):
+        return f"{_wrap(_t(n.base), _ATOM)} ** {number(n.exponent)}", _POW
+    if isinstance(n, ex.Transpose):
+        return f"{_wrap(_t(n.operand), _ATOM)}.T", _ATOM
+    if isinstance(n, ex.BinOp):
+        level = _ADD if n.op in "+-" else _MUL
+        right = level + 1 if n.op in "-/@" or level == _MUL else level
+        return f"{_wrap(_t(n.left), level)} {n.op} {_wrap(_t(n.right), right)}", level
+    assert isinstance(n, ex.Call)
+    return _call(n), _ATOM
+
+
+def _call(n: ex.Call) -> str:
+    op = ops.get(n.func)
+    a = [torch_code(x) for x in n.args]
+    x = _wrap(_t(n.args[0]), _ATOM)
+    if op.kind == ops.REDUCTION:
+        axis = n.kwarg("axis")
+        if axis is None:
+            return f"{x}.{n.func}()"
+        return f"{x}.{n.func}(dim={number(axis.value)}, keepdim=True)"  # type: ignore[union-attr]
+    if op.kind in (ops.ELEMENTWISE, ops.ROWWISE):
+        holes = {}
+        for k, (key, default) in enumerate(op.params):
+            given = n.args[1 + k] if len(n.args) > 1 + k else n.kwarg(key)
+            holes[key] = torch_code(given) if given is not None else number(default)
+        return op.torch_src.format(x=a[0], **holes)
+    yy = _wrap(_t(n.args[1]), _MUL + 1)
+    w = n.kwarg("pos_weight")
+    if w is not None and "torch_src_weighted" in op.extra:
+        return op.extra["torch_src_weighted"].format(w=torch_code(w), yy=yy, p=a[0])
+    return op.torch_src.format(p=a[0], y=a[1], yy=yy, x=x)

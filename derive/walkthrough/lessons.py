@@ -1,0 +1,736 @@
+"""Teaching points of the source texts, found in what a derivation contains (never by network
+name), each with its verified equations and numbers.
+
+========================  =======================================================================
+``factor-two``            the loss scales a library loss (``½·MSE``): PyTorch's bare
+                          ``F.mse_loss`` gives 2× our gradient — compare like with like
+``batch-mean``            sigmoid + mean BCE: where ``1/m`` lives (``m·δ_Z = Ŷ − Y`` per sample,
+                          and the parameter gradients with ``1/m`` written out)
+``weighted-bce``          the weighted BCE does not simplify to ``Ŷ − Y`` (numbers side by side)
+``relu-zero``             ``ReLU'(0) = 0`` as in PyTorch (the NumPy text lets 0 through)
+``transpose-order``       why ``Xᵀ·δ_Z`` and not another order: the shapes decide
+``zero-init``             all-zero initialisation never breaks the symmetry (two weight layers)
+``sgd``                   the gradient-descent update, as code
+========================  =======================================================================
+
+Equations made here are proved with the engine's :class:`~derive.engine.steps.Checker` over the
+derivation's definitions, exactly like the derivation's own steps.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import Any
+
+import sympy as sp
+
+from derive.engine import mform as mf
+from derive.engine.backprop import Derivation
+from derive.engine.printing import latex
+from derive.engine.steps import Checker, StepError, Term, prove
+from derive.lang import expr as ex
+from derive.numeric.example import fmt
+from derive.walkthrough.codegen import DEFAULT_LR, scaled_loss, torch_code
+from derive.walkthrough.context import Eq, Math, Pieces, Values, grad_tex
+
+
+@dataclass(frozen=True)
+class Lesson:
+    """``key`` selects the prose (locale ``lessons.<key>``); ``math`` fills its placeholders;
+    ``eqs``, ``values`` and ``code`` are shown with it; ``proofs`` are linked."""
+
+    key: str
+    math: tuple[tuple[str, str], ...] = ()
+    eqs: tuple[Eq, ...] = ()
+    values: tuple[Values, ...] = ()
+    code: tuple[str, ...] = ()
+    proofs: tuple[str, ...] = ()
+    after: tuple[str, ...] = ()  # further catalogue keys of the lesson, shown after it
+    parts: tuple[tuple[str, tuple[Eq, ...]], ...] = ()  # (catalogue key, its equations), after
+
+
+def _term(m: mf.MExpr) -> Term:
+    return Term(m, m.tex(), m.text(), m.shape)
+
+
+def _substitute(m: Any, name: str, by: mf.MExpr) -> Any:
+    """``m`` with the gradient reference of ``name`` replaced by ``by``."""
+    if isinstance(m, mf.Ref):
+        return by if (m.name, m.kind) == (name, "grad") else m
+    if not isinstance(m, mf.MExpr):
+        return m
+    changes = {}
+    for key, value in vars(m).items():
+        if isinstance(value, tuple):
+            changes[key] = tuple(
+                (v[0], _substitute(v[1], name, by))
+                if isinstance(v, tuple)
+                else _substitute(v, name, by)
+                for v in value
+            )
+        else:
+            changes[key] = _substitute(value, name, by)
+    return type(m)(**changes)
+
+
+def lessons(d: Derivation, pc: Pieces, report: Any) -> list[Lesson]:
+    """The lessons that apply to ``d``, in reading order."""
+    g, spec = d.graph, d.spec
+    checker = Checker(defs=dict(d.defs))
+    out: list[Lesson] = []
+    found = scaled_loss(spec.forward[-1][1])
+    if found is not None:
+        scale, call = found
+        p = g.tensors[next(iter(spec.params))]
+        ratio = 1 / scale
+        math = [
+            ("scale", latex(sp.Rational(scale.numerator, scale.denominator))),
+            ("ratio", latex(sp.Rational(ratio.numerator, ratio.denominator))),
+            ("param", p.tex),
+        ]
+        after: tuple[str, ...] = ()
+        if report is not None and report.loss_scale is not None:
+            math.append(("measured", f"{report.loss_scale[1]:.6g}"))
+            after = ("measured",)
+        bare = Math(
+            f"\\frac{{\\partial}}{{\\partial {p.tex}}} \\operatorname{{{mf.LOSS_TEX[call.func]}}}"
+        )
+        out.append(
+            Lesson(
+                "factor-two",
+                tuple((k, Math(v)) for k, v in math),
+                (),
+                (
+                    pc.values(grad_tex(d, p.name), p.grads),
+                    pc.values(bare, p.grads * sp.Rational(ratio.numerator, ratio.denominator)),
+                ),
+                (f"{spec.loss} = {torch_code(spec.forward[-1][1])}", f"bare = {torch_code(call)}"),
+                after=after,
+            )
+        )
+    for v in d.backward:
+        if v.rule not in ("sigmoid-bce", "weighted-bce", "softmax-ce"):
+            continue
+        z = g.tensors[v.name]
+        a = g.tensors[g.consumers[v.name][0]]
+        y = _target(d)
+        m = mf.Scalar(g.count((z.shape[0],)).expr, g.scalar_names())
+        eqs = []
+        if v.rule in ("sigmoid-bce", "softmax-ce"):
+            lhs = mf.mul(m, z.grad_ref(g.loss_tex))
+            step = prove(
+                checker,
+                _term(lhs),
+                _term(mf.sub(a.value_ref(g.loss_tex), y)),
+                v.rule,
+                "lesson.per-sample",
+            )
+            eqs.append(pc.eq(step, z.shape))
+        for w in d.backward:
+            if w.kind == "param" and any(c.source == v.name for c in w.contributions):
+                rhs = _substitute(w.formula, v.name, v.formula)
+                t = g.tensors[w.name]
+                step = prove(
+                    checker,
+                    _term(t.grad_ref(g.loss_tex)),
+                    _term(rhs),
+                    w.rule,
+                    "lesson.substitute",
+                    via=v.name,
+                )
+                eqs.append(pc.eq(step, t.shape))
+        math = (("m", Math(m.tex())), ("Z", Math(z.tex)), ("A", Math(a.tex)), ("Y", Math(y.tex())))
+        out.append(Lesson("batch-mean", math, tuple(eqs)))
+        if v.rule == "weighted-bce":
+            out.append(
+                Lesson(
+                    "weighted-bce",
+                    math,
+                    (),
+                    (
+                        pc.values(f"{m.tex()} \\cdot {grad_tex(d, v.name)}", z.grads * m.expr),
+                        pc.values(f"{a.tex} - {y.tex()}", a.symbols - _symbols(y)),
+                    ),
+                )
+            )
+    shared = _shared_weight(d)
+    if shared is not None:
+        t = g.tensors[shared.name]
+        vals = [pc.values(c.step.lhs.tex, c.elementwise) for c in reversed(shared.contributions)]
+        vals.append(pc.values(grad_tex(d, shared.name), t.grads))
+        out.append(
+            Lesson(
+                "bptt",
+                (("W", Math(t.tex)), ("uses", Math(str(len(shared.contributions))))),
+                (pc.eq(shared.total, t.shape),) if shared.total is not None else (),
+                tuple(vals),
+            )
+        )
+    rules = {r for v in d.backward for c in v.contributions for r in c.rules}
+    if "relu-derivative" in rules:
+        out.append(Lesson("relu-zero"))
+    weights = [v for v in d.backward if v.kind == "param" and v.rule == "linear-weight"]
+    wide = [
+        v
+        for v in weights
+        if min(int(x) for x in g.tensors[v.name].shape) > 1 or len(g.tensors[v.name].symbols) > 1
+    ]
+    if wide:
+        v = wide[-1]
+        c = v.contributions[0]
+        out.append(
+            Lesson(
+                "transpose-order",
+                (("W", Math(g.tensors[v.name].tex)),),
+                (pc.eq(c.step, g.tensors[v.name].shape, "linear-weight"),),
+                proofs=("linear-weight",),
+            )
+        )
+    found_sym = symmetry(d, pc)
+    if found_sym is not None:
+        out.append(found_sym)
+    elif len(weights) >= 2:
+        out.append(Lesson("zero-init", proofs=("zero-init",)))
+    found_mistakes = mistakes(d, pc)
+    lr = fmt(Fraction(repr(float(spec.train.get("lr", DEFAULT_LR))))).tex
+    out.append(
+        Lesson(
+            "sgd", (("lr", Math(lr)),), code=tuple(f"{p} = {p} - lr * d{p}" for p in spec.params)
+        )
+    )
+    if found_mistakes is not None:
+        out.append(found_mistakes)
+    return out
+
+
+def _shared_weight(d: Derivation) -> Any:
+    """A parameter used by several assignments (a weight shared across the steps of an unrolled
+    recurrent network): preferably one that meets its own earlier output (``h_1 @ W_h``), the
+    recurrent weight; ``None`` when no parameter is shared."""
+    g = d.graph
+    shared = [v for v in d.backward if v.kind == "param" and len(v.contributions) > 1]
+    if not shared:
+        return None
+    deps: dict[str, set[str]] = {}
+    for name, tree in g.spec.forward:
+        deps[name] = set()
+        for n in ex.names(tree):
+            deps[name] |= {n} | deps.get(n, set())
+
+    trees = dict(g.spec.forward)
+
+    def meets_own_output(tree: ex.Node, p: str) -> bool:  # p @ (…) with (…) depending on p
+        stack = [tree]
+        while stack:
+            n = stack.pop()
+            if isinstance(n, ex.BinOp) and n.op == "@" and ex.Name(p) in (n.left, n.right):
+                other = n.right if n.left == ex.Name(p) else n.left
+                if any(p in deps.get(x, set()) for x in ex.names(other)):
+                    return True
+            stack.extend(ex.children(n))
+        return False
+
+    def recurrent(v: Any) -> bool:
+        return any(meets_own_output(trees[c.source], v.name) for c in v.contributions)
+
+    return next((v for v in shared if recurrent(v)), shared[0])
+
+
+def _target(d: Derivation) -> Any:
+    """The target ``Y`` of the loss call, in matrix form."""
+    from derive.engine.graph import forward_ir
+
+    loss = d.graph.nodes[-1].tree
+    return forward_ir(loss.args[1], d.graph)  # type: ignore[union-attr]
+
+
+def _symbols(m: mf.MExpr) -> sp.MatrixBase:
+    """The entry symbols of a tensor reference (the loss target ``Y``)."""
+    assert isinstance(m, mf.Ref)
+    return m.symbols
+
+
+# ---- symmetric (zero) initialisation, on this network ------------------------------------------
+
+
+def _column(entries: Any, col: int) -> Math:
+    """LaTeX of column ``col`` of a grid of entry LaTeX: the entry, or a column vector."""
+    cells = [row[col] for row in entries]
+    if len(cells) == 1:
+        return Math(cells[0])
+    return Math("\\begin{bmatrix} " + " \\\\ ".join(cells) + " \\end{bmatrix}")
+
+
+def _hidden_layer(d: Derivation) -> tuple[str, list[str], str, list[str]] | None:
+    """``(W1, biases, W2, hidden nodes)``: the first weight matrix, the bias rows added in its
+    node, the next weight matrix that reads the hidden units, and the node tensors in between
+    (one column per hidden unit); ``None`` when the network has no hidden layer."""
+    g, spec = d.graph, d.spec
+    linear = {v.name for v in d.backward if v.kind == "param" and v.rule == "linear-weight"}
+    w1 = next((p for p in spec.params if p in linear), None)
+    if w1 is None:
+        return None
+    units = g.tensors[w1].shape[1]
+    if units < 2:
+        return None
+    z1 = g.consumers[w1][0]
+    below: set[str] = set()
+    todo = [z1]
+    while todo:  # every tensor computed from W1's node
+        n = todo.pop()
+        if n not in below:
+            below.add(n)
+            todo += list(g.consumers[n])
+    for w2 in spec.params:
+        if w2 == w1 or w2 not in linear or g.tensors[w2].shape[0] != units:
+            continue
+        z2 = g.consumers[w2][0]
+        if z2 not in below:
+            continue
+        feeds = [n for n in below if z2 in g.consumers[n] and g.tensors[n].shape[1] == units]
+        if not feeds:
+            continue
+        hidden: list[str] = []
+        todo = list(feeds)
+        while todo:  # the hidden tensors: from W1's node up to what W2 multiplies
+            n = todo.pop()
+            if n in hidden or n not in below or g.tensors[n].shape[1] != units:
+                continue
+            hidden.append(n)
+            todo += [m for m in below if n in g.consumers[m]]
+        order = [n.name for n in g.nodes]
+        hidden.sort(key=order.index)
+        biases = [
+            p
+            for p in spec.params
+            if p not in (w1, w2) and g.tensors[p].shape == (1, units) and z1 in g.consumers[p]
+        ]
+        return w1, biases, w2, hidden
+    return None
+
+
+def symmetry(d: Derivation, pc: Pieces) -> Lesson | None:
+    """Symmetric initialisation on this network: if every hidden unit starts with the same
+    weights (all zero is the special case), every hidden unit computes the same value and gets
+    the same gradient, so gradient descent never separates them. Each equation is proved with
+    the engine's checker over the derivation's definitions, the parameters tied by the
+    symmetric start (``W1[i, j] = u_i``, ``b1[j] = c``, ``W2[j, k] = v_k``) — on this network,
+    for all inputs and all values of ``u``, ``c``, ``v``. Then, with every parameter 0, the
+    gradients that vanish."""
+    found = _hidden_layer(d)
+    if found is None:
+        return None
+    w1n, biases, w2n, hidden = found
+    g = d.graph
+    w1, w2 = g.tensors[w1n], g.tensors[w2n]
+    units = w1.shape[1]
+    ties: dict[sp.Symbol, sp.Expr] = {}
+    for i in range(w1.shape[0]):
+        u = sp.Symbol(f"sym_u{i}")
+        for j in range(units):
+            ties[w1.symbols[i, j]] = u
+    for b in biases:
+        c = sp.Symbol(f"sym_c_{b}")
+        for j in range(units):
+            ties[g.tensors[b].symbols[0, j]] = c
+    for k in range(w2.shape[1]):
+        v = sp.Symbol(f"sym_v{k}")
+        for j in range(units):
+            ties[w2.symbols[j, k]] = v
+    tied = Checker(defs={**d.defs, **ties}, seed=7)
+
+    def same(grid: sp.MatrixBase, texs: Any, j: int, by_row: bool = False) -> Eq:
+        if by_row:  # W2: row j against row 1
+            lhs, rhs = grid[j, :], grid[0, :]
+            lt = Math(" & ".join(texs[j]))
+            rt = Math(" & ".join(texs[0]))
+            if len(texs[0]) > 1:
+                lt = Math(f"\\begin{{bmatrix}} {lt} \\end{{bmatrix}}")
+                rt = Math(f"\\begin{{bmatrix}} {rt} \\end{{bmatrix}}")
+        else:
+            lhs, rhs = grid[:, j], grid[:, 0]
+            lt, rt = _column(texs, j), _column(texs, 0)
+        step = prove(
+            tied,
+            Term(sp.ImmutableMatrix(lhs), lt, lt, lhs.shape),
+            Term(sp.ImmutableMatrix(rhs), rt, rt, rhs.shape),
+            "symmetric-init",
+            "lesson.symmetry",
+        )
+        return pc.eq(step, lhs.shape)
+
+    def grad_texs(t: Any) -> tuple[tuple[str, ...], ...]:
+        return tuple(
+            tuple(g.symbol_tex[t.grads[r, c]] for c in range(t.shape[1])) for r in range(t.shape[0])
+        )
+
+    def setting(t: Any, by_row: bool) -> Eq:
+        r, c = t.shape
+        sym = sp.ImmutableMatrix(t.symbols)
+        tex = [[ties[sym[i, j]] for j in range(c)] for i in range(r)]
+        names = {
+            **{sp.Symbol(f"sym_u{i}"): f"u_{{{i + 1}}}" for i in range(w1.shape[0])},
+            **{
+                sp.Symbol(f"sym_c_{b}"): "c" if len(biases) == 1 else f"c_{{{n + 1}}}"
+                for n, b in enumerate(biases)
+            },
+            **{
+                sp.Symbol(f"sym_v{k}"): "v" if w2.shape[1] == 1 else f"v_{{{k + 1}}}"
+                for k in range(w2.shape[1])
+            },
+        }
+        body = " \\\\ ".join(" & ".join(names[x] for x in row) for row in tex)
+        rhs_tex = Math(f"\\begin{{bmatrix}} {body} \\end{{bmatrix}}")
+        step = prove(
+            tied,
+            Term(sym, t.tex, t.name, t.shape),
+            Term(sp.ImmutableMatrix(tex), rhs_tex, rhs_tex, t.shape),
+            "symmetric-init",
+            "lesson.symmetry",
+        )
+        return pc.eq(step, t.shape)
+
+    start = [setting(w1, False)]
+    start += [setting(g.tensors[b], False) for b in biases]
+    start.append(setting(w2, True))
+    forward = [
+        same(g.tensors[n].symbols, g.tensors[n].entry_texs, j)
+        for n in hidden
+        for j in range(1, units)
+    ]
+    backward = [same(w2.grads, grad_texs(w2), j, by_row=True) for j in range(1, units)]
+    backward += [same(w1.grads, grad_texs(w1), j) for j in range(1, units)]
+    for b in biases:
+        t = g.tensors[b]
+        backward += [same(t.grads, grad_texs(t), j) for j in range(1, units)]
+    # every parameter 0: which gradients vanish (for every input)
+    zeros = {s: sp.Integer(0) for p in d.spec.params for s in g.tensors[p].symbols}
+    zero = Checker(defs={**d.defs, **zeros}, seed=11)
+    vanish: list[Eq] = []
+    moving: list[str] = []
+    for p in d.spec.params:
+        t = g.tensors[p]
+        nought = sp.zeros(*t.shape)
+        lhs_tex = grad_tex(d, p)
+        try:
+            step = prove(
+                zero,
+                Term(sp.ImmutableMatrix(t.grads), lhs_tex, p, t.shape),
+                Term(sp.ImmutableMatrix(nought), Math("0"), "0", t.shape),
+                "symmetric-init",
+                "lesson.zero",
+            )
+        except StepError:  # a gradient that does not vanish is not shown as 0
+            moving.append(t.tex)
+            continue
+        vanish.append(pc.eq(step, t.shape))
+    math = (
+        ("W1", Math(w1.tex)),
+        ("W2", Math(w2.tex)),
+        ("units", Math(str(units))),
+    )
+    parts = [("sym_start", tuple(start)), ("sym_forward", tuple(forward))]
+    parts.append(("sym_backward", tuple(backward)))
+    parts.append(("sym_step", ()))
+    if vanish:
+        parts.append(("sym_zero", tuple(vanish)))
+        if moving:
+            math += (("moving", Math(", ".join(moving))),)
+            parts.append(("sym_zero_moving", ()))
+        else:
+            parts.append(("sym_zero_stuck", ()))
+    parts.append(("sym_end", ()))
+    return Lesson("symmetry", math, parts=tuple(parts))
+
+
+# ---- common mistakes, with this network's numbers ----------------------------------------------
+
+MEAN_LOSSES = ("mse", "bce", "bce_logits", "cross_entropy", "mean")
+SIG_DIGITS = 3  # the rounding of a hand calculation that rounds every intermediate result
+
+
+class _Rounded:
+    """The example's values with every computed quantity rounded to ``digits`` significant
+    digits before it is used again — a hand calculation that writes down rounded numbers."""
+
+    def __init__(self, d: Derivation, digits: int) -> None:
+        from derive.numeric.example import Example
+
+        outer = self
+
+        class R(Example):
+            def _eval(self, e: sp.Basic) -> Any:  # noqa: D401
+                if e.is_Symbol and e not in self.values and e in self.d.defs:
+                    self.values[e] = outer.round(super()._eval(self.d.defs[e]))
+                return super()._eval(e)
+
+        self.digits = digits
+        self.ex = R(d)
+
+    def round(self, v: Any) -> Fraction:
+        import mpmath
+
+        x = mpmath.mpf(v.numerator) / v.denominator if isinstance(v, Fraction) else v
+        if x == 0:
+            return Fraction(0)
+        shift = self.digits - 1 - int(mpmath.floor(mpmath.log10(abs(x))))
+        n = int(mpmath.nint(x * mpmath.mpf(10) ** shift))
+        return Fraction(n, 10**shift) if shift >= 0 else Fraction(n * 10 ** (-shift))
+
+
+def _grid_values(lhs: str, grid: list[list[Any]]) -> Values:
+    """``lhs ≈ [numbers]`` for numbers computed here (exact ``Fraction`` or ``mpf``)."""
+    nums = [[fmt(v) for v in row] for row in grid]
+    rel = Math("=" if all(n.exact for row in nums for n in row) else "\\approx")
+    if len(nums) == 1 and len(nums[0]) == 1:
+        return Values(Math(lhs), rel, Math(nums[0][0].tex))
+    body = " \\\\ ".join(" & ".join(n.tex for n in row) for row in nums)
+    return Values(Math(lhs), rel, Math(f"\\begin{{bmatrix}} {body} \\end{{bmatrix}}"))
+
+
+def _half_square(tree: Any) -> bool:
+    """``0.5 * (a - b) ** 2``: half the squared error, written out."""
+    from derive.lang import expr as ex
+
+    if not (isinstance(tree, ex.BinOp) and tree.op == "*"):
+        return False
+    for c, p in ((tree.left, tree.right), (tree.right, tree.left)):
+        if (
+            isinstance(c, ex.Num)
+            and c.value == Fraction(1, 2)
+            and isinstance(p, ex.Pow)
+            and p.exponent == 2
+            and isinstance(p.base, ex.BinOp)
+            and p.base.op == "-"
+        ):
+            return True
+    return False
+
+
+def mistakes(d: Derivation, pc: Pieces) -> Lesson | None:
+    """The classic mistakes, each with what it produces on this network at the example values
+    (numbers computed here from the derivation; nothing is typed in)."""
+    from derive.lang import expr as ex
+
+    g, spec = d.graph, d.spec
+    params = [b for b in d.backward if b.kind == "param"]
+    if not params:
+        return None
+    last = g.tensors[next(p for p in spec.params if g.tensors[p].grads is not None)]  # deepest
+    first = last
+    parts: list[tuple[str, tuple[Any, ...]]] = []
+    math: list[tuple[str, Math]] = [("P", Math(last.tex)), ("Q", Math(first.tex))]
+    # 1. rounding intermediate results
+    rounded = _Rounded(d, SIG_DIGITS)
+    grid = [[rounded.ex.value(s) for s in row] for row in last.grads.tolist()]
+    once = [[rounded.round(pc.ex.value(s)) for s in row] for row in last.grads.tolist()]
+    if grid != once:  # the slip shows in the digits kept (not when every number is exact)
+        exact = pc.values(grad_tex(d, last.name), last.grads)
+        tilde = f"\\widetilde{{{grad_tex(d, last.name)}}}"
+        parts.append(("rounding", (exact, _grid_values(tilde, grid))))
+        math.append(("digits", Math(str(SIG_DIGITS))))
+    # 2. 1/m missing or doubled
+    loss = spec.forward[-1][1]
+    call = loss if isinstance(loss, ex.Call) else (scaled_loss(loss) or (None, None))[1]
+    if call is not None and call.func in MEAN_LOSSES:
+        arg = call.args[0]
+        n = g.tensors[arg.id].shape if isinstance(arg, ex.Name) and arg.id in g.tensors else None
+        count = n[0] * n[1] if n else 1
+        if count > 1:
+            q = grad_tex(d, first.name)
+            parts.append(
+                (
+                    "one_over_m",
+                    (
+                        pc.values(q, first.grads),
+                        pc.values(f"{q}\\big|_{{\\text{{no }} 1/m}}", first.grads * count),
+                        pc.values(f"{q}\\big|_{{1/m^2}}", first.grads / count),
+                    ),
+                )
+            )
+            math.append(("m", Math(str(count))))
+    # 3. the factor 2 of F.mse_loss against half the squared error
+    found = scaled_loss(loss)
+    if (found is not None and found[1].func == "mse" and found[0] == Fraction(1, 2)) or (
+        _half_square(loss)
+    ):
+        q = grad_tex(d, first.name)
+        parts.append(
+            (
+                "factor_two",
+                (
+                    pc.values(q, first.grads),
+                    pc.values(f"{q}\\big|_{{\\texttt{{F.mse\\_loss}}}}", first.grads * 2),
+                ),
+            )
+        )
+    # 4. relu against clamp(min=0) at exactly 0
+    rules = {r for v in d.backward for c in v.contributions for r in c.rules}
+    if "relu-derivative" in rules:
+        z = [Fraction(0), Fraction(-1), Fraction(1)]
+        parts.append(
+            (
+                "relu_clamp",
+                (
+                    _grid_values("z", [z]),
+                    _grid_values("\\mathbf{1}[z > 0]", [[Fraction(int(x > 0)) for x in z]]),
+                    _grid_values("\\mathbf{1}[z \\ge 0]", [[Fraction(int(x >= 0)) for x in z]]),
+                ),
+            )
+        )
+    # 5. zero initialisation: symmetric, not linear (the lesson of its own)
+    if _hidden_layer(d) is not None:
+        parts.append(("zero_linear", ()))
+    # 6. a sum of squares called MSE
+    if call is not None and call.func in ("sse", "mse"):
+        arg = call.args[0]
+        shape = g.tensors[arg.id].shape if isinstance(arg, ex.Name) else (1, 1)
+        count = shape[0] * shape[1]
+        if count > 1:
+            q = grad_tex(d, first.name)
+            other = first.grads / count if call.func == "sse" else first.grads * count
+            label = "\\text{MSE}" if call.func == "sse" else "\\text{SSE}"
+            parts.append(
+                (
+                    "sse_mse" if call.func == "sse" else "mse_sse",
+                    (pc.values(q, first.grads), pc.values(f"{q}\\big|_{{{label}}}", other)),
+                )
+            )
+            math.append(("n", Math(str(count))))
+    # 7. a missing transpose
+    weights = [v for v in d.backward if v.kind == "param" and v.rule == "linear-weight"]
+    if weights:
+        v = weights[-1]
+        refs: list[mf.Ref] = []
+        from derive.walkthrough.context import walk
+
+        walk(v.formula, lambda n: refs.append(n) if isinstance(n, mf.Ref) else None)  # type: ignore
+        val = next((r for r in refs if r.kind == "value"), None)
+        grad = next((r for r in refs if r.kind == "grad"), None)
+        if val is not None and grad is not None:
+            a, b = val.symbols, grad.symbols
+            w = g.tensors[v.name]
+            math += [
+                ("W", Math(w.tex)),
+                ("right", Math(v.formula.tex())),
+                ("X", Math(g.tensors[val.name].tex)),
+                ("D", Math(grad_tex(d, grad.name))),
+                ("sa", Math(f"{a.rows} \\times {a.cols}")),
+                ("sb", Math(f"{b.rows} \\times {b.cols}")),
+            ]
+            if a.cols == b.rows:
+                wrong = a * b
+                grid = [[pc.ex.value(e) for e in row] for row in wrong.tolist()]
+                parts.append(
+                    (
+                        "transpose_numbers",
+                        (
+                            pc.values(grad_tex(d, v.name), w.grads),
+                            _grid_values(
+                                f"{g.tensors[val.name].tex} \\thinspace {grad_tex(d, grad.name)}",
+                                grid,
+                            ),
+                        ),
+                    )
+                )
+            else:
+                parts.append(("transpose_shapes", ()))
+    if not parts:
+        return None
+    return Lesson("mistakes", tuple(math), parts=tuple(parts))
+
+
+# ---- closed forms of the parameter gradients ---------------------------------------------------
+
+
+def closed_forms(d: Derivation) -> dict[str, Any]:
+    """For each parameter, its gradient with every upstream gradient substituted by its own
+    formula down to the forward values (``(O − t)·O·(1 − O)·x`` for a sigmoid neuron), proved
+    equal to the gradient with the engine's checker; parameters whose formula already is in
+    forward values are left out."""
+    from derive.walkthrough.context import walk
+
+    g = d.graph
+    checker = Checker(defs=dict(d.defs))
+    forms = {v.name: v.formula for v in d.backward}
+    out: dict[str, Any] = {}
+    for v in d.backward:
+        if v.kind != "param":
+            continue
+        f, changed = v.formula, False
+        for _ in range(len(forms) + 1):
+            refs: list[mf.Ref] = []
+            walk(f, lambda n: refs.append(n) if isinstance(n, mf.Ref) else None)  # type: ignore
+            names = [r.name for r in refs if r.kind == "grad" and r.name in forms]
+            if not names:
+                break
+            for name in dict.fromkeys(names):
+                f, changed = _substitute(f, name, forms[name]), True
+        if changed:
+            t = g.tensors[v.name]
+            out[v.name] = prove(
+                checker, _term(t.grad_ref(g.loss_tex)), _term(f), v.rule, "handout.closed"
+            )
+    return out
+
+
+# ---- the loss, written out -------------------------------------------------------------------
+
+
+def loss_formula(d: Derivation) -> Any:
+    """The loss as a textbook formula, ``L = -\\frac{1}{m} \\sum_{i=1}^{m} [y_i \\log \\hat{y}_i
+    + …]`` for a library loss over a vector (``bce``, ``mse``, ``sse``), proved equal to the
+    loss with the engine's checker (the sum carried out over this network's entries); ``None``
+    for any other loss."""
+    from derive.engine.printing import name_tex
+    from derive.lang import expr as ex
+
+    g, spec = d.graph, d.spec
+    tree = spec.forward[-1][1]
+    scale = Fraction(1)
+    found = scaled_loss(tree)
+    if found is not None:
+        scale, tree = found
+    if not (isinstance(tree, ex.Call) and tree.func in ("bce", "mse", "sse")) or tree.kwargs:
+        return None
+    if not all(isinstance(a, ex.Name) and a.id in g.tensors for a in tree.args[:2]):
+        return None
+    p, y = (g.tensors[a.id] for a in tree.args[:2])
+    if p.shape != y.shape or min(p.shape) != 1 or max(p.shape) < 2:
+        return None
+    count = max(p.shape)
+    axis = p.shape[0] if p.shape[0] != 1 else p.shape[1]
+    m_tex = name_tex(axis.label) if getattr(axis, "label", None) else str(count)
+    i = sp.Symbol("i", integer=True)
+    P, Y = sp.IndexedBase("P"), sp.IndexedBase("Y")
+    pi, yi = f"{{{p.tex}}}_{{i}}", f"{{{y.tex}}}_{{i}}"
+    if tree.func == "bce":
+        inner = Y[i] * sp.log(P[i]) + (1 - Y[i]) * sp.log(1 - P[i])
+        body = (
+            f"\\left[{yi} \\log {pi} + \\left(1 - {yi}\\right) \\log\\left(1 - {pi}\\right)\\right]"
+        )
+        sign, mean = -1, True
+    else:
+        inner = (P[i] - Y[i]) ** 2
+        body = f"\\left({pi} - {yi}\\right)^{{2}}"
+        sign, mean = 1, tree.func == "mse"
+    total = sp.Add(
+        *(inner.xreplace({P[i]: p.symbols[k], Y[i]: y.symbols[k]}) for k in range(count))
+    )
+    coeff = sp.Rational(scale.numerator, scale.denominator)
+    value = coeff * sign * total / (count if mean else 1)
+    parts = [latex(coeff)] if coeff != 1 else []
+    if mean:
+        parts.append(f"\\frac{{1}}{{{m_tex}}}")
+    head = "-" if sign < 0 else ""
+    tex = f"{head}{' '.join(parts)} \\sum_{{i=1}}^{{{m_tex}}} {body}"
+    loss = g.tensors[spec.loss]
+    checker = Checker(defs=dict(d.defs))
+    return prove(
+        checker,
+        Term(loss.symbols[0, 0], loss.tex, spec.loss, (1, 1)),
+        Term(value, tex, tex, (1, 1)),
+        "loss",
+        "handout.loss",
+    )
