@@ -1,1 +1,13 @@
-"""derive.lang."""
+"""The language a network is written in: the operation table, expressions and spec files.
+
+Public interface:
+
+- :mod:`derive.lang.ops` — the operation table (``OPS``, ``get``, ``using``, ``register``);
+- :mod:`derive.lang.expr` — ``parse`` (text → expression tree, never evaluated), ``ExprError``;
+- :mod:`derive.lang.spec` — ``load`` (built-in name or path), ``parse`` (TOML text), ``NetSpec``,
+  ``builtin_names``, ``SpecError``;
+- :mod:`derive.lang.domains` — which values each operation accepts (checking user values,
+  drawing example values).
+
+Nothing here imports the engine; user text never reaches ``sympify`` or ``eval``.
+"""
