@@ -442,7 +442,7 @@ def test_rnn_shared_weights_sum_their_per_step_contributions(derived):
 
 def test_rnn_teaching_note_on_backprop_through_time(derived):
     from derive.walkthrough import lessons as LS
-    from derive.walkthrough.context import Pieces
+    from derive.walkthrough.records import Pieces
 
     d = derived["rnn"]
     found = {ls.key: ls for ls in LS.lessons(d, Pieces(d, Example(d), {}), None)}
@@ -493,7 +493,7 @@ def test_attention_scores_go_through_the_softmax_jacobian(derived):
 
 def test_softmax_regression_teaching_note_on_the_batch_mean(derived):
     from derive.walkthrough import lessons as LS
-    from derive.walkthrough.context import Pieces
+    from derive.walkthrough.records import Pieces
 
     d = derived["softmax-regression"]
     found = {ls.key: ls for ls in LS.lessons(d, Pieces(d, Example(d), {}), None)}

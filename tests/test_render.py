@@ -15,7 +15,8 @@ from derive.render.build import shared_proofs
 from derive.render.environment import catalogue
 from derive.render.markup import Raw, md_escape, tex_escape, tex_say
 from derive.walkthrough import lessons
-from derive.walkthrough.context import Math, build
+from derive.walkthrough.context import build
+from derive.walkthrough.records import Math
 
 HOSTILE = r"\input{/etc/hostname} ^^5cinput <script>alert(1)</script> $x$ {} # % & ~ _ `"
 

@@ -1,7 +1,7 @@
 """``derive build``: specs → derivations → walkthrough files (DESIGN.md §4–5).
 
 For each network: derive (every step verified), compare with PyTorch and finite differences,
-train when the spec has ``[train]``, build the :class:`~derive.walkthrough.context.Walkthrough` once,
+train when the spec has ``[train]``, build the :class:`~derive.walkthrough.records.Walkthrough` once,
 then render it per language and format into ``OUT/<network>/<lang>/``:
 
 =====================  ==========================================================================

@@ -3,7 +3,7 @@
 One environment per format family, all with ``StrictUndefined`` and a ``finalize`` that makes
 the safe thing the default for every ``{{ … }}``:
 
-- **md** (Markdown and notebook cells): :class:`~derive.walkthrough.context.Math` becomes ``$…$``, any
+- **md** (Markdown and notebook cells): :class:`~derive.walkthrough.records.Math` becomes ``$…$``, any
   other string is escaped for Markdown/HTML (user titles can carry neither markup nor
   ``<script>``);
 - **tex** (``((( … )))`` for values, ``((* … *))`` for statements, ``((= … =))`` for comments):
@@ -36,7 +36,7 @@ import jinja2
 from derive.locale.catalog import catalogue
 from derive.render import markup
 from derive.render.markup import Raw
-from derive.walkthrough.context import Eq, Math, Walkthrough
+from derive.walkthrough.records import Eq, Math, Walkthrough
 
 TEMPLATE_DIR = Path(__file__).resolve().parent / "templates"
 FEW = 6  # a handout works out at most this many entries of a tensor by hand (then 3, and says so)

@@ -264,7 +264,7 @@ def sheet(s: NetSpec, variant: int = 0, seed: int = 0, proofs: Mapping[str, Any]
     from derive.numeric.example import Example
     from derive.proofs import proof_for
     from derive.walkthrough.codegen import backward_order
-    from derive.walkthrough.context import Math, Pieces, Values
+    from derive.walkthrough.records import Math, Pieces, Values
 
     d = variant_derivation(s, variant, seed)
     if proofs is None:

@@ -4,7 +4,7 @@ Three targets, each with ``*_escape``/``*_say`` and the ``finalize`` hook of its
 environment (:mod:`derive.render.environment`):
 
 - **Markdown** (also notebook cells): user text is HTML-escaped and its markup characters
-  backslash-escaped; :class:`~derive.walkthrough.context.Math` becomes ``$…$``;
+  backslash-escaped; :class:`~derive.walkthrough.records.Math` becomes ``$…$``;
 - **LaTeX**: ``\\ { } $ & # ^ _ ~ %`` escaped, common Unicode symbols mapped to LaTeX, CJK left
   to ctex, anything else shown as ``[U+XXXX]`` (never a "Missing character"); Math becomes
   ``\\(…\\)``;
@@ -25,7 +25,7 @@ from typing import Any
 import markupsafe
 
 from derive.lang.spec import clean_text
-from derive.walkthrough.context import Math
+from derive.walkthrough.records import Math
 
 
 class Raw(markupsafe.Markup):

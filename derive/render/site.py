@@ -298,7 +298,8 @@ def _render(template: str, lang: str, **context) -> str:
 
 def _proofs_page(p: Plan, d, names: list[str], lang: str) -> str:
     from derive.render.build import shared_proofs
-    from derive.walkthrough.context import Example, Pieces
+    from derive.walkthrough.context import Example
+    from derive.walkthrough.records import Pieces
 
     pc = Pieces(d, Example(d), shared_proofs())
     items = tuple(pc.proof(n) for n in names)

@@ -18,7 +18,7 @@ import numpy as np
 from derive.engine.backprop import Derivation
 from derive.engine.printing import name_tex
 from derive.numeric import verify as numeric
-from derive.walkthrough.context import Math
+from derive.walkthrough.records import Math
 
 MAX_ROWS = 16  # entries per parameter in the example table
 FLOOR = 1e-12  # smallest difference bucket shown

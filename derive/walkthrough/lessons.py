@@ -32,7 +32,7 @@ from derive.engine.steps import Checker, StepError, Term, prove
 from derive.lang import expr as ex
 from derive.numeric.example import fmt
 from derive.walkthrough.codegen import DEFAULT_LR, scaled_loss, torch_code
-from derive.walkthrough.context import Eq, Math, Pieces, Values, grad_tex
+from derive.walkthrough.records import Eq, Math, Pieces, Values, grad_tex
 
 
 @dataclass(frozen=True)
@@ -603,7 +603,7 @@ def mistakes(d: Derivation, pc: Pieces) -> Lesson | None:
     if weights:
         v = weights[-1]
         refs: list[mf.Ref] = []
-        from derive.walkthrough.context import walk
+        from derive.walkthrough.records import walk
 
         walk(v.formula, lambda n: refs.append(n) if isinstance(n, mf.Ref) else None)  # type: ignore
         val = next((r for r in refs if r.kind == "value"), None)
@@ -649,7 +649,7 @@ def closed_forms(d: Derivation) -> dict[str, Any]:
     formula down to the forward values (``(O − t)·O·(1 − O)·x`` for a sigmoid neuron), proved
     equal to the gradient with the engine's checker; parameters whose formula already is in
     forward values are left out."""
-    from derive.walkthrough.context import walk
+    from derive.walkthrough.records import walk
 
     g = d.graph
     checker = Checker(defs=dict(d.defs))

@@ -1,0 +1,346 @@
+"""The records a walkthrough is made of (``Math``, ``Eq``, ``Calc``, ``Values``, the forward,
+backward and proof items, ``Walkthrough`` itself) and the small LaTeX helpers they share.
+
+Plain frozen data: everything is already printed by the engine's printers or
+:class:`~derive.numeric.example.Example`; templates only lay it out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, fields, is_dataclass
+from typing import Any
+
+import sympy as sp
+
+from derive.engine import mform as mf
+from derive.engine.backprop import BackwardVisit, Contribution, Derivation
+from derive.engine.printing import break_sum, name_tex
+from derive.engine.steps import Step
+from derive.numeric.example import Example
+from derive.walkthrough.codegen import Code
+from derive.walkthrough.diagram import Diagram
+
+MAX_MATRIX = 6  # rows/cols of a value matrix shown in full; larger ones are cut with dots
+
+
+class Math(str):
+    """LaTeX math made by our printers (never user text): the only text a template may emit
+    unescaped, and only as math."""
+
+
+@dataclass(frozen=True)
+class Eq:
+    """A verified step as shown: ``lhs = rhs``, its one-sentence reason (locale key + values),
+    the shapes of the tensors in it, and the general proof that justifies it (or "")."""
+
+    lhs: Math
+    rhs: Math
+    reason: str
+    args: tuple[tuple[str, str], ...]  # placeholder → Math (a tensor) or plain text
+    shapes: Math  # "" for scalar equations
+    proof: str = ""
+
+
+@dataclass(frozen=True)
+class Calc:
+    """A hand calculation ``lhs = formula = numbers = … = value``: ``chain`` holds
+    ``(relation, LaTeX)`` pairs after ``lhs``."""
+
+    lhs: Math
+    chain: tuple[tuple[Math, Math], ...]
+
+
+@dataclass(frozen=True)
+class Values:
+    """``lhs rel value``: a tensor's numbers at the example (``rel`` is ``=`` or ``\\approx``)."""
+
+    lhs: Math
+    rel: Math
+    value: Math
+
+
+@dataclass(frozen=True)
+class TensorRow:
+    name: str
+    tex: Math
+    kind: str  # input | param | node | loss
+    shape: Math  # "m \times n_{\text{in}}"
+    size: Math  # "2 \times 2"
+    value: Values | None  # example values of inputs and parameters
+    entries: Math = Math("")  # the entries by symbol (x_1, w_{11} …), "" for a scalar or a big one
+
+
+@dataclass(frozen=True)
+class ForwardItem:
+    name: str
+    tex: Math
+    eq: Eq  # V = matrix form
+    calcs: tuple[Calc, ...]  # each entry by hand (small tensors)
+    value: Values
+    code: str  # "Z1 = X @ W1 + b1"
+
+
+@dataclass(frozen=True)
+class PathItem:
+    """What the tensor receives through the node ``source`` (one path of the chain rule)."""
+
+    source: str
+    source_tex: Math
+    upstream: Values | None  # None when the source is the loss (∂L/∂L = 1)
+    local: Eq | None  # the general rule giving the local derivative (a proof's statement)
+    eq: Eq
+
+
+@dataclass(frozen=True)
+class BackwardItem:
+    name: str
+    kind: str
+    tex: Math  # ∂L/∂W or δ_Z
+    paths: tuple[PathItem, ...]
+    total: Eq | None  # sum over paths
+    simplified: tuple[Eq, ...]
+    calcs: tuple[Calc, ...]  # every entry by hand (small tensors)
+    value: Values
+    code: str  # "dW1 = X.T @ dZ1"
+    proofs: tuple[str, ...]
+    closed: Eq | None = None  # a parameter's gradient in forward values only
+
+
+@dataclass(frozen=True)
+class ProofItem:
+    name: str
+    title: Mapping[str, str]
+    statement: Eq
+    steps: tuple[Eq, ...]
+    assumptions: tuple[str, ...]  # catalogue keys (proof_notes)
+    notes: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Cited:
+    """A general proof a handout relies on, cited by name (its text lives in the proofs
+    document at ``standard``/``brief`` detail)."""
+
+    name: str
+    title: Mapping[str, str]
+
+
+DETAILS = ("brief", "standard", "full")
+
+
+@dataclass(frozen=True)
+class Walkthrough:
+    name: str
+    title: Mapping[str, str]  # user text: escaped by the renderer
+    description: Mapping[str, str]
+    loss: str
+    loss_tex: Math
+    tensors: tuple[TensorRow, ...]
+    equations: tuple[tuple[Math, Math], ...]  # the forward pass at a glance
+    diagram: Diagram
+    forward: tuple[ForwardItem, ...]
+    backward: tuple[BackwardItem, ...]
+    proofs: tuple[ProofItem, ...]
+    lessons: tuple[Any, ...]  # derive.walkthrough.lessons.Lesson
+    verification: Any  # derive.walkthrough.evidence.Verification
+    code: Code
+    training: Any  # derive.walkthrough.evidence.Training | None
+    steps_verified: int
+    rounded: bool  # some numbers are shown rounded (≈)
+    detail: str = "full"  # brief | standard | full (DETAILS)
+    cited: tuple[Cited, ...] = ()  # the general proofs this handout uses, in order of use
+    generated: Math = Math("")  # "x, y": tensors whose example values were made up
+    unmasked: tuple[tuple[Math, Math], ...] = ()  # ReLU (output, input) that masks nothing here
+    loss_formula: Eq | None = None  # the library loss written out (Σ over the entries)
+
+
+# ---- shapes -------------------------------------------------------------------------------------
+
+
+def dim_tex(d: object) -> str:
+    """A size as LaTeX: its [dims] name when it has one (``n_{\\text{in}}``), else the number."""
+    label = getattr(d, "label", None)
+    return name_tex(label) if label else str(int(d))  # type: ignore[call-overload]
+
+
+def shape_tex(shape: tuple) -> Math:
+    return Math(f"{dim_tex(shape[0])} \\times {dim_tex(shape[1])}")
+
+
+def size_tex(shape: tuple) -> Math:
+    return Math(f"{int(shape[0])} \\times {int(shape[1])}")
+
+
+def walk(m: object, visit: Callable[[object], None]) -> None:
+    """Call ``visit`` on every node of a matrix-form expression."""
+    visit(m)
+    if not is_dataclass(m):
+        return
+    for f in fields(m):
+        value = getattr(m, f.name)
+        for item in value if isinstance(value, tuple) else (value,):
+            item = item[1] if isinstance(item, tuple) and len(item) == 2 else item
+            if isinstance(item, mf.MExpr):
+                walk(item, visit)
+
+
+def shapes_line(lhs: tuple[str, tuple] | None, rhs: object) -> Math:
+    """``δ_Z, A, Y: m × 1 \\quad W: n × 1``, plus ``(a×b)(b×c) → a×c`` for a product; ""
+    when everything is a scalar."""
+    refs: list[mf.Ref] = []
+    walk(rhs, lambda n: refs.append(n) if isinstance(n, mf.Ref) else None)  # type: ignore
+    items = ([lhs] if lhs else []) + [(r.tex(), r.shape) for r in refs]
+    if all(tuple(int(x) for x in s) == (1, 1) for _, s in items):
+        return Math("")
+    groups: dict[str, list[str]] = {}
+    for tex, shape in items:
+        names = groups.setdefault(shape_tex(shape), [])
+        if tex not in names:
+            names.append(tex)
+    parts = [f"{', '.join(names)}: {shape}" for shape, names in groups.items()]
+    if isinstance(rhs, mf.MatMul):
+        parts.append(
+            f"\\left({shape_tex(rhs.a.shape)}\\right)\\left({shape_tex(rhs.b.shape)}"
+            f"\\right) \\to {shape_tex(rhs.shape)}"
+        )
+    return Math(" \\quad ".join(parts))
+
+
+def grad_tex(d: Derivation, name: str) -> Math:
+    """``\\frac{∂L}{∂W}`` for a parameter, ``δ_{Z}`` for a node (the engine's notation)."""
+    g = d.graph
+    t = g.tensors[name]
+    if t.kind == "param":
+        return Math(f"\\frac{{\\partial {g.loss_tex}}}{{\\partial {t.tex}}}")
+    return Math(f"\\delta_{{{t.tex}}}")
+
+
+# ---- pieces -------------------------------------------------------------------------------------
+
+
+class Pieces:
+    """Turns steps, entries and tensors of one derivation into context records."""
+
+    def __init__(self, d: Derivation, ex: Example, proofs: Mapping[str, Any]) -> None:
+        self.d, self.ex, self.g, self.proofs = d, ex, d.graph, proofs
+
+    def eq(
+        self, step: Step, lhs_shape: tuple | None = None, proof: str = "", tensors: bool = True
+    ) -> Eq:
+        """``step`` as shown; with ``tensors``, reason values naming a tensor of this network
+        become its LaTeX (a proof's values are its own symbols, kept as text)."""
+        shape = lhs_shape if lhs_shape is not None else step.lhs.shape
+        lhs = (step.lhs.tex, shape) if shape is not None else None
+        rhs = step.rhs.value
+        shapes = shapes_line(lhs, rhs) if isinstance(rhs, mf.MExpr) else Math("")
+        if not proof and step.rule in self.proofs:
+            proof = step.rule
+        args = []
+        for key, value in step.args:
+            t = self.g.tensors.get(value) if tensors else None
+            args.append((key, Math(t.tex) if t is not None else value))
+        return Eq(Math(step.lhs.tex), Math(step.rhs.tex), step.reason, tuple(args), shapes, proof)
+
+    def calc(self, step: Step) -> Calc:
+        w = self.ex.working(step.lhs.value, step.rhs.value)
+        # long sums (a loss over every entry) become rows, so the line fits a page or a column
+        chain = tuple((Math(r), Math(break_sum(t))) for r, t in w.chain())
+        return Calc(Math(w.lhs_tex), chain)
+
+    def values(self, lhs: str, symbols: sp.MatrixBase) -> Values:
+        """The numbers of ``symbols``; matrices beyond :data:`MAX_MATRIX` are cut with dots."""
+        r, c = symbols.shape
+        rr, cc = (r, c) if max(r, c) <= MAX_MATRIX else (min(r, 4), min(c, 4))
+        nums = self.ex.matrix(symbols[:rr, :cc])
+        exact = all(n.exact for row in nums for n in row)
+        rel = Math("=" if exact else "\\approx")
+        if (r, c) == (1, 1):
+            return Values(Math(lhs), rel, Math(nums[0][0].tex))
+        rows = [[n.tex for n in row] + (["\\cdots"] if cc < c else []) for row in nums]
+        if rr < r:
+            rows.append(["\\vdots"] * cc + (["\\ddots"] if cc < c else []))
+        body = " \\\\ ".join(" & ".join(row) for row in rows)
+        return Values(Math(lhs), rel, Math(f"\\begin{{bmatrix}} {body} \\end{{bmatrix}}"))
+
+    def proof_of(self, rules: tuple[str, ...]) -> str:
+        """The most specific rule on a path that has a general proof."""
+        return next((r for r in reversed(rules) if r in self.proofs), "")
+
+    def tensor(self, name: str) -> TensorRow:
+        t = self.g.tensors[name]
+        kind = "loss" if name == self.g.spec.loss else t.kind
+        value = self.values(t.tex, t.symbols) if t.kind in ("input", "param") else None
+        entries = Math("")
+        if value is not None and t.shape != (1, 1) and max(t.shape) <= MAX_MATRIX:
+            body = " \\\\ ".join(" & ".join(row) for row in t.entry_texs)
+            entries = Math(f"\\begin{{bmatrix}} {body} \\end{{bmatrix}}")
+        return TensorRow(
+            name, Math(t.tex), kind, shape_tex(t.shape), size_tex(t.shape), value, entries
+        )
+
+    def forward(self, visit: Any) -> ForwardItem:
+        t = self.g.tensors[visit.name]
+        node = next(n for n in self.g.nodes if n.name == visit.name)
+        return ForwardItem(
+            visit.name,
+            Math(t.tex),
+            self.eq(visit.step, t.shape),
+            tuple(self.calc(s) for s in visit.entries),
+            self.values(t.tex, t.symbols),
+            f"{node.name} = {node.forward.code()}",
+        )
+
+    def path(self, c: Contribution, full: bool = True) -> PathItem:
+        src = self.g.tensors[c.source]
+        upstream = None
+        if c.source != self.g.spec.loss:
+            upstream = self.values(grad_tex(self.d, c.source), src.grads)
+        name = self.proof_of(c.rules)
+        local = None
+        if name and full:  # the general rule's statement: building it builds the proof
+            local = self.eq(self.proofs[name].statement, proof=name, tensors=False)
+        return PathItem(
+            c.source,
+            Math(src.tex),
+            upstream,
+            local,
+            self.eq(c.step, self.g.tensors[c.target].shape, name),
+        )
+
+    def backward(self, v: BackwardVisit, full: bool = True) -> BackwardItem:
+        t = self.g.tensors[v.name]
+        paths = tuple(self.path(c, full) for c in v.contributions)
+        names: list[str] = []
+        for name in [p.eq.proof for p in paths] + [v.rule]:
+            if name in self.proofs and name not in names:
+                names.append(name)
+        gt = grad_tex(self.d, v.name)
+        return BackwardItem(
+            v.name,
+            v.kind,
+            gt,
+            paths,
+            self.eq(v.total, t.shape) if v.total else None,
+            tuple(self.eq(s, t.shape) for s in v.simplified),
+            tuple(self.calc(s) for s in v.entries),
+            self.values(gt, t.grads),
+            f"d{v.name} = {v.formula.code()}",
+            tuple(names),
+        )
+
+    def proof(self, name: str) -> ProofItem:
+        p = self.proofs[name]
+        return ProofItem(
+            name,
+            p.title,
+            self.eq(p.statement, proof=name, tensors=False),
+            tuple(self.eq(s, proof=name, tensors=False) for s in p.steps),
+            tuple(p.assumptions),
+            tuple(p.notes),
+        )
+
+
+# ---- the walkthrough ----------------------------------------------------------------------------
+
+
