@@ -38,7 +38,18 @@ def test_list():
     proc = run_cli("list")
     assert proc.returncode == 0
     names = [line.split()[0] for line in proc.stdout.splitlines()]
-    assert names == ["chain", "mlp-bce", "mlp-bce-weighted", "neuron", "relu-mlp", "tiny-mlp"]
+    assert names == [
+        "attention",
+        "batchnorm",
+        "chain",
+        "mlp-bce",
+        "mlp-bce-weighted",
+        "neuron",
+        "relu-mlp",
+        "rnn",
+        "softmax-regression",
+        "tiny-mlp",
+    ]
 
 
 def test_verify_all_builtins():
@@ -55,6 +66,12 @@ def test_verify_all_builtins():
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert proc.stdout.count("✓") == 15 and "✗" not in proc.stdout
     assert "2× ours" in proc.stdout  # neuron: PyTorch's bare F.mse_loss
+
+
+def test_verify_new_builtins():
+    proc = run_cli("verify", "softmax-regression", "rnn", "batchnorm", "attention", timeout=900)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert proc.stdout.count("✓") == 11 and "✗" not in proc.stdout  # 2 + 3 + 3 + 3 parameters
 
 
 @pytest.mark.parametrize("expr", HOSTILE)

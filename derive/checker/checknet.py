@@ -134,6 +134,9 @@ class Net:
         if name.startswith("d_"):
             tries.append("d" + name[2:])
         tries.append(name.replace("_", ""))
+        m = re.fullmatch(r"([A-Za-z]+)(\d+)", name)
+        if m:  # LaTeX h_{2} is read as h2: the tensor may be called h_2
+            tries.append(f"{m.group(1)}_{m.group(2)}")
         m = re.fullmatch(r"(\w+?)_[ijkn]", name)
         if m:
             tries.append(m.group(1))
