@@ -53,7 +53,9 @@ def torch_tiny():
 def torch_mlp_bce(pos_weight: float = 1.0):
     X = torch.tensor([[1.0, 2.0], [-1.0, 0.5]], dtype=torch.float64)
     Y = torch.tensor([[1.0], [0.0]], dtype=torch.float64)
-    W1, b1 = t([[0.1, -0.2], [0.3, 0.4]]), t([[0.0, 0.1]])
+    # mlp-bce has W1[0,0] = 0.3 (a masked ReLU entry); mlp-bce-weighted keeps the notes' 0.1
+    w11 = 0.3 if pos_weight == 1.0 else 0.1
+    W1, b1 = t([[w11, -0.2], [0.3, 0.4]]), t([[0.0, 0.1]])
     W2, b2 = t([[0.5], [-0.3]]), t([[0.2]])
     p = torch.sigmoid(torch.relu(X @ W1 + b1) @ W2 + b2)
     if pos_weight == 1.0:

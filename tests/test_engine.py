@@ -194,7 +194,7 @@ def test_finite_differences_are_not_used_at_a_relu_kink():
     from importlib import resources
 
     text = (resources.files("derive") / "specs" / "mlp-bce.toml").read_text("utf-8")
-    text = text.replace("W1 = [[0.1, -0.2], [0.3, 0.4]]", "W1 = [[0.1, -0.2], [-0.05, 0.4]]")
+    text = text.replace("W1 = [[0.3, -0.2], [0.3, 0.4]]", "W1 = [[0.1, -0.2], [-0.05, 0.4]]")
     d = derive(spec.parse(text))
     point = numeric.example_point(d.graph)
     assert numeric.forward_numeric(d, point)["Z1"][0, 0] == 0
