@@ -35,6 +35,7 @@ from derive.spec import SpecError
 TOL = tol.COMPARE  # (rtol, atol) per comparison; reasons in derive.tolerance
 EPS = tol.FD_STEP
 FD_SAMPLE = tol.FD_SAMPLE
+EXACT_ELEMENTWISE_MAX = 256  # parameter entries up to which the example is compared exactly
 
 
 class NonFinite(SpecError):
@@ -532,7 +533,10 @@ def compare(
     kink = at_kink(d, point, sizes, zeros=zeros)
     scale = _forward_scale(d, point, sizes)
     tt = gradients_torch(d.graph, point, zeros=zeros) if use_torch else None
-    ew = gradients_elementwise(d, point, exact=exact) if elementwise else None
+    # exact element-wise numbers at the example for walkthrough-sized graphs (they are the
+    # walkthrough's numbers); larger ones in float64, high precision only where that overflows
+    small = sum(np.size(point[p]) for p in d.graph.spec.params) <= EXACT_ELEMENTWISE_MAX
+    ew = gradients_elementwise(d, point, exact=exact and small) if elementwise else None
     finite = [np.max(np.abs(v)) for v in ours.values() if v.size and np.all(np.isfinite(v))]
     gscale = max([scale if math.isfinite(scale) else 0.0, *finite])
     out = []
@@ -603,11 +607,17 @@ def exact_zeros(d: Derivation) -> dict[str, np.ndarray]:
             stack.extend(ex.children(n))
     if not names:
         return {}
-    example = Example(d)
+    # only entries that are ~0 in float64 can be exactly 0: evaluate just those exactly
+    env = forward_numeric(d, example_point(g))
+    example = None
     out = {}
     for name in sorted(names):
         t = g.tensors[name]
-        mask = np.array([[example.value(s) == 0 for s in row] for row in t.symbols.tolist()])
+        near = np.abs(env[name]) < 1e-9 * max(1.0, float(np.max(np.abs(env[name]))))
+        mask = np.zeros(near.shape, bool)
+        for i, j in zip(*np.nonzero(near), strict=True):
+            example = example or Example(d)
+            mask[i, j] = example.value(t.symbols[i, j]) == 0
         if mask.any():
             out[name] = mask
     return out
