@@ -144,7 +144,12 @@ def test_a_user_spec_with_every_function_verifies(tmp_path):
     d = derive(spec.load(str(path)))
     report = numeric.verify(d, points=2)
     assert report.ok, [c for c in report.comparisons if not c.ok]
-    assert len(d.checks) == 3  # gradients equal d/dp of the expanded loss
+    # the cross-check against d/dp of the expanded loss is skipped when that expression is
+    # large (it grows exponentially: 11 of this spec's 18 s); every step is still verified,
+    # and small graphs keep it (tests/test_engine_trust.py)
+    from derive.backprop import MAX_DIRECT_NODES, _expanded_size
+
+    assert _expanded_size(d.graph, MAX_DIRECT_NODES) > MAX_DIRECT_NODES and d.checks == ()
 
 
 def test_user_spec_via_cli(tmp_path):

@@ -126,3 +126,8 @@ def test_optional_tables():
     s = spec.parse('[network]\nname = "tiny"\n[params]\nw = []\n[forward]\nL = "w * w"\n', "<t>")
     assert s.dims == {} and s.inputs == {} and s.constants == {}
     assert numeric.verify(derive(s), points=1).ok
+
+
+def test_small_graphs_keep_the_expanded_loss_cross_check():
+    for name, n in (("mlp-bce", 4), ("tiny-mlp", 2), ("relu-mlp", 2)):
+        assert len(derive(spec.load(name)).checks) == n

@@ -36,6 +36,8 @@ from derive.lang.spec import SpecError
 TOL = tol.COMPARE  # (rtol, atol) per comparison; reasons in derive.engine.tolerance
 EPS = tol.FD_STEP
 FD_SAMPLE = tol.FD_SAMPLE
+MAX_RANDOM_VALUE = 1e6  # random points whose forward values exceed this are drawn again
+EXACT_ELEMENTWISE_MAX = 256  # parameter entries up to which the example is compared exactly
 
 
 class NonFinite(SpecError):
@@ -113,6 +115,7 @@ def random_point(
 
     def make(k: int) -> dict[str, np.ndarray]:
         rng = np.random.default_rng(seed if k == 0 else [seed, k])
+        spread = 0.5 ** (k // 2)  # later draws closer to 0 when the forward pass blows up
         out = {}
         for name in list(g.spec.inputs) + list(g.spec.params):
             shape = _shape(g, name, sizes)
@@ -125,11 +128,25 @@ def random_point(
             elif role == "positive":
                 out[name] = rng.uniform(0.1, 2.0, shape)
             else:
-                out[name] = rng.standard_normal(shape)
+                out[name] = spread * rng.standard_normal(shape)
         return out
 
     scal = _scalar_floats(g, sizes)
-    point, _ = domain.find_point(g.spec.forward, scal, make, kinks=True, tries=16)
+
+    def moderate(k: int) -> dict[str, np.ndarray]:
+        # a point where the forward pass reaches 1e6 (stacked powers, exp) saturates σ beyond
+        # what any precision can follow: treat it as outside the domain and draw again
+        pt = make(k)
+        ev = domain.Evaluator(g.spec.forward, scal)
+        try:
+            env = ev.run(pt)
+        except domain._Stop:
+            return pt
+        if max(float(np.max(np.abs(v))) for v in env.values() if v.size) > MAX_RANDOM_VALUE:
+            pt = {k2: v * np.nan for k2, v in pt.items()}  # rejected by the domain check
+        return pt
+
+    point, _ = domain.find_point(g.spec.forward, scal, moderate, kinks=True, tries=16)
     if point is None:
         point, _ = domain.find_point(g.spec.forward, scal, make, kinks=False, tries=16)
     return point if point is not None or strict else make(0)
@@ -229,10 +246,15 @@ def gradients_elementwise(d: Derivation, point: Mapping[str, np.ndarray], exact:
     from derive.numeric.example import Example
 
     ex_ = Example(d, point=point)
-    return {
-        p: np.array([[_to_float(ex_.value(s)) for s in row] for row in g.tensors[p].grads.tolist()])
-        for p in g.spec.params
-    }
+    try:
+        return {
+            p: np.array(
+                [[_to_float(ex_.value(s)) for s in row] for row in g.tensors[p].grads.tolist()]
+            )
+            for p in g.spec.params
+        }
+    except ValueError:  # not finite at any precision: the comparison fails, it is not dropped
+        return {p: np.full(np.shape(point[p]), np.nan) for p in g.spec.params}
 
 
 class _FloatEval:
@@ -537,7 +559,10 @@ def compare(
     kink = at_kink(d, point, sizes, zeros=zeros)
     scale = _forward_scale(d, point, sizes)
     tt = gradients_torch(d.graph, point, zeros=zeros) if use_torch else None
-    ew = gradients_elementwise(d, point, exact=exact) if elementwise else None
+    # exact element-wise numbers at the example for walkthrough-sized graphs (they are the
+    # walkthrough's numbers); larger ones in float64, high precision only where that overflows
+    small = sum(np.size(point[p]) for p in d.graph.spec.params) <= EXACT_ELEMENTWISE_MAX
+    ew = gradients_elementwise(d, point, exact=exact and small) if elementwise else None
     finite = [np.max(np.abs(v)) for v in ours.values() if v.size and np.all(np.isfinite(v))]
     gscale = max([scale if math.isfinite(scale) else 0.0, *finite])
     out = []
@@ -615,11 +640,17 @@ def exact_zeros(d: Derivation) -> dict[str, np.ndarray]:
             stack.extend(ex.children(n))
     if not names:
         return {}
-    example = Example(d)
+    # only entries that are ~0 in float64 can be exactly 0: evaluate just those exactly
+    env = forward_numeric(d, example_point(g))
+    example = None
     out = {}
     for name in sorted(names):
         t = g.tensors[name]
-        mask = np.array([[example.value(s) == 0 for s in row] for row in t.symbols.tolist()])
+        near = np.abs(env[name]) < 1e-9 * max(1.0, float(np.max(np.abs(env[name]))))
+        mask = np.zeros(near.shape, bool)
+        for i, j in zip(*np.nonzero(near), strict=True):
+            example = example or Example(d)
+            mask[i, j] = example.value(t.symbols[i, j]) == 0
         if mask.any():
             out[name] = mask
     return out
