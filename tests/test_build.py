@@ -560,7 +560,7 @@ def test_standard_handout_is_about_its_own_network(out: Path) -> None:
     # symbols defined before first use, and the closed form of each gradient
     assert md.index("w_{11} & w_{12}") < md.index("## 2. Forward pass")
     neuron = (out / "neuron" / "en" / "walkthrough.md").read_text("utf-8")
-    assert "\\left(O - t\\right) \\cdot O \\cdot \\left(1 - O\\right) \\, x" in neuron
+    assert "\\left(O - t\\right) \\cdot O \\cdot \\left(1 - O\\right) \\thinspace x" in neuron
     bce = (out / "mlp-bce" / "en" / "walkthrough.md").read_text("utf-8")
     assert "\\sum_{i=1}^{m}" in bce and "b^{[2]}" in bce and "b_{2}" not in bce
     assert "Common mistakes" in bce and "\\mathbf{1}[z \\ge 0]" in bce

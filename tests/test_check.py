@@ -643,7 +643,7 @@ def test_every_check_message_key_exists_in_both_languages() -> None:
 
     used: set[str] = set()
     for module in ("check", "verdict", "diagnose", "handcalc", "formula", "mutations", "repair"):
-        source = (resources.files("derive") / f"{module}.py").read_text("utf-8")
+        source = (resources.files("derive.checker") / f"{module}.py").read_text("utf-8")
         used |= set(re.findall(r'msg\(\s*"([\w.]+)"', source))
         used |= {
             f"mut.alt.{k}" for k in re.findall(r'\("(\w+)", mf\.', source) if module == "mutations"

@@ -7,7 +7,7 @@ import pytest
 import sympy as sp
 
 from derive.engine import functions, mform
-from derive.engine.backprop import MAX_DIRECT_PARAMS, derive
+from derive.engine.backprop import MAX_DIRECT_NODES, MAX_DIRECT_PARAMS, _expanded_size, derive
 from derive.engine.steps import Checker, StepError, Term, prove
 from derive.lang import spec
 from derive.numeric import verify as numeric
@@ -21,7 +21,8 @@ def test_every_step_of_every_builtin_was_checked():
         assert all(s.points >= 3 for s in steps), name
         params = sum(len(d.graph.tensors[p].symbols) for p in d.spec.params)
         # the direct-differentiation cross-check runs wherever the network is small
-        assert len(d.checks) == (len(d.spec.params) if params <= MAX_DIRECT_PARAMS else 0)
+        small = params <= MAX_DIRECT_PARAMS and _expanded_size(d.graph, MAX_DIRECT_NODES) <= MAX_DIRECT_NODES
+        assert len(d.checks) == (len(d.spec.params) if small else 0)
 
 
 def test_matrix_rules_as_expected_for_mlp_bce():
@@ -147,7 +148,6 @@ def test_a_user_spec_with_every_function_verifies(tmp_path):
     # the cross-check against d/dp of the expanded loss is skipped when that expression is
     # large (it grows exponentially: 11 of this spec's 18 s); every step is still verified,
     # and small graphs keep it (tests/test_engine_trust.py)
-    from derive.backprop import MAX_DIRECT_NODES, _expanded_size
 
     assert _expanded_size(d.graph, MAX_DIRECT_NODES) > MAX_DIRECT_NODES and d.checks == ()
 

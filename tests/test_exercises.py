@@ -24,7 +24,7 @@ SEED = 2026
 
 
 def _build(out: Path, nets, variant=None, formats="exercises", langs="en,zh") -> list[Path]:
-    return builder.build(builder.plan(nets, [formats], [langs], out, None, variant, SEED))
+    return builder.build(builder.plan(nets, [formats], [langs], out, None, variant=variant, seed=SEED))
 
 
 @pytest.fixture(scope="module")
@@ -242,7 +242,7 @@ L = "z ** 2"
 '''
     path = tmp_path / "hostile.toml"
     path.write_text(src, "utf-8")
-    builder.build(builder.plan([str(path)], ["exercises"], ["en"], tmp_path / "o", None, "1", 3))
+    builder.build(builder.plan([str(path)], ["exercises"], ["en"], tmp_path / "o", None, variant="1", seed=3))
     folder = tmp_path / "o" / "hostile" / "seed-3" / "variant-1" / "en"
     for name in ("exercises.md", "solutions.md"):
         md = (folder / name).read_text("utf-8")

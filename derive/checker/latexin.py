@@ -38,6 +38,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from fractions import Fraction
 
+from derive.engine.printing import GREEK
 from derive.lang import expr as ex
 
 PRODUCT = "·"  # a product as written in LaTeX; resolved by shape in derive.checker.check
@@ -628,9 +629,6 @@ class _Parser:
             return ex.Name(self.hat_name(self.braced_name(tok)))
         if name == "sqrt":
             return ex.Call("sqrt", (self.argument(tok, "the argument {…} of \\sqrt"),))
-        for cand in GREEK_NAMES.get(name, (name,)):  # \gamma → gamma, \varepsilon → eps
-            if self.known(cand):
-                return ex.Name(cand)
         if name == "delta":
             return self.delta(tok)
         if name == "nabla":
@@ -647,6 +645,10 @@ class _Parser:
             inner = self.expr(0)
             self.expect("\\}", f"'\\}}' (for the '\\{{' opened at column {tok.col})")
             return inner
+        if name in GREEK or name in GREEK_NAMES:  # \gamma → gamma, \varepsilon → eps
+            for cand in GREEK_NAMES.get(name, (name,)):
+                if self.known(cand):
+                    return ex.Name(cand)
         raise LatexError(
             f"unknown or unsupported command '{tok.text}' at column {tok.col}; "
             "expected e.g. \\frac, \\cdot, \\odot, \\sigma, \\delta, \\sum, "

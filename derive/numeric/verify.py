@@ -106,12 +106,19 @@ def targets(g: Graph) -> set[str]:
 
 
 def random_point(
-    g: Graph, seed: int, sizes: Mapping[str, int] | None = None, *, strict: bool = False
+    g: Graph,
+    seed: int,
+    sizes: Mapping[str, int] | None = None,
+    *,
+    strict: bool = False,
+    first: bool = False,
 ):
     """Random inputs/parameters inside every operation's domain (and away from kinks),
     optionally at other ``[dims]`` sizes (``full_dims``). When no draw is inside: ``None``
-    if ``strict``, else the first draw."""
+    if ``strict``, else the first draw. ``first``: the first draw as it is (training starts
+    there, as the generated lab's ``train`` does)."""
     roles = domain.roles(g.spec.forward, g.spec.one_hot)
+    tgt = targets(g)  # loss targets without a domain role: uniform in [0, 1), as the lab draws them
 
     def make(k: int) -> dict[str, np.ndarray]:
         rng = np.random.default_rng(seed if k == 0 else [seed, k])
@@ -127,9 +134,14 @@ def random_point(
                 out[name] = (np.arange(shape[1])[None, :] == hot[:, None]).astype(np.float64)
             elif role == "positive":
                 out[name] = rng.uniform(0.1, 2.0, shape)
+            elif name in tgt:
+                out[name] = rng.uniform(0, 1, shape)
             else:
                 out[name] = spread * rng.standard_normal(shape)
         return out
+
+    if first:
+        return make(0)
 
     scal = _scalar_floats(g, sizes)
 
@@ -727,7 +739,7 @@ def train(
     lr = float(lr if lr is not None else spec.train.get("lr", 1e-3))
     seed = int(seed if seed is not None else spec.train.get("seed", 0))
     sizes = sizes if sizes is not None else (spec.full_dims or None)
-    point = random_point(d.graph, seed=seed, sizes=sizes)
+    point = random_point(d.graph, seed=seed, sizes=sizes, first=True)
     history = []
     for step in range(steps):
         grads, loss = gradients_matrix(d, point, sizes)
