@@ -78,48 +78,6 @@ class Step:
 
 
 class IdentityChecker(Protocol):
-    def _grids(self, lhs: Any, rhs: Any, k: int) -> tuple[list[list[Any]], list[list[Any]]]:
-        """Both sides at point ``k``; where a value is not finite at 50 digits (σ(200) is 1 to
-        50 digits, so log(1 − σ) is −inf) the point is evaluated again with more digits, up to
-        :data:`MAX_DPS`, on both sides."""
-        try:
-            while True:
-                try:
-                    a, b = self.grid(lhs, k), self.grid(rhs, k)
-                except ZeroDivisionError:
-                    if self._dps < MAX_DPS:
-                        self._dps = min(self._dps * 4, MAX_DPS)
-                    elif self._shrink.get(k, 1) < MAX_SHRINK:
-                        self._shrink[k] = self._shrink.get(k, 1) * 4
-                        self._dps = DPS
-                    else:
-                        raise
-                    self._caches[k] = {}
-                    continue
-                finite = all(
-                    isinstance(v, mpmath.mpf) and mpmath.isfinite(v)
-                    for grid in (a, b)
-                    for row in grid
-                    for v in row
-                    if not isinstance(v, int)
-                )
-                if finite:
-                    return a, b
-                if self._dps < MAX_DPS:
-                    self._dps = min(self._dps * 4, MAX_DPS)
-                elif self._shrink.get(k, 1) < MAX_SHRINK:
-                    # still not finite (σ(1e18) needs 1e18 digits): draw point k's free
-                    # symbols from a narrower interval instead (an identity holds everywhere)
-                    self._shrink[k] = self._shrink.get(k, 1) * 4
-                    self._dps = DPS
-                else:
-                    return a, b
-                self._caches[k] = {}
-        finally:
-            if self._dps != DPS:
-                self._dps = DPS
-                self._caches[k] = {}
-
     def check(self, lhs: Any, rhs: Any, label: str) -> int: ...
 
 
