@@ -22,6 +22,9 @@ from derive.numeric import verify as numeric
 from derive.numeric.example import Example
 from derive.render import build as builder
 
+# builds files, compiles, runs a browser or many networks: not in the fast lane (-m 'not slow')
+pytestmark = pytest.mark.slow
+
 ROOT = Path(__file__).resolve().parent.parent
 NETS = spec.builtin_names()
 LANGS = ("en", "zh")

@@ -20,6 +20,9 @@ from derive.numeric import verify as numeric
 from derive.render import build as builder
 from derive.render import exercises as E
 
+# builds files, compiles, runs a browser or many networks: not in the fast lane (-m 'not slow')
+pytestmark = pytest.mark.slow
+
 SEED = 2026
 
 

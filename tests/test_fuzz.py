@@ -11,6 +11,9 @@ from derive.lang import spec
 from derive.numeric import fuzz
 from derive.numeric import verify as numeric
 
+# builds files, compiles, runs a browser or many networks: not in the fast lane (-m 'not slow')
+pytestmark = pytest.mark.slow
+
 SEEDS = range(50)
 MAX_DIM = 3  # small sizes keep the sample quick; bench/bench_fuzz.py runs 500 at dims ≤ 8
 

@@ -22,6 +22,9 @@ from derive.numeric import verify as numeric
 from derive.render import build as builder
 from derive.walkthrough.codegen import backward_order
 
+# builds files, compiles, runs a browser or many networks: not in the fast lane (-m 'not slow')
+pytestmark = pytest.mark.slow
+
 NETS = spec.builtin_names()
 LANGS = ("en", "zh")
 

@@ -12,6 +12,9 @@ import pytest
 
 from derive.render.pdf import INSTALL_HINT, ExternalToolError, LatexFailed, ToolMissing, compile_pdf
 
+# builds files, compiles, runs a browser or many networks: not in the fast lane (-m 'not slow')
+pytestmark = pytest.mark.slow
+
 _TEX_MISSING = [tool for tool in ("latexmk", "xelatex") if shutil.which(tool) is None]
 needs_tex = pytest.mark.skipif(
     bool(_TEX_MISSING),

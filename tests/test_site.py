@@ -25,6 +25,9 @@ from conftest import run_cli
 
 from derive.render import site
 
+# builds files, compiles, runs a browser or many networks: not in the fast lane (-m 'not slow')
+pytestmark = pytest.mark.slow
+
 ROOT = Path(__file__).resolve().parent.parent
 BROWSER = ROOT / "tests" / "browser"
 NODE_MODULES = BROWSER / "node_modules"
