@@ -92,7 +92,7 @@ def test_github_flavour_math_survives_githubs_pipeline() -> None:
 @pytest.mark.parametrize("flavor", ["myst", "quarto"])
 def test_myst_and_quarto_get_mermaid_directives_and_front_matter(flavor: str) -> None:
     out = site.flavored(PAGE, site.FLAVOR[flavor], 'A "title"', "zh")
-    assert out.startswith('---\ntitle: "A \\"title\\""\nlang: zh\n---\n')
+    assert out.startswith('---\ntitle: "A ”title”"\nlang: zh\n---\n')  # no HTML quote
     assert "```{mermaid}" in out and "```mermaid" not in out
     assert ("# A title" in out) == (flavor == "myst")  # Quarto prints the title itself
     assert r"X \, W" in out  # MyST and Quarto keep the portable dialect
@@ -212,7 +212,7 @@ def test_small_site_layout(small: Path) -> None:
     home = (docs / "index.md").read_text()
     for link in ["en/neuron-en.md", "en/relu-mlp-en.md", "en/proofs-en.md", "zh/index.md"]:
         assert f"]({link})" in home
-    assert "derive verify" in home  # the README's introduction
+    assert "turns a network description" in home  # the README's introduction
     zh_home = (docs / "zh" / "index.md").read_text()
     assert "](../zh/neuron-zh.md)" in zh_home and "](../index.md)" in zh_home
     proofs = (docs / "en" / "proofs-en.md").read_text()
