@@ -23,6 +23,8 @@ from pathlib import Path
 import pytest
 from conftest import run_cli
 
+from derive import cli
+from derive.lang.spec import builtin_names
 from derive.render import site
 
 # builds files, compiles, runs a browser or many networks: not in the fast lane (-m 'not slow')
@@ -178,7 +180,7 @@ def test_vendored_katex_and_mermaid_equal_the_pinned_npm_packages() -> None:
 @functools.cache
 def _small_site(root: str) -> Path:
     out = Path(root) / "small"
-    plan = site.plan(["neuron", "relu-mlp"], "en,zh", out, "mkdocs", ROOT)
+    plan = site.plan(["neuron", "relu-mlp"], "en,zh", out, "mkdocs", ROOT, commands=cli.main)
     site.build(plan)
     return out
 
@@ -196,6 +198,7 @@ def test_small_site_layout(small: Path) -> None:
         "en/neuron-en.md",
         "en/proofs-en.md",
         "en/relu-mlp-en.md",
+        "guide/architecture.md",
         "guide/cli.md",
         "guide/specs.md",
         "index.md",
@@ -238,7 +241,7 @@ def test_rebuild_is_identical_and_removes_stale_files(small: Path, tmp_path: Pat
     site.build(site.plan(["neuron"], "en", copy, "mkdocs"))
     assert not (copy / "docs" / "en" / "relu-mlp-en.md").exists()
     assert not (copy / "docs" / "zh").exists() or not any((copy / "docs" / "zh").rglob("*.md"))
-    site.build(site.plan(["neuron", "relu-mlp"], "en,zh", copy, "mkdocs", ROOT))
+    site.build(site.plan(["neuron", "relu-mlp"], "en,zh", copy, "mkdocs", ROOT, commands=cli.main))
     for f in sorted(small.rglob("*")):
         if f.is_file():
             assert f.read_bytes() == (copy / f.relative_to(small)).read_bytes(), f
@@ -376,7 +379,7 @@ def test_every_page_loads_and_renders(browsed: dict) -> None:
         for p in browsed["pages"]
         if re.fullmatch(r"(en|zh)/[\w-]+-(en|zh)/", p["page"]) and "proofs" not in p["page"]
     ]
-    assert len(walkthroughs) == 2 * 12  # six networks, two languages, two widths
+    assert len(walkthroughs) == 2 * 2 * len(builtin_names())  # networks × languages × widths
     assert all(p["display"] > 0 and p["mermaid"] == 1 for p in walkthroughs)
     assert sum(p["images"] for p in browsed["pages"]) >= 4  # relu-mlp's loss plot, en and zh
     assert (ARTEFACTS / "home-1280.png").is_file()
@@ -482,7 +485,7 @@ def test_project_docs_take_readme_spec_section_and_architecture(tmp_path: Path) 
         "## Spec files\n\nA spec is TOML; see ![plot](docs/p.png) and [TOML](https://toml.io).\n"
     )
     (tmp_path / "docs" / "architecture.md").write_text("# Architecture\n\n[DESIGN](../x.md)\n")
-    plan = site.plan(["neuron"], "en", tmp_path / "out", "mkdocs", tmp_path)
+    plan = site.plan(["neuron"], "en", tmp_path / "out", "mkdocs", tmp_path, commands=cli.main)
     pages = site.project_pages(plan)
     assert sorted(pages) == [
         "docs/guide/architecture.md",
