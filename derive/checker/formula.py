@@ -653,19 +653,7 @@ class Convert:
         kids = ex.children(node)
         if not kids or not _has_call(node, (latexin.LEIBNIZ,)):
             return node
-        if isinstance(node, ex.BinOp):
-            return ex.BinOp(node.op, self.alone(node.left), self.alone(node.right))
-        if isinstance(node, ex.Neg):
-            return ex.Neg(self.alone(node.operand))
-        if isinstance(node, ex.Transpose):
-            return ex.Transpose(self.alone(node.operand))
-        if isinstance(node, ex.Pow):
-            return ex.Pow(self.alone(node.base), node.exponent)
-        if isinstance(node, ex.Compare):
-            return ex.Compare(node.op, self.alone(node.left), self.alone(node.right))
-        if isinstance(node, ex.Call):
-            return ex.Call(node.func, tuple(self.alone(a) for a in node.args), node.kwargs)
-        return node
+        return ex.rebuild(node, self.alone)
 
     def __call__(self, node: ex.Node) -> tuple[mf.MExpr, ex.Node]:
         node = self.prepare(node)
@@ -854,14 +842,8 @@ class Convert:
                 if _is_leibniz(left) and not _is_leibniz(self.first(right)):
                     return self.replace_first(right, self.edge(left, self.first(right)))
             return ex.BinOp(node.op, left, right)
-        if isinstance(node, ex.Neg):
-            return ex.Neg(self.chains(node.operand))
-        if isinstance(node, ex.Transpose):
-            return ex.Transpose(self.chains(node.operand))
-        if isinstance(node, ex.Pow):
-            return ex.Pow(self.chains(node.base), node.exponent)
-        if isinstance(node, ex.Compare):
-            return ex.Compare(node.op, self.chains(node.left), self.chains(node.right))
+        if isinstance(node, ex.Neg | ex.Transpose | ex.Pow | ex.Compare):
+            return ex.rebuild(node, self.chains)
         if isinstance(node, ex.Call):
             args = tuple(self.chains(a) for a in node.args)
             if node.func == latexin.LEIBNIZ:  # paired with its upstream by the caller

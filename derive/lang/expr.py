@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import ast
 import keyword
+from collections.abc import Callable
 from dataclasses import dataclass
 from fractions import Fraction
 
@@ -288,6 +289,24 @@ def names(node: Node) -> list[str]:
 
     walk(node)
     return out
+
+
+def rebuild(n: Node, f: Callable[[Node], Node]) -> Node:
+    """``n`` with ``f`` applied to each direct child (positional arguments of a call; keyword
+    arguments are kept): the one place that knows how every node is put back together."""
+    if isinstance(n, BinOp):
+        return BinOp(n.op, f(n.left), f(n.right))
+    if isinstance(n, Compare):
+        return Compare(n.op, f(n.left), f(n.right))
+    if isinstance(n, Neg):
+        return Neg(f(n.operand))
+    if isinstance(n, Transpose):
+        return Transpose(f(n.operand))
+    if isinstance(n, Pow):
+        return Pow(f(n.base), n.exponent)
+    if isinstance(n, Call):
+        return Call(n.func, tuple(f(a) for a in n.args), n.kwargs)
+    return n
 
 
 def children(n: Node) -> tuple[Node, ...]:
