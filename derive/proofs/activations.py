@@ -35,7 +35,7 @@ from derive.proofs.core import (
     r,
 )
 from derive.proofs.linear import _DELTAS, _ms
-from derive.proofs.losses import _arrange
+from derive.proofs.losses import softmax_jacobian_steps
 
 # ---- element-wise activation -----------------------------------------------------------------
 
@@ -232,14 +232,7 @@ def softmax_jacobian() -> Proof:
     total = sp.Sum(sp.exp(z[r]), (r, 0, K - 1))
     p_def = sp.exp(z[j]) / total
     b.step(pb[j], p_def, "proof.definition")
-    jac = p_def.diff(z[k])
-    b.step(Partial(pb[j], z[k]), jac, "proof.quotient_rule_index")
-    jac = collapse(jac)
-    b.step(Partial(pb[j], z[k]), _arrange(jac), "proof.kronecker_collapse", index="r")
-    through_p = sp.expand(jac.xreplace({sp.exp(z[j]): pb[j] * total, sp.exp(z[k]): pb[k] * total}))
-    b.step(Partial(pb[j], z[k]), _arrange(through_p), "proof.through_softmax")
-    jac_p = Times(pb[j], InOrder(sp.KroneckerDelta(j, k), -pb[k]))
-    b.step(Partial(pb[j], z[k]), jac_p, "proof.factor", factor="p_j")
+    jac_p = softmax_jacobian_steps(b, pb, z, p_def, total)
     lhs = Partial(L, z[k])
     b.step(
         lhs,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import functools
 
 import sympy as sp
@@ -195,6 +197,22 @@ _CE_NAMES: tuple[NameSpec, ...] = (
 )
 
 
+def softmax_jacobian_steps(b: _Builder, pb: Any, z: Any, p_def: sp.Expr, total: sp.Expr) -> Any:
+    """The steps ``∂p_j/∂z_k`` = quotient rule → Kronecker collapse → through ``p`` →
+    ``p_j(𝟙[j = k] − p_k)``, shared by the softmax-CE and softmax-Jacobian proofs; returns the
+    last right side."""
+    jac = p_def.diff(z[k])
+    b.step(Partial(pb[j], z[k]), jac, "proof.quotient_rule_index")
+    jac = collapse(jac)
+    b.step(Partial(pb[j], z[k]), _arrange(jac), "proof.kronecker_collapse", index="r")
+    # e^{z_j} = p_j·Σ_r e^{z_r}: write the Jacobian through p
+    through_p = sp.expand(jac.xreplace({sp.exp(z[j]): pb[j] * total, sp.exp(z[k]): pb[k] * total}))
+    b.step(Partial(pb[j], z[k]), _arrange(through_p), "proof.through_softmax")
+    jac_p = Times(pb[j], InOrder(sp.KroneckerDelta(j, k), -pb[k]))
+    b.step(Partial(pb[j], z[k]), jac_p, "proof.factor", factor="p_j")
+    return jac_p
+
+
 def _label_rows(w: World, rows: int, cols: int) -> sp.ImmutableMatrix:
     """Rows of random positive labels that sum to 1 (a one-hot row is the special case)."""
     raw = w.leaf("Y_raw", (rows, cols), (0.05, 1.0))
@@ -247,15 +265,7 @@ def softmax_ce() -> Proof:
     b.step(Partial(ell, pb[j]), d_l, "proof.differentiate")
     d_l = collapse(d_l)
     b.step(Partial(ell, pb[j]), d_l, "proof.kronecker_collapse", index="r")
-    jac = p_def.diff(z[k])
-    b.step(Partial(pb[j], z[k]), jac, "proof.quotient_rule_index")
-    jac = collapse(jac)
-    b.step(Partial(pb[j], z[k]), _arrange(jac), "proof.kronecker_collapse", index="r")
-    # e^{z_j} = p_j·Σ_r e^{z_r}: write the Jacobian through p
-    through_p = sp.expand(jac.xreplace({sp.exp(z[j]): pb[j] * total, sp.exp(z[k]): pb[k] * total}))
-    b.step(Partial(pb[j], z[k]), _arrange(through_p), "proof.through_softmax")
-    jac_p = Times(pb[j], InOrder(sp.KroneckerDelta(j, k), -pb[k]))
-    b.step(Partial(pb[j], z[k]), jac_p, "proof.factor", factor="p_j")
+    jac_p = softmax_jacobian_steps(b, pb, z, p_def, total)
     lhs = Partial(ell, z[k])
     chain = sp.Sum(Times(Partial(ell, pb[j]), Partial(pb[j], z[k])), (j, 0, K - 1))
     b.step(lhs, chain, "proof.chain_rule", via="p")
