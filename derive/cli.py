@@ -423,13 +423,19 @@ def _variant_target(net: str, variant: int | None, seed: int, answers: str | Non
     "-f",
     "--format",
     "formats",
-    default="md,tex,ipynb,py",
+    multiple=True,
+    default=["md,tex,ipynb,py"],
     show_default=True,
-    help="Comma-separated: md, tex, pdf, ipynb, py, exercises (exercise sheets, solutions and "
-    "answer keys; pdf needs xelatex and latexmk).",
+    help="Comma-separated or repeated: md, tex, pdf, ipynb, py, exercises (exercise sheets, "
+    "solutions and answer keys; pdf needs xelatex and latexmk).",
 )
 @click.option(
-    "--lang", "langs", default="en,zh", show_default=True, help="Comma-separated languages: en, zh."
+    "--lang",
+    "langs",
+    multiple=True,
+    default=["en,zh"],
+    show_default=True,
+    help="Comma-separated or repeated languages: en, zh.",
 )
 @click.option(
     "-o",
@@ -467,8 +473,8 @@ def _variant_target(net: str, variant: int | None, seed: int, answers: str | Non
 @_guard
 def build(
     nets: tuple[str, ...],
-    formats: str,
-    langs: str,
+    formats: tuple[str, ...],
+    langs: tuple[str, ...],
     out: str,
     templates: str | None,
     detail: str,
@@ -480,7 +486,7 @@ def build(
 
     try:
         plan = builder.plan(
-            nets, [formats], [langs], out, templates, detail=detail, variant=variant, seed=seed
+            nets, list(formats), list(langs), out, templates, detail=detail, variant=variant, seed=seed
         )
     except builder.BuildError as err:
         raise Failure(BAD_INPUT, str(err)) from None

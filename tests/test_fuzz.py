@@ -81,3 +81,13 @@ def test_a_wrong_gradient_in_a_random_network_is_caught(seed, monkeypatch):
 
     monkeypatch.setattr(numeric, "gradients_matrix", wrong)
     assert not numeric.verify(d, points=1).ok
+
+
+# seeds of bench/bench_fuzz.py (dims ≤ 8) that once failed: an OverflowError traceback in the
+# identity checker (exp of exp: 227), a true step called false because its two sides cancel
+# beyond 50 digits (439), a random point where the gradient overflows float64 and, at another,
+# softmax + cross-entropy against a soft target that divided 0 by an underflowed probability (419)
+@pytest.mark.parametrize("seed", [227, 419, 439])
+def test_once_failing_bench_networks_match(seed):
+    outcome = fuzz.run(seed, max_dim=8, points=2)
+    assert outcome.kind == "match", f"{outcome.kind}: {outcome.detail}"

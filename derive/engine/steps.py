@@ -28,6 +28,7 @@ DPS = 50
 MAX_DPS = 800  # saturated points: 1 − σ(z) needs about z/2.3 digits
 MAX_SHRINK = 4**6  # beyond that, free symbols are drawn from up to 4096× narrower intervals
 TOLERANCE = mpmath.mpf(10) ** -30
+HUGE = mpmath.mpf(10) ** 50  # a mismatch among values beyond this is re-tested nearer 0
 
 
 class StepError(CheckFailed, AssertionError):
@@ -195,6 +196,15 @@ class Checker:
             while True:
                 try:
                     a, b = self.grid(lhs, k), self.grid(rhs, k)
+                except OverflowError:
+                    # an exponent too large for any precision (exp of exp of …): draw point
+                    # k's free symbols from a narrower interval (an identity holds everywhere)
+                    if self._shrink.get(k, 1) >= MAX_SHRINK:
+                        raise
+                    self._shrink[k] = self._shrink.get(k, 1) * 4
+                    self._dps = DPS
+                    self._caches[k] = {}
+                    continue
                 except ZeroDivisionError:
                     if self._dps < MAX_DPS:
                         self._dps = min(self._dps * 4, MAX_DPS)
@@ -229,24 +239,51 @@ class Checker:
                 self._dps = DPS
                 self._caches[k] = {}
 
+    def _mismatch(self, lhs: Any, rhs: Any, label: str, k: int, dps: int) -> tuple[str, Any]:
+        """Why ``lhs ≠ rhs`` at point ``k`` evaluated with ``dps`` digits ('' if they agree),
+        and the largest magnitude compared."""
+        if dps != DPS:
+            self._dps = dps
+            self._caches[k] = {}
+        try:
+            a, b = self._grids(lhs, rhs, k)
+        except (ValueError, IndexError, TypeError, ZeroDivisionError, OverflowError) as err:
+            raise StepError(f"cannot evaluate ({type(err).__name__}: {err}): {label}") from None
+        if len(a) != len(b) or any(len(r) != len(s) for r, s in zip(a, b, strict=True)):
+            shape_a = (len(a), len(a[0]) if a else 0)
+            shape_b = (len(b), len(b[0]) if b else 0)
+            raise StepError(f"shape {shape_a} ≠ {shape_b} in {label}")
+        with mpmath.workdps(DPS):
+            size = max((max(1, abs(v)) for row in (*a, *b) for v in row), default=1)
+            for i, (ra, rb) in enumerate(zip(a, b, strict=True)):
+                for j, (x, y) in enumerate(zip(ra, rb, strict=True)):
+                    scale = max(1, abs(x), abs(y))
+                    if not abs(x - y) <= TOLERANCE * scale:
+                        why = (
+                            f"false step (entry [{i},{j}], point {k}: "
+                            f"{mpmath.nstr(x, 12)} ≠ {mpmath.nstr(y, 12)}): {label}"
+                        )
+                        return why, size
+        return "", size
+
     def check(self, lhs: Any, rhs: Any, label: str) -> int:
-        """Raise :class:`StepError` unless ``lhs`` and ``rhs`` agree at every point."""
+        """Raise :class:`StepError` unless ``lhs`` and ``rhs`` agree at every point. A point
+        where they differ is evaluated again with more digits (up to :data:`MAX_DPS`) before the
+        step is called false: a true identity whose two sides cancel differently (terms of 1e350
+        leaving 1e322) agrees once the digits cover the cancellation; a false one never does."""
         for k in range(self.points):
-            try:
-                a, b = self._grids(lhs, rhs, k)
-            except (ValueError, IndexError, TypeError, ZeroDivisionError) as err:
-                raise StepError(f"cannot evaluate ({type(err).__name__}: {err}): {label}") from None
-            if len(a) != len(b) or any(len(r) != len(s) for r, s in zip(a, b, strict=True)):
-                shape_a = (len(a), len(a[0]) if a else 0)
-                shape_b = (len(b), len(b[0]) if b else 0)
-                raise StepError(f"shape {shape_a} ≠ {shape_b} in {label}")
-            with mpmath.workdps(DPS):
-                for i, (ra, rb) in enumerate(zip(a, b, strict=True)):
-                    for j, (x, y) in enumerate(zip(ra, rb, strict=True)):
-                        scale = max(1, abs(x), abs(y))
-                        if not abs(x - y) <= TOLERANCE * scale:
-                            raise StepError(
-                                f"false step (entry [{i},{j}], point {k}: "
-                                f"{mpmath.nstr(x, 12)} ≠ {mpmath.nstr(y, 12)}): {label}"
-                            )
+            while True:
+                dps = DPS
+                bad, size = self._mismatch(lhs, rhs, label, k, dps)
+                while bad and dps < MAX_DPS:
+                    dps = min(dps * 4, MAX_DPS)
+                    bad, size = self._mismatch(lhs, rhs, label, k, dps)
+                if not bad or size < HUGE or self._shrink.get(k, 1) >= MAX_SHRINK:
+                    break
+                # values of 1e600000 (exp of exp of …) cancel beyond any precision: draw
+                # point k from a narrower interval, where the same identity is tested again
+                self._shrink[k] = self._shrink.get(k, 1) * 4
+                self._caches[k] = {}
+            if bad:
+                raise StepError(bad)
         return self.points

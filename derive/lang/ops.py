@@ -725,11 +725,16 @@ _ROWS: tuple[Op, ...] = (
         reduce="rows",
         pull=lambda m, up, p, y, count: m.mul(up, m.div(m.neg(m.Div(y, p)), count("rows"))),
         rule="cross_entropy",
-        numpy=lambda p, y: float(-np.sum(y * np.log(p)) / p.shape[0]),
-        mpmath=lambda p, y: -mpmath.fsum(b * mpmath.log(a) for a, b in _pairs(p, y)) / len(p),
+        # 0·log p is 0 where the target is 0, even where p underflowed to 0 (as in the sum)
+        numpy=lambda p, y: float(-np.sum(y * np.log(np.where(y != 0, p, 1.0))) / p.shape[0]),
+        mpmath=lambda p, y: -mpmath.fsum(b * mpmath.log(a) for a, b in _pairs(p, y) if b) / len(p),
         torch=lambda p, y: -(y * _torch_mod(p).log(p)).sum() / p.shape[0],
         numpy_src="cross_entropy({p}, {y})",
-        numpy_helper=("def cross_entropy(p, y):\n    return -np.sum(y * np.log(p)) / p.shape[0]\n"),
+        numpy_helper=(
+            "def cross_entropy(p, y):\n"
+            "    # log p only where y is not 0 (0 log 0 = 0, even if p underflowed to 0)\n"
+            "    return -np.sum(y * np.log(np.where(y != 0, p, 1.0))) / p.shape[0]\n"
+        ),
         torch_src="-({yy} * torch.log({p})).sum() / {x}.shape[0]",
         tex="CE",
         text="cross_entropy",

@@ -96,7 +96,7 @@ def format_text(proof: Proof, lang: str = "en") -> str:
 
 # rules whose general proof has another name (derive.proofs.library); elementary calculus (sum, product,
 # power, identity rules) needs none
-PROOF_OF_RULE = {"sse": "mse", "bce": "sigmoid-bce"}
+PROOF_OF_RULE = {"sse": "mse", "bce": "sigmoid-bce", "softmax-ce-soft": "softmax-ce"}
 ELEMENTARY = frozenset(
     {
         "identity",

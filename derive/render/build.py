@@ -71,9 +71,11 @@ class Plan:
 
 
 def _choices(raw: Iterable[str], allowed: tuple[str, ...], what: str) -> tuple[str, ...]:
+    raw = list(raw)
     items = [x.strip() for part in raw for x in part.split(",") if x.strip()]
     bad = [x for x in items if x not in allowed]
-    if bad or not items:
+    empty = any(not part.replace(",", "").strip() for part in raw)  # `-f ''`, `-f ,,`
+    if bad or not items or empty:
         raise BuildError(
             f"unknown {what} {', '.join(bad) or '(none given)'}; choose from: {', '.join(allowed)}"
         )

@@ -1,0 +1,42 @@
+"""Networks as other courses write them (tests/specs_course/, written for this project, not taken
+from the built-ins): layer norm, a residual block, a multiclass hinge loss built from relu, L2-
+regularised logistic regression, a deep tanh MLP, leaky ReLU with BCE on logits, micrograd-style
+scalar graphs, a softmax MLP, self-attention, log-softmax + NLL, a gated unit. Each must derive
+with every step verified and agree with PyTorch and finite differences; each must render."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from derive.engine.backprop import derive
+from derive.lang import spec
+from derive.numeric import verify as numeric
+
+pytestmark = pytest.mark.slow
+
+SPECS = sorted((Path(__file__).parent / "specs_course").glob("*.toml"))
+SMALL = [p for p in SPECS if p.stem != "mlp32"]  # mlp32: the size bench (bench/bench_engine.py)
+
+
+@pytest.mark.parametrize("path", SPECS, ids=lambda p: p.stem)
+def test_course_network_matches_pytorch_and_finite_differences(path: Path) -> None:
+    d = derive(spec.load(str(path)))
+    report = numeric.verify(d, points=1)
+    bad = [c for c in report.comparisons if not c.ok]
+    assert report.ok, bad[:3]
+    assert {c.param for c in report.comparisons} == set(d.spec.params)
+
+
+@pytest.mark.parametrize("path", SMALL[::3], ids=lambda p: p.stem)
+def test_course_network_renders(path: Path, tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from derive.cli import main
+
+    args = ["build", str(path), "-f", "md", "-f", "py", "--lang", "en", "-o", str(tmp_path)]
+    res = CliRunner().invoke(main, args)
+    assert res.exit_code == 0, res.output
+    md = list(tmp_path.rglob("*.md"))
+    assert md and all(p.stat().st_size > 1000 for p in md)
