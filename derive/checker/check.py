@@ -75,7 +75,16 @@ from derive.checker.evaluate import System, evaluate, floats, same
 from derive.checker.formtree import num_text, tree_text
 from derive.checker.formula import Convert, ShapeError, read, wrt_from
 from derive.checker.handcalc import check_value
-from derive.checker.verdict import CODES, CheckResult, Diagnosis, FormulaError, Msg, msg, shape_text
+from derive.checker.verdict import (
+    CODES,
+    CheckResult,
+    Diagnosis,
+    FormulaError,
+    Msg,
+    grad_name,
+    msg,
+    shape_text,
+)
 from derive.engine import mform as mf
 from derive.engine.backprop import Derivation
 from derive.engine.steps import Checker
@@ -252,10 +261,12 @@ def _check_formula(
                 return _result(
                     verdict="incorrect", diagnoses=(diag,), read_as=read_as, notes=notes, **base
                 )
-        at_dims = all(
-            same(evaluate(user, System(net.other_dims, k)), target.truth(k, "dims"))
-            for k in range(2)
-        )
+        at_dims = _at_other_sizes(net, target, user)
+        if at_dims is None:  # no real resize possible: the sizes and constants as symbols
+            at_dims = all(
+                same(evaluate(user, System(net.other_dims, k)), target.truth(k, "dims"))
+                for k in range(2)
+            )
         if not at_dims:
             swap = _size_swap(net, target, user, submitted)
             if swap is not None:
@@ -272,7 +283,9 @@ def _check_formula(
                     m, code, factor = literal
                     diag = Diagnosis.of(code, m, target.expected, factor)
                     return _result(verdict="incorrect", diagnoses=(diag,), read_as=read_as, **base)
-            diags = diagnose(net, target, user, resolved, conv)
+            diags = _resized_diagnosis(net, target, user) or diagnose(
+                net, target, user, resolved, conv
+            )
             notes = [msg("note.example_sizes")]
             return _result(
                 verdict="incorrect", diagnoses=tuple(diags), read_as=read_as, notes=notes, **base
@@ -295,6 +308,69 @@ def _check_formula(
     return _result(
         verdict="incorrect", diagnoses=tuple(diags), read_as=read_as, notes=notes, **base
     )
+
+
+def _resized_values(net: Net, target: Target, user: mf.MExpr) -> list[tuple[Any, Any]] | None:
+    """(the point, the user's float64 value or None where it does not evaluate) at each point
+    of the network at other sizes; None when there are none, the gradient is not known there,
+    or the formula has a fixed-size 𝟙."""
+    from derive.checker.evaluate import _ev, _Undefined
+    from derive.checker.formtree import positions
+
+    pts = net.resized
+    if not pts or any(isinstance(e, mf.Ones) for _, e in positions(user)):
+        return None
+    out: list[tuple[Any, Any]] = []
+    for p in pts:
+        if "d" + target.name not in p.float_env:
+            return None
+        try:
+            with np.errstate(all="ignore"):
+                mine = np.atleast_2d(np.asarray(_ev(user, System(None, 0, p)), dtype=float))
+        except KeyError:  # an upstream gradient whose rule holds at the example sizes only
+            return None
+        except (_Undefined, ZeroDivisionError, OverflowError, ValueError, TypeError):
+            mine = None
+        if mine is not None and not np.all(np.isfinite(mine)):
+            mine = None
+        out.append((p, mine))
+    return out
+
+
+def _at_other_sizes(net: Net, target: Target, user: mf.MExpr) -> bool | None:
+    """Does ``user`` equal the gradient on the same network at other sizes (every size
+    different, constants changed)? None when that cannot be tried."""
+    vals = _resized_values(net, target, user)
+    if vals is None:
+        return None
+    return all(mine is not None and p.agrees(target.name, mine) for p, mine in vals)
+
+
+def _resized_diagnosis(net: Net, target: Target, user: mf.MExpr) -> list[Diagnosis]:
+    """A formula right at the example sizes but wrong at others: the mistakes that show only
+    there (a batch sum left out where the batch has one example, a transpose of a square
+    factor), read off the values at other sizes."""
+    vals = _resized_values(net, target, user)
+    if not vals or any(mine is None for _, mine in vals):
+        return []
+    name = target.name
+
+    def all_agree(f: Any) -> bool:
+        try:
+            return all(p.agrees(name, np.atleast_2d(f(mine))) for p, mine in vals)
+        except ValueError:
+            return False
+
+    if vals[0][1].shape[0] > 1 and all_agree(lambda v: v.sum(axis=0, keepdims=True)):
+        from derive.checker.formtree import formula_text
+
+        fixed = f"sum({formula_text(user)}, axis=0)"
+        m = msg("mut.bias", grad=grad_name(name), node=name, formula=fixed)
+        return [Diagnosis.of("bias-not-summed", m, fixed)]
+    if vals[0][1].ndim == 2 and vals[0][1].shape[0] != vals[0][1].shape[1] and all_agree(lambda v: v.T):
+        m = msg("mut.transposed", grad=grad_name(name), node=name)
+        return [Diagnosis.of("operand-order", m, target.expected)]
+    return []
 
 
 def _binary_only(net: Net, target: Target, user: mf.MExpr) -> bool:

@@ -190,6 +190,17 @@ class Net:
         return self._lazy["dims"]
 
     @property
+    def resized(self) -> list[Resized]:
+        """float64 points of the *same network at other sizes* (every dim a new value, all
+        different, not 1; a dim that is 1 stays 1) with every constant changed too: a formula right there holds for the
+        network in general, not because two sizes or the batch size happen to coincide (a
+        symbol ``m`` set to another value on matrices that keep their rows is not a network:
+        a batch mean would no longer be a mean). Empty when the network has no dims."""
+        if "resized" not in self._lazy:
+            self._lazy["resized"] = _resized_points(self)
+        return self._lazy["resized"]
+
+    @property
     def zero(self) -> Checker | None:
         if "zero" not in self._lazy:
             self._lazy["zero"] = _zero_point(self)
@@ -229,6 +240,146 @@ class Net:
         tensor, i, j = self.label_at[r.name]
         src = env[tensor if r.kind == "value" else "d" + tensor]
         return np.array([[float(src[i, j])]])
+
+
+class Resized:
+    """One float64 point of the network at other sizes (a :class:`FloatPoint` for
+    :class:`derive.checker.evaluate.System`): forward values by the matrix-form forward pass;
+    gradients by the derivation's matrix-form backward rules where they apply at these sizes
+    (a rule derived where the batch has one row may not) and agree with central differences of
+    the spec's own forward pass; a parameter's gradient whose rule does not apply comes from
+    the central differences alone (``loose``: compared at their precision)."""
+
+    def __init__(self, net: Net, sizes: dict[str, Any], seed: int) -> None:
+        from derive.numeric import verify as numeric
+
+        d = net.d
+        self.sizes = sizes
+        point = numeric.random_point(d.graph, seed, sizes, strict=True)
+        if point is None:
+            raise ValueError("no point inside the domain")
+        with np.errstate(all="ignore"):
+            env = numeric.forward_numeric(d, point, sizes)
+            scal = numeric.scalar_values(d.graph, sizes)
+            env["d" + net.spec.loss] = np.ones((1, 1))
+            for visit in d.backward:
+                try:
+                    v = np.asarray(visit.formula.numeric(env, scal), float)
+                    env["d" + visit.name] = (
+                        np.broadcast_to(v, env[visit.name].shape).copy()
+                        if visit.name in env
+                        else np.atleast_2d(v)
+                    )
+                except (ValueError, KeyError, IndexError):  # a rule of the example sizes only
+                    continue
+            fd = _differences(net, point, numeric._scalar_floats(d.graph, sizes))
+        self.loose: set[str] = set()
+        for name, g in fd.items():
+            mine = env.get("d" + name)
+            if mine is not None and mine.shape == g.shape and loose_close(mine, g):
+                continue  # the derivation's rule holds here: its (exact-rule) value
+            if mine is not None and name in net.spec.params and mine.shape == g.shape:
+                raise ValueError(f"the rule for {name} does not hold at these sizes")
+            env["d" + name] = g  # a rule of the example sizes only: central differences
+            self.loose.add(name)
+        if not all(np.all(np.isfinite(v)) for v in env.values()):
+            raise ValueError("not finite")
+        self.float_env, self.float_scalars = env, scal
+
+    def float_leaf(self, r: mf.Ref) -> np.ndarray:
+        key = r.name if r.kind == "value" else "d" + r.name
+        return np.atleast_2d(np.asarray(self.float_env[key], float))
+
+    def agrees(self, name: str, mine: np.ndarray) -> bool:
+        """Is ``mine`` the gradient of ``name`` here (at the precision of its source)?"""
+        from derive.checker.evaluate import close
+
+        want = self.float_env.get("d" + name)
+        if want is None or mine.shape != want.shape:
+            return False
+        return loose_close(mine, want) if self.loose else close(mine, want)
+
+
+def _differences(net: Net, point: dict[str, np.ndarray], scal: dict[str, float]) -> dict[str, np.ndarray]:
+    """∂L/∂X for every parameter and forward node X (not the loss) by central differences of
+    the spec's own float64 forward pass (the prediction used as it is: no fused loss), with X
+    moved entry by entry and everything after it recomputed."""
+    from derive.engine.tolerance import FD_STEP
+    from derive.lang import domains
+
+    class Plain(domains.Evaluator):
+        def fused(self, n: ex.Call) -> np.ndarray | None:
+            return None
+
+    forward = net.spec.forward
+    loss = net.spec.loss
+    base = {k: np.atleast_2d(np.asarray(v, dtype=np.float64)) for k, v in point.items()}
+
+    def run(moved: str, idx: tuple[int, int], delta: float) -> float:
+        ev = Plain(forward, scal)
+        ev.env = dict(base)
+        if moved in ev.env:
+            ev.env[moved] = ev.env[moved].copy()
+            ev.env[moved][idx] += delta
+        for name, tree in forward:
+            ev.node = name
+            with np.errstate(all="ignore"):
+                value = np.atleast_2d(np.asarray(ev.ev(tree), dtype=np.float64))
+            if name == moved:
+                value = value.copy()
+                value[idx] += delta
+            ev.env[name] = value
+        return float(ev.env[loss][0, 0])
+
+    ev0 = Plain(forward, scal)
+    try:
+        shapes = {k: v.shape for k, v in ev0.run(base).items()}
+    except domains._Stop as err:
+        raise ValueError("outside a domain") from err
+    out = {}
+    for name in list(net.spec.params) + [n for n, _ in forward if n != loss]:
+        g = np.zeros(shapes[name])
+        for idx in np.ndindex(*shapes[name]):
+            try:
+                g[idx] = (run(name, idx, FD_STEP) - run(name, idx, -FD_STEP)) / (2 * FD_STEP)
+            except domains._Stop as err:
+                raise ValueError("outside a domain") from err
+        if not np.all(np.isfinite(g)):
+            raise ValueError("finite differences undefined")
+        out[name] = g
+    return out
+
+
+def loose_close(a: np.ndarray, b: np.ndarray) -> bool:
+    """Equal at the precision of central differences (1e-5 relative, 1e-6 of the scale)."""
+    if a.shape != b.shape:
+        return False
+    scale = max(float(np.max(np.abs(b), initial=0.0)), 1e-300)
+    return bool(np.all(np.abs(a - b) <= 1e-5 * np.abs(b) + 1e-6 * scale))
+
+
+def _resized_points(net: Net, count: int = 2) -> list[Resized]:
+    dims = dict(net.spec.dims)
+    if not dims:
+        return []
+    sizes: dict[str, Any] = {}
+    used: set[int] = set()
+    for name, v in dims.items():  # the smallest new value: not the old one, not 1, not taken
+        if int(v) == 1:  # a batch of one is how the network is defined (and derived): kept
+            sizes[name] = 1
+            continue
+        new = next(k for k in range(2, 64) if k != int(v) and k not in used)
+        used.add(new)
+        sizes[name] = new
+    for name, v in net.spec.constants.items():
+        sizes[name] = float(v) + 1 / 7
+    out = []
+    for k in range(count):
+        try:
+            out.append(Resized(net, sizes, net.seed + 101 + k))
+        except (ValueError, KeyError, IndexError, ArithmeticError):
+            return []
+    return out
 
 
 # ---- the gradient being checked -----------------------------------------------------------------
