@@ -25,13 +25,17 @@ def main() -> None:
             coded += 1
             coded_ok += j == "ok"
         if j != "ok" and "-v" in sys.argv:
-            print(f"{j:15} {c['id']} {c['net']}:{c['wrt']} [{c['kind']}] {c['text']!r} want {c['verdict']}/{c['code']}"
-                  f" got {got[0]}/{got[1]}: {got[2].splitlines()[0][:160]}")
+            print(
+                f"{j:15} {c['id']} {c['net']}:{c['wrt']} [{c['kind']}] {c['text']!r} want {c['verdict']}/{c['code']}"
+                f" got {got[0]}/{got[1]}: {got[2].splitlines()[0][:160]}"
+            )
     n = len(cases)
     right = n - outcome["wrong-accepted"] - outcome["right-rejected"] - outcome["unreadable"]
-    print(f"cases {n}: correct verdicts {right} ({100 * right / n:.1f} %), wrong answers accepted "
-          f"{outcome['wrong-accepted']}, right answers rejected {outcome['right-rejected']}, unreadable "
-          f"{outcome['unreadable']}; exact codes {coded_ok}/{coded} ({100 * coded_ok / max(coded, 1):.1f} %)")
+    print(
+        f"cases {n}: correct verdicts {right} ({100 * right / n:.1f} %), wrong answers accepted "
+        f"{outcome['wrong-accepted']}, right answers rejected {outcome['right-rejected']}, unreadable "
+        f"{outcome['unreadable']}; exact codes {coded_ok}/{coded} ({100 * coded_ok / max(coded, 1):.1f} %)"
+    )
 
 
 if __name__ == "__main__":

@@ -38,7 +38,12 @@ def _tiny(t: Tensors, d: dict[str, int]) -> Tensors:
     h_raw = t["X"] @ t["W1"]
     h = torch.sigmoid(h_raw)
     y_pred = h @ t["W2"]
-    return {"h_raw": h_raw, "h": h, "y_pred": y_pred, "L": (0.5 * (y_pred - t["y_target"]) ** 2).sum()}
+    return {
+        "h_raw": h_raw,
+        "h": h,
+        "y_pred": y_pred,
+        "L": (0.5 * (y_pred - t["y_target"]) ** 2).sum(),
+    }
 
 
 def _mlp(weight: float | None) -> Callable[[Tensors, dict[str, int]], Tensors]:
@@ -101,29 +106,83 @@ def _attention(t: Tensors, d: dict[str, int]) -> Tensors:
 NETS: dict[str, tuple] = {
     "chain": (_chain, {"x": (), "w": (), "b": ()}, {}, "v"),
     "neuron": (_neuron, {"x": (1, "n"), "w": (1, "n"), "t": ()}, {"n": 5}, "O"),
-    "tiny-mlp": (_tiny, {"X": (1, "n_in"), "W1": ("n_in", "n_h"), "W2": ("n_h", 1), "y_target": ()},
-                 {"n_in": 3, "n_h": 4}, "y_pred"),
-    "mlp-bce": (_mlp(None), {"X": ("m", "n_in"), "Y": ("m", 1), "W1": ("n_in", "n_h"), "b1": (1, "n_h"),
-                             "W2": ("n_h", 1), "b2": (1, 1)}, {"m": 5, "n_in": 3, "n_h": 4}, "A2"),
-    "mlp-bce-weighted": (_mlp(3.0), {"X": ("m", "n_in"), "Y": ("m", 1), "W1": ("n_in", "n_h"),
-                                     "b1": (1, "n_h"), "W2": ("n_h", 1), "b2": (1, 1)},
-                         {"m": 5, "n_in": 3, "n_h": 4}, "A2"),
-    "relu-mlp": (_relu_mlp, {"x": ("n", "D_in"), "y": ("n", "D_out"), "w1": ("D_in", "H"),
-                             "w2": ("H", "D_out")}, {"n": 5, "D_in": 3, "H": 4, "D_out": 2}, "y_pred"),
-    "softmax-regression": (_softmax_reg, {"X": ("m", "n"), "Y": ("m", "k"), "W": ("n", "k"), "b": (1, "k")},
-                           {"m": 5, "n": 3, "k": 4}, "P"),
-    "batchnorm": (_batchnorm, {"X": ("m", "n"), "T": ("m", "n"), "W": ("n", "n"), "gamma": (1, "n"),
-                               "beta": (1, "n")}, {"m": 5, "n": 3}, "Y"),
-    "rnn": (_rnn, {"x_1": ("m", "n_x"), "x_2": ("m", "n_x"), "h_0": ("m", "n_h"), "y": ("m", "n_h"),
-                   "W_x": ("n_x", "n_h"), "W_h": ("n_h", "n_h"), "b": (1, "n_h")},
-            {"m": 2, "n_x": 3, "n_h": 4}, "h_2"),
-    "attention": (_attention, {"X": ("n", "d"), "T": ("n", "d"), "W_q": ("d", "d"), "W_k": ("d", "d"),
-                               "W_v": ("d", "d")}, {"n": 3, "d": 4}, "O"),
+    "tiny-mlp": (
+        _tiny,
+        {"X": (1, "n_in"), "W1": ("n_in", "n_h"), "W2": ("n_h", 1), "y_target": ()},
+        {"n_in": 3, "n_h": 4},
+        "y_pred",
+    ),
+    "mlp-bce": (
+        _mlp(None),
+        {
+            "X": ("m", "n_in"),
+            "Y": ("m", 1),
+            "W1": ("n_in", "n_h"),
+            "b1": (1, "n_h"),
+            "W2": ("n_h", 1),
+            "b2": (1, 1),
+        },
+        {"m": 5, "n_in": 3, "n_h": 4},
+        "A2",
+    ),
+    "mlp-bce-weighted": (
+        _mlp(3.0),
+        {
+            "X": ("m", "n_in"),
+            "Y": ("m", 1),
+            "W1": ("n_in", "n_h"),
+            "b1": (1, "n_h"),
+            "W2": ("n_h", 1),
+            "b2": (1, 1),
+        },
+        {"m": 5, "n_in": 3, "n_h": 4},
+        "A2",
+    ),
+    "relu-mlp": (
+        _relu_mlp,
+        {"x": ("n", "D_in"), "y": ("n", "D_out"), "w1": ("D_in", "H"), "w2": ("H", "D_out")},
+        {"n": 5, "D_in": 3, "H": 4, "D_out": 2},
+        "y_pred",
+    ),
+    "softmax-regression": (
+        _softmax_reg,
+        {"X": ("m", "n"), "Y": ("m", "k"), "W": ("n", "k"), "b": (1, "k")},
+        {"m": 5, "n": 3, "k": 4},
+        "P",
+    ),
+    "batchnorm": (
+        _batchnorm,
+        {"X": ("m", "n"), "T": ("m", "n"), "W": ("n", "n"), "gamma": (1, "n"), "beta": (1, "n")},
+        {"m": 5, "n": 3},
+        "Y",
+    ),
+    "rnn": (
+        _rnn,
+        {
+            "x_1": ("m", "n_x"),
+            "x_2": ("m", "n_x"),
+            "h_0": ("m", "n_h"),
+            "y": ("m", "n_h"),
+            "W_x": ("n_x", "n_h"),
+            "W_h": ("n_h", "n_h"),
+            "b": (1, "n_h"),
+        },
+        {"m": 2, "n_x": 3, "n_h": 4},
+        "h_2",
+    ),
+    "attention": (
+        _attention,
+        {"X": ("n", "d"), "T": ("n", "d"), "W_q": ("d", "d"), "W_k": ("d", "d"), "W_v": ("d", "d")},
+        {"n": 3, "d": 4},
+        "O",
+    ),
 }
 CONSTANTS = {"mlp-bce-weighted": {"w": 3.0}, "batchnorm": {"eps": 1e-5}}
 
 
-def grads(net: str, seed: int, sizes: dict[str, int] | None = None) -> tuple[dict[str, np.ndarray], dict[str, int]]:
+def grads(
+    net: str, seed: int, sizes: dict[str, int] | None = None
+) -> tuple[dict[str, np.ndarray], dict[str, int]]:
     """Every tensor of ``net`` and ``dNAME`` for each (PyTorch autograd) at random values."""
     fwd, shapes, dims, pred = NETS[net]
     dims = dict(sizes or dims)
@@ -132,10 +191,14 @@ def grads(net: str, seed: int, sizes: dict[str, int] | None = None) -> tuple[dic
     for name, shape in shapes.items():
         shp = tuple(dims[s] if isinstance(s, str) else s for s in shape)
         v = torch.randn(shp, generator=g, dtype=torch.float64)
-        if net.startswith("mlp-bce") and name == "Y":  # soft labels: formulas right only for 0/1 fail
+        if (
+            net.startswith("mlp-bce") and name == "Y"
+        ):  # soft labels: formulas right only for 0/1 fail
             v = torch.rand(shp, generator=g, dtype=torch.float64)
         if net == "softmax-regression" and name == "Y":
-            v = torch.nn.functional.one_hot(torch.randint(0, shp[1], (shp[0],), generator=g), shp[1]).double()
+            v = torch.nn.functional.one_hot(
+                torch.randint(0, shp[1], (shp[0],), generator=g), shp[1]
+            ).double()
         leaves[name] = v.requires_grad_(True)
     nodes = fwd(leaves, dims)
     for v in nodes.values():
@@ -159,9 +222,17 @@ def oracle_ok(net: str, wrt: str, oracle: str, trials: int = 3) -> bool:
     for seed in range(trials):
         env, _ = grads(net, seed)
         want = np.asarray(env["d" + wrt])
-        expr = oracle.split("=", 1)[1] if oracle.lstrip().startswith("d") and " = " in oracle else oracle
-        got = np.asarray(eval(expr, {"np": np, "sigmoid": lambda z: 1 / (1 + np.exp(-z))}, dict(env)))  # noqa: S307 — our own test data
-        if got.shape != want.shape and (got.size == want.size == 1 or (got.ndim == 1 and want.shape[0] == 1)):
+        expr = (
+            oracle.split("=", 1)[1]
+            if oracle.lstrip().startswith("d") and " = " in oracle
+            else oracle
+        )
+        got = np.asarray(
+            eval(expr, {"np": np, "sigmoid": lambda z: 1 / (1 + np.exp(-z))}, dict(env))
+        )  # noqa: S307 — our own test data
+        if got.shape != want.shape and (
+            got.size == want.size == 1 or (got.ndim == 1 and want.shape[0] == 1)
+        ):
             # 1 x 1, or NumPy's 1-D row from sum(axis=0) without keepdims (course code's bias gradients)
             got = got.reshape(want.shape)
         if got.shape != want.shape or not np.allclose(got, want, rtol=1e-9, atol=1e-12):
@@ -175,9 +246,16 @@ def exact_value(net: str, wrt: str, i: int = 0, j: int = 0) -> float:
 
     spec = load(net)
     fwd, shapes, dims, pred = NETS[net]
-    leaves = {k: torch.tensor(np.asarray([[float(v) for v in row] for row in spec.values[k]]).reshape(
-        tuple(spec.dims[s] if isinstance(s, str) else s for s in shapes[k])), dtype=torch.float64,
-        requires_grad=True) for k in shapes}
+    leaves = {
+        k: torch.tensor(
+            np.asarray([[float(v) for v in row] for row in spec.values[k]]).reshape(
+                tuple(spec.dims[s] if isinstance(s, str) else s for s in shapes[k])
+            ),
+            dtype=torch.float64,
+            requires_grad=True,
+        )
+        for k in shapes
+    }
     nodes = fwd(leaves, dict(spec.dims))
     for v in nodes.values():
         if v.requires_grad:
@@ -185,4 +263,6 @@ def exact_value(net: str, wrt: str, i: int = 0, j: int = 0) -> float:
     [v for k, v in nodes.items() if k in ("L", "loss")][0].backward()
     t = {**leaves, **nodes}[wrt]
     gr = t.grad
-    return float(gr.reshape(-1)[0] if gr.dim() == 0 else gr.reshape(gr.shape[0] if gr.dim() else 1, -1)[i, j])
+    return float(
+        gr.reshape(-1)[0] if gr.dim() == 0 else gr.reshape(gr.shape[0] if gr.dim() else 1, -1)[i, j]
+    )

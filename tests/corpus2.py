@@ -10,7 +10,9 @@ CORPUS = Path(__file__).resolve().parent / "data" / "check_corpus2.jsonl"
 
 
 def load() -> list[dict]:
-    return [json.loads(line) for line in CORPUS.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return [
+        json.loads(line) for line in CORPUS.read_text(encoding="utf-8").splitlines() if line.strip()
+    ]
 
 
 def run(case: dict) -> tuple[str, str | None, str]:
@@ -28,7 +30,7 @@ def run(case: dict) -> tuple[str, str | None, str]:
 
 
 def judge(case: dict, got: tuple[str, str | None, str]) -> str:
-    """"ok", "wrong-accepted", "right-rejected", "unreadable" or "wrong-code"."""
+    """ "ok", "wrong-accepted", "right-rejected", "unreadable" or "wrong-code"."""
     verdict, code, _ = got
     if verdict == "unreadable":
         return "unreadable"

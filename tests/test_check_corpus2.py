@@ -42,7 +42,10 @@ def test_oracle_agrees_with_the_stated_verdict(case: dict) -> None:
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        assert check_oracle.oracle_ok(case["net"], case["wrt"], case["oracle"]) == (case["verdict"] == "correct")
+        assert check_oracle.oracle_ok(case["net"], case["wrt"], case["oracle"]) == (
+            case["verdict"] == "correct"
+        )
+
 
 def test_checker_exact_values_are_pytorch_values() -> None:
     """The hand-number cases' exact values (PyTorch, float64) are the checker's exact values."""

@@ -367,7 +367,11 @@ def _resized_diagnosis(net: Net, target: Target, user: mf.MExpr) -> list[Diagnos
         fixed = f"sum({formula_text(user)}, axis=0)"
         m = msg("mut.bias", grad=grad_name(name), node=name, formula=fixed)
         return [Diagnosis.of("bias-not-summed", m, fixed)]
-    if vals[0][1].ndim == 2 and vals[0][1].shape[0] != vals[0][1].shape[1] and all_agree(lambda v: v.T):
+    if (
+        vals[0][1].ndim == 2
+        and vals[0][1].shape[0] != vals[0][1].shape[1]
+        and all_agree(lambda v: v.T)
+    ):
         m = msg("mut.transposed", grad=grad_name(name), node=name)
         return [Diagnosis.of("operand-order", m, target.expected)]
     return []

@@ -1010,6 +1010,13 @@ class Convert:
             return mf.Call(f, (x,), (), x.shape), ex.Call(f, (nx,))
         if f in ("sum", "mean"):
             axis = node.kwarg("axis")
+            if isinstance(axis, ex.Neg) and isinstance(axis.operand, ex.Num):
+                axis = ex.Num(-axis.operand.value)
+            if isinstance(axis, ex.Num) and axis.value in (-1, -2):  # NumPy: from the end (2-D)
+                axis = ex.Num(Fraction(int(axis.value) + 2))
+                node = ex.Call(
+                    f, node.args, tuple((k, axis if k == "axis" else v) for k, v in node.kwargs)
+                )
             if axis is not None and not (isinstance(axis, ex.Num) and axis.value in (0, 1)):
                 raise FormulaError(msg("error.axis", f=f), 0, self.text)
             shown = ex.Call(f, (nx,), node.kwargs)

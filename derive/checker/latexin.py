@@ -479,7 +479,11 @@ class _Parser:
     def superscript(self, node: ex.Node) -> ex.Node:
         start = self.peek()
         text, toks = self.group_text()
-        compact = re.sub(r"\\(mathsf|mathrm|text)\{T\}", r"\\T", text.replace(" ", ""))
+        compact = re.sub(  # ^{\mathsf T}, ^{\mathsf{T}}, ^{\rm T}: a transpose in a font
+            r"\\(mathsf|mathrm|text|mathtt|mathbf|mathit|rm|sf|tt)\{?T\}?(?![A-Za-z])",
+            r"\\T",
+            text.replace(" ", ""),
+        )
         compact = compact.replace("^\\top", "\\top").replace("^T", "T").replace("^{T}", "T")
         if re.search(r"\([a-z]\)", compact):
             raise LatexError(PER_EXAMPLE.format(col=start.col), start.col)
