@@ -177,15 +177,38 @@ def _in_latex(net: Net, result: CheckResult) -> CheckResult:
             if d.fix and fix != d.fix:
                 swaps[d.fix] = fix
         diags.append(replace(d, fix=fix))
-    if swaps:  # the formulas inside the messages, too
-        diags = [
-            replace(d, message=_swap_text(d.message, swaps), msg=_swap_msg(d.msg, swaps))
-            if d.msg is not None
-            else d
-            for d in diags
-        ]
+    # the formulas and tensor names inside the messages, too (A1.T @ dZ2 → A^{[1]\top} …)
+    diags = [
+        replace(d, message=m.render("en"), msg=m)
+        if d.msg is not None and (m := _tex_msg(net, d.msg, swaps)) is not None
+        else replace(d, message=_swap_text(d.message, swaps))
+        for d in diags
+    ]
     expanded = _tex_of(net, result.expanded) if result.expanded else None
     return replace(result, expected=expected, diagnoses=tuple(diags), expanded=expanded or expected)
+
+
+def _tex_msg(net: Net, m: Msg, swaps: dict[str, str]) -> Msg:
+    """``m`` with every argument that is a formula or a tensor name of the network written
+    in LaTeX (the fixes by ``swaps``, already converted); numbers, shapes, ∂L/∂X stay."""
+    args = []
+    for k, v in m.args:
+        if isinstance(v, Msg):
+            v = _tex_msg(net, v, swaps)
+        elif isinstance(v, str):
+            if v in swaps:
+                v = f"${swaps[v]}$"
+            elif re.search(r"[A-Za-z]", v) and not v.startswith("$"):
+                tex = _tex_of(net, v) if _names_of_net(net, v) else None
+                v = f"${tex}$" if tex and tex != v else _swap_text(v, swaps)
+        args.append((k, v))
+    return Msg(m.key, tuple(args))
+
+
+def _names_of_net(net: Net, text: str) -> bool:
+    """Does ``text`` (a formula in the expression language) use a name of the network?"""
+    words = re.findall(r"[A-Za-z_][A-Za-z0-9_]*", text)
+    return any(net.known(w) for w in words)
 
 
 def _swap_text(text: str, swaps: dict[str, str]) -> str:
@@ -232,6 +255,7 @@ def _check_formula(
         expanded=target.expanded,
         expected_tex=target.tex,
     )
+    raw = tree  # as written (g'(Z2) kept: a wrong layer is found by substituting in it)
     tree = conv.prepare(tree)  # Leibniz notation (∂A/∂B) and g'(Z) resolved
     try:
         user, resolved = conv(tree)
@@ -284,7 +308,7 @@ def _check_formula(
                     diag = Diagnosis.of(code, m, target.expected, factor)
                     return _result(verdict="incorrect", diagnoses=(diag,), read_as=read_as, **base)
             diags = _resized_diagnosis(net, target, user) or diagnose(
-                net, target, user, resolved, conv
+                net, target, user, resolved, conv, raw
             )
             notes = [msg("note.example_sizes")]
             return _result(
@@ -292,7 +316,7 @@ def _check_formula(
             )
         notes += _confirm(net, target, user)
         return _result(verdict="correct", diagnoses=(), read_as=read_as, notes=notes, **base)
-    diags = diagnose(net, target, user, resolved, conv)
+    diags = diagnose(net, target, user, resolved, conv, raw)
     if user.shape == target.shape:
         at_example = evaluate(user, System(net.example, 0))
         if _binary_only(net, target, user):
