@@ -22,7 +22,7 @@ from derive.checker.evaluate import System, close, evaluate, floats
 from derive.checker.formtree import shape_ok
 from derive.checker.formula import Convert
 from derive.checker.mutations import Mutation, library
-from derive.checker.repair import repair
+from derive.checker.repair import axis_repair, repair
 from derive.checker.verdict import Diagnosis, Msg, grad_name, msg, shape_text
 from derive.engine import mform as mf
 from derive.lang import expr as ex
@@ -62,6 +62,11 @@ def diagnose(
                         want=shape_text(target.shape),
                     )
                     return [Diagnosis.of(m.code, _repaired(problem, repaired), repaired[2])]
+            if m.code == "bias-not-summed":  # summed, but over the wrong axis?
+                axis = axis_repair(net, target, tree, conv.allow_upstream)
+                if axis:
+                    how = msg("diag.repair", how=axis[1], fix=axis[2])
+                    return [Diagnosis.of("wrong-sum-axis", how, axis[2])]
             return [Diagnosis.of(m.code, _with_shapes(m, user, target), fix)]
     for m in library(target):
         if m.expr.shape == user.shape:
@@ -86,7 +91,8 @@ def diagnose(
             want=shape_text(target.shape),
         )
         if repaired:
-            return [Diagnosis.of("shape-mismatch", _repaired(problem, repaired), repaired[2])]
+            code = "wrong-sum-axis" if repaired[0] == "axis" else "shape-mismatch"
+            return [Diagnosis.of(code, _repaired(problem, repaired), repaired[2])]
         return [Diagnosis.of("shape-mismatch", msg("diag.shape_unfixed", problem=problem), fix)]
     if repaired:
         code = {
@@ -94,6 +100,7 @@ def diagnose(
             "remove-T": "extra-transpose",
             "swap": "operand-order",
             "transpose-result": "operand-order",
+            "axis": "wrong-sum-axis",
         }[repaired[0].split("+")[0]]
         return [
             Diagnosis.of(code, msg("diag.repair", how=repaired[1], fix=repaired[2]), repaired[2])
@@ -118,6 +125,7 @@ def _edit_and_mutation(
         "remove-T": "extra-transpose",
         "swap": "operand-order",
         "transpose-result": "operand-order",
+        "axis": "wrong-sum-axis",
     }
     muts = [
         m for m in library(target) if m.expr.shape == target.shape and m.code != "shape-mismatch"
