@@ -144,6 +144,12 @@ class Net:
             leaf = self.names.get(t)
             if leaf is not None:
                 return t, leaf
+        for t in tries:  # y for Y, a2 for A2, dz2 for dZ2 (notes write vectors in lower case)
+            k = 1 if t.startswith("d") and len(t) > 1 and t[1:2].isalpha() else 0
+            other = t[:k] + t[k].swapcase() + t[k + 1 :] if t else t
+            leaf = self.names.get(other)
+            if leaf is not None and other not in self.spec.constants:
+                return other, leaf
         return None
 
     def known(self, name: str) -> bool:

@@ -303,6 +303,18 @@ class _Numpy(ast.NodeTransformer):
             return out
         return ast.BinOp(out, ast.Mult(), ast.BinOp(k, ast.Div(), ast.Name(true, ast.Load())))
 
+    def visit_Attribute(self, node: ast.Attribute) -> ast.AST:
+        """``X.size`` → the product of its sizes (``m * n_in``)."""
+        self.generic_visit(node)
+        if node.attr == "size" and isinstance(node.value, ast.Name) and self.net is not None:
+            name = node.value.id
+            if name not in self.net.g.tensors and name[1:] in self.net.g.tensors:
+                name = name[1:]
+            if name in self.net.g.tensors:
+                self.changed = True
+                return ast.BinOp(self.dim(name, 0), ast.Mult(), self.dim(name, 1))
+        return node
+
     def visit_Subscript(self, node: ast.Subscript) -> ast.AST:
         self.generic_visit(node)
         v, s = node.value, node.slice

@@ -43,6 +43,8 @@ from derive.lang import expr as ex
 
 PRODUCT = "·"  # a product as written in LaTeX; resolved by shape in derive.checker.check
 STAR = "∗"  # '*' in LaTeX: element-wise when the shapes fit, else a matrix product
+COMPARE_TOKENS = {">", "<", ">=", "<=", "\\geq", "\\leq", "\\ge", "\\le", "\\gt", "\\lt", "\\neq", "\\ne",
+                  "\\geqslant", "\\leqslant"}
 ONES = "𝟙"  # \mathbf{1} on its own: X 𝟙 is the row sums (never a name in the NumPy language)
 
 
@@ -828,11 +830,14 @@ class _Parser:
             self.next()
             start = self.peek()
             toks = self.group_tokens()
-            sub = self.sub([*toks, Tok("end", "", start.col)])
-            cond = sub.condition(start)
-            if sub.peek().kind != "end":
-                raise sub.error(sub.peek(), "the end of the indicator's condition")
-            return cond
+            if not any(x.text in COMPARE_TOKENS for x in toks):  # \mathbf{1}_m: its size
+                t = self.peek()
+            else:
+                sub = self.sub([*toks, Tok("end", "", start.col)])
+                cond = sub.condition(start)
+                if sub.peek().kind != "end":
+                    raise sub.error(sub.peek(), "the end of the indicator's condition")
+                return cond
         if t.text == "^":
             self.next()
             start = self.peek()
