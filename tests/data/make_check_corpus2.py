@@ -736,6 +736,44 @@ C(A, "Q", L, r"\frac{1}{\sqrt{d}} \frac{\partial L}{\partial S} K", None, "dS @ 
 C(A, "Q", L, r"\frac{\partial L}{\partial S} K", "scale-factor", "dS @ K")
 C(A, "W_v", L, r"X^{\top} A^{\top} \frac{\partial L}{\partial O}", None, "X.T @ A.T @ dO")
 
+# ---------------------------------------------------------------- round 2: spellings found by probing
+for t in ["A1.transpose() @ dZ2", "A1.T.dot(A2 - Y) * (1/m)", "np.divide(A1.T @ (A2 - Y), m)",
+          "A1.T @ (A2 - Y) / Y.size", "(dZ2.T @ A1).T", "np.mean(A1 * (A2 - Y), axis=0, keepdims=True).T"]:
+    C(M, "W2", N, t, style="probe")
+C(M, "W2", N, "A1.T @ (A2 - Y) / X.size", "scale-factor", style="probe")
+for t in ["dA1 * (Z1 > 0) * 1.0", "dA1 * np.where(Z1 > 0, 1, 0)", "dA1 * np.where(Z1 <= 0, 0, 1)",
+          "np.multiply(dA1, Z1 > 0)", "dA1 * (A1 != 0)"]:
+    C(M, "Z1", N, t, style="probe")
+C(M, "Z2", N, "A2 - Y / m", "*", style="precedence")
+C(M, "Z2", N, "np.subtract(A2, Y) / m", style="probe")
+for t, o in [(r"\frac{\hat{y} - y}{m}", "(A2 - Y) / m"), (r"\frac{1}{m}(a^{[2]} - y)", "(A2 - Y) / m"),
+             (r"\frac{1}{m}\left(\sigma(Z^{[2]}) - Y\right)", "(A2 - Y) / m")]:
+    C(M, "Z2", L, t, oracle=o, style="notes-lowercase")
+C(M, "Z2", L, r"\frac{1}{m}(A^{[2]} - Y) \odot \sigma'(Z^{[2]})", "*", "(A2 - Y) / m * A2 * (1 - A2)")
+for t, o in [(r"\tfrac{1}{m} A^{[1]\top}(A^{[2]}-Y)", "A1.T @ (A2 - Y) / m"),
+             (r"m^{-1} A^{[1]\top}(A^{[2]}-Y)", "A1.T @ (A2 - Y) / m"),
+             (r"\frac{1}{m} A_1^\top (A_2 - Y)", "A1.T @ (A2 - Y) / m"),
+             (r"\frac{1}{m} \mathbf{A}^{[1]\top} (\mathbf{A}^{[2]} - \mathbf{Y})", "A1.T @ (A2 - Y) / m"),
+             (r"\nabla_{W^{[2]}} L = \frac{1}{m} A^{[1]\top} (A^{[2]} - Y)", "A1.T @ (A2 - Y) / m"),
+             (r"\frac{1}{m} A^{[1]\mathsf{T}} (A^{[2]} - Y)", "A1.T @ (A2 - Y) / m"),
+             (r"\frac{1}{m} (A^{[1]})^{\intercal} (A^{[2]} - Y)", "A1.T @ (A2 - Y) / m")]:
+    C(M, "W2", L, t, oracle=o, style="notes")
+for t, o in [(r"X^\top \left[ \delta^{[2]} (W^{[2]})^\top \odot \mathbb{I}(Z^{[1]} > 0) \right]", "X.T @ (dZ2 @ W2.T * (Z1 > 0))"),
+             (r"X^\top \left( \delta^{[2]} W^{[2]\top} \odot \text{ReLU}'(Z^{[1]}) \right)", "X.T @ (dZ2 @ W2.T * (Z1 > 0))")]:
+    C(M, "W1", L, t, oracle=o, style="notes")
+for t, o in [(r"\mathbf{1}_m^\top \delta^{[1]}", "np.sum(dZ1, axis=0, keepdims=True)"),
+             (r"\mathbf{1}^T dZ^{[1]}", "np.sum(dZ1, axis=0, keepdims=True)")]:
+    C(M, "b1", L, t, oracle=o, style="notes")
+C(M, "Z1", L, r"\delta^{[2]} W^{[2]\top} \odot \mathbb{1}_{Z^{[1]} > 0}", None, "dZ2 @ W2.T * (Z1 > 0)")
+C(S, "b", N, "np.mean(P - Y, axis=1, keepdims=True)", "wrong-sum-axis")
+C(S, "b", N, "dZ.sum(axis=-2)")
+C(A, "S", N, "A * (dA - (dA * A).sum(-1, keepdims=True))")
+C(A, "S", N, "A * (dA - (dA * A).sum(axis=-2, keepdims=True))", "wrong-sum-axis")
+C(B, "Y", N, "2 * (Y - T) / Y.size")
+C(B, "Z", N, "gamma / (n * np.sqrt(var + eps)) * (n * dY - np.sum(dY, axis=0) - Z_hat * np.sum(dY * Z_hat, axis=0))", "*")
+C(E, "w", N, "(O - t) * O * (1 - O) * X", oracle="(O - t) * O * (1 - O) * x")
+C(W, "Z2", N, "((1 - Y) * A2 - 3 * Y * (1 - A2)) / 2", "*", oracle=None)
+
 # ---------------------------------------------------------------- hand numbers (exact values from PyTorch)
 from check_oracle import exact_value  # noqa: E402
 
