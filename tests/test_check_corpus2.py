@@ -64,3 +64,68 @@ def test_checker_exact_values_are_pytorch_values() -> None:
 def test_checker_on_corpus(case: dict) -> None:
     got = corpus2.run(case)
     assert corpus2.judge(case, got) == "ok", got
+
+
+# ---- the fixes of round 2, one test each ---------------------------------------------------------
+
+
+def test_grade_summary_in_chinese(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from derive.cli import main
+
+    subs = tmp_path / "subs.csv"
+    subs.write_text(
+        "id,network,wrt,formula\n1,mlp-bce,W2,A1.T @ dZ2\n2,mlp-bce,W2,A1.T @ (A2 - Y)\n", "utf-8"
+    )
+    res = CliRunner().invoke(
+        main, ["grade", str(subs), "-o", str(tmp_path / "r.csv"), "--lang", "zh", "--quiet"]
+    )
+    assert res.exit_code == 0, res.output
+    md = (tmp_path / "r.summary.md").read_text("utf-8")
+    assert "错误代码" in md and "判定" in md and "正确" in md
+    assert "mistake code" not in md and "| correct |" not in md
+    assert "`scale-factor`" in md  # codes are identifiers
+
+
+def test_latex_messages_name_tensors_in_latex() -> None:
+    import re
+
+    from derive.checker.check import check
+
+    for wrt, text in [
+        ("Z1", r"\delta^{[2]} W^{[2]\top} \odot \sigma'(Z^{[1]})"),
+        ("W2", r"\frac{1}{m} A^{[1]} (A^{[2]} - Y)"),
+        ("Z1", r"\delta^{[2]} W^{[2]\top} \odot g'(Z^{[2]})"),
+        ("b2", r"\delta^{[2]}"),
+    ]:
+        r = check("mlp-bce", wrt, text, latex=True)
+        assert not r.ok
+        for d in r.diagnoses:
+            outside = re.sub(r"\$[^$]*\$", "", d.message)  # text outside the LaTeX formulas
+            assert not re.search(r"\b(A1|A2|W2|Z1|Z2|dZ2|b2)\b|\.T\b", outside), d.message
+
+
+def test_wrong_layer_of_an_activation_derivative() -> None:
+    from derive.checker.check import check
+
+    r = check("mlp-bce", "Z1", r"\delta^{[2]} W^{[2]\top} \odot g'(Z^{[2]})", latex=True)
+    assert r.code == "wrong-layer" and "Z^{[1]}" in r.diagnoses[0].message
+    r = check("mlp-bce", "Z1", "dZ2 @ W2.T * A2 * (1 - A2)")
+    assert [d.code for d in r.diagnoses] == ["wrong-layer", "wrong-activation-derivative"]
+
+
+def test_sizes_told_apart_on_the_real_network() -> None:
+    """The re-check at other sizes runs the network at those sizes: a batch mean stays a mean
+    (batchnorm's compact formula is right, with n for m it is wrong); a batch of one is kept."""
+    from derive.checker.check import check
+
+    compact = "gamma / ({k} * np.sqrt(var + eps)) * ({k} * dY - np.sum(dY, axis=0) - Z_hat * np.sum(dY * Z_hat, axis=0))"
+    assert check("batchnorm", "Z", compact.format(k="m")).ok
+    assert not check("batchnorm", "Z", compact.format(k="n")).ok
+    assert check(
+        "batchnorm", "mu", "np.sum(-dZ_hat / np.sqrt(var + eps), axis=0, keepdims=True)"
+    ).ok
+    assert check("rnn", "b", "dz_1 + dz_2").ok  # m = 1: the walkthrough's own db
+    r = check("mlp-bce", "W2", "A1.T @ (A2 - Y) / n_h")
+    assert r.code == "scale-factor"

@@ -196,13 +196,27 @@ def _tex_msg(net: Net, m: Msg, swaps: dict[str, str]) -> Msg:
         if isinstance(v, Msg):
             v = _tex_msg(net, v, swaps)
         elif isinstance(v, str):
+            g = re.fullmatch(r"∂L/∂(\w+)", v)
             if v in swaps:
                 v = f"${swaps[v]}$"
+            elif g and net.known(g.group(1)):  # ∂L/∂Z1 → ∂L/∂Z^{[1]}
+                tex = _tex_of(net, g.group(1))
+                v = f"$\\partial L / \\partial {tex}$" if tex else v
             elif re.search(r"[A-Za-z]", v) and not v.startswith("$"):
                 tex = _tex_of(net, v) if _names_of_net(net, v) else None
-                v = f"${tex}$" if tex and tex != v else _swap_text(v, swaps)
+                v = f"${tex}$" if tex and tex != v else _grad_tex(net, _swap_text(v, swaps))
         args.append((k, v))
     return Msg(m.key, tuple(args))
+
+
+def _grad_tex(net: Net, text: str) -> str:
+    """``∂L/∂Z1`` inside a sentence → ``∂L/∂$Z^{[1]}$``."""
+
+    def one(m: re.Match[str]) -> str:
+        tex = _tex_of(net, m.group(1)) if net.known(m.group(1)) else None
+        return f"∂L/∂${tex}$" if tex else m.group()
+
+    return re.sub(r"∂L/∂([A-Za-z_][A-Za-z0-9_]*)", one, text)
 
 
 def _names_of_net(net: Net, text: str) -> bool:
