@@ -133,6 +133,8 @@ class Net:
             tries.append("d" + name[6:])
         if name.startswith("d_"):
             tries.append("d" + name[2:])
+        if name.startswith("grad_"):  # grad_y_pred, grad_w2: the PyTorch tutorial's names
+            tries.append("d" + name[5:])
         tries.append(name.replace("_", ""))
         m = re.fullmatch(r"([A-Za-z]+)(\d+)", name)
         if m:  # LaTeX h_{2} is read as h2: the tensor may be called h_2

@@ -84,7 +84,7 @@ def read(net: Net, text: str, latex: bool) -> tuple[ex.Node, str | None, str]:
         raise FormulaError(msg("error.syntax", detail=detail), col, text) from None
 
 
-_NUMPY_MODULES = ("np", "numpy", "torch")
+_NUMPY_MODULES = ("np", "numpy", "torch", "math")
 _PLAIN_LEIBNIZ = re.compile(
     r"(?<![A-Za-z0-9_])d([A-Za-z][A-Za-z0-9_]*)\s*/\s*d([A-Za-z][A-Za-z0-9_]*)"
 )

@@ -774,6 +774,22 @@ C(B, "Z", N, "gamma / (n * np.sqrt(var + eps)) * (n * dY - np.sum(dY, axis=0) - 
 C(E, "w", N, "(O - t) * O * (1 - O) * X", oracle="(O - t) * O * (1 - O) * x")
 C(W, "Z2", N, "((1 - Y) * A2 - 3 * Y * (1 - A2)) / 2", "*", oracle=None)
 
+# round 2, second probe: function names in fonts, powers of functions, tutorial names
+C(S, "Z", L, r"\frac{1}{m}(\mathrm{softmax}(Z) - Y)", None, "(P - Y) / m")
+C(S, "W", L, r"\frac{1}{m} X^{\top}(\operatorname{softmax}(XW + b) - Y)", None, "X.T @ (P - Y) / m")
+C(S, "P", L, r"-\frac{1}{m} Y \oslash P", None, "-Y / P / m")
+C(Q, "z_2", L, r"\frac{\partial L}{\partial h_2} \odot \left(1 - \tanh^2(z_2)\right)", None, "dh_2 * (1 - h_2 ** 2)")
+C(Q, "z_2", L, r"(h_2 - y) \odot \tanh'(z_2)", None, "(h_2 - y) * (1 - h_2 ** 2)")
+C(Q, "z_2", L, r"(h_2 - y) \odot \tanh(z_2)^2", "*", "(h_2 - y) * h_2 ** 2")
+C(A, "Q", N, "dS @ K / math.sqrt(d)", oracle="dS @ K / np.sqrt(d)")
+C(R, "w2", N, "h_relu.T.dot(grad_y_pred)", oracle="h_relu.T @ dy_pred", style="pytorch-tutorial")
+C(R, "w1", N, "x.T.dot(grad_h)", oracle="x.T @ dh", style="pytorch-tutorial")
+C(R, "h_relu", N, "grad_y_pred.dot(w2.T)", oracle="dy_pred @ w2.T", style="pytorch-tutorial")
+C(R, "w1", N, "x.T.dot(grad_h_relu)", "missing-activation-derivative", oracle="x.T @ dh_relu")
+C(M, "Z1", L, r"\delta^{[2]} W^{[2]\top} \odot \mathrm{relu}'(Z^{[1]})", None, "dZ2 @ W2.T * (Z1 > 0)")
+C(M, "Z1", L, r"\delta^{[2]} W^{[2]\top} \odot \mathrm{sigmoid}'(Z^{[1]})", "wrong-activation-derivative",
+  "dZ2 @ W2.T * sigmoid(Z1) * (1 - sigmoid(Z1))")
+
 # ---------------------------------------------------------------- hand numbers (exact values from PyTorch)
 from check_oracle import exact_value  # noqa: E402
 
