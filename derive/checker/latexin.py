@@ -894,6 +894,8 @@ class _Parser:
             start = self.peek()
             text, _ = self.group_text()
             m = re.fullmatch(r"\[(\d+)\]|\((\d+)\)|(\d+)", text.replace(" ", ""))
+            if m is None and re.search(r"\([a-z]\)", text.replace(" ", "")):
+                raise LatexError(PER_EXAMPLE.format(col=start.col), start.col)  # \delta^{[1](i)}
             if m is None:
                 raise LatexError(
                     f"expected a layer such as \\delta^{{[2]}} (column {start.col})", start.col
