@@ -108,6 +108,24 @@ class Net:
                             (1, 1),
                         )
                     self.label_at[label] = (tensor, i, j)
+        self.entry_name: dict[tuple[str, int, int], str] = {}
+        for (tensor, i, j), label in self._entry_labels().items():
+            t = g.tensors[tensor]
+            s = t.symbols[i, j]
+            self.names[label] = mf.Ref(
+                label, "value", sp.ImmutableMatrix([[s]]), g.symbol_tex[s], loss_tex, (1, 1)
+            )
+            if t.grads is not None:
+                self.names["d" + label] = mf.Ref(
+                    label,
+                    "grad",
+                    sp.ImmutableMatrix([[t.grads[i, j]]]),
+                    g.symbol_tex[s],
+                    loss_tex,
+                    (1, 1),
+                )
+            self.label_at[label] = (tensor, i, j)
+            self.entry_name[(tensor, i, j)] = label
         for name, t in g.tensors.items():
             self.names[name] = t.value_ref(loss_tex)
             if t.grads is not None:
@@ -125,6 +143,28 @@ class Net:
                 if alias not in self.names:
                     self.names[alias] = self.names[loss.args[0].id]
                     self.names.setdefault("d" + alias, self.names.get("d" + loss.args[0].id))
+
+    def _entry_labels(self) -> dict[tuple[str, int, int], str]:
+        """Entry names of the tensors without [labels], as the walkthroughs print them
+        (1-based): ``X_{12}`` → ``X12``, ``Z^{[1]}_{21}`` → ``Z121``, a vector's ``b^{[1]}_{2}``
+        → ``b12``. Only single-digit indices; a name that is taken or made twice is left out."""
+        made: dict[str, list[tuple[str, int, int]]] = {}
+        for name, t in self.g.tensors.items():
+            if name in self.spec.labels or name == self.spec.loss:
+                continue
+            r, c = int(t.shape[0]), int(t.shape[1])
+            if (r, c) == (1, 1) or r > 9 or c > 9:
+                continue
+            for i in range(r):
+                for j in range(c):
+                    idx = f"{i + 1}{j + 1}" if r > 1 and c > 1 else str(max(i, j) + 1)
+                    made.setdefault(name + idx, []).append((name, i, j))
+        taken = set(self.g.tensors) | set(self.names) | set(self.g.scalars)
+        return {
+            at[0]: label
+            for label, at in made.items()
+            if len(at) == 1 and label not in taken and "d" + label not in taken
+        }
 
     def resolve(self, name: str) -> tuple[str, mf.MExpr] | None:
         """A user's name → (canonical name, leaf), trying the spellings LaTeX produces."""

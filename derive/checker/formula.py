@@ -328,7 +328,39 @@ class _Numpy(ast.NodeTransformer):
             if isinstance(k, int):
                 self.changed = True
                 return self.dim(v.value.id, k)
+        entry = self.entry(v, s)
+        if entry is not None:  # X[0, 1], dZ1[1, 0]: one entry, by its name (X12, dZ121)
+            self.changed = True
+            return ast.Name(entry, ast.Load())
         return node
+
+    def entry(self, v: ast.expr, s: ast.expr) -> str | None:
+        if self.net is None or not isinstance(v, ast.Name):
+            return None
+        try:
+            idx = ast.literal_eval(s)
+        except ValueError:
+            return None
+        idx = idx if isinstance(idx, tuple) else (idx,)
+        if not all(isinstance(k, int) and k >= 0 for k in idx):
+            return None
+        name, grad = v.id, ""
+        if name not in self.net.g.tensors and name[1:] in self.net.g.tensors:
+            name, grad = name[1:], "d"
+        t = self.net.g.tensors.get(name)
+        if t is None:
+            return None
+        r, c = int(t.shape[0]), int(t.shape[1])
+        if len(idx) == 1:
+            idx = (0, idx[0]) if r == 1 else (idx[0], 0) if c == 1 else idx
+        if len(idx) != 2:
+            return None
+        label = self.net.entry_name.get((name, idx[0], idx[1]))
+        if label is None:
+            labels = self.net.spec.labels.get(name)
+            if labels and idx[0] < r and idx[1] < c:
+                label = labels[idx[0]][idx[1]]
+        return grad + label if label else None
 
     def visit_Compare(self, node: ast.Compare) -> ast.AST:
         self.generic_visit(node)
