@@ -219,9 +219,19 @@ def grads(
 
 def oracle_ok(net: str, wrt: str, oracle: str, trials: int = 3) -> bool:
     """Is the NumPy expression ``oracle`` equal to ∂L/∂wrt at random values (sizes all different)?"""
+    sizes = None
+    if "[" in wrt:  # an entry's formula is written for the example's sizes
+        from derive.lang.spec import load
+
+        sizes = {k: int(v) for k, v in load(net).dims.items()}
     for seed in range(trials):
-        env, _ = grads(net, seed)
-        want = np.asarray(env["d" + wrt])
+        env, _ = grads(net, seed, sizes)
+        if "[" in wrt:  # one entry: W1[0,1]
+            name, idx = wrt.split("[")
+            i, j = (int(k) for k in idx.rstrip("]").split(","))
+            want = np.asarray(env["d" + name])[i, j].reshape(1, 1)
+        else:
+            want = np.asarray(env["d" + wrt])
         expr = (
             oracle.split("=", 1)[1]
             if oracle.lstrip().startswith("d") and " = " in oracle

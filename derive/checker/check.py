@@ -141,6 +141,8 @@ def check(
         if entry is not None:
             result = _check_entry(n, entry, formula, shown, tree, allow_upstream, latex)
         else:
+            if wrt is not None and re.fullmatch(r"\s*\w+\s*\[[\s\d,\]\[]*\]\s*", wrt):
+                wrt = wrt.split("[")[0].strip()  # b2[0,0] of a 1 x 1 tensor: the tensor
             target = n.target(wrt_from(n, wrt, lhs, formula))
             result = _check_formula(n, target, formula, shown, tree, allow_upstream)
     if latex and formula is not None:

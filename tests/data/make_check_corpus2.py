@@ -790,6 +790,27 @@ C(M, "Z1", L, r"\delta^{[2]} W^{[2]\top} \odot \mathrm{relu}'(Z^{[1]})", None, "
 C(M, "Z1", L, r"\delta^{[2]} W^{[2]\top} \odot \mathrm{sigmoid}'(Z^{[1]})", "wrong-activation-derivative",
   "dZ2 @ W2.T * sigmoid(Z1) * (1 - sigmoid(Z1))")
 
+# element-wise formulas on networks without [labels]: the walkthrough's own notation, NumPy entries
+for wrt, text, code, o in [
+    ("W1[0,0]", r"\delta_{Z^{[1]}_{11}} \cdot X_{11} + \delta_{Z^{[1]}_{21}} \cdot X_{21}", None,
+     "dZ1[0,0] * X[0,0] + dZ1[1,0] * X[1,0]"),
+    ("W1[1,0]", r"\delta_{Z^{[1]}_{11}} X_{12} + \delta_{Z^{[1]}_{21}} X_{22}", None,
+     "dZ1[0,0] * X[0,1] + dZ1[1,0] * X[1,1]"),
+    ("b1[0,1]", r"\delta_{Z^{[1]}_{12}} + \delta_{Z^{[1]}_{22}}", None, "dZ1[0,1] + dZ1[1,1]"),
+    ("W2[1,0]", r"A^{[1]}_{12} \delta_{Z^{[2]}_{1}} + A^{[1]}_{22} \delta_{Z^{[2]}_{2}}", None,
+     "A1[0,1] * dZ2[0,0] + A1[1,1] * dZ2[1,0]"),
+]:
+    C(M, wrt, L, text, code, o, style="elementwise-walkthrough")
+for wrt, text, code in [
+    ("W1[0,0]", "X[0,0]*dZ1[0,0] + X[1,0]*dZ1[1,0]", None),
+    ("W2[0,0]", "A1[0,0]*dZ2[0] + A1[1,0]*dZ2[1]", None),
+    ("W1[0,1]", "X[0,0]*dZ1[0,0] + X[1,0]*dZ1[1,0]", "*"),
+    ("b2[0,0]", "dZ2[0] + dZ2[1]", None),
+]:
+    C(M, wrt, N, text, code, style="elementwise-numpy")
+C(S, "W[1,2]", N, "X[0,1]*dZ[0,2] + X[1,1]*dZ[1,2]", style="elementwise-numpy")
+C(Q, "W_h[0,1]", N, "h_0[0,0]*dz_1[0,1] + h_1[0,0]*dz_2[0,1]", style="elementwise-numpy")
+
 # ---------------------------------------------------------------- hand numbers (exact values from PyTorch)
 from check_oracle import exact_value  # noqa: E402
 
