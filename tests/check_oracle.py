@@ -237,9 +237,12 @@ def oracle_ok(net: str, wrt: str, oracle: str, trials: int = 3) -> bool:
             if oracle.lstrip().startswith("d") and " = " in oracle
             else oracle
         )
-        got = np.asarray(
-            eval(expr, {"np": np, "sigmoid": lambda z: 1 / (1 + np.exp(-z))}, dict(env))
-        )  # noqa: S307 — our own test data
+        try:  # our own test data (never student text)
+            got = np.asarray(
+                eval(expr, {"np": np, "sigmoid": lambda z: 1 / (1 + np.exp(-z))}, dict(env))
+            )
+        except ValueError:  # shapes that do not fit at these sizes: not the gradient
+            return False
         if got.shape != want.shape and (
             got.size == want.size == 1 or (got.ndim == 1 and want.shape[0] == 1)
         ):
