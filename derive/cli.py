@@ -390,7 +390,7 @@ def grade_cmd(submissions: str, report: str, jobs: int | None, lang: str, quiet:
 
     results = g.grade_all(rows, jobs=jobs, lang=lang, progress=progress)
     try:
-        summ = g.write_report(results, out)
+        summ = g.write_report(results, out, lang)
     except OSError as err:
         raise Failure(BAD_INPUT, f"{report}: cannot write it ({err.strerror or err})") from None
     click.echo(summ["markdown"], nl=False)

@@ -207,22 +207,7 @@ def test_result_schema_and_expected_forms() -> None:
     assert json.loads(json.dumps(d)) == d
 
 
-@pytest.mark.parametrize(
-    "net",
-    [
-        pytest.param(
-            n,
-            marks=pytest.mark.xfail(
-                reason="known: the compact ∂L/∂Z of batchnorm is judged wrong by the re-check at "
-                "other sizes (the re-derived reference at other sizes disagrees); open in issue 11",
-                strict=True,
-            ),
-        )
-        if n == "batchnorm"
-        else n
-        for n in builtin_names()
-    ],
-)
+@pytest.mark.parametrize("net", builtin_names())
 def test_expected_formulas_round_trip(net: str) -> None:
     """The corrected formula we print, pasted back, is judged right — for every gradient."""
     n = net_for(net, 0)

@@ -75,7 +75,16 @@ from derive.checker.evaluate import System, evaluate, floats, same
 from derive.checker.formtree import num_text, tree_text
 from derive.checker.formula import Convert, ShapeError, read, wrt_from
 from derive.checker.handcalc import check_value
-from derive.checker.verdict import CODES, CheckResult, Diagnosis, FormulaError, Msg, msg, shape_text
+from derive.checker.verdict import (
+    CODES,
+    CheckResult,
+    Diagnosis,
+    FormulaError,
+    Msg,
+    grad_name,
+    msg,
+    shape_text,
+)
 from derive.engine import mform as mf
 from derive.engine.backprop import Derivation
 from derive.engine.steps import Checker
@@ -132,6 +141,8 @@ def check(
         if entry is not None:
             result = _check_entry(n, entry, formula, shown, tree, allow_upstream, latex)
         else:
+            if wrt is not None and re.fullmatch(r"\s*\w+\s*\[[\s\d,\]\[]*\]\s*", wrt):
+                wrt = wrt.split("[")[0].strip()  # b2[0,0] of a 1 x 1 tensor: the tensor
             target = n.target(wrt_from(n, wrt, lhs, formula))
             result = _check_formula(n, target, formula, shown, tree, allow_upstream)
     if latex and formula is not None:
@@ -168,15 +179,52 @@ def _in_latex(net: Net, result: CheckResult) -> CheckResult:
             if d.fix and fix != d.fix:
                 swaps[d.fix] = fix
         diags.append(replace(d, fix=fix))
-    if swaps:  # the formulas inside the messages, too
-        diags = [
-            replace(d, message=_swap_text(d.message, swaps), msg=_swap_msg(d.msg, swaps))
-            if d.msg is not None
-            else d
-            for d in diags
-        ]
+    # the formulas and tensor names inside the messages, too (A1.T @ dZ2 → A^{[1]\top} …)
+    diags = [
+        replace(d, message=m.render("en"), msg=m)
+        if d.msg is not None and (m := _tex_msg(net, d.msg, swaps)) is not None
+        else replace(d, message=_swap_text(d.message, swaps))
+        for d in diags
+    ]
     expanded = _tex_of(net, result.expanded) if result.expanded else None
     return replace(result, expected=expected, diagnoses=tuple(diags), expanded=expanded or expected)
+
+
+def _tex_msg(net: Net, m: Msg, swaps: dict[str, str]) -> Msg:
+    """``m`` with every argument that is a formula or a tensor name of the network written
+    in LaTeX (the fixes by ``swaps``, already converted); numbers, shapes, ∂L/∂X stay."""
+    args = []
+    for k, v in m.args:
+        if isinstance(v, Msg):
+            v = _tex_msg(net, v, swaps)
+        elif isinstance(v, str):
+            g = re.fullmatch(r"∂L/∂(\w+)", v)
+            if v in swaps:
+                v = f"${swaps[v]}$"
+            elif g and net.known(g.group(1)):  # ∂L/∂Z1 → ∂L/∂Z^{[1]}
+                tex = _tex_of(net, g.group(1))
+                v = f"$\\partial L / \\partial {tex}$" if tex else v
+            elif re.search(r"[A-Za-z]", v) and not v.startswith("$"):
+                tex = _tex_of(net, v) if _names_of_net(net, v) else None
+                v = f"${tex}$" if tex and tex != v else _grad_tex(net, _swap_text(v, swaps))
+        args.append((k, v))
+    return Msg(m.key, tuple(args))
+
+
+def _grad_tex(net: Net, text: str) -> str:
+    """``∂L/∂Z1`` inside a sentence → ``∂L/∂$Z^{[1]}$``."""
+
+    def one(m: re.Match[str]) -> str:
+        tex = _tex_of(net, m.group(1)) if net.known(m.group(1)) else None
+        return f"∂L/∂${tex}$" if tex else m.group()
+
+    return re.sub(r"∂L/∂([A-Za-z_][A-Za-z0-9_]*)", one, text)
+
+
+def _names_of_net(net: Net, text: str) -> bool:
+    """Does ``text`` (a formula in the expression language) use a name of the network?"""
+    words = re.findall(r"[A-Za-z_][A-Za-z0-9_]*", text)
+    return any(net.known(w) for w in words)
 
 
 def _swap_text(text: str, swaps: dict[str, str]) -> str:
@@ -223,6 +271,7 @@ def _check_formula(
         expanded=target.expanded,
         expected_tex=target.tex,
     )
+    raw = tree  # as written (g'(Z2) kept: a wrong layer is found by substituting in it)
     tree = conv.prepare(tree)  # Leibniz notation (∂A/∂B) and g'(Z) resolved
     try:
         user, resolved = conv(tree)
@@ -252,10 +301,12 @@ def _check_formula(
                 return _result(
                     verdict="incorrect", diagnoses=(diag,), read_as=read_as, notes=notes, **base
                 )
-        at_dims = all(
-            same(evaluate(user, System(net.other_dims, k)), target.truth(k, "dims"))
-            for k in range(2)
-        )
+        at_dims = _at_other_sizes(net, target, user)
+        if at_dims is None:  # no real resize possible: the sizes and constants as symbols
+            at_dims = all(
+                same(evaluate(user, System(net.other_dims, k)), target.truth(k, "dims"))
+                for k in range(2)
+            )
         if not at_dims:
             swap = _size_swap(net, target, user, submitted)
             if swap is not None:
@@ -272,14 +323,16 @@ def _check_formula(
                     m, code, factor = literal
                     diag = Diagnosis.of(code, m, target.expected, factor)
                     return _result(verdict="incorrect", diagnoses=(diag,), read_as=read_as, **base)
-            diags = diagnose(net, target, user, resolved, conv)
+            diags = _resized_diagnosis(net, target, user) or diagnose(
+                net, target, user, resolved, conv, raw
+            )
             notes = [msg("note.example_sizes")]
             return _result(
                 verdict="incorrect", diagnoses=tuple(diags), read_as=read_as, notes=notes, **base
             )
         notes += _confirm(net, target, user)
         return _result(verdict="correct", diagnoses=(), read_as=read_as, notes=notes, **base)
-    diags = diagnose(net, target, user, resolved, conv)
+    diags = diagnose(net, target, user, resolved, conv, raw)
     if user.shape == target.shape:
         at_example = evaluate(user, System(net.example, 0))
         if _binary_only(net, target, user):
@@ -295,6 +348,73 @@ def _check_formula(
     return _result(
         verdict="incorrect", diagnoses=tuple(diags), read_as=read_as, notes=notes, **base
     )
+
+
+def _resized_values(net: Net, target: Target, user: mf.MExpr) -> list[tuple[Any, Any]] | None:
+    """(the point, the user's float64 value or None where it does not evaluate) at each point
+    of the network at other sizes; None when there are none, the gradient is not known there,
+    or the formula has a fixed-size 𝟙."""
+    from derive.checker.evaluate import _ev, _Undefined
+    from derive.checker.formtree import positions
+
+    pts = net.resized
+    if not pts or any(isinstance(e, mf.Ones) for _, e in positions(user)):
+        return None
+    out: list[tuple[Any, Any]] = []
+    for p in pts:
+        if "d" + target.name not in p.float_env:
+            return None
+        try:
+            with np.errstate(all="ignore"):
+                mine = np.atleast_2d(np.asarray(_ev(user, System(None, 0, p)), dtype=float))
+        except KeyError:  # an upstream gradient whose rule holds at the example sizes only
+            return None
+        except (_Undefined, ZeroDivisionError, OverflowError, ValueError, TypeError):
+            mine = None
+        if mine is not None and not np.all(np.isfinite(mine)):
+            mine = None
+        out.append((p, mine))
+    return out
+
+
+def _at_other_sizes(net: Net, target: Target, user: mf.MExpr) -> bool | None:
+    """Does ``user`` equal the gradient on the same network at other sizes (every size
+    different, constants changed)? None when that cannot be tried."""
+    vals = _resized_values(net, target, user)
+    if vals is None:
+        return None
+    return all(mine is not None and p.agrees(target.name, mine) for p, mine in vals)
+
+
+def _resized_diagnosis(net: Net, target: Target, user: mf.MExpr) -> list[Diagnosis]:
+    """A formula right at the example sizes but wrong at others: the mistakes that show only
+    there (a batch sum left out where the batch has one example, a transpose of a square
+    factor), read off the values at other sizes."""
+    vals = _resized_values(net, target, user)
+    if not vals or any(mine is None for _, mine in vals):
+        return []
+    name = target.name
+
+    def all_agree(f: Any) -> bool:
+        try:
+            return all(p.agrees(name, np.atleast_2d(f(mine))) for p, mine in vals)
+        except ValueError:
+            return False
+
+    if vals[0][1].shape[0] > 1 and all_agree(lambda v: v.sum(axis=0, keepdims=True)):
+        from derive.checker.formtree import formula_text
+
+        fixed = f"sum({formula_text(user)}, axis=0)"
+        m = msg("mut.bias", grad=grad_name(name), node=name, formula=fixed)
+        return [Diagnosis.of("bias-not-summed", m, fixed)]
+    if (
+        vals[0][1].ndim == 2
+        and vals[0][1].shape[0] != vals[0][1].shape[1]
+        and all_agree(lambda v: v.T)
+    ):
+        m = msg("mut.transposed", grad=grad_name(name), node=name)
+        return [Diagnosis.of("operand-order", m, target.expected)]
+    return []
 
 
 def _binary_only(net: Net, target: Target, user: mf.MExpr) -> bool:

@@ -108,6 +108,24 @@ class Net:
                             (1, 1),
                         )
                     self.label_at[label] = (tensor, i, j)
+        self.entry_name: dict[tuple[str, int, int], str] = {}
+        for (tensor, i, j), label in self._entry_labels().items():
+            t = g.tensors[tensor]
+            s = t.symbols[i, j]
+            self.names[label] = mf.Ref(
+                label, "value", sp.ImmutableMatrix([[s]]), g.symbol_tex[s], loss_tex, (1, 1)
+            )
+            if t.grads is not None:
+                self.names["d" + label] = mf.Ref(
+                    label,
+                    "grad",
+                    sp.ImmutableMatrix([[t.grads[i, j]]]),
+                    g.symbol_tex[s],
+                    loss_tex,
+                    (1, 1),
+                )
+            self.label_at[label] = (tensor, i, j)
+            self.entry_name[(tensor, i, j)] = label
         for name, t in g.tensors.items():
             self.names[name] = t.value_ref(loss_tex)
             if t.grads is not None:
@@ -126,6 +144,28 @@ class Net:
                     self.names[alias] = self.names[loss.args[0].id]
                     self.names.setdefault("d" + alias, self.names.get("d" + loss.args[0].id))
 
+    def _entry_labels(self) -> dict[tuple[str, int, int], str]:
+        """Entry names of the tensors without [labels], as the walkthroughs print them
+        (1-based): ``X_{12}`` → ``X12``, ``Z^{[1]}_{21}`` → ``Z121``, a vector's ``b^{[1]}_{2}``
+        → ``b12``. Only single-digit indices; a name that is taken or made twice is left out."""
+        made: dict[str, list[tuple[str, int, int]]] = {}
+        for name, t in self.g.tensors.items():
+            if name in self.spec.labels or name == self.spec.loss:
+                continue
+            r, c = int(t.shape[0]), int(t.shape[1])
+            if (r, c) == (1, 1) or r > 9 or c > 9:
+                continue
+            for i in range(r):
+                for j in range(c):
+                    idx = f"{i + 1}{j + 1}" if r > 1 and c > 1 else str(max(i, j) + 1)
+                    made.setdefault(name + idx, []).append((name, i, j))
+        taken = set(self.g.tensors) | set(self.names) | set(self.g.scalars)
+        return {
+            at[0]: label
+            for label, at in made.items()
+            if len(at) == 1 and label not in taken and "d" + label not in taken
+        }
+
     def resolve(self, name: str) -> tuple[str, mf.MExpr] | None:
         """A user's name → (canonical name, leaf), trying the spellings LaTeX produces."""
         tries = [name]
@@ -133,6 +173,8 @@ class Net:
             tries.append("d" + name[6:])
         if name.startswith("d_"):
             tries.append("d" + name[2:])
+        if name.startswith("grad_"):  # grad_y_pred, grad_w2: the PyTorch tutorial's names
+            tries.append("d" + name[5:])
         tries.append(name.replace("_", ""))
         m = re.fullmatch(r"([A-Za-z]+)(\d+)", name)
         if m:  # LaTeX h_{2} is read as h2: the tensor may be called h_2
@@ -144,6 +186,12 @@ class Net:
             leaf = self.names.get(t)
             if leaf is not None:
                 return t, leaf
+        for t in tries:  # y for Y, a2 for A2, dz2 for dZ2 (notes write vectors in lower case)
+            k = 1 if t.startswith("d") and len(t) > 1 and t[1:2].isalpha() else 0
+            other = t[:k] + t[k].swapcase() + t[k + 1 :] if t else t
+            leaf = self.names.get(other)
+            if leaf is not None and other not in self.spec.constants:
+                return other, leaf
         return None
 
     def known(self, name: str) -> bool:
@@ -190,6 +238,18 @@ class Net:
         return self._lazy["dims"]
 
     @property
+    def resized(self) -> list[Resized]:
+        """float64 points of the *same network at other sizes* (every dim a new value, all
+        different, at least 3: a batch of 2 makes batch normalisation degenerate; a dim that is
+        1 stays 1) with every constant changed too: a formula right there holds for the network
+        in general, not because two sizes happen to coincide (a symbol ``m`` set to another
+        value on matrices that keep their rows is not a network: a batch mean would no longer
+        be a mean). Empty when the network has no dims."""
+        if "resized" not in self._lazy:
+            self._lazy["resized"] = _resized_points(self)
+        return self._lazy["resized"]
+
+    @property
     def zero(self) -> Checker | None:
         if "zero" not in self._lazy:
             self._lazy["zero"] = _zero_point(self)
@@ -229,6 +289,166 @@ class Net:
         tensor, i, j = self.label_at[r.name]
         src = env[tensor if r.kind == "value" else "d" + tensor]
         return np.array([[float(src[i, j])]])
+
+
+class Resized:
+    """One float64 point of the network at other sizes (a :class:`FloatPoint` for
+    :class:`derive.checker.evaluate.System`): forward values by the matrix-form forward pass;
+    gradients by the derivation's matrix-form backward rules where they apply at these sizes
+    (a rule derived where the batch has one row may not) and agree with central differences of
+    the spec's own forward pass; a parameter's gradient whose rule does not apply comes from
+    the central differences alone (``loose``: compared at their precision)."""
+
+    def __init__(self, net: Net, sizes: dict[str, Any], seed: int) -> None:
+        from derive.numeric import verify as numeric
+
+        d = net.d
+        self.sizes = sizes
+        point = numeric.random_point(d.graph, seed, sizes, strict=True)
+        if point is None:
+            raise ValueError("no point inside the domain")
+        with np.errstate(all="ignore"):
+            env = numeric.forward_numeric(d, point, sizes)
+            scal = numeric.scalar_values(d.graph, sizes)
+            env["d" + net.spec.loss] = np.ones((1, 1))
+            for visit in d.backward:
+                try:
+                    v = np.asarray(visit.formula.numeric(env, scal), float)
+                    env["d" + visit.name] = (
+                        np.broadcast_to(v, env[visit.name].shape).copy()
+                        if visit.name in env
+                        else np.atleast_2d(v)
+                    )
+                except (ValueError, KeyError, IndexError):  # a rule of the example sizes only
+                    continue
+            # the parameters' rules checked on a few entries; a node whose rule does not
+            # apply here gets all its entries from central differences
+            missing = [n for n, _ in net.spec.forward[:-1] if "d" + n not in env]
+            fd = _differences(net, point, numeric._scalar_floats(d.graph, sizes), missing)
+        self.loose: set[str] = set()
+        for name, (g, mask) in fd.items():
+            mine = env.get("d" + name)
+            if mine is not None and mine.shape == g.shape:
+                if loose_close(mine[mask], g[mask]):
+                    continue  # the derivation's rule holds here: its (exact-rule) value
+                raise ValueError(f"the rule for {name} does not hold at these sizes")
+            env["d" + name] = g  # a rule of the example sizes only: central differences
+            self.loose.add(name)
+        if not all(np.all(np.isfinite(v)) for v in env.values()):
+            raise ValueError("not finite")
+        self.float_env, self.float_scalars = env, scal
+
+    def float_leaf(self, r: mf.Ref) -> np.ndarray:
+        key = r.name if r.kind == "value" else "d" + r.name
+        return np.atleast_2d(np.asarray(self.float_env[key], float))
+
+    def agrees(self, name: str, mine: np.ndarray) -> bool:
+        """Is ``mine`` the gradient of ``name`` here (at the precision of its source)?"""
+        from derive.checker.evaluate import close
+
+        want = self.float_env.get("d" + name)
+        if want is None or mine.shape != want.shape:
+            return False
+        return loose_close(mine, want) if self.loose else close(mine, want)
+
+
+def _differences(
+    net: Net, point: dict[str, np.ndarray], scal: dict[str, float], every: list[str]
+) -> dict[str, tuple[np.ndarray, np.ndarray]]:
+    """∂L/∂X by central differences of the spec's own float64 forward pass (the prediction used
+    as it is: no fused loss), X moved entry by entry and everything after it recomputed: a few
+    entries of every parameter (:data:`FD_ENTRIES`) and all entries of the nodes ``every``.
+    ``{X: (values, mask of the entries computed)}``."""
+    from derive.engine.tolerance import FD_STEP
+    from derive.lang import domains
+
+    class Plain(domains.Evaluator):
+        def fused(self, n: ex.Call) -> np.ndarray | None:
+            return None
+
+    forward = net.spec.forward
+    loss = net.spec.loss
+    base = {k: np.atleast_2d(np.asarray(v, dtype=np.float64)) for k, v in point.items()}
+    order = [n for n, _ in forward]
+
+    def run(moved: str, idx: tuple[int, ...], delta: float, start: dict[str, np.ndarray]) -> float:
+        ev = Plain(forward, scal)
+        ev.env = dict(start)
+        if moved in ev.env and moved not in order:
+            ev.env[moved] = ev.env[moved].copy()
+            ev.env[moved][idx] += delta
+        after = order.index(moved) if moved in order else -1
+        for k, (name, tree) in enumerate(forward):
+            if k < after:
+                continue  # before the moved node nothing changes
+            ev.node = name
+            if k == after:
+                value = start[name].copy()
+                value[idx] += delta
+            else:
+                with np.errstate(all="ignore"):
+                    value = np.atleast_2d(np.asarray(ev.ev(tree), dtype=np.float64))
+            ev.env[name] = value
+        return float(ev.env[loss][0, 0])
+
+    try:
+        full = Plain(forward, scal).run(base)
+        out = {}
+        rng = random.Random(0)
+        for name in list(net.spec.params) + every:
+            shape = full[name].shape
+            idx = list(np.ndindex(*shape))
+            if name not in every and len(idx) > FD_ENTRIES:
+                idx = rng.sample(idx, FD_ENTRIES)
+            g, mask = np.zeros(shape), np.zeros(shape, bool)
+            for i in idx:
+                up = run(name, i, FD_STEP, full)
+                down = run(name, i, -FD_STEP, full)
+                g[i], mask[i] = (up - down) / (2 * FD_STEP), True
+            if not np.all(np.isfinite(g)):
+                raise ValueError("finite differences undefined")
+            out[name] = (g, mask)
+    except domains._Stop as err:
+        raise ValueError("outside a domain") from err
+    return out
+
+
+FD_ENTRIES = 3  # entries of each parameter whose rule is checked by central differences
+
+
+def loose_close(a: np.ndarray, b: np.ndarray) -> bool:
+    """Equal at the precision of central differences (1e-5 relative, 1e-6 of the scale)."""
+    if a.shape != b.shape:
+        return False
+    scale = max(float(np.max(np.abs(b), initial=0.0)), 1e-300)
+    return bool(np.all(np.abs(a - b) <= 1e-5 * np.abs(b) + 1e-6 * scale))
+
+
+def _resized_points(net: Net, count: int = 2) -> list[Resized]:
+    dims = dict(net.spec.dims)
+    if not dims:
+        return []
+    sizes: dict[str, Any] = {}
+    used: set[int] = set()
+    for name, v in dims.items():  # the smallest new value >= 3: not the old one, not taken
+        if int(v) == 1:  # a batch of one is how the network is defined (and derived): kept
+            sizes[name] = 1
+            continue
+        new = next(k for k in range(3, 64) if k != int(v) and k not in used)
+        used.add(new)
+        sizes[name] = new
+    for name, v in net.spec.constants.items():
+        sizes[name] = float(v) + 1 / 7
+    out: list[Resized] = []
+    for k in range(4 * count):  # a draw where a loss saturates in float64 is drawn again
+        try:
+            out.append(Resized(net, sizes, net.seed + 101 + k))
+        except (ValueError, KeyError, IndexError, ArithmeticError):
+            continue
+        if len(out) == count:
+            return out
+    return []
+    return out
 
 
 # ---- the gradient being checked -----------------------------------------------------------------

@@ -22,14 +22,19 @@ from derive.checker.evaluate import System, close, evaluate, floats
 from derive.checker.formtree import shape_ok
 from derive.checker.formula import Convert
 from derive.checker.mutations import Mutation, library
-from derive.checker.repair import repair
+from derive.checker.repair import axis_repair, repair
 from derive.checker.verdict import Diagnosis, Msg, grad_name, msg, shape_text
 from derive.engine import mform as mf
 from derive.lang import expr as ex
 
 
 def diagnose(
-    net: Net, target: Target, user: mf.MExpr, tree: ex.Node, conv: Convert
+    net: Net,
+    target: Target,
+    user: mf.MExpr,
+    tree: ex.Node,
+    conv: Convert,
+    raw: ex.Node | None = None,
 ) -> list[Diagnosis]:
     """Why ``user`` (converted by ``conv`` from ``tree``) is not ``∂L/∂target``: one diagnosis,
     or a mistake and a scale factor, most specific first; each with the corrected formula."""
@@ -57,15 +62,21 @@ def diagnose(
                         want=shape_text(target.shape),
                     )
                     return [Diagnosis.of(m.code, _repaired(problem, repaired), repaired[2])]
+            if m.code == "bias-not-summed":  # summed, but over the wrong axis?
+                axis = axis_repair(net, target, tree, conv.allow_upstream)
+                if axis:
+                    how = msg("diag.repair", how=axis[1], fix=axis[2])
+                    return [Diagnosis.of("wrong-sum-axis", how, axis[2])]
             return [Diagnosis.of(m.code, _with_shapes(m, user, target), fix)]
     for m in library(target):
         if m.expr.shape == user.shape:
             c = _ratio(uvals, list(m.values))
             if c is not None:
                 return _factor_diagnoses(net, target, user, m.expr, c, conv, fix, m)
-    layer = wrong_layer(net, target, tree, conv.allow_upstream)
+    # ``raw``: as written, before g'(Z) and Leibniz factors were resolved (g'(Z2) in layer 1)
+    layer = wrong_layer(net, target, raw if raw is not None else tree, conv.allow_upstream)
     if layer is not None:
-        return [layer]
+        return layer
     if user.shape == target.shape:
         pair = _edit_and_mutation(net, target, tree, conv.allow_upstream)
         if pair:
@@ -80,7 +91,8 @@ def diagnose(
             want=shape_text(target.shape),
         )
         if repaired:
-            return [Diagnosis.of("shape-mismatch", _repaired(problem, repaired), repaired[2])]
+            code = "wrong-sum-axis" if repaired[0] == "axis" else "shape-mismatch"
+            return [Diagnosis.of(code, _repaired(problem, repaired), repaired[2])]
         return [Diagnosis.of("shape-mismatch", msg("diag.shape_unfixed", problem=problem), fix)]
     if repaired:
         code = {
@@ -88,6 +100,7 @@ def diagnose(
             "remove-T": "extra-transpose",
             "swap": "operand-order",
             "transpose-result": "operand-order",
+            "axis": "wrong-sum-axis",
         }[repaired[0].split("+")[0]]
         return [
             Diagnosis.of(code, msg("diag.repair", how=repaired[1], fix=repaired[2]), repaired[2])
@@ -112,6 +125,7 @@ def _edit_and_mutation(
         "remove-T": "extra-transpose",
         "swap": "operand-order",
         "transpose-result": "operand-order",
+        "axis": "wrong-sum-axis",
     }
     muts = [
         m for m in library(target) if m.expr.shape == target.shape and m.code != "shape-mismatch"
@@ -165,10 +179,17 @@ def _subst(node: ex.Node, old: str, new: str) -> ex.Node:
     return node
 
 
-def wrong_layer(net: Net, target: Target, tree: ex.Node, allow_upstream: bool) -> Diagnosis | None:
+def wrong_layer(
+    net: Net, target: Target, tree: ex.Node, allow_upstream: bool
+) -> list[Diagnosis] | None:
     """``wrong-layer``: one tensor of the network standing where another of the same shape
-    belongs (``X.T @ dZ2`` for ``A1.T @ dZ2``), found by substituting each and re-checking at
-    random points (at most :data:`MAX_LAYER_TRIES` substitutions)."""
+    belongs (``X.T @ dZ2`` for ``A1.T @ dZ2``, ``g'(Z2)`` in layer 1), found by substituting
+    each and re-checking at random points (at most :data:`MAX_LAYER_TRIES` substitutions).
+    When no substitution alone makes it right, one that turns it into a known mistake of the
+    library (``A2 * (1 - A2)`` in layer 1: σ' of layer 2 → σ' of layer 1, still the wrong
+    activation's derivative) is reported with that mistake second."""
+    from derive.checker.formtree import tree_text
+
     g = net.g
     shapes: dict[str, tuple[int, int]] = {}
     for name, t in g.tensors.items():
@@ -179,6 +200,8 @@ def wrong_layer(net: Net, target: Target, tree: ex.Node, allow_upstream: bool) -
             shapes["d" + name] = shapes[name]
     used = [n for n in dict.fromkeys(ex.names(tree)) if n in shapes and shapes[n] != (1, 1)]
     tries = 0
+    near: tuple[str, str, ex.Node, Mutation] | None = None
+    muts = [m for m in library(target) if m.code != "shape-mismatch"]
     for old in used:
         for new in shapes:
             if new == old or new.startswith("d") != old.startswith("d"):
@@ -189,7 +212,7 @@ def wrong_layer(net: Net, target: Target, tree: ex.Node, allow_upstream: bool) -
                 continue
             tries += 1
             if tries > MAX_LAYER_TRIES:
-                return None
+                break
             cand = _subst(tree, old, new)
             try:
                 e, shown = Convert(net, "", allow_upstream)(cand)
@@ -200,12 +223,34 @@ def wrong_layer(net: Net, target: Target, tree: ex.Node, allow_upstream: bool) -
             if all(
                 close_exact(evaluate(e, System(net.rand, k)), target.truth(k)) for k in range(3)
             ):
-                from derive.checker.formtree import tree_text
-
                 fix = tree_text(shown)
                 m = msg("diag.wrong_layer", used=old, right=new, fix=fix)
-                return Diagnosis.of("wrong-layer", m, fix)
+                return [Diagnosis.of("wrong-layer", m, fix)]
+            if near is None and old[:1] not in "d" and _same_layer_kind(old, new):
+                vals = [floats(evaluate(e, System(net.rand, k))) for k in range(DIAG_POINTS)]
+                if all(v is not None for v in vals):
+                    for mu in muts:
+                        if mu.expr.shape == e.shape and all(
+                            close(u, v) for u, v in zip(vals, mu.values, strict=True)  # type: ignore[arg-type]
+                        ):
+                            near = (old, new, shown, mu)
+                            break
+        if tries > MAX_LAYER_TRIES:
+            break
+    if near is not None:
+        old, new, shown, mu = near
+        fix = target.expected
+        m = msg("diag.wrong_layer", used=old, right=new, fix=tree_text(shown))
+        return [Diagnosis.of("wrong-layer", m, fix), Diagnosis.of(mu.code, mu.message, fix)]
     return None
+
+
+def _same_layer_kind(old: str, new: str) -> bool:
+    """``A2`` → ``A1``, ``Z^{[2]}`` → ``Z1``: the same letter, another layer number."""
+    import re
+
+    a, b = re.fullmatch(r"(\D+?)_?(\d+)", old), re.fullmatch(r"(\D+?)_?(\d+)", new)
+    return bool(a and b and a.group(1) == b.group(1))
 
 
 def close_exact(a: np.ndarray | None, b: np.ndarray | None) -> bool:

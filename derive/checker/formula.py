@@ -84,7 +84,7 @@ def read(net: Net, text: str, latex: bool) -> tuple[ex.Node, str | None, str]:
         raise FormulaError(msg("error.syntax", detail=detail), col, text) from None
 
 
-_NUMPY_MODULES = ("np", "numpy", "torch")
+_NUMPY_MODULES = ("np", "numpy", "torch", "math")
 _PLAIN_LEIBNIZ = re.compile(
     r"(?<![A-Za-z0-9_])d([A-Za-z][A-Za-z0-9_]*)\s*/\s*d([A-Za-z][A-Za-z0-9_]*)"
 )
@@ -303,6 +303,18 @@ class _Numpy(ast.NodeTransformer):
             return out
         return ast.BinOp(out, ast.Mult(), ast.BinOp(k, ast.Div(), ast.Name(true, ast.Load())))
 
+    def visit_Attribute(self, node: ast.Attribute) -> ast.AST:
+        """``X.size`` → the product of its sizes (``m * n_in``)."""
+        self.generic_visit(node)
+        if node.attr == "size" and isinstance(node.value, ast.Name) and self.net is not None:
+            name = node.value.id
+            if name not in self.net.g.tensors and name[1:] in self.net.g.tensors:
+                name = name[1:]
+            if name in self.net.g.tensors:
+                self.changed = True
+                return ast.BinOp(self.dim(name, 0), ast.Mult(), self.dim(name, 1))
+        return node
+
     def visit_Subscript(self, node: ast.Subscript) -> ast.AST:
         self.generic_visit(node)
         v, s = node.value, node.slice
@@ -316,7 +328,39 @@ class _Numpy(ast.NodeTransformer):
             if isinstance(k, int):
                 self.changed = True
                 return self.dim(v.value.id, k)
+        entry = self.entry(v, s)
+        if entry is not None:  # X[0, 1], dZ1[1, 0]: one entry, by its name (X12, dZ121)
+            self.changed = True
+            return ast.Name(entry, ast.Load())
         return node
+
+    def entry(self, v: ast.expr, s: ast.expr) -> str | None:
+        if self.net is None or not isinstance(v, ast.Name):
+            return None
+        try:
+            idx = ast.literal_eval(s)
+        except ValueError:
+            return None
+        idx = idx if isinstance(idx, tuple) else (idx,)
+        if not all(isinstance(k, int) and k >= 0 for k in idx):
+            return None
+        name, grad = v.id, ""
+        if name not in self.net.g.tensors and name[1:] in self.net.g.tensors:
+            name, grad = name[1:], "d"
+        t = self.net.g.tensors.get(name)
+        if t is None:
+            return None
+        r, c = int(t.shape[0]), int(t.shape[1])
+        if len(idx) == 1:
+            idx = (0, idx[0]) if r == 1 else (idx[0], 0) if c == 1 else idx
+        if len(idx) != 2:
+            return None
+        label = self.net.entry_name.get((name, idx[0], idx[1]))
+        if label is None:
+            labels = self.net.spec.labels.get(name)
+            if labels and idx[0] < r and idx[1] < c:
+                label = labels[idx[0]][idx[1]]
+        return grad + label if label else None
 
     def visit_Compare(self, node: ast.Compare) -> ast.AST:
         self.generic_visit(node)
@@ -1010,6 +1054,13 @@ class Convert:
             return mf.Call(f, (x,), (), x.shape), ex.Call(f, (nx,))
         if f in ("sum", "mean"):
             axis = node.kwarg("axis")
+            if isinstance(axis, ex.Neg) and isinstance(axis.operand, ex.Num):
+                axis = ex.Num(-axis.operand.value)
+            if isinstance(axis, ex.Num) and axis.value in (-1, -2):  # NumPy: from the end (2-D)
+                axis = ex.Num(Fraction(int(axis.value) + 2))
+                node = ex.Call(
+                    f, node.args, tuple((k, axis if k == "axis" else v) for k, v in node.kwargs)
+                )
             if axis is not None and not (isinstance(axis, ex.Num) and axis.value in (0, 1)):
                 raise FormulaError(msg("error.axis", f=f), 0, self.text)
             shown = ex.Call(f, (nx,), node.kwargs)

@@ -291,8 +291,14 @@ def grade_all(
 # ---- the report ---------------------------------------------------------------------------------
 
 
-def summary(results: Iterable[dict[str, Any]]) -> dict[str, Any]:
-    """Counts of verdicts and mistake codes across the class, and a Markdown table."""
+def summary(results: Iterable[dict[str, Any]], lang: str = "en") -> dict[str, Any]:
+    """Counts of verdicts and mistake codes across the class, and a Markdown table (its headers
+    and verdict words in ``lang``; the codes are identifiers and stay as they are)."""
+    from derive.locale import catalog
+
+    def say(key: str) -> str:
+        return catalog.text(f"check.round2.summary.{key}", lang)
+
     results = list(results)
     verdicts = Counter(r["verdict"] for r in results)
     codes: Counter[str] = Counter()
@@ -303,16 +309,16 @@ def summary(results: Iterable[dict[str, Any]]) -> dict[str, Any]:
             first[r["codes"][0]] += 1
     n = len(results) or 1
     lines = [
-        "| mistake code | submissions | share | main mistake |",
+        f"| {say('code')} | {say('submissions')} | {say('share')} | {say('main')} |",
         "|---|---:|---:|---:|",
     ]
     for code, count in sorted(codes.items(), key=lambda kv: (-kv[1], kv[0])):
         lines.append(f"| `{code}` | {count} | {100 * count / n:.1f} % | {first[code]} |")
     lines.append("")
     lines.append(
-        "| verdict | submissions |\n|---|---:|\n"
+        f"| {say('verdict')} | {say('submissions')} |\n|---|---:|\n"
         + "\n".join(
-            f"| {v} | {verdicts.get(v, 0)} |"
+            f"| {say(v)} | {verdicts.get(v, 0)} |"
             for v in ("correct", "incorrect", "unreadable", "error")
         )
     )
@@ -324,12 +330,14 @@ def summary(results: Iterable[dict[str, Any]]) -> dict[str, Any]:
     }
 
 
-def write_report(results: list[dict[str, Any]], path: str | os.PathLike[str]) -> dict[str, Any]:
+def write_report(
+    results: list[dict[str, Any]], path: str | os.PathLike[str], lang: str = "en"
+) -> dict[str, Any]:
     """Write ``results`` as CSV (``.csv``) or JSON (anything else: ``{"results": …, "summary":
     …}``) atomically; the summary also goes next to a CSV as ``<name>.summary.md``. Returns the
     summary."""
     p = Path(path)
-    summ = summary(results)
+    summ = summary(results, lang)
     if p.suffix.lower() == ".csv":
         buf = io.StringIO()
         w = csv.DictWriter(buf, fieldnames=list(FIELDS), lineterminator="\n")

@@ -37,6 +37,8 @@ def _entry(net: Net, text: str) -> tuple[str, int, int, str]:
     """``W1[0,0]``, ``dW1[0,0]``, a label (``w11``) or a scalar tensor → (tensor, i, j, shown)."""
     g = net.g
     raw = text.strip()
+    # W1[0][1] (nested-list indexing) and W1(0,1) are W1[0,1]
+    raw = re.sub(r"^(\w+)\[\s*(\d+)\s*\]\s*\[\s*(\d+)\s*\]$", r"\1[\2,\3]", raw)
     name = raw[1:] if raw.startswith("d") and raw[1:] in net.label_at else raw
     if name in net.label_at:
         tensor, i, j = net.label_at[name]

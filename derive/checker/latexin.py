@@ -43,6 +43,15 @@ from derive.lang import expr as ex
 
 PRODUCT = "·"  # a product as written in LaTeX; resolved by shape in derive.checker.check
 STAR = "∗"  # '*' in LaTeX: element-wise when the shapes fit, else a matrix product
+def _table_function(name: str) -> bool:
+    """An element-wise or row-wise function of the operation table (softmax, softplus, …)."""
+    from derive.lang import ops
+
+    return name in ops.OPS and ops.get(name).kind in (ops.ELEMENTWISE, ops.ROWWISE)
+
+
+COMPARE_TOKENS = {">", "<", ">=", "<=", "\\geq", "\\leq", "\\ge", "\\le", "\\gt", "\\lt", "\\neq", "\\ne",
+                  "\\geqslant", "\\leqslant"}
 ONES = "𝟙"  # \mathbf{1} on its own: X 𝟙 is the row sums (never a name in the NumPy language)
 
 
@@ -293,6 +302,7 @@ class _Parser:
     ) -> None:
         self.toks = toks
         self.pos = 0
+        self._powers: list[Fraction | None] = []
         self.known = known
         self.loss = loss
         self.depth = 0
@@ -377,7 +387,7 @@ class _Parser:
                 or name in HADAMARD
                 or name in RELATIONS
                 or name in ("}", "right")
-                or name == "div"
+                or name in ("div", "oslash")
             )
         return False
 
@@ -396,7 +406,7 @@ class _Parser:
             elif tok.kind == "cmd" and tok.text[1:] in HADAMARD:
                 self.next()
                 node = ex.BinOp("*", node, self.unary())
-            elif tok.text == "/" or tok.kind == "cmd" and tok.text == "\\div":
+            elif tok.text == "/" or tok.kind == "cmd" and tok.text in ("\\div", "\\oslash"):
                 self.next()
                 node = ex.BinOp("/", node, self.unary())
             elif tok.text == "@":
@@ -479,7 +489,11 @@ class _Parser:
     def superscript(self, node: ex.Node) -> ex.Node:
         start = self.peek()
         text, toks = self.group_text()
-        compact = re.sub(r"\\(mathsf|mathrm|text)\{T\}", r"\\T", text.replace(" ", ""))
+        compact = re.sub(  # ^{\mathsf T}, ^{\mathsf{T}}, ^{\rm T}: a transpose in a font
+            r"\\(mathsf|mathrm|text|mathtt|mathbf|mathit|rm|sf|tt)\{?T\}?(?![A-Za-z])",
+            r"\\T",
+            text.replace(" ", ""),
+        )
         compact = compact.replace("^\\top", "\\top").replace("^T", "T").replace("^{T}", "T")
         if re.search(r"\([a-z]\)", compact):
             raise LatexError(PER_EXAMPLE.format(col=start.col), start.col)
@@ -805,6 +819,8 @@ class _Parser:
         low = ident.lower()
         if low in FUNCS and not self.known(ident):
             return self.function(FUNCS[low], tok)
+        if _table_function(low) and not self.known(ident):  # \mathrm{softmax}(Z)
+            return self.function(low, tok)
         if ident == "d" and self.peek().kind in ("id", "cmd"):  # \mathrm{d}Z
             inner = self.suffixes(self.name_only(tok))
             if isinstance(inner, ex.Name):
@@ -824,11 +840,14 @@ class _Parser:
             self.next()
             start = self.peek()
             toks = self.group_tokens()
-            sub = self.sub([*toks, Tok("end", "", start.col)])
-            cond = sub.condition(start)
-            if sub.peek().kind != "end":
-                raise sub.error(sub.peek(), "the end of the indicator's condition")
-            return cond
+            if not any(x.text in COMPARE_TOKENS for x in toks):  # \mathbf{1}_m: its size
+                t = self.peek()
+            else:
+                sub = self.sub([*toks, Tok("end", "", start.col)])
+                cond = sub.condition(start)
+                if sub.peek().kind != "end":
+                    raise sub.error(sub.peek(), "the end of the indicator's condition")
+                return cond
         if t.text == "^":
             self.next()
             start = self.peek()
@@ -875,6 +894,8 @@ class _Parser:
             start = self.peek()
             text, _ = self.group_text()
             m = re.fullmatch(r"\[(\d+)\]|\((\d+)\)|(\d+)", text.replace(" ", ""))
+            if m is None and re.search(r"\([a-z]\)", text.replace(" ", "")):
+                raise LatexError(PER_EXAMPLE.format(col=start.col), start.col)  # \delta^{[1](i)}
             if m is None:
                 raise LatexError(
                     f"expected a layer such as \\delta^{{[2]}} (column {start.col})", start.col
@@ -914,7 +935,13 @@ class _Parser:
         raise LatexError(f"only \\max(0, x) (ReLU) is supported (column {tok.col})", tok.col)
 
     def function(self, func: str, tok: Tok) -> ex.Node:
+        out = self._function(func, tok)
+        power = self._powers.pop()  # pushed by _function before its argument (nesting-safe)
+        return ex.Pow(out, power) if power is not None else out
+
+    def _function(self, func: str, tok: Tok) -> ex.Node:
         prime = False
+        power: Fraction | None = None
         while self.peek().text in ("'", "^"):
             if self.peek().text == "'":
                 self.next()
@@ -926,9 +953,12 @@ class _Parser:
             bare = re.sub(r"^\[\d+\]|^\(\d+\)", "", text.replace(" ", ""))
             if bare in ("\\prime", "'") or (func == "act" and bare in ("", "\\prime", "'")):
                 prime = prime or bare in ("\\prime", "'")
+            elif re.fullmatch(r"\d", bare) and func != "act" and power is None:  # \tanh^2(z)
+                power = Fraction(bare)
             else:
                 self.pos = save
                 break
+        self._powers.append(power)
         self.skip_sizing()
         t = self.peek()
         if t.text in ("(", "["):
@@ -955,4 +985,8 @@ class _Parser:
             return _tanh_grad(arg)
         if func == "exp":
             return ex.Call("exp", (arg,))
+        if func != "log":
+            raise LatexError(
+                f"the derivative {tok.text}' is not read (column {tok.col}); write it out", tok.col
+            )
         return ex.BinOp("/", ex.Num(Fraction(1)), arg)  # log'

@@ -45,6 +45,39 @@ def _edits(tree: ex.Node) -> Iterator[tuple[str, Msg, ex.Node]]:
                 replace_at(tree, path, ex.Transpose(n)),
             )
     yield "transpose-result", msg("repair.transpose_result"), ex.Transpose(tree)
+    yield from _axis_edits(tree)
+
+
+def _axis_edits(tree: ex.Node) -> Iterator[tuple[str, Msg, ex.Node]]:
+    """``sum``/``mean`` over the other axis (``axis=0`` ↔ ``axis=1``)."""
+    for path, n in positions(tree):
+        if isinstance(n, ex.Call) and n.func in ("sum", "mean"):
+            axis = n.kwarg("axis")
+            if isinstance(axis, ex.Num) and axis.value in (0, 1):
+                other = ex.Num(1 - axis.value)
+                kwargs = tuple((k, other if k == "axis" else v) for k, v in n.kwargs)
+                flipped = ex.Call(n.func, n.args, kwargs)
+                yield (
+                    "axis",
+                    msg("round2.axis", x=tree_text(n, 5), axis=int(other.value)),
+                    replace_at(tree, path, flipped),
+                )
+
+
+def axis_repair(
+    net: Net, target: Target, tree: ex.Node, allow_upstream: bool
+) -> tuple[str, Msg, str] | None:
+    """A sum over the wrong axis in the user's formula: the flip that makes it right."""
+    for kind, desc, t in _axis_edits(tree):
+        try:
+            e, _ = Convert(net, "", allow_upstream)(t)
+        except (ShapeError, FormulaError):
+            continue
+        if e.shape == target.shape and all(
+            same(evaluate(e, System(net.rand, k)), target.truth(k)) for k in range(DIAG_POINTS)
+        ):
+            return kind, desc, tree_text(_tidy(t))
+    return None
 
 
 def _tidy(n: ex.Node) -> ex.Node:
