@@ -382,6 +382,12 @@ def test_every_page_loads_and_renders(browsed: dict) -> None:
     assert len(walkthroughs) == 2 * 2 * len(builtin_names())  # networks × languages × widths
     assert all(p["display"] > 0 and p["mermaid"] == 1 for p in walkthroughs)
     assert sum(p["images"] for p in browsed["pages"]) >= 4  # relu-mlp's loss plot, en and zh
+    # every zh page says so to the browser (screen readers, fonts, search)
+    for p in browsed["pages"]:
+        assert p["lang"] == ("zh" if p["page"].startswith("zh/") else "en"), p["page"]
+    # the diagram labels use the formulas' notation: W⁽¹⁾ where the text writes W^{[1]}
+    mlp = next(p for p in walkthroughs if p["page"] == "en/mlp-bce-en/")
+    assert "W⁽¹⁾" in mlp["mermaidLabels"] and "W1" not in mlp["mermaidLabels"]
     assert (ARTEFACTS / "home-1280.png").is_file()
     assert (ARTEFACTS / "en_tiny-mlp-en-1280.png").is_file()
 

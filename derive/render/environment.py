@@ -61,9 +61,10 @@ def _verbatim(v: Any) -> Raw:
 
 
 def _label(v: Any) -> Raw:
-    """A diagram label: identifiers, indices, ``σ``, commas — nothing Mermaid/TikZ would parse."""
+    """A diagram label: identifiers, indices, ``σ``, Unicode scripts (``W⁽¹⁾``, ``x₁``, ``Ŷ``),
+    commas — nothing Mermaid/TikZ would parse."""
     s = str(v)
-    if not re.fullmatch(r"[\w\[\],. ]*", s):
+    if not re.fullmatch(r"[\w\[\],. ⁽⁾₍₎\u0302\u0303\u0304]*", s):  # W⁽¹⁾, Ŷ
         raise ValueError(f"not a diagram label: {s!r}")
     return Raw(s)
 
