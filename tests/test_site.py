@@ -274,6 +274,23 @@ def test_mkdocs_build_strict_passes_with_readable_chinese_ids(small: Path, tmp_p
     ids = re.findall(r'<h2 id="([^"]+)"', html)
     assert ids and all(re.search(r"[\u4e00-\u9fff]", i) for i in ids), ids  # not "#1", "#2"
     assert "cdn" not in (built / "en" / "neuron-en" / "index.html").read_text().lower()
+    # each page's <html lang> is its own language (the front matter's, not the site's)
+    assert '<html lang="zh"' in html
+    assert '<html lang="en"' in (built / "en" / "neuron-en" / "index.html").read_text()
+    assert '<html lang="zh"' in (built / "zh" / "index.html").read_text()
+
+
+def test_diagram_labels_are_the_formulas_notation_in_unicode() -> None:
+    from derive.walkthrough.diagram import unicode_label
+
+    assert unicode_label("W^{[1]}", "W1") == "W⁽¹⁾"
+    assert unicode_label("w^{[1]}_{12}", "w1[1,2]") == "w⁽¹⁾₁₂"
+    assert unicode_label("\\hat{Y}", "Yhat") == "Ŷ"
+    assert unicode_label("\\sigma", "s") == "σ"
+    assert unicode_label("\\operatorname{ReLU}", "ReLU") == "ReLU"
+    # no Unicode form (a word as a subscript, an unknown command): the identifier instead
+    assert unicode_label("y_{\\text{pred}}", "y_pred") == "y_pred"
+    assert unicode_label("\\mathcal{L}", "L") == "L"
 
 
 # ---- the whole site in headless chromium ---------------------------------------------------------

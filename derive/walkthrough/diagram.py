@@ -115,7 +115,7 @@ def unicode_label(tex: str, fallback: str) -> str:
         if c in "{}":
             i += 1
             continue
-        if not (c.isalnum() or c in "()[],+-= "):
+        if not (c.isalnum() or c in "[], "):
             return fallback
         out.append(c)
         i += 1
