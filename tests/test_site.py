@@ -416,21 +416,12 @@ def _wide(browsed: dict, width: int) -> tuple[int, int, list]:
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(
-    reason="wide matrices and sums: the Markdown templates must break them (handout branch); "
-    "the counts are in tests/artefacts/browser/measurements.json",
-    strict=True,
-)
 def test_display_formulas_fit_the_column_at_1280_px(browsed: dict) -> None:
     n, total, wide = _wide(browsed, 1280)
     assert n == 0, f"{n} of {total} display formulas are wider than the column: {wide[:5]}"
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(
-    reason="as above: long sums and repeated matrices need the templates (handout branch)",
-    strict=True,
-)
 def test_at_most_five_percent_of_formulas_overflow_at_390_px(browsed: dict) -> None:
     n, total, wide = _wide(browsed, 390)
     assert n <= 0.05 * total, f"{n} of {total} display formulas overflow at 390 px: {wide[:5]}"

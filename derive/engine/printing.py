@@ -110,6 +110,9 @@ ROW_CHARS = 56
 # the same in units of :func:`display_width` (about one letter, 0.5 em; measured in Chromium:
 # 9–10 px a unit at KaTeX's 1.21 em, so 60 units is about 600 px of Material's 688 px column)
 ROW_WIDTH = 60.0
+# a phone's column (390 px: 358 px of formula at Material's 1 em there, 8 px a unit), with the
+# estimate's error; the Markdown of every host is laid out for it, the PDF for ROW_WIDTH
+SCREEN_WIDTH = 40.0
 _INVISIBLE = re.compile(
     r"\\(?:left|right|big|Big|bigg|Bigg|text|mathrm|operatorname|mathbf|displaystyle)\b|[{}^_]"
 )
@@ -478,6 +481,11 @@ def same_columns(tex: str) -> tuple[str, int]:
     if n < 2 or any(len(r) != n or len(set(r)) != 1 for r in rows):
         return "", 0
     return "\\begin{bmatrix}" + "\\\\".join(r[0] for r in rows) + "\\end{bmatrix}", n
+
+
+def row_room(lhs: str, room: float = ROW_WIDTH) -> float:
+    """The width left for the rows after ``lhs &=`` (and the ``\\quad`` of continued rows)."""
+    return max(room - display_width(f"{lhs} = \\quad"), room / 2)
 
 
 def layout(lhs: str, rel: str, rhs: str, room: float = ROW_WIDTH) -> tuple[str, int]:

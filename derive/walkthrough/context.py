@@ -23,8 +23,7 @@ from derive.walkthrough.codegen import Code, code
 from derive.walkthrough import evidence, lessons
 from derive.walkthrough.diagram import Diagram, diagram
 
-from derive.engine.printing import break_sum
-from derive.walkthrough.records import Math, BackwardItem, ProofItem, Cited, DETAILS, Walkthrough, Pieces, row_room
+from derive.walkthrough.records import Math, BackwardItem, ProofItem, Cited, DETAILS, Walkthrough, Pieces
 
 
 def backward_order(items: tuple[BackwardItem, ...], loss: str) -> tuple[BackwardItem, ...]:
@@ -123,10 +122,7 @@ def build(
         loss=spec.loss,
         loss_tex=Math(g.loss_tex),
         tensors=tuple(pc.tensor(n) for n in order),
-        equations=tuple(
-            (Math(f.step.lhs.tex), Math(break_sum(f.step.rhs.tex, row_room(f.step.lhs.tex))))
-            for f in d.forward
-        ),
+        equations=tuple((Math(f.step.lhs.tex), Math(f.step.rhs.tex)) for f in d.forward),
         diagram=_math_labels(diagram(g)),
         forward=forward,
         backward=backward,

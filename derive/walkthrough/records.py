@@ -15,7 +15,7 @@ import sympy as sp
 
 from derive.engine import mform as mf
 from derive.engine.backprop import BackwardVisit, Contribution, Derivation
-from derive.engine.printing import ROW_WIDTH, break_sum, display_width, layout, name_tex
+from derive.engine.printing import display_width, name_tex
 from derive.engine.steps import Step
 from derive.numeric.example import Example
 from derive.walkthrough.codegen import Code
@@ -42,24 +42,6 @@ class Eq:
     proof: str = ""
     shape_rows: tuple[tuple[Math, Math], ...] = ()  # the shapes as a small table: names, shape
 
-    @property
-    def display(self) -> Math:
-        """``lhs = rhs`` laid out to fit a column or a page (:func:`~derive.engine.printing.layout`):
-        long right sides as rows of an ``aligned`` block, a matrix whose columns are all the same
-        as one column (then :attr:`columns` says how many)."""
-        return Math(layout(self.lhs, "=", self.rhs)[0])
-
-    @property
-    def columns(self) -> Math:
-        """The number of columns (as math) when :attr:`display` shows one column for all,
-        else ""."""
-        n = layout(self.lhs, "=", self.rhs)[1]
-        return Math(str(n) if n else "")
-
-
-def row_room(lhs: str) -> float:
-    """The width left for the rows after ``lhs &=`` (and the ``\\quad`` of continued rows)."""
-    return max(ROW_WIDTH - display_width(f"{lhs} = \\quad"), ROW_WIDTH / 2)
 
 
 @dataclass(frozen=True)
@@ -295,9 +277,8 @@ class Pieces:
 
     def calc(self, step: Step) -> Calc:
         w = self.ex.working(step.lhs.value, step.rhs.value)
-        # long sums (a loss over every entry) become rows, so the line fits a page or a column
-        room = row_room(w.lhs_tex)
-        chain = tuple((Math(r), Math(break_sum(t, room))) for r, t in w.chain())
+        # long terms are broken into rows by the renderer for its page or screen (``fit``)
+        chain = tuple((Math(r), Math(t)) for r, t in w.chain())
         return Calc(Math(w.lhs_tex), chain)
 
     def values(self, lhs: str, symbols: sp.MatrixBase) -> Values:
