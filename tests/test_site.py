@@ -285,7 +285,7 @@ def test_diagram_labels_are_the_formulas_notation_in_unicode() -> None:
 
     assert unicode_label("W^{[1]}", "W1") == "W⁽¹⁾"
     assert unicode_label("w^{[1]}_{12}", "w1[1,2]") == "w⁽¹⁾₁₂"
-    assert unicode_label("\\hat{Y}", "Yhat") == "Ŷ"
+    assert unicode_label("\\hat{Y}", "Yhat") == "Y\u0302"  # Y and a combining hat: Ŷ
     assert unicode_label("\\sigma", "s") == "σ"
     assert unicode_label("\\operatorname{ReLU}", "ReLU") == "ReLU"
     # no Unicode form (a word as a subscript, an unknown command): the identifier instead
