@@ -274,6 +274,23 @@ def test_mkdocs_build_strict_passes_with_readable_chinese_ids(small: Path, tmp_p
     ids = re.findall(r'<h2 id="([^"]+)"', html)
     assert ids and all(re.search(r"[\u4e00-\u9fff]", i) for i in ids), ids  # not "#1", "#2"
     assert "cdn" not in (built / "en" / "neuron-en" / "index.html").read_text().lower()
+    # each page's <html lang> is its own language (the front matter's, not the site's)
+    assert '<html lang="zh"' in html
+    assert '<html lang="en"' in (built / "en" / "neuron-en" / "index.html").read_text()
+    assert '<html lang="zh"' in (built / "zh" / "index.html").read_text()
+
+
+def test_diagram_labels_are_the_formulas_notation_in_unicode() -> None:
+    from derive.walkthrough.diagram import unicode_label
+
+    assert unicode_label("W^{[1]}", "W1") == "W⁽¹⁾"
+    assert unicode_label("w^{[1]}_{12}", "w1[1,2]") == "w⁽¹⁾₁₂"
+    assert unicode_label("\\hat{Y}", "Yhat") == "Y\u0302"  # Y and a combining hat: Ŷ
+    assert unicode_label("\\sigma", "s") == "σ"
+    assert unicode_label("\\operatorname{ReLU}", "ReLU") == "ReLU"
+    # no Unicode form (a word as a subscript, an unknown command): the identifier instead
+    assert unicode_label("y_{\\text{pred}}", "y_pred") == "y_pred"
+    assert unicode_label("\\mathcal{L}", "L") == "L"
 
 
 # ---- the whole site in headless chromium ---------------------------------------------------------
@@ -382,6 +399,12 @@ def test_every_page_loads_and_renders(browsed: dict) -> None:
     assert len(walkthroughs) == 2 * 2 * len(builtin_names())  # networks × languages × widths
     assert all(p["display"] > 0 and p["mermaid"] == 1 for p in walkthroughs)
     assert sum(p["images"] for p in browsed["pages"]) >= 4  # relu-mlp's loss plot, en and zh
+    # every zh page says so to the browser (screen readers, fonts, search)
+    for p in browsed["pages"]:
+        assert p["lang"] == ("zh" if p["page"].startswith("zh/") else "en"), p["page"]
+    # the diagram labels use the formulas' notation: W⁽¹⁾ where the text writes W^{[1]}
+    mlp = next(p for p in walkthroughs if p["page"] == "en/mlp-bce-en/")
+    assert "W⁽¹⁾" in mlp["mermaidLabels"] and "W1" not in mlp["mermaidLabels"]
     assert (ARTEFACTS / "home-1280.png").is_file()
     assert (ARTEFACTS / "en_tiny-mlp-en-1280.png").is_file()
 
@@ -393,21 +416,12 @@ def _wide(browsed: dict, width: int) -> tuple[int, int, list]:
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(
-    reason="wide matrices and sums: the Markdown templates must break them (handout branch); "
-    "the counts are in tests/artefacts/browser/measurements.json",
-    strict=True,
-)
 def test_display_formulas_fit_the_column_at_1280_px(browsed: dict) -> None:
     n, total, wide = _wide(browsed, 1280)
     assert n == 0, f"{n} of {total} display formulas are wider than the column: {wide[:5]}"
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(
-    reason="as above: long sums and repeated matrices need the templates (handout branch)",
-    strict=True,
-)
 def test_at_most_five_percent_of_formulas_overflow_at_390_px(browsed: dict) -> None:
     n, total, wide = _wide(browsed, 390)
     assert n <= 0.05 * total, f"{n} of {total} display formulas overflow at 390 px: {wide[:5]}"

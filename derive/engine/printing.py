@@ -9,6 +9,7 @@ are validated upstream (``[A-Za-z][A-Za-z0-9_]*``), so nothing printed here can 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Any
 
 import sympy as sp
@@ -106,6 +107,12 @@ def named_spaces(tex: str) -> str:
 # a display line of about this many visible characters fits the content column of a docs
 # theme at 1280 px (MkDocs Material: 688 px at KaTeX's 1.21 em) and a portrait A4 page
 ROW_CHARS = 56
+# the same in units of :func:`display_width` (about one letter, 0.5 em; measured in Chromium:
+# 9–10 px a unit at KaTeX's 1.21 em, so 60 units is about 600 px of Material's 688 px column)
+ROW_WIDTH = 60.0
+# a phone's column (390 px: 358 px of formula at Material's 1 em there, 8 px a unit), with the
+# estimate's error; the Markdown of every host is laid out for it, the PDF for ROW_WIDTH
+SCREEN_WIDTH = 40.0
 _INVISIBLE = re.compile(
     r"\\(?:left|right|big|Big|bigg|Bigg|text|mathrm|operatorname|mathbf|displaystyle)\b|[{}^_]"
 )
@@ -118,44 +125,384 @@ def visible_chars(tex: str) -> int:
 
 def _top_level_terms(tex: str) -> list[str]:
     """``tex`` cut before every ``+``/``-`` at brace depth 0 and outside ``\\left…\\right``."""
-    terms, depth, start, i = [], 0, 0, 0
+    toks = _tokens(tex)
+    cuts = [k for k, t in enumerate(toks) if t.kind == "op" and t.depth == 0 and t.rank == 0]
+    bounds = [0, *cuts, len(toks)]
+    return [
+        "".join(t.text for t in toks[a:b]).strip() for a, b in zip(bounds, bounds[1:]) if a < b
+    ]
+
+
+@dataclass(frozen=True)
+class _Tok:
+    text: str
+    kind: str  # op | left | right | space | atom
+    depth: int = 0  # \left…\right groups around it
+    rank: int = 0  # for an op: 0 for + and −, 1 for a product sign
+
+
+_PRODUCT_SIGNS = ("\\odot", "\\cdot", "\\times")
+_DELIM = re.compile(r"\\(left|right)(?![A-Za-z])\s*(\\[A-Za-z]+|\\.|[^\s\\])")
+_COMMAND = re.compile(r"\\[A-Za-z]+|\\.")
+_FRAC = re.compile(r"\\frac(?![A-Za-z])\s*")
+
+
+def _group_end(tex: str, i: int) -> int:
+    """The index after the brace group that opens at ``tex[i] == "{"``."""
+    depth = 0
     while i < len(tex):
-        word = re.match(r"\\[A-Za-z]+", tex[i:])
-        if word and word.group(0) in ("\\left", "\\right"):
-            depth += 1 if word.group(0) == "\\left" else -1
-            i += len(word.group(0))
-            continue
-        if word:
-            i += len(word.group(0))
-            continue
-        if tex[i] == "\\":
+        c = tex[i]
+        if c == "\\":
             i += 2
             continue
-        if tex[i] == "{":
-            depth += 1
-        elif tex[i] == "}":
-            depth -= 1
-        elif tex[i] in "+-" and depth == 0 and tex[start:i].strip() and tex[i - 1] == " ":
-            terms.append(tex[start:i].strip())
-            start = i
+        depth += c == "{"
+        depth -= c == "}"
         i += 1
-    terms.append(tex[start:].strip())
-    return terms
+        if depth == 0:
+            return i
+    return len(tex)
 
 
-def break_sum(tex: str, room: int = ROW_CHARS) -> str:
-    """A long sum as rows of an ``aligned`` block: ``a + b \\\\ &\\quad + c``; the rows go
-    after the ``&=`` of the line ``tex`` belongs to. Short or unbreakable ``tex`` is unchanged."""
-    if visible_chars(tex) <= room:
-        return tex
-    rows: list[list[str]] = [[]]
-    for term in _top_level_terms(tex):
-        if rows[-1] and visible_chars(" ".join([*rows[-1], term])) > room:
-            rows.append([])
-        rows[-1].append(term)
+def _env_end(tex: str, i: int) -> int:
+    """The index after the ``\\begin{…}…\\end{…}`` block that opens at ``i`` (nested ones too)."""
+    depth, pos = 0, i
+    for m in re.finditer(r"\\(begin|end)\{[^}]*\}", tex[i:]):
+        depth += 1 if m.group(1) == "begin" else -1
+        pos = i + m.end()
+        if depth == 0:
+            return pos
+    return len(tex)
+
+
+def _tokens(tex: str) -> list[_Tok]:
+    """``tex`` as tokens: brace groups, environments and commands are atoms (never cut inside);
+    ``\\left``/``\\right`` delimiters open and close groups that a row break may cross; ``+``,
+    ``−``, ``\\odot``, ``\\cdot``, ``\\times`` after a space and after an operand are binary
+    operators, the places a long line may be broken."""
+    out: list[_Tok] = []
+    depth, i = 0, 0
+
+    def operand_before() -> bool:
+        prev = next((t for t in reversed(out) if t.kind != "space"), None)
+        return prev is not None and prev.kind in ("atom", "right") and prev.text not in "=&,"
+
+    while i < len(tex):
+        c = tex[i]
+        if c.isspace():
+            out.append(_Tok(c, "space", depth))
+            i += 1
+            continue
+        if tex.startswith("\\begin{", i):
+            j = _env_end(tex, i)
+        elif c == "{":
+            j = _group_end(tex, i)
+        elif m := _DELIM.match(tex, i):
+            if m.group(1) == "left":
+                out.append(_Tok(m.group(0), "left", depth))
+                depth += 1
+            else:
+                depth -= 1
+                out.append(_Tok(m.group(0), "right", depth))
+            i = m.end()
+            continue
+        elif m := _COMMAND.match(tex, i):
+            j = m.end()
+            word = m.group(0)
+            if word in _PRODUCT_SIGNS and out and out[-1].kind == "space" and operand_before():
+                out.append(_Tok(word, "op", depth, 1))
+                i = j
+                continue
+        elif c in "+-" and out and out[-1].kind == "space" and operand_before():
+            out.append(_Tok(c, "op", depth, 0))
+            i += 1
+            continue
+        else:
+            j = i + 1
+        out.append(_Tok(tex[i:j], "atom", depth))
+        i = j
+    return out
+
+
+def _open_fractions(tex: str, room: float) -> str:
+    """``\\frac{a + b + …}{n}`` whose numerator is longer than ``room`` written
+    ``\\frac{1}{n} \\left(a + b + …\\right)`` (the same value), so the sum can be broken."""
+    out, i = [], 0
+    while m := _FRAC.search(tex, i):
+        num_at = m.end()
+        if num_at >= len(tex) or tex[num_at] != "{":
+            break
+        num_end = _group_end(tex, num_at)
+        den_at = num_end + len(tex[num_end:]) - len(tex[num_end:].lstrip())
+        if den_at >= len(tex) or tex[den_at] != "{":
+            break
+        den_end = _group_end(tex, den_at)
+        num, den = tex[num_at + 1 : num_end - 1], tex[den_at:den_end]
+        out.append(tex[i : m.start()])
+        if display_width(num) > room and len(_top_level_terms(num)) > 1:
+            out.append(f"\\frac{{1}}{den} \\left({_open_fractions(num, room)}\\right)")
+        else:
+            out.append(tex[m.start() : den_end])
+        i = den_end
+    return "".join(out) + tex[i:]
+
+
+# ---- display width (where to break a line) ------------------------------------------------------
+
+_BIN_CHARS = frozenset("+-=<>")
+_BIN_CMDS = frozenset(
+    r"\cdot \odot \times \approx \to \leq \geq \neq \ne \le \ge \pm \mapsto \leftarrow"
+    r" \rightarrow \equiv \in \otimes".split()
+)
+_SPACE_CMDS = {
+    "\\thinspace": 0.3,
+    "\\medspace": 0.4,
+    "\\thickspace": 0.5,
+    "\\quad": 1.8,
+    "\\qquad": 3.6,
+    "\\,": 0.3,
+    "\\:": 0.4,
+    "\\;": 0.5,
+    "\\!": -0.3,
+    "\\ ": 0.5,
+}
+_WRAPPERS = frozenset(
+    r"\mathbf \boldsymbol \hat \bar \tilde \vec \mathit \mathcal \mathbb \overline \widehat".split()
+)
+_WORDS = frozenset(r"\text \texttt \textbf \textit \mathrm \operatorname".split())
+_NAMED_FUNCTIONS = frozenset(r"\log \exp \tanh \sin \cos \max \min \ln \sum \prod".split())
+_DOTS = frozenset(r"\cdots \ldots \dots \vdots \ddots".split())
+_SIZED = frozenset(r"\left \right \bigl \bigr \Bigl \Bigr \big \Big \biggl \biggr".split())
+
+
+def _arg(tex: str, i: int) -> tuple[str, int]:
+    """The argument of a command at ``tex[i:]``: a brace group's content or one token."""
+    while i < len(tex) and tex[i].isspace():
+        i += 1
+    if i >= len(tex):
+        return "", i
+    if tex[i] == "{":
+        j = _group_end(tex, i)
+        return tex[i + 1 : j - 1], j
+    m = _COMMAND.match(tex, i)
+    j = m.end() if m else i + 1
+    return tex[i:j], j
+
+
+def _cells(body: str, sep: str) -> list[str]:
+    """``body`` cut at ``sep`` (``&`` or ``\\\\``) outside braces and nested environments."""
+    out, depth, start, i = [], 0, 0, 0
+    while i < len(body):
+        if body.startswith("\\begin{", i) or body.startswith("\\end{", i):
+            depth += 1 if body.startswith("\\begin{", i) else -1
+            i += 5
+            continue
+        if body.startswith(sep, i) and depth == 0:
+            out.append(body[start:i])
+            i += len(sep)
+            start = i
+            continue
+        if body[i] == "\\":
+            i += 2
+            continue
+        depth += (body[i] == "{") - (body[i] == "}")
+        i += 1
+    out.append(body[start:])
+    return out
+
+
+def _matching_right(tex: str, i: int) -> int:
+    """The index of the ``\\right`` that closes the ``\\left`` group opened before ``i``."""
+    depth = 1
+    for m in _DELIM.finditer(tex, i):
+        depth += 1 if m.group(1) == "left" else -1
+        if depth == 0:
+            return m.start()
+    return len(tex)
+
+
+def _binary(tex: str, i: int) -> bool:
+    j = i - 1
+    while j >= 0 and tex[j].isspace():
+        j -= 1
+    return j >= 0 and tex[j] not in "({[=&,^_"
+
+
+def display_width(tex: str, scale: float = 1.0, in_frac: bool = False) -> float:
+    """An estimate of how wide ``tex`` is in display math, in units of about one letter
+    (0.5 em): a fraction as wide as its wider part, scripts at 72 %, a matrix column by column,
+    binary operators with their spacing. It decides where a line breaks; it never computes
+    math."""
+    w, i = 0.0, 0
+    while i < len(tex):
+        c = tex[i]
+        if c.isspace() or c == "&":
+            i += 1
+            continue
+        if tex.startswith("\\begin{", i):
+            j = _env_end(tex, i)
+            env = re.match(r"\\begin\{([^}]*)\}", tex[i:])
+            assert env is not None
+            body = tex[i + env.end() : j - len(f"\\end{{{env.group(1)}}}")]
+            rows = [_cells(r, "&") for r in _cells(body, "\\\\")]
+            ncol = max(len(r) for r in rows)
+            cols = [
+                max(display_width(r[k], scale, in_frac) for r in rows if k < len(r))
+                for k in range(ncol)
+            ]
+            matrix = "matrix" in env.group(1)
+            w += sum(cols) + (1.9 * (ncol - 1) + 1.6 if matrix else 0.0) * scale
+            i = j
+            continue
+        if c in "^_":
+            a, i = _arg(tex, i + 1)
+            other = "_" if c == "^" else "^"
+            j = i
+            while j < len(tex) and tex[j].isspace():
+                j += 1
+            if j < len(tex) and tex[j] == other:  # x_{1}^{2}: the scripts stack
+                b, i = _arg(tex, j + 1)
+                a = a if display_width(a) >= display_width(b) else b
+            w += display_width(a, scale * 0.72, in_frac)
+            continue
+        if c == "{":
+            a, i = _arg(tex, i)
+            w += display_width(a, scale, in_frac)
+            continue
+        m = _COMMAND.match(tex, i)
+        if m is None:
+            w += scale * (
+                (1.0 + 1.6 * (scale == 1 and _binary(tex, i)))
+                if c in _BIN_CHARS
+                else 0.6
+                if c in "()[]|,.;:!'"
+                else 1.45
+                if c.isupper()
+                else 1.0
+            )
+            i += 1
+            continue
+        cmd, i = m.group(0), m.end()
+        if cmd in ("\\frac", "\\dfrac", "\\tfrac"):
+            a, i = _arg(tex, i)
+            b, i = _arg(tex, i)
+            s = scale * (0.72 if in_frac else 1.0)
+            w += max(display_width(a, s, True), display_width(b, s, True)) + 0.4 * scale
+        elif cmd in _SIZED:
+            d, i = _arg(tex, i)
+            tall = cmd == "\\left" and "\\frac" in tex[i : _matching_right(tex, i)]
+            w += 0.0 if d == "." else (1.2 if tall else 0.75) * scale
+        elif cmd == "\\sqrt":
+            a, i = _arg(tex, i)
+            w += display_width(a, scale, in_frac) + 1.3 * scale
+        elif cmd in _WORDS:
+            a, i = _arg(tex, i)
+            w += 0.95 * len(re.sub(r"\\[A-Za-z]+|\\.", "x", a)) * scale
+        elif cmd in _WRAPPERS:
+            a, i = _arg(tex, i)
+            w += display_width(a, scale, in_frac)
+        elif cmd == "\\displaystyle" or cmd == "\\\\":
+            pass
+        elif cmd in _SPACE_CMDS:
+            w += _SPACE_CMDS[cmd] * scale
+        elif cmd in _BIN_CMDS:
+            w += (1.0 + 1.6 * (scale == 1)) * scale
+        elif cmd in _NAMED_FUNCTIONS:
+            w += ((len(cmd) - 1) * 0.95 + 0.3) * scale
+        elif cmd in _DOTS:
+            w += 2.2 * scale
+        elif cmd in ("\\top", "\\partial", "\\Delta", "\\Sigma", "\\Gamma", "\\Omega"):
+            w += 1.45 * scale
+        else:
+            w += scale
+    return w
+
+
+def break_rows(tex: str, room: float = ROW_WIDTH) -> list[str]:
+    r"""``tex`` as rows no wider than ``room`` (:func:`display_width`) where it can be, broken
+    before binary operators (``+`` and ``−`` rather than products, outer rather than inner
+    parentheses). A break inside ``\left(…\right)`` closes the row with ``\right.`` and opens
+    the next with ``\left.``, so each row is valid LaTeX on its own. Re-layout only: without the
+    added delimiters the rows joined are ``tex`` (a long fraction opened as ``\frac{1}{n}
+    \left(…\right)``, the same value). One row when ``tex`` fits or cannot be broken."""
+    if display_width(tex) <= room:
+        return [tex]
+    toks = _tokens(_open_fractions(tex, room))
+    cands = [k for k, t in enumerate(toks) if t.kind == "op"]
+
+    def width(a: int, b: int) -> float:
+        return display_width("".join(t.text for t in toks[a:b]))
+
+    cuts, start = [], 0
+    while width(start, len(toks)) > room:
+        later = [k for k in cands if k > start and width(start, k) > 0]
+        if not later:
+            break
+        fit = [k for k in later if width(start, k) <= room]
+        if not fit:
+            cut = later[0]  # an operand wider than a row: break as soon as possible
+        else:
+            full = [k for k in fit if width(start, k) >= 0.45 * room] or fit
+            cut = min(full, key=lambda k: (toks[k].depth, toks[k].rank, -k))
+        cuts.append(cut)
+        start = cut
+    if not cuts:
+        return [tex]
+    rows = []
+    bounds = [0, *cuts, len(toks)]
+    for a, b in zip(bounds, bounds[1:]):
+        opened = toks[a].depth if a else 0
+        closing = toks[b].depth if b < len(toks) else 0
+        body = "".join(t.text for t in toks[a:b]).strip()
+        rows.append("\\left. " * opened + body + " \\right." * closing)
+    return rows
+
+
+ROW_BREAK = " \\\\ &\\quad "  # between the rows of an ``aligned`` block, after its ``&=``
+
+
+def break_sum(tex: str, room: float = ROW_WIDTH) -> str:
+    r"""A long expression as rows of an ``aligned`` block (:func:`break_rows`): ``a + b \\
+    &\quad + c``; the rows go after the ``&=`` of the line ``tex`` belongs to. Short or
+    unbreakable ``tex`` is unchanged."""
+    return ROW_BREAK.join(break_rows(tex, room))
+
+
+_BMATRIX = re.compile(r"\A\s*\\begin\{bmatrix\}(.*)\\end\{bmatrix\}\s*\Z", re.S)
+
+
+def same_columns(tex: str) -> tuple[str, int]:
+    r"""For a matrix ``\begin{bmatrix}…\end{bmatrix}`` whose columns are all printed alike: its
+    first column and the number of columns; else ``("", 0)``."""
+    m = _BMATRIX.match(tex)
+    if m is None or "\\begin{" in m.group(1):
+        return "", 0
+    rows = [[c.strip() for c in _cells(r, "&")] for r in _cells(m.group(1), "\\\\")]
+    n = len(rows[0])
+    if n < 2 or any(len(r) != n or len(set(r)) != 1 for r in rows):
+        return "", 0
+    return "\\begin{bmatrix}" + "\\\\".join(r[0] for r in rows) + "\\end{bmatrix}", n
+
+
+def row_room(lhs: str, room: float = ROW_WIDTH) -> float:
+    """The width left for the rows after ``lhs &=`` (and the ``\\quad`` of continued rows)."""
+    return max(room - display_width(f"{lhs} = \\quad"), room / 2)
+
+
+def layout(lhs: str, rel: str, rhs: str, room: float = ROW_WIDTH) -> tuple[str, int]:
+    r"""``lhs rel rhs`` laid out to fit ``room``: as it is when it fits; a matrix whose columns
+    are all the same as its column ``j`` (returns the number of columns, for the words "the same
+    in every column"); a long right side as rows of an ``aligned`` block under ``lhs rel``."""
+    line = f"{lhs} {rel} {rhs}"
+    if display_width(line) <= room:
+        return line, 0
+    column, n = same_columns(rhs)
+    if n:
+        return layout(f"\\left({lhs}\\right)_{{:,j}}", rel, column, room)[0], n
+    lead = display_width(f"{lhs} {rel}") + _SPACE_CMDS["\\quad"]
+    rows = break_rows(rhs, max(room - lead, room / 2))
     if len(rows) == 1:
-        return tex
-    return " \\\\ &\\quad ".join(" ".join(r) for r in rows)
+        return line, 0
+    return f"\\begin{{aligned}}{lhs} &{rel} {ROW_BREAK.join(rows)}\\end{{aligned}}", 0
 
 
 class DeriveLatexPrinter(LatexPrinter):

@@ -33,6 +33,7 @@ from typing import Any
 
 import jinja2
 
+from derive.engine import printing
 from derive.locale.catalog import catalogue
 from derive.render import markup
 from derive.render.markup import Raw
@@ -61,9 +62,10 @@ def _verbatim(v: Any) -> Raw:
 
 
 def _label(v: Any) -> Raw:
-    """A diagram label: identifiers, indices, ``σ``, commas — nothing Mermaid/TikZ would parse."""
+    """A diagram label: identifiers, indices, ``σ``, Unicode scripts (``W⁽¹⁾``, ``x₁``, ``Ŷ``),
+    commas — nothing Mermaid/TikZ would parse."""
     s = str(v)
-    if not re.fullmatch(r"[\w\[\],. ]*", s):
+    if not re.fullmatch(r"[\w\[\],. ⁽⁾₍₎\u0302\u0303\u0304]*", s):  # W⁽¹⁾, Ŷ
         raise ValueError(f"not a diagram label: {s!r}")
     return Raw(s)
 
@@ -142,6 +144,13 @@ def environment(family: str, templates: str | None = None) -> jinja2.Environment
             line_statement_prefix=None,
         )
     env = jinja2.Environment(finalize=finalize, **options)
+    # formulas laid out to fit: Markdown for a phone's column, LaTeX for the page
+    width = printing.SCREEN_WIDTH if family == "md" else printing.ROW_WIDTH
+    env.filters.update(
+        display=lambda e: Math(printing.layout(e.lhs, "=", e.rhs, width)[0]),
+        columns=lambda e: Math(str(n) if (n := printing.layout(e.lhs, "=", e.rhs, width)[1]) else ""),
+        fit=lambda t, lhs: Math(printing.break_sum(t, printing.row_room(lhs, width))),
+    )
     env.filters.update(
         raw=_raw,
         say=say,

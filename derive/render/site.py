@@ -457,6 +457,17 @@ def _yaml_nav(nav: list, indent: int) -> list[str]:
     return out
 
 
+# MkDocs Material takes <html lang> and its interface words from theme.language, one for the
+# whole site; this override of its language partial takes them from the page's front matter
+# (``lang: zh``), so a Chinese page is <html lang="zh"> with a Chinese interface
+LANGUAGE_PARTIAL = """{#- derive site: the page's front-matter language, else theme.language -#}
+{% set code = (page.meta.lang if page and page.meta and page.meta.lang else config.theme.language) %}
+{% import "partials/languages/" ~ code ~ ".html" as lang %}
+{% import "partials/languages/en.html" as fallback %}
+{% macro t(key) %}{{ lang.t(key) or fallback.t(key) or key }}{% endmacro %}
+"""
+
+
 def _config(p: Plan, entries: list[Entry]) -> dict[str, str]:
     name = p.flavor.name
     first = p.langs[0]
@@ -482,6 +493,7 @@ def _config(p: Plan, entries: list[Entry]) -> dict[str, str]:
             "  name: material",
             f"  language: {first}",
             "  font: false  # no web fonts: the site works offline",
+            "  custom_dir: overrides  # <html lang> from each page's front matter",
             "  features:",
             "    - navigation.sections",
             "    - content.code.copy",
@@ -514,7 +526,10 @@ def _config(p: Plan, entries: list[Entry]) -> dict[str, str]:
             "nav:",
             *_yaml_nav(nav, 2),
         ]
-        return {"mkdocs.yml": "\n".join(lines) + "\n"}
+        return {
+            "mkdocs.yml": "\n".join(lines) + "\n",
+            "overrides/partials/language.html": LANGUAGE_PARTIAL,
+        }
     if name == "myst":
         toc = []
         for title, target in nav:

@@ -13,6 +13,7 @@ Labels come in two spellings: ``text`` (identifiers, indices, ``σ``: safe for M
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import sympy as sp
@@ -39,6 +40,88 @@ FUNC_LABEL = {  # (text, LaTeX) of element-wise functions and losses on edges
 }
 
 
+_SUP = dict(zip("0123456789+-=()[]abcdefghijklmnoprstuvwxyzABDEGHIJKLMNOPRTUVW",
+               "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾⁽⁾ᵃᵇᶜᵈᵉᶠᵍʰⁱʲᵏˡᵐⁿᵒᵖʳˢᵗᵘᵛʷˣʸᶻᴬᴮᴰᴱᴳᴴᴵᴶᴷᴸᴹᴺᴼᴾᴿᵀᵁⱽᵂ"))
+_SUB = dict(zip("0123456789+-=()aehijklmnoprstuvx", "₀₁₂₃₄₅₆₇₈₉₊₋₌₍₎ₐₑₕᵢⱼₖₗₘₙₒₚᵣₛₜᵤᵥₓ"))
+_GREEK = {
+    "alpha": "α", "beta": "β", "gamma": "γ", "delta": "δ", "varepsilon": "ε", "epsilon": "ε",
+    "zeta": "ζ", "eta": "η", "theta": "θ", "iota": "ι", "kappa": "κ", "lambda": "λ", "mu": "μ",
+    "nu": "ν", "xi": "ξ", "pi": "π", "rho": "ρ", "sigma": "σ", "tau": "τ", "upsilon": "υ",
+    "phi": "φ", "chi": "χ", "psi": "ψ", "omega": "ω", "Gamma": "Γ", "Delta": "Δ", "Theta": "Θ",
+    "Lambda": "Λ", "Xi": "Ξ", "Pi": "Π", "Sigma": "Σ", "Upsilon": "Υ", "Phi": "Φ", "Psi": "Ψ",
+    "Omega": "Ω", "top": "ᵀ",
+}  # fmt: skip
+_ACCENT = {"hat": "\u0302", "bar": "\u0304", "tilde": "\u0303"}
+
+
+def unicode_label(tex: str, fallback: str) -> str:
+    """Printer-made LaTeX of a name (``W^{[1]}``, ``w^{[1]}_{12}``, ``\\hat{Y}``, ``\\sigma``) as
+    Unicode text for a diagram label (``W⁽¹⁾``, ``w⁽¹⁾₁₂``, ``Ŷ``, ``σ``), so labels agree with
+    the formulas where no math can be typeset; ``fallback`` when a character has no Unicode
+    form (a word in a subscript: ``y_{\\text{pred}}``)."""
+    out: list[str] = []
+    i = 0
+
+    def group(j: int) -> tuple[str, int]:
+        if j < len(tex) and tex[j] == "{":
+            depth, k = 0, j
+            while k < len(tex):
+                depth += (tex[k] == "{") - (tex[k] == "}")
+                k += 1
+                if depth == 0:
+                    return tex[j + 1 : k - 1], k
+            return "", -1
+        m = re.match(r"\\[A-Za-z]+|.", tex[j:])
+        return (m.group(0), j + len(m.group(0))) if m else ("", -1)
+
+    while i < len(tex):
+        c = tex[i]
+        if c in "^_":
+            body, i = group(i + 1)
+            inner = unicode_label(body, "")
+            table = _SUP if c == "^" else _SUB
+            if (
+                i < 0
+                or not inner
+                or "\\text" in body  # a word in a script reads better as the identifier
+                or any(ch not in table and ch != "ᵀ" for ch in inner)
+            ):
+                return fallback
+            out.append("".join(ch if ch == "ᵀ" else table[ch] for ch in inner))
+            continue
+        m = re.match(r"\\([A-Za-z]+)", tex[i:])
+        if m:
+            word = m.group(1)
+            i += len(m.group(0))
+            if word in _ACCENT:
+                body, i = group(i)
+                inner = unicode_label(body, "")
+                if i < 0 or len(inner) != 1:
+                    return fallback
+                out.append(inner + _ACCENT[word])
+            elif word in ("left", "right"):
+                continue
+            elif word in ("text", "operatorname", "mathrm", "mathbf", "boldsymbol"):
+                body, i = group(i)
+                inner = unicode_label(body, "")
+                if i < 0 or not inner:
+                    return fallback
+                out.append(inner)
+            elif word in _GREEK:
+                out.append(_GREEK[word])
+            else:
+                return fallback
+            continue
+        if c in "{}":
+            i += 1
+            continue
+        if not (c.isalnum() or c in "[], "):
+            return fallback
+        out.append(c)
+        i += 1
+    return "".join(out)
+
+
 @dataclass(frozen=True)
 class DNode:
     id: str  # n0, n1, … (safe in Mermaid and TikZ)
@@ -50,6 +133,11 @@ class DNode:
     rows: int  # nodes in this layer
     y: float  # vertical position, layers centred on 0 (rows grow downwards)
 
+    @property
+    def label(self) -> str:
+        """The label in the formulas' notation, as Unicode text (for Mermaid)."""
+        return unicode_label(self.tex, self.text)
+
 
 @dataclass(frozen=True)
 class DEdge:
@@ -57,6 +145,11 @@ class DEdge:
     dst: str
     text: str
     tex: str
+
+    @property
+    def label(self) -> str:
+        """The label in the formulas' notation, as Unicode text (for Mermaid)."""
+        return unicode_label(self.tex, self.text)
 
 
 @dataclass(frozen=True)

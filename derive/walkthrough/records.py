@@ -15,7 +15,7 @@ import sympy as sp
 
 from derive.engine import mform as mf
 from derive.engine.backprop import BackwardVisit, Contribution, Derivation
-from derive.engine.printing import break_sum, name_tex
+from derive.engine.printing import display_width, name_tex
 from derive.engine.steps import Step
 from derive.numeric.example import Example
 from derive.walkthrough.codegen import Code
@@ -40,6 +40,8 @@ class Eq:
     args: tuple[tuple[str, str], ...]  # placeholder → Math (a tensor) or plain text
     shapes: Math  # "" for scalar equations
     proof: str = ""
+    shape_rows: tuple[tuple[Math, Math], ...] = ()  # the shapes as a small table: names, shape
+
 
 
 @dataclass(frozen=True)
@@ -185,6 +187,34 @@ def walk(m: object, visit: Callable[[object], None]) -> None:
                 walk(item, visit)
 
 
+def shape_rows(lhs: tuple[str, tuple] | None, rhs: object) -> tuple[tuple[Math, Math], ...]:
+    """:func:`shapes_line` as rows of a small table: ``(δ_Z, A, Y; m × 1)``, …, and for a
+    product ``(X^⊤ δ_Z; (n × m)(m × 1) → n × 1)``; () when everything is a scalar."""
+    refs: list[mf.Ref] = []
+    walk(rhs, lambda n: refs.append(n) if isinstance(n, mf.Ref) else None)  # type: ignore
+    items = ([lhs] if lhs else []) + [(r.tex(), r.shape) for r in refs]
+    if all(tuple(int(x) for x in s) == (1, 1) for _, s in items):
+        return ()
+    groups: dict[str, list[str]] = {}
+    for tex, shape in items:
+        names = groups.setdefault(shape_tex(shape), [])
+        if tex not in names:
+            names.append(tex)
+    rows = [(Math(", ".join(names)), Math(shape)) for shape, names in groups.items()]
+    if isinstance(rhs, mf.MatMul):
+        product = rhs.tex()
+        rows.append(
+            (
+                Math(product if display_width(product) <= 24 else ""),
+                Math(
+                    f"\\left({shape_tex(rhs.a.shape)}\\right)\\left({shape_tex(rhs.b.shape)}"
+                    f"\\right) \\to {shape_tex(rhs.shape)}"
+                ),
+            )
+        )
+    return tuple(rows)
+
+
 def shapes_line(lhs: tuple[str, tuple] | None, rhs: object) -> Math:
     """``δ_Z, A, Y: m × 1 \\quad W: n × 1``, plus ``(a×b)(b×c) → a×c`` for a product; ""
     when everything is a scalar."""
@@ -234,18 +264,21 @@ class Pieces:
         lhs = (step.lhs.tex, shape) if shape is not None else None
         rhs = step.rhs.value
         shapes = shapes_line(lhs, rhs) if isinstance(rhs, mf.MExpr) else Math("")
+        table = shape_rows(lhs, rhs) if isinstance(rhs, mf.MExpr) else ()
         if not proof and step.rule in self.proofs:
             proof = step.rule
         args = []
         for key, value in step.args:
             t = self.g.tensors.get(value) if tensors else None
             args.append((key, Math(t.tex) if t is not None else value))
-        return Eq(Math(step.lhs.tex), Math(step.rhs.tex), step.reason, tuple(args), shapes, proof)
+        return Eq(
+            Math(step.lhs.tex), Math(step.rhs.tex), step.reason, tuple(args), shapes, proof, table
+        )
 
     def calc(self, step: Step) -> Calc:
         w = self.ex.working(step.lhs.value, step.rhs.value)
-        # long sums (a loss over every entry) become rows, so the line fits a page or a column
-        chain = tuple((Math(r), Math(break_sum(t))) for r, t in w.chain())
+        # long terms are broken into rows by the renderer for its page or screen (``fit``)
+        chain = tuple((Math(r), Math(t)) for r, t in w.chain())
         return Calc(Math(w.lhs_tex), chain)
 
     def values(self, lhs: str, symbols: sp.MatrixBase) -> Values:

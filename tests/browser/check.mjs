@@ -56,6 +56,10 @@ function measure() {
   const images = [...column.querySelectorAll("img")];
   return {
     title: document.title,
+    lang: document.documentElement.lang,
+    mermaidLabels: [...document.querySelectorAll(".mermaid")]
+      .map((d) => d.shadowRoot?.querySelector("svg")?.textContent ?? "")
+      .join(" "),
     display: displays.length,
     inline: document.querySelectorAll("span.arithmatex").length,
     untypeset: [...document.querySelectorAll(".arithmatex")].filter((e) => !e.querySelector(".katex")).length,
