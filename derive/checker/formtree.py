@@ -1,6 +1,4 @@
-"""Formula trees: the two matrix-form nodes a hand-written formula adds to :mod:`derive.engine.mform`
-(:class:`Indicator`, :class:`RPow`), walking and rebuilding trees, and printing them back in the
-input language.
+"""Formula trees: walking and rebuilding trees, and printing them back in the input language.
 
 The tree helpers (:func:`subtrees`, :func:`rebuild`, :func:`positions`, :func:`replace_at`) serve
 both kinds of tree the checker handles: :mod:`derive.engine.mform` expressions and :mod:`derive.lang.expr`
@@ -12,7 +10,6 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterator
-from dataclasses import dataclass
 from fractions import Fraction
 from typing import TypeVar
 
@@ -21,46 +18,11 @@ import sympy as sp
 from derive.engine import mform as mf
 from derive.lang import expr as ex
 
-# ---- matrix-form nodes of hand-written formulas -------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Indicator(mf.MExpr):
-    """``(a > b)`` as 1/0 entries: ``Z1 > 0`` is ``relu_grad(Z1)``."""
-
-    op: str
-    a: mf.MExpr
-    b: mf.MExpr
-
-    @property
-    def shape(self):  # type: ignore[override]
-        return mf._bshape(self.a.shape, self.b.shape)
-
-    def tex(self) -> str:
-        op = {">": ">", ">=": r"\geq", "<": "<", "<=": r"\leq"}.get(self.op, self.op)
-        return rf"\mathbf{{1}}[{self.a.tex()} {op} {self.b.tex()}]"
-
-
-@dataclass(frozen=True)
-class RPow(mf.MExpr):
-    """A power with a non-integer exponent (``x ** 0.5``)."""
-
-    x: mf.MExpr
-    n: Fraction
-
-    @property
-    def shape(self):  # type: ignore[override]
-        return self.x.shape
-
-    def tex(self) -> str:
-        return rf"\left({self.x.tex()}\right)^{{{self.n.numerator}/{self.n.denominator}}}"
-
-
 # ---- walking and rebuilding trees (matrix form and formula trees alike) -------------------------
 
 Tree = TypeVar("Tree", mf.MExpr, ex.Node)
-_ONE_KID = mf.T | mf.Neg | mf.Pow | mf.Func | mf.SumRows | mf.SumCols | mf.SumAll | RPow  # .x
-_TWO_KIDS = mf.MatMul | mf.Mul | mf.Div | Indicator  # .a, .b
+_ONE_KID = mf.T | mf.Neg | mf.Pow | mf.Func | mf.SumRows | mf.SumCols | mf.SumAll  # .x
+_TWO_KIDS = mf.MatMul | mf.Mul | mf.Div | mf.Indicator  # .a, .b
 
 
 def subtrees(e: Tree) -> tuple[Tree, ...]:
@@ -138,7 +100,7 @@ def shape_ok(e: mf.MExpr) -> bool:
         return e.a.shape[1] == e.b.shape[0]
     if isinstance(e, mf.Add):
         return all(fits(t.shape, e.shape) for t in e.terms)
-    if isinstance(e, mf.Mul | mf.Div | Indicator):
+    if isinstance(e, mf.Mul | mf.Div | mf.Indicator):
         return fits(e.a.shape, e.b.shape)
     return True
 
@@ -263,9 +225,8 @@ def _formula(e: mf.MExpr) -> tuple[str, int]:
     if isinstance(e, mf.Neg):
         return f"-{f(e.x, 3)}", 3
     if isinstance(e, mf.Pow):
-        return f"{f(e.x, 5)} ** {e.n if e.n >= 0 else f'({e.n})'}", 4
-    if isinstance(e, RPow):
-        return f"{f(e.x, 5)} ** ({e.n})", 4
+        n = e.n if isinstance(e.n, int) or e.n.is_Integer else f"({e.n})"
+        return f"{f(e.x, 5)} ** {n if e.n >= 0 else f'({e.n})'}", 4
     if isinstance(e, mf.Func):
         x = f(e.x)
         if e.name == "relu_grad":
@@ -275,7 +236,7 @@ def _formula(e: mf.MExpr) -> tuple[str, int]:
         if e.name == "leaky_relu":
             return f"leaky_relu({x}, {e.slope})", 5
         return f"{e.name}({x})", 5
-    if isinstance(e, Indicator):
+    if isinstance(e, mf.Indicator):
         return f"({f(e.a, 1)} {e.op} {f(e.b, 1)})", 5
     if isinstance(e, mf.SumRows):
         return f"sum({f(e.x)}, axis=0)", 5

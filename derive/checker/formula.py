@@ -23,7 +23,7 @@ import sympy as sp
 
 from derive.checker import latexin
 from derive.checker.checknet import Net
-from derive.checker.formtree import Indicator, RPow, fits, tree_text
+from derive.checker.formtree import fits, tree_text
 from derive.checker.verdict import FormulaError, Msg, msg, shape_text
 from derive.engine import mform as mf
 from derive.lang import expr as ex
@@ -726,7 +726,7 @@ class Convert:
             x, n = self.convert(node.base)
             self.count(x.shape, 8)
             e = node.exponent
-            out = mf.Pow(x, int(e)) if e.denominator == 1 else RPow(x, e)
+            out = mf.Pow(x, mf.exponent(e))
             return out, ex.Pow(n, e)
         if isinstance(node, ex.BinOp):
             return self.binop(node)
@@ -743,7 +743,7 @@ class Convert:
                     )
                 )
             self.piecewise = True
-            out = Indicator(node.op, a, b)
+            out = mf.Indicator(node.op, a, b)
             self.count(out.shape)
             return out, ex.Compare(node.op, na, nb)
         if isinstance(node, ex.Call):

@@ -173,6 +173,7 @@ class Op:
     entry_tex_form: str = ""  # LaTeX of one entry when it differs from tex_form (with {slope})
     domain: tuple[str, ...] = ("real",)
     kinks: tuple[Fraction, ...] = ()
+    exponential: bool = False  # grows like e^x: exact evaluators cap the argument (EXP_CAP)
     reduce: str = ""  # losses: "mean" (over entries), "sum", "rows" (mean over rows)
     doc: str = ""
     extra: Mapping[str, Any] = field(default_factory=dict)
@@ -385,6 +386,7 @@ _ROWS: tuple[Op, ...] = (
         textbook=True,
         numpy=np.exp,
         mpmath=mpmath.exp,
+        exponential=True,
         torch=lambda x: _torch_mod(x).exp(x),
         numpy_src="np.exp({x})",
         torch_src="torch.exp({x})",
