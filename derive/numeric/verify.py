@@ -23,7 +23,6 @@ from typing import Any
 import numpy as np
 import sympy as sp
 
-from derive.engine import functions as fn
 from derive.engine import tolerance as tol
 from derive.engine.backprop import Derivation
 from derive.engine.graph import Graph, op_params
@@ -278,7 +277,7 @@ class _FloatEval:
 
     def __init__(self, values: dict) -> None:
         self.values = values
-        self.ours = {**fn.NUMPY_MODULE, **ops.sympy_numpy()}
+        self.ours = dict(ops.sympy_numpy())
         self.cache: dict[sp.Basic, Any] = {}
 
     def __call__(self, e: sp.Basic) -> Any:
@@ -612,7 +611,7 @@ def kink_inputs(d: Derivation, point, sizes=None) -> list[tuple[str, np.ndarray]
 
     class _Spy(domain.Evaluator):
         def call(self, n: ex.Call):
-            if n.func in domain.KINKS:
+            if n.func in kinked():
                 found.append((self.node, np.asarray(self.ev(n.args[0]), float)))
             return super().call(n)
 
@@ -644,7 +643,7 @@ def exact_zeros(d: Derivation) -> dict[str, np.ndarray]:
             n = stack.pop()
             if (
                 isinstance(n, ex.Call)
-                and n.func in set(domain.KINKS) | set(kinked())
+                and n.func in kinked()
                 and isinstance(n.args[0], ex.Name)
             ):
                 if n.args[0].id in dict(g.spec.forward):
