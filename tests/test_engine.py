@@ -6,10 +6,10 @@ import numpy as np
 import pytest
 import sympy as sp
 
-from derive.engine import functions, mform
+from derive.engine import mform
 from derive.engine.backprop import MAX_DIRECT_NODES, MAX_DIRECT_PARAMS, _expanded_size, derive
 from derive.engine.steps import Checker, StepError, Term, prove
-from derive.lang import spec
+from derive.lang import ops, spec
 from derive.numeric import verify as numeric
 
 
@@ -53,10 +53,10 @@ def test_weighted_bce_ends_in_the_w_dependent_form():
 
 def test_a_false_step_raises():
     x, a = sp.symbols("x a")
-    checker = Checker(defs={a: functions.sigmoid(x)})
+    checker = Checker(defs={a: ops.sigmoid(x)})
     prove(
         checker,
-        Term(sp.diff(functions.sigmoid(x), x), "", ""),
+        Term(sp.diff(ops.sigmoid(x), x), "", ""),
         Term(a * (1 - a), "", ""),
         "ok",
         "k",
@@ -67,7 +67,7 @@ def test_a_false_step_raises():
 
 def test_a_wrong_derivative_rule_is_caught(monkeypatch):
     # σ' = σ(1 − σ) replaced by σ: the element-wise truth no longer matches the matrix rule
-    monkeypatch.setattr(functions.sigmoid, "fdiff", lambda self, argindex=1: self)
+    monkeypatch.setattr(ops.sigmoid, "fdiff", lambda self, argindex=1: self)
     with pytest.raises(StepError):
         derive(spec.load("tiny-mlp"))
 
