@@ -12,6 +12,7 @@ import re
 from typing import Any
 
 import sympy as sp
+from sympy.core.function import AppliedUndef
 from sympy.printing.latex import LatexPrinter
 from sympy.printing.precedence import precedence
 from sympy.printing.str import StrPrinter
@@ -308,7 +309,6 @@ def _slice_text(expr: sp.Basic) -> str:
 
 
 def _is_undefined_call(e: sp.Basic) -> bool:
-    from sympy.core.function import AppliedUndef
 
     return isinstance(e, AppliedUndef) and len(e.args) == 1
 

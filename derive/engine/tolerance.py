@@ -107,5 +107,12 @@ EXP_CAP = 10**6
 #: the expected value, so an entry that cancels to ~0 is not judged by its round-off.
 CHECK_FLOAT_RTOL, CHECK_FLOAT_ATOL = 1e-9, 1e-12
 
+#: relative agreement of the ratios user/truth taken at several points and entries for the
+#: checker to call them one constant factor (``2·``, ``1/m``, a dimension to some power): each
+#: ratio carries the round-off of two float64 formulas divided by an entry that may be small, so
+#: they agree to ~1e-10 when the factor is constant; 1e-7 accepts that and still rejects any
+#: ratio that changes with the point (those differ at O(1)).
+CHECK_RATIO_RTOL = 1e-7
+
 #: the smallest scale a float64 comparison divides by (a zero matrix has scale 0)
 TINY = 1e-300

@@ -278,7 +278,7 @@ def _torch_F(x: Any) -> Any:
 
 
 def _torch_mod(x: Any) -> Any:
-    import torch
+    import torch  # lazy, as above: torch is optional and slow to import
 
     return torch
 
