@@ -13,9 +13,9 @@ from derive.lang import ops, spec
 from derive.numeric import verify as numeric
 
 
-def test_every_step_of_every_builtin_was_checked():
+def test_every_step_of_every_builtin_was_checked(derived):
     for name in spec.builtin_names():
-        d = derive(spec.load(name))
+        d = derived[name]
         steps = d.steps()
         assert len(steps) > 10
         assert all(s.points >= 3 for s in steps), name
@@ -139,6 +139,7 @@ T = [[1], [0], [1]]
 """
 
 
+@pytest.mark.slow  # every function of the language against PyTorch
 def test_a_user_spec_with_every_function_verifies(tmp_path):
     path = tmp_path / "user.toml"
     path.write_text(USER_SPEC)
@@ -153,11 +154,11 @@ def test_a_user_spec_with_every_function_verifies(tmp_path):
 
 
 def test_user_spec_via_cli(tmp_path):
-    from conftest import run_cli
+    from conftest import invoke_cli
 
     path = tmp_path / "user.toml"
     path.write_text(USER_SPEC)
-    proc = run_cli("verify", str(path), "--points", "1")
+    proc = invoke_cli("verify", str(path), "--points", "1")
     assert proc.returncode == 0, proc.stderr
     assert "user-softmax" in proc.stdout and "✗" not in proc.stdout
 
@@ -172,12 +173,12 @@ def test_elementwise_and_matrix_form_agree_at_random_points():
             np.testing.assert_allclose(ew[p], mx[p], rtol=1e-10, atol=1e-12)
 
 
-def test_matrix_rules_link_to_general_proofs():
+def test_matrix_rules_link_to_general_proofs(derived):
     from derive.proofs import ELEMENTARY, proof_for
 
     linked = set()
     for name in spec.builtin_names():
-        d = derive(spec.load(name))
+        d = derived[name]
         for b in d.backward:
             for rule in {b.rule} | {c.step.rule for c in b.contributions}:
                 proof = proof_for(rule)

@@ -5,6 +5,7 @@ the lazy public API in ``derive/__init__.py`` defer imports, for start-up time).
 from __future__ import annotations
 
 import ast
+import functools
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent / "derive"
@@ -33,6 +34,7 @@ def _package(module: str) -> str:
     return parts[1] if len(parts) > 1 else "__init__"
 
 
+@functools.cache
 def _imports() -> list[tuple[str, int, str, str, bool]]:
     """(module, line, its package, imported module, at top level) for every derive import."""
     out = []
