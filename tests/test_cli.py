@@ -34,6 +34,7 @@ L = "mean(A1)"
 """
 
 
+@pytest.mark.slow  # a fresh interpreter: the real entry point
 def test_list():
     proc = run_cli("list")
     assert proc.returncode == 0
@@ -112,6 +113,7 @@ def test_bad_specs_exit_2_with_one_message(tmp_path, content, fragment):
     assert len(proc.stderr.strip().splitlines()) == 1
 
 
+@pytest.mark.slow  # a fresh interpreter: the real entry point
 def test_missing_file_and_usage_errors():
     proc = run_cli("verify", "no/such/file.toml", timeout=30)
     assert proc.returncode == 2 and "no such built-in network or file" in proc.stderr
@@ -119,6 +121,7 @@ def test_missing_file_and_usage_errors():
     assert run_cli("frobnicate", timeout=30).returncode == 2
 
 
+@pytest.mark.slow  # a fresh interpreter: the real entry point
 def test_debug_shows_the_traceback():
     proc = run_cli("--debug", "verify", "no/such/file.toml", timeout=30)
     assert proc.returncode != 0 and "Traceback" in proc.stderr
@@ -136,6 +139,7 @@ def test_verify_without_torch_exits_3_or_runs_with_no_torch(tmp_path):
     assert proc.returncode == 0 and "✓" in proc.stdout
 
 
+@pytest.mark.slow  # a fresh interpreter: the real entry point
 def test_import_derive_does_not_need_torch(tmp_path):
     hide = tmp_path / "hide"
     hide.mkdir()
