@@ -59,7 +59,7 @@ NAIVE = """
 import sys, time
 import sympy as sp
 from derive import spec
-from derive.engine.functions import relu, sigmoid
+from derive.lang.ops import relu, sigmoid
 from derive.engine.graph import build
 s = spec.parse(sys.stdin.read())
 g = build(s)

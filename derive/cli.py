@@ -7,6 +7,12 @@ message is one line naming the file/field and the fix; ``--debug`` shows traceba
 goes to stderr.
 """
 
+# Each command imports what it needs inside its function, deliberately: ``derive --help``, option
+# errors and ``derive list`` answer without loading SymPy, torch or Jinja (``import derive.cli``
+# loads click and derive.errors only). These are the only function-level imports of the package
+# besides the optional torch (numeric/verify.py, lang/ops.py, engine/mform.py) and the lazy public
+# API in derive/__init__.py.
+
 from __future__ import annotations
 
 import sys

@@ -144,11 +144,6 @@ ORACLES = {
 }
 
 
-@pytest.fixture(scope="module")
-def derived():
-    return {n: derive(spec.load(n)) for n in spec.builtin_names()}
-
-
 def test_every_builtin_is_covered():
     assert set(spec.builtin_names()) == set(ORACLES) | {"relu-mlp"}
 
@@ -178,6 +173,7 @@ def test_relu_mlp_equals_pytorch_at_example_and_full_size(derived):
     assert ours["w1"].shape == (1000, 100) and ours["w2"].shape == (100, 10)
 
 
+@pytest.mark.slow  # full-size finite differences
 def test_relu_mlp_full_size_against_finite_differences(derived):
     d = derived["relu-mlp"]
     report = numeric.compare(
@@ -190,6 +186,7 @@ def test_relu_mlp_full_size_against_finite_differences(derived):
     assert all(c.ok for c in report), report
 
 
+@pytest.mark.slow  # 500 training steps
 def test_relu_mlp_training_loss_falls(derived):
     d = derived["relu-mlp"]
     history = numeric.train(d)

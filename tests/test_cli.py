@@ -7,7 +7,7 @@ import subprocess
 import sys
 
 import pytest
-from conftest import run_cli
+from conftest import invoke_cli, run_cli
 
 HOSTILE = [
     "__import__('os').system('touch /tmp/derive-pwned')",
@@ -34,6 +34,7 @@ L = "mean(A1)"
 """
 
 
+@pytest.mark.slow  # a fresh interpreter: the real entry point
 def test_list():
     proc = run_cli("list")
     assert proc.returncode == 0
@@ -52,6 +53,7 @@ def test_list():
     ]
 
 
+@pytest.mark.slow  # verifies six networks against PyTorch in a fresh interpreter
 def test_verify_all_builtins():
     proc = run_cli(
         "verify",
@@ -68,6 +70,7 @@ def test_verify_all_builtins():
     assert "2× ours" in proc.stdout  # neuron: PyTorch's bare F.mse_loss
 
 
+@pytest.mark.slow  # four more networks, the largest ones
 def test_verify_new_builtins():
     proc = run_cli("verify", "softmax-regression", "rnn", "batchnorm", "attention", timeout=900)
     assert proc.returncode == 0, proc.stdout + proc.stderr
@@ -78,7 +81,7 @@ def test_verify_new_builtins():
 def test_hostile_spec_expressions_exit_2(tmp_path, expr):
     path = tmp_path / "h.toml"
     path.write_text(spec_with(expr.replace('"', "'")))
-    proc = run_cli("verify", str(path), timeout=30)
+    proc = invoke_cli("verify", str(path))
     assert proc.returncode == 2
     assert "Traceback" not in proc.stderr and proc.stdout == ""
     lines = proc.stderr.strip().splitlines()
@@ -103,13 +106,14 @@ def test_hostile_spec_expressions_exit_2(tmp_path, expr):
 def test_bad_specs_exit_2_with_one_message(tmp_path, content, fragment):
     path = tmp_path / "bad.toml"
     path.write_text(content)
-    proc = run_cli("verify", str(path), timeout=30)
+    proc = invoke_cli("verify", str(path))
     assert proc.returncode == 2, proc.stderr
     assert "Traceback" not in proc.stderr
     assert fragment in proc.stderr and "Fix:" in proc.stderr
     assert len(proc.stderr.strip().splitlines()) == 1
 
 
+@pytest.mark.slow  # a fresh interpreter: the real entry point
 def test_missing_file_and_usage_errors():
     proc = run_cli("verify", "no/such/file.toml", timeout=30)
     assert proc.returncode == 2 and "no such built-in network or file" in proc.stderr
@@ -117,11 +121,13 @@ def test_missing_file_and_usage_errors():
     assert run_cli("frobnicate", timeout=30).returncode == 2
 
 
+@pytest.mark.slow  # a fresh interpreter: the real entry point
 def test_debug_shows_the_traceback():
     proc = run_cli("--debug", "verify", "no/such/file.toml", timeout=30)
     assert proc.returncode != 0 and "Traceback" in proc.stderr
 
 
+@pytest.mark.slow  # two fresh interpreters with torch hidden
 def test_verify_without_torch_exits_3_or_runs_with_no_torch(tmp_path):
     hide = tmp_path / "hide"
     hide.mkdir()
@@ -133,6 +139,7 @@ def test_verify_without_torch_exits_3_or_runs_with_no_torch(tmp_path):
     assert proc.returncode == 0 and "✓" in proc.stdout
 
 
+@pytest.mark.slow  # a fresh interpreter: the real entry point
 def test_import_derive_does_not_need_torch(tmp_path):
     hide = tmp_path / "hide"
     hide.mkdir()
@@ -154,7 +161,7 @@ def test_import_derive_does_not_need_torch(tmp_path):
 
 
 def test_prove_cli():
-    proc = run_cli("prove", "--list")
+    proc = invoke_cli("prove", "--list")
     assert proc.returncode == 0
     names = [line.split()[0] for line in proc.stdout.splitlines()]
     assert len(names) >= 9 and {"linear-weight", "sigmoid-bce", "weighted-bce", "zero-init"} <= set(
@@ -166,8 +173,8 @@ def test_prove_cli():
         "weighted-bce": "(w − 1)·Y·(Ŷ − 1)",
     }
     for rule, tail in tails.items():
-        proc = run_cli("prove", rule)
+        proc = invoke_cli("prove", rule)
         assert proc.returncode == 0
         assert proc.stdout.rstrip().splitlines()[-1].endswith(tail), proc.stdout
-    bad = run_cli("prove", "no-such-rule")
+    bad = invoke_cli("prove", "no-such-rule")
     assert bad.returncode == 2 and "available: linear-weight" in bad.stderr

@@ -6,16 +6,16 @@ import numpy as np
 import pytest
 import sympy as sp
 
-from derive.engine import functions, mform
+from derive.engine import mform
 from derive.engine.backprop import MAX_DIRECT_NODES, MAX_DIRECT_PARAMS, _expanded_size, derive
 from derive.engine.steps import Checker, StepError, Term, prove
-from derive.lang import spec
+from derive.lang import ops, spec
 from derive.numeric import verify as numeric
 
 
-def test_every_step_of_every_builtin_was_checked():
+def test_every_step_of_every_builtin_was_checked(derived):
     for name in spec.builtin_names():
-        d = derive(spec.load(name))
+        d = derived[name]
         steps = d.steps()
         assert len(steps) > 10
         assert all(s.points >= 3 for s in steps), name
@@ -53,10 +53,10 @@ def test_weighted_bce_ends_in_the_w_dependent_form():
 
 def test_a_false_step_raises():
     x, a = sp.symbols("x a")
-    checker = Checker(defs={a: functions.sigmoid(x)})
+    checker = Checker(defs={a: ops.sigmoid(x)})
     prove(
         checker,
-        Term(sp.diff(functions.sigmoid(x), x), "", ""),
+        Term(sp.diff(ops.sigmoid(x), x), "", ""),
         Term(a * (1 - a), "", ""),
         "ok",
         "k",
@@ -67,7 +67,7 @@ def test_a_false_step_raises():
 
 def test_a_wrong_derivative_rule_is_caught(monkeypatch):
     # σ' = σ(1 − σ) replaced by σ: the element-wise truth no longer matches the matrix rule
-    monkeypatch.setattr(functions.sigmoid, "fdiff", lambda self, argindex=1: self)
+    monkeypatch.setattr(ops.sigmoid, "fdiff", lambda self, argindex=1: self)
     with pytest.raises(StepError):
         derive(spec.load("tiny-mlp"))
 
@@ -139,6 +139,7 @@ T = [[1], [0], [1]]
 """
 
 
+@pytest.mark.slow  # every function of the language against PyTorch
 def test_a_user_spec_with_every_function_verifies(tmp_path):
     path = tmp_path / "user.toml"
     path.write_text(USER_SPEC)
@@ -153,11 +154,11 @@ def test_a_user_spec_with_every_function_verifies(tmp_path):
 
 
 def test_user_spec_via_cli(tmp_path):
-    from conftest import run_cli
+    from conftest import invoke_cli
 
     path = tmp_path / "user.toml"
     path.write_text(USER_SPEC)
-    proc = run_cli("verify", str(path), "--points", "1")
+    proc = invoke_cli("verify", str(path), "--points", "1")
     assert proc.returncode == 0, proc.stderr
     assert "user-softmax" in proc.stdout and "✗" not in proc.stdout
 
@@ -172,12 +173,12 @@ def test_elementwise_and_matrix_form_agree_at_random_points():
             np.testing.assert_allclose(ew[p], mx[p], rtol=1e-10, atol=1e-12)
 
 
-def test_matrix_rules_link_to_general_proofs():
+def test_matrix_rules_link_to_general_proofs(derived):
     from derive.proofs import ELEMENTARY, proof_for
 
     linked = set()
     for name in spec.builtin_names():
-        d = derive(spec.load(name))
+        d = derived[name]
         for b in d.backward:
             for rule in {b.rule} | {c.step.rule for c in b.contributions}:
                 proof = proof_for(rule)

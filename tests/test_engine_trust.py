@@ -110,6 +110,7 @@ def test_bce_without_values_draws_binary_targets_and_verifies():
     assert result.exit_code == 0, result.output
 
 
+@pytest.mark.slow  # draws values for every domain, then a full verify
 def test_drawn_values_respect_every_domain():
     s = spec.load(str(SPECS / "nodomain-values.toml"))
     for row in s.values["Y"]:

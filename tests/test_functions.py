@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import sympy as sp
 
-from derive.engine.functions import leaky_relu, np_relu_grad, np_sigmoid, relu, relu_grad, sigmoid
+from derive.lang.ops import leaky_relu, np_relu_grad, np_sigmoid, relu, relu_grad, sigmoid
 
 z = sp.Symbol("z", real=True)
 

@@ -576,6 +576,7 @@ float_ = [["b_"]]
 """
 
 
+@pytest.mark.slow  # a build and the generated script in a fresh interpreter
 def test_builtin_and_keyword_names_give_a_script_that_runs(tmp_path: Path) -> None:
     import sys
 

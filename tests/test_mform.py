@@ -64,3 +64,22 @@ def test_exponents_are_ints_or_exact_rationals():
     from fractions import Fraction
 
     assert mf.exponent(Fraction(-1, 2)) == sp.Rational(-1, 2)
+
+
+def test_indicator_is_an_ir_node_of_the_one_evaluator_and_printers():
+    """A hand-written comparison ``(X > 0.5)`` (derive check) evaluates in every number system and
+    prints in every printer like any other node."""
+    half = mf.Scalar(sp.Rational(1, 2))
+    tree = mf.mul(mf.Indicator(">", X, half), mf.Indicator("<=", X, mf.Scalar(sp.Integer(2))))
+    want = ((VALUES > 0.5) & (VALUES <= 2)).astype(float)
+    ours = mf.Evaluator(mf.NumpySystem({"X": VALUES}, {})).run(tree)
+    np.testing.assert_array_equal(ours, want)
+    values = dict(zip(X_SYMS, VALUES.ravel(), strict=True))
+    with mpmath.workdps(50):
+        grid = tree.evaluate(lambda e: mpmath.mpf(float(sp.sympify(e).xreplace(values))))
+    np.testing.assert_array_equal(np.array(grid, dtype=float), want)
+    t = torch.tensor(VALUES, dtype=torch.float64)
+    np.testing.assert_array_equal(mf.Evaluator(mf.TorchSystem({"X": t}, {})).run(tree).numpy(), want)
+    assert tree.tex() == "\\mathbf{1}[X > \\frac{1}{2}] \\odot \\mathbf{1}[X \\leq 2]"
+    assert tree.text() == "1[X > 1/2] ⊙ 1[X <= 2]"
+    assert tree.code() == "(X > 1/2) * (X <= 2)"

@@ -235,3 +235,31 @@ def test_an_op_registered_in_a_test_only_table_verifies(tmp_path):
     assert "\\operatorname{swish}" in text
     py = "".join(p.read_text() for p in (tmp_path / "out" / "swish-net" / "en").glob("*.py"))
     assert "def swish(x):" in py and "F.silu(Z)" in py
+
+
+def test_derive_check_reads_and_diagnoses_a_formula_with_a_test_only_op(tmp_path):
+    """derive check with the same test-only op: formulas calling it are read and evaluated, the
+    course helper ``swish_backward`` and the mutation library come from its row."""
+    from click.testing import CliRunner
+
+    from derive import cli
+
+    path = tmp_path / "swish.toml"
+    path.write_text(SWISH_SPEC)
+    runner = CliRunner()
+
+    def check(wrt: str, formula: str):
+        return runner.invoke(cli.main, ["check", str(path), "--wrt", wrt, formula])
+
+    with ops.using({**ops.BUILTIN, "swish": _swish()}):
+        # swish'(z) = σ(z) + swish(z)·(1 − σ(z)): uses the new op itself
+        right = check("Z", "dA * (sigmoid(Z) + swish(Z) * (1 - sigmoid(Z)))")
+        assert right.exit_code == 0, right.output
+        assert check("W", "X.T @ swish_backward(dA, Z)").exit_code == 0
+        missing = check("Z", "dA")
+        assert missing.exit_code == 1
+        assert "missing-activation-derivative" in missing.output and "swish'(Z)" in missing.output
+        itself = check("Z", "dA * swish(Z)")
+        assert itself.exit_code == 1 and "wrong-activation-derivative" in itself.output
+        wrong = check("Z", "dA * (sigmoid(Z) + swish(Z) * (1 + sigmoid(Z)))")
+        assert wrong.exit_code == 1 and "✗" in wrong.output

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 import sympy as sp
 
-from derive.engine.functions import leaky_relu, relu, relu_grad, sigmoid
 from derive.engine.printing import entry_tex, latex, name_tex
+from derive.lang.ops import leaky_relu, relu, relu_grad, sigmoid
 
 x, y = sp.symbols("x y")
 

@@ -13,10 +13,9 @@ import pytest
 import sympy as sp
 from katex_oracle import MathBlock, dialect_problems, katex_errors, oracle_missing_reason
 
-from derive.engine import functions as fn
-from derive.engine import losses
 from derive.engine.printing import index_latex, index_text
 from derive.engine.steps import StepError
+from derive.lang import ops
 from derive.locale.catalog import catalogue
 from derive.proofs import (
     activations,
@@ -252,7 +251,7 @@ def test_index_checker_rejects_false_identities():
 
 
 def _bad_sigmoid_fdiff(self, argindex=1):
-    s = fn.sigmoid(self.args[0])
+    s = ops.sigmoid(self.args[0])
     return s * (1 + s)
 
 
@@ -260,27 +259,27 @@ def _bad_sigmoid_fdiff(self, argindex=1):
     "owner, attr, bad, names",
     [
         (
-            fn.sigmoid,
+            ops.sigmoid,
             "fdiff",
             _bad_sigmoid_fdiff,
             ["sigmoid-derivative", "elementwise", "sigmoid-bce", "weighted-bce"],
         ),
-        (fn.relu, "fdiff", lambda self, argindex=1: sp.Integer(1), ["relu-derivative"]),
+        (ops.relu, "fdiff", lambda self, argindex=1: sp.Integer(1), ["relu-derivative"]),
         (
-            losses,
+            ops,
             "bce_term",
             lambda p, y, w=sp.Integer(1): -(w * y * sp.log(p) + 2 * (1 - y) * sp.log(1 - p)),
             ["sigmoid-bce", "weighted-bce"],
         ),
-        (losses, "mse_term", lambda p, y: (p - y) ** 2 / 2, ["mse"]),
+        (ops, "mse_term", lambda p, y: (p - y) ** 2 / 2, ["mse"]),
         (
-            losses,
+            ops,
             "cross_entropy_row",
             lambda p, y: -sp.Add(*(b * sp.log(a) for a, b in zip(p, y, strict=True))) / 2,
             ["softmax-ce"],
         ),
         (
-            losses,
+            ops,
             "softmax_row",
             lambda z: [sp.exp(v) / (1 + sp.Add(*(sp.exp(u) for u in z))) for v in z],
             ["softmax-ce"],
@@ -362,7 +361,7 @@ def test_elementwise_against_torch(act, torch_fn):
         A = getattr(torch, torch_fn)(Z)
         A.retain_grad()
         (torch.tensor(g.normal(size=(n, mm))) * A**2).sum().backward()
-        f_act = {"sigmoid": fn.sigmoid, "tanh": sp.tanh, "relu": fn.relu}[act]
+        f_act = {"sigmoid": ops.sigmoid, "tanh": sp.tanh, "relu": ops.relu}[act]
         rhs = P.get_proof("elementwise").statement.rhs.value.replace(P.f_, f_act)
         got = numeric(rhs, {"Z": Z.detach().numpy(), "dA": A.grad.numpy()}, {P.N: n, P.M: mm})
         np.testing.assert_allclose(got, Z.grad.numpy(), rtol=1e-12, atol=1e-12)

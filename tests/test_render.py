@@ -141,7 +141,7 @@ def test_chinese_math_has_no_cjk_outside_text() -> None:
             assert not re.search(r"[\u3000-\u9fff\uff00-\uffef]", math), (key, math)
 
 
-def test_every_reason_key_in_use_has_text_in_both_languages() -> None:
+def test_every_reason_key_in_use_has_text_in_both_languages(derived) -> None:
     used = {
         "forward.definition",
         "forward.entry",
@@ -150,8 +150,7 @@ def test_every_reason_key_in_use_has_text_in_both_languages() -> None:
         "lesson.substitute",
     }
     for name in spec.builtin_names():
-        d = derive(spec.load(name))
-        used |= {s.reason for s in d.steps()}
+        used |= {s.reason for s in derived[name].steps()}
     proofs = shared_proofs()
     for name in sorted(proofs._names):
         p = proofs[name]

@@ -61,20 +61,24 @@ the verdict on a formula); :mod:`derive.checker.handcalc` (numbers); :mod:`deriv
 from __future__ import annotations
 
 import os
+import random
 import re
 import sys
 import types
+from dataclasses import replace
 from fractions import Fraction
 from typing import Any
 
 import numpy as np
+import sympy as sp
 
 from derive.checker.checknet import POINTS, POINTS_PIECEWISE, Net, Target, net_for
-from derive.checker.diagnose import diagnose, relu_at_zero, shape_problem
+from derive.checker.diagnose import diagnose, factor_text, relu_at_zero, shape_problem
 from derive.checker.evaluate import System, evaluate, floats, same
-from derive.checker.formtree import num_text, tree_text
+from derive.checker.formtree import num_text, rebuild, subtrees, tree_text
 from derive.checker.formula import Convert, ShapeError, read, wrt_from
-from derive.checker.handcalc import check_value
+from derive.checker.handcalc import _entry, check_value
+from derive.checker.mutations import library
 from derive.checker.verdict import (
     CODES,
     CheckResult,
@@ -87,9 +91,11 @@ from derive.checker.verdict import (
 )
 from derive.engine import mform as mf
 from derive.engine.backprop import Derivation
+from derive.engine.printing import latex as tex_of
 from derive.engine.steps import Checker
 from derive.lang import expr as ex
 from derive.lang.spec import NetSpec
+from derive.locale import catalog
 
 __all__ = ["CODES", "CheckResult", "Diagnosis", "FormulaError", "check"]
 
@@ -120,7 +126,6 @@ def check(
     codes and verdicts are identifiers and stay English (``FormulaError.localized(lang)``
     gives an error's message in ``lang``). ``rtol`` / ``digits`` replace the hand-number policy
     (README): accept within that relative tolerance, or compare at that many significant digits."""
-    from derive.locale import catalog
 
     catalog.catalogue(lang)  # ValueError for an unknown language, before any work
     n = net_for(net, seed)
@@ -165,7 +170,6 @@ def _tex_of(net: Net, text: str | None) -> str | None:
 def _in_latex(net: Net, result: CheckResult) -> CheckResult:
     """LaTeX input → the corrected formula and every fix in LaTeX (``read_as`` stays in the
     checker's notation, so the reader sees how the LaTeX was understood)."""
-    from dataclasses import replace
 
     expected = result.expected_tex or _tex_of(net, result.expected) or result.expected
     swaps: dict[str, str] = {}
@@ -419,9 +423,7 @@ def _resized_diagnosis(net: Net, target: Target, user: mf.MExpr) -> list[Diagnos
 
 def _binary_only(net: Net, target: Target, user: mf.MExpr) -> bool:
     """Is ``user`` right whenever the labels (the loss's second argument) are 0 or 1?"""
-    import random
 
-    import sympy as sp
 
     loss = net.spec.forward[-1][1]
     if not (isinstance(loss, ex.Call) and len(loss.args) > 1 and isinstance(loss.args[1], ex.Name)):
@@ -474,7 +476,6 @@ def _size_swap(net: Net, target: Target, user: mf.MExpr, text: str = "") -> Diag
 
 
 def _scalars(e: mf.MExpr) -> list[mf.Scalar]:
-    from derive.checker.formtree import subtrees
 
     if isinstance(e, mf.Scalar):
         return [e]
@@ -482,7 +483,6 @@ def _scalars(e: mf.MExpr) -> list[mf.Scalar]:
 
 
 def _replace_symbol(e: mf.MExpr, a: Any, b: Any) -> mf.MExpr:
-    from derive.checker.formtree import rebuild, subtrees
 
     if isinstance(e, mf.Scalar):
         return mf.Scalar(e.expr.xreplace({a: b}), e.symbol_names, e.shape)
@@ -496,7 +496,6 @@ def _replace_symbol(e: mf.MExpr, a: Any, b: Any) -> mf.MExpr:
 def _entry_wrt(net: Net, wrt: str | None, lhs: str | None) -> tuple[str, int, int] | None:
     """``--wrt W1[0,0]`` / ``--wrt w11`` / ``dw11 = …``: the entry, or None for a whole tensor
     (a 1×1 tensor is checked as a whole)."""
-    from derive.checker.handcalc import _entry
 
     for text in (wrt, lhs):
         if text is None:
@@ -514,7 +513,6 @@ def _entry_wrt(net: Net, wrt: str | None, lhs: str | None) -> tuple[str, int, in
 def _entry_names(net: Net) -> tuple[dict[Any, Any], dict[Any, str]]:
     """Symbol → printed name (labels such as ``x1``, ``dh1_raw``; ``W1[0,1]`` without a label)
     and symbol → LaTeX, for the element-wise expected formula."""
-    import sympy as sp
 
     g = net.g
     text: dict[Any, Any] = {}
@@ -546,9 +544,6 @@ def _check_entry(
     """An element-wise formula for one gradient entry (``v1*h1*(1-h1)*x1`` for ``w11``): exact at
     random points, the ReLU zero point and points where all sizes differ; diagnosed by sign,
     constant factor, another entry of the gradient or a known mistake."""
-    from derive.checker.diagnose import factor_text
-    from derive.checker.mutations import library
-    from derive.engine.printing import latex as tex_of
 
     tensor, i, j = entry
     full = net.target(tensor)

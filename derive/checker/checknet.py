@@ -28,6 +28,8 @@ from derive.engine.backprop import BackwardVisit, Derivation, derive
 from derive.engine.steps import DPS, Checker
 from derive.lang import expr as ex
 from derive.lang.spec import NetSpec, builtin_names, load
+from derive.numeric import verify as numeric
+from derive.numeric.verify import targets
 
 POINTS = 4  # random points for the exact verdict
 POINTS_PIECEWISE = 12  # … when the formula compares (Z > c): thresholds need more samples
@@ -259,7 +261,6 @@ class Net:
     def float_env(self) -> dict[str, np.ndarray]:
         """float64 forward values and gradients at the example values (matrix form)."""
         if "float" not in self._lazy:
-            from derive.numeric import verify as numeric
 
             with np.errstate(all="ignore"):
                 point = numeric.example_point(self.g)
@@ -530,7 +531,6 @@ class Target:
 def _zero_point(net: Net) -> Checker | None:
     """A point where entries of each ReLU input are exactly 0 (PyTorch: relu'(0) = 0), or
     ``None`` when the network has no ReLU or no such point could be built exactly."""
-    from derive.numeric.verify import targets
 
     g = net.g
     relu_in = [

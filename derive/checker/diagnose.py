@@ -18,13 +18,19 @@ from fractions import Fraction
 import numpy as np
 
 from derive.checker.checknet import DIAG_POINTS, Net, Target
-from derive.checker.evaluate import System, close, evaluate, floats
-from derive.checker.formtree import shape_ok
+from derive.checker.evaluate import System, close, evaluate, floats, same
+from derive.checker.formtree import shape_ok, tree_text
 from derive.checker.formula import Convert
 from derive.checker.mutations import Mutation, library
-from derive.checker.repair import axis_repair, repair
+from derive.checker.repair import _edits, _tidy, axis_repair, repair
 from derive.checker.verdict import Diagnosis, Msg, grad_name, msg, shape_text
 from derive.engine import mform as mf
+from derive.engine.tolerance import (
+    CHECK_FLOAT_ATOL,
+    CHECK_FLOAT_RTOL,
+    CHECK_RATIO_RTOL,
+    TINY,
+)
 from derive.lang import expr as ex
 
 
@@ -117,8 +123,6 @@ def _edit_and_mutation(
     """Two independent mistakes: one transpose/swap on the user's formula makes it equal to a
     known mistake of the library (``X @ (dZ2 @ W2.T)``: a missing transpose *and* a missing
     activation derivative). Both are reported, the structural one first."""
-    from derive.checker.formtree import tree_text
-    from derive.checker.repair import _edits, _tidy
 
     codes = {
         "add-T": "missing-transpose",
@@ -223,6 +227,7 @@ def wrong_layer(
             if all(
                 close_exact(evaluate(e, System(net.rand, k)), target.truth(k)) for k in range(3)
             ):
+
                 fix = tree_text(shown)
                 m = msg("diag.wrong_layer", used=old, right=new, fix=fix)
                 return [Diagnosis.of("wrong-layer", m, fix)]
@@ -254,8 +259,6 @@ def _same_layer_kind(old: str, new: str) -> bool:
 
 
 def close_exact(a: np.ndarray | None, b: np.ndarray | None) -> bool:
-    from derive.checker.evaluate import same
-
     return same(a, b)
 
 
@@ -281,13 +284,17 @@ def _ratio(u: list[np.ndarray], t: list[np.ndarray]) -> float | None:
         return None
     us = np.concatenate([a.ravel() for a in u])
     ts = np.concatenate([b.ravel() for b in t])
-    scale = max(float(np.max(np.abs(ts), initial=0.0)), 1e-300)
-    mask = np.abs(ts) > 1e-9 * scale
-    if not mask.any() or np.any(np.abs(us[~mask]) > 1e-9 * scale):
+    scale = max(float(np.max(np.abs(ts), initial=0.0)), TINY)
+    mask = np.abs(ts) > CHECK_FLOAT_RTOL * scale
+    if not mask.any() or np.any(np.abs(us[~mask]) > CHECK_FLOAT_RTOL * scale):
         return None
     r = us[mask] / ts[mask]
     c = float(r[0])
-    if not np.allclose(r, c, rtol=1e-7, atol=0) or math.isclose(c, 1, rel_tol=1e-9) or c == 0:
+    if (
+        not np.allclose(r, c, rtol=CHECK_RATIO_RTOL, atol=0)
+        or math.isclose(c, 1, rel_tol=CHECK_FLOAT_RTOL)
+        or c == 0
+    ):
         return None
     return c
 
@@ -336,7 +343,7 @@ def _factor_diagnoses(
         v2 = float(net.other_dims.defs[sym])
         for k in (1, -1, 2, -2):
             q, q2 = c / v**k, other / v2**k
-            if math.isclose(q, q2, rel_tol=1e-7):
+            if math.isclose(q, q2, rel_tol=CHECK_RATIO_RTOL):
                 power = (
                     name
                     if k == 1
@@ -366,7 +373,7 @@ def _factor_diagnoses(
     if not why:
         if (
             other is not None
-            and not math.isclose(other, c, rel_tol=1e-7)
+            and not math.isclose(other, c, rel_tol=CHECK_RATIO_RTOL)
             and factor == factor_text(c)
         ):
             why = msg("factor.varies", factor=factor)
@@ -395,7 +402,7 @@ def _unknown(
     if mine is None or want is None or close(mine, want):
         where, mine, want = msg("diag.at_random"), uvals[0], truth[0]
     assert mine is not None and want is not None
-    diff = np.argwhere(~np.isclose(mine, want, rtol=1e-9, atol=1e-12))
+    diff = np.argwhere(~np.isclose(mine, want, rtol=CHECK_FLOAT_RTOL, atol=CHECK_FLOAT_ATOL))
     if not len(diff):
         return Diagnosis.of(
             "unknown", msg("diag.not_equal", grad=grad_name(target.name)), target.expected

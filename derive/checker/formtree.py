@@ -1,6 +1,4 @@
-"""Formula trees: the two matrix-form nodes a hand-written formula adds to :mod:`derive.engine.mform`
-(:class:`Indicator`, :class:`RPow`), walking and rebuilding trees, and printing them back in the
-input language.
+"""Formula trees: walking and rebuilding trees, and printing them back in the input language.
 
 The tree helpers (:func:`subtrees`, :func:`rebuild`, :func:`positions`, :func:`replace_at`) serve
 both kinds of tree the checker handles: :mod:`derive.engine.mform` expressions and :mod:`derive.lang.expr`
@@ -12,7 +10,6 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterator
-from dataclasses import dataclass
 from fractions import Fraction
 from typing import TypeVar
 
@@ -20,47 +17,13 @@ import sympy as sp
 
 from derive.engine import mform as mf
 from derive.lang import expr as ex
-
-# ---- matrix-form nodes of hand-written formulas -------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Indicator(mf.MExpr):
-    """``(a > b)`` as 1/0 entries: ``Z1 > 0`` is ``relu_grad(Z1)``."""
-
-    op: str
-    a: mf.MExpr
-    b: mf.MExpr
-
-    @property
-    def shape(self):  # type: ignore[override]
-        return mf._bshape(self.a.shape, self.b.shape)
-
-    def tex(self) -> str:
-        op = {">": ">", ">=": r"\geq", "<": "<", "<=": r"\leq"}.get(self.op, self.op)
-        return rf"\mathbf{{1}}[{self.a.tex()} {op} {self.b.tex()}]"
-
-
-@dataclass(frozen=True)
-class RPow(mf.MExpr):
-    """A power with a non-integer exponent (``x ** 0.5``)."""
-
-    x: mf.MExpr
-    n: Fraction
-
-    @property
-    def shape(self):  # type: ignore[override]
-        return self.x.shape
-
-    def tex(self) -> str:
-        return rf"\left({self.x.tex()}\right)^{{{self.n.numerator}/{self.n.denominator}}}"
-
+from derive.lang import ops
 
 # ---- walking and rebuilding trees (matrix form and formula trees alike) -------------------------
 
 Tree = TypeVar("Tree", mf.MExpr, ex.Node)
-_ONE_KID = mf.T | mf.Neg | mf.Pow | mf.Func | mf.SumRows | mf.SumCols | mf.SumAll | RPow  # .x
-_TWO_KIDS = mf.MatMul | mf.Mul | mf.Div | Indicator  # .a, .b
+_ONE_KID = mf.T | mf.Neg | mf.Pow | mf.Func | mf.SumRows | mf.SumCols | mf.SumAll  # .x
+_TWO_KIDS = mf.MatMul | mf.Mul | mf.Div | mf.Indicator  # .a, .b
 
 
 def subtrees(e: Tree) -> tuple[Tree, ...]:
@@ -138,7 +101,7 @@ def shape_ok(e: mf.MExpr) -> bool:
         return e.a.shape[1] == e.b.shape[0]
     if isinstance(e, mf.Add):
         return all(fits(t.shape, e.shape) for t in e.terms)
-    if isinstance(e, mf.Mul | mf.Div | Indicator):
+    if isinstance(e, mf.Mul | mf.Div | mf.Indicator):
         return fits(e.a.shape, e.b.shape)
     return True
 
@@ -263,19 +226,12 @@ def _formula(e: mf.MExpr) -> tuple[str, int]:
     if isinstance(e, mf.Neg):
         return f"-{f(e.x, 3)}", 3
     if isinstance(e, mf.Pow):
-        return f"{f(e.x, 5)} ** {e.n if e.n >= 0 else f'({e.n})'}", 4
-    if isinstance(e, RPow):
-        return f"{f(e.x, 5)} ** ({e.n})", 4
-    if isinstance(e, mf.Func):
-        x = f(e.x)
-        if e.name == "relu_grad":
-            return f"({x} > 0)", 5
-        if e.name == "leaky_grad":
-            return f"((({x}) > 0) + {e.slope} * (({x}) <= 0))", 5
-        if e.name == "leaky_relu":
-            return f"leaky_relu({x}, {e.slope})", 5
-        return f"{e.name}({x})", 5
-    if isinstance(e, Indicator):
+        n = e.n if isinstance(e.n, int) or e.n.is_Integer else f"({e.n})"
+        return f"{f(e.x, 5)} ** {n if e.n >= 0 else f'({e.n})'}", 4
+    if isinstance(e, mf.Func):  # as the operation table spells it in a formula
+        holes = {"slope": str(e.slope)} if e.slope is not None else {}
+        return ops.get(e.name).formula_of(f(e.x), **holes), 5
+    if isinstance(e, mf.Indicator):
         return f"({f(e.a, 1)} {e.op} {f(e.b, 1)})", 5
     if isinstance(e, mf.SumRows):
         return f"sum({f(e.x)}, axis=0)", 5
@@ -291,3 +247,42 @@ def _formula(e: mf.MExpr) -> tuple[str, int]:
         parts += [f"{k}={f(v)}" for k, v in e.kwargs if k != "axis"]
         return f"{e.name}({', '.join(parts)})", 5
     return e.code(), 2
+
+
+# ---- an op's derivative in the input language (from the operation table) -----------------------
+
+_ARG, _VALUE = "x", "y"  # placeholders: the op's argument and its value
+
+
+def derivative_text(name: str, params: tuple[sp.Expr, ...] = ()) -> str:
+    """``f'`` of the element-wise op ``name`` in the input language, written with ``x`` (its
+    argument) and ``y`` (its value): the op's own pull rule with an upstream gradient of 1, so
+    ``σ`` gives ``y * (1 - y)``, ``relu`` gives ``(x > 0)`` and a new op needs no entry here."""
+    op = ops.get(name)
+    syms = sp.ImmutableMatrix(2, 2, sp.symbols("t0:4", real=True))
+    x, y = (mf.Ref(n, "value", syms, n) for n in (_ARG, _VALUE))
+    return formula_text(op.pull(mf, mf.Scalar(sp.Integer(1)), x, y, *params))  # type: ignore[misc]
+
+
+def derivative_tree(call: ex.Call) -> ex.Node:
+    """The derivative of an element-wise call ``f(x, …)`` at its argument, as a formula tree in
+    terms of the call itself (``sigmoid(Z) * (1 - sigmoid(Z))``); parameters as the call gives
+    them (a number or a name), else the op's defaults."""
+    op = ops.get(call.func)
+    given: dict[str, ex.Node] = {_ARG: call.args[0], _VALUE: call}
+    params: list[sp.Expr] = []
+    for i, (key, default) in enumerate(op.params):
+        node = call.args[i + 1] if len(call.args) > i + 1 else call.kwarg(key)
+        if node is None:
+            params.append(sp.Rational(default.numerator, default.denominator))
+        else:
+            params.append(sp.Symbol(f"p{i}"))
+            given[f"p{i}"] = node
+    tree = ex.parse(derivative_text(call.func, tuple(params)), allow_compare=True)
+
+    def put(n: ex.Node) -> ex.Node:
+        if isinstance(n, ex.Name) and n.id in given:
+            return given[n.id]
+        return ex.rebuild(n, put)
+
+    return put(tree)

@@ -23,7 +23,7 @@ import sympy as sp
 
 from derive.checker import latexin
 from derive.checker.checknet import Net
-from derive.checker.formtree import Indicator, RPow, fits, tree_text
+from derive.checker.formtree import derivative_text, derivative_tree, fits, tree_text
 from derive.checker.verdict import FormulaError, Msg, msg, shape_text
 from derive.engine import mform as mf
 from derive.lang import expr as ex
@@ -172,8 +172,7 @@ _FLOAT_DTYPES = {
     "f",
     "d",
 }
-_BACKWARD = ("relu_backward", "sigmoid_backward", "tanh_backward")
-_SAME = {"sigmoid", "relu", "tanh", "exp", "log", "sum", "mean", "softmax"}
+_BACKWARD = "_backward"  # course helpers: relu_backward(dA, Z) = dA * relu'(Z), for any activation
 
 
 class _Unsupported(Exception):
@@ -405,20 +404,16 @@ class _Numpy(ast.NodeTransformer):
             if f.id == "len" and len(args) == 1 and isinstance(args[0], ast.Name):
                 self.changed = True
                 return self.dim(args[0].id, 0)
-            if f.id in _BACKWARD and len(args) == 2 and not node.keywords:
-                # course helpers: relu_backward(dA, Z) = dA * relu'(Z), sigmoid_backward, …
+            act = f.id.removesuffix(_BACKWARD)
+            if (
+                f.id.endswith(_BACKWARD)
+                and act in ops.activations()
+                and len(args) == 2
+                and not node.keywords
+            ):
                 self.changed = True
                 dA, z = args
-                one = _c(1)
-                if f.id == "relu_backward":
-                    local: ast.expr = _cmp(z, ast.Gt(), _c(0))
-                elif f.id == "sigmoid_backward":
-                    s_ = ast.Call(ast.Name("sigmoid", ast.Load()), [z], [])
-                    local = ast.BinOp(s_, ast.Mult(), ast.BinOp(one, ast.Sub(), s_))
-                else:
-                    t_ = ast.Call(ast.Name("tanh", ast.Load()), [z], [])
-                    local = ast.BinOp(one, ast.Sub(), ast.BinOp(t_, ast.Pow(), _c(2)))
-                return ast.BinOp(dA, ast.Mult(), local)
+                return ast.BinOp(dA, ast.Mult(), _derivative_ast(act, z))
             if f.id == "float" and len(args) == 1:
                 self.changed = True
                 return args[0]
@@ -513,8 +508,8 @@ class _Numpy(ast.NodeTransformer):
             if name in ("sum", "mean") and two:
                 node.keywords = [ast.keyword("axis", args[1]), *node.keywords]
                 args = node.args = [args[0]]
-            if name in _SAME or name in ("sigmoid", "relu"):
-                node.func = ast.Name(name, ast.Load())
+            if ops.numpy_name(name) is not None:  # np.tanh, np.exp … (the operation table)
+                node.func = ast.Name(ops.numpy_name(name), ast.Load())
                 return node
             raise self.unsupported(shown)
         if f.attr in ("sum", "mean"):
@@ -545,9 +540,10 @@ class _Numpy(ast.NodeTransformer):
         if f.attr in ("transpose", "t") and not args:
             self.changed = True
             return ast.Attribute(base, "T", ast.Load())
-        if f.attr in ("sigmoid", "relu", "exp", "log", "tanh") and not args:
+        act = ops.numpy_name(f.attr)
+        if act is not None and ops.get(act).kind == ops.ELEMENTWISE and not args:  # Z.tanh()
             self.changed = True
-            return ast.Call(ast.Name(f.attr, ast.Load()), [base], [])
+            return ast.Call(ast.Name(act, ast.Load()), [base], [])
         raise self.unsupported("." + f.attr)
 
 
@@ -613,30 +609,24 @@ def tensor_of(net: Net, text: str) -> str | None:
 # ---- formula trees → matrix form ----------------------------------------------------------------
 
 
-_ACT_GRADS = ("sigmoid", "relu", "tanh", "exp", "log", "leaky_relu")
 _PRODUCT_OPS = ("·", "*", "@", latexin.STAR)
 
 
 def _act_grad(call: ex.Call) -> ex.Node:
-    """The derivative of an element-wise activation call, at its argument."""
-    x, one = call.args[0], ex.Num(Fraction(1))
-    f = call.func
-    if f == "sigmoid":
-        return ex.BinOp("*", call, ex.BinOp("-", one, call))
-    if f == "relu":
-        return ex.Call("relu_grad", (x,))
-    if f == "tanh":
-        return ex.BinOp("-", one, ex.Pow(call, Fraction(2)))
-    if f == "exp":
-        return call
-    if f == "log":
-        return ex.BinOp("/", one, x)
-    slope = call.args[1] if len(call.args) > 1 else ex.Num(Fraction(1, 100))
-    for k, v in call.kwargs:
-        if k in ("slope", "negative_slope", "alpha"):
-            slope = v
-    zero = ex.Num(Fraction(0))
-    return ex.BinOp("+", ex.Compare(">", x, zero), ex.BinOp("*", slope, ex.Compare("<=", x, zero)))
+    """The derivative of an element-wise activation call, at its argument (operation table)."""
+    return derivative_tree(call)
+
+
+def _derivative_ast(act: str, z: ast.expr) -> ast.expr:
+    """``act'(z)`` as a Python tree, with ``y`` standing for ``act(z)`` (operation table)."""
+    tree = ast.parse(derivative_text(act), mode="eval").body
+    value = ast.Call(ast.Name(act, ast.Load()), [z], [])
+
+    class Put(ast.NodeTransformer):
+        def visit_Name(self, n: ast.Name) -> ast.expr:  # noqa: N802 - ast's visitor names
+            return z if n.id == "x" else value if n.id == "y" else n
+
+    return Put().visit(tree)
 
 
 def _times(a: ex.Node, b: ex.Node) -> ex.Node:
@@ -770,7 +760,7 @@ class Convert:
             x, n = self.convert(node.base)
             self.count(x.shape, 8)
             e = node.exponent
-            out = mf.Pow(x, int(e)) if e.denominator == 1 else RPow(x, e)
+            out = mf.Pow(x, mf.exponent(e))
             return out, ex.Pow(n, e)
         if isinstance(node, ex.BinOp):
             return self.binop(node)
@@ -787,7 +777,7 @@ class Convert:
                     )
                 )
             self.piecewise = True
-            out = Indicator(node.op, a, b)
+            out = mf.Indicator(node.op, a, b)
             self.count(out.shape)
             return out, ex.Compare(node.op, na, nb)
         if isinstance(node, ex.Call):
@@ -1002,7 +992,7 @@ class Convert:
                 else ex.BinOp("*", ex.Num(Fraction(2)), t.base)
             )
             parts = [go(t.base, _times(up, d))]
-        elif isinstance(t, ex.Call) and t.func in _ACT_GRADS and len(t.args) >= 1:
+        elif isinstance(t, ex.Call) and t.func in ops.activations() and len(t.args) >= 1:
             parts = [go(t.args[0], _times(up, _act_grad(t)))]
         else:
             raise FormulaError(msg("error.leibniz_rule", a=a_raw, b=b_raw), 0, self.text)
@@ -1022,7 +1012,7 @@ class Convert:
         for _, tree in self.net.spec.forward:
             if (
                 isinstance(tree, ex.Call)
-                and tree.func in _ACT_GRADS
+                and tree.func in ops.activations()
                 and tree.args
                 and tree.args[0] == ex.Name(z or "")
             ):
@@ -1039,7 +1029,7 @@ class Convert:
                 self.piecewise = True
             return mf.Func(f, x), ex.Call(f, (nx,))
         if f == "leaky_relu":
-            slope = sp.Rational(1, 100)
+            slope = sp.Rational(ops.get(f).default("slope"))
             if len(node.args) > 1:
                 if not isinstance(node.args[1], ex.Num):
                     raise FormulaError(msg("error.slope"), 0, self.text)

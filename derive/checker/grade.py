@@ -30,6 +30,11 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
+from derive.checker.check import FormulaError, check
+from derive.checker.checknet import CACHE_SIZE, net_for
+from derive.lang.spec import SpecError
+from derive.locale import catalog
+
 FIELDS = ("id", "network", "wrt", "verdict", "codes", "message", "expected", "notes")
 KINDS = {
     "numpy": "numpy",
@@ -123,8 +128,6 @@ def _key(row: dict[str, Any]) -> tuple[Any, ...]:
 def grade(row: dict[str, Any], lang: str = "en") -> dict[str, Any]:
     """Grade one submission row; never raises for a bad row (``verdict`` ``error`` or
     ``unreadable`` with the reason in ``message``)."""
-    from derive.checker.check import FormulaError, check
-    from derive.lang.spec import SpecError
 
     out: dict[str, Any] = {
         "id": str(row.get("id", "")),
@@ -220,7 +223,6 @@ def _init(lang: str) -> None:
 
 def _warm(rows: Sequence[dict[str, Any]]) -> None:
     """Derive each network the rows name once, before the workers fork (they inherit it)."""
-    from derive.checker.checknet import CACHE_SIZE, net_for
 
     seen: list[str] = []
     for row in rows:
@@ -244,7 +246,6 @@ def grade_all(
 ) -> list[dict[str, Any]]:
     """Grade ``rows`` (in order) on ``jobs`` processes (default: the number of cores);
     identical submissions are graded once."""
-    from derive.locale import catalog
 
     catalog.catalogue(lang)  # ValueError for an unknown language
     groups: dict[tuple[Any, ...], list[int]] = {}

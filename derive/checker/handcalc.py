@@ -11,6 +11,7 @@ entry, or a mistake from the mutation library (:mod:`derive.checker.mutations`).
 
 from __future__ import annotations
 
+import math
 import re
 from fractions import Fraction
 
@@ -300,7 +301,6 @@ def check_value(
 
 def _sig_of(v: float, ulp: float) -> int:
     """Significant digits of a number given with last-digit unit ``ulp``."""
-    import math
 
     if v == 0 or ulp <= 0:
         return 1

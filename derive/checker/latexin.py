@@ -38,6 +38,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from fractions import Fraction
 
+from derive.checker.formtree import derivative_tree
 from derive.engine.printing import GREEK
 from derive.lang import expr as ex
 
@@ -272,15 +273,6 @@ def _limits(tree: ex.Node) -> None:
 
 def _mul(a: ex.Node, b: ex.Node) -> ex.Node:
     return ex.BinOp(PRODUCT, a, b)
-
-
-def _sigmoid_grad(x: ex.Node) -> ex.Node:
-    s = ex.Call("sigmoid", (x,))
-    return ex.BinOp("*", s, ex.BinOp("-", ex.Num(Fraction(1)), s))
-
-
-def _tanh_grad(x: ex.Node) -> ex.Node:
-    return ex.BinOp("-", ex.Num(Fraction(1)), ex.Pow(ex.Call("tanh", (x,)), Fraction(2)))
 
 
 def _batch_sum(x: ex.Node) -> ex.Node:
@@ -977,16 +969,4 @@ class _Parser:
             return ex.Call("act_grad" if prime else "act", (arg,))
         if not prime:
             return ex.Call(func, (arg,))
-        if func == "sigmoid":
-            return _sigmoid_grad(arg)
-        if func == "relu":
-            return ex.Call("relu_grad", (arg,))
-        if func == "tanh":
-            return _tanh_grad(arg)
-        if func == "exp":
-            return ex.Call("exp", (arg,))
-        if func != "log":
-            raise LatexError(
-                f"the derivative {tok.text}' is not read (column {tok.col}); write it out", tok.col
-            )
-        return ex.BinOp("/", ex.Num(Fraction(1)), arg)  # log'
+        return derivative_tree(ex.Call(func, (arg,)))  # f'(x) from the operation table

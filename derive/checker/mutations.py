@@ -20,6 +20,7 @@ from derive.checker.formtree import formula_text, positions, replace_at, shape_o
 from derive.checker.verdict import Msg, grad_name, msg
 from derive.engine import mform as mf
 from derive.lang import expr as ex
+from derive.lang import ops
 
 
 @dataclass(frozen=True)
@@ -33,7 +34,6 @@ class Mutation:
     values: tuple[np.ndarray, ...]
 
 
-ACTIVATIONS = ("relu", "sigmoid", "tanh", "leaky_relu")
 PRIORITY = [
     "weighted-loss-not-simplifiable",
     "missing-activation-derivative",
@@ -121,7 +121,7 @@ def _local_mutations(net: Net, node: str, top: bool) -> Iterator[tuple[str, Msg,
     tree = next((t for n, t in g.spec.forward if n == cons[0]), None) if len(cons) == 1 else None
     if (
         isinstance(tree, ex.Call)
-        and tree.func in ACTIVATIONS
+        and tree.func in ops.activations()
         and tree.args[0] == ex.Name(node)
         and g.tensors[cons[0]].grads is not None
     ):
@@ -130,29 +130,16 @@ def _local_mutations(net: Net, node: str, top: bool) -> Iterator[tuple[str, Msg,
         v = g.tensors[node].value_ref(g.loss_tex)
         c = g.tensors[C].value_ref(g.loss_tex)
         f = tree.func
-        sig = mf.Func("sigmoid", v)
-        true_local = {
-            "relu": mf.Func("relu_grad", v),
-            "sigmoid": mf.mul(c, mf.sub(one, c)),
-            "tanh": mf.sub(one, mf.Pow(c, 2)),
-            "leaky_relu": mf.Func("leaky_grad", v, _leaky_slope(tree)),
-        }[f]
-        deriv = {"relu": "relu'", "sigmoid": "σ'", "tanh": "tanh'", "leaky_relu": "leaky_relu'"}[f]
+        op = ops.get(f)
+        true_local = op.pull(mf, one, v, c, *_params(tree, op))  # the op's rule with up = 1
+        deriv = f"{op.text}'"
         right = f"{grad} = d{C} * {formula_text(true_local, 2)}"
         yield (
             "missing-activation-derivative",
             msg("mut.missing_derivative", C=C, f=f, node=node, right=right, deriv=deriv),
             up,
         )
-        alts = [
-            ("relu_grad", mf.Func("relu_grad", v)),
-            ("sigmoid", mf.mul(sig, mf.sub(one, sig))),
-            ("sigmoid_out", mf.mul(c, mf.sub(one, c))),
-            ("tanh", mf.sub(one, mf.Pow(c, 2))),
-            ("itself", c),
-            ("pre", mf.mul(v, mf.sub(one, v))),
-            ("pre_itself", v),
-        ]
+        alts = [(key, make(mf, v, c)) for key, make in op.slips or ops.GENERIC_SLIPS]
         for key, alt in alts:
             desc = msg(f"mut.alt.{key}", C=C, node=node, deriv=deriv)
             yield (
@@ -228,13 +215,19 @@ def _local_mutations(net: Net, node: str, top: bool) -> Iterator[tuple[str, Msg,
         )
 
 
-def _leaky_slope(tree: ex.Call) -> sp.Expr:
-    """The negative slope of ``leaky_relu(x, slope)`` as the network's node writes it (a number,
-    or the slope keyword); 1/100 when it is left out, as in the spec language."""
-    slope: ex.Node | None = tree.args[1] if len(tree.args) > 1 else tree.kwarg("slope")
-    if isinstance(slope, ex.Num):
-        return sp.Rational(slope.value.numerator, slope.value.denominator)
-    if isinstance(slope, ex.Neg) and isinstance(slope.operand, ex.Num):
-        v = -slope.operand.value
-        return sp.Rational(v.numerator, v.denominator)
-    return sp.Rational(1, 100)
+def _params(tree: ex.Call, op: ops.Op) -> tuple[sp.Expr, ...]:
+    """The op's parameters (leaky ReLU's negative slope) as the network's node writes them (a
+    number, or by keyword); the table's default when left out, as in the spec language."""
+
+    def number(n: ex.Node | None) -> sp.Expr | None:
+        if isinstance(n, ex.Num):
+            return sp.Rational(n.value.numerator, n.value.denominator)
+        if isinstance(n, ex.Neg) and isinstance(n.operand, ex.Num):
+            v = -n.operand.value
+            return sp.Rational(v.numerator, v.denominator)
+        return None
+
+    args = tuple(number(a) for a in tree.args)
+    kwargs = {k: number(v) for k, v in tree.kwargs}
+    got = ops.call_params(op, args, kwargs)
+    return tuple(v if isinstance(v, sp.Expr) else sp.Rational(v) for v in got)

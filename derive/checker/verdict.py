@@ -8,6 +8,7 @@ These are plain records, built by :mod:`derive.checker.check` (formulas) and :mo
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -308,7 +309,6 @@ _ZH_RULES: list[tuple[str, str]] = [
 def translate_detail(text: str, lang: str) -> str:
     """A parser message (:mod:`derive.lang.expr`, :mod:`derive.checker.latexin`) in ``lang``: Chinese by a
     table of the messages' patterns; English (or an unmatched message) unchanged."""
-    import re
 
     if lang != "zh" or not text:
         return text

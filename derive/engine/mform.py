@@ -2,7 +2,8 @@
 
 A small immutable tree of data (:class:`Ref`, :class:`Scalar`, :class:`Ones`, :class:`T`,
 :class:`MatMul`, :class:`Add`, :class:`Neg`, :class:`Mul`, :class:`Div`, :class:`Pow`,
-:class:`Func`, :class:`Call`, :class:`SumRows`, :class:`SumCols`, :class:`SumAll`). What is done
+:class:`Func`, :class:`Call`, :class:`SumRows`, :class:`SumCols`, :class:`SumAll`, and
+:class:`Indicator` for a hand-written comparison ``(Z1 > 0)`` in ``derive check``). What is done
 with it lives in two families of classes with one method per node, in the style of SymPy's
 printing package:
 
@@ -321,6 +322,29 @@ class SumAll(MExpr):
     shape = (1, 1)
 
 
+#: the comparisons an :class:`Indicator` may hold, by their input spelling
+COMPARISONS: dict[str, Callable[[Any, Any], Any]] = {
+    ">": operator.gt,
+    ">=": operator.ge,
+    "<": operator.lt,
+    "<=": operator.le,
+}
+
+
+@dataclass(frozen=True)
+class Indicator(MExpr):
+    """``1[a > b]`` entry by entry (1 where the comparison holds, else 0), with broadcasting: a
+    hand-written ``(Z1 > 0)`` is ``relu_grad(Z1)``. ``op`` is a key of :data:`COMPARISONS`."""
+
+    op: str
+    a: MExpr
+    b: MExpr
+
+    @property
+    def shape(self):  # type: ignore[override]
+        return _bshape(self.a.shape, self.b.shape)
+
+
 # ---- number systems ------------------------------------------------------------------------------
 
 
@@ -366,6 +390,10 @@ class MpmathSystem:
         return [
             [op(x, y) for x, y in zip(ra, rb, strict=True)] for ra, rb in zip(A, B, strict=True)
         ]
+
+    def compare(self, test: Callable[[Any, Any], Any], a: Any, b: Any, shape: tuple[int, int]):
+        one, zero = mpmath.mpf(1), mpmath.mpf(0)
+        return self.binary(lambda x, y: one if test(x, y) else zero, a, b, shape)
 
     def power(self, x: Any, n: int | sp.Rational) -> Any:
         k = n if isinstance(n, int) else mpmath.mpf(n.p) / n.q
@@ -436,6 +464,9 @@ class NumpySystem:
     def binary(self, op: Callable[[Any, Any], Any], a: Any, b: Any, shape: tuple[int, int]):
         return op(a, b)
 
+    def compare(self, test: Callable[[Any, Any], Any], a: Any, b: Any, shape: tuple[int, int]):
+        return np.asarray(test(np.asarray(a), np.asarray(b)), dtype=np.float64)
+
     def power(self, x: Any, n: int | sp.Rational) -> Any:
         return x ** (n if isinstance(n, int) else float(n))
 
@@ -482,6 +513,9 @@ class TorchSystem(NumpySystem):
 
     def matmul(self, a: Any, b: Any) -> Any:
         return a @ b
+
+    def compare(self, test: Callable[[Any, Any], Any], a: Any, b: Any, shape: tuple[int, int]):
+        return self.torch.as_tensor(test(a, b)).to(self.torch.float64)
 
     def func(self, op: ops.Op, x: Any, params: tuple[Any, ...]) -> Any:
         return op.torch(x, *params)
@@ -567,6 +601,10 @@ class Evaluator:
         params = tuple(self.run(p) for p in e.params())
         return self.sys.loss(op, x, self.run(e.args[1]), params)
 
+    def _Indicator(self, e: Indicator) -> Any:
+        test = COMPARISONS[e.op]
+        return self.sys.compare(test, self.run(e.a), self.run(e.b), e.shape)
+
     def _SumRows(self, e: SumRows) -> Any:
         return self.sys.sum_rows(self.run(e.x))
 
@@ -593,9 +631,6 @@ class Printer:
     def doprint(self, e: MExpr) -> str:
         method = getattr(self, f"_print_{type(e).__name__}", None)
         if method is None:
-            own = getattr(type(e), self.kind, None)
-            if own is not None and own is not getattr(MExpr, self.kind):
-                return own(e)  # a node class that prints itself
             raise NotImplementedError(f"{type(self).__name__} cannot print {type(e).__name__}")
         return method(e)
 
@@ -710,6 +745,10 @@ class LatexPrinter(Printer):
     def _print_SumAll(self, e: SumAll) -> str:
         return f"\\sum {self.wrap(e.x, 3)}"
 
+    def _print_Indicator(self, e: Indicator) -> str:
+        op = {">=": "\\geq", "<=": "\\leq"}.get(e.op, e.op)
+        return f"\\mathbf{{1}}[{self.doprint(e.a)} {op} {self.doprint(e.b)}]"
+
 
 class TextPrinter(Printer):
     kind = "text"
@@ -760,6 +799,9 @@ class TextPrinter(Printer):
 
     def _print_SumAll(self, e: SumAll) -> str:
         return f"Σ {self.wrap(e.x, 3)}"
+
+    def _print_Indicator(self, e: Indicator) -> str:
+        return f"1[{self.doprint(e.a)} {e.op} {self.doprint(e.b)}]"
 
 
 def _float_literal(q: sp.Rational) -> str:
@@ -827,6 +869,9 @@ class NumpyPrinter(TextPrinter):
 
     def _print_SumAll(self, e: SumAll) -> str:
         return f"np.sum({self.doprint(e.x)})"
+
+    def _print_Indicator(self, e: Indicator) -> str:
+        return f"({self.doprint(e.a)} {e.op} {self.doprint(e.b)})"
 
 
 # ---- construction helpers that keep the displayed form tidy ------------------------------

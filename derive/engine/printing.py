@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import sympy as sp
+from sympy.core.function import AppliedUndef
 from sympy.printing.latex import LatexPrinter
 from sympy.printing.precedence import precedence
 from sympy.printing.str import StrPrinter
@@ -655,7 +656,6 @@ def _slice_text(expr: sp.Basic) -> str:
 
 
 def _is_undefined_call(e: sp.Basic) -> bool:
-    from sympy.core.function import AppliedUndef
 
     return isinstance(e, AppliedUndef) and len(e.args) == 1
 

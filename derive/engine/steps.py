@@ -21,13 +21,14 @@ from typing import Any, Protocol
 import mpmath
 import sympy as sp
 
+from derive.engine.tolerance import IDENTITY_RTOL
 from derive.errors import CheckFailed
 from derive.lang.ops import sympy_mpmath
 
 DPS = 50
 MAX_DPS = 800  # saturated points: 1 − σ(z) needs about z/2.3 digits
 MAX_SHRINK = 4**6  # beyond that, free symbols are drawn from up to 4096× narrower intervals
-TOLERANCE = mpmath.mpf(10) ** -30
+TOLERANCE = IDENTITY_RTOL  # reason in derive.engine.tolerance
 HUGE = mpmath.mpf(10) ** 50  # a mismatch among values beyond this is re-tested nearer 0
 
 

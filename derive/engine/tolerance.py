@@ -6,6 +6,7 @@ Identity tests of :mod:`derive.engine.steps` are exact-arithmetic (50 digits), e
 
 from __future__ import annotations
 
+import mpmath
 import numpy as np
 
 U = float(np.finfo(np.float64).eps)  # unit round-off of float64, 2.2e-16
@@ -78,3 +79,40 @@ EXAMPLE_DPS = 30
 #: blows up) the evaluation is retried with more digits, up to this many: e^−1000 ≈ 1e−435 needs
 #: ~450, |z| ≤ 1e4 in a spec keeps every such gap above 1e−4343.
 EXAMPLE_MAX_DPS = 4400
+
+#: relative tolerance of the identity checker (:func:`derive.engine.steps.prove`): both sides are
+#: evaluated in 50-digit arithmetic (``steps.DPS``), so round-off is ~1e-48 per operation; a long
+#: chain of products and sums (σ, softmax, a few hundred terms) loses at most a few digits more.
+#: 1e-30 leaves ~18 digits of room for that and is still ~1e30× below any false identity, whose
+#: sides differ in the leading digits at random rational points.
+IDENTITY_RTOL = mpmath.mpf(10) ** -30
+
+# ---- derive check (a student's formula against the derivation) -------------------------------
+
+#: relative tolerance when the checker compares a formula with the truth at an exact point (50
+#: digits): both come from the same leaves by short computations (a few matrix products), so they
+#: agree to ~45 digits when right; 1e-40 still tells apart formulas that differ by a relative 1e-40
+#: (none of the mutations does), and no round-off reaches it.
+CHECK_RTOL = mpmath.mpf(10) ** -40
+
+#: |x| beyond which ``exp(x)`` counts as an overflow (the formula has no finite value there) in the
+#: checker's exact evaluation: float64 overflows at 709, so a student's formula that needs e^(10^6)
+#: cannot be what they mean, and 50-digit mpmath would otherwise carry numbers of a million digits'
+#: exponent through every later step. Ops flagged ``exponential`` in the operation table get it.
+EXP_CAP = 10**6
+
+#: (rtol, atol-per-scale) of the checker's float64 comparisons (diagnosis by mutation, example
+#: values): two float64 computations of the same formula in different orders differ by a few ulps
+#: per operation, like :data:`EXACT_RTOL`; the absolute part is relative to the largest entry of
+#: the expected value, so an entry that cancels to ~0 is not judged by its round-off.
+CHECK_FLOAT_RTOL, CHECK_FLOAT_ATOL = 1e-9, 1e-12
+
+#: relative agreement of the ratios user/truth taken at several points and entries for the
+#: checker to call them one constant factor (``2·``, ``1/m``, a dimension to some power): each
+#: ratio carries the round-off of two float64 formulas divided by an entry that may be small, so
+#: they agree to ~1e-10 when the factor is constant; 1e-7 accepts that and still rejects any
+#: ratio that changes with the point (those differ at O(1)).
+CHECK_RATIO_RTOL = 1e-7
+
+#: the smallest scale a float64 comparison divides by (a zero matrix has scale 0)
+TINY = 1e-300

@@ -31,12 +31,6 @@ KINK_MARGIN = 1e-9
 #: attempts when drawing values inside every domain
 MAX_DRAWS = 64
 
-# from the operation table: functions whose derivative jumps, and those defined for positive
-# arguments only (log 0 = −inf)
-KINKS = tuple(n for n, op in ops.OPS.items() if op.kinks)
-POSITIVE = tuple(
-    n for n, op in ops.OPS.items() if op.kind != ops.LOSS and op.domain[0] == "positive"
-)
 # an op's argument domain (operation table) → the role its input is drawn with
 ROLE_OF_DOMAIN = {
     "positive": "positive",
@@ -236,43 +230,29 @@ class Evaluator:
             if fused is not None:
                 return fused
         x = self.ev(n.args[0])
-        if f in KINKS and self.kinks:
-            for k in ops.get(f).kinks:
+        op = ops.get(f)  # domains, kinks and NumPy callables: the operation table
+        if op.kinks and self.kinks:
+            for k in op.kinks:
                 m = np.abs(x - float(k)) < KINK_MARGIN
                 if m.any():
                     self.stop(
                         m, x[_first(m)], f"{f} at its kink (input {_fmt(x[_first(m)])})", kink=True
                     )
-        if f in POSITIVE and np.any(x <= 0):
+        if op.kind != ops.LOSS and op.domain[0] == "positive" and np.any(x <= 0):
             m = x <= 0
             self.stop(
                 m, x[_first(m)], f"{f} of {_fmt(x[_first(m)])} ({f} needs a positive argument)"
             )
-        if f == "sigmoid":
-            return 0.5 * (1 + np.tanh(x / 2))
-        if f == "relu":
-            return np.maximum(x, 0.0)
-        if f == "relu_grad":
-            return (x > 0).astype(float)
-        if f == "leaky_relu":
-            s = self.num(n.args[1]) if len(n.args) > 1 else 0.01
-            return np.where(x > 0, x, s * x)
-        op = ops.OPS.get(f)
-        if op is not None and op.kind == ops.ELEMENTWISE and op.numpy is not None:
+        if op.kind == ops.ELEMENTWISE:
             params = [self.num(a) for a in n.args[1:]] or [
                 self.num(n.kwarg(k)) if n.kwarg(k) is not None else float(v) for k, v in op.params
             ]
             return np.asarray(op.numpy(x, *params), dtype=np.float64)
-        if f in ("softmax", "log_softmax"):
-            z = x - x.max(axis=1, keepdims=True)
-            lse = np.log(np.exp(z).sum(axis=1, keepdims=True))
-            return np.exp(z - lse) if f == "softmax" else z - lse
-        if f in ("sum", "mean"):
+        if op.kind == ops.ROWWISE:
+            return np.asarray(op.numpy(x), dtype=np.float64)
+        if op.kind == ops.REDUCTION:
             axis = n.kwarg("axis")
-            op = np.sum if f == "sum" else np.mean
-            return (
-                np.atleast_2d(op(x)) if axis is None else op(x, axis=int(axis.value), keepdims=True)
-            )
+            return np.atleast_2d(op.numpy(x, None if axis is None else int(axis.value)))
         y = np.broadcast_to(self.ev(n.args[1]), x.shape)
         return np.array([[self.loss(n, x, y)]])
 

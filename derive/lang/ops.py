@@ -14,6 +14,10 @@ Everything the engine knows about an operation lives in its :class:`Op` row:
   (and ``{slope}``, ``{y}``, ``{w}``) holes, plus ``numpy_helper``, the definition a generated
   script needs when ``numpy_src`` calls a helper;
 - **printing**: ``tex``/``text`` names and the matrix-form templates ``tex_form``/``text_form``;
+- **derive check**: ``formula_src``, how the op is written in a formula (``({x} > 0)`` for
+  ``relu_grad``; by default ``name({x})``), ``numpy_names``, the ``np.``/``torch.``/method
+  spellings a student may use for it, and ``slips``, the wrong derivatives students typically
+  write for it (the checker's mutation library names them);
 - **sampling**: ``domain`` (one entry per positional argument, a key of :data:`DOMAINS`) and
   ``kinks`` (points of the first argument where the derivative jumps: example values avoid them
   and finite differences are not trusted there).
@@ -173,6 +177,10 @@ class Op:
     entry_tex_form: str = ""  # LaTeX of one entry when it differs from tex_form (with {slope})
     domain: tuple[str, ...] = ("real",)
     kinks: tuple[Fraction, ...] = ()
+    exponential: bool = False  # grows like e^x: exact evaluators cap the argument (EXP_CAP)
+    formula_src: str = ""  # in derive check's formula language, with {x} (and {slope})
+    numpy_names: tuple[str, ...] = ()  # np.<name>(x) / torch.<name>(x) / x.<name>() spellings
+    slips: tuple[tuple[str, Callable[..., Any]], ...] = ()  # wrong derivatives, see SLIPS
     reduce: str = ""  # losses: "mean" (over entries), "sum", "rows" (mean over rows)
     doc: str = ""
     extra: Mapping[str, Any] = field(default_factory=dict)
@@ -190,6 +198,13 @@ class Op:
         if self.entry_tex_form:
             return self.entry_tex_form.format(x=x, **holes)
         return self.tex_of(x, **holes)
+
+    def formula_of(self, x: str, **holes: str) -> str:
+        """The op applied to ``x`` in derive check's formula language (pasteable as a formula)."""
+        if self.formula_src:
+            return self.formula_src.format(x=x, **holes)
+        params = "".join(f", {holes[k]}" for k, _ in self.params if k in holes)
+        return f"{self.name}({x}{params})"
 
     def text_of(self, x: str, **holes: str) -> str:
         if not self.text_form:
@@ -263,7 +278,7 @@ def _torch_F(x: Any) -> Any:
 
 
 def _torch_mod(x: Any) -> Any:
-    import torch
+    import torch  # lazy, as above: torch is optional and slow to import
 
     return torch
 
@@ -313,6 +328,31 @@ def _local(f: Callable[..., Any]) -> Callable[..., Any]:
     return pull
 
 
+# ---- typical wrong derivatives (derive check's mutation library) -----------------------------
+# (key of a ``mut.alt.<key>`` sentence in the locales, builder(m, x, y) of the wrong local
+# derivative in matrix form: x the op's argument, y its value). Every element-wise activation gets
+# the two generic slips; the classic activations also each other's derivatives.
+
+
+def _sigmoid_at(m: Any, x: Any) -> Any:
+    s = m.Func("sigmoid", x)
+    return m.mul(s, m.sub(_one(m), s))
+
+
+GENERIC_SLIPS: tuple[tuple[str, Callable[..., Any]], ...] = (
+    ("itself", lambda m, x, y: y),
+    ("pre_itself", lambda m, x, y: x),
+)
+CLASSIC_SLIPS: tuple[tuple[str, Callable[..., Any]], ...] = (
+    ("relu_grad", lambda m, x, y: m.Func("relu_grad", x)),
+    ("sigmoid", lambda m, x, y: _sigmoid_at(m, x)),
+    ("sigmoid_out", lambda m, x, y: m.mul(y, m.sub(_one(m), y))),
+    ("tanh", lambda m, x, y: m.sub(_one(m), m.Pow(y, 2))),
+    ("itself", lambda m, x, y: y),
+    ("pre", lambda m, x, y: m.mul(x, m.sub(_one(m), x))),
+    ("pre_itself", lambda m, x, y: x),
+)
+
 # ---- the rows --------------------------------------------------------------------------------
 
 _SIGMOID_HELPER = """def sigmoid(x):
@@ -339,6 +379,8 @@ _ROWS: tuple[Op, ...] = (
         torch_src="torch.sigmoid({x})",
         tex="\\sigma",
         text="σ",
+        numpy_names=("sigmoid",),
+        slips=CLASSIC_SLIPS,
     ),
     Op(
         "relu",
@@ -357,6 +399,8 @@ _ROWS: tuple[Op, ...] = (
         tex="\\operatorname{ReLU}",
         text="relu",
         kinks=(Fraction(0),),
+        numpy_names=("relu",),
+        slips=CLASSIC_SLIPS,
     ),
     Op(
         "tanh",
@@ -374,6 +418,8 @@ _ROWS: tuple[Op, ...] = (
         torch_src="torch.tanh({x})",
         tex="\\tanh",
         text="tanh",
+        numpy_names=("tanh",),
+        slips=CLASSIC_SLIPS,
     ),
     Op(
         "exp",
@@ -385,11 +431,13 @@ _ROWS: tuple[Op, ...] = (
         textbook=True,
         numpy=np.exp,
         mpmath=mpmath.exp,
+        exponential=True,
         torch=lambda x: _torch_mod(x).exp(x),
         numpy_src="np.exp({x})",
         torch_src="torch.exp({x})",
         tex="\\exp",
         text="exp",
+        numpy_names=("exp",),
     ),
     Op(
         "log",
@@ -406,6 +454,7 @@ _ROWS: tuple[Op, ...] = (
         tex="\\log",
         text="log",
         domain=("positive",),
+        numpy_names=("log",),
     ),
     Op(
         "leaky_relu",
@@ -426,6 +475,7 @@ _ROWS: tuple[Op, ...] = (
         text="leaky_relu",
         entry_tex_form="\\operatorname{{LeakyReLU}}_{{{slope}}}\\left({x}\\right)",
         kinks=(Fraction(0),),
+        slips=CLASSIC_SLIPS,
     ),
     Op(
         "relu_grad",  # the indicator 1[x > 0]: relu' with PyTorch's relu'(0) = 0
@@ -444,6 +494,7 @@ _ROWS: tuple[Op, ...] = (
         tex_form="\\mathbf{{1}}\\left[{x} > 0\\right]",
         text_form="1[{x} > 0]",
         kinks=(Fraction(0),),
+        formula_src="({x} > 0)",
     ),
     Op(
         "leaky_grad",  # leaky ReLU's derivative; produced by rules, not written in specs
@@ -466,6 +517,7 @@ _ROWS: tuple[Op, ...] = (
         ),
         kinks=(Fraction(0),),
         extra={"internal": True},
+        formula_src="((({x}) > 0) + {slope} * (({x}) <= 0))",
     ),
     Op(
         "softmax",
@@ -486,6 +538,7 @@ _ROWS: tuple[Op, ...] = (
         torch_src="torch.softmax({x}, dim=1)",
         tex="\\operatorname{softmax}",
         text="softmax",
+        numpy_names=("softmax",),
     ),
     Op(
         "sqrt",
@@ -588,6 +641,7 @@ _ROWS: tuple[Op, ...] = (
         torch_src="{x}.sum()",
         tex="\\sum",
         text="sum",
+        numpy_names=("sum",),
     ),
     Op(
         "mean",
@@ -601,6 +655,7 @@ _ROWS: tuple[Op, ...] = (
         torch_src="{x}.mean()",
         tex="\\operatorname{mean}",
         text="mean",
+        numpy_names=("mean",),
     ),
     # ---- losses: sympy = per-entry term (cross_entropy: per row); reduce says how terms
     # combine; pull(m, up, p, y, count, *params) with count("all") / count("rows").
@@ -760,6 +815,42 @@ def of_kind(kind: str, *, internal: bool = False) -> tuple[str, ...]:
     return tuple(
         n for n, op in OPS.items() if op.kind == kind and (internal or not op.extra.get("internal"))
     )
+
+
+def activations() -> tuple[str, ...]:
+    """Element-wise language functions whose derivative is not identically 0 (so not the
+    indicator ``relu_grad``): what a network applies as an activation, ``g`` in ``g'(Z)``."""
+    hit = _CACHE.get("activations")
+    if hit is None:
+        t = sp.Symbol("t", real=True)
+        hit = _CACHE["activations"] = tuple(
+            n
+            for n, op in OPS.items()
+            if op.kind == ELEMENTWISE
+            and not op.extra.get("internal")
+            and op.pull is not None
+            and op.derivative is not None
+            and op.derivative(t, *(sp.Rational(v) for _, v in op.params)) != 0
+        )
+    return hit
+
+
+def numpy_name(name: str) -> str | None:
+    """The op a student means by ``np.<name>`` / ``torch.<name>`` / ``x.<name>()``, if any."""
+    for op in OPS.values():
+        if name in op.numpy_names:
+            return op.name
+    return None
+
+
+def call_params(op: Op, args: tuple[Any, ...], kwargs: Mapping[str, Any]) -> tuple[Any, ...]:
+    """The values of ``op``'s parameters in a call: positional after the first argument, else by
+    keyword, else the table's default (``args``/``kwargs`` hold already-read values or ``None``)."""
+    out = []
+    for i, (key, default) in enumerate(op.params):
+        v = args[i + 1] if len(args) > i + 1 else kwargs.get(key)
+        out.append(default if v is None else v)
+    return tuple(out)
 
 
 def language() -> tuple[str, ...]:

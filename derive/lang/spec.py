@@ -18,7 +18,10 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 from derive.errors import BadInput, LimitError
+from derive.lang import domains as domain
 from derive.lang import expr as ex
 from derive.lang import ops
 
@@ -458,7 +461,6 @@ class _Validator:
         """The user's ``[values]`` (checked against every operation's domain) completed with
         drawn values that respect the domains (BCE targets in {0, 1}, one-hot cross-entropy
         targets, positive log arguments, non-zero divisors, no kink input at 0)."""
-        from derive.lang import domains as domain
 
         given = self.table("values", required=False)
         for key in given:
@@ -500,7 +502,6 @@ class _Validator:
             return {key: out[key] for key in list(inputs) + list(params)}
 
         def arrays(vals):
-            import numpy as np
 
             return {k: np.array([[float(v) for v in r] for r in rows]) for k, rows in vals.items()}
 

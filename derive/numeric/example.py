@@ -17,7 +17,6 @@ from typing import Any
 import mpmath
 import sympy as sp
 
-from derive.engine import functions as fn
 from derive.engine import tolerance as tol
 from derive.engine.backprop import Derivation
 from derive.engine.printing import latex, ordered_terms
@@ -210,10 +209,10 @@ class Example:
         elif e.is_Pow:
             b, x = self._eval(e.args[0]), e.args[1]
             v = b ** int(x) if x.is_Integer else _mp(b) ** _mp(self._eval(x))
-        elif e.func in (fn.relu, fn.relu_grad):
+        elif e.func in (ops.relu, ops.relu_grad):
             x = self._eval(e.args[0])
-            v = (x if x > 0 else Fraction(0)) if e.func is fn.relu else Fraction(int(x > 0))
-        elif e.func is fn.leaky_relu:
+            v = (x if x > 0 else Fraction(0)) if e.func is ops.relu else Fraction(int(x > 0))
+        elif e.func is ops.leaky_relu:
             x, a = (self._eval(t) for t in e.args)
             v = x if x > 0 else a * x
         elif e.func is sp.Abs or e.func is sp.sign:

@@ -23,6 +23,10 @@ import time
 import traceback
 from dataclasses import dataclass
 
+from derive.engine.backprop import derive
+from derive.lang import spec
+from derive.numeric import verify as numeric
+
 ACTIVATIONS = (
     "sigmoid({x})",
     "tanh({x})",
@@ -141,9 +145,6 @@ def _shape(text: str, dims: dict[str, int]) -> tuple[int, int]:
 
 def run(seed: int, *, max_dim: int = 4, points: int = 2, use_torch: bool = True) -> Outcome:
     """Derive and verify the network of ``seed``; never raises."""
-    from derive.engine.backprop import derive
-    from derive.lang import spec
-    from derive.numeric import verify as numeric
 
     text = random_spec(seed, max_dim=max_dim)
     start = time.perf_counter()

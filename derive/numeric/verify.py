@@ -23,7 +23,6 @@ from typing import Any
 import numpy as np
 import sympy as sp
 
-from derive.engine import functions as fn
 from derive.engine import tolerance as tol
 from derive.engine.backprop import Derivation
 from derive.engine.graph import Graph, op_params
@@ -32,6 +31,7 @@ from derive.lang import domains as domain
 from derive.lang import expr as ex
 from derive.lang import ops
 from derive.lang.spec import SpecError
+from derive.numeric.example import Example
 
 TOL = tol.COMPARE  # (rtol, atol) per comparison; reasons in derive.engine.tolerance
 EPS = tol.FD_STEP
@@ -227,7 +227,6 @@ def gradients_elementwise(d: Derivation, point: Mapping[str, np.ndarray], exact:
     exactly and no float overflow or cancellation (σ(1000) is not 1 there)."""
     g = d.graph
     if exact:
-        from derive.numeric.example import Example
 
         ex_ = Example(d)
         return {
@@ -255,7 +254,6 @@ def gradients_elementwise(d: Derivation, point: Mapping[str, np.ndarray], exact:
         return out
     # the element-wise form is not fused (δP = −Y/P + (1 − Y)/(1 − P) is 0/0 once σ saturates
     # in float64): evaluate it at the same point in high precision instead
-    from derive.numeric.example import Example
 
     ex_ = Example(d, point=point)
     try:
@@ -278,7 +276,7 @@ class _FloatEval:
 
     def __init__(self, values: dict) -> None:
         self.values = values
-        self.ours = {**fn.NUMPY_MODULE, **ops.sympy_numpy()}
+        self.ours = dict(ops.sympy_numpy())
         self.cache: dict[sp.Basic, Any] = {}
 
     def __call__(self, e: sp.Basic) -> Any:
@@ -325,7 +323,7 @@ def _to_float(v) -> float:
 
 def _torch():
     try:
-        import torch
+        import torch  # the optional, heavy reference: loaded only when a check needs it
     except ImportError:
         raise TorchMissing(
             "PyTorch is not installed: pip install 'derive-backprop[torch]'"
@@ -612,7 +610,7 @@ def kink_inputs(d: Derivation, point, sizes=None) -> list[tuple[str, np.ndarray]
 
     class _Spy(domain.Evaluator):
         def call(self, n: ex.Call):
-            if n.func in domain.KINKS:
+            if n.func in kinked():
                 found.append((self.node, np.asarray(self.ev(n.args[0]), float)))
             return super().call(n)
 
@@ -634,7 +632,6 @@ def at_kink(d: Derivation, point, sizes=None, zeros: Mapping[str, np.ndarray] | 
 def exact_zeros(d: Derivation) -> dict[str, np.ndarray]:
     """Entries of forward nodes read by ReLU/leaky-ReLU/abs that are exactly 0 at the example
     values in exact arithmetic (whatever float64 makes of them): ``{node: mask}``."""
-    from derive.numeric.example import Example
 
     g = d.graph
     names = set()
@@ -644,7 +641,7 @@ def exact_zeros(d: Derivation) -> dict[str, np.ndarray]:
             n = stack.pop()
             if (
                 isinstance(n, ex.Call)
-                and n.func in set(domain.KINKS) | set(kinked())
+                and n.func in kinked()
                 and isinstance(n.args[0], ex.Name)
             ):
                 if n.args[0].id in dict(g.spec.forward):

@@ -16,6 +16,7 @@ from derive.proofs.registry import (
     proof_for,
     proof_names,
     reason_text,
+    shared_proofs,
 )
 
 __all__ = [
@@ -29,5 +30,6 @@ __all__ = [
     "proof_for",
     "proof_names",
     "reason_text",
+    "shared_proofs",
     "title",
 ]

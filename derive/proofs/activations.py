@@ -9,9 +9,9 @@ import sympy as sp
 from sympy.matrices.expressions.applyfunc import ElementwiseApplyFunction
 from sympy.matrices.expressions.matexpr import MatrixElement
 
-from derive.engine import losses
-from derive.engine.functions import relu, relu_grad, sigmoid
 from derive.engine.printing import index_text
+from derive.lang import ops
+from derive.lang.ops import relu, relu_grad, sigmoid
 from derive.proofs.core import (
     Deriv,
     IndexChecker,
@@ -142,7 +142,7 @@ def sigmoid_derivative() -> Proof:
     """``σ'(z) = σ(z)(1 − σ(z))`` from ``σ(z) = 1/(1 + e^{−z})``."""
     name = "sigmoid-derivative"
     b = _Builder(name, _scalar_checker(name), ("z",))
-    s_def = sigmoid(_z).rewrite(sp.exp)  # functions.py: 1/(1 + exp(-z))
+    s_def = sigmoid(_z).rewrite(sp.exp)  # lang/ops.py: 1/(1 + exp(-z))
     u = 1 / s_def  # 1 + e^{-z}
     b.step(sigmoid(_z), s_def, "proof.definition")
     lhs = Deriv(sigmoid(_z), _z)
@@ -214,7 +214,7 @@ def _softmax_world(sizes: dict[sp.Symbol, int], point: int = 0) -> World:
     w = World(sizes)
     kk = w.size(K)
     z = w.leaf("z", (1, K))
-    ps = w.define("p", sp.ImmutableMatrix(1, kk, losses.softmax_row(list(z))))
+    ps = w.define("p", sp.ImmutableMatrix(1, kk, ops.softmax_row(list(z))))
     loss = w.define("L", w.random_loss(ps))
     w.define("g", ps.applyfunc(lambda s: w.partial(loss, s)))
     return w

@@ -9,12 +9,12 @@ How a line is checked (:class:`IndexChecker`): at several seeded points the symb
 small random integers, the free indices random in-range values and the entries random rationals;
 both sides are instantiated (sums expanded, Kronecker deltas evaluated, matrix expressions
 multiplied out) and compared in 50-digit arithmetic. The instance (:class:`World`) defines every
-quantity from the same rules the backprop pass uses: :mod:`derive.engine.losses` for the loss formulas
-and :mod:`derive.engine.functions` for the activations. A derivative ``∂f/∂x`` on the left of a line
+quantity from the same rules the backprop pass uses: :mod:`derive.lang.ops` (the operation table) for the
+loss formulas and the activations. A derivative ``∂f/∂x`` on the left of a line
 (:class:`Partial`, :class:`MatGrad`) is the *ground truth*: the world differentiates the
 elementary form of ``f``'s definition (``σ`` rewritten through ``exp``, ``ReLU`` as a piecewise
-function), never our ``fdiff`` rules — so a wrong rule in ``functions.py`` or a wrong loss formula
-in ``losses.py`` makes some line false and the proof raises.
+function), never our ``fdiff`` rules — so a wrong rule or a wrong loss formula
+in ``lang/ops.py`` makes some line false and the proof raises.
 
 The right-hand sides are produced by the engine: SymPy differentiation of the index expressions,
 ``deltasummation`` for the Kronecker collapse, ``diff`` (which calls our ``fdiff`` rules) for the
@@ -43,9 +43,9 @@ from sympy.concrete.delta import deltasummation
 from sympy.core.function import AppliedUndef
 from sympy.matrices.expressions.matexpr import MatrixElement
 
-from derive.engine.functions import leaky_relu, relu, relu_grad, sigmoid
 from derive.engine.printing import index_latex, index_text, name_tex
 from derive.engine.steps import Checker, Step, StepError, Term, prove
+from derive.lang.ops import leaky_relu, relu, relu_grad, sigmoid
 from derive.locale import catalog
 
 # ---- expression classes ----------------------------------------------------------------------
@@ -139,7 +139,7 @@ i, j, k, p, q, r = sp.symbols("i j k p q r", integer=True, nonnegative=True)
 
 def _elementary(e: sp.Basic) -> sp.Basic:
     """``e`` with our functions (and ``tanh``) written through ``exp`` and ``Piecewise``: what
-    SymPy differentiates without any of the ``fdiff`` rules of :mod:`derive.engine.functions`."""
+    SymPy differentiates without any of the ``fdiff`` rules of :mod:`derive.lang.ops`."""
     e = e.replace(sigmoid, lambda x: 1 / (1 + sp.exp(-x)))
     e = e.replace(relu, lambda x: sp.Piecewise((x, x > 0), (0, True)))
     e = e.replace(relu_grad, lambda x: sp.Piecewise((1, x > 0), (0, True)))

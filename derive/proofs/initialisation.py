@@ -7,9 +7,9 @@ import functools
 import sympy as sp
 from sympy.matrices.expressions.matexpr import MatrixElement
 
-from derive.engine import losses
-from derive.engine.functions import sigmoid
 from derive.engine.printing import name_tex
+from derive.lang import ops
+from derive.lang.ops import sigmoid
 from derive.proofs.core import (
     IndexChecker,
     InOrder,
@@ -57,7 +57,7 @@ def _zero_init_world(sizes: dict[sp.Symbol, int], point: int = 0, zero: bool = F
     a1 = w.define("A1", z1.applyfunc(sp.tanh))
     z2 = w.define("Z2", a1 * w2 + ones * b2)
     yhat = w.define("Yhat", z2.applyfunc(sigmoid))
-    loss = w.define("L", sp.Add(*(losses.bce_term(yhat[n], y[n]) for n in range(nb))) / nb)
+    loss = w.define("L", sp.Add(*(ops.bce_term(yhat[n], y[n]) for n in range(nb))) / nb)
     s_ = w.define("s", x * sp.Matrix(u) + ones * c_)
     w.define("a", s_.applyfunc(sp.tanh))
     w.define("d", z2.applyfunc(lambda e: w.partial(loss, e)))

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import functools
+from typing import Any
 
 import sympy as sp
 
-from derive.engine import losses
-from derive.engine.functions import sigmoid
+from derive.lang import ops
+from derive.lang.ops import sigmoid
 from derive.proofs.core import (
     IndexChecker,
     InOrder,
@@ -68,12 +67,12 @@ def _arrange(e: sp.Basic) -> sp.Basic:
 
 
 def _bce_world(sizes: dict[sp.Symbol, int], point: int = 0, weighted: bool = False) -> World:
-    """One entry: ``Ŷ = σ(Z)``, ``ℓ = bce(Ŷ, Y[, w])`` from :mod:`derive.engine.losses`."""
+    """One entry: ``Ŷ = σ(Z)``, ``ℓ = bce(Ŷ, Y[, w])`` from :mod:`derive.lang.ops`."""
     w = World(sizes)
     z, y = w.leaf("Z"), w.leaf("Y", None, (0.05, 0.95))
     weight = w.leaf("w", None, (0.2, 5.0)) if weighted else sp.Integer(1)
     yhat = w.define("Yhat", sigmoid(z))
-    w.define("l", losses.bce_term(yhat, y, weight))
+    w.define("l", ops.bce_term(yhat, y, weight))
     return w
 
 
@@ -83,7 +82,7 @@ def _bce_batch_world(sizes: dict[sp.Symbol, int], point: int = 0) -> World:
     n = w.size(m)
     z, y = w.leaf("Z", (m, 1)), w.leaf("Y", (m, 1), (0.05, 0.95))
     yhat = w.define("Yhat", z.applyfunc(sigmoid))
-    ls = w.define("l", sp.Matrix(n, 1, [losses.bce_term(yhat[r], y[r]) for r in range(n)]))
+    ls = w.define("l", sp.Matrix(n, 1, [ops.bce_term(yhat[r], y[r]) for r in range(n)]))
     w.define("L", sp.Add(*ls) / n)
     return w
 
@@ -91,7 +90,7 @@ def _bce_batch_world(sizes: dict[sp.Symbol, int], point: int = 0) -> World:
 def _bce_chain(b: _Builder, w: sp.Expr) -> sp.Expr:
     """The entry-wise chain ``ℓ → Ŷ → Z`` up to the expanded product; returns it."""
     Z, Y, Yhat, ell = sp.symbols("Z Y Yhat l")
-    loss = losses.bce_term(Yhat, Y, w)  # the rule; the world defines ℓ with it as well
+    loss = ops.bce_term(Yhat, Y, w)  # the rule; the world defines ℓ with it as well
     shown = Times(-1, InOrder(w * Y * sp.log(Yhat), Times(1 - Y, sp.log(1 - Yhat))))
     b.step(ell, shown, "proof.definition")
     d_loss = sp.diff(loss, Yhat)
@@ -220,13 +219,13 @@ def _label_rows(w: World, rows: int, cols: int) -> sp.ImmutableMatrix:
 
 
 def _ce_row_world(sizes: dict[sp.Symbol, int], point: int = 0) -> World:
-    """One row: logits ``z``, ``p = softmax(z)``, ``ℓ = CE(p, y)`` from :mod:`derive.engine.losses`."""
+    """One row: logits ``z``, ``p = softmax(z)``, ``ℓ = CE(p, y)`` from :mod:`derive.lang.ops`."""
     w = World(sizes)
     kk = w.size(K)
     z = w.leaf("z", (1, K))
     y = w.define("y", _label_rows(w, 1, kk))
-    ps = w.define("p", sp.ImmutableMatrix(1, kk, losses.softmax_row(list(z))))
-    w.define("l", losses.cross_entropy_row(list(ps), list(y)))
+    ps = w.define("p", sp.ImmutableMatrix(1, kk, ops.softmax_row(list(z))))
+    w.define("l", ops.cross_entropy_row(list(ps), list(y)))
     return w
 
 
@@ -236,8 +235,8 @@ def _ce_batch_world(sizes: dict[sp.Symbol, int], point: int = 0) -> World:
     n, kk = w.size(N), w.size(K)
     z = w.leaf("Z", (N, K))
     y = w.define("Y", _label_rows(w, n, kk))
-    ps = w.define("P", sp.ImmutableMatrix([losses.softmax_row(list(z.row(a))) for a in range(n)]))
-    rows = [losses.cross_entropy_row(list(ps.row(a)), list(y.row(a))) for a in range(n)]
+    ps = w.define("P", sp.ImmutableMatrix([ops.softmax_row(list(z.row(a))) for a in range(n)]))
+    rows = [ops.cross_entropy_row(list(ps.row(a)), list(y.row(a))) for a in range(n)]
     ls = w.define("l", sp.ImmutableMatrix(n, 1, rows))
     total = w.define("L", sp.Add(*ls))
     w.define("L_mean", total / n)
@@ -320,11 +319,11 @@ _MSE_NAMES: tuple[NameSpec, ...] = (
 
 
 def _mse_world(sizes: dict[sp.Symbol, int], point: int = 0) -> World:
-    """One entry: ``E = ½·mse(ŷ, y)`` and ``ℓ = mse(ŷ, y)`` (:func:`derive.engine.losses.mse_term`)."""
+    """One entry: ``E = ½·mse(ŷ, y)`` and ``ℓ = mse(ŷ, y)`` (:func:`derive.engine.ops.mse_term`)."""
     w = World(sizes)
     yhat, y = w.leaf("yhat"), w.leaf("y")
-    w.define("E", sp.Rational(1, 2) * losses.mse_term(yhat, y))
-    w.define("l", losses.mse_term(yhat, y))
+    w.define("E", sp.Rational(1, 2) * ops.mse_term(yhat, y))
+    w.define("l", ops.mse_term(yhat, y))
     return w
 
 
@@ -333,7 +332,7 @@ def _mse_batch_world(sizes: dict[sp.Symbol, int], point: int = 0) -> World:
     w = World(sizes)
     n = w.size(m)
     yhat, y = w.leaf("Yhat", (m, 1)), w.leaf("Y", (m, 1))
-    terms = [losses.mse_term(yhat[a], y[a]) for a in range(n)]
+    terms = [ops.mse_term(yhat[a], y[a]) for a in range(n)]
     w.define("L", sp.Add(*terms) / n)
     w.define("L_half", sp.Add(*terms) / (2 * n))
     return w
@@ -352,7 +351,7 @@ def mse() -> Proof:
     power = Times(half, 2, diff) if u_prime == 1 else Times(half, 2, diff, u_prime)
     b.step(Partial(E, yhat), power, "proof.power_rule", n="2")
     b.step(
-        Partial(E, yhat), _arrange(sp.diff(half * losses.mse_term(yhat, y), yhat)), "proof.simplify"
+        Partial(E, yhat), _arrange(sp.diff(half * ops.mse_term(yhat, y), yhat)), "proof.simplify"
     )
     b.step(ell, diff**2, "proof.definition")
     b.step(Partial(ell, yhat), Times(2, diff), "proof.power_rule", n="2")

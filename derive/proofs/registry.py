@@ -122,6 +122,28 @@ ELEMENTARY = frozenset(
 )
 
 
+class _LazyProofs(dict):
+    """Proofs built on first use (each costs a few hundred ms), shared by all networks."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._names = set(proof_names())
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._names
+
+    def __getitem__(self, name: str):
+        if not dict.__contains__(self, name):
+            dict.__setitem__(self, name, get_proof(name))
+        return dict.__getitem__(self, name)
+
+
+@functools.cache
+def shared_proofs() -> _LazyProofs:
+    """The proofs, built on first use and shared by every network of a build (and the site)."""
+    return _LazyProofs()
+
+
 def proof_for(rule: str) -> str | None:
     """The name of the general proof (``derive prove NAME``) that justifies ``rule``."""
     name = PROOF_OF_RULE.get(rule, rule)

@@ -22,7 +22,6 @@ until every network and option has been validated (:func:`plan`).
 from __future__ import annotations
 
 import errno
-import functools
 import os
 import shutil
 import sys
@@ -33,9 +32,22 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from derive import cache
-from derive.errors import OptionError, OutputPathError, TemplateError
+import jinja2
+
+from derive import cache, proofs
+from derive.engine.backprop import derive
+from derive.errors import DeriveError, OptionError, OutputPathError, TemplateError
 from derive.lang import spec as specs
+from derive.numeric import verify as numeric
+from derive.proofs import shared_proofs
+from derive.render import environment as render
+from derive.render import exercises
+from derive.render.environment import environment, write_atomic
+from derive.render.exercises import ExerciseError, parse_variants
+from derive.render.pdf import INSTALL_HINT, ToolMissing, compile_pdf
+from derive.render.plot import loss_svg
+from derive.walkthrough.context import build as context
+from derive.walkthrough.context import proofs_document
 
 FORMATS = ("md", "tex", "pdf", "ipynb", "py", "exercises")
 TEXT_FORMATS = ("md", "tex", "ipynb", "py")
@@ -115,7 +127,6 @@ def plan(
     unique = tuple({s.name: s for s in loaded}.values())
     fmts = _choices(formats, FORMATS, "format")
     if "pdf" in fmts:
-        from derive.render.pdf import INSTALL_HINT, ToolMissing
 
         missing = [t for t in ("latexmk", "xelatex") if shutil.which(t) is None]
         if missing:
@@ -126,7 +137,6 @@ def plan(
     tdir = check_templates(templates)
     lang_list = _choices(langs, LANGS, "language")
     out_path = check_output(out, [s.name for s in unique], lang_list, fmts)
-    from derive.render.exercises import ExerciseError, parse_variants
 
     if variant is not None and "exercises" not in fmts:
         raise BuildError("--variant makes exercise sheets: add -f exercises")
@@ -155,9 +165,7 @@ def check_templates(templates: str | None) -> str | None:
             "folder of derive and point to it"
         )
     root = Path(templates).resolve()
-    import jinja2
 
-    from derive.render.environment import environment
 
     for family, env_name in TEMPLATE_FAMILIES.items():
         folder = root / family
@@ -252,31 +260,6 @@ def check_output(
     return Path(raw)  # as given (relative paths stay relative in messages)
 
 
-class _LazyProofs(dict):
-    """Proofs built on first use (each costs a few hundred ms), shared by all networks."""
-
-    def __init__(self) -> None:
-        from derive import proofs
-
-        super().__init__()
-        self._names = set(proofs.proof_names())
-
-    def __contains__(self, name: object) -> bool:
-        return name in self._names
-
-    def __getitem__(self, name: str):
-        if not dict.__contains__(self, name):
-            from derive import proofs
-
-            dict.__setitem__(self, name, proofs.get_proof(name))
-        return dict.__getitem__(self, name)
-
-
-@functools.cache
-def shared_proofs() -> _LazyProofs:
-    return _LazyProofs()
-
-
 def build(p: Plan, progress: Callable[[str], None] = lambda m: None) -> list[Path]:
     """Build everything in ``p``; returns the files written, in order.
 
@@ -330,9 +313,6 @@ def build_proofs(
 ) -> list[Path]:
     """The proofs document: every general proof the handouts of this build cite, once per
     language, in the catalogue's order, into ``OUT/proofs/<lang>/``."""
-    from derive import proofs
-    from derive.render import environment as render
-    from derive.walkthrough.context import proofs_document
 
     ordered = [n for n in proofs.proof_names() if n in names]
     progress(f"proofs: {', '.join(ordered)}")
@@ -358,7 +338,6 @@ def build_proofs(
                 template = "md/proofs.md.j2" if fmt == "md" else "tex/proofs.tex.j2"
                 text = render.render(template, doc(), lang, p.templates)
                 if fmt == "pdf":
-                    from derive.render.pdf import compile_pdf
 
                     with tempfile.TemporaryDirectory(prefix="derive-proofs-") as tmp:
                         compile_pdf(text, Path(tmp) / name)
@@ -391,7 +370,6 @@ def build_exercises(
     s: specs.NetSpec, p: Plan, progress: Callable[[str], None], root: Path | None = None
 ) -> list[Path]:
     """Exercise sheets, solutions and answer keys of ``s`` for every variant of ``p``."""
-    from derive.render import exercises
 
     written = []
     for n in p.variants:
@@ -405,7 +383,6 @@ def build_exercises(
                     text = exercises.render(sheet, template, lang, p.templates)
                     written.append(_write(base / lang / f"{kind}.{fmt}", text))
                     if fmt == "tex" and "pdf" in p.formats:
-                        from derive.render.pdf import compile_pdf
 
                         compile_pdf(text, base / lang / f"{kind}.pdf")
                         written.append(base / lang / f"{kind}.pdf")
@@ -416,8 +393,6 @@ def derive_verified(s: specs.NetSpec) -> tuple[Any, Any, Any]:
     """``(derivation, numeric report, training history or None)`` of ``s``: every step
     verified, compared with PyTorch (with finite differences only, and a warning, when PyTorch
     is not installed), trained when the spec has ``[train]``. Shared by ``build`` and ``site``."""
-    from derive.engine.backprop import derive
-    from derive.numeric import verify as numeric
 
     d = derive(s)
     try:
@@ -440,9 +415,6 @@ def build_walkthroughs(
     cited: list[str] | None = None,
 ) -> list[Path]:
     """Derive, verify, train and render ``s`` into ``root/<network>/<lang>/``."""
-    from derive.render import environment as render
-    from derive.render import exercises
-    from derive.walkthrough.context import build as context
 
     root = p.out if root is None else root
     progress(f"{s.name}: deriving and verifying …")
@@ -457,7 +429,6 @@ def build_walkthroughs(
         folder = root / s.name / lang
         svg = None
         if history and {"md", "ipynb"} & set(p.formats):
-            from derive.render.plot import loss_svg
 
             svg = loss_svg(history, s.loss)
             written.append(_write(folder / PLOT, svg))
@@ -480,7 +451,6 @@ def build_walkthroughs(
                 else:
                     text = render.render("py/backprop.py.j2", w, lang, p.templates)
             if fmt == "pdf":
-                from derive.render.pdf import compile_pdf
 
                 compile_pdf(text, folder / FILES["pdf"])
                 written.append(folder / FILES["pdf"])
@@ -502,7 +472,6 @@ class _user_templates:
     def __exit__(self, kind, err, tb) -> bool:
         if err is None or self.templates is None or not isinstance(err, Exception):
             return False
-        from derive.errors import DeriveError
 
         if isinstance(err, DeriveError):
             return False
@@ -523,7 +492,6 @@ def _bytes(data: str | bytes) -> bytes:
 
 
 def _write(path: Path, data: str | bytes) -> Path:
-    from derive.render.environment import write_atomic
 
     write_atomic(path, data)
     return path

@@ -38,6 +38,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import random
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from fractions import Fraction
@@ -46,9 +47,22 @@ from typing import Any
 
 import numpy as np
 
+from derive.checker.check import check
+from derive.engine.backprop import derive
+from derive.engine.graph import forward_ir
+from derive.engine.printing import grad_tex
 from derive.errors import BadInput
 from derive.lang import expr as ex
+from derive.lang import spec as specs
 from derive.lang.spec import NetSpec
+from derive.locale.catalog import catalogue
+from derive.numeric import verify as numeric
+from derive.numeric.example import Example
+from derive.numeric.example import _decimal as exact
+from derive.proofs import proof_for, shared_proofs
+from derive.render.environment import environment
+from derive.walkthrough.codegen import backward_order
+from derive.walkthrough.records import Math, Pieces, Values
 
 SCHEMA = "derive-answer-key/1"
 MAX_TRIES = 500  # draws tried before giving up on a variant
@@ -129,8 +143,6 @@ def problems(d: Any, values: Mapping[str, Any]) -> list[str]:
 
 def problem_keys(d: Any, values: Mapping[str, Any]) -> list[tuple[str, dict[str, str]]]:
     """:func:`problems` as ``(key, values)`` pairs (keys of :data:`PROBLEMS`)."""
-    from derive.engine.graph import forward_ir
-    from derive.numeric import verify as numeric
 
     g = d.graph
     point = {k: np.array([[float(v) for v in row] for row in rows]) for k, rows in values.items()}
@@ -191,7 +203,6 @@ _BASE: dict[tuple[str, str], Any] = {}
 def _derived_by_id(s: NetSpec) -> Any:
     key = (s.name, s.source + repr(s.forward_text))
     if key not in _BASE:
-        from derive.engine.backprop import derive
 
         _BASE[key] = derive(s)
     return _BASE[key]
@@ -248,7 +259,6 @@ class Sheet:
 
 
 def _decimal(q: Fraction) -> str:
-    from derive.numeric.example import _decimal as exact
 
     text = exact(q)
     return text if text is not None else f"{q.numerator}/{q.denominator}"
@@ -260,15 +270,9 @@ def _entries(shape: tuple[int, int]) -> list[tuple[int, int]]:
 
 
 def sheet(s: NetSpec, variant: int = 0, seed: int = 0, proofs: Mapping[str, Any] | None = None):
-    from derive.engine.printing import grad_tex
-    from derive.numeric.example import Example
-    from derive.proofs import proof_for
-    from derive.walkthrough.codegen import backward_order
-    from derive.walkthrough.records import Math, Pieces, Values
 
     d = variant_derivation(s, variant, seed)
     if proofs is None:
-        from derive.render.build import shared_proofs
 
         proofs = shared_proofs()
     g, spec = d.graph, d.spec
@@ -374,10 +378,7 @@ TEMPLATES = {
 
 
 def render(sh: Sheet, template: str, lang: str, templates: str | None = None) -> str:
-    import re
 
-    from derive.locale.catalog import catalogue
-    from derive.render.environment import environment
 
     family = template.rsplit(".", 2)[-2]
     env = environment(family, templates)
@@ -406,7 +407,6 @@ def load_key(path: str | Path) -> dict[str, Any]:
 def key_spec(key: Mapping[str, Any]) -> NetSpec:
     """The spec a key was made for, at the key's variant; refuses a key whose values differ
     from what the variant gives now (a changed spec or a hand-edited key)."""
-    from derive.lang import spec as specs
 
     s = specs.load(str(key["spec"]))
     values = variant_values(s, int(key["variant"]), int(key["seed"]), base_derivation(s))
@@ -422,7 +422,6 @@ def key_spec(key: Mapping[str, Any]) -> NetSpec:
 def grade(key: Mapping[str, Any], question: str, answer: str, lang: str = "en", latex=False):
     """Grade ``answer`` to ``question`` (an id of the key, e.g. ``numbers.W1[0,0]`` or
     ``backward.W2``) with :func:`derive.checker.check.check`; returns its ``CheckResult``."""
-    from derive.checker.check import check
 
     q = next((q for q in key["questions"] if q["id"] == question), None)
     if q is None:

@@ -24,6 +24,7 @@ from typing import Any
 
 import markupsafe
 
+from derive.engine.printing import named_spaces
 from derive.lang.spec import clean_text
 from derive.walkthrough.records import Math
 
@@ -77,7 +78,6 @@ def md_say(text: str, args: Mapping[str, Any] | None = None) -> Raw:
     out = []
     for part in _PROSE.split(text):
         if part.startswith("$") and part.endswith("$") and len(part) > 1:
-            from derive.engine.printing import named_spaces
 
             out.append(named_spaces(_slots(part, args, lambda v: _inside_math(v))))
         else:

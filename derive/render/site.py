@@ -25,15 +25,31 @@ Nothing is written until every input has been validated; the same inputs give th
 
 from __future__ import annotations
 
+import inspect
 import json
 import re
 import shutil
+import subprocess
+import sys
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import click
+
+from derive.engine.printing import named_spaces
 from derive.lang import spec as specs
+from derive.locale.catalog import catalogue
+from derive.proofs import shared_proofs
+from derive.render import environment as render
+from derive.render.build import derive_verified
+from derive.render.environment import environment, write_atomic
+from derive.render.markup import Raw, md_escape
+from derive.render.plot import loss_svg
+from derive.walkthrough.context import Example
+from derive.walkthrough.context import build as context
+from derive.walkthrough.records import Pieces
 
 FLAVORS = ("mkdocs", "github", "myst", "quarto")
 LANGS = ("en", "zh")
@@ -85,7 +101,6 @@ _TOKENS = re.compile(
 def github_tex(tex: str) -> str:
     r"""``tex`` with ``\,`` ``\:`` ``\;`` spelled ``\thinspace`` ``\medspace`` ``\thickspace``
     (GitHub strips the short forms; derive's printer never writes them, README text might)."""
-    from derive.engine.printing import named_spaces
 
     return named_spaces(tex)
 
@@ -227,8 +242,6 @@ class Entry:
 
 
 def _walkthrough(s: specs.NetSpec):
-    from derive.render.build import derive_verified, shared_proofs
-    from derive.walkthrough.context import build as context
 
     d, report, history = derive_verified(s)
     w = context(d, report, shared_proofs(), history, plot=PLOT.format(net=s.name))
@@ -237,7 +250,6 @@ def _walkthrough(s: specs.NetSpec):
 
 def build(p: Plan, progress: Callable[[str], None] = lambda m: None) -> list[Path]:
     """Write the site; returns the files written (relative paths in the marker)."""
-    from derive.render import environment as render
 
     files: dict[str, str | bytes] = {}
     entries = []
@@ -267,7 +279,6 @@ def build(p: Plan, progress: Callable[[str], None] = lambda m: None) -> list[Pat
             md = render.render("md/walkthrough.md.j2", w, lang)
             files[f"docs/{page_path(s.name, lang)}"] = flavored(md, p.flavor, w.title[lang], lang)
             if history:
-                from derive.render.plot import loss_svg
 
                 files[f"docs/{lang}/{PLOT.format(net=s.name)}"] = loss_svg(history, s.loss)
     for lang in p.langs[1:]:
@@ -288,8 +299,6 @@ def build(p: Plan, progress: Callable[[str], None] = lambda m: None) -> list[Pat
 
 def _render(template: str, lang: str, **context) -> str:
     """A site template in the Markdown environment (escaping as for walkthroughs)."""
-    from derive.locale.catalog import catalogue
-    from derive.render.environment import environment
 
     text = environment("md").get_template(template).render(lang=lang, L=catalogue(lang), **context)
     text = re.sub(r"[ \t]+\n", "\n", text)
@@ -297,9 +306,6 @@ def _render(template: str, lang: str, **context) -> str:
 
 
 def _proofs_page(p: Plan, d, names: list[str], lang: str) -> str:
-    from derive.render.build import shared_proofs
-    from derive.walkthrough.context import Example
-    from derive.walkthrough.records import Pieces
 
     pc = Pieces(d, Example(d), shared_proofs())
     items = tuple(pc.proof(n) for n in names)
@@ -309,7 +315,6 @@ def _proofs_page(p: Plan, d, names: list[str], lang: str) -> str:
 
 
 def _home(p: Plan, entries: list[Entry], proof_names: list[str], lang: str) -> str:
-    from derive.render.markup import Raw
 
     up = "../" * home_path(p, lang).count("/")
     links = {
@@ -385,9 +390,7 @@ def project_pages(p: Plan) -> dict[str, str]:
 def cli_reference(main: Any) -> str:
     """Markdown reference of every command of the click group ``main`` (``derive``'s own, passed
     in by the CLI), generated from the click definitions."""
-    import click
 
-    from derive.render.markup import md_escape
 
     lines = ["# Command-line reference", "", "Generated from the `derive` command definitions."]
     ctx = click.Context(main, info_name="derive")
@@ -419,7 +422,6 @@ def cli_reference(main: Any) -> str:
 
 
 def _takes_ctx(param) -> bool:
-    import inspect
 
     return "ctx" in inspect.signature(param.make_metavar).parameters
 
@@ -582,7 +584,6 @@ def _config(p: Plan, entries: list[Entry]) -> dict[str, str]:
 
 
 def _write_all(out: Path, files: dict[str, str | bytes]) -> list[Path]:
-    from derive.render.environment import write_atomic
 
     marker = out / MARKER
     old = set(marker.read_text(encoding="utf-8").split()) if marker.exists() else set()
@@ -600,8 +601,6 @@ def _write_all(out: Path, files: dict[str, str | bytes]) -> list[Path]:
 
 def serve(out: Path, port: int = 8000) -> None:
     """``mkdocs serve`` on the written project (needs the ``site`` extra)."""
-    import subprocess
-    import sys
 
     if shutil.which("mkdocs") is None:
         raise FileNotFoundError("mkdocs")

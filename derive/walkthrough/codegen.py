@@ -27,6 +27,7 @@ from derive.engine import mform as mf
 from derive.engine.backprop import Derivation
 from derive.lang import expr as ex
 from derive.lang import ops
+from derive.numeric.verify import targets
 
 
 def helper_names() -> tuple[str, ...]:
@@ -315,7 +316,6 @@ def lab(d: Derivation) -> Lab:
     taken |= set(ops.OPS) | {"np", "torch", "F"}
     names = {n: (n if n not in taken else f"_{n}") for n in OWN}
     defs = {n.name: f"{n.name} = {n.forward.code()}" for n in g.nodes}
-    from derive.numeric.verify import targets
 
     tgt = targets(g)
     values = []

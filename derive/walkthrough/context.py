@@ -15,15 +15,21 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from typing import Any
 
-
 from derive.engine.backprop import Derivation
 from derive.locale import catalog
 from derive.numeric.example import Example
-from derive.walkthrough.codegen import Code, code
 from derive.walkthrough import evidence, lessons
+from derive.walkthrough.codegen import Code, code
 from derive.walkthrough.diagram import Diagram, diagram
-
-from derive.walkthrough.records import Math, BackwardItem, ProofItem, Cited, DETAILS, Walkthrough, Pieces
+from derive.walkthrough.records import (
+    DETAILS,
+    BackwardItem,
+    Cited,
+    Math,
+    Pieces,
+    ProofItem,
+    Walkthrough,
+)
 
 
 def backward_order(items: tuple[BackwardItem, ...], loss: str) -> tuple[BackwardItem, ...]:

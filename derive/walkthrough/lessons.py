@@ -23,16 +23,18 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
 
+import mpmath
 import sympy as sp
 
 from derive.engine import mform as mf
 from derive.engine.backprop import Derivation
-from derive.engine.printing import latex
+from derive.engine.graph import forward_ir
+from derive.engine.printing import latex, name_tex
 from derive.engine.steps import Checker, StepError, Term, prove
 from derive.lang import expr as ex
-from derive.numeric.example import fmt
+from derive.numeric.example import Example, fmt
 from derive.walkthrough.codegen import DEFAULT_LR, scaled_loss, torch_code
-from derive.walkthrough.records import Eq, Math, Pieces, Values, grad_tex
+from derive.walkthrough.records import Eq, Math, Pieces, Values, grad_tex, walk
 
 
 @dataclass(frozen=True)
@@ -239,7 +241,6 @@ def _shared_weight(d: Derivation) -> Any:
 
 def _target(d: Derivation) -> Any:
     """The target ``Y`` of the loss call, in matrix form."""
-    from derive.engine.graph import forward_ir
 
     loss = d.graph.nodes[-1].tree
     return forward_ir(loss.args[1], d.graph)  # type: ignore[union-attr]
@@ -455,7 +456,6 @@ class _Rounded:
     digits before it is used again — a hand calculation that writes down rounded numbers."""
 
     def __init__(self, d: Derivation, digits: int) -> None:
-        from derive.numeric.example import Example
 
         outer = self
 
@@ -469,7 +469,6 @@ class _Rounded:
         self.ex = R(d)
 
     def round(self, v: Any) -> Fraction:
-        import mpmath
 
         x = mpmath.mpf(v.numerator) / v.denominator if isinstance(v, Fraction) else v
         if x == 0:
@@ -491,7 +490,6 @@ def _grid_values(lhs: str, grid: list[list[Any]]) -> Values:
 
 def _half_square(tree: Any) -> bool:
     """``0.5 * (a - b) ** 2``: half the squared error, written out."""
-    from derive.lang import expr as ex
 
     if not (isinstance(tree, ex.BinOp) and tree.op == "*"):
         return False
@@ -511,7 +509,6 @@ def _half_square(tree: Any) -> bool:
 def mistakes(d: Derivation, pc: Pieces) -> Lesson | None:
     """The classic mistakes, each with what it produces on this network at the example values
     (numbers computed here from the derivation; nothing is typed in)."""
-    from derive.lang import expr as ex
 
     g, spec = d.graph, d.spec
     params = [b for b in d.backward if b.kind == "param"]
@@ -603,7 +600,6 @@ def mistakes(d: Derivation, pc: Pieces) -> Lesson | None:
     if weights:
         v = weights[-1]
         refs: list[mf.Ref] = []
-        from derive.walkthrough.records import walk
 
         walk(v.formula, lambda n: refs.append(n) if isinstance(n, mf.Ref) else None)  # type: ignore
         val = next((r for r in refs if r.kind == "value"), None)
@@ -649,7 +645,6 @@ def closed_forms(d: Derivation) -> dict[str, Any]:
     formula down to the forward values (``(O − t)·O·(1 − O)·x`` for a sigmoid neuron), proved
     equal to the gradient with the engine's checker; parameters whose formula already is in
     forward values are left out."""
-    from derive.walkthrough.records import walk
 
     g = d.graph
     checker = Checker(defs=dict(d.defs))
@@ -683,8 +678,6 @@ def loss_formula(d: Derivation) -> Any:
     + …]`` for a library loss over a vector (``bce``, ``mse``, ``sse``), proved equal to the
     loss with the engine's checker (the sum carried out over this network's entries); ``None``
     for any other loss."""
-    from derive.engine.printing import name_tex
-    from derive.lang import expr as ex
 
     g, spec = d.graph, d.spec
     tree = spec.forward[-1][1]
