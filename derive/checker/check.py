@@ -74,8 +74,15 @@ import sympy as sp
 
 from derive.checker.checknet import POINTS, POINTS_PIECEWISE, Net, Target, net_for
 from derive.checker.diagnose import diagnose, factor_text, relu_at_zero, shape_problem
-from derive.checker.evaluate import System, evaluate, floats, same
-from derive.checker.formtree import num_text, rebuild, subtrees, tree_text
+from derive.checker.evaluate import System, _Undefined, evaluate, floats, same
+from derive.checker.formtree import (
+    formula_text,
+    num_text,
+    positions,
+    rebuild,
+    subtrees,
+    tree_text,
+)
 from derive.checker.formula import Convert, ShapeError, read, wrt_from
 from derive.checker.handcalc import _entry, check_value
 from derive.checker.mutations import library
@@ -358,9 +365,6 @@ def _resized_values(net: Net, target: Target, user: mf.MExpr) -> list[tuple[Any,
     """(the point, the user's float64 value or None where it does not evaluate) at each point
     of the network at other sizes; None when there are none, the gradient is not known there,
     or the formula has a fixed-size 𝟙."""
-    from derive.checker.evaluate import _ev, _Undefined
-    from derive.checker.formtree import positions
-
     pts = net.resized
     if not pts or any(isinstance(e, mf.Ones) for _, e in positions(user)):
         return None
@@ -370,11 +374,12 @@ def _resized_values(net: Net, target: Target, user: mf.MExpr) -> list[tuple[Any,
             return None
         try:
             with np.errstate(all="ignore"):
-                mine = np.atleast_2d(np.asarray(_ev(user, System(None, 0, p)), dtype=float))
+                run = mf.Evaluator(System(None, 0, p)).run
+                mine = np.atleast_2d(np.asarray(run(user), dtype=float))
         except KeyError:  # an upstream gradient whose rule holds at the example sizes only
             return None
-        except (_Undefined, ZeroDivisionError, OverflowError, ValueError, TypeError):
-            mine = None
+        except (_Undefined, ZeroDivisionError, OverflowError, ValueError):
+            mine = None  # ValueError: the formula's shapes do not broadcast at these sizes
         if mine is not None and not np.all(np.isfinite(mine)):
             mine = None
         out.append((p, mine))
@@ -406,8 +411,6 @@ def _resized_diagnosis(net: Net, target: Target, user: mf.MExpr) -> list[Diagnos
             return False
 
     if vals[0][1].shape[0] > 1 and all_agree(lambda v: v.sum(axis=0, keepdims=True)):
-        from derive.checker.formtree import formula_text
-
         fixed = f"sum({formula_text(user)}, axis=0)"
         m = msg("mut.bias", grad=grad_name(name), node=name, formula=fixed)
         return [Diagnosis.of("bias-not-summed", m, fixed)]

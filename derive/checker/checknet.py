@@ -21,11 +21,13 @@ import mpmath
 import numpy as np
 import sympy as sp
 
-from derive.checker.evaluate import System, evaluate
+from derive.checker.evaluate import System, close, evaluate
 from derive.checker.formtree import formula_text, positions, rebuild, subtrees
 from derive.engine import mform as mf
 from derive.engine.backprop import BackwardVisit, Derivation, derive
 from derive.engine.steps import DPS, Checker
+from derive.engine.tolerance import FD_STEP
+from derive.lang import domains
 from derive.lang import expr as ex
 from derive.lang.spec import NetSpec, builtin_names, load
 from derive.numeric import verify as numeric
@@ -301,8 +303,6 @@ class Resized:
     the central differences alone (``loose``: compared at their precision)."""
 
     def __init__(self, net: Net, sizes: dict[str, Any], seed: int) -> None:
-        from derive.numeric import verify as numeric
-
         d = net.d
         self.sizes = sizes
         point = numeric.random_point(d.graph, seed, sizes, strict=True)
@@ -345,8 +345,6 @@ class Resized:
 
     def agrees(self, name: str, mine: np.ndarray) -> bool:
         """Is ``mine`` the gradient of ``name`` here (at the precision of its source)?"""
-        from derive.checker.evaluate import close
-
         want = self.float_env.get("d" + name)
         if want is None or mine.shape != want.shape:
             return False
@@ -360,9 +358,6 @@ def _differences(
     as it is: no fused loss), X moved entry by entry and everything after it recomputed: a few
     entries of every parameter (:data:`FD_ENTRIES`) and all entries of the nodes ``every``.
     ``{X: (values, mask of the entries computed)}``."""
-    from derive.engine.tolerance import FD_STEP
-    from derive.lang import domains
-
     class Plain(domains.Evaluator):
         def fused(self, n: ex.Call) -> np.ndarray | None:
             return None

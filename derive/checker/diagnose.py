@@ -192,8 +192,6 @@ def wrong_layer(
     When no substitution alone makes it right, one that turns it into a known mistake of the
     library (``A2 * (1 - A2)`` in layer 1: σ' of layer 2 → σ' of layer 1, still the wrong
     activation's derivative) is reported with that mistake second."""
-    from derive.checker.formtree import tree_text
-
     g = net.g
     shapes: dict[str, tuple[int, int]] = {}
     for name, t in g.tensors.items():

@@ -295,7 +295,6 @@ def grade_all(
 def summary(results: Iterable[dict[str, Any]], lang: str = "en") -> dict[str, Any]:
     """Counts of verdicts and mistake codes across the class, and a Markdown table (its headers
     and verdict words in ``lang``; the codes are identifiers and stay as they are)."""
-    from derive.locale import catalog
 
     def say(key: str) -> str:
         return catalog.text(f"check.round2.summary.{key}", lang)

@@ -41,13 +41,12 @@ from fractions import Fraction
 from derive.checker.formtree import derivative_tree
 from derive.engine.printing import GREEK
 from derive.lang import expr as ex
+from derive.lang import ops
 
 PRODUCT = "·"  # a product as written in LaTeX; resolved by shape in derive.checker.check
 STAR = "∗"  # '*' in LaTeX: element-wise when the shapes fit, else a matrix product
 def _table_function(name: str) -> bool:
     """An element-wise or row-wise function of the operation table (softmax, softplus, …)."""
-    from derive.lang import ops
-
     return name in ops.OPS and ops.get(name).kind in (ops.ELEMENTWISE, ops.ROWWISE)
 
 
