@@ -55,10 +55,17 @@ def _guard(func: Callable[..., Any]) -> Callable[..., Any]:
     return run
 
 
+MAX_MESSAGE = 600  # characters of an error line (a 1 MB value quoted back is elided)
+
+
 def _one_line(text: str) -> str:
-    """The first line of ``text`` with control characters made visible."""
-    line = (text.strip().splitlines() or [""])[0]
-    return "".join(c if c.isprintable() else f"\\x{ord(c):02x}" for c in line)
+    """``text`` as one line: line breaks and control characters made visible (a message that
+    quotes the user's multi-line input keeps its end), the middle elided past MAX_MESSAGE."""
+    line = "".join(c if c.isprintable() else f"\\x{ord(c):02x}" for c in text.strip())
+    if len(line) > MAX_MESSAGE:
+        half = MAX_MESSAGE // 2
+        line = f"{line[:half]} … {line[-half:]}"
+    return line
 
 
 def _classify(err: Exception) -> tuple[int, str]:
@@ -314,7 +321,11 @@ def _derivation(net: str) -> Any:
         if specmod.NET_NAME.match(net) and net in specmod.builtin_names():
             text = (resources.files("derive.lang") / "specs" / f"{net}.toml").read_bytes()
         else:
-            text = Path(net).read_bytes()
+            from derive.files import read_capped
+
+            text = read_capped(net, specmod.MAX_SPEC_BYTES)  # never /dev/zero without limit
+            if len(text) > specmod.MAX_SPEC_BYTES:
+                return net
     except (OSError, ValueError):
         return net
     name = f"{cache.key(text)}.pickle"

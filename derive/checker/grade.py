@@ -58,9 +58,12 @@ def read_submissions(path: str | os.PathLike[str]) -> list[dict[str, Any]]:
     ``{``). A JSON line that does not parse becomes a row with ``_error``, graded as ``error``."""
     p = Path(path)
     try:
-        if p.stat().st_size > MAX_FILE:
+        from derive.files import read_capped
+
+        data = read_capped(p, MAX_FILE)  # /dev/zero has size 0; a FIFO may have no writer
+        if len(data) > MAX_FILE:
             raise GradeError(f"{p}: larger than {MAX_FILE // 2**20} MiB")
-        text = p.read_text("utf-8-sig")
+        text = data.decode("utf-8-sig")
     except OSError as err:
         raise GradeError(f"{p}: cannot read it ({err.strerror or err})") from None
     except UnicodeDecodeError:

@@ -255,7 +255,8 @@ class Evaluator:
         if f == "relu_grad":
             return (x > 0).astype(float)
         if f == "leaky_relu":
-            s = self.num(n.args[1]) if len(n.args) > 1 else 0.01
+            slope = n.args[1] if len(n.args) > 1 else n.kwarg("slope")  # by position or keyword
+            s = self.num(slope) if slope is not None else 0.01
             return np.where(x > 0, x, s * x)
         op = ops.OPS.get(f)
         if op is not None and op.kind == ops.ELEMENTWISE and op.numpy is not None:
