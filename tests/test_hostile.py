@@ -367,6 +367,8 @@ ATTACK_CASES = [
     verify(
         spec(a='"sigmoid(Z)"=>"""sigmoid(\nZ)"""'), says="one line", id="expr-newline-message"
     ),
+    Case("spec-empty-name", ["verify", ""], 2, None, "empty network name"),
+    Case("spec-blank-name", ["check", " ", "--wrt", "w", "x"], 2, None, "empty network name"),
     Case("spec-fifo", ["verify", "{tmp}/fifo"], 2, None, "table is missing", setup="fifo"),
     Case("spec-proc-kmsg", ["verify", "/proc/kmsg"], 2, None, "kernel file"),
     Case("spec-proc-mem", ["verify", "/proc/self/mem"], 2, None, "kernel file"),

@@ -8,6 +8,7 @@ broadcasting ``+``), function names and arities, the scalar loss, ``[values]`` s
 from __future__ import annotations
 
 import keyword
+import os
 import random
 import re
 import tomllib
@@ -148,6 +149,14 @@ def builtin_names() -> list[str]:
 
 def load(net: str) -> NetSpec:
     """``net`` is a built-in name or a path to a ``.toml`` spec."""
+    if isinstance(net, os.PathLike):
+        net = os.fspath(net)
+    if not isinstance(net, str):
+        raise TypeError(f"load() takes a network name or a path, not {type(net).__name__}")
+    if not net.strip():
+        raise SpecError(
+            repr(net), "", "an empty network name", f"use one of: {', '.join(builtin_names())}"
+        )
     if NET_NAME.match(net) and net in builtin_names():
         text = (resources.files("derive.lang") / "specs" / f"{net}.toml").read_text("utf-8")
         return parse(text, source=f"built-in '{net}'")
