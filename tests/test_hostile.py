@@ -343,6 +343,26 @@ TEMPLATE_CASES = [
     ),
 ]
 
+KINK = """
+[network]
+name = "k"
+[inputs]
+x = [1, 1]
+y = [1, 1]
+[params]
+w = [1, 1]
+b = [1, 1]
+[forward]
+z = "x @ w + b"
+a = "FUNC"
+L = "mse(a, y)"
+[values]
+x = 3
+w = 0.1
+b = -0.3
+y = 1
+"""
+
 # Found by the second attack pass (bench/attack/; each was a traceback, a hang, a false alarm or
 # accepted input that should not be)
 ATTACK_CASES = [
@@ -369,6 +389,15 @@ ATTACK_CASES = [
     ),
     Case("spec-empty-name", ["verify", ""], 2, None, "empty network name"),
     Case("spec-blank-name", ["check", " ", "--wrt", "w", "x"], 2, None, "empty network name"),
+    # exactly 0 in exact arithmetic (3·0.1 − 0.3), 5.6e-17 in float: log/sqrt/1/x of it is undefined
+    verify(
+        KINK.replace("FUNC", "log(z)"), says="not a finite real number", id="exact-zero-log"
+    ),
+    verify(KINK.replace("FUNC", "1 / z"), says="not a finite real number", id="exact-zero-div"),
+    verify(
+        KINK.replace("FUNC", "z ** -1"), says="not a finite real number", id="exact-zero-power"
+    ),
+    verify(KINK.replace("FUNC", "sqrt(z)"), says="not a finite real number", id="exact-zero-sqrt"),
     Case("spec-fifo", ["verify", "{tmp}/fifo"], 2, None, "table is missing", setup="fifo"),
     Case("spec-proc-kmsg", ["verify", "/proc/kmsg"], 2, None, "kernel file"),
     Case("spec-proc-mem", ["verify", "/proc/self/mem"], 2, None, "kernel file"),
@@ -702,3 +731,14 @@ def test_a_keyword_slope_is_read_by_the_finite_differences() -> None:
         text = spec(a=f'"sigmoid(Z)"=>"{call}"')
         report = numeric.verify(derive_net(specs.parse(text)), points=1, use_torch=False)
         assert report.ok, call
+
+
+def test_check_value_follows_an_exact_zero_kink_like_the_walkthrough(tmp_path: Path) -> None:
+    """z = 3·0.1 − 0.3 is exactly 0: the walkthrough takes relu'(0) = 0, so ∂L/∂w = 0 there;
+    ``check --value`` used 50-digit arithmetic (z ≈ 1e-51 > 0) and called -6 correct."""
+    f = tmp_path / "k.toml"
+    f.write_text(KINK.replace("FUNC", "relu(z)"), "utf-8")
+    zero = CliRunner().invoke(main, ["check", str(f), "--wrt", "w", "--value", "0"])
+    assert zero.exit_code == 0, zero.output
+    six = CliRunner().invoke(main, ["check", str(f), "--wrt", "w", "--value", "-6.0"])
+    assert six.exit_code == 1, six.output
