@@ -310,7 +310,6 @@ def _derivation(net: str) -> Any:
     checker then reports it)."""
     import pickle
     from importlib import resources
-    from pathlib import Path
 
     from derive import cache
     from derive.lang import spec as specmod

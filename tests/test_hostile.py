@@ -375,29 +375,28 @@ ATTACK_CASES = [
         id="toml-deep-inline-tables",
     ),
     verify(spec(a='name = "h"=>name = "h\\n"'), says="invalid network name", id="name-newline"),
-    verify(
-        spec(a='W = [2, 1]=>"W\\n" = [2, 1]'), says="not a valid name", id="param-name-newline"
-    ),
+    verify(spec(a='W = [2, 1]=>"W\\n" = [2, 1]'), says="not a valid name", id="param-name-newline"),
     verify(
         spec(a='title = "A hostile test"=>title = { fr = "x" }'),
         says="unknown language",
         id="title-unknown-language",
     ),
     verify(spec(a='title = "A hostile test"=>title = {}'), says="title", id="title-empty-table"),
-    verify(
-        spec(a='"sigmoid(Z)"=>"""sigmoid(\nZ)"""'), says="one line", id="expr-newline-message"
-    ),
+    verify(spec(a='"sigmoid(Z)"=>"""sigmoid(\nZ)"""'), says="one line", id="expr-newline-message"),
     Case("spec-empty-name", ["verify", ""], 2, None, "empty network name"),
     Case("spec-blank-name", ["check", " ", "--wrt", "w", "x"], 2, None, "empty network name"),
     # exactly 0 in exact arithmetic (3·0.1 − 0.3), 5.6e-17 in float: log/sqrt/1/x of it is undefined
-    verify(
-        KINK.replace("FUNC", "log(z)"), says="not a finite real number", id="exact-zero-log"
-    ),
+    verify(KINK.replace("FUNC", "log(z)"), says="not a finite real number", id="exact-zero-log"),
     verify(KINK.replace("FUNC", "1 / z"), says="not a finite real number", id="exact-zero-div"),
-    verify(
-        KINK.replace("FUNC", "z ** -1"), says="not a finite real number", id="exact-zero-power"
-    ),
+    verify(KINK.replace("FUNC", "z ** -1"), says="not a finite real number", id="exact-zero-power"),
     verify(KINK.replace("FUNC", "sqrt(z)"), says="not a finite real number", id="exact-zero-sqrt"),
+    verify(
+        KINK.replace("FUNC", "relu(z)")
+        .replace("mse(a, y)", "bce(a, y)")
+        .replace("b = -0.3", "b = 0.7"),
+        says="strictly between 0 and 1",
+        id="bce-prediction-exactly-1",
+    ),
     Case("spec-fifo", ["verify", "{tmp}/fifo"], 2, None, "table is missing", setup="fifo"),
     Case("spec-proc-kmsg", ["verify", "/proc/kmsg"], 2, None, "kernel file"),
     Case("spec-proc-mem", ["verify", "/proc/self/mem"], 2, None, "kernel file"),
@@ -419,7 +418,9 @@ ATTACK_CASES = [
         "answer key",
         files={"k.json": "[" * 100_000 + "]" * 100_000},
     ),
-    Case("grade-dev-zero", ["grade", "/dev/zero", "-o", "{tmp}/r.csv", "--quiet"], 2, None, "device"),
+    Case(
+        "grade-dev-zero", ["grade", "/dev/zero", "-o", "{tmp}/r.csv", "--quiet"], 2, None, "device"
+    ),
     Case("grade-fifo", ["grade", "{tmp}/fifo", "-o", "{tmp}/r.csv", "--quiet"], 2, setup="fifo"),
     build("--templates", "{tmp}", says="not a regular file", id="tpl-fifo", setup="tpl-fifo"),
     build(

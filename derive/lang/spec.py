@@ -213,7 +213,6 @@ def parse(text: str, source: str = "<spec>") -> NetSpec:
     return _Validator(source, data).run()
 
 
-
 def _one_line(text: str) -> str:
     return " ".join(text.split())
 

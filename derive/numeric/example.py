@@ -18,10 +18,10 @@ import mpmath
 import sympy as sp
 
 from derive.engine import functions as fn
-from derive.errors import BadInput
 from derive.engine import tolerance as tol
 from derive.engine.backprop import Derivation
 from derive.engine.printing import latex, ordered_terms
+from derive.errors import BadInput
 from derive.lang import ops
 
 DIGITS = 7
