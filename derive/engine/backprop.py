@@ -692,8 +692,13 @@ class _Deriver:
     def direct_checks(self) -> list[Step]:
         """At small sizes: every gradient equals d/dp of the fully expanded loss."""
         g = self.g
-        if sum(len(g.tensors[p].symbols) for p in g.spec.params) > MAX_DIRECT_PARAMS:
+        weights = sum(len(g.tensors[p].symbols) for p in g.spec.params)
+        if weights > MAX_DIRECT_PARAMS:
             return []
+        from derive.lang.spec import MAX_DIRECT_WORK, elementwise_size
+
+        if weights * elementwise_size(g.spec.forward, g.spec.shapes)[1] > MAX_DIRECT_WORK:
+            return []  # the extra cross-check would cost minutes; every step is verified anyway
         if _expanded_size(g, MAX_DIRECT_NODES) > MAX_DIRECT_NODES:
             # SymPy's diff of a deeply nested expanded loss grows exponentially (a random
             # 5-layer net at widths ≤ 4: 250 s here, and building it 14 s); every step is
