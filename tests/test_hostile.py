@@ -771,3 +771,28 @@ def test_a_costly_cross_check_is_skipped_not_refused() -> None:
         specs.parse(text)
     report = numeric.verify(derive_net(specs.parse(SOFTMAX8)), points=1, use_torch=False)
     assert report.ok
+
+
+def test_a_derivation_past_its_cpu_budget_exits_2(monkeypatch) -> None:
+    """The last guard against unbounded time inside the size limits: a CPU-time budget."""
+    import threading
+
+    from derive.engine import budget
+    from derive.lang import spec as specs
+
+    monkeypatch.setattr(budget, "MAX_DERIVE_CPU_SECONDS", 0.05)
+    result = CliRunner().invoke(main, ["verify", "--no-torch", "relu-mlp"])
+    assert result.exit_code == 2, result.output
+    line = [x for x in result.stderr.splitlines() if x.startswith("error")]
+    assert len(line) == 1 and "MAX_DERIVE_CPU_SECONDS" in line[0], result.stderr
+    import signal
+
+    assert signal.getitimer(signal.ITIMER_PROF) == (0.0, 0.0)  # the timer is off again
+    # outside the main thread the budget does nothing (SIGPROF goes to the main thread)
+    from derive.engine.backprop import derive as derive_net
+
+    out: list = []
+    t = threading.Thread(target=lambda: out.append(derive_net(specs.load("chain"))))
+    t.start()
+    t.join()
+    assert out and out[0].graph.spec.name == "chain"

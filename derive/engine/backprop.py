@@ -767,5 +767,9 @@ def _main_rule(rules: tuple[str, ...]) -> str:
 
 
 def derive(spec: NetSpec) -> Derivation:
-    """Build the graph of ``spec`` and derive every gradient, verifying each step."""
-    return _Deriver(build(spec)).run()
+    """Build the graph of ``spec`` and derive every gradient, verifying each step (within the
+    CPU-time budget of :mod:`derive.engine.budget`)."""
+    from derive.engine.budget import cpu_budget
+
+    with cpu_budget(spec.name):
+        return _Deriver(build(spec)).run()
