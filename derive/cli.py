@@ -385,6 +385,21 @@ def grade_cmd(submissions: str, report: str, jobs: int | None, lang: str, quiet:
         raise Failure(BAD_INPUT, f"{report}: its folder does not exist or is not writable")
     if os.path.isdir(out):
         raise Failure(BAD_INPUT, f"{report}: is a folder; give a file name ending in .csv or .json")
+    # the report replaces the file atomically (os.replace): never a device node such as
+    # /dev/null (as root that replaced the device with a regular file), never the submissions
+    real = os.path.realpath(folder)
+    if any(real == s or real.startswith(s + "/") for s in ("/dev", "/proc", "/sys")):
+        raise Failure(BAD_INPUT, f"{report}: {real} is a system folder, not a place for a report")
+    import stat
+
+    targets = [out, out[: -len(".csv")] + ".summary.md" if out.lower().endswith(".csv") else out]
+    for t in targets:
+        if os.path.lexists(t) and not (
+            stat.S_ISREG(os.lstat(t).st_mode) or stat.S_ISLNK(os.lstat(t).st_mode)
+        ):
+            raise Failure(BAD_INPUT, f"{t}: exists and is not a regular file; give a new file name")
+    if os.path.exists(out) and os.path.exists(submissions) and os.path.samefile(out, submissions):
+        raise Failure(BAD_INPUT, f"{report}: is the submissions file; give another file name")
     try:
         rows = g.read_submissions(submissions)
     except g.GradeError as err:

@@ -420,6 +420,23 @@ ATTACK_CASES = [
     Case(
         "grade-dev-zero", ["grade", "/dev/zero", "-o", "{tmp}/r.csv", "--quiet"], 2, None, "device"
     ),
+    Case(
+        "grade-report-is-a-fifo",
+        ["grade", "{tmp}/s.csv", "-o", "{tmp}/fifo", "--quiet"],
+        2,
+        None,
+        "not a regular file",
+        files={"s.csv": "id,network,wrt,formula\n1,chain,w,x\n"},
+        setup="fifo",
+    ),
+    Case(
+        "grade-report-is-the-input",
+        ["grade", "{tmp}/s.csv", "-o", "{tmp}/s.csv", "--quiet"],
+        2,
+        None,
+        "is the submissions file",
+        files={"s.csv": "id,network,wrt,formula\n1,chain,w,x\n"},
+    ),
     Case("grade-fifo", ["grade", "{tmp}/fifo", "-o", "{tmp}/r.csv", "--quiet"], 2, setup="fifo"),
     build("--templates", "{tmp}", says="not a regular file", id="tpl-fifo", setup="tpl-fifo"),
     build(

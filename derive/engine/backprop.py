@@ -34,6 +34,7 @@ MAX_DIRECT_PARAMS = 64  # cross-check against diff of the expanded loss up to th
 MAX_DIRECT_NODES = (
     600  # … and while the expanded loss has at most this many tree nodes (relu-mlp: 331)
 )
+MAX_DIRECT_DEPTH = 100  # … and is at most this deep (Python's recursion limit)
 
 
 def _expanded_size(g: Graph, limit: int) -> int:
@@ -51,6 +52,23 @@ def _expanded_size(g: Graph, limit: int) -> int:
         for sym, e in zip(g.tensors[node.name].symbols, node.definition, strict=True):
             size[sym] = tree(e)
     return size[g.loss.symbols[0]]
+
+
+def _expanded_depth(g: Graph) -> int:
+    """Nesting depth of the fully expanded loss, from the nodes' definitions (a chain of 200
+    sigmoids is 200 deep: SymPy's recursive ``xreplace``/``diff`` would hit Python's recursion
+    limit)."""
+    depth: dict[sp.Basic, int] = {}
+
+    def tree(e: sp.Basic) -> int:
+        if e in depth:
+            return depth[e]
+        return 1 + max((tree(a) for a in e.args), default=0)
+
+    for node in g.nodes:
+        for sym, e in zip(g.tensors[node.name].symbols, node.definition, strict=True):
+            depth[sym] = tree(e)
+    return depth[g.loss.symbols[0]]
 
 
 @dataclass(frozen=True)
@@ -699,7 +717,10 @@ class _Deriver:
 
         if weights * elementwise_size(g.spec.forward, g.spec.shapes)[1] > MAX_DIRECT_WORK:
             return []  # the extra cross-check would cost minutes; every step is verified anyway
-        if _expanded_size(g, MAX_DIRECT_NODES) > MAX_DIRECT_NODES:
+        if (
+            _expanded_size(g, MAX_DIRECT_NODES) > MAX_DIRECT_NODES
+            or _expanded_depth(g) > MAX_DIRECT_DEPTH
+        ):
             # SymPy's diff of a deeply nested expanded loss grows exponentially (a random
             # 5-layer net at widths ≤ 4: 250 s here, and building it 14 s); every step is
             # verified anyway, this cross-check is an extra for small graphs
