@@ -437,6 +437,24 @@ ATTACK_CASES = [
         "is the submissions file",
         files={"s.csv": "id,network,wrt,formula\n1,chain,w,x\n"},
     ),
+    Case(
+        "grade-field-over-csv-limit",
+        ["grade", "{tmp}/s.csv", "-o", "{tmp}/r.csv", "--quiet"],
+        2,
+        None,
+        "not readable CSV",
+        files={"s.csv": "id,network,wrt,formula\n1,chain,w," + "x+" * 100_000 + "x\n"},
+    ),
+    Case(
+        "grade-jsonl-deep-and-huge-lines",
+        ["grade", "{tmp}/s.jsonl", "-o", "{tmp}/s.jsonl", "--quiet"],
+        2,
+        None,
+        "is the submissions file",  # read first: the deep lines must not crash the reader
+        files={
+            "s.jsonl": "[" * 100_000 + "]" * 100_000 + '\n{"id": 1, "value": ' + "9" * 5000 + "}\n"
+        },
+    ),
     Case("grade-fifo", ["grade", "{tmp}/fifo", "-o", "{tmp}/r.csv", "--quiet"], 2, setup="fifo"),
     build("--templates", "{tmp}", says="not a regular file", id="tpl-fifo", setup="tpl-fifo"),
     build(

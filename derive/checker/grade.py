@@ -78,17 +78,24 @@ def read_submissions(path: str | os.PathLike[str]) -> list[dict[str, Any]]:
                 obj = json.loads(line)
             except json.JSONDecodeError as err:
                 obj = {"_error": f"line {n}: not JSON ({err.msg})"}
+            except (RecursionError, ValueError):  # nested thousands deep, a 5,000-digit number
+                obj = {"_error": f"line {n}: not JSON this program reads (too deep or too long)"}
             if not isinstance(obj, dict):
                 obj = {"_error": f"line {n}: not a JSON object"}
             obj.setdefault("id", obj.get("id", f"line {n}"))
             rows.append(obj)
     else:
         reader = csv.DictReader(io.StringIO(text))
-        if not reader.fieldnames or "network" not in [f.strip() for f in reader.fieldnames]:
+        try:
+            header = reader.fieldnames
+            body = list(reader)
+        except csv.Error as err:  # a field over csv.field_size_limit(), a NUL in old Pythons
+            raise GradeError(f"{p}: not readable CSV ({err})") from None
+        if not header or "network" not in [f.strip() for f in header]:
             raise GradeError(
                 f"{p}: a CSV file needs a header with at least: id, network, wrt, formula or value"
             )
-        for n, row in enumerate(reader, 2):
+        for n, row in enumerate(body, 2):
             clean = {(k or "").strip(): v for k, v in row.items() if k is not None}
             if None in row:
                 clean["_error"] = f"line {n}: more fields than the header names"

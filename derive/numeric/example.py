@@ -177,6 +177,7 @@ class Example:
         while True:
             try:
                 with mpmath.workdps(dps):
+                    self._prime(e)
                     v = self._eval(e)
                 if _finite(v):
                     return v
@@ -196,6 +197,29 @@ class Example:
             self._dps = dps
             self._cache.clear()
             self.values = dict(self._given)
+
+    def _prime(self, e: sp.Basic) -> None:
+        """Evaluate the defined symbols ``e`` depends on, deepest first and without recursion
+        through the definitions (a chain of 200 sigmoid nodes would exceed Python's recursion
+        limit in :meth:`_eval`)."""
+        defs = self.d.defs
+        stack: list[tuple[sp.Basic, bool]] = [(e, False)]
+        seen: set[sp.Basic] = set()
+        while stack:
+            x, ready = stack.pop()
+            if ready:
+                if x not in self.values:
+                    self.values[x] = self._eval(defs[x])
+                continue
+            if x in seen or x in self.values:
+                continue
+            seen.add(x)
+            if x.is_Symbol:
+                if x not in defs:
+                    continue
+                stack.append((x, True))
+                x = defs[x]
+            stack.extend((s, False) for s in x.free_symbols if s not in self.values)
 
     def _name(self, e: sp.Basic) -> str:
         """``W1[0, 1]`` or ``∂L/∂W1[0, 1]`` for a symbol, else its LaTeX."""
