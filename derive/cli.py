@@ -61,10 +61,17 @@ def _guard(func: Callable[..., Any]) -> Callable[..., Any]:
     return run
 
 
+MAX_MESSAGE = 600  # characters of an error line (a 1 MB value quoted back is elided)
+
+
 def _one_line(text: str) -> str:
-    """The first line of ``text`` with control characters made visible."""
-    line = (text.strip().splitlines() or [""])[0]
-    return "".join(c if c.isprintable() else f"\\x{ord(c):02x}" for c in line)
+    """``text`` as one line: line breaks and control characters made visible (a message that
+    quotes the user's multi-line input keeps its end), the middle elided past MAX_MESSAGE."""
+    line = "".join(c if c.isprintable() else f"\\x{ord(c):02x}" for c in text.strip())
+    if len(line) > MAX_MESSAGE:
+        half = MAX_MESSAGE // 2
+        line = f"{line[:half]} … {line[-half:]}"
+    return line
 
 
 def _classify(err: Exception) -> tuple[int, str]:
@@ -309,7 +316,6 @@ def _derivation(net: str) -> Any:
     checker then reports it)."""
     import pickle
     from importlib import resources
-    from pathlib import Path
 
     from derive import cache
     from derive.lang import spec as specmod
@@ -320,7 +326,11 @@ def _derivation(net: str) -> Any:
         if specmod.NET_NAME.match(net) and net in specmod.builtin_names():
             text = (resources.files("derive.lang") / "specs" / f"{net}.toml").read_bytes()
         else:
-            text = Path(net).read_bytes()
+            from derive.files import read_capped
+
+            text = read_capped(net, specmod.MAX_SPEC_BYTES)  # never /dev/zero without limit
+            if len(text) > specmod.MAX_SPEC_BYTES:
+                return net
     except (OSError, ValueError):
         return net
     name = f"{cache.key(text)}.pickle"
@@ -381,6 +391,21 @@ def grade_cmd(submissions: str, report: str, jobs: int | None, lang: str, quiet:
         raise Failure(BAD_INPUT, f"{report}: its folder does not exist or is not writable")
     if os.path.isdir(out):
         raise Failure(BAD_INPUT, f"{report}: is a folder; give a file name ending in .csv or .json")
+    # the report replaces the file atomically (os.replace): never a device node such as
+    # /dev/null (as root that replaced the device with a regular file), never the submissions
+    real = os.path.realpath(folder)
+    if any(real == s or real.startswith(s + "/") for s in ("/dev", "/proc", "/sys")):
+        raise Failure(BAD_INPUT, f"{report}: {real} is a system folder, not a place for a report")
+    import stat
+
+    targets = [out, out[: -len(".csv")] + ".summary.md" if out.lower().endswith(".csv") else out]
+    for t in targets:
+        if os.path.lexists(t) and not (
+            stat.S_ISREG(os.lstat(t).st_mode) or stat.S_ISLNK(os.lstat(t).st_mode)
+        ):
+            raise Failure(BAD_INPUT, f"{t}: exists and is not a regular file; give a new file name")
+    if os.path.exists(out) and os.path.exists(submissions) and os.path.samefile(out, submissions):
+        raise Failure(BAD_INPUT, f"{report}: is the submissions file; give another file name")
     try:
         rows = g.read_submissions(submissions)
     except g.GradeError as err:

@@ -218,7 +218,7 @@ SIZE_CASES = [
     verify(mlp(2, 2, 2, "[train]\nmomentum = 0.9"), says="unknown key", id="train-key"),
     verify(mlp(2, 2, 2).replace('W1 = ["n_in", "n_h"]', "W1 = [5000, 300]"), id="shape-over"),
     verify("# padding\n" * 120_000, says="larger than", id="file-over-cap"),
-    Case("dev-zero", ["verify", "/dev/zero"], 2, None, "larger than"),
+    Case("dev-zero", ["verify", "/dev/zero"], 2, None, "device"),
     Case("folder-as-spec", ["verify", "{tmp}"], 2, None, "folder"),
     Case("no-such-file", ["verify", "{tmp}/nope.toml"], 2, None, "no such"),
     Case(
@@ -342,6 +342,130 @@ TEMPLATE_CASES = [
     ),
 ]
 
+KINK = """
+[network]
+name = "k"
+[inputs]
+x = [1, 1]
+y = [1, 1]
+[params]
+w = [1, 1]
+b = [1, 1]
+[forward]
+z = "x @ w + b"
+a = "FUNC"
+L = "mse(a, y)"
+[values]
+x = 3
+w = 0.1
+b = -0.3
+y = 1
+"""
+
+# Found by the second attack pass (bench/attack/; each was a traceback, a hang, a false alarm or
+# accepted input that should not be)
+ATTACK_CASES = [
+    verify(spec(a="b = 0.1=>b = " + "9" * 5000), says="not valid TOML", id="toml-5000-digit-int"),
+    verify(spec(a="m = 2=>m = " + "9" * 5000), says="not valid TOML", id="toml-5000-digit-dim"),
+    verify(spec(a="b = 0.1=>b = " + "[" * 5000 + "]" * 5000), says="too deeply", id="toml-deep"),
+    verify(
+        spec(a="b = 0.1=>b = " + "{a=" * 3000 + "1" + "}" * 3000),
+        says="too deeply",
+        id="toml-deep-inline-tables",
+    ),
+    verify(spec(a='name = "h"=>name = "h\\n"'), says="invalid network name", id="name-newline"),
+    verify(spec(a='W = [2, 1]=>"W\\n" = [2, 1]'), says="not a valid name", id="param-name-newline"),
+    verify(
+        spec(a='title = "A hostile test"=>title = { fr = "x" }'),
+        says="unknown language",
+        id="title-unknown-language",
+    ),
+    verify(spec(a='title = "A hostile test"=>title = {}'), says="title", id="title-empty-table"),
+    verify(spec(a='"sigmoid(Z)"=>"""sigmoid(\nZ)"""'), says="one line", id="expr-newline-message"),
+    Case("spec-empty-name", ["verify", ""], 2, None, "empty network name"),
+    Case("spec-blank-name", ["check", " ", "--wrt", "w", "x"], 2, None, "empty network name"),
+    # exactly 0 in exact arithmetic (3·0.1 − 0.3), 5.6e-17 in float: log/sqrt/1/x of it is undefined
+    verify(KINK.replace("FUNC", "log(z)"), says="not a finite real number", id="exact-zero-log"),
+    verify(KINK.replace("FUNC", "1 / z"), says="not a finite real number", id="exact-zero-div"),
+    verify(KINK.replace("FUNC", "z ** -1"), says="not a finite real number", id="exact-zero-power"),
+    verify(KINK.replace("FUNC", "sqrt(z)"), says="not a finite real number", id="exact-zero-sqrt"),
+    verify(
+        KINK.replace("FUNC", "relu(z)")
+        .replace("mse(a, y)", "bce(a, y)")
+        .replace("b = -0.3", "b = 0.7"),
+        says="strictly between 0 and 1",
+        id="bce-prediction-exactly-1",
+    ),
+    Case("spec-fifo", ["verify", "{tmp}/fifo"], 2, None, "table is missing", setup="fifo"),
+    Case("spec-proc-kmsg", ["verify", "/proc/kmsg"], 2, None, "kernel file"),
+    Case("spec-proc-mem", ["verify", "/proc/self/mem"], 2, None, "kernel file"),
+    Case("spec-dev-urandom", ["verify", "/dev/urandom"], 2, None, "device"),
+    Case("spec-path-too-long", ["verify", "x" * 5000], 2, None, "cannot use this path"),
+    Case("check-dev-zero", ["check", "/dev/zero", "--wrt", "W", "X"], 2, None, "device"),
+    Case(
+        "answers-dev-zero",
+        ["check", "chain", "--wrt", "w", "--value", "1", "--answers", "/dev/zero"],
+        2,
+        None,
+        "answer key",
+    ),
+    Case(
+        "answers-deep-json",
+        ["check", "chain", "--wrt", "w", "--value", "1", "--answers", "{tmp}/k.json"],
+        2,
+        None,
+        "answer key",
+        files={"k.json": "[" * 100_000 + "]" * 100_000},
+    ),
+    Case(
+        "grade-dev-zero", ["grade", "/dev/zero", "-o", "{tmp}/r.csv", "--quiet"], 2, None, "device"
+    ),
+    Case(
+        "grade-report-is-a-fifo",
+        ["grade", "{tmp}/s.csv", "-o", "{tmp}/fifo", "--quiet"],
+        2,
+        None,
+        "not a regular file",
+        files={"s.csv": "id,network,wrt,formula\n1,chain,w,x\n"},
+        setup="fifo",
+    ),
+    Case(
+        "grade-report-is-the-input",
+        ["grade", "{tmp}/s.csv", "-o", "{tmp}/s.csv", "--quiet"],
+        2,
+        None,
+        "is the submissions file",
+        files={"s.csv": "id,network,wrt,formula\n1,chain,w,x\n"},
+    ),
+    Case(
+        "grade-field-over-csv-limit",
+        ["grade", "{tmp}/s.csv", "-o", "{tmp}/r.csv", "--quiet"],
+        2,
+        None,
+        "not readable CSV",
+        files={"s.csv": "id,network,wrt,formula\n1,chain,w," + "x+" * 100_000 + "x\n"},
+    ),
+    Case(
+        "grade-jsonl-deep-and-huge-lines",
+        ["grade", "{tmp}/s.jsonl", "-o", "{tmp}/s.jsonl", "--quiet"],
+        2,
+        None,
+        "is the submissions file",  # read first: the deep lines must not crash the reader
+        files={
+            "s.jsonl": "[" * 100_000 + "]" * 100_000 + '\n{"id": 1, "value": ' + "9" * 5000 + "}\n"
+        },
+    ),
+    Case("grade-fifo", ["grade", "{tmp}/fifo", "-o", "{tmp}/r.csv", "--quiet"], 2, setup="fifo"),
+    build("--templates", "{tmp}", says="not a regular file", id="tpl-fifo", setup="tpl-fifo"),
+    build(
+        "--templates",
+        "{tmp}/t",
+        says="not a regular file",
+        id="tpl-folder-named-j2",
+        files={"t/md/walkthrough.md.j2/x": "x"},
+    ),
+]
+
 CASES = (
     SPEC_CASES
     + VALUE_CASES
@@ -352,6 +476,7 @@ CASES = (
     + OPTION_CASES
     + OUTPUT_CASES
     + TEMPLATE_CASES
+    + ATTACK_CASES
 )
 
 
@@ -406,6 +531,11 @@ def _setup(case: Case, tmp: Path, out: Path, args: list[str]) -> list[str]:
             or subprocess.run(["chattr", "+i", str(folder)], capture_output=True).returncode
         ):
             pytest.skip("cannot make a folder immutable here")
+    elif s == "fifo":
+        os.mkfifo(tmp / "fifo")
+    elif s == "tpl-fifo":
+        (tmp / "md").mkdir()
+        os.mkfifo(tmp / "md" / "walkthrough.md.j2")
     elif s == "two-specs":
         return [*args[:2], "chain", *args[2:]]
     return args
@@ -623,3 +753,81 @@ def test_a_failing_pdf_stage_leaves_nothing_behind(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, [*args, "--templates", str(tmp_path / "t")])
     assert result.exit_code == 3, result.stderr
     assert _snapshot(out) == {"keep.txt"}  # no walkthrough.md, no staging folder
+
+
+def test_a_keyword_slope_is_read_by_the_finite_differences() -> None:
+    """``leaky_relu(Z, slope=0.3)`` was verified against finite differences of slope 0.01 (the
+    float forward pass dropped the keyword): a false ✗ on a correct derivation."""
+    from derive.engine.backprop import derive as derive_net
+    from derive.lang import spec as specs
+    from derive.numeric import verify as numeric
+
+    for call in ("leaky_relu(Z, slope=0.3)", "leaky_relu(Z, 0.3)", "leaky_relu(Z, slope=-1)"):
+        text = spec(a=f'"sigmoid(Z)"=>"{call}"')
+        report = numeric.verify(derive_net(specs.parse(text)), points=1, use_torch=False)
+        assert report.ok, call
+
+
+def test_check_value_follows_an_exact_zero_kink_like_the_walkthrough(tmp_path: Path) -> None:
+    """z = 3·0.1 − 0.3 is exactly 0: the walkthrough takes relu'(0) = 0, so ∂L/∂w = 0 there;
+    ``check --value`` used 50-digit arithmetic (z ≈ 1e-51 > 0) and called -6 correct."""
+    f = tmp_path / "k.toml"
+    f.write_text(KINK.replace("FUNC", "relu(z)"), "utf-8")
+    zero = CliRunner().invoke(main, ["check", str(f), "--wrt", "w", "--value", "0"])
+    assert zero.exit_code == 0, zero.output
+    six = CliRunner().invoke(main, ["check", str(f), "--wrt", "w", "--value", "-6.0"])
+    assert six.exit_code == 1, six.output
+
+
+SOFTMAX8 = """
+[network]
+name = "sm"
+[inputs]
+x = [2, 8]
+y = [2, 8]
+[params]
+w = [8, 8]
+[forward]
+z = "x @ w"
+p = "softmax(z)"
+L = "cross_entropy(p, y)"
+"""
+
+
+def test_a_costly_cross_check_is_skipped_not_refused() -> None:
+    """The expanded-loss cross-check is an extra: past MAX_DIRECT_WORK it is skipped. Refusing
+    the spec made 64 weights (softmax width 8, a 4-layer net of width 4, batch 256 of a 2-2 MLP)
+    fail while 256 weights passed."""
+    from derive.engine.backprop import derive as derive_net
+    from derive.lang import spec as specs
+    from derive.numeric import verify as numeric
+
+    for text in (mlp(256, 2, 2), mlp(64, 2, 2), SOFTMAX8):
+        specs.parse(text)
+    report = numeric.verify(derive_net(specs.parse(SOFTMAX8)), points=1, use_torch=False)
+    assert report.ok
+
+
+def test_a_derivation_past_its_cpu_budget_exits_2(monkeypatch) -> None:
+    """The last guard against unbounded time inside the size limits: a CPU-time budget."""
+    import threading
+
+    from derive.engine import budget
+    from derive.lang import spec as specs
+
+    monkeypatch.setattr(budget, "MAX_DERIVE_CPU_SECONDS", 0.05)
+    result = CliRunner().invoke(main, ["verify", "--no-torch", "relu-mlp"])
+    assert result.exit_code == 2, result.output
+    line = [x for x in result.stderr.splitlines() if x.startswith("error")]
+    assert len(line) == 1 and "MAX_DERIVE_CPU_SECONDS" in line[0], result.stderr
+    import signal
+
+    assert signal.getitimer(signal.ITIMER_PROF) == (0.0, 0.0)  # the timer is off again
+    # outside the main thread the budget does nothing (SIGPROF goes to the main thread)
+    from derive.engine.backprop import derive as derive_net
+
+    out: list = []
+    t = threading.Thread(target=lambda: out.append(derive_net(specs.load("chain"))))
+    t.start()
+    t.join()
+    assert out and out[0].graph.spec.name == "chain"

@@ -13,6 +13,7 @@ ROOT = Path(__file__).resolve().parent.parent / "derive"
 LAYER = {
     "errors": 0,
     "cache": 0,
+    "files": 0,
     "locale": 0,
     "lang": 1,
     "engine": 2,

@@ -63,9 +63,12 @@ def read_submissions(path: str | os.PathLike[str]) -> list[dict[str, Any]]:
     ``{``). A JSON line that does not parse becomes a row with ``_error``, graded as ``error``."""
     p = Path(path)
     try:
-        if p.stat().st_size > MAX_FILE:
+        from derive.files import read_capped
+
+        data = read_capped(p, MAX_FILE)  # /dev/zero has size 0; a FIFO may have no writer
+        if len(data) > MAX_FILE:
             raise GradeError(f"{p}: larger than {MAX_FILE // 2**20} MiB")
-        text = p.read_text("utf-8-sig")
+        text = data.decode("utf-8-sig")
     except OSError as err:
         raise GradeError(f"{p}: cannot read it ({err.strerror or err})") from None
     except UnicodeDecodeError:
@@ -80,17 +83,24 @@ def read_submissions(path: str | os.PathLike[str]) -> list[dict[str, Any]]:
                 obj = json.loads(line)
             except json.JSONDecodeError as err:
                 obj = {"_error": f"line {n}: not JSON ({err.msg})"}
+            except (RecursionError, ValueError):  # nested thousands deep, a 5,000-digit number
+                obj = {"_error": f"line {n}: not JSON this program reads (too deep or too long)"}
             if not isinstance(obj, dict):
                 obj = {"_error": f"line {n}: not a JSON object"}
             obj.setdefault("id", obj.get("id", f"line {n}"))
             rows.append(obj)
     else:
         reader = csv.DictReader(io.StringIO(text))
-        if not reader.fieldnames or "network" not in [f.strip() for f in reader.fieldnames]:
+        try:
+            header = reader.fieldnames
+            body = list(reader)
+        except csv.Error as err:  # a field over csv.field_size_limit(), a NUL in old Pythons
+            raise GradeError(f"{p}: not readable CSV ({err})") from None
+        if not header or "network" not in [f.strip() for f in header]:
             raise GradeError(
                 f"{p}: a CSV file needs a header with at least: id, network, wrt, formula or value"
             )
-        for n, row in enumerate(reader, 2):
+        for n, row in enumerate(body, 2):
             clean = {(k or "").strip(): v for k, v in row.items() if k is not None}
             if None in row:
                 clean["_error"] = f"line {n}: more fields than the header names"

@@ -39,6 +39,7 @@ MAX_DIRECT_WORK = 10_000
 MAX_DIRECT_NODES = (
     600  # … and while the expanded loss has at most this many tree nodes (relu-mlp: 331)
 )
+MAX_DIRECT_DEPTH = 100  # … and is at most this deep (Python's recursion limit)
 
 
 def _expanded_size(g: Graph, limit: int) -> int:
@@ -56,6 +57,23 @@ def _expanded_size(g: Graph, limit: int) -> int:
         for sym, e in zip(g.tensors[node.name].symbols, node.definition, strict=True):
             size[sym] = tree(e)
     return size[g.loss.symbols[0]]
+
+
+def _expanded_depth(g: Graph) -> int:
+    """Nesting depth of the fully expanded loss, from the nodes' definitions (a chain of 200
+    sigmoids is 200 deep: SymPy's recursive ``xreplace``/``diff`` would hit Python's recursion
+    limit)."""
+    depth: dict[sp.Basic, int] = {}
+
+    def tree(e: sp.Basic) -> int:
+        if e in depth:
+            return depth[e]
+        return 1 + max((tree(a) for a in e.args), default=0)
+
+    for node in g.nodes:
+        for sym, e in zip(g.tensors[node.name].symbols, node.definition, strict=True):
+            depth[sym] = tree(e)
+    return depth[g.loss.symbols[0]]
 
 
 @dataclass(frozen=True)
@@ -706,8 +724,11 @@ class _Deriver:
             return []
         shapes = {k: t.shape for k, t in g.tensors.items()}
         if weights * elementwise_size(g.spec.forward, shapes)[1] > MAX_DIRECT_WORK:
-            return []
-        if _expanded_size(g, MAX_DIRECT_NODES) > MAX_DIRECT_NODES:
+            return []  # the extra cross-check would cost minutes; every step is verified anyway
+        if (
+            _expanded_size(g, MAX_DIRECT_NODES) > MAX_DIRECT_NODES
+            or _expanded_depth(g) > MAX_DIRECT_DEPTH
+        ):
             # SymPy's diff of a deeply nested expanded loss grows exponentially (a random
             # 5-layer net at widths ≤ 4: 250 s here, and building it 14 s); every step is
             # verified anyway, this cross-check is an extra for small graphs
@@ -775,5 +796,9 @@ def _main_rule(rules: tuple[str, ...]) -> str:
 
 
 def derive(spec: NetSpec) -> Derivation:
-    """Build the graph of ``spec`` and derive every gradient, verifying each step."""
-    return _Deriver(build(spec)).run()
+    """Build the graph of ``spec`` and derive every gradient, verifying each step (within the
+    CPU-time budget of :mod:`derive.engine.budget`)."""
+    from derive.engine.budget import cpu_budget
+
+    with cpu_budget(spec.name):
+        return _Deriver(build(spec)).run()

@@ -275,10 +275,16 @@ class Evaluator:
             return float(np.sum((x - y) ** 2))
         if f == "bce":
             self.target_domain(n, y, 0, 1, "BCE")
-            bad = (x < 0) | (x > 1)
+            # open interval: at exactly 0 or 1 the derivative −y/p + (1 − y)/(1 − p) is ±∞ or 0/0
+            # whatever the target (PyTorch clamps log at −100 instead)
+            bad = (x <= 0) | (x >= 1)
             if bad.any():
                 e = _first(bad)
-                self.stop(e, x[e], f"BCE prediction {_fmt(x[e])} is outside [0, 1]")
+                self.stop(
+                    e,
+                    x[e],
+                    f"BCE prediction {_fmt(x[e])} (a prediction must be strictly between 0 and 1)",
+                )
             w = self.num(n.kwarg("pos_weight")) if n.kwarg("pos_weight") is not None else 1.0
             # PyTorch clamps log at −100
             lp = np.maximum(np.log(x), -100.0)
@@ -288,7 +294,7 @@ class Evaluator:
             self.target_domain(n, y, 0, 1, "BCE")
             return float(np.mean(np.maximum(x, 0) - x * y + np.log1p(np.exp(-np.abs(x)))))
         assert f == "cross_entropy"
-        bad = (x <= 0) & (y != 0)
+        bad = x <= 0  # also where y is 0: the derivative −y/p is then 0/0
         if bad.any():
             e = _first(bad)
             self.stop(

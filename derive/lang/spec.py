@@ -8,6 +8,7 @@ broadcasting ``+``), function names and arities, the scalar loss, ``[values]`` s
 from __future__ import annotations
 
 import keyword
+import os
 import random
 import re
 import tomllib
@@ -21,12 +22,13 @@ from typing import Any
 import numpy as np
 
 from derive.errors import BadInput, LimitError
+from derive.files import NotAFile, read_capped
 from derive.lang import domains as domain
 from derive.lang import expr as ex
 from derive.lang import ops
 
-IDENT = re.compile(r"^[A-Za-z][A-Za-z0-9_]{0,31}$")
-NET_NAME = re.compile(r"^[a-z0-9][a-z0-9-]{0,47}$")
+IDENT = re.compile(r"^[A-Za-z][A-Za-z0-9_]{0,31}\Z")  # \Z: "W\n" is not a name
+NET_NAME = re.compile(r"^[a-z0-9][a-z0-9-]{0,47}\Z")
 TABLES = (
     "network",
     "dims",
@@ -144,11 +146,25 @@ def builtin_names() -> list[str]:
 
 def load(net: str) -> NetSpec:
     """``net`` is a built-in name or a path to a ``.toml`` spec."""
+    if isinstance(net, os.PathLike):
+        net = os.fspath(net)
+    if not isinstance(net, str):
+        raise TypeError(f"load() takes a network name or a path, not {type(net).__name__}")
+    if not net.strip():
+        raise SpecError(
+            repr(net), "", "an empty network name", f"use one of: {', '.join(builtin_names())}"
+        )
     if NET_NAME.match(net) and net in builtin_names():
         text = (resources.files("derive.lang") / "specs" / f"{net}.toml").read_text("utf-8")
         return parse(text, source=f"built-in '{net}'")
     path = Path(net)
-    if not path.exists():
+    try:
+        exists, is_dir = path.exists(), path.is_dir()
+    except (OSError, ValueError) as err:  # a name too long for the file system, …
+        raise SpecError(
+            net[:200], "", f"cannot use this path ({getattr(err, 'strerror', None) or err})"
+        ) from None
+    if not exists:
         known = ", ".join(builtin_names())
         raise SpecError(
             net,
@@ -156,22 +172,23 @@ def load(net: str) -> NetSpec:
             "no such built-in network or file",
             f"use one of: {known}, or a path to a .toml spec file",
         )
-    if path.is_dir():
+    if is_dir:
         raise SpecError(net, "", "is a folder, not a spec file", "pass a .toml spec file")
     try:
-        with open(path, "rb") as fh:
-            data = fh.read(MAX_SPEC_BYTES + 1)
+        data = read_capped(path, MAX_SPEC_BYTES, kind="spec file")
         if len(data) > MAX_SPEC_BYTES:
             raise LimitError(
                 f"{net}: the spec file is larger than {MAX_SPEC_BYTES:,} bytes "
                 "(MAX_SPEC_BYTES); a spec is a short TOML file"
             )
         text = data.decode("utf-8")
+    except NotAFile as err:
+        raise SpecError(net, "", str(err), "pass a .toml spec file") from None
     except (OSError, UnicodeDecodeError) as err:
         raise SpecError(
             net,
             "",
-            f"cannot read the file ({err.__class__.__name__})",
+            f"cannot read the file ({getattr(err, 'strerror', None) or err.__class__.__name__})",
             "pass a UTF-8 TOML spec file",
         ) from None
     return parse(text, source=str(path))
@@ -182,7 +199,19 @@ def parse(text: str, source: str = "<spec>") -> NetSpec:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as err:
         raise SpecError(source, "", f"not valid TOML: {err}", "fix the TOML syntax") from None
+    except RecursionError:  # tomllib is recursive: [[[[…]]]] thousands deep
+        raise SpecError(
+            source, "", "not valid TOML: arrays or tables nested too deeply", "flatten the values"
+        ) from None
+    except ValueError as err:  # an integer of more than 4,300 digits (sys.get_int_max_str_digits)
+        raise SpecError(
+            source, "", f"not valid TOML: {_one_line(str(err))[:120]}", "write a shorter number"
+        ) from None
     return _Validator(source, data).run()
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
 
 
 # ---- validation ---------------------------------------------------------------------------
@@ -362,11 +391,21 @@ class _Validator:
     def langs(self, where: str, value: Any) -> dict[str, str]:
         if isinstance(value, str):
             value = {"en": value, "zh": value}
-        if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
+        key = where.split()[-1]
+        if (
+            not isinstance(value, dict)
+            or not all(isinstance(v, str) for v in value.values())
+            or (not value and key == "title")
+        ):
             raise self.err(
                 where,
                 'must be a string or a table {en = "…", zh = "…"}',
-                'write title = { en = "…", zh = "…" }',
+                f'write {key} = {{ en = "…", zh = "…" }}',
+            )
+        unknown = sorted(set(value) - {"en", "zh"})
+        if unknown:
+            raise self.err(
+                where, f"unknown language {unknown[0]!r}", f'write {key} = {{ en = "…", zh = "…" }}'
             )
         if any(len(v) > 300 for v in value.values()):
             raise self.err(where, "is longer than 300 characters", "shorten it")

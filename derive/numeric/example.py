@@ -20,6 +20,7 @@ import sympy as sp
 from derive.engine import tolerance as tol
 from derive.engine.backprop import Derivation
 from derive.engine.printing import latex, ordered_terms
+from derive.errors import BadInput
 from derive.lang import ops
 
 DIGITS = 7
@@ -138,6 +139,10 @@ def fmt(value: Any) -> Number:
     return Number(f, False, s)
 
 
+class ExampleValueError(BadInput, ValueError):
+    """The example values make a value of the derivation undefined or infinite (exit 2)."""
+
+
 class Example:
     """Values of every symbol of a derivation at the spec's ``[values]``."""
 
@@ -171,6 +176,7 @@ class Example:
         while True:
             try:
                 with mpmath.workdps(dps):
+                    self._prime(e)
                     v = self._eval(e)
                 if _finite(v):
                     return v
@@ -180,14 +186,51 @@ class Example:
             except (TypeError, ValueError):
                 complex_ = True  # mpmath: "cannot create mpf from mpc"
             if complex_ or dps >= tol.EXAMPLE_MAX_DPS:
-                raise ValueError(
-                    f"{self.d.graph.symbol_tex.get(e, e)} is not a finite real number at the "
-                    "example values"
+                raise ExampleValueError(
+                    f"at the example values {self._name(e)} is not a finite real number "
+                    f"(even with {dps} digits): a value exactly at the edge of a domain "
+                    "(log, sqrt, 1/x or a negative power of an exact 0) or too extreme. "
+                    "Fix: change [values]"
                 )
             dps = min(dps * 4, tol.EXAMPLE_MAX_DPS)
             self._dps = dps
             self._cache.clear()
             self.values = dict(self._given)
+
+    def _prime(self, e: sp.Basic) -> None:
+        """Evaluate the defined symbols ``e`` depends on, deepest first and without recursion
+        through the definitions (a chain of 200 sigmoid nodes would exceed Python's recursion
+        limit in :meth:`_eval`)."""
+        defs = self.d.defs
+        stack: list[tuple[sp.Basic, bool]] = [(e, False)]
+        seen: set[sp.Basic] = set()
+        while stack:
+            x, ready = stack.pop()
+            if ready:
+                if x not in self.values:
+                    self._eval(x)  # through _eval: a subclass may round what it stores
+                continue
+            if x in seen or x in self.values:
+                continue
+            seen.add(x)
+            if x.is_Symbol:
+                if x not in defs:
+                    continue
+                stack.append((x, True))
+                x = defs[x]
+            stack.extend((s, False) for s in x.free_symbols if s not in self.values)
+
+    def _name(self, e: sp.Basic) -> str:
+        """``W1[0, 1]`` or ``∂L/∂W1[0, 1]`` for a symbol, else its LaTeX."""
+        for name, t in self.d.graph.tensors.items():
+            for prefix, arr in (("", t.symbols), ("∂L/∂", getattr(t, "grads", None))):
+                if arr is None:
+                    continue
+                for i, row in enumerate(arr.tolist()):
+                    for j, s in enumerate(row):
+                        if s == e:
+                            return f"{prefix}{name}[{i}, {j}]"
+        return str(self.d.graph.symbol_tex.get(e, e))
 
     def _eval(self, e: sp.Basic) -> Any:
         hit = self._cache.get(e)

@@ -174,6 +174,8 @@ def check_templates(templates: str | None) -> str | None:
         env = environment(env_name, str(root))
         for f in sorted(folder.rglob("*.j2")):
             rel = f.relative_to(root)
+            if not f.is_file():  # a FIFO would block the renderer, a folder or loop fail late
+                raise TemplateError(f"--templates: {rel}: not a regular file")
             try:
                 source = f.read_text("utf-8")
             except (OSError, UnicodeDecodeError) as err:

@@ -390,12 +390,22 @@ def render(sh: Sheet, template: str, lang: str, templates: str | None = None) ->
 # ---- grading ---------------------------------------------------------------------------------
 
 
+MAX_KEY_BYTES = 16_000_000  # an answer key is a few kB
+
+
 def load_key(path: str | Path) -> dict[str, Any]:
     """Read and validate an answer key (exit 2 through :class:`ExerciseError` when unfit)."""
+    from derive.files import read_capped
+
     try:
-        key = json.loads(Path(path).read_text("utf-8"))
+        data = read_capped(path, MAX_KEY_BYTES)
+        if len(data) > MAX_KEY_BYTES:
+            raise ExerciseError(f"--answers {path}: larger than {MAX_KEY_BYTES:,} bytes")
+        key = json.loads(data.decode("utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as err:
         raise ExerciseError(f"--answers {path}: cannot read the answer key ({err})") from None
+    except (RecursionError, ValueError):  # nested thousands deep, a 5,000-digit number
+        raise ExerciseError(f"--answers {path}: not an answer key (unreadable JSON)") from None
     if not isinstance(key, dict) or key.get("schema") != SCHEMA:
         raise ExerciseError(f"--answers {path}: not an answer key (schema {SCHEMA})")
     for field in ("spec", "variant", "seed", "values", "questions"):

@@ -1,0 +1,56 @@
+"""A CPU-time budget for the derivation: the last guard against unbounded time.
+
+The spec loader refuses, up front, sizes whose element-wise derivation is known to be too large
+(``derive/lang/spec.py``). Its estimate counts entries and product terms; some specs inside those
+limits still make SymPy work for minutes (two chained softmax layers of width 16, a softmax over
+a row of 128, a 4-layer tanh/sigmoid/softplus/softmax net of width 8). :func:`cpu_budget` stops
+such a derivation after :data:`MAX_DERIVE_CPU_SECONDS` of CPU time (not wall time: a loaded
+machine does not make it fail) with a :class:`~derive.errors.LimitError` (exit 2) naming the
+limit. It uses ``SIGPROF`` and so only acts in the main thread of a process that has no other
+profiling timer running; elsewhere it does nothing.
+"""
+
+from __future__ import annotations
+
+import signal
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from derive.errors import LimitError
+
+MAX_DERIVE_CPU_SECONDS = 60.0
+_REPEAT = 0.5  # if library code swallows the first error, the next one comes 0.5 s of CPU later
+
+
+class BudgetExceeded(LimitError):
+    """The derivation used up its CPU-time budget (exit 2)."""
+
+
+@contextmanager
+def cpu_budget(what: str, seconds: float | None = None) -> Iterator[None]:
+    """Raise :class:`BudgetExceeded` inside the block once it has used ``seconds`` of CPU."""
+    seconds = MAX_DERIVE_CPU_SECONDS if seconds is None else seconds
+    usable = (
+        hasattr(signal, "setitimer")
+        and threading.current_thread() is threading.main_thread()
+        and signal.getitimer(signal.ITIMER_PROF) == (0.0, 0.0)  # none running (or nested)
+    )
+    if not usable:
+        yield
+        return
+
+    def expired(signum: int, frame: object) -> None:
+        raise BudgetExceeded(
+            f"{what}: the derivation took more than {seconds:g} s of CPU time "
+            "(MAX_DERIVE_CPU_SECONDS); this network is too large to derive element by element "
+            "here. Fix: make the dimensions smaller and put the real sizes in [full_dims]"
+        )
+
+    previous = signal.signal(signal.SIGPROF, expired)
+    signal.setitimer(signal.ITIMER_PROF, seconds, _REPEAT)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_PROF, 0.0, 0.0)
+        signal.signal(signal.SIGPROF, previous)
