@@ -31,7 +31,7 @@ from derive.lang import domains
 from derive.lang import expr as ex
 from derive.lang.spec import NetSpec, builtin_names, load
 from derive.numeric import verify as numeric
-from derive.numeric.verify import targets
+from derive.numeric.verify import exact_zeros, targets
 
 POINTS = 4  # random points for the exact verdict
 POINTS_PIECEWISE = 12  # … when the formula compares (Z > c): thresholds need more samples
@@ -227,8 +227,6 @@ class Net:
                     defs[s] = sp.Rational(v.numerator, v.denominator)
             # a kink input that is exactly 0 (3·0.1 − 0.3) is 0 here too, as in the walkthrough
             # (50-digit arithmetic alone would make it 1e-51 and take the other side)
-            from derive.numeric.verify import exact_zeros
-
             for node, mask in exact_zeros(self.d).items():
                 syms = self.g.tensors[node].symbols
                 for i, j in zip(*np.nonzero(mask), strict=True):

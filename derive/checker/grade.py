@@ -32,6 +32,7 @@ from typing import Any
 
 from derive.checker.check import FormulaError, check
 from derive.checker.checknet import CACHE_SIZE, net_for
+from derive.files import read_capped
 from derive.lang.spec import SpecError
 from derive.locale import catalog
 
@@ -63,8 +64,6 @@ def read_submissions(path: str | os.PathLike[str]) -> list[dict[str, Any]]:
     ``{``). A JSON line that does not parse becomes a row with ``_error``, graded as ``error``."""
     p = Path(path)
     try:
-        from derive.files import read_capped
-
         data = read_capped(p, MAX_FILE)  # /dev/zero has size 0; a FIFO may have no writer
         if len(data) > MAX_FILE:
             raise GradeError(f"{p}: larger than {MAX_FILE // 2**20} MiB")

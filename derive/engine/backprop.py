@@ -22,6 +22,7 @@ from dataclasses import dataclass
 import sympy as sp
 
 from derive.engine import mform as mf
+from derive.engine.budget import cpu_budget
 from derive.engine.graph import Graph, Tensor, build, forward_ir, op_params
 from derive.engine.printing import latex
 from derive.engine.steps import Checker, Step, StepError, Term, prove
@@ -798,7 +799,5 @@ def _main_rule(rules: tuple[str, ...]) -> str:
 def derive(spec: NetSpec) -> Derivation:
     """Build the graph of ``spec`` and derive every gradient, verifying each step (within the
     CPU-time budget of :mod:`derive.engine.budget`)."""
-    from derive.engine.budget import cpu_budget
-
     with cpu_budget(spec.name):
         return _Deriver(build(spec)).run()

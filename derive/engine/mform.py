@@ -296,6 +296,7 @@ class SumRows(MExpr):
     """``𝟙ᵀ X``: the column sums (sum over the batch), shape ``(1, cols)``."""
 
     x: MExpr
+    prec = PREC["mul"]  # a matrix product: P ⊙ (𝟙ᵀ X) keeps its brackets
 
     @property
     def shape(self):  # type: ignore[override]
@@ -307,6 +308,7 @@ class SumCols(MExpr):
     """``X 𝟙``: the row sums, shape ``(rows, 1)``."""
 
     x: MExpr
+    prec = PREC["mul"]  # a matrix product: P ⊙ (Y 𝟙), not (P ⊙ Y) 𝟙
 
     @property
     def shape(self):  # type: ignore[override]

@@ -52,6 +52,7 @@ from derive.engine.backprop import derive
 from derive.engine.graph import forward_ir
 from derive.engine.printing import grad_tex
 from derive.errors import BadInput
+from derive.files import read_capped
 from derive.lang import expr as ex
 from derive.lang import spec as specs
 from derive.lang.spec import NetSpec
@@ -395,8 +396,6 @@ MAX_KEY_BYTES = 16_000_000  # an answer key is a few kB
 
 def load_key(path: str | Path) -> dict[str, Any]:
     """Read and validate an answer key (exit 2 through :class:`ExerciseError` when unfit)."""
-    from derive.files import read_capped
-
     try:
         data = read_capped(path, MAX_KEY_BYTES)
         if len(data) > MAX_KEY_BYTES:
