@@ -20,7 +20,7 @@ from derive.engine.backprop import Derivation
 from derive.locale import catalog
 from derive.numeric.example import Example
 from derive.walkthrough.codegen import Code, code
-from derive.walkthrough import evidence, lessons
+from derive.walkthrough import evidence, intuition, lessons
 from derive.walkthrough.diagram import Diagram, diagram
 
 from derive.walkthrough.records import Math, BackwardItem, ProofItem, Cited, DETAILS, Walkthrough, Pieces
@@ -88,6 +88,9 @@ def build(
         replace(b, closed=pc.eq(closed[b.name], g.tensors[b.name].shape)) if b.name in closed else b
         for b in backward
     )
+    words = intuition.paragraphs(d, ex)
+    said = intuition.once([words.get(b.name, ()) for b in backward])
+    backward = tuple(replace(b, words=ws) for b, ws in zip(backward, said, strict=True))
     found = lessons.lessons(d, pc, report)
     names: list[str] = []
     for name in [n for b in backward for n in b.proofs] + [n for ls in found for n in ls.proofs]:
