@@ -331,15 +331,34 @@ def paragraphs(d: Derivation, example: Any) -> dict[str, tuple[Words, ...]]:
 
 
 ONCE = ("mean-inside",)  # sentences said at their first place in reading order only
+# sentences said in full the first time and briefly after that ("as for W2: …"), key + ".again"
+AGAIN = (
+    "linear-input",
+    "linear-weight.one",
+    "linear-weight.batch",
+    "bias-sum",
+    "broadcast-sum",
+    "slope.sigmoid",
+    "slope.tanh",
+    "slope.relu",
+)
 
 
 def once(items: list[tuple[Words, ...]]) -> list[tuple[Words, ...]]:
-    """The paragraphs in reading order, each sentence of :data:`ONCE` kept only where it
-    first appears."""
-    said: set[str] = set()
+    """The paragraphs in reading order: a sentence of :data:`ONCE` kept only where it first
+    appears; a sentence of :data:`AGAIN` in full where it first appears and in its short form
+    (naming the tensor it was first said for, ``P``) after that."""
+    first: dict[str, Any] = {}
     out = []
     for ws in items:
-        keep = tuple(w for w in ws if w.key not in ONCE or w.key not in said)
-        said |= {w.key for w in ws}
-        out.append(keep)
+        keep: list[Words] = []
+        for w in ws:
+            if w.key in ONCE and w.key in first:
+                continue
+            if w.key in AGAIN and w.key in first:
+                keep.append(Words(f"{w.key}.again", (*w.args, ("P", first[w.key]))))
+                continue
+            first.setdefault(w.key, w.values.get("T", Math("")))
+            keep.append(w)
+        out.append(tuple(keep))
     return out
