@@ -24,6 +24,7 @@ from __future__ import annotations
 import errno
 import functools
 import os
+import platform
 import shutil
 import sys
 import tempfile
@@ -418,6 +419,10 @@ def derive_verified(s: specs.NetSpec) -> tuple[Any, Any, Any]:
     from derive.numeric import verify as numeric
 
     d = derive(s)
+    key = _numbers_key(s)
+    hit = _cached_numbers(key) if key else None
+    if hit is not None:  # the same spec, source and libraries: the same numbers, no torch import
+        return d, hit[0], hit[1]
     try:
         report = numeric.verify(d)
     except numeric.TorchMissing:
@@ -427,7 +432,40 @@ def derive_verified(s: specs.NetSpec) -> tuple[Any, Any, Any]:
             file=sys.stderr,
         )
         report = numeric.verify(d, use_torch=False)
-    return d, report, numeric.train(d) if s.train else None
+        key = ""  # never cache the fallback: installing torch must change the walkthrough
+    history = numeric.train(d) if s.train else None
+    if key:
+        import pickle
+
+        cache.write("numbers", key, pickle.dumps((report, history)))
+    return d, report, history
+
+
+def _numbers_key(s: specs.NetSpec) -> str:
+    """Cache key of a spec's numeric report and training history: the whole spec (its
+    dataclass repr: names, shapes, expressions, values, ``[train]``), derive's source, and the
+    versions of PyTorch and NumPy that computed them ("" when PyTorch is not installed)."""
+    from importlib import metadata
+
+    try:
+        versions = f"torch {metadata.version('torch')} numpy {metadata.version('numpy')}"
+    except metadata.PackageNotFoundError:
+        return ""
+    return cache.key("numbers", repr(s), versions, platform.machine())
+
+
+def _cached_numbers(key: str) -> tuple[Any, Any] | None:
+    """``(report, history)`` from the cache, or ``None`` (not cached, or unreadable)."""
+    import pickle
+
+    data = cache.read("numbers", key)
+    if data is None:
+        return None
+    try:
+        report, history = pickle.loads(data)
+    except Exception:  # a damaged entry is "not cached"
+        return None
+    return report, history
 
 
 def build_walkthroughs(

@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from derive.engine.backprop import BackwardVisit, Derivation
+from derive.engine.backprop import BackwardVisit, Derivation, _main_rule
 from derive.lang import expr as ex
 from derive.lang import ops
 from derive.walkthrough.records import Math, grad_tex
@@ -302,7 +302,8 @@ class _Writer:
         elif call is None:
             mean = next((k for k in _calls(tree) if k.func in ("mean", "sum")), None)
             if mean is None:
-                out.append(Words("loss.formula", (("T", T),)))
+                key = "loss.power" if _main_rule(c.rules) == "power" else "loss.formula"
+                out.append(Words(key, (("T", T),)))
             else:
                 out.append(Words(f"loss.{mean.func}", (("T", T),)))
         else:
