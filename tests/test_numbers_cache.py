@@ -1,6 +1,6 @@
-"""The edit loop's cache of numeric reports (derive/render/build.py): a rebuild of an unchanged
-spec reads PyTorch's comparison from the cache (no torch import), writes the same bytes, and a
-changed spec or a damaged entry is computed afresh."""
+"""The edit loop's caches (derive/render/build.py): a rebuild of an unchanged spec reads its
+files (or, when those are not cached, PyTorch's comparison) from the cache — no torch import —
+and writes the same bytes; a changed spec or a damaged entry is computed afresh."""
 
 from __future__ import annotations
 
@@ -36,7 +36,7 @@ def _build(cache: Path, out: Path, *args: str) -> str:
         cwd=ROOT,
     )
     assert done.returncode == 0, done.stderr[-2000:]
-    return done.stdout
+    return done.stdout + done.stderr
 
 
 def _files(root: Path) -> dict[str, bytes]:
@@ -51,19 +51,27 @@ def test_a_rebuild_reads_the_report_from_the_cache_and_writes_the_same_bytes(
     first = _build(cache, tmp_path / "a", "tiny-mlp")
     assert "TORCH-IMPORTED" in first  # computed: compared with PyTorch
     entries = list((cache / "numbers").iterdir())
-    assert len(entries) == 1
+    handouts = list((cache / "handouts").iterdir())
+    assert len(entries) == 1 and len(handouts) == 1
     second = _build(cache, tmp_path / "b", "tiny-mlp")
-    assert "NO-TORCH" in second  # read from the cache
+    assert "NO-TORCH" in second and "unchanged" in second  # the files from the cache
     a, b = _files(tmp_path / "a"), _files(tmp_path / "b")
     assert a == b
     text = b["tiny-mlp/en/walkthrough.md"].decode()
     assert "PyTorch 2." in text  # the verification still names the PyTorch it was checked with
 
-    # a damaged entry is "not cached": computed again, same output
-    entries[0].write_bytes(b"not a pickle")
+    # without the files, the report alone comes from the cache: still no torch, same bytes
+    handouts[0].unlink()
     third = _build(cache, tmp_path / "c", "tiny-mlp")
-    assert "TORCH-IMPORTED" in third
+    assert "NO-TORCH" in third and "deriving" in third
     assert _files(tmp_path / "c") == a
+
+    # damaged entries are "not cached": computed again, same output
+    for entry in [*(cache / "numbers").iterdir(), *(cache / "handouts").iterdir()]:
+        entry.write_bytes(b"not a pickle")
+    fourth = _build(cache, tmp_path / "d", "tiny-mlp")
+    assert "TORCH-IMPORTED" in fourth
+    assert _files(tmp_path / "d") == a
 
 
 @pytest.mark.slow

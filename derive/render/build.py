@@ -481,6 +481,14 @@ def build_walkthroughs(
     from derive.walkthrough.context import build as context
 
     root = p.out if root is None else root
+    key = _files_key(s, p)
+    hit = _cached_files(key) if key else None
+    if hit is not None:  # the same spec, options, source and libraries: the same files
+        files, names = hit
+        progress(f"{s.name}: unchanged (files from the cache)")
+        if cited is not None:
+            cited += [n for n in names if n not in cited]
+        return [_write(root / rel, data) for rel, data in files]
     progress(f"{s.name}: deriving and verifying …")
     d, report, history = derive_verified(s)
     exercises.remember(s, d)
@@ -522,7 +530,40 @@ def build_walkthroughs(
                 written.append(folder / FILES["pdf"])
                 continue
             written.append(_write(folder / FILES[fmt], text))
+    if key:
+        import pickle
+
+        files = [(str(f.relative_to(root)), f.read_bytes()) for f in written]
+        cache.write("handouts", key, pickle.dumps((files, [c.name for c in w.cited])))
     return written
+
+
+def _files_key(s: specs.NetSpec, p: Plan) -> str:
+    """Cache key of the files one network's walkthroughs are made of: the spec, the plan's
+    detail, languages and formats, derive's source and ``--templates``, and the library
+    versions; "" when they are not cached (a PDF, or no PyTorch: its warning must show)."""
+    numbers = _numbers_key(s)
+    if not numbers or "pdf" in p.formats:
+        return ""
+    extra = cache.source_hash(*filter(None, [p.templates]))
+    plan = f"{p.detail}|{','.join(p.langs)}|{','.join(p.formats)}"
+    return cache.key("handouts", numbers, plan, extra)
+
+
+def _cached_files(key: str) -> tuple[list[tuple[str, bytes]], list[str]] | None:
+    """``([(relative path, bytes)], cited proof names)`` from the cache, or ``None``."""
+    import pickle
+
+    data = cache.read("handouts", key)
+    if data is None:
+        return None
+    try:
+        files, names = pickle.loads(data)
+        if not all(isinstance(r, str) and ".." not in Path(r).parts for r, _ in files):
+            return None
+    except Exception:  # a damaged entry is "not cached"
+        return None
+    return files, names
 
 
 class _user_templates:
