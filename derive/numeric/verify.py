@@ -72,6 +72,9 @@ class Report:
     loss_scale: tuple[str, float] | None  # e.g. ("mse", 2.0): PyTorch's bare loss / ours
     torch_version: str | None
     notes: tuple[str, ...] = ()  # e.g. exact zeros at the example, skipped random points
+    # PyTorch's gradients at the example values ((param, array), …) for the verification
+    # table, so that a report read from the cache needs no torch import; () without PyTorch
+    torch_example: tuple[tuple[str, Any], ...] = ()
 
     @property
     def ok(self) -> bool:
@@ -737,8 +740,10 @@ def verify(d: Derivation, *, points: int = 3, use_torch: bool = True, full: bool
         )
     scale = None
     torch_version = None
+    example: tuple[tuple[str, Any], ...] = ()
     if use_torch:
-        torch_version = _torch().__version__
+        torch_version = str(_torch().__version__)  # a plain str: a cached report needs no torch
+        example = tuple(gradients_torch(g, pt, zeros=zeros).items())
         found = loss_scale_call(g.spec.forward[-1][1])
         if found is not None:
             ours, _ = gradients_matrix(d, pt)
@@ -747,7 +752,7 @@ def verify(d: Derivation, *, points: int = 3, use_torch: bool = True, full: bool
             mask = np.abs(ours[p]) > 1e-300
             ratio = float(np.median(bare[p][mask] / ours[p][mask])) if mask.any() else math.nan
             scale = (found[1].func, ratio)
-    return Report(g.spec.name, tuple(comps), scale, torch_version, tuple(notes))
+    return Report(g.spec.name, tuple(comps), scale, torch_version, tuple(notes), example)
 
 
 def train(

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import errno
 import os
+import platform
 import shutil
 import sys
 import tempfile
@@ -397,6 +398,10 @@ def derive_verified(s: specs.NetSpec) -> tuple[Any, Any, Any]:
     is not installed), trained when the spec has ``[train]``. Shared by ``build`` and ``site``."""
 
     d = derive(s)
+    key = _numbers_key(s)
+    hit = _cached_numbers(key) if key else None
+    if hit is not None:  # the same spec, source and libraries: the same numbers, no torch import
+        return d, hit[0], hit[1]
     try:
         report = numeric.verify(d)
     except numeric.TorchMissing:
@@ -406,7 +411,40 @@ def derive_verified(s: specs.NetSpec) -> tuple[Any, Any, Any]:
             file=sys.stderr,
         )
         report = numeric.verify(d, use_torch=False)
-    return d, report, numeric.train(d) if s.train else None
+        key = ""  # never cache the fallback: installing torch must change the walkthrough
+    history = numeric.train(d) if s.train else None
+    if key:
+        import pickle
+
+        cache.write("numbers", key, pickle.dumps((report, history)))
+    return d, report, history
+
+
+def _numbers_key(s: specs.NetSpec) -> str:
+    """Cache key of a spec's numeric report and training history: the whole spec (its
+    dataclass repr: names, shapes, expressions, values, ``[train]``), derive's source, and the
+    versions of PyTorch and NumPy that computed them ("" when PyTorch is not installed)."""
+    from importlib import metadata
+
+    try:
+        versions = f"torch {metadata.version('torch')} numpy {metadata.version('numpy')}"
+    except metadata.PackageNotFoundError:
+        return ""
+    return cache.key("numbers", repr(s), versions, platform.machine())
+
+
+def _cached_numbers(key: str) -> tuple[Any, Any] | None:
+    """``(report, history)`` from the cache, or ``None`` (not cached, or unreadable)."""
+    import pickle
+
+    data = cache.read("numbers", key)
+    if data is None:
+        return None
+    try:
+        report, history = pickle.loads(data)
+    except Exception:  # a damaged entry is "not cached"
+        return None
+    return report, history
 
 
 def build_walkthroughs(
@@ -419,6 +457,14 @@ def build_walkthroughs(
     """Derive, verify, train and render ``s`` into ``root/<network>/<lang>/``."""
 
     root = p.out if root is None else root
+    key = _files_key(s, p)
+    hit = _cached_files(key) if key else None
+    if hit is not None:  # the same spec, options, source and libraries: the same files
+        files, names = hit
+        progress(f"{s.name}: unchanged (files from the cache)")
+        if cited is not None:
+            cited += [n for n in names if n not in cited]
+        return [_write(root / rel, data) for rel, data in files]
     progress(f"{s.name}: deriving and verifying …")
     d, report, history = derive_verified(s)
     exercises.remember(s, d)
@@ -458,7 +504,40 @@ def build_walkthroughs(
                 written.append(folder / FILES["pdf"])
                 continue
             written.append(_write(folder / FILES[fmt], text))
+    if key:
+        import pickle
+
+        files = [(str(f.relative_to(root)), f.read_bytes()) for f in written]
+        cache.write("handouts", key, pickle.dumps((files, [c.name for c in w.cited])))
     return written
+
+
+def _files_key(s: specs.NetSpec, p: Plan) -> str:
+    """Cache key of the files one network's walkthroughs are made of: the spec, the plan's
+    detail, languages and formats, derive's source and ``--templates``, and the library
+    versions; "" when they are not cached (a PDF, or no PyTorch: its warning must show)."""
+    numbers = _numbers_key(s)
+    if not numbers or "pdf" in p.formats:
+        return ""
+    extra = cache.source_hash(*filter(None, [p.templates]))
+    plan = f"{p.detail}|{','.join(p.langs)}|{','.join(p.formats)}"
+    return cache.key("handouts", numbers, plan, extra)
+
+
+def _cached_files(key: str) -> tuple[list[tuple[str, bytes]], list[str]] | None:
+    """``([(relative path, bytes)], cited proof names)`` from the cache, or ``None``."""
+    import pickle
+
+    data = cache.read("handouts", key)
+    if data is None:
+        return None
+    try:
+        files, names = pickle.loads(data)
+        if not all(isinstance(r, str) and ".." not in Path(r).parts for r, _ in files):
+            return None
+    except Exception:  # a damaged entry is "not cached"
+        return None
+    return files, names
 
 
 class _user_templates:

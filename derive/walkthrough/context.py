@@ -18,7 +18,7 @@ from typing import Any
 from derive.engine.backprop import Derivation
 from derive.locale import catalog
 from derive.numeric.example import Example
-from derive.walkthrough import evidence, lessons
+from derive.walkthrough import evidence, intuition, lessons
 from derive.walkthrough.codegen import Code, code
 from derive.walkthrough.diagram import Diagram, diagram
 from derive.walkthrough.records import (
@@ -94,6 +94,9 @@ def build(
         replace(b, closed=pc.eq(closed[b.name], g.tensors[b.name].shape)) if b.name in closed else b
         for b in backward
     )
+    words = intuition.paragraphs(d, ex)
+    said = intuition.once([words.get(b.name, ()) for b in backward])
+    backward = tuple(replace(b, words=ws) for b, ws in zip(backward, said, strict=True))
     found = lessons.lessons(d, pc, report)
     names: list[str] = []
     for name in [n for b in backward for n in b.proofs] + [n for ls in found for n in ls.proofs]:

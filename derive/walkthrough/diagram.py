@@ -9,12 +9,19 @@ Two levels, both derived from the :class:`~derive.engine.graph.Graph` (never fro
 
 Labels come in two spellings: ``text`` (identifiers, indices, ``σ``: safe for Mermaid) and ``tex``
 (printer-made LaTeX for TikZ). Layout (``layer``, ``row``) is the longest path from a source.
+
+Geometry for TikZ (:func:`place`): every node and edge label gets a box in centimetres, from a
+conservative estimate of its LaTeX's width (:func:`tex_size`); the layers are spread until no
+label box meets a node box or another label (tensor level: a label in the middle of its edge;
+entry level, where edges cross in the middle: just past the source node). ``overlaps`` lists what
+still meets — empty for every drawing we make (a test checks the built-ins and user specs).
 """
 
 from __future__ import annotations
 
+import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import sympy as sp
 
@@ -132,6 +139,14 @@ class DNode:
     row: int
     rows: int  # nodes in this layer
     y: float  # vertical position, layers centred on 0 (rows grow downwards)
+    x: float = 0.0  # TikZ position in cm (set by :func:`place`)
+    w: float = 0.0  # estimated box width and height in cm (an upper bound)
+    h: float = 0.0
+
+    @property
+    def pos(self) -> tuple[float, float]:
+        """The TikZ coordinate in cm."""
+        return (self.x, round(self.y * STEP_Y, 3))
 
     @property
     def label(self) -> str:
@@ -145,6 +160,15 @@ class DEdge:
     dst: str
     text: str
     tex: str
+    lx: float = 0.0  # label centre in cm (set by :func:`place`)
+    ly: float = 0.0
+    lw: float = 0.0  # estimated label box (an upper bound)
+    lh: float = 0.0
+
+    @property
+    def lpos(self) -> tuple[float, float]:
+        """The TikZ coordinate of the label's centre in cm."""
+        return (self.lx, self.ly)
 
     @property
     def label(self) -> str:
@@ -160,12 +184,237 @@ class Diagram:
 
 
 def diagram(g: Graph) -> Diagram:
-    """The drawing of ``g`` (see the module docstring for the two levels)."""
+    """The drawing of ``g`` (see the module docstring for the two levels), placed."""
     single = all(g.tensors[n].shape[0] == 1 for n in g.spec.inputs)
     entries = sum(len(g.tensors[n.name].symbols) for n in g.nodes)
     if single and entries <= MAX_ENTRY_NODES:
-        return _layout("entry", _entry_edges(g))
-    return _layout("tensor", _tensor_edges(g))
+        return place(_layout("entry", _entry_edges(g)))
+    return place(_layout("tensor", _tensor_edges(g)))
+
+
+# ---- geometry (TikZ) ---------------------------------------------------------------------------
+
+PT = 2.54 / 72.27  # cm per TeX point
+FONT = 10.0  # the handout's font size in pt (the largest we use: 11 pt at full detail is scaled
+FONT_FULL = 11.0  # by the adjustbox like everything else, so we size for 11 pt)
+LABEL_FONT = 8.0  # \scriptsize at 11 pt
+STEP_Y = 1.7  # cm between rows
+MIN_GAP = 2.2  # cm between layer centres at least
+PAD = 0.12  # cm of clearance between a label and anything else
+# TikZ styles of the template, in cm: (inner sep, minimum width, minimum height)
+STYLE = {
+    "node": (3 * PT, 0.0, 0.6),
+    "loss": (3 * PT, 0.0, 0.6),
+    "input": (1.5 * PT, 0.7, 0.7),
+    "param": (2 * PT, 0.0, 0.0),
+}
+LABEL_SEP = 1 * PT
+
+_COMMAND = re.compile(r"\\([A-Za-z]+)")
+_SPACING = {"left", "right", "thinspace", "medspace", "thickspace", "quad", "qquad"}
+_ROMAN = {"operatorname", "text", "mathrm"}
+_GREEK = set(
+    "alpha beta gamma delta epsilon varepsilon zeta eta theta vartheta iota kappa lambda mu nu xi"
+    " pi rho sigma tau upsilon phi varphi chi psi omega".split()
+)
+SCRIPT = 0.75  # a sub/superscript's size relative to its base (TeX: 0.7)
+
+
+def _glyph(ch: str, roman: bool) -> float:
+    """An upper bound of one glyph's width in em (Computer Modern / Latin Modern): math italic
+    capitals run to 1.08 em with the italic correction (W), roman ones to 0.75 em."""
+    if ch.isupper():
+        return 0.8 if roman else 1.1
+    if ch in "mwMW":
+        return 0.9
+    if ch.isalpha():
+        return 0.6 if roman else 0.65
+    if ch.isdigit():
+        return 0.55
+    if ch in ",.;":
+        return 0.45  # with the space after it
+    if ch in "[]()|":
+        return 0.45
+    if ch in "+-=<>":
+        return 1.3  # with the spaces around a binary operator
+    return 0.8
+
+
+def tex_size(tex: str, font: float) -> tuple[float, float]:
+    """An upper bound of the ``(width, height)`` in cm of inline math ``tex`` at ``font`` pt
+    (glyph widths from :func:`_glyph`, sub/superscripts at :data:`SCRIPT` of their base size,
+    commands like ``\\sigma`` as a wide lower-case glyph), plus 10 %."""
+    em = font * PT
+    width = 0.0
+    depth = 0
+    script: list[int] = []  # brace depths at which a sub/superscript group opened
+    roman: list[int] = []  # brace depths at which an upright (\operatorname) group opened
+    raised = lowered = False
+    pending_script = pending_roman = False
+    i = 0
+    while i < len(tex):
+        ch = tex[i]
+        scale = SCRIPT if (script or pending_script) else 1.0
+        if ch == "\\":
+            m = _COMMAND.match(tex, i)
+            if m is None:  # \, \; \{ …
+                i += 2
+                width += 0.3 * em * scale
+                continue
+            i = m.end()
+            name = m.group(1)
+            if name in _ROMAN:
+                pending_roman = True
+            elif name in _SPACING:
+                width += 0.25 * em * scale
+            elif name in ("hat", "bar", "tilde", "mathbf", "boldsymbol"):
+                pass
+            elif name.lower() in _GREEK or name in ("top", "prime", "cdot", "odot"):
+                width += 0.8 * em * scale
+            else:  # \tanh, \exp, \log, \sum: a word in upright letters
+                width += 0.65 * len(name) * em * scale
+            if pending_script and name not in _ROMAN:
+                pending_script = False
+            continue
+        if ch in "^_":
+            raised |= ch == "^"
+            lowered |= ch == "_"
+            i += 1
+            if i < len(tex) and tex[i] != "{":  # x^2: one glyph
+                if tex[i] == "\\":
+                    pending_script = True
+                    continue
+                width += _glyph(tex[i], bool(roman)) * SCRIPT * em
+                i += 1
+            else:
+                pending_script = True
+            continue
+        if ch == "{":
+            depth += 1
+            if pending_script:
+                script.append(depth)
+                pending_script = False
+            if pending_roman:
+                roman.append(depth)
+                pending_roman = False
+            i += 1
+            continue
+        if ch == "}":
+            if script and script[-1] == depth:
+                script.pop()
+            if roman and roman[-1] == depth:
+                roman.pop()
+            depth -= 1
+            i += 1
+            continue
+        i += 1
+        if ch == " ":
+            continue
+        width += _glyph(ch, bool(roman)) * scale * em
+    height = 1.0 * em + (0.5 * em if raised else 0.0) + (0.4 * em if lowered else 0.0)
+    return 1.1 * width, 1.1 * height
+
+
+def _node_box(kind: str, tex: str) -> tuple[float, float]:
+    sep, min_w, min_h = STYLE.get(kind, STYLE["node"])
+    w, h = tex_size(tex, FONT_FULL)
+    w, h = w + 2 * sep, h + 2 * sep
+    if kind == "input":  # a circle around the text box
+        d = max(min_w, math.hypot(w, h))
+        return d, d
+    if kind == "param":  # the trapezium's slanted sides add about a height each side
+        return w + 2 * h * math.tan(math.radians(15)) + 0.1, h
+    return max(w, min_w) + 0.06, max(h, min_h) + 0.06  # + line width and rounding
+
+
+def _exit(cx: float, cy: float, w: float, h: float, dx: float, dy: float) -> float:
+    """Distance from a box centre to its border along the unit direction ``(dx, dy)``."""
+    tx = (w / 2) / abs(dx) if dx else math.inf
+    ty = (h / 2) / abs(dy) if dy else math.inf
+    return min(tx, ty)
+
+
+def _meet(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> bool:
+    """Two boxes ``(cx, cy, w, h)`` overlap (with :data:`PAD` of clearance)."""
+    return (
+        abs(a[0] - b[0]) < (a[2] + b[2]) / 2 + PAD - 1e-9
+        and abs(a[1] - b[1]) < (a[3] + b[3]) / 2 + PAD - 1e-9
+    )
+
+
+def overlaps(dg: Diagram) -> list[tuple[str, str]]:
+    """Pairs ``(label of edge src→dst, node id or other label)`` whose boxes meet."""
+    nodes = {n.id: (n.x, n.y * STEP_Y, n.w, n.h) for n in dg.nodes}
+    labels = [(f"{e.src}->{e.dst}", (e.lx, e.ly, e.lw, e.lh)) for e in dg.edges if e.tex]
+    out = []
+    for k, (name, box) in enumerate(labels):
+        out += [(name, nid) for nid, nb in nodes.items() if _meet(box, nb)]
+        out += [(name, other) for other, ob in labels[k + 1 :] if _meet(box, ob)]
+    return out
+
+
+def place(dg: Diagram) -> Diagram:
+    """Positions in cm for the nodes and the edge labels (see the module docstring)."""
+    sizes = {n.id: _node_box(n.kind, n.tex) for n in dg.nodes}
+    layers = sorted({n.layer for n in dg.nodes})
+    gaps = {lay: MIN_GAP for lay in layers[1:]}  # distance from the previous layer
+    by_id = {n.id: n for n in dg.nodes}
+    for _ in range(60):
+        xs: dict[int, float] = {}
+        x = 0.0
+        for lay in layers:
+            x += gaps.get(lay, 0.0)
+            xs[lay] = x
+        nodes = tuple(
+            replace(n, x=round(xs[n.layer], 3), w=sizes[n.id][0], h=sizes[n.id][1])
+            for n in dg.nodes
+        )
+        pos = {n.id: n for n in nodes}
+        boxes = [(n.x, n.y * STEP_Y, n.w, n.h) for n in nodes]
+        edges = []
+        for e in dg.edges:
+            if not e.tex:
+                edges.append(e)
+                continue
+            a, b = pos[e.src], pos[e.dst]
+            ax, ay, bx, by = a.x, a.y * STEP_Y, b.x, b.y * STEP_Y
+            length = math.hypot(bx - ax, by - ay) or 1.0
+            dx, dy = (bx - ax) / length, (by - ay) / length
+            lw, lh = tex_size(e.tex, LABEL_FONT)
+            lw, lh = lw + 2 * LABEL_SEP, lh + 2 * LABEL_SEP
+            start = _exit(ax, ay, a.w, a.h, dx, dy)
+            end = length - _exit(bx, by, b.w, b.h, dx, dy)
+            # the label's centre may go from ``lo`` to ``hi`` without leaving the visible edge
+            lo = start + _exit(0, 0, lw, lh, dx, dy)
+            hi = max(lo, end - _exit(0, 0, lw, lh, dx, dy))
+            # preferred: the middle (tensor level); just past the source where edges cross in
+            # the middle (entry level); then the free place nearest to it
+            want = (lo + hi) / 2 if dg.level == "tensor" else lo
+            steps = int((hi - lo) / 0.05) + 1
+            ts = sorted((lo + k * 0.05 for k in range(steps)), key=lambda t: (abs(t - want), t))
+            t = next(
+                (
+                    t
+                    for t in ts
+                    if not any(_meet((ax + t * dx, ay + t * dy, lw, lh), b) for b in boxes)
+                ),
+                want,
+            )
+            edges.append(
+                replace(e, lx=round(ax + t * dx, 3), ly=round(ay + t * dy, 3), lw=lw, lh=lh)
+            )
+            boxes.append((edges[-1].lx, edges[-1].ly, lw, lh))
+        placed = Diagram(dg.level, nodes, tuple(edges))
+        bad = overlaps(placed)
+        if not bad:
+            return placed
+        for name, _other in bad:  # widen the layers the crowded edge spans
+            src, dst = name.split("->")
+            lo, hi = sorted((by_id[src].layer, by_id[dst].layer))
+            for lay in layers:
+                if lo < lay <= hi:
+                    gaps[lay] += 0.15
+    return placed
 
 
 class _Builder:

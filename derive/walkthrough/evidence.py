@@ -116,7 +116,11 @@ def verification(d: Derivation, report: Any) -> Verification:
     if numeric.at_kink(d, point, zeros=zeros):  # a central difference straddles the kink
         fd = {p: np.full_like(v, np.nan) for p, v in fd.items()}
     has_torch = report.torch_version is not None
-    tt = numeric.gradients_torch(g, point, zeros=zeros) if has_torch else None
+    tt = None
+    if has_torch:  # computed by verify (and so cached with the report), else here
+        tt = dict(getattr(report, "torch_example", ())) or numeric.gradients_torch(
+            g, point, zeros=zeros
+        )
     rows, hidden, summary = [], 0, []
     for p in g.spec.params:
         t = g.tensors[p]

@@ -107,6 +107,7 @@ class BackwardItem:
     code: str  # "dW1 = X.T @ dZ1"
     proofs: tuple[str, ...]
     closed: Eq | None = None  # a parameter's gradient in forward values only
+    words: tuple[Any, ...] = ()  # the "in words" paragraph (derive.walkthrough.intuition.Words)
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,365 @@
+"""The "in words" paragraph of each backward step: what this step does to the blame, for this
+network, found in the derivation's structure (never by network name).
+
+Each gradient's paragraph is a tuple of :class:`Words` — a locale key (table
+``handout_intuition``) and the values that fill it (tensor LaTeX, counts, example numbers). The
+sentences are chosen from the rules the gradient went through on each path (``linear-input``:
+blame flows back through the weight; an activation's derivative: its slope gates the blame;
+``bias-sum``: the bias collects the blame of the whole batch; …), from the loss (where the blame
+starts, the ``1/m`` of a mean, the sign of a scalar error) and from the simplifications the
+engine proved (sigmoid + BCE, softmax + cross-entropy, batch normalisation's centring). No prose
+here: templates look the keys up in the catalogue.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from derive.engine.backprop import BackwardVisit, Derivation, _main_rule
+from derive.lang import expr as ex
+from derive.lang import ops
+from derive.walkthrough.records import Math, grad_tex
+
+# element-wise functions whose slope has a sentence of its own (``slope.<name>``); any other
+# element-wise function gets the general ``gate`` sentence
+SLOPES = ("sigmoid", "tanh", "relu", "leaky_relu", "softplus", "exp", "log", "sqrt", "abs")
+# losses with a sentence of their own (``loss.<name>``)
+LOSSES = ("mse", "sse", "bce", "bce_logits", "cross_entropy")
+# simplifications the engine proves, each with its sentence (``fused.<rule>``)
+FUSED = ("sigmoid-bce", "weighted-bce", "softmax-ce", "batchnorm")
+
+
+@dataclass(frozen=True)
+class Words:
+    """One sentence: ``key`` in the catalogue table ``handout_intuition``, and its values."""
+
+    key: str
+    args: tuple[tuple[str, Any], ...] = ()
+
+    @property
+    def values(self) -> dict[str, Any]:
+        return dict(self.args)
+
+
+def _calls(tree: ex.Node) -> list[ex.Call]:
+    out: list[ex.Call] = []
+    stack = [tree]
+    while stack:
+        n = stack.pop()
+        if isinstance(n, ex.Call):
+            out.append(n)
+        stack.extend(reversed(ex.children(n)))
+    return out
+
+
+def _uses(tree: ex.Node, name: str) -> bool:
+    return name in ex.names(tree)
+
+
+class _Writer:
+    def __init__(self, d: Derivation, example: Any) -> None:
+        self.d, self.ex, self.g = d, example, d.graph
+        self.trees = dict(d.spec.forward)
+
+    def tex(self, name: str) -> Math:
+        return Math(self.g.tensors[name].tex)
+
+    def num(self, e: Any) -> Math:
+        try:
+            return Math(self.ex.number(e).tex)
+        except (ValueError, ZeroDivisionError, TypeError):  # pragma: no cover - defensive
+            return Math("")
+
+    def rows(self, name: str) -> int:
+        return int(self.g.tensors[name].shape[0])
+
+    def batch(self, name: str) -> Math:
+        """The number of rows of ``name`` as the spec names it (``m``) or as a number."""
+        from derive.engine import mform as mf
+
+        g = self.g
+        return Math(mf.Scalar(g.count((g.tensors[name].shape[0],)).expr, g.scalar_names()).tex())
+
+    def mean_tex(self) -> tuple[Math, Math]:
+        """``(n, "n = 4")``: what the loss averages over, as the spec names it and with its
+        number (just the number when the spec gives the size no name)."""
+        from derive.engine import mform as mf
+
+        g = self.g
+        n = self.mean_count()
+        for call in _calls(self.trees[self.d.spec.loss]):
+            op = ops.OPS.get(call.func)
+            if op is None or op.kind != ops.LOSS or not isinstance(call.args[0], ex.Name):
+                continue
+            shape = g.tensors[call.args[0].id].shape
+            shape = (shape[0],) if op.reduce == "rows" else tuple(shape)
+            sym = Math(mf.Scalar(g.count(shape).expr, g.scalar_names()).tex())
+            return sym, Math(sym if sym == str(n) else f"{sym} = {n}")
+        return Math(str(n)), Math(str(n))
+
+    def mean_count(self) -> int:
+        """The number of terms the loss averages over (1 when it does not average)."""
+        g = self.g
+        for call in _calls(self.trees[self.d.spec.loss]):
+            op = ops.OPS.get(call.func)
+            if op is None or op.kind != ops.LOSS or op.reduce not in ("mean", "rows"):
+                continue
+            arg = call.args[0]
+            if not isinstance(arg, ex.Name):
+                return 1
+            shape = g.tensors[arg.id].shape
+            return int(shape[0]) if op.reduce == "rows" else int(shape[0]) * int(shape[1])
+        return 1
+
+    # ---- one gradient ---------------------------------------------------------------------------
+
+    def paragraph(self, v: BackwardVisit) -> tuple[Words, ...]:
+        out: list[Words] = []
+        t = v.name
+        T = self.tex(t)
+        cs = v.contributions
+        if len(cs) > 1:
+            sources = Math(", ".join(self.g.tensors[c.source].tex for c in cs))
+            key = "shared" if v.kind == "param" else "fork"
+            out.append(Words(key, (("T", T), ("k", Math(str(len(cs)))), ("S", sources))))
+        fused = next((s.rule for s in v.simplified if s.rule in FUSED), None)
+        if fused is not None:  # the simplification says what the whole step does
+            return (*out, self.fused(v, fused))
+        seen: set[str] = set()
+        for c in cs:
+            for w in self.path(t, c):
+                if w.key not in seen:
+                    seen.add(w.key)
+                    out.append(w)
+        return tuple(out)
+
+    def fused(self, v: BackwardVisit, rule: str) -> Words:
+        g = self.g
+        T = self.tex(v.name)
+        a = g.consumers[v.name][0]
+        args: list[tuple[str, Any]] = [("T", T), ("A", self.tex(a)), ("d", grad_tex(self.d, v.name))]
+        loss = g.nodes[-1].tree
+        if isinstance(loss, ex.Call) and len(loss.args) > 1 and isinstance(loss.args[1], ex.Name):
+            args.append(("Y", self.tex(loss.args[1].id)))
+        else:
+            args.append(("Y", Math("Y")))
+        args.append(("m", self.batch(v.name)))
+        return Words(f"fused.{rule}", tuple(args))
+
+    def path(self, t: str, c: Any) -> list[Words]:
+        """The sentences of one path ``c`` (source node → ``t``), from the loss side inwards."""
+        g, spec = self.g, self.d.spec
+        T, S = self.tex(t), self.tex(c.source)
+        d_up = grad_tex(self.d, c.source) if c.source != spec.loss else Math("")
+        base = (("T", T), ("S", S), ("up", d_up))
+        tree = self.trees[c.source]
+        out: list[Words] = []
+        if c.source == spec.loss:
+            out += self.loss(t, tree, c)
+            return out
+        # the element-wise functions between the source node's output and t
+        for call in _calls(tree):
+            op = ops.OPS.get(call.func)
+            if op is None or op.kind != ops.ELEMENTWISE or not any(_uses(a, t) for a in call.args):
+                continue
+            out += self.gate(t, call, op, c.source)
+        for call in _calls(tree):
+            op = ops.OPS.get(call.func)
+            if op is not None and op.kind == ops.ROWWISE and any(_uses(a, t) for a in call.args):
+                out.append(Words(f"rowwise.{op.rule}", (*base, ("f", Math(op.tex)))))
+            if op is not None and op.kind == ops.REDUCTION and any(_uses(a, t) for a in call.args):
+                out.append(Words(f"reduce.{op.name}", base))
+        rules = [r for r in c.rules if r not in ("elementwise", "transpose")]
+        n_mean = self.mean_count()
+        linear = any(r.startswith("linear-") for r in rules)
+        for r in rules:
+            if r == "linear-input":
+                out.append(
+                    Words(
+                        "linear-input",
+                        (*base, ("W", self.partner(c, t)), ("F", Math(c.formula.tex()))),
+                    )
+                )
+            elif r == "linear-weight":
+                m = self.rows(c.source)
+                key = "linear-weight.batch" if m > 1 else "linear-weight.one"
+                out.append(
+                    Words(key, (*base, ("F", Math(c.formula.tex())), ("m", self.batch(c.source))))
+                )
+                if m > 1 and n_mean > 1:
+                    out.append(Words("mean-inside", (*base, ("n", self.mean_tex()[0]))))
+            elif r == "bias-sum":
+                m = self.rows(c.source)
+                if "product" in rules:
+                    out.append(Words("scale-sum", (*base, ("m", self.batch(c.source)))))
+                elif m > 1:
+                    key = "bias-sum" if self.g.tensors[t].kind == "param" else "broadcast-sum"
+                    out.append(Words(key, (*base, ("m", self.batch(c.source)))))
+                    if n_mean > 1:
+                        out.append(Words("mean-inside", (*base, ("n", self.mean_tex()[0]))))
+                else:
+                    out.append(Words("bias-one", base))
+            elif r == "sum-broadcast":
+                out.append(Words("sum-broadcast", base))
+            elif r == "product" and "bias-sum" not in rules and not linear:
+                other = self.partner(c, t, alone=True)
+                if other:
+                    out.append(Words("product", (*base, ("X", other))))
+                else:
+                    out.append(Words("product.many", base))
+            elif r in ("quotient", "power"):
+                out.append(Words(r, base))
+        if not out:
+            out.append(Words("identity" if not rules else "general", base))
+        return out
+
+    def partner(self, c: Any, t: str, alone: bool = False) -> Math:
+        """The other tensor of a product on the path (the weight of ``δ Wᵀ``, the input of
+        ``Xᵀ δ``): the first value referenced by the contribution's formula that is not ``t``."""
+        from derive.engine import mform as mf
+        from derive.walkthrough.records import walk
+
+        refs: list[Any] = []
+        walk(c.formula, lambda n: refs.append(n) if isinstance(n, mf.Ref) else None)
+        others = [r for r in refs if r.kind == "value" and r.name != t]
+        if alone:  # only a product of the upstream gradient and one tensor names it
+            return Math(others[0].tex()) if len(others) == 1 and len(refs) == 2 else Math("")
+        return Math(others[0].tex()) if others else Math("1")
+
+    def gate(self, t: str, call: ex.Call, op: Any, source: str) -> list[Words]:
+        T, S = self.tex(t), self.tex(source)
+        f = Math(op.tex)
+        key = f"slope.{op.name}" if op.name in SLOPES else "gate"
+        args: list[tuple[str, Any]] = [
+            ("T", T), ("S", S), ("f", f), ("up", grad_tex(self.d, source))
+        ]
+        out = [Words(key, tuple(args))]
+        arg = call.args[0] if call.args else None
+        if not (isinstance(arg, ex.Name) and arg.id == t and op.derivative is not None):
+            return out
+        symbols = list(self.g.tensors[t].symbols)
+        try:
+            values = [self.ex.value(s) for s in symbols]
+        except ValueError:
+            return out
+        n = len(values)
+        if op.name == "relu":
+            blocked = sum(1 for x in values if x <= 0)
+            out.append(
+                Words("count.relu", (("T", T), ("k", Math(str(blocked))), ("n", Math(str(n)))))
+            )
+            return out
+        if op.derivative is None or n == 0:
+            return out
+        try:
+            slopes = sorted(
+                ((self.ex.value(op.derivative(s)), s) for s in symbols), key=lambda p: p[0]
+            )
+        except (ValueError, TypeError, ZeroDivisionError):
+            return out
+        lo, hi = slopes[0], slopes[-1]
+        if n == 1:
+            out.append(Words("count.slope-one", (("f", f), ("lo", self.num(op.derivative(lo[1]))))))
+        else:
+            out.append(
+                Words(
+                    "count.slopes",
+                    (
+                        ("f", f),
+                        ("lo", self.num(op.derivative(lo[1]))),
+                        ("hi", self.num(op.derivative(hi[1]))),
+                    ),
+                )
+            )
+        return out
+
+    def loss(self, t: str, tree: ex.Node, c: Any) -> list[Words]:
+        g = self.g
+        T = self.tex(t)
+        d = grad_tex(self.d, t)
+        L = Math(g.loss_tex)
+        out = [Words("start", (("T", T), ("d", d), ("L", L)))]
+        if "loss-target" in c.rules:
+            out.append(Words("loss.target", (("T", T),)))
+            return out
+        call = next(
+            (k for k in _calls(tree) if k.func in ops.OPS and ops.OPS[k.func].kind == ops.LOSS),
+            None,
+        )
+        if call is not None and call.func in LOSSES:
+            out.append(Words(f"loss.{call.func}", (("T", T),)))
+            op = ops.OPS[call.func]
+            arg = call.args[0]
+            shape = (
+                g.tensors[arg.id].shape if isinstance(arg, ex.Name) else g.tensors[t].shape
+            )
+            n = int(shape[0]) if op.reduce == "rows" else int(shape[0]) * int(shape[1])
+            if op.reduce in ("mean", "rows") and n > 1:
+                key = "mean.rows" if op.reduce == "rows" else "mean.entries"
+                sym, eq = self.mean_tex()
+                out.append(Words(key, (("n", sym), ("nn", eq))))
+        elif call is None:
+            mean = next((k for k in _calls(tree) if k.func in ("mean", "sum")), None)
+            if mean is None:
+                key = "loss.power" if _main_rule(c.rules) == "power" else "loss.formula"
+                out.append(Words(key, (("T", T),)))
+            else:
+                out.append(Words(f"loss.{mean.func}", (("T", T),)))
+        else:
+            out.append(Words("loss.formula", (("T", T),)))
+        t_ = g.tensors[t]
+        if tuple(int(x) for x in t_.shape) == (1, 1):
+            try:
+                value = self.ex.value(t_.grads[0])
+            except ValueError:
+                return out
+            sign = "neg" if value < 0 else "pos" if value > 0 else "zero"
+            num = self.ex.number(t_.grads[0])
+            out.append(
+                Words(
+                    f"sign.{sign}",
+                    (("T", T), ("d", d), ("eq", Math(num.rel)), ("v", Math(num.tex))),
+                )
+            )
+        return out
+
+
+def paragraphs(d: Derivation, example: Any) -> dict[str, tuple[Words, ...]]:
+    """``{tensor: sentences}``: the "in words" paragraph of every gradient of ``d``."""
+    w = _Writer(d, example)
+    return {v.name: w.paragraph(v) for v in d.backward}
+
+
+ONCE = ("mean-inside",)  # sentences said at their first place in reading order only
+# sentences said in full the first time and briefly after that ("as for W2: …"), key + ".again"
+AGAIN = (
+    "linear-input",
+    "linear-weight.one",
+    "linear-weight.batch",
+    "bias-sum",
+    "broadcast-sum",
+    "slope.sigmoid",
+    "slope.tanh",
+    "slope.relu",
+)
+
+
+def once(items: list[tuple[Words, ...]]) -> list[tuple[Words, ...]]:
+    """The paragraphs in reading order: a sentence of :data:`ONCE` kept only where it first
+    appears; a sentence of :data:`AGAIN` in full where it first appears and in its short form
+    (naming the tensor it was first said for, ``P``) after that."""
+    first: dict[str, Any] = {}
+    out = []
+    for ws in items:
+        keep: list[Words] = []
+        for w in ws:
+            if w.key in ONCE and w.key in first:
+                continue
+            if w.key in AGAIN and w.key in first:
+                keep.append(Words(f"{w.key}.again", (*w.args, ("P", first[w.key]))))
+                continue
+            first.setdefault(w.key, w.values.get("T", Math("")))
+            keep.append(w)
+        out.append(tuple(keep))
+    return out
