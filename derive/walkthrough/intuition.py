@@ -16,10 +16,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from derive.engine import mform as mf
 from derive.engine.backprop import BackwardVisit, Derivation, _main_rule
 from derive.lang import expr as ex
 from derive.lang import ops
-from derive.walkthrough.records import Math, grad_tex
+from derive.walkthrough.records import Math, grad_tex, walk
 
 # element-wise functions whose slope has a sentence of its own (``slope.<name>``); any other
 # element-wise function gets the general ``gate`` sentence
@@ -76,16 +77,12 @@ class _Writer:
 
     def batch(self, name: str) -> Math:
         """The number of rows of ``name`` as the spec names it (``m``) or as a number."""
-        from derive.engine import mform as mf
-
         g = self.g
         return Math(mf.Scalar(g.count((g.tensors[name].shape[0],)).expr, g.scalar_names()).tex())
 
     def mean_tex(self) -> tuple[Math, Math]:
         """``(n, "n = 4")``: what the loss averages over, as the spec names it and with its
         number (just the number when the spec gives the size no name)."""
-        from derive.engine import mform as mf
-
         g = self.g
         n = self.mean_count()
         for call in _calls(self.trees[self.d.spec.loss]):
@@ -149,7 +146,7 @@ class _Writer:
 
     def path(self, t: str, c: Any) -> list[Words]:
         """The sentences of one path ``c`` (source node → ``t``), from the loss side inwards."""
-        g, spec = self.g, self.d.spec
+        spec = self.d.spec
         T, S = self.tex(t), self.tex(c.source)
         d_up = grad_tex(self.d, c.source) if c.source != spec.loss else Math("")
         base = (("T", T), ("S", S), ("up", d_up))
@@ -217,9 +214,6 @@ class _Writer:
     def partner(self, c: Any, t: str, alone: bool = False) -> Math:
         """The other tensor of a product on the path (the weight of ``δ Wᵀ``, the input of
         ``Xᵀ δ``): the first value referenced by the contribution's formula that is not ``t``."""
-        from derive.engine import mform as mf
-        from derive.walkthrough.records import walk
-
         refs: list[Any] = []
         walk(c.formula, lambda n: refs.append(n) if isinstance(n, mf.Ref) else None)
         others = [r for r in refs if r.kind == "value" and r.name != t]
