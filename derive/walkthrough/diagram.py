@@ -213,7 +213,7 @@ LABEL_SEP = 1 * PT
 _COMMAND = re.compile(r"\\([A-Za-z]+)")
 _SPACING = {"left", "right", "thinspace", "medspace", "thickspace", "quad", "qquad"}
 _ROMAN = {"operatorname", "text", "mathrm"}
-_GREEK = set(
+_GREEK_WORDS = set(
     "alpha beta gamma delta epsilon varepsilon zeta eta theta vartheta iota kappa lambda mu nu xi"
     " pi rho sigma tau upsilon phi varphi chi psi omega".split()
 )
@@ -269,7 +269,7 @@ def tex_size(tex: str, font: float) -> tuple[float, float]:
                 width += 0.25 * em * scale
             elif name in ("hat", "bar", "tilde", "mathbf", "boldsymbol"):
                 pass
-            elif name.lower() in _GREEK or name in ("top", "prime", "cdot", "odot"):
+            elif name.lower() in _GREEK_WORDS or name in ("top", "prime", "cdot", "odot"):
                 width += 0.8 * em * scale
             else:  # \tanh, \exp, \log, \sum: a word in upright letters
                 width += 0.65 * len(name) * em * scale

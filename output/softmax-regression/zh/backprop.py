@@ -30,7 +30,8 @@ def softmax(x):
 
 
 def cross_entropy(p, y):
-    return -np.sum(y * np.log(p)) / p.shape[0]
+    # log p only where y is not 0 (0 log 0 = 0, even if p underflowed to 0)
+    return -np.sum(y * np.log(np.where(y != 0, p, 1.0))) / p.shape[0]
 
 
 # 1. 前向传播：从输入到损失
