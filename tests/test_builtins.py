@@ -352,7 +352,7 @@ def test_softmax_ce_fuses_to_p_minus_y_over_m(derived):
     free.check(v.simplified[0].lhs.value, v.simplified[0].rhs.value, "the substitution holds")
 
 
-def test_softmax_without_one_hot_declaration_is_not_fused():
+def test_softmax_without_one_hot_declaration_keeps_the_row_sums():
     text = spec.load("softmax-regression")
     src = (spec.resources.files("derive.lang") / "specs" / "softmax-regression.toml").read_text(
         "utf-8"
@@ -360,8 +360,12 @@ def test_softmax_without_one_hot_declaration_is_not_fused():
     plain = src.replace('Y = { shape = ["m", "k"], kind = "one-hot" }', 'Y = ["m", "k"]')
     assert plain != src and text.one_hot == ("Y",)
     d = derive(spec.parse(plain))
-    assert d.spec.one_hot == () and d.gradient("Z").simplified == ()
-    assert d.gradient("Z").rule == "softmax-jacobian"
+    v = d.gradient("Z")
+    # rows of Y need not sum to 1: the general form (P ⊙ (Y 𝟙) − Y)/m, which never divides by
+    # P, and not the one-hot (P − Y)/m
+    assert d.spec.one_hot == () and v.rule == "softmax-ce-soft"
+    assert [s.reason for s in v.simplified] == ["builtins.ce_substitute", "builtins.ce_cancel"]
+    assert "𝟙" in v.simplified[-1].rhs.text and "(P - Y)" not in v.simplified[-1].rhs.text
 
 
 ONE_HOT = """

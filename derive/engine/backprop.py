@@ -302,13 +302,44 @@ def elementwise(
         if u == 0:
             continue
         for term in sp.Add.make_args(sp.expand_mul(entry, deep=False)):
-            for s in term.free_symbols & wanted:
+            syms = term.free_symbols & wanted
+            chain = _chain(term, wanted) if len(syms) > 1 else None
+            if chain is not None:
+                # f(Σ x·w + b): f' at the argument once, times each inner term's monomial
+                # derivative (σ(X W + b) inline: 32 weights per entry at (32, 32, 32))
+                outer, inner = chain
+                parts: dict[sp.Symbol, list[sp.Expr]] = {}
+                for it in sp.Add.make_args(sp.expand_mul(inner, deep=False)):
+                    for s in it.free_symbols & wanted:
+                        d = _monomial_diff(it, s)
+                        parts.setdefault(s, []).append(it.diff(s) if d is None else d)
+                for s, ds in parts.items():
+                    d = outer * sp.Add(*ds)
+                    if d != 0:
+                        acc[s].append(_times(u, d))
+                continue
+            for s in syms:
                 d = _monomial_diff(term, s)
                 if d is None:
                     d = term.diff(s)
                 if d != 0:
                     acc[s].append(_times(u, d))
     return sp.ImmutableMatrix(target.rows, target.cols, [sp.Add(*acc[s]) for s in target])
+
+
+def _chain(term: sp.Expr, wanted: set[sp.Symbol]) -> tuple[sp.Expr, sp.Expr] | None:
+    """``(f'(g), g)`` when ``term`` is ``f(g)`` (a function whose other arguments, such as
+    leaky ReLU's slope, hold no wanted symbol) or ``g**n`` (``n`` free of them), so that
+    ``∂term/∂s = f'(g)·∂g/∂s`` — what ``term.diff(s)`` gives, with ``f'(g)`` built once."""
+    if isinstance(term, sp.Function) and term.args:
+        g, rest = term.args[0], term.args[1:]
+        if g.is_Add and not any(a.free_symbols & wanted for a in rest):
+            return term.fdiff(1), g
+    if term.is_Pow:
+        g, n = term.args
+        if g.is_Add and not (n.free_symbols & wanted):
+            return n * g ** (n - 1), g
+    return None
 
 
 def _monomial_diff(term: sp.Expr, s: sp.Symbol) -> sp.Expr | None:

@@ -817,6 +817,11 @@ class NumpyPrinter(TextPrinter):
 
     kind = "code"
 
+    def wrap(self, child: MExpr, level: int) -> str:
+        if isinstance(child, SumRows | SumCols):  # (x).sum(axis=…) is already an atom in Python
+            return self.doprint(child)
+        return super().wrap(child, level)
+
     def _print_Ref(self, e: Ref) -> str:
         return e.key
 

@@ -80,7 +80,7 @@ dZ_via_mu = (dmu * np.ones((3, 2))) / m
 dZ = dZ_via_Z_c + dZ_via_mu
 # the same gradient, simplified algebraically (a verified step of the text): fewer operations, and
 # numerically stable
-dZ = gamma / (m * np.sqrt(var + eps)) * (m * dY - dY.sum(axis=0, keepdims=True) - Z_hat * ((dY * Z_hat).sum(axis=0, keepdims=True)))
+dZ = gamma / (m * np.sqrt(var + eps)) * (m * dY - dY.sum(axis=0, keepdims=True) - Z_hat * (dY * Z_hat).sum(axis=0, keepdims=True))
 # Z = X @ W: the local derivative of Z by the weight W is the input it multiplies, so the gradient
 # is that input (transposed) times dZ
 dW = X.T @ dZ

@@ -69,7 +69,7 @@ dZ_via_mu = (dmu * np.ones((3, 2))) / m
 # Z 出现在多条路径上：把各条路径带来的梯度相加
 dZ = dZ_via_Z_c + dZ_via_mu
 # 同一个梯度的代数化简（正文中已验证的步骤）：运算更少，数值上也更稳定
-dZ = gamma / (m * np.sqrt(var + eps)) * (m * dY - dY.sum(axis=0, keepdims=True) - Z_hat * ((dY * Z_hat).sum(axis=0, keepdims=True)))
+dZ = gamma / (m * np.sqrt(var + eps)) * (m * dY - dY.sum(axis=0, keepdims=True) - Z_hat * (dY * Z_hat).sum(axis=0, keepdims=True))
 # Z = X @ W：Z 对权重 W 的局部导数就是与它相乘的输入，所以梯度是该输入（转置）乘以 dZ
 dW = X.T @ dZ
 
