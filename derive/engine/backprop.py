@@ -235,6 +235,9 @@ def pull(
     x = tree.args[0]
     xs = ir(x)
     me = out.value_ref(g.loss_tex) if out is not None else ir(tree)
+    fused = _fused_inline(tree, out, g, grad) if out is not None else None
+    if fused is not None:  # σ(X W + b) into BCE, softmax(…) into CE: the stable fused form
+        return pull(x, fused[0], g, None, grad, acc, rules + (fused[1],))
     if op.kind == ops.ELEMENTWISE:
         u = op.pull(mf, up, xs, me, *op_params(g, tree))
         return pull(x, u, g, None, grad, acc, rules + ("elementwise", op.rule))
@@ -281,6 +284,42 @@ def pull_target(tree: ex.Call, xs, y, n, up, g: Graph, grad, acc, rules) -> None
         local = mf.div(mf.neg(mf.Func("log", xs)), g.count((xs.shape[0],)))
     u, r = _reduce(mf.mul(up, local), y.shape, rules + ("loss-target",))
     pull(tree.args[1], u, g, None, grad, acc, r)
+
+
+def _fused_inline(
+    tree: ex.Call, out: Tensor, g: Graph, grad: set[str]
+) -> tuple[mf.MExpr, str] | None:
+    """``(∂L/∂x, rule)`` for ``A = sigmoid(x)`` read only by ``L = bce(A, Y)`` (or ``P =
+    softmax(x)`` read only by ``L = cross_entropy(P, Y)``) when ``x`` is an expression, not a
+    named node: ``(A − Y)/m`` (weighted: ``(A ⊙ (wY + 1 − Y) − wY)/m``; softmax: ``(P − Y)/m`` for
+    one-hot ``Y``, else ``(P ⊙ (Y𝟙) − Y)/m``). The chain ``∂L/∂A ⊙ A ⊙ (1 − A)`` is the same
+    in exact arithmetic but divides by ``A`` and ``1 − A``, which are 0 in float64 once a unit
+    saturates (|x| ≳ 37). For a named ``x`` the algebra is shown step by step instead
+    (:meth:`_Deriver.simplify`). The contributions that use this form are proven like any other."""
+    if tree.func not in ("sigmoid", "softmax") or isinstance(tree.args[0], ex.Name):
+        return None
+    if g.consumers.get(out.name) != (g.spec.loss,):
+        return None
+    loss = g.nodes[-1].tree
+    want = "bce" if tree.func == "sigmoid" else "cross_entropy"
+    if not (
+        isinstance(loss, ex.Call) and loss.func == want and loss.args[0] == ex.Name(out.name)
+    ) or any(x in grad for x in ex.names(loss.args[1])):
+        return None
+    A = out.value_ref(g.loss_tex)
+    Y = forward_ir(loss.args[1], g)
+    one = _one()
+    if want == "bce":
+        n = g.count(A.shape)
+        wnode = loss.kwarg("pos_weight")
+        if wnode is None:
+            return mf.div(mf.sub(A, Y), n), "sigmoid-bce"
+        wy = mf.mul(forward_ir(wnode, g), Y)
+        return mf.div(mf.sub(mf.mul(A, mf.add(wy, mf.sub(one, Y))), wy), n), "weighted-bce"
+    n = g.count((A.shape[0],))
+    if isinstance(loss.args[1], ex.Name) and loss.args[1].id in g.spec.one_hot:
+        return mf.div(mf.sub(A, Y), n), "softmax-ce"
+    return mf.div(mf.sub(mf.mul(A, mf.SumCols(Y)), Y), n), "softmax-ce-soft"
 
 
 # ---- element-wise truth -----------------------------------------------------------------------
