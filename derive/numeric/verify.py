@@ -684,13 +684,14 @@ def _check_finite_example(d: Derivation, point, zeros) -> None:
             )
 
 
-def finite_random_point(d: Derivation, seed: int, tries: int = 6):
-    """A random point (:func:`random_point`) where the loss and the independent element-wise
-    gradients are finite in float64. A point where the exact gradient itself overflows float64
-    (|∂L/∂p| > 1e308 after stacked powers or exponentials) tests nothing about the derivation:
-    every side is inf there. Such a point is drawn again with another seed; the gradients under
-    test (ours, PyTorch) are not consulted, so a NaN of ours at a point where the reference is
-    finite is still reported. ``None`` when no draw qualifies."""
+def finite_random_point(d: Derivation, seed: int, tries: int = 6, use_torch: bool = True):
+    """A random point (:func:`random_point`) where the loss and an independent reference
+    gradient (PyTorch's autograd, or without PyTorch the element-wise derivation) are finite in
+    float64. A point where the gradient itself overflows float64 (|∂L/∂p| > 1e308 after stacked
+    powers or exponentials) tests nothing about the derivation: every side is inf there. Such a
+    point is drawn again with another seed; the gradients under test (ours) are not consulted,
+    so a NaN of ours where the reference is finite is still reported. ``None`` when no draw
+    qualifies."""
     g = d.graph
     for j in range(tries):
         rp = random_point(g, seed=seed + 1000 * j, strict=True)
@@ -699,11 +700,11 @@ def finite_random_point(d: Derivation, seed: int, tries: int = 6):
         with np.errstate(all="ignore"):
             try:
                 loss = loss_numeric(d, rp)
-                ew = gradients_elementwise(d, rp)
+                ref = gradients_torch(g, rp) if use_torch else gradients_elementwise(d, rp)
             except (OverflowError, ZeroDivisionError, ValueError):
                 continue
         if math.isfinite(loss) and all(
-            np.all(np.isfinite(np.asarray(v, float))) for v in ew.values()
+            np.all(np.isfinite(np.asarray(v, float))) for v in ref.values()
         ):
             return rp
     return None
@@ -725,7 +726,7 @@ def verify(d: Derivation, *, points: int = 3, use_torch: bool = True, full: bool
     _check_finite_example(d, pt, zeros)
     comps = compare(d, pt, "example", use_torch=use_torch, exact=True, zeros=zeros)
     for k in range(points):
-        rp = finite_random_point(d, seed=k + 1)
+        rp = finite_random_point(d, seed=k + 1, use_torch=use_torch)
         if rp is None:
             notes.append(
                 f"random {k + 1}: no random point inside every domain with float64-finite "
