@@ -29,6 +29,7 @@ DPS = 50
 MAX_DPS = 800  # saturated points: 1 − σ(z) needs about z/2.3 digits
 MAX_SHRINK = 4**6  # beyond that, free symbols are drawn from up to 4096× narrower intervals
 TOLERANCE = IDENTITY_RTOL  # reason in derive.engine.tolerance
+ARG_CAP = 1e6  # |argument| of a table function beyond this: the point is drawn nearer 0
 HUGE = mpmath.mpf(10) ** 50  # a mismatch among values beyond this is re-tested nearer 0
 
 
@@ -167,7 +168,12 @@ class Checker:
             b = self._eval(base, k)
             v = b ** int(ex) if ex.is_Integer else b ** self._eval(ex, k)
         elif e.func in (funcs := sympy_mpmath()):  # the operation table's functions
-            v = funcs[e.func](*(self._eval(a, k) for a in e.args))
+            args = [self._eval(a, k) for a in e.args]
+            if any(abs(a) > ARG_CAP for a in args):
+                # σ(−1e9) = 1/(1 + e^{1e9}) makes mpmath build a billion-bit integer (minutes):
+                # treat like an overflow, so the point is drawn nearer 0 (_grids)
+                raise OverflowError(f"argument beyond {ARG_CAP:g}")
+            v = funcs[e.func](*args)
         elif e is sp.pi:
             v = +mpmath.pi
         elif e is sp.E:
