@@ -92,43 +92,34 @@ class Net:
         self._build_names()
 
     # names ------------------------------------------------------------------------------
+    def _name_entry(self, label: str, tensor: str, i: int, j: int) -> None:
+        """``label`` (and ``d`` + label for its gradient) names entry ``[i, j]`` of ``tensor``."""
+        g = self.g
+        t = g.tensors[tensor]
+        s = t.symbols[i, j]
+        self.names[label] = mf.Ref(
+            label, "value", sp.ImmutableMatrix([[s]]), g.symbol_tex[s], g.loss_tex, (1, 1)
+        )
+        if t.grads is not None:
+            self.names["d" + label] = mf.Ref(
+                label,
+                "grad",
+                sp.ImmutableMatrix([[t.grads[i, j]]]),
+                g.symbol_tex[s],
+                g.loss_tex,
+                (1, 1),
+            )
+        self.label_at[label] = (tensor, i, j)
+
     def _build_names(self) -> None:
         g, loss_tex = self.g, self.g.loss_tex
         for tensor, rows in self.spec.labels.items():
-            t = g.tensors[tensor]
             for i, row in enumerate(rows):
                 for j, label in enumerate(row):
-                    s = t.symbols[i, j]
-                    self.names[label] = mf.Ref(
-                        label, "value", sp.ImmutableMatrix([[s]]), g.symbol_tex[s], loss_tex, (1, 1)
-                    )
-                    if t.grads is not None:
-                        self.names["d" + label] = mf.Ref(
-                            label,
-                            "grad",
-                            sp.ImmutableMatrix([[t.grads[i, j]]]),
-                            g.symbol_tex[s],
-                            loss_tex,
-                            (1, 1),
-                        )
-                    self.label_at[label] = (tensor, i, j)
+                    self._name_entry(label, tensor, i, j)
         self.entry_name: dict[tuple[str, int, int], str] = {}
         for (tensor, i, j), label in self._entry_labels().items():
-            t = g.tensors[tensor]
-            s = t.symbols[i, j]
-            self.names[label] = mf.Ref(
-                label, "value", sp.ImmutableMatrix([[s]]), g.symbol_tex[s], loss_tex, (1, 1)
-            )
-            if t.grads is not None:
-                self.names["d" + label] = mf.Ref(
-                    label,
-                    "grad",
-                    sp.ImmutableMatrix([[t.grads[i, j]]]),
-                    g.symbol_tex[s],
-                    loss_tex,
-                    (1, 1),
-                )
-            self.label_at[label] = (tensor, i, j)
+            self._name_entry(label, tensor, i, j)
             self.entry_name[(tensor, i, j)] = label
         for name, t in g.tensors.items():
             self.names[name] = t.value_ref(loss_tex)
