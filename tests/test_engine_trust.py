@@ -95,6 +95,22 @@ def test_exact_zero_kink_follows_exact_arithmetic():
     assert result.exit_code == 0 and "exactly 0" in result.output
 
 
+def test_exact_zero_kink_inside_an_expression_is_refused_with_the_fix(tmp_path):
+    # the same kink written inline, relu(x * w + b): its input has no node that could be set
+    # to the exact 0, so float code and PyTorch would disagree with the walkthrough (a false ✗)
+    text = (SPECS / "kink.toml").read_text()
+    inline = text.replace('z = "x * w + b"\n', "").replace("relu(z)", "relu(x * w + b)")
+    assert inline != text and "relu(x * w + b)" in inline
+    path = tmp_path / "inline.toml"
+    path.write_text(inline)
+    result = run("verify", "--points", "1", str(path))
+    assert result.exit_code == 2, result.output
+    assert "exactly 0" in result.stderr and "its own line" in result.stderr
+    # away from the kink the inline form is fine
+    path.write_text(inline.replace("b = -0.3", "b = -0.2"))
+    assert run("verify", "--points", "1", str(path)).exit_code == 0
+
+
 def test_target_that_depends_on_parameters_is_differentiated():
     for name in ("tdep", "tdep2"):
         result = verify(name)

@@ -31,7 +31,7 @@ from derive.lang import domains as domain
 from derive.lang import expr as ex
 from derive.lang import ops
 from derive.lang.spec import SpecError
-from derive.numeric.example import Example
+from derive.numeric.example import Example, ExampleValueError
 
 TOL = tol.COMPARE  # (rtol, atol) per comparison; reasons in derive.engine.tolerance
 EPS = tol.FD_STEP
@@ -668,6 +668,61 @@ def exact_zeros(d: Derivation) -> dict[str, np.ndarray]:
     return out
 
 
+def inline_kinks_at_zero(d: Derivation) -> None:
+    """Refuse (exit 2) an example where the input of a ReLU/leaky-ReLU/abs written inline
+    (``relu(w * x + b)``) is exactly 0 in exact arithmetic but not in float64 (3·0.1 − 0.3 is
+    5.6e-17): the walkthrough's exact numbers take the kink's convention there, float code and
+    PyTorch the other side, and an unnamed input cannot be set to its exact value as a named
+    node is (:func:`exact_zeros`). The message says how to name it."""
+    g = d.graph
+    def nodes(n: ex.Node):
+        yield n
+        for c in ex.children(n):
+            yield from nodes(c)
+
+    inline = [
+        name
+        for name, tree in g.spec.forward
+        if any(
+            isinstance(n, ex.Call) and n.func in kinked() and not isinstance(n.args[0], ex.Name)
+            for n in nodes(tree)
+        )
+    ]
+    if not inline:
+        return
+    classes = tuple(
+        c for c in (ops.get(f).sympy_class for f in kinked()) if isinstance(c, type)
+    )
+    values: dict[sp.Basic, Any] = {s: np.float64(v) for s, v in g.scalar_values.items()}
+    for name, arr in example_point(g).items():
+        for s, v in zip(g.tensors[name].symbols, np.asarray(arr).ravel(), strict=True):
+            values[s] = np.float64(v)
+    ev = _FloatEval(values)
+    example = None
+    with np.errstate(all="ignore"):
+        for node in g.nodes:
+            for s, e in zip(g.tensors[node.name].symbols, node.definition, strict=True):
+                values[s] = ev(e)
+            if node.name not in inline:
+                continue
+            for e in node.definition:
+                for call in sorted(e.atoms(*classes), key=sp.default_sort_key):
+                    arg = call.args[0]
+                    fv = float(ev(arg))
+                    if arg.is_Symbol or fv == 0 or not abs(fv) < 1e-9:
+                        continue
+                    example = example or Example(d)
+                    if example.value(arg) == 0:
+                        raise ExampleValueError(
+                            f"{g.spec.source}: [forward] {node.name}: the input of "
+                            f"{call.func.__name__} is exactly 0 at the example values (a kink) but "
+                            f"{fv:.1e} in float64, so float code and PyTorch take the other side "
+                            "of the kink. Fix: give that input its own line (z = \"…\", then "
+                            f"{node.name} = \"{call.func.__name__}(z)\"), which derive follows "
+                            "exactly, or change [values]"
+                        )
+
+
 def _check_finite_example(d: Derivation, point, zeros) -> None:
     """Exit 2 naming the tensor, the entry and the value when our gradient at the example
     values is not a finite number (the forward pass is checked when the spec is loaded)."""
@@ -723,6 +778,7 @@ def verify(d: Derivation, *, points: int = 3, use_torch: bool = True, full: bool
             f"at the example values {where} is exactly 0 (a kink) in exact arithmetic; the float "
             "comparisons use that exact 0, as the derivation does"
         )
+    inline_kinks_at_zero(d)
     _check_finite_example(d, pt, zeros)
     comps = compare(d, pt, "example", use_torch=use_torch, exact=True, zeros=zeros)
     for k in range(points):
