@@ -165,7 +165,12 @@ class _Writer:
             op = ops.OPS.get(call.func)
             if op is not None and op.kind == ops.ROWWISE and any(_uses(a, t) for a in call.args):
                 out.append(Words(f"rowwise.{op.rule}", (*base, ("f", Math(op.tex)))))
-            if op is not None and op.kind == ops.REDUCTION and any(_uses(a, t) for a in call.args):
+            if (
+                op is not None
+                and op.kind == ops.REDUCTION
+                and call is tree  # "S is a sum of T" only where S is exactly that
+                and call.args[0] == ex.Name(t)
+            ):
                 out.append(Words(f"reduce.{op.name}", base))
         rules = [r for r in c.rules if r not in ("elementwise", "transpose")]
         n_mean = self.mean_count()
@@ -217,8 +222,10 @@ class _Writer:
         refs: list[Any] = []
         walk(c.formula, lambda n: refs.append(n) if isinstance(n, mf.Ref) else None)
         others = [r for r in refs if r.kind == "value" and r.name != t]
-        if alone:  # only a product of the upstream gradient and one tensor names it
-            return Math(others[0].tex()) if len(others) == 1 and len(refs) == 2 else Math("")
+        if alone:  # only a product of exactly the upstream gradient and one tensor names it
+            f = c.formula
+            plain = isinstance(f, mf.Mul) and isinstance(f.a, mf.Ref) and isinstance(f.b, mf.Ref)
+            return Math(others[0].tex()) if plain and len(others) == 1 else Math("")
         return Math(others[0].tex()) if others else Math("1")
 
     def gate(self, t: str, call: ex.Call, op: Any, source: str) -> list[Words]:
@@ -294,7 +301,9 @@ class _Writer:
                 sym, eq = self.mean_tex()
                 out.append(Words(key, (("n", sym), ("nn", eq))))
         elif call is None:
-            mean = next((k for k in _calls(tree) if k.func in ("mean", "sum")), None)
+            mean = tree if isinstance(tree, ex.Call) and tree.func in ("mean", "sum") else None
+            if mean is not None and mean.args[0] != ex.Name(t):
+                mean = None  # "the loss is the sum of T" only where it is exactly that
             if mean is None:
                 key = "loss.power" if _main_rule(c.rules) == "power" else "loss.formula"
                 out.append(Words(key, (("T", T),)))
