@@ -100,6 +100,7 @@ from derive.engine import mform as mf
 from derive.engine.backprop import Derivation
 from derive.engine.printing import latex as tex_of
 from derive.engine.steps import Checker
+from derive.engine.tolerance import CHECK_FLOAT_ATOL, CHECK_FLOAT_RTOL
 from derive.lang import expr as ex
 from derive.lang.spec import NetSpec
 from derive.locale import catalog
@@ -622,12 +623,15 @@ def _entry_diagnosis(net, full, i, j, user, mine, want, expected, factor_text, l
     t = [float(want(k)[0, 0]) for k in ks]
     if not ks:
         return Diagnosis.of("unknown", msg("diag.undefined"), expected)
-    close = lambda a, b: all(abs(x - y) <= 1e-9 * max(1.0, abs(y)) for x, y in zip(a, b))  # noqa: E731
+    close = lambda a, b: all(  # noqa: E731
+        abs(x - y) <= CHECK_FLOAT_RTOL * max(1.0, abs(y)) for x, y in zip(a, b)
+    )
     if close(u, [-x for x in t]):
         return Diagnosis.of("sign", msg("diag.entry_sign"), expected)
     if all(x != 0 for x in t):
         ratios = [a / b for a, b in zip(u, t)]
-        if all(abs(r - ratios[0]) <= 1e-9 * abs(ratios[0]) for r in ratios) and ratios[0] != 0:
+        same = all(abs(r - ratios[0]) <= CHECK_FLOAT_RTOL * abs(ratios[0]) for r in ratios)
+        if same and ratios[0] != 0:
             f = factor_text(ratios[0])
             return Diagnosis.of("scale-factor", msg("diag.entry_factor", factor=f), expected, f)
     fulls = [floats(full.truth(k)) for k in ks]
@@ -654,7 +658,7 @@ def _confirm(net: Net, target: Target, user: mf.MExpr) -> list[Msg]:
     want = np.broadcast_to(np.asarray(net.float_env["d" + target.name], float), target.shape)
     if mine is None:
         return [msg("note.overflow")]
-    if not np.allclose(mine, want, rtol=1e-9, atol=1e-12):
+    if not np.allclose(mine, want, rtol=CHECK_FLOAT_RTOL, atol=CHECK_FLOAT_ATOL):
         err = float(np.max(np.abs(mine - want)))
         return [msg("note.roundoff", err=f"{err:.2e}")]
     return []

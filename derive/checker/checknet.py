@@ -26,7 +26,7 @@ from derive.checker.formtree import formula_text, positions, rebuild, subtrees
 from derive.engine import mform as mf
 from derive.engine.backprop import BackwardVisit, Derivation, derive
 from derive.engine.steps import DPS, Checker
-from derive.engine.tolerance import FD_STEP
+from derive.engine.tolerance import CHECK_FD_ATOL, CHECK_FD_RTOL, FD_STEP, TINY
 from derive.lang import domains
 from derive.lang import expr as ex
 from derive.lang.spec import NetSpec, builtin_names, load
@@ -410,11 +410,11 @@ FD_ENTRIES = 3  # entries of each parameter whose rule is checked by central dif
 
 
 def loose_close(a: np.ndarray, b: np.ndarray) -> bool:
-    """Equal at the precision of central differences (1e-5 relative, 1e-6 of the scale)."""
+    """Equal at the precision of central differences (:data:`~derive.engine.tolerance.CHECK_FD_RTOL`)."""
     if a.shape != b.shape:
         return False
-    scale = max(float(np.max(np.abs(b), initial=0.0)), 1e-300)
-    return bool(np.all(np.abs(a - b) <= 1e-5 * np.abs(b) + 1e-6 * scale))
+    scale = max(float(np.max(np.abs(b), initial=0.0)), TINY)
+    return bool(np.all(np.abs(a - b) <= CHECK_FD_RTOL * np.abs(b) + CHECK_FD_ATOL * scale))
 
 
 def _resized_points(net: Net, count: int = 2) -> list[Resized]:

@@ -300,7 +300,7 @@ def _ratio(u: list[np.ndarray], t: list[np.ndarray]) -> float | None:
 def factor_text(c: float) -> str:
     """A factor as a fraction when it is one (``1/2``), else 6 significant digits."""
     q = Fraction(c).limit_denominator(1000)
-    if math.isclose(float(q), c, rel_tol=1e-9):
+    if math.isclose(float(q), c, rel_tol=CHECK_FLOAT_RTOL):
         return str(q)
     return f"{c:.6g}"
 
@@ -323,7 +323,7 @@ def _factor_diagnoses(
     if c < 0:
         out.append(Diagnosis.of("sign", msg("diag.negative", grad=grad_name(target.name)), fix))
         c = -c
-        if math.isclose(c, 1, rel_tol=1e-9):
+        if math.isclose(c, 1, rel_tol=CHECK_FLOAT_RTOL):
             return out
     # tell 1/m from 1/2: evaluate again with the dims set to other values
     other = None
@@ -349,7 +349,7 @@ def _factor_diagnoses(
                     if k == -1
                     else (f"{name}**2" if k == 2 else f"1/{name}**2")
                 )
-                factor = power if math.isclose(q, 1, rel_tol=1e-9) else f"{factor_text(q)}*{power}"
+                factor = power if math.isclose(q, 1, rel_tol=CHECK_FLOAT_RTOL) else f"{factor_text(q)}*{power}"
                 if k == 1 and factor == name:
                     node = target.name not in net.spec.params
                     key = "factor.missing_size_node" if node else "factor.missing_size"

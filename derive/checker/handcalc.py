@@ -27,6 +27,7 @@ from derive.checker.mutations import library
 from derive.checker.verdict import CheckResult, Diagnosis, FormulaError, Msg, msg
 from derive.engine.backprop import textbook_map
 from derive.engine.steps import DPS, Checker
+from derive.engine.tolerance import ROUNDING_SLACK
 from derive.lang import expr as ex
 
 MAX_DIGITS = 40  # significant digits a hand-computed number may have
@@ -243,9 +244,9 @@ def check_value(
         m = msg("value.too_few", exact_digits=sig)
         return result("incorrect", [Diagnosis.of("too-few-digits", m)])
     half = ulp_f / 2
-    if diff <= half * (1 + 1e-12):
+    if diff <= half * (1 + ROUNDING_SLACK):
         return result("correct", [], msg("value.agrees", exact=exact_text, digits=n_digits), half)
-    if sig >= 3 and diff <= ulp_f * (1 + 1e-12):
+    if sig >= 3 and diff <= ulp_f * (1 + ROUNDING_SLACK):
         return result(
             "correct", [], msg("value.one_unit", exact=exact_text, digits=n_digits), ulp_f
         )
@@ -316,7 +317,7 @@ def _value_diagnoses(
     v = float(value)
     sig = _sig_of(v, float(ulp))
     tol = float(ulp) * (1 if sig >= 3 else 0.5) * (1 + 1e-9)
-    near = lambda x: abs(v - x) <= max(tol, 1e-12 * abs(x))  # noqa: E731
+    near = lambda x: abs(v - x) <= max(tol, ROUNDING_SLACK * abs(x))  # noqa: E731
     if near(-exact):
         return [Diagnosis.of("sign", msg("value.sign"))]
     for c, why in ((2.0, "value.twice"), (0.5, "value.half")):

@@ -116,3 +116,13 @@ CHECK_RATIO_RTOL = 1e-7
 
 #: the smallest scale a float64 comparison divides by (a zero matrix has scale 0)
 TINY = 1e-300
+
+#: (rtol, atol-per-scale) for values that come from central differences of the spec's own
+#: forward pass (the checker's re-check at other sizes where no rule applies): a central
+#: difference with step FD_STEP is good to ~1e-8 relative on smooth losses; 1e-5 relative and
+#: 1e-6 of the largest entry leave room for curvature and still reject any wrong formula (O(1)).
+CHECK_FD_RTOL, CHECK_FD_ATOL = 1e-5, 1e-6
+
+#: slack for a hand number's rounding window (handcalc): the window's edges are computed in
+#: float64 from decimal digits, so a number exactly on an edge may miss it by an ulp or two
+ROUNDING_SLACK = 1e-12
