@@ -8,6 +8,7 @@ are validated upstream (``[A-Za-z][A-Za-z0-9_]*``), so nothing printed here can 
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -328,6 +329,7 @@ def _binary(tex: str, i: int) -> bool:
     return j >= 0 and tex[j] not in "({[=&,^_"
 
 
+@functools.lru_cache(maxsize=65536)  # a pure function of its arguments; break_rows asks often
 def display_width(tex: str, scale: float = 1.0, in_frac: bool = False) -> float:
     """An estimate of how wide ``tex`` is in display math, in units of about one letter
     (0.5 em): a fraction as wide as its wider part, scripts at 72 %, a matrix column by column,
@@ -430,7 +432,8 @@ def break_rows(tex: str, room: float = ROW_WIDTH) -> list[str]:
     toks = _tokens(_open_fractions(tex, room))
     cands = [k for k, t in enumerate(toks) if t.kind == "op"]
 
-    def width(a: int, b: int) -> float:
+    @functools.cache
+    def width(a: int, b: int) -> float:  # the candidate cuts ask for the same spans repeatedly
         return display_width("".join(t.text for t in toks[a:b]))
 
     cuts, start = [], 0
