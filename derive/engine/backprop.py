@@ -308,18 +308,30 @@ def _fused_inline(
         return None
     A = out.value_ref(g.loss_tex)
     Y = forward_ir(loss.args[1], g)
-    one = _one()
     if want == "bce":
-        n = g.count(A.shape)
         wnode = loss.kwarg("pos_weight")
-        if wnode is None:
-            return mf.div(mf.sub(A, Y), n), "sigmoid-bce"
-        wy = mf.mul(forward_ir(wnode, g), Y)
-        return mf.div(mf.sub(mf.mul(A, mf.add(wy, mf.sub(one, Y))), wy), n), "weighted-bce"
-    n = g.count((A.shape[0],))
-    if isinstance(loss.args[1], ex.Name) and loss.args[1].id in g.spec.one_hot:
-        return mf.div(mf.sub(A, Y), n), "softmax-ce"
-    return mf.div(mf.sub(mf.mul(A, mf.SumCols(Y)), Y), n), "softmax-ce-soft"
+        w = forward_ir(wnode, g) if wnode is not None else None
+        return bce_fused(A, Y, g.count(A.shape), w), "sigmoid-bce" if w is None else "weighted-bce"
+    one_hot = isinstance(loss.args[1], ex.Name) and loss.args[1].id in g.spec.one_hot
+    rule = "softmax-ce" if one_hot else "softmax-ce-soft"
+    return ce_fused(A, Y, g.count((A.shape[0],)), one_hot), rule
+
+
+def bce_fused(A: mf.MExpr, Y: mf.MExpr, n: mf.MExpr, w: mf.MExpr | None) -> mf.MExpr:
+    """σ followed by BCE, ∂L/∂Z: ``(A − Y)/n``; with a positive-class weight ``w``
+    ``(A ⊙ (wY + 1 − Y) − wY)/n`` (the forms :meth:`_Deriver.simplify` derives step by step)."""
+    if w is None:
+        return mf.div(mf.sub(A, Y), n)
+    wy = mf.mul(w, Y)
+    return mf.div(mf.sub(mf.mul(A, mf.add(wy, mf.sub(_one(), Y))), wy), n)
+
+
+def ce_fused(P: mf.MExpr, Y: mf.MExpr, n: mf.MExpr, one_hot: bool) -> mf.MExpr:
+    """softmax followed by cross-entropy, ∂L/∂Z: ``(P − Y)/n`` for one-hot rows of ``Y``, else
+    ``(−Y + P ⊙ (Y𝟙))/n`` (the forms :meth:`_Deriver.softmax_ce` derives step by step)."""
+    if one_hot:
+        return mf.div(mf.sub(P, Y), n)
+    return mf.div(mf.add(mf.neg(Y), mf.mul(P, mf.SumCols(Y))), n)
 
 
 # ---- element-wise truth -----------------------------------------------------------------------
@@ -687,12 +699,10 @@ class _Deriver:
             ),
         ]
         if w is None:
-            chain.append((mf.div(mf.sub(A, Y), n), "simplify.collect"))
+            chain.append((bce_fused(A, Y, n, None), "simplify.collect"))
             rule = "sigmoid-bce"
         else:
-            chain.append(
-                (mf.div(mf.sub(mf.mul(A, mf.add(wy, mf.sub(one, Y))), wy), n), "simplify.collect")
-            )
+            chain.append((bce_fused(A, Y, n, w), "simplify.collect"))
             chain.append(
                 (
                     mf.div(
@@ -725,10 +735,10 @@ class _Deriver:
         dP = mf.div(mf.neg(mf.Div(Y, P)), n)
         chain = [
             (mf.mul(P, mf.sub(dP, mf.SumCols(mf.mul(dP, P)))), "builtins.ce_substitute"),
-            (mf.div(mf.add(mf.neg(Y), mf.mul(P, mf.SumCols(Y))), n), "builtins.ce_cancel"),
+            (ce_fused(P, Y, n, one_hot=False), "builtins.ce_cancel"),
         ]
         if one_hot:
-            chain.append((mf.div(mf.sub(P, Y), n), "builtins.ce_one_hot"))
+            chain.append((ce_fused(P, Y, n, one_hot=True), "builtins.ce_one_hot"))
         # targets not declared one-hot (soft labels, a target computed by the network): the
         # general form (P ⊙ (Y·𝟙) − Y)/m, which needs no division by P and so stays finite
         # where a probability underflows to 0

@@ -562,6 +562,7 @@ def compare(
     elementwise=True,
     exact: bool = False,
     zeros: Mapping[str, np.ndarray] | None = None,
+    reference: tuple[str, dict[str, np.ndarray]] | None = None,
 ) -> list[Comparison]:
     """Compare ours (matrix form) with PyTorch, finite differences and the element-wise
     derivation at ``point``. ``exact``: this is the example point (element-wise values in
@@ -571,11 +572,14 @@ def compare(
     sampled = fd_sampled(d, point)
     kink = at_kink(d, point, sizes, zeros=zeros)
     scale = _forward_scale(d, point, sizes)
-    tt = gradients_torch(d.graph, point, zeros=zeros) if use_torch else None
+    given = dict([reference]) if reference is not None else {}  # already computed for the point
+    tt = given.get("torch") or (gradients_torch(d.graph, point, zeros=zeros) if use_torch else None)
     # exact element-wise numbers at the example for walkthrough-sized graphs (they are the
     # walkthrough's numbers); larger ones in float64, high precision only where that overflows
     small = sum(np.size(point[p]) for p in d.graph.spec.params) <= EXACT_ELEMENTWISE_MAX
-    ew = gradients_elementwise(d, point, exact=exact and small) if elementwise else None
+    ew = given.get("elementwise") or (
+        gradients_elementwise(d, point, exact=exact and small) if elementwise else None
+    )
     finite = [np.max(np.abs(v)) for v in ours.values() if v.size and np.all(np.isfinite(v))]
     gscale = max([scale if math.isfinite(scale) else 0.0, *finite])
     out = []
@@ -694,15 +698,13 @@ def inline_kinks_at_zero(d: Derivation) -> None:
         c for c in (ops.get(f).sympy_class for f in kinked()) if isinstance(c, type)
     )
     values: dict[sp.Basic, Any] = {s: np.float64(v) for s, v in g.scalar_values.items()}
-    for name, arr in example_point(g).items():
+    for name, arr in forward_numeric(d, example_point(g)).items():  # inputs, params, nodes
         for s, v in zip(g.tensors[name].symbols, np.asarray(arr).ravel(), strict=True):
             values[s] = np.float64(v)
     ev = _FloatEval(values)
     example = None
     with np.errstate(all="ignore"):
         for node in g.nodes:
-            for s, e in zip(g.tensors[node.name].symbols, node.definition, strict=True):
-                values[s] = ev(e)
             if node.name not in inline:
                 continue
             for e in node.definition:
@@ -745,8 +747,8 @@ def finite_random_point(d: Derivation, seed: int, tries: int = 6, use_torch: boo
     float64. A point where the gradient itself overflows float64 (|∂L/∂p| > 1e308 after stacked
     powers or exponentials) tests nothing about the derivation: every side is inf there. Such a
     point is drawn again with another seed; the gradients under test (ours) are not consulted,
-    so a NaN of ours where the reference is finite is still reported. ``None`` when no draw
-    qualifies."""
+    so a NaN of ours where the reference is finite is still reported. ``(point, (kind,
+    reference gradients))`` — :func:`compare` reuses them — or ``None`` when no draw qualifies."""
     g = d.graph
     for j in range(tries):
         rp = random_point(g, seed=seed + 1000 * j, strict=True)
@@ -761,7 +763,7 @@ def finite_random_point(d: Derivation, seed: int, tries: int = 6, use_torch: boo
         if math.isfinite(loss) and all(
             np.all(np.isfinite(np.asarray(v, float))) for v in ref.values()
         ):
-            return rp
+            return rp, ("torch" if use_torch else "elementwise", ref)
     return None
 
 
@@ -782,14 +784,15 @@ def verify(d: Derivation, *, points: int = 3, use_torch: bool = True, full: bool
     _check_finite_example(d, pt, zeros)
     comps = compare(d, pt, "example", use_torch=use_torch, exact=True, zeros=zeros)
     for k in range(points):
-        rp = finite_random_point(d, seed=k + 1, use_torch=use_torch)
-        if rp is None:
+        found = finite_random_point(d, seed=k + 1, use_torch=use_torch)
+        if found is None:
             notes.append(
                 f"random {k + 1}: no random point inside every domain with float64-finite "
                 "gradients was found; skipped"
             )
             continue
-        comps += compare(d, rp, f"random {k + 1}", use_torch=use_torch)
+        rp, reference = found
+        comps += compare(d, rp, f"random {k + 1}", use_torch=use_torch, reference=reference)
     if full and g.spec.full_dims:
         fp = random_point(g, seed=100, sizes=g.spec.full_dims)
         comps += compare(
