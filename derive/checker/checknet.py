@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import os
 import random
-import re
 from collections import OrderedDict
 from pathlib import Path
 from typing import Any
@@ -21,6 +20,7 @@ import mpmath
 import numpy as np
 import sympy as sp
 
+from derive.checker import names
 from derive.checker.evaluate import System, close, evaluate
 from derive.checker.formtree import formula_text, positions, rebuild, subtrees
 from derive.engine import mform as mf
@@ -163,31 +163,8 @@ class Net:
 
     def resolve(self, name: str) -> tuple[str, mf.MExpr] | None:
         """A user's name → (canonical name, leaf), trying the spellings LaTeX produces."""
-        tries = [name]
-        if name.startswith("delta_"):
-            tries.append("d" + name[6:])
-        if name.startswith("d_"):
-            tries.append("d" + name[2:])
-        if name.startswith("grad_"):  # grad_y_pred, grad_w2: the PyTorch tutorial's names
-            tries.append("d" + name[5:])
-        tries.append(name.replace("_", ""))
-        m = re.fullmatch(r"([A-Za-z]+)(\d+)", name)
-        if m:  # LaTeX h_{2} is read as h2: the tensor may be called h_2
-            tries.append(f"{m.group(1)}_{m.group(2)}")
-        m = re.fullmatch(r"(\w+?)_[ijkn]", name)
-        if m:
-            tries.append(m.group(1))
-        for t in tries:
-            leaf = self.names.get(t)
-            if leaf is not None:
-                return t, leaf
-        for t in tries:  # y for Y, a2 for A2, dz2 for dZ2 (notes write vectors in lower case)
-            k = 1 if t.startswith("d") and len(t) > 1 and t[1:2].isalpha() else 0
-            other = t[:k] + t[k].swapcase() + t[k + 1 :] if t else t
-            leaf = self.names.get(other)
-            if leaf is not None and other not in self.spec.constants:
-                return other, leaf
-        return None
+        found = names.resolve(lambda t: self.names.get(t) is not None, self.spec.constants, name)
+        return None if found is None else (found, self.names[found])
 
     def known(self, name: str) -> bool:
         return self.resolve(name) is not None

@@ -1,0 +1,35 @@
+"""How a user's spelling of a name is looked up among the network's names (SymPy-free, shared by
+:class:`derive.checker.checknet.Net` and the fast path :mod:`derive.checker.fastpath`)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Container
+
+
+def resolve(has: Callable[[str], bool], constants: Container[str], name: str) -> str | None:
+    """The canonical name ``name`` stands for (``has(n)``: ``n`` is a known name), trying the
+    spellings LaTeX and course notes produce, or ``None``."""
+    tries = [name]
+    if name.startswith("delta_"):
+        tries.append("d" + name[6:])
+    if name.startswith("d_"):
+        tries.append("d" + name[2:])
+    if name.startswith("grad_"):  # grad_y_pred, grad_w2: the PyTorch tutorial's names
+        tries.append("d" + name[5:])
+    tries.append(name.replace("_", ""))
+    m = re.fullmatch(r"([A-Za-z]+)(\d+)", name)
+    if m:  # LaTeX h_{2} is read as h2: the tensor may be called h_2
+        tries.append(f"{m.group(1)}_{m.group(2)}")
+    m = re.fullmatch(r"(\w+?)_[ijkn]", name)
+    if m:
+        tries.append(m.group(1))
+    for t in tries:
+        if has(t):
+            return t
+    for t in tries:  # y for Y, a2 for A2, dz2 for dZ2 (notes write vectors in lower case)
+        k = 1 if t.startswith("d") and len(t) > 1 and t[1:2].isalpha() else 0
+        other = t[:k] + t[k].swapcase() + t[k + 1 :] if t else t
+        if has(other) and other not in constants:
+            return other
+    return None
