@@ -270,13 +270,24 @@ def check_cmd(
     """
     import json
 
+    from derive.checker import fastpath
+
+    fast = formula is not None and value is None and not latex_ and variant is None
+    if fast and answers is None and fastpath.enabled():
+        # a network whose compiled form is cached: a correct formula is answered without SymPy
+        out = fastpath.check(net, wrt, formula, lang=lang, as_json=as_json)
+        if out is not None:
+            click.echo(out)
+            return
+
     from derive.checker.check import FormulaError
     from derive.checker.check import check as run
 
     target = _variant_target(net, variant, seed, answers)
+    derivation = _derivation(target) if isinstance(target, str) else target
     try:
         result = run(
-            _derivation(target) if isinstance(target, str) else target,
+            derivation,
             wrt,
             formula,
             value=value,
@@ -305,8 +316,31 @@ def check_cmd(
         click.echo(json.dumps(result.as_dict(), ensure_ascii=False, indent=2))
     else:
         click.echo(result.text())
+    if fast and answers is None and isinstance(target, str):
+        _compile_for_fast_path(target, derivation)
     if not result.ok:
         sys.exit(FAILED)
+
+
+def _compile_for_fast_path(net: str, derivation: Any) -> None:
+    """Cache the compiled form of a network just checked (once), for the fast path."""
+    from derive import cache
+    from derive.checker import compiled, fastpath
+    from derive.checker.checknet import net_for
+    from derive.engine.backprop import Derivation
+
+    if not isinstance(derivation, Derivation) or cache.folder(fastpath.KIND) is None:
+        return
+    text = fastpath.spec_text(net)
+    if text is None:
+        return
+    key = fastpath.name_for(text)
+    name = f"{key}.json"
+    if cache.read(fastpath.KIND, name) is not None:
+        return
+    data = compiled.build(net_for(derivation, 0), key)
+    if data is not None:
+        cache.write(fastpath.KIND, name, data)
 
 
 def _derivation(net: str) -> Any:
@@ -315,23 +349,15 @@ def _derivation(net: str) -> Any:
     more than the check itself). Returns ``net`` itself when it is not a readable spec (the
     checker then reports it)."""
     import pickle
-    from importlib import resources
 
     from derive import cache
+    from derive.checker.fastpath import spec_text
     from derive.lang import spec as specmod
 
     if cache.folder("derivations") is None:
         return net
-    try:
-        if specmod.NET_NAME.match(net) and net in specmod.builtin_names():
-            text = (resources.files("derive.lang") / "specs" / f"{net}.toml").read_bytes()
-        else:
-            from derive.files import read_capped
-
-            text = read_capped(net, specmod.MAX_SPEC_BYTES)  # never /dev/zero without limit
-            if len(text) > specmod.MAX_SPEC_BYTES:
-                return net
-    except (OSError, ValueError):
+    text = spec_text(net)  # as the fast path reads it (a built-in name or a capped file)
+    if text is None:
         return net
     name = f"{cache.key(text)}.pickle"
     from derive.engine.backprop import Derivation, derive

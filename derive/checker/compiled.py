@@ -1,0 +1,184 @@
+"""The SymPy-free compiled form of a network for ``derive check``'s fast path
+(:mod:`derive.checker.fastpath`): everything the verdict "correct" on a formula reads, as numbers.
+
+A formula is correct when it equals ∂L/∂X at random exact points (50 digits), at the ReLU zero
+point, on the network at other sizes (float64) or at points with other dims, and agrees in
+float64 at the example values (:func:`derive.checker.check._check_formula`). Those tests read
+only the values of the network's names (tensors, their gradients, entry labels, dims and
+constants) at those points — so they are stored here: exact values as binary mpmath numbers
+(``[mantissa, exponent]``, exactly the numbers the slow path computes), float64 values as
+JSON floats, plus the name table, the targets' printed formulas and the few limits of the
+reader. JSON only (never pickle): a bad file can at worst be refused; the cache keeps it
+owner-only under a key of derive's source and the spec's text (:mod:`derive.cache`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from typing import Any
+
+import mpmath
+import numpy as np
+
+from derive.checker import latexin
+from derive.checker.checknet import POINTS, POINTS_PIECEWISE, Net
+from derive.checker.evaluate import ExactSystem
+from derive.checker.fastpath import FORMAT
+from derive.checker.formula import _PLAIN_LEIBNIZ, MAX_COST, tensor_of
+from derive.engine import mform as mf
+from derive.engine.steps import DPS
+from derive.lang import expr as ex
+from derive.lang import ops
+
+MAX_VALUES = 60_000  # exact values stored at most (a larger network has no fast path)
+
+
+def _mpf(v: Any) -> list[int] | None:
+    if not isinstance(v, mpmath.mpf) or not mpmath.isfinite(v):
+        return None
+    sign, man, exp, _ = v._mpf_
+    return [-int(man) if sign else int(man), int(exp)]
+
+
+def _grid(rows: Any) -> list[list[Any]] | None:
+    """Exact values → ``[[[man, exp], …], …]``, or None when one is not a finite number."""
+    out = []
+    for row in rows:
+        r = [_mpf(v) for v in row]
+        if any(v is None for v in r):
+            return None
+        out.append(r)
+    return out
+
+
+def _floats(a: Any) -> list[list[float]]:
+    return np.atleast_2d(np.asarray(a, dtype=float)).tolist()  # type: ignore[no-any-return]
+
+
+def build(net: Net, key: str) -> bytes | None:
+    """The compiled form of ``net`` (JSON bytes), or None when it has no fast path."""
+    leaves: list[dict[str, Any]] = []
+    leaf_of: dict[Any, int] = {}
+    table: dict[str, int] = {}
+    objs: list[Any] = []
+    for name, leaf in net.names.items():
+        if leaf is None:
+            continue
+        if isinstance(leaf, mf.Ref):
+            k: Any = ("ref", leaf.name, leaf.kind, leaf.symbols)
+            info = {"kind": leaf.kind, "shape": list(leaf.shape)}
+            if leaf.kind == "grad":
+                info["tensor"] = net.label_at.get(leaf.name, (leaf.name,))[0]
+        elif isinstance(leaf, mf.Scalar) and leaf.shape == (1, 1):
+            k = ("scalar", leaf.expr)
+            info = {"kind": "scalar", "shape": [1, 1]}
+        else:  # a name the fast path cannot evaluate: it falls back when it meets it
+            k = ("other", name)
+            info = {"kind": "other", "shape": list(leaf.shape)}
+        if k not in leaf_of:
+            leaf_of[k] = len(leaves)
+            leaves.append(info)
+            objs.append(leaf)
+        table[name] = leaf_of[k]
+    size = sum(int(i["shape"][0]) * int(i["shape"][1]) for i in leaves)
+    if size * (POINTS_PIECEWISE + 3) > MAX_VALUES:
+        return None
+
+    def exact(checker: Any, k: int) -> list[Any]:
+        out: list[Any] = []
+        system = ExactSystem(checker, k)
+        with mpmath.workdps(DPS):
+            for info, leaf in zip(leaves, objs, strict=True):
+                try:
+                    if info["kind"] in ("value", "grad"):
+                        out.append(_grid(system.ref(leaf)))
+                    elif info["kind"] == "scalar":
+                        out.append(_grid([[checker._eval(leaf.expr, k)]]))
+                    else:
+                        out.append(None)
+                except (ArithmeticError, ValueError):
+                    out.append(None)
+        return out
+
+    zero = net.zero
+    points: dict[str, Any] = {
+        "rand": [exact(net.rand, k) for k in range(POINTS_PIECEWISE)],
+        "zero": [exact(zero, 0)] if zero is not None else None,
+        "dims": [exact(net.other_dims, k) for k in range(2)],
+    }
+    targets: dict[str, Any] = {}
+    for tname in net.g.tensors:
+        if tensor_of(net, tname) != tname or tname not in net.visits:
+            continue
+        t = net.target(tname)
+
+        def truth(where: str, n: int, t: Any = t) -> list[Any]:
+            out = []
+            for k in range(n):
+                v = t.truth(k, where)
+                out.append(None if v is None else _grid(v))
+            return out
+
+        want = np.broadcast_to(np.asarray(net.float_env["d" + tname], float), t.shape)
+        targets[tname] = {
+            "shape": list(t.shape),
+            "expected": t.expected,
+            "expanded": t.expanded,
+            "tex": t.tex,
+            "rand": truth("rand", POINTS_PIECEWISE),
+            "zero": truth("zero", 1) if zero is not None else None,
+            "dims": truth("dims", 2),
+            "example": _floats(want),
+        }
+
+    def floats_at(point: Any) -> dict[str, Any]:
+        """float64 leaves at a point (a missing one is a KeyError in the slow path)."""
+        values: dict[str, Any] = {}
+        scal = dict(point.float_scalars)
+        for i, (info, leaf) in enumerate(zip(leaves, objs, strict=True)):
+            try:
+                if info["kind"] in ("value", "grad"):
+                    values[str(i)] = _floats(point.float_leaf(leaf))
+                elif info["kind"] == "scalar":
+                    values[str(i)] = float(leaf.expr.xreplace(scal))
+            except (KeyError, TypeError, ValueError, IndexError):
+                continue
+        grads = {
+            n: _floats(point.float_env["d" + n]) for n in targets if "d" + n in point.float_env
+        }
+        return {"leaves": values, "grads": grads, "loose": bool(getattr(point, "loose", False))}
+
+    example = floats_at(net)
+    resized = [floats_at(p) for p in net.resized]
+    body = {
+        "format": FORMAT,
+        "key": key,
+        "network": net.spec.name,
+        "loss": net.spec.loss,
+        "constants": sorted(net.spec.constants),
+        "names": table,
+        "leaves": leaves,
+        "labels": sorted(net.label_at),
+        "targets": targets,
+        "points": points,
+        "example": example,
+        "resized": resized,
+        "limits": {
+            "points": POINTS,
+            "points_piecewise": POINTS_PIECEWISE,
+            "max_cost": MAX_COST,
+            "max_length": ex.MAX_LENGTH,
+            "max_nodes": ex.MAX_NODES,
+            "max_depth": ex.MAX_DEPTH,
+            "max_exponent": ex.MAX_EXPONENT,
+            "dps": DPS,
+            "leibniz": _PLAIN_LEIBNIZ.pattern,
+            "ones": latexin.ONES,
+            "sum": list(ops.signature("sum") or ()),
+            "sum_kind": ops.get("sum").kind == ops.REDUCTION,
+        },
+    }
+    text = json.dumps(body, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    digest = hashlib.sha256(text.encode()).hexdigest()
+    return (digest + "\n" + text).encode()

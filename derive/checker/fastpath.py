@@ -1,0 +1,630 @@
+"""``derive check``'s fast path: the verdict "correct" on a formula without SymPy, from the
+network's compiled form (:mod:`derive.checker.compiled`, cached per spec text and derive source).
+
+It answers only when it can give exactly the answer of :func:`derive.checker.check.check`: a
+formula in the expression language (names, numbers, ``+ - * / @ **``, ``.T``, ``sum(x, axis=k)``,
+comparisons such as ``Z1 > 0``) for a whole gradient, that passes every test of the slow path's
+verdict — equal at the same random exact points in 50-digit arithmetic, at the ReLU zero point,
+on the network at other sizes (or at points with other dims) and, in float64, at the example
+values. The formula is read and evaluated as the slow path reads and evaluates it (the same
+parser limits, name lookup :mod:`derive.checker.names`, shape rules, cost cap and number
+systems); the stored values are the slow path's own. Anything else — another input kind, a
+function call, a wrong or unreadable formula, a note to add, a missing or damaged compiled
+form — returns ``None`` and the slow path answers (with the diagnosis). Never evaluates user
+text; imports neither SymPy nor the slow checker.
+"""
+
+from __future__ import annotations
+
+import ast
+import hashlib
+import json
+import os
+import re
+from fractions import Fraction
+from pathlib import Path
+from typing import Any
+
+import mpmath
+import numpy as np
+
+from derive import cache
+from derive.checker import names
+from derive.engine.tolerance import (
+    CHECK_FD_ATOL,
+    CHECK_FD_RTOL,
+    CHECK_FLOAT_ATOL,
+    CHECK_FLOAT_RTOL,
+    CHECK_RTOL,
+    TINY,
+)
+from derive.files import read_capped
+from derive.locale import catalog
+
+FORMAT = 1
+KIND = "checkfast"  # the cache folder of compiled forms
+SPECS = Path(__file__).resolve().parent.parent / "lang" / "specs"
+NET_NAME = re.compile(r"^[a-z0-9][a-z0-9-]{0,47}\Z")  # derive.lang.spec.NET_NAME (a test checks)
+MAX_SPEC_BYTES = 1_000_000  # derive.lang.spec.MAX_SPEC_BYTES (a test checks)
+
+
+class _Fallback(Exception):
+    """Not answered here: the slow path decides."""
+
+
+# ---- the network's compiled form ----------------------------------------------------------------
+
+
+def builtin_names() -> list[str]:
+    """The built-in networks (as :func:`derive.lang.spec.builtin_names`)."""
+    try:
+        return sorted(p.name[:-5] for p in SPECS.iterdir() if p.name.endswith(".toml"))
+    except OSError:
+        return []
+
+
+def spec_text(net: str) -> bytes | None:
+    """The text of network ``net`` (a built-in name or a spec path) as the derivation cache
+    keys it, or None when it cannot be read."""
+    try:
+        if NET_NAME.match(net) and net in builtin_names():
+            return (SPECS / f"{net}.toml").read_bytes()
+        text = read_capped(net, MAX_SPEC_BYTES)  # never /dev/zero without limit
+    except (OSError, ValueError):
+        return None
+    return None if len(text) > MAX_SPEC_BYTES else text
+
+
+def name_for(text: bytes) -> str:
+    """The cache key of a network's compiled form."""
+    return cache.key(b"checkfast", text)
+
+
+def load(data: bytes, key: str) -> dict[str, Any] | None:
+    """The compiled form in ``data`` if it is whole and made for ``key``; else None."""
+    try:
+        digest, _, text = data.partition(b"\n")
+        if hashlib.sha256(text).hexdigest().encode() != digest:
+            return None
+        body = json.loads(text)
+    except (ValueError, UnicodeDecodeError, RecursionError):
+        return None
+    if not isinstance(body, dict) or body.get("format") != FORMAT or body.get("key") != key:
+        return None
+    return body
+
+
+def compiled_for(net: str) -> dict[str, Any] | None:
+    """The cached compiled form of ``net``, if there is a sound one."""
+    if cache.folder(KIND) is None:
+        return None
+    text = spec_text(net)
+    if text is None:
+        return None
+    key = name_for(text)
+    data = cache.read(KIND, f"{key}.json")
+    return None if data is None else load(data, key)
+
+
+# ---- reading: the expression language (as derive.lang.expr.parse, a subset) ---------------------
+
+_BINOPS = {ast.Add: "+", ast.Sub: "-", ast.Mult: "*", ast.Div: "/", ast.MatMult: "@"}
+_CMPOPS = {ast.Gt: ">", ast.GtE: ">=", ast.Lt: "<", ast.LtE: "<="}
+
+
+class _Reader:
+    def __init__(self, lim: dict[str, Any]) -> None:
+        self.lim = lim
+
+    def parse(self, text: str) -> tuple[Any, ...]:
+        if not text.strip() or "\n" in text.strip() or ";" in text:
+            raise _Fallback
+        try:
+            tree = ast.parse(text.strip(), mode="eval")
+        except (SyntaxError, ValueError, RecursionError, MemoryError):
+            raise _Fallback from None
+        if sum(1 for _ in ast.walk(tree)) > self.lim["max_nodes"]:
+            raise _Fallback
+        return self.convert(tree.body, 0)
+
+    def convert(self, node: ast.AST, depth: int) -> tuple[Any, ...]:
+        if depth > self.lim["max_depth"]:
+            raise _Fallback
+        d = depth + 1
+        if isinstance(node, ast.Constant):
+            return ("num", self.number(node))
+        if isinstance(node, ast.Name):
+            return ("name", node.id)
+        if isinstance(node, ast.BinOp):
+            if isinstance(node.op, ast.Pow):
+                return ("pow", self.convert(node.left, d), self.exponent(node.right))
+            op = _BINOPS.get(type(node.op))
+            if op is None:
+                raise _Fallback
+            return ("bin", op, self.convert(node.left, d), self.convert(node.right, d))
+        if isinstance(node, ast.UnaryOp):
+            if isinstance(node.op, ast.USub):
+                inner = self.convert(node.operand, d)
+                return ("num", -inner[1]) if inner[0] == "num" else ("neg", inner)
+            if isinstance(node.op, ast.UAdd):
+                return self.convert(node.operand, d)
+            raise _Fallback
+        if isinstance(node, ast.Attribute) and node.attr == "T":
+            return ("T", self.convert(node.value, d))
+        if isinstance(node, ast.Call):
+            return self.call(node, d)
+        if isinstance(node, ast.Compare):
+            if len(node.ops) != 1 or type(node.ops[0]) not in _CMPOPS:
+                raise _Fallback
+            left = self.convert(node.left, d)
+            return ("cmp", _CMPOPS[type(node.ops[0])], left, self.convert(node.comparators[0], d))
+        raise _Fallback
+
+    def number(self, node: ast.Constant) -> Fraction:
+        value = node.value
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise _Fallback
+        if isinstance(value, int) and abs(value) > 10**12:
+            raise _Fallback
+        if isinstance(value, float) and not (abs(value) <= 1e12):
+            raise _Fallback
+        return Fraction(repr(value)) if isinstance(value, float) else Fraction(value)
+
+    def exponent(self, node: ast.AST) -> Fraction:
+        neg = False
+        if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub):
+            neg, node = True, node.operand
+        if not isinstance(node, ast.Constant):
+            raise _Fallback
+        value = self.number(node)
+        if abs(value) > self.lim["max_exponent"]:
+            raise _Fallback
+        return -value if neg else value
+
+    def call(self, node: ast.Call, depth: int) -> tuple[Any, ...]:
+        """``sum`` only (any other function: the slow path)."""
+        if not isinstance(node.func, ast.Name) or node.func.id != "sum" or not self.lim["sum_kind"]:
+            raise _Fallback
+        lo, hi, keys = self.lim["sum"]
+        if len(node.args) == 2:
+            if node.keywords:
+                raise _Fallback
+            axis = self.convert(node.args[1], depth)
+            return ("sum", self.convert(node.args[0], depth), (("axis", axis),))
+        if any(isinstance(a, ast.Starred) for a in node.args) or not lo <= len(node.args) <= hi:
+            raise _Fallback
+        args = [self.convert(a, depth) for a in node.args]
+        kwargs = []
+        given = set(keys[: len(node.args) - lo])
+        for kw in node.keywords:
+            if kw.arg is None or kw.arg not in keys or kw.arg in given:
+                raise _Fallback
+            given.add(kw.arg)
+            kwargs.append((kw.arg, self.convert(kw.value, depth)))
+        if len(args) != 1:
+            raise _Fallback
+        return ("sum", args[0], tuple(kwargs))
+
+
+# ---- printing (as derive.checker.formtree.tree_text) ---------------------------------------------
+
+_PREC = {"+": 1, "-": 1, "*": 2, "/": 2, "@": 2}
+
+
+def _num_text(v: Fraction) -> tuple[str, int]:
+    if v.denominator == 1:
+        return str(v.numerator), 5 if v >= 0 else 3
+    d = v.denominator
+    while d % 2 == 0:
+        d //= 2
+    while d % 5 == 0:
+        d //= 5
+    if d == 1:
+        return f"{float(v)!r}", 5 if v >= 0 else 3
+    return f"{v.numerator}/{v.denominator}", 2
+
+
+def _text(n: tuple[Any, ...], parent: int = 0) -> str:
+    kind = n[0]
+    if kind == "num":
+        s, prec = _num_text(n[1])
+    elif kind == "name":
+        s, prec = n[1], 5
+    elif kind == "bin":
+        op = n[1]
+        prec = _PREC[op]
+        left = n[2]
+        mixes = left[0] == "bin" and left[1] in ("@", "*", "/") and (op == "@") != (left[1] == "@")
+        s = f"{_text(left, prec + 1 if mixes else prec)} {op} {_text(n[3], prec + 1)}"
+    elif kind == "neg":
+        s, prec = f"-{_text(n[1], 3)}", 3
+    elif kind == "pow":
+        e, _ = _num_text(n[2])
+        s, prec = f"{_text(n[1], 5)} ** {e if n[2] >= 0 else f'({e})'}", 4
+    elif kind == "T":
+        s, prec = f"{_text(n[1], 5)}.T", 5
+    elif kind == "sum":
+        parts = [_text(n[1])] + [f"{k}={_text(v)}" for k, v in n[2]]
+        s, prec = f"sum({', '.join(parts)})", 5
+    else:  # cmp
+        s, prec = f"{_text(n[2], 1)} {n[1]} {_text(n[3], 1)}", 0
+    return f"({s})" if prec < parent else s
+
+
+# ---- converting (as derive.checker.formula.Convert): shapes, names, cost -------------------------
+
+
+def _fits(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return all(x == y or x == 1 or y == 1 for x, y in zip(a, b, strict=True))
+
+
+class _Plan:
+    """A formula as evaluation steps: ``(kind, shape, …)`` trees over leaf numbers."""
+
+    def __init__(self, c: dict[str, Any]) -> None:
+        self.c = c
+        self.cost = 0
+        self.piecewise = False
+        self.grads_used: set[str] = set()
+        self.leaves: set[int] = set()
+
+    def count(self, shape: tuple[int, int], inner: int = 1) -> None:
+        self.cost += int(shape[0]) * int(shape[1]) * int(inner)
+        if self.cost > 50 * self.c["limits"]["max_cost"]:
+            raise _Fallback
+
+    def convert(self, n: tuple[Any, ...]) -> tuple[tuple[Any, ...], tuple[Any, ...]]:
+        """(plan, the tree with names resolved) — plan nodes carry their shape at [1]."""
+        kind = n[0]
+        if kind == "num":
+            return ("num", (1, 1), n[1]), n
+        if kind == "name":
+            if n[1] == self.c["limits"]["ones"]:
+                raise _Fallback
+            table = self.c["names"]
+            found = names.resolve(lambda t: t in table, self.c["constants"], n[1])
+            if found is None:
+                raise _Fallback  # unknown (or pos_weight): the slow path's message
+            i = table[found]
+            info = self.c["leaves"][i]
+            if info["kind"] == "other":
+                raise _Fallback
+            if info["kind"] == "grad":
+                self.grads_used.add(info["tensor"])
+            self.leaves.add(i)
+            return ("leaf", tuple(info["shape"]), i), ("name", found)
+        if kind == "neg":
+            x, nx = self.convert(n[1])
+            self.count(x[1])
+            return ("neg", x[1], x), ("neg", nx)
+        if kind == "T":
+            x, nx = self.convert(n[1])
+            out = x if x[1] == (1, 1) else ("T", (x[1][1], x[1][0]), x)
+            return out, ("T", nx)
+        if kind == "pow":
+            x, nx = self.convert(n[1])
+            self.count(x[1], 8)
+            return ("pow", x[1], x, n[2]), ("pow", nx, n[2])
+        if kind == "bin":
+            a, na = self.convert(n[2])
+            b, nb = self.convert(n[3])
+            op, shown = n[1], ("bin", n[1], na, nb)
+            if op == "@":
+                if (1, 1) in (a[1], b[1]) or a[1][1] != b[1][0]:
+                    raise _Fallback  # a scalar in @, or shapes that do not chain
+                out = ("@", (a[1][0], b[1][1]), a, b)
+                self.count(out[1], a[1][1])
+                return out, shown
+            if not _fits(a[1], b[1]):
+                raise _Fallback
+            shape = (max(a[1][0], b[1][0]), max(a[1][1], b[1][1]))
+            self.count(shape)
+            return (op, shape, a, b), shown
+        if kind == "cmp":
+            a, na = self.convert(n[2])
+            b, nb = self.convert(n[3])
+            if not _fits(a[1], b[1]):
+                raise _Fallback
+            self.piecewise = True
+            shape = (max(a[1][0], b[1][0]), max(a[1][1], b[1][1]))
+            self.count(shape)
+            return ("cmp", shape, n[1], a, b), ("cmp", n[1], na, nb)
+        assert kind == "sum"
+        x, nx = self.convert(n[1])
+        self.count(x[1], 4)
+        kwargs = n[2]
+        axis = dict(kwargs).get("axis")
+        if axis is not None and axis[0] == "num" and axis[1] in (-1, -2):
+            axis = ("num", Fraction(int(axis[1]) + 2))
+            kwargs = tuple((k, axis if k == "axis" else v) for k, v in kwargs)
+        if axis is not None and not (axis[0] == "num" and axis[1] in (0, 1)):
+            raise _Fallback
+        r, c = x[1]
+        if axis is None:
+            out = ("sumall", (1, 1), x)
+        elif axis[1] == 0:
+            out = ("sumrows", (1, c), x)
+        else:
+            out = ("sumcols", (r, 1), x)
+        return out, ("sum", nx, kwargs)
+
+
+# ---- evaluating: 50 digits (as ExactSystem) and float64 (as FloatSystem) -------------------------
+
+
+def _exact_leaf(v: Any) -> Any:
+    if v is None:
+        raise _Fallback  # not a finite number there: the slow path decides
+    return [[mpmath.mpf((int(m), int(e))) for m, e in row] for row in v]
+
+
+def _bcast(a: list[list[Any]], shape: tuple[int, int]) -> list[list[Any]]:
+    r, c = shape
+    return [
+        [a[i if len(a) > 1 else 0][j if len(a[0]) > 1 else 0] for j in range(c)] for i in range(r)
+    ]
+
+
+_TESTS = {
+    ">": lambda x, y: x > y,
+    ">=": lambda x, y: x >= y,
+    "<": lambda x, y: x < y,
+    "<=": lambda x, y: x <= y,
+}
+
+
+def _exact(p: tuple[Any, ...], values: list[Any]) -> list[list[Any]]:
+    kind = p[0]
+    if kind == "num":
+        return [[mpmath.mpf(p[2].numerator) / p[2].denominator]]
+    if kind == "leaf":
+        return _exact_leaf(values[p[2]])
+    if kind == "neg":
+        return [[-v for v in row] for row in _exact(p[2], values)]
+    if kind == "T":
+        return [list(r) for r in zip(*_exact(p[2], values), strict=True)]
+    if kind == "pow":
+        x, n = _exact(p[2], values), p[3]
+        if n.denominator != 1:
+            if any(not v > 0 for row in x for v in row):
+                raise _Fallback
+            k: Any = mpmath.mpf(n.numerator) / n.denominator
+        else:
+            k = int(n)
+        return [[v**k for v in row] for row in x]
+    if kind == "@":
+        a, b = _exact(p[2], values), _exact(p[3], values)
+        cols = list(zip(*b, strict=True))
+        return [
+            [mpmath.fsum(x * y for x, y in zip(row, col, strict=True)) for col in cols] for row in a
+        ]
+    if kind in ("+", "-", "*", "/", "cmp"):
+        op = p[2] if kind == "cmp" else kind
+        a = _bcast(_exact(p[3] if kind == "cmp" else p[2], values), p[1])
+        b = _bcast(_exact(p[4] if kind == "cmp" else p[3], values), p[1])
+        one, zero = mpmath.mpf(1), mpmath.mpf(0)
+        f = {
+            "+": lambda x, y: x + y,
+            "-": lambda x, y: x - y,
+            "*": lambda x, y: x * y,
+            "/": lambda x, y: x / y,
+        }.get(op) or (lambda x, y, t=_TESTS[op]: one if t(x, y) else zero)
+        return [[f(x, y) for x, y in zip(ra, rb, strict=True)] for ra, rb in zip(a, b, strict=True)]
+    x = _exact(p[2], values)
+    if kind == "sumrows":
+        return [[mpmath.fsum(col) for col in zip(*x, strict=True)]]
+    if kind == "sumcols":
+        return [[mpmath.fsum(row)] for row in x]
+    assert kind == "sumall"
+    return [[mpmath.fsum(v for row in x for v in row)]]
+
+
+def exact_value(plan: tuple[Any, ...], values: list[Any], dps: int) -> list[list[Any]] | None:
+    """The plan's 50-digit values at a point (``values``: the leaves there), None where it has
+    no finite value."""
+    try:
+        with mpmath.workdps(dps):
+            out = _exact(plan, values)
+            out = _bcast(out, plan[1]) if (len(out), len(out[0])) != plan[1] else out
+    except (ZeroDivisionError, OverflowError):
+        return None
+    for row in out:
+        for v in row:
+            if not isinstance(v, mpmath.mpf) or not mpmath.isfinite(v):
+                return None
+    return out
+
+
+def _same(a: list[list[Any]] | None, want: Any, dps: int) -> bool:
+    """As derive.checker.evaluate.same."""
+    if a is None or want is None:
+        return False
+    with mpmath.workdps(dps):
+        b = _exact_leaf(want)
+        if (len(a), len(a[0])) != (len(b), len(b[0])):
+            return False
+        for ra, rb in zip(a, b, strict=True):
+            for x, y in zip(ra, rb, strict=True):
+                if not abs(x - y) <= CHECK_RTOL * max(1, abs(x), abs(y)):
+                    return False
+    return True
+
+
+class _Undefined(Exception):
+    pass
+
+
+def _finite(out: Any) -> Any:
+    if not np.all(np.isfinite(out)):
+        raise _Undefined
+    return out
+
+
+def _float(p: tuple[Any, ...], leaves: dict[str, Any]) -> Any:
+    kind = p[0]
+    if kind == "num":
+        return float(p[2])
+    if kind == "leaf":
+        v = leaves[str(p[2])]  # KeyError: not known at this point
+        return v if isinstance(v, float) else np.array(v, dtype=float)
+    if kind == "neg":
+        return -_float(p[2], leaves)
+    if kind == "T":
+        return np.asarray(_float(p[2], leaves)).T
+    if kind == "pow":
+        x, n = _float(p[2], leaves), p[3]
+        if n.denominator != 1 and not np.all(np.asarray(x) > 0):
+            raise _Undefined
+        return _finite(x ** (int(n) if n.denominator == 1 else float(n)))
+    if kind == "@":
+        return np.asarray(_float(p[2], leaves)) @ np.asarray(_float(p[3], leaves))
+    if kind in ("+", "-"):
+        return _float(p[2], leaves) + (-1 if kind == "-" else 1) * _float(p[3], leaves)
+    if kind in ("*", "/"):
+        a, b = _float(p[2], leaves), _float(p[3], leaves)
+        return _finite(a * b if kind == "*" else a / b)
+    if kind == "cmp":
+        a, b = np.asarray(_float(p[3], leaves)), np.asarray(_float(p[4], leaves))
+        return np.asarray(_TESTS[p[2]](a, b), dtype=np.float64)
+    x = np.asarray(_float(p[2], leaves))
+    if kind == "sumrows":
+        return x.sum(axis=0, keepdims=True)
+    if kind == "sumcols":
+        return x.sum(axis=1, keepdims=True)
+    return float(np.sum(x))
+
+
+def _close(a: np.ndarray, b: np.ndarray, rtol: float, atol: float) -> bool:
+    if a.shape != b.shape:
+        return False
+    scale = max(float(np.max(np.abs(b), initial=0.0)), TINY)
+    return bool(np.all(np.abs(a - b) <= rtol * np.abs(b) + atol * scale))
+
+
+# ---- the verdict ------------------------------------------------------------------------------
+
+
+def _target(c: dict[str, Any], wrt: str | None) -> str:
+    """The gradient checked (as _entry_wrt, then wrt_from); an entry: the slow path."""
+    if wrt is None:
+        raise _Fallback
+    raw = wrt.strip()
+    labels = set(c["labels"])
+    if "[" in raw or raw in labels or (raw.startswith("d") and raw[1:] in labels):
+        raise _Fallback
+    for cand in (
+        raw,
+        raw[1:] if raw.startswith("d") else None,
+        raw[6:] if raw.startswith("delta_") else None,
+    ):
+        if cand and cand in c["targets"]:
+            return cand
+    raise _Fallback
+
+
+def _correct(c: dict[str, Any], plan: _Plan, user: tuple[Any, ...], name: str) -> bool:
+    """Every test of the slow path's verdict "correct" (with no note) passes."""
+    t = c["targets"][name]
+    lim = c["limits"]
+    dps = lim["dps"]
+    if name in plan.grads_used or list(user[1]) != t["shape"]:
+        return False
+    pts = c["points"]
+    for k in range(lim["points_piecewise"] if plan.piecewise else lim["points"]):
+        if not _same(exact_value(user, pts["rand"][k], dps), t["rand"][k], dps):
+            return False
+    if pts["zero"] is not None:
+        if not _same(exact_value(user, pts["zero"][0], dps), t["zero"][0], dps):
+            return False
+    at_dims = None
+    if c["resized"] and all(name in p["grads"] for p in c["resized"]):
+        at_dims = True
+        for p in c["resized"]:
+            try:
+                with np.errstate(all="ignore"):
+                    mine = np.atleast_2d(np.asarray(_float(user, p["leaves"]), dtype=float))
+            except KeyError:
+                at_dims = None
+                break
+            except (_Undefined, ZeroDivisionError, OverflowError, ValueError):
+                return False
+            want = np.array(p["grads"][name], dtype=float)
+            if not np.all(np.isfinite(mine)):
+                return False
+            rtol, atol = (
+                (CHECK_FD_RTOL, CHECK_FD_ATOL)
+                if p["loose"]
+                else (CHECK_FLOAT_RTOL, CHECK_FLOAT_ATOL)
+            )
+            if not _close(mine, want, rtol, atol):
+                return False
+    if at_dims is None:
+        for k in range(2):
+            if not _same(exact_value(user, pts["dims"][k], dps), t["dims"][k], dps):
+                return False
+    try:  # float64 at the example values: a note (roundoff, overflow) is the slow path's
+        with np.errstate(all="ignore"):
+            val = np.atleast_2d(np.asarray(_float(user, c["example"]["leaves"]), dtype=np.float64))
+        mine = np.broadcast_to(val, tuple(t["shape"])) if val.shape != tuple(t["shape"]) else val
+    except (_Undefined, ZeroDivisionError, OverflowError, KeyError):
+        return False
+    if not np.all(np.isfinite(mine)):
+        return False
+    want = np.array(t["example"], dtype=float)
+    return bool(np.allclose(mine, want, rtol=CHECK_FLOAT_RTOL, atol=CHECK_FLOAT_ATOL))
+
+
+def check(
+    net: str, wrt: str | None, formula: str, *, lang: str = "en", as_json: bool = False
+) -> str | None:
+    """What ``derive check NET FORMULA --wrt WRT`` prints when the formula is correct, or None
+    when the slow path must answer (see the module's docstring)."""
+    try:
+        c = compiled_for(net)
+        if c is None or not isinstance(formula, str):
+            return None
+        lim = c["limits"]
+        if len(formula) > lim["max_length"] or "∂" in formula:
+            return None
+        if re.search(lim["leibniz"], formula) or re.match(
+            r"\s*([A-Za-z_][A-Za-z0-9_]*)\s*=(?!=)", formula
+        ):
+            return None
+        tree = _Reader(lim).parse(formula)
+        name = _target(c, wrt)
+        plan = _Plan(c)
+        user, resolved = plan.convert(tree)
+        if plan.cost > lim["max_cost"] or not _correct(c, plan, user, name):
+            return None
+    except (_Fallback, KeyError, IndexError, TypeError, ValueError, RecursionError):
+        return None  # anything unexpected (a damaged entry, too): the slow path answers
+    t = c["targets"][name]
+    grad = f"∂L/∂{name}"
+    shape = f"({', '.join(str(int(s)) for s in t['shape'])})"
+    read_as = _text(resolved)
+    if as_json:
+        out = {
+            "verdict": "correct",
+            "diagnoses": [],
+            "expected": t["expected"],
+            "shape": list(t["shape"]),
+            "network": c["network"],
+            "wrt": name,
+            "submitted": formula,
+            "read_as": read_as,
+            "expanded": t["expanded"],
+            "expected_tex": t["tex"],
+            "notes": [],
+        }
+        return json.dumps(out, ensure_ascii=False, indent=2)
+    return "\n".join(
+        [
+            catalog.text("check.line.correct", lang, grad=grad, formula=read_as),
+            "  " + catalog.text("check.line.equals", lang, grad=grad, shape=shape),
+        ]
+    )
+
+
+def enabled() -> bool:
+    """The fast path is on unless ``DERIVE_CHECK_FAST=0`` (for comparing the two paths)."""
+    return os.environ.get("DERIVE_CHECK_FAST", "1") not in ("0", "off", "no")

@@ -1,0 +1,276 @@
+"""``derive check``'s fast path (derive/checker/fastpath.py): a correct formula on a network whose
+compiled form is cached is answered without SymPy — with exactly the slow path's output; a wrong,
+unreadable or unusual formula, or a missing, damaged or stale compiled form, is left to the slow
+path (issue 11 item 8)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import stat
+import subprocess
+import sys
+from pathlib import Path
+
+import corpus2
+import pytest
+from conftest import invoke_cli
+
+from derive import cache
+from derive.checker import compiled, fastpath
+from derive.checker.check import FormulaError, check
+from derive.checker.checknet import net_for
+from derive.lang import spec
+
+ROOT = Path(__file__).resolve().parent.parent
+NETS = sorted({c["net"] for c in corpus2.load()})
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A cache folder holding the compiled form of every built-in of the corpus."""
+    where = tmp_path_factory.mktemp("cache")
+    old = os.environ.get("DERIVE_CACHE")
+    os.environ["DERIVE_CACHE"] = str(where)
+    try:
+        for net in NETS:
+            _compile(net)
+    finally:
+        _restore(old)
+    return where
+
+
+def _restore(old: str | None) -> None:
+    if old is None:
+        os.environ.pop("DERIVE_CACHE", None)
+    else:
+        os.environ["DERIVE_CACHE"] = old
+
+
+def _compile(net: str) -> Path:
+    text = fastpath.spec_text(net)
+    assert text is not None
+    key = fastpath.name_for(text)
+    data = compiled.build(net_for(net, 0), key)
+    assert data is not None
+    cache.write(fastpath.KIND, f"{key}.json", data)
+    where = cache.folder(fastpath.KIND)
+    assert where is not None
+    return where / f"{key}.json"
+
+
+@pytest.fixture
+def cached(store: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("DERIVE_CACHE", str(store))
+    return store
+
+
+def _slow(net: str, wrt: str, text: str, lang: str = "en"):
+    try:
+        return check(net, wrt, text, lang=lang)
+    except FormulaError:
+        return None
+
+
+def test_every_fast_answer_is_the_slow_paths_answer_on_the_corpus(cached: Path) -> None:
+    answered = 0
+    for c in corpus2.load():
+        if c["kind"] != "numpy":
+            continue
+        fast = fastpath.check(c["net"], c["wrt"], c["text"])
+        if fast is None:
+            continue
+        answered += 1
+        slow = _slow(c["net"], c["wrt"], c["text"])
+        assert slow is not None and slow.ok, c["id"]
+        assert fast == slow.text(), c["id"]
+        as_json = fastpath.check(c["net"], c["wrt"], c["text"], as_json=True)
+        assert as_json == json.dumps(slow.as_dict(), ensure_ascii=False, indent=2), c["id"]
+        zh = fastpath.check(c["net"], c["wrt"], c["text"], lang="zh")
+        assert zh == slow.localized("zh").text(), c["id"]
+    assert answered >= 80  # the plain formulas of the corpus (NumPy calls go the slow way)
+
+
+# right formulas and near misses: wrong sizes, transposes, signs, factors, relu'(0), upstream
+# names, the gradient itself, comparisons, sums, powers, and formulas that do not read
+CASES = [
+    ("mlp-bce", "W2", "A1.T @ (A2 - Y) / m"),
+    ("mlp-bce", "W2", "A1.T @ (A2 - Y) / n_in"),
+    ("mlp-bce", "W2", "A1.T @ (A2 - Y) / n_h"),
+    ("mlp-bce", "W2", "A1.T @ (A2 - Y) / 2"),
+    ("mlp-bce", "W2", "A1.T @ (A2 - Y)"),
+    ("mlp-bce", "W2", "(A2 - Y).T @ A1 / m"),
+    ("mlp-bce", "W2", "A1 @ (A2 - Y) / m"),
+    ("mlp-bce", "W2", "-A1.T @ (Y - A2) / m"),
+    ("mlp-bce", "W2", "A1.T @ (Y - A2) / m"),
+    ("mlp-bce", "W2", "A1.T @ dZ2"),
+    ("mlp-bce", "W2", "A1.T @ dZ2 + 0 * dW2"),
+    ("mlp-bce", "W2", "dW2"),
+    ("mlp-bce", "dW2", "A1.T @ dZ2"),
+    ("mlp-bce", "W2", "A1.T @ dZ2 * 1"),
+    ("mlp-bce", "W2", "0.5 * A1.T @ dZ2 * 2"),
+    ("mlp-bce", "W2", "A1.T @ dZ2 ** 1"),
+    ("mlp-bce", "W2", "A1.T @ (A2 - Y) / m +"),
+    ("mlp-bce", "W2", "A1.T @ (A2 - Yhat) / m"),
+    ("mlp-bce", "W2", "a1.T @ dz2"),
+    ("mlp-bce", "W2", "A1.T @ dZ2; 1"),
+    ("mlp-bce", "W2[0,0]", "A1.T @ dZ2"),
+    ("mlp-bce", "Z2", "(A2 - Y) / m"),
+    ("mlp-bce", "Z2", "(Yhat - Y) / m"),
+    ("mlp-bce", "Z2", "dA2 * A2 * (1 - A2)"),
+    ("mlp-bce", "Z2", "dA2 * A2 * (1 - A2) + 1e-30"),
+    ("mlp-bce", "b2", "sum(dZ2, axis=0)"),
+    ("mlp-bce", "b2", "sum(dZ2, 0)"),
+    ("mlp-bce", "b2", "sum(dZ2, axis=-2)"),
+    ("mlp-bce", "b2", "sum(dZ2, axis=1)"),
+    ("mlp-bce", "b2", "sum(dZ2)"),
+    ("mlp-bce", "b2", "dZ2"),
+    ("mlp-bce", "b1", "sum(dZ1, axis=0)"),
+    ("mlp-bce", "Z1", "dA1 * (Z1 > 0)"),
+    ("mlp-bce", "Z1", "dA1 * (Z1 >= 0)"),
+    ("mlp-bce", "Z1", "dZ2 @ W2.T * (Z1 > 0)"),
+    ("mlp-bce", "Z1", "(dZ2 @ W2.T) * (A1 > 0)"),
+    ("mlp-bce", "Z1", "dZ2 @ W2.T"),
+    ("mlp-bce", "W1", "X.T @ dZ1"),
+    ("mlp-bce", "W1", "X.T @ (dZ2 @ W2.T * (Z1 > 0))"),
+    ("mlp-bce", "W1", "X @ dZ1"),
+    ("mlp-bce", "A1", "dZ2 @ W2.T"),
+    ("mlp-bce", "A1", "dZ2 * W2.T"),
+    ("mlp-bce-weighted", "Z2", "(A2 - Y) / m"),
+    ("tiny-mlp", "W2", "h.T @ dy_pred"),
+    ("tiny-mlp", "W2", "h.T @ (y_pred - y_target)"),
+    ("tiny-mlp", "W2", "h.T @ (y_pred - y_target) * 2"),
+    ("tiny-mlp", "w11", "dh1_raw * x1"),
+    ("relu-mlp", "h", "dh_relu * (h > 0)"),
+    ("relu-mlp", "h", "dh_relu * (h_relu > 0)"),
+    ("relu-mlp", "h", "dh_relu * (h >= 0)"),
+    ("batchnorm", "beta", "sum(dY, axis=0)"),
+    ("batchnorm", "gamma", "sum(dY * Z_hat, axis=0)"),
+    ("batchnorm", "Z_c", "dZ_hat / (var + eps) ** 0.5 + dvar * 2 * Z_c / m"),
+    ("batchnorm", "Z_c", "dZ_hat / (var + eps) ** 0.5 + dvar * 2 * Z_c / 4"),
+    ("softmax-regression", "W", "X.T @ dZ"),
+    ("softmax-regression", "W", "X.T @ (P - Y) / m"),
+    ("rnn", "W_x", "x_1.T @ dz_1 + x_2.T @ dz_2"),
+    ("rnn", "W_x", "x_1.T @ dz_1"),
+    ("attention", "V", "A.T @ dO"),
+    ("neuron", "w", "dz * x"),
+    ("chain", "x", "dy"),
+]
+
+
+@pytest.mark.parametrize(("net", "wrt", "text"), CASES)
+def test_fast_answers_only_what_the_slow_path_calls_correct(
+    cached: Path, net: str, wrt: str, text: str
+) -> None:
+    fast = fastpath.check(net, wrt, text)
+    slow = _slow(net, wrt, text)
+    if fast is not None:
+        assert slow is not None and slow.ok
+        assert fast == slow.text()
+
+
+def test_the_plain_right_formulas_are_answered_fast(cached: Path) -> None:
+    for net, wrt, text in [
+        ("mlp-bce", "W2", "A1.T @ (A2 - Y) / m"),
+        ("mlp-bce", "Z1", "dZ2 @ W2.T * (Z1 > 0)"),
+        ("mlp-bce", "b2", "sum(dZ2, axis=0)"),
+        ("rnn", "W_x", "x_1.T @ dz_1 + x_2.T @ dz_2"),
+        ("batchnorm", "gamma", "sum(dY * Z_hat, axis=0)"),
+    ]:
+        assert fastpath.check(net, wrt, text) is not None, (net, wrt, text)
+
+
+def test_a_missing_damaged_or_foreign_compiled_form_is_not_used(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("DERIVE_CACHE", str(tmp_path))
+    args = ("mlp-bce", "W2", "A1.T @ (A2 - Y) / m")
+    assert fastpath.check(*args) is None  # nothing cached
+    path = _compile("mlp-bce")
+    good = path.read_bytes()
+    assert fastpath.check(*args) is not None
+    digest, _, body = good.partition(b"\n")
+    # truncated; one byte changed (the digest no longer matches); not JSON; another key
+    other = json.loads(body)
+    other["key"] = "0" * 40
+    forged = json.dumps(other).encode()
+    for bad in (
+        good[: len(good) // 2],
+        good.replace(b'"network"', b'"netw0rk"'),
+        b"not json at all",
+        hashlib.sha256(forged).hexdigest().encode() + b"\n" + forged,
+    ):
+        path.write_bytes(bad)
+        assert fastpath.check(*args) is None
+    # a whole entry that others could have written is not read (derive.cache's rule)
+    path.write_bytes(good)
+    assert fastpath.check(*args) is not None
+    path.chmod(stat.S_IRUSR | stat.S_IWUSR | stat.S_IWGRP)
+    assert fastpath.check(*args) is None
+    monkeypatch.setenv("DERIVE_CACHE", "off")
+    assert fastpath.check(*args) is None
+
+
+def test_an_edited_spec_has_a_new_compiled_form(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("DERIVE_CACHE", str(tmp_path / "cache"))
+    f = tmp_path / "net.toml"
+    original = (fastpath.SPECS / "mlp-bce.toml").read_text()
+    f.write_text(original)
+    args = (str(f), "W2", "A1.T @ (A2 - Y) / m")
+    text = fastpath.spec_text(str(f))
+    assert text is not None
+    key = fastpath.name_for(text)
+    data = compiled.build(net_for(str(f), 0), key)
+    assert data is not None
+    cache.write(fastpath.KIND, f"{key}.json", data)
+    assert fastpath.check(*args) is not None
+    f.write_text(original + "\n# edited\n")
+    assert fastpath.check(*args) is None  # another text: another key, not compiled yet
+
+
+def test_the_fast_path_reads_specs_as_the_slow_path_does() -> None:
+    assert fastpath.builtin_names() == spec.builtin_names()
+    assert fastpath.NET_NAME.pattern == spec.NET_NAME.pattern
+    assert fastpath.MAX_SPEC_BYTES == spec.MAX_SPEC_BYTES
+
+
+def test_cli_second_check_needs_no_sympy_and_prints_the_same(tmp_path: Path) -> None:
+    run = (
+        "import runpy, sys\n"
+        "sys.argv = ['derive', *sys.argv[1:]]\n"
+        "try:\n"
+        "    runpy.run_module('derive', run_name='__main__')\n"
+        "except SystemExit as e:\n"
+        "    code = e.code\n"
+        "else:\n"
+        "    code = 0\n"
+        "print('SYMPY' if 'sympy' in sys.modules else 'NO-SYMPY', code)\n"
+    )
+    env = {**os.environ, "DERIVE_CACHE": str(tmp_path), "PYTHONPATH": str(ROOT)}
+    outs = []
+    for formula in ["A1.T @ (A2 - Y) / m", "A1.T @ (A2 - Y) / m", "A1.T @ (A2 - Y) / n_in"]:
+        done = subprocess.run(
+            [sys.executable, "-c", run, "check", "mlp-bce", "--wrt", "W2", formula],
+            capture_output=True,
+            text=True,
+            timeout=600,
+            env=env,
+            cwd=ROOT,
+        )
+        outs.append(done.stdout)
+    first, second, wrong = outs
+    assert first.endswith("SYMPY 0\n") and second.endswith("NO-SYMPY 0\n")
+    assert first.replace("SYMPY 0", "") == second.replace("NO-SYMPY 0", "")
+    assert wrong.endswith("SYMPY 1\n") and "scale-factor" in wrong  # wrong: the slow path
+
+
+def test_cli_json_and_zh_agree_with_the_slow_path(cached: Path) -> None:
+    args = ("check", "mlp-bce", "--wrt", "W2", "A1.T @ (A2 - Y) / m")
+    for extra in ((), ("--json",), ("--lang", "zh"), ("--json", "--lang", "zh")):
+        fast = invoke_cli(*args, *extra)
+        slow = invoke_cli(*args, *extra, env={"DERIVE_CHECK_FAST": "0"})
+        assert fast.returncode == slow.returncode == 0
+        assert fast.stdout == slow.stdout
