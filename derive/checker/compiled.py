@@ -28,6 +28,14 @@ from derive.checker.fastpath import FORMAT
 from derive.checker.formula import _PLAIN_LEIBNIZ, MAX_COST, tensor_of
 from derive.engine import mform as mf
 from derive.engine.steps import DPS
+from derive.engine.tolerance import (
+    CHECK_FD_ATOL,
+    CHECK_FD_RTOL,
+    CHECK_FLOAT_ATOL,
+    CHECK_FLOAT_RTOL,
+    CHECK_RTOL,
+    TINY,
+)
 from derive.lang import expr as ex
 from derive.lang import ops
 
@@ -172,7 +180,14 @@ def build(net: Net, key: str) -> bytes | None:
             "max_nodes": ex.MAX_NODES,
             "max_depth": ex.MAX_DEPTH,
             "max_exponent": ex.MAX_EXPONENT,
-            "dps": DPS,
+            "tolerance": {
+                "check_rtol": _mpf(CHECK_RTOL),
+                "rtol": CHECK_FLOAT_RTOL,
+                "atol": CHECK_FLOAT_ATOL,
+                "fd_rtol": CHECK_FD_RTOL,
+                "fd_atol": CHECK_FD_ATOL,
+                "tiny": TINY,
+            },
             "leibniz": _PLAIN_LEIBNIZ.pattern,
             "ones": latexin.ONES,
             "sum": list(ops.signature("sum") or ()),

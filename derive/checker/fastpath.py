@@ -11,7 +11,7 @@ parser limits, name lookup :mod:`derive.checker.names`, shape rules, cost cap an
 systems); the stored values are the slow path's own. Anything else — another input kind, a
 function call, a wrong or unreadable formula, a note to add, a missing or damaged compiled
 form — returns ``None`` and the slow path answers (with the diagnosis). Never evaluates user
-text; imports neither SymPy nor the slow checker.
+text; imports neither SymPy nor NumPy, mpmath or the slow checker.
 """
 
 from __future__ import annotations
@@ -19,29 +19,19 @@ from __future__ import annotations
 import ast
 import hashlib
 import json
+import math
 import os
 import re
 from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
-import mpmath
-import numpy as np
-
 from derive import cache
 from derive.checker import names
-from derive.engine.tolerance import (
-    CHECK_FD_ATOL,
-    CHECK_FD_RTOL,
-    CHECK_FLOAT_ATOL,
-    CHECK_FLOAT_RTOL,
-    CHECK_RTOL,
-    TINY,
-)
 from derive.files import read_capped
 from derive.locale import catalog
 
-FORMAT = 1
+FORMAT = 2
 KIND = "checkfast"  # the cache folder of compiled forms
 SPECS = Path(__file__).resolve().parent.parent / "lang" / "specs"
 NET_NAME = re.compile(r"^[a-z0-9][a-z0-9-]{0,47}\Z")  # derive.lang.spec.NET_NAME (a test checks)
@@ -304,6 +294,8 @@ class _Plan:
         if kind == "pow":
             x, nx = self.convert(n[1])
             self.count(x[1], 8)
+            if n[2].denominator != 1:
+                raise _Fallback  # a root: not a rational operation
             return ("pow", x[1], x, n[2]), ("pow", nx, n[2])
         if kind == "bin":
             a, na = self.convert(n[2])
@@ -349,19 +341,57 @@ class _Plan:
         return out, ("sum", nx, kwargs)
 
 
-# ---- evaluating: 50 digits (as ExactSystem) and float64 (as FloatSystem) -------------------------
+# ---- evaluating: exactly (rationals) and in float64 (as FloatSystem) -----------------------------
+#
+# The slow path evaluates at the random points in 50-digit binary arithmetic; the stored values
+# there are its own 50-digit numbers, each an exact rational (mantissa · 2^exponent). The formulas
+# read here use only + − · / @, whole powers, comparisons and sums — rational operations — so
+# they are evaluated exactly, and compared with the slow path's tolerance (``CHECK_RTOL``, 1e-40
+# relative, about 10^9 times the 50-digit rounding). float64 values are Python floats, whose
+# operations are IEEE float64 as NumPy's; a product, quotient or power that is not finite makes
+# the formula undefined there, as in FloatSystem.
 
 
-def _exact_leaf(v: Any) -> Any:
+class _Undefined(Exception):
+    pass
+
+
+def _rational(v: Any) -> Fraction:
+    m, e = int(v[0]), int(v[1])
+    return Fraction(m * (1 << e)) if e >= 0 else Fraction(m, 1 << -e)
+
+
+def _exact_leaf(v: Any) -> list[list[Fraction]]:
     if v is None:
         raise _Fallback  # not a finite number there: the slow path decides
-    return [[mpmath.mpf((int(m), int(e))) for m, e in row] for row in v]
+    return [[_rational(x) for x in row] for row in v]
 
 
-def _bcast(a: list[list[Any]], shape: tuple[int, int]) -> list[list[Any]]:
-    r, c = shape
+def _float_leaf(v: Any) -> list[list[float]]:
+    return [[v]] if isinstance(v, float) else [[float(x) for x in row] for row in v]
+
+
+def _shape(a: list[list[Any]]) -> tuple[int, int]:
+    return len(a), len(a[0])
+
+
+def _broadcast(ra: int, rb: int) -> int:
+    if ra == rb or rb == 1:
+        return ra
+    if ra == 1:
+        return rb
+    raise _Undefined  # shapes that do not broadcast (NumPy: ValueError)
+
+
+def _zip(f: Any, a: list[list[Any]], b: list[list[Any]]) -> list[list[Any]]:
+    (ra, ca), (rb, cb) = _shape(a), _shape(b)
+    r, c = _broadcast(ra, rb), _broadcast(ca, cb)
     return [
-        [a[i if len(a) > 1 else 0][j if len(a[0]) > 1 else 0] for j in range(c)] for i in range(r)
+        [
+            f(a[i if ra > 1 else 0][j if ca > 1 else 0], b[i if rb > 1 else 0][j if cb > 1 else 0])
+            for j in range(c)
+        ]
+        for i in range(r)
     ]
 
 
@@ -371,134 +401,121 @@ _TESTS = {
     "<": lambda x, y: x < y,
     "<=": lambda x, y: x <= y,
 }
+_ARITH = {
+    "+": lambda x, y: x + y,
+    "-": lambda x, y: x - y,
+    "*": lambda x, y: x * y,
+    "/": lambda x, y: x / y,
+}
 
 
-def _exact(p: tuple[Any, ...], values: list[Any]) -> list[list[Any]]:
-    kind = p[0]
-    if kind == "num":
-        return [[mpmath.mpf(p[2].numerator) / p[2].denominator]]
-    if kind == "leaf":
-        return _exact_leaf(values[p[2]])
-    if kind == "neg":
-        return [[-v for v in row] for row in _exact(p[2], values)]
-    if kind == "T":
-        return [list(r) for r in zip(*_exact(p[2], values), strict=True)]
-    if kind == "pow":
-        x, n = _exact(p[2], values), p[3]
-        if n.denominator != 1:
-            if any(not v > 0 for row in x for v in row):
-                raise _Fallback
-            k: Any = mpmath.mpf(n.numerator) / n.denominator
-        else:
-            k = int(n)
-        return [[v**k for v in row] for row in x]
-    if kind == "@":
-        a, b = _exact(p[2], values), _exact(p[3], values)
-        cols = list(zip(*b, strict=True))
-        return [
-            [mpmath.fsum(x * y for x, y in zip(row, col, strict=True)) for col in cols] for row in a
-        ]
-    if kind in ("+", "-", "*", "/", "cmp"):
-        op = p[2] if kind == "cmp" else kind
-        a = _bcast(_exact(p[3] if kind == "cmp" else p[2], values), p[1])
-        b = _bcast(_exact(p[4] if kind == "cmp" else p[3], values), p[1])
-        one, zero = mpmath.mpf(1), mpmath.mpf(0)
-        f = {
-            "+": lambda x, y: x + y,
-            "-": lambda x, y: x - y,
-            "*": lambda x, y: x * y,
-            "/": lambda x, y: x / y,
-        }.get(op) or (lambda x, y, t=_TESTS[op]: one if t(x, y) else zero)
-        return [[f(x, y) for x, y in zip(ra, rb, strict=True)] for ra, rb in zip(a, b, strict=True)]
-    x = _exact(p[2], values)
-    if kind == "sumrows":
-        return [[mpmath.fsum(col) for col in zip(*x, strict=True)]]
-    if kind == "sumcols":
-        return [[mpmath.fsum(row)] for row in x]
-    assert kind == "sumall"
-    return [[mpmath.fsum(v for row in x for v in row)]]
+class _Numbers:
+    """One number system: exact rationals at a random point, or float64 at a point."""
+
+    def __init__(self, leaves: Any, exact: bool) -> None:
+        self.leaves, self.exact = leaves, exact
+        self.one, self.zero = (Fraction(1), Fraction(0)) if exact else (1.0, 0.0)
+
+    def leaf(self, i: int) -> list[list[Any]]:
+        if self.exact:
+            return _exact_leaf(self.leaves[i])
+        return _float_leaf(self.leaves[str(i)])  # KeyError: not known at this point
+
+    def checked(self, out: list[list[Any]]) -> list[list[Any]]:
+        if not self.exact and not all(math.isfinite(v) for row in out for v in row):
+            raise _Undefined
+        return out
+
+    def run(self, p: tuple[Any, ...]) -> list[list[Any]]:
+        kind = p[0]
+        if kind == "num":
+            return [[p[2] if self.exact else float(p[2])]]
+        if kind == "leaf":
+            return self.leaf(p[2])
+        if kind == "neg":
+            return [[-v for v in row] for row in self.run(p[2])]
+        if kind == "T":
+            return [list(r) for r in zip(*self.run(p[2]), strict=True)]
+        if kind == "pow":
+            k = int(p[3])
+            return self.checked([[v**k for v in row] for row in self.run(p[2])])
+        if kind == "@":
+            a, b = self.run(p[2]), self.run(p[3])
+            if _shape(a)[1] != _shape(b)[0]:
+                raise _Undefined
+            cols = list(zip(*b, strict=True))
+            start = self.zero
+            return [
+                [sum((x * y for x, y in zip(r, c, strict=True)), start) for c in cols] for r in a
+            ]
+        if kind in _ARITH:
+            out = _zip(_ARITH[kind], self.run(p[2]), self.run(p[3]))
+            return self.checked(out) if kind in ("*", "/") else out
+        if kind == "cmp":
+            t, one, zero = _TESTS[p[2]], self.one, self.zero
+            return _zip(lambda x, y: one if t(x, y) else zero, self.run(p[3]), self.run(p[4]))
+        x = self.run(p[2])
+        if kind == "sumrows":
+            return [[sum(col, self.zero) for col in zip(*x, strict=True)]]
+        if kind == "sumcols":
+            return [[sum(row, self.zero)] for row in x]
+        assert kind == "sumall"
+        return [[sum((v for row in x for v in row), self.zero)]]
 
 
-def exact_value(plan: tuple[Any, ...], values: list[Any], dps: int) -> list[list[Any]] | None:
-    """The plan's 50-digit values at a point (``values``: the leaves there), None where it has
-    no finite value."""
+def exact_value(plan: tuple[Any, ...], leaves: list[Any]) -> list[list[Fraction]] | None:
+    """The plan's exact value at a point (``leaves``: the slow path's numbers there), None where
+    it has none (a division by zero)."""
     try:
-        with mpmath.workdps(dps):
-            out = _exact(plan, values)
-            out = _bcast(out, plan[1]) if (len(out), len(out[0])) != plan[1] else out
-    except (ZeroDivisionError, OverflowError):
+        out = _Numbers(leaves, True).run(plan)
+    except ZeroDivisionError:
         return None
-    for row in out:
-        for v in row:
-            if not isinstance(v, mpmath.mpf) or not mpmath.isfinite(v):
-                return None
+    if _shape(out) != plan[1]:
+        r, c = plan[1]
+        out = [
+            [out[i if len(out) > 1 else 0][j if len(out[0]) > 1 else 0] for j in range(c)]
+            for i in range(r)
+        ]
     return out
 
 
-def _same(a: list[list[Any]] | None, want: Any, dps: int) -> bool:
-    """As derive.checker.evaluate.same."""
+def _same(a: list[list[Fraction]] | None, want: Any, rtol: Fraction) -> bool:
+    """As derive.checker.evaluate.same (the values exact here)."""
     if a is None or want is None:
         return False
-    with mpmath.workdps(dps):
-        b = _exact_leaf(want)
-        if (len(a), len(a[0])) != (len(b), len(b[0])):
-            return False
-        for ra, rb in zip(a, b, strict=True):
-            for x, y in zip(ra, rb, strict=True):
-                if not abs(x - y) <= CHECK_RTOL * max(1, abs(x), abs(y)):
-                    return False
+    b = _exact_leaf(want)
+    if _shape(a) != _shape(b):
+        return False
+    one = Fraction(1)
+    for ra, rb in zip(a, b, strict=True):
+        for x, y in zip(ra, rb, strict=True):
+            if not abs(x - y) <= rtol * max(one, abs(x), abs(y)):
+                return False
     return True
 
 
-class _Undefined(Exception):
-    pass
+def float_value(plan: tuple[Any, ...], leaves: dict[str, Any]) -> list[list[float]] | None:
+    """The plan's float64 value (``leaves`` by number), None where it is undefined or not
+    finite; KeyError when a leaf is not known there."""
+    try:
+        out = _Numbers(leaves, False).run(plan)
+    except (_Undefined, ZeroDivisionError, OverflowError):
+        return None
+    return out if all(math.isfinite(v) for row in out for v in row) else None
 
 
-def _finite(out: Any) -> Any:
-    if not np.all(np.isfinite(out)):
-        raise _Undefined
-    return out
-
-
-def _float(p: tuple[Any, ...], leaves: dict[str, Any]) -> Any:
-    kind = p[0]
-    if kind == "num":
-        return float(p[2])
-    if kind == "leaf":
-        v = leaves[str(p[2])]  # KeyError: not known at this point
-        return v if isinstance(v, float) else np.array(v, dtype=float)
-    if kind == "neg":
-        return -_float(p[2], leaves)
-    if kind == "T":
-        return np.asarray(_float(p[2], leaves)).T
-    if kind == "pow":
-        x, n = _float(p[2], leaves), p[3]
-        if n.denominator != 1 and not np.all(np.asarray(x) > 0):
-            raise _Undefined
-        return _finite(x ** (int(n) if n.denominator == 1 else float(n)))
-    if kind == "@":
-        return np.asarray(_float(p[2], leaves)) @ np.asarray(_float(p[3], leaves))
-    if kind in ("+", "-"):
-        return _float(p[2], leaves) + (-1 if kind == "-" else 1) * _float(p[3], leaves)
-    if kind in ("*", "/"):
-        a, b = _float(p[2], leaves), _float(p[3], leaves)
-        return _finite(a * b if kind == "*" else a / b)
-    if kind == "cmp":
-        a, b = np.asarray(_float(p[3], leaves)), np.asarray(_float(p[4], leaves))
-        return np.asarray(_TESTS[p[2]](a, b), dtype=np.float64)
-    x = np.asarray(_float(p[2], leaves))
-    if kind == "sumrows":
-        return x.sum(axis=0, keepdims=True)
-    if kind == "sumcols":
-        return x.sum(axis=1, keepdims=True)
-    return float(np.sum(x))
-
-
-def _close(a: np.ndarray, b: np.ndarray, rtol: float, atol: float) -> bool:
-    if a.shape != b.shape:
+def _close(
+    a: list[list[float]], b: list[list[float]], rtol: float, atol: float, tiny: float
+) -> bool:
+    """As derive.checker.evaluate.close (``atol`` relative to ``b``'s largest entry)."""
+    if _shape(a) != _shape(b):
         return False
-    scale = max(float(np.max(np.abs(b), initial=0.0)), TINY)
-    return bool(np.all(np.abs(a - b) <= rtol * np.abs(b) + atol * scale))
+    scale = max(max(abs(v) for row in b for v in row), tiny)
+    return all(
+        abs(x - y) <= rtol * abs(y) + atol * scale
+        for ra, rb in zip(a, b, strict=True)
+        for x, y in zip(ra, rb, strict=True)
+    )
 
 
 # ---- the verdict ------------------------------------------------------------------------------
@@ -526,52 +543,53 @@ def _correct(c: dict[str, Any], plan: _Plan, user: tuple[Any, ...], name: str) -
     """Every test of the slow path's verdict "correct" (with no note) passes."""
     t = c["targets"][name]
     lim = c["limits"]
-    dps = lim["dps"]
+    tol = lim["tolerance"]
+    rtol = _rational(tol["check_rtol"])
     if name in plan.grads_used or list(user[1]) != t["shape"]:
         return False
     pts = c["points"]
     for k in range(lim["points_piecewise"] if plan.piecewise else lim["points"]):
-        if not _same(exact_value(user, pts["rand"][k], dps), t["rand"][k], dps):
+        if not _same(exact_value(user, pts["rand"][k]), t["rand"][k], rtol):
             return False
     if pts["zero"] is not None:
-        if not _same(exact_value(user, pts["zero"][0], dps), t["zero"][0], dps):
+        if not _same(exact_value(user, pts["zero"][0]), t["zero"][0], rtol):
             return False
     at_dims = None
     if c["resized"] and all(name in p["grads"] for p in c["resized"]):
         at_dims = True
         for p in c["resized"]:
             try:
-                with np.errstate(all="ignore"):
-                    mine = np.atleast_2d(np.asarray(_float(user, p["leaves"]), dtype=float))
+                mine = float_value(user, p["leaves"])
             except KeyError:
-                at_dims = None
+                at_dims = None  # a name not known at other sizes: other dims instead
                 break
-            except (_Undefined, ZeroDivisionError, OverflowError, ValueError):
-                return False
-            want = np.array(p["grads"][name], dtype=float)
-            if not np.all(np.isfinite(mine)):
-                return False
-            rtol, atol = (
-                (CHECK_FD_RTOL, CHECK_FD_ATOL)
-                if p["loose"]
-                else (CHECK_FLOAT_RTOL, CHECK_FLOAT_ATOL)
-            )
-            if not _close(mine, want, rtol, atol):
+            loose = p["loose"]
+            rt, at = (tol["fd_rtol"], tol["fd_atol"]) if loose else (tol["rtol"], tol["atol"])
+            if mine is None or not _close(mine, p["grads"][name], rt, at, tol["tiny"]):
                 return False
     if at_dims is None:
         for k in range(2):
-            if not _same(exact_value(user, pts["dims"][k], dps), t["dims"][k], dps):
+            if not _same(exact_value(user, pts["dims"][k]), t["dims"][k], rtol):
                 return False
-    try:  # float64 at the example values: a note (roundoff, overflow) is the slow path's
-        with np.errstate(all="ignore"):
-            val = np.atleast_2d(np.asarray(_float(user, c["example"]["leaves"]), dtype=np.float64))
-        mine = np.broadcast_to(val, tuple(t["shape"])) if val.shape != tuple(t["shape"]) else val
-    except (_Undefined, ZeroDivisionError, OverflowError, KeyError):
+    # float64 at the example values (a note — roundoff, overflow — is the slow path's)
+    try:
+        mine = float_value(user, c["example"]["leaves"])
+    except KeyError:
         return False
-    if not np.all(np.isfinite(mine)):
+    if mine is None:
         return False
-    want = np.array(t["example"], dtype=float)
-    return bool(np.allclose(mine, want, rtol=CHECK_FLOAT_RTOL, atol=CHECK_FLOAT_ATOL))
+    r, cols = t["shape"]
+    if _shape(mine) != (r, cols):
+        try:
+            mine = _zip(lambda x, y: x, mine, [[0.0] * cols for _ in range(r)])
+        except _Undefined:
+            return False
+    want = t["example"]
+    return all(  # as numpy.allclose
+        abs(x - y) <= tol["atol"] + tol["rtol"] * abs(y)
+        for ra, rb in zip(mine, want, strict=True)
+        for x, y in zip(ra, rb, strict=True)
+    )
 
 
 def check(
