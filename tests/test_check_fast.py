@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import random
 import stat
 import subprocess
 import sys
@@ -89,7 +90,7 @@ def test_every_fast_answer_is_the_slow_paths_answer_on_the_corpus(cached: Path) 
         assert as_json == json.dumps(slow.as_dict(), ensure_ascii=False, indent=2), c["id"]
         zh = fastpath.check(c["net"], c["wrt"], c["text"], lang="zh")
         assert zh == slow.localized("zh").text(), c["id"]
-    assert answered >= 80  # the plain formulas of the corpus (NumPy calls go the slow way)
+    assert answered >= 130  # plain formulas and plain NumPy spellings (np.where … go the slow way)
 
 
 # right formulas and near misses: wrong sizes, transposes, signs, factors, relu'(0), upstream
@@ -156,6 +157,36 @@ CASES = [
     ("attention", "V", "A.T @ dO"),
     ("neuron", "w", "dz * x"),
     ("chain", "x", "dy"),
+    # NumPy spellings, rewritten as the slow path rewrites them
+    ("mlp-bce", "W2", "np.dot(A1.T, A2 - Y) / m"),
+    ("mlp-bce", "W2", "np.dot(A1, A2 - Y) / m"),
+    ("mlp-bce", "W2", "A1.T.dot(dZ2)"),
+    ("mlp-bce", "W2", "A1.transpose() @ dZ2"),
+    ("mlp-bce", "W2", "np.transpose(A1) @ dZ2"),
+    ("mlp-bce", "W2", "np.matmul(A1.T, dZ2, out=None)"),
+    ("mlp-bce", "W2", "np.divide(A1.T @ (A2 - Y), m)"),
+    ("mlp-bce", "W2", "np.multiply(1 / m, A1.T @ (A2 - Y))"),
+    ("mlp-bce", "W2", "torch.mm(A1.t(), dZ2)"),
+    ("mlp-bce", "b2", "np.sum(dZ2, axis=0, keepdims=True)"),
+    ("mlp-bce", "b2", "np.sum(dZ2, 0, keepdims=True)"),
+    ("mlp-bce", "b2", "np.sum(dZ2, axis=1, keepdims=True)"),
+    ("mlp-bce", "b2", "np.sum(dZ2, keepdims=True)"),
+    ("mlp-bce", "b2", "dZ2.sum(axis=0, keepdims=True)"),
+    ("mlp-bce", "b2", "dZ2.sum(0)"),
+    ("mlp-bce", "b2", "dZ2.sum(dim=0, keepdim=True)"),
+    ("mlp-bce", "b2", "sum(dZ2, axis=0, keepdims=True)"),
+    ("mlp-bce", "b2", "np.mean(dZ2, axis=0, keepdims=True) * m"),
+    ("mlp-bce", "b2", "dZ2.sum(axis=0).item()"),
+    ("mlp-bce", "Z1", "np.multiply(dA1, Z1 > 0)"),
+    ("mlp-bce", "Z1", "dA1 * (Z1 != 0)"),
+    ("mlp-bce", "Z1", "dA1 * np.where(Z1 > 0, 1, 0)"),
+    ("mlp-bce", "Z1", "np.dot(dZ2, W2.T) * np.square(Z1 > 0)"),
+    ("mlp-bce", "Z2", "np.subtract(A2, Y) / Y.size"),
+    ("mlp-bce", "Z2", "np.subtract(A2, Y) / len(Y)"),
+    ("mlp-bce", "Z2", "np.subtract(A2, Y) / X.shape[0]"),
+    ("softmax-regression", "b", "dZ.sum(axis=-2)"),
+    ("attention", "S", "A * (dA - (dA * A).sum(-1, keepdims=True))"),
+    ("relu-mlp", "w1", "x.T.dot(grad_h)"),
 ]
 
 
@@ -177,6 +208,10 @@ def test_the_plain_right_formulas_are_answered_fast(cached: Path) -> None:
         ("mlp-bce", "b2", "sum(dZ2, axis=0)"),
         ("rnn", "W_x", "x_1.T @ dz_1 + x_2.T @ dz_2"),
         ("batchnorm", "gamma", "sum(dY * Z_hat, axis=0)"),
+        ("mlp-bce", "b2", "np.sum(dZ2, axis=0, keepdims=True)"),
+        ("mlp-bce", "W2", "np.dot(A1.T, A2 - Y) / m"),
+        ("relu-mlp", "w1", "x.T.dot(grad_h)"),
+        ("attention", "S", "A * (dA - (dA * A).sum(-1, keepdims=True))"),
     ]:
         assert fastpath.check(net, wrt, text) is not None, (net, wrt, text)
 
@@ -274,3 +309,58 @@ def test_cli_json_and_zh_agree_with_the_slow_path(cached: Path) -> None:
         slow = invoke_cli(*args, *extra, env={"DERIVE_CHECK_FAST": "0"})
         assert fast.returncode == slow.returncode == 0
         assert fast.stdout == slow.stdout
+
+
+def _mutants(text: str, rng: random.Random) -> list[str]:
+    """Small edits of a right formula: another operator, name, number or size, a transpose
+    dropped or added, a comparison flipped — most are wrong, a few stay right."""
+    swaps = [
+        ("@", "*"),
+        ("*", "@"),
+        ("-", "+"),
+        ("+", "-"),
+        ("/ m", "/ n_in"),
+        ("/ m", "/ n_h"),
+        ("/ m", "/ 2"),
+        ("/ m", ""),
+        (".T", ""),
+        ("A1", "A1.T"),
+        ("A1", "Z1"),
+        ("Z1", "A1"),
+        ("A2", "Z2"),
+        ("dZ2", "dA2"),
+        ("dZ1", "dA1"),
+        ("W2", "W2.T"),
+        ("X", "X.T"),
+        ("> 0", ">= 0"),
+        ("> 0", "< 0"),
+        ("axis=0", "axis=1"),
+        ("keepdims=True", "keepdims=False"),
+        ("Y", "Yhat"),
+        ("1 - ", "1 + "),
+        ("(", "-("),
+    ]
+    out = []
+    for old, new in rng.sample(swaps, len(swaps)):
+        if old in text:
+            k = rng.randrange(text.count(old))
+            parts = text.split(old)
+            out.append(old.join(parts[: k + 1]) + new + old.join(parts[k + 1 :]))
+    return out
+
+
+def test_edited_right_formulas_are_answered_fast_only_when_right(cached: Path) -> None:
+    rng = random.Random(11)
+    right = [c for c in corpus2.load() if c["kind"] == "numpy" and c["verdict"] == "correct"]
+    answered = wrong = 0
+    for c in rng.sample(right, 60):
+        for text in _mutants(c["text"], rng)[:4]:
+            fast = fastpath.check(c["net"], c["wrt"], text)
+            slow = _slow(c["net"], c["wrt"], text)
+            if slow is None or not slow.ok:
+                wrong += 1
+                assert fast is None, (c["net"], c["wrt"], text)
+            elif fast is not None:
+                answered += 1
+                assert fast == slow.text(), (c["net"], c["wrt"], text)
+    assert wrong >= 100 and answered >= 5

@@ -25,7 +25,7 @@ from derive.checker import latexin
 from derive.checker.checknet import POINTS, POINTS_PIECEWISE, Net
 from derive.checker.evaluate import ExactSystem
 from derive.checker.fastpath import FORMAT
-from derive.checker.formula import _PLAIN_LEIBNIZ, MAX_COST, tensor_of
+from derive.checker.formula import _NUMPY_MODULES, _PLAIN_LEIBNIZ, MAX_COST, tensor_of
 from derive.engine import mform as mf
 from derive.engine.steps import DPS
 from derive.engine.tolerance import (
@@ -192,6 +192,8 @@ def build(net: Net, key: str) -> bytes | None:
             "ones": latexin.ONES,
             "sum": list(ops.signature("sum") or ()),
             "sum_kind": ops.get("sum").kind == ops.REDUCTION,
+            "numpy_modules": list(_NUMPY_MODULES),
+            "numpy_sum": ops.numpy_name("sum"),
         },
     }
     text = json.dumps(body, ensure_ascii=False, sort_keys=True, separators=(",", ":"))

@@ -31,7 +31,7 @@ from derive.checker import names
 from derive.files import read_capped
 from derive.locale import catalog
 
-FORMAT = 2
+FORMAT = 3
 KIND = "checkfast"  # the cache folder of compiled forms
 SPECS = Path(__file__).resolve().parent.parent / "lang" / "specs"
 NET_NAME = re.compile(r"^[a-z0-9][a-z0-9-]{0,47}\Z")  # derive.lang.spec.NET_NAME (a test checks)
@@ -107,7 +107,12 @@ class _Reader:
         self.lim = lim
 
     def parse(self, text: str) -> tuple[Any, ...]:
-        if not text.strip() or "\n" in text.strip() or ";" in text:
+        if (
+            len(text) > self.lim["max_length"]
+            or not text.strip()
+            or "\n" in text.strip()
+            or ";" in text
+        ):
             raise _Fallback
         try:
             tree = ast.parse(text.strip(), mode="eval")
@@ -194,6 +199,143 @@ class _Reader:
         if len(args) != 1:
             raise _Fallback
         return ("sum", args[0], tuple(kwargs))
+
+
+# ---- NumPy spellings (as derive.checker.formula._numpy_normalise, a subset) ----------------------
+#
+# The slow path rewrites a formula the expression language refuses — ``np.sum(dZ, axis=0,
+# keepdims=True)``, ``np.dot(A, B)``, ``A.T.dot(B)``, ``x.sum(axis=0)`` — to the language and
+# reads that. The same rewriting for the plainest spellings; anything else (``np.where``, casts,
+# ``X.shape[0]``, ``!=`` …) is the slow path's.
+
+
+def _refused(tree: ast.AST) -> bool:
+    """Is ``tree`` certainly refused by the expression language (so the slow path rewrites it)?
+    A call of something other than a name, or ``keepdims``/``dim`` given to a call."""
+    for n in ast.walk(tree):
+        if isinstance(n, ast.Call):
+            if not isinstance(n.func, ast.Name):
+                return True
+            if any(k.arg in ("keepdims", "keepdim", "dim") for k in n.keywords):
+                return True
+    return False
+
+
+class _Numpy:
+    _BIN = {
+        "dot": ast.MatMult,
+        "matmul": ast.MatMult,
+        "mm": ast.MatMult,
+        "multiply": ast.Mult,
+        "mul": ast.Mult,
+        "divide": ast.Div,
+        "div": ast.Div,
+        "true_divide": ast.Div,
+        "add": ast.Add,
+        "subtract": ast.Sub,
+        "power": ast.Pow,
+        "pow": ast.Pow,
+    }
+
+    def __init__(self, lim: dict[str, Any]) -> None:
+        self.modules = tuple(lim["numpy_modules"])
+        self.sum = lim["numpy_sum"]
+        self.changed = False
+
+    def visit(self, n: ast.AST) -> ast.AST:
+        if isinstance(n, ast.Expression):
+            n.body = self.visit(n.body)  # type: ignore[assignment]
+            return n
+        if isinstance(n, ast.Constant | ast.Name):
+            return n
+        if isinstance(n, ast.BinOp):
+            n.left, n.right = self.visit(n.left), self.visit(n.right)  # type: ignore[assignment]
+            return n
+        if isinstance(n, ast.UnaryOp):
+            n.operand = self.visit(n.operand)  # type: ignore[assignment]
+            return n
+        if isinstance(n, ast.Attribute):
+            if n.attr == "size":
+                raise _Fallback
+            n.value = self.visit(n.value)  # type: ignore[assignment]
+            return n
+        if isinstance(n, ast.Compare):
+            if len(n.ops) == 1 and isinstance(n.ops[0], ast.NotEq | ast.Eq):
+                raise _Fallback
+            n.left = self.visit(n.left)  # type: ignore[assignment]
+            n.comparators = [self.visit(c) for c in n.comparators]  # type: ignore[misc]
+            return n
+        if isinstance(n, ast.Call):
+            return self.call(n)
+        raise _Fallback
+
+    def call(self, node: ast.Call) -> ast.AST:
+        node.func = self.visit(node.func)  # type: ignore[assignment]
+        node.args = [self.visit(a) for a in node.args]  # type: ignore[misc]
+        for k in node.keywords:
+            k.value = self.visit(k.value)  # type: ignore[assignment]
+        if any(isinstance(a, ast.Starred) for a in node.args):
+            raise _Fallback
+        kws = []
+        for k in node.keywords:
+            if k.arg in ("keepdims", "keepdim"):
+                continue
+            kws.append(ast.keyword("axis", k.value) if k.arg == "dim" else k)
+        if len(kws) != len(node.keywords) or any(k.arg == "dim" for k in node.keywords):
+            self.changed = True
+        node.keywords = kws
+        f, args = node.func, node.args
+        if isinstance(f, ast.Name):
+            if f.id in ("len", "float", "int", "bool") or f.id.endswith("_backward"):
+                raise _Fallback
+            return node
+        if not isinstance(f, ast.Attribute):
+            raise _Fallback
+        base = f.value
+        if isinstance(base, ast.Name) and base.id in self.modules:
+            self.changed = True
+            name, two = f.attr, len(args) == 2
+            if name in self._BIN and two:
+                return ast.BinOp(args[0], self._BIN[name](), args[1])
+            if name == "transpose" and len(args) == 1:
+                return ast.Attribute(args[0], "T", ast.Load())
+            if name == "square" and len(args) == 1:
+                return ast.BinOp(args[0], ast.Pow(), ast.Constant(2))
+            if name == "sum" and self.sum == "sum":
+                if two:
+                    node.keywords = [ast.keyword("axis", args[1]), *node.keywords]
+                    node.args = [args[0]]
+                node.func = ast.Name("sum", ast.Load())
+                return node
+            raise _Fallback
+        if f.attr == "sum":
+            self.changed = True
+            if len(args) == 1:
+                kws = [ast.keyword("axis", args[0]), *kws]
+            return ast.Call(ast.Name(f.attr, ast.Load()), [base], kws)
+        if f.attr in ("dot", "matmul", "mm") and len(args) == 1:
+            self.changed = True
+            return ast.BinOp(base, ast.MatMult(), args[0])
+        if f.attr in ("transpose", "t") and not args:
+            self.changed = True
+            return ast.Attribute(base, "T", ast.Load())
+        if f.attr in ("item", "squeeze", "copy", "float", "double") and not args:
+            self.changed = True
+            return base
+        raise _Fallback
+
+
+def _normalised(text: str, lim: dict[str, Any]) -> str:
+    """``text`` with its NumPy spellings rewritten, as the slow path rewrites them."""
+    try:
+        tree = ast.parse(text.strip(), mode="eval")
+        fixer = _Numpy(lim)
+        new = fixer.visit(tree)
+        if not fixer.changed:
+            raise _Fallback
+        return ast.unparse(ast.fix_missing_locations(new))
+    except (SyntaxError, ValueError, RecursionError, MemoryError, TypeError, AttributeError):
+        raise _Fallback from None
 
 
 # ---- printing (as derive.checker.formtree.tree_text) ---------------------------------------------
@@ -608,7 +750,12 @@ def check(
             r"\s*([A-Za-z_][A-Za-z0-9_]*)\s*=(?!=)", formula
         ):
             return None
-        tree = _Reader(lim).parse(formula)
+        reader = _Reader(lim)
+        try:
+            refused = _refused(ast.parse(formula.strip(), mode="eval"))
+        except (SyntaxError, ValueError, RecursionError, MemoryError):
+            return None
+        tree = reader.parse(_normalised(formula, lim) if refused else formula)
         name = _target(c, wrt)
         plan = _Plan(c)
         user, resolved = plan.convert(tree)
