@@ -338,7 +338,10 @@ def _compile_for_fast_path(net: str, derivation: Any) -> None:
     name = f"{key}.json"
     if cache.read(fastpath.KIND, name) is not None:
         return
-    data = compiled.build(net_for(derivation, 0), key)
+    try:
+        data = compiled.build(net_for(derivation, 0), key)
+    except Exception:  # noqa: BLE001 - a network that does not compile simply has no fast path
+        return
     if data is not None:
         cache.write(fastpath.KIND, name, data)
 
