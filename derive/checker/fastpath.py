@@ -605,6 +605,30 @@ class _Numbers:
         return [[sum((v for row in x for v in row), self.zero)]]
 
 
+MAX_DEGREE = (
+    48  # exact values grow with a formula's degree (A1 ** 16 ** 16 …): beyond, the slow path
+)
+
+
+def _degree(p: tuple[Any, ...]) -> int:
+    """The polynomial degree of a plan in its leaves (a quotient counts both sides): the size of
+    its exact values in bits is about the degree times a leaf's."""
+    kind = p[0]
+    if kind == "num":
+        return 0
+    if kind == "leaf":
+        return 1
+    if kind == "pow":
+        return _degree(p[2]) * abs(int(p[3]))
+    if kind in ("@", "*", "/"):
+        return _degree(p[2]) + _degree(p[3])
+    if kind in ("+", "-"):
+        return max(_degree(p[2]), _degree(p[3]))
+    if kind == "cmp":
+        return max(_degree(p[3]), _degree(p[4]))
+    return _degree(p[2])  # neg, T, sums
+
+
 def exact_value(plan: tuple[Any, ...], leaves: list[Any]) -> list[list[Fraction]] | None:
     """The plan's exact value at a point (``leaves``: the slow path's numbers there), None where
     it has none (a division by zero)."""
@@ -759,7 +783,9 @@ def check(
         name = _target(c, wrt)
         plan = _Plan(c)
         user, resolved = plan.convert(tree)
-        if plan.cost > lim["max_cost"] or not _correct(c, plan, user, name):
+        if plan.cost > lim["max_cost"] or _degree(user) > MAX_DEGREE:
+            return None
+        if not _correct(c, plan, user, name):
             return None
     except (_Fallback, KeyError, IndexError, TypeError, ValueError, RecursionError):
         return None  # anything unexpected (a damaged entry, too): the slow path answers
