@@ -364,3 +364,31 @@ def test_edited_right_formulas_are_answered_fast_only_when_right(cached: Path) -
                 answered += 1
                 assert fast == slow.text(), (c["net"], c["wrt"], text)
     assert wrong >= 100 and answered >= 5
+
+
+COURSE = ["layernorm", "micrograd", "residual", "softmaxmlp", "gru_gate"]
+
+
+@pytest.mark.parametrize("course", COURSE)
+def test_course_networks_every_steps_formula_and_its_edits(
+    course: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Networks written for the project (tests/specs_course): each backward step's own formula
+    (and written out) is answered fast exactly as the slow path answers it; edits of it are
+    answered fast only when the slow path calls them right."""
+    monkeypatch.setenv("DERIVE_CACHE", str(tmp_path))
+    path = str(ROOT / "tests" / "specs_course" / f"{course}.toml")
+    _compile(path)
+    net = net_for(path, 0)
+    rng = random.Random(course)
+    answered = 0
+    for name in net.visits:
+        t = net.target(name)
+        for text in [t.expected, t.expanded, *_mutants(t.expected, rng)[:3]]:
+            fast = fastpath.check(path, name, text)
+            slow = _slow(path, name, text)
+            if fast is not None:
+                answered += 1
+                assert slow is not None and slow.ok, (name, text)
+                assert fast == slow.text(), (name, text)
+    assert answered >= 3
