@@ -473,11 +473,8 @@ class _Numpy(ast.NodeTransformer):
             if name == "sign" and len(args) == 1:
                 x = args[0]
                 return ast.BinOp(_cmp(x, ast.Gt(), _c(0)), ast.Sub(), _cmp(x, ast.Lt(), _c(0)))
-            if name == "maximum" and two:
-                zero = [a for a in args if isinstance(a, ast.Constant) and a.value == 0]
-                other = [a for a in args if a not in zero]
-                if zero and len(other) == 1:
-                    return ast.Call(ast.Name("relu", ast.Load()), other, [])
+            if name in ex.SUGAR and len(args) == ex.SUGAR[name] and not node.keywords:
+                return ast.Call(ast.Name(name, ast.Load()), args, [])  # the parser's rewrite
             if (
                 name == "heaviside"
                 and two

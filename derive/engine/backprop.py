@@ -197,11 +197,11 @@ def pull(
         a, b = tree.left, tree.right
         if tree.op == "@":
             pull(
-                a, mf.MatMul(up, mf.transpose(ir(b))), g, None, grad, acc, rules + ("linear-input",)
+                a, mf.matmul(up, mf.transpose(ir(b))), g, None, grad, acc, rules + ("linear-input",)
             )
             pull(
                 b,
-                mf.MatMul(mf.transpose(ir(a)), up),
+                mf.matmul(mf.transpose(ir(a)), up),
                 g,
                 None,
                 grad,
