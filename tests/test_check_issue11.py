@@ -577,6 +577,16 @@ def test_latex_input_gets_a_latex_fix() -> None:
     assert n.expected == "A1.T @ dZ2" and "A1.T @ dZ2" in n.diagnoses[0].message
 
 
+def test_a_scalar_written_before_a_shape_mismatch_scales_in_the_message() -> None:
+    """A LaTeX product with a scalar side is scaling, also where the formula as a whole does
+    not fit: never ``(1 / m) @ …`` in what the student reads; the fix is LaTeX."""
+    r = check("mlp-bce", "W2", r"\frac{1}{m} (A^{[2]} - Y) A^{[1]}", latex=True)
+    assert r.code == "shape-mismatch"
+    assert "m) @" not in r.read_as and "m) @" not in r.diagnoses[0].message
+    assert "1 / m * (A2 - Y)" in r.read_as
+    assert r.diagnoses[0].fix is not None and "\\top" in r.diagnoses[0].fix
+
+
 @pytest.mark.parametrize(
     ("formula", "latex"),
     [

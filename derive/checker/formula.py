@@ -659,6 +659,33 @@ class ShapeError(Exception):
         return self.msg.render("en")
 
 
+def resolve_products(net: Net, tree: ex.Node, allow_upstream: bool = True) -> ex.Node:
+    """``tree`` with each LaTeX product ``·`` whose two sides can be read on their own resolved
+    to scaling (``*``, a scalar side) or ``@`` (sizes that chain), as :class:`Convert` would; a
+    product whose sizes do not fit stays ``·`` (printed ``@``). For messages about a formula
+    that does not convert as a whole (``\frac{1}{m} (A2 − Y) A1`` is ``1/m * (A2 − Y) @ A1``)."""
+
+    def shape(n: ex.Node) -> tuple[int, int] | None:
+        try:
+            e, _ = Convert(net, "", allow_upstream)(n)
+        except (ShapeError, FormulaError):
+            return None
+        return (0, 0) if isinstance(e, mf.Scalar) else e.shape
+
+    def walk(n: ex.Node) -> ex.Node:
+        n = ex.rebuild(n, walk)
+        if isinstance(n, ex.BinOp) and n.op == "·":
+            a, b = shape(n.left), shape(n.right)
+            if a is not None and b is not None:
+                if (0, 0) in (a, b) or (1, 1) in (a, b):
+                    return ex.BinOp("*", n.left, n.right)
+                if a[1] == b[0]:
+                    return ex.BinOp("@", n.left, n.right)
+        return n
+
+    return walk(tree)
+
+
 class Convert:
     """Expression tree (from text) → :mod:`derive.engine.mform` expression over the network's symbols.
     Also returns the tree with LaTeX products resolved to ``@``/``*``."""
