@@ -149,7 +149,7 @@ def check(
         result = check_value(n, wrt, str(value), rtol=rtol, digits=digits)
     else:
         assert formula is not None
-        tree, lhs, shown = read(n, formula, latex)
+        tree, lhs, shown = read(n, formula, latex, wrt)
         entry = _entry_wrt(n, wrt, lhs)
         if entry is not None:
             result = _check_entry(n, entry, formula, shown, tree, allow_upstream, latex)
