@@ -577,6 +577,16 @@ def test_latex_input_gets_a_latex_fix() -> None:
     assert n.expected == "A1.T @ dZ2" and "A1.T @ dZ2" in n.diagnoses[0].message
 
 
+def test_a_scalar_written_before_a_shape_mismatch_scales_in_the_message() -> None:
+    """A LaTeX product with a scalar side is scaling, also where the formula as a whole does
+    not fit: never ``(1 / m) @ …`` in what the student reads; the fix is LaTeX."""
+    r = check("mlp-bce", "W2", r"\frac{1}{m} (A^{[2]} - Y) A^{[1]}", latex=True)
+    assert r.code == "shape-mismatch"
+    assert "m) @" not in r.read_as and "m) @" not in r.diagnoses[0].message
+    assert "1 / m * (A2 - Y)" in r.read_as
+    assert r.diagnoses[0].fix is not None and "\\top" in r.diagnoses[0].fix
+
+
 @pytest.mark.parametrize(
     ("formula", "latex"),
     [
@@ -731,3 +741,58 @@ def test_grade_bad_input_exits_2(tmp_path: Path) -> None:
     _write_csv(good, GRADE_ROWS[:1])
     res = runner.invoke(main, ["grade", str(good), "-o", str(tmp_path / "no" / "r.csv")])
     assert res.exit_code == 2 and not (tmp_path / "no").exists()
+
+
+@pytest.mark.parametrize(
+    ("wrt", "formula", "ok"),
+    [
+        ("W2", "np.einsum('ij,jk->ik', A1.T, dZ2)", True),
+        ("W2", "np.einsum('ji,jk->ik', A1, dZ2)", True),
+        ("W2", "np.einsum('ij,ik->jk', A1, dZ2)", True),
+        ("W2", "np.einsum('ki,kj->ij', dZ2, A1).T", True),
+        ("W2", "np.einsum('ij,ik->kj', A1, dZ2)", False),  # the transpose of the answer
+        ("b2", "np.einsum('ij->j', dZ2)", True),
+        ("b1", "np.einsum('ij->j', dZ1)", True),
+        ("b1", "np.einsum('ij->i', dZ1)", False),
+        ("Z1", "np.einsum('ij,ij->ij', dA1, (Z1 > 0))", True),
+    ],
+)
+def test_einsum_is_read_as_the_product_it_spells(wrt, formula, ok) -> None:
+    r = check("mlp-bce", wrt, formula)
+    assert r.ok is ok, (r.verdict, r.code)
+
+
+def test_an_einsum_that_is_not_read_names_the_forms_that_are() -> None:
+    with pytest.raises(FormulaError) as err:
+        check("mlp-bce", "W2", "np.einsum('ijk,kl->il', A1, dZ2)")
+    assert "einsum" in str(err.value) and "'ij,jk->ik'" in str(err.value)
+
+
+@pytest.mark.parametrize(
+    ("wrt", "formula", "latex", "ok"),
+    [
+        ("W2", "dZ2 = A2 - Y\ndW2 = A1.T @ dZ2 / m", False, True),
+        ("W2", "dZ2 = A2 - Y; dW2 = A1.T @ dZ2", False, False),  # the 1/m lost on the way
+        ("b2", "dZ2 = (A2 - Y) / m\ndW2 = A1.T @ dZ2\ndb2 = np.sum(dZ2, axis=0)", False, True),
+        (None, "# layer 2\ndZ2 = (A2 - Y) / m  # fused\ndW2 = np.dot(A1.T,\n    dZ2)", False, True),
+        ("W1", "dZ2 = (A2 - Y) / m\ndA1 = dZ2 @ W2.T\ndZ1 = dA1 * (Z1 > 0)\ndW1 = X.T @ dZ1", False, True),
+        ("W1", "dZ2 = (A2 - Y) / m\ndA1 = dZ2 @ W2.T\ndZ1 = dA1 * (Z1 < 0)\ndW1 = X.T @ dZ1", False, False),
+        (
+            None,
+            r"\begin{aligned} dZ^{[2]} &= \frac{1}{m}(A^{[2]} - Y) \\ "
+            r"dW^{[2]} &= A^{[1]T} dZ^{[2]} \end{aligned}",
+            True,
+            True,
+        ),
+        ("W2", r"dZ^{[2]} = A^{[2]} - Y \\ dW^{[2]} = A^{[1]T} dZ^{[2]}", True, False),
+    ],
+)
+def test_a_derivation_in_several_statements_is_checked_as_its_answer(wrt, formula, latex, ok):
+    """Each step's name stands for its definition in the later ones, as when the code runs."""
+    r = check("mlp-bce", wrt, formula, latex=latex)
+    assert r.ok is ok, (r.verdict, r.code, r.read_as)
+
+
+def test_a_step_without_a_name_is_refused_naming_it() -> None:
+    with pytest.raises(FormulaError, match="statement 1"):
+        check("mlp-bce", "W2", "A2 - Y\ndW2 = A1.T @ dZ2 / m")

@@ -214,3 +214,38 @@ def test_finite_differences_are_not_used_at_a_relu_kink():
     assert w1.ours_vs_fd[0] > 1e-3  # the straddling difference really is off …
     assert w1.ours_vs_torch[0] < 1e-12  # … while PyTorch (relu'(0) = 0) agrees exactly
     assert not numeric.at_kink(d, numeric.random_point(d.graph, seed=1))
+
+
+BATCH_OF_ONE = """
+[network]
+name = "batch-of-one"
+[dims]
+m = 1
+n = 2
+[inputs]
+X = ["m", "n"]
+Y = ["m", 1]
+[params]
+W = ["n", 1]
+b = [1, 1]
+c = []
+[forward]
+Z = "X @ W + b + c"
+L = "mse(tanh(Z), Y)"
+[full_dims]
+m = 5
+n = 3
+"""
+
+
+def test_a_bias_over_a_named_batch_of_one_is_summed_over_the_batch():
+    """m = 1 at the example, but the rule shown must hold for every m: the [1, 1] bias and the
+    scalar collect the batch sum, checked at [full_dims] m = 5 against PyTorch."""
+    from derive.numeric import verify as numeric
+
+    d = derive(spec.parse(BATCH_OF_ONE))
+    code = {v.name: v.formula.code() for v in d.backward}
+    assert ".sum(axis=0" in code["b"], code["b"]
+    assert "np.sum(" in code["c"] or ".sum()" in code["c"], code["c"]
+    report = numeric.verify(d, points=1)
+    assert report.ok and any(c.point == "full size" for c in report.comparisons)

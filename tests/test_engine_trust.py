@@ -148,3 +148,57 @@ def test_optional_tables():
 def test_small_graphs_keep_the_expanded_loss_cross_check():
     for name, n in (("mlp-bce", 4), ("tiny-mlp", 2), ("relu-mlp", 2)):
         assert len(derive(spec.load(name)).checks) == n
+
+
+UNDEFINED_REGION = """
+[network]
+name = "undefined-region"
+[inputs]
+X = [2, 2]
+Y = [2, 1]
+[params]
+W = [2, 1]
+b = [1, 1]
+[forward]
+Z = "X @ W + b"
+{body}
+[values]
+X = [[1, 2], [0.5, 1]]
+W = [[0.1], [0.2]]
+b = [[0.1]]
+Y = [[1], [0]]
+"""
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        'A = "sqrt(relu(Z))"\nL = "mse(A, Y)"',  # 0 in a divisor where Z < 0
+        'P = "relu(Z)"\nL = "bce(P, Y)"',  # log(0) where Z < 0
+        'A = "log(Z) * Z ** 0.5"\nL = "sum(A)"',  # complex where Z < 0
+    ],
+)
+def test_steps_are_proven_where_the_functions_are_defined(tmp_path, body):
+    """A random point outside a function's domain proves nothing: the identity test draws
+    another one instead of calling the step false (exit 1) or unevaluable."""
+    path = tmp_path / "net.toml"
+    path.write_text(UNDEFINED_REGION.format(body=body))
+    result = CliRunner().invoke(main, ["verify", str(path)])
+    assert result.exit_code == 0, result.output
+    assert "✓" in result.output and "✗" not in result.output
+
+
+def test_a_false_step_is_still_caught_where_a_side_is_undefined_half_the_time():
+    import sympy as sp
+
+    from derive.engine.steps import Checker, StepError
+    from derive.lang.ops import relu, relu_grad
+
+    z = sp.Symbol("z")
+    true = relu_grad(z) / (2 * sp.sqrt(relu(z)))
+    c = Checker(points=3)
+    assert c.check(sp.diff(sp.sqrt(relu(z)), z), true, "true") == 3
+    with pytest.raises(StepError, match="false step"):
+        Checker(points=3).check(sp.diff(sp.sqrt(relu(z)), z), relu_grad(z) / sp.sqrt(relu(z)), "x")
+    with pytest.raises(StepError, match="cannot evaluate"):  # nowhere defined: not a pass
+        Checker(points=1).check(sp.log(-z * z - 1), sp.log(-z * z - 1), "log of a negative")

@@ -22,10 +22,13 @@ def test_the_generator_covers_the_language():
     funcs: set[str] = set()
     powers: set[str] = set()
     tables = {"values": 0, "no values": 0}
+    spellings = {"maximum(": 0, "square(": 0, "keepdims=True": 0, "keepdims=False": 0, "-1)": 0}
     for seed in range(200):
         s = spec.parse(fuzz.random_spec(seed, max_dim=MAX_DIM))
         text = fuzz.random_spec(seed, max_dim=MAX_DIM)
         tables["values" if "[values]" in text else "no values"] += 1
+        for key in spellings:
+            spellings[key] += key in text
         for _, tree in s.forward:
             stack = [tree]
             while stack:
@@ -60,6 +63,7 @@ def test_the_generator_covers_the_language():
         assert f in funcs, f
     assert {"1/2", "-1", "3/2"} <= powers
     assert min(tables.values()) > 20
+    assert min(spellings.values()) >= 3, spellings  # NumPy spellings the parser rewrites
 
 
 @pytest.mark.parametrize("seed", SEEDS)

@@ -126,6 +126,28 @@ R = "C * sum(Z, axis=0) / k + c"
 U = "(R - r) / (s * s + 1) + s"
 L = "mean(U * U)"
 """,
+    # CS231n's multiclass SVM written with NumPy's spellings: maximum, keepdims, a negative axis,
+    # square; minimum and a maximum of two tensors
+    "numpy-spellings": """
+[network]
+name = "numpy-spellings"
+[dims]
+N = 4
+D = 3
+C = 3
+[inputs]
+X = ["N", "D"]
+Y = { shape = ["N", "C"], kind = "one-hot" }
+[params]
+W = ["D", "C"]
+V = ["D", "C"]
+[forward]
+S = "X @ W"
+correct = "sum(S * Y, axis=-1, keepdims=True)"
+margins = "maximum(0, S - correct + 1) * (1 - Y)"
+T = "minimum(X @ V, 0.5) + maximum(S, X @ V)"
+L = "sum(margins) / N + 0.5 * sum(square(W)) + mean(T, axis=-2, keepdims=False) @ sum(V.T, 1)"
+""",
 }
 
 
@@ -152,6 +174,23 @@ def test_axis_by_position_is_axis_by_keyword():
     with pytest.raises(ex.ExprError, match="by position or keyword"):
         ex.parse("sum(X, 1, axis=1)")
     assert ex.parse("bce(A, Y, 2)") == ex.parse("bce(A, Y, pos_weight=2)")
+
+
+def test_numpy_spellings_are_the_tables_ops():
+    relu = ex.Call("relu", (ex.Name("Z"),))
+    assert ex.parse("maximum(Z, 0)") == relu == ex.parse("maximum(0, Z)")
+    a, b = ex.Name("A"), ex.Name("B")
+    assert ex.parse("maximum(A, B)") == ex.BinOp("+", b, ex.Call("relu", (ex.BinOp("-", a, b),)))
+    assert ex.parse("minimum(A, B)") == ex.BinOp("-", a, ex.Call("relu", (ex.BinOp("-", a, b),)))
+    assert ex.parse("square(A)") == ex.Pow(a, Fraction(2))
+    assert ex.parse("sum(X, axis=-1)") == ex.parse("sum(X, 1)")
+    assert ex.parse("mean(X, -2, keepdims=True)") == ex.parse("mean(X, axis=0)")
+    assert ex.parse("sum(X, axis=0, keepdims=False)") == ex.parse("sum(X, 0)")
+    with pytest.raises(ex.ExprError, match="keepdims=True or leave it out"):
+        ex.parse("sum(X, axis=1, keepdims=False)")
+    with pytest.raises(ex.ExprError, match="takes 2 arguments"):
+        ex.parse("maximum(X)")
+    assert ex.reserved("maximum") and ex.reserved("square")
 
 
 def test_exponents_are_exact_rationals():

@@ -83,7 +83,7 @@ from derive.checker.formtree import (
     subtrees,
     tree_text,
 )
-from derive.checker.formula import Convert, ShapeError, read, wrt_from
+from derive.checker.formula import Convert, ShapeError, read, resolve_products, wrt_from
 from derive.checker.handcalc import _entry, check_value
 from derive.checker.mutations import library
 from derive.checker.verdict import (
@@ -149,7 +149,7 @@ def check(
         result = check_value(n, wrt, str(value), rtol=rtol, digits=digits)
     else:
         assert formula is not None
-        tree, lhs, shown = read(n, formula, latex)
+        tree, lhs, shown = read(n, formula, latex, wrt)
         entry = _entry_wrt(n, wrt, lhs)
         if entry is not None:
             result = _check_entry(n, entry, formula, shown, tree, allow_upstream, latex)
@@ -288,6 +288,7 @@ def _check_formula(
     try:
         user, resolved = conv(tree)
     except ShapeError as err:
+        tree = resolve_products(net, tree, allow_upstream)
         diags = shape_problem(net, target, tree, err.msg)
         return _result(verdict="incorrect", diagnoses=tuple(diags), read_as=tree_text(tree), **base)
     read_as = tree_text(resolved)
@@ -575,6 +576,7 @@ def _check_entry(
         user, resolved = conv(tree)
     except ShapeError as err:
         d = Diagnosis.of("shape-mismatch", err.msg)
+        tree = resolve_products(net, tree, allow_upstream)
         return _result(verdict="incorrect", diagnoses=(d,), read_as=tree_text(tree), **base)
     read_as = tree_text(resolved)
     if user.shape != (1, 1):

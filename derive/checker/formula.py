@@ -32,12 +32,80 @@ from derive.lang import ops
 MAX_COST = 200_000  # scalar operations for one evaluation of a formula
 
 
-def read(net: Net, text: str, latex: bool) -> tuple[ex.Node, str | None, str]:
-    """Parse ``text`` → (tree, left-hand-side name or None, the text the tree came from)."""
+def read(
+    net: Net, text: str, latex: bool, wrt: str | None = None
+) -> tuple[ex.Node, str | None, str]:
+    """Parse ``text`` → (tree, left-hand-side name or None, the text the tree came from).
+
+    Several statements (lines, ``;``, or LaTeX rows split by ``\\``) are a derivation: each
+    but the answer is ``name = …``, and names defined earlier stand for their definitions in
+    later ones (``dZ2 = A2 - Y`` then ``dW2 = A1.T @ dZ2 / m``). The answer is the statement
+    whose left side names ``wrt``'s gradient, else the last one."""
     if not isinstance(text, str):
         raise FormulaError(msg("error.not_string"))
     if len(text) > ex.MAX_LENGTH:
         raise FormulaError(msg("error.too_long", n=len(text), limit=ex.MAX_LENGTH))
+    parts = _statements(text, latex)
+    if len(parts) > 1:
+        return _derivation(net, parts, latex, wrt, text)
+    if len(parts) == 1 and parts[0] != text.strip():  # a comment, \begin{aligned}, & …
+        try:
+            return _read_one(net, text, latex)
+        except FormulaError:
+            return _read_one(net, parts[0], latex)
+    return _read_one(net, text, latex)
+
+
+def _statements(text: str, latex: bool) -> list[str]:
+    """``text`` split into statements; a line with unclosed brackets continues on the next."""
+    if latex:
+        body = re.sub(r"\\(begin|end)\{(aligned|align\*?|gathered|split|array)\}(\{[^}]*\})?", "", text)
+        pieces = re.split(r"\\\\|\n|(?<!\\);", body)
+        pieces = [p.replace("&", "") for p in pieces]
+    else:
+        pieces = [p.split("#")[0] for p in re.split(r"\n|;", text)]
+    out: list[str] = []
+    for piece in pieces:
+        if out and _open_brackets(out[-1]) > 0:
+            out[-1] = f"{out[-1]} {piece.strip()}"
+        elif piece.strip() and not piece.strip().startswith("#"):
+            out.append(piece.strip())
+    return out
+
+
+def _open_brackets(text: str) -> int:
+    return sum(text.count(c) for c in "([{") - sum(text.count(c) for c in ")]}")
+
+
+def _derivation(
+    net: Net, parts: list[str], latex: bool, wrt: str | None, text: str
+) -> tuple[ex.Node, str | None, str]:
+    read_parts = [_read_one(net, p, latex) for p in parts]
+    answer = len(read_parts) - 1
+    want = tensor_of(net, wrt) if wrt else None
+    for k, (_, lhs, _) in enumerate(read_parts):
+        if want is not None and lhs is not None and tensor_of(net, lhs) == want:
+            answer = k
+            break
+    defs: dict[str, ex.Node] = {}
+
+    def subst(n: ex.Node) -> ex.Node:
+        if isinstance(n, ex.Name) and n.id in defs:
+            return defs[n.id]
+        return ex.rebuild(n, subst)
+
+    for k, (tree, lhs, _) in enumerate(read_parts[: answer + 1]):
+        if k < answer and lhs is None:
+            raise FormulaError(msg("error.statement_lhs", n=k + 1), 0, parts[k])
+        tree = subst(tree)
+        if k == answer:
+            return tree, lhs, text
+        assert lhs is not None
+        defs[lhs] = tree
+    raise AssertionError("unreachable")
+
+
+def _read_one(net: Net, text: str, latex: bool) -> tuple[ex.Node, str | None, str]:
     if latex:
         try:
             tree, lhs = latexin.parse(text, known=net.known, loss=net.spec.loss)
@@ -104,6 +172,8 @@ SUPPORTED_NUMPY = (
     "np.log",
     "np.tanh",
     "np.maximum(0, x)",
+    "np.maximum/np.minimum(a, b)",
+    "np.einsum('ij,jk->ik', a, b)",
     "np.heaviside",
     "np.where",
     "np.sign",
@@ -173,6 +243,50 @@ _FLOAT_DTYPES = {
     "d",
 }
 _BACKWARD = "_backward"  # course helpers: relu_backward(dA, Z) = dA * relu'(Z), for any activation
+
+
+def _einsum(args: list[ast.expr]) -> ast.expr:
+    """``np.einsum`` of one or two matrices written with ``@``, ``.T``, ``*`` and sums:
+    ``'ij,jk->ik'`` (and every transposed variant), ``'ij,ij->ij'``, ``'ij->j'`` (column sums),
+    ``'ij->i'``, ``'ij->'``, ``'ij->ji'``. Anything else (three operands, traces, batch indices)
+    is refused with the forms that are read."""
+    spec = args[0]
+    if not (isinstance(spec, ast.Constant) and isinstance(spec.value, str)):
+        raise _Unsupported(msg("error.einsum", spec="?"))
+    text = spec.value.replace(" ", "")
+    m = re.fullmatch(r"([a-z]{2})(?:,([a-z]{2}))?->([a-z]{0,2})", text)
+    if m is None or (m.group(2) is None) != (len(args) == 2):
+        raise _Unsupported(msg("error.einsum", spec=text))
+    a, b, out = m.group(1), m.group(2), m.group(3)
+    if a[0] == a[1] or (b and b[0] == b[1]) or (out and len(set(out)) != len(out)):
+        raise _Unsupported(msg("error.einsum", spec=text))
+
+    def oriented(node: ast.expr, have: str, want: str) -> ast.expr:
+        return node if have == want else ast.Attribute(node, "T", ast.Load())
+
+    x = args[1]
+    if b is None:  # one operand: transpose or sums
+        if out == "":
+            return ast.Call(ast.Name("sum", ast.Load()), [x], [])
+        if len(out) == 2 and set(out) == set(a):
+            return oriented(x, a, out)
+        if len(out) == 1 and out in a:
+            axis = a.index(out) ^ 1  # the summed index's axis
+            summed = ast.Call(ast.Name("sum", ast.Load()), [x], [ast.keyword("axis", _c(axis))])
+            return summed if axis == 0 else ast.Attribute(summed, "T", ast.Load())
+        raise _Unsupported(msg("error.einsum", spec=text))
+    y = args[2]
+    shared = set(a) & set(b)
+    if len(out) == 2 and set(a) == set(b) == set(out):  # element-wise product
+        return ast.BinOp(oriented(x, a, out), ast.Mult(), oriented(y, b, out))
+    if len(out) == 2 and len(shared) == 1 and not shared & set(out):
+        (k,) = shared
+        i, j = out
+        if set(a) == {i, k} and set(b) == {k, j}:
+            return ast.BinOp(oriented(x, a, i + k), ast.MatMult(), oriented(y, b, k + j))
+        if set(b) == {i, k} and set(a) == {k, j}:  # 'ij,kj->ki': the second operand first
+            return ast.BinOp(oriented(y, b, i + k), ast.MatMult(), oriented(x, a, k + j))
+    raise _Unsupported(msg("error.einsum", spec=text))
 
 
 class _Unsupported(Exception):
@@ -473,11 +587,8 @@ class _Numpy(ast.NodeTransformer):
             if name == "sign" and len(args) == 1:
                 x = args[0]
                 return ast.BinOp(_cmp(x, ast.Gt(), _c(0)), ast.Sub(), _cmp(x, ast.Lt(), _c(0)))
-            if name == "maximum" and two:
-                zero = [a for a in args if isinstance(a, ast.Constant) and a.value == 0]
-                other = [a for a in args if a not in zero]
-                if zero and len(other) == 1:
-                    return ast.Call(ast.Name("relu", ast.Load()), other, [])
+            if name in ex.SUGAR and len(args) == ex.SUGAR[name] and not node.keywords:
+                return ast.Call(ast.Name(name, ast.Load()), args, [])  # the parser's rewrite
             if (
                 name == "heaviside"
                 and two
@@ -498,6 +609,8 @@ class _Numpy(ast.NodeTransformer):
                     return ast.BinOp(c, ast.Mult(), a)
                 rest = ast.BinOp(ast.BinOp(_c(1), ast.Sub(), c), ast.Mult(), b)
                 return ast.BinOp(out, ast.Add(), rest)
+            if name == "einsum" and len(args) in (2, 3):
+                return _einsum(args)
             if name == "outer" and two:
                 sa, sb = self.shape_of(args[0]), self.shape_of(args[1])
                 if sa is None or sb is None or 1 not in sa or 1 not in sb:
@@ -660,6 +773,33 @@ class ShapeError(Exception):
     def message(self) -> str:
         """The problem in English."""
         return self.msg.render("en")
+
+
+def resolve_products(net: Net, tree: ex.Node, allow_upstream: bool = True) -> ex.Node:
+    """``tree`` with each LaTeX product ``·`` whose two sides can be read on their own resolved
+    to scaling (``*``, a scalar side) or ``@`` (sizes that chain), as :class:`Convert` would; a
+    product whose sizes do not fit stays ``·`` (printed ``@``). For messages about a formula
+    that does not convert as a whole (``\frac{1}{m} (A2 − Y) A1`` is ``1/m * (A2 − Y) @ A1``)."""
+
+    def shape(n: ex.Node) -> tuple[int, int] | None:
+        try:
+            e, _ = Convert(net, "", allow_upstream)(n)
+        except (ShapeError, FormulaError):
+            return None
+        return (0, 0) if isinstance(e, mf.Scalar) else e.shape
+
+    def walk(n: ex.Node) -> ex.Node:
+        n = ex.rebuild(n, walk)
+        if isinstance(n, ex.BinOp) and n.op == "·":
+            a, b = shape(n.left), shape(n.right)
+            if a is not None and b is not None:
+                if (0, 0) in (a, b) or (1, 1) in (a, b):
+                    return ex.BinOp("*", n.left, n.right)
+                if a[1] == b[0]:
+                    return ex.BinOp("@", n.left, n.right)
+        return n
+
+    return walk(tree)
 
 
 class Convert:

@@ -28,7 +28,7 @@ from derive.engine.printing import latex
 from derive.engine.steps import Checker, Step, StepError, Term, prove
 from derive.lang import expr as ex
 from derive.lang import ops
-from derive.lang.spec import NetSpec, elementwise_size
+from derive.lang.spec import Dim, NetSpec, elementwise_size
 
 MAX_ENTRY_STEPS = 16  # element-wise steps are shown for tensors up to this many entries
 MAX_DIRECT_PARAMS = 64  # cross-check against diff of the expanded loss up to this many weights
@@ -138,8 +138,83 @@ class Derivation:
 # ---- the matrix-form rule table ---------------------------------------------------------------
 
 
-def _reduce(u: mf.MExpr, shape: tuple[int, int], rules: tuple[str, ...]):
-    """Sum ``u`` over the axes along which a tensor of ``shape`` was broadcast."""
+# A dimension as declared: a [dims] name (even when its value is 1) or a literal size.
+SymDim = str | int
+
+
+def _sym_dim(d: int) -> SymDim:
+    return d.label if isinstance(d, Dim) else int(d)
+
+
+def _sym_broadcast(a: tuple[SymDim, ...], b: tuple[SymDim, ...]) -> tuple[SymDim, ...]:
+    if not a or not b:
+        return a or b
+    return tuple(y if x == 1 else x for x, y in zip(a, b, strict=True))
+
+
+_SYM_SHAPES: dict[int, tuple[NetSpec, dict[str, tuple[SymDim, ...]]]] = {}
+
+
+def sym_shape(tree: ex.Node, g: Graph) -> tuple[SymDim, ...]:
+    """The shape of ``tree`` with sizes as declared (``("m", "n_h")``, ``(1, "n_h")``): a
+    ``[1, n]`` bias added to an ``[m, n]`` batch is summed over the batch even where m = 1, so
+    the rule shown holds for every batch size, not only the example's."""
+    hit = _SYM_SHAPES.get(id(g.spec))
+    if hit is None or hit[0] is not g.spec:
+        if len(_SYM_SHAPES) > 64:
+            _SYM_SHAPES.clear()
+        names = {k: tuple(_sym_dim(d) for d in v) for k, v in g.spec.shapes.items()}
+        hit = _SYM_SHAPES[id(g.spec)] = (g.spec, names)
+        for key, node in g.spec.forward:
+            names[key] = _infer_sym(node, names, g)
+    return _infer_sym(tree, hit[1], g)
+
+
+def _infer_sym(n: ex.Node, names: dict[str, tuple[SymDim, ...]], g: Graph):
+    if isinstance(n, ex.Num):
+        return ()
+    if isinstance(n, ex.Name):
+        return names.get(n.id, ())
+    if isinstance(n, ex.Neg | ex.Pow):
+        return _infer_sym(n.operand if isinstance(n, ex.Neg) else n.base, names, g)
+    if isinstance(n, ex.Transpose):
+        s = _infer_sym(n.operand, names, g)
+        return (s[1], s[0]) if s else s
+    if isinstance(n, ex.BinOp):
+        a, b = _infer_sym(n.left, names, g), _infer_sym(n.right, names, g)
+        if n.op == "@":
+            return (a[0], b[1])
+        return _sym_broadcast(a, b)
+    if isinstance(n, ex.Call):
+        op = ops.get(n.func)
+        x = _infer_sym(n.args[0], names, g)
+        if op.kind in (ops.ELEMENTWISE, ops.ROWWISE):
+            return x
+        axis = n.kwarg("axis")
+        if op.kind == ops.REDUCTION and isinstance(axis, ex.Num) and x:
+            return (1, x[1]) if axis.value == 0 else (x[0], 1)
+    return ()
+
+
+def _reduce(
+    u: mf.MExpr,
+    shape: tuple[int, int],
+    rules: tuple[str, ...],
+    sym: tuple[tuple[SymDim, ...], tuple[SymDim, ...]] | None = None,
+):
+    """Sum ``u`` over the axes along which a tensor of ``shape`` was broadcast. ``sym`` (the
+    declared shapes of the tensor and of the result) also finds a broadcast along a named size
+    whose value is 1 (a batch of one)."""
+    if sym is not None and not sym[0] and any(isinstance(d, str) for d in sym[1]):
+        if u.shape == shape == (1, 1):  # a scalar over a batch of one
+            return mf.SumAll(u), rules + ("sum-broadcast",)
+    if sym is not None and len(sym[0]) == 2 and len(sym[1]) == 2 and u.shape == shape:
+        (tr, tc), (ur, uc) = sym
+        if tr == 1 and isinstance(ur, str):
+            u, rules = mf.SumRows(u), rules + ("bias-sum",)
+        if tc == 1 and isinstance(uc, str):
+            u, rules = mf.SumCols(u), rules + ("sum-broadcast",)
+        return u, rules
     if u.shape == shape:
         return u, rules
     if shape == (1, 1) and u.shape[1] == 1:
@@ -197,11 +272,11 @@ def pull(
         a, b = tree.left, tree.right
         if tree.op == "@":
             pull(
-                a, mf.MatMul(up, mf.transpose(ir(b))), g, None, grad, acc, rules + ("linear-input",)
+                a, mf.matmul(up, mf.transpose(ir(b))), g, None, grad, acc, rules + ("linear-input",)
             )
             pull(
                 b,
-                mf.MatMul(mf.transpose(ir(a)), up),
+                mf.matmul(mf.transpose(ir(a)), up),
                 g,
                 None,
                 grad,
@@ -209,25 +284,30 @@ def pull(
                 rules + ("linear-weight",),
             )
             return
+        sym = lambda child: (sym_shape(child, g), sym_shape(tree, g))  # noqa: E731
         if tree.op in "+-":
             for child, sign in ((a, 1), (b, 1 if tree.op == "+" else -1)):
                 if needs(child):
-                    u, r = _reduce(up if sign > 0 else mf.neg(up), ir(child).shape, rules)
+                    u, r = _reduce(
+                        up if sign > 0 else mf.neg(up), ir(child).shape, rules, sym(child)
+                    )
                     pull(child, u, g, None, grad, acc, r)
             return
         if tree.op == "*":
             for child, other in ((a, b), (b, a)):
                 if needs(child):
-                    u, r = _reduce(mf.mul(up, ir(other)), ir(child).shape, rules + ("product",))
+                    u, r = _reduce(
+                        mf.mul(up, ir(other)), ir(child).shape, rules + ("product",), sym(child)
+                    )
                     pull(child, u, g, None, grad, acc, r)
             return
         assert tree.op == "/"
         if needs(a):
-            u, r = _reduce(mf.div(up, ir(b)), ir(a).shape, rules + ("product",))
+            u, r = _reduce(mf.div(up, ir(b)), ir(a).shape, rules + ("product",), sym(a))
             pull(a, u, g, None, grad, acc, r)
         if needs(b):
             local = mf.neg(mf.div(mf.mul(up, ir(a)), mf.Pow(ir(b), 2)))
-            u, r = _reduce(local, ir(b).shape, rules + ("quotient",))
+            u, r = _reduce(local, ir(b).shape, rules + ("quotient",), sym(b))
             pull(b, u, g, None, grad, acc, r)
         return
     assert isinstance(tree, ex.Call)

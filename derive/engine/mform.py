@@ -931,6 +931,13 @@ def add(*terms: MExpr) -> MExpr:
     return flat[0] if len(flat) == 1 else Add(tuple(flat))
 
 
+def matmul(a: MExpr, b: MExpr) -> MExpr:
+    """``a @ b``; a scalar factor (a ``[1, 1]`` gradient such as ``∂L/∂L = 1``) multiplies."""
+    if isinstance(a, Scalar) or isinstance(b, Scalar):
+        return mul(a, b)
+    return MatMul(a, b)
+
+
 def transpose(x: MExpr) -> MExpr:
     """``xᵀ`` with ``(AB)ᵀ = BᵀAᵀ``, ``(xᵀ)ᵀ = x`` and scalars left alone."""
     if x.shape == (1, 1):
@@ -938,7 +945,7 @@ def transpose(x: MExpr) -> MExpr:
     if isinstance(x, T):
         return x.x
     if isinstance(x, MatMul):
-        return MatMul(transpose(x.b), transpose(x.a))
+        return matmul(transpose(x.b), transpose(x.a))
     return T(x)
 
 

@@ -31,6 +31,7 @@ MAX_SHRINK = 4**6  # beyond that, free symbols are drawn from up to 4096× narro
 TOLERANCE = IDENTITY_RTOL  # reason in derive.engine.tolerance
 ARG_CAP = 1e6  # |argument| of a table function beyond this: the point is drawn nearer 0
 HUGE = mpmath.mpf(10) ** 50  # a mismatch among values beyond this is re-tested nearer 0
+MAX_REDRAW = 12  # a point where a side is undefined (0 in a divisor, log of −1) is drawn anew
 
 
 class StepError(CheckFailed, AssertionError):
@@ -112,6 +113,7 @@ class Checker:
     _caches: list[dict[Any, Any]] = field(default_factory=list, repr=False)
     _dps: int = field(default=DPS, repr=False)
     _shrink: dict[int, int] = field(default_factory=dict, repr=False)
+    _redraw: dict[int, int] = field(default_factory=dict, repr=False)
 
     def define(self, items: Mapping[sp.Symbol, sp.Expr] | Iterable[tuple[sp.Symbol, sp.Expr]]):
         pairs = items.items() if isinstance(items, Mapping) else items
@@ -130,7 +132,15 @@ class Checker:
         shrink = self._shrink.get(k, 1)
         if shrink > 1 and sym not in self.domains:  # see _grids: a point too large to evaluate
             lo, hi = lo / shrink, hi / shrink
-        rng = random.Random(f"{self.seed}:{k}:{sym.name}")
+        redraw = self._redraw.get(k, 0)
+        if redraw > MAX_REDRAW // 2 and sym not in self.domains and hi > 0:
+            # see _draw_again: positive values, nearer 0 with each draw, reach the domain of
+            # sqrt(relu(x·w + b)), log(x·w), bce(relu(…), y) … where random signs rarely do
+            hi = hi / 2 ** (redraw - MAX_REDRAW // 2 - 1)
+            lo = hi / 40
+        rng = random.Random(
+            f"{self.seed}:{k}:{sym.name}" if not redraw else f"{self.seed}:{k}:{redraw}:{sym.name}"
+        )
         q = 10007
         while True:
             p = rng.randrange(int(lo * q) + 1, int(hi * q))
@@ -215,6 +225,8 @@ class Checker:
                 except ZeroDivisionError:
                     if self._dps < MAX_DPS:
                         self._dps = min(self._dps * 4, MAX_DPS)
+                    elif self._draw_again(k):
+                        pass
                     elif self._shrink.get(k, 1) < MAX_SHRINK:
                         self._shrink[k] = self._shrink.get(k, 1) * 4
                         self._dps = DPS
@@ -222,22 +234,28 @@ class Checker:
                         raise
                     self._caches[k] = {}
                     continue
-                finite = all(
-                    isinstance(v, mpmath.mpf) and mpmath.isfinite(v)
-                    for grid in (a, b)
-                    for row in grid
-                    for v in row
-                    if not isinstance(v, int)
-                )
+                values = [v for grid in (a, b) for row in grid for v in row]
+                if not all(isinstance(v, mpmath.mpf | int) for v in values):
+                    # a complex value (log or a root of a negative number): the point is
+                    # outside the function's domain, and more digits cannot change that
+                    if not self._draw_again(k):
+                        raise ValueError("complex at every point drawn (outside the domain)")
+                    self._caches[k] = {}
+                    continue
+                finite = all(isinstance(v, int) or mpmath.isfinite(v) for v in values)
                 if finite:
                     return a, b
                 if self._dps < MAX_DPS:
                     self._dps = min(self._dps * 4, MAX_DPS)
+                elif self._draw_again(k):
+                    pass  # log(0) where a relu output is 0, 0·∞ …: another point
                 elif self._shrink.get(k, 1) < MAX_SHRINK:
                     # still not finite (σ(1e18) needs 1e18 digits): draw point k's free
                     # symbols from a narrower interval instead (an identity holds everywhere)
                     self._shrink[k] = self._shrink.get(k, 1) * 4
                     self._dps = DPS
+                elif any(mpmath.isnan(v) for v in values):
+                    raise ValueError("not a number at every point drawn (outside the domain)")
                 else:
                     return a, b
                 self._caches[k] = {}
@@ -245,6 +263,20 @@ class Checker:
             if self._dps != DPS:
                 self._dps = DPS
                 self._caches[k] = {}
+
+    def _draw_again(self, k: int) -> bool:
+        """Draw point ``k`` anew (other values; from the later draws on, positive ones) after it
+        fell outside the domain of a side: 0 in a divisor (sqrt(relu(z))' at z < 0), the log or
+        root of a negative number. An identity is claimed on the domain, so a point outside it
+        proves nothing either way; a false step still disagrees at the points inside. False when
+        :data:`MAX_REDRAW` draws are used up (the step then cannot be evaluated: an error)."""
+        r = self._redraw.get(k, 0)
+        if r >= MAX_REDRAW:
+            return False
+        self._redraw[k] = r + 1
+        self._shrink.pop(k, None)
+        self._dps = DPS
+        return True
 
     def _mismatch(self, lhs: Any, rhs: Any, label: str, k: int, dps: int) -> tuple[str, Any]:
         """Why ``lhs ≠ rhs`` at point ``k`` evaluated with ``dps`` digits ('' if they agree),

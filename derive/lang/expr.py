@@ -44,12 +44,23 @@ SIGNATURES: dict[str, tuple[int, int, tuple[str, ...]]] = {
 # ``gamma``…) are ordinary identifiers here.
 # Soft keywords (match, type, _), builtins and the generated scripts' own names (np, torch, F,
 # lr) are valid: the code generator renames them in one place (codegen.safe_names).
-RESERVED = frozenset(keyword.kwlist) | frozenset(FUNCTIONS)
+# Functions the parser rewrites into the table's ops (exactly, as NumPy defines them), so they
+# need no row of their own: ``maximum(a, b) = b + relu(a − b)`` (``relu(a)`` when b is 0),
+# ``minimum(a, b) = a − relu(a − b)``, ``square(x) = x ** 2``. Their derivatives follow from
+# relu's (PyTorch's relu'(0) = 0 at a tie; example values avoid ties as they avoid every kink).
+SUGAR: dict[str, int] = {"maximum": 2, "minimum": 2, "square": 1}
+
+RESERVED = frozenset(keyword.kwlist) | frozenset(FUNCTIONS) | frozenset(SUGAR)
 
 
 def reserved(name: str) -> bool:
     """Whether ``name`` may not be used as an identifier (see :data:`RESERVED`)."""
     return name in RESERVED or ops.signature(name) is not None or name in ops.OPS
+
+
+def callable_names() -> list[str]:
+    """Every function a spec or formula may call (the table's and the parser's rewrites)."""
+    return sorted({*ops.language(), *SUGAR})
 
 
 class ExprError(BadInput, ValueError):
@@ -224,20 +235,24 @@ class _Converter:
             raise self.fail(node, f"exponent {value} is too large (limit {MAX_EXPONENT})")
         return -value if neg else value
 
-    def call(self, node: ast.Call, depth: int) -> Call:
+    def call(self, node: ast.Call, depth: int) -> Node:
         if not isinstance(node.func, ast.Name):
             raise self.fail(node, "only calls of named functions are allowed, e.g. sigmoid(Z1)")
         name = node.func.id
         sig = ops.signature(name)
+        if sig is None and name in SUGAR:
+            return self.sugar(node, name, depth)
         if sig is None:
-            allowed = ", ".join(sorted(ops.language()))
+            allowed = ", ".join(callable_names())
             raise self.fail(node, f"unknown function '{name}'; allowed: {allowed}")
         lo, hi, keys = sig
+        if ops.get(name).kind == ops.REDUCTION:
+            node = self.keepdims(node, name)
         if ops.get(name).kind == ops.REDUCTION and len(node.args) == 2:
             if node.keywords:
                 raise self.fail(node, f"{name}() takes the axis by position or keyword, not both")
             # sum(X, 0) is sum(X, axis=0), as in NumPy
-            axis = self.convert(node.args[1], depth)
+            axis = _axis(self.convert(node.args[1], depth))
             return Call(name, (self.convert(node.args[0], depth),), (("axis", axis),))
         if any(isinstance(a, ast.Starred) for a in node.args):
             raise self.fail(node, "'*' arguments are not allowed")
@@ -254,7 +269,8 @@ class _Converter:
             if kw.arg in given:
                 raise self.fail(node, f"{name}() gets '{kw.arg}' twice; give it once")
             given.add(kw.arg)
-            kwargs.append((kw.arg, self.convert(kw.value, depth)))
+            value = self.convert(kw.value, depth)
+            kwargs.append((kw.arg, _axis(value) if kw.arg == "axis" else value))
         op = ops.get(name)
         if op.kind == ops.LOSS and len(args) > op.nargs[0]:
             # bce(P, Y, 2) is bce(P, Y, pos_weight=2): a loss's parameters become keywords
@@ -264,6 +280,47 @@ class _Converter:
             kwargs = list(zip(extra, args[op.nargs[0] :], strict=True)) + kwargs
             args = args[: op.nargs[0]]
         return Call(name, args, tuple(kwargs))
+
+    def sugar(self, node: ast.Call, name: str, depth: int) -> Node:
+        """``maximum``/``minimum``/``square`` written with the table's ops (see :data:`SUGAR`)."""
+        want = SUGAR[name]
+        if node.keywords or len(node.args) != want or any(
+            isinstance(a, ast.Starred) for a in node.args
+        ):
+            raise self.fail(node, f"{name}() takes {want} argument{'s' if want > 1 else ''}")
+        args = [self.convert(a, depth) for a in node.args]
+        if name == "square":
+            return Pow(args[0], Fraction(2))
+        a, b = args
+        zero = Num(Fraction(0))
+        if name == "maximum":
+            if a == zero:
+                a, b = b, a
+            if b == zero:
+                return Call("relu", (a,))
+            return BinOp("+", b, Call("relu", (BinOp("-", a, b),)))
+        diff = a if b == zero else BinOp("-", a, b)
+        return BinOp("-", a, Call("relu", (diff,)))
+
+    def keepdims(self, node: ast.Call, name: str) -> ast.Call:
+        """NumPy's ``keepdims``: ``True`` is what the language does anyway (a ``[1, k]`` row or an
+        ``[m, 1]`` column); ``False`` is the same except along axis 1, where NumPy's 1-D result
+        would broadcast as a row — refused there with the fix."""
+        kept = [k for k in node.keywords if k.arg != "keepdims"]
+        if len(kept) == len(node.keywords):
+            return node
+        value = next(k.value for k in node.keywords if k.arg == "keepdims")
+        if not (isinstance(value, ast.Constant) and isinstance(value.value, bool)):
+            raise self.fail(node, f"{name}(): keepdims is True or False")
+        axis = [k.value for k in kept if k.arg == "axis"] + node.args[1:2]
+        along_rows = any(isinstance(a, ast.Constant) and a.value in (1, -1) for a in axis)
+        if value.value is False and along_rows:
+            raise self.fail(
+                node,
+                f"{name}(…, axis=1, keepdims=False) gives NumPy a 1-D array that broadcasts as a "
+                "row; the language keeps the [m, 1] column: write keepdims=True or leave it out",
+            )
+        return ast.Call(node.func, node.args, kept)
 
     def index(self, node: ast.Subscript) -> Index:
         if not isinstance(node.value, ast.Name):
@@ -275,6 +332,13 @@ class _Converter:
                 raise self.fail(node, "indices are non-negative whole numbers, e.g. W1[0, 1]")
             idx.append(p.value)
         return Index(node.value.id, tuple(idx))
+
+
+def _axis(node: Node) -> Node:
+    """NumPy's negative axes of a matrix: ``-1`` is axis 1 (along a row), ``-2`` axis 0."""
+    if isinstance(node, Num) and node.value in (-1, -2):
+        return Num(node.value + 2)
+    return node
 
 
 def names(node: Node) -> list[str]:

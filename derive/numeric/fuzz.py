@@ -2,7 +2,8 @@
 
 :func:`random_spec` writes a spec (TOML text) from a seed: 1–5 layers; every element-wise
 function, softmax/log_softmax, reductions over everything or along an axis (by keyword or
-position), row / column / scalar broadcasting, fractional and negative powers, every loss
+position, with NumPy's negative axes and ``keepdims``), ``maximum``/``square`` spellings, row /
+column / scalar broadcasting, fractional and negative powers, every loss
 (including targets that depend on parameters); with full, partial or no ``[values]``.
 :func:`run` derives and verifies one and classifies the outcome:
 
@@ -19,6 +20,7 @@ Used by ``tests/test_fuzz.py`` (a fixed-seed sample) and ``bench/bench_fuzz.py``
 from __future__ import annotations
 
 import random
+import re
 import time
 import traceback
 from dataclasses import dataclass
@@ -116,6 +118,7 @@ def random_spec(seed: int, max_dim: int = 4, max_layers: int = 5) -> str:
         forward.append(("L", f"mse({out}, T)"))
     else:
         forward.append(("L", f"{loss}({out} * {out})"))
+    forward = _respell(forward, random.Random(f"derive-fuzz-spelling:{seed}"))
     lines = ["[network]", f'name = "fuzz-{seed}"', "", "[dims]"]
     lines += [f"{k} = {v}" for k, v in dims.items()]
     lines += ["", "[inputs]"] + [f"{k} = {v}" for k, v in inputs.items()]
@@ -133,6 +136,28 @@ def random_spec(seed: int, max_dim: int = 4, max_layers: int = 5) -> str:
             ]
             lines.append(f"{name} = {rows}")
     return "\n".join(lines) + "\n"
+
+
+# NumPy spellings of the same operations (the parser rewrites them into the table's ops); a
+# separate random stream picks them, so a seed's network is the same as before they existed
+_SPELLINGS = (
+    (r"\brelu\(", "maximum(0, "),
+    (r"^(\w+) \*\* 2$", r"square(\1)"),
+    (r", axis=1\)", ", axis=-1, keepdims=True)"),
+    (r", 1\)", ", -1)"),
+    (r", axis=0\)", ", axis=0, keepdims=False)"),
+    (r", 0\)", ", -2)"),
+)
+
+
+def _respell(forward: list[tuple[str, str]], rng: random.Random) -> list[tuple[str, str]]:
+    out = []
+    for name, text in forward:
+        for pattern, new in _SPELLINGS:
+            if re.search(pattern, text) and rng.random() < 0.5:
+                text = re.sub(pattern, new, text, count=1)
+        out.append((name, text))
+    return out
 
 
 def _shape(text: str, dims: dict[str, int]) -> tuple[int, int]:

@@ -200,8 +200,8 @@ class _Writer:
                     out.append(Words(key, (*base, ("m", self.batch(c.source)))))
                     if n_mean > 1:
                         out.append(Words("mean-inside", (*base, ("n", self.mean_tex()[0]))))
-                else:
-                    out.append(Words("bias-one", base))
+                else:  # a batch of one, declared as a named size: the sum has one row
+                    out.append(Words("bias-sum.one", (*base, ("m", self.batch(c.source)))))
             elif r == "sum-broadcast":
                 out.append(Words("sum-broadcast", base))
             elif r == "product" and "bias-sum" not in rules and not linear:

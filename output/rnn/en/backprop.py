@@ -78,19 +78,17 @@ dW_h = dW_h_via_z_2 + dW_h_via_z_1
 # the same gradient, simplified algebraically (a verified step of the text): fewer operations, and
 # numerically stable
 dW_h = h_1.T @ dz_2 + h_0.T @ dz_1
-# z_2 = x_2 @ W_x + h_1 @ W_h + b: the local derivative ∂z_2/∂b, named dz_2_db, times the upstream
-# gradient dz_2 (entry by entry)
-dz_2_db = 1.0
-db_via_z_2 = dz_2 * dz_2_db
-# z_1 = x_1 @ W_x + h_0 @ W_h + b: the local derivative ∂z_1/∂b, named dz_1_db, times the upstream
-# gradient dz_1 (entry by entry)
-dz_1_db = 1.0
-db_via_z_1 = dz_1 * dz_1_db
+# z_2 = x_2 @ W_x + h_1 @ W_h + b: b is added to every row, its local derivative is 1 for each row,
+# so its gradient sums dz_2 over the rows
+db_via_z_2 = dz_2.sum(axis=0, keepdims=True)
+# z_1 = x_1 @ W_x + h_0 @ W_h + b: b is added to every row, its local derivative is 1 for each row,
+# so its gradient sums dz_1 over the rows
+db_via_z_1 = dz_1.sum(axis=0, keepdims=True)
 # b is used on several paths: add what each path brings
 db = db_via_z_2 + db_via_z_1
 # the same gradient, simplified algebraically (a verified step of the text): fewer operations, and
 # numerically stable
-db = dz_2 + dz_1
+db = dz_2.sum(axis=0, keepdims=True) + dz_1.sum(axis=0, keepdims=True)
 
 print(f"dW_x =\n{np.round(dW_x, 6)}")
 print(f"dW_h =\n{np.round(dW_h, 6)}")

@@ -66,16 +66,14 @@ dW_h_via_z_1 = h_0.T @ dz_1
 dW_h = dW_h_via_z_2 + dW_h_via_z_1
 # 同一个梯度的代数化简（正文中已验证的步骤）：运算更少，数值上也更稳定
 dW_h = h_1.T @ dz_2 + h_0.T @ dz_1
-# z_2 = x_2 @ W_x + h_1 @ W_h + b：局部导数 ∂z_2/∂b 记为 dz_2_db，与上游梯度 dz_2 逐元素相乘
-dz_2_db = 1.0
-db_via_z_2 = dz_2 * dz_2_db
-# z_1 = x_1 @ W_x + h_0 @ W_h + b：局部导数 ∂z_1/∂b 记为 dz_1_db，与上游梯度 dz_1 逐元素相乘
-dz_1_db = 1.0
-db_via_z_1 = dz_1 * dz_1_db
+# z_2 = x_2 @ W_x + h_1 @ W_h + b：b 加到每一行上，对每一行的局部导数都是 1，所以它的梯度是 dz_2 按行求和
+db_via_z_2 = dz_2.sum(axis=0, keepdims=True)
+# z_1 = x_1 @ W_x + h_0 @ W_h + b：b 加到每一行上，对每一行的局部导数都是 1，所以它的梯度是 dz_1 按行求和
+db_via_z_1 = dz_1.sum(axis=0, keepdims=True)
 # b 出现在多条路径上：把各条路径带来的梯度相加
 db = db_via_z_2 + db_via_z_1
 # 同一个梯度的代数化简（正文中已验证的步骤）：运算更少，数值上也更稳定
-db = dz_2 + dz_1
+db = dz_2.sum(axis=0, keepdims=True) + dz_1.sum(axis=0, keepdims=True)
 
 print(f"dW_x =\n{np.round(dW_x, 6)}")
 print(f"dW_h =\n{np.round(dW_h, 6)}")
