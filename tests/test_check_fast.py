@@ -187,6 +187,14 @@ CASES = [
     ("softmax-regression", "b", "dZ.sum(axis=-2)"),
     ("attention", "S", "A * (dA - (dA * A).sum(-1, keepdims=True))"),
     ("relu-mlp", "w1", "x.T.dot(grad_h)"),
+    ("mlp-bce", "b2", "sum(dZ2, axis=-2, keepdims=True)"),
+    ("mlp-bce", "b2", "sum(dZ2, axis=0, keepdims=False)"),
+    ("mlp-bce", "b2", "sum(dZ2, 0, keepdims=True)"),
+    ("mlp-bce", "b2", "sum(dZ2, keepdims=1)"),
+    ("mlp-bce", "Z1", "sum(dZ1, axis=1, keepdims=False)"),
+    ("mlp-bce", "W2", "A1.T @ dZ2  # the chain rule"),
+    ("mlp-bce", "W2", "dZ2 = A2 - Y; dW2 = A1.T @ dZ2 / m"),
+    ("mlp-bce", "W2", "dZ2 = A2 - Y\ndW2 = A1.T @ dZ2 / m"),
 ]
 
 

@@ -194,6 +194,11 @@ def build(net: Net, key: str) -> bytes | None:
             "sum_kind": ops.get("sum").kind == ops.REDUCTION,
             "numpy_modules": list(_NUMPY_MODULES),
             "numpy_sum": ops.numpy_name("sum"),
+            "torch_keywords": any(  # does a function of the language take dim/keepdim?
+                {"dim", "keepdim"} & set(sig[2])
+                for f in ops.language()
+                if (sig := ops.signature(f)) is not None
+            ),
         },
     }
     text = json.dumps(body, ensure_ascii=False, sort_keys=True, separators=(",", ":"))

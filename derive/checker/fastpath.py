@@ -31,7 +31,7 @@ from derive.checker import names
 from derive.files import read_capped
 from derive.locale import catalog
 
-FORMAT = 3
+FORMAT = 4
 KIND = "checkfast"  # the cache folder of compiled forms
 SPECS = Path(__file__).resolve().parent.parent / "lang" / "specs"
 NET_NAME = re.compile(r"^[a-z0-9][a-z0-9-]{0,47}\Z")  # derive.lang.spec.NET_NAME (a test checks)
@@ -181,10 +181,11 @@ class _Reader:
         if not isinstance(node.func, ast.Name) or node.func.id != "sum" or not self.lim["sum_kind"]:
             raise _Fallback
         lo, hi, keys = self.lim["sum"]
+        node = self.keepdims(node)
         if len(node.args) == 2:
             if node.keywords:
                 raise _Fallback
-            axis = self.convert(node.args[1], depth)
+            axis = _axis(self.convert(node.args[1], depth))
             return ("sum", self.convert(node.args[0], depth), (("axis", axis),))
         if any(isinstance(a, ast.Starred) for a in node.args) or not lo <= len(node.args) <= hi:
             raise _Fallback
@@ -195,10 +196,33 @@ class _Reader:
             if kw.arg is None or kw.arg not in keys or kw.arg in given:
                 raise _Fallback
             given.add(kw.arg)
-            kwargs.append((kw.arg, self.convert(kw.value, depth)))
+            value = self.convert(kw.value, depth)
+            kwargs.append((kw.arg, _axis(value) if kw.arg == "axis" else value))
         if len(args) != 1:
             raise _Fallback
         return ("sum", args[0], tuple(kwargs))
+
+    @staticmethod
+    def keepdims(node: ast.Call) -> ast.Call:
+        """NumPy's ``keepdims`` (True, or False except along axis 1) dropped, as the language."""
+        kept = [k for k in node.keywords if k.arg != "keepdims"]
+        if len(kept) == len(node.keywords):
+            return node
+        value = next(k.value for k in node.keywords if k.arg == "keepdims")
+        if not (isinstance(value, ast.Constant) and isinstance(value.value, bool)):
+            raise _Fallback
+        axis = [k.value for k in kept if k.arg == "axis"] + node.args[1:2]
+        along_rows = any(isinstance(a, ast.Constant) and a.value in (1, -1) for a in axis)
+        if value.value is False and along_rows:
+            raise _Fallback
+        return ast.Call(node.func, node.args, kept)
+
+
+def _axis(node: tuple[Any, ...]) -> tuple[Any, ...]:
+    """NumPy's negative axes of a matrix: -1 is axis 1, -2 axis 0."""
+    if node[0] == "num" and node[1] in (-1, -2):
+        return ("num", node[1] + 2)
+    return node
 
 
 # ---- NumPy spellings (as derive.checker.formula._numpy_normalise, a subset) ----------------------
@@ -211,12 +235,13 @@ class _Reader:
 
 def _refused(tree: ast.AST) -> bool:
     """Is ``tree`` certainly refused by the expression language (so the slow path rewrites it)?
-    A call of something other than a name, or ``keepdims``/``dim`` given to a call."""
+    A call of something other than a name, or PyTorch's ``keepdim``/``dim`` given to a call
+    (no function of the language takes them)."""
     for n in ast.walk(tree):
         if isinstance(n, ast.Call):
             if not isinstance(n.func, ast.Name):
                 return True
-            if any(k.arg in ("keepdims", "keepdim", "dim") for k in n.keywords):
+            if any(k.arg in ("keepdim", "dim") for k in n.keywords):
                 return True
     return False
 
@@ -768,13 +793,15 @@ def check(
         if c is None or not isinstance(formula, str):
             return None
         lim = c["limits"]
-        if len(formula) > lim["max_length"] or "∂" in formula:
+        if len(formula) > lim["max_length"] or any(c in formula for c in "∂#;\n"):
             return None
         if re.search(lim["leibniz"], formula) or re.match(
             r"\s*([A-Za-z_][A-Za-z0-9_]*)\s*=(?!=)", formula
         ):
             return None
         reader = _Reader(lim)
+        if lim["torch_keywords"]:  # then _refused could not tell: the slow path
+            return None
         try:
             refused = _refused(ast.parse(formula.strip(), mode="eval"))
         except (SyntaxError, ValueError, RecursionError, MemoryError):
