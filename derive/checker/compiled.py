@@ -168,6 +168,7 @@ def build(net: Net, key: str) -> bytes | None:
         "names": table,
         "leaves": leaves,
         "labels": sorted(net.label_at),
+        "gradients": sorted(n for n in net.g.tensors if tensor_of(net, n) == n),
         "targets": targets,
         "points": points,
         "example": example,

@@ -31,7 +31,7 @@ from derive.checker import names
 from derive.files import read_capped
 from derive.locale import catalog
 
-FORMAT = 4
+FORMAT = 5
 KIND = "checkfast"  # the cache folder of compiled forms
 SPECS = Path(__file__).resolve().parent.parent / "lang" / "specs"
 NET_NAME = re.compile(r"^[a-z0-9][a-z0-9-]{0,47}\Z")  # derive.lang.spec.NET_NAME (a test checks)
@@ -725,7 +725,9 @@ def _target(c: dict[str, Any], wrt: str | None) -> str:
         raw[1:] if raw.startswith("d") else None,
         raw[6:] if raw.startswith("delta_") else None,
     ):
-        if cand and cand in c["targets"]:
+        if cand and cand in c["gradients"]:  # as tensor_of: the first that names a gradient
+            if cand not in c["targets"]:
+                raise _Fallback
             return cand
     raise _Fallback
 
