@@ -29,6 +29,7 @@ from derive.engine.steps import DPS, Checker
 from derive.engine.tolerance import CHECK_FD_ATOL, CHECK_FD_RTOL, FD_STEP, TINY
 from derive.lang import domains
 from derive.lang import expr as ex
+from derive.lang import ops
 from derive.lang.spec import NetSpec, builtin_names, load
 from derive.numeric import verify as numeric
 from derive.numeric.verify import exact_zeros, targets
@@ -521,15 +522,16 @@ class Target:
 
 
 def _zero_point(net: Net) -> Checker | None:
-    """A point where entries of each ReLU input are exactly 0 (PyTorch: relu'(0) = 0), or
-    ``None`` when the network has no ReLU or no such point could be built exactly."""
+    """A point where entries of each input of a function with a kink at 0 (relu, leaky_relu,
+    abs … : the operation table's ``kinks``) are exactly 0 (PyTorch: relu'(0) = 0), or ``None``
+    when the network has none or no such point could be built exactly."""
 
     g = net.g
     relu_in = [
         t.args[0].id
         for _, t in g.spec.forward
         if isinstance(t, ex.Call)
-        and t.func in ("relu", "leaky_relu")
+        and 0 in getattr(ops.OPS.get(t.func), "kinks", ())
         and isinstance(t.args[0], ex.Name)
         and t.args[0].id in g.tensors
     ]

@@ -1164,22 +1164,22 @@ class Convert:
         args = [self.convert(a) for a in node.args]
         x, nx = args[0]
         self.count(x.shape, 4)
-        if f in ("sigmoid", "relu", "tanh", "exp", "log", "relu_grad"):
-            if f == "relu_grad":
+        if f in ops.OPS and ops.get(f).kind == ops.ELEMENTWISE:
+            # any element-wise function of the operation table, with its numeric parameters
+            # (leaky_relu's slope) given by position or left at the table's default; one with a
+            # kink (relu, abs, relu_grad …) is piecewise: it is compared at more points
+            op = ops.get(f)
+            params = []
+            for k, (_, default) in enumerate(op.params):
+                v = default
+                if len(node.args) > k + 1:
+                    if not isinstance(node.args[k + 1], ex.Num):
+                        raise FormulaError(msg("error.slope"), 0, self.text)
+                    v = node.args[k + 1].value  # type: ignore[union-attr]
+                params.append(sp.Rational(v.numerator, v.denominator))
+            if op.kinks:
                 self.piecewise = True
-            return mf.Func(f, x), ex.Call(f, (nx,))
-        if f == "leaky_relu":
-            slope = sp.Rational(ops.get(f).default("slope"))
-            if len(node.args) > 1:
-                if not isinstance(node.args[1], ex.Num):
-                    raise FormulaError(msg("error.slope"), 0, self.text)
-                v = node.args[1].value
-                slope = sp.Rational(v.numerator, v.denominator)
-            self.piecewise = True
-            return mf.Func("leaky_relu", x, slope), ex.Call(f, (nx, *node.args[1:]))
-        if f in ops.OPS and ops.get(f).kind == ops.ELEMENTWISE and not ops.get(f).params:
-            # any other element-wise function of the operation table (sqrt, abs, softplus …)
-            return mf.Func(f, x), ex.Call(f, (nx,))
+            return mf.Func(f, x, *params), ex.Call(f, (nx, *node.args[1:]))
         if f in ops.OPS and ops.get(f).kind == ops.ROWWISE:  # softmax, log_softmax
             return mf.Call(f, (x,), (), x.shape), ex.Call(f, (nx,))
         if f in ("sum", "mean"):
