@@ -56,10 +56,13 @@ def read(
     return _read_one(net, text, latex)
 
 
+_ENVIRONMENT = re.compile(r"\\(begin|end)\{(aligned|align\*?|gathered|split|array)\}(\{[^}]*\})?")
+
+
 def _statements(text: str, latex: bool) -> list[str]:
     """``text`` split into statements; a line with unclosed brackets continues on the next."""
     if latex:
-        body = re.sub(r"\\(begin|end)\{(aligned|align\*?|gathered|split|array)\}(\{[^}]*\})?", "", text)
+        body = _ENVIRONMENT.sub("", text)
         pieces = re.split(r"\\\\|\n|(?<!\\);", body)
         pieces = [p.replace("&", "") for p in pieces]
     else:
@@ -71,6 +74,22 @@ def _statements(text: str, latex: bool) -> list[str]:
         elif piece.strip() and not piece.strip().startswith("#"):
             out.append(piece.strip())
     return out
+
+
+MAX_EXPANDED = 4 * ex.MAX_NODES  # parts of a derivation's answer with its steps substituted
+
+
+def _expanded_parts(tree: ex.Node) -> int:
+    """Parts of ``tree`` written out (shared subtrees counted each time), counted in time
+    linear in the distinct nodes."""
+    memo: dict[int, int] = {}
+
+    def size(n: ex.Node) -> int:
+        if id(n) not in memo:
+            memo[id(n)] = min(1 + sum(size(c) for c in ex.children(n)), 10**9)
+        return memo[id(n)]
+
+    return size(tree)
 
 
 def _open_brackets(text: str) -> int:
@@ -98,6 +117,8 @@ def _derivation(
         if k < answer and lhs is None:
             raise FormulaError(msg("error.statement_lhs", n=k + 1), 0, parts[k])
         tree = subst(tree)
+        if _expanded_parts(tree) > MAX_EXPANDED:  # a1 = a0 + a0; a2 = a1 + a1 … doubles
+            raise FormulaError(msg("error.expanded", n=k + 1, limit=MAX_EXPANDED), 0, parts[k])
         if k == answer:
             return tree, lhs, text
         assert lhs is not None
@@ -779,7 +800,8 @@ def resolve_products(net: Net, tree: ex.Node, allow_upstream: bool = True) -> ex
     """``tree`` with each LaTeX product ``·`` whose two sides can be read on their own resolved
     to scaling (``*``, a scalar side) or ``@`` (sizes that chain), as :class:`Convert` would; a
     product whose sizes do not fit stays ``·`` (printed ``@``). For messages about a formula
-    that does not convert as a whole (``\frac{1}{m} (A2 − Y) A1`` is ``1/m * (A2 − Y) @ A1``)."""
+    that does not convert as a whole (``\frac{1}{m} (A2 − Y) A1`` reads
+    ``1/m * (A2 − Y) @ A1``)."""
 
     def shape(n: ex.Node) -> tuple[int, int] | None:
         try:
