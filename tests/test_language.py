@@ -191,6 +191,14 @@ def test_numpy_spellings_are_the_tables_ops():
     with pytest.raises(ex.ExprError, match="takes 2 arguments"):
         ex.parse("maximum(X)")
     assert ex.reserved("maximum") and ex.reserved("square")
+    # NumPy/PyTorch prefixes and the reductions' method spelling
+    assert ex.parse("np.tanh(Z)") == ex.parse("tanh(Z)") == ex.parse("torch.tanh(Z)")
+    assert ex.parse("X.sum(axis=0)") == ex.parse("sum(X, 0)")
+    assert ex.parse("(A - B).mean(1)") == ex.parse("mean(A - B, axis=1)")
+    with pytest.raises(ex.ExprError, match="unknown function 'foo'"):
+        ex.parse("np.foo(Z)")
+    with pytest.raises(ex.ExprError, match="named functions"):
+        ex.parse("os.system(1)")
 
 
 def test_exponents_are_exact_rationals():

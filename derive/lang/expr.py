@@ -134,6 +134,8 @@ class Index:
 
 Node = Num | Name | BinOp | Neg | Pow | Transpose | Call | Compare | Index
 
+_MODULES = ("np", "numpy", "torch", "F")  # np.tanh(Z) is tanh(Z); nothing is imported
+
 _BINOPS = {ast.Add: "+", ast.Sub: "-", ast.Mult: "*", ast.Div: "/", ast.MatMult: "@"}
 _CMPOPS = {ast.Gt: ">", ast.GtE: ">=", ast.Lt: "<", ast.LtE: "<="}
 
@@ -248,6 +250,15 @@ class _Converter:
         raise self.fail(node, "an exponent must be a number (or numbers: 1/2, -1/2)")
 
     def call(self, node: ast.Call, depth: int) -> Node:
+        f = node.func
+        if isinstance(f, ast.Attribute) and isinstance(f.value, ast.Name) and f.value.id in _MODULES:
+            # np.tanh(Z), torch.sigmoid(Z), F.relu(Z): the language's function of that name
+            node = ast.Call(ast.Name(f.attr, ast.Load()), node.args, node.keywords)
+            ast.copy_location(node, f)
+        elif isinstance(f, ast.Attribute) and f.attr in ("sum", "mean"):
+            # X.sum(axis=0) / X.mean(1): NumPy's method spelling of the reduction
+            node = ast.Call(ast.Name(f.attr, ast.Load()), [f.value, *node.args], node.keywords)
+            ast.copy_location(node, f)
         if not isinstance(node.func, ast.Name):
             raise self.fail(node, "only calls of named functions are allowed, e.g. sigmoid(Z1)")
         name = node.func.id
