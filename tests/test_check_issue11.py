@@ -796,3 +796,14 @@ def test_a_derivation_in_several_statements_is_checked_as_its_answer(wrt, formul
 def test_a_step_without_a_name_is_refused_naming_it() -> None:
     with pytest.raises(FormulaError, match="statement 1"):
         check("mlp-bce", "W2", "A2 - Y\ndW2 = A1.T @ dZ2 / m")
+
+
+def test_a_right_answer_with_a_regulariser_holds_at_other_sizes() -> None:
+    """The L2 term's rule has a fixed-size 𝟙, so at other sizes its gradient comes from central
+    differences — of every entry, not a sample standing for all (a right answer was rejected as
+    'right only at the example sizes')."""
+    net = str(Path(__file__).parent / "specs_course" / "l2logistic.toml")
+    assert check(net, "w", "X.T @ (p - y) / m + lam / m * w").ok
+    assert check(net, "w", "1/m * (X.T @ (p - y) + lam * w)").ok
+    assert not check(net, "w", "X.T @ (p - y) / m + lam * w").ok
+    assert not check(net, "w", "X.T @ (p - y) / n + lam / m * w").ok

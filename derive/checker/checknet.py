@@ -322,7 +322,10 @@ class Resized:
                     continue
             # the parameters' rules checked on a few entries; a node whose rule does not
             # apply here gets all its entries from central differences
-            missing = [n for n, _ in net.spec.forward[:-1] if "d" + n not in env]
+            # (parameters included: a rule with a fixed-size 𝟙, the gradient of sum(w ** 2),
+            # does not evaluate here, and a few sampled entries would stand for all of them)
+            names = [n for n, _ in net.spec.forward[:-1]] + list(net.spec.params)
+            missing = [n for n in names if "d" + n not in env]
             fd = _differences(net, point, numeric._scalar_floats(d.graph, sizes), missing)
         self.loose: set[str] = set()
         for name, (g, mask) in fd.items():
@@ -389,7 +392,7 @@ def _differences(
         full = Plain(forward, scal).run(base)
         out = {}
         rng = random.Random(0)
-        for name in list(net.spec.params) + every:
+        for name in dict.fromkeys([*net.spec.params, *every]):
             shape = full[name].shape
             idx = list(np.ndindex(*shape))
             if name not in every and len(idx) > FD_ENTRIES:
