@@ -807,3 +807,13 @@ def test_a_right_answer_with_a_regulariser_holds_at_other_sizes() -> None:
     assert check(net, "w", "1/m * (X.T @ (p - y) + lam * w)").ok
     assert not check(net, "w", "X.T @ (p - y) / m + lam * w").ok
     assert not check(net, "w", "X.T @ (p - y) / n + lam / m * w").ok
+
+
+def test_a_constant_gradient_may_be_written_as_a_constant() -> None:
+    """∂L/∂margins = 1/N in every entry: ``1 / N`` and ``\\frac{1}{N} \\mathbf{1}`` broadcast
+    as NumPy would; a wrong constant is still wrong."""
+    net = str(Path(__file__).parent / "specs_course" / "hinge.toml")
+    assert check(net, "margins", "1 / N").ok
+    assert check(net, "margins", r"\frac{1}{N} \mathbf{1}", latex=True).ok
+    assert check(net, "margins", "1").code == "scale-factor"
+    assert not check(net, "margins", "1 / C").ok

@@ -949,6 +949,8 @@ class Convert:
     def binop(self, node: ex.BinOp) -> tuple[mf.MExpr, ex.Node]:
         if node.op in ("·", "@") and node.right == ex.Name(latexin.ONES):  # X 𝟙: row sums
             x, nx = self.convert(node.left)
+            if isinstance(x, mf.Scalar):  # c 𝟙: the constant c in every entry
+                return x, nx
             self.count(x.shape)
             return mf.SumCols(x), ex.Call("sum", (nx,), (("axis", ex.Num(Fraction(1))),))
         a, na = self.convert(node.left)
