@@ -785,6 +785,11 @@ def test_an_einsum_that_is_not_read_names_the_forms_that_are() -> None:
             True,
         ),
         ("W2", r"dZ^{[2]} = A^{[2]} - Y \\ dW^{[2]} = A^{[1]T} dZ^{[2]}", True, False),
+        # course code's ReLU backward: a copy, then a masked assignment
+        ("Z1", "dZ1 = np.array(dA1, copy=True)\ndZ1[Z1 <= 0] = 0", False, True),
+        ("Z1", "dZ1 = dA1.copy(); dZ1[A1 == 0] = 0", False, True),
+        ("Z1", "dZ1 = dA1.copy(); dZ1[Z1 > 0] = 0", False, False),
+        ("W1", "dZ1 = np.copy(dA1); dZ1[Z1 <= 0] = 0; dW1 = X.T @ dZ1", False, True),
     ],
 )
 def test_a_derivation_in_several_statements_is_checked_as_its_answer(wrt, formula, latex, ok):

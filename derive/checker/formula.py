@@ -39,8 +39,9 @@ def read(
 
     Several statements (lines, ``;``, or LaTeX rows split by ``\\``) are a derivation: each
     but the answer is ``name = …``, and names defined earlier stand for their definitions in
-    later ones (``dZ2 = A2 - Y`` then ``dW2 = A1.T @ dZ2 / m``). The answer is the statement
-    whose left side names ``wrt``'s gradient, else the last one."""
+    later ones (``dZ2 = A2 - Y`` then ``dW2 = A1.T @ dZ2 / m``). The answer is the last statement
+    whose left side names ``wrt``'s gradient, else the last one. Course code's masked assignment
+    ``dZ[Z <= 0] = 0`` is the assignment it performs."""
     if not isinstance(text, str):
         raise FormulaError(msg("error.not_string"))
     if len(text) > ex.MAX_LENGTH:
@@ -96,16 +97,32 @@ def _open_brackets(text: str) -> int:
     return sum(text.count(c) for c in "([{") - sum(text.count(c) for c in ")]}")
 
 
+_MASKED = re.compile(r"\s*([A-Za-z_][A-Za-z0-9_]*)\s*\[(.+)\]\s*=(?!=)\s*(.+)")
+
+
+def _masked(part: str) -> str:
+    """``dZ[Z <= 0] = 0`` (course code's ReLU backward) as the assignment it performs:
+    ``dZ = dZ * (1 - (Z <= 0)) + 0 * (Z <= 0)``; other statements unchanged."""
+    m = _MASKED.fullmatch(part)
+    if m is None or not re.search(r"[<>]|!=|==", m.group(2)):
+        return part
+    name, cond, value = m.group(1), m.group(2).strip(), m.group(3).strip()
+    return f"{name} = {name} * (1 - ({cond})) + ({value}) * ({cond})"
+
+
 def _derivation(
     net: Net, parts: list[str], latex: bool, wrt: str | None, text: str
 ) -> tuple[ex.Node, str | None, str]:
-    read_parts = [_read_one(net, p, latex) for p in parts]
+    read_parts = [_read_one(net, p if latex else _masked(p), latex) for p in parts]
     answer = len(read_parts) - 1
     want = tensor_of(net, wrt) if wrt else None
-    for k, (_, lhs, _) in enumerate(read_parts):
-        if want is not None and lhs is not None and tensor_of(net, lhs) == want:
-            answer = k
-            break
+    named = [
+        k
+        for k, (_, lhs, _) in enumerate(read_parts)
+        if want is not None and lhs is not None and tensor_of(net, lhs) == want
+    ]
+    if named:  # the last assignment of the gradient asked for (dZ = …; dZ[Z <= 0] = 0)
+        answer = named[-1]
     defs: dict[str, ex.Node] = {}
 
     def subst(n: ex.Node) -> ex.Node:
@@ -582,9 +599,11 @@ class _Numpy(ast.NodeTransformer):
                 return ast.BinOp(args[0], ast.Pow(), _c(0.5))
             if name in ("power", "pow") and two:
                 return ast.BinOp(args[0], ast.Pow(), args[1])
+            if name == "copy" and len(args) == 1 and not node.keywords:
+                return args[0]  # np.copy(dA): the same values
             if name in ("array", "asarray", "float64", "float32", "double") and len(args) == 1:
                 dtype = [k.value for k in node.keywords if k.arg == "dtype"]
-                if any(k.arg != "dtype" for k in node.keywords):
+                if any(k.arg not in ("dtype", "copy") for k in node.keywords):
                     raise self.unsupported(shown)
                 if dtype:
                     return self.cast(args[0], _dtype(dtype[0]), ast.unparse(dtype[0]))
@@ -646,6 +665,9 @@ class _Numpy(ast.NodeTransformer):
                 node.func = ast.Name(ops.numpy_name(name), ast.Load())
                 return node
             raise self.unsupported(shown)
+        if f.attr in ("copy", "clone") and not args and not node.keywords:
+            self.changed = True
+            return base  # dA.copy(), dA.clone(): the same values
         if f.attr in ("sum", "mean"):
             self.changed = True
             if len(args) == 1:
