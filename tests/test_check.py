@@ -14,6 +14,7 @@ import derive.checker.check as check_module
 from derive.checker import latexin
 from derive.checker.check import CODES, FormulaError, check
 from derive.checker.checknet import net_for
+from derive.engine.backprop import derive
 from derive.cli import main
 from derive.lang import expr as ex
 from derive.lang.spec import SpecError, builtin_names
@@ -179,6 +180,40 @@ def test_relu_at_zero_point_is_exact() -> None:
     assert zero is not None
     z1 = net.g.tensors["Z1"].symbols
     assert any(zero.value(s, 0) == 0 for s in z1)
+
+
+ABS_NET = """
+[network]
+name = "abs-net"
+[dims]
+m = 2
+[inputs]
+X = ["m", 2]
+Y = ["m", 1]
+[params]
+W1 = [2, 2]
+W2 = [2, 1]
+[forward]
+Z1 = "X @ W1"
+A1 = "abs(Z1)"
+L = "mse(A1 @ W2, Y)"
+"""
+
+
+def test_every_function_with_a_kink_at_0_gets_the_exact_zero_point() -> None:
+    """Not a list of ReLU names: the operation table's kinks (abs here) decide, and a formula
+    with the wrong derivative at the kink (sign'(0) = 0 in PyTorch) is caught there."""
+    from derive.lang import spec
+
+    net = net_for(spec.parse(ABS_NET), 0)
+    zero = net.zero
+    assert zero is not None
+    assert any(zero.value(s, 0) == 0 for s in net.g.tensors["Z1"].symbols)
+    d = derive(spec.parse(ABS_NET))
+    right = check(d, "Z1", "dA1 * ((Z1 > 0) - (Z1 < 0))")
+    assert right.ok, (right.verdict, right.code)
+    at_kink = check(d, "Z1", "dA1 * ((Z1 >= 0) * 2 - 1)")  # sign(0) taken as 1
+    assert not at_kink.ok
 
 
 def test_shape_mismatch_names_shapes_and_the_transpose_that_fixes_it() -> None:

@@ -785,6 +785,11 @@ def test_an_einsum_that_is_not_read_names_the_forms_that_are() -> None:
             True,
         ),
         ("W2", r"dZ^{[2]} = A^{[2]} - Y \\ dW^{[2]} = A^{[1]T} dZ^{[2]}", True, False),
+        # course code's ReLU backward: a copy, then a masked assignment
+        ("Z1", "dZ1 = np.array(dA1, copy=True)\ndZ1[Z1 <= 0] = 0", False, True),
+        ("Z1", "dZ1 = dA1.copy(); dZ1[A1 == 0] = 0", False, True),
+        ("Z1", "dZ1 = dA1.copy(); dZ1[Z1 > 0] = 0", False, False),
+        ("W1", "dZ1 = np.copy(dA1); dZ1[Z1 <= 0] = 0; dW1 = X.T @ dZ1", False, True),
     ],
 )
 def test_a_derivation_in_several_statements_is_checked_as_its_answer(wrt, formula, latex, ok):
@@ -796,3 +801,24 @@ def test_a_derivation_in_several_statements_is_checked_as_its_answer(wrt, formul
 def test_a_step_without_a_name_is_refused_naming_it() -> None:
     with pytest.raises(FormulaError, match="statement 1"):
         check("mlp-bce", "W2", "A2 - Y\ndW2 = A1.T @ dZ2 / m")
+
+
+def test_a_right_answer_with_a_regulariser_holds_at_other_sizes() -> None:
+    """The L2 term's rule has a fixed-size 𝟙, so at other sizes its gradient comes from central
+    differences — of every entry, not a sample standing for all (a right answer was rejected as
+    'right only at the example sizes')."""
+    net = str(Path(__file__).parent / "specs_course" / "l2logistic.toml")
+    assert check(net, "w", "X.T @ (p - y) / m + lam / m * w").ok
+    assert check(net, "w", "1/m * (X.T @ (p - y) + lam * w)").ok
+    assert not check(net, "w", "X.T @ (p - y) / m + lam * w").ok
+    assert not check(net, "w", "X.T @ (p - y) / n + lam / m * w").ok
+
+
+def test_a_constant_gradient_may_be_written_as_a_constant() -> None:
+    """∂L/∂margins = 1/N in every entry: ``1 / N`` and ``\\frac{1}{N} \\mathbf{1}`` broadcast
+    as NumPy would; a wrong constant is still wrong."""
+    net = str(Path(__file__).parent / "specs_course" / "hinge.toml")
+    assert check(net, "margins", "1 / N").ok
+    assert check(net, "margins", r"\frac{1}{N} \mathbf{1}", latex=True).ok
+    assert check(net, "margins", "1").code == "scale-factor"
+    assert not check(net, "margins", "1 / C").ok

@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from derive.checker.check import check
+from derive.checker.checknet import net_for
 from derive.engine.backprop import derive
 from derive.lang import spec
 from derive.numeric import verify as numeric
@@ -40,3 +42,19 @@ def test_course_network_renders(path: Path, tmp_path: Path) -> None:
     assert res.exit_code == 0, res.output
     md = list(tmp_path.rglob("*.md"))
     assert md and all(p.stat().st_size > 1000 for p in md)
+
+
+COURSE = sorted(p.stem for p in (Path(__file__).parent / "specs_course").glob("*.toml"))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", COURSE)
+def test_check_accepts_every_gradient_as_the_walkthrough_writes_it(name: str) -> None:
+    """The checker reads back its own expected formula (text and LaTeX) for every parameter of
+    a course network as right — at the example sizes, at other sizes and at the kink point."""
+    path = str(Path(__file__).parent / "specs_course" / f"{name}.toml")
+    net = net_for(path, 0)
+    for p in net.spec.params:
+        t = net.target(p)
+        assert check(path, p, t.expected).ok, (p, t.expected)
+        assert check(path, p, t.tex, latex=True).ok, (p, t.tex)

@@ -58,6 +58,22 @@ def test_no_label_covers_a_node_or_another_label(net: str) -> None:
         assert 0 < t < 1, (net, e.src, e.dst)
 
 
+@pytest.mark.parametrize("net", NETS)
+def test_no_edge_runs_through_a_node(net: str) -> None:
+    """An edge drawn through a third node reads as one of that node's edges (batchnorm's
+    Z → Z_c past μ, rnn's entry-level biases past x₂): nodes move a row, or the drawing goes
+    tensor by tensor."""
+    assert dm.crossings(_diagram(net)) == []
+
+
+def test_each_parameter_labels_the_edge_of_the_input_it_multiplies() -> None:
+    dg = _diagram("rnn")
+    text = {n.id: n.text for n in dg.nodes}
+    labels = {(text[e.src], text[e.dst]): e.text for e in dg.edges}
+    assert labels[("x_1", "z_1")] == "W_x, b" and labels[("h_0", "z_1")] == "W_h"
+    assert labels[("h_1", "z_2")] == "W_h" and labels[("x_2", "z_2")] == "W_x, b"
+
+
 def test_a_crowded_edge_gets_its_label_off_the_node_it_passes() -> None:
     """tdep: the edge X → L runs straight through Z; its label must not sit on Z."""
     dg = _diagram(str(ROOT / "tests/specs_engine/tdep.toml"))

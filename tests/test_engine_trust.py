@@ -202,3 +202,40 @@ def test_a_false_step_is_still_caught_where_a_side_is_undefined_half_the_time():
         Checker(points=3).check(sp.diff(sp.sqrt(relu(z)), z), relu_grad(z) / sp.sqrt(relu(z)), "x")
     with pytest.raises(StepError, match="cannot evaluate"):  # nowhere defined: not a pass
         Checker(points=1).check(sp.log(-z * z - 1), sp.log(-z * z - 1), "log of a negative")
+
+
+TINY_ROOT = """
+[network]
+name = "tiny-root"
+[inputs]
+x = []
+[params]
+w = []
+[forward]
+a = "sqrt(x * w)"
+L = "a * a + a"
+[values]
+x = {v}
+w = {v}
+"""
+
+
+def test_a_finite_difference_step_that_leaves_a_domain_is_skipped_and_said(tmp_path):
+    """x·w = 1e-20: w − 1e-6 makes sqrt's argument negative; the central difference there is
+    not taken (not a ✗), the report names the entry, PyTorch and the exact side still agree."""
+    path = tmp_path / "t.toml"
+    path.write_text(TINY_ROOT.format(v="1e-10"))
+    result = CliRunner().invoke(main, ["verify", str(path)])
+    assert result.exit_code == 0, result.output
+    assert "no finite difference at w[0, 0]" in result.output
+    report = numeric.verify(derive(spec.parse(TINY_ROOT.format(v="1e-10"))), points=1)
+    example = [c for c in report.comparisons if c.point == "example"]
+    assert example[0].fd_edge == ((0, 0),) and example[0].ours_vs_torch[1] < 1e-12
+
+
+def test_a_root_of_a_subnormal_number_is_refused_naming_it(tmp_path):
+    path = tmp_path / "t.toml"
+    path.write_text(TINY_ROOT.format(v="1e-160"))  # x·w = 1e-320: 4 digits in float64
+    result = CliRunner().invoke(main, ["verify", str(path)])
+    assert result.exit_code == 2, result.output
+    assert "1e-320" in result.output and "normal range" in result.output

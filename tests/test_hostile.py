@@ -242,6 +242,33 @@ FORMULA_CASES = [
     Case("formula-bad-wrt", ["check", "chain", "--wrt", "nope", "2 * v * x"], 2),
     Case("formula-too-long", ["check", "chain", "--wrt", "w", "+".join(["x"] * 1500)], 2),
     Case("formula-unknown-net", ["check", "nosuchnet", "--wrt", "w", "x"], 2, says="no such"),
+    Case(
+        "formula-doubling-steps",
+        ["check", "chain", "--wrt", "w", "\n".join(
+            ["a0 = x"] + [f"a{k} = a{k - 1} + a{k - 1}" for k in range(1, 60)] + ["a59"]
+        )],
+        2,
+        says="parts",
+    ),
+    Case("formula-step-no-name", ["check", "chain", "--wrt", "w", "x\n2 * x"], 2, says="left"),
+    Case("formula-einsum-3", ["check", "chain", "--wrt", "w", "np.einsum('i,j,k', x, x, x)"], 2),
+    Case("formula-einsum-var", ["check", "chain", "--wrt", "w", "np.einsum(s, x)"], 2),
+    Case("formula-maximum-kw", ["check", "chain", "--wrt", "w", "maximum(x, b=0)"], 2),
+    verify(spec(z='"X @ W + b"=>"maximum(X @ W + b)"'), says="2 arguments", id="spec-maximum-1"),
+    verify(spec(z='"X @ W + b"=>"square(X @ W, b)"'), says="1 argument", id="spec-square-2"),
+    verify(
+        spec(a='"sigmoid(Z)"=>"sigmoid(Z) - sum(Z, 1, keepdims=3)"'),
+        says="keepdims",
+        id="spec-keepdims-3",
+    ),
+    verify(
+        spec(a='"sigmoid(Z)"=>"sigmoid(Z) - sum(Z, 1, keepdims=False)"'),
+        says="keepdims",
+        id="spec-keepdims-false",
+    ),
+    verify(
+        spec(a='"sigmoid(Z)"=>"sigmoid(Z) - sum(Z, axis=-3)"'), says="axis", id="spec-axis-minus-3"
+    ),
 ]
 
 LATEX_CASES = [

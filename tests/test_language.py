@@ -191,10 +191,23 @@ def test_numpy_spellings_are_the_tables_ops():
     with pytest.raises(ex.ExprError, match="takes 2 arguments"):
         ex.parse("maximum(X)")
     assert ex.reserved("maximum") and ex.reserved("square")
+    # NumPy/PyTorch prefixes and the reductions' method spelling
+    assert ex.parse("np.tanh(Z)") == ex.parse("tanh(Z)") == ex.parse("torch.tanh(Z)")
+    assert ex.parse("X.sum(axis=0)") == ex.parse("sum(X, 0)")
+    assert ex.parse("(A - B).mean(1)") == ex.parse("mean(A - B, axis=1)")
+    with pytest.raises(ex.ExprError, match="unknown function 'foo'"):
+        ex.parse("np.foo(Z)")
+    with pytest.raises(ex.ExprError, match="named functions"):
+        ex.parse("os.system(1)")
 
 
 def test_exponents_are_exact_rationals():
     assert ex.parse("X ** 0.5").exponent == Fraction(1, 2)  # type: ignore[union-attr]
+    assert ex.parse("X ** (1/2)") == ex.parse("X ** 0.5")
+    assert ex.parse("X ** -(1/3)").exponent == Fraction(-1, 3)  # type: ignore[union-attr]
+    for bad in ("X ** (1/0)", "X ** Y", "X ** (1/2 + Y)"):
+        with pytest.raises(ex.ExprError, match="exponent"):
+            ex.parse(bad)
     s = spec.parse(SPECS["powers"])
     from derive.engine.graph import build
 

@@ -83,3 +83,16 @@ def test_indicator_is_an_ir_node_of_the_one_evaluator_and_printers():
     assert tree.tex() == "\\mathbf{1}[X > \\frac{1}{2}] \\odot \\mathbf{1}[X \\leq 2]"
     assert tree.text() == "1[X > 1/2] ⊙ 1[X <= 2]"
     assert tree.code() == "(X > 1/2) * (X <= 2)"
+
+
+def test_a_ones_matrix_times_a_matrix_of_its_shape_is_that_matrix():
+    """∂(c·Σw²)/∂w reads c·2w, not c·𝟙 ⊙ 2w; a row times 𝟙 keeps the 𝟙 (it sets the shape)."""
+    w = mf.Ref("w", "value", sp.ImmutableMatrix(sp.symbols("w1:4")), "w")
+    c = mf.Scalar(sp.Symbol("lam") / 2)
+    two_w = mf.mul(mf.Scalar(sp.Integer(2)), w)
+    assert mf.mul(mf.mul(c, mf.Ones((3, 1))), two_w) == mf.mul(c, two_w)
+    assert mf.mul(mf.Ones((3, 1)), w) == w
+    row = mf.Ref("r", "value", sp.ImmutableMatrix([sp.symbols("r1:4")]), "r")
+    assert isinstance(mf.mul(mf.Ones((2, 3)), row), mf.Mul)
+    m = sp.Symbol("m")
+    assert mf.mul(mf.Scalar(-1 / m), w) == mf.neg(mf.mul(mf.Scalar(1 / m), w))

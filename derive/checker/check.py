@@ -287,6 +287,10 @@ def _check_formula(
     tree = conv.prepare(tree)  # Leibniz notation (∂A/∂B) and g'(Z) resolved
     try:
         user, resolved = conv(tree)
+        if isinstance(user, mf.Scalar) and target.shape != (1, 1):
+            # a constant answer (1/N, \frac{1}{N} 𝟙) for a matrix: the same in every entry,
+            # broadcast as NumPy would in W -= lr * dW
+            user = mf.Mul(user, mf.Ones(target.shape))
     except ShapeError as err:
         tree = resolve_products(net, tree, allow_upstream)
         diags = shape_problem(net, target, tree, err.msg)

@@ -29,6 +29,7 @@ from derive.engine.steps import DPS, Checker
 from derive.engine.tolerance import CHECK_FD_ATOL, CHECK_FD_RTOL, FD_STEP, TINY
 from derive.lang import domains
 from derive.lang import expr as ex
+from derive.lang import ops
 from derive.lang.spec import NetSpec, builtin_names, load
 from derive.numeric import verify as numeric
 from derive.numeric.verify import exact_zeros, targets
@@ -298,7 +299,10 @@ class Resized:
                     continue
             # the parameters' rules checked on a few entries; a node whose rule does not
             # apply here gets all its entries from central differences
-            missing = [n for n, _ in net.spec.forward[:-1] if "d" + n not in env]
+            # (parameters included: a rule with a fixed-size 𝟙, the gradient of sum(w ** 2),
+            # does not evaluate here, and a few sampled entries would stand for all of them)
+            names = [n for n, _ in net.spec.forward[:-1]] + list(net.spec.params)
+            missing = [n for n in names if "d" + n not in env]
             fd = _differences(net, point, numeric._scalar_floats(d.graph, sizes), missing)
         self.loose: set[str] = set()
         for name, (g, mask) in fd.items():
@@ -365,7 +369,7 @@ def _differences(
         full = Plain(forward, scal).run(base)
         out = {}
         rng = random.Random(0)
-        for name in list(net.spec.params) + every:
+        for name in dict.fromkeys([*net.spec.params, *every]):
             shape = full[name].shape
             idx = list(np.ndindex(*shape))
             if name not in every and len(idx) > FD_ENTRIES:
@@ -498,15 +502,16 @@ class Target:
 
 
 def _zero_point(net: Net) -> Checker | None:
-    """A point where entries of each ReLU input are exactly 0 (PyTorch: relu'(0) = 0), or
-    ``None`` when the network has no ReLU or no such point could be built exactly."""
+    """A point where entries of each input of a function with a kink at 0 (relu, leaky_relu,
+    abs … : the operation table's ``kinks``) are exactly 0 (PyTorch: relu'(0) = 0), or ``None``
+    when the network has none or no such point could be built exactly."""
 
     g = net.g
     relu_in = [
         t.args[0].id
         for _, t in g.spec.forward
         if isinstance(t, ex.Call)
-        and t.func in ("relu", "leaky_relu")
+        and 0 in getattr(ops.OPS.get(t.func), "kinks", ())
         and isinstance(t.args[0], ex.Name)
         and t.args[0].id in g.tensors
     ]

@@ -39,8 +39,9 @@ def read(
 
     Several statements (lines, ``;``, or LaTeX rows split by ``\\``) are a derivation: each
     but the answer is ``name = …``, and names defined earlier stand for their definitions in
-    later ones (``dZ2 = A2 - Y`` then ``dW2 = A1.T @ dZ2 / m``). The answer is the statement
-    whose left side names ``wrt``'s gradient, else the last one."""
+    later ones (``dZ2 = A2 - Y`` then ``dW2 = A1.T @ dZ2 / m``). The answer is the last statement
+    whose left side names ``wrt``'s gradient, else the last one. Course code's masked assignment
+    ``dZ[Z <= 0] = 0`` is the assignment it performs."""
     if not isinstance(text, str):
         raise FormulaError(msg("error.not_string"))
     if len(text) > ex.MAX_LENGTH:
@@ -56,10 +57,13 @@ def read(
     return _read_one(net, text, latex)
 
 
+_ENVIRONMENT = re.compile(r"\\(begin|end)\{(aligned|align\*?|gathered|split|array)\}(\{[^}]*\})?")
+
+
 def _statements(text: str, latex: bool) -> list[str]:
     """``text`` split into statements; a line with unclosed brackets continues on the next."""
     if latex:
-        body = re.sub(r"\\(begin|end)\{(aligned|align\*?|gathered|split|array)\}(\{[^}]*\})?", "", text)
+        body = _ENVIRONMENT.sub("", text)
         pieces = re.split(r"\\\\|\n|(?<!\\);", body)
         pieces = [p.replace("&", "") for p in pieces]
     else:
@@ -73,20 +77,52 @@ def _statements(text: str, latex: bool) -> list[str]:
     return out
 
 
+MAX_EXPANDED = 4 * ex.MAX_NODES  # parts of a derivation's answer with its steps substituted
+
+
+def _expanded_parts(tree: ex.Node) -> int:
+    """Parts of ``tree`` written out (shared subtrees counted each time), counted in time
+    linear in the distinct nodes."""
+    memo: dict[int, int] = {}
+
+    def size(n: ex.Node) -> int:
+        if id(n) not in memo:
+            memo[id(n)] = min(1 + sum(size(c) for c in ex.children(n)), 10**9)
+        return memo[id(n)]
+
+    return size(tree)
+
+
 def _open_brackets(text: str) -> int:
     return sum(text.count(c) for c in "([{") - sum(text.count(c) for c in ")]}")
+
+
+_MASKED = re.compile(r"\s*([A-Za-z_][A-Za-z0-9_]*)\s*\[(.+)\]\s*=(?!=)\s*(.+)")
+
+
+def _masked(part: str) -> str:
+    """``dZ[Z <= 0] = 0`` (course code's ReLU backward) as the assignment it performs:
+    ``dZ = dZ * (1 - (Z <= 0)) + 0 * (Z <= 0)``; other statements unchanged."""
+    m = _MASKED.fullmatch(part)
+    if m is None or not re.search(r"[<>]|!=|==", m.group(2)):
+        return part
+    name, cond, value = m.group(1), m.group(2).strip(), m.group(3).strip()
+    return f"{name} = {name} * (1 - ({cond})) + ({value}) * ({cond})"
 
 
 def _derivation(
     net: Net, parts: list[str], latex: bool, wrt: str | None, text: str
 ) -> tuple[ex.Node, str | None, str]:
-    read_parts = [_read_one(net, p, latex) for p in parts]
+    read_parts = [_read_one(net, p if latex else _masked(p), latex) for p in parts]
     answer = len(read_parts) - 1
     want = tensor_of(net, wrt) if wrt else None
-    for k, (_, lhs, _) in enumerate(read_parts):
-        if want is not None and lhs is not None and tensor_of(net, lhs) == want:
-            answer = k
-            break
+    named = [
+        k
+        for k, (_, lhs, _) in enumerate(read_parts)
+        if want is not None and lhs is not None and tensor_of(net, lhs) == want
+    ]
+    if named:  # the last assignment of the gradient asked for (dZ = …; dZ[Z <= 0] = 0)
+        answer = named[-1]
     defs: dict[str, ex.Node] = {}
 
     def subst(n: ex.Node) -> ex.Node:
@@ -98,6 +134,8 @@ def _derivation(
         if k < answer and lhs is None:
             raise FormulaError(msg("error.statement_lhs", n=k + 1), 0, parts[k])
         tree = subst(tree)
+        if _expanded_parts(tree) > MAX_EXPANDED:  # a1 = a0 + a0; a2 = a1 + a1 … doubles
+            raise FormulaError(msg("error.expanded", n=k + 1, limit=MAX_EXPANDED), 0, parts[k])
         if k == answer:
             return tree, lhs, text
         assert lhs is not None
@@ -561,9 +599,11 @@ class _Numpy(ast.NodeTransformer):
                 return ast.BinOp(args[0], ast.Pow(), _c(0.5))
             if name in ("power", "pow") and two:
                 return ast.BinOp(args[0], ast.Pow(), args[1])
+            if name == "copy" and len(args) == 1 and not node.keywords:
+                return args[0]  # np.copy(dA): the same values
             if name in ("array", "asarray", "float64", "float32", "double") and len(args) == 1:
                 dtype = [k.value for k in node.keywords if k.arg == "dtype"]
-                if any(k.arg != "dtype" for k in node.keywords):
+                if any(k.arg not in ("dtype", "copy") for k in node.keywords):
                     raise self.unsupported(shown)
                 if dtype:
                     return self.cast(args[0], _dtype(dtype[0]), ast.unparse(dtype[0]))
@@ -625,6 +665,9 @@ class _Numpy(ast.NodeTransformer):
                 node.func = ast.Name(ops.numpy_name(name), ast.Load())
                 return node
             raise self.unsupported(shown)
+        if f.attr in ("copy", "clone") and not args and not node.keywords:
+            self.changed = True
+            return base  # dA.copy(), dA.clone(): the same values
         if f.attr in ("sum", "mean"):
             self.changed = True
             if len(args) == 1:
@@ -779,7 +822,8 @@ def resolve_products(net: Net, tree: ex.Node, allow_upstream: bool = True) -> ex
     """``tree`` with each LaTeX product ``·`` whose two sides can be read on their own resolved
     to scaling (``*``, a scalar side) or ``@`` (sizes that chain), as :class:`Convert` would; a
     product whose sizes do not fit stays ``·`` (printed ``@``). For messages about a formula
-    that does not convert as a whole (``\frac{1}{m} (A2 − Y) A1`` is ``1/m * (A2 − Y) @ A1``)."""
+    that does not convert as a whole (``\frac{1}{m} (A2 − Y) A1`` reads
+    ``1/m * (A2 − Y) @ A1``)."""
 
     def shape(n: ex.Node) -> tuple[int, int] | None:
         try:
@@ -927,6 +971,8 @@ class Convert:
     def binop(self, node: ex.BinOp) -> tuple[mf.MExpr, ex.Node]:
         if node.op in ("·", "@") and node.right == ex.Name(latexin.ONES):  # X 𝟙: row sums
             x, nx = self.convert(node.left)
+            if isinstance(x, mf.Scalar):  # c 𝟙: the constant c in every entry
+                return x, nx
             self.count(x.shape)
             return mf.SumCols(x), ex.Call("sum", (nx,), (("axis", ex.Num(Fraction(1))),))
         a, na = self.convert(node.left)
@@ -1164,22 +1210,22 @@ class Convert:
         args = [self.convert(a) for a in node.args]
         x, nx = args[0]
         self.count(x.shape, 4)
-        if f in ("sigmoid", "relu", "tanh", "exp", "log", "relu_grad"):
-            if f == "relu_grad":
+        if f in ops.OPS and ops.get(f).kind == ops.ELEMENTWISE:
+            # any element-wise function of the operation table, with its numeric parameters
+            # (leaky_relu's slope) given by position or left at the table's default; one with a
+            # kink (relu, abs, relu_grad …) is piecewise: it is compared at more points
+            op = ops.get(f)
+            params = []
+            for k, (_, default) in enumerate(op.params):
+                v = default
+                if len(node.args) > k + 1:
+                    if not isinstance(node.args[k + 1], ex.Num):
+                        raise FormulaError(msg("error.slope"), 0, self.text)
+                    v = node.args[k + 1].value  # type: ignore[union-attr]
+                params.append(sp.Rational(v.numerator, v.denominator))
+            if op.kinks:
                 self.piecewise = True
-            return mf.Func(f, x), ex.Call(f, (nx,))
-        if f == "leaky_relu":
-            slope = sp.Rational(ops.get(f).default("slope"))
-            if len(node.args) > 1:
-                if not isinstance(node.args[1], ex.Num):
-                    raise FormulaError(msg("error.slope"), 0, self.text)
-                v = node.args[1].value
-                slope = sp.Rational(v.numerator, v.denominator)
-            self.piecewise = True
-            return mf.Func("leaky_relu", x, slope), ex.Call(f, (nx, *node.args[1:]))
-        if f in ops.OPS and ops.get(f).kind == ops.ELEMENTWISE and not ops.get(f).params:
-            # any other element-wise function of the operation table (sqrt, abs, softplus …)
-            return mf.Func(f, x), ex.Call(f, (nx,))
+            return mf.Func(f, x, *params), ex.Call(f, (nx, *node.args[1:]))
         if f in ops.OPS and ops.get(f).kind == ops.ROWWISE:  # softmax, log_softmax
             return mf.Call(f, (x,), (), x.shape), ex.Call(f, (nx,))
         if f in ("sum", "mean"):

@@ -896,6 +896,17 @@ def mul(a: MExpr, b: MExpr) -> MExpr:
         return b
     if is_one(b):
         return a
+    for x, y in ((a, b), (b, a)):  # 𝟙 ⊙ Y = Y and (c·𝟙) ⊙ Y = c·Y where Y has 𝟙's shape
+        if isinstance(x, Ones) and y.shape == x.shape and not isinstance(y, Scalar):
+            return y
+        if (
+            isinstance(x, Mul)
+            and isinstance(x.a, Scalar)
+            and isinstance(x.b, Ones)
+            and y.shape == x.b.shape
+            and not isinstance(y, Scalar)
+        ):
+            return mul(x.a, y)
     if isinstance(a, Scalar) and isinstance(b, Scalar):
         return Scalar(a.expr * b.expr, a.symbol_names + b.symbol_names)
     if isinstance(a, Scalar) and isinstance(b, Mul) and isinstance(b.a, Scalar):
@@ -904,7 +915,7 @@ def mul(a: MExpr, b: MExpr) -> MExpr:
         return mul(Scalar(-a.expr, a.symbol_names), b.x)
     if isinstance(a, Scalar) and a.expr == -1:
         return neg(b)
-    if isinstance(a, Scalar) and a.expr.could_extract_minus_sign() and a.expr.is_Number:
+    if isinstance(a, Scalar) and a.expr.could_extract_minus_sign() and not a.expr.is_Add:
         return neg(mul(Scalar(-a.expr, a.symbol_names), b))
     if isinstance(a, Neg):
         return neg(mul(a.x, b))

@@ -170,6 +170,19 @@ class Evaluator:
             self.env[name] = value
         return self.env
 
+    def subnormal(self, x: np.ndarray, what: str) -> None:
+        """An argument of log, sqrt or a root/negative power below float64's normal range
+        (2.2e-308): float64 keeps only a few of its digits, so no float computation of the
+        derivative there (ours, PyTorch's, finite differences) can be checked to 1e-9."""
+        m = (x != 0) & (np.abs(x) < np.finfo(np.float64).tiny)
+        if m.any():
+            self.stop(
+                m,
+                x[_first(m)],
+                f"{what} of {_fmt(x[_first(m)])} (below float64's normal range, 2.2e-308, "
+                "float64 keeps only a few digits)",
+            )
+
     def num(self, n: ex.Node) -> float:
         if isinstance(n, ex.Num):
             return float(n.value)
@@ -206,6 +219,8 @@ class Evaluator:
                 )
             if k < 0 and np.any(b == 0):
                 self.stop(b == 0, 0.0, f"a power ** {_fmt(k)} of 0 (division by zero)")
+            if k.denominator != 1 or k < 0:
+                self.subnormal(b, f"** {_fmt(k)}")
             return b ** float(k)
         if isinstance(n, ex.BinOp):
             a, b = self.ev(n.left), self.ev(n.right)
@@ -243,6 +258,8 @@ class Evaluator:
             self.stop(
                 m, x[_first(m)], f"{f} of {_fmt(x[_first(m)])} ({f} needs a positive argument)"
             )
+        if op.kind != ops.LOSS and op.domain[0] == "positive":
+            self.subnormal(x, f)
         if op.kind == ops.ELEMENTWISE:
             params = [self.num(a) for a in n.args[1:]] or [
                 self.num(n.kwarg(k)) if n.kwarg(k) is not None else float(v) for k, v in op.params

@@ -134,6 +134,8 @@ class Index:
 
 Node = Num | Name | BinOp | Neg | Pow | Transpose | Call | Compare | Index
 
+_MODULES = ("np", "numpy", "torch", "F")  # np.tanh(Z) is tanh(Z); nothing is imported
+
 _BINOPS = {ast.Add: "+", ast.Sub: "-", ast.Mult: "*", ast.Div: "/", ast.MatMult: "@"}
 _CMPOPS = {ast.Gt: ">", ast.GtE: ">=", ast.Lt: "<", ast.LtE: "<="}
 
@@ -225,17 +227,38 @@ class _Converter:
         return Fraction(repr(value)) if isinstance(value, float) else Fraction(value)
 
     def exponent(self, node: ast.AST) -> Fraction:
-        neg = False
-        if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub):
-            neg, node = True, node.operand
-        if not isinstance(node, ast.Constant):
-            raise self.fail(node, "an exponent must be a number")
-        value = self.number(node)
+        value = self.constant(node, 0)
         if abs(value) > MAX_EXPONENT:
             raise self.fail(node, f"exponent {value} is too large (limit {MAX_EXPONENT})")
-        return -value if neg else value
+        return value
+
+    def constant(self, node: ast.AST, depth: int) -> Fraction:
+        """A number written as arithmetic of numbers (``1/2``, ``-(1/2)``, ``3/2``), exactly."""
+        if depth > 8:
+            raise self.fail(node, "an exponent must be a number")
+        if isinstance(node, ast.Constant):
+            return self.number(node)
+        if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub | ast.UAdd):
+            v = self.constant(node.operand, depth + 1)
+            return -v if isinstance(node.op, ast.USub) else v
+        if isinstance(node, ast.BinOp) and type(node.op) in (ast.Add, ast.Sub, ast.Mult, ast.Div):
+            a, b = self.constant(node.left, depth + 1), self.constant(node.right, depth + 1)
+            if isinstance(node.op, ast.Div) and b == 0:
+                raise self.fail(node, "an exponent divides by 0")
+            ops_ = {ast.Add: a + b, ast.Sub: a - b, ast.Mult: a * b}
+            return a / b if isinstance(node.op, ast.Div) else ops_[type(node.op)]
+        raise self.fail(node, "an exponent must be a number (or numbers: 1/2, -1/2)")
 
     def call(self, node: ast.Call, depth: int) -> Node:
+        f = node.func
+        if isinstance(f, ast.Attribute) and isinstance(f.value, ast.Name) and f.value.id in _MODULES:
+            # np.tanh(Z), torch.sigmoid(Z), F.relu(Z): the language's function of that name
+            node = ast.Call(ast.Name(f.attr, ast.Load()), node.args, node.keywords)
+            ast.copy_location(node, f)
+        elif isinstance(f, ast.Attribute) and f.attr in ("sum", "mean"):
+            # X.sum(axis=0) / X.mean(1): NumPy's method spelling of the reduction
+            node = ast.Call(ast.Name(f.attr, ast.Load()), [f.value, *node.args], node.keywords)
+            ast.copy_location(node, f)
         if not isinstance(node.func, ast.Name):
             raise self.fail(node, "only calls of named functions are allowed, e.g. sigmoid(Z1)")
         name = node.func.id

@@ -58,6 +58,9 @@ class Comparison:
     ok: bool
     kink: bool = False  # a ReLU input within EPS of 0: finite differences are not meaningful
     problem: str = ""  # why ``ok`` is False when it is not a plain disagreement (non-finite)
+    # entries whose central difference was not taken: a step of ±EPS leaves a function's
+    # domain there (sqrt(x·w) with x·w ≈ 1e-20); the exact comparisons still decide
+    fd_edge: tuple[tuple[int, ...], ...] = ()
 
 
 def kinked() -> tuple[str, ...]:
@@ -585,6 +588,10 @@ def compare(
     out = []
     for p in d.graph.spec.params:
         problem = ""
+        # a step that leaves a domain (the loss at w ± EPS is not finite, while at w it is):
+        # no central difference there, said in the report
+        edge = sampled[p] & ~np.isfinite(fd[p]) if math.isfinite(loss) else sampled[p] & False
+        sampled[p] = sampled[p] & ~edge
         # at a kink the one-sided slopes differ and a central difference straddles them; the
         # exact comparisons (PyTorch, element-wise) still decide
         ok = kink or within(ours[p], fd[p], "fd", loss, sampled[p], scale)
@@ -607,7 +614,8 @@ def compare(
                 ok = False
                 problem = problem or f"{side} ∂L/∂{p}{list(bad[0])} = {bad[1]} is not finite"
         fd_diff = difference(ours[p], fd[p], sampled[p])
-        out.append(Comparison(p, label, vt, fd_diff, ve, ok, kink, problem))
+        where = tuple(tuple(int(k) for k in i) for i in np.argwhere(edge))
+        out.append(Comparison(p, label, vt, fd_diff, ve, ok, kink, problem, where))
     return out
 
 
@@ -798,6 +806,13 @@ def verify(d: Derivation, *, points: int = 3, use_torch: bool = True, full: bool
         comps += compare(
             d, fp, "full size", sizes=g.spec.full_dims, use_torch=use_torch, elementwise=False
         )
+    for c in comps:
+        if c.fd_edge:
+            entries = ", ".join(f"{c.param}{list(i)}" for i in c.fd_edge[:4])
+            notes.append(
+                f"{c.point}: no finite difference at {entries}: a step of ±{EPS:g} leaves a "
+                "function's domain there (PyTorch and the element-wise derivation decide)"
+            )
     scale = None
     torch_version = None
     example: tuple[tuple[str, Any], ...] = ()

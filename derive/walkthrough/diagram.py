@@ -15,6 +15,8 @@ conservative estimate of its LaTeX's width (:func:`tex_size`); the layers are sp
 label box meets a node box or another label (tensor level: a label in the middle of its edge;
 entry level, where edges cross in the middle: just past the source node). ``overlaps`` lists what
 still meets — empty for every drawing we make (a test checks the built-ins and user specs).
+An entry-level drawing whose edges run through other nodes (:func:`crossings`) gives way to the
+tensor level when that one has fewer.
 """
 
 from __future__ import annotations
@@ -187,9 +189,14 @@ def diagram(g: Graph) -> Diagram:
     """The drawing of ``g`` (see the module docstring for the two levels), placed."""
     single = all(g.tensors[n].shape[0] == 1 for n in g.spec.inputs)
     entries = sum(len(g.tensors[n.name].symbols) for n in g.nodes)
+    tensor = _untangle(_layout("tensor", _tensor_edges(g)))
     if single and entries <= MAX_ENTRY_NODES:
-        return place(_layout("entry", _entry_edges(g)))
-    return place(_layout("tensor", _tensor_edges(g)))
+        entry = place(_layout("entry", _entry_edges(g)))
+        # one node per number, unless its edges then run through other nodes (rnn's biases
+        # and second input across the first step) where the tensor drawing's do not
+        if not crossings(entry) or len(crossings(entry)) <= len(crossings(tensor)):
+            return entry
+    return tensor
 
 
 # ---- geometry (TikZ) ---------------------------------------------------------------------------
@@ -353,6 +360,49 @@ def overlaps(dg: Diagram) -> list[tuple[str, str]]:
     return out
 
 
+def crossings(dg: Diagram) -> list[tuple[str, str]]:
+    """Pairs ``(edge src→dst, node id)`` where an edge's straight line runs through a node that
+    is neither of its ends (a reader would take the edge for one of that node's)."""
+    boxes = {n.id: (n.x, n.y * STEP_Y, n.w, n.h) for n in dg.nodes}
+    out = []
+    for e in dg.edges:
+        (ax, ay, _, _), (bx, by, _, _) = boxes[e.src], boxes[e.dst]
+        for nid, (cx, cy, w, h) in boxes.items():
+            if nid in (e.src, e.dst):
+                continue
+            steps = 64
+            for k in range(1, steps):
+                t = k / steps
+                x, y = ax + t * (bx - ax), ay + t * (by - ay)
+                if abs(x - cx) < w / 2 and abs(y - cy) < h / 2:
+                    out.append((f"{e.src}->{e.dst}", nid))
+                    break
+    return out
+
+
+def _untangle(dg: Diagram) -> Diagram:
+    """``dg`` placed, with nodes that an edge runs through moved a row up or down (batch
+    normalisation's ``Z → Z_c`` past ``μ``), as long as that removes crossings."""
+    best = place(dg)
+    bad = crossings(best)
+    for _ in range(6):
+        if not bad:
+            break
+        hit = {nid for _, nid in bad}
+        tried = []
+        for shift in (1.0, -1.0):
+            moved = replace(
+                dg, nodes=tuple(replace(n, y=n.y + shift) if n.id in hit else n for n in dg.nodes)
+            )
+            placed = place(moved)
+            tried.append((len(crossings(placed)), shift, moved, placed))
+        count, _, moved, placed = min(tried, key=lambda t: (t[0], -t[1]))
+        if count >= len(bad):
+            break
+        dg, best, bad = moved, placed, crossings(placed)
+    return best
+
+
 def place(dg: Diagram) -> Diagram:
     """Positions in cm for the nodes and the edge labels (see the module docstring)."""
     sizes = {n.id: _node_box(n.kind, n.tex) for n in dg.nodes}
@@ -485,16 +535,41 @@ def _tensor_edges(g: Graph) -> _Builder:
         tree = node.tree
         first = set(ex.names(tree.args[0])) if isinstance(tree, ex.Call) else set(used)
         label = FUNC_LABEL.get(tree.func, ("", "")) if isinstance(tree, ex.Call) else ("", "")
+        partner = _partners(tree, sources, params)
         for src in sources:
             if src in params:
                 b.node(src, src, g.tensors[src].tex, "param")
                 b.edge(src, node.name)
             elif params:
+                # each parameter on the edge of the input it multiplies (x₁ —W_x→, h₀ —W_h→);
+                # one added on its own (a bias) on the first input's edge
                 for p in params:
-                    b.edge(src, node.name, p, g.tensors[p].tex)
+                    if partner.get(p, sources[0]) == src:
+                        b.edge(src, node.name, p, g.tensors[p].tex)
             else:  # a loss target gets a plain edge; the function labels its main argument
                 b.edge(src, node.name, *(label if src in first else ("", "")))
     return b
+
+
+def _partners(tree: ex.Node, sources: list[str], params: list[str]) -> dict[str, str]:
+    """parameter → the one source it multiplies in ``tree`` (``x1 @ Wx + h0 @ Wh + b``:
+    ``Wx → x1``, ``Wh → h0``; ``b`` multiplies none and is left out)."""
+    out: dict[str, str] = {}
+
+    def walk(n: ex.Node) -> None:
+        if isinstance(n, ex.BinOp) and n.op in ("@", "*", "/"):
+            names = set(ex.names(n))
+            srcs = [x for x in sources if x in names]
+            if len(srcs) == 1:
+                for p in params:
+                    if p in names and p not in out:
+                        out[p] = srcs[0]
+                return
+        for c in ex.children(n):
+            walk(c)
+
+    walk(tree)
+    return out
 
 
 def _layout(level: str, b: _Builder) -> Diagram:

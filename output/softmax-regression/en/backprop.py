@@ -46,7 +46,7 @@ print("L =", np.round(L, 6))
 
 # 2. Backward pass: from the loss back to the parameters, one local derivative at a time
 # ∂L/∂P: the derivative of the loss itself, L = cross_entropy(P, Y)
-dP = (-1/m) * (Y / P)
+dP = -(Y / P) / m
 # P = softmax(Z): the gradient of Z through P
 dZ = P * (dP - (dP * P).sum(axis=1, keepdims=True))
 # the same gradient, simplified algebraically (a verified step of the text): fewer operations, and

@@ -43,7 +43,7 @@ print("L =", np.round(L, 6))
 
 # 2. 反向传播：从损失回到参数，每次乘一个局部导数
 # ∂L/∂P：损失本身的导数，L = cross_entropy(P, Y)
-dP = (-1/m) * (Y / P)
+dP = -(Y / P) / m
 # P = softmax(Z)：Z 经由 P 得到的梯度
 dZ = P * (dP - (dP * P).sum(axis=1, keepdims=True))
 # 同一个梯度的代数化简（正文中已验证的步骤）：运算更少，数值上也更稳定
