@@ -374,7 +374,13 @@ def test_edited_right_formulas_are_answered_fast_only_when_right(cached: Path) -
     assert wrong >= 100 and answered >= 5
 
 
-COURSE = ["layernorm", "micrograd", "residual", "softmaxmlp", "gru_gate"]
+COURSE = [
+    "layernorm",
+    "micrograd",
+    pytest.param("residual", marks=pytest.mark.slow),
+    pytest.param("softmaxmlp", marks=pytest.mark.slow),
+    pytest.param("gru_gate", marks=pytest.mark.slow),
+]
 
 
 @pytest.mark.parametrize("course", COURSE)
