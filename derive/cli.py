@@ -513,15 +513,25 @@ def build(
     seed: int,
 ) -> None:
     """Write walkthroughs (default: all built-ins, all text formats, both languages)."""
-    from derive.render import build as builder
+    from derive.numeric import worker as torch_worker
 
+    # a process importing PyTorch on the other core while this one loads, derives and renders,
+    # when a network's numbers are not cached; closed when the build ends (or fails)
+    worker = torch_worker.TorchWorker.start() if torch_worker.uncached(nets) else None
     try:
-        plan = builder.plan(
-            nets, list(formats), list(langs), out, templates, detail=detail, variant=variant, seed=seed
-        )
-    except builder.BuildError as err:
-        raise Failure(BAD_INPUT, str(err)) from None
-    files = builder.build(plan, _progress)
+        from derive.render import build as builder
+
+        try:
+            plan = builder.plan(
+                nets, list(formats), list(langs), out, templates, detail=detail, variant=variant,
+                seed=seed,
+            )
+        except builder.BuildError as err:
+            raise Failure(BAD_INPUT, str(err)) from None
+        files = builder.build(plan, _progress, worker)
+    finally:
+        if worker is not None:
+            worker.close()
     _progress(f"wrote {len(files)} files under {plan.out}")
 
 

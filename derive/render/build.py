@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import errno
 import os
-import platform
 import shutil
 import sys
 import tempfile
@@ -40,6 +39,7 @@ from derive.engine.backprop import derive
 from derive.errors import DeriveError, OptionError, OutputPathError, TemplateError
 from derive.lang import spec as specs
 from derive.numeric import verify as numeric
+from derive.numeric.worker import TorchWorker, numbers_key
 from derive.proofs import shared_proofs
 from derive.render import environment as render
 from derive.render import exercises
@@ -263,8 +263,17 @@ def check_output(
     return Path(raw)  # as given (relative paths stay relative in messages)
 
 
-def build(p: Plan, progress: Callable[[str], None] = lambda m: None) -> list[Path]:
+def build(
+    p: Plan,
+    progress: Callable[[str], None] = lambda m: None,
+    worker: TorchWorker | None = None,
+) -> list[Path]:
     """Build everything in ``p``; returns the files written, in order.
+
+    PyTorch's reference gradients, when some network needs them (not cached), come from a
+    :class:`~derive.numeric.worker.TorchWorker` that imports PyTorch while this process
+    derives: ``worker`` (one the caller started earlier; this function closes it), else one
+    started here where that is possible, else they are computed here as needed.
 
     All or nothing: every file is first written into a staging folder next to (or inside) the
     output folder; only when every network and format succeeded are the files moved into
@@ -277,16 +286,40 @@ def build(p: Plan, progress: Callable[[str], None] = lambda m: None) -> list[Pat
         raise OutputPathError(
             f"-o {p.out}: cannot write there ({err.strerror or type(err).__name__})"
         ) from None
+    if not needs_torch(p):
+        if worker is not None:
+            worker.close()
+        worker = None
+    elif worker is None:
+        worker = TorchWorker.start()
     try:
         staged: list[Path] = []
         cited: list[str] = []
         for s in p.specs:
-            staged += build_network(s, p, progress, staging, cited)
+            staged += build_network(s, p, progress, staging, cited, worker)
         if p.detail != "full" and cited and {"md", "tex", "pdf"} & set(p.formats):
             staged += build_proofs(cited, p, progress, staging)
         return _move_into_place(staged, staging, p.out)
     finally:
+        if worker is not None:
+            worker.close()
         shutil.rmtree(staging, ignore_errors=True)
+
+
+def needs_torch(p: Plan) -> bool:
+    """Whether some network of ``p`` needs PyTorch's reference gradients: it has
+    walkthroughs to build and neither its files nor its numbers are in the cache."""
+    if not set(p.formats) - {"exercises"}:
+        return False
+    for s in p.specs:
+        files, numbers = _files_key(s, p), _numbers_key(s)
+        if not numbers:
+            return False  # PyTorch is not installed
+        if files and cache.read("handouts", files) is not None:
+            continue
+        if cache.read("numbers", numbers) is None:
+            return True
+    return False
 
 
 def _move_into_place(staged: list[Path], staging: Path, out: Path) -> list[Path]:
@@ -358,12 +391,14 @@ def build_network(
     progress: Callable[[str], None],
     root: Path | None = None,
     cited: list[str] | None = None,
+    references: Any = None,
 ) -> list[Path]:
     """Walkthroughs and/or exercises of ``s`` into ``root/<network>/`` (``root`` defaults to
-    the plan's output folder); returns the files written."""
+    the plan's output folder); returns the files written. ``references``: see
+    :func:`derive_verified`."""
     written = []
     if set(p.formats) - {"exercises"}:
-        written += build_walkthroughs(s, p, progress, root, cited)
+        written += build_walkthroughs(s, p, progress, root, cited, references)
     if "exercises" in p.formats:
         written += build_exercises(s, p, progress, root)
     return written
@@ -392,10 +427,12 @@ def build_exercises(
     return written
 
 
-def derive_verified(s: specs.NetSpec) -> tuple[Any, Any, Any]:
+def derive_verified(s: specs.NetSpec, references: Any = None) -> tuple[Any, Any, Any]:
     """``(derivation, numeric report, training history or None)`` of ``s``: every step
     verified, compared with PyTorch (with finite differences only, and a warning, when PyTorch
-    is not installed), trained when the spec has ``[train]``. Shared by ``build`` and ``site``."""
+    is not installed), trained when the spec has ``[train]``. Shared by ``build`` and ``site``.
+    ``references``: who may compute PyTorch's gradients sooner (a
+    :class:`~derive.numeric.worker.TorchWorker`), or ``None``."""
 
     d = derive(s)
     key = _numbers_key(s)
@@ -403,7 +440,7 @@ def derive_verified(s: specs.NetSpec) -> tuple[Any, Any, Any]:
     if hit is not None:  # the same spec, source and libraries: the same numbers, no torch import
         return d, hit[0], hit[1]
     try:
-        report = numeric.verify(d)
+        report = numeric.verify(d, references=references)
     except numeric.TorchMissing:
         print(
             f"warning: {s.name}: PyTorch is not installed; the walkthrough says so and "
@@ -421,16 +458,8 @@ def derive_verified(s: specs.NetSpec) -> tuple[Any, Any, Any]:
 
 
 def _numbers_key(s: specs.NetSpec) -> str:
-    """Cache key of a spec's numeric report and training history: the whole spec (its
-    dataclass repr: names, shapes, expressions, values, ``[train]``), derive's source, and the
-    versions of PyTorch and NumPy that computed them ("" when PyTorch is not installed)."""
-    from importlib import metadata
-
-    try:
-        versions = f"torch {metadata.version('torch')} numpy {metadata.version('numpy')}"
-    except metadata.PackageNotFoundError:
-        return ""
-    return cache.key("numbers", repr(s), versions, platform.machine())
+    """Cache key of a spec's numeric report and training history (:func:`worker.numbers_key`)."""
+    return numbers_key(s)
 
 
 def _cached_numbers(key: str) -> tuple[Any, Any] | None:
@@ -453,6 +482,7 @@ def build_walkthroughs(
     progress: Callable[[str], None],
     root: Path | None = None,
     cited: list[str] | None = None,
+    references: Any = None,
 ) -> list[Path]:
     """Derive, verify, train and render ``s`` into ``root/<network>/<lang>/``."""
 
@@ -466,7 +496,7 @@ def build_walkthroughs(
             cited += [n for n in names if n not in cited]
         return [_write(root / rel, data) for rel, data in files]
     progress(f"{s.name}: deriving and verifying …")
-    d, report, history = derive_verified(s)
+    d, report, history = derive_verified(s, references)
     exercises.remember(s, d)
     w = context(d, report, shared_proofs(), history, plot=PLOT, detail=p.detail)
     if cited is not None:

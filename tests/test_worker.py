@@ -1,0 +1,208 @@
+"""The PyTorch worker of ``derive build`` (derive/numeric/worker.py): the references it computes
+in its own process are the ones computed here, anything going wrong in it falls back to the
+in-process computation, and an interrupted build leaves no process and no file behind.
+
+The worker forks only while PyTorch is not imported, so these tests run in fresh interpreters
+(the test session itself has usually imported torch)."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("torch")
+if not sys.platform.startswith("linux"):
+    pytest.skip("the worker forks on Linux only", allow_module_level=True)
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _env(**extra: str) -> dict[str, str]:
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "OMP_NUM_THREADS": "1"}
+    env.update(extra)
+    return env
+
+
+def _python(code: str, **env: str) -> str:
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        env=_env(**env),
+        cwd=ROOT,
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    return done.stdout
+
+
+SAME = r"""
+import dataclasses, os, sys
+import numpy as np
+from derive.lang import spec as S
+from derive.engine.backprop import derive
+from derive.numeric import verify as V
+from derive.numeric.worker import TorchWorker
+
+def same(a, b):
+    if isinstance(a, np.ndarray):
+        return a.dtype == b.dtype and a.shape == b.shape and a.tobytes() == b.tobytes()
+    if dataclasses.is_dataclass(a):
+        return type(a) is type(b) and all(
+            same(getattr(a, f.name), getattr(b, f.name)) for f in dataclasses.fields(a))
+    if isinstance(a, (tuple, list)):
+        return type(a) is type(b) and len(a) == len(b) and all(map(same, a, b))
+    if isinstance(a, dict):
+        return a.keys() == b.keys() and all(same(a[k], b[k]) for k in a)
+    if isinstance(a, float) and a != a:
+        return b != b
+    return type(a) is type(b) and a == b
+
+names = sys.argv[1:]
+ds = [derive(S.load(n)) for n in names]
+w = TorchWorker.start()
+assert w is not None, "no worker started"
+answered = []
+def refs(*args):
+    r = w(*args)
+    answered.append(r is not None)
+    return r
+with w:
+    # a request the child cannot answer: None (the caller computes it), and the child lives on
+    assert w(None, {}, 3, True) is None
+    reports = [V.verify(d, references=refs) for d in ds]
+    child = w.pid
+assert "torch" not in sys.modules  # everything PyTorch did so far, the child did
+assert answered == [True] * len(ds), answered
+for n, d, r in zip(names, ds, reports):
+    here = V.verify(d)  # PyTorch imported here now
+    assert same(r, here), n
+    print(n, "same", r.ok)
+try:
+    os.kill(child, 0)
+    print("child still exists")
+except ProcessLookupError:
+    print("child gone")
+"""
+
+
+@pytest.mark.slow
+def test_the_workers_references_are_the_in_process_ones() -> None:
+    # tiny-mlp (the edit loop), relu-mlp ([full_dims], [train]), neuron (a scaled loss: the
+    # bare-loss reference), batchnorm (a one-column reduction), softmax-regression (one-hot)
+    names = ["tiny-mlp", "relu-mlp", "neuron", "batchnorm", "softmax-regression"]
+    done = subprocess.run(
+        [sys.executable, "-c", SAME, *names],
+        capture_output=True,
+        text=True,
+        timeout=900,
+        env=_env(),
+        cwd=ROOT,
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    out = done.stdout
+    for n in names:
+        assert f"{n} same True" in out
+    assert "child gone" in out
+
+
+DEAD = r"""
+import os, signal, sys
+from derive.lang import spec as S
+from derive.engine.backprop import derive
+from derive.numeric import verify as V
+from derive.numeric.worker import TorchWorker
+
+d = derive(S.load("tiny-mlp"))
+w = TorchWorker.start()
+os.kill(w.pid, signal.SIGKILL)  # the worker dies (out of memory, killed by hand, …)
+r = V.verify(d, references=w)  # the report is computed here instead, with no error
+assert w.pid is None and "torch" in sys.modules
+print("fallback", r.ok, r.torch_version is not None)
+"""
+
+
+@pytest.mark.slow
+def test_a_dead_worker_means_the_references_are_computed_here() -> None:
+    assert "fallback True True" in _python(DEAD)
+
+
+def test_no_worker_where_it_cannot_help() -> None:
+    out = _python(
+        "import torch\nfrom derive.numeric import worker as W\n"
+        "print(W.wanted(), W.TorchWorker.start())\n"
+    )
+    assert out.split() == ["False", "None"]  # PyTorch already imported: nothing to overlap
+    out = _python(
+        "from derive.numeric import worker as W\nprint(W.wanted(), W.TorchWorker.start())\n",
+        DERIVE_WORKER="off",
+    )
+    assert out.split() == ["False", "None"]
+
+
+def test_a_cached_network_starts_no_worker(tmp_path: Path) -> None:
+    code = (
+        "import pickle\nfrom derive import cache\nfrom derive.lang import spec as S\n"
+        "from derive.numeric import worker as W\n"
+        "print(W.uncached(['tiny-mlp']))\n"
+        "cache.write('numbers', W.numbers_key(S.load('tiny-mlp')), b'x')\n"
+        "print(W.uncached(['tiny-mlp']), W.uncached(['tiny-mlp', 'neuron']))\n"
+        "print(W.uncached(['no-such-network']))\n"
+    )
+    out = _python(code, DERIVE_CACHE=str(tmp_path / "cache"))
+    # not cached → a worker; cached → none; a spec that does not load → none (exit 2 follows)
+    assert out.split() == ["True", "False", "True", "False"]
+
+
+def _children(pid: int) -> list[int]:
+    try:
+        text = Path(f"/proc/{pid}/task/{pid}/children").read_text()
+    except OSError:
+        return []
+    return [int(x) for x in text.split()]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("whole_group", [True, False])
+def test_an_interrupted_build_leaves_no_worker_and_no_files(
+    tmp_path: Path, whole_group: bool
+) -> None:
+    """Ctrl-C in a terminal signals the whole process group; `kill -INT` only the build."""
+    spec = (ROOT / "derive/lang/specs/tiny-mlp.toml").read_text("utf-8")
+    edited = tmp_path / "edited.toml"
+    edited.write_text(spec.replace("X = [[0.5", "X = [[0.4375", 1), "utf-8")
+    out = tmp_path / "out"
+    out.mkdir()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "derive", "build", str(edited), "-f", "md", "--lang", "en",
+         "-o", str(out)],
+        env=_env(DERIVE_CACHE=str(tmp_path / "cache")),
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
+    children: list[int] = []
+    deadline = time.monotonic() + 120
+    while not children and proc.poll() is None and time.monotonic() < deadline:
+        children = _children(proc.pid)
+        time.sleep(0.02)
+    assert children, "the build started no worker"
+    time.sleep(0.3)  # inside the imports of both processes
+    if whole_group:
+        os.killpg(proc.pid, signal.SIGINT)
+    else:
+        os.kill(proc.pid, signal.SIGINT)
+    _, err = proc.communicate(timeout=120)
+    assert proc.returncode == 130, err
+    assert "Traceback" not in err
+    assert list(out.iterdir()) == []  # no file, no staging folder
+    for child in children:
+        assert not Path(f"/proc/{child}").exists(), f"worker {child} outlived the build"
