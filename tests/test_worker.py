@@ -206,3 +206,90 @@ def test_an_interrupted_build_leaves_no_worker_and_no_files(
     assert list(out.iterdir()) == []  # no file, no staging folder
     for child in children:
         assert not Path(f"/proc/{child}").exists(), f"worker {child} outlived the build"
+
+
+def _wait_for(check, timeout: float = 180.0) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if check():
+            return
+        time.sleep(0.1)
+    raise AssertionError("timed out")
+
+
+@pytest.mark.slow
+def test_watch_rebuilds_each_edit_like_a_fresh_build(tmp_path: Path) -> None:
+    """`derive build --watch`: a saved edit is rebuilt in the running process (PyTorch from
+    its worker), with the bytes a fresh `derive build` writes; a broken edit is one error line
+    and the last good files stay; Ctrl-C while waiting ends it (exit 0) with no process left."""
+    spec = (ROOT / "derive/lang/specs/tiny-mlp.toml").read_text("utf-8")
+    edited = tmp_path / "net.toml"
+    edited.write_text(spec.replace("X = [[0.5", "X = [[0.3125", 1), "utf-8")
+    out, log = tmp_path / "out", tmp_path / "log"
+    env = _env(DERIVE_CACHE=str(tmp_path / "cache"))
+    args = ["build", str(edited), "-f", "md", "--lang", "en"]
+    with log.open("w") as err:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "derive", *args, "-o", str(out), "--watch"],
+            env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=err, start_new_session=True,
+        )
+    try:
+        def watching(n: int):
+            return lambda: log.read_text().count("watching 1 files") >= n
+
+        _wait_for(watching(1))
+        md = out / "tiny-mlp/en/walkthrough.md"
+        first = md.read_bytes()
+        assert b"0.3125" in first
+        children = _children(proc.pid)
+        assert children, "no worker"
+
+        time.sleep(0.05)  # a new modification time
+        edited.write_text(spec.replace("X = [[0.5", "X = [[0.1875", 1), "utf-8")
+        _wait_for(watching(2))
+        second = md.read_bytes()
+        assert b"0.1875" in second and b"0.3125" not in second
+        assert "Traceback" not in log.read_text() and "warning" not in log.read_text()
+
+        fresh = tmp_path / "fresh"
+        subprocess.run(
+            [sys.executable, "-m", "derive", *args, "-o", str(fresh)],
+            env=_env(DERIVE_CACHE="off"), cwd=ROOT, check=True, capture_output=True,
+        )
+        assert (fresh / "tiny-mlp/en/walkthrough.md").read_bytes() == second
+
+        edited.write_text(spec.replace('h = "sigmoid(h_raw)"', 'h = "sigmoid(h_raw"'), "utf-8")
+        _wait_for(watching(3))
+        assert "error: " in log.read_text() and proc.poll() is None
+        assert md.read_bytes() == second  # the last good build stays
+
+        os.killpg(proc.pid, signal.SIGINT)
+        proc.wait(timeout=60)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    assert proc.returncode == 0, log.read_text()[-2000:]
+    assert "stopped watching" in log.read_text()
+    for child in children:
+        assert not Path(f"/proc/{child}").exists()
+
+
+def test_watch_watches_the_spec_files_and_templates(tmp_path: Path) -> None:
+    code = (
+        "import sys\nfrom derive.render.build import sources\n"
+        "for f in sources(sys.argv[1:2], sys.argv[2]): print(f)\n"
+        "for f in sources([]): print(f)\n"
+    )
+    (tmp_path / "md").mkdir()
+    (tmp_path / "md" / "walkthrough.md.j2").write_text("x")
+    (tmp_path / "notes.txt").write_text("x")
+    done = subprocess.run(
+        [sys.executable, "-c", code, "tiny-mlp", str(tmp_path)],
+        capture_output=True, text=True, env=_env(), cwd=ROOT, check=True,
+    )
+    files = [Path(x) for x in done.stdout.split()]
+    assert files[0].name == "tiny-mlp.toml" and files[0].is_file()  # the built-in's own file
+    assert files[1] == tmp_path / "md" / "walkthrough.md.j2"  # templates, not other files
+    builtins = {f.stem for f in files[2:]}
+    assert "tiny-mlp" in builtins and "mlp-bce" in builtins and all(f.is_file() for f in files[2:])

@@ -26,9 +26,11 @@ import os
 import shutil
 import sys
 import tempfile
+import time
 import traceback
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -272,8 +274,8 @@ def build(
 
     PyTorch's reference gradients, when some network needs them (not cached), come from a
     :class:`~derive.numeric.worker.TorchWorker` that imports PyTorch while this process
-    derives: ``worker`` (one the caller started earlier; this function closes it), else one
-    started here where that is possible, else they are computed here as needed.
+    derives: ``worker`` (one the caller started earlier and closes), else one started (and
+    closed) here where that is possible, else they are computed here as needed.
 
     All or nothing: every file is first written into a staging folder next to (or inside) the
     output folder; only when every network and format succeeded are the files moved into
@@ -286,11 +288,8 @@ def build(
         raise OutputPathError(
             f"-o {p.out}: cannot write there ({err.strerror or type(err).__name__})"
         ) from None
-    if not needs_torch(p):
-        if worker is not None:
-            worker.close()
-        worker = None
-    elif worker is None:
+    own = worker is None and needs_torch(p)
+    if own:
         worker = TorchWorker.start()
     try:
         staged: list[Path] = []
@@ -301,9 +300,83 @@ def build(
             staged += build_proofs(cited, p, progress, staging)
         return _move_into_place(staged, staging, p.out)
     finally:
-        if worker is not None:
+        if own and worker is not None:
             worker.close()
         shutil.rmtree(staging, ignore_errors=True)
+
+
+def sources(nets: Iterable[str], templates: str | None = None) -> list[Path]:
+    """The files a lecturer edits that a build of ``nets`` reads: each spec file (a built-in's
+    inside derive's package; none given: every built-in) and the ``--templates`` folder's
+    ``*.j2`` files."""
+    names = list(nets) or specs.builtin_names()
+    builtin = set(specs.builtin_names())
+    found = []
+    for n in names:
+        if n in builtin:
+            found.append(Path(str(resources.files("derive.lang") / "specs" / f"{n}.toml")))
+        else:
+            found.append(Path(n))
+    if templates:
+        found += sorted(f for f in Path(templates).rglob("*.j2") if f.is_file())
+    return found
+
+
+def _stamp(files: Iterable[Path]) -> tuple[tuple[str, int, int], ...]:
+    """What changes when a file is saved: its modification time and size (-1 when missing)."""
+    out = []
+    for f in files:
+        try:
+            st = f.stat()
+            out.append((str(f), st.st_mtime_ns, st.st_size))
+        except OSError:
+            out.append((str(f), -1, -1))
+    return tuple(out)
+
+
+def watch(
+    make_plan: Callable[[], Plan],
+    nets: Iterable[str],
+    templates: str | None,
+    progress: Callable[[str], None],
+    worker: TorchWorker | None = None,
+    poll: float = 0.1,
+) -> None:
+    """The edit loop in one process (``derive build --watch``): build, then rebuild each time
+    a spec or template changes, until Ctrl-C while waiting (then return). Imports, the shared
+    proofs and PyTorch (in ``worker``) stay loaded, so a rebuild costs only the derivation,
+    the checks and the rendering. An error in a rebuild (bad input after an edit) is shown in
+    one line and the loop waits for the next edit; the output folder keeps the last good
+    build (every build is all or nothing). If derive's own source changes meanwhile, the loop
+    ends: this process runs the old code, and its files must not be cached under the new."""
+    nets = list(nets)
+    first = True
+    origin = cache.source_hash()
+    while True:
+        stamp = _stamp(sources(nets, templates))
+        cache.source_hash.cache_clear()  # the --templates files are part of the cache keys
+        if cache.source_hash() != origin:
+            progress("derive's own source changed: run derive build --watch again")
+            return
+        if first:  # as without --watch: bad input or options end the command (exit 2)
+            first = False
+            p = make_plan()
+            files = build(p, progress, worker)
+            progress(f"wrote {len(files)} files under {p.out}")
+        else:
+            try:
+                p = make_plan()
+                files = build(p, progress, worker)
+                progress(f"wrote {len(files)} files under {p.out}")
+            except DeriveError as err:
+                progress(f"error: {str(err).splitlines()[0] if str(err) else type(err).__name__}")
+        progress(f"watching {len(stamp)} files for changes (Ctrl-C to stop)")
+        try:
+            while _stamp(sources(nets, templates)) == stamp:
+                time.sleep(poll)
+        except KeyboardInterrupt:
+            progress("stopped watching")
+            return
 
 
 def needs_torch(p: Plan) -> bool:
