@@ -12,7 +12,12 @@ median of ``--runs`` runs, with ``OMP_WAIT_POLICY=PASSIVE`` and one BLAS/torch t
   the worker process (``derive/numeric/worker.py``) and without it (``DERIVE_WORKER=off``); for
   the worker, also the critical path an idle 2-core machine would see, from the CPU times of the
   two processes (``max(parent until it asks, fork + child) + parent after the answer``);
-- ``full``: ``derive build`` (all built-ins, md/tex/ipynb/py, en and zh) into an empty folder.
+- ``full``: ``derive build`` (all built-ins, md/tex/ipynb/py, en and zh) into an empty folder;
+- ``watch``: ``derive build SPEC -f md --lang en --watch`` running; the wall time from saving an
+  edited SPEC (a new example value) to the handout rewritten (its progress line), median over
+  ``--runs`` × 3 edits (the 0.1 s polling interval included);
+- ``torch``: ``python -c "import torch"``, the floor of any fresh process that computes PyTorch's
+  reference gradients.
 
 Targets (issue 12): ``one`` ≤ 3× ``bare``, ``full`` ≤ 6× ``bare``. ``--write`` replaces (or
 appends) the section ``## derive build (edit loop)`` of ``bench/RESULTS.md``.
@@ -123,6 +128,47 @@ def timed_edited(runs: int, **env: str) -> tuple[float, float]:
     return statistics.median(walls), statistics.median(cpus)
 
 
+def timed_watch(edits: int) -> float:
+    """Median wall time from saving an edited spec to ``derive build --watch`` having written
+    the new handout (see the module's docstring)."""
+    import signal
+
+    text = (ROOT / "derive" / "lang" / "specs" / "tiny-mlp.toml").read_text("utf-8")
+    times = []
+    with tempfile.TemporaryDirectory(prefix="derive-bench-") as out:
+        spec, log = Path(out) / "tiny-mlp.toml", Path(out) / "log"
+        spec.write_text(text, "utf-8")
+        cmd = [sys.executable, "-m", "derive", "build", str(spec), "-f", "md", "--lang", "en"]
+        cmd += ["-o", str(Path(out) / "o"), "--watch"]
+        with log.open("w") as err:
+            proc = subprocess.Popen(
+                cmd, env=_env(), cwd=ROOT, stdout=subprocess.DEVNULL, stderr=err,
+                start_new_session=True,
+            )
+        try:
+            def builds() -> int:
+                return log.read_text("utf-8").count("watching")
+
+            while builds() < 1:
+                assert proc.poll() is None, log.read_text("utf-8")
+                time.sleep(0.01)
+            time.sleep(5)  # the worker has imported PyTorch
+            for _ in range(edits):
+                done = builds()
+                value = f"0.{time.time_ns() % 10**6:06d}1"
+                spec.write_text(text.replace("X = [[0.5", f"X = [[{value}", 1), "utf-8")
+                start = time.perf_counter()
+                while builds() == done:
+                    assert proc.poll() is None, log.read_text("utf-8")
+                    time.sleep(0.002)
+                times.append(time.perf_counter() - start)
+            assert "error" not in log.read_text("utf-8")
+        finally:
+            os.killpg(proc.pid, signal.SIGINT)
+            proc.wait(timeout=60)
+    return statistics.median(times)
+
+
 def critical_edited(runs: int) -> tuple[float, float, float, float]:
     """Medians of (critical path, total CPU, parent CPU at the fork, child CPU) of the edited
     build with the worker, from CPU times (a loaded machine stretches wall times, not these)."""
@@ -153,6 +199,8 @@ def main() -> None:
     edited_off = timed_edited(a.runs, DERIVE_WORKER="off")
     crit = critical_edited(a.runs)
     full = timed(["-m", "derive", "build", "-o", "{out}"], max(1, a.runs // 2))
+    watch = timed_watch(3 * a.runs)
+    torch = timed(["-c", "import torch"], a.runs)
     load = os.getloadavg()[0]
 
     def row(label: str, t: tuple[float, float], target: str = "") -> str:
@@ -184,6 +232,9 @@ def main() -> None:
         f"(total CPU {crit[1]:.2f} s; the worker forks at {crit[2]:.2f} s and uses "
         f"{crit[3]:.2f} s, most of it `import torch`)",
         row("`derive build` (all built-ins, md/tex/ipynb/py, en + zh)", full, " (target ≤ 6×)"),
+        f"- `derive build tiny-mlp.toml -f md --lang en --watch`: from saving an edit to the "
+        f"handout rewritten, wall **{watch:.2f} s** = **{watch / bare[0]:.1f}×** the bare imports",
+        row("`import torch` alone (the floor of a fresh process that needs PyTorch)", torch),
         "",
     ]
     text = "\n".join(lines)
