@@ -524,7 +524,8 @@ def build(
 
     # a process importing PyTorch on the other core while this one loads, derives and renders,
     # when a network's numbers are not cached (or edits will follow); closed at the end
-    wanted = watch or torch_worker.uncached(nets)
+    handouts = any(f.strip() not in ("", "exercises") for x in formats for f in x.split(","))
+    wanted = watch or (handouts and torch_worker.uncached(nets))
     worker = torch_worker.TorchWorker.start() if wanted else None
     try:
         from derive.render import build as builder

@@ -128,9 +128,16 @@ print("fallback", r.ok, r.torch_version is not None)
 """
 
 
+HUNG = DEAD.replace(
+    "os.kill(w.pid, signal.SIGKILL)  # the worker dies (out of memory, killed by hand, …)",
+    "import derive.numeric.worker as W\nW.TIMEOUT = 2.0\nos.kill(w.pid, signal.SIGSTOP)  # hangs",
+)
+
+
 @pytest.mark.slow
-def test_a_dead_worker_means_the_references_are_computed_here() -> None:
-    assert "fallback True True" in _python(DEAD)
+@pytest.mark.parametrize("script", [DEAD, HUNG], ids=["dead", "hung"])
+def test_a_dead_or_hung_worker_means_the_references_are_computed_here(script: str) -> None:
+    assert "fallback True True" in _python(script)
 
 
 def test_no_worker_where_it_cannot_help() -> None:

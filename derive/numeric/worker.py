@@ -42,6 +42,9 @@ from derive.lang import spec as specs
 from derive.numeric import verify as numeric
 
 ENV = "DERIVE_WORKER"  # "off" (or 0/no): never start one
+# wall seconds to wait for an answer before computing it here instead (the child imports PyTorch
+# in a few seconds, and answers in milliseconds; this only bounds a child that hangs)
+TIMEOUT = 300.0
 
 
 def wanted() -> bool:
@@ -140,8 +143,10 @@ class TorchWorker:
             return None
         try:
             self.conn.send((d, zeros, points, full))
+            if not self.conn.poll(TIMEOUT):
+                raise TimeoutError
             status, refs = self.conn.recv()
-        except Exception:  # noqa: BLE001 - a dead worker, a value it could not pickle
+        except Exception:  # noqa: BLE001 - a dead or hung worker, a value it could not pickle
             self.close()
             return None
         if status != "ok" or not isinstance(refs, numeric.TorchReferences):

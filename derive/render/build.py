@@ -569,6 +569,8 @@ def build_walkthroughs(
             cited += [n for n in names if n not in cited]
         return [_write(root / rel, data) for rel, data in files]
     progress(f"{s.name}: deriving and verifying …")
+    if references is not None:  # compiled now, not after the worker's answer (critical path)
+        _load_templates(p)
     d, report, history = derive_verified(s, references)
     exercises.remember(s, d)
     w = context(d, report, shared_proofs(), history, plot=PLOT, detail=p.detail)
@@ -613,6 +615,22 @@ def build_walkthroughs(
         files = [(str(f.relative_to(root)), f.read_bytes()) for f in written]
         cache.write("handouts", key, pickle.dumps((files, [c.name for c in w.cited])))
     return written
+
+
+TEMPLATE_FOLDERS = {"md": ("md",), "tex": ("tex",), "pdf": ("tex",), "ipynb": ("ipynb", "py")}
+TEMPLATE_FOLDERS["py"] = ("py",)
+
+
+def _load_templates(p: Plan) -> None:
+    """Compile the templates of ``p``'s formats (each with the templates it imports) into
+    their cached environments ahead of rendering."""
+    folders = sorted({f for fmt in p.formats for f in TEMPLATE_FOLDERS.get(fmt, ())})
+    for folder in folders:
+        env = render.environment("md" if folder == "ipynb" else folder, p.templates)
+        for name in env.list_templates(filter_func=lambda n, f=folder: n.startswith(f + "/")):
+            if name.endswith(".j2"):
+                with _user_templates(p.templates):
+                    env.get_template(name)
 
 
 def _files_key(s: specs.NetSpec, p: Plan) -> str:
