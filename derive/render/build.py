@@ -272,10 +272,9 @@ def build(
 ) -> list[Path]:
     """Build everything in ``p``; returns the files written, in order.
 
-    PyTorch's reference gradients, when some network needs them (not cached), come from a
-    :class:`~derive.numeric.worker.TorchWorker` that imports PyTorch while this process
-    derives: ``worker`` (one the caller started earlier and closes), else one started (and
-    closed) here where that is possible, else they are computed here as needed.
+    ``worker``: a :class:`~derive.numeric.worker.TorchWorker` the caller started (and closes)
+    that imports PyTorch while this process derives and then computes PyTorch's reference
+    gradients; without one they are computed here, as needed.
 
     All or nothing: every file is first written into a staging folder next to (or inside) the
     output folder; only when every network and format succeeded are the files moved into
@@ -288,9 +287,6 @@ def build(
         raise OutputPathError(
             f"-o {p.out}: cannot write there ({err.strerror or type(err).__name__})"
         ) from None
-    own = worker is None and needs_torch(p)
-    if own:
-        worker = TorchWorker.start()
     try:
         staged: list[Path] = []
         cited: list[str] = []
@@ -300,8 +296,6 @@ def build(
             staged += build_proofs(cited, p, progress, staging)
         return _move_into_place(staged, staging, p.out)
     finally:
-        if own and worker is not None:
-            worker.close()
         shutil.rmtree(staging, ignore_errors=True)
 
 
@@ -377,22 +371,6 @@ def watch(
         except KeyboardInterrupt:
             progress("stopped watching")
             return
-
-
-def needs_torch(p: Plan) -> bool:
-    """Whether some network of ``p`` needs PyTorch's reference gradients: it has
-    walkthroughs to build and neither its files nor its numbers are in the cache."""
-    if not set(p.formats) - {"exercises"}:
-        return False
-    for s in p.specs:
-        files, numbers = _files_key(s, p), _numbers_key(s)
-        if not numbers:
-            return False  # PyTorch is not installed
-        if files and cache.read("handouts", files) is not None:
-            continue
-        if cache.read("numbers", numbers) is None:
-            return True
-    return False
 
 
 def _move_into_place(staged: list[Path], staging: Path, out: Path) -> list[Path]:
