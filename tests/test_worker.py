@@ -300,3 +300,25 @@ def test_watch_watches_the_spec_files_and_templates(tmp_path: Path) -> None:
     assert files[1] == tmp_path / "md" / "walkthrough.md.j2"  # templates, not other files
     builtins = {f.stem for f in files[2:]}
     assert "tiny-mlp" in builtins and "mlp-bce" in builtins and all(f.is_file() for f in files[2:])
+
+
+@pytest.mark.slow
+def test_a_spec_from_a_pipe_is_read_once(tmp_path: Path) -> None:
+    """`derive build <(…)`: deciding whether to start the worker must not read the pipe (it
+    can be read once, and the build needs it)."""
+    fifo = tmp_path / "spec.toml"
+    os.mkfifo(fifo)
+    spec = (ROOT / "derive/lang/specs/tiny-mlp.toml").read_text("utf-8")
+    writer = subprocess.Popen(
+        ["sh", "-c", f"cat > '{fifo}'"], stdin=subprocess.PIPE, text=True
+    )
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "derive", "build", str(fifo), "-f", "md", "--lang", "en",
+         "-o", str(tmp_path / "out")],
+        env=_env(DERIVE_CACHE=str(tmp_path / "cache")), cwd=ROOT, text=True,
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    )
+    writer.communicate(spec.replace("X = [[0.5", "X = [[0.5625", 1), timeout=120)
+    _, err = proc.communicate(timeout=300)
+    assert proc.returncode == 0, err
+    assert b"0.5625" in (tmp_path / "out/tiny-mlp/en/walkthrough.md").read_bytes()

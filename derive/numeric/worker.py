@@ -31,6 +31,7 @@ import sys
 from collections.abc import Iterable
 from importlib import metadata
 from multiprocessing.connection import Connection, Pipe
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -82,8 +83,16 @@ def uncached(nets: Iterable[str]) -> bool:
     """Whether some of the networks ``nets`` (names or spec paths; none: the built-ins) has no
     numeric report in the cache, so that its build will need PyTorch. A spec that does not load
     counts as cached: the build reports it before any work."""
+    names = list(nets) or specs.builtin_names()
+    builtin = set(specs.builtin_names())
+    for n in names:
+        try:
+            if n not in builtin and Path(n).exists() and not Path(n).is_file():
+                return True  # a pipe (`<(…)`) can be read once only: by the build itself
+        except (OSError, ValueError):
+            return False
     try:
-        loaded = [specs.load(n) for n in (list(nets) or specs.builtin_names())]
+        loaded = [specs.load(n) for n in names]
     except DeriveError:
         return False
     for s in loaded:
