@@ -208,8 +208,10 @@ def test_an_interrupted_build_leaves_no_worker_and_no_files(
     else:
         os.kill(proc.pid, signal.SIGINT)
     _, err = proc.communicate(timeout=120)
-    assert proc.returncode == 130, err
-    assert "Traceback" not in err
+    # 130; or, for a signal at some moments, the interpreter ends by SIGINT itself after the
+    # message (a shell shows 130 for both; seen with DERIVE_WORKER=off too, not the worker's)
+    assert proc.returncode in (130, -signal.SIGINT), err
+    assert "interrupted" in err and "Traceback" not in err
     assert list(out.iterdir()) == []  # no file, no staging folder
     for child in children:
         assert not Path(f"/proc/{child}").exists(), f"worker {child} outlived the build"
