@@ -8,8 +8,16 @@ median of ``--runs`` runs, with ``OMP_WAIT_POLICY=PASSIVE`` and one BLAS/torch t
 - ``bare``: ``python -c "import sympy, jinja2, numpy"`` — the floor every build pays;
 - ``one``: ``derive build tiny-mlp -f md --lang en`` into an empty folder (caches warm: an
   unchanged rebuild), the same with ``DERIVE_CACHE=off``, and a freshly edited copy of the spec
-  (the real edit loop: nothing of it cached but the proofs document);
-- ``full``: ``derive build`` (all built-ins, md/tex/ipynb/py, en and zh) into an empty folder.
+  (the real edit loop: nothing of it cached but the proofs document), with PyTorch imported by
+  the worker process (``derive/numeric/worker.py``) and without it (``DERIVE_WORKER=off``); for
+  the worker, also the critical path an idle 2-core machine would see, from the CPU times of the
+  two processes (``max(parent until it asks, fork + child) + parent after the answer``);
+- ``full``: ``derive build`` (all built-ins, md/tex/ipynb/py, en and zh) into an empty folder;
+- ``watch``: ``derive build SPEC -f md --lang en --watch`` running; the wall time from saving an
+  edited SPEC (a new example value) to the handout rewritten (its progress line), median over
+  ``--runs`` × 3 edits (the 0.1 s polling interval included);
+- ``torch``: ``python -c "import torch"``, the floor of any fresh process that computes PyTorch's
+  reference gradients.
 
 Targets (issue 12): ``one`` ≤ 3× ``bare``, ``full`` ≤ 6× ``bare``. ``--write`` replaces (or
 appends) the section ``## derive build (edit loop)`` of ``bench/RESULTS.md``.
@@ -63,27 +71,115 @@ def timed(args: list[str], runs: int, **env: str) -> tuple[float, float]:
     return statistics.median(walls), statistics.median(cpus)
 
 
-def timed_edited(runs: int) -> tuple[float, float]:
-    """Like :func:`timed` for ``derive build SPEC -f md --lang en``, SPEC a copy of tiny-mlp
-    with one example value changed to a value not used before (so nothing of it is cached)."""
+# runs `derive ARGS` and prints the CPU times of the worker design (see the module's docstring)
+CRITICAL = """
+import resource, sys, time
+from derive.numeric import worker as W
+seen = {}
+start, ask = W.TorchWorker.start.__func__, W.TorchWorker.__call__
+def timed_start(cls):
+    seen["fork"] = time.process_time()
+    return start(cls)
+def timed_ask(self, *args):
+    seen["ask"] = time.process_time()
+    answer = ask(self, *args)
+    seen["got"] = time.process_time()
+    return answer
+W.TorchWorker.start = classmethod(timed_start)
+W.TorchWorker.__call__ = timed_ask
+from derive.cli import main
+try:
+    main(sys.argv[1:])
+except SystemExit as e:
+    assert not e.code, e.code
+end = time.process_time()
+kid = resource.getrusage(resource.RUSAGE_CHILDREN)
+child = kid.ru_utime + kid.ru_stime
+path = max(seen["ask"], seen["fork"] + child) + end - seen["got"]
+print("CRITICAL", path, end + child, seen["fork"], child, file=sys.stderr)
+"""
+
+
+def _edited(out: str) -> list[str]:
+    """``derive build SPEC -f md --lang en -o OUT/o``, SPEC a copy of tiny-mlp in ``out`` with
+    one example value changed to a value not used before (so nothing of it is cached)."""
+    text = (ROOT / "derive" / "lang" / "specs" / "tiny-mlp.toml").read_text("utf-8")
+    value = f"0.{time.time_ns() % 10**6:06d}1"  # unique: never in the cache
+    spec = Path(out) / "tiny-mlp.toml"
+    spec.write_text(text.replace("X = [[0.5", f"X = [[{value}", 1), "utf-8")
+    cmd = ["build", str(spec), "-f", "md", "--lang", "en", "-o", str(Path(out) / "o")]
+    return cmd
+
+
+def timed_edited(runs: int, **env: str) -> tuple[float, float]:
+    """Like :func:`timed` for a freshly edited tiny-mlp (:func:`_edited`)."""
     import resource
 
-    text = (ROOT / "derive" / "lang" / "specs" / "tiny-mlp.toml").read_text("utf-8")
     walls, cpus = [], []
     for _ in range(runs):
         with tempfile.TemporaryDirectory(prefix="derive-bench-") as out:
-            value = f"0.{time.time_ns() % 10**6:06d}1"  # unique: never in the cache
-            spec = Path(out) / "tiny-mlp.toml"
-            spec.write_text(text.replace("X = [[0.5", f"X = [[{value}", 1), "utf-8")
-            cmd = [sys.executable, "-m", "derive", "build", str(spec), "-f", "md", "--lang", "en"]
-            cmd += ["-o", str(Path(out) / "o")]
+            cmd = [sys.executable, "-m", "derive", *_edited(out)]
             before = resource.getrusage(resource.RUSAGE_CHILDREN)
             start = time.perf_counter()
-            subprocess.run(cmd, env=_env(), check=True, capture_output=True, cwd=ROOT)
+            subprocess.run(cmd, env={**_env(), **env}, check=True, capture_output=True, cwd=ROOT)
             walls.append(time.perf_counter() - start)
             after = resource.getrusage(resource.RUSAGE_CHILDREN)
             cpus.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
     return statistics.median(walls), statistics.median(cpus)
+
+
+def timed_watch(edits: int) -> float:
+    """Median wall time from saving an edited spec to ``derive build --watch`` having written
+    the new handout (see the module's docstring)."""
+    import signal
+
+    text = (ROOT / "derive" / "lang" / "specs" / "tiny-mlp.toml").read_text("utf-8")
+    times = []
+    with tempfile.TemporaryDirectory(prefix="derive-bench-") as out:
+        spec, log = Path(out) / "tiny-mlp.toml", Path(out) / "log"
+        spec.write_text(text, "utf-8")
+        cmd = [sys.executable, "-m", "derive", "build", str(spec), "-f", "md", "--lang", "en"]
+        cmd += ["-o", str(Path(out) / "o"), "--watch"]
+        with log.open("w") as err:
+            proc = subprocess.Popen(
+                cmd, env=_env(), cwd=ROOT, stdout=subprocess.DEVNULL, stderr=err,
+                start_new_session=True,
+            )
+        try:
+            def builds() -> int:
+                return log.read_text("utf-8").count("watching")
+
+            while builds() < 1:
+                assert proc.poll() is None, log.read_text("utf-8")
+                time.sleep(0.01)
+            time.sleep(5)  # the worker has imported PyTorch
+            for _ in range(edits):
+                done = builds()
+                value = f"0.{time.time_ns() % 10**6:06d}1"
+                spec.write_text(text.replace("X = [[0.5", f"X = [[{value}", 1), "utf-8")
+                start = time.perf_counter()
+                while builds() == done:
+                    assert proc.poll() is None, log.read_text("utf-8")
+                    time.sleep(0.002)
+                times.append(time.perf_counter() - start)
+            assert "error" not in log.read_text("utf-8")
+        finally:
+            os.killpg(proc.pid, signal.SIGINT)
+            proc.wait(timeout=60)
+    return statistics.median(times)
+
+
+def critical_edited(runs: int) -> tuple[float, float, float, float]:
+    """Medians of (critical path, total CPU, parent CPU at the fork, child CPU) of the edited
+    build with the worker, from CPU times (a loaded machine stretches wall times, not these)."""
+    rows = []
+    for _ in range(runs):
+        with tempfile.TemporaryDirectory(prefix="derive-bench-") as out:
+            cmd = [sys.executable, "-c", CRITICAL, *_edited(out)]
+            done = subprocess.run(cmd, env=_env(), check=True, capture_output=True, cwd=ROOT)
+            line = [x for x in done.stderr.decode().splitlines() if x.startswith("CRITICAL")]
+            rows.append([float(x) for x in line[-1].split()[1:]])
+    return tuple(statistics.median(col) for col in zip(*rows))  # type: ignore[return-value]
 
 
 def main() -> None:
@@ -100,7 +196,11 @@ def main() -> None:
     # the real edit loop: the lecturer changed the spec, so its numbers and files are new (a
     # different example value each run, never cached); the proofs document stays cached
     edited = timed_edited(a.runs)
+    edited_off = timed_edited(a.runs, DERIVE_WORKER="off")
+    crit = critical_edited(a.runs)
     full = timed(["-m", "derive", "build", "-o", "{out}"], max(1, a.runs // 2))
+    watch = timed_watch(3 * a.runs)
+    torch = timed(["-c", "import torch"], a.runs)
     load = os.getloadavg()[0]
 
     def row(label: str, t: tuple[float, float], target: str = "") -> str:
@@ -120,8 +220,21 @@ def main() -> None:
         f"- bare `import sympy, jinja2, numpy`: wall **{bare[0]:.2f} s**, CPU **{bare[1]:.2f} s**",
         row("`derive build tiny-mlp -f md --lang en` (proofs cache warm)", one, " (target ≤ 3×)"),
         row("the same with `DERIVE_CACHE=off` (nothing cached)", cold),
-        row("a freshly edited copy of tiny-mlp (its numbers and files not cached yet)", edited),
+        row(
+            "a freshly edited copy of tiny-mlp (its numbers and files not cached yet; PyTorch "
+            "imported by the worker process)",
+            edited,
+            " (target ≤ 3×)",
+        ),
+        row("the same without the worker (`DERIVE_WORKER=off`)", edited_off),
+        f"- the edited build with the worker on an idle 2-core machine, from CPU times: critical "
+        f"path **{crit[0]:.2f} s** = **{crit[0] / bare[1]:.1f}×** the bare imports' CPU "
+        f"(total CPU {crit[1]:.2f} s; the worker forks at {crit[2]:.2f} s and uses "
+        f"{crit[3]:.2f} s, most of it `import torch`)",
         row("`derive build` (all built-ins, md/tex/ipynb/py, en + zh)", full, " (target ≤ 6×)"),
+        f"- `derive build tiny-mlp.toml -f md --lang en --watch`: from saving an edit to the "
+        f"handout rewritten, wall **{watch:.2f} s** = **{watch / bare[0]:.1f}×** the bare imports",
+        row("`import torch` alone (the floor of a fresh process that needs PyTorch)", torch),
         "",
     ]
     text = "\n".join(lines)

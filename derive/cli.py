@@ -530,6 +530,12 @@ def _variant_target(net: str, variant: int | None, seed: int, answers: str | Non
 @click.option(
     "--seed", default=0, show_default=True, type=int, help="Seed of the --variant values."
 )
+@click.option(
+    "--watch",
+    is_flag=True,
+    help="Stay running: rebuild whenever a spec (or a --templates file) is saved, in this "
+    "process with everything loaded, until Ctrl-C.",
+)
 @_guard
 def build(
     nets: tuple[str, ...],
@@ -540,17 +546,36 @@ def build(
     detail: str,
     variant: str | None,
     seed: int,
+    watch: bool,
 ) -> None:
     """Write walkthroughs (default: all built-ins, all text formats, both languages)."""
-    from derive.render import build as builder
+    from derive.numeric import worker as torch_worker
 
+    # a process importing PyTorch on the other core while this one loads, derives and renders,
+    # when a network's numbers are not cached (or edits will follow); closed at the end
+    handouts = any(f.strip() not in ("", "exercises") for x in formats for f in x.split(","))
+    wanted = watch or (handouts and torch_worker.uncached(nets))
+    worker = torch_worker.TorchWorker.start() if wanted else None
     try:
-        plan = builder.plan(
-            nets, list(formats), list(langs), out, templates, detail=detail, variant=variant, seed=seed
-        )
-    except builder.BuildError as err:
-        raise Failure(BAD_INPUT, str(err)) from None
-    files = builder.build(plan, _progress)
+        from derive.render import build as builder
+
+        def make_plan() -> Any:
+            try:
+                return builder.plan(
+                    nets, list(formats), list(langs), out, templates, detail=detail,
+                    variant=variant, seed=seed,
+                )
+            except builder.BuildError as err:
+                raise Failure(BAD_INPUT, str(err)) from None
+
+        if watch:
+            builder.watch(make_plan, nets, templates, _progress, worker)
+            return
+        plan = make_plan()
+        files = builder.build(plan, _progress, worker)
+    finally:
+        if worker is not None:
+            worker.close()
     _progress(f"wrote {len(files)} files under {plan.out}")
 
 

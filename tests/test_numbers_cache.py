@@ -26,7 +26,10 @@ print("TORCH-IMPORTED" if "torch" in sys.modules else "NO-TORCH")
 
 
 def _build(cache: Path, out: Path, *args: str) -> str:
+    # no worker process (derive/numeric/worker.py): whether PyTorch was needed shows as an
+    # import in this process
     env = {**os.environ, "DERIVE_CACHE": str(cache), "PYTHONPATH": str(ROOT)}
+    env["DERIVE_WORKER"] = "off"
     done = subprocess.run(
         [sys.executable, "-c", RUN, "build", *args, "-f", "md", "--lang", "en", "-o", str(out)],
         capture_output=True,

@@ -775,9 +775,53 @@ def finite_random_point(d: Derivation, seed: int, tries: int = 6, use_torch: boo
     return None
 
 
-def verify(d: Derivation, *, points: int = 3, use_torch: bool = True, full: bool = True) -> Report:
+@dataclass(frozen=True)
+class TorchReferences:
+    """What PyTorch contributes to :func:`verify` for one derivation, computed in one place
+    (:func:`torch_references`) so that it can be computed ahead, in another process
+    (:mod:`derive.numeric.worker`), with the same result as in this one."""
+
+    version: str  # torch.__version__
+    example: dict[str, np.ndarray]  # autograd's gradients at the example values (exact zeros)
+    random: tuple[Any, ...]  # :func:`finite_random_point` for random points 1, 2, …
+    full: tuple[dict[str, np.ndarray], dict[str, np.ndarray]] | None  # (point, gradients)
+    bare: dict[str, np.ndarray] | None  # gradients of the bare loss (0.5·mse → mse), example
+
+
+def torch_references(
+    d: Derivation, zeros: Mapping[str, np.ndarray], points: int, full: bool
+) -> TorchReferences:
+    """PyTorch's gradients for :func:`verify`: at the example values (``zeros``: their exact
+    zeros, :func:`exact_zeros`), at ``points`` random points (:func:`finite_random_point`), at
+    ``[full_dims]`` when ``full``, and of the bare PyTorch loss when the loss is scaled."""
+    g = d.graph
+    pt = example_point(g)
+    example = gradients_torch(g, pt, zeros=zeros)
+    randoms = tuple(finite_random_point(d, seed=k + 1) for k in range(points))
+    at_full = None
+    if full and g.spec.full_dims:
+        fp = random_point(g, seed=100, sizes=g.spec.full_dims)
+        at_full = (fp, gradients_torch(g, fp))
+    bare = None
+    if loss_scale_call(g.spec.forward[-1][1]) is not None:
+        bare = gradients_torch(g, pt, bare_loss=True)
+    version = str(_torch().__version__)  # a plain str: a cached report needs no torch
+    return TorchReferences(version, example, randoms, at_full, bare)
+
+
+def verify(
+    d: Derivation,
+    *,
+    points: int = 3,
+    use_torch: bool = True,
+    full: bool = True,
+    references: Any = None,
+) -> Report:
     """Compare at the example values, at ``points`` random points, and (if the spec has
-    ``[full_dims]``) at full size in matrix form."""
+    ``[full_dims]``) at full size in matrix form. ``references``: a function with the
+    signature of :func:`torch_references` that may answer it sooner (a worker process that
+    imported PyTorch while this one derived), or ``None`` when it cannot; then it is
+    computed here."""
     g = d.graph
     notes: list[str] = []
     pt = example_point(g)
@@ -790,9 +834,24 @@ def verify(d: Derivation, *, points: int = 3, use_torch: bool = True, full: bool
         )
     inline_kinks_at_zero(d)
     _check_finite_example(d, pt, zeros)
-    comps = compare(d, pt, "example", use_torch=use_torch, exact=True, zeros=zeros)
+    refs = None
+    if use_torch:
+        refs = references(d, zeros, points, full) if references is not None else None
+        if refs is None:
+            refs = torch_references(d, zeros, points, full)
+    comps = compare(
+        d,
+        pt,
+        "example",
+        use_torch=use_torch,
+        exact=True,
+        zeros=zeros,
+        reference=None if refs is None else ("torch", refs.example),
+    )
     for k in range(points):
-        found = finite_random_point(d, seed=k + 1, use_torch=use_torch)
+        found = refs.random[k] if refs is not None else finite_random_point(
+            d, seed=k + 1, use_torch=False
+        )
         if found is None:
             notes.append(
                 f"random {k + 1}: no random point inside every domain with float64-finite "
@@ -802,9 +861,18 @@ def verify(d: Derivation, *, points: int = 3, use_torch: bool = True, full: bool
         rp, reference = found
         comps += compare(d, rp, f"random {k + 1}", use_torch=use_torch, reference=reference)
     if full and g.spec.full_dims:
-        fp = random_point(g, seed=100, sizes=g.spec.full_dims)
+        if refs is not None and refs.full is not None:
+            fp, given = refs.full
+        else:
+            fp, given = random_point(g, seed=100, sizes=g.spec.full_dims), None
         comps += compare(
-            d, fp, "full size", sizes=g.spec.full_dims, use_torch=use_torch, elementwise=False
+            d,
+            fp,
+            "full size",
+            sizes=g.spec.full_dims,
+            use_torch=use_torch,
+            elementwise=False,
+            reference=None if given is None else ("torch", given),
         )
     for c in comps:
         if c.fd_edge:
@@ -816,13 +884,13 @@ def verify(d: Derivation, *, points: int = 3, use_torch: bool = True, full: bool
     scale = None
     torch_version = None
     example: tuple[tuple[str, Any], ...] = ()
-    if use_torch:
-        torch_version = str(_torch().__version__)  # a plain str: a cached report needs no torch
-        example = tuple(gradients_torch(g, pt, zeros=zeros).items())
+    if refs is not None:
+        torch_version = refs.version
+        example = tuple(refs.example.items())
         found = loss_scale_call(g.spec.forward[-1][1])
-        if found is not None:
+        if found is not None and refs.bare is not None:
             ours, _ = gradients_matrix(d, pt)
-            bare = gradients_torch(g, pt, bare_loss=True)
+            bare = refs.bare
             p = next(iter(g.spec.params))
             mask = np.abs(ours[p]) > 1e-300
             ratio = float(np.median(bare[p][mask] / ours[p][mask])) if mask.any() else math.nan

@@ -23,13 +23,14 @@ from __future__ import annotations
 
 import errno
 import os
-import platform
 import shutil
 import sys
 import tempfile
+import time
 import traceback
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -40,6 +41,7 @@ from derive.engine.backprop import derive
 from derive.errors import DeriveError, OptionError, OutputPathError, TemplateError
 from derive.lang import spec as specs
 from derive.numeric import verify as numeric
+from derive.numeric.worker import TorchWorker, numbers_key
 from derive.proofs import shared_proofs
 from derive.render import environment as render
 from derive.render import exercises
@@ -263,8 +265,16 @@ def check_output(
     return Path(raw)  # as given (relative paths stay relative in messages)
 
 
-def build(p: Plan, progress: Callable[[str], None] = lambda m: None) -> list[Path]:
+def build(
+    p: Plan,
+    progress: Callable[[str], None] = lambda m: None,
+    worker: TorchWorker | None = None,
+) -> list[Path]:
     """Build everything in ``p``; returns the files written, in order.
+
+    ``worker``: a :class:`~derive.numeric.worker.TorchWorker` the caller started (and closes)
+    that imports PyTorch while this process derives and then computes PyTorch's reference
+    gradients; without one they are computed here, as needed.
 
     All or nothing: every file is first written into a staging folder next to (or inside) the
     output folder; only when every network and format succeeded are the files moved into
@@ -281,12 +291,86 @@ def build(p: Plan, progress: Callable[[str], None] = lambda m: None) -> list[Pat
         staged: list[Path] = []
         cited: list[str] = []
         for s in p.specs:
-            staged += build_network(s, p, progress, staging, cited)
+            staged += build_network(s, p, progress, staging, cited, worker)
         if p.detail != "full" and cited and {"md", "tex", "pdf"} & set(p.formats):
             staged += build_proofs(cited, p, progress, staging)
         return _move_into_place(staged, staging, p.out)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+
+
+def sources(nets: Iterable[str], templates: str | None = None) -> list[Path]:
+    """The files a lecturer edits that a build of ``nets`` reads: each spec file (a built-in's
+    inside derive's package; none given: every built-in) and the ``--templates`` folder's
+    ``*.j2`` files."""
+    names = list(nets) or specs.builtin_names()
+    builtin = set(specs.builtin_names())
+    found = []
+    for n in names:
+        if n in builtin:
+            found.append(Path(str(resources.files("derive.lang") / "specs" / f"{n}.toml")))
+        else:
+            found.append(Path(n))
+    if templates:
+        found += sorted(f for f in Path(templates).rglob("*.j2") if f.is_file())
+    return found
+
+
+def _stamp(files: Iterable[Path]) -> tuple[tuple[str, int, int], ...]:
+    """What changes when a file is saved: its modification time and size (-1 when missing)."""
+    out = []
+    for f in files:
+        try:
+            st = f.stat()
+            out.append((str(f), st.st_mtime_ns, st.st_size))
+        except OSError:
+            out.append((str(f), -1, -1))
+    return tuple(out)
+
+
+def watch(
+    make_plan: Callable[[], Plan],
+    nets: Iterable[str],
+    templates: str | None,
+    progress: Callable[[str], None],
+    worker: TorchWorker | None = None,
+    poll: float = 0.1,
+) -> None:
+    """The edit loop in one process (``derive build --watch``): build, then rebuild each time
+    a spec or template changes, until Ctrl-C while waiting (then return). Imports, the shared
+    proofs and PyTorch (in ``worker``) stay loaded, so a rebuild costs only the derivation,
+    the checks and the rendering. An error in a rebuild (bad input after an edit) is shown in
+    one line and the loop waits for the next edit; the output folder keeps the last good
+    build (every build is all or nothing). If derive's own source changes meanwhile, the loop
+    ends: this process runs the old code, and its files must not be cached under the new."""
+    nets = list(nets)
+    first = True
+    origin = cache.source_hash()
+    while True:
+        stamp = _stamp(sources(nets, templates))
+        cache.source_hash.cache_clear()  # the --templates files are part of the cache keys
+        if cache.source_hash() != origin:
+            progress("derive's own source changed: run derive build --watch again")
+            return
+        if first:  # as without --watch: bad input or options end the command (exit 2)
+            first = False
+            p = make_plan()
+            files = build(p, progress, worker)
+            progress(f"wrote {len(files)} files under {p.out}")
+        else:
+            try:
+                p = make_plan()
+                files = build(p, progress, worker)
+                progress(f"wrote {len(files)} files under {p.out}")
+            except DeriveError as err:
+                progress(f"error: {str(err).splitlines()[0] if str(err) else type(err).__name__}")
+        progress(f"watching {len(stamp)} files for changes (Ctrl-C to stop)")
+        try:
+            while _stamp(sources(nets, templates)) == stamp:
+                time.sleep(poll)
+        except KeyboardInterrupt:
+            progress("stopped watching")
+            return
 
 
 def _move_into_place(staged: list[Path], staging: Path, out: Path) -> list[Path]:
@@ -358,12 +442,14 @@ def build_network(
     progress: Callable[[str], None],
     root: Path | None = None,
     cited: list[str] | None = None,
+    references: Any = None,
 ) -> list[Path]:
     """Walkthroughs and/or exercises of ``s`` into ``root/<network>/`` (``root`` defaults to
-    the plan's output folder); returns the files written."""
+    the plan's output folder); returns the files written. ``references``: see
+    :func:`derive_verified`."""
     written = []
     if set(p.formats) - {"exercises"}:
-        written += build_walkthroughs(s, p, progress, root, cited)
+        written += build_walkthroughs(s, p, progress, root, cited, references)
     if "exercises" in p.formats:
         written += build_exercises(s, p, progress, root)
     return written
@@ -392,10 +478,12 @@ def build_exercises(
     return written
 
 
-def derive_verified(s: specs.NetSpec) -> tuple[Any, Any, Any]:
+def derive_verified(s: specs.NetSpec, references: Any = None) -> tuple[Any, Any, Any]:
     """``(derivation, numeric report, training history or None)`` of ``s``: every step
     verified, compared with PyTorch (with finite differences only, and a warning, when PyTorch
-    is not installed), trained when the spec has ``[train]``. Shared by ``build`` and ``site``."""
+    is not installed), trained when the spec has ``[train]``. Shared by ``build`` and ``site``.
+    ``references``: who may compute PyTorch's gradients sooner (a
+    :class:`~derive.numeric.worker.TorchWorker`), or ``None``."""
 
     d = derive(s)
     key = _numbers_key(s)
@@ -403,7 +491,7 @@ def derive_verified(s: specs.NetSpec) -> tuple[Any, Any, Any]:
     if hit is not None:  # the same spec, source and libraries: the same numbers, no torch import
         return d, hit[0], hit[1]
     try:
-        report = numeric.verify(d)
+        report = numeric.verify(d, references=references)
     except numeric.TorchMissing:
         print(
             f"warning: {s.name}: PyTorch is not installed; the walkthrough says so and "
@@ -421,16 +509,8 @@ def derive_verified(s: specs.NetSpec) -> tuple[Any, Any, Any]:
 
 
 def _numbers_key(s: specs.NetSpec) -> str:
-    """Cache key of a spec's numeric report and training history: the whole spec (its
-    dataclass repr: names, shapes, expressions, values, ``[train]``), derive's source, and the
-    versions of PyTorch and NumPy that computed them ("" when PyTorch is not installed)."""
-    from importlib import metadata
-
-    try:
-        versions = f"torch {metadata.version('torch')} numpy {metadata.version('numpy')}"
-    except metadata.PackageNotFoundError:
-        return ""
-    return cache.key("numbers", repr(s), versions, platform.machine())
+    """Cache key of a spec's numeric report and training history (:func:`worker.numbers_key`)."""
+    return numbers_key(s)
 
 
 def _cached_numbers(key: str) -> tuple[Any, Any] | None:
@@ -453,6 +533,7 @@ def build_walkthroughs(
     progress: Callable[[str], None],
     root: Path | None = None,
     cited: list[str] | None = None,
+    references: Any = None,
 ) -> list[Path]:
     """Derive, verify, train and render ``s`` into ``root/<network>/<lang>/``."""
 
@@ -466,7 +547,9 @@ def build_walkthroughs(
             cited += [n for n in names if n not in cited]
         return [_write(root / rel, data) for rel, data in files]
     progress(f"{s.name}: deriving and verifying …")
-    d, report, history = derive_verified(s)
+    if references is not None:  # compiled now, not after the worker's answer (critical path)
+        _load_templates(p)
+    d, report, history = derive_verified(s, references)
     exercises.remember(s, d)
     w = context(d, report, shared_proofs(), history, plot=PLOT, detail=p.detail)
     if cited is not None:
@@ -510,6 +593,22 @@ def build_walkthroughs(
         files = [(str(f.relative_to(root)), f.read_bytes()) for f in written]
         cache.write("handouts", key, pickle.dumps((files, [c.name for c in w.cited])))
     return written
+
+
+TEMPLATE_FOLDERS = {"md": ("md",), "tex": ("tex",), "pdf": ("tex",), "ipynb": ("ipynb", "py")}
+TEMPLATE_FOLDERS["py"] = ("py",)
+
+
+def _load_templates(p: Plan) -> None:
+    """Compile the templates of ``p``'s formats (each with the templates it imports) into
+    their cached environments ahead of rendering."""
+    folders = sorted({f for fmt in p.formats for f in TEMPLATE_FOLDERS.get(fmt, ())})
+    for folder in folders:
+        env = render.environment("md" if folder == "ipynb" else folder, p.templates)
+        for name in env.list_templates(filter_func=lambda n, f=folder: n.startswith(f + "/")):
+            if name.endswith(".j2"):
+                with _user_templates(p.templates):
+                    env.get_template(name)
 
 
 def _files_key(s: specs.NetSpec, p: Plan) -> str:

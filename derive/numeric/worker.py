@@ -1,0 +1,214 @@
+"""A worker process that imports PyTorch while this one derives (the edit loop of ``derive build``).
+
+``import torch`` costs about as much CPU as everything else in a one-network build. When a
+build needs PyTorch's reference gradients (a spec not in the numbers cache),
+:meth:`TorchWorker.start` forks a child at the beginning of the build; the child imports PyTorch
+on the other core while the parent loads the rest, derives and checks, and then runs
+:func:`~derive.numeric.verify.torch_references` for the derivations the parent sends it — the
+same function the parent would run, on the same (pickled) derivation, so the report is the same
+either way.
+
+Rules it keeps:
+
+- it starts only where it can help and is safe: Linux (``fork``), PyTorch installed but not
+  imported yet (once imported, the reference costs nothing extra here), two usable CPUs, and
+  not turned off (``DERIVE_WORKER=off``);
+- nothing from the worker is ever an error: if it fails, dies or answers with an error, the
+  parent computes the references itself, so every error message is the one it always was;
+- no orphan: the parent ends and reaps the child when the build ends, fails or is interrupted
+  (the child also ends when the parent's end of the pipe closes, and on SIGINT); the child
+  leaves through ``os._exit`` only, so it never runs the parent's clean-up (the staging folder
+  of the build) and writes no files.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import platform
+import signal
+import sys
+from collections.abc import Iterable
+from importlib import metadata
+from multiprocessing.connection import Connection, Pipe
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from derive import cache
+from derive.engine.backprop import Derivation
+from derive.errors import DeriveError
+from derive.lang import spec as specs
+from derive.numeric import verify as numeric
+
+ENV = "DERIVE_WORKER"  # "off" (or 0/no): never start one
+# wall seconds to wait for an answer before computing it here instead (the child imports PyTorch
+# in a few seconds, and answers in milliseconds; this only bounds a child that hangs)
+TIMEOUT = 300.0
+
+
+def wanted() -> bool:
+    """Whether a worker may be started here (see the module's rules)."""
+    if os.environ.get(ENV, "").lower() in ("off", "0", "no"):
+        return False
+    if not sys.platform.startswith("linux") or not hasattr(os, "fork"):
+        return False
+    if "torch" in sys.modules:
+        return False
+    try:
+        if len(os.sched_getaffinity(0)) < 2:
+            return False
+    except (AttributeError, OSError):  # pragma: no cover - Linux has it
+        return False
+    try:
+        return importlib.util.find_spec("torch") is not None
+    except (ImportError, ValueError):  # pragma: no cover - a broken installation
+        return False
+
+
+def numbers_key(s: specs.NetSpec) -> str:
+    """Cache key of a spec's numeric report and training history (``derive build``): the whole
+    spec (its dataclass repr: names, shapes, expressions, values, ``[train]``), derive's source,
+    and the versions of PyTorch and NumPy that computed them ("" when PyTorch is not
+    installed)."""
+    try:
+        versions = f"torch {metadata.version('torch')} numpy {metadata.version('numpy')}"
+    except metadata.PackageNotFoundError:
+        return ""
+    return cache.key("numbers", repr(s), versions, platform.machine())
+
+
+def uncached(nets: Iterable[str]) -> bool:
+    """Whether some of the networks ``nets`` (names or spec paths; none: the built-ins) has no
+    numeric report in the cache, so that its build will need PyTorch. A spec that does not load
+    counts as cached: the build reports it before any work."""
+    names = list(nets) or specs.builtin_names()
+    builtin = set(specs.builtin_names())
+    for n in names:
+        try:
+            if n not in builtin and Path(n).exists() and not Path(n).is_file():
+                return True  # a pipe (`<(…)`) can be read once only: by the build itself
+        except (OSError, ValueError):
+            return False
+    try:
+        loaded = [specs.load(n) for n in names]
+    except DeriveError:
+        return False
+    for s in loaded:
+        key = numbers_key(s)
+        if not key:
+            return False  # PyTorch is not installed
+        if cache.read("numbers", key) is None:
+            return True
+    return False
+
+
+class TorchWorker:
+    """The parent's handle on the child: call it as :func:`~derive.numeric.verify.torch_references`
+    (``None`` when the child cannot answer); use it as a context manager, or :meth:`close`."""
+
+    def __init__(self, pid: int, conn: Connection) -> None:
+        self.pid: int | None = pid
+        self.conn: Connection | None = conn
+
+    @classmethod
+    def start(cls) -> TorchWorker | None:
+        """A new worker, or ``None`` where none is wanted (:func:`wanted`) or fork fails."""
+        if not wanted():
+            return None
+        ours, theirs = Pipe()
+        for stream in (sys.stdout, sys.stderr):
+            try:
+                stream.flush()
+            except (OSError, ValueError, AttributeError):
+                pass
+        parent = os.getpid()
+        try:
+            pid = os.fork()
+        except OSError:
+            ours.close()
+            theirs.close()
+            return None
+        if pid == 0:  # the child: never returns
+            code = 1
+            try:
+                signal.signal(signal.SIGINT, signal.SIG_DFL)  # Ctrl-C ends it at once
+                _end_with(parent)
+                ours.close()
+                _serve(theirs)
+                code = 0
+            except BaseException:  # noqa: BLE001 - the parent computes it itself instead
+                pass
+            finally:
+                os._exit(code)
+        theirs.close()
+        return cls(pid, ours)
+
+    def __call__(
+        self, d: Derivation, zeros: dict[str, np.ndarray], points: int, full: bool
+    ) -> numeric.TorchReferences | None:
+        if self.conn is None:
+            return None
+        try:
+            self.conn.send((d, zeros, points, full))
+            if not self.conn.poll(TIMEOUT):
+                raise TimeoutError
+            status, refs = self.conn.recv()
+        except Exception:  # noqa: BLE001 - a dead or hung worker, a value it could not pickle
+            self.close()
+            return None
+        if status != "ok" or not isinstance(refs, numeric.TorchReferences):
+            return None
+        return refs
+
+    def close(self) -> None:
+        """End the child (if it still runs) and reap it."""
+        if self.conn is not None:
+            self.conn.close()
+            self.conn = None
+        if self.pid is None:
+            return
+        pid, self.pid = self.pid, None
+        try:
+            done, _ = os.waitpid(pid, os.WNOHANG)
+            if done == 0:
+                os.kill(pid, signal.SIGKILL)
+                os.waitpid(pid, 0)
+        except (ChildProcessError, ProcessLookupError):
+            pass
+
+    def __enter__(self) -> TorchWorker:
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self.close()
+
+
+def _end_with(parent: int) -> None:
+    """Have the kernel end this child when the parent ends, however it ends (Linux
+    ``PR_SET_PDEATHSIG``); if the parent is gone already, end now."""
+    try:
+        import ctypes  # the child only: Linux's prctl
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL, 0, 0, 0)  # 1 = PR_SET_PDEATHSIG
+    except (OSError, AttributeError):  # pragma: no cover - no prctl: the pipe's EOF still ends it
+        pass
+    if os.getppid() != parent:
+        os._exit(1)
+
+
+def _serve(conn: Connection) -> None:
+    """The child: import PyTorch now, then answer requests until the parent closes the pipe."""
+    numeric._torch()
+    while True:
+        try:
+            job = conn.recv()
+        except (EOFError, OSError):
+            return
+        try:
+            answer: tuple[str, Any] = ("ok", numeric.torch_references(*job))
+        except Exception:  # noqa: BLE001 - the parent recomputes it and reports the error
+            answer = ("error", None)
+        conn.send(answer)
