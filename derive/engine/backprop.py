@@ -25,6 +25,7 @@ from sympy.core.basic import _args_sortkey
 from derive.engine import mform as mf
 from derive.engine.budget import cpu_budget
 from derive.engine.graph import Graph, Tensor, build, forward_ir, op_params
+from derive.engine.graph import sum_terms as _sum
 from derive.engine.printing import latex
 from derive.engine.steps import Checker, Step, StepError, Term, prove
 from derive.lang import expr as ex
@@ -410,30 +411,6 @@ def elementwise(
                 if not _is_zero(d):
                     acc[s].append(_times(u, d))
     return sp.ImmutableMatrix(target.rows, target.cols, [_sum(acc[s]) for s in target])
-
-
-def _sum(terms: list[sp.Expr]) -> sp.Expr:
-    """``Add(*terms)``. When every term is a product of the same length led by its own plain
-    symbol (``δ_{a_i}·x·1[z > 0]``: one term per upstream entry), ``Add``'s canonical order is
-    the order of those symbols' names (``Basic.compare`` decides at the first factor) and no two
-    terms combine, so the sum is built in that order directly instead of by comparing whole
-    products pairwise."""
-    if len(terms) > 2:
-        first = terms[0]
-        n = len(first.args) if first.is_Mul else 0
-        lead = first.args[0] if n else None
-        if lead is not None and type(lead) is sp.Symbol:
-            tail = lead._hashable_content()[1:]
-            names = {}
-            for t in terms:
-                a = t.args[0] if t.is_Mul and len(t.args) == n else None
-                if a is None or type(a) is not sp.Symbol or a._hashable_content()[1:] != tail:
-                    break
-                names[a.name] = t
-            else:
-                if len(names) == len(terms):
-                    return sp.Add._from_args([names[k] for k in sorted(names)])
-    return sp.Add(*terms)
 
 
 def _is_zero(d: sp.Expr) -> bool:

@@ -143,7 +143,8 @@ class Checker:
             return self._eval(sp.sympify(expr) if not isinstance(expr, sp.Basic) else expr, k)
 
     def _eval(self, e: sp.Basic, k: int) -> Any:
-        cache = self._cache(k)
+        caches = self._caches
+        cache = caches[k] if k < len(caches) else self._cache(k)
         hit = cache.get(e)
         if hit is not None:
             return hit
@@ -154,6 +155,21 @@ class Checker:
             v = mpmath.mpf(e.p) / e.q
         elif e.is_Float:
             v = mpmath.mpf(str(e))
+        elif e.is_Add and len(e.args) > 2:
+            # a long sum (a matrix product's entry Σ x·w): one correctly rounded dot product,
+            # each product term as (all factors but the last, the last), other terms times 1
+            one = mpmath.mpf(1)
+            pairs = []
+            for a in e.args:
+                if a.is_Mul and a not in cache:
+                    *rest, last = a.args
+                    p = self._eval(rest[0], k)
+                    for f in rest[1:]:
+                        p = p * self._eval(f, k)
+                    pairs.append((p, self._eval(last, k)))
+                else:
+                    pairs.append((self._eval(a, k), one))
+            v = mpmath.fdot(pairs)
         elif e.is_Add or e.is_Mul:
             it = iter(e.args)
             v = self._eval(next(it), k)

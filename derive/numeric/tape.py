@@ -56,18 +56,49 @@ class _Funcs:
 
     def __init__(self) -> None:
         x = sp.Symbol("x", real=True)
-        mods = [dict(ops.sympy_numpy()), "numpy"]
         self.table: dict[Any, tuple[Any, Any, tuple[float, ...]]] = {}
+        derivs = {}
         for op in ops.OPS.values():
             cls = op.sympy_class
             if cls is None or op.numpy is None or op.derivative is None:
                 continue
-            params = [sp.Symbol(f"p{k}", real=True) for k in range(len(op.params))]
-            try:
-                deriv = sp.lambdify([x, *params], op.derivative(x, *params), modules=mods)
-            except Exception:  # noqa: BLE001 - no usable derivative: treated as unknown
-                continue
-            self.table[cls] = (op.numpy, deriv, tuple(float(k) for k in op.kinks))
+            params = tuple(sp.Symbol(f"p{k}", real=True) for k in range(len(op.params)))
+            derivs[cls] = (op.derivative(x, *params), (x, *params))
+            self.table[cls] = (op.numpy, None, tuple(float(k) for k in op.kinks))
+        for cls, (expr, names) in derivs.items():
+            f, _, kinks = self.table[cls]
+            self.table[cls] = (f, self._numeric(expr, names), kinks)
+
+    def _numeric(self, expr: sp.Expr, names: tuple[sp.Symbol, ...]) -> Any:
+        """``expr`` (an operation's derivative: ``σ(x)(1 − σ(x))``, ``1/x``, ``1 − tanh²x``) as
+        a NumPy function of ``names``, built from the same table."""
+
+        def run(*args: Any) -> Any:
+            env = dict(zip(names, args, strict=True))
+
+            def ev(e: sp.Basic) -> Any:
+                if e in env:
+                    return env[e]
+                if e.is_Number or e.is_NumberSymbol:
+                    return float(e)
+                vals = [ev(a) for a in e.args]
+                if e.is_Add:
+                    return sum(vals[1:], vals[0])
+                if e.is_Mul:
+                    out = vals[0]
+                    for v in vals[1:]:
+                        out = out * v
+                    return out
+                if e.is_Pow:
+                    return np.power(np.asarray(vals[0], dtype=np.float64), vals[1])
+                hit = self.table.get(e.func)
+                if hit is None:
+                    raise TypeError(f"no NumPy form for {e.func}")
+                return hit[0](*vals)
+
+            return ev(expr)
+
+        return run
 
 
 _FUNCS: dict[int, tuple[Any, _Funcs]] = {}
@@ -293,7 +324,7 @@ class Tape:
                 sel = inv == u_i
                 ps = [float(p) for p in params]
                 v[sel] = f(x[sel], *ps)
-                d[sel] = fprime(x[sel], *ps)
+                d[sel] = _slope(fprime, x[sel], *ps)
                 for k, p in enumerate(ps):  # sensitivity to a parameter: a central difference
                     h = 1e-6 * max(1.0, abs(p))
                     up = list(ps)
@@ -304,7 +335,7 @@ class Tape:
                     extra_err[sel] += 2 * slope * rest_err[k][sel]
         else:
             v = np.asarray(f(x), dtype=np.float64)
-            d = np.asarray(fprime(x), dtype=np.float64) * np.ones(len(x))
+            d = _slope(fprime, x)
             extra_err = 0.0
         e = np.where(ex_ > 0, np.abs(d) * ex_, 0.0) + extra_err + FUNC_ROUNDING * np.abs(v)
         bad = ~np.isfinite(v) | ~np.isfinite(e) | ((np.abs(v) < TINY) & (v != 0))
@@ -325,6 +356,14 @@ class Tape:
             except (TypeError, ValueError):
                 v = np.nan
             val[i], err[i] = v, np.inf
+
+
+def _slope(fprime: Any, x: np.ndarray, *params: float) -> np.ndarray:
+    """|f'| at ``x``; infinite (nothing trusted) where the table's derivative has no NumPy form."""
+    try:
+        return np.asarray(fprime(x, *params), dtype=np.float64) * np.ones(len(x))
+    except (TypeError, ValueError):
+        return np.full(len(x), np.inf)
 
 
 def _constant(e: sp.Basic) -> tuple[float, float]:
