@@ -112,6 +112,9 @@ class Checker:
     _caches: list[dict[Any, Any]] = field(default_factory=list, repr=False)
     _dps: int = field(default=DPS, repr=False)
     _shrink: dict[int, int] = field(default_factory=dict, repr=False)
+    # values per (point, digits, shrink): a step that needs 200 digits at a saturated point
+    # reuses what earlier steps computed there, and the 50-digit values stay for the next step
+    _store: dict[tuple[int, int, int], dict[Any, Any]] = field(default_factory=dict, repr=False)
 
     def define(self, items: Mapping[sp.Symbol, sp.Expr] | Iterable[tuple[sp.Symbol, sp.Expr]]):
         pairs = items.items() if isinstance(items, Mapping) else items
@@ -123,7 +126,13 @@ class Checker:
     def _cache(self, k: int) -> dict[Any, Any]:
         while len(self._caches) <= k:
             self._caches.append({})
+            self._select(len(self._caches) - 1)
         return self._caches[k]
+
+    def _select(self, k: int) -> None:
+        """Point ``k``'s values at the current digits and interval (after either changed)."""
+        key = (k, self._dps, self._shrink.get(k, 1))
+        self._caches[k] = self._store.setdefault(key, {})
 
     def _sample(self, sym: sp.Symbol, k: int) -> mpmath.mpf:
         lo, hi = self.domains.get(sym, (-2.0, 2.0))
@@ -226,7 +235,7 @@ class Checker:
                         raise
                     self._shrink[k] = self._shrink.get(k, 1) * 4
                     self._dps = DPS
-                    self._caches[k] = {}
+                    self._select(k)
                     continue
                 except ZeroDivisionError:
                     if self._dps < MAX_DPS:
@@ -236,7 +245,7 @@ class Checker:
                         self._dps = DPS
                     else:
                         raise
-                    self._caches[k] = {}
+                    self._select(k)
                     continue
                 finite = all(
                     isinstance(v, mpmath.mpf) and mpmath.isfinite(v)
@@ -256,18 +265,18 @@ class Checker:
                     self._dps = DPS
                 else:
                     return a, b
-                self._caches[k] = {}
+                self._select(k)
         finally:
             if self._dps != DPS:
                 self._dps = DPS
-                self._caches[k] = {}
+                self._select(k)
 
     def _mismatch(self, lhs: Any, rhs: Any, label: str, k: int, dps: int) -> tuple[str, Any]:
         """Why ``lhs ≠ rhs`` at point ``k`` evaluated with ``dps`` digits ('' if they agree),
         and the largest magnitude compared."""
         if dps != DPS:
             self._dps = dps
-            self._caches[k] = {}
+            self._select(k)
         try:
             a, b = self._grids(lhs, rhs, k)
         except (ValueError, IndexError, TypeError, ZeroDivisionError, OverflowError) as err:
@@ -306,7 +315,7 @@ class Checker:
                 # values of 1e600000 (exp of exp of …) cancel beyond any precision: draw
                 # point k from a narrower interval, where the same identity is tested again
                 self._shrink[k] = self._shrink.get(k, 1) * 4
-                self._caches[k] = {}
+                self._select(k)
             if bad:
                 raise StepError(bad)
         return self.points
