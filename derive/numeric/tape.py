@@ -117,7 +117,13 @@ class Tape:
     numbered DAG; :meth:`run` evaluates it at a point. (It keeps no reference to the
     derivation, so the cache below does not keep derivations alive.)"""
 
-    def __init__(self, d: Derivation, order: list[sp.Symbol], given: set[sp.Basic]) -> None:
+    def __init__(
+        self,
+        d: Derivation,
+        order: list[sp.Symbol],
+        given: set[sp.Basic],
+        outputs: list[sp.Symbol] | None = None,
+    ) -> None:
         self.funcs = _funcs()
         index: dict[sp.Basic, int] = {}
         kind: list[int] = []
@@ -208,6 +214,15 @@ class Tape:
                 groups.append((key, np.array(nodes, dtype=np.intp), positions))
             self.levels.append(groups)
         self.syms = {i: extra[i] for i in range(self.n) if kind[i] == SYM}
+        # the values the outputs depend on: only these are worth high precision (the loss's own
+        # value may be beyond every precision where its gradient is finite)
+        self.needed = np.zeros(self.n, bool)
+        stack = [index[s] for s in (outputs if outputs is not None else order)]
+        while stack:
+            i = stack.pop()
+            if not self.needed[i]:
+                self.needed[i] = True
+                stack.extend(children[i])
         self.opaque = {i: extra[i] for i in range(self.n) if kind[i] == OPAQUE}
 
     # -- evaluation ------------------------------------------------------------------------
@@ -240,6 +255,7 @@ class Tape:
                         child = positions[0]
                         v, e = val[child], err[child]
                         bad = ~((e <= tol.ELEMENTWISE_TRUST * np.abs(v)) & np.isfinite(v))
+                        bad &= self.needed[nodes]
                         if bad.any():
                             v, e = v.copy(), e.copy()
                             for j in np.flatnonzero(bad):
@@ -380,12 +396,14 @@ def _constant(e: sp.Basic) -> tuple[float, float]:
 _TAPES: dict[int, tuple[weakref.ref, Tape]] = {}
 
 
-def tape_for(d: Derivation, order: list[sp.Symbol], given: set[sp.Basic]) -> Tape:
+def tape_for(
+    d: Derivation, order: list[sp.Symbol], given: set[sp.Basic], outputs: list[sp.Symbol]
+) -> Tape:
     """The tape of ``d`` for these symbols (compiled once per derivation)."""
     key = id(d)
     hit = _TAPES.get(key)
     if hit is not None and hit[0]() is d:
         return hit[1]
-    tape = Tape(d, order, given)
+    tape = Tape(d, order, given, outputs)
     _TAPES[key] = (weakref.ref(d, lambda _r, k=key, pop=_TAPES.pop: pop(k, None)), tape)
     return tape

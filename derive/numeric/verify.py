@@ -252,7 +252,8 @@ def gradients_elementwise(d: Derivation, point: Mapping[str, np.ndarray], exact:
     given = set(g.scalar_values) | {
         s for name in list(g.spec.inputs) + list(g.spec.params) for s in g.tensors[name].symbols
     }
-    tp = tape.tape_for(d, order, given)
+    outputs = [s for p in g.spec.params for s in g.tensors[p].grads]
+    tp = tape.tape_for(d, order, given, outputs)
     run = tp.run(d, values, point)
     if run is None:  # not finite at any precision: the comparison fails, it is not dropped
         return {p: np.full(np.shape(point[p]), np.nan) for p in g.spec.params}
