@@ -126,3 +126,6 @@ L = "sum(A * A)"
     arg = tp.index[z.args[0]]
     assert val[arg] != 0 and abs(val[arg]) <= err[arg]  # inside its own round-off
     assert err[tp.index[z]] == np.inf and recomputed > 0
+    exact = Example(d, point=point)
+    for s in order:
+        assert val[tp.index[s]] == pytest.approx(float(exact.value(s)), rel=1e-12, abs=1e-300)

@@ -19,11 +19,15 @@ first-order bound on its absolute error (Wilkinson's running error analysis):
 - underflow (a product, power or smooth function's value 0 or subnormal where its operands
   are not 0: e^−800), a non-finite value or bound: infinite.
 
-At each defined symbol the bound decides: a value known to :data:`tolerance.ELEMENTWISE_TRUST`
-relative is used as it is; any other (a saturated σ's ``1 − a``, a cancellation, a kink input
-within its own round-off of 0) is evaluated again in high precision from the point's exact
-binary values (:class:`~derive.numeric.example.Example`, which raises its precision until the
-value is finite), and carries ``u·|v|`` from then on. So float64 is used exactly where its error
+At each defined symbol the bound decides: a parameter's gradient known to
+:data:`tolerance.ELEMENTWISE_TRUST` relative (or to 1 % of the comparison's smallest absolute
+tolerance), or a value it is computed from known to a tenth of that, is used as it is. Any other
+(a saturated σ's ``1 − a``, a cancellation, a kink input within its own round-off of 0) is
+evaluated again: first its own definition in 60-digit arithmetic from the float64 values and
+bounds of what it reads (:meth:`Tape._precise`; enough when the trouble is the definition's own
+cancellation), else from the point's exact binary values in high precision
+(:class:`~derive.numeric.example.Example`, which raises its precision until the value is
+finite); either way it carries ``u·|v|`` from then on. So float64 is used exactly where its error
 is provably (to first order) far below the comparison's tolerance, and the high-precision path
 only for the entries that need it.
 """
@@ -35,6 +39,7 @@ from collections.abc import Mapping
 from fractions import Fraction
 from typing import Any
 
+import mpmath
 import numpy as np
 import sympy as sp
 
@@ -48,6 +53,14 @@ FUNC_ROUNDING = 8 * U  # NumPy's exp/log/tanh and the table's σ are within a fe
 TINY = float(np.finfo(np.float64).tiny)  # below this a nonzero value has lost precision
 
 LEAF, CONST, SYM, ADD, MUL, POW, FUNC, OPAQUE = range(8)
+PRECISE_DPS = 60  # digits of the one-definition recomputation (Tape._precise)
+# values the outputs are computed from are held to 10× less error than the outputs themselves,
+# so that sums of many of them (a weight's gradient sums over the batch) stay within the bound
+INNER = 0.1
+
+
+class _Imprecise(Exception):
+    """The one-definition recomputation cannot bound its error: start from the exact values."""
 
 
 class _Funcs:
@@ -68,6 +81,35 @@ class _Funcs:
         for cls, (expr, names) in derivs.items():
             f, _, kinks = self.table[cls]
             self.table[cls] = (f, self._numeric(expr, names), kinks)
+        self.derivs = derivs
+
+    def mp_slope(self, cls: Any, x: Any, params: list[Any]) -> Any:
+        """f'(x) in mpmath (σ'(40) ≈ 4e−18, where float64 gives 0), from the table's
+        derivative."""
+        expr, names = self.derivs[cls]
+        env = dict(zip(names, [x, *params], strict=True))
+        funcs = ops.sympy_mpmath()
+
+        def ev(e: sp.Basic) -> Any:
+            if e in env:
+                return env[e]
+            if e.is_Rational:
+                return mpmath.mpf(int(e.p)) / int(e.q)
+            if e.is_Number or e.is_NumberSymbol:
+                return mpmath.mpf(float(e))
+            vals = [ev(a) for a in e.args]
+            if e.is_Add:
+                return mpmath.fsum(vals)
+            if e.is_Mul:
+                out = vals[0]
+                for v in vals[1:]:
+                    out = out * v
+                return out
+            if e.is_Pow:
+                return vals[0] ** vals[1]
+            return funcs[e.func](*vals)
+
+        return ev(expr)
 
     def _numeric(self, expr: sp.Expr, names: tuple[sp.Symbol, ...]) -> Any:
         """``expr`` (an operation's derivative: ``σ(x)(1 − σ(x))``, ``1/x``, ``1 − tanh²x``) as
@@ -178,6 +220,7 @@ class Tape:
                     add(e, OPAQUE, ch, e)
         self.n = len(kind)
         self.index = index
+        self.extra = extra
         self.kind = kind
         self.children = children
         self.leaves = [(i, extra[i]) for i in range(self.n) if kind[i] == LEAF]
@@ -217,6 +260,8 @@ class Tape:
         # the values the outputs depend on: only these are worth high precision (the loss's own
         # value may be beyond every precision where its gradient is finite)
         self.needed = np.zeros(self.n, bool)
+        self.output = np.zeros(self.n, bool)
+        self.output[[index[s] for s in (outputs if outputs is not None else order)]] = True
         stack = [index[s] for s in (outputs if outputs is not None else order)]
         while stack:
             i = stack.pop()
@@ -246,6 +291,7 @@ class Tape:
         val[self.const_idx] = self.const_val
         err[self.const_idx] = self.const_err
         example: Example | None = None
+        memo: dict[int, tuple[Any, Any]] = {}
         recomputed = 0
         with np.errstate(all="ignore"):
             for groups in self.levels:
@@ -254,19 +300,27 @@ class Tape:
                     if k == SYM:
                         child = positions[0]
                         v, e = val[child], err[child]
-                        bad = ~((e <= tol.ELEMENTWISE_TRUST * np.abs(v)) & np.isfinite(v))
+                        out = self.output[nodes]
+                        limit = np.where(out, 1.0, INNER) * tol.ELEMENTWISE_TRUST * np.abs(v)
+                        # an output (a parameter's gradient) is compared with an absolute
+                        # tolerance of at least EXACT_ATOL: 1 % of that is as good
+                        limit = np.where(out, np.maximum(limit, 0.01 * tol.EXACT_ATOL), limit)
+                        bad = ~((e <= limit) & np.isfinite(v))
                         bad &= self.needed[nodes]
                         if bad.any():
                             v, e = v.copy(), e.copy()
                             for j in np.flatnonzero(bad):
-                                if example is None:
-                                    example = Example(d, point=point)
-                                try:
-                                    x = float(example.value(self.syms[int(nodes[j])]))
-                                except (ValueError, OverflowError):
-                                    return None
-                                v[j], e[j] = x, U * abs(x)
+                                body = int(child[j])
+                                x = self._precise(body, val, err, memo)
+                                if x is None:  # ill-conditioned in its inputs too: from scratch
+                                    if example is None:
+                                        example = Example(d, point=point)
+                                    try:
+                                        x = float(example.value(self.syms[int(nodes[j])]))
+                                    except (ValueError, OverflowError):
+                                        return None
                                 recomputed += 1
+                                v[j], e[j] = x, U * abs(x)
                         val[nodes], err[nodes] = v, e
                     elif k == ADD:
                         self._add(val, err, nodes, positions)
@@ -279,6 +333,93 @@ class Tape:
                     else:
                         self._opaque(val, err, nodes, positions)
         return val, err, recomputed
+
+    def _precise(self, body: int, val: np.ndarray, err: np.ndarray, memo: dict) -> float | None:
+        """The value of one definition, in :data:`PRECISE_DPS`-digit arithmetic from the
+        float64 values (and bounds) of the symbols it reads, if its bound then shows it to
+        :data:`tolerance.ELEMENTWISE_TRUST`; else ``None``. Float64 fails on a definition
+        mostly by its own cancellation (``1 − σ(z)`` with σ rounded to 1.0), which more digits
+        cure while ``z`` stays the float value it is; where the definition is ill-conditioned
+        in its inputs as well the bound says so, and the caller starts from the point's exact
+        values instead."""
+        with mpmath.workdps(PRECISE_DPS):
+            try:
+                v, e = self._mp(body, val, err, memo, top=True)
+            except (_Imprecise, ValueError, TypeError, ZeroDivisionError, OverflowError, RecursionError):
+                return None
+            if not (isinstance(v, mpmath.mpf) and mpmath.isfinite(v)):
+                return None
+            if not e <= INNER * tol.ELEMENTWISE_TRUST * abs(v):
+                return None
+            x = float(v)
+        return x if np.isfinite(x) and (x != 0 or v == 0) else None
+
+    def _mp(self, i: int, val, err, memo: dict, top: bool = False) -> tuple[Any, Any]:
+        """(value, bound) of node ``i`` in mpmath; symbols other than the one being defined
+        are inputs: their float64 value (an exact binary number) and bound."""
+        hit = memo.get(i)
+        if hit is not None:
+            return hit
+        k = self.kind[i]
+        if (
+            not top
+            and (k == ADD or (k == FUNC and self.funcs.table[self.extra[i]][2]))
+            and err[i] <= INNER * tol.ELEMENTWISE_TRUST * abs(val[i])
+        ):
+            # a sum float64 got right (the pre-activation Σ x·w + b) or a piecewise-linear
+            # function of it (relu'(z) where |z| exceeds its bound) is an input like the
+            # symbols read; smooth functions and products are redone (σ(z) rounded to 1.0 is
+            # accurate, 1 − σ(z) from it is not)
+            out = (mpmath.mpf(float(val[i])), mpmath.mpf(float(err[i])))
+            memo[i] = out
+            return out
+        if (k in (SYM, LEAF)) and not top:
+            x = float(val[i])
+            if not np.isfinite(x) or not np.isfinite(err[i]):
+                raise _Imprecise
+            out = (mpmath.mpf(x), mpmath.mpf(float(err[i])))
+            memo[i] = out
+            return out
+        rnd = mpmath.mpf(10) ** (8 - PRECISE_DPS)  # rounding of one operation, with room
+        if k == CONST:
+            e = self.extra[i]
+            v = mpmath.mpf(int(e.p)) / int(e.q) if e.is_Rational else mpmath.mpf(float(e))
+            out = (v, mpmath.mpf(0) if e.is_Rational else abs(v) * mpmath.mpf(U))
+        else:
+            ch = [self._mp(c, val, err, memo) for c in self.children[i]]
+            if k == ADD:
+                v = mpmath.fsum(c[0] for c in ch)
+                out = (v, mpmath.fsum(c[1] for c in ch) + rnd * abs(v))
+            elif k == MUL:
+                p, ep = ch[0]
+                for a, ea in ch[1:]:
+                    ep = abs(p) * ea + abs(a) * ep
+                    p = p * a
+                out = (p, ep + rnd * len(ch) * abs(p))
+            elif k == POW:
+                (b, eb), (c, ec) = ch
+                if ec != 0:
+                    raise _Imprecise
+                v = b**c
+                de = abs(c) * abs(b) ** (c - 1) * eb if eb != 0 else mpmath.mpf(0)
+                out = (v, de + rnd * abs(v))
+            elif k == FUNC:
+                cls = self.extra[i]
+                x, ex_ = ch[0]
+                if any(c[1] != 0 for c in ch[1:]):
+                    raise _Imprecise
+                params = [c[0] for c in ch[1:]]
+                if ex_ != 0 and any(abs(x - kk) <= ex_ for kk in self.funcs.table[cls][2]):
+                    raise _Imprecise  # a kink within the input's bound
+                v = ops.sympy_mpmath()[cls](x, *params)
+                de = abs(self.funcs.mp_slope(cls, x, params)) * ex_ if ex_ != 0 else 0
+                out = (v, de + rnd * abs(v))
+            else:
+                raise _Imprecise
+            if not (isinstance(out[0], mpmath.mpf) and mpmath.isfinite(out[0])):
+                raise _Imprecise
+        memo[i] = out
+        return out
 
     @staticmethod
     def _add(val, err, nodes, positions) -> None:
