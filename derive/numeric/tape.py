@@ -54,6 +54,7 @@ TINY = float(np.finfo(np.float64).tiny)  # below this a nonzero value has lost p
 
 LEAF, CONST, SYM, ADD, MUL, POW, FUNC, OPAQUE = range(8)
 PRECISE_DPS = 60  # digits of the one-definition recomputation (Tape._precise)
+EXACT_DPS = 60  # first digits of a recomputation from the exact values (_exact), then doubled
 # values the outputs are computed from are held to 10× less error than the outputs themselves,
 # so that sums of many of them (a weight's gradient sums over the batch) stay within the bound
 INNER = 0.1
@@ -290,7 +291,8 @@ class Tape:
             err[i] = 0.0 if v is not None else np.inf
         val[self.const_idx] = self.const_val
         err[self.const_idx] = self.const_err
-        example: Example | None = None
+        examples: dict[int, Example] = {}  # high-precision evaluators by digits
+        fulls: dict[int, dict] = {}  # values from the exact inputs, by digits
         memo: dict[int, tuple[Any, Any]] = {}
         recomputed = 0
         with np.errstate(all="ignore"):
@@ -311,16 +313,19 @@ class Tape:
                             v, e = v.copy(), e.copy()
                             for j in np.flatnonzero(bad):
                                 body = int(child[j])
-                                x = self._precise(body, val, err, memo)
-                                if x is None:  # ill-conditioned in its inputs too: from scratch
-                                    if example is None:
-                                        example = Example(d, point=point)
-                                    try:
-                                        x = float(example.value(self.syms[int(nodes[j])]))
-                                    except (ValueError, OverflowError):
+                                x, bound = self._precise(body, val, err, memo)
+                                dps = PRECISE_DPS
+                                while x is None and dps <= tol.EXAMPLE_MAX_DPS:
+                                    # ill-conditioned in its inputs too: from the exact values
+                                    full = fulls.setdefault(dps, {})
+                                    x, bound = self._precise(body, val, err, full, dps, True)
+                                    dps *= 4
+                                if x is None:  # (a chain too deep to follow, say)
+                                    x, bound = _exact(examples, d, point, self.syms[int(nodes[j])])
+                                    if x is None:
                                         return None
                                 recomputed += 1
-                                v[j], e[j] = x, U * abs(x)
+                                v[j], e[j] = x, U * abs(x) + bound
                         val[nodes], err[nodes] = v, e
                     elif k == ADD:
                         self._add(val, err, nodes, positions)
@@ -334,35 +339,54 @@ class Tape:
                         self._opaque(val, err, nodes, positions)
         return val, err, recomputed
 
-    def _precise(self, body: int, val: np.ndarray, err: np.ndarray, memo: dict) -> float | None:
+    def _precise(
+        self,
+        body: int,
+        val: np.ndarray,
+        err: np.ndarray,
+        memo: dict,
+        dps: int = 0,
+        full: bool = False,
+    ) -> tuple[float | None, float]:
         """The value of one definition, in :data:`PRECISE_DPS`-digit arithmetic from the
-        float64 values (and bounds) of the symbols it reads, if its bound then shows it to
-        :data:`tolerance.ELEMENTWISE_TRUST`; else ``None``. Float64 fails on a definition
+        float64 values (and bounds) of the symbols it reads, and its bound, if the bound then
+        shows it to :data:`tolerance.ELEMENTWISE_TRUST`; else ``(None, inf)``. Float64 fails on a definition
         mostly by its own cancellation (``1 − σ(z)`` with σ rounded to 1.0), which more digits
         cure while ``z`` stays the float value it is; where the definition is ill-conditioned
         in its inputs as well the bound says so, and the caller starts from the point's exact
-        values instead."""
-        with mpmath.workdps(PRECISE_DPS):
+        values instead (``full``: every defined symbol evaluated from its definition, down to
+        the inputs and parameters, with ``dps`` digits)."""
+        with mpmath.workdps(dps or PRECISE_DPS):
             try:
-                v, e = self._mp(body, val, err, memo, top=True)
+                v, e = self._mp(body, val, err, memo, top=True, full=full)
             except (_Imprecise, ValueError, TypeError, ZeroDivisionError, OverflowError, RecursionError):
-                return None
+                return None, np.inf
             if not (isinstance(v, mpmath.mpf) and mpmath.isfinite(v)):
-                return None
+                return None, np.inf
             if not e <= INNER * tol.ELEMENTWISE_TRUST * abs(v):
-                return None
-            x = float(v)
-        return x if np.isfinite(x) and (x != 0 or v == 0) else None
+                return None, np.inf
+            x, bound = float(v), float(e)
+        if not (np.isfinite(x) and np.isfinite(bound) and (x != 0 or v == 0)):
+            return None, np.inf
+        return x, bound
 
-    def _mp(self, i: int, val, err, memo: dict, top: bool = False) -> tuple[Any, Any]:
+    def _mp(
+        self, i: int, val, err, memo: dict, top: bool = False, full: bool = False
+    ) -> tuple[Any, Any]:
         """(value, bound) of node ``i`` in mpmath; symbols other than the one being defined
-        are inputs: their float64 value (an exact binary number) and bound."""
+        are inputs: their float64 value (an exact binary number) and bound (``full``: their
+        definitions are evaluated too, down to the point's exact values)."""
         hit = memo.get(i)
         if hit is not None:
             return hit
         k = self.kind[i]
+        if full and k == SYM:
+            out = self._mp(self.children[i][0], val, err, memo, full=True)
+            memo[i] = out
+            return out
         if (
-            not top
+            not full
+            and not top
             and (k == ADD or (k == FUNC and self.funcs.table[self.extra[i]][2]))
             and err[i] <= INNER * tol.ELEMENTWISE_TRUST * abs(val[i])
         ):
@@ -380,13 +404,13 @@ class Tape:
             out = (mpmath.mpf(x), mpmath.mpf(float(err[i])))
             memo[i] = out
             return out
-        rnd = mpmath.mpf(10) ** (8 - PRECISE_DPS)  # rounding of one operation, with room
+        rnd = _rounding(mpmath.mp.dps)  # rounding of one operation, with room
         if k == CONST:
             e = self.extra[i]
             v = mpmath.mpf(int(e.p)) / int(e.q) if e.is_Rational else mpmath.mpf(float(e))
             out = (v, mpmath.mpf(0) if e.is_Rational else abs(v) * mpmath.mpf(U))
         else:
-            ch = [self._mp(c, val, err, memo) for c in self.children[i]]
+            ch = [self._mp(c, val, err, memo, full=full) for c in self.children[i]]
             if k == ADD:
                 v = mpmath.fsum(c[0] for c in ch)
                 out = (v, mpmath.fsum(c[1] for c in ch) + rnd * abs(v))
@@ -513,6 +537,50 @@ class Tape:
             except (TypeError, ValueError):
                 v = np.nan
             val[i], err[i] = v, np.inf
+
+
+_ROUNDING: dict[int, Any] = {}
+
+
+def _rounding(dps: int) -> Any:
+    """A bound on one mpmath operation's relative rounding at ``dps`` digits (with room for
+    functions' last-digit errors)."""
+    hit = _ROUNDING.get(dps)
+    if hit is None:
+        hit = _ROUNDING[dps] = mpmath.mpf(10) ** (8 - dps)
+    return hit
+
+
+def _exact(
+    examples: dict[int, Example], d: Derivation, point: Any, sym: sp.Symbol
+) -> tuple[float | None, float]:
+    """``sym`` from the point's exact values in high precision, and a bound: evaluated with
+    :data:`EXACT_DPS` digits and with twice as many, accepted when the two agree to well within
+    :data:`tolerance.ELEMENTWISE_TRUST` (30 digits leave 1 − σ(60) ≈ 1e−26 four correct digits;
+    a fixed precision cannot know how much a value cancels), else with twice as many again, up
+    to :data:`tolerance.EXAMPLE_MAX_DPS`. ``(None, inf)`` when no precision gives a finite
+    value that settles."""
+    dps = EXACT_DPS
+    prev = None
+    while dps <= tol.EXAMPLE_MAX_DPS:
+        ex_ = examples.get(dps)
+        if ex_ is None:
+            ex_ = examples[dps] = Example(d, point=point)
+            ex_._dps = dps
+        try:
+            v = ex_.value(sym)
+        except (ValueError, OverflowError):
+            return None, np.inf
+        with mpmath.workdps(dps):
+            v = mpmath.mpf(v)
+            if prev is not None:
+                diff = abs(v - prev)
+                if diff <= 0.01 * INNER * tol.ELEMENTWISE_TRUST * abs(v):
+                    x = float(v)
+                    return (x, float(diff)) if np.isfinite(x) else (None, np.inf)
+        prev = v
+        dps *= 2
+    return None, np.inf
 
 
 def _slope(fprime: Any, x: np.ndarray, *params: float) -> np.ndarray:
