@@ -58,6 +58,7 @@ EXACT_DPS = 60  # first digits of a recomputation from the exact values (_exact)
 # values the outputs are computed from are held to 10× less error than the outputs themselves,
 # so that sums of many of them (a weight's gradient sums over the batch) stay within the bound
 INNER = 0.1
+TINY_BOUND = 1e-40  # an absolute bound accepted for an inner value recomputed in high precision
 
 
 class _Imprecise(Exception):
@@ -313,15 +314,21 @@ class Tape:
                             v, e = v.copy(), e.copy()
                             for j in np.flatnonzero(bad):
                                 body = int(child[j])
-                                x, bound = self._precise(body, val, err, memo)
+                                # a value that is exactly 0 (a bias whose gradient cancels) has
+                                # no relative accuracy at any precision: a small enough absolute
+                                # bound is accepted (it is carried to everything computed from it)
+                                floor = 0.01 * tol.EXACT_ATOL if out[j] else TINY_BOUND
+                                x, bound = self._precise(body, val, err, memo, floor=floor)
                                 dps = PRECISE_DPS
                                 while x is None and dps <= tol.EXAMPLE_MAX_DPS:
                                     # ill-conditioned in its inputs too: from the exact values
                                     full = fulls.setdefault(dps, {})
-                                    x, bound = self._precise(body, val, err, full, dps, True)
+                                    x, bound = self._precise(body, val, err, full, dps, True, floor)
                                     dps *= 4
                                 if x is None:  # (a chain too deep to follow, say)
-                                    x, bound = _exact(examples, d, point, self.syms[int(nodes[j])])
+                                    x, bound = _exact(
+                                        examples, d, point, self.syms[int(nodes[j])], floor
+                                    )
                                     if x is None:
                                         return None
                                 recomputed += 1
@@ -347,6 +354,7 @@ class Tape:
         memo: dict,
         dps: int = 0,
         full: bool = False,
+        floor: float = 0.0,
     ) -> tuple[float | None, float]:
         """The value of one definition, in :data:`PRECISE_DPS`-digit arithmetic from the
         float64 values (and bounds) of the symbols it reads, and its bound, if the bound then
@@ -363,7 +371,7 @@ class Tape:
                 return None, np.inf
             if not (isinstance(v, mpmath.mpf) and mpmath.isfinite(v)):
                 return None, np.inf
-            if not e <= INNER * tol.ELEMENTWISE_TRUST * abs(v):
+            if not e <= max(INNER * tol.ELEMENTWISE_TRUST * abs(v), floor):
                 return None, np.inf
             x, bound = float(v), float(e)
         if not (np.isfinite(x) and np.isfinite(bound) and (x != 0 or v == 0)):
@@ -552,7 +560,7 @@ def _rounding(dps: int) -> Any:
 
 
 def _exact(
-    examples: dict[int, Example], d: Derivation, point: Any, sym: sp.Symbol
+    examples: dict[int, Example], d: Derivation, point: Any, sym: sp.Symbol, floor: float = 0.0
 ) -> tuple[float | None, float]:
     """``sym`` from the point's exact values in high precision, and a bound: evaluated with
     :data:`EXACT_DPS` digits and with twice as many, accepted when the two agree to well within
@@ -575,7 +583,7 @@ def _exact(
             v = mpmath.mpf(v)
             if prev is not None:
                 diff = abs(v - prev)
-                if diff <= 0.01 * INNER * tol.ELEMENTWISE_TRUST * abs(v):
+                if diff <= max(0.01 * INNER * tol.ELEMENTWISE_TRUST * abs(v), floor):
                     x = float(v)
                     return (x, float(diff)) if np.isfinite(x) else (None, np.inf)
         prev = v
