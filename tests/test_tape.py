@@ -93,7 +93,8 @@ def test_a_saturated_unit_is_recomputed_and_only_it():
     ew = numeric.gradients_elementwise(d, point)
     exact = Example(d, point=point)
     for p in ("W", "b"):
-        want = np.array([[float(exact.value(s)) for s in row] for row in d.graph.tensors[p].grads.tolist()])
+        grads = d.graph.tensors[p].grads.tolist()
+        want = np.array([[float(exact.value(s)) for s in row] for row in grads])
         assert np.all(np.isfinite(ew[p]))
         np.testing.assert_allclose(ew[p], want, rtol=1e-12)
     # the saturated row's ∂L/∂A was recomputed; the others were trusted in float64

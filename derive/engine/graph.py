@@ -208,10 +208,10 @@ def _matmul(a: sp.Matrix, b: sp.Matrix) -> sp.Matrix:
 
 def sum_terms(terms: list[sp.Expr]) -> sp.Expr:
     """``Add(*terms)``. When every term is a product of the same length led by its own plain
-    symbol (``x_ik·w_kj`` in a matrix product, ``δ_{a_i}·x·1[z > 0]`` in a gradient), ``Add``'s canonical order is
-    the order of those symbols' names (``Basic.compare`` decides at the first factor) and no two
-    terms combine, so the sum is built in that order directly instead of by comparing whole
-    products pairwise."""
+    symbol (``x_ik·w_kj`` in a matrix product, ``δ_{a_i}·x·1[z > 0]`` in a gradient),
+    ``Add``'s canonical order is the order of those symbols' names (``Basic.compare`` decides
+    at the first factor) and no two terms combine, so the sum is built in that order directly
+    instead of by comparing whole products pairwise."""
     if len(terms) > 2:
         first = terms[0]
         n = len(first.args) if first.is_Mul else 0

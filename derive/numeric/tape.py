@@ -358,16 +358,16 @@ class Tape:
     ) -> tuple[float | None, float]:
         """The value of one definition, in :data:`PRECISE_DPS`-digit arithmetic from the
         float64 values (and bounds) of the symbols it reads, and its bound, if the bound then
-        shows it to :data:`tolerance.ELEMENTWISE_TRUST`; else ``(None, inf)``. Float64 fails on a definition
-        mostly by its own cancellation (``1 − σ(z)`` with σ rounded to 1.0), which more digits
-        cure while ``z`` stays the float value it is; where the definition is ill-conditioned
-        in its inputs as well the bound says so, and the caller starts from the point's exact
-        values instead (``full``: every defined symbol evaluated from its definition, down to
-        the inputs and parameters, with ``dps`` digits)."""
+        shows it to :data:`tolerance.ELEMENTWISE_TRUST`; else ``(None, inf)``. Float64 fails
+        on a definition mostly by its own cancellation (``1 − σ(z)`` with σ rounded to 1.0),
+        which more digits cure while ``z`` stays the float value it is; where the definition
+        is ill-conditioned in its inputs as well the bound says so, and the caller starts from
+        the point's exact values instead (``full``: every defined symbol evaluated from its
+        definition, down to the inputs and parameters, with ``dps`` digits)."""
         with mpmath.workdps(dps or PRECISE_DPS):
             try:
                 v, e = self._mp(body, val, err, memo, top=True, full=full)
-            except (_Imprecise, ValueError, TypeError, ZeroDivisionError, OverflowError, RecursionError):
+            except (_Imprecise, ArithmeticError, ValueError, TypeError, RecursionError):
                 return None, np.inf
             if not (isinstance(v, mpmath.mpf) and mpmath.isfinite(v)):
                 return None, np.inf
@@ -474,9 +474,7 @@ class Tape:
             a, ea = val[pos], err[pos]
             q = p[:c] * a
             e[:c] = np.abs(p[:c]) * ea + np.abs(a) * e[:c]
-            under[:c] |= ((q == 0) & (p[:c] != 0) & (a != 0)) | (
-                (np.abs(q) < TINY) & (q != 0)
-            )
+            under[:c] |= ((q == 0) & (p[:c] != 0) & (a != 0)) | ((np.abs(q) < TINY) & (q != 0))
             p[:c] = q
         n = np.zeros(len(p))
         for pos in positions[1:]:
