@@ -55,6 +55,7 @@ TINY = float(np.finfo(np.float64).tiny)  # below this a nonzero value has lost p
 LEAF, CONST, SYM, ADD, MUL, POW, FUNC, OPAQUE = range(8)
 PRECISE_DPS = 60  # digits of the one-definition recomputation (Tape._precise)
 EXACT_DPS = 60  # first digits of a recomputation from the exact values (_exact), then doubled
+FULL_MAX_DPS = 240  # the bounded recomputation from the exact values stops here (then _exact)
 # values the outputs are computed from are held to 10× less error than the outputs themselves,
 # so that sums of many of them (a weight's gradient sums over the batch) stay within the bound
 INNER = 0.1
@@ -320,7 +321,7 @@ class Tape:
                                 floor = 0.01 * tol.EXACT_ATOL if out[j] else TINY_BOUND
                                 x, bound = self._precise(body, val, err, memo, floor=floor)
                                 dps = PRECISE_DPS
-                                while x is None and dps <= tol.EXAMPLE_MAX_DPS:
+                                while x is None and dps <= FULL_MAX_DPS:
                                     # ill-conditioned in its inputs too: from the exact values
                                     full = fulls.setdefault(dps, {})
                                     x, bound = self._precise(body, val, err, full, dps, True, floor)
@@ -329,9 +330,15 @@ class Tape:
                                     x, bound = _exact(
                                         examples, d, point, self.syms[int(nodes[j])], floor
                                     )
-                                    if x is None:
+                                    if x is None and out[j]:
                                         return None
                                 recomputed += 1
+                                if x is None:
+                                    # beyond float64 (∂L/∂P = 1e1322 where σ saturates) or
+                                    # undefined: what reads it is recomputed from the exact
+                                    # values, and an output that needs it fails
+                                    v[j], e[j] = np.nan, np.inf
+                                    continue
                                 v[j], e[j] = x, U * abs(x) + bound
                         val[nodes], err[nodes] = v, e
                     elif k == ADD:
