@@ -585,6 +585,9 @@ def _exact(
         except (ValueError, OverflowError):
             return None, np.inf
         with mpmath.workdps(dps):
+            # an exact rational value comes back as a Fraction
+            if isinstance(v, Fraction):
+                v = mpmath.mpf(v.numerator) / v.denominator
             v = mpmath.mpf(v)
             if prev is not None:
                 diff = abs(v - prev)
