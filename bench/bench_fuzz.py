@@ -37,13 +37,16 @@ def main() -> int:
 
     counts: collections.Counter[str] = collections.Counter()
     times: list[float] = []
+    cpus: list[float] = []  # CPU time (user + sys of this process): the machine is shared
     start = time.perf_counter()
     log = open(args.log, "w") if args.log else None  # noqa: SIM115
     for seed in range(args.start, args.start + args.n):
+        c0 = time.process_time()
         o = fuzz.run(seed, max_dim=args.max_dim, points=args.points)
+        cpus.append(time.process_time() - c0)
         counts[o.kind] += 1
         times.append(o.seconds)
-        line = f"seed {seed}: {o.kind} {o.seconds:.2f} s"
+        line = f"seed {seed}: {o.kind} {o.seconds:.2f} s (CPU {cpus[-1]:.2f} s)"
         if o.kind != "match":
             line += "\n    " + o.detail.strip().replace("\n", "\n    ")
         print(line, flush=True)
@@ -54,13 +57,17 @@ def main() -> int:
             break
     ran = sum(counts.values())
     times.sort()
+    cpus.sort()
     p90 = times[min(len(times) - 1, int(0.9 * len(times)))]
+    c90 = cpus[min(len(cpus) - 1, int(0.9 * len(cpus)))]
     summary = (
         f"{ran} networks (dims ≤ {args.max_dim}, seeds {args.start}…{args.start + ran - 1}): "
         f"{counts['match']} matched, {counts['refused']} refused (exit 2), "
         f"{counts['mismatch']} mismatched, {counts['error']} errors; "
         f"per network median {statistics.median(times):.2f} s, p90 {p90:.2f} s, "
-        f"max {times[-1]:.2f} s; total {time.perf_counter() - start:.0f} s"
+        f"max {times[-1]:.2f} s (CPU median {statistics.median(cpus):.2f} s, p90 {c90:.2f} s, "
+        f"max {cpus[-1]:.2f} s, over 5 s: {sum(c > 5 for c in cpus)}); "
+        f"total {time.perf_counter() - start:.0f} s"
     )
     print(summary)
     if log:

@@ -20,10 +20,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import sympy as sp
+from sympy.core.basic import _args_sortkey
 
 from derive.engine import mform as mf
 from derive.engine.budget import cpu_budget
 from derive.engine.graph import Graph, Tensor, build, forward_ir, op_params
+from derive.engine.graph import sum_terms as _sum
 from derive.engine.printing import latex
 from derive.engine.steps import Checker, Step, StepError, Term, prove
 from derive.lang import expr as ex
@@ -417,14 +419,39 @@ def ce_fused(P: mf.MExpr, Y: mf.MExpr, n: mf.MExpr, one_hot: bool) -> mf.MExpr:
 # ---- element-wise truth -----------------------------------------------------------------------
 
 
+class TermCache:
+    """What :func:`elementwise` learns about one node's definition that does not depend on the
+    target (each entry's top-level terms and their symbols, ``f'(g)`` of a term ``f(g)``, the
+    terms of ``g``): a node read through several targets (``X W + b``: ``W`` and ``b``) is
+    taken apart once."""
+
+    def __init__(self) -> None:
+        self.terms: dict[sp.Basic, tuple[tuple[sp.Expr, frozenset], ...]] = {}
+        self.inner: dict[sp.Basic, tuple[tuple[sp.Expr, frozenset], ...]] = {}
+        self.outer: dict[sp.Basic, sp.Expr] = {}
+
+    def split(self, e: sp.Expr, store: dict) -> tuple[tuple[sp.Expr, frozenset], ...]:
+        hit = store.get(e)
+        if hit is None:
+            hit = store[e] = tuple(
+                (t, t.free_symbols) for t in sp.Add.make_args(sp.expand_mul(e, deep=False))
+            )
+        return hit
+
+
 def elementwise(
-    definition: sp.ImmutableMatrix, upstream: sp.Matrix, target: sp.ImmutableMatrix
+    definition: sp.ImmutableMatrix,
+    upstream: sp.Matrix,
+    target: sp.ImmutableMatrix,
+    cache: TermCache | None = None,
 ) -> sp.ImmutableMatrix:
     """``E[k,l] = Σ_ij upstream[i,j] · ∂definition[i,j]/∂target[k,l]`` by differentiation.
 
     Works term by term on each entry's top-level sum, so the cost is proportional to the number
-    of (term, symbol) pairs rather than entries × symbols.
+    of (term, symbol) pairs rather than entries × symbols. ``cache``: shared by the targets of
+    one node (the result does not depend on it).
     """
+    cache = cache if cache is not None else TermCache()
     wanted = set(target)
     acc: dict[sp.Symbol, list[sp.Expr]] = {s: [] for s in target}
     for idx in range(len(definition)):
@@ -432,40 +459,76 @@ def elementwise(
         u = upstream[idx]
         if u == 0:
             continue
-        for term in sp.Add.make_args(sp.expand_mul(entry, deep=False)):
-            syms = term.free_symbols & wanted
-            chain = _chain(term, wanted) if len(syms) > 1 else None
+        for term, fs in cache.split(entry, cache.terms):
+            syms = fs & wanted
+            if not syms:
+                continue
+            # one wanted symbol: f(g) only (SymPy's diff of f(g) is f'(g)·g', the same
+            # expression; its Pow rule writes g**n·(n·g'/g), which can flatten differently)
+            chain = (
+                _chain(term, wanted, cache)
+                if len(syms) > 1 or isinstance(term, sp.Function)
+                else None
+            )
             if chain is not None:
                 # f(Σ x·w + b): f' at the argument once, times each inner term's monomial
                 # derivative (σ(X W + b) inline: 32 weights per entry at (32, 32, 32))
                 outer, inner = chain
                 parts: dict[sp.Symbol, list[sp.Expr]] = {}
-                for it in sp.Add.make_args(sp.expand_mul(inner, deep=False)):
-                    for s in it.free_symbols & wanted:
+                for it, its in cache.split(inner, cache.inner):
+                    for s in its & wanted:
                         d = _monomial_diff(it, s)
                         parts.setdefault(s, []).append(it.diff(s) if d is None else d)
                 for s, ds in parts.items():
-                    d = outer * sp.Add(*ds)
-                    if d != 0:
+                    d = _product(outer, ds[0] if len(ds) == 1 else sp.Add(*ds))
+                    if not _is_zero(d):
                         acc[s].append(_times(u, d))
                 continue
             for s in syms:
                 d = _monomial_diff(term, s)
                 if d is None:
                     d = term.diff(s)
-                if d != 0:
+                if not _is_zero(d):
                     acc[s].append(_times(u, d))
-    return sp.ImmutableMatrix(target.rows, target.cols, [sp.Add(*acc[s]) for s in target])
+    return sp.ImmutableMatrix(target.rows, target.cols, [_sum(acc[s]) for s in target])
 
 
-def _chain(term: sp.Expr, wanted: set[sp.Symbol]) -> tuple[sp.Expr, sp.Expr] | None:
+def _is_zero(d: sp.Expr) -> bool:
+    """``d == 0`` for an expression (structural, as SymPy's ``==``), without sympifying 0."""
+    return d.is_Number and d == 0
+
+
+def _product(a: sp.Expr, b: sp.Expr) -> sp.Expr:
+    """``a·b``: a function application times a plain symbol is built in SymPy's canonical
+    order directly (``Mul``'s flattening sorts the factors the same way, and combines nothing
+    for such a pair); anything else goes through ``Mul``."""
+    if (
+        isinstance(a, sp.Function)
+        and b.is_Symbol
+        and a.is_commutative
+        and b.is_commutative
+        and a.func not in (sp.exp,)
+    ):
+        pair = (a, b) if _args_sortkey(a) < _args_sortkey(b) else (b, a)
+        return sp.Mul._from_args(pair)
+    return a * b
+
+
+def _chain(
+    term: sp.Expr, wanted: set[sp.Symbol], cache: TermCache | None = None
+) -> tuple[sp.Expr, sp.Expr] | None:
     """``(f'(g), g)`` when ``term`` is ``f(g)`` (a function whose other arguments, such as
     leaky ReLU's slope, hold no wanted symbol) or ``g**n`` (``n`` free of them), so that
     ``∂term/∂s = f'(g)·∂g/∂s`` — what ``term.diff(s)`` gives, with ``f'(g)`` built once."""
     if isinstance(term, sp.Function) and term.args:
         g, rest = term.args[0], term.args[1:]
         if g.is_Add and not any(a.free_symbols & wanted for a in rest):
-            return term.fdiff(1), g
+            if cache is None:
+                return term.fdiff(1), g
+            outer = cache.outer.get(term)
+            if outer is None:
+                outer = cache.outer[term] = term.fdiff(1)
+            return outer, g
     if term.is_Pow:
         g, n = term.args
         if g.is_Add and not (n.free_symbols & wanted):
@@ -595,6 +658,7 @@ class _Deriver:
         self.grad = {n for n, t in g.tensors.items() if t.grads is not None}
         self.textbook = textbook_map(g)
         self.checker.define(one_hot_rows(g, self.checker))
+        self._terms: tuple[object, TermCache] = (None, TermCache())  # the node being pulled
 
     def tex(self, e: sp.Expr) -> str:
         return latex(e, self.names)
@@ -673,7 +737,9 @@ class _Deriver:
         tt = g.tensors[target]
         formula = mf.add(*(p for p, _ in parts))
         rules = parts[0][1]
-        e = elementwise(node.definition, upstream, tt.symbols)
+        if self._terms[0] is not node:
+            self._terms = (node, TermCache())
+        e = elementwise(node.definition, upstream, tt.symbols, self._terms[1])
         single = len(g.consumers[target]) == 1
         lhs_tex = self._ref_tex(tt, "grad")
         if not single:

@@ -202,8 +202,33 @@ def _product(x: sp.Expr, y: sp.Expr) -> sp.Expr:
 
 def _matmul(a: sp.Matrix, b: sp.Matrix) -> sp.Matrix:
     return sp.Matrix(
-        a.rows, b.cols, lambda i, j: sp.Add(*(_product(a[i, k], b[k, j]) for k in range(a.cols)))
+        a.rows, b.cols, lambda i, j: sum_terms([_product(a[i, k], b[k, j]) for k in range(a.cols)])
     )
+
+
+def sum_terms(terms: list[sp.Expr]) -> sp.Expr:
+    """``Add(*terms)``. When every term is a product of the same length led by its own plain
+    symbol (``x_ik·w_kj`` in a matrix product, ``δ_{a_i}·x·1[z > 0]`` in a gradient),
+    ``Add``'s canonical order is the order of those symbols' names (``Basic.compare`` decides
+    at the first factor) and no two terms combine, so the sum is built in that order directly
+    instead of by comparing whole products pairwise."""
+    if len(terms) > 2:
+        first = terms[0]
+        n = len(first.args) if first.is_Mul else 0
+        lead = first.args[0] if n else None
+        if lead is not None and type(lead) is sp.Symbol:
+            tail = lead._hashable_content()[1:]
+            names = {}
+            for t in terms:
+                a = t.args[0] if t.is_Mul and len(t.args) == n else None
+                if a is None or type(a) is not sp.Symbol or a._hashable_content()[1:] != tail:
+                    break
+                names[a.name] = t
+            else:
+                if len(names) == len(terms):
+                    return sp.Add._from_args([names[k] for k in sorted(names)])
+    return sp.Add(*terms)
+
 
 
 def _number(g: Graph, node: ex.Node) -> sp.Expr:

@@ -375,9 +375,7 @@ class MpmathSystem:
 
     def matmul(self, a: Any, b: Any) -> Any:
         cols = list(zip(*b, strict=True))
-        return [
-            [mpmath.fsum(x * y for x, y in zip(row, col, strict=True)) for col in cols] for row in a
-        ]
+        return [[mpmath.fdot(zip(row, col, strict=True)) for col in cols] for row in a]
 
     def add(self, terms: list[Any], shape: tuple[int, int]) -> Any:
         grids = [_broadcast(t, shape) for t in terms]

@@ -114,6 +114,11 @@ class Checker:
     _dps: int = field(default=DPS, repr=False)
     _shrink: dict[int, int] = field(default_factory=dict, repr=False)
     _redraw: dict[int, int] = field(default_factory=dict, repr=False)
+    # values per (point, digits, shrink, redraw): a step that needs 200 digits at a saturated
+    # point reuses what earlier steps computed there, and the 50-digit values stay for the next
+    _store: dict[tuple[int, int, int, int], dict[Any, Any]] = field(
+        default_factory=dict, repr=False
+    )
 
     def define(self, items: Mapping[sp.Symbol, sp.Expr] | Iterable[tuple[sp.Symbol, sp.Expr]]):
         pairs = items.items() if isinstance(items, Mapping) else items
@@ -125,7 +130,13 @@ class Checker:
     def _cache(self, k: int) -> dict[Any, Any]:
         while len(self._caches) <= k:
             self._caches.append({})
+            self._select(len(self._caches) - 1)
         return self._caches[k]
+
+    def _select(self, k: int) -> None:
+        """Point ``k``'s values at the current digits and interval (after either changed)."""
+        key = (k, self._dps, self._shrink.get(k, 1), self._redraw.get(k, 0))
+        self._caches[k] = self._store.setdefault(key, {})
 
     def _sample(self, sym: sp.Symbol, k: int) -> mpmath.mpf:
         lo, hi = self.domains.get(sym, (-2.0, 2.0))
@@ -153,7 +164,8 @@ class Checker:
             return self._eval(sp.sympify(expr) if not isinstance(expr, sp.Basic) else expr, k)
 
     def _eval(self, e: sp.Basic, k: int) -> Any:
-        cache = self._cache(k)
+        caches = self._caches
+        cache = caches[k] if k < len(caches) else self._cache(k)
         hit = cache.get(e)
         if hit is not None:
             return hit
@@ -164,6 +176,21 @@ class Checker:
             v = mpmath.mpf(e.p) / e.q
         elif e.is_Float:
             v = mpmath.mpf(str(e))
+        elif e.is_Add and len(e.args) > 2:
+            # a long sum (a matrix product's entry Σ x·w): one correctly rounded dot product,
+            # each product term as (all factors but the last, the last), other terms times 1
+            one = mpmath.mpf(1)
+            pairs = []
+            for a in e.args:
+                if a.is_Mul and a not in cache:
+                    *rest, last = a.args
+                    p = self._eval(rest[0], k)
+                    for f in rest[1:]:
+                        p = p * self._eval(f, k)
+                    pairs.append((p, self._eval(last, k)))
+                else:
+                    pairs.append((self._eval(a, k), one))
+            v = mpmath.fdot(pairs)
         elif e.is_Add or e.is_Mul:
             it = iter(e.args)
             v = self._eval(next(it), k)
@@ -220,7 +247,7 @@ class Checker:
                         raise
                     self._shrink[k] = self._shrink.get(k, 1) * 4
                     self._dps = DPS
-                    self._caches[k] = {}
+                    self._select(k)
                     continue
                 except ZeroDivisionError:
                     if self._dps < MAX_DPS:
@@ -232,7 +259,7 @@ class Checker:
                         self._dps = DPS
                     else:
                         raise
-                    self._caches[k] = {}
+                    self._select(k)
                     continue
                 values = [v for grid in (a, b) for row in grid for v in row]
                 if not all(isinstance(v, mpmath.mpf | int) for v in values):
@@ -240,7 +267,7 @@ class Checker:
                     # outside the function's domain, and more digits cannot change that
                     if not self._draw_again(k):
                         raise ValueError("complex at every point drawn (outside the domain)")
-                    self._caches[k] = {}
+                    self._select(k)
                     continue
                 finite = all(isinstance(v, int) or mpmath.isfinite(v) for v in values)
                 if finite:
@@ -258,11 +285,11 @@ class Checker:
                     raise ValueError("not a number at every point drawn (outside the domain)")
                 else:
                     return a, b
-                self._caches[k] = {}
+                self._select(k)
         finally:
             if self._dps != DPS:
                 self._dps = DPS
-                self._caches[k] = {}
+                self._select(k)
 
     def _draw_again(self, k: int) -> bool:
         """Draw point ``k`` anew (other values; from the later draws on, positive ones) after it
@@ -283,7 +310,7 @@ class Checker:
         and the largest magnitude compared."""
         if dps != DPS:
             self._dps = dps
-            self._caches[k] = {}
+            self._select(k)
         try:
             a, b = self._grids(lhs, rhs, k)
         except (ValueError, IndexError, TypeError, ZeroDivisionError, OverflowError) as err:
@@ -322,7 +349,7 @@ class Checker:
                 # values of 1e600000 (exp of exp of …) cancel beyond any precision: draw
                 # point k from a narrower interval, where the same identity is tested again
                 self._shrink[k] = self._shrink.get(k, 1) * 4
-                self._caches[k] = {}
+                self._select(k)
             if bad:
                 raise StepError(bad)
         return self.points

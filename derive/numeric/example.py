@@ -163,6 +163,7 @@ class Example:
             for s, v in zip(g.tensors[name].symbols, [v for row in rows for v in row], strict=True):
                 self.values[s] = v
         self._cache: dict[sp.Basic, Any] = {}
+        self._walked: set[sp.Basic] = set()  # subexpressions whose symbols _prime has queued
         self._given = dict(self.values)
         self._dps = tol.EXAMPLE_DPS
 
@@ -195,6 +196,7 @@ class Example:
             dps = min(dps * 4, tol.EXAMPLE_MAX_DPS)
             self._dps = dps
             self._cache.clear()
+            self._walked.clear()
             self.values = dict(self._given)
 
     def _prime(self, e: sp.Basic) -> None:
@@ -204,6 +206,7 @@ class Example:
         defs = self.d.defs
         stack: list[tuple[sp.Basic, bool]] = [(e, False)]
         seen: set[sp.Basic] = set()
+        walked: set[sp.Basic] = set()
         while stack:
             x, ready = stack.pop()
             if ready:
@@ -218,7 +221,28 @@ class Example:
                     continue
                 stack.append((x, True))
                 x = defs[x]
-            stack.extend((s, False) for s in x.free_symbols if s not in self.values)
+            stack.extend((s, False) for s in self._symbols(x, walked) if s not in self.values)
+        self._walked |= walked
+
+    def _symbols(self, x: sp.Basic, walked: set[sp.Basic]) -> list[sp.Basic]:
+        """The symbols of ``x`` (``free_symbols``), skipping subexpressions whose symbols an
+        earlier call has evaluated: a subexpression shared by many definitions (the
+        pre-activation inside every ``relu'(z)`` of a column) is walked once per call, where
+        ``free_symbols`` walks it again for each value asked for. (Within a call every
+        occurrence is walked, so each definition's symbols are queued above it.)"""
+        out = []
+        stack = [x]
+        done = self._walked
+        while stack:
+            y = stack.pop()
+            if y in done:
+                continue
+            walked.add(y)
+            if y.is_Symbol:
+                out.append(y)
+            else:
+                stack.extend(y.args)
+        return out
 
     def _name(self, e: sp.Basic) -> str:
         """``W1[0, 1]`` or ``∂L/∂W1[0, 1]`` for a symbol, else its LaTeX."""

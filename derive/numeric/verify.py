@@ -31,6 +31,7 @@ from derive.lang import domains as domain
 from derive.lang import expr as ex
 from derive.lang import ops
 from derive.lang.spec import SpecError
+from derive.numeric import tape
 from derive.numeric.example import Example, ExampleValueError
 
 TOL = tol.COMPARE  # (rtol, atol) per comparison; reasons in derive.engine.tolerance
@@ -241,36 +242,29 @@ def gradients_elementwise(d: Derivation, point: Mapping[str, np.ndarray], exact:
             )
             for p in g.spec.params
         }
-    values: dict[sp.Basic, Any] = {s: np.float64(v) for s, v in g.scalar_values.items()}
+    # float64 with a round-off bound per value; the symbols float64 cannot be trusted with
+    # (a saturated σ's 1 − a is 0, so δ = (1 − y)/(1 − a) is inf) in high precision instead,
+    # each from the point's exact values (derive.numeric.tape)
+    values: dict[sp.Basic, Any] = {s: float(v) for s, v in g.scalar_values.items()}
     for name, arr in point.items():
         for s, v in zip(g.tensors[name].symbols, np.asarray(arr).ravel(), strict=True):
-            values[s] = np.float64(v)
+            values[s] = float(v)
     order = [s for n in g.nodes for s in g.tensors[n.name].symbols]
     for visit in [g.loss] + [g.tensors[v.name] for v in d.backward]:
         order += [s for s in visit.grads]
-    ev = _FloatEval(values)
-    with np.errstate(all="ignore"):
-        for s in order:
-            values[s] = ev(d.defs[s])
-    out = {
-        p: np.array([[float(values[s]) for s in row] for row in g.tensors[p].grads.tolist()])
+    given = set(g.scalar_values) | {
+        s for name in list(g.spec.inputs) + list(g.spec.params) for s in g.tensors[name].symbols
+    }
+    outputs = [s for p in g.spec.params for s in g.tensors[p].grads]
+    tp = tape.tape_for(d, order, given, outputs)
+    run = tp.run(d, values, point)
+    if run is None:  # not finite at any precision: the comparison fails, it is not dropped
+        return {p: np.full(np.shape(point[p]), np.nan) for p in g.spec.params}
+    val = run[0]
+    return {
+        p: np.array([[float(val[tp.index[s]]) for s in row] for row in g.tensors[p].grads.tolist()])
         for p in g.spec.params
     }
-    if all(np.all(np.isfinite(v)) for v in out.values()):
-        return out
-    # the element-wise form is not fused (δP = −Y/P + (1 − Y)/(1 − P) is 0/0 once σ saturates
-    # in float64): evaluate it at the same point in high precision instead
-
-    ex_ = Example(d, point=point)
-    try:
-        return {
-            p: np.array(
-                [[_to_float(ex_.value(s)) for s in row] for row in g.tensors[p].grads.tolist()]
-            )
-            for p in g.spec.params
-        }
-    except ValueError:  # not finite at any precision: the comparison fails, it is not dropped
-        return {p: np.full(np.shape(point[p]), np.nan) for p in g.spec.params}
 
 
 class _FloatEval:
@@ -716,11 +710,15 @@ def inline_kinks_at_zero(d: Derivation) -> None:
             if node.name not in inline:
                 continue
             for e in node.definition:
-                for call in sorted(e.atoms(*classes), key=sp.default_sort_key):
+                near = {}  # only these are decided exactly (and sorted: which one is named)
+                for call in e.atoms(*classes):
                     arg = call.args[0]
-                    fv = float(ev(arg))
-                    if arg.is_Symbol or fv == 0 or not abs(fv) < 1e-9:
-                        continue
+                    if not arg.is_Symbol:
+                        fv = float(ev(arg))
+                        if fv != 0 and abs(fv) < 1e-9:
+                            near[call] = fv
+                for call in sorted(near, key=sp.default_sort_key):
+                    arg, fv = call.args[0], near[call]
                     example = example or Example(d)
                     if example.value(arg) == 0:
                         raise ExampleValueError(
