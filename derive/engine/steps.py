@@ -252,12 +252,7 @@ class Checker:
                 except ZeroDivisionError:
                     if self._dps < MAX_DPS:
                         self._dps = min(self._dps * 4, MAX_DPS)
-                    elif self._draw_again(k):
-                        pass
-                    elif self._shrink.get(k, 1) < MAX_SHRINK:
-                        self._shrink[k] = self._shrink.get(k, 1) * 4
-                        self._dps = DPS
-                    else:
+                    elif not self._retry_point(k):
                         raise
                     self._select(k)
                     continue
@@ -274,13 +269,8 @@ class Checker:
                     return a, b
                 if self._dps < MAX_DPS:
                     self._dps = min(self._dps * 4, MAX_DPS)
-                elif self._draw_again(k):
-                    pass  # log(0) where a relu output is 0, 0·∞ …: another point
-                elif self._shrink.get(k, 1) < MAX_SHRINK:
-                    # still not finite (σ(1e18) needs 1e18 digits): draw point k's free
-                    # symbols from a narrower interval instead (an identity holds everywhere)
-                    self._shrink[k] = self._shrink.get(k, 1) * 4
-                    self._dps = DPS
+                elif self._retry_point(k):
+                    pass
                 elif any(mpmath.isnan(v) for v in values):
                     raise ValueError("not a number at every point drawn (outside the domain)")
                 else:
@@ -290,6 +280,18 @@ class Checker:
             if self._dps != DPS:
                 self._dps = DPS
                 self._select(k)
+
+    def _retry_point(self, k: int) -> bool:
+        """Point ``k`` is still not evaluable at :data:`MAX_DPS` digits: first draw its free
+        symbols from a narrower interval (saturation: σ(1e18) needs 1e18 digits, an identity
+        holds everywhere) while it was never drawn anew; then draw it anew (:meth:`_draw_again`:
+        a relu output exactly 0 in a log or a divisor stays 0 however narrow the interval).
+        False when both are used up."""
+        if not self._redraw.get(k, 0) and self._shrink.get(k, 1) < MAX_SHRINK:
+            self._shrink[k] = self._shrink.get(k, 1) * 4
+            self._dps = DPS
+            return True
+        return self._draw_again(k)
 
     def _draw_again(self, k: int) -> bool:
         """Draw point ``k`` anew (other values; from the later draws on, positive ones) after it
