@@ -301,14 +301,8 @@ class _Numpy:
             k.value = self.visit(k.value)  # type: ignore[assignment]
         if any(isinstance(a, ast.Starred) for a in node.args):
             raise _Fallback
-        kws = []
-        for k in node.keywords:
-            if k.arg in ("keepdims", "keepdim"):
-                continue
-            kws.append(ast.keyword("axis", k.value) if k.arg == "dim" else k)
-        if len(kws) != len(node.keywords) or any(k.arg == "dim" for k in node.keywords):
+        if names.call_keywords(node):
             self.changed = True
-        node.keywords = kws
         f, args = node.func, node.args
         if isinstance(f, ast.Name):
             if f.id in ("len", "float", "int", "bool") or f.id.endswith("_backward"):
@@ -336,8 +330,8 @@ class _Numpy:
         if f.attr == "sum":
             self.changed = True
             if len(args) == 1:
-                kws = [ast.keyword("axis", args[0]), *kws]
-            return ast.Call(ast.Name(f.attr, ast.Load()), [base], kws)
+                node.keywords = [ast.keyword("axis", args[0]), *node.keywords]
+            return ast.Call(ast.Name(f.attr, ast.Load()), [base], node.keywords)
         if f.attr in ("dot", "matmul", "mm") and len(args) == 1:
             self.changed = True
             return ast.BinOp(base, ast.MatMult(), args[0])

@@ -21,7 +21,7 @@ from fractions import Fraction
 
 import sympy as sp
 
-from derive.checker import latexin
+from derive.checker import latexin, names
 from derive.checker.checknet import Net
 from derive.checker.formtree import derivative_text, derivative_tree, fits, tree_text
 from derive.checker.verdict import FormulaError, Msg, msg, shape_text
@@ -543,14 +543,8 @@ class _Numpy(ast.NodeTransformer):
 
     def visit_Call(self, node: ast.Call) -> ast.AST:
         self.generic_visit(node)
-        kws = []
-        for k in node.keywords:
-            if k.arg in ("keepdims", "keepdim"):
-                continue
-            kws.append(ast.keyword("axis", k.value) if k.arg == "dim" else k)
-        if len(kws) != len(node.keywords) or any(k.arg == "dim" for k in node.keywords):
+        if names.call_keywords(node):
             self.changed = True
-        node.keywords = kws
         f, args = node.func, node.args
         if isinstance(f, ast.Name):
             if f.id == "len" and len(args) == 1 and isinstance(args[0], ast.Name):
@@ -671,8 +665,8 @@ class _Numpy(ast.NodeTransformer):
         if f.attr in ("sum", "mean"):
             self.changed = True
             if len(args) == 1:
-                kws = [ast.keyword("axis", args[0]), *kws]
-            return ast.Call(ast.Name(f.attr, ast.Load()), [base], kws)
+                node.keywords = [ast.keyword("axis", args[0]), *node.keywords]
+            return ast.Call(ast.Name(f.attr, ast.Load()), [base], node.keywords)
         if f.attr in ("dot", "matmul", "mm") and len(args) == 1:
             self.changed = True
             return ast.BinOp(base, ast.MatMult(), args[0])
@@ -727,9 +721,9 @@ def wrt_from(net: Net, wrt: str | None, lhs: str | None, formula: str) -> str:
     """The tensor whose gradient is checked, from ``--wrt`` and/or ``dW2 = …``."""
     if wrt is None and lhs is None:
         raise FormulaError(msg("error.which_gradient"))
-    names = [n for n in (wrt, lhs) if n is not None]
+    given = [n for n in (wrt, lhs) if n is not None]
     out = []
-    for text in names:
+    for text in given:
         name = tensor_of(net, text)
         if name is None:
             grads = [

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import ast
 import re
 from collections.abc import Callable, Container
 
@@ -33,3 +34,17 @@ def resolve(has: Callable[[str], bool], constants: Container[str], name: str) ->
         if has(other) and other not in constants:
             return other
     return None
+
+
+def call_keywords(node: ast.Call) -> bool:
+    """NumPy/PyTorch keywords of a call in the language's terms, in place: ``keepdims``/
+    ``keepdim`` dropped (reductions keep 2-D anyway), ``dim=`` read as ``axis=``. Whether
+    anything changed."""
+    kws = []
+    for k in node.keywords:
+        if k.arg in ("keepdims", "keepdim"):
+            continue
+        kws.append(ast.keyword("axis", k.value) if k.arg == "dim" else k)
+    changed = len(kws) != len(node.keywords) or any(k.arg == "dim" for k in node.keywords)
+    node.keywords = kws
+    return changed
