@@ -194,7 +194,8 @@ def diagram(g: Graph) -> Diagram:
         entry = place(_layout("entry", _entry_edges(g)))
         # one node per number, unless its edges then run through other nodes (rnn's biases
         # and second input across the first step) where the tensor drawing's do not
-        if not crossings(entry) or len(crossings(entry)) <= len(crossings(tensor)):
+        crossed = len(crossings(entry))
+        if not crossed or crossed <= len(crossings(tensor)):
             return entry
     return tensor
 
