@@ -189,15 +189,16 @@ def diagram(g: Graph) -> Diagram:
     """The drawing of ``g`` (see the module docstring for the two levels), placed."""
     single = all(g.tensors[n].shape[0] == 1 for n in g.spec.inputs)
     entries = sum(len(g.tensors[n.name].symbols) for n in g.nodes)
+    if not (single and entries <= MAX_ENTRY_NODES):
+        return _untangle(_layout("tensor", _tensor_edges(g)))
+    entry = place(_layout("entry", _entry_edges(g)))
+    crossed = len(crossings(entry))
+    if not crossed:
+        return entry
+    # one node per number, unless its edges then run through other nodes (rnn's biases and
+    # second input across the first step) where the tensor drawing's do not
     tensor = _untangle(_layout("tensor", _tensor_edges(g)))
-    if single and entries <= MAX_ENTRY_NODES:
-        entry = place(_layout("entry", _entry_edges(g)))
-        # one node per number, unless its edges then run through other nodes (rnn's biases
-        # and second input across the first step) where the tensor drawing's do not
-        crossed = len(crossings(entry))
-        if not crossed or crossed <= len(crossings(tensor)):
-            return entry
-    return tensor
+    return entry if crossed <= len(crossings(tensor)) else tensor
 
 
 # ---- geometry (TikZ) ---------------------------------------------------------------------------
