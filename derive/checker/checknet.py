@@ -421,8 +421,7 @@ def _resized_points(net: Net, count: int = 2) -> list[Resized]:
             continue
         if len(out) == count:
             return out
-    return []
-    return out
+    return []  # fewer than `count` usable draws: no re-check at other sizes
 
 
 # ---- the gradient being checked -----------------------------------------------------------------
