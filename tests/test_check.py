@@ -224,6 +224,11 @@ def test_shape_mismatch_names_shapes_and_the_transpose_that_fixes_it() -> None:
     r = check("mlp-bce", "A1", "dZ2 @ W2")
     assert "inner sizes" in r.diagnoses[0].message
     assert r.diagnoses[0].fix == "dZ2 @ W2.T"
+    # the repair pushes the transpose through element-wise parts: no (2 * D.T).T in the fix
+    r = check("mlp-bce", "W2", "(1 / m) * (A2 - Y).T @ A1")
+    assert r.diagnoses[0].code == "shape-mismatch"
+    assert ".T)" not in r.diagnoses[0].fix and ".T.T" not in r.diagnoses[0].fix
+    assert check("mlp-bce", "W2", r.diagnoses[0].fix).ok
 
 
 def test_unknown_shows_where_it_differs() -> None:

@@ -22,7 +22,7 @@ from derive.checker.evaluate import System, close, evaluate, floats, same
 from derive.checker.formtree import shape_ok, tree_text
 from derive.checker.formula import Convert
 from derive.checker.mutations import Mutation, library
-from derive.checker.repair import _edits, _tidy, axis_repair, repair
+from derive.checker.repair import _edits, _tidy, axis_repair, repair, scalar_names
 from derive.checker.verdict import Diagnosis, Msg, grad_name, msg, shape_text
 from derive.engine import mform as mf
 from derive.engine.tolerance import (
@@ -150,7 +150,7 @@ def _edit_and_mutation(
             if all(close(u, v) for u, v in zip(vals, m.values, strict=True)):  # type: ignore[arg-type]
                 first = Diagnosis.of(
                     codes[kind],
-                    msg("diag.repair", how=desc, fix=tree_text(_tidy(t))),
+                    msg("diag.repair", how=desc, fix=tree_text(_tidy(t, scalar_names(net)))),
                     target.expected,
                 )
                 return [first, Diagnosis.of(m.code, m.message, target.expected)]
