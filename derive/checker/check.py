@@ -86,6 +86,7 @@ from derive.checker.formtree import (
 from derive.checker.formula import Convert, ShapeError, read, resolve_products, wrt_from
 from derive.checker.handcalc import _entry, check_value
 from derive.checker.mutations import library
+from derive.checker.names import looks_latex
 from derive.checker.verdict import (
     CODES,
     CheckResult,
@@ -149,7 +150,17 @@ def check(
         result = check_value(n, wrt, str(value), rtol=rtol, digits=digits)
     else:
         assert formula is not None
-        tree, lhs, shown = read(n, formula, latex, wrt)
+        latex = latex or looks_latex(formula)
+        try:
+            tree, lhs, shown = read(n, formula, latex, wrt)
+        except FormulaError as plain:
+            if latex or "^" not in formula:
+                raise
+            try:  # A1^T dZ2: LaTeX without a backslash (NumPy's ^ is never a gradient)
+                tree, lhs, shown = read(n, formula, True, wrt)
+            except FormulaError:
+                raise plain from None
+            latex = True
         entry = _entry_wrt(n, wrt, lhs)
         if entry is not None:
             result = _check_entry(n, entry, formula, shown, tree, allow_upstream, latex)

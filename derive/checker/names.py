@@ -48,3 +48,14 @@ def call_keywords(node: ast.Call) -> bool:
     changed = len(kws) != len(node.keywords) or any(k.arg == "dim" for k in node.keywords)
     node.keywords = kws
     return changed
+
+
+# LaTeX for certain: a command (\frac), a braced super/subscript, a $ delimiter. A bare ``^``
+# (``A1^T dZ2``) is only a hint: the plain reader is tried first (NumPy's ``^`` is XOR, never a
+# gradient, so a formula with it that the plain reader refuses is read as LaTeX).
+LATEX_HINT = re.compile(r"\\[A-Za-z]|\^\{|_\{|\$")
+
+
+def looks_latex(text: str) -> bool:
+    return bool(LATEX_HINT.search(text))
+
