@@ -260,6 +260,10 @@ NUMBERS: list[Case] = [
     ("tiny-mlp", "w11", "value", "−1.37 × 10^{-2}", "correct", None),
     ("tiny-mlp", "w11", "value", "-1.37e-2", "correct", None),
     ("tiny-mlp", "w11", "value", "$-0.0137$", "correct", None),
+    ("tiny-mlp", "w11", "value", "≈ -0.0137", "correct", None),  # as a hand calculation ends
+    ("tiny-mlp", "w11", "value", r"\approx -0.0137", "correct", None),
+    ("tiny-mlp", "w11", "value", "-0.0137.", "correct", None),  # a sentence's full stop
+    ("tiny-mlp", "w11", "value", "≈ -0.0139.", "incorrect", "unknown"),
     ("tiny-mlp", "w11", "value", "1" * 60, "unreadable", "unreadable"),
     ("tiny-mlp", "w11", "value", "1e5000", "unreadable", "unreadable"),
     ("tiny-mlp", "w11", "value", "about 0.01", "unreadable", "unreadable"),
