@@ -73,7 +73,13 @@ import numpy as np
 import sympy as sp
 
 from derive.checker.checknet import POINTS, POINTS_PIECEWISE, Net, Target, net_for
-from derive.checker.diagnose import diagnose, factor_text, relu_at_zero, shape_problem
+from derive.checker.diagnose import (
+    _factor_diagnoses,
+    diagnose,
+    factor_text,
+    relu_at_zero,
+    shape_problem,
+)
 from derive.checker.evaluate import System, _Undefined, evaluate, floats, same
 from derive.checker.formtree import (
     formula_text,
@@ -351,8 +357,10 @@ def _check_formula(
                     m, code, factor = literal
                     diag = Diagnosis.of(code, m, target.expected, factor)
                     return _result(verdict="incorrect", diagnoses=(diag,), read_as=read_as, **base)
-            diags = _resized_diagnosis(net, target, user) or diagnose(
-                net, target, user, resolved, conv, raw
+            diags = (
+                _resized_diagnosis(net, target, user)
+                or _size_factor(net, target, user, conv)
+                or diagnose(net, target, user, resolved, conv, raw)
             )
             notes = [msg("note.example_sizes")]
             return _result(
@@ -439,6 +447,17 @@ def _resized_diagnosis(net: Net, target: Target, user: mf.MExpr) -> list[Diagnos
         m = msg("mut.transposed", grad=grad_name(name), node=name)
         return [Diagnosis.of("operand-order", m, target.expected)]
     return []
+
+
+def _size_factor(net: Net, target: Target, user: mf.MExpr, conv: Any) -> list[Diagnosis]:
+    """Right at the example, wrong at other sizes by a power of a size that is 1 here
+    (``m * dZ`` where the batch has one example): that factor, named."""
+    if user.shape != target.shape or not same(
+        evaluate(user, System(net.example, 0)), target.truth(0, "example")
+    ):
+        return []
+    diags = _factor_diagnoses(net, target, user, target.ref, 1.0, conv, target.expected, None)
+    return diags if diags and diags[-1].factor not in (None, "1") else []
 
 
 def _binary_only(net: Net, target: Target, user: mf.MExpr) -> bool:

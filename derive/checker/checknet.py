@@ -405,9 +405,6 @@ def _resized_points(net: Net, count: int = 2) -> list[Resized]:
     sizes: dict[str, Any] = {}
     used: set[int] = set()
     for name, v in dims.items():  # the smallest new value >= 3: not the old one, not taken
-        if int(v) == 1:  # a batch of one is how the network is defined (and derived): kept
-            sizes[name] = 1
-            continue
         new = next(k for k in range(3, 64) if k != int(v) and k not in used)
         used.add(new)
         sizes[name] = new
