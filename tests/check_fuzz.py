@@ -26,10 +26,10 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from fractions import Fraction
 
+import check_oracle
 import numpy as np
 
-import check_oracle
-from derive.checker.check import FormulaError, check
+from derive.checker.check import FormulaError, _tex_of, check
 from derive.checker.checknet import net_for
 from derive.checker.formtree import positions, replace_at, tree_text
 from derive.lang import expr as ex
@@ -266,10 +266,19 @@ class Outcome:
         return self.oracle and self.verdict == "incorrect" and not self.kinked
 
 
-def judge(case: Case) -> Outcome:
-    right = oracle_right(case.net, case.wrt, case.text)
+def judge(case: Case, latex: bool = False, oracle_text: str | None = None) -> Outcome:
+    right = oracle_right(case.net, case.wrt, oracle_text or case.text)
     try:
-        r = check(case.net, case.wrt, case.text)
+        r = check(case.net, case.wrt, case.text, latex=latex)
     except FormulaError:
         return Outcome(case, right, "unreadable", None)
     return Outcome(case, right, "correct" if r.ok else "incorrect", r.code)
+
+
+def judge_latex(case: Case) -> Outcome | None:
+    """The same formula printed in LaTeX by derive's own printer and read back with ``--latex``
+    (None where it has no LaTeX form: shapes that do not fit)."""
+    tex = _tex_of(net_for(case.net, 0), case.text)
+    if tex is None:
+        return None
+    return judge(Case(case.net, case.wrt, tex, case.edits), latex=True, oracle_text=case.text)

@@ -32,6 +32,22 @@ def test_edited_formulas_judged_as_the_oracle_judges_them(net: str) -> None:
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize("net", builtin_names())
+def test_edited_formulas_in_latex_judged_alike(net: str) -> None:
+    """Each edited formula printed in LaTeX (derive's printer) and read back: the same verdict."""
+    judged = 0
+    for case in check_fuzz.cases(net, PER_NET, seed=0):
+        o = check_fuzz.judge_latex(case)
+        if o is None:
+            continue
+        judged += 1
+        assert not o.wrong_accepted, f"wrong LaTeX formula accepted: {o.case}"
+        assert not o.false_rejection, f"right LaTeX formula rejected ({o.code}): {o.case}"
+        assert o.verdict != "unreadable", f"own printed LaTeX unreadable: {o.case}"
+    assert judged >= PER_NET // 3
+
+
+@pytest.mark.slow
 def test_the_oracle_accepts_every_seed_and_rejects_a_plain_mistake() -> None:
     """The oracle itself: every unedited formula is right by it; a missing transpose is not."""
     for net in builtin_names():
