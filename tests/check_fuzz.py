@@ -13,7 +13,8 @@ flipped, a number changed, a sum over the other axis — and ask two judges:
 A formula the oracle calls wrong and ``derive check`` calls right is a **wrong answer accepted**
 (the one thing the checker must never do). A formula the oracle calls right and the checker
 wrong is a false rejection, unless it is right only away from a kink (a comparison with ``>=``/
-``<=``, which random points never meet). Every generated text is the checker's own printed
+``<=``, which random points never meet) or circular (it uses the very gradient it is asked for:
+``(h > 0) * dh`` for ``dh`` equals it, but derives nothing). Every generated text is the checker's own printed
 language, so an unreadable one is a reader bug. The texts are our own generated test data; the
 oracle evaluates them with Python (never student text).
 """
@@ -262,8 +263,12 @@ class Outcome:
         return self.verdict == "correct" and not self.oracle
 
     @property
+    def circular(self) -> bool:  # uses the gradient it is asked for (dh in a formula for dh)
+        return self.code == "circular"
+
+    @property
     def false_rejection(self) -> bool:
-        return self.oracle and self.verdict == "incorrect" and not self.kinked
+        return self.oracle and self.verdict == "incorrect" and not (self.kinked or self.circular)
 
 
 def judge(case: Case, latex: bool = False, oracle_text: str | None = None) -> Outcome:
