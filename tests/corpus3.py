@@ -212,7 +212,7 @@ C(E, "w", N, "delta = (O - t) * sigmoid_prime(z)\nnabla_w = delta * x", oracle="
 C(E, "O", N, "-(t - O)")
 C(E, "O", N, "t - O", "sign", style="xigua-sign")
 C(E, "w", L, r"O(1-O)(O-t)\,x", oracle="O * (1 - O) * (O - t) * x", style="xigua-latex")
-C(E, "w", L, r"\hat{y}(1-\hat{y})(y-\hat{y})\, x", "sign", oracle="O * (1 - O) * (t - O) * x", note="ŷ = O; y is not the target's name (t)", style="xigua-latex")
+C(E, "w", L, r"\hat{y}(1-\hat{y})(t-\hat{y})\, x", "sign", oracle="O * (1 - O) * (t - O) * x", note="first written with y for the target, which is not a name of this network (t): unreadable was right; rewritten with t", style="xigua-latex")
 C(E, "z", L, r"(O - t)\,\sigma'(z)", oracle="(O - t) * O * (1 - O)", style="notes")
 C(E, "w", L, r"2(O-t)\sigma'(z)\,x", "scale-factor", oracle="2 * (O - t) * O * (1 - O) * x", style="mse-without-half")
 C(E, "w", L, r"(O - t) \cdot O \cdot (1 - O) \cdot \mathbf{x}", oracle="(O - t) * O * (1 - O) * x", style="notes-cdot")

@@ -297,11 +297,23 @@ class _Parser:
         self.known = known
         self.loss = loss
         self.depth = 0
+        self.examples: tuple[str, ...] = ()  # the index letters of the \sum_{i=1}^{m} around
 
     def sub(self, toks: list[Tok]) -> _Parser:
         p = _Parser(toks, self.known, self.loss)
         p.depth = self.depth
+        p.examples = self.examples
         return p
+
+    def per_example(self, text: str, col: int) -> str:
+        """``text`` (a superscript) without an ``(i)`` that a surrounding ``\\sum_{i=1}^{m}``
+        sums over — Σ_i a^{(i)} is the batch sum of the vectorised A; any other ``(i)`` is
+        refused with the sentence that the vectorised form is expected."""
+        for letter in self.examples:
+            text = text.replace(f"({letter})", "")
+        if re.search(r"\([a-z]\)", text):
+            raise LatexError(PER_EXAMPLE.format(col=col), col)
+        return text
 
     def is_loss(self, name: str) -> bool:
         """Is ``name`` (a numerator of ∂·/∂·) the loss?"""
@@ -486,8 +498,9 @@ class _Parser:
             text.replace(" ", ""),
         )
         compact = compact.replace("^\\top", "\\top").replace("^T", "T").replace("^{T}", "T")
-        if re.search(r"\([a-z]\)", compact):
-            raise LatexError(PER_EXAMPLE.format(col=start.col), start.col)
+        compact = self.per_example(compact, start.col)
+        if not compact:  # y^{(i)} inside \sum_i: the vectorised Y
+            return node
         # a plain number: a power
         number = re.fullmatch(r"-?\d+(\.\d+)?", compact)
         if number:
@@ -884,6 +897,7 @@ class _Parser:
             self.next()
             start = self.peek()
             text, _ = self.group_text()
+            text = self.per_example(text.replace(" ", ""), start.col)
             m = re.fullmatch(r"\[(\d+)\]|\((\d+)\)|(\d+)", text.replace(" ", ""))
             if m is None and re.search(r"\([a-z]\)", text.replace(" ", "")):
                 raise LatexError(PER_EXAMPLE.format(col=start.col), start.col)  # \delta^{[1](i)}
@@ -906,12 +920,21 @@ class _Parser:
         return ex.Name("d" + node.id)
 
     def sum(self, tok: Tok) -> ex.Node:
+        index = ()
         while self.peek().text in ("_", "^"):
-            self.next()
-            self.group_tokens()  # \sum_{i=1}^{m}: the batch
+            sign = self.next().text
+            text, _ = self.group_text()  # \sum_{i=1}^{m}: the batch
+            m = re.fullmatch(r"([a-z])(=.*)?", text.replace(" ", ""))
+            if sign == "_" and m:
+                index = (m.group(1),)
         if not self.starts_factor() and self.peek().text not in ("-",):
             raise self.error(self.peek(), "what to sum after \\sum")
-        return _batch_sum(self.term())
+        outer = self.examples
+        self.examples = outer + index
+        try:
+            return _batch_sum(self.term())
+        finally:
+            self.examples = outer
 
     def maximum(self, tok: Tok) -> ex.Node:
         self.expect("(", "'(' after \\max")
