@@ -847,6 +847,15 @@ def _new_axis(s: ast.expr) -> int | None:
     return None
 
 
+def has_row_sum(text: str) -> bool:
+    """Does any statement of ``text`` hold a NumPy sum along axis 1 without ``keepdims``?"""
+    for part in _statements(text, False) if isinstance(text, str) else ():
+        m = re.match(r"\s*[A-Za-z_][A-Za-z0-9_]*\s*[-+*/@]?=(?!=)", part)
+        if _numpy_rows(part[m.end() :] if m else part):
+            return True
+    return False
+
+
 def _numpy_rows(text: str) -> bool:
     """Does ``text`` hold a NumPy sum along axis 1 without ``keepdims`` (a 1-D row)?"""
     if len(text) > ex.MAX_LENGTH:
