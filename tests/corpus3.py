@@ -444,7 +444,7 @@ C(B, "Z", N, "inv_std = 1 / np.sqrt(var + eps)\ndZ_hat = dY * gamma\ndZ = (1. / 
 C(B, "Z", N, "inv_std = 1 / np.sqrt(var + eps)\ndZ_hat = dY * gamma\ndZ = (1. / m) * inv_std * (m * dZ_hat - np.sum(dZ_hat, axis=1, keepdims=True) - Z_hat * np.sum(dZ_hat * Z_hat, axis=0))", "wrong-sum-axis", oracle="(1. / m) / np.sqrt(var + eps) * (m * dY * gamma - np.sum(dY * gamma, axis=1, keepdims=True) - Z_hat * np.sum(dY * gamma * Z_hat, axis=0))", style="b-cs231n")
 C(B, "gamma", N, "dgamma = np.sum(dY * Z_hat, axis=0)", oracle="np.sum(dY * Z_hat, axis=0)", style="b-cs231n")
 C(B, "beta", N, "dbeta = dY.sum(axis=0, keepdims=True) / m", "scale-factor", oracle="dY.sum(axis=0, keepdims=True) / m", style="b-cs231n")
-C(B, "var", L, r"-\frac{1}{2} \sum_{i} \frac{\partial L}{\partial \hat{Z}} \odot (Z - \mu) \odot (\sigma^2 + \epsilon)^{-3/2}", "*", oracle=None, style="b-latex", note="σ² is not a name of this network (var): unreadable or wrong")
+C(B, "var", L, r"-\frac{1}{2} \sum_{i} \frac{\partial L}{\partial \hat{Z}} \odot (Z - \mu) \odot (\sigma^2 + \epsilon)^{-3/2}", oracle="-0.5 * np.sum(dZ_hat * Z_c, axis=0, keepdims=True) * (var + eps) ** -1.5", style="b-latex", note="first labelled wrong by mistake: it is Kratzert's dvar, right")
 C(Q, "z_1", N, "dh_1 = dz_2.dot(W_h.T)\ndtanh = (1 - h_1 ** 2) * dh_1\ndz_1 = dtanh", oracle="(1 - h_1 ** 2) * (dz_2 @ W_h.T)", style="b-karpathy")
 C(Q, "z_1", L, r"\frac{\partial L}{\partial z_1} = \left(\frac{\partial L}{\partial z_2} W_h^{\top}\right) \odot \left(1 - h_1^{2}\right)", oracle="dz_2 @ W_h.T * (1 - h_1 ** 2)", style="b-latex")
 C(Q, "h_1", L, r"\delta_{z_2} W_h^{\mathsf{T}}", oracle="dz_2 @ W_h.T", style="b-latex")

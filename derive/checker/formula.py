@@ -926,10 +926,11 @@ def tensor_of(net: Net, text: str) -> str | None:
     loss = re.escape(net.spec.loss)
     # dW2, delta_W2, grad_w2 (the PyTorch tutorial), dL_dw / dLdw / dJ_dW2 (micrograd, notes)
     m = re.fullmatch(rf"(?:d(?:{loss}|L|J|C|E)_?d|delta_|grad_|nabla_|d_|d)(\w+)", text)
+    if m is None:  # w_grad, W1_gradient: the name first
+        m = re.fullmatch(r"(\w+?)_?(?:grad|gradient)", text)
     if m is None:
         return None
-    found = names.resolve(has, net.spec.constants, m.group(1))
-    return found
+    return names.resolve(has, net.spec.constants, m.group(1))
 
 
 # ---- formula trees → matrix form ----------------------------------------------------------------
