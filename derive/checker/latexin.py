@@ -278,6 +278,14 @@ def _has_transpose(x: ex.Node) -> bool:
     return isinstance(x, ex.Transpose) or any(_has_transpose(c) for c in ex.children(x))
 
 
+def _outer_product(x: ex.Node) -> bool:
+    """Does ``x`` hold a product whose left side is transposed (``x^{(i)⊤} (p^{(i)} − y^{(i)})``)?"""
+    if isinstance(x, ex.BinOp) and x.op != "*" and x.op not in ("+", "-", "/"):
+        if _has_transpose(x.left):
+            return True
+    return any(_outer_product(c) for c in ex.children(x))
+
+
 def _batch_sum(x: ex.Node) -> ex.Node:
     return ex.Call("sum", (x,), (("axis", ex.Num(Fraction(0))),))
 
@@ -969,7 +977,7 @@ class _Parser:
         self.examples, self.used_example = outer + index, False
         try:
             term = self.term()
-            if self.used_example and _has_transpose(term):
+            if self.used_example and _outer_product(term):
                 # Σ_i x^{(i)⊤} (p^{(i)} − y^{(i)}): a sum of outer products of rows is X^⊤ (P − Y)
                 return term
             return _batch_sum(term)
