@@ -17,7 +17,6 @@ import corpus3  # noqa: E402
 
 CASES = corpus3.load()
 KNOWN: dict[str, str] = {  # id -> why it still fails (strict xfail: fixing it must remove it here)
-    "c3-134": "\\mathrm{diag}(v) as a factor is not read",
     "c3-191": "--wrt x: the gradient of an input (not a parameter or computed node) is not derived",
     "c3-192": "--wrt x: the gradient of an input is not derived",
     "c3-209": "--wrt x: the gradient of an input is not derived",
@@ -155,6 +154,16 @@ def test_latex_sums_over_examples_and_time_steps() -> None:
         r"-\frac{1}{2}\sum_{i}\delta_{\hat{Z}} \odot (Z - \mu) \odot (\sigma^2 + \epsilon)^{-3/2}",
         latex=L,
     ).ok
+
+
+def test_diag_as_a_factor() -> None:
+    from derive.checker.check import FormulaError, check
+
+    assert check("tiny-mlp", "h_raw", r"\delta_{h}\, \mathrm{diag}(h \odot (1 - h))", latex=True).ok
+    assert check("rnn", "z_1", r"\delta_{z_2} W_h^{\top} \mathrm{diag}(1 - h_1^2)", latex=True).ok
+    assert not check("tiny-mlp", "h_raw", r"\delta_{h}\, \mathrm{diag}(h)", latex=True).ok
+    with pytest.raises(FormulaError, match="diag"):
+        check("rnn", "z_1", r"\mathrm{diag}(1 - h_1^2)", latex=True)
 
 
 def test_prediction_alias_inside_a_scaled_loss() -> None:

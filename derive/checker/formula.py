@@ -1029,11 +1029,35 @@ class Convert:
         self.cost = 0
 
     def prepare(self, node: ex.Node) -> ex.Node:
-        """``node`` with Leibniz factors and ``g``/``g'`` resolved (:meth:`chains`)."""
+        """``node`` with Leibniz factors and ``g``/``g'`` resolved (:meth:`chains`), and
+        ``diag(v)`` factors as the element-wise products they are (:meth:`diagonal`)."""
         if _has_call(node, (latexin.LEIBNIZ, "act", "act_grad")):
             self._atoms: set[int] = set()
             node = self.alone(self.chains(node))
+        if _has_call(node, ("diag",)):
+            node = self.diagonal(node)
         return node
+
+    def diagonal(self, node: ex.Node) -> ex.Node:
+        """``u · diag(v)`` = ``u ⊙ v`` (v as a row: each column of u scaled), ``diag(v) · u`` =
+        ``v ⊙ u`` (v as a column); ``diag`` anywhere else is refused."""
+        if isinstance(node, ex.BinOp) and node.op in _PRODUCT_OPS:
+            left, right = node.left, node.right
+            if isinstance(right, ex.Call) and right.func == "diag" and len(right.args) == 1:
+                v = self.diagonal(right.args[0])
+                return ex.BinOp("*", self.diagonal(left), self.vector(v, row=True))
+            if isinstance(left, ex.Call) and left.func == "diag" and len(left.args) == 1:
+                v = self.diagonal(left.args[0])
+                return ex.BinOp("*", self.vector(v, row=False), self.diagonal(right))
+        if isinstance(node, ex.Call) and node.func == "diag":
+            raise FormulaError(msg("heldcheck.diag"), 0, self.text)
+        return ex.rebuild(node, self.diagonal)
+
+    def vector(self, v: ex.Node, row: bool) -> ex.Node:
+        shape = self.shape_of(v)
+        if 1 not in shape or 0 in shape:
+            raise FormulaError(msg("heldcheck.diag"), 0, self.text)
+        return v if (shape[0] == 1) == row or shape == (1, 1) else ex.Transpose(v)
 
     def alone(self, node: ex.Node) -> ex.Node:
         """Leibniz factors left without an upstream gradient: the local derivative itself."""

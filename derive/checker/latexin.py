@@ -142,6 +142,7 @@ FUNCS = {
     "log": "log",
     "ln": "log",
     "relu_grad": "relu_grad",
+    "diag": "diag",  # \mathrm{diag}(v) as a factor: a diagonal matrix (derive.checker.formula)
 }
 # what our own plain-text output uses, so it can be pasted back
 UNICODE = {
