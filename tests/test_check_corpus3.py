@@ -20,8 +20,6 @@ KNOWN: dict[str, str] = {  # id -> why it still fails (strict xfail: fixing it m
     "c3-191": "--wrt x: the gradient of an input (not a parameter or computed node) is not derived",
     "c3-192": "--wrt x: the gradient of an input is not derived",
     "c3-209": "--wrt x: the gradient of an input is not derived",
-    "c3-398": "Leibniz notation over entry labels (∂h1/∂h1_raw) is not read",
-    "c3-399": "Leibniz notation over entry labels (\\partial h_1 / \\partial h_{1,raw}) is not read",
 }
 
 
@@ -164,6 +162,21 @@ def test_diag_as_a_factor() -> None:
     assert not check("tiny-mlp", "h_raw", r"\delta_{h}\, \mathrm{diag}(h)", latex=True).ok
     with pytest.raises(FormulaError, match="diag"):
         check("rnn", "z_1", r"\mathrm{diag}(1 - h_1^2)", latex=True)
+
+
+def test_leibniz_over_entry_labels() -> None:
+    """Mazur's element-wise chain rule: each ∂A/∂B over entry labels is the local derivative of
+    A's element-wise definition."""
+    from derive.checker.check import FormulaError, check
+
+    chain = "∂L/∂y_pred * ∂y_pred/∂h{k} * ∂h{k}/∂h{k}_raw * ∂h{k}_raw/∂w{j}{k}"
+    assert check("tiny-mlp", "w11", chain.format(j=1, k=1)).ok
+    assert check("tiny-mlp", "w21", chain.format(j=2, k=1)).ok
+    assert check("tiny-mlp", "w12", chain.format(j=1, k=2)).ok
+    r = check("tiny-mlp", "w11", chain.format(j=2, k=1))
+    assert r.code == "wrong-entry"
+    with pytest.raises(FormulaError, match="not an input"):
+        check("tiny-mlp", "w11", "∂L/∂y_pred * ∂y_pred/∂h2 * ∂h2/∂h2_raw * ∂h2_raw/∂w11")
 
 
 def test_prediction_alias_inside_a_scaled_loss() -> None:

@@ -1233,6 +1233,48 @@ class Convert:
         return out, shown
 
     # ---- Leibniz notation and the generic activation g ----------------------------------------
+    def entry_edge(self, a_raw: str, b_raw: str, up: ex.Node | None) -> ex.Node | None:
+        """``∂h1/∂h1_raw`` over the walkthrough's entry labels (Mazur's element-wise chain
+        rule): the local derivative of entry A's element-wise definition with respect to entry
+        B, written over the labels (``sigmoid(h1_raw) * (1 - sigmoid(h1_raw))``); None unless A
+        or B is an entry label."""
+        found = [self.net.resolve(x) for x in (a_raw, b_raw)]
+        labels = self.net.label_at
+        if not any(f is not None and f[0] in labels for f in found):
+            return None
+        syms = []
+        for raw, f in zip((a_raw, b_raw), found, strict=True):
+            ref = f[1] if f is not None else None
+            if not isinstance(ref, mf.Ref) or ref.kind != "value" or ref.symbols.shape != (1, 1):
+                raise FormulaError(
+                    msg("error.leibniz_not_node", name=raw, net=self.net.spec.name),
+                    self.column(raw),
+                    self.text,
+                )
+            syms.append(ref.symbols[0, 0])
+        definition = self.net.d.defs.get(syms[0])
+        local = sp.diff(definition, syms[1]) if definition is not None else sp.Integer(0)
+        if local == 0:
+            raise FormulaError(
+                msg("error.leibniz_not_input", a=a_raw, b=b_raw), self.column(b_raw), self.text
+            )
+        label_of = {sym: sp.Symbol(name) for name, sym in self._entry_symbols().items()}
+        try:  # our own derivative, printed over the labels (never user text)
+            node = ex.parse(str(local.xreplace(label_of)))
+        except ex.ExprError:
+            raise FormulaError(msg("error.leibniz_rule", a=a_raw, b=b_raw), 0, self.text) from None
+        return node if up is None else ex.BinOp("*", up, node)
+
+    def _entry_symbols(self) -> dict[str, sp.Symbol]:
+        """Every 1×1 value name of the network (entry labels, scalar tensors) → its symbol."""
+        out = {}
+        for name in self.net.names:
+            found = self.net.resolve(name)
+            ref = found[1] if found is not None else None
+            if isinstance(ref, mf.Ref) and ref.kind == "value" and ref.symbols.shape == (1, 1):
+                out.setdefault(found[0], ref.symbols[0, 0])  # type: ignore[index]
+        return out
+
     def tensor(self, name: str) -> str:
         """A user's spelling of a tensor (``y_{pred}``, ``W^{[1]}``) → its name; exit 2 if it
         is not a tensor of the network."""
@@ -1297,6 +1339,10 @@ class Convert:
         definition to ``B``."""
         assert isinstance(leib, ex.Call)
         a_raw, b_raw = (x.id for x in leib.args)  # type: ignore[attr-defined]
+        entries = self.entry_edge(a_raw, b_raw, up)
+        if entries is not None:
+            self._atoms.add(id(entries))
+            return entries
         a, b = self.tensor(a_raw), self.tensor(b_raw)
         forward = dict(self.net.spec.forward)
         if a not in forward or b not in ex.names(forward[a]):
