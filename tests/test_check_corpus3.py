@@ -20,6 +20,7 @@ KNOWN: dict[str, str] = {  # id -> why it still fails (strict xfail: fixing it m
     "c3-191": "--wrt x: the gradient of an input (not a parameter or computed node) is not derived",
     "c3-192": "--wrt x: the gradient of an input is not derived",
     "c3-209": "--wrt x: the gradient of an input is not derived",
+    "c3-450": "δ_{z_0} names no tensor: exit 2 naming it is the right answer (counted as a failure)",
 }
 
 
@@ -177,6 +178,15 @@ def test_leibniz_over_entry_labels() -> None:
     assert r.code == "wrong-entry"
     with pytest.raises(FormulaError, match="not an input"):
         check("tiny-mlp", "w11", "∂L/∂y_pred * ∂y_pred/∂h2 * ∂h2/∂h2_raw * ∂h2_raw/∂w11")
+
+
+def test_definitions_and_layer_subscripted_activations() -> None:
+    from derive.checker.check import check
+
+    assert check("mlp-bce", "Z2", r"\delta^{[2]} := \frac{1}{m}(A^{[2]} - Y)", latex=True).ok
+    assert check("mlp-bce", "Z1", r"\delta^{(2)} W^{(2)\top} \odot f_1'(Z^{(1)})", latex=True).ok
+    r = check("mlp-bce", "Z1", r"\delta^{(2)} W^{(2)\top} \odot f_1'(Z^{(2)})", latex=True)
+    assert r.code == "wrong-layer"
 
 
 def test_prediction_alias_inside_a_scaled_loss() -> None:

@@ -238,6 +238,8 @@ def parse(
     text = _strip_delimiters(text)
     if not text.strip():
         raise LatexError("formula is empty")
+    for define in (":=", "\\coloneqq", "\\triangleq", "\\equiv"):  # δ := …: a definition
+        text = text.replace(define, " " * (len(define) - 1) + "=")
     p = _Parser(tokenize(text), known or (lambda name: name != "e"), loss)
     lhs = None
     try:
@@ -652,6 +654,15 @@ class _Parser:
         low = name.lower()
         if low in FUNCS and not self.known(name):
             return self.function(FUNCS[low], tok)
+        if name in ("g", "f", "phi") and not self.known(name) and self.peek().text == "_":
+            save = self.pos  # f_1'(z^{(1)}) (邱锡鹏's f_l'): the layer's subscript, then g'
+            self.next()
+            text, _ = self.group_text()
+            if re.fullmatch(r"\d{1,2}|l|\[\d{1,2}\]", text.replace(" ", "")) and (
+                self.peek().text in ("'", "^", "(") or self.peek().text == "\\left"
+            ):
+                return self.function("act", tok)
+            self.pos = save
         if (
             name in ("g", "f", "phi")
             and not self.known(name)
