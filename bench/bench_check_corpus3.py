@@ -49,6 +49,7 @@ def main() -> None:
     cases = corpus3.load()
     outcome = collections.Counter()
     kinds: collections.Counter = collections.Counter()
+    rounds: dict[str, collections.Counter] = collections.defaultdict(collections.Counter)
     coded = coded_ok = 0
     run, answered = _fast_runner(cases) if "--fast" in sys.argv else (corpus3.run, None)
     for c in cases:
@@ -56,6 +57,8 @@ def main() -> None:
         j = corpus3.judge(c, got)
         outcome[j] += 1
         kinds[c["kind"]] += j != "ok"
+        rounds[c["round"]]["cases"] += 1
+        rounds[c["round"]][j] += 1
         if c["code"] not in (None, "*") and got[0] == c["verdict"]:
             coded += 1
             coded_ok += j == "ok"
@@ -65,6 +68,13 @@ def main() -> None:
                 f" got {got[0]}/{got[1]}: {got[2].splitlines()[0][:160]}"
             )
     n = len(cases)
+    for name, r in sorted(rounds.items()):
+        bad = r["wrong-accepted"] + r["right-rejected"] + r["unreadable"]
+        print(
+            f"  round {name}: {r['cases']} cases, correct verdicts {r['cases'] - bad} "
+            f"({100 * (r['cases'] - bad) / r['cases']:.1f} %), wrong accepted {r['wrong-accepted']}, "
+            f"right rejected {r['right-rejected']}, unreadable {r['unreadable']}, wrong code {r['wrong-code']}"
+        )
     if "-v" in sys.argv:
         for kind in ("numpy", "latex", "value"):
             ks = [c for c in cases if c["kind"] == kind]

@@ -25,6 +25,7 @@ import corpus2  # noqa: E402
 
 _rows: list[dict] = []
 N, L, V = "numpy", "latex", "value"
+_round = "a"  # a: written first; probe: found while fixing; b, c: later rounds, each measured first
 
 
 def C(net, wrt, kind, text, code=None, oracle="", style="", note=""):  # noqa: N802
@@ -41,6 +42,7 @@ def C(net, wrt, kind, text, code=None, oracle="", style="", note=""):  # noqa: N
             oracle=oracle or None,
             style=style,
             note=note,
+            round=_round,
         )
     )
 
@@ -410,6 +412,7 @@ C(A, "W_v[0,0]", V, "-0.1300", style="hand")
 C(A, "W_v[0,0]", V, "-0.13", style="hand")
 C(A, "W_v[0,0]", V, "0.1300", "sign", style="hand")
 
+_round = "probe"
 # ================================================================ probes after the first measurement
 # (found while fixing; not part of the first, honest estimate)
 C(A, "S", N, "A * (dA - np.sum(dA * A, axis=1))", "*", oracle="A * (dA - np.sum(dA * A, axis=1))", style="missing-keepdims")
@@ -417,6 +420,7 @@ C(S, "Z", N, "P * (dP - (dP * P).sum(axis=1))", "*", oracle="P * (dP - (dP * P).
 C(S, "Z", N, "P * (dP - (dP * P).sum(axis=1, keepdims=True))", oracle="P * (dP - (dP * P).sum(axis=1, keepdims=True))")
 C(S, "Z", N, "P * (dP - (dP * P).sum(1)[:, None])", oracle="P * (dP - (dP * P).sum(1)[:, None])")
 
+_round = "b"
 # ================================================================ round b: written after the first fixes, measured before
 # fixing anything for them (the second honest estimate)
 C(M, "W1", N, "dZ2 = A2 - Y\ndW2 = A1.T @ dZ2 / m\ndA1 = dZ2 @ W2.T\ndZ1 = dA1 * (A1 > 0)\ndW1 = X.T @ dZ1 / m", oracle="X.T @ ((A2 - Y) @ W2.T * (Z1 > 0)) / m", style="b-ng")
@@ -478,6 +482,7 @@ C(R, "w1", N, "grad_h = grad_h_relu * (h > 0)\ngrad_w1 = x.T @ grad_h", oracle="
 C(R, "w2", N, "h_relu.T @ (2 * (y_pred - y)) / n", "scale-factor", style="b")
 C(R, "h_relu", L, r"2\,(y_{pred} - y)\, w_2^{\top}", oracle="2 * (y_pred - y) @ w2.T", style="b-latex")
 
+_round = "c"
 # ================================================================ round c: written after round b's fixes, measured before
 # fixing anything for them (the third honest estimate)
 C(M, "W2", N, "np.dot(A1.T, dZ2) / A1.shape[0]", "scale-factor", style="c")
