@@ -401,9 +401,6 @@ def _resized_points(net: Net, count: int = 2) -> list[Resized]:
     sizes: dict[str, Any] = {}
     used: set[int] = set()
     for name, v in dims.items():  # the smallest new value >= 3: not the old one, not taken
-        if int(v) == 1:  # a batch of one is how the network is defined (and derived): kept
-            sizes[name] = 1
-            continue
         new = next(k for k in range(3, 64) if k != int(v) and k not in used)
         used.add(new)
         sizes[name] = new
@@ -417,8 +414,7 @@ def _resized_points(net: Net, count: int = 2) -> list[Resized]:
             continue
         if len(out) == count:
             return out
-    return []
-    return out
+    return []  # fewer than `count` usable draws: no re-check at other sizes
 
 
 # ---- the gradient being checked -----------------------------------------------------------------

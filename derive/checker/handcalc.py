@@ -77,6 +77,15 @@ def _entry(net: Net, text: str) -> tuple[str, int, int, str]:
     return tensor, i, j, shown
 
 
+def written(text: str) -> str:
+    """The number as written, without what surrounds it in a hand calculation: a leading
+    ``≈``/``~``/``=``/``\\approx`` and a sentence's full stop (``-0.0137.``; not ``5.``)."""
+    clean = re.sub(r"^\s*(?:≈|~|=|\\approx)\s*", "", text).strip()
+    if clean.endswith(".") and re.search(r"[.eE]", clean[:-1]):
+        clean = clean[:-1]
+    return clean
+
+
 def _digits(text: str) -> tuple[Fraction, int, Fraction]:
     """A decimal → (exact value, significant digits, one unit of the last digit). Refuses more
     than :data:`MAX_DIGITS` digits or an exponent beyond :data:`MAX_EXPONENT`."""
@@ -201,6 +210,7 @@ def check_value(
     significant digits) replace the policy. Raises :class:`~derive.checker.verdict.FormulaError` for an
     unreadable entry or number."""
     tensor, i, j, shown = _entry(net, wrt)
+    text = written(text)
     value, sig, ulp = _digits(text)
     sym = net.g.tensors[tensor].grads[i, j]  # type: ignore[index]
     with mpmath.workdps(DPS):

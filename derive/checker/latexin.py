@@ -812,6 +812,11 @@ class _Parser:
         if t.kind == "cmd" and t.text[1:] in HATS:
             self.next()
             return ex.Name(self.hat_name(self.braced_name(t)))
+        if t.kind == "cmd" and (t.text[1:] in GREEK or t.text[1:] in GREEK_NAMES):
+            for cand in GREEK_NAMES.get(t.text[1:], (t.text[1:],)):  # \delta_{\mu}: the node mu
+                if self.known(cand) or self.known("d" + cand):
+                    self.next()
+                    return ex.Name(cand)
         if t.text == "{":
             self.next()
             node = self.suffixes(self.name_only(t))

@@ -72,3 +72,13 @@ def row_sum_1d(node: ast.Call, modules: Container[str]) -> bool:
         return False
     keep = [k.value for k in node.keywords if k.arg in ("keepdims", "keepdim")]
     return not (keep and isinstance(keep[0], ast.Constant) and keep[0].value is True)
+
+# LaTeX for certain: a command (\frac), a braced super/subscript, a $ delimiter. A bare ``^``
+# (``A1^T dZ2``) is only a hint: the plain reader is tried first (NumPy's ``^`` is XOR, never a
+# gradient, so a formula with it that the plain reader refuses is read as LaTeX).
+LATEX_HINT = re.compile(r"\\[A-Za-z]|\^\{|_\{|\$")
+
+
+def looks_latex(text: str) -> bool:
+    return bool(LATEX_HINT.search(text))
+
