@@ -89,7 +89,14 @@ from derive.checker.formtree import (
     subtrees,
     tree_text,
 )
-from derive.checker.formula import Convert, ShapeError, read, resolve_products, wrt_from
+from derive.checker.formula import (
+    Convert,
+    ShapeError,
+    has_row_sum,
+    read,
+    resolve_products,
+    wrt_from,
+)
 from derive.checker.handcalc import _entry, check_value
 from derive.checker.mutations import library
 from derive.checker.names import looks_latex
@@ -369,6 +376,8 @@ def _check_formula(
         notes += _confirm(net, target, user)
         return _result(verdict="correct", diagnoses=(), read_as=read_as, notes=notes, **base)
     diags = diagnose(net, target, user, resolved, conv, raw)
+    if has_row_sum(submitted):
+        notes.append(msg("heldcheck.row_sum"))
     if user.shape == target.shape:
         at_example = evaluate(user, System(net.example, 0))
         if _binary_only(net, target, user):
