@@ -721,3 +721,18 @@ def test_a_formula_neither_reader_reads_gets_the_plain_readers_message() -> None
     with pytest.raises(FormulaError) as err:
         check("mlp-bce", "W2", "A1 ^ ")
     assert "column" in str(err.value)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["A1ᵀ(A2 − Y)/m", "A1ᵀ · dZ2", "1/m A1^T (A2 - Y)", "W2.grad = A1.t() @ dZ2"],
+)
+def test_maths_as_typed_or_pasted_and_pytorch_left_sides(text: str) -> None:
+    """Maths typed or pasted from a PDF (juxtaposition, ᵀ, −, a bare ^) is read by the LaTeX
+    reader when the plain reader refuses it; ``W2.grad = …`` names W2's gradient."""
+    r = check("mlp-bce", "W2", text)
+    assert r.ok, r.text()
+    wrong = check("mlp-bce", "W2", text.replace("A1", "X").replace("X.t()", "X.t()"))
+    assert not wrong.ok
+    if "^" not in text:  # not LaTeX: the fix in the plain language
+        assert "\\" not in (wrong.expected or "")

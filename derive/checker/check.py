@@ -167,13 +167,13 @@ def check(
         try:
             tree, lhs, shown = read(n, formula, latex, wrt)
         except FormulaError as plain:
-            if latex or "^" not in formula:
+            if latex:
                 raise
-            try:  # A1^T dZ2: LaTeX without a backslash (NumPy's ^ is never a gradient)
+            try:  # A1^T dZ2, A1ᵀ(A2 − Y)/m: maths as typed or pasted, not code; LaTeX reads it
                 tree, lhs, shown = read(n, formula, True, wrt)
             except FormulaError:
                 raise plain from None
-            latex = True
+            latex = looks_latex(formula) or "^" in formula  # fixes in LaTeX only for LaTeX
         entry = _entry_wrt(n, wrt, lhs)
         if entry is not None:
             result = _check_entry(n, entry, formula, shown, tree, allow_upstream, latex)

@@ -209,9 +209,11 @@ def _read_one(net: Net, text: str, latex: bool) -> tuple[ex.Node, str | None, st
                 return tree, (lhs_node.id if lhs_node is not None else None), text
     lhs = None
     body, offset = text, 0
-    m = re.match(r"\s*([A-Za-z_][A-Za-z0-9_]*)\s*=(?!=)", text)
-    if m:
+    m = re.match(r"\s*([A-Za-z_][A-Za-z0-9_]*)(\.grad(?:\.data)?)?\s*=(?!=)", text)
+    if m:  # dW2 = …, and PyTorch's W2.grad = … (the gradient of W2)
         lhs, body, offset = m.group(1), text[m.end() :], m.end()
+        if m.group(2):
+            lhs = "d" + lhs
     lead = len(body) - len(body.lstrip())
     try:
         if _numpy_rows(body):  # the language would read np.sum(X, axis=1) as a column
@@ -1191,7 +1193,7 @@ class Convert:
                 raise ShapeError(
                     msg(
                         "shape.product",
-                        formula=f"{tree_text(na)} · {tree_text(nb)}",
+                        formula=tree_text(ex.BinOp("·", na, nb)),  # (A2 - Y) · A1
                         a=shape_text(a.shape),
                         b=shape_text(b.shape),
                         inner_a=a.shape[1],
