@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import ast
 import keyword
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from fractions import Fraction
 
 from derive.errors import BadInput
-from derive.lang import ops
+from derive.lang import ops, spelling
 
 MAX_LENGTH = 2000
 MAX_DEPTH = 40
@@ -134,14 +134,21 @@ class Index:
 
 Node = Num | Name | BinOp | Neg | Pow | Transpose | Call | Compare | Index
 
-_MODULES = ("np", "numpy", "torch", "F")  # np.tanh(Z) is tanh(Z); nothing is imported
 
 _BINOPS = {ast.Add: "+", ast.Sub: "-", ast.Mult: "*", ast.Div: "/", ast.MatMult: "@"}
 _CMPOPS = {ast.Gt: ">", ast.GtE: ">=", ast.Lt: "<", ast.LtE: "<="}
 
 
-def parse(text: str, *, allow_compare: bool = False, allow_index: bool = False) -> Node:
-    """Parse ``text`` into a :data:`Node` tree or raise :class:`ExprError`."""
+def parse(
+    text: str,
+    *,
+    allow_compare: bool = False,
+    allow_index: bool = False,
+    constants: Mapping[str, Fraction] | None = None,
+) -> Node:
+    """Parse ``text`` into a :data:`Node` tree or raise :class:`ExprError`. ``constants`` (a
+    spec's ``[constants]`` and sizes) may be named in an exponent: ``(1 - p) ** gamma`` is
+    ``(1 - p) ** 2`` when ``gamma = 2``."""
     if not isinstance(text, str):
         raise ExprError("an expression must be a string")
     if len(text) > MAX_LENGTH:
@@ -160,13 +167,16 @@ def parse(text: str, *, allow_compare: bool = False, allow_index: bool = False) 
     count = sum(1 for _ in ast.walk(tree))
     if count > MAX_NODES:
         raise ExprError(f"expression has {count} parts; the limit is {MAX_NODES}")
-    return _Converter(allow_compare, allow_index).convert(tree.body, 0)
+    return _Converter(allow_compare, allow_index, constants or {}).convert(tree.body, 0)
 
 
 class _Converter:
-    def __init__(self, allow_compare: bool, allow_index: bool) -> None:
+    def __init__(
+        self, allow_compare: bool, allow_index: bool, constants: Mapping[str, Fraction]
+    ) -> None:
         self.allow_compare = allow_compare
         self.allow_index = allow_index
+        self.constants = constants
 
     def fail(self, node: ast.AST, message: str) -> ExprError:
         col = getattr(node, "col_offset", -1) + 1
@@ -197,6 +207,9 @@ class _Converter:
                 return self.convert(node.operand, d)
             raise self.fail(node, "only unary - and + are allowed")
         if isinstance(node, ast.Attribute):
+            if _module_of(node.value) and node.attr in spelling.NUMBERS:
+                # np.pi, math.e: the float64 value NumPy and PyTorch compute with, exactly
+                return Num(Fraction(repr(spelling.NUMBERS[node.attr])))
             if node.attr != "T":
                 raise self.fail(node, f"attribute '.{node.attr}' is not allowed; only '.T'")
             return Transpose(self.convert(node.value, d))
@@ -238,6 +251,14 @@ class _Converter:
             raise self.fail(node, "an exponent must be a number")
         if isinstance(node, ast.Constant):
             return self.number(node)
+        if isinstance(node, ast.Name) and node.id in self.constants:
+            return Fraction(self.constants[node.id])
+        if (
+            isinstance(node, ast.Attribute)
+            and _module_of(node.value)
+            and node.attr in spelling.NUMBERS
+        ):
+            return Fraction(repr(spelling.NUMBERS[node.attr]))
         if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub | ast.UAdd):
             v = self.constant(node.operand, depth + 1)
             return -v if isinstance(node.op, ast.USub) else v
@@ -247,20 +268,32 @@ class _Converter:
                 raise self.fail(node, "an exponent divides by 0")
             ops_ = {ast.Add: a + b, ast.Sub: a - b, ast.Mult: a * b}
             return a / b if isinstance(node.op, ast.Div) else ops_[type(node.op)]
-        raise self.fail(node, "an exponent must be a number (or numbers: 1/2, -1/2)")
+        raise self.fail(
+            node, "an exponent must be a number (or numbers: 1/2, -1/2) or a [constants] name"
+        )
 
     def call(self, node: ast.Call, depth: int) -> Node:
         f = node.func
-        if isinstance(f, ast.Attribute) and isinstance(f.value, ast.Name) and f.value.id in _MODULES:
-            # np.tanh(Z), torch.sigmoid(Z), F.relu(Z): the language's function of that name
+        module = ""
+        if isinstance(f, ast.Attribute) and (module := _module_of(f.value)):
+            # np.tanh(Z), torch.sigmoid(Z), F.relu(Z), torch.nn.functional.mse_loss(P, Y): the
+            # language's function of that name (or its exact respelling below)
             node = ast.Call(ast.Name(f.attr, ast.Load()), node.args, node.keywords)
             ast.copy_location(node, f)
-        elif isinstance(f, ast.Attribute) and f.attr in ("sum", "mean"):
-            # X.sum(axis=0) / X.mean(1): NumPy's method spelling of the reduction
+        elif isinstance(f, ast.Attribute) and spelling.method(f.attr):
+            # X.sum(axis=0), Z.exp(), A.dot(B), x.pow(2): the method spelling of the function
+            module = "method"
             node = ast.Call(ast.Name(f.attr, ast.Load()), [f.value, *node.args], node.keywords)
             ast.copy_location(node, f)
         if not isinstance(node.func, ast.Name):
             raise self.fail(node, "only calls of named functions are allowed, e.g. sigmoid(Z1)")
+        node = spelling.keywords(node)
+        try:
+            respelled = spelling.respell(node, module)
+        except spelling.SpellingError as err:
+            raise self.fail(node, str(err)) from None
+        if respelled is not None:
+            return self.convert(ast.copy_location(respelled, node), depth)
         name = node.func.id
         sig = ops.signature(name)
         if sig is None and name in SUGAR:
@@ -355,6 +388,18 @@ class _Converter:
                 raise self.fail(node, "indices are non-negative whole numbers, e.g. W1[0, 1]")
             idx.append(p.value)
         return Index(node.value.id, tuple(idx))
+
+
+def _module_of(node: ast.AST) -> str:
+    """The module path ``node`` spells (``np``, ``torch.nn.functional``), or ``""``."""
+    parts: list[str] = []
+    while isinstance(node, ast.Attribute):
+        parts.append(node.attr)
+        node = node.value
+    if not isinstance(node, ast.Name):
+        return ""
+    path = ".".join([node.id, *reversed(parts)])
+    return path if path in spelling.MODULES else ""
 
 
 def _axis(node: Node) -> Node:
