@@ -58,3 +58,20 @@ def test_check_accepts_every_gradient_as_the_walkthrough_writes_it(name: str) ->
         t = net.target(p)
         assert check(path, p, t.expected).ok, (p, t.expected)
         assert check(path, p, t.tex, latex=True).ok, (p, t.tex)
+
+
+def test_symmetry_lesson_only_where_hidden_units_are_interchangeable() -> None:
+    """The symmetric-initialisation lesson proves, on the network, that tied hidden units stay
+    tied. A fixed dropout mask (an input that differs per unit) breaks that: the lesson is left
+    out instead of stopping the build with a false step; a plain MLP still gets it."""
+    from derive.walkthrough import lessons
+
+    class _Pieces:  # the lesson's steps are proven before they are shown; keep them as they are
+        def eq(self, step, shape=None, *args, **kwargs):
+            return step
+
+    dropout = derive(spec.load(str(Path(__file__).parent / "specs_course" / "dropout_mask.toml")))
+    assert lessons.symmetry(dropout, _Pieces()) is None
+    plain = derive(spec.load("mlp-bce"))
+    found = lessons.symmetry(plain, _Pieces())
+    assert found is not None and found.key == "symmetry"
