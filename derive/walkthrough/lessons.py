@@ -455,6 +455,7 @@ def symmetry(d: Derivation, pc: Pieces) -> Lesson | None:
 
 MEAN_LOSSES = ("mse", "bce", "bce_logits", "cross_entropy", "mean")
 SIG_DIGITS = 3  # the rounding of a hand calculation that rounds every intermediate result
+ROUND_EXACT_SHIFT = 400  # rounded numbers within 10^±400 are kept as exact fractions
 
 
 class _Rounded:
@@ -481,6 +482,10 @@ class _Rounded:
             return Fraction(0)
         shift = self.digits - 1 - int(mpmath.floor(mpmath.log10(abs(x))))
         n = int(mpmath.nint(x * mpmath.mpf(10) ** shift))
+        if abs(shift) > ROUND_EXACT_SHIFT:
+            # e^{-10^9} (a mask of -1e9 before a softmax): as a fraction 10^shift would have a
+            # billion digits; the rounded number is kept as a binary float with a big exponent
+            return mpmath.mpf(n) * mpmath.mpf(10) ** (-shift)
         return Fraction(n, 10**shift) if shift >= 0 else Fraction(n * 10 ** (-shift))
 
 

@@ -1,0 +1,25 @@
+"""Engine fixes found by held-out-style course networks (tests/specs_course/, branch heldnets)."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+import mpmath
+
+from derive.engine.backprop import derive
+from derive.lang import spec
+from derive.walkthrough import lessons
+
+
+def test_rounding_a_number_far_below_float_range_keeps_a_float() -> None:
+    """A causal-attention mask of -1e9 gives softmax entries e^{-10^9} ≈ 10^{-434294482}. The
+    "hand calculation rounding to 3 digits" of the common-mistakes lesson wrote that as a
+    fraction with a denominator of 434 million digits (a build that never finished); it is now
+    a binary float with the same 3 digits, and ordinary numbers stay exact fractions."""
+    r = lessons._Rounded(derive(spec.load("chain")), 3)
+    tiny = mpmath.mpf("9.132366e-434294483")
+    got = r.round(tiny)
+    assert isinstance(got, mpmath.mpf)
+    assert abs(got / mpmath.mpf("9.13e-434294483") - 1) < mpmath.mpf("1e-12")
+    assert r.round(Fraction(123456, 1000)) == Fraction(123)
+    assert r.round(mpmath.mpf("0.0012345")) == Fraction(123, 100000)
