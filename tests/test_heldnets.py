@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from fractions import Fraction
+from pathlib import Path
 
 import mpmath
+import pytest
 
 from derive.engine.backprop import derive
 from derive.lang import spec
@@ -23,3 +25,28 @@ def test_rounding_a_number_far_below_float_range_keeps_a_float() -> None:
     assert abs(got / mpmath.mpf("9.13e-434294483") - 1) < mpmath.mpf("1e-12")
     assert r.round(Fraction(123456, 1000)) == Fraction(123)
     assert r.round(mpmath.mpf("0.0012345")) == Fraction(123, 100000)
+
+
+@pytest.mark.slow
+def test_lab_at_a_kink_prints_finite_differences_but_does_not_fail(tmp_path) -> None:
+    """Example values with a ReLU input exactly 0: derive verify leaves finite differences out
+    there (the one-sided slopes differ); the generated lab printed ✗ and exited 1. It now prints
+    the difference marked as at a kink and lets PyTorch decide."""
+    import subprocess
+    import sys
+
+    from click.testing import CliRunner
+
+    from derive.cli import main
+
+    path = Path(__file__).parent / "specs_course" / "relu_kink.toml"
+    args = ["build", str(path), "-f", "py", "--lang", "en", "-o", str(tmp_path)]
+    res = CliRunner().invoke(main, args)
+    assert res.exit_code == 0, res.output
+    script = next(tmp_path.rglob("backprop.py"))
+    run = subprocess.run(
+        [sys.executable, script.name], cwd=script.parent, capture_output=True, text=True, timeout=300
+    )
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert "(at a kink: not compared)" in run.stdout
+    assert "✗" not in run.stdout
