@@ -314,6 +314,25 @@ def _split_mul(formula: object, up: str) -> str | None:
     return None
 
 
+def _boolean(e: mf.MExpr) -> bool:
+    """Whether NumPy computes ``e`` as a boolean array: an indicator such as ``(Z > 0)`` (relu's
+    derivative) or a product of indicators."""
+    if isinstance(e, mf.Func):
+        return e.name == "relu_grad"
+    if isinstance(e, mf.Indicator):
+        return True
+    if isinstance(e, mf.Mul):
+        return _boolean(e.a) and _boolean(e.b)
+    return False
+
+
+def _assign(target: str, e: mf.MExpr) -> str:
+    """``target = code``; a boolean value is stored as 0.0/1.0: ``-d`` or ``d + d`` of a stored
+    boolean array is an error or a logical or in NumPy (the triplet loss's ``-dbasic``)."""
+    code = e.code()
+    return f"{target} = 1.0 * {code}" if _boolean(e) else f"{target} = {code}"
+
+
 def lab(d: Derivation) -> Lab:
     spec, g = d.spec, d.graph
     taken = {*spec.dims, *spec.constants, *spec.shapes, *(f"d{n}" for n in spec.shapes)}
@@ -339,7 +358,7 @@ def lab(d: Derivation) -> Lab:
             rule = next((r for r in c.rules if r in LAB_RULES), c.rules[-1] if c.rules else "")
             local = _split_mul(c.formula, up) if c.source != spec.loss else None
             if c.source == spec.loss:
-                steps.append(LabStep("loss", args, (f"{target} = {c.formula.code()}",)))
+                steps.append(LabStep("loss", args, (_assign(target, c.formula),)))
             elif local is not None:
                 name = f"d{c.source}_d{v.name}"
                 name = name if name not in taken else f"_{name}"
@@ -353,7 +372,7 @@ def lab(d: Derivation) -> Lab:
             else:
                 key = rule if rule in LAB_RULES else "other"
                 steps.append(
-                    LabStep(key, (*args, ("rule", rule)), (f"{target} = {c.formula.code()}",))
+                    LabStep(key, (*args, ("rule", rule)), (_assign(target, c.formula),))
                 )
             via.append(target)
         chain = " + ".join(via)
@@ -361,10 +380,9 @@ def lab(d: Derivation) -> Lab:
             steps.append(LabStep("sum", (("target", v.name),), (f"{var} = {chain}",)))
         final = v.formula.code()
         single = v.contributions[0].formula.code() if len(v.contributions) == 1 else None
-        if final != single and (len(via) > 1 or steps[-1].lines[-1] != f"{var} = {final}"):
-            steps.append(
-                LabStep("simplified", (("target", v.name), ("rule", v.rule)), (f"{var} = {final}",))
-            )
+        if final != single and (len(via) > 1 or steps[-1].lines[-1] != _assign(var, v.formula)):
+            step = _assign(var, v.formula)
+            steps.append(LabStep("simplified", (("target", v.name), ("rule", v.rule)), (step,)))
     grads = tuple((v.name, f"d{v.name}") for v in backward_order(d) if v.kind == "param")
     sizes = dict(spec.dims)
     sizes.update(spec.full_dims or {})
