@@ -28,14 +28,16 @@ def test_rounding_a_number_far_below_float_range_keeps_a_float() -> None:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("name", ["relu_kink", "triplet"])
+@pytest.mark.parametrize("name", ["relu_kink", "triplet", "gelu_tanh"])
 def test_generated_lab_runs_and_agrees(name: str, tmp_path) -> None:
     """relu_kink: example values with a ReLU input exactly 0: derive verify leaves finite
     differences out there (the one-sided slopes differ); the generated lab printed ✗ and exited
     1. It now prints the difference marked as at a kink and lets PyTorch decide.
     triplet: the loss's gradient is relu's indicator itself, ``dbasic = (basic > 0)``, a boolean
     array whose ``-dbasic`` NumPy refuses (and ``d + d`` would be a logical or): stored as
-    0.0/1.0 now."""
+    0.0/1.0 now.
+    gelu_tanh: ``np.sqrt(2 / np.pi)`` became ``torch.sqrt(2 / 3.14…)`` in the PyTorch reference,
+    and torch's functions take tensors only: a function of plain numbers gets a tensor now."""
     import subprocess
     import sys
 
