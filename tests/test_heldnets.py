@@ -51,7 +51,11 @@ def test_generated_lab_runs_and_agrees(name: str, tmp_path) -> None:
     assert res.exit_code == 0, res.output
     script = next(tmp_path.rglob("backprop.py"))
     run = subprocess.run(
-        [sys.executable, script.name], cwd=script.parent, capture_output=True, text=True, timeout=300
+        [sys.executable, script.name],
+        cwd=script.parent,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     assert run.returncode == 0, run.stdout + run.stderr
     assert "✗" not in run.stdout and "agree" in run.stdout

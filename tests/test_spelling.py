@@ -131,7 +131,11 @@ CASES = [
     ("Z.t().T", lambda Z: Z, 0),
     ("Z.pow(3) - np.power(Z, 2)", lambda Z: Z**3 - Z**2, 0),
     ("torch.add(Z, Y) * torch.mul(Z, 2)", lambda Z: (Z + t(Y)) * Z * 2, 0),
-    ("Z.exp() * Z.sigmoid() + scipy.special.expit(Z)", lambda Z: Z.exp() * Z.sigmoid() + Z.sigmoid(), 0),
+    (
+        "Z.exp() * Z.sigmoid() + scipy.special.expit(Z)",
+        lambda Z: Z.exp() * Z.sigmoid() + Z.sigmoid(),
+        0,
+    ),
     ("Z * np.pi + math.e", lambda Z: Z * np.pi + np.e, 0),
     ("(Z ** 2 + 1) ** gamma", lambda Z: (Z**2 + 1) ** 3, 0),
 ]

@@ -65,7 +65,9 @@ def _num(v: float) -> ast.Constant:
 
 
 def _call(name: str, *args: ast.expr, **kw: ast.expr) -> ast.Call:
-    return ast.Call(ast.Name(name, ast.Load()), list(args), [ast.keyword(k, v) for k, v in kw.items()])
+    return ast.Call(
+        ast.Name(name, ast.Load()), list(args), [ast.keyword(k, v) for k, v in kw.items()]
+    )
 
 
 def _bin(a: ast.expr, op: ast.operator, b: ast.expr) -> ast.BinOp:
@@ -458,7 +460,9 @@ REWRITES: dict[str, Callable[[ast.Call, str], ast.expr | None]] = {
     "cosine_similarity": _cosine,
     "transpose": _transpose,
     "t": _transpose,
-    "mse_loss": _loss2("mse_loss", ("input", "target", "size_average", "reduce", "reduction"), _mse),
+    "mse_loss": _loss2(
+        "mse_loss", ("input", "target", "size_average", "reduce", "reduction"), _mse
+    ),
     "l1_loss": _loss2("l1_loss", ("input", "target", "size_average", "reduce", "reduction"), _l1),
     "binary_cross_entropy": _loss2(
         "binary_cross_entropy",
@@ -504,8 +508,16 @@ _LOSSES = frozenset(
 )
 REWRITES["cross_entropy"] = _loss2(
     "cross_entropy",
-    ("input", "target", "weight", "size_average", "ignore_index", "reduce", "reduction",
-     "label_smoothing"),
+    (
+        "input",
+        "target",
+        "weight",
+        "size_average",
+        "ignore_index",
+        "reduce",
+        "reduction",
+        "label_smoothing",
+    ),
     _ce,
 )
 

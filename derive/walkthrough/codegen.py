@@ -372,9 +372,7 @@ def lab(d: Derivation) -> Lab:
                 )
             else:
                 key = rule if rule in LAB_RULES else "other"
-                steps.append(
-                    LabStep(key, (*args, ("rule", rule)), (_assign(target, c.formula),))
-                )
+                steps.append(LabStep(key, (*args, ("rule", rule)), (_assign(target, c.formula),)))
             via.append(target)
         chain = " + ".join(via)
         if len(via) > 1:
