@@ -184,3 +184,13 @@ def test_bare_names_keep_the_language_meaning() -> None:
     )
     with pytest.raises(ex.ExprError, match="unknown function 't'"):
         ex.parse("t(Z)")
+
+
+def test_a_function_of_long_floats_is_the_float_numpy_computes() -> None:
+    """``np.sqrt(2 / np.pi)`` is the float64 number NumPy computes, kept exactly as that decimal
+    (not √(2000000000000000/3141592653589793) in every formula); short numbers stay exact."""
+    want = ex.Num(Fraction(repr(float(np.sqrt(2 / np.pi)))))
+    assert ex.parse("np.sqrt(2 / np.pi)") == want
+    assert ex.parse("(2 / math.pi) ** 0.5") == want
+    assert ex.parse("2 ** 0.5") == ex.Pow(ex.Num(Fraction(2)), Fraction(1, 2))
+    assert ex.parse("np.sqrt(-np.pi)") == ex.Call("sqrt", (ex.Num(Fraction("-3.141592653589793")),))

@@ -15,6 +15,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from fractions import Fraction
 
+import numpy as np
+
 from derive.errors import BadInput
 from derive.lang import ops, spelling
 
@@ -192,7 +194,7 @@ class _Converter:
             return Name(node.id)
         if isinstance(node, ast.BinOp):
             if isinstance(node.op, ast.Pow):
-                return Pow(self.convert(node.left, d), self.exponent(node.right))
+                return _float_constant(Pow(self.convert(node.left, d), self.exponent(node.right)))
             op = _BINOPS.get(type(node.op))
             if op is None:
                 raise self.fail(node, "only + - * / @ ** are allowed between terms")
@@ -214,7 +216,7 @@ class _Converter:
                 raise self.fail(node, f"attribute '.{node.attr}' is not allowed; only '.T'")
             return Transpose(self.convert(node.value, d))
         if isinstance(node, ast.Call):
-            return self.call(node, d)
+            return _float_constant(self.call(node, d))
         if isinstance(node, ast.Compare) and self.allow_compare:
             if len(node.ops) != 1 or type(node.ops[0]) not in _CMPOPS:
                 raise self.fail(node, "only one comparison > >= < <= is allowed")
@@ -388,6 +390,49 @@ class _Converter:
                 raise self.fail(node, "indices are non-negative whole numbers, e.g. W1[0, 1]")
             idx.append(p.value)
         return Index(node.value.id, tuple(idx))
+
+
+LONG_NUMBER = 10**12  # a float literal of 13+ digits (np.pi is 3141592653589793/10^15)
+
+
+def _number_value(n: Node) -> Fraction | None:
+    """The exact value of arithmetic of numbers (``2 / np.pi``), else ``None``."""
+    if isinstance(n, Num):
+        return n.value
+    if isinstance(n, Neg):
+        v = _number_value(n.operand)
+        return None if v is None else -v
+    if isinstance(n, BinOp) and n.op in "+-*/":
+        a, b = _number_value(n.left), _number_value(n.right)
+        if a is None or b is None or (n.op == "/" and b == 0):
+            return None
+        return {"+": a + b, "-": a - b, "*": a * b, "/": a / b if b else a}[n.op]
+    return None
+
+
+def _float_constant(n: Node) -> Node:
+    """``np.sqrt(2 / np.pi)``: a function or fractional power of numbers that involve a long float
+    (np.pi, math.e, a 16-digit literal) is the float64 number NumPy computes — kept exactly as
+    that decimal — instead of ``√(2000000000000000/3141592653589793)`` in every formula. Short
+    numbers keep their exact form (``2 ** 0.5`` is √2)."""
+    if isinstance(n, Pow):
+        arg, fn = n.base, None
+    elif isinstance(n, Call) and len(n.args) == 1 and not n.kwargs:
+        op = ops.OPS.get(n.func)
+        if op is None or op.kind != ops.ELEMENTWISE or op.numpy is None:
+            return n
+        arg, fn = n.args[0], op.numpy
+    else:
+        return n
+    v = _number_value(arg)
+    if v is None or max(abs(v.numerator), v.denominator) <= LONG_NUMBER:
+        return n
+    with np.errstate(all="ignore"):
+        x = np.array(float(v))
+        out = float(x ** float(n.exponent)) if fn is None else float(fn(x))  # type: ignore[union-attr]
+    if not np.isfinite(out):
+        return n  # outside the domain: left for the spec's domain checks to name
+    return Num(Fraction(repr(out)))
 
 
 def _module_of(node: ast.AST) -> str:
