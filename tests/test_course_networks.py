@@ -54,6 +54,8 @@ CHECK_GAPS = {
     "swish": "LaTeX \\sum of a node for a scalar parameter read as a column sum",
     "poisson": "the LaTeX reader does not read a Greek node name (\\delta_{\\eta})",
     "xigua_bp": "the LaTeX reader does not read Greek node names (\\delta_{\\alpha})",
+    "transformer_ffn": "the expected text prints the exact product of two long decimals "
+    "(0.7978845608028654 · 0.044715) rounded to 17 digits; the exact test rejects it",
 }
 COURSE = [
     pytest.param(n, marks=pytest.mark.xfail(strict=True, reason=CHECK_GAPS[n]))
