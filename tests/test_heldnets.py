@@ -60,3 +60,34 @@ def test_generated_lab_runs_and_agrees(name: str, tmp_path) -> None:
     assert run.returncode == 0, run.stdout + run.stderr
     assert "✗" not in run.stdout and "agree" in run.stdout
     assert ("(at a kink: not compared)" in run.stdout) == (name == "relu_kink")
+
+
+def test_a_one_dimensional_shape_is_a_row_as_numpy_broadcasts_it() -> None:
+    """``b = ["h"]`` (PyTorch's nn.Linear bias) was refused; a 1-D array broadcasts as a row in
+    NumPy, so it is the row [1, h], with flat example values."""
+    from derive.numeric import verify as numeric
+
+    text = """
+[network]
+name = "bias-1d"
+[dims]
+m = 3
+n = 2
+h = 2
+[inputs]
+X = ["m", "n"]
+Y = ["m", 1]
+[params]
+W = ["n", "h"]
+b = ["h"]
+v = ["h", 1]
+[forward]
+H = "np.tanh(X @ W + b)"
+L = "mse(H @ v, Y)"
+[values]
+b = [0.1, -0.2]
+"""
+    s = spec.parse(text, source="bias-1d")
+    assert s.shapes["b"] == (1, 2)
+    report = numeric.verify(derive(s), points=0, use_torch=False)
+    assert report.ok
