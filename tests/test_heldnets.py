@@ -91,3 +91,26 @@ b = [0.1, -0.2]
     assert s.shapes["b"] == (1, 2)
     report = numeric.verify(derive(s), points=0, use_torch=False)
     assert report.ok
+
+
+def test_shape_and_len_in_a_spec_are_the_size_names() -> None:
+    """Course code divides by ``X.shape[0]`` or ``len(X)``: read as the [dims] name of that
+    axis (``m``), so the derivation holds at every size, as ``/ m`` does."""
+    text = """
+[network]
+name = "shape-m"
+[dims]
+m = 3
+n = 2
+[inputs]
+X = ["m", "n"]
+Y = ["m", 1]
+[params]
+w = ["n", 1]
+[forward]
+P = "X @ w"
+L = "np.sum((P - Y) ** 2) / X.shape[0] + np.sum(w ** 2) / len(X)"
+"""
+    s = spec.parse(text, source="shape-m")
+    same = spec.parse(text.replace("X.shape[0]", "m").replace("len(X)", "m"), source="shape-m")
+    assert s.forward == same.forward

@@ -147,10 +147,12 @@ def parse(
     allow_compare: bool = False,
     allow_index: bool = False,
     constants: Mapping[str, Fraction] | None = None,
+    shapes: Mapping[str, tuple[int, ...]] | None = None,
 ) -> Node:
     """Parse ``text`` into a :data:`Node` tree or raise :class:`ExprError`. ``constants`` (a
     spec's ``[constants]`` and sizes) may be named in an exponent: ``(1 - p) ** gamma`` is
-    ``(1 - p) ** 2`` when ``gamma = 2``."""
+    ``(1 - p) ** 2`` when ``gamma = 2``. With ``shapes`` (a spec's tensors declared so far),
+    ``X.shape[0]`` and ``len(X)`` are the size of that axis (its ``[dims]`` name)."""
     if not isinstance(text, str):
         raise ExprError("an expression must be a string")
     if len(text) > MAX_LENGTH:
@@ -169,16 +171,21 @@ def parse(
     count = sum(1 for _ in ast.walk(tree))
     if count > MAX_NODES:
         raise ExprError(f"expression has {count} parts; the limit is {MAX_NODES}")
-    return _Converter(allow_compare, allow_index, constants or {}).convert(tree.body, 0)
+    return _Converter(allow_compare, allow_index, constants or {}, shapes).convert(tree.body, 0)
 
 
 class _Converter:
     def __init__(
-        self, allow_compare: bool, allow_index: bool, constants: Mapping[str, Fraction]
+        self,
+        allow_compare: bool,
+        allow_index: bool,
+        constants: Mapping[str, Fraction],
+        shapes: Mapping[str, tuple[int, ...]] | None = None,
     ) -> None:
         self.allow_compare = allow_compare
         self.allow_index = allow_index
         self.constants = constants
+        self.shapes = shapes
 
     def fail(self, node: ast.AST, message: str) -> ExprError:
         col = getattr(node, "col_offset", -1) + 1
@@ -225,10 +232,38 @@ class _Converter:
                 self.convert(node.left, d),
                 self.convert(node.comparators[0], d),
             )
+        if isinstance(node, ast.Subscript) and (size := self.size(node)) is not None:
+            return size
         if isinstance(node, ast.Subscript) and self.allow_index:
             return self.index(node)
         kind = type(node).__name__
         raise self.fail(node, f"'{kind}' is not allowed in an expression")
+
+    def size(self, node: ast.Subscript) -> Node | None:
+        """``X.shape[0]``: the size of that axis of a tensor declared earlier in the spec — its
+        ``[dims]`` name (``m``), or the number when the shape gives a number."""
+        v = node.value
+        if not (
+            self.shapes is not None
+            and isinstance(v, ast.Attribute)
+            and v.attr == "shape"
+            and isinstance(v.value, ast.Name)
+        ):
+            return None
+        shape = self.shapes.get(v.value.id)
+        k = node.slice
+        index = k.value if isinstance(k, ast.Constant) and type(k.value) is int else None
+        if isinstance(k, ast.UnaryOp) and isinstance(k.op, ast.USub):
+            inner = k.operand
+            if isinstance(inner, ast.Constant) and type(inner.value) is int:
+                index = -inner.value
+        if shape is None or len(shape) != 2 or index not in (0, 1, -1, -2):
+            raise self.fail(
+                node, "X.shape[i] needs a matrix declared earlier and i in 0, 1, -1, -2"
+            )
+        d = shape[index]
+        label = getattr(d, "label", None)
+        return Name(label) if label else Num(Fraction(int(d)))
 
     def number(self, node: ast.Constant) -> Fraction:
         value = node.value
@@ -289,6 +324,15 @@ class _Converter:
             ast.copy_location(node, f)
         if not isinstance(node.func, ast.Name):
             raise self.fail(node, "only calls of named functions are allowed, e.g. sigmoid(Z1)")
+        if (
+            node.func.id == "len"
+            and self.shapes is not None
+            and len(node.args) == 1
+            and not node.keywords
+        ):
+            # len(X) is X.shape[0], as for a NumPy array
+            shape_of = ast.Attribute(node.args[0], "shape", ast.Load())
+            return self.convert(ast.Subscript(shape_of, ast.Constant(0), ast.Load()), depth)
         node = spelling.keywords(node)
         try:
             respelled = spelling.respell(node, module)

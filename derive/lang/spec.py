@@ -306,7 +306,7 @@ class _Validator:
             if not isinstance(text, str):
                 raise self.err(where, "must be a string expression", f'write {key} = "…"')
             try:
-                node = ex.parse(text, constants=constants)
+                node = ex.parse(text, constants=constants, shapes=shapes)
             except ex.ExprError as e:
                 raise self.err(
                     f'{where} = "{text}"', e.message, "see the expression language in the README"
