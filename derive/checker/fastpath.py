@@ -301,6 +301,8 @@ class _Numpy:
             k.value = self.visit(k.value)  # type: ignore[assignment]
         if any(isinstance(a, ast.Starred) for a in node.args):
             raise _Fallback
+        if names.row_sum_1d(node, self.modules):  # np.sum(X, axis=1): a 1-D row (slow path)
+            raise _Fallback
         if names.call_keywords(node):
             self.changed = True
         f, args = node.func, node.args
