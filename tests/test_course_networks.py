@@ -52,8 +52,6 @@ CHECK_GAPS = {
     "focal": "points at other values leave log's domain (p_t ≤ 0): 'undefined where defined'",
     "logreg_colmajor": "LaTeX \\sum of a [1, m] node read as a column sum, not the total",
     "swish": "LaTeX \\sum of a node for a scalar parameter read as a column sum",
-    "poisson": "the LaTeX reader does not read a Greek node name (\\delta_{\\eta})",
-    "xigua_bp": "the LaTeX reader does not read Greek node names (\\delta_{\\alpha})",
     "transformer_ffn": "the expected text prints the exact product of two long decimals "
     "(0.7978845608028654 · 0.044715) rounded to 17 digits; the exact test rejects it",
 }
