@@ -141,7 +141,12 @@ CASES = [
 ]
 
 
-@pytest.mark.parametrize("text,ref,scalar", CASES, ids=[c[0] for c in CASES])
+# every case derives a network (≈ 2 s each): a sample in the fast lane, all of them in the slow
+FAST = {"F.cross_entropy(Z, C)", "np.where(Z > 0, Z, 0.1 * Z)", "F.log_softmax(Z, dim=-2)"}
+PARAMS = [pytest.param(*c, id=c[0], marks=() if c[0] in FAST else pytest.mark.slow) for c in CASES]
+
+
+@pytest.mark.parametrize("text,ref,scalar", PARAMS)
 def test_spelling_means_what_numpy_and_pytorch_compute(text, ref, scalar) -> None:
     d = derive(spec.parse(_spec(text, bool(scalar)), source="spelling"))
     point = numeric.example_point(d.graph)
