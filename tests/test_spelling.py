@@ -172,6 +172,8 @@ def test_spelling_means_what_numpy_and_pytorch_compute(text, ref, scalar) -> Non
         ("np.linalg.norm(Z, 2)", "Frobenius"),
         ("Z ** lam", "[constants] name"),
         ("Z.transpose(1)", "x.T"),
+        ("np.exp(Z - np.max(Z, axis=1, keepdims=True))", "softmax(Z)"),
+        ("Z.max()", "maximum(a, b)"),
     ],
 )
 def test_spellings_that_cannot_be_read_are_refused_saying_what_can(text, fragment) -> None:

@@ -416,6 +416,14 @@ def _nll(node: ast.Call, how: str) -> ast.expr:
     )
 
 
+def _max(node: ast.Call, how: str) -> ast.expr:
+    raise SpellingError(
+        "max()/amax() of a tensor is not in the language; for a numerically stable softmax "
+        "write softmax(Z) (computed stably, shift included), for log-sum-exp logsumexp(Z, "
+        "axis=1), for an element-wise maximum maximum(a, b)"
+    )
+
+
 # name → rewrite(node, how); ``how`` is the module path, "method" or "" (a bare call)
 REWRITES: dict[str, Callable[[ast.Call, str], ast.expr | None]] = {
     "dot": _two("dot", ast.MatMult()),
@@ -484,6 +492,8 @@ REWRITES: dict[str, Callable[[ast.Call, str], ast.expr | None]] = {
         "kl_div", ("input", "target", "size_average", "reduce", "reduction", "log_target"), _kl
     ),
     "nll_loss": _nll,
+    "max": _max,
+    "amax": _max,
 }
 # rewrites read only with a module prefix or as a method (a bare t(x) or cross_entropy(P, Y)
 # keeps the language's meaning)
