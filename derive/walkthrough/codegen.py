@@ -27,7 +27,7 @@ from derive.engine import mform as mf
 from derive.engine.backprop import Derivation
 from derive.lang import expr as ex
 from derive.lang import ops
-from derive.numeric.verify import targets
+from derive.numeric.verify import at_kink, exact_zeros, example_point, targets
 
 
 def helper_names() -> tuple[str, ...]:
@@ -101,6 +101,10 @@ class Lab:
     seed: int
     lr: str
     sgd: tuple[str, ...]  # "W1 = W1 - lr * dW1", in backward order
+    # the example values put a ReLU/leaky-ReLU/abs input at its kink: a central difference
+    # straddles the two one-sided slopes there, so the lab prints it but does not judge by it
+    # (as derive verify, which leaves finite differences out at a kink)
+    kink: bool = False
 
 
 OWN = (
@@ -203,11 +207,12 @@ def code(d: Derivation) -> Code:
         backward = (f"d{spec.loss} = 1.0", *backward)
     used = " ".join(forward + backward)
     helpers = tuple(h for h in helper_names() if re.search(rf"\b{h}\(", used))
-    torch_forward = tuple(f"{name} = {torch_code(tree)}" for name, tree in spec.forward)
+    tensors = frozenset((*spec.inputs, *spec.params, *(k for k, _ in spec.forward)))
+    torch_forward = tuple(f"{name} = {torch_code(tree, tensors)}" for name, tree in spec.forward)
     bare, scale = "", ""
     found = scaled_loss(spec.forward[-1][1])
     if found is not None:
-        scale, bare = number(found[0]), torch_code(found[1])
+        scale, bare = number(found[0]), torch_code(found[1], tensors)
     lr = number(spec.train.get("lr", DEFAULT_LR))
     sgd = tuple(f"{p} = {p} - lr * d{p}" for p in spec.params)
     return _safe(
@@ -310,6 +315,25 @@ def _split_mul(formula: object, up: str) -> str | None:
     return None
 
 
+def _boolean(e: mf.MExpr) -> bool:
+    """Whether NumPy computes ``e`` as a boolean array: an indicator such as ``(Z > 0)`` (relu's
+    derivative) or a product of indicators."""
+    if isinstance(e, mf.Func):
+        return e.name == "relu_grad"
+    if isinstance(e, mf.Indicator):
+        return True
+    if isinstance(e, mf.Mul):
+        return _boolean(e.a) and _boolean(e.b)
+    return False
+
+
+def _assign(target: str, e: mf.MExpr) -> str:
+    """``target = code``; a boolean value is stored as 0.0/1.0: ``-d`` or ``d + d`` of a stored
+    boolean array is an error or a logical or in NumPy (the triplet loss's ``-dbasic``)."""
+    code = e.code()
+    return f"{target} = 1.0 * {code}" if _boolean(e) else f"{target} = {code}"
+
+
 def lab(d: Derivation) -> Lab:
     spec, g = d.spec, d.graph
     taken = {*spec.dims, *spec.constants, *spec.shapes, *(f"d{n}" for n in spec.shapes)}
@@ -335,7 +359,7 @@ def lab(d: Derivation) -> Lab:
             rule = next((r for r in c.rules if r in LAB_RULES), c.rules[-1] if c.rules else "")
             local = _split_mul(c.formula, up) if c.source != spec.loss else None
             if c.source == spec.loss:
-                steps.append(LabStep("loss", args, (f"{target} = {c.formula.code()}",)))
+                steps.append(LabStep("loss", args, (_assign(target, c.formula),)))
             elif local is not None:
                 name = f"d{c.source}_d{v.name}"
                 name = name if name not in taken else f"_{name}"
@@ -348,19 +372,16 @@ def lab(d: Derivation) -> Lab:
                 )
             else:
                 key = rule if rule in LAB_RULES else "other"
-                steps.append(
-                    LabStep(key, (*args, ("rule", rule)), (f"{target} = {c.formula.code()}",))
-                )
+                steps.append(LabStep(key, (*args, ("rule", rule)), (_assign(target, c.formula),)))
             via.append(target)
         chain = " + ".join(via)
         if len(via) > 1:
             steps.append(LabStep("sum", (("target", v.name),), (f"{var} = {chain}",)))
         final = v.formula.code()
         single = v.contributions[0].formula.code() if len(v.contributions) == 1 else None
-        if final != single and (len(via) > 1 or steps[-1].lines[-1] != f"{var} = {final}"):
-            steps.append(
-                LabStep("simplified", (("target", v.name), ("rule", v.rule)), (f"{var} = {final}",))
-            )
+        if final != single and (len(via) > 1 or steps[-1].lines[-1] != _assign(var, v.formula)):
+            step = _assign(var, v.formula)
+            steps.append(LabStep("simplified", (("target", v.name), ("rule", v.rule)), (step,)))
     grads = tuple((v.name, f"d{v.name}") for v in backward_order(d) if v.kind == "param")
     sizes = dict(spec.dims)
     sizes.update(spec.full_dims or {})
@@ -381,6 +402,7 @@ def lab(d: Derivation) -> Lab:
         int(spec.train.get("seed", 0)),
         number(spec.train.get("lr", TRAIN_LR)),
         tuple(f"{p} = {p} - {names['lr']} * {gp}" for p, gp in grads),
+        at_kink(d, example_point(g), zeros=exact_zeros(d)),
     )
 
 
@@ -408,39 +430,42 @@ def helper_sources(helpers: tuple[str, ...]) -> tuple[str, ...]:
 # ---- PyTorch printer --------------------------------------------------------------------------
 
 
-def torch_code(tree: ex.Node) -> str:
-    """``tree`` as a PyTorch expression (``torch`` and ``F = torch.nn.functional``)."""
-    return _t(tree)[0]
+def torch_code(tree: ex.Node, tensors: frozenset[str] | None = None) -> str:
+    """``tree`` as a PyTorch expression (``torch`` and ``F = torch.nn.functional``).
+    ``tensors``: the names that hold tensors (others are Python numbers: sizes, constants);
+    ``None`` takes every name for a tensor."""
+    return _t(tree, tensors)[0]
 
 
 def _wrap(part: tuple[str, int], level: int) -> str:
     return part[0] if part[1] >= level else f"({part[0]})"
 
 
-def _t(n: ex.Node) -> tuple[str, int]:
+def _t(n: ex.Node, ts: frozenset[str] | None = None) -> tuple[str, int]:
     if isinstance(n, ex.Num):
         s = number(n.value)
         return s, _ATOM if not s.startswith("-") else _NEG
     if isinstance(n, ex.Name):
         return n.id, _ATOM
     if isinstance(n, ex.Neg):
-        return f"-{_wrap(_t(n.operand), _NEG)}", _NEG
+        return f"-{_wrap(_t(n.operand, ts), _NEG)}", _NEG
     if isinstance(n, ex.Pow):
-        return f"{_wrap(_t(n.base), _ATOM)} ** {number(n.exponent)}", _POW
+        return f"{_wrap(_t(n.base, ts), _ATOM)} ** {number(n.exponent)}", _POW
     if isinstance(n, ex.Transpose):
-        return f"{_wrap(_t(n.operand), _ATOM)}.T", _ATOM
+        return f"{_wrap(_t(n.operand, ts), _ATOM)}.T", _ATOM
     if isinstance(n, ex.BinOp):
         level = _ADD if n.op in "+-" else _MUL
         right = level + 1 if n.op in "-/@" or level == _MUL else level
-        return f"{_wrap(_t(n.left), level)} {n.op} {_wrap(_t(n.right), right)}", level
+        left_code, right_code = _wrap(_t(n.left, ts), level), _wrap(_t(n.right, ts), right)
+        return f"{left_code} {n.op} {right_code}", level
     assert isinstance(n, ex.Call)
-    return _call(n), _ATOM
+    return _call(n, ts), _ATOM
 
 
-def _call(n: ex.Call) -> str:
+def _call(n: ex.Call, ts: frozenset[str] | None = None) -> str:
     op = ops.get(n.func)
-    a = [torch_code(x) for x in n.args]
-    x = _wrap(_t(n.args[0]), _ATOM)
+    a = [torch_code(x, ts) for x in n.args]
+    x = _wrap(_t(n.args[0], ts), _ATOM)
     if op.kind == ops.REDUCTION:
         axis = n.kwarg("axis")
         if axis is None:
@@ -450,10 +475,13 @@ def _call(n: ex.Call) -> str:
         holes = {}
         for k, (key, default) in enumerate(op.params):
             given = n.args[1 + k] if len(n.args) > 1 + k else n.kwarg(key)
-            holes[key] = torch_code(given) if given is not None else number(default)
-        return op.torch_src.format(x=a[0], **holes)
-    yy = _wrap(_t(n.args[1]), _MUL + 1)
+            holes[key] = torch_code(given, ts) if given is not None else number(default)
+        if ts is None or any(name in ts for name in ex.names(n.args[0])):
+            return op.torch_src.format(x=a[0], **holes)
+        # a function of plain numbers (sqrt(2 / pi)): torch's functions take tensors only
+        return op.torch_src.format(x=f"torch.tensor({a[0]}, dtype=torch.float64)", **holes)
+    yy = _wrap(_t(n.args[1], ts), _MUL + 1)
     w = n.kwarg("pos_weight")
     if w is not None and "torch_src_weighted" in op.extra:
-        return op.extra["torch_src_weighted"].format(w=torch_code(w), yy=yy, p=a[0])
+        return op.extra["torch_src_weighted"].format(w=torch_code(w, ts), yy=yy, p=a[0])
     return op.torch_src.format(p=a[0], y=a[1], yy=yy, x=x)

@@ -395,16 +395,22 @@ def symmetry(d: Derivation, pc: Pieces) -> Lesson | None:
     start = [setting(w1, False)]
     start += [setting(g.tensors[b], False) for b in biases]
     start.append(setting(w2, True))
-    forward = [
-        same(g.tensors[n].symbols, g.tensors[n].entry_texs, j)
-        for n in hidden
-        for j in range(1, units)
-    ]
-    backward = [same(w2.grads, grad_texs(w2), j, by_row=True) for j in range(1, units)]
-    backward += [same(w1.grads, grad_texs(w1), j) for j in range(1, units)]
-    for b in biases:
-        t = g.tensors[b]
-        backward += [same(t.grads, grad_texs(t), j) for j in range(1, units)]
+    try:
+        forward = [
+            same(g.tensors[n].symbols, g.tensors[n].entry_texs, j)
+            for n in hidden
+            for j in range(1, units)
+        ]
+        backward = [same(w2.grads, grad_texs(w2), j, by_row=True) for j in range(1, units)]
+        backward += [same(w1.grads, grad_texs(w1), j) for j in range(1, units)]
+        for b in biases:
+            t = g.tensors[b]
+            backward += [same(t.grads, grad_texs(t), j) for j in range(1, units)]
+    except StepError:
+        # something besides the parameters differs from unit to unit (a dropout mask, a
+        # per-unit constant): the hidden units are not interchangeable, so the lesson does
+        # not apply to this network and is left out rather than claimed
+        return None
     # every parameter 0: which gradients vanish (for every input)
     zeros = {s: sp.Integer(0) for p in d.spec.params for s in g.tensors[p].symbols}
     zero = Checker(defs={**d.defs, **zeros}, seed=11)
@@ -449,6 +455,7 @@ def symmetry(d: Derivation, pc: Pieces) -> Lesson | None:
 
 MEAN_LOSSES = ("mse", "bce", "bce_logits", "cross_entropy", "mean")
 SIG_DIGITS = 3  # the rounding of a hand calculation that rounds every intermediate result
+ROUND_EXACT_SHIFT = 400  # rounded numbers within 10^±400 are kept as exact fractions
 
 
 class _Rounded:
@@ -475,6 +482,10 @@ class _Rounded:
             return Fraction(0)
         shift = self.digits - 1 - int(mpmath.floor(mpmath.log10(abs(x))))
         n = int(mpmath.nint(x * mpmath.mpf(10) ** shift))
+        if abs(shift) > ROUND_EXACT_SHIFT:
+            # e^{-10^9} (a mask of -1e9 before a softmax): as a fraction 10^shift would have a
+            # billion digits; the rounded number is kept as a binary float with a big exponent
+            return mpmath.mpf(n) * mpmath.mpf(10) ** (-shift)
         return Fraction(n, 10**shift) if shift >= 0 else Fraction(n * 10 ** (-shift))
 
 

@@ -1,0 +1,572 @@
+"""NumPy and PyTorch spellings of the expression language, read exactly as the table's ops.
+
+Course code writes ``np.dot(w.T, X)``, ``torch.softmax(S, dim=-1)``, ``F.mse_loss(y, t)``,
+``Z.exp()``, ``x.pow(2)``, ``np.where(Z > 0, Z, a * Z)``, ``np.clip(p, 0, 1)``; a spec may too.
+:func:`respell` rewrites one such call (a Python ``ast`` node, nothing evaluated) into the
+language: operators, the table's ops, and the parser's own sugar (``maximum``/``minimum``/
+``square``). Every rewrite is an identity as NumPy and PyTorch define the function (same values,
+same derivatives away from ties and kinks; PyTorch's conventions at kinks come with the table's
+``relu``/``abs``), so the derivation built from it is the network the course wrote — and it is
+still verified step by step and against PyTorch. ``derive.lang.expr`` calls this module; it
+holds no SymPy and reads no spec.
+
+What a rewrite cannot express (a per-class ``weight``, ``reduction='none'``, class-index targets)
+raises :class:`SpellingError` with the supported form.
+"""
+
+from __future__ import annotations
+
+import ast
+import math
+from collections.abc import Callable
+
+from derive.lang import ops
+
+# module paths whose functions are the language's: np.tanh(Z) is tanh(Z); nothing is imported
+MODULES = frozenset(
+    {
+        "np",
+        "numpy",
+        "torch",
+        "F",
+        "math",
+        "nn.functional",
+        "torch.nn.functional",
+        "np.linalg",
+        "numpy.linalg",
+        "torch.linalg",
+        "scipy.special",
+        "special",
+    }
+)
+# PyTorch's functional modules: there ``cross_entropy`` takes logits (as F.cross_entropy does)
+TORCH_FUNCTIONAL = frozenset({"F", "nn.functional", "torch.nn.functional"})
+# np.pi, math.e …: the float64 numbers NumPy/PyTorch compute with (kept exactly)
+NUMBERS = {"pi": math.pi, "e": math.e}
+
+# keyword spellings: PyTorch's dim/keepdim are NumPy's axis/keepdims
+_KEYWORDS = {"dim": "axis", "keepdim": "keepdims"}
+_OP_KEYWORDS = {"leaky_relu": {"negative_slope": "slope"}}
+
+# torch's SELU constants (torch.nn.SELU)
+_SELU_ALPHA = 1.6732632423543772848170429916717
+_SELU_SCALE = 1.0507009873554804934193349852946
+
+
+class SpellingError(ValueError):
+    """A NumPy/PyTorch call the language cannot express; the message names what it can."""
+
+
+# ---- small AST builders ----------------------------------------------------------------------
+
+
+def _num(v: float) -> ast.Constant:
+    return ast.Constant(v)
+
+
+def _call(name: str, *args: ast.expr, **kw: ast.expr) -> ast.Call:
+    return ast.Call(
+        ast.Name(name, ast.Load()), list(args), [ast.keyword(k, v) for k, v in kw.items()]
+    )
+
+
+def _bin(a: ast.expr, op: ast.operator, b: ast.expr) -> ast.BinOp:
+    return ast.BinOp(a, op, b)
+
+
+def _add(a: ast.expr, b: ast.expr) -> ast.BinOp:
+    return _bin(a, ast.Add(), b)
+
+
+def _sub(a: ast.expr, b: ast.expr) -> ast.BinOp:
+    return _bin(a, ast.Sub(), b)
+
+
+def _mul(a: ast.expr, b: ast.expr) -> ast.BinOp:
+    return _bin(a, ast.Mult(), b)
+
+
+def _div(a: ast.expr, b: ast.expr) -> ast.BinOp:
+    return _bin(a, ast.Div(), b)
+
+
+def _neg(a: ast.expr) -> ast.UnaryOp:
+    return ast.UnaryOp(ast.USub(), a)
+
+
+def _is_none(v: ast.expr | None) -> bool:
+    return v is None or (isinstance(v, ast.Constant) and v.value is None)
+
+
+def _text(v: ast.expr | None, default: str, what: str) -> str:
+    if v is None:
+        return default
+    if isinstance(v, ast.Constant) and isinstance(v.value, str):
+        return v.value
+    raise SpellingError(f"{what} must be a string such as '{default}'")
+
+
+def _bound(
+    node: ast.Call, name: str, params: tuple[str, ...], required: int
+) -> dict[str, ast.expr]:
+    """The call's arguments by parameter name (positional in ``params`` order, then keywords)."""
+    if any(isinstance(a, ast.Starred) for a in node.args) or any(
+        k.arg is None for k in node.keywords
+    ):
+        raise SpellingError(f"{name}(): '*' and '**' arguments are not allowed")
+    if len(node.args) > len(params):
+        raise SpellingError(f"{name}() takes at most {len(params)} arguments here")
+    out = dict(zip(params, node.args, strict=False))
+    for k in node.keywords:
+        if k.arg not in params:
+            raise SpellingError(
+                f"{name}() keyword '{k.arg}' is not read; allowed: {', '.join(params)}"
+            )
+        if k.arg in out:
+            raise SpellingError(f"{name}() gets '{k.arg}' twice")
+        out[k.arg] = k.value
+    missing = [p for p in params[:required] if p not in out]
+    if missing:
+        raise SpellingError(f"{name}() needs {', '.join(missing)}")
+    return out
+
+
+def _axis_kw(axis: ast.expr | None, keepdims: ast.expr | None) -> dict[str, ast.expr]:
+    kw: dict[str, ast.expr] = {}
+    if not _is_none(axis):
+        kw["axis"] = axis  # type: ignore[assignment]
+    if keepdims is not None:
+        kw["keepdims"] = keepdims
+    return kw
+
+
+def _axis_value(axis: ast.expr | None) -> int | None:
+    if _is_none(axis):
+        return None
+    v = axis
+    sign = 1
+    if isinstance(v, ast.UnaryOp) and isinstance(v.op, ast.USub):
+        sign, v = -1, v.operand
+    if isinstance(v, ast.Constant) and type(v.value) is int and sign * v.value in (0, 1, -1, -2):
+        return (sign * v.value) % 2
+    raise SpellingError("an axis is 0, 1, -1 or -2 (the tensors are matrices)")
+
+
+# ---- the rewrites ----------------------------------------------------------------------------
+
+
+def _reduce(elem: ast.expr, reduction: str, name: str) -> ast.expr:
+    if reduction == "mean":
+        return _call("mean", elem)
+    if reduction == "sum":
+        return _call("sum", elem)
+    raise SpellingError(
+        f"{name}(…, reduction='{reduction}'): the loss must be one number; "
+        "use reduction='mean' or 'sum'"
+    )
+
+
+def _rowwise(op: str) -> Callable[[ast.Call, str], ast.expr | None]:
+    """softmax / log_softmax along an axis: along rows (1, -1) is the language's; along columns
+    (0, -2) is the row-wise op of the transpose, transposed back."""
+
+    def rewrite(node: ast.Call, how: str) -> ast.expr | None:
+        a = _bound(node, op, ("x", "axis", "dtype"), 1)
+        if "axis" not in a and "dtype" not in a:
+            return None
+        if not _is_none(a.get("dtype")):
+            raise SpellingError(f"{op}(): dtype= is not read; leave it out")
+        x = a["x"]
+        if _axis_value(a.get("axis")) == 0:
+            return ast.Attribute(_call(op, ast.Attribute(x, "T", ast.Load())), "T", ast.Load())
+        return _call(op, x)
+
+    return rewrite
+
+
+def _where(node: ast.Call, how: str) -> ast.expr:
+    """``where(l > r, a, b)`` as ``g·a + (1 − g)·b`` with the indicator ``g = 1[l − r > 0]``
+    (``relu_grad``, derivative 0: no gradient flows through a condition, as in PyTorch)."""
+    a = _bound(node, "where", ("condition", "x", "y"), 3)
+    cond, x, y = a["condition"], a["x"], a["y"]
+    if not (isinstance(cond, ast.Compare) and len(cond.ops) == 1):
+        raise SpellingError("where(): the condition is one comparison, e.g. where(Z > 0, Z, 0)")
+    left, op, right = cond.left, cond.ops[0], cond.comparators[0]
+    zero = isinstance(right, ast.Constant) and right.value == 0
+    if isinstance(op, ast.Gt | ast.LtE):  # l > r  ⇔  l − r > 0
+        diff = left if zero else _sub(left, right)
+    elif isinstance(op, ast.Lt | ast.GtE):  # l < r  ⇔  r − l > 0
+        diff = _neg(left) if zero else _sub(right, left)
+    else:
+        raise SpellingError("where(): the condition compares with > >= < <=")
+    if isinstance(op, ast.LtE | ast.GtE):  # the indicator is of the opposite case
+        x, y = y, x
+    g = _call("relu_grad", diff)
+    zx = isinstance(x, ast.Constant) and x.value == 0
+    zy = isinstance(y, ast.Constant) and y.value == 0
+    first = _mul(g, x)
+    second = _mul(_sub(_num(1), g), y)
+    if zy:
+        return first
+    if zx:
+        return second
+    return _add(first, second)
+
+
+def _clip(lo: ast.expr | None, hi: ast.expr | None, x: ast.expr, name: str) -> ast.expr:
+    if _is_none(lo) and _is_none(hi):
+        raise SpellingError(f"{name}() needs a lower or an upper bound")
+    out = x
+    if not _is_none(lo):
+        out = _call("maximum", out, lo)  # type: ignore[arg-type]
+    if not _is_none(hi):
+        out = _call("minimum", out, hi)  # type: ignore[arg-type]
+    return out
+
+
+def _elu(x: ast.expr, alpha: ast.expr) -> ast.expr:
+    return _add(
+        _call("maximum", x, _num(0)),
+        _call("minimum", _num(0), _mul(alpha, _sub(_call("exp", x), _num(1)))),
+    )
+
+
+def _gelu(node: ast.Call, how: str) -> ast.expr:
+    a = _bound(node, "gelu", ("x", "approximate"), 1)
+    x = a["x"]
+    if _text(a.get("approximate"), "none", "gelu(approximate=…)") != "tanh":
+        raise SpellingError(
+            "gelu() is read in its tanh form (the one courses derive): write "
+            "gelu(x, approximate='tanh') or 0.5 * x * (1 + tanh(sqrt(2 / pi) * (x + 0.044715 * "
+            "x ** 3)))"
+        )
+    c = _bin(_div(_num(2), _num(math.pi)), ast.Pow(), _num(0.5))
+    inner = _mul(c, _add(x, _mul(_num(0.044715), _bin(x, ast.Pow(), _num(3)))))
+    return _mul(_mul(_num(0.5), x), _add(_num(1), _call("tanh", inner)))
+
+
+def _norm(node: ast.Call, how: str) -> ast.expr:
+    a = _bound(node, "norm", ("x", "ord", "axis", "keepdims", "p"), 1)
+    order = a.get("ord", a.get("p"))
+    fro = isinstance(order, ast.Constant) and order.value == "fro"
+    two = isinstance(order, ast.Constant) and order.value == 2
+    if not (_is_none(order) or fro or (two and (not _is_none(a.get("axis")) or how == "torch"))):
+        raise SpellingError(
+            "norm() is read as the 2-norm of a vector or the Frobenius norm of a matrix: "
+            "sqrt(sum(x ** 2)); other orders are not supported"
+        )
+    sq = _bin(a["x"], ast.Pow(), _num(2))
+    return _call("sqrt", _call("sum", sq, **_axis_kw(a.get("axis"), a.get("keepdims"))))
+
+
+def _cosine(node: ast.Call, how: str) -> ast.expr:
+    a = _bound(node, "cosine_similarity", ("x1", "x2", "axis", "eps"), 2)
+    ax = a.get("axis", _num(1))
+    x1, x2 = a["x1"], a["x2"]
+
+    def s(e: ast.expr) -> ast.expr:
+        return _call("sum", e, axis=ax, keepdims=ast.Constant(True))
+
+    n1 = _call("sqrt", s(_bin(x1, ast.Pow(), _num(2))))
+    n2 = _call("sqrt", s(_bin(x2, ast.Pow(), _num(2))))
+    return _div(s(_mul(x1, x2)), _mul(n1, n2))
+
+
+def _loss2(
+    name: str, params: tuple[str, ...], build: Callable[[dict[str, ast.expr], str], ast.expr]
+) -> Callable[[ast.Call, str], ast.expr]:
+    def rewrite(node: ast.Call, how: str) -> ast.expr:
+        a = _bound(node, name, params, 2)
+        for bad in ("weight", "size_average", "reduce", "ignore_index"):
+            if not _is_none(a.get(bad)):
+                raise SpellingError(f"{name}(…, {bad}=…) is not supported; leave it out")
+        return build(a, _text(a.get("reduction"), "mean", f"{name}(reduction=…)"))
+
+    return rewrite
+
+
+def _mse(a: dict[str, ast.expr], r: str) -> ast.expr:
+    if r == "mean":
+        return _call("mse", a["input"], a["target"])
+    if r == "sum":
+        return _call("sse", a["input"], a["target"])
+    return _reduce(a["input"], r, "mse_loss")
+
+
+def _l1(a: dict[str, ast.expr], r: str) -> ast.expr:
+    return _reduce(_call("abs", _sub(a["input"], a["target"])), r, "l1_loss")
+
+
+def _bce_terms(p: ast.expr, y: ast.expr) -> ast.expr:
+    return _neg(
+        _add(
+            _mul(y, _call("log", p)),
+            _mul(_sub(_num(1), y), _call("log", _sub(_num(1), p))),
+        )
+    )
+
+
+def _bce(a: dict[str, ast.expr], r: str) -> ast.expr:
+    if r == "mean":
+        return _call("bce", a["input"], a["target"])
+    return _reduce(_bce_terms(a["input"], a["target"]), r, "binary_cross_entropy")
+
+
+def _bce_logits(a: dict[str, ast.expr], r: str) -> ast.expr:
+    z, y, w = a["input"], a["target"], a.get("pos_weight")
+    if r == "mean" and _is_none(w):
+        return _call("bce_logits", z, y)
+    if r == "mean":
+        return _call("bce", _call("sigmoid", z), y, pos_weight=w)  # type: ignore[arg-type]
+    if not _is_none(w):
+        raise SpellingError(
+            "binary_cross_entropy_with_logits(…, pos_weight=…) is read with reduction='mean'"
+        )
+    return _reduce(_bce_terms(_call("sigmoid", z), y), r, "binary_cross_entropy_with_logits")
+
+
+def _ce(a: dict[str, ast.expr], r: str) -> ast.expr:
+    """PyTorch's cross_entropy takes logits; with probability (one-hot) targets it is
+    −Σ y·log_softmax(z), divided by the batch size for 'mean'."""
+    if not _is_none(a.get("label_smoothing")):
+        raise SpellingError("cross_entropy(…, label_smoothing=…) is not supported; leave it out")
+    z, y = a["input"], a["target"]
+    if r == "mean":
+        return _call("cross_entropy", _call("softmax", z), y)
+    if r == "sum":
+        return _neg(_call("sum", _mul(y, _call("log_softmax", z))))
+    return _reduce(z, r, "cross_entropy")
+
+
+def _huber(scale_by_beta: bool) -> Callable[[dict[str, ast.expr], str], ast.expr]:
+    def build(a: dict[str, ast.expr], r: str) -> ast.expr:
+        d = a.get("beta" if scale_by_beta else "delta", _num(1.0))
+        res = _call("abs", _sub(a["input"], a["target"]))
+        q = _call("minimum", res, d)
+        elem: ast.expr = _add(_mul(_num(0.5), _bin(q, ast.Pow(), _num(2))), _mul(d, _sub(res, q)))
+        if scale_by_beta:
+            elem = _div(elem, d)
+        return _reduce(elem, r, "smooth_l1_loss" if scale_by_beta else "huber_loss")
+
+    return build
+
+
+def _kl(a: dict[str, ast.expr], r: str) -> ast.expr:
+    """F.kl_div(input, target): input holds log-probabilities; Σ target·(log target − input)."""
+    logq, p = a["input"], a["target"]
+    log_target = a.get("log_target")
+    if isinstance(log_target, ast.Constant) and log_target.value is True:
+        elem = _mul(_call("exp", p), _sub(p, logq))
+    else:
+        elem = _mul(p, _sub(_call("log", p), logq))
+    if r == "batchmean":
+        return _call("mean", _call("sum", elem, axis=_num(1)))
+    return _reduce(elem, r, "kl_div")
+
+
+def _one(name: str, build: Callable[[ast.expr], ast.expr]) -> Callable[[ast.Call, str], ast.expr]:
+    def rewrite(node: ast.Call, how: str) -> ast.expr:
+        return build(_bound(node, name, ("x",), 1)["x"])
+
+    return rewrite
+
+
+def _two(name: str, op: ast.operator) -> Callable[[ast.Call, str], ast.expr]:
+    def rewrite(node: ast.Call, how: str) -> ast.expr:
+        a = _bound(node, name, ("x1", "x2"), 2)
+        return _bin(a["x1"], op, a["x2"])
+
+    return rewrite
+
+
+def _transpose(node: ast.Call, how: str) -> ast.expr:
+    a = _bound(node, "transpose", ("x", "dim0", "dim1"), 1)
+    dims = [_axis_value(a[k]) for k in ("dim0", "dim1") if k in a]
+    if len(dims) == 1 or (len(dims) == 2 and dims[0] == dims[1]):
+        raise SpellingError("transpose() of a matrix swaps its two axes: x.T")
+    return ast.Attribute(a["x"], "T", ast.Load())
+
+
+def _clip_call(node: ast.Call, how: str) -> ast.expr:
+    a = _bound(node, "clip", ("x", "min", "max", "a_min", "a_max"), 1)
+    return _clip(a.get("min", a.get("a_min")), a.get("max", a.get("a_max")), a["x"], "clip")
+
+
+def _hardtanh(node: ast.Call, how: str) -> ast.expr:
+    a = _bound(node, "hardtanh", ("x", "min_val", "max_val"), 1)
+    return _clip(a.get("min_val", _num(-1.0)), a.get("max_val", _num(1.0)), a["x"], "hardtanh")
+
+
+def _elu_call(node: ast.Call, how: str) -> ast.expr:
+    a = _bound(node, "elu", ("x", "alpha"), 1)
+    return _elu(a["x"], a.get("alpha", _num(1.0)))
+
+
+def _logsumexp(node: ast.Call, how: str) -> ast.expr:
+    a = _bound(node, "logsumexp", ("x", "axis", "keepdims"), 1)
+    return _call(
+        "log", _call("sum", _call("exp", a["x"]), **_axis_kw(a.get("axis"), a.get("keepdims")))
+    )
+
+
+def _nll(node: ast.Call, how: str) -> ast.expr:
+    raise SpellingError(
+        "nll_loss() takes class indices; declare the targets one-hot "
+        '(Y = { shape = ["m", "k"], kind = "one-hot" }) and write -sum(LP * Y) / m'
+    )
+
+
+def _max(node: ast.Call, how: str) -> ast.expr:
+    raise SpellingError(
+        "max()/amax() of a tensor is not in the language; for a numerically stable softmax "
+        "write softmax(Z) (computed stably, shift included), for log-sum-exp logsumexp(Z, "
+        "axis=1), for an element-wise maximum maximum(a, b)"
+    )
+
+
+# name → rewrite(node, how); ``how`` is the module path, "method" or "" (a bare call)
+REWRITES: dict[str, Callable[[ast.Call, str], ast.expr | None]] = {
+    "dot": _two("dot", ast.MatMult()),
+    "matmul": _two("matmul", ast.MatMult()),
+    "mm": _two("mm", ast.MatMult()),
+    "add": _two("add", ast.Add()),
+    "subtract": _two("subtract", ast.Sub()),
+    "sub": _two("sub", ast.Sub()),
+    "multiply": _two("multiply", ast.Mult()),
+    "mul": _two("mul", ast.Mult()),
+    "divide": _two("divide", ast.Div()),
+    "true_divide": _two("true_divide", ast.Div()),
+    "div": _two("div", ast.Div()),
+    "power": _two("power", ast.Pow()),
+    "pow": _two("pow", ast.Pow()),
+    "negative": _one("negative", _neg),
+    "neg": _one("neg", _neg),
+    "reciprocal": _one("reciprocal", lambda x: _div(_num(1), x)),
+    "rsqrt": _one("rsqrt", lambda x: _bin(x, ast.Pow(), _num(-0.5))),
+    "log1p": _one("log1p", lambda x: _call("log", _add(_num(1), x))),
+    "expm1": _one("expm1", lambda x: _sub(_call("exp", x), _num(1))),
+    "cosh": _one("cosh", lambda x: _div(_add(_call("exp", x), _call("exp", _neg(x))), _num(2))),
+    "sinh": _one("sinh", lambda x: _div(_sub(_call("exp", x), _call("exp", _neg(x))), _num(2))),
+    "expit": _one("expit", lambda x: _call("sigmoid", x)),
+    "silu": _one("silu", lambda x: _mul(x, _call("sigmoid", x))),
+    "mish": _one("mish", lambda x: _mul(x, _call("tanh", _call("softplus", x)))),
+    "logsigmoid": _one("logsigmoid", lambda x: _neg(_call("softplus", _neg(x)))),
+    "log_sigmoid": _one("log_sigmoid", lambda x: _neg(_call("softplus", _neg(x)))),
+    "softsign": _one("softsign", lambda x: _div(x, _add(_num(1), _call("abs", x)))),
+    "relu6": _one("relu6", lambda x: _clip(_num(0), _num(6), x, "relu6")),
+    "selu": _one("selu", lambda x: _mul(_num(_SELU_SCALE), _elu(x, _num(_SELU_ALPHA)))),
+    "elu": _elu_call,
+    "gelu": _gelu,
+    "hardtanh": _hardtanh,
+    "clip": _clip_call,
+    "clamp": _clip_call,
+    "where": _where,
+    "norm": _norm,
+    "logsumexp": _logsumexp,
+    "softmax": _rowwise("softmax"),
+    "log_softmax": _rowwise("log_softmax"),
+    "cosine_similarity": _cosine,
+    "transpose": _transpose,
+    "t": _transpose,
+    "mse_loss": _loss2(
+        "mse_loss", ("input", "target", "size_average", "reduce", "reduction"), _mse
+    ),
+    "l1_loss": _loss2("l1_loss", ("input", "target", "size_average", "reduce", "reduction"), _l1),
+    "binary_cross_entropy": _loss2(
+        "binary_cross_entropy",
+        ("input", "target", "weight", "size_average", "reduce", "reduction"),
+        _bce,
+    ),
+    "binary_cross_entropy_with_logits": _loss2(
+        "binary_cross_entropy_with_logits",
+        ("input", "target", "weight", "size_average", "reduce", "reduction", "pos_weight"),
+        _bce_logits,
+    ),
+    "huber_loss": _loss2("huber_loss", ("input", "target", "reduction", "delta"), _huber(False)),
+    "smooth_l1_loss": _loss2(
+        "smooth_l1_loss",
+        ("input", "target", "size_average", "reduce", "reduction", "beta"),
+        _huber(True),
+    ),
+    "kl_div": _loss2(
+        "kl_div", ("input", "target", "size_average", "reduce", "reduction", "log_target"), _kl
+    ),
+    "nll_loss": _nll,
+    "max": _max,
+    "amax": _max,
+}
+# rewrites read only with a module prefix or as a method (a bare t(x) or cross_entropy(P, Y)
+# keeps the language's meaning)
+_QUALIFIED = {
+    "t": ("method",),
+    "transpose": ("method", "np", "numpy", "torch"),
+    "cross_entropy": tuple(TORCH_FUNCTIONAL),
+}
+_LOSSES = frozenset(
+    {
+        "mse_loss",
+        "l1_loss",
+        "binary_cross_entropy",
+        "binary_cross_entropy_with_logits",
+        "huber_loss",
+        "smooth_l1_loss",
+        "kl_div",
+        "nll_loss",
+        "cross_entropy",
+        "cosine_similarity",
+    }
+)
+REWRITES["cross_entropy"] = _loss2(
+    "cross_entropy",
+    (
+        "input",
+        "target",
+        "weight",
+        "size_average",
+        "ignore_index",
+        "reduce",
+        "reduction",
+        "label_smoothing",
+    ),
+    _ce,
+)
+
+
+# table ops whose PyTorch spelling still needs reading (an axis, logits)
+_OVER_TABLE = frozenset({"softmax", "log_softmax", "cross_entropy"})
+
+
+def method(name: str) -> bool:
+    """Whether ``x.<name>(…)`` is read as ``<name>(x, …)``: NumPy/PyTorch tensor methods of the
+    language's element-wise, row-wise and reduction functions and of the rewrites above."""
+    op = ops.OPS.get(name)  # the active table (a test may register an op)
+    if op is not None and not op.extra.get("internal"):
+        return op.kind != ops.LOSS
+    return name in REWRITES and name not in _LOSSES or name in ("square", "maximum", "minimum")
+
+
+def keywords(node: ast.Call) -> ast.Call:
+    """PyTorch's keyword names as NumPy's (``dim`` → ``axis``, ``keepdim`` → ``keepdims``;
+    ``negative_slope`` → ``slope`` of leaky_relu)."""
+    assert isinstance(node.func, ast.Name)
+    names = {**_KEYWORDS, **_OP_KEYWORDS.get(node.func.id, {})}
+    if not any(k.arg in names for k in node.keywords):
+        return node
+    kws = [ast.keyword(names.get(k.arg, k.arg), k.value) for k in node.keywords]  # type: ignore[arg-type]
+    return ast.copy_location(ast.Call(node.func, node.args, kws), node)
+
+
+def respell(node: ast.Call, how: str) -> ast.expr | None:
+    """The language form of ``node`` (a call of a bare name, after the module prefix or method
+    receiver was moved into it; ``how`` says which), or ``None`` when it is the language's own."""
+    assert isinstance(node.func, ast.Name)
+    name = node.func.id
+    rewrite = REWRITES.get(name)
+    if rewrite is None:
+        return None
+    allowed = _QUALIFIED.get(name)
+    if allowed is not None and how not in allowed:
+        return None
+    if name in ops.OPS and name not in _OVER_TABLE:
+        return None  # an op of the active table keeps its own row (a test may register one)
+    return rewrite(node, how)

@@ -1,0 +1,203 @@
+"""NumPy / PyTorch spellings in specs (derive/lang/spelling.py) mean what NumPy and PyTorch
+compute: for each spelling, a network using it is derived (every step verified) and its loss and
+gradient are compared with PyTorch autograd running the *original* spelling — the real
+``F.mse_loss``, ``torch.where``, ``F.cross_entropy`` on logits … — not our op table."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+import numpy as np
+import pytest
+
+from derive.engine.backprop import derive
+from derive.lang import expr as ex
+from derive.lang import spec
+from derive.numeric import verify as numeric
+
+torch = pytest.importorskip("torch")
+F = torch.nn.functional
+
+RNG = np.random.default_rng(20261130)
+X = RNG.uniform(-1, 1, (3, 4)).round(3)
+W = RNG.uniform(-1, 1, (4, 4)).round(3)
+Y = RNG.uniform(-1, 1, (3, 4)).round(3)
+R = RNG.uniform(-1, 1, (3, 4)).round(3)
+B = np.array([[1, 0, 0, 1], [0, 1, 1, 0], [1, 1, 0, 0]], dtype=float)
+C = np.array([[0, 1, 0, 0], [1, 0, 0, 0], [0, 0, 0, 1]], dtype=float)
+P = np.array([[0.1, 0.2, 0.3, 0.4], [0.25, 0.25, 0.25, 0.25], [0.7, 0.1, 0.1, 0.1]])
+
+
+def _rows(a: np.ndarray) -> str:
+    return "[" + ", ".join("[" + ", ".join(repr(float(v)) for v in r) + "]" for r in a) + "]"
+
+
+def _spec(text: str, scalar: bool) -> str:
+    out = f'out = "{text}"\nL = "sum(out * R)"' if not scalar else f'L = "{text}"'
+    return f"""
+[network]
+name = "spelling"
+[dims]
+m = 3
+n = 4
+[inputs]
+X = ["m", "n"]
+Y = ["m", "n"]
+R = ["m", "n"]
+B = ["m", "n"]
+C = {{ shape = ["m", "n"], kind = "one-hot" }}
+P = ["m", "n"]
+[params]
+W = ["n", "n"]
+[constants]
+gamma = 3
+[forward]
+Z = "X @ W"
+{out}
+[values]
+X = {_rows(X)}
+W = {_rows(W)}
+Y = {_rows(Y)}
+R = {_rows(R)}
+B = {_rows(B)}
+C = {_rows(C)}
+P = {_rows(P)}
+"""
+
+
+def t(a: np.ndarray) -> torch.Tensor:
+    return torch.tensor(a, dtype=torch.float64)
+
+
+# (spelling in the spec, the same with the real NumPy/PyTorch function, scalar loss?)
+CASES = [
+    ("F.mse_loss(Z, Y, reduction='sum')", lambda Z: F.mse_loss(Z, t(Y), reduction="sum"), 1),
+    ("F.l1_loss(Z, Y)", lambda Z: F.l1_loss(Z, t(Y)), 1),
+    ("F.huber_loss(Z, Y, delta=0.5)", lambda Z: F.huber_loss(Z, t(Y), delta=0.5), 1),
+    ("F.smooth_l1_loss(Z, Y, beta=0.5)", lambda Z: F.smooth_l1_loss(Z, t(Y), beta=0.5), 1),
+    (
+        "F.binary_cross_entropy(torch.sigmoid(Z), B, reduction='sum')",
+        lambda Z: F.binary_cross_entropy(torch.sigmoid(Z), t(B), reduction="sum"),
+        1,
+    ),
+    (
+        "F.binary_cross_entropy_with_logits(Z, B, pos_weight=3.0)",
+        lambda Z: F.binary_cross_entropy_with_logits(Z, t(B), pos_weight=torch.tensor(3.0)),
+        1,
+    ),
+    ("F.cross_entropy(Z, C)", lambda Z: F.cross_entropy(Z, t(C)), 1),
+    (
+        "torch.nn.functional.cross_entropy(Z, C, reduction='sum')",
+        lambda Z: F.cross_entropy(Z, t(C), reduction="sum"),
+        1,
+    ),
+    (
+        "F.kl_div(F.log_softmax(Z, dim=1), P, reduction='batchmean')",
+        lambda Z: F.kl_div(F.log_softmax(Z, dim=1), t(P), reduction="batchmean"),
+        1,
+    ),
+    (
+        "F.cosine_similarity(Z, Y, dim=1).sum()",
+        lambda Z: F.cosine_similarity(Z, t(Y), dim=1).sum(),
+        1,
+    ),
+    ("torch.linalg.norm(Z)", lambda Z: torch.linalg.norm(Z), 1),
+    ("torch.softmax(Z, dim=0)", lambda Z: torch.softmax(Z, dim=0), 0),
+    ("F.log_softmax(Z, dim=-2)", lambda Z: F.log_softmax(Z, dim=-2), 0),
+    ("torch.logsumexp(Z, dim=1, keepdim=True)", lambda Z: torch.logsumexp(Z, 1, True), 0),
+    ("np.linalg.norm(Z, axis=1, keepdims=True)", lambda Z: torch.norm(Z, dim=1, keepdim=True), 0),
+    ("np.where(Z > 0, Z, 0.1 * Z)", lambda Z: torch.where(Z > 0, Z, 0.1 * Z), 0),
+    ("np.where(Z <= 0.25, Z ** 2, Y)", lambda Z: torch.where(Z <= 0.25, Z**2, t(Y)), 0),
+    ("np.where(Y < Z, 0, Z)", lambda Z: torch.where(t(Y) < Z, 0.0, Z), 0),
+    ("np.clip(Z, -0.3, 0.4)", lambda Z: torch.clamp(Z, -0.3, 0.4), 0),
+    ("Z.clamp(min=0)", lambda Z: Z.clamp(min=0), 0),
+    ("F.elu(Z, alpha=0.7)", lambda Z: F.elu(Z, alpha=0.7), 0),
+    ("F.selu(Z)", lambda Z: F.selu(Z), 0),
+    ("F.silu(Z)", lambda Z: F.silu(Z), 0),
+    ("F.mish(Z)", lambda Z: F.mish(Z), 0),
+    ("F.logsigmoid(Z)", lambda Z: F.logsigmoid(Z), 0),
+    ("F.softsign(Z)", lambda Z: F.softsign(Z), 0),
+    ("F.relu6(Z * 8)", lambda Z: F.relu6(Z * 8), 0),
+    ("F.hardtanh(Z * 2)", lambda Z: F.hardtanh(Z * 2), 0),
+    ("F.gelu(Z, approximate='tanh')", lambda Z: F.gelu(Z, approximate="tanh"), 0),
+    ("F.leaky_relu(Z, negative_slope=0.2)", lambda Z: F.leaky_relu(Z, 0.2), 0),
+    ("torch.log1p(Z ** 2)", lambda Z: torch.log1p(Z**2), 0),
+    ("torch.expm1(Z)", lambda Z: torch.expm1(Z), 0),
+    ("np.cosh(Z) + np.sinh(Z)", lambda Z: torch.cosh(Z) + torch.sinh(Z), 0),
+    ("torch.rsqrt(Z ** 2 + 1)", lambda Z: torch.rsqrt(Z**2 + 1), 0),
+    ("np.reciprocal(Z ** 2 + 1)", lambda Z: torch.reciprocal(Z**2 + 1), 0),
+    ("np.dot(Z, W.T)", lambda Z, w: Z @ w.T, 0),
+    ("Z.mm(W) + torch.matmul(Z, W)", lambda Z, w: 2 * Z @ w, 0),
+    ("Z.t().T", lambda Z: Z, 0),
+    ("Z.pow(3) - np.power(Z, 2)", lambda Z: Z**3 - Z**2, 0),
+    ("torch.add(Z, Y) * torch.mul(Z, 2)", lambda Z: (Z + t(Y)) * Z * 2, 0),
+    (
+        "Z.exp() * Z.sigmoid() + scipy.special.expit(Z)",
+        lambda Z: Z.exp() * Z.sigmoid() + Z.sigmoid(),
+        0,
+    ),
+    ("Z * np.pi + math.e", lambda Z: Z * np.pi + np.e, 0),
+    ("(Z ** 2 + 1) ** gamma", lambda Z: (Z**2 + 1) ** 3, 0),
+]
+
+
+# every case derives a network (≈ 2 s each): a sample in the fast lane, all of them in the slow
+FAST = {"F.cross_entropy(Z, C)", "np.where(Z > 0, Z, 0.1 * Z)", "F.log_softmax(Z, dim=-2)"}
+PARAMS = [pytest.param(*c, id=c[0], marks=() if c[0] in FAST else pytest.mark.slow) for c in CASES]
+
+
+@pytest.mark.parametrize("text,ref,scalar", PARAMS)
+def test_spelling_means_what_numpy_and_pytorch_compute(text, ref, scalar) -> None:
+    d = derive(spec.parse(_spec(text, bool(scalar)), source="spelling"))
+    point = numeric.example_point(d.graph)
+    grads, loss = numeric.gradients_matrix(d, point)
+    grad = grads["W"]
+    w = torch.tensor(W, dtype=torch.float64, requires_grad=True)
+    z = t(X) @ w
+    out = ref(z, w) if ref.__code__.co_argcount == 2 else ref(z)
+    want = out if scalar else (out * t(R)).sum()
+    want.backward()
+    assert loss == pytest.approx(float(want.detach()), rel=1e-9, abs=1e-12)
+    np.testing.assert_allclose(grad, w.grad.numpy(), rtol=1e-8, atol=1e-11)
+
+
+@pytest.mark.parametrize(
+    "text,fragment",
+    [
+        ("F.mse_loss(Z, Y, reduction='none')", "reduction='mean' or 'sum'"),
+        ("F.nll_loss(Z, Y)", "one-hot"),
+        ("F.gelu(Z)", "approximate='tanh'"),
+        ("F.cross_entropy(Z, Y, weight=W)", "weight"),
+        ("np.where(Z, Z, 0)", "one comparison"),
+        ("np.linalg.norm(Z, 2)", "Frobenius"),
+        ("Z ** lam", "[constants] name"),
+        ("Z.transpose(1)", "x.T"),
+        ("np.exp(Z - np.max(Z, axis=1, keepdims=True))", "softmax(Z)"),
+        ("Z.max()", "maximum(a, b)"),
+    ],
+)
+def test_spellings_that_cannot_be_read_are_refused_saying_what_can(text, fragment) -> None:
+    with pytest.raises(ex.ExprError) as err:
+        ex.parse(text, constants={"gamma": Fraction(3)})
+    assert fragment in err.value.message
+
+
+def test_bare_names_keep_the_language_meaning() -> None:
+    """``cross_entropy(P, Y)`` is the language's (probabilities); only PyTorch's functional
+    module's takes logits. A bare ``t(x)`` is not a transpose."""
+    assert ex.parse("cross_entropy(P, Y)") == ex.Call("cross_entropy", (ex.Name("P"), ex.Name("Y")))
+    assert ex.parse("F.cross_entropy(Z, Y)") == ex.Call(
+        "cross_entropy", (ex.Call("softmax", (ex.Name("Z"),)), ex.Name("Y"))
+    )
+    with pytest.raises(ex.ExprError, match="unknown function 't'"):
+        ex.parse("t(Z)")
+
+
+def test_a_function_of_long_floats_is_the_float_numpy_computes() -> None:
+    """``np.sqrt(2 / np.pi)`` is the float64 number NumPy computes, kept exactly as that decimal
+    (not √(2000000000000000/3141592653589793) in every formula); short numbers stay exact."""
+    want = ex.Num(Fraction(repr(float(np.sqrt(2 / np.pi)))))
+    assert ex.parse("np.sqrt(2 / np.pi)") == want
+    assert ex.parse("(2 / math.pi) ** 0.5") == want
+    assert ex.parse("2 ** 0.5") == ex.Pow(ex.Num(Fraction(2)), Fraction(1, 2))
+    assert ex.parse("np.sqrt(-np.pi)") == ex.Call("sqrt", (ex.Num(Fraction("-3.141592653589793")),))
