@@ -7,9 +7,9 @@ name), each with its verified equations and numbers.
 ``batch-mean``            sigmoid + mean BCE: where ``1/m`` lives (``m·δ_Z = Ŷ − Y`` per sample,
                           and the parameter gradients with ``1/m`` written out)
 ``weighted-bce``          the weighted BCE does not simplify to ``Ŷ − Y`` (numbers side by side)
-``relu-zero``             ``ReLU'(0) = 0`` as in PyTorch (the NumPy text lets 0 through)
 ``transpose-order``       why ``Xᵀ·δ_Z`` and not another order: the shapes decide
-``zero-init``             all-zero initialisation never breaks the symmetry (two weight layers)
+``symmetry``              symmetric (e.g. all-zero) initialisation never breaks the symmetry of
+                          this network's hidden units (proven on its own parameters)
 ``sgd``                   the gradient-descent update, as code
 ========================  =======================================================================
 
@@ -32,6 +32,7 @@ from derive.engine.graph import forward_ir
 from derive.engine.printing import latex, name_tex
 from derive.engine.steps import Checker, StepError, Term, prove
 from derive.lang import expr as ex
+from derive.lang import ops
 from derive.numeric.example import Example, fmt
 from derive.walkthrough.codegen import DEFAULT_LR, scaled_loss, torch_code
 from derive.walkthrough.records import Eq, Math, Pieces, Values, grad_tex, walk
@@ -50,6 +51,7 @@ class Lesson:
     proofs: tuple[str, ...] = ()
     after: tuple[str, ...] = ()  # further catalogue keys of the lesson, shown after it
     parts: tuple[tuple[str, tuple[Eq, ...]], ...] = ()  # (catalogue key, its equations), after
+    reasons: bool = True  # False: the body already says why ``eqs`` hold (no "Why." lines)
 
 
 def _term(m: mf.MExpr) -> Term:
@@ -167,11 +169,10 @@ def lessons(d: Derivation, pc: Pieces, report: Any) -> list[Lesson]:
                 (("W", Math(t.tex)), ("uses", Math(str(len(shared.contributions))))),
                 (pc.eq(shared.total, t.shape),) if shared.total is not None else (),
                 tuple(vals),
+                reasons=False,
             )
         )
-    rules = {r for v in d.backward for c in v.contributions for r in c.rules}
-    if "relu-derivative" in rules:
-        out.append(Lesson("relu-zero"))
+    # ReLU at exactly 0 is one of the common mistakes (relu against clamp, with the masks)
     weights = [v for v in d.backward if v.kind == "param" and v.rule == "linear-weight"]
     wide = [
         v
@@ -187,13 +188,14 @@ def lessons(d: Derivation, pc: Pieces, report: Any) -> list[Lesson]:
                 (("W", Math(g.tensors[v.name].tex)),),
                 (pc.eq(c.step, g.tensors[v.name].shape, "linear-weight"),),
                 proofs=("linear-weight",),
+                reasons=False,
             )
         )
+    # symmetric initialisation, proven on this network's own hidden layer; a network without
+    # one (attention, batch norm) gets no generic argument about some other network
     found_sym = symmetry(d, pc)
     if found_sym is not None:
         out.append(found_sym)
-    elif len(weights) >= 2:
-        out.append(Lesson("zero-init", proofs=("zero-init",)))
     found_mistakes = mistakes(d, pc)
     lr = fmt(Fraction(repr(float(spec.train.get("lr", DEFAULT_LR))))).tex
     out.append(
@@ -533,12 +535,13 @@ def mistakes(d: Derivation, pc: Pieces) -> Lesson | None:
     if call is not None and call.func in MEAN_LOSSES:
         arg = call.args[0]
         n = g.tensors[arg.id].shape if isinstance(arg, ex.Name) and arg.id in g.tensors else None
-        count = n[0] * n[1] if n else 1
+        rows = ops.OPS[call.func].reduce == "rows" if call.func in ops.OPS else False
+        count = (n[0] if rows else n[0] * n[1]) if n else 1  # cross-entropy: a mean over rows
         if count > 1:
             q = grad_tex(d, first.name)
             parts.append(
                 (
-                    "one_over_m",
+                    "one_over_m.rows" if rows else "one_over_m",
                     (
                         pc.values(q, first.grads),
                         pc.values(f"{q}\\big|_{{\\text{{no }} 1/m}}", first.grads * count),
@@ -588,12 +591,16 @@ def mistakes(d: Derivation, pc: Pieces) -> Lesson | None:
             q = grad_tex(d, first.name)
             other = first.grads / count if call.func == "sse" else first.grads * count
             label = "\\text{MSE}" if call.func == "sse" else "\\text{SSE}"
-            parts.append(
-                (
-                    "sse_mse" if call.func == "sse" else "mse_sse",
-                    (pc.values(q, first.grads), pc.values(f"{q}\\big|_{{{label}}}", other)),
+            if any(key == "one_over_m" for key, _ in parts) and call.func == "mse":
+                # the SSE's gradient is the "no 1/m" one just shown: said, not shown again
+                parts.append(("mse_sse.same", ()))
+            else:
+                parts.append(
+                    (
+                        "sse_mse" if call.func == "sse" else "mse_sse",
+                        (pc.values(q, first.grads), pc.values(f"{q}\\big|_{{{label}}}", other)),
+                    )
                 )
-            )
             math.append(("n", Math(str(count))))
     # 7. a missing transpose
     weights = [v for v in d.backward if v.kind == "param" and v.rule == "linear-weight"]
@@ -634,7 +641,18 @@ def mistakes(d: Derivation, pc: Pieces) -> Lesson | None:
                 parts.append(("transpose_shapes", ()))
     if not parts:
         return None
-    return Lesson("mistakes", tuple(math), parts=tuple(parts))
+    # the right gradient is shown with the first slip only; the later ones show just their own
+    # wrong numbers against it
+    right = next((eqs[0] for _, eqs in parts if eqs), None)
+    seen = False
+    out: list[tuple[str, tuple[Any, ...]]] = []
+    for key, eqs in parts:
+        if eqs[:1] == (right,) and right is not None:
+            if seen:
+                eqs = eqs[1:]
+            seen = True
+        out.append((key, eqs))
+    return Lesson("mistakes", tuple(math), parts=tuple(out))
 
 
 # ---- closed forms of the parameter gradients ---------------------------------------------------
@@ -668,6 +686,24 @@ def closed_forms(d: Derivation) -> dict[str, Any]:
                 checker, _term(t.grad_ref(g.loss_tex)), _term(f), v.rule, "handout.closed"
             )
     return out
+
+
+def layered(d: Derivation) -> bool:
+    """Every node but the loss is a linear layer (``@``, ``+``) or an element-wise activation,
+    so a closed form reads "error at the output × slope of each activation × input"."""
+
+    def plain(n: ex.Node) -> bool:
+        if isinstance(n, ex.Name):
+            return True
+        if isinstance(n, ex.Transpose):
+            return isinstance(n.operand, ex.Name)
+        if isinstance(n, ex.BinOp):
+            return n.op in ("@", "+") and plain(n.left) and plain(n.right)
+        if isinstance(n, ex.Call) and n.func in ops.OPS:
+            return ops.OPS[n.func].kind == ops.ELEMENTWISE and all(plain(a) for a in n.args)
+        return False
+
+    return all(plain(tree) for name, tree in d.spec.forward if name != d.spec.loss)
 
 
 # ---- the loss, written out -------------------------------------------------------------------

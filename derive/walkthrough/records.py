@@ -156,6 +156,7 @@ class Walkthrough:
     generated: Math = Math("")  # "x, y": tensors whose example values were made up
     unmasked: tuple[tuple[Math, Math], ...] = ()  # ReLU (output, input) that masks nothing here
     loss_formula: Eq | None = None  # the library loss written out (Σ over the entries)
+    layered: bool = False  # linear layers and activations only (lessons.layered)
 
 
 # ---- shapes -------------------------------------------------------------------------------------
