@@ -21,7 +21,7 @@ from derive.engine import mform as mf
 from derive.engine.backprop import BackwardVisit, Derivation, _main_rule
 from derive.lang import expr as ex
 from derive.lang import ops
-from derive.walkthrough.codegen import scaled_loss
+from derive.walkthrough.codegen import matmul_partner, scaled_loss
 from derive.walkthrough.records import Math, grad_tex, walk
 
 # element-wise functions whose slope has a sentence of its own (``slope.<name>``); any other
@@ -58,22 +58,6 @@ def _calls(tree: ex.Node) -> list[ex.Call]:
 
 def _frac_tex(p: Fraction) -> str:
     return str(p.numerator) if p.denominator == 1 else f"{p.numerator}/{p.denominator}"
-
-
-def _matmul_partner(tree: ex.Node, name: str) -> str | None:
-    """The tensor that ``name`` is matrix-multiplied with in ``tree`` (``W`` in ``X @ W``, ``K``
-    in ``Q @ K.T``), when that other factor is a plain tensor; ``None`` otherwise."""
-    stack = [tree]
-    while stack:
-        n = stack.pop()
-        if isinstance(n, ex.BinOp) and n.op == "@":
-            for mine, other in ((n.left, n.right), (n.right, n.left)):
-                if _uses(mine, name) and not _uses(other, name):
-                    if isinstance(other, ex.Transpose):
-                        other = other.operand
-                    return other.id if isinstance(other, ex.Name) else None
-        stack.extend(ex.children(n))
-    return None
 
 
 def _uses(tree: ex.Node, name: str) -> bool:
@@ -199,7 +183,7 @@ class _Writer:
         linear = any(r.startswith("linear-") for r in rules)
         for r in rules:
             if r == "linear-input":
-                w = _matmul_partner(tree, t)
+                w = matmul_partner(tree, t)
                 param = w is None or self.g.tensors[w].kind == "param"
                 W = self.tex(w) if w is not None else self.partner(c, t)
                 out.append(
