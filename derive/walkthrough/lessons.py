@@ -490,6 +490,15 @@ def _grid_values(lhs: str, grid: list[list[Any]]) -> Values:
     return Values(Math(lhs), rel, Math(f"\\begin{{bmatrix}} {body} \\end{{bmatrix}}"))
 
 
+def _nodes(tree: ex.Node) -> list[ex.Node]:
+    out, stack = [], [tree]
+    while stack:
+        n = stack.pop()
+        out.append(n)
+        stack.extend(ex.children(n))
+    return out
+
+
 def _half_square(tree: Any) -> bool:
     """``0.5 * (a - b) ** 2``: half the squared error, written out."""
 
@@ -579,6 +588,13 @@ def mistakes(d: Derivation, pc: Pieces) -> Lesson | None:
                 ),
             )
         )
+    # 4b. softmax without the shift by the row maximum: right on small scores, overflow on large
+    if any(
+        isinstance(n, ex.Call) and n.func == "softmax"
+        for _, tree in spec.forward
+        for n in _nodes(tree)
+    ):
+        parts.append(("softmax_shift", ()))
     # 5. zero initialisation: symmetric, not linear (the lesson of its own)
     if _hidden_layer(d) is not None:
         parts.append(("zero_linear", ()))
