@@ -159,6 +159,7 @@ def test_the_new_layers_are_described_as_what_they_are() -> None:
     rnn = _words("rnn")
     assert "loss.sse.half" in _keys(rnn["h_2"]) and "loss.sse" not in _keys(rnn["h_2"])
     assert "through-time" in _keys(rnn["h_1"])
+    assert "loss.power.half" in _keys(_words("tiny-mlp")["y_pred"])  # ½(ŷ − y)² written out
     assert _arg(rnn["h_1"], "through-time", "W") == "W_{\\text{h}}"
     # a weight that is not shared across steps has no such sentence
     assert not any("through-time" in _keys(ws) for ws in _words("tiny-mlp").values())

@@ -60,6 +60,16 @@ def _frac_tex(p: Fraction) -> str:
     return str(p.numerator) if p.denominator == 1 else f"{p.numerator}/{p.denominator}"
 
 
+def _half_square(tree: ex.Node) -> bool:
+    """``0.5 * (a - b) ** 2`` (either order of the product)."""
+    if not (isinstance(tree, ex.BinOp) and tree.op == "*"):
+        return False
+    for c, p in ((tree.left, tree.right), (tree.right, tree.left)):
+        if isinstance(c, ex.Num) and c.value == Fraction(1, 2) and isinstance(p, ex.Pow):
+            return p.exponent == 2
+    return False
+
+
 def _uses(tree: ex.Node, name: str) -> bool:
     return name in ex.names(tree)
 
@@ -362,6 +372,8 @@ class _Writer:
                 mean = None  # "the loss is the sum of T" only where it is exactly that
             if mean is None:
                 key = "loss.power" if _main_rule(c.rules) == "power" else "loss.formula"
+                if key == "loss.power" and _half_square(tree):
+                    key = "loss.power.half"  # ½(ŷ − y)²: the ½ cancels the 2 of the square
                 out.append(Words(key, (("T", T),)))
             else:
                 out.append(Words(f"loss.{mean.func}", (("T", T),)))
