@@ -286,3 +286,28 @@ def test_common_mistakes_count_what_the_loss_averages_and_show_the_right_gradien
     keys = [ls.key for ls in found["attention"].lessons]
     assert "zero-init" not in keys and "symmetry" not in keys
     assert "zero-init" not in [c.name for c in found["attention"].cited]
+
+
+def test_batch_norm_mistake_holds_the_batch_statistics_constant() -> None:
+    """CS231n's classic slip, on batchnorm's own numbers: with μ and var treated as constants,
+    ∂L/∂W = Xᵀ(γ ⊙ δ_Y / √(var + ε)) — computed here from the derivation by dropping the paths
+    through the reductions, checked against that formula in NumPy."""
+    import numpy as np
+
+    d = derive(spec.load("batchnorm"))
+    w = build(d, numeric.verify(d, points=0, full=False), shared_proofs(), detail="standard")
+    ls = next(ls for ls in w.lessons if ls.key == "mistakes")
+    (shown,) = dict(ls.parts)["stats_constant"]
+    v = {k: np.array(val, dtype=float) for k, val in d.spec.values.items()}
+    eps = float(d.spec.constants["eps"])
+    Z = v["X"] @ v["W"]
+    zc = Z - Z.mean(0, keepdims=True)
+    var = (zc**2).mean(0, keepdims=True)
+    Y = v["gamma"] * zc / np.sqrt(var + eps) + v["beta"]
+    dY = 2 / Y.size * (Y - v["T"])
+    want = v["X"].T @ (v["gamma"] * dY / np.sqrt(var + eps))
+    got = [float(x) for x in re.findall(r"-?\d+\.\d+", shown.value)]
+    assert np.allclose(got, want.ravel(), atol=1e-6)
+    r = derive(spec.load("rnn"))  # no reduction: no such slip
+    wr = build(r, numeric.verify(r, points=0, full=False), shared_proofs(), detail="standard")
+    assert all("stats_constant" not in dict(ls.parts) for ls in wr.lessons)

@@ -490,6 +490,62 @@ def _grid_values(lhs: str, grid: list[list[Any]]) -> Values:
     return Values(Math(lhs), rel, Math(f"\\begin{{bmatrix}} {body} \\end{{bmatrix}}"))
 
 
+def _reductions(d: Derivation) -> list[str]:
+    """The nodes that are a mean or sum over an axis of another tensor (batch statistics: a
+    batch mean, a variance), when a parameter lies upstream of them."""
+    out = []
+    params = set(d.spec.params)
+    for name, tree in d.spec.forward:
+        if name == d.spec.loss or not isinstance(tree, ex.Call) or tree.func not in ("mean", "sum"):
+            continue
+        if tree.kwarg("axis") is None and len(tree.args) < 2:
+            continue
+        seen, todo, found = set(), list(ex.names(tree)), False
+        trees = dict(d.spec.forward)
+        while todo:
+            n = todo.pop()
+            if n in params:
+                found = True
+                break
+            if n in seen or n not in trees:
+                continue
+            seen.add(n)
+            todo += list(ex.names(trees[n]))
+        if found:
+            out.append(name)
+    return out
+
+
+def _without(d: Derivation, cut: set[str], target: str) -> Any:
+    """The gradient of ``target`` (entry expressions) when the gradient never flows through the
+    nodes ``cut`` — as if they were constants; ``None`` if nothing is left."""
+    g = d.graph
+    visits = {v.name: v for v in d.backward}
+    memo: dict[str, Any] = {}
+
+    def grad(name: str) -> Any:
+        if name in memo:
+            return memo[name]
+        v = visits[name]
+        total = None
+        for c in v.contributions:
+            if c.source in cut:
+                continue
+            e = sp.Matrix(c.elementwise)
+            if c.source != d.spec.loss:
+                up = grad(c.source)
+                if up is None:
+                    continue
+                syms = g.tensors[c.source].grads
+                e = e.xreplace({syms[i, j]: up[i, j] for i in range(syms.rows) for j in range(syms.cols)})
+            total = e if total is None else total + e
+        memo[name] = total
+        return total
+
+    out = grad(target)
+    return None if out is None else sp.ImmutableMatrix(out)
+
+
 def _nodes(tree: ex.Node) -> list[ex.Node]:
     out, stack = [], [tree]
     while stack:
@@ -588,6 +644,24 @@ def mistakes(d: Derivation, pc: Pieces) -> Lesson | None:
                 ),
             )
         )
+    # 4a. batch statistics (a mean over the batch and what is computed from it) treated as
+    # constants: only the paths that avoid the reductions are kept
+    stats = _reductions(d)
+    if stats:
+        naive = _without(d, set(stats), first.name)
+        differs = naive is not None and any(
+            pc.ex.value(a) != pc.ex.value(b) for a, b in zip(naive, first.grads, strict=True)
+        )
+        if differs:
+            q = grad_tex(d, first.name)
+            compact = any(s.rule == "batchnorm" for v in d.backward for s in v.simplified)
+            parts.append(
+                (
+                    "stats_constant" if compact else "stats_constant.plain",
+                    (pc.values(f"{q}\\big|_{{\\text{{const}}}}", naive),),
+                )
+            )
+            math.append(("stats", Math(", ".join(g.tensors[s].tex for s in stats))))
     # 4b. softmax without the shift by the row maximum: right on small scores, overflow on large
     if any(
         isinstance(n, ex.Call) and n.func == "softmax"
