@@ -311,3 +311,12 @@ def test_batch_norm_mistake_holds_the_batch_statistics_constant() -> None:
     r = derive(spec.load("rnn"))  # no reduction: no such slip
     wr = build(r, numeric.verify(r, points=0, full=False), shared_proofs(), detail="standard")
     assert all("stats_constant" not in dict(ls.parts) for ls in wr.lessons)
+
+
+def test_a_loss_target_is_called_a_target_in_the_tensor_table() -> None:
+    d = derive(spec.load("batchnorm"))
+    w = build(d, numeric.verify(d, points=0, full=False), shared_proofs(), detail="standard")
+    kinds = {t.name: t.kind for t in w.tensors}
+    assert kinds["T"] == "target" and kinds["X"] == "input"
+    for lang in ("en", "zh"):
+        assert catalogue(lang)["kind"]["target"] != catalogue(lang)["kind"]["input"]
