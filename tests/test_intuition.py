@@ -149,3 +149,28 @@ def test_rendered_handout_has_one_paragraph_per_backward_step() -> None:
     label = catalog.text("handout_intuition.label", "zh")
     paragraphs = [line for line in md["zh"].splitlines() if line.startswith(label)]
     assert paragraphs and not any("。 " in p for p in paragraphs)
+
+
+def test_the_new_layers_are_described_as_what_they_are() -> None:
+    """A ½ in front of a squared error cancels its 2 (no "twice the error"); a recurrent
+    weight's step back says vanishing/exploding; a product with a computed tensor (attention's
+    V, K) is not called a weight; a square is a square (no exponent letter clashing with a
+    size)."""
+    rnn = _words("rnn")
+    assert "loss.sse.half" in _keys(rnn["h_2"]) and "loss.sse" not in _keys(rnn["h_2"])
+    assert "through-time" in _keys(rnn["h_1"])
+    assert "loss.power.half" in _keys(_words("tiny-mlp")["y_pred"])  # ½(ŷ − y)² written out
+    assert _arg(rnn["h_1"], "through-time", "W") == "W_{\\text{h}}"
+    # a weight that is not shared across steps has no such sentence
+    assert not any("through-time" in _keys(ws) for ws in _words("tiny-mlp").values())
+    att = _words("attention")
+    assert _keys(att["A"]) == ["linear-input.product"]
+    assert _keys(att["V"])[0] == "linear-weight.product"
+    assert "linear-input.product" in _keys(att["Q"])
+    assert "linear-weight.batch" in _keys(att["W_v"])  # a real weight keeps the weight rule
+    bn = _words("batchnorm")
+    assert "power.square" in _keys(bn["Z_c"])
+    square = next(w for w in bn["Z_c"] if w.key == "power.square")
+    for lang in catalog.LANGS:
+        text = catalog.text("handout_intuition.power.square", lang, **square.values)
+        assert "2Z_{\\text{c}}" in text and "n-1" not in text

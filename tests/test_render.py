@@ -241,7 +241,8 @@ def test_lessons_follow_the_derivation() -> None:
     assert "factor-two" in found["neuron"] and "batch-mean" not in found["neuron"]
     assert "batch-mean" in found["mlp-bce"] and "weighted-bce" not in found["mlp-bce"]
     assert {"batch-mean", "weighted-bce", "symmetry"} <= set(found["mlp-bce-weighted"])
-    assert {"relu-zero", "transpose-order", "symmetry"} <= set(found["relu-mlp"])
+    assert {"transpose-order", "symmetry", "mistakes"} <= set(found["relu-mlp"])
+    assert "relu-zero" not in found["relu-mlp"]  # said once, among the common mistakes
     assert found["chain"] == ["sgd"]
 
 
@@ -262,3 +263,60 @@ def test_symmetry_lesson_is_about_this_network() -> None:
     assert math["moving"] == "W^{[2]}" and "sym_zero_moving" in parts
     parts, math = out["relu-mlp"]
     assert len(parts["sym_zero"]) == 2 and "sym_zero_stuck" in parts and "moving" not in math
+
+
+def test_common_mistakes_count_what_the_loss_averages_and_show_the_right_gradient_once() -> None:
+    """Cross-entropy averages over the m rows (not m·k entries); an MSE's "mean called a sum"
+    points at the "no 1/m" numbers instead of repeating them; the right gradient is shown with
+    the first slip only; a network without a hidden layer (attention) gets no generic zero-init
+    argument about some other network."""
+    found = {}
+    for name in ("softmax-regression", "batchnorm", "attention"):
+        d = derive(spec.load(name))
+        w = build(d, numeric.verify(d, points=0, full=False), shared_proofs(), detail="standard")
+        found[name] = w
+    sm = next(ls for ls in found["softmax-regression"].lessons if ls.key == "mistakes")
+    parts = dict(sm.parts)
+    assert "one_over_m.rows" in parts and dict(sm.math)["m"] == "2"  # m = 2 rows, 3 classes
+    bn = next(ls for ls in found["batchnorm"].lessons if ls.key == "mistakes")
+    parts = dict(bn.parts)
+    assert "mse_sse.same" in parts and parts["mse_sse.same"] == ()
+    right = [e for eqs in parts.values() for e in eqs if e.lhs == "\\frac{\\partial L}{\\partial W}"]
+    assert len(right) == 1  # shown once, with the rounding slip
+    keys = [ls.key for ls in found["attention"].lessons]
+    assert "zero-init" not in keys and "symmetry" not in keys
+    assert "zero-init" not in [c.name for c in found["attention"].cited]
+
+
+def test_batch_norm_mistake_holds_the_batch_statistics_constant() -> None:
+    """CS231n's classic slip, on batchnorm's own numbers: with μ and var treated as constants,
+    ∂L/∂W = Xᵀ(γ ⊙ δ_Y / √(var + ε)) — computed here from the derivation by dropping the paths
+    through the reductions, checked against that formula in NumPy."""
+    import numpy as np
+
+    d = derive(spec.load("batchnorm"))
+    w = build(d, numeric.verify(d, points=0, full=False), shared_proofs(), detail="standard")
+    ls = next(ls for ls in w.lessons if ls.key == "mistakes")
+    (shown,) = dict(ls.parts)["stats_constant"]
+    v = {k: np.array(val, dtype=float) for k, val in d.spec.values.items()}
+    eps = float(d.spec.constants["eps"])
+    Z = v["X"] @ v["W"]
+    zc = Z - Z.mean(0, keepdims=True)
+    var = (zc**2).mean(0, keepdims=True)
+    Y = v["gamma"] * zc / np.sqrt(var + eps) + v["beta"]
+    dY = 2 / Y.size * (Y - v["T"])
+    want = v["X"].T @ (v["gamma"] * dY / np.sqrt(var + eps))
+    got = [float(x) for x in re.findall(r"-?\d+\.\d+", shown.value)]
+    assert np.allclose(got, want.ravel(), atol=1e-6)
+    r = derive(spec.load("rnn"))  # no reduction: no such slip
+    wr = build(r, numeric.verify(r, points=0, full=False), shared_proofs(), detail="standard")
+    assert all("stats_constant" not in dict(ls.parts) for ls in wr.lessons)
+
+
+def test_a_loss_target_is_called_a_target_in_the_tensor_table() -> None:
+    d = derive(spec.load("batchnorm"))
+    w = build(d, numeric.verify(d, points=0, full=False), shared_proofs(), detail="standard")
+    kinds = {t.name: t.kind for t in w.tensors}
+    assert kinds["T"] == "target" and kinds["X"] == "input"
+    for lang in ("en", "zh"):
+        assert catalogue(lang)["kind"]["target"] != catalogue(lang)["kind"]["input"]

@@ -372,6 +372,12 @@ def lab(d: Derivation) -> Lab:
                 )
             else:
                 key = rule if rule in LAB_RULES else "other"
+                if key == "linear-weight" and g.tensors[v.name].kind != "param":
+                    key = "linear-weight.product"  # attention's V, K: a factor, not a weight
+                if key == "linear-input":
+                    w = matmul_partner(dict(spec.forward)[c.source], v.name)
+                    if w is not None and g.tensors[w].kind != "param":
+                        key, args = "linear-input.product", (*args, ("other", w))
                 steps.append(LabStep(key, (*args, ("rule", rule)), (_assign(target, c.formula),)))
             via.append(target)
         chain = " + ".join(via)
@@ -407,6 +413,26 @@ def lab(d: Derivation) -> Lab:
 
 
 LAB_RULES = ("linear-weight", "linear-input", "bias-sum", "sum-broadcast", "transpose")
+
+
+def matmul_partner(tree: ex.Node, name: str) -> str | None:
+    """The tensor that ``name`` is matrix-multiplied with in ``tree`` (``W`` in ``X @ W``, ``K``
+    in ``Q @ K.T``), when that other factor is a plain tensor; ``None`` otherwise."""
+    stack = [tree]
+    while stack:
+        n = stack.pop()
+        if isinstance(n, ex.BinOp) and n.op == "@":
+            for mine, other in ((n.left, n.right), (n.right, n.left)):
+                if ex_uses(mine, name) and not ex_uses(other, name):
+                    if isinstance(other, ex.Transpose):
+                        other = other.operand
+                    return other.id if isinstance(other, ex.Name) else None
+        stack.extend(ex.children(n))
+    return None
+
+
+def ex_uses(tree: ex.Node, name: str) -> bool:
+    return name in ex.names(tree)
 
 
 def scaled_loss(tree: ex.Node) -> tuple[Fraction, ex.Call] | None:

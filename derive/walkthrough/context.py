@@ -147,6 +147,7 @@ def build(
         generated=Math(", ".join(g.tensors[n].tex for n in spec.generated)),
         unmasked=tuple(unmasked),
         loss_formula=pc.eq(lf, (1, 1)) if (lf := lessons.loss_formula(d)) is not None else None,
+        layered=lessons.layered(d),
     )
 
 

@@ -14,12 +14,14 @@ here: templates look the keys up in the catalogue.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from fractions import Fraction
 from typing import Any
 
 from derive.engine import mform as mf
 from derive.engine.backprop import BackwardVisit, Derivation, _main_rule
 from derive.lang import expr as ex
 from derive.lang import ops
+from derive.walkthrough.codegen import matmul_partner, scaled_loss
 from derive.walkthrough.records import Math, grad_tex, walk
 
 # element-wise functions whose slope has a sentence of its own (``slope.<name>``); any other
@@ -52,6 +54,20 @@ def _calls(tree: ex.Node) -> list[ex.Call]:
             out.append(n)
         stack.extend(reversed(ex.children(n)))
     return out
+
+
+def _frac_tex(p: Fraction) -> str:
+    return str(p.numerator) if p.denominator == 1 else f"{p.numerator}/{p.denominator}"
+
+
+def _half_square(tree: ex.Node) -> bool:
+    """``0.5 * (a - b) ** 2`` (either order of the product)."""
+    if not (isinstance(tree, ex.BinOp) and tree.op == "*"):
+        return False
+    for c, p in ((tree.left, tree.right), (tree.right, tree.left)):
+        if isinstance(c, ex.Num) and c.value == Fraction(1, 2) and isinstance(p, ex.Pow):
+            return p.exponent == 2
+    return False
 
 
 def _uses(tree: ex.Node, name: str) -> bool:
@@ -177,12 +193,20 @@ class _Writer:
         linear = any(r.startswith("linear-") for r in rules)
         for r in rules:
             if r == "linear-input":
+                w = matmul_partner(tree, t)
+                param = w is None or self.g.tensors[w].kind == "param"
+                W = self.tex(w) if w is not None else self.partner(c, t)
                 out.append(
                     Words(
-                        "linear-input",
-                        (*base, ("W", self.partner(c, t)), ("F", Math(c.formula.tex()))),
+                        "linear-input" if param else "linear-input.product",
+                        (*base, ("W", W), ("F", Math(c.formula.tex()))),
                     )
                 )
+                if w is not None and param and self.recurrent(w, t):
+                    # the state of the step before, through the weight shared by every step
+                    out.append(Words("through-time", (*base, ("W", W))))
+            elif r == "linear-weight" and self.g.tensors[t].kind != "param":
+                out.append(Words("linear-weight.product", (*base, ("F", Math(c.formula.tex())))))
             elif r == "linear-weight":
                 m = self.rows(c.source)
                 key = "linear-weight.batch" if m > 1 else "linear-weight.one"
@@ -210,11 +234,47 @@ class _Writer:
                     out.append(Words("product", (*base, ("X", other))))
                 else:
                     out.append(Words("product.many", base))
-            elif r in ("quotient", "power"):
+            elif r == "quotient":
                 out.append(Words(r, base))
+            elif r == "power":
+                out.append(self.power(t, tree, base))
         if not out:
             out.append(Words("identity" if not rules else "general", base))
         return out
+
+    def power(self, t: str, tree: ex.Node, base: tuple[tuple[str, Any], ...]) -> Words:
+        """The power sentence with this node's own exponent (``2 Z_c`` for a square), never a
+        letter that could clash with the network's sizes."""
+        stack, exps = [tree], []
+        while stack:
+            n = stack.pop()
+            if isinstance(n, ex.Pow) and _uses(n.base, t):
+                exps.append(n.exponent)
+            stack.extend(ex.children(n))
+        if len(set(exps)) != 1:
+            return Words("power.general", base)
+        p = Fraction(exps[0])
+        if p == 2:
+            return Words("power.square", base)
+        return Words(
+            "power",
+            (*base, ("p", Math(_frac_tex(p))), ("q", Math(_frac_tex(p - 1)))),
+        )
+
+    def recurrent(self, w: str, t: str) -> bool:
+        """``t`` was itself computed with the weight ``w`` (the state of an earlier step of an
+        unrolled recurrence that ``w`` maps forward again)."""
+        seen, todo = set(), [t]
+        while todo:
+            n = todo.pop()
+            if n in seen or n not in self.trees:
+                continue
+            seen.add(n)
+            names = ex.names(self.trees[n])
+            if w in names:
+                return True
+            todo += sorted(names)
+        return False
 
     def partner(self, c: Any, t: str, alone: bool = False) -> Math:
         """The other tensor of a product on the path (the weight of ``δ Wᵀ``, the input of
@@ -289,7 +349,13 @@ class _Writer:
             None,
         )
         if call is not None and call.func in LOSSES:
-            out.append(Words(f"loss.{call.func}", (("T", T),)))
+            found = scaled_loss(tree)
+            scale = found[0] if found is not None and found[1] is call else Fraction(1)
+            if call.func in ("mse", "sse") and scale == Fraction(1, 2):
+                # ½ of a squared error: the ½ cancels the 2 of the square
+                out.append(Words(f"loss.{call.func}.half", (("T", T),)))
+            else:
+                out.append(Words(f"loss.{call.func}", (("T", T),)))
             op = ops.OPS[call.func]
             arg = call.args[0]
             shape = (
@@ -306,6 +372,8 @@ class _Writer:
                 mean = None  # "the loss is the sum of T" only where it is exactly that
             if mean is None:
                 key = "loss.power" if _main_rule(c.rules) == "power" else "loss.formula"
+                if key == "loss.power" and _half_square(tree):
+                    key = "loss.power.half"  # ½(ŷ − y)²: the ½ cancels the 2 of the square
                 out.append(Words(key, (("T", T),)))
             else:
                 out.append(Words(f"loss.{mean.func}", (("T", T),)))
@@ -334,10 +402,12 @@ def paragraphs(d: Derivation, example: Any) -> dict[str, tuple[Words, ...]]:
     return {v.name: w.paragraph(v) for v in d.backward}
 
 
-ONCE = ("mean-inside",)  # sentences said at their first place in reading order only
+ONCE = ("mean-inside", "through-time")  # sentences said at their first place in reading order only
 # sentences said in full the first time and briefly after that ("as for W2: …"), key + ".again"
 AGAIN = (
     "linear-input",
+    "linear-input.product",
+    "linear-weight.product",
     "linear-weight.one",
     "linear-weight.batch",
     "bias-sum",

@@ -7,9 +7,9 @@ name), each with its verified equations and numbers.
 ``batch-mean``            sigmoid + mean BCE: where ``1/m`` lives (``m·δ_Z = Ŷ − Y`` per sample,
                           and the parameter gradients with ``1/m`` written out)
 ``weighted-bce``          the weighted BCE does not simplify to ``Ŷ − Y`` (numbers side by side)
-``relu-zero``             ``ReLU'(0) = 0`` as in PyTorch (the NumPy text lets 0 through)
 ``transpose-order``       why ``Xᵀ·δ_Z`` and not another order: the shapes decide
-``zero-init``             all-zero initialisation never breaks the symmetry (two weight layers)
+``symmetry``              symmetric (e.g. all-zero) initialisation never breaks the symmetry of
+                          this network's hidden units (proven on its own parameters)
 ``sgd``                   the gradient-descent update, as code
 ========================  =======================================================================
 
@@ -32,6 +32,7 @@ from derive.engine.graph import forward_ir
 from derive.engine.printing import latex, name_tex
 from derive.engine.steps import Checker, StepError, Term, prove
 from derive.lang import expr as ex
+from derive.lang import ops
 from derive.numeric.example import Example, fmt
 from derive.walkthrough.codegen import DEFAULT_LR, scaled_loss, torch_code
 from derive.walkthrough.records import Eq, Math, Pieces, Values, grad_tex, walk
@@ -50,6 +51,7 @@ class Lesson:
     proofs: tuple[str, ...] = ()
     after: tuple[str, ...] = ()  # further catalogue keys of the lesson, shown after it
     parts: tuple[tuple[str, tuple[Eq, ...]], ...] = ()  # (catalogue key, its equations), after
+    reasons: bool = True  # False: the body already says why ``eqs`` hold (no "Why." lines)
 
 
 def _term(m: mf.MExpr) -> Term:
@@ -167,11 +169,10 @@ def lessons(d: Derivation, pc: Pieces, report: Any) -> list[Lesson]:
                 (("W", Math(t.tex)), ("uses", Math(str(len(shared.contributions))))),
                 (pc.eq(shared.total, t.shape),) if shared.total is not None else (),
                 tuple(vals),
+                reasons=False,
             )
         )
-    rules = {r for v in d.backward for c in v.contributions for r in c.rules}
-    if "relu-derivative" in rules:
-        out.append(Lesson("relu-zero"))
+    # ReLU at exactly 0 is one of the common mistakes (relu against clamp, with the masks)
     weights = [v for v in d.backward if v.kind == "param" and v.rule == "linear-weight"]
     wide = [
         v
@@ -187,13 +188,14 @@ def lessons(d: Derivation, pc: Pieces, report: Any) -> list[Lesson]:
                 (("W", Math(g.tensors[v.name].tex)),),
                 (pc.eq(c.step, g.tensors[v.name].shape, "linear-weight"),),
                 proofs=("linear-weight",),
+                reasons=False,
             )
         )
+    # symmetric initialisation, proven on this network's own hidden layer; a network without
+    # one (attention, batch norm) gets no generic argument about some other network
     found_sym = symmetry(d, pc)
     if found_sym is not None:
         out.append(found_sym)
-    elif len(weights) >= 2:
-        out.append(Lesson("zero-init", proofs=("zero-init",)))
     found_mistakes = mistakes(d, pc)
     lr = fmt(Fraction(repr(float(spec.train.get("lr", DEFAULT_LR))))).tex
     out.append(
@@ -499,6 +501,71 @@ def _grid_values(lhs: str, grid: list[list[Any]]) -> Values:
     return Values(Math(lhs), rel, Math(f"\\begin{{bmatrix}} {body} \\end{{bmatrix}}"))
 
 
+def _reductions(d: Derivation) -> list[str]:
+    """The nodes that are a mean or sum over an axis of another tensor (batch statistics: a
+    batch mean, a variance), when a parameter lies upstream of them."""
+    out = []
+    params = set(d.spec.params)
+    for name, tree in d.spec.forward:
+        if name == d.spec.loss or not isinstance(tree, ex.Call) or tree.func not in ("mean", "sum"):
+            continue
+        if tree.kwarg("axis") is None and len(tree.args) < 2:
+            continue
+        seen, todo, found = set(), list(ex.names(tree)), False
+        trees = dict(d.spec.forward)
+        while todo:
+            n = todo.pop()
+            if n in params:
+                found = True
+                break
+            if n in seen or n not in trees:
+                continue
+            seen.add(n)
+            todo += list(ex.names(trees[n]))
+        if found:
+            out.append(name)
+    return out
+
+
+def _without(d: Derivation, cut: set[str], target: str) -> Any:
+    """The gradient of ``target`` (entry expressions) when the gradient never flows through the
+    nodes ``cut`` — as if they were constants; ``None`` if nothing is left."""
+    g = d.graph
+    visits = {v.name: v for v in d.backward}
+    memo: dict[str, Any] = {}
+
+    def grad(name: str) -> Any:
+        if name in memo:
+            return memo[name]
+        v = visits[name]
+        total = None
+        for c in v.contributions:
+            if c.source in cut:
+                continue
+            e = sp.Matrix(c.elementwise)
+            if c.source != d.spec.loss:
+                up = grad(c.source)
+                if up is None:
+                    continue
+                syms = g.tensors[c.source].grads
+                e = e.xreplace({syms[i, j]: up[i, j] for i in range(syms.rows) for j in range(syms.cols)})
+            total = e if total is None else total + e
+        memo[name] = total
+        return total
+
+    out = grad(target)
+    return None if out is None else sp.ImmutableMatrix(out)
+
+
+def _nodes(tree: ex.Node) -> list[ex.Node]:
+    out, stack = [], [tree]
+    while stack:
+        n = stack.pop()
+        out.append(n)
+        stack.extend(ex.children(n))
+    return out
+
+
 def _half_square(tree: Any) -> bool:
     """``0.5 * (a - b) ** 2``: half the squared error, written out."""
 
@@ -544,12 +611,13 @@ def mistakes(d: Derivation, pc: Pieces) -> Lesson | None:
     if call is not None and call.func in MEAN_LOSSES:
         arg = call.args[0]
         n = g.tensors[arg.id].shape if isinstance(arg, ex.Name) and arg.id in g.tensors else None
-        count = n[0] * n[1] if n else 1
+        rows = ops.OPS[call.func].reduce == "rows" if call.func in ops.OPS else False
+        count = (n[0] if rows else n[0] * n[1]) if n else 1  # cross-entropy: a mean over rows
         if count > 1:
             q = grad_tex(d, first.name)
             parts.append(
                 (
-                    "one_over_m",
+                    "one_over_m.rows" if rows else "one_over_m",
                     (
                         pc.values(q, first.grads),
                         pc.values(f"{q}\\big|_{{\\text{{no }} 1/m}}", first.grads * count),
@@ -587,6 +655,34 @@ def mistakes(d: Derivation, pc: Pieces) -> Lesson | None:
                 ),
             )
         )
+    # 4a. batch statistics (a mean over the batch and what is computed from it) treated as
+    # constants: only the paths that avoid the reductions are kept
+    stats = _reductions(d)
+    if stats:
+        naive = _without(d, set(stats), first.name)
+        try:
+            differs = naive is not None and any(
+                pc.ex.value(a) != pc.ex.value(b) for a, b in zip(naive, first.grads, strict=True)
+            )
+        except (ValueError, ZeroDivisionError, TypeError):  # a value this example cannot give
+            differs = False
+        if differs:
+            q = grad_tex(d, first.name)
+            compact = any(s.rule == "batchnorm" for v in d.backward for s in v.simplified)
+            parts.append(
+                (
+                    "stats_constant" if compact else "stats_constant.plain",
+                    (pc.values(f"{q}\\big|_{{\\text{{const}}}}", naive),),
+                )
+            )
+            math.append(("stats", Math(", ".join(g.tensors[s].tex for s in stats))))
+    # 4b. softmax without the shift by the row maximum: right on small scores, overflow on large
+    if any(
+        isinstance(n, ex.Call) and n.func == "softmax"
+        for _, tree in spec.forward
+        for n in _nodes(tree)
+    ):
+        parts.append(("softmax_shift", ()))
     # 5. zero initialisation: symmetric, not linear (the lesson of its own)
     if _hidden_layer(d) is not None:
         parts.append(("zero_linear", ()))
@@ -599,12 +695,16 @@ def mistakes(d: Derivation, pc: Pieces) -> Lesson | None:
             q = grad_tex(d, first.name)
             other = first.grads / count if call.func == "sse" else first.grads * count
             label = "\\text{MSE}" if call.func == "sse" else "\\text{SSE}"
-            parts.append(
-                (
-                    "sse_mse" if call.func == "sse" else "mse_sse",
-                    (pc.values(q, first.grads), pc.values(f"{q}\\big|_{{{label}}}", other)),
+            if any(key == "one_over_m" for key, _ in parts) and call.func == "mse":
+                # the SSE's gradient is the "no 1/m" one just shown: said, not shown again
+                parts.append(("mse_sse.same", ()))
+            else:
+                parts.append(
+                    (
+                        "sse_mse" if call.func == "sse" else "mse_sse",
+                        (pc.values(q, first.grads), pc.values(f"{q}\\big|_{{{label}}}", other)),
+                    )
                 )
-            )
             math.append(("n", Math(str(count))))
     # 7. a missing transpose
     weights = [v for v in d.backward if v.kind == "param" and v.rule == "linear-weight"]
@@ -645,7 +745,18 @@ def mistakes(d: Derivation, pc: Pieces) -> Lesson | None:
                 parts.append(("transpose_shapes", ()))
     if not parts:
         return None
-    return Lesson("mistakes", tuple(math), parts=tuple(parts))
+    # the right gradient is shown with the first slip only; the later ones show just their own
+    # wrong numbers against it
+    right = next((eqs[0] for _, eqs in parts if eqs), None)
+    seen = False
+    out: list[tuple[str, tuple[Any, ...]]] = []
+    for key, eqs in parts:
+        if eqs[:1] == (right,) and right is not None:
+            if seen:
+                eqs = eqs[1:]
+            seen = True
+        out.append((key, eqs))
+    return Lesson("mistakes", tuple(math), parts=tuple(out))
 
 
 # ---- closed forms of the parameter gradients ---------------------------------------------------
@@ -679,6 +790,24 @@ def closed_forms(d: Derivation) -> dict[str, Any]:
                 checker, _term(t.grad_ref(g.loss_tex)), _term(f), v.rule, "handout.closed"
             )
     return out
+
+
+def layered(d: Derivation) -> bool:
+    """Every node but the loss is a linear layer (``@``, ``+``) or an element-wise activation,
+    so a closed form reads "error at the output × slope of each activation × input"."""
+
+    def plain(n: ex.Node) -> bool:
+        if isinstance(n, ex.Name):
+            return True
+        if isinstance(n, ex.Transpose):
+            return isinstance(n.operand, ex.Name)
+        if isinstance(n, ex.BinOp):
+            return n.op in ("@", "+") and plain(n.left) and plain(n.right)
+        if isinstance(n, ex.Call) and n.func in ops.OPS:
+            return ops.OPS[n.func].kind == ops.ELEMENTWISE and all(plain(a) for a in n.args)
+        return False
+
+    return all(plain(tree) for name, tree in d.spec.forward if name != d.spec.loss)
 
 
 # ---- the loss, written out -------------------------------------------------------------------

@@ -18,6 +18,7 @@ from derive.engine.backprop import BackwardVisit, Contribution, Derivation
 from derive.engine.printing import display_width, name_tex
 from derive.engine.steps import Step
 from derive.numeric.example import Example
+from derive.numeric.verify import targets
 from derive.walkthrough.codegen import Code
 from derive.walkthrough.diagram import Diagram
 
@@ -156,6 +157,7 @@ class Walkthrough:
     generated: Math = Math("")  # "x, y": tensors whose example values were made up
     unmasked: tuple[tuple[Math, Math], ...] = ()  # ReLU (output, input) that masks nothing here
     loss_formula: Eq | None = None  # the library loss written out (Σ over the entries)
+    layered: bool = False  # linear layers and activations only (lessons.layered)
 
 
 # ---- shapes -------------------------------------------------------------------------------------
@@ -304,6 +306,10 @@ class Pieces:
     def tensor(self, name: str) -> TensorRow:
         t = self.g.tensors[name]
         kind = "loss" if name == self.g.spec.loss else t.kind
+        if kind == "input" and name in targets(self.g) and tuple(self.g.consumers[name]) == (
+            self.g.spec.loss,
+        ):
+            kind = "target"  # an input only the loss reads: the labels, not data fed forward
         value = self.values(t.tex, t.symbols) if t.kind in ("input", "param") else None
         entries = Math("")
         if value is not None and t.shape != (1, 1) and max(t.shape) <= MAX_MATRIX:

@@ -50,25 +50,25 @@ print("L =", np.round(L, 6))
 # 2. Backward pass: from the loss back to the parameters, one local derivative at a time
 # ∂L/∂O: the derivative of the loss itself, L = mse(O, T)
 dO = 2/(d*n) * (O - T)
-# O = A @ V: the local derivative of O by its input A is the weight, so the gradient is dO times
-# the weight (transposed)
+# O = A @ V: A is multiplied with V; its local derivative is V, so the gradient is dO times V
+# (transposed)
 dA = dO @ V.T
 # A = softmax(S): the gradient of S through A
 dS = A * (dA - (dA * A).sum(axis=1, keepdims=True))
-# O = A @ V: the local derivative of O by the weight V is the input it multiplies, so the gradient
-# is that input (transposed) times dO
+# O = A @ V: V is a factor of the matrix product O; its local derivative is the other factor, so
+# the gradient is that factor (transposed) times dO
 dV = A.T @ dO
 # V = X @ W_v: the local derivative of V by the weight W_v is the input it multiplies, so the
 # gradient is that input (transposed) times dV
 dW_v = X.T @ dV
-# S = 1/np.sqrt(d) * (Q @ K.T): the local derivative of S by the weight K is the input it
-# multiplies, so the gradient is that input (transposed) times dS
+# S = 1/np.sqrt(d) * (Q @ K.T): K is a factor of the matrix product S; its local derivative is the
+# other factor, so the gradient is that factor (transposed) times dS
 dK = (1/np.sqrt(d) * dS).T @ Q
 # K = X @ W_k: the local derivative of K by the weight W_k is the input it multiplies, so the
 # gradient is that input (transposed) times dK
 dW_k = X.T @ dK
-# S = 1/np.sqrt(d) * (Q @ K.T): the local derivative of S by its input Q is the weight, so the
-# gradient is dS times the weight (transposed)
+# S = 1/np.sqrt(d) * (Q @ K.T): Q is multiplied with K; its local derivative is K, so the gradient
+# is dS times K (transposed)
 dQ = 1/np.sqrt(d) * dS @ K
 # Q = X @ W_q: the local derivative of Q by the weight W_q is the input it multiplies, so the
 # gradient is that input (transposed) times dQ
