@@ -74,7 +74,7 @@ def test_a_wrong_derivative_rule_is_caught(monkeypatch):
 
 def test_a_wrong_matrix_rule_is_caught(monkeypatch):
     # a linear-weight rule that forgets the transpose: X·δZ instead of Xᵀ·δZ
-    monkeypatch.setattr(mform, "transpose", lambda x: x)
+    monkeypatch.setattr(mform, "transpose", lambda x, general=False: x)
     with pytest.raises(StepError):
         derive(spec.load("mlp-bce"))
 
@@ -101,7 +101,7 @@ def test_verify_fails_with_exit_1_on_a_false_step(monkeypatch):
 
     from derive.cli import main
 
-    monkeypatch.setattr(mform, "transpose", lambda x: x)
+    monkeypatch.setattr(mform, "transpose", lambda x, general=False: x)
     result = CliRunner().invoke(main, ["verify", "mlp-bce"])
     assert result.exit_code == 1
     assert "failed verification" in result.output
@@ -249,3 +249,16 @@ def test_a_bias_over_a_named_batch_of_one_is_summed_over_the_batch():
     assert "np.sum(" in code["c"] or ".sum()" in code["c"], code["c"]
     report = numeric.verify(d, points=1)
     assert report.ok and any(c.point == "full size" for c in report.comparisons)
+
+
+def test_a_one_by_one_tensor_with_named_sizes_keeps_its_transpose():
+    """x declared ["m", "n"] with m = n = 1 is 1 x 1 here only: ∂L/∂W1 = xᵀ·δ (not x·δ), so the
+    rule shown, and a student's formula read by derive check, mean the same at every size."""
+    from pathlib import Path
+
+    from derive.checker.check import check
+
+    spec = Path(__file__).parent / "specs_course" / "batch_of_one.toml"
+    assert check(spec, "W1", "x.T @ (da * (1 - a ** 2))").ok
+    r = check(spec, "W1", "x @ (da * (1 - a ** 2))")
+    assert not r.ok and r.code == "missing-transpose"

@@ -26,6 +26,7 @@ from derive.checker.checknet import Net
 from derive.checker.formtree import derivative_text, derivative_tree, fits, tree_text
 from derive.checker.verdict import FormulaError, Msg, msg, shape_text
 from derive.engine import mform as mf
+from derive.engine.backprop import sym_shape
 from derive.lang import expr as ex
 from derive.lang import ops
 
@@ -1123,6 +1124,23 @@ class Convert:
             self.grads_used.add(tensor)
         return leaf, ex.Name(canonical)
 
+    def sized(self, node: ex.Node) -> bool:
+        """Is ``node`` 1 x 1 only at the example's sizes (``x`` declared ``["m", "n"]`` with
+        m = n = 1)? Then its transpose is kept, so the formula means the same at every size.
+        ``dX`` has X's declared shape."""
+        shapes = self.net.spec.shapes
+
+        def plain(n: ex.Node) -> ex.Node:
+            if isinstance(n, ex.Name) and n.id not in shapes and n.id[1:] in shapes:
+                return ex.Name(n.id[1:])
+            return ex.rebuild(n, plain)
+
+        try:
+            dims = sym_shape(plain(node), self.net.g)
+        except (IndexError, KeyError, TypeError):
+            return False
+        return any(not isinstance(d, int) for d in dims)
+
     def convert(self, node: ex.Node) -> tuple[mf.MExpr, ex.Node]:
         if isinstance(node, ex.Num):
             if node.value not in (0, 1, -1):
@@ -1136,7 +1154,7 @@ class Convert:
             return mf.neg(x), ex.Neg(n)
         if isinstance(node, ex.Transpose):
             x, n = self.convert(node.operand)
-            return (x if x.shape == (1, 1) else mf.T(x)), ex.Transpose(n)
+            return mf.transpose(x, self.sized(n)), ex.Transpose(n)
         if isinstance(node, ex.Pow):
             x, n = self.convert(node.base)
             self.count(x.shape, 8)

@@ -10,11 +10,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+import numpy as np
+
 from derive.checker.checknet import DIAG_POINTS, Net, Target
 from derive.checker.evaluate import System, evaluate, same
 from derive.checker.formtree import positions, rebuild, replace_at, subtrees, tree_text
 from derive.checker.formula import Convert, ShapeError
 from derive.checker.verdict import FormulaError, Msg, msg
+from derive.engine import mform as mf
 from derive.lang import expr as ex
 
 MAX_CANDIDATES = 200  # the repair search evaluates at most this many candidate formulas
@@ -126,6 +129,22 @@ def scalar_names(net: Net) -> frozenset[str]:
     return frozenset(k for k, shape in net.spec.shapes.items() if shape == ())
 
 
+def at_other_sizes(net: Net, target: Target, e: mf.MExpr) -> bool:
+    """``e`` is also the gradient where every size differs (where that can be tried): a repair
+    right only because a size is 1 or two sizes are equal here is no repair."""
+    for p in net.resized or ():
+        if "d" + target.name not in p.float_env:
+            return True
+        try:
+            with np.errstate(all="ignore"):
+                mine = np.atleast_2d(np.asarray(mf.Evaluator(System(None, 0, p)).run(e), float))
+        except (KeyError, ValueError, ZeroDivisionError, OverflowError, ArithmeticError):
+            return False
+        if not p.agrees(target.name, mine):
+            return False
+    return True
+
+
 def repair(
     net: Net, target: Target, tree: ex.Node, allow_upstream: bool
 ) -> tuple[str, Msg, str] | None:
@@ -145,7 +164,7 @@ def repair(
             return False
         return all(
             same(evaluate(e, System(net.rand, k)), target.truth(k)) for k in range(DIAG_POINTS)
-        )
+        ) and at_other_sizes(net, target, e)
 
     def shown(t: ex.Node) -> str:  # the tidied text only where it is itself right
         tidy = _tidy(t, scalar_names(net))

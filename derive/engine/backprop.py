@@ -258,8 +258,10 @@ def pull(
         return
     if isinstance(tree, ex.Neg):
         return pull(tree.operand, mf.neg(up), g, None, grad, acc, rules)
+    sized = lambda n: any(not isinstance(d, int) for d in sym_shape(n, g))  # noqa: E731
     if isinstance(tree, ex.Transpose):
-        return pull(tree.operand, mf.transpose(up), g, None, grad, acc, rules + ("transpose",))
+        up_t = mf.transpose(up, sized(tree))
+        return pull(tree.operand, up_t, g, None, grad, acc, rules + ("transpose",))
     if isinstance(tree, ex.Pow):
         n = mf.exponent(tree.exponent)
         base = ir(tree.base)
@@ -274,11 +276,17 @@ def pull(
         a, b = tree.left, tree.right
         if tree.op == "@":
             pull(
-                a, mf.matmul(up, mf.transpose(ir(b))), g, None, grad, acc, rules + ("linear-input",)
+                a,
+                mf.matmul(up, mf.transpose(ir(b), sized(b))),
+                g,
+                None,
+                grad,
+                acc,
+                rules + ("linear-input",),
             )
             pull(
                 b,
-                mf.matmul(mf.transpose(ir(a)), up),
+                mf.matmul(mf.transpose(ir(a), sized(a)), up),
                 g,
                 None,
                 grad,

@@ -947,9 +947,11 @@ def matmul(a: MExpr, b: MExpr) -> MExpr:
     return MatMul(a, b)
 
 
-def transpose(x: MExpr) -> MExpr:
-    """``xᵀ`` with ``(AB)ᵀ = BᵀAᵀ``, ``(xᵀ)ᵀ = x`` and scalars left alone."""
-    if x.shape == (1, 1):
+def transpose(x: MExpr, general: bool = False) -> MExpr:
+    """``xᵀ`` with ``(AB)ᵀ = BᵀAᵀ``, ``(xᵀ)ᵀ = x`` and scalars left alone. ``general``: ``x``
+    is ``1 × 1`` only at the example's sizes (declared ``["m", "n"]`` with m = n = 1), so its
+    transpose is kept: the rule shown must hold at every size."""
+    if isinstance(x, Scalar) or (x.shape == (1, 1) and not general):
         return x
     if isinstance(x, T):
         return x.x
