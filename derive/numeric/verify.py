@@ -226,12 +226,16 @@ def gradients_matrix(d: Derivation, point: Mapping[str, np.ndarray], sizes=None,
     return {p: env["d" + p] for p in d.graph.spec.params}, loss_numeric(d, point, sizes)
 
 
-def gradients_elementwise(d: Derivation, point: Mapping[str, np.ndarray], exact: bool = False):
+def gradients_elementwise(
+    d: Derivation, point: Mapping[str, np.ndarray], exact: bool = False, scale: float = 0.0
+):
     """The element-wise derivation, lambdified to NumPy node by node (spec sizes only).
 
     ``exact``: evaluate instead in exact/high-precision arithmetic at the spec's ``[values]``
     (:class:`derive.numeric.example.Example`) — the numbers the walkthrough shows, with kinks decided
-    exactly and no float overflow or cancellation (σ(1000) is not 1 there)."""
+    exactly and no float overflow or cancellation (σ(1000) is not 1 there). ``scale``: the scale
+    of the comparison these values go to (:func:`compare`'s ``gscale``): the float64 values are
+    held to 1 % of its absolute tolerance, :func:`tolerance.exact_atol`."""
     g = d.graph
     if exact:
 
@@ -257,7 +261,7 @@ def gradients_elementwise(d: Derivation, point: Mapping[str, np.ndarray], exact:
     }
     outputs = [s for p in g.spec.params for s in g.tensors[p].grads]
     tp = tape.tape_for(d, order, given, outputs)
-    run = tp.run(d, values, point)
+    run = tp.run(d, values, point, tol.exact_atol(scale))
     if run is None:  # not finite at any precision: the comparison fails, it is not dropped
         return {p: np.full(np.shape(point[p]), np.nan) for p in g.spec.params}
     val = run[0]
@@ -574,11 +578,13 @@ def compare(
     # exact element-wise numbers at the example for walkthrough-sized graphs (they are the
     # walkthrough's numbers); larger ones in float64, high precision only where that overflows
     small = sum(np.size(point[p]) for p in d.graph.spec.params) <= EXACT_ELEMENTWISE_MAX
-    ew = given.get("elementwise") or (
-        gradients_elementwise(d, point, exact=exact and small) if elementwise else None
-    )
     finite = [np.max(np.abs(v)) for v in ours.values() if v.size and np.all(np.isfinite(v))]
     gscale = max([scale if math.isfinite(scale) else 0.0, *finite])
+    ew = given.get("elementwise") or (
+        gradients_elementwise(d, point, exact=exact and small, scale=gscale)
+        if elementwise
+        else None
+    )
     out = []
     for p in d.graph.spec.params:
         problem = ""
