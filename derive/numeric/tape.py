@@ -195,7 +195,14 @@ class Tape:
             kind.append(k)
             children.append(ch)
             extra.append(x)
-            level.append(1 + max((level[c] for c in ch), default=-1))
+            lv = -1
+            for c in ch:
+                if level[c] > lv:
+                    lv = level[c]
+            level.append(lv + 1)
+
+        lookup = index.__getitem__
+        table = self.funcs.table
 
         # iterative post-order walk (definitions chain through symbols: no recursion limit)
         for root in order:
@@ -220,17 +227,19 @@ class Tape:
                     continue
                 args = e.args
                 if not ready:
-                    stack.append((e, True))
-                    stack.extend((a, False) for a in reversed(args) if a not in index)
-                    continue
-                ch = tuple(index[a] for a in args)
+                    missing = [a for a in args if a not in index]
+                    if missing:
+                        stack.append((e, True))
+                        stack.extend([(a, False) for a in reversed(missing)])
+                        continue
+                ch = tuple(map(lookup, args))
                 if e.is_Add:
                     add(e, ADD, ch, None)
                 elif e.is_Mul:
                     add(e, MUL, ch, None)
                 elif e.is_Pow:
                     add(e, POW, ch, None)
-                elif e.func in self.funcs.table:
+                elif e.func in table:
                     add(e, FUNC, ch, e.func)
                 else:
                     add(e, OPAQUE, ch, e)
