@@ -1,4 +1,5 @@
-"""The element-wise derivation in float64 with a running round-off bound, vectorised.
+"""The element-wise derivation in long double (float64 where the platform has nothing wider)
+with a running round-off bound, vectorised.
 
 :func:`gradients_elementwise <derive.numeric.verify.gradients_elementwise>` evaluates every
 defined symbol of a derivation (forward entries, then gradients) at a point. Walking the SymPy
@@ -8,11 +9,16 @@ inf) the whole derivation used to be evaluated again in high precision.
 
 Here the expressions are compiled once into a :class:`Tape`: every distinct SymPy node, numbered
 and grouped by depth, so one point is a few NumPy operations per depth. Each value carries a
-first-order bound on its absolute error (Wilkinson's running error analysis):
+first-order bound on its absolute error (Wilkinson's running error analysis), ``u`` the unit
+round-off of the working type (:data:`WORK`: x86-64's 64-bit-significand long double, ``u`` ≈
+1.1e-19, so that a 32-term pre-activation is known to ~1e-17 and σ′ of it even where σ nearly
+saturates; a table function that computes in float64 whatever it is given is charged
+float64's round-off):
 
-- a sum ``s ← s + a``: the operands' bounds plus ``u·|s|`` per addition (``u`` the unit
-  round-off; exact when the result is 0);
-- a product ``p ← p·a``: ``|p|·err(a) + |a|·err(p)``, plus ``(n − 1)·u·|p|`` for the roundings;
+- a sum ``s ← s + a``: the operands' bounds plus ``u·|s|`` per addition (none when an operand
+  or the result is 0: those additions are exact);
+- a product ``p ← p·a``: ``|p|·err(a) + |a|·err(p)``, plus ``u·|p|`` per rounding (none for a
+  factor ±2^k or 0: ``−1·y``, ``y/32`` are exact);
 - ``b^c`` (``c`` a constant): ``|c|·|b|^(c−1)·err(b) + 2u·|b^c|``;
 - a function ``f(x)``: ``|f'(x)|·err(x) + 8u·|f(x)|`` with ``f'`` the operation table's
   derivative; within ``err(x)`` of a kink (ReLU, abs) the bound is infinite;
@@ -21,13 +27,14 @@ first-order bound on its absolute error (Wilkinson's running error analysis):
 
 At each defined symbol the bound decides: a parameter's gradient known to
 :data:`tolerance.ELEMENTWISE_TRUST` relative (or to 1 % of the comparison's smallest absolute
-tolerance), or a value it is computed from known to a tenth of that, is used as it is. Any other
+tolerance, :func:`tolerance.exact_atol` of the comparison's scale), or a value it is computed
+from known to a tenth of that, is used as it is. Any other
 (a saturated σ's ``1 − a``, a cancellation, a kink input within its own round-off of 0) is
 evaluated again: first its own definition in 60-digit arithmetic from the float64 values and
 bounds of what it reads (:meth:`Tape._precise`; enough when the trouble is the definition's own
 cancellation), else from the point's exact binary values in high precision
 (:class:`~derive.numeric.example.Example`, which raises its precision until the value is
-finite); either way it carries ``u·|v|`` from then on. So float64 is used exactly where its error
+finite); either way it carries its rounding from then on. So the fast path is used where its error
 is provably (to first order) far below the comparison's tolerance, and the high-precision path
 only for the entries that need it.
 """
