@@ -3,6 +3,7 @@ BCE MLP without [values], goal ≤ 5 s wall): wall time, and CPU time of this pr
 PyTorch worker it forks, separately (the worker runs on the other core).
 
     python bench/bench_mlp32.py [runs]   # prints one line per run, and the load average
+    BENCH_TREE=/other/tree python bench/bench_mlp32.py   # another tree's derive (a baseline)
 """
 
 from __future__ import annotations
@@ -40,7 +41,11 @@ def main() -> None:
     for _ in range(runs):
         t = time.perf_counter()
         done = subprocess.run(
-            [sys.executable, "-c", CHILD, str(SPEC)], capture_output=True, text=True, env=env
+            [sys.executable, "-c", CHILD, str(SPEC)],
+            capture_output=True,
+            text=True,
+            env=env,
+            cwd="/",  # `python -c` puts the working folder first on sys.path: not a tree
         )
         wall = time.perf_counter() - t
         line = next(x for x in done.stderr.splitlines() if x.startswith("BENCH"))
