@@ -301,6 +301,10 @@ class Tape:
                 self.needed[i] = True
                 stack.extend(children[i])
         self.opaque = {i: extra[i] for i in range(self.n) if kind[i] == OPAQUE}
+        # filled in by the caller (verify.gradients_elementwise): symbols per tensor, and the
+        # node of each gradient entry
+        self.symbols: dict[str, list[sp.Symbol]] = {}
+        self.grad_index: dict[str, np.ndarray] = {}
 
     # -- evaluation ------------------------------------------------------------------------
 
@@ -711,6 +715,12 @@ def _mpf(x: Any) -> Any:
 
 
 _TAPES: dict[int, tuple[weakref.ref, Tape]] = {}
+
+
+def cached(d: Derivation) -> Tape | None:
+    """The tape compiled for ``d`` by :func:`tape_for`, if any."""
+    hit = _TAPES.get(id(d))
+    return hit[1] if hit is not None and hit[0]() is d else None
 
 
 def tape_for(

@@ -249,26 +249,38 @@ def gradients_elementwise(
     # float64 with a round-off bound per value; the symbols float64 cannot be trusted with
     # (a saturated σ's 1 − a is 0, so δ = (1 − y)/(1 − a) is inf) in high precision instead,
     # each from the point's exact values (derive.numeric.tape)
+    tp = tape.cached(d)
+    if tp is None or not tp.grad_index:
+        order = [s for n in g.nodes for s in g.tensors[n.name].symbols]
+        for visit in [g.loss] + [g.tensors[v.name] for v in d.backward]:
+            order += [s for s in visit.grads]
+        given = set(g.scalar_values) | {
+            s
+            for name in list(g.spec.inputs) + list(g.spec.params)
+            for s in g.tensors[name].symbols
+        }
+        outputs = [s for p in g.spec.params for s in g.tensors[p].grads]
+        tp = tape.tape_for(d, order, given, outputs)
+        # the symbols of each input and parameter, and where each gradient entry is: read
+        # once, not at every point (a 32×32 SymPy matrix is slow to index)
+        tp.symbols = {
+            name: list(g.tensors[name].symbols)
+            for name in list(g.spec.inputs) + list(g.spec.params)
+        }
+        tp.grad_index = {
+            p: np.array([[tp.index[s] for s in row] for row in g.tensors[p].grads.tolist()])
+            for p in g.spec.params
+        }
     values: dict[sp.Basic, Any] = {s: float(v) for s, v in g.scalar_values.items()}
     for name, arr in point.items():
-        for s, v in zip(g.tensors[name].symbols, np.asarray(arr).ravel(), strict=True):
-            values[s] = float(v)
-    order = [s for n in g.nodes for s in g.tensors[n.name].symbols]
-    for visit in [g.loss] + [g.tensors[v.name] for v in d.backward]:
-        order += [s for s in visit.grads]
-    given = set(g.scalar_values) | {
-        s for name in list(g.spec.inputs) + list(g.spec.params) for s in g.tensors[name].symbols
-    }
-    outputs = [s for p in g.spec.params for s in g.tensors[p].grads]
-    tp = tape.tape_for(d, order, given, outputs)
+        syms = tp.symbols.get(name) or list(g.tensors[name].symbols)
+        for s, v in zip(syms, np.asarray(arr, dtype=np.float64).ravel().tolist(), strict=True):
+            values[s] = v
     run = tp.run(d, values, point, tol.exact_atol(scale))
     if run is None:  # not finite at any precision: the comparison fails, it is not dropped
         return {p: np.full(np.shape(point[p]), np.nan) for p in g.spec.params}
     val = run[0]
-    return {
-        p: np.array([[float(val[tp.index[s]]) for s in row] for row in g.tensors[p].grads.tolist()])
-        for p in g.spec.params
-    }
+    return {p: val[idx].astype(np.float64) for p, idx in tp.grad_index.items()}
 
 
 class _FloatEval:
