@@ -694,7 +694,10 @@ def _constant(e: sp.Basic) -> tuple[Any, float]:
     except (TypeError, ValueError):
         return np.nan, np.inf
     if e.is_Rational and np.isfinite(v):
-        w = WORK(int(e.p)) / WORK(int(e.q))
+        try:
+            w = WORK(int(e.p)) / WORK(int(e.q))
+        except (ValueError, OverflowError):  # numerator or denominator beyond the type
+            w = WORK(np.nan)
         if np.isfinite(w):
             exact = Fraction(*w.as_integer_ratio()) == Fraction(int(e.p), int(e.q))
             return w, 0.0 if exact else UW * abs(float(w))
