@@ -1,4 +1,5 @@
-"""A worker process that imports PyTorch while this one derives (the edit loop of ``derive build``).
+"""A worker process that imports PyTorch while this one derives (``derive build`` and its edit
+loop, ``derive verify``).
 
 ``import torch`` costs about as much CPU as everything else in a one-network build. When a
 build needs PyTorch's reference gradients (a spec not in the numbers cache),
