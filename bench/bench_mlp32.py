@@ -9,7 +9,6 @@ PyTorch worker it forks, separately (the worker runs on the other core).
 from __future__ import annotations
 
 import os
-import resource
 import subprocess
 import sys
 import time
