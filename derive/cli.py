@@ -127,17 +127,27 @@ def verify(nets: tuple[str, ...], points: int, no_torch: bool) -> None:
     specs = [spec.load(n) for n in nets]  # all inputs are checked before any work
     from derive.engine.backprop import derive
     from derive.numeric import verify as numeric
+    from derive.numeric import worker as torch_worker
 
+    # PyTorch imported (and its reference gradients computed) on the other core while this
+    # process derives: the worker of `derive build`; its answers equal the in-process ones
+    worker = None if no_torch else torch_worker.TorchWorker.start()
     failed = False
-    for s in specs:
-        _progress(f"deriving {s.name} …")
-        d = derive(s)
-        try:
-            report = numeric.verify(d, points=points, use_torch=not no_torch)
-        except numeric.TorchMissing as err:
-            raise Failure(TOOL, f"{err} (or pass --no-torch)") from None
-        click.echo(format_report(d, report))
-        failed = failed or not report.ok
+    try:
+        for s in specs:
+            _progress(f"deriving {s.name} …")
+            d = derive(s)
+            try:
+                report = numeric.verify(
+                    d, points=points, use_torch=not no_torch, references=worker
+                )
+            except numeric.TorchMissing as err:
+                raise Failure(TOOL, f"{err} (or pass --no-torch)") from None
+            click.echo(format_report(d, report))
+            failed = failed or not report.ok
+    finally:
+        if worker is not None:
+            worker.close()
     if failed:
         raise Failure(FAILED, "some gradients disagree (see ✗ above)")
 

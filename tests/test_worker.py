@@ -324,3 +324,20 @@ def test_a_spec_from_a_pipe_is_read_once(tmp_path: Path) -> None:
     _, err = proc.communicate(timeout=300)
     assert proc.returncode == 0, err
     assert b"0.5625" in (tmp_path / "out/tiny-mlp/en/walkthrough.md").read_bytes()
+
+
+def test_verify_with_the_worker_prints_what_it_prints_without() -> None:
+    # `derive verify` starts the worker too (PyTorch on the other core while it derives)
+    outs = []
+    for worker in ("on", "off"):
+        done = subprocess.run(
+            [sys.executable, "-m", "derive", "verify", "tiny-mlp", "neuron"],
+            capture_output=True,
+            text=True,
+            timeout=600,
+            env=_env(DERIVE_WORKER=worker),
+            cwd=ROOT,
+        )
+        assert done.returncode == 0, done.stderr[-3000:]
+        outs.append(done.stdout)
+    assert outs[0] == outs[1] and "✓" in outs[0] and "✗" not in outs[0]

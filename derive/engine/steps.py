@@ -181,13 +181,23 @@ class Checker:
             # each product term as (all factors but the last, the last), other terms times 1
             one = mpmath.mpf(1)
             pairs = []
+            get = cache.get
             for a in e.args:
-                if a.is_Mul and a not in cache:
-                    *rest, last = a.args
-                    p = self._eval(rest[0], k)
-                    for f in rest[1:]:
-                        p = p * self._eval(f, k)
-                    pairs.append((p, self._eval(last, k)))
+                hit = get(a)
+                if hit is not None:
+                    pairs.append((hit, one))
+                elif a.is_Mul:
+                    # the factors' values are mostly known (symbols of earlier definitions):
+                    # looked up here, evaluated only when missing
+                    fs = a.args
+                    vals = [get(f) for f in fs]
+                    for i, f in enumerate(fs):
+                        if vals[i] is None:
+                            vals[i] = self._eval(f, k)
+                    p = vals[0]
+                    for x in vals[1:-1]:
+                        p = p * x
+                    pairs.append((p, vals[-1]))
                 else:
                     pairs.append((self._eval(a, k), one))
             v = mpmath.fdot(pairs)

@@ -56,7 +56,8 @@ def exact_atol(scale: float) -> float:
     return EXACT_ATOL * max(1.0, abs(scale))
 
 
-#: the element-wise derivation is evaluated in float64 with a first-order bound on each value's
+#: the element-wise derivation is evaluated in long double (float64 where the platform has
+#: nothing wider) with a first-order bound on each value's
 #: round-off (:mod:`derive.numeric.tape`); a defined symbol whose bound exceeds this fraction of
 #: its value (a saturated σ's 1 − a, a cancellation, a kink input within its round-off of 0) is
 #: evaluated again in high precision. 1e-11 is 100× below EXACT_RTOL, so what float64 keeps

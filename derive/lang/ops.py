@@ -216,8 +216,10 @@ class Op:
 
 
 def np_sigmoid(x: np.ndarray) -> np.ndarray:
-    """Stable σ: never evaluates exp of a large positive number."""
-    x = np.asarray(x, dtype=np.float64)
+    """Stable σ: never evaluates exp of a large positive number (in float64, or in long double
+    when given long doubles: the element-wise tape's working precision)."""
+    x = np.asarray(x)
+    x = x if x.dtype == np.longdouble else x.astype(np.float64)
     out = np.empty_like(x)
     pos = x >= 0
     out[pos] = 1.0 / (1.0 + np.exp(-x[pos]))

@@ -1,4 +1,5 @@
-"""The element-wise derivation in float64 with a running round-off bound, vectorised.
+"""The element-wise derivation in long double (float64 where the platform has nothing wider)
+with a running round-off bound, vectorised.
 
 :func:`gradients_elementwise <derive.numeric.verify.gradients_elementwise>` evaluates every
 defined symbol of a derivation (forward entries, then gradients) at a point. Walking the SymPy
@@ -8,11 +9,16 @@ inf) the whole derivation used to be evaluated again in high precision.
 
 Here the expressions are compiled once into a :class:`Tape`: every distinct SymPy node, numbered
 and grouped by depth, so one point is a few NumPy operations per depth. Each value carries a
-first-order bound on its absolute error (Wilkinson's running error analysis):
+first-order bound on its absolute error (Wilkinson's running error analysis), ``u`` the unit
+round-off of the working type (:data:`WORK`: x86-64's 64-bit-significand long double, ``u`` ≈
+1.1e-19, so that a 32-term pre-activation is known to ~1e-17 and σ′ of it even where σ nearly
+saturates; a table function that computes in float64 whatever it is given is charged
+float64's round-off):
 
-- a sum ``s ← s + a``: the operands' bounds plus ``u·|s|`` per addition (``u`` the unit
-  round-off; exact when the result is 0);
-- a product ``p ← p·a``: ``|p|·err(a) + |a|·err(p)``, plus ``(n − 1)·u·|p|`` for the roundings;
+- a sum ``s ← s + a``: the operands' bounds plus ``u·|s|`` per addition (none when an operand
+  or the result is 0: those additions are exact);
+- a product ``p ← p·a``: ``|p|·err(a) + |a|·err(p)``, plus ``u·|p|`` per rounding (none for a
+  factor ±2^k or 0: ``−1·y``, ``y/32`` are exact);
 - ``b^c`` (``c`` a constant): ``|c|·|b|^(c−1)·err(b) + 2u·|b^c|``;
 - a function ``f(x)``: ``|f'(x)|·err(x) + 8u·|f(x)|`` with ``f'`` the operation table's
   derivative; within ``err(x)`` of a kink (ReLU, abs) the bound is infinite;
@@ -21,13 +27,14 @@ first-order bound on its absolute error (Wilkinson's running error analysis):
 
 At each defined symbol the bound decides: a parameter's gradient known to
 :data:`tolerance.ELEMENTWISE_TRUST` relative (or to 1 % of the comparison's smallest absolute
-tolerance), or a value it is computed from known to a tenth of that, is used as it is. Any other
+tolerance, :func:`tolerance.exact_atol` of the comparison's scale), or a value it is computed
+from known to a tenth of that, is used as it is. Any other
 (a saturated σ's ``1 − a``, a cancellation, a kink input within its own round-off of 0) is
 evaluated again: first its own definition in 60-digit arithmetic from the float64 values and
 bounds of what it reads (:meth:`Tape._precise`; enough when the trouble is the definition's own
 cancellation), else from the point's exact binary values in high precision
 (:class:`~derive.numeric.example.Example`, which raises its precision until the value is
-finite); either way it carries ``u·|v|`` from then on. So float64 is used exactly where its error
+finite); either way it carries its rounding from then on. So the fast path is used where its error
 is provably (to first order) far below the comparison's tolerance, and the high-precision path
 only for the entries that need it.
 """
@@ -48,9 +55,18 @@ from derive.engine.backprop import Derivation
 from derive.lang import ops
 from derive.numeric.example import Example
 
-U = tol.U
-FUNC_ROUNDING = 8 * U  # NumPy's exp/log/tanh and the table's σ are within a few ulps
-TINY = float(np.finfo(np.float64).tiny)  # below this a nonzero value has lost precision
+U = tol.U  # float64's unit round-off (values recomputed in high precision are kept as float64)
+# the tape runs in the platform's extended precision where it has one (x86-64: 64-bit
+# significands, unit round-off 1.1e-19, 2048× below float64's): the same running bound, each
+# operation's rounding taken from the type actually used, so the bound stays sound on a platform
+# whose long double is float64 (then nothing changes). A 32-term pre-activation's bound drops
+# from ~1e-12 to ~1e-15, so the derivative of a saturated σ computed from it is trusted, where
+# before every such entry was recomputed from the exact values in 60-digit arithmetic.
+WORK = np.longdouble if np.finfo(np.longdouble).eps < np.finfo(np.float64).eps else np.float64
+UW = float(np.finfo(WORK).eps)  # the working type's unit round-off (conservatively: eps)
+FUNC_ROUNDING = 8 * UW  # NumPy's exp/log/tanh and the table's σ are within a few ulps
+FUNC_ROUNDING_64 = 8 * U  # a table function that computes in float64 whatever it is given
+TINY = float(np.finfo(WORK).tiny)  # below this a nonzero value has lost precision
 
 LEAF, CONST, SYM, ADD, MUL, POW, FUNC, OPAQUE = range(8)
 PRECISE_DPS = 60  # digits of the one-definition recomputation (Tape._precise)
@@ -59,6 +75,10 @@ FULL_MAX_DPS = 240  # the bounded recomputation from the exact values stops here
 # values the outputs are computed from are held to 10× less error than the outputs themselves,
 # so that sums of many of them (a weight's gradient sums over the batch) stay within the bound
 INNER = 0.1
+# from the exact values, a sum is taken as it is only when its bound is this tight (relative):
+# a pre-activation in long double (~1e-17); a definition that cancels (a saturated σ's
+# 1/(1 − a), 1e-13) is evaluated from its definition instead
+SUMS_TRUST = 1e-15
 TINY_BOUND = 1e-40  # an absolute bound accepted for an inner value recomputed in high precision
 
 
@@ -182,7 +202,14 @@ class Tape:
             kind.append(k)
             children.append(ch)
             extra.append(x)
-            level.append(1 + max((level[c] for c in ch), default=-1))
+            lv = -1
+            for c in ch:
+                if level[c] > lv:
+                    lv = level[c]
+            level.append(lv + 1)
+
+        lookup = index.__getitem__
+        table = self.funcs.table
 
         # iterative post-order walk (definitions chain through symbols: no recursion limit)
         for root in order:
@@ -207,17 +234,19 @@ class Tape:
                     continue
                 args = e.args
                 if not ready:
-                    stack.append((e, True))
-                    stack.extend((a, False) for a in reversed(args) if a not in index)
-                    continue
-                ch = tuple(index[a] for a in args)
+                    missing = [a for a in args if a not in index]
+                    if missing:
+                        stack.append((e, True))
+                        stack.extend([(a, False) for a in reversed(missing)])
+                        continue
+                ch = tuple(map(lookup, args))
                 if e.is_Add:
                     add(e, ADD, ch, None)
                 elif e.is_Mul:
                     add(e, MUL, ch, None)
                 elif e.is_Pow:
                     add(e, POW, ch, None)
-                elif e.func in self.funcs.table:
+                elif e.func in table:
                     add(e, FUNC, ch, e.func)
                 else:
                     add(e, OPAQUE, ch, e)
@@ -234,7 +263,7 @@ class Tape:
             v, err = _constant(extra[i])
             cv.append(v)
             ce.append(err)
-        self.const_val = np.array(cv, dtype=np.float64)
+        self.const_val = np.array(cv, dtype=WORK)
         self.const_err = np.array(ce, dtype=np.float64)
         # per depth: the groups of one kind, with their children laid out by argument position
         by_level: dict[int, dict[Any, list[int]]] = {}
@@ -272,6 +301,10 @@ class Tape:
                 self.needed[i] = True
                 stack.extend(children[i])
         self.opaque = {i: extra[i] for i in range(self.n) if kind[i] == OPAQUE}
+        # filled in by the caller (verify.gradients_elementwise): symbols per tensor, and the
+        # node of each gradient entry
+        self.symbols: dict[str, list[sp.Symbol]] = {}
+        self.grad_index: dict[str, np.ndarray] = {}
 
     # -- evaluation ------------------------------------------------------------------------
 
@@ -280,12 +313,16 @@ class Tape:
         d: Derivation,
         leaf_values: Mapping[sp.Basic, float],
         point: Mapping[str, np.ndarray] | None,
+        atol: float = tol.EXACT_ATOL,
     ) -> tuple[np.ndarray, np.ndarray, int] | None:
         """``(values, bounds, recomputed)`` of every node at the point whose leaves (inputs,
         parameters, sizes, constants) take ``leaf_values`` (exact binary numbers, bound 0);
         ``point`` is passed to the high-precision evaluator for the symbols float64 cannot be
-        trusted with. ``None`` if one of those has no finite value at any precision."""
-        val = np.full(self.n, np.nan)
+        trusted with. ``atol``: the smallest absolute tolerance the outputs are compared with
+        (:func:`tolerance.exact_atol` of the comparison's scale, at least
+        :data:`tolerance.EXACT_ATOL`). ``None`` if one of those has no finite value at any
+        precision."""
+        val = np.full(self.n, np.nan, dtype=WORK)
         err = np.zeros(self.n)
         for i, s in self.leaves:
             v = leaf_values.get(s)
@@ -296,6 +333,7 @@ class Tape:
         examples: dict[int, Example] = {}  # high-precision evaluators by digits
         fulls: dict[int, dict] = {}  # values from the exact inputs, by digits
         memo: dict[int, tuple[Any, Any]] = {}
+        sums: dict[int, tuple[Any, Any]] = {}  # the same with accurate sums as inputs
         recomputed = 0
         with np.errstate(all="ignore"):
             for groups in self.levels:
@@ -307,9 +345,9 @@ class Tape:
                         out = self.output[nodes]
                         limit = np.where(out, 1.0, INNER) * tol.ELEMENTWISE_TRUST * np.abs(v)
                         # an output (a parameter's gradient) is compared with an absolute
-                        # tolerance of at least EXACT_ATOL: 1 % of that is as good
-                        limit = np.where(out, np.maximum(limit, 0.01 * tol.EXACT_ATOL), limit)
-                        bad = ~((e <= limit) & np.isfinite(v))
+                        # tolerance of at least ``atol``: 1 % of that is as good
+                        limit = np.where(out, np.maximum(limit, 0.01 * atol), limit)
+                        bad = ~((e <= limit) & np.isfinite(v) & np.isfinite(v.astype(np.float64)))
                         bad &= self.needed[nodes]
                         if bad.any():
                             v, e = v.copy(), e.copy()
@@ -318,8 +356,14 @@ class Tape:
                                 # a value that is exactly 0 (a bias whose gradient cancels) has
                                 # no relative accuracy at any precision: a small enough absolute
                                 # bound is accepted (it is carried to everything computed from it)
-                                floor = 0.01 * tol.EXACT_ATOL if out[j] else TINY_BOUND
+                                floor = 0.01 * atol if out[j] else TINY_BOUND
                                 x, bound = self._precise(body, val, err, memo, floor=floor)
+                                if x is None:
+                                    # from the exact values, the pre-activations float64 got
+                                    # right (within their bounds) taken as they are
+                                    x, bound = self._precise(
+                                        body, val, err, sums, PRECISE_DPS, True, floor, True
+                                    )
                                 dps = PRECISE_DPS
                                 while x is None and dps <= FULL_MAX_DPS:
                                     # ill-conditioned in its inputs too: from the exact values
@@ -330,6 +374,8 @@ class Tape:
                                     x, bound = _exact(
                                         examples, d, point, self.syms[int(nodes[j])], floor
                                     )
+                                    if x is not None:
+                                        bound += U * abs(x)
                                     if x is None and out[j]:
                                         return None
                                 recomputed += 1
@@ -339,7 +385,7 @@ class Tape:
                                     # values, and an output that needs it fails
                                     v[j], e[j] = np.nan, np.inf
                                     continue
-                                v[j], e[j] = x, U * abs(x) + bound
+                                v[j], e[j] = x, bound
                         val[nodes], err[nodes] = v, e
                     elif k == ADD:
                         self._add(val, err, nodes, positions)
@@ -362,7 +408,8 @@ class Tape:
         dps: int = 0,
         full: bool = False,
         floor: float = 0.0,
-    ) -> tuple[float | None, float]:
+        sums: bool = False,
+    ) -> tuple[Any, float]:
         """The value of one definition, in :data:`PRECISE_DPS`-digit arithmetic from the
         float64 values (and bounds) of the symbols it reads, and its bound, if the bound then
         shows it to :data:`tolerance.ELEMENTWISE_TRUST`; else ``(None, inf)``. Float64 fails
@@ -370,23 +417,38 @@ class Tape:
         which more digits cure while ``z`` stays the float value it is; where the definition
         is ill-conditioned in its inputs as well the bound says so, and the caller starts from
         the point's exact values instead (``full``: every defined symbol evaluated from its
-        definition, down to the inputs and parameters, with ``dps`` digits)."""
+        definition, down to the inputs and parameters, with ``dps`` digits; ``sums`` with it:
+        sums and piecewise-linear functions of them that the working precision got right, within
+        their bound, are inputs as in the first case). The value is returned in the working type
+        (:data:`WORK`) with a bound that includes its rounding to it."""
         with mpmath.workdps(dps or PRECISE_DPS):
             try:
-                v, e = self._mp(body, val, err, memo, top=True, full=full)
+                v, e = self._mp(body, val, err, memo, top=True, full=full, sums=sums)
             except (_Imprecise, ArithmeticError, ValueError, TypeError, RecursionError):
                 return None, np.inf
             if not (isinstance(v, mpmath.mpf) and mpmath.isfinite(v)):
                 return None, np.inf
             if not e <= max(INNER * tol.ELEMENTWISE_TRUST * abs(v), floor):
                 return None, np.inf
-            x, bound = float(v), float(e)
+            hi = float(v)
+            if not np.isfinite(hi):
+                return None, np.inf
+            lo = float(v - hi)
+            x = WORK(hi) + WORK(lo)  # v rounded to the working type (hi + lo: ~106 bits)
+            bound = float(e) + UW * abs(float(x)) + U * abs(lo)
         if not (np.isfinite(x) and np.isfinite(bound) and (x != 0 or v == 0)):
             return None, np.inf
         return x, bound
 
     def _mp(
-        self, i: int, val, err, memo: dict, top: bool = False, full: bool = False
+        self,
+        i: int,
+        val,
+        err,
+        memo: dict,
+        top: bool = False,
+        full: bool = False,
+        sums: bool = False,
     ) -> tuple[Any, Any]:
         """(value, bound) of node ``i`` in mpmath; symbols other than the one being defined
         are inputs: their float64 value (an exact binary number) and bound (``full``: their
@@ -396,27 +458,26 @@ class Tape:
             return hit
         k = self.kind[i]
         if full and k == SYM:
-            out = self._mp(self.children[i][0], val, err, memo, full=True)
+            out = self._mp(self.children[i][0], val, err, memo, full=True, sums=sums)
             memo[i] = out
             return out
         if (
-            not full
-            and not top
+            not top
             and (k == ADD or (k == FUNC and self.funcs.table[self.extra[i]][2]))
-            and err[i] <= INNER * tol.ELEMENTWISE_TRUST * abs(val[i])
+            and err[i] <= (SUMS_TRUST if full else INNER * tol.ELEMENTWISE_TRUST) * abs(val[i])
+            and (sums or not full)
         ):
             # a sum float64 got right (the pre-activation Σ x·w + b) or a piecewise-linear
             # function of it (relu'(z) where |z| exceeds its bound) is an input like the
             # symbols read; smooth functions and products are redone (σ(z) rounded to 1.0 is
             # accurate, 1 − σ(z) from it is not)
-            out = (mpmath.mpf(float(val[i])), mpmath.mpf(float(err[i])))
+            out = (_mpf(val[i]), mpmath.mpf(float(err[i])))
             memo[i] = out
             return out
         if (k in (SYM, LEAF)) and not top:
-            x = float(val[i])
-            if not np.isfinite(x) or not np.isfinite(err[i]):
+            if not np.isfinite(val[i]) or not np.isfinite(err[i]):
                 raise _Imprecise
-            out = (mpmath.mpf(x), mpmath.mpf(float(err[i])))
+            out = (_mpf(val[i]), mpmath.mpf(float(err[i])))
             memo[i] = out
             return out
         rnd = _rounding(mpmath.mp.dps)  # rounding of one operation, with room
@@ -425,7 +486,7 @@ class Tape:
             v = mpmath.mpf(int(e.p)) / int(e.q) if e.is_Rational else mpmath.mpf(float(e))
             out = (v, mpmath.mpf(0) if e.is_Rational else abs(v) * mpmath.mpf(U))
         else:
-            ch = [self._mp(c, val, err, memo, full=full) for c in self.children[i]]
+            ch = [self._mp(c, val, err, memo, full=full, sums=sums) for c in self.children[i]]
             if k == ADD:
                 v = mpmath.fsum(c[0] for c in ch)
                 out = (v, mpmath.fsum(c[1] for c in ch) + rnd * abs(v))
@@ -466,8 +527,11 @@ class Tape:
         s, e = val[first].copy(), err[first].copy()
         for pos in positions[1:]:
             c = len(pos)
-            s[:c] = s[:c] + val[pos]
-            e[:c] = e[:c] + err[pos] + U * np.abs(s[:c])
+            a = val[pos]
+            # an addition is exact when an operand is 0 or the sum is 0 (x + (−x))
+            inexact = (s[:c] != 0) & (a != 0)
+            s[:c] = s[:c] + a
+            e[:c] = e[:c] + err[pos] + np.where(inexact, UW * np.abs(s[:c]), 0.0)
         e[~np.isfinite(s)] = np.inf
         val[nodes], err[nodes] = s, e
 
@@ -476,17 +540,18 @@ class Tape:
         first = positions[0]
         p, e = val[first].copy(), err[first].copy()
         under = np.zeros(len(p), bool)
+        n = np.zeros(len(p))  # the roundings of each node's product
         for pos in positions[1:]:
             c = len(pos)
             a, ea = val[pos], err[pos]
+            # a product with ±2^k (−1, 1/2, 1/m for m = 32) or 0 is exact (an underflow is
+            # caught below)
+            n[:c] += ~(_power_of_two(a) | _power_of_two(p[:c]) | (a == 0) | (p[:c] == 0))
             q = p[:c] * a
             e[:c] = np.abs(p[:c]) * ea + np.abs(a) * e[:c]
             under[:c] |= ((q == 0) & (p[:c] != 0) & (a != 0)) | ((np.abs(q) < TINY) & (q != 0))
             p[:c] = q
-        n = np.zeros(len(p))
-        for pos in positions[1:]:
-            n[: len(pos)] += 1  # multiplications done for each node
-        e = e + n * U * np.abs(p)
+        e = e + n * UW * np.abs(p)
         e[under | ~np.isfinite(p)] = np.inf
         val[nodes], err[nodes] = p, e
 
@@ -497,7 +562,7 @@ class Tape:
         v = np.power(b, c)
         db = np.where(eb > 0, np.abs(c) * np.power(np.abs(b), c - 1) * eb, 0.0)
         dc = np.where(ec > 0, np.abs(v * np.log(np.abs(b))) * ec, 0.0)
-        e = db + dc + 2 * U * np.abs(v)
+        e = db + dc + 2 * UW * np.abs(v)
         bad = ~np.isfinite(v) | ((v == 0) & (b != 0)) | ((np.abs(v) < TINY) & (v != 0))
         e[bad] = np.inf
         val[nodes], err[nodes] = v, e
@@ -508,16 +573,21 @@ class Tape:
         rest = [val[p] for p in positions[1:]]
         rest_err = [err[p] for p in positions[1:]]
         if rest:  # parameters (leaky ReLU's slope): one call per distinct value
-            v = np.empty(len(x))
+            v = np.empty(len(x), dtype=WORK)
             d = np.empty(len(x))
             keys = np.stack(rest, axis=1)
             uniq, inv = np.unique(keys, axis=0, return_inverse=True)
             inv = np.asarray(inv).ravel()
             extra_err = np.zeros(len(x))
+            low = False
             for u_i, params in enumerate(uniq):
                 sel = inv == u_i
                 ps = [float(p) for p in params]
-                v[sel] = f(x[sel], *ps)
+                for k, p in enumerate(ps):  # a parameter is passed as a float64
+                    rest_err[k] = rest_err[k] + np.where(sel, abs(float(params[k] - WORK(p))), 0)
+                r = np.asarray(f(x[sel], *ps))
+                low = low or r.dtype != WORK
+                v[sel] = r
                 d[sel] = _slope(fprime, x[sel], *ps)
                 for k, p in enumerate(ps):  # sensitivity to a parameter: a central difference
                     h = 1e-6 * max(1.0, abs(p))
@@ -528,10 +598,19 @@ class Tape:
                     slope = np.abs(f(x[sel], *up) - f(x[sel], *dn)) / (2 * h)
                     extra_err[sel] += 2 * slope * rest_err[k][sel]
         else:
-            v = np.asarray(f(x), dtype=np.float64)
+            v = np.asarray(f(x))
+            low = v.dtype != WORK
+            v = v.astype(WORK)
             d = _slope(fprime, x)
             extra_err = 0.0
-        e = np.where(ex_ > 0, np.abs(d) * ex_, 0.0) + extra_err + FUNC_ROUNDING * np.abs(v)
+        if low:
+            # a table function that computes in float64 whatever it is given: its argument
+            # rounded to float64 (relative u), its result within a few float64 ulps
+            rounding = FUNC_ROUNDING_64 * np.abs(v)
+            extra_err = extra_err + np.abs(d) * U * np.abs(x)
+        else:
+            rounding = FUNC_ROUNDING * np.abs(v)
+        e = np.where(ex_ > 0, np.abs(d) * ex_, 0.0) + extra_err + rounding
         bad = ~np.isfinite(v) | ~np.isfinite(e) | ((np.abs(v) < TINY) & (v != 0))
         if not kinks:  # a smooth function's exact 0 is at most an isolated point (tanh 0, log 1)
             bad |= (v == 0) & (x != 0)
@@ -607,18 +686,44 @@ def _slope(fprime: Any, x: np.ndarray, *params: float) -> np.ndarray:
         return np.full(len(x), np.inf)
 
 
-def _constant(e: sp.Basic) -> tuple[float, float]:
-    """A number's float64 value and its rounding error bound (0 when it is exact)."""
+def _constant(e: sp.Basic) -> tuple[Any, float]:
+    """A number's value in the working type and its rounding error bound (0 when it is
+    exact)."""
     try:
         v = float(e)
     except (TypeError, ValueError):
         return np.nan, np.inf
-    if e.is_Rational and np.isfinite(v) and Fraction(v) == Fraction(int(e.p), int(e.q)):
-        return v, 0.0
+    if e.is_Rational and np.isfinite(v):
+        try:
+            w = WORK(int(e.p)) / WORK(int(e.q))
+        except (ValueError, OverflowError):  # numerator or denominator beyond the type
+            w = WORK(np.nan)
+        if np.isfinite(w):
+            exact = Fraction(*w.as_integer_ratio()) == Fraction(int(e.p), int(e.q))
+            return w, 0.0 if exact else UW * abs(float(w))
     return v, U * abs(v)
 
 
+def _power_of_two(x: np.ndarray) -> np.ndarray:
+    """Whether each |x| is a power of two (so multiplying by it is exact)."""
+    with np.errstate(all="ignore"):
+        m, _ = np.frexp(np.abs(x))
+    return m == 0.5
+
+
+def _mpf(x: Any) -> Any:
+    """A working-type number (float64 or long double: a binary fraction) as an exact mpf."""
+    p, q = WORK(x).as_integer_ratio()
+    return mpmath.mpf(p) / q if q != 1 else mpmath.mpf(p)
+
+
 _TAPES: dict[int, tuple[weakref.ref, Tape]] = {}
+
+
+def cached(d: Derivation) -> Tape | None:
+    """The tape compiled for ``d`` by :func:`tape_for`, if any."""
+    hit = _TAPES.get(id(d))
+    return hit[1] if hit is not None and hit[0]() is d else None
 
 
 def tape_for(

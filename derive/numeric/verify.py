@@ -226,12 +226,16 @@ def gradients_matrix(d: Derivation, point: Mapping[str, np.ndarray], sizes=None,
     return {p: env["d" + p] for p in d.graph.spec.params}, loss_numeric(d, point, sizes)
 
 
-def gradients_elementwise(d: Derivation, point: Mapping[str, np.ndarray], exact: bool = False):
+def gradients_elementwise(
+    d: Derivation, point: Mapping[str, np.ndarray], exact: bool = False, scale: float = 0.0
+):
     """The element-wise derivation, lambdified to NumPy node by node (spec sizes only).
 
     ``exact``: evaluate instead in exact/high-precision arithmetic at the spec's ``[values]``
     (:class:`derive.numeric.example.Example`) — the numbers the walkthrough shows, with kinks decided
-    exactly and no float overflow or cancellation (σ(1000) is not 1 there)."""
+    exactly and no float overflow or cancellation (σ(1000) is not 1 there). ``scale``: the scale
+    of the comparison these values go to (:func:`compare`'s ``gscale``): the float64 values are
+    held to 1 % of its absolute tolerance, :func:`tolerance.exact_atol`."""
     g = d.graph
     if exact:
 
@@ -245,26 +249,38 @@ def gradients_elementwise(d: Derivation, point: Mapping[str, np.ndarray], exact:
     # float64 with a round-off bound per value; the symbols float64 cannot be trusted with
     # (a saturated σ's 1 − a is 0, so δ = (1 − y)/(1 − a) is inf) in high precision instead,
     # each from the point's exact values (derive.numeric.tape)
+    tp = tape.cached(d)
+    if tp is None or not tp.grad_index:
+        order = [s for n in g.nodes for s in g.tensors[n.name].symbols]
+        for visit in [g.loss] + [g.tensors[v.name] for v in d.backward]:
+            order += [s for s in visit.grads]
+        given = set(g.scalar_values) | {
+            s
+            for name in list(g.spec.inputs) + list(g.spec.params)
+            for s in g.tensors[name].symbols
+        }
+        outputs = [s for p in g.spec.params for s in g.tensors[p].grads]
+        tp = tape.tape_for(d, order, given, outputs)
+        # the symbols of each input and parameter, and where each gradient entry is: read
+        # once, not at every point (a 32×32 SymPy matrix is slow to index)
+        tp.symbols = {
+            name: list(g.tensors[name].symbols)
+            for name in list(g.spec.inputs) + list(g.spec.params)
+        }
+        tp.grad_index = {
+            p: np.array([[tp.index[s] for s in row] for row in g.tensors[p].grads.tolist()])
+            for p in g.spec.params
+        }
     values: dict[sp.Basic, Any] = {s: float(v) for s, v in g.scalar_values.items()}
     for name, arr in point.items():
-        for s, v in zip(g.tensors[name].symbols, np.asarray(arr).ravel(), strict=True):
-            values[s] = float(v)
-    order = [s for n in g.nodes for s in g.tensors[n.name].symbols]
-    for visit in [g.loss] + [g.tensors[v.name] for v in d.backward]:
-        order += [s for s in visit.grads]
-    given = set(g.scalar_values) | {
-        s for name in list(g.spec.inputs) + list(g.spec.params) for s in g.tensors[name].symbols
-    }
-    outputs = [s for p in g.spec.params for s in g.tensors[p].grads]
-    tp = tape.tape_for(d, order, given, outputs)
-    run = tp.run(d, values, point)
+        syms = tp.symbols.get(name) or list(g.tensors[name].symbols)
+        for s, v in zip(syms, np.asarray(arr, dtype=np.float64).ravel().tolist(), strict=True):
+            values[s] = v
+    run = tp.run(d, values, point, tol.exact_atol(scale))
     if run is None:  # not finite at any precision: the comparison fails, it is not dropped
         return {p: np.full(np.shape(point[p]), np.nan) for p in g.spec.params}
     val = run[0]
-    return {
-        p: np.array([[float(val[tp.index[s]]) for s in row] for row in g.tensors[p].grads.tolist()])
-        for p in g.spec.params
-    }
+    return {p: val[idx].astype(np.float64) for p, idx in tp.grad_index.items()}
 
 
 class _FloatEval:
@@ -574,11 +590,13 @@ def compare(
     # exact element-wise numbers at the example for walkthrough-sized graphs (they are the
     # walkthrough's numbers); larger ones in float64, high precision only where that overflows
     small = sum(np.size(point[p]) for p in d.graph.spec.params) <= EXACT_ELEMENTWISE_MAX
-    ew = given.get("elementwise") or (
-        gradients_elementwise(d, point, exact=exact and small) if elementwise else None
-    )
     finite = [np.max(np.abs(v)) for v in ours.values() if v.size and np.all(np.isfinite(v))]
     gscale = max([scale if math.isfinite(scale) else 0.0, *finite])
+    ew = given.get("elementwise") or (
+        gradients_elementwise(d, point, exact=exact and small, scale=gscale)
+        if elementwise
+        else None
+    )
     out = []
     for p in d.graph.spec.params:
         problem = ""
