@@ -274,10 +274,13 @@ def check_cmd(
 
     fast = formula is not None and value is None and not latex_ and variant is None
     if fast and answers is None and fastpath.enabled():
-        # a network whose compiled form is cached: a correct formula is answered without SymPy
-        out = fastpath.check(net, wrt, formula, lang=lang, as_json=as_json)
+        # a network whose compiled form is cached: a correct formula, or a wrong one whose
+        # mistake the stored diagnosis data names, is answered without SymPy
+        out = fastpath.answer(net, wrt, formula, lang=lang, as_json=as_json)
         if out is not None:
-            click.echo(out)
+            click.echo(out[0])
+            if out[1]:
+                sys.exit(FAILED)
             return
 
     from derive.checker.check import FormulaError

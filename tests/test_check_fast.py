@@ -74,23 +74,38 @@ def _slow(net: str, wrt: str, text: str, lang: str = "en"):
         return None
 
 
+def _agree(net: str, wrt: str, text: str) -> str | None:
+    """The fast path's verdict on ``text`` (None when it leaves it to the slow path), after
+    checking that each of its outputs — text, JSON, Chinese, exit code — is the slow path's."""
+    fast = fastpath.answer(net, wrt, text)
+    if fast is None:
+        return None
+    slow = _slow(net, wrt, text)
+    where = (net, wrt, text)
+    assert slow is not None, where
+    assert fast == (slow.text(), 0 if slow.ok else 1), where
+    for lang in ("en", "zh"):
+        result = slow if lang == "en" else slow.localized(lang)
+        as_json = fastpath.answer(net, wrt, text, lang=lang, as_json=True)
+        assert as_json is not None, where
+        assert as_json[0] == json.dumps(result.as_dict(), ensure_ascii=False, indent=2), where
+        zh = fastpath.answer(net, wrt, text, lang=lang)
+        assert zh is not None and zh[0] == result.text(), where
+    # the correct-only entry point answers exactly the right ones
+    assert (fastpath.check(net, wrt, text) is not None) == slow.ok, where
+    return slow.verdict if slow.code is None else slow.code
+
+
 def test_every_fast_answer_is_the_slow_paths_answer_on_the_corpus(cached: Path) -> None:
-    answered = 0
+    codes: dict[str | None, int] = {}
     for c in corpus2.load():
         if c["kind"] != "numpy":
             continue
-        fast = fastpath.check(c["net"], c["wrt"], c["text"])
-        if fast is None:
-            continue
-        answered += 1
-        slow = _slow(c["net"], c["wrt"], c["text"])
-        assert slow is not None and slow.ok, c["id"]
-        assert fast == slow.text(), c["id"]
-        as_json = fastpath.check(c["net"], c["wrt"], c["text"], as_json=True)
-        assert as_json == json.dumps(slow.as_dict(), ensure_ascii=False, indent=2), c["id"]
-        zh = fastpath.check(c["net"], c["wrt"], c["text"], lang="zh")
-        assert zh == slow.localized("zh").text(), c["id"]
-    assert answered >= 130  # plain formulas and plain NumPy spellings (np.where … go the slow way)
+        got = _agree(c["net"], c["wrt"], c["text"])
+        codes[got] = codes.get(got, 0) + 1
+    assert codes["correct"] >= 130  # plain formulas and NumPy spellings (np.where … go slow)
+    wrong = sum(n for code, n in codes.items() if code not in (None, "correct"))
+    assert wrong >= 20, codes  # wrong formulas whose mistake the stored library names
 
 
 # right formulas and near misses: wrong sizes, transposes, signs, factors, relu'(0), upstream
@@ -207,6 +222,67 @@ def test_fast_answers_only_what_the_slow_path_calls_correct(
     if fast is not None:
         assert slow is not None and slow.ok
         assert fast == slow.text()
+    _agree(net, wrt, text)
+
+
+# wrong formulas with each diagnosis code the fast path names (and some it leaves to the slow
+# path: repairs, wrong layers, undefined values); each must be answered exactly as the slow path
+WRONG = [
+    ("mlp-bce", "W2", "A1.T @ (A2 - Y)", "scale-factor"),
+    ("mlp-bce", "W2", "A1.T @ (A2 - Y) / m / m", "scale-factor"),
+    ("mlp-bce", "W2", "2 * A1.T @ (A2 - Y) / m", "scale-factor"),
+    ("mlp-bce", "W2", "A1.T @ (A2 - Y) / (2 * m)", "scale-factor"),
+    ("mlp-bce", "W2", "3 * A1.T @ dZ2", "scale-factor"),
+    ("mlp-bce", "W2", "A1.T @ dZ2 / m", "scale-factor"),
+    ("mlp-bce", "W2", "A1.T @ (Y - A2) / m", "sign"),
+    ("mlp-bce", "W2", "A1.T @ (Y - A2)", "sign"),
+    ("mlp-bce", "W2", "-A1.T @ dZ2", "sign"),
+    ("mlp-bce", "W2", "(A2 - Y).T @ A1 / m", None),
+    ("mlp-bce", "W2", "dW2 + A1.T @ dZ2", "circular"),
+    ("mlp-bce", "W2", "A1.T @ dZ2 / (A2 - A2)", None),
+    ("mlp-bce", "Z1", "dZ2 @ W2.T", "missing-activation-derivative"),
+    ("mlp-bce", "Z1", "dA1", "missing-activation-derivative"),
+    ("mlp-bce", "Z1", "dA1 * (Z1 < 0)", None),
+    ("mlp-bce", "Z1", "dA1 * A1 * (1 - A1)", "wrong-activation-derivative"),
+    ("mlp-bce", "Z1", "2 * dA1 * (Z1 > 0)", "scale-factor"),
+    ("mlp-bce", "W1", "X.T @ (dZ2 @ W2.T)", "missing-activation-derivative"),
+    ("mlp-bce", "W1", "X.T @ dZ1 * m", "scale-factor"),
+    ("mlp-bce", "W1", "X.T @ dA1", "missing-activation-derivative"),
+    ("mlp-bce", "A1", "dZ2 @ W2", None),
+    ("mlp-bce", "b2", "dZ2", None),
+    ("mlp-bce", "b2", "sum(dZ2, axis=0) / m", "scale-factor"),
+    ("mlp-bce", "b1", "-sum(dZ1, axis=0)", "sign"),
+    ("mlp-bce", "Z2", "A2 - Y", "scale-factor"),
+    ("mlp-bce", "Z2", "(Y - A2) / m", "sign"),
+    ("mlp-bce", "Z2", "dA2", "missing-activation-derivative"),
+    ("mlp-bce-weighted", "Z2", "(A2 - Y) / m", "weighted-loss-not-simplifiable"),
+    ("mlp-bce-weighted", "Z2", "3 * (A2 - Y) / m", "weighted-loss-not-simplifiable"),
+    ("tiny-mlp", "W2", "2 * h.T @ (y_pred - y_target)", None),
+    ("tiny-mlp", "W2", "h.T @ dy_pred / 2", None),
+    ("tiny-mlp", "W1", "x.T @ dh", "missing-activation-derivative"),
+    ("relu-mlp", "h", "dh_relu", "missing-activation-derivative"),
+    ("softmax-regression", "W", "X.T @ (P - Y)", "scale-factor"),
+    ("softmax-regression", "W", "X.T @ (Y - P) / m", "sign"),
+    ("softmax-regression", "W", "X @ dZ", None),
+    ("rnn", "W_x", "x_1.T @ dz_1", None),
+    ("rnn", "W_x", "-(x_1.T @ dz_1 + x_2.T @ dz_2)", "sign"),
+    ("batchnorm", "gamma", "sum(dY, axis=0)", None),
+    ("batchnorm", "beta", "2 * sum(dY, axis=0)", "scale-factor"),
+    ("attention", "V", "A @ dO", None),
+    ("attention", "V", "-A.T @ dO", "sign"),
+    ("neuron", "w", "-dz * x", "sign"),
+]
+
+
+@pytest.mark.parametrize(("net", "wrt", "text", "code"), WRONG)
+def test_wrong_formulas_are_answered_as_the_slow_path_answers(
+    cached: Path, net: str, wrt: str, text: str, code: str | None
+) -> None:
+    got = _agree(net, wrt, text)
+    slow = _slow(net, wrt, text)
+    assert slow is not None and not slow.ok
+    if code is not None:  # these the fast path must answer (the stored library names them)
+        assert got == code == slow.code, (net, wrt, text, got, slow.code)
 
 
 def test_the_plain_right_formulas_are_answered_fast(cached: Path) -> None:

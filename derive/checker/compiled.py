@@ -22,8 +22,12 @@ import mpmath
 import numpy as np
 
 from derive.checker import latexin
-from derive.checker.checknet import POINTS, POINTS_PIECEWISE, Net
-from derive.checker.evaluate import ExactSystem
+from derive.checker.check import binary_points
+from derive.checker.checknet import DIAG_POINTS, POINTS, POINTS_PIECEWISE, Net, Target
+from derive.checker.evaluate import ExactSystem, System, evaluate, floats
+from derive.checker.formtree import shape_ok
+from derive.checker.mutations import library
+from derive.checker.verdict import Msg
 from derive.checker.fastpath import FORMAT
 from derive.checker.formula import _NUMPY_MODULES, _PLAIN_LEIBNIZ, MAX_COST, tensor_of
 from derive.engine import mform as mf
@@ -33,6 +37,7 @@ from derive.engine.tolerance import (
     CHECK_FD_RTOL,
     CHECK_FLOAT_ATOL,
     CHECK_FLOAT_RTOL,
+    CHECK_RATIO_RTOL,
     CHECK_RTOL,
     TINY,
 )
@@ -64,6 +69,65 @@ def _floats(a: Any) -> list[list[float]]:
     return np.atleast_2d(np.asarray(a, dtype=float)).tolist()  # type: ignore[no-any-return]
 
 
+def _msg(m: Msg) -> dict[str, Any]:
+    """A message as JSON (:func:`derive.checker.fastpath.render` prints it); ValueError when an
+    argument is not a text, a whole number or a nested message."""
+    args: list[list[Any]] = []
+    for k, v in m.args:
+        if isinstance(v, Msg):
+            v = _msg(v)
+        elif isinstance(v, bool) or not isinstance(v, str | int):
+            raise ValueError(f"message argument {k}={v!r}")
+        args.append([k, v])
+    return {"key": m.key, "args": args}
+
+
+def _float_grid(a: Any) -> list[list[float]] | None:
+    f = floats(a)
+    return None if f is None else f.tolist()  # type: ignore[no-any-return]
+
+
+def _diagnosis(net: Net, t: Target) -> dict[str, Any] | None:
+    """What :func:`derive.checker.diagnose.diagnose` reads besides the formula: the gradient's
+    and its mutation library's float64 values at the diagnosis points and at other dims, the
+    mutations' codes and messages; and for the notes of a wrong formula the exact values at the
+    example and at the 0/1-label points. None when a message cannot be stored."""
+    lib = []
+    try:
+        for m in library(t):
+            dims = [_float_grid(evaluate_at(m.expr, net.other_dims, k)) for k in range(2)]
+            lib.append(
+                {
+                    "code": m.code,
+                    "msg": _msg(m.message),
+                    "shape": list(m.expr.shape),
+                    "values": [v.tolist() for v in m.values],
+                    "dims": dims if shape_ok(m.expr) else None,
+                }
+            )
+    except ValueError:
+        return None
+    binary = binary_points(net)
+    return {
+        "truth": [_float_grid(t.truth(k)) for k in range(DIAG_POINTS)],
+        "dims": [_float_grid(t.truth(k, "dims")) for k in range(2)] if shape_ok(t.ref) else None,
+        "library": lib,
+        "example": _exact_grid(t.truth(0, "example")),
+        "binary": None
+        if binary is None
+        else [_exact_grid(evaluate_at(t.ref, ck, 0)) for ck in binary],
+    }
+
+
+def _exact_grid(v: Any) -> list[Any] | None:
+    return None if v is None else _grid(v)
+
+
+def evaluate_at(e: mf.MExpr, checker: Any, k: int) -> Any:
+    """``e``'s exact value at point ``k`` of ``checker`` (None where undefined)."""
+    return evaluate(e, System(checker, k))
+
+
 def build(net: Net, key: str) -> bytes | None:
     """The compiled form of ``net`` (JSON bytes), or None when it has no fast path."""
     leaves: list[dict[str, Any]] = []
@@ -90,7 +154,7 @@ def build(net: Net, key: str) -> bytes | None:
             objs.append(leaf)
         table[name] = leaf_of[k]
     size = sum(int(i["shape"][0]) * int(i["shape"][1]) for i in leaves)
-    if size * (POINTS_PIECEWISE + 3) > MAX_VALUES:
+    if size * (POINTS_PIECEWISE + 8) > MAX_VALUES:  # rand, zero, 2 dims, example, 4 binary
         return None
 
     def exact(checker: Any, k: int) -> list[Any]:
@@ -110,10 +174,13 @@ def build(net: Net, key: str) -> bytes | None:
         return out
 
     zero = net.zero
+    binary = binary_points(net)
     points: dict[str, Any] = {
         "rand": [exact(net.rand, k) for k in range(POINTS_PIECEWISE)],
         "zero": [exact(zero, 0)] if zero is not None else None,
         "dims": [exact(net.other_dims, k) for k in range(2)],
+        "example": [exact(net.example, 0)],
+        "binary": None if binary is None else [exact(ck, 0) for ck in binary],
     }
     targets: dict[str, Any] = {}
     for tname in net.g.tensors:
@@ -138,6 +205,7 @@ def build(net: Net, key: str) -> bytes | None:
             "zero": truth("zero", 1) if zero is not None else None,
             "dims": truth("dims", 2),
             "example": _floats(want),
+            "diag": _diagnosis(net, t),
         }
 
     def floats_at(point: Any) -> dict[str, Any]:
@@ -165,6 +233,7 @@ def build(net: Net, key: str) -> bytes | None:
         "network": net.spec.name,
         "loss": net.spec.loss,
         "constants": sorted(net.spec.constants),
+        "params": sorted(net.spec.params),
         "names": table,
         "leaves": leaves,
         "labels": sorted(net.label_at),
@@ -173,9 +242,15 @@ def build(net: Net, key: str) -> bytes | None:
         "points": points,
         "example": example,
         "resized": resized,
+        "sizes": [  # the named sizes (dims), their values and their values at other dims
+            [name, float(net.g.scalar_values[sym]), float(net.other_dims.defs[sym])]
+            for name, sym in net.g.scalars.items()
+            if name in net.spec.dims
+        ],
         "limits": {
             "points": POINTS,
             "points_piecewise": POINTS_PIECEWISE,
+            "diag_points": DIAG_POINTS,
             "max_cost": MAX_COST,
             "max_length": ex.MAX_LENGTH,
             "max_nodes": ex.MAX_NODES,
@@ -188,6 +263,7 @@ def build(net: Net, key: str) -> bytes | None:
                 "fd_rtol": CHECK_FD_RTOL,
                 "fd_atol": CHECK_FD_ATOL,
                 "tiny": TINY,
+                "ratio_rtol": CHECK_RATIO_RTOL,
             },
             "leibniz": _PLAIN_LEIBNIZ.pattern,
             "ones": latexin.ONES,

@@ -27,11 +27,11 @@ from pathlib import Path
 from typing import Any
 
 from derive import cache
-from derive.checker import names
+from derive.checker import fastdiag, names
 from derive.files import read_capped
 from derive.locale import catalog
 
-FORMAT = 5
+FORMAT = 6
 KIND = "checkfast"  # the cache folder of compiled forms
 SPECS = Path(__file__).resolve().parent.parent / "lang" / "specs"
 NET_NAME = re.compile(r"^[a-z0-9][a-z0-9-]{0,47}\Z")  # derive.lang.spec.NET_NAME (a test checks)
@@ -779,11 +779,12 @@ def _correct(c: dict[str, Any], plan: _Plan, user: tuple[Any, ...], name: str) -
     )
 
 
-def check(
+def answer(
     net: str, wrt: str | None, formula: str, *, lang: str = "en", as_json: bool = False
-) -> str | None:
-    """What ``derive check NET FORMULA --wrt WRT`` prints when the formula is correct, or None
-    when the slow path must answer (see the module's docstring)."""
+) -> tuple[str, int] | None:
+    """What ``derive check NET FORMULA --wrt WRT`` prints and its exit code (0 right, 1 wrong),
+    or None when the slow path must answer (see the module's docstring): a right formula, or a
+    wrong one whose mistake the compiled diagnosis data names (:mod:`derive.checker.fastdiag`)."""
     try:
         c = compiled_for(net)
         if c is None or not isinstance(formula, str):
@@ -808,35 +809,152 @@ def check(
         user, resolved = plan.convert(tree)
         if plan.cost > lim["max_cost"] or _degree(user) > MAX_DEGREE:
             return None
-        if not _correct(c, plan, user, name):
-            return None
-    except (_Fallback, KeyError, IndexError, TypeError, ValueError, RecursionError):
+        if _correct(c, plan, user, name):
+            found: tuple[list[fastdiag.Finding], list[dict[str, Any]]] = ([], [])
+        else:
+            found = _wrong(c, plan, user, name)
+    except (
+        _Fallback,
+        fastdiag.Fallback,
+        KeyError,
+        IndexError,
+        TypeError,
+        ValueError,
+        RecursionError,
+        ZeroDivisionError,
+        OverflowError,
+    ):
         return None  # anything unexpected (a damaged entry, too): the slow path answers
+    return _output(c, name, formula, _text(resolved), *found, lang, as_json), 1 if found[0] else 0
+
+
+def check(
+    net: str, wrt: str | None, formula: str, *, lang: str = "en", as_json: bool = False
+) -> str | None:
+    """What ``derive check NET FORMULA --wrt WRT`` prints when the formula is correct, or None
+    (a wrong formula, or the slow path must answer)."""
+    out = answer(net, wrt, formula, lang=lang, as_json=as_json)
+    return out[0] if out is not None and out[1] == 0 else None
+
+
+def _floats_of(v: list[list[Fraction]] | None) -> list[list[float]] | None:
+    """As derive.checker.evaluate.floats: None where undefined or beyond float64."""
+    if v is None:
+        return None
+    try:
+        return [[float(x) for x in row] for row in v]
+    except OverflowError:
+        return None
+
+
+def _wrong(
+    c: dict[str, Any], plan: _Plan, user: tuple[Any, ...], name: str
+) -> tuple[list[fastdiag.Finding], list[dict[str, Any]]]:
+    """The findings and notes of the slow path on a formula that is not right
+    (:func:`derive.checker.check._check_formula` then :func:`derive.checker.diagnose.diagnose`),
+    or _Fallback / fastdiag.Fallback where only the slow path can tell."""
+    t = c["targets"][name]
+    lim = c["limits"]
+    pts = c["points"]
+    rtol = _rational(lim["tolerance"]["check_rtol"])
+    if name in plan.grads_used:
+        return [("circular", fastdiag.msg("diag.circular", name=name), t["expected"], None)], []
+    shape, want = tuple(user[1]), tuple(t["shape"])
+    if shape == (1, 1) and want != (1, 1):
+        raise _Fallback  # a constant for a matrix: broadcast by the slow path
+    if shape == want:
+        n = lim["points_piecewise"] if plan.piecewise else lim["points"]
+        if all(_same(exact_value(user, pts["rand"][k]), t["rand"][k], rtol) for k in range(n)):
+            raise _Fallback  # right at the random points (relu'(0), sizes, notes): slow path
+    diag = fastdiag.Diagnoser(c, name, plan.grads_used)
+    uvals = []
+    for k in range(lim["diag_points"]):
+        v = _floats_of(exact_value(user, pts["rand"][k]))
+        if v is None:
+            raise _Fallback  # undefined at a point: the slow path says where
+        uvals.append(v)
+
+    def at_dims() -> list[list[list[float]] | None]:
+        return [_floats_of(exact_value(user, pts["dims"][k])) for k in range(2)]
+
+    found = diag.diagnose(shape, uvals, at_dims)
+    notes: list[dict[str, Any]] = []
+    if shape == want:
+        d = t["diag"]
+        if _binary_only(c, user, d["binary"], rtol):
+            notes.append(fastdiag.msg("note.binary_labels"))
+            if any(f[0] == "unknown" for f in found):
+                raise _Fallback
+        elif d["example"] is not None and _same(
+            exact_value(user, pts["example"][0]), d["example"], rtol
+        ):
+            notes.append(fastdiag.msg("note.example_only"))
+    return found, notes
+
+
+def _binary_only(c: dict[str, Any], user: tuple[Any, ...], refs: Any, rtol: Fraction) -> bool:
+    """As derive.checker.check._binary_only, at the stored 0/1-label points."""
+    if refs is None:
+        return False
+    for k, ref in enumerate(refs):
+        if ref is None or not _same(exact_value(user, c["points"]["binary"][k]), ref, rtol):
+            return False
+    return True
+
+
+def _output(
+    c: dict[str, Any],
+    name: str,
+    formula: str,
+    read_as: str,
+    found: list[fastdiag.Finding],
+    notes: list[dict[str, Any]],
+    lang: str,
+    as_json: bool,
+) -> str:
+    """As CheckResult.text() / as_dict() of the slow path's answer, in ``lang``."""
     t = c["targets"][name]
     grad = f"∂L/∂{name}"
     shape = f"({', '.join(str(int(s)) for s in t['shape'])})"
-    read_as = _text(resolved)
+    diags = [(code, fastdiag.render(m, lang), fix, factor) for code, m, fix, factor in found]
+    said = [fastdiag.render(m, lang) for m in notes]
     if as_json:
-        out = {
-            "verdict": "correct",
-            "diagnoses": [],
+        out: dict[str, Any] = {
+            "verdict": "incorrect" if diags else "correct",
+            "diagnoses": [
+                {"code": code, "message": text}
+                | ({"fix": fix} if fix is not None else {})
+                | ({"factor": factor} if factor is not None else {})
+                for code, text, fix, factor in diags
+            ],
             "expected": t["expected"],
             "shape": list(t["shape"]),
             "network": c["network"],
             "wrt": name,
             "submitted": formula,
             "read_as": read_as,
-            "expanded": t["expanded"],
-            "expected_tex": t["tex"],
-            "notes": [],
         }
+        for key, value in (("expanded", t["expanded"]), ("expected_tex", t["tex"])):
+            if value is not None:
+                out[key] = value
+        out["notes"] = said
         return json.dumps(out, ensure_ascii=False, indent=2)
-    return "\n".join(
-        [
-            catalog.text("check.line.correct", lang, grad=grad, formula=read_as),
-            "  " + catalog.text("check.line.equals", lang, grad=grad, shape=shape),
-        ]
-    )
+
+    def say(key: str, **args: Any) -> str:
+        return catalog.text(f"check.line.{key}", lang, **args)
+
+    if not diags:
+        lines = [say("correct", grad=grad, formula=read_as), "  " + say("equals", grad=grad, shape=shape)]
+    else:
+        code, text, _, _ = diags[0]
+        lines = [say("incorrect", code=code, message=text)]
+        lines += ["  " + say("also", code=code, message=text) for code, text, _, _ in diags[1:]]
+        lines.append("  " + say("yours", formula=read_as))
+        expected, expanded = t["expected"], t["expanded"]
+        fix = expected if expanded in (None, expected) else f"{expected}   (= {expanded})"
+        lines.append("  " + say("fix", symbol="d" + name, formula=fix))
+    lines += ["  " + say("note", note=n) for n in said]
+    return "\n".join(lines)
 
 
 def enabled() -> bool:
