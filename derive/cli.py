@@ -273,6 +273,17 @@ def check_cmd(
     from derive.checker import fastpath
 
     fast = formula is not None and value is None and not latex_ and variant is None
+    plain = variant is None and answers is None and rtol is None and digits is None
+    if formula is None and value is not None and plain and fastpath.enabled():
+        from derive.checker import fastvalue
+
+        # a hand number the policy accepts at once (or too few digits), without SymPy
+        out = fastvalue.answer(net, wrt, value, lang=lang, as_json=as_json)
+        if out is not None:
+            click.echo(out[0])
+            if out[1]:
+                sys.exit(FAILED)
+            return
     if fast and answers is None and fastpath.enabled():
         # a network whose compiled form is cached: a correct formula, or a wrong one whose
         # mistake the stored diagnosis data names, is answered without SymPy
@@ -319,7 +330,7 @@ def check_cmd(
         click.echo(json.dumps(result.as_dict(), ensure_ascii=False, indent=2))
     else:
         click.echo(result.text())
-    if fast and answers is None and isinstance(target, str):
+    if (fast or (value is not None and plain)) and answers is None and isinstance(target, str):
         _compile_for_fast_path(target, derivation)
     if not result.ok:
         sys.exit(FAILED)

@@ -5,6 +5,7 @@ path (issue 11 item 8)."""
 
 from __future__ import annotations
 
+import collections
 import hashlib
 import json
 import os
@@ -19,7 +20,7 @@ import pytest
 from conftest import invoke_cli
 
 from derive import cache
-from derive.checker import compiled, fastpath
+from derive.checker import compiled, fastpath, fastvalue, handcalc
 from derive.checker.check import FormulaError, check
 from derive.checker.checknet import net_for
 from derive.lang import spec
@@ -482,3 +483,107 @@ def test_course_networks_every_steps_formula_and_its_edits(
                 assert slow is not None and slow.ok, (name, text)
                 assert fast == slow.text(), (name, text)
     assert answered >= 3
+
+
+# ---- hand numbers (derive/checker/fastvalue.py) ---------------------------------------------------
+
+
+def _slow_value(net: str, wrt: str, text: str):
+    try:
+        return check(net, wrt, value=text)
+    except FormulaError:
+        return None
+
+
+def _agree_value(net: str, wrt: str, text: str) -> str | None:
+    """The fast verdict on a hand number (None: left to the slow path), after checking that
+    its text, JSON (English and Chinese) and exit code are the slow path's."""
+    fast = fastvalue.answer(net, wrt, text)
+    if fast is None:
+        return None
+    slow = _slow_value(net, wrt, text)
+    where = (net, wrt, text)
+    assert slow is not None, where
+    assert fast == (slow.text(), 0 if slow.ok else 1), where
+    for lang in ("en", "zh"):
+        result = slow if lang == "en" else slow.localized(lang)
+        as_json = fastvalue.answer(net, wrt, text, lang=lang, as_json=True)
+        assert as_json is not None, where
+        assert as_json[0] == json.dumps(result.as_dict(), ensure_ascii=False, indent=2), where
+        said = fastvalue.answer(net, wrt, text, lang=lang)
+        assert said is not None and said[0] == result.text(), where
+    return slow.verdict if slow.code is None else slow.code
+
+
+def test_every_fast_hand_number_is_the_slow_paths_answer_on_the_corpus(cached: Path) -> None:
+    got = collections.Counter(
+        _agree_value(c["net"], c["wrt"], c["text"]) for c in corpus2.load() if c["kind"] == "value"
+    )
+    assert got["correct"] >= 10 and got["too-few-digits"] >= 1, got
+
+
+def _spellings(exact: float) -> list[str]:
+    """A hand number written many ways: rounded to 1–8 digits, one and two units off in the
+    last digit, the sign flipped, scientific notation, LaTeX, a Unicode minus."""
+    out = []
+    for d in range(1, 9):
+        s = f"{exact:.{d}g}"
+        out += [s, f"{exact:.{d}e}", s.replace("-", "−"), f"${s}$"]
+        if "e" not in s and "." in s:
+            last = 10.0 ** -(len(s.split(".")[1]))
+            out += [repr(round(float(s) + k * last, 12)) for k in (-2, -1, 1, 2)]
+    out += [f"{-exact:.4g}", f"{2 * exact:.4g}", f"{exact:.3g}".replace("e", " × 10^") + ""]
+    return out
+
+
+@pytest.mark.parametrize("net", ["tiny-mlp", "mlp-bce", "neuron", "chain", "batchnorm"])
+def test_hand_numbers_fast_only_as_the_slow_path_answers(cached: Path, net: str) -> None:
+    c = fastpath.compiled_for(net)
+    assert c is not None
+    rng = random.Random(net)
+    answered = 0
+    for tensor, info in sorted(c["values"].items()):
+        r, cols = info["shape"]
+        i, j = rng.randrange(r), rng.randrange(cols)
+        wrts = [f"{tensor}[{i},{j}]", f"{tensor}[{i}][{j}]", f"d{tensor}[{i}, {j}]"]
+        if info["labels"]:
+            wrts.append(info["labels"][i][j])
+        if (r, cols) == (1, 1):
+            wrts.append(tensor)
+        stored = info["exact"][i][j]
+        if stored is None:
+            continue
+        exact = float(fastpath._rational(stored[0]))
+        for wrt in wrts:
+            for text in rng.sample(_spellings(exact), 8):
+                answered += _agree_value(net, wrt, text) is not None
+    assert answered >= 10
+
+
+def test_hand_numbers_right_and_too_short_are_answered_fast(cached: Path) -> None:
+    for wrt, text, verdict in [
+        ("W1[0,0]", "-0.0137", "correct"),
+        ("w11", "-0.01367", "correct"),
+        ("W1[0,0]", "-1.3668e-2", "correct"),
+        ("W1[0,0]", "-0.01", "too-few-digits"),
+    ]:
+        assert _agree_value("tiny-mlp", wrt, text) == verdict, (wrt, text)
+
+
+def test_the_fast_number_reader_reads_as_handcalc() -> None:
+    assert fastvalue.MAX_DIGITS == handcalc.MAX_DIGITS
+    assert fastvalue.MAX_EXPONENT == handcalc.MAX_EXPONENT
+    for text in [
+        "-0.0137", "0.0137", "1e-3", "1.5E+2", "−0.25", "$-0.5$", "1,234.5", "12", "0", ".5",
+        "5.", "-1.37 × 10^{-2}", "1.37\\times 10^-2", "1.37*10**-2", "1.2.3", "", "e5", "abc",
+        "1" * 45, "1e999", "0.000", "  7.25  ", "1\u20092", "1\\,5", "+3.0",
+    ]:
+        try:
+            want = handcalc._digits(text)
+        except FormulaError:
+            want = None
+        try:
+            got = fastvalue.digits(text)
+        except fastvalue._Fallback:
+            got = None
+        assert got == want, text

@@ -39,6 +39,7 @@ from derive.engine.tolerance import (
     CHECK_FLOAT_RTOL,
     CHECK_RATIO_RTOL,
     CHECK_RTOL,
+    ROUNDING_SLACK,
     TINY,
 )
 from derive.lang import expr as ex
@@ -126,6 +127,35 @@ def _exact_grid(v: Any) -> list[Any] | None:
 def evaluate_at(e: mf.MExpr, checker: Any, k: int) -> Any:
     """``e``'s exact value at point ``k`` of ``checker`` (None where undefined)."""
     return evaluate(e, System(checker, k))
+
+
+def _hand_values(net: Net, tensors: list[str]) -> dict[str, Any]:
+    """For hand numbers (:mod:`derive.checker.fastvalue`): each gradient entry's exact value at
+    the example values (as :func:`derive.checker.handcalc.check_value` computes it) with its
+    15-digit text, None where it is undefined; the tensor's shape and entry labels."""
+    out: dict[str, Any] = {}
+    with mpmath.workdps(DPS):
+        for name in tensors:
+            t = net.g.tensors[name]
+            r, c = (int(x) for x in t.shape)
+            rows = []
+            for i in range(r):
+                row: list[Any] = []
+                for j in range(c):
+                    try:
+                        v = net.example._eval(t.grads[i, j], 0)  # type: ignore[index]
+                    except (ZeroDivisionError, OverflowError, ValueError):
+                        v = None
+                    ok = isinstance(v, mpmath.mpf) and mpmath.isfinite(v)
+                    row.append([_mpf(v), mpmath.nstr(v, 15)] if ok else None)
+                rows.append(row)
+            labels = net.spec.labels.get(name)
+            out[name] = {
+                "shape": [r, c],
+                "labels": [list(map(str, lr)) for lr in labels] if labels else None,
+                "exact": rows,
+            }
+    return out
 
 
 def build(net: Net, key: str) -> bytes | None:
@@ -239,6 +269,8 @@ def build(net: Net, key: str) -> bytes | None:
         "labels": sorted(net.label_at),
         "gradients": sorted(n for n in net.g.tensors if tensor_of(net, n) == n),
         "targets": targets,
+        "label_at": {k: list(v) for k, v in sorted(net.label_at.items())},
+        "values": _hand_values(net, sorted(n for n in net.g.tensors if tensor_of(net, n) == n)),
         "points": points,
         "example": example,
         "resized": resized,
@@ -264,6 +296,7 @@ def build(net: Net, key: str) -> bytes | None:
                 "fd_atol": CHECK_FD_ATOL,
                 "tiny": TINY,
                 "ratio_rtol": CHECK_RATIO_RTOL,
+                "rounding_slack": ROUNDING_SLACK,
             },
             "leibniz": _PLAIN_LEIBNIZ.pattern,
             "ones": latexin.ONES,
