@@ -106,10 +106,13 @@ Finding = tuple[str, dict[str, Any], str | None, str | None]  # code, message, f
 class Diagnoser:
     """:func:`derive.checker.diagnose.diagnose` for a formula whose float64 values at the
     diagnosis points (``uvals``) and at other dims (``at_dims()``, None where undefined) are
-    known, on the compiled form ``c`` of the network and gradient ``name``."""
+    known, on the compiled form ``c`` of the network and gradient ``name``; ``sums``: does the
+    formula sum (then a sum over the other axis may repair it: the slow path tries)."""
 
-    def __init__(self, c: dict[str, Any], name: str, grads_used: set[str]) -> None:
-        self.c, self.name, self.grads_used = c, name, grads_used
+    def __init__(
+        self, c: dict[str, Any], name: str, grads_used: set[str], sums: bool = True
+    ) -> None:
+        self.c, self.name, self.grads_used, self.sums = c, name, grads_used, sums
         self.t = c["targets"][name]
         self.d = self.t["diag"]
         if self.d is None:
@@ -136,8 +139,9 @@ class Diagnoser:
                 close(u, v, self.rtol, self.atol, self.tiny)
                 for u, v in zip(uvals, m["values"], strict=True)
             ):
-                if m["code"] in ("shape-mismatch", "bias-not-summed"):
-                    raise Fallback  # repaired on the user's own formula: the slow path
+                if m["code"] == "shape-mismatch" or (m["code"] == "bias-not-summed" and self.sums):
+                    # repaired on the user's own formula (a sum over the other axis): slow path
+                    raise Fallback
                 return [(m["code"], self.with_shapes(m["msg"], shape), self.fix, None)]
         for m in lib:
             if tuple(m["shape"]) == shape:

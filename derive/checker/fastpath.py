@@ -866,7 +866,7 @@ def _wrong(
         n = lim["points_piecewise"] if plan.piecewise else lim["points"]
         if all(_same(exact_value(user, pts["rand"][k]), t["rand"][k], rtol) for k in range(n)):
             raise _Fallback  # right at the random points (relu'(0), sizes, notes): slow path
-    diag = fastdiag.Diagnoser(c, name, plan.grads_used)
+    diag = fastdiag.Diagnoser(c, name, plan.grads_used, _sums(user))
     uvals = []
     for k in range(lim["diag_points"]):
         v = _floats_of(exact_value(user, pts["rand"][k]))
@@ -890,6 +890,13 @@ def _wrong(
         ):
             notes.append(fastdiag.msg("note.example_only"))
     return found, notes
+
+
+def _sums(p: tuple[Any, ...]) -> bool:
+    """Does the plan sum anywhere (the slow path's axis repair has something to flip)?"""
+    if p[0] in ("sumrows", "sumcols", "sumall"):
+        return True
+    return any(isinstance(x, tuple) and x and isinstance(x[0], str) and _sums(x) for x in p[2:])
 
 
 def _binary_only(c: dict[str, Any], user: tuple[Any, ...], refs: Any, rtol: Fraction) -> bool:
