@@ -378,9 +378,15 @@ def test_cli_second_check_needs_no_sympy_and_prints_the_same(tmp_path: Path) -> 
     )
     env = {**os.environ, "DERIVE_CACHE": str(tmp_path), "PYTHONPATH": str(ROOT)}
     outs = []
-    for formula in ["A1.T @ (A2 - Y) / m", "A1.T @ (A2 - Y) / m", "A1.T @ (A2 - Y) / n_in"]:
+    for args in [
+        ["W2", "A1.T @ (A2 - Y) / m"],
+        ["W2", "A1.T @ (A2 - Y) / m"],
+        ["W2", "A1.T @ (A2 - Y) / n_in"],
+        ["W2", "A1.T @ (A2 - Y)"],
+        ["W2[1,0]", "--value", "0.1"],
+    ]:
         done = subprocess.run(
-            [sys.executable, "-c", run, "check", "mlp-bce", "--wrt", "W2", formula],
+            [sys.executable, "-c", run, "check", "mlp-bce", "--wrt", *args],
             capture_output=True,
             text=True,
             timeout=600,
@@ -388,10 +394,14 @@ def test_cli_second_check_needs_no_sympy_and_prints_the_same(tmp_path: Path) -> 
             cwd=ROOT,
         )
         outs.append(done.stdout)
-    first, second, wrong = outs
+    first, second, wrong, missing, short = outs
     assert first.endswith("SYMPY 0\n") and second.endswith("NO-SYMPY 0\n")
     assert first.replace("SYMPY 0", "") == second.replace("NO-SYMPY 0", "")
-    assert wrong.endswith("SYMPY 1\n") and "scale-factor" in wrong  # wrong: the slow path
+    # right only at the example sizes (a size swap): the slow path
+    assert wrong.endswith("\nSYMPY 1\n") and "scale-factor" in wrong
+    # a missing 1/m (the stored diagnosis data names it); one digit: too few to judge
+    assert missing.endswith("NO-SYMPY 1\n") and "scale-factor: off by a factor m" in missing
+    assert short.endswith("NO-SYMPY 1\n") and "too-few-digits" in short
 
 
 def test_cli_json_and_zh_agree_with_the_slow_path(cached: Path) -> None:
