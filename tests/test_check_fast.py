@@ -239,6 +239,15 @@ WRONG = [
     ("mlp-bce", "W2", "A1.T @ (Y - A2)", "sign"),
     ("mlp-bce", "W2", "-A1.T @ dZ2", "sign"),
     ("mlp-bce", "W2", "(A2 - Y).T @ A1 / m", None),
+    ("mlp-bce", "W2", "A1.T @ (A2 - Y) / n_in", "scale-factor"),
+    ("mlp-bce", "W2", "A1.T @ (A2 - Y) / n_h", "scale-factor"),
+    ("mlp-bce", "Z2", "(A2 - Y) / n_in", "scale-factor"),
+    ("mlp-bce", "W2", "A1.T @ (A2 - Y) / 2", None),
+    ("mlp-bce", "W2", "A1.T @ (A2 - Y) * m / n_in / n_h", None),
+    ("mlp-bce", "Z1", "dA1 * (Z1 >= 0)", "relu-at-zero"),
+    ("mlp-bce", "W1", "X.T @ (dA1 * (Z1 >= 0))", "relu-at-zero"),
+    ("relu-mlp", "h", "dh_relu * (h >= 0)", "relu-at-zero"),
+    ("relu-mlp", "h", "dh_relu * (h_relu >= 0)", None),
     ("mlp-bce", "W2", "dW2 + A1.T @ dZ2", "circular"),
     ("mlp-bce", "W2", "A1.T @ dZ2 / (A2 - A2)", None),
     ("mlp-bce", "Z1", "dZ2 @ W2.T", "missing-activation-derivative"),
@@ -381,7 +390,7 @@ def test_cli_second_check_needs_no_sympy_and_prints_the_same(tmp_path: Path) -> 
     for args in [
         ["W2", "A1.T @ (A2 - Y) / m"],
         ["W2", "A1.T @ (A2 - Y) / m"],
-        ["W2", "A1.T @ (A2 - Y) / n_in"],
+        ["W2", "A1.T @ (A2 - Y) / 2"],
         ["W2", "A1.T @ (A2 - Y)"],
         ["W2[1,0]", "--value", "0.1"],
     ]:
@@ -397,7 +406,7 @@ def test_cli_second_check_needs_no_sympy_and_prints_the_same(tmp_path: Path) -> 
     first, second, wrong, missing, short = outs
     assert first.endswith("SYMPY 0\n") and second.endswith("NO-SYMPY 0\n")
     assert first.replace("SYMPY 0", "") == second.replace("NO-SYMPY 0", "")
-    # right only at the example sizes (a size swap): the slow path
+    # right only at the example sizes (a number written for a size): the slow path
     assert wrong.endswith("\nSYMPY 1\n") and "scale-factor" in wrong
     # a missing 1/m (the stored diagnosis data names it); one digit: too few to judge
     assert missing.endswith("NO-SYMPY 1\n") and "scale-factor: off by a factor m" in missing

@@ -175,6 +175,9 @@ def build(net: Net, key: str) -> bytes | None:
         elif isinstance(leaf, mf.Scalar) and leaf.shape == (1, 1):
             k = ("scalar", leaf.expr)
             info = {"kind": "scalar", "shape": [1, 1]}
+            info["symbols"] = sorted(str(s) for s in leaf.expr.free_symbols)
+            if leaf.expr.is_Symbol:
+                info["symbol"] = str(leaf.expr)
         else:  # a name the fast path cannot evaluate: it falls back when it meets it
             k = ("other", name)
             info = {"kind": "other", "shape": list(leaf.shape)}
@@ -275,7 +278,7 @@ def build(net: Net, key: str) -> bytes | None:
         "example": example,
         "resized": resized,
         "sizes": [  # the named sizes (dims), their values and their values at other dims
-            [name, float(net.g.scalar_values[sym]), float(net.other_dims.defs[sym])]
+            [name, float(net.g.scalar_values[sym]), float(net.other_dims.defs[sym]), str(sym)]
             for name, sym in net.g.scalars.items()
             if name in net.spec.dims
         ],

@@ -185,7 +185,7 @@ class Diagnoser:
                 other = self.ratio(u2, ref_dims)  # type: ignore[arg-type]
                 other = abs(other) if other is not None else None
         factor, why = factor_text(c, self.rtol), None
-        for name, v, v2 in self.c["sizes"]:
+        for name, v, v2, _ in self.c["sizes"]:
             if other is None:
                 continue
             for k in (1, -1, 2, -2):

@@ -741,23 +741,8 @@ def _correct(c: dict[str, Any], plan: _Plan, user: tuple[Any, ...], name: str) -
     if pts["zero"] is not None:
         if not _same(exact_value(user, pts["zero"][0]), t["zero"][0], rtol):
             return False
-    at_dims = None
-    if c["resized"] and all(name in p["grads"] for p in c["resized"]):
-        at_dims = True
-        for p in c["resized"]:
-            try:
-                mine = float_value(user, p["leaves"])
-            except KeyError:
-                at_dims = None  # a name not known at other sizes: other dims instead
-                break
-            loose = p["loose"]
-            rt, at = (tol["fd_rtol"], tol["fd_atol"]) if loose else (tol["rtol"], tol["atol"])
-            if mine is None or not _close(mine, p["grads"][name], rt, at, tol["tiny"]):
-                return False
-    if at_dims is None:
-        for k in range(2):
-            if not _same(exact_value(user, pts["dims"][k]), t["dims"][k], rtol):
-                return False
+    if not _sizes_agree(c, user, name):
+        return False
     # float64 at the example values (a note — roundoff, overflow — is the slow path's)
     try:
         mine = float_value(user, c["example"]["leaves"])
@@ -812,7 +797,7 @@ def answer(
         if _correct(c, plan, user, name):
             found: tuple[list[fastdiag.Finding], list[dict[str, Any]]] = ([], [])
         else:
-            found = _wrong(c, plan, user, name)
+            found = _wrong(c, plan, user, name, resolved, formula)
     except (
         _Fallback,
         fastdiag.Fallback,
@@ -826,6 +811,120 @@ def answer(
     ):
         return None  # anything unexpected (a damaged entry, too): the slow path answers
     return _output(c, name, formula, _text(resolved), *found, lang, as_json), 1 if found[0] else 0
+
+
+def _sizes_agree(c: dict[str, Any], user: tuple[Any, ...], name: str) -> bool:
+    """Does the formula hold on the network at other sizes (float64, every size different)
+    or, where that cannot be tried, at the points with other dims (exact)? As
+    derive.checker.check._at_other_sizes and the test after it."""
+    t = c["targets"][name]
+    tol = c["limits"]["tolerance"]
+    rtol = _rational(tol["check_rtol"])
+    at_dims = None
+    if c["resized"] and all(name in p["grads"] for p in c["resized"]):
+        at_dims = True
+        for p in c["resized"]:
+            try:
+                mine = float_value(user, p["leaves"])
+            except KeyError:
+                at_dims = None  # a name not known at other sizes: other dims instead
+                break
+            loose = p["loose"]
+            rt, at = (tol["fd_rtol"], tol["fd_atol"]) if loose else (tol["rtol"], tol["atol"])
+            if mine is None or not _close(mine, p["grads"][name], rt, at, tol["tiny"]):
+                return False
+    if at_dims is None:
+        for k in range(2):
+            if not _same(exact_value(user, c["points"]["dims"][k]), t["dims"][k], rtol):
+                return False
+    return True
+
+
+def _right_at_points(
+    c: dict[str, Any], user: tuple[Any, ...], name: str, resolved: tuple[Any, ...], text: str
+) -> list[fastdiag.Finding]:
+    """A formula equal to the gradient at the random points but not right: relu'(0) or a size
+    name standing for another of the same value (as derive.checker.check._check_formula and
+    _size_swap); the rest (a number for a size, a note) is _Fallback."""
+    t = c["targets"][name]
+    rtol = _rational(c["limits"]["tolerance"]["check_rtol"])
+    pts = c["points"]
+    if pts["zero"] is not None:
+        mine = exact_value(user, pts["zero"][0])
+        if mine is None:
+            raise _Fallback  # undefined there: the slow path's message
+        if not _same(mine, t["zero"][0], rtol):
+            how: Any = fastdiag.msg("diag.relu_nonstrict") if _nonstrict(resolved) else ""
+            m = fastdiag.msg("diag.relu_at_zero", grad=f"∂L/∂{name}", undefined="", how=how)
+            return [("relu-at-zero", m, t["expected"], None)]
+    if _sizes_agree(c, user, name):
+        raise _Fallback  # right (with a note, or not in float64): the slow path
+    return [_size_swap(c, user, name, text)]
+
+
+def _nonstrict(n: tuple[Any, ...]) -> bool:
+    """Does the tree compare with >= or <=?"""
+    if n[0] == "cmp" and n[1] in (">=", "<="):
+        return True
+    return any(isinstance(x, tuple) and x and isinstance(x[0], str) and _nonstrict(x) for x in n[1:])
+
+
+def _size_swap(c: dict[str, Any], user: tuple[Any, ...], name: str, text: str) -> fastdiag.Finding:
+    """As derive.checker.check._size_swap: the size name the formula uses where another of the
+    same value belongs, found at the points with other dims; _Fallback when none is found."""
+    t = c["targets"][name]
+    rtol = _rational(c["limits"]["tolerance"]["check_rtol"])
+    sizes = {sym: (dim, v) for dim, v, _, sym in c["sizes"]}
+    leaves = c["leaves"]
+    leaf_of = {}  # a size's symbol → the leaf that is exactly it
+    for dim, _, _, sym in c["sizes"]:
+        i = c["names"].get(dim)
+        if i is not None and leaves[i].get("symbol") == sym:
+            leaf_of[sym] = i
+    used_leaves = _leaves(user)
+    used: set[str] = set()
+    for i in used_leaves:
+        syms = set(leaves[i].get("symbols", ())) & set(sizes)
+        if syms and leaves[i].get("symbol") not in syms:
+            raise _Fallback  # a size inside a larger expression: the slow path replaces it
+        used |= syms
+    written = set(re.findall(r"[A-Za-z_][A-Za-z0-9_]*", text))
+    for a in sorted(used, key=lambda s: (sizes[s][0] not in written, s)):
+        for b in sorted(sizes):
+            if b == a or sizes[a][1] != sizes[b][1]:
+                continue
+            if a not in leaf_of or b not in leaf_of:
+                raise _Fallback
+            fixed = _swap_leaf(user, leaf_of[a], leaf_of[b])
+            if all(
+                _same(exact_value(fixed, c["points"]["dims"][k]), t["dims"][k], rtol)
+                for k in range(2)
+            ):
+                used_name, right = sizes[a][0], sizes[b][0]
+                m = fastdiag.msg(
+                    "diag.wrong_size", used=used_name, right=right, value=int(sizes[a][1])
+                )
+                return ("scale-factor", m, t["expected"], f"{right}/{used_name}")
+    raise _Fallback
+
+
+def _leaves(p: tuple[Any, ...]) -> set[int]:
+    if p[0] == "leaf":
+        return {p[2]}
+    out: set[int] = set()
+    for x in p[2:]:
+        if isinstance(x, tuple) and x and isinstance(x[0], str):
+            out |= _leaves(x)
+    return out
+
+
+def _swap_leaf(p: tuple[Any, ...], old: int, new: int) -> tuple[Any, ...]:
+    if p[0] == "leaf":
+        return ("leaf", p[1], new) if p[2] == old else p
+    return tuple(
+        _swap_leaf(x, old, new) if isinstance(x, tuple) and x and isinstance(x[0], str) else x
+        for x in p
+    )
 
 
 def check(
@@ -848,7 +947,12 @@ def _floats_of(v: list[list[Fraction]] | None) -> list[list[float]] | None:
 
 
 def _wrong(
-    c: dict[str, Any], plan: _Plan, user: tuple[Any, ...], name: str
+    c: dict[str, Any],
+    plan: _Plan,
+    user: tuple[Any, ...],
+    name: str,
+    resolved: tuple[Any, ...],
+    text: str,
 ) -> tuple[list[fastdiag.Finding], list[dict[str, Any]]]:
     """The findings and notes of the slow path on a formula that is not right
     (:func:`derive.checker.check._check_formula` then :func:`derive.checker.diagnose.diagnose`),
@@ -865,7 +969,9 @@ def _wrong(
     if shape == want:
         n = lim["points_piecewise"] if plan.piecewise else lim["points"]
         if all(_same(exact_value(user, pts["rand"][k]), t["rand"][k], rtol) for k in range(n)):
-            raise _Fallback  # right at the random points (relu'(0), sizes, notes): slow path
+            found = _right_at_points(c, user, name, resolved, text)
+            notes = [] if found[0][0] == "relu-at-zero" else [fastdiag.msg("note.example_sizes")]
+            return found, notes
     diag = fastdiag.Diagnoser(c, name, plan.grads_used, _sums(user))
     uvals = []
     for k in range(lim["diag_points"]):
