@@ -75,13 +75,14 @@ def _slow(net: str, wrt: str, text: str, lang: str = "en"):
         return None
 
 
-def _agree(net: str, wrt: str, text: str) -> str | None:
+def _agree(net: str, wrt: str, text: str, slow=None) -> str | None:  # type: ignore[no-untyped-def]
     """The fast path's verdict on ``text`` (None when it leaves it to the slow path), after
-    checking that each of its outputs — text, JSON, Chinese, exit code — is the slow path's."""
+    checking that each of its outputs — text, JSON, Chinese, exit code — is the slow path's
+    (``slow``: its answer, when already known)."""
     fast = fastpath.answer(net, wrt, text)
     if fast is None:
         return None
-    slow = _slow(net, wrt, text)
+    slow = slow or _slow(net, wrt, text)
     where = (net, wrt, text)
     assert slow is not None, where
     assert fast == (slow.text(), 0 if slow.ok else 1), where
@@ -463,18 +464,20 @@ def _mutants(text: str, rng: random.Random) -> list[str]:
 def test_edited_right_formulas_are_answered_fast_only_when_right(cached: Path) -> None:
     rng = random.Random(11)
     right = [c for c in corpus2.load() if c["kind"] == "numpy" and c["verdict"] == "correct"]
-    answered = wrong = 0
+    answered = wrong = diagnosed = 0
     for c in rng.sample(right, 60):
         for text in _mutants(c["text"], rng)[:4]:
             fast = fastpath.check(c["net"], c["wrt"], text)
             slow = _slow(c["net"], c["wrt"], text)
+            got = _agree(c["net"], c["wrt"], text, slow) if slow is not None else None
             if slow is None or not slow.ok:
                 wrong += 1
                 assert fast is None, (c["net"], c["wrt"], text)
+                diagnosed += got is not None
             elif fast is not None:
                 answered += 1
                 assert fast == slow.text(), (c["net"], c["wrt"], text)
-    assert wrong >= 100 and answered >= 5
+    assert wrong >= 100 and answered >= 5 and diagnosed >= 30, (wrong, answered, diagnosed)
 
 
 COURSE = [
@@ -504,6 +507,8 @@ def test_course_networks_every_steps_formula_and_its_edits(
         for text in [t.expected, t.expanded, *_mutants(t.expected, rng)[:3]]:
             fast = fastpath.check(path, name, text)
             slow = _slow(path, name, text)
+            if slow is not None:
+                _agree(path, name, text, slow)
             if fast is not None:
                 answered += 1
                 assert slow is not None and slow.ok, (name, text)
