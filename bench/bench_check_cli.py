@@ -24,7 +24,10 @@ KINDS = [
     ("wrong: missing transpose", ["mlp-bce", "--wrt", "W2", "A1 @ (A2 - Y) / m"]),
     ("wrong: whole result transposed", ["mlp-bce", "--wrt", "W2", "(A2 - Y).T @ A1 / m"]),
     ("wrong: size name swapped", ["mlp-bce", "--wrt", "W2", "A1.T @ (A2 - Y) / n_in"]),
-    ("wrong: --json --lang zh", ["mlp-bce", "--wrt", "W2", "A1.T @ (A2 - Y)", "--json", "--lang", "zh"]),
+    (
+        "wrong: --json --lang zh",
+        ["mlp-bce", "--wrt", "W2", "A1.T @ (A2 - Y)", "--json", "--lang", "zh"],
+    ),
     ("LaTeX", ["mlp-bce", "--wrt", "W2", "--latex", r"\frac{1}{m} A^{[1]T}(A^{[2]}-Y)"]),
     ("--value right", ["tiny-mlp", "--wrt", "W1[0,0]", "--value=-0.0137"]),
     ("--value too few digits", ["tiny-mlp", "--wrt", "W1[0,0]", "--value=-0.01"]),

@@ -25,11 +25,11 @@ from derive.checker import latexin
 from derive.checker.check import binary_points
 from derive.checker.checknet import DIAG_POINTS, POINTS, POINTS_PIECEWISE, Net, Target
 from derive.checker.evaluate import ExactSystem, System, evaluate, floats
+from derive.checker.fastpath import FORMAT
 from derive.checker.formtree import shape_ok
+from derive.checker.formula import _NUMPY_MODULES, _PLAIN_LEIBNIZ, MAX_COST, tensor_of
 from derive.checker.mutations import library
 from derive.checker.verdict import Msg
-from derive.checker.fastpath import FORMAT
-from derive.checker.formula import _NUMPY_MODULES, _PLAIN_LEIBNIZ, MAX_COST, tensor_of
 from derive.engine import mform as mf
 from derive.engine.steps import DPS
 from derive.engine.tolerance import (

@@ -866,10 +866,12 @@ def _nonstrict(n: tuple[Any, ...]) -> bool:
     """Does the tree compare with >= or <=?"""
     if n[0] == "cmp" and n[1] in (">=", "<="):
         return True
-    return any(isinstance(x, tuple) and x and isinstance(x[0], str) and _nonstrict(x) for x in n[1:])
+    return any(_nonstrict(x) for x in n[1:] if isinstance(x, tuple) and x and isinstance(x[0], str))
 
 
-def _size_swap(c: dict[str, Any], user: tuple[Any, ...], name: str, text: str) -> fastdiag.Finding:
+def _size_swap(
+    c: dict[str, Any], user: tuple[Any, ...], name: str, text: str
+) -> fastdiag.Finding:
     """As derive.checker.check._size_swap: the size name the formula uses where another of the
     same value belongs, found at the points with other dims; _Fallback when none is found."""
     t = c["targets"][name]
@@ -1057,7 +1059,10 @@ def _output(
         return catalog.text(f"check.line.{key}", lang, **args)
 
     if not diags:
-        lines = [say("correct", grad=grad, formula=read_as), "  " + say("equals", grad=grad, shape=shape)]
+        lines = [
+            say("correct", grad=grad, formula=read_as),
+            "  " + say("equals", grad=grad, shape=shape),
+        ]
     else:
         code, text, _, _ = diags[0]
         lines = [say("incorrect", code=code, message=text)]

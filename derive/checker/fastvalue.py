@@ -129,7 +129,7 @@ def answer(
             m = fastdiag.msg("value.too_few", exact_digits=sig)
             found = ("incorrect", ("too-few-digits", m), None, 0.0)
         else:
-            exact_f, ulp_f, diff_f = float(exact), float(ulp), float(diff)
+            ulp_f, diff_f = float(ulp), float(diff)
             half = ulp_f / 2
             n_digits = fastdiag.msg("value.digits" if sig > 1 else "value.digit", n=sig)
             if _near(diff_f, half * (1 + slack)) or _near(diff_f, ulp_f * (1 + slack)):
@@ -142,10 +142,20 @@ def answer(
                 found = ("correct", None, m, ulp_f)
             else:
                 return None  # a simulated hand calculation or the diagnosis decides
-    except (_Fallback, KeyError, IndexError, TypeError, ValueError, OverflowError, ZeroDivisionError):
+    except (
+        _Fallback,
+        KeyError,
+        IndexError,
+        TypeError,
+        ValueError,
+        OverflowError,
+        ZeroDivisionError,
+    ):
         return None
     verdict, diag, note, tol = found
-    return _output(c, shown, text.strip(), exact, exact_text, verdict, diag, note, tol, lang, as_json)
+    return _output(
+        c, shown, text.strip(), exact, exact_text, verdict, diag, note, tol, lang, as_json
+    )
 
 
 def _output(
