@@ -332,6 +332,8 @@ def check_cmd(
         click.echo(result.text())
     if (fast or (value is not None and plain)) and answers is None and isinstance(target, str):
         _compile_for_fast_path(target, derivation)
+    if value is not None and plain and wrt is not None and isinstance(target, str):
+        _record_entry(target, derivation, wrt)
     if not result.ok:
         sys.exit(FAILED)
 
@@ -358,6 +360,31 @@ def _compile_for_fast_path(net: str, derivation: Any) -> None:
         return
     if data is not None:
         cache.write(fastpath.KIND, name, data)
+
+
+def _record_entry(net: str, derivation: Any, wrt: str) -> None:
+    """Cache what a hand number for the entry ``wrt`` needs on the fast path (once)."""
+    from derive import cache
+    from derive.checker import compiled, fastpath, fastvalue
+    from derive.checker.checknet import net_for
+    from derive.engine.backprop import Derivation
+
+    if not isinstance(derivation, Derivation) or cache.folder(fastvalue.KIND) is None:
+        return
+    c = fastpath.compiled_for(net)
+    try:
+        tensor, i, j, _ = fastvalue.entry(c, wrt) if c is not None else (None, 0, 0, "")
+    except Exception:  # noqa: BLE001 - an entry the fast path does not read: nothing to cache
+        return
+    name = fastvalue.record_name(net, tensor, i, j) if tensor is not None else None
+    if name is None or cache.read(fastvalue.KIND, name) is not None:
+        return
+    try:
+        data = compiled.value_record(net_for(derivation, 0), name.rsplit("-", 3)[0], tensor, i, j)
+    except Exception:  # noqa: BLE001 - an entry without a record is simply answered slowly
+        return
+    if data is not None:
+        cache.write(fastvalue.KIND, name, data)
 
 
 def _derivation(net: str) -> Any:

@@ -26,8 +26,10 @@ from derive.checker.check import binary_points
 from derive.checker.checknet import DIAG_POINTS, POINTS, POINTS_PIECEWISE, Net, Target
 from derive.checker.evaluate import ExactSystem, System, evaluate, floats
 from derive.checker.fastpath import FORMAT
+from derive.checker.fastvalue import MAX_SIM_DIGITS
 from derive.checker.formtree import shape_ok
 from derive.checker.formula import _NUMPY_MODULES, _PLAIN_LEIBNIZ, MAX_COST, tensor_of
+from derive.checker.handcalc import simulate
 from derive.checker.mutations import library
 from derive.checker.verdict import Msg
 from derive.engine import mform as mf
@@ -317,3 +319,50 @@ def build(net: Net, key: str) -> bytes | None:
     text = json.dumps(body, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     digest = hashlib.sha256(text.encode()).hexdigest()
     return (digest + "\n" + text).encode()
+
+
+def value_record(net: Net, key: str, tensor: str, i: int, j: int) -> bytes | None:
+    """What a hand number for entry ``tensor[i, j]`` needs beyond the compiled form
+    (:func:`derive.checker.fastvalue.answer`, as :func:`derive.checker.handcalc.check_value`
+    computes it): the simulated hand calculations at 2 … :data:`MAX_SIM_DIGITS` digits (with
+    their texts at the digits they are printed with), the sizes, the gradient's other entries and
+    the mutation library's values at the example values. JSON bytes, or None."""
+    target = net.target(tensor)
+    sym = net.g.tensors[tensor].grads[i, j]  # type: ignore[index]
+    sims: dict[str, Any] = {}
+    with mpmath.workdps(DPS):
+        for k in range(2, MAX_SIM_DIGITS + 1):
+            for textbook in (True, False):
+                try:
+                    hand = simulate(net, sym, k, textbook)
+                except (ZeroDivisionError, OverflowError, ValueError):
+                    sims[f"{k}-{int(textbook)}"] = None
+                    continue
+                if not (isinstance(hand, mpmath.mpf) and mpmath.isfinite(hand)):
+                    return None
+                texts = {str(n): mpmath.nstr(hand, n) for n in range(k + 2, MAX_SIM_DIGITS + 3)}
+                sims[f"{k}-{int(textbook)}"] = {"v": _mpf(hand), "text": texts}
+    full = _float_grid(target.truth(0, "example"))
+    muts = []
+    try:
+        for mut in library(target):
+            vals = floats(evaluate(mut.expr, System(net.example, 0)))
+            ok = vals is not None and vals.shape == target.shape
+            muts.append([mut.code, _msg(mut.message), float(vals[i, j]) if ok else None])  # type: ignore[index]
+    except ValueError:
+        return None
+    body = {
+        "format": FORMAT,
+        "key": key,
+        "entry": [tensor, i, j],
+        "sims": sims,
+        "dims": [
+            [name, float(net.g.scalar_values[s])]
+            for name, s in net.g.scalars.items()
+            if name in net.spec.dims
+        ],
+        "full": full,
+        "mutations": muts,
+    }
+    text = json.dumps(body, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return (hashlib.sha256(text.encode()).hexdigest() + "\n" + text).encode()

@@ -11,13 +11,16 @@ path answers. Never evaluates user text.
 
 from __future__ import annotations
 
+import hashlib
 import json
+import math
 import re
 from fractions import Fraction
 from typing import Any
 
+from derive import cache
 from derive.checker import fastdiag
-from derive.checker.fastpath import _rational, compiled_for
+from derive.checker.fastpath import FORMAT, _rational, compiled_for, name_for, spec_text
 from derive.locale import catalog
 
 MAX_DIGITS = 40  # derive.checker.handcalc.MAX_DIGITS (a test checks)
@@ -27,6 +30,8 @@ _TIMES_TEN = re.compile(
     r"\s*(?:×|\\times|\*|x|·|\\cdot)\s*10\s*(?:\^|\*\*)\s*\{?\s*([+-]?\d{1,4})\s*\}?\s*$"
 )
 MARGIN = 1e-6  # a difference this close (relative) to a threshold: the slow path decides
+MAX_SIM_DIGITS = 15  # simulated hand calculations stored up to this many digits (more: slow)
+KIND = "checkvalue"  # the cache folder of per-entry records (compiled.value_record)
 
 
 class _Fallback(Exception):
@@ -127,7 +132,7 @@ def answer(
             found = ("correct", None, fastdiag.msg("value.exact", exact=exact_text), 0.0)
         elif sig < 2:
             m = fastdiag.msg("value.too_few", exact_digits=sig)
-            found = ("incorrect", ("too-few-digits", m), None, 0.0)
+            found = ("incorrect", ("too-few-digits", m, None), None, 0.0)
         else:
             ulp_f, diff_f = float(ulp), float(diff)
             half = ulp_f / 2
@@ -141,7 +146,10 @@ def answer(
                 m = fastdiag.msg("value.one_unit", exact=exact_text, digits=n_digits)
                 found = ("correct", None, m, ulp_f)
             else:
-                return None  # a simulated hand calculation or the diagnosis decides
+                rec = record(net, tensor, i, j)
+                if rec is None or sig > MAX_SIM_DIGITS:
+                    return None
+                found = _by_simulation(c, rec, tensor, i, j, value, sig, ulp, exact, exact_text)
     except (
         _Fallback,
         KeyError,
@@ -158,6 +166,160 @@ def answer(
     )
 
 
+def record_name(net: str, tensor: str, i: int, j: int) -> str | None:
+    """The cache name of entry ``tensor[i, j]``'s record, None when the spec cannot be read."""
+    text = spec_text(net)
+    if text is None:
+        return None
+    return f"{name_for(text)}-{tensor}-{i}-{j}.json"
+
+
+def record(net: str, tensor: str, i: int, j: int) -> dict[str, Any] | None:
+    """The cached record of an entry (:func:`derive.checker.compiled.value_record`), if sound."""
+    name = record_name(net, tensor, i, j)
+    if name is None or cache.folder(KIND) is None:
+        return None
+    data = cache.read(KIND, name)
+    if data is None:
+        return None
+    try:
+        digest, _, text = data.partition(b"\n")
+        if hashlib.sha256(text).hexdigest().encode() != digest:
+            return None
+        body = json.loads(text)
+    except (ValueError, UnicodeDecodeError, RecursionError):
+        return None
+    key = name.rsplit("-", 3)[0]
+    ok = isinstance(body, dict) and body.get("format") == FORMAT and body.get("key") == key
+    return body if ok and body.get("entry") == [tensor, i, j] else None
+
+
+def _edge(x: Fraction, threshold: Fraction) -> bool:
+    """Is ``x`` so near ``threshold`` that 50-digit rounding could decide the comparison?"""
+    return abs(x - threshold) <= abs(threshold) * Fraction(10) ** -40
+
+
+def _by_simulation(
+    c: dict[str, Any],
+    rec: dict[str, Any],
+    tensor: str,
+    i: int,
+    j: int,
+    value: Fraction,
+    sig: int,
+    ulp: Fraction,
+    exact: Fraction,
+    exact_text: str,
+) -> tuple[str, Any, Any, float]:
+    """As the end of :func:`derive.checker.handcalc.check_value`: a simulated hand calculation
+    at the digits given reproduces the number (right), or a known mistake, or rounding to fewer
+    digits explains it (wrong)."""
+    sims: dict[tuple[int, bool], tuple[Fraction, dict[str, str]]] = {}
+    for k in range(sig, 1, -1):
+        for textbook in (True, False):
+            hit = rec["sims"][f"{k}-{int(textbook)}"]
+            if hit is not None:
+                sims[(k, textbook)] = (_rational(hit["v"]), hit["text"])
+    unit = ulp
+    half = float(ulp) / 2
+    for textbook in (True, False):
+        hand = sims.get((sig, textbook))
+        if hand is not None:
+            if _edge(abs(value - hand[0]), unit / 2):
+                raise _Fallback
+            if abs(value - hand[0]) <= unit / 2:
+                note = fastdiag.msg(
+                    "value.hand", exact=exact_text, carried=sig, hand=hand[1][str(sig + 2)]
+                )
+                return "correct", None, note, half
+    ranked = list(sims.items())  # already by digits, most first (as sorted there)
+    for _, (hand, _) in ranked:
+        if _edge(abs(value - hand), unit / 2):
+            raise _Fallback
+    explained = next((kv for kv in ranked if abs(value - kv[1][0]) <= unit / 2), None)
+    if explained is None:
+        diag = _value_diagnosis(c, rec, tensor, i, j, value, ulp, float(exact))
+        if diag[0] != "unknown":
+            return "incorrect", diag, None, half
+        for _, (hand, _) in ranked:
+            lo, hi = min(exact, hand) - unit / 2, max(exact, hand) + unit / 2
+            if _edge(value, lo) or _edge(value, hi) or _edge(abs(hand - exact), unit / 2):
+                raise _Fallback
+        explained = next(
+            (
+                kv
+                for kv in ranked
+                if min(exact, kv[1][0]) - unit / 2 <= value <= max(exact, kv[1][0]) + unit / 2
+                and abs(kv[1][0] - exact) > unit / 2
+            ),
+            None,
+        )
+        if explained is None:
+            return "incorrect", diag, None, half
+    (k, _), (hand, texts) = explained
+    diff = float(abs(value - exact))
+    if f"{diff * (1 - 1e-12):.2g}" != f"{diff * (1 + 1e-12):.2g}":
+        raise _Fallback  # the 2-digit text at a rounding edge
+    n_digits = fastdiag.msg("value.digits" if sig > 1 else "value.digit", n=sig)
+    m = fastdiag.msg(
+        "value.rounding2", diff=f"{diff:.2g}", digits=n_digits, carried=k, hand=texts[str(sig + 2)]
+    )
+    return "incorrect", ("rounding", m, None), None, half
+
+
+def _sig_of(v: float, ulp: float) -> int:
+    """As derive.checker.handcalc._sig_of."""
+    if v == 0 or ulp <= 0:
+        return 1
+    return max(1, int(math.floor(math.log10(abs(v)) - math.log10(ulp) + 1e-9)) + 1)
+
+
+def _value_diagnosis(
+    c: dict[str, Any],
+    rec: dict[str, Any],
+    tensor: str,
+    i: int,
+    j: int,
+    value: Fraction,
+    ulp: Fraction,
+    exact: float,
+) -> tuple[str, dict[str, Any], str | None]:
+    """As derive.checker.handcalc._value_diagnoses (the first finding; float64 throughout)."""
+    v = float(value)
+    sig = _sig_of(v, float(ulp))
+    tol = float(ulp) * (1 if sig >= 3 else 0.5) * (1 + 1e-9)
+    slack = c["limits"]["tolerance"]["rounding_slack"]
+    rtol = c["limits"]["tolerance"]["rtol"]
+
+    def near(x: float) -> bool:
+        return abs(v - x) <= max(tol, slack * abs(x))
+
+    if near(-exact):
+        return "sign", fastdiag.msg("value.sign"), None
+    for f, why in ((2.0, "value.twice"), (0.5, "value.half")):
+        if near(f * exact):
+            text = fastdiag.factor_text(f, rtol)
+            return "scale-factor", fastdiag.msg(why, factor=text), text
+    for name, m in rec["dims"]:
+        if near(m * exact):
+            return "scale-factor", fastdiag.msg("value.times_size", name=name), name
+        if near(exact / m):
+            return "scale-factor", fastdiag.msg("value.over_size", name=name), f"1/{name}"
+    full = rec["full"]
+    if full is not None:
+        for a, row in enumerate(full):
+            for b, x in enumerate(row):
+                if (a, b) != (i, j) and near(float(x)):
+                    m = fastdiag.msg("value.wrong_entry", tensor=tensor, a=a, b=b, i=i, j=j)
+                    return "wrong-entry", m, None
+    for code, m, x in rec["mutations"]:
+        if x is not None and near(x):
+            return code, m, None
+    ratio: Any = fastdiag.msg("value.ratio", ratio=f"{v / exact:.4g}") if exact else ""
+    m = fastdiag.msg("value.unknown2", diff=f"{abs(v - exact):.3g}", ratio=ratio)
+    return "unknown", m, None
+
+
 def _output(
     c: dict[str, Any],
     shown: str,
@@ -165,20 +327,23 @@ def _output(
     exact: Fraction,
     exact_text: str,
     verdict: str,
-    diag: tuple[str, dict[str, Any]] | None,
+    diag: tuple[str, dict[str, Any], str | None] | None,
     note: dict[str, Any] | None,
     tol: float,
     lang: str,
     as_json: bool,
 ) -> tuple[str, int]:
     """As CheckResult.text() / as_dict() of a value check, in ``lang``."""
-    diags = [] if diag is None else [(diag[0], fastdiag.render(diag[1], lang))]
+    diags = [] if diag is None else [(diag[0], fastdiag.render(diag[1], lang), diag[2])]
     notes = [] if note is None else [fastdiag.render(note, lang)]
     code = 0 if verdict == "correct" else 1
     if as_json:
         out = {
             "verdict": verdict,
-            "diagnoses": [{"code": k, "message": m} for k, m in diags],
+            "diagnoses": [
+                {"code": k, "message": m} | ({"factor": f} if f is not None else {})
+                for k, m, f in diags
+            ],
             "expected": exact_text,
             "shape": [1, 1],
             "network": c["network"],
@@ -198,7 +363,7 @@ def _output(
         lines = [say("value_correct", grad=grad, value=submitted)]
     else:
         lines = [say("value_incorrect", grad=grad, value=submitted, code=diags[0][0])]
-    lines += [f"  {m}" for _, m in diags]
+    lines += [f"  {m}" for _, m, _ in diags]
     lines.append("  " + say("exact", value=exact_text))
     lines += ["  " + say("note", note=n) for n in notes]
     return "\n".join(lines), code
