@@ -278,20 +278,12 @@ def check_cmd(
         from derive.checker import fastvalue
 
         # a hand number the policy accepts at once (or too few digits), without SymPy
-        out = fastvalue.answer(net, wrt, value, lang=lang, as_json=as_json)
-        if out is not None:
-            click.echo(out[0])
-            if out[1]:
-                sys.exit(FAILED)
+        if _answered(fastvalue.answer(net, wrt, value, lang=lang, as_json=as_json)):
             return
     if fast and answers is None and fastpath.enabled():
         # a network whose compiled form is cached: a correct formula, or a wrong one whose
         # mistake the stored diagnosis data names, is answered without SymPy
-        out = fastpath.answer(net, wrt, formula, lang=lang, as_json=as_json)
-        if out is not None:
-            click.echo(out[0])
-            if out[1]:
-                sys.exit(FAILED)
+        if _answered(fastpath.answer(net, wrt, formula, lang=lang, as_json=as_json)):
             return
 
     from derive.checker.check import FormulaError
@@ -336,6 +328,16 @@ def check_cmd(
         _record_entry(target, derivation, wrt)
     if not result.ok:
         sys.exit(FAILED)
+
+
+def _answered(out: tuple[str, int] | None) -> bool:
+    """Print a fast-path answer (exit 1 when wrong); False when there is none."""
+    if out is None:
+        return False
+    click.echo(out[0])
+    if out[1]:
+        sys.exit(FAILED)
+    return True
 
 
 def _compile_for_fast_path(net: str, derivation: Any) -> None:

@@ -11,7 +11,6 @@ path answers. Never evaluates user text.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import math
 import re
@@ -20,7 +19,7 @@ from typing import Any
 
 from derive import cache
 from derive.checker import fastdiag
-from derive.checker.fastpath import FORMAT, _rational, compiled_for, name_for, spec_text
+from derive.checker.fastpath import _rational, compiled_for, load, name_for, spec_text
 from derive.locale import catalog
 
 MAX_DIGITS = 40  # derive.checker.handcalc.MAX_DIGITS (a test checks)
@@ -180,18 +179,8 @@ def record(net: str, tensor: str, i: int, j: int) -> dict[str, Any] | None:
     if name is None or cache.folder(KIND) is None:
         return None
     data = cache.read(KIND, name)
-    if data is None:
-        return None
-    try:
-        digest, _, text = data.partition(b"\n")
-        if hashlib.sha256(text).hexdigest().encode() != digest:
-            return None
-        body = json.loads(text)
-    except (ValueError, UnicodeDecodeError, RecursionError):
-        return None
-    key = name.rsplit("-", 3)[0]
-    ok = isinstance(body, dict) and body.get("format") == FORMAT and body.get("key") == key
-    return body if ok and body.get("entry") == [tensor, i, j] else None
+    body = None if data is None else load(data, name.rsplit("-", 3)[0])
+    return body if body is not None and body.get("entry") == [tensor, i, j] else None
 
 
 def _edge(x: Fraction, threshold: Fraction) -> bool:
