@@ -220,7 +220,7 @@ def prove(rule: str | None, list_: bool, lang: str) -> None:
 @click.argument("formula", required=False)
 @click.option("--wrt", help="Parameter or node (W2, Z1); with --value one entry: W1[0,0] or w11.")
 @click.option("--value", help="A hand-computed number for the --wrt entry, e.g. -0.01365.")
-@click.option("--latex", "latex_", is_flag=True, help="Read FORMULA as LaTeX.")
+@click.option("--latex", "latex_", is_flag=True, help="Read FORMULA as LaTeX (without it, recognised by a \\command, $, ^{ or _{, or a ^ the plain reader refuses).")
 @click.option(
     "--rtol", type=float, default=None, help="With --value: accept within this relative tolerance."
 )

@@ -224,6 +224,11 @@ def test_shape_mismatch_names_shapes_and_the_transpose_that_fixes_it() -> None:
     r = check("mlp-bce", "A1", "dZ2 @ W2")
     assert "inner sizes" in r.diagnoses[0].message
     assert r.diagnoses[0].fix == "dZ2 @ W2.T"
+    # the repair pushes the transpose through element-wise parts: no (2 * D.T).T in the fix
+    r = check("mlp-bce", "W2", "(1 / m) * (A2 - Y).T @ A1")
+    assert r.diagnoses[0].code == "shape-mismatch"
+    assert ".T)" not in r.diagnoses[0].fix and ".T.T" not in r.diagnoses[0].fix
+    assert check("mlp-bce", "W2", r.diagnoses[0].fix).ok
 
 
 def test_unknown_shows_where_it_differs() -> None:
@@ -695,3 +700,24 @@ def test_cli_lang_zh_exit_codes() -> None:
     )
     bad_json = json.loads(cli("mlp-bce", "--lang", "zh", "--json", "--wrt", "W2", "A1 +* 2").stdout)
     assert bad_json["verdict"] == "unreadable" and CJK.search(bad_json["error"])
+
+
+@pytest.mark.parametrize(
+    "right, wrong",
+    [
+        (r"\frac{1}{m} A^{[1]T} (A^{[2]} - Y)", r"A^{[1]T} (A^{[2]} - Y)"),  # a command
+        (r"$A_1^\top \delta_2$", r"$A_1 \delta_2^\top$"),  # $ delimiters
+        ("A1^T dZ2", "dZ2^T A1"),  # a bare ^: the plain reader refuses it, LaTeX reads it
+    ],
+)
+def test_latex_is_recognised_without_the_flag(right: str, wrong: str) -> None:
+    assert check("mlp-bce", "W2", right).ok
+    r = check("mlp-bce", "W2", wrong)
+    assert not r.ok and r.diagnoses[0].code in ("scale-factor", "shape-mismatch")
+    assert "\\" in (r.diagnoses[0].fix or "")  # recognised as LaTeX: the fix in LaTeX
+
+
+def test_a_formula_neither_reader_reads_gets_the_plain_readers_message() -> None:
+    with pytest.raises(FormulaError) as err:
+        check("mlp-bce", "W2", "A1 ^ ")
+    assert "column" in str(err.value)

@@ -117,7 +117,7 @@ def test_wrong_layer_of_an_activation_derivative() -> None:
 
 def test_sizes_told_apart_on_the_real_network() -> None:
     """The re-check at other sizes runs the network at those sizes: a batch mean stays a mean
-    (batchnorm's compact formula is right, with n for m it is wrong); a batch of one is kept."""
+    (batchnorm's compact formula is right, with n for m it is wrong); a batch of one is resized too."""
     from derive.checker.check import check
 
     compact = "gamma / ({k} * np.sqrt(var + eps)) * ({k} * dY - np.sum(dY, axis=0) - Z_hat * np.sum(dY * Z_hat, axis=0))"
@@ -126,6 +126,10 @@ def test_sizes_told_apart_on_the_real_network() -> None:
     assert check(
         "batchnorm", "mu", "np.sum(-dZ_hat / np.sqrt(var + eps), axis=0, keepdims=True)"
     ).ok
-    assert check("rnn", "b", "dz_1 + dz_2").ok  # m = 1: the walkthrough's own db
+    r = check("rnn", "b", "dz_1 + dz_2")  # m = 1 here, but the batch size is a name: summed
+    assert r.code == "bias-not-summed" and "a size is 1" in r.text()
+    assert check("rnn", "b", "np.sum(dz_1 + dz_2, axis=0, keepdims=True)").ok
+    r = check("rnn", "h_2", "m * (h_2 - y)")  # a factor of a size that is 1 here
+    assert r.code == "scale-factor" and "not a mean" in r.text()
     r = check("mlp-bce", "W2", "A1.T @ (A2 - Y) / n_h")
     assert r.code == "scale-factor"

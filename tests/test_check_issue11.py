@@ -260,6 +260,10 @@ NUMBERS: list[Case] = [
     ("tiny-mlp", "w11", "value", "−1.37 × 10^{-2}", "correct", None),
     ("tiny-mlp", "w11", "value", "-1.37e-2", "correct", None),
     ("tiny-mlp", "w11", "value", "$-0.0137$", "correct", None),
+    ("tiny-mlp", "w11", "value", "≈ -0.0137", "correct", None),  # as a hand calculation ends
+    ("tiny-mlp", "w11", "value", r"\approx -0.0137", "correct", None),
+    ("tiny-mlp", "w11", "value", "-0.0137.", "correct", None),  # a sentence's full stop
+    ("tiny-mlp", "w11", "value", "≈ -0.0139.", "incorrect", "unknown"),
     ("tiny-mlp", "w11", "value", "1" * 60, "unreadable", "unreadable"),
     ("tiny-mlp", "w11", "value", "1e5000", "unreadable", "unreadable"),
     ("tiny-mlp", "w11", "value", "about 0.01", "unreadable", "unreadable"),
@@ -822,3 +826,25 @@ def test_a_constant_gradient_may_be_written_as_a_constant() -> None:
     assert check(net, "margins", r"\frac{1}{N} \mathbf{1}", latex=True).ok
     assert check(net, "margins", "1").code == "scale-factor"
     assert not check(net, "margins", "1 / C").ok
+
+
+@pytest.mark.parametrize(
+    ("formula", "latex"),
+    [
+        ("(A1.T @ dZ2", False),
+        ("A1.T @ dZ2)", False),
+        ("A1.T @ [dZ2)", False),
+        ("A1.T @@ dZ2", False),
+        (r"\frac{1}{m} A^{[1]\top} \left(A^{[2]} - Y", True),
+    ],
+)
+def test_parser_details_in_chinese_have_no_english_left(formula: str, latex: bool) -> None:
+    """Python's own syntax-error details and the LaTeX reader's bracket pairing are translated:
+    no English phrase inside a Chinese message."""
+    import re
+
+    with pytest.raises(FormulaError) as info:
+        check("mlp-bce", "W2", formula, latex=latex)
+    zh = info.value.localized("zh")
+    english = re.findall(r"[A-Za-z]{3,}(?: [A-Za-z]{2,})+", zh)
+    assert not english, zh

@@ -126,6 +126,17 @@ def test_errors_name_their_field(change, where):
     assert bad(GOOD.replace(*change)).where == where
 
 
+def test_network_table_optional_and_top_level_keys():
+    """`name`/`title`/`description` above every table belong to [network]; without a name the
+    file's stem (lower-case, other characters as '-') is the network's name."""
+    body = GOOD.replace('[network]\nname = "t"\n', "")
+    assert spec.parse(body, source="/tmp/My_Course Net.toml").name == "my-course-net"
+    top = spec.parse('name = "top"\ntitle = "Top"\n' + body, source="x.toml")
+    assert (top.name, top.title["en"]) == ("top", "Top")
+    assert bad('name = "a"\n' + GOOD).where == "name"
+    assert "unknown key at the top" in bad("colour = 1\n" + GOOD).message
+
+
 def test_not_toml():
     assert "not valid TOML" in bad("[network\n").message
 

@@ -73,7 +73,13 @@ import numpy as np
 import sympy as sp
 
 from derive.checker.checknet import POINTS, POINTS_PIECEWISE, Net, Target, net_for
-from derive.checker.diagnose import diagnose, factor_text, relu_at_zero, shape_problem
+from derive.checker.diagnose import (
+    _factor_diagnoses,
+    diagnose,
+    factor_text,
+    relu_at_zero,
+    shape_problem,
+)
 from derive.checker.evaluate import System, _Undefined, evaluate, floats, same
 from derive.checker.formtree import (
     formula_text,
@@ -83,9 +89,17 @@ from derive.checker.formtree import (
     subtrees,
     tree_text,
 )
-from derive.checker.formula import Convert, ShapeError, read, resolve_products, wrt_from
+from derive.checker.formula import (
+    Convert,
+    ShapeError,
+    has_row_sum,
+    read,
+    resolve_products,
+    wrt_from,
+)
 from derive.checker.handcalc import _entry, check_value
 from derive.checker.mutations import library
+from derive.checker.names import looks_latex
 from derive.checker.verdict import (
     CODES,
     CheckResult,
@@ -149,7 +163,17 @@ def check(
         result = check_value(n, wrt, str(value), rtol=rtol, digits=digits)
     else:
         assert formula is not None
-        tree, lhs, shown = read(n, formula, latex, wrt)
+        latex = latex or looks_latex(formula)
+        try:
+            tree, lhs, shown = read(n, formula, latex, wrt)
+        except FormulaError as plain:
+            if latex or "^" not in formula:
+                raise
+            try:  # A1^T dZ2: LaTeX without a backslash (NumPy's ^ is never a gradient)
+                tree, lhs, shown = read(n, formula, True, wrt)
+            except FormulaError:
+                raise plain from None
+            latex = True
         entry = _entry_wrt(n, wrt, lhs)
         if entry is not None:
             result = _check_entry(n, entry, formula, shown, tree, allow_upstream, latex)
@@ -340,8 +364,10 @@ def _check_formula(
                     m, code, factor = literal
                     diag = Diagnosis.of(code, m, target.expected, factor)
                     return _result(verdict="incorrect", diagnoses=(diag,), read_as=read_as, **base)
-            diags = _resized_diagnosis(net, target, user) or diagnose(
-                net, target, user, resolved, conv, raw
+            diags = (
+                _resized_diagnosis(net, target, user)
+                or _size_factor(net, target, user, conv)
+                or diagnose(net, target, user, resolved, conv, raw)
             )
             notes = [msg("note.example_sizes")]
             return _result(
@@ -350,6 +376,8 @@ def _check_formula(
         notes += _confirm(net, target, user)
         return _result(verdict="correct", diagnoses=(), read_as=read_as, notes=notes, **base)
     diags = diagnose(net, target, user, resolved, conv, raw)
+    if has_row_sum(submitted):
+        notes.append(msg("heldcheck.row_sum"))
     if user.shape == target.shape:
         at_example = evaluate(user, System(net.example, 0))
         if _binary_only(net, target, user):
@@ -428,6 +456,17 @@ def _resized_diagnosis(net: Net, target: Target, user: mf.MExpr) -> list[Diagnos
         m = msg("mut.transposed", grad=grad_name(name), node=name)
         return [Diagnosis.of("operand-order", m, target.expected)]
     return []
+
+
+def _size_factor(net: Net, target: Target, user: mf.MExpr, conv: Any) -> list[Diagnosis]:
+    """Right at the example, wrong at other sizes by a power of a size that is 1 here
+    (``m * dZ`` where the batch has one example): that factor, named."""
+    if user.shape != target.shape or not same(
+        evaluate(user, System(net.example, 0)), target.truth(0, "example")
+    ):
+        return []
+    diags = _factor_diagnoses(net, target, user, target.ref, 1.0, conv, target.expected, None)
+    return diags if diags and diags[-1].factor not in (None, "1") else []
 
 
 def binary_points(net: Net) -> list[Checker] | None:

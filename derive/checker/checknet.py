@@ -129,12 +129,8 @@ class Net:
         names = g.scalar_names()
         for name, sym in g.scalars.items():
             self.names[name] = mf.Scalar(sym, names)
-        loss = self.spec.forward[-1][1]
-        if (
-            isinstance(loss, ex.Call)
-            and loss.func in ex.LOSSES
-            and isinstance(loss.args[0], ex.Name)
-        ):
+        loss = _loss_call(self.spec.forward[-1][1])  # 0.5 * mse(O, t): the prediction is O
+        if loss is not None and isinstance(loss.args[0], ex.Name):
             for alias in ("Yhat", "Y_hat", "yhat", "y_hat"):
                 if alias not in self.names:
                     self.names[alias] = self.names[loss.args[0].id]
@@ -405,9 +401,6 @@ def _resized_points(net: Net, count: int = 2) -> list[Resized]:
     sizes: dict[str, Any] = {}
     used: set[int] = set()
     for name, v in dims.items():  # the smallest new value >= 3: not the old one, not taken
-        if int(v) == 1:  # a batch of one is how the network is defined (and derived): kept
-            sizes[name] = 1
-            continue
         new = next(k for k in range(3, 64) if k != int(v) and k not in used)
         used.add(new)
         sizes[name] = new
@@ -421,8 +414,7 @@ def _resized_points(net: Net, count: int = 2) -> list[Resized]:
             continue
         if len(out) == count:
             return out
-    return []
-    return out
+    return []  # fewer than `count` usable draws: no re-check at other sizes
 
 
 # ---- the gradient being checked -----------------------------------------------------------------
@@ -568,3 +560,14 @@ def _zero_point(net: Net) -> Checker | None:
     with mpmath.workdps(DPS):
         hit = any(ck._eval(s, 0) == 0 for n in relu_in for s in g.tensors[n].symbols)
     return ck if hit else None
+
+
+def _loss_call(node: ex.Node) -> ex.Call | None:
+    """The loss function's call in the loss node's definition (``0.5 * mse(O, t)``), if any."""
+    if isinstance(node, ex.Call) and node.func in ex.LOSSES:
+        return node
+    for child in ex.children(node):
+        found = _loss_call(child)
+        if found is not None:
+            return found
+    return None

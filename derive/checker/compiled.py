@@ -24,6 +24,7 @@ import numpy as np
 from derive.checker import latexin
 from derive.checker.check import binary_points
 from derive.checker.checknet import DIAG_POINTS, POINTS, POINTS_PIECEWISE, Net, Target
+from derive.checker.diagnose import averaged
 from derive.checker.evaluate import ExactSystem, System, evaluate, floats
 from derive.checker.fastpath import FORMAT
 from derive.checker.fastvalue import MAX_SIM_DIGITS
@@ -280,7 +281,13 @@ def build(net: Net, key: str) -> bytes | None:
         "example": example,
         "resized": resized,
         "sizes": [  # the named sizes (dims), their values and their values at other dims
-            [name, float(net.g.scalar_values[sym]), float(net.other_dims.defs[sym]), str(sym)]
+            [
+                name,
+                float(net.g.scalar_values[sym]),
+                float(net.other_dims.defs[sym]),
+                str(sym),
+                averaged(net, name),
+            ]
             for name, sym in net.g.scalars.items()
             if name in net.spec.dims
         ],

@@ -19,10 +19,10 @@ import numpy as np
 from derive.checker import fastdiag
 from derive.checker.checknet import DIAG_POINTS, Net, Target
 from derive.checker.evaluate import System, close, evaluate, floats, same
-from derive.checker.formtree import shape_ok, tree_text
+from derive.checker.formtree import positions, shape_ok, tree_text
 from derive.checker.formula import Convert
 from derive.checker.mutations import Mutation, library
-from derive.checker.repair import _edits, _tidy, axis_repair, repair
+from derive.checker.repair import _edits, _tidy, axis_repair, repair, scalar_names
 from derive.checker.verdict import Diagnosis, Msg, grad_name, msg, shape_text
 from derive.engine import mform as mf
 from derive.engine.tolerance import (
@@ -32,6 +32,7 @@ from derive.engine.tolerance import (
     TINY,
 )
 from derive.lang import expr as ex
+from derive.lang import ops
 
 
 def diagnose(
@@ -150,7 +151,7 @@ def _edit_and_mutation(
             if all(close(u, v) for u, v in zip(vals, m.values, strict=True)):  # type: ignore[arg-type]
                 first = Diagnosis.of(
                     codes[kind],
-                    msg("diag.repair", how=desc, fix=tree_text(_tidy(t))),
+                    msg("diag.repair", how=desc, fix=tree_text(_tidy(t, scalar_names(net)))),
                     target.expected,
                 )
                 return [first, Diagnosis.of(m.code, m.message, target.expected)]
@@ -290,6 +291,36 @@ def factor_text(c: float) -> str:
     return fastdiag.factor_text(c, CHECK_FLOAT_RTOL)
 
 
+def averaged(net: Net, size: str) -> bool:
+    """Does the loss average (a mean-reducing loss, ``mean``, or ``/ size``)? Read from the
+    loss's definition and the scalar nodes it is built from, not from other layers (a batch
+    norm's mean over the batch is no mean of the loss)."""
+    defs = dict(net.spec.forward)
+    todo, seen = [net.spec.loss], set()
+    while todo:
+        name = todo.pop()
+        if name in seen or name not in defs:
+            continue
+        seen.add(name)
+        for _, n in positions(defs[name]):
+            if isinstance(n, ex.Call) and (n.func == "mean" or _reduces_mean(n.func)):
+                return True
+            if isinstance(n, ex.BinOp) and n.op == "/":
+                if any(isinstance(k, ex.Name) and k.id == size for _, k in positions(n.right)):
+                    return True
+            if isinstance(n, ex.Name) and net.spec.shapes.get(n.id) in ((), (1, 1)):
+                todo.append(n.id)
+    return False
+
+
+def _reduces_mean(func: str) -> bool:
+    try:
+        op = ops.get(func)
+    except (KeyError, ValueError):
+        return False
+    return op.kind == ops.LOSS and op.reduce in ("mean", "rows")
+
+
 def _factor_diagnoses(
     net: Net,
     target: Target,
@@ -335,14 +366,15 @@ def _factor_diagnoses(
                     else (f"{name}**2" if k == 2 else f"1/{name}**2")
                 )
                 factor = power if math.isclose(q, 1, rel_tol=CHECK_FLOAT_RTOL) else f"{factor_text(q)}*{power}"
+                mean = averaged(net, name)
                 if k == 1 and factor == name:
                     node = target.name not in net.spec.params
                     key = "factor.missing_size_node" if node else "factor.missing_size"
-                    why = msg(key, name=name, target=target.name)
+                    why = msg(key if mean else "factor.size_in_sum", name=name, target=target.name)
                 elif k == -1 and factor == power:
                     ups = sorted(conv.grads_used)
                     why = msg("factor.extra_size", name=name)
-                    if ups:
+                    if ups and mean:
                         u = ups[0]
                         why = msg(
                             "factor.extra_size_up",

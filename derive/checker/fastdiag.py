@@ -185,7 +185,7 @@ class Diagnoser:
                 other = self.ratio(u2, ref_dims)  # type: ignore[arg-type]
                 other = abs(other) if other is not None else None
         factor, why = factor_text(c, self.rtol), None
-        for name, v, v2, _ in self.c["sizes"]:
+        for name, v, v2, _, mean in self.c["sizes"]:
             if other is None:
                 continue
             for k in (1, -1, 2, -2):
@@ -203,11 +203,12 @@ class Diagnoser:
                     if k == 1 and factor == name:
                         node = self.name not in self.c["params"]
                         key = "factor.missing_size_node" if node else "factor.missing_size"
+                        key = key if mean else "factor.size_in_sum"
                         why = msg(key, name=name, target=self.name)
                     elif k == -1 and factor == power:
                         ups = sorted(self.grads_used)
                         why = msg("factor.extra_size", name=name)
-                        if ups:
+                        if ups and mean:
                             u = ups[0]
                             up = self.c["targets"].get(u)
                             if up is None:

@@ -301,6 +301,8 @@ class _Numpy:
             k.value = self.visit(k.value)  # type: ignore[assignment]
         if any(isinstance(a, ast.Starred) for a in node.args):
             raise _Fallback
+        if names.row_sum_1d(node, self.modules):  # np.sum(X, axis=1): a 1-D row (slow path)
+            raise _Fallback
         if names.call_keywords(node):
             self.changed = True
         f, args = node.func, node.args
@@ -777,6 +779,8 @@ def answer(
         lim = c["limits"]
         if len(formula) > lim["max_length"] or any(c in formula for c in "∂#;\n"):
             return None
+        if names.looks_latex(formula):
+            return None  # read as LaTeX by the slow path
         if re.search(lim["leibniz"], formula) or re.match(
             r"\s*([A-Za-z_][A-Za-z0-9_]*)\s*=(?!=)", formula
         ):
@@ -876,10 +880,10 @@ def _size_swap(
     same value belongs, found at the points with other dims; _Fallback when none is found."""
     t = c["targets"][name]
     rtol = _rational(c["limits"]["tolerance"]["check_rtol"])
-    sizes = {sym: (dim, v) for dim, v, _, sym in c["sizes"]}
+    sizes = {sym: (dim, v) for dim, v, _, sym, _ in c["sizes"]}
     leaves = c["leaves"]
     leaf_of = {}  # a size's symbol → the leaf that is exactly it
-    for dim, _, _, sym in c["sizes"]:
+    for dim, _, _, sym, _ in c["sizes"]:
         i = c["names"].get(dim)
         if i is not None and leaves[i].get("symbol") == sym:
             leaf_of[sym] = i

@@ -142,7 +142,8 @@ def tree_text(n: ex.Node, parent: int = 0) -> str:
         e, _ = num_text(n.exponent)
         s, prec = f"{tree_text(n.base, 5)} ** {e if n.exponent >= 0 else f'({e})'}", 4
     elif isinstance(n, ex.Transpose):
-        s, prec = f"{tree_text(n.operand, 5)}.T", 5
+        inner = tree_text(n.operand, 5)
+        s, prec = f"{f'({inner})' if isinstance(n.operand, ex.Num) else inner}.T", 5  # (2).T
     elif isinstance(n, ex.Call):
         parts = [tree_text(a) for a in n.args] + [f"{k}={tree_text(v)}" for k, v in n.kwargs]
         s, prec = f"{n.func}({', '.join(parts)})", 5

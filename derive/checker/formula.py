@@ -110,9 +110,44 @@ def _masked(part: str) -> str:
     return f"{name} = {name} * (1 - ({cond})) + ({value}) * ({cond})"
 
 
+_AUGMENTED = re.compile(r"\s*([A-Za-z_][A-Za-z0-9_]*)\s*([-+*/@])=\s*(.+)")
+_ZEROS = re.compile(r"\s*([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(?:np|numpy|torch)\.zeros(?:_like)?\(.*\)\s*")
+
+
+def _in_place(parts: list[str]) -> list[str]:
+    """Course code's in-place updates as the assignments they perform: ``dW += x.T @ dz`` is
+    ``dW = dW + (x.T @ dz)`` (``-=``, ``*=``, ``/=`` alike); ``dW = np.zeros_like(W)`` followed by
+    ``dW += …`` starts the sum at that term (min-char-rnn's accumulation over time steps)."""
+    out: list[str] = []
+    zero: set[str] = set()
+    for part in parts:
+        z = _ZEROS.fullmatch(part)
+        if z is not None:
+            zero.add(z.group(1))
+            out.append(part)
+            continue
+        m = _AUGMENTED.fullmatch(part)
+        if m is None:
+            lhs = re.match(r"\s*([A-Za-z_][A-Za-z0-9_]*)\s*=(?!=)", part)
+            if lhs is not None:
+                zero.discard(lhs.group(1))
+            out.append(part)
+            continue
+        name, op, value = m.groups()
+        if name in zero and op in "+-":
+            out.append(f"{name} = {'-' if op == '-' else ''}({value})")
+        else:
+            out.append(f"{name} = {name} {op} ({value})")
+        zero.discard(name)
+    return out
+
+
 def _derivation(
     net: Net, parts: list[str], latex: bool, wrt: str | None, text: str
 ) -> tuple[ex.Node, str | None, str]:
+    if not latex:
+        parts = _in_place(parts)
+    masked = [not latex and _masked(p) != p for p in parts]
     read_parts = [_read_one(net, p if latex else _masked(p), latex) for p in parts]
     answer = len(read_parts) - 1
     want = tensor_of(net, wrt) if wrt else None
@@ -123,6 +158,11 @@ def _derivation(
     ]
     if named:  # the last assignment of the gradient asked for (dZ = …; dZ[Z <= 0] = 0)
         answer = named[-1]
+    elif want is not None and masked[answer]:
+        # CS231n's dhidden[hidden <= 0] = 0: the array now holds the gradient asked for,
+        # whatever its name said before the masking
+        tree, _, part_text = read_parts[answer]
+        read_parts[answer] = (tree, None, part_text)
     defs: dict[str, ex.Node] = {}
 
     def subst(n: ex.Node) -> ex.Node:
@@ -174,6 +214,8 @@ def _read_one(net: Net, text: str, latex: bool) -> tuple[ex.Node, str | None, st
         lhs, body, offset = m.group(1), text[m.end() :], m.end()
     lead = len(body) - len(body.lstrip())
     try:
+        if _numpy_rows(body):  # the language would read np.sum(X, axis=1) as a column
+            raise ex.ExprError("a NumPy 1-D row sum", 0)
         return ex.parse(body, allow_compare=True), lhs, text
     except ex.ExprError as err:
         try:
@@ -225,6 +267,12 @@ SUPPORTED_NUMPY = (
     "np.sqrt",
     "np.outer",
     "np.ones((1, m)) @ x",
+    "np.zeros_like(x) (then +=)",
+    "np.prod(x.shape)",
+    "x.reshape(-1, 1)",
+    "x[:, None]",
+    "np.expand_dims",
+    "softmax(x, axis=1)",
     "np.int64/np.float64/np.array(x)",
     "x.astype(float)",
     "x.T",
@@ -238,6 +286,7 @@ SUPPORTED_NUMPY = (
     "torch.sigmoid",
     "torch.relu",
     "x.float()",
+    "sigmoid_prime(Z)",
     "relu_backward(dA, Z)",
     "sigmoid_backward(dA, Z)",
     "tanh_backward(dA, Z)",
@@ -280,6 +329,7 @@ _FLOAT_DTYPES = {
     "f",
     "d",
 }
+_PRIME = re.compile(r"(\w+?)_?(?:prime|derivative|deriv|grad)")  # sigmoid_prime(z), tanh_derivative(z)
 _BACKWARD = "_backward"  # course helpers: relu_backward(dA, Z) = dA * relu'(Z), for any activation
 
 
@@ -466,9 +516,37 @@ class _Numpy(ast.NodeTransformer):
                 return ast.BinOp(self.dim(name, 0), ast.Mult(), self.dim(name, 1))
         return node
 
+    def reshaped(self, x: ast.expr, shape: list[ast.expr], spelled: str) -> ast.expr:
+        """``x.reshape(-1, 1)`` (or ``(k, 1)``): a vector as a column; ``(1, -1)`` a row."""
+        if len(shape) == 1 and isinstance(shape[0], ast.Tuple):
+            shape = list(shape[0].elts)
+        if len(shape) != 2:
+            raise self.unsupported(spelled)
+        ones = [isinstance(d, ast.Constant) and d.value == 1 for d in shape]
+        if ones[1] and not ones[0]:
+            return self.oriented(x, 1, spelled)
+        if ones[0] and not ones[1]:
+            return self.oriented(x, 0, spelled)
+        raise self.unsupported(spelled)
+
+    def oriented(self, x: ast.expr, axis: int | None, spelled: str) -> ast.expr:
+        """``x`` (a vector) with a new axis at ``axis``: 1 → a column, 0 → a row."""
+        shape = self.shape_of(x)
+        if axis is None or shape is None or 1 not in shape:
+            raise self.unsupported(spelled)
+        if shape == (1, 1) or (axis == 1) == (shape[1] == 1):
+            return x
+        if isinstance(x, ast.Attribute) and x.attr == "T":
+            return x.value
+        return ast.Attribute(x, "T", ast.Load())
+
     def visit_Subscript(self, node: ast.Subscript) -> ast.AST:
         self.generic_visit(node)
         v, s = node.value, node.slice
+        new_axis = _new_axis(s)
+        if new_axis is not None:  # s[:, None], s[:, np.newaxis], s[None, :]
+            self.changed = True
+            return self.oriented(v, new_axis, "[:, None]")
         if (
             isinstance(v, ast.Attribute)
             and v.attr == "shape"
@@ -543,6 +621,14 @@ class _Numpy(ast.NodeTransformer):
 
     def visit_Call(self, node: ast.Call) -> ast.AST:
         self.generic_visit(node)
+        if names.row_sum_1d(node, _NUMPY_MODULES):
+            # np.sum(X, axis=1) without keepdims: NumPy's 1-D result broadcasts as a ROW
+            self.changed = True
+            node.keywords = [k for k in node.keywords if k.arg not in ("keepdims", "keepdim")]
+            return ast.Attribute(self.call(node), "T", ast.Load())
+        return self.call(node)
+
+    def call(self, node: ast.Call) -> ast.AST:
         if names.call_keywords(node):
             self.changed = True
         f, args = node.func, node.args
@@ -560,6 +646,10 @@ class _Numpy(ast.NodeTransformer):
                 self.changed = True
                 dA, z = args
                 return ast.BinOp(dA, ast.Mult(), _derivative_ast(act, z))
+            m = _PRIME.fullmatch(f.id)
+            if m and m.group(1) in ops.activations() and len(args) == 1 and not node.keywords:
+                self.changed = True  # Nielsen's sigmoid_prime(z): the activation's derivative
+                return _derivative_ast(m.group(1), args[0])
             if f.id == "float" and len(args) == 1:
                 self.changed = True
                 return args[0]
@@ -643,6 +733,29 @@ class _Numpy(ast.NodeTransformer):
                     return ast.BinOp(c, ast.Mult(), a)
                 rest = ast.BinOp(ast.BinOp(_c(1), ast.Sub(), c), ast.Mult(), b)
                 return ast.BinOp(out, ast.Add(), rest)
+            if name in ("zeros_like", "zeros") and len(args) == 1:
+                return _c(0)  # dW = np.zeros_like(W): a zero (broadcast) to add terms to
+            if name == "reshape" and len(args) >= 2:
+                return self.reshaped(args[0], args[1:], shown)
+            if name in ("expand_dims", "unsqueeze") and len(args) + len(node.keywords) == 2:
+                axis = args[1] if len(args) == 2 else node.keywords[0].value
+                return self.oriented(args[0], _axis_of(axis), shown)
+            if name == "prod" and len(args) == 1:  # np.prod(Y.shape): Y.size
+                a = args[0]
+                if (
+                    isinstance(a, ast.Attribute)
+                    and a.attr == "shape"
+                    and isinstance(a.value, ast.Name)
+                ):
+                    return self.visit_Attribute(ast.Attribute(a.value, "size", ast.Load()))
+                raise self.unsupported(shown)
+            if name in ("softmax", "log_softmax") and len(args) + len(node.keywords) == 2:
+                axis = args[1] if len(args) == 2 else node.keywords[0].value
+                if _axis_of(axis) != 1:  # the network's softmax is row by row
+                    raise self.unsupported(f"{shown}(…, axis=0)")
+                node.args, node.keywords = args[:1], []
+                node.func = ast.Name(name, ast.Load())
+                return node
             if name == "einsum" and len(args) in (2, 3):
                 return _einsum(args)
             if name == "outer" and two:
@@ -659,6 +772,12 @@ class _Numpy(ast.NodeTransformer):
                 node.func = ast.Name(ops.numpy_name(name), ast.Load())
                 return node
             raise self.unsupported(shown)
+        if f.attr in ("reshape", "view") and not node.keywords:
+            self.changed = True
+            return self.reshaped(base, args, "." + f.attr)
+        if f.attr == "unsqueeze" and len(args) == 1 and not node.keywords:
+            self.changed = True
+            return self.oriented(base, _axis_of(args[0]), ".unsqueeze")
         if f.attr in ("copy", "clone") and not args and not node.keywords:
             self.changed = True
             return base  # dA.copy(), dA.clone(): the same values
@@ -695,6 +814,59 @@ class _Numpy(ast.NodeTransformer):
             self.changed = True
             return ast.Call(ast.Name(act, ast.Load()), [base], [])
         raise self.unsupported("." + f.attr)
+
+
+def _axis_of(node: ast.expr) -> int | None:
+    try:
+        value = ast.literal_eval(node)
+    except ValueError:
+        return None
+    if isinstance(value, bool) or value not in (0, 1, -1, -2):
+        return None
+    return value % 2
+
+
+def _new_axis(s: ast.expr) -> int | None:
+    """``[:, None]`` → 1 (a column), ``[None, :]`` → 0 (a row); else None."""
+    if not isinstance(s, ast.Tuple) or len(s.elts) != 2:
+        return None
+
+    def is_none(e: ast.expr) -> bool:
+        return (isinstance(e, ast.Constant) and e.value is None) or (
+            isinstance(e, ast.Attribute) and e.attr == "newaxis"
+        )
+
+    def is_all(e: ast.expr) -> bool:
+        return isinstance(e, ast.Slice) and e.lower is None and e.upper is None and e.step is None
+
+    a, b = s.elts
+    if is_all(a) and is_none(b):
+        return 1
+    if is_none(a) and is_all(b):
+        return 0
+    return None
+
+
+def has_row_sum(text: str) -> bool:
+    """Does any statement of ``text`` hold a NumPy sum along axis 1 without ``keepdims``?"""
+    for part in _statements(text, False) if isinstance(text, str) else ():
+        m = re.match(r"\s*[A-Za-z_][A-Za-z0-9_]*\s*[-+*/@]?=(?!=)", part)
+        if _numpy_rows(part[m.end() :] if m else part):
+            return True
+    return False
+
+
+def _numpy_rows(text: str) -> bool:
+    """Does ``text`` hold a NumPy sum along axis 1 without ``keepdims`` (a 1-D row)?"""
+    if len(text) > ex.MAX_LENGTH:
+        return False
+    try:
+        tree = ast.parse(text.strip(), mode="eval")
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return False
+    return any(
+        isinstance(n, ast.Call) and names.row_sum_1d(n, _NUMPY_MODULES) for n in ast.walk(tree)
+    )
 
 
 def _numpy_normalise(text: str, net: Net | None = None) -> str | None:
@@ -741,19 +913,24 @@ def wrt_from(net: Net, wrt: str | None, lhs: str | None, formula: str) -> str:
 def tensor_of(net: Net, text: str) -> str | None:
     """The tensor with a gradient that ``text`` names (``W2``, ``dW2``, ``delta_W2``), or None."""
     text = text.strip()
-    for cand in (
-        text,
-        text[1:] if text.startswith("d") else None,
-        text[6:] if text.startswith("delta_") else None,
-    ):
-        if (
-            cand
-            and cand in net.g.tensors
+
+    def has(cand: str) -> bool:
+        return (
+            cand in net.g.tensors
             and net.g.tensors[cand].grads is not None
             and cand != net.spec.loss
-        ):
-            return cand
-    return None
+        )
+
+    if has(text):
+        return text
+    loss = re.escape(net.spec.loss)
+    # dW2, delta_W2, grad_w2 (the PyTorch tutorial), dL_dw / dLdw / dJ_dW2 (micrograd, notes)
+    m = re.fullmatch(rf"(?:d(?:{loss}|L|J|C|E)_?d|delta_|grad_|nabla_|d_|d)(\w+)", text)
+    if m is None:  # w_grad, W1_gradient: the name first
+        m = re.fullmatch(r"(\w+?)_?(?:grad|gradient)", text)
+    if m is None:
+        return None
+    return names.resolve(has, net.spec.constants, m.group(1))
 
 
 # ---- formula trees → matrix form ----------------------------------------------------------------
@@ -852,11 +1029,35 @@ class Convert:
         self.cost = 0
 
     def prepare(self, node: ex.Node) -> ex.Node:
-        """``node`` with Leibniz factors and ``g``/``g'`` resolved (:meth:`chains`)."""
+        """``node`` with Leibniz factors and ``g``/``g'`` resolved (:meth:`chains`), and
+        ``diag(v)`` factors as the element-wise products they are (:meth:`diagonal`)."""
         if _has_call(node, (latexin.LEIBNIZ, "act", "act_grad")):
             self._atoms: set[int] = set()
             node = self.alone(self.chains(node))
+        if _has_call(node, ("diag",)):
+            node = self.diagonal(node)
         return node
+
+    def diagonal(self, node: ex.Node) -> ex.Node:
+        """``u · diag(v)`` = ``u ⊙ v`` (v as a row: each column of u scaled), ``diag(v) · u`` =
+        ``v ⊙ u`` (v as a column); ``diag`` anywhere else is refused."""
+        if isinstance(node, ex.BinOp) and node.op in _PRODUCT_OPS:
+            left, right = node.left, node.right
+            if isinstance(right, ex.Call) and right.func == "diag" and len(right.args) == 1:
+                v = self.diagonal(right.args[0])
+                return ex.BinOp("*", self.diagonal(left), self.vector(v, row=True))
+            if isinstance(left, ex.Call) and left.func == "diag" and len(left.args) == 1:
+                v = self.diagonal(left.args[0])
+                return ex.BinOp("*", self.vector(v, row=False), self.diagonal(right))
+        if isinstance(node, ex.Call) and node.func == "diag":
+            raise FormulaError(msg("heldcheck.diag"), 0, self.text)
+        return ex.rebuild(node, self.diagonal)
+
+    def vector(self, v: ex.Node, row: bool) -> ex.Node:
+        shape = self.shape_of(v)
+        if 1 not in shape or 0 in shape:
+            raise FormulaError(msg("heldcheck.diag"), 0, self.text)
+        return v if (shape[0] == 1) == row or shape == (1, 1) else ex.Transpose(v)
 
     def alone(self, node: ex.Node) -> ex.Node:
         """Leibniz factors left without an upstream gradient: the local derivative itself."""
@@ -1032,6 +1233,48 @@ class Convert:
         return out, shown
 
     # ---- Leibniz notation and the generic activation g ----------------------------------------
+    def entry_edge(self, a_raw: str, b_raw: str, up: ex.Node | None) -> ex.Node | None:
+        """``∂h1/∂h1_raw`` over the walkthrough's entry labels (Mazur's element-wise chain
+        rule): the local derivative of entry A's element-wise definition with respect to entry
+        B, written over the labels (``sigmoid(h1_raw) * (1 - sigmoid(h1_raw))``); None unless A
+        or B is an entry label."""
+        found = [self.net.resolve(x) for x in (a_raw, b_raw)]
+        labels = self.net.label_at
+        if not any(f is not None and f[0] in labels for f in found):
+            return None
+        syms = []
+        for raw, f in zip((a_raw, b_raw), found, strict=True):
+            ref = f[1] if f is not None else None
+            if not isinstance(ref, mf.Ref) or ref.kind != "value" or ref.symbols.shape != (1, 1):
+                raise FormulaError(
+                    msg("error.leibniz_not_node", name=raw, net=self.net.spec.name),
+                    self.column(raw),
+                    self.text,
+                )
+            syms.append(ref.symbols[0, 0])
+        definition = self.net.d.defs.get(syms[0])
+        local = sp.diff(definition, syms[1]) if definition is not None else sp.Integer(0)
+        if local == 0:
+            raise FormulaError(
+                msg("error.leibniz_not_input", a=a_raw, b=b_raw), self.column(b_raw), self.text
+            )
+        label_of = {sym: sp.Symbol(name) for name, sym in self._entry_symbols().items()}
+        try:  # our own derivative, printed over the labels (never user text)
+            node = ex.parse(str(local.xreplace(label_of)))
+        except ex.ExprError:
+            raise FormulaError(msg("error.leibniz_rule", a=a_raw, b=b_raw), 0, self.text) from None
+        return node if up is None else ex.BinOp("*", up, node)
+
+    def _entry_symbols(self) -> dict[str, sp.Symbol]:
+        """Every 1×1 value name of the network (entry labels, scalar tensors) → its symbol."""
+        out = {}
+        for name in self.net.names:
+            found = self.net.resolve(name)
+            ref = found[1] if found is not None else None
+            if isinstance(ref, mf.Ref) and ref.kind == "value" and ref.symbols.shape == (1, 1):
+                out.setdefault(found[0], ref.symbols[0, 0])  # type: ignore[index]
+        return out
+
     def tensor(self, name: str) -> str:
         """A user's spelling of a tensor (``y_{pred}``, ``W^{[1]}``) → its name; exit 2 if it
         is not a tensor of the network."""
@@ -1096,6 +1339,10 @@ class Convert:
         definition to ``B``."""
         assert isinstance(leib, ex.Call)
         a_raw, b_raw = (x.id for x in leib.args)  # type: ignore[attr-defined]
+        entries = self.entry_edge(a_raw, b_raw, up)
+        if entries is not None:
+            self._atoms.add(id(entries))
+            return entries
         a, b = self.tensor(a_raw), self.tensor(b_raw)
         forward = dict(self.net.spec.forward)
         if a not in forward or b not in ex.names(forward[a]):

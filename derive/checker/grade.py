@@ -32,6 +32,7 @@ from typing import Any
 
 from derive.checker.check import FormulaError, check
 from derive.checker.checknet import CACHE_SIZE, net_for
+from derive.checker.names import looks_latex
 from derive.files import read_capped
 from derive.lang.spec import SpecError
 from derive.locale import catalog
@@ -49,7 +50,6 @@ KINDS = {
 MAX_ROWS = 1_000_000
 MAX_FILE = 512 * 1024 * 1024
 _DECIMAL = re.compile(r"\s*[+\-−]?(\d+\.?\d*|\.\d+)([eE][+\-]?\d+)?\s*")
-_LATEX_HINT = re.compile(r"\\[A-Za-z]|\^\{|_\{|\$")
 
 
 class GradeError(Exception):
@@ -166,7 +166,7 @@ def grade(row: dict[str, Any], lang: str = "en") -> dict[str, Any]:
                 kind = "value"
             elif formula is not None and _DECIMAL.fullmatch(formula):
                 kind, value = "value", formula  # a number typed into the formula column
-            elif formula is not None and _LATEX_HINT.search(formula):
+            elif formula is not None and looks_latex(formula):
                 kind = "latex"
             else:
                 kind = "numpy"

@@ -32,6 +32,8 @@ from derive.lang import expr as ex
 
 MAX_DIGITS = 40  # significant digits a hand-computed number may have
 MAX_EXPONENT = 300
+_FRACTION = re.compile(r"([+-]?)(?:(\d{1,12})/(\d{1,12})|\\[dt]?frac\{(\d{1,12})\}\{(\d{1,12})\})")
+FRACTION_DIGITS = 15  # a fraction is an exact value: compared as if written to 15 digits
 _NUMBER = re.compile(r"\s*([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d{1,4}))?\s*")
 
 
@@ -75,6 +77,15 @@ def _entry(net: Net, text: str) -> tuple[str, int, int, str]:
     return tensor, i, j, shown
 
 
+def written(text: str) -> str:
+    """The number as written, without what surrounds it in a hand calculation: a leading
+    ``≈``/``~``/``=``/``\\approx`` and a sentence's full stop (``-0.0137.``; not ``5.``)."""
+    clean = re.sub(r"^\s*(?:≈|~|=|\\approx)\s*", "", text).strip()
+    if clean.endswith(".") and re.search(r"[.eE]", clean[:-1]):
+        clean = clean[:-1]
+    return clean
+
+
 def _digits(text: str) -> tuple[Fraction, int, Fraction]:
     """A decimal → (exact value, significant digits, one unit of the last digit). Refuses more
     than :data:`MAX_DIGITS` digits or an exponent beyond :data:`MAX_EXPONENT`."""
@@ -86,6 +97,15 @@ def _digits(text: str) -> tuple[Fraction, int, Fraction]:
         r"e\1",
         clean,
     )
+    frac = _FRACTION.fullmatch(clean.replace(" ", ""))
+    if frac is not None:  # -8/15, 3/40, -\frac{8}{15}: an exact value, judged as exact
+        num, den = int(frac.group(2) or frac.group(4)), int(frac.group(3) or frac.group(5))
+        if den == 0 or num == 0:
+            raise FormulaError(msg("error.not_decimal", value=text))
+        value = Fraction(num, den) * (-1 if frac.group(1) == "-" else 1)
+        top = len(str(abs(value.numerator) // abs(value.denominator))) if abs(value) >= 1 else 0
+        lead = top if top else 1 - len(str(value.denominator // max(abs(value.numerator), 1)))
+        return value, FRACTION_DIGITS, Fraction(10) ** (lead - FRACTION_DIGITS)
     m = _NUMBER.fullmatch(clean.replace(",", ""))
     if m is None or not (m.group(2) or m.group(3)):
         raise FormulaError(msg("error.not_decimal", value=text))
@@ -164,6 +184,20 @@ def _simulate(net: Net, sym: sp.Symbol, digits: int, textbook: bool = True) -> m
         return v
 
 
+def _exact_by_hand(net: Net, sym: sp.Symbol, digits: int, exact: mpmath.mpf) -> bool:
+    """Is a hand calculation carrying ``digits`` digits exact here (every intermediate exact at
+    that precision, as on an integer graph)? Then there is no rounding allowance at all."""
+    with mpmath.workdps(DPS):
+        for textbook in (True, False):
+            try:
+                hand = simulate(net, sym, digits, textbook)
+            except (ZeroDivisionError, OverflowError, ValueError):
+                return False
+            if abs(hand - exact) > abs(exact) * mpmath.mpf(10) ** -40:
+                return False
+    return True
+
+
 def check_value(
     net: Net, wrt: str, text: str, *, rtol: float | None = None, digits: int | None = None
 ) -> CheckResult:
@@ -176,6 +210,7 @@ def check_value(
     significant digits) replace the policy. Raises :class:`~derive.checker.verdict.FormulaError` for an
     unreadable entry or number."""
     tensor, i, j, shown = _entry(net, wrt)
+    text = written(text)
     value, sig, ulp = _digits(text)
     sym = net.g.tensors[tensor].grads[i, j]  # type: ignore[index]
     with mpmath.workdps(DPS):
@@ -246,7 +281,7 @@ def check_value(
     half = ulp_f / 2
     if diff <= half * (1 + ROUNDING_SLACK):
         return result("correct", [], msg("value.agrees", exact=exact_text, digits=n_digits), half)
-    if sig >= 3 and diff <= ulp_f * (1 + ROUNDING_SLACK):
+    if sig >= 3 and diff <= ulp_f * (1 + ROUNDING_SLACK) and not _exact_by_hand(net, sym, sig, exact):
         return result(
             "correct", [], msg("value.one_unit", exact=exact_text, digits=n_digits), ulp_f
         )

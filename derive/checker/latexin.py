@@ -142,6 +142,7 @@ FUNCS = {
     "log": "log",
     "ln": "log",
     "relu_grad": "relu_grad",
+    "diag": "diag",  # \mathrm{diag}(v) as a factor: a diagonal matrix (derive.checker.formula)
 }
 # what our own plain-text output uses, so it can be pasted back
 UNICODE = {
@@ -237,6 +238,8 @@ def parse(
     text = _strip_delimiters(text)
     if not text.strip():
         raise LatexError("formula is empty")
+    for define in (":=", "\\coloneqq", "\\triangleq", "\\equiv"):  # δ := …: a definition
+        text = text.replace(define, " " * (len(define) - 1) + "=")
     p = _Parser(tokenize(text), known or (lambda name: name != "e"), loss)
     lhs = None
     try:
@@ -274,6 +277,18 @@ def _mul(a: ex.Node, b: ex.Node) -> ex.Node:
     return ex.BinOp(PRODUCT, a, b)
 
 
+def _has_transpose(x: ex.Node) -> bool:
+    return isinstance(x, ex.Transpose) or any(_has_transpose(c) for c in ex.children(x))
+
+
+def _outer_product(x: ex.Node) -> bool:
+    """Does ``x`` hold a product whose left side is transposed (``x^{(i)⊤} (p^{(i)} − y^{(i)})``)?"""
+    if isinstance(x, ex.BinOp) and x.op != "*" and x.op not in ("+", "-", "/"):
+        if _has_transpose(x.left):
+            return True
+    return any(_outer_product(c) for c in ex.children(x))
+
+
 def _batch_sum(x: ex.Node) -> ex.Node:
     return ex.Call("sum", (x,), (("axis", ex.Num(Fraction(0))),))
 
@@ -297,11 +312,37 @@ class _Parser:
         self.known = known
         self.loss = loss
         self.depth = 0
+        self.examples: tuple[str, ...] = ()  # the index letters of the \sum_{i=1}^{m} around
+        self.used_example = False  # an (i) of those was read
+        self.steps: dict[str, int] = {}  # \sum_{t=1}^{2} over time steps: t's value now
+        self.used_step = False  # a subscript named a time step (h_{t-1})
+        self.parent: _Parser | None = None  # the parser a group's sub-parser was made by
 
     def sub(self, toks: list[Tok]) -> _Parser:
         p = _Parser(toks, self.known, self.loss)
         p.depth = self.depth
+        p.examples = self.examples
+        p.steps = self.steps
+        p.parent = self
         return p
+
+    def step_used(self) -> None:
+        p: _Parser | None = self
+        while p is not None:
+            p.used_step = True
+            p = p.parent
+
+    def per_example(self, text: str, col: int) -> str:
+        """``text`` (a superscript) without an ``(i)`` that a surrounding ``\\sum_{i=1}^{m}``
+        sums over — Σ_i a^{(i)} is the batch sum of the vectorised A; any other ``(i)`` is
+        refused with the sentence that the vectorised form is expected."""
+        for letter in self.examples:
+            if f"({letter})" in text:
+                self.used_example = True
+                text = text.replace(f"({letter})", "")
+        if re.search(r"\([a-z]\)", text):
+            raise LatexError(PER_EXAMPLE.format(col=col), col)
+        return text
 
     def is_loss(self, name: str) -> bool:
         """Is ``name`` (a numerator of ∂·/∂·) the loss?"""
@@ -486,10 +527,16 @@ class _Parser:
             text.replace(" ", ""),
         )
         compact = compact.replace("^\\top", "\\top").replace("^T", "T").replace("^{T}", "T")
-        if re.search(r"\([a-z]\)", compact):
-            raise LatexError(PER_EXAMPLE.format(col=start.col), start.col)
+        compact = self.per_example(compact, start.col)
+        if not compact:  # y^{(i)} inside \sum_i: the vectorised Y
+            return node
         # a plain number: a power
         number = re.fullmatch(r"-?\d+(\.\d+)?", compact)
+        ratio = re.fullmatch(r"(-?)(?:(\d+)/(\d+)|\\[dt]?frac\{?(\d+)\}?\{?(\d+)\}?)", compact)
+        if ratio and int(ratio.group(3) or ratio.group(5)) != 0:  # ^{-3/2}, ^{-\frac{3}{2}}
+            top, bottom = int(ratio.group(2) or ratio.group(4)), int(ratio.group(3) or ratio.group(5))
+            compact = str(Fraction(top, bottom) * (-1 if ratio.group(1) else 1))
+            number = re.fullmatch(r"-?\d+(/\d+)?", compact)
         if number:
             value = Fraction(compact)
             if abs(value) > ex.MAX_EXPONENT:
@@ -544,6 +591,11 @@ class _Parser:
     def subscript_name(self, base: str) -> str:
         start = self.peek()
         text, toks = self.group_text()
+        step = re.fullmatch(r"([a-z])([+-]\d{1,2})?", text.replace(" ", ""))
+        if step and step.group(1) in self.steps:  # h_{t-1} inside \sum_{t=1}^{2}
+            self.step_used()
+            text = str(self.steps[step.group(1)] + int(step.group(2) or 0))
+            toks = [Tok("num", text, start.col)]
         toks = [
             t for t in toks if not (t.text in ("{", "}") or t.kind == "cmd" and t.text[1:] in FONTS)
         ]  # y_{\text{pred}}
@@ -602,6 +654,15 @@ class _Parser:
         low = name.lower()
         if low in FUNCS and not self.known(name):
             return self.function(FUNCS[low], tok)
+        if name in ("g", "f", "phi") and not self.known(name) and self.peek().text == "_":
+            save = self.pos  # f_1'(z^{(1)}) (邱锡鹏's f_l'): the layer's subscript, then g'
+            self.next()
+            text, _ = self.group_text()
+            if re.fullmatch(r"\d{1,2}|l|\[\d{1,2}\]", text.replace(" ", "")) and (
+                self.peek().text in ("'", "^", "(") or self.peek().text == "\\left"
+            ):
+                return self.function("act", tok)
+            self.pos = save
         if (
             name in ("g", "f", "phi")
             and not self.known(name)
@@ -751,6 +812,11 @@ class _Parser:
         if t.kind == "cmd" and t.text[1:] in HATS:
             self.next()
             return ex.Name(self.hat_name(self.braced_name(t)))
+        if t.kind == "cmd" and (t.text[1:] in GREEK or t.text[1:] in GREEK_NAMES):
+            for cand in GREEK_NAMES.get(t.text[1:], (t.text[1:],)):  # \delta_{\mu}: the node mu
+                if self.known(cand) or self.known("d" + cand):
+                    self.next()
+                    return ex.Name(cand)
         if t.text == "{":
             self.next()
             node = self.suffixes(self.name_only(t))
@@ -884,6 +950,7 @@ class _Parser:
             self.next()
             start = self.peek()
             text, _ = self.group_text()
+            text = self.per_example(text.replace(" ", ""), start.col)
             m = re.fullmatch(r"\[(\d+)\]|\((\d+)\)|(\d+)", text.replace(" ", ""))
             if m is None and re.search(r"\([a-z]\)", text.replace(" ", "")):
                 raise LatexError(PER_EXAMPLE.format(col=start.col), start.col)  # \delta^{[1](i)}
@@ -906,12 +973,52 @@ class _Parser:
         return ex.Name("d" + node.id)
 
     def sum(self, tok: Tok) -> ex.Node:
+        index: tuple[str, ...] = ()
+        bounds: list[int] = []
         while self.peek().text in ("_", "^"):
-            self.next()
-            self.group_tokens()  # \sum_{i=1}^{m}: the batch
+            sign = self.next().text
+            text, _ = self.group_text()  # \sum_{i=1}^{m}: the batch
+            m = re.fullmatch(r"([a-z])(=(\d{1,2}))?", text.replace(" ", ""))
+            if sign == "_" and m:
+                index = (m.group(1),)
+                bounds = [int(m.group(3))] if m.group(3) else []
+            elif sign == "^" and len(bounds) == 1 and re.fullmatch(r"\d{1,2}", text.strip()):
+                bounds.append(int(text))
         if not self.starts_factor() and self.peek().text not in ("-",):
             raise self.error(self.peek(), "what to sum after \\sum")
-        return _batch_sum(self.term())
+        if index and len(bounds) == 2 and bounds[0] <= bounds[1] <= bounds[0] + 20:
+            steps = self.time_steps(index[0], bounds)
+            if steps is not None:
+                return steps
+        outer, used = self.examples, self.used_example
+        self.examples, self.used_example = outer + index, False
+        try:
+            term = self.term()
+            if self.used_example and _outer_product(term):
+                # Σ_i x^{(i)⊤} (p^{(i)} − y^{(i)}): a sum of outer products of rows is X^⊤ (P − Y)
+                return term
+            return _batch_sum(term)
+        finally:
+            self.examples, self.used_example = outer, used or self.used_example
+
+    def time_steps(self, letter: str, bounds: list[int]) -> ex.Node | None:
+        """``\\sum_{t=1}^{2} h_{t-1}^{\\top} \\delta_{z_t}`` (BPTT): the term written out for each
+        step, if ``t`` appears in its subscripts; else None (a sum over the batch)."""
+        save, outer, used = self.pos, self.steps, self.used_step
+        terms: list[ex.Node] = []
+        try:
+            for value in range(bounds[0], bounds[1] + 1):
+                self.pos, self.steps, self.used_step = save, {**outer, letter: value}, False
+                terms.append(self.term())
+                if not self.used_step:
+                    self.pos = save
+                    return None
+        finally:
+            self.steps, self.used_step = outer, used or self.used_step
+        out = terms[0]
+        for t in terms[1:]:
+            out = ex.BinOp("+", out, t)
+        return out
 
     def maximum(self, tok: Tok) -> ex.Node:
         self.expect("(", "'(' after \\max")
@@ -962,6 +1069,9 @@ class _Parser:
             self.expect("}", f"'}}' to close the argument of {tok.text}")
         elif t.kind in ("id", "num", "cmd"):
             arg = self.postfix()
+        elif func == "sigmoid" and power == 2 and not prime and self.known("var"):
+            self._powers[-1] = None  # σ² with no argument: the variance (batch norm's var)
+            return ex.Name("var")
         else:
             raise self.error(t, f"the argument of {tok.text}, e.g. {tok.text}(Z)")
         if func == "act":  # the layer's activation g (derive.checker.formula resolves it)

@@ -200,7 +200,11 @@ def _local_mutations(net: Net, node: str, top: bool) -> Iterator[tuple[str, Msg,
                 replace_at(F, path, e.x),
             )
         if isinstance(e, mf.SumRows):
-            for other, what in ((mf.SumCols(e.x), "axis_1"), (mf.SumAll(e.x), "axis_all")):
+            for other, what in (
+                (mf.SumCols(e.x), "axis_1"),
+                (mf.T(mf.SumCols(e.x)), "axis_1"),  # NumPy's 1-D np.sum(x, axis=1): a row
+                (mf.SumAll(e.x), "axis_all"),
+            ):
                 yield (
                     "wrong-sum-axis",
                     msg(f"mut.{what}", grad=grad, formula=formula_text(F)),

@@ -18,6 +18,8 @@ def resolve(has: Callable[[str], bool], constants: Container[str], name: str) ->
         tries.append("d" + name[2:])
     if name.startswith("grad_"):  # grad_y_pred, grad_w2: the PyTorch tutorial's names
         tries.append("d" + name[5:])
+    if name.startswith("nabla_"):  # nabla_w, nabla_b: Nielsen's names
+        tries.append("d" + name[6:])
     tries.append(name.replace("_", ""))
     m = re.fullmatch(r"([A-Za-z]+)(\d+)", name)
     if m:  # LaTeX h_{2} is read as h2: the tensor may be called h_2
@@ -48,3 +50,35 @@ def call_keywords(node: ast.Call) -> bool:
     changed = len(kws) != len(node.keywords) or any(k.arg == "dim" for k in node.keywords)
     node.keywords = kws
     return changed
+
+
+def row_sum_1d(node: ast.Call, modules: Container[str]) -> bool:
+    """Is ``node`` a NumPy/PyTorch sum or mean along axis 1 (or -1) WITHOUT ``keepdims=True``
+    (``np.sum(X, axis=1)``, ``X.sum(1)``, ``torch.sum(X, dim=1)``)? Its result is 1-D, which NumPy
+    broadcasts as a row: ``A - np.sum(A, axis=1)`` subtracts the row sums along each row."""
+    f = node.func
+    if not isinstance(f, ast.Attribute) or f.attr not in ("sum", "mean"):
+        return False
+    module = isinstance(f.value, ast.Name) and f.value.id in modules
+    given = node.args[1:2] if module else node.args[:1]
+    axis = [k.value for k in node.keywords if k.arg in ("axis", "dim")] + list(given)
+    if len(axis) != 1:
+        return False
+    try:
+        value = ast.literal_eval(axis[0])
+    except ValueError:
+        return False
+    if value not in (1, -1) or isinstance(value, bool):
+        return False
+    keep = [k.value for k in node.keywords if k.arg in ("keepdims", "keepdim")]
+    return not (keep and isinstance(keep[0], ast.Constant) and keep[0].value is True)
+
+# LaTeX for certain: a command (\frac), a braced super/subscript, a $ delimiter. A bare ``^``
+# (``A1^T dZ2``) is only a hint: the plain reader is tried first (NumPy's ``^`` is XOR, never a
+# gradient, so a formula with it that the plain reader refuses is read as LaTeX).
+LATEX_HINT = re.compile(r"\\[A-Za-z]|\^\{|_\{|\$")
+
+
+def looks_latex(text: str) -> bool:
+    return bool(LATEX_HINT.search(text))
+

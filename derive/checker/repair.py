@@ -76,27 +76,54 @@ def axis_repair(
         if e.shape == target.shape and all(
             same(evaluate(e, System(net.rand, k)), target.truth(k)) for k in range(DIAG_POINTS)
         ):
-            return kind, desc, tree_text(_tidy(t))
+            return kind, desc, tree_text(_tidy(t, scalar_names(net)))
     return None
 
 
-def _tidy(n: ex.Node) -> ex.Node:
-    """Push transposes inward for display: ``(B.T @ A).T`` → ``A.T @ B``."""
+def _scalar(n: ex.Node, scalars: frozenset[str]) -> bool:
+    if isinstance(n, ex.Num):
+        return True
+    if isinstance(n, ex.Name):
+        return n.id in scalars
+    if isinstance(n, ex.Neg):
+        return _scalar(n.operand, scalars)
+    if isinstance(n, ex.BinOp) and n.op in ("+", "-", "*", "/"):
+        return _scalar(n.left, scalars) and _scalar(n.right, scalars)
+    return False
+
+
+def _tidy(n: ex.Node, scalars: frozenset[str] = frozenset()) -> ex.Node:
+    """Push transposes inward for display: ``(B.T @ A).T`` → ``A.T @ B``, ``(c * D.T).T`` →
+    ``c * D`` (``scalars``: the names of sizes, constants and other scalars)."""
     kids = subtrees(n)
     if kids:
-        n = rebuild(n, tuple(_tidy(k) for k in kids))
+        n = rebuild(n, tuple(_tidy(k, scalars) for k in kids))
     if not isinstance(n, ex.Transpose):
         return n
     x = n.operand
     if isinstance(x, ex.Transpose):
         return x.operand
-    if isinstance(x, ex.Num):
+    if _scalar(x, scalars):
         return x
     if isinstance(x, ex.BinOp) and x.op in ("@", "·"):
-        return ex.BinOp(x.op, _tidy(ex.Transpose(x.right)), _tidy(ex.Transpose(x.left)))
+        return ex.BinOp(
+            x.op, _tidy(ex.Transpose(x.right), scalars), _tidy(ex.Transpose(x.left), scalars)
+        )
     if isinstance(x, ex.Neg):
-        return ex.Neg(_tidy(ex.Transpose(x.operand)))
+        return ex.Neg(_tidy(ex.Transpose(x.operand), scalars))
+    if (
+        isinstance(x, ex.BinOp)
+        and x.op in ("+", "-", "*", "/")
+        and any(isinstance(k, ex.Transpose) or _scalar(k, scalars) for k in (x.left, x.right))
+    ):  # element-wise (NumPy broadcasting transposes with its operands): (2 * D.T).T → 2 * D
+        return ex.BinOp(
+            x.op, _tidy(ex.Transpose(x.left), scalars), _tidy(ex.Transpose(x.right), scalars)
+        )
     return n
+
+
+def scalar_names(net: Net) -> frozenset[str]:
+    return frozenset(k for k, shape in net.spec.shapes.items() if shape == ())
 
 
 def repair(
@@ -120,12 +147,16 @@ def repair(
             same(evaluate(e, System(net.rand, k)), target.truth(k)) for k in range(DIAG_POINTS)
         )
 
+    def shown(t: ex.Node) -> str:  # the tidied text only where it is itself right
+        tidy = _tidy(t, scalar_names(net))
+        return tree_text(tidy if tidy == t or right(tidy) else t)
+
     first = list(_edits(tree))
     for kind, desc, t in first:
         if len(seen) >= MAX_CANDIDATES:
             return None
         if right(t):
-            return kind, desc, tree_text(_tidy(t))
+            return kind, desc, shown(t)
     if len(first) > MAX_PAIR_EDITS:  # pairs grow quadratically: small formulas only
         return None
     for kind, desc, t in first:
@@ -134,5 +165,5 @@ def repair(
                 return None
             if right(t2):
                 both = msg("repair.both", first=desc, then=desc2)
-                return f"{kind}+{kind2}", both, tree_text(_tidy(t2))
+                return f"{kind}+{kind2}", both, shown(t2)
     return None

@@ -306,6 +306,33 @@ _ZH_RULES: list[tuple[str, str]] = [
 ]
 
 
+_ZH_PYTHON = [  # Python's own syntax-error details, as the plain reader passes them on
+    (r"'(.)' was never closed", "'{0}' 没有闭合"),
+    (r"unmatched '(.)'", "多余的 '{0}'"),
+    (
+        r"closing parenthesis '(.)' does not match opening parenthesis '(.)'.*",
+        "右括号 '{0}' 与左括号 '{1}' 不配对",
+    ),
+    (r"invalid syntax.*", "无效的写法"),
+    (r"invalid decimal literal", "无效的数字写法"),
+    (r"unexpected EOF while parsing|incomplete input", "公式不完整"),
+    (
+        r"unexpected character after line continuation character",
+        "反斜杠 \\ 后出现了意外的字符（LaTeX 请加 --latex）",
+    ),
+    (r"unterminated string literal.*", "字符串没有结束"),
+    (r"unexpected indent", "意外的缩进"),
+]
+
+
+def _zh_python(g: str) -> str:
+    for pattern, template in _ZH_PYTHON:
+        m = re.fullmatch(pattern, g)
+        if m:
+            return template.format(*m.groups())
+    return g
+
+
 def translate_detail(text: str, lang: str) -> str:
     """A parser message (:mod:`derive.lang.expr`, :mod:`derive.checker.latexin`) in ``lang``: Chinese by a
     table of the messages' patterns; English (or an unmatched message) unchanged."""
@@ -316,7 +343,13 @@ def translate_detail(text: str, lang: str) -> str:
         m = re.fullmatch(pattern, text, flags=re.S)
         if m:
             groups = [g or "" for g in m.groups()]
-            groups = [_ZH_PHRASES.get(g, g) for g in groups]
+            groups = [_zh_python(_ZH_PHRASES.get(g, g)) for g in groups]
             groups = [re.sub(r" \(column (\d+)\)", r"（第 \1 列）", g) for g in groups]
+            groups = [  # ')' (for the '(' opened at column 25)
+                re.sub(
+                    r" \(for the '(.+?)' opened at column (\d+)\)", r"（与第 \2 列的 '\1' 配对）", g
+                )
+                for g in groups
+            ]
             return template.format(*groups)
     return text

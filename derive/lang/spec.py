@@ -250,13 +250,42 @@ class _Validator:
                 f"rename it, e.g. '{name}0'",
             )
 
+    def network(self) -> dict[str, Any]:
+        """The [network] table. ``name``/``title``/``description`` written above every table
+        (TOML's top level) belong to it; without a name the file's stem is the name."""
+        net = dict(self.table("network", required=False))
+        for key in NETWORK_KEYS:
+            if key in self.data and not isinstance(self.data[key], dict):
+                if key in net:
+                    raise self.err(
+                        key, "given twice (at the top and in [network])", "keep one of the two"
+                    )
+                net[key] = self.data[key]
+        if "name" not in net:
+            stem = re.sub(r"[^a-z0-9-]+", "-", Path(self.source).stem.lower()).strip("-")[:48]
+            if not NET_NAME.match(stem):
+                raise self.err(
+                    "[network] name", "missing", 'add [network] with name = "my-net"'
+                )
+            net["name"] = stem
+        return net
+
     def run(self) -> NetSpec:
-        unknown = sorted(set(self.data) - set(TABLES))
+        unknown = sorted(
+            k for k in set(self.data) - set(TABLES)
+            if k not in NETWORK_KEYS or isinstance(self.data[k], dict)
+        )
         if unknown:
+            if not isinstance(self.data[unknown[0]], dict):
+                raise self.err(
+                    unknown[0],
+                    "unknown key at the top of the file",
+                    f"write it in one of the tables: {', '.join(TABLES)}",
+                )
             raise self.err(
                 f"[{unknown[0]}]", "unknown table", f"allowed tables: {', '.join(TABLES)}"
             )
-        net = self.table("network")
+        net = self.network()
         for key in net:
             if key not in NETWORK_KEYS:
                 raise self.err(

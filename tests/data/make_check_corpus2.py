@@ -684,9 +684,8 @@ C(Q, "W_h", N, "h_1.T @ dz_1 + h_2.T @ dz_2", "*")
 C(Q, "W_h", N, "dz_1.T @ h_0 + dz_2.T @ h_1", "operand-order")
 for t in ["np.sum(dz_1 + dz_2, axis=0, keepdims=True)", "dz_1.sum(axis=0) + dz_2.sum(axis=0)"]:
     C(Q, "b", N, t)
-C(
-    Q, "b", N, "dz_1 + dz_2", oracle=None
-)  # the batch is one sequence (m = 1): the walkthrough's own db
+# right only while the batch is one sequence (m = 1): at sizes that all differ it is not summed
+C(Q, "b", N, "dz_1 + dz_2", "bias-not-summed")
 C(Q, "b", N, "np.sum(dz_2, axis=0, keepdims=True)", "*")
 C(Q, "z_2", L, r"\frac{\partial L}{\partial h_2} \odot (1 - h_2^2)", None, "dh_2 * (1 - h_2 ** 2)")
 C(Q, "z_2", L, r"(h_2 - y) \odot (1 - h_2 \odot h_2)", None, "(h_2 - y) * (1 - h_2 * h_2)")
