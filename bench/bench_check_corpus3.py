@@ -9,6 +9,7 @@ counts the cases the fast path answered."""
 from __future__ import annotations
 
 import collections
+import json
 import sys
 from pathlib import Path
 
@@ -36,10 +37,12 @@ def _fast_runner(cases: list[dict]):  # type: ignore[no-untyped-def]
 
     def run(c: dict) -> tuple[str, str | None, str]:
         if c["kind"] == "numpy":
-            out = fastpath.check(c["net"], c["wrt"], c["text"])
+            out = fastpath.answer(c["net"], c["wrt"], c["text"], as_json=True)
             if out is not None:
-                answered[c["verdict"]] += 1
-                return "correct", None, out
+                found = json.loads(out[0])
+                answered[found["verdict"]] += 1
+                code = found["diagnoses"][0]["code"] if found["diagnoses"] else None
+                return found["verdict"], code, out[0]
         return corpus3.run(c)
 
     return run, answered

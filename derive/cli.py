@@ -283,11 +283,17 @@ def check_cmd(
     from derive.checker import fastpath
 
     fast = formula is not None and value is None and not latex_ and variant is None
+    plain = variant is None and answers is None and rtol is None and digits is None
+    if formula is None and value is not None and plain and fastpath.enabled():
+        from derive.checker import fastvalue
+
+        # a hand number the policy accepts at once (or too few digits), without SymPy
+        if _answered(fastvalue.answer(net, wrt, value, lang=lang, as_json=as_json)):
+            return
     if fast and answers is None and fastpath.enabled():
-        # a network whose compiled form is cached: a correct formula is answered without SymPy
-        out = fastpath.check(net, wrt, formula, lang=lang, as_json=as_json)
-        if out is not None:
-            click.echo(out)
+        # a network whose compiled form is cached: a correct formula, or a wrong one whose
+        # mistake the stored diagnosis data names, is answered without SymPy
+        if _answered(fastpath.answer(net, wrt, formula, lang=lang, as_json=as_json)):
             return
 
     from derive.checker.check import FormulaError
@@ -326,10 +332,22 @@ def check_cmd(
         click.echo(json.dumps(result.as_dict(), ensure_ascii=False, indent=2))
     else:
         click.echo(result.text())
-    if fast and answers is None and isinstance(target, str):
+    if (fast or (value is not None and plain)) and answers is None and isinstance(target, str):
         _compile_for_fast_path(target, derivation)
+    if value is not None and plain and wrt is not None and isinstance(target, str):
+        _record_entry(target, derivation, wrt)
     if not result.ok:
         sys.exit(FAILED)
+
+
+def _answered(out: tuple[str, int] | None) -> bool:
+    """Print a fast-path answer (exit 1 when wrong); False when there is none."""
+    if out is None:
+        return False
+    click.echo(out[0])
+    if out[1]:
+        sys.exit(FAILED)
+    return True
 
 
 def _compile_for_fast_path(net: str, derivation: Any) -> None:
@@ -354,6 +372,31 @@ def _compile_for_fast_path(net: str, derivation: Any) -> None:
         return
     if data is not None:
         cache.write(fastpath.KIND, name, data)
+
+
+def _record_entry(net: str, derivation: Any, wrt: str) -> None:
+    """Cache what a hand number for the entry ``wrt`` needs on the fast path (once)."""
+    from derive import cache
+    from derive.checker import compiled, fastpath, fastvalue
+    from derive.checker.checknet import net_for
+    from derive.engine.backprop import Derivation
+
+    if not isinstance(derivation, Derivation) or cache.folder(fastvalue.KIND) is None:
+        return
+    c = fastpath.compiled_for(net)
+    try:
+        tensor, i, j, _ = fastvalue.entry(c, wrt) if c is not None else (None, 0, 0, "")
+    except Exception:  # noqa: BLE001 - an entry the fast path does not read: nothing to cache
+        return
+    name = fastvalue.record_name(net, tensor, i, j) if tensor is not None else None
+    if name is None or cache.read(fastvalue.KIND, name) is not None:
+        return
+    try:
+        data = compiled.value_record(net_for(derivation, 0), name.rsplit("-", 3)[0], tensor, i, j)
+    except Exception:  # noqa: BLE001 - an entry without a record is simply answered slowly
+        return
+    if data is not None:
+        cache.write(fastvalue.KIND, name, data)
 
 
 def _derivation(net: str) -> Any:

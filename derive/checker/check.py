@@ -469,23 +469,32 @@ def _size_factor(net: Net, target: Target, user: mf.MExpr, conv: Any) -> list[Di
     return diags if diags and diags[-1].factor not in (None, "1") else []
 
 
-def _binary_only(net: Net, target: Target, user: mf.MExpr) -> bool:
-    """Is ``user`` right whenever the labels (the loss's second argument) are 0 or 1?"""
-
-
+def binary_points(net: Net) -> list[Checker] | None:
+    """The points where every label (the loss's second argument) is 0 or 1 — all 0, all 1,
+    then two random draws — or None when the loss has no label input."""
     loss = net.spec.forward[-1][1]
     if not (isinstance(loss, ex.Call) and len(loss.args) > 1 and isinstance(loss.args[1], ex.Name)):
-        return False
+        return None
     label = loss.args[1].id
     if label not in net.spec.inputs:
-        return False
+        return None
     syms = list(net.g.tensors[label].symbols)
     rng = random.Random(f"binary:{net.spec.name}")
+    out = []
     for k in range(4):
         bits = {s: sp.Integer(rng.randint(0, 1)) for s in syms}
         if k < 2:
             bits = {s: sp.Integer(k) for s in syms}
-        ck = Checker(defs={**net.rand.defs, **bits}, points=1, seed=net.seed + 11 + k)
+        out.append(Checker(defs={**net.rand.defs, **bits}, points=1, seed=net.seed + 11 + k))
+    return out
+
+
+def _binary_only(net: Net, target: Target, user: mf.MExpr) -> bool:
+    """Is ``user`` right whenever the labels (the loss's second argument) are 0 or 1?"""
+    points = binary_points(net)
+    if points is None:
+        return False
+    for ck in points:
         ref = evaluate(target.ref, System(ck, 0))
         if ref is None or not same(evaluate(user, System(ck, 0)), ref):
             return False

@@ -22,10 +22,17 @@ import mpmath
 import numpy as np
 
 from derive.checker import latexin
-from derive.checker.checknet import POINTS, POINTS_PIECEWISE, Net
-from derive.checker.evaluate import ExactSystem
+from derive.checker.check import binary_points
+from derive.checker.checknet import DIAG_POINTS, POINTS, POINTS_PIECEWISE, Net, Target
+from derive.checker.diagnose import averaged
+from derive.checker.evaluate import ExactSystem, System, evaluate, floats
 from derive.checker.fastpath import FORMAT
+from derive.checker.fastvalue import MAX_SIM_DIGITS
+from derive.checker.formtree import shape_ok
 from derive.checker.formula import _NUMPY_MODULES, _PLAIN_LEIBNIZ, MAX_COST, tensor_of
+from derive.checker.handcalc import simulate
+from derive.checker.mutations import library
+from derive.checker.verdict import Msg
 from derive.engine import mform as mf
 from derive.engine.steps import DPS
 from derive.engine.tolerance import (
@@ -33,7 +40,9 @@ from derive.engine.tolerance import (
     CHECK_FD_RTOL,
     CHECK_FLOAT_ATOL,
     CHECK_FLOAT_RTOL,
+    CHECK_RATIO_RTOL,
     CHECK_RTOL,
+    ROUNDING_SLACK,
     TINY,
 )
 from derive.lang import expr as ex
@@ -64,6 +73,94 @@ def _floats(a: Any) -> list[list[float]]:
     return np.atleast_2d(np.asarray(a, dtype=float)).tolist()  # type: ignore[no-any-return]
 
 
+def _msg(m: Msg) -> dict[str, Any]:
+    """A message as JSON (:func:`derive.checker.fastpath.render` prints it); ValueError when an
+    argument is not a text, a whole number or a nested message."""
+    args: list[list[Any]] = []
+    for k, v in m.args:
+        if isinstance(v, Msg):
+            v = _msg(v)
+        elif isinstance(v, bool) or not isinstance(v, str | int):
+            raise ValueError(f"message argument {k}={v!r}")
+        args.append([k, v])
+    return {"key": m.key, "args": args}
+
+
+def _float_grid(a: Any) -> list[list[float]] | None:
+    f = floats(a)
+    return None if f is None else f.tolist()  # type: ignore[no-any-return]
+
+
+def _diagnosis(net: Net, t: Target) -> dict[str, Any] | None:
+    """What :func:`derive.checker.diagnose.diagnose` reads besides the formula: the gradient's
+    and its mutation library's float64 values at the diagnosis points and at other dims, the
+    mutations' codes and messages; and for the notes of a wrong formula the exact values at the
+    example and at the 0/1-label points. None when a message cannot be stored."""
+    lib = []
+    try:
+        for m in library(t):
+            dims = [_float_grid(evaluate_at(m.expr, net.other_dims, k)) for k in range(2)]
+            lib.append(
+                {
+                    "code": m.code,
+                    "msg": _msg(m.message),
+                    "shape": list(m.expr.shape),
+                    "values": [v.tolist() for v in m.values],
+                    "dims": dims if shape_ok(m.expr) else None,
+                }
+            )
+    except ValueError:
+        return None
+    binary = binary_points(net)
+    return {
+        "truth": [_float_grid(t.truth(k)) for k in range(DIAG_POINTS)],
+        "dims": [_float_grid(t.truth(k, "dims")) for k in range(2)] if shape_ok(t.ref) else None,
+        "library": lib,
+        "example": _exact_grid(t.truth(0, "example")),
+        "binary": None
+        if binary is None
+        else [_exact_grid(evaluate_at(t.ref, ck, 0)) for ck in binary],
+    }
+
+
+def _exact_grid(v: Any) -> list[Any] | None:
+    return None if v is None else _grid(v)
+
+
+def evaluate_at(e: mf.MExpr, checker: Any, k: int) -> Any:
+    """``e``'s exact value at point ``k`` of ``checker`` (None where undefined)."""
+    return evaluate(e, System(checker, k))
+
+
+def _hand_values(net: Net, tensors: list[str]) -> dict[str, Any]:
+    """For hand numbers (:mod:`derive.checker.fastvalue`): each gradient entry's exact value at
+    the example values (as :func:`derive.checker.handcalc.check_value` computes it) with its
+    15-digit text, None where it is undefined; the tensor's shape and entry labels."""
+    out: dict[str, Any] = {}
+    with mpmath.workdps(DPS):
+        for name in tensors:
+            t = net.g.tensors[name]
+            r, c = (int(x) for x in t.shape)
+            rows = []
+            for i in range(r):
+                row: list[Any] = []
+                for j in range(c):
+                    try:
+                        v = net.example._eval(t.grads[i, j], 0)  # type: ignore[index]
+                    except (ZeroDivisionError, OverflowError, ValueError):
+                        v = None
+                    ok = isinstance(v, mpmath.mpf) and mpmath.isfinite(v)
+                    row.append([_mpf(v), mpmath.nstr(v, 15)] if ok else None)
+                rows.append(row)
+            labels = net.spec.labels.get(name)
+            out[name] = {
+                "shape": [r, c],
+                "labels": [list(map(str, lr)) for lr in labels] if labels else None,
+                "exact": rows,
+            }
+    return out
+
+
 def build(net: Net, key: str) -> bytes | None:
     """The compiled form of ``net`` (JSON bytes), or None when it has no fast path."""
     leaves: list[dict[str, Any]] = []
@@ -81,6 +178,9 @@ def build(net: Net, key: str) -> bytes | None:
         elif isinstance(leaf, mf.Scalar) and leaf.shape == (1, 1):
             k = ("scalar", leaf.expr)
             info = {"kind": "scalar", "shape": [1, 1]}
+            info["symbols"] = sorted(str(s) for s in leaf.expr.free_symbols)
+            if leaf.expr.is_Symbol:
+                info["symbol"] = str(leaf.expr)
         else:  # a name the fast path cannot evaluate: it falls back when it meets it
             k = ("other", name)
             info = {"kind": "other", "shape": list(leaf.shape)}
@@ -90,7 +190,7 @@ def build(net: Net, key: str) -> bytes | None:
             objs.append(leaf)
         table[name] = leaf_of[k]
     size = sum(int(i["shape"][0]) * int(i["shape"][1]) for i in leaves)
-    if size * (POINTS_PIECEWISE + 3) > MAX_VALUES:
+    if size * (POINTS_PIECEWISE + 8) > MAX_VALUES:  # rand, zero, 2 dims, example, 4 binary
         return None
 
     def exact(checker: Any, k: int) -> list[Any]:
@@ -110,10 +210,13 @@ def build(net: Net, key: str) -> bytes | None:
         return out
 
     zero = net.zero
+    binary = binary_points(net)
     points: dict[str, Any] = {
         "rand": [exact(net.rand, k) for k in range(POINTS_PIECEWISE)],
         "zero": [exact(zero, 0)] if zero is not None else None,
         "dims": [exact(net.other_dims, k) for k in range(2)],
+        "example": [exact(net.example, 0)],
+        "binary": None if binary is None else [exact(ck, 0) for ck in binary],
     }
     targets: dict[str, Any] = {}
     for tname in net.g.tensors:
@@ -138,6 +241,7 @@ def build(net: Net, key: str) -> bytes | None:
             "zero": truth("zero", 1) if zero is not None else None,
             "dims": truth("dims", 2),
             "example": _floats(want),
+            "diag": _diagnosis(net, t),
         }
 
     def floats_at(point: Any) -> dict[str, Any]:
@@ -165,17 +269,32 @@ def build(net: Net, key: str) -> bytes | None:
         "network": net.spec.name,
         "loss": net.spec.loss,
         "constants": sorted(net.spec.constants),
+        "params": sorted(net.spec.params),
         "names": table,
         "leaves": leaves,
         "labels": sorted(net.label_at),
         "gradients": sorted(n for n in net.g.tensors if tensor_of(net, n) == n),
         "targets": targets,
+        "label_at": {k: list(v) for k, v in sorted(net.label_at.items())},
+        "values": _hand_values(net, sorted(n for n in net.g.tensors if tensor_of(net, n) == n)),
         "points": points,
         "example": example,
         "resized": resized,
+        "sizes": [  # the named sizes (dims), their values and their values at other dims
+            [
+                name,
+                float(net.g.scalar_values[sym]),
+                float(net.other_dims.defs[sym]),
+                str(sym),
+                averaged(net, name),
+            ]
+            for name, sym in net.g.scalars.items()
+            if name in net.spec.dims
+        ],
         "limits": {
             "points": POINTS,
             "points_piecewise": POINTS_PIECEWISE,
+            "diag_points": DIAG_POINTS,
             "max_cost": MAX_COST,
             "max_length": ex.MAX_LENGTH,
             "max_nodes": ex.MAX_NODES,
@@ -188,6 +307,8 @@ def build(net: Net, key: str) -> bytes | None:
                 "fd_rtol": CHECK_FD_RTOL,
                 "fd_atol": CHECK_FD_ATOL,
                 "tiny": TINY,
+                "ratio_rtol": CHECK_RATIO_RTOL,
+                "rounding_slack": ROUNDING_SLACK,
             },
             "leibniz": _PLAIN_LEIBNIZ.pattern,
             "ones": latexin.ONES,
@@ -205,3 +326,50 @@ def build(net: Net, key: str) -> bytes | None:
     text = json.dumps(body, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     digest = hashlib.sha256(text.encode()).hexdigest()
     return (digest + "\n" + text).encode()
+
+
+def value_record(net: Net, key: str, tensor: str, i: int, j: int) -> bytes | None:
+    """What a hand number for entry ``tensor[i, j]`` needs beyond the compiled form
+    (:func:`derive.checker.fastvalue.answer`, as :func:`derive.checker.handcalc.check_value`
+    computes it): the simulated hand calculations at 2 … :data:`MAX_SIM_DIGITS` digits (with
+    their texts at the digits they are printed with), the sizes, the gradient's other entries and
+    the mutation library's values at the example values. JSON bytes, or None."""
+    target = net.target(tensor)
+    sym = net.g.tensors[tensor].grads[i, j]  # type: ignore[index]
+    sims: dict[str, Any] = {}
+    with mpmath.workdps(DPS):
+        for k in range(2, MAX_SIM_DIGITS + 1):
+            for textbook in (True, False):
+                try:
+                    hand = simulate(net, sym, k, textbook)
+                except (ZeroDivisionError, OverflowError, ValueError):
+                    sims[f"{k}-{int(textbook)}"] = None
+                    continue
+                if not (isinstance(hand, mpmath.mpf) and mpmath.isfinite(hand)):
+                    return None
+                texts = {str(n): mpmath.nstr(hand, n) for n in range(k + 2, MAX_SIM_DIGITS + 3)}
+                sims[f"{k}-{int(textbook)}"] = {"v": _mpf(hand), "text": texts}
+    full = _float_grid(target.truth(0, "example"))
+    muts = []
+    try:
+        for mut in library(target):
+            vals = floats(evaluate(mut.expr, System(net.example, 0)))
+            ok = vals is not None and vals.shape == target.shape
+            muts.append([mut.code, _msg(mut.message), float(vals[i, j]) if ok else None])  # type: ignore[index]
+    except ValueError:
+        return None
+    body = {
+        "format": FORMAT,
+        "key": key,
+        "entry": [tensor, i, j],
+        "sims": sims,
+        "dims": [
+            [name, float(net.g.scalar_values[s])]
+            for name, s in net.g.scalars.items()
+            if name in net.spec.dims
+        ],
+        "full": full,
+        "mutations": muts,
+    }
+    text = json.dumps(body, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return (hashlib.sha256(text.encode()).hexdigest() + "\n" + text).encode()

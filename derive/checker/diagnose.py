@@ -13,10 +13,10 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterator
-from fractions import Fraction
 
 import numpy as np
 
+from derive.checker import fastdiag
 from derive.checker.checknet import DIAG_POINTS, Net, Target
 from derive.checker.evaluate import System, close, evaluate, floats, same
 from derive.checker.formtree import positions, shape_ok, tree_text
@@ -278,32 +278,17 @@ def _with_shapes(m: Mutation, user: mf.MExpr, target: Target) -> Msg:
 
 
 def _ratio(u: list[np.ndarray], t: list[np.ndarray]) -> float | None:
-    """The constant ``c`` with ``u = c·t`` at every point and entry (``c ≠ 1``), else ``None``."""
+    """The constant ``c`` with ``u = c·t`` at every point and entry (``c ≠ 1``), else ``None``
+    (:func:`derive.checker.fastdiag.ratio`, which the fast path uses too)."""
     if any(a.shape != b.shape for a, b in zip(u, t, strict=True)):
         return None
-    us = np.concatenate([a.ravel() for a in u])
-    ts = np.concatenate([b.ravel() for b in t])
-    scale = max(float(np.max(np.abs(ts), initial=0.0)), TINY)
-    mask = np.abs(ts) > CHECK_FLOAT_RTOL * scale
-    if not mask.any() or np.any(np.abs(us[~mask]) > CHECK_FLOAT_RTOL * scale):
-        return None
-    r = us[mask] / ts[mask]
-    c = float(r[0])
-    if (
-        not np.allclose(r, c, rtol=CHECK_RATIO_RTOL, atol=0)
-        or math.isclose(c, 1, rel_tol=CHECK_FLOAT_RTOL)
-        or c == 0
-    ):
-        return None
-    return c
+    lists = [a.tolist() for a in u], [b.tolist() for b in t]
+    return fastdiag.ratio(*lists, CHECK_FLOAT_RTOL, CHECK_RATIO_RTOL, TINY)
 
 
 def factor_text(c: float) -> str:
     """A factor as a fraction when it is one (``1/2``), else 6 significant digits."""
-    q = Fraction(c).limit_denominator(1000)
-    if math.isclose(float(q), c, rel_tol=CHECK_FLOAT_RTOL):
-        return str(q)
-    return f"{c:.6g}"
+    return fastdiag.factor_text(c, CHECK_FLOAT_RTOL)
 
 
 def averaged(net: Net, size: str) -> bool:

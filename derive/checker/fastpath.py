@@ -27,11 +27,11 @@ from pathlib import Path
 from typing import Any
 
 from derive import cache
-from derive.checker import names
+from derive.checker import fastdiag, names
 from derive.files import read_capped
 from derive.locale import catalog
 
-FORMAT = 5
+FORMAT = 6
 KIND = "checkfast"  # the cache folder of compiled forms
 SPECS = Path(__file__).resolve().parent.parent / "lang" / "specs"
 NET_NAME = re.compile(r"^[a-z0-9][a-z0-9-]{0,47}\Z")  # derive.lang.spec.NET_NAME (a test checks)
@@ -743,23 +743,8 @@ def _correct(c: dict[str, Any], plan: _Plan, user: tuple[Any, ...], name: str) -
     if pts["zero"] is not None:
         if not _same(exact_value(user, pts["zero"][0]), t["zero"][0], rtol):
             return False
-    at_dims = None
-    if c["resized"] and all(name in p["grads"] for p in c["resized"]):
-        at_dims = True
-        for p in c["resized"]:
-            try:
-                mine = float_value(user, p["leaves"])
-            except KeyError:
-                at_dims = None  # a name not known at other sizes: other dims instead
-                break
-            loose = p["loose"]
-            rt, at = (tol["fd_rtol"], tol["fd_atol"]) if loose else (tol["rtol"], tol["atol"])
-            if mine is None or not _close(mine, p["grads"][name], rt, at, tol["tiny"]):
-                return False
-    if at_dims is None:
-        for k in range(2):
-            if not _same(exact_value(user, pts["dims"][k]), t["dims"][k], rtol):
-                return False
+    if not _sizes_agree(c, user, name):
+        return False
     # float64 at the example values (a note — roundoff, overflow — is the slow path's)
     try:
         mine = float_value(user, c["example"]["leaves"])
@@ -781,11 +766,12 @@ def _correct(c: dict[str, Any], plan: _Plan, user: tuple[Any, ...], name: str) -
     )
 
 
-def check(
+def answer(
     net: str, wrt: str | None, formula: str, *, lang: str = "en", as_json: bool = False
-) -> str | None:
-    """What ``derive check NET FORMULA --wrt WRT`` prints when the formula is correct, or None
-    when the slow path must answer (see the module's docstring)."""
+) -> tuple[str, int] | None:
+    """What ``derive check NET FORMULA --wrt WRT`` prints and its exit code (0 right, 1 wrong),
+    or None when the slow path must answer (see the module's docstring): a right formula, or a
+    wrong one whose mistake the compiled diagnosis data names (:mod:`derive.checker.fastdiag`)."""
     try:
         c = compiled_for(net)
         if c is None or not isinstance(formula, str):
@@ -793,6 +779,8 @@ def check(
         lim = c["limits"]
         if len(formula) > lim["max_length"] or any(c in formula for c in "∂#;\n"):
             return None
+        if names.looks_latex(formula):
+            return None  # read as LaTeX by the slow path
         if re.search(lim["leibniz"], formula) or re.match(
             r"\s*([A-Za-z_][A-Za-z0-9_]*)\s*=(?!=)", formula
         ):
@@ -810,35 +798,285 @@ def check(
         user, resolved = plan.convert(tree)
         if plan.cost > lim["max_cost"] or _degree(user) > MAX_DEGREE:
             return None
-        if not _correct(c, plan, user, name):
-            return None
-    except (_Fallback, KeyError, IndexError, TypeError, ValueError, RecursionError):
+        if _correct(c, plan, user, name):
+            found: tuple[list[fastdiag.Finding], list[dict[str, Any]]] = ([], [])
+        else:
+            found = _wrong(c, plan, user, name, resolved, formula)
+    except (
+        _Fallback,
+        fastdiag.Fallback,
+        KeyError,
+        IndexError,
+        TypeError,
+        ValueError,
+        RecursionError,
+        ZeroDivisionError,
+        OverflowError,
+    ):
         return None  # anything unexpected (a damaged entry, too): the slow path answers
+    return _output(c, name, formula, _text(resolved), *found, lang, as_json), 1 if found[0] else 0
+
+
+def _sizes_agree(c: dict[str, Any], user: tuple[Any, ...], name: str) -> bool:
+    """Does the formula hold on the network at other sizes (float64, every size different)
+    or, where that cannot be tried, at the points with other dims (exact)? As
+    derive.checker.check._at_other_sizes and the test after it."""
+    t = c["targets"][name]
+    tol = c["limits"]["tolerance"]
+    rtol = _rational(tol["check_rtol"])
+    at_dims = None
+    if c["resized"] and all(name in p["grads"] for p in c["resized"]):
+        at_dims = True
+        for p in c["resized"]:
+            try:
+                mine = float_value(user, p["leaves"])
+            except KeyError:
+                at_dims = None  # a name not known at other sizes: other dims instead
+                break
+            loose = p["loose"]
+            rt, at = (tol["fd_rtol"], tol["fd_atol"]) if loose else (tol["rtol"], tol["atol"])
+            if mine is None or not _close(mine, p["grads"][name], rt, at, tol["tiny"]):
+                return False
+    if at_dims is None:
+        for k in range(2):
+            if not _same(exact_value(user, c["points"]["dims"][k]), t["dims"][k], rtol):
+                return False
+    return True
+
+
+def _right_at_points(
+    c: dict[str, Any], user: tuple[Any, ...], name: str, resolved: tuple[Any, ...], text: str
+) -> list[fastdiag.Finding]:
+    """A formula equal to the gradient at the random points but not right: relu'(0) or a size
+    name standing for another of the same value (as derive.checker.check._check_formula and
+    _size_swap); the rest (a number for a size, a note) is _Fallback."""
+    t = c["targets"][name]
+    rtol = _rational(c["limits"]["tolerance"]["check_rtol"])
+    pts = c["points"]
+    if pts["zero"] is not None:
+        mine = exact_value(user, pts["zero"][0])
+        if mine is None:
+            raise _Fallback  # undefined there: the slow path's message
+        if not _same(mine, t["zero"][0], rtol):
+            how: Any = fastdiag.msg("diag.relu_nonstrict") if _nonstrict(resolved) else ""
+            m = fastdiag.msg("diag.relu_at_zero", grad=f"∂L/∂{name}", undefined="", how=how)
+            return [("relu-at-zero", m, t["expected"], None)]
+    if _sizes_agree(c, user, name):
+        raise _Fallback  # right (with a note, or not in float64): the slow path
+    return [_size_swap(c, user, name, text)]
+
+
+def _nonstrict(n: tuple[Any, ...]) -> bool:
+    """Does the tree compare with >= or <=?"""
+    if n[0] == "cmp" and n[1] in (">=", "<="):
+        return True
+    return any(_nonstrict(x) for x in n[1:] if isinstance(x, tuple) and x and isinstance(x[0], str))
+
+
+def _size_swap(
+    c: dict[str, Any], user: tuple[Any, ...], name: str, text: str
+) -> fastdiag.Finding:
+    """As derive.checker.check._size_swap: the size name the formula uses where another of the
+    same value belongs, found at the points with other dims; _Fallback when none is found."""
+    t = c["targets"][name]
+    rtol = _rational(c["limits"]["tolerance"]["check_rtol"])
+    sizes = {sym: (dim, v) for dim, v, _, sym, _ in c["sizes"]}
+    leaves = c["leaves"]
+    leaf_of = {}  # a size's symbol → the leaf that is exactly it
+    for dim, _, _, sym, _ in c["sizes"]:
+        i = c["names"].get(dim)
+        if i is not None and leaves[i].get("symbol") == sym:
+            leaf_of[sym] = i
+    used_leaves = _leaves(user)
+    used: set[str] = set()
+    for i in used_leaves:
+        syms = set(leaves[i].get("symbols", ())) & set(sizes)
+        if syms and leaves[i].get("symbol") not in syms:
+            raise _Fallback  # a size inside a larger expression: the slow path replaces it
+        used |= syms
+    written = set(re.findall(r"[A-Za-z_][A-Za-z0-9_]*", text))
+    for a in sorted(used, key=lambda s: (sizes[s][0] not in written, s)):
+        for b in sorted(sizes):
+            if b == a or sizes[a][1] != sizes[b][1]:
+                continue
+            if a not in leaf_of or b not in leaf_of:
+                raise _Fallback
+            fixed = _swap_leaf(user, leaf_of[a], leaf_of[b])
+            if all(
+                _same(exact_value(fixed, c["points"]["dims"][k]), t["dims"][k], rtol)
+                for k in range(2)
+            ):
+                used_name, right = sizes[a][0], sizes[b][0]
+                m = fastdiag.msg(
+                    "diag.wrong_size", used=used_name, right=right, value=int(sizes[a][1])
+                )
+                return ("scale-factor", m, t["expected"], f"{right}/{used_name}")
+    raise _Fallback
+
+
+def _leaves(p: tuple[Any, ...]) -> set[int]:
+    if p[0] == "leaf":
+        return {p[2]}
+    out: set[int] = set()
+    for x in p[2:]:
+        if isinstance(x, tuple) and x and isinstance(x[0], str):
+            out |= _leaves(x)
+    return out
+
+
+def _swap_leaf(p: tuple[Any, ...], old: int, new: int) -> tuple[Any, ...]:
+    if p[0] == "leaf":
+        return ("leaf", p[1], new) if p[2] == old else p
+    return tuple(
+        _swap_leaf(x, old, new) if isinstance(x, tuple) and x and isinstance(x[0], str) else x
+        for x in p
+    )
+
+
+def check(
+    net: str, wrt: str | None, formula: str, *, lang: str = "en", as_json: bool = False
+) -> str | None:
+    """What ``derive check NET FORMULA --wrt WRT`` prints when the formula is correct, or None
+    (a wrong formula, or the slow path must answer)."""
+    out = answer(net, wrt, formula, lang=lang, as_json=as_json)
+    return out[0] if out is not None and out[1] == 0 else None
+
+
+def _floats_of(v: list[list[Fraction]] | None) -> list[list[float]] | None:
+    """As derive.checker.evaluate.floats: None where undefined or beyond float64."""
+    if v is None:
+        return None
+    try:
+        return [[float(x) for x in row] for row in v]
+    except OverflowError:
+        return None
+
+
+def _wrong(
+    c: dict[str, Any],
+    plan: _Plan,
+    user: tuple[Any, ...],
+    name: str,
+    resolved: tuple[Any, ...],
+    text: str,
+) -> tuple[list[fastdiag.Finding], list[dict[str, Any]]]:
+    """The findings and notes of the slow path on a formula that is not right
+    (:func:`derive.checker.check._check_formula` then :func:`derive.checker.diagnose.diagnose`),
+    or _Fallback / fastdiag.Fallback where only the slow path can tell."""
+    t = c["targets"][name]
+    lim = c["limits"]
+    pts = c["points"]
+    rtol = _rational(lim["tolerance"]["check_rtol"])
+    if name in plan.grads_used:
+        return [("circular", fastdiag.msg("diag.circular", name=name), t["expected"], None)], []
+    shape, want = tuple(user[1]), tuple(t["shape"])
+    if shape == (1, 1) and want != (1, 1):
+        raise _Fallback  # a constant for a matrix: broadcast by the slow path
+    if shape == want:
+        n = lim["points_piecewise"] if plan.piecewise else lim["points"]
+        if all(_same(exact_value(user, pts["rand"][k]), t["rand"][k], rtol) for k in range(n)):
+            found = _right_at_points(c, user, name, resolved, text)
+            notes = [] if found[0][0] == "relu-at-zero" else [fastdiag.msg("note.example_sizes")]
+            return found, notes
+    diag = fastdiag.Diagnoser(c, name, plan.grads_used, _sums(user))
+    uvals = []
+    for k in range(lim["diag_points"]):
+        v = _floats_of(exact_value(user, pts["rand"][k]))
+        if v is None:
+            raise _Fallback  # undefined at a point: the slow path says where
+        uvals.append(v)
+
+    def at_dims() -> list[list[list[float]] | None]:
+        return [_floats_of(exact_value(user, pts["dims"][k])) for k in range(2)]
+
+    found = diag.diagnose(shape, uvals, at_dims)
+    notes: list[dict[str, Any]] = []
+    if shape == want:
+        d = t["diag"]
+        if _binary_only(c, user, d["binary"], rtol):
+            notes.append(fastdiag.msg("note.binary_labels"))
+            if any(f[0] == "unknown" for f in found):
+                raise _Fallback
+        elif d["example"] is not None and _same(
+            exact_value(user, pts["example"][0]), d["example"], rtol
+        ):
+            notes.append(fastdiag.msg("note.example_only"))
+    return found, notes
+
+
+def _sums(p: tuple[Any, ...]) -> bool:
+    """Does the plan sum anywhere (the slow path's axis repair has something to flip)?"""
+    if p[0] in ("sumrows", "sumcols", "sumall"):
+        return True
+    return any(isinstance(x, tuple) and x and isinstance(x[0], str) and _sums(x) for x in p[2:])
+
+
+def _binary_only(c: dict[str, Any], user: tuple[Any, ...], refs: Any, rtol: Fraction) -> bool:
+    """As derive.checker.check._binary_only, at the stored 0/1-label points."""
+    if refs is None:
+        return False
+    for k, ref in enumerate(refs):
+        if ref is None or not _same(exact_value(user, c["points"]["binary"][k]), ref, rtol):
+            return False
+    return True
+
+
+def _output(
+    c: dict[str, Any],
+    name: str,
+    formula: str,
+    read_as: str,
+    found: list[fastdiag.Finding],
+    notes: list[dict[str, Any]],
+    lang: str,
+    as_json: bool,
+) -> str:
+    """As CheckResult.text() / as_dict() of the slow path's answer, in ``lang``."""
     t = c["targets"][name]
     grad = f"∂L/∂{name}"
     shape = f"({', '.join(str(int(s)) for s in t['shape'])})"
-    read_as = _text(resolved)
+    diags = [(code, fastdiag.render(m, lang), fix, factor) for code, m, fix, factor in found]
+    said = [fastdiag.render(m, lang) for m in notes]
     if as_json:
-        out = {
-            "verdict": "correct",
-            "diagnoses": [],
+        out: dict[str, Any] = {
+            "verdict": "incorrect" if diags else "correct",
+            "diagnoses": [
+                {"code": code, "message": text}
+                | ({"fix": fix} if fix is not None else {})
+                | ({"factor": factor} if factor is not None else {})
+                for code, text, fix, factor in diags
+            ],
             "expected": t["expected"],
             "shape": list(t["shape"]),
             "network": c["network"],
             "wrt": name,
             "submitted": formula,
             "read_as": read_as,
-            "expanded": t["expanded"],
-            "expected_tex": t["tex"],
-            "notes": [],
         }
+        for key, value in (("expanded", t["expanded"]), ("expected_tex", t["tex"])):
+            if value is not None:
+                out[key] = value
+        out["notes"] = said
         return json.dumps(out, ensure_ascii=False, indent=2)
-    return "\n".join(
-        [
-            catalog.text("check.line.correct", lang, grad=grad, formula=read_as),
-            "  " + catalog.text("check.line.equals", lang, grad=grad, shape=shape),
+
+    def say(key: str, **args: Any) -> str:
+        return catalog.text(f"check.line.{key}", lang, **args)
+
+    if not diags:
+        lines = [
+            say("correct", grad=grad, formula=read_as),
+            "  " + say("equals", grad=grad, shape=shape),
         ]
-    )
+    else:
+        code, text, _, _ = diags[0]
+        lines = [say("incorrect", code=code, message=text)]
+        lines += ["  " + say("also", code=code, message=text) for code, text, _, _ in diags[1:]]
+        lines.append("  " + say("yours", formula=read_as))
+        expected, expanded = t["expected"], t["expanded"]
+        fix = expected if expanded in (None, expected) else f"{expected}   (= {expanded})"
+        lines.append("  " + say("fix", symbol="d" + name, formula=fix))
+    lines += ["  " + say("note", note=n) for n in said]
+    return "\n".join(lines)
 
 
 def enabled() -> bool:

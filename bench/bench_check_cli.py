@@ -1,0 +1,85 @@
+"""One CLI ``derive check`` per kind of input, timed (issue 11 item 8: ≤ 0.6 s each).
+
+python bench/bench_check_cli.py [--tree DIR] [--runs N]   → for each kind: the exit code, whether
+the answer came without SymPy (the fast path), and the best wall and CPU (user + sys) time of N
+runs after one warm-up run (caches warm: the derivation and the compiled form), with the load.
+``--tree`` times another checkout (e.g. main, for a before/after table)."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+KINDS = [
+    ("right NumPy formula", ["mlp-bce", "--wrt", "W2", "A1.T @ (A2 - Y) / m"]),
+    ("wrong: missing 1/m", ["mlp-bce", "--wrt", "W2", "A1.T @ (A2 - Y)"]),
+    ("wrong: sign", ["mlp-bce", "--wrt", "W2", "A1.T @ (Y - A2) / m"]),
+    ("wrong: missing σ'/relu'", ["mlp-bce", "--wrt", "Z1", "dZ2 @ W2.T"]),
+    ("wrong: bias not summed", ["mlp-bce", "--wrt", "b2", "dZ2"]),
+    ("wrong: missing transpose", ["mlp-bce", "--wrt", "W2", "A1 @ (A2 - Y) / m"]),
+    ("wrong: whole result transposed", ["mlp-bce", "--wrt", "W2", "(A2 - Y).T @ A1 / m"]),
+    ("wrong: size name swapped", ["mlp-bce", "--wrt", "W2", "A1.T @ (A2 - Y) / n_in"]),
+    (
+        "wrong: --json --lang zh",
+        ["mlp-bce", "--wrt", "W2", "A1.T @ (A2 - Y)", "--json", "--lang", "zh"],
+    ),
+    ("LaTeX", ["mlp-bce", "--wrt", "W2", "--latex", r"\frac{1}{m} A^{[1]T}(A^{[2]}-Y)"]),
+    ("--value right", ["tiny-mlp", "--wrt", "W1[0,0]", "--value=-0.0137"]),
+    ("--value too few digits", ["tiny-mlp", "--wrt", "W1[0,0]", "--value=-0.01"]),
+    ("--value wrong (sign)", ["tiny-mlp", "--wrt", "W1[0,0]", "--value=0.0137"]),
+    ("element-wise --wrt w11", ["tiny-mlp", "--wrt", "w11", "dh1_raw * x1"]),
+]
+
+PROBE = (
+    "import runpy, sys\n"
+    "sys.argv = ['derive', *sys.argv[1:]]\n"
+    "try:\n"
+    "    runpy.run_module('derive', run_name='__main__')\n"
+    "finally:\n"
+    "    sys.stderr.write('\\nSYMPY\\n' if 'sympy' in sys.modules else '\\nNO-SYMPY\\n')\n"
+)
+
+
+def _once(tree: Path, args: list[str]) -> tuple[float, float, int, bool]:
+    env = {**os.environ, "PYTHONPATH": str(tree)}
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    t0 = time.perf_counter()
+    done = subprocess.run(
+        [sys.executable, "-c", PROBE, "check", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=tree,
+        timeout=600,
+    )
+    wall = time.perf_counter() - t0
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return wall, cpu, done.returncode, done.stderr.rstrip().endswith("NO-SYMPY")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--tree", default=str(Path(__file__).resolve().parents[1]))
+    ap.add_argument("--runs", type=int, default=3)
+    a = ap.parse_args()
+    tree = Path(a.tree)
+    print(f"tree {tree}; load {os.getloadavg()[0]:.1f}; best of {a.runs} after a warm-up run")
+    print(f"{'kind':34} exit  path  wall s  CPU s")
+    for kind, args in KINDS:
+        _once(tree, args)  # warm: derivation and compiled form cached
+        runs = [_once(tree, args) for _ in range(a.runs)]
+        wall = min(r[0] for r in runs)
+        cpu = min(r[1] for r in runs)
+        code, fast = runs[-1][2], runs[-1][3]
+        print(f"{kind:34} {code:4}  {'fast' if fast else 'slow'}  {wall:6.2f}  {cpu:5.2f}")
+    print(f"load after: {os.getloadavg()[0]:.1f}")
+
+
+if __name__ == "__main__":
+    main()
