@@ -1124,10 +1124,9 @@ class Convert:
             self.grads_used.add(tensor)
         return leaf, ex.Name(canonical)
 
-    def sized(self, node: ex.Node) -> bool:
-        """Is ``node`` 1 x 1 only at the example's sizes (``x`` declared ``["m", "n"]`` with
-        m = n = 1)? Then its transpose is kept, so the formula means the same at every size.
-        ``dX`` has X's declared shape."""
+    def declared(self, node: ex.Node) -> tuple[str | int, ...] | None:
+        """``node``'s shape with sizes as declared (``("m", "n")``); ``dX`` has X's shape;
+        None where that cannot be told."""
         shapes = self.net.spec.shapes
 
         def plain(n: ex.Node) -> ex.Node:
@@ -1136,10 +1135,30 @@ class Convert:
             return ex.rebuild(n, plain)
 
         try:
-            dims = sym_shape(plain(node), self.net.g)
+            return sym_shape(plain(node), self.net.g)
         except (IndexError, KeyError, TypeError):
-            return False
-        return any(not isinstance(d, int) for d in dims)
+            return None
+
+    def sized(self, node: ex.Node) -> bool:
+        """Is ``node`` 1 x 1 only at the example's sizes (``x`` declared ``["m", "n"]`` with
+        m = n = 1)? Then its transpose is kept, so the formula means the same at every size."""
+        dims = self.declared(node)
+        return dims is not None and any(not isinstance(d, int) for d in dims)
+
+    def declared_product(self, na: ex.Node, nb: ex.Node) -> str | None:
+        """``@`` or ``*`` for a LaTeX product of two factors that are 1 x 1 only because sizes
+        are 1 here, decided by their declared shapes (``x^{⊤} δ``: (n, m) by (m, h));
+        None when the example's shapes decide."""
+        sa, sb = self.declared(na), self.declared(nb)
+        if not sa or not sb or len(sa) != 2 or len(sb) != 2:
+            return None
+        if all(isinstance(d, int) for d in (*sa, *sb)):
+            return None
+        if sa[1] == sb[0] and not isinstance(sa[1], int):
+            return "@"
+        if sa == sb:
+            return "*"
+        return None
 
     def convert(self, node: ex.Node) -> tuple[mf.MExpr, ex.Node]:
         if isinstance(node, ex.Num):
@@ -1201,7 +1220,10 @@ class Convert:
             else:
                 op = "*"  # the broadcast error below names the shapes
         if op == "·":  # a LaTeX product: matrix product when the sizes fit, else scaling
-            if isinstance(a, mf.Scalar | mf.Ones) or (1, 1) in (a.shape, b.shape):
+            declared = self.declared_product(na, nb)
+            if declared is not None:  # 1 x 1 here only because sizes are 1: as declared
+                op = declared
+            elif isinstance(a, mf.Scalar | mf.Ones) or (1, 1) in (a.shape, b.shape):
                 op = "*"
             elif a.shape[1] == b.shape[0]:
                 op = "@"
