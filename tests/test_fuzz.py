@@ -22,7 +22,19 @@ def test_the_generator_covers_the_language():
     funcs: set[str] = set()
     powers: set[str] = set()
     tables = {"values": 0, "no values": 0}
-    spellings = {"maximum(": 0, "square(": 0, "keepdims=True": 0, "keepdims=False": 0, "-1)": 0}
+    # NumPy/PyTorch spellings the parser rewrites (derive/lang/spelling.py), each in some seeds
+    spellings = dict.fromkeys(
+        (
+            "maximum(", "square(", "keepdims=True", "keepdims=False", "-1)", "dim=1",
+            "np.dot(", "torch.matmul(", ".dot(", "torch.sigmoid(", "1 / (1 + np.exp(-",
+            "expit(", "F.relu(", "np.where(", "F.leaky_relu(", "np.tanh(", "F.softplus(",
+            "np.log1p(", "np.abs(", "np.sqrt(", "torch.pow(", "np.reciprocal(", "np.power(",
+            ".pow(", "F.softmax(", "torch.softmax(", "np.sum(np.exp(", "F.log_softmax(",
+            "torch.logsumexp(", "F.mse_loss(", "np.mean((", "F.binary_cross_entropy(",
+            "F.binary_cross_entropy_with_logits(", "F.cross_entropy(", "reduction='sum'",
+        ),
+        0,
+    )
     for seed in range(200):
         s = spec.parse(fuzz.random_spec(seed, max_dim=MAX_DIM))
         text = fuzz.random_spec(seed, max_dim=MAX_DIM)
@@ -63,7 +75,7 @@ def test_the_generator_covers_the_language():
         assert f in funcs, f
     assert {"1/2", "-1", "3/2"} <= powers
     assert min(tables.values()) > 20
-    assert min(spellings.values()) >= 3, spellings  # NumPy spellings the parser rewrites
+    assert min(spellings.values()) >= 2, spellings
 
 
 @pytest.mark.parametrize("seed", SEEDS)

@@ -138,25 +138,77 @@ def random_spec(seed: int, max_dim: int = 4, max_layers: int = 5) -> str:
     return "\n".join(lines) + "\n"
 
 
-# NumPy spellings of the same operations (the parser rewrites them into the table's ops); a
-# separate random stream picks them, so a seed's network is the same as before they existed
-_SPELLINGS = (
-    (r"\brelu\(", "maximum(0, "),
-    (r"^(\w+) \*\* 2$", r"square(\1)"),
-    (r", axis=1\)", ", axis=-1, keepdims=True)"),
-    (r", 1\)", ", -1)"),
-    (r", axis=0\)", ", axis=0, keepdims=False)"),
-    (r", 0\)", ", -2)"),
+# NumPy and PyTorch spellings of the same operations, as course code writes them (the parser
+# rewrites them into the table's ops: derive/lang/spelling.py); a separate random stream picks
+# them, so a seed's network is the same function as before they existed. Each row: a pattern and
+# its spellings, one of which replaces the first match half of the time. ``_F`` matches a bare
+# call of the language's function (not ``np.exp`` written by an earlier row); ``_ARG`` one
+# argument: a name or a parenthesised expression without nested parentheses.
+_F = r"(?<![\w.])"
+_ARG = r"(\w+|\([^()]*\))"
+_SPELLINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    (_F + r"relu\(", ("maximum(0, ", "F.relu(", "torch.relu(", "np.maximum(0, ")),
+    (r"^(\w+) \*\* 2$", (r"square(\1)", r"np.square(\1)", r"\1.pow(2)", r"np.power(\1, 2)")),
+    (r", axis=1\)", (", axis=-1, keepdims=True)", ", dim=1, keepdim=True)")),
+    (r", 1\)", (", -1)",)),
+    (r", axis=0\)", (", axis=0, keepdims=False)", ", dim=0)")),
+    (r", 0\)", (", -2)",)),
+    (_F + r"leaky_relu\(" + _ARG + r", 0\.1\)", (
+        r"F.leaky_relu(\1, negative_slope=0.1)",
+        r"np.where(\1 > 0, \1, 0.1 * \1)",
+    )),
+    (_F + r"sigmoid\(" + _ARG + r"\)", (
+        r"torch.sigmoid(\1)",
+        r"1 / (1 + np.exp(-\1))",
+        r"scipy.special.expit(\1)",
+    )),
+    (_F + r"tanh\(", ("np.tanh(", "torch.tanh(")),
+    (_F + r"softplus\(" + _ARG + r"\)", (r"F.softplus(\1)", r"np.log1p(np.exp(\1))")),
+    (_F + r"abs\(", ("np.abs(", "torch.abs(")),
+    (_F + r"sqrt\(", ("np.sqrt(", "torch.sqrt(")),
+    (_F + r"log\(" + _ARG + r" \* " + _ARG + r" \+ 1\)", (r"np.log1p(\1 * \2)",)),
+    (_F + r"log\(", ("np.log(", "torch.log(")),
+    (_F + r"exp\(", ("np.exp(", "torch.exp(")),
+    (r"\(([^()]*)\) \*\* 0\.5", (r"np.sqrt(\1)", r"torch.pow(\1, 0.5)")),
+    (r"\(([^()]*)\) \*\* -1\b", (r"np.reciprocal(\1)", r"1 / (\1)")),
+    (r"\(([^()]*)\) \*\* 1\.5", (r"np.power(\1, 1.5)", r"(\1).pow(1.5)")),
+    (_F + r"softmax\(" + _ARG + r"\)", (
+        r"F.softmax(\1, dim=1)",
+        r"torch.softmax(\1, dim=-1)",
+        r"np.exp(\1) / np.sum(np.exp(\1), axis=1, keepdims=True)",
+    )),
+    (_F + r"log_softmax\(" + _ARG + r"\)", (
+        r"F.log_softmax(\1, dim=1)",
+        r"\1 - torch.logsumexp(\1, dim=1, keepdim=True)",
+    )),
+    (r"\b(\w+) @ (\w+)", (r"np.dot(\1, \2)", r"torch.matmul(\1, \2)", r"\1.dot(\2)")),
+    (_F + r"(sum|mean)\((\w+), (.*)\)$", (r"np.\1(\2, \3)", r"\2.\1(\3)", r"torch.\1(\2, \3)")),
+    (_F + r"(sum|mean)\(", (r"np.\1(",)),
+    (r"^mse\((\w+), (\w+)\)$", (r"F.mse_loss(\1, \2)", r"np.mean((\1 - \2) ** 2)")),
+    (r"^sse\((\w+), (\w+)\)$", (
+        r"np.sum((\1 - \2) ** 2)",
+        r"F.mse_loss(\1, \2, reduction='sum')",
+    )),
+    (r"^bce\((\w+), (\w+)\)$", (
+        r"F.binary_cross_entropy(\1, \2)",
+        r"-np.mean(\2 * np.log(\1) + (1 - \2) * np.log(1 - \1))",
+    )),
+    (r"^bce_logits\((\w+), (\w+)\)$", (r"F.binary_cross_entropy_with_logits(\1, \2)",)),
 )
 
 
 def _respell(forward: list[tuple[str, str]], rng: random.Random) -> list[tuple[str, str]]:
-    out = []
+    out: list[tuple[str, str]] = []
     for name, text in forward:
-        for pattern, new in _SPELLINGS:
+        for pattern, spellings in _SPELLINGS:
             if re.search(pattern, text) and rng.random() < 0.5:
-                text = re.sub(pattern, new, text, count=1)
+                text = re.sub(pattern, rng.choice(spellings), text, count=1)
         out.append((name, text))
+    # softmax followed by cross_entropy is F.cross_entropy of the logits (PyTorch's spelling)
+    if len(out) >= 2 and out[-1][1] == "cross_entropy(P, Y)" and rng.random() < 0.4:
+        logits = re.fullmatch(_F + r"softmax\((\w+)\)", out[-2][1])
+        if logits:
+            out[-2:] = [("L", f"F.cross_entropy({logits.group(1)}, Y)")]
     return out
 
 
