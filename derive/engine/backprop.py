@@ -390,11 +390,9 @@ def _fused_inline(
         return None
     if g.consumers.get(out.name) != (g.spec.loss,):
         return None
-    loss = g.nodes[-1].tree
     want = "bce" if tree.func == "sigmoid" else "cross_entropy"
-    if not (
-        isinstance(loss, ex.Call) and loss.func == want and loss.args[0] == ex.Name(out.name)
-    ) or any(x in grad for x in ex.names(loss.args[1])):
+    loss = loss_term(g.nodes[-1].tree, out.name, want)
+    if loss is None or any(x in grad for x in ex.names(loss.args[1])):
         return None
     A = out.value_ref(g.loss_tex)
     Y = forward_ir(loss.args[1], g)
@@ -405,6 +403,37 @@ def _fused_inline(
     one_hot = isinstance(loss.args[1], ex.Name) and loss.args[1].id in g.spec.one_hot
     rule = "softmax-ce" if one_hot else "softmax-ce-soft"
     return ce_fused(A, Y, g.count((A.shape[0],)), one_hot), rule
+
+
+def loss_term(loss: ex.Node, name: str, func: str) -> ex.Call | None:
+    """The call ``func(name, …)`` when it is the loss (``L = bce(A, Y)``) or one added term of
+    it (``L = bce(A, Y) + λ/(2m)·Σ W²``, a regulariser; a term subtracted or scaled does not
+    count) and ``name`` is used nowhere else in the loss: then ``δ_name`` comes from that term
+    alone, and the fused forms (σ′·BCE → ``(A − Y)/m``, softmax + CE → ``(P − Y)/m``) hold."""
+    terms: list[ex.Node] = []
+
+    def added(n: ex.Node) -> None:
+        if isinstance(n, ex.BinOp) and n.op in "+-":
+            added(n.left)
+            if n.op == "+":
+                added(n.right)
+            else:
+                terms.append(ex.Neg(n.right))
+        else:
+            terms.append(n)
+
+    def uses(n: ex.Node) -> int:
+        return int(n == ex.Name(name)) + sum(uses(c) for c in ex.children(n))
+
+    added(loss)
+    hits = [
+        t
+        for t in terms
+        if isinstance(t, ex.Call) and t.func == func and t.args and t.args[0] == ex.Name(name)
+    ]
+    if len(hits) != 1 or uses(loss) != 1:
+        return None
+    return hits[0]
 
 
 def bce_fused(A: mf.MExpr, Y: mf.MExpr, n: mf.MExpr, w: mf.MExpr | None) -> mf.MExpr:
@@ -822,12 +851,8 @@ class _Deriver:
             return []
         if g.consumers[a_node.name] != (g.spec.loss,):
             return []
-        loss = g.nodes[-1].tree
-        if not (
-            isinstance(loss, ex.Call)
-            and loss.func == "bce"
-            and loss.args[0] == ex.Name(a_node.name)
-        ):
+        loss = loss_term(g.nodes[-1].tree, a_node.name, "bce")
+        if loss is None:
             return []
         A = g.tensors[a_node.name].value_ref(g.loss_tex)
         Y = forward_ir(loss.args[1], g)
@@ -875,12 +900,8 @@ class _Deriver:
         g = self.g
         if p_node.tree.args[0] != ex.Name(t.name) or g.consumers[p_node.name] != (g.spec.loss,):
             return []
-        loss = g.nodes[-1].tree
-        if not (
-            isinstance(loss, ex.Call)
-            and loss.func == "cross_entropy"
-            and loss.args[0] == ex.Name(p_node.name)
-        ):
+        loss = loss_term(g.nodes[-1].tree, p_node.name, "cross_entropy")
+        if loss is None:
             return []
         one_hot = isinstance(loss.args[1], ex.Name) and loss.args[1].id in g.spec.one_hot
         P = g.tensors[p_node.name].value_ref(g.loss_tex)

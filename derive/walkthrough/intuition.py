@@ -18,7 +18,7 @@ from fractions import Fraction
 from typing import Any
 
 from derive.engine import mform as mf
-from derive.engine.backprop import BackwardVisit, Derivation, _main_rule
+from derive.engine.backprop import BackwardVisit, Derivation, _main_rule, loss_term
 from derive.lang import expr as ex
 from derive.lang import ops
 from derive.walkthrough.codegen import matmul_partner, scaled_loss
@@ -135,6 +135,8 @@ class _Writer:
         if len(cs) > 1:
             sources = Math(", ".join(self.g.tensors[c.source].tex for c in cs))
             key = "shared" if v.kind == "param" else "fork"
+            if key == "shared" and self.penalised(v):
+                key = "shared.penalty"  # the data term and a penalty (weight decay) beside it
             out.append(Words(key, (("T", T), ("k", Math(str(len(cs)))), ("S", sources))))
         fused = next((s.rule for s in v.simplified if s.rule in FUSED), None)
         if fused is not None:  # the simplification says what the whole step does
@@ -147,12 +149,30 @@ class _Writer:
                     out.append(w)
         return tuple(out)
 
+    def penalised(self, v: BackwardVisit) -> bool:
+        """The parameter enters the loss directly, outside its data term (``L = bce(p, y) +
+        λ/(2m)·Σ w²``): one share through the network, one from the penalty."""
+        spec = self.d.spec
+        tree = self.trees[spec.loss]
+        if not any(c.source == spec.loss for c in v.contributions):
+            return False
+        return any(
+            k.func in ops.OPS and ops.OPS[k.func].kind == ops.LOSS for k in _calls(tree)
+        ) and not any(
+            _uses(a, v.name)
+            for k in _calls(tree)
+            if k.func in ops.OPS and ops.OPS[k.func].kind == ops.LOSS
+            for a in k.args
+        )
+
     def fused(self, v: BackwardVisit, rule: str) -> Words:
         g = self.g
         T = self.tex(v.name)
         a = g.consumers[v.name][0]
         args: list[tuple[str, Any]] = [("T", T), ("A", self.tex(a)), ("d", grad_tex(self.d, v.name))]
         loss = g.nodes[-1].tree
+        if rule != "batchnorm":  # the BCE / CE term the unit feeds (beside a regulariser)
+            loss = loss_term(loss, a, "bce" if "bce" in rule else "cross_entropy")
         if isinstance(loss, ex.Call) and len(loss.args) > 1 and isinstance(loss.args[1], ex.Name):
             args.append(("Y", self.tex(loss.args[1].id)))
         else:
@@ -344,8 +364,14 @@ class _Writer:
         if "loss-target" in c.rules:
             out.append(Words("loss.target", (("T", T),)))
             return out
-        call = next(
-            (k for k in _calls(tree) if k.func in ops.OPS and ops.OPS[k.func].kind == ops.LOSS),
+        call = next(  # the loss term T enters (not a regulariser beside it, or vice versa)
+            (
+                k
+                for k in _calls(tree)
+                if k.func in ops.OPS
+                and ops.OPS[k.func].kind == ops.LOSS
+                and any(_uses(a, t) for a in k.args)
+            ),
             None,
         )
         if call is not None and call.func in LOSSES:
@@ -370,6 +396,12 @@ class _Writer:
             mean = tree if isinstance(tree, ex.Call) and tree.func in ("mean", "sum") else None
             if mean is not None and mean.args[0] != ex.Name(t):
                 mean = None  # "the loss is the sum of T" only where it is exactly that
+            penalty = any(  # T is not in the loss's data term: it is in a penalty beside it
+                k.func in ops.OPS and ops.OPS[k.func].kind == ops.LOSS for k in _calls(tree)
+            )
+            if penalty and g.tensors[t].kind == "param":
+                out.append(Words("loss.penalty", (("T", T), ("F", Math(c.formula.tex())))))
+                return out
             if mean is None:
                 key = "loss.power" if _main_rule(c.rules) == "power" else "loss.formula"
                 if key == "loss.power" and _half_square(tree):

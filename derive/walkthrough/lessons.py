@@ -27,7 +27,7 @@ import mpmath
 import sympy as sp
 
 from derive.engine import mform as mf
-from derive.engine.backprop import Derivation
+from derive.engine.backprop import Derivation, loss_term
 from derive.engine.graph import forward_ir
 from derive.engine.printing import latex, name_tex
 from derive.engine.steps import Checker, StepError, Term, prove
@@ -118,7 +118,7 @@ def lessons(d: Derivation, pc: Pieces, report: Any) -> list[Lesson]:
             continue
         z = g.tensors[v.name]
         a = g.tensors[g.consumers[v.name][0]]
-        y = _target(d)
+        y = _target(d, a.name, "cross_entropy" if v.rule == "softmax-ce" else "bce")
         m = mf.Scalar(g.count((z.shape[0],)).expr, g.scalar_names())
         eqs = []
         if v.rule in ("sigmoid-bce", "softmax-ce"):
@@ -241,11 +241,13 @@ def _shared_weight(d: Derivation) -> Any:
     return next((v for v in shared if recurrent(v)), shared[0])
 
 
-def _target(d: Derivation) -> Any:
-    """The target ``Y`` of the loss call, in matrix form."""
+def _target(d: Derivation, name: str, func: str) -> Any:
+    """The target ``Y`` of the loss term ``func(name, Y)`` (the loss or one added term of it),
+    in matrix form."""
 
-    loss = d.graph.nodes[-1].tree
-    return forward_ir(loss.args[1], d.graph)  # type: ignore[union-attr]
+    term = loss_term(d.graph.nodes[-1].tree, name, func)
+    assert term is not None  # the fused rule was used, so the term exists
+    return forward_ir(term.args[1], d.graph)
 
 
 def _symbols(m: mf.MExpr) -> sp.MatrixBase:
