@@ -172,6 +172,7 @@ NAME_CASES = [
     verify(spec(a="W = [2, 1]=>_W = [2, 1]"), says="not a valid name", id="leading-underscore"),
     verify(spec(a='W = [2, 1]=>"2W" = [2, 1]'), says="not a valid name", id="leading-digit"),
     verify(spec(a='W = [2, 1]=>"W-1" = [2, 1]'), says="not a valid name", id="dash"),
+    verify(spec(a='W = [2, 1]=>"θ" = [2, 1]'), says="write 'theta' for 'θ'", id="greek-letter"),
     verify(spec(a='W = [2, 1]=>"Ω" = [2, 1]'), says="not a valid name", id="unicode-name"),
     verify(spec(a="W = [2, 1]=>" + "W" * 33 + " = [2, 1]"), says="not a valid name", id="long"),
     verify(spec(a="b = [1, 1]=>b = [1, 1]\ndZ = [1, 1]"), says="clashes", id="gradient-clash"),

@@ -217,6 +217,24 @@ def _one_line(text: str) -> str:
 # ---- validation ---------------------------------------------------------------------------
 
 
+def _spelled_greek(name: str) -> str:
+    """``; write 'theta' for θ (it prints as θ)`` when ``name`` holds Greek letters."""
+    import unicodedata
+
+    out = []
+    for ch in name:
+        word = unicodedata.name(ch, "")
+        if word.startswith("GREEK ") and " LETTER " in word:
+            spelled = word.rsplit(" ", 1)[-1].lower()
+            out.append(spelled.capitalize() if "CAPITAL" in word else spelled)
+        else:
+            out.append(ch)
+    spelled = "".join(out)
+    if spelled == name or not IDENT.match(spelled):
+        return ""
+    return f"; write '{spelled}' for '{name}' (a Greek name prints as its letter)"
+
+
 class _Validator:
     def __init__(self, source: str, data: dict[str, Any]) -> None:
         self.source = source
@@ -240,7 +258,8 @@ class _Validator:
             raise self.err(
                 where,
                 f"'{name}' is not a valid name",
-                "use letters, digits and _, starting with a letter (max 32)",
+                "use ASCII letters, digits and _, starting with a letter (max 32)"
+                + _spelled_greek(name),
             )
         if ex.reserved(name):
             raise self.err(
