@@ -16,6 +16,7 @@ import sys
 from pathlib import Path
 
 import corpus2
+import corpus3
 import pytest
 from conftest import invoke_cli
 
@@ -26,7 +27,7 @@ from derive.checker.checknet import net_for
 from derive.lang import spec
 
 ROOT = Path(__file__).resolve().parent.parent
-NETS = sorted({c["net"] for c in corpus2.load()})
+NETS = sorted({c["net"] for c in corpus2.load() + corpus3.load()})
 
 
 @pytest.fixture(scope="module")
@@ -108,6 +109,60 @@ def test_every_fast_answer_is_the_slow_paths_answer_on_the_corpus(cached: Path) 
     assert codes["correct"] >= 130  # plain formulas and NumPy spellings (np.where … go slow)
     wrong = sum(n for code, n in codes.items() if code not in (None, "correct"))
     assert wrong >= 20, codes  # wrong formulas whose mistake the stored library names
+
+
+def test_corpus3_and_every_element_wise_formula_agree_with_the_slow_path(cached: Path) -> None:
+    """corpus 3's NumPy formulas, and corpus 2's element-wise ones (``--wrt w11`` or
+    ``W1[0,0]``, entry names or ``X[0, 1]`` indexing): every fast answer is the slow path's."""
+    codes: collections.Counter[str | None] = collections.Counter()
+    entry: collections.Counter[str | None] = collections.Counter()
+    for c in corpus3.load() + corpus2.load():
+        if c["kind"] != "numpy":
+            continue
+        is_entry = "[" in c["wrt"] or c["wrt"] in fastpath.compiled_for(c["net"])["label_at"]
+        if c["id"].startswith("c2-") and not is_entry:
+            continue  # the test above
+        got = _agree(c["net"], c["wrt"], c["text"])
+        (entry if is_entry else codes)[got] += 1
+    assert codes["correct"] >= 40 and sum(codes.values()) - codes[None] >= 60, codes
+    assert entry["correct"] >= 10, entry  # w11, W1[0,0] with entry names or X[0, 1]
+    assert sum(n for k, n in entry.items() if k not in (None, "correct")) >= 10, entry
+
+
+ENTRY_NETS = ["tiny-mlp", "neuron", "rnn", "mlp-bce", "softmax-regression"]
+
+
+@pytest.mark.parametrize("net", ENTRY_NETS)
+def test_element_wise_formulas_and_their_edits_agree_with_the_slow_path(
+    cached: Path, net: str
+) -> None:
+    """Each entry's expected formula over the entry names (as the walkthroughs print it) and
+    edits of it (a factor, a sign, another entry's formula, a dropped term): fast == slow, and
+    the right ones are answered fast."""
+    c = fastpath.compiled_for(net)
+    assert c is not None
+    rng = random.Random(net)
+    right = fast_right = wrong = 0
+    for tensor, t in sorted(c["targets"].items()):
+        if not t["entries"] or t["shape"] == [1, 1]:
+            continue
+        cells = [(i, j) for i in range(t["shape"][0]) for j in range(t["shape"][1])]
+        for i, j in rng.sample(cells, min(3, len(cells))):
+            e = t["entries"][i][j]["expected"]
+            a, b = rng.choice(cells)
+            other = t["entries"][a][b]["expected"]
+            wrt = f"{tensor}[{i},{j}]"
+            for text in [e, f"2*({e})", f"-({e})", f"({e})/3", other, f"({e}) + ({other})"]:
+                got = _agree(net, wrt, text)
+                slow = _slow(net, wrt, text)
+                if slow is not None and slow.ok:
+                    right += 1
+                    fast_right += got == "correct"
+                else:
+                    wrong += 1
+    assert right >= 3 and wrong >= 6, (right, wrong)
+    if net in ("tiny-mlp", "neuron", "mlp-bce"):  # formulas over names and plain operations
+        assert fast_right >= 1, (right, fast_right)
 
 
 # right formulas and near misses: wrong sizes, transposes, signs, factors, relu'(0), upstream
