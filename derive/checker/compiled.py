@@ -161,6 +161,16 @@ def _hand_values(net: Net, tensors: list[str]) -> dict[str, Any]:
     return out
 
 
+def _latex_texts(net: Net, t: Target) -> dict[str, str]:
+    """The expected and expanded formulas of a LaTeX answer (as derive.checker.check._in_latex
+    writes them), for :func:`derive.checker.fastpath._latex_answer`."""
+    from derive.checker.check import _tex_of
+
+    expected = t.tex or _tex_of(net, t.expected) or t.expected
+    expanded = _tex_of(net, t.expanded) if t.expanded else None
+    return {"expected": expected, "expanded": expanded or expected}
+
+
 MAX_ENTRIES = 256  # entries of one gradient whose texts are stored (element-wise formulas)
 
 
@@ -296,6 +306,7 @@ def build(net: Net, key: str) -> bytes | None:
             "example": _floats(want),
             "diag": _diagnosis(net, t),
             "entries": _entry_texts(net, tname),
+            "latex": _latex_texts(net, t),
         }
 
     def floats_at(point: Any) -> dict[str, Any]:
@@ -371,6 +382,9 @@ def build(net: Net, key: str) -> bytes | None:
             "sum": list(ops.signature("sum") or ()),
             "sum_kind": ops.get("sum").kind == ops.REDUCTION,
             "numpy_modules": list(_NUMPY_MODULES),
+            "table_functions": sorted(  # LaTeX \mathrm{softmax}(Z): a function (fastlatex)
+                f for f in ops.OPS if ops.get(f).kind in (ops.ELEMENTWISE, ops.ROWWISE)
+            ),
             "numpy_sum": ops.numpy_name("sum"),
             "torch_keywords": any(  # does a function of the language take dim/keepdim?
                 {"dim", "keepdim"} & set(sig[2])

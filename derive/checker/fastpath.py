@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from derive import cache
-from derive.checker import fastdiag, names
+from derive.checker import fastdiag, fastlatex, names
 from derive.files import read_capped
 from derive.locale import catalog
 
@@ -498,7 +498,10 @@ class _Plan:
         if kind == "bin":
             a, na = self.convert(n[2])
             b, nb = self.convert(n[3])
-            op, shown = n[1], ("bin", n[1], na, nb)
+            op = n[1]
+            if op == "·":  # a LaTeX product (as derive.checker.formula.Convert.binop)
+                op = _product(self.c, a, b)
+            shown = ("bin", op, na, nb)
             if op == "@":
                 if (1, 1) in (a[1], b[1]) or a[1][1] != b[1][0]:
                     raise _Fallback  # a scalar in @, or shapes that do not chain
@@ -537,6 +540,36 @@ class _Plan:
         else:
             out = ("sumcols", (r, 1), x)
         return out, ("sum", nx, kwargs)
+
+
+def _plain_scalar(c: dict[str, Any], p: tuple[Any, ...]) -> bool:
+    """Is the plan made of numbers and scalar names (sizes, constants) only, so that its
+    declared shape is no matrix?"""
+    if p[0] == "leaf":
+        return bool(c["leaves"][p[2]]["kind"] == "scalar")
+    return all(
+        _plain_scalar(c, x) for x in p[2:] if isinstance(x, tuple) and x and isinstance(x[0], str)
+    )
+
+
+def _product(c: dict[str, Any], a: tuple[Any, ...], b: tuple[Any, ...]) -> str:
+    """A LaTeX product ``a · b`` as the slow path resolves it: scaling when a side is 1 × 1,
+    a matrix product when the sizes chain, element-wise for equal shapes that do not. Where the
+    slow path might decide by the declared shapes instead (a 1 × 1 tensor, equal square shapes)
+    or report a shape error: _Fallback."""
+    sa, sb = a[1], b[1]
+    if (1, 1) in (sa, sb):
+        one = a if sa == (1, 1) else b
+        if not _plain_scalar(c, one) or (sa == sb and not _plain_scalar(c, a if one is b else b)):
+            raise _Fallback  # 1 x 1 perhaps only because sizes are 1: declared shapes decide
+        return "*"
+    if sa[1] == sb[0]:
+        if sa == sb:
+            raise _Fallback  # (m, n) · (m, n) with m = n here: the declared shapes decide
+        return "@"
+    if sa == sb:
+        return "*"
+    raise _Fallback  # a shape error: the slow path's message
 
 
 # ---- evaluating: exactly (rationals) and in float64 (as FloatSystem) -----------------------------
@@ -802,20 +835,27 @@ def _correct(c: dict[str, Any], plan: _Plan, user: tuple[Any, ...], name: str) -
 
 
 def answer(
-    net: str, wrt: str | None, formula: str, *, lang: str = "en", as_json: bool = False
+    net: str,
+    wrt: str | None,
+    formula: str,
+    *,
+    lang: str = "en",
+    as_json: bool = False,
+    latex: bool = False,
 ) -> tuple[str, int] | None:
-    """What ``derive check NET FORMULA --wrt WRT`` prints and its exit code (0 right, 1 wrong),
-    or None when the slow path must answer (see the module's docstring): a right formula, or a
-    wrong one whose mistake the compiled diagnosis data names (:mod:`derive.checker.fastdiag`)."""
+    """What ``derive check NET FORMULA --wrt WRT`` (``--latex``) prints and its exit code (0
+    right, 1 wrong), or None when the slow path must answer (see the module's docstring): a
+    right formula, or a wrong one whose mistake the compiled diagnosis data names
+    (:mod:`derive.checker.fastdiag`); LaTeX (:mod:`derive.checker.fastlatex`): right ones only."""
     try:
         c = compiled_for(net)
         if c is None or not isinstance(formula, str):
             return None
         lim = c["limits"]
+        if latex or names.looks_latex(formula):
+            return _latex_answer(c, wrt, formula, lang, as_json)
         if len(formula) > lim["max_length"] or any(c in formula for c in "∂#;\n"):
             return None
-        if names.looks_latex(formula):
-            return None  # read as LaTeX by the slow path
         if re.search(lim["leibniz"], formula) or re.match(
             r"\s*([A-Za-z_][A-Za-z0-9_]*)\s*=(?!=)", formula
         ):
@@ -842,6 +882,7 @@ def answer(
             found = _wrong(c, plan, user, name, resolved, formula)
     except (
         _Fallback,
+        fastlatex.Fallback,
         fastdiag.Fallback,
         KeyError,
         IndexError,
@@ -990,6 +1031,40 @@ def _entry_diagnosis(
             if close(u, [float(v[i][j]) for v in vals]):
                 return (mut["code"], mut["msg"], expected, None)
     return ("unknown", fastdiag.msg("diag.entry_unknown"), expected, None)
+
+
+def _latex_answer(
+    c: dict[str, Any], wrt: str | None, formula: str, lang: str, as_json: bool
+) -> tuple[str, int] | None:
+    """A right LaTeX formula for a whole gradient, as the slow path answers it (its fixes and
+    messages turned into LaTeX are the slow path's: a wrong formula falls back)."""
+    table = c["names"]
+
+    def known(name: str) -> bool:  # as derive.checker.checknet.Net.known
+        return names.resolve(lambda t: t in table, c["constants"], name) is not None
+
+    tree = fastlatex.parse(formula, known, c["limits"])
+    if _entry_of(c, wrt) is not None:
+        return None  # an element-wise LaTeX formula: the slow path
+    name = _target(c, wrt)
+    plan = _Plan(c)
+    user, resolved = plan.convert(tree)
+    if plan.cost > c["limits"]["max_cost"] or _degree(user) > MAX_DEGREE:
+        return None
+    if not _correct(c, plan, user, name):
+        return None
+    t = c["targets"][name]
+    tex = t.get("latex")
+    if tex is None:
+        return None
+    info = {
+        "wrt": name,
+        "shape": t["shape"],
+        "expected": tex["expected"],
+        "expanded": tex["expanded"],
+        "tex": t["tex"],
+    }
+    return _output(c, info, formula, _text(resolved), [], [], lang, as_json), 0
 
 
 def _sizes_agree(c: dict[str, Any], user: tuple[Any, ...], name: str) -> bool:
