@@ -185,9 +185,13 @@ def test_element_wise_formulas_and_their_edits_agree_with_the_slow_path(
             a, b = rng.choice(cells)
             other = t["entries"][a][b]["expected"]
             wrt = f"{tensor}[{i},{j}]"
-            for text in [e, f"2*({e})", f"-({e})", f"({e})/3", other, f"({e}) + ({other})"]:
-                got = _agree(net, wrt, text)
-                slow = _slow(net, wrt, text)
+            tex = t["entries"][i][j]["tex"]
+            for text, latex in [
+                *((x, False) for x in [e, f"2*({e})", f"-({e})", f"({e})/3", other, f"({e}) + ({other})"]),
+                *((x, True) for x in [tex, f"2 {tex}", f"-({tex})", t["entries"][a][b]["tex"]]),
+            ]:
+                got = _agree(net, wrt, text, latex=latex)
+                slow = _slow(net, wrt, text, latex=latex)
                 if slow is not None and slow.ok:
                     right += 1
                     fast_right += got == "correct"

@@ -936,9 +936,11 @@ def _entry_answer(
     tree: tuple[Any, ...],
     lang: str,
     as_json: bool,
+    latex: bool = False,
 ) -> tuple[str, int]:
     """The slow path's answer on an element-wise formula for one gradient entry, or _Fallback
-    where only it can tell (a shape, a circular formula, relu'(0), a size, undefined values)."""
+    where only it can tell (a shape, a circular formula, relu'(0), a size, undefined values;
+    ``latex``: any wrong one, whose messages the slow path writes in LaTeX)."""
     tensor, i, j, texts = entry
     t = c["targets"][tensor]
     lim = c["limits"]
@@ -963,6 +965,8 @@ def _entry_answer(
         for k in range(2):
             if not _same(exact_value(user, pts["dims"][k]), _entry_want(t["dims"][k], i, j), rtol):
                 raise _Fallback  # right only at the example's sizes (or a literal): slow path
+    elif latex:
+        raise _Fallback
     else:
         found = [_entry_diagnosis(c, tensor, i, j, mine, want, texts["expected"])]
         d = t["diag"]
@@ -973,8 +977,8 @@ def _entry_answer(
     info = {
         "wrt": texts["wrt"],
         "shape": [1, 1],
-        "expected": texts["expected"],
-        "expanded": None,
+        "expected": texts["tex"] if latex else texts["expected"],
+        "expanded": texts["tex"] if latex else None,  # as check._in_latex
         "tex": texts["tex"],
     }
     out = _output(c, info, formula, _text(resolved), found, notes, lang, as_json)
@@ -1044,8 +1048,9 @@ def _latex_answer(
         return names.resolve(lambda t: t in table, c["constants"], name) is not None
 
     tree = fastlatex.parse(formula, known, c["limits"])
-    if _entry_of(c, wrt) is not None:
-        return None  # an element-wise LaTeX formula: the slow path
+    entry = _entry_of(c, wrt)
+    if entry is not None:  # an element-wise LaTeX formula (wrong ones: the slow path)
+        return _entry_answer(c, entry, formula, tree, lang, as_json, latex=True)
     name = _target(c, wrt)
     plan = _Plan(c)
     user, resolved = plan.convert(tree)
