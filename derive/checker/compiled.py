@@ -207,6 +207,26 @@ def _entry_texts(net: Net, tensor: str) -> list[list[dict[str, str]]] | None:
     return out
 
 
+def _symbolic_leaves(net: Net, table: dict[str, int]) -> list[int]:
+    """The leaves a name with a declared shape in sizes (``["m", "n"]``) stands for: a LaTeX
+    product of such a 1 × 1 value is decided by its declared shape in the slow path
+    (``Convert.declared_product``), so the fast path leaves it to it."""
+    from derive.engine.backprop import sym_shape
+
+    shapes = net.spec.shapes
+    out = set()
+    for name, i in table.items():
+        plain = name[1:] if name not in shapes and name[1:] in shapes else name  # as declared()
+        try:
+            dims = sym_shape(ex.Name(plain), net.g)
+        except (IndexError, KeyError, TypeError):
+            out.add(i)  # not known: the slow path decides
+            continue
+        if not all(isinstance(d, int) for d in dims):
+            out.add(i)
+    return sorted(out)
+
+
 def _entry_label(net: Net) -> dict[str, str]:
     """``"X[0,1]"`` → the entry's name (``X12``), as the NumPy reader's ``X[0, 1]`` rewrite
     (:meth:`derive.checker.formula._Numpy.entry`) names it."""
@@ -341,6 +361,7 @@ def build(net: Net, key: str) -> bytes | None:
         "gradients": sorted(n for n in net.g.tensors if tensor_of(net, n) == n),
         "targets": targets,
         "label_at": {k: list(v) for k, v in sorted(net.label_at.items())},
+        "symbolic_leaves": _symbolic_leaves(net, table),
         "tensors": {n: [int(x) for x in t.shape] for n, t in sorted(net.g.tensors.items())},
         "entry_label": _entry_label(net),
         "values": _hand_values(net, sorted(n for n in net.g.tensors if tensor_of(net, n) == n)),

@@ -543,10 +543,10 @@ class _Plan:
 
 
 def _plain_scalar(c: dict[str, Any], p: tuple[Any, ...]) -> bool:
-    """Is the plan made of numbers and scalar names (sizes, constants) only, so that its
-    declared shape is no matrix?"""
+    """Is the plan made of numbers and names without a shape declared in sizes, so that its
+    declared shape cannot decide a product (Convert.declared_product)?"""
     if p[0] == "leaf":
-        return bool(c["leaves"][p[2]]["kind"] == "scalar")
+        return p[2] not in c["symbolic_leaves"]
     return all(
         _plain_scalar(c, x) for x in p[2:] if isinstance(x, tuple) and x and isinstance(x[0], str)
     )
