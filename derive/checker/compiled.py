@@ -207,24 +207,24 @@ def _entry_texts(net: Net, tensor: str) -> list[list[dict[str, str]]] | None:
     return out
 
 
-def _symbolic_leaves(net: Net, table: dict[str, int]) -> list[int]:
-    """The leaves a name with a declared shape in sizes (``["m", "n"]``) stands for: a LaTeX
-    product of such a 1 × 1 value is decided by its declared shape in the slow path
-    (``Convert.declared_product``), so the fast path leaves it to it."""
+def _declared(net: Net, table: dict[str, int]) -> dict[str, list[Any]] | None:
+    """Each name's shape with sizes as declared (``["m", "n_h"]``), as
+    ``Convert.declared`` reads it: a LaTeX product is decided by these where they decide
+    (:func:`derive.checker.fastpath._product`); None when one cannot be told."""
     from derive.engine.backprop import sym_shape
 
     shapes = net.spec.shapes
-    out = set()
-    for name, i in table.items():
+    out: dict[str, list[Any]] = {}
+    for name in table:
         plain = name[1:] if name not in shapes and name[1:] in shapes else name  # as declared()
         try:
             dims = sym_shape(ex.Name(plain), net.g)
         except (IndexError, KeyError, TypeError):
-            out.add(i)  # not known: the slow path decides
-            continue
-        if not all(isinstance(d, int) for d in dims):
-            out.add(i)
-    return sorted(out)
+            return None
+        if not all(isinstance(d, str) or type(d) is int for d in dims):
+            return None
+        out[name] = list(dims)
+    return out
 
 
 def _entry_label(net: Net) -> dict[str, str]:
@@ -361,7 +361,7 @@ def build(net: Net, key: str) -> bytes | None:
         "gradients": sorted(n for n in net.g.tensors if tensor_of(net, n) == n),
         "targets": targets,
         "label_at": {k: list(v) for k, v in sorted(net.label_at.items())},
-        "symbolic_leaves": _symbolic_leaves(net, table),
+        "declared": _declared(net, table),
         "tensors": {n: [int(x) for x in t.shape] for n, t in sorted(net.g.tensors.items())},
         "entry_label": _entry_label(net),
         "values": _hand_values(net, sorted(n for n in net.g.tensors if tensor_of(net, n) == n)),

@@ -500,7 +500,7 @@ class _Plan:
             b, nb = self.convert(n[3])
             op = n[1]
             if op == "·":  # a LaTeX product (as derive.checker.formula.Convert.binop)
-                op = _product(self.c, a, b)
+                op = _product(self.c, a, b, na, nb)
             shown = ("bin", op, na, nb)
             if op == "@":
                 if (1, 1) in (a[1], b[1]) or a[1][1] != b[1][0]:
@@ -542,32 +542,56 @@ class _Plan:
         return out, ("sum", nx, kwargs)
 
 
-def _plain_scalar(c: dict[str, Any], p: tuple[Any, ...]) -> bool:
-    """Is the plan made of numbers and names without a shape declared in sizes, so that its
-    declared shape cannot decide a product (Convert.declared_product)?"""
-    if p[0] == "leaf":
-        return p[2] not in c["symbolic_leaves"]
-    return all(
-        _plain_scalar(c, x) for x in p[2:] if isinstance(x, tuple) and x and isinstance(x[0], str)
-    )
+def _declared(c: dict[str, Any], n: tuple[Any, ...]) -> tuple[Any, ...]:
+    """A resolved tree's shape with sizes as declared (derive.engine.backprop.sym_shape):
+    IndexError where the slow path's has none."""
+    kind = n[0]
+    if kind == "name":
+        return tuple(c["declared"][n[1]])
+    if kind in ("neg", "pow"):
+        return _declared(c, n[1])
+    if kind == "T":
+        s = _declared(c, n[1])
+        return (s[1], s[0]) if s else s
+    if kind == "bin":
+        a, b = _declared(c, n[2]), _declared(c, n[3])
+        if n[1] == "@":
+            return (a[0], b[1])
+        if not a or not b:
+            return a or b
+        return tuple(y if x == 1 else x for x, y in zip(a, b, strict=True))
+    if kind == "sum":
+        x = _declared(c, n[1])
+        axis = dict(n[2]).get("axis")
+        if axis is not None and axis[0] == "num" and x:
+            return (1, x[1]) if axis[1] == 0 else (x[0], 1)
+        return ()
+    return ()  # a number, a comparison
 
 
-def _product(c: dict[str, Any], a: tuple[Any, ...], b: tuple[Any, ...]) -> str:
-    """A LaTeX product ``a · b`` as the slow path resolves it: scaling when a side is 1 × 1,
-    a matrix product when the sizes chain, element-wise for equal shapes that do not. Where the
-    slow path might decide by the declared shapes instead (a 1 × 1 tensor, equal square shapes)
-    or report a shape error: _Fallback."""
-    sa, sb = a[1], b[1]
-    if (1, 1) in (sa, sb):
-        one = a if sa == (1, 1) else b
-        if not _plain_scalar(c, one) or (sa == sb and not _plain_scalar(c, a if one is b else b)):
-            raise _Fallback  # 1 x 1 perhaps only because sizes are 1: declared shapes decide
+def _product(
+    c: dict[str, Any], a: tuple[Any, ...], b: tuple[Any, ...], na: tuple[Any, ...], nb: tuple[Any, ...]
+) -> str:
+    """A LaTeX product ``a · b`` as Convert.binop resolves it: by the declared shapes where they
+    decide (declared_product), else scaling when a side is 1 × 1, a matrix product when the
+    sizes chain, element-wise for equal shapes that do not; _Fallback for a shape error."""
+    if c.get("declared") is None:
+        raise _Fallback
+    try:
+        sa, sb = _declared(c, na), _declared(c, nb)
+    except (IndexError, KeyError, TypeError, ValueError):
+        sa = sb = None
+    if sa is not None and sb is not None and len(sa) == 2 and len(sb) == 2:
+        if not all(type(d) is int for d in (*sa, *sb)):
+            if sa[1] == sb[0] and type(sa[1]) is not int:
+                return "@"
+            if sa == sb:
+                return "*"
+    if (1, 1) in (a[1], b[1]):
         return "*"
-    if sa[1] == sb[0]:
-        if sa == sb:
-            raise _Fallback  # (m, n) · (m, n) with m = n here: the declared shapes decide
+    if a[1][1] == b[1][0]:
         return "@"
-    if sa == sb:
+    if a[1] == b[1]:
         return "*"
     raise _Fallback  # a shape error: the slow path's message
 
