@@ -187,7 +187,10 @@ def test_element_wise_formulas_and_their_edits_agree_with_the_slow_path(
             wrt = f"{tensor}[{i},{j}]"
             tex = t["entries"][i][j]["tex"]
             for text, latex in [
-                *((x, False) for x in [e, f"2*({e})", f"-({e})", f"({e})/3", other, f"({e}) + ({other})"]),
+                *(
+                    (x, False)
+                    for x in [e, f"2*({e})", f"-({e})", f"({e})/3", other, f"({e}) + ({other})"]
+                ),
                 *((x, True) for x in [tex, f"2 {tex}", f"-({tex})", t["entries"][a][b]["tex"]]),
             ]:
                 got = _agree(net, wrt, text, latex=latex)

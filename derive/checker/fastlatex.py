@@ -37,8 +37,10 @@ _TOKEN = re.compile(
     r"(?P<ws>\s+)|(?P<cmd>\\(?:[A-Za-z]+|.))|(?P<num>\d+(?:\.\d*)?|\.\d+)"
     r"|(?P<id>[A-Za-z][A-Za-z0-9]*)|(?P<sym>>=|<=|.)"
 )
+# fmt: off
 FONTS = {"mathbf", "boldsymbol", "bm", "mathrm", "mathit", "mathsf", "mathnormal", "text",
-         "textrm", "textit", "textbf", "operatorname", "mathbb", "mathcal", "mathscr", "vec"}  # fmt: skip
+         "textrm", "textit", "textbf", "operatorname", "mathbb", "mathcal", "mathscr", "vec"}
+# fmt: on
 HATS = {"hat", "widehat", "tilde", "bar", "overline"}
 GREEK = frozenset(  # derive.engine.printing.GREEK
     "alpha beta gamma delta zeta eta theta iota kappa mu nu xi pi rho sigma tau upsilon phi chi "

@@ -570,7 +570,11 @@ def _declared(c: dict[str, Any], n: tuple[Any, ...]) -> tuple[Any, ...]:
 
 
 def _product(
-    c: dict[str, Any], a: tuple[Any, ...], b: tuple[Any, ...], na: tuple[Any, ...], nb: tuple[Any, ...]
+    c: dict[str, Any],
+    a: tuple[Any, ...],
+    b: tuple[Any, ...],
+    na: tuple[Any, ...],
+    nb: tuple[Any, ...],
 ) -> str:
     """A LaTeX product ``a · b`` as Convert.binop resolves it: by the declared shapes where they
     decide (declared_product), else scaling when a side is 1 × 1, a matrix product when the
