@@ -29,10 +29,25 @@ KINDS = [
         ["mlp-bce", "--wrt", "W2", "A1.T @ (A2 - Y)", "--json", "--lang", "zh"],
     ),
     ("LaTeX", ["mlp-bce", "--wrt", "W2", "--latex", r"\frac{1}{m} A^{[1]T}(A^{[2]}-Y)"]),
+    ("LaTeX δ, no --latex", ["mlp-bce", "--wrt", "W1", r"X^{\top} \delta^{[1]}"]),
+    (
+        "LaTeX printed (tiny-mlp)",
+        ["tiny-mlp", "--wrt", "W1", r"X^{\top} \thinspace \delta_{h_{\text{raw}}}"],
+    ),
+    (
+        "LaTeX wrong: sign",
+        ["mlp-bce", "--wrt", "W2", "--latex", r"\frac{1}{m} A^{[1]T}(Y-A^{[2]})"],
+    ),
     ("--value right", ["tiny-mlp", "--wrt", "W1[0,0]", "--value=-0.0137"]),
     ("--value too few digits", ["tiny-mlp", "--wrt", "W1[0,0]", "--value=-0.01"]),
     ("--value wrong (sign)", ["tiny-mlp", "--wrt", "W1[0,0]", "--value=0.0137"]),
     ("element-wise --wrt w11", ["tiny-mlp", "--wrt", "w11", "dh1_raw * x1"]),
+    ("element-wise wrong entry", ["tiny-mlp", "--wrt", "w11", "dh1_raw * x2"]),
+    (
+        "element-wise X[0,1] indexing",
+        ["mlp-bce", "--wrt", "W1[0,0]", "X[0,0]*dZ1[0,0] + X[1,0]*dZ1[1,0]"],
+    ),
+    ("element-wise LaTeX", ["tiny-mlp", "--wrt", "w11", r"\delta_{h_{1,\text{raw}}} x_1"]),
 ]
 
 PROBE = (

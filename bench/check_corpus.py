@@ -33,8 +33,9 @@ def _fast_runner(corpus, cases: list[dict]):  # type: ignore[no-untyped-def]
     answered = collections.Counter()
 
     def run(c: dict) -> tuple[str, str | None, str]:
-        if c["kind"] == "numpy":
-            out = fastpath.answer(c["net"], c["wrt"], c["text"], as_json=True)
+        if c["kind"] in ("numpy", "latex"):
+            latex = c["kind"] == "latex"
+            out = fastpath.answer(c["net"], c["wrt"], c["text"], as_json=True, latex=latex)
             if out is not None:
                 found = json.loads(out[0])
                 answered[found["verdict"]] += 1

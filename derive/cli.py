@@ -282,7 +282,7 @@ def check_cmd(
 
     from derive.checker import fastpath
 
-    fast = formula is not None and value is None and not latex_ and variant is None
+    fast = formula is not None and value is None and variant is None
     plain = variant is None and answers is None and rtol is None and digits is None
     if formula is None and value is not None and plain and fastpath.enabled():
         from derive.checker import fastvalue
@@ -293,7 +293,9 @@ def check_cmd(
     if fast and answers is None and fastpath.enabled():
         # a network whose compiled form is cached: a correct formula, or a wrong one whose
         # mistake the stored diagnosis data names, is answered without SymPy
-        if _answered(fastpath.answer(net, wrt, formula, lang=lang, as_json=as_json)):
+        if _answered(
+            fastpath.answer(net, wrt, formula, lang=lang, as_json=as_json, latex=latex_)
+        ):
             return
 
     from derive.checker.check import FormulaError

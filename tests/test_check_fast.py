@@ -16,6 +16,7 @@ import sys
 from pathlib import Path
 
 import corpus2
+import corpus3
 import pytest
 from conftest import invoke_cli
 
@@ -26,7 +27,7 @@ from derive.checker.checknet import net_for
 from derive.lang import spec
 
 ROOT = Path(__file__).resolve().parent.parent
-NETS = sorted({c["net"] for c in corpus2.load()})
+NETS = sorted({c["net"] for c in corpus2.load() + corpus3.load()})
 
 
 @pytest.fixture(scope="module")
@@ -68,33 +69,33 @@ def cached(store: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return store
 
 
-def _slow(net: str, wrt: str, text: str, lang: str = "en"):
+def _slow(net: str, wrt: str, text: str, lang: str = "en", latex: bool = False):
     try:
-        return check(net, wrt, text, lang=lang)
+        return check(net, wrt, text, lang=lang, latex=latex)
     except FormulaError:
         return None
 
 
-def _agree(net: str, wrt: str, text: str, slow=None) -> str | None:  # type: ignore[no-untyped-def]
+def _agree(net: str, wrt: str, text: str, slow=None, latex: bool = False) -> str | None:  # type: ignore[no-untyped-def]
     """The fast path's verdict on ``text`` (None when it leaves it to the slow path), after
     checking that each of its outputs — text, JSON, Chinese, exit code — is the slow path's
-    (``slow``: its answer, when already known)."""
-    fast = fastpath.answer(net, wrt, text)
+    (``slow``: its answer, when already known; ``latex``: as ``--latex``)."""
+    fast = fastpath.answer(net, wrt, text, latex=latex)
     if fast is None:
         return None
-    slow = slow or _slow(net, wrt, text)
+    slow = slow or _slow(net, wrt, text, latex=latex)
     where = (net, wrt, text)
     assert slow is not None, where
     assert fast == (slow.text(), 0 if slow.ok else 1), where
     for lang in ("en", "zh"):
         result = slow if lang == "en" else slow.localized(lang)
-        as_json = fastpath.answer(net, wrt, text, lang=lang, as_json=True)
+        as_json = fastpath.answer(net, wrt, text, lang=lang, as_json=True, latex=latex)
         assert as_json is not None, where
         assert as_json[0] == json.dumps(result.as_dict(), ensure_ascii=False, indent=2), where
-        zh = fastpath.answer(net, wrt, text, lang=lang)
+        zh = fastpath.answer(net, wrt, text, lang=lang, latex=latex)
         assert zh is not None and zh[0] == result.text(), where
-    # the correct-only entry point answers exactly the right ones
-    assert (fastpath.check(net, wrt, text) is not None) == slow.ok, where
+    if not latex:  # the correct-only entry point answers exactly the right ones
+        assert (fastpath.check(net, wrt, text) is not None) == slow.ok, where
     return slow.verdict if slow.code is None else slow.code
 
 
@@ -108,6 +109,100 @@ def test_every_fast_answer_is_the_slow_paths_answer_on_the_corpus(cached: Path) 
     assert codes["correct"] >= 130  # plain formulas and NumPy spellings (np.where … go slow)
     wrong = sum(n for code, n in codes.items() if code not in (None, "correct"))
     assert wrong >= 20, codes  # wrong formulas whose mistake the stored library names
+
+
+def test_corpus3_and_every_element_wise_formula_agree_with_the_slow_path(cached: Path) -> None:
+    """corpus 3's NumPy formulas, and corpus 2's element-wise ones (``--wrt w11`` or
+    ``W1[0,0]``, entry names or ``X[0, 1]`` indexing): every fast answer is the slow path's."""
+    codes: collections.Counter[str | None] = collections.Counter()
+    entry: collections.Counter[str | None] = collections.Counter()
+    for c in corpus3.load() + corpus2.load():
+        if c["kind"] != "numpy":
+            continue
+        is_entry = "[" in c["wrt"] or c["wrt"] in fastpath.compiled_for(c["net"])["label_at"]
+        if c["id"].startswith("c2-") and not is_entry:
+            continue  # the test above
+        got = _agree(c["net"], c["wrt"], c["text"])
+        (entry if is_entry else codes)[got] += 1
+    assert codes["correct"] >= 40 and sum(codes.values()) - codes[None] >= 60, codes
+    assert entry["correct"] >= 10, entry  # w11, W1[0,0] with entry names or X[0, 1]
+    assert sum(n for k, n in entry.items() if k not in (None, "correct")) >= 10, entry
+
+
+def test_latex_fast_answers_are_the_slow_paths(cached: Path) -> None:
+    """LaTeX (``--latex``): the fast path reads a subset (derive/checker/fastlatex.py) and
+    answers right formulas only; on both corpora's LaTeX, on every built-in gradient's printed
+    formulas (derive's own LaTeX read back) and on edits of them, each fast answer is the slow
+    path's — text, JSON, Chinese, exit code — and never a wrong formula accepted."""
+    got: collections.Counter[str | None] = collections.Counter()
+    for c in corpus2.load() + corpus3.load():
+        if c["kind"] == "latex":
+            got[_agree(c["net"], c["wrt"], c["text"], latex=True)] += 1
+    assert got["correct"] >= 15 and set(got) <= {None, "correct"}, got
+    printed: collections.Counter[str | None] = collections.Counter()
+    for net in NETS:
+        c = fastpath.compiled_for(net)
+        assert c is not None
+        for name, t in sorted(c["targets"].items()):
+            for tex in {t["latex"]["expected"], t["latex"]["expanded"]}:
+                for text in (tex, f"2 {tex}", f"-({tex})", f"({tex})^T", f"{tex} + 1"):
+                    printed[_agree(net, name, text, latex=True)] += 1
+    assert printed["correct"] >= 20 and set(printed) <= {None, "correct"}, printed
+
+
+def test_the_fast_latex_reader_shares_latexins_tables() -> None:
+    from derive.checker import fastlatex, latexin
+    from derive.engine.printing import GREEK
+
+    assert fastlatex.SPACING == latexin.SPACING and fastlatex.SIZING == latexin.SIZING
+    assert fastlatex.PRODUCTS == latexin.PRODUCTS and fastlatex.HADAMARD == latexin.HADAMARD
+    assert fastlatex.RELATIONS == set(latexin.RELATIONS) and fastlatex.FUNCS == set(latexin.FUNCS)
+    assert fastlatex._TOKEN.pattern == latexin._TOKEN.pattern
+    assert fastlatex.FONTS == latexin.FONTS and fastlatex.HATS == latexin.HATS
+    assert fastlatex.GREEK == GREEK and fastlatex.GREEK_NAMES == latexin.GREEK_NAMES
+
+
+ENTRY_NETS = ["tiny-mlp", "neuron", "rnn", "mlp-bce", "softmax-regression"]
+
+
+@pytest.mark.parametrize("net", ENTRY_NETS)
+def test_element_wise_formulas_and_their_edits_agree_with_the_slow_path(
+    cached: Path, net: str
+) -> None:
+    """Each entry's expected formula over the entry names (as the walkthroughs print it) and
+    edits of it (a factor, a sign, another entry's formula, a dropped term): fast == slow, and
+    the right ones are answered fast."""
+    c = fastpath.compiled_for(net)
+    assert c is not None
+    rng = random.Random(net)
+    right = fast_right = wrong = 0
+    for tensor, t in sorted(c["targets"].items()):
+        if not t["entries"] or t["shape"] == [1, 1]:
+            continue
+        cells = [(i, j) for i in range(t["shape"][0]) for j in range(t["shape"][1])]
+        for i, j in rng.sample(cells, min(3, len(cells))):
+            e = t["entries"][i][j]["expected"]
+            a, b = rng.choice(cells)
+            other = t["entries"][a][b]["expected"]
+            wrt = f"{tensor}[{i},{j}]"
+            tex = t["entries"][i][j]["tex"]
+            for text, latex in [
+                *(
+                    (x, False)
+                    for x in [e, f"2*({e})", f"-({e})", f"({e})/3", other, f"({e}) + ({other})"]
+                ),
+                *((x, True) for x in [tex, f"2 {tex}", f"-({tex})", t["entries"][a][b]["tex"]]),
+            ]:
+                got = _agree(net, wrt, text, latex=latex)
+                slow = _slow(net, wrt, text, latex=latex)
+                if slow is not None and slow.ok:
+                    right += 1
+                    fast_right += got == "correct"
+                else:
+                    wrong += 1
+    assert right >= 3 and wrong >= 6, (right, wrong)
+    if net in ("tiny-mlp", "neuron", "mlp-bce"):  # formulas over names and plain operations
+        assert fast_right >= 1, (right, fast_right)
 
 
 # right formulas and near misses: wrong sizes, transposes, signs, factors, relu'(0), upstream

@@ -161,6 +161,89 @@ def _hand_values(net: Net, tensors: list[str]) -> dict[str, Any]:
     return out
 
 
+def _latex_texts(net: Net, t: Target) -> dict[str, str]:
+    """The expected and expanded formulas of a LaTeX answer (as derive.checker.check._in_latex
+    writes them), for :func:`derive.checker.fastpath._latex_answer`."""
+    from derive.checker.check import _tex_of
+
+    expected = t.tex or _tex_of(net, t.expected) or t.expected
+    expanded = _tex_of(net, t.expanded) if t.expanded else None
+    return {"expected": expected, "expanded": expanded or expected}
+
+
+MAX_ENTRIES = 256  # entries of one gradient whose texts are stored (element-wise formulas)
+
+
+def _entry_texts(net: Net, tensor: str) -> list[list[dict[str, str]]] | None:
+    """For an element-wise formula (:func:`derive.checker.fastpath._entry_answer`): each entry's
+    shown name, expected formula over the entry names and its LaTeX, exactly as
+    :func:`derive.checker.check._check_entry` prints them; None for a large tensor."""
+    from derive.checker.check import _entry_names
+    from derive.engine.printing import latex as tex_of
+
+    t = net.g.tensors[tensor]
+    r, c = (int(x) for x in t.shape)
+    if t.grads is None or r * c > MAX_ENTRIES:
+        return None
+    names, texs = _entry_names(net)
+    out = []
+    for i in range(r):
+        row = []
+        for j in range(c):
+            sym = t.grads[i, j]
+            definition = net.d.defs.get(sym, sym)
+            label = str(names[sym.xreplace({})]) if sym in names else f"d{tensor}[{i},{j}]"
+            shown = f"{tensor}[{i},{j}]" + (
+                f" ({label[1:]})" if not label.startswith(f"d{tensor}[") else ""
+            )
+            row.append(
+                {
+                    "wrt": shown,
+                    "expected": str(definition.xreplace(names)),
+                    "tex": tex_of(definition, texs),
+                }
+            )
+        out.append(row)
+    return out
+
+
+def _declared(net: Net, table: dict[str, int]) -> dict[str, list[Any]] | None:
+    """Each name's shape with sizes as declared (``["m", "n_h"]``), as
+    ``Convert.declared`` reads it: a LaTeX product is decided by these where they decide
+    (:func:`derive.checker.fastpath._product`); None when one cannot be told."""
+    from derive.engine.backprop import sym_shape
+
+    shapes = net.spec.shapes
+    out: dict[str, list[Any]] = {}
+    for name in table:
+        plain = name[1:] if name not in shapes and name[1:] in shapes else name  # as declared()
+        try:
+            dims = sym_shape(ex.Name(plain), net.g)
+        except (IndexError, KeyError, TypeError):
+            return None
+        if not all(isinstance(d, str) or type(d) is int for d in dims):
+            return None
+        out[name] = list(dims)
+    return out
+
+
+def _entry_label(net: Net) -> dict[str, str]:
+    """``"X[0,1]"`` → the entry's name (``X12``), as the NumPy reader's ``X[0, 1]`` rewrite
+    (:meth:`derive.checker.formula._Numpy.entry`) names it."""
+    out: dict[str, str] = {}
+    for name, t in net.g.tensors.items():
+        r, c = int(t.shape[0]), int(t.shape[1])
+        labels = net.spec.labels.get(name)
+        for i in range(r):
+            for j in range(c):
+                label = net.entry_name.get((name, i, j))
+                if label is None and labels:
+                    label = labels[i][j]
+                if label:
+                    out[f"{name}[{i},{j}]"] = str(label)
+    return out
+
+
 def build(net: Net, key: str) -> bytes | None:
     """The compiled form of ``net`` (JSON bytes), or None when it has no fast path."""
     leaves: list[dict[str, Any]] = []
@@ -242,6 +325,8 @@ def build(net: Net, key: str) -> bytes | None:
             "dims": truth("dims", 2),
             "example": _floats(want),
             "diag": _diagnosis(net, t),
+            "entries": _entry_texts(net, tname),
+            "latex": _latex_texts(net, t),
         }
 
     def floats_at(point: Any) -> dict[str, Any]:
@@ -276,6 +361,9 @@ def build(net: Net, key: str) -> bytes | None:
         "gradients": sorted(n for n in net.g.tensors if tensor_of(net, n) == n),
         "targets": targets,
         "label_at": {k: list(v) for k, v in sorted(net.label_at.items())},
+        "declared": _declared(net, table),
+        "tensors": {n: [int(x) for x in t.shape] for n, t in sorted(net.g.tensors.items())},
+        "entry_label": _entry_label(net),
         "values": _hand_values(net, sorted(n for n in net.g.tensors if tensor_of(net, n) == n)),
         "points": points,
         "example": example,
@@ -315,6 +403,9 @@ def build(net: Net, key: str) -> bytes | None:
             "sum": list(ops.signature("sum") or ()),
             "sum_kind": ops.get("sum").kind == ops.REDUCTION,
             "numpy_modules": list(_NUMPY_MODULES),
+            "table_functions": sorted(  # LaTeX \mathrm{softmax}(Z): a function (fastlatex)
+                f for f in ops.OPS if ops.get(f).kind in (ops.ELEMENTWISE, ops.ROWWISE)
+            ),
             "numpy_sum": ops.numpy_name("sum"),
             "torch_keywords": any(  # does a function of the language take dim/keepdim?
                 {"dim", "keepdim"} & set(sig[2])

@@ -27,11 +27,11 @@ from pathlib import Path
 from typing import Any
 
 from derive import cache
-from derive.checker import fastdiag, names
+from derive.checker import fastdiag, fastlatex, names
 from derive.files import read_capped
 from derive.locale import catalog
 
-FORMAT = 6
+FORMAT = 7
 KIND = "checkfast"  # the cache folder of compiled forms
 SPECS = Path(__file__).resolve().parent.parent / "lang" / "specs"
 NET_NAME = re.compile(r"^[a-z0-9][a-z0-9-]{0,47}\Z")  # derive.lang.spec.NET_NAME (a test checks)
@@ -238,6 +238,8 @@ def _refused(tree: ast.AST) -> bool:
     A call of something other than a name, or PyTorch's ``keepdim``/``dim`` given to a call
     (no function of the language takes them)."""
     for n in ast.walk(tree):
+        if isinstance(n, ast.Subscript):
+            return True
         if isinstance(n, ast.Call):
             if not isinstance(n.func, ast.Name):
                 return True
@@ -262,7 +264,8 @@ class _Numpy:
         "pow": ast.Pow,
     }
 
-    def __init__(self, lim: dict[str, Any]) -> None:
+    def __init__(self, lim: dict[str, Any], c: dict[str, Any] | None = None) -> None:
+        self.c = c
         self.modules = tuple(lim["numpy_modules"])
         self.sum = lim["numpy_sum"]
         self.changed = False
@@ -292,7 +295,39 @@ class _Numpy:
             return n
         if isinstance(n, ast.Call):
             return self.call(n)
+        if isinstance(n, ast.Subscript):
+            return self.entry(n)
         raise _Fallback
+
+    def entry(self, n: ast.Subscript) -> ast.AST:
+        """``X[0, 1]``, ``dZ1[1, 0]``, ``dZ2[1]``: one entry, by its name (as the slow path's
+        NumPy reader); anything else indexed (``[:, None]``, ``.shape[0]``): the slow path."""
+        c, v = self.c, n.value
+        if c is None or "tensors" not in c or not isinstance(v, ast.Name):
+            raise _Fallback
+        s = n.slice
+        parts = s.elts if isinstance(s, ast.Tuple) else [s]
+        idx = []
+        for k in parts:
+            if not (isinstance(k, ast.Constant) and type(k.value) is int and k.value >= 0):
+                raise _Fallback
+            idx.append(k.value)
+        name, grad = v.id, ""
+        tensors = c["tensors"]
+        if name not in tensors and name[1:] in tensors:
+            name, grad = name[1:], "d"
+        if name not in tensors:
+            raise _Fallback
+        r, cols = tensors[name]
+        if len(idx) == 1:
+            idx = [0, idx[0]] if r == 1 else [idx[0], 0] if cols == 1 else idx
+        if len(idx) != 2:
+            raise _Fallback
+        label = c["entry_label"].get(f"{name}[{idx[0]},{idx[1]}]")
+        if not label:
+            raise _Fallback
+        self.changed = True
+        return ast.Name(grad + label, ast.Load())
 
     def call(self, node: ast.Call) -> ast.AST:
         node.func = self.visit(node.func)  # type: ignore[assignment]
@@ -346,11 +381,11 @@ class _Numpy:
         raise _Fallback
 
 
-def _normalised(text: str, lim: dict[str, Any]) -> str:
+def _normalised(text: str, lim: dict[str, Any], c: dict[str, Any] | None = None) -> str:
     """``text`` with its NumPy spellings rewritten, as the slow path rewrites them."""
     try:
         tree = ast.parse(text.strip(), mode="eval")
-        fixer = _Numpy(lim)
+        fixer = _Numpy(lim, c)
         new = fixer.visit(tree)
         if not fixer.changed:
             raise _Fallback
@@ -463,7 +498,10 @@ class _Plan:
         if kind == "bin":
             a, na = self.convert(n[2])
             b, nb = self.convert(n[3])
-            op, shown = n[1], ("bin", n[1], na, nb)
+            op = n[1]
+            if op == "·":  # a LaTeX product (as derive.checker.formula.Convert.binop)
+                op = _product(self.c, a, b, na, nb)
+            shown = ("bin", op, na, nb)
             if op == "@":
                 if (1, 1) in (a[1], b[1]) or a[1][1] != b[1][0]:
                     raise _Fallback  # a scalar in @, or shapes that do not chain
@@ -502,6 +540,64 @@ class _Plan:
         else:
             out = ("sumcols", (r, 1), x)
         return out, ("sum", nx, kwargs)
+
+
+def _declared(c: dict[str, Any], n: tuple[Any, ...]) -> tuple[Any, ...]:
+    """A resolved tree's shape with sizes as declared (derive.engine.backprop.sym_shape):
+    IndexError where the slow path's has none."""
+    kind = n[0]
+    if kind == "name":
+        return tuple(c["declared"][n[1]])
+    if kind in ("neg", "pow"):
+        return _declared(c, n[1])
+    if kind == "T":
+        s = _declared(c, n[1])
+        return (s[1], s[0]) if s else s
+    if kind == "bin":
+        a, b = _declared(c, n[2]), _declared(c, n[3])
+        if n[1] == "@":
+            return (a[0], b[1])
+        if not a or not b:
+            return a or b
+        return tuple(y if x == 1 else x for x, y in zip(a, b, strict=True))
+    if kind == "sum":
+        x = _declared(c, n[1])
+        axis = dict(n[2]).get("axis")
+        if axis is not None and axis[0] == "num" and x:
+            return (1, x[1]) if axis[1] == 0 else (x[0], 1)
+        return ()
+    return ()  # a number, a comparison
+
+
+def _product(
+    c: dict[str, Any],
+    a: tuple[Any, ...],
+    b: tuple[Any, ...],
+    na: tuple[Any, ...],
+    nb: tuple[Any, ...],
+) -> str:
+    """A LaTeX product ``a · b`` as Convert.binop resolves it: by the declared shapes where they
+    decide (declared_product), else scaling when a side is 1 × 1, a matrix product when the
+    sizes chain, element-wise for equal shapes that do not; _Fallback for a shape error."""
+    if c.get("declared") is None:
+        raise _Fallback
+    try:
+        sa, sb = _declared(c, na), _declared(c, nb)
+    except (IndexError, KeyError, TypeError, ValueError):
+        sa = sb = None
+    if sa is not None and sb is not None and len(sa) == 2 and len(sb) == 2:
+        if not all(type(d) is int for d in (*sa, *sb)):
+            if sa[1] == sb[0] and type(sa[1]) is not int:
+                return "@"
+            if sa == sb:
+                return "*"
+    if (1, 1) in (a[1], b[1]):
+        return "*"
+    if a[1][1] == b[1][0]:
+        return "@"
+    if a[1] == b[1]:
+        return "*"
+    raise _Fallback  # a shape error: the slow path's message
 
 
 # ---- evaluating: exactly (rationals) and in float64 (as FloatSystem) -----------------------------
@@ -767,20 +863,27 @@ def _correct(c: dict[str, Any], plan: _Plan, user: tuple[Any, ...], name: str) -
 
 
 def answer(
-    net: str, wrt: str | None, formula: str, *, lang: str = "en", as_json: bool = False
+    net: str,
+    wrt: str | None,
+    formula: str,
+    *,
+    lang: str = "en",
+    as_json: bool = False,
+    latex: bool = False,
 ) -> tuple[str, int] | None:
-    """What ``derive check NET FORMULA --wrt WRT`` prints and its exit code (0 right, 1 wrong),
-    or None when the slow path must answer (see the module's docstring): a right formula, or a
-    wrong one whose mistake the compiled diagnosis data names (:mod:`derive.checker.fastdiag`)."""
+    """What ``derive check NET FORMULA --wrt WRT`` (``--latex``) prints and its exit code (0
+    right, 1 wrong), or None when the slow path must answer (see the module's docstring): a
+    right formula, or a wrong one whose mistake the compiled diagnosis data names
+    (:mod:`derive.checker.fastdiag`); LaTeX (:mod:`derive.checker.fastlatex`): right ones only."""
     try:
         c = compiled_for(net)
         if c is None or not isinstance(formula, str):
             return None
         lim = c["limits"]
+        if latex or names.looks_latex(formula):
+            return _latex_answer(c, wrt, formula, lang, as_json)
         if len(formula) > lim["max_length"] or any(c in formula for c in "∂#;\n"):
             return None
-        if names.looks_latex(formula):
-            return None  # read as LaTeX by the slow path
         if re.search(lim["leibniz"], formula) or re.match(
             r"\s*([A-Za-z_][A-Za-z0-9_]*)\s*=(?!=)", formula
         ):
@@ -792,7 +895,10 @@ def answer(
             refused = _refused(ast.parse(formula.strip(), mode="eval"))
         except (SyntaxError, ValueError, RecursionError, MemoryError):
             return None
-        tree = reader.parse(_normalised(formula, lim) if refused else formula)
+        tree = reader.parse(_normalised(formula, lim, c) if refused else formula)
+        entry = _entry_of(c, wrt)
+        if entry is not None:  # one entry of a gradient: an element-wise formula
+            return _entry_answer(c, entry, formula, tree, lang, as_json)
         name = _target(c, wrt)
         plan = _Plan(c)
         user, resolved = plan.convert(tree)
@@ -804,6 +910,7 @@ def answer(
             found = _wrong(c, plan, user, name, resolved, formula)
     except (
         _Fallback,
+        fastlatex.Fallback,
         fastdiag.Fallback,
         KeyError,
         IndexError,
@@ -814,7 +921,183 @@ def answer(
         OverflowError,
     ):
         return None  # anything unexpected (a damaged entry, too): the slow path answers
-    return _output(c, name, formula, _text(resolved), *found, lang, as_json), 1 if found[0] else 0
+    t = c["targets"][name]
+    info = {k: t[k] for k in ("shape", "expected", "expanded", "tex")} | {"wrt": name}
+    out = _output(c, info, formula, _text(resolved), *found, lang, as_json)
+    return out, 1 if found[0] else 0
+
+
+# ---- element-wise formulas: one entry (as derive.checker.check._check_entry) ---------------------
+
+
+def _entry_of(c: dict[str, Any], wrt: str | None) -> tuple[str, int, int, dict[str, Any]] | None:
+    """``--wrt W1[0,0]`` / ``w11`` / ``dw11``: (tensor, i, j, its stored texts), None for a
+    whole tensor (as _entry_wrt); _Fallback for a 1×1 tensor, an entry without stored texts
+    or a ``--wrt`` the slow path may refuse."""
+    if wrt is None:
+        return None
+    raw = wrt.strip()
+    labels = c["label_at"]
+    label = raw[1:] if raw.startswith("d") and raw[1:] in labels else raw
+    if label not in labels and "[" not in raw:
+        return None
+    from derive.checker import fastvalue  # noqa: PLC0415 - fastvalue imports this module
+
+    try:
+        tensor, i, j, _ = fastvalue.entry(c, raw)
+    except fastvalue._Fallback:
+        raise _Fallback from None
+    t = c["targets"].get(tensor)
+    if t is None or t["shape"] == [1, 1] or not t.get("entries"):
+        raise _Fallback  # a 1×1 tensor is checked as a whole (the slow path), or no texts
+    return tensor, i, j, t["entries"][i][j]
+
+
+def _entry_want(grid: Any, i: int, j: int) -> Any:
+    return None if grid is None else [[grid[i][j]]]
+
+
+def _entry_answer(
+    c: dict[str, Any],
+    entry: tuple[str, int, int, dict[str, Any]],
+    formula: str,
+    tree: tuple[Any, ...],
+    lang: str,
+    as_json: bool,
+    latex: bool = False,
+) -> tuple[str, int]:
+    """The slow path's answer on an element-wise formula for one gradient entry, or _Fallback
+    where only it can tell (a shape, a circular formula, relu'(0), a size, undefined values;
+    ``latex``: any wrong one, whose messages the slow path writes in LaTeX)."""
+    tensor, i, j, texts = entry
+    t = c["targets"][tensor]
+    lim = c["limits"]
+    pts = c["points"]
+    rtol = _rational(lim["tolerance"]["check_rtol"])
+    plan = _Plan(c)
+    user, resolved = plan.convert(tree)
+    if plan.cost > lim["max_cost"] or _degree(user) > MAX_DEGREE:
+        raise _Fallback
+    if tuple(user[1]) != (1, 1) or tensor in plan.grads_used:
+        raise _Fallback  # a shape or a circular formula: the slow path's message
+    n = lim["points_piecewise"] if plan.piecewise else lim["points"]
+    mine = {k: exact_value(user, pts["rand"][k]) for k in range(n)}
+    want = {k: _entry_want(t["rand"][k], i, j) for k in range(n)}
+    found: list[fastdiag.Finding] = []
+    notes: list[dict[str, Any]] = []
+    if all(_same(mine[k], want[k], rtol) for k in range(n)):
+        if pts["zero"] is not None and not _same(
+            exact_value(user, pts["zero"][0]), _entry_want(t["zero"][0], i, j), rtol
+        ):
+            raise _Fallback  # relu-at-zero: the slow path
+        for k in range(2):
+            if not _same(exact_value(user, pts["dims"][k]), _entry_want(t["dims"][k], i, j), rtol):
+                raise _Fallback  # right only at the example's sizes (or a literal): slow path
+    elif latex:
+        raise _Fallback
+    else:
+        found = [_entry_diagnosis(c, tensor, i, j, mine, want, texts["expected"])]
+        d = t["diag"]
+        if d is None:
+            raise _Fallback
+        if _same(exact_value(user, pts["example"][0]), _entry_want(d["example"], i, j), rtol):
+            notes.append(fastdiag.msg("note.example_only"))
+    info = {
+        "wrt": texts["wrt"],
+        "shape": [1, 1],
+        "expected": texts["tex"] if latex else texts["expected"],
+        "expanded": texts["tex"] if latex else None,  # as check._in_latex
+        "tex": texts["tex"],
+    }
+    out = _output(c, info, formula, _text(resolved), found, notes, lang, as_json)
+    return out, 1 if found else 0
+
+
+def _entry_diagnosis(
+    c: dict[str, Any],
+    tensor: str,
+    i: int,
+    j: int,
+    mine: dict[int, Any],
+    want: dict[int, Any],
+    expected: str,
+) -> fastdiag.Finding:
+    """As derive.checker.check._entry_diagnosis (float64 at the first four defined points)."""
+    t = c["targets"][tensor]
+    tol = c["limits"]["tolerance"]["rtol"]
+    ks = [k for k in mine if mine[k] is not None and want[k] is not None][:4]
+    if not ks:
+        raise _Fallback  # undefined everywhere: the slow path's message
+    u, w = [], []
+    for k in ks:
+        a, b = _floats_of(mine[k]), _floats_of(_exact_leaf(want[k]))
+        if a is None or b is None:
+            raise _Fallback
+        u.append(a[0][0])
+        w.append(b[0][0])
+
+    def close(a: list[float], b: list[float]) -> bool:
+        return all(abs(x - y) <= tol * max(1.0, abs(y)) for x, y in zip(a, b, strict=True))
+
+    if close(u, [-x for x in w]):
+        return ("sign", fastdiag.msg("diag.entry_sign"), expected, None)
+    if all(x != 0 for x in w):
+        ratios = [a / b for a, b in zip(u, w, strict=True)]
+        if ratios[0] != 0 and all(abs(r - ratios[0]) <= tol * abs(ratios[0]) for r in ratios):
+            f = fastdiag.factor_text(ratios[0], tol)
+            return ("scale-factor", fastdiag.msg("diag.entry_factor", factor=f), expected, f)
+    fulls = [_floats_of(_exact_leaf(t["rand"][k])) for k in ks]
+    if all(f is not None for f in fulls):
+        r, cols = t["shape"]
+        for a in range(r):
+            for b in range(cols):
+                if (a, b) != (i, j) and close(u, [f[a][b] for f in fulls]):  # type: ignore[index]
+                    m = fastdiag.msg("diag.entry_other", tensor=tensor, a=a, b=b, i=i, j=j)
+                    return ("wrong-entry", m, expected, None)
+    d = t["diag"]
+    if d is None or max(ks) >= c["limits"]["diag_points"]:
+        raise _Fallback  # the mistake library's values are stored at the diagnosis points only
+    for mut in d["library"]:
+        vals = [mut["values"][k] for k in ks]
+        if list(mut["shape"]) == list(t["shape"]) and all(v is not None for v in vals):
+            if close(u, [float(v[i][j]) for v in vals]):
+                return (mut["code"], mut["msg"], expected, None)
+    return ("unknown", fastdiag.msg("diag.entry_unknown"), expected, None)
+
+
+def _latex_answer(
+    c: dict[str, Any], wrt: str | None, formula: str, lang: str, as_json: bool
+) -> tuple[str, int] | None:
+    """A right LaTeX formula for a whole gradient, as the slow path answers it (its fixes and
+    messages turned into LaTeX are the slow path's: a wrong formula falls back)."""
+    table = c["names"]
+
+    def known(name: str) -> bool:  # as derive.checker.checknet.Net.known
+        return names.resolve(lambda t: t in table, c["constants"], name) is not None
+
+    tree = fastlatex.parse(formula, known, c["limits"])
+    entry = _entry_of(c, wrt)
+    if entry is not None:  # an element-wise LaTeX formula (wrong ones: the slow path)
+        return _entry_answer(c, entry, formula, tree, lang, as_json, latex=True)
+    name = _target(c, wrt)
+    plan = _Plan(c)
+    user, resolved = plan.convert(tree)
+    if plan.cost > c["limits"]["max_cost"] or _degree(user) > MAX_DEGREE:
+        return None
+    if not _correct(c, plan, user, name):
+        return None
+    t = c["targets"][name]
+    tex = t.get("latex")
+    if tex is None:
+        return None
+    info = {
+        "wrt": name,
+        "shape": t["shape"],
+        "expected": tex["expected"],
+        "expanded": tex["expanded"],
+        "tex": t["tex"],
+    }
+    return _output(c, info, formula, _text(resolved), [], [], lang, as_json), 0
 
 
 def _sizes_agree(c: dict[str, Any], user: tuple[Any, ...], name: str) -> bool:
@@ -1023,7 +1306,7 @@ def _binary_only(c: dict[str, Any], user: tuple[Any, ...], refs: Any, rtol: Frac
 
 def _output(
     c: dict[str, Any],
-    name: str,
+    t: dict[str, Any],
     formula: str,
     read_as: str,
     found: list[fastdiag.Finding],
@@ -1031,8 +1314,9 @@ def _output(
     lang: str,
     as_json: bool,
 ) -> str:
-    """As CheckResult.text() / as_dict() of the slow path's answer, in ``lang``."""
-    t = c["targets"][name]
+    """As CheckResult.text() / as_dict() of the slow path's answer, in ``lang`` (``t``: the
+    gradient's shown name ``wrt``, shape, expected, expanded and LaTeX texts)."""
+    name = t["wrt"]
     grad = f"∂L/∂{name}"
     shape = f"({', '.join(str(int(s)) for s in t['shape'])})"
     diags = [(code, fastdiag.render(m, lang), fix, factor) for code, m, fix, factor in found]

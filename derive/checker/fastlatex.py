@@ -1,0 +1,506 @@
+"""LaTeX for ``derive check``'s fast path: the plainest notation read without SymPy.
+
+:mod:`derive.checker.latexin` imports the operation table (and so SymPy, ≈ 0.5 s), so the fast
+path reads a strict subset of its grammar here, producing the fast path's tree exactly as
+``latexin.parse`` would produce it: names (``X``, ``A1``, ``dZ2``), layer superscripts
+``^{[k]}``, transposes ``^T``, ``^{T}``, ``^\\top``, ``^{[k]T}``, ``^{[k]\\top}``, whole powers
+``^{2}``, numbers, ``+ -``, ``\\frac{a}{b}``, ``/``, ``\\cdot``/``\\times`` and juxtaposition (a
+LaTeX product ``·``, resolved by shape in :class:`derive.checker.fastpath._Plan`),
+``\\odot``/``\\circ`` (element-wise), ``( )``, ``{ }``, ``\\left``/``\\right`` and spacing.
+Anything else — subscripts, functions, ``\\delta``, ``\\sum``, ``\\mathbf``, Leibniz fractions,
+indicators, ``=``, several rows, ``$``, a trailing full stop, any non-ASCII character — raises
+:class:`Fallback` and the slow path reads it. Never evaluates the text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from fractions import Fraction
+from typing import Any
+
+
+class Fallback(Exception):
+    """Not in the subset: the slow path reads it."""
+
+
+# as derive.checker.latexin (a test checks these agree)
+SPACING = {",", ";", ":", "!", " ", "quad", "qquad", "thinspace", "medspace", "thickspace",
+           "displaystyle", "textstyle", "nonumber"}  # fmt: skip
+SIZING = {"left", "right", "big", "Big", "bigg", "Bigg", "bigl", "bigr", "Bigl", "Bigr",
+          "biggl", "biggr", "Biggl", "Biggr"}  # fmt: skip
+PRODUCTS = {"cdot", "times", "ast", "bullet"}
+HADAMARD = {"odot", "circ", "otimes"}
+RELATIONS = {">", "<", ">=", "<=", "gt", "lt", "geq", "ge", "geqslant", "leq", "le", "leqslant"}
+FUNCS = {"sigma", "sigmoid", "relu", "tanh", "exp", "log", "ln", "relu_grad", "diag"}
+_TOKEN = re.compile(
+    r"(?P<ws>\s+)|(?P<cmd>\\(?:[A-Za-z]+|.))|(?P<num>\d+(?:\.\d*)?|\.\d+)"
+    r"|(?P<id>[A-Za-z][A-Za-z0-9]*)|(?P<sym>>=|<=|.)"
+)
+# fmt: off
+FONTS = {"mathbf", "boldsymbol", "bm", "mathrm", "mathit", "mathsf", "mathnormal", "text",
+         "textrm", "textit", "textbf", "operatorname", "mathbb", "mathcal", "mathscr", "vec"}
+# fmt: on
+HATS = {"hat", "widehat", "tilde", "bar", "overline"}
+GREEK = frozenset(  # derive.engine.printing.GREEK
+    "alpha beta gamma delta zeta eta theta iota kappa mu nu xi pi rho sigma tau upsilon phi chi "
+    "psi omega Gamma Delta Theta Lambda Xi Pi Sigma Upsilon Phi Psi Omega".split()
+)
+GREEK_NAMES = {
+    "varepsilon": ("eps", "epsilon", "varepsilon"),
+    "epsilon": ("eps", "epsilon"),
+    "lambda": ("lam", "lambda_"),
+}
+# commands latexin.command dispatches before the Greek letters (the slow path reads them)
+_SLOW_COMMANDS = {"sqrt", "nabla", "partial", "sum", "Sigma", "max"} | FUNCS
+_FONT_T = re.compile(r"\\(mathsf|mathrm|text|mathtt|mathbf|mathit|rm|sf|tt)\{?T\}?(?![A-Za-z])")
+_SUFFIX = re.compile(r"\[(\d+)\]|\((\w+)\)|\\?(top|intercal|T)\b|T|\\prime|'")
+_SYMS = set("+-(){}[]^/_,")  # symbols of the subset
+_COMMANDS = (
+    {"frac", "dfrac", "tfrac", "delta", "top", "intercal", "mathsf", "rm", "sf", "tt", "mathtt"}
+    | PRODUCTS
+    | HADAMARD
+    | SIZING
+    | FONTS
+    | HATS
+    | ((GREEK | set(GREEK_NAMES)) - _SLOW_COMMANDS)
+)
+
+Tok = tuple[str, str]  # kind, text
+
+
+def _tokens(text: str) -> list[Tok]:
+    if not text.isascii() or any(ch in text for ch in "$=&%#\n\r\t"):
+        raise Fallback  # delimiters, rows, definitions, Unicode: the slow path
+    if re.search(r"[.,;]\s*$", text) or re.search(r"(?<!\\);", text):
+        raise Fallback  # a trailing full stop (stripped by the slow path), statements
+    if "\\\\" in text or "begin" in text:
+        raise Fallback  # a trailing full stop (stripped by the slow path), rows, environments
+    out: list[Tok] = []
+    for m in _TOKEN.finditer(text):
+        kind = m.lastgroup or "sym"
+        tok = m.group()
+        if kind == "ws":
+            continue
+        if kind == "cmd" and tok[1:] in SPACING:
+            continue
+        if kind == "sym" and tok == "~":
+            continue
+        if kind == "cmd" and tok[1:] not in _COMMANDS:
+            raise Fallback
+        if kind == "sym" and tok not in _SYMS:
+            raise Fallback
+        out.append((kind, tok))
+    out.append(("end", ""))
+    return out
+
+
+def _num(text: str) -> tuple[Any, ...]:
+    return ("num", Fraction(text))
+
+
+class _Parser:
+    """latexin._Parser's grammar on the subset; nodes are the fast path's tree tuples."""
+
+    def __init__(self, toks: list[Tok], known: Callable[[str], bool], lim: dict[str, Any]):
+        self.toks, self.pos, self.known, self.lim = toks, 0, known, lim
+        self.depth = 0
+
+    def sub(self, toks: list[Tok]) -> _Parser:
+        p = _Parser([*toks, ("end", "")], self.known, self.lim)
+        p.depth = self.depth
+        return p
+
+    def peek(self, k: int = 0) -> Tok:
+        return self.toks[min(self.pos + k, len(self.toks) - 1)]
+
+    def next(self) -> Tok:
+        tok = self.toks[self.pos]
+        if tok[0] != "end":
+            self.pos += 1
+        return tok
+
+    def expect(self, text: str) -> None:
+        if self.peek()[1] != text:
+            raise Fallback  # the slow path's error message
+        self.next()
+
+    def skip_sizing(self) -> None:
+        while self.peek()[0] == "cmd" and self.peek()[1][1:] in SIZING:
+            self.next()
+            if self.peek()[1] == ".":
+                raise Fallback
+
+    def enter(self) -> None:
+        self.depth += 1
+        if self.depth > 4 * self.lim["max_depth"]:
+            raise Fallback
+
+    def expr(self) -> tuple[Any, ...]:
+        self.enter()
+        node = self.term()
+        while True:
+            self.skip_sizing()
+            tok = self.peek()
+            if tok[1] in ("+", "-"):
+                self.next()
+                node = ("bin", tok[1], node, self.term())
+            else:
+                break
+        self.depth -= 1
+        return node
+
+    def starts_factor(self) -> bool:
+        self.skip_sizing()
+        kind, text = self.peek()
+        if kind in ("num", "id"):
+            return True
+        if kind == "sym":
+            return text in ("(", "[", "{")
+        if kind == "cmd":
+            name = text[1:]
+            return not (
+                name in PRODUCTS
+                or name in HADAMARD
+                or name in RELATIONS
+                or name in ("}", "right")
+                or name in ("div", "oslash")
+            )
+        return False
+
+    def term(self) -> tuple[Any, ...]:
+        node = self.unary()
+        while True:
+            self.skip_sizing()
+            kind, text = self.peek()
+            if kind == "cmd" and text[1:] in PRODUCTS:
+                self.next()
+                node = ("bin", "·", node, self.unary())
+            elif kind == "cmd" and text[1:] in HADAMARD:
+                self.next()
+                node = ("bin", "*", node, self.unary())
+            elif text == "/":
+                self.next()
+                node = ("bin", "/", node, self.unary())
+            elif self.starts_factor():
+                node = ("bin", "·", node, self.postfix())
+            else:
+                return node
+
+    def unary(self) -> tuple[Any, ...]:
+        self.skip_sizing()
+        tok = self.peek()
+        if tok[1] in ("-", "+"):
+            self.next()
+            self.enter()
+            inner = self.unary()
+            self.depth -= 1
+            if tok[1] == "+":
+                return inner
+            return ("num", -inner[1]) if inner[0] == "num" else ("neg", inner)
+        return self.postfix()
+
+    def postfix(self) -> tuple[Any, ...]:
+        return self.suffixes(self.primary())
+
+    def suffixes(self, node: tuple[Any, ...]) -> tuple[Any, ...]:
+        while True:
+            tok = self.peek()
+            if tok[1] == "^":
+                self.next()
+                node = self.superscript(node)
+            elif tok[1] == "_" and node[0] == "name":
+                self.next()
+                node = ("name", self.subscript_name(node[1]))
+            elif tok[1] == "_":
+                raise Fallback  # an indicator 1_{…}, an index on a non-name: the slow path
+            else:
+                return node
+
+    def group_tokens(self) -> list[Tok]:
+        """The tokens of ``{…}`` or of a single token after ^ or _ (latexin.group_tokens)."""
+        tok = self.next()
+        if tok[1] != "{":
+            if tok[0] == "end":
+                raise Fallback
+            if tok[0] == "cmd" and tok[1][1:] in FONTS | HATS:
+                return [tok, *self.group_tokens()]
+            return [tok]
+        out: list[Tok] = []
+        level = 1
+        while True:
+            t = self.next()
+            if t[0] == "end":
+                raise Fallback
+            if t[1] == "{":
+                level += 1
+            elif t[1] == "}":
+                level -= 1
+                if level == 0:
+                    return out
+            out.append(t)
+
+    def superscript(self, node: tuple[Any, ...]) -> tuple[Any, ...]:
+        text = "".join(t[1] for t in self.group_tokens())
+        compact = _FONT_T.sub(r"\\T", text.replace(" ", ""))
+        compact = compact.replace("^\\top", "\\top").replace("^T", "T").replace("^{T}", "T")
+        if not compact or re.search(r"[(/^]|frac", compact):
+            raise Fallback  # (i), ratios, nested powers, empty: the slow path
+        if node == ("name", "e"):
+            raise Fallback  # e^{…}: exp where e is not a name (the slow path)
+        if re.fullmatch(r"-?\d+(\.\d+)?", compact):
+            value = Fraction(compact)
+            if abs(value) > self.lim["max_exponent"]:
+                raise Fallback
+            return ("pow", node, value)
+        rest, transpose = compact, False
+        while rest:
+            m = _SUFFIX.match(rest)
+            if m is None or m.group(2) is not None or m.group() in ("\\prime", "'"):
+                raise Fallback
+            if m.group(1) is not None:
+                if node[0] != "name":
+                    raise Fallback
+                node = ("name", node[1] + m.group(1))
+            else:
+                transpose = not transpose
+            rest = rest[m.end() :]
+        return ("T", node) if transpose else node
+
+    def subscript_name(self, base: str) -> str:
+        """latexin.subscript_name outside a sum over time steps."""
+        toks = self.group_tokens()
+        toks = [t for t in toks if not (t[1] in ("{", "}") or t[0] == "cmd" and t[1][1:] in FONTS)]
+        words = [t[1] for t in toks if t[0] in ("id", "num")]
+        if not words or any(t[0] == "sym" and t[1] != "," for t in toks):
+            raise Fallback  # an index (i), i=1, or an error: the slow path
+        if any(t[0] == "cmd" for t in toks):
+            raise Fallback
+        if len(words) > 1 and words[0].isdigit():  # h_{1,\text{raw}} → h1_raw
+            return base + words[0] + "_" + "_".join(words[1:])
+        sub = "".join(words)
+        if sub.isdigit():
+            alt = f"{base}_{sub}"
+            return alt if self.known(alt) and not self.known(base + sub) else base + sub
+        return f"{base}_{sub}"
+
+    def primary(self) -> tuple[Any, ...]:
+        self.skip_sizing()
+        kind, text = self.peek()
+        if kind == "num":
+            self.next()
+            return _num(text)
+        if kind == "id":
+            return self.identifier()
+        if text == "(":
+            self.next()
+            inner = self.expr()
+            self.skip_sizing()
+            self.expect(")")
+            return inner
+        if text == "{":
+            self.next()
+            inner = self.expr()
+            self.expect("}")
+            return inner
+        if kind == "cmd":
+            return self.command()
+        raise Fallback
+
+    def identifier(self) -> tuple[Any, ...]:
+        _, name = self.next()
+        if name.lower() in FUNCS or name in ("g", "f", "phi", "d", "e"):
+            raise Fallback  # functions, g', d Z, e^x: the slow path
+        if not self.known(name) and len(name) > 1 and not any(c.isdigit() for c in name):
+            if all(self.known(c) for c in name):
+                raise Fallback  # XW → X·W (the slow path)
+        return ("name", name)
+
+    def command(self) -> tuple[Any, ...]:
+        _, text = self.next()
+        name = text[1:]
+        if name in ("frac", "dfrac", "tfrac"):
+            return self.fraction()
+        if name in FONTS:
+            return self.font(name)
+        if name in HATS:
+            return ("name", self.hat_name(self.braced_name()))
+        if name == "delta":
+            return self.delta()
+        if name in GREEK or name in GREEK_NAMES:
+            for cand in GREEK_NAMES.get(name, (name,)):
+                if self.known(cand):
+                    return ("name", cand)
+        raise Fallback
+
+    def hat_name(self, inner: str) -> str:
+        for cand in (inner + "hat", inner + "_hat"):
+            if self.known(cand) or self.known("d" + cand):
+                return cand
+        return inner + "hat"
+
+    def braced_name(self) -> str:
+        parts = []
+        for kind, text in self.group_tokens():
+            if kind in ("id", "num") or text == "_":
+                parts.append(text)
+            elif kind == "cmd" and text[1:] in FONTS | HATS:
+                continue
+            elif text in ("{", "}"):
+                continue
+            else:
+                raise Fallback
+        if not parts:
+            raise Fallback
+        return "".join(parts)
+
+    def font(self, name: str) -> tuple[Any, ...]:
+        if (
+            self.peek()[1] == "{"
+            and self.peek(1)[0] == "cmd"
+            and self.peek(1)[1][1:] not in FONTS | HATS
+            and self.peek(2)[1] == "}"
+        ):  # \boldsymbol{\delta}^{[1]}: the command itself
+            self.next()
+            inner = self.next()
+            self.next()
+            self.toks.insert(self.pos, inner)
+            return self.command()
+        if self.peek()[1] == "{" and self.peek(1)[1] in ("1", "I") and self.peek(2)[1] == "}":
+            if name in ("mathbf", "mathbb", "boldsymbol", "bm", "mathds", "mathrm"):
+                self.next(), self.next(), self.next()
+                return self.one()
+        ident = self.braced_name()
+        if name == "mathcal" and ident == "L":
+            return ("name", "L")
+        low = ident.lower()
+        if low in FUNCS or low in self.lim["table_functions"] or ident == "d":
+            raise Fallback  # \mathrm{softmax}(Z), \mathrm{d}Z: the slow path
+        return ("name", ident)
+
+    def one(self) -> tuple[Any, ...]:
+        """After ``\\mathbf{1}``: ``^{\\top} x`` is the batch sum (the rest: the slow path)."""
+        self.skip_sizing()
+        if self.peek()[1] != "^":
+            raise Fallback
+        self.next()
+        text = "".join(t[1] for t in self.group_tokens())
+        if text.replace(" ", "") not in ("\\top", "T", "\\intercal", "\\mathsf{T}"):
+            raise Fallback
+        x = self.term()
+        return ("sum", x, (("axis", ("num", Fraction(0))),))
+
+    def name_only(self) -> tuple[Any, ...]:
+        self.skip_sizing()
+        kind, text = self.peek()
+        if kind == "id":
+            self.next()
+            return ("name", text)
+        if kind == "cmd" and text[1:] in FONTS:
+            self.next()
+            return ("name", self.braced_name())
+        if kind == "cmd" and text[1:] in HATS:
+            self.next()
+            return ("name", self.hat_name(self.braced_name()))
+        if kind == "cmd" and (text[1:] in GREEK or text[1:] in GREEK_NAMES):
+            for cand in GREEK_NAMES.get(text[1:], (text[1:],)):
+                if self.known(cand) or self.known("d" + cand):
+                    self.next()
+                    return ("name", cand)
+        if text == "{":
+            self.next()
+            node = self.suffixes(self.name_only())
+            self.expect("}")
+            return node
+        raise Fallback
+
+    def delta(self) -> tuple[Any, ...]:
+        kind, text = self.peek()
+        if kind == "id" or kind == "cmd" and text[1:] in FONTS | HATS:  # δZ2, \delta \hat{Y}
+            node = self.suffixes(self.name_only())
+            if node[0] == "name":
+                return ("name", "d" + node[1])
+            raise Fallback
+        if text == "_":
+            self.next()
+            toks = self.group_tokens()
+            if all(t[0] == "num" for t in toks):
+                return ("name", "dZ" + "".join(t[1] for t in toks))
+            sub = self.sub(toks)
+            node = sub.suffixes(sub.name_only())
+            if node[0] != "name" or sub.peek()[0] != "end":
+                raise Fallback
+            return ("name", "d" + node[1])
+        if text == "^":
+            self.next()
+            sup = "".join(t[1] for t in self.group_tokens()).replace(" ", "")
+            m = re.fullmatch(r"\[(\d+)\]|\((\d+)\)|(\d+)", sup)
+            if m is None:
+                raise Fallback
+            return ("name", "dZ" + next(g for g in m.groups() if g))
+        raise Fallback
+
+    def fraction(self) -> tuple[Any, ...]:
+        self.skip_sizing()
+        num = self.argument()
+        den = self.argument()
+        if (
+            num[0] == "name"
+            and den[0] == "name"
+            and len(num[1]) > 1
+            and len(den[1]) > 1
+            and num[1].startswith("d")
+            and den[1].startswith("d")
+        ):
+            raise Fallback  # \frac{dL}{dW}: Leibniz notation
+        return ("bin", "/", num, den)
+
+    def argument(self) -> tuple[Any, ...]:
+        self.skip_sizing()
+        kind, text = self.peek()
+        if text == "{":
+            self.next()
+            if self.peek()[1] == "\\partial":
+                raise Fallback
+            inner = self.expr()
+            self.expect("}")
+            return inner
+        if kind == "num" and len(text) > 1 and text.isdigit():  # \frac12
+            self.next()
+            self.toks.insert(self.pos, ("num", text[1:]))
+            return _num(text[0])
+        if kind in ("num", "id", "cmd"):
+            return self.postfix()
+        raise Fallback
+
+
+def _count(tree: tuple[Any, ...], lim: dict[str, Any]) -> None:
+    """latexin._limits: parts, depth and exponents within the language's limits."""
+    count = 0
+    stack = [(tree, 0)]
+    while stack:
+        node, depth = stack.pop()
+        count += 1
+        if depth > lim["max_depth"]:
+            raise Fallback
+        if node[0] == "pow" and abs(node[2]) > lim["max_exponent"]:
+            raise Fallback
+        stack.extend((c, depth + 1) for c in node[1:] if isinstance(c, tuple) and c)
+    if count > lim["max_nodes"]:
+        raise Fallback
+
+
+def parse(text: str, known: Callable[[str], bool], lim: dict[str, Any]) -> tuple[Any, ...]:
+    """``text`` read as :func:`derive.checker.latexin.parse` reads it (a formula without a left
+    side), as the fast path's tree; :class:`Fallback` for anything outside the subset."""
+    if not isinstance(text, str) or not text.strip() or len(text) > lim["max_length"]:
+        raise Fallback
+    p = _Parser(_tokens(text), known, lim)
+    try:
+        tree = p.expr()
+    except RecursionError:
+        raise Fallback from None
+    if p.peek()[0] != "end":
+        raise Fallback
+    _count(tree, lim)
+    return tree
