@@ -160,14 +160,16 @@ def _axis_value(axis: ast.expr | None) -> int | None:
 
 
 def _reduce(elem: ast.expr, reduction: str, name: str) -> ast.expr:
+    """The element-wise loss ``elem`` reduced as PyTorch's ``reduction`` says ('none': the tensor
+    of per-entry losses, for a later weighting such as a focal factor; the last line of
+    [forward] must still be one number)."""
     if reduction == "mean":
         return _call("mean", elem)
     if reduction == "sum":
         return _call("sum", elem)
-    raise SpellingError(
-        f"{name}(…, reduction='{reduction}'): the loss must be one number; "
-        "use reduction='mean' or 'sum'"
-    )
+    if reduction == "none":
+        return elem
+    raise SpellingError(f"{name}(…, reduction='{reduction}'): use 'mean', 'sum' or 'none'")
 
 
 def _rowwise(op: str) -> Callable[[ast.Call, str], ast.expr | None]:
@@ -293,7 +295,7 @@ def _mse(a: dict[str, ast.expr], r: str) -> ast.expr:
         return _call("mse", a["input"], a["target"])
     if r == "sum":
         return _call("sse", a["input"], a["target"])
-    return _reduce(a["input"], r, "mse_loss")
+    return _reduce(_bin(_sub(a["input"], a["target"]), ast.Pow(), _num(2)), r, "mse_loss")
 
 
 def _l1(a: dict[str, ast.expr], r: str) -> ast.expr:
@@ -321,24 +323,42 @@ def _bce_logits(a: dict[str, ast.expr], r: str) -> ast.expr:
         return _call("bce_logits", z, y)
     if r == "mean":
         return _call("bce", _call("sigmoid", z), y, pos_weight=w)  # type: ignore[arg-type]
-    if not _is_none(w):
-        raise SpellingError(
-            "binary_cross_entropy_with_logits(…, pos_weight=…) is read with reduction='mean'"
+    # per entry, stably: −(w·y·log σ(z) + (1 − y)·log(1 − σ(z))) = w·y·softplus(−z) +
+    # (1 − y)·softplus(z), which is softplus(z) − y·z when w = 1
+    if _is_none(w):
+        elem = _sub(_call("softplus", z), _mul(y, z))
+    else:
+        elem = _add(
+            _mul(_mul(w, y), _call("softplus", _neg(z))),  # type: ignore[arg-type]
+            _mul(_sub(_num(1), y), _call("softplus", z)),
         )
-    return _reduce(_bce_terms(_call("sigmoid", z), y), r, "binary_cross_entropy_with_logits")
+    return _reduce(elem, r, "binary_cross_entropy_with_logits")
 
 
 def _ce(a: dict[str, ast.expr], r: str) -> ast.expr:
     """PyTorch's cross_entropy takes logits; with probability (one-hot) targets it is
     −Σ y·log_softmax(z), divided by the batch size for 'mean'."""
-    if not _is_none(a.get("label_smoothing")):
-        raise SpellingError("cross_entropy(…, label_smoothing=…) is not supported; leave it out")
     z, y = a["input"], a["target"]
+    eps = a.get("label_smoothing")
+    if _is_none(eps) or (isinstance(eps, ast.Constant) and eps.value == 0):
+        if r == "mean":
+            return _call("cross_entropy", _call("softmax", z), y)
+        if r == "sum":
+            return _neg(_call("sum", _mul(y, _call("log_softmax", z))))
+        return _reduce(_neg(_call("sum", _mul(y, _call("log_softmax", z)), axis=_num(1))), r, "cross_entropy")
+    # label smoothing ε: the target (1 − ε)·y + ε/K, so each row's loss is
+    # (1 − ε)·(−Σ y·log_softmax(z)) − ε·mean(log_softmax(z) of the row)
+    smooth = _mul(eps, _call("mean", _call("log_softmax", z), axis=_num(1)))  # type: ignore[arg-type]
     if r == "mean":
-        return _call("cross_entropy", _call("softmax", z), y)
-    if r == "sum":
-        return _neg(_call("sum", _mul(y, _call("log_softmax", z))))
-    return _reduce(z, r, "cross_entropy")
+        return _sub(
+            _mul(_sub(_num(1), eps), _call("cross_entropy", _call("softmax", z), y)),  # type: ignore[arg-type]
+            _mul(eps, _call("mean", _call("log_softmax", z))),  # type: ignore[arg-type]
+        )
+    row = _sub(
+        _neg(_mul(_sub(_num(1), eps), _call("sum", _mul(y, _call("log_softmax", z)), axis=_num(1)))),  # type: ignore[arg-type]
+        smooth,
+    )
+    return _reduce(row, r, "cross_entropy")
 
 
 def _huber(scale_by_beta: bool) -> Callable[[dict[str, ast.expr], str], ast.expr]:
@@ -410,6 +430,21 @@ def _logsumexp(node: ast.Call, how: str) -> ast.expr:
     return _call(
         "log", _call("sum", _call("exp", a["x"]), **_axis_kw(a.get("axis"), a.get("keepdims")))
     )
+
+
+def _concat(node: ast.Call, how: str) -> ast.expr:
+    raise SpellingError(
+        "concatenation is not in the language; a concatenation followed by a matrix product is a "
+        "sum of products: cat([H1, H2], dim=1) @ W_o = H1 @ W_o1 + H2 @ W_o2, with W_o1 and W_o2 "
+        "the two row blocks of W_o declared as separate [params]"
+    )
+
+
+def _nan_to_num(node: ast.Call, how: str) -> ast.expr:
+    """``nan_to_num(x)`` is ``x`` wherever ``x`` is finite; derive refuses a non-finite value
+    anyway (exit 2 naming it), so the identity is exact wherever derive answers."""
+    a = _bound(node, "nan_to_num", ("x", "copy", "nan", "posinf", "neginf"), 1)
+    return a["x"]
 
 
 def _nll(node: ast.Call, how: str) -> ast.expr:
@@ -597,6 +632,13 @@ REWRITES: dict[str, Callable[[ast.Call, str], ast.expr | None]] = {
         "kl_div", ("input", "target", "size_average", "reduce", "reduction", "log_target"), _kl
     ),
     "nll_loss": _nll,
+    "nan_to_num": _nan_to_num,
+    "cat": _concat,
+    "concat": _concat,
+    "concatenate": _concat,
+    "hstack": _concat,
+    "vstack": _concat,
+    "stack": _concat,
     "max": _max("max", 1),
     "amax": _max("amax", 1),
     "min": _max("min", -1),
