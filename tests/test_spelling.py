@@ -146,6 +146,11 @@ CASES = [
         0,
     ),
     ("np.max(Z) * Z - np.min(Z)", lambda Z: Z.max() * Z - Z.min(), 0),
+    (
+        "Z - torch.max(Z, 1, keepdim=True)[0] + torch.min(Z, dim=0, keepdim=True)[0]",
+        lambda Z: Z - torch.max(Z, 1, keepdim=True)[0] + torch.min(Z, dim=0, keepdim=True)[0],
+        0,
+    ),
     ("torch.max(Z, Y)", lambda Z: torch.max(Z, t(Y)), 0),
     (
         "Z - Z.max(axis=1, keepdims=True) - np.log(np.sum(np.exp(Z - Z.max(axis=1, "

@@ -237,6 +237,15 @@ class _Converter:
                 self.convert(node.left, d),
                 self.convert(node.comparators[0], d),
             )
+        if (
+            isinstance(node, ast.Subscript)
+            and isinstance(node.slice, ast.Constant)
+            and node.slice.value == 0
+            and type(node.slice.value) is int
+            and _reduces_to_values(node.value)
+        ):
+            # torch.max(X, 1, keepdim=True)[0]: the values of (values, indices)
+            return self.convert(node.value, d)
         if isinstance(node, ast.Subscript) and (size := self.size(node)) is not None:
             return size
         if isinstance(node, ast.Subscript) and self.allow_index:
