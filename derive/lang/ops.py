@@ -703,7 +703,7 @@ _ROWS: tuple[Op, ...] = (
         torch_src="(({x}) == ({x}).amax(dim=1, keepdim=True)).double()",
         tex="\\mathbf{1}_{\\max}",
         text="max_mask",
-        extra={"ties": True},
+        extra={"ties": True, "constant": True},
     ),
     Op(
         "sum",
