@@ -65,6 +65,9 @@ CHECK_GAPS = {
     "of square roots) rejected",
     "ng_colmajor_tanh": "sum(dZ2) / \\sum of a [1, m] node for a [1, 1] bias read as a column sum",
     "makemore_ninja": "a 1-D bias b1 = [n_hidden]: sum(dhprebn, axis=0) read back as wrong",
+    "gelu_default": "erf's derivative 2/√π·e^{−x²} prints π as 'pi', a name the text reader "
+    "does not know",
+    "makemore_bn": "the expected formula through X.std(0) is refused: unknown name 'mean'",
 }
 COURSE = [
     pytest.param(n, marks=pytest.mark.xfail(strict=True, reason=CHECK_GAPS[n]))
