@@ -332,6 +332,10 @@ def pull(
         u = op.pull(mf, up, xs, me, *op_params(g, tree))
         return pull(x, u, g, None, grad, acc, rules + ("elementwise", op.rule))
     if op.kind == ops.ROWWISE:
+        if op.extra.get("constant") and all(n in acc for n in ex.names(x) if n in grad):
+            # derivative 0 (max_mask, the argmax indicator): its contribution is 0, dropped when
+            # every tensor it would reach already has a contribution from this node (x ⊙ mask(x))
+            return
         return pull(x, op.pull(mf, up, xs, me), g, None, grad, acc, rules + (op.rule,))
     if op.kind == ops.REDUCTION:
         axis = tree.kwarg("axis")

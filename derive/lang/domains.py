@@ -266,12 +266,31 @@ class Evaluator:
             ]
             return np.asarray(op.numpy(x, *params), dtype=np.float64)
         if op.kind == ops.ROWWISE:
+            if op.extra.get("ties"):
+                self.ties(x)
             return np.asarray(op.numpy(x), dtype=np.float64)
         if op.kind == ops.REDUCTION:
             axis = n.kwarg("axis")
             return np.atleast_2d(op.numpy(x, None if axis is None else int(axis.value)))
         y = np.broadcast_to(self.ev(n.args[1]), x.shape)
         return np.array([[self.loss(n, x, y)]])
+
+    def ties(self, x: np.ndarray) -> None:
+        """A max whose row has two largest entries (within KINK_MARGIN) has no unique gradient:
+        torch.amax splits it between them, torch.max(dim) gives it to one. Drawn values are drawn
+        again; given values are refused."""
+        if x.shape[1] < 2:
+            return
+        top2 = np.sort(x, axis=1)[:, -2:]
+        tied = (top2[:, 1] - top2[:, 0]) <= KINK_MARGIN * np.maximum(1.0, np.abs(top2[:, 1]))
+        if tied.any():
+            i = int(np.argmax(tied))
+            self.stop(
+                (i, int(np.argmax(x[i]))),
+                float(top2[i, 1]),
+                f"a max with a tie in row {i} (two entries equal {_fmt(top2[i, 1])}: the gradient "
+                "of a max is not unique there — torch.amax splits it, torch.max(dim) picks one)",
+            )
 
     def target_domain(self, n: ex.Call, y: np.ndarray, lo: float, hi: float, what: str) -> None:
         bad = (y < lo) | (y > hi)

@@ -40,8 +40,9 @@ SIGNATURES: dict[str, tuple[int, int, tuple[str, ...]]] = {
 }
 
 # Identifiers a spec may not use as tensor, size or constant names: Python keywords (an
-# expression could not contain them) and the language's function names (checked against the
-# active table in :func:`reserved`). Nothing of the user's text goes through ``sympify``: names become
+# expression could not contain them). The language's function names are valid names (d2l's
+# batch norm writes ``mean = X.mean(dim=0)``): a call ``mean(X)`` and a name ``mean`` are told
+# apart by the syntax, and the code generator renames a name its script needs (``safe_names``). Nothing of the user's text goes through ``sympify``: names become
 # plain ``Symbol`` objects, so SymPy's own names (``E``, ``I``, ``N``, ``Q``, ``S``, ``beta``,
 # ``gamma``…) are ordinary identifiers here.
 # Soft keywords (match, type, _), builtins and the generated scripts' own names (np, torch, F,
@@ -52,12 +53,12 @@ SIGNATURES: dict[str, tuple[int, int, tuple[str, ...]]] = {
 # relu's (PyTorch's relu'(0) = 0 at a tie; example values avoid ties as they avoid every kink).
 SUGAR: dict[str, int] = {"maximum": 2, "minimum": 2, "square": 1}
 
-RESERVED = frozenset(keyword.kwlist) | frozenset(FUNCTIONS) | frozenset(SUGAR)
+RESERVED = frozenset(keyword.kwlist)
 
 
 def reserved(name: str) -> bool:
     """Whether ``name`` may not be used as an identifier (see :data:`RESERVED`)."""
-    return name in RESERVED or ops.signature(name) is not None or name in ops.OPS
+    return name in RESERVED
 
 
 def callable_names() -> list[str]:
@@ -219,6 +220,10 @@ class _Converter:
             if _module_of(node.value) and node.attr in spelling.NUMBERS:
                 # np.pi, math.e: the float64 value NumPy and PyTorch compute with, exactly
                 return Num(Fraction(repr(spelling.NUMBERS[node.attr])))
+            if node.attr == "values" and _reduces_to_values(node.value):
+                # torch.max(X, dim=1, keepdim=True).values: the maxima (the indices carry no
+                # gradient and are not read)
+                return self.convert(node.value, d)
             if node.attr != "T":
                 raise self.fail(node, f"attribute '.{node.attr}' is not allowed; only '.T'")
             return Transpose(self.convert(node.value, d))
@@ -232,6 +237,15 @@ class _Converter:
                 self.convert(node.left, d),
                 self.convert(node.comparators[0], d),
             )
+        if (
+            isinstance(node, ast.Subscript)
+            and isinstance(node.slice, ast.Constant)
+            and node.slice.value == 0
+            and type(node.slice.value) is int
+            and _reduces_to_values(node.value)
+        ):
+            # torch.max(X, 1, keepdim=True)[0]: the values of (values, indices)
+            return self.convert(node.value, d)
         if isinstance(node, ast.Subscript) and (size := self.size(node)) is not None:
             return size
         if isinstance(node, ast.Subscript) and self.allow_index:
@@ -489,6 +503,13 @@ def _module_of(node: ast.AST) -> str:
         return ""
     path = ".".join([node.id, *reversed(parts)])
     return path if path in spelling.MODULES else ""
+
+
+def _reduces_to_values(node: ast.AST) -> bool:
+    """``node`` is a call of PyTorch's max/min (whose result has ``.values``)."""
+    if not isinstance(node, ast.Call) or not isinstance(node.func, ast.Attribute):
+        return False
+    return node.func.attr in ("max", "min")
 
 
 def _axis(node: Node) -> Node:

@@ -38,6 +38,7 @@ the element-wise form, at random points) and verified against PyTorch. A new ``r
 from __future__ import annotations
 
 import contextlib
+import math
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from fractions import Fraction
@@ -269,6 +270,24 @@ def mp_log_softmax(row: list[Any]) -> list[Any]:
     return [v - t for v in row]
 
 
+def np_max_mask(x: np.ndarray) -> np.ndarray:
+    """1 at each row's largest entry, 0 elsewhere (in the argument's dtype)."""
+    x = np.asarray(x)
+    out = np.zeros_like(x)
+    out[np.arange(x.shape[0]), np.argmax(x, axis=1)] = 1
+    return out
+
+
+def mp_max_mask(row: list[Any]) -> list[Any]:
+    top = max(range(len(row)), key=lambda j: row[j])
+    return [mpmath.mpf(1) if j == top else mpmath.mpf(0) for j in range(len(row))]
+
+
+def np_erf(x: np.ndarray) -> np.ndarray:
+    """erf entry by entry (float64: NumPy has no erf; the tape knows a float64 function)."""
+    return np.vectorize(math.erf, otypes=[np.float64])(np.asarray(x, dtype=np.float64))
+
+
 def _pairs(p: list[list[Any]], y: list[list[Any]]) -> list[tuple[Any, Any]]:
     return [(a, b) for ra, rb in zip(p, y, strict=True) for a, b in zip(ra, rb, strict=True)]
 
@@ -296,6 +315,14 @@ def softmax_row(z: list[sp.Expr]) -> list[sp.Expr]:
 def log_softmax_row(z: list[sp.Expr]) -> list[sp.Expr]:
     total = sp.log(sp.Add(*(sp.exp(v) for v in z)))
     return [v - total for v in z]
+
+
+def max_mask_row(z: list[sp.Expr]) -> list[sp.Expr]:
+    """The indicator of each row's argmax: entry j is Π_{i≠j} 1[z_j − z_i > 0] (1 at the largest
+    entry, 0 elsewhere; 0 everywhere at a tie, where the max has no unique gradient)."""
+    return [
+        sp.Mul(*(relu_grad(v - u) for i, u in enumerate(z) if i != j)) for j, v in enumerate(z)
+    ]
 
 
 def mse_term(p: sp.Expr, y: sp.Expr) -> sp.Expr:
@@ -630,6 +657,53 @@ _ROWS: tuple[Op, ...] = (
         torch_src="torch.log_softmax({x}, dim=1)",
         tex="\\log\\operatorname{softmax}",
         text="log_softmax",
+    ),
+    Op(
+        "erf",
+        ELEMENTWISE,
+        sympy=sp.erf,
+        sympy_class=sp.erf,
+        derivative=lambda x: 2 / sp.sqrt(sp.pi) * sp.exp(-(x**2)),
+        pull=_local(
+            lambda m, x, y: m.mul(
+                m.Scalar(2 / sp.sqrt(sp.pi)), m.Func("exp", m.neg(m.Pow(x, 2)))
+            )
+        ),
+        rule="erf-derivative",
+        numpy=np_erf,
+        mpmath=mpmath.erf,
+        torch=lambda x: _torch_mod(x).erf(x),
+        numpy_src="erf({x})",
+        numpy_helper=(
+            "def erf(x):\n"
+            "    # the error function entry by entry (math.erf; NumPy has none)\n"
+            "    import math\n\n"
+            "    return np.vectorize(math.erf, otypes=[float])(x)\n"
+        ),
+        torch_src="torch.erf({x})",
+        tex="\\operatorname{erf}",
+        text="erf",
+        numpy_names=("erf",),
+    ),
+    Op(
+        "max_mask",  # the row-wise indicator of the argmax: max(X, axis=1) = sum(X ⊙ mask, 1)
+        ROWWISE,
+        sympy=max_mask_row,
+        pull=lambda m, up, x, y: m.mul(up, m.Scalar(sp.Integer(0))),
+        rule="max-mask",
+        numpy=np_max_mask,
+        mpmath=mp_max_mask,
+        torch=lambda x: (x == x.amax(dim=1, keepdim=True)).to(x.dtype),
+        numpy_src="max_mask({x})",
+        numpy_helper=(
+            "def max_mask(x):\n"
+            "    # 1 at each row's largest entry, 0 elsewhere\n"
+            "    return (x == np.max(x, axis=1, keepdims=True)).astype(float)\n"
+        ),
+        torch_src="(({x}) == ({x}).amax(dim=1, keepdim=True)).double()",
+        tex="\\mathbf{1}_{\\max}",
+        text="max_mask",
+        extra={"ties": True, "constant": True},
     ),
     Op(
         "sum",

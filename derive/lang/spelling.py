@@ -47,10 +47,14 @@ NUMBERS = {"pi": math.pi, "e": math.e}
 # keyword spellings: PyTorch's dim/keepdim are NumPy's axis/keepdims
 _KEYWORDS = {"dim": "axis", "keepdim": "keepdims"}
 _OP_KEYWORDS = {"leaky_relu": {"negative_slope": "slope"}}
+# a keyword ``keywords`` adds to var()/std() written with PyTorch's dim=/keepdim=
+_TORCH_MARK = "_torch_keywords"
 
 # torch's SELU constants (torch.nn.SELU)
 _SELU_ALPHA = 1.6732632423543772848170429916717
 _SELU_SCALE = 1.0507009873554804934193349852946
+# 1/√2 as float64 (PyTorch's exact gelu multiplies by M_SQRT1_2)
+_SQRT1_2 = 0.7071067811865476
 
 
 class SpellingError(ValueError):
@@ -156,14 +160,16 @@ def _axis_value(axis: ast.expr | None) -> int | None:
 
 
 def _reduce(elem: ast.expr, reduction: str, name: str) -> ast.expr:
+    """The element-wise loss ``elem`` reduced as PyTorch's ``reduction`` says ('none': the tensor
+    of per-entry losses, for a later weighting such as a focal factor; the last line of
+    [forward] must still be one number)."""
     if reduction == "mean":
         return _call("mean", elem)
     if reduction == "sum":
         return _call("sum", elem)
-    raise SpellingError(
-        f"{name}(…, reduction='{reduction}'): the loss must be one number; "
-        "use reduction='mean' or 'sum'"
-    )
+    if reduction == "none":
+        return elem
+    raise SpellingError(f"{name}(…, reduction='{reduction}'): use 'mean', 'sum' or 'none'")
 
 
 def _rowwise(op: str) -> Callable[[ast.Call, str], ast.expr | None]:
@@ -234,12 +240,11 @@ def _elu(x: ast.expr, alpha: ast.expr) -> ast.expr:
 def _gelu(node: ast.Call, how: str) -> ast.expr:
     a = _bound(node, "gelu", ("x", "approximate"), 1)
     x = a["x"]
-    if _text(a.get("approximate"), "none", "gelu(approximate=…)") != "tanh":
-        raise SpellingError(
-            "gelu() is read in its tanh form (the one courses derive): write "
-            "gelu(x, approximate='tanh') or 0.5 * x * (1 + tanh(sqrt(2 / pi) * (x + 0.044715 * "
-            "x ** 3)))"
-        )
+    form = _text(a.get("approximate"), "none", "gelu(approximate=…)")
+    if form == "none":  # PyTorch's default: the exact x·Φ(x) = x/2·(1 + erf(x/√2))
+        return _mul(_mul(_num(0.5), x), _add(_num(1), _call("erf", _mul(x, _num(_SQRT1_2)))))
+    if form != "tanh":
+        raise SpellingError("gelu(approximate=…) is 'none' (the exact erf form) or 'tanh'")
     c = _bin(_div(_num(2), _num(math.pi)), ast.Pow(), _num(0.5))
     inner = _mul(c, _add(x, _mul(_num(0.044715), _bin(x, ast.Pow(), _num(3)))))
     return _mul(_mul(_num(0.5), x), _add(_num(1), _call("tanh", inner)))
@@ -290,7 +295,7 @@ def _mse(a: dict[str, ast.expr], r: str) -> ast.expr:
         return _call("mse", a["input"], a["target"])
     if r == "sum":
         return _call("sse", a["input"], a["target"])
-    return _reduce(a["input"], r, "mse_loss")
+    return _reduce(_bin(_sub(a["input"], a["target"]), ast.Pow(), _num(2)), r, "mse_loss")
 
 
 def _l1(a: dict[str, ast.expr], r: str) -> ast.expr:
@@ -318,24 +323,42 @@ def _bce_logits(a: dict[str, ast.expr], r: str) -> ast.expr:
         return _call("bce_logits", z, y)
     if r == "mean":
         return _call("bce", _call("sigmoid", z), y, pos_weight=w)  # type: ignore[arg-type]
-    if not _is_none(w):
-        raise SpellingError(
-            "binary_cross_entropy_with_logits(…, pos_weight=…) is read with reduction='mean'"
+    # per entry, stably: −(w·y·log σ(z) + (1 − y)·log(1 − σ(z))) = w·y·softplus(−z) +
+    # (1 − y)·softplus(z), which is softplus(z) − y·z when w = 1
+    if _is_none(w):
+        elem = _sub(_call("softplus", z), _mul(y, z))
+    else:
+        elem = _add(
+            _mul(_mul(w, y), _call("softplus", _neg(z))),  # type: ignore[arg-type]
+            _mul(_sub(_num(1), y), _call("softplus", z)),
         )
-    return _reduce(_bce_terms(_call("sigmoid", z), y), r, "binary_cross_entropy_with_logits")
+    return _reduce(elem, r, "binary_cross_entropy_with_logits")
 
 
 def _ce(a: dict[str, ast.expr], r: str) -> ast.expr:
     """PyTorch's cross_entropy takes logits; with probability (one-hot) targets it is
     −Σ y·log_softmax(z), divided by the batch size for 'mean'."""
-    if not _is_none(a.get("label_smoothing")):
-        raise SpellingError("cross_entropy(…, label_smoothing=…) is not supported; leave it out")
     z, y = a["input"], a["target"]
+    eps = a.get("label_smoothing")
+    if _is_none(eps) or (isinstance(eps, ast.Constant) and eps.value == 0):
+        if r == "mean":
+            return _call("cross_entropy", _call("softmax", z), y)
+        if r == "sum":
+            return _neg(_call("sum", _mul(y, _call("log_softmax", z))))
+        return _reduce(_neg(_call("sum", _mul(y, _call("log_softmax", z)), axis=_num(1))), r, "cross_entropy")
+    # label smoothing ε: the target (1 − ε)·y + ε/K, so each row's loss is
+    # (1 − ε)·(−Σ y·log_softmax(z)) − ε·mean(log_softmax(z) of the row)
+    smooth = _mul(eps, _call("mean", _call("log_softmax", z), axis=_num(1)))  # type: ignore[arg-type]
     if r == "mean":
-        return _call("cross_entropy", _call("softmax", z), y)
-    if r == "sum":
-        return _neg(_call("sum", _mul(y, _call("log_softmax", z))))
-    return _reduce(z, r, "cross_entropy")
+        return _sub(
+            _mul(_sub(_num(1), eps), _call("cross_entropy", _call("softmax", z), y)),  # type: ignore[arg-type]
+            _mul(eps, _call("mean", _call("log_softmax", z))),  # type: ignore[arg-type]
+        )
+    row = _sub(
+        _neg(_mul(_sub(_num(1), eps), _call("sum", _mul(y, _call("log_softmax", z)), axis=_num(1)))),  # type: ignore[arg-type]
+        smooth,
+    )
+    return _reduce(row, r, "cross_entropy")
 
 
 def _huber(scale_by_beta: bool) -> Callable[[dict[str, ast.expr], str], ast.expr]:
@@ -409,6 +432,21 @@ def _logsumexp(node: ast.Call, how: str) -> ast.expr:
     )
 
 
+def _concat(node: ast.Call, how: str) -> ast.expr:
+    raise SpellingError(
+        "concatenation is not in the language; a concatenation followed by a matrix product is a "
+        "sum of products: cat([H1, H2], dim=1) @ W_o = H1 @ W_o1 + H2 @ W_o2, with W_o1 and W_o2 "
+        "the two row blocks of W_o declared as separate [params]"
+    )
+
+
+def _nan_to_num(node: ast.Call, how: str) -> ast.expr:
+    """``nan_to_num(x)`` is ``x`` wherever ``x`` is finite; derive refuses a non-finite value
+    anyway (exit 2 naming it), so the identity is exact wherever derive answers."""
+    a = _bound(node, "nan_to_num", ("x", "copy", "nan", "posinf", "neginf"), 1)
+    return a["x"]
+
+
 def _nll(node: ast.Call, how: str) -> ast.expr:
     raise SpellingError(
         "nll_loss() takes class indices; declare the targets one-hot "
@@ -416,12 +454,114 @@ def _nll(node: ast.Call, how: str) -> ast.expr:
     )
 
 
-def _max(node: ast.Call, how: str) -> ast.expr:
-    raise SpellingError(
-        "max()/amax() of a tensor is not in the language; for a numerically stable softmax "
-        "write softmax(Z) (computed stably, shift included), for log-sum-exp logsumexp(Z, "
-        "axis=1), for an element-wise maximum maximum(a, b)"
-    )
+def _is_axis(v: ast.expr) -> bool:
+    if isinstance(v, ast.UnaryOp) and isinstance(v.op, ast.USub):
+        v = v.operand
+    return isinstance(v, ast.Constant) and type(v.value) is int
+
+
+def _t(x: ast.expr) -> ast.expr:
+    return ast.Attribute(x, "T", ast.Load())
+
+
+def _row_max(x: ast.expr, **kw: ast.expr) -> ast.expr:
+    """The largest entry of each row: ``sum(x ⊙ max_mask(x), axis=1)``; its gradient is the
+    upstream gradient at the argmax (``max_mask``'s own derivative is 0)."""
+    return _call("sum", _mul(x, _call("max_mask", x)), axis=_num(1), **kw)
+
+
+def _max_of(x: ast.expr, axis: int | None, keepdims: ast.expr | None, sign: int) -> ast.expr:
+    """max (``sign`` 1) or min (−1, as −max(−x)) along an axis, or of everything."""
+    if sign < 0:
+        x = _neg(x)
+    kw = {"keepdims": keepdims} if keepdims is not None else {}
+    if axis == 1:
+        out = _row_max(x, **kw)
+    elif axis == 0:  # column maxima: the row maxima of the transpose, as a [1, k] row
+        out = _call("sum", _mul(x, _t(_call("max_mask", _t(x)))), axis=_num(0), **kw)
+    else:  # everything: the max of the row maxima
+        col = _row_max(x)
+        out = _call("sum", _mul(col, _t(_call("max_mask", _t(col)))))
+    return _neg(out) if sign < 0 else out
+
+
+def _max(name: str, sign: int) -> Callable[[ast.Call, str], ast.expr]:
+    """``np.max``/``np.amax``/``torch.amax``/``torch.max``/``X.max(axis=1, keepdims=True)`` (and
+    the ``min`` family): a reduction whose gradient goes to the argmax. ``torch.max(a, b)`` of two
+    tensors is the element-wise ``maximum``. At a tie the gradient is not unique (amax splits it,
+    max(dim) picks one entry): example values avoid ties and given values with a tie are refused."""
+
+    def rewrite(node: ast.Call, how: str) -> ast.expr:
+        a = _bound(node, name, ("x", "axis", "keepdims", "out", "initial", "where"), 1)
+        for k in ("out", "initial", "where"):
+            if not _is_none(a.get(k)):
+                raise SpellingError(f"{name}(): {k}= is not read; leave it out")
+        axis = a.get("axis")
+        if axis is not None and not _is_none(axis) and not _is_axis(axis):
+            if a.get("keepdims") is not None or name.startswith("a"):
+                raise SpellingError(f"{name}(): the axis is a whole number such as 1")
+            # torch.max(a, b) / torch.min(a, b): element-wise
+            return _call("maximum" if sign > 0 else "minimum", a["x"], axis)
+        return _max_of(a["x"], _axis_value(axis), a.get("keepdims"), sign)
+
+    return rewrite
+
+
+def _var(name: str) -> Callable[[ast.Call, str], ast.expr]:
+    """``np.var``/``torch.var``/``X.var(…)`` and ``std`` (its square root): the mean squared
+    deviation from the mean along an axis, divided by n − ddof. NumPy's default is ddof=0,
+    PyTorch's the unbiased n − 1 (``correction=1``); a method call says which by its keywords."""
+
+    def rewrite(node: ast.Call, how: str) -> ast.expr:
+        a = _bound(
+            node,
+            name,
+            ("x", "axis", "dtype", "out", "ddof", "keepdims", "unbiased", "correction", _TORCH_MARK),
+            1,
+        )
+        if not _is_none(a.get("dtype")) or not _is_none(a.get("out")):
+            raise SpellingError(f"{name}(): dtype= and out= are not read; leave them out")
+        given = [k for k in ("ddof", "unbiased", "correction") if k in a]
+        if len(given) > 1:
+            raise SpellingError(f"{name}(): give one of ddof=, unbiased=, correction=")
+        if given:
+            v = a[given[0]]
+            if not (isinstance(v, ast.Constant) and type(v.value) in (int, bool)):
+                raise SpellingError(f"{name}(): {given[0]} is a whole number or True/False")
+            ddof = int(v.value)
+        elif how in ("torch",) or _TORCH_MARK in a:
+            ddof = 1
+        elif how in ("np", "numpy"):
+            ddof = 0
+        else:
+            raise SpellingError(
+                f"{name}() divides by n in NumPy but by n − 1 in PyTorch: write np.{name}(x, "
+                f"axis=0) or torch.{name}(x, dim=0), or say ddof=0 / unbiased=False (n) or "
+                "ddof=1 / unbiased=True (n − 1)"
+            )
+        x = a["x"]
+        axis = _axis_value(a.get("axis"))
+        kw = _axis_kw(a.get("axis"), None)
+        dev = _bin(_sub(x, _call("mean", x, **kw)), ast.Pow(), _num(2))
+        keep = {"keepdims": a["keepdims"]} if "keepdims" in a else {}
+        if ddof == 0:
+            var = _call("mean", dev, **kw, **keep)
+        else:
+            if not isinstance(x, ast.Name):
+                raise SpellingError(
+                    f"{name}(…) with n − 1 needs the size n: apply it to a named tensor "
+                    "(give the expression its own line in [forward])"
+                )
+            shape = ast.Attribute(x, "shape", ast.Load())
+
+            def size(i: int) -> ast.expr:
+                return ast.Subscript(shape, ast.Constant(i), ast.Load())
+
+            n = _mul(size(0), size(1)) if axis is None else size(axis)
+            var = _div(_call("sum", dev, **kw, **keep), _sub(n, _num(ddof)))
+        return _call("sqrt", var) if name == "std" else var
+
+    return rewrite
 
 
 # name → rewrite(node, how); ``how`` is the module path, "method" or "" (a bare call)
@@ -492,8 +632,19 @@ REWRITES: dict[str, Callable[[ast.Call, str], ast.expr | None]] = {
         "kl_div", ("input", "target", "size_average", "reduce", "reduction", "log_target"), _kl
     ),
     "nll_loss": _nll,
-    "max": _max,
-    "amax": _max,
+    "nan_to_num": _nan_to_num,
+    "cat": _concat,
+    "concat": _concat,
+    "concatenate": _concat,
+    "hstack": _concat,
+    "vstack": _concat,
+    "stack": _concat,
+    "max": _max("max", 1),
+    "amax": _max("amax", 1),
+    "min": _max("min", -1),
+    "amin": _max("amin", -1),
+    "var": _var("var"),
+    "std": _var("std"),
 }
 # rewrites read only with a module prefix or as a method (a bare t(x) or cross_entropy(P, Y)
 # keeps the language's meaning)
@@ -553,6 +704,9 @@ def keywords(node: ast.Call) -> ast.Call:
     if not any(k.arg in names for k in node.keywords):
         return node
     kws = [ast.keyword(names.get(k.arg, k.arg), k.value) for k in node.keywords]  # type: ignore[arg-type]
+    if node.func.id in ("var", "std") and any(k.arg in _KEYWORDS for k in node.keywords):
+        # X.var(dim=0) is PyTorch's: unbiased unless told otherwise
+        kws.append(ast.keyword(_TORCH_MARK, ast.Constant(True)))
     return ast.copy_location(ast.Call(node.func, node.args, kws), node)
 
 

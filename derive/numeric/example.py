@@ -266,6 +266,8 @@ class Example:
                 v = self.values[e] = self._eval(self.d.defs[e])
         elif e.is_Rational:
             v = Fraction(int(e.p), int(e.q))
+        elif e.is_NumberSymbol:  # π in erf's derivative 2/√π·e^{−x²}
+            v = mpmath.mpf(str(e.evalf(mpmath.mp.dps + 5)))
         elif e.is_Add or e.is_Mul:
             vals = [self._eval(a) for a in e.args]
             if not all(isinstance(x, Fraction) for x in vals):

@@ -46,6 +46,9 @@ ACTIVATIONS = (
     "softmax({x})",
     "log_softmax({x})",
     "{x}",
+    "erf({x})",
+    "{x} * np.max({x}, axis=1, keepdims=True)",
+    "{x} - {x}.min(0, keepdim=True).values",
 )
 
 

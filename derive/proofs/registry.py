@@ -118,6 +118,9 @@ ELEMENTARY = frozenset(
         "softplus-derivative",
         "sqrt-derivative",
         "log-softmax-jacobian",
+        # erf' = 2/√π·e^{−x²}; the argmax mask of a max is constant (derivative 0) off ties
+        "erf-derivative",
+        "max-mask",
     }
 )
 

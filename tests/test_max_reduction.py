@@ -1,0 +1,83 @@
+"""Max reductions (branch heldnets2): ``np.max``/``torch.amax``/``X.max(1, keepdim=True).values``
+are ``sum(X ⊙ max_mask(X), axis=1)``; the gradient goes to the argmax, a max used only to
+stabilise a softmax cancels, and a tie (no unique gradient) is refused when the user's own values
+have one."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from click.testing import CliRunner
+
+from derive.cli import main
+from derive.engine.backprop import derive
+from derive.lang import spec
+from derive.numeric import verify as numeric
+
+torch = pytest.importorskip("torch")
+
+SPEC = """
+[network]
+name = "maxnet"
+[dims]
+m = 2
+k = 3
+[inputs]
+X = ["m", "k"]
+Y = { shape = ["m", "k"], kind = "one-hot" }
+[params]
+W = ["k", "k"]
+[forward]
+Z = "X @ W"
+S = "Z - np.max(Z, axis=1, keepdims=True)"
+L = "-(Y * (S - np.log(np.exp(S).sum(axis=1, keepdims=True)))).sum() / m + Z.max(0, keepdim=True).values.sum()"
+[values]
+X = [[0.5, -1.0, 2.0], [1.5, 0.25, -0.5]]
+Y = [[0, 0, 1], [1, 0, 0]]
+W = [[0.3, -0.2, 0.1], [0.7, 0.4, -0.6], [-0.1, 0.2, 0.9]]
+"""
+
+
+def test_max_reduction_gradient_goes_to_the_argmax_and_the_stabiliser_cancels() -> None:
+    d = derive(spec.parse(SPEC, source="maxnet.toml"))
+    point = numeric.example_point(d.graph)
+    grads, loss = numeric.gradients_matrix(d, point)
+    x = torch.tensor([[0.5, -1.0, 2.0], [1.5, 0.25, -0.5]], dtype=torch.float64)
+    y = torch.tensor([[0, 0, 1], [1, 0, 0]], dtype=torch.float64)
+    w = torch.tensor(
+        [[0.3, -0.2, 0.1], [0.7, 0.4, -0.6], [-0.1, 0.2, 0.9]],
+        dtype=torch.float64,
+        requires_grad=True,
+    )
+    z = x @ w
+    ref = torch.nn.functional.cross_entropy(z, y) + z.max(0, keepdim=True).values.sum()
+    ref.backward()
+    assert loss == pytest.approx(float(ref.detach()), rel=1e-12)
+    np.testing.assert_allclose(grads["W"], w.grad.numpy(), rtol=1e-10, atol=1e-13)
+    assert numeric.verify(d, points=1).ok
+
+
+def test_a_tie_in_the_users_values_is_refused_naming_the_max() -> None:
+    tied = SPEC.replace("X = [[0.5, -1.0, 2.0]", "X = [[0.0, 0.0, 0.0]")
+    with pytest.raises(spec.SpecError) as err:
+        spec.parse(tied, source="maxnet.toml")
+    assert "a max with a tie" in str(err.value) and "torch.amax splits it" in str(err.value)
+
+
+def test_a_tie_is_exit_2_without_traceback(tmp_path) -> None:
+    f = tmp_path / "maxnet.toml"
+    f.write_text(SPEC.replace("X = [[0.5, -1.0, 2.0]", "X = [[0.0, 0.0, 0.0]"))
+    res = CliRunner().invoke(main, ["verify", str(f)])
+    assert res.exit_code == 2 and "Traceback" not in res.output and "tie" in res.output
+
+
+def test_drawn_values_avoid_ties() -> None:
+    # relu outputs tie at 0 for a row of negatives: the drawn example values avoid that
+    text = SPEC.replace('Z = "X @ W"', 'Z = "relu(X @ W)"').split("[values]")[0]
+    s = spec.parse(text, source="maxnet.toml")
+    x = np.array([[float(v) for v in r] for r in s.values["X"]])
+    w = np.array([[float(v) for v in r] for r in s.values["W"]])
+    z = np.maximum(x @ w, 0)
+    top2 = np.sort(z, axis=1)[:, -2:]
+    assert (top2[:, 1] - top2[:, 0] > 1e-9).all()
+    assert (np.sort(z, axis=0)[-1] - np.sort(z, axis=0)[-2] > 1e-9).all()
