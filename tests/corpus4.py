@@ -308,7 +308,7 @@ C(R, "y_pred", N, "2 * (y - y_pred)", "sign", style="sign")
 C(R, "w2", N, "jnp.dot(h_relu.T, 2 * (y_pred - y))", oracle="h_relu.T @ (2 * (y_pred - y))", style="jax")
 C(R, "w2", N, "np.einsum('ni,nj->ij', h_relu, dy_pred)", oracle="np.einsum('ni,nj->ij', h_relu, dy_pred)", style="einsum")
 C(R, "w2", N, "np.einsum('ni,nj->ji', h_relu, dy_pred)", "*", oracle=None, style="einsum", note="the transpose (D_out×H)")
-C(R, "w2", L, r"\nabla_{W_2} L = h_{relu}^\intercal\, 2\,(\hat{y} - y)", "*", oracle=None, style="nabla-W_2", note="W_2 is w2 here; ŷ is y_pred: right if both are read, unreadable naming W_2 is fair")
+C(R, "w2", L, r"\nabla_{W_2} L = h_{relu}^\intercal\, 2\,(\hat{y} - y)", oracle="h_relu.T @ (2 * (y_pred - y))", style="nabla-W_2", note="first labelled wrong by mistake (\"*\" where the note meant 'right if read'): it is right")
 C(R, "w2", L, r"2\, h_{relu}^{\top} (y_{pred} - y)", oracle="2 * h_relu.T @ (y_pred - y)", style="plain")
 C(R, "w1", L, r"x^{\top}\Bigl[\, 2(y_{pred}-y)\, w_2^{\top} \odot \mathbb{1}[h > 0] \Bigr]", oracle="x.T @ (2 * (y_pred - y) @ w2.T * (h > 0))", style="Bigl")
 C(R, "w1", L, r"x^{\top}\Bigl[\, 2(y_{pred}-y)\, w_2^{\top} \Bigr]", "missing-activation-derivative", oracle="x.T @ (2 * (y_pred - y) @ w2.T)", style="Bigl")
@@ -402,8 +402,8 @@ for t in ["-0.3047", "−3.047×10⁻¹", "-0.30469"]:
 C(B, "W[0,0]", V, "0.3047", "sign", style="hand4")
 for t in ["0.1", "1/10", "0.10"]:
     C(B, "beta[0,0]", V, t, style="hand4")
-C(B, "beta[0,0]", V, "0.2", "scale-factor", style="hand4")
-C(B, "beta[0,0]", V, "0.11", "*", style="hand4")
+C(B, "beta[0,0]", V, "0.2", "too-few-digits", style="hand4", note="first expected scale-factor; one significant digit is too-few-digits by the README's policy, whatever the ratio")
+C(B, "beta[0,0]", V, "0.11", style="hand4", note="first expected wrong; by the README's policy it is right: a hand calculation rounding every intermediate to 2 digits gives 0.11")
 
 # ================================================================ rnn
 Q = "rnn"
@@ -452,7 +452,7 @@ for t in ["0.5119", "0.512"]:
 # ================================================================ attention
 A = "attention"
 C(A, "Q", N, "dS @ K", "scale-factor", style="no-sqrt-d")
-C(A, "Q", N, "dS.mm(K) / math.sqrt(d)", "*", oracle=None, style="math-module", note="math.sqrt: right if read, unreadable naming math is fair")
+C(A, "Q", N, "dS.mm(K) / math.sqrt(d)", oracle="dS @ K / np.sqrt(d)", style="math-module", note="first labelled wrong by mistake (\"*\" where the note meant 'right if read'): it is right")
 C(A, "Q", N, "torch.mm(dS, K) / d ** 0.5", oracle="dS @ K / d ** 0.5", style="torch")
 C(A, "Q", N, "dS @ K / torch.sqrt(torch.tensor(d))", oracle="dS @ K / np.sqrt(d)", style="torch-tensor-d")
 C(A, "Q", N, "(dS @ K).div(np.sqrt(d))", oracle="dS @ K / np.sqrt(d)", style="torch")
@@ -517,7 +517,7 @@ C(L2, "w", N, "X.T @ (p - y) / m + 2 * lam / m * w", "*", oracle=None, style="we
 C(L2, "w", N, "X.T @ (p - y) / m + lam / (2 * m) * w", "*", oracle=None, style="weight-decay-halved")
 C(L2, "w", N, "X.T @ (p - y) / m + lam * w", "*", oracle=None, style="weight-decay-no-m")
 C(L2, "w", N, "X.T @ (p - y) / m - lam / m * w", "*", oracle=None, style="weight-decay-sign")
-C(L2, "w", L, r"\frac{1}{m} X^{\top}(p - y) + \frac{\lambda}{m} w", "*", oracle=None, style="weight-decay-latex", note="λ for lam: right if the constant's Greek name is read")
+C(L2, "w", L, r"\frac{1}{m} X^{\top}(p - y) + \frac{\lambda}{m} w", oracle=None, style="weight-decay-latex", note="first labelled wrong by mistake (\"*\" where the note meant 'right if read'): it is right")
 C(L2, "w", L, r"\frac{1}{m}\left( X^{\top}(p - y) + \mathrm{lam}\, w \right)", oracle=None, style="weight-decay-latex")
 C(L2, "w", L, r"\frac{1}{m} X^{\top}(p - y)", "missing-loss-term", oracle=None, style="weight-decay-latex-missing")
 C(L2, "b", N, "np.sum(p - y) / m", oracle=None, style="weight-decay-bias")
