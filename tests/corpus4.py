@@ -130,7 +130,7 @@ C(M, "Z1", N, "δ₂W₂ᵀ ⊙ 𝟙(Z₁ > 0)", oracle="dZ2 @ W2.T * (Z1 > 0)",
 C(M, "Z1", N, "(δ₂ W₂ᵀ) ∘ σ′(Z₁)", "wrong-activation-derivative", oracle="dZ2 @ W2.T * sigmoid(Z1) * (1 - sigmoid(Z1))", style="unicode")
 C(M, "Z2", N, "（A2 − Y）/m", oracle="(A2 - Y) / m", style="fullwidth-parens")
 C(M, "Z2", N, "(A2 − Y)/m。", oracle="(A2 - Y) / m", style="chinese-fullstop")
-C(M, "W2", N, "A1ᵀ × (A2 − Y) ÷ m", "*", oracle=None, style="times-divide", note="× between matrices is ambiguous; unreadable or right are both defensible, counted as verdict only")
+C(M, "W2", N, "A1ᵀ × (A2 − Y) ÷ m", oracle=None, style="times-divide", note="first labelled wrong by mistake (the note said unreadable or right are both defensible): × read as the matrix product, it is right")
 # hand numbers: W1[0,1] = 0.1356358, W2[1,0] = -0.0089850, b1[0,1] = -0.0181135
 for t in ["≈ 0.1356", "0.13564", "1.356e-1", "1.356×10⁻¹", "0.135636…", "＋0.1356", "0.1356。", "≈0.136"]:
     C(M, "W1[0,1]", V, t, style="hand4")
@@ -203,7 +203,7 @@ C(T, "v1", N, "(y_target - y_pred) * h1", "sign", oracle=None, style="entry-labe
 C(T, "w12", L, r"\frac{\partial L}{\partial w_{12}} = (y_{pred} - y_{target})\, v_2\, \sigma'(h_{2,raw})\, x_1", oracle=None, style="entry-latex")
 C(T, "w12", L, r"(y_{\text{pred}} - y_{\text{target}}) \cdot v_{2} \cdot h_{2}(1-h_{2}) \cdot x_{1}", oracle=None, style="entry-latex-text")
 C(T, "w12", L, r"(y_{\text{pred}} - y_{\text{target}}) \cdot v_{2} \cdot h_{2}(1-h_{2}) \cdot x_{2}", "wrong-entry", oracle=None, style="entry-latex-text")
-C(T, "W1", L, r"\mathbf{x}^\intercal \bigl( \delta_{y_{pred}} \mathbf{W}_2^\intercal \odot \mathbf{h} \odot (\mathbf 1 - \mathbf{h}) \bigr)", "*", oracle=None, style="intercal", note="W_2 is not a name of tiny-mlp (W2): unreadable naming it is fair")
+C(T, "W1", L, r"\mathbf{x}^\intercal \bigl( \delta_{y_{pred}} \mathbf{W}_2^\intercal \odot \mathbf{h} \odot (\mathbf 1 - \mathbf{h}) \bigr)", oracle="X.T @ (dy_pred * W2.T * h * (1 - h))", style="intercal", note="first labelled wrong by mistake (the note said unreadable is fair): x and W_2 read as X and W2, it is right")
 C(T, "W1", L, r"X^{\top} \left( \delta_{y_{pred}} W2^{\top} \odot h \odot (1 - h) \right)", oracle="X.T @ (dy_pred * W2.T * h * (1 - h))", style="plain-names")
 C(T, "W1", L, r"X^{\top} \left( \delta_{y_{pred}} W2^{\top} \odot h \right)", "wrong-activation-derivative", oracle="X.T @ (dy_pred * W2.T * h)", style="sigma-not-prime")
 C(T, "h_raw", L, r"\delta_{h} \odot \sigma'(h_{raw})", oracle="dh * h * (1 - h)", style="sigma-prime")

@@ -71,8 +71,8 @@ def _statements(text: str, latex: bool) -> list[str]:
         pieces = [p.split("#")[0] for p in re.split(r"\n|;", text)]
     out: list[str] = []
     for piece in pieces:
-        if out and _open_brackets(out[-1]) > 0:
-            out[-1] = f"{out[-1]} {piece.strip()}"
+        if out and (_open_brackets(out[-1]) > 0 or (latex and piece.strip().startswith("="))):
+            out[-1] = f"{out[-1]} {piece.strip()}"  # an open bracket; an aligned row "&= …"
         elif piece.strip() and not piece.strip().startswith("#"):
             out.append(piece.strip())
     return out
@@ -235,7 +235,7 @@ def _read_one(net: Net, text: str, latex: bool) -> tuple[ex.Node, str | None, st
         raise FormulaError(msg("error.syntax", detail=detail), col, text) from None
 
 
-_NUMPY_MODULES = ("np", "numpy", "torch", "math")
+_NUMPY_MODULES = ("np", "numpy", "torch", "math", "jnp")
 _PLAIN_LEIBNIZ = re.compile(
     r"(?<![A-Za-z0-9_])d([A-Za-z][A-Za-z0-9_]*)\s*/\s*d([A-Za-z][A-Za-z0-9_]*)"
 )
@@ -370,6 +370,13 @@ def _einsum(args: list[ast.expr]) -> ast.expr:
     shared = set(a) & set(b)
     if len(out) == 2 and set(a) == set(b) == set(out):  # element-wise product
         return ast.BinOp(oriented(x, a, out), ast.Mult(), oriented(y, b, out))
+    if len(out) == 1 and set(a) == set(b) and out in a:  # 'ij,ij->j': a product's sums
+        prod = ast.BinOp(x, ast.Mult(), oriented(y, b, a))
+        axis = a.index(out) ^ 1
+        summed = ast.Call(ast.Name("sum", ast.Load()), [prod], [ast.keyword("axis", _c(axis))])
+        return summed if axis == 0 else ast.Attribute(summed, "T", ast.Load())
+    if out == "" and set(a) == set(b):  # 'ij,ij->': the sum of a product
+        return ast.Call(ast.Name("sum", ast.Load()), [ast.BinOp(x, ast.Mult(), oriented(y, b, a))], [])
     if len(out) == 2 and len(shared) == 1 and not shared & set(out):
         (k,) = shared
         i, j = out
@@ -508,8 +515,11 @@ class _Numpy(ast.NodeTransformer):
         return ast.BinOp(out, ast.Mult(), ast.BinOp(k, ast.Div(), ast.Name(true, ast.Load())))
 
     def visit_Attribute(self, node: ast.Attribute) -> ast.AST:
-        """``X.size`` → the product of its sizes (``m * n_in``)."""
+        """``X.size`` → the product of its sizes (``m * n_in``); PyTorch's ``X.mT`` → ``X.T``."""
         self.generic_visit(node)
+        if node.attr == "mT":
+            self.changed = True
+            return ast.Attribute(node.value, "T", ast.Load())
         if node.attr == "size" and isinstance(node.value, ast.Name) and self.net is not None:
             name = node.value.id
             if name not in self.net.g.tensors and name[1:] in self.net.g.tensors:
@@ -688,7 +698,7 @@ class _Numpy(ast.NodeTransformer):
                 return ast.BinOp(args[0], ast.Pow(), args[1])
             if name == "copy" and len(args) == 1 and not node.keywords:
                 return args[0]  # np.copy(dA): the same values
-            if name in ("array", "asarray", "float64", "float32", "double") and len(args) == 1:
+            if name in ("array", "asarray", "tensor", "as_tensor", "float64", "float32", "double") and len(args) == 1:
                 dtype = [k.value for k in node.keywords if k.arg == "dtype"]
                 if any(k.arg not in ("dtype", "copy") for k in node.keywords):
                     raise self.unsupported(shown)
@@ -812,6 +822,28 @@ class _Numpy(ast.NodeTransformer):
         if f.attr in ("transpose", "t") and not args:
             self.changed = True
             return ast.Attribute(base, "T", ast.Load())
+        if f.attr in ("transpose", "swapaxes") and len(args) == 2 and not node.keywords:
+            try:  # PyTorch's x.transpose(0, 1), (1, 0), (-2, -1): of a matrix, its transpose
+                dims = {ast.literal_eval(a) % 2 for a in args}
+            except (ValueError, TypeError):
+                raise self.unsupported(f".{f.attr}") from None
+            if dims != {0, 1}:
+                raise self.unsupported(f".{f.attr}")
+            self.changed = True
+            return ast.Attribute(base, "T", ast.Load())
+        binary = {"mul": ast.Mult, "multiply": ast.Mult, "div": ast.Div, "divide": ast.Div,
+                  "true_divide": ast.Div, "add": ast.Add, "sub": ast.Sub, "subtract": ast.Sub,
+                  "pow": ast.Pow}
+        if f.attr in binary and len(args) == 1 and not node.keywords:
+            self.changed = True  # PyTorch's (A2 - Y).div(m), dZ.mul(mask)
+            return ast.BinOp(base, binary[f.attr](), args[0])
+        if f.attr in ("to", "type") and len(args) + len(node.keywords) == 1:
+            self.changed = True  # mask.to(Z.dtype), .to(torch.float32), .type(torch.float)
+            arg = args[0] if args else node.keywords[0].value
+            dtype = _dtype(arg)
+            return self.cast(base, dtype, ast.unparse(arg)) if dtype is not None else base
+        if f.attr == "numel" and not args and isinstance(base, ast.Name):
+            return self.visit_Attribute(ast.Attribute(base, "size", ast.Load()))
         act = ops.numpy_name(f.attr)
         if act is not None and ops.get(act).kind == ops.ELEMENTWISE and not args:  # Z.tanh()
             self.changed = True
@@ -896,6 +928,8 @@ def wrt_from(net: Net, wrt: str | None, lhs: str | None, formula: str) -> str:
     """The tensor whose gradient is checked, from ``--wrt`` and/or ``dW2 = …``."""
     if wrt is None and lhs is None:
         raise FormulaError(msg("error.which_gradient"))
+    if wrt is not None and lhs is not None and tensor_of(net, lhs) is None:
+        lhs = None  # a working name (grad_h = …, dscores = …) under --wrt: the answer is --wrt's
     given = [n for n in (wrt, lhs) if n is not None]
     out = []
     for text in given:

@@ -215,6 +215,63 @@ def _strip_delimiters(text: str) -> str:
     return _strip_period(s)
 
 
+_SUB = str.maketrans("₀₁₂₃₄₅₆₇₈₉₋₊", "0123456789-+")
+_SUP = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺⁽⁾", "0123456789-+()")
+_PASTED = {  # maths pasted from a PDF or notes, in the LaTeX this grammar reads
+    "∘": "\\circ ",
+    "÷": "/",
+    "′": "'",
+    "’": "'",
+    "½": "\\frac{1}{2}",
+    "⅓": "\\frac{1}{3}",
+    "¼": "\\frac{1}{4}",
+    "（": "(",
+    "）": ")",
+    "［": "[",
+    "］": "]",
+    "𝟙": "\\mathbb{1}",
+    "𝟏": "\\mathbf{1}",
+    "λ": "\\lambda ",
+    "μ": "\\mu ",
+    "γ": "\\gamma ",
+    "β": "\\beta ",
+    "ε": "\\epsilon ",
+    "η": "\\eta ",
+}
+_PROSE = re.compile(r"\\(?:text|textrm|mbox|mathrm)\{([^{}]*)\}")
+_CLAUSE = re.compile(r"\s*(?:where|with|for|since|and|i\.e\.|e\.g\.|if|here)\b", re.IGNORECASE)
+
+
+def pasted(text: str) -> str:
+    r"""Unicode maths as pasted from a PDF (``A₁ᵀ``, ``h₂²``, ``A⁽¹⁾``, ``√d``, ``∘``, ``½``,
+    full-width parentheses, ``。``) and a textbook's annotations (``\tag{3}``, ``\label``, a
+    closing ``\text{(averaged)}`` or ``\text{where } P = …``) → the LaTeX this grammar reads.
+    Equation numbers and prose are not part of the formula."""
+    text = re.sub(r"[₀-₉₋₊]+", lambda m: "_{" + m.group(0).translate(_SUB) + "}", text)
+    text = re.sub(r"[⁰-⁹⁻⁺⁽⁾¹²³]+", lambda m: "^{" + m.group(0).translate(_SUP) + "}", text)
+    text = re.sub(r"√\s*([A-Za-z0-9_]+|\([^()]*\))", lambda m: "\\sqrt{" + m.group(1) + "}", text)
+    for k, v in _PASTED.items():
+        text = text.replace(k, v)
+    text = re.sub(r"\s*[。，；]\s*$", "", text)
+    text = re.sub(r"\\(?:tag\*?|label)\{[^{}]*\}|\\(?:nonumber|notag)\b", "", text)
+    text = re.sub(r"\\(mathbf|mathbb|boldsymbol|bm)\s+([0-9A-Za-z])", r"\\\1{\2}", text)
+    text = re.sub(r"\\(?:boldsymbol|bm|mathbf)\{(\\[A-Za-z]+)\}", r"\1", text)
+    for m in _PROSE.finditer(text):  # words, not a name: \text{(averaged over the batch)}
+        words = m.group(1).strip()
+        clause = _CLAUSE.match(words) is not None and m.group(1) != words.strip("_")
+        if not clause and re.fullmatch(r"[A-Za-z][A-Za-z0-9_,]*|[A-Za-z0-9_ ]*[=+\-*/^].*|", words):
+            continue  # \text{pred}, \text{A1}: a name (or maths) typed as text
+        if not clause and " " not in words and not re.search(r"[().:;!?]", words):
+            continue
+        start = m.start()
+        cut = re.search(r"(?:\\[,;:! ]|\\q?quad|~|\s)*$", text[:start])
+        start = cut.start() if cut else start
+        if clause or _CLAUSE.match(words) or not text[m.end():].strip():
+            return text[:start]  # "… \text{where } P = softmax(…)": the formula ends here
+        text = text[:start] + " " * (m.end() - start) + text[m.end():]
+    return text
+
+
 def _strip_period(s: str) -> str:
     m = re.search(r"(?:\\[,;:!]|\\quad|~|\s)*[.,;]\s*$", s)
     if m and m.start() > 0 and not re.search(r"\d\.$", s[: m.end()].rstrip()):
@@ -235,7 +292,7 @@ def parse(
         raise LatexError(f"formula is {len(text)} characters long; the limit is {ex.MAX_LENGTH}")
     if not text.strip():
         raise LatexError("formula is empty")
-    text = _strip_delimiters(text)
+    text = _strip_delimiters(pasted(text))
     if not text.strip():
         raise LatexError("formula is empty")
     for define in (":=", "\\coloneqq", "\\triangleq", "\\equiv"):  # δ := …: a definition
@@ -247,6 +304,9 @@ def parse(
         if p.peek().text == "=":
             p.next()
             lhs, rhs = rhs, p.expr(0)
+            while p.peek().text == "=":  # dW = (1/m) A^T dZ = (1/m) A^T (A - Y): the last one
+                p.next()
+                rhs = p.expr(0)
     except RecursionError:
         raise LatexError("formula nests too deeply") from None
     if p.peek().kind != "end":
