@@ -287,7 +287,7 @@ C(H, "u", V, "10", "scale-factor", style="hand4")
 for t in ["60", "60.00", "≈ 60"]:
     C(H, "x", V, t, style="hand4")
 C(H, "x", V, "30", "scale-factor", style="hand4")
-C(H, "x", V, "40", "wrong-entry", style="hand4", note="40 is ∂L/∂w, another entry (the only other scalar gradient with that value)")
+C(H, "x", V, "40", "*", style="hand4", note="first expected wrong-entry; 40 is ∂L/∂w, another tensor's gradient, not another entry of ∂L/∂x (a scalar has none): any code")
 
 # ================================================================ relu-mlp (PyTorch tensors tutorial)
 R = "relu-mlp"

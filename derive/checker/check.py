@@ -150,7 +150,7 @@ def check(
     (README): accept within that relative tolerance, or compare at that many significant digits."""
 
     catalog.catalogue(lang)  # ValueError for an unknown language, before any work
-    n = net_for(net, seed)
+    n = _with_input_gradient(net_for(net, seed), wrt, seed)
     if (formula is None) == (value is None):
         raise FormulaError(msg("error.formula_or_value"))
     if value is not None:
@@ -185,6 +185,27 @@ def check(
     if latex and formula is not None:
         result = _in_latex(n, result)
     return result if lang == "en" else result.localized(lang)
+
+
+_INPUT_SPECS: dict[tuple[int, str], tuple[NetSpec, NetSpec]] = {}
+
+
+def _with_input_gradient(n: Net, wrt: str | None, seed: int) -> Net:
+    """``--wrt x`` for an input ``x`` (chain's ∂L/∂x, a saliency ∂L/∂X): the same network with
+    ``x`` derived as if it were a parameter (same values, same graph), so its gradient exists.
+    One-hot labels are not differentiable inputs and stay as they are."""
+    m = re.match(r"\s*([A-Za-z_][A-Za-z0-9_]*)\s*(?:\[|$)", wrt or "")
+    spec = n.spec
+    if m is None or m.group(1) not in spec.inputs or m.group(1) in spec.one_hot:
+        return n
+    name = m.group(1)
+    key = (id(spec), name)
+    hit = _INPUT_SPECS.get(key)
+    if hit is None or hit[0] is not spec:
+        inputs = {k: v for k, v in spec.inputs.items() if k != name}
+        made = replace(spec, inputs=inputs, params={**spec.params, name: spec.inputs[name]})
+        hit = _INPUT_SPECS[key] = (spec, made)
+    return net_for(hit[1], seed)
 
 
 def _tex_of(net: Net, text: str | None) -> str | None:

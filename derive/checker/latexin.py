@@ -945,9 +945,28 @@ class _Parser:
         return ex.Name(ident)
 
     def one(self, tok: Tok) -> ex.Node:
-        """After ``\\mathbf{1}``: an indicator ``[Z > 0]``, a row sum ``^{\\top} x``, or 1."""
+        """After ``\\mathbf{1}``: an indicator ``[Z > 0]``, a row sum ``^{\\top} x``, or 1.
+        ``\\mathbf{1}\\mathbf{1}^{\\top}`` (the matrix of ones): ``𝟙𝟙ᵀ X`` is X's column sums in
+        every row, ``X 𝟙𝟙ᵀ`` its row sums in every column — by broadcasting, ``𝟙ᵀ X`` and ``X 𝟙``."""
         self.skip_sizing()
         t = self.peek()
+        if (
+            t.kind == "cmd"
+            and t.text[1:] in ("mathbf", "mathbb", "boldsymbol", "bm", "mathds", "mathrm")
+            and self.peek(1).text == "{"
+            and self.peek(2).text == "1"
+            and self.peek(3).text == "}"
+            and self.peek(4).text == "^"
+        ):
+            save = self.pos
+            for _ in range(5):
+                self.next()
+            text, _ = self.group_text()
+            if text.replace(" ", "") in ("\\top", "T", "\\intercal", "\\mathsf{T}"):
+                nxt = self.peek()
+                ends = nxt.kind == "end" or nxt.text in (")", "]", "\\right", "\\}", "+", "-", "=", "\\bigr", "\\Bigr", "\\biggr", "\\Biggr")
+                return ex.Name(ONES) if ends else _batch_sum(self.term())
+            self.pos = save
         if t.text in ("[", "(", "\\{"):
             self.next()
             cond = self.condition(t)
