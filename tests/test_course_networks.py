@@ -47,14 +47,7 @@ def test_course_network_renders(path: Path, tmp_path: Path) -> None:
 # derive check cannot yet read back its own expected formula on these held-out-style networks
 # (issue 11, the checker; found on branch heldnets). Strict: a fix makes the test XPASS and fail,
 # so the entry is removed then.
-CHECK_GAPS = {
-    "elastic_net": "the text reader refuses sign(w), abs's derivative in the expected formula",
-    "focal": "points at other values leave log's domain (p_t ≤ 0): 'undefined where defined'",
-    "logreg_colmajor": "LaTeX \\sum of a [1, m] node read as a column sum, not the total",
-    "swish": "LaTeX \\sum of a node for a scalar parameter read as a column sum",
-    "transformer_ffn": "the expected text prints the exact product of two long decimals "
-    "(0.7978845608028654 · 0.044715) rounded to 17 digits; the exact test rejects it",
-}
+CHECK_GAPS: dict[str, str] = {}  # name -> why derive check cannot read back its own formula (strict xfail)
 COURSE = [
     pytest.param(n, marks=pytest.mark.xfail(strict=True, reason=CHECK_GAPS[n]))
     if n in CHECK_GAPS

@@ -48,14 +48,25 @@ def read(
     if len(text) > ex.MAX_LENGTH:
         raise FormulaError(msg("error.too_long", n=len(text), limit=ex.MAX_LENGTH))
     parts = _statements(text, latex)
+    scalar = _scalar_target(net, wrt)
     if len(parts) > 1:
-        return _derivation(net, parts, latex, wrt, text)
+        return _derivation(net, parts, latex, wrt, text, scalar)
     if len(parts) == 1 and parts[0] != text.strip():  # a comment, \begin{aligned}, & …
         try:
-            return _read_one(net, text, latex)
+            return _read_one(net, text, latex, scalar)
         except FormulaError:
-            return _read_one(net, parts[0], latex)
-    return _read_one(net, text, latex)
+            return _read_one(net, parts[0], latex, scalar)
+    return _read_one(net, text, latex, scalar)
+
+
+def _scalar_target(net: Net, wrt: str | None) -> bool:
+    """Is the gradient asked for (``--wrt``) one number: a scalar tensor, or one entry?"""
+    if not wrt:
+        return False
+    if "[" in wrt or wrt.strip() not in net.g.tensors and tensor_of(net, wrt) is None:
+        return "[" in wrt or any(wrt.strip() in row for rows in net.spec.labels.values() for row in rows)
+    name = tensor_of(net, wrt)
+    return name is not None and tuple(int(x) for x in net.g.tensors[name].shape) == (1, 1)
 
 
 _ENVIRONMENT = re.compile(r"\\(begin|end)\{(aligned|align\*?|gathered|split|array)\}(\{[^}]*\})?")
@@ -144,12 +155,12 @@ def _in_place(parts: list[str]) -> list[str]:
 
 
 def _derivation(
-    net: Net, parts: list[str], latex: bool, wrt: str | None, text: str
+    net: Net, parts: list[str], latex: bool, wrt: str | None, text: str, scalar: bool = False
 ) -> tuple[ex.Node, str | None, str]:
     if not latex:
         parts = _in_place(parts)
     masked = [not latex and _masked(p) != p for p in parts]
-    read_parts = [_read_one(net, p if latex else _masked(p), latex) for p in parts]
+    read_parts = [_read_one(net, p if latex else _masked(p), latex, scalar) for p in parts]
     answer = len(read_parts) - 1
     want = tensor_of(net, wrt) if wrt else None
     named = [
@@ -184,10 +195,12 @@ def _derivation(
     raise AssertionError("unreachable")
 
 
-def _read_one(net: Net, text: str, latex: bool) -> tuple[ex.Node, str | None, str]:
+def _read_one(
+    net: Net, text: str, latex: bool, scalar: bool = False
+) -> tuple[ex.Node, str | None, str]:
     if latex:
         try:
-            tree, lhs = latexin.parse(text, known=net.known, loss=net.spec.loss)
+            tree, lhs = latexin.parse(text, known=net.known, loss=net.spec.loss, scalar=scalar)
         except latexin.LatexError as err:
             raise FormulaError(msg("error.latex", detail=err.message), err.col, text) from None
         name = None
@@ -663,6 +676,10 @@ class _Numpy(ast.NodeTransformer):
             if m and m.group(1) in ops.activations() and len(args) == 1 and not node.keywords:
                 self.changed = True  # Nielsen's sigmoid_prime(z): the activation's derivative
                 return _derivative_ast(m.group(1), args[0])
+            if f.id in ("sign", "sgn") and len(args) == 1 and not node.keywords:
+                self.changed = True  # sign(w), as derive prints abs's derivative (L1 penalties)
+                x = args[0]
+                return ast.BinOp(_cmp(x, ast.Gt(), _c(0)), ast.Sub(), _cmp(x, ast.Lt(), _c(0)))
             if f.id == "float" and len(args) == 1:
                 self.changed = True
                 return args[0]

@@ -280,7 +280,10 @@ def _strip_period(s: str) -> str:
 
 
 def parse(
-    text: str, known: Callable[[str], bool] | None = None, loss: str | None = None
+    text: str,
+    known: Callable[[str], bool] | None = None,
+    loss: str | None = None,
+    scalar: bool = False,
 ) -> tuple[ex.Node, ex.Node | None]:
     """Parse LaTeX ``text`` into ``(rhs, lhs)``; ``lhs`` is the part before a top-level ``=``
     (``None`` without one). ``known(name)`` tells whether a name exists in the network; it is
@@ -298,6 +301,7 @@ def parse(
     for define in (":=", "\\coloneqq", "\\triangleq", "\\equiv"):  # δ := …: a definition
         text = text.replace(define, " " * (len(define) - 1) + "=")
     p = _Parser(tokenize(text), known or (lambda name: name != "e"), loss)
+    p.scalar = scalar
     lhs = None
     try:
         rhs = p.expr(0)
@@ -375,6 +379,9 @@ class _Parser:
         self.examples: tuple[str, ...] = ()  # the index letters of the \sum_{i=1}^{m} around
         self.used_example = False  # an (i) of those was read
         self.steps: dict[str, int] = {}  # \sum_{t=1}^{2} over time steps: t's value now
+        # the gradient asked for is a scalar: a bare \sum (no index) is the total, as derive's
+        # own printer writes sum(X); for a tensor it is the sum over the batch
+        self.scalar = False
         self.used_step = False  # a subscript named a time step (h_{t-1})
         self.parent: _Parser | None = None  # the parser a group's sub-parser was made by
 
@@ -383,6 +390,7 @@ class _Parser:
         p.depth = self.depth
         p.examples = self.examples
         p.steps = self.steps
+        p.scalar = self.scalar
         p.parent = self
         return p
 
@@ -1069,6 +1077,8 @@ class _Parser:
             steps = self.time_steps(index[0], bounds)
             if steps is not None:
                 return steps
+        if not index and not bounds and self.scalar:
+            return ex.Call("sum", (self.term(),))
         outer, used = self.examples, self.used_example
         self.examples, self.used_example = outer + index, False
         try:
