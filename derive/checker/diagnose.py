@@ -16,7 +16,7 @@ from collections.abc import Iterator
 
 import numpy as np
 
-from derive.checker import fastdiag
+from derive.checker import fastdiag, names
 from derive.checker.checknet import DIAG_POINTS, Net, Target, formula_text
 from derive.checker.evaluate import System, close, evaluate, floats, same
 from derive.checker.formtree import positions, shape_ok, tree_text
@@ -102,7 +102,9 @@ def diagnose(
             want=shape_text(target.shape),
         )
         if repaired:
-            code = "wrong-sum-axis" if repaired[0] == "axis" else "shape-mismatch"
+            # a sum over the wrong axis is the mistake also when the repair drops the .T that a
+            # NumPy 1-D row sum reads as ((P - Y).sum(1) for a bias: "remove-T+axis")
+            code = "wrong-sum-axis" if "axis" in repaired[0].split("+") else "shape-mismatch"
             return [Diagnosis.of(code, _repaired(problem, repaired), repaired[2])]
         return [Diagnosis.of("shape-mismatch", msg("diag.shape_unfixed", problem=problem), fix)]
     if repaired:
@@ -244,7 +246,12 @@ def wrong_layer(
         shapes[name] = (int(t.shape[0]), int(t.shape[1]))
         if t.grads is not None:
             shapes["d" + name] = shapes[name]
-    used = [n for n in dict.fromkeys(ex.names(tree)) if n in shapes and shapes[n] != (1, 1)]
+    spelled: dict[str, str] = {}  # the network's name -> as written (LaTeX's h_{2} is h2)
+    for raw in dict.fromkeys(ex.names(tree)):
+        canon = raw if raw in shapes else names.resolve(shapes.__contains__, net.spec.constants, raw)
+        if canon is not None and canon not in spelled:
+            spelled[canon] = raw
+    used = [n for n in spelled if shapes[n] != (1, 1)]
     tries = 0
     near: tuple[str, str, ex.Node, Mutation] | None = None
     muts = [m for m in library(target) if m.code != "shape-mismatch"]
@@ -259,7 +266,7 @@ def wrong_layer(
             tries += 1
             if tries > MAX_LAYER_TRIES:
                 break
-            cand = _subst(tree, old, new)
+            cand = _subst(tree, spelled[old], new)
             try:
                 e, shown = Convert(net, "", allow_upstream)(cand)
             except Exception:  # noqa: BLE001 - a candidate that does not convert is no answer
