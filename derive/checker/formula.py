@@ -705,8 +705,12 @@ class _Numpy(ast.NodeTransformer):
                 return ast.BinOp(args[0], ast.Add(), args[1])
             if name == "subtract" and two:
                 return ast.BinOp(args[0], ast.Sub(), args[1])
-            if name == "transpose" and len(args) == 1:
+            if name in ("transpose", "t") and len(args) == 1:  # np.transpose(A), torch.t(A)
                 return ast.Attribute(args[0], "T", ast.Load())
+            if name in ("transpose", "swapaxes") and len(args) == 3:  # torch.transpose(A, 0, 1)
+                return self.visit_Call(
+                    ast.Call(ast.Attribute(args[0], "transpose", ast.Load()), args[1:], [])
+                )
             if name == "square" and len(args) == 1:
                 return ast.BinOp(args[0], ast.Pow(), _c(2))
             if name == "sqrt" and len(args) == 1:
@@ -839,6 +843,15 @@ class _Numpy(ast.NodeTransformer):
         if f.attr in ("transpose", "t") and not args:
             self.changed = True
             return ast.Attribute(base, "T", ast.Load())
+        if f.attr == "permute" and len(args) == 2 and not node.keywords:
+            try:  # PyTorch's A.permute(1, 0): the transpose; permute(0, 1): A itself
+                order = [ast.literal_eval(a) % 2 for a in args]
+            except (ValueError, TypeError):
+                raise self.unsupported(".permute") from None
+            if sorted(order) != [0, 1]:
+                raise self.unsupported(".permute")
+            self.changed = True
+            return base if order == [0, 1] else ast.Attribute(base, "T", ast.Load())
         if f.attr in ("transpose", "swapaxes") and len(args) == 2 and not node.keywords:
             try:  # PyTorch's x.transpose(0, 1), (1, 0), (-2, -1): of a matrix, its transpose
                 dims = {ast.literal_eval(a) % 2 for a in args}

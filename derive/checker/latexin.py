@@ -143,6 +143,8 @@ FUNCS = {
     "ln": "log",
     "relu_grad": "relu_grad",
     "diag": "diag",  # \mathrm{diag}(v) as a factor: a diagonal matrix (derive.checker.formula)
+    "sech": "sech",  # sech²(z) = 1 − tanh²(z): tanh's derivative as some notes write it
+    "cosh": "cosh",
 }
 # what our own plain-text output uses, so it can be pasted back
 UNICODE = {
@@ -230,6 +232,7 @@ _PASTED = {  # maths pasted from a PDF or notes, in the LaTeX this grammar reads
     "［": "[",
     "］": "]",
     "𝟙": "\\mathbb{1}",
+    "⊤": "^{\\top}",
     "𝟏": "\\mathbf{1}",
     "λ": "\\lambda ",
     "μ": "\\mu ",
@@ -844,7 +847,9 @@ class _Parser:
         return self.target_name(tok)
 
     def partial(self, tok: Tok) -> ex.Node:
-        # \partial L / \partial W, \partial A / \partial B
+        # \partial L / \partial W, \partial A / \partial B; \partial_{W} L (∂_W L) as \nabla_{W} L
+        if self.peek().text == "_":
+            return self.nabla(tok)
         num = self.numerator_name(tok)
         self.expect("/", "'/' in \\partial L / \\partial W")
         self.expect("\\partial", "'\\partial' after '/'")
@@ -1165,6 +1170,13 @@ class _Parser:
             raise self.error(t, f"the argument of {tok.text}, e.g. {tok.text}(Z)")
         if func == "act":  # the layer's activation g (derive.checker.formula resolves it)
             return ex.Call("act_grad" if prime else "act", (arg,))
+        if func in ("sech", "cosh"):  # sech²(z) = 1 − tanh²(z), written with exp
+            neg = ex.Neg(arg) if hasattr(ex, "Neg") else ex.BinOp("*", ex.Num(Fraction(-1)), arg)
+            cosh = ex.BinOp("/", ex.BinOp("+", ex.Call("exp", (arg,)), ex.Call("exp", (neg,))), ex.Num(Fraction(2)))
+            out = cosh if func == "cosh" else ex.BinOp("/", ex.Num(Fraction(1)), cosh)
+            if prime:
+                raise LatexError(f"the derivative of {func} is not read (column {tok.col})", tok.col)
+            return out
         if not prime:
             return ex.Call(func, (arg,))
         return derivative_tree(ex.Call(func, (arg,)))  # f'(x) from the operation table

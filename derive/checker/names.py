@@ -103,4 +103,6 @@ def number_text(text: str) -> str:
     clean = clean.translate(_FULL_WIDTH).strip()
     clean = re.sub(r"\s*(?:。|，|,|;|；)\s*$", "", clean)
     clean = re.sub(r"(?<=\d)\s*(?:…|\.\.\.|\\ldots|\\dots)\s*$", "", clean)
+    # a remark after the number: "-0.0367 (3 s.f.)", "20 (exact)", "0.1356（四位有效数字）"
+    clean = re.sub(r"(?<=[\d.…])\s*\([^()]*\)\s*$", "", clean)
     return clean
