@@ -8,6 +8,7 @@ import re
 import time
 
 import pytest
+from pathlib import Path
 from click.testing import CliRunner
 
 import derive.checker.check as check_module
@@ -340,7 +341,8 @@ def test_module_is_callable_and_api_accepts_a_derivation() -> None:
     ("args", "match"),
     [
         (("mlp-bce", None, "A1.T @ dZ2"), "which gradient"),
-        (("mlp-bce", "X", "A1"), "not a tensor with a gradient"),
+        (("mlp-bce", "L", "A1"), "not a tensor with a gradient"),  # (an input's is derived)
+        (("softmax-regression", "Y", "P"), "not a tensor with a gradient"),  # one-hot labels
         (("mlp-bce", "W2", "A3.T @ dZ2"), "unknown name 'A3'"),
         (("mlp-bce", "W2", "A1.T @@ dZ2"), "syntax error"),
         (("mlp-bce", "W1", "dW2 = A1.T @ dZ2"), "left side is dW2"),
@@ -476,7 +478,7 @@ def test_value_scalar_parameter_by_name() -> None:
     assert check("chain", "b", value="40").code == "scale-factor"
 
 
-@pytest.mark.parametrize("wrt", ["W1", "W1[2,0]", "W1[0,0,1]", "X[0,0]"])
+@pytest.mark.parametrize("wrt", ["W1", "W1[2,0]", "W1[0,0,1]", "L"])  # (an input's entry, X[0,0], is derived)
 def test_value_needs_one_entry(wrt: str) -> None:
     with pytest.raises(FormulaError):
         check("tiny-mlp", wrt, value="0.1")
@@ -589,6 +591,7 @@ def test_readable_but_explosive_formula_is_judged_fast(formula: str) -> None:
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
 # code → (net, wrt, formula, value, a key term of the Chinese message)
+_L2 = str(Path(__file__).resolve().parent / "specs_course" / "l2logistic.toml")  # weight decay
 ZH = {
     "shape-mismatch": ("mlp-bce", "W2", "dZ2 @ A1", None, "形状"),
     "missing-transpose": ("mlp-bce", "W2", "A1 @ dZ2", None, "转置"),
@@ -608,6 +611,9 @@ ZH = {
     "too-few-digits": ("tiny-mlp", "W1[0,0]", None, "-0.01", "有效数字"),
     "wrong-layer": ("mlp-bce", "W2", "X.T @ dZ2", None, "另一层"),
     "unknown": ("mlp-bce", "W1", "X.T @ dZ1 + X", None, "已知的错误"),
+    "missing-loss-term": (_L2, "w", "X.T @ (p - y) / m", None, "漏掉了损失中的一项"),
+    "loss-term-factor": (_L2, "w", "X.T @ (p - y) / m + 2 * lam / m * w", None, "倍"),
+    "missing-path": ("rnn", "W_h", "h_1.T @ dz_2", None, "路径"),
 }
 
 

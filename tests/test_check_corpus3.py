@@ -17,9 +17,6 @@ import corpus3  # noqa: E402
 
 CASES = corpus3.load()
 KNOWN: dict[str, str] = {  # id -> why it still fails (strict xfail: fixing it must remove it here)
-    "c3-191": "--wrt x: the gradient of an input (not a parameter or computed node) is not derived",
-    "c3-192": "--wrt x: the gradient of an input is not derived",
-    "c3-209": "--wrt x: the gradient of an input is not derived",
     "c3-450": "δ_{z_0} names no tensor: exit 2 naming it is the right answer (counted as a failure)",
 }
 

@@ -57,12 +57,6 @@ def test_course_network_renders(path: Path, tmp_path: Path) -> None:
 # (issue 11, the checker; found on branch heldnets). Strict: a fix makes the test XPASS and fail,
 # so the entry is removed then.
 CHECK_GAPS = {
-    "elastic_net": "the text reader refuses sign(w), abs's derivative in the expected formula",
-    "focal": "points at other values leave log's domain (p_t ≤ 0): 'undefined where defined'",
-    "logreg_colmajor": "LaTeX \\sum of a [1, m] node read as a column sum, not the total",
-    "swish": "LaTeX \\sum of a node for a scalar parameter read as a column sum",
-    "transformer_ffn": "the expected text prints the exact product of two long decimals "
-    "(0.7978845608028654 · 0.044715) rounded to 17 digits; the exact test rejects it",
     # branch heldnets2's networks (found by running the read-back on each; checker gaps, issue 11)
     "adam_named_consts": "the text reader refuses sign(r), abs's derivative in the expected formula",
     "scalar_sqrt_abs": "the text reader refuses sign(…), abs's derivative in the expected formula",

@@ -80,6 +80,7 @@ from derive.checker.diagnose import (
     relu_at_zero,
     shape_problem,
 )
+from derive.checker import evaluate as evaluate_module
 from derive.checker.evaluate import System, _Undefined, evaluate, floats, same
 from derive.checker.formtree import (
     formula_text,
@@ -150,7 +151,7 @@ def check(
     (README): accept within that relative tolerance, or compare at that many significant digits."""
 
     catalog.catalogue(lang)  # ValueError for an unknown language, before any work
-    n = net_for(net, seed)
+    n = _with_input_gradient(net_for(net, seed), wrt, seed)
     if (formula is None) == (value is None):
         raise FormulaError(msg("error.formula_or_value"))
     if value is not None:
@@ -163,28 +164,63 @@ def check(
         result = check_value(n, wrt, str(value), rtol=rtol, digits=digits)
     else:
         assert formula is not None
-        latex = latex or looks_latex(formula)
+        printed = evaluate_module.PRINTED.set(bool(_PRINTED_DECIMAL.search(formula)))
         try:
-            tree, lhs, shown = read(n, formula, latex, wrt)
-        except FormulaError as plain:
-            if latex:
-                raise
-            try:  # A1^T dZ2, A1ᵀ(A2 − Y)/m: maths as typed or pasted, not code; LaTeX reads it
-                tree, lhs, shown = read(n, formula, True, wrt)
-            except FormulaError:
-                raise plain from None
-            latex = looks_latex(formula) or "^" in formula  # fixes in LaTeX only for LaTeX
-        entry = _entry_wrt(n, wrt, lhs)
-        if entry is not None:
-            result = _check_entry(n, entry, formula, shown, tree, allow_upstream, latex)
-        else:
-            if wrt is not None and re.fullmatch(r"\s*\w+\s*\[[\s\d,\]\[]*\]\s*", wrt):
-                wrt = wrt.split("[")[0].strip()  # b2[0,0] of a 1 x 1 tensor: the tensor
-            target = n.target(wrt_from(n, wrt, lhs, formula))
-            result = _check_formula(n, target, formula, shown, tree, allow_upstream)
+            result, latex = _check_text(n, wrt, formula, latex, allow_upstream)
+        finally:
+            evaluate_module.PRINTED.reset(printed)
     if latex and formula is not None:
         result = _in_latex(n, result)
     return result if lang == "en" else result.localized(lang)
+
+
+# a decimal of 15+ significant digits: a float64 printed (derive's own √(2/π) = 0.7978845608028654)
+_PRINTED_DECIMAL = re.compile(r"(?<![\w.])\d*\.?\d{15,}")
+
+
+def _check_text(
+    n: Net, wrt: str | None, formula: str, latex: bool, allow_upstream: bool
+) -> tuple[CheckResult, bool]:
+    """:func:`check` of a formula: the result, and whether it was LaTeX (fixes in LaTeX)."""
+    latex = latex or looks_latex(formula)
+    try:
+        tree, lhs, shown = read(n, formula, latex, wrt)
+    except FormulaError as plain:
+        if latex:
+            raise
+        try:  # A1^T dZ2, A1ᵀ(A2 − Y)/m: maths as typed or pasted, not code; LaTeX reads it
+            tree, lhs, shown = read(n, formula, True, wrt)
+        except FormulaError:
+            raise plain from None
+        latex = looks_latex(formula) or "^" in formula  # fixes in LaTeX only for LaTeX
+    entry = _entry_wrt(n, wrt, lhs)
+    if entry is not None:
+        return _check_entry(n, entry, formula, shown, tree, allow_upstream, latex), latex
+    if wrt is not None and re.fullmatch(r"\s*\w+\s*\[[\s\d,\]\[]*\]\s*", wrt):
+        wrt = wrt.split("[")[0].strip()  # b2[0,0] of a 1 x 1 tensor: the tensor
+    target = n.target(wrt_from(n, wrt, lhs, formula))
+    return _check_formula(n, target, formula, shown, tree, allow_upstream), latex
+
+
+_INPUT_SPECS: dict[tuple[int, str], tuple[NetSpec, NetSpec]] = {}
+
+
+def _with_input_gradient(n: Net, wrt: str | None, seed: int) -> Net:
+    """``--wrt x`` for an input ``x`` (chain's ∂L/∂x, a saliency ∂L/∂X): the same network with
+    ``x`` derived as if it were a parameter (same values, same graph), so its gradient exists.
+    One-hot labels are not differentiable inputs and stay as they are."""
+    m = re.match(r"\s*([A-Za-z_][A-Za-z0-9_]*)\s*(?:\[|$)", wrt or "")
+    spec = n.spec
+    if m is None or m.group(1) not in spec.inputs or m.group(1) in spec.one_hot:
+        return n
+    name = m.group(1)
+    key = (id(spec), name)
+    hit = _INPUT_SPECS.get(key)
+    if hit is None or hit[0] is not spec:
+        inputs = {k: v for k, v in spec.inputs.items() if k != name}
+        made = replace(spec, inputs=inputs, params={**spec.params, name: spec.inputs[name]})
+        hit = _INPUT_SPECS[key] = (spec, made)
+    return net_for(hit[1], seed)
 
 
 def _tex_of(net: Net, text: str | None) -> str | None:
@@ -328,8 +364,17 @@ def _check_formula(
     points = POINTS_PIECEWISE if conv.piecewise else POINTS
     values: dict[int, np.ndarray | None] = {}
     if right:
-        for k in range(points):
+        # a random point outside the network's own domain (the gradient itself undefined there:
+        # focal loss' log(p_t) at p_t <= 0) says nothing about the formula: it is skipped, and
+        # as many points inside the domain are compared as usual
+        compared = 0
+        for k in range(POINTS_PIECEWISE):
+            if compared == points:
+                break
+            if target.truth(k) is None and k + points - compared < POINTS_PIECEWISE:
+                continue  # outside the domain, and enough points are left to skip it
             values[k] = evaluate(user, System(net.rand, k))
+            compared += 1
             if not same(values[k], target.truth(k)):
                 right = False
                 break

@@ -16,8 +16,8 @@ from collections.abc import Iterator
 
 import numpy as np
 
-from derive.checker import fastdiag
-from derive.checker.checknet import DIAG_POINTS, Net, Target
+from derive.checker import fastdiag, names
+from derive.checker.checknet import DIAG_POINTS, Net, Target, formula_text
 from derive.checker.evaluate import System, close, evaluate, floats, same
 from derive.checker.formtree import positions, shape_ok, tree_text
 from derive.checker.formula import Convert
@@ -80,6 +80,10 @@ def diagnose(
             c = _ratio(uvals, list(m.values))
             if c is not None:
                 return _factor_diagnoses(net, target, user, m.expr, c, conv, fix, m)
+    if user.shape == target.shape:
+        term = missing_term(net, target, uvals, truth, fix)
+        if term is not None:
+            return [term]
     # ``raw``: as written, before g'(Z) and Leibniz factors were resolved (g'(Z2) in layer 1)
     layer = wrong_layer(net, target, raw if raw is not None else tree, conv.allow_upstream)
     if layer is not None:
@@ -98,7 +102,9 @@ def diagnose(
             want=shape_text(target.shape),
         )
         if repaired:
-            code = "wrong-sum-axis" if repaired[0] == "axis" else "shape-mismatch"
+            # a sum over the wrong axis is the mistake also when the repair drops the .T that a
+            # NumPy 1-D row sum reads as ((P - Y).sum(1) for a bias: "remove-T+axis")
+            code = "wrong-sum-axis" if "axis" in repaired[0].split("+") else "shape-mismatch"
             return [Diagnosis.of(code, _repaired(problem, repaired), repaired[2])]
         return [Diagnosis.of("shape-mismatch", msg("diag.shape_unfixed", problem=problem), fix)]
     if repaired:
@@ -113,6 +119,45 @@ def diagnose(
             Diagnosis.of(code, msg("diag.repair", how=repaired[1], fix=repaired[2]), repaired[2])
         ]
     return [_unknown(net, target, user, uvals, truth)]
+
+
+def missing_term(
+    net: Net,
+    target: Target,
+    uvals: list[np.ndarray],
+    truth: list[np.ndarray | None],
+    fix: str,
+) -> Diagnosis | None:
+    """A gradient that sums several contributions (a parameter in a loss term of its own, such as
+    weight decay ``λ/(2m) Σ w²``, and in the data term; a tensor used at two time steps; batch
+    norm's paths through μ and var): the formula equals the gradient with one contribution left
+    out (``missing-loss-term`` for the loss's own term, ``missing-path`` for a use of the tensor),
+    or with the loss's own term multiplied by a constant other than 1 (``loss-term-factor``:
+    ``λ`` for ``λ/m``, ``2λ/m`` for the gradient of ``λ/(2m) Σ w²``)."""
+    contribs = target.visit.contributions
+    if len(contribs) < 2 or any(t is None for t in truth):
+        return None
+    for c in contribs:
+        part = [floats(evaluate(c.formula, System(net.rand, k))) for k in range(DIAG_POINTS)]
+        if any(v is None or v.shape != u.shape for v, u in zip(part, uvals, strict=True)):
+            continue
+        rest = [t - v for t, v in zip(truth, part, strict=True)]  # type: ignore[operator]
+        if all(np.allclose(v, 0, atol=TINY) for v in part):
+            continue
+        term = formula_text(c.formula)
+        if all(close(u, r) for u, r in zip(uvals, rest, strict=True)):
+            if c.source == net.spec.loss:
+                m = msg("heldcheck2.missing_loss_term", name=target.name, term=term)
+                return Diagnosis.of("missing-loss-term", m, fix)
+            m = msg("heldcheck2.missing_path", name=target.name, source=c.source, term=term)
+            return Diagnosis.of("missing-path", m, fix)
+        if c.source != net.spec.loss:
+            continue
+        k = _ratio([u - r for u, r in zip(uvals, rest, strict=True)], part)  # type: ignore[misc]
+        if k is not None and abs(k - 1) > 1e-6 and abs(k) > 1e-9:
+            m = msg("heldcheck2.loss_term_factor", name=target.name, term=term, factor=factor_text(k))
+            return Diagnosis.of("loss-term-factor", m, fix, factor_text(k))
+    return None
 
 
 MAX_PAIR_TRIES = 24  # single edits tried by _edit_and_mutation (a count, not seconds)
@@ -201,7 +246,12 @@ def wrong_layer(
         shapes[name] = (int(t.shape[0]), int(t.shape[1]))
         if t.grads is not None:
             shapes["d" + name] = shapes[name]
-    used = [n for n in dict.fromkeys(ex.names(tree)) if n in shapes and shapes[n] != (1, 1)]
+    spelled: dict[str, str] = {}  # the network's name -> as written (LaTeX's h_{2} is h2)
+    for raw in dict.fromkeys(ex.names(tree)):
+        canon = raw if raw in shapes else names.resolve(shapes.__contains__, net.spec.constants, raw)
+        if canon is not None and canon not in spelled:
+            spelled[canon] = raw
+    used = [n for n in spelled if shapes[n] != (1, 1)]
     tries = 0
     near: tuple[str, str, ex.Node, Mutation] | None = None
     muts = [m for m in library(target) if m.code != "shape-mismatch"]
@@ -216,7 +266,7 @@ def wrong_layer(
             tries += 1
             if tries > MAX_LAYER_TRIES:
                 break
-            cand = _subst(tree, old, new)
+            cand = _subst(tree, spelled[old], new)
             try:
                 e, shown = Convert(net, "", allow_upstream)(cand)
             except Exception:  # noqa: BLE001 - a candidate that does not convert is no answer

@@ -14,6 +14,8 @@ tolerances and their reasons are in :mod:`derive.engine.tolerance`).
 
 from __future__ import annotations
 
+import contextvars
+
 import math
 from typing import Any, Protocol
 
@@ -23,7 +25,7 @@ import sympy as sp
 
 from derive.engine import mform as mf
 from derive.engine.steps import DPS, Checker
-from derive.engine.tolerance import CHECK_FLOAT_ATOL, CHECK_FLOAT_RTOL, CHECK_RTOL, EXP_CAP, TINY
+from derive.engine.tolerance import CHECK_FLOAT_ATOL, CHECK_FLOAT_RTOL, CHECK_PRINTED_RTOL, CHECK_RTOL, EXP_CAP, TINY
 from derive.lang import ops
 
 
@@ -158,13 +160,19 @@ def evaluate(e: mf.MExpr, s: ExactSystem | FloatSystem) -> np.ndarray | None:
     return out
 
 
+#: set while a formula with a float64-printed decimal is checked (derive.checker.check)
+PRINTED: contextvars.ContextVar[bool] = contextvars.ContextVar("printed_decimals", default=False)
+
+
 def same(a: np.ndarray | None, b: np.ndarray | None) -> bool:
-    """Exact-point equality (50 digits, relative :data:`~derive.engine.tolerance.CHECK_RTOL`)."""
+    """Exact-point equality (50 digits, relative :data:`~derive.engine.tolerance.CHECK_RTOL`;
+    :data:`~derive.engine.tolerance.CHECK_PRINTED_RTOL` while :data:`PRINTED` is set)."""
     if a is None or b is None or a.shape != b.shape:
         return False
+    rtol = CHECK_PRINTED_RTOL if PRINTED.get() else CHECK_RTOL
     with mpmath.workdps(DPS):
         for x, y in zip(a.flat, b.flat, strict=True):
-            if not abs(x - y) <= CHECK_RTOL * max(1, abs(x), abs(y)):
+            if not abs(x - y) <= rtol * max(1, abs(x), abs(y)):
                 return False
     return True
 

@@ -18,7 +18,7 @@ from fractions import Fraction
 from typing import Any
 
 from derive import cache
-from derive.checker import fastdiag
+from derive.checker import fastdiag, names
 from derive.checker.fastpath import _rational, compiled_for, load, name_for, spec_text
 from derive.locale import catalog
 
@@ -208,7 +208,7 @@ def _exact_by_hand(rec: dict[str, Any], digits: int, exact: Fraction) -> bool:
 def written(text: str) -> str:
     """As derive.checker.handcalc.written: a leading ``≈``/``~``/``=``/``\\approx`` and a
     sentence's full stop dropped."""
-    clean = re.sub(r"^\s*(?:≈|~|=|\\approx)\s*", "", text).strip()
+    clean = re.sub(r"^\s*(?:≈|~|=|\\approx)\s*", "", names.number_text(text)).strip()
     if clean.endswith(".") and re.search(r"[.eE]", clean[:-1]):
         clean = clean[:-1]
     return clean

@@ -48,14 +48,25 @@ def read(
     if len(text) > ex.MAX_LENGTH:
         raise FormulaError(msg("error.too_long", n=len(text), limit=ex.MAX_LENGTH))
     parts = _statements(text, latex)
+    scalar = _scalar_target(net, wrt)
     if len(parts) > 1:
-        return _derivation(net, parts, latex, wrt, text)
+        return _derivation(net, parts, latex, wrt, text, scalar)
     if len(parts) == 1 and parts[0] != text.strip():  # a comment, \begin{aligned}, & …
         try:
-            return _read_one(net, text, latex)
+            return _read_one(net, text, latex, scalar)
         except FormulaError:
-            return _read_one(net, parts[0], latex)
-    return _read_one(net, text, latex)
+            return _read_one(net, parts[0], latex, scalar)
+    return _read_one(net, text, latex, scalar)
+
+
+def _scalar_target(net: Net, wrt: str | None) -> bool:
+    """Is the gradient asked for (``--wrt``) one number: a scalar tensor, or one entry?"""
+    if not wrt:
+        return False
+    if "[" in wrt or wrt.strip() not in net.g.tensors and tensor_of(net, wrt) is None:
+        return "[" in wrt or any(wrt.strip() in row for rows in net.spec.labels.values() for row in rows)
+    name = tensor_of(net, wrt)
+    return name is not None and tuple(int(x) for x in net.g.tensors[name].shape) == (1, 1)
 
 
 _ENVIRONMENT = re.compile(r"\\(begin|end)\{(aligned|align\*?|gathered|split|array)\}(\{[^}]*\})?")
@@ -71,8 +82,8 @@ def _statements(text: str, latex: bool) -> list[str]:
         pieces = [p.split("#")[0] for p in re.split(r"\n|;", text)]
     out: list[str] = []
     for piece in pieces:
-        if out and _open_brackets(out[-1]) > 0:
-            out[-1] = f"{out[-1]} {piece.strip()}"
+        if out and (_open_brackets(out[-1]) > 0 or (latex and piece.strip().startswith("="))):
+            out[-1] = f"{out[-1]} {piece.strip()}"  # an open bracket; an aligned row "&= …"
         elif piece.strip() and not piece.strip().startswith("#"):
             out.append(piece.strip())
     return out
@@ -144,12 +155,12 @@ def _in_place(parts: list[str]) -> list[str]:
 
 
 def _derivation(
-    net: Net, parts: list[str], latex: bool, wrt: str | None, text: str
+    net: Net, parts: list[str], latex: bool, wrt: str | None, text: str, scalar: bool = False
 ) -> tuple[ex.Node, str | None, str]:
     if not latex:
         parts = _in_place(parts)
     masked = [not latex and _masked(p) != p for p in parts]
-    read_parts = [_read_one(net, p if latex else _masked(p), latex) for p in parts]
+    read_parts = [_read_one(net, p if latex else _masked(p), latex, scalar) for p in parts]
     answer = len(read_parts) - 1
     want = tensor_of(net, wrt) if wrt else None
     named = [
@@ -184,10 +195,12 @@ def _derivation(
     raise AssertionError("unreachable")
 
 
-def _read_one(net: Net, text: str, latex: bool) -> tuple[ex.Node, str | None, str]:
+def _read_one(
+    net: Net, text: str, latex: bool, scalar: bool = False
+) -> tuple[ex.Node, str | None, str]:
     if latex:
         try:
-            tree, lhs = latexin.parse(text, known=net.known, loss=net.spec.loss)
+            tree, lhs = latexin.parse(text, known=net.known, loss=net.spec.loss, scalar=scalar)
         except latexin.LatexError as err:
             raise FormulaError(msg("error.latex", detail=err.message), err.col, text) from None
         name = None
@@ -235,7 +248,7 @@ def _read_one(net: Net, text: str, latex: bool) -> tuple[ex.Node, str | None, st
         raise FormulaError(msg("error.syntax", detail=detail), col, text) from None
 
 
-_NUMPY_MODULES = ("np", "numpy", "torch", "math")
+_NUMPY_MODULES = ("np", "numpy", "torch", "math", "jnp")
 _PLAIN_LEIBNIZ = re.compile(
     r"(?<![A-Za-z0-9_])d([A-Za-z][A-Za-z0-9_]*)\s*/\s*d([A-Za-z][A-Za-z0-9_]*)"
 )
@@ -370,6 +383,13 @@ def _einsum(args: list[ast.expr]) -> ast.expr:
     shared = set(a) & set(b)
     if len(out) == 2 and set(a) == set(b) == set(out):  # element-wise product
         return ast.BinOp(oriented(x, a, out), ast.Mult(), oriented(y, b, out))
+    if len(out) == 1 and set(a) == set(b) and out in a:  # 'ij,ij->j': a product's sums
+        prod = ast.BinOp(x, ast.Mult(), oriented(y, b, a))
+        axis = a.index(out) ^ 1
+        summed = ast.Call(ast.Name("sum", ast.Load()), [prod], [ast.keyword("axis", _c(axis))])
+        return summed if axis == 0 else ast.Attribute(summed, "T", ast.Load())
+    if out == "" and set(a) == set(b):  # 'ij,ij->': the sum of a product
+        return ast.Call(ast.Name("sum", ast.Load()), [ast.BinOp(x, ast.Mult(), oriented(y, b, a))], [])
     if len(out) == 2 and len(shared) == 1 and not shared & set(out):
         (k,) = shared
         i, j = out
@@ -508,8 +528,11 @@ class _Numpy(ast.NodeTransformer):
         return ast.BinOp(out, ast.Mult(), ast.BinOp(k, ast.Div(), ast.Name(true, ast.Load())))
 
     def visit_Attribute(self, node: ast.Attribute) -> ast.AST:
-        """``X.size`` → the product of its sizes (``m * n_in``)."""
+        """``X.size`` → the product of its sizes (``m * n_in``); PyTorch's ``X.mT`` → ``X.T``."""
         self.generic_visit(node)
+        if node.attr == "mT":
+            self.changed = True
+            return ast.Attribute(node.value, "T", ast.Load())
         if node.attr == "size" and isinstance(node.value, ast.Name) and self.net is not None:
             name = node.value.id
             if name not in self.net.g.tensors and name[1:] in self.net.g.tensors:
@@ -653,6 +676,10 @@ class _Numpy(ast.NodeTransformer):
             if m and m.group(1) in ops.activations() and len(args) == 1 and not node.keywords:
                 self.changed = True  # Nielsen's sigmoid_prime(z): the activation's derivative
                 return _derivative_ast(m.group(1), args[0])
+            if f.id in ("sign", "sgn") and len(args) == 1 and not node.keywords:
+                self.changed = True  # sign(w), as derive prints abs's derivative (L1 penalties)
+                x = args[0]
+                return ast.BinOp(_cmp(x, ast.Gt(), _c(0)), ast.Sub(), _cmp(x, ast.Lt(), _c(0)))
             if f.id == "float" and len(args) == 1:
                 self.changed = True
                 return args[0]
@@ -678,8 +705,12 @@ class _Numpy(ast.NodeTransformer):
                 return ast.BinOp(args[0], ast.Add(), args[1])
             if name == "subtract" and two:
                 return ast.BinOp(args[0], ast.Sub(), args[1])
-            if name == "transpose" and len(args) == 1:
+            if name in ("transpose", "t") and len(args) == 1:  # np.transpose(A), torch.t(A)
                 return ast.Attribute(args[0], "T", ast.Load())
+            if name in ("transpose", "swapaxes") and len(args) == 3:  # torch.transpose(A, 0, 1)
+                return self.visit_Call(
+                    ast.Call(ast.Attribute(args[0], "transpose", ast.Load()), args[1:], [])
+                )
             if name == "square" and len(args) == 1:
                 return ast.BinOp(args[0], ast.Pow(), _c(2))
             if name == "sqrt" and len(args) == 1:
@@ -688,7 +719,7 @@ class _Numpy(ast.NodeTransformer):
                 return ast.BinOp(args[0], ast.Pow(), args[1])
             if name == "copy" and len(args) == 1 and not node.keywords:
                 return args[0]  # np.copy(dA): the same values
-            if name in ("array", "asarray", "float64", "float32", "double") and len(args) == 1:
+            if name in ("array", "asarray", "tensor", "as_tensor", "float64", "float32", "double") and len(args) == 1:
                 dtype = [k.value for k in node.keywords if k.arg == "dtype"]
                 if any(k.arg not in ("dtype", "copy") for k in node.keywords):
                     raise self.unsupported(shown)
@@ -812,6 +843,37 @@ class _Numpy(ast.NodeTransformer):
         if f.attr in ("transpose", "t") and not args:
             self.changed = True
             return ast.Attribute(base, "T", ast.Load())
+        if f.attr == "permute" and len(args) == 2 and not node.keywords:
+            try:  # PyTorch's A.permute(1, 0): the transpose; permute(0, 1): A itself
+                order = [ast.literal_eval(a) % 2 for a in args]
+            except (ValueError, TypeError):
+                raise self.unsupported(".permute") from None
+            if sorted(order) != [0, 1]:
+                raise self.unsupported(".permute")
+            self.changed = True
+            return base if order == [0, 1] else ast.Attribute(base, "T", ast.Load())
+        if f.attr in ("transpose", "swapaxes") and len(args) == 2 and not node.keywords:
+            try:  # PyTorch's x.transpose(0, 1), (1, 0), (-2, -1): of a matrix, its transpose
+                dims = {ast.literal_eval(a) % 2 for a in args}
+            except (ValueError, TypeError):
+                raise self.unsupported(f".{f.attr}") from None
+            if dims != {0, 1}:
+                raise self.unsupported(f".{f.attr}")
+            self.changed = True
+            return ast.Attribute(base, "T", ast.Load())
+        binary = {"mul": ast.Mult, "multiply": ast.Mult, "div": ast.Div, "divide": ast.Div,
+                  "true_divide": ast.Div, "add": ast.Add, "sub": ast.Sub, "subtract": ast.Sub,
+                  "pow": ast.Pow}
+        if f.attr in binary and len(args) == 1 and not node.keywords:
+            self.changed = True  # PyTorch's (A2 - Y).div(m), dZ.mul(mask)
+            return ast.BinOp(base, binary[f.attr](), args[0])
+        if f.attr in ("to", "type") and len(args) + len(node.keywords) == 1:
+            self.changed = True  # mask.to(Z.dtype), .to(torch.float32), .type(torch.float)
+            arg = args[0] if args else node.keywords[0].value
+            dtype = _dtype(arg)
+            return self.cast(base, dtype, ast.unparse(arg)) if dtype is not None else base
+        if f.attr == "numel" and not args and isinstance(base, ast.Name):
+            return self.visit_Attribute(ast.Attribute(base, "size", ast.Load()))
         act = ops.numpy_name(f.attr)
         if act is not None and ops.get(act).kind == ops.ELEMENTWISE and not args:  # Z.tanh()
             self.changed = True
@@ -896,6 +958,8 @@ def wrt_from(net: Net, wrt: str | None, lhs: str | None, formula: str) -> str:
     """The tensor whose gradient is checked, from ``--wrt`` and/or ``dW2 = …``."""
     if wrt is None and lhs is None:
         raise FormulaError(msg("error.which_gradient"))
+    if wrt is not None and lhs is not None and tensor_of(net, lhs) is None:
+        lhs = None  # a working name (grad_h = …, dscores = …) under --wrt: the answer is --wrt's
     given = [n for n in (wrt, lhs) if n is not None]
     out = []
     for text in given:

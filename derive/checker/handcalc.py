@@ -23,6 +23,7 @@ from derive.checker.checknet import Net
 from derive.checker.diagnose import factor_text
 from derive.checker.evaluate import System, evaluate, floats
 from derive.checker.formula import tensor_of
+from derive.checker import names
 from derive.checker.mutations import library
 from derive.checker.verdict import CheckResult, Diagnosis, FormulaError, Msg, msg
 from derive.engine.backprop import textbook_map
@@ -80,7 +81,7 @@ def _entry(net: Net, text: str) -> tuple[str, int, int, str]:
 def written(text: str) -> str:
     """The number as written, without what surrounds it in a hand calculation: a leading
     ``≈``/``~``/``=``/``\\approx`` and a sentence's full stop (``-0.0137.``; not ``5.``)."""
-    clean = re.sub(r"^\s*(?:≈|~|=|\\approx)\s*", "", text).strip()
+    clean = re.sub(r"^\s*(?:≈|~|=|\\approx)\s*", "", names.number_text(text)).strip()
     if clean.endswith(".") and re.search(r"[.eE]", clean[:-1]):
         clean = clean[:-1]
     return clean

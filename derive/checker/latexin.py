@@ -143,6 +143,8 @@ FUNCS = {
     "ln": "log",
     "relu_grad": "relu_grad",
     "diag": "diag",  # \mathrm{diag}(v) as a factor: a diagonal matrix (derive.checker.formula)
+    "sech": "sech",  # sech²(z) = 1 − tanh²(z): tanh's derivative as some notes write it
+    "cosh": "cosh",
 }
 # what our own plain-text output uses, so it can be pasted back
 UNICODE = {
@@ -215,6 +217,64 @@ def _strip_delimiters(text: str) -> str:
     return _strip_period(s)
 
 
+_SUB = str.maketrans("₀₁₂₃₄₅₆₇₈₉₋₊", "0123456789-+")
+_SUP = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺⁽⁾", "0123456789-+()")
+_PASTED = {  # maths pasted from a PDF or notes, in the LaTeX this grammar reads
+    "∘": "\\circ ",
+    "÷": "/",
+    "′": "'",
+    "’": "'",
+    "½": "\\frac{1}{2}",
+    "⅓": "\\frac{1}{3}",
+    "¼": "\\frac{1}{4}",
+    "（": "(",
+    "）": ")",
+    "［": "[",
+    "］": "]",
+    "𝟙": "\\mathbb{1}",
+    "⊤": "^{\\top}",
+    "𝟏": "\\mathbf{1}",
+    "λ": "\\lambda ",
+    "μ": "\\mu ",
+    "γ": "\\gamma ",
+    "β": "\\beta ",
+    "ε": "\\epsilon ",
+    "η": "\\eta ",
+}
+_PROSE = re.compile(r"\\(?:text|textrm|mbox|mathrm)\{([^{}]*)\}")
+_CLAUSE = re.compile(r"\s*(?:where|with|for|since|and|i\.e\.|e\.g\.|if|here)\b", re.IGNORECASE)
+
+
+def pasted(text: str) -> str:
+    r"""Unicode maths as pasted from a PDF (``A₁ᵀ``, ``h₂²``, ``A⁽¹⁾``, ``√d``, ``∘``, ``½``,
+    full-width parentheses, ``。``) and a textbook's annotations (``\tag{3}``, ``\label``, a
+    closing ``\text{(averaged)}`` or ``\text{where } P = …``) → the LaTeX this grammar reads.
+    Equation numbers and prose are not part of the formula."""
+    text = re.sub(r"[₀-₉₋₊]+", lambda m: "_{" + m.group(0).translate(_SUB) + "}", text)
+    text = re.sub(r"[⁰-⁹⁻⁺⁽⁾¹²³]+", lambda m: "^{" + m.group(0).translate(_SUP) + "}", text)
+    text = re.sub(r"√\s*([A-Za-z0-9_]+|\([^()]*\))", lambda m: "\\sqrt{" + m.group(1) + "}", text)
+    for k, v in _PASTED.items():
+        text = text.replace(k, v)
+    text = re.sub(r"\s*[。，；]\s*$", "", text)
+    text = re.sub(r"\\(?:tag\*?|label)\{[^{}]*\}|\\(?:nonumber|notag)\b", "", text)
+    text = re.sub(r"\\(mathbf|mathbb|boldsymbol|bm)\s+([0-9A-Za-z])", r"\\\1{\2}", text)
+    text = re.sub(r"\\(?:boldsymbol|bm|mathbf)\{(\\[A-Za-z]+)\}", r"\1", text)
+    for m in _PROSE.finditer(text):  # words, not a name: \text{(averaged over the batch)}
+        words = m.group(1).strip()
+        clause = _CLAUSE.match(words) is not None and m.group(1) != words.strip("_")
+        if not clause and re.fullmatch(r"[A-Za-z][A-Za-z0-9_,]*|[A-Za-z0-9_ ]*[=+\-*/^].*|", words):
+            continue  # \text{pred}, \text{A1}: a name (or maths) typed as text
+        if not clause and " " not in words and not re.search(r"[().:;!?]", words):
+            continue
+        start = m.start()
+        cut = re.search(r"(?:\\[,;:! ]|\\q?quad|~|\s)*$", text[:start])
+        start = cut.start() if cut else start
+        if clause or _CLAUSE.match(words) or not text[m.end():].strip():
+            return text[:start]  # "… \text{where } P = softmax(…)": the formula ends here
+        text = text[:start] + " " * (m.end() - start) + text[m.end():]
+    return text
+
+
 def _strip_period(s: str) -> str:
     m = re.search(r"(?:\\[,;:!]|\\quad|~|\s)*[.,;]\s*$", s)
     if m and m.start() > 0 and not re.search(r"\d\.$", s[: m.end()].rstrip()):
@@ -223,7 +283,10 @@ def _strip_period(s: str) -> str:
 
 
 def parse(
-    text: str, known: Callable[[str], bool] | None = None, loss: str | None = None
+    text: str,
+    known: Callable[[str], bool] | None = None,
+    loss: str | None = None,
+    scalar: bool = False,
 ) -> tuple[ex.Node, ex.Node | None]:
     """Parse LaTeX ``text`` into ``(rhs, lhs)``; ``lhs`` is the part before a top-level ``=``
     (``None`` without one). ``known(name)`` tells whether a name exists in the network; it is
@@ -235,18 +298,22 @@ def parse(
         raise LatexError(f"formula is {len(text)} characters long; the limit is {ex.MAX_LENGTH}")
     if not text.strip():
         raise LatexError("formula is empty")
-    text = _strip_delimiters(text)
+    text = _strip_delimiters(pasted(text))
     if not text.strip():
         raise LatexError("formula is empty")
     for define in (":=", "\\coloneqq", "\\triangleq", "\\equiv"):  # δ := …: a definition
         text = text.replace(define, " " * (len(define) - 1) + "=")
     p = _Parser(tokenize(text), known or (lambda name: name != "e"), loss)
+    p.scalar = scalar
     lhs = None
     try:
         rhs = p.expr(0)
         if p.peek().text == "=":
             p.next()
             lhs, rhs = rhs, p.expr(0)
+            while p.peek().text == "=":  # dW = (1/m) A^T dZ = (1/m) A^T (A - Y): the last one
+                p.next()
+                rhs = p.expr(0)
     except RecursionError:
         raise LatexError("formula nests too deeply") from None
     if p.peek().kind != "end":
@@ -315,6 +382,9 @@ class _Parser:
         self.examples: tuple[str, ...] = ()  # the index letters of the \sum_{i=1}^{m} around
         self.used_example = False  # an (i) of those was read
         self.steps: dict[str, int] = {}  # \sum_{t=1}^{2} over time steps: t's value now
+        # the gradient asked for is a scalar: a bare \sum (no index) is the total, as derive's
+        # own printer writes sum(X); for a tensor it is the sum over the batch
+        self.scalar = False
         self.used_step = False  # a subscript named a time step (h_{t-1})
         self.parent: _Parser | None = None  # the parser a group's sub-parser was made by
 
@@ -323,6 +393,7 @@ class _Parser:
         p.depth = self.depth
         p.examples = self.examples
         p.steps = self.steps
+        p.scalar = self.scalar
         p.parent = self
         return p
 
@@ -776,7 +847,9 @@ class _Parser:
         return self.target_name(tok)
 
     def partial(self, tok: Tok) -> ex.Node:
-        # \partial L / \partial W, \partial A / \partial B
+        # \partial L / \partial W, \partial A / \partial B; \partial_{W} L (∂_W L) as \nabla_{W} L
+        if self.peek().text == "_":
+            return self.nabla(tok)
         num = self.numerator_name(tok)
         self.expect("/", "'/' in \\partial L / \\partial W")
         self.expect("\\partial", "'\\partial' after '/'")
@@ -885,9 +958,28 @@ class _Parser:
         return ex.Name(ident)
 
     def one(self, tok: Tok) -> ex.Node:
-        """After ``\\mathbf{1}``: an indicator ``[Z > 0]``, a row sum ``^{\\top} x``, or 1."""
+        """After ``\\mathbf{1}``: an indicator ``[Z > 0]``, a row sum ``^{\\top} x``, or 1.
+        ``\\mathbf{1}\\mathbf{1}^{\\top}`` (the matrix of ones): ``𝟙𝟙ᵀ X`` is X's column sums in
+        every row, ``X 𝟙𝟙ᵀ`` its row sums in every column — by broadcasting, ``𝟙ᵀ X`` and ``X 𝟙``."""
         self.skip_sizing()
         t = self.peek()
+        if (
+            t.kind == "cmd"
+            and t.text[1:] in ("mathbf", "mathbb", "boldsymbol", "bm", "mathds", "mathrm")
+            and self.peek(1).text == "{"
+            and self.peek(2).text == "1"
+            and self.peek(3).text == "}"
+            and self.peek(4).text == "^"
+        ):
+            save = self.pos
+            for _ in range(5):
+                self.next()
+            text, _ = self.group_text()
+            if text.replace(" ", "") in ("\\top", "T", "\\intercal", "\\mathsf{T}"):
+                nxt = self.peek()
+                ends = nxt.kind == "end" or nxt.text in (")", "]", "\\right", "\\}", "+", "-", "=", "\\bigr", "\\Bigr", "\\biggr", "\\Biggr")
+                return ex.Name(ONES) if ends else _batch_sum(self.term())
+            self.pos = save
         if t.text in ("[", "(", "\\{"):
             self.next()
             cond = self.condition(t)
@@ -990,6 +1082,8 @@ class _Parser:
             steps = self.time_steps(index[0], bounds)
             if steps is not None:
                 return steps
+        if not index and not bounds and self.scalar:
+            return ex.Call("sum", (self.term(),))
         outer, used = self.examples, self.used_example
         self.examples, self.used_example = outer + index, False
         try:
@@ -1076,6 +1170,13 @@ class _Parser:
             raise self.error(t, f"the argument of {tok.text}, e.g. {tok.text}(Z)")
         if func == "act":  # the layer's activation g (derive.checker.formula resolves it)
             return ex.Call("act_grad" if prime else "act", (arg,))
+        if func in ("sech", "cosh"):  # sech²(z) = 1 − tanh²(z), written with exp
+            neg = ex.Neg(arg) if hasattr(ex, "Neg") else ex.BinOp("*", ex.Num(Fraction(-1)), arg)
+            cosh = ex.BinOp("/", ex.BinOp("+", ex.Call("exp", (arg,)), ex.Call("exp", (neg,))), ex.Num(Fraction(2)))
+            out = cosh if func == "cosh" else ex.BinOp("/", ex.Num(Fraction(1)), cosh)
+            if prime:
+                raise LatexError(f"the derivative of {func} is not read (column {tok.col})", tok.col)
+            return out
         if not prime:
             return ex.Call(func, (arg,))
         return derivative_tree(ex.Call(func, (arg,)))  # f'(x) from the operation table

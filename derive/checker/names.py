@@ -82,3 +82,27 @@ LATEX_HINT = re.compile(r"\\[A-Za-z]|\^\{|_\{|\$")
 def looks_latex(text: str) -> bool:
     return bool(LATEX_HINT.search(text))
 
+
+
+_SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺", "0123456789-+")
+_SUPER_RUN = re.compile(r"[⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺]+")
+_FULL_WIDTH = str.maketrans("＋－．０１２３４５６７８９（）", "+-.0123456789()")
+
+
+def number_text(text: str) -> str:
+    """A hand number as pasted from notes or a PDF, in plain spelling (shared by the slow and
+    the fast hand-number paths): a label or left side before the last ``=``/``≈`` dropped
+    (``w12 ≈ -0.0163``, ``∂L/∂w12 = -0.0163``), full-width digits and signs, superscript
+    exponents (``×10⁻²`` → ``×10^{-2}``), a trailing ellipsis (``-0.013668…``) and Chinese or
+    Western sentence punctuation (``。``, ``，``) removed."""
+    clean = text.strip()
+    m = re.search(r"(?:=|≈|\\approx)(?!.*(?:=|≈|\\approx))", clean)
+    if m is not None and clean[: m.start()].strip():
+        clean = clean[m.start() :]
+    clean = _SUPER_RUN.sub(lambda s: "^{" + s.group(0).translate(_SUPERSCRIPT) + "}", clean)
+    clean = clean.translate(_FULL_WIDTH).strip()
+    clean = re.sub(r"\s*(?:。|，|,|;|；)\s*$", "", clean)
+    clean = re.sub(r"(?<=\d)\s*(?:…|\.\.\.|\\ldots|\\dots)\s*$", "", clean)
+    # a remark after the number: "-0.0367 (3 s.f.)", "20 (exact)", "0.1356（四位有效数字）"
+    clean = re.sub(r"(?<=[\d.…])\s*\([^()]*\)\s*$", "", clean)
+    return clean

@@ -33,6 +33,9 @@ CODES = {
     "too-few-digits": "a number with too few significant digits to judge",
     "wrong-entry": "a number that is another entry of the gradient",
     "wrong-layer": "a tensor of another layer stands where a different one belongs",
+    "missing-loss-term": "a term of the loss (e.g. weight decay) is left out of a gradient",
+    "loss-term-factor": "a term of the loss (e.g. weight decay) enters with the wrong factor",
+    "missing-path": "one of the paths a tensor reaches the loss by is left out",
     "unknown": "wrong, no known pattern",
 }
 

@@ -103,6 +103,12 @@ IDENTITY_RTOL = mpmath.mpf(10) ** -30
 #: (none of the mutations does), and no round-off reaches it.
 CHECK_RTOL = mpmath.mpf(10) ** -40
 
+#: … when the formula holds a decimal of 15 or more significant digits: a number printed from
+#: float64 (0.7978845608028654 for √(2/π), or the product 0.035677408136300125 of two such) is
+#: the true constant rounded to float64 (relative 1.1e-16 each); a few of them in a formula stay
+#: far below 1e-12, and no mistake a student makes changes a gradient by a relative 1e-12.
+CHECK_PRINTED_RTOL = mpmath.mpf(10) ** -12
+
 #: |x| beyond which ``exp(x)`` counts as an overflow (the formula has no finite value there) in the
 #: checker's exact evaluation: float64 overflows at 709, so a student's formula that needs e^(10^6)
 #: cannot be what they mean, and 50-digit mpmath would otherwise carry numbers of a million digits'
