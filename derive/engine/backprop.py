@@ -316,7 +316,7 @@ def pull(
             u, r = _reduce(mf.div(up, ir(b)), ir(a).shape, rules + ("product",), sym(a))
             pull(a, u, g, None, grad, acc, r)
         if needs(b):
-            local = mf.neg(mf.div(mf.mul(up, ir(a)), mf.Pow(ir(b), 2)))
+            local = mf.neg(mf.div(mf.mul(up, ir(a)), mf.power(ir(b), 2)))
             u, r = _reduce(local, ir(b).shape, rules + ("quotient",), sym(b))
             pull(b, u, g, None, grad, acc, r)
         return
