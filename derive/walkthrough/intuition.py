@@ -436,7 +436,8 @@ def paragraphs(d: Derivation, example: Any) -> dict[str, tuple[Words, ...]]:
     return {v.name: w.paragraph(v) for v in d.backward}
 
 
-ONCE = ("mean-inside", "through-time", "scaled-scores", "rowwise.softmax-jacobian.matrix")  # sentences said at their first place in reading order only
+# sentences said at their first place in reading order only
+ONCE = ("mean-inside", "through-time", "scaled-scores", "rowwise.softmax-jacobian.matrix")
 # sentences said in full the first time and briefly after that ("as for W2: …"), key + ".again"
 AGAIN = (
     "linear-input",
