@@ -1018,6 +1018,8 @@ def transpose(x: MExpr, general: bool = False) -> MExpr:
         return x.x
     if isinstance(x, MatMul):
         return matmul(transpose(x.b), transpose(x.a))
+    if isinstance(x, Mul) and isinstance(x.a, Scalar):  # (c·X)ᵀ = c·Xᵀ: dSᵀ Q / √d
+        return mul(x.a, transpose(x.b, general))
     return T(x)
 
 

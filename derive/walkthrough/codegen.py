@@ -374,6 +374,10 @@ def lab(d: Derivation) -> Lab:
                 key = rule if rule in LAB_RULES else "other"
                 if key == "bias-sum":
                     key = _sum_note(c.rules, c.formula)
+                elif key == "other" and tuple(c.rules) in (("mean",), ("softmax-jacobian",)):
+                    key = c.rules[0]  # a mean's 1/m per entry; softmax's Jacobian, row by row
+                    if key == "mean":
+                        args = (*args, ("n", _mean_count(dict(spec.forward)[c.source], g, v.name)))
                 if key == "linear-weight" and g.tensors[v.name].kind != "param":
                     key = "linear-weight.product"  # attention's V, K: a factor, not a weight
                 if key == "linear-input":
@@ -415,6 +419,15 @@ def lab(d: Derivation) -> Lab:
 
 
 LAB_RULES = ("linear-weight", "linear-input", "bias-sum", "sum-broadcast", "transpose")
+
+
+def _mean_count(tree: ex.Node, g, name: str) -> str:
+    """How many entries the mean ``tree`` of ``name`` averages, as the lab names the sizes
+    (``m``, ``m*n``)."""
+    shape = g.tensors[name].shape
+    axis = tree.kwarg("axis") if isinstance(tree, ex.Call) else None
+    sizes = shape if axis is None else shape[:1] if axis.value == 0 else shape[1:]
+    return "*".join(getattr(k, "label", None) or str(int(k)) for k in sizes)
 
 
 def _sum_note(rules: tuple[str, ...], formula: mf.MExpr) -> str:
