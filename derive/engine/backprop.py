@@ -316,7 +316,7 @@ def pull(
             u, r = _reduce(mf.div(up, ir(b)), ir(a).shape, rules + ("product",), sym(a))
             pull(a, u, g, None, grad, acc, r)
         if needs(b):
-            local = mf.neg(mf.div(mf.mul(up, ir(a)), mf.Pow(ir(b), 2)))
+            local = mf.neg(mf.div(mf.mul(up, ir(a)), mf.power(ir(b), 2)))
             u, r = _reduce(local, ir(b).shape, rules + ("quotient",), sym(b))
             pull(b, u, g, None, grad, acc, r)
         return
@@ -622,6 +622,48 @@ def textbook_map(g: Graph) -> dict[sp.Expr, sp.Symbol]:
     return out
 
 
+def softmax_rows(g: Graph) -> list[tuple[dict[sp.Expr, sp.Expr], dict[sp.Expr, sp.Expr]]]:
+    """For every node ``A = softmax(S)`` (row-wise, on a named tensor), per row: the row's
+    denominator ``Σ_k e^{s_ik}`` → a placeholder ``D``, and ``s_ij`` → ``log(a_ij·D)``, so that
+    an entry's derivative in exponentials becomes one in the node's own values
+    (``a_ij (δ_ij − Σ_k δ_ik a_ik)``, as courses write it); :func:`softmax_textbook` applies it."""
+    out = []
+    for node in g.nodes:
+        tree = node.tree
+        op = ops.OPS.get(tree.func) if isinstance(tree, ex.Call) else None
+        if op is None or op.rule != "softmax-jacobian" or not isinstance(tree.args[0], ex.Name):
+            continue
+        a, s = g.tensors[node.name].symbols, g.tensors[tree.args[0].id].symbols
+        if a.shape != s.shape:
+            continue
+        for i in range(a.shape[0]):
+            den = sp.fraction(node.definition[i, 0])[1]
+            if any(sp.fraction(node.definition[i, j])[1] != den for j in range(a.shape[1])):
+                continue
+            d = sp.Dummy(f"rowsum{i}", positive=True)
+            out.append(({den: d}, {s[i, j]: sp.log(a[i, j] * d) for j in range(a.shape[1])}))
+    return out
+
+
+def softmax_textbook(e: sp.Expr, rows: list) -> sp.Expr:
+    """``e`` with every softmax row rewritten in the node's own values (see
+    :func:`softmax_rows`) when that removes the exponentials entirely; ``e`` otherwise. A common
+    factor ``a_ij`` is taken out of the sum."""
+    out = e
+    for den, sub in rows:
+        if not set(sub) & out.free_symbols:
+            continue
+        d = next(iter(den.values()))
+        new = sp.expand(out.xreplace(den).xreplace(sub))
+        if d in new.free_symbols or set(sub) & new.free_symbols or new.has(sp.log):
+            return e
+        out = new
+    if out is e:
+        return e
+    factored = sp.factor_terms(out)
+    return factored if factored.is_Mul and len(factored.args) == 2 else out
+
+
 def _batchnorm_pattern(g: Graph, x: str) -> tuple[str, ex.Node, ex.Node, str] | None:
     """``(x̂, D, γ, Y)`` when ``x`` is batch-normalised as ``μ = mean(x, axis=0)``,
     ``xc = x − μ``, ``σ² = mean(…xc…, axis=0)``, ``x̂ = xc / D`` (``D`` reads ``σ²``),
@@ -698,6 +740,7 @@ class _Deriver:
         self.checker.define(g.scalar_values)
         self.grad = {n for n, t in g.tensors.items() if t.grads is not None}
         self.textbook = textbook_map(g)
+        self.softmax_rows = softmax_rows(g)
         self.checker.define(one_hot_rows(g, self.checker))
         self._terms: tuple[object, TermCache] = (None, TermCache())  # the node being pulled
 
@@ -821,7 +864,7 @@ class _Deriver:
         entries = []
         if t.scalar or len(t.symbols) <= MAX_ENTRY_STEPS:
             for s, e in zip(t.grads, total_e, strict=True):
-                e = e.xreplace(self.textbook)
+                e = softmax_textbook(e.xreplace(self.textbook), self.softmax_rows)
                 entries.append(
                     prove(
                         self.checker,

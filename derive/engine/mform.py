@@ -672,6 +672,11 @@ class LatexPrinter(Printer):
     def keep_bare(self, s: str, level: int) -> bool:
         return level >= 5 and "^" in s
 
+    def wrap(self, child: MExpr, level: int) -> str:
+        if isinstance(child, Call) and child.name == "mean" and level > PREC["mul"]:
+            return self.paren(self.doprint(child))  # (1/m 𝟙ᵀZ)ᵀ, a product's right factor
+        return super().wrap(child, level)
+
     def paren(self, s: str) -> str:
         return f"\\left({s}\\right)"
 
@@ -729,7 +734,12 @@ class LatexPrinter(Printer):
                 s = f"{inner} \\thinspace \\mathbf{{1}}"
             else:
                 s = f"\\sum {inner}"
-            return s if e.name == "sum" else f"\\operatorname{{mean}}\\left({s}\\right)"
+            if e.name == "sum":
+                return s
+            # a mean as courses write it: μ = (1/m) 𝟙ᵀZ, the batch size named when it has a name
+            shape = e.args[0].shape
+            count = shape[:1] if axis == 0 else shape[1:] if axis == 1 else shape
+            return f"\\frac{{1}}{{{_count_tex(count)}}} {s}"
         if op.kind == ops.ROWWISE:
             return f"{op.tex}\\left({self._args(e)}\\right)"
         w = e.kw("pos_weight")
@@ -748,6 +758,26 @@ class LatexPrinter(Printer):
     def _print_Indicator(self, e: Indicator) -> str:
         op = {">=": "\\geq", "<=": "\\leq"}.get(e.op, e.op)
         return f"\\mathbf{{1}}[{self.doprint(e.a)} {op} {self.doprint(e.b)}]"
+
+
+def _size_label(k: int) -> str | None:
+    label = getattr(k, "label", None)
+    return label if isinstance(label, str) and label.isidentifier() else None
+
+
+def _size_code(k: int) -> str:
+    return _size_label(k) or str(int(k))
+
+
+def _count_tex(sizes: tuple[int, ...]) -> str:
+    """``m``, ``m \\cdot n`` or ``3``: the number of entries a mean divides by."""
+    labels = [_size_label(k) for k in sizes]
+    if all(labels):
+        return " \\cdot ".join(latex(sp.Symbol(str(x))) for x in labels)
+    n = 1
+    for k in sizes:
+        n *= int(k)
+    return str(n)
 
 
 class TextPrinter(Printer):
@@ -832,7 +862,8 @@ class NumpyPrinter(TextPrinter):
         return _NP_SCALAR.doprint(e.expr).replace("numpy.", "np.")  # sqrt(2) → np.sqrt(2)
 
     def _print_Ones(self, e: Ones) -> str:
-        return f"np.ones({e.shape})"
+        # the sizes by their [dims] names (the lab defines them), never the example's numbers
+        return f"np.ones(({', '.join(_size_code(k) for k in e.shape)}))"
 
     def _print_T(self, e: T) -> str:
         return f"{self.wrap(e.x, 5)}.T"
@@ -905,6 +936,11 @@ def mul(a: MExpr, b: MExpr) -> MExpr:
             and not isinstance(y, Scalar)
         ):
             return mul(x.a, y)
+    for x, y in ((a, b), (b, a)):  # (u ⊙ 𝟙) ⊙ Y = u ⊙ Y: Y broadcasts u as 𝟙 did
+        if not isinstance(y, Scalar | Ones) and x.shape == y.shape:
+            u = _drop_ones(x, y.shape)
+            if u is not None:
+                return mul(u, y) if x is a else mul(y, u)
     if isinstance(a, Scalar) and isinstance(b, Scalar):
         return Scalar(a.expr * b.expr, a.symbol_names + b.symbol_names)
     if isinstance(a, Scalar) and isinstance(b, Mul) and isinstance(b.a, Scalar):
@@ -920,6 +956,31 @@ def mul(a: MExpr, b: MExpr) -> MExpr:
     if isinstance(b, Neg):
         return neg(mul(a, b.x))
     return Mul(a, b)
+
+
+def _drop_ones(x: MExpr, shape: tuple[int, int]) -> MExpr | None:
+    """``u`` when ``x`` is ``u ⊙ 𝟙`` or ``c·(u ⊙ 𝟙)`` (then ``c·u``) with 𝟙 of ``shape`` and
+    ``u`` smaller (a row or column broadcast by the 𝟙); ``None`` otherwise."""
+    if not isinstance(x, Mul):
+        return None
+    for o, u in ((x.b, x.a), (x.a, x.b)):
+        if isinstance(o, Ones) and o.shape == shape and u.shape != shape:
+            return u
+    if isinstance(x.a, Scalar):
+        u = _drop_ones(x.b, shape)
+        return None if u is None else mul(x.a, u)
+    return None
+
+
+def power(x: MExpr, n: int) -> MExpr:
+    """``x ** n`` for a whole ``n``, with ``(y^a)^n = y^(a·n)`` (exact for a whole ``n``):
+    the quotient rule's ``(√(v + ε))²`` is ``v + ε``."""
+    if isinstance(x, Pow):
+        k = exponent(sp.Rational(x.n) * n)
+        return x.x if k == 1 else Pow(x.x, k)
+    if isinstance(x, Func) and x.name == "sqrt" and n % 2 == 0:  # (√y)² = y
+        return x.x if n == 2 else Pow(x.x, n // 2)
+    return Pow(x, n)
 
 
 def neg(x: MExpr) -> MExpr:
@@ -957,6 +1018,8 @@ def transpose(x: MExpr, general: bool = False) -> MExpr:
         return x.x
     if isinstance(x, MatMul):
         return matmul(transpose(x.b), transpose(x.a))
+    if isinstance(x, Mul) and isinstance(x.a, Scalar):  # (c·X)ᵀ = c·Xᵀ: dSᵀ Q / √d
+        return mul(x.a, transpose(x.b, general))
     return T(x)
 
 

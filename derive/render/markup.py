@@ -19,6 +19,7 @@ from __future__ import annotations
 import json
 import re
 import textwrap
+import unicodedata
 from collections.abc import Mapping
 from typing import Any
 
@@ -180,7 +181,33 @@ def _tex_char(c: str) -> str:
         return " "
     if cp < 0x7F or _in(cp, _LATIN_MODERN) or (_cjk(cp) and _fandol(c)):
         return c
+    accented = _tex_accented(c)
+    if accented is not None:
+        return accented
     return f"\\texttt{{[U+{cp:04X}]}}"  # visible and never a "Missing character"
+
+
+# TeX's accent commands for the combining marks of a precomposed letter the font lacks
+# (Ẑ = Z + U+0302 → \^{Z}, as in a spec's "Ẑ = (Z − μ)/√(var + ε)")
+_TEX_ACCENTS = {
+    0x0300: "\\`", 0x0301: "\\'", 0x0302: "\\^", 0x0303: "\\~", 0x0304: "\\=",
+    0x0306: "\\u", 0x0307: "\\.", 0x0308: '\\"', 0x030C: "\\v",
+}  # fmt: skip
+
+
+def _tex_accented(c: str) -> str | None:
+    """``c`` as a base letter the font has under TeX accents, when it decomposes so."""
+    parts = unicodedata.normalize("NFD", c)
+    base, marks = parts[0], parts[1:]
+    if not marks or ord(base) >= 0x7F or not base.isalpha():
+        return None
+    out = base
+    for m in marks:
+        accent = _TEX_ACCENTS.get(ord(m))
+        if accent is None:
+            return None
+        out = f"{accent}{{{out}}}"
+    return out
 
 
 # Code points above U+009F that Latin Modern (regular and bold, as ctex sets it up) has, measured
@@ -236,6 +263,11 @@ def tex_escape(text: str) -> Raw:
     for word in " ".join(clean_text(text).split()).split(" "):
         chars, run = [], 0
         for i, c in enumerate(word):
+            accent = _TEX_ACCENTS.get(ord(c))
+            last = chars[-1] if chars else ""
+            if accent is not None and len(last) == 1 and last.isascii() and last.isalpha():
+                chars[-1] = f"{accent}{{{chars[-1]}}}"  # x + U+0302 (x̂) → \^{x}
+                continue
             chars.append(_tex_char(c))
             run = 0 if _cjk(ord(c)) else run + 1  # CJK text breaks anywhere by itself
             if len(word) > LONG_WORD and run == BREAK_EVERY and i + 1 < len(word):

@@ -372,6 +372,12 @@ def lab(d: Derivation) -> Lab:
                 )
             else:
                 key = rule if rule in LAB_RULES else "other"
+                if key == "bias-sum":
+                    key = _sum_note(c.rules, c.formula)
+                elif key == "other" and tuple(c.rules) in (("mean",), ("softmax-jacobian",)):
+                    key = c.rules[0]  # a mean's 1/m per entry; softmax's Jacobian, row by row
+                    if key == "mean":
+                        args = (*args, ("n", _mean_count(dict(spec.forward)[c.source], g, v.name)))
                 if key == "linear-weight" and g.tensors[v.name].kind != "param":
                     key = "linear-weight.product"  # attention's V, K: a factor, not a weight
                 if key == "linear-input":
@@ -413,6 +419,26 @@ def lab(d: Derivation) -> Lab:
 
 
 LAB_RULES = ("linear-weight", "linear-input", "bias-sum", "sum-broadcast", "transpose")
+
+
+def _mean_count(tree: ex.Node, g, name: str) -> str:
+    """How many entries the mean ``tree`` of ``name`` averages, as the lab names the sizes
+    (``m``, ``m*n``)."""
+    shape = g.tensors[name].shape
+    axis = tree.kwarg("axis") if isinstance(tree, ex.Call) else None
+    sizes = shape if axis is None else shape[:1] if axis.value == 0 else shape[1:]
+    return "*".join(getattr(k, "label", None) or str(int(k)) for k in sizes)
+
+
+def _sum_note(rules: tuple[str, ...], formula: mf.MExpr) -> str:
+    """The note of a gradient summed over the rows: ``bias-sum`` only for a tensor added to
+    every row; one subtracted (``Z - mu``) passes ``-d…``; one that scales or divides every row
+    (``gamma * Z_hat``, ``Z_c / sqrt(var + eps)``) sends back its local derivative per row."""
+    if [r for r in rules if r != "bias-sum"]:
+        return "bias-sum.through"
+    if isinstance(formula, mf.SumRows) and isinstance(formula.x, mf.Neg):
+        return "bias-sum.minus"
+    return "bias-sum"
 
 
 def matmul_partner(tree: ex.Node, name: str) -> str | None:

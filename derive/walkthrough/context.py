@@ -11,6 +11,7 @@ that come from the spec and the proofs.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from typing import Any
@@ -148,7 +149,25 @@ def build(
         unmasked=tuple(unmasked),
         loss_formula=pc.eq(lf, (1, 1)) if (lf := lessons.loss_formula(d)) is not None else None,
         layered=lessons.layered(d),
+        ones=_ones_first(d),
     )
+
+
+_ONES = re.compile(r"\\mathbf\{1\}(?!\[)")  # 𝟙 as a vector, not the indicator 𝟙[z > 0]
+
+
+def _ones_first(d: Derivation) -> str:
+    """Where the handout first shows 𝟙, so that it is defined there: ``"forward"`` (a mean over
+    the batch, ``μ = (1/m) 𝟙ᵀZ``), ``"backward"`` (a bias summed over the batch, ``𝟙ᵀδ``), or
+    ``""``."""
+    if any(_ONES.search(f.step.rhs.tex) for f in d.forward):
+        return "forward"
+    for v in d.backward:
+        texts = [c.formula.tex() for c in v.contributions] + [v.formula.tex()]
+        texts += [s.rhs.tex for s in v.simplified]
+        if any(_ONES.search(t) for t in texts):
+            return "backward"
+    return ""
 
 
 def _math_labels(dg: Diagram) -> Diagram:

@@ -201,6 +201,8 @@ class _Writer:
             op = ops.OPS.get(call.func)
             if op is not None and op.kind == ops.ROWWISE and any(_uses(a, t) for a in call.args):
                 out.append(Words(f"rowwise.{op.rule}", (*base, ("f", Math(op.tex)))))
+                if op.rule == "softmax-jacobian":  # the Jacobian as courses write it, per row
+                    out.append(Words("rowwise.softmax-jacobian.matrix", base))
             if (
                 op is not None
                 and op.kind == ops.REDUCTION
@@ -258,6 +260,9 @@ class _Writer:
                 out.append(Words(r, base))
             elif r == "power":
                 out.append(self.power(t, tree, base))
+        scaled = self.scaled_scores(tree, t)
+        if scaled is not None:  # S = Q Kᵀ/√d: why the 1/√d, said where the blame passes it
+            out.append(Words("scaled-scores", (*base, ("d", scaled))))
         if not out:
             out.append(Words("identity" if not rules else "general", base))
         return out
@@ -280,6 +285,35 @@ class _Writer:
             "power",
             (*base, ("p", Math(_frac_tex(p))), ("q", Math(_frac_tex(p - 1)))),
         )
+
+    def scaled_scores(self, tree: ex.Node, t: str) -> Math | None:
+        """The size ``d`` when ``tree`` is a matrix product of ``t`` divided by ``√d`` (or
+        multiplied by ``d ** -0.5``) and ``d`` is the size the product sums over: scaled
+        dot-product scores, whatever the tensors are called."""
+        if not isinstance(tree, ex.BinOp) or tree.op not in ("/", "*"):
+            return None
+        for prod, scale in ((tree.left, tree.right), (tree.right, tree.left)):
+            if tree.op == "/" and prod is not tree.left:
+                continue
+            if not (isinstance(prod, ex.BinOp) and prod.op == "@" and _uses(prod, t)):
+                continue
+            want = Fraction(1, 2) if tree.op == "/" else Fraction(-1, 2)
+            name = None
+            if isinstance(scale, ex.Pow) and scale.exponent == want:
+                name = scale.base
+            elif isinstance(scale, ex.Call) and scale.func == "sqrt" and tree.op == "/":
+                name = scale.args[0]
+            if not isinstance(name, ex.Name) or name.id not in self.d.spec.dims:
+                return None
+            left = prod.left.operand if isinstance(prod.left, ex.Transpose) else prod.left
+            if not isinstance(left, ex.Name) or left.id not in self.g.tensors:
+                return None
+            shape = self.g.tensors[left.id].shape
+            inner = shape[0] if isinstance(prod.left, ex.Transpose) else shape[1]
+            if getattr(inner, "label", None) != name.id:
+                return None
+            return Math(mf.Scalar(self.g.count((inner,)).expr, self.g.scalar_names()).tex())
+        return None
 
     def recurrent(self, w: str, t: str) -> bool:
         """``t`` was itself computed with the weight ``w`` (the state of an earlier step of an
@@ -434,7 +468,8 @@ def paragraphs(d: Derivation, example: Any) -> dict[str, tuple[Words, ...]]:
     return {v.name: w.paragraph(v) for v in d.backward}
 
 
-ONCE = ("mean-inside", "through-time")  # sentences said at their first place in reading order only
+# sentences said at their first place in reading order only
+ONCE = ("mean-inside", "through-time", "scaled-scores", "rowwise.softmax-jacobian.matrix")
 # sentences said in full the first time and briefly after that ("as for W2: …"), key + ".again"
 AGAIN = (
     "linear-input",

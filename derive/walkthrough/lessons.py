@@ -817,9 +817,10 @@ def layered(d: Derivation) -> bool:
 
 def loss_formula(d: Derivation) -> Any:
     """The loss as a textbook formula, ``L = -\\frac{1}{m} \\sum_{i=1}^{m} [y_i \\log \\hat{y}_i
-    + …]`` for a library loss over a vector (``bce``, ``mse``, ``sse``), proved equal to the
-    loss with the engine's checker (the sum carried out over this network's entries); ``None``
-    for any other loss."""
+    + …]`` for a library loss (``bce``, ``mse``, ``sse``, ``cross_entropy``) over a vector (one
+    sum) or a matrix (a double sum, ``-\\frac{1}{m} \\sum_i \\sum_j y_{ij} \\log p_{ij}``), proved
+    equal to the loss with the engine's checker (the sum carried out over this network's
+    entries); ``None`` for any other loss."""
 
     g, spec = d.graph, d.spec
     tree = spec.forward[-1][1]
@@ -827,39 +828,65 @@ def loss_formula(d: Derivation) -> Any:
     found = scaled_loss(tree)
     if found is not None:
         scale, tree = found
-    if not (isinstance(tree, ex.Call) and tree.func in ("bce", "mse", "sse")) or tree.kwargs:
+    if not isinstance(tree, ex.Call) or tree.kwargs:
+        return None
+    if tree.func not in ("bce", "mse", "sse", "cross_entropy"):
         return None
     if not all(isinstance(a, ex.Name) and a.id in g.tensors for a in tree.args[:2]):
         return None
     p, y = (g.tensors[a.id] for a in tree.args[:2])
-    if p.shape != y.shape or min(p.shape) != 1 or max(p.shape) < 2:
+    if p.shape != y.shape or max(p.shape) < 2:
         return None
-    count = max(p.shape)
-    axis = p.shape[0] if p.shape[0] != 1 else p.shape[1]
-    m_tex = name_tex(axis.label) if getattr(axis, "label", None) else str(count)
-    i = sp.Symbol("i", integer=True)
+    # one index per size larger than 1: Σ_i for a vector, Σ_i Σ_j for a matrix
+    axes = [(k, n) for k, n in enumerate(p.shape) if int(n) > 1]
+    letters = ("i", "j")[: len(axes)]
+
+    def size_tex(n: Any) -> str:
+        return name_tex(n.label) if getattr(n, "label", None) else str(int(n))
+
+    idx = [sp.Symbol(c, integer=True) for c in letters]
     P, Y = sp.IndexedBase("P"), sp.IndexedBase("Y")
-    pi, yi = f"{{{p.tex}}}_{{i}}", f"{{{y.tex}}}_{{i}}"
+    sub = "".join(letters)
+    pi, yi = f"{{{p.tex}}}_{{{sub}}}", f"{{{y.tex}}}_{{{sub}}}"
     if tree.func == "bce":
-        inner = Y[i] * sp.log(P[i]) + (1 - Y[i]) * sp.log(1 - P[i])
+        inner = Y[tuple(idx)] * sp.log(P[tuple(idx)]) + (1 - Y[tuple(idx)]) * sp.log(
+            1 - P[tuple(idx)]
+        )
         body = (
             f"\\left[{yi} \\log {pi} + \\left(1 - {yi}\\right) \\log\\left(1 - {pi}\\right)\\right]"
         )
-        sign, mean = -1, True
+        sign, over = -1, [n for _, n in axes]
+    elif tree.func == "cross_entropy":
+        inner = Y[tuple(idx)] * sp.log(P[tuple(idx)])
+        body = f"{yi} \\log {pi}"
+        sign, over = -1, [p.shape[0]] if int(p.shape[0]) > 1 else []
     else:
-        inner = (P[i] - Y[i]) ** 2
+        inner = (P[tuple(idx)] - Y[tuple(idx)]) ** 2
         body = f"\\left({pi} - {yi}\\right)^{{2}}"
-        sign, mean = 1, tree.func == "mse"
+        sign, over = 1, [n for _, n in axes] if tree.func == "mse" else []
     total = sp.Add(
-        *(inner.xreplace({P[i]: p.symbols[k], Y[i]: y.symbols[k]}) for k in range(count))
+        *(
+            inner.xreplace(
+                {P[tuple(idx)]: p.symbols[r, c], Y[tuple(idx)]: y.symbols[r, c]}
+            )
+            for r in range(int(p.shape[0]))
+            for c in range(int(p.shape[1]))
+        )
     )
+    count = 1
+    for n in over:
+        count *= int(n)
     coeff = sp.Rational(scale.numerator, scale.denominator)
-    value = coeff * sign * total / (count if mean else 1)
+    value = coeff * sign * total / count
     parts = [latex(coeff)] if coeff != 1 else []
-    if mean:
-        parts.append(f"\\frac{{1}}{{{m_tex}}}")
+    if over:
+        den = " \\cdot ".join(size_tex(n) for n in over)
+        parts.append(f"\\frac{{1}}{{{den}}}")
     head = "-" if sign < 0 else ""
-    tex = f"{head}{' '.join(parts)} \\sum_{{i=1}}^{{{m_tex}}} {body}"
+    sums = " ".join(
+        f"\\sum_{{{c}=1}}^{{{size_tex(n)}}}" for c, (_, n) in zip(letters, axes, strict=True)
+    )
+    tex = head + " ".join([*parts, sums, body])
     loss = g.tensors[spec.loss]
     checker = Checker(defs=dict(d.defs))
     return prove(

@@ -158,6 +158,7 @@ class Walkthrough:
     unmasked: tuple[tuple[Math, Math], ...] = ()  # ReLU (output, input) that masks nothing here
     loss_formula: Eq | None = None  # the library loss written out (Σ over the entries)
     layered: bool = False  # linear layers and activations only (lessons.layered)
+    ones: str = ""  # where 𝟙 (a column of ones) is first shown: "forward", "backward" or ""
 
 
 # ---- shapes -------------------------------------------------------------------------------------

@@ -53,7 +53,9 @@ dO = 2/(d*n) * (O - T)
 # O = A @ V: A is multiplied with V; its local derivative is V, so the gradient is dO times V
 # (transposed)
 dA = dO @ V.T
-# A = softmax(S): the gradient of S through A
+# A = softmax(S): the local derivative of a row of A by the same row of S is the softmax Jacobian
+# diag(a) − a aᵀ (a the row of A); times the row of dA it is a * (dA − rowsum(dA * a)), computed
+# without building the Jacobian
 dS = A * (dA - (dA * A).sum(axis=1, keepdims=True))
 # O = A @ V: V is a factor of the matrix product O; its local derivative is the other factor, so
 # the gradient is that factor (transposed) times dO
@@ -63,7 +65,7 @@ dV = A.T @ dO
 dW_v = X.T @ dV
 # S = 1/np.sqrt(d) * (Q @ K.T): K is a factor of the matrix product S; its local derivative is the
 # other factor, so the gradient is that factor (transposed) times dS
-dK = (1/np.sqrt(d) * dS).T @ Q
+dK = 1/np.sqrt(d) * dS.T @ Q
 # K = X @ W_k: the local derivative of K by the weight W_k is the input it multiplies, so the
 # gradient is that input (transposed) times dK
 dW_k = X.T @ dK

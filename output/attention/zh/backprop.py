@@ -49,14 +49,15 @@ print("L =", np.round(L, 6))
 dO = 2/(d*n) * (O - T)
 # O = A @ V：A 与 V 相乘，它的局部导数就是 V，所以梯度是 dO 乘以 V（转置）
 dA = dO @ V.T
-# A = softmax(S)：S 经由 A 得到的梯度
+# A = softmax(S)：A 的一行对 S 同一行的局部导数是 softmax 的雅可比矩阵 diag(a) − a aᵀ（a 为 A 的这一行）；乘以 dA 的这一行，得到 a * (dA
+# − rowsum(dA * a))，计算时不必构造雅可比矩阵
 dS = A * (dA - (dA * A).sum(axis=1, keepdims=True))
 # O = A @ V：V 是矩阵乘积 O 的一个因子，它的局部导数就是另一个因子，所以梯度是该因子（转置）乘以 dO
 dV = A.T @ dO
 # V = X @ W_v：V 对权重 W_v 的局部导数就是与它相乘的输入，所以梯度是该输入（转置）乘以 dV
 dW_v = X.T @ dV
 # S = 1/np.sqrt(d) * (Q @ K.T)：K 是矩阵乘积 S 的一个因子，它的局部导数就是另一个因子，所以梯度是该因子（转置）乘以 dS
-dK = (1/np.sqrt(d) * dS).T @ Q
+dK = 1/np.sqrt(d) * dS.T @ Q
 # K = X @ W_k：K 对权重 W_k 的局部导数就是与它相乘的输入，所以梯度是该输入（转置）乘以 dK
 dW_k = X.T @ dK
 # S = 1/np.sqrt(d) * (Q @ K.T)：Q 与 K 相乘，它的局部导数就是 K，所以梯度是 dS 乘以 K（转置）

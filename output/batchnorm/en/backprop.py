@@ -45,8 +45,8 @@ print("L =", np.round(L, 6))
 # 2. Backward pass: from the loss back to the parameters, one local derivative at a time
 # ∂L/∂Y: the derivative of the loss itself, L = mse(Y, T)
 dY = 2/(m*n) * (Y - T)
-# Y = gamma * Z_hat + beta: gamma is added to every row, its local derivative is 1 for each row, so
-# its gradient sums dY over the rows
+# Y = gamma * Z_hat + beta: gamma is the same for every row (broadcast over the batch), so its
+# gradient sums over the rows what each row sends back: dY times the local derivative of Y by gamma
 dgamma = (dY * Z_hat).sum(axis=0, keepdims=True)
 # Y = gamma * Z_hat + beta: beta is added to every row, its local derivative is 1 for each row, so
 # its gradient sums dY over the rows
@@ -55,27 +55,29 @@ dbeta = dY.sum(axis=0, keepdims=True)
 # gradient dY (entry by entry)
 dY_dZ_hat = gamma
 dZ_hat = dY * dY_dZ_hat
-# Z_hat = Z_c / np.sqrt(var + eps): var is added to every row, its local derivative is 1 for each
-# row, so its gradient sums dZ_hat over the rows
-dvar = (-dZ_hat * Z_c / (np.sqrt(var + eps)) ** 2).sum(axis=0, keepdims=True) / (2 * np.sqrt(var + eps))
+# Z_hat = Z_c / np.sqrt(var + eps): var is the same for every row (broadcast over the batch), so
+# its gradient sums over the rows what each row sends back: dZ_hat times the local derivative of
+# Z_hat by var
+dvar = (-dZ_hat * Z_c / (var + eps)).sum(axis=0, keepdims=True) / (2 * np.sqrt(var + eps))
 # Z_hat = Z_c / np.sqrt(var + eps): the gradient of Z_c through Z_hat
 dZ_c_via_Z_hat = dZ_hat / np.sqrt(var + eps)
 # var = (Z_c ** 2).mean(axis=0, keepdims=True): the gradient of Z_c through var
-dZ_c_via_var = (dvar * np.ones((3, 2))) / m * (2 * Z_c)
+dZ_c_via_var = dvar / m * (2 * Z_c)
 # Z_c is used on several paths: add what each path brings
 dZ_c = dZ_c_via_Z_hat + dZ_c_via_var
 # the same gradient, simplified algebraically (a verified step of the text): fewer operations, and
 # numerically stable
-dZ_c = dZ_hat / np.sqrt(var + eps) + (dvar * np.ones((3, 2))) / m * (2 * Z_c)
-# Z_c = Z - mu: mu is added to every row, its local derivative is 1 for each row, so its gradient
-# sums dZ_c over the rows
+dZ_c = dZ_hat / np.sqrt(var + eps) + dvar / m * (2 * Z_c)
+# Z_c = Z - mu: mu is subtracted from every row, its local derivative is −1 for each row, so its
+# gradient sums −dZ_c over the rows
 dmu = (-dZ_c).sum(axis=0, keepdims=True)
 # Z_c = Z - mu: the local derivative ∂Z_c/∂Z, named dZ_c_dZ, times the upstream gradient dZ_c
 # (entry by entry)
 dZ_c_dZ = 1.0
 dZ_via_Z_c = dZ_c * dZ_c_dZ
-# mu = Z.mean(axis=0, keepdims=True): the gradient of Z through mu
-dZ_via_mu = (dmu * np.ones((3, 2))) / m
+# mu = Z.mean(axis=0, keepdims=True): each entry of Z counts once in a mean of m entries, its local
+# derivative is 1/m, so it gets dmu / m
+dZ_via_mu = (dmu * np.ones((m, n))) / m
 # Z is used on several paths: add what each path brings
 dZ = dZ_via_Z_c + dZ_via_mu
 # the same gradient, simplified algebraically (a verified step of the text): fewer operations, and

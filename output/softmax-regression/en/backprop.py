@@ -47,7 +47,9 @@ print("L =", np.round(L, 6))
 # 2. Backward pass: from the loss back to the parameters, one local derivative at a time
 # ∂L/∂P: the derivative of the loss itself, L = cross_entropy(P, Y)
 dP = -(Y / P) / m
-# P = softmax(Z): the gradient of Z through P
+# P = softmax(Z): the local derivative of a row of P by the same row of Z is the softmax Jacobian
+# diag(a) − a aᵀ (a the row of P); times the row of dP it is a * (dP − rowsum(dP * a)), computed
+# without building the Jacobian
 dZ = P * (dP - (dP * P).sum(axis=1, keepdims=True))
 # the same gradient, simplified algebraically (a verified step of the text): fewer operations, and
 # numerically stable

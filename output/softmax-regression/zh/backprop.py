@@ -44,7 +44,8 @@ print("L =", np.round(L, 6))
 # 2. 反向传播：从损失回到参数，每次乘一个局部导数
 # ∂L/∂P：损失本身的导数，L = cross_entropy(P, Y)
 dP = -(Y / P) / m
-# P = softmax(Z)：Z 经由 P 得到的梯度
+# P = softmax(Z)：P 的一行对 Z 同一行的局部导数是 softmax 的雅可比矩阵 diag(a) − a aᵀ（a 为 P 的这一行）；乘以 dP 的这一行，得到 a * (dP
+# − rowsum(dP * a))，计算时不必构造雅可比矩阵
 dZ = P * (dP - (dP * P).sum(axis=1, keepdims=True))
 # 同一个梯度的代数化简（正文中已验证的步骤）：运算更少，数值上也更稳定
 dZ = (P - Y) / m
