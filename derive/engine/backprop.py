@@ -22,8 +22,10 @@ from dataclasses import dataclass
 import sympy as sp
 from sympy.core.basic import _args_sortkey
 
+from derive.engine import deferred
 from derive.engine import mform as mf
 from derive.engine.budget import cpu_budget
+from derive.engine.deferred import PendingChecks
 from derive.engine.graph import Graph, Tensor, build, forward_ir, op_params
 from derive.engine.graph import sum_terms as _sum
 from derive.engine.printing import latex
@@ -944,10 +946,13 @@ class _Deriver:
         ]
         lhs = self.ref_term(t, "grad")
         try:
-            return [
-                prove(self.checker, lhs, self.mterm(m), "batchnorm", key, xhat=xhat_name, y=y_name)
-                for m, key in chain
-            ]
+            with self.checker.now():  # tried and dropped when false: the verdict is needed now
+                return [
+                    prove(
+                        self.checker, lhs, self.mterm(m), "batchnorm", key, xhat=xhat_name, y=y_name
+                    )
+                    for m, key in chain
+                ]
         except StepError:
             return []
 
@@ -1035,3 +1040,23 @@ def derive(spec: NetSpec) -> Derivation:
     CPU-time budget of :mod:`derive.engine.budget`)."""
     with cpu_budget(spec.name):
         return _Deriver(build(spec)).run()
+
+
+def derive_deferred(spec: NetSpec) -> tuple[Derivation, PendingChecks]:
+    """:func:`derive` with the steps' identity tests handed to a child process on the other
+    core (:mod:`derive.engine.deferred`): the caller must :meth:`~PendingChecks.settle` them
+    before it shows or writes anything made from the derivation. Should the derivation fail
+    part way, the identities recorded until then are tested first, here, so a false step is
+    reported exactly as :func:`derive` reports it."""
+    start = deferred.cpu_used()
+    with cpu_budget(spec.name):
+        deriver = _Deriver(build(spec))
+        deriver.checker.defer()
+        try:
+            d = deriver.run()
+        except Exception:
+            deferred.run_all(deriver.checker, deriver.checker.take_deferred())
+            raise
+    jobs = deriver.checker.take_deferred()
+    pending = deferred.PendingChecks(deriver.checker, jobs, spec.name)
+    return d, pending.start(deferred.budget_left(start))

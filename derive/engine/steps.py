@@ -14,13 +14,15 @@ tested on the function it really talks about; all other symbols are free and dra
 from __future__ import annotations
 
 import random
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 import mpmath
 import sympy as sp
 
+from derive.engine import exactdot
 from derive.engine.tolerance import IDENTITY_RTOL
 from derive.errors import CheckFailed
 from derive.lang.ops import sympy_mpmath
@@ -119,6 +121,7 @@ class Checker:
     _store: dict[tuple[int, int, int, int], dict[Any, Any]] = field(
         default_factory=dict, repr=False
     )
+    _deferred: list[tuple[Any, Any, str]] | None = field(default=None, repr=False)
 
     def define(self, items: Mapping[sp.Symbol, sp.Expr] | Iterable[tuple[sp.Symbol, sp.Expr]]):
         pairs = items.items() if isinstance(items, Mapping) else items
@@ -200,7 +203,7 @@ class Checker:
                     pairs.append((p, vals[-1]))
                 else:
                     pairs.append((self._eval(a, k), one))
-            v = mpmath.fdot(pairs)
+            v = exactdot.dot(pairs)  # as mpmath.fdot, exactly rounded, faster
         elif e.is_Add or e.is_Mul:
             it = iter(e.args)
             v = self._eval(next(it), k)
@@ -344,7 +347,35 @@ class Checker:
                         return why, size
         return "", size
 
+    def defer(self) -> None:
+        """From now on :meth:`check` only records its identities (see
+        :mod:`derive.engine.deferred`, which tests them all later, in order, before anything
+        made from the derivation is used); :meth:`now` turns this off for a block."""
+        self._deferred = []
+
+    @contextmanager
+    def now(self) -> Iterator[None]:
+        """Check at once inside this block even when deferring: a caller that catches
+        :class:`StepError` (a simplification tried and dropped when false) needs the verdict."""
+        saved, self._deferred = self._deferred, None
+        try:
+            yield
+        finally:
+            self._deferred = saved
+
+    def take_deferred(self) -> list[tuple[Any, Any, str]]:
+        """The identities recorded since :meth:`defer` (and stop recording)."""
+        jobs, self._deferred = self._deferred or [], None
+        return jobs
+
     def check(self, lhs: Any, rhs: Any, label: str) -> int:
+        """:meth:`check_now`, or only recorded while deferring (:meth:`defer`)."""
+        if self._deferred is not None:
+            self._deferred.append((lhs, rhs, label))
+            return self.points
+        return self.check_now(lhs, rhs, label)
+
+    def check_now(self, lhs: Any, rhs: Any, label: str) -> int:
         """Raise :class:`StepError` unless ``lhs`` and ``rhs`` agree at every point. A point
         where they differ is evaluated again with more digits (up to :data:`MAX_DPS`) before the
         step is called false: a true identity whose two sides cancel differently (terms of 1e350
