@@ -29,7 +29,7 @@ from derive.engine.deferred import PendingChecks
 from derive.engine.graph import Graph, Tensor, build, forward_ir, op_params
 from derive.engine.graph import sum_terms as _sum
 from derive.engine.printing import latex
-from derive.engine.steps import Checker, Step, StepError, Term, prove
+from derive.engine.steps import Checker, LazyTerm, Printed, Step, StepError, Term, prove
 from derive.lang import expr as ex
 from derive.lang import ops
 from derive.lang.spec import Dim, NetSpec, elementwise_size
@@ -673,6 +673,11 @@ class _Deriver:
     def tex(self, e: sp.Expr) -> str:
         return latex(e, self.names)
 
+    def lazy_term(self, e: sp.Expr) -> Term:
+        """``e`` with its LaTeX and text printed when first read (an entry of a large sum:
+        printing costs more than proving it, and ``derive verify`` shows neither)."""
+        return LazyTerm(e, Printed(latex, e, (self.names,)), Printed(str, e))
+
     def term(self, obj, tex: str, text: str) -> Term:
         return Term(obj, tex, text, getattr(obj, "shape", None))
 
@@ -735,7 +740,7 @@ class _Deriver:
                     prove(
                         self.checker,
                         Term(s, self.names[s], str(s)),
-                        Term(d, self.tex(d), str(d)),
+                        self.lazy_term(d),
                         "definition",
                         "forward.entry",
                     )
@@ -795,7 +800,7 @@ class _Deriver:
                     prove(
                         self.checker,
                         Term(s, self.names[s], str(s)),
-                        Term(e, self.tex(e), str(e)),
+                        self.lazy_term(e),
                         "chain-rule",
                         "rule.chain-rule",
                     )

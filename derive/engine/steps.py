@@ -62,6 +62,56 @@ class Term:
     shape: tuple[int, int] | None = None
 
 
+class LazyTerm(Term):
+    """A :class:`Term` whose LaTeX and text are printed when first read: ``tex`` and ``text``
+    may be picklable callables (:class:`Printed`) instead of strings. The printed element-wise
+    entry of a large sum costs more than its proof, and ``derive verify`` never shows it; a
+    walkthrough reads it and gets the same strings as if printed at once."""
+
+    def __init__(self, value: Any, tex: Any, text: Any, shape: tuple[int, int] | None = None):
+        object.__setattr__(self, "value", value)
+        object.__setattr__(self, "shape", shape)
+        object.__setattr__(self, "_tex", tex)
+        object.__setattr__(self, "_text", text)
+
+    def _printed(self, key: str) -> str:
+        t = self.__dict__[key]
+        if not isinstance(t, str):
+            t = t()
+            object.__setattr__(self, key, t)
+        return t
+
+    @property
+    def tex(self) -> str:  # type: ignore[override]
+        return self._printed("_tex")
+
+    @property
+    def text(self) -> str:  # type: ignore[override]
+        return self._printed("_text")
+
+
+@dataclass(frozen=True)
+class Printed:
+    """``printer(expr, *args)`` when called: a :class:`LazyTerm`'s LaTeX or text."""
+
+    printer: Callable[..., str]
+    expr: Any
+    args: tuple[Any, ...] = ()
+
+    def __call__(self) -> str:
+        return self.printer(self.expr, *self.args)
+
+
+class _Label:
+    """A step's label for error messages, printed only when a message needs it."""
+
+    def __init__(self, rule: str, lhs: Term, rhs: Term) -> None:
+        self.rule, self.lhs, self.rhs = rule, lhs, rhs
+
+    def __str__(self) -> str:
+        return f"{self.rule}: {self.lhs.text} = {self.rhs.text}"
+
+
 @dataclass(frozen=True)
 class Step:
     """A verified equation ``lhs = rhs``. ``rule`` names the rule (``linear-weight``), ``reason``
@@ -96,7 +146,12 @@ def prove(
     **args: str,
 ) -> Step:
     """Check ``lhs = rhs`` with ``checker`` and return the :class:`Step`; raise if false."""
-    points = checker.check(lhs.value, rhs.value, f"{rule}: {lhs.text} = {rhs.text}")
+    label: Any = (
+        _Label(rule, lhs, rhs)
+        if isinstance(lhs, LazyTerm) or isinstance(rhs, LazyTerm)
+        else f"{rule}: {lhs.text} = {rhs.text}"
+    )
+    points = checker.check(lhs.value, rhs.value, label)
     return Step(lhs, rhs, rule, reason, tuple(sorted(args.items())), points)
 
 
