@@ -75,11 +75,20 @@ def fsum(values: Iterable[Any]) -> Any:
 
 
 def _exact_sum(mans: list[int], exps: list[int], original: list[Any], products: bool) -> Any:
+    v = exact_sum(mans, exps)
+    if v is None:
+        return mpmath.fdot(original) if products else mpmath.fsum(original)
+    return v
+
+
+def exact_sum(mans: list[int], exps: list[int]) -> Any:
+    """``Σ mans[i]·2**exps[i]`` rounded once to the current precision (an mpf), or ``None`` when
+    the exponents are more than :data:`MAX_SPREAD` bits apart (the caller uses mpmath)."""
     if not mans:
         return _CTX.make_mpf((0, 0, 0, 0))
     emin = min(exps)
     if max(exps) - emin > MAX_SPREAD:
-        return mpmath.fdot(original) if products else mpmath.fsum(original)
+        return None
     total = 0
     for m, e in zip(mans, exps):
         total += m << (e - emin)

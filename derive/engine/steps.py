@@ -234,6 +234,8 @@ class Checker:
             v = mpmath.mpf(e.p) / e.q
         elif e.is_Float:
             v = mpmath.mpf(str(e))
+        elif e.is_Add and len(e.args) > 2 and (v := self._exact_sum(e, k, cache)) is not None:
+            pass
         elif e.is_Add and len(e.args) > 2:
             # a long sum (a matrix product's entry Σ x·w): one correctly rounded dot product,
             # each product term as (all factors but the last, the last), other terms times 1
@@ -287,6 +289,40 @@ class Checker:
             raise StepError(f"cannot evaluate {type(e).__name__} in an identity check")
         cache[e] = v
         return v
+
+    def _exact_sum(self, e: sp.Add, k: int, cache: dict[Any, Any]) -> Any:
+        """A long sum of products (a matrix product's entry Σ x·w, a gradient's Σ δ·f'·x)
+        computed exactly and rounded once: each term's factors (their values looked up, or
+        evaluated when missing) multiplied as integers (the mantissas), the terms added as
+        integers (:func:`exactdot.exact_sum`) — more accurate than rounding each product, and
+        without an mpf per product. ``None`` when a value is not a finite real mpf (inf, NaN,
+        complex, an int) or the exponents are far apart: the caller's mpmath path decides."""
+        get = cache.get
+        mpf = mpmath.mpf
+        mans: list[int] = []
+        exps: list[int] = []
+        special = False
+        for a in e.args:
+            man, exp, neg = 1, 0, 0
+            for f in a.args if a.is_Mul else (a,):
+                val = get(f)
+                if val is None:
+                    val = self._eval(f, k)
+                if type(val) is not mpf:
+                    special = True
+                    continue
+                s, m, x, _ = val._mpf_
+                if not m and x:  # inf or NaN (0 is (0, 0, 0, 0))
+                    special = True
+                man *= m
+                exp += x
+                neg ^= s
+            if man:
+                mans.append(-man if neg else man)
+                exps.append(exp)
+        if special:
+            return None
+        return exactdot.exact_sum(mans, exps)
 
     def grid(self, obj: Any, k: int) -> list[list[Any]]:
         """``obj`` as a 2-D grid of values at point ``k``."""
