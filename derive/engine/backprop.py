@@ -20,7 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import sympy as sp
-from sympy.core.basic import _args_sortkey
+from sympy.core.basic import _args_sortkey, _cmp_name
 
 from derive.engine import deferred
 from derive.engine import mform as mf
@@ -444,9 +444,19 @@ class TermCache:
         hit = store.get(e)
         if hit is None:
             hit = store[e] = tuple(
-                (t, t.free_symbols) for t in sp.Add.make_args(sp.expand_mul(e, deep=False))
+                (t, _free_symbols(t)) for t in sp.Add.make_args(sp.expand_mul(e, deep=False))
             )
         return hit
+
+
+def _free_symbols(t: sp.Expr) -> frozenset:
+    """``t.free_symbols``; a product of plain symbols (``x·w``, the terms of a matrix product's
+    entry) is its own set of factors, without SymPy's recursive union."""
+    if t.is_Mul and all(type(a) is sp.Symbol for a in t.args):
+        return frozenset(t.args)
+    if type(t) is sp.Symbol:
+        return frozenset((t,))
+    return t.free_symbols
 
 
 def elementwise(
@@ -519,9 +529,24 @@ def _product(a: sp.Expr, b: sp.Expr) -> sp.Expr:
         and b.is_commutative
         and a.func not in (sp.exp,)
     ):
-        pair = (a, b) if _args_sortkey(a) < _args_sortkey(b) else (b, a)
-        return sp.Mul._from_args(pair)
+        c = _class_order(type(a), type(b))  # what Basic.compare decides first
+        if c == 0:
+            c = -1 if _args_sortkey(a) < _args_sortkey(b) else 1
+        return sp.Mul._from_args((a, b) if c < 0 else (b, a), is_commutative=True)
     return a * b
+
+
+_CLASS_ORDER: dict[tuple[type, type], int] = {}
+
+
+def _class_order(x: type, y: type) -> int:
+    """``Basic.compare``'s first test, by the two classes alone (``_cmp_name``: a list search
+    in SymPy's ``ordering_of_classes``), remembered per pair; 0 when the classes' names tie and
+    the contents decide."""
+    hit = _CLASS_ORDER.get((x, y))
+    if hit is None:
+        hit = _CLASS_ORDER[(x, y)] = _cmp_name(x, y)
+    return hit
 
 
 def _chain(
@@ -557,7 +582,10 @@ def _monomial_diff(term: sp.Expr, s: sp.Symbol) -> sp.Expr | None:
         args = term.args
         if args.count(s) == 1 and all(a is s or s not in a.free_symbols for a in args):
             rest = [a for a in args if a is not s]
-            return rest[0] if len(rest) == 1 else sp.Mul._from_args(rest)
+            if len(rest) == 1:
+                return rest[0]
+            # the factors of a commutative product are commutative: no need to ask each again
+            return sp.Mul._from_args(rest, is_commutative=True if term.is_commutative else None)
     return None
 
 
@@ -572,7 +600,10 @@ def _times(u: sp.Expr, d: sp.Expr) -> sp.Expr:
     args = d.args if d.is_Mul else (d,)
     if any(a.is_Symbol and a.name <= u.name for a in args):
         return u * d
-    return sp.Mul._from_args((args[0], u, *args[1:]) if args[0].is_Number else (u, *args))
+    comm = True if u.is_commutative and d.is_commutative else None  # as fuzzy_and of the factors
+    return sp.Mul._from_args(
+        (args[0], u, *args[1:]) if args[0].is_Number else (u, *args), is_commutative=comm
+    )
 
 
 def textbook_map(g: Graph) -> dict[sp.Expr, sp.Symbol]:
