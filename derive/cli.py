@@ -125,7 +125,7 @@ def verify(nets: tuple[str, ...], points: int, no_torch: bool) -> None:
     from derive.lang import spec
 
     specs = [spec.load(n) for n in nets]  # all inputs are checked before any work
-    from derive.engine.backprop import derive
+    from derive.engine.backprop import derive_deferred
     from derive.numeric import verify as numeric
     from derive.numeric import worker as torch_worker
 
@@ -136,13 +136,23 @@ def verify(nets: tuple[str, ...], points: int, no_torch: bool) -> None:
     try:
         for s in specs:
             _progress(f"deriving {s.name} …")
-            d = derive(s)
+            # the steps' identity tests run on the other core while the numbers are compared
+            # here; their verdict comes first, before anything is shown (and before any error
+            # of the comparisons: a false step is reported as it always was)
+            d, pending = derive_deferred(s)
             try:
-                report = numeric.verify(
-                    d, points=points, use_torch=not no_torch, references=worker
-                )
+                try:
+                    report = numeric.verify(
+                        d, points=points, use_torch=not no_torch, references=worker
+                    )
+                except BaseException:
+                    pending.settle()
+                    raise
+                pending.settle()
             except numeric.TorchMissing as err:
                 raise Failure(TOOL, f"{err} (or pass --no-torch)") from None
+            finally:
+                pending.close()
             click.echo(format_report(d, report))
             failed = failed or not report.ok
     finally:

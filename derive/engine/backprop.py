@@ -20,14 +20,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import sympy as sp
-from sympy.core.basic import _args_sortkey
+from sympy.core.basic import _args_sortkey, _cmp_name
 
+from derive.engine import deferred
 from derive.engine import mform as mf
 from derive.engine.budget import cpu_budget
+from derive.engine.deferred import PendingChecks
 from derive.engine.graph import Graph, Tensor, build, forward_ir, op_params
 from derive.engine.graph import sum_terms as _sum
 from derive.engine.printing import latex
-from derive.engine.steps import Checker, Step, StepError, Term, prove
+from derive.engine.steps import Checker, LazyTerm, Printed, Step, StepError, Term, prove
 from derive.lang import expr as ex
 from derive.lang import ops
 from derive.lang.spec import Dim, NetSpec, elementwise_size
@@ -475,9 +477,19 @@ class TermCache:
         hit = store.get(e)
         if hit is None:
             hit = store[e] = tuple(
-                (t, t.free_symbols) for t in sp.Add.make_args(sp.expand_mul(e, deep=False))
+                (t, _free_symbols(t)) for t in sp.Add.make_args(sp.expand_mul(e, deep=False))
             )
         return hit
+
+
+def _free_symbols(t: sp.Expr) -> frozenset:
+    """``t.free_symbols``; a product of plain symbols (``x·w``, the terms of a matrix product's
+    entry) is its own set of factors, without SymPy's recursive union."""
+    if t.is_Mul and all(type(a) is sp.Symbol for a in t.args):
+        return frozenset(t.args)
+    if type(t) is sp.Symbol:
+        return frozenset((t,))
+    return t.free_symbols
 
 
 def elementwise(
@@ -550,9 +562,24 @@ def _product(a: sp.Expr, b: sp.Expr) -> sp.Expr:
         and b.is_commutative
         and a.func not in (sp.exp,)
     ):
-        pair = (a, b) if _args_sortkey(a) < _args_sortkey(b) else (b, a)
-        return sp.Mul._from_args(pair)
+        c = _class_order(type(a), type(b))  # what Basic.compare decides first
+        if c == 0:
+            c = -1 if _args_sortkey(a) < _args_sortkey(b) else 1
+        return sp.Mul._from_args((a, b) if c < 0 else (b, a), is_commutative=True)
     return a * b
+
+
+_CLASS_ORDER: dict[tuple[type, type], int] = {}
+
+
+def _class_order(x: type, y: type) -> int:
+    """``Basic.compare``'s first test, by the two classes alone (``_cmp_name``: a list search
+    in SymPy's ``ordering_of_classes``), remembered per pair; 0 when the classes' names tie and
+    the contents decide."""
+    hit = _CLASS_ORDER.get((x, y))
+    if hit is None:
+        hit = _CLASS_ORDER[(x, y)] = _cmp_name(x, y)
+    return hit
 
 
 def _chain(
@@ -588,7 +615,10 @@ def _monomial_diff(term: sp.Expr, s: sp.Symbol) -> sp.Expr | None:
         args = term.args
         if args.count(s) == 1 and all(a is s or s not in a.free_symbols for a in args):
             rest = [a for a in args if a is not s]
-            return rest[0] if len(rest) == 1 else sp.Mul._from_args(rest)
+            if len(rest) == 1:
+                return rest[0]
+            # the factors of a commutative product are commutative: no need to ask each again
+            return sp.Mul._from_args(rest, is_commutative=True if term.is_commutative else None)
     return None
 
 
@@ -603,7 +633,10 @@ def _times(u: sp.Expr, d: sp.Expr) -> sp.Expr:
     args = d.args if d.is_Mul else (d,)
     if any(a.is_Symbol and a.name <= u.name for a in args):
         return u * d
-    return sp.Mul._from_args((args[0], u, *args[1:]) if args[0].is_Number else (u, *args))
+    comm = True if u.is_commutative and d.is_commutative else None  # as fuzzy_and of the factors
+    return sp.Mul._from_args(
+        (args[0], u, *args[1:]) if args[0].is_Number else (u, *args), is_commutative=comm
+    )
 
 
 def textbook_map(g: Graph) -> dict[sp.Expr, sp.Symbol]:
@@ -747,6 +780,11 @@ class _Deriver:
     def tex(self, e: sp.Expr) -> str:
         return latex(e, self.names)
 
+    def lazy_term(self, e: sp.Expr) -> Term:
+        """``e`` with its LaTeX and text printed when first read (an entry of a large sum:
+        printing costs more than proving it, and ``derive verify`` shows neither)."""
+        return LazyTerm(e, Printed(latex, e, (self.names,)), Printed(str, e))
+
     def term(self, obj, tex: str, text: str) -> Term:
         return Term(obj, tex, text, getattr(obj, "shape", None))
 
@@ -809,7 +847,7 @@ class _Deriver:
                     prove(
                         self.checker,
                         Term(s, self.names[s], str(s)),
-                        Term(d, self.tex(d), str(d)),
+                        self.lazy_term(d),
                         "definition",
                         "forward.entry",
                     )
@@ -869,7 +907,7 @@ class _Deriver:
                     prove(
                         self.checker,
                         Term(s, self.names[s], str(s)),
-                        Term(e, self.tex(e), str(e)),
+                        self.lazy_term(e),
                         "chain-rule",
                         "rule.chain-rule",
                     )
@@ -1012,10 +1050,13 @@ class _Deriver:
         ]
         lhs = self.ref_term(t, "grad")
         try:
-            return [
-                prove(self.checker, lhs, self.mterm(m), "batchnorm", key, xhat=xhat_name, y=y_name)
-                for m, key in chain
-            ]
+            with self.checker.now():  # tried and dropped when false: the verdict is needed now
+                return [
+                    prove(
+                        self.checker, lhs, self.mterm(m), "batchnorm", key, xhat=xhat_name, y=y_name
+                    )
+                    for m, key in chain
+                ]
         except StepError:
             return []
 
@@ -1103,3 +1144,23 @@ def derive(spec: NetSpec) -> Derivation:
     CPU-time budget of :mod:`derive.engine.budget`)."""
     with cpu_budget(spec.name):
         return _Deriver(build(spec)).run()
+
+
+def derive_deferred(spec: NetSpec) -> tuple[Derivation, PendingChecks]:
+    """:func:`derive` with the steps' identity tests handed to a child process on the other
+    core (:mod:`derive.engine.deferred`): the caller must :meth:`~PendingChecks.settle` them
+    before it shows or writes anything made from the derivation. Should the derivation fail
+    part way, the identities recorded until then are tested first, here, so a false step is
+    reported exactly as :func:`derive` reports it."""
+    start = deferred.cpu_used()
+    with cpu_budget(spec.name):
+        deriver = _Deriver(build(spec))
+        deriver.checker.defer()
+        try:
+            d = deriver.run()
+        except Exception:
+            deferred.run_all(deriver.checker, deriver.checker.take_deferred())
+            raise
+    jobs = deriver.checker.take_deferred()
+    pending = deferred.PendingChecks(deriver.checker, jobs, spec.name)
+    return d, pending.start(deferred.budget_left(start))

@@ -196,7 +196,8 @@ def _product(x: sp.Expr, y: sp.Expr) -> sp.Expr:
     """``x·y``; two plain symbols are put in canonical (name) order directly (much faster than
     ``Mul``'s flattening, and the same object)."""
     if x.is_Symbol and y.is_Symbol and x != y:
-        return sp.Mul._from_args((x, y) if x.name < y.name else (y, x))
+        comm = True if x.is_commutative and y.is_commutative else None
+        return sp.Mul._from_args((x, y) if x.name < y.name else (y, x), is_commutative=comm)
     return x * y
 
 

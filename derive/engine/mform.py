@@ -33,6 +33,7 @@ import numpy as np
 import sympy as sp
 from sympy.printing.numpy import NumPyPrinter as _SympyNumPyPrinter
 
+from derive.engine import exactdot
 from derive.engine.printing import latex
 from derive.lang import ops
 
@@ -375,12 +376,12 @@ class MpmathSystem:
 
     def matmul(self, a: Any, b: Any) -> Any:
         cols = list(zip(*b, strict=True))
-        return [[mpmath.fdot(zip(row, col, strict=True)) for col in cols] for row in a]
+        return [[exactdot.dot(list(zip(row, col, strict=True))) for col in cols] for row in a]
 
     def add(self, terms: list[Any], shape: tuple[int, int]) -> Any:
         grids = [_broadcast(t, shape) for t in terms]
         r, c = shape
-        return [[mpmath.fsum(g[i][j] for g in grids) for j in range(c)] for i in range(r)]
+        return [[exactdot.fsum([g[i][j] for g in grids]) for j in range(c)] for i in range(r)]
 
     def neg(self, x: Any) -> Any:
         return [[-v for v in row] for row in x]
@@ -418,13 +419,13 @@ class MpmathSystem:
         return [[op.mpmath(p, y, *(q[0][0] for q in params))]]
 
     def sum_rows(self, x: Any) -> Any:
-        return [[mpmath.fsum(col) for col in zip(*x, strict=True)]]
+        return [[exactdot.fsum(list(col)) for col in zip(*x, strict=True)]]
 
     def sum_cols(self, x: Any) -> Any:
-        return [[mpmath.fsum(row)] for row in x]
+        return [[exactdot.fsum(list(row))] for row in x]
 
     def sum_all(self, x: Any) -> Any:
-        return [[mpmath.fsum(v for row in x for v in row)]]
+        return [[exactdot.fsum([v for row in x for v in row])]]
 
 
 class NumpySystem:

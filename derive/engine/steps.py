@@ -14,13 +14,15 @@ tested on the function it really talks about; all other symbols are free and dra
 from __future__ import annotations
 
 import random
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 import mpmath
 import sympy as sp
 
+from derive.engine import exactdot
 from derive.engine.tolerance import IDENTITY_RTOL
 from derive.errors import CheckFailed
 from derive.lang.ops import sympy_mpmath
@@ -60,6 +62,56 @@ class Term:
     shape: tuple[int, int] | None = None
 
 
+class LazyTerm(Term):
+    """A :class:`Term` whose LaTeX and text are printed when first read: ``tex`` and ``text``
+    may be picklable callables (:class:`Printed`) instead of strings. The printed element-wise
+    entry of a large sum costs more than its proof, and ``derive verify`` never shows it; a
+    walkthrough reads it and gets the same strings as if printed at once."""
+
+    def __init__(self, value: Any, tex: Any, text: Any, shape: tuple[int, int] | None = None):
+        object.__setattr__(self, "value", value)
+        object.__setattr__(self, "shape", shape)
+        object.__setattr__(self, "_tex", tex)
+        object.__setattr__(self, "_text", text)
+
+    def _printed(self, key: str) -> str:
+        t = self.__dict__[key]
+        if not isinstance(t, str):
+            t = t()
+            object.__setattr__(self, key, t)
+        return t
+
+    @property
+    def tex(self) -> str:  # type: ignore[override]
+        return self._printed("_tex")
+
+    @property
+    def text(self) -> str:  # type: ignore[override]
+        return self._printed("_text")
+
+
+@dataclass(frozen=True)
+class Printed:
+    """``printer(expr, *args)`` when called: a :class:`LazyTerm`'s LaTeX or text."""
+
+    printer: Callable[..., str]
+    expr: Any
+    args: tuple[Any, ...] = ()
+
+    def __call__(self) -> str:
+        return self.printer(self.expr, *self.args)
+
+
+class _Label:
+    """A step's label for error messages, printed only when a message needs it."""
+
+    def __init__(self, rule: str, lhs: Term, rhs: Term) -> None:
+        self.rule, self.lhs, self.rhs = rule, lhs, rhs
+
+    def __str__(self) -> str:
+        return f"{self.rule}: {self.lhs.text} = {self.rhs.text}"
+
+
 @dataclass(frozen=True)
 class Step:
     """A verified equation ``lhs = rhs``. ``rule`` names the rule (``linear-weight``), ``reason``
@@ -94,7 +146,12 @@ def prove(
     **args: str,
 ) -> Step:
     """Check ``lhs = rhs`` with ``checker`` and return the :class:`Step`; raise if false."""
-    points = checker.check(lhs.value, rhs.value, f"{rule}: {lhs.text} = {rhs.text}")
+    label: Any = (
+        _Label(rule, lhs, rhs)
+        if isinstance(lhs, LazyTerm) or isinstance(rhs, LazyTerm)
+        else f"{rule}: {lhs.text} = {rhs.text}"
+    )
+    points = checker.check(lhs.value, rhs.value, label)
     return Step(lhs, rhs, rule, reason, tuple(sorted(args.items())), points)
 
 
@@ -119,6 +176,7 @@ class Checker:
     _store: dict[tuple[int, int, int, int], dict[Any, Any]] = field(
         default_factory=dict, repr=False
     )
+    _deferred: list[tuple[Any, Any, str]] | None = field(default=None, repr=False)
 
     def define(self, items: Mapping[sp.Symbol, sp.Expr] | Iterable[tuple[sp.Symbol, sp.Expr]]):
         pairs = items.items() if isinstance(items, Mapping) else items
@@ -176,6 +234,8 @@ class Checker:
             v = mpmath.mpf(e.p) / e.q
         elif e.is_Float:
             v = mpmath.mpf(str(e))
+        elif e.is_Add and len(e.args) > 2 and (v := self._exact_sum(e, k, cache)) is not None:
+            pass
         elif e.is_Add and len(e.args) > 2:
             # a long sum (a matrix product's entry Σ x·w): one correctly rounded dot product,
             # each product term as (all factors but the last, the last), other terms times 1
@@ -200,7 +260,7 @@ class Checker:
                     pairs.append((p, vals[-1]))
                 else:
                     pairs.append((self._eval(a, k), one))
-            v = mpmath.fdot(pairs)
+            v = exactdot.dot(pairs)  # as mpmath.fdot, exactly rounded, faster
         elif e.is_Add or e.is_Mul:
             it = iter(e.args)
             v = self._eval(next(it), k)
@@ -229,6 +289,40 @@ class Checker:
             raise StepError(f"cannot evaluate {type(e).__name__} in an identity check")
         cache[e] = v
         return v
+
+    def _exact_sum(self, e: sp.Add, k: int, cache: dict[Any, Any]) -> Any:
+        """A long sum of products (a matrix product's entry Σ x·w, a gradient's Σ δ·f'·x)
+        computed exactly and rounded once: each term's factors (their values looked up, or
+        evaluated when missing) multiplied as integers (the mantissas), the terms added as
+        integers (:func:`exactdot.exact_sum`) — more accurate than rounding each product, and
+        without an mpf per product. ``None`` when a value is not a finite real mpf (inf, NaN,
+        complex, an int) or the exponents are far apart: the caller's mpmath path decides."""
+        get = cache.get
+        mpf = mpmath.mpf
+        mans: list[int] = []
+        exps: list[int] = []
+        special = False
+        for a in e.args:
+            man, exp, neg = 1, 0, 0
+            for f in a.args if a.is_Mul else (a,):
+                val = get(f)
+                if val is None:
+                    val = self._eval(f, k)
+                if type(val) is not mpf:
+                    special = True
+                    continue
+                s, m, x, _ = val._mpf_
+                if not m and x:  # inf or NaN (0 is (0, 0, 0, 0))
+                    special = True
+                man *= m
+                exp += x
+                neg ^= s
+            if man:
+                mans.append(-man if neg else man)
+                exps.append(exp)
+        if special:
+            return None
+        return exactdot.exact_sum(mans, exps)
 
     def grid(self, obj: Any, k: int) -> list[list[Any]]:
         """``obj`` as a 2-D grid of values at point ``k``."""
@@ -344,7 +438,35 @@ class Checker:
                         return why, size
         return "", size
 
+    def defer(self) -> None:
+        """From now on :meth:`check` only records its identities (see
+        :mod:`derive.engine.deferred`, which tests them all later, in order, before anything
+        made from the derivation is used); :meth:`now` turns this off for a block."""
+        self._deferred = []
+
+    @contextmanager
+    def now(self) -> Iterator[None]:
+        """Check at once inside this block even when deferring: a caller that catches
+        :class:`StepError` (a simplification tried and dropped when false) needs the verdict."""
+        saved, self._deferred = self._deferred, None
+        try:
+            yield
+        finally:
+            self._deferred = saved
+
+    def take_deferred(self) -> list[tuple[Any, Any, str]]:
+        """The identities recorded since :meth:`defer` (and stop recording)."""
+        jobs, self._deferred = self._deferred or [], None
+        return jobs
+
     def check(self, lhs: Any, rhs: Any, label: str) -> int:
+        """:meth:`check_now`, or only recorded while deferring (:meth:`defer`)."""
+        if self._deferred is not None:
+            self._deferred.append((lhs, rhs, label))
+            return self.points
+        return self.check_now(lhs, rhs, label)
+
+    def check_now(self, lhs: Any, rhs: Any, label: str) -> int:
         """Raise :class:`StepError` unless ``lhs`` and ``rhs`` agree at every point. A point
         where they differ is evaluated again with more digits (up to :data:`MAX_DPS`) before the
         step is called false: a true identity whose two sides cancel differently (terms of 1e350

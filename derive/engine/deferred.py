@@ -1,0 +1,167 @@
+"""Identity tests run on the other core while the caller goes on (``derive verify``).
+
+:func:`derive.engine.backprop.derive_deferred` derives a network with its checker recording the
+steps' identities instead of testing them (:meth:`~derive.engine.steps.Checker.defer`). It then
+hands them to :class:`PendingChecks`, which forks a child that tests them all, in the order they
+were made, with the same checker (its definitions, points and digits), while the parent goes on
+with the numeric comparisons. Nothing made from the derivation may be shown or written before
+:meth:`PendingChecks.settle`, which waits for the child and raises the :class:`StepError` of the
+first false step — the error the derivation would have raised at that step. So every step is
+still proven by the random-point identity test before it counts; only *when* it is tested moves.
+
+Rules it keeps (as :mod:`derive.numeric.worker`):
+
+- the child starts only on Linux with ``fork`` and two usable CPUs, and not with
+  ``DERIVE_WORKER=off``; otherwise (and whenever the child fails, dies or answers anything but a
+  verdict) :meth:`~PendingChecks.settle` tests the identities in this process, so every error
+  is the one it always was;
+- the child runs under what is left of the derivation's CPU-time budget
+  (:mod:`derive.engine.budget`); it leaves through ``os._exit`` only and writes nothing; the
+  parent reaps it, and the kernel ends it when the parent ends.
+"""
+
+from __future__ import annotations
+
+import os
+import resource
+import signal
+import sys
+from multiprocessing.connection import Connection, Pipe
+from typing import Any
+
+from derive.engine.budget import MAX_DERIVE_CPU_SECONDS, cpu_budget
+from derive.engine.steps import Checker, StepError
+
+ENV = "DERIVE_WORKER"  # "off" (or 0/no): test in this process (as derive.numeric.worker)
+
+
+def cpu_used() -> float:
+    me = resource.getrusage(resource.RUSAGE_SELF)
+    return me.ru_utime + me.ru_stime
+
+
+def _wanted() -> bool:
+    if os.environ.get(ENV, "").lower() in ("off", "0", "no"):
+        return False
+    if not sys.platform.startswith("linux") or not hasattr(os, "fork"):
+        return False
+    try:
+        return len(os.sched_getaffinity(0)) >= 2
+    except (AttributeError, OSError):  # pragma: no cover - Linux has it
+        return False
+
+
+def run_all(checker: Checker, jobs: list[tuple[Any, Any, str]]) -> None:
+    """Test ``jobs`` in order; the first false one raises its :class:`StepError`."""
+    for lhs, rhs, label in jobs:
+        checker.check_now(lhs, rhs, label)
+
+
+class PendingChecks:
+    """Identities recorded by a deferring checker, tested by a child process (or here)."""
+
+    def __init__(self, checker: Checker, jobs: list[tuple[Any, Any, str]], what: str) -> None:
+        self.checker, self.jobs, self.what = checker, jobs, what
+        self.budget = MAX_DERIVE_CPU_SECONDS  # CPU seconds left for the tests
+        self.pid: int | None = None
+        self.conn: Connection | None = None
+        self.done = not jobs
+
+    def start(self, budget: float) -> PendingChecks:
+        """Fork the child that tests the identities (where wanted); returns ``self``."""
+        self.budget = budget
+        if self.done or not _wanted():
+            return self
+        ours, theirs = Pipe(duplex=False)
+        for stream in (sys.stdout, sys.stderr):
+            try:
+                stream.flush()
+            except (OSError, ValueError, AttributeError):
+                pass
+        parent = os.getpid()
+        try:
+            pid = os.fork()
+        except OSError:
+            ours.close()
+            theirs.close()
+            return self
+        if pid == 0:  # the child: never returns
+            try:
+                signal.signal(signal.SIGINT, signal.SIG_DFL)
+                _end_with(parent)
+                ours.close()
+                theirs.send(self._verdict())
+            except BaseException:  # noqa: BLE001 - the parent tests them itself instead
+                pass
+            finally:
+                os._exit(0)
+        theirs.close()
+        self.pid, self.conn = pid, ours
+        return self
+
+    def _verdict(self) -> tuple[str, Any]:
+        try:
+            with cpu_budget(self.what, max(self.budget, 0.5)):
+                run_all(self.checker, self.jobs)
+        except StepError as err:
+            return ("false", err.args)
+        except BaseException:  # noqa: BLE001 - anything else is reproduced by the parent
+            return ("other", None)
+        return ("ok", None)
+
+    def settle(self) -> None:
+        """Wait for the verdict; raise the first false step's :class:`StepError`. Once settled
+        (true), calling it again does nothing."""
+        if self.done:
+            return
+        answer: tuple[str, Any] | None = None
+        if self.conn is not None:
+            try:
+                answer = self.conn.recv()
+            except (EOFError, OSError):
+                answer = None
+            finally:
+                self.close()
+        if answer is not None and answer[0] == "ok":
+            self.done = True
+            return
+        if answer is not None and answer[0] == "false":
+            raise StepError(*answer[1])
+        # no child, or it could not say: test here (the same tests, the same errors)
+        with cpu_budget(self.what, max(self.budget, 0.5)):
+            run_all(self.checker, self.jobs)
+        self.done = True
+
+    def close(self) -> None:
+        """End the child (if it still runs) and reap it."""
+        if self.conn is not None:
+            self.conn.close()
+            self.conn = None
+        if self.pid is None:
+            return
+        pid, self.pid = self.pid, None
+        try:
+            done, _ = os.waitpid(pid, os.WNOHANG)
+            if done == 0:
+                os.kill(pid, signal.SIGKILL)
+                os.waitpid(pid, 0)
+        except (ChildProcessError, ProcessLookupError):
+            pass
+
+
+def _end_with(parent: int) -> None:
+    """The kernel ends this child when the parent ends (Linux ``PR_SET_PDEATHSIG``)."""
+    try:
+        import ctypes  # the child only: Linux's prctl
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL, 0, 0, 0)  # 1 = PR_SET_PDEATHSIG
+    except (OSError, AttributeError):  # pragma: no cover - no prctl: the parent still reaps it
+        pass
+    if os.getppid() != parent:
+        os._exit(1)
+
+
+def budget_left(start_cpu: float) -> float:
+    """CPU seconds of the derivation's budget left after what was used since ``start_cpu``."""
+    return MAX_DERIVE_CPU_SECONDS - (cpu_used() - start_cpu)
