@@ -438,10 +438,23 @@ def break_rows(tex: str, room: float = ROW_WIDTH) -> list[str]:
 
     cuts, start = [], 0
     while width(start, len(toks)) > room:
-        later = [k for k in cands if k > start and width(start, k) > 0]
+        # the cuts after start, and those that fit; widths grow with the span, so the scan stops
+        # well past the room (a span 1.5 rows wide) instead of measuring every later span, which
+        # made a long sum cubic in its length
+        later, fit = [], []
+        for k in cands:
+            if k <= start:
+                continue
+            w = width(start, k)
+            if w <= 0:
+                continue
+            later.append(k)
+            if w <= room:
+                fit.append(k)
+            elif w > 1.5 * room:
+                break
         if not later:
             break
-        fit = [k for k in later if width(start, k) <= room]
         if not fit:
             cut = later[0]  # an operand wider than a row: break as soon as possible
         else:
