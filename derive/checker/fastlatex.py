@@ -32,7 +32,7 @@ SIZING = {"left", "right", "big", "Big", "bigg", "Bigg", "bigl", "bigr", "Bigl",
 PRODUCTS = {"cdot", "times", "ast", "bullet"}
 HADAMARD = {"odot", "circ", "otimes"}
 RELATIONS = {">", "<", ">=", "<=", "gt", "lt", "geq", "ge", "geqslant", "leq", "le", "leqslant"}
-FUNCS = {"sigma", "sigmoid", "relu", "tanh", "exp", "log", "ln", "relu_grad", "diag"}
+FUNCS = {"sigma", "sigmoid", "relu", "tanh", "exp", "log", "ln", "relu_grad", "diag", "sech", "cosh"}
 _TOKEN = re.compile(
     r"(?P<ws>\s+)|(?P<cmd>\\(?:[A-Za-z]+|.))|(?P<num>\d+(?:\.\d*)?|\.\d+)"
     r"|(?P<id>[A-Za-z][A-Za-z0-9]*)|(?P<sym>>=|<=|.)"

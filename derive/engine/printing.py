@@ -542,6 +542,23 @@ class DeriveLatexPrinter(LatexPrinter):
     def _as_ordered_terms(self, expr: sp.Expr, order: str | None = None) -> list[sp.Expr]:
         return ordered_terms(expr, order)
 
+    # SymPy's number symbols print through their own ``_latex`` method, which the printmethod
+    # above replaces: without these, π printed as \text{\Pi} (KaTeX refuses \Pi in \text)
+    def _print_Pi(self, expr: sp.Expr) -> str:
+        return "\\pi"
+
+    def _print_Exp1(self, expr: sp.Expr) -> str:
+        return "e"
+
+    def _print_Infinity(self, expr: sp.Expr) -> str:
+        return "\\infty"
+
+    def _print_NegativeInfinity(self, expr: sp.Expr) -> str:
+        return "-\\infty"
+
+    def _print_ImaginaryUnit(self, expr: sp.Expr) -> str:
+        return "i"
+
     def _print_Function(self, expr: sp.Expr, exp: str | None = None) -> str:
         """Our own function classes (``sigmoid``, ``relu``, ``relu_grad``, ``leaky_relu``…)
         print from their row in the operation table; SymPy's own go to SymPy."""
