@@ -81,3 +81,23 @@ def test_drawn_values_avoid_ties() -> None:
     top2 = np.sort(z, axis=1)[:, -2:]
     assert (top2[:, 1] - top2[:, 0] > 1e-9).all()
     assert (np.sort(z, axis=0)[-1] - np.sort(z, axis=0)[-2] > 1e-9).all()
+
+
+def test_the_max_mask_picks_the_first_of_tied_entries_everywhere() -> None:
+    """Σ z ⊙ mask is the max even at a tie: the symbolic mask, NumPy's, mpmath's and PyTorch's
+    all mark the first largest entry (a tie at a random point of an identity test once made a
+    definition step false)."""
+    import mpmath
+    import numpy as np
+    import sympy as sp
+    import torch
+
+    from derive.lang import ops
+
+    row = [sp.Rational(1, 2), sp.Integer(2), sp.Integer(2), sp.Integer(-1)]
+    want = [0, 1, 0, 0]
+    assert [int(v) for v in ops.max_mask_row(row)] == want
+    assert ops.np_max_mask(np.array([[float(v) for v in row]])).tolist() == [want]
+    assert [int(v) for v in ops.mp_max_mask([mpmath.mpf(float(v)) for v in row])] == want
+    t = torch.tensor([[float(v) for v in row]], dtype=torch.float64)
+    assert ops.OPS["max_mask"].torch(t).tolist() == [[float(v) for v in want]]

@@ -318,10 +318,18 @@ def log_softmax_row(z: list[sp.Expr]) -> list[sp.Expr]:
 
 
 def max_mask_row(z: list[sp.Expr]) -> list[sp.Expr]:
-    """The indicator of each row's argmax: entry j is Π_{i≠j} 1[z_j − z_i > 0] (1 at the largest
-    entry, 0 elsewhere; 0 everywhere at a tie, where the max has no unique gradient)."""
+    """The indicator of each row's argmax: entry j is Π_{i<j} 1[z_j > z_i] · Π_{i>j} 1[z_j ≥ z_i]
+    (1 at the largest entry, 0 elsewhere; at a tie, 1 at the first of the tied entries, as
+    NumPy's and PyTorch's argmax pick it, so Σ z ⊙ mask is the max even there — a tie at a random
+    point of an identity test, e.g. two rows equal where a ReLU before them is 0, is no false
+    step. The gradient at a tie is not unique; example values avoid ties, given ones are
+    refused)."""
     return [
-        sp.Mul(*(relu_grad(v - u) for i, u in enumerate(z) if i != j)) for j, v in enumerate(z)
+        sp.Mul(
+            *(relu_grad(v - u) for u in z[:j]),
+            *(1 - relu_grad(u - v) for u in z[j + 1 :]),
+        )
+        for j, v in enumerate(z)
     ]
 
 
@@ -693,7 +701,7 @@ _ROWS: tuple[Op, ...] = (
         rule="max-mask",
         numpy=np_max_mask,
         mpmath=mp_max_mask,
-        torch=lambda x: (x == x.amax(dim=1, keepdim=True)).to(x.dtype),
+        torch=lambda x: _torch_mod(x).zeros_like(x).scatter(1, x.argmax(dim=1, keepdim=True), 1.0),
         numpy_src="max_mask({x})",
         numpy_helper=(
             "def max_mask(x):\n"
