@@ -22,7 +22,7 @@ import mpmath
 import numpy as np
 
 from derive.checker import latexin
-from derive.checker.check import binary_points
+from derive.checker.check import _entry_names, _tex_of, binary_points
 from derive.checker.checknet import DIAG_POINTS, POINTS, POINTS_PIECEWISE, Net, Target
 from derive.checker.diagnose import averaged
 from derive.checker.evaluate import ExactSystem, System, evaluate, floats
@@ -34,6 +34,8 @@ from derive.checker.handcalc import simulate
 from derive.checker.mutations import library
 from derive.checker.verdict import Msg
 from derive.engine import mform as mf
+from derive.engine.backprop import sym_shape
+from derive.engine.printing import latex as tex_of
 from derive.engine.steps import DPS
 from derive.engine.tolerance import (
     CHECK_FD_ATOL,
@@ -164,8 +166,6 @@ def _hand_values(net: Net, tensors: list[str]) -> dict[str, Any]:
 def _latex_texts(net: Net, t: Target) -> dict[str, str]:
     """The expected and expanded formulas of a LaTeX answer (as derive.checker.check._in_latex
     writes them), for :func:`derive.checker.fastpath._latex_answer`."""
-    from derive.checker.check import _tex_of
-
     expected = t.tex or _tex_of(net, t.expected) or t.expected
     expanded = _tex_of(net, t.expanded) if t.expanded else None
     return {"expected": expected, "expanded": expanded or expected}
@@ -178,9 +178,6 @@ def _entry_texts(net: Net, tensor: str) -> list[list[dict[str, str]]] | None:
     """For an element-wise formula (:func:`derive.checker.fastpath._entry_answer`): each entry's
     shown name, expected formula over the entry names and its LaTeX, exactly as
     :func:`derive.checker.check._check_entry` prints them; None for a large tensor."""
-    from derive.checker.check import _entry_names
-    from derive.engine.printing import latex as tex_of
-
     t = net.g.tensors[tensor]
     r, c = (int(x) for x in t.shape)
     if t.grads is None or r * c > MAX_ENTRIES:
@@ -211,8 +208,6 @@ def _declared(net: Net, table: dict[str, int]) -> dict[str, list[Any]] | None:
     """Each name's shape with sizes as declared (``["m", "n_h"]``), as
     ``Convert.declared`` reads it: a LaTeX product is decided by these where they decide
     (:func:`derive.checker.fastpath._product`); None when one cannot be told."""
-    from derive.engine.backprop import sym_shape
-
     shapes = net.spec.shapes
     out: dict[str, list[Any]] = {}
     for name in table:

@@ -927,6 +927,53 @@ def answer(
     return out, 1 if found[0] else 0
 
 
+_INDEX = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)\[\s*(0|[1-9][0-9]*)\s*,\s*(0|[1-9][0-9]*)\s*\]")
+_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+
+
+def _tensor_of(c: dict[str, Any], text: str) -> str | None:
+    """As :func:`derive.checker.formula.tensor_of` (``W2``, ``dW2``, ``delta_W2``)."""
+    for cand in (
+        text,
+        text[1:] if text.startswith("d") else None,
+        text[6:] if text.startswith("delta_") else None,
+    ):
+        if cand and cand in c["values"]:
+            return cand
+    return None
+
+
+def entry(c: dict[str, Any], wrt: str) -> tuple[str, int, int, str]:
+    """As :func:`derive.checker.handcalc._entry` for ``W1[0,0]``, ``W1[0][0]``, a label
+    (``w11``, ``dw11``) or a 1×1 tensor; _Fallback for anything else (errors included)."""
+    raw = wrt.strip()
+    raw = re.sub(r"^(\w+)\[\s*(\d+)\s*\]\s*\[\s*(\d+)\s*\]$", r"\1[\2,\3]", raw)
+    labels = c["label_at"]
+    name = raw[1:] if raw.startswith("d") and raw[1:] in labels else raw
+    if name in labels:
+        tensor, i, j = labels[name]
+        if tensor not in c["values"]:
+            raise _Fallback
+        return tensor, int(i), int(j), f"{tensor}[{i},{j}] ({name})"
+    if _NAME.fullmatch(raw):
+        tensor = _tensor_of(c, raw)
+        if tensor is None or c["values"][tensor]["shape"] != [1, 1]:
+            raise _Fallback
+        return tensor, 0, 0, tensor
+    m = _INDEX.fullmatch(raw)
+    if m is None:
+        raise _Fallback
+    tensor = _tensor_of(c, m.group(1))
+    if tensor is None:
+        raise _Fallback
+    r, cols = c["values"][tensor]["shape"]
+    i, j = int(m.group(2)), int(m.group(3))
+    if not (i < r and j < cols):
+        raise _Fallback
+    lab = c["values"][tensor]["labels"]
+    return tensor, i, j, f"{tensor}[{i},{j}]" + (f" ({lab[i][j]})" if lab else "")
+
+
 # ---- element-wise formulas: one entry (as derive.checker.check._check_entry) ---------------------
 
 
@@ -941,11 +988,9 @@ def _entry_of(c: dict[str, Any], wrt: str | None) -> tuple[str, int, int, dict[s
     label = raw[1:] if raw.startswith("d") and raw[1:] in labels else raw
     if label not in labels and "[" not in raw:
         return None
-    from derive.checker import fastvalue  # noqa: PLC0415 - fastvalue imports this module
-
     try:
-        tensor, i, j, _ = fastvalue.entry(c, raw)
-    except fastvalue._Fallback:
+        tensor, i, j, _ = entry(c, raw)
+    except _Fallback:
         raise _Fallback from None
     t = c["targets"].get(tensor)
     if t is None or t["shape"] == [1, 1] or not t.get("entries"):
@@ -1156,9 +1201,7 @@ def _nonstrict(n: tuple[Any, ...]) -> bool:
     return any(_nonstrict(x) for x in n[1:] if isinstance(x, tuple) and x and isinstance(x[0], str))
 
 
-def _size_swap(
-    c: dict[str, Any], user: tuple[Any, ...], name: str, text: str
-) -> fastdiag.Finding:
+def _size_swap(c: dict[str, Any], user: tuple[Any, ...], name: str, text: str) -> fastdiag.Finding:
     """As derive.checker.check._size_swap: the size name the formula uses where another of the
     same value belongs, found at the points with other dims; _Fallback when none is found."""
     t = c["targets"][name]

@@ -19,7 +19,15 @@ from typing import Any
 
 from derive import cache
 from derive.checker import fastdiag, names
-from derive.checker.fastpath import _rational, compiled_for, load, name_for, spec_text
+from derive.checker.fastpath import (
+    _Fallback,
+    _rational,
+    compiled_for,
+    entry,
+    load,
+    name_for,
+    spec_text,
+)
 from derive.locale import catalog
 
 MAX_DIGITS = 40  # derive.checker.handcalc.MAX_DIGITS (a test checks)
@@ -31,10 +39,6 @@ _TIMES_TEN = re.compile(
 MARGIN = 1e-6  # a difference this close (relative) to a threshold: the slow path decides
 MAX_SIM_DIGITS = 15  # simulated hand calculations stored up to this many digits (more: slow)
 KIND = "checkvalue"  # the cache folder of per-entry records (compiled.value_record)
-
-
-class _Fallback(Exception):
-    pass
 
 
 def digits(text: str) -> tuple[Fraction, int, Fraction]:
@@ -56,53 +60,6 @@ def digits(text: str) -> tuple[Fraction, int, Fraction]:
     value = Fraction(f"{sign}{whole or '0'}.{frac or '0'}") * Fraction(10) ** exp
     ulp = Fraction(10) ** (exp - len(frac))
     return value, sig, ulp
-
-
-_INDEX = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)\[\s*(0|[1-9][0-9]*)\s*,\s*(0|[1-9][0-9]*)\s*\]")
-_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
-
-
-def _tensor_of(c: dict[str, Any], text: str) -> str | None:
-    """As :func:`derive.checker.formula.tensor_of` (``W2``, ``dW2``, ``delta_W2``)."""
-    for cand in (
-        text,
-        text[1:] if text.startswith("d") else None,
-        text[6:] if text.startswith("delta_") else None,
-    ):
-        if cand and cand in c["values"]:
-            return cand
-    return None
-
-
-def entry(c: dict[str, Any], wrt: str) -> tuple[str, int, int, str]:
-    """As :func:`derive.checker.handcalc._entry` for ``W1[0,0]``, ``W1[0][0]``, a label
-    (``w11``, ``dw11``) or a 1×1 tensor; _Fallback for anything else (errors included)."""
-    raw = wrt.strip()
-    raw = re.sub(r"^(\w+)\[\s*(\d+)\s*\]\s*\[\s*(\d+)\s*\]$", r"\1[\2,\3]", raw)
-    labels = c["label_at"]
-    name = raw[1:] if raw.startswith("d") and raw[1:] in labels else raw
-    if name in labels:
-        tensor, i, j = labels[name]
-        if tensor not in c["values"]:
-            raise _Fallback
-        return tensor, int(i), int(j), f"{tensor}[{i},{j}] ({name})"
-    if _NAME.fullmatch(raw):
-        tensor = _tensor_of(c, raw)
-        if tensor is None or c["values"][tensor]["shape"] != [1, 1]:
-            raise _Fallback
-        return tensor, 0, 0, tensor
-    m = _INDEX.fullmatch(raw)
-    if m is None:
-        raise _Fallback
-    tensor = _tensor_of(c, m.group(1))
-    if tensor is None:
-        raise _Fallback
-    r, cols = c["values"][tensor]["shape"]
-    i, j = int(m.group(2)), int(m.group(3))
-    if not (i < r and j < cols):
-        raise _Fallback
-    lab = c["values"][tensor]["labels"]
-    return tensor, i, j, f"{tensor}[{i},{j}]" + (f" ({lab[i][j]})" if lab else "")
 
 
 def _near(x: float, threshold: float) -> bool:
@@ -153,9 +110,7 @@ def answer(
                     m = fastdiag.msg("value.one_unit", exact=exact_text, digits=n_digits)
                     found = ("correct", None, m, ulp_f)
                 else:
-                    found = _by_simulation(
-                        c, rec, tensor, i, j, value, sig, ulp, exact, exact_text
-                    )
+                    found = _by_simulation(c, rec, tensor, i, j, value, sig, ulp, exact, exact_text)
     except (
         _Fallback,
         KeyError,
