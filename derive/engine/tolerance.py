@@ -41,6 +41,14 @@ FD_ROUNDOFF_FACTOR = 64.0
 #: entries per tensor checked by finite differences when it has more (a deterministic sample)
 FD_SAMPLE = 24
 
+#: where float64 loses a loss's digits (1 − σ(z) at saturation), a central difference is taken
+#: again with the forward pass in FD_PRECISE_DPS digits and step FD_PRECISE_STEP
+#: (numeric.verify.precise_fd): truncation ≈ h²·|L'''|/6 ≈ 2e-21·|L'''|, round-off
+#: ≈ 10^-60·κ·|L|/h with κ the cancellation's factor (1e14 for 1 − σ(32)): both far below
+#: FD_RTOL. The step crosses no kink input (those within KINK_BAND of 0 are not compared).
+FD_PRECISE_DPS = 60
+FD_PRECISE_STEP = "1e-10"
+
 #: a kink input (ReLU, leaky ReLU, abs) closer than this to 0 makes central differences straddle
 #: the kink; those entries are not compared with finite differences (and the output says so).
 #: 10·h: the perturbation of one parameter by h moves a kink input by h·|∂z/∂p| and |∂z/∂p| is

@@ -84,7 +84,8 @@ def _finite(v: Any) -> bool:
     return isinstance(v, mpmath.mpf) and bool(mpmath.isfinite(v))
 
 
-def _mp(x: Any) -> mpmath.mpf:
+def as_mpf(x: Any) -> mpmath.mpf:
+    """An :meth:`Example.value` (``Fraction`` or ``mpf``) as an ``mpf`` at the current precision."""
     if isinstance(x, Fraction):
         return mpmath.mpf(x.numerator) / x.denominator
     return x
@@ -114,7 +115,7 @@ def fmt(value: Any) -> Number:
         dec = _decimal(value)
         if dec is not None:
             return Number(float(value), True, dec)
-        value = _mp(value)
+        value = as_mpf(value)
     x = value if isinstance(value, mpmath.mpf) else mpmath.mpf(value)
     f = float(x)
     if x == 0:
@@ -146,9 +147,10 @@ class ExampleValueError(BadInput, ValueError):
 class Example:
     """Values of every symbol of a derivation at the spec's ``[values]``."""
 
-    def __init__(self, d: Derivation, point: Any = None) -> None:
+    def __init__(self, d: Derivation, point: Any = None, dps: int = tol.EXAMPLE_DPS) -> None:
         """``point``: other values than the spec's (``{name: float array}``, e.g. a random
-        point of ``derive verify``), taken as the exact binary numbers they are."""
+        point of ``derive verify``), taken as the exact binary numbers they are; ``dps``: the
+        digits to start with."""
         self.d = d
         g = d.graph
         self.values: dict[sp.Symbol, Any] = {}
@@ -165,7 +167,7 @@ class Example:
         self._cache: dict[sp.Basic, Any] = {}
         self._walked: set[sp.Basic] = set()  # subexpressions whose symbols _prime has queued
         self._given = dict(self.values)
-        self._dps = tol.EXAMPLE_DPS
+        self._dps = dps
 
     def value(self, e: sp.Basic) -> Any:
         """Exact ``Fraction`` if rational, else a 30-digit ``mpf``.
@@ -271,13 +273,13 @@ class Example:
         elif e.is_Add or e.is_Mul:
             vals = [self._eval(a) for a in e.args]
             if not all(isinstance(x, Fraction) for x in vals):
-                vals = [_mp(x) for x in vals]
+                vals = [as_mpf(x) for x in vals]
             v = vals[0]
             for x in vals[1:]:
                 v = v + x if e.is_Add else v * x
         elif e.is_Pow:
             b, x = self._eval(e.args[0]), e.args[1]
-            v = b ** int(x) if x.is_Integer else _mp(b) ** _mp(self._eval(x))
+            v = b ** int(x) if x.is_Integer else as_mpf(b) ** as_mpf(self._eval(x))
         elif e.func in (ops.relu, ops.relu_grad):
             x = self._eval(e.args[0])
             v = (x if x > 0 else Fraction(0)) if e.func is ops.relu else Fraction(int(x > 0))
@@ -288,7 +290,7 @@ class Example:
             x = self._eval(e.args[0])
             v = abs(x) if e.func is sp.Abs else Fraction((x > 0) - (x < 0))
         elif e.func in (funcs := ops.sympy_mpmath()):  # the operation table's functions
-            v = funcs[e.func](*(_mp(self._eval(a)) for a in e.args))
+            v = funcs[e.func](*(as_mpf(self._eval(a)) for a in e.args))
         else:
             raise TypeError(f"cannot evaluate {e.func}")
         self._cache[e] = v

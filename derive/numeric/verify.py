@@ -20,6 +20,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+import mpmath
 import numpy as np
 import sympy as sp
 
@@ -32,7 +33,7 @@ from derive.lang import expr as ex
 from derive.lang import ops
 from derive.lang.spec import SpecError
 from derive.numeric import tape
-from derive.numeric.example import Example, ExampleValueError
+from derive.numeric.example import Example, ExampleValueError, as_mpf
 
 TOL = tol.COMPARE  # (rtol, atol) per comparison; reasons in derive.engine.tolerance
 EPS = tol.FD_STEP
@@ -62,6 +63,14 @@ class Comparison:
     # entries whose central difference was not taken: a step of ±EPS leaves a function's
     # domain there (sqrt(x·w) with x·w ≈ 1e-20); the exact comparisons still decide
     fd_edge: tuple[tuple[int, ...], ...] = ()
+    # entries whose float64 central difference lost its digits to round-off (a loss computed
+    # through 1 − σ(z) at saturation is a staircase of float64 steps) and was taken again in
+    # high precision (:func:`precise_fd`)
+    fd_precise: tuple[tuple[int, ...], ...] = ()
+    # float64 lost digits of our gradient itself at this point (PyTorch's float64 agrees with
+    # ours): the finite differences and the element-wise derivation were compared with the
+    # same rules evaluated in high precision (:func:`gradients_matrix_precise`)
+    float64_lost: bool = False
 
 
 def kinked() -> tuple[str, ...]:
@@ -224,6 +233,43 @@ def gradients_matrix(d: Derivation, point: Mapping[str, np.ndarray], sizes=None,
             else np.atleast_2d(value)
         )
     return {p: env["d" + p] for p in d.graph.spec.params}, loss_numeric(d, point, sizes)
+
+
+def gradients_matrix_precise(
+    d: Derivation, point: Mapping[str, np.ndarray]
+) -> dict[str, np.ndarray] | None:
+    """:func:`gradients_matrix` with every number in
+    :data:`~derive.engine.tolerance.FD_PRECISE_DPS`-digit arithmetic: the forward values by
+    :class:`~derive.numeric.example.Example` (the point's float64 values taken as the exact binary
+    numbers they are), the backward pass by the same matrix-form rules (:meth:`mform.MExpr.evaluate`).
+    Where float64 loses digits of a gradient (``1/(1 − a)`` at a saturated σ written out) this is
+    what the rules give; ``None`` where a value is not a finite real number."""
+    g = d.graph
+    ex_ = Example(d, point, dps=tol.FD_PRECISE_DPS)
+    grads: dict[sp.Basic, Any] = {s: mpmath.mpf(1) for s in g.tensors[g.spec.loss].grads}
+
+    def value(e: sp.Basic) -> Any:
+        hit = grads.get(e)
+        return hit if hit is not None else as_mpf(ex_.value(e))
+
+    try:
+        with mpmath.workdps(tol.FD_PRECISE_DPS):
+            for visit in d.backward:
+                rows = visit.formula.evaluate(value)
+                syms = g.tensors[visit.name].grads
+                for i in range(syms.rows):
+                    for j in range(syms.cols):
+                        r = rows[i if len(rows) > 1 else 0]
+                        grads[syms[i, j]] = mpmath.mpf(r[j if len(r) > 1 else 0])
+    except (ExampleValueError, ValueError, TypeError, ZeroDivisionError, OverflowError):
+        return None
+    out = {}
+    for p in g.spec.params:
+        m = g.tensors[p].grads
+        out[p] = np.array([[float(grads[m[i, j]]) for j in range(m.cols)] for i in range(m.rows)])
+        if not np.all(np.isfinite(out[p])):
+            return None
+    return out
 
 
 def gradients_elementwise(
@@ -502,6 +548,48 @@ def gradients_fd(d: Derivation, point: Mapping[str, np.ndarray], sizes=None, see
     return out
 
 
+def precise_fd(
+    d: Derivation, point: Mapping[str, np.ndarray], p: str, i: tuple[int, ...]
+) -> float | None:
+    """The central difference of one entry with the forward pass in
+    :data:`~derive.engine.tolerance.FD_PRECISE_DPS`-digit arithmetic (the derivation's definitions of
+    the forward nodes, evaluated by :class:`~derive.numeric.example.Example`, which adds digits
+    where a value saturates), with step :data:`~derive.engine.tolerance.FD_PRECISE_STEP`.
+
+    float64 finite differences judge a gradient only where the float64 loss keeps its digits:
+    where it is computed through a cancellation (``log(1 − σ(z))`` for σ written out, at
+    saturation ``1 − σ`` is a multiple of 2⁻⁵³), the loss is a staircase and its central
+    difference is noise of any size. With 60 digits the round-off of the difference is
+    ≈ 10⁻⁶⁰·κ·|L|/h (κ: the cancellation's loss, 10¹⁴ for 1 − σ(32)) and its truncation ≈ h²·|L'''|/6, both far below the tolerance. ``None`` where
+    the high-precision loss is not a finite real number (outside a domain)."""
+    g = d.graph
+    loss = g.tensors[g.spec.loss].symbols[0, 0]
+    target = g.tensors[p].symbols[i]
+    moved = []
+    with mpmath.workdps(tol.FD_PRECISE_DPS + 10):
+        base = mpmath.mpf(float(np.asarray(point[p], float)[i]))
+        h = mpmath.mpf(tol.FD_PRECISE_STEP)
+        for sign in (1, -1):
+            ex_ = Example(d, point, dps=tol.FD_PRECISE_DPS)
+            ex_.values[target] = ex_._given[target] = base + sign * h
+            try:
+                moved.append(as_mpf(ex_.value(loss)))
+            except (ExampleValueError, ValueError, TypeError, ZeroDivisionError, OverflowError):
+                return None
+        v = (moved[0] - moved[1]) / (2 * h)
+    out = float(v)
+    return out if math.isfinite(out) else None
+
+
+def _fd_agrees(a: np.ndarray, b: np.ndarray, loss: float, scale: float) -> np.ndarray:
+    """Entry by entry, :func:`within` for finite differences (non-finite entries disagree)."""
+    rtol, _ = TOL["fd"]
+    atol = tol.fd_atol(loss, scale)
+    a, b = np.broadcast_arrays(np.asarray(a, float), np.asarray(b, float))
+    with np.errstate(invalid="ignore"):
+        return np.isfinite(a) & np.isfinite(b) & (np.abs(a - b) <= atol + rtol * np.abs(b))
+
+
 def fd_sampled(d: Derivation, point: Mapping[str, np.ndarray], seed: int = 0):
     """Which entries :func:`gradients_fd` samples (the same deterministic choice)."""
     rng = random.Random(seed)
@@ -602,23 +690,59 @@ def compare(
         else None
     )
     out = []
+    precise_ours: list[dict[str, np.ndarray] | None] = []  # computed once, when needed
     for p in d.graph.spec.params:
         problem = ""
         # a step that leaves a domain (the loss at w ± EPS is not finite, while at w it is):
         # no central difference there, said in the report
         edge = sampled[p] & ~np.isfinite(fd[p]) if math.isfinite(loss) else sampled[p] & False
         sampled[p] = sampled[p] & ~edge
+        precise: list[tuple[int, ...]] = []
+        exact_here = not kink and sizes is None and math.isfinite(loss)
+
+        def fd_again(mine: np.ndarray) -> None:
+            # entries where float64's central difference disagrees: taken again in high
+            # precision, where its round-off cannot reach the tolerance (precise_fd); a wrong
+            # gradient disagrees with that one as well
+            todo = sampled[p] & ~_fd_agrees(mine, fd[p], loss, scale)
+            for i in map(tuple, np.argwhere(todo)):
+                i = tuple(int(k) for k in i)
+                if i not in precise and (v := precise_fd(d, point, p, i)) is not None:
+                    fd[p][i] = v
+                    precise.append(i)
+
+        if exact_here:
+            fd_again(ours[p])
         # at a kink the one-sided slopes differ and a central difference straddles them; the
         # exact comparisons (PyTorch, element-wise) still decide
-        ok = kink or within(ours[p], fd[p], "fd", loss, sampled[p], scale)
+        fd_ok = kink or within(ours[p], fd[p], "fd", loss, sampled[p], scale)
+        ew_ok = ew is None or within(ew[p], ours[p], "elementwise", scale=gscale)
+        mine, lost = ours[p], False
+        if (
+            not (fd_ok and ew_ok)
+            and exact_here
+            and tt is not None
+            and within(ours[p], tt[p], "torch", scale=gscale)
+        ):
+            # float64 may have lost the digits of our gradient itself: PyTorch's float64 agrees
+            # (both round the same 1 − σ), so the float64 arithmetic of the rules is PyTorch's;
+            # the same rules in high precision must then agree with the high-precision
+            # differences and the element-wise derivation
+            if not precise_ours:
+                precise_ours.append(gradients_matrix_precise(d, point))
+            hp = precise_ours[0]
+            if hp is not None:
+                fd_again(hp[p])
+                if within(hp[p], fd[p], "fd", loss, sampled[p], scale) and (
+                    ew is None or within(ew[p], hp[p], "elementwise", scale=gscale)
+                ):
+                    mine, lost, fd_ok, ew_ok = hp[p], True, True, True
+        ok = fd_ok and ew_ok
         vt = None
         if tt is not None:
             vt = difference(ours[p], tt[p])
             ok = ok and within(ours[p], tt[p], "torch", scale=gscale)
-        ve = None
-        if ew is not None:
-            ve = difference(ew[p], ours[p])
-            ok = ok and within(ew[p], ours[p], "elementwise", scale=gscale)
+        ve = None if ew is None else difference(ew[p], mine)
         for side, arr in (
             ("ours", ours[p]),
             ("PyTorch", None if tt is None else tt[p]),
@@ -629,9 +753,13 @@ def compare(
             if bad is not None:
                 ok = False
                 problem = problem or f"{side} ∂L/∂{p}{list(bad[0])} = {bad[1]} is not finite"
-        fd_diff = difference(ours[p], fd[p], sampled[p])
+        fd_diff = difference(mine, fd[p], sampled[p])
         where = tuple(tuple(int(k) for k in i) for i in np.argwhere(edge))
-        out.append(Comparison(p, label, vt, fd_diff, ve, ok, kink, problem, where))
+        out.append(
+            Comparison(
+                p, label, vt, fd_diff, ve, ok, kink, problem, where, tuple(sorted(precise)), lost
+            )
+        )
     return out
 
 
@@ -918,6 +1046,20 @@ def verify(
             notes.append(
                 f"{c.point}: no finite difference at {entries}: a step of ±{EPS:g} leaves a "
                 "function's domain there (PyTorch and the element-wise derivation decide)"
+            )
+        if c.fd_precise:
+            entries = ", ".join(f"{c.param}{list(i)}" for i in c.fd_precise[:4])
+            notes.append(
+                f"{c.point}: the finite differences at {entries} were taken in "
+                f"{tol.FD_PRECISE_DPS}-digit arithmetic: float64 loses the loss's digits there "
+                "(a cancellation such as 1 − σ(z) at saturation)"
+            )
+        if c.float64_lost:
+            notes.append(
+                f"{c.point}: float64 loses digits of ∂L/∂{c.param} there (ours and PyTorch, "
+                "both float64, agree); our rules evaluated in "
+                f"{tol.FD_PRECISE_DPS}-digit arithmetic agree with the finite differences and the "
+                "element-wise derivation"
             )
     scale = None
     torch_version = None
