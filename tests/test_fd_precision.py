@@ -107,3 +107,13 @@ def test_the_fuzzers_false_failures_match(seed):
     central differences were off by up to 160 % there."""
     outcome = fuzz.run(seed, max_dim=8)
     assert outcome.kind == "match", outcome.detail
+
+
+def test_a_difference_float64_rounds_to_zero_is_refused_with_the_logits_fix():
+    """At x = 3.3, 1 − σ(a) ≈ 1e-18 is 0 in float64: exit 2, saying it may be rounding and
+    naming the loss on the logits."""
+    with pytest.raises(spec.SpecError) as err:
+        spec.parse(SATURATED.replace("[[0.5], [3.0]]", "[[0.5], [3.3]]"), source="t.toml")
+    text = str(err.value)
+    assert "log of 0.0 at entry [1, 0]" in text and "float64 rounded it to 0" in text
+    assert "bce_logits" in text

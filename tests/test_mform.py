@@ -96,3 +96,12 @@ def test_a_ones_matrix_times_a_matrix_of_its_shape_is_that_matrix():
     assert isinstance(mf.mul(mf.Ones((2, 3)), row), mf.Mul)
     m = sp.Symbol("m")
     assert mf.mul(mf.Scalar(-1 / m), w) == mf.neg(mf.mul(mf.Scalar(1 / m), w))
+
+
+def test_a_hadamard_product_left_of_a_matrix_product_keeps_its_brackets():
+    """(R ⊙ H) W, not R ⊙ H W, which reads as R ⊙ (H W); the code and the values agree."""
+    h = mf.Ref("H", "value", X_SYMS, "H")
+    w = mf.Ref("W", "value", sp.ImmutableMatrix(3, 2, sp.symbols("w0:6")), "W")
+    left = mf.MatMul(mf.mul(X, h), w)
+    assert left.tex() == "\\left(X \\odot H\\right) \\thinspace W"
+    assert left.text() == "(X ⊙ H)·W"

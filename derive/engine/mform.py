@@ -644,6 +644,13 @@ class Printer:
     def keep_bare(self, s: str, level: int) -> bool:
         return False
 
+    def left_factor(self, a: MExpr) -> str:
+        """The left factor of a matrix product: a Hadamard product keeps its brackets,
+        ``(R ⊙ H) W``: ``R ⊙ H W`` reads as ``R ⊙ (H W)``, juxtaposition binding tighter."""
+        if isinstance(a, Mul) and a._hadamard():
+            return self.paren(self.doprint(a))
+        return self.wrap(a, 2)
+
     def paren(self, s: str) -> str:
         return f"({s})"
 
@@ -701,7 +708,7 @@ class LatexPrinter(Printer):
         return f"{self.wrap(e.x, 5)}^{{\\top}}"
 
     def _print_MatMul(self, e: MatMul) -> str:
-        return f"{self.wrap(e.a, 2)} \\thinspace {self.wrap(e.b, 3)}"
+        return f"{self.left_factor(e.a)} \\thinspace {self.wrap(e.b, 3)}"
 
     def _print_Mul(self, e: Mul) -> str:
         op = " \\odot " if e._hadamard() else " \\cdot "
@@ -797,7 +804,7 @@ class TextPrinter(Printer):
         return f"{self.wrap(e.x, 5)}ᵀ"
 
     def _print_MatMul(self, e: MatMul) -> str:
-        return f"{self.wrap(e.a, 2)}·{self.wrap(e.b, 3)}"
+        return f"{self.left_factor(e.a)}·{self.wrap(e.b, 3)}"
 
     def _print_Mul(self, e: Mul) -> str:
         op = " ⊙ " if e._hadamard() else "·"

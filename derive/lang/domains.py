@@ -255,9 +255,14 @@ class Evaluator:
                     )
         if op.kind != ops.LOSS and op.domain[0] == "positive" and np.any(x <= 0):
             m = x <= 0
-            self.stop(
-                m, x[_first(m)], f"{f} of {_fmt(x[_first(m)])} ({f} needs a positive argument)"
-            )
+            why = f"{f} needs a positive argument"
+            if x[_first(m)] == 0 and isinstance(n.args[0], ex.BinOp) and n.args[0].op == "-":
+                why += (
+                    "; if the exact difference is positive, float64 rounded it to 0 — 1 − σ(z) "
+                    "is 0 in float64 for z > 37: write the loss on the logits (bce_logits(Z, Y), "
+                    "F.binary_cross_entropy_with_logits) or change [values]"
+                )
+            self.stop(m, x[_first(m)], f"{f} of {_fmt(x[_first(m)])} ({why})")
         if op.kind != ops.LOSS and op.domain[0] == "positive":
             self.subnormal(x, f)
         if op.kind == ops.ELEMENTWISE:
