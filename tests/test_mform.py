@@ -99,7 +99,7 @@ def test_a_ones_matrix_times_a_matrix_of_its_shape_is_that_matrix():
 
 
 def test_a_hadamard_product_left_of_a_matrix_product_keeps_its_brackets():
-    """(R ⊙ H) W, not R ⊙ H W, which reads as R ⊙ (H W); the code and the values agree."""
+    """(R ⊙ H) W, not R ⊙ H W, which reads as R ⊙ (H W)."""
     h = mf.Ref("H", "value", X_SYMS, "H")
     w = mf.Ref("W", "value", sp.ImmutableMatrix(3, 2, sp.symbols("w0:6")), "W")
     left = mf.MatMul(mf.mul(X, h), w)
