@@ -41,6 +41,10 @@ from derive.walkthrough.records import Eq, Math, Walkthrough
 
 TEMPLATE_DIR = Path(__file__).resolve().parent / "templates"
 FEW = 6  # a handout works out at most this many entries of a tensor by hand (then 3, and says so)
+# … and about this many in all (the original five built-ins work out 7–34): a network with many
+# tensors (attention, batch norm) works out fewer entries of each, the same number for every
+# tensor, and says that the others are computed the same way; every entry stays in the matrix
+HAND_BUDGET = 36
 
 
 # ---- environments -------------------------------------------------------------------------------
@@ -176,13 +180,32 @@ def render(
     family = template.split("/", 1)[0]
     env = environment("md" if family == "ipynb" else family, templates)
     detail = getattr(w, "detail", "full")
-    few = (lambda cs: cs) if detail == "full" else (lambda cs: cs if len(cs) <= FEW else cs[:3])
+    few = _few(w, detail)
     text = env.get_template(template).render(w=w, lang=lang, L=catalogue(lang), few=few, **extra)
     for word, local in catalogue(lang).get("math_words", {}).items():  # SymPy's piecewise words
         text = text.replace(f"\\text{{{word}}}", f"\\text{{{local}}}")
     text = re.sub(r"[ \t]+\n", "\n", text)
     blank = "\n\n\n" if family == "py" else "\n\n"  # PEP 8 keeps two blank lines
     return re.sub(rf"\n{{{len(blank) + 1},}}", blank, text).strip("\n") + "\n"
+
+
+def _few(w: Any, detail: str) -> Any:
+    """The ``few`` of the templates: which of a tensor's hand calculations a handout works out —
+    all at ``--detail full``; otherwise all of up to :data:`FEW` (else the first 3), and at most
+    ``k`` of each tensor, ``k`` the largest number that keeps the handout's total within
+    :data:`HAND_BUDGET` (at least 1)."""
+    if detail == "full":
+        return lambda cs: cs
+
+    def count(n: int, k: int) -> int:
+        return min(n if n <= FEW else 3, k)
+
+    sizes = [
+        len(getattr(item, "calcs", ()) or ())
+        for item in (*getattr(w, "forward", ()), *getattr(w, "backward", ()))
+    ]
+    k = next((k for k in range(FEW, 0, -1) if sum(count(n, k) for n in sizes) <= HAND_BUDGET), 1)
+    return lambda cs: cs[: count(len(cs), k)]
 
 
 def render_notebook(
