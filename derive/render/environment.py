@@ -41,9 +41,9 @@ from derive.walkthrough.records import Eq, Math, Walkthrough
 
 TEMPLATE_DIR = Path(__file__).resolve().parent / "templates"
 FEW = 6  # a handout works out at most this many entries of a tensor by hand (then 3, and says so)
-# … and about this many in all (the original five built-ins work out 7–34): a network with many
-# tensors (attention, batch norm) works out fewer entries of each, the same number for every
-# tensor, and says that the others are computed the same way; every entry stays in the matrix
+# … and at most this many in all (the original five built-ins work out 7–34): a network with
+# many tensors (attention, batch norm) works out one row of each, and says that the others are
+# computed the same way; every entry stays in the matrix below its hand calculation
 HAND_BUDGET = 36
 
 
@@ -191,21 +191,20 @@ def render(
 
 def _few(w: Any, detail: str) -> Any:
     """The ``few`` of the templates: which of a tensor's hand calculations a handout works out —
-    all at ``--detail full``; otherwise all of up to :data:`FEW` (else the first 3), and at most
-    ``k`` of each tensor, ``k`` the largest number that keeps the handout's total within
-    :data:`HAND_BUDGET` (at least 1)."""
+    all at ``--detail full``; otherwise all of up to :data:`FEW` (else the first 3); and when
+    that would make more than :data:`HAND_BUDGET` in the whole handout, one row of each tensor
+    as the page lays them out (:func:`_rows`: two narrow entries side by side, or one wide)."""
     if detail == "full":
         return lambda cs: cs
 
-    def count(n: int, k: int) -> int:
-        return min(n if n <= FEW else 3, k)
+    def some(cs: Any) -> Any:
+        return cs if len(cs) <= FEW else cs[:3]
 
-    sizes = [
-        len(getattr(item, "calcs", ()) or ())
-        for item in (*getattr(w, "forward", ()), *getattr(w, "backward", ()))
-    ]
-    k = next((k for k in range(FEW, 0, -1) if sum(count(n, k) for n in sizes) <= HAND_BUDGET), 1)
-    return lambda cs: cs[: count(len(cs), k)]
+    items = (*getattr(w, "forward", ()), *getattr(w, "backward", ()))
+    total = sum(len(some(getattr(item, "calcs", ()) or ())) for item in items)
+    if total <= HAND_BUDGET:
+        return some
+    return lambda cs: cs[: len(_rows(some(cs))[0])] if cs else cs
 
 
 def render_notebook(
