@@ -111,6 +111,16 @@ def _rows(calcs: Any, width: int = 30) -> list[tuple[Any, ...]]:
     return out
 
 
+BESIDE_WIDTH = 24.0  # a step this short (printing.display_width units) fits beside its lead-in
+
+
+def _beside(e: Eq, width: float) -> bool:
+    """Layout only: whether ``e`` is one short row (no break, no "same in every column") that
+    a handout may set on the line of its lead-in sentence."""
+    line, columns = printing.layout(e.lhs, "=", e.rhs, width)
+    return not columns and printing.display_width(line) <= BESIDE_WIDTH
+
+
 def _code(v: Any, family: str) -> Raw:
     s = str(v)
     if family == "tex":
@@ -154,6 +164,7 @@ def environment(family: str, templates: str | None = None) -> jinja2.Environment
         display=lambda e: Math(printing.layout(e.lhs, "=", e.rhs, width)[0]),
         columns=lambda e: Math(str(n) if (n := printing.layout(e.lhs, "=", e.rhs, width)[1]) else ""),
         fit=lambda t, lhs: Math(printing.break_sum(t, printing.row_room(lhs, width))),
+        beside=lambda e: _beside(e, width),
     )
     env.filters.update(
         raw=_raw,
