@@ -191,8 +191,10 @@ def render(
     family = template.split("/", 1)[0]
     env = environment("md" if family == "ipynb" else family, templates)
     detail = getattr(w, "detail", "full")
-    few = _few(w, detail)
-    text = env.get_template(template).render(w=w, lang=lang, L=catalogue(lang), few=few, **extra)
+    few, dense = _few(w, detail)
+    text = env.get_template(template).render(
+        w=w, lang=lang, L=catalogue(lang), few=few, dense=dense, **extra
+    )
     for word, local in catalogue(lang).get("math_words", {}).items():  # SymPy's piecewise words
         text = text.replace(f"\\text{{{word}}}", f"\\text{{{local}}}")
     text = re.sub(r"[ \t]+\n", "\n", text)
@@ -200,13 +202,14 @@ def render(
     return re.sub(rf"\n{{{len(blank) + 1},}}", blank, text).strip("\n") + "\n"
 
 
-def _few(w: Any, detail: str) -> Any:
-    """The ``few`` of the templates: which of a tensor's hand calculations a handout works out —
-    all at ``--detail full``; otherwise all of up to :data:`FEW` (else the first 3); and when
-    that would make more than :data:`HAND_BUDGET` in the whole handout, one row of each tensor
-    as the page lays them out (:func:`_rows`: two narrow entries side by side, or one wide)."""
+def _few(w: Any, detail: str) -> tuple[Any, bool]:
+    """``(few, dense)`` of the templates. ``few``: which of a tensor's hand calculations a
+    handout works out — all at ``--detail full``; otherwise all of up to :data:`FEW` (else the
+    first 3); and when that would make more than :data:`HAND_BUDGET` in the whole handout (it
+    is ``dense``), one row of each tensor as the page lays them out (:func:`_rows`: two narrow
+    entries side by side, or one wide)."""
     if detail == "full":
-        return lambda cs: cs
+        return (lambda cs: cs), False
 
     def some(cs: Any) -> Any:
         return cs if len(cs) <= FEW else cs[:3]
@@ -214,8 +217,8 @@ def _few(w: Any, detail: str) -> Any:
     items = (*getattr(w, "forward", ()), *getattr(w, "backward", ()))
     total = sum(len(some(getattr(item, "calcs", ()) or ())) for item in items)
     if total <= HAND_BUDGET:
-        return some
-    return lambda cs: cs[: len(_rows(some(cs))[0])] if cs else cs
+        return some, False
+    return (lambda cs: cs[: len(_rows(some(cs))[0])] if cs else cs), True
 
 
 def render_notebook(
