@@ -90,3 +90,32 @@ def test_an_edited_spec_is_not_served_a_stale_report(tmp_path: Path) -> None:
     out = _build(cache, tmp_path / "b", str(path))
     assert "TORCH-IMPORTED" in out  # a new spec: a new comparison with PyTorch
     assert len(list((cache / "numbers").iterdir())) == 2
+
+
+@pytest.mark.slow
+def test_a_new_title_reuses_the_numbers_and_shows_in_the_handout(tmp_path: Path) -> None:
+    # the title and description are prose (worker.PROSE_FIELDS): no number depends on them, so
+    # PyTorch's comparison comes from the cache; the handout's files do show them, so those
+    # are written afresh with the new title
+    cache = tmp_path / "cache"
+    spec = (ROOT / "derive/lang/specs/tiny-mlp.toml").read_text("utf-8")
+    path = tmp_path / "tiny-mlp.toml"
+    path.write_text(spec, "utf-8")
+    _build(cache, tmp_path / "a", str(path))
+    old = [line for line in spec.splitlines() if line.startswith("title")][0]
+    edited = spec.replace(old, 'title = "Backprop by hand, week 3"', 1)
+    assert edited != spec
+    path.write_text(edited, "utf-8")
+    out = _build(cache, tmp_path / "b", str(path))
+    assert "NO-TORCH" in out and "deriving" in out  # the report from the cache, files afresh
+    assert len(list((cache / "numbers").iterdir())) == 1
+    assert len(list((cache / "handouts").iterdir())) == 2
+    text = (tmp_path / "b/tiny-mlp/en/walkthrough.md").read_text("utf-8")
+    assert "Backprop by hand, week 3" in text
+    # the verification table is the same as the one computed with PyTorch for the old title
+    before = (tmp_path / "a/tiny-mlp/en/walkthrough.md").read_text("utf-8")
+    assert "PyTorch 2." in text
+    assert text.count("PyTorch") == before.count("PyTorch")
+    # a value changed: computed again
+    path.write_text(edited.replace("0.5", "0.25", 1), "utf-8")
+    assert "TORCH-IMPORTED" in _build(cache, tmp_path / "c", str(path))

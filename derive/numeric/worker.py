@@ -69,16 +69,23 @@ def wanted() -> bool:
         return False
 
 
+# what a lecturer edits that no number depends on: the prose of the handout and where the file
+# is (the report names the network, so the name stays in the key)
+PROSE_FIELDS = ("title", "description", "source")
+
+
 def numbers_key(s: specs.NetSpec) -> str:
-    """Cache key of a spec's numeric report and training history (``derive build``): the whole
-    spec (its dataclass repr: names, shapes, expressions, values, ``[train]``), derive's source,
-    and the versions of PyTorch and NumPy that computed them ("" when PyTorch is not
-    installed)."""
+    """Cache key of a spec's numeric report and training history (``derive build``): the spec
+    as the numbers see it (its dataclass repr — names, shapes, expressions, values, constants,
+    ``[train]`` — without the prose fields :data:`PROSE_FIELDS`, so a new title or description
+    needs no PyTorch), derive's source, and the versions of PyTorch and NumPy that computed
+    them ("" when PyTorch is not installed)."""
     try:
         versions = f"torch {metadata.version('torch')} numpy {metadata.version('numpy')}"
     except metadata.PackageNotFoundError:
         return ""
-    return cache.key("numbers", repr(s), versions, platform.machine())
+    numeric_spec = dataclasses.replace(s, title={}, description={}, source="")
+    return cache.key("numbers", repr(numeric_spec), versions, platform.machine())
 
 
 def uncached(nets: Iterable[str]) -> bool:

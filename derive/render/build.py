@@ -620,7 +620,7 @@ def _files_key(s: specs.NetSpec, p: Plan) -> str:
         return ""
     extra = cache.source_hash(*filter(None, [p.templates]))
     plan = f"{p.detail}|{','.join(p.langs)}|{','.join(p.formats)}"
-    return cache.key("handouts", numbers, plan, extra)
+    return cache.key("handouts", numbers, repr(s), plan, extra)  # the files show the prose too
 
 
 def _cached_files(key: str) -> tuple[list[tuple[str, bytes]], list[str]] | None:

@@ -41,6 +41,10 @@ from derive.walkthrough.records import Eq, Math, Walkthrough
 
 TEMPLATE_DIR = Path(__file__).resolve().parent / "templates"
 FEW = 6  # a handout works out at most this many entries of a tensor by hand (then 3, and says so)
+# … and at most this many in all (the original five built-ins work out 7–34): a network with
+# many tensors (attention, batch norm) works out one row of each, and says that the others are
+# computed the same way; every entry stays in the matrix below its hand calculation
+HAND_BUDGET = 36
 
 
 # ---- environments -------------------------------------------------------------------------------
@@ -107,6 +111,16 @@ def _rows(calcs: Any, width: int = 30) -> list[tuple[Any, ...]]:
     return out
 
 
+BESIDE_WIDTH = 24.0  # a step this short (printing.display_width units) fits beside its lead-in
+
+
+def _beside(e: Eq, width: float) -> bool:
+    """Layout only: whether ``e`` is one short row (no break, no "same in every column") that
+    a handout may set on the line of its lead-in sentence."""
+    line, columns = printing.layout(e.lhs, "=", e.rhs, width)
+    return not columns and printing.display_width(line) <= BESIDE_WIDTH
+
+
 def _code(v: Any, family: str) -> Raw:
     s = str(v)
     if family == "tex":
@@ -150,6 +164,7 @@ def environment(family: str, templates: str | None = None) -> jinja2.Environment
         display=lambda e: Math(printing.layout(e.lhs, "=", e.rhs, width)[0]),
         columns=lambda e: Math(str(n) if (n := printing.layout(e.lhs, "=", e.rhs, width)[1]) else ""),
         fit=lambda t, lhs: Math(printing.break_sum(t, printing.row_room(lhs, width))),
+        beside=lambda e: _beside(e, width),
     )
     env.filters.update(
         raw=_raw,
@@ -176,13 +191,34 @@ def render(
     family = template.split("/", 1)[0]
     env = environment("md" if family == "ipynb" else family, templates)
     detail = getattr(w, "detail", "full")
-    few = (lambda cs: cs) if detail == "full" else (lambda cs: cs if len(cs) <= FEW else cs[:3])
-    text = env.get_template(template).render(w=w, lang=lang, L=catalogue(lang), few=few, **extra)
+    few, dense = _few(w, detail)
+    text = env.get_template(template).render(
+        w=w, lang=lang, L=catalogue(lang), few=few, dense=dense, **extra
+    )
     for word, local in catalogue(lang).get("math_words", {}).items():  # SymPy's piecewise words
         text = text.replace(f"\\text{{{word}}}", f"\\text{{{local}}}")
     text = re.sub(r"[ \t]+\n", "\n", text)
     blank = "\n\n\n" if family == "py" else "\n\n"  # PEP 8 keeps two blank lines
     return re.sub(rf"\n{{{len(blank) + 1},}}", blank, text).strip("\n") + "\n"
+
+
+def _few(w: Any, detail: str) -> tuple[Any, bool]:
+    """``(few, dense)`` of the templates. ``few``: which of a tensor's hand calculations a
+    handout works out — all at ``--detail full``; otherwise all of up to :data:`FEW` (else the
+    first 3); and when that would make more than :data:`HAND_BUDGET` in the whole handout (it
+    is ``dense``), one row of each tensor as the page lays them out (:func:`_rows`: two narrow
+    entries side by side, or one wide)."""
+    if detail == "full":
+        return (lambda cs: cs), False
+
+    def some(cs: Any) -> Any:
+        return cs if len(cs) <= FEW else cs[:3]
+
+    items = (*getattr(w, "forward", ()), *getattr(w, "backward", ()))
+    total = sum(len(some(getattr(item, "calcs", ()) or ())) for item in items)
+    if total <= HAND_BUDGET:
+        return some, False
+    return (lambda cs: cs[: len(_rows(some(cs))[0])] if cs else cs), True
 
 
 def render_notebook(
