@@ -21,7 +21,7 @@ from fractions import Fraction
 
 import sympy as sp
 
-from derive.checker import latexin, names
+from derive.checker import cells, latexin, names
 from derive.checker.checknet import Net
 from derive.checker.formtree import derivative_text, derivative_tree, fits, tree_text
 from derive.checker.verdict import FormulaError, Msg, msg, shape_text
@@ -47,6 +47,8 @@ def read(
         raise FormulaError(msg("error.not_string"))
     if len(text) > ex.MAX_LENGTH:
         raise FormulaError(msg("error.too_long", n=len(text), limit=ex.MAX_LENGTH))
+    if not latex:  # helpers defined in the cell inlined, asserts/prints left out (cells.py)
+        text = cells.expand(text, frozenset(net.g.tensors))
     parts = _statements(text, latex)
     scalar = _scalar_target(net, wrt)
     if len(parts) > 1:
