@@ -71,7 +71,9 @@ def _scalar_target(net: Net, wrt: str | None) -> bool:
     return name is not None and tuple(int(x) for x in net.g.tensors[name].shape) == (1, 1)
 
 
-_ENVIRONMENT = re.compile(r"\\(begin|end)\{(aligned|align\*?|gathered|split|array)\}(\{[^}]*\})?")
+_ENVIRONMENT = re.compile(
+    r"\\(begin|end)\{(aligned|align\*?|gathered|gather\*?|split|array|equation\*?|displaymath|multline\*?)\}(\{[^}]*\})?"
+)
 
 
 def _statements(text: str, latex: bool) -> list[str]:
@@ -111,7 +113,7 @@ def _open_brackets(text: str) -> int:
     return sum(text.count(c) for c in "([{") - sum(text.count(c) for c in ")]}")
 
 
-_MASKED = re.compile(r"\s*([A-Za-z_][A-Za-z0-9_]*)\s*\[(.+)\]\s*=(?!=)\s*(.+)")
+_MASKED = re.compile(r"\s*([A-Za-z_][A-Za-z0-9_]*)\s*\[(.+)\]\s*([-+*/]?)=(?!=)\s*(.+)")
 
 
 def _masked(part: str) -> str:
@@ -120,7 +122,9 @@ def _masked(part: str) -> str:
     m = _MASKED.fullmatch(part)
     if m is None or not re.search(r"[<>]|!=|==", m.group(2)):
         return part
-    name, cond, value = m.group(1), m.group(2).strip(), m.group(3).strip()
+    name, cond, op, value = m.group(1), m.group(2).strip(), m.group(3), m.group(4).strip()
+    if op:  # dZ[Y == 1] *= w: only the masked entries are updated
+        value = f"{name} {op} ({value})"
     return f"{name} = {name} * (1 - ({cond})) + ({value}) * ({cond})"
 
 
@@ -211,7 +215,14 @@ def _read_one(
                 raise FormulaError(msg("error.latex_lhs"), 1, text)
             name = lhs.id
         return tree, name, text
-    if "∂" in text or _PLAIN_LEIBNIZ.search(text):  # ∂L/∂W, dA/dZ in plain text: Leibniz
+    lead_lhs = _PLAIN_LHS.match(text)
+    code_body = (
+        lead_lhs is not None
+        and text[lead_lhs.end() :].isascii()
+        and not re.search(r"[\^']", text[lead_lhs.end() :])
+        and not _PLAIN_LEIBNIZ.search(text[lead_lhs.end() :])
+    )
+    if not code_body and ("∂" in text or _PLAIN_LEIBNIZ.search(text)):  # ∂L/∂W, dA/dZ: Leibniz
         alt_text = re.sub(r"\.T\b", "^T", text).replace("**", "^")
         alt_text = _PLAIN_LEIBNIZ.sub(
             lambda m: f"\\frac{{d{m.group(1)}}}{{d{m.group(2)}}}", alt_text
@@ -225,6 +236,9 @@ def _read_one(
                 return tree, (lhs_node.id if lhs_node is not None else None), text
     lhs = None
     body, offset = text, 0
+    m = _PLAIN_LHS.match(text)
+    if m:  # dL/db2 = sum(A2 - Y) / m: a forum post's left side names the gradient
+        text = f"d{m.group(1)} = {text[m.end():]}"
     m = re.match(r"\s*([A-Za-z_][A-Za-z0-9_]*)(\.grad(?:\.data)?)?\s*=(?!=)", text)
     if m:  # dW2 = …, and PyTorch's W2.grad = … (the gradient of W2)
         lhs, body, offset = m.group(1), text[m.end() :], m.end()
@@ -251,6 +265,7 @@ def _read_one(
 
 
 _NUMPY_MODULES = ("np", "numpy", "torch", "math", "jnp")
+_PLAIN_LHS = re.compile(r"\s*[d∂](?:L|J|E|C|loss|Loss)\s*/\s*[d∂]([A-Za-z_][A-Za-z0-9_]*)\s*=(?!=)")
 _PLAIN_LEIBNIZ = re.compile(
     r"(?<![A-Za-z0-9_])d([A-Za-z][A-Za-z0-9_]*)\s*/\s*d([A-Za-z][A-Za-z0-9_]*)"
 )
@@ -661,6 +676,10 @@ class _Numpy(ast.NodeTransformer):
             self.changed = True
         f, args = node.func, node.args
         if isinstance(f, ast.Name):
+            if f.id == "sum" and len(args) == 1 and not node.keywords:
+                self.changed = True  # Python's sum(x) adds the rows: np.sum(x, axis=0)
+                np_sum = ast.Attribute(ast.Name("np", ast.Load()), "sum", ast.Load())
+                return self.call(ast.Call(np_sum, [args[0]], [ast.keyword("axis", ast.Constant(0))]))
             if f.id == "len" and len(args) == 1 and isinstance(args[0], ast.Name):
                 self.changed = True
                 return self.dim(args[0].id, 0)

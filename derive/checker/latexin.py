@@ -34,6 +34,7 @@ Limits are those of :mod:`derive.lang.expr` (length, depth, parts, exponents). N
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from fractions import Fraction
@@ -241,6 +242,20 @@ _PASTED = {  # maths pasted from a PDF or notes, in the LaTeX this grammar reads
     "ε": "\\epsilon ",
     "η": "\\eta ",
 }
+def _hats(text: str) -> str:
+    """``Ŷ``, ``Ẑ``, ``ŷ`` (a letter with a circumflex, precomposed or combining) → ``\\hat{Y}``."""
+    if not any(ord(c) > 127 for c in text):
+        return text
+    out = []
+    for c in text:
+        d = unicodedata.normalize("NFD", c)
+        if len(d) == 2 and d[1] == "\u0302" and d[0].isascii() and d[0].isalpha():
+            out.append(f"\\hat{{{d[0]}}}")
+        else:
+            out.append(c)
+    return re.sub(r"([A-Za-z])\u0302", r"\\hat{\1}", "".join(out))
+
+
 _PROSE = re.compile(r"\\(?:text|textrm|mbox|mathrm)\{([^{}]*)\}")
 _CLAUSE = re.compile(r"\s*(?:where|with|for|since|and|i\.e\.|e\.g\.|if|here)\b", re.IGNORECASE)
 
@@ -255,6 +270,12 @@ def pasted(text: str) -> str:
     text = re.sub(r"√\s*([A-Za-z0-9_]+|\([^()]*\))", lambda m: "\\sqrt{" + m.group(1) + "}", text)
     for k, v in _PASTED.items():
         text = text.replace(k, v)
+    text = _hats(text)
+    text = re.sub(r"δ(?=[A-Za-z])", r"\\delta_", text)  # δY (δ with its tensor, no _) as δ_Y
+    # ^{\mathsf T}, ^{[1]\mathrm{T}}, ^\mathsf{T}: the transpose, as ^{\top}
+    text = re.sub(
+        r"(\^\s*\{?[^{}^$]*?)\\(?:mathsf|mathrm)\s*(?:\{\s*T\s*\}|T(?![A-Za-z0-9]))", r"\1\\top", text
+    )
     text = re.sub(r"\s*[。，；]\s*$", "", text)
     text = re.sub(r"\\(?:tag\*?|label)\{[^{}]*\}|\\(?:nonumber|notag)\b", "", text)
     text = re.sub(r"\\(mathbf|mathbb|boldsymbol|bm)\s+([0-9A-Za-z])", r"\\\1{\2}", text)
@@ -844,6 +865,9 @@ class _Parser:
             self.next()
             self.braced_name(t)
             return "L"
+        if t.kind == "cmd" and t.text == "\\ell":
+            self.next()
+            return "L"
         return self.target_name(tok)
 
     def partial(self, tok: Tok) -> ex.Node:
@@ -864,6 +888,9 @@ class _Parser:
         if t.kind == "cmd" and t.text[1:] in FONTS:
             self.next()
             self.braced_name(t)
+            return
+        if t.kind == "cmd" and t.text == "\\ell":  # \ell: the loss, as many notes write it
+            self.next()
             return
         raise self.error(t, "the loss name after \\partial, e.g. L or \\mathcal{L}")
 
