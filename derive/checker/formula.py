@@ -81,7 +81,7 @@ def _statements(text: str, latex: bool) -> list[str]:
     if latex:
         body = _ENVIRONMENT.sub("", text)
         pieces = re.split(r"\\\\|\n|(?<!\\);", body)
-        pieces = [p.replace("&", "") for p in pieces]
+        pieces = [q.replace("&", "") for p in pieces for q in _quad_split(p)]
     else:
         pieces = [p.split("#")[0] for p in re.split(r"\n|;", text)]
     out: list[str] = []
@@ -90,6 +90,20 @@ def _statements(text: str, latex: bool) -> list[str]:
             out[-1] = f"{out[-1]} {piece.strip()}"  # an open bracket; an aligned row "&= …"
         elif piece.strip() and not piece.strip().startswith("#"):
             out.append(piece.strip())
+    return out
+
+
+def _quad_split(piece: str) -> list[str]:
+    """``g = O(1 - O)(t - O), \\quad \\frac{∂E}{∂w} = -g x``: equations set side by side with
+    ``\\quad`` (after a comma or not) are statements one after the other; a ``\\quad`` before
+    words or a remark stays with its equation."""
+    segs = re.split(r"(,?\s*\\q?quad\b)", piece)
+    out = [segs[0]]
+    for sep, seg in zip(segs[1::2], segs[2::2]):
+        if "=" in seg and "=" in out[-1]:
+            out.append(seg)
+        else:
+            out[-1] += sep + seg
     return out
 
 
@@ -211,6 +225,9 @@ def _read_one(
             raise FormulaError(msg("error.latex", detail=err.message), err.col, text) from None
         name = None
         if lhs is not None:
+            chain = _chain_end(lhs)
+            if chain is not None:  # ∂L/∂v ∂v/∂u ∂u/∂w = 2v · 1 · x: the chain names ∂L/∂w
+                lhs = ex.Name(chain)
             if not isinstance(lhs, ex.Name):
                 raise FormulaError(msg("error.latex_lhs"), 1, text)
             name = lhs.id
@@ -262,6 +279,35 @@ def _read_one(
         col = offset + lead + err.col if err.col else 0
         detail = re.sub(r"column \d+", f"column {col}", err.message) if col else err.message
         raise FormulaError(msg("error.syntax", detail=detail), col, text) from None
+
+
+def _chain_end(node: ex.Node) -> str | None:
+    """A left side written as a chain rule, ``∂L/∂v · ∂v/∂u · ∂u/∂w`` (the loss's gradient
+    first, then local derivatives each starting where the last one ended): ``dw``; else None."""
+    factors: list[ex.Node] = []
+
+    def flat(n: ex.Node) -> None:
+        if isinstance(n, ex.BinOp) and n.op in ("·", "*", "@"):
+            flat(n.left)
+            flat(n.right)
+        else:
+            factors.append(n)
+
+    flat(node)
+    if len(factors) < 2 or not isinstance(factors[0], ex.Name) or not factors[0].id.startswith("d"):
+        return None
+    at = factors[0].id[1:]
+    for f in factors[1:]:
+        if not (
+            isinstance(f, ex.Call)
+            and f.func == latexin.LEIBNIZ
+            and len(f.args) == 2
+            and all(isinstance(a, ex.Name) for a in f.args)
+            and f.args[0].id == at  # type: ignore[union-attr]
+        ):
+            return None
+        at = f.args[1].id  # type: ignore[union-attr]
+    return "d" + at
 
 
 _NUMPY_MODULES = ("np", "numpy", "torch", "math", "jnp")
@@ -1183,6 +1229,8 @@ class Convert:
                 found = self.net.resolve(weight.id)
             elif isinstance(weight, ex.Num):
                 return self.convert(weight)
+        if found is None and node.id in ("pi", "π"):  # 2/sqrt(pi), as derive prints erf's slope
+            return mf.Scalar(sp.pi), ex.Name("pi")
         if found is None:
             col = self.column(node.id)
             near = difflib.get_close_matches(node.id, list(self.net.names), n=3, cutoff=0.5)
@@ -1245,6 +1293,21 @@ class Convert:
             return "*"
         return None
 
+    def declared_star(self, na: ex.Node, nb: ex.Node) -> str | None:
+        """``*`` in written maths by the declared shapes: element-wise where they broadcast at
+        every size, a matrix product where only the product fits (``A1^T * (A2 - Y)``: (n_h, m)
+        by (m, 1)); None when the declared shapes do not tell (the example's shapes decide)."""
+        sa, sb = self.declared(na), self.declared(nb)
+        if not sa or not sb or len(sa) != 2 or len(sb) != 2:
+            return None
+        if all(isinstance(d, int) for d in (*sa, *sb)):
+            return None
+        if all(x == y or x == 1 or y == 1 for x, y in zip(sa, sb)):
+            return "*"
+        if sa[1] == sb[0]:
+            return "@"
+        return None
+
     def convert(self, node: ex.Node) -> tuple[mf.MExpr, ex.Node]:
         if isinstance(node, ex.Num):
             if node.value not in (0, 1, -1):
@@ -1298,7 +1361,10 @@ class Convert:
         b, nb = self.convert(node.right)
         op = node.op
         if op == latexin.STAR:
-            if fits(a.shape, b.shape):
+            star = self.declared_star(na, nb)
+            if star is not None:  # A1^T * (A2 - Y): (n_h, m) by (m, 1) at every size: @
+                op = star
+            elif fits(a.shape, b.shape):
                 op = "*"
             elif a.shape[1] == b.shape[0]:
                 op = "@"

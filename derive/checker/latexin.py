@@ -529,7 +529,10 @@ class _Parser:
                 node = _mul(node, self.unary())
             elif tok.kind == "cmd" and tok.text[1:] in HADAMARD:
                 self.next()
-                node = ex.BinOp("*", node, self.unary())
+                right = self.unary()
+                while self.starts_factor():  # a ⊙ b c is a ⊙ (b c): juxtaposition binds first
+                    right = _mul(right, self.postfix())
+                node = ex.BinOp("*", node, right)
             elif tok.text == "/" or tok.kind == "cmd" and tok.text in ("\\div", "\\oslash"):
                 self.next()
                 node = ex.BinOp("/", node, self.unary())
@@ -807,6 +810,13 @@ class _Parser:
             for cand in GREEK_NAMES.get(name, (name,)):
                 if self.known(cand):
                     return ex.Name(cand)
+            if name == "pi" and self.peek().text != "_":  # \pi: the number π
+                return ex.Name("pi")
+            if self.peek().text == "_":  # \alpha_{h}: the node alpha_h
+                node = self.suffixes(ex.Name(name))
+                if isinstance(node, ex.Name) and (self.known(node.id) or self.known("d" + node.id)):
+                    return node
+                raise LatexError(f"unknown name '{getattr(node, 'id', name)}' at column {tok.col}", tok.col)
         raise LatexError(
             f"unknown or unsupported command '{tok.text}' at column {tok.col}; "
             "expected e.g. \\frac, \\cdot, \\odot, \\sigma, \\delta, \\sum, "
@@ -917,6 +927,9 @@ class _Parser:
                 if self.known(cand) or self.known("d" + cand):
                     self.next()
                     return ex.Name(cand)
+            if self.peek(1).text == "_":  # \delta_{\alpha_{h}}: the subscript follows
+                self.next()
+                return ex.Name(t.text[1:])
         if t.text == "{":
             self.next()
             node = self.suffixes(self.name_only(t))
@@ -1147,10 +1160,13 @@ class _Parser:
         self.expect(",", "',' in \\max(0, …)")
         b = self.expr(0)
         self.expect(")", "')' to close \\max(…)")
-        if isinstance(a, ex.Num) and a.value == 0:
-            return ex.Call("relu", (b,))
-        if isinstance(b, ex.Num) and b.value == 0:
-            return ex.Call("relu", (a,))
+        z = b if isinstance(a, ex.Num) and a.value == 0 else a if isinstance(b, ex.Num) and b.value == 0 else None
+        if z is not None:
+            # \max(0, z)' and \max(0, z)^{\prime}: ReLU's derivative, as relu'(z)
+            if self.peek().text == "'":
+                self.next()
+                return derivative_tree(ex.Call("relu", (z,)))
+            return ex.Call("relu", (z,))
         raise LatexError(f"only \\max(0, x) (ReLU) is supported (column {tok.col})", tok.col)
 
     def function(self, func: str, tok: Tok) -> ex.Node:
