@@ -29,7 +29,7 @@ import re
 from derive.checker.verdict import FormulaError, msg
 
 _TRIGGER = re.compile(
-    r"\bdef\b|\blambda\b|\[\s*['\"]|\bassert\b|\bfor\b|\bimport\b|\bprint\s*\(|\breturn\b|:=|copy\s*=\s*True|np\.copy\("
+    r"\bdef\b|\blambda\b|\[\s*['\"]|=\s*\{|\bassert\b|\bfor\b|\bimport\b|\bprint\s*\(|\breturn\b|:=|copy\s*=\s*True|np\.copy\("
 )
 _WALRUS = re.compile(r"^(\s*[A-Za-z_]\w*)\s*:=", re.M)
 MAX_UNROLL = 64  # statements a loop over a written-out tuple may unroll to
