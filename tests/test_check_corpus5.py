@@ -24,6 +24,7 @@ KNOWN: dict[str, str] = {  # id -> why it still fails (strict xfail: fixing it m
     "c5-123": "\\frac{\\partial}{\\partial y} applied to an expression on the left side is not read",
     "c5-218": "reg names nothing in this network: exit 2 naming it (fair, counted as a failure)",
     "c5-240": "y_{\\text{true}} names no tensor of softmax-regression (Y is the target): exit 2 naming it",
+    "c5-440": "\\boldsymbol{\\delta}_t names no tensor (δ of what?): exit 2 naming it (fair, counted as a failure)",
     "c5-353": "Ng's per-example dZ^{[2](i)} (A2 - Y of example i) is read as the mean-loss ∂L/∂Z2: "
     "an extra 1/m by this tool's convention",
 }
@@ -165,6 +166,25 @@ def test_written_maths_from_forum_posts_and_notes() -> None:
     xigua = r"g = O(1 - O)(t - O), \quad \frac{\partial E}{\partial \mathbf{w}} = -g\,\mathbf{x}"
     assert check("neuron", "w", xigua, latex=L).ok
     assert check("neuron", "w", xigua.replace("(t - O)", "(O - t)"), latex=L).code == "sign"
+
+
+def test_round_b_spellings() -> None:
+    """Console transcripts, ⋅/∙, ∑ᵢ and ⁽ⁱ⁾, ±, grouped digits, MATLAB/LaTeX/tuple matrices,
+    x_i inside a sum over the batch."""
+    assert check("mlp-bce", "W2", ">>> dW2 = A1.T.dot(dZ2)").ok
+    assert check("chain", "w", ">>> 2 * v * x\n40").ok
+    assert check("mlp-bce", "W2", "∂L/∂W2 = (1/m) ⋅ A1ᵀ ⋅ (A2 − Y)").ok
+    assert check("mlp-bce", "b2", "∂L/∂b₂ = (1/m) ∑ᵢ (a₂⁽ⁱ⁾ − y⁽ⁱ⁾)").ok
+    assert check("mlp-bce", "b2", "∂L/∂b₂ = ∑ᵢ (a₂⁽ⁱ⁾ − y⁽ⁱ⁾)").code == "scale-factor"
+    assert check("mlp-bce", "W1[0,1]", value="0.1356 ± 0.0001").ok
+    assert check("mlp-bce", "W1[0,1]", value="0.135 6").ok
+    assert check("mlp-bce", "W2", value="[-0.1763; -0.008985]").ok
+    bm = r"\begin{bmatrix} -0.0979 & 0.1356 \\ -0.1959 & 0.0791 \end{bmatrix}"
+    assert check("mlp-bce", "W1", value=bm).ok
+    assert check("mlp-bce", "b1", value="(-0.0979, -0.0181)").ok
+    per = r"\frac{1}{m}\sum_{i=1}^{m}\mathbf{x}_i^{\top}(\mathbf{p}_i - \mathbf{y}_i)"
+    assert check("softmax-regression", "W", per, latex=True).ok
+    assert check("softmax-regression", "W", per.replace("p}_i - \\mathbf{y", "y}_i - \\mathbf{p"), latex=True).code == "sign"
 
 
 def test_paths_left_out() -> None:

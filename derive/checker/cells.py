@@ -13,7 +13,8 @@ lines that do not compute are left out. Nothing is run: the cell is parsed with 
 - ``assert …``, ``print(…)``, ``import …`` and docstrings are left out; ``return EXPR`` at the
   end of a cell is its answer;
 - ``for a, b in ((x_1, dz_1), (x_2, dz_2)):`` over a written-out tuple is unrolled;
-- ``dW2 := …`` (a typed definition) is ``dW2 = …``.
+- ``dW2 := …`` (a typed definition) is ``dW2 = …``;
+- a console transcript (``>>> dW2 = …`` and its printed output) is the code after the prompts.
 
 Anything else that a cell may hold (``if``, ``while``, a helper with a loop or a branch) is
 refused with a message that says what is read. A text that is not Python (LaTeX, Unicode
@@ -195,11 +196,28 @@ def _unrolled(st: ast.For) -> list[ast.stmt] | None:
     return out if len(out) <= MAX_UNROLL else None
 
 
+def _without_prompts(text: str) -> str:
+    """A doctest or console transcript (``>>> dW2 = …``, ``... `` continuations, printed output
+    lines): the code typed after the prompts only."""
+    lines = text.split("\n")
+    if not any(line.lstrip().startswith(">>>") for line in lines):
+        return text
+    kept = []
+    for line in lines:
+        stripped = line.lstrip()
+        if stripped.startswith(">>>") or stripped.startswith("..."):
+            kept.append(stripped[3:].removeprefix(" "))
+    return "\n".join(kept)
+
+
 def expand(text: str, tensors: set[str] | frozenset[str] = frozenset()) -> str:
     """``text`` with helpers inlined and non-computing lines left out (see the module
     docstring); ``text`` itself when there is nothing to do or it is not Python.
     ``tensors`` are the network's tensor names (``grads['W2']`` assigns ``dW2``)."""
-    if not isinstance(text, str) or not _TRIGGER.search(text):
+    if not isinstance(text, str):
+        return text
+    text = _without_prompts(text)
+    if not _TRIGGER.search(text):
         return text
     src = _WALRUS.sub(r"\1 =", text)
     try:

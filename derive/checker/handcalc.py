@@ -412,18 +412,38 @@ def _value_diagnoses(
 _WRAPPER = re.compile(r"^\s*(?:(?:np|numpy|torch)\.)?(?:array|tensor)\s*\((.*)\)\s*$", re.S)
 
 
+_LATEX_MATRIX = re.compile(r"^\s*\\begin\{([bpvBV]?matrix)\}(.*)\\end\{\1\}\s*$", re.S)
+_TUPLE = re.compile(r"^\s*\(\s*[^()]*,[^()]*\)\s*$")
+
+
 def is_matrix(text: str) -> bool:
     """Is ``text`` a bracketed list of numbers (``[[0.1, -0.2], [0.3, 0.4]]``, NumPy's printed
-    ``[[ 0.1 -0.2]\n [ 0.3  0.4]]``, ``np.array([...])``)?"""
+    ``[[ 0.1 -0.2]\n [ 0.3  0.4]]``, ``np.array([...])``, MATLAB's ``[0.1; 0.3]``, LaTeX's
+    ``\\begin{bmatrix} … \\end{bmatrix}``, a tuple ``(0.1, -0.2)`` for a row)?"""
     m = _WRAPPER.match(text)
-    return (m.group(1) if m else text).strip().startswith("[")
+    body = (m.group(1) if m else text).strip()
+    return body.startswith("[") or bool(_LATEX_MATRIX.match(body)) or bool(_TUPLE.match(body))
+
+
+def _bracketed(text: str) -> str:
+    """A LaTeX matrix, a MATLAB matrix or a tuple as the nested list it writes."""
+    m = _WRAPPER.match(text)
+    body = (m.group(1) if m else text).strip()
+    tex = _LATEX_MATRIX.match(body)
+    if tex is not None:
+        rows = [r.strip() for r in re.split(r"\\\\", tex.group(2)) if r.strip()]
+        return "[" + ", ".join("[" + ", ".join(c.strip() for c in r.split("&")) + "]" for r in rows) + "]"
+    if _TUPLE.match(body):
+        return "[" + body.strip()[1:-1] + "]"
+    if body.startswith("[") and ";" in body and "[" not in body[1:]:  # MATLAB: ; ends a row
+        return "[" + ", ".join("[" + r.strip() + "]" for r in body[1:-1].split(";") if r.strip()) + "]"
+    return body
 
 
 def _matrix_rows(text: str) -> list[list[str]]:
     """The rows of a bracketed list as number texts (a 1-D list is one row, as NumPy reads it);
     entries are separated by commas, or by spaces as NumPy prints them."""
-    m = _WRAPPER.match(text)
-    body = (m.group(1) if m else text).strip()
+    body = _bracketed(text)
     if not (body.startswith("[") and body.endswith("]")):
         raise FormulaError(msg("heldcheck3.matrix_unread", value=text))
     inner = body[1:-1].strip()

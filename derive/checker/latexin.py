@@ -152,6 +152,8 @@ UNICODE = {
     "σ": ("cmd", "\\sigma"),
     "⊙": ("cmd", "\\odot"),
     "·": ("cmd", "\\cdot"),
+    "⋅": ("cmd", "\\cdot"),
+    "∙": ("cmd", "\\cdot"),
     "×": ("cmd", "\\times"),
     "−": ("sym", "-"),
     "δ": ("cmd", "\\delta"),
@@ -219,7 +221,7 @@ def _strip_delimiters(text: str) -> str:
 
 
 _SUB = str.maketrans("₀₁₂₃₄₅₆₇₈₉₋₊", "0123456789-+")
-_SUP = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺⁽⁾", "0123456789-+()")
+_SUP = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺⁽⁾ⁱ", "0123456789-+()i")
 _PASTED = {  # maths pasted from a PDF or notes, in the LaTeX this grammar reads
     "∘": "\\circ ",
     "÷": "/",
@@ -266,7 +268,8 @@ def pasted(text: str) -> str:
     closing ``\text{(averaged)}`` or ``\text{where } P = …``) → the LaTeX this grammar reads.
     Equation numbers and prose are not part of the formula."""
     text = re.sub(r"[₀-₉₋₊]+", lambda m: "_{" + m.group(0).translate(_SUB) + "}", text)
-    text = re.sub(r"[⁰-⁹⁻⁺⁽⁾¹²³]+", lambda m: "^{" + m.group(0).translate(_SUP) + "}", text)
+    text = re.sub(r"[⁰-⁹⁻⁺⁽⁾¹²³ⁱ]+", lambda m: "^{" + m.group(0).translate(_SUP) + "}", text)
+    text = text.replace("ᵢ", "_{i}")  # ∑ᵢ, xᵢ: the example index
     text = re.sub(r"√\s*([A-Za-z0-9_]+|\([^()]*\))", lambda m: "\\sqrt{" + m.group(1) + "}", text)
     for k, v in _PASTED.items():
         text = text.replace(k, v)
@@ -691,6 +694,10 @@ class _Parser:
             self.step_used()
             text = str(self.steps[step.group(1)] + int(step.group(2) or 0))
             toks = [Tok("num", text, start.col)]
+        letter = text.replace(" ", "")
+        if letter in self.examples:
+            self.used_example = True  # x_i inside \sum_{i=1}^{m}: row i of the batch, as x^{(i)}
+            return base
         toks = [
             t for t in toks if not (t.text in ("{", "}") or t.kind == "cmd" and t.text[1:] in FONTS)
         ]  # y_{\text{pred}}
