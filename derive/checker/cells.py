@@ -10,7 +10,8 @@ lines that do not compute are left out. Nothing is run: the cell is parsed with 
 - ``grads['W2'] = …`` (CS231n) and ``grads["dW2"] = …`` (Ng) assign ``dW2``; ``cache['A1']``,
   ``parameters['W2']`` on a right side are the tensors ``A1`` and ``W2``; ``grads = {}`` and a
   closing ``grads = {"dW1": dW1, …}`` are left out, as are ``X = X``;
-- ``assert …``, ``print(…)``, ``import …`` and docstrings are left out; ``return EXPR`` at the
+- ``assert …``, ``print(…)``, ``import numpy as np`` (numpy, torch, math, jax, scipy) and
+  docstrings are left out; any other import is refused; ``return EXPR`` at the
   end of a cell is its answer;
 - ``for a, b in ((x_1, dz_1), (x_2, dz_2)):`` over a written-out tuple is unrolled;
 - ``dW2 := …`` (a typed definition) is ``dW2 = …``;
@@ -33,6 +34,7 @@ _TRIGGER = re.compile(
     r"\bdef\b|\blambda\b|\[\s*['\"]|=\s*\{|\bassert\b|\bfor\b|\bimport\b|\bprint\s*\(|\breturn\b|:=|copy\s*=\s*True|np\.copy\("
 )
 _WALRUS = re.compile(r"^(\s*[A-Za-z_]\w*)\s*:=", re.M)
+_NUMERIC_MODULES = {"numpy", "torch", "math", "jax", "scipy"}  # imports a cell may hold
 MAX_UNROLL = 64  # statements a loop over a written-out tuple may unroll to
 
 
@@ -242,7 +244,12 @@ def expand(text: str, tensors: set[str] | frozenset[str] = frozenset()) -> str:
                 raise FormulaError(msg("heldcheck3.helper_body", name=st.name))
             helpers[st.name] = _helper(st, st.name, cell)
             continue
-        if isinstance(st, (ast.Assert, ast.Import, ast.ImportFrom, ast.Pass)):
+        if isinstance(st, (ast.Import, ast.ImportFrom)):
+            mods = [a.name for a in st.names] if isinstance(st, ast.Import) else [st.module or ""]
+            if all(m.split(".")[0] in _NUMERIC_MODULES for m in mods):
+                continue  # import numpy as np: left out
+            raise FormulaError(msg("heldcheck3.statement", kind="import"))
+        if isinstance(st, (ast.Assert, ast.Pass)):
             continue
         if isinstance(st, ast.Expr):
             v = st.value
