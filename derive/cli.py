@@ -239,7 +239,11 @@ def prove(rule: str | None, list_: bool, lang: str) -> None:
 @click.argument("net")
 @click.argument("formula", required=False)
 @click.option("--wrt", help="Parameter or node (W2, Z1); with --value one entry: W1[0,0] or w11.")
-@click.option("--value", help="A hand-computed number for the --wrt entry, e.g. -0.01365.")
+@click.option(
+    "--value",
+    help="A hand-computed number for the --wrt entry, e.g. -0.01365; or, with --wrt a whole "
+    "tensor, a matrix of them: [[-0.098, 0.136], [-0.196, 0.079]].",
+)
 @click.option("--latex", "latex_", is_flag=True, help="Read FORMULA as LaTeX (without it, recognised by a \\command, $, ^{ or _{, or a ^ the plain reader refuses).")
 @click.option(
     "--rtol", type=float, default=None, help="With --value: accept within this relative tolerance."

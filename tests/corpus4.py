@@ -552,7 +552,7 @@ C(M, "W2", N, "A1⊤ (A2 − Y) / m", oracle="A1.T @ (A2 - Y) / m", style="b-uni
 C(M, "b2", N, "Σ(A2 − Y)/m", oracle="np.sum(A2 - Y, axis=0, keepdims=True) / m", style="b-unicode-sigma")
 C(M, "W1[0,1]", V, "1.356E-1", style="b-hand")
 C(M, "W1[0,1]", V, "0.1356 (4 s.f.)", style="b-hand")
-C(M, "W1[0,1]", V, "0,1356", "*", style="b-hand-comma", note="decimal comma: right if read as 0.1356, refused is fair")
+C(M, "W1[0,1]", V, "0,1356", style="b-hand-comma", note="decimal comma: right if read as 0.1356, refused is fair (relabelled by heldcheck3, which reads the decimal comma: \"*\" had made it wrong)")
 C(T, "h_raw", N, "dh * np.exp(-h_raw) / np.square(1 + np.exp(-h_raw))", oracle="dh * h * (1 - h)", style="b")
 C(T, "h_raw", L, r"\delta_h \odot \frac{e^{-h_{raw}}}{\left(1 + e^{-h_{raw}}\right)^{2}}", oracle="dh * h * (1 - h)", style="b-exp")
 C(T, "W1", N, "X.T @ (dy_pred @ W2.T * h * (1 - h))", oracle="X.T @ (dy_pred @ W2.T * h * (1 - h))", style="b")

@@ -58,15 +58,10 @@ def test_course_network_renders(path: Path, tmp_path: Path) -> None:
 # so the entry is removed then.
 CHECK_GAPS = {
     # branch heldnets2's networks (found by running the read-back on each; checker gaps, issue 11)
-    "xigua_threshold_batch": "LaTeX reader: a node named alpha_h prints as \\alpha_{h}, not read "
-    "back as a name",
-    "swiglu_ffn": "LaTeX read-back of w3's gradient (a product of three matrix factors) rejected",
     "nielsen_ce_l2": "LaTeX read-back of the derivative of np.linalg.norm(w) ** 2 (a quotient "
     "of square roots) rejected",
     "ng_colmajor_tanh": "sum(dZ2) / \\sum of a [1, m] node for a [1, 1] bias read as a column sum",
     "makemore_ninja": "a 1-D bias b1 = [n_hidden]: sum(dhprebn, axis=0) read back as wrong",
-    "gelu_default": "erf's derivative 2/√π·e^{−x²} prints π as 'pi', a name the text reader "
-    "does not know",
 }
 COURSE = [
     pytest.param(n, marks=pytest.mark.xfail(strict=True, reason=CHECK_GAPS[n]))

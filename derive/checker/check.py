@@ -98,7 +98,7 @@ from derive.checker.formula import (
     resolve_products,
     wrt_from,
 )
-from derive.checker.handcalc import _entry, check_value
+from derive.checker.handcalc import _entry, check_matrix_value, check_value, is_matrix
 from derive.checker.mutations import library
 from derive.checker.names import looks_latex
 from derive.checker.verdict import (
@@ -161,7 +161,10 @@ def check(
             raise FormulaError(msg("error.rtol", rtol=rtol))
         if digits is not None and not (1 <= digits <= 15):
             raise FormulaError(msg("error.digits", digits=digits))
-        result = check_value(n, wrt, str(value), rtol=rtol, digits=digits)
+        if is_matrix(str(value)):  # a whole gradient as a matrix of hand numbers
+            result = check_matrix_value(n, wrt, str(value), rtol=rtol, digits=digits)
+        else:
+            result = check_value(n, wrt, str(value), rtol=rtol, digits=digits)
     else:
         assert formula is not None
         printed = evaluate_module.PRINTED.set(bool(_PRINTED_DECIMAL.search(formula)))

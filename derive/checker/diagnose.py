@@ -81,7 +81,9 @@ def diagnose(
             if c is not None:
                 return _factor_diagnoses(net, target, user, m.expr, c, conv, fix, m)
     if user.shape == target.shape:
-        term = missing_term(net, target, uvals, truth, fix)
+        term = missing_term(net, target, uvals, truth, fix) or missing_paths(
+            net, target, uvals, truth, fix
+        )
         if term is not None:
             return [term]
     # ``raw``: as written, before g'(Z) and Leibniz factors were resolved (g'(Z2) in layer 1)
@@ -157,6 +159,130 @@ def missing_term(
         if k is not None and abs(k - 1) > 1e-6 and abs(k) > 1e-9:
             m = msg("heldcheck2.loss_term_factor", name=target.name, term=term, factor=factor_text(k))
             return Diagnosis.of("loss-term-factor", m, fix, factor_text(k))
+    return None
+
+
+MAX_CUTS = 24  # sets of nodes tried by missing_paths (a count, not seconds)
+
+
+def _paths_without(net: Net, name: str, cut: frozenset[str], memo: dict[str, mf.MExpr | None]) -> mf.MExpr | None:
+    """∂L/∂name summed over the paths to the loss that avoid the nodes in ``cut``, as a matrix
+    form over the true gradients of the nodes below which nothing is cut; None where no path
+    is left."""
+    if name in memo:
+        return memo[name]
+    memo[name] = None  # a cycle cannot happen (a DAG); this only guards re-entry
+    try:
+        contribs = net.target(name).visit.contributions
+    except Exception:  # noqa: BLE001 - a node without a gradient (an input)
+        return None
+    terms = []
+    for c in contribs:
+        if c.source in cut:
+            continue
+        terms.append(_replace_grads(c.formula, lambda ref: _below(net, ref.name, cut, memo)))
+        if terms[-1] is None:
+            terms.pop()
+    out = mf.add(*terms) if terms else None
+    memo[name] = out
+    return out
+
+
+def _below(net: Net, name: str, cut: frozenset[str], memo: dict[str, mf.MExpr | None]) -> mf.MExpr | None | bool:
+    """What replaces the true ∂L/∂name: True (itself, nothing is cut below it), None (every
+    path from it is cut) or its paths that avoid ``cut``."""
+    if not _reaches(net, name, cut):
+        return True
+    return _paths_without(net, name, cut, memo)
+
+
+def _reaches(net: Net, name: str, cut: frozenset[str], seen: set[str] | None = None) -> bool:
+    """Does a path from ``name`` to the loss pass through a node of ``cut``?"""
+    seen = set() if seen is None else seen
+    if name in seen or name == net.spec.loss:
+        return False
+    seen.add(name)
+    try:
+        contribs = net.target(name).visit.contributions
+    except Exception:  # noqa: BLE001
+        return False
+    return any(c.source in cut or _reaches(net, c.source, cut, seen) for c in contribs)
+
+
+def _replace_grads(e: mf.MExpr, swap) -> mf.MExpr | None:  # type: ignore[no-untyped-def]
+    """``e`` with each gradient reference replaced by ``swap(ref)`` (True: keep it; None: the
+    term it is in is left out, as zero)."""
+    import dataclasses
+
+    if isinstance(e, mf.Ref):
+        if e.kind != "grad":
+            return e
+        new = swap(e)
+        return e if new is True else new
+    if not dataclasses.is_dataclass(e):
+        return e
+    changes = {}
+    for f in dataclasses.fields(e):
+        v = getattr(e, f.name)
+        if isinstance(v, mf.MExpr):
+            nv = _replace_grads(v, swap)
+            if nv is None:
+                return None
+            changes[f.name] = nv
+        elif isinstance(v, tuple) and v and all(isinstance(x, mf.MExpr) for x in v):
+            parts = [_replace_grads(x, swap) for x in v]
+            if isinstance(e, mf.Add):
+                parts = [x for x in parts if x is not None]
+                if not parts:
+                    return None
+            elif any(x is None for x in parts):
+                return None
+            changes[f.name] = tuple(parts)
+    return dataclasses.replace(e, **changes) if changes else e
+
+
+def missing_paths(
+    net: Net,
+    target: Target,
+    uvals: list[np.ndarray],
+    truth: list[np.ndarray | None],
+    fix: str,
+) -> Diagnosis | None:
+    """The formula is the gradient along some of the paths from the tensor to the loss only
+    (batch norm's ∂L/∂Z without the paths through μ and var, which hold them constant): for
+    each set of one or two nodes below the tensor, the sum over the paths that avoid them."""
+    if any(t is None for t in truth):
+        return None
+    below: list[str] = []
+    stack = [target.name]
+    while stack:
+        x = stack.pop()
+        try:
+            contribs = net.target(x).visit.contributions
+        except Exception:  # noqa: BLE001
+            continue
+        for c in contribs:
+            if c.source != net.spec.loss and c.source not in below:
+                below.append(c.source)
+                stack.append(c.source)
+    sets = [frozenset([a]) for a in below] + [
+        frozenset([a, b]) for k, a in enumerate(below) for b in below[k + 1 :]
+    ]
+    for cut in sets[:MAX_CUTS]:
+        e = _paths_without(net, target.name, cut, {})
+        if e is None or e.shape != target.shape:
+            continue
+        try:
+            part = [floats(evaluate(e, System(net.rand, k))) for k in range(DIAG_POINTS)]
+        except Exception:  # noqa: BLE001 - a form the evaluator does not take: no finding
+            return None
+        if any(v is None or v.shape != u.shape for v, u in zip(part, uvals, strict=True)):
+            continue
+        if all(close(v, t) for v, t in zip(part, truth, strict=True)):
+            continue  # the cut paths carry nothing here
+        if all(close(u, v) for u, v in zip(uvals, part, strict=True)):
+            m = msg("heldcheck3.missing_paths", name=target.name, through=", ".join(sorted(cut)))
+            return Diagnosis.of("missing-path", m, fix)
     return None
 
 

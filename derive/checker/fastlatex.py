@@ -179,6 +179,8 @@ class _Parser:
             elif kind == "cmd" and text[1:] in HADAMARD:
                 self.next()
                 node = ("bin", "*", node, self.unary())
+                if self.starts_factor():
+                    raise Fallback  # a ⊙ b c: the slow path reads a ⊙ (b c)
             elif text == "/":
                 self.next()
                 node = ("bin", "/", node, self.unary())

@@ -48,8 +48,8 @@ def digits(text: str) -> tuple[Fraction, int, Fraction]:
         raise _Fallback
     clean = text.strip().strip("$").replace("−", "-").replace("\u2009", "").replace("\\,", "")
     clean = _TIMES_TEN.sub(r"e\1", clean)
-    if "/" in clean or "frac" in clean:
-        raise _Fallback  # a fraction: an exact value, judged by the slow path
+    if "/" in clean or "frac" in clean or "," in clean:
+        raise _Fallback  # a fraction (an exact value) or a comma (decimal or not): the slow path
     m = _NUMBER.fullmatch(clean.replace(",", ""))
     if m is None or not (m.group(2) or m.group(3)):
         raise _Fallback

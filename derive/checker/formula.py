@@ -21,7 +21,7 @@ from fractions import Fraction
 
 import sympy as sp
 
-from derive.checker import latexin, names
+from derive.checker import cells, latexin, names
 from derive.checker.checknet import Net
 from derive.checker.formtree import derivative_text, derivative_tree, fits, tree_text
 from derive.checker.verdict import FormulaError, Msg, msg, shape_text
@@ -47,6 +47,8 @@ def read(
         raise FormulaError(msg("error.not_string"))
     if len(text) > ex.MAX_LENGTH:
         raise FormulaError(msg("error.too_long", n=len(text), limit=ex.MAX_LENGTH))
+    if not latex:  # helpers defined in the cell inlined, asserts/prints left out (cells.py)
+        text = cells.expand(text, frozenset(net.g.tensors))
     parts = _statements(text, latex)
     scalar = _scalar_target(net, wrt)
     if len(parts) > 1:
@@ -69,7 +71,9 @@ def _scalar_target(net: Net, wrt: str | None) -> bool:
     return name is not None and tuple(int(x) for x in net.g.tensors[name].shape) == (1, 1)
 
 
-_ENVIRONMENT = re.compile(r"\\(begin|end)\{(aligned|align\*?|gathered|split|array)\}(\{[^}]*\})?")
+_ENVIRONMENT = re.compile(
+    r"\\(begin|end)\{(aligned|align\*?|gathered|gather\*?|split|array|equation\*?|displaymath|multline\*?)\}(\{[^}]*\})?"
+)
 
 
 def _statements(text: str, latex: bool) -> list[str]:
@@ -77,7 +81,7 @@ def _statements(text: str, latex: bool) -> list[str]:
     if latex:
         body = _ENVIRONMENT.sub("", text)
         pieces = re.split(r"\\\\|\n|(?<!\\);", body)
-        pieces = [p.replace("&", "") for p in pieces]
+        pieces = [q.replace("&", "") for p in pieces for q in _quad_split(p)]
     else:
         pieces = [p.split("#")[0] for p in re.split(r"\n|;", text)]
     out: list[str] = []
@@ -86,6 +90,20 @@ def _statements(text: str, latex: bool) -> list[str]:
             out[-1] = f"{out[-1]} {piece.strip()}"  # an open bracket; an aligned row "&= …"
         elif piece.strip() and not piece.strip().startswith("#"):
             out.append(piece.strip())
+    return out
+
+
+def _quad_split(piece: str) -> list[str]:
+    """``g = O(1 - O)(t - O), \\quad \\frac{∂E}{∂w} = -g x``: equations set side by side with
+    ``\\quad`` (after a comma or not) are statements one after the other; a ``\\quad`` before
+    words or a remark stays with its equation."""
+    segs = re.split(r"(,?\s*\\q?quad\b)", piece)
+    out = [segs[0]]
+    for sep, seg in zip(segs[1::2], segs[2::2]):
+        if "=" in seg and "=" in out[-1]:
+            out.append(seg)
+        else:
+            out[-1] += sep + seg
     return out
 
 
@@ -109,7 +127,7 @@ def _open_brackets(text: str) -> int:
     return sum(text.count(c) for c in "([{") - sum(text.count(c) for c in ")]}")
 
 
-_MASKED = re.compile(r"\s*([A-Za-z_][A-Za-z0-9_]*)\s*\[(.+)\]\s*=(?!=)\s*(.+)")
+_MASKED = re.compile(r"\s*([A-Za-z_][A-Za-z0-9_]*)\s*\[(.+)\]\s*([-+*/]?)=(?!=)\s*(.+)")
 
 
 def _masked(part: str) -> str:
@@ -118,7 +136,9 @@ def _masked(part: str) -> str:
     m = _MASKED.fullmatch(part)
     if m is None or not re.search(r"[<>]|!=|==", m.group(2)):
         return part
-    name, cond, value = m.group(1), m.group(2).strip(), m.group(3).strip()
+    name, cond, op, value = m.group(1), m.group(2).strip(), m.group(3), m.group(4).strip()
+    if op:  # dZ[Y == 1] *= w: only the masked entries are updated
+        value = f"{name} {op} ({value})"
     return f"{name} = {name} * (1 - ({cond})) + ({value}) * ({cond})"
 
 
@@ -205,11 +225,21 @@ def _read_one(
             raise FormulaError(msg("error.latex", detail=err.message), err.col, text) from None
         name = None
         if lhs is not None:
+            chain = _chain_end(lhs)
+            if chain is not None:  # ∂L/∂v ∂v/∂u ∂u/∂w = 2v · 1 · x: the chain names ∂L/∂w
+                lhs = ex.Name(chain)
             if not isinstance(lhs, ex.Name):
                 raise FormulaError(msg("error.latex_lhs"), 1, text)
             name = lhs.id
         return tree, name, text
-    if "∂" in text or _PLAIN_LEIBNIZ.search(text):  # ∂L/∂W, dA/dZ in plain text: Leibniz
+    lead_lhs = _PLAIN_LHS.match(text)
+    code_body = (
+        lead_lhs is not None
+        and text[lead_lhs.end() :].isascii()
+        and not re.search(r"[\^']", text[lead_lhs.end() :])
+        and not _PLAIN_LEIBNIZ.search(text[lead_lhs.end() :])
+    )
+    if not code_body and ("∂" in text or _PLAIN_LEIBNIZ.search(text)):  # ∂L/∂W, dA/dZ: Leibniz
         alt_text = re.sub(r"\.T\b", "^T", text).replace("**", "^")
         alt_text = _PLAIN_LEIBNIZ.sub(
             lambda m: f"\\frac{{d{m.group(1)}}}{{d{m.group(2)}}}", alt_text
@@ -223,6 +253,9 @@ def _read_one(
                 return tree, (lhs_node.id if lhs_node is not None else None), text
     lhs = None
     body, offset = text, 0
+    m = _PLAIN_LHS.match(text)
+    if m:  # dL/db2 = sum(A2 - Y) / m: a forum post's left side names the gradient
+        text = f"d{m.group(1)} = {text[m.end():]}"
     m = re.match(r"\s*([A-Za-z_][A-Za-z0-9_]*)(\.grad(?:\.data)?)?\s*=(?!=)", text)
     if m:  # dW2 = …, and PyTorch's W2.grad = … (the gradient of W2)
         lhs, body, offset = m.group(1), text[m.end() :], m.end()
@@ -248,7 +281,37 @@ def _read_one(
         raise FormulaError(msg("error.syntax", detail=detail), col, text) from None
 
 
+def _chain_end(node: ex.Node) -> str | None:
+    """A left side written as a chain rule, ``∂L/∂v · ∂v/∂u · ∂u/∂w`` (the loss's gradient
+    first, then local derivatives each starting where the last one ended): ``dw``; else None."""
+    factors: list[ex.Node] = []
+
+    def flat(n: ex.Node) -> None:
+        if isinstance(n, ex.BinOp) and n.op in ("·", "*", "@"):
+            flat(n.left)
+            flat(n.right)
+        else:
+            factors.append(n)
+
+    flat(node)
+    if len(factors) < 2 or not isinstance(factors[0], ex.Name) or not factors[0].id.startswith("d"):
+        return None
+    at = factors[0].id[1:]
+    for f in factors[1:]:
+        if not (
+            isinstance(f, ex.Call)
+            and f.func == latexin.LEIBNIZ
+            and len(f.args) == 2
+            and all(isinstance(a, ex.Name) for a in f.args)
+            and f.args[0].id == at  # type: ignore[union-attr]
+        ):
+            return None
+        at = f.args[1].id  # type: ignore[union-attr]
+    return "d" + at
+
+
 _NUMPY_MODULES = ("np", "numpy", "torch", "math", "jnp")
+_PLAIN_LHS = re.compile(r"\s*[d∂](?:L|J|E|C|loss|Loss)\s*/\s*[d∂]([A-Za-z_][A-Za-z0-9_]*)\s*=(?!=)")
 _PLAIN_LEIBNIZ = re.compile(
     r"(?<![A-Za-z0-9_])d([A-Za-z][A-Za-z0-9_]*)\s*/\s*d([A-Za-z][A-Za-z0-9_]*)"
 )
@@ -659,6 +722,10 @@ class _Numpy(ast.NodeTransformer):
             self.changed = True
         f, args = node.func, node.args
         if isinstance(f, ast.Name):
+            if f.id == "sum" and len(args) == 1 and not node.keywords:
+                self.changed = True  # Python's sum(x) adds the rows: np.sum(x, axis=0)
+                np_sum = ast.Attribute(ast.Name("np", ast.Load()), "sum", ast.Load())
+                return self.call(ast.Call(np_sum, [args[0]], [ast.keyword("axis", ast.Constant(0))]))
             if f.id == "len" and len(args) == 1 and isinstance(args[0], ast.Name):
                 self.changed = True
                 return self.dim(args[0].id, 0)
@@ -1162,6 +1229,8 @@ class Convert:
                 found = self.net.resolve(weight.id)
             elif isinstance(weight, ex.Num):
                 return self.convert(weight)
+        if found is None and node.id in ("pi", "π"):  # 2/sqrt(pi), as derive prints erf's slope
+            return mf.Scalar(sp.pi), ex.Name("pi")
         if found is None:
             col = self.column(node.id)
             near = difflib.get_close_matches(node.id, list(self.net.names), n=3, cutoff=0.5)
@@ -1224,6 +1293,21 @@ class Convert:
             return "*"
         return None
 
+    def declared_star(self, na: ex.Node, nb: ex.Node) -> str | None:
+        """``*`` in written maths by the declared shapes: element-wise where they broadcast at
+        every size, a matrix product where only the product fits (``A1^T * (A2 - Y)``: (n_h, m)
+        by (m, 1)); None when the declared shapes do not tell (the example's shapes decide)."""
+        sa, sb = self.declared(na), self.declared(nb)
+        if not sa or not sb or len(sa) != 2 or len(sb) != 2:
+            return None
+        if all(isinstance(d, int) for d in (*sa, *sb)):
+            return None
+        if all(x == y or x == 1 or y == 1 for x, y in zip(sa, sb)):
+            return "*"
+        if sa[1] == sb[0]:
+            return "@"
+        return None
+
     def convert(self, node: ex.Node) -> tuple[mf.MExpr, ex.Node]:
         if isinstance(node, ex.Num):
             if node.value not in (0, 1, -1):
@@ -1277,7 +1361,10 @@ class Convert:
         b, nb = self.convert(node.right)
         op = node.op
         if op == latexin.STAR:
-            if fits(a.shape, b.shape):
+            star = self.declared_star(na, nb)
+            if star is not None:  # A1^T * (A2 - Y): (n_h, m) by (m, 1) at every size: @
+                op = star
+            elif fits(a.shape, b.shape):
                 op = "*"
             elif a.shape[1] == b.shape[0]:
                 op = "@"

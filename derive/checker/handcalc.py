@@ -107,6 +107,7 @@ def _digits(text: str) -> tuple[Fraction, int, Fraction]:
         top = len(str(abs(value.numerator) // abs(value.denominator))) if abs(value) >= 1 else 0
         lead = top if top else 1 - len(str(value.denominator // max(abs(value.numerator), 1)))
         return value, FRACTION_DIGITS, Fraction(10) ** (lead - FRACTION_DIGITS)
+    clean = _decimal_comma(clean, text)
     m = _NUMBER.fullmatch(clean.replace(",", ""))
     if m is None or not (m.group(2) or m.group(3)):
         raise FormulaError(msg("error.not_decimal", value=text))
@@ -119,6 +120,23 @@ def _digits(text: str) -> tuple[Fraction, int, Fraction]:
     value = Fraction(f"{sign}{whole or '0'}.{frac or '0'}") * Fraction(10) ** exp
     ulp = Fraction(10) ** (exp - len(frac))
     return value, sig, ulp
+
+
+_COMMA = re.compile(r"([+-]?)(\d+),(\d+)((?:[eE][+-]?\d{1,4})?)")
+
+
+def _decimal_comma(clean: str, text: str) -> str:
+    """A decimal comma (``-0,0137``, ``-1,635e-2``: one comma, no point) as a point. A number
+    that a thousands separator could have written (``1,234``: a nonzero whole part and exactly
+    three digits after the comma, no exponent) is refused as ambiguous; other commas stay
+    thousands separators (``1,234.5``)."""
+    m = _COMMA.fullmatch(clean.replace(" ", ""))
+    if m is None:
+        return clean
+    sign, whole, frac, exp = m.groups()
+    if whole.strip("0") and len(frac) == 3 and not exp:
+        raise FormulaError(msg("heldcheck3.comma_ambiguous", value=text))
+    return f"{sign}{whole}.{frac}{exp}"
 
 
 def _textbook_defs(net: Net) -> dict[sp.Symbol, sp.Expr]:
@@ -387,3 +405,154 @@ def _value_diagnoses(
     ratio = msg("value.ratio", ratio=f"{v / exact:.4g}") if exact else ""
     m = msg("value.unknown2", diff=f"{abs(v - exact):.3g}", ratio=ratio)
     return [Diagnosis.of("unknown", m)]
+
+
+# ---- a whole gradient as a matrix of hand numbers ------------------------------------------------
+
+_WRAPPER = re.compile(r"^\s*(?:(?:np|numpy|torch)\.)?(?:array|tensor)\s*\((.*)\)\s*$", re.S)
+
+
+_LATEX_MATRIX = re.compile(r"^\s*\\begin\{([bpvBV]?matrix)\}(.*)\\end\{\1\}\s*$", re.S)
+_TUPLE = re.compile(r"^\s*\(\s*[^()]*,[^()]*\)\s*$")
+
+
+def is_matrix(text: str) -> bool:
+    """Is ``text`` a bracketed list of numbers (``[[0.1, -0.2], [0.3, 0.4]]``, NumPy's printed
+    ``[[ 0.1 -0.2]\n [ 0.3  0.4]]``, ``np.array([...])``, MATLAB's ``[0.1; 0.3]``, LaTeX's
+    ``\\begin{bmatrix} … \\end{bmatrix}``, a tuple ``(0.1, -0.2)`` for a row)?"""
+    m = _WRAPPER.match(text)
+    body = (m.group(1) if m else text).strip()
+    return body.startswith("[") or bool(_LATEX_MATRIX.match(body)) or bool(_TUPLE.match(body))
+
+
+def _bracketed(text: str) -> str:
+    """A LaTeX matrix, a MATLAB matrix or a tuple as the nested list it writes."""
+    m = _WRAPPER.match(text)
+    body = (m.group(1) if m else text).strip()
+    tex = _LATEX_MATRIX.match(body)
+    if tex is not None:
+        rows = [r.strip() for r in re.split(r"\\\\", tex.group(2)) if r.strip()]
+        return "[" + ", ".join("[" + ", ".join(c.strip() for c in r.split("&")) + "]" for r in rows) + "]"
+    if _TUPLE.match(body):
+        return "[" + body.strip()[1:-1] + "]"
+    if body.startswith("[") and ";" in body and "[" not in body[1:]:  # MATLAB: ; ends a row
+        return "[" + ", ".join("[" + r.strip() + "]" for r in body[1:-1].split(";") if r.strip()) + "]"
+    return body
+
+
+def _matrix_rows(text: str) -> list[list[str]]:
+    """The rows of a bracketed list as number texts (a 1-D list is one row, as NumPy reads it);
+    entries are separated by commas, or by spaces as NumPy prints them."""
+    body = _bracketed(text)
+    if not (body.startswith("[") and body.endswith("]")):
+        raise FormulaError(msg("heldcheck3.matrix_unread", value=text))
+    inner = body[1:-1].strip()
+    if "[" in inner:
+        parts = re.findall(r"\[([^\[\]]*)\]", inner)
+        rest = re.sub(r"\[[^\[\]]*\]", "", inner)
+        if re.sub(r"[\s,;]", "", rest) or not parts:
+            raise FormulaError(msg("heldcheck3.matrix_unread", value=text))
+    else:
+        parts = [inner]
+    rows = []
+    for part in parts:
+        cells = [c for c in re.split(r"\s*,\s*|\s+", part.strip()) if c]
+        if not cells:
+            raise FormulaError(msg("heldcheck3.matrix_unread", value=text))
+        rows.append(cells)
+    if len({len(r) for r in rows}) != 1 or sum(len(r) for r in rows) > 400:
+        raise FormulaError(msg("heldcheck3.matrix_unread", value=text))
+    return rows
+
+
+def check_matrix_value(
+    net: Net, wrt: str, text: str, *, rtol: float | None = None, digits: int | None = None
+) -> CheckResult:
+    """A whole gradient written as a matrix of hand numbers (``--wrt W1 --value "[[…], […]]"``):
+    each entry is judged by :func:`check_value`'s policy; right when every entry is. A matrix of
+    another shape (a 1-D list where a column belongs, the transposed shape) is wrong
+    (``shape-mismatch``); the transposed matrix is ``operand-order``; a sign or factor that
+    every entry shares is named once; otherwise the first wrong entry's finding, with its
+    place."""
+    tensor = tensor_of(net, wrt.strip())
+    if tensor is None or net.g.tensors[tensor].grads is None:
+        raise FormulaError(msg("error.entry_no_gradient", name=wrt.strip(), net=net.spec.name))
+    rows = _matrix_rows(text)
+    r, c = (int(x) for x in net.g.tensors[tensor].shape)
+    given = (len(rows), len(rows[0]))
+    with mpmath.workdps(DPS):
+        exact = [
+            [net.example._eval(net.g.tensors[tensor].grads[i, j], 0) for j in range(c)]  # type: ignore[index]
+            for i in range(r)
+        ]
+    expected = "[" + ", ".join("[" + ", ".join(mpmath.nstr(x, 15) for x in row) + "]" for row in exact) + "]"
+    base = dict(
+        network=net.spec.name, wrt=tensor, submitted=text.strip(), expected=expected, shape=(r, c)
+    )
+
+    def result(verdict: str, diags: list[Diagnosis], note: Msg | None, at: tuple[int, int]) -> CheckResult:
+        notes = (note,) if note is not None else ()
+        return CheckResult(
+            verdict=verdict,
+            diagnoses=tuple(diags),
+            notes=tuple(m.render("en") for m in notes),
+            note_msgs=notes,
+            exact=float(exact[at[0]][at[1]]),
+            **base,  # type: ignore[arg-type]
+        )
+
+    if given != (r, c):
+        m = msg("heldcheck3.matrix_shape", given=f"({given[0]}, {given[1]})", tensor=tensor, shape=f"({r}, {c})")
+        return result("incorrect", [Diagnosis.of("shape-mismatch", m)], None, (0, 0))
+    found = {
+        (i, j): check_value(net, f"{tensor}[{i},{j}]", rows[i][j], rtol=rtol, digits=digits)
+        for i in range(r)
+        for j in range(c)
+    }
+    wrong = [(ij, res) for ij, res in found.items() if not res.ok]
+    if not wrong:
+        return result("correct", [], msg("heldcheck3.matrix_ok", n=r * c), (0, 0))
+    if r == c and r > 1 and any(rows[i][j] != rows[j][i] for i in range(r) for j in range(c)):
+        swapped = all(
+            check_value(net, f"{tensor}[{j},{i}]", rows[i][j], rtol=rtol, digits=digits).ok
+            for i in range(r)
+            for j in range(c)
+        )
+        if swapped:
+            m = msg("heldcheck3.matrix_transposed", tensor=tensor)
+            return result("incorrect", [Diagnosis.of("operand-order", m)], None, wrong[0][0])
+    if len(wrong) == len(found) and len(found) > 1:
+        firsts = {(res.diagnoses[0].code, res.diagnoses[0].factor) for _, res in wrong}
+        if len(firsts) == 1 and next(iter(firsts))[0] in ("sign", "scale-factor"):
+            d = wrong[0][1].diagnoses[0]
+            m = msg("heldcheck3.matrix_every", detail=d.msg or d.message)
+            return result("incorrect", [Diagnosis.of(d.code, m, factor=d.factor)], None, wrong[0][0])
+    ratio = _common_ratio(rows, exact) if len(wrong) == len(found) and len(found) > 1 else None
+    if ratio is not None:
+        m = msg("heldcheck3.matrix_factor", factor=ratio)
+        return result("incorrect", [Diagnosis.of("scale-factor", m, factor=ratio)], None, wrong[0][0])
+    (i, j), res = wrong[0]
+    d = res.diagnoses[0]
+    m = msg("heldcheck3.matrix_entry", tensor=tensor, i=i, j=j, value=rows[i][j], exact=res.expected, detail=d.msg or d.message, n=len(wrong), total=len(found))
+    return result("incorrect", [Diagnosis.of(d.code, m, factor=d.factor)], None, (i, j))
+
+
+def _common_ratio(rows: list[list[str]], exact: list[list[mpmath.mpf]]) -> str | None:
+    """The factor every entry is off by, when it is one (an integer or 1/integer up to 100, or a
+    power of ten) and every entry shows it to within its own rounding; else None."""
+    ratios = []
+    for row, want in zip(rows, exact):
+        for text, x in zip(row, want):
+            if x == 0:
+                return None
+            value, sig, ulp = _digits(written(text))
+            if sig < 2:
+                return None
+            v = float(value)
+            lo, hi = (v - float(ulp) / 2) / float(x), (v + float(ulp) / 2) / float(x)
+            ratios.append((min(lo, hi), max(lo, hi)))
+    for k in [float(10**e) for e in range(1, 7)] + [float(n) for n in range(2, 101)]:
+        for c, shown in ((k, f"{k:g}"), (1 / k, f"1/{k:g}")):
+            if all(lo * (1 - 1e-9) <= c <= hi * (1 + 1e-9) for lo, hi in ratios):
+                return shown
+    return None

@@ -34,6 +34,7 @@ Limits are those of :mod:`derive.lang.expr` (length, depth, parts, exponents). N
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from fractions import Fraction
@@ -151,6 +152,8 @@ UNICODE = {
     "σ": ("cmd", "\\sigma"),
     "⊙": ("cmd", "\\odot"),
     "·": ("cmd", "\\cdot"),
+    "⋅": ("cmd", "\\cdot"),
+    "∙": ("cmd", "\\cdot"),
     "×": ("cmd", "\\times"),
     "−": ("sym", "-"),
     "δ": ("cmd", "\\delta"),
@@ -218,7 +221,7 @@ def _strip_delimiters(text: str) -> str:
 
 
 _SUB = str.maketrans("₀₁₂₃₄₅₆₇₈₉₋₊", "0123456789-+")
-_SUP = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺⁽⁾", "0123456789-+()")
+_SUP = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺⁽⁾ⁱ", "0123456789-+()i")
 _PASTED = {  # maths pasted from a PDF or notes, in the LaTeX this grammar reads
     "∘": "\\circ ",
     "÷": "/",
@@ -241,6 +244,20 @@ _PASTED = {  # maths pasted from a PDF or notes, in the LaTeX this grammar reads
     "ε": "\\epsilon ",
     "η": "\\eta ",
 }
+def _hats(text: str) -> str:
+    """``Ŷ``, ``Ẑ``, ``ŷ`` (a letter with a circumflex, precomposed or combining) → ``\\hat{Y}``."""
+    if not any(ord(c) > 127 for c in text):
+        return text
+    out = []
+    for c in text:
+        d = unicodedata.normalize("NFD", c)
+        if len(d) == 2 and d[1] == "\u0302" and d[0].isascii() and d[0].isalpha():
+            out.append(f"\\hat{{{d[0]}}}")
+        else:
+            out.append(c)
+    return re.sub(r"([A-Za-z])\u0302", r"\\hat{\1}", "".join(out))
+
+
 _PROSE = re.compile(r"\\(?:text|textrm|mbox|mathrm)\{([^{}]*)\}")
 _CLAUSE = re.compile(r"\s*(?:where|with|for|since|and|i\.e\.|e\.g\.|if|here)\b", re.IGNORECASE)
 
@@ -251,10 +268,17 @@ def pasted(text: str) -> str:
     closing ``\text{(averaged)}`` or ``\text{where } P = …``) → the LaTeX this grammar reads.
     Equation numbers and prose are not part of the formula."""
     text = re.sub(r"[₀-₉₋₊]+", lambda m: "_{" + m.group(0).translate(_SUB) + "}", text)
-    text = re.sub(r"[⁰-⁹⁻⁺⁽⁾¹²³]+", lambda m: "^{" + m.group(0).translate(_SUP) + "}", text)
+    text = re.sub(r"[⁰-⁹⁻⁺⁽⁾¹²³ⁱ]+", lambda m: "^{" + m.group(0).translate(_SUP) + "}", text)
+    text = text.replace("ᵢ", "_{i}")  # ∑ᵢ, xᵢ: the example index
     text = re.sub(r"√\s*([A-Za-z0-9_]+|\([^()]*\))", lambda m: "\\sqrt{" + m.group(1) + "}", text)
     for k, v in _PASTED.items():
         text = text.replace(k, v)
+    text = _hats(text)
+    text = re.sub(r"δ(?=[A-Za-z])", r"\\delta_", text)  # δY (δ with its tensor, no _) as δ_Y
+    # ^{\mathsf T}, ^{[1]\mathrm{T}}, ^\mathsf{T}: the transpose, as ^{\top}
+    text = re.sub(
+        r"(\^\s*\{?[^{}^$]*?)\\(?:mathsf|mathrm)\s*(?:\{\s*T\s*\}|T(?![A-Za-z0-9]))", r"\1\\top", text
+    )
     text = re.sub(r"\s*[。，；]\s*$", "", text)
     text = re.sub(r"\\(?:tag\*?|label)\{[^{}]*\}|\\(?:nonumber|notag)\b", "", text)
     text = re.sub(r"\\(mathbf|mathbb|boldsymbol|bm)\s+([0-9A-Za-z])", r"\\\1{\2}", text)
@@ -508,7 +532,10 @@ class _Parser:
                 node = _mul(node, self.unary())
             elif tok.kind == "cmd" and tok.text[1:] in HADAMARD:
                 self.next()
-                node = ex.BinOp("*", node, self.unary())
+                right = self.unary()
+                while self.starts_factor():  # a ⊙ b c is a ⊙ (b c): juxtaposition binds first
+                    right = _mul(right, self.postfix())
+                node = ex.BinOp("*", node, right)
             elif tok.text == "/" or tok.kind == "cmd" and tok.text in ("\\div", "\\oslash"):
                 self.next()
                 node = ex.BinOp("/", node, self.unary())
@@ -667,6 +694,10 @@ class _Parser:
             self.step_used()
             text = str(self.steps[step.group(1)] + int(step.group(2) or 0))
             toks = [Tok("num", text, start.col)]
+        letter = text.replace(" ", "")
+        if letter in self.examples:
+            self.used_example = True  # x_i inside \sum_{i=1}^{m}: row i of the batch, as x^{(i)}
+            return base
         toks = [
             t for t in toks if not (t.text in ("{", "}") or t.kind == "cmd" and t.text[1:] in FONTS)
         ]  # y_{\text{pred}}
@@ -786,6 +817,13 @@ class _Parser:
             for cand in GREEK_NAMES.get(name, (name,)):
                 if self.known(cand):
                     return ex.Name(cand)
+            if name == "pi" and self.peek().text != "_":  # \pi: the number π
+                return ex.Name("pi")
+            if self.peek().text == "_":  # \alpha_{h}: the node alpha_h
+                node = self.suffixes(ex.Name(name))
+                if isinstance(node, ex.Name) and (self.known(node.id) or self.known("d" + node.id)):
+                    return node
+                raise LatexError(f"unknown name '{getattr(node, 'id', name)}' at column {tok.col}", tok.col)
         raise LatexError(
             f"unknown or unsupported command '{tok.text}' at column {tok.col}; "
             "expected e.g. \\frac, \\cdot, \\odot, \\sigma, \\delta, \\sum, "
@@ -844,6 +882,9 @@ class _Parser:
             self.next()
             self.braced_name(t)
             return "L"
+        if t.kind == "cmd" and t.text == "\\ell":
+            self.next()
+            return "L"
         return self.target_name(tok)
 
     def partial(self, tok: Tok) -> ex.Node:
@@ -864,6 +905,9 @@ class _Parser:
         if t.kind == "cmd" and t.text[1:] in FONTS:
             self.next()
             self.braced_name(t)
+            return
+        if t.kind == "cmd" and t.text == "\\ell":  # \ell: the loss, as many notes write it
+            self.next()
             return
         raise self.error(t, "the loss name after \\partial, e.g. L or \\mathcal{L}")
 
@@ -890,6 +934,9 @@ class _Parser:
                 if self.known(cand) or self.known("d" + cand):
                     self.next()
                     return ex.Name(cand)
+            if self.peek(1).text == "_":  # \delta_{\alpha_{h}}: the subscript follows
+                self.next()
+                return ex.Name(t.text[1:])
         if t.text == "{":
             self.next()
             node = self.suffixes(self.name_only(t))
@@ -1120,10 +1167,13 @@ class _Parser:
         self.expect(",", "',' in \\max(0, …)")
         b = self.expr(0)
         self.expect(")", "')' to close \\max(…)")
-        if isinstance(a, ex.Num) and a.value == 0:
-            return ex.Call("relu", (b,))
-        if isinstance(b, ex.Num) and b.value == 0:
-            return ex.Call("relu", (a,))
+        z = b if isinstance(a, ex.Num) and a.value == 0 else a if isinstance(b, ex.Num) and b.value == 0 else None
+        if z is not None:
+            # \max(0, z)' and \max(0, z)^{\prime}: ReLU's derivative, as relu'(z)
+            if self.peek().text == "'":
+                self.next()
+                return derivative_tree(ex.Call("relu", (z,)))
+            return ex.Call("relu", (z,))
         raise LatexError(f"only \\max(0, x) (ReLU) is supported (column {tok.col})", tok.col)
 
     def function(self, func: str, tok: Tok) -> ex.Node:

@@ -105,4 +105,9 @@ def number_text(text: str) -> str:
     clean = re.sub(r"(?<=\d)\s*(?:…|\.\.\.|\\ldots|\\dots)\s*$", "", clean)
     # a remark after the number: "-0.0367 (3 s.f.)", "20 (exact)", "0.1356（四位有效数字）"
     clean = re.sub(r"(?<=[\d.…])\s*\([^()]*\)\s*$", "", clean)
+    # an uncertainty after the number: "0.1356 ± 0.0001", "0.1356 +/- 1e-4" (the digits count)
+    clean = re.sub(r"(?<=[\d.])\s*(?:±|\+/-|\\pm)\s*[\d.]+(?:[eE][+-]?\d+)?\s*$", "", clean)
+    # digits grouped with a space: "0.135 6", "0.013 668" (thin and no-break spaces too)
+    if re.fullmatch(r"[+-]?\d*\.\d+(?:[ \u00a0\u202f\u2009]\d{1,3})+(?:[eE][+-]?\d+)?", clean):
+        clean = re.sub(r"[ \u00a0\u202f\u2009]", "", clean)
     return clean

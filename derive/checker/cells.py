@@ -1,0 +1,300 @@
+"""A whole NumPy solution cell as the straight-line derivation the reader takes
+(:func:`derive.checker.formula.read`): course helpers defined in the cell are inlined, and the
+lines that do not compute are left out. Nothing is run: the cell is parsed with :mod:`ast`
+(syntax only) and rewritten as text.
+
+- ``def f(a, b): …`` whose body is assignments (``s = …``, ``dZ = np.array(dA, copy=True)``,
+  ``dZ[Z <= 0] = 0``, ``x *= …``) and one ``return EXPR``, and ``f = lambda a, b: EXPR``: each
+  call ``f(x, y)`` later in the cell is replaced by the returned expression with the arguments
+  put in (helpers may call earlier helpers);
+- ``grads['W2'] = …`` (CS231n) and ``grads["dW2"] = …`` (Ng) assign ``dW2``; ``cache['A1']``,
+  ``parameters['W2']`` on a right side are the tensors ``A1`` and ``W2``; ``grads = {}`` and a
+  closing ``grads = {"dW1": dW1, …}`` are left out, as are ``X = X``;
+- ``assert …``, ``print(…)``, ``import numpy as np`` (numpy, torch, math, jax, scipy) and
+  docstrings are left out; any other import is refused; ``return EXPR`` at the
+  end of a cell is its answer;
+- ``for a, b in ((x_1, dz_1), (x_2, dz_2)):`` over a written-out tuple is unrolled;
+- ``dW2 := …`` (a typed definition) is ``dW2 = …``;
+- a console transcript (``>>> dW2 = …`` and its printed output) is the code after the prompts.
+
+Anything else that a cell may hold (``if``, ``while``, a helper with a loop or a branch) is
+refused with a message that says what is read. A text that is not Python (LaTeX, Unicode
+maths, ``A1^T``) is returned unchanged for the other readers.
+"""
+
+from __future__ import annotations
+
+import ast
+import copy
+import re
+
+from derive.checker.verdict import FormulaError, msg
+
+_TRIGGER = re.compile(
+    r"\bdef\b|\blambda\b|\[\s*['\"]|=\s*\{|\bassert\b|\bfor\b|\bimport\b|\bprint\s*\(|\breturn\b|:=|copy\s*=\s*True|np\.copy\("
+)
+_WALRUS = re.compile(r"^(\s*[A-Za-z_]\w*)\s*:=", re.M)
+_NUMERIC_MODULES = {"numpy", "torch", "math", "jax", "scipy"}  # imports a cell may hold
+MAX_UNROLL = 64  # statements a loop over a written-out tuple may unroll to
+
+
+class _Subst(ast.NodeTransformer):
+    """Names → expressions (a copy each time)."""
+
+    def __init__(self, env: dict[str, ast.expr]) -> None:
+        self.env = env
+
+    def visit_Name(self, node: ast.Name) -> ast.AST:  # noqa: N802 - ast's visitor names
+        if isinstance(node.ctx, ast.Load) and node.id in self.env:
+            return copy.deepcopy(self.env[node.id])
+        return node
+
+
+def _subst(node: ast.expr, env: dict[str, ast.expr]) -> ast.expr:
+    if not env:
+        return node
+    out = _Subst(env).visit(copy.deepcopy(node))
+    assert isinstance(out, ast.expr)
+    return out
+
+
+def _is_copy(node: ast.expr) -> ast.expr | None:
+    """``np.array(x, copy=True)``, ``np.copy(x)``, ``x.copy()``, ``x.clone()`` → ``x``."""
+    if not isinstance(node, ast.Call):
+        return None
+    f = node.func
+    if (
+        isinstance(f, ast.Attribute)
+        and isinstance(f.value, ast.Name)
+        and f.value.id in ("np", "numpy")
+        and len(node.args) == 1
+        and (
+            (f.attr == "copy" and not node.keywords)
+            or (f.attr == "array" and [k.arg for k in node.keywords] == ["copy"])
+        )
+    ):
+        return node.args[0]
+    if isinstance(f, ast.Attribute) and f.attr in ("copy", "clone") and not node.args and not node.keywords:
+        return f.value
+    return None
+
+
+class _Cell(ast.NodeTransformer):
+    """Inlines helper calls, reads string-keyed subscripts as names, drops copies."""
+
+    def __init__(self, helpers: dict[str, tuple[list[str], ast.expr]]) -> None:
+        self.helpers = helpers
+
+    def visit_Call(self, node: ast.Call) -> ast.AST:  # noqa: N802
+        self.generic_visit(node)
+        plain = _is_copy(node)
+        if plain is not None:
+            return plain
+        if isinstance(node.func, ast.Name) and node.func.id in self.helpers:
+            params, body = self.helpers[node.func.id]
+            args = list(node.args)
+            for k in node.keywords:
+                if k.arg not in params or params.index(k.arg) < len(node.args):
+                    raise FormulaError(msg("heldcheck3.helper_call", name=node.func.id, n=len(params)))
+            kw = {k.arg: k.value for k in node.keywords}
+            if len(args) + len(kw) != len(params) or any(isinstance(a, ast.Starred) for a in args):
+                raise FormulaError(msg("heldcheck3.helper_call", name=node.func.id, n=len(params)))
+            env = dict(zip(params, args))
+            env.update({k: v for k, v in kw.items() if k is not None})
+            return _subst(body, env)
+        return node
+
+    def visit_Subscript(self, node: ast.Subscript) -> ast.AST:  # noqa: N802
+        self.generic_visit(node)
+        key = _string_key(node)
+        if key is not None:
+            return ast.Name(id=key, ctx=node.ctx)
+        return node
+
+
+def _string_key(node: ast.AST) -> str | None:
+    """``grads['W2']`` → ``W2`` (an identifier key of a named container), else None."""
+    if (
+        isinstance(node, ast.Subscript)
+        and isinstance(node.value, ast.Name)
+        and isinstance(node.slice, ast.Constant)
+        and isinstance(node.slice.value, str)
+        and node.slice.value.isidentifier()
+    ):
+        return node.slice.value
+    return None
+
+
+def _helper(fn: ast.FunctionDef | ast.Lambda, name: str, cell: _Cell) -> tuple[list[str], ast.expr]:
+    """(parameters, the returned expression in terms of them)."""
+    a = fn.args
+    if a.vararg or a.kwarg or a.kwonlyargs or a.posonlyargs or a.defaults or a.kw_defaults:
+        raise FormulaError(msg("heldcheck3.helper_body", name=name))
+    params = [p.arg for p in a.args]
+    if isinstance(fn, ast.Lambda):
+        return params, cell.visit(copy.deepcopy(fn.body))
+    env: dict[str, ast.expr] = {}
+    body = list(fn.body)
+    if body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant):
+        body = body[1:]  # a docstring
+    for k, st in enumerate(body):
+        last = k == len(body) - 1
+        if isinstance(st, ast.Return) and last and st.value is not None:
+            return params, _subst(cell.visit(copy.deepcopy(st.value)), env)
+        if isinstance(st, (ast.Assert, ast.Pass)) and not last:
+            continue
+        if isinstance(st, ast.Assign) and len(st.targets) == 1:
+            t, value = st.targets[0], _subst(cell.visit(copy.deepcopy(st.value)), env)
+            if isinstance(t, ast.Name):
+                env[t.id] = value
+                continue
+            if (  # dZ[Z <= 0] = 0: the masked assignment (course code's ReLU backward)
+                isinstance(t, ast.Subscript)
+                and isinstance(t.value, ast.Name)
+                and t.value.id in env
+                and isinstance(t.slice, ast.Compare)
+            ):
+                cond = _subst(t.slice, env)
+                old = env[t.value.id]
+                text = f"({ast.unparse(old)}) * (1 - ({ast.unparse(cond)})) + ({ast.unparse(value)}) * ({ast.unparse(cond)})"
+                env[t.value.id] = ast.parse(text, mode="eval").body
+                continue
+        if isinstance(st, ast.AugAssign) and isinstance(st.target, ast.Name) and st.target.id in env:
+            value = _subst(cell.visit(copy.deepcopy(st.value)), env)
+            env[st.target.id] = ast.BinOp(env[st.target.id], st.op, value)
+            continue
+        raise FormulaError(msg("heldcheck3.helper_body", name=name))
+    raise FormulaError(msg("heldcheck3.helper_body", name=name))
+
+
+def _unrolled(st: ast.For) -> list[ast.stmt] | None:
+    """A loop over a written-out tuple or list of tuples, as its statements one pass each."""
+    if st.orelse or not isinstance(st.iter, (ast.Tuple, ast.List)):
+        return None
+    names = (
+        [st.target.id]
+        if isinstance(st.target, ast.Name)
+        else [e.id for e in st.target.elts if isinstance(e, ast.Name)]
+        if isinstance(st.target, ast.Tuple)
+        else []
+    )
+    if not names or (isinstance(st.target, ast.Tuple) and len(names) != len(st.target.elts)):
+        return None
+    out: list[ast.stmt] = []
+    for item in st.iter.elts:
+        parts = [item] if isinstance(st.target, ast.Name) else getattr(item, "elts", None)
+        if parts is None or len(parts) != len(names):
+            return None
+        env = dict(zip(names, parts))
+        for body_st in st.body:
+            new = copy.deepcopy(body_st)
+            for node in ast.walk(new):
+                for field, value in ast.iter_fields(node):
+                    if isinstance(value, ast.expr):
+                        setattr(node, field, _subst(value, env))
+                    elif isinstance(value, list):
+                        setattr(node, field, [_subst(v, env) if isinstance(v, ast.expr) else v for v in value])
+            out.append(new)
+    return out if len(out) <= MAX_UNROLL else None
+
+
+def _without_prompts(text: str) -> str:
+    """A doctest or console transcript (``>>> dW2 = …``, ``... `` continuations, printed output
+    lines): the code typed after the prompts only."""
+    lines = text.split("\n")
+    if not any(line.lstrip().startswith(">>>") for line in lines):
+        return text
+    kept = []
+    for line in lines:
+        stripped = line.lstrip()
+        if stripped.startswith(">>>") or stripped.startswith("..."):
+            kept.append(stripped[3:].removeprefix(" "))
+    return "\n".join(kept)
+
+
+def expand(text: str, tensors: set[str] | frozenset[str] = frozenset()) -> str:
+    """``text`` with helpers inlined and non-computing lines left out (see the module
+    docstring); ``text`` itself when there is nothing to do or it is not Python.
+    ``tensors`` are the network's tensor names (``grads['W2']`` assigns ``dW2``)."""
+    if not isinstance(text, str):
+        return text
+    text = _without_prompts(text)
+    if not _TRIGGER.search(text):
+        return text
+    src = _WALRUS.sub(r"\1 =", text)
+    try:
+        tree = ast.parse(src)
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return text
+    helpers: dict[str, tuple[list[str], ast.expr]] = {}
+    cell = _Cell(helpers)
+    body: list[ast.stmt] = []
+    for st in tree.body:
+        if isinstance(st, ast.For):
+            unrolled = _unrolled(st)
+            if unrolled is None:
+                raise FormulaError(msg("heldcheck3.loop"))
+            body.extend(unrolled)
+        else:
+            body.append(st)
+    lines: list[str] = []
+    for k, st in enumerate(body):
+        if isinstance(st, ast.FunctionDef):
+            if st.decorator_list:
+                raise FormulaError(msg("heldcheck3.helper_body", name=st.name))
+            helpers[st.name] = _helper(st, st.name, cell)
+            continue
+        if isinstance(st, (ast.Import, ast.ImportFrom)):
+            mods = [a.name for a in st.names] if isinstance(st, ast.Import) else [st.module or ""]
+            if all(m.split(".")[0] in _NUMERIC_MODULES for m in mods):
+                continue  # import numpy as np: left out
+            raise FormulaError(msg("heldcheck3.statement", kind="import"))
+        if isinstance(st, (ast.Assert, ast.Pass)):
+            continue
+        if isinstance(st, ast.Expr):
+            v = st.value
+            if isinstance(v, ast.Constant) or (
+                isinstance(v, ast.Call) and isinstance(v.func, ast.Name) and v.func.id == "print"
+            ):
+                continue
+            lines.append(ast.unparse(cell.visit(v)))
+            continue
+        if isinstance(st, ast.Return) and st.value is not None and k == len(body) - 1:
+            lines.append(ast.unparse(cell.visit(st.value)))
+            continue
+        if isinstance(st, ast.Assign) and len(st.targets) == 1:
+            t = st.targets[0]
+            if isinstance(st.value, ast.Lambda) and isinstance(t, ast.Name):
+                helpers[t.id] = _helper(st.value, t.id, cell)
+                continue
+            if isinstance(st.value, ast.Dict):  # grads = {} / grads = {"dW1": dW1, …}
+                continue
+            if isinstance(t, ast.Tuple) and isinstance(st.value, ast.Tuple) and len(t.elts) == len(st.value.elts):
+                pairs = list(zip(t.elts, st.value.elts))  # A1, A2 = cache['A1'], cache['A2']
+            else:
+                pairs = [(t, st.value)]
+            for target, value in pairs:
+                key = _string_key(target)
+                if key is not None:  # grads['W2'] = … assigns dW2
+                    name = "d" + key if key in tensors else key
+                    target = ast.Name(id=name, ctx=ast.Store())
+                elif isinstance(target, ast.Subscript):
+                    target = cell.visit(target)
+                value = cell.visit(value)
+                if isinstance(target, ast.Name) and isinstance(value, ast.Name) and target.id == value.id:
+                    continue  # A1 = cache['A1']
+                lines.append(f"{ast.unparse(target)} = {ast.unparse(value)}")
+            continue
+        if isinstance(st, ast.AugAssign):
+            target = st.target
+            key = _string_key(target)
+            if key is not None:
+                target = ast.Name(id="d" + key if key in tensors else key, ctx=ast.Store())
+            lines.append(ast.unparse(ast.AugAssign(target, st.op, cell.visit(st.value))))
+            continue
+        if isinstance(st, (ast.If, ast.While, ast.With, ast.Try, ast.ClassDef)):
+            raise FormulaError(msg("heldcheck3.statement", kind=type(st).__name__.lower()))
+        return text  # something else: the ordinary reader's message
+    if not lines:
+        return text
+    return "\n".join(lines)
