@@ -531,7 +531,7 @@ def elementwise(
                 for it, its in cache.split(inner, cache.inner):
                     for s in its & wanted:
                         d = _monomial_diff(it, s)
-                        parts.setdefault(s, []).append(it.diff(s) if d is None else d)
+                        parts.setdefault(s, []).append(_diff(it, s) if d is None else d)
                 for s, ds in parts.items():
                     d = _product(outer, ds[0] if len(ds) == 1 else sp.Add(*ds))
                     if not _is_zero(d):
@@ -540,10 +540,57 @@ def elementwise(
             for s in syms:
                 d = _monomial_diff(term, s)
                 if d is None:
-                    d = term.diff(s)
+                    d = _diff(term, s)
                 if not _is_zero(d):
                     acc[s].append(_times(u, d))
     return sp.ImmutableMatrix(target.rows, target.cols, [_sum(acc[s]) for s in target])
+
+
+def _diff(e: sp.Expr, s: sp.Symbol) -> sp.Expr:
+    """``e.diff(s)`` — the same expression — without differentiating the factors of a product
+    whose derivative is 0 by construction (:func:`_flat`: ``s`` only inside indicators
+    ``1[x > 0]``). A max mask entry is a product of such indicators, one per other entry of its
+    row, and SymPy differentiated every one of them through its general machinery (seed 335 of
+    the fuzz: 90 % of 34 s). For one derivative SymPy's product rule
+    (``Mul._eval_derivative_n_times``) is ``Add(*[Mul(*args, the k-th differentiated) for k])``;
+    a factor with derivative 0 contributes ``Mul(…, 0, …) = 0``, which ``Add`` drops, so
+    leaving those terms out builds the same sum."""
+    if e.is_Mul and e.is_commutative:
+        args = e.args
+        flat = [_flat(a, s) for a in args]
+        if any(flat) and not any(a.is_Number and not a.is_finite for a in args):
+            parts = [
+                _rest(args, k) if a is s else sp.Mul(*args[:k], _diff(a, s), *args[k + 1 :])
+                for k, a in enumerate(args)
+                if not flat[k]
+            ]
+            return sp.Add(*parts)
+    return e.diff(s)
+
+
+def _rest(args: tuple[sp.Expr, ...], k: int) -> sp.Expr:
+    """``Mul(*args without the k-th)`` for the factors of a canonical commutative product: they
+    stay sorted and combined, so the product is built without flattening — except a number
+    times a sum, which ``Mul`` distributes."""
+    rest = args[:k] + args[k + 1 :]
+    if len(rest) == 1:
+        return rest[0]
+    if len(rest) == 2 and rest[0].is_Number and rest[1].is_Add:
+        return sp.Mul(*rest)
+    return sp.Mul._from_args(rest, is_commutative=True)
+
+
+def _flat(a: sp.Expr, s: sp.Symbol) -> bool:
+    """True when SymPy's ``a.diff(s)`` is 0 by construction: ``a`` is a number, a symbol other
+    than ``s``, an indicator ``1[x > 0]`` (``relu_grad``, whose ``fdiff`` is 0), or a sum or
+    product of such (``1 − 1[x > 0]``)."""
+    if isinstance(a, ops.relu_grad) or a.is_Number:
+        return True
+    if a.is_Symbol:
+        return a != s
+    if a.is_Add or a.is_Mul:
+        return all(_flat(b, s) for b in a.args)
+    return False
 
 
 def _is_zero(d: sp.Expr) -> bool:

@@ -73,6 +73,10 @@ class relu_grad(sp.Function):  # noqa: N801
     """The indicator 1[x > 0]: relu'(x) with the PyTorch convention relu'(0) = 0."""
 
     nargs = 1
+    # 0 or 1: stated, so that SymPy's products of indicators (a max mask) do not deduce it
+    is_extended_real = True
+    is_finite = True
+    is_nonnegative = True
 
     @classmethod
     def eval(cls, x: sp.Expr) -> sp.Expr | None:
