@@ -432,12 +432,47 @@ def _logsumexp(node: ast.Call, how: str) -> ast.expr:
     )
 
 
-def _concat(node: ast.Call, how: str) -> ast.expr:
-    raise SpellingError(
-        "concatenation is not in the language; a concatenation followed by a matrix product is a "
-        "sum of products: cat([H1, H2], dim=1) @ W_o = H1 @ W_o1 + H2 @ W_o2, with W_o1 and W_o2 "
-        "the two row blocks of W_o declared as separate [params]"
-    )
+def _concat(node: ast.Call, how: str) -> ast.expr | None:
+    """``torch.cat([A, B], dim=1)``, ``np.concatenate((A, B), axis=1)``, ``np.hstack([A, B])``
+    (axis 1), ``np.vstack((A, B))`` / ``np.row_stack`` (axis 0), ``tf.concat([A, B], 1)`` as the
+    language's ``concat(A, B, axis=k)`` (NumPy's and PyTorch's default axis is 0). The
+    language's own ``concat(A, B, axis=1)`` (no list) is left as it is."""
+    name = node.func.id  # type: ignore[union-attr]
+    if name == "stack":
+        raise SpellingError(
+            "stack() makes a new axis (a 3-D tensor), which the language does not have; "
+            "join matrices along an existing axis with concat(A, B, axis=1) (torch.cat, "
+            "np.concatenate, np.hstack) or axis=0 (np.vstack)"
+        )
+    if any(isinstance(a, ast.Starred) for a in node.args) or any(
+        k.arg is None for k in node.keywords
+    ):
+        raise SpellingError(f"{name}(): '*' and '**' arguments are not allowed")
+    first = node.args[0] if node.args else None
+    if not isinstance(first, ast.List | ast.Tuple):
+        if name == "concat":
+            return None  # the language's own form
+        raise SpellingError(
+            f"{name}() takes a list of tensors, e.g. {name}([A, B]"
+            + (", axis=1)" if name not in ("hstack", "vstack", "row_stack") else ")")
+        )
+    parts = list(first.elts)
+    if len(parts) < 2:
+        raise SpellingError(f"{name}() needs at least two tensors to join")
+    rest = node.args[1:]
+    kws = {k.arg: k.value for k in node.keywords}
+    extra = sorted(set(kws) - {"axis"})
+    if extra:
+        raise SpellingError(f"{name}() keyword '{extra[0]}' is not read; allowed: axis (dim)")
+    if name in ("hstack", "vstack", "row_stack"):
+        if rest or kws:
+            raise SpellingError(f"{name}() takes only the list of tensors")
+        axis: ast.expr = ast.Constant(1 if name == "hstack" else 0)
+    else:
+        if len(rest) > 1 or (rest and "axis" in kws):
+            raise SpellingError(f"{name}() takes the list of tensors and one axis")
+        axis = rest[0] if rest else kws.get("axis", ast.Constant(0))
+    return _call("concat", *parts, axis=axis)
 
 
 def _nan_to_num(node: ast.Call, how: str) -> ast.expr:
@@ -638,6 +673,7 @@ REWRITES: dict[str, Callable[[ast.Call, str], ast.expr | None]] = {
     "concatenate": _concat,
     "hstack": _concat,
     "vstack": _concat,
+    "row_stack": _concat,
     "stack": _concat,
     "max": _max("max", 1),
     "amax": _max("amax", 1),
@@ -684,7 +720,7 @@ REWRITES["cross_entropy"] = _loss2(
 
 
 # table ops whose PyTorch spelling still needs reading (an axis, logits)
-_OVER_TABLE = frozenset({"softmax", "log_softmax", "cross_entropy"})
+_OVER_TABLE = frozenset({"softmax", "log_softmax", "cross_entropy", "concat"})
 
 
 def method(name: str) -> bool:

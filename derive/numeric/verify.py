@@ -25,7 +25,7 @@ import sympy as sp
 
 from derive.engine import tolerance as tol
 from derive.engine.backprop import Derivation
-from derive.engine.graph import Graph, op_params
+from derive.engine.graph import Graph, concat_axis, op_params
 from derive.errors import ToolError
 from derive.lang import domains as domain
 from derive.lang import expr as ex
@@ -387,6 +387,8 @@ def torch_forward(g: Graph, tree: ex.Node, env: dict, bare_loss: bool = False):
             }[n.op](a, b)
         assert isinstance(n, ex.Call)
         op = ops.get(n.func)
+        if op.kind == ops.CONCAT:
+            return torch.cat([run(a) for a in n.args], dim=concat_axis(n))
         x = run(n.args[0])
         if op.kind == ops.ELEMENTWISE:
             return op.torch(x, *(float(p.xreplace(g.scalar_values)) for p in op_params(g, n)))

@@ -25,6 +25,7 @@ from fractions import Fraction
 
 from derive.engine import mform as mf
 from derive.engine.backprop import Derivation
+from derive.engine.graph import concat_axis
 from derive.lang import expr as ex
 from derive.lang import ops
 from derive.numeric.verify import at_kink, exact_zeros, example_point, targets
@@ -518,6 +519,8 @@ def _call(n: ex.Call, ts: frozenset[str] | None = None) -> str:
     op = ops.get(n.func)
     a = [torch_code(x, ts) for x in n.args]
     x = _wrap(_t(n.args[0], ts), _ATOM)
+    if op.kind == ops.CONCAT:
+        return op.torch_src.format(x=", ".join(a), axis=concat_axis(n))
     if op.kind == ops.REDUCTION:
         axis = n.kwarg("axis")
         if axis is None:
