@@ -203,11 +203,23 @@ def _where(node: ast.Call, how: str) -> ast.expr:
         diff = left if zero else _sub(left, right)
     elif isinstance(op, ast.Lt | ast.GtE):  # l < r  ⇔  r − l > 0
         diff = _neg(left) if zero else _sub(right, left)
+    elif isinstance(op, ast.Eq | ast.NotEq):
+        # 1[l = r] = 1 − 1[l − r > 0] − 1[r − l > 0] (exact for every real l, r: a mask of
+        # labels, torch.where(y == 1, 1 - p, p)); l ≠ r is the opposite case
+        d = left if zero else _sub(left, right)
+        g = _sub(_sub(_num(1), _call("relu_grad", d)), _call("relu_grad", _neg(d)))
+        if isinstance(op, ast.NotEq):
+            x, y = y, x
+        return _where_mix(g, x, y)
     else:
-        raise SpellingError("where(): the condition compares with > >= < <=")
+        raise SpellingError("where(): the condition compares with > >= < <= == !=")
     if isinstance(op, ast.LtE | ast.GtE):  # the indicator is of the opposite case
         x, y = y, x
-    g = _call("relu_grad", diff)
+    return _where_mix(_call("relu_grad", diff), x, y)
+
+
+def _where_mix(g: ast.expr, x: ast.expr, y: ast.expr) -> ast.expr:
+    """``g·x + (1 − g)·y`` for an indicator ``g`` (a term with a 0 branch left out)."""
     zx = isinstance(x, ast.Constant) and x.value == 0
     zy = isinstance(y, ast.Constant) and y.value == 0
     first = _mul(g, x)
@@ -413,6 +425,16 @@ def _transpose(node: ast.Call, how: str) -> ast.expr:
 def _clip_call(node: ast.Call, how: str) -> ast.expr:
     a = _bound(node, "clip", ("x", "min", "max", "a_min", "a_max"), 1)
     return _clip(a.get("min", a.get("a_min")), a.get("max", a.get("a_max")), a["x"], "clip")
+
+
+def _clamp_min(node: ast.Call, how: str) -> ast.expr:
+    a = _bound(node, "clamp_min", ("x", "min"), 2)
+    return _clip(a["min"], None, a["x"], "clamp_min")
+
+
+def _clamp_max(node: ast.Call, how: str) -> ast.expr:
+    a = _bound(node, "clamp_max", ("x", "max"), 2)
+    return _clip(None, a["max"], a["x"], "clamp_max")
 
 
 def _hardtanh(node: ast.Call, how: str) -> ast.expr:
@@ -635,6 +657,8 @@ REWRITES: dict[str, Callable[[ast.Call, str], ast.expr | None]] = {
     "hardtanh": _hardtanh,
     "clip": _clip_call,
     "clamp": _clip_call,
+    "clamp_min": _clamp_min,
+    "clamp_max": _clamp_max,
     "where": _where,
     "norm": _norm,
     "logsumexp": _logsumexp,
