@@ -156,6 +156,9 @@ UNSAFE = (
 _IDENT = re.compile(r"(?<![.\w])[A-Za-z_]\w*")
 
 
+_MODULES = frozenset({"np", "torch", "F", "math"})  # module aliases of the generated script
+
+
 def safe_names(names: list[str]) -> dict[str, str]:
     """Spec name → Python identifier for generated code: unchanged unless it (or its gradient
     name ``d<name>``) is unsafe (see the module docstring); deterministic and collision-free."""
@@ -180,6 +183,8 @@ def _rename(line: str, names: dict[str, str]) -> str:
         word, end = m.group(), m.end()
         if line[end : end + 1] == "=" and line[end : end + 2] != "==":
             return word  # a keyword argument name
+        if word in _MODULES and re.match(r"\.(?!T\b)\w", line[end:]):
+            return word  # F.mse_loss, np.tanh: the module, even where a tensor or size is F
         return names.get(word, word)
 
     return _IDENT.sub(one, line)
