@@ -361,15 +361,23 @@ class _Validator:
                 ) from None
             shapes[key] = _Shapes(self, f'{where} = "{text}"', shapes, constants).infer(node)
             forward.append((key, node))
+        graded = set(params)  # the tensors that get a gradient, named d<name>
+        for k, node in forward:
+            if any(n in graded for n in ex.names(node)):
+                graded.add(k)
         for key in shapes:
-            if key.startswith("d") and key[1:] in shapes and key[1:] not in dims:
+            if key.startswith("d") and key[1:] in graded:
                 table = self.names.get(key, "constants")
+                alt = next(
+                    a for a in (f"g_{key[1:]}", f"up_{key[1:]}", f"{key}_in") if a not in shapes
+                )
                 raise self.err(
                     f"[{table}] {key}",
                     f"'{key}' clashes with the name of the "
-                    f"gradient of '{key[1:]}' (d{key[1:]} = ∂L/∂{key[1:]} in "
-                    "generated code and in derive check)",
-                    f"rename '{key}'",
+                    f"gradient of '{key[1:]}' (d{key[1:]} = ∂L/∂{key[1:]} in the generated "
+                    "code, the lab and derive check, so the two could not be told apart)",
+                    f"rename '{key}' everywhere in the spec, e.g. to '{alt}' (CS231n's "
+                    f"upstream gradient 'dout' of a node 'out' as 'g_out')",
                 )
         loss = forward[-1][0]
         if shapes[loss] not in ((), (1, 1)):
