@@ -217,6 +217,12 @@ CASES = [
     ("torch.where(B == 1, Z, -Z)", lambda Z: torch.where(t(B) == 1, Z, -Z), 0),
     ("torch.where(B != 0, Z, 0.5 * Z)", lambda Z: torch.where(t(B) != 0, Z, 0.5 * Z), 0),
     ("Z.clamp_min(0.1)", lambda Z: Z.clamp_min(0.1), 0),
+    ("F.poisson_nll_loss(Z, B)", lambda Z: F.poisson_nll_loss(Z, t(B)), 1),
+    (
+        "F.poisson_nll_loss(Z * Z + 1, B * 3, log_input=False, reduction='sum')",
+        lambda Z: F.poisson_nll_loss(Z * Z + 1, t(B) * 3, log_input=False, reduction="sum"),
+        1,
+    ),
     ("torch.clamp_max(Z, 0.2)", lambda Z: torch.clamp_max(Z, 0.2), 0),
 ]
 
@@ -257,6 +263,7 @@ def test_spelling_means_what_numpy_and_pytorch_compute(text, ref, scalar) -> Non
         ("torch.stack([Z, Y], dim=1)", "concat(A, B, axis=1)"),
         ("torch.cat([Z], dim=1)", "at least two tensors"),
         ("np.hstack([Z, Y], axis=1)", "only the list"),
+        ("F.poisson_nll_loss(Z, Y, full=True)", "Stirling"),
         ("Z.var(0)", "n − 1"),
         ("np.std(Z + Y, axis=0, ddof=1)", "named tensor"),
         ("F.cross_entropy(Z, Y, weight=W)", "weight"),

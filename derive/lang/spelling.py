@@ -314,6 +314,32 @@ def _l1(a: dict[str, ast.expr], r: str) -> ast.expr:
     return _reduce(_call("abs", _sub(a["input"], a["target"])), r, "l1_loss")
 
 
+def _flag(v: ast.expr | None, default: bool, what: str) -> bool:
+    if v is None:
+        return default
+    if isinstance(v, ast.Constant) and isinstance(v.value, bool):
+        return v.value
+    raise SpellingError(f"{what} is True or False")
+
+
+def _poisson(a: dict[str, ast.expr], r: str) -> ast.expr:
+    """PyTorch's ``poisson_nll_loss``: ``exp(x) − y·x`` for a log rate (``log_input=True``, the
+    default), ``x − y·log(x + eps)`` for a rate; the Stirling term of ``full=True`` is left to
+    the user."""
+    x, y = a["input"], a["target"]
+    if _flag(a.get("full"), False, "poisson_nll_loss(full=…)"):
+        raise SpellingError(
+            "poisson_nll_loss(…, full=True) adds Stirling's term only where the target is > 1; "
+            "leave full out (the term does not depend on the input, so the gradient is the same)"
+        )
+    if _flag(a.get("log_input"), True, "poisson_nll_loss(log_input=…)"):
+        elem = _sub(_call("exp", x), _mul(y, x))
+    else:
+        eps = a.get("eps", _num(1e-8))
+        elem = _sub(x, _mul(y, _call("log", _add(x, eps))))
+    return _reduce(elem, r, "poisson_nll_loss")
+
+
 def _bce_terms(p: ast.expr, y: ast.expr) -> ast.expr:
     return _neg(
         _add(
@@ -671,6 +697,11 @@ REWRITES: dict[str, Callable[[ast.Call, str], ast.expr | None]] = {
         "mse_loss", ("input", "target", "size_average", "reduce", "reduction"), _mse
     ),
     "l1_loss": _loss2("l1_loss", ("input", "target", "size_average", "reduce", "reduction"), _l1),
+    "poisson_nll_loss": _loss2(
+        "poisson_nll_loss",
+        ("input", "target", "log_input", "full", "size_average", "eps", "reduce", "reduction"),
+        _poisson,
+    ),
     "binary_cross_entropy": _loss2(
         "binary_cross_entropy",
         ("input", "target", "weight", "size_average", "reduce", "reduction"),
@@ -724,6 +755,7 @@ _LOSSES = frozenset(
         "kl_div",
         "nll_loss",
         "cross_entropy",
+        "poisson_nll_loss",
         "cosine_similarity",
     }
 )
