@@ -1001,6 +1001,21 @@ class NumpyPrinter(TextPrinter):
     def _print_Indicator(self, e: Indicator) -> str:
         return f"({self.doprint(e.a)} {e.op} {self.doprint(e.b)})"
 
+    def _print_Neg(self, e: Neg) -> str:
+        if _boolean_code(e.x):  # NumPy refuses -(a > 0) on a boolean array
+            return f"-1.0 * {self.wrap(e.x, PREC['mul'])}"
+        return super()._print_Neg(e)
+
+
+def _boolean_code(e: MExpr) -> bool:
+    """Whether ``e``'s NumPy code may start with a boolean array (an indicator ``(Z > 0)``
+    anywhere in it: ``-(Z > 0) / m`` negates the boolean before dividing)."""
+    if isinstance(e, Func) and e.name == "relu_grad" or isinstance(e, Indicator):
+        return True
+    kids = [v for v in vars(e).values() if isinstance(v, MExpr)]
+    kids += [t for t in getattr(e, "terms", ()) if isinstance(t, MExpr)]
+    return any(_boolean_code(k) for k in kids)
+
 
 # ---- construction helpers that keep the displayed form tidy ------------------------------
 
