@@ -32,6 +32,7 @@ def test_the_generator_covers_the_language():
             ".pow(", "F.softmax(", "torch.softmax(", "np.sum(np.exp(", "F.log_softmax(",
             "torch.logsumexp(", "F.mse_loss(", "np.mean((", "F.binary_cross_entropy(",
             "F.binary_cross_entropy_with_logits(", "F.cross_entropy(", "reduction='sum'",
+            "torch.cat(", "np.hstack(",
         ),
         0,
     )
@@ -81,6 +82,7 @@ def test_the_generator_covers_the_language():
         "bce",
         "bce_logits",
         "cross_entropy",
+        "concat",
     ):
         assert f in funcs, f
     assert {"1/2", "-1", "3/2"} <= powers

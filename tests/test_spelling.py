@@ -191,6 +191,39 @@ CASES = [
         1,
     ),
     ("np.nan_to_num(Z)", lambda Z: torch.nan_to_num(Z), 0),
+    # concatenation (branch heldnets3): its gradient is each argument's block of the upstream one
+    ("(torch.cat([Z, Y], dim=1) ** 2).sum()", lambda Z: (torch.cat([Z, t(Y)], dim=1) ** 2).sum(), 1),
+    (
+        "np.sum(np.vstack((Z, np.tanh(Z))) @ W)",
+        lambda Z, w: (torch.vstack((Z, torch.tanh(Z))) @ w).sum(),
+        1,
+    ),
+    (
+        "np.sum(np.hstack([np.tanh(Z), Z * Y]) ** 2)",
+        lambda Z: (torch.hstack([torch.tanh(Z), Z * t(Y)]) ** 2).sum(),
+        1,
+    ),
+    ("torch.cat((Z, Y)).pow(2).sum()", lambda Z: torch.cat((Z, t(Y))).pow(2).sum(), 1),
+    (
+        "np.concatenate((Z, Y, Z * Z), axis=-1).sum(axis=1, keepdims=True).sum()",
+        lambda Z: torch.cat((Z, t(Y), Z * Z), dim=-1).sum(dim=1, keepdim=True).sum(),
+        1,
+    ),
+    (
+        "(np.concatenate([Z, Y], 1) @ np.concatenate([W, W], 0)).sum()",
+        lambda Z, w: (torch.cat([Z, t(Y)], 1) @ torch.cat([w, w], 0)).sum(),
+        1,
+    ),
+    ("torch.where(B == 1, Z, -Z)", lambda Z: torch.where(t(B) == 1, Z, -Z), 0),
+    ("torch.where(B != 0, Z, 0.5 * Z)", lambda Z: torch.where(t(B) != 0, Z, 0.5 * Z), 0),
+    ("Z.clamp_min(0.1)", lambda Z: Z.clamp_min(0.1), 0),
+    ("F.poisson_nll_loss(Z, B)", lambda Z: F.poisson_nll_loss(Z, t(B)), 1),
+    (
+        "F.poisson_nll_loss(Z * Z + 1, B * 3, log_input=False, reduction='sum')",
+        lambda Z: F.poisson_nll_loss(Z * Z + 1, t(B) * 3, log_input=False, reduction="sum"),
+        1,
+    ),
+    ("torch.clamp_max(Z, 0.2)", lambda Z: torch.clamp_max(Z, 0.2), 0),
 ]
 
 
@@ -201,6 +234,7 @@ FAST = {
     "F.log_softmax(Z, dim=-2)",
     "np.max(Z, axis=1, keepdims=True) * Z",
     "F.gelu(Z)",
+    "(np.concatenate([Z, Y], 1) @ np.concatenate([W, W], 0)).sum()",
 }
 PARAMS = [pytest.param(*c, id=c[0], marks=() if c[0] in FAST else pytest.mark.slow) for c in CASES]
 
@@ -226,7 +260,10 @@ def test_spelling_means_what_numpy_and_pytorch_compute(text, ref, scalar) -> Non
         ("F.mse_loss(Z, Y, reduction='batch')", "'mean', 'sum' or 'none'"),
         ("F.nll_loss(Z, Y)", "one-hot"),
         ("F.gelu(Z, approximate='erf')", "'none' (the exact erf form) or 'tanh'"),
-        ("torch.cat([Z, Y], dim=1)", "sum of products"),
+        ("torch.stack([Z, Y], dim=1)", "concat(A, B, axis=1)"),
+        ("torch.cat([Z], dim=1)", "at least two tensors"),
+        ("np.hstack([Z, Y], axis=1)", "only the list"),
+        ("F.poisson_nll_loss(Z, Y, full=True)", "Stirling"),
         ("Z.var(0)", "n − 1"),
         ("np.std(Z + Y, axis=0, ddof=1)", "named tensor"),
         ("F.cross_entropy(Z, Y, weight=W)", "weight"),

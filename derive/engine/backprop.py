@@ -26,7 +26,7 @@ from derive.engine import deferred
 from derive.engine import mform as mf
 from derive.engine.budget import cpu_budget
 from derive.engine.deferred import PendingChecks
-from derive.engine.graph import Graph, Tensor, build, forward_ir, op_params
+from derive.engine.graph import Graph, Tensor, build, concat_axis, forward_ir, op_params
 from derive.engine.graph import sum_terms as _sum
 from derive.engine.printing import latex
 from derive.engine.steps import Checker, LazyTerm, Printed, Step, StepError, Term, prove
@@ -192,6 +192,10 @@ def _infer_sym(n: ex.Node, names: dict[str, tuple[SymDim, ...]], g: Graph):
     if isinstance(n, ex.Call):
         op = ops.get(n.func)
         x = _infer_sym(n.args[0], names, g)
+        if op.kind == ops.CONCAT and x:
+            k = concat_axis(n)
+            total = sum(int(forward_ir(a, g).shape[k]) for a in n.args)
+            return (total, x[1]) if k == 0 else (x[0], total)
         if op.kind in (ops.ELEMENTWISE, ops.ROWWISE):
             return x
         axis = n.kwarg("axis")
@@ -324,6 +328,15 @@ def pull(
         return
     assert isinstance(tree, ex.Call)
     op = ops.get(tree.func)
+    if op.kind == ops.CONCAT:  # each argument's block of the upstream gradient
+        k, before = concat_axis(tree), ()
+        for part in tree.args:
+            size = ir(part).shape[k]
+            if needs(part):
+                block = mf.Slice(up, k, before, size)
+                pull(part, block, g, None, grad, acc, rules + (op.rule,))
+            before = (*before, size)
+        return
     x = tree.args[0]
     xs = ir(x)
     me = out.value_ref(g.loss_tex) if out is not None else ir(tree)

@@ -271,6 +271,13 @@ def explicit(tree: ex.Node, g: Graph) -> sp.Matrix:
         return _elementwise(a, b, arith[tree.op])
     assert isinstance(tree, ex.Call)
     op = ops.get(tree.func)
+    if op.kind == ops.CONCAT:
+        parts = [explicit(a, g) for a in tree.args]
+        join = sp.Matrix.col_join if concat_axis(tree) == 0 else sp.Matrix.row_join
+        out = parts[0]
+        for p in parts[1:]:
+            out = join(out, p)
+        return out
     if op.kind == ops.ELEMENTWISE:
         params = op_params(g, tree)
         return explicit(tree.args[0], g).applyfunc(lambda v: op.sympy(v, *params))
@@ -300,6 +307,12 @@ def explicit(tree: ex.Node, g: Graph) -> sp.Matrix:
         return sp.Matrix([[total / g.count((shape[0],)).expr]])
     total = sp.Add(*(op.sympy(a, b, *params) for a, b in zip(p, _grid(y, p.shape))))
     return sp.Matrix([[total / g.count(shape).expr if op.reduce == "mean" else total]])
+
+
+def concat_axis(tree: ex.Call) -> int:
+    """The axis of ``concat(…)``: 0 (rows stacked, NumPy's default) or 1 (side by side)."""
+    axis = tree.kwarg("axis")
+    return 0 if axis is None else int(axis.value)  # type: ignore[union-attr]
 
 
 def op_params(g: Graph, tree: ex.Call) -> tuple[sp.Expr, ...]:
@@ -363,6 +376,11 @@ def _call_shape(g: Graph, tree: ex.Call) -> tuple[int, int]:
     kind = ops.get(tree.func).kind
     if kind in (ops.ELEMENTWISE, ops.ROWWISE):
         return inner
+    if kind == ops.CONCAT:
+        k = concat_axis(tree)
+        sizes = [forward_ir(a, g).shape[k] for a in tree.args]
+        total = sum(int(s) for s in sizes)
+        return (total, inner[1]) if k == 0 else (inner[0], total)
     axis = tree.kwarg("axis")
     if kind == ops.REDUCTION and axis is not None:
         return (1, inner[1]) if axis.value == 0 else (inner[0], 1)

@@ -325,6 +325,40 @@ class SumAll(MExpr):
     shape = (1, 1)
 
 
+@dataclass(frozen=True)
+class Slice(MExpr):
+    """One block of ``x`` along ``axis``: the rows (axis 0) or columns (axis 1) from the sum of
+    ``before`` to that plus ``size`` — the part of a concatenation's gradient that belongs to one
+    of its arguments (``∂L/∂A`` of ``[A B]`` is the first columns of ``∂L/∂[A B]``). The sizes
+    keep their [dims] names for printing."""
+
+    x: MExpr
+    axis: int
+    before: tuple[int, ...]
+    size: int
+    prec = 5
+
+    @property
+    def lo(self) -> int:
+        return sum(int(k) for k in self.before)
+
+    @property
+    def hi(self) -> int:
+        return self.lo + int(self.size)
+
+    @property
+    def shape(self):  # type: ignore[override]
+        r, c = self.x.shape
+        return (self.size, c) if self.axis == 0 else (r, self.size)
+
+
+def _span(sizes: tuple[int, ...]) -> str:
+    """``d + h`` by [dims] names when every size has one, else the number."""
+    if sizes and all(_size_label(k) for k in sizes):
+        return " + ".join(_size_label(k) for k in sizes)  # type: ignore[misc]
+    return str(sum(int(k) for k in sizes))
+
+
 #: the comparisons an :class:`Indicator` may hold, by their input spelling
 COMPARISONS: dict[str, Callable[[Any, Any], Any]] = {
     ">": operator.gt,
@@ -418,6 +452,15 @@ class MpmathSystem:
         y = _broadcast(y, (len(p), len(p[0])))
         return [[op.mpmath(p, y, *(q[0][0] for q in params))]]
 
+    def concat(self, parts: list[Any], axis: int) -> Any:
+        if axis == 0:
+            return [list(r) for p in parts for r in p]
+        return [[v for p in parts for v in p[i]] for i in range(len(parts[0]))]
+
+    def slice(self, x: Any, axis: int, lo: int, hi: int, shape: tuple[int, int]) -> Any:
+        x = _broadcast(x, shape)
+        return [list(r) for r in x[lo:hi]] if axis == 0 else [list(r[lo:hi]) for r in x]
+
     def sum_rows(self, x: Any) -> Any:
         return [[exactdot.fsum(list(col)) for col in zip(*x, strict=True)]]
 
@@ -487,6 +530,13 @@ class NumpySystem:
         y = np.broadcast_to(np.asarray(y), p.shape)
         return op.numpy(p, y, *(float(q) for q in params))
 
+    def concat(self, parts: list[Any], axis: int) -> Any:
+        return np.concatenate([np.asarray(p) for p in parts], axis=axis)
+
+    def slice(self, x: Any, axis: int, lo: int, hi: int, shape: tuple[int, int]) -> Any:
+        x = np.broadcast_to(np.asarray(x), shape)
+        return x[lo:hi] if axis == 0 else x[:, lo:hi]
+
     def sum_rows(self, x: Any) -> Any:
         return np.asarray(x).sum(axis=0, keepdims=True)
 
@@ -532,6 +582,13 @@ class TorchSystem(NumpySystem):
     def loss(self, op: ops.Op, p: Any, y: Any, params: tuple[Any, ...]) -> Any:
         y = y.expand_as(p) if isinstance(y, self.torch.Tensor) else self.torch.full_like(p, y)
         return op.torch(p, y, *(float(q) for q in params))
+
+    def concat(self, parts: list[Any], axis: int) -> Any:
+        return self.torch.cat(list(parts), dim=axis)
+
+    def slice(self, x: Any, axis: int, lo: int, hi: int, shape: tuple[int, int]) -> Any:
+        x = self.torch.as_tensor(x, dtype=self.torch.float64).expand(shape)
+        return x[lo:hi] if axis == 0 else x[:, lo:hi]
 
     def sum_rows(self, x: Any) -> Any:
         return x.sum(dim=0, keepdim=True)
@@ -594,6 +651,8 @@ class Evaluator:
 
     def _Call(self, e: Call) -> Any:
         op = e.op
+        if op.kind == ops.CONCAT:
+            return self.sys.concat([self.run(a) for a in e.args], e._axis() or 0)
         x = self.run(e.args[0])
         if op.kind == ops.ROWWISE:
             return self.sys.rowwise(op, x)
@@ -614,6 +673,9 @@ class Evaluator:
 
     def _SumAll(self, e: SumAll) -> Any:
         return self.sys.sum_all(self.run(e.x))
+
+    def _Slice(self, e: Slice) -> Any:
+        return self.sys.slice(self.run(e.x), e.axis, e.lo, e.hi, e.x.shape)
 
 
 # ---- printers ------------------------------------------------------------------------------------
@@ -733,6 +795,9 @@ class LatexPrinter(Printer):
 
     def _print_Call(self, e: Call) -> str:
         op = e.op
+        if op.kind == ops.CONCAT:  # [A B] side by side, or A over B
+            sep = " & " if (e._axis() or 0) == 1 else " \\\\ "
+            return "\\begin{bmatrix} " + sep.join(self.doprint(a) for a in e.args) + " \\end{bmatrix}"
         if op.kind == ops.REDUCTION:
             axis = e._axis()
             inner = self.wrap(e.args[0], 3)
@@ -762,6 +827,17 @@ class LatexPrinter(Printer):
 
     def _print_SumAll(self, e: SumAll) -> str:
         return f"\\sum {self.wrap(e.x, 3)}"
+
+    def _print_Slice(self, e: Slice) -> str:
+        first = "1" if not e.before else f"{_span(e.before)} + 1"
+        if first[0].isdigit():
+            first = str(e.lo + 1)
+        last = _span((*e.before, e.size))
+        what = "rows" if e.axis == 0 else "cols"
+        return (
+            f"\\operatorname{{{what}}}_{{{first} \\ldots {last}}}"
+            f"\\left({self.doprint(e.x)}\\right)"
+        )
 
     def _print_Indicator(self, e: Indicator) -> str:
         op = {">=": "\\geq", "<=": "\\leq"}.get(e.op, e.op)
@@ -827,7 +903,19 @@ class TextPrinter(Printer):
         return ", ".join(parts)
 
     def _print_Call(self, e: Call) -> str:
+        if e.op.kind == ops.CONCAT:
+            sep = ", " if (e._axis() or 0) == 1 else "; "
+            return "[" + sep.join(self.doprint(a) for a in e.args) + "]"
         return f"{e.name}({self._call_args(e)})"
+
+    def _slice_code(self, e: Slice) -> str:
+        lo = _span(e.before) if e.before else "0"
+        hi = _span((*e.before, e.size))
+        part = f"{'' if lo == '0' else lo}:{hi}"
+        return f"{self.wrap(e.x, 5)}[{part}]" if e.axis == 0 else f"{self.wrap(e.x, 5)}[:, {part}]"
+
+    def _print_Slice(self, e: Slice) -> str:
+        return self._slice_code(e)
 
     def _print_SumRows(self, e: SumRows) -> str:
         return f"𝟙ᵀ·{self.wrap(e.x, 3)}"
@@ -903,6 +991,9 @@ class NumpyPrinter(TextPrinter):
             return f"{self.wrap(e.args[0], 5)}.{e.name}(axis={axis}, keepdims=True)"
         if e.name in ("sum", "mean"):
             return f"np.{e.name}({self.doprint(e.args[0])})"
+        if e.op.kind == ops.CONCAT:
+            parts = ", ".join(self.doprint(a) for a in e.args)
+            return f"np.concatenate(({parts}), axis={axis or 0})"
         return f"{e.name}({self._call_args(e)})"
 
     def _print_SumRows(self, e: SumRows) -> str:
@@ -916,6 +1007,21 @@ class NumpyPrinter(TextPrinter):
 
     def _print_Indicator(self, e: Indicator) -> str:
         return f"({self.doprint(e.a)} {e.op} {self.doprint(e.b)})"
+
+    def _print_Neg(self, e: Neg) -> str:
+        if _boolean_code(e.x):  # NumPy refuses -(a > 0) on a boolean array
+            return f"-1.0 * {self.wrap(e.x, PREC['mul'])}"
+        return super()._print_Neg(e)
+
+
+def _boolean_code(e: MExpr) -> bool:
+    """Whether ``e``'s NumPy code may start with a boolean array (an indicator ``(Z > 0)``
+    anywhere in it: ``-(Z > 0) / m`` negates the boolean before dividing)."""
+    if isinstance(e, Func) and e.name == "relu_grad" or isinstance(e, Indicator):
+        return True
+    kids = [v for v in vars(e).values() if isinstance(v, MExpr)]
+    kids += [t for t in getattr(e, "terms", ()) if isinstance(t, MExpr)]
+    return any(_boolean_code(k) for k in kids)
 
 
 # ---- construction helpers that keep the displayed form tidy ------------------------------

@@ -244,8 +244,12 @@ class Evaluator:
             fused = self.fused(n)
             if fused is not None:
                 return fused
-        x = self.ev(n.args[0])
         op = ops.get(f)  # domains, kinks and NumPy callables: the operation table
+        if op.kind == ops.CONCAT:
+            axis = n.kwarg("axis")
+            parts = [np.atleast_2d(np.asarray(self.ev(a), dtype=np.float64)) for a in n.args]
+            return np.concatenate(parts, axis=0 if axis is None else int(axis.value))
+        x = self.ev(n.args[0])
         if op.kinks and self.kinks:
             for k in op.kinks:
                 m = np.abs(x - float(k)) < KINK_MARGIN

@@ -378,6 +378,8 @@ class _Converter:
         args = tuple(self.convert(a, depth) for a in node.args)
         kwargs = []
         given = set(keys[: len(node.args) - lo])  # optional parameters passed by position
+        if ops.get(name).kind == ops.CONCAT:
+            given = set()  # concat(A, B, C, axis=1): every positional argument is a tensor
         for kw in node.keywords:
             if kw.arg is None or kw.arg not in keys:
                 allowed = ", ".join(keys) or "none"

@@ -49,6 +49,9 @@ import numpy as np
 import sympy as sp
 
 ELEMENTWISE, ROWWISE, REDUCTION, LOSS = "elementwise", "rowwise", "reduction", "loss"
+# joins its tensor arguments side by side (axis 1) or on top of each other (axis 0); its pull
+# rule is structural: each argument gets its own block (slice) of the upstream gradient
+CONCAT = "concat"
 
 # ---- our SymPy functions (textbook derivatives; relu_grad(0) = 0 as in PyTorch) ----------
 
@@ -882,6 +885,21 @@ _ROWS: tuple[Op, ...] = (
         tex="CE",
         text="cross_entropy",
         domain=("positive", "onehot"),
+    ),
+    Op(
+        "concat",  # concat(A, B, …, axis=1): [A B] (axis 1, the default here) or [A; B] (axis 0)
+        CONCAT,
+        nargs=(2, 8),
+        keywords=("axis",),
+        rule="concat-slice",
+        numpy=lambda *xs, axis=1: np.concatenate(xs, axis=axis),
+        torch=lambda *xs, axis=1: _torch_mod(xs[0]).cat(xs, dim=axis),
+        numpy_src="np.concatenate(({x}), axis={axis})",
+        torch_src="torch.cat(({x}), dim={axis})",
+        tex="\\begin{bmatrix}",
+        text="concat",
+        doc="concatenation along axis 1 (columns side by side) or axis 0 (rows stacked); "
+        "∂L/∂A is A's block of the upstream gradient",
     ),
 )
 

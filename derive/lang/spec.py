@@ -361,15 +361,23 @@ class _Validator:
                 ) from None
             shapes[key] = _Shapes(self, f'{where} = "{text}"', shapes, constants).infer(node)
             forward.append((key, node))
+        graded = set(params)  # the tensors that get a gradient, named d<name>
+        for k, node in forward:
+            if any(n in graded for n in ex.names(node)):
+                graded.add(k)
         for key in shapes:
-            if key.startswith("d") and key[1:] in shapes and key[1:] not in dims:
+            if key.startswith("d") and key[1:] in graded:
                 table = self.names.get(key, "constants")
+                alt = next(
+                    a for a in (f"g_{key[1:]}", f"up_{key[1:]}", f"{key}_in") if a not in shapes
+                )
                 raise self.err(
                     f"[{table}] {key}",
                     f"'{key}' clashes with the name of the "
-                    f"gradient of '{key[1:]}' (d{key[1:]} = ∂L/∂{key[1:]} in "
-                    "generated code and in derive check)",
-                    f"rename '{key}'",
+                    f"gradient of '{key[1:]}' (d{key[1:]} = ∂L/∂{key[1:]} in the generated "
+                    "code, the lab and derive check, so the two could not be told apart)",
+                    f"rename '{key}' everywhere in the spec, e.g. to '{alt}' (CS231n's "
+                    f"upstream gradient 'dout' of a node 'out' as 'g_out')",
                 )
         loss = forward[-1][0]
         if shapes[loss] not in ((), (1, 1)):
@@ -870,6 +878,8 @@ class _Shapes:
                     f"write {key}=3 or declare it in [constants]",
                 )
         op = ops.get(n.func)
+        if op.kind == ops.CONCAT:
+            return self.concat(n, shapes)
         for extra in n.args[1:] if op.kind in (ops.ELEMENTWISE, ops.ROWWISE) else ():
             if not isinstance(extra, ex.Num) and not (
                 isinstance(extra, ex.Name) and extra.id in self.constants
@@ -901,3 +911,29 @@ class _Shapes:
                 "make both the same shape, e.g. [m, 1]",
             )
         return ()
+
+    def concat(self, n: ex.Call, shapes: list[Shape]) -> Shape:
+        """``concat(A, B, …, axis=k)``: matrices whose other size agrees; the sizes along ``k``
+        add (the result's size is a number; a tensor it meets may declare it by a [dims] name)."""
+        axis = n.kwarg("axis")
+        k = 0 if axis is None else axis.value if isinstance(axis, ex.Num) else None
+        if k not in (0, 1):
+            raise self.fail(
+                "concat(…, axis) must be 0 or 1 (or -1, -2) on matrices",
+                "write torch.cat([A, B], dim=1) (side by side) or np.vstack((A, B)) (stacked)",
+            )
+        if any(len(s) != 2 for s in shapes):
+            raise self.fail(
+                "concat() joins matrices; one argument is a scalar or 1-D",
+                'declare every argument with two sizes, e.g. b = [1, "h"]',
+            )
+        other = 1 - int(k)
+        if len({s[other] for s in shapes}) > 1:
+            what = "rows" if other == 0 else "columns"
+            raise self.fail(
+                f"concat(…, axis={k}) needs the same number of {what}, got "
+                + ", ".join(str(tuple(s)) for s in shapes),
+                "make the other size equal, or join along the other axis",
+            )
+        size = sum(int(s[int(k)]) for s in shapes)  # a number: no [dims] name is the sum
+        return (size, shapes[0][1]) if k == 0 else (shapes[0][0], size)

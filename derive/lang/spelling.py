@@ -203,11 +203,23 @@ def _where(node: ast.Call, how: str) -> ast.expr:
         diff = left if zero else _sub(left, right)
     elif isinstance(op, ast.Lt | ast.GtE):  # l < r  ⇔  r − l > 0
         diff = _neg(left) if zero else _sub(right, left)
+    elif isinstance(op, ast.Eq | ast.NotEq):
+        # 1[l = r] = 1 − 1[l − r > 0] − 1[r − l > 0] (exact for every real l, r: a mask of
+        # labels, torch.where(y == 1, 1 - p, p)); l ≠ r is the opposite case
+        d = left if zero else _sub(left, right)
+        g = _sub(_sub(_num(1), _call("relu_grad", d)), _call("relu_grad", _neg(d)))
+        if isinstance(op, ast.NotEq):
+            x, y = y, x
+        return _where_mix(g, x, y)
     else:
-        raise SpellingError("where(): the condition compares with > >= < <=")
+        raise SpellingError("where(): the condition compares with > >= < <= == !=")
     if isinstance(op, ast.LtE | ast.GtE):  # the indicator is of the opposite case
         x, y = y, x
-    g = _call("relu_grad", diff)
+    return _where_mix(_call("relu_grad", diff), x, y)
+
+
+def _where_mix(g: ast.expr, x: ast.expr, y: ast.expr) -> ast.expr:
+    """``g·x + (1 − g)·y`` for an indicator ``g`` (a term with a 0 branch left out)."""
     zx = isinstance(x, ast.Constant) and x.value == 0
     zy = isinstance(y, ast.Constant) and y.value == 0
     first = _mul(g, x)
@@ -300,6 +312,32 @@ def _mse(a: dict[str, ast.expr], r: str) -> ast.expr:
 
 def _l1(a: dict[str, ast.expr], r: str) -> ast.expr:
     return _reduce(_call("abs", _sub(a["input"], a["target"])), r, "l1_loss")
+
+
+def _flag(v: ast.expr | None, default: bool, what: str) -> bool:
+    if v is None:
+        return default
+    if isinstance(v, ast.Constant) and isinstance(v.value, bool):
+        return v.value
+    raise SpellingError(f"{what} is True or False")
+
+
+def _poisson(a: dict[str, ast.expr], r: str) -> ast.expr:
+    """PyTorch's ``poisson_nll_loss``: ``exp(x) − y·x`` for a log rate (``log_input=True``, the
+    default), ``x − y·log(x + eps)`` for a rate; the Stirling term of ``full=True`` is left to
+    the user."""
+    x, y = a["input"], a["target"]
+    if _flag(a.get("full"), False, "poisson_nll_loss(full=…)"):
+        raise SpellingError(
+            "poisson_nll_loss(…, full=True) adds Stirling's term only where the target is > 1; "
+            "leave full out (the term does not depend on the input, so the gradient is the same)"
+        )
+    if _flag(a.get("log_input"), True, "poisson_nll_loss(log_input=…)"):
+        elem = _sub(_call("exp", x), _mul(y, x))
+    else:
+        eps = a.get("eps", _num(1e-8))
+        elem = _sub(x, _mul(y, _call("log", _add(x, eps))))
+    return _reduce(elem, r, "poisson_nll_loss")
 
 
 def _bce_terms(p: ast.expr, y: ast.expr) -> ast.expr:
@@ -415,6 +453,16 @@ def _clip_call(node: ast.Call, how: str) -> ast.expr:
     return _clip(a.get("min", a.get("a_min")), a.get("max", a.get("a_max")), a["x"], "clip")
 
 
+def _clamp_min(node: ast.Call, how: str) -> ast.expr:
+    a = _bound(node, "clamp_min", ("x", "min"), 2)
+    return _clip(a["min"], None, a["x"], "clamp_min")
+
+
+def _clamp_max(node: ast.Call, how: str) -> ast.expr:
+    a = _bound(node, "clamp_max", ("x", "max"), 2)
+    return _clip(None, a["max"], a["x"], "clamp_max")
+
+
 def _hardtanh(node: ast.Call, how: str) -> ast.expr:
     a = _bound(node, "hardtanh", ("x", "min_val", "max_val"), 1)
     return _clip(a.get("min_val", _num(-1.0)), a.get("max_val", _num(1.0)), a["x"], "hardtanh")
@@ -432,12 +480,47 @@ def _logsumexp(node: ast.Call, how: str) -> ast.expr:
     )
 
 
-def _concat(node: ast.Call, how: str) -> ast.expr:
-    raise SpellingError(
-        "concatenation is not in the language; a concatenation followed by a matrix product is a "
-        "sum of products: cat([H1, H2], dim=1) @ W_o = H1 @ W_o1 + H2 @ W_o2, with W_o1 and W_o2 "
-        "the two row blocks of W_o declared as separate [params]"
-    )
+def _concat(node: ast.Call, how: str) -> ast.expr | None:
+    """``torch.cat([A, B], dim=1)``, ``np.concatenate((A, B), axis=1)``, ``np.hstack([A, B])``
+    (axis 1), ``np.vstack((A, B))`` / ``np.row_stack`` (axis 0), ``tf.concat([A, B], 1)`` as the
+    language's ``concat(A, B, axis=k)`` (NumPy's and PyTorch's default axis is 0). The
+    language's own ``concat(A, B, axis=1)`` (no list) is left as it is."""
+    name = node.func.id  # type: ignore[union-attr]
+    if name == "stack":
+        raise SpellingError(
+            "stack() makes a new axis (a 3-D tensor), which the language does not have; "
+            "join matrices along an existing axis with concat(A, B, axis=1) (torch.cat, "
+            "np.concatenate, np.hstack) or axis=0 (np.vstack)"
+        )
+    if any(isinstance(a, ast.Starred) for a in node.args) or any(
+        k.arg is None for k in node.keywords
+    ):
+        raise SpellingError(f"{name}(): '*' and '**' arguments are not allowed")
+    first = node.args[0] if node.args else None
+    if not isinstance(first, ast.List | ast.Tuple):
+        if name == "concat":
+            return None  # the language's own form
+        raise SpellingError(
+            f"{name}() takes a list of tensors, e.g. {name}([A, B]"
+            + (", axis=1)" if name not in ("hstack", "vstack", "row_stack") else ")")
+        )
+    parts = list(first.elts)
+    if len(parts) < 2:
+        raise SpellingError(f"{name}() needs at least two tensors to join")
+    rest = node.args[1:]
+    kws = {k.arg: k.value for k in node.keywords}
+    extra = sorted(set(kws) - {"axis"})
+    if extra:
+        raise SpellingError(f"{name}() keyword '{extra[0]}' is not read; allowed: axis (dim)")
+    if name in ("hstack", "vstack", "row_stack"):
+        if rest or kws:
+            raise SpellingError(f"{name}() takes only the list of tensors")
+        axis: ast.expr = ast.Constant(1 if name == "hstack" else 0)
+    else:
+        if len(rest) > 1 or (rest and "axis" in kws):
+            raise SpellingError(f"{name}() takes the list of tensors and one axis")
+        axis = rest[0] if rest else kws.get("axis", ast.Constant(0))
+    return _call("concat", *parts, axis=axis)
 
 
 def _nan_to_num(node: ast.Call, how: str) -> ast.expr:
@@ -600,6 +683,8 @@ REWRITES: dict[str, Callable[[ast.Call, str], ast.expr | None]] = {
     "hardtanh": _hardtanh,
     "clip": _clip_call,
     "clamp": _clip_call,
+    "clamp_min": _clamp_min,
+    "clamp_max": _clamp_max,
     "where": _where,
     "norm": _norm,
     "logsumexp": _logsumexp,
@@ -612,6 +697,11 @@ REWRITES: dict[str, Callable[[ast.Call, str], ast.expr | None]] = {
         "mse_loss", ("input", "target", "size_average", "reduce", "reduction"), _mse
     ),
     "l1_loss": _loss2("l1_loss", ("input", "target", "size_average", "reduce", "reduction"), _l1),
+    "poisson_nll_loss": _loss2(
+        "poisson_nll_loss",
+        ("input", "target", "log_input", "full", "size_average", "eps", "reduce", "reduction"),
+        _poisson,
+    ),
     "binary_cross_entropy": _loss2(
         "binary_cross_entropy",
         ("input", "target", "weight", "size_average", "reduce", "reduction"),
@@ -638,6 +728,7 @@ REWRITES: dict[str, Callable[[ast.Call, str], ast.expr | None]] = {
     "concatenate": _concat,
     "hstack": _concat,
     "vstack": _concat,
+    "row_stack": _concat,
     "stack": _concat,
     "max": _max("max", 1),
     "amax": _max("amax", 1),
@@ -664,6 +755,7 @@ _LOSSES = frozenset(
         "kl_div",
         "nll_loss",
         "cross_entropy",
+        "poisson_nll_loss",
         "cosine_similarity",
     }
 )
@@ -684,7 +776,7 @@ REWRITES["cross_entropy"] = _loss2(
 
 
 # table ops whose PyTorch spelling still needs reading (an axis, logits)
-_OVER_TABLE = frozenset({"softmax", "log_softmax", "cross_entropy"})
+_OVER_TABLE = frozenset({"softmax", "log_softmax", "cross_entropy", "concat"})
 
 
 def method(name: str) -> bool:

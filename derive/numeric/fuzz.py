@@ -2,7 +2,8 @@
 
 :func:`random_spec` writes a spec (TOML text) from a seed: 1–5 layers; every element-wise
 function, softmax/log_softmax, reductions over everything or along an axis (by keyword or
-position, with NumPy's negative axes and ``keepdims``), ``maximum``/``square`` spellings, row /
+position, with NumPy's negative axes and ``keepdims``), concatenation along either axis,
+``maximum``/``square`` spellings, row /
 column / scalar broadcasting, fractional and negative powers, every loss
 (including targets that depend on parameters); with full, partial or no ``[values]``.
 :func:`run` derives and verifies one and classifies the outcome:
@@ -71,9 +72,17 @@ def random_spec(seed: int, max_dim: int = 4, max_layers: int = 5) -> str:
     params: dict[str, str] = {}
     forward: list[tuple[str, str]] = []
     prev = "X"
+    # concatenation draws from its own stream, so the networks of seeds without one are the
+    # same as before it existed (tests/test_fuzz.py pins some seeds)
+    crng = random.Random(f"derive-fuzz-concat2:{seed}")
+    cat_layer = crng.randint(2, layers) if layers > 1 and crng.random() < 0.12 else 0
+    stat_layer = crng.randint(1, layers) if crng.random() < 0.06 else 0
     for k in range(1, layers + 1):
         params[f"W{k}"] = f'["n{k - 1}", "n{k}"]'
         z = f"{prev} @ W{k}"
+        if k == cat_layer:  # the layer reads [A, X] (d2l's cat([X, H]) @ W)
+            params[f"W{k}"] = f'[{widths[k - 1] + widths[0]}, "n{k}"]'
+            z = f"concat({prev}, X, axis=-1) @ W{k}"
         bias = rng.choice(("row", "row", "none", "scalar", "column"))
         if bias == "row":
             params[f"b{k}"] = f'[1, "n{k}"]'
@@ -95,6 +104,8 @@ def random_spec(seed: int, max_dim: int = 4, max_layers: int = 5) -> str:
         elif extra < 0.22 and k > 1:  # a residual connection (two paths)
             if widths[k] == widths[k - 1]:
                 act = f"{rng.choice(ACTIVATIONS).format(x=f'Z{k}')} + {prev}"
+        if k == stat_layer:  # a column statistic over the batch stacked on its square
+            act = f"{act} + mean(concat(Z{k}, Z{k} * Z{k}, axis=-2), axis=0)"
         forward.append((f"A{k}", act))
         prev = f"A{k}"
     out = prev
@@ -166,6 +177,15 @@ _SPELLINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
         r"scipy.special.expit(\1)",
     )),
     (_F + r"tanh\(", ("np.tanh(", "torch.tanh(")),
+    (_F + r"concat\((\w+), (\w+), axis=-1\)", (
+        r"torch.cat([\1, \2], dim=1)",
+        r"np.concatenate((\1, \2), axis=-1)",
+        r"np.hstack([\1, \2])",
+    )),
+    (_F + r"concat\((\w+), (\w+ \* \w+), axis=-2\)", (
+        r"np.vstack((\1, \2))",
+        r"torch.cat([\1, \2])",
+    )),
     (_F + r"softplus\(" + _ARG + r"\)", (r"F.softplus(\1)", r"np.log1p(np.exp(\1))")),
     (_F + r"abs\(", ("np.abs(", "torch.abs(")),
     (_F + r"sqrt\(", ("np.sqrt(", "torch.sqrt(")),

@@ -26,7 +26,7 @@ import sympy as sp
 
 from derive.engine import tolerance as tol
 from derive.engine.backprop import Derivation
-from derive.engine.graph import Graph, op_params
+from derive.engine.graph import Graph, concat_axis, op_params
 from derive.errors import ToolError
 from derive.lang import domains as domain
 from derive.lang import expr as ex
@@ -433,6 +433,8 @@ def torch_forward(g: Graph, tree: ex.Node, env: dict, bare_loss: bool = False):
             }[n.op](a, b)
         assert isinstance(n, ex.Call)
         op = ops.get(n.func)
+        if op.kind == ops.CONCAT:
+            return torch.cat([run(a) for a in n.args], dim=concat_axis(n))
         x = run(n.args[0])
         if op.kind == ops.ELEMENTWISE:
             return op.torch(x, *(float(p.xreplace(g.scalar_values)) for p in op_params(g, n)))
@@ -788,6 +790,10 @@ def at_kink(d: Derivation, point, sizes=None, zeros: Mapping[str, np.ndarray] | 
     return any(np.any(np.abs(x) < tol.KINK_BAND) for _, x in kink_inputs(d, point, sizes))
 
 
+def _unneg(n: ex.Node) -> ex.Node:
+    return n.operand if isinstance(n, ex.Neg) else n
+
+
 def exact_zeros(d: Derivation) -> dict[str, np.ndarray]:
     """Entries of forward nodes read by ReLU/leaky-ReLU/abs that are exactly 0 at the example
     values in exact arithmetic (whatever float64 makes of them): ``{node: mask}``."""
@@ -801,10 +807,10 @@ def exact_zeros(d: Derivation) -> dict[str, np.ndarray]:
             if (
                 isinstance(n, ex.Call)
                 and n.func in kinked()
-                and isinstance(n.args[0], ex.Name)
-            ):
-                if n.args[0].id in dict(g.spec.forward):
-                    names.add(n.args[0].id)
+                and isinstance(_unneg(n.args[0]), ex.Name)
+            ):  # relu(z), and relu_grad(-z): where(z < 0, …) compares a named z with 0 too
+                if _unneg(n.args[0]).id in dict(g.spec.forward):
+                    names.add(_unneg(n.args[0]).id)
             stack.extend(ex.children(n))
     if not names:
         return {}
@@ -824,7 +830,7 @@ def exact_zeros(d: Derivation) -> dict[str, np.ndarray]:
     return out
 
 
-def inline_kinks_at_zero(d: Derivation) -> None:
+def inline_kinks_at_zero(d: Derivation, zeros: Mapping[str, np.ndarray] | None = None) -> None:
     """Refuse (exit 2) an example where the input of a ReLU/leaky-ReLU/abs written inline
     (``relu(w * x + b)``) is exactly 0 in exact arithmetic but not in float64 (3·0.1 − 0.3 is
     5.6e-17): the walkthrough's exact numbers take the kink's convention there, float code and
@@ -850,7 +856,8 @@ def inline_kinks_at_zero(d: Derivation) -> None:
         c for c in (ops.get(f).sympy_class for f in kinked()) if isinstance(c, type)
     )
     values: dict[sp.Basic, Any] = {s: np.float64(v) for s, v in g.scalar_values.items()}
-    for name, arr in forward_numeric(d, example_point(g)).items():  # inputs, params, nodes
+    # inputs, params, nodes (a named node exactly 0 in exact arithmetic is 0 here too)
+    for name, arr in forward_numeric(d, example_point(g), zeros=zeros).items():
         for s, v in zip(g.tensors[name].symbols, np.asarray(arr).ravel(), strict=True):
             values[s] = np.float64(v)
     ev = _FloatEval(values)
@@ -870,6 +877,16 @@ def inline_kinks_at_zero(d: Derivation) -> None:
                 for call in sorted(near, key=sp.default_sort_key):
                     arg, fv = call.args[0], near[call]
                     example = example or Example(d)
+                    if example.value(arg) == 0 and call.func.__name__ == "relu_grad":
+                        raise ExampleValueError(  # a comparison: where(l < r, …), (Z > 0)
+                            f"{g.spec.source}: [forward] {node.name}: the two sides of a "
+                            "comparison (a where() condition or a mask) are exactly equal at the "
+                            f"example values but differ by {abs(fv):.1e} in float64, so float "
+                            "code and PyTorch take the other branch. Fix: change [values] so "
+                            "the two sides differ, or compute their difference on its own line "
+                            f'(z = "…") and compare z with 0 in {node.name}, which derive '
+                            "follows exactly"
+                        )
                     if example.value(arg) == 0:
                         raise ExampleValueError(
                             f"{g.spec.source}: [forward] {node.name}: the input of "
@@ -998,7 +1015,7 @@ def verify(
             f"at the example values {where} is exactly 0 (a kink) in exact arithmetic; the float "
             "comparisons use that exact 0, as the derivation does"
         )
-    inline_kinks_at_zero(d)
+    inline_kinks_at_zero(d, zeros)
     _check_finite_example(d, pt, zeros)
     refs = None
     if use_torch:

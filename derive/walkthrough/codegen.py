@@ -25,6 +25,7 @@ from fractions import Fraction
 
 from derive.engine import mform as mf
 from derive.engine.backprop import Derivation
+from derive.engine.graph import concat_axis
 from derive.lang import expr as ex
 from derive.lang import ops
 from derive.numeric.verify import at_kink, exact_zeros, example_point, targets
@@ -155,6 +156,9 @@ UNSAFE = (
 _IDENT = re.compile(r"(?<![.\w])[A-Za-z_]\w*")
 
 
+_MODULES = frozenset({"np", "torch", "F", "math"})  # module aliases of the generated script
+
+
 def safe_names(names: list[str]) -> dict[str, str]:
     """Spec name → Python identifier for generated code: unchanged unless it (or its gradient
     name ``d<name>``) is unsafe (see the module docstring); deterministic and collision-free."""
@@ -179,6 +183,8 @@ def _rename(line: str, names: dict[str, str]) -> str:
         word, end = m.group(), m.end()
         if line[end : end + 1] == "=" and line[end : end + 2] != "==":
             return word  # a keyword argument name
+        if word in _MODULES and re.match(r"\.(?!T\b)\w", line[end:]):
+            return word  # F.mse_loss, np.tanh: the module, even where a tensor or size is F
         return names.get(word, word)
 
     return _IDENT.sub(one, line)
@@ -518,6 +524,8 @@ def _call(n: ex.Call, ts: frozenset[str] | None = None) -> str:
     op = ops.get(n.func)
     a = [torch_code(x, ts) for x in n.args]
     x = _wrap(_t(n.args[0], ts), _ATOM)
+    if op.kind == ops.CONCAT:
+        return op.torch_src.format(x=", ".join(a), axis=concat_axis(n))
     if op.kind == ops.REDUCTION:
         axis = n.kwarg("axis")
         if axis is None:

@@ -258,6 +258,8 @@ class _Writer:
                     out.append(Words("product.many", base))
             elif r == "quotient":
                 out.append(Words(r, base))
+            elif r == "concat-slice":
+                out.append(Words(r, base))
             elif r == "power":
                 out.append(self.power(t, tree, base))
         scaled = self.scaled_scores(tree, t)
