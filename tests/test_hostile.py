@@ -845,6 +845,7 @@ def test_a_derivation_past_its_cpu_budget_exits_2(monkeypatch) -> None:
     from derive.lang import spec as specs
 
     monkeypatch.setattr(budget, "MAX_DERIVE_CPU_SECONDS", 0.05)
+    monkeypatch.setenv("DERIVE_CACHE", "off")  # a cached verdict would skip the derivation
     result = CliRunner().invoke(main, ["verify", "--no-torch", "relu-mlp"])
     assert result.exit_code == 2, result.output
     line = [x for x in result.stderr.splitlines() if x.startswith("error")]
