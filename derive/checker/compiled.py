@@ -16,13 +16,14 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from typing import Any
 
 import mpmath
 import numpy as np
 
 from derive.checker import latexin
-from derive.checker.check import _entry_names, _tex_of, binary_points
+from derive.checker.check import _entry_names, _tex_msg, _tex_of, binary_points
 from derive.checker.checknet import DIAG_POINTS, POINTS, POINTS_PIECEWISE, Net, Target
 from derive.checker.diagnose import averaged
 from derive.checker.evaluate import ExactSystem, System, evaluate, floats
@@ -160,6 +161,41 @@ def _hand_values(net: Net, tensors: list[str]) -> dict[str, Any]:
                 "labels": [list(map(str, lr)) for lr in labels] if labels else None,
                 "exact": rows,
             }
+    return out
+
+
+def _strings(m: dict[str, Any], out: set[str]) -> None:
+    """Every text argument of a stored message record (nested ones too)."""
+    for _, v in m["args"]:
+        if isinstance(v, dict):
+            _strings(v, out)
+        elif isinstance(v, str):
+            out.add(v)
+
+
+def _tex_args(net: Net, targets: dict[str, Any]) -> dict[str, str]:
+    """The LaTeX form of every text a fast diagnosis may put into a message, as
+    :func:`derive.checker.check._tex_msg` writes it with no fix to swap in (its own code, one
+    text at a time): the library's message arguments, every gradient's name, ``∂L/∂X`` and
+    expected formula, every size and the size factors the diagnosis names. For a wrong LaTeX
+    formula (:func:`derive.checker.fastdiag.tex_msg`); a text not here goes to the slow path."""
+    texts: set[str] = set()
+    for name, t in targets.items():
+        texts |= {name, f"∂L/∂{name}", t["expected"]}
+        for m in (t["diag"] or {}).get("library", ()):
+            _strings(m["msg"], texts)
+    for size in net.spec.dims:
+        texts |= {size, f"1/{size}", f"{size}**2", f"1/{size}**2"}
+    out: dict[str, str] = {}
+    for text in sorted(texts):
+        if not re.search(r"[A-Za-z]", text):
+            continue  # _tex_msg leaves it as it is
+        try:
+            v = _tex_msg(net, Msg("x", (("v", text),)), {}).args[0][1]
+        except Exception:  # noqa: BLE001 - a text the slow path cannot print: not stored
+            continue
+        if isinstance(v, str):
+            out[text] = v
     return out
 
 
@@ -359,6 +395,7 @@ def build(net: Net, key: str) -> bytes | None:
         "declared": _declared(net, table),
         "tensors": {n: [int(x) for x in t.shape] for n, t in sorted(net.g.tensors.items())},
         "entry_label": _entry_label(net),
+        "tex_args": _tex_args(net, targets),
         "values": _hand_values(net, sorted(n for n in net.g.tensors if tensor_of(net, n) == n)),
         "points": points,
         "example": example,

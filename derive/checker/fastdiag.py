@@ -14,6 +14,7 @@ Messages are JSON records ``{"key", "args"}`` of the ``check`` catalogue table (
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Sequence
 from fractions import Fraction
 from typing import Any
@@ -92,6 +93,28 @@ def render(m: dict[str, Any], lang: str) -> str:
     """A message in ``lang`` (as :meth:`derive.checker.verdict.Msg.render`)."""
     args = {k: render(v, lang) if isinstance(v, dict) else v for k, v in m["args"]}
     return catalog.text(f"check.{m['key']}", lang, **args)
+
+
+def tex_msg(m: dict[str, Any], swaps: dict[str, str], table: dict[str, str]) -> dict[str, Any]:
+    """``m`` with every text argument in LaTeX, as :func:`derive.checker.check._tex_msg` writes
+    it for LaTeX input: a fix in ``swaps`` (the NumPy formula → its LaTeX) as ``$…$``, any
+    other text with a letter by the compiled form's ``table`` (the slow path's own conversion
+    of that text); Fallback for a text not in the table or holding a fix inside it."""
+    args: list[list[Any]] = []
+    for k, v in m["args"]:
+        if isinstance(v, dict):
+            v = tex_msg(v, swaps, table)
+        elif isinstance(v, str):
+            if v in swaps:
+                v = f"${swaps[v]}$"
+            elif any(old in v for old in swaps):
+                raise Fallback  # the slow path swaps it inside a sentence
+            elif re.search(r"[A-Za-z]", v):
+                if v not in table:
+                    raise Fallback
+                v = table[v]
+        args.append([k, v])
+    return {"key": m["key"], "args": args}
 
 
 def shape_text(shape: Sequence[int]) -> str:
