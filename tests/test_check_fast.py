@@ -10,6 +10,7 @@ import hashlib
 import json
 import os
 import random
+import re
 import stat
 import subprocess
 import sys
@@ -587,6 +588,48 @@ def test_edited_right_formulas_are_answered_fast_only_when_right(cached: Path) -
                 answered += 1
                 assert fast == slow.text(), (c["net"], c["wrt"], text)
     assert wrong >= 100 and answered >= 5 and diagnosed >= 30, (wrong, answered, diagnosed)
+
+
+def _call_spellings(c: dict, text: str) -> list[str]:
+    """``text`` with a node ``A = f(Z)`` written as the call ``f(Z)`` (``sigmoid(Z2)`` for
+    ``A2``), and each indicator ``(Z > 0)`` as ``np.where`` in the ways courses write it."""
+    tensors = c["tensors"]
+    leaf_name = {i: n for n, i in c["names"].items() if n in tensors}
+    out = []
+    for f, info in sorted(c["calls"].items()):
+        for z, a in sorted(info["of"].items()):
+            node, arg = leaf_name.get(a), leaf_name.get(int(z))
+            if node and arg and re.search(rf"\b{node}\b", text):
+                out.append(re.sub(rf"\b{node}\b", f"{f}({arg})", text))
+    for where in (
+        r"np.where(\1 > 0, 1, 0)",
+        r"np.where(\1 > 0, 1.0, 0.0)",
+        r"np.where(\1 <= 0, 0, 1)",
+        r"np.where(\1 >= 0, 1, 0)",
+        r"torch.where(\1 > 0, 1, 0)",
+    ):
+        if re.search(r"\((\w+) > 0\)", text):
+            out.append(re.sub(r"\((\w+) > 0\)", where, text))
+    return out
+
+
+def test_function_calls_agree_with_the_slow_path(cached: Path) -> None:
+    """``f(Z)`` for a node ``A = f(Z)`` of the network (``sigmoid(Z2) - Y``,
+    ``sigmoid(Z) * (1 - sigmoid(Z))``, ``relu(Z1)``) and ``np.where(Z > 0, 1, 0)`` (the language's
+    ``relu_grad``) in every gradient's formula and edits of it: each fast answer is the slow
+    path's (text, JSON, Chinese, exit code), and most are answered fast."""
+    rng = random.Random(5)
+    got: collections.Counter[str | None] = collections.Counter()
+    for net in NETS:
+        c = fastpath.compiled_for(net)
+        assert c is not None
+        for name, t in sorted(c["targets"].items()):
+            for text in sorted({t["expected"], t["expanded"]} - {None}):
+                for spelled in _call_spellings(c, text):
+                    for edit in [spelled, *_mutants(spelled, rng)[:3]]:
+                        got[_agree(net, name, edit)] += 1
+    wrong = sum(n for code, n in got.items() if code not in (None, "correct"))
+    assert got["correct"] >= 40 and wrong >= 40, got
 
 
 COURSE = [

@@ -199,6 +199,48 @@ def _tex_args(net: Net, targets: dict[str, Any]) -> dict[str, str]:
     return out
 
 
+def _indicator() -> str | None:
+    """``relu_grad`` when the table has it as the indicator 1[x > 0] (np.where's spelling)."""
+    if "relu_grad" not in ops.OPS:
+        return None
+    op = ops.get("relu_grad")
+    if op.kind != ops.ELEMENTWISE or op.params or op.formula_src != "({x} > 0)" or not op.kinks:
+        return None
+    return "relu_grad"
+
+
+def _calls(net: Net, table: dict[str, int], leaves: list[dict[str, Any]]) -> dict[str, Any]:
+    """``f(Z)`` in a formula, for an element-wise function ``f`` of the table with its default
+    parameters and a node ``A = f(Z)`` of the network: ``{f: {"kinks": bool, "of": {Z's leaf:
+    A's leaf}}}``. The slow path evaluates ``f`` at ``Z``'s values — the values the network
+    gives ``A`` at every point (:func:`derive.checker.fastpath._Plan.convert` reads ``A``'s)."""
+    out: dict[str, Any] = {}
+    for name, tree in net.spec.forward:
+        if not (
+            isinstance(tree, ex.Call)
+            and tree.func in ops.OPS
+            and ops.get(tree.func).kind == ops.ELEMENTWISE
+            and len(tree.args) == 1
+            and not tree.kwargs
+            and isinstance(tree.args[0], ex.Name)
+        ):
+            continue
+        arg = tree.args[0].id
+        if name not in table or arg not in table:
+            continue
+        try:  # read back as the call itself (no respelling by the language)
+            if ex.parse(f"{tree.func}({arg})") != ex.Call(tree.func, (ex.Name(arg),)):
+                continue
+        except ex.ExprError:
+            continue
+        a, z = table[name], table[arg]
+        if leaves[a]["kind"] != "value" or leaves[z]["kind"] != "value":
+            continue
+        f = out.setdefault(tree.func, {"kinks": bool(ops.get(tree.func).kinks), "of": {}})
+        f["of"][str(z)] = a
+    return out
+
+
 def _latex_texts(net: Net, t: Target) -> dict[str, str]:
     """The expected and expanded formulas of a LaTeX answer (as derive.checker.check._in_latex
     writes them), for :func:`derive.checker.fastpath._latex_answer`."""
@@ -396,6 +438,7 @@ def build(net: Net, key: str) -> bytes | None:
         "tensors": {n: [int(x) for x in t.shape] for n, t in sorted(net.g.tensors.items())},
         "entry_label": _entry_label(net),
         "tex_args": _tex_args(net, targets),
+        "calls": _calls(net, table, leaves),
         "values": _hand_values(net, sorted(n for n in net.g.tensors if tensor_of(net, n) == n)),
         "points": points,
         "example": example,
@@ -439,6 +482,7 @@ def build(net: Net, key: str) -> bytes | None:
                 f for f in ops.OPS if ops.get(f).kind in (ops.ELEMENTWISE, ops.ROWWISE)
             ),
             "numpy_sum": ops.numpy_name("sum"),
+            "indicator": _indicator(),
             "torch_keywords": any(  # does a function of the language take dim/keepdim?
                 {"dim", "keepdim"} & set(sig[2])
                 for f in ops.language()

@@ -103,8 +103,9 @@ _CMPOPS = {ast.Gt: ">", ast.GtE: ">=", ast.Lt: "<", ast.LtE: "<="}
 
 
 class _Reader:
-    def __init__(self, lim: dict[str, Any]) -> None:
+    def __init__(self, lim: dict[str, Any], calls: Any = ()) -> None:
         self.lim = lim
+        self.calls = calls
 
     def parse(self, text: str) -> tuple[Any, ...]:
         if (
@@ -177,7 +178,16 @@ class _Reader:
         return -value if neg else value
 
     def call(self, node: ast.Call, depth: int) -> tuple[Any, ...]:
-        """``sum`` only (any other function: the slow path)."""
+        """``sum``, and ``f(x)`` for an element-wise function the network applies (``calls``
+        of the compiled form); any other function: the slow path."""
+        if (
+            isinstance(node.func, ast.Name)
+            and (node.func.id in self.calls or node.func.id == self.lim.get("indicator"))
+            and len(node.args) == 1
+            and not node.keywords
+            and not isinstance(node.args[0], ast.Starred)
+        ):
+            return ("call", node.func.id, self.convert(node.args[0], depth))
         if not isinstance(node.func, ast.Name) or node.func.id != "sum" or not self.lim["sum_kind"]:
             raise _Fallback
         lo, hi, keys = self.lim["sum"]
@@ -266,6 +276,7 @@ class _Numpy:
 
     def __init__(self, lim: dict[str, Any], c: dict[str, Any] | None = None) -> None:
         self.c = c
+        self.indicator = lim.get("indicator")
         self.modules = tuple(lim["numpy_modules"])
         self.sum = lim["numpy_sum"]
         self.changed = False
@@ -298,6 +309,33 @@ class _Numpy:
         if isinstance(n, ast.Subscript):
             return self.entry(n)
         raise _Fallback
+
+    @staticmethod
+    def where(c: ast.expr, x: ast.expr, y: ast.expr) -> ast.AST:
+        """``np.where(l > r, x, y)`` as the language respells it
+        (derive.lang.spelling._where): ``relu_grad(l - r) * x + (1 - relu_grad(l - r)) * y``."""
+        if not (isinstance(c, ast.Compare) and len(c.ops) == 1):
+            raise _Fallback
+        left, op, right = c.left, c.ops[0], c.comparators[0]
+        zero = isinstance(right, ast.Constant) and right.value == 0
+        if isinstance(op, ast.Gt | ast.LtE):
+            diff = left if zero else ast.BinOp(left, ast.Sub(), right)
+        elif isinstance(op, ast.Lt | ast.GtE):
+            diff = ast.UnaryOp(ast.USub(), left) if zero else ast.BinOp(right, ast.Sub(), left)
+        else:
+            raise _Fallback
+        if isinstance(op, ast.LtE | ast.GtE):
+            x, y = y, x
+        g = ast.Call(ast.Name("relu_grad", ast.Load()), [diff], [])
+        zx = isinstance(x, ast.Constant) and x.value == 0
+        zy = isinstance(y, ast.Constant) and y.value == 0
+        first = ast.BinOp(g, ast.Mult(), x)
+        second = ast.BinOp(ast.BinOp(ast.Constant(1), ast.Sub(), g), ast.Mult(), y)
+        if zy:
+            return first
+        if zx:
+            return second
+        return ast.BinOp(first, ast.Add(), second)
 
     def entry(self, n: ast.Subscript) -> ast.AST:
         """``X[0, 1]``, ``dZ1[1, 0]``, ``dZ2[1]``: one entry, by its name (as the slow path's
@@ -357,6 +395,10 @@ class _Numpy:
                 return ast.Attribute(args[0], "T", ast.Load())
             if name == "square" and len(args) == 1:
                 return ast.BinOp(args[0], ast.Pow(), ast.Constant(2))
+            if name == "where" and len(args) == 3 and not node.keywords:
+                if base.id not in ("np", "numpy", "torch") or not self.indicator:
+                    raise _Fallback  # the language's spelling modules (derive.lang.spelling)
+                return self.where(*args)
             if name == "sum" and self.sum == "sum":
                 if two:
                     node.keywords = [ast.keyword("axis", args[1]), *node.keywords]
@@ -434,6 +476,8 @@ def _text(n: tuple[Any, ...], parent: int = 0) -> str:
     elif kind == "sum":
         parts = [_text(n[1])] + [f"{k}={_text(v)}" for k, v in n[2]]
         s, prec = f"sum({', '.join(parts)})", 5
+    elif kind == "call":
+        s, prec = f"{n[1]}({_text(n[2])})", 5
     else:  # cmp
         s, prec = f"{_text(n[2], 1)} {n[1]} {_text(n[3], 1)}", 0
     return f"({s})" if prec < parent else s
@@ -522,6 +566,20 @@ class _Plan:
             shape = (max(a[1][0], b[1][0]), max(a[1][1], b[1][1]))
             self.count(shape)
             return ("cmp", shape, n[1], a, b), ("cmp", n[1], na, nb)
+        if kind == "call":  # f(Z) where the network has A = f(Z): A's values at every point
+            x, nx = self.convert(n[2])
+            self.count(x[1], 4)
+            if n[1] == self.c["limits"].get("indicator"):  # relu_grad(x): 1[x > 0]
+                self.piecewise = True
+                return ("cmp", x[1], ">", x, ("num", (1, 1), Fraction(0))), ("call", n[1], nx)
+            f = self.c["calls"][n[1]]
+            if x[0] != "leaf" or str(x[2]) not in f["of"]:
+                raise _Fallback  # f of anything else: the slow path evaluates it
+            if f["kinks"]:
+                self.piecewise = True
+            i = f["of"][str(x[2])]
+            self.leaves.add(i)
+            return ("leaf", x[1], i), ("call", n[1], nx)
         assert kind == "sum"
         x, nx = self.convert(n[1])
         self.count(x[1], 4)
@@ -888,7 +946,7 @@ def answer(
             r"\s*([A-Za-z_][A-Za-z0-9_]*)\s*=(?!=)", formula
         ):
             return None
-        reader = _Reader(lim)
+        reader = _Reader(lim, c.get("calls", {}))
         if lim["torch_keywords"]:  # then _refused could not tell: the slow path
             return None
         try:
