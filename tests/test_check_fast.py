@@ -632,6 +632,40 @@ def test_function_calls_agree_with_the_slow_path(cached: Path) -> None:
     assert got["correct"] >= 40 and wrong >= 40, got
 
 
+def _transposed(text: str) -> list[str]:
+    """Shape slips: the whole result transposed, a product's operands swapped, a transpose
+    dropped or added, a sum over the other axis."""
+    out = [f"({text}).T", f"({text}).T.T"]
+    out += [re.sub(r"(\w+)\.T @ (\w+)", r"\2.T @ \1", text, count=1)]
+    out += [re.sub(r"(\w+)\.T @ (\w+)", r"\2 @ \1", text, count=1)]
+    out += [re.sub(r"(\w+) @ (\w+)\.T", r"\2 @ \1.T", text, count=1)]
+    out += [text.replace(".T", "", 1), re.sub(r"\b(\w+) @", r"\1.T @", text, count=1)]
+    out += [text.replace("axis=0", "axis=1", 1), text.replace("axis=1", "axis=0", 1)]
+    return sorted(set(out) - {text})
+
+
+def test_transposed_and_swapped_results_agree_with_the_slow_path(cached: Path) -> None:
+    """The repair search (derive/checker/repair.py) on the fast path: every gradient's
+    formula with its result transposed, operands swapped, a transpose dropped or added, a sum
+    over the other axis — each fast answer (the repaired formula in the message and as the
+    fix) is the slow path's."""
+    from derive.checker import repair
+
+    assert (fastpath.MAX_CANDIDATES, fastpath.MAX_PAIR_EDITS) == (
+        repair.MAX_CANDIDATES,
+        repair.MAX_PAIR_EDITS,
+    )
+    got: collections.Counter[str | None] = collections.Counter()
+    for net in NETS:
+        c = fastpath.compiled_for(net)
+        assert c is not None
+        for name, t in sorted(c["targets"].items()):
+            for text in sorted({t["expected"], t["expanded"]} - {None}):
+                for edit in _transposed(text):
+                    got[_agree(net, name, edit)] += 1
+    assert got["shape-mismatch"] >= 20 and got["wrong-sum-axis"] >= 3, got
+
+
 COURSE = [
     "layernorm",
     "micrograd",

@@ -33,6 +33,7 @@ from derive.checker.formtree import shape_ok
 from derive.checker.formula import _NUMPY_MODULES, _PLAIN_LEIBNIZ, MAX_COST, tensor_of
 from derive.checker.handcalc import simulate
 from derive.checker.mutations import library
+from derive.checker.repair import scalar_names
 from derive.checker.verdict import Msg
 from derive.engine import mform as mf
 from derive.engine.backprop import sym_shape
@@ -439,6 +440,7 @@ def build(net: Net, key: str) -> bytes | None:
         "entry_label": _entry_label(net),
         "tex_args": _tex_args(net, targets),
         "calls": _calls(net, table, leaves),
+        "scalar_names": sorted(scalar_names(net)),
         "values": _hand_values(net, sorted(n for n in net.g.tensors if tensor_of(net, n) == n)),
         "points": points,
         "example": example,

@@ -133,9 +133,15 @@ class Diagnoser:
     formula sum (then a sum over the other axis may repair it: the slow path tries)."""
 
     def __init__(
-        self, c: dict[str, Any], name: str, grads_used: set[str], sums: bool = True
+        self,
+        c: dict[str, Any],
+        name: str,
+        grads_used: set[str],
+        sums: bool = True,
+        repair: Any = None,
     ) -> None:
         self.c, self.name, self.grads_used, self.sums = c, name, grads_used, sums
+        self.repair = repair  # "repair" / "axis" → (kind, message, fix) or None: the user's own
         self.t = c["targets"][name]
         self.d = self.t["diag"]
         if self.d is None:
@@ -163,8 +169,25 @@ class Diagnoser:
                 for u, v in zip(uvals, m["values"], strict=True)
             ):
                 if m["code"] == "shape-mismatch" or (m["code"] == "bias-not-summed" and self.sums):
-                    # repaired on the user's own formula (a sum over the other axis): slow path
-                    raise Fallback
+                    # repaired on the user's own formula (a transpose, a sum over the other axis)
+                    if self.repair is None:
+                        raise Fallback
+                    if m["code"] == "shape-mismatch":
+                        r = self.repair("repair")
+                        if r:
+                            problem = msg(
+                                "diag.transposed",
+                                shape=shape_text(shape),
+                                grad=self.grad,
+                                want=shape_text(tuple(self.t["shape"])),
+                            )
+                            how = msg("diag.repaired", problem=problem, how=r[1], fix=r[2])
+                            return [(m["code"], how, r[2], None)]
+                    else:
+                        r = self.repair("axis")
+                        if r:
+                            how = msg("diag.repair", how=r[1], fix=r[2])
+                            return [("wrong-sum-axis", how, r[2], None)]
                 return [(m["code"], self.with_shapes(m["msg"], shape), self.fix, None)]
         for m in lib:
             if tuple(m["shape"]) == shape:

@@ -42,6 +42,11 @@ class _Fallback(Exception):
     """Not answered here: the slow path decides."""
 
 
+class _Shape(_Fallback):
+    """Shapes that do not fit (the slow path's ShapeError): a repair candidate that is no
+    formula (derive.checker.repair)."""
+
+
 # ---- the network's compiled form ----------------------------------------------------------------
 
 
@@ -547,13 +552,15 @@ class _Plan:
                 op = _product(self.c, a, b, na, nb)
             shown = ("bin", op, na, nb)
             if op == "@":
-                if (1, 1) in (a[1], b[1]) or a[1][1] != b[1][0]:
-                    raise _Fallback  # a scalar in @, or shapes that do not chain
+                if (1, 1) in (a[1], b[1]):
+                    raise _Fallback  # a scalar in @
+                if a[1][1] != b[1][0]:
+                    raise _Shape  # shapes that do not chain
                 out = ("@", (a[1][0], b[1][1]), a, b)
                 self.count(out[1], a[1][1])
                 return out, shown
             if not _fits(a[1], b[1]):
-                raise _Fallback
+                raise _Shape
             shape = (max(a[1][0], b[1][0]), max(a[1][1], b[1][1]))
             self.count(shape)
             return (op, shape, a, b), shown
@@ -1384,7 +1391,9 @@ def _wrong(
             found = _right_at_points(c, user, name, resolved, text)
             notes = [] if found[0][0] == "relu-at-zero" else [fastdiag.msg("note.example_sizes")]
             return found, notes
-    diag = fastdiag.Diagnoser(c, name, plan.grads_used, _sums(user))
+    diag = fastdiag.Diagnoser(
+        c, name, plan.grads_used, _sums(user), lambda how: _Repair(c, name).search(how, resolved)
+    )
     uvals = []
     for k in range(lim["diag_points"]):
         v = _floats_of(exact_value(user, pts["rand"][k]))
@@ -1408,6 +1417,202 @@ def _wrong(
         ):
             notes.append(fastdiag.msg("note.example_only"))
     return found, notes
+
+
+# ---- repairs of the user's own formula (as derive.checker.repair) -------------------------------
+
+MAX_CANDIDATES = 200  # derive.checker.repair.MAX_CANDIDATES (a test checks)
+MAX_PAIR_EDITS = 16  # derive.checker.repair.MAX_PAIR_EDITS
+
+
+def _kids(n: tuple[Any, ...]) -> tuple[tuple[Any, ...], ...]:
+    """As derive.checker.formtree.subtrees on the text tree."""
+    kind = n[0]
+    if kind in ("bin", "cmp"):
+        return (n[2], n[3])
+    if kind in ("neg", "T", "pow", "sum"):
+        return (n[1],)
+    if kind == "call":
+        return (n[2],)
+    return ()
+
+
+def _rebuild(n: tuple[Any, ...], kids: tuple[tuple[Any, ...], ...]) -> tuple[Any, ...]:
+    kind = n[0]
+    if kind in ("bin", "cmp"):
+        return (kind, n[1], kids[0], kids[1])
+    if kind in ("neg", "T"):
+        return (kind, kids[0])
+    if kind in ("pow", "sum"):
+        return (kind, kids[0], n[2])
+    if kind == "call":
+        return (kind, n[1], kids[0])
+    return n
+
+
+def _positions(n: tuple[Any, ...], path: tuple[int, ...] = ()) -> Any:
+    yield path, n
+    for i, k in enumerate(_kids(n)):
+        yield from _positions(k, (*path, i))
+
+
+def _replace_at(n: tuple[Any, ...], path: tuple[int, ...], new: tuple[Any, ...]) -> tuple[Any, ...]:
+    if not path:
+        return new
+    kids = list(_kids(n))
+    kids[path[0]] = _replace_at(kids[path[0]], path[1:], new)
+    return _rebuild(n, tuple(kids))
+
+
+def _edits(tree: tuple[Any, ...]) -> Any:
+    """As derive.checker.repair._edits: swaps, transposes dropped or added, the whole."""
+    nodes = list(_positions(tree))
+    for path, n in nodes:
+        if n[0] == "bin" and n[1] in ("@", "·"):
+            m = fastdiag.msg("repair.swap", x=_text(n))
+            yield "swap", m, _replace_at(tree, path, ("bin", n[1], n[3], n[2]))
+    for path, n in nodes:
+        if n[0] == "T":
+            m = fastdiag.msg("repair.drop_transpose", x=_text(n[1], 5))
+            yield "remove-T", m, _replace_at(tree, path, n[1])
+        elif n[0] in ("name", "sum", "call") or n[0] == "bin" and n[1] in ("@", "·"):
+            m = fastdiag.msg("repair.transpose", x=_text(n, 5))
+            yield "add-T", m, _replace_at(tree, path, ("T", n))
+    yield "transpose-result", fastdiag.msg("repair.transpose_result"), ("T", tree)
+    yield from _axis_edits(tree)
+
+
+def _axis_edits(tree: tuple[Any, ...]) -> Any:
+    for path, n in _positions(tree):
+        if n[0] == "sum":
+            axis = dict(n[2]).get("axis")
+            if axis is not None and axis[0] == "num" and axis[1] in (0, 1):
+                other = ("num", 1 - axis[1])
+                kwargs = tuple((k, other if k == "axis" else v) for k, v in n[2])
+                m = fastdiag.msg("round2.axis", x=_text(n, 5), axis=int(other[1]))
+                yield "axis", m, _replace_at(tree, path, ("sum", n[1], kwargs))
+
+
+class _Repair:
+    """derive.checker.repair.repair / axis_repair on the text tree, with the candidates
+    evaluated as the slow path evaluates them (exact at the diagnosis points, float64 on the
+    network at other sizes); _Fallback where a candidate is not decided here."""
+
+    def __init__(self, c: dict[str, Any], name: str) -> None:
+        self.c, self.name = c, name
+        self.t = c["targets"][name]
+        self.rtol = _rational(c["limits"]["tolerance"]["check_rtol"])
+        self.scalars = frozenset(c["scalar_names"])
+        self.seen: set[tuple[Any, ...]] = set()
+
+    def plan(self, tree: tuple[Any, ...]) -> tuple[Any, ...] | None:
+        """The candidate's plan, None when its shapes do not fit (no formula)."""
+        plan = _Plan(self.c)
+        try:
+            user, _ = plan.convert(tree)
+        except _Shape:
+            return None
+        if plan.cost > self.c["limits"]["max_cost"] or _degree(user) > MAX_DEGREE:
+            raise _Fallback
+        return user
+
+    def at_points(self, user: tuple[Any, ...]) -> bool:
+        pts = self.c["points"]["rand"]
+        return tuple(user[1]) == tuple(self.t["shape"]) and all(
+            _same(exact_value(user, pts[k]), self.t["rand"][k], self.rtol)
+            for k in range(self.c["limits"]["diag_points"])
+        )
+
+    def at_other_sizes(self, user: tuple[Any, ...]) -> bool:
+        """As derive.checker.repair.at_other_sizes."""
+        tol = self.c["limits"]["tolerance"]
+        for p in self.c["resized"]:
+            want = p["grads"].get(self.name)
+            if want is None:
+                return True
+            try:
+                mine = float_value(user, p["leaves"])
+            except KeyError:
+                return False
+            rt, at = (tol["fd_rtol"], tol["fd_atol"]) if p["loose"] else (tol["rtol"], tol["atol"])
+            if mine is None or not _close(mine, want, rt, at, tol["tiny"]):
+                return False
+        return True
+
+    def right(self, tree: tuple[Any, ...]) -> bool:
+        if tree in self.seen:
+            return False
+        self.seen.add(tree)
+        user = self.plan(tree)
+        return user is not None and self.at_points(user) and self.at_other_sizes(user)
+
+    def shown(self, tree: tuple[Any, ...]) -> str:
+        tidy = _tidy(tree, self.scalars)
+        return _text(tidy if tidy == tree or self.right(tidy) else tree)
+
+    def search(self, how: str, tree: tuple[Any, ...]) -> tuple[str, dict[str, Any], str] | None:
+        if any(n[0] == "bin" and n[1] == "·" for _, n in _positions(tree)):
+            raise _Fallback  # a LaTeX product: resolved by the slow path's reader
+        if how == "axis":
+            for kind, m, t in _axis_edits(tree):
+                user = self.plan(t)
+                if user is not None and self.at_points(user):
+                    return kind, m, _text(_tidy(t, self.scalars))
+            return None
+        first = list(_edits(tree))
+        for kind, m, t in first:
+            if len(self.seen) >= MAX_CANDIDATES:
+                return None
+            if self.right(t):
+                return kind, m, self.shown(t)
+        if len(first) > MAX_PAIR_EDITS:
+            return None
+        for kind, m, t in first:
+            for kind2, m2, t2 in _edits(t):
+                if len(self.seen) >= MAX_CANDIDATES:
+                    return None
+                if self.right(t2):
+                    both = fastdiag.msg("repair.both", first=m, then=m2)
+                    return f"{kind}+{kind2}", both, self.shown(t2)
+        return None
+
+
+def _scalar(n: tuple[Any, ...], scalars: frozenset[str]) -> bool:
+    kind = n[0]
+    if kind == "num":
+        return True
+    if kind == "name":
+        return n[1] in scalars
+    if kind == "neg":
+        return _scalar(n[1], scalars)
+    if kind == "bin" and n[1] in ("+", "-", "*", "/"):
+        return _scalar(n[2], scalars) and _scalar(n[3], scalars)
+    return False
+
+
+def _tidy(n: tuple[Any, ...], scalars: frozenset[str]) -> tuple[Any, ...]:
+    """As derive.checker.repair._tidy: transposes pushed inward for display."""
+    kids = _kids(n)
+    if kids:
+        n = _rebuild(n, tuple(_tidy(k, scalars) for k in kids))
+    if n[0] != "T":
+        return n
+    x = n[1]
+    if x[0] == "T":
+        return x[1]
+    if _scalar(x, scalars):
+        return x
+    if x[0] == "bin" and x[1] in ("@", "·"):
+        return ("bin", x[1], _tidy(("T", x[3]), scalars), _tidy(("T", x[2]), scalars))
+    if x[0] == "neg":
+        return ("neg", _tidy(("T", x[1]), scalars))
+    if (
+        x[0] == "bin"
+        and x[1] in ("+", "-", "*", "/")
+        and any(k[0] == "T" or _scalar(k, scalars) for k in (x[2], x[3]))
+    ):
+        return ("bin", x[1], _tidy(("T", x[2]), scalars), _tidy(("T", x[3]), scalars))
+    return n
 
 
 def _sums(p: tuple[Any, ...]) -> bool:
