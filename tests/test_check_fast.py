@@ -132,9 +132,10 @@ def test_corpus3_and_every_element_wise_formula_agree_with_the_slow_path(cached:
 
 def test_latex_fast_answers_are_the_slow_paths(cached: Path) -> None:
     """LaTeX (``--latex``): the fast path reads a subset (derive/checker/fastlatex.py) and
-    answers right formulas only; on both corpora's LaTeX, on every built-in gradient's printed
-    formulas (derive's own LaTeX read back) and on edits of them, each fast answer is the slow
-    path's — text, JSON, Chinese, exit code — and never a wrong formula accepted."""
+    answers right formulas and wrong ones it can diagnose (fixes and messages in LaTeX); on both
+    corpora's LaTeX, on every built-in gradient's printed formulas (derive's own LaTeX read
+    back) and on edits of them, each fast answer is the slow path's — text, JSON, Chinese,
+    exit code — and never a wrong formula accepted."""
     got: collections.Counter[str | None] = collections.Counter()
     for c in corpus2.load() + corpus3.load():
         if c["kind"] == "latex":

@@ -8,9 +8,13 @@ verdict — equal at the same random exact points in 50-digit arithmetic, at the
 on the network at other sizes (or at points with other dims) and, in float64, at the example
 values. The formula is read and evaluated as the slow path reads and evaluates it (the same
 parser limits, name lookup :mod:`derive.checker.names`, shape rules, cost cap and number
-systems); the stored values are the slow path's own. Anything else — another input kind, a
-function call, a wrong or unreadable formula, a note to add, a missing or damaged compiled
-form — returns ``None`` and the slow path answers (with the diagnosis). Never evaluates user
+systems); the stored values are the slow path's own. A wrong formula is diagnosed from the
+stored mutation library (:mod:`derive.checker.fastdiag`), a transposed or swapped result
+repaired as :mod:`derive.checker.repair` repairs it. Function calls are read only as ``f(Z)``
+for a node ``A = f(Z)`` of the network (then they are ``A``) and ``np.where(Z > 0, …)`` (the
+language's ``relu_grad`` indicator). Anything else — another input kind, another call, an
+unreadable formula, a diagnosis that needs the slow path's search, a note to add, a missing or
+damaged compiled form — returns ``None`` and the slow path answers. Never evaluates user
 text; imports neither SymPy nor NumPy, mpmath or the slow checker.
 """
 
@@ -282,6 +286,8 @@ class _Numpy:
     def __init__(self, lim: dict[str, Any], c: dict[str, Any] | None = None) -> None:
         self.c = c
         self.indicator = lim.get("indicator")
+        self.wheres = 0  # np.where calls (the language's spelling) …
+        self.others = 0  # … and rewrites the language may refuse (then the NumPy reader's)
         self.modules = tuple(lim["numpy_modules"])
         self.sum = lim["numpy_sum"]
         self.changed = False
@@ -370,6 +376,7 @@ class _Numpy:
         if not label:
             raise _Fallback
         self.changed = True
+        self.others += 1
         return ast.Name(grad + label, ast.Load())
 
     def call(self, node: ast.Call) -> ast.AST:
@@ -394,16 +401,18 @@ class _Numpy:
         if isinstance(base, ast.Name) and base.id in self.modules:
             self.changed = True
             name, two = f.attr, len(args) == 2
+            if name == "where" and len(args) == 3 and not node.keywords:
+                if base.id not in ("np", "numpy", "torch") or not self.indicator:
+                    raise _Fallback  # the language's spelling modules (derive.lang.spelling)
+                self.wheres += 1
+                return self.where(*args)
+            self.others += 1
             if name in self._BIN and two:
                 return ast.BinOp(args[0], self._BIN[name](), args[1])
             if name == "transpose" and len(args) == 1:
                 return ast.Attribute(args[0], "T", ast.Load())
             if name == "square" and len(args) == 1:
                 return ast.BinOp(args[0], ast.Pow(), ast.Constant(2))
-            if name == "where" and len(args) == 3 and not node.keywords:
-                if base.id not in ("np", "numpy", "torch") or not self.indicator:
-                    raise _Fallback  # the language's spelling modules (derive.lang.spelling)
-                return self.where(*args)
             if name == "sum" and self.sum == "sum":
                 if two:
                     node.keywords = [ast.keyword("axis", args[1]), *node.keywords]
@@ -411,6 +420,7 @@ class _Numpy:
                 node.func = ast.Name("sum", ast.Load())
                 return node
             raise _Fallback
+        self.others += 1
         if f.attr == "sum":
             self.changed = True
             if len(args) == 1:
@@ -435,6 +445,10 @@ def _normalised(text: str, lim: dict[str, Any], c: dict[str, Any] | None = None)
         fixer = _Numpy(lim, c)
         new = fixer.visit(tree)
         if not fixer.changed:
+            raise _Fallback
+        if fixer.wheres and fixer.others:
+            # np.where is read by the language (derive.lang.spelling) only when the rest is
+            # the language's too; else the NumPy reader rewrites it another way: slow path
             raise _Fallback
         return ast.unparse(ast.fix_missing_locations(new))
     except (SyntaxError, ValueError, RecursionError, MemoryError, TypeError, AttributeError):
@@ -939,7 +953,11 @@ def answer(
     """What ``derive check NET FORMULA --wrt WRT`` (``--latex``) prints and its exit code (0
     right, 1 wrong), or None when the slow path must answer (see the module's docstring): a
     right formula, or a wrong one whose mistake the compiled diagnosis data names
-    (:mod:`derive.checker.fastdiag`); LaTeX (:mod:`derive.checker.fastlatex`): right ones only."""
+    (:mod:`derive.checker.fastdiag`, with the repair search of a transposed or swapped result
+    and a sum over the other axis, :class:`_Repair`); LaTeX (:mod:`derive.checker.fastlatex`)
+    too, its fixes and messages written in LaTeX from the compiled form's ``tex_args``. Calls
+    ``f(Z)`` are read where the network has ``A = f(Z)`` (``A``'s values), ``np.where`` as the
+    language respells it (``relu_grad``)."""
     try:
         c = compiled_for(net)
         if c is None or not isinstance(formula, str):
