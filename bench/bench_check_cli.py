@@ -51,8 +51,14 @@ KINDS = [
         "call: σ(Z)(1-σ(Z)) sign slip",
         ["mlp-bce", "--wrt", "Z2", "dA2 * sigmoid(Z2) * (sigmoid(Z2) - 1)"],
     ),
-    ("call: np.where(Z1 > 0, 1, 0)", ["mlp-bce", "--wrt", "Z1", "(dZ2 @ W2.T) * np.where(Z1 > 0, 1, 0)"]),
-    ("wrong: sum over the other axis", ["mlp-bce", "--wrt", "b1", "np.sum(dZ1, axis=1, keepdims=True)"]),
+    (
+        "call: np.where(Z1 > 0, 1, 0)",
+        ["mlp-bce", "--wrt", "Z1", "(dZ2 @ W2.T) * np.where(Z1 > 0, 1, 0)"],
+    ),
+    (
+        "wrong: sum over the other axis",
+        ["mlp-bce", "--wrt", "b1", "np.sum(dZ1, axis=1, keepdims=True)"],
+    ),
     ("--value right", ["tiny-mlp", "--wrt", "W1[0,0]", "--value=-0.0137"]),
     ("--value too few digits", ["tiny-mlp", "--wrt", "W1[0,0]", "--value=-0.01"]),
     ("--value wrong (sign)", ["tiny-mlp", "--wrt", "W1[0,0]", "--value=0.0137"]),
