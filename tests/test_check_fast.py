@@ -633,6 +633,35 @@ def test_function_calls_agree_with_the_slow_path(cached: Path) -> None:
     assert got["correct"] >= 40 and wrong >= 40, got
 
 
+def test_course_helpers_agree_with_the_slow_path(cached: Path) -> None:
+    """Course code's helpers, rewritten by the NumPy reader (``sigmoid_prime(Z)``,
+    ``relu_backward(dA, Z)``, ``tanh_derivative``, ``relu_grad`` beside an entry): for every
+    node ``A = f(Z)`` of every network, ∂L/∂Z written with them (and edits) — each fast answer
+    is the slow path's."""
+    rng = random.Random(7)
+    got: collections.Counter[str | None] = collections.Counter()
+    for net in NETS:
+        c = fastpath.compiled_for(net)
+        assert c is not None
+        tensors = c["tensors"]
+        leaf_name = {i: n for n, i in c["names"].items() if n in tensors}
+        for f, info in sorted(c["calls"].items()):
+            for z, a in sorted(info["of"].items()):
+                node, arg = leaf_name.get(a), leaf_name.get(int(z))
+                if not (node and arg and arg in c["targets"]):
+                    continue
+                for text in (
+                    f"d{node} * {f}_prime({arg})",
+                    f"{f}_backward(d{node}, {arg})",
+                    f"d{node} * {f}_derivative({arg}) / 2",
+                    f"np.multiply(d{node}, {f}_deriv({arg}))",
+                    f"-{f}_backward(d{node}, {arg})",
+                ):
+                    for edit in [text, *_mutants(text, rng)[:2]]:
+                        got[_agree(net, arg, edit)] += 1
+    assert got["correct"] >= 10, got
+
+
 def _transposed(text: str) -> list[str]:
     """Shape slips: the whole result transposed, a product's operands swapped, a transpose
     dropped or added, a sum over the other axis."""

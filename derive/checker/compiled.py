@@ -29,8 +29,8 @@ from derive.checker.diagnose import averaged
 from derive.checker.evaluate import ExactSystem, System, evaluate, floats
 from derive.checker.fastpath import FORMAT
 from derive.checker.fastvalue import MAX_SIM_DIGITS
-from derive.checker.formtree import shape_ok
-from derive.checker.formula import _NUMPY_MODULES, _PLAIN_LEIBNIZ, MAX_COST, tensor_of
+from derive.checker.formtree import derivative_text, shape_ok
+from derive.checker.formula import _NUMPY_MODULES, _PLAIN_LEIBNIZ, _PRIME, MAX_COST, tensor_of
 from derive.checker.handcalc import simulate
 from derive.checker.mutations import library
 from derive.checker.repair import scalar_names
@@ -197,6 +197,20 @@ def _tex_args(net: Net, targets: dict[str, Any]) -> dict[str, str]:
             continue
         if isinstance(v, str):
             out[text] = v
+    return out
+
+
+def _derivatives() -> dict[str, str]:
+    """Each activation's derivative in the input language (``x``: its argument, ``y``: its
+    value), for ``sigmoid_prime(z)`` / ``relu_backward(dA, z)`` as the NumPy reader rewrites
+    them (:func:`derive.checker.formula._derivative_ast`); one that cannot be written is left
+    out (its helpers go to the slow path)."""
+    out = {}
+    for act in ops.activations():
+        try:
+            out[act] = derivative_text(act)
+        except Exception:  # noqa: BLE001 - no fast path for this helper then
+            continue
     return out
 
 
@@ -485,6 +499,8 @@ def build(net: Net, key: str) -> bytes | None:
             ),
             "numpy_sum": ops.numpy_name("sum"),
             "indicator": _indicator(),
+            "derivatives": _derivatives(),
+            "prime": _PRIME.pattern,
             "torch_keywords": any(  # does a function of the language take dim/keepdim?
                 {"dim", "keepdim"} & set(sig[2])
                 for f in ops.language()

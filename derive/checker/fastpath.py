@@ -252,15 +252,29 @@ def _axis(node: tuple[Any, ...]) -> tuple[Any, ...]:
 # ``X.shape[0]``, ``!=`` …) is the slow path's.
 
 
-def _refused(tree: ast.AST) -> bool:
+def _helper(name: str, lim: dict[str, Any]) -> bool:
+    """Is ``name`` a course helper the NumPy reader rewrites (``sigmoid_prime``,
+    ``relu_backward``: derive.checker.formula) and the language does not know?"""
+    acts = lim.get("derivatives") or {}
+    if name in lim["table_functions"] or not acts:
+        return False
+    if name.endswith("_backward") and name.removesuffix("_backward") in acts:
+        return True
+    m = re.fullmatch(lim["prime"], name)
+    return m is not None and m.group(1) in acts
+
+
+def _refused(tree: ast.AST, lim: dict[str, Any] | None = None) -> bool:
     """Is ``tree`` certainly refused by the expression language (so the slow path rewrites it)?
-    A call of something other than a name, or PyTorch's ``keepdim``/``dim`` given to a call
-    (no function of the language takes them)."""
+    A call of something other than a name, of a course helper (``sigmoid_prime``), or PyTorch's
+    ``keepdim``/``dim`` given to a call (no function of the language takes them)."""
     for n in ast.walk(tree):
         if isinstance(n, ast.Subscript):
             return True
         if isinstance(n, ast.Call):
             if not isinstance(n.func, ast.Name):
+                return True
+            if lim is not None and _helper(n.func.id, lim):
                 return True
             if any(k.arg in ("keepdim", "dim") for k in n.keywords):
                 return True
@@ -285,6 +299,7 @@ class _Numpy:
 
     def __init__(self, lim: dict[str, Any], c: dict[str, Any] | None = None) -> None:
         self.c = c
+        self.lim = lim
         self.indicator = lim.get("indicator")
         self.wheres = 0  # np.where calls (the language's spelling) …
         self.others = 0  # … and rewrites the language may refuse (then the NumPy reader's)
@@ -320,6 +335,18 @@ class _Numpy:
         if isinstance(n, ast.Subscript):
             return self.entry(n)
         raise _Fallback
+
+    def derivative(self, act: str, z: ast.expr) -> ast.expr:
+        """``act'(z)`` as derive.checker.formula._derivative_ast writes it (``x`` → z,
+        ``y`` → ``act(z)``)."""
+        tree = ast.parse(self.lim["derivatives"][act], mode="eval").body
+        value = ast.Call(ast.Name(act, ast.Load()), [z], [])
+
+        class Put(ast.NodeTransformer):
+            def visit_Name(self, n: ast.Name) -> ast.expr:  # noqa: N802 - ast's visitor names
+                return z if n.id == "x" else value if n.id == "y" else n
+
+        return Put().visit(tree)  # type: ignore[no-any-return]
 
     @staticmethod
     def where(c: ast.expr, x: ast.expr, y: ast.expr) -> ast.AST:
@@ -392,9 +419,22 @@ class _Numpy:
             self.changed = True
         f, args = node.func, node.args
         if isinstance(f, ast.Name):
-            if f.id in ("len", "float", "int", "bool") or f.id.endswith("_backward"):
+            if f.id in ("len", "float", "int", "bool", "sign", "sgn"):
                 raise _Fallback
-            if f.id == self.indicator:  # the NumPy reader writes relu_grad(x) as (x > 0)
+            derivs = self.lim.get("derivatives") or {}
+            act = f.id.removesuffix("_backward")
+            if f.id.endswith("_backward"):
+                if act not in derivs or len(args) != 2 or node.keywords:
+                    raise _Fallback
+                self.changed = True  # relu_backward(dA, Z): dA * relu'(Z)
+                self.others += 1
+                return ast.BinOp(args[0], ast.Mult(), self.derivative(act, args[1]))
+            m = re.fullmatch(self.lim.get("prime") or r"(?!)", f.id)
+            if m and m.group(1) in derivs and len(args) == 1 and not node.keywords:
+                self.changed = True  # sigmoid_prime(z), relu_grad(z): the derivative
+                self.others += 1
+                return self.derivative(m.group(1), args[0])
+            if f.id == self.indicator:  # (the NumPy reader writes relu_grad(x) as (x > 0))
                 raise _Fallback
             return node
         if not isinstance(f, ast.Attribute):
@@ -977,7 +1017,7 @@ def answer(
         if lim["torch_keywords"]:  # then _refused could not tell: the slow path
             return None
         try:
-            refused = _refused(ast.parse(formula.strip(), mode="eval"))
+            refused = _refused(ast.parse(formula.strip(), mode="eval"), lim)
         except (SyntaxError, ValueError, RecursionError, MemoryError):
             return None
         tree = reader.parse(_normalised(formula, lim, c) if refused else formula)
