@@ -55,6 +55,7 @@ KINDS = [
         "call: np.where(Z1 > 0, 1, 0)",
         ["mlp-bce", "--wrt", "Z1", "(dZ2 @ W2.T) * np.where(Z1 > 0, 1, 0)"],
     ),
+    ("call: relu_backward(dA1, Z1)", ["mlp-bce", "--wrt", "Z1", "relu_backward(dA1, Z1)"]),
     (
         "wrong: sum over the other axis",
         ["mlp-bce", "--wrt", "b1", "np.sum(dZ1, axis=1, keepdims=True)"],
