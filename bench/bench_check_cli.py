@@ -38,6 +38,28 @@ KINDS = [
         "LaTeX wrong: sign",
         ["mlp-bce", "--wrt", "W2", "--latex", r"\frac{1}{m} A^{[1]T}(Y-A^{[2]})"],
     ),
+    (
+        "LaTeX wrong: missing 1/m",
+        ["mlp-bce", "--wrt", "W2", r"A^{[1]T}(A^{[2]}-Y)"],
+    ),
+    (
+        "LaTeX wrong: missing transpose",
+        ["mlp-bce", "--wrt", "W2", r"\frac{1}{m} A^{[1]}(A^{[2]}-Y)"],
+    ),
+    ("call: sigmoid(Z2) - Y", ["mlp-bce", "--wrt", "Z2", "(sigmoid(Z2) - Y) / m"]),
+    (
+        "call: σ(Z)(1-σ(Z)) sign slip",
+        ["mlp-bce", "--wrt", "Z2", "dA2 * sigmoid(Z2) * (sigmoid(Z2) - 1)"],
+    ),
+    (
+        "call: np.where(Z1 > 0, 1, 0)",
+        ["mlp-bce", "--wrt", "Z1", "(dZ2 @ W2.T) * np.where(Z1 > 0, 1, 0)"],
+    ),
+    ("call: relu_backward(dA1, Z1)", ["mlp-bce", "--wrt", "Z1", "relu_backward(dA1, Z1)"]),
+    (
+        "wrong: sum over the other axis",
+        ["mlp-bce", "--wrt", "b1", "np.sum(dZ1, axis=1, keepdims=True)"],
+    ),
     ("--value right", ["tiny-mlp", "--wrt", "W1[0,0]", "--value=-0.0137"]),
     ("--value too few digits", ["tiny-mlp", "--wrt", "W1[0,0]", "--value=-0.01"]),
     ("--value wrong (sign)", ["tiny-mlp", "--wrt", "W1[0,0]", "--value=0.0137"]),

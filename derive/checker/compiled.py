@@ -16,22 +16,24 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from typing import Any
 
 import mpmath
 import numpy as np
 
 from derive.checker import latexin
-from derive.checker.check import _entry_names, _tex_of, binary_points
+from derive.checker.check import _entry_names, _tex_msg, _tex_of, binary_points
 from derive.checker.checknet import DIAG_POINTS, POINTS, POINTS_PIECEWISE, Net, Target
 from derive.checker.diagnose import averaged
 from derive.checker.evaluate import ExactSystem, System, evaluate, floats
 from derive.checker.fastpath import FORMAT
 from derive.checker.fastvalue import MAX_SIM_DIGITS
-from derive.checker.formtree import shape_ok
-from derive.checker.formula import _NUMPY_MODULES, _PLAIN_LEIBNIZ, MAX_COST, tensor_of
+from derive.checker.formtree import derivative_text, shape_ok
+from derive.checker.formula import _NUMPY_MODULES, _PLAIN_LEIBNIZ, _PRIME, MAX_COST, tensor_of
 from derive.checker.handcalc import simulate
 from derive.checker.mutations import library
+from derive.checker.repair import scalar_names
 from derive.checker.verdict import Msg
 from derive.engine import mform as mf
 from derive.engine.backprop import sym_shape
@@ -160,6 +162,97 @@ def _hand_values(net: Net, tensors: list[str]) -> dict[str, Any]:
                 "labels": [list(map(str, lr)) for lr in labels] if labels else None,
                 "exact": rows,
             }
+    return out
+
+
+def _strings(m: dict[str, Any], out: set[str]) -> None:
+    """Every text argument of a stored message record (nested ones too)."""
+    for _, v in m["args"]:
+        if isinstance(v, dict):
+            _strings(v, out)
+        elif isinstance(v, str):
+            out.add(v)
+
+
+def _tex_args(net: Net, targets: dict[str, Any]) -> dict[str, str]:
+    """The LaTeX form of every text a fast diagnosis may put into a message, as
+    :func:`derive.checker.check._tex_msg` writes it with no fix to swap in (its own code, one
+    text at a time): the library's message arguments, every gradient's name, ``∂L/∂X`` and
+    expected formula, every size and the size factors the diagnosis names. For a wrong LaTeX
+    formula (:func:`derive.checker.fastdiag.tex_msg`); a text not here goes to the slow path."""
+    texts: set[str] = set()
+    for name, t in targets.items():
+        texts |= {name, f"∂L/∂{name}", t["expected"]}
+        for m in (t["diag"] or {}).get("library", ()):
+            _strings(m["msg"], texts)
+    for size in net.spec.dims:
+        texts |= {size, f"1/{size}", f"{size}**2", f"1/{size}**2"}
+    out: dict[str, str] = {}
+    for text in sorted(texts):
+        if not re.search(r"[A-Za-z]", text):
+            continue  # _tex_msg leaves it as it is
+        try:
+            v = _tex_msg(net, Msg("x", (("v", text),)), {}).args[0][1]
+        except Exception:  # noqa: BLE001 - a text the slow path cannot print: not stored
+            continue
+        if isinstance(v, str):
+            out[text] = v
+    return out
+
+
+def _derivatives() -> dict[str, str]:
+    """Each activation's derivative in the input language (``x``: its argument, ``y``: its
+    value), for ``sigmoid_prime(z)`` / ``relu_backward(dA, z)`` as the NumPy reader rewrites
+    them (:func:`derive.checker.formula._derivative_ast`); one that cannot be written is left
+    out (its helpers go to the slow path)."""
+    out = {}
+    for act in ops.activations():
+        try:
+            out[act] = derivative_text(act)
+        except Exception:  # noqa: BLE001 - no fast path for this helper then
+            continue
+    return out
+
+
+def _indicator() -> str | None:
+    """``relu_grad`` when the table has it as the indicator 1[x > 0] (np.where's spelling)."""
+    if "relu_grad" not in ops.OPS:
+        return None
+    op = ops.get("relu_grad")
+    if op.kind != ops.ELEMENTWISE or op.params or op.formula_src != "({x} > 0)" or not op.kinks:
+        return None
+    return "relu_grad"
+
+
+def _calls(net: Net, table: dict[str, int], leaves: list[dict[str, Any]]) -> dict[str, Any]:
+    """``f(Z)`` in a formula, for an element-wise function ``f`` of the table with its default
+    parameters and a node ``A = f(Z)`` of the network: ``{f: {"kinks": bool, "of": {Z's leaf:
+    A's leaf}}}``. The slow path evaluates ``f`` at ``Z``'s values — the values the network
+    gives ``A`` at every point (:func:`derive.checker.fastpath._Plan.convert` reads ``A``'s)."""
+    out: dict[str, Any] = {}
+    for name, tree in net.spec.forward:
+        if not (
+            isinstance(tree, ex.Call)
+            and tree.func in ops.OPS
+            and ops.get(tree.func).kind == ops.ELEMENTWISE
+            and len(tree.args) == 1
+            and not tree.kwargs
+            and isinstance(tree.args[0], ex.Name)
+        ):
+            continue
+        arg = tree.args[0].id
+        if name not in table or arg not in table:
+            continue
+        try:  # read back as the call itself (no respelling by the language)
+            if ex.parse(f"{tree.func}({arg})") != ex.Call(tree.func, (ex.Name(arg),)):
+                continue
+        except ex.ExprError:
+            continue
+        a, z = table[name], table[arg]
+        if leaves[a]["kind"] != "value" or leaves[z]["kind"] != "value":
+            continue
+        f = out.setdefault(tree.func, {"kinks": bool(ops.get(tree.func).kinks), "of": {}})
+        f["of"][str(z)] = a
     return out
 
 
@@ -359,6 +452,9 @@ def build(net: Net, key: str) -> bytes | None:
         "declared": _declared(net, table),
         "tensors": {n: [int(x) for x in t.shape] for n, t in sorted(net.g.tensors.items())},
         "entry_label": _entry_label(net),
+        "tex_args": _tex_args(net, targets),
+        "calls": _calls(net, table, leaves),
+        "scalar_names": sorted(scalar_names(net)),
         "values": _hand_values(net, sorted(n for n in net.g.tensors if tensor_of(net, n) == n)),
         "points": points,
         "example": example,
@@ -402,6 +498,9 @@ def build(net: Net, key: str) -> bytes | None:
                 f for f in ops.OPS if ops.get(f).kind in (ops.ELEMENTWISE, ops.ROWWISE)
             ),
             "numpy_sum": ops.numpy_name("sum"),
+            "indicator": _indicator(),
+            "derivatives": _derivatives(),
+            "prime": _PRIME.pattern,
             "torch_keywords": any(  # does a function of the language take dim/keepdim?
                 {"dim", "keepdim"} & set(sig[2])
                 for f in ops.language()

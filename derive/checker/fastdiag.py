@@ -14,6 +14,7 @@ Messages are JSON records ``{"key", "args"}`` of the ``check`` catalogue table (
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Sequence
 from fractions import Fraction
 from typing import Any
@@ -94,6 +95,28 @@ def render(m: dict[str, Any], lang: str) -> str:
     return catalog.text(f"check.{m['key']}", lang, **args)
 
 
+def tex_msg(m: dict[str, Any], swaps: dict[str, str], table: dict[str, str]) -> dict[str, Any]:
+    """``m`` with every text argument in LaTeX, as :func:`derive.checker.check._tex_msg` writes
+    it for LaTeX input: a fix in ``swaps`` (the NumPy formula → its LaTeX) as ``$…$``, any
+    other text with a letter by the compiled form's ``table`` (the slow path's own conversion
+    of that text); Fallback for a text not in the table or holding a fix inside it."""
+    args: list[list[Any]] = []
+    for k, v in m["args"]:
+        if isinstance(v, dict):
+            v = tex_msg(v, swaps, table)
+        elif isinstance(v, str):
+            if v in swaps:
+                v = f"${swaps[v]}$"
+            elif any(old in v for old in swaps):
+                raise Fallback  # the slow path swaps it inside a sentence
+            elif re.search(r"[A-Za-z]", v):
+                if v not in table:
+                    raise Fallback
+                v = table[v]
+        args.append([k, v])
+    return {"key": m["key"], "args": args}
+
+
 def shape_text(shape: Sequence[int]) -> str:
     return f"({', '.join(str(int(s)) for s in shape)})"
 
@@ -110,9 +133,15 @@ class Diagnoser:
     formula sum (then a sum over the other axis may repair it: the slow path tries)."""
 
     def __init__(
-        self, c: dict[str, Any], name: str, grads_used: set[str], sums: bool = True
+        self,
+        c: dict[str, Any],
+        name: str,
+        grads_used: set[str],
+        sums: bool = True,
+        repair: Any = None,
     ) -> None:
         self.c, self.name, self.grads_used, self.sums = c, name, grads_used, sums
+        self.repair = repair  # "repair" / "axis" → (kind, message, fix) or None: the user's own
         self.t = c["targets"][name]
         self.d = self.t["diag"]
         if self.d is None:
@@ -140,8 +169,25 @@ class Diagnoser:
                 for u, v in zip(uvals, m["values"], strict=True)
             ):
                 if m["code"] == "shape-mismatch" or (m["code"] == "bias-not-summed" and self.sums):
-                    # repaired on the user's own formula (a sum over the other axis): slow path
-                    raise Fallback
+                    # repaired on the user's own formula (a transpose, a sum over the other axis)
+                    if self.repair is None:
+                        raise Fallback
+                    if m["code"] == "shape-mismatch":
+                        r = self.repair("repair")
+                        if r:
+                            problem = msg(
+                                "diag.transposed",
+                                shape=shape_text(shape),
+                                grad=self.grad,
+                                want=shape_text(tuple(self.t["shape"])),
+                            )
+                            how = msg("diag.repaired", problem=problem, how=r[1], fix=r[2])
+                            return [(m["code"], how, r[2], None)]
+                    else:
+                        r = self.repair("axis")
+                        if r:
+                            how = msg("diag.repair", how=r[1], fix=r[2])
+                            return [("wrong-sum-axis", how, r[2], None)]
                 return [(m["code"], self.with_shapes(m["msg"], shape), self.fix, None)]
         for m in lib:
             if tuple(m["shape"]) == shape:

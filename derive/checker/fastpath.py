@@ -8,9 +8,13 @@ verdict — equal at the same random exact points in 50-digit arithmetic, at the
 on the network at other sizes (or at points with other dims) and, in float64, at the example
 values. The formula is read and evaluated as the slow path reads and evaluates it (the same
 parser limits, name lookup :mod:`derive.checker.names`, shape rules, cost cap and number
-systems); the stored values are the slow path's own. Anything else — another input kind, a
-function call, a wrong or unreadable formula, a note to add, a missing or damaged compiled
-form — returns ``None`` and the slow path answers (with the diagnosis). Never evaluates user
+systems); the stored values are the slow path's own. A wrong formula is diagnosed from the
+stored mutation library (:mod:`derive.checker.fastdiag`), a transposed or swapped result
+repaired as :mod:`derive.checker.repair` repairs it. Function calls are read only as ``f(Z)``
+for a node ``A = f(Z)`` of the network (then they are ``A``) and ``np.where(Z > 0, …)`` (the
+language's ``relu_grad`` indicator). Anything else — another input kind, another call, an
+unreadable formula, a diagnosis that needs the slow path's search, a note to add, a missing or
+damaged compiled form — returns ``None`` and the slow path answers. Never evaluates user
 text; imports neither SymPy nor NumPy, mpmath or the slow checker.
 """
 
@@ -31,7 +35,7 @@ from derive.checker import fastdiag, fastlatex, names
 from derive.files import read_capped
 from derive.locale import catalog
 
-FORMAT = 7
+FORMAT = 8
 KIND = "checkfast"  # the cache folder of compiled forms
 SPECS = Path(__file__).resolve().parent.parent / "lang" / "specs"
 NET_NAME = re.compile(r"^[a-z0-9][a-z0-9-]{0,47}\Z")  # derive.lang.spec.NET_NAME (a test checks)
@@ -40,6 +44,11 @@ MAX_SPEC_BYTES = 1_000_000  # derive.lang.spec.MAX_SPEC_BYTES (a test checks)
 
 class _Fallback(Exception):
     """Not answered here: the slow path decides."""
+
+
+class _Shape(_Fallback):
+    """Shapes that do not fit (the slow path's ShapeError): a repair candidate that is no
+    formula (derive.checker.repair)."""
 
 
 # ---- the network's compiled form ----------------------------------------------------------------
@@ -103,8 +112,9 @@ _CMPOPS = {ast.Gt: ">", ast.GtE: ">=", ast.Lt: "<", ast.LtE: "<="}
 
 
 class _Reader:
-    def __init__(self, lim: dict[str, Any]) -> None:
+    def __init__(self, lim: dict[str, Any], calls: Any = ()) -> None:
         self.lim = lim
+        self.calls = calls
 
     def parse(self, text: str) -> tuple[Any, ...]:
         if (
@@ -177,7 +187,16 @@ class _Reader:
         return -value if neg else value
 
     def call(self, node: ast.Call, depth: int) -> tuple[Any, ...]:
-        """``sum`` only (any other function: the slow path)."""
+        """``sum``, and ``f(x)`` for an element-wise function the network applies (``calls``
+        of the compiled form); any other function: the slow path."""
+        if (
+            isinstance(node.func, ast.Name)
+            and (node.func.id in self.calls or node.func.id == self.lim.get("indicator"))
+            and len(node.args) == 1
+            and not node.keywords
+            and not isinstance(node.args[0], ast.Starred)
+        ):
+            return ("call", node.func.id, self.convert(node.args[0], depth))
         if not isinstance(node.func, ast.Name) or node.func.id != "sum" or not self.lim["sum_kind"]:
             raise _Fallback
         lo, hi, keys = self.lim["sum"]
@@ -233,15 +252,29 @@ def _axis(node: tuple[Any, ...]) -> tuple[Any, ...]:
 # ``X.shape[0]``, ``!=`` …) is the slow path's.
 
 
-def _refused(tree: ast.AST) -> bool:
+def _helper(name: str, lim: dict[str, Any]) -> bool:
+    """Is ``name`` a course helper the NumPy reader rewrites (``sigmoid_prime``,
+    ``relu_backward``: derive.checker.formula) and the language does not know?"""
+    acts = lim.get("derivatives") or {}
+    if name in lim["table_functions"] or not acts:
+        return False
+    if name.endswith("_backward") and name.removesuffix("_backward") in acts:
+        return True
+    m = re.fullmatch(lim["prime"], name)
+    return m is not None and m.group(1) in acts
+
+
+def _refused(tree: ast.AST, lim: dict[str, Any] | None = None) -> bool:
     """Is ``tree`` certainly refused by the expression language (so the slow path rewrites it)?
-    A call of something other than a name, or PyTorch's ``keepdim``/``dim`` given to a call
-    (no function of the language takes them)."""
+    A call of something other than a name, of a course helper (``sigmoid_prime``), or PyTorch's
+    ``keepdim``/``dim`` given to a call (no function of the language takes them)."""
     for n in ast.walk(tree):
         if isinstance(n, ast.Subscript):
             return True
         if isinstance(n, ast.Call):
             if not isinstance(n.func, ast.Name):
+                return True
+            if lim is not None and _helper(n.func.id, lim):
                 return True
             if any(k.arg in ("keepdim", "dim") for k in n.keywords):
                 return True
@@ -266,6 +299,10 @@ class _Numpy:
 
     def __init__(self, lim: dict[str, Any], c: dict[str, Any] | None = None) -> None:
         self.c = c
+        self.lim = lim
+        self.indicator = lim.get("indicator")
+        self.wheres = 0  # np.where calls (the language's spelling) …
+        self.others = 0  # … and rewrites the language may refuse (then the NumPy reader's)
         self.modules = tuple(lim["numpy_modules"])
         self.sum = lim["numpy_sum"]
         self.changed = False
@@ -299,6 +336,45 @@ class _Numpy:
             return self.entry(n)
         raise _Fallback
 
+    def derivative(self, act: str, z: ast.expr) -> ast.expr:
+        """``act'(z)`` as derive.checker.formula._derivative_ast writes it (``x`` → z,
+        ``y`` → ``act(z)``)."""
+        tree = ast.parse(self.lim["derivatives"][act], mode="eval").body
+        value = ast.Call(ast.Name(act, ast.Load()), [z], [])
+
+        class Put(ast.NodeTransformer):
+            def visit_Name(self, n: ast.Name) -> ast.expr:  # noqa: N802 - ast's visitor names
+                return z if n.id == "x" else value if n.id == "y" else n
+
+        return Put().visit(tree)  # type: ignore[no-any-return]
+
+    @staticmethod
+    def where(c: ast.expr, x: ast.expr, y: ast.expr) -> ast.AST:
+        """``np.where(l > r, x, y)`` as the language respells it
+        (derive.lang.spelling._where): ``relu_grad(l - r) * x + (1 - relu_grad(l - r)) * y``."""
+        if not (isinstance(c, ast.Compare) and len(c.ops) == 1):
+            raise _Fallback
+        left, op, right = c.left, c.ops[0], c.comparators[0]
+        zero = isinstance(right, ast.Constant) and right.value == 0
+        if isinstance(op, ast.Gt | ast.LtE):
+            diff = left if zero else ast.BinOp(left, ast.Sub(), right)
+        elif isinstance(op, ast.Lt | ast.GtE):
+            diff = ast.UnaryOp(ast.USub(), left) if zero else ast.BinOp(right, ast.Sub(), left)
+        else:
+            raise _Fallback
+        if isinstance(op, ast.LtE | ast.GtE):
+            x, y = y, x
+        g = ast.Call(ast.Name("relu_grad", ast.Load()), [diff], [])
+        zx = isinstance(x, ast.Constant) and x.value == 0
+        zy = isinstance(y, ast.Constant) and y.value == 0
+        first = ast.BinOp(g, ast.Mult(), x)
+        second = ast.BinOp(ast.BinOp(ast.Constant(1), ast.Sub(), g), ast.Mult(), y)
+        if zy:
+            return first
+        if zx:
+            return second
+        return ast.BinOp(first, ast.Add(), second)
+
     def entry(self, n: ast.Subscript) -> ast.AST:
         """``X[0, 1]``, ``dZ1[1, 0]``, ``dZ2[1]``: one entry, by its name (as the slow path's
         NumPy reader); anything else indexed (``[:, None]``, ``.shape[0]``): the slow path."""
@@ -327,6 +403,7 @@ class _Numpy:
         if not label:
             raise _Fallback
         self.changed = True
+        self.others += 1
         return ast.Name(grad + label, ast.Load())
 
     def call(self, node: ast.Call) -> ast.AST:
@@ -342,7 +419,22 @@ class _Numpy:
             self.changed = True
         f, args = node.func, node.args
         if isinstance(f, ast.Name):
-            if f.id in ("len", "float", "int", "bool") or f.id.endswith("_backward"):
+            if f.id in ("len", "float", "int", "bool", "sign", "sgn"):
+                raise _Fallback
+            derivs = self.lim.get("derivatives") or {}
+            act = f.id.removesuffix("_backward")
+            if f.id.endswith("_backward"):
+                if act not in derivs or len(args) != 2 or node.keywords:
+                    raise _Fallback
+                self.changed = True  # relu_backward(dA, Z): dA * relu'(Z)
+                self.others += 1
+                return ast.BinOp(args[0], ast.Mult(), self.derivative(act, args[1]))
+            m = re.fullmatch(self.lim.get("prime") or r"(?!)", f.id)
+            if m and m.group(1) in derivs and len(args) == 1 and not node.keywords:
+                self.changed = True  # sigmoid_prime(z), relu_grad(z): the derivative
+                self.others += 1
+                return self.derivative(m.group(1), args[0])
+            if f.id == self.indicator:  # (the NumPy reader writes relu_grad(x) as (x > 0))
                 raise _Fallback
             return node
         if not isinstance(f, ast.Attribute):
@@ -351,6 +443,12 @@ class _Numpy:
         if isinstance(base, ast.Name) and base.id in self.modules:
             self.changed = True
             name, two = f.attr, len(args) == 2
+            if name == "where" and len(args) == 3 and not node.keywords:
+                if base.id not in ("np", "numpy", "torch") or not self.indicator:
+                    raise _Fallback  # the language's spelling modules (derive.lang.spelling)
+                self.wheres += 1
+                return self.where(*args)
+            self.others += 1
             if name in self._BIN and two:
                 return ast.BinOp(args[0], self._BIN[name](), args[1])
             if name == "transpose" and len(args) == 1:
@@ -364,6 +462,7 @@ class _Numpy:
                 node.func = ast.Name("sum", ast.Load())
                 return node
             raise _Fallback
+        self.others += 1
         if f.attr == "sum":
             self.changed = True
             if len(args) == 1:
@@ -388,6 +487,10 @@ def _normalised(text: str, lim: dict[str, Any], c: dict[str, Any] | None = None)
         fixer = _Numpy(lim, c)
         new = fixer.visit(tree)
         if not fixer.changed:
+            raise _Fallback
+        if fixer.wheres and fixer.others:
+            # np.where is read by the language (derive.lang.spelling) only when the rest is
+            # the language's too; else the NumPy reader rewrites it another way: slow path
             raise _Fallback
         return ast.unparse(ast.fix_missing_locations(new))
     except (SyntaxError, ValueError, RecursionError, MemoryError, TypeError, AttributeError):
@@ -434,6 +537,8 @@ def _text(n: tuple[Any, ...], parent: int = 0) -> str:
     elif kind == "sum":
         parts = [_text(n[1])] + [f"{k}={_text(v)}" for k, v in n[2]]
         s, prec = f"sum({', '.join(parts)})", 5
+    elif kind == "call":
+        s, prec = f"{n[1]}({_text(n[2])})", 5
     else:  # cmp
         s, prec = f"{_text(n[2], 1)} {n[1]} {_text(n[3], 1)}", 0
     return f"({s})" if prec < parent else s
@@ -503,13 +608,15 @@ class _Plan:
                 op = _product(self.c, a, b, na, nb)
             shown = ("bin", op, na, nb)
             if op == "@":
-                if (1, 1) in (a[1], b[1]) or a[1][1] != b[1][0]:
-                    raise _Fallback  # a scalar in @, or shapes that do not chain
+                if (1, 1) in (a[1], b[1]):
+                    raise _Fallback  # a scalar in @
+                if a[1][1] != b[1][0]:
+                    raise _Shape  # shapes that do not chain
                 out = ("@", (a[1][0], b[1][1]), a, b)
                 self.count(out[1], a[1][1])
                 return out, shown
             if not _fits(a[1], b[1]):
-                raise _Fallback
+                raise _Shape
             shape = (max(a[1][0], b[1][0]), max(a[1][1], b[1][1]))
             self.count(shape)
             return (op, shape, a, b), shown
@@ -522,6 +629,20 @@ class _Plan:
             shape = (max(a[1][0], b[1][0]), max(a[1][1], b[1][1]))
             self.count(shape)
             return ("cmp", shape, n[1], a, b), ("cmp", n[1], na, nb)
+        if kind == "call":  # f(Z) where the network has A = f(Z): A's values at every point
+            x, nx = self.convert(n[2])
+            self.count(x[1], 4)
+            if n[1] == self.c["limits"].get("indicator"):  # relu_grad(x): 1[x > 0]
+                self.piecewise = True
+                return ("cmp", x[1], ">", x, ("num", (1, 1), Fraction(0))), ("call", n[1], nx)
+            f = self.c["calls"][n[1]]
+            if x[0] != "leaf" or str(x[2]) not in f["of"]:
+                raise _Fallback  # f of anything else: the slow path evaluates it
+            if f["kinks"]:
+                self.piecewise = True
+            i = f["of"][str(x[2])]
+            self.leaves.add(i)
+            return ("leaf", x[1], i), ("call", n[1], nx)
         assert kind == "sum"
         x, nx = self.convert(n[1])
         self.count(x[1], 4)
@@ -874,7 +995,11 @@ def answer(
     """What ``derive check NET FORMULA --wrt WRT`` (``--latex``) prints and its exit code (0
     right, 1 wrong), or None when the slow path must answer (see the module's docstring): a
     right formula, or a wrong one whose mistake the compiled diagnosis data names
-    (:mod:`derive.checker.fastdiag`); LaTeX (:mod:`derive.checker.fastlatex`): right ones only."""
+    (:mod:`derive.checker.fastdiag`, with the repair search of a transposed or swapped result
+    and a sum over the other axis, :class:`_Repair`); LaTeX (:mod:`derive.checker.fastlatex`)
+    too, its fixes and messages written in LaTeX from the compiled form's ``tex_args``. Calls
+    ``f(Z)`` are read where the network has ``A = f(Z)`` (``A``'s values), ``np.where`` as the
+    language respells it (``relu_grad``)."""
     try:
         c = compiled_for(net)
         if c is None or not isinstance(formula, str):
@@ -888,11 +1013,11 @@ def answer(
             r"\s*([A-Za-z_][A-Za-z0-9_]*)\s*=(?!=)", formula
         ):
             return None
-        reader = _Reader(lim)
+        reader = _Reader(lim, c.get("calls", {}))
         if lim["torch_keywords"]:  # then _refused could not tell: the slow path
             return None
         try:
-            refused = _refused(ast.parse(formula.strip(), mode="eval"))
+            refused = _refused(ast.parse(formula.strip(), mode="eval"), lim)
         except (SyntaxError, ValueError, RecursionError, MemoryError):
             return None
         tree = reader.parse(_normalised(formula, lim, c) if refused else formula)
@@ -1129,12 +1254,17 @@ def _latex_answer(
     user, resolved = plan.convert(tree)
     if plan.cost > c["limits"]["max_cost"] or _degree(user) > MAX_DEGREE:
         return None
-    if not _correct(c, plan, user, name):
-        return None
     t = c["targets"][name]
     tex = t.get("latex")
     if tex is None:
         return None
+    found: list[fastdiag.Finding] = []
+    notes: list[dict[str, Any]] = []
+    if not _correct(c, plan, user, name):
+        if "axis" in formula:
+            return None  # the slow path's NumPy row-sum note reads the text
+        found, notes = _wrong(c, plan, user, name, resolved, formula)
+        found = _in_latex(c, t, found)
     info = {
         "wrt": name,
         "shape": t["shape"],
@@ -1142,7 +1272,24 @@ def _latex_answer(
         "expanded": tex["expanded"],
         "tex": t["tex"],
     }
-    return _output(c, info, formula, _text(resolved), [], [], lang, as_json), 0
+    return _output(c, info, formula, _text(resolved), found, notes, lang, as_json), (
+        1 if found else 0
+    )
+
+
+def _in_latex(
+    c: dict[str, Any], t: dict[str, Any], found: list[fastdiag.Finding]
+) -> list[fastdiag.Finding]:
+    """The findings of a wrong LaTeX formula with their fixes and messages in LaTeX, as
+    derive.checker.check._in_latex writes them (every fast fix is the expected formula)."""
+    expected = t["latex"]["expected"]
+    swaps = {t["expected"]: expected} if t["expected"] and expected != t["expected"] else {}
+    out = []
+    for code, m, fix, factor in found:
+        if fix != t["expected"]:
+            raise _Fallback
+        out.append((code, fastdiag.tex_msg(m, swaps, c["tex_args"]), expected, factor))
+    return out
 
 
 def _sizes_agree(c: dict[str, Any], user: tuple[Any, ...], name: str) -> bool:
@@ -1304,7 +1451,9 @@ def _wrong(
             found = _right_at_points(c, user, name, resolved, text)
             notes = [] if found[0][0] == "relu-at-zero" else [fastdiag.msg("note.example_sizes")]
             return found, notes
-    diag = fastdiag.Diagnoser(c, name, plan.grads_used, _sums(user))
+    diag = fastdiag.Diagnoser(
+        c, name, plan.grads_used, _sums(user), lambda how: _Repair(c, name).search(how, resolved)
+    )
     uvals = []
     for k in range(lim["diag_points"]):
         v = _floats_of(exact_value(user, pts["rand"][k]))
@@ -1328,6 +1477,202 @@ def _wrong(
         ):
             notes.append(fastdiag.msg("note.example_only"))
     return found, notes
+
+
+# ---- repairs of the user's own formula (as derive.checker.repair) -------------------------------
+
+MAX_CANDIDATES = 200  # derive.checker.repair.MAX_CANDIDATES (a test checks)
+MAX_PAIR_EDITS = 16  # derive.checker.repair.MAX_PAIR_EDITS
+
+
+def _kids(n: tuple[Any, ...]) -> tuple[tuple[Any, ...], ...]:
+    """As derive.checker.formtree.subtrees on the text tree."""
+    kind = n[0]
+    if kind in ("bin", "cmp"):
+        return (n[2], n[3])
+    if kind in ("neg", "T", "pow", "sum"):
+        return (n[1],)
+    if kind == "call":
+        return (n[2],)
+    return ()
+
+
+def _rebuild(n: tuple[Any, ...], kids: tuple[tuple[Any, ...], ...]) -> tuple[Any, ...]:
+    kind = n[0]
+    if kind in ("bin", "cmp"):
+        return (kind, n[1], kids[0], kids[1])
+    if kind in ("neg", "T"):
+        return (kind, kids[0])
+    if kind in ("pow", "sum"):
+        return (kind, kids[0], n[2])
+    if kind == "call":
+        return (kind, n[1], kids[0])
+    return n
+
+
+def _positions(n: tuple[Any, ...], path: tuple[int, ...] = ()) -> Any:
+    yield path, n
+    for i, k in enumerate(_kids(n)):
+        yield from _positions(k, (*path, i))
+
+
+def _replace_at(n: tuple[Any, ...], path: tuple[int, ...], new: tuple[Any, ...]) -> tuple[Any, ...]:
+    if not path:
+        return new
+    kids = list(_kids(n))
+    kids[path[0]] = _replace_at(kids[path[0]], path[1:], new)
+    return _rebuild(n, tuple(kids))
+
+
+def _edits(tree: tuple[Any, ...]) -> Any:
+    """As derive.checker.repair._edits: swaps, transposes dropped or added, the whole."""
+    nodes = list(_positions(tree))
+    for path, n in nodes:
+        if n[0] == "bin" and n[1] in ("@", "·"):
+            m = fastdiag.msg("repair.swap", x=_text(n))
+            yield "swap", m, _replace_at(tree, path, ("bin", n[1], n[3], n[2]))
+    for path, n in nodes:
+        if n[0] == "T":
+            m = fastdiag.msg("repair.drop_transpose", x=_text(n[1], 5))
+            yield "remove-T", m, _replace_at(tree, path, n[1])
+        elif n[0] in ("name", "sum", "call") or n[0] == "bin" and n[1] in ("@", "·"):
+            m = fastdiag.msg("repair.transpose", x=_text(n, 5))
+            yield "add-T", m, _replace_at(tree, path, ("T", n))
+    yield "transpose-result", fastdiag.msg("repair.transpose_result"), ("T", tree)
+    yield from _axis_edits(tree)
+
+
+def _axis_edits(tree: tuple[Any, ...]) -> Any:
+    for path, n in _positions(tree):
+        if n[0] == "sum":
+            axis = dict(n[2]).get("axis")
+            if axis is not None and axis[0] == "num" and axis[1] in (0, 1):
+                other = ("num", 1 - axis[1])
+                kwargs = tuple((k, other if k == "axis" else v) for k, v in n[2])
+                m = fastdiag.msg("round2.axis", x=_text(n, 5), axis=int(other[1]))
+                yield "axis", m, _replace_at(tree, path, ("sum", n[1], kwargs))
+
+
+class _Repair:
+    """derive.checker.repair.repair / axis_repair on the text tree, with the candidates
+    evaluated as the slow path evaluates them (exact at the diagnosis points, float64 on the
+    network at other sizes); _Fallback where a candidate is not decided here."""
+
+    def __init__(self, c: dict[str, Any], name: str) -> None:
+        self.c, self.name = c, name
+        self.t = c["targets"][name]
+        self.rtol = _rational(c["limits"]["tolerance"]["check_rtol"])
+        self.scalars = frozenset(c["scalar_names"])
+        self.seen: set[tuple[Any, ...]] = set()
+
+    def plan(self, tree: tuple[Any, ...]) -> tuple[Any, ...] | None:
+        """The candidate's plan, None when its shapes do not fit (no formula)."""
+        plan = _Plan(self.c)
+        try:
+            user, _ = plan.convert(tree)
+        except _Shape:
+            return None
+        if plan.cost > self.c["limits"]["max_cost"] or _degree(user) > MAX_DEGREE:
+            raise _Fallback
+        return user
+
+    def at_points(self, user: tuple[Any, ...]) -> bool:
+        pts = self.c["points"]["rand"]
+        return tuple(user[1]) == tuple(self.t["shape"]) and all(
+            _same(exact_value(user, pts[k]), self.t["rand"][k], self.rtol)
+            for k in range(self.c["limits"]["diag_points"])
+        )
+
+    def at_other_sizes(self, user: tuple[Any, ...]) -> bool:
+        """As derive.checker.repair.at_other_sizes."""
+        tol = self.c["limits"]["tolerance"]
+        for p in self.c["resized"]:
+            want = p["grads"].get(self.name)
+            if want is None:
+                return True
+            try:
+                mine = float_value(user, p["leaves"])
+            except KeyError:
+                return False
+            rt, at = (tol["fd_rtol"], tol["fd_atol"]) if p["loose"] else (tol["rtol"], tol["atol"])
+            if mine is None or not _close(mine, want, rt, at, tol["tiny"]):
+                return False
+        return True
+
+    def right(self, tree: tuple[Any, ...]) -> bool:
+        if tree in self.seen:
+            return False
+        self.seen.add(tree)
+        user = self.plan(tree)
+        return user is not None and self.at_points(user) and self.at_other_sizes(user)
+
+    def shown(self, tree: tuple[Any, ...]) -> str:
+        tidy = _tidy(tree, self.scalars)
+        return _text(tidy if tidy == tree or self.right(tidy) else tree)
+
+    def search(self, how: str, tree: tuple[Any, ...]) -> tuple[str, dict[str, Any], str] | None:
+        if any(n[0] == "bin" and n[1] == "·" for _, n in _positions(tree)):
+            raise _Fallback  # a LaTeX product: resolved by the slow path's reader
+        if how == "axis":
+            for kind, m, t in _axis_edits(tree):
+                user = self.plan(t)
+                if user is not None and self.at_points(user):
+                    return kind, m, _text(_tidy(t, self.scalars))
+            return None
+        first = list(_edits(tree))
+        for kind, m, t in first:
+            if len(self.seen) >= MAX_CANDIDATES:
+                return None
+            if self.right(t):
+                return kind, m, self.shown(t)
+        if len(first) > MAX_PAIR_EDITS:
+            return None
+        for kind, m, t in first:
+            for kind2, m2, t2 in _edits(t):
+                if len(self.seen) >= MAX_CANDIDATES:
+                    return None
+                if self.right(t2):
+                    both = fastdiag.msg("repair.both", first=m, then=m2)
+                    return f"{kind}+{kind2}", both, self.shown(t2)
+        return None
+
+
+def _scalar(n: tuple[Any, ...], scalars: frozenset[str]) -> bool:
+    kind = n[0]
+    if kind == "num":
+        return True
+    if kind == "name":
+        return n[1] in scalars
+    if kind == "neg":
+        return _scalar(n[1], scalars)
+    if kind == "bin" and n[1] in ("+", "-", "*", "/"):
+        return _scalar(n[2], scalars) and _scalar(n[3], scalars)
+    return False
+
+
+def _tidy(n: tuple[Any, ...], scalars: frozenset[str]) -> tuple[Any, ...]:
+    """As derive.checker.repair._tidy: transposes pushed inward for display."""
+    kids = _kids(n)
+    if kids:
+        n = _rebuild(n, tuple(_tidy(k, scalars) for k in kids))
+    if n[0] != "T":
+        return n
+    x = n[1]
+    if x[0] == "T":
+        return x[1]
+    if _scalar(x, scalars):
+        return x
+    if x[0] == "bin" and x[1] in ("@", "·"):
+        return ("bin", x[1], _tidy(("T", x[3]), scalars), _tidy(("T", x[2]), scalars))
+    if x[0] == "neg":
+        return ("neg", _tidy(("T", x[1]), scalars))
+    if (
+        x[0] == "bin"
+        and x[1] in ("+", "-", "*", "/")
+        and any(k[0] == "T" or _scalar(k, scalars) for k in (x[2], x[3]))
+    ):
+        return ("bin", x[1], _tidy(("T", x[2]), scalars), _tidy(("T", x[3]), scalars))
+    return n
 
 
 def _sums(p: tuple[Any, ...]) -> bool:
