@@ -36,6 +36,43 @@ from derive.errors import (
 __all__ = ["BAD_INPUT", "FAILED", "INTERNAL", "OK", "TOOL", "Failure", "main"]
 
 
+class _FormulaCommand(click.Command):
+    """A command whose FORMULA may start with a minus: ``derive check mlp-bce --wrt W2
+    '-A1.T @ (Y - A2) / m'`` reads the formula instead of stopping at an unknown option ``-A``.
+    A single-dash word that is no option of the command and is not the value of the option
+    before it is the formula (the command's only single-dash option is ``-h``); ``--`` still
+    works as well."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        takes_value = {
+            o for p in self.params if isinstance(p, click.Option) and not p.is_flag for o in p.opts
+        }
+        known = {o for p in self.params for o in (*p.opts, *p.secondary_opts)} | {"-h", "--help"}
+        out: list[str] = []
+        formula = None
+        after_option = False
+        for k, a in enumerate(args):
+            if a == "--":
+                out += args[k:]
+                break
+            if (
+                formula is None
+                and not after_option
+                and a.startswith("-")
+                and not a.startswith("--")
+                and len(a) > 1
+                and a not in known
+            ):
+                formula = a
+                after_option = False
+                continue
+            out.append(a)
+            after_option = a in takes_value
+        if formula is not None:
+            out += ["--", formula] if "--" not in out else [formula]
+        return super().parse_args(ctx, out)
+
+
 def _guard(func: Callable[..., Any]) -> Callable[..., Any]:
     """Map errors to exit codes BY TYPE (:mod:`derive.errors`) and one line on stderr; anything
     else is an internal error (exit 70). Tracebacks only with ``--debug``."""
@@ -235,7 +272,7 @@ def prove(rule: str | None, list_: bool, lang: str) -> None:
     click.echo(proofs.format_text(proofs.get_proof(rule), lang))
 
 
-@main.command("check")
+@main.command("check", cls=_FormulaCommand)
 @click.argument("net")
 @click.argument("formula", required=False)
 @click.option("--wrt", help="Parameter or node (W2, Z1); with --value one entry: W1[0,0] or w11.")
@@ -290,7 +327,7 @@ def check_cmd(
     """Is a hand-derived gradient FORMULA (or a hand-computed --value) right? Names the mistake.
 
     Exit 0 right, 1 wrong, 2 unreadable formula. Example:
-    derive check mlp-bce --wrt W2 'A1.T @ dZ2'. A formula starting with '-' goes after '--'.
+    derive check mlp-bce --wrt W2 'A1.T @ dZ2' (a formula may start with a minus).
     """
     import json
 

@@ -178,3 +178,28 @@ def test_prove_cli():
         assert proc.stdout.rstrip().splitlines()[-1].endswith(tail), proc.stdout
     bad = invoke_cli("prove", "no-such-rule")
     assert bad.returncode == 2 and "available: linear-weight" in bad.stderr
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["check", "mlp-bce", "--wrt", "W2", "-A1.T @ (Y - A2) / m"],
+        ["check", "mlp-bce", "-A1.T @ (Y - A2) / m", "--wrt", "W2"],
+        ["check", "mlp-bce", "--wrt", "W2", "--", "-A1.T @ (Y - A2) / m"],
+    ],
+)
+def test_a_formula_may_start_with_a_minus(args):
+    """Students write −A1ᵀ(Y − A2)/m; click would stop at an unknown option '-A'."""
+    res = invoke_cli(*args)
+    assert res.returncode == 0, res.stdout + res.stderr
+    assert "correct" in res.stdout
+
+
+def test_option_values_and_unknown_long_options_keep_their_meaning():
+    """A value starting with a minus stays the option's value; a mistyped long option is
+    still an error naming it."""
+    res = invoke_cli("check", "mlp-bce", "--wrt", "W2[0,0]", "--value", "-0.0274")
+    assert res.returncode in (0, 1), res.stderr
+    assert "No such option" not in res.stderr
+    res = invoke_cli("check", "mlp-bce", "--wrtt", "W2", "A1.T @ dZ2")
+    assert res.returncode == 2 and "--wrtt" in res.stderr
