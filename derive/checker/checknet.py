@@ -129,12 +129,17 @@ class Net:
         names = g.scalar_names()
         for name, sym in g.scalars.items():
             self.names[name] = mf.Scalar(sym, names)
-        loss = _loss_call(self.spec.forward[-1][1])  # 0.5 * mse(O, t): the prediction is O
-        if loss is not None and isinstance(loss.args[0], ex.Name):
+        prediction = _prediction(self.spec)
+        if prediction is not None:
             for alias in ("Yhat", "Y_hat", "yhat", "y_hat"):
                 if alias not in self.names:
-                    self.names[alias] = self.names[loss.args[0].id]
-                    self.names.setdefault("d" + alias, self.names.get("d" + loss.args[0].id))
+                    self.names[alias] = self.names[prediction]
+                    self.names.setdefault("d" + alias, self.names.get("d" + prediction))
+        target = _target(self.spec)
+        if target is not None:  # y for y_target, Y_true for Y: the names courses give the labels
+            for alias in ("Y", "y", "Y_true", "y_true"):
+                if alias not in self.names and alias not in self.spec.shapes:
+                    self.names[alias] = self.names[target]
 
     def _entry_labels(self) -> dict[tuple[str, int, int], str]:
         """Entry names of the tensors without [labels], as the walkthroughs print them
@@ -560,6 +565,30 @@ def _zero_point(net: Net) -> Checker | None:
     with mpmath.workdps(DPS):
         hit = any(ck._eval(s, 0) == 0 for n in relu_in for s in g.tensors[n].symbols)
     return ck if hit else None
+
+
+def _prediction(spec: NetSpec) -> str | None:
+    """The prediction ŷ: the loss function's first argument (``0.5 * mse(O, t)``: ``O``), or,
+    for a loss written out (``0.5 * (y_pred - y_target) ** 2``), the one forward node it reads."""
+    tree = spec.forward[-1][1]
+    loss = _loss_call(tree)
+    if loss is not None:
+        return loss.args[0].id if isinstance(loss.args[0], ex.Name) else None
+    nodes = {name for name, _ in spec.forward[:-1]}
+    read = [n for n in dict.fromkeys(ex.names(tree)) if n in nodes]
+    return read[0] if len(read) == 1 else None
+
+
+def _target(spec: NetSpec) -> str | None:
+    """The target: the loss function's second argument when it is an input (``bce(A2, Y)``), or,
+    for a loss written out, the one input it reads (``(y_pred - y_target) ** 2``)."""
+    tree = spec.forward[-1][1]
+    loss = _loss_call(tree)
+    if loss is not None:
+        arg = loss.args[1] if len(loss.args) > 1 else None
+        return arg.id if isinstance(arg, ex.Name) and arg.id in spec.inputs else None
+    read = [n for n in dict.fromkeys(ex.names(tree)) if n in spec.inputs]
+    return read[0] if len(read) == 1 else None
 
 
 def _loss_call(node: ex.Node) -> ex.Call | None:

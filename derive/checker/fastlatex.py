@@ -341,12 +341,16 @@ class _Parser:
                 return cand
         return inner + "hat"
 
-    def braced_name(self) -> str:
+    def braced_name(self, hatted: bool = True) -> str:
+        """As latexin's: a hat inside a font (``\\boldsymbol{\\hat y}``) is ŷ's unless the
+        group belongs to a hat already (``hatted``)."""
         parts = []
+        hat = False
         for kind, text in self.group_tokens():
             if kind in ("id", "num") or text == "_":
                 parts.append(text)
             elif kind == "cmd" and text[1:] in FONTS | HATS:
+                hat = hat or text[1:] in HATS
                 continue
             elif text in ("{", "}"):
                 continue
@@ -354,7 +358,7 @@ class _Parser:
                 raise Fallback
         if not parts:
             raise Fallback
-        return "".join(parts)
+        return self.hat_name("".join(parts)) if hat and not hatted else "".join(parts)
 
     def font(self, name: str) -> tuple[Any, ...]:
         if (
@@ -372,7 +376,7 @@ class _Parser:
             if name in ("mathbf", "mathbb", "boldsymbol", "bm", "mathds", "mathrm"):
                 self.next(), self.next(), self.next()
                 return self.one()
-        ident = self.braced_name()
+        ident = self.braced_name(hatted=False)
         if name == "mathcal" and ident == "L":
             return ("name", "L")
         low = ident.lower()
@@ -400,7 +404,7 @@ class _Parser:
             return ("name", text)
         if kind == "cmd" and text[1:] in FONTS:
             self.next()
-            return ("name", self.braced_name())
+            return ("name", self.braced_name(hatted=False))
         if kind == "cmd" and text[1:] in HATS:
             self.next()
             return ("name", self.hat_name(self.braced_name()))

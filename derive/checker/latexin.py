@@ -955,10 +955,12 @@ class _Parser:
         """The text of ``{…}`` after a font or hat command, as one identifier."""
         toks = self.group_tokens()
         parts = []
+        hat = False  # \boldsymbol{\hat y}, \mathbf{\hat{y}}: the hat inside a font is ŷ's
         for t in toks:
             if t.kind in ("id", "num") or t.text == "_":
                 parts.append(t.text)
             elif t.kind == "cmd" and t.text[1:] in FONTS | HATS:
+                hat = hat or t.text[1:] in HATS
                 continue
             elif t.text in ("{", "}"):
                 continue
@@ -971,6 +973,8 @@ class _Parser:
                 )
         if not parts:
             raise LatexError(f"{tok.text}{{}} is empty (column {tok.col})", tok.col)
+        if hat and tok.text[1:] not in HATS:
+            return self.hat_name("".join(parts))
         return "".join(parts)
 
     def font(self, tok: Tok) -> ex.Node:
