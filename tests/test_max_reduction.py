@@ -62,6 +62,7 @@ def test_a_tie_in_the_users_values_is_refused_naming_the_max() -> None:
     with pytest.raises(spec.SpecError) as err:
         spec.parse(tied, source="maxnet.toml")
     assert "a max with a tie" in str(err.value) and "torch.amax splits it" in str(err.value)
+    assert "so that the largest entry of each row is unique" in str(err.value)  # the fix
 
 
 def test_a_tie_is_exit_2_without_traceback(tmp_path) -> None:

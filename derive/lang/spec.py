@@ -639,10 +639,15 @@ class _Validator:
         where = f"[forward] {problem.node}"
         if problem.node in text:
             where += " at the example values"
+        goal = (
+            "the largest entry of each row is unique"
+            if "a max with a tie" in problem.message
+            else "every operation stays in its domain"
+        )
         fix = (
-            "give [values] (or change the network) so that every operation stays in its domain"
+            f"give [values] (or change the network) so that {goal}"
             if drawn
-            else "change [values] so that every operation stays in its domain"
+            else f"change [values] so that {goal}"
         )
         return self.err(where, problem.where(), fix)
 
