@@ -574,9 +574,14 @@ def _prediction(spec: NetSpec) -> str | None:
     loss = _loss_call(tree)
     if loss is not None:
         return loss.args[0].id if isinstance(loss.args[0], ex.Name) else None
+    # compared there with a target: ``0.5 * (y_pred - y_target) ** 2``; not a sum of terms
+    # (``data + λ·Σ|w|``), whose one node read is a loss term, not the prediction
+    names = list(dict.fromkeys(ex.names(tree)))
     nodes = {name for name, _ in spec.forward[:-1]}
-    read = [n for n in dict.fromkeys(ex.names(tree)) if n in nodes]
-    return read[0] if len(read) == 1 else None
+    read = [n for n in names if n in nodes]
+    if len(read) != 1 or not any(n in spec.inputs for n in names):
+        return None
+    return read[0]
 
 
 def _target(spec: NetSpec) -> str | None:
