@@ -583,15 +583,6 @@ def precise_fd(
     return out if math.isfinite(out) else None
 
 
-def _fd_agrees(a: np.ndarray, b: np.ndarray, loss: float, scale: float) -> np.ndarray:
-    """Entry by entry, :func:`within` for finite differences (non-finite entries disagree)."""
-    rtol, _ = TOL["fd"]
-    atol = tol.fd_atol(loss, scale)
-    a, b = np.broadcast_arrays(np.asarray(a, float), np.asarray(b, float))
-    with np.errstate(invalid="ignore"):
-        return np.isfinite(a) & np.isfinite(b) & (np.abs(a - b) <= atol + rtol * np.abs(b))
-
-
 def fd_sampled(d: Derivation, point: Mapping[str, np.ndarray], seed: int = 0):
     """Which entries :func:`gradients_fd` samples (the same deterministic choice)."""
     rng = random.Random(seed)
@@ -627,6 +618,19 @@ def difference(a: np.ndarray, b: np.ndarray, mask: np.ndarray | None = None) -> 
     return float(diff.max()), float(rel.max())
 
 
+def agrees(
+    a: np.ndarray, b: np.ndarray, kind: str, loss: float = 0.0, scale: float = 0.0
+) -> np.ndarray:
+    """Entry by entry: ``|a − b| ≤ atol + rtol·|b|`` and both finite; for finite differences
+    ``atol`` also covers the round-off of the differenced loss
+    (:func:`derive.engine.tolerance.fd_atol`)."""
+    rtol, _ = TOL[kind]
+    atol = tol.fd_atol(loss, scale) if kind == "fd" else tol.exact_atol(scale)
+    a, b = np.broadcast_arrays(np.asarray(a, float), np.asarray(b, float))
+    with np.errstate(invalid="ignore"):
+        return np.isfinite(a) & np.isfinite(b) & (np.abs(a - b) <= atol + rtol * np.abs(b))
+
+
 def within(
     a: np.ndarray,
     b: np.ndarray,
@@ -635,20 +639,9 @@ def within(
     mask: np.ndarray | None = None,
     scale: float = 0.0,
 ) -> bool:
-    """``|a − b| ≤ atol + rtol·|b|`` on every compared entry, all of them finite; for finite
-    differences ``atol`` also covers the round-off of the differenced loss
-    (:func:`derive.engine.tolerance.fd_atol`)."""
-    rtol, atol = TOL[kind]
-    if kind == "fd":
-        atol = tol.fd_atol(loss, scale)
-    else:
-        atol = tol.exact_atol(scale)
-    a, b = np.asarray(a, float), np.asarray(b, float)
-    mask = np.ones(np.broadcast_shapes(a.shape, b.shape), bool) if mask is None else mask
-    a, b = np.broadcast_to(a, mask.shape)[mask], np.broadcast_to(b, mask.shape)[mask]
-    if not (np.all(np.isfinite(a)) and np.all(np.isfinite(b))):
-        return False
-    return bool(np.all(np.abs(a - b) <= atol + rtol * np.abs(b)))
+    """:func:`agrees` on every compared entry (``mask``; default all)."""
+    ok = agrees(a, b, kind, loss, scale)
+    return bool(np.all(ok if mask is None else np.broadcast_to(ok, mask.shape)[mask]))
 
 
 def _first_bad(a: np.ndarray) -> tuple[tuple[int, ...], float] | None:
@@ -706,7 +699,7 @@ def compare(
             # entries where float64's central difference disagrees: taken again in high
             # precision, where its round-off cannot reach the tolerance (precise_fd); a wrong
             # gradient disagrees with that one as well
-            todo = sampled[p] & ~_fd_agrees(mine, fd[p], loss, scale)
+            todo = sampled[p] & ~agrees(mine, fd[p], "fd", loss, scale)
             for i in map(tuple, np.argwhere(todo)):
                 i = tuple(int(k) for k in i)
                 if i not in precise and (v := precise_fd(d, point, p, i)) is not None:
