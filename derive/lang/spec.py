@@ -181,7 +181,7 @@ def load(net: str) -> NetSpec:
                 f"{net}: the spec file is larger than {MAX_SPEC_BYTES:,} bytes "
                 "(MAX_SPEC_BYTES); a spec is a short TOML file"
             )
-        text = data.decode("utf-8")
+        text = data.decode("utf-8-sig")  # Windows editors save a byte-order mark
     except NotAFile as err:
         raise SpecError(net, "", str(err), "pass a .toml spec file") from None
     except (OSError, UnicodeDecodeError) as err:
@@ -198,7 +198,7 @@ def parse(text: str, source: str = "<spec>") -> NetSpec:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as err:
-        raise SpecError(source, "", f"not valid TOML: {err}", "fix the TOML syntax") from None
+        raise SpecError(source, "", f"not valid TOML: {err}", _toml_fix(text, str(err))) from None
     except RecursionError:  # tomllib is recursive: [[[[…]]]] thousands deep
         raise SpecError(
             source, "", "not valid TOML: arrays or tables nested too deeply", "flatten the values"
@@ -208,6 +208,40 @@ def parse(text: str, source: str = "<spec>") -> NetSpec:
             source, "", f"not valid TOML: {_one_line(str(err))[:120]}", "write a shorter number"
         ) from None
     return _Validator(source, data).run()
+
+
+_TOML_AT = re.compile(r"\(at line (\d+), column \d+\)")
+_BARE_WORDS = re.compile(r"\[\s*[A-Za-z_]\w*\s*(,|\])")
+
+
+def _toml_fix(text: str, error: str) -> str:
+    """The fix for a TOML syntax error, from the line it names: the usual slips in a spec are
+    a formula or size names without quotes and a non-ASCII key."""
+    found = _TOML_AT.search(error)
+    lines = text.splitlines()
+    if not found or not 1 <= int(found.group(1)) <= len(lines):
+        return "fix the TOML syntax"
+    number = int(found.group(1))
+    line = lines[number - 1].strip()
+    shown = line if len(line) <= 60 else line[:57] + "..."
+    key, eq, value = line.partition("=")
+    key, value = key.strip(), value.strip()
+    if eq and key and not key.startswith(("[", "#", '"', "'")) and not key.isascii():
+        return (
+            f"line {number} ({shown}): a key with non-ASCII letters needs quotes "
+            f'("{key}" = ...); better, spell the name in ASCII (a Greek name such as theta '
+            "prints as its letter)"
+        )
+    if eq and _BARE_WORDS.search(value):
+        return (
+            f"line {number} ({shown}): put each size name in quotes, e.g. "
+            '["m", "n"]; numbers stay bare, e.g. ["m", 1]'
+        )
+    if eq and value[:1] in ('"', "'") and value.count(value[0]) % 2:
+        return f"line {number} ({shown}): close the quote at the end of the value"
+    if eq and value and value[0] not in "\"'[{+-.0123456789" and value not in ("true", "false"):
+        return f'line {number} ({shown}): put the formula or text in quotes, e.g. {key} = "{value}"'
+    return f"fix the TOML syntax at line {number}: {shown}"
 
 
 def _one_line(text: str) -> str:
