@@ -320,3 +320,25 @@ def test_a_loss_target_is_called_a_target_in_the_tensor_table() -> None:
     assert kinds["T"] == "target" and kinds["X"] == "input"
     for lang in ("en", "zh"):
         assert catalogue(lang)["kind"]["target"] != catalogue(lang)["kind"]["input"]
+
+
+def test_a_weight_used_transposed_gets_no_missing_transpose_and_one_factor_two() -> None:
+    """neuron computes z = x wᵀ, so ∂L/∂w = δ_z x has no transpose: its lessons speak of the
+    order of the factors and of a transpose added out of habit (xᵀ δ_z: the right numbers as a
+    column), not of "the transpose" it lacks; its factor-two lesson shows F.mse_loss's numbers,
+    so the common mistakes point at them instead of showing them twice. tiny-mlp (h W2, a
+    written-out ½(…)²) keeps the transpose lessons and the factor-two numbers."""
+    got = {}
+    for name in ("neuron", "tiny-mlp"):
+        d = derive(spec.load(name))
+        w = build(d, numeric.verify(d, points=0, full=False), shared_proofs(), detail="standard")
+        mistakes = next(ls for ls in w.lessons if ls.key == "mistakes")
+        got[name] = [ls.key for ls in w.lessons], dict(mistakes.parts), dict(mistakes.math)
+    keys, parts, math = got["neuron"]
+    assert "product-order" in keys and "transpose-order" not in keys
+    assert parts["factor_two.same"] == () and "factor_two" not in parts
+    assert "transpose_habit" in parts and "transpose_shapes" not in parts
+    assert (math["sc"], math["sw"]) == ("3 \\times 1", "1 \\times 3")
+    keys, parts, _ = got["tiny-mlp"]
+    assert "transpose-order" in keys and "product-order" not in keys
+    assert len(parts["factor_two"]) == 1 and "transpose_shapes" in parts

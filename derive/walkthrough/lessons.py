@@ -184,7 +184,9 @@ def lessons(d: Derivation, pc: Pieces, report: Any) -> list[Lesson]:
         c = v.contributions[0]
         out.append(
             Lesson(
-                "transpose-order",
+                # a weight used transposed (z = x wᵀ) has no transpose in its gradient: the
+                # lesson is then about the order of the factors only
+                "transpose-order" if _value_transposed(c.formula) else "product-order",
                 (("W", Math(g.tensors[v.name].tex)),),
                 (pc.eq(c.step, g.tensors[v.name].shape, "linear-weight"),),
                 proofs=("linear-weight",),
@@ -206,6 +208,18 @@ def lessons(d: Derivation, pc: Pieces, report: Any) -> list[Lesson]:
     if found_mistakes is not None:
         out.append(found_mistakes)
     return out
+
+
+def _value_transposed(m: Any) -> bool:
+    """Whether a forward value appears transposed in ``m`` (``Xᵀ δ_Z``, not ``δ_z x``)."""
+    found: list[bool] = []
+
+    def visit(n: object) -> None:
+        if isinstance(n, mf.T):
+            walk(n.x, lambda r: found.append(isinstance(r, mf.Ref) and r.kind == "value"))
+
+    walk(m, visit)
+    return any(found)
 
 
 def _shared_weight(d: Derivation) -> Any:
@@ -630,9 +644,10 @@ def mistakes(d: Derivation, pc: Pieces) -> Lesson | None:
             math.append(("m", Math(str(count))))
     # 3. the factor 2 of F.mse_loss against half the squared error
     found = scaled_loss(loss)
-    if (found is not None and found[1].func == "mse" and found[0] == Fraction(1, 2)) or (
-        _half_square(loss)
-    ):
+    if found is not None and found[1].func == "mse" and found[0] == Fraction(1, 2):
+        # the lesson "factor-two" above shows these numbers already: pointed at, not repeated
+        parts.append(("factor_two.same", ()))
+    elif _half_square(loss):
         q = grad_tex(d, first.name)
         parts.append(
             (
@@ -728,7 +743,15 @@ def mistakes(d: Derivation, pc: Pieces) -> Lesson | None:
                 ("sa", Math(f"{a.rows} \\times {a.cols}")),
                 ("sb", Math(f"{b.rows} \\times {b.cols}")),
             ]
-            if a.cols == b.rows:
+            if not _value_transposed(v.formula) and a.rows == b.rows:
+                # the weight enters transposed (z = x wᵀ): the slip is a transpose out of habit,
+                # which gives the right numbers in the layout of Wᵀ
+                math += [
+                    ("sw", Math(f"{w.symbols.rows} \\times {w.symbols.cols}")),
+                    ("sc", Math(f"{a.cols} \\times {b.cols}")),
+                ]
+                parts.append(("transpose_habit", ()))
+            elif a.cols == b.rows:
                 wrong = a * b
                 grid = [[pc.ex.value(e) for e in row] for row in wrong.tolist()]
                 parts.append(
