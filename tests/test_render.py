@@ -342,3 +342,20 @@ def test_a_weight_used_transposed_gets_no_missing_transpose_and_one_factor_two()
     keys, parts, _ = got["tiny-mlp"]
     assert "transpose-order" in keys and "product-order" not in keys
     assert len(parts["factor_two"]) == 1 and "transpose_shapes" in parts
+
+
+def test_zero_init_speaks_of_a_hidden_bias_only_where_the_network_has_one() -> None:
+    """"the entries of a hidden-layer bias, if there is one" was said to every network: tiny-mlp
+    (no biases) now hears of its weights only, mlp-bce of its own b1 by name, in both
+    languages."""
+    from derive.locale import catalog
+
+    for name, bias in (("tiny-mlp", None), ("mlp-bce", "b^{[1]}")):
+        d = derive(spec.load(name))
+        w = build(d, numeric.verify(d, points=0, full=False), shared_proofs(), detail="standard")
+        (ls,) = [ls for ls in w.lessons if ls.key == "symmetry"]
+        assert dict(ls.math).get("b") == bias, name
+        for lang in ("en", "zh"):
+            text = catalog.catalogue(lang)["lessons"]["symmetry"][ls.body]
+            assert ("{{b}}" in text) == (bias is not None), (name, lang)
+            assert "if there is one" not in text and "若有偏置" not in text

@@ -52,6 +52,7 @@ class Lesson:
     after: tuple[str, ...] = ()  # further catalogue keys of the lesson, shown after it
     parts: tuple[tuple[str, tuple[Eq, ...]], ...] = ()  # (catalogue key, its equations), after
     reasons: bool = True  # False: the body already says why ``eqs`` hold (no "Why." lines)
+    body: str = "body"  # the catalogue key of the lesson's first paragraph
 
 
 def _term(m: mf.MExpr) -> Term:
@@ -466,7 +467,9 @@ def symmetry(d: Derivation, pc: Pieces) -> Lesson | None:
         else:
             parts.append(("sym_zero_stuck", ()))
     parts.append(("sym_end", ()))
-    return Lesson("symmetry", math, parts=tuple(parts))
+    if biases:  # the hidden-layer bias is part of each unit's start only where there is one
+        math += (("b", Math(", ".join(g.tensors[b].tex for b in biases))),)
+    return Lesson("symmetry", math, parts=tuple(parts), body="body.bias" if biases else "body")
 
 
 # ---- common mistakes, with this network's numbers ----------------------------------------------
