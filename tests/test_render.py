@@ -359,3 +359,23 @@ def test_zero_init_speaks_of_a_hidden_bias_only_where_the_network_has_one() -> N
             text = catalog.catalogue(lang)["lessons"]["symmetry"][ls.body]
             assert ("{{b}}" in text) == (bias is not None), (name, lang)
             assert "if there is one" not in text and "若有偏置" not in text
+
+
+def test_chinese_prose_has_no_space_after_full_width_punctuation() -> None:
+    """Chinese sets no space after ：。；，: "**依据**： 定义", "对应代码： `dW2`", "参照值。 （PyTorch"
+    were glued by the templates with an English space; ui.gap is the language's separator.
+    Table cells ("（待学习） |") are not prose."""
+    import re as _re
+
+    from derive.render import environment as render
+
+    for name in ("mlp-bce", "neuron"):
+        d = derive(spec.load(name))
+        for detail in ("standard", "full"):
+            w = build(d, numeric.verify(d, points=0, full=False), shared_proofs(), detail=detail)
+            for template in ("md/walkthrough.md.j2", "tex/walkthrough.tex.j2"):
+                zh = render.render(template, w, "zh", has_py=True)
+                bad = _re.findall(r".{12}[：。；，] (?![|&\\])", zh)
+                assert not bad, (name, detail, template, bad[:3])
+                en = render.render(template, w, "en", has_py=True)
+                assert not _re.search(r"(Why\.(\*\*|\})|In code:)\S", en), (name, detail, template)
