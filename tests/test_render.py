@@ -379,3 +379,25 @@ def test_chinese_prose_has_no_space_after_full_width_punctuation() -> None:
                 assert not bad, (name, detail, template, bad[:3])
                 en = render.render(template, w, "en", has_py=True)
                 assert not _re.search(r"(Why\.(\*\*|\})|In code:)\S", en), (name, detail, template)
+
+
+def test_chinese_handout_prose_names_sigmoid_one_way() -> None:
+    """The proofs say "Sigmoid 函数的导数"; the handout prose said "sigmoid 的斜率" next to it.
+    Outside math and code, the zh catalogue's handout prose writes Sigmoid (the checker's
+    messages name the NumPy function and are not prose about the network)."""
+    import re as _re
+
+    from derive.locale import catalog
+
+    def strings(node: object, key: str = ""):
+        if isinstance(node, dict):
+            for k, v in node.items():
+                yield from strings(v, f"{key}.{k}")
+        elif isinstance(node, str):
+            yield key, node
+
+    for key, text in strings(catalog.catalogue("zh")):
+        if key.startswith(".check."):
+            continue
+        prose = _re.sub(r"\$[^$]*\$|`[^`]*`", "", text)
+        assert not _re.search(r"\bsigmoid\b", prose), key
