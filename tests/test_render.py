@@ -401,3 +401,16 @@ def test_chinese_handout_prose_names_sigmoid_one_way() -> None:
             continue
         prose = _re.sub(r"\$[^$]*\$|`[^`]*`", "", text)
         assert not _re.search(r"\bsigmoid\b", prose), key
+
+
+def test_zero_init_is_not_called_linear_three_times() -> None:
+    """The symmetry lesson opens with "does not make the network linear" and the common
+    mistakes list it again; its closing line no longer says it a third time."""
+    from derive.render import environment as render
+
+    d = derive(spec.load("tiny-mlp"))
+    w = build(d, numeric.verify(d, points=0, full=False), shared_proofs(), detail="standard")
+    for lang, phrase in (("en", r"network .?linear"), ("zh", "线性的")):
+        md = render.render("md/walkthrough.md.j2", w, lang, has_py=True)
+        said = re.findall(phrase, md[md.index("## 7.") :])
+        assert len(said) == 2, (lang, said)
