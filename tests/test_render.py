@@ -414,3 +414,17 @@ def test_zero_init_is_not_called_linear_three_times() -> None:
         md = render.render("md/walkthrough.md.j2", w, lang, has_py=True)
         said = re.findall(phrase, md[md.index("## 7.") :])
         assert len(said) == 2, (lang, said)
+
+
+def test_the_proofs_document_does_not_point_at_a_text_above_it() -> None:
+    """proofs.md/.tex stand alone: they opened with "The matrix rules used above" (上文用到的),
+    a sentence written for the proofs section inside a full walkthrough."""
+    from derive.render import build as builder
+    from derive.render import environment as render
+    from derive.walkthrough.context import proofs_document
+
+    doc = proofs_document(["linear-weight", "sigmoid-derivative"], builder.shared_proofs())
+    for lang, above in (("en", "used above"), ("zh", "上文")):
+        for template in ("md/proofs.md.j2", "tex/proofs.tex.j2"):
+            text = render.render(template, doc, lang)
+            assert above not in text and "[a = b]" in text, (lang, template)
