@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -292,3 +293,13 @@ L = "sum(a)"
     proc = _cli("build", str(path), "-f", "exercises", "--variant", "1", "-o", str(tmp_path / "o"))
     assert proc.returncode == 2, proc.stderr
     assert "masking" in proc.stderr and "Traceback" not in proc.stderr
+
+
+@pytest.mark.parametrize("net", ["mlp-bce", "neuron"])
+def test_chinese_sheets_use_chinese_punctuation_around_their_asides(out: Path, net: str) -> None:
+    """"(检查：`derive check …`)" and "传回。 形状：" were English parentheses and spaces in Chinese
+    sheets; the catalogue's ui.open/close/gap give each language its own."""
+    for name in ("exercises.md", "solutions.md"):
+        text = (out / net / "zh" / name).read_text("utf-8")
+        assert "(检查" not in text and "（检查：`derive check" in text or name == "solutions.md"
+        assert not re.findall(r".{8}[：。；，] (?![|&])", text), name

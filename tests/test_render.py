@@ -362,8 +362,9 @@ def test_zero_init_speaks_of_a_hidden_bias_only_where_the_network_has_one() -> N
 
 
 def test_chinese_prose_has_no_space_after_full_width_punctuation() -> None:
-    """Chinese sets no space after ：。；，: "**依据**： 定义", "对应代码： `dW2`", "参照值。 （PyTorch"
-    were glued by the templates with an English space; ui.gap is the language's separator.
+    """Chinese sets no space after ：。；，: "**依据**： 定义", "对应代码： `dW2`",
+    "参照值。 （PyTorch" were glued by the templates with an English space; ui.gap is the
+    language's separator.
     Table cells ("（待学习） |") are not prose."""
     import re as _re
 
