@@ -238,7 +238,7 @@ def render_notebook(
     module = (
         environment("py", templates)
         .get_template("py/cells.py.j2")
-        .make_module({"w": w, "lang": lang, "L": catalogue(lang)})
+        .make_module({"w": w, "lang": lang, "L": catalogue(lang), "numbered": False})
     )
     cells = []
     for block in re.split(r"^%% ", text, flags=re.M)[1:]:
