@@ -429,3 +429,16 @@ def test_the_proofs_document_does_not_point_at_a_text_above_it() -> None:
         for template in ("md/proofs.md.j2", "tex/proofs.tex.j2"):
             text = render.render(template, doc, lang)
             assert above not in text and "[a = b]" in text, (lang, template)
+
+
+def test_a_drawing_without_activations_does_not_announce_them() -> None:
+    """chain's graph (u = w·x, v = u + b, L = v²) has no activation on any edge; its lead-in
+    sentence said "each activation the edge it is applied on". tiny-mlp's σ edges keep it."""
+    from derive.render import environment as render
+
+    for name, functions in (("chain", False), ("tiny-mlp", True)):
+        d = derive(spec.load(name))
+        w = build(d, numeric.verify(d, points=0, full=False), shared_proofs(), detail="standard")
+        assert w.diagram.functions is functions, name
+        md = render.render("md/walkthrough.md.j2", w, "en", has_py=True)
+        assert ("each activation" in md) is functions, name
