@@ -442,3 +442,28 @@ def test_a_drawing_without_activations_does_not_announce_them() -> None:
         assert w.diagram.functions is functions, name
         md = render.render("md/walkthrough.md.j2", w, "en", has_py=True)
         assert ("each activation" in md) is functions, name
+
+
+def test_a_bias_closed_form_is_not_announced_as_times_the_input() -> None:
+    """"… × input of the layer" introduced ∂L/∂b = 1ᵀ(…) too, where no input appears; a bias's
+    closed form is the error carried back and summed over the batch."""
+    from derive.render import environment as render
+
+    d = derive(spec.load("mlp-bce"))
+    w = build(d, numeric.verify(d, points=0, full=False), shared_proofs(), detail="standard")
+    for lang, times_input, summed in (
+        ("en", "input of the layer", "summed over the batch"),
+        ("zh", "这一层的输入", "再对批量求和"),
+    ):
+        md = render.render("md/walkthrough.md.j2", w, lang, has_py=True)
+        found = re.findall(
+            r"^(\*\*(?:In one formula|合成一个公式).*)\n\n\$\$\n"
+            r"(\\frac\{\\partial L\}\{\\partial [^=\n]*) =",
+            md,
+            re.M,
+        )
+        closed = dict((lhs, lead) for lead, lhs in found)
+        for lhs, lead in closed.items():
+            want = summed if "b^{[" in lhs else times_input
+            assert want in lead, (lang, lhs, lead)
+        assert len([k for k in closed if "b^{[" in k]) == 2 and len(closed) == 4, (lang, closed)
