@@ -467,3 +467,19 @@ def test_a_bias_closed_form_is_not_announced_as_times_the_input() -> None:
             want = summed if "b^{[" in lhs else times_input
             assert want in lead, (lang, lhs, lead)
         assert len([k for k in closed if "b^{[" in k]) == 2 and len(closed) == 4, (lang, closed)
+
+
+def test_chinese_labels_put_the_colon_after_the_bold() -> None:
+    """"**依据**：", "**前提**：" but "**形状：**", "**这一步在做什么：**": one style for a bold
+    label followed by a colon in the zh catalogue (the colon after the bold)."""
+    from derive.locale import catalog
+
+    def strings(node: object):
+        if isinstance(node, dict):
+            for v in node.values():
+                yield from strings(v)
+        elif isinstance(node, str):
+            yield node
+
+    bad = [s for s in strings(catalog.catalogue("zh")) if re.search(r"\*\*[^*]{1,20}：\*\*", s)]
+    assert not bad, bad
