@@ -560,3 +560,12 @@ def test_zero_init_against_torch():
     assert not zW1.any() and not zb1.any() and not zW2.any() and zb2.any()
     zero_steps = [s for s in proof.steps if s.reason in ("proof.zero_w2", "proof.zero_tanh")]
     assert len(zero_steps) == 3 and all(not np.any(np.array(s.rhs.value)) for s in zero_steps)
+
+
+def test_chinese_terminal_proof_uses_full_width_punctuation_in_its_title() -> None:
+    """`derive prove --lang zh` printed "线性层的权重梯度 (linear-weight)": English parentheses
+    after Chinese text. The title line is the catalogue's prove.heads.named."""
+    zh = P.format_text(P.get_proof("linear-weight"), "zh").splitlines()[0]
+    en = P.format_text(P.get_proof("linear-weight"), "en").splitlines()[0]
+    assert zh.endswith("（linear-weight）") and " (" not in zh
+    assert en == "Linear layer: gradient of the weights (linear-weight)"
