@@ -483,3 +483,15 @@ def test_chinese_labels_put_the_colon_after_the_bold() -> None:
 
     bad = [s for s in strings(catalog.catalogue("zh")) if re.search(r"\*\*[^*]{1,20}：\*\*", s)]
     assert not bad, bad
+
+
+def test_rounded_hand_numbers_show_all_their_significant_digits() -> None:
+    """"writes every intermediate result to 3 significant digits" showed -0.061 (two): the
+    tilde numbers keep their trailing zeros. Every one has exactly 3 significant digits."""
+    d = derive(spec.load("neuron"))
+    w = build(d, numeric.verify(d, points=0, full=False), shared_proofs(), detail="standard")
+    ls = next(ls for ls in w.lessons if ls.key == "mistakes")
+    tilde = next(v for v in dict(ls.parts)["rounding"] if "widetilde" in v.lhs)
+    numbers = re.findall(r"-?\d+\.\d+", tilde.value)
+    assert numbers and "-0.0610" in numbers
+    assert all(len(n.lstrip("-").replace(".", "").lstrip("0")) == 3 for n in numbers), numbers

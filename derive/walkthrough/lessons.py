@@ -23,6 +23,8 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
 
+import re
+
 import mpmath
 import sympy as sp
 
@@ -510,14 +512,30 @@ class _Rounded:
         return Fraction(n, 10**shift) if shift >= 0 else Fraction(n * 10 ** (-shift))
 
 
-def _grid_values(lhs: str, grid: list[list[Any]]) -> Values:
-    """``lhs ≈ [numbers]`` for numbers computed here (exact ``Fraction`` or ``mpf``)."""
+def _grid_values(lhs: str, grid: list[list[Any]], digits: int = 0) -> Values:
+    """``lhs ≈ [numbers]`` for numbers computed here (exact ``Fraction`` or ``mpf``); with
+    ``digits``, each number written with that many significant digits (``-0.0610``, not
+    ``-0.061``: a hand calculation's three digits show as three)."""
     nums = [[fmt(v) for v in row] for row in grid]
     rel = Math("=" if all(n.exact for row in nums for n in row) else "\\approx")
-    if len(nums) == 1 and len(nums[0]) == 1:
-        return Values(Math(lhs), rel, Math(nums[0][0].tex))
-    body = " \\\\ ".join(" & ".join(n.tex for n in row) for row in nums)
+    texs = [[_padded(n.tex, digits) for n in row] for row in nums]
+    if len(texs) == 1 and len(texs[0]) == 1:
+        return Values(Math(lhs), rel, Math(texs[0][0]))
+    body = " \\\\ ".join(" & ".join(row) for row in texs)
     return Values(Math(lhs), rel, Math(f"\\begin{{bmatrix}} {body} \\end{{bmatrix}}"))
+
+
+def _padded(tex: str, digits: int) -> str:
+    """A plain decimal ``tex`` with trailing zeros up to ``digits`` significant digits (other
+    forms, such as ``× 10^{…}``, unchanged)."""
+    m = re.fullmatch(r"(-?)(\d+)(?:\.(\d+))?", tex)
+    if not digits or m is None:
+        return tex
+    whole, frac = m.group(2), m.group(3) or ""
+    significant = (whole + frac).lstrip("0")
+    if not significant or len(significant) >= digits:
+        return tex
+    return f"{m.group(1)}{whole}.{frac}{'0' * (digits - len(significant))}"
 
 
 def _reductions(d: Derivation) -> list[str]:
@@ -622,7 +640,7 @@ def mistakes(d: Derivation, pc: Pieces) -> Lesson | None:
     if grid != once:  # the slip shows in the digits kept (not when every number is exact)
         exact = pc.values(grad_tex(d, last.name), last.grads)
         tilde = f"\\widetilde{{{grad_tex(d, last.name)}}}"
-        parts.append(("rounding", (exact, _grid_values(tilde, grid))))
+        parts.append(("rounding", (exact, _grid_values(tilde, grid, SIG_DIGITS))))
         math.append(("digits", Math(str(SIG_DIGITS))))
     # 2. 1/m missing or doubled
     loss = spec.forward[-1][1]
