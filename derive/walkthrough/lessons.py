@@ -19,11 +19,10 @@ derivation's definitions, exactly like the derivation's own steps.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
-
-import re
 
 import mpmath
 import sympy as sp
