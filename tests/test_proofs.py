@@ -569,3 +569,16 @@ def test_chinese_terminal_proof_uses_full_width_punctuation_in_its_title() -> No
     en = P.format_text(P.get_proof("linear-weight"), "en").splitlines()[0]
     assert zh.endswith("（linear-weight）") and " (" not in zh
     assert en == "Linear layer: gradient of the weights (linear-weight)"
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_the_bracket_notation_is_explained_once_per_proof(name: str) -> None:
+    """linear-weight explained "[a = b] (Kronecker's symbol: 1 when a = b, else 0)" at steps 3
+    and 6 alike; a proof now explains it at its first use and says "again" after."""
+    reasons = [s.reason for s in P.get_proof(name).steps]
+    full = reasons.count("proof.kronecker_collapse")
+    assert full <= 1, (name, reasons)
+    if "proof.kronecker_collapse.again" in reasons:
+        assert full == 1 and reasons.index("proof.kronecker_collapse") < reasons.index(
+            "proof.kronecker_collapse.again"
+        )
