@@ -495,3 +495,14 @@ def test_rounded_hand_numbers_show_all_their_significant_digits() -> None:
     numbers = re.findall(r"-?\d+\.\d+", tilde.value)
     assert numbers and "-0.0610" in numbers
     assert all(len(n.lstrip("-").replace(".", "").lstrip("0")) == 3 for n in numbers), numbers
+
+
+def test_the_order_lesson_speaks_of_a_batch_sum_only_where_there_is_a_batch() -> None:
+    """tiny-mlp and neuron have one example: "the product over the batch index adds up the
+    contributions of all examples" described a sum they do not have. relu-mlp (3 rows) keeps
+    it."""
+    for name, body in (("tiny-mlp", "body.one"), ("neuron", "body.one"), ("relu-mlp", "body")):
+        d = derive(spec.load(name))
+        w = build(d, numeric.verify(d, points=0, full=False), shared_proofs(), detail="standard")
+        (ls,) = [ls for ls in w.lessons if ls.key in ("transpose-order", "product-order")]
+        assert ls.body == body, name

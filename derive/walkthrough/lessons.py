@@ -193,6 +193,8 @@ def lessons(d: Derivation, pc: Pieces, report: Any) -> list[Lesson]:
                 (pc.eq(c.step, g.tensors[v.name].shape, "linear-weight"),),
                 proofs=("linear-weight",),
                 reasons=False,
+                # one example: no sum over a batch to speak of
+                body="body" if _input_rows(c.formula) > 1 else "body.one",
             )
         )
     # symmetric initialisation, proven on this network's own hidden layer; a network without
@@ -222,6 +224,18 @@ def _value_transposed(m: Any) -> bool:
 
     walk(m, visit)
     return any(found)
+
+
+def _input_rows(m: Any) -> int:
+    """The rows (examples) of the forward value in a weight's gradient ``m`` (``Xᵀ δ_Z``: X's)."""
+    rows = [1]
+
+    def visit(r: object) -> None:
+        if isinstance(r, mf.Ref) and r.kind == "value":
+            rows.append(r.symbols.rows)
+
+    walk(m, visit)
+    return max(rows)
 
 
 def _shared_weight(d: Derivation) -> Any:
