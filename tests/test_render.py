@@ -76,6 +76,20 @@ def test_tex_escape_maps_unicode_math_and_marks_unknown_symbols() -> None:
     assert tex_escape("\U0001f600") == "\\texttt{[U+1F600]}"  # never a "Missing character"
 
 
+def test_description_math_is_math_and_the_rest_inert_text() -> None:
+    text = r"Loss $L = \frac{1}{2}(O - t)^2$ <b>*not* bold</b>, \$5"
+    assert markup.md_prose(text) == (
+        r"Loss $L = \frac{1}{2}(O - t)^2$ &lt;b&gt;\*not\* bold&lt;/b&gt;, \$5"
+    )
+    assert markup.tex_prose(text) == (
+        r"Loss \(L = \frac{1}{2}(O - t)^2\) \textless{}b\textgreater{}*not* bold"
+        r"\textless{}/b\textgreater{}, \$5"
+    )
+    assert markup.py_prose(text) == r"Loss L = \frac{1}{2}(O - t)^2 <b>*not* bold</b>, $5"
+    with pytest.raises(ValueError):
+        markup.md_prose(r"$\input{x}$")  # the spec refuses it first; the printer too
+
+
 def test_say_fills_placeholders_per_target() -> None:
     text = "Through {{V}}, $\\frac{1}{{{m}}}$, `code`, **bold**, *it*: {{t}}."
     args = {"V": Math("Z^{[1]}"), "m": Math("m"), "t": "a_b"}

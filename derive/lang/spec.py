@@ -81,6 +81,72 @@ def clean_text(text: str) -> str:
     )
 
 
+# ``$…$`` in a description is LaTeX math (shown by KaTeX in Markdown and notebooks, by TeX in a
+# PDF, as plain text in code comments): a small grammar of ASCII characters and the commands a
+# formula about a network needs — never a command that reads or writes files or defines macros.
+_MATH_CHARS = re.compile(r"[A-Za-z0-9\s+\-*/=(),.;:!'<>\[\]^_{}\\]*\Z")
+_MATH_COMMANDS = frozenset(
+    """alpha beta gamma delta epsilon varepsilon zeta eta theta vartheta iota kappa lambda mu nu
+    xi pi rho sigma tau upsilon phi varphi chi psi omega Gamma Delta Theta Lambda Xi Pi Sigma
+    Phi Psi Omega sum prod frac tfrac dfrac sqrt hat tilde bar vec dot ddot mathbf mathrm
+    mathit mathcal boldsymbol operatorname text log ln exp tanh sigma max min top odot oslash
+    otimes cdot times circ partial nabla left right big Big lVert rVert lvert rvert vert Vert
+    langle rangle quad qquad ldots cdots dots le leq ge geq ne neq approx equiv in to mapsto
+    infty prime mid displaystyle tag""".split()
+)
+_MATH_COMMAND = re.compile(r"\\([A-Za-z]+|.)")
+
+
+def prose_parts(text: str) -> list[tuple[bool, str]]:
+    """``text`` as (is it math, content) parts: ``$…$`` spans are math, ``\\$`` a dollar sign.
+    Raises ``ValueError`` with the reason when a span is not the safe math subset."""
+    parts: list[tuple[bool, str]] = []
+    plain, k = "", 0
+    while k < len(text):
+        if text.startswith("\\$", k):
+            plain, k = plain + "$", k + 2
+            continue
+        if text[k] != "$":
+            plain, k = plain + text[k], k + 1
+            continue
+        end = text.find("$", k + 1)
+        if end < 0:
+            raise ValueError("a $ without its closing $ (write \\$ for a dollar sign)")
+        math = text[k + 1 : end].strip()
+        if not math:
+            raise ValueError("an empty $$")
+        if not _MATH_CHARS.match(math):
+            bad = next(c for c in math if not _MATH_CHARS.match(c))
+            raise ValueError(
+                f"'{bad}' inside ${math}$: math takes ASCII only (\\sigma for σ, \\sum for Σ, "
+                "\\vert for |)"
+            )
+        if "^^" in math:  # TeX reads ^^5c as a backslash
+            raise ValueError(f"'^^' inside ${math}$: write x^{{2}} with braces")
+        for name in _MATH_COMMAND.findall(math):
+            if name.isalpha() and name not in _MATH_COMMANDS:
+                raise ValueError(f"\\{name} inside ${math}$ is not one of the math commands allowed")
+        depth = 0
+        for c in re.sub(r"\\[{}]", "", math):
+            depth += {"{": 1, "}": -1}.get(c, 0)
+            if depth < 0:
+                break
+        if depth:
+            raise ValueError(f"unbalanced braces in ${math}$")
+        if plain:
+            parts.append((False, plain))
+        parts.append((True, math))
+        plain, k = "", end + 1
+    if plain:
+        parts.append((False, plain))
+    return parts
+
+
+def plain_prose(text: str) -> str:
+    """``text`` with its math as written (for code comments and one-line listings)."""
+    return "".join(t for _, t in prose_parts(text))
+
+
 class Dim(int):
     """A size that remembers its [dims] name, so ``mean`` can print ``1/m``, not ``1/2``."""
 
@@ -353,6 +419,15 @@ class _Validator:
             )
         title = self.langs("[network] title", net.get("title", name))
         description = self.langs("[network] description", net.get("description", ""))
+        for lang, text in description.items():
+            try:
+                prose_parts(text)
+            except ValueError as err:
+                raise self.err(
+                    f"[network] description ({lang})",
+                    str(err),
+                    "write math as $…$ with LaTeX commands, e.g. $L = \\frac{1}{2}(O - t)^2$",
+                ) from None
         dims = self.dims("dims", required=False)
         full_dims = self.dims("full_dims", required=False)
         for key in full_dims:
