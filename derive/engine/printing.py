@@ -96,6 +96,18 @@ def ordered_terms(expr: sp.Expr, order: str | None = None) -> list[sp.Expr]:
     return pos + [t for t in terms if t.could_extract_minus_sign()]
 
 
+def common_factor(expr: sp.Add) -> sp.Rational | None:
+    """The number every term of ``expr`` carries, up to sign, when it is not 1: ``2a − 2b`` →
+    2, ``−a/2 − b/2`` → −1/2 (negative when every term is); ``2a − b``, ``2a + 4b`` → None."""
+    coeffs = [t.as_coeff_Mul()[0] for t in expr.args]
+    if len(coeffs) < 2 or not all(isinstance(c, sp.Rational) for c in coeffs):
+        return None
+    size = abs(coeffs[0])
+    if size in (0, 1) or any(abs(c) != size for c in coeffs):
+        return None
+    return -size if all(c < 0 for c in coeffs) else size
+
+
 _SPACES = {",": "\\thinspace", ":": "\\medspace", ";": "\\thickspace"}
 _SPACE_MACRO = re.compile(r"(?<!\\)((?:\\\\)*)\\([,:;]) ?")
 
@@ -541,6 +553,16 @@ class DeriveLatexPrinter(LatexPrinter):
 
     def _as_ordered_terms(self, expr: sp.Expr, order: str | None = None) -> list[sp.Expr]:
         return ordered_terms(expr, order)
+
+    def _print_Add(self, expr: sp.Add, order: str | None = None) -> str:
+        """A sum whose terms share a rational factor prints it once, as a textbook writes it:
+        ``2 (ŷ − y)``, not SymPy's distributed ``2 ŷ − 2 y`` (the same expression)."""
+        common = common_factor(expr)
+        if common is None:
+            return super()._print_Add(expr, order)
+        inner = sp.Add(*(t / common for t in expr.args), evaluate=False)
+        head = "-" if common == -1 else self._print(common) + " \\cdot "
+        return f"{head}\\left({super()._print_Add(inner, order)}\\right)"
 
     # SymPy's number symbols print through their own ``_latex`` method, which the printmethod
     # above replaces: without these, π printed as \text{\Pi} (KaTeX refuses \Pi in \text)
