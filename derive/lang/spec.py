@@ -7,6 +7,7 @@ broadcasting ``+``), function names and arities, the scalar loss, ``[values]`` s
 
 from __future__ import annotations
 
+import ast
 import keyword
 import os
 import random
@@ -93,6 +94,78 @@ class Dim(int):
 
     def __reduce__(self):
         return (Dim, (int(self), self.label))
+
+
+class SizeExpr(int):
+    """A size written as arithmetic on [dims] names (``"d + h"``, ``"2*h"``, ``"h + 1"``): its
+    value here, and the text, so other sizes (``[full_dims]``, the checker's resized points)
+    and the generated code recompute it from the names."""
+
+    text: str
+    env: tuple[tuple[str, int], ...]  # the [dims] names it uses, with their declared values
+
+    def __new__(cls, value: int, text: str, env: tuple[tuple[str, int], ...]) -> SizeExpr:
+        obj = super().__new__(cls, value)
+        obj.text, obj.env = text, env
+        return obj
+
+    def __reduce__(self):
+        return (SizeExpr, (int(self), self.text, self.env))
+
+    def at(self, sizes: dict[str, int]) -> int:
+        """Its value where the named sizes take ``sizes`` (the others as declared)."""
+        return _size_value(ast.parse(self.text, mode="eval").body, {**dict(self.env), **sizes})
+
+
+# + - * and parentheses on [dims] names and whole numbers: enough for [d + h, h], [2*h, 1],
+# [h + 1, k]; no division (a size must stay whole), no calls, no other names
+_SIZE_OPS = {ast.Add: lambda a, b: a + b, ast.Sub: lambda a, b: a - b, ast.Mult: lambda a, b: a * b}
+MAX_SIZE_TEXT = 60
+
+
+def _size_value(n: ast.AST, sizes: dict[str, int]) -> int:
+    """The value of a checked size expression (see :func:`size_expr`)."""
+    if isinstance(n, ast.Constant):
+        return int(n.value)
+    if isinstance(n, ast.Name):
+        return int(sizes[n.id])
+    assert isinstance(n, ast.BinOp)
+    return _SIZE_OPS[type(n.op)](_size_value(n.left, sizes), _size_value(n.right, sizes))
+
+
+def size_names(text: str, dims: dict[str, int]) -> tuple[str, ...] | str:
+    """The [dims] names a size expression uses, or why it is not one (a sentence)."""
+    if len(text) > MAX_SIZE_TEXT:
+        return f"longer than {MAX_SIZE_TEXT} characters"
+    try:
+        tree = ast.parse(text.strip(), mode="eval").body
+    except (SyntaxError, ValueError):
+        return "not a size expression"
+    names: list[str] = []
+    for n in ast.walk(tree):
+        if isinstance(n, ast.BinOp):
+            if type(n.op) not in _SIZE_OPS:
+                return "only + - * of [dims] names and whole numbers are allowed in a size"
+        elif isinstance(n, ast.Name):
+            if n.id not in dims:
+                return f"unknown dimension '{n.id}'"
+            if n.id not in names:
+                names.append(n.id)
+        elif isinstance(n, ast.Constant):
+            if type(n.value) is not int:
+                return "only + - * of [dims] names and whole numbers are allowed in a size"
+        elif not isinstance(n, ast.operator | ast.expr_context):
+            return "only + - * of [dims] names and whole numbers are allowed in a size"
+    return tuple(names)
+
+
+def resize(d: int, sizes: dict[str, int]) -> int:
+    """A declared size at other [dims] values (``sizes``; names not in it keep their value)."""
+    if isinstance(d, Dim):
+        return int(sizes.get(d.label, d))
+    if isinstance(d, SizeExpr):
+        return d.at(sizes)
+    return int(d)
 
 
 class SpecError(BadInput, ValueError):
@@ -501,14 +574,10 @@ class _Validator:
                 )
             shape = []
             for d in value:
-                if isinstance(d, str):
-                    if d not in dims:
-                        raise self.err(
-                            where,
-                            f"unknown dimension '{d}'",
-                            f"declare it in [dims] or use one of: {', '.join(dims)}",
-                        )
+                if isinstance(d, str) and d in dims:
                     shape.append(Dim(dims[d], d))
+                elif isinstance(d, str):
+                    shape.append(self.size_expr(where, d, dims))
                 elif type(d) is int and 1 <= d <= MAX_DIM:
                     shape.append(d)
                 else:
@@ -523,6 +592,25 @@ class _Validator:
                 )
             out[key] = tuple(shape)
         return out
+
+    def size_expr(self, where: str, text: str, dims: dict[str, int]) -> SizeExpr:
+        """A size written as ``"d + h"``, ``"2*h"``, ``"h + 1"``: + - * of [dims] names and whole
+        numbers, parsed with ``ast`` (never evaluated as Python), 1 … MAX_DIM."""
+        names = size_names(text, dims)
+        if isinstance(names, str):
+            known = ", ".join(dims) or "none declared"
+            raise self.err(
+                where,
+                f"size '{text}': {names}",
+                f"declare it in [dims] or write + - * of [dims] names ({known}) and whole numbers,"
+                " e.g. \"d + h\" or \"2*h\"",
+            )
+        value = _size_value(ast.parse(text.strip(), mode="eval").body, dims)
+        if not 1 <= value <= MAX_DIM:
+            raise self.err(
+                where, f"size '{text}' is {value}", f"a size must be from 1 to {MAX_DIM}"
+            )
+        return SizeExpr(value, " ".join(text.split()), tuple((k, dims[k]) for k in names))
 
     def input_kind(self, where: str, key: str, value: dict[str, Any]) -> Any:
         """``{ shape = [...], kind = "one-hot" }``: the shape, remembering the kind."""
@@ -739,20 +827,18 @@ class _Validator:
             return
         full = {k: full_dims.get(k, v) for k, v in dims.items()}
 
-        def resize(shape: Shape) -> Shape:
-            return tuple(
-                full[d.label] if isinstance(d, Dim) and d.label in full else d for d in shape
-            )
+        def resize_shape(shape: Shape) -> Shape:
+            return tuple(resize(d, full) for d in shape)
 
         for key, shape in leaves.items():
-            r, c = (1, 1) if shape == () else resize(shape)
+            r, c = (1, 1) if shape == () else resize_shape(shape)
             if r * c > MAX_FULL_ENTRIES:
                 raise LimitError(
                     f"{self.source}: [full_dims]: {key} would have {r * c:,} entries at full "
                     f"size; the limit is {MAX_FULL_ENTRIES:,} per tensor. Fix: smaller [full_dims]"
                 )
         steps = int(self.data.get("train", {}).get("steps", 500)) if "train" in self.data else 0
-        work = _product_terms(forward, shapes, resize) * max(steps, 1)
+        work = _product_terms(forward, shapes, resize_shape) * max(steps, 1)
         if work > MAX_TRAIN_WORK:
             raise LimitError(
                 f"{self.source}: [full_dims]: training would take {work:.2g} multiply-adds "

@@ -32,6 +32,7 @@ from derive.lang import domains as domain
 from derive.lang import expr as ex
 from derive.lang import ops
 from derive.lang.spec import SpecError
+from derive.lang.spec import resize as spec_resize
 from derive.numeric import tape
 from derive.numeric.example import Example, ExampleValueError, as_mpf
 
@@ -191,7 +192,7 @@ def _shape(g: Graph, name: str, sizes: Mapping[str, int] | None) -> tuple[int, i
     shape = g.tensors[name].shape
     if not sizes:
         return (int(shape[0]), int(shape[1]))
-    return tuple(sizes.get(getattr(d, "label", ""), int(d)) for d in shape)  # type: ignore
+    return tuple(spec_resize(d, sizes) for d in shape)  # type: ignore
 
 
 def scalar_values(g: Graph, sizes: Mapping[str, int] | None = None) -> dict[sp.Symbol, float]:

@@ -28,6 +28,7 @@ from derive.engine.backprop import Derivation
 from derive.engine.graph import concat_axis
 from derive.lang import expr as ex
 from derive.lang import ops
+from derive.lang.spec import SizeExpr
 from derive.numeric.verify import at_kink, exact_zeros, example_point, targets
 
 
@@ -407,7 +408,7 @@ def lab(d: Derivation) -> Lab:
     draws = []
     for k in (*spec.inputs, *spec.params):
         dims = g.tensors[k].shape
-        shape = ", ".join(getattr(x, "label", "") or str(int(x)) for x in dims)
+        shape = ", ".join(_size_code(x) for x in dims)
         draws.append(Draw(k, f"({shape})", k in tgt))
     return Lab(
         tuple(values),
@@ -425,6 +426,14 @@ def lab(d: Derivation) -> Lab:
 
 
 LAB_RULES = ("linear-weight", "linear-input", "bias-sum", "sum-broadcast", "transpose")
+
+
+def _size_code(x: int) -> str:
+    """A declared size in the lab: its [dims] name, its arithmetic (``d + h``, recomputed at
+    the training sizes), or the number."""
+    if isinstance(x, SizeExpr):
+        return x.text
+    return getattr(x, "label", "") or str(int(x))
 
 
 def _mean_count(tree: ex.Node, g, name: str) -> str:
