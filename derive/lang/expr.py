@@ -411,6 +411,8 @@ class _Converter:
             return Pow(args[0], Fraction(2))
         a, b = args
         zero = Num(Fraction(0))
+        # zeros_like(a), read as 0·a, is the number 0 next to a (d2l: torch.max(X, zeros_like(X)))
+        a, b = (zero if x == BinOp("*", zero, y) else x for x, y in ((a, b), (b, a)))
         if name == "maximum":
             if a == zero:
                 a, b = b, a

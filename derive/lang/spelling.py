@@ -473,6 +473,21 @@ def _elu_call(node: ast.Call, how: str) -> ast.expr:
     return _elu(a["x"], a.get("alpha", _num(1.0)))
 
 
+def _celu(node: ast.Call, how: str) -> ast.expr:
+    """PyTorch's ``celu(x, alpha) = max(0, x) + min(0, alpha·(exp(x/alpha) − 1))``."""
+    a = _bound(node, "celu", ("x", "alpha"), 1)
+    x, alpha = a["x"], a.get("alpha", _num(1.0))
+    return _add(
+        _call("maximum", x, _num(0)),
+        _call("minimum", _num(0), _mul(alpha, _sub(_call("exp", _div(x, alpha)), _num(1)))),
+    )
+
+
+def _hardsigmoid(x: ast.expr) -> ast.expr:
+    """PyTorch's ``hardsigmoid(x) = relu6(x + 3) / 6`` (0 below −3, 1 above 3)."""
+    return _div(_clip(_num(0), _num(6), _add(x, _num(3)), "hardsigmoid"), _num(6))
+
+
 def _logsumexp(node: ast.Call, how: str) -> ast.expr:
     a = _bound(node, "logsumexp", ("x", "axis", "keepdims"), 1)
     return _call(
@@ -679,6 +694,13 @@ REWRITES: dict[str, Callable[[ast.Call, str], ast.expr | None]] = {
     "relu6": _one("relu6", lambda x: _clip(_num(0), _num(6), x, "relu6")),
     "selu": _one("selu", lambda x: _mul(_num(_SELU_SCALE), _elu(x, _num(_SELU_ALPHA)))),
     "elu": _elu_call,
+    "celu": _celu,
+    "hardsigmoid": _one("hardsigmoid", _hardsigmoid),
+    "hardswish": _one("hardswish", lambda x: _mul(x, _hardsigmoid(x))),
+    # a tensor of zeros/ones shaped like x (d2l's relu: torch.max(X, torch.zeros_like(X))):
+    # 0·x and 0·x + 1 keep x's shape; no gradient flows through them
+    "zeros_like": _one("zeros_like", lambda x: _mul(_num(0), x)),
+    "ones_like": _one("ones_like", lambda x: _add(_mul(_num(0), x), _num(1))),
     "gelu": _gelu,
     "hardtanh": _hardtanh,
     "clip": _clip_call,
