@@ -65,3 +65,56 @@ def test_a_bad_size_expression_is_one_clear_line(rows: str, says: str) -> None:
         spec.parse(RNN.format(rows=rows, extra=""), source="rnn")
     msg = str(err.value)
     assert "[params] W" in msg and says in msg and "\n" not in msg
+
+
+# d2l's squared_loss: (y_hat - y.reshape(y_hat.shape)) ** 2 / 2, and fast.ai's squeeze(-1)
+RESHAPE = """
+[dims]
+m = 3
+n = 2
+[inputs]
+X = ["m", "n"]
+y = ["m"]
+c = ["m", 1]
+[params]
+w = ["n", 1]
+[forward]
+p = "X @ w"
+L = "{loss}"
+"""
+
+
+@pytest.mark.parametrize(
+    "loss, same",
+    [
+        ("np.sum((p - c.reshape(p.shape)) ** 2)", "np.sum((p - c) ** 2)"),
+        ("np.sum((p - y.reshape(-1, 1)) ** 2)", "np.sum((p - y.T) ** 2)"),
+        ("np.sum((p - y.reshape(m, 1)) ** 2)", "np.sum((p - y.T) ** 2)"),
+        ("np.sum((p - np.reshape(y, (X.shape[0], 1))) ** 2)", "np.sum((p - y.T) ** 2)"),
+        ("np.sum((p.squeeze(-1) - y) ** 2)", "np.sum((p.T - y) ** 2)"),  # 1-D: a row
+        ("np.sum((p.view(-1) - y) ** 2)", "np.sum((p.T - y) ** 2)"),
+        ("np.sum((p.flatten() - y) ** 2)", "np.sum((p.T - y) ** 2)"),
+        ("np.sum((p - c.view(3, 1)) ** 2)", "np.sum((p - c) ** 2)"),
+    ],
+)
+def test_a_reshape_that_keeps_the_entries_is_the_tensor_or_its_transpose(
+    loss: str, same: str
+) -> None:
+    a = spec.parse(RESHAPE.format(loss=loss), source="reshape")
+    b = spec.parse(RESHAPE.format(loss=same), source="reshape")
+    assert a.forward[-1][1] == b.forward[-1][1]
+
+
+@pytest.mark.parametrize(
+    "loss, says",
+    [
+        ("np.sum(X.reshape(2, 3))", "moves entries between rows and columns"),
+        ("np.sum(p.reshape(-1, 2))", "cannot reshape 3 entries into [-1, 2]"),
+        ("np.sum((X @ w).reshape(-1))", "for a tensor named in the spec"),
+        ("np.sum(p.reshape(q))", "reshape sizes are numbers, -1, [dims] names or X.shape"),
+    ],
+)
+def test_a_reshape_that_moves_entries_is_refused_in_one_line(loss: str, says: str) -> None:
+    with pytest.raises(spec.SpecError) as err:
+        spec.parse(RESHAPE.format(loss=loss), source="reshape")
+    assert says in str(err.value) and "\n" not in str(err.value)

@@ -279,6 +279,74 @@ class _Converter:
         label = getattr(d, "label", None)
         return Name(label) if label else Num(Fraction(int(d)))
 
+    def reshape(self, node: ast.Call, depth: int) -> Node:
+        """``y.reshape(y_hat.shape)``, ``x.reshape(-1, 1)``, ``x.view(1, -1)``, ``x.squeeze()``,
+        ``x.flatten()`` of a tensor declared earlier: where the entries keep their order these
+        are the tensor itself or its transpose (a row and a column of the same entries; a 1-D
+        result is a row, as NumPy broadcasts it). Anything that moves entries is refused."""
+        name = node.func.id
+        if node.keywords or not node.args or not isinstance(node.args[0], ast.Name):
+            raise self.fail(node, f"{name}() is read for a tensor named in the spec: x.{name}(…)")
+        x = node.args[0].id
+        shape = self.shapes.get(x)
+        if shape is None:
+            raise self.fail(node, f"{name}(): '{x}' must be declared before this line")
+        have = (1, 1) if len(shape) == 0 else tuple(int(k) for k in shape)
+        if name in ("squeeze", "flatten", "ravel"):
+            if len(node.args) > 2 or (name != "squeeze" and len(node.args) > 1):
+                raise self.fail(node, f"{name}() takes no size here; write x.reshape(…) instead")
+            want: tuple[int, ...] = (have[0] * have[1],) if 1 in have or name != "squeeze" else have
+        else:
+            want = self.target_shape(node, have)
+        if len(want) == 1:  # NumPy's 1-D result broadcasts as a row
+            want = (1, want[0])
+        if want == have:
+            return Name(x)
+        if want == have[::-1] and 1 in have:  # a row ↔ a column of the same entries
+            return Transpose(Name(x))
+        raise self.fail(
+            node,
+            f"{name}() of '{x}' {list(have)} to {list(want)} moves entries between rows and "
+            "columns; only a reshape that keeps the tensor (or turns a row into a column) is "
+            "read — declare the shape you need in [inputs]/[params]",
+        )
+
+    def target_shape(self, node: ast.Call, have: tuple[int, int]) -> tuple[int, ...]:
+        """The sizes a reshape asks for: numbers, -1, [dims] names, ``X.shape``, ``X.shape[i]``."""
+        args = node.args[1:]
+        if len(args) == 1 and isinstance(args[0], ast.Tuple | ast.List):
+            args = list(args[0].elts)
+        if len(args) == 1 and isinstance(args[0], ast.Attribute) and args[0].attr == "shape":
+            other = args[0].value
+            if isinstance(other, ast.Name) and other.id in self.shapes:
+                s = self.shapes[other.id]
+                return (1, 1) if len(s) == 0 else tuple(int(k) for k in s)
+        sizes: list[int] = []
+        for a in args:
+            v = self.convert(a, 1) if not isinstance(a, ast.Starred) else None
+            if isinstance(v, Num) and v.value.denominator == 1 and v.value >= -1 and v.value:
+                sizes.append(int(v.value))
+            elif isinstance(v, Name) and (k := _dim_value(v.id, self.shapes)) is not None:
+                sizes.append(k)
+            else:
+                raise self.fail(node, "reshape sizes are numbers, -1, [dims] names or X.shape")
+        if not 1 <= len(sizes) <= 2 or sizes.count(-1) > 1:
+            raise self.fail(node, "reshape to one or two sizes, at most one of them -1")
+        asked = list(sizes)
+        if -1 in sizes:
+            known = 1
+            for k in sizes:
+                known *= k if k != -1 else 1
+            sizes[sizes.index(-1)] = have[0] * have[1] // known
+        total = 1
+        for k in sizes:
+            total *= k
+        if total != have[0] * have[1]:
+            raise self.fail(
+                node, f"cannot reshape {have[0] * have[1]} entries into {asked} (as NumPy)"
+            )
+        return tuple(sizes)
+
     def number(self, node: ast.Constant) -> Fraction:
         value = node.value
         if isinstance(value, bool) or not isinstance(value, int | float):
@@ -331,6 +399,10 @@ class _Converter:
             # language's function of that name (or its exact respelling below)
             node = ast.Call(ast.Name(f.attr, ast.Load()), node.args, node.keywords)
             ast.copy_location(node, f)
+        elif isinstance(f, ast.Attribute) and f.attr in _RESHAPES and self.shapes is not None:
+            module = "method"
+            node = ast.Call(ast.Name(f.attr, ast.Load()), [f.value, *node.args], node.keywords)
+            ast.copy_location(node, f)
         elif isinstance(f, ast.Attribute) and spelling.method(f.attr):
             # X.sum(axis=0), Z.exp(), A.dot(B), x.pow(2): the method spelling of the function
             module = "method"
@@ -347,6 +419,8 @@ class _Converter:
             # len(X) is X.shape[0], as for a NumPy array
             shape_of = ast.Attribute(node.args[0], "shape", ast.Load())
             return self.convert(ast.Subscript(shape_of, ast.Constant(0), ast.Load()), depth)
+        if node.func.id in _RESHAPES and module and self.shapes is not None:
+            return self.reshape(node, depth)
         node = spelling.keywords(node)
         try:
             respelled = spelling.respell(node, module)
@@ -495,6 +569,19 @@ def _float_constant(n: Node) -> Node:
     if not np.isfinite(out):
         return n  # outside the domain: left for the spec's domain checks to name
     return Num(Fraction(repr(out)))
+
+
+# reshapes read by :meth:`_Converter.reshape` (they keep every entry where it is)
+_RESHAPES = frozenset({"reshape", "view", "squeeze", "flatten", "ravel"})
+
+
+def _dim_value(name: str, shapes: Mapping[str, tuple[int, ...]]) -> int | None:
+    """The value of the [dims] name ``name``, read off a declared shape that uses it."""
+    for shape in shapes.values():
+        for k in shape:
+            if getattr(k, "label", None) == name:
+                return int(k)
+    return None
 
 
 def _module_of(node: ast.AST) -> str:
