@@ -3,6 +3,7 @@ sizes written as arithmetic on [dims] names (``W = ["d + h", "h"]``)."""
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 from derive.engine.backprop import derive
@@ -118,3 +119,43 @@ def test_a_reshape_that_moves_entries_is_refused_in_one_line(loss: str, says: st
     with pytest.raises(spec.SpecError) as err:
         spec.parse(RESHAPE.format(loss=loss), source="reshape")
     assert says in str(err.value) and "\n" not in str(err.value)
+
+
+ADALINE = """
+[dims]
+n = 4
+d = 2
+[inputs]
+X = ["n", "d"]
+y = ["n"]
+[params]
+w_ = ["d"]
+b_ = []
+[forward]
+net_input = "np.dot(X, w_) + b_"
+errors = "y - net_input"
+cost = "(errors ** 2).sum() / 2.0"
+[values]
+X = [[1.0, 2.0], [-0.5, 0.3], [2.0, -1.0], [0.1, 0.4]]
+y = [1, -1, -1, 1]
+w_ = [0.2, -0.7]
+b_ = 0.1
+"""
+
+
+def test_a_1d_weight_on_the_right_of_matmul_is_numpys_matrix_vector_product() -> None:
+    """Raschka's Adaline: X (n, d) @ w_ (d,) is 1-D (n,) in NumPy, a row next to the 1-D y;
+    the loss and gradients equal PyTorch's on 1-D tensors (the spec's own reading, a row w_
+    as a [1, d] matrix, would not even multiply)."""
+    torch = pytest.importorskip("torch")
+    d = derive(spec.parse(ADALINE, source="adaline"))
+    grads, loss = numeric.gradients_matrix(d, numeric.example_point(d.graph))
+    t = {k: torch.tensor(v, dtype=torch.float64) for k, v in (
+        ("X", [[1.0, 2.0], [-0.5, 0.3], [2.0, -1.0], [0.1, 0.4]]), ("y", [1.0, -1, -1, 1]))}
+    w = torch.tensor([0.2, -0.7], dtype=torch.float64, requires_grad=True)
+    b = torch.tensor(0.1, dtype=torch.float64, requires_grad=True)
+    cost = ((t["y"] - (t["X"] @ w + b)) ** 2).sum() / 2.0
+    cost.backward()
+    assert loss == pytest.approx(float(cost.detach()), rel=1e-12)
+    assert grads["w_"].ravel() == pytest.approx(w.grad.numpy(), rel=1e-12)
+    assert float(np.asarray(grads["b_"]).ravel()[0]) == pytest.approx(float(b.grad), rel=1e-12)

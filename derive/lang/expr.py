@@ -149,11 +149,13 @@ def parse(
     allow_index: bool = False,
     constants: Mapping[str, Fraction] | None = None,
     shapes: Mapping[str, tuple[int, ...]] | None = None,
+    one_d: frozenset[str] = frozenset(),
 ) -> Node:
     """Parse ``text`` into a :data:`Node` tree or raise :class:`ExprError`. ``constants`` (a
     spec's ``[constants]`` and sizes) may be named in an exponent: ``(1 - p) ** gamma`` is
     ``(1 - p) ** 2`` when ``gamma = 2``. With ``shapes`` (a spec's tensors declared so far),
-    ``X.shape[0]`` and ``len(X)`` are the size of that axis (its ``[dims]`` name)."""
+    ``X.shape[0]`` and ``len(X)`` are the size of that axis (its ``[dims]`` name). ``one_d``:
+    tensors declared 1-D (rows); ``A @ w`` of one is NumPy's matrix-vector product, a row."""
     if not isinstance(text, str):
         raise ExprError("an expression must be a string")
     if len(text) > MAX_LENGTH:
@@ -172,7 +174,9 @@ def parse(
     count = sum(1 for _ in ast.walk(tree))
     if count > MAX_NODES:
         raise ExprError(f"expression has {count} parts; the limit is {MAX_NODES}")
-    return _Converter(allow_compare, allow_index, constants or {}, shapes).convert(tree.body, 0)
+    conv = _Converter(allow_compare, allow_index, constants or {}, shapes)
+    conv.one_d = one_d
+    return conv.convert(tree.body, 0)
 
 
 class _Converter:
@@ -185,6 +189,7 @@ class _Converter:
     ) -> None:
         self.allow_compare = allow_compare
         self.allow_index = allow_index
+        self.one_d: frozenset[str] = frozenset()
         self.constants = constants
         self.shapes = shapes
 
@@ -206,6 +211,11 @@ class _Converter:
             op = _BINOPS.get(type(node.op))
             if op is None:
                 raise self.fail(node, "only + - * / @ ** are allowed between terms")
+            if op == "@" and isinstance(node.right, ast.Name) and node.right.id in self.one_d:
+                # A @ w with w 1-D: NumPy's matrix-vector product A·wᵀ, whose 1-D result
+                # broadcasts as a row (Raschka's np.dot(X, w_) + b_)
+                product = BinOp(op, self.convert(node.left, d), Transpose(Name(node.right.id)))
+                return Transpose(product)
             return BinOp(op, self.convert(node.left, d), self.convert(node.right, d))
         if isinstance(node, ast.UnaryOp):
             if isinstance(node.op, ast.USub):

@@ -403,6 +403,7 @@ class _Validator:
                 )
         self.names: dict[str, str] = {k: "dims" for k in dims}
         self.one_hot: list[str] = []
+        self.one_d: dict[str, str] = {}  # tensors declared 1-D (["h"]): rows [1, h]
         inputs = self.tensors("inputs", dims)
         params = self.tensors("params", dims, required=True)
         if not params:
@@ -427,7 +428,9 @@ class _Validator:
             if not isinstance(text, str):
                 raise self.err(where, "must be a string expression", f'write {key} = "…"')
             try:
-                node = ex.parse(text, constants=constants, shapes=shapes)
+                node = ex.parse(
+                    text, constants=constants, shapes=shapes, one_d=frozenset(self.one_d)
+                )
             except ex.ExprError as e:
                 raise self.err(
                     f'{where} = "{text}"', e.message, "see the expression language in the README"
@@ -566,6 +569,7 @@ class _Validator:
                 # a 1-D shape ["h"] (PyTorch's nn.Linear bias): NumPy broadcasts a 1-D array as
                 # a row, so it is the row [1, "h"]
                 value = [1, value[0]]
+                self.one_d[key] = str(value[1])
             if not isinstance(value, list) or len(value) not in (0, 2):
                 raise self.err(
                     where,
