@@ -150,8 +150,9 @@ def test_a_1d_weight_on_the_right_of_matmul_is_numpys_matrix_vector_product() ->
     torch = pytest.importorskip("torch")
     d = derive(spec.parse(ADALINE, source="adaline"))
     grads, loss = numeric.gradients_matrix(d, numeric.example_point(d.graph))
-    t = {k: torch.tensor(v, dtype=torch.float64) for k, v in (
-        ("X", [[1.0, 2.0], [-0.5, 0.3], [2.0, -1.0], [0.1, 0.4]]), ("y", [1.0, -1, -1, 1]))}
+    rows = [[1.0, 2.0], [-0.5, 0.3], [2.0, -1.0], [0.1, 0.4]]
+    t = {"X": torch.tensor(rows, dtype=torch.float64)}
+    t["y"] = torch.tensor([1.0, -1, -1, 1], dtype=torch.float64)
     w = torch.tensor([0.2, -0.7], dtype=torch.float64, requires_grad=True)
     b = torch.tensor(0.1, dtype=torch.float64, requires_grad=True)
     cost = ((t["y"] - (t["X"] @ w + b)) ** 2).sum() / 2.0
@@ -159,3 +160,52 @@ def test_a_1d_weight_on_the_right_of_matmul_is_numpys_matrix_vector_product() ->
     assert loss == pytest.approx(float(cost.detach()), rel=1e-12)
     assert grads["w_"].ravel() == pytest.approx(w.grad.numpy(), rel=1e-12)
     assert float(np.asarray(grads["b_"]).ravel()[0]) == pytest.approx(float(b.grad), rel=1e-12)
+
+
+# CS231n's gradient check: the upstream gradient is the input dout, next to the node out
+DOUT = """
+[dims]
+N = 2
+D = 3
+M = 2
+[inputs]
+x = ["N", "D"]
+dout = ["N", "M"]
+[params]
+w = ["D", "M"]
+b = ["M"]
+[forward]
+out = "x.dot(w) + b"
+loss = "np.sum(out * dout)"
+"""
+
+
+def test_an_input_named_dout_is_supported_and_the_gradient_of_out_is_d_out(tmp_path) -> None:
+    """``dout`` stays the user's input everywhere; ∂L/∂out is ``d_out`` in the generated code
+    and the lab (which run and agree with PyTorch), and derive check reads ``dout`` as the
+    input and ``d_out`` as the gradient."""
+    import subprocess
+    import sys
+
+    from click.testing import CliRunner
+
+    from derive.checker.check import check
+    from derive.cli import main
+
+    path = tmp_path / "cs231n.toml"
+    path.write_text(DOUT, encoding="utf-8")
+    d = derive(spec.load(str(path)))
+    assert d.spec.gkey("out") == "d_out"
+    report = numeric.verify(d, points=1)
+    assert report.ok, [c for c in report.comparisons if not c.ok][:3]
+    args = ["build", str(path), "-f", "py", "--lang", "en", "-o", str(tmp_path / "o")]
+    res = CliRunner().invoke(main, args)
+    assert res.exit_code == 0, res.output
+    script = next((tmp_path / "o").rglob("backprop.py"))
+    code = script.read_text(encoding="utf-8")
+    assert "d_out = dout" in code and "dw = x.T @ d_out" in code
+    run = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stdout + run.stderr
+    # the gradient of out here equals the input dout: both spellings are right, x @ dout is not
+    assert check(str(path), "w", "x.T @ dout").ok and check(str(path), "w", "x.T @ d_out").ok
+    assert not check(str(path), "w", "x.T @ dout / 2").ok

@@ -80,6 +80,7 @@ class Ref(MExpr):
     loss_tex: str = "L"
     dims: tuple[int, int] | None = None  # the spec's sizes (named Dims), when known
     delta: bool = False  # print the gradient as δ_V (computed tensors) rather than ∂L/∂V
+    gkey: str = ""  # the gradient's name in code when d<name> is a spec name (NetSpec.gkey)
     prec = 5
 
     @property
@@ -89,7 +90,7 @@ class Ref(MExpr):
     @property
     def key(self) -> str:
         """The name of its value in an environment (``X`` or ``dX``)."""
-        return f"d{self.name}" if self.kind == "grad" else self.name
+        return (self.gkey or f"d{self.name}") if self.kind == "grad" else self.name
 
 
 @dataclass(frozen=True)

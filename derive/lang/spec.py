@@ -168,6 +168,21 @@ def resize(d: int, sizes: dict[str, int]) -> int:
     return int(d)
 
 
+def gradient_keys(order: list[str], graded: set[str], taken: set[str]) -> dict[str, str]:
+    """``{X: key}`` for each tensor X with a gradient whose usual name ``dX`` is taken by a
+    spec name (``dout`` next to ``out``): the first free of ``d_X``, ``grad_X``, ``d_X_``, …;
+    in declaration order, so the choice is deterministic."""
+    out: dict[str, str] = {}
+    used = set(taken) | {f"d{k}" for k in graded}
+    for k in order:
+        if k not in graded or f"d{k}" not in taken:
+            continue
+        cands = [f"d_{k}", f"grad_{k}"] + [f"d_{k}" + "_" * i for i in range(1, 64)]
+        out[k] = next(c for c in cands if c not in used)
+        used.add(out[k])
+    return out
+
+
 class SpecError(BadInput, ValueError):
     """A spec that cannot be used. ``str()`` is the one-line message for the user."""
 
@@ -199,10 +214,17 @@ class NetSpec:
     # inputs declared ``{ shape = [...], kind = "one-hot" }``: every row has one 1, the rest 0
     one_hot: tuple[str, ...] = ()
     generated: tuple[str, ...] = ()  # inputs/params whose [values] were made up (none given)
+    # the name of ∂L/∂X in code, the lab and derive check where it is not dX: a spec name dX
+    # already stands for something else (CS231n's upstream gradient dout next to a node out)
+    grad_keys: dict[str, str] = field(default_factory=dict)
 
     @property
     def loss(self) -> str:
         return self.forward[-1][0]
+
+    def gkey(self, name: str) -> str:
+        """The name of ∂L/∂``name`` in code and environments: ``d<name>`` unless taken."""
+        return self.grad_keys.get(name, f"d{name}")
 
     def shape2d(self, name: str) -> tuple[int, int]:
         s = self.shapes[name]
@@ -441,20 +463,7 @@ class _Validator:
         for k, node in forward:
             if any(n in graded for n in ex.names(node)):
                 graded.add(k)
-        for key in shapes:
-            if key.startswith("d") and key[1:] in graded:
-                table = self.names.get(key, "constants")
-                alt = next(
-                    a for a in (f"g_{key[1:]}", f"up_{key[1:]}", f"{key}_in") if a not in shapes
-                )
-                raise self.err(
-                    f"[{table}] {key}",
-                    f"'{key}' clashes with the name of the "
-                    f"gradient of '{key[1:]}' (d{key[1:]} = ∂L/∂{key[1:]} in the generated "
-                    "code, the lab and derive check, so the two could not be told apart)",
-                    f"rename '{key}' everywhere in the spec, e.g. to '{alt}' (CS231n's "
-                    f"upstream gradient 'dout' of a node 'out' as 'g_out')",
-                )
+        grad_keys = gradient_keys([*params, *(k for k, _ in forward)], graded, set(shapes))
         loss = forward[-1][0]
         if shapes[loss] not in ((), (1, 1)):
             raise self.err(
@@ -501,6 +510,7 @@ class _Validator:
             full_dims=full_dims,
             train=train,
             one_hot=tuple(self.one_hot),
+            grad_keys=grad_keys,
             generated=tuple(k for k in (*inputs, *params) if k not in self.given_values()),
         )
 

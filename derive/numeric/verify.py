@@ -223,17 +223,17 @@ def gradients_matrix(d: Derivation, point: Mapping[str, np.ndarray], sizes=None,
     """Matrix-form backward pass (the verified rules), float64: ``{param: gradient}``."""
     env = forward_numeric(d, point, sizes, zeros)
     scal = scalar_values(d.graph, sizes)
-    loss = d.graph.spec.loss
-    env["d" + loss] = np.ones((1, 1))
+    spec = d.graph.spec
+    env[spec.gkey(spec.loss)] = np.ones((1, 1))
     for visit in d.backward:
         with np.errstate(all="ignore"):
             value = np.asarray(visit.formula.numeric(env, scal), float)
-        env["d" + visit.name] = (
+        env[spec.gkey(visit.name)] = (
             np.broadcast_to(value, env[visit.name].shape).copy()
             if visit.name in env
             else np.atleast_2d(value)
         )
-    return {p: env["d" + p] for p in d.graph.spec.params}, loss_numeric(d, point, sizes)
+    return {p: env[spec.gkey(p)] for p in spec.params}, loss_numeric(d, point, sizes)
 
 
 def gradients_matrix_precise(

@@ -366,7 +366,7 @@ class Pieces:
             tuple(self.eq(s, t.shape) for s in v.simplified),
             tuple(self.calc(s) for s in v.entries),
             self.values(gt, t.grads),
-            f"d{v.name} = {v.formula.code()}",
+            f"{self.d.spec.gkey(v.name)} = {v.formula.code()}",
             tuple(names),
         )
 
