@@ -209,3 +209,28 @@ def test_an_input_named_dout_is_supported_and_the_gradient_of_out_is_d_out(tmp_p
     # the gradient of out here equals the input dout: both spellings are right, x @ dout is not
     assert check(str(path), "w", "x.T @ dout").ok and check(str(path), "w", "x.T @ d_out").ok
     assert not check(str(path), "w", "x.T @ dout / 2").ok
+
+
+def test_keras_backend_k_is_a_module_unless_a_tensor_is_named_k() -> None:
+    """``K.clip``/``K.epsilon()`` read as Keras' backend; in a spec with attention's keys K,
+    ``K.sum(axis=0)`` stays the tensor's method (as before Keras was read)."""
+    base = """
+[dims]
+m = 3
+n = 2
+[inputs]
+X = ["m", "n"]
+{k}
+[params]
+w = ["n", 1]
+[forward]
+p = "sigmoid(X @ w)"
+L = "{loss}"
+"""
+    keras = spec.parse(base.format(k="", loss="K.mean(K.clip(p, K.epsilon(), 1))"), "k")
+    plain = spec.parse(base.format(k="", loss="np.mean(np.clip(p, 1e-7, 1))"), "k")
+    assert keras.forward[-1][1] == plain.forward[-1][1]
+    text = base.format(k='K = ["m", "n"]', loss="np.sum(p) + K.sum(axis=0).sum()")
+    tensor = spec.parse(text, "k")
+    same = spec.parse(text.replace("K.sum(axis=0).sum()", "np.sum(np.sum(K, axis=0))"), "k")
+    assert tensor.forward[-1][1] == same.forward[-1][1]

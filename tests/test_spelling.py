@@ -121,6 +121,15 @@ CASES = [
     ("F.hardsigmoid(Z * 4)", lambda Z: F.relu6(Z * 4 + 3) / 6, 0),
     ("F.hardswish(Z * 4)", lambda Z: F.hardswish(Z * 4), 0),
     ("torch.max(Z, torch.zeros_like(Z))", lambda Z: torch.max(Z, torch.zeros_like(Z)), 0),
+    ("F.normalize(Z, dim=1)", lambda Z: F.normalize(Z, dim=1), 0),
+    ("F.normalize(Z, p=2, dim=0)", lambda Z: F.normalize(Z, p=2, dim=0), 0),
+    ("torch.nn.functional.normalize(Z)", lambda Z: F.normalize(Z), 0),
+    # the Keras backend: K.epsilon() is 1e-7
+    (
+        "K.mean(K.square(K.clip(Z, K.epsilon(), 1 - K.epsilon()) - Y))",
+        lambda Z: ((torch.clamp(Z, 1e-7, 1 - 1e-7) - t(Y)) ** 2).mean(),
+        1,
+    ),
     ("np.maximum(np.zeros_like(Z), Z)", lambda Z: torch.maximum(torch.zeros_like(Z), Z), 0),
     ("Z * np.ones_like(Z) + torch.zeros_like(X)", lambda Z: Z * torch.ones_like(Z), 0),
     ("F.silu(Z)", lambda Z: F.silu(Z), 0),

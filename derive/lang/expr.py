@@ -289,6 +289,12 @@ class _Converter:
         label = getattr(d, "label", None)
         return Name(label) if label else Num(Fraction(int(d)))
 
+    def tensor_named_k(self, v: ast.AST) -> bool:
+        """``v`` is the name ``K`` of a tensor declared earlier (Keras' backend is K too)."""
+        return (
+            isinstance(v, ast.Name) and v.id in spelling.KERAS and v.id in (self.shapes or {})
+        )
+
     def reshape(self, node: ast.Call, depth: int) -> Node:
         """``y.reshape(y_hat.shape)``, ``x.reshape(-1, 1)``, ``x.view(1, -1)``, ``x.squeeze()``,
         ``x.flatten()`` of a tensor declared earlier: where the entries keep their order these
@@ -404,7 +410,9 @@ class _Converter:
     def call(self, node: ast.Call, depth: int) -> Node:
         f = node.func
         module = ""
-        if isinstance(f, ast.Attribute) and (module := _module_of(f.value)):
+        # K.sum(axis=0) of attention's keys K is the tensor's method, not Keras' K.sum
+        keras_k = isinstance(f, ast.Attribute) and self.tensor_named_k(f.value)
+        if isinstance(f, ast.Attribute) and not keras_k and (module := _module_of(f.value)):
             # np.tanh(Z), torch.sigmoid(Z), F.relu(Z), torch.nn.functional.mse_loss(P, Y): the
             # language's function of that name (or its exact respelling below)
             node = ast.Call(ast.Name(f.attr, ast.Load()), node.args, node.keywords)

@@ -37,8 +37,13 @@ MODULES = frozenset(
         "torch.linalg",
         "scipy.special",
         "special",
+        "K",
+        "keras.backend",
+        "tf.keras.backend",
     }
 )
+# the Keras backend (K.clip, K.log, K.mean …, and K.epsilon() = 1e-7)
+KERAS = frozenset({"K", "keras.backend", "tf.keras.backend"})
 # PyTorch's functional modules: there ``cross_entropy`` takes logits (as F.cross_entropy does)
 TORCH_FUNCTIONAL = frozenset({"F", "nn.functional", "torch.nn.functional"})
 # np.pi, math.e …: the float64 numbers NumPy/PyTorch compute with (kept exactly)
@@ -274,6 +279,27 @@ def _norm(node: ast.Call, how: str) -> ast.expr:
         )
     sq = _bin(a["x"], ast.Pow(), _num(2))
     return _call("sqrt", _call("sum", sq, **_axis_kw(a.get("axis"), a.get("keepdims"))))
+
+
+def _normalize(node: ast.Call, how: str) -> ast.expr:
+    """``F.normalize(x, p=2, dim=1)``: x divided by the 2-norms along ``dim`` (its ``eps``, a
+    floor of 1e-12 on the norm, is left out as cosine_similarity's is: a norm that small is a
+    non-finite value, refused anyway)."""
+    a = _bound(node, "normalize", ("x", "p", "axis", "eps"), 1)
+    p = a.get("p")
+    if not (_is_none(p) or isinstance(p, ast.Constant) and p.value == 2):
+        raise SpellingError("normalize() is read for p=2 (the Euclidean norm) only")
+    ax = a.get("axis", ast.Constant(1))
+    sq = _bin(a["x"], ast.Pow(), _num(2))
+    norm = _call("sqrt", _call("sum", sq, axis=ax, keepdims=ast.Constant(True)))
+    return _div(a["x"], norm)
+
+
+def _epsilon(node: ast.Call, how: str) -> ast.expr | None:
+    """Keras' ``K.epsilon()``: its default fuzz factor 1e-7."""
+    if how not in KERAS or node.args or node.keywords:
+        return None
+    return _num(1e-7)
 
 
 def _cosine(node: ast.Call, how: str) -> ast.expr:
@@ -713,6 +739,8 @@ REWRITES: dict[str, Callable[[ast.Call, str], ast.expr | None]] = {
     "softmax": _rowwise("softmax"),
     "log_softmax": _rowwise("log_softmax"),
     "cosine_similarity": _cosine,
+    "normalize": _normalize,
+    "epsilon": _epsilon,
     "transpose": _transpose,
     "t": _transpose,
     "mse_loss": _loss2(
