@@ -234,3 +234,30 @@ L = "{loss}"
     tensor = spec.parse(text, "k")
     same = spec.parse(text.replace("K.sum(axis=0).sum()", "np.sum(np.sum(K, axis=0))"), "k")
     assert tensor.forward[-1][1] == same.forward[-1][1]
+
+
+@pytest.mark.parametrize(
+    "loss, says",
+    [
+        ("np.sum(sigmoid(p[:, 0:1]))", "slices such as p[:, 0:1] are not read"),
+        ("-np.mean(np.log(p[np.arange(m), y]))", "declare the labels one-hot"),
+        ("np.sum(p[0, 0] * p)", "indexing (p[0, 0]) is not read"),
+    ],
+)
+def test_indexing_in_a_spec_is_refused_saying_what_to_write(loss: str, says: str) -> None:
+    text = """
+[dims]
+m = 3
+n = 2
+[inputs]
+X = ["m", "n"]
+y = ["m"]
+[params]
+w = ["n", 2]
+[forward]
+p = "X @ w"
+L = "{loss}"
+"""
+    with pytest.raises(spec.SpecError) as err:
+        spec.parse(text.format(loss=loss), source="idx")
+    assert says in str(err.value) and "\n" not in str(err.value)

@@ -260,6 +260,8 @@ class _Converter:
             return size
         if isinstance(node, ast.Subscript) and self.allow_index:
             return self.index(node)
+        if isinstance(node, ast.Subscript) and self.shapes is not None:  # a spec's line
+            raise self.fail(node, _subscript_refusal(node))
         kind = type(node).__name__
         raise self.fail(node, f"'{kind}' is not allowed in an expression")
 
@@ -591,6 +593,29 @@ def _float_constant(n: Node) -> Node:
 
 # reshapes read by :meth:`_Converter.reshape` (they keep every entry where it is)
 _RESHAPES = frozenset({"reshape", "view", "squeeze", "flatten", "ravel"})
+
+
+def _subscript_refusal(node: ast.Subscript) -> str:
+    """Why ``x[…]`` is not read, and what to write instead: the language works on whole
+    tensors (slices of columns, class-label indexing and single entries alike)."""
+    parts = node.slice.elts if isinstance(node.slice, ast.Tuple) else [node.slice]
+    text = ast.unparse(node)
+    if any(isinstance(k, ast.Slice) for k in parts):
+        return (
+            f"slices such as {text} are not read: give each block its own tensor (an LSTM's "
+            "gates as W_i, W_f, W_o, W_c on the concatenated input) and join tensors with "
+            "np.concatenate"
+        )
+    if len(parts) == 2 and not all(isinstance(k, ast.Constant) for k in parts):
+        return (
+            f"indexing by labels ({text}) is not read: declare the labels one-hot, "
+            '{ shape = ["N", "C"], kind = "one-hot" }, and write np.sum(Y * np.log(P), axis=1) '
+            "(or F.cross_entropy(Z, Y) on logits)"
+        )
+    return (
+        f"indexing ({text}) is not read: expressions work on whole tensors; name a single "
+        "entry as its own [inputs]/[params] tensor"
+    )
 
 
 def _dim_value(name: str, shapes: Mapping[str, tuple[int, ...]]) -> int | None:
