@@ -261,3 +261,12 @@ L = "{loss}"
     with pytest.raises(spec.SpecError) as err:
         spec.parse(text.format(loss=loss), source="idx")
     assert says in str(err.value) and "\n" not in str(err.value)
+
+
+def test_an_arithmetic_size_prints_as_written_in_the_shape_table() -> None:
+    from derive.walkthrough.records import dim_tex, shape_tex
+
+    s = spec.parse(RNN.format(rows='"d + h"', extra=""), source="rnn")
+    assert str(shape_tex(s.params["W"])) == "(d + h) \\times h"
+    twice = spec.parse(RNN.format(rows='"2*h + 1"', extra=""), source="rnn")
+    assert dim_tex(twice.params["W"][0]) == "(2 h + 1)"
