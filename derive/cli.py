@@ -511,8 +511,9 @@ def _derivation(net: str) -> Any:
 @_guard
 def grade_cmd(submissions: str, report: str, jobs: int | None, lang: str, quiet: bool) -> None:
     """Grade a class: SUBMISSIONS is CSV or JSON Lines (id, network, wrt, formula or value,
-    optional kind: numpy, latex, value). Writes one verdict per row and a summary of mistake codes
-    (a Markdown table on stdout). A bad row gets its own error and never stops the batch.
+    optional kind: numpy, latex, value; optional variant and seed: an exercise variant's values).
+    Writes one verdict per row and a summary of mistake codes (a Markdown table on stdout). A bad
+    row gets its own error and never stops the batch.
 
     Example: derive grade answers.csv -o report.csv
     """
@@ -554,13 +555,18 @@ def grade_cmd(submissions: str, report: str, jobs: int | None, lang: str, quiet:
         shown["last"] = done
         g.progress_bar(done, total)
 
-    results = g.grade_all(rows, jobs=jobs, lang=lang, progress=progress)
+    results = g.grade_all(rows, jobs=jobs, lang=lang, progress=progress, resolve=_variant_of)
     try:
         summ = g.write_report(results, out, lang)
     except OSError as err:
         raise Failure(BAD_INPUT, f"{report}: cannot write it ({err.strerror or err})") from None
     click.echo(summ["markdown"], nl=False)
     _progress(f"graded {len(results)} submissions → {report}")
+
+
+def _variant_of(net: str, variant: int, seed: int) -> Any:
+    """Exercise variant ``variant`` (seed ``seed``) of ``net`` for ``derive grade``'s rows."""
+    return _variant_target(net, variant, seed, None)
 
 
 def _variant_target(net: str, variant: int | None, seed: int, answers: str | None) -> Any:

@@ -319,7 +319,7 @@ HOSTILE_SPEC = f'''
 [network]
 name = "hostile"
 title = {{ en = "{TITLE_EN}", zh = "{TITLE_ZH}" }}
-description = "<img src=x onerror=alert(1)> \\\\def\\\\x{{1}} ``` $$"
+description = "<img src=x onerror=alert(1)> \\\\def\\\\x{{1}} ``` \\\\$\\\\$"  # \\$: a dollar sign
 
 [dims]
 n = 2

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -172,6 +173,36 @@ def test_cli_check_grades_against_a_variant(out: Path) -> None:
     assert wrong_net.returncode == 2 and "mlp-bce" in wrong_net.stderr
 
 
+@pytest.mark.slow
+def test_cli_grade_grades_each_row_against_its_variant(out: Path, tmp_path: Path) -> None:
+    keys = {
+        v: json.loads((out / "mlp-bce" / f"seed-{SEED}/variant-{v}/answers.json").read_text())
+        for v in (2, 3)
+    }
+    q = {v: next(q for q in k["questions"] if q["id"] == "numbers.W1[0,0]") for v, k in keys.items()}
+    assert q[2]["expected"] != q[3]["expected"]
+    rows = [
+        ("own", q[2]["expected"], 2, SEED),
+        ("swapped", q[3]["expected"], 2, SEED),  # another student's number
+        ("spec", q[2]["expected"], "", ""),  # no variant: the spec's own values
+        ("bad", q[2]["expected"], "two", SEED),
+        ("orphan", q[2]["expected"], "", SEED),
+    ]
+    subs = tmp_path / "subs.csv"
+    subs.write_text(
+        "id,network,wrt,value,variant,seed\n"
+        + "".join(f'{i},mlp-bce,"W1[0,0]",{v},{n},{s}\n' for i, v, n, s in rows)
+    )
+    done = _cli("grade", str(subs), "-o", str(tmp_path / "r.json"), "--quiet")
+    assert done.returncode == 0, done.stderr
+    got = {r["id"]: r for r in json.loads((tmp_path / "r.json").read_text())["results"]}
+    assert got["own"]["verdict"] == "correct" and got["own"]["variant"] == f"2 (seed {SEED})"
+    assert got["swapped"]["verdict"] == "incorrect"
+    assert got["spec"]["verdict"] == "incorrect" and got["spec"]["variant"] == ""
+    assert got["bad"]["verdict"] == "error" and "'variant'" in got["bad"]["message"]
+    assert got["orphan"]["verdict"] == "error" and "'seed'" in got["orphan"]["message"]
+
+
 # ---- the documents -----------------------------------------------------------------------------
 
 
@@ -292,3 +323,13 @@ L = "sum(a)"
     proc = _cli("build", str(path), "-f", "exercises", "--variant", "1", "-o", str(tmp_path / "o"))
     assert proc.returncode == 2, proc.stderr
     assert "masking" in proc.stderr and "Traceback" not in proc.stderr
+
+
+@pytest.mark.parametrize("net", ["mlp-bce", "neuron"])
+def test_chinese_sheets_use_chinese_punctuation_around_their_asides(out: Path, net: str) -> None:
+    """"(检查：`derive check …`)" and "传回。 形状：" were English parentheses and spaces in Chinese
+    sheets; the catalogue's ui.open/close/gap give each language its own."""
+    for name in ("exercises.md", "solutions.md"):
+        text = (out / net / "zh" / name).read_text("utf-8")
+        assert "(检查" not in text and "（检查：`derive check" in text or name == "solutions.md"
+        assert not re.findall(r".{8}[：。；，] (?![|&])", text), name

@@ -204,3 +204,16 @@ def test_notebook_executes_and_agrees_with_the_script(out: Path, net: str) -> No
     for line in proc.stdout.splitlines():
         assert line in text
     assert "np.float64(" not in text and "✗" not in text
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_notebook_code_cells_do_not_carry_the_scripts_section_numbers(out: Path, lang: str) -> None:
+    """backprop.py numbers its sections 1–5; in the notebook those numbers sat in code cells
+    under the handout's own "## 2. Forward pass" …, and "# 5. PyTorch" came before "# 4.
+    Training". The script keeps them, in order; the notebook's code cells carry none."""
+    nbformat = pytest.importorskip("nbformat")
+    nb = nbformat.read(out / "relu-mlp" / lang / "walkthrough.ipynb", as_version=4)
+    heads = [c.source.splitlines()[0] for c in nb.cells if c.cell_type == "code"]
+    assert not [h for h in heads if re.match(r"# \d\. ", h)], heads
+    script = (out / "relu-mlp" / lang / "backprop.py").read_text("utf-8")
+    assert re.findall(r"^# (\d)\. ", script, flags=re.M) == ["1", "2", "3", "4", "5"]

@@ -275,3 +275,29 @@ def test_handouts_have_no_overfull_boxes_and_fit_their_page_budget(
     doc = proofs_document(cited, builder.shared_proofs())
     log = compile_pdf(render.render("tex/proofs.tex.j2", doc, lang), tmp_path / "proofs.pdf")
     assert "Overfull \\hbox" not in log, ("proofs", lang)
+
+
+@pytest.mark.slow
+@needs_tex
+@pytest.mark.skipif(shutil.which("pdffonts") is None, reason="pdffonts not on PATH (poppler-utils)")
+def test_english_punctuation_is_set_in_the_latin_font(tmp_path: Path) -> None:
+    """ctex's xeCJK sets ’ “ ” — … as full-width CJK punctuation unless told otherwise: an English
+    handout read "sigmoid’ s slope" and "—a". With them in the Latin font, an English handout
+    without Chinese text embeds no CJK font at all."""
+    from derive.engine.backprop import derive
+    from derive.lang import spec
+    from derive.numeric import verify as numeric
+    from derive.render import build as builder
+    from derive.render import environment as render
+    from derive.walkthrough.context import build as context
+
+    d = derive(spec.load("tiny-mlp"))
+    w = context(d, numeric.verify(d, points=0, full=False), builder.shared_proofs())
+    tex = render.render("tex/walkthrough.tex.j2", w, "en", has_py=False)
+    assert all(ch in tex for ch in "’“”—"), "the handout no longer exercises the punctuation"
+    pdf = tmp_path / "walkthrough.pdf"
+    compile_pdf(tex, pdf)
+    fonts = subprocess.run(
+        ["pdffonts", str(pdf)], capture_output=True, text=True, check=True, timeout=60
+    ).stdout
+    assert "Fandol" not in fonts, fonts

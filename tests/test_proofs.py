@@ -560,3 +560,25 @@ def test_zero_init_against_torch():
     assert not zW1.any() and not zb1.any() and not zW2.any() and zb2.any()
     zero_steps = [s for s in proof.steps if s.reason in ("proof.zero_w2", "proof.zero_tanh")]
     assert len(zero_steps) == 3 and all(not np.any(np.array(s.rhs.value)) for s in zero_steps)
+
+
+def test_chinese_terminal_proof_uses_full_width_punctuation_in_its_title() -> None:
+    """`derive prove --lang zh` printed "线性层的权重梯度 (linear-weight)": English parentheses
+    after Chinese text. The title line is the catalogue's prove.heads.named."""
+    zh = P.format_text(P.get_proof("linear-weight"), "zh").splitlines()[0]
+    en = P.format_text(P.get_proof("linear-weight"), "en").splitlines()[0]
+    assert zh.endswith("（linear-weight）") and " (" not in zh
+    assert en == "Linear layer: gradient of the weights (linear-weight)"
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_the_bracket_notation_is_explained_once_per_proof(name: str) -> None:
+    """linear-weight explained "[a = b] (Kronecker's symbol: 1 when a = b, else 0)" at steps 3
+    and 6 alike; a proof now explains it at its first use and says "again" after."""
+    reasons = [s.reason for s in P.get_proof(name).steps]
+    full = reasons.count("proof.kronecker_collapse")
+    assert full <= 1, (name, reasons)
+    if "proof.kronecker_collapse.again" in reasons:
+        assert full == 1 and reasons.index("proof.kronecker_collapse") < reasons.index(
+            "proof.kronecker_collapse.again"
+        )

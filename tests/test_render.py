@@ -76,6 +76,20 @@ def test_tex_escape_maps_unicode_math_and_marks_unknown_symbols() -> None:
     assert tex_escape("\U0001f600") == "\\texttt{[U+1F600]}"  # never a "Missing character"
 
 
+def test_description_math_is_math_and_the_rest_inert_text() -> None:
+    text = r"Loss $L = \frac{1}{2}(O - t)^2$ <b>*not* bold</b>, \$5"
+    assert markup.md_prose(text) == (
+        r"Loss $L = \frac{1}{2}(O - t)^2$ &lt;b&gt;\*not\* bold&lt;/b&gt;, \$5"
+    )
+    assert markup.tex_prose(text) == (
+        r"Loss \(L = \frac{1}{2}(O - t)^2\) \textless{}b\textgreater{}*not* bold"
+        r"\textless{}/b\textgreater{}, \$5"
+    )
+    assert markup.py_prose(text) == r"Loss L = \frac{1}{2}(O - t)^2 <b>*not* bold</b>, $5"
+    with pytest.raises(ValueError):
+        markup.md_prose(r"$\input{x}$")  # the spec refuses it first; the printer too
+
+
 def test_say_fills_placeholders_per_target() -> None:
     text = "Through {{V}}, $\\frac{1}{{{m}}}$, `code`, **bold**, *it*: {{t}}."
     args = {"V": Math("Z^{[1]}"), "m": Math("m"), "t": "a_b"}
@@ -320,3 +334,189 @@ def test_a_loss_target_is_called_a_target_in_the_tensor_table() -> None:
     assert kinds["T"] == "target" and kinds["X"] == "input"
     for lang in ("en", "zh"):
         assert catalogue(lang)["kind"]["target"] != catalogue(lang)["kind"]["input"]
+
+
+def test_a_weight_used_transposed_gets_no_missing_transpose_and_one_factor_two() -> None:
+    """neuron computes z = x wᵀ, so ∂L/∂w = δ_z x has no transpose: its lessons speak of the
+    order of the factors and of a transpose added out of habit (xᵀ δ_z: the right numbers as a
+    column), not of "the transpose" it lacks; its factor-two lesson shows F.mse_loss's numbers,
+    so the common mistakes point at them instead of showing them twice. tiny-mlp (h W2, a
+    written-out ½(…)²) keeps the transpose lessons and the factor-two numbers."""
+    got = {}
+    for name in ("neuron", "tiny-mlp"):
+        d = derive(spec.load(name))
+        w = build(d, numeric.verify(d, points=0, full=False), shared_proofs(), detail="standard")
+        mistakes = next(ls for ls in w.lessons if ls.key == "mistakes")
+        got[name] = [ls.key for ls in w.lessons], dict(mistakes.parts), dict(mistakes.math)
+    keys, parts, math = got["neuron"]
+    assert "product-order" in keys and "transpose-order" not in keys
+    assert parts["factor_two.same"] == () and "factor_two" not in parts
+    assert "transpose_habit" in parts and "transpose_shapes" not in parts
+    assert (math["sc"], math["sw"]) == ("3 \\times 1", "1 \\times 3")
+    keys, parts, _ = got["tiny-mlp"]
+    assert "transpose-order" in keys and "product-order" not in keys
+    assert len(parts["factor_two"]) == 1 and "transpose_shapes" in parts
+
+
+def test_zero_init_speaks_of_a_hidden_bias_only_where_the_network_has_one() -> None:
+    """"the entries of a hidden-layer bias, if there is one" was said to every network: tiny-mlp
+    (no biases) now hears of its weights only, mlp-bce of its own b1 by name, in both
+    languages."""
+    from derive.locale import catalog
+
+    for name, bias in (("tiny-mlp", None), ("mlp-bce", "b^{[1]}")):
+        d = derive(spec.load(name))
+        w = build(d, numeric.verify(d, points=0, full=False), shared_proofs(), detail="standard")
+        (ls,) = [ls for ls in w.lessons if ls.key == "symmetry"]
+        assert dict(ls.math).get("b") == bias, name
+        for lang in ("en", "zh"):
+            text = catalog.catalogue(lang)["lessons"]["symmetry"][ls.body]
+            assert ("{{b}}" in text) == (bias is not None), (name, lang)
+            assert "if there is one" not in text and "若有偏置" not in text
+
+
+def test_chinese_prose_has_no_space_after_full_width_punctuation() -> None:
+    """Chinese sets no space after ：。；，: "**依据**： 定义", "对应代码： `dW2`",
+    "参照值。 （PyTorch" were glued by the templates with an English space; ui.gap is the
+    language's separator.
+    Table cells ("（待学习） |") are not prose."""
+    import re as _re
+
+    from derive.render import environment as render
+
+    for name in ("mlp-bce", "neuron"):
+        d = derive(spec.load(name))
+        for detail in ("standard", "full"):
+            w = build(d, numeric.verify(d, points=0, full=False), shared_proofs(), detail=detail)
+            for template in ("md/walkthrough.md.j2", "tex/walkthrough.tex.j2"):
+                zh = render.render(template, w, "zh", has_py=True)
+                bad = _re.findall(r".{12}[：。；，] (?![|&\\])", zh)
+                assert not bad, (name, detail, template, bad[:3])
+                en = render.render(template, w, "en", has_py=True)
+                assert not _re.search(r"(Why\.(\*\*|\})|In code:)\S", en), (name, detail, template)
+
+
+def test_chinese_handout_prose_names_sigmoid_one_way() -> None:
+    """The proofs say "Sigmoid 函数的导数"; the handout prose said "sigmoid 的斜率" next to it.
+    Outside math and code, the zh catalogue's handout prose writes Sigmoid (the checker's
+    messages name the NumPy function and are not prose about the network)."""
+    import re as _re
+
+    from derive.locale import catalog
+
+    def strings(node: object, key: str = ""):
+        if isinstance(node, dict):
+            for k, v in node.items():
+                yield from strings(v, f"{key}.{k}")
+        elif isinstance(node, str):
+            yield key, node
+
+    for key, text in strings(catalog.catalogue("zh")):
+        if key.startswith(".check."):
+            continue
+        prose = _re.sub(r"\$[^$]*\$|`[^`]*`", "", text)
+        assert not _re.search(r"\bsigmoid\b", prose), key
+
+
+def test_zero_init_is_not_called_linear_three_times() -> None:
+    """The symmetry lesson opens with "does not make the network linear" and the common
+    mistakes list it again; its closing line no longer says it a third time."""
+    from derive.render import environment as render
+
+    d = derive(spec.load("tiny-mlp"))
+    w = build(d, numeric.verify(d, points=0, full=False), shared_proofs(), detail="standard")
+    for lang, phrase in (("en", r"network .?linear"), ("zh", "线性的")):
+        md = render.render("md/walkthrough.md.j2", w, lang, has_py=True)
+        said = re.findall(phrase, md[md.index("## 7.") :])
+        assert len(said) == 2, (lang, said)
+
+
+def test_the_proofs_document_does_not_point_at_a_text_above_it() -> None:
+    """proofs.md/.tex stand alone: they opened with "The matrix rules used above" (上文用到的),
+    a sentence written for the proofs section inside a full walkthrough."""
+    from derive.render import build as builder
+    from derive.render import environment as render
+    from derive.walkthrough.context import proofs_document
+
+    doc = proofs_document(["linear-weight", "sigmoid-derivative"], builder.shared_proofs())
+    for lang, above in (("en", "used above"), ("zh", "上文")):
+        for template in ("md/proofs.md.j2", "tex/proofs.tex.j2"):
+            text = render.render(template, doc, lang)
+            assert above not in text and "[a = b]" in text, (lang, template)
+
+
+def test_a_drawing_without_activations_does_not_announce_them() -> None:
+    """chain's graph (u = w·x, v = u + b, L = v²) has no activation on any edge; its lead-in
+    sentence said "each activation the edge it is applied on". tiny-mlp's σ edges keep it."""
+    from derive.render import environment as render
+
+    for name, functions in (("chain", False), ("tiny-mlp", True)):
+        d = derive(spec.load(name))
+        w = build(d, numeric.verify(d, points=0, full=False), shared_proofs(), detail="standard")
+        assert w.diagram.functions is functions, name
+        md = render.render("md/walkthrough.md.j2", w, "en", has_py=True)
+        assert ("each activation" in md) is functions, name
+
+
+def test_a_bias_closed_form_is_not_announced_as_times_the_input() -> None:
+    """"… × input of the layer" introduced ∂L/∂b = 1ᵀ(…) too, where no input appears; a bias's
+    closed form is the error carried back and summed over the batch."""
+    from derive.render import environment as render
+
+    d = derive(spec.load("mlp-bce"))
+    w = build(d, numeric.verify(d, points=0, full=False), shared_proofs(), detail="standard")
+    for lang, times_input, summed in (
+        ("en", "input of the layer", "summed over the batch"),
+        ("zh", "这一层的输入", "再对批量求和"),
+    ):
+        md = render.render("md/walkthrough.md.j2", w, lang, has_py=True)
+        found = re.findall(
+            r"^(\*\*(?:In one formula|合成一个公式).*)\n\n\$\$\n"
+            r"(\\frac\{\\partial L\}\{\\partial [^=\n]*) =",
+            md,
+            re.M,
+        )
+        closed = dict((lhs, lead) for lead, lhs in found)
+        for lhs, lead in closed.items():
+            want = summed if "b^{[" in lhs else times_input
+            assert want in lead, (lang, lhs, lead)
+        assert len([k for k in closed if "b^{[" in k]) == 2 and len(closed) == 4, (lang, closed)
+
+
+def test_chinese_labels_put_the_colon_after_the_bold() -> None:
+    """"**依据**：", "**前提**：" but "**形状：**", "**这一步在做什么：**": one style for a bold
+    label followed by a colon in the zh catalogue (the colon after the bold)."""
+    from derive.locale import catalog
+
+    def strings(node: object):
+        if isinstance(node, dict):
+            for v in node.values():
+                yield from strings(v)
+        elif isinstance(node, str):
+            yield node
+
+    bad = [s for s in strings(catalog.catalogue("zh")) if re.search(r"\*\*[^*]{1,20}：\*\*", s)]
+    assert not bad, bad
+
+
+def test_rounded_hand_numbers_show_all_their_significant_digits() -> None:
+    """"writes every intermediate result to 3 significant digits" showed -0.061 (two): the
+    tilde numbers keep their trailing zeros. Every one has exactly 3 significant digits."""
+    d = derive(spec.load("neuron"))
+    w = build(d, numeric.verify(d, points=0, full=False), shared_proofs(), detail="standard")
+    ls = next(ls for ls in w.lessons if ls.key == "mistakes")
+    tilde = next(v for v in dict(ls.parts)["rounding"] if "widetilde" in v.lhs)
+    numbers = re.findall(r"-?\d+\.\d+", tilde.value)
+    assert numbers and "-0.0610" in numbers
+    assert all(len(n.lstrip("-").replace(".", "").lstrip("0")) == 3 for n in numbers), numbers
+
+
+def test_the_order_lesson_speaks_of_a_batch_sum_only_where_there_is_a_batch() -> None:
+    """tiny-mlp and neuron have one example: "the product over the batch index adds up the
+    contributions of all examples" described a sum they do not have. relu-mlp (3 rows) keeps
+    it."""
+    for name, body in (("tiny-mlp", "body.one"), ("neuron", "body.one"), ("relu-mlp", "body")):
+        d = derive(spec.load(name))
+        w = build(d, numeric.verify(d, points=0, full=False), shared_proofs(), detail="standard")
+        (ls,) = [ls for ls in w.lessons if ls.key in ("transpose-order", "product-order")]
+        assert ls.body == body, name

@@ -149,6 +149,51 @@ def test_not_toml():
     assert "not valid TOML" in bad("[network\n").message
 
 
+@pytest.mark.parametrize(
+    ("old", "new", "fix"),
+    [
+        ('X = ["m", "n"]', "X = [m, n]", '(X = [m, n]): put each size name in quotes'),
+        ('A = "sigmoid(Z)"', "A = sigmoid(Z)", 'put the formula or text in quotes, e.g. A = "sigmoid(Z)"'),
+        ('A = "sigmoid(Z)"', 'A = "sigmoid(Z)', "close the quote"),
+        ('W = ["n", 1]', 'θ = ["n", 1]', "a key with non-ASCII letters needs quotes"),
+    ],
+)
+def test_toml_slips_get_a_fix_for_their_line(old, new, fix):
+    assert old in GOOD
+    e = bad(GOOD.replace(old, new))
+    assert "not valid TOML" in e.message and fix in e.fix
+
+
+@pytest.mark.parametrize(
+    ("description", "why"),
+    [
+        (r"see $\input{secret}$", r"\input"),
+        (r"$x^^5cinput$", "'^^'"),
+        (r"a $5 bill", "without its closing $"),
+        (r"$σ(z)$", "ASCII only"),
+        (r"$\frac{1}{2$", "unbalanced braces"),
+        (r"$|x|$", r"\vert"),
+    ],
+)
+def test_description_math_is_a_safe_subset(description, why):
+    e = bad(GOOD.replace('name = "t"', f'name = "t"\ndescription = \'{description}\''))
+    assert e.where.startswith("[network] description") and why in e.message
+
+
+def test_description_math_and_dollars():
+    s = spec.parse(GOOD.replace('name = "t"', 'name = "t"\ndescription = \'$L = \\frac{1}{2}(O - t)^2$, \\$5\''))
+    assert spec.prose_parts(s.description["en"]) == [
+        (True, r"L = \frac{1}{2}(O - t)^2"),
+        (False, ", $5"),
+    ]
+
+
+def test_a_byte_order_mark_is_read(tmp_path):
+    path = tmp_path / "bom.toml"
+    path.write_bytes(b"\xef\xbb\xbf" + GOOD.replace("\n", "\r\n").encode())
+    assert spec.load(str(path)).name == "t"
+
+
 def test_unknown_builtin_or_missing_file():
     with pytest.raises(spec.SpecError) as err:
         spec.load("no-such-net")

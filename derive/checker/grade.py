@@ -33,11 +33,16 @@ from typing import Any
 from derive.checker.check import FormulaError, check
 from derive.checker.checknet import CACHE_SIZE, net_for
 from derive.checker.names import looks_latex
+from derive.errors import BadInput
 from derive.files import read_capped
 from derive.lang.spec import SpecError
 from derive.locale import catalog
 
-FIELDS = ("id", "network", "wrt", "verdict", "codes", "message", "expected", "notes")
+FIELDS = ("id", "network", "wrt", "variant", "verdict", "codes", "message", "expected", "notes")
+# ``variant``: an exercise variant's values (``derive build -f exercises --variant N --seed S``)
+# to grade against; a function ``(network, variant, seed) -> Derivation`` given by the caller
+# (the CLI) makes them, since the exercises live in a later layer than the checker.
+Resolve = Callable[[str, int, int], Any]
 KINDS = {
     "numpy": "numpy",
     "python": "numpy",
@@ -128,20 +133,49 @@ def _text(row: dict[str, Any], key: str) -> str | None:
 def _key(row: dict[str, Any]) -> tuple[Any, ...]:
     """Rows with the same key get the same answer (whitespace inside a formula ignored)."""
     parts = []
-    for k in ("network", "wrt", "kind", "formula", "value", "_error"):
+    for k in ("network", "wrt", "variant", "seed", "kind", "formula", "value", "_error"):
         v = row.get(k)
         parts.append(re.sub(r"\s+", " ", v.strip()) if isinstance(v, str) else repr(v))
     return tuple(parts)
 
 
-def grade(row: dict[str, Any], lang: str = "en") -> dict[str, Any]:
+def _count(row: dict[str, Any], key: str) -> int | None:
+    """A whole number ≥ 0 in column ``key`` (``3``, ``3.0``), None when empty."""
+    text = _text(row, key)
+    if text is None:
+        return None
+    try:
+        number = float(text)
+    except ValueError:
+        number = -1.0
+    if not number.is_integer() or number < 0:
+        raise ValueError(f"'{key}' must be a whole number ≥ 0, not '{text}'")
+    return int(number)
+
+
+_VARIANTS: dict[tuple[str, int, int], Any] = {}
+
+
+def _variant(net: str, variant: int, seed: int, resolve: Resolve | None) -> Any:
+    if resolve is None:
+        raise ValueError("a 'variant' column needs the exercises (grade from the command line)")
+    key = (net, variant, seed)
+    if key not in _VARIANTS:
+        _VARIANTS[key] = resolve(net, variant, seed)
+    return _VARIANTS[key]
+
+
+def grade(row: dict[str, Any], lang: str = "en", resolve: Resolve | None = None) -> dict[str, Any]:
     """Grade one submission row; never raises for a bad row (``verdict`` ``error`` or
-    ``unreadable`` with the reason in ``message``)."""
+    ``unreadable`` with the reason in ``message``). A row with a ``variant`` (and optional
+    ``seed``, default 0) is graded against that exercise variant's values, made by
+    ``resolve``."""
 
     out: dict[str, Any] = {
         "id": str(row.get("id", "")),
         "network": str(row.get("network", "") or ""),
         "wrt": str(row.get("wrt", "") or ""),
+        "variant": "",
         "verdict": "error",
         "codes": [],
         "message": "",
@@ -154,6 +188,13 @@ def grade(row: dict[str, Any], lang: str = "en") -> dict[str, Any]:
         net = _text(row, "network")
         if net is None:
             raise ValueError("'network' is empty")
+        variant, seed = _count(row, "variant"), _count(row, "seed")
+        if variant is None and seed is not None:
+            raise ValueError("a 'seed' without a 'variant'; give both, or neither")
+        target: Any = net
+        if variant is not None:
+            out["variant"] = f"{variant} (seed {seed or 0})"
+            target = _variant(net, variant, seed or 0, resolve)
         wrt = _text(row, "wrt")
         formula = _text(row, "formula")
         value = _text(row, "value")
@@ -174,16 +215,16 @@ def grade(row: dict[str, Any], lang: str = "en") -> dict[str, Any]:
             value = value if value is not None else formula
             if value is None:
                 raise ValueError("kind 'value' needs a 'value'")
-            result = check(net, wrt, value=value, lang=lang)
+            result = check(target, wrt, value=value, lang=lang)
         else:
             if formula is None:
                 raise ValueError("neither 'formula' nor 'value' is given")
-            result = check(net, wrt, formula, latex=kind == "latex", lang=lang)
+            result = check(target, wrt, formula, latex=kind == "latex", lang=lang)
     except FormulaError as err:
         out["verdict"] = "unreadable"
         out["message"] = err.localized(lang)
         return out
-    except SpecError as err:
+    except (SpecError, BadInput) as err:  # a bad network, or a variant the exercises refuse
         out["message"] = str(err)
         return out
     except (ValueError, TypeError) as err:  # the row itself (checked above) or a bad option
@@ -207,12 +248,13 @@ def grade(row: dict[str, Any], lang: str = "en") -> dict[str, Any]:
 # ---- many rows ---------------------------------------------------------------------------------
 
 _LANG = "en"
+_RESOLVE: Resolve | None = None
 
 
 def _work(item: tuple[int, dict[str, Any]]) -> tuple[int, dict[str, Any]]:
     i, row = item
     try:
-        return i, grade(row, _LANG)
+        return i, grade(row, _LANG, _RESOLVE)
     except Exception as err:  # noqa: BLE001 - an internal error in one row stays in that row
         out = {k: "" for k in FIELDS}
         out.update(
@@ -225,13 +267,14 @@ def _work(item: tuple[int, dict[str, Any]]) -> tuple[int, dict[str, Any]]:
         return i, out
 
 
-def _init(lang: str) -> None:
-    global _LANG
-    _LANG = lang
+def _init(lang: str, resolve: Resolve | None = None) -> None:
+    global _LANG, _RESOLVE
+    _LANG, _RESOLVE = lang, resolve
 
 
-def _warm(rows: Sequence[dict[str, Any]]) -> None:
-    """Derive each network the rows name once, before the workers fork (they inherit it)."""
+def _warm(rows: Sequence[dict[str, Any]], resolve: Resolve | None = None) -> None:
+    """Derive each network (and exercise variant) the rows name once, before the workers fork
+    (they inherit it)."""
 
     seen: list[str] = []
     for row in rows:
@@ -244,6 +287,13 @@ def _warm(rows: Sequence[dict[str, Any]]) -> None:
             n.zero, n.other_dims, n.example, n.float_env  # noqa: B018 - build the lazy points
         except Exception:  # noqa: BLE001 - a bad network is reported by its rows
             continue
+    for row in rows:
+        try:
+            variant, net = _count(row, "variant"), _text(row, "network")
+            if variant is not None and net is not None and resolve is not None:
+                _variant(net, variant, _count(row, "seed") or 0, resolve)
+        except Exception:  # noqa: BLE001 - a bad variant is reported by its rows
+            continue
 
 
 def grade_all(
@@ -252,9 +302,11 @@ def grade_all(
     jobs: int | None = None,
     lang: str = "en",
     progress: Callable[[int, int], None] | None = None,
+    resolve: Resolve | None = None,
 ) -> list[dict[str, Any]]:
     """Grade ``rows`` (in order) on ``jobs`` processes (default: the number of cores);
-    identical submissions are graded once."""
+    identical submissions are graded once; ``resolve`` makes the exercise variants that rows
+    name (see :func:`grade`)."""
 
     catalog.catalogue(lang)  # ValueError for an unknown language
     groups: dict[tuple[Any, ...], list[int]] = {}
@@ -275,9 +327,9 @@ def grade_all(
         if progress is not None:
             progress(done, total)
 
-    _warm([r for _, r in work])
+    _warm([r for _, r in work], resolve)
     if jobs == 1 or len(work) < 50 or "fork" not in multiprocessing.get_all_start_methods():
-        _init(lang)
+        _init(lang, resolve)
         for item in work:
             u, ans = _work(item)
             answers[u] = ans
@@ -285,7 +337,7 @@ def grade_all(
     else:
         ctx = multiprocessing.get_context("fork")
         chunk = max(1, min(64, len(work) // (jobs * 8) or 1))
-        with ctx.Pool(jobs, initializer=_init, initargs=(lang,)) as pool:
+        with ctx.Pool(jobs, initializer=_init, initargs=(lang, resolve)) as pool:
             for u, ans in pool.imap_unordered(_work, work, chunksize=chunk):
                 answers[u] = ans
                 tick(u)

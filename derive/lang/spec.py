@@ -82,6 +82,72 @@ def clean_text(text: str) -> str:
     )
 
 
+# ``$…$`` in a description is LaTeX math (shown by KaTeX in Markdown and notebooks, by TeX in a
+# PDF, as plain text in code comments): a small grammar of ASCII characters and the commands a
+# formula about a network needs — never a command that reads or writes files or defines macros.
+_MATH_CHARS = re.compile(r"[A-Za-z0-9\s+\-*/=(),.;:!'<>\[\]^_{}\\]*\Z")
+_MATH_COMMANDS = frozenset(
+    """alpha beta gamma delta epsilon varepsilon zeta eta theta vartheta iota kappa lambda mu nu
+    xi pi rho sigma tau upsilon phi varphi chi psi omega Gamma Delta Theta Lambda Xi Pi Sigma
+    Phi Psi Omega sum prod frac tfrac dfrac sqrt hat tilde bar vec dot ddot mathbf mathrm
+    mathit mathcal boldsymbol operatorname text log ln exp tanh sigma max min top odot oslash
+    otimes cdot times circ partial nabla left right big Big lVert rVert lvert rvert vert Vert
+    langle rangle quad qquad ldots cdots dots le leq ge geq ne neq approx equiv in to mapsto
+    infty prime mid displaystyle tag""".split()
+)
+_MATH_COMMAND = re.compile(r"\\([A-Za-z]+|.)")
+
+
+def prose_parts(text: str) -> list[tuple[bool, str]]:
+    """``text`` as (is it math, content) parts: ``$…$`` spans are math, ``\\$`` a dollar sign.
+    Raises ``ValueError`` with the reason when a span is not the safe math subset."""
+    parts: list[tuple[bool, str]] = []
+    plain, k = "", 0
+    while k < len(text):
+        if text.startswith("\\$", k):
+            plain, k = plain + "$", k + 2
+            continue
+        if text[k] != "$":
+            plain, k = plain + text[k], k + 1
+            continue
+        end = text.find("$", k + 1)
+        if end < 0:
+            raise ValueError("a $ without its closing $ (write \\$ for a dollar sign)")
+        math = text[k + 1 : end].strip()
+        if not math:
+            raise ValueError("an empty $$")
+        if not _MATH_CHARS.match(math):
+            bad = next(c for c in math if not _MATH_CHARS.match(c))
+            raise ValueError(
+                f"'{bad}' inside ${math}$: math takes ASCII only (\\sigma for σ, \\sum for Σ, "
+                "\\vert for |)"
+            )
+        if "^^" in math:  # TeX reads ^^5c as a backslash
+            raise ValueError(f"'^^' inside ${math}$: write x^{{2}} with braces")
+        for name in _MATH_COMMAND.findall(math):
+            if name.isalpha() and name not in _MATH_COMMANDS:
+                raise ValueError(f"\\{name} inside ${math}$ is not one of the math commands allowed")
+        depth = 0
+        for c in re.sub(r"\\[{}]", "", math):
+            depth += {"{": 1, "}": -1}.get(c, 0)
+            if depth < 0:
+                break
+        if depth:
+            raise ValueError(f"unbalanced braces in ${math}$")
+        if plain:
+            parts.append((False, plain))
+        parts.append((True, math))
+        plain, k = "", end + 1
+    if plain:
+        parts.append((False, plain))
+    return parts
+
+
+def plain_prose(text: str) -> str:
+    """``text`` with its math as written (for code comments and one-line listings)."""
+    return "".join(t for _, t in prose_parts(text))
+
+
 class Dim(int):
     """A size that remembers its [dims] name, so ``mean`` can print ``1/m``, not ``1/2``."""
 
@@ -276,7 +342,7 @@ def load(net: str) -> NetSpec:
                 f"{net}: the spec file is larger than {MAX_SPEC_BYTES:,} bytes "
                 "(MAX_SPEC_BYTES); a spec is a short TOML file"
             )
-        text = data.decode("utf-8")
+        text = data.decode("utf-8-sig")  # Windows editors save a byte-order mark
     except NotAFile as err:
         raise SpecError(net, "", str(err), "pass a .toml spec file") from None
     except (OSError, UnicodeDecodeError) as err:
@@ -293,7 +359,7 @@ def parse(text: str, source: str = "<spec>") -> NetSpec:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as err:
-        raise SpecError(source, "", f"not valid TOML: {err}", "fix the TOML syntax") from None
+        raise SpecError(source, "", f"not valid TOML: {err}", _toml_fix(text, str(err))) from None
     except RecursionError:  # tomllib is recursive: [[[[…]]]] thousands deep
         raise SpecError(
             source, "", "not valid TOML: arrays or tables nested too deeply", "flatten the values"
@@ -303,6 +369,40 @@ def parse(text: str, source: str = "<spec>") -> NetSpec:
             source, "", f"not valid TOML: {_one_line(str(err))[:120]}", "write a shorter number"
         ) from None
     return _Validator(source, data).run()
+
+
+_TOML_AT = re.compile(r"\(at line (\d+), column \d+\)")
+_BARE_WORDS = re.compile(r"\[\s*[A-Za-z_]\w*\s*(,|\])")
+
+
+def _toml_fix(text: str, error: str) -> str:
+    """The fix for a TOML syntax error, from the line it names: the usual slips in a spec are
+    a formula or size names without quotes and a non-ASCII key."""
+    found = _TOML_AT.search(error)
+    lines = text.splitlines()
+    if not found or not 1 <= int(found.group(1)) <= len(lines):
+        return "fix the TOML syntax"
+    number = int(found.group(1))
+    line = lines[number - 1].strip()
+    shown = line if len(line) <= 60 else line[:57] + "..."
+    key, eq, value = line.partition("=")
+    key, value = key.strip(), value.strip()
+    if eq and key and not key.startswith(("[", "#", '"', "'")) and not key.isascii():
+        return (
+            f"line {number} ({shown}): a key with non-ASCII letters needs quotes "
+            f'("{key}" = ...); better, spell the name in ASCII (a Greek name such as theta '
+            "prints as its letter)"
+        )
+    if eq and _BARE_WORDS.search(value):
+        return (
+            f"line {number} ({shown}): put each size name in quotes, e.g. "
+            '["m", "n"]; numbers stay bare, e.g. ["m", 1]'
+        )
+    if eq and value[:1] in ('"', "'") and value.count(value[0]) % 2:
+        return f"line {number} ({shown}): close the quote at the end of the value"
+    if eq and value and value[0] not in "\"'[{+-.0123456789" and value not in ("true", "false"):
+        return f'line {number} ({shown}): put the formula or text in quotes, e.g. {key} = "{value}"'
+    return f"fix the TOML syntax at line {number}: {shown}"
 
 
 def _one_line(text: str) -> str:
@@ -414,6 +514,15 @@ class _Validator:
             )
         title = self.langs("[network] title", net.get("title", name))
         description = self.langs("[network] description", net.get("description", ""))
+        for lang, text in description.items():
+            try:
+                prose_parts(text)
+            except ValueError as err:
+                raise self.err(
+                    f"[network] description ({lang})",
+                    str(err),
+                    "write math as $…$ with LaTeX commands, e.g. $L = \\frac{1}{2}(O - t)^2$",
+                ) from None
         dims = self.dims("dims", required=False)
         full_dims = self.dims("full_dims", required=False)
         for key in full_dims:

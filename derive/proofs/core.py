@@ -466,6 +466,10 @@ class Proof:
 NameSpec = str | tuple[str, str, str]
 
 
+# reasons that define a notation, and their short form for the later uses in the same proof
+_AGAIN = {"proof.kronecker_collapse": "proof.kronecker_collapse.again"}
+
+
 class _Builder:
     """Collects the steps of one proof: prints each side with our printers (LaTeX and text)
     and proves each line with the given checker."""
@@ -503,6 +507,8 @@ class _Builder:
         return Term(e, tex, index_text(e, self.text_names, self.factor_order), shape)
 
     def step(self, lhs: Any, rhs: Any, reason: str, checker: Any = None, **args: str) -> Step:
+        if reason in _AGAIN and any(s.reason == reason for s in self.steps):
+            reason = _AGAIN[reason]  # a notation is explained at its first use in a proof only
         if reason not in catalog.catalogue("en")["prove"]["reasons"]:
             raise KeyError(f"unknown reason key {reason!r}")
         s = prove(

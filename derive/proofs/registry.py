@@ -72,7 +72,7 @@ def format_text(proof: Proof, lang: str = "en") -> str:
     ``=``), the notes, and last the statement (no trailing newline)."""
     heads = catalog.catalogue(lang)["prove"]["heads"]  # ValueError for an unknown language
     colon = heads.get("colon", ":")
-    lines = [f"{proof.title[lang]} ({proof.name})", ""]
+    lines = [catalog.fill(heads["named"], {"title": proof.title[lang], "name": proof.name}), ""]
     if proof.assumptions:
         lines.append(f"{heads['assumptions']}{colon}")
         lines += [f"  - {note_text(key, lang)}" for key in proof.assumptions]

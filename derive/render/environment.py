@@ -179,6 +179,7 @@ def environment(family: str, templates: str | None = None) -> jinja2.Environment
         why=lambda eq, L: say(L["reasons"][eq.reason], _titled(dict(eq.args), L)),
         md_escape=markup.md_escape,
         tex_escape=markup.tex_escape,
+        prose={"md": markup.md_prose, "tex": markup.tex_prose, "py": markup.py_prose}[family],
     )
     return env
 
@@ -238,7 +239,7 @@ def render_notebook(
     module = (
         environment("py", templates)
         .get_template("py/cells.py.j2")
-        .make_module({"w": w, "lang": lang, "L": catalogue(lang)})
+        .make_module({"w": w, "lang": lang, "L": catalogue(lang), "numbered": False})
     )
     cells = []
     for block in re.split(r"^%% ", text, flags=re.M)[1:]:

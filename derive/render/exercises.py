@@ -400,7 +400,7 @@ def load_key(path: str | Path) -> dict[str, Any]:
         data = read_capped(path, MAX_KEY_BYTES)
         if len(data) > MAX_KEY_BYTES:
             raise ExerciseError(f"--answers {path}: larger than {MAX_KEY_BYTES:,} bytes")
-        key = json.loads(data.decode("utf-8"))
+        key = json.loads(data.decode("utf-8-sig"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as err:
         raise ExerciseError(f"--answers {path}: cannot read the answer key ({err})") from None
     except (RecursionError, ValueError):  # nested thousands deep, a 5,000-digit number

@@ -26,7 +26,7 @@ from typing import Any
 import markupsafe
 
 from derive.engine.printing import named_spaces
-from derive.lang.spec import clean_text
+from derive.lang.spec import clean_text, plain_prose, prose_parts
 from derive.walkthrough.records import Math
 
 
@@ -90,6 +90,22 @@ def _inside_math(v: Any) -> str:
     if not isinstance(v, Math | Raw):
         raise TypeError(f"only printer-made math may be placed inside math, got {v!r}")
     return str(v)
+
+
+def _ends(text: str, body: str) -> str:
+    """``body`` (escaped ``text``) with one space where ``text`` began or ended with spaces: they
+    separate it from the math beside it."""
+    lead = " " if text[:1].isspace() else ""
+    return lead + body + (" " if text[-1:].isspace() and text.strip() else "")
+
+
+def md_prose(text: str) -> Raw:
+    """User prose (a spec's description) whose ``$…$`` spans are math (validated by the spec:
+    :func:`derive.lang.spec.prose_parts`): the text escaped, the math as ``$…$``."""
+    out = []
+    for k, (math, part) in enumerate(prose_parts(text)):
+        out.append(f"${part}$" if math else _ends(part, md_escape(part, block=k == 0)))
+    return Raw("".join(out).strip())
 
 
 def md_finalize(v: Any) -> Any:
@@ -317,6 +333,12 @@ def tex_say(text: str, args: Mapping[str, Any] | None = None) -> Raw:
     return Raw("".join(out))
 
 
+def tex_prose(text: str) -> Raw:
+    """User prose whose ``$…$`` spans are math: the text escaped, the math as ``\\(…\\)``."""
+    out = [f"\\({p}\\)" if m else _ends(p, tex_escape(p)) for m, p in prose_parts(text)]
+    return Raw("".join(out).strip())
+
+
 def tex_finalize(v: Any) -> Any:
     if isinstance(v, bool) or v is None:
         raise TypeError(f"refusing to print {v!r} into LaTeX")
@@ -324,6 +346,11 @@ def tex_finalize(v: Any) -> Any:
 
 
 # ---- Python -------------------------------------------------------------------------------------
+
+
+def py_prose(text: str) -> Raw:
+    """User prose for a comment: the math as written, without its dollar signs."""
+    return py_text(plain_prose(text))
 
 
 def py_text(text: str) -> Raw:

@@ -184,6 +184,13 @@ class Diagram:
     nodes: tuple[DNode, ...]
     edges: tuple[DEdge, ...]
 
+    @property
+    def functions(self) -> bool:
+        """Whether a function (an activation or a loss) labels an edge: the lead-in sentence
+        of a drawing without one (``chain``) does not speak of activations."""
+        names = {text for text, _ in FUNC_LABEL.values()}
+        return any(e.text in names for e in self.edges)
+
 
 def diagram(g: Graph) -> Diagram:
     """The drawing of ``g`` (see the module docstring for the two levels), placed."""

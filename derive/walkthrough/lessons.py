@@ -19,6 +19,7 @@ derivation's definitions, exactly like the derivation's own steps.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
@@ -52,6 +53,7 @@ class Lesson:
     after: tuple[str, ...] = ()  # further catalogue keys of the lesson, shown after it
     parts: tuple[tuple[str, tuple[Eq, ...]], ...] = ()  # (catalogue key, its equations), after
     reasons: bool = True  # False: the body already says why ``eqs`` hold (no "Why." lines)
+    body: str = "body"  # the catalogue key of the lesson's first paragraph
 
 
 def _term(m: mf.MExpr) -> Term:
@@ -184,11 +186,15 @@ def lessons(d: Derivation, pc: Pieces, report: Any) -> list[Lesson]:
         c = v.contributions[0]
         out.append(
             Lesson(
-                "transpose-order",
+                # a weight used transposed (z = x wᵀ) has no transpose in its gradient: the
+                # lesson is then about the order of the factors only
+                "transpose-order" if _value_transposed(c.formula) else "product-order",
                 (("W", Math(g.tensors[v.name].tex)),),
                 (pc.eq(c.step, g.tensors[v.name].shape, "linear-weight"),),
                 proofs=("linear-weight",),
                 reasons=False,
+                # one example: no sum over a batch to speak of
+                body="body" if _input_rows(c.formula) > 1 else "body.one",
             )
         )
     # symmetric initialisation, proven on this network's own hidden layer; a network without
@@ -206,6 +212,30 @@ def lessons(d: Derivation, pc: Pieces, report: Any) -> list[Lesson]:
     if found_mistakes is not None:
         out.append(found_mistakes)
     return out
+
+
+def _value_transposed(m: Any) -> bool:
+    """Whether a forward value appears transposed in ``m`` (``Xᵀ δ_Z``, not ``δ_z x``)."""
+    found: list[bool] = []
+
+    def visit(n: object) -> None:
+        if isinstance(n, mf.T):
+            walk(n.x, lambda r: found.append(isinstance(r, mf.Ref) and r.kind == "value"))
+
+    walk(m, visit)
+    return any(found)
+
+
+def _input_rows(m: Any) -> int:
+    """The rows (examples) of the forward value in a weight's gradient ``m`` (``Xᵀ δ_Z``: X's)."""
+    rows = [1]
+
+    def visit(r: object) -> None:
+        if isinstance(r, mf.Ref) and r.kind == "value":
+            rows.append(r.symbols.rows)
+
+    walk(m, visit)
+    return max(rows)
 
 
 def _shared_weight(d: Derivation) -> Any:
@@ -452,7 +482,9 @@ def symmetry(d: Derivation, pc: Pieces) -> Lesson | None:
         else:
             parts.append(("sym_zero_stuck", ()))
     parts.append(("sym_end", ()))
-    return Lesson("symmetry", math, parts=tuple(parts))
+    if biases:  # the hidden-layer bias is part of each unit's start only where there is one
+        math += (("b", Math(", ".join(g.tensors[b].tex for b in biases))),)
+    return Lesson("symmetry", math, parts=tuple(parts), body="body.bias" if biases else "body")
 
 
 # ---- common mistakes, with this network's numbers ----------------------------------------------
@@ -493,14 +525,30 @@ class _Rounded:
         return Fraction(n, 10**shift) if shift >= 0 else Fraction(n * 10 ** (-shift))
 
 
-def _grid_values(lhs: str, grid: list[list[Any]]) -> Values:
-    """``lhs ≈ [numbers]`` for numbers computed here (exact ``Fraction`` or ``mpf``)."""
+def _grid_values(lhs: str, grid: list[list[Any]], digits: int = 0) -> Values:
+    """``lhs ≈ [numbers]`` for numbers computed here (exact ``Fraction`` or ``mpf``); with
+    ``digits``, each number written with that many significant digits (``-0.0610``, not
+    ``-0.061``: a hand calculation's three digits show as three)."""
     nums = [[fmt(v) for v in row] for row in grid]
     rel = Math("=" if all(n.exact for row in nums for n in row) else "\\approx")
-    if len(nums) == 1 and len(nums[0]) == 1:
-        return Values(Math(lhs), rel, Math(nums[0][0].tex))
-    body = " \\\\ ".join(" & ".join(n.tex for n in row) for row in nums)
+    texs = [[_padded(n.tex, digits) for n in row] for row in nums]
+    if len(texs) == 1 and len(texs[0]) == 1:
+        return Values(Math(lhs), rel, Math(texs[0][0]))
+    body = " \\\\ ".join(" & ".join(row) for row in texs)
     return Values(Math(lhs), rel, Math(f"\\begin{{bmatrix}} {body} \\end{{bmatrix}}"))
+
+
+def _padded(tex: str, digits: int) -> str:
+    """A plain decimal ``tex`` with trailing zeros up to ``digits`` significant digits (other
+    forms, such as ``× 10^{…}``, unchanged)."""
+    m = re.fullmatch(r"(-?)(\d+)(?:\.(\d+))?", tex)
+    if not digits or m is None:
+        return tex
+    whole, frac = m.group(2), m.group(3) or ""
+    significant = (whole + frac).lstrip("0")
+    if not significant or len(significant) >= digits:
+        return tex
+    return f"{m.group(1)}{whole}.{frac}{'0' * (digits - len(significant))}"
 
 
 def _reductions(d: Derivation) -> list[str]:
@@ -605,7 +653,7 @@ def mistakes(d: Derivation, pc: Pieces) -> Lesson | None:
     if grid != once:  # the slip shows in the digits kept (not when every number is exact)
         exact = pc.values(grad_tex(d, last.name), last.grads)
         tilde = f"\\widetilde{{{grad_tex(d, last.name)}}}"
-        parts.append(("rounding", (exact, _grid_values(tilde, grid))))
+        parts.append(("rounding", (exact, _grid_values(tilde, grid, SIG_DIGITS))))
         math.append(("digits", Math(str(SIG_DIGITS))))
     # 2. 1/m missing or doubled
     loss = spec.forward[-1][1]
@@ -630,9 +678,10 @@ def mistakes(d: Derivation, pc: Pieces) -> Lesson | None:
             math.append(("m", Math(str(count))))
     # 3. the factor 2 of F.mse_loss against half the squared error
     found = scaled_loss(loss)
-    if (found is not None and found[1].func == "mse" and found[0] == Fraction(1, 2)) or (
-        _half_square(loss)
-    ):
+    if found is not None and found[1].func == "mse" and found[0] == Fraction(1, 2):
+        # the lesson "factor-two" above shows these numbers already: pointed at, not repeated
+        parts.append(("factor_two.same", ()))
+    elif _half_square(loss):
         q = grad_tex(d, first.name)
         parts.append(
             (
@@ -728,7 +777,15 @@ def mistakes(d: Derivation, pc: Pieces) -> Lesson | None:
                 ("sa", Math(f"{a.rows} \\times {a.cols}")),
                 ("sb", Math(f"{b.rows} \\times {b.cols}")),
             ]
-            if a.cols == b.rows:
+            if not _value_transposed(v.formula) and a.rows == b.rows:
+                # the weight enters transposed (z = x wᵀ): the slip is a transpose out of habit,
+                # which gives the right numbers in the layout of Wᵀ
+                math += [
+                    ("sw", Math(f"{w.symbols.rows} \\times {w.symbols.cols}")),
+                    ("sc", Math(f"{a.cols} \\times {b.cols}")),
+                ]
+                parts.append(("transpose_habit", ()))
+            elif a.cols == b.rows:
                 wrong = a * b
                 grid = [[pc.ex.value(e) for e in row] for row in wrong.tolist()]
                 parts.append(
