@@ -65,6 +65,12 @@ CHECK_GAPS = {
     # branch heldnets3's networks
     "ng_deep_L4": "LaTeX reader: a node named L2_regularization_cost prints as "
     "L^{[2]}_{\\text{regularization cost}}, a subscript it cannot read back",
+    # branch heldnets4's networks: concatenation in the checker's formula reader
+    "rnn_concat_dimsum": "concat(x2, h1) of widths d = 3 and h = 2 read as needing one shape",
+    "gru_concat_dimsum": "concat(r * h_prev, x) of widths h = 3 and d = 2 read as needing one "
+    "shape",
+    "mixture_two_experts": "the expected formula's concat block dE[:, 0:1] (a slice) is not "
+    "read back",
 }
 COURSE = [
     pytest.param(n, marks=pytest.mark.xfail(strict=True, reason=CHECK_GAPS[n]))
@@ -85,6 +91,31 @@ def test_check_accepts_every_gradient_as_the_walkthrough_writes_it(name: str) ->
         t = net.target(p)
         assert check(path, p, t.expected).ok, (p, t.expected)
         assert check(path, p, t.tex, latex=True).ok, (p, t.tex)
+
+
+# Held-out networks refused on purpose (tests/specs_refused/): a user's mistake or a form the
+# language does not read. Each must stop with exit 2 and one line naming the field and the fix.
+REFUSED = {
+    "typo_undefined": "[forward] L = \"mse(A @ W2, Y)\": undefined name 'A'",
+    "typo_shape": "shape mismatch in '@': left is (2, 3), right is (1, 3)",
+    "dim_typo": "[params] W: size 'd + k': unknown dimension 'k'",
+    "lstm_fused_slices": "slices such as g[:, 0:h] are not read",
+    "cs231n_class_index": "indexing by labels (probs[np.arange(N), y]) is not read",
+}
+
+
+@pytest.mark.parametrize("name", sorted(REFUSED))
+def test_refused_network_says_why_in_one_line(name: str) -> None:
+    from click.testing import CliRunner
+
+    from derive.cli import main
+
+    path = Path(__file__).parent / "specs_refused" / f"{name}.toml"
+    res = CliRunner().invoke(main, ["verify", str(path)])
+    assert res.exit_code == 2, res.output
+    lines = [line for line in res.output.splitlines() if line.strip()]
+    assert len(lines) == 1 and REFUSED[name] in lines[0] and "Fix:" in lines[0], res.output
+    assert sorted(p.stem for p in path.parent.glob("*.toml")) == sorted(REFUSED)
 
 
 def test_symmetry_lesson_only_where_hidden_units_are_interchangeable() -> None:

@@ -113,6 +113,25 @@ CASES = [
     ("Z.clamp(min=0)", lambda Z: Z.clamp(min=0), 0),
     ("F.elu(Z, alpha=0.7)", lambda Z: F.elu(Z, alpha=0.7), 0),
     ("F.selu(Z)", lambda Z: F.selu(Z), 0),
+    # alpha = 0.5: PyTorch 2.13's celu backward uses 1/alpha in float32 (1/0.7 is off by 1e-8)
+    ("F.celu(Z, alpha=0.5)", lambda Z: F.celu(Z, alpha=0.5), 0),
+    ("torch.celu(Z)", lambda Z: torch.celu(Z), 0),
+    # PyTorch's documented relu6(x + 3)/6: F.hardsigmoid's own backward multiplies by 1/6 in
+    # float32 (its gradient is off by 3e-8 relative; its forward is the same)
+    ("F.hardsigmoid(Z * 4)", lambda Z: F.relu6(Z * 4 + 3) / 6, 0),
+    ("F.hardswish(Z * 4)", lambda Z: F.hardswish(Z * 4), 0),
+    ("torch.max(Z, torch.zeros_like(Z))", lambda Z: torch.max(Z, torch.zeros_like(Z)), 0),
+    ("F.normalize(Z, dim=1)", lambda Z: F.normalize(Z, dim=1), 0),
+    ("F.normalize(Z, p=2, dim=0)", lambda Z: F.normalize(Z, p=2, dim=0), 0),
+    ("torch.nn.functional.normalize(Z)", lambda Z: F.normalize(Z), 0),
+    # the Keras backend: K.epsilon() is 1e-7
+    (
+        "K.mean(K.square(K.clip(Z, K.epsilon(), 1 - K.epsilon()) - Y))",
+        lambda Z: ((torch.clamp(Z, 1e-7, 1 - 1e-7) - t(Y)) ** 2).mean(),
+        1,
+    ),
+    ("np.maximum(np.zeros_like(Z), Z)", lambda Z: torch.maximum(torch.zeros_like(Z), Z), 0),
+    ("Z * np.ones_like(Z) + torch.zeros_like(X)", lambda Z: Z * torch.ones_like(Z), 0),
     ("F.silu(Z)", lambda Z: F.silu(Z), 0),
     ("F.mish(Z)", lambda Z: F.mish(Z), 0),
     ("F.logsigmoid(Z)", lambda Z: F.logsigmoid(Z), 0),

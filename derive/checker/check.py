@@ -452,7 +452,7 @@ def _resized_values(net: Net, target: Target, user: mf.MExpr) -> list[tuple[Any,
         return None
     out: list[tuple[Any, Any]] = []
     for p in pts:
-        if "d" + target.name not in p.float_env:
+        if net.spec.gkey(target.name) not in p.float_env:
             return None
         try:
             with np.errstate(all="ignore"):
@@ -757,7 +757,9 @@ def _entry_diagnosis(net, full, i, j, user, mine, want, expected, factor_text, l
 def _confirm(net: Net, target: Target, user: mf.MExpr) -> list[Msg]:
     """float64 at the example values, on the matrix-form pass: a second, independent opinion."""
     mine = floats(evaluate(user, System(None, 0, net)))
-    want = np.broadcast_to(np.asarray(net.float_env["d" + target.name], float), target.shape)
+    want = np.broadcast_to(
+        np.asarray(net.float_env[net.spec.gkey(target.name)], float), target.shape
+    )
     if mine is None:
         return [msg("note.overflow")]
     if not np.allclose(mine, want, rtol=CHECK_FLOAT_RTOL, atol=CHECK_FLOAT_ATOL):

@@ -101,7 +101,9 @@ class Net:
         self.names[label] = mf.Ref(
             label, "value", sp.ImmutableMatrix([[s]]), g.symbol_tex[s], g.loss_tex, (1, 1)
         )
-        if t.grads is not None:
+        # an entry's value name wins over another entry's gradient name (CS231n's input dout:
+        # its entry dout11 is not ∂L/∂out11)
+        if t.grads is not None and "d" + label not in self.label_at:
             self.names["d" + label] = mf.Ref(
                 label,
                 "grad",
@@ -125,7 +127,7 @@ class Net:
         for name, t in g.tensors.items():
             self.names[name] = t.value_ref(loss_tex)
             if t.grads is not None:
-                self.names["d" + name] = t.grad_ref(loss_tex)
+                self.names[self.spec.gkey(name)] = t.grad_ref(loss_tex)
         names = g.scalar_names()
         for name, sym in g.scalars.items():
             self.names[name] = mf.Scalar(sym, names)
@@ -134,7 +136,7 @@ class Net:
             for alias in ("Yhat", "Y_hat", "yhat", "y_hat"):
                 if alias not in self.names:
                     self.names[alias] = self.names[prediction]
-                    self.names.setdefault("d" + alias, self.names.get("d" + prediction))
+                    self.names.setdefault("d" + alias, self.names.get(self.spec.gkey(prediction)))
         target = _target(self.spec)
         if target is not None:  # y for y_target, Y_true for Y: the names courses give the labels
             for alias in ("Y", "y", "Y_true", "y_true"):
@@ -244,10 +246,10 @@ class Net:
                 point = numeric.example_point(self.g)
                 env = numeric.forward_numeric(self.d, point)
                 scal = numeric.scalar_values(self.g)
-                env["d" + self.spec.loss] = np.ones((1, 1))
+                env[self.spec.gkey(self.spec.loss)] = np.ones((1, 1))
                 for visit in self.d.backward:
                     v = np.asarray(visit.formula.numeric(env, scal), float)
-                    env["d" + visit.name] = (
+                    env[self.spec.gkey(visit.name)] = (
                         np.broadcast_to(v, env[visit.name].shape).copy()
                         if visit.name in env
                         else np.atleast_2d(v)
@@ -262,11 +264,11 @@ class Net:
 
     def float_leaf(self, r: mf.Ref) -> np.ndarray:
         env = self.float_env
-        key = r.name if r.kind == "value" else "d" + r.name
+        key = r.key
         if key in env:
             return np.atleast_2d(np.asarray(env[key], float))
         tensor, i, j = self.label_at[r.name]
-        src = env[tensor if r.kind == "value" else "d" + tensor]
+        src = env[tensor if r.kind == "value" else self.spec.gkey(tensor)]
         return np.array([[float(src[i, j])]])
 
 
@@ -280,18 +282,18 @@ class Resized:
 
     def __init__(self, net: Net, sizes: dict[str, Any], seed: int) -> None:
         d = net.d
-        self.sizes = sizes
+        self.sizes, self.gkey = sizes, net.spec.gkey
         point = numeric.random_point(d.graph, seed, sizes, strict=True)
         if point is None:
             raise ValueError("no point inside the domain")
         with np.errstate(all="ignore"):
             env = numeric.forward_numeric(d, point, sizes)
             scal = numeric.scalar_values(d.graph, sizes)
-            env["d" + net.spec.loss] = np.ones((1, 1))
+            env[net.spec.gkey(net.spec.loss)] = np.ones((1, 1))
             for visit in d.backward:
                 try:
                     v = np.asarray(visit.formula.numeric(env, scal), float)
-                    env["d" + visit.name] = (
+                    env[net.spec.gkey(visit.name)] = (
                         np.broadcast_to(v, env[visit.name].shape).copy()
                         if visit.name in env
                         else np.atleast_2d(v)
@@ -303,28 +305,28 @@ class Resized:
             # (parameters included: a rule with a fixed-size 𝟙, the gradient of sum(w ** 2),
             # does not evaluate here, and a few sampled entries would stand for all of them)
             names = [n for n, _ in net.spec.forward[:-1]] + list(net.spec.params)
-            missing = [n for n in names if "d" + n not in env]
+            missing = [n for n in names if net.spec.gkey(n) not in env]
             fd = _differences(net, point, numeric._scalar_floats(d.graph, sizes), missing)
         self.loose: set[str] = set()
         for name, (g, mask) in fd.items():
-            mine = env.get("d" + name)
+            mine = env.get(net.spec.gkey(name))
             if mine is not None and mine.shape == g.shape:
                 if loose_close(mine[mask], g[mask]):
                     continue  # the derivation's rule holds here: its (exact-rule) value
                 raise ValueError(f"the rule for {name} does not hold at these sizes")
-            env["d" + name] = g  # a rule of the example sizes only: central differences
+            env[net.spec.gkey(name)] = g  # a rule of the example sizes only: central differences
             self.loose.add(name)
         if not all(np.all(np.isfinite(v)) for v in env.values()):
             raise ValueError("not finite")
         self.float_env, self.float_scalars = env, scal
 
     def float_leaf(self, r: mf.Ref) -> np.ndarray:
-        key = r.name if r.kind == "value" else "d" + r.name
+        key = r.key
         return np.atleast_2d(np.asarray(self.float_env[key], float))
 
     def agrees(self, name: str, mine: np.ndarray) -> bool:
         """Is ``mine`` the gradient of ``name`` here (at the precision of its source)?"""
-        want = self.float_env.get("d" + name)
+        want = self.float_env.get(self.gkey(name))
         if want is None or mine.shape != want.shape:
             return False
         return loose_close(mine, want) if self.loose else close(mine, want)

@@ -402,7 +402,7 @@ def build(net: Net, key: str) -> bytes | None:
                 out.append(None if v is None else _grid(v))
             return out
 
-        want = np.broadcast_to(np.asarray(net.float_env["d" + tname], float), t.shape)
+        want = np.broadcast_to(np.asarray(net.float_env[net.spec.gkey(tname)], float), t.shape)
         targets[tname] = {
             "shape": list(t.shape),
             "expected": t.expected,
@@ -417,6 +417,8 @@ def build(net: Net, key: str) -> bytes | None:
             "latex": _latex_texts(net, t),
         }
 
+    gk = net.spec.gkey
+
     def floats_at(point: Any) -> dict[str, Any]:
         """float64 leaves at a point (a missing one is a KeyError in the slow path)."""
         values: dict[str, Any] = {}
@@ -430,7 +432,7 @@ def build(net: Net, key: str) -> bytes | None:
             except (KeyError, TypeError, ValueError, IndexError):
                 continue
         grads = {
-            n: _floats(point.float_env["d" + n]) for n in targets if "d" + n in point.float_env
+            n: _floats(point.float_env[gk(n)]) for n in targets if gk(n) in point.float_env
         }
         return {"leaves": values, "grads": grads, "loose": bool(getattr(point, "loose", False))}
 

@@ -195,7 +195,7 @@ def _inverse(e: mf.MExpr) -> str | None:
 def _formula(e: mf.MExpr) -> tuple[str, int]:
     f = formula_text
     if isinstance(e, mf.Ref):
-        return (e.name if e.kind == "value" else "d" + e.name), 5
+        return e.key, 5
     if isinstance(e, mf.Scalar):
         return _scalar_text(e.expr)
     if isinstance(e, mf.Ones):

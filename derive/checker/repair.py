@@ -133,7 +133,7 @@ def at_other_sizes(net: Net, target: Target, e: mf.MExpr) -> bool:
     """``e`` is also the gradient where every size differs (where that can be tried): a repair
     right only because a size is 1 or two sizes are equal here is no repair."""
     for p in net.resized or ():
-        if "d" + target.name not in p.float_env:
+        if net.spec.gkey(target.name) not in p.float_env:
             return True
         try:
             with np.errstate(all="ignore"):

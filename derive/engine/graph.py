@@ -39,6 +39,7 @@ class Tensor:
     grads: sp.ImmutableMatrix | None
     tex: str  # LaTeX of the whole tensor
     entry_texs: tuple[tuple[str, ...], ...]  # LaTeX of each entry
+    gkey: str = ""  # the name of its gradient in code (NetSpec.gkey), when not d<name>
 
     def value_ref(self, loss_tex: str) -> mf.Ref:
         return mf.Ref(self.name, "value", self.symbols, self.tex, loss_tex, self.shape)
@@ -46,7 +47,14 @@ class Tensor:
     def grad_ref(self, loss_tex: str) -> mf.Ref:
         assert self.grads is not None
         return mf.Ref(
-            self.name, "grad", self.grads, self.tex, loss_tex, self.shape, delta=self.kind == "node"
+            self.name,
+            "grad",
+            self.grads,
+            self.tex,
+            loss_tex,
+            self.shape,
+            delta=self.kind == "node",
+            gkey=self.gkey,
         )
 
 
@@ -154,6 +162,7 @@ def build(spec: NetSpec) -> Graph:
             sp.ImmutableMatrix(grad_rows) if name in grad else None,
             tex,
             tuple(tex_rows),
+            spec.grad_keys.get(name, ""),
         )
     graph = Graph(spec, tensors, (), scalars, values, symbol_tex, {})
     nodes = []

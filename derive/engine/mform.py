@@ -36,6 +36,7 @@ from sympy.printing.numpy import NumPyPrinter as _SympyNumPyPrinter
 from derive.engine import exactdot
 from derive.engine.printing import latex
 from derive.lang import ops
+from derive.lang.spec import resize
 
 _NP_SCALAR = _SympyNumPyPrinter()
 
@@ -79,6 +80,7 @@ class Ref(MExpr):
     loss_tex: str = "L"
     dims: tuple[int, int] | None = None  # the spec's sizes (named Dims), when known
     delta: bool = False  # print the gradient as δ_V (computed tensors) rather than ∂L/∂V
+    gkey: str = ""  # the gradient's name in code when d<name> is a spec name (NetSpec.gkey)
     prec = 5
 
     @property
@@ -88,7 +90,7 @@ class Ref(MExpr):
     @property
     def key(self) -> str:
         """The name of its value in an environment (``X`` or ``dX``)."""
-        return f"d{self.name}" if self.kind == "grad" else self.name
+        return (self.gkey or f"d{self.name}") if self.kind == "grad" else self.name
 
 
 @dataclass(frozen=True)
@@ -477,6 +479,8 @@ class NumpySystem:
 
     def __init__(self, env: Mapping[str, Any], scalars: Mapping[sp.Symbol, float]) -> None:
         self.env, self.scalars = env, scalars
+        # the [dims] sizes of this run (other sizes: [full_dims], the checker's resized points)
+        self.sizes = {str(k): int(v) for k, v in scalars.items() if k.is_integer}
 
     def ref(self, e: Ref) -> Any:
         return self.env[e.key]
@@ -534,7 +538,11 @@ class NumpySystem:
         return np.concatenate([np.asarray(p) for p in parts], axis=axis)
 
     def slice(self, x: Any, axis: int, lo: int, hi: int, shape: tuple[int, int]) -> Any:
-        x = np.broadcast_to(np.asarray(x), shape)
+        x, full = np.asarray(x), list(shape)
+        # the whole concatenation (at other sizes its width is not the example's), or a value
+        # broadcast along the axis, whose blocks are all alike
+        full[axis] = x.shape[axis] if x.ndim == 2 and x.shape[axis] >= hi else max(hi, full[axis])
+        x = np.broadcast_to(x, tuple(full))
         return x[lo:hi] if axis == 0 else x[:, lo:hi]
 
     def sum_rows(self, x: Any) -> Any:
@@ -675,7 +683,13 @@ class Evaluator:
         return self.sys.sum_all(self.run(e.x))
 
     def _Slice(self, e: Slice) -> Any:
-        return self.sys.slice(self.run(e.x), e.axis, e.lo, e.hi, e.x.shape)
+        sizes = getattr(self.sys, "sizes", None)
+        if not sizes:
+            return self.sys.slice(self.run(e.x), e.axis, e.lo, e.hi, e.x.shape)
+        # at other [dims] sizes the block starts and ends where the resized arguments do
+        lo = sum(resize(k, sizes) for k in e.before)
+        shape = tuple(resize(k, sizes) for k in e.x.shape)
+        return self.sys.slice(self.run(e.x), e.axis, lo, lo + resize(e.size, sizes), shape)
 
 
 # ---- printers ------------------------------------------------------------------------------------

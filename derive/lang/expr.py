@@ -149,11 +149,13 @@ def parse(
     allow_index: bool = False,
     constants: Mapping[str, Fraction] | None = None,
     shapes: Mapping[str, tuple[int, ...]] | None = None,
+    one_d: frozenset[str] = frozenset(),
 ) -> Node:
     """Parse ``text`` into a :data:`Node` tree or raise :class:`ExprError`. ``constants`` (a
     spec's ``[constants]`` and sizes) may be named in an exponent: ``(1 - p) ** gamma`` is
     ``(1 - p) ** 2`` when ``gamma = 2``. With ``shapes`` (a spec's tensors declared so far),
-    ``X.shape[0]`` and ``len(X)`` are the size of that axis (its ``[dims]`` name)."""
+    ``X.shape[0]`` and ``len(X)`` are the size of that axis (its ``[dims]`` name). ``one_d``:
+    tensors declared 1-D (rows); ``A @ w`` of one is NumPy's matrix-vector product, a row."""
     if not isinstance(text, str):
         raise ExprError("an expression must be a string")
     if len(text) > MAX_LENGTH:
@@ -172,7 +174,9 @@ def parse(
     count = sum(1 for _ in ast.walk(tree))
     if count > MAX_NODES:
         raise ExprError(f"expression has {count} parts; the limit is {MAX_NODES}")
-    return _Converter(allow_compare, allow_index, constants or {}, shapes).convert(tree.body, 0)
+    conv = _Converter(allow_compare, allow_index, constants or {}, shapes)
+    conv.one_d = one_d
+    return conv.convert(tree.body, 0)
 
 
 class _Converter:
@@ -185,6 +189,7 @@ class _Converter:
     ) -> None:
         self.allow_compare = allow_compare
         self.allow_index = allow_index
+        self.one_d: frozenset[str] = frozenset()
         self.constants = constants
         self.shapes = shapes
 
@@ -206,6 +211,11 @@ class _Converter:
             op = _BINOPS.get(type(node.op))
             if op is None:
                 raise self.fail(node, "only + - * / @ ** are allowed between terms")
+            if op == "@" and isinstance(node.right, ast.Name) and node.right.id in self.one_d:
+                # A @ w with w 1-D: NumPy's matrix-vector product A·wᵀ, whose 1-D result
+                # broadcasts as a row (Raschka's np.dot(X, w_) + b_)
+                product = BinOp(op, self.convert(node.left, d), Transpose(Name(node.right.id)))
+                return Transpose(product)
             return BinOp(op, self.convert(node.left, d), self.convert(node.right, d))
         if isinstance(node, ast.UnaryOp):
             if isinstance(node.op, ast.USub):
@@ -250,6 +260,8 @@ class _Converter:
             return size
         if isinstance(node, ast.Subscript) and self.allow_index:
             return self.index(node)
+        if isinstance(node, ast.Subscript) and self.shapes is not None:  # a spec's line
+            raise self.fail(node, _subscript_refusal(node))
         kind = type(node).__name__
         raise self.fail(node, f"'{kind}' is not allowed in an expression")
 
@@ -278,6 +290,80 @@ class _Converter:
         d = shape[index]
         label = getattr(d, "label", None)
         return Name(label) if label else Num(Fraction(int(d)))
+
+    def tensor_named_k(self, v: ast.AST) -> bool:
+        """``v`` is the name ``K`` of a tensor declared earlier (Keras' backend is K too)."""
+        return (
+            isinstance(v, ast.Name) and v.id in spelling.KERAS and v.id in (self.shapes or {})
+        )
+
+    def reshape(self, node: ast.Call, depth: int) -> Node:
+        """``y.reshape(y_hat.shape)``, ``x.reshape(-1, 1)``, ``x.view(1, -1)``, ``x.squeeze()``,
+        ``x.flatten()`` of a tensor declared earlier: where the entries keep their order these
+        are the tensor itself or its transpose (a row and a column of the same entries; a 1-D
+        result is a row, as NumPy broadcasts it). Anything that moves entries is refused."""
+        name = node.func.id
+        if node.keywords or not node.args or not isinstance(node.args[0], ast.Name):
+            raise self.fail(node, f"{name}() is read for a tensor named in the spec: x.{name}(…)")
+        x = node.args[0].id
+        shape = self.shapes.get(x)
+        if shape is None:
+            raise self.fail(node, f"{name}(): '{x}' must be declared before this line")
+        have = (1, 1) if len(shape) == 0 else tuple(int(k) for k in shape)
+        if name in ("squeeze", "flatten", "ravel"):
+            if len(node.args) > 2 or (name != "squeeze" and len(node.args) > 1):
+                raise self.fail(node, f"{name}() takes no size here; write x.reshape(…) instead")
+            want: tuple[int, ...] = (have[0] * have[1],) if 1 in have or name != "squeeze" else have
+        else:
+            want = self.target_shape(node, have)
+        if len(want) == 1:  # NumPy's 1-D result broadcasts as a row
+            want = (1, want[0])
+        if want == have:
+            return Name(x)
+        if want == have[::-1] and 1 in have:  # a row ↔ a column of the same entries
+            return Transpose(Name(x))
+        raise self.fail(
+            node,
+            f"{name}() of '{x}' {list(have)} to {list(want)} moves entries between rows and "
+            "columns; only a reshape that keeps the tensor (or turns a row into a column) is "
+            "read — declare the shape you need in [inputs]/[params]",
+        )
+
+    def target_shape(self, node: ast.Call, have: tuple[int, int]) -> tuple[int, ...]:
+        """The sizes a reshape asks for: numbers, -1, [dims] names, ``X.shape``, ``X.shape[i]``."""
+        args = node.args[1:]
+        if len(args) == 1 and isinstance(args[0], ast.Tuple | ast.List):
+            args = list(args[0].elts)
+        if len(args) == 1 and isinstance(args[0], ast.Attribute) and args[0].attr == "shape":
+            other = args[0].value
+            if isinstance(other, ast.Name) and other.id in self.shapes:
+                s = self.shapes[other.id]
+                return (1, 1) if len(s) == 0 else tuple(int(k) for k in s)
+        sizes: list[int] = []
+        for a in args:
+            v = self.convert(a, 1) if not isinstance(a, ast.Starred) else None
+            if isinstance(v, Num) and v.value.denominator == 1 and v.value >= -1 and v.value:
+                sizes.append(int(v.value))
+            elif isinstance(v, Name) and (k := _dim_value(v.id, self.shapes)) is not None:
+                sizes.append(k)
+            else:
+                raise self.fail(node, "reshape sizes are numbers, -1, [dims] names or X.shape")
+        if not 1 <= len(sizes) <= 2 or sizes.count(-1) > 1:
+            raise self.fail(node, "reshape to one or two sizes, at most one of them -1")
+        asked = list(sizes)
+        if -1 in sizes:
+            known = 1
+            for k in sizes:
+                known *= k if k != -1 else 1
+            sizes[sizes.index(-1)] = have[0] * have[1] // known
+        total = 1
+        for k in sizes:
+            total *= k
+        if total != have[0] * have[1]:
+            raise self.fail(
+                node, f"cannot reshape {have[0] * have[1]} entries into {asked} (as NumPy)"
+            )
+        return tuple(sizes)
 
     def number(self, node: ast.Constant) -> Fraction:
         value = node.value
@@ -326,10 +412,16 @@ class _Converter:
     def call(self, node: ast.Call, depth: int) -> Node:
         f = node.func
         module = ""
-        if isinstance(f, ast.Attribute) and (module := _module_of(f.value)):
+        # K.sum(axis=0) of attention's keys K is the tensor's method, not Keras' K.sum
+        keras_k = isinstance(f, ast.Attribute) and self.tensor_named_k(f.value)
+        if isinstance(f, ast.Attribute) and not keras_k and (module := _module_of(f.value)):
             # np.tanh(Z), torch.sigmoid(Z), F.relu(Z), torch.nn.functional.mse_loss(P, Y): the
             # language's function of that name (or its exact respelling below)
             node = ast.Call(ast.Name(f.attr, ast.Load()), node.args, node.keywords)
+            ast.copy_location(node, f)
+        elif isinstance(f, ast.Attribute) and f.attr in _RESHAPES and self.shapes is not None:
+            module = "method"
+            node = ast.Call(ast.Name(f.attr, ast.Load()), [f.value, *node.args], node.keywords)
             ast.copy_location(node, f)
         elif isinstance(f, ast.Attribute) and spelling.method(f.attr):
             # X.sum(axis=0), Z.exp(), A.dot(B), x.pow(2): the method spelling of the function
@@ -347,6 +439,8 @@ class _Converter:
             # len(X) is X.shape[0], as for a NumPy array
             shape_of = ast.Attribute(node.args[0], "shape", ast.Load())
             return self.convert(ast.Subscript(shape_of, ast.Constant(0), ast.Load()), depth)
+        if node.func.id in _RESHAPES and module and self.shapes is not None:
+            return self.reshape(node, depth)
         node = spelling.keywords(node)
         try:
             respelled = spelling.respell(node, module)
@@ -411,6 +505,8 @@ class _Converter:
             return Pow(args[0], Fraction(2))
         a, b = args
         zero = Num(Fraction(0))
+        # zeros_like(a), read as 0·a, is the number 0 next to a (d2l: torch.max(X, zeros_like(X)))
+        a, b = (zero if x == BinOp("*", zero, y) else x for x, y in ((a, b), (b, a)))
         if name == "maximum":
             if a == zero:
                 a, b = b, a
@@ -493,6 +589,42 @@ def _float_constant(n: Node) -> Node:
     if not np.isfinite(out):
         return n  # outside the domain: left for the spec's domain checks to name
     return Num(Fraction(repr(out)))
+
+
+# reshapes read by :meth:`_Converter.reshape` (they keep every entry where it is)
+_RESHAPES = frozenset({"reshape", "view", "squeeze", "flatten", "ravel"})
+
+
+def _subscript_refusal(node: ast.Subscript) -> str:
+    """Why ``x[…]`` is not read, and what to write instead: the language works on whole
+    tensors (slices of columns, class-label indexing and single entries alike)."""
+    parts = node.slice.elts if isinstance(node.slice, ast.Tuple) else [node.slice]
+    text = ast.unparse(node)
+    if any(isinstance(k, ast.Slice) for k in parts):
+        return (
+            f"slices such as {text} are not read: give each block its own tensor (an LSTM's "
+            "gates as W_i, W_f, W_o, W_c on the concatenated input) and join tensors with "
+            "np.concatenate"
+        )
+    if len(parts) == 2 and not all(isinstance(k, ast.Constant) for k in parts):
+        return (
+            f"indexing by labels ({text}) is not read: declare the labels one-hot, "
+            '{ shape = ["N", "C"], kind = "one-hot" }, and write np.sum(Y * np.log(P), axis=1) '
+            "(or F.cross_entropy(Z, Y) on logits)"
+        )
+    return (
+        f"indexing ({text}) is not read: expressions work on whole tensors; name a single "
+        "entry as its own [inputs]/[params] tensor"
+    )
+
+
+def _dim_value(name: str, shapes: Mapping[str, tuple[int, ...]]) -> int | None:
+    """The value of the [dims] name ``name``, read off a declared shape that uses it."""
+    for shape in shapes.values():
+        for k in shape:
+            if getattr(k, "label", None) == name:
+                return int(k)
+    return None
 
 
 def _module_of(node: ast.AST) -> str:

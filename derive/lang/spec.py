@@ -7,6 +7,7 @@ broadcasting ``+``), function names and arities, the scalar loss, ``[values]`` s
 
 from __future__ import annotations
 
+import ast
 import keyword
 import os
 import random
@@ -161,6 +162,93 @@ class Dim(int):
         return (Dim, (int(self), self.label))
 
 
+class SizeExpr(int):
+    """A size written as arithmetic on [dims] names (``"d + h"``, ``"2*h"``, ``"h + 1"``): its
+    value here, and the text, so other sizes (``[full_dims]``, the checker's resized points)
+    and the generated code recompute it from the names."""
+
+    text: str
+    env: tuple[tuple[str, int], ...]  # the [dims] names it uses, with their declared values
+
+    def __new__(cls, value: int, text: str, env: tuple[tuple[str, int], ...]) -> SizeExpr:
+        obj = super().__new__(cls, value)
+        obj.text, obj.env = text, env
+        return obj
+
+    def __reduce__(self):
+        return (SizeExpr, (int(self), self.text, self.env))
+
+    def at(self, sizes: dict[str, int]) -> int:
+        """Its value where the named sizes take ``sizes`` (the others as declared)."""
+        return _size_value(ast.parse(self.text, mode="eval").body, {**dict(self.env), **sizes})
+
+
+# + - * and parentheses on [dims] names and whole numbers: enough for [d + h, h], [2*h, 1],
+# [h + 1, k]; no division (a size must stay whole), no calls, no other names
+_SIZE_OPS = {ast.Add: lambda a, b: a + b, ast.Sub: lambda a, b: a - b, ast.Mult: lambda a, b: a * b}
+MAX_SIZE_TEXT = 60
+
+
+def _size_value(n: ast.AST, sizes: dict[str, int]) -> int:
+    """The value of a checked size expression (see :func:`size_expr`)."""
+    if isinstance(n, ast.Constant):
+        return int(n.value)
+    if isinstance(n, ast.Name):
+        return int(sizes[n.id])
+    assert isinstance(n, ast.BinOp)
+    return _SIZE_OPS[type(n.op)](_size_value(n.left, sizes), _size_value(n.right, sizes))
+
+
+def size_names(text: str, dims: dict[str, int]) -> tuple[str, ...] | str:
+    """The [dims] names a size expression uses, or why it is not one (a sentence)."""
+    if len(text) > MAX_SIZE_TEXT:
+        return f"longer than {MAX_SIZE_TEXT} characters"
+    try:
+        tree = ast.parse(text.strip(), mode="eval").body
+    except (SyntaxError, ValueError):
+        return "not a size expression"
+    names: list[str] = []
+    for n in ast.walk(tree):
+        if isinstance(n, ast.BinOp):
+            if type(n.op) not in _SIZE_OPS:
+                return "only + - * of [dims] names and whole numbers are allowed in a size"
+        elif isinstance(n, ast.Name):
+            if n.id not in dims:
+                return f"unknown dimension '{n.id}'"
+            if n.id not in names:
+                names.append(n.id)
+        elif isinstance(n, ast.Constant):
+            if type(n.value) is not int:
+                return "only + - * of [dims] names and whole numbers are allowed in a size"
+        elif not isinstance(n, ast.operator | ast.expr_context):
+            return "only + - * of [dims] names and whole numbers are allowed in a size"
+    return tuple(names)
+
+
+def resize(d: int, sizes: dict[str, int]) -> int:
+    """A declared size at other [dims] values (``sizes``; names not in it keep their value)."""
+    if isinstance(d, Dim):
+        return int(sizes.get(d.label, d))
+    if isinstance(d, SizeExpr):
+        return d.at(sizes)
+    return int(d)
+
+
+def gradient_keys(order: list[str], graded: set[str], taken: set[str]) -> dict[str, str]:
+    """``{X: key}`` for each tensor X with a gradient whose usual name ``dX`` is taken by a
+    spec name (``dout`` next to ``out``): the first free of ``d_X``, ``grad_X``, ``d_X_``, …;
+    in declaration order, so the choice is deterministic."""
+    out: dict[str, str] = {}
+    used = set(taken) | {f"d{k}" for k in graded}
+    for k in order:
+        if k not in graded or f"d{k}" not in taken:
+            continue
+        cands = [f"d_{k}", f"grad_{k}"] + [f"d_{k}" + "_" * i for i in range(1, 64)]
+        out[k] = next(c for c in cands if c not in used)
+        used.add(out[k])
+    return out
+
+
 class SpecError(BadInput, ValueError):
     """A spec that cannot be used. ``str()`` is the one-line message for the user."""
 
@@ -192,10 +280,17 @@ class NetSpec:
     # inputs declared ``{ shape = [...], kind = "one-hot" }``: every row has one 1, the rest 0
     one_hot: tuple[str, ...] = ()
     generated: tuple[str, ...] = ()  # inputs/params whose [values] were made up (none given)
+    # the name of ∂L/∂X in code, the lab and derive check where it is not dX: a spec name dX
+    # already stands for something else (CS231n's upstream gradient dout next to a node out)
+    grad_keys: dict[str, str] = field(default_factory=dict)
 
     @property
     def loss(self) -> str:
         return self.forward[-1][0]
+
+    def gkey(self, name: str) -> str:
+        """The name of ∂L/∂``name`` in code and environments: ``d<name>`` unless taken."""
+        return self.grad_keys.get(name, f"d{name}")
 
     def shape2d(self, name: str) -> tuple[int, int]:
         s = self.shapes[name]
@@ -439,6 +534,7 @@ class _Validator:
                 )
         self.names: dict[str, str] = {k: "dims" for k in dims}
         self.one_hot: list[str] = []
+        self.one_d: dict[str, str] = {}  # tensors declared 1-D (["h"]): rows [1, h]
         inputs = self.tensors("inputs", dims)
         params = self.tensors("params", dims, required=True)
         if not params:
@@ -463,7 +559,9 @@ class _Validator:
             if not isinstance(text, str):
                 raise self.err(where, "must be a string expression", f'write {key} = "…"')
             try:
-                node = ex.parse(text, constants=constants, shapes=shapes)
+                node = ex.parse(
+                    text, constants=constants, shapes=shapes, one_d=frozenset(self.one_d)
+                )
             except ex.ExprError as e:
                 raise self.err(
                     f'{where} = "{text}"', e.message, "see the expression language in the README"
@@ -474,20 +572,7 @@ class _Validator:
         for k, node in forward:
             if any(n in graded for n in ex.names(node)):
                 graded.add(k)
-        for key in shapes:
-            if key.startswith("d") and key[1:] in graded:
-                table = self.names.get(key, "constants")
-                alt = next(
-                    a for a in (f"g_{key[1:]}", f"up_{key[1:]}", f"{key}_in") if a not in shapes
-                )
-                raise self.err(
-                    f"[{table}] {key}",
-                    f"'{key}' clashes with the name of the "
-                    f"gradient of '{key[1:]}' (d{key[1:]} = ∂L/∂{key[1:]} in the generated "
-                    "code, the lab and derive check, so the two could not be told apart)",
-                    f"rename '{key}' everywhere in the spec, e.g. to '{alt}' (CS231n's "
-                    f"upstream gradient 'dout' of a node 'out' as 'g_out')",
-                )
+        grad_keys = gradient_keys([*params, *(k for k, _ in forward)], graded, set(shapes))
         loss = forward[-1][0]
         if shapes[loss] not in ((), (1, 1)):
             raise self.err(
@@ -534,6 +619,7 @@ class _Validator:
             full_dims=full_dims,
             train=train,
             one_hot=tuple(self.one_hot),
+            grad_keys=grad_keys,
             generated=tuple(k for k in (*inputs, *params) if k not in self.given_values()),
         )
 
@@ -602,6 +688,7 @@ class _Validator:
                 # a 1-D shape ["h"] (PyTorch's nn.Linear bias): NumPy broadcasts a 1-D array as
                 # a row, so it is the row [1, "h"]
                 value = [1, value[0]]
+                self.one_d[key] = str(value[1])
             if not isinstance(value, list) or len(value) not in (0, 2):
                 raise self.err(
                     where,
@@ -610,14 +697,10 @@ class _Validator:
                 )
             shape = []
             for d in value:
-                if isinstance(d, str):
-                    if d not in dims:
-                        raise self.err(
-                            where,
-                            f"unknown dimension '{d}'",
-                            f"declare it in [dims] or use one of: {', '.join(dims)}",
-                        )
+                if isinstance(d, str) and d in dims:
                     shape.append(Dim(dims[d], d))
+                elif isinstance(d, str):
+                    shape.append(self.size_expr(where, d, dims))
                 elif type(d) is int and 1 <= d <= MAX_DIM:
                     shape.append(d)
                 else:
@@ -632,6 +715,25 @@ class _Validator:
                 )
             out[key] = tuple(shape)
         return out
+
+    def size_expr(self, where: str, text: str, dims: dict[str, int]) -> SizeExpr:
+        """A size written as ``"d + h"``, ``"2*h"``, ``"h + 1"``: + - * of [dims] names and whole
+        numbers, parsed with ``ast`` (never evaluated as Python), 1 … MAX_DIM."""
+        names = size_names(text, dims)
+        if isinstance(names, str):
+            known = ", ".join(dims) or "none declared"
+            raise self.err(
+                where,
+                f"size '{text}': {names}",
+                f"declare it in [dims] or write + - * of [dims] names ({known}) and whole numbers,"
+                " e.g. \"d + h\" or \"2*h\"",
+            )
+        value = _size_value(ast.parse(text.strip(), mode="eval").body, dims)
+        if not 1 <= value <= MAX_DIM:
+            raise self.err(
+                where, f"size '{text}' is {value}", f"a size must be from 1 to {MAX_DIM}"
+            )
+        return SizeExpr(value, " ".join(text.split()), tuple((k, dims[k]) for k in names))
 
     def input_kind(self, where: str, key: str, value: dict[str, Any]) -> Any:
         """``{ shape = [...], kind = "one-hot" }``: the shape, remembering the kind."""
@@ -848,20 +950,18 @@ class _Validator:
             return
         full = {k: full_dims.get(k, v) for k, v in dims.items()}
 
-        def resize(shape: Shape) -> Shape:
-            return tuple(
-                full[d.label] if isinstance(d, Dim) and d.label in full else d for d in shape
-            )
+        def resize_shape(shape: Shape) -> Shape:
+            return tuple(resize(d, full) for d in shape)
 
         for key, shape in leaves.items():
-            r, c = (1, 1) if shape == () else resize(shape)
+            r, c = (1, 1) if shape == () else resize_shape(shape)
             if r * c > MAX_FULL_ENTRIES:
                 raise LimitError(
                     f"{self.source}: [full_dims]: {key} would have {r * c:,} entries at full "
                     f"size; the limit is {MAX_FULL_ENTRIES:,} per tensor. Fix: smaller [full_dims]"
                 )
         steps = int(self.data.get("train", {}).get("steps", 500)) if "train" in self.data else 0
-        work = _product_terms(forward, shapes, resize) * max(steps, 1)
+        work = _product_terms(forward, shapes, resize_shape) * max(steps, 1)
         if work > MAX_TRAIN_WORK:
             raise LimitError(
                 f"{self.source}: [full_dims]: training would take {work:.2g} multiply-adds "

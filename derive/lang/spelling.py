@@ -37,8 +37,13 @@ MODULES = frozenset(
         "torch.linalg",
         "scipy.special",
         "special",
+        "K",
+        "keras.backend",
+        "tf.keras.backend",
     }
 )
+# the Keras backend (K.clip, K.log, K.mean …, and K.epsilon() = 1e-7)
+KERAS = frozenset({"K", "keras.backend", "tf.keras.backend"})
 # PyTorch's functional modules: there ``cross_entropy`` takes logits (as F.cross_entropy does)
 TORCH_FUNCTIONAL = frozenset({"F", "nn.functional", "torch.nn.functional"})
 # np.pi, math.e …: the float64 numbers NumPy/PyTorch compute with (kept exactly)
@@ -276,6 +281,27 @@ def _norm(node: ast.Call, how: str) -> ast.expr:
     return _call("sqrt", _call("sum", sq, **_axis_kw(a.get("axis"), a.get("keepdims"))))
 
 
+def _normalize(node: ast.Call, how: str) -> ast.expr:
+    """``F.normalize(x, p=2, dim=1)``: x divided by the 2-norms along ``dim`` (its ``eps``, a
+    floor of 1e-12 on the norm, is left out as cosine_similarity's is: a norm that small is a
+    non-finite value, refused anyway)."""
+    a = _bound(node, "normalize", ("x", "p", "axis", "eps"), 1)
+    p = a.get("p")
+    if not (_is_none(p) or isinstance(p, ast.Constant) and p.value == 2):
+        raise SpellingError("normalize() is read for p=2 (the Euclidean norm) only")
+    ax = a.get("axis", ast.Constant(1))
+    sq = _bin(a["x"], ast.Pow(), _num(2))
+    norm = _call("sqrt", _call("sum", sq, axis=ax, keepdims=ast.Constant(True)))
+    return _div(a["x"], norm)
+
+
+def _epsilon(node: ast.Call, how: str) -> ast.expr | None:
+    """Keras' ``K.epsilon()``: its default fuzz factor 1e-7."""
+    if how not in KERAS or node.args or node.keywords:
+        return None
+    return _num(1e-7)
+
+
 def _cosine(node: ast.Call, how: str) -> ast.expr:
     a = _bound(node, "cosine_similarity", ("x1", "x2", "axis", "eps"), 2)
     ax = a.get("axis", _num(1))
@@ -471,6 +497,21 @@ def _hardtanh(node: ast.Call, how: str) -> ast.expr:
 def _elu_call(node: ast.Call, how: str) -> ast.expr:
     a = _bound(node, "elu", ("x", "alpha"), 1)
     return _elu(a["x"], a.get("alpha", _num(1.0)))
+
+
+def _celu(node: ast.Call, how: str) -> ast.expr:
+    """PyTorch's ``celu(x, alpha) = max(0, x) + min(0, alpha·(exp(x/alpha) − 1))``."""
+    a = _bound(node, "celu", ("x", "alpha"), 1)
+    x, alpha = a["x"], a.get("alpha", _num(1.0))
+    return _add(
+        _call("maximum", x, _num(0)),
+        _call("minimum", _num(0), _mul(alpha, _sub(_call("exp", _div(x, alpha)), _num(1)))),
+    )
+
+
+def _hardsigmoid(x: ast.expr) -> ast.expr:
+    """PyTorch's ``hardsigmoid(x) = relu6(x + 3) / 6`` (0 below −3, 1 above 3)."""
+    return _div(_clip(_num(0), _num(6), _add(x, _num(3)), "hardsigmoid"), _num(6))
 
 
 def _logsumexp(node: ast.Call, how: str) -> ast.expr:
@@ -679,6 +720,13 @@ REWRITES: dict[str, Callable[[ast.Call, str], ast.expr | None]] = {
     "relu6": _one("relu6", lambda x: _clip(_num(0), _num(6), x, "relu6")),
     "selu": _one("selu", lambda x: _mul(_num(_SELU_SCALE), _elu(x, _num(_SELU_ALPHA)))),
     "elu": _elu_call,
+    "celu": _celu,
+    "hardsigmoid": _one("hardsigmoid", _hardsigmoid),
+    "hardswish": _one("hardswish", lambda x: _mul(x, _hardsigmoid(x))),
+    # a tensor of zeros/ones shaped like x (d2l's relu: torch.max(X, torch.zeros_like(X))):
+    # 0·x and 0·x + 1 keep x's shape; no gradient flows through them
+    "zeros_like": _one("zeros_like", lambda x: _mul(_num(0), x)),
+    "ones_like": _one("ones_like", lambda x: _add(_mul(_num(0), x), _num(1))),
     "gelu": _gelu,
     "hardtanh": _hardtanh,
     "clip": _clip_call,
@@ -691,6 +739,8 @@ REWRITES: dict[str, Callable[[ast.Call, str], ast.expr | None]] = {
     "softmax": _rowwise("softmax"),
     "log_softmax": _rowwise("log_softmax"),
     "cosine_similarity": _cosine,
+    "normalize": _normalize,
+    "epsilon": _epsilon,
     "transpose": _transpose,
     "t": _transpose,
     "mse_loss": _loss2(

@@ -32,6 +32,7 @@ from derive.lang import domains as domain
 from derive.lang import expr as ex
 from derive.lang import ops
 from derive.lang.spec import SpecError
+from derive.lang.spec import resize as spec_resize
 from derive.numeric import tape
 from derive.numeric.example import Example, ExampleValueError, as_mpf
 
@@ -191,7 +192,7 @@ def _shape(g: Graph, name: str, sizes: Mapping[str, int] | None) -> tuple[int, i
     shape = g.tensors[name].shape
     if not sizes:
         return (int(shape[0]), int(shape[1]))
-    return tuple(sizes.get(getattr(d, "label", ""), int(d)) for d in shape)  # type: ignore
+    return tuple(spec_resize(d, sizes) for d in shape)  # type: ignore
 
 
 def scalar_values(g: Graph, sizes: Mapping[str, int] | None = None) -> dict[sp.Symbol, float]:
@@ -222,17 +223,17 @@ def gradients_matrix(d: Derivation, point: Mapping[str, np.ndarray], sizes=None,
     """Matrix-form backward pass (the verified rules), float64: ``{param: gradient}``."""
     env = forward_numeric(d, point, sizes, zeros)
     scal = scalar_values(d.graph, sizes)
-    loss = d.graph.spec.loss
-    env["d" + loss] = np.ones((1, 1))
+    spec = d.graph.spec
+    env[spec.gkey(spec.loss)] = np.ones((1, 1))
     for visit in d.backward:
         with np.errstate(all="ignore"):
             value = np.asarray(visit.formula.numeric(env, scal), float)
-        env["d" + visit.name] = (
+        env[spec.gkey(visit.name)] = (
             np.broadcast_to(value, env[visit.name].shape).copy()
             if visit.name in env
             else np.atleast_2d(value)
         )
-    return {p: env["d" + p] for p in d.graph.spec.params}, loss_numeric(d, point, sizes)
+    return {p: env[spec.gkey(p)] for p in spec.params}, loss_numeric(d, point, sizes)
 
 
 def gradients_matrix_precise(

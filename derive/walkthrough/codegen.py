@@ -28,6 +28,7 @@ from derive.engine.backprop import Derivation
 from derive.engine.graph import concat_axis
 from derive.lang import expr as ex
 from derive.lang import ops
+from derive.lang.spec import SizeExpr
 from derive.numeric.verify import at_kink, exact_zeros, example_point, targets
 
 
@@ -60,6 +61,7 @@ class Code:
     lr: str
     sgd: tuple[str, ...]  # "W1 = W1 - lr * dW1"
     lab: Lab | None = None  # the lab script's pieces (backprop.py and the notebook)
+    dloss: str = ""  # the name of ∂L/∂L in the lines ("dL"), seeded 1.0 where a line reads it
 
     @property
     def helper_sources(self) -> tuple[tuple[str, ...], ...]:
@@ -159,9 +161,10 @@ _IDENT = re.compile(r"(?<![.\w])[A-Za-z_]\w*")
 _MODULES = frozenset({"np", "torch", "F", "math"})  # module aliases of the generated script
 
 
-def safe_names(names: list[str]) -> dict[str, str]:
+def safe_names(names: list[str], gkeys: dict[str, str] | None = None) -> dict[str, str]:
     """Spec name → Python identifier for generated code: unchanged unless it (or its gradient
-    name ``d<name>``) is unsafe (see the module docstring); deterministic and collision-free."""
+    name ``d<name>``) is unsafe (see the module docstring); deterministic and collision-free.
+    ``gkeys``: gradients not named ``d<name>`` (:meth:`NetSpec.gkey`), renamed alike."""
     taken = set(names)
     out: dict[str, str] = {}
     for n in names:
@@ -170,8 +173,10 @@ def safe_names(names: list[str]) -> dict[str, str]:
             cand += "_"
         taken.add(cand)
         out[n] = cand
+    gkeys = gkeys or {}
     for n in list(out):
-        out[f"d{n}"] = f"d{out[n]}"
+        g = gkeys.get(n, f"d{n}")
+        out[g] = g if out[n] == n else g.replace(n, out[n], 1)
     return out
 
 
@@ -208,9 +213,9 @@ def code(d: Derivation) -> Code:
     scalars += tuple(f"{k} = {number(v)}" for k, v in spec.constants.items())
     values = tuple((k, _array(spec.values[k])) for k in (*spec.inputs, *spec.params))
     forward = tuple(f"{n.name} = {n.forward.code()}" for n in d.graph.nodes)
-    backward = tuple(f"d{v.name} = {v.formula.code()}" for v in backward_order(d))
-    if any(re.search(rf"\bd{spec.loss}\b", line) for line in backward):
-        backward = (f"d{spec.loss} = 1.0", *backward)
+    backward = tuple(f"{spec.gkey(v.name)} = {v.formula.code()}" for v in backward_order(d))
+    if any(re.search(rf"\b{spec.gkey(spec.loss)}\b", line) for line in backward):
+        backward = (f"{spec.gkey(spec.loss)} = 1.0", *backward)
     used = " ".join(forward + backward)
     helpers = tuple(h for h in helper_names() if re.search(rf"\b{h}\(", used))
     tensors = frozenset((*spec.inputs, *spec.params, *(k for k, _ in spec.forward)))
@@ -220,7 +225,7 @@ def code(d: Derivation) -> Code:
     if found is not None:
         scale, bare = number(found[0]), torch_code(found[1], tensors)
     lr = number(spec.train.get("lr", DEFAULT_LR))
-    sgd = tuple(f"{p} = {p} - lr * d{p}" for p in spec.params)
+    sgd = tuple(f"{p} = {p} - lr * {spec.gkey(p)}" for p in spec.params)
     return _safe(
         spec,
         Code(
@@ -239,6 +244,7 @@ def code(d: Derivation) -> Code:
             lr,
             sgd,
             lab(d),
+            spec.gkey(spec.loss),
         ),
     )
 
@@ -246,7 +252,8 @@ def code(d: Derivation) -> Code:
 def _safe(spec, c: Code) -> Code:
     """``c`` with every spec name replaced by its Python-safe name (:func:`safe_names`)."""
     names = safe_names(
-        [*spec.dims, *spec.constants, *spec.inputs, *spec.params, *(k for k, _ in spec.forward)]
+        [*spec.dims, *spec.constants, *spec.inputs, *spec.params, *(k for k, _ in spec.forward)],
+        spec.grad_keys,
     )
     if all(k == v for k, v in names.items()):
         return c
@@ -269,7 +276,8 @@ def _safe(spec, c: Code) -> Code:
         inputs=many(c.inputs),
         params=many(c.params),
         loss=fix(c.loss),
-        sgd=tuple(f"{p} = {p} - lr * d{p}" for p in many(c.params)),
+        sgd=many(c.sgd),
+        dloss=fix(c.dloss),
         lab=None
         if c.lab is None
         else replace(
@@ -342,7 +350,7 @@ def _assign(target: str, e: mf.MExpr) -> str:
 
 def lab(d: Derivation) -> Lab:
     spec, g = d.spec, d.graph
-    taken = {*spec.dims, *spec.constants, *spec.shapes, *(f"d{n}" for n in spec.shapes)}
+    taken = {*spec.dims, *spec.constants, *spec.shapes, *(spec.gkey(n) for n in spec.shapes)}
     taken |= set(ops.OPS) | {"np", "torch", "F"}
     names = {n: (n if n not in taken else f"_{n}") for n in OWN}
     defs = {n.name: f"{n.name} = {n.forward.code()}" for n in g.nodes}
@@ -356,12 +364,17 @@ def lab(d: Derivation) -> Lab:
             values.append((k, _array(spec.values[k])))
     steps: list[LabStep] = []
     for v in backward_order(d):
-        var = f"d{v.name}"
+        var = spec.gkey(v.name)
         via = []
         for c in v.contributions:
-            up = f"d{c.source}"
+            up = spec.gkey(c.source)
             target = var if len(v.contributions) == 1 else f"{var}_via_{c.source}"
-            args = (("via", c.source), ("target", v.name), ("forward", defs.get(c.source, "")))
+            args = (
+                ("via", c.source),
+                ("dvia", up),
+                ("target", v.name),
+                ("forward", defs.get(c.source, "")),
+            )
             rule = next((r for r in c.rules if r in LAB_RULES), c.rules[-1] if c.rules else "")
             local = _split_mul(c.formula, up) if c.source != spec.loss else None
             if c.source == spec.loss:
@@ -400,14 +413,14 @@ def lab(d: Derivation) -> Lab:
         if final != single and (len(via) > 1 or steps[-1].lines[-1] != _assign(var, v.formula)):
             step = _assign(var, v.formula)
             steps.append(LabStep("simplified", (("target", v.name), ("rule", v.rule)), (step,)))
-    grads = tuple((v.name, f"d{v.name}") for v in backward_order(d) if v.kind == "param")
+    grads = tuple((v.name, spec.gkey(v.name)) for v in backward_order(d) if v.kind == "param")
     sizes = dict(spec.dims)
     sizes.update(spec.full_dims or {})
     train_sizes = tuple(f"{k} = {v}" for k, v in sizes.items())
     draws = []
     for k in (*spec.inputs, *spec.params):
         dims = g.tensors[k].shape
-        shape = ", ".join(getattr(x, "label", "") or str(int(x)) for x in dims)
+        shape = ", ".join(_size_code(x) for x in dims)
         draws.append(Draw(k, f"({shape})", k in tgt))
     return Lab(
         tuple(values),
@@ -425,6 +438,14 @@ def lab(d: Derivation) -> Lab:
 
 
 LAB_RULES = ("linear-weight", "linear-input", "bias-sum", "sum-broadcast", "transpose")
+
+
+def _size_code(x: int) -> str:
+    """A declared size in the lab: its [dims] name, its arithmetic (``d + h``, recomputed at
+    the training sizes), or the number."""
+    if isinstance(x, SizeExpr):
+        return x.text
+    return getattr(x, "label", "") or str(int(x))
 
 
 def _mean_count(tree: ex.Node, g, name: str) -> str:

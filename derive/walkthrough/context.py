@@ -12,7 +12,7 @@ that come from the spec and the proofs.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -57,10 +57,10 @@ def backward_order(items: tuple[BackwardItem, ...], loss: str) -> tuple[Backward
     return tuple(out + params)
 
 
-def _code_order(c: Code, items: tuple[BackwardItem, ...]) -> Code:
+def _code_order(c: Code, items: tuple[BackwardItem, ...], gkey: Callable[[str], str]) -> Code:
     """The code's backward lines in the order of ``items`` (a ``dL = 1.0`` line stays first)."""
     lines = {line.split(" = ", 1)[0]: line for line in c.backward}
-    names = [f"d{b.name}" for b in items]
+    names = [gkey(b.name) for b in items]
     if set(names) - set(lines):
         return c
     head = [line for key, line in lines.items() if key not in names]
@@ -139,7 +139,7 @@ def build(
         proofs=proof_items,
         lessons=tuple(found),
         verification=evidence.verification(d, report),
-        code=_code_order(code(d), backward),
+        code=_code_order(code(d), backward, d.spec.gkey),
         training=evidence.training(d, history, plot) if history else None,
         steps_verified=steps,
         rounded=rounded,

@@ -7,6 +7,7 @@ Plain frozen data: everything is already printed by the engine's printers or
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, fields, is_dataclass
 from typing import Any
@@ -17,6 +18,7 @@ from derive.engine import mform as mf
 from derive.engine.backprop import BackwardVisit, Contribution, Derivation
 from derive.engine.printing import display_width, name_tex
 from derive.engine.steps import Step
+from derive.lang.spec import SizeExpr
 from derive.numeric.example import Example
 from derive.numeric.verify import targets
 from derive.walkthrough.codegen import Code
@@ -165,7 +167,11 @@ class Walkthrough:
 
 
 def dim_tex(d: object) -> str:
-    """A size as LaTeX: its [dims] name when it has one (``n_{\\text{in}}``), else the number."""
+    """A size as LaTeX: its [dims] name when it has one (``n_{\\text{in}}``), its arithmetic
+    on [dims] names (``d + h``), else the number."""
+    if isinstance(d, SizeExpr):
+        tex = re.sub(r"[A-Za-z_]\w*", lambda m: name_tex(m.group()), d.text).replace("*", " ")
+        return f"({tex})" if re.search(r"[+-]", d.text) else tex  # (d + h) × h
     label = getattr(d, "label", None)
     return name_tex(label) if label else str(int(d))  # type: ignore[call-overload]
 
@@ -366,7 +372,7 @@ class Pieces:
             tuple(self.eq(s, t.shape) for s in v.simplified),
             tuple(self.calc(s) for s in v.entries),
             self.values(gt, t.grads),
-            f"d{v.name} = {v.formula.code()}",
+            f"{self.d.spec.gkey(v.name)} = {v.formula.code()}",
             tuple(names),
         )
 
