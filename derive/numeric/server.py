@@ -95,7 +95,7 @@ def server_key() -> str:
     except metadata.PackageNotFoundError:
         return ""
     threads = " ".join(f"{k}={os.environ.get(k, '')}" for k in THREADS)
-    return cache.key("server", sys.executable, versions, platform.machine(), threads)[:24]
+    return cache.key("server", sys.executable, versions, platform.machine(), threads)[:16]
 
 
 def folder(create: bool = False) -> Path | None:
@@ -116,7 +116,7 @@ def folder(create: bool = False) -> Path | None:
 
 def _socket_path(where: Path, key: str) -> Path | None:
     path = where / f"{key}.sock"
-    return path if len(os.fsencode(path)) < 100 else None  # sun_path holds 108 bytes
+    return path if len(os.fsencode(path)) < 108 else None  # sun_path: 108 bytes with its NUL
 
 
 # ---- the wire: a length, then a pickle (both ends are this user's derive: SO_PEERCRED) ------
@@ -390,7 +390,11 @@ class Server:
                         self._recheck()
                     self._check_idle()
                     continue
-                if _peer_uid(conn) != os.getuid():
+                try:
+                    ours = _peer_uid(conn) == os.getuid()
+                except OSError:
+                    ours = False
+                if not ours:
                     conn.close()
                     continue
                 with self.guard:
