@@ -303,7 +303,7 @@ def main() -> None:
             "a freshly edited copy with the warm server (`DERIVE_SERVER=on`: a first build "
             "started it; PyTorch's references from it, no `import torch` in the build)",
             served[:2],
-            f" (target ≤ 3×; the server's CPU per build {served[2]:.2f} s, not counted)",
+            f" (target ≤ 3×; the server's CPU per build {served[2] * 1000:.0f} ms, not counted)",
         ),
         row(
             "a copy of tiny-mlp with a new title (its numbers cached by the build before the "

@@ -81,9 +81,20 @@ def _wait(check, timeout: float = 180.0) -> None:
     raise AssertionError("timed out")
 
 
-def _pids(cache: Path, env: dict[str, str]) -> list[int]:
-    out = _run(["-m", "derive", "server", "status"], env).stdout
-    return [int(line.split()[1]) for line in out.splitlines() if line.startswith("server ")]
+def _pids(cache: Path) -> list[int]:
+    """The servers of the cache folder ``cache``: their command line names its lock file."""
+    found = []
+    for proc in Path("/proc").iterdir():
+        try:
+            argv = (proc / "cmdline").read_bytes().split(b"\0")
+        except OSError:
+            continue
+        if argv[0] != os.fsencode(sys.executable):
+            continue  # (the shell that put it in the background names the lock file too)
+        if any(a.startswith(os.fsencode(cache)) and a.endswith(b".lock") for a in argv):
+            if _alive(int(proc.name)):
+                found.append(int(proc.name))
+    return found
 
 
 def _alive(pid: int) -> bool:
@@ -104,9 +115,10 @@ def _state(pid: int) -> str:
 def _start(cache: Path, env: dict[str, str]) -> list[int]:
     """Start a server as a lecturer's first build does; its pid once it is warm."""
     _run(["-c", "from derive.numeric import server; assert server.start()"], env)
-    _wait(lambda: _sockets(cache))
-    pids = _pids(cache, env)
+    _wait(lambda: _pids(cache))
+    pids = _pids(cache)
     assert len(pids) == 1, pids
+    _wait(lambda: _sockets(cache) or not _alive(pids[0]))
     return pids
 
 
@@ -133,7 +145,7 @@ def warm() -> Iterator[tuple[Path, dict[str, str]]]:
         _run(["-m", "derive", "build", str(spec), "-f", "md", "--lang", "en", "-o",
               str(cache / "first")], env)
         _wait(lambda: _sockets(cache))
-        pids = _pids(cache, env)
+        pids = _pids(cache)
         assert len(pids) == 1
         yield cache, env
     finally:
@@ -329,6 +341,8 @@ def test_the_server_ends_when_idle_and_when_stale(short: Path) -> None:
     try:
         _wait(lambda: not _alive(pids[0]), 60)  # a second without a request
         assert not _sockets(cache)
+        logs = list((cache / "derive/server").glob("*.log"))
+        assert logs and not any(f.read_text() for f in logs)  # it ended well, not by an error
         env["DERIVE_SERVER_IDLE"] = "300"
         pids = _start(cache, env)
         # a client of another derive (a different key) finds it: it answers "stale" and ends

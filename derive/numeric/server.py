@@ -61,10 +61,15 @@ RECHECK = 30.0  # seconds between the server's checks of its key (derive's sourc
 THREADS = ("OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS")
 MAX_FRAME = 1 << 30
 ON, OFF = ("on", "1", "yes"), ("off", "0", "no")
-# the detached server's command: derive from the same folder as the build that starts it
+# the detached server's command: it takes its lock (held until it ends) before anything else,
+# so a second one started meanwhile ends at once; then derive from the build's own folder
 BOOT = (
-    "import sys; sys.path.insert(0, sys.argv[1]); "
-    "from derive.numeric import server; server.main(sys.argv[2:])"
+    "import fcntl, os, sys\n"
+    "lock = os.open(sys.argv[3], os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, 0o600)\n"
+    "try:\n    fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)\n"
+    "except OSError:\n    sys.exit(0)\n"
+    "sys.path.insert(0, sys.argv[1])\n"
+    "from derive.numeric import server\nserver.main(sys.argv[2:3])\n"
 )
 
 
@@ -240,7 +245,8 @@ def start() -> bool:
     where = folder(create=True) if key else None
     if where is None or _socket_path(where, key) is None:
         return False
-    if _locked(where / f"{key}.lock"):
+    lock = where / f"{key}.lock"
+    if _locked(lock):
         return False  # one is running or importing PyTorch
     try:
         log = os.open(
@@ -252,7 +258,7 @@ def start() -> bool:
     try:
         # sh puts the server in the background and ends: init, not this build, is its parent
         subprocess.run(
-            ["/bin/sh", "-c", '"$@" &', "sh", sys.executable, "-c", BOOT, root, key],
+            ["/bin/sh", "-c", '"$@" &', "sh", sys.executable, "-c", BOOT, root, key, str(lock)],
             stdin=subprocess.DEVNULL,
             stdout=subprocess.DEVNULL,
             stderr=log,
@@ -324,19 +330,14 @@ def idle_timeout() -> float:
 
 
 def main(argv: list[str]) -> None:
-    """The detached server (:data:`BOOT`): ``argv`` is the key the build computed. Imports
-    PyTorch, warms it up, then serves until idle, stale or stopped; the socket appears only
-    when it is warm, so a build never waits for the import."""
+    """The detached server (:data:`BOOT`, which holds the key's lock): ``argv`` is the key the
+    build computed. Imports PyTorch, warms it up, then serves until idle, stale or stopped; the
+    socket appears only when it is warm, so a build never waits for the import."""
     expected = argv[0]
     where = folder(create=True)
     path = _socket_path(where, expected) if where is not None else None
     if where is None or path is None:
         return
-    lock = os.open(where / f"{expected}.lock", os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, 0o600)
-    try:
-        fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except OSError:
-        return  # another server for this key runs or is starting
     try:
         os.ftruncate(2, 0)  # this server's log only
     except OSError:
