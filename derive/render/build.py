@@ -348,7 +348,7 @@ class ProofsAhead:
             code = 1
             try:
                 signal.signal(signal.SIGINT, signal.SIG_DFL)
-                torch_worker._end_with(parent)
+                torch_worker.end_with(parent)
                 ours.close()
                 _prove_ahead(theirs, p)
                 code = 0
