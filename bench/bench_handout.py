@@ -22,8 +22,9 @@ median of ``--runs`` runs, with ``OMP_WAIT_POLICY=PASSIVE`` and one BLAS/torch t
 - ``torch``: ``python -c "import torch"``, the floor of any fresh process that computes PyTorch's
   reference gradients.
 
-Targets (issue 12): ``one`` ≤ 3× ``bare``, ``full`` ≤ 6× ``bare``. ``--write`` replaces (or
-appends) the section ``## derive build (edit loop)`` of ``bench/RESULTS.md``.
+Targets (issue 12): ``one`` ≤ 3× ``bare``, ``full`` ≤ 6× ``bare``. ``--write`` adds the figures
+as the newest entry of the section ``## derive build (edit loop)`` of ``bench/RESULTS.md`` (the
+earlier entries stay).
 """
 
 from __future__ import annotations
@@ -324,15 +325,24 @@ def main() -> None:
     text = "\n".join(lines)
     print(text)
     if a.write:
-        path = ROOT / "bench" / "RESULTS.md"
-        old = path.read_text("utf-8") if path.exists() else "# Benchmark results\n"
-        pattern = re.compile(rf"^{re.escape(SECTION)}\n.*?(?=^## |\Z)", re.S | re.M)
-        new = (
-            pattern.sub(text + "\n", old)
-            if pattern.search(old)
-            else old.rstrip("\n") + "\n\n" + text
-        )
-        path.write_text(new.rstrip("\n") + "\n", "utf-8")
+        write_results(text)
+
+
+def write_results(text: str) -> None:
+    """Put ``text`` (the section's heading, then the figures) at the top of the section
+    ``## derive build (edit loop)`` of ``bench/RESULTS.md`` as its newest ``###`` entry; the
+    earlier entries (each branch's figures and reasons) stay below it."""
+    path = ROOT / "bench" / "RESULTS.md"
+    old = path.read_text("utf-8") if path.exists() else "# Benchmark results\n"
+    heading, _, figures = text.partition("\n")
+    stamp = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
+    entry = f"### `bench/bench_handout.py` ({stamp})\n{figures.rstrip()}\n\n"
+    at = re.search(rf"^{re.escape(heading)}\n\n?", old, re.M)
+    if at is None:
+        new = old.rstrip("\n") + "\n\n" + heading + "\n\n" + entry
+    else:
+        new = old[: at.end()] + entry + old[at.end():]
+    path.write_text(new.rstrip("\n") + "\n", "utf-8")
 
 
 if __name__ == "__main__":
