@@ -7,8 +7,10 @@ Each build runs in a fresh interpreter with an empty cache (a cached document ne
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -74,3 +76,36 @@ def test_the_childs_proofs_document_is_the_one_built_here(tmp_path: Path) -> Non
     assert any(name.startswith("proofs/") for name in files)
     assert _files(tmp_path / "ahead") == files
     assert _files(tmp_path / "killed") == files
+
+
+def _children(pid: int) -> list[int]:
+    try:
+        return [int(x) for x in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+    except OSError:
+        return []
+
+
+@pytest.mark.slow
+def test_an_interrupted_build_leaves_no_child_and_no_files(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "derive", "build", "neuron", "chain", "tiny-mlp", "-f", "md",
+         "--lang", "en", "-o", str(out)],
+        env={**os.environ, "PYTHONPATH": str(ROOT), "DERIVE_CACHE": str(tmp_path / "cache")},
+        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        start_new_session=True,
+    )
+    seen: set[int] = set()
+    deadline = time.monotonic() + 120
+    while len(seen) < 2 and proc.poll() is None and time.monotonic() < deadline:
+        seen |= set(_children(proc.pid))  # the PyTorch worker and the proofs child
+        time.sleep(0.02)
+    assert len(seen) >= 2, seen
+    os.killpg(proc.pid, signal.SIGINT)
+    _, err = proc.communicate(timeout=120)
+    assert proc.returncode in (130, -signal.SIGINT), err
+    assert "Traceback" not in err
+    assert list(out.iterdir()) == []  # no file, no staging folder
+    for child in seen:
+        assert not Path(f"/proc/{child}").exists(), f"child {child} outlived the build"
