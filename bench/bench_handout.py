@@ -13,6 +13,8 @@ median of ``--runs`` runs, with ``OMP_WAIT_POLICY=PASSIVE`` and one BLAS/torch t
   a copy with a new title (the numbers cache leaves out the prose, so no PyTorch); for
   the worker, also the critical path an idle 2-core machine would see, from the CPU times of the
   two processes (``max(parent until it asks, fork + child) + parent after the answer``);
+  and the edited copy with the warm server (``derive/numeric/server.py``, ``DERIVE_SERVER=on``:
+  a first build starts it, then each edited build asks it; its CPU per build from /proc);
 - ``full``: ``derive build`` (all built-ins, md/tex/ipynb/py, en and zh) into an empty folder;
 - ``watch``: ``derive build SPEC -f md --lang en --watch`` running; the wall time from saving an
   edited SPEC (a new example value) to the handout rewritten (its progress line), median over
@@ -20,8 +22,9 @@ median of ``--runs`` runs, with ``OMP_WAIT_POLICY=PASSIVE`` and one BLAS/torch t
 - ``torch``: ``python -c "import torch"``, the floor of any fresh process that computes PyTorch's
   reference gradients.
 
-Targets (issue 12): ``one`` ≤ 3× ``bare``, ``full`` ≤ 6× ``bare``. ``--write`` replaces (or
-appends) the section ``## derive build (edit loop)`` of ``bench/RESULTS.md``.
+Targets (issue 12): ``one`` ≤ 3× ``bare``, ``full`` ≤ 6× ``bare``. ``--write`` adds the figures
+as the newest entry of the section ``## derive build (edit loop)`` of ``bench/RESULTS.md`` (the
+earlier entries stay).
 """
 
 from __future__ import annotations
@@ -49,6 +52,7 @@ def _env() -> dict[str, str]:
         OPENBLAS_NUM_THREADS="1",
         MKL_NUM_THREADS="1",
         PYTHONPATH=str(ROOT),
+        DERIVE_SERVER="off",  # only the row that measures it uses the warm server
     )
     return env
 
@@ -141,6 +145,60 @@ def timed_edited(runs: int, title: bool = False, **env: str) -> tuple[float, flo
     return statistics.median(walls), statistics.median(cpus)
 
 
+def _server_cpu(env: dict[str, str]) -> tuple[int, float] | None:
+    """(pid, CPU seconds so far) of the warm server this environment's build would use."""
+    code = (
+        "from derive.numeric import server as S\n"
+        "print(*[i['pid'] for i in S.running() if i['current']])\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, cwd=ROOT
+    )
+    pids = done.stdout.split()
+    if len(pids) != 1:
+        return None
+    fields = Path(f"/proc/{pids[0]}/stat").read_text().rsplit(")", 1)[1].split()
+    ticks = os.sysconf("SC_CLK_TCK")
+    return int(pids[0]), (int(fields[11]) + int(fields[12])) / ticks  # utime + stime
+
+
+def timed_served(runs: int) -> tuple[float, float, float]:
+    """Median wall and CPU time of an edited build with the warm server, and the server's
+    median CPU per build. A first edited build starts the server; the measured builds begin
+    once it is warm; it is stopped at the end."""
+    import resource
+
+    env = {**_env(), "DERIVE_SERVER": "on", "DERIVE_SERVER_IDLE": "300"}
+    walls, cpus, served = [], [], []
+    try:
+        with tempfile.TemporaryDirectory(prefix="derive-bench-") as out:
+            cmd = [sys.executable, "-m", "derive", *_edited(out)]
+            subprocess.run(cmd, env=env, check=True, capture_output=True, cwd=ROOT)
+        deadline = time.monotonic() + 300
+        while _server_cpu(env) is None:
+            assert time.monotonic() < deadline, "the first build started no server"
+            time.sleep(0.2)
+        for _ in range(runs):
+            with tempfile.TemporaryDirectory(prefix="derive-bench-") as out:
+                cmd = [sys.executable, "-m", "derive", *_edited(out)]
+                server = _server_cpu(env)
+                before = resource.getrusage(resource.RUSAGE_CHILDREN)
+                start = time.perf_counter()
+                subprocess.run(cmd, env=env, check=True, capture_output=True, cwd=ROOT)
+                walls.append(time.perf_counter() - start)
+                after = resource.getrusage(resource.RUSAGE_CHILDREN)
+                cpus.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
+                now = _server_cpu(env)
+                assert server is not None and now is not None and now[0] == server[0]
+                served.append(now[1] - server[1])
+    finally:
+        subprocess.run(
+            [sys.executable, "-m", "derive", "server", "stop"], env=env, capture_output=True,
+            cwd=ROOT,
+        )
+    return statistics.median(walls), statistics.median(cpus), statistics.median(served)
+
+
 def timed_watch(edits: int) -> float:
     """Median wall time from saving an edited spec to ``derive build --watch`` having written
     the new handout (see the module's docstring)."""
@@ -210,6 +268,7 @@ def main() -> None:
     # different example value each run, never cached); the proofs document stays cached
     edited = timed_edited(a.runs)
     edited_off = timed_edited(a.runs, DERIVE_WORKER="off")
+    served = timed_served(a.runs)
     retitled = timed_edited(a.runs, title=True)
     crit = critical_edited(a.runs)
     full = timed(["-m", "derive", "build", "-o", "{out}"], max(1, a.runs // 2))
@@ -242,6 +301,12 @@ def main() -> None:
         ),
         row("the same without the worker (`DERIVE_WORKER=off`)", edited_off),
         row(
+            "a freshly edited copy with the warm server (`DERIVE_SERVER=on`: a first build "
+            "started it; PyTorch's references from it, no `import torch` in the build)",
+            served[:2],
+            f" (target ≤ 3×; the server's CPU per build {served[2] * 1000:.0f} ms, not counted)",
+        ),
+        row(
             "a copy of tiny-mlp with a new title (its numbers cached by the build before the "
             "edit, its files not: no PyTorch import)",
             retitled,
@@ -260,15 +325,24 @@ def main() -> None:
     text = "\n".join(lines)
     print(text)
     if a.write:
-        path = ROOT / "bench" / "RESULTS.md"
-        old = path.read_text("utf-8") if path.exists() else "# Benchmark results\n"
-        pattern = re.compile(rf"^{re.escape(SECTION)}\n.*?(?=^## |\Z)", re.S | re.M)
-        new = (
-            pattern.sub(text + "\n", old)
-            if pattern.search(old)
-            else old.rstrip("\n") + "\n\n" + text
-        )
-        path.write_text(new.rstrip("\n") + "\n", "utf-8")
+        write_results(text)
+
+
+def write_results(text: str) -> None:
+    """Put ``text`` (the section's heading, then the figures) at the top of the section
+    ``## derive build (edit loop)`` of ``bench/RESULTS.md`` as its newest ``###`` entry; the
+    earlier entries (each branch's figures and reasons) stay below it."""
+    path = ROOT / "bench" / "RESULTS.md"
+    old = path.read_text("utf-8") if path.exists() else "# Benchmark results\n"
+    heading, _, figures = text.partition("\n")
+    stamp = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
+    entry = f"### `bench/bench_handout.py` ({stamp})\n{figures.rstrip()}\n\n"
+    at = re.search(rf"^{re.escape(heading)}\n\n?", old, re.M)
+    if at is None:
+        new = old.rstrip("\n") + "\n\n" + heading + "\n\n" + entry
+    else:
+        new = old[: at.end()] + entry + old[at.end():]
+    path.write_text(new.rstrip("\n") + "\n", "utf-8")
 
 
 if __name__ == "__main__":

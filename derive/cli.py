@@ -164,11 +164,10 @@ def verify(nets: tuple[str, ...], points: int, no_torch: bool) -> None:
     specs = [spec.load(n) for n in nets]  # all inputs are checked before any work
     from derive.engine.backprop import derive_deferred
     from derive.numeric import verify as numeric
-    from derive.numeric import worker as torch_worker
-
-    # PyTorch imported (and its reference gradients computed) on the other core while this
-    # process derives: the worker of `derive build`; its answers equal the in-process ones
-    worker = None if no_torch else torch_worker.TorchWorker.start()
+    # PyTorch's reference gradients from the warm server, or imported (and computed) on the
+    # other core while this process derives: the helpers of `derive build`; their answers equal
+    # the in-process ones
+    worker, start_server = (None, False) if no_torch else _torch_helper()
     failed = False
     try:
         for s in specs:
@@ -192,11 +191,40 @@ def verify(nets: tuple[str, ...], points: int, no_torch: bool) -> None:
                 pending.close()
             click.echo(format_report(d, report))
             failed = failed or not report.ok
+    except KeyboardInterrupt:
+        start_server = False
+        raise
     finally:
-        if worker is not None:
-            worker.close()
+        _close_torch_helper(worker, start_server)
     if failed:
         raise Failure(FAILED, "some gradients disagree (see ✗ above)")
+
+
+def _torch_helper(watch: bool = False) -> tuple[Any, bool]:
+    """Who computes PyTorch's reference gradients for a command that needs them: the warm
+    server when one runs (no ``import torch`` at all), else a worker forked now that imports
+    PyTorch on the other core while this process derives (``None``: this process, as needed);
+    and whether to start a server for the next command when this one ends (none runs, one may:
+    ``derive/numeric/server.py``). ``--watch`` keeps its own worker."""
+    from derive.numeric import server as torch_server
+    from derive.numeric import worker as torch_worker
+
+    if not watch:
+        client = torch_server.Client.connect()
+        if client is not None:
+            return client, False
+    start_server = not watch and torch_server.enabled()
+    return torch_worker.TorchWorker.start(), start_server
+
+
+def _close_torch_helper(worker: Any, start_server: bool) -> None:
+    """End the helper of :func:`_torch_helper`, then start the server if asked."""
+    if worker is not None:
+        worker.close()
+    if start_server:
+        from derive.numeric import server as torch_server
+
+        torch_server.start()
 
 
 def format_report(d: Any, report: Any) -> str:
@@ -663,11 +691,12 @@ def build(
     """Write walkthroughs (default: all built-ins, all text formats, both languages)."""
     from derive.numeric import worker as torch_worker
 
-    # a process importing PyTorch on the other core while this one loads, derives and renders,
-    # when a network's numbers are not cached (or edits will follow); closed at the end
+    # when a network's numbers are not cached (or edits will follow): the warm server, or a
+    # process importing PyTorch on the other core while this one loads, derives and renders;
+    # closed at the end (and then a server started for the next build, where one may run)
     handouts = any(f.strip() not in ("", "exercises") for x in formats for f in x.split(","))
     wanted = watch or (handouts and torch_worker.uncached(nets))
-    worker = torch_worker.TorchWorker.start() if wanted else None
+    worker, start_server = _torch_helper(watch) if wanted else (None, False)
     try:
         from derive.render import build as builder
 
@@ -685,10 +714,61 @@ def build(
             return
         plan = make_plan()
         files = builder.build(plan, _progress, worker)
+    except KeyboardInterrupt:
+        start_server = False
+        raise
     finally:
-        if worker is not None:
-            worker.close()
+        _close_torch_helper(worker, start_server)
     _progress(f"wrote {len(files)} files under {plan.out}")
+
+
+@main.group("server")
+def server() -> None:
+    """The warm PyTorch server of derive build: a background process that keeps PyTorch
+    imported, so a rebuild after an edit needs no `import torch`. Started by a build in an
+    interactive terminal (DERIVE_SERVER=on: always, off: never); it ends by itself after
+    DERIVE_SERVER_IDLE seconds without a request (default 600)."""
+
+
+@server.command("status")
+@_guard
+def server_status() -> None:
+    """Show the servers running for this user (pid, age, requests answered)."""
+    from derive.numeric import server as torch_server
+
+    found = torch_server.running()
+    for info in found:
+        click.echo(_server_line(info))
+    if not found:
+        click.echo("no server running")
+    if not torch_server.enabled():
+        click.echo(
+            "a build starts none here (not a terminal, DERIVE_SERVER=off, DERIVE_WORKER=off or "
+            "DERIVE_CACHE=off; DERIVE_SERVER=on starts one)"
+        )
+
+
+@server.command("stop")
+@_guard
+def server_stop() -> None:
+    """Stop every server running for this user."""
+    from derive.numeric import server as torch_server
+
+    stopped = torch_server.stop()
+    for info in stopped:
+        click.echo(f"stopped server {info['pid']}")
+    if not stopped:
+        click.echo("no server running")
+
+
+def _server_line(info: dict[str, Any]) -> str:
+    """One server's status line."""
+    which = "this derive" if info.get("current") else "another derive, Python or PyTorch"
+    return (
+        f"server {info['pid']} ({which}): up {info['uptime']:.0f} s, "
+        f"{info['requests']} requests answered, quiet for {info['quiet']:.0f} s, ends after "
+        f"{info['idle']:.0f} s without one; PyTorch {info['torch']}"
+    )
 
 
 @main.command()

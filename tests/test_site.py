@@ -139,9 +139,17 @@ def test_cli_reference_covers_every_command_and_option() -> None:
 
     text = site.cli_reference(main)
     ctx = click.Context(main)
+    commands = []
     for name in main.list_commands(ctx):
+        cmd = main.get_command(ctx, name)
+        if isinstance(cmd, click.Group):  # `derive server status`, `derive server stop`
+            commands += [(f"{name} {n}", cmd.get_command(ctx, n)) for n in cmd.list_commands(ctx)]
+        else:
+            commands.append((name, cmd))
+    assert any(" " in name for name, _ in commands)
+    for name, cmd in commands:
         assert f"\n## derive {name}\n" in text
-        for param in main.get_command(ctx, name).params:
+        for param in cmd.params:
             for opt in getattr(param, "opts", []):
                 if opt.startswith("-"):
                     assert f"`{opt}`" in text, (name, opt)

@@ -143,7 +143,7 @@ class TorchWorker:
             code = 1
             try:
                 signal.signal(signal.SIGINT, signal.SIG_DFL)  # Ctrl-C ends it at once
-                _end_with(parent)
+                end_with(parent)
                 ours.close()
                 _serve(theirs)
                 code = 0
@@ -211,7 +211,7 @@ def light(d: Derivation) -> Derivation:
     )
 
 
-def _end_with(parent: int) -> None:
+def end_with(parent: int) -> None:
     """Have the kernel end this child when the parent ends, however it ends (Linux
     ``PR_SET_PDEATHSIG``); if the parent is gone already, end now."""
     try:

@@ -24,6 +24,7 @@ from __future__ import annotations
 import errno
 import os
 import shutil
+import signal
 import sys
 import tempfile
 import time
@@ -31,6 +32,7 @@ import traceback
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from importlib import resources
+from multiprocessing.connection import Connection, Pipe
 from pathlib import Path
 from typing import Any
 
@@ -41,6 +43,7 @@ from derive.engine.backprop import derive
 from derive.errors import DeriveError, OptionError, OutputPathError, TemplateError
 from derive.lang import spec as specs
 from derive.numeric import verify as numeric
+from derive.numeric import worker as torch_worker
 from derive.numeric.worker import TorchWorker, numbers_key
 from derive.proofs import shared_proofs
 from derive.render import environment as render
@@ -287,16 +290,164 @@ def build(
         raise OutputPathError(
             f"-o {p.out}: cannot write there ({err.strerror or type(err).__name__})"
         ) from None
+    ahead = ProofsAhead.start(p)
     try:
         staged: list[Path] = []
         cited: list[str] = []
         for s in p.specs:
+            known = len(cited)
             staged += build_network(s, p, progress, staging, cited, worker)
+            if ahead is not None:
+                ahead.cite(cited[known:])
         if p.detail != "full" and cited and {"md", "tex", "pdf"} & set(p.formats):
-            staged += build_proofs(cited, p, progress, staging)
+            if ahead is None:
+                staged += build_proofs(cited, p, progress, staging)
+            else:
+                staged += ahead.finish(cited, p, progress, staging)
         return _move_into_place(staged, staging, p.out)
     finally:
+        if ahead is not None:
+            ahead.close()
         shutil.rmtree(staging, ignore_errors=True)
+
+
+class ProofsAhead:
+    """The proofs document of a build of several networks, built on the other core while this
+    process derives them: a forked child proves each general proof as soon as a handout cites
+    it (:meth:`cite`, after each network), and at the end writes the proofs files of the plan
+    into the staging folder (and the cache) with :func:`build_proofs` — the same function, so
+    the same bytes — and names them. It starts only where a second CPU can
+    help (as :mod:`derive.numeric.worker`: Linux ``fork``, two CPUs, not ``DERIVE_WORKER=off``)
+    and at least two networks must be derived (a one-network edit loop reads the document from
+    the cache). Nothing from the child is an error: if it fails, dies or hangs, this process
+    builds the document itself; the child leaves through ``os._exit`` only, and ends with this
+    process."""
+
+    def __init__(self, pid: int, conn: Connection) -> None:
+        self.pid: int | None = pid
+        self.conn: Connection | None = conn
+
+    @classmethod
+    def start(cls, p: Plan) -> ProofsAhead | None:
+        if not _ahead_wanted(p):
+            return None
+        ours, theirs = Pipe()
+        for stream in (sys.stdout, sys.stderr):
+            try:
+                stream.flush()
+            except (OSError, ValueError, AttributeError):
+                pass
+        parent = os.getpid()
+        try:
+            pid = os.fork()
+        except OSError:
+            ours.close()
+            theirs.close()
+            return None
+        if pid == 0:  # the child: never returns
+            code = 1
+            try:
+                signal.signal(signal.SIGINT, signal.SIG_DFL)
+                torch_worker.end_with(parent)
+                ours.close()
+                _prove_ahead(theirs, p)
+                code = 0
+            except BaseException:  # noqa: BLE001 - the parent builds the document instead
+                pass
+            finally:
+                os._exit(code)
+        theirs.close()
+        return cls(pid, ours)
+
+    def cite(self, names: list[str]) -> None:
+        """Have the child prove ``names`` now (the proofs a network just cited)."""
+        if self.conn is None or not names:
+            return
+        try:
+            self.conn.send(("prove", list(names)))
+        except Exception:  # noqa: BLE001 - a dead child: the document is built here at the end
+            self.close()
+
+    def finish(
+        self, cited: list[str], p: Plan, progress: Callable[[str], None], staging: Path
+    ) -> list[Path]:
+        """The proofs files the child wrote into ``staging`` (or, failing that, written here)."""
+        ordered = [n for n in proofs.proof_names() if n in cited]
+        progress(f"proofs: {', '.join(ordered)}")
+        files = None
+        try:
+            if self.conn is not None:
+                self.conn.send(("write", list(cited), str(staging)))
+                if self.conn.poll(torch_worker.TIMEOUT):
+                    status, names = self.conn.recv()
+                    if status == "ok":
+                        files = [Path(f) for f in names]
+        except Exception:  # noqa: BLE001 - a dead or hung child: built here instead
+            files = None
+        self.close()
+        if files is None or not all(f.is_file() for f in files):
+            files = build_proofs(cited, p, lambda message: None, staging)
+        return files
+
+    def close(self) -> None:
+        """End the child (if it still runs) and reap it."""
+        if self.conn is not None:
+            self.conn.close()
+            self.conn = None
+        if self.pid is None:
+            return
+        pid, self.pid = self.pid, None
+        try:
+            done, _ = os.waitpid(pid, os.WNOHANG)
+            if done == 0:
+                os.kill(pid, signal.SIGKILL)
+                os.waitpid(pid, 0)
+        except (ChildProcessError, ProcessLookupError):
+            pass
+
+
+def _ahead_wanted(p: Plan) -> bool:
+    """Whether :class:`ProofsAhead` can help ``p``: a proofs document, two CPUs, and at least
+    two networks whose files are not in the cache."""
+    if p.detail == "full" or not {"md", "tex", "pdf"} & set(p.formats):
+        return False
+    if os.environ.get(torch_worker.ENV, "").lower() in ("off", "0", "no"):
+        return False
+    if not sys.platform.startswith("linux") or not hasattr(os, "fork"):
+        return False
+    try:
+        if len(os.sched_getaffinity(0)) < 2:
+            return False
+    except (AttributeError, OSError):  # pragma: no cover - Linux has it
+        return False
+    new = 0
+    for s in p.specs:
+        key = _files_key(s, p)
+        where = cache.folder("handouts")
+        if not key or where is None or not (where / key).is_file():
+            new += 1
+    return new >= 2
+
+
+def _prove_ahead(conn: Connection, p: Plan) -> None:
+    """The child of :class:`ProofsAhead`: prove what it is told, then write the cited proofs."""
+    shared = shared_proofs()
+    while True:
+        try:
+            message = conn.recv()
+        except (EOFError, OSError):
+            return
+        if message[0] == "write":
+            break
+        for name in message[1]:
+            if name in shared:
+                shared[name]
+    _, cited, staging = message
+    try:
+        files = build_proofs(cited, p, lambda message: None, Path(staging))
+        conn.send(("ok", [str(f) for f in files]))
+    except Exception:  # noqa: BLE001 - the parent builds it and reports the error
+        conn.send(("error", None))
 
 
 def sources(nets: Iterable[str], templates: str | None = None) -> list[Path]:

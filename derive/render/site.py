@@ -394,11 +394,7 @@ def cli_reference(main: Any) -> str:
 
     lines = ["# Command-line reference", "", "Generated from the `derive` command definitions."]
     ctx = click.Context(main, info_name="derive")
-    for name in sorted(main.list_commands(ctx)):
-        cmd = main.get_command(ctx, name)
-        if cmd is None or cmd.hidden:
-            continue
-        sub = click.Context(cmd, info_name=name, parent=ctx)
+    for name, cmd, sub in _commands(main, ctx):
         usage = " ".join(cmd.collect_usage_pieces(sub))
         lines += ["", f"## derive {name}", "", "```text", f"derive {name} {usage}".rstrip(), "```"]
         if cmd.help:
@@ -419,6 +415,22 @@ def cli_reference(main: Any) -> str:
         rows.append("| `-h`, `--help` | Show the help and exit. |")
         lines += ["", "| Option | Meaning |", "|---|---|", *rows]
     return "\n".join(lines) + "\n"
+
+
+def _commands(group: Any, ctx: Any) -> list[tuple[str, Any, Any]]:
+    """``(name, command, its context)`` of every visible command of the click ``group``, the
+    commands of a sub-group (``derive server status``) by their full name."""
+    found = []
+    for name in sorted(group.list_commands(ctx)):
+        cmd = group.get_command(ctx, name)
+        if cmd is None or cmd.hidden:
+            continue
+        sub = click.Context(cmd, info_name=name, parent=ctx)
+        if isinstance(cmd, click.Group):
+            found += [(f"{name} {n}", c, s) for n, c, s in _commands(cmd, sub)]
+        else:
+            found.append((name, cmd, sub))
+    return found
 
 
 def _takes_ctx(param) -> bool:
