@@ -76,3 +76,14 @@ def test_checker_on_corpus6b(case: dict) -> None:
 
 
 # ---- the general rules behind the fixes, one test each ------------------------------------------
+
+
+def test_a_mutation_that_breaks_a_row_wise_call_is_left_out() -> None:
+    """邱锡鹏's column-major softmax (softmax over dim 0, read as softmax(Z.T).T): a mistake from
+    the library that drops one of those transposes gave softmax of a 3×4 tensor a 4×3 shape, and
+    every formula for ∂R/∂W crashed (IndexError, exit 70)."""
+    qiu = str(corpus6b.QIU)
+    r = check(qiu, "W", "X @ (Y_hat - Y).T / N")
+    assert not r.ok and r.diagnoses
+    r = check(qiu, "W", r"\frac{1}{N} X (\hat{Y} - Y)^{\top}", latex=True)
+    assert not r.ok
