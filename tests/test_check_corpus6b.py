@@ -87,3 +87,16 @@ def test_a_mutation_that_breaks_a_row_wise_call_is_left_out() -> None:
     assert not r.ok and r.diagnoses
     r = check(qiu, "W", r"\frac{1}{N} X (\hat{Y} - Y)^{\top}", latex=True)
     assert not r.ok
+
+
+def test_times_and_ast_between_equal_shapes_are_read_by_the_declared_shapes() -> None:
+    """``\\times`` / ``\\ast`` misused for ⊙ between two m×n_h tensors: the declared shapes decide
+    (m ≠ n_h in general, so only the element-wise product fits), not the example's square 2×2,
+    where a matrix product also fits; an indicator's shape is its sides' broadcast."""
+    L = True
+    for op in ("\\times", "\\ast", "\\cdot"):
+        f = "\\left(\\delta^{[2]} W^{[2]\\top}\\right) " + op + " \\mathbb{1}(Z^{[1]} > 0)"
+        assert check("mlp-bce", "Z1", f, latex=L).ok, op
+    assert check("mlp-bce", "Z1", r"\delta^{[2]} W^{[2]\top} \times [Z^{[1]} > 0]", latex=L).ok
+    assert not check("mlp-bce", "Z1", r"\delta^{[2]} W^{[2]\top} \times [A^{[2]} > 0.5]", latex=L).ok
+    assert check("mlp-bce", "W2", r"\frac{1}{m} A^{[1]\top} \times (A^{[2]} - Y)", latex=L).ok

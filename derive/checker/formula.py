@@ -1265,6 +1265,11 @@ class Convert:
         def plain(n: ex.Node) -> ex.Node:
             if isinstance(n, ex.Name) and n.id not in shapes and n.id[1:] in shapes:
                 return ex.Name(n.id[1:])
+            if isinstance(n, ex.Compare):  # [Z > 0]: the broadcast shape of its two sides
+                return ex.BinOp("*", plain(n.left), plain(n.right))
+            if isinstance(n, ex.BinOp) and n.op in ("·", latexin.STAR):  # as resolved below
+                op = self.declared_product(n.left, n.right) if n.op == "·" else None
+                return ex.BinOp(op or "*", plain(n.left), plain(n.right))
             return ex.rebuild(n, plain)
 
         try:
