@@ -100,3 +100,19 @@ def test_times_and_ast_between_equal_shapes_are_read_by_the_declared_shapes() ->
     assert check("mlp-bce", "Z1", r"\delta^{[2]} W^{[2]\top} \times [Z^{[1]} > 0]", latex=L).ok
     assert not check("mlp-bce", "Z1", r"\delta^{[2]} W^{[2]\top} \times [A^{[2]} > 0.5]", latex=L).ok
     assert check("mlp-bce", "W2", r"\frac{1}{m} A^{[1]\top} \times (A^{[2]} - Y)", latex=L).ok
+
+
+def test_a_formula_in_a_sentence_a_where_clause_and_ell() -> None:
+    """Pasted from notes: one ``$…$`` inside a sentence (Chinese or English), a closing
+    "，其中 …" / ", where …" clause after plain maths, and ℓ for the loss."""
+    right = r"\frac{\partial L}{\partial W^{[2]}} = \frac{1}{m}A^{[1]\top}(A^{[2]}-Y)"
+    assert check("mlp-bce", "W2", "由链式法则，$" + right + "$。", latex=True).ok
+    assert check("mlp-bce", "W2", "By the chain rule, $" + right + "$.", latex=True).ok
+    wrong = "By the chain rule, $" + right.replace(r"\frac{1}{m}", "") + "$."
+    assert check("mlp-bce", "W2", wrong, latex=True).code == "scale-factor"
+    assert check("softmax-regression", "W", "∂L/∂W = Xᵀ(P − Y)/m，其中 P = softmax(Z)").ok
+    assert check("softmax-regression", "W", "∂L/∂W = Xᵀ(P − Y)/m, where P = softmax(Z)").ok
+    assert check("softmax-regression", "W", "∂L/∂W = Xᵀ(Y − P)/m，其中 P = softmax(Z)").code == "sign"
+    assert check("relu-mlp", "w2", "∂ℓ/∂w₂ = 2 h_reluᵀ (y_pred − y)").ok
+    with pytest.raises(FormulaError):  # two formulas in prose: not guessed
+        check("mlp-bce", "W2", "$a$ and $b$", latex=True)

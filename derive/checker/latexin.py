@@ -204,10 +204,28 @@ PER_EXAMPLE = (
 )
 
 
+_SPAN = re.compile(r"\$\$(.+?)\$\$|\$(.+?)\$|\\\((.+?)\\\)|\\\[(.+?)\\\]", re.S)
+
+
+def _math_in_prose(text: str) -> str:
+    r"""One formula set in ``$…$`` (``$$…$$``, ``\(…\)``, ``\[…\]``) inside a sentence —
+    ``由链式法则，$…$。``, ``By the chain rule, $…$.`` — the formula, the words around it blanked
+    (columns kept); text with no such span, several, or maths outside it, unchanged."""
+    spans = list(_SPAN.finditer(text))
+    if len(spans) != 1:
+        return text
+    m = spans[0]
+    outside = text[: m.start()] + text[m.end() :]
+    if not outside.strip() or re.search(r"[\\^_{}=$]", outside):
+        return text
+    k = next(k for k in range(1, 5) if m.group(k) is not None)
+    return " " * m.start(k) + m.group(k) + " " * (len(text) - m.end(k))
+
+
 def _strip_delimiters(text: str) -> str:
     r"""``$…$``, ``$$…$$``, ``\(…\)``, ``\[…\]`` and a trailing ``.``/``,`` (also after
     ``\,``) blanked out, columns kept."""
-    s = _strip_period(text)
+    s = _strip_period(_math_in_prose(text))
     body = s.strip()
     lead = len(s) - len(s.lstrip())
     for left, right in (("$$", "$$"), ("$", "$"), (r"\(", r"\)"), (r"\[", r"\]")):
@@ -243,6 +261,7 @@ _PASTED = {  # maths pasted from a PDF or notes, in the LaTeX this grammar reads
     "β": "\\beta ",
     "ε": "\\epsilon ",
     "η": "\\eta ",
+    "ℓ": "\\ell ",
 }
 def _hats(text: str) -> str:
     """``Ŷ``, ``Ẑ``, ``ŷ`` (a letter with a circumflex, precomposed or combining) → ``\\hat{Y}``."""
@@ -280,6 +299,8 @@ def pasted(text: str) -> str:
         r"(\^\s*\{?[^{}^$]*?)\\(?:mathsf|mathrm)\s*(?:\{\s*T\s*\}|T(?![A-Za-z0-9]))", r"\1\\top", text
     )
     text = re.sub(r"\s*[。，；]\s*$", "", text)
+    # a closing "where …" clause in plain words: "…/m，其中 P = softmax(Z)", "…, where P = …"
+    text = re.sub(r"\s*[，,；;]\s*(?:其中|这里|式中|此处|where\b|with\b).*$", "", text, flags=re.S)
     text = re.sub(r"\\(?:tag\*?|label)\{[^{}]*\}|\\(?:nonumber|notag)\b", "", text)
     text = re.sub(r"\\(mathbf|mathbb|boldsymbol|bm)\s+([0-9A-Za-z])", r"\\\1{\2}", text)
     text = re.sub(r"\\(?:boldsymbol|bm|mathbf)\{(\\[A-Za-z]+)\}", r"\1", text)
