@@ -116,3 +116,17 @@ def test_a_formula_in_a_sentence_a_where_clause_and_ell() -> None:
     assert check("relu-mlp", "w2", "∂ℓ/∂w₂ = 2 h_reluᵀ (y_pred − y)").ok
     with pytest.raises(FormulaError):  # two formulas in prose: not guessed
         check("mlp-bce", "W2", "$a$ and $b$", latex=True)
+
+
+def test_nielsen_bare_delta_defined_then_used() -> None:
+    """Nielsen's δ on its own, defined in a first equation and used in the next (δ x, δ\\,x,
+    δ · x): δ times x where x has no gradient of its own (δY stays δ_Y)."""
+    L = True
+    for use in (r"\delta\,\mathbf{x}", r"\delta \mathbf{x}", r"\delta \cdot x"):
+        f = r"\delta = (O - t)\,O(1 - O),\quad \frac{\partial L}{\partial \mathbf{w}} = " + use
+        assert check("neuron", "w", f, latex=L).ok, use
+    f = r"\delta = (t - O)\,O(1 - O) \\ \nabla_w L = \delta \cdot x"
+    assert check("neuron", "w", f, latex=L).code == "sign"
+    assert check("batchnorm", "gamma", r"\mathbf{1}^\top(\delta Y \odot \hat{Z})", latex=L).ok
+    with pytest.raises(FormulaError, match="delta"):  # δ defined nowhere
+        check("neuron", "w", r"\delta \cdot x", latex=L)

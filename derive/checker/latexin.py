@@ -1095,6 +1095,8 @@ class _Parser:
         t = self.peek()
         if t.kind == "id" or t.kind == "cmd" and t.text[1:] in FONTS | HATS:  # δZ2, \delta \hat{Y}
             node = self.suffixes(self.name_only(tok))
+            if isinstance(node, ex.Name) and not self.known("d" + node.id) and self.known(node.id):
+                return _mul(ex.Name("delta"), node)  # δ x where x has no gradient: δ times x
             if isinstance(node, ex.Name):
                 return ex.Name("d" + node.id)
         if t.text == "_":
@@ -1123,6 +1125,8 @@ class _Parser:
                     f"expected a layer such as \\delta^{{[2]}} (column {start.col})", start.col
                 )
             return ex.Name("dZ" + next(g for g in m.groups() if g))
+        if t.text == "=" or t.kind == "cmd" and t.text[1:] in SPACING | PRODUCTS | HADAMARD:
+            return ex.Name("delta")  # Nielsen's δ = (a − y) σ'(z), then ∂C/∂w = δ x: a name
         raise self.error(t, "_{…} or ^{[k]} after \\delta")
 
     def nabla(self, tok: Tok) -> ex.Node:
