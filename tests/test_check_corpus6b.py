@@ -130,3 +130,29 @@ def test_nielsen_bare_delta_defined_then_used() -> None:
     assert check("batchnorm", "gamma", r"\mathbf{1}^\top(\delta Y \odot \hat{Z})", latex=L).ok
     with pytest.raises(FormulaError, match="delta"):  # δ defined nowhere
         check("neuron", "w", r"\delta \cdot x", latex=L)
+
+
+def test_a_row_of_ones_before_a_minus_ends_the_product() -> None:
+    """``(Y\\mathbf{1})\\mathbf{1}^{\\top} - Y``: the row sums in every column, then minus Y (the
+    𝟙ᵀ was read as the column sums of −Y, so a right answer was 'unknown')."""
+    cs229 = str(corpus6b.CS229S)
+    f = r"\frac{1}{m} X^{\top}\left(p \odot (Y\mathbf{1})\mathbf{1}^{\top} - Y\right)"
+    assert check(cs229, "theta", f, latex=True).ok
+    assert not check(cs229, "theta", f.replace("- Y", "+ Y"), latex=True).ok
+    assert check("batchnorm", "beta", r"\mathbf{1}^{\top}\delta_Y", latex=True).ok
+
+
+def test_one_hot_only_and_binary_only_formulas() -> None:
+    """P − Y where the target is not declared one-hot (CS229's softmax with a plain Y, 邱锡鹏's
+    column-major Y): wrong, with a note that it holds for one-hot targets only; the weighted
+    BCE's 0/1-label simplification is weighted-loss-not-simplifiable with the binary note."""
+    cs229, qiu = str(corpus6b.CS229S), str(corpus6b.QIU)
+    r = check(cs229, "theta", r"\frac{1}{m} X^{\top}(p - Y)", latex=True)
+    assert not r.ok and "one-hot" in r.diagnoses[0].message and any("one-hot" in n for n in r.notes)
+    r = check(qiu, "W", r"-\frac{1}{N} X (Y - \hat{Y})^{\top} + \lambda W", latex=True)
+    assert not r.ok and "one-hot" in r.text()  # one-hot columns
+    assert "one-hot" in check(cs229, "theta", "X.T @ (p - Y) / m", lang="zh").text()
+    assert "one-hot" not in check(cs229, "theta", "X.T @ (p - Y) / m**2").text()
+    r = check("mlp-bce-weighted", "Z2", "(w * Y + 1 - Y) * (A2 - Y) / m")
+    assert r.code == "weighted-loss-not-simplifiable" and "0 or 1" in r.text()
+    assert check("softmax-regression", "Z", "(P - Y) / m").ok  # declared one-hot: right

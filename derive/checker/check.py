@@ -430,8 +430,15 @@ def _check_formula(
         at_example = evaluate(user, System(net.example, 0))
         if _binary_only(net, target, user):
             notes.append(msg("note.binary_labels"))
+            code = "weighted-loss-not-simplifiable" if _weighted(net) else "unknown"
             diags = [
-                Diagnosis.of("unknown", msg("diag.binary_only"), d.fix)
+                Diagnosis.of(code, msg("diag.binary_only"), d.fix) if d.code == "unknown" else d
+                for d in diags
+            ]
+        elif _onehot_only(net, target, user):
+            notes.append(msg("note.onehot_labels"))
+            diags = [
+                Diagnosis.of("unknown", msg("diag.onehot_only"), d.fix)
                 if d.code == "unknown"
                 else d
                 for d in diags
@@ -547,6 +554,63 @@ def _binary_only(net: Net, target: Target, user: mf.MExpr) -> bool:
         if ref is None or not same(evaluate(user, System(ck, 0)), ref):
             return False
     return True
+
+
+def _weighted(net: Net) -> bool:
+    """Is the loss a weighted binary cross-entropy (a formula right only for 0/1 labels is then
+    the weighted loss simplified as if it were the plain one)?"""
+    return any(v.rule == "weighted-bce" for v in net.visits.values())
+
+
+def onehot_points(net: Net) -> list[list[Checker]] | None:
+    """Points where a target is one-hot — a single 1 in each row, or in each column (a
+    column-major course network) —, three of each orientation, or None when no input is a
+    target that could be one-hot: an input not declared ``kind = "one-hot"``, with two or more
+    rows and columns, named in the expression of a scalar node (the loss, written out or as a
+    call: ``-np.sum(Y * np.log(P)) / m``)."""
+    labels = sorted(
+        {
+            name
+            for key, tree in net.spec.forward
+            if tuple(int(d) for d in net.g.tensors[key].shape) == (1, 1)
+            for name in ex.names(tree)
+            if name in net.spec.inputs
+            and name not in net.spec.one_hot
+            and min(int(d) for d in net.g.tensors[name].shape) > 1
+        }
+    )
+    if not labels:
+        return None
+    rng = random.Random(f"onehot:{net.spec.name}")
+    out: list[list[Checker]] = []
+    for axis in (1, 0):
+        points = []
+        for k in range(3):
+            bits: dict[sp.Symbol, sp.Expr] = {}
+            for name in labels:
+                syms = net.g.tensors[name].symbols
+                rows, cols = syms.shape
+                for i in range(rows if axis == 1 else cols):
+                    hot = rng.randrange(cols if axis == 1 else rows)
+                    for j in range(cols if axis == 1 else rows):
+                        s = syms[i, j] if axis == 1 else syms[j, i]
+                        bits[s] = sp.Integer(int(j == hot))
+            seed = net.seed + 21 + 3 * axis + k
+            points.append(Checker(defs={**net.rand.defs, **bits}, points=1, seed=seed))
+        out.append(points)
+    return out
+
+
+def _onehot_only(net: Net, target: Target, user: mf.MExpr) -> bool:
+    """Is ``user`` right whenever a target is one-hot (in rows, or in columns)?"""
+    for points in onehot_points(net) or ():
+        for ck in points:
+            ref = evaluate(target.ref, System(ck, 0))
+            if ref is None or not same(evaluate(user, System(ck, 0)), ref):
+                break
+        else:
+            return True
+    return False
 
 
 def _size_swap(net: Net, target: Target, user: mf.MExpr, text: str = "") -> Diagnosis | None:

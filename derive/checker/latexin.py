@@ -1048,9 +1048,7 @@ class _Parser:
                 self.next()
             text, _ = self.group_text()
             if text.replace(" ", "") in ("\\top", "T", "\\intercal", "\\mathsf{T}"):
-                nxt = self.peek()
-                ends = nxt.kind == "end" or nxt.text in (")", "]", "\\right", "\\}", "+", "-", "=", "\\bigr", "\\Bigr", "\\biggr", "\\Biggr")
-                return ex.Name(ONES) if ends else _batch_sum(self.term())
+                return ex.Name(ONES) if self.ends() else _batch_sum(self.term())
             self.pos = save
         if t.text in ("[", "(", "\\{"):
             self.next()
@@ -1077,8 +1075,17 @@ class _Parser:
                 raise LatexError(
                     f"expected ^{{\\top}} after \\mathbf{{1}} (column {start.col})", start.col
                 )
+            if self.ends():  # (Y 𝟙) 𝟙ᵀ − Y: the row sums in every column, by broadcasting
+                return ex.Name(ONES)
             return _batch_sum(self.term())
         return ex.Name(ONES)
+
+    def ends(self) -> bool:
+        """Does a product end here (nothing for a 𝟙ᵀ to sum: ``… 𝟙ᵀ − Y``, ``… 𝟙ᵀ)``)?"""
+        nxt = self.peek()
+        return nxt.kind == "end" or nxt.text in (
+            ")", "]", "\\right", "\\}", "+", "-", "=", "\\bigr", "\\Bigr", "\\biggr", "\\Biggr"
+        )
 
     def condition(self, tok: Tok) -> ex.Node:
         left = self.expr(0)
