@@ -156,3 +156,10 @@ def test_one_hot_only_and_binary_only_formulas() -> None:
     r = check("mlp-bce-weighted", "Z2", "(w * Y + 1 - Y) * (A2 - Y) / m")
     assert r.code == "weighted-loss-not-simplifiable" and "0 or 1" in r.text()
     assert check("softmax-regression", "Z", "(P - Y) / m").ok  # declared one-hot: right
+
+
+def test_octave_prime_on_a_tensor_is_a_transpose() -> None:
+    """Ng's Octave notation ``A^{[1]'}`` for Aᵀ; a prime on a function stays its derivative."""
+    assert check("mlp-bce", "W2", r"\frac{1}{m} A^{[1]'}(A^{[2]} - Y)", latex=True).ok
+    assert check("mlp-bce", "W2", r"\frac{1}{m} A^{[1]'}(Y - A^{[2]})", latex=True).code == "sign"
+    assert check("mlp-bce", "Z1", r"dZ^{[2]} W^{[2]T} * g^{[1]'}(Z^{[1]})", latex=True).ok

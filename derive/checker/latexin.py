@@ -610,6 +610,17 @@ class _Parser:
                 return node
 
     # -- superscripts and subscripts ----------------------------------------------------------
+    def octave_transpose(self, node: ex.Node) -> bool:
+        """Is a prime on ``node`` Octave's transpose (``A^{[1]'}(A^{[2]} - Y)``): a name of the
+        network, not a function's derivative (``g^{[1]'}(Z)``) nor a name with a prime in it?"""
+        return (
+            isinstance(node, ex.Name)
+            and self.known(node.id)
+            and not self.known(node.id + "'")
+            and node.id not in FUNCS
+            and node.id.rstrip("0123456789") not in ("g", "f", "phi", "sigma", "act")
+        )
+
     def group_tokens(self) -> list[Tok]:
         """The tokens of ``{…}`` or of a single token after ^ or _ ."""
         tok = self.next()
@@ -684,6 +695,8 @@ class _Parser:
                     raise LatexError(PER_EXAMPLE.format(col=start.col), start.col)
                 if isinstance(node, ex.Name):  # W^{(2)}: a layer, as some courses write it
                     node = ex.Name(node.id + m.group(2))
+            elif m.group() in ("\\prime", "'") and self.octave_transpose(node):
+                transpose = not transpose  # A^{[1]'}: Octave's A' (Ng's course) on a tensor
             elif m.group() in ("\\prime", "'"):
                 node = ex.Name(node.id + "'") if isinstance(node, ex.Name) else node
             else:
