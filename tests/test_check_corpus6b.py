@@ -163,3 +163,13 @@ def test_octave_prime_on_a_tensor_is_a_transpose() -> None:
     assert check("mlp-bce", "W2", r"\frac{1}{m} A^{[1]'}(A^{[2]} - Y)", latex=True).ok
     assert check("mlp-bce", "W2", r"\frac{1}{m} A^{[1]'}(Y - A^{[2]})", latex=True).code == "sign"
     assert check("mlp-bce", "Z1", r"dZ^{[2]} W^{[2]T} * g^{[1]'}(Z^{[1]})", latex=True).ok
+
+
+def test_heaviside_h_where_the_network_has_no_h() -> None:
+    """H(Z), the Heaviside step, for ReLU's derivative; where the network has a tensor H
+    (Goodfellow's hidden layer) H stays that tensor."""
+    assert check("mlp-bce", "Z1", r"\left(\delta^{[2]} W^{[2]\top}\right) \cdot H(Z^{[1]})", latex=True).ok
+    r = check("mlp-bce", "Z1", r"\delta^{[2]} W^{[2]\top} \odot H\left(Z^{[2]}\right)", latex=True)
+    assert not r.ok
+    good = str(corpus6b.GOOD)
+    assert not check(good, "W2", r"H \frac{\partial J}{\partial U_2}", latex=True).ok

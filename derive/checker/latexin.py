@@ -790,6 +790,9 @@ class _Parser:
         low = name.lower()
         if low in FUNCS and not self.known(name):
             return self.function(FUNCS[low], tok)
+        if name == "H" and not self.known(name) and self.peek().text in ("(", "\\left"):
+            arg = self.primary()  # H(Z): the Heaviside step, 1 where Z > 0
+            return ex.Compare(">", arg, ex.Num(Fraction(0)))
         if name in ("g", "f", "phi") and not self.known(name) and self.peek().text == "_":
             save = self.pos  # f_1'(z^{(1)}) (邱锡鹏's f_l'): the layer's subscript, then g'
             self.next()
