@@ -37,7 +37,7 @@ def test_corpus_is_large_and_covers_every_builtin() -> None:
     assert set(builtin_names()) <= {c["net"] for c in CASES}
     assert sum(c["verdict"] == "incorrect" for c in CASES) >= 80
     assert sum(c["kind"] == "latex" for c in CASES) >= 150
-    assert sum(c.get("lang") == "zh" for c in CASES) >= 8
+    assert sum(c.get("lang") == "zh" for c in CASES) >= 15
     assert len({c["id"] for c in CASES}) == len(CASES)
 
 
