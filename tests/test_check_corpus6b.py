@@ -173,3 +173,12 @@ def test_heaviside_h_where_the_network_has_no_h() -> None:
     assert not r.ok
     good = str(corpus6b.GOOD)
     assert not check(good, "W2", r"H \frac{\partial J}{\partial U_2}", latex=True).ok
+
+
+def test_softmax_in_pasted_maths_and_a_nested_prime() -> None:
+    """softmax(Z) pasted as plain maths (∂J/∂W = (1/m) · Xᵀ · (softmax(Z) − Y)) is the table's
+    softmax, and A^{[1]^{\\prime}} is A^{[1]'} (Octave's transpose)."""
+    assert check("softmax-regression", "W", "∂J/∂W = (1/m) · Xᵀ · (softmax(Z) − Y)").ok
+    assert check("softmax-regression", "W", "∂J/∂W = Xᵀ · (softmax(Z) − Y)").code == "scale-factor"
+    f = r"\frac{1}{m}\, A^{[1]^{\prime}} \left(A^{[2]} - Y\right)"
+    assert check("mlp-bce", "W2", f, latex=True).ok

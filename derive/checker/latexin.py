@@ -657,6 +657,7 @@ class _Parser:
             text.replace(" ", ""),
         )
         compact = compact.replace("^\\top", "\\top").replace("^T", "T").replace("^{T}", "T")
+        compact = compact.replace("^{\\prime}", "'").replace("^\\prime", "'")  # A^{[1]^{\prime}}
         compact = self.per_example(compact, start.col)
         if not compact:  # y^{(i)} inside \sum_i: the vectorised Y
             return node
@@ -790,6 +791,8 @@ class _Parser:
         low = name.lower()
         if low in FUNCS and not self.known(name):
             return self.function(FUNCS[low], tok)
+        if _table_function(low) and not self.known(name) and self.peek().text in ("(", "\\left"):
+            return self.function(low, tok)  # softmax(Z) pasted as plain text
         if name == "H" and not self.known(name) and self.peek().text in ("(", "\\left"):
             arg = self.primary()  # H(Z): the Heaviside step, 1 where Z > 0
             return ex.Compare(">", arg, ex.Num(Fraction(0)))
