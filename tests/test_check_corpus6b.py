@@ -182,3 +182,12 @@ def test_softmax_in_pasted_maths_and_a_nested_prime() -> None:
     assert check("softmax-regression", "W", "∂J/∂W = Xᵀ · (softmax(Z) − Y)").code == "scale-factor"
     f = r"\frac{1}{m}\, A^{[1]^{\prime}} \left(A^{[2]} - Y\right)"
     assert check("mlp-bce", "W2", f, latex=True).ok
+
+
+def test_tanh_derivative_of_the_pre_activation_is_a_wrong_activation_derivative() -> None:
+    """tanh'(Z1) for ReLU's derivative: the classic slips include tanh's derivative at the
+    argument (1 − tanh²(Z)), not only at the output (1 − A²)."""
+    f = r"\delta^{[1]} = \delta^{[2]} W^{[2]\top} \odot \tanh'(Z^{[1]})"
+    assert check("mlp-bce", "Z1", f, latex=True).code == "wrong-activation-derivative"
+    assert check("mlp-bce", "Z1", "dZ2 @ W2.T * (1 - np.tanh(Z1)**2)").code == "wrong-activation-derivative"
+    assert check("rnn", "z_2", "(h_2 - y) * (1 - np.tanh(z_2)**2)").ok
