@@ -191,3 +191,16 @@ def test_tanh_derivative_of_the_pre_activation_is_a_wrong_activation_derivative(
     assert check("mlp-bce", "Z1", f, latex=True).code == "wrong-activation-derivative"
     assert check("mlp-bce", "Z1", "dZ2 @ W2.T * (1 - np.tanh(Z1)**2)").code == "wrong-activation-derivative"
     assert check("rnn", "z_2", "(h_2 - y) * (1 - np.tanh(z_2)**2)").ok
+
+
+def test_leibniz_through_a_softmax() -> None:
+    """∂L/∂P · ∂P/∂Z (and attention's ∂L/∂A · ∂A/∂S): the upstream gradient pulled through the
+    row-wise softmax, P ⊙ (G − (P ⊙ G)𝟙); the softmax's Jacobian on its own is refused."""
+    L = True
+    assert check("softmax-regression", "Z", r"\frac{\partial L}{\partial P}\frac{\partial P}{\partial Z}", latex=L).ok
+    chain = r"\frac{\partial L}{\partial A}\frac{\partial A}{\partial S}\frac{\partial S}{\partial Q}"
+    assert check("attention", "Q", chain, latex=L).ok
+    assert not check("attention", "K", chain, latex=L).ok
+    assert not check("attention", "Q", r"\frac{\partial L}{\partial A}\frac{\partial S}{\partial Q}", latex=L).ok
+    with pytest.raises(FormulaError, match="softmax"):
+        check("attention", "S", r"\frac{\partial A}{\partial S}", latex=L)

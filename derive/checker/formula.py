@@ -1619,6 +1619,11 @@ class Convert:
             parts = [go(t.base, _times(up, d))]
         elif isinstance(t, ex.Call) and t.func in ops.activations() and len(t.args) >= 1:
             parts = [go(t.args[0], _times(up, _act_grad(t)))]
+        elif isinstance(t, ex.Call) and t.func == "softmax" and len(t.args) == 1 and not t.kwargs:
+            if alone:  # the Jacobian on its own is not a matrix of this language
+                raise FormulaError(msg("error.leibniz_rule", a=a_raw, b=b_raw), 0, self.text)
+            rows = ex.Call("sum", (ex.BinOp("*", t, up),), (("axis", ex.Num(Fraction(1))),))
+            parts = [go(t.args[0], ex.BinOp("*", t, ex.BinOp("-", up, rows)))]  # P ⊙ (G − (P ⊙ G)𝟙)
         else:
             raise FormulaError(msg("error.leibniz_rule", a=a_raw, b=b_raw), 0, self.text)
         found = [p for p in parts if p is not None]
