@@ -204,3 +204,40 @@ def test_leibniz_through_a_softmax() -> None:
     assert not check("attention", "Q", r"\frac{\partial L}{\partial A}\frac{\partial S}{\partial Q}", latex=L).ok
     with pytest.raises(FormulaError, match="softmax"):
         check("attention", "S", r"\frac{\partial A}{\partial S}", latex=L)
+
+
+def test_the_fast_path_reads_a_latex_left_side(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``\\frac{\\partial L}{\\partial W^{[2]}} = …``, ``\\nabla_{W^{[2]}} J = …``, ``dW^{[2]} = …``,
+    ``\\delta^{[1]} = …`` answered without SymPy exactly as the slow path answers them; a left
+    side naming another gradient, a chain rule on the left, or no --wrt: the slow path."""
+    import json
+
+    from derive import cache
+    from derive.checker import compiled, fastpath
+    from derive.checker.checknet import net_for
+
+    monkeypatch.setenv("DERIVE_CACHE", str(tmp_path))
+    key = fastpath.name_for(fastpath.spec_text("mlp-bce") or b"")
+    cache.write(fastpath.KIND, f"{key}.json", compiled.build(net_for("mlp-bce", 0), key))
+    rhs = r"\frac{1}{m} A^{[1]\top}(A^{[2]} - Y)"
+    for wrt, text in (
+        ("W2", r"\frac{\partial L}{\partial W^{[2]}} = " + rhs),
+        ("W2", r"\frac{\partial \mathcal{L}}{\partial \mathbf{W}^{[2]}} = " + rhs),
+        ("W2", r"\nabla_{W^{[2]}} J = " + rhs),
+        ("W2", r"dW^{[2]} = " + rhs.replace(r"\frac{1}{m} ", "")),
+        ("Z2", r"\delta^{[2]} = \frac{1}{m}(A^{[2]} - Y)"),
+        ("Z2", r"\delta^{[2]} = A^{[2]} - Y"),
+    ):
+        fast = fastpath.answer("mlp-bce", wrt, text, latex=True)
+        slow = check("mlp-bce", wrt, text, latex=True)
+        assert fast is not None and fast == (slow.text(), 0 if slow.ok else 1), text
+        as_json = fastpath.answer("mlp-bce", wrt, text, as_json=True, latex=True, lang="zh")
+        assert as_json is not None
+        want = json.dumps(slow.localized("zh").as_dict(), ensure_ascii=False, indent=2)
+        assert as_json[0] == want
+    for wrt, text in (
+        ("W2", r"\frac{\partial L}{\partial Z^{[2]}} = " + rhs),  # another gradient: exit 2
+        ("W2", r"\frac{\partial L}{\partial Z^{[2]}}\frac{\partial Z^{[2]}}{\partial W^{[2]}} = " + rhs),
+        (None, r"dW^{[2]} = " + rhs),
+    ):
+        assert fastpath.answer("mlp-bce", wrt, text, latex=True) is None, text
