@@ -227,6 +227,8 @@ def test_the_fast_path_reads_a_latex_left_side(tmp_path: Path, monkeypatch: pyte
         ("W2", r"dW^{[2]} = " + rhs.replace(r"\frac{1}{m} ", "")),
         ("Z2", r"\delta^{[2]} = \frac{1}{m}(A^{[2]} - Y)"),
         ("Z2", r"\delta^{[2]} = A^{[2]} - Y"),
+        ("W2", r"\frac{1}{m} A^{[1]\top}\left[A^{[2]} - Y\right]"),  # [ … ] groups
+        ("W2", r"A^{[1]\top}\Bigl[A^{[2]} - Y\Bigr]"),
     ):
         fast = fastpath.answer("mlp-bce", wrt, text, latex=True)
         slow = check("mlp-bce", wrt, text, latex=True)

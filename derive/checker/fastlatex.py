@@ -294,11 +294,11 @@ class _Parser:
             return _num(text)
         if kind == "id":
             return self.identifier()
-        if text == "(":
+        if text in ("(", "["):  # as latexin: [ … ] groups (an Iverson bracket has a relation)
             self.next()
             inner = self.expr()
             self.skip_sizing()
-            self.expect(")")
+            self.expect(")" if text == "(" else "]")
             return inner
         if text == "{":
             self.next()
