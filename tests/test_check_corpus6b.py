@@ -243,3 +243,16 @@ def test_the_fast_path_reads_a_latex_left_side(tmp_path: Path, monkeypatch: pyte
         (None, r"dW^{[2]} = " + rhs),
     ):
         assert fastpath.answer("mlp-bce", wrt, text, latex=True) is None, text
+
+
+def test_an_element_wise_leibniz_factor_takes_all_of_its_left_side() -> None:
+    """δ W^T ⊙ ∂A1/∂Z1: the local derivative of the activation multiplies all of δ W^T, not
+    only W^T (which gave dZ2 @ (W2.T ⊙ …), a shape error)."""
+    L = True
+    f = r"\delta^{[2]} W^{[2]\top} \odot \frac{\partial A^{[1]}}{\partial Z^{[1]}}"
+    assert check("mlp-bce", "Z1", f, latex=L).ok
+    assert check("mlp-bce", "Z1", "dZ2 @ W2.T * dA1/dZ1").ok
+    assert not check("mlp-bce", "Z1", f.replace(r"W^{[2]\top}", r"W^{[2]}"), latex=L).ok
+    assert check("mlp-bce", "W2", "dL/dZ2 * dZ2/dW2").ok
+    chain = r"\frac{\partial L}{\partial Z^{[2]}}\frac{\partial Z^{[2]}}{\partial A^{[1]}}\frac{\partial A^{[1]}}{\partial Z^{[1]}}"
+    assert check("mlp-bce", "Z1", chain, latex=L).ok

@@ -1492,6 +1492,12 @@ class Convert:
         if isinstance(node, ex.BinOp):
             left, right = self.chains(node.left), self.chains(node.right)
             if node.op in ("·", "*", "@", latexin.STAR):
+                if (
+                    (node.op == "*" or node.op == latexin.STAR and self.elementwise(right))
+                    and _is_leibniz(right)
+                    and not _is_leibniz(self.last(left))
+                ):
+                    return self.edge(right, left)  # G ⊙ ∂A/∂Z: all of G is the upstream
                 if _is_leibniz(right) and not _is_leibniz(self.last(left)):
                     return self.replace_last(left, self.edge(right, self.last(left)))
                 if _is_leibniz(left) and not _is_leibniz(self.first(right)):
@@ -1507,6 +1513,14 @@ class Convert:
                 return self.activation(node.func == "act_grad", args[0])
             return ex.Call(node.func, args, node.kwargs)
         return node
+
+    def elementwise(self, leib: ex.Node) -> bool:
+        """Is ``leib`` (∂A/∂B) the derivative of an activation A = f(B), taken entry by entry?"""
+        if not _is_leibniz(leib):
+            return False
+        a_raw = leib.args[0].id  # type: ignore[attr-defined]
+        tree = dict(self.net.spec.forward).get(self.tensor(a_raw))
+        return isinstance(tree, ex.Call) and tree.func in ops.activations()
 
     def last(self, node: ex.Node) -> ex.Node:
         while (
