@@ -256,3 +256,15 @@ def test_an_element_wise_leibniz_factor_takes_all_of_its_left_side() -> None:
     assert check("mlp-bce", "W2", "dL/dZ2 * dZ2/dW2").ok
     chain = r"\frac{\partial L}{\partial Z^{[2]}}\frac{\partial Z^{[2]}}{\partial A^{[1]}}\frac{\partial A^{[1]}}{\partial Z^{[1]}}"
     assert check("mlp-bce", "Z1", chain, latex=L).ok
+
+
+def test_one_hot_simplification_and_a_second_mistake() -> None:
+    """邱锡鹏's −X(Y − Ŷ)ᵀ/N (right for one-hot Y only, which this spec does not declare) with the
+    weight decay left out or with another factor: the second mistake is named (measured where Y
+    is one-hot), with the one-hot note."""
+    qiu = str(corpus6b.QIU)
+    base = r"-\frac{1}{N} X (Y - \hat{Y})^{\top}"
+    r = check(qiu, "W", base, latex=True)
+    assert r.code == "missing-loss-term" and any("one-hot" in n for n in r.notes)
+    assert check(qiu, "W", base + r" + 2\lambda W", latex=True).code == "loss-term-factor"
+    assert check(qiu, "W", base.replace("Y - \\hat{Y}", "\\hat{Y} - Y"), latex=True).code != "missing-loss-term"

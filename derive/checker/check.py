@@ -77,6 +77,7 @@ from derive.checker.diagnose import (
     _factor_diagnoses,
     diagnose,
     factor_text,
+    missing_term,
     relu_at_zero,
     shape_problem,
 )
@@ -443,6 +444,11 @@ def _check_formula(
                 else d
                 for d in diags
             ]
+        elif all(d.code == "unknown" for d in diags) and (
+            hit := _onehot_mistake(net, target, user, diags[0].fix if diags else None)
+        ):  # P − Y for a target not declared one-hot, and a second, known mistake
+            notes.append(msg("note.onehot_labels"))
+            diags = [hit]
         elif same(at_example, target.truth(0, "example")):
             notes.append(msg("note.example_only"))
     return _result(
@@ -611,6 +617,27 @@ def _onehot_only(net: Net, target: Target, user: mf.MExpr) -> bool:
         else:
             return True
     return False
+
+
+def _onehot_mistake(net: Net, target: Target, user: mf.MExpr, fix: Any) -> Diagnosis | None:
+    """The mistake ``user`` makes wherever a target is one-hot — a loss term left out or with
+    another factor, or one of the library's — for a formula with the one-hot simplification and
+    one more slip (邱锡鹏's −X(Y − Ŷ)ᵀ/N without the weight decay's λW), or None."""
+    for points in onehot_points(net) or ():
+        users = [floats(evaluate(user, System(ck, 0))) for ck in points]
+        truth = [floats(evaluate(target.ref, System(ck, 0))) for ck in points]
+        if any(u is None for u in users) or user.shape != target.shape:
+            continue
+        found = missing_term(net, target, users, truth, fix, points)  # type: ignore[arg-type]
+        if found is not None:
+            return found
+        for m in library(target):
+            if m.expr.shape == user.shape and all(
+                same(evaluate(user, System(ck, 0)), evaluate(m.expr, System(ck, 0)))
+                for ck in points
+            ):
+                return Diagnosis.of(m.code, m.message, fix)
+    return None
 
 
 def _size_swap(net: Net, target: Target, user: mf.MExpr, text: str = "") -> Diagnosis | None:
