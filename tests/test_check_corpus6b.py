@@ -268,3 +268,20 @@ def test_one_hot_simplification_and_a_second_mistake() -> None:
     assert r.code == "missing-loss-term" and any("one-hot" in n for n in r.notes)
     assert check(qiu, "W", base + r" + 2\lambda W", latex=True).code == "loss-term-factor"
     assert check(qiu, "W", base.replace("Y - \\hat{Y}", "\\hat{Y} - Y"), latex=True).code != "missing-loss-term"
+
+
+def test_leibniz_of_a_scalar_term_is_a_gradient_of_its_own() -> None:
+    """Goodfellow's H^T ∂J_MLE/∂U_2 + 2λW_2: ∂ of a scalar node (a term of the loss) is its
+    gradient — the loss's rule from the operation table, through the softmax — not a factor
+    pulling H^T through J_MLE; scalar chains (chain, neuron, tiny-mlp) read as before."""
+    good = str(corpus6b.GOOD)
+    base = r"H^{\top}\frac{\partial J_{MLE}}{\partial U_2}"
+    assert check(good, "W2", base + r" + 2\lambda W_2", latex=True).ok
+    assert check(good, "W2", base, latex=True).code == "missing-loss-term"
+    assert check(good, "W2", base + r" + \lambda W_2", latex=True).code == "loss-term-factor"
+    chain = r"\frac{\partial L}{\partial v} \cdot \frac{\partial v}{\partial u} \cdot \frac{\partial u}{\partial w}"
+    assert check("chain", "w", chain, latex=True).ok
+    tiny = r"\frac{\partial L}{\partial y_{pred}}\frac{\partial y_{pred}}{\partial h}\frac{\partial h}{\partial h_{raw}}\frac{\partial h_{raw}}{\partial W_1}"
+    assert check("tiny-mlp", "W1", tiny, latex=True).ok
+    mazur = r"\frac{\partial L}{\partial y_{pred}}\frac{\partial y_{pred}}{\partial h_1}\frac{\partial h_1}{\partial h_{1,raw}}\frac{\partial h_{1,raw}}{\partial w_{11}}"
+    assert check("tiny-mlp", "w11", mazur, latex=True).ok
