@@ -412,6 +412,43 @@ C(CS229L, "theta", L, r"\nabla_\theta J = \frac{1}{m} X^{\mathsf T}\left(\sigma(
 C(CS229L, "theta", L, r"\nabla_\theta J = \frac{1}{m} X^{\mathsf T}\left(\sigma(X\theta) - y\right)", lang="zh", style="b-zh-cs229")
 C(CS229L, "theta", L, r"\frac{1}{m} X^{\mathsf T}\left(h - y\right) \odot h \odot (1 - h)", "*", style="b-cs229-extra-sigma-prime")
 
+_round = "c"
+# ================================================================ round c: written after round b's fixes, measured before
+# fixing anything for them (the third honest estimate)
+C(M, "W2", N, "∂L/∂W₂＝(1/m)A₁ᵀ(A₂−Y)", oracle=W2R, style="c-fullwidth-equals")
+C(M, "W2", L, r"\frac{1}{m} \cdot A^{[1]\top} \cdot \left(A^{[2]} - Y\right)", oracle=W2R, style="c-cdot-everywhere")
+C(M, "W2", L, r"\left(A^{[1]}\right)^{T} \frac{A^{[2]} - Y}{m}", oracle=W2R, style="c-frac-operand")
+C(M, "W2", L, r"\mathbf{A}^{[1]\top}\!\cdot\!\frac{\mathbf{A}^{[2]}-\mathbf{Y}}{m}", oracle=W2R, style="c-negspace-cdot")
+C(M, "W2", L, r"\frac{1}{m} A^{[1]\,T}(A^{[2]} - Y)", oracle=W2R, style="c-space-before-T")
+C(M, "W2", L, r"\frac{2}{m} A^{[1]\top}(A^{[2]} - Y)", "scale-factor", oracle="2 * A1.T @ (A2 - Y) / m", style="c-factor-2")
+C(M, "W2", L, r"\frac{1}{m} A^{[1]\top}(A^{[2]} - Y) + \frac{\lambda}{m} W^{[2]}", "*", oracle=None, style="c-decay-not-in-net", note="λ is not a name of this network: wrong if read as a constant; refused naming λ is counted as a failure")
+C(M, "W2", L, r"\frac{1}{m}\left(A^{[2]} - Y\right)^{\top}A^{[1]}", "*", oracle=None, style="c-transposed-result")
+C(M, "W1", L, r"\frac{\partial L}{\partial \mathbf{W}_1} = \mathbf{X}^\top\left(\boldsymbol{\delta}_2\mathbf{W}_2^\top \odot \mathbf{1}_{\mathbf{Z}_1>0}\right)", oracle="X.T @ (dZ2 @ W2.T * (Z1 > 0))", style="c-subscript-layers")
+C(M, "W1", L, r"\frac{\partial L}{\partial W^{[1]}}=X^{T}\delta^{[1]}", lang="zh", oracle="X.T @ dZ1", style="c-zh-W1")
+C(M, "W1", L, r"\frac{\partial L}{\partial W^{[1]}}=X\,\delta^{[1]}", "*", lang="zh", oracle=None, style="c-zh-W1-no-transpose")
+C(M, "b1", L, r"\frac{\partial L}{\partial b^{[1]}} = \mathbf{1}^{T}\left(\delta^{[2]}W^{[2]T} \odot \mathbb{1}[Z^{[1]}>0]\right)", oracle="np.sum(dZ2 @ W2.T * (Z1 > 0), axis=0, keepdims=True)", style="c-ones-T")
+C(M, "Z2", L, r"\frac{\partial L}{\partial Z^{[2]}} = \frac{\partial L}{\partial A^{[2]}} \odot A^{[2]} \odot (1 - A^{[2]})", oracle="dA2 * A2 * (1 - A2)", style="c-lhs-leibniz-factor")
+C(W, "Z2", L, r"\frac{1}{m}\left[w\,Y \odot (\hat{Y} - 1) + (1 - Y) \odot \hat{Y}\right]", oracle=WZ2, style="c-weighted-other-order")
+C(W, "Z2", L, r"\frac{1}{m}\left[w\,Y \odot (\hat{Y} - 1) + (1 - Y) \odot \hat{Y}\right]", lang="zh", oracle=WZ2, style="c-zh-weighted")
+C(S, "W", L, r"\frac{1}{m}\, \mathbf{X}^{\mathrm{T}} (\mathbf{P}-\mathbf{Y})", oracle=SW, style="c-mathrm-T")
+C(S, "W", L, r"\frac{1}{m}\, \mathbf{X}^{\mathrm{T}} (\mathbf{P}-\mathbf{Y}) + \mathbf{b}", "*", oracle=None, style="c-plus-b")
+C(S, "Z", L, r"\nabla_{\mathbf{Z}} L = \tfrac{1}{m}\,(\hat{\mathbf{Y}} - \mathbf{Y})", oracle="(P - Y) / m", style="c-nabla-Z")
+C(S, "Z", L, r"\nabla_{\mathbf{z}} \ell = \hat{\mathbf{y}} - \mathbf{y}", "scale-factor", oracle="P - Y", style="c-d2l-nabla-z", note="read as the batch's Z: no 1/m")
+C(E, "z", L, r"\frac{\partial L}{\partial z} = (O - t)\,\sigma'(z)", oracle="(O - t) * O * (1 - O)", style="c-z-sigma-prime")
+C(E, "z", L, r"\frac{\partial L}{\partial z} = (O - t)\,\sigma(z)", "*", oracle="(O - t) * O", style="c-z-sigma-not-prime")
+C(E, "w", L, r"\frac{\partial L}{\partial \mathbf{w}} = \left(O - t\right)O\left(1 - O\right)\mathbf{x}", lang="zh", oracle=EW, style="c-zh-neuron")
+C(T, "w21", L, r"\frac{\partial L}{\partial w_{21}} = \delta_{h_{1,\text{raw}}}\, x_2", style="c-elementwise-delta")
+C(T, "w21", L, r"\frac{\partial L}{\partial w_{21}} = \delta_{h_{2,\text{raw}}}\, x_2", "*", style="c-elementwise-delta-wrong-unit")
+C(H, "x", L, r"\frac{\partial L}{\partial x} = 2(wx + b)\,w", oracle="2 * v * w", style="c-x")
+C(R, "w2", L, r"2\,h_{relu}^{\top}(y - y_{pred})", "sign", oracle="h_relu.T @ (2 * (y - y_pred))", style="c-sign")
+C(R, "h_relu", L, r"\frac{\partial \ell}{\partial h_{relu}} = 2(y_{pred} - y)\,w_2^{\top}", oracle="2 * (y_pred - y) @ w2.T", style="c-h_relu")
+C(B, "beta", L, r"\frac{\partial L}{\partial \boldsymbol{\beta}} = \mathbf{1}^{\top}\boldsymbol{\delta}_{Y}", oracle="np.sum(dY, axis=0, keepdims=True)", style="c-bold-beta")
+C(B, "gamma", L, r"\frac{\partial L}{\partial \boldsymbol{\gamma}} = \mathbf{1}^{\top}\left(\boldsymbol{\delta}_{Y} \odot \hat{\mathbf{Z}}\right)", lang="zh", oracle="np.sum(dY * Z_hat, axis=0, keepdims=True)", style="c-zh-gamma")
+C(Q, "z_2", L, r"\delta_{z_2} = (h_2 - y) \odot (1 - h_2^{2})", oracle=QZ2, style="c-lhs-delta")
+C(Q, "z_2", L, r"\delta_{z_2} = (h_2 - y) \odot (1 - h_2)^{2}", "*", oracle="(h_2 - y) * (1 - h_2) ** 2", style="c-square-outside")
+C(A, "V", L, r"\frac{\partial L}{\partial V} = A^{\top} \frac{\partial L}{\partial O}", oracle="A.T @ dO", style="c-lhs-V")
+C(A, "V", L, r"\frac{\partial L}{\partial V} = A \frac{\partial L}{\partial O}", "*", oracle=None, style="c-lhs-V-no-transpose", note="A is n×n: fits, but not the gradient")
+
 for _k, _r in enumerate(_rows):
     _r["id"] = f"c6b-{_k:03d}"
 _SEEN = {
