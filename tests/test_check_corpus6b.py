@@ -30,6 +30,8 @@ KNOWN: dict[str, str] = {  # id -> why it still fails (strict xfail: fixing it m
     "c6b-287": "H(h) on relu-mlp, whose hidden size is H: read as H times h (wrong); reading a size "
     "name as the Heaviside step could accept H·(…) where the student meant the product",
     "c6b-289": "Ioffe & Szegedy's \\hat{x}_i for batchnorm's Z_hat: exit 2 naming xhat",
+    "c6b-308": "a weight-decay term \\frac{\\lambda}{m} W on a network without one: exit 2 naming "
+    "\\lambda (wrong either way; counted as a failure)",
 }
 
 
@@ -293,3 +295,12 @@ def test_leibniz_of_a_scalar_term_is_a_gradient_of_its_own() -> None:
     assert check("tiny-mlp", "W1", tiny, latex=True).ok
     mazur = r"\frac{\partial L}{\partial y_{pred}}\frac{\partial y_{pred}}{\partial h_1}\frac{\partial h_1}{\partial h_{1,raw}}\frac{\partial h_{1,raw}}{\partial w_{11}}"
     assert check("tiny-mlp", "w11", mazur, latex=True).ok
+
+
+def test_full_width_operators_from_a_chinese_keyboard() -> None:
+    """＝ ＋ － ／ ＊ typed with a Chinese input method read as = + − / *."""
+    assert check("mlp-bce", "W2", "∂L/∂W₂＝(1/m)A₁ᵀ(A₂−Y)").ok
+    assert check("mlp-bce", "W2", "∂L/∂W₂＝A₁ᵀ(A₂－Y)／m").ok
+    assert check("mlp-bce", "W2", "∂L/∂W₂＝A₁ᵀ(Y－A₂)／m").code == "sign"
+    f = r"\frac{\partial L}{\partial W^{[2]}}＝\frac{1}{m}A^{[1]\top}(A^{[2]}－Y)"
+    assert check("mlp-bce", "W2", f, latex=True).ok
