@@ -142,7 +142,11 @@ def missing_term(
     contribs = target.visit.contributions
     if len(contribs) < 2 or any(t is None for t in truth):
         return None
-    at = [System(p, 0) for p in points] if points else [System(net.rand, k) for k in range(DIAG_POINTS)]
+    at = (
+        [System(p, 0) for p in points]
+        if points
+        else [System(net.rand, k) for k in range(DIAG_POINTS)]
+    )
     for c in contribs:
         part = [floats(evaluate(c.formula, where)) for where in at]
         if any(v is None or v.shape != u.shape for v, u in zip(part, uvals, strict=True)):

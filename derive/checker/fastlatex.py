@@ -520,8 +520,9 @@ _LHS_NABLA = re.compile(r"\s*\\nabla\s*_\s*\{(.+?)\}\s*" + _LOSS_TEX + r"?\s*")
 
 
 def split_lhs(text: str) -> tuple[str, tuple[str, str, str | None] | None]:
-    """A formula with one left side, as notes write it (``\\frac{\\partial L}{\\partial W^{[2]}}
-    = …``, ``\\nabla_{W} J = …``, ``dW^{[2]} = …``, ``\\delta^{[1]} = …``): the right side, and
+    """A formula with one left side, as notes write it (``\\frac{\\partial L}{\\partial
+    W^{[2]}} = …``, ``\\nabla_{W} J = …``, ``dW^{[2]} = …``, ``\\delta^{[1]} = …``): the right
+    side, and
     ``(kind, text, loss)`` for the left one — kind ``"of"`` when ``text`` is the tensor whose
     gradient it names (with the loss as written, or None), ``"is"`` when ``text`` is the
     gradient's own name; no left side: ``(text, None)``. Anything else: :class:`Fallback`."""

@@ -1561,7 +1561,7 @@ class Convert:
         return dims is not None and all(d == 1 for d in dims)
 
     def elementwise(self, leib: ex.Node) -> bool:
-        """Is ``leib`` (∂A/∂B) the derivative of an activation A = f(B), taken entry by entry?"""
+        """Is ``leib`` (∂A/∂B) the derivative of an activation A = f(B), entry by entry?"""
         if not _is_leibniz(leib):
             return False
         try:
@@ -1695,7 +1695,8 @@ class Convert:
             if alone:  # the Jacobian on its own is not a matrix of this language
                 raise FormulaError(msg("error.leibniz_rule", a=a_raw, b=b_raw), 0, self.text)
             rows = ex.Call("sum", (ex.BinOp("*", t, up),), (("axis", ex.Num(Fraction(1))),))
-            parts = [go(t.args[0], ex.BinOp("*", t, ex.BinOp("-", up, rows)))]  # P ⊙ (G − (P ⊙ G)𝟙)
+            # P ⊙ (G − (P ⊙ G)𝟙): the row-wise rule
+            parts = [go(t.args[0], ex.BinOp("*", t, ex.BinOp("-", up, rows)))]
         else:
             raise FormulaError(msg("error.leibniz_rule", a=a_raw, b=b_raw), 0, self.text)
         found = [p for p in parts if p is not None]
