@@ -304,3 +304,20 @@ def test_full_width_operators_from_a_chinese_keyboard() -> None:
     assert check("mlp-bce", "W2", "∂L/∂W₂＝A₁ᵀ(Y－A₂)／m").code == "sign"
     f = r"\frac{\partial L}{\partial W^{[2]}}＝\frac{1}{m}A^{[1]\top}(A^{[2]}－Y)"
     assert check("mlp-bce", "W2", f, latex=True).ok
+
+
+def test_shape_annotations_step_functions_and_nielsen_last_layer() -> None:
+    """A closing shape annotation (∈ ℝ^{n_h×1}, \\quad (n_h × 1), \\text{(shape …)}) is not part
+    of the formula; sgn(A1), step(Z1) are ReLU's mask; Nielsen's δ^L, a^L name the last layer."""
+    L = True
+    right = r"\frac{1}{m} A^{[1]\top}(A^{[2]} - Y)"
+    for tail in (r" \in \mathbb{R}^{n_h \times 1}", r" \quad (n_h \times 1)", r" \qquad \text{(shape } n_h\times 1)"):
+        assert check("mlp-bce", "W2", right + tail, latex=L).ok, tail
+    assert check("mlp-bce", "W2", r"A^{[1]\top}(A^{[2]} - Y) \in \mathbb{R}^{n_h \times 1}", latex=L).code == "scale-factor"
+    assert check("mlp-bce", "Z1", r"\delta^{[2]} W^{[2]\top} \odot \mathrm{sgn}(A^{[1]})", latex=L).ok
+    assert not check("mlp-bce", "Z1", r"\delta^{[2]} W^{[2]\top} \odot \mathrm{sgn}(Z^{[1]})", latex=L).ok
+    assert check("mlp-bce", "Z1", r"\delta^{[2]} W^{[2]\top} \odot \operatorname{step}(Z^{[1]})", latex=L).ok
+    assert check("neuron", "z", r"\delta^L = (O - t) \odot \sigma'(z)", latex=L).ok
+    assert check("mlp-bce", "Z2", r"\delta^{L} = \frac{1}{m}(a^L - y)", latex=L).ok
+    assert check("mlp-bce", "W2", r"A^{[1]\top}\delta^L", latex=L).ok
+    assert check("rnn", "z_2", r"\delta^L = (h_2 - y) \odot (1 - (h^L)^2)", latex=L).ok

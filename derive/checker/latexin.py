@@ -304,6 +304,15 @@ def pasted(text: str) -> str:
         r"(\^\s*\{?[^{}^$]*?)\\(?:mathsf|mathrm)\s*(?:\{\s*T\s*\}|T(?![A-Za-z0-9]))", r"\1\\top", text
     )
     text = re.sub(r"\s*[。，；]\s*$", "", text)
+    # a closing shape annotation: "… \in \mathbb{R}^{n_h \times 1}", "… \quad (n_h \times 1)",
+    # "… \qquad \text{(shape } n_h \times 1)": not part of the formula
+    text = re.sub(r"\s*(?:\\in|∈)\s*(?:\\mathbb\s*\{\s*R\s*\}|\\R\b|ℝ).*$", "", text, flags=re.S)
+    text = re.sub(
+        r"\s*\\q?quad\b\s*\(\s*[\w{}\\]+\s*(?:\\times|×)\s*[\w{}\\]+\s*\)\s*$", "", text
+    )
+    text = re.sub(
+        r"(?:\s|\\q?quad\b)*\\text\{\s*\(\s*(?:shape|size|dim|形状|维度)[^{}]*\}.*$", "", text, flags=re.S
+    )
     # a closing "where …" clause in plain words: "…/m，其中 P = softmax(Z)", "…, where P = …"
     text = re.sub(r"\s*[，,；;]\s*(?:其中|这里|式中|此处|where\b|with\b).*$", "", text, flags=re.S)
     text = re.sub(r"\\(?:tag\*?|label)\{[^{}]*\}|\\(?:nonumber|notag)\b", "", text)
@@ -615,6 +624,27 @@ class _Parser:
                 return node
 
     # -- superscripts and subscripts ----------------------------------------------------------
+    def last_layer(self, base: str) -> str | None:
+        """``base`` of the last layer (Nielsen's ``^L``): ``Z2`` where the network has Z1 and
+        Z2, ``z`` where it has one z; for ``Z`` also a lower-case ``z``/``z_k``; else None."""
+        for b in (base, base.lower(), base.lower() + "_") if base == "Z" else (base,):
+            layers = [k for k in range(1, 10) if self.known(f"{b}{k}")]
+            if layers:
+                return f"{b}{max(layers)}"
+            if self.known(b) and not b.endswith("_"):
+                return b
+        return None
+
+    def step(self, name: str) -> ex.Node:
+        """``\\mathrm{sgn}(A)`` (the sign), ``\\operatorname{step}(Z)`` or ``H(Z)`` (the step,
+        1 where Z > 0) of the parenthesised argument that follows."""
+        if self.peek().text not in ("(", "\\left", "["):
+            raise self.error(self.peek(), f"'(' after {name}")
+        arg = self.primary()
+        if name == "sgn":
+            return ex.Call("sign", (arg,))
+        return ex.Compare(">", arg, ex.Num(Fraction(0)))
+
     def octave_transpose(self, node: ex.Node) -> bool:
         """Is a prime on ``node`` Octave's transpose (``A^{[1]'}(A^{[2]} - Y)``): a name of the
         network, not a function's derivative (``g^{[1]'}(Z)``) nor a name with a prime in it?"""
@@ -666,6 +696,8 @@ class _Parser:
         compact = self.per_example(compact, start.col)
         if not compact:  # y^{(i)} inside \sum_i: the vectorised Y
             return node
+        if compact == "L" and isinstance(node, ex.Name) and self.last_layer(node.id):
+            return ex.Name(str(self.last_layer(node.id)))  # Nielsen's a^L, z^L: the last layer
         # a plain number: a power
         number = re.fullmatch(r"-?\d+(\.\d+)?", compact)
         ratio = re.fullmatch(r"(-?)(?:(\d+)/(\d+)|\\[dt]?frac\{?(\d+)\}?\{?(\d+)\}?)", compact)
@@ -799,8 +831,9 @@ class _Parser:
         if _table_function(low) and not self.known(name) and self.peek().text in ("(", "\\left"):
             return self.function(low, tok)  # softmax(Z) pasted as plain text
         if name == "H" and not self.known(name) and self.peek().text in ("(", "\\left"):
-            arg = self.primary()  # H(Z): the Heaviside step, 1 where Z > 0
-            return ex.Compare(">", arg, ex.Num(Fraction(0)))
+            return self.step("heaviside")  # H(Z): the Heaviside step, 1 where Z > 0
+        if low in ("sgn", "step", "heaviside") and not self.known(name):
+            return self.step(low)
         if name in ("g", "f", "phi") and not self.known(name) and self.peek().text == "_":
             save = self.pos  # f_1'(z^{(1)}) (邱锡鹏's f_l'): the layer's subscript, then g'
             self.next()
@@ -1047,6 +1080,8 @@ class _Parser:
             return self.function(FUNCS[low], tok)
         if _table_function(low) and not self.known(ident):  # \mathrm{softmax}(Z)
             return self.function(low, tok)
+        if low in ("sgn", "step", "heaviside") and not self.known(ident):
+            return self.step(low)
         if ident == "d" and self.peek().kind in ("id", "cmd"):  # \mathrm{d}Z
             inner = self.suffixes(self.name_only(tok))
             if isinstance(inner, ex.Name):
@@ -1149,6 +1184,8 @@ class _Parser:
             text, _ = self.group_text()
             text = self.per_example(text.replace(" ", ""), start.col)
             m = re.fullmatch(r"\[(\d+)\]|\((\d+)\)|(\d+)", text.replace(" ", ""))
+            if text.strip() == "L" and self.last_layer("Z") is not None:  # Nielsen's δ^L
+                return ex.Name("d" + str(self.last_layer("Z")))
             if m is None and re.search(r"\([a-z]\)", text.replace(" ", "")):
                 raise LatexError(PER_EXAMPLE.format(col=start.col), start.col)  # \delta^{[1](i)}
             if m is None:
