@@ -35,6 +35,20 @@ KINDS = [
         ["tiny-mlp", "--wrt", "W1", r"X^{\top} \thinspace \delta_{h_{\text{raw}}}"],
     ),
     (
+        "LaTeX with a left side",
+        [
+            "mlp-bce",
+            "--wrt",
+            "W2",
+            "--latex",
+            r"\frac{\partial L}{\partial W^{[2]}} = \frac{1}{m} A^{[1]\top}(A^{[2]} - Y)",
+        ],
+    ),
+    (
+        "LaTeX δ row, wrong: missing 1/m",
+        ["mlp-bce", "--wrt", "Z2", "--latex", r"\delta^{[2]} = A^{[2]} - Y"],
+    ),
+    (
         "LaTeX wrong: sign",
         ["mlp-bce", "--wrt", "W2", "--latex", r"\frac{1}{m} A^{[1]T}(Y-A^{[2]})"],
     ),

@@ -77,6 +77,7 @@ from derive.checker.diagnose import (
     _factor_diagnoses,
     diagnose,
     factor_text,
+    missing_term,
     relu_at_zero,
     shape_problem,
 )
@@ -430,12 +431,24 @@ def _check_formula(
         at_example = evaluate(user, System(net.example, 0))
         if _binary_only(net, target, user):
             notes.append(msg("note.binary_labels"))
+            code = "weighted-loss-not-simplifiable" if _weighted(net) else "unknown"
             diags = [
-                Diagnosis.of("unknown", msg("diag.binary_only"), d.fix)
+                Diagnosis.of(code, msg("diag.binary_only"), d.fix) if d.code == "unknown" else d
+                for d in diags
+            ]
+        elif _onehot_only(net, target, user):
+            notes.append(msg("note.onehot_labels"))
+            diags = [
+                Diagnosis.of("unknown", msg("diag.onehot_only"), d.fix)
                 if d.code == "unknown"
                 else d
                 for d in diags
             ]
+        elif all(d.code == "unknown" for d in diags) and (
+            hit := _onehot_mistake(net, target, user, diags[0].fix if diags else None)
+        ):  # P − Y for a target not declared one-hot, and a second, known mistake
+            notes.append(msg("note.onehot_labels"))
+            diags = [hit]
         elif same(at_example, target.truth(0, "example")):
             notes.append(msg("note.example_only"))
     return _result(
@@ -547,6 +560,84 @@ def _binary_only(net: Net, target: Target, user: mf.MExpr) -> bool:
         if ref is None or not same(evaluate(user, System(ck, 0)), ref):
             return False
     return True
+
+
+def _weighted(net: Net) -> bool:
+    """Is the loss a weighted binary cross-entropy (a formula right only for 0/1 labels is then
+    the weighted loss simplified as if it were the plain one)?"""
+    return any(v.rule == "weighted-bce" for v in net.visits.values())
+
+
+def onehot_points(net: Net) -> list[list[Checker]] | None:
+    """Points where a target is one-hot — a single 1 in each row, or in each column (a
+    column-major course network) —, three of each orientation, or None when no input is a
+    target that could be one-hot: an input not declared ``kind = "one-hot"``, with two or more
+    rows and columns, named in the expression of a scalar node (the loss, written out or as a
+    call: ``-np.sum(Y * np.log(P)) / m``)."""
+    labels = sorted(
+        {
+            name
+            for key, tree in net.spec.forward
+            if tuple(int(d) for d in net.g.tensors[key].shape) == (1, 1)
+            for name in ex.names(tree)
+            if name in net.spec.inputs
+            and name not in net.spec.one_hot
+            and min(int(d) for d in net.g.tensors[name].shape) > 1
+        }
+    )
+    if not labels:
+        return None
+    rng = random.Random(f"onehot:{net.spec.name}")
+    out: list[list[Checker]] = []
+    for axis in (1, 0):
+        points = []
+        for k in range(3):
+            bits: dict[sp.Symbol, sp.Expr] = {}
+            for name in labels:
+                syms = net.g.tensors[name].symbols
+                rows, cols = syms.shape
+                for i in range(rows if axis == 1 else cols):
+                    hot = rng.randrange(cols if axis == 1 else rows)
+                    for j in range(cols if axis == 1 else rows):
+                        s = syms[i, j] if axis == 1 else syms[j, i]
+                        bits[s] = sp.Integer(int(j == hot))
+            seed = net.seed + 21 + 3 * axis + k
+            points.append(Checker(defs={**net.rand.defs, **bits}, points=1, seed=seed))
+        out.append(points)
+    return out
+
+
+def _onehot_only(net: Net, target: Target, user: mf.MExpr) -> bool:
+    """Is ``user`` right whenever a target is one-hot (in rows, or in columns)?"""
+    for points in onehot_points(net) or ():
+        for ck in points:
+            ref = evaluate(target.ref, System(ck, 0))
+            if ref is None or not same(evaluate(user, System(ck, 0)), ref):
+                break
+        else:
+            return True
+    return False
+
+
+def _onehot_mistake(net: Net, target: Target, user: mf.MExpr, fix: Any) -> Diagnosis | None:
+    """The mistake ``user`` makes wherever a target is one-hot — a loss term left out or with
+    another factor, or one of the library's — for a formula with the one-hot simplification and
+    one more slip (邱锡鹏's −X(Y − Ŷ)ᵀ/N without the weight decay's λW), or None."""
+    for points in onehot_points(net) or ():
+        users = [floats(evaluate(user, System(ck, 0))) for ck in points]
+        truth = [floats(evaluate(target.ref, System(ck, 0))) for ck in points]
+        if any(u is None for u in users) or user.shape != target.shape:
+            continue
+        found = missing_term(net, target, users, truth, fix, points)  # type: ignore[arg-type]
+        if found is not None:
+            return found
+        for m in library(target):
+            if m.expr.shape == user.shape and all(
+                same(evaluate(user, System(ck, 0)), evaluate(m.expr, System(ck, 0)))
+                for ck in points
+            ):
+                return Diagnosis.of(m.code, m.message, fix)
+    return None
 
 
 def _size_swap(net: Net, target: Target, user: mf.MExpr, text: str = "") -> Diagnosis | None:

@@ -25,6 +25,7 @@ from derive.checker.mutations import Mutation, library
 from derive.checker.repair import _edits, _tidy, axis_repair, repair, scalar_names
 from derive.checker.verdict import Diagnosis, Msg, grad_name, msg, shape_text
 from derive.engine import mform as mf
+from derive.engine.steps import Checker
 from derive.engine.tolerance import (
     CHECK_FLOAT_ATOL,
     CHECK_FLOAT_RTOL,
@@ -129,18 +130,25 @@ def missing_term(
     uvals: list[np.ndarray],
     truth: list[np.ndarray | None],
     fix: str,
+    points: list[Checker] | None = None,
 ) -> Diagnosis | None:
     """A gradient that sums several contributions (a parameter in a loss term of its own, such as
     weight decay ``λ/(2m) Σ w²``, and in the data term; a tensor used at two time steps; batch
     norm's paths through μ and var): the formula equals the gradient with one contribution left
     out (``missing-loss-term`` for the loss's own term, ``missing-path`` for a use of the tensor),
     or with the loss's own term multiplied by a constant other than 1 (``loss-term-factor``:
-    ``λ`` for ``λ/m``, ``2λ/m`` for the gradient of ``λ/(2m) Σ w²``)."""
+    ``λ`` for ``λ/m``, ``2λ/m`` for the gradient of ``λ/(2m) Σ w²``). ``points``: other points
+    than the diagnosis points (where ``uvals`` and ``truth`` were taken)."""
     contribs = target.visit.contributions
     if len(contribs) < 2 or any(t is None for t in truth):
         return None
+    at = (
+        [System(p, 0) for p in points]
+        if points
+        else [System(net.rand, k) for k in range(DIAG_POINTS)]
+    )
     for c in contribs:
-        part = [floats(evaluate(c.formula, System(net.rand, k))) for k in range(DIAG_POINTS)]
+        part = [floats(evaluate(c.formula, where)) for where in at]
         if any(v is None or v.shape != u.shape for v, u in zip(part, uvals, strict=True)):
             continue
         rest = [t - v for t, v in zip(truth, part, strict=True)]  # type: ignore[operator]
@@ -247,6 +255,7 @@ def missing_paths(
     uvals: list[np.ndarray],
     truth: list[np.ndarray | None],
     fix: str,
+    points: list[Checker] | None = None,
 ) -> Diagnosis | None:
     """The formula is the gradient along some of the paths from the tensor to the loss only
     (batch norm's ∂L/∂Z without the paths through μ and var, which hold them constant): for

@@ -294,11 +294,11 @@ class _Parser:
             return _num(text)
         if kind == "id":
             return self.identifier()
-        if text == "(":
+        if text in ("(", "["):  # as latexin: [ … ] groups (an Iverson bracket has a relation)
             self.next()
             inner = self.expr()
             self.skip_sizing()
-            self.expect(")")
+            self.expect(")" if text == "(" else "]")
             return inner
         if text == "{":
             self.next()
@@ -510,3 +510,35 @@ def parse(text: str, known: Callable[[str], bool], lim: dict[str, Any]) -> tuple
         raise Fallback
     _count(tree, lim)
     return tree
+
+
+_LOSS_TEX = r"(?:\\mathcal\s*\{\s*([A-Z])\s*\}|\\(ell)\b|([A-Za-z]))"
+_LHS_FRAC = re.compile(
+    r"\s*\\[dt]?frac\s*\{\s*\\partial\s*" + _LOSS_TEX + r"\s*\}\s*\{\s*\\partial\s*(.+?)\s*\}\s*"
+)
+_LHS_NABLA = re.compile(r"\s*\\nabla\s*_\s*\{(.+?)\}\s*" + _LOSS_TEX + r"?\s*")
+
+
+def split_lhs(text: str) -> tuple[str, tuple[str, str, str | None] | None]:
+    """A formula with one left side, as notes write it (``\\frac{\\partial L}{\\partial
+    W^{[2]}} = …``, ``\\nabla_{W} J = …``, ``dW^{[2]} = …``, ``\\delta^{[1]} = …``): the right
+    side, and
+    ``(kind, text, loss)`` for the left one — kind ``"of"`` when ``text`` is the tensor whose
+    gradient it names (with the loss as written, or None), ``"is"`` when ``text`` is the
+    gradient's own name; no left side: ``(text, None)``. Anything else: :class:`Fallback`."""
+    if "=" not in text:
+        return text, None
+    if text.count("=") != 1 or any(ch in text for ch in "$&%#\n\r\t") or ":=" in text:
+        raise Fallback  # chains, definitions, rows: the slow path
+    lhs, rhs = text.split("=")
+    for pattern in (_LHS_FRAC, _LHS_NABLA):
+        m = pattern.fullmatch(lhs)
+        if m is not None:
+            loss = next((g for g in m.groups()[1 if pattern is _LHS_NABLA else 0 :][:3] if g), None)
+            tensor = m.group(4) if pattern is _LHS_FRAC else m.group(1)
+            if "\\partial" in tensor or "\\frac" in tensor:
+                raise Fallback  # ∂L/∂v ∂v/∂w = …: a chain rule on the left side
+            return rhs, ("of", tensor, loss)
+    if "\\partial" in lhs or "\\nabla" in lhs or "\\frac" in lhs:
+        raise Fallback  # a chain rule on the left side, ∂/∂y of an expression: the slow path
+    return rhs, ("is", lhs, None)

@@ -35,7 +35,7 @@ from derive.checker import fastdiag, fastlatex, names
 from derive.files import read_capped
 from derive.locale import catalog
 
-FORMAT = 8
+FORMAT = 9
 KIND = "checkfast"  # the cache folder of compiled forms
 SPECS = Path(__file__).resolve().parent.parent / "lang" / "specs"
 NET_NAME = re.compile(r"^[a-z0-9][a-z0-9-]{0,47}\Z")  # derive.lang.spec.NET_NAME (a test checks)
@@ -1245,11 +1245,16 @@ def _latex_answer(
     def known(name: str) -> bool:  # as derive.checker.checknet.Net.known
         return names.resolve(lambda t: t in table, c["constants"], name) is not None
 
-    tree = fastlatex.parse(formula, known, c["limits"])
+    body, lhs = fastlatex.split_lhs(formula)
+    tree = fastlatex.parse(body, known, c["limits"])
     entry = _entry_of(c, wrt)
-    if entry is not None:  # an element-wise LaTeX formula (wrong ones: the slow path)
+    if entry is not None and lhs is None:  # an element-wise LaTeX formula (wrong: the slow path)
         return _entry_answer(c, entry, formula, tree, lang, as_json, latex=True)
+    if entry is not None or (lhs is not None and wrt is None):
+        return None  # the left side names the entry or the gradient: the slow path reads it
     name = _target(c, wrt)
+    if lhs is not None and _lhs_names(c, lhs, known) != name:
+        return None  # another gradient's name on the left: the slow path says so
     plan = _Plan(c)
     user, resolved = plan.convert(tree)
     if plan.cost > c["limits"]["max_cost"] or _degree(user) > MAX_DEGREE:
@@ -1275,6 +1280,29 @@ def _latex_answer(
     return _output(c, info, formula, _text(resolved), found, notes, lang, as_json), (
         1 if found else 0
     )
+
+
+def _lhs_names(
+    c: dict[str, Any], lhs: tuple[str, str, str | None], known: Any
+) -> str | None:
+    """The tensor whose gradient a LaTeX left side names (``\\frac{\\partial L}{\\partial
+    W^{[2]}}``, ``\\nabla_{W} J``, ``dW^{[2]}``, ``\\delta^{[1]}``), or None where the slow path
+    must read it (another loss, a name that is not one tensor's gradient)."""
+    kind, text, loss = lhs
+    if loss is not None and loss != c["loss"] and (
+        loss not in ("L", "J", "E", "C", "ell") or known(loss)
+    ):
+        return None
+    tree = fastlatex.parse(text, known, c["limits"])
+    if tree[0] != "name":
+        return None
+    table = c["names"]
+    got = names.resolve(lambda t: t in table, c["constants"], tree[1])
+    if got is None:
+        return None
+    if kind == "of":
+        return got if got in c["targets"] else None
+    return got[1:] if got.startswith("d") and got[1:] in c["targets"] else None
 
 
 def _in_latex(
@@ -1472,6 +1500,8 @@ def _wrong(
             notes.append(fastdiag.msg("note.binary_labels"))
             if any(f[0] == "unknown" for f in found):
                 raise _Fallback
+        elif d.get("onehot") and any(f[0] == "unknown" for f in found):
+            raise _Fallback  # maybe right for one-hot targets only: the slow path tests and says
         elif d["example"] is not None and _same(
             exact_value(user, pts["example"][0]), d["example"], rtol
         ):

@@ -103,6 +103,8 @@ def shape_ok(e: mf.MExpr) -> bool:
         return all(fits(t.shape, e.shape) for t in e.terms)
     if isinstance(e, mf.Mul | mf.Div | mf.Indicator):
         return fits(e.a.shape, e.b.shape)
+    if isinstance(e, mf.Call) and e.op.kind == ops.ROWWISE:  # softmax(Z) keeps Z's shape
+        return e.args[0].shape == e.shape
     return True
 
 

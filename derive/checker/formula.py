@@ -1073,6 +1073,33 @@ def tensor_of(net: Net, text: str) -> str | None:
 _PRODUCT_OPS = ("·", "*", "@", latexin.STAR)
 
 
+class _TreeBuilder:
+    """The matrix-form builders a loss's pull rule uses (derive.lang.ops), as trees of the
+    expression language: the rule of ∂J/∂P read in a Leibniz chain."""
+
+    @staticmethod
+    def mul(a: ex.Node, b: ex.Node) -> ex.Node:
+        return _times(a, b)
+
+    @staticmethod
+    def div(a: ex.Node, b: ex.Node) -> ex.Node:
+        return ex.BinOp("/", a, b)
+
+    Div = div
+
+    @staticmethod
+    def sub(a: ex.Node, b: ex.Node) -> ex.Node:
+        return ex.BinOp("-", a, b)
+
+    @staticmethod
+    def neg(a: ex.Node) -> ex.Node:
+        return ex.Neg(a)
+
+    @staticmethod
+    def Scalar(value: sp.Expr) -> ex.Node:  # noqa: N802 - the name the rules call
+        return ex.Num(Fraction(str(sp.Rational(value))))
+
+
 def _act_grad(call: ex.Call) -> ex.Node:
     """The derivative of an element-wise activation call, at its argument (operation table)."""
     return derivative_tree(call)
@@ -1265,6 +1292,11 @@ class Convert:
         def plain(n: ex.Node) -> ex.Node:
             if isinstance(n, ex.Name) and n.id not in shapes and n.id[1:] in shapes:
                 return ex.Name(n.id[1:])
+            if isinstance(n, ex.Compare):  # [Z > 0]: the broadcast shape of its two sides
+                return ex.BinOp("*", plain(n.left), plain(n.right))
+            if isinstance(n, ex.BinOp) and n.op in ("·", latexin.STAR):  # as resolved below
+                op = self.declared_product(n.left, n.right) if n.op == "·" else None
+                return ex.BinOp(op or "*", plain(n.left), plain(n.right))
             return ex.rebuild(n, plain)
 
         try:
@@ -1487,6 +1519,17 @@ class Convert:
         if isinstance(node, ex.BinOp):
             left, right = self.chains(node.left), self.chains(node.right)
             if node.op in ("·", "*", "@", latexin.STAR):
+                if self.scalar_over(right) or self.scalar_over(left):  # ∂J/∂U of a scalar J:
+                    left, right = (  # a gradient of its own, whatever stands next to it
+                        self.edge(x, None) if self.scalar_over(x) else x for x in (left, right)
+                    )
+                    return ex.BinOp(node.op, left, right)
+                if (
+                    (node.op == "*" or node.op == latexin.STAR and self.elementwise(right))
+                    and _is_leibniz(right)
+                    and not _is_leibniz(self.last(left))
+                ):
+                    return self.edge(right, left)  # G ⊙ ∂A/∂Z: all of G is the upstream
                 if _is_leibniz(right) and not _is_leibniz(self.last(left)):
                     return self.replace_last(left, self.edge(right, self.last(left)))
                 if _is_leibniz(left) and not _is_leibniz(self.first(right)):
@@ -1502,6 +1545,31 @@ class Convert:
                 return self.activation(node.func == "act_grad", args[0])
             return ex.Call(node.func, args, node.kwargs)
         return node
+
+    def scalar_over(self, leib: ex.Node) -> bool:
+        """Is ``leib`` ∂A/∂B of a scalar node A (a term of the loss, Goodfellow's J_MLE), whose
+        derivative is a gradient of its own rather than a factor pulling a neighbour through A?"""
+        if not _is_leibniz(leib):
+            return False
+        try:
+            a = self.tensor(leib.args[0].id)  # type: ignore[attr-defined]
+        except FormulaError:  # an entry's label (∂h1/∂h1_raw): the edge reads it
+            return False
+        if tuple(int(d) for d in self.net.g.tensors[a].shape) != (1, 1):
+            return False
+        dims = self.declared(ex.Name(a))  # 1 x 1 at every size, not only at the example's
+        return dims is not None and all(d == 1 for d in dims)
+
+    def elementwise(self, leib: ex.Node) -> bool:
+        """Is ``leib`` (∂A/∂B) the derivative of an activation A = f(B), entry by entry?"""
+        if not _is_leibniz(leib):
+            return False
+        try:
+            a = self.tensor(leib.args[0].id)  # type: ignore[attr-defined]
+        except FormulaError:  # an entry's label: the edge reads it
+            return False
+        tree = dict(self.net.spec.forward).get(a)
+        return isinstance(tree, ex.Call) and tree.func in ops.activations()
 
     def last(self, node: ex.Node) -> ex.Node:
         while (
@@ -1614,6 +1682,21 @@ class Convert:
             parts = [go(t.base, _times(up, d))]
         elif isinstance(t, ex.Call) and t.func in ops.activations() and len(t.args) >= 1:
             parts = [go(t.args[0], _times(up, _act_grad(t)))]
+        elif (
+            isinstance(t, ex.Call)
+            and t.func in ops.OPS
+            and ops.get(t.func).kind == ops.LOSS
+            and len(t.args) == 2
+            and not t.kwargs
+            and b not in ex.names(t.args[1])
+        ):  # ∂J/∂P of a loss J = loss(P, Y): the table's rule for the prediction
+            parts = [go(t.args[0], self.loss_pull(t, up, a_raw, b_raw))]
+        elif isinstance(t, ex.Call) and t.func == "softmax" and len(t.args) == 1 and not t.kwargs:
+            if alone:  # the Jacobian on its own is not a matrix of this language
+                raise FormulaError(msg("error.leibniz_rule", a=a_raw, b=b_raw), 0, self.text)
+            rows = ex.Call("sum", (ex.BinOp("*", t, up),), (("axis", ex.Num(Fraction(1))),))
+            # P ⊙ (G − (P ⊙ G)𝟙): the row-wise rule
+            parts = [go(t.args[0], ex.BinOp("*", t, ex.BinOp("-", up, rows)))]
         else:
             raise FormulaError(msg("error.leibniz_rule", a=a_raw, b=b_raw), 0, self.text)
         found = [p for p in parts if p is not None]
@@ -1623,6 +1706,24 @@ class Convert:
         for p in found[1:]:
             out = ex.BinOp("+", out, p)
         return out
+
+    def loss_pull(self, t: ex.Call, up: ex.Node, a_raw: str, b_raw: str) -> ex.Node:
+        """``up`` times the derivative of the loss call ``t`` with respect to its prediction,
+        the operation table's rule built as a tree of this language (sizes by their names)."""
+        p, y = t.args
+        dims = self.declared(p) or tuple(self.shape_of(p))
+
+        def count(what: str) -> ex.Node:
+            out: ex.Node | None = None
+            for d in dims if what == "all" else dims[:1]:
+                n = ex.Name(d) if isinstance(d, str) else ex.Num(Fraction(int(d)))
+                out = n if out is None else ex.BinOp("*", out, n)
+            return out if out is not None else ex.Num(Fraction(1))
+
+        try:
+            return ops.get(t.func).pull(_TreeBuilder, up, p, y, count)
+        except (AttributeError, TypeError, ValueError):  # a rule this language cannot write
+            raise FormulaError(msg("error.leibniz_rule", a=a_raw, b=b_raw), 0, self.text) from None
 
     def activation(self, prime: bool, arg: ex.Node) -> ex.Node:
         """``g(Z)`` / ``g'(Z)``: the activation the network applies to ``Z`` (or its

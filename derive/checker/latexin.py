@@ -204,10 +204,28 @@ PER_EXAMPLE = (
 )
 
 
+_SPAN = re.compile(r"\$\$(.+?)\$\$|\$(.+?)\$|\\\((.+?)\\\)|\\\[(.+?)\\\]", re.S)
+
+
+def _math_in_prose(text: str) -> str:
+    r"""One formula set in ``$…$`` (``$$…$$``, ``\(…\)``, ``\[…\]``) inside a sentence —
+    ``由链式法则，$…$。``, ``By the chain rule, $…$.`` — the formula, the words around it blanked
+    (columns kept); text with no such span, several, or maths outside it, unchanged."""
+    spans = list(_SPAN.finditer(text))
+    if len(spans) != 1:
+        return text
+    m = spans[0]
+    outside = text[: m.start()] + text[m.end() :]
+    if not outside.strip() or re.search(r"[\\^_{}=$]", outside):
+        return text
+    k = next(k for k in range(1, 5) if m.group(k) is not None)
+    return " " * m.start(k) + m.group(k) + " " * (len(text) - m.end(k))
+
+
 def _strip_delimiters(text: str) -> str:
     r"""``$…$``, ``$$…$$``, ``\(…\)``, ``\[…\]`` and a trailing ``.``/``,`` (also after
     ``\,``) blanked out, columns kept."""
-    s = _strip_period(text)
+    s = _strip_period(_math_in_prose(text))
     body = s.strip()
     lead = len(s) - len(s.lstrip())
     for left, right in (("$$", "$$"), ("$", "$"), (r"\(", r"\)"), (r"\[", r"\]")):
@@ -232,6 +250,11 @@ _PASTED = {  # maths pasted from a PDF or notes, in the LaTeX this grammar reads
     "¼": "\\frac{1}{4}",
     "（": "(",
     "）": ")",
+    "＝": "=",
+    "＋": "+",
+    "－": "-",
+    "／": "/",
+    "＊": "*",
     "［": "[",
     "］": "]",
     "𝟙": "\\mathbb{1}",
@@ -243,6 +266,7 @@ _PASTED = {  # maths pasted from a PDF or notes, in the LaTeX this grammar reads
     "β": "\\beta ",
     "ε": "\\epsilon ",
     "η": "\\eta ",
+    "ℓ": "\\ell ",
 }
 def _hats(text: str) -> str:
     """``Ŷ``, ``Ẑ``, ``ŷ`` (a letter with a circumflex, precomposed or combining) → ``\\hat{Y}``."""
@@ -280,6 +304,17 @@ def pasted(text: str) -> str:
         r"(\^\s*\{?[^{}^$]*?)\\(?:mathsf|mathrm)\s*(?:\{\s*T\s*\}|T(?![A-Za-z0-9]))", r"\1\\top", text
     )
     text = re.sub(r"\s*[。，；]\s*$", "", text)
+    # a closing shape annotation: "… \in \mathbb{R}^{n_h \times 1}", "… \quad (n_h \times 1)",
+    # "… \qquad \text{(shape } n_h \times 1)": not part of the formula
+    text = re.sub(r"\s*(?:\\in|∈)\s*(?:\\mathbb\s*\{\s*R\s*\}|\\R\b|ℝ).*$", "", text, flags=re.S)
+    text = re.sub(
+        r"\s*\\q?quad\b\s*\(\s*[\w{}\\]+\s*(?:\\times|×)\s*[\w{}\\]+\s*\)\s*$", "", text
+    )
+    text = re.sub(
+        r"(?:\s|\\q?quad\b)*\\text\{\s*\(\s*(?:shape|size|dim|形状|维度)[^{}]*\}.*$", "", text, flags=re.S
+    )
+    # a closing "where …" clause in plain words: "…/m，其中 P = softmax(Z)", "…, where P = …"
+    text = re.sub(r"\s*[，,；;]\s*(?:其中|这里|式中|此处|where\b|with\b).*$", "", text, flags=re.S)
     text = re.sub(r"\\(?:tag\*?|label)\{[^{}]*\}|\\(?:nonumber|notag)\b", "", text)
     text = re.sub(r"\\(mathbf|mathbb|boldsymbol|bm)\s+([0-9A-Za-z])", r"\\\1{\2}", text)
     text = re.sub(r"\\(?:boldsymbol|bm|mathbf)\{(\\[A-Za-z]+)\}", r"\1", text)
@@ -589,6 +624,38 @@ class _Parser:
                 return node
 
     # -- superscripts and subscripts ----------------------------------------------------------
+    def last_layer(self, base: str) -> str | None:
+        """``base`` of the last layer (Nielsen's ``^L``): ``Z2`` where the network has Z1 and
+        Z2, ``z`` where it has one z; for ``Z`` also a lower-case ``z``/``z_k``; else None."""
+        for b in (base, base.lower(), base.lower() + "_") if base == "Z" else (base,):
+            layers = [k for k in range(1, 10) if self.known(f"{b}{k}")]
+            if layers:
+                return f"{b}{max(layers)}"
+            if self.known(b) and not b.endswith("_"):
+                return b
+        return None
+
+    def step(self, name: str) -> ex.Node:
+        """``\\mathrm{sgn}(A)`` (the sign), ``\\operatorname{step}(Z)`` or ``H(Z)`` (the step,
+        1 where Z > 0) of the parenthesised argument that follows."""
+        if self.peek().text not in ("(", "\\left", "["):
+            raise self.error(self.peek(), f"'(' after {name}")
+        arg = self.primary()
+        if name == "sgn":
+            return ex.Call("sign", (arg,))
+        return ex.Compare(">", arg, ex.Num(Fraction(0)))
+
+    def octave_transpose(self, node: ex.Node) -> bool:
+        """Is a prime on ``node`` Octave's transpose (``A^{[1]'}(A^{[2]} - Y)``): a name of the
+        network, not a function's derivative (``g^{[1]'}(Z)``) nor a name with a prime in it?"""
+        return (
+            isinstance(node, ex.Name)
+            and self.known(node.id)
+            and not self.known(node.id + "'")
+            and node.id not in FUNCS
+            and node.id.rstrip("0123456789") not in ("g", "f", "phi", "sigma", "act")
+        )
+
     def group_tokens(self) -> list[Tok]:
         """The tokens of ``{…}`` or of a single token after ^ or _ ."""
         tok = self.next()
@@ -625,9 +692,12 @@ class _Parser:
             text.replace(" ", ""),
         )
         compact = compact.replace("^\\top", "\\top").replace("^T", "T").replace("^{T}", "T")
+        compact = compact.replace("^{\\prime}", "'").replace("^\\prime", "'")  # A^{[1]^{\prime}}
         compact = self.per_example(compact, start.col)
         if not compact:  # y^{(i)} inside \sum_i: the vectorised Y
             return node
+        if compact == "L" and isinstance(node, ex.Name) and self.last_layer(node.id):
+            return ex.Name(str(self.last_layer(node.id)))  # Nielsen's a^L, z^L: the last layer
         # a plain number: a power
         number = re.fullmatch(r"-?\d+(\.\d+)?", compact)
         ratio = re.fullmatch(r"(-?)(?:(\d+)/(\d+)|\\[dt]?frac\{?(\d+)\}?\{?(\d+)\}?)", compact)
@@ -663,6 +733,8 @@ class _Parser:
                     raise LatexError(PER_EXAMPLE.format(col=start.col), start.col)
                 if isinstance(node, ex.Name):  # W^{(2)}: a layer, as some courses write it
                     node = ex.Name(node.id + m.group(2))
+            elif m.group() in ("\\prime", "'") and self.octave_transpose(node):
+                transpose = not transpose  # A^{[1]'}: Octave's A' (Ng's course) on a tensor
             elif m.group() in ("\\prime", "'"):
                 node = ex.Name(node.id + "'") if isinstance(node, ex.Name) else node
             else:
@@ -756,6 +828,12 @@ class _Parser:
         low = name.lower()
         if low in FUNCS and not self.known(name):
             return self.function(FUNCS[low], tok)
+        if _table_function(low) and not self.known(name) and self.peek().text in ("(", "\\left"):
+            return self.function(low, tok)  # softmax(Z) pasted as plain text
+        if name == "H" and not self.known(name) and self.peek().text in ("(", "\\left"):
+            return self.step("heaviside")  # H(Z): the Heaviside step, 1 where Z > 0
+        if low in ("sgn", "step", "heaviside") and not self.known(name):
+            return self.step(low)
         if name in ("g", "f", "phi") and not self.known(name) and self.peek().text == "_":
             save = self.pos  # f_1'(z^{(1)}) (邱锡鹏's f_l'): the layer's subscript, then g'
             self.next()
@@ -1002,6 +1080,8 @@ class _Parser:
             return self.function(FUNCS[low], tok)
         if _table_function(low) and not self.known(ident):  # \mathrm{softmax}(Z)
             return self.function(low, tok)
+        if low in ("sgn", "step", "heaviside") and not self.known(ident):
+            return self.step(low)
         if ident == "d" and self.peek().kind in ("id", "cmd"):  # \mathrm{d}Z
             inner = self.suffixes(self.name_only(tok))
             if isinstance(inner, ex.Name):
@@ -1027,9 +1107,7 @@ class _Parser:
                 self.next()
             text, _ = self.group_text()
             if text.replace(" ", "") in ("\\top", "T", "\\intercal", "\\mathsf{T}"):
-                nxt = self.peek()
-                ends = nxt.kind == "end" or nxt.text in (")", "]", "\\right", "\\}", "+", "-", "=", "\\bigr", "\\Bigr", "\\biggr", "\\Biggr")
-                return ex.Name(ONES) if ends else _batch_sum(self.term())
+                return ex.Name(ONES) if self.ends() else _batch_sum(self.term())
             self.pos = save
         if t.text in ("[", "(", "\\{"):
             self.next()
@@ -1056,8 +1134,17 @@ class _Parser:
                 raise LatexError(
                     f"expected ^{{\\top}} after \\mathbf{{1}} (column {start.col})", start.col
                 )
+            if self.ends():  # (Y 𝟙) 𝟙ᵀ − Y: the row sums in every column, by broadcasting
+                return ex.Name(ONES)
             return _batch_sum(self.term())
         return ex.Name(ONES)
+
+    def ends(self) -> bool:
+        """Does a product end here (nothing for a 𝟙ᵀ to sum: ``… 𝟙ᵀ − Y``, ``… 𝟙ᵀ)``)?"""
+        nxt = self.peek()
+        return nxt.kind == "end" or nxt.text in (
+            ")", "]", "\\right", "\\}", "+", "-", "=", "\\bigr", "\\Bigr", "\\biggr", "\\Biggr"
+        )
 
     def condition(self, tok: Tok) -> ex.Node:
         left = self.expr(0)
@@ -1074,6 +1161,8 @@ class _Parser:
         t = self.peek()
         if t.kind == "id" or t.kind == "cmd" and t.text[1:] in FONTS | HATS:  # δZ2, \delta \hat{Y}
             node = self.suffixes(self.name_only(tok))
+            if isinstance(node, ex.Name) and not self.known("d" + node.id) and self.known(node.id):
+                return _mul(ex.Name("delta"), node)  # δ x where x has no gradient: δ times x
             if isinstance(node, ex.Name):
                 return ex.Name("d" + node.id)
         if t.text == "_":
@@ -1095,6 +1184,8 @@ class _Parser:
             text, _ = self.group_text()
             text = self.per_example(text.replace(" ", ""), start.col)
             m = re.fullmatch(r"\[(\d+)\]|\((\d+)\)|(\d+)", text.replace(" ", ""))
+            if text.strip() == "L" and self.last_layer("Z") is not None:  # Nielsen's δ^L
+                return ex.Name("d" + str(self.last_layer("Z")))
             if m is None and re.search(r"\([a-z]\)", text.replace(" ", "")):
                 raise LatexError(PER_EXAMPLE.format(col=start.col), start.col)  # \delta^{[1](i)}
             if m is None:
@@ -1102,6 +1193,8 @@ class _Parser:
                     f"expected a layer such as \\delta^{{[2]}} (column {start.col})", start.col
                 )
             return ex.Name("dZ" + next(g for g in m.groups() if g))
+        if t.text == "=" or t.kind == "cmd" and t.text[1:] in SPACING | PRODUCTS | HADAMARD:
+            return ex.Name("delta")  # Nielsen's δ = (a − y) σ'(z), then ∂C/∂w = δ x: a name
         raise self.error(t, "_{…} or ^{[k]} after \\delta")
 
     def nabla(self, tok: Tok) -> ex.Node:

@@ -392,6 +392,7 @@ CLASSIC_SLIPS: tuple[tuple[str, Callable[..., Any]], ...] = (
     ("sigmoid", lambda m, x, y: _sigmoid_at(m, x)),
     ("sigmoid_out", lambda m, x, y: m.mul(y, m.sub(_one(m), y))),
     ("tanh", lambda m, x, y: m.sub(_one(m), m.Pow(y, 2))),
+    ("tanh_pre", lambda m, x, y: m.sub(_one(m), m.Pow(m.Func("tanh", x), 2))),
     ("itself", lambda m, x, y: y),
     ("pre", lambda m, x, y: m.mul(x, m.sub(_one(m), x))),
     ("pre_itself", lambda m, x, y: x),
