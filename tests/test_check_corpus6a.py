@@ -72,3 +72,53 @@ def test_checker_on_corpus6a(case: dict) -> None:
 
 
 # ---- the general rules behind the fixes, one test each ------------------------------------------
+
+COURSE = Path(__file__).resolve().parent / "specs_course"
+
+
+def test_declared_one_hot_targets_are_drawn_one_hot() -> None:
+    """A loss written out over declared one-hot rows (d2l's ``-log((ŷ ⊙ y).sum(1)).mean()``)
+    has the gradient ``(ŷ − y)/batch`` on one-hot rows only; the checker's points draw such rows
+    (also at the ReLU-zero point, where ``torch_mlp_ce``'s right answer was called relu-at-zero)."""
+    from derive.checker.checknet import net_for, one_hot_values
+
+    d2l = str(COURSE / "d2l_softmax_scratch.toml")
+    net = net_for(d2l, 0)
+    for ck in (net.rand, net.other_dims):
+        y = [[ck.defs[s] for s in row] for row in net.g.tensors["y"].symbols.tolist()]
+        assert all(sorted(row)[-1] == 1 and sum(row) == 1 for row in y), y
+    assert one_hot_values(net.g, "a") and not one_hot_values(net_for("mlp-bce", 0).g, "a")
+    assert check(d2l, "W", "X.T @ (y_hat - y) / X.shape[0]").ok
+    assert check(d2l, "b", "(y_hat - y).mean(0, keepdim=True)").ok
+    assert check(d2l, "W", "X.T @ (y_hat - y)").code == "scale-factor"
+    assert not check(d2l, "W", "X.T @ (y_hat - 1) / batch").ok
+    assert not check(d2l, "W", "X.T @ (y_hat * (1 - y_hat) - y) / batch").ok
+    ce = str(COURSE / "torch_mlp_ce.toml")
+    assert check(ce, "w2", "h_relu.t().mm((torch.softmax(logits, dim=1) - y) / N)").ok
+    assert check(ce, "logits", "(torch.softmax(logits, dim=1) - y)").code == "scale-factor"
+
+
+def test_a_loss_term_of_a_product_is_one_term() -> None:
+    """CS231n's ``0.5 * reg * np.sum(W2 * W2)`` gives ``reg/2 · W2`` twice; leaving out
+    ``reg * W2`` is ``missing-loss-term``, not a sign that makes the two halves cancel."""
+    cs = str(COURSE / "cs231n_two_layer.toml")
+    base = "probs = np.exp(log_probs)\ndscores = (probs - y) / N\n"
+    assert check(cs, "W2", base + "dW2 = hidden.T.dot(dscores) + reg * W2").ok
+    r = check(cs, "W2", base + "dW2 = hidden.T.dot(dscores)")
+    assert [d.code for d in r.diagnoses] == ["missing-loss-term"], r.text()
+    assert check(cs, "W2", base + "dW2 = hidden.T.dot(dscores) + 2 * reg * W2").code == "loss-term-factor"
+    assert "漏掉" in check(cs, "W2", base + "dW2 = hidden.T.dot(dscores)", lang="zh").text()
+
+
+def test_a_mask_written_into_the_layer() -> None:
+    """``hidden = np.maximum(0, X.dot(W1) + b1)`` has no pre-activation node: the ReLU mask in
+    ``∂L/∂W1`` is ``relu_grad(X W1 + b1)``; leaving it out is missing-activation-derivative."""
+    cs = str(COURSE / "cs231n_two_layer.toml")
+    base = "probs = np.exp(log_probs)\ndscores = (probs - y) / N\ndhidden = dscores.dot(W2.T)\n"
+    right = base + "dhidden[hidden <= 0] = 0\ndW1 = X.T.dot(dhidden) + reg * W1"
+    assert check(cs, "W1", right).ok
+    r = check(cs, "W1", base + "dW1 = X.T.dot(dhidden) + reg * W1")
+    assert r.code == "missing-activation-derivative" and "X @ W1 + b1 > 0" in r.text(), r.text()
+    assert check(cs, "W1", base + "dW1 = X.T.dot(dhidden) + reg * W1", lang="zh").code == (
+        "missing-activation-derivative"
+    )
