@@ -122,3 +122,24 @@ def test_a_mask_written_into_the_layer() -> None:
     assert check(cs, "W1", base + "dW1 = X.T.dot(dhidden) + reg * W1", lang="zh").code == (
         "missing-activation-derivative"
     )
+
+
+def test_a_formula_right_for_one_hot_targets_only() -> None:
+    """Column-major softmax + CE whose Y is not declared one-hot (soft targets): Ng's
+    ``dZ = A - Y`` is wrong, with a note that it holds for one-hot targets only (mirror of the
+    0/1-label note); the general ``A · ΣY - Y`` is right. The fast path leaves it to the slow one."""
+    from derive.checker import compiled, fastpath
+    from derive.checker.checknet import net_for
+
+    sc = str(COURSE / "softmax_colmajor.toml")
+    r = check(sc, "Z", "(A - Y) / m")
+    assert not r.ok and "one-hot" in r.text() and r.code == "unknown", r.text()
+    assert "独热" in check(sc, "Z", "(A - Y) / m", lang="zh").text()
+    assert check(sc, "Z", "(A * np.sum(Y, axis=0, keepdims=True) - Y) / m").ok
+    assert "one-hot" not in check(sc, "Z", "(A - 2 * Y) / m").text()
+    assert "one-hot" not in check("softmax-regression", "Z", "(P - Y)").text()  # declared one-hot
+    assert "one-hot" not in check("mlp-bce-weighted", "Z2", "(A2 - Y) / m").text()  # 0/1 labels
+    data = compiled.build(net_for(sc, 0), "k")
+    body = fastpath.load(data, "k") if data is not None else None
+    assert body is not None and body["targets"]["Z"]["diag"]["one_hot"] is True
+    assert fastpath.FORMAT >= 9

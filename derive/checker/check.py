@@ -72,7 +72,7 @@ from typing import Any
 import numpy as np
 import sympy as sp
 
-from derive.checker.checknet import POINTS, POINTS_PIECEWISE, Net, Target, net_for
+from derive.checker.checknet import POINTS, POINTS_PIECEWISE, Net, Target, _target, net_for
 from derive.checker.diagnose import (
     _factor_diagnoses,
     diagnose,
@@ -436,6 +436,14 @@ def _check_formula(
                 else d
                 for d in diags
             ]
+        elif _one_hot_only(net, target, user):
+            notes.append(msg("heldcheck4a.note_one_hot", label=_target(net.spec)))
+            diags = [
+                Diagnosis.of("unknown", msg("heldcheck4a.diag_one_hot"), d.fix)
+                if d.code == "unknown"
+                else d
+                for d in diags
+            ]
         elif same(at_example, target.truth(0, "example")):
             notes.append(msg("note.example_only"))
     return _result(
@@ -547,6 +555,61 @@ def _binary_only(net: Net, target: Target, user: mf.MExpr) -> bool:
         if ref is None or not same(evaluate(user, System(ck, 0)), ref):
             return False
     return True
+
+
+def one_hot_points(net: Net) -> list[list[Checker]] | None:
+    """For a cross-entropy whose target is not declared one-hot (soft targets allowed): per
+    orientation (one-hot rows, then one-hot columns as column-major courses store classes),
+    points where each example's target has a single 1 — or None when the loss reads no such
+    target (a log of the prediction and a target with a class axis and a batch axis)."""
+    label = _target(net.spec)
+    if label is None or label in net.spec.one_hot or binary_points(net) is not None:
+        return None
+    loss = net.spec.forward[-1][1]
+    if not _calls_log(loss):
+        return None
+    syms = net.g.tensors[label].symbols
+    rows, cols = int(syms.shape[0]), int(syms.shape[1])
+    if rows < 2 or cols < 2:
+        return None
+    rng = random.Random(f"one-hot-only:{net.spec.name}")
+    out = []
+    for axis in (1, 0):  # the class axis
+        classes, examples = (cols, rows) if axis == 1 else (rows, cols)
+        group = []
+        for k in range(3):
+            hot = [rng.randrange(classes) for _ in range(examples)]
+            bits = {
+                syms[(e, c) if axis == 1 else (c, e)]: sp.Integer(int(c == hot[e]))
+                for e in range(examples)
+                for c in range(classes)
+            }
+            group.append(Checker(defs={**net.rand.defs, **bits}, points=1, seed=net.seed + 21 + k))
+        out.append(group)
+    return out
+
+
+def _calls_log(node: ex.Node) -> bool:
+    return (isinstance(node, ex.Call) and node.func == "log") or any(
+        _calls_log(k) for k in ex.children(node)
+    )
+
+
+def _one_hot_only(net: Net, target: Target, user: mf.MExpr) -> bool:
+    """Is ``user`` right whenever each example's target is one-hot (in one orientation)?"""
+    groups = one_hot_points(net)
+    if groups is None:
+        return False
+    for points in groups:
+        ok = True
+        for ck in points:
+            ref = evaluate(target.ref, System(ck, 0))
+            if ref is None or not same(evaluate(user, System(ck, 0)), ref):
+                ok = False
+                break
+        if ok:
+            return True
+    return False
 
 
 def _size_swap(net: Net, target: Target, user: mf.MExpr, text: str = "") -> Diagnosis | None:

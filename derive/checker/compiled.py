@@ -23,7 +23,7 @@ import mpmath
 import numpy as np
 
 from derive.checker import latexin
-from derive.checker.check import _entry_names, _tex_msg, _tex_of, binary_points
+from derive.checker.check import _entry_names, _tex_msg, _tex_of, binary_points, one_hot_points
 from derive.checker.checknet import DIAG_POINTS, POINTS, POINTS_PIECEWISE, Net, Target
 from derive.checker.diagnose import averaged
 from derive.checker.evaluate import ExactSystem, System, evaluate, floats
@@ -124,6 +124,7 @@ def _diagnosis(net: Net, t: Target) -> dict[str, Any] | None:
         "binary": None
         if binary is None
         else [_exact_grid(evaluate_at(t.ref, ck, 0)) for ck in binary],
+        "one_hot": one_hot_points(net) is not None,  # a one-hot-only note: the slow path's
     }
 
 

@@ -35,7 +35,7 @@ from derive.checker import fastdiag, fastlatex, names
 from derive.files import read_capped
 from derive.locale import catalog
 
-FORMAT = 8
+FORMAT = 9
 KIND = "checkfast"  # the cache folder of compiled forms
 SPECS = Path(__file__).resolve().parent.parent / "lang" / "specs"
 NET_NAME = re.compile(r"^[a-z0-9][a-z0-9-]{0,47}\Z")  # derive.lang.spec.NET_NAME (a test checks)
@@ -1468,6 +1468,8 @@ def _wrong(
     notes: list[dict[str, Any]] = []
     if shape == want:
         d = t["diag"]
+        if d.get("one_hot"):
+            raise _Fallback  # right for one-hot targets only? the slow path says so
         if _binary_only(c, user, d["binary"], rtol):
             notes.append(fastdiag.msg("note.binary_labels"))
             if any(f[0] == "unknown" for f in found):

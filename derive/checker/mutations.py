@@ -187,7 +187,12 @@ def _local_mutations(net: Net, node: str, top: bool) -> Iterator[tuple[str, Msg,
                 if _is_mask(mask) and rest.shape == e.shape:
                     yield (
                         "missing-activation-derivative",
-                        msg("mut.missing_mask", mask=formula_text(mask), grad=grad, formula=formula_text(F)),
+                        msg(
+                            "mut.missing_mask",
+                            mask=formula_text(mask),
+                            grad=grad,
+                            formula=formula_text(F),
+                        ),
                         replace_at(F, path, rest),
                     )
         if isinstance(e, mf.Neg):
