@@ -143,3 +143,16 @@ def test_a_formula_right_for_one_hot_targets_only() -> None:
     body = fastpath.load(data, "k") if data is not None else None
     assert body is not None and body["targets"]["Z"]["diag"]["one_hot"] is True
     assert fastpath.FORMAT >= 9
+
+
+def test_an_entry_as_a_sum_over_the_batch_of_slices() -> None:
+    """``--wrt w2[0,0]`` with ``2 * np.sum((y_pred[:, 0] - y[:, 0]) * h_relu[:, 0])``: the sum
+    written out over the batch, each slice an entry; a slice outside a sum exits 2 naming it."""
+    entry = "2 * np.sum((y_pred[:, 0] - y[:, 0]) * h_relu[:, 0])"
+    assert check("relu-mlp", "w2[0,0]", entry).ok
+    assert check("relu-mlp", "w2[1,0]", entry).code == "wrong-entry"
+    assert check("mlp-bce", "W2[1,0]", "((A2[:, 0] - Y[:, 0]) * A1[:, 1]).mean()").ok
+    assert check("mlp-bce", "W2[1,0]", "np.sum((A2[:, 0] - Y[:, 0]) * A1[:, 1])").code == "scale-factor"
+    assert check("mlp-bce", "b1[0,1]", "np.sum(dZ1[:, 1])").ok
+    with pytest.raises(FormulaError, match="slice"):
+        check("relu-mlp", "w2", "h_relu.T @ (2 * (y_pred[:, 0] - y[:, 0]))")

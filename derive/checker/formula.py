@@ -650,6 +650,8 @@ class _Numpy(ast.NodeTransformer):
         if entry is not None:  # X[0, 1], dZ1[1, 0]: one entry, by its name (X12, dZ121)
             self.changed = True
             return ast.Name(entry, ast.Load())
+        if _cut(node) is not None and self._tensor(v) is not None:
+            raise _Unsupported(msg("heldcheck4a.slice", text=ast.unparse(node)))
         return node
 
     def entry(self, v: ast.expr, s: ast.expr) -> str | None:
@@ -680,6 +682,69 @@ class _Numpy(ast.NodeTransformer):
                 label = labels[idx[0]][idx[1]]
         return grad + label if label else None
 
+    def unrolled(self, node: ast.Call) -> ast.expr | None:
+        """``np.sum(E)`` or ``np.mean(E)`` (``E.sum()``, ``E.mean()``) where ``E`` reads whole
+        columns ``T[:, j]`` (or rows ``T[i, :]``) of one length: the sum written out over that
+        index, each slice an entry ``T[i, j]`` — one entry's gradient as a student writes it
+        (``2 * np.sum((y_pred[:, 0] - y[:, 0]) * h_relu[:, 0])`` for ``w2[0,0]``)."""
+        f = node.func
+        if self.net is None or not isinstance(f, ast.Attribute) or f.attr not in ("sum", "mean"):
+            return None
+        if node.keywords:
+            return None
+        if isinstance(f.value, ast.Name) and f.value.id in _NUMPY_MODULES:
+            if len(node.args) != 1:
+                return None
+            body = node.args[0]
+        elif not node.args:
+            body = f.value
+        else:
+            return None
+        cuts = [n for n in ast.walk(body) if isinstance(n, ast.Subscript) and _cut(n) is not None]
+        if not cuts:
+            return None
+        lengths = set()
+        for n in cuts:
+            axis, _ = _cut(n)  # type: ignore[misc]
+            t = self._tensor(n.value)
+            if t is None:
+                return None
+            lengths.add((int(t.shape[axis]), getattr(t.shape[axis], "label", None)))
+        if len(lengths) != 1:
+            return None
+        (count, label), = lengths
+
+        class _At(ast.NodeTransformer):
+            def __init__(self, k: int) -> None:
+                self.k = k
+
+            def visit_Subscript(self, n: ast.Subscript) -> ast.AST:
+                self.generic_visit(n)
+                cut = _cut(n)
+                if cut is None:
+                    return n
+                axis, fixed = cut
+                idx = (self.k, fixed) if axis == 0 else (fixed, self.k)
+                return ast.Subscript(n.value, ast.Tuple([_c(i) for i in idx], ast.Load()), ast.Load())
+
+        terms = [_At(k).visit(ast.parse(ast.unparse(body), mode="eval").body) for k in range(count)]
+        total = terms[0]
+        for t in terms[1:]:
+            total = ast.BinOp(total, ast.Add(), t)
+        if f.attr == "mean":
+            size = ast.Name(label, ast.Load()) if label else _c(count)
+            total = ast.BinOp(total, ast.Div(), size)
+        return total
+
+    def _tensor(self, v: ast.expr) -> object | None:
+        """The tensor a name reads (``dZ1``: Z1's gradient has Z1's shape), or None."""
+        if self.net is None or not isinstance(v, ast.Name):
+            return None
+        name = v.id
+        if name not in self.net.g.tensors and name[1:] in self.net.g.tensors:
+            name = name[1:]
+        return self.net.g.tensors.get(name)
+
     def visit_Compare(self, node: ast.Compare) -> ast.AST:
         self.generic_visit(node)
         if len(node.ops) == 1 and isinstance(node.ops[0], ast.NotEq | ast.Eq):
@@ -709,6 +774,10 @@ class _Numpy(ast.NodeTransformer):
         return node
 
     def visit_Call(self, node: ast.Call) -> ast.AST:
+        unrolled = self.unrolled(node)
+        if unrolled is not None:  # np.sum((y_pred[:, 0] - y[:, 0]) * h_relu[:, 0])
+            self.changed = True
+            return self.visit(unrolled)
         self.generic_visit(node)
         if names.row_sum_1d(node, _NUMPY_MODULES):
             # np.sum(X, axis=1) without keepdims: NumPy's 1-D result broadcasts as a ROW
@@ -956,6 +1025,27 @@ def _axis_of(node: ast.expr) -> int | None:
     if isinstance(value, bool) or value not in (0, 1, -1, -2):
         return None
     return value % 2
+
+
+def _cut(n: ast.Subscript) -> tuple[int, int] | None:
+    """``T[:, j]`` → (0, j): the entries along axis 0 with j fixed; ``T[i, :]`` → (1, i)."""
+    s = n.slice
+    if not isinstance(s, ast.Tuple) or len(s.elts) != 2:
+        return None
+
+    def whole(e: ast.expr) -> bool:
+        return isinstance(e, ast.Slice) and e.lower is None and e.upper is None and e.step is None
+
+    def index(e: ast.expr) -> int | None:
+        ok = isinstance(e, ast.Constant) and type(e.value) is int and e.value >= 0
+        return e.value if ok else None  # type: ignore[union-attr]
+
+    a, b = s.elts
+    if whole(a) and index(b) is not None:
+        return 0, index(b)  # type: ignore[return-value]
+    if index(a) is not None and whole(b):
+        return 1, index(a)  # type: ignore[return-value]
+    return None
 
 
 def _new_axis(s: ast.expr) -> int | None:
