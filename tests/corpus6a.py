@@ -658,6 +658,45 @@ C(XG, "gamma", N, "g = y_hat * (1 - y_hat) * (y - y_hat)\ne = b * (1 - b) * (g @
 C(MG, "a", V, "138.8", style="b-micrograd-4sf")
 C(MG, "b", V, "645.58", style="b-micrograd-5sf")
 
+_round = "c"
+# ================================================================ round c: written after round b, aimed at accepting a wrong
+# answer (sizes that coincide at the example, masks that are right or wrong only at 0, near-miss numbers); measured before fixes
+C(M, "W2", N, "np.dot(A1.T, A2 - Y) / n_h", "scale-factor", oracle="A1.T @ (A2 - Y) / n_h", style="c-size-coincides")
+C(M, "W2", N, "np.dot(A1.T, A2 - Y) / A1.shape[0]", oracle=W2R, style="c-shape0-of-A1")
+C(M, "W1", N, "np.dot(X.T, dZ1) * X.shape[0] / m", oracle="X.T @ dZ1", style="c-cancelling-sizes")
+C(M, "W1", N, "np.dot(X.T, dZ1) * X.shape[1] / m", "scale-factor", oracle="X.T @ dZ1 * n_in / m", style="c-size-ratio")
+C(M, "Z1", N, "dA1 * (A1 != 0)", oracle=Z1R, style="c-not-equal-zero")
+C(M, "Z1", N, "dA1 * (Z1 != 0)", "missing-activation-derivative", oracle=None, style="c-not-equal-zero-on-input", note="first labelled relu-at-zero; Z1 != 0 passes the negative entries too, so the mask is missing (the checker's finding)")
+C(M, "Z1", N, "dA1 * (np.abs(Z1) > 0)", "*", oracle=None, style="c-abs-mask")
+C(M, "A1", N, "np.dot(dZ2, W2.T) * (A1 > 0)", "*", oracle=None, style="c-mask-one-step-early")
+C(M, "b2", N, "np.mean(A2 - Y, axis=0, keepdims=True) * m / m", oracle="np.sum(A2 - Y, axis=0, keepdims=True) / m", style="c-cancel")
+C(W, "Z2", N, "((1 - Y) * A2 - 3 * Y * (1 - A2)) / 2", "*", oracle=None, style="c-literals-for-w-and-m", note="m = 2 and w = 3 at the example: both written as numbers")
+C(W, "W2", N, "A1.T @ ((1 - Y) * A2 - w * Y * (1 - A2)) / n_in", "scale-factor", oracle="A1.T @ " + WZ2 + " * m / n_in", style="c-size-coincides")
+C(T, "W1", N, "X.T @ (dy_pred * W2.T * h * (1 - h)) * n_in / n_h", "scale-factor", oracle=None, style="c-sizes-equal-here", note="n_in = n_h = 2 at the example")
+C(T, "h_raw", N, "dy_pred @ W2.T * h * (1 - h) + 0 * h_raw", oracle="dy_pred @ W2.T * h * (1 - h)", style="c-zero-term")
+C(T, "w11", V, "-0.0140", "*", style="c-hand-3sf-off")
+C(T, "w11", V, "-0.014", style="c-hand-2sf")
+C(T, "w11", V, "-0.01", "too-few-digits", style="c-hand-1sf")
+C(T, "w11", V, "-0.013669", style="c-hand-6sf-last-digit")
+C(E, "w", N, "(O - t) * O * (1 - O) * x * n / 3", "scale-factor", oracle=None, style="c-size-and-number", note="n = 3 at the example")
+C(H, "w", N, "2 * (u + b) * x", oracle="2 * v * x", style="c-expanded-node")
+C(H, "w", N, "2 * (u + b) * w", "*", oracle="2 * v * w", style="c-expanded-node-wrong")
+C(H, "w", V, "40.00", style="c-hand-exact-trailing-zeros")
+C(H, "w", V, "40.1", "*", style="c-hand-not-rounding")
+C(R, "w1", N, "x.T @ (2 * (y_pred - y) @ w2.T * (h_relu != 0))", oracle=RW1, style="c-not-equal-zero")
+C(R, "w1", N, "x.T @ (2 * (y_pred - y) @ w2.T * (h >= 0))", "relu-at-zero", oracle=None, style="c-nonstrict")
+C(R, "w2", N, "h_relu.T @ (y_pred - y) * 2 / n * n", oracle=RW2, style="c-cancel")
+C(S, "Z", N, "(P - Y) / k", "scale-factor", oracle="(P - Y) / k", style="c-classes-for-batch")
+C(S, "W", N, "X.T @ (P - Y) / n", "scale-factor", oracle="X.T @ (P - Y) / n", style="c-size-coincides", note="m = n = 2 at the example")
+C(S, "W", N, "X.T @ (P - Y * P) / m", "*", oracle=None, style="c-one-hot-identity-misused")
+C(B, "Z", N, "g = dY * gamma / np.sqrt(var + eps)\ndZ = g - np.mean(g, axis=0)", "missing-path", oracle=None, style="c-mean-path-only")
+C(B, "Z", N, "g = dY * gamma / np.sqrt(var + eps)\ndZ = g - np.mean(g, axis=0) - Z_hat * np.mean(g * Z_hat, axis=0)", oracle=BZ, style="c-means")
+C(B, "Z", N, "g = dY * gamma / np.sqrt(var + eps)\ndZ = g - np.mean(g, axis=0) - Z_hat * np.mean(g * Z_hat, axis=1, keepdims=True)", "*", oracle=None, style="c-means-wrong-axis")
+C(Q, "W_x", N, "np.dot(x_1.T, dz_1) + np.dot(x_2.T, dz_2) * m", "*", oracle=None, style="c-batch-of-one-factor", note="m = 1 at the example")
+C(A, "Q", N, "dS @ K / np.sqrt(n)", "scale-factor", oracle="dS @ K / np.sqrt(n)", style="c-size-coincides", note="n = d = 2 at the example")
+C(A, "Q", N, "dS @ K / 2 ** 0.5", "scale-factor", oracle=None, style="c-literal-sqrt-d")
+C(A, "S", N, "A * (dA - np.sum(A * dA, axis=1, keepdims=True)) * d / d", oracle=AS, style="c-cancel")
+
 for _k, _r in enumerate(_rows):
     _r["id"] = f"c6a-{_k:03d}"
 _SEEN = {
