@@ -156,3 +156,14 @@ def test_an_entry_as_a_sum_over_the_batch_of_slices() -> None:
     assert check("mlp-bce", "b1[0,1]", "np.sum(dZ1[:, 1])").ok
     with pytest.raises(FormulaError, match="slice"):
         check("relu-mlp", "w2", "h_relu.T @ (2 * (y_pred[:, 0] - y[:, 0]))")
+
+
+def test_chained_indices_and_the_entry_of_a_one_by_one_node() -> None:
+    """``A1[0][1]`` is ``A1[0, 1]`` as NumPy reads it (it was read as written maths, ``A1 · 0 ·
+    1``), and ``y_pred[0, 0]`` of a 1 × 1 node is the node itself."""
+    assert check("mlp-bce", "W2[1,0]", "A1[0][1]*dZ2[0][0] + A1[1][1]*dZ2[1][0]").ok
+    assert check("mlp-bce", "W2[1,0]", "A1[0][0]*dZ2[0][0] + A1[1][0]*dZ2[1][0]").code == "wrong-entry"
+    w11 = "dy_pred[0][0] * W2[0][0] * h[0][0] * (1 - h[0][0]) * X[0][0]"
+    assert check("tiny-mlp", "W1[0,0]", w11).ok
+    assert check("tiny-mlp", "W1[0,0]", w11.replace("X[0][0]", "X[0][1]")).code == "wrong-entry"
+    assert check("neuron", "w1", "(O[0, 0] - t) * O[0, 0] * (1 - O[0, 0]) * x[0][1]").ok

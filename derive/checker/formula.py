@@ -630,6 +630,15 @@ class _Numpy(ast.NodeTransformer):
         return ast.Attribute(x, "T", ast.Load())
 
     def visit_Subscript(self, node: ast.Subscript) -> ast.AST:
+        inner = node.value
+        if (  # W1[0][1], as NumPy reads it: W1[0, 1]
+            isinstance(inner, ast.Subscript)
+            and isinstance(inner.value, ast.Name)
+            and _index(inner.slice) is not None
+            and _index(node.slice) is not None
+        ):
+            pair = ast.Tuple([inner.slice, node.slice], ast.Load())
+            node = ast.Subscript(inner.value, pair, ast.Load())
         self.generic_visit(node)
         v, s = node.value, node.slice
         new_axis = _new_axis(s)
@@ -680,6 +689,8 @@ class _Numpy(ast.NodeTransformer):
             labels = self.net.spec.labels.get(name)
             if labels and idx[0] < r and idx[1] < c:
                 label = labels[idx[0]][idx[1]]
+        if label is None and (r, c) == (1, 1) and idx == (0, 0):
+            label = name  # y_pred[0, 0] of a 1 × 1 node: the node itself
         return grad + label if label else None
 
     def unrolled(self, node: ast.Call) -> ast.expr | None:
@@ -1027,6 +1038,12 @@ def _axis_of(node: ast.expr) -> int | None:
     return value % 2
 
 
+def _index(e: ast.expr) -> int | None:
+    """A whole-number index written as such (``0``, ``1``), else None."""
+    ok = isinstance(e, ast.Constant) and type(e.value) is int and e.value >= 0
+    return e.value if ok else None  # type: ignore[union-attr]
+
+
 def _cut(n: ast.Subscript) -> tuple[int, int] | None:
     """``T[:, j]`` → (0, j): the entries along axis 0 with j fixed; ``T[i, :]`` → (1, i)."""
     s = n.slice
@@ -1036,15 +1053,11 @@ def _cut(n: ast.Subscript) -> tuple[int, int] | None:
     def whole(e: ast.expr) -> bool:
         return isinstance(e, ast.Slice) and e.lower is None and e.upper is None and e.step is None
 
-    def index(e: ast.expr) -> int | None:
-        ok = isinstance(e, ast.Constant) and type(e.value) is int and e.value >= 0
-        return e.value if ok else None  # type: ignore[union-attr]
-
     a, b = s.elts
-    if whole(a) and index(b) is not None:
-        return 0, index(b)  # type: ignore[return-value]
-    if index(a) is not None and whole(b):
-        return 1, index(a)  # type: ignore[return-value]
+    if whole(a) and _index(b) is not None:
+        return 0, _index(b)  # type: ignore[return-value]
+    if _index(a) is not None and whole(b):
+        return 1, _index(a)  # type: ignore[return-value]
     return None
 
 
