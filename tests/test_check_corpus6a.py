@@ -167,3 +167,13 @@ def test_chained_indices_and_the_entry_of_a_one_by_one_node() -> None:
     assert check("tiny-mlp", "W1[0,0]", w11).ok
     assert check("tiny-mlp", "W1[0,0]", w11.replace("X[0][0]", "X[0][1]")).code == "wrong-entry"
     assert check("neuron", "w1", "(O[0, 0] - t) * O[0, 0] * (1 - O[0, 0]) * x[0][1]").ok
+
+
+def test_two_gradients_assigned_in_one_statement() -> None:
+    """``dW2, db2 = A1.T @ dZ2, np.sum(dZ2, axis=0, keepdims=True)``: each name its value; a
+    right side that reads a name the same statement assigns (the OLD value) is not split."""
+    both = "dW2, db2 = A1.T @ dZ2, np.sum(dZ2, axis=0, keepdims=True)"
+    assert check("mlp-bce", "W2", both).ok and check("mlp-bce", "b2", both).ok
+    assert check("mlp-bce", "b2", both.replace("axis=0", "axis=1")).code == "wrong-sum-axis"
+    with pytest.raises(FormulaError):
+        check("mlp-bce", "W2", "dZ2, dW2 = A2 - Y, A1.T @ dZ2")
