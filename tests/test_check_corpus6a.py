@@ -177,3 +177,14 @@ def test_two_gradients_assigned_in_one_statement() -> None:
     assert check("mlp-bce", "b2", both.replace("axis=0", "axis=1")).code == "wrong-sum-axis"
     with pytest.raises(FormulaError):
         check("mlp-bce", "W2", "dZ2, dW2 = A2 - Y, A1.T @ dZ2")
+
+
+def test_hand_numbers_with_a_colon_label_a_word_for_about_or_a_comment() -> None:
+    """``w11: -0.0137``, ``approx -0.0137``, ``约 -0.0137``, ``-0.0137  # rounded``,
+    ``-1.37 * 10^(-2)`` (all were "not a decimal number"); the policy is unchanged."""
+    for v in ("w11: -0.0137", "dL/dw11：-0.0137", "approx. -0.0137", "about -0.0137",
+              "约 -0.0137", "-0.01367  # rounded", "-1.37 * 10^(-2)"):
+        assert check("tiny-mlp", "w11", value=v).ok, v
+    assert check("tiny-mlp", "w11", value="w11: -0.02").code == "too-few-digits"
+    assert check("tiny-mlp", "w11", value="approx 0.0137").code == "sign"
+    assert check("tiny-mlp", "w11", value="w11: -0.0273").code == "scale-factor"
