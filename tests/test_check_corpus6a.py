@@ -188,3 +188,14 @@ def test_hand_numbers_with_a_colon_label_a_word_for_about_or_a_comment() -> None
     assert check("tiny-mlp", "w11", value="w11: -0.02").code == "too-few-digits"
     assert check("tiny-mlp", "w11", value="approx 0.0137").code == "sign"
     assert check("tiny-mlp", "w11", value="w11: -0.0273").code == "scale-factor"
+
+
+def test_reshape_to_a_tensors_shape() -> None:
+    """``dW.reshape(W.shape)`` / ``np.reshape(dW, W.shape)``: nothing where dW has that shape,
+    a vector turned (NumPy's reshape of a vector); other reshapes are refused, naming it."""
+    assert check("mlp-bce", "W2", "(A1.T @ dZ2).reshape(W2.shape)").ok
+    assert check("mlp-bce", "W2", "np.reshape(dZ2.T @ A1, W2.shape)").ok
+    assert check("mlp-bce", "b1", "np.sum(dZ1, axis=0).reshape(b1.shape)").ok
+    assert not check("mlp-bce", "W2", "(A1.T @ dZ2 * 2).reshape(W2.shape)").ok
+    with pytest.raises(FormulaError, match="reshape"):
+        check("mlp-bce", "W2", "(A1 @ dZ2.T).reshape(W2.shape)")

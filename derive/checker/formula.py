@@ -349,6 +349,7 @@ SUPPORTED_NUMPY = (
     "np.zeros_like(x) (then +=)",
     "np.prod(x.shape)",
     "x.reshape(-1, 1)",
+    "x.reshape(W.shape)",
     "x[:, None]",
     "np.expand_dims",
     "softmax(x, axis=1)",
@@ -606,9 +607,24 @@ class _Numpy(ast.NodeTransformer):
         return node
 
     def reshaped(self, x: ast.expr, shape: list[ast.expr], spelled: str) -> ast.expr:
-        """``x.reshape(-1, 1)`` (or ``(k, 1)``): a vector as a column; ``(1, -1)`` a row."""
+        """``x.reshape(-1, 1)`` (or ``(k, 1)``): a vector as a column; ``(1, -1)`` a row;
+        ``x.reshape(W2.shape)``: ``x`` where it has that shape already, a vector turned to
+        the vector of that shape (NumPy's row-major reshape of anything else is refused)."""
         if len(shape) == 1 and isinstance(shape[0], ast.Tuple):
             shape = list(shape[0].elts)
+        if (
+            len(shape) == 1
+            and isinstance(shape[0], ast.Attribute)
+            and shape[0].attr == "shape"
+            and isinstance(shape[0].value, ast.Name)
+        ):
+            mine, want = self.shape_of(x), self.shape_of(shape[0].value)
+            if mine is not None and mine == want:
+                return x
+            if mine is not None and want is not None and 1 in mine and 1 in want:
+                if mine[0] * mine[1] == want[0] * want[1]:
+                    return self.oriented(x, 1 if want[1] == 1 else 0, spelled)
+            raise self.unsupported(spelled)
         if len(shape) != 2:
             raise self.unsupported(spelled)
         ones = [isinstance(d, ast.Constant) and d.value == 1 for d in shape]
