@@ -32,6 +32,8 @@ from derive.checker.verdict import FormulaError, msg
 
 _TRIGGER = re.compile(
     r"\bdef\b|\blambda\b|\[\s*['\"]|=\s*\{|\bassert\b|\bfor\b|\bimport\b|\bprint\s*\(|\breturn\b|:=|copy\s*=\s*True|np\.copy\("
+    r"|^\s*[A-Za-z_]\w*\s*,\s*[A-Za-z_][\w\s,]*=(?!=)",  # dW2, db2 = …, …
+    re.M,
 )
 _WALRUS = re.compile(r"^(\s*[A-Za-z_]\w*)\s*:=", re.M)
 _NUMERIC_MODULES = {"numpy", "torch", "math", "jax", "scipy"}  # imports a cell may hold
@@ -270,6 +272,13 @@ def expand(text: str, tensors: set[str] | frozenset[str] = frozenset()) -> str:
             if isinstance(st.value, ast.Dict):  # grads = {} / grads = {"dW1": dW1, …}
                 continue
             if isinstance(t, ast.Tuple) and isinstance(st.value, ast.Tuple) and len(t.elts) == len(st.value.elts):
+                assigned = {e.id for e in t.elts if isinstance(e, ast.Name)}
+                if any(
+                    isinstance(n, ast.Name) and n.id in assigned
+                    for v in st.value.elts
+                    for n in ast.walk(v)
+                ):
+                    return text  # dZ, dW = …, X.T @ dZ reads the old dZ: not one after the other
                 pairs = list(zip(t.elts, st.value.elts))  # A1, A2 = cache['A1'], cache['A2']
             else:
                 pairs = [(t, st.value)]

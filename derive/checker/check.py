@@ -72,7 +72,7 @@ from typing import Any
 import numpy as np
 import sympy as sp
 
-from derive.checker.checknet import POINTS, POINTS_PIECEWISE, Net, Target, net_for
+from derive.checker.checknet import POINTS, POINTS_PIECEWISE, Net, Target, _target, net_for
 from derive.checker.diagnose import (
     _factor_diagnoses,
     diagnose,

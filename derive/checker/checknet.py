@@ -85,7 +85,11 @@ class Net:
         self.d, self.g, self.spec, self.source = d, d.graph, d.graph.spec, source
         self.seed = seed
         self.visits = {v.name: v for v in d.backward}
-        self.rand = Checker(defs=dict(d.defs), points=POINTS_PIECEWISE, seed=seed)
+        self.rand = Checker(
+            defs={**d.defs, **one_hot_values(self.g, f"rand:{seed}")},
+            points=POINTS_PIECEWISE,
+            seed=seed,
+        )
         self.names: dict[str, mf.MExpr] = {}
         self.label_at: dict[str, tuple[str, int, int]] = {}
         self._targets: dict[str, Target] = {}
@@ -210,7 +214,7 @@ class Net:
     def other_dims(self) -> Checker:
         """Random points with every dim and constant set to another value (tells ``m`` from 2)."""
         if "dims" not in self._lazy:
-            defs = dict(self.d.defs)
+            defs = {**self.d.defs, **one_hot_values(self.g, f"dims:{self.seed}")}
             primes = [3, 5, 7, 11, 13, 17, 19, 23, 29, 31, 37, 41, 43, 47]
             used = {int(v) for v in self.g.scalar_values.values() if v.is_Integer}
             free = iter(p for p in primes if p not in used)
@@ -500,6 +504,25 @@ class Target:
 # ---- the special point where ReLU inputs are exactly zero ---------------------------------------
 
 
+def one_hot_values(g: Any, key: str) -> dict[sp.Symbol, sp.Integer]:
+    """Each input declared one-hot as rows with a single 1 (in a column drawn per row from
+    ``key``): the only values such a target takes. The engine's identity tests draw rows that
+    merely sum to 1, all its fused softmax + cross-entropy step uses; but a loss written out over
+    one-hot rows (d2l's ``-log((ŷ * y).sum(1))``) has the gradient ``(ŷ − y)/m`` on one-hot
+    rows only, and a course's answer is judged on the targets the network declares."""
+    rng = random.Random(f"one-hot:{key}")
+    out: dict[sp.Symbol, sp.Integer] = {}
+    for name in g.spec.one_hot:
+        syms = g.tensors[name].symbols
+        rows, cols = int(syms.shape[0]), int(syms.shape[1])
+        first = rng.randrange(cols)
+        for i in range(rows):
+            hot = (first + i) % cols if i < cols else rng.randrange(cols)  # every class early
+            for j in range(cols):
+                out[syms[i, j]] = sp.Integer(int(j == hot))
+    return out
+
+
 def _zero_point(net: Net) -> Checker | None:
     """A point where entries of each input of a function with a kink at 0 (relu, leaky_relu,
     abs … : the operation table's ``kinks``) are exactly 0 (PyTorch: relu'(0) = 0), or ``None``
@@ -526,9 +549,9 @@ def _zero_point(net: Net) -> Checker | None:
             values[s] = sp.Rational(rng.choice([-2, -1, 1, 2]), rng.choice([1, 2]))
         else:
             values[s] = sp.Rational(rng.choice([k for k in range(-12, 13) if k]), 8)
-    defs = {**net.d.defs, **values}
+    defs = {**net.d.defs, **values, **one_hot_values(g, f"zero:{net.seed}")}
     params = {s for n in g.spec.params for s in g.tensors[n].symbols}
-    free = [s for n, s in net.free_symbols() if n not in tgt]
+    free = [s for n, s in net.free_symbols() if n not in tgt and n not in g.spec.one_hot]
     free.sort(key=lambda s: (s not in params, str(s)))
     fixed: set[sp.Symbol] = set()
     memo: dict[sp.Symbol, sp.Expr] = {}

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
@@ -139,7 +141,7 @@ def missing_term(
     or with the loss's own term multiplied by a constant other than 1 (``loss-term-factor``:
     ``λ`` for ``λ/m``, ``2λ/m`` for the gradient of ``λ/(2m) Σ w²``). ``points``: other points
     than the diagnosis points (where ``uvals`` and ``truth`` were taken)."""
-    contribs = target.visit.contributions
+    contribs = _by_source(target.visit.contributions)
     if len(contribs) < 2 or any(t is None for t in truth):
         return None
     at = (
@@ -168,6 +170,21 @@ def missing_term(
             m = msg("heldcheck2.loss_term_factor", name=target.name, term=term, factor=factor_text(k))
             return Diagnosis.of("loss-term-factor", m, fix, factor_text(k))
     return None
+
+
+@dataclass(frozen=True)
+class _Contribution:
+    source: str
+    formula: mf.MExpr
+
+
+def _by_source(contribs: Any) -> list[_Contribution]:
+    """The contributions to a gradient, those of one source added up: the loss term
+    ``reg/2 · Σ W ⊙ W`` gives ``reg/2 · W`` twice, one term ``reg · W`` for the student."""
+    grouped: dict[str, list[mf.MExpr]] = {}
+    for c in contribs:
+        grouped.setdefault(c.source, []).append(c.formula)
+    return [_Contribution(src, mf.add(*fs)) for src, fs in grouped.items()]
 
 
 MAX_CUTS = 24  # sets of nodes tried by missing_paths (a count, not seconds)

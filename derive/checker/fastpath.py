@@ -1496,12 +1496,12 @@ def _wrong(
     notes: list[dict[str, Any]] = []
     if shape == want:
         d = t["diag"]
+        if d.get("onehot"):
+            raise _Fallback  # right for one-hot targets only? the slow path tests and says so
         if _binary_only(c, user, d["binary"], rtol):
             notes.append(fastdiag.msg("note.binary_labels"))
             if any(f[0] == "unknown" for f in found):
                 raise _Fallback
-        elif d.get("onehot") and any(f[0] == "unknown" for f in found):
-            raise _Fallback  # maybe right for one-hot targets only: the slow path tests and says
         elif d["example"] is not None and _same(
             exact_value(user, pts["example"][0]), d["example"], rtol
         ):

@@ -349,6 +349,7 @@ SUPPORTED_NUMPY = (
     "np.zeros_like(x) (then +=)",
     "np.prod(x.shape)",
     "x.reshape(-1, 1)",
+    "x.reshape(W.shape)",
     "x[:, None]",
     "np.expand_dims",
     "softmax(x, axis=1)",
@@ -606,9 +607,24 @@ class _Numpy(ast.NodeTransformer):
         return node
 
     def reshaped(self, x: ast.expr, shape: list[ast.expr], spelled: str) -> ast.expr:
-        """``x.reshape(-1, 1)`` (or ``(k, 1)``): a vector as a column; ``(1, -1)`` a row."""
+        """``x.reshape(-1, 1)`` (or ``(k, 1)``): a vector as a column; ``(1, -1)`` a row;
+        ``x.reshape(W2.shape)``: ``x`` where it has that shape already, a vector turned to
+        the vector of that shape (NumPy's row-major reshape of anything else is refused)."""
         if len(shape) == 1 and isinstance(shape[0], ast.Tuple):
             shape = list(shape[0].elts)
+        if (
+            len(shape) == 1
+            and isinstance(shape[0], ast.Attribute)
+            and shape[0].attr == "shape"
+            and isinstance(shape[0].value, ast.Name)
+        ):
+            mine, want = self.shape_of(x), self.shape_of(shape[0].value)
+            if mine is not None and mine == want:
+                return x
+            if mine is not None and want is not None and 1 in mine and 1 in want:
+                if mine[0] * mine[1] == want[0] * want[1]:
+                    return self.oriented(x, 1 if want[1] == 1 else 0, spelled)
+            raise self.unsupported(spelled)
         if len(shape) != 2:
             raise self.unsupported(spelled)
         ones = [isinstance(d, ast.Constant) and d.value == 1 for d in shape]
@@ -630,6 +646,15 @@ class _Numpy(ast.NodeTransformer):
         return ast.Attribute(x, "T", ast.Load())
 
     def visit_Subscript(self, node: ast.Subscript) -> ast.AST:
+        inner = node.value
+        if (  # W1[0][1], as NumPy reads it: W1[0, 1]
+            isinstance(inner, ast.Subscript)
+            and isinstance(inner.value, ast.Name)
+            and _index(inner.slice) is not None
+            and _index(node.slice) is not None
+        ):
+            pair = ast.Tuple([inner.slice, node.slice], ast.Load())
+            node = ast.Subscript(inner.value, pair, ast.Load())
         self.generic_visit(node)
         v, s = node.value, node.slice
         new_axis = _new_axis(s)
@@ -650,6 +675,8 @@ class _Numpy(ast.NodeTransformer):
         if entry is not None:  # X[0, 1], dZ1[1, 0]: one entry, by its name (X12, dZ121)
             self.changed = True
             return ast.Name(entry, ast.Load())
+        if _cut(node) is not None and self._tensor(v) is not None:
+            raise _Unsupported(msg("heldcheck4a.slice", text=ast.unparse(node)))
         return node
 
     def entry(self, v: ast.expr, s: ast.expr) -> str | None:
@@ -678,7 +705,72 @@ class _Numpy(ast.NodeTransformer):
             labels = self.net.spec.labels.get(name)
             if labels and idx[0] < r and idx[1] < c:
                 label = labels[idx[0]][idx[1]]
+        if label is None and (r, c) == (1, 1) and idx == (0, 0):
+            label = name  # y_pred[0, 0] of a 1 × 1 node: the node itself
         return grad + label if label else None
+
+    def unrolled(self, node: ast.Call) -> ast.expr | None:
+        """``np.sum(E)`` or ``np.mean(E)`` (``E.sum()``, ``E.mean()``) where ``E`` reads whole
+        columns ``T[:, j]`` (or rows ``T[i, :]``) of one length: the sum written out over that
+        index, each slice an entry ``T[i, j]`` — one entry's gradient as a student writes it
+        (``2 * np.sum((y_pred[:, 0] - y[:, 0]) * h_relu[:, 0])`` for ``w2[0,0]``)."""
+        f = node.func
+        if self.net is None or not isinstance(f, ast.Attribute) or f.attr not in ("sum", "mean"):
+            return None
+        if node.keywords:
+            return None
+        if isinstance(f.value, ast.Name) and f.value.id in _NUMPY_MODULES:
+            if len(node.args) != 1:
+                return None
+            body = node.args[0]
+        elif not node.args:
+            body = f.value
+        else:
+            return None
+        cuts = [n for n in ast.walk(body) if isinstance(n, ast.Subscript) and _cut(n) is not None]
+        if not cuts:
+            return None
+        lengths = set()
+        for n in cuts:
+            axis, _ = _cut(n)  # type: ignore[misc]
+            t = self._tensor(n.value)
+            if t is None:
+                return None
+            lengths.add((int(t.shape[axis]), getattr(t.shape[axis], "label", None)))
+        if len(lengths) != 1:
+            return None
+        (count, label), = lengths
+
+        class _At(ast.NodeTransformer):
+            def __init__(self, k: int) -> None:
+                self.k = k
+
+            def visit_Subscript(self, n: ast.Subscript) -> ast.AST:
+                self.generic_visit(n)
+                cut = _cut(n)
+                if cut is None:
+                    return n
+                axis, fixed = cut
+                idx = (self.k, fixed) if axis == 0 else (fixed, self.k)
+                return ast.Subscript(n.value, ast.Tuple([_c(i) for i in idx], ast.Load()), ast.Load())
+
+        terms = [_At(k).visit(ast.parse(ast.unparse(body), mode="eval").body) for k in range(count)]
+        total = terms[0]
+        for t in terms[1:]:
+            total = ast.BinOp(total, ast.Add(), t)
+        if f.attr == "mean":
+            size = ast.Name(label, ast.Load()) if label else _c(count)
+            total = ast.BinOp(total, ast.Div(), size)
+        return total
+
+    def _tensor(self, v: ast.expr) -> object | None:
+        """The tensor a name reads (``dZ1``: Z1's gradient has Z1's shape), or None."""
+        if self.net is None or not isinstance(v, ast.Name):
+            return None
+        name = v.id
+        if name not in self.net.g.tensors and name[1:] in self.net.g.tensors:
+            name = name[1:]
+        return self.net.g.tensors.get(name)
 
     def visit_Compare(self, node: ast.Compare) -> ast.AST:
         self.generic_visit(node)
@@ -709,6 +801,10 @@ class _Numpy(ast.NodeTransformer):
         return node
 
     def visit_Call(self, node: ast.Call) -> ast.AST:
+        unrolled = self.unrolled(node)
+        if unrolled is not None:  # np.sum((y_pred[:, 0] - y[:, 0]) * h_relu[:, 0])
+            self.changed = True
+            return self.visit(unrolled)
         self.generic_visit(node)
         if names.row_sum_1d(node, _NUMPY_MODULES):
             # np.sum(X, axis=1) without keepdims: NumPy's 1-D result broadcasts as a ROW
@@ -956,6 +1052,29 @@ def _axis_of(node: ast.expr) -> int | None:
     if isinstance(value, bool) or value not in (0, 1, -1, -2):
         return None
     return value % 2
+
+
+def _index(e: ast.expr) -> int | None:
+    """A whole-number index written as such (``0``, ``1``), else None."""
+    ok = isinstance(e, ast.Constant) and type(e.value) is int and e.value >= 0
+    return e.value if ok else None  # type: ignore[union-attr]
+
+
+def _cut(n: ast.Subscript) -> tuple[int, int] | None:
+    """``T[:, j]`` → (0, j): the entries along axis 0 with j fixed; ``T[i, :]`` → (1, i)."""
+    s = n.slice
+    if not isinstance(s, ast.Tuple) or len(s.elts) != 2:
+        return None
+
+    def whole(e: ast.expr) -> bool:
+        return isinstance(e, ast.Slice) and e.lower is None and e.upper is None and e.step is None
+
+    a, b = s.elts
+    if whole(a) and _index(b) is not None:
+        return 0, _index(b)  # type: ignore[return-value]
+    if _index(a) is not None and whole(b):
+        return 1, _index(a)  # type: ignore[return-value]
+    return None
 
 
 def _new_axis(s: ast.expr) -> int | None:

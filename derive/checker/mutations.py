@@ -182,10 +182,25 @@ def _local_mutations(net: Net, node: str, top: bool) -> Iterator[tuple[str, Msg,
                         ),
                         replace_at(F, path, wrapped),
                     )
+        if isinstance(e, mf.Mul):  # a mask written into the formula: relu'(X W + b) dropped
+            for mask, rest in ((e.a, e.b), (e.b, e.a)):
+                if _is_mask(mask) and rest.shape == e.shape:
+                    yield (
+                        "missing-activation-derivative",
+                        msg(
+                            "mut.missing_mask",
+                            mask=formula_text(mask),
+                            grad=grad,
+                            formula=formula_text(F),
+                        ),
+                        replace_at(F, path, rest),
+                    )
         if isinstance(e, mf.Neg):
             yield "sign", msg("mut.minus", x=formula_text(e)), replace_at(F, path, e.x)
         if isinstance(e, mf.Add):
             for i, t in enumerate(e.terms):
+                if any(u == t for u in e.terms[:i] + e.terms[i + 1 :]):
+                    continue  # flipped, it cancels its twin: a term left out, not a sign
                 flipped = list(e.terms)
                 flipped[i] = mf.neg(t)
                 yield (
@@ -217,6 +232,12 @@ def _local_mutations(net: Net, node: str, top: bool) -> Iterator[tuple[str, Msg,
             msg("mut.transposed", grad=grad, node=node),
             mf.T(F),
         )
+
+
+def _is_mask(e: mf.MExpr) -> bool:
+    """An activation's derivative written into a gradient formula: ``relu_grad(X W + b)``,
+    ``1[Z > 0]`` (the activation applied inside another node's definition, no node of its own)."""
+    return isinstance(e, mf.Indicator) or (isinstance(e, mf.Func) and e.name.endswith("_grad"))
 
 
 def _params(tree: ex.Call, op: ops.Op) -> tuple[sp.Expr, ...]:

@@ -95,10 +95,16 @@ def number_text(text: str) -> str:
     (``w12 ≈ -0.0163``, ``∂L/∂w12 = -0.0163``), full-width digits and signs, superscript
     exponents (``×10⁻²`` → ``×10^{-2}``), a trailing ellipsis (``-0.013668…``) and Chinese or
     Western sentence punctuation (``。``, ``，``) removed."""
-    clean = text.strip()
+    clean = re.sub(r"\s*#.*$", "", text.strip())  # a comment after it: "-0.0137  # rounded"
     m = re.search(r"(?:=|≈|\\approx)(?!.*(?:=|≈|\\approx))", clean)
     if m is not None and clean[: m.start()].strip():
         clean = clean[m.start() :]
+    elif (m := re.match(r"\s*[^\d\s:：+\-−.][^:：]*[:：]", clean)) is not None:
+        clean = clean[m.end() :]  # a label and a colon: "w11: -0.0137", "dL/dw11：-0.0137"
+    # a word for "about" before it: "approx. -0.0137", "about -0.0137", "约 -0.0137"
+    about = r"^\s*(?:approx\.?|approximately|about|ca\.|≃|约为|大约|约)\s*"
+    clean = re.sub(about, "", clean, flags=re.I)
+    clean = re.sub(r"10\s*\^\s*\(\s*([+-−]?\d{1,4})\s*\)", r"10^{\1}", clean)  # 10^(-2)
     clean = _SUPER_RUN.sub(lambda s: "^{" + s.group(0).translate(_SUPERSCRIPT) + "}", clean)
     clean = clean.translate(_FULL_WIDTH).strip()
     clean = re.sub(r"\s*(?:。|，|,|;|；)\s*$", "", clean)
