@@ -127,7 +127,9 @@ def test_corpus3_and_every_element_wise_formula_agree_with_the_slow_path(cached:
         (entry if is_entry else codes)[got] += 1
     assert codes["correct"] >= 40 and sum(codes.values()) - codes[None] >= 60, codes
     assert entry["correct"] >= 10, entry  # w11, W1[0,0] with entry names or X[0, 1]
-    assert sum(n for k, n in entry.items() if k not in (None, "correct")) >= 10, entry
+    # an entry formula no stored pattern names goes to the slow path (it may lack one factor:
+    # check._missing_factor), so the fast path names the other mistakes only
+    assert sum(n for k, n in entry.items() if k not in (None, "correct")) >= 9, entry
 
 
 def test_latex_fast_answers_are_the_slow_paths(cached: Path) -> None:

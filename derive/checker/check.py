@@ -76,6 +76,7 @@ from derive.checker.checknet import POINTS, POINTS_PIECEWISE, Net, Target, _targ
 from derive.checker.diagnose import (
     _factor_diagnoses,
     diagnose,
+    factor_refs,
     factor_text,
     missing_term,
     relu_at_zero,
@@ -842,7 +843,27 @@ def _entry_diagnosis(net, full, i, j, user, mine, want, expected, factor_text, l
             [float(v[i, j]) for v in vals],  # type: ignore[index]
         ):
             return Diagnosis.of(mut.code, mut.message, expected)
+    missing = _missing_factor(net, full.name, ks, u, t, close)
+    if missing is not None:
+        return Diagnosis.of("missing-factor", missing, expected)
     return Diagnosis.of("unknown", msg("diag.entry_unknown"), expected)
+
+
+def _missing_factor(net: Net, tensor: str, ks: list[int], u: list[float], t: list[float], close) -> Msg | None:  # type: ignore[no-untyped-def]
+    """The one entry of the network (an upstream gradient first, then a value) that the
+    formula lacks as a factor — ``v1·h1(1 − h1)·x1`` for ``δ_y·v1·h1(1 − h1)·x1``: its value
+    is ``truth / formula`` at every point — or None."""
+    if len(ks) < 3 or any(x == 0 for x in u):
+        return None
+    ratio = [b / a for a, b in zip(u, t, strict=True)]
+    if close(ratio, [ratio[0]] * len(ratio)):
+        return None  # a constant: the scale factors' case
+    for name, r in factor_refs(net, tensor, (1, 1)):
+        vals = [floats(evaluate(r, System(net.rand, k))) for k in ks]
+        if all(v is not None for v in vals) and close(ratio, [float(v[0, 0]) for v in vals]):  # type: ignore[index]
+            key = "diag.entry_missing_grad" if r.kind == "grad" else "diag.entry_missing_value"
+            return msg(key, name=name)
+    return None
 
 
 def _confirm(net: Net, target: Target, user: mf.MExpr) -> list[Msg]:

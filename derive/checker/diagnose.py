@@ -123,7 +123,55 @@ def diagnose(
         return [
             Diagnosis.of(code, msg("diag.repair", how=repaired[1], fix=repaired[2]), repaired[2])
         ]
+    if user.shape == target.shape:
+        missing = missing_factor(net, target.name, uvals, truth, fix)
+        if missing is not None:
+            return [missing]
     return [_unknown(net, target, user, uvals, truth)]
+
+
+def factor_refs(net: Net, tensor: str, shape: tuple[int, int]) -> list[tuple[str, mf.Ref]]:
+    """The tensors (and entries) a chain-rule product for ``∂L/∂tensor`` may lack, by the name
+    a derivation writes, most likely first: the gradient at a node that uses ``tensor``, other
+    nodes' gradients, the other gradients, then values; of ``shape`` or 1×1, not the loss."""
+    users = {n for n, tree in net.spec.forward if tensor in ex.names(tree)}
+    nodes = {n for n, _ in net.spec.forward}
+    refs = {
+        r.key: r
+        for r in net.names.values()
+        if isinstance(r, mf.Ref) and r.name != net.spec.loss and r.shape in (shape, (1, 1))
+    }
+
+    def rank(item: tuple[str, mf.Ref]) -> tuple[int, str]:
+        name, r = item
+        owner = net.label_at.get(r.name, (r.name,))[0]
+        if r.kind != "grad":
+            return 3, name
+        return (0 if owner in users else 1 if owner in nodes else 2), name
+
+    return sorted(refs.items(), key=rank)
+
+
+def missing_factor(
+    net: Net, tensor: str, uvals: list[np.ndarray], truth: list[np.ndarray | None], fix: str
+) -> Diagnosis | None:
+    """``missing-factor``: the formula times one tensor of the network (an upstream gradient
+    first, then a value; element-wise, or a 1×1 one as a scalar) is the gradient at every
+    diagnosis point — the chain-rule product lacks that factor (``x`` for ``∂L/∂w = δ_v·x``)."""
+    if any(t is None for t in truth) or any(not np.all(np.abs(u) > TINY) for u in uvals):
+        return None
+    ratio = [t / u for t, u in zip(truth, uvals, strict=True)]  # type: ignore[operator]
+    if all(np.allclose(r, ratio[0].flat[0], rtol=CHECK_FLOAT_RTOL, atol=0) for r in ratio):
+        return None  # a constant: the scale factors' case
+    for name, r in factor_refs(net, tensor, uvals[0].shape):
+        vals = [floats(evaluate(r, System(net.rand, k))) for k in range(len(ratio))]
+        if all(
+            v is not None and np.allclose(q, v, rtol=CHECK_FLOAT_RTOL, atol=CHECK_FLOAT_ATOL)
+            for q, v in zip(ratio, vals, strict=True)
+        ):
+            key = "diag.missing_grad" if r.kind == "grad" else "diag.missing_value"
+            return Diagnosis.of("missing-factor", msg(key, name=name), fix)
+    return None
 
 
 def missing_term(
