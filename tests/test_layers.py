@@ -14,6 +14,7 @@ LAYER = {
     "errors": 0,
     "cache": 0,
     "files": 0,
+    "forks": 0,
     "locale": 0,
     "lang": 1,
     "engine": 2,

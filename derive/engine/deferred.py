@@ -24,11 +24,11 @@ from __future__ import annotations
 
 import os
 import resource
-import signal
 import sys
-from multiprocessing.connection import Connection, Pipe
+from multiprocessing.connection import Connection
 from typing import Any
 
+from derive import forks
 from derive.engine.budget import MAX_DERIVE_CPU_SECONDS, cpu_budget
 from derive.engine.steps import Checker, StepError
 
@@ -72,31 +72,9 @@ class PendingChecks:
         self.budget = budget
         if self.done or not _wanted():
             return self
-        ours, theirs = Pipe(duplex=False)
-        for stream in (sys.stdout, sys.stderr):
-            try:
-                stream.flush()
-            except (OSError, ValueError, AttributeError):
-                pass
-        parent = os.getpid()
-        try:
-            pid = os.fork()
-        except OSError:
-            ours.close()
-            theirs.close()
-            return self
-        if pid == 0:  # the child: never returns
-            try:
-                signal.signal(signal.SIGINT, signal.SIG_DFL)
-                _end_with(parent)
-                ours.close()
-                theirs.send(self._verdict())
-            except BaseException:  # noqa: BLE001 - the parent tests them itself instead
-                pass
-            finally:
-                os._exit(0)
-        theirs.close()
-        self.pid, self.conn = pid, ours
+        child = forks.fork(lambda conn: conn.send(self._verdict()), duplex=False)
+        if child is not None:
+            self.pid, self.conn = child
         return self
 
     def _verdict(self) -> tuple[str, Any]:
@@ -134,32 +112,8 @@ class PendingChecks:
 
     def close(self) -> None:
         """End the child (if it still runs) and reap it."""
-        if self.conn is not None:
-            self.conn.close()
-            self.conn = None
-        if self.pid is None:
-            return
-        pid, self.pid = self.pid, None
-        try:
-            done, _ = os.waitpid(pid, os.WNOHANG)
-            if done == 0:
-                os.kill(pid, signal.SIGKILL)
-                os.waitpid(pid, 0)
-        except (ChildProcessError, ProcessLookupError):
-            pass
-
-
-def _end_with(parent: int) -> None:
-    """The kernel ends this child when the parent ends (Linux ``PR_SET_PDEATHSIG``)."""
-    try:
-        import ctypes  # the child only: Linux's prctl
-
-        libc = ctypes.CDLL(None, use_errno=True)
-        libc.prctl(1, signal.SIGKILL, 0, 0, 0)  # 1 = PR_SET_PDEATHSIG
-    except (OSError, AttributeError):  # pragma: no cover - no prctl: the parent still reaps it
-        pass
-    if os.getppid() != parent:
-        os._exit(1)
+        pid, conn, self.pid, self.conn = self.pid, self.conn, None, None
+        forks.reap(pid, conn)
 
 
 def budget_left(start_cpu: float) -> float:

@@ -28,17 +28,16 @@ import dataclasses
 import importlib.util
 import os
 import platform
-import signal
 import sys
 from collections.abc import Iterable
 from importlib import metadata
-from multiprocessing.connection import Connection, Pipe
+from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-from derive import cache
+from derive import cache, forks
 from derive.engine.backprop import Derivation
 from derive.errors import DeriveError
 from derive.lang import spec as specs
@@ -126,33 +125,8 @@ class TorchWorker:
         """A new worker, or ``None`` where none is wanted (:func:`wanted`) or fork fails."""
         if not wanted():
             return None
-        ours, theirs = Pipe()
-        for stream in (sys.stdout, sys.stderr):
-            try:
-                stream.flush()
-            except (OSError, ValueError, AttributeError):
-                pass
-        parent = os.getpid()
-        try:
-            pid = os.fork()
-        except OSError:
-            ours.close()
-            theirs.close()
-            return None
-        if pid == 0:  # the child: never returns
-            code = 1
-            try:
-                signal.signal(signal.SIGINT, signal.SIG_DFL)  # Ctrl-C ends it at once
-                end_with(parent)
-                ours.close()
-                _serve(theirs)
-                code = 0
-            except BaseException:  # noqa: BLE001 - the parent computes it itself instead
-                pass
-            finally:
-                os._exit(code)
-        theirs.close()
-        return cls(pid, ours)
+        child = forks.fork(_serve)
+        return None if child is None else cls(*child)
 
     def __call__(
         self, d: Derivation, zeros: dict[str, np.ndarray], points: int, full: bool
@@ -174,19 +148,8 @@ class TorchWorker:
 
     def close(self) -> None:
         """End the child (if it still runs) and reap it."""
-        if self.conn is not None:
-            self.conn.close()
-            self.conn = None
-        if self.pid is None:
-            return
-        pid, self.pid = self.pid, None
-        try:
-            done, _ = os.waitpid(pid, os.WNOHANG)
-            if done == 0:
-                os.kill(pid, signal.SIGKILL)
-                os.waitpid(pid, 0)
-        except (ChildProcessError, ProcessLookupError):
-            pass
+        pid, conn, self.pid, self.conn = self.pid, self.conn, None, None
+        forks.reap(pid, conn)
 
     def __enter__(self) -> TorchWorker:
         return self
@@ -209,20 +172,6 @@ def light(d: Derivation) -> Derivation:
         checks=(),
         defs={},
     )
-
-
-def end_with(parent: int) -> None:
-    """Have the kernel end this child when the parent ends, however it ends (Linux
-    ``PR_SET_PDEATHSIG``); if the parent is gone already, end now."""
-    try:
-        import ctypes  # the child only: Linux's prctl
-
-        libc = ctypes.CDLL(None, use_errno=True)
-        libc.prctl(1, signal.SIGKILL, 0, 0, 0)  # 1 = PR_SET_PDEATHSIG
-    except (OSError, AttributeError):  # pragma: no cover - no prctl: the pipe's EOF still ends it
-        pass
-    if os.getppid() != parent:
-        os._exit(1)
 
 
 def _serve(conn: Connection) -> None:

@@ -24,7 +24,6 @@ from __future__ import annotations
 import errno
 import os
 import shutil
-import signal
 import sys
 import tempfile
 import time
@@ -32,13 +31,13 @@ import traceback
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from importlib import resources
-from multiprocessing.connection import Connection, Pipe
+from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 
 import jinja2
 
-from derive import cache, proofs
+from derive import cache, forks, proofs
 from derive.engine.backprop import derive
 from derive.errors import DeriveError, OptionError, OutputPathError, TemplateError
 from derive.lang import spec as specs
@@ -331,33 +330,8 @@ class ProofsAhead:
     def start(cls, p: Plan) -> ProofsAhead | None:
         if not _ahead_wanted(p):
             return None
-        ours, theirs = Pipe()
-        for stream in (sys.stdout, sys.stderr):
-            try:
-                stream.flush()
-            except (OSError, ValueError, AttributeError):
-                pass
-        parent = os.getpid()
-        try:
-            pid = os.fork()
-        except OSError:
-            ours.close()
-            theirs.close()
-            return None
-        if pid == 0:  # the child: never returns
-            code = 1
-            try:
-                signal.signal(signal.SIGINT, signal.SIG_DFL)
-                torch_worker.end_with(parent)
-                ours.close()
-                _prove_ahead(theirs, p)
-                code = 0
-            except BaseException:  # noqa: BLE001 - the parent builds the document instead
-                pass
-            finally:
-                os._exit(code)
-        theirs.close()
-        return cls(pid, ours)
+        child = forks.fork(lambda conn: _prove_ahead(conn, p))
+        return None if child is None else cls(*child)
 
     def cite(self, names: list[str]) -> None:
         """Have the child prove ``names`` now (the proofs a network just cited)."""
@@ -391,19 +365,8 @@ class ProofsAhead:
 
     def close(self) -> None:
         """End the child (if it still runs) and reap it."""
-        if self.conn is not None:
-            self.conn.close()
-            self.conn = None
-        if self.pid is None:
-            return
-        pid, self.pid = self.pid, None
-        try:
-            done, _ = os.waitpid(pid, os.WNOHANG)
-            if done == 0:
-                os.kill(pid, signal.SIGKILL)
-                os.waitpid(pid, 0)
-        except (ChildProcessError, ProcessLookupError):
-            pass
+        pid, conn, self.pid, self.conn = self.pid, self.conn, None, None
+        forks.reap(pid, conn)
 
 
 def _ahead_wanted(p: Plan) -> bool:

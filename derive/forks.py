@@ -1,0 +1,79 @@
+"""A child process forked to work beside the parent on the other core, and its end.
+
+Three children use it: PyTorch's reference gradients (:mod:`derive.numeric.worker`), the
+identity tests of ``derive verify`` (:mod:`derive.engine.deferred`) and the proofs document of
+a build (:class:`derive.render.build.ProofsAhead`). Each talks to its parent over one pipe; the
+kernel ends it when the parent ends; a child that fails or hangs is reaped and the parent does
+the work itself, so a child can only make a command faster, never change what it prints.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import sys
+from collections.abc import Callable
+from multiprocessing import Pipe
+from multiprocessing.connection import Connection
+
+
+def end_with(parent: int) -> None:
+    """Have the kernel end this child when the parent ends, however it ends (Linux
+    ``PR_SET_PDEATHSIG``); if the parent is gone already, end now."""
+    try:
+        import ctypes  # the child only: Linux's prctl
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL, 0, 0, 0)  # 1 = PR_SET_PDEATHSIG
+    except (OSError, AttributeError):  # pragma: no cover - no prctl: the pipe's EOF still ends it
+        pass
+    if os.getppid() != parent:
+        os._exit(1)
+
+
+def fork(body: Callable[[Connection], None], duplex: bool = True) -> tuple[int, Connection] | None:
+    """Fork a child that runs ``body`` on its end of a new pipe and exits (0 when ``body``
+    returns, 1 when it raises); returns ``(pid, the parent's end)``, or None when fork fails.
+    With ``duplex=False`` the child only sends."""
+    ours, theirs = Pipe(duplex=duplex)
+    for stream in (sys.stdout, sys.stderr):  # nothing buffered is written twice
+        try:
+            stream.flush()
+        except (OSError, ValueError, AttributeError):
+            pass
+    parent = os.getpid()
+    try:
+        pid = os.fork()
+    except OSError:
+        ours.close()
+        theirs.close()
+        return None
+    if pid == 0:  # the child: never returns
+        code = 1
+        try:
+            signal.signal(signal.SIGINT, signal.SIG_DFL)  # Ctrl-C ends it at once
+            end_with(parent)
+            ours.close()
+            body(theirs)
+            code = 0
+        except BaseException:  # noqa: BLE001 - the parent does the work itself instead
+            pass
+        finally:
+            os._exit(code)
+    theirs.close()
+    return pid, ours
+
+
+def reap(pid: int | None, conn: Connection | None) -> None:
+    """Close the parent's end of the pipe, end the child if it still runs, and reap it."""
+    if conn is not None:
+        conn.close()
+    if pid is None:
+        return
+    try:
+        done, _ = os.waitpid(pid, os.WNOHANG)
+        if done == 0:
+            os.kill(pid, signal.SIGKILL)
+            os.waitpid(pid, 0)
+    except (ChildProcessError, ProcessLookupError):
+        pass
