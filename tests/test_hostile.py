@@ -174,7 +174,8 @@ NAME_CASES = [
     verify(spec(a='W = [2, 1]=>"θ" = [2, 1]'), says="write 'theta' for 'θ'", id="greek-letter"),
     verify(spec(a='W = [2, 1]=>"Ω" = [2, 1]'), says="not a valid name", id="unicode-name"),
     verify(spec(a="W = [2, 1]=>" + "W" * 33 + " = [2, 1]"), says="not a valid name", id="long"),
-    verify(spec(a="b = [1, 1]=>b = [1, 1]\ndZ = [1, 1]"), says="clashes", id="gradient-clash"),
+    # dZ next to a node Z is a valid name (CS231n's dout; ∂L/∂Z is then d_Z): unused, it is refused
+    verify(spec(a="b = [1, 1]=>b = [1, 1]\ndZ = [1, 1]"), says="never used", id="gradient-name"),
     verify(
         spec(a='b = 0.1=>b = 0.1\n[labels]\nW = [["A"], ["w2"]]'),
         says="name of a tensor",
