@@ -180,3 +180,26 @@ def test_the_generated_lab_of_a_concat_network_runs_and_agrees(tmp_path: Path) -
     assert run.returncode == 0, run.stdout + run.stderr
     assert "✗" not in run.stdout and "agree" in run.stdout
     assert "np.concatenate((X, H), axis=1)" in script.read_text(encoding="utf-8")
+
+
+COURSE = Path(__file__).parent / "specs_course"
+
+
+@pytest.mark.parametrize(
+    ("formula", "ok", "code"),
+    [
+        # an RNN cell on [x, h] of widths d = 3 and h = 2: both steps, as students write them
+        ("np.concatenate((x1, h0), axis=1).T @ (dh1 * (1 - h1**2))"
+         " + np.concatenate((x2, h1), axis=1).T @ (dh2 * (1 - h2**2))", True, None),
+        ("np.hstack([x1, h0]).T @ (dh1 * (1 - h1**2)) + np.hstack([x2, h1]).T @ (dh2 * (1 - h2**2))",
+         True, None),
+        ("np.concatenate((x2, h1), axis=1).T @ (dh2 * (1 - h2**2))", False, "missing-path"),
+        ("np.concatenate((x2, h1), axis=0).T @ (dh2 * (1 - h2**2))", False, "shape-mismatch"),
+    ],
+)
+def test_the_checker_reads_a_concatenation_of_different_widths(formula, ok, code) -> None:
+    from derive.checker.check import check
+
+    r = check(str(COURSE / "rnn_concat_dimsum.toml"), "W", formula)
+    assert r.ok is ok and (code is None or r.code == code), r.text()
+    assert ok or "concat" in r.text()

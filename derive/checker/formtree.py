@@ -244,7 +244,7 @@ def _formula(e: mf.MExpr) -> tuple[str, int]:
         return f"sum({f(e.x)})", 5
     if isinstance(e, mf.Call):
         parts = [f(a) for a in e.args]
-        axis = e._axis() if e.name in ("sum", "mean") else None
+        axis = e._axis() if e.name in ("sum", "mean") or e.op.kind == ops.CONCAT else None
         if axis is not None:
             parts.append(f"axis={axis}")
         parts += [f"{k}={f(v)}" for k, v in e.kwargs if k != "axis"]

@@ -1882,6 +1882,23 @@ class Convert:
             return mf.Func(f, x, *params), ex.Call(f, (nx, *node.args[1:]))
         if f in ops.OPS and ops.get(f).kind == ops.ROWWISE:  # softmax, log_softmax
             return mf.Call(f, (x,), (), x.shape), ex.Call(f, (nx,))
+        if f in ops.OPS and ops.get(f).kind == ops.CONCAT:  # [A B] or A over B, any widths
+            axis = node.kwarg("axis")
+            if axis is not None and not (isinstance(axis, ex.Num) and axis.value in (0, 1)):
+                raise FormulaError(msg("error.axis", f=f), 0, self.text)
+            k = 0 if axis is None else int(axis.value)  # type: ignore[union-attr]
+            shapes = [a[0].shape for a in args]
+            if any(int(sh[1 - k]) != int(shapes[0][1 - k]) for sh in shapes):
+                raise ShapeError(
+                    msg("shape.concat", f=f, shapes=", ".join(shape_text(sh) for sh in shapes))
+                )
+            total = sum(int(sh[k]) for sh in shapes)
+            shape = (total, shapes[0][1]) if k == 0 else (shapes[0][0], total)
+            kwargs = tuple((key, self.convert(v)[0]) for key, v in node.kwargs)
+            return (
+                mf.Call(f, tuple(a[0] for a in args), kwargs, shape),
+                ex.Call(f, tuple(a[1] for a in args), node.kwargs),
+            )
         if f in ("sum", "mean"):
             axis = node.kwarg("axis")
             if isinstance(axis, ex.Neg) and isinstance(axis.operand, ex.Num):
