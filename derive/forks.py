@@ -17,6 +17,20 @@ from multiprocessing import Pipe
 from multiprocessing.connection import Connection
 
 
+def usable(switch: str) -> bool:
+    """Whether a child may work beside this process: not switched off by the environment
+    variable ``switch`` (``off``, ``0``, ``no``), Linux with ``fork``, and a second CPU to run
+    on (on one CPU a child only adds its start-up)."""
+    if os.environ.get(switch, "").lower() in ("off", "0", "no"):
+        return False
+    if not sys.platform.startswith("linux") or not hasattr(os, "fork"):
+        return False
+    try:
+        return len(os.sched_getaffinity(0)) >= 2
+    except (AttributeError, OSError):  # pragma: no cover - Linux has it
+        return False
+
+
 def end_with(parent: int) -> None:
     """Have the kernel end this child when the parent ends, however it ends (Linux
     ``PR_SET_PDEATHSIG``); if the parent is gone already, end now."""

@@ -22,9 +22,7 @@ Rules it keeps (as :mod:`derive.numeric.worker`):
 
 from __future__ import annotations
 
-import os
 import resource
-import sys
 from multiprocessing.connection import Connection
 from typing import Any
 
@@ -41,14 +39,7 @@ def cpu_used() -> float:
 
 
 def _wanted() -> bool:
-    if os.environ.get(ENV, "").lower() in ("off", "0", "no"):
-        return False
-    if not sys.platform.startswith("linux") or not hasattr(os, "fork"):
-        return False
-    try:
-        return len(os.sched_getaffinity(0)) >= 2
-    except (AttributeError, OSError):  # pragma: no cover - Linux has it
-        return False
+    return forks.usable(ENV)
 
 
 def run_all(checker: Checker, jobs: list[tuple[Any, Any, str]]) -> None:

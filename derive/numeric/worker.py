@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import dataclasses
 import importlib.util
-import os
 import platform
 import sys
 from collections.abc import Iterable
@@ -51,16 +50,7 @@ TIMEOUT = 300.0
 
 def wanted() -> bool:
     """Whether a worker may be started here (see the module's rules)."""
-    if os.environ.get(ENV, "").lower() in ("off", "0", "no"):
-        return False
-    if not sys.platform.startswith("linux") or not hasattr(os, "fork"):
-        return False
-    if "torch" in sys.modules:
-        return False
-    try:
-        if len(os.sched_getaffinity(0)) < 2:
-            return False
-    except (AttributeError, OSError):  # pragma: no cover - Linux has it
+    if not forks.usable(ENV) or "torch" in sys.modules:
         return False
     try:
         return importlib.util.find_spec("torch") is not None

@@ -374,14 +374,7 @@ def _ahead_wanted(p: Plan) -> bool:
     two networks whose files are not in the cache."""
     if p.detail == "full" or not {"md", "tex", "pdf"} & set(p.formats):
         return False
-    if os.environ.get(torch_worker.ENV, "").lower() in ("off", "0", "no"):
-        return False
-    if not sys.platform.startswith("linux") or not hasattr(os, "fork"):
-        return False
-    try:
-        if len(os.sched_getaffinity(0)) < 2:
-            return False
-    except (AttributeError, OSError):  # pragma: no cover - Linux has it
+    if not forks.usable(torch_worker.ENV):
         return False
     new = 0
     for s in p.specs:
