@@ -9,12 +9,12 @@ bench/RESULTS.md."""
 from __future__ import annotations
 
 import sys
-import warnings
 from pathlib import Path
 
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+import corpus_common  # noqa: E402
 import corpus4  # noqa: E402
 
 CASES = corpus4.load()
@@ -53,22 +53,15 @@ def test_corpus_has_no_repeat_of_corpus2_or_3() -> None:
     import corpus2
     import corpus3
 
-    seen = {(c["net"], c["wrt"], c["kind"], c["text"].strip()) for c in corpus2.load() + corpus3.load()}
-    repeats = [c["id"] for c in CASES if (c["net"], c["wrt"], c["kind"], c["text"].strip()) in seen]
-    assert repeats == []
+    earlier = corpus2.load() + corpus3.load()
+    assert corpus_common.repeats(CASES, earlier) == []
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize("case", [c for c in CASES if c.get("oracle")], ids=lambda c: c["id"])
 def test_oracle_agrees_with_the_stated_verdict(case: dict) -> None:
     """The corpus' verdicts come from PyTorch, not from the checker."""
-    import check_oracle
-
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        assert check_oracle.oracle_ok(case["net"], case["wrt"], case["oracle"]) == (
-            case["verdict"] == "correct"
-        )
+    assert corpus_common.oracle_agrees(case)
 
 
 @pytest.mark.slow

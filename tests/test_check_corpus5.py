@@ -9,12 +9,12 @@ measurement): bench/bench_check_corpus5.py, bench/RESULTS.md."""
 from __future__ import annotations
 
 import sys
-import warnings
 from pathlib import Path
 
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+import corpus_common  # noqa: E402
 import corpus5  # noqa: E402
 
 from derive.checker.check import FormulaError, check  # noqa: E402
@@ -50,25 +50,15 @@ def test_corpus_has_no_repeat_of_corpus2_3_or_4() -> None:
     import corpus3
     import corpus4
 
-    seen = {
-        (c["net"], c["wrt"], c["kind"], c["text"].strip())
-        for c in corpus2.load() + corpus3.load() + corpus4.load()
-    }
-    repeats = [c["id"] for c in CASES if (c["net"], c["wrt"], c["kind"], c["text"].strip()) in seen]
-    assert repeats == []
+    earlier = corpus2.load() + corpus3.load() + corpus4.load()
+    assert corpus_common.repeats(CASES, earlier) == []
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize("case", [c for c in CASES if c.get("oracle")], ids=lambda c: c["id"])
 def test_oracle_agrees_with_the_stated_verdict(case: dict) -> None:
     """The corpus' verdicts come from PyTorch, not from the checker."""
-    import check_oracle
-
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        assert check_oracle.oracle_ok(case["net"], case["wrt"], case["oracle"]) == (
-            case["verdict"] == "correct"
-        )
+    assert corpus_common.oracle_agrees(case)
 
 
 @pytest.mark.slow
