@@ -327,6 +327,49 @@ def test_batch_norm_mistake_holds_the_batch_statistics_constant() -> None:
     assert all("stats_constant" not in dict(ls.parts) for ls in wr.lessons)
 
 
+def test_rnn_and_attention_mistakes_are_theirs_with_numbers_from_numpy() -> None:
+    """BPTT: keeping only the last step's contribution gives x₂ᵀ δ_{z₂} for W_x; ½·SSE of two
+    entries IS the MSE, so "a sum of squares called MSE" must not claim a factor there.
+    Attention: the 1/√d left out of the backward pass gives √d × ∂L/∂W_q; δ_K without the
+    transpose of δ_S gives δ_S Q/√d. Every number is checked against NumPy, written here."""
+    import numpy as np
+
+    def shown(values: Any) -> Any:
+        return np.array([float(x) for x in re.findall(r"-?\d+\.\d+", values.value)])
+
+    def lesson(name: str) -> Any:
+        d = derive(spec.load(name))
+        w = build(d, numeric.verify(d, points=0, full=False), shared_proofs(), detail="standard")
+        return d, next(ls for ls in w.lessons if ls.key == "mistakes")
+
+    d, ls = lesson("rnn")
+    parts = dict(ls.parts)
+    assert "sse_mse" not in parts and parts["sse_mse.coincide"] == ()
+    v = {k: np.array(val, dtype=float) for k, val in d.spec.values.items()}
+    h1 = np.tanh(v["x_1"] @ v["W_x"] + v["h_0"] @ v["W_h"] + v["b"])
+    h2 = np.tanh(v["x_2"] @ v["W_x"] + h1 @ v["W_h"] + v["b"])
+    dz2 = (h2 - v["y"]) * (1 - h2**2)
+    (last,) = parts["bptt_last"]
+    assert np.allclose(shown(last), (v["x_2"].T @ dz2).ravel(), atol=1e-6)
+
+    d, ls = lesson("attention")
+    parts = dict(ls.parts)
+    v = {k: np.array(val, dtype=float) for k, val in d.spec.values.items()}
+    n, dd = v["X"].shape
+    Q, K, V = v["X"] @ v["W_q"], v["X"] @ v["W_k"], v["X"] @ v["W_v"]
+    S = Q @ K.T / np.sqrt(dd)
+    A = np.exp(S) / np.exp(S).sum(1, keepdims=True)
+    dO = 2 / (n * dd) * (A @ V - v["T"])
+    dA = dO @ V.T
+    dS = A * (dA - (dA * A).sum(1, keepdims=True))
+    (noscale,) = parts["scale_forgotten"]
+    assert np.allclose(shown(noscale), (v["X"].T @ (dS @ K)).ravel(), atol=1e-6)
+    right, wrong = parts["score_transpose"]
+    assert np.allclose(shown(right), (dS.T @ Q / np.sqrt(dd)).ravel(), atol=1e-6)
+    assert np.allclose(shown(wrong), (dS @ Q / np.sqrt(dd)).ravel(), atol=1e-6)
+    assert not np.allclose(shown(right), shown(wrong), atol=1e-3)
+
+
 def test_a_loss_target_is_called_a_target_in_the_tensor_table() -> None:
     d = derive(spec.load("batchnorm"))
     w = build(d, numeric.verify(d, points=0, full=False), shared_proofs(), detail="standard")
