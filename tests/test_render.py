@@ -9,6 +9,7 @@ import pytest
 from derive.engine.backprop import derive
 from derive.lang import spec
 from derive.numeric import verify as numeric
+from derive.numeric.example import fmt
 from derive.render import environment as render
 from derive.render import markup
 from derive.render.build import shared_proofs
@@ -368,6 +369,21 @@ def test_rnn_and_attention_mistakes_are_theirs_with_numbers_from_numpy() -> None
     assert np.allclose(shown(right), (dS.T @ Q / np.sqrt(dd)).ravel(), atol=1e-6)
     assert np.allclose(shown(wrong), (dS @ Q / np.sqrt(dd)).ravel(), atol=1e-6)
     assert not np.allclose(shown(right), shown(wrong), atol=1e-3)
+
+
+def test_a_product_is_worked_out_in_the_order_the_spec_writes_it() -> None:
+    """chain writes u = w * x: the hand calculation says w·x with w's number first, as its
+    title and matrix form do (SymPy alone would print x·w); batchnorm's γ·ẑ likewise."""
+    for name, node, first in (("chain", "u", "w"), ("batchnorm", "Y", "gamma")):
+        d = derive(spec.load(name))
+        w = build(d, numeric.verify(d, points=0, full=False), shared_proofs(), detail="standard")
+        item = next(f for f in w.forward if f.name == node)
+        calc = item.calcs[0]
+        formula, numbers = calc.chain[0][1], calc.chain[1][1]
+        t = d.graph.tensors[first]
+        assert formula.startswith(d.graph.symbol_tex[t.symbols[0]]), (name, formula)
+        head = fmt(d.spec.values[first][0][0]).tex
+        assert numbers.startswith(head), (name, numbers)
 
 
 def test_a_loss_target_is_called_a_target_in_the_tensor_table() -> None:
