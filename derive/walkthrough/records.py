@@ -161,6 +161,7 @@ class Walkthrough:
     loss_formula: Eq | None = None  # the library loss written out (Σ over the entries)
     layered: bool = False  # linear layers and activations only (lessons.layered)
     ones: str = ""  # where 𝟙 (a column of ones) is first shown: "forward", "backward" or ""
+    constants: Math = Math("")  # "\\varepsilon = 0.00001": the spec's [constants], or ""
 
 
 # ---- shapes -------------------------------------------------------------------------------------
