@@ -47,7 +47,7 @@ class Number:
 
     @property
     def text(self) -> str:
-        return self.tex.replace("\\times 10^{", "e").replace("}", "")
+        return self.tex.replace(" \\times 10^{", "e").replace("\\times 10^{", "e").replace("}", "")
 
 
 @dataclass(frozen=True)

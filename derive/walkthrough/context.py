@@ -18,7 +18,7 @@ from typing import Any
 
 from derive.engine.backprop import Derivation
 from derive.locale import catalog
-from derive.numeric.example import Example, fmt
+from derive.numeric.example import Example
 from derive.walkthrough import evidence, intuition, lessons
 from derive.walkthrough.codegen import Code, code
 from derive.walkthrough.diagram import Diagram, diagram
@@ -30,6 +30,7 @@ from derive.walkthrough.records import (
     Pieces,
     ProofItem,
     Walkthrough,
+    constants_tex,
 )
 
 
@@ -150,19 +151,7 @@ def build(
         loss_formula=pc.eq(lf, (1, 1)) if (lf := lessons.loss_formula(d)) is not None else None,
         layered=lessons.layered(d),
         ones=_ones_first(d),
-        constants=_constants(d),
-    )
-
-
-def _constants(d: Derivation) -> Math:
-    """The spec's ``[constants]`` as ``ε = 0.00001, …`` (the formulas use them: each is defined
-    where the example values are), or ``""``."""
-    g = d.graph
-    return Math(
-        ", ".join(
-            f"{g.symbol_tex[g.scalars[name]]} = {fmt(value).tex}"
-            for name, value in d.spec.constants.items()
-        )
+        constants=constants_tex(d),
     )
 
 

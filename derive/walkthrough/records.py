@@ -19,7 +19,7 @@ from derive.engine.backprop import BackwardVisit, Contribution, Derivation
 from derive.engine.printing import display_width, name_tex
 from derive.engine.steps import Step
 from derive.lang.spec import SizeExpr
-from derive.numeric.example import Example
+from derive.numeric.example import Example, fmt
 from derive.numeric.verify import targets
 from derive.walkthrough.codegen import Code
 from derive.walkthrough.diagram import Diagram
@@ -246,6 +246,18 @@ def shapes_line(lhs: tuple[str, tuple] | None, rhs: object) -> Math:
             f"\\right) \\to {shape_tex(rhs.shape)}"
         )
     return Math(" \\quad ".join(parts))
+
+
+def constants_tex(d: Derivation) -> Math:
+    """The spec's ``[constants]`` as ``ε = 0.00001, …`` (the formulas use them: a handout or an
+    exercise sheet defines each with the example values), or ``""``."""
+    g = d.graph
+    return Math(
+        ", ".join(
+            f"{g.symbol_tex[g.scalars[name]]} = {fmt(value).tex}"
+            for name, value in d.spec.constants.items()
+        )
+    )
 
 
 def grad_tex(d: Derivation, name: str) -> Math:
