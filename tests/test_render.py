@@ -403,6 +403,25 @@ def test_the_constants_a_formula_uses_are_defined_with_the_example_values() -> N
     assert wr.constants == ""
 
 
+def test_chinese_headings_get_space_before_them_not_a_negative_skip() -> None:
+    """ctexart's \\@startsection adds the space before a heading as given: LaTeX's negative
+    'no indent' convention (-2.2ex) moved every zh heading up by that much, into the diagram
+    above it (rnn: '2 前向传播' over the node h₀) or the line before ('2.1' on the text). The zh
+    handout now gives positive skips and keeps the line spacing (fixskip=false); en keeps
+    article's convention."""
+    d = derive(spec.load("rnn"))
+    w = build(d, numeric.verify(d, points=0, full=False), shared_proofs(), detail="standard")
+    heads = {}
+    for lang in ("en", "zh"):
+        tex = render.render("tex/walkthrough.tex.j2", w, lang)
+        heads[lang] = re.findall(r"\\@startsection\{(?:sub)?section\}\{\d\}\{\\z@\}\{([^}]*)\}", tex)
+        assert len(heads[lang]) == 2, lang
+    assert all(not h.startswith("-") for h in heads["zh"]) and "fixskip=false" in render.render(
+        "tex/walkthrough.tex.j2", w, "zh"
+    )
+    assert all(h.startswith("-") for h in heads["en"])
+
+
 def test_a_loss_target_is_called_a_target_in_the_tensor_table() -> None:
     d = derive(spec.load("batchnorm"))
     w = build(d, numeric.verify(d, points=0, full=False), shared_proofs(), detail="standard")
