@@ -191,20 +191,17 @@ def variant_values(
 
 
 def _vanishing(d: Any, values: Mapping[str, Any]) -> bool:
-    """An entry a sheet asks for is 0 but not exactly: 0 by a coincidence of the values that
-    an irrational factor (attention's 1/√d) leaves as ±1e-32 in the many-digit arithmetic
-    (attention with two equal inputs in a column of X: ∂L/∂W_k is then 0 in a whole row). A
-    student cannot write that number down and a grader cannot judge it: the draw is refused."""
+    """A gradient the sheet or its solutions show is 0 but not exactly: 0 by a coincidence of
+    the values that an irrational factor (attention's 1/√d) leaves as ±1e-32 in the many-digit
+    arithmetic (attention with two equal inputs in a column of X: ∂L/∂W_k is then 0 in a whole
+    row). A student cannot write that number down, a grader cannot judge it and a solution
+    should not print it: the draw is refused."""
     g = d.graph
     spec = dataclasses.replace(g.spec, values=values)
     at = dataclasses.replace(d, graph=dataclasses.replace(g, spec=spec))
     ex_ = Example(at)
     for v in d.backward:
-        if v.kind != "param":
-            continue
-        t = g.tensors[v.name]
-        for i, j in _entries(t.shape):
-            x = ex_.value(t.grads[i, j])
+        for x in (ex_.value(s) for s in g.tensors[v.name].grads):
             if not isinstance(x, Fraction) and x != 0 and abs(x) < 1e-20:
                 return True
     return False
