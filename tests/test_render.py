@@ -422,6 +422,30 @@ def test_chinese_headings_get_space_before_them_not_a_negative_skip() -> None:
     assert all(h.startswith("-") for h in heads["en"])
 
 
+def test_a_fused_gradient_is_also_worked_out_as_courses_compute_it() -> None:
+    """CS231n computes dscores = (probs − onehot)/N directly: after the chain-rule working of
+    δ_Z, softmax-regression (and mlp-bce's sigmoid + BCE) work the first entry out by the
+    simplified formula, (P₁₁ − Y₁₁)/m with its numbers, equal to the entry's value (checked
+    against NumPy here); the weighted BCE and batch norm do not (matrix form only)."""
+    import numpy as np
+
+    got = {}
+    for name in ("softmax-regression", "mlp-bce", "mlp-bce-weighted", "batchnorm"):
+        d = derive(spec.load(name))
+        w = build(d, numeric.verify(d, points=0, full=False), shared_proofs(), detail="standard")
+        got[name] = (d, {b.name: b.short for b in w.backward if b.short is not None})
+    d, short = got["softmax-regression"]
+    (calc,) = short.values()
+    assert calc.chain[0][1] == "\\frac{P_{11} - Y_{11}}{m}"
+    v = {k: np.array(val, dtype=float) for k, val in d.spec.values.items()}
+    z = v["X"] @ v["W"] + v["b"]
+    p = np.exp(z) / np.exp(z).sum(1, keepdims=True)
+    want = (p - v["Y"])[0, 0] / len(z)
+    assert abs(float(calc.chain[-1][1]) - want) < 1e-7
+    assert list(got["mlp-bce"][1]) == ["Z2"]
+    assert got["mlp-bce-weighted"][1] == {} and got["batchnorm"][1] == {}
+
+
 def test_a_loss_target_is_called_a_target_in_the_tensor_table() -> None:
     d = derive(spec.load("batchnorm"))
     w = build(d, numeric.verify(d, points=0, full=False), shared_proofs(), detail="standard")
