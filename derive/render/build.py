@@ -38,7 +38,8 @@ from typing import Any
 import jinja2
 
 from derive import cache, forks, proofs
-from derive.engine.backprop import derive
+from derive.engine.backprop import derive, derive_deferred
+from derive.engine.deferred import PendingChecks
 from derive.errors import DeriveError, OptionError, OutputPathError, TemplateError
 from derive.lang import spec as specs
 from derive.numeric import verify as numeric
@@ -290,12 +291,18 @@ def build(
             f"-o {p.out}: cannot write there ({err.strerror or type(err).__name__})"
         ) from None
     ahead = ProofsAhead.start(p)
+    trainers = TrainAhead.start_all(p)
+    # children on the other core (these two, the identity tests, PyTorch's worker): NumPy's
+    # BLAS here keeps to this core too
+    threads = forks.blas_threads(1) if forks.usable(torch_worker.ENV) else None
+    if threads is not None:
+        threads.__enter__()
     try:
         staged: list[Path] = []
         cited: list[str] = []
         for s in p.specs:
             known = len(cited)
-            staged += build_network(s, p, progress, staging, cited, worker)
+            staged += build_network(s, p, progress, staging, cited, worker, trainers.get(s.name))
             if ahead is not None:
                 ahead.cite(cited[known:])
         if p.detail != "full" and cited and {"md", "tex", "pdf"} & set(p.formats):
@@ -307,6 +314,10 @@ def build(
     finally:
         if ahead is not None:
             ahead.close()
+        for trainer in trainers.values():
+            trainer.close()
+        if threads is not None:
+            threads.__exit__()
         shutil.rmtree(staging, ignore_errors=True)
 
 
@@ -369,6 +380,83 @@ class ProofsAhead:
         forks.reap(pid, conn)
 
 
+class TrainAhead:
+    """A network with ``[train]`` derived before its turn, its training run by a forked child on
+    the other core while this process builds the networks before it. Training is plain float64
+    SGD on the derivation's matrix-form rules (:func:`~derive.numeric.verify.train`): the child
+    runs the same function on the same derivation (inherited by the fork), so the history is
+    the same; a child that fails, dies or hangs means training here. Started (as
+    :class:`ProofsAhead`) only where a second CPU can help and neither the network's files nor
+    its numbers are cached."""
+
+    def __init__(self, d: Any, pending: PendingChecks, child: tuple[int, Connection] | None):
+        self.d, self.pending = d, pending
+        self.pid, self.conn = child if child is not None else (None, None)
+
+    @classmethod
+    def start_all(cls, p: Plan) -> dict[str, TrainAhead]:
+        """One per network of ``p`` that trains and is not cached (none where no child can
+        help)."""
+        if not forks.usable(torch_worker.ENV) or not set(p.formats) - {"exercises"}:
+            return {}
+        out = {}
+        for s in p.specs:
+            if not s.train or _files_cached(s, p):
+                continue
+            key = _numbers_key(s)
+            if key and _cached_numbers(key) is not None:
+                continue
+            d, pending = derive_deferred(s)
+            out[s.name] = cls(d, pending, forks.fork(lambda conn, d=d: _train(conn, d), False))
+        return out
+
+    def derived(self) -> tuple[Any, PendingChecks]:
+        return self.d, self.pending
+
+    def history(self) -> list[tuple[int, float]] | None:
+        """The child's training history, or ``None`` (then train here)."""
+        answer = None
+        try:
+            if self.conn is not None and self.conn.poll(torch_worker.TIMEOUT):
+                answer = self.conn.recv()
+        except Exception:  # noqa: BLE001 - a dead or hung child: trained here instead
+            answer = None
+        self.close()
+        if answer is None or answer[0] != "ok" or not isinstance(answer[1], list):
+            return None
+        return answer[1]
+
+    def close(self) -> None:
+        """End the children (if they still run) and reap them."""
+        pid, conn, self.pid, self.conn = self.pid, self.conn, None, None
+        forks.reap(pid, conn)
+        self.pending.close()
+
+
+def _train(conn: Connection, d: Any) -> None:
+    """The child of :class:`TrainAhead`: train ``d`` on one core, send the history."""
+    forks.one_blas_thread()
+    conn.send(("ok", numeric.train(d)))
+
+
+def _derived(s: specs.NetSpec, trainer: TrainAhead | None) -> tuple[Any, PendingChecks | None]:
+    """``s`` derived: by its :class:`TrainAhead`, or with the identity tests on the other core
+    where a child can work there (:func:`~derive.engine.backprop.derive_deferred`; settle the
+    checks before writing anything), or here, every step tested as it is made."""
+    if trainer is not None:
+        return trainer.derived()
+    if forks.usable(torch_worker.ENV):
+        return derive_deferred(s)
+    return derive(s), None
+
+
+def _files_cached(s: specs.NetSpec, p: Plan) -> bool:
+    """Whether the walkthrough files of ``s`` under ``p`` are in the cache."""
+    key = _files_key(s, p)
+    where = cache.folder("handouts")
+    return bool(key) and where is not None and (where / key).is_file()
+
+
 def _ahead_wanted(p: Plan) -> bool:
     """Whether :class:`ProofsAhead` can help ``p``: a proofs document, two CPUs, and at least
     two networks whose files are not in the cache."""
@@ -376,13 +464,7 @@ def _ahead_wanted(p: Plan) -> bool:
         return False
     if not forks.usable(torch_worker.ENV):
         return False
-    new = 0
-    for s in p.specs:
-        key = _files_key(s, p)
-        where = cache.folder("handouts")
-        if not key or where is None or not (where / key).is_file():
-            new += 1
-    return new >= 2
+    return sum(not _files_cached(s, p) for s in p.specs) >= 2
 
 
 def _prove_ahead(conn: Connection, p: Plan) -> None:
@@ -550,13 +632,14 @@ def build_network(
     root: Path | None = None,
     cited: list[str] | None = None,
     references: Any = None,
+    trainer: TrainAhead | None = None,
 ) -> list[Path]:
     """Walkthroughs and/or exercises of ``s`` into ``root/<network>/`` (``root`` defaults to
     the plan's output folder); returns the files written. ``references``: see
-    :func:`derive_verified`."""
+    :func:`derive_verified`; ``trainer``: ``s`` derived and training ahead (:class:`TrainAhead`)."""
     written = []
     if set(p.formats) - {"exercises"}:
-        written += build_walkthroughs(s, p, progress, root, cited, references)
+        written += build_walkthroughs(s, p, progress, root, cited, references, trainer)
     if "exercises" in p.formats:
         written += build_exercises(s, p, progress, root)
     return written
@@ -593,10 +676,21 @@ def derive_verified(s: specs.NetSpec, references: Any = None) -> tuple[Any, Any,
     :class:`~derive.numeric.worker.TorchWorker`), or ``None``."""
 
     d = derive(s)
+    report, history, store = verified_numbers(s, d, references)
+    store()
+    return d, report, history
+
+
+def verified_numbers(
+    s: specs.NetSpec, d: Any, references: Any = None, trainer: TrainAhead | None = None
+) -> tuple[Any, Any, Callable[[], None]]:
+    """``(numeric report, training history or None, store)`` of ``s`` derived as ``d`` (see
+    :func:`derive_verified`); ``store()`` puts them in the numbers cache — call it once every
+    step of ``d`` is proven. ``trainer``: the training running ahead in a child, if any."""
     key = _numbers_key(s)
     hit = _cached_numbers(key) if key else None
     if hit is not None:  # the same spec, source and libraries: the same numbers, no torch import
-        return d, hit[0], hit[1]
+        return hit[0], hit[1], lambda: None
     try:
         report = numeric.verify(d, references=references)
     except numeric.TorchMissing:
@@ -607,12 +701,19 @@ def derive_verified(s: specs.NetSpec, references: Any = None) -> tuple[Any, Any,
         )
         report = numeric.verify(d, use_torch=False)
         key = ""  # never cache the fallback: installing torch must change the walkthrough
-    history = numeric.train(d) if s.train else None
-    if key:
-        import pickle
+    history = None
+    if s.train:
+        history = trainer.history() if trainer is not None else None
+        if history is None:  # no child, or it could not answer: trained here
+            history = numeric.train(d)
 
-        cache.write("numbers", key, pickle.dumps((report, history)))
-    return d, report, history
+    def store() -> None:
+        if key:
+            import pickle
+
+            cache.write("numbers", key, pickle.dumps((report, history)))
+
+    return report, history, store
 
 
 def _numbers_key(s: specs.NetSpec) -> str:
@@ -641,8 +742,12 @@ def build_walkthroughs(
     root: Path | None = None,
     cited: list[str] | None = None,
     references: Any = None,
+    trainer: TrainAhead | None = None,
 ) -> list[Path]:
-    """Derive, verify, train and render ``s`` into ``root/<network>/<lang>/``."""
+    """Derive, verify, train and render ``s`` into ``root/<network>/<lang>/``. Where a child
+    can work on the other core, the steps' identity tests run there
+    (:func:`~derive.engine.backprop.derive_deferred`) while this process compares the numbers
+    and builds the walkthrough; they are settled before any file is written."""
 
     root = p.out if root is None else root
     key = _files_key(s, p)
@@ -656,9 +761,22 @@ def build_walkthroughs(
     progress(f"{s.name}: deriving and verifying …")
     if references is not None:  # compiled now, not after the worker's answer (critical path)
         _load_templates(p)
-    d, report, history = derive_verified(s, references)
+    d, pending = _derived(s, trainer)
+    try:
+        try:
+            report, history, store = verified_numbers(s, d, references, trainer)
+            w = context(d, report, shared_proofs(), history, plot=PLOT, detail=p.detail)
+        except Exception:
+            if pending is not None:  # a false step is reported first, as derive() reports it
+                pending.settle()
+            raise
+        if pending is not None:
+            pending.settle()  # every step proven (here or on the other core) before any file
+    finally:
+        if pending is not None:
+            pending.close()
+    store()
     exercises.remember(s, d)
-    w = context(d, report, shared_proofs(), history, plot=PLOT, detail=p.detail)
     if cited is not None:
         cited += [c.name for c in w.cited if c.name not in cited]
     written = []
