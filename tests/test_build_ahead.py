@@ -1,5 +1,5 @@
 """The children of a cold ``derive build`` (derive/render/build.py): a network with ``[train]`` is
-trained by a forked child (``TrainAhead``) while the build goes on, and each network's identity
+trained by a forked child (``Ahead``) while the build goes on, and each network's identity
 tests run on the other core (``derive_deferred``) until they are settled before any file is
 written. Same bytes as a build with no child; a child that dies means the work is done here; a
 false step is still reported, and nothing is written."""
@@ -54,14 +54,14 @@ def _no_cache(monkeypatch):
 
 def test_the_trained_handout_is_the_one_built_without_children(tmp_path, monkeypatch, small):
     started = []
-    start_all = B.TrainAhead.start_all.__func__
+    start_all = B.Ahead.start_all.__func__
 
-    def spy(cls, p):
-        found = start_all(cls, p)
+    def spy(cls, p, worker=None, out=None):
+        found = start_all(cls, p, worker, out)
         started.extend(found)
         return found
 
-    monkeypatch.setattr(B.TrainAhead, "start_all", classmethod(spy))
+    monkeypatch.setattr(B.Ahead, "start_all", classmethod(spy))
     _build(tmp_path / "ahead", [small])
     assert started == ["small-train"]
     monkeypatch.setenv("DERIVE_WORKER", "off")
@@ -89,7 +89,7 @@ def test_a_trainer_that_dies_means_training_here(tmp_path, monkeypatch, small):
     assert _files(tmp_path / "killed") == _files(tmp_path / "here")
 
 
-@pytest.mark.parametrize("trains", [False, True])  # deferred alone; with TrainAhead
+@pytest.mark.parametrize("trains", [False, True])  # deferred alone; with Ahead
 def test_a_false_step_fails_the_build_and_writes_nothing(tmp_path, monkeypatch, small, trains):
     monkeypatch.setattr(mform, "transpose", lambda x, general=False: x)
     out = tmp_path / "out"
