@@ -25,6 +25,7 @@ Rules it keeps:
 from __future__ import annotations
 
 import dataclasses
+import functools
 import importlib.util
 import platform
 import sys
@@ -69,12 +70,20 @@ def numbers_key(s: specs.NetSpec) -> str:
     ``[train]`` — without the prose fields :data:`PROSE_FIELDS`, so a new title or description
     needs no PyTorch), derive's source, and the versions of PyTorch and NumPy that computed
     them ("" when PyTorch is not installed)."""
-    try:
-        versions = f"torch {metadata.version('torch')} numpy {metadata.version('numpy')}"
-    except metadata.PackageNotFoundError:
+    versions = _versions()
+    if not versions:
         return ""
     numeric_spec = dataclasses.replace(s, title={}, description={}, source="")
     return cache.key("numbers", repr(numeric_spec), versions, platform.machine())
+
+
+@functools.cache
+def _versions() -> str:
+    """The versions of PyTorch and NumPy ("" when PyTorch is not installed), read once."""
+    try:
+        return f"torch {metadata.version('torch')} numpy {metadata.version('numpy')}"
+    except metadata.PackageNotFoundError:
+        return ""
 
 
 def uncached(nets: Iterable[str]) -> bool:

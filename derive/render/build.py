@@ -478,8 +478,10 @@ class Renders:
 
     @classmethod
     def wanted(cls, p: Plan) -> Renders | None:
-        """Where a child can help (two CPUs, not ``DERIVE_WORKER=off``), else ``None``."""
-        return cls(p) if forks.usable(torch_worker.ENV) else None
+        """Where a child can help (two CPUs, not ``DERIVE_WORKER=off``) and the templates are
+        derive's own (a ``--templates`` mistake is reported at its network, as always), else
+        ``None``."""
+        return cls(p) if forks.usable(torch_worker.ENV) and p.templates is None else None
 
     def start(self, job: Callable[..., list[Path]], expected: list[Path]) -> list[Path]:
         """Fork a child that runs ``job`` (quietly); returns ``expected``, the files it
