@@ -478,10 +478,12 @@ class Renders:
 
     @classmethod
     def wanted(cls, p: Plan) -> Renders | None:
-        """Where a child can help (two CPUs, not ``DERIVE_WORKER=off``) and the templates are
-        derive's own (a ``--templates`` mistake is reported at its network, as always), else
-        ``None``."""
-        return cls(p) if forks.usable(torch_worker.ENV) and p.templates is None else None
+        """Where a child can help (two CPUs, not ``DERIVE_WORKER=off``, a next network to
+        derive meanwhile: two or more not cached) and the templates are derive's own (a
+        ``--templates`` mistake is reported at its network, as always), else ``None``."""
+        if not forks.usable(torch_worker.ENV) or p.templates is not None:
+            return None
+        return cls(p) if sum(not _files_cached(s, p) for s in p.specs) >= 2 else None
 
     def start(self, job: Callable[..., list[Path]], expected: list[Path]) -> list[Path]:
         """Fork a child that runs ``job`` (quietly); returns ``expected``, the files it
