@@ -35,7 +35,8 @@ def small(tmp_path) -> str:
     """relu-mlp (which trains) at a small full size: fast to train beside a loaded machine."""
     text = (ROOT / "derive/lang/specs/relu-mlp.toml").read_text("utf-8")
     text = text.replace('name = "relu-mlp"', 'name = "small-train"')
-    text = text.replace("n = 64\nD_in = 1000\nH = 100\nD_out = 10", "n = 8\nD_in = 20\nH = 6\nD_out = 3")
+    full = ("n = 64\nD_in = 1000\nH = 100\nD_out = 10", "n = 8\nD_in = 20\nH = 6\nD_out = 3")
+    text = text.replace(*full)
     assert "D_in = 20" in text
     path = tmp_path / "small-train.toml"
     path.write_text(text, "utf-8")
@@ -112,3 +113,28 @@ def _children() -> list[int]:
         if int(fields[1]) == me and fields[0] != "Z":
             found.append(int(stat.parent.name))
     return found
+
+
+def test_a_render_child_that_dies_means_rendering_here(tmp_path, monkeypatch):
+    parent, render_child = os.getpid(), B._render_child
+    started = []
+
+    def dies(conn, job):
+        if os.getpid() != parent:
+            os.kill(os.getpid(), signal.SIGKILL)
+        return render_child(conn, job)
+
+    def spy(self, job, expected):
+        started.append(expected)
+        return start(self, job, expected)
+
+    start = B.Renders.start
+    monkeypatch.setattr(B, "_render_child", dies)
+    monkeypatch.setattr(B.Renders, "start", spy)
+    _build(tmp_path / "killed", ["neuron", "chain"])
+    assert len(started) == 2  # a child per network: both died, both rendered here
+    monkeypatch.undo()
+    for name, value in (("DERIVE_CACHE", "off"), ("DERIVE_SERVER", "off"), ("DERIVE_WORKER", "off")):
+        monkeypatch.setenv(name, value)
+    _build(tmp_path / "here", ["neuron", "chain"])
+    assert _files(tmp_path / "killed") == _files(tmp_path / "here")
