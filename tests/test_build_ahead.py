@@ -134,7 +134,7 @@ def test_a_render_child_that_dies_means_rendering_here(tmp_path, monkeypatch):
     _build(tmp_path / "killed", ["neuron", "chain"])
     assert len(started) == 2  # a child per network: both died, both rendered here
     monkeypatch.undo()
-    for name, value in (("DERIVE_CACHE", "off"), ("DERIVE_SERVER", "off"), ("DERIVE_WORKER", "off")):
-        monkeypatch.setenv(name, value)
+    for name in ("DERIVE_CACHE", "DERIVE_SERVER", "DERIVE_WORKER"):
+        monkeypatch.setenv(name, "off")
     _build(tmp_path / "here", ["neuron", "chain"])
     assert _files(tmp_path / "killed") == _files(tmp_path / "here")
