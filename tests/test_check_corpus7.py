@@ -64,3 +64,24 @@ def test_oracle_agrees_with_the_stated_verdict(case: dict) -> None:
 def test_checker_on_corpus7(case: dict) -> None:
     got = corpus7.run(case)
     assert corpus7.judge(case, got) == "ok", got
+
+
+# ---- the general rules behind the fixes, one test each ------------------------------------------
+
+
+def test_cs231n_class_entries_are_the_one_hot_target() -> None:
+    """``dscores[range(N), y] -= 1`` (``np.arange``, ``Y.argmax(axis=1)``) is ``dscores - Y``
+    where the target is declared one-hot; elsewhere a sentence saying so (was "invalid
+    syntax"), in English and Chinese."""
+    from derive.checker.check import FormulaError, check
+
+    cell = "dZ = P.copy()\ndZ[range(m), y] -= 1\ndZ /= m\ndW = X.T @ dZ"
+    assert check("softmax-regression", "W", cell).ok
+    assert check("softmax-regression", "W", cell.replace("range(m), y", "np.arange(m), Y.argmax(axis=1)")).ok
+    assert check("softmax-regression", "W", cell.replace("dZ /= m\n", "")).code == "scale-factor"
+    assert not check("softmax-regression", "W", cell.replace("-= 1", "+= 1")).ok
+    with pytest.raises(FormulaError, match="one-hot") as e:
+        check("mlp-bce", "W2", "dZ = A2.copy()\ndZ[range(m), y] -= 1\ndW2 = A1.T @ dZ / m")
+    assert "one-hot" in e.value.localized("zh") and "类别" in e.value.localized("zh")
+    with pytest.raises(FormulaError, match="labels"):
+        check("softmax-regression", "W", cell.replace("range(m), y", "range(m), X"))

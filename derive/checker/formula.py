@@ -142,6 +142,38 @@ def _masked(part: str) -> str:
     return f"{name} = {name} * (1 - ({cond})) + ({value}) * ({cond})"
 
 
+_CLASS_ENTRY = re.compile(
+    r"\s*([A-Za-z_]\w*)\s*\[\s*(?:range|np\.arange|torch\.arange)\(\s*[^()]*\)\s*,\s*(.+?)\s*\]"
+    r"\s*([-+])=\s*(.+?)\s*"
+)
+_ARGMAX = re.compile(
+    r"(?:(\w+)\.argmax\(\s*(?:axis|dim)\s*=\s*1\s*\)|(?:np|torch)\.argmax\(\s*(\w+)\s*,\s*(?:axis|dim)\s*=\s*1\s*\))"
+)
+
+
+def _class_entries(net: Net, part: str) -> str:
+    """CS231n's ``dscores[range(N), y] -= 1`` (also ``np.arange(N)``, ``Y.argmax(axis=1)`` for
+    the labels): each row's entry of its class, which is ``dscores - Y`` with the network's
+    one-hot target ``Y`` (``+=`` alike); other statements unchanged. Where the network declares
+    no one-hot target, refused with a sentence saying so."""
+    m = _CLASS_ENTRY.fullmatch(part)
+    if m is None:
+        return part
+    name, labels, op, value = m.groups()
+    hot = list(net.spec.one_hot)
+    if len(hot) != 1:
+        raise FormulaError(msg("heldcheck5.class_entries", text=part.strip()))
+    target = hot[0]
+    a = _ARGMAX.fullmatch(labels)
+    label = (a.group(1) or a.group(2)) if a else labels
+    if label not in (target, target.lower(), "y", "labels", "targets", "y_true") or (
+        label != target and label in net.g.tensors
+    ):
+        raise FormulaError(msg("heldcheck5.class_labels", text=part.strip(), target=target))
+    scaled = target if value.strip() == "1" else f"({value}) * {target}"
+    return f"{name} = {name} {op} {scaled}"
+
+
 _AUGMENTED = re.compile(r"\s*([A-Za-z_][A-Za-z0-9_]*)\s*([-+*/@])=\s*(.+)")
 _ZEROS = re.compile(r"\s*([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(?:np|numpy|torch)\.zeros(?:_like)?\(.*\)\s*")
 
@@ -178,7 +210,7 @@ def _derivation(
     net: Net, parts: list[str], latex: bool, wrt: str | None, text: str, scalar: bool = False
 ) -> tuple[ex.Node, str | None, str]:
     if not latex:
-        parts = _in_place(parts)
+        parts = _in_place([_class_entries(net, p) for p in parts])
     masked = [not latex and _masked(p) != p for p in parts]
     read_parts = [_read_one(net, p if latex else _masked(p), latex, scalar) for p in parts]
     answer = len(read_parts) - 1
