@@ -85,3 +85,24 @@ def test_cs231n_class_entries_are_the_one_hot_target() -> None:
     assert "one-hot" in e.value.localized("zh") and "类别" in e.value.localized("zh")
     with pytest.raises(FormulaError, match="labels"):
         check("softmax-regression", "W", cell.replace("range(m), y", "range(m), X"))
+
+
+def test_numpy_indexing_of_a_vector_is_read_as_numpy_reads_it() -> None:
+    """``x[0]`` / ``x[0, :]`` of a 1×n tensor are its row (was read as the entry x0, so a right
+    ``dz * x[0]`` was a shape error), ``W2[:, 0]`` of an n×1 tensor its 1-D column (broadcast
+    as a row), ``x[:, 0]`` of a 1×n one its one entry; an entry's formula (``--wrt w0``) still
+    reads ``x[0]`` as the entry; PyTorch's ``X.size(0)`` is ``X.shape[0]``."""
+    from derive.checker.check import check
+
+    assert check("neuron", "w", "dz = (O - t) * O * (1 - O)\ndw = dz * x[0]").ok
+    assert check("neuron", "w", "(O - t) * O * (1 - O) * x[0, :]").ok
+    assert check("neuron", "w", "(O - t) * x[0]").code == "missing-activation-derivative"
+    assert not check("neuron", "w", "(O - t) * O * (1 - O) * x[:, 0]").ok
+    assert check("neuron", "w0", "(O - t) * O * (1 - O) * x[0]").ok
+    assert check("tiny-mlp", "W1", "np.outer(X[0], dh_raw[0])").ok
+    assert check("tiny-mlp", "W2", "h[0][:, None] * dy_pred").ok
+    assert not check("tiny-mlp", "W2", "h[0] * dy_pred").ok
+    assert check("mlp-bce", "A1", "dZ2 * W2[:, 0]").ok
+    assert not check("mlp-bce", "A1", "dZ2 * W2[0]").ok
+    assert check("mlp-bce", "W2", "A1.T @ (A2 - Y) / A1.size(0)").ok
+    assert check("mlp-bce", "W2", "A1.T @ (A2 - Y) / A1.size(1)").code == "scale-factor"

@@ -300,7 +300,7 @@ def _read_one(
         return ex.parse(body, allow_compare=True), lhs, text
     except ex.ExprError as err:
         try:
-            alt = _numpy_normalise(body, net)
+            alt = _numpy_normalise(body, net, scalar)
         except _Unsupported as bad:
             raise FormulaError(bad.msg, 0, text) from None
         if alt is not None:
@@ -559,8 +559,9 @@ def _dtype(node: ast.expr) -> str | None:
 class _Numpy(ast.NodeTransformer):
     """NumPy spellings → the expression language (pure tree rewriting, nothing is run)."""
 
-    def __init__(self, net: Net | None = None) -> None:
+    def __init__(self, net: Net | None = None, scalar: bool = False) -> None:
         self.net = net
+        self.scalar = scalar  # the gradient asked for is one number (an entry's formula)
         self.changed = False
 
     def unsupported(self, name: str) -> _Unsupported:
@@ -703,6 +704,10 @@ class _Numpy(ast.NodeTransformer):
             if isinstance(k, int):
                 self.changed = True
                 return self.dim(v.value.id, k)
+        row = self.row(v, s)
+        if row is not None:  # x[0] of a 1×n tensor: the row itself, as NumPy reads it
+            self.changed = True
+            return row
         entry = self.entry(v, s)
         if entry is not None:  # X[0, 1], dZ1[1, 0]: one entry, by its name (X12, dZ121)
             self.changed = True
@@ -710,6 +715,27 @@ class _Numpy(ast.NodeTransformer):
         if _cut(node) is not None and self._tensor(v) is not None:
             raise _Unsupported(msg("heldcheck4a.slice", text=ast.unparse(node)))
         return node
+
+    def row(self, v: ast.expr, s: ast.expr) -> ast.expr | None:
+        """NumPy's indexing of a vector of the network as the vector it gives, where the whole
+        gradient is asked for (an entry's formula reads ``x[0]`` as the entry): ``x[0]`` and
+        ``x[0, :]`` of a 1×n tensor are the row itself, ``W[:, 0]`` of an n×1 tensor its 1-D
+        column, which broadcasts as a row (``W.T``); ``x[:, j]`` of a 1×n tensor and ``W[i, :]``
+        of an n×1 one are the one entry (a 1-element vector); else None."""
+        t = self._tensor(v)
+        if self.scalar or t is None or not isinstance(v, ast.Name):
+            return None
+        r, c = int(t.shape[0]), int(t.shape[1])  # type: ignore[attr-defined]
+        cut = _cut(ast.Subscript(v, s, ast.Load()))
+        if (_index(s) == 0 or cut == (1, 0)) and r == 1 and c > 1:
+            return v
+        if cut == (0, 0) and c == 1 and r > 1:
+            return ast.Attribute(v, "T", ast.Load())
+        if cut is not None and (cut[0] == 0 and r == 1 or cut[0] == 1 and c == 1):
+            at = (0, cut[1]) if cut[0] == 0 else (cut[1], 0)
+            entry = self.entry(v, ast.Tuple([ast.Constant(k) for k in at], ast.Load()))
+            return ast.Name(entry, ast.Load()) if entry is not None else None
+        return None
 
     def entry(self, v: ast.expr, s: ast.expr) -> str | None:
         if self.net is None or not isinstance(v, ast.Name):
@@ -833,6 +859,18 @@ class _Numpy(ast.NodeTransformer):
         return node
 
     def visit_Call(self, node: ast.Call) -> ast.AST:
+        f = node.func
+        if (  # PyTorch's X.size(0): the size's name, as X.shape[0]
+            isinstance(f, ast.Attribute)
+            and f.attr == "size"
+            and isinstance(f.value, ast.Name)
+            and len(node.args) == 1
+            and not node.keywords
+            and _index(node.args[0]) is not None
+            and self._tensor(f.value) is not None
+        ):
+            self.changed = True
+            return self.dim(f.value.id, _index(node.args[0]))  # type: ignore[arg-type]
         unrolled = self.unrolled(node)
         if unrolled is not None:  # np.sum((y_pred[:, 0] - y[:, 0]) * h_relu[:, 0])
             self.changed = True
@@ -1152,7 +1190,7 @@ def _numpy_rows(text: str) -> bool:
     )
 
 
-def _numpy_normalise(text: str, net: Net | None = None) -> str | None:
+def _numpy_normalise(text: str, net: Net | None = None, scalar: bool = False) -> str | None:
     """``np.sum(dZ, axis=0, keepdims=True)`` → ``sum(dZ, axis=0)`` etc.; ``None`` if nothing
     changed or ``text`` is not Python syntax. Raises :class:`_Unsupported` for a NumPy call or
     argument that is not read."""
@@ -1163,7 +1201,7 @@ def _numpy_normalise(text: str, net: Net | None = None) -> str | None:
     except (SyntaxError, ValueError, RecursionError, MemoryError):
         return None
     try:
-        fixer = _Numpy(net)
+        fixer = _Numpy(net, scalar)
         new = fixer.visit(tree)
         if not fixer.changed:
             return None
