@@ -106,3 +106,32 @@ def test_numpy_indexing_of_a_vector_is_read_as_numpy_reads_it() -> None:
     assert not check("mlp-bce", "A1", "dZ2 * W2[0]").ok
     assert check("mlp-bce", "W2", "A1.T @ (A2 - Y) / A1.size(0)").ok
     assert check("mlp-bce", "W2", "A1.T @ (A2 - Y) / A1.size(1)").code == "scale-factor"
+
+
+def test_newton_dot_empty_group_and_nielsen_layer_superscripts() -> None:
+    """``\\dot{\\sigma}(z)`` is σ′(z); ``A^{[1]}{}^{T}`` the transpose; Nielsen's ``w^{2}``,
+    ``a^{1}``, ``\\delta^{2}`` name layer 2's tensors where the network has w2 and no w (and
+    ``z2``, lower case, for δ); a name of the network keeps ``^{2}`` as a square."""
+    from derive.checker.check import check
+
+    L = True
+    assert check("neuron", "w", r"(O - t)\,\dot{\sigma}(z)\,\mathbf{x}", latex=L).ok
+    assert check("mlp-bce", "W2", r"\frac{1}{m} A^{[1]}{}^{T}(A^{[2]} - Y)", latex=L).ok
+    nq = str(corpus7.NQ)
+    assert check(nq, "z1", r"\delta^{1} = \left((w^{2})^{T}\delta^{2}\right) \odot \sigma'(z^{1})", latex=L).ok
+    assert not check(nq, "z1", r"\delta^{1} = \left(w^{2}\delta^{2}\right) \odot \sigma'(z^{1})", latex=L).ok
+    assert check(nq, "w2", r"\frac{\partial C}{\partial w^{2}} = \delta^{2}\,(a^{1})^{T}", latex=L).ok
+    assert check("rnn", "z_2", r"(h_2 - y) \odot (1 - h_2^{2})", latex=L).ok
+
+
+def test_index_notation_is_refused_with_a_sentence() -> None:
+    """``v_j``, ``w_{kj}``, ``\\delta^{[2]}_{ik}`` (an entry with a letter index) are refused
+    naming the vectorised form and entry labels, in English and Chinese (was "unknown name")."""
+    from derive.checker.check import FormulaError, check
+
+    f = r"\frac{\partial L}{\partial w_{ij}} = x_i\,(y_{pred} - y_{target})\, v_j\, h_j (1 - h_j)"
+    with pytest.raises(FormulaError, match="index notation") as e:
+        check("tiny-mlp", "W1", f, latex=True)
+    assert "下标记号" in e.value.localized("zh")
+    with pytest.raises(FormulaError, match="index notation"):
+        check("mlp-bce", "b1", r"\sum_{i=1}^{m} \delta^{[1]}_{ij}", latex=True)

@@ -1447,6 +1447,10 @@ class Convert:
                 return self.convert(weight)
         if found is None and node.id in ("pi", "π"):  # 2/sqrt(pi), as derive prints erf's slope
             return mf.Scalar(sp.pi), ex.Name("pi")
+        if found is None and self.index_notation(node.id):
+            col = self.column(node.id)
+            where = msg("error.column", col=col) if col else ""
+            raise FormulaError(msg("heldcheck5.index_notation", name=node.id, where=where), col, self.text)
         if found is None:
             col = self.column(node.id)
             near = difflib.get_close_matches(node.id, list(self.net.names), n=3, cutoff=0.5)
@@ -1804,6 +1808,18 @@ class Convert:
         assert out is not None
         self._atoms.add(id(out))
         return out
+
+    def index_notation(self, name: str) -> bool:
+        """Is ``name`` an entry with letter indices (``v_j``, ``w2_kj``, ``dZ2_ik``, ``A_ij``):
+        a tensor of the network or the stem of its entry labels, then ``_`` and one or two of
+        the index letters i, j, k, l, n, t?"""
+        m = re.fullmatch(r"(\w+?)_([ijklnt]{1,2})", name)
+        if m is None:
+            return False
+        base = m.group(1)
+        stems = {base, base[1:] if base.startswith("d") else base}
+        labels = {re.sub(r"\d+$", "", k) for k in self.net.names}
+        return any(b in self.net.g.tensors or b in labels for b in stems)
 
     def shape_of(self, node: ex.Node) -> tuple[int, int]:
         sub = Convert(self.net, self.text, True)

@@ -298,6 +298,10 @@ def pasted(text: str) -> str:
     for k, v in _PASTED.items():
         text = text.replace(k, v)
     text = _hats(text)
+    # Newton's dot for a derivative on an activation: \dot{\sigma}(z), \dot\sigma, \dot{g} → σ′
+    text = re.sub(r"\\dot\s*(?:\{\s*(\\sigma|\\phi|f|g)\s*\}|(\\sigma|\\phi)(?![A-Za-z]))", r"\1\2'", text)
+    # an empty group before a superscript (A{}^{T}, A^{[1]}{}^{\top}): the superscript of A
+    text = re.sub(r"\{\s*\}\s*(?=\^)", "", text)
     text = re.sub(r"δ(?=[A-Za-z])", r"\\delta_", text)  # δY (δ with its tensor, no _) as δ_Y
     # ^{\mathsf T}, ^{[1]\mathrm{T}}, ^\mathsf{T}: the transpose, as ^{\top}
     text = re.sub(
@@ -705,6 +709,14 @@ class _Parser:
             top, bottom = int(ratio.group(2) or ratio.group(4)), int(ratio.group(3) or ratio.group(5))
             compact = str(Fraction(top, bottom) * (-1 if ratio.group(1) else 1))
             number = re.fullmatch(r"-?\d+(/\d+)?", compact)
+        if (  # Nielsen's w^{2}, a^{1}: the layer, where the network has w2 and no w
+            number
+            and isinstance(node, ex.Name)
+            and re.fullmatch(r"\d{1,2}", compact)
+            and not self.known(node.id)
+            and self.known(node.id + compact)
+        ):
+            return ex.Name(node.id + compact)
         if number:
             value = Fraction(compact)
             if abs(value) > ex.MAX_EXPONENT:
@@ -1170,7 +1182,7 @@ class _Parser:
             start = self.peek()
             toks = self.group_tokens()
             if all(x.kind == "num" for x in toks):
-                return ex.Name("dZ" + "".join(x.text for x in toks))
+                return ex.Name("d" + self.layer_z("".join(x.text for x in toks)))
             sub = self.sub([*toks, Tok("end", "", start.col)])
             node = sub.suffixes(sub.name_only(start))
             if not isinstance(node, ex.Name) or sub.peek().kind != "end":
@@ -1192,10 +1204,15 @@ class _Parser:
                 raise LatexError(
                     f"expected a layer such as \\delta^{{[2]}} (column {start.col})", start.col
                 )
-            return ex.Name("dZ" + next(g for g in m.groups() if g))
+            return ex.Name("d" + self.layer_z(next(g for g in m.groups() if g)))
         if t.text == "=" or t.kind == "cmd" and t.text[1:] in SPACING | PRODUCTS | HADAMARD:
             return ex.Name("delta")  # Nielsen's δ = (a − y) σ'(z), then ∂C/∂w = δ x: a name
         raise self.error(t, "_{…} or ^{[k]} after \\delta")
+
+    def layer_z(self, k: str) -> str:
+        """The pre-activation of layer ``k`` that δ^{k} names: ``Z<k>``, or ``z<k>`` where the
+        network writes it in lower case (Nielsen's column-vector networks)."""
+        return f"z{k}" if not self.known(f"Z{k}") and self.known(f"z{k}") else f"Z{k}"
 
     def nabla(self, tok: Tok) -> ex.Node:
         self.expect("_", "_{…} after \\nabla")
