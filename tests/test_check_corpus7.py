@@ -135,3 +135,21 @@ def test_index_notation_is_refused_with_a_sentence() -> None:
     assert "下标记号" in e.value.localized("zh")
     with pytest.raises(FormulaError, match="index notation"):
         check("mlp-bce", "b1", r"\sum_{i=1}^{m} \delta^{[1]}_{ij}", latex=True)
+
+
+def test_bmatrix_is_a_block_matrix_of_its_cells() -> None:
+    """``\\begin{bmatrix} … \\end{bmatrix}`` (``pmatrix``): cells side by side, rows one over
+    the other (entries or blocks); a row where the gradient is a column is wrong; a left side
+    of entry gradients in their places names the tensor's gradient; the rows of a matrix are
+    not a derivation's rows."""
+    from derive.checker.check import check
+
+    L = True
+    assert check("neuron", "w", r"(O - t)\,O(1 - O)\begin{bmatrix} x_0 & x_1 & x_2 \end{bmatrix}", latex=L).ok
+    assert not check("neuron", "w", r"(O - t)\,O(1 - O)\begin{bmatrix} x_0 \\ x_1 \\ x_2 \end{bmatrix}", latex=L).ok
+    col = r"\begin{pmatrix} (y_{pred} - y_{target})\, h_1 \\ (y_{pred} - y_{target})\, h_2 \end{pmatrix}"
+    assert check("tiny-mlp", "W2", col, latex=L).ok
+    assert not check("tiny-mlp", "W2", col.replace("h_1", "h_0").replace("h_2", "h_1").replace("h_0", "h_2"), latex=L).ok
+    lhs = r"\begin{bmatrix} \frac{\partial L}{\partial w_0} & \frac{\partial L}{\partial w_1} & \frac{\partial L}{\partial w_2} \end{bmatrix}"
+    assert check("neuron", "w", lhs + r" = (O - t)\,O(1 - O)\,\mathbf{x}", latex=L).ok
+    assert check("neuron", "w", lhs + r" = (O - t)\,\mathbf{x}", latex=L).code == "missing-activation-derivative"

@@ -79,7 +79,7 @@ _ENVIRONMENT = re.compile(
 def _statements(text: str, latex: bool) -> list[str]:
     """``text`` split into statements; a line with unclosed brackets continues on the next."""
     if latex:
-        body = _ENVIRONMENT.sub("", text)
+        body = _ENVIRONMENT.sub("", latexin.protect_matrices(text))
         pieces = re.split(r"\\\\|\n|(?<!\\);", body)
         pieces = [q.replace("&", "") for p in pieces for q in _quad_split(p)]
     else:
@@ -260,6 +260,9 @@ def _read_one(
             chain = _chain_end(lhs)
             if chain is not None:  # ∂L/∂v ∂v/∂u ∂u/∂w = 2v · 1 · x: the chain names ∂L/∂w
                 lhs = ex.Name(chain)
+            whole = _entries_lhs(net, lhs)
+            if whole is not None:  # [∂L/∂w_0  ∂L/∂w_1  ∂L/∂w_2] = …: the gradient of w
+                lhs = ex.Name(whole)
             if not isinstance(lhs, ex.Name):
                 raise FormulaError(msg("error.latex_lhs"), 1, text)
             name = lhs.id
@@ -311,6 +314,26 @@ def _read_one(
         col = offset + lead + err.col if err.col else 0
         detail = re.sub(r"column \d+", f"column {col}", err.message) if col else err.message
         raise FormulaError(msg("error.syntax", detail=detail), col, text) from None
+
+
+def _entries_lhs(net: Net, node: ex.Node) -> str | None:
+    r"""A left side written as the matrix of a tensor's entry gradients, in their places
+    (``\begin{bmatrix} ∂L/∂w_0 & ∂L/∂w_1 \end{bmatrix}``): ``dw``; else None."""
+    if not (isinstance(node, ex.Call) and node.func == "concat"):
+        return None
+    rows = node.args if node.kwarg("axis") == ex.Num(Fraction(0)) else (node,)
+    grid = [
+        list(r.args) if isinstance(r, ex.Call) and r.func == "concat" else [r] for r in rows
+    ]
+    tensors = set()
+    for i, row in enumerate(grid):
+        for j, cell in enumerate(row):
+            at = net.label_at.get(cell.id[1:]) if isinstance(cell, ex.Name) else None
+            if at is None or not cell.id.startswith("d") or at[1:] != (i, j):  # type: ignore[union-attr]
+                return None
+            tensors.add(at[0])
+    shape = tuple(int(x) for x in net.g.tensors[next(iter(tensors))].shape) if len(tensors) == 1 else None
+    return "d" + tensors.pop() if shape == (len(grid), len(grid[0])) else None
 
 
 def _chain_end(node: ex.Node) -> str | None:

@@ -286,11 +286,27 @@ _PROSE = re.compile(r"\\(?:text|textrm|mbox|mathrm)\{([^{}]*)\}")
 _CLAUSE = re.compile(r"\s*(?:where|with|for|since|and|i\.e\.|e\.g\.|if|here)\b", re.IGNORECASE)
 
 
+_MATRIX = re.compile(r"\\begin\{([bpBV]?matrix)\}(.*?)\\end\{\1\}", re.S)
+
+
+def protect_matrices(text: str) -> str:
+    r"""``\begin{bmatrix} a & b \\ c & d \end{bmatrix}`` (also ``pmatrix``, ``matrix``) with its
+    cell and row separators as the commands ``\mcol`` and ``\mrow``, so that a derivation's
+    rows (split at ``\\``) and ``aligned``'s ``&`` leave the matrix whole."""
+    return _MATRIX.sub(
+        lambda m: f"\\begin{{{m.group(1)}}}"
+        + m.group(2).replace("\\\\", " \\mrow ").replace("&", " \\mcol ")
+        + f"\\end{{{m.group(1)}}}",
+        text,
+    )
+
+
 def pasted(text: str) -> str:
     r"""Unicode maths as pasted from a PDF (``A₁ᵀ``, ``h₂²``, ``A⁽¹⁾``, ``√d``, ``∘``, ``½``,
     full-width parentheses, ``。``) and a textbook's annotations (``\tag{3}``, ``\label``, a
     closing ``\text{(averaged)}`` or ``\text{where } P = …``) → the LaTeX this grammar reads.
     Equation numbers and prose are not part of the formula."""
+    text = protect_matrices(text)
     text = re.sub(r"[₀-₉₋₊]+", lambda m: "_{" + m.group(0).translate(_SUB) + "}", text)
     text = re.sub(r"[⁰-⁹⁻⁺⁽⁾¹²³ⁱ]+", lambda m: "^{" + m.group(0).translate(_SUP) + "}", text)
     text = text.replace("ᵢ", "_{i}")  # ∑ᵢ, xᵢ: the example index
@@ -552,7 +568,7 @@ class _Parser:
                 name in PRODUCTS
                 or name in HADAMARD
                 or name in RELATIONS
-                or name in ("}", "right")
+                or name in ("}", "right", "mrow", "mcol", "end")
                 or name in ("div", "oslash")
             )
         return False
@@ -881,6 +897,8 @@ class _Parser:
         name = tok.text[1:]
         if name in ("frac", "dfrac", "tfrac"):
             return self.fraction(tok)
+        if name == "begin":
+            return self.matrix(tok)
         if name in FONTS:
             return self.font(tok)
         if name in HATS:
@@ -920,6 +938,43 @@ class _Parser:
             "\\mathbf{1}[…], ^{\\top}",
             tok.col,
         )
+
+    def matrix(self, tok: Tok) -> ex.Node:
+        r"""``\begin{bmatrix} a & b \\ c & d \end{bmatrix}`` (``pmatrix``, ``matrix``): the block
+        matrix of its cells, each row the cells side by side (``concat(…, axis=1)``), the rows
+        one over the other (``axis=0``), as entries (``x_1``, ``h_2``) or blocks of any widths."""
+        self.expect("{", "'{' after \\begin")
+        env = self.next()
+        self.expect("}", "'}' after the environment's name")
+        if env.text not in ("bmatrix", "pmatrix", "matrix", "Bmatrix", "Vmatrix"):
+            raise LatexError(
+                f"the environment '{env.text}' is not read here (column {tok.col}); "
+                "a matrix is \\begin{bmatrix} … \\end{bmatrix}",
+                tok.col,
+            )
+        rows: list[list[ex.Node]] = [[]]
+        while True:
+            rows[-1].append(self.expr(0))
+            t = self.next()
+            if t.text == "\\mcol":
+                continue
+            if t.text == "\\mrow":
+                if self.peek().text == "\\end":  # a trailing \\ before \end
+                    t = self.next()
+                else:
+                    rows.append([])
+                    continue
+            if t.text != "\\end":
+                raise self.error(t, "'&', '\\\\' or \\end{" + env.text + "}")
+            self.expect("{", "'{' after \\end")
+            self.expect(env.text, f"\\end{{{env.text}}}")
+            self.expect("}", "'}' after \\end{…")
+            break
+        axis1 = (("axis", ex.Num(Fraction(1))),)
+        joined = [r[0] if len(r) == 1 else ex.Call("concat", tuple(r), axis1) for r in rows]
+        if len(joined) == 1:
+            return joined[0]
+        return ex.Call("concat", tuple(joined), (("axis", ex.Num(Fraction(0))),))
 
     def fraction(self, tok: Tok) -> ex.Node:
         self.skip_sizing()
