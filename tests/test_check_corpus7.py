@@ -153,3 +153,21 @@ def test_bmatrix_is_a_block_matrix_of_its_cells() -> None:
     lhs = r"\begin{bmatrix} \frac{\partial L}{\partial w_0} & \frac{\partial L}{\partial w_1} & \frac{\partial L}{\partial w_2} \end{bmatrix}"
     assert check("neuron", "w", lhs + r" = (O - t)\,O(1 - O)\,\mathbf{x}", latex=L).ok
     assert check("neuron", "w", lhs + r" = (O - t)\,\mathbf{x}", latex=L).code == "missing-activation-derivative"
+
+
+def test_clamp_min_0_passes_the_gradient_at_0_as_pytorch_does() -> None:
+    """A ReLU written as PyTorch's ``clamp(min=0)`` passes the gradient where its input is
+    exactly 0 (``x >= min``): ``grad_h[h < 0] = 0`` and ``(h >= 0)`` are right, ``(h > 0)`` is
+    ``relu-at-zero`` naming the clamp (it was accepted); the expected formula prints the mask
+    ``(h >= 0)``; a network's ``relu`` keeps relu'(0) = 0."""
+    from derive.checker.check import check
+
+    tm = str(corpus7.TMC)
+    assert check(tm, "h", "grad_h = grad_h_relu.clone()\ngrad_h[h < 0] = 0").ok
+    assert check(tm, "h", "grad_h = grad_h_relu * (h >= 0)").ok
+    r = check(tm, "h", "grad_h = grad_h_relu * (h > 0)")
+    assert r.code == "relu-at-zero" and "clamp" in r.text() and "(h >= 0)" in r.expected
+    assert check(tm, "h", "grad_h_relu * (h_relu > 0)").code == "relu-at-zero"
+    assert check(tm, "w1", r"x^\top (\delta_{h_{relu}} \odot \mathbb{1}[h \geq 0])", latex=True).ok
+    assert check("mlp-bce", "Z1", "dA1 * (Z1 >= 0)").code == "relu-at-zero"
+    assert check("mlp-bce", "Z1", "dA1 * (Z1 > 0)").ok

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import random
+import re
 from collections import OrderedDict
 from pathlib import Path
 from typing import Any
@@ -236,6 +237,15 @@ class Net:
         return self._lazy["resized"]
 
     @property
+    def clamped(self) -> frozenset[str]:
+        """The inputs of the network's ReLUs written as PyTorch's ``clamp(min=0)``
+        (``h.clamp(min=0)``, ``torch.clamp(h, min=0)``, ``clamp_min(0)``): PyTorch passes their
+        gradient where the input is exactly 0 (``x >= min``), where ``relu`` does not."""
+        if "clamped" not in self._lazy:
+            self._lazy["clamped"] = _clamped(self.spec)
+        return self._lazy["clamped"]
+
+    @property
     def zero(self) -> Checker | None:
         if "zero" not in self._lazy:
             self._lazy["zero"] = _zero_point(self)
@@ -443,15 +453,29 @@ class Target:
         self.ref = t.grad_ref(net.g.loss_tex)
         self.shape = (int(t.shape[0]), int(t.shape[1]))
         self._truth: dict[tuple[str, int], np.ndarray | None] = {}
-        self.expected = formula_text(self.formula)
-        self.expanded = formula_text(self.expand(self.formula))
-        self.tex = self.formula.tex()
+        shown = self.formula
+        if self.clamp_differs():  # printed as PyTorch's clamp takes it: 1[h >= 0]
+            shown = clamp_grad(self.formula, net.clamped)
+        self.expected = formula_text(shown)
+        self.expanded = formula_text(clamp_grad(self.expand(self.formula), net.clamped))
+        self.tex = shown.tex()
 
     def truth(self, k: int, where: str = "rand") -> np.ndarray | None:
         key = (where, k)
         if key not in self._truth:
-            self._truth[key] = evaluate(self.ref, System(self.checker(where), k))
+            ref: mf.MExpr = self.ref
+            if where == "zero" and self.clamp_differs():  # PyTorch's clamp at exactly 0
+                ref = clamp_grad(self.expand(self.formula), self.net.clamped)
+            self._truth[key] = evaluate(ref, System(self.checker(where), k))
         return self._truth[key]
+
+    def clamp_differs(self) -> bool:
+        """Does this gradient pass through a ReLU written as ``clamp(min=0)``?"""
+        clamped = self.net.clamped
+        if not clamped:
+            return False
+        full = self.expand(self.formula)
+        return clamp_grad(full, clamped) != full
 
     def checker(self, where: str) -> Checker:
         n = self.net
@@ -521,6 +545,38 @@ def one_hot_values(g: Any, key: str) -> dict[sp.Symbol, sp.Integer]:
             for j in range(cols):
                 out[syms[i, j]] = sp.Integer(int(j == hot))
     return out
+
+
+_CLAMP = re.compile(r"\bclamp(?:_min)?\s*\(")
+
+
+def _clamped(spec: NetSpec) -> frozenset[str]:
+    out = set()
+    for name, tree in spec.forward:
+        text = spec.forward_text.get(name, "")
+        if (
+            isinstance(tree, ex.Call)
+            and tree.func == "relu"
+            and isinstance(tree.args[0], ex.Name)
+            and _CLAMP.search(text)
+        ):
+            out.add(tree.args[0].id)
+    return frozenset(out)
+
+
+def clamp_grad(e: mf.MExpr, clamped: frozenset[str]) -> mf.MExpr:
+    """``e`` with the ReLU derivative of each clamped input (``1[h > 0]``) as PyTorch's clamp
+    takes it, ``1[h >= 0]``."""
+    if (
+        isinstance(e, mf.Func)
+        and e.name == "relu_grad"
+        and isinstance(e.x, mf.Ref)
+        and e.x.kind == "value"
+        and e.x.name in clamped
+    ):
+        return mf.Indicator(">=", e.x, mf.Scalar(0))
+    kids = subtrees(e)
+    return rebuild(e, tuple(clamp_grad(k, clamped) for k in kids)) if kids else e
 
 
 def _zero_point(net: Net) -> Checker | None:
