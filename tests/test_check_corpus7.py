@@ -171,3 +171,17 @@ def test_clamp_min_0_passes_the_gradient_at_0_as_pytorch_does() -> None:
     assert check(tm, "w1", r"x^\top (\delta_{h_{relu}} \odot \mathbb{1}[h \geq 0])", latex=True).ok
     assert check("mlp-bce", "Z1", "dA1 * (Z1 >= 0)").code == "relu-at-zero"
     assert check("mlp-bce", "Z1", "dA1 * (Z1 > 0)").ok
+
+
+def test_a_row_of_per_column_factors_scales_by_juxtaposition() -> None:
+    """Batch norm's compact backward ``\\frac{\\gamma}{m\\sqrt{\\sigma^2+\\epsilon}}(…)``: γ (1×n)
+    next to an m×n matrix is element-wise (the declared shapes broadcast at every size; it
+    was read as a matrix product, a shape error); without the mean or variance path it is
+    missing-path; a product whose declared sizes do not broadcast stays a shape error."""
+    from derive.checker.check import check
+
+    L = True
+    bn = r"\frac{\gamma}{m\sqrt{\sigma^2 + \epsilon}}\left(m\,\delta_Y - \mathbf{1}^{\top}\delta_Y - \hat{Z}\odot\mathbf{1}^{\top}(\delta_Y\odot\hat{Z})\right)"
+    assert check("batchnorm", "Z", bn, latex=L).ok
+    assert check("batchnorm", "Z", r"\frac{\gamma}{\sqrt{\sigma^2 + \epsilon}}\,\delta_Y", latex=L).code == "missing-path"
+    assert check("mlp-bce", "A1", r"\delta^{[2]} W^{[2]}", latex=L).code == "shape-mismatch"

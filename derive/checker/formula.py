@@ -1628,6 +1628,8 @@ class Convert:
                 op = "@"
             elif a.shape == b.shape:
                 op = "*"  # h (1 − h): equal shapes that do not chain are element-wise
+            elif fits(a.shape, b.shape) and self.declared_star(na, nb) == "*":
+                op = "*"  # γ (…): a row of per-column factors that broadcasts at every size
             else:
                 raise ShapeError(
                     msg(
