@@ -185,3 +185,19 @@ def test_a_row_of_per_column_factors_scales_by_juxtaposition() -> None:
     assert check("batchnorm", "Z", bn, latex=L).ok
     assert check("batchnorm", "Z", r"\frac{\gamma}{\sqrt{\sigma^2 + \epsilon}}\,\delta_Y", latex=L).code == "missing-path"
     assert check("mlp-bce", "A1", r"\delta^{[2]} W^{[2]}", latex=L).code == "shape-mismatch"
+
+
+def test_where_clause_lagrange_prime_and_sum_to_T() -> None:
+    """``… \\quad \\text{where } dZ^{[2]} = …`` defines a name the answer used (was "formula is
+    empty"); Lagrange's ``L'(w) = …`` is ``∂L/∂w = …``; ``\\sum_{t=1}^{T}`` runs over the time
+    steps of an unrolled network (T names nothing in it)."""
+    from derive.checker.check import check
+
+    L = True
+    f = r"dW^{[2]} = \frac{1}{m} A^{[1]T} dZ^{[2]} \quad\text{where } dZ^{[2]} = A^{[2]} - Y"
+    assert check("mlp-bce", "W2", f, latex=L).ok
+    assert check("mlp-bce", "W2", f.replace("A^{[2]} - Y", "Y - A^{[2]}"), latex=L).code == "sign"
+    assert check("chain", "w", r"L'(w) = 2(wx + b)\,x", latex=L).ok
+    assert not check("chain", "w", r"L'(w) = 2(wx + b)", latex=L).ok
+    assert check("rnn", "W_h", r"\sum_{t=1}^{T} h_{t-1}^{\top}\,\delta_{z_t}", latex=L).ok
+    assert not check("rnn", "W_h", r"\sum_{t=1}^{T} h_{t}^{\top}\,\delta_{z_t}", latex=L).ok

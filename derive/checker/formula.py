@@ -86,11 +86,18 @@ def _statements(text: str, latex: bool) -> list[str]:
         pieces = [p.split("#")[0] for p in re.split(r"\n|;", text)]
     out: list[str] = []
     for piece in pieces:
+        where = _WHERE.match(piece) if latex and out else None
+        if where is not None and "=" in where.group(1):  # "… \quad \text{where } dZ = …"
+            out.insert(len(out) - 1, where.group(1).strip())  # a definition, before its use
+            continue
         if out and (_open_brackets(out[-1]) > 0 or (latex and piece.strip().startswith("="))):
             out[-1] = f"{out[-1]} {piece.strip()}"  # an open bracket; an aligned row "&= …"
         elif piece.strip() and not piece.strip().startswith("#"):
             out.append(piece.strip())
     return out
+
+
+_WHERE = re.compile(r"\s*\\text\{\s*(?:where|with|and)\s*\}\s*(.+)", re.S)
 
 
 def _quad_split(piece: str) -> list[str]:

@@ -307,6 +307,9 @@ def pasted(text: str) -> str:
     closing ``\text{(averaged)}`` or ``\text{where } P = …``) → the LaTeX this grammar reads.
     Equation numbers and prose are not part of the formula."""
     text = protect_matrices(text)
+    # Lagrange's L'(w) = … (the loss's derivative in w) as the left side ∂L/∂w = …
+    text = re.sub(r"^\s*(L|J|E|C|\\ell)\s*(?:'|\^\{?\\prime\}?)\s*\(\s*([A-Za-z](?:_\{?\w+\}?)?)\s*\)\s*=",
+                  lambda m: f"\\frac{{\\partial {m.group(1)}}}{{\\partial {m.group(2)}}} =", text)
     text = re.sub(r"[₀-₉₋₊]+", lambda m: "_{" + m.group(0).translate(_SUB) + "}", text)
     text = re.sub(r"[⁰-⁹⁻⁺⁽⁾¹²³ⁱ]+", lambda m: "^{" + m.group(0).translate(_SUP) + "}", text)
     text = text.replace("ᵢ", "_{i}")  # ∑ᵢ, xᵢ: the example index
@@ -1292,6 +1295,10 @@ class _Parser:
                 bounds = [int(m.group(3))] if m.group(3) else []
             elif sign == "^" and len(bounds) == 1 and re.fullmatch(r"\d{1,2}", text.strip()):
                 bounds.append(int(text))
+            elif sign == "^" and len(bounds) == 1 and text.strip() == "T" and not self.known("T"):
+                last = self.last_step()  # \sum_{t=1}^{T}: T, the number of time steps
+                if last is not None:
+                    bounds.append(last)
         if not self.starts_factor() and self.peek().text not in ("-",):
             raise self.error(self.peek(), "what to sum after \\sum")
         if index and len(bounds) == 2 and bounds[0] <= bounds[1] <= bounds[0] + 20:
@@ -1310,6 +1317,15 @@ class _Parser:
             return _batch_sum(term)
         finally:
             self.examples, self.used_example = outer, used or self.used_example
+
+    def last_step(self) -> int | None:
+        """The last time step of an unrolled network (``z_2``, ``h_2``: 2), or None."""
+        last = None
+        for k in range(1, 21):  # consecutive steps (x_11 is an entry label of x_1, not step 11)
+            if not any(self.known(f"{b}_{k}") for b in ("x", "h", "z", "s", "a", "o")):
+                break
+            last = k
+        return last
 
     def time_steps(self, letter: str, bounds: list[int]) -> ex.Node | None:
         """``\\sum_{t=1}^{2} h_{t-1}^{\\top} \\delta_{z_t}`` (BPTT): the term written out for each
