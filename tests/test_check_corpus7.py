@@ -201,3 +201,14 @@ def test_where_clause_lagrange_prime_and_sum_to_T() -> None:
     assert not check("chain", "w", r"L'(w) = 2(wx + b)", latex=L).ok
     assert check("rnn", "W_h", r"\sum_{t=1}^{T} h_{t-1}^{\top}\,\delta_{z_t}", latex=L).ok
     assert not check("rnn", "W_h", r"\sum_{t=1}^{T} h_{t}^{\top}\,\delta_{z_t}", latex=L).ok
+
+
+def test_pytorch_clamp_and_sign_methods_in_code() -> None:
+    """``Z1.clamp(min=0)``, ``torch.clamp(Z1, min=0)``, ``np.clip(Z1, 0, None)`` and ``.sign()``
+    read as np.maximum / np.sign (the method forms were 'not supported')."""
+    from derive.checker.check import check
+
+    assert check("mlp-bce", "Z1", "dZ1 = dA1 * Z1.clamp(min=0).sign()").ok
+    assert check("mlp-bce", "Z1", "dZ1 = dA1 * torch.clamp(Z1, min=0).sign()").ok
+    assert not check("mlp-bce", "Z1", "dZ1 = dA1 * Z1.clamp(min=0)").ok
+    assert not check("mlp-bce", "Z1", "dZ1 = dA1 * Z1.clamp(max=0).sign()").ok

@@ -570,6 +570,21 @@ def _is_01(node: ast.expr) -> bool:
     return False
 
 
+def _clamped_call(x: ast.expr, args: list[ast.expr], kw: list[ast.keyword], name: str) -> ast.expr:
+    """``clamp(x, min=a, max=b)`` (``clip(x, a, b)``, ``clamp_min(x, a)``) as
+    ``np.minimum(np.maximum(x, a), b)``, each bound only where given."""
+    bounds = dict(zip(("max",) if name == "clamp_max" else ("min", "max"), args))
+    for k in kw:
+        key = {"a_min": "min", "a_max": "max"}.get(k.arg or "", k.arg or "")
+        bounds[key] = k.value
+    out = x
+    for key, fn in (("min", "maximum"), ("max", "minimum")):
+        b = bounds.get(key)
+        if b is not None and not (isinstance(b, ast.Constant) and b.value is None):
+            out = ast.Call(ast.Attribute(ast.Name("np", ast.Load()), fn, ast.Load()), [out, b], [])
+    return out
+
+
 def _dtype(node: ast.expr) -> str | None:
     """The dtype an ``astype`` argument names (``float``, ``np.float64``, ``'float'``), else None."""
     if isinstance(node, ast.Name) and node.id in _DTYPES:
@@ -1001,6 +1016,8 @@ class _Numpy(ast.NodeTransformer):
                 "less_equal": ast.LtE(),
                 "le": ast.LtE(),
             }
+            if name in ("clamp", "clamp_min", "clip") and args:  # torch.clamp(Z, min=0)
+                return self.visit(_clamped_call(args[0], args[1:], node.keywords, name))
             if name in cmp and two:
                 return _cmp(args[0], cmp[name], args[1])
             if name in ("not_equal", "ne") and two:
@@ -1137,6 +1154,11 @@ class _Numpy(ast.NodeTransformer):
             return self.cast(base, dtype, ast.unparse(arg)) if dtype is not None else base
         if f.attr == "numel" and not args and isinstance(base, ast.Name):
             return self.visit_Attribute(ast.Attribute(base, "size", ast.Load()))
+        if f.attr == "sign" and not args and not node.keywords:  # PyTorch's Z.sign()
+            fn = ast.Attribute(ast.Name("np", ast.Load()), "sign", ast.Load())
+            return self.call(ast.Call(fn, [base], []))
+        if f.attr in ("clamp", "clamp_min", "clip"):  # PyTorch's Z.clamp(min=0)
+            return self.visit(_clamped_call(base, args, node.keywords, f.attr))
         act = ops.numpy_name(f.attr)
         if act is not None and ops.get(act).kind == ops.ELEMENTWISE and not args:  # Z.tanh()
             self.changed = True
