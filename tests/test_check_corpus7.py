@@ -212,3 +212,20 @@ def test_pytorch_clamp_and_sign_methods_in_code() -> None:
     assert check("mlp-bce", "Z1", "dZ1 = dA1 * torch.clamp(Z1, min=0).sign()").ok
     assert not check("mlp-bce", "Z1", "dZ1 = dA1 * Z1.clamp(min=0)").ok
     assert not check("mlp-bce", "Z1", "dZ1 = dA1 * Z1.clamp(max=0).sign()").ok
+
+
+def test_per_example_scalar_times_column_words_and_lambda() -> None:
+    """``\\sum_i (a^{[2](i)} - y^{(i)}) a^{[1](i)\\top}``: each example's number times its column
+    is A1ᵀ(A2 − Y) (it was (A2 − Y) A1ᵀ, a shape error) — only where the first factor is one
+    number per example (P − Y with k columns stays a shape error); ``\\text{ times }`` is a
+    product; ``\\lambda`` reads CS231n's ``reg``."""
+    from derive.checker.check import check
+
+    L = True
+    assert check("mlp-bce", "W2", r"\frac{1}{m}\sum_{i=1}^{m} \left(a^{[2](i)} - y^{(i)}\right) a^{[1](i)\top}", latex=L).ok
+    assert check("mlp-bce", "W2", r"\frac{1}{m}\sum_{i=1}^{m} \left(y^{(i)} - a^{[2](i)}\right) a^{[1](i)\top}", latex=L).code == "sign"
+    assert not check("softmax-regression", "W", r"\frac{1}{m}\sum_{i=1}^{m} (p^{(i)} - y^{(i)}) x^{(i)\top}", latex=L).ok
+    assert check("mlp-bce", "W2", r"\frac{1}{m} A^{[1]\top} \text{ times } (A^{[2]} - Y)", latex=L).ok
+    csv = str(corpus7.CSV)
+    assert check(csv, "W", r"\frac{1}{N} X^{\top}(\mathrm{probs} - Y) + 2\lambda W", latex=L).ok
+    assert check(csv, "W", r"\frac{1}{N} X^{\top}(\mathrm{probs} - Y) + \lambda W", latex=L).code == "loss-term-factor"

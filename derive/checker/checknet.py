@@ -178,6 +178,11 @@ class Net:
     def known(self, name: str) -> bool:
         return self.resolve(name) is not None
 
+    def width(self, name: str) -> int | None:
+        """The number of columns of the tensor (or value) a user's name reads, or None."""
+        found = self.resolve(name)
+        return None if found is None else int(found[1].shape[1])
+
     # targets ----------------------------------------------------------------------------
     def target(self, name: str) -> Target:
         hit = self._targets.get(name)

@@ -259,7 +259,9 @@ def _read_one(
 ) -> tuple[ex.Node, str | None, str]:
     if latex:
         try:
-            tree, lhs = latexin.parse(text, known=net.known, loss=net.spec.loss, scalar=scalar)
+            tree, lhs = latexin.parse(
+                text, known=net.known, loss=net.spec.loss, scalar=scalar, width=net.width
+            )
         except latexin.LatexError as err:
             raise FormulaError(msg("error.latex", detail=err.message), err.col, text) from None
         name = None

@@ -339,6 +339,7 @@ def pasted(text: str) -> str:
     # a closing "where …" clause in plain words: "…/m，其中 P = softmax(Z)", "…, where P = …"
     text = re.sub(r"\s*[，,；;]\s*(?:其中|这里|式中|此处|where\b|with\b).*$", "", text, flags=re.S)
     text = re.sub(r"\\(?:tag\*?|label)\{[^{}]*\}|\\(?:nonumber|notag)\b", "", text)
+    text = re.sub(r"\\text\{\s*(?:times|multiplied by|乘以?)\s*\}", r" \\cdot ", text)  # A \text{ times } B
     text = re.sub(r"\\(mathbf|mathbb|boldsymbol|bm)\s+([0-9A-Za-z])", r"\\\1{\2}", text)
     text = re.sub(r"\\(?:boldsymbol|bm|mathbf)\{(\\[A-Za-z]+)\}", r"\1", text)
     for m in _PROSE.finditer(text):  # words, not a name: \text{(averaged over the batch)}
@@ -369,6 +370,7 @@ def parse(
     known: Callable[[str], bool] | None = None,
     loss: str | None = None,
     scalar: bool = False,
+    width: Callable[[str], int | None] | None = None,
 ) -> tuple[ex.Node, ex.Node | None]:
     """Parse LaTeX ``text`` into ``(rhs, lhs)``; ``lhs`` is the part before a top-level ``=``
     (``None`` without one). ``known(name)`` tells whether a name exists in the network; it is
@@ -387,6 +389,7 @@ def parse(
         text = text.replace(define, " " * (len(define) - 1) + "=")
     p = _Parser(tokenize(text), known or (lambda name: name != "e"), loss)
     p.scalar = scalar
+    p.width = width or (lambda name: None)  # a name's number of columns, where known
     lhs = None
     try:
         rhs = p.expr(0)
@@ -422,6 +425,15 @@ def _limits(tree: ex.Node) -> None:
         raise LatexError(f"formula has {count} parts; the limit is {ex.MAX_NODES}")
 
 
+def _nodes(n: ex.Node) -> list[ex.Node]:
+    out, todo = [], [n]
+    while todo:
+        x = todo.pop()
+        out.append(x)
+        todo.extend(ex.children(x))
+    return out
+
+
 def _mul(a: ex.Node, b: ex.Node) -> ex.Node:
     return ex.BinOp(PRODUCT, a, b)
 
@@ -447,7 +459,7 @@ def _batch_sum(x: ex.Node) -> ex.Node:
 GREEK_NAMES = {
     "varepsilon": ("eps", "epsilon", "varepsilon"),
     "epsilon": ("eps", "epsilon"),
-    "lambda": ("lam", "lambda_"),
+    "lambda": ("lam", "lambda_", "lambd", "lmbda", "reg"),  # reg: CS231n's name for λ
 }
 
 
@@ -467,6 +479,7 @@ class _Parser:
         # the gradient asked for is a scalar: a bare \sum (no index) is the total, as derive's
         # own printer writes sum(X); for a tensor it is the sum over the batch
         self.scalar = False
+        self.width: Callable[[str], int | None] = lambda name: None
         self.used_step = False  # a subscript named a time step (h_{t-1})
         self.parent: _Parser | None = None  # the parser a group's sub-parser was made by
 
@@ -476,6 +489,7 @@ class _Parser:
         p.examples = self.examples
         p.steps = self.steps
         p.scalar = self.scalar
+        p.width = self.width
         p.parent = self
         return p
 
@@ -1314,9 +1328,32 @@ class _Parser:
             if self.used_example and _outer_product(term):
                 # Σ_i x^{(i)⊤} (p^{(i)} − y^{(i)}): a sum of outer products of rows is X^⊤ (P − Y)
                 return term
+            if (
+                self.used_example
+                and isinstance(term, ex.BinOp)
+                and term.op == PRODUCT
+                and isinstance(term.right, ex.Transpose)
+                and not _has_transpose(term.left)
+                and self.per_example_scalar(term.left)
+            ):  # Σ_i (a^{(i)} − y^{(i)}) x^{(i)⊤}: each example's scalar times its column, X^⊤ (A − Y)
+                return _mul(term.right, term.left)
             return _batch_sum(term)
         finally:
             self.examples, self.used_example = outer, used or self.used_example
+
+    def per_example_scalar(self, node: ex.Node) -> bool:
+        """Is ``node`` one number per example: built of the network's tensors with one column
+        (``a^{[2](i)} - y^{(i)}``), numbers and sizes?"""
+        found = False
+        for n in _nodes(node):
+            if isinstance(n, ex.Name):
+                width = self.width(n.id)
+                if width is None or width != 1:
+                    return False
+                found = True
+            elif not isinstance(n, (ex.BinOp, ex.Neg, ex.Num)):
+                return False
+        return found
 
     def last_step(self) -> int | None:
         """The last time step of an unrolled network (``z_2``, ``h_2``: 2), or None."""
