@@ -916,6 +916,12 @@ class _Parser:
             return self.fraction(tok)
         if name == "begin":
             return self.matrix(tok)
+        if name == "mathbb" and [t.text for t in self.toks[self.pos : self.pos + 3]] == ["{", "E", "}"]:
+            raise LatexError(
+                f"an expectation \\mathbb{{E}} is not read (column {tok.col}): write the batch mean "
+                "as \\frac{1}{m}\\sum_{i=1}^{m} … or in the vectorised form",
+                tok.col,
+            )
         if name in FONTS:
             return self.font(tok)
         if name in HATS:
