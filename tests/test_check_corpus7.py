@@ -124,17 +124,31 @@ def test_newton_dot_empty_group_and_nielsen_layer_superscripts() -> None:
     assert check("rnn", "z_2", r"(h_2 - y) \odot (1 - h_2^{2})", latex=L).ok
 
 
-def test_index_notation_is_refused_with_a_sentence() -> None:
-    """``v_j``, ``w_{kj}``, ``\\delta^{[2]}_{ik}`` (an entry with a letter index) are refused
-    naming the vectorised form and entry labels, in English and Chinese (was "unknown name")."""
+def test_index_notation_with_the_entry_on_the_left_is_vectorised() -> None:
+    """``\\frac{\\partial L}{\\partial w_{ij}} = x_i … v_j h_j (1 - h_j)``: each indexed factor
+    oriented by its letters (a vector's one letter on its long axis), ``\\sum_k`` of two factors a
+    matrix product, of one a sum along k's axis, ``\\sum_k A_{ik} B_{ik}`` the row sums of A ⊙ B;
+    swapped letters are wrong; without a left side naming the entry, index notation is refused
+    with a sentence naming the vectorised form and entry labels, en and zh (was "unknown name")."""
     from derive.checker.check import FormulaError, check
 
+    L = True
     f = r"\frac{\partial L}{\partial w_{ij}} = x_i\,(y_{pred} - y_{target})\, v_j\, h_j (1 - h_j)"
+    assert check("tiny-mlp", "W1", f, latex=L).ok
+    swapped = f.replace("x_i", "x_j").replace("v_j", "v_i").replace("h_j", "h_i")
+    assert check("tiny-mlp", "W1", swapped, latex=L).code == "operand-order"
+    z1 = r"\delta^{[1]}_{ij} = \sum_k \delta^{[2]}_{ik} W^{[2]}_{jk}\, \mathbb{1}\left[Z^{[1]}_{ij} > 0\right]"
+    assert check("mlp-bce", "Z1", z1, latex=L).ok
+    assert not check("mlp-bce", "Z1", z1.replace("W^{[2]}_{jk}", "W^{[2]}_{kj}"), latex=L).ok
+    assert check("mlp-bce", "W1", r"\frac{\partial L}{\partial W^{[1]}_{jk}} = \sum_{i=1}^{m} X_{ij}\, \delta^{[1]}_{ik}", latex=L).ok
+    assert check("mlp-bce", "b1", r"\frac{\partial L}{\partial b^{[1]}_j} = \sum_{i=1}^{m} \delta^{[1]}_{ij}", latex=L).ok
+    s = r"\frac{\partial L}{\partial S_{ij}} = A_{ij}\left(\frac{\partial L}{\partial A_{ij}} - \sum_{k} A_{ik}\frac{\partial L}{\partial A_{ik}}\right)"
+    assert check("attention", "S", s, latex=L).ok
+    assert not check("attention", "S", s.replace("A_{ik}\\frac", "A_{ki}\\frac"), latex=L).ok
+    assert check("attention", "Q", r"\frac{1}{\sqrt{d}}\,\delta_S K", latex=L).ok  # W_k, K: not indices
     with pytest.raises(FormulaError, match="index notation") as e:
-        check("tiny-mlp", "W1", f, latex=True)
+        check("tiny-mlp", "W1", r"x_i\,(y_{pred} - y_{target})\, v_j", latex=L)
     assert "下标记号" in e.value.localized("zh")
-    with pytest.raises(FormulaError, match="index notation"):
-        check("mlp-bce", "b1", r"\sum_{i=1}^{m} \delta^{[1]}_{ij}", latex=True)
 
 
 def test_bmatrix_is_a_block_matrix_of_its_cells() -> None:

@@ -154,7 +154,8 @@ _CLASS_ENTRY = re.compile(
     r"\s*([-+])=\s*(.+?)\s*"
 )
 _ARGMAX = re.compile(
-    r"(?:(\w+)\.argmax\(\s*(?:axis|dim)\s*=\s*1\s*\)|(?:np|torch)\.argmax\(\s*(\w+)\s*,\s*(?:axis|dim)\s*=\s*1\s*\))"
+    r"(?:(\w+)\.argmax\(\s*(?:axis|dim)\s*=\s*1\s*\)"
+    r"|(?:np|torch)\.argmax\(\s*(\w+)\s*,\s*(?:axis|dim)\s*=\s*1\s*\))"
 )
 
 
@@ -265,12 +266,15 @@ def _read_one(
         except latexin.LatexError as err:
             raise FormulaError(msg("error.latex", detail=err.message), err.col, text) from None
         name = None
+        indexed = _indexed(net, tree, lhs)
+        if indexed is not None:  # ∂L/∂w_{ij} = x_i δ_j: index notation, vectorised
+            tree, lhs = indexed[0], ex.Name(indexed[1])
         if lhs is not None:
             chain = _chain_end(lhs)
             if chain is not None:  # ∂L/∂v ∂v/∂u ∂u/∂w = 2v · 1 · x: the chain names ∂L/∂w
                 lhs = ex.Name(chain)
             whole = _entries_lhs(net, lhs)
-            if whole is not None:  # [∂L/∂w_0  ∂L/∂w_1  ∂L/∂w_2] = …: the gradient of w
+            if whole is not None:  # [∂L/∂w_0  ∂L/∂w_1] = …: the gradient of w
                 lhs = ex.Name(whole)
             if not isinstance(lhs, ex.Name):
                 raise FormulaError(msg("error.latex_lhs"), 1, text)
@@ -337,12 +341,17 @@ def _entries_lhs(net: Net, node: ex.Node) -> str | None:
     tensors = set()
     for i, row in enumerate(grid):
         for j, cell in enumerate(row):
-            at = net.label_at.get(cell.id[1:]) if isinstance(cell, ex.Name) else None
-            if at is None or not cell.id.startswith("d") or at[1:] != (i, j):  # type: ignore[union-attr]
+            if not isinstance(cell, ex.Name) or not cell.id.startswith("d"):
+                return None
+            at = net.label_at.get(cell.id[1:])
+            if at is None or at[1:] != (i, j):
                 return None
             tensors.add(at[0])
-    shape = tuple(int(x) for x in net.g.tensors[next(iter(tensors))].shape) if len(tensors) == 1 else None
-    return "d" + tensors.pop() if shape == (len(grid), len(grid[0])) else None
+    if len(tensors) != 1:
+        return None
+    tensor = tensors.pop()
+    shape = tuple(int(x) for x in net.g.tensors[tensor].shape)
+    return "d" + tensor if shape == (len(grid), len(grid[0])) else None
 
 
 def _chain_end(node: ex.Node) -> str | None:
@@ -1504,7 +1513,8 @@ class Convert:
         if found is None and self.index_notation(node.id):
             col = self.column(node.id)
             where = msg("error.column", col=col) if col else ""
-            raise FormulaError(msg("heldcheck5.index_notation", name=node.id, where=where), col, self.text)
+            m = msg("heldcheck5.index_notation", name=node.id, where=where)
+            raise FormulaError(m, col, self.text)
         if found is None:
             col = self.column(node.id)
             near = difflib.get_close_matches(node.id, list(self.net.names), n=3, cutoff=0.5)
@@ -2071,3 +2081,190 @@ class Convert:
                 msg("shape.loss_args", f=f, a=shape_text(x.shape), b=shape_text(y.shape))
             )
         return mf.Call(f, (x, y), kwargs, (1, 1)), ex.Call(f, (nx, args[1][1]), node.kwargs)
+
+
+# ---- index notation → the vectorised form -----------------------------------------------------
+
+_INDEXED_NAME = re.compile(r"(\w+?)_([ijklnpqt]{1,2})")
+
+
+class _NotIndexed(Exception):
+    """An index-notation formula this translation does not cover (the reader's message stays)."""
+
+
+def _indexed(net: Net, tree: ex.Node, lhs: ex.Node | None) -> tuple[ex.Node, str] | None:
+    r"""Index notation with the entry asked for on the left (``\frac{\partial L}{\partial
+    w_{ij}} = x_i \delta_j``, ``\delta^{[1]}_{ij} = \sum_k \delta^{[2]}_{ik} W^{[2]}_{jk}
+    \mathbb{1}[Z^{[1]}_{ij} > 0]``, ``\frac{\partial L}{\partial b_j} = \sum_i \delta_{ij}``) as the
+    vectorised formula it means: each indexed factor oriented by its letters (a vector's one
+    letter on its long axis), a sum over a letter the left side does not have written as the
+    matrix product (two factors) or the sum along that axis (one factor), the rest entry by
+    entry. (formula, gradient name), or None where the formula is not of that kind."""
+    if not isinstance(lhs, ex.Name):
+        return None
+    m = _INDEXED_NAME.fullmatch(lhs.id)
+    if m is None or not _is_indexed(net, lhs.id):
+        return None
+    found = _indexed_base(net, m.group(1))
+    if found is None or not found[1].startswith("d"):
+        return None
+    tensor, _ = found
+    letters = tuple(m.group(2))
+    out = _axes(net, tensor, letters)
+    if out is None:
+        return None
+    try:
+        return _vectorised(net, tree, out), "d" + tensor
+    except _NotIndexed:
+        return None
+
+
+def _indexed_base(net: Net, base: str) -> tuple[str, str] | None:
+    """(tensor, the name the vectorised formula uses: ``dW2`` for a gradient) of an indexed
+    factor's base: a tensor (``W2``, ``dZ2``) or the stem of its entry labels (``w`` of w11…)."""
+    for grad, stem in (("", base), ("d", base[1:] if base.startswith("d") else None)):
+        if not stem:
+            continue
+        if stem in net.g.tensors:
+            return stem, grad + stem
+        pattern = re.compile(rf"{re.escape(stem)}\d+")
+        owners = {t for label, (t, _, _) in net.label_at.items() if pattern.fullmatch(label)}
+        if len(owners) == 1:
+            t = owners.pop()
+            return t, grad + t
+    return None
+
+
+def _axes(net: Net, tensor: str, letters: tuple[str, ...]) -> tuple[str | None, str | None] | None:
+    """The letters of ``tensor``'s rows and columns: both for a matrix written with two, the
+    long axis's for a vector (declared size 1 on the other) written with one."""
+    shape = net.spec.shapes.get(tensor, ())
+    if len(shape) != 2:
+        return None
+    if len(letters) == 2 and letters[0] != letters[1]:
+        return letters[0], letters[1]
+    if len(letters) == 1 and shape[0] == 1 and shape[1] != 1:
+        return None, letters[0]
+    if len(letters) == 1 and shape[1] == 1 and shape[0] != 1:
+        return letters[0], None
+    return None
+
+
+def _is_indexed(net: Net, name: str) -> bool:
+    """Is ``name`` an indexed factor (``x_i``, ``W2_jk``, ``dZ1_ij``), not a tensor of the
+    network that happens to end so (``W_k``, ``W_q``)?"""
+    m = _INDEXED_NAME.fullmatch(name)
+    tensors = net.g.tensors
+    if m is None or name in tensors or name[1:] in tensors or name in net.spec.constants:
+        return False
+    return _indexed_base(net, m.group(1)) is not None
+
+
+def _letters(net: Net, node: ex.Node) -> set[str]:
+    out: set[str] = set()
+    todo = [node]
+    while todo:
+        n = todo.pop()
+        if isinstance(n, ex.Name):
+            if _is_indexed(net, n.id):
+                out |= set(_INDEXED_NAME.fullmatch(n.id).group(2))  # type: ignore[union-attr]
+        todo.extend(ex.children(n))
+    return out
+
+
+def _factor(net: Net, name: str, want: tuple[str | None, str | None]) -> ex.Node:
+    """The indexed factor ``name`` (``W2_jk``) oriented to the axes ``want`` (its letters)."""
+    m = _INDEXED_NAME.fullmatch(name)
+    found = _indexed_base(net, m.group(1)) if m else None
+    if m is None or found is None:
+        raise _NotIndexed
+    tensor, use = found
+    axes = _axes(net, tensor, tuple(m.group(2)))
+    if axes is None:
+        raise _NotIndexed
+    node: ex.Node = ex.Name(use)
+    if axes == want:
+        return node
+    if (axes[1], axes[0]) == want:
+        return ex.Transpose(node)
+    if None in axes and None in want:  # a vector: its letter on the axis asked for
+        letter = axes[0] or axes[1]
+        if letter in want:
+            return node if want.index(letter) == axes.index(letter) else ex.Transpose(node)
+    raise _NotIndexed
+
+
+def _vectorised(net: Net, node: ex.Node, out: tuple[str | None, str | None]) -> ex.Node:
+    if isinstance(node, ex.Name):
+        m = _INDEXED_NAME.fullmatch(node.id)
+        if m is None or not _is_indexed(net, node.id):
+            return node
+        letters = set(m.group(2))
+        if not letters <= set(out):
+            raise _NotIndexed
+        if len(letters) == 2:
+            return _factor(net, node.id, out)
+        letter = m.group(2)
+        want = (letter, None) if out[0] == letter else (None, letter)
+        return _factor(net, node.id, want)
+    if isinstance(node, ex.Call) and node.func == "sum" and len(node.args) == 1:
+        return _index_sum(net, node.args[0], out)
+    if isinstance(node, ex.Transpose):
+        raise _NotIndexed
+    if isinstance(node, ex.BinOp) and node.op in (latexin.PRODUCT, latexin.STAR, "@"):
+        return ex.BinOp("*", _vectorised(net, node.left, out), _vectorised(net, node.right, out))
+    return ex.rebuild(node, lambda c: _vectorised(net, c, out))
+
+
+def _product_factors(node: ex.Node) -> list[ex.Node]:
+    if isinstance(node, ex.BinOp) and node.op in (latexin.PRODUCT, latexin.STAR, "*"):
+        return _product_factors(node.left) + _product_factors(node.right)
+    return [node]
+
+
+def _index_sum(net: Net, term: ex.Node, out: tuple[str | None, str | None]) -> ex.Node:
+    """``\\sum_k`` of a product: the factors with k as a matrix product (two) or a sum along
+    k's axis (one), times the factors without k entry by entry."""
+    summed = _letters(net, term) - set(out)
+    if len(summed) != 1:
+        raise _NotIndexed
+    (k,) = summed
+    factors = _product_factors(term)
+    with_k = [f for f in factors if k in _letters(net, f)]
+    rest = [f for f in factors if k not in _letters(net, f)]
+    if not all(isinstance(f, ex.Name) for f in with_k):
+        raise _NotIndexed
+    names = [_INDEXED_NAME.fullmatch(f.id).group(2) for f in with_k]  # type: ignore[union-attr]
+    others = [next((c for c in s if c != k), None) for s in names]
+    if len(with_k) == 2 and others[0] == others[1] and others[0] is not None:
+        # Σ_k A_ik B_ik: the row sums of A ⊙ B (or column sums, by k's axis)
+        p = others[0]
+        a = _factor(net, with_k[0].id, (p, k))  # type: ignore[union-attr]
+        b = _factor(net, with_k[1].id, (p, k))  # type: ignore[union-attr]
+        core: ex.Node = ex.Call("sum", (ex.BinOp("*", a, b),), (("axis", ex.Num(Fraction(1))),))
+        have: tuple[str | None, str | None] = (p, None)
+    elif len(with_k) == 2:
+        p, q = others
+        if p is None and q is None:
+            raise _NotIndexed
+        left = _factor(net, with_k[0].id, (p, k))  # type: ignore[union-attr]
+        right = _factor(net, with_k[1].id, (k, q))  # type: ignore[union-attr]
+        core = ex.BinOp("@", left, right)
+        have = (p, q)
+    elif len(with_k) == 1:
+        p = others[0]
+        one = _factor(net, with_k[0].id, (k, p))  # type: ignore[union-attr]
+        core = ex.Call("sum", (one,), (("axis", ex.Num(Fraction(0))),))
+        have = (None, p)
+    else:
+        raise _NotIndexed
+    if have != out:
+        if (have[1], have[0]) == out:
+            core = ex.Transpose(core)
+        elif not ({have[0], have[1]} - {None}) <= set(out):
+            raise _NotIndexed
+        elif have[0] is None and out[0] == have[1]:
+            core = ex.Transpose(core)
+    for f in rest:
+        core = ex.BinOp("*", core, _vectorised(net, f, out))
+    return core

@@ -308,8 +308,11 @@ def pasted(text: str) -> str:
     Equation numbers and prose are not part of the formula."""
     text = protect_matrices(text)
     # Lagrange's L'(w) = … (the loss's derivative in w) as the left side ∂L/∂w = …
-    text = re.sub(r"^\s*(L|J|E|C|\\ell)\s*(?:'|\^\{?\\prime\}?)\s*\(\s*([A-Za-z](?:_\{?\w+\}?)?)\s*\)\s*=",
-                  lambda m: f"\\frac{{\\partial {m.group(1)}}}{{\\partial {m.group(2)}}} =", text)
+    text = re.sub(
+        r"^\s*(L|J|E|C|\\ell)\s*(?:'|\^\{?\\prime\}?)\s*\(\s*([A-Za-z](?:_\{?\w+\}?)?)\s*\)\s*=",
+        lambda m: f"\\frac{{\\partial {m.group(1)}}}{{\\partial {m.group(2)}}} =",
+        text,
+    )
     text = re.sub(r"[₀-₉₋₊]+", lambda m: "_{" + m.group(0).translate(_SUB) + "}", text)
     text = re.sub(r"[⁰-⁹⁻⁺⁽⁾¹²³ⁱ]+", lambda m: "^{" + m.group(0).translate(_SUP) + "}", text)
     text = text.replace("ᵢ", "_{i}")  # ∑ᵢ, xᵢ: the example index
@@ -318,7 +321,9 @@ def pasted(text: str) -> str:
         text = text.replace(k, v)
     text = _hats(text)
     # Newton's dot for a derivative on an activation: \dot{\sigma}(z), \dot\sigma, \dot{g} → σ′
-    text = re.sub(r"\\dot\s*(?:\{\s*(\\sigma|\\phi|f|g)\s*\}|(\\sigma|\\phi)(?![A-Za-z]))", r"\1\2'", text)
+    text = re.sub(
+        r"\\dot\s*(?:\{\s*(\\sigma|\\phi|f|g)\s*\}|(\\sigma|\\phi)(?![A-Za-z]))", r"\1\2'", text
+    )
     # an empty group before a superscript (A{}^{T}, A^{[1]}{}^{\top}): the superscript of A
     text = re.sub(r"\{\s*\}\s*(?=\^)", "", text)
     text = re.sub(r"δ(?=[A-Za-z])", r"\\delta_", text)  # δY (δ with its tensor, no _) as δ_Y
@@ -339,7 +344,8 @@ def pasted(text: str) -> str:
     # a closing "where …" clause in plain words: "…/m，其中 P = softmax(Z)", "…, where P = …"
     text = re.sub(r"\s*[，,；;]\s*(?:其中|这里|式中|此处|where\b|with\b).*$", "", text, flags=re.S)
     text = re.sub(r"\\(?:tag\*?|label)\{[^{}]*\}|\\(?:nonumber|notag)\b", "", text)
-    text = re.sub(r"\\text\{\s*(?:times|multiplied by|乘以?)\s*\}", r" \\cdot ", text)  # A \text{ times } B
+    # A \text{ times } B: a product in words
+    text = re.sub(r"\\text\{\s*(?:times|multiplied by|乘以?)\s*\}", r" \\cdot ", text)
     text = re.sub(r"\\(mathbf|mathbb|boldsymbol|bm)\s+([0-9A-Za-z])", r"\\\1{\2}", text)
     text = re.sub(r"\\(?:boldsymbol|bm|mathbf)\{(\\[A-Za-z]+)\}", r"\1", text)
     for m in _PROSE.finditer(text):  # words, not a name: \text{(averaged over the batch)}
@@ -916,10 +922,11 @@ class _Parser:
             return self.fraction(tok)
         if name == "begin":
             return self.matrix(tok)
-        if name == "mathbb" and [t.text for t in self.toks[self.pos : self.pos + 3]] == ["{", "E", "}"]:
+        ahead = [t.text for t in self.toks[self.pos : self.pos + 3]]
+        if name == "mathbb" and ahead == ["{", "E", "}"]:
             raise LatexError(
-                f"an expectation \\mathbb{{E}} is not read (column {tok.col}): write the batch mean "
-                "as \\frac{1}{m}\\sum_{i=1}^{m} … or in the vectorised form",
+                f"an expectation \\mathbb{{E}} is not read (column {tok.col}): write the batch "
+                "mean as \\frac{1}{m}\\sum_{i=1}^{m} … or in the vectorised form",
                 tok.col,
             )
         if name in FONTS:
@@ -1341,8 +1348,8 @@ class _Parser:
                 and isinstance(term.right, ex.Transpose)
                 and not _has_transpose(term.left)
                 and self.per_example_scalar(term.left)
-            ):  # Σ_i (a^{(i)} − y^{(i)}) x^{(i)⊤}: each example's scalar times its column, X^⊤ (A − Y)
-                return _mul(term.right, term.left)
+            ):  # Σ_i (a^{(i)} − y^{(i)}) x^{(i)⊤}: each example's number times its column
+                return _mul(term.right, term.left)  # X^⊤ (A − Y)
             return _batch_sum(term)
         finally:
             self.examples, self.used_example = outer, used or self.used_example
