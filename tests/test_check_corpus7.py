@@ -256,3 +256,13 @@ def test_expectation_and_other_environments_are_refused_clearly() -> None:
     with pytest.raises(FormulaError, match="bmatrix") as e:
         check("mlp-bce", "W2", r"\begin{cases} 1 \end{cases}", latex=True)
     assert "环境" in e.value.localized("zh")
+
+
+def test_softmax_over_columns_in_code() -> None:
+    """``torch.softmax(Z, dim=0)`` (over each column) is read as the row-wise softmax of Zᵀ,
+    transposed: wrong on a row-wise network (it was refused as unsupported), right where the
+    network's softmax is over columns."""
+    from derive.checker.check import check
+
+    assert not check("softmax-regression", "W", "X.t() @ (torch.softmax(Z, dim=0) - Y) / X.size(0)").ok
+    assert check("softmax-regression", "W", "X.t() @ (torch.softmax(Z, dim=1) - Y) / X.size(0)").ok

@@ -1076,8 +1076,13 @@ class _Numpy(ast.NodeTransformer):
                 raise self.unsupported(shown)
             if name in ("softmax", "log_softmax") and len(args) + len(node.keywords) == 2:
                 axis = args[1] if len(args) == 2 else node.keywords[0].value
-                if _axis_of(axis) != 1:  # the network's softmax is row by row
+                k = _axis_of(axis)
+                if k not in (0, 1, -1):  # the network's softmax is row by row
                     raise self.unsupported(f"{shown}(…, axis=0)")
+                if k == 0:  # over each column: the row-wise softmax of the transpose, transposed
+                    t = ast.Attribute(args[0], "T", ast.Load())
+                    row = ast.Call(ast.Name(name, ast.Load()), [t], [])
+                    return ast.Attribute(row, "T", ast.Load())
                 node.args, node.keywords = args[:1], []
                 node.func = ast.Name(name, ast.Load())
                 return node
