@@ -20,6 +20,27 @@ import corpus7  # noqa: E402
 
 CASES = corpus7.load()
 KNOWN: dict[str, str] = {  # id -> why it still fails (strict xfail: fixing it must remove it here)
+    "c7-005": "\\mathbb{E}_i[…] is refused with a sentence (the brief's policy; counted as a failure)",
+    "c7-109": "\\mathbb{E}_i[…] is refused with a sentence (the brief's policy; counted as a failure)",
+    "c7-030": "diag(·) of an m×n_h mask (wrong either way) is refused: diag(v) is read only as a "
+    "factor of a product with a vector",
+    "c7-102": "the softmax Jacobian diag(P) − P Pᵀ on its own (wrong either way) is refused",
+    "c7-103": "the per-example softmax Jacobian (diag(p^{(i)}) − p^{(i)} p^{(i)ᵀ}) ∂L/∂p^{(i)} is "
+    "refused: diag(v) is read only as a factor of a product with a vector",
+    "c7-260": "attention's per-row Jacobian (diag(a_i) − a_i a_iᵀ) ∂L/∂a_i is refused (as c7-103)",
+    "c7-153": "an indexed definition δ_j = … used as δ_j in index notation: the definition's left "
+    "side names no tensor (exit 2)",
+    "c7-157": "δ_1, δ_2 for the gradients of h1_raw, h2_raw (tiny-mlp has no layer-numbered Z): "
+    "exit 2 naming dZ1",
+    "c7-207": "np.outer of column slices of a matrix (w2[:, 0]) is refused: slices of a matrix "
+    "are read inside np.sum/np.mean only",
+    "c7-208": "as c7-207 (a wrong answer refused)",
+    "c7-293": "P for CS231n's probs: exit 2 naming P",
+    "c7-299": "Nielsen's δ^2_k inside \\sum_k: the summed letter k on a vector is read as the "
+    "per-example index and dropped, so w^2_{kj} is left alone (exit 2, index notation)",
+    "c7-307": "CS229's ∂J/∂θ_j with x^{(i)}_j, a per-example component: read as a row where θ "
+    "is a column (shape-mismatch)",
+    "c7-308": "as c7-307: shape-mismatch where scale-factor is expected",
 }
 
 
