@@ -2132,6 +2132,9 @@ def _indexed_base(net: Net, base: str) -> tuple[str, str] | None:
             continue
         if stem in net.g.tensors:
             return stem, grad + stem
+        found = net.resolve(stem)  # dZ1 where the network writes z1
+        if found is not None and found[0] in net.g.tensors and found[0].lower() == stem.lower():
+            return found[0], grad + found[0]
         pattern = re.compile(rf"{re.escape(stem)}\d+")
         owners = {t for label, (t, _, _) in net.label_at.items() if pattern.fullmatch(label)}
         if len(owners) == 1:

@@ -401,6 +401,11 @@ def parse(
         rhs = p.expr(0)
         if p.peek().text == "=":
             p.next()
+            # ∂L/∂w_{ij} = …, δ_j = …: index notation, whose \sum_k sums an index, not examples
+            p.indices = any(
+                isinstance(n, ex.Name) and re.fullmatch(r"\w+?_[ijklnpqt]{1,2}", n.id)
+                for n in _nodes(rhs)
+            )
             lhs, rhs = rhs, p.expr(0)
             while p.peek().text == "=":  # dW = (1/m) A^T dZ = (1/m) A^T (A - Y): the last one
                 p.next()
@@ -486,6 +491,7 @@ class _Parser:
         # own printer writes sum(X); for a tensor it is the sum over the batch
         self.scalar = False
         self.width: Callable[[str], int | None] = lambda name: None
+        self.indices = False  # the left side is in index notation (∂L/∂w_{ij})
         self.used_step = False  # a subscript named a time step (h_{t-1})
         self.parent: _Parser | None = None  # the parser a group's sub-parser was made by
 
@@ -496,6 +502,7 @@ class _Parser:
         p.steps = self.steps
         p.scalar = self.scalar
         p.width = self.width
+        p.indices = self.indices
         p.parent = self
         return p
 
@@ -818,7 +825,7 @@ class _Parser:
             text = str(self.steps[step.group(1)] + int(step.group(2) or 0))
             toks = [Tok("num", text, start.col)]
         letter = text.replace(" ", "")
-        if letter in self.examples:
+        if letter in self.examples and not self.indices:
             self.used_example = True  # x_i inside \sum_{i=1}^{m}: row i of the batch, as x^{(i)}
             return base
         toks = [
