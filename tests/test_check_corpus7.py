@@ -36,8 +36,6 @@ KNOWN: dict[str, str] = {  # id -> why it still fails (strict xfail: fixing it m
     "are read inside np.sum/np.mean only",
     "c7-208": "as c7-207 (a wrong answer refused)",
     "c7-293": "P for CS231n's probs: exit 2 naming P",
-    "c7-299": "Nielsen's δ^2_k inside \\sum_k: the summed letter k on a vector is read as the "
-    "per-example index and dropped, so w^2_{kj} is left alone (exit 2, index notation)",
     "c7-307": "CS229's ∂J/∂θ_j with x^{(i)}_j, a per-example component: read as a row where θ "
     "is a column (shape-mismatch)",
     "c7-308": "as c7-307: shape-mismatch where scale-factor is expected",
