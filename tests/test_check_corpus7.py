@@ -36,9 +36,6 @@ KNOWN: dict[str, str] = {  # id -> why it still fails (strict xfail: fixing it m
     "are read inside np.sum/np.mean only",
     "c7-208": "as c7-207 (a wrong answer refused)",
     "c7-293": "P for CS231n's probs: exit 2 naming P",
-    "c7-307": "CS229's ∂J/∂θ_j with x^{(i)}_j, a per-example component: read as a row where θ "
-    "is a column (shape-mismatch)",
-    "c7-308": "as c7-307: shape-mismatch where scale-factor is expected",
 }
 
 
@@ -285,3 +282,16 @@ def test_softmax_over_columns_in_code() -> None:
 
     assert not check("softmax-regression", "W", "X.t() @ (torch.softmax(Z, dim=0) - Y) / X.size(0)").ok
     assert check("softmax-regression", "W", "X.t() @ (torch.softmax(Z, dim=1) - Y) / X.size(0)").ok
+
+
+def test_index_notation_over_the_examples() -> None:
+    """CS229's ``\\frac{\\partial J}{\\partial \\theta_j} = \\frac{1}{m}\\sum_i (h^{(i)} - y^{(i)})
+    x^{(i)}_j``: the letter j on each example's row, the batch sum turned to θ's column (it was a
+    row: shape-mismatch); without 1/m it is scale-factor."""
+    from derive.checker.check import check
+
+    cs = str(corpus7.CS229L)
+    f = r"\frac{\partial J}{\partial \theta_j} = \frac{1}{m}\sum_{i=1}^{m}\left(h^{(i)} - y^{(i)}\right)x^{(i)}_j"
+    assert check(cs, "theta", f, latex=True).ok
+    assert check(cs, "theta", f.replace(r"\frac{1}{m}", ""), latex=True).code == "scale-factor"
+    assert check(cs, "theta", f.replace("h^{(i)} - y^{(i)}", "y^{(i)} - h^{(i)}"), latex=True).code == "sign"

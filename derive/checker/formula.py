@@ -2234,6 +2234,8 @@ def _index_sum(net: Net, term: ex.Node, out: tuple[str | None, str | None]) -> e
     """``\\sum_k`` of a product: the factors with k as a matrix product (two) or a sum along
     k's axis (one), times the factors without k entry by entry."""
     summed = _letters(net, term) - set(out)
+    if not summed:
+        return _example_sum(net, term, out)
     if len(summed) != 1:
         raise _NotIndexed
     (k,) = summed
@@ -2276,3 +2278,35 @@ def _index_sum(net: Net, term: ex.Node, out: tuple[str | None, str | None]) -> e
     for f in rest:
         core = ex.BinOp("*", core, _vectorised(net, f, out))
     return core
+
+
+def _example_sum(net: Net, term: ex.Node, out: tuple[str | None, str | None]) -> ex.Node:
+    """``\sum_i`` over the examples of a term whose one index letter is the left side's (CS229's
+    ``\sum_i (h^{(i)} - y^{(i)}) x^{(i)}_j``): each example's row, the letter on its columns —
+    the batch sum of the term entry by entry, a row, turned to the left side's axis."""
+    letters = _letters(net, term)
+    if len(letters) != 1:
+        raise _NotIndexed
+    (j,) = letters
+
+    def rows(n: ex.Node) -> ex.Node:
+        if isinstance(n, ex.Name) and _is_indexed(net, n.id):
+            found = _indexed_base(net, _INDEXED_NAME.fullmatch(n.id).group(1))  # type: ignore[union-attr]
+            if found is None or net.spec.shapes.get(found[0], (1,))[0] == 1:
+                raise _NotIndexed  # a row of its own: not one row per example
+            return ex.Name(found[1])
+        if isinstance(n, ex.Transpose | ex.Call) and not (
+            isinstance(n, ex.Call) and ops.OPS.get(n.func) is not None
+            and ops.get(n.func).kind == ops.ELEMENTWISE
+        ):
+            raise _NotIndexed
+        if isinstance(n, ex.BinOp) and n.op in (latexin.PRODUCT, latexin.STAR, "@"):
+            return ex.BinOp("*", rows(n.left), rows(n.right))
+        return ex.rebuild(n, rows)
+
+    core: ex.Node = ex.Call("sum", (rows(term),), (("axis", ex.Num(Fraction(0))),))
+    if out == (None, j):
+        return core
+    if out == (j, None):
+        return ex.Transpose(core)
+    raise _NotIndexed
