@@ -2281,7 +2281,7 @@ def _index_sum(net: Net, term: ex.Node, out: tuple[str | None, str | None]) -> e
 
 
 def _example_sum(net: Net, term: ex.Node, out: tuple[str | None, str | None]) -> ex.Node:
-    """``\sum_i`` over the examples of a term whose one index letter is the left side's (CS229's
+    r"""``\sum_i`` over the examples of a term whose one index letter is the left side's (CS229's
     ``\sum_i (h^{(i)} - y^{(i)}) x^{(i)}_j``): each example's row, the letter on its columns —
     the batch sum of the term entry by entry, a row, turned to the left side's axis."""
     letters = _letters(net, term)
