@@ -35,7 +35,6 @@ KNOWN: dict[str, str] = {  # id -> why it still fails (strict xfail: fixing it m
     "c7-207": "np.outer of column slices of a matrix (w2[:, 0]) is refused: slices of a matrix "
     "are read inside np.sum/np.mean only",
     "c7-208": "as c7-207 (a wrong answer refused)",
-    "c7-293": "P for CS231n's probs: exit 2 naming P",
 }
 
 
@@ -295,3 +294,14 @@ def test_index_notation_over_the_examples() -> None:
     assert check(cs, "theta", f, latex=True).ok
     assert check(cs, "theta", f.replace(r"\frac{1}{m}", ""), latex=True).code == "scale-factor"
     assert check(cs, "theta", f.replace("h^{(i)} - y^{(i)}", "y^{(i)} - h^{(i)}"), latex=True).code == "sign"
+
+
+def test_p_names_the_class_probabilities() -> None:
+    """``P`` / ``p`` name the network's class probabilities where it has no such name: its one
+    softmax node, else the one node named for them (CS231n's ``probs``)."""
+    from derive.checker.check import check
+
+    csv = str(corpus7.CSV)
+    assert check(csv, "W", r"\frac{1}{N} X^{\top}(P - Y) + 2\lambda W", latex=True).ok
+    assert check(csv, "W", "X.T.dot(p - Y) / N + reg * W").code == "loss-term-factor"
+    assert check("attention", "S", "P * (dP - np.sum(P * dP, axis=1, keepdims=True))").ok

@@ -142,6 +142,12 @@ class Net:
                 if alias not in self.names:
                     self.names[alias] = self.names[prediction]
                     self.names.setdefault("d" + alias, self.names.get(self.spec.gkey(prediction)))
+        probs = _probabilities(self.spec)
+        if probs is not None:  # P, p: the class probabilities (CS231n's probs)
+            for alias in ("P", "p", "probs"):
+                if alias not in self.names and alias not in self.spec.shapes:
+                    self.names[alias] = self.names[probs]
+                    self.names.setdefault("d" + alias, self.names.get(self.spec.gkey(probs)))
         target = _target(self.spec)
         if target is not None:  # y for y_target, Y_true for Y: the names courses give the labels
             for alias in ("Y", "y", "Y_true", "y_true"):
@@ -651,6 +657,16 @@ def _zero_point(net: Net) -> Checker | None:
     with mpmath.workdps(DPS):
         hit = any(ck._eval(s, 0) == 0 for n in relu_in for s in g.tensors[n].symbols)
     return ck if hit else None
+
+
+def _probabilities(spec: NetSpec) -> str | None:
+    """The class probabilities: the one softmax node, else the one node named for them
+    (``probs``), or None."""
+    soft = [n for n, t in spec.forward if isinstance(t, ex.Call) and t.func == "softmax"]
+    if len(soft) == 1:
+        return soft[0]
+    named = [n for n, _ in spec.forward if "prob" in n.lower()]
+    return named[0] if len(named) == 1 else None
 
 
 def _prediction(spec: NetSpec) -> str | None:
