@@ -180,7 +180,7 @@ C(S, "W", L, r"\frac{1}{m} X^{\top}(P - Y)/m", "scale-factor", oracle="X.T @ (P 
 C(S, "W", L, r"\frac{1}{m} X^{\top}\left(P \odot (P - Y)\right)", "*", oracle="X.T @ (P * (P - Y)) / m", style="extra-P")
 C(S, "W", L, r"\frac{1}{n} X^{\top}\left(P - Y\right)", "scale-factor", oracle="X.T @ (P - Y) / n", style="n-for-m", note="m = n = 2 at the example")
 C(S, "W", L, r"\frac{1}{m} X^{\top}\left(\operatorname{diag}(P) - P P^{\top}\right)", "*", oracle=None, style="jacobian-alone")
-C(S, "Z", L, r"\frac{\partial L}{\partial \mathbf{z}^{(i)}} = \frac{1}{m}\left(\operatorname{diag}(\mathbf{p}^{(i)}) - \mathbf{p}^{(i)}\mathbf{p}^{(i)\top}\right)\frac{\partial L}{\partial \mathbf{p}^{(i)}}", oracle=None, style="jacobian-per-example", note="per example i the softmax Jacobian times ∂L/∂p: right if read (a column-vector convention); a clear refusal is counted as a failure")
+C(S, "Z", L, r"\frac{\partial L}{\partial \mathbf{z}^{(i)}} = \frac{1}{m}\left(\operatorname{diag}(\mathbf{p}^{(i)}) - \mathbf{p}^{(i)}\mathbf{p}^{(i)\top}\right)\frac{\partial L}{\partial \mathbf{p}^{(i)}}", "*", oracle=None, style="jacobian-per-example", note="first labelled right: per example i the softmax Jacobian times ∂L/∂p is ∂L/∂z^{(i)}, but ∂L/∂p already carries the mean's 1/m, so the extra 1/m is a doubled mean (a labelling slip found while fixing, before the checker read it; it is still refused, a failure either way)")
 C(S, "Z", L, r"\frac{1}{m}\left(P - Y\right)", oracle="(P - Y) / m", style="plain")
 C(S, "Z", L, r"\left(P - Y\right)", "scale-factor", oracle="P - Y", style="plain-no-m")
 C(S, "Z", L, r"\frac{\partial L}{\partial P} \odot P \odot (1 - P)", "*", oracle="dP * P * (1 - P)", style="diag-only-jacobian")

@@ -25,9 +25,8 @@ KNOWN: dict[str, str] = {  # id -> why it still fails (strict xfail: fixing it m
     "c7-030": "diag(·) of an m×n_h mask (wrong either way) is refused: diag(v) is read only as a "
     "factor of a product with a vector",
     "c7-102": "the softmax Jacobian diag(P) − P Pᵀ on its own (wrong either way) is refused",
-    "c7-103": "the per-example softmax Jacobian (diag(p^{(i)}) − p^{(i)} p^{(i)ᵀ}) ∂L/∂p^{(i)} is "
-    "refused: diag(v) is read only as a factor of a product with a vector",
-    "c7-260": "attention's per-row Jacobian (diag(a_i) − a_i a_iᵀ) ∂L/∂a_i is refused (as c7-103)",
+    "c7-103": "per-example notation outside a sum (∂L/∂z^{(i)} = …) is refused: the checker "
+    "expects the vectorised form (a wrong answer refused: a doubled 1/m)",
     "c7-153": "an indexed definition δ_j = … used as δ_j in index notation: the definition's left "
     "side names no tensor (exit 2)",
     "c7-157": "δ_1, δ_2 for the gradients of h1_raw, h2_raw (tiny-mlp has no layer-numbered Z): "
@@ -305,3 +304,18 @@ def test_p_names_the_class_probabilities() -> None:
     assert check(csv, "W", r"\frac{1}{N} X^{\top}(P - Y) + 2\lambda W", latex=True).ok
     assert check(csv, "W", "X.T.dot(p - Y) / N + reg * W").code == "loss-term-factor"
     assert check("attention", "S", "P * (dP - np.sum(P * dP, axis=1, keepdims=True))").ok
+
+
+def test_the_softmax_jacobian_times_a_gradient_per_row() -> None:
+    r"""Attention's ``(\operatorname{diag}(a_i) - a_i a_i^\top) \frac{\partial L}{\partial a_i}``
+    for row i, or for the batch's matrices: p ⊙ g − p ⊙ (row sums of p ⊙ g) (it was refused); the
+    gradient of another tensor in its place is wrong; the Jacobian on its own stays refused."""
+    from derive.checker.check import FormulaError, check
+
+    L = True
+    row = r"\frac{\partial L}{\partial \mathbf{s}_i} = \left(\operatorname{diag}(\mathbf{a}_i) - \mathbf{a}_i\mathbf{a}_i^{\top}\right)\frac{\partial L}{\partial \mathbf{a}_i}"
+    assert check("attention", "S", row, latex=L).ok
+    assert check("attention", "S", r"\delta_S = \delta_A \left(\operatorname{diag}(A) - A^{\top} A\right)", latex=L).ok
+    assert not check("attention", "S", r"\left(\operatorname{diag}(A) - A A^{\top}\right)\delta_O", latex=L).ok
+    with pytest.raises(FormulaError):
+        check("attention", "S", r"\operatorname{diag}(A) - A A^{\top}", latex=L)

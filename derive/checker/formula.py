@@ -1459,6 +1459,9 @@ class Convert:
     def diagonal(self, node: ex.Node) -> ex.Node:
         """``u · diag(v)`` = ``u ⊙ v`` (v as a row: each column of u scaled), ``diag(v) · u`` =
         ``v ⊙ u`` (v as a column); ``diag`` anywhere else is refused."""
+        jacobian = self.softmax_jacobian(node)
+        if jacobian is not None:
+            return jacobian
         if isinstance(node, ex.BinOp) and node.op in _PRODUCT_OPS:
             left, right = node.left, node.right
             if isinstance(right, ex.Call) and right.func == "diag" and len(right.args) == 1:
@@ -1470,6 +1473,32 @@ class Convert:
         if isinstance(node, ex.Call) and node.func == "diag":
             raise FormulaError(msg("heldcheck.diag"), 0, self.text)
         return ex.rebuild(node, self.diagonal)
+
+    def softmax_jacobian(self, node: ex.Node) -> ex.Node | None:
+        """The softmax's Jacobian times a gradient, ``(diag(p) − p pᵀ) g`` (or ``g (diag(p) −
+        p pᵀ)``), written for one example or one row: ``p ⊙ g − p ⊙ Σ(p ⊙ g)``, the sum along
+        the vector's long axis — over each row where p and g are the batch's matrices (row i
+        the example's vector); else None."""
+        if not (isinstance(node, ex.BinOp) and node.op in _PRODUCT_OPS):
+            return None
+        for jac, g in ((node.left, node.right), (node.right, node.left)):
+            if not (isinstance(jac, ex.BinOp) and jac.op == "-"):
+                continue
+            d, outer = jac.left, jac.right
+            if not (isinstance(d, ex.Call) and d.func == "diag" and len(d.args) == 1):
+                continue
+            p = d.args[0]
+            if not (isinstance(outer, ex.BinOp) and outer.op in _PRODUCT_OPS):
+                continue
+            if {outer.left, outer.right} != {p, ex.Transpose(p)}:
+                continue
+            g = self.diagonal(g)
+            shape = self.shape_of(p)
+            axis = 0 if shape[1] == 1 and shape[0] > 1 else 1
+            pg = ex.BinOp("*", p, g)
+            total = ex.Call("sum", (pg,), (("axis", ex.Num(Fraction(axis))),))
+            return ex.BinOp("-", pg, ex.BinOp("*", p, total))
+        return None
 
     def vector(self, v: ex.Node, row: bool) -> ex.Node:
         shape = self.shape_of(v)
