@@ -24,7 +24,6 @@ KNOWN: dict[str, str] = {  # id -> why it still fails (strict xfail: fixing it m
     "c7-109": "\\mathbb{E}_i[…] is refused with a sentence (the brief's policy; counted as a failure)",
     "c7-030": "diag(·) of an m×n_h mask (wrong either way) is refused: diag(v) is read only as a "
     "factor of a product with a vector",
-    "c7-102": "the softmax Jacobian diag(P) − P Pᵀ on its own (wrong either way) is refused",
     "c7-103": "per-example notation outside a sum (∂L/∂z^{(i)} = …) is refused: the checker "
     "expects the vectorised form (a wrong answer refused: a doubled 1/m)",
     "c7-153": "an indexed definition δ_j = … used as δ_j in index notation: the definition's left "
