@@ -196,6 +196,8 @@ def test_clamp_min_0_passes_the_gradient_at_0_as_pytorch_does() -> None:
     assert r.code == "relu-at-zero" and "clamp" in r.text() and "(h >= 0)" in r.expected
     assert check(tm, "h", "grad_h_relu * (h_relu > 0)").code == "relu-at-zero"
     assert check(tm, "w1", r"x^\top (\delta_{h_{relu}} \odot \mathbb{1}[h \geq 0])", latex=True).ok
+    assert check(tm, "w1", "x.T @ dh").ok  # dh below the clamp: written out as PyTorch takes it
+    assert check(tm, "w1", "x.T @ (dh_relu * (h > 0))").code == "relu-at-zero"
     assert check("mlp-bce", "Z1", "dA1 * (Z1 >= 0)").code == "relu-at-zero"
     assert check("mlp-bce", "Z1", "dA1 * (Z1 > 0)").ok
 

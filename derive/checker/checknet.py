@@ -480,6 +480,14 @@ class Target:
             self._truth[key] = evaluate(ref, System(self.checker(where), k))
         return self._truth[key]
 
+    def clamp_upstream(self, e: mf.MExpr) -> mf.MExpr:
+        """``e`` (a user's formula) with each upstream gradient it reads written out as PyTorch's
+        clamp takes it at 0 (its own masks stay as written): compared at the zero point."""
+        if isinstance(e, mf.Ref) and e.kind == "grad" and e.name in self.net.visits:
+            return clamp_grad(self.expand(self.net.visits[e.name].formula), self.net.clamped)
+        kids = subtrees(e)
+        return rebuild(e, tuple(self.clamp_upstream(k) for k in kids)) if kids else e
+
     def clamp_differs(self) -> bool:
         """Does this gradient pass through a ReLU written as ``clamp(min=0)``?"""
         clamped = self.net.clamped
