@@ -36,17 +36,11 @@ def test_the_generator_covers_the_language():
         ),
         0,
     )
-    ties = 0
     for seed in range(200):
         text = fuzz.random_spec(seed, max_dim=MAX_DIM)
-        try:
-            s = spec.parse(text)
-        except spec.SpecError as err:
-            # a max over a row that is tied by construction (a [m, 1] column minus its own row
-            # mean is 0) has no unique gradient: refused with exit 2, never drawn around
-            assert "a max with a tie" in str(err), err
-            ties += 1
-            continue
+        # a max over a row tied by construction (a [m, 1] column minus its own row mean is 0)
+        # takes PyTorch's convention at the tie (tests/test_kink_conventions.py): never refused
+        s = spec.parse(text)
         tables["values" if "[values]" in text else "no values"] += 1
         for key in spellings:
             spellings[key] += key in text
@@ -74,6 +68,7 @@ def test_the_generator_covers_the_language():
         "softmax",
         "log_softmax",
         "erf",
+        "max_share",
         "max_mask",
         "sum-axis",
         "mean-axis",
@@ -88,7 +83,6 @@ def test_the_generator_covers_the_language():
     assert {"1/2", "-1", "3/2"} <= powers
     assert min(tables.values()) > 20
     assert min(spellings.values()) >= 2, spellings
-    assert ties <= 4, ties
 
 
 @pytest.mark.parametrize("seed", SEEDS)

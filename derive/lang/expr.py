@@ -48,9 +48,10 @@ SIGNATURES: dict[str, tuple[int, int, tuple[str, ...]]] = {
 # Soft keywords (match, type, _), builtins and the generated scripts' own names (np, torch, F,
 # lr) are valid: the code generator renames them in one place (codegen.safe_names).
 # Functions the parser rewrites into the table's ops (exactly, as NumPy defines them), so they
-# need no row of their own: ``maximum(a, b) = b + relu(a − b)`` (``relu(a)`` when b is 0),
-# ``minimum(a, b) = a − relu(a − b)``, ``square(x) = x ** 2``. Their derivatives follow from
-# relu's (PyTorch's relu'(0) = 0 at a tie; example values avoid ties as they avoid every kink).
+# need no row of their own: ``maximum(a, b) = (a + b)/2 + |a − b|/2``, ``minimum(a, b) =
+# (a + b)/2 − |a − b|/2`` — at a tie each side gets half the gradient, as torch.maximum/minimum
+# give it (abs'(0) = 0) —, except with a 0: ``maximum(x, 0) = relu(x)`` and ``minimum(x, 0) =
+# −relu(−x)``, relu's convention (gradient 0 at x = 0); ``square(x) = x ** 2``.
 SUGAR: dict[str, int] = {"maximum": 2, "minimum": 2, "square": 1}
 
 RESERVED = frozenset(keyword.kwlist)
@@ -507,14 +508,16 @@ class _Converter:
         zero = Num(Fraction(0))
         # zeros_like(a), read as 0·a, is the number 0 next to a (d2l: torch.max(X, zeros_like(X)))
         a, b = (zero if x == BinOp("*", zero, y) else x for x, y in ((a, b), (b, a)))
-        if name == "maximum":
-            if a == zero:
-                a, b = b, a
-            if b == zero:
+        if a == zero:
+            a, b = b, a
+        if b == zero:  # relu's convention at 0: the gradient goes to the constant 0
+            if name == "maximum":
                 return Call("relu", (a,))
-            return BinOp("+", b, Call("relu", (BinOp("-", a, b),)))
-        diff = a if b == zero else BinOp("-", a, b)
-        return BinOp("-", a, Call("relu", (diff,)))
+            return Neg(Call("relu", (Neg(a),)))
+        half = Num(Fraction(1, 2))
+        mid = BinOp("*", half, BinOp("+", a, b))
+        spread = BinOp("*", half, Call("abs", (BinOp("-", a, b),)))
+        return BinOp("+" if name == "maximum" else "-", mid, spread)
 
     def keepdims(self, node: ast.Call, name: str) -> ast.Call:
         """NumPy's ``keepdims``: ``True`` is what the language does anyway (a ``[1, k]`` row or an

@@ -851,8 +851,8 @@ class _Validator:
         if problem.node in text:
             where += " at the example values"
         goal = (
-            "the largest entry of each row is unique"
-            if "a max with a tie" in problem.message
+            "the largest value is in one row only"
+            if "a max of everything whose largest value" in problem.message
             else "every operation stays in its domain"
         )
         fix = (

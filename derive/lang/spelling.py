@@ -237,21 +237,34 @@ def _where_mix(g: ast.expr, x: ast.expr, y: ast.expr) -> ast.expr:
 
 
 def _clip(lo: ast.expr | None, hi: ast.expr | None, x: ast.expr, name: str) -> ast.expr:
+    """``torch.clamp``/``np.clip``: ``x + relu(lo − x)`` then ``y − relu(y − hi)`` — exactly
+    min(max(x, lo), hi), with PyTorch's derivative at a bound: clamp passes the gradient on
+    lo ≤ x ≤ hi, so it is 1 at x = lo and at x = hi (relu'(0) = 0 inside the relu)."""
     if _is_none(lo) and _is_none(hi):
         raise SpellingError(f"{name}() needs a lower or an upper bound")
     out = x
     if not _is_none(lo):
-        out = _call("maximum", out, lo)  # type: ignore[arg-type]
+        zero = isinstance(lo, ast.Constant) and lo.value == 0
+        out = _add(out, _call("relu", _neg(out) if zero else _sub(lo, out)))  # type: ignore[arg-type]
     if not _is_none(hi):
-        out = _call("minimum", out, hi)  # type: ignore[arg-type]
+        out = _sub(out, _call("relu", _sub(out, hi)))  # type: ignore[arg-type]
     return out
 
 
+def _hardclip(lo: ast.expr, hi: ast.expr, x: ast.expr) -> ast.expr:
+    """``hardtanh``/``relu6`` (and ``hardsigmoid``, ``hardswish`` through relu6): max(x, lo) as
+    ``lo + relu(x − lo)`` (``relu(x)`` for lo = 0), then ``hi − relu(hi − y)`` — the same values
+    as clamp, with PyTorch's derivative at a bound: hardtanh passes the gradient only on
+    lo < x < hi, so it is 0 at x = lo and at x = hi."""
+    zero = isinstance(lo, ast.Constant) and lo.value == 0
+    low = _call("relu", x) if zero else _add(lo, _call("relu", _sub(x, lo)))
+    return _sub(hi, _call("relu", _sub(hi, low)))
+
+
 def _elu(x: ast.expr, alpha: ast.expr) -> ast.expr:
-    return _add(
-        _call("maximum", x, _num(0)),
-        _call("minimum", _num(0), _mul(alpha, _sub(_call("exp", x), _num(1)))),
-    )
+    # min(u, 0) as u − relu(u): at x = 0 the derivative is α, PyTorch's (its x ≤ 0 branch)
+    u = _mul(alpha, _sub(_call("exp", x), _num(1)))
+    return _add(_call("relu", x), _sub(u, _call("relu", u)))
 
 
 def _gelu(node: ast.Call, how: str) -> ast.expr:
@@ -491,7 +504,7 @@ def _clamp_max(node: ast.Call, how: str) -> ast.expr:
 
 def _hardtanh(node: ast.Call, how: str) -> ast.expr:
     a = _bound(node, "hardtanh", ("x", "min_val", "max_val"), 1)
-    return _clip(a.get("min_val", _num(-1.0)), a.get("max_val", _num(1.0)), a["x"], "hardtanh")
+    return _hardclip(a.get("min_val", _num(-1.0)), a.get("max_val", _num(1.0)), a["x"])
 
 
 def _elu_call(node: ast.Call, how: str) -> ast.expr:
@@ -503,15 +516,13 @@ def _celu(node: ast.Call, how: str) -> ast.expr:
     """PyTorch's ``celu(x, alpha) = max(0, x) + min(0, alpha·(exp(x/alpha) − 1))``."""
     a = _bound(node, "celu", ("x", "alpha"), 1)
     x, alpha = a["x"], a.get("alpha", _num(1.0))
-    return _add(
-        _call("maximum", x, _num(0)),
-        _call("minimum", _num(0), _mul(alpha, _sub(_call("exp", _div(x, alpha)), _num(1)))),
-    )
+    u = _mul(alpha, _sub(_call("exp", _div(x, alpha)), _num(1)))
+    return _add(_call("relu", x), _sub(u, _call("relu", u)))
 
 
 def _hardsigmoid(x: ast.expr) -> ast.expr:
     """PyTorch's ``hardsigmoid(x) = relu6(x + 3) / 6`` (0 below −3, 1 above 3)."""
-    return _div(_clip(_num(0), _num(6), _add(x, _num(3)), "hardsigmoid"), _num(6))
+    return _div(_hardclip(_num(0), _num(6), _add(x, _num(3))), _num(6))
 
 
 def _logsumexp(node: ast.Call, how: str) -> ast.expr:
@@ -588,32 +599,38 @@ def _t(x: ast.expr) -> ast.expr:
     return ast.Attribute(x, "T", ast.Load())
 
 
-def _row_max(x: ast.expr, **kw: ast.expr) -> ast.expr:
-    """The largest entry of each row: ``sum(x ⊙ max_mask(x), axis=1)``; its gradient is the
-    upstream gradient at the argmax (``max_mask``'s own derivative is 0)."""
-    return _call("sum", _mul(x, _call("max_mask", x)), axis=_num(1), **kw)
+def _row_max(x: ast.expr, mask: str = "max_share", **kw: ast.expr) -> ast.expr:
+    """The largest entry of each row: ``sum(x ⊙ mask(x), axis=1)``; its gradient is the upstream
+    gradient at the argmax (the mask's own derivative is 0): split evenly among tied entries
+    (``max_share``, torch.amax's convention) or all to the first of them (``max_mask``, the
+    convention of PyTorch's max along a dim, which returns that entry's index)."""
+    return _call("sum", _mul(x, _call(mask, x)), axis=_num(1), **kw)
 
 
-def _max_of(x: ast.expr, axis: int | None, keepdims: ast.expr | None, sign: int) -> ast.expr:
+def _max_of(
+    x: ast.expr, axis: int | None, keepdims: ast.expr | None, sign: int, mask: str = "max_share"
+) -> ast.expr:
     """max (``sign`` 1) or min (−1, as −max(−x)) along an axis, or of everything."""
     if sign < 0:
         x = _neg(x)
     kw = {"keepdims": keepdims} if keepdims is not None else {}
     if axis == 1:
-        out = _row_max(x, **kw)
+        out = _row_max(x, mask, **kw)
     elif axis == 0:  # column maxima: the row maxima of the transpose, as a [1, k] row
-        out = _call("sum", _mul(x, _t(_call("max_mask", _t(x)))), axis=_num(0), **kw)
-    else:  # everything: the max of the row maxima
+        out = _call("sum", _mul(x, _t(_call(mask, _t(x)))), axis=_num(0), **kw)
+    else:  # everything: the max of the row maxima (a tie across rows: see max_share_all)
         col = _row_max(x)
-        out = _call("sum", _mul(col, _t(_call("max_mask", _t(col)))))
+        out = _call("sum", _mul(col, _t(_call("max_share_all", _t(col)))))
     return _neg(out) if sign < 0 else out
 
 
 def _max(name: str, sign: int) -> Callable[[ast.Call, str], ast.expr]:
     """``np.max``/``np.amax``/``torch.amax``/``torch.max``/``X.max(axis=1, keepdims=True)`` (and
     the ``min`` family): a reduction whose gradient goes to the argmax. ``torch.max(a, b)`` of two
-    tensors is the element-wise ``maximum``. At a tie the gradient is not unique (amax splits it,
-    max(dim) picks one entry): example values avoid ties and given values with a tie are refused."""
+    tensors is the element-wise ``maximum``. At a tie, PyTorch's conventions: ``torch.max(x,
+    dim)``/``x.max(dim)`` (which return the index of the first largest entry) give the gradient to
+    that entry; ``amax``/``amin``, NumPy's ``np.max`` (as JAX and TensorFlow differentiate it) and
+    a max of everything split it evenly among the tied entries."""
 
     def rewrite(node: ast.Call, how: str) -> ast.expr:
         a = _bound(node, name, ("x", "axis", "keepdims", "out", "initial", "where"), 1)
@@ -626,7 +643,10 @@ def _max(name: str, sign: int) -> Callable[[ast.Call, str], ast.expr]:
                 raise SpellingError(f"{name}(): the axis is a whole number such as 1")
             # torch.max(a, b) / torch.min(a, b): element-wise
             return _call("maximum" if sign > 0 else "minimum", a["x"], axis)
-        return _max_of(a["x"], _axis_value(axis), a.get("keepdims"), sign)
+        along = _axis_value(axis)
+        first = along is not None and not name.startswith("a") and how in ("torch", "method")
+        mask = "max_mask" if first else "max_share"
+        return _max_of(a["x"], along, a.get("keepdims"), sign, mask)
 
     return rewrite
 
@@ -717,7 +737,7 @@ REWRITES: dict[str, Callable[[ast.Call, str], ast.expr | None]] = {
     "logsigmoid": _one("logsigmoid", lambda x: _neg(_call("softplus", _neg(x)))),
     "log_sigmoid": _one("log_sigmoid", lambda x: _neg(_call("softplus", _neg(x)))),
     "softsign": _one("softsign", lambda x: _div(x, _add(_num(1), _call("abs", x)))),
-    "relu6": _one("relu6", lambda x: _clip(_num(0), _num(6), x, "relu6")),
+    "relu6": _one("relu6", lambda x: _hardclip(_num(0), _num(6), x)),
     "selu": _one("selu", lambda x: _mul(_num(_SELU_SCALE), _elu(x, _num(_SELU_ALPHA)))),
     "elu": _elu_call,
     "celu": _celu,
