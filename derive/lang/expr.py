@@ -304,6 +304,12 @@ class _Converter:
         are the tensor itself or its transpose (a row and a column of the same entries; a 1-D
         result is a row, as NumPy broadcasts it). Anything that moves entries is refused."""
         name = node.func.id
+        if name == "squeeze" and len(node.args) == 1 and not node.keywords:
+            if not isinstance(node.args[0], ast.Name):
+                # np.squeeze(-np.sum(logprobs) / m): of one number, the number itself
+                inner = self.convert(node.args[0], depth)
+                if self.one_number(inner):
+                    return inner
         if node.keywords or not node.args or not isinstance(node.args[0], ast.Name):
             raise self.fail(node, f"{name}() is read for a tensor named in the spec: x.{name}(…)")
         x = node.args[0].id
@@ -329,6 +335,23 @@ class _Converter:
             "columns; only a reshape that keeps the tensor (or turns a row into a column) is "
             "read — declare the shape you need in [inputs]/[params]",
         )
+
+    def one_number(self, n: Node) -> bool:
+        """``n`` is one number by its form: a number, a scalar or [1, 1] name, a sum, mean or
+        loss of everything, and + - * / ** of such."""
+        if isinstance(n, Num):
+            return True
+        if isinstance(n, Name):
+            shape = (self.shapes or {}).get(n.id)
+            return shape is not None and all(int(k) == 1 for k in shape)
+        if isinstance(n, Neg | Pow):
+            return self.one_number(n.operand if isinstance(n, Neg) else n.base)
+        if isinstance(n, BinOp):
+            return n.op != "@" and self.one_number(n.left) and self.one_number(n.right)
+        if isinstance(n, Call):
+            whole = n.func in ("sum", "mean") and n.kwarg("axis") is None
+            return whole or ops.get(n.func).kind == ops.LOSS if n.func in ops.OPS else whole
+        return False
 
     def target_shape(self, node: ast.Call, have: tuple[int, int]) -> tuple[int, ...]:
         """The sizes a reshape asks for: numbers, -1, [dims] names, ``X.shape``, ``X.shape[i]``."""

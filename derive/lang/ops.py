@@ -358,7 +358,10 @@ def max_share_row(z: list[sp.Expr]) -> list[sp.Expr]:
     1[z_i ≤ z_j] — 1 at a unique largest entry, 1/c at each of c tied ones, so Σ z ⊙ mask is
     the max and its gradient is split evenly among the tied entries, as torch.amax and a max of
     everything split it."""
-    top = [sp.Mul(*(1 - relu_grad(u - v) for i, u in enumerate(z) if i != j)) for j, v in enumerate(z)]
+    top = [
+        sp.Mul(*(1 - relu_grad(u - v) for i, u in enumerate(z) if i != j))
+        for j, v in enumerate(z)
+    ]
     count = sp.Add(*top)
     return [t / count for t in top]
 

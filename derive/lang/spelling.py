@@ -40,8 +40,21 @@ MODULES = frozenset(
         "K",
         "keras.backend",
         "tf.keras.backend",
+        # TensorFlow and JAX (tf.matmul, tf.nn.relu, tf.math.log, jnp.dot, jax.nn.log_softmax)
+        "tf",
+        "tf.math",
+        "tf.nn",
+        "tensorflow",
+        "tensorflow.math",
+        "tensorflow.nn",
+        "jnp",
+        "jax.numpy",
+        "jax.nn",
+        "jax.scipy.special",
     }
 )
+TENSORFLOW = frozenset({"tf", "tf.math", "tf.nn", "tensorflow", "tensorflow.math", "tensorflow.nn"})
+JAX = frozenset({"jnp", "jax.numpy", "jax.nn", "jax.scipy.special"})
 # the Keras backend (K.clip, K.log, K.mean …, and K.epsilon() = 1e-7)
 KERAS = frozenset({"K", "keras.backend", "tf.keras.backend"})
 # PyTorch's functional modules: there ``cross_entropy`` takes logits (as F.cross_entropy does)
@@ -51,7 +64,7 @@ NUMBERS = {"pi": math.pi, "e": math.e}
 
 # keyword spellings: PyTorch's dim/keepdim are NumPy's axis/keepdims
 _KEYWORDS = {"dim": "axis", "keepdim": "keepdims"}
-_OP_KEYWORDS = {"leaky_relu": {"negative_slope": "slope"}}
+_OP_KEYWORDS = {"leaky_relu": {"negative_slope": "slope", "alpha": "slope"}}
 # a keyword ``keywords`` adds to var()/std() written with PyTorch's dim=/keepdim=
 _TORCH_MARK = "_torch_keywords"
 
@@ -270,7 +283,11 @@ def _elu(x: ast.expr, alpha: ast.expr) -> ast.expr:
 def _gelu(node: ast.Call, how: str) -> ast.expr:
     a = _bound(node, "gelu", ("x", "approximate"), 1)
     x = a["x"]
-    form = _text(a.get("approximate"), "none", "gelu(approximate=…)")
+    given = a.get("approximate")
+    if isinstance(given, ast.Constant) and isinstance(given.value, bool):
+        # TensorFlow's and JAX's approximate=True/False (JAX's default is True: the tanh form)
+        given = ast.Constant("tanh" if given.value else "none")
+    form = _text(given, "tanh" if how in JAX else "none", "gelu(approximate=…)")
     if form == "none":  # PyTorch's default: the exact x·Φ(x) = x/2·(1 + erf(x/√2))
         return _mul(_mul(_num(0.5), x), _add(_num(1), _call("erf", _mul(x, _num(_SQRT1_2)))))
     if form != "tanh":
@@ -582,6 +599,140 @@ def _nan_to_num(node: ast.Call, how: str) -> ast.expr:
     return a["x"]
 
 
+def _nansum(name: str) -> Callable[[ast.Call, str], ast.expr]:
+    """``np.nansum``/``np.nanmean`` are ``sum``/``mean`` wherever every entry is finite; derive
+    refuses a non-finite value anyway (exit 2 naming it), so the identity is exact there."""
+
+    def rewrite(node: ast.Call, how: str) -> ast.expr:
+        a = _bound(node, f"nan{name}", ("x", "axis", "dtype", "out", "keepdims"), 1)
+        if not _is_none(a.get("dtype")) or not _is_none(a.get("out")):
+            raise SpellingError(f"nan{name}(): dtype= and out= are not read; leave them out")
+        return _call(name, a["x"], **_axis_kw(a.get("axis"), a.get("keepdims")))
+
+    return rewrite
+
+
+def _reduce_tf(name: str) -> Callable[[ast.Call, str], ast.expr]:
+    """TensorFlow's ``tf.reduce_sum``/``reduce_mean``/``reduce_max``/``reduce_min``/
+    ``reduce_logsumexp(x, axis=None, keepdims=False)``: NumPy's sum, mean, max (the gradient
+    split among tied entries, as TensorFlow does), min and logsumexp."""
+
+    def rewrite(node: ast.Call, how: str) -> ast.expr:
+        a = _bound(node, f"reduce_{name}", ("x", "axis", "keepdims", "name"), 1)
+        axis, keep = a.get("axis"), a.get("keepdims")
+        if name in ("max", "min"):
+            return _max_of(a["x"], _axis_value(axis), keep, 1 if name == "max" else -1)
+        if name == "logsumexp":
+            return _call("log", _call("sum", _call("exp", a["x"]), **_axis_kw(axis, keep)))
+        return _call(name, a["x"], **_axis_kw(axis, keep))
+
+    return rewrite
+
+
+def _matmul(node: ast.Call, how: str) -> ast.expr:
+    """``matmul(a, b)`` as ``a @ b``; TensorFlow's ``transpose_a``/``transpose_b`` transpose an
+    operand first (``tf.matmul(Q, K, transpose_b=True)`` is ``Q @ K.T``)."""
+    a = _bound(node, "matmul", ("a", "b", "transpose_a", "transpose_b"), 2)
+    left, right = a["a"], a["b"]
+    if _flag(a.get("transpose_a"), False, "matmul(transpose_a=…)"):
+        left = _t(left)
+    if _flag(a.get("transpose_b"), False, "matmul(transpose_b=…)"):
+        right = _t(right)
+    return _bin(left, ast.MatMult(), right)
+
+
+def _linear(node: ast.Call, how: str) -> ast.expr:
+    """PyTorch's ``F.linear(x, W, b)`` is ``x @ W.T + b``: the weight is stored
+    [out_features, in_features], as nn.Linear keeps it."""
+    a = _bound(node, "linear", ("input", "weight", "bias"), 2)
+    out = _bin(a["input"], ast.MatMult(), _t(a["weight"]))
+    return out if _is_none(a.get("bias")) else _add(out, a["bias"])  # type: ignore[arg-type]
+
+
+def _softplus(node: ast.Call, how: str) -> ast.expr | None:
+    """``F.softplus(x, beta=β)`` is ``softplus(β·x)/β``. PyTorch's ``threshold`` (default 20)
+    returns x where β·x exceeds it, which differs from softplus by less than e^(−20) (2·10⁻⁹)
+    in value and slope; a threshold below 20 is refused, as that difference would show."""
+    a = _bound(node, "softplus", ("x", "beta", "threshold"), 1)
+    if "beta" not in a and "threshold" not in a:
+        return None
+    t = a.get("threshold")
+    if t is not None and not (isinstance(t, ast.Constant) and _real(t.value) and t.value >= 20):
+        raise SpellingError(
+            "softplus(threshold=…) is read for thresholds of 20 (PyTorch's default) or more, "
+            "where the linear part differs from softplus by < 2e-9; leave it out"
+        )
+    beta = a.get("beta")
+    if _is_none(beta) or (isinstance(beta, ast.Constant) and beta.value == 1):
+        return _call("softplus", a["x"])
+    return _div(_call("softplus", _mul(beta, a["x"])), beta)  # type: ignore[arg-type]
+
+
+def _real(v: object) -> bool:
+    return type(v) in (int, float)
+
+
+def _l2_loss(node: ast.Call, how: str) -> ast.expr:
+    """TensorFlow's ``tf.nn.l2_loss(t)`` is ``sum(t ** 2) / 2``."""
+    a = _bound(node, "l2_loss", ("t", "name"), 1)
+    return _div(_call("sum", _bin(a["t"], ast.Pow(), _num(2))), _num(2))
+
+
+def _tf_logits_loss(name: str) -> Callable[[ast.Call, str], ast.expr]:
+    """TensorFlow's per-example losses on logits: ``tf.nn.sigmoid_cross_entropy_with_logits(
+    labels=y, logits=z)`` (per entry, ``softplus(z) − y·z``) and
+    ``tf.nn.softmax_cross_entropy_with_logits(labels=y, logits=z)`` (per row, ``−Σ y ·
+    log_softmax(z)``, an [m, 1] column); reduce them with ``tf.reduce_mean``."""
+
+    def rewrite(node: ast.Call, how: str) -> ast.expr:
+        a = _bound(node, name, ("labels", "logits", "axis", "name"), 2)
+        y, z = a["labels"], a["logits"]
+        if name.startswith("sigmoid"):
+            return _sub(_call("softplus", z), _mul(y, z))
+        if _axis_value(a.get("axis", _num(-1))) != 1:
+            raise SpellingError(f"{name}(): the classes are along the last axis (axis=-1)")
+        return _neg(_call("sum", _mul(y, _call("log_softmax", z)), axis=_num(1)))
+
+    return rewrite
+
+
+def _gaussian_nll(a: dict[str, ast.expr], r: str) -> ast.expr:
+    """PyTorch's ``gaussian_nll_loss(input, target, var)``: ``(log var + (input − target)² /
+    var) / 2`` (plus ½·log 2π with ``full=True``). PyTorch clamps var at ``eps`` (1e-6) for the
+    value only; that floor is left out, as F.normalize's (a var that small is refused as a
+    domain problem only where it leaves the domain of log)."""
+    x, y, var = a["input"], a["target"], a["var"]
+    elem = _mul(
+        _num(0.5), _add(_call("log", var), _div(_bin(_sub(x, y), ast.Pow(), _num(2)), var))
+    )
+    if _flag(a.get("full"), False, "gaussian_nll_loss(full=…)"):
+        elem = _add(elem, _num(0.5 * math.log(2 * math.pi)))
+    return _reduce(elem, r, "gaussian_nll_loss")
+
+
+def _margin_ranking(a: dict[str, ast.expr], r: str) -> ast.expr:
+    """PyTorch's ``margin_ranking_loss(x1, x2, y, margin=0)``: ``(−y·(x1 − x2) + margin)``
+    clamped at 0 from below (``clamp_min``: gradient 1 at exactly 0, as PyTorch's)."""
+    m = a.get("margin", _num(0.0))
+    elem = _add(_mul(_neg(a["target"]), _sub(a["input1"], a["input2"])), m)  # type: ignore[arg-type]
+    return _reduce(_clip(_num(0), None, elem, "margin_ranking_loss"), r, "margin_ranking_loss")
+
+
+def _loss3(
+    name: str, params: tuple[str, ...], build: Callable[[dict[str, ast.expr], str], ast.expr]
+) -> Callable[[ast.Call, str], ast.expr]:
+    """A PyTorch loss of three tensors (``gaussian_nll_loss``, ``margin_ranking_loss``)."""
+
+    def rewrite(node: ast.Call, how: str) -> ast.expr:
+        a = _bound(node, name, params, 3)
+        for bad in ("size_average", "reduce"):
+            if not _is_none(a.get(bad)):
+                raise SpellingError(f"{name}(…, {bad}=…) is not supported; leave it out")
+        return build(a, _text(a.get("reduction"), "mean", f"{name}(reduction=…)"))
+
+    return rewrite
+
+
 def _nll(node: ast.Call, how: str) -> ast.expr:
     raise SpellingError(
         "nll_loss() takes class indices; declare the targets one-hot "
@@ -711,7 +862,31 @@ def _var(name: str) -> Callable[[ast.Call, str], ast.expr]:
 # name → rewrite(node, how); ``how`` is the module path, "method" or "" (a bare call)
 REWRITES: dict[str, Callable[[ast.Call, str], ast.expr | None]] = {
     "dot": _two("dot", ast.MatMult()),
-    "matmul": _two("matmul", ast.MatMult()),
+    "matmul": _matmul,
+    "linear": _linear,
+    "softplus": _softplus,
+    "float": _one("float", lambda x: x),  # float(cost) of a one-number cost is the cost
+    "item": _one("item", lambda x: x),
+    "nansum": _nansum("sum"),
+    "nanmean": _nansum("mean"),
+    "reduce_sum": _reduce_tf("sum"),
+    "reduce_mean": _reduce_tf("mean"),
+    "reduce_max": _reduce_tf("max"),
+    "reduce_min": _reduce_tf("min"),
+    "reduce_logsumexp": _reduce_tf("logsumexp"),
+    "l2_loss": _l2_loss,
+    "sigmoid_cross_entropy_with_logits": _tf_logits_loss("sigmoid_cross_entropy_with_logits"),
+    "softmax_cross_entropy_with_logits": _tf_logits_loss("softmax_cross_entropy_with_logits"),
+    "gaussian_nll_loss": _loss3(
+        "gaussian_nll_loss",
+        ("input", "target", "var", "full", "eps", "reduction"),
+        _gaussian_nll,
+    ),
+    "margin_ranking_loss": _loss3(
+        "margin_ranking_loss",
+        ("input1", "input2", "target", "margin", "size_average", "reduce", "reduction"),
+        _margin_ranking,
+    ),
     "mm": _two("mm", ast.MatMult()),
     "add": _two("add", ast.Add()),
     "subtract": _two("subtract", ast.Sub()),
@@ -733,6 +908,7 @@ REWRITES: dict[str, Callable[[ast.Call, str], ast.expr | None]] = {
     "sinh": _one("sinh", lambda x: _div(_sub(_call("exp", x), _call("exp", _neg(x))), _num(2))),
     "expit": _one("expit", lambda x: _call("sigmoid", x)),
     "silu": _one("silu", lambda x: _mul(x, _call("sigmoid", x))),
+    "swish": _one("swish", lambda x: _mul(x, _call("sigmoid", x))),  # jax.nn / tf.nn
     "mish": _one("mish", lambda x: _mul(x, _call("tanh", _call("softplus", x)))),
     "logsigmoid": _one("logsigmoid", lambda x: _neg(_call("softplus", _neg(x)))),
     "log_sigmoid": _one("log_sigmoid", lambda x: _neg(_call("softplus", _neg(x)))),
@@ -811,7 +987,10 @@ REWRITES: dict[str, Callable[[ast.Call, str], ast.expr | None]] = {
 # keeps the language's meaning)
 _QUALIFIED = {
     "t": ("method",),
-    "transpose": ("method", "np", "numpy", "torch"),
+    "transpose": ("method", "np", "numpy", "torch", *TENSORFLOW, *JAX),
+    "float": ("",),
+    "item": ("method",),
+    "linear": tuple(TORCH_FUNCTIONAL),
     "cross_entropy": tuple(TORCH_FUNCTIONAL),
 }
 _LOSSES = frozenset(
@@ -827,6 +1006,13 @@ _LOSSES = frozenset(
         "cross_entropy",
         "poisson_nll_loss",
         "cosine_similarity",
+        "gaussian_nll_loss",
+        "margin_ranking_loss",
+        "sigmoid_cross_entropy_with_logits",
+        "softmax_cross_entropy_with_logits",
+        "l2_loss",
+        "linear",
+        "float",
     }
 )
 REWRITES["cross_entropy"] = _loss2(
@@ -846,7 +1032,7 @@ REWRITES["cross_entropy"] = _loss2(
 
 
 # table ops whose PyTorch spelling still needs reading (an axis, logits)
-_OVER_TABLE = frozenset({"softmax", "log_softmax", "cross_entropy", "concat"})
+_OVER_TABLE = frozenset({"softmax", "log_softmax", "cross_entropy", "concat", "softplus"})
 
 
 def method(name: str) -> bool:
