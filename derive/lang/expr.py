@@ -180,6 +180,75 @@ def parse(
     return conv.convert(tree.body, 0)
 
 
+# element-wise functions (of a 1-D vector, a 1-D vector), besides the table's element-wise ops
+_ELEMENTWISE = frozenset(
+    {
+        "clip", "clamp", "clamp_min", "clamp_max", "maximum", "minimum", "square", "log1p",
+        "expm1", "expit", "silu", "swish", "mish", "elu", "selu", "celu", "gelu", "power", "pow",
+        "negative", "neg", "reciprocal", "rsqrt", "cosh", "sinh", "logsigmoid", "log_sigmoid",
+        "softsign", "relu6", "hardtanh", "hardsigmoid", "hardswish", "nan_to_num", "add",
+        "subtract", "sub", "multiply", "mul", "divide", "true_divide", "div", "where",
+    }
+)  # fmt: skip
+
+
+def one_dimensional(node: ast.AST, one_d: frozenset[str], scalars: frozenset[str]) -> bool:
+    """Whether the Python expression ``node`` is a 1-D NumPy vector by its form: a tensor
+    declared 1-D (or an earlier [forward] line that is one), an element-wise function or
+    ``+ - * / **`` of 1-D vectors and numbers, or a matrix-vector product ``A @ v``/``v @ A``
+    (``np.dot``, ``matmul``). Two such vectors under ``@``/``np.dot`` are NumPy's inner product,
+    one number; the language keeps a 1-D vector as a row [1, k]."""
+
+    def scalar(n: ast.AST) -> bool:
+        if isinstance(n, ast.Constant):
+            return type(n.value) in (int, float)
+        if isinstance(n, ast.Name):
+            return n.id in scalars
+        if isinstance(n, ast.UnaryOp):
+            return scalar(n.operand)
+        if isinstance(n, ast.BinOp):
+            return scalar(n.left) and scalar(n.right)
+        return False
+
+    def product(a: ast.AST, b: ast.AST) -> bool:
+        return vec(a) != vec(b) and not scalar(a) and not scalar(b)
+
+    def vec(n: ast.AST) -> bool:
+        if isinstance(n, ast.Name):
+            return n.id in one_d
+        if isinstance(n, ast.UnaryOp):
+            return vec(n.operand)
+        if isinstance(n, ast.BinOp):
+            if isinstance(n.op, ast.MatMult):
+                return product(n.left, n.right)
+            sides = (n.left, n.right)
+            return any(vec(k) for k in sides) and all(vec(k) or scalar(k) for k in sides)
+        if isinstance(n, ast.Call):
+            f = n.func
+            args = list(n.args)
+            if isinstance(f, ast.Attribute):
+                name = f.attr
+                if not _module_of(f.value):
+                    args = [f.value, *args]  # a method: the receiver is the first argument
+            elif isinstance(f, ast.Name):
+                name = f.id
+            else:
+                return False
+            if name in ("dot", "matmul", "mm") and len(args) == 2:
+                return product(args[0], args[1])
+            table = name in ops.OPS and ops.get(name).kind == ops.ELEMENTWISE
+            if (table or name in _ELEMENTWISE) and args:
+                return any(vec(k) for k in args) and all(vec(k) or scalar(k) for k in args)
+        return False
+
+    return vec(node)
+
+
+def is_one_dimensional(text: str, one_d: frozenset[str], scalars: frozenset[str]) -> bool:
+    """:func:`one_dimensional` of a [forward] line already parsed (so it is valid Python)."""
+    return one_dimensional(ast.parse(text.strip(), mode="eval").body, one_d, scalars)
+
+
 class _Converter:
     def __init__(
         self,
@@ -193,6 +262,11 @@ class _Converter:
         self.one_d: frozenset[str] = frozenset()
         self.constants = constants
         self.shapes = shapes
+
+    def vector(self, node: ast.AST) -> bool:
+        """``node`` is a 1-D NumPy vector (see :func:`one_dimensional`)."""
+        scalars = set(self.constants) | {k for k, v in (self.shapes or {}).items() if not v}
+        return one_dimensional(node, self.one_d, frozenset(scalars))
 
     def fail(self, node: ast.AST, message: str) -> ExprError:
         col = getattr(node, "col_offset", -1) + 1
@@ -212,11 +286,15 @@ class _Converter:
             op = _BINOPS.get(type(node.op))
             if op is None:
                 raise self.fail(node, "only + - * / @ ** are allowed between terms")
-            if op == "@" and isinstance(node.right, ast.Name) and node.right.id in self.one_d:
+            if op == "@" and self.vector(node.right):
+                left, right = self.convert(node.left, d), self.convert(node.right, d)
+                if self.vector(node.left):
+                    # two 1-D vectors: NumPy's inner product, one number (lhy's
+                    # np.dot(Y, np.log(y_pred)) with Y and y_pred 1-D)
+                    return BinOp(op, left, Transpose(right))
                 # A @ w with w 1-D: NumPy's matrix-vector product A·wᵀ, whose 1-D result
                 # broadcasts as a row (Raschka's np.dot(X, w_) + b_)
-                product = BinOp(op, self.convert(node.left, d), Transpose(Name(node.right.id)))
-                return Transpose(product)
+                return Transpose(BinOp(op, left, Transpose(right)))
             return BinOp(op, self.convert(node.left, d), self.convert(node.right, d))
         if isinstance(node, ast.UnaryOp):
             if isinstance(node.op, ast.USub):
