@@ -111,8 +111,11 @@ def test_a_wrong_gradient_in_a_random_network_is_caught(seed, monkeypatch):
 # beyond 50 digits (439), a random point where the gradient overflows float64 and, at another,
 # softmax + cross-entropy against a soft target that divided 0 by an underflowed probability (419),
 # a column min after a ReLU whose rows tie at random points of the identity test (59: the
-# element-wise max mask was 0 at a tie, NumPy's picks the first)
-@pytest.mark.parametrize("seed", [59, 227, 419, 439])
+# element-wise max mask was 0 at a tie, NumPy's picks the first), and ties in given values, no
+# longer refused (46, 80, 348, 432; at 348 W2 = 0 ties whole rows and columns under a min and a
+# max, where the loss has no derivative: PyTorch's convention is compared, finite differences
+# are not used there)
+@pytest.mark.parametrize("seed", [46, 59, 80, 227, 348, 419, 432, 439])
 def test_once_failing_bench_networks_match(seed):
     outcome = fuzz.run(seed, max_dim=8, points=2)
     assert outcome.kind == "match", f"{outcome.kind}: {outcome.detail}"
