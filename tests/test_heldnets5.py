@@ -101,3 +101,29 @@ v = [0.5, -1.5]
     assert loss == pytest.approx(float(ref.detach()), rel=1e-12)
     for name, t in (("W1", w1), ("b1", b1), ("v", v)):
         np.testing.assert_allclose(grads[name].reshape(t.shape), t.grad.numpy(), rtol=1e-10)
+
+
+@pytest.mark.parametrize(
+    "call",
+    ["keras.ops.relu(X @ W)", "cp.dot(X, W)", "Xs.sum(axis=0) + X @ W"],
+)
+def test_an_unknown_module_is_named_not_counted_as_an_argument(call: str) -> None:
+    """Before, tf.matmul(x, W) said 'matmul() takes at most 2 arguments here' and jax.nn.relu(z)
+    'relu() takes 1 arguments, got 2': the module was read as a tensor whose method is called."""
+    text = f"""
+[dims]
+m = 2
+d = 2
+[inputs]
+X = ["m", "d"]
+[params]
+W = ["d", 2]
+[forward]
+z = "{call}"
+L = "np.sum(z ** 2)"
+"""
+    with pytest.raises(spec.SpecError) as err:
+        spec.parse(text, source="heldnets5")
+    root = call.split("(")[0].rsplit(".", 1)[0]
+    assert f"'{root}' in {call.split('(')[0]}(…) is neither a module derive reads" in str(err.value)
+    assert "arguments" not in str(err.value)

@@ -370,6 +370,28 @@ class _Converter:
         label = getattr(d, "label", None)
         return Name(label) if label else Num(Fraction(int(d)))
 
+    def receiver(self, f: ast.Attribute) -> None:
+        """``keras.ops.relu(Z)`` or ``cp.dot(A, B)``: a module derive does not read would be taken
+        for a tensor whose method is called (and its message would count the module as an
+        argument); a name that is neither a tensor, a constant nor a size is refused naming the
+        modules that are read."""
+        root: ast.AST = f.value
+        path = []
+        while isinstance(root, ast.Attribute):
+            path.append(root.attr)
+            root = root.value
+        if self.shapes is None or not isinstance(root, ast.Name):
+            return
+        if root.id in self.shapes or root.id in self.constants:
+            return
+        spelled = ".".join([root.id, *reversed(path)])
+        raise self.fail(
+            f,
+            f"'{spelled}' in {spelled}.{f.attr}(…) is neither a module derive reads (np, torch, "
+            "F, math, scipy.special, K, tf, tf.nn, tf.math, jnp, jax.nn) nor a tensor declared "
+            f"earlier; write {f.attr}(…) or an np./torch. spelling",
+        )
+
     def tensor_named_k(self, v: ast.AST) -> bool:
         """``v`` is the name ``K`` of a tensor declared earlier (Keras' backend is K too)."""
         return (
@@ -527,6 +549,7 @@ class _Converter:
             ast.copy_location(node, f)
         elif isinstance(f, ast.Attribute) and spelling.method(f.attr):
             # X.sum(axis=0), Z.exp(), A.dot(B), x.pow(2): the method spelling of the function
+            self.receiver(f)
             module = "method"
             node = ast.Call(ast.Name(f.attr, ast.Load()), [f.value, *node.args], node.keywords)
             ast.copy_location(node, f)
