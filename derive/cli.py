@@ -266,9 +266,9 @@ def format_report(d: Any, report: Any) -> str:
     kinks = sorted({c.point for c in report.comparisons if c.kink})
     if kinks:
         lines.append(
-            f"  note: a ReLU input is 0 at {', '.join(kinks)}: finite differences are "
-            "not meaningful at a kink and were not used there (PyTorch, like us, takes "
-            "relu'(0) = 0)"
+            f"  note: a kink (a ReLU/abs input at 0, a clamp bound, a tie under a max) at "
+            f"{', '.join(kinks)}: finite differences are not meaningful there and were not used "
+            "(we take PyTorch's derivative at each kink, e.g. relu'(0) = 0)"
         )
     if report.loss_scale:
         name, ratio = report.loss_scale

@@ -36,17 +36,11 @@ def test_the_generator_covers_the_language():
         ),
         0,
     )
-    ties = 0
     for seed in range(200):
         text = fuzz.random_spec(seed, max_dim=MAX_DIM)
-        try:
-            s = spec.parse(text)
-        except spec.SpecError as err:
-            # a max over a row that is tied by construction (a [m, 1] column minus its own row
-            # mean is 0) has no unique gradient: refused with exit 2, never drawn around
-            assert "a max with a tie" in str(err), err
-            ties += 1
-            continue
+        # a max over a row tied by construction (a [m, 1] column minus its own row mean is 0)
+        # takes PyTorch's convention at the tie (tests/test_kink_conventions.py): never refused
+        s = spec.parse(text)
         tables["values" if "[values]" in text else "no values"] += 1
         for key in spellings:
             spellings[key] += key in text
@@ -74,6 +68,7 @@ def test_the_generator_covers_the_language():
         "softmax",
         "log_softmax",
         "erf",
+        "max_share",
         "max_mask",
         "sum-axis",
         "mean-axis",
@@ -88,7 +83,6 @@ def test_the_generator_covers_the_language():
     assert {"1/2", "-1", "3/2"} <= powers
     assert min(tables.values()) > 20
     assert min(spellings.values()) >= 2, spellings
-    assert ties <= 4, ties
 
 
 @pytest.mark.parametrize("seed", SEEDS)
@@ -117,8 +111,11 @@ def test_a_wrong_gradient_in_a_random_network_is_caught(seed, monkeypatch):
 # beyond 50 digits (439), a random point where the gradient overflows float64 and, at another,
 # softmax + cross-entropy against a soft target that divided 0 by an underflowed probability (419),
 # a column min after a ReLU whose rows tie at random points of the identity test (59: the
-# element-wise max mask was 0 at a tie, NumPy's picks the first)
-@pytest.mark.parametrize("seed", [59, 227, 419, 439])
+# element-wise max mask was 0 at a tie, NumPy's picks the first), and ties in given values, no
+# longer refused (46, 80, 348, 432; at 348 W2 = 0 ties whole rows and columns under a min and a
+# max, where the loss has no derivative: PyTorch's convention is compared, finite differences
+# are not used there)
+@pytest.mark.parametrize("seed", [46, 59, 80, 227, 348, 419, 432, 439])
 def test_once_failing_bench_networks_match(seed):
     outcome = fuzz.run(seed, max_dim=8, points=2)
     assert outcome.kind == "match", f"{outcome.kind}: {outcome.detail}"

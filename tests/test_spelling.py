@@ -243,6 +243,52 @@ CASES = [
         1,
     ),
     ("torch.clamp_max(Z, 0.2)", lambda Z: torch.clamp_max(Z, 0.2), 0),
+    # branch heldnets5: F.linear's [out, in] weight, softplus's beta, TensorFlow's and JAX's
+    # spellings (their PyTorch equivalents), NumPy's nansum, float()/squeeze of one number
+    ("F.linear(Z, W)", lambda Z, w: F.linear(Z, w), 0),
+    ("F.linear(Z, W.T, Z)", lambda Z, w: F.linear(Z, w.T, Z), 0),
+    ("F.softplus(Z, beta=2)", lambda Z: F.softplus(Z, beta=2), 0),
+    (
+        "np.nansum(Z ** 2) + np.nanmean(Z, axis=0).sum()",
+        lambda Z: (Z**2).sum() + Z.mean(0).sum(),
+        1,
+    ),
+    ("float(np.squeeze(-np.sum(Z * Y) / 3))", lambda Z: -(Z * t(Y)).sum() / 3, 1),
+    ("(Z ** 2).sum().item()", lambda Z: (Z**2).sum(), 1),
+    ("tf.matmul(Z, W, transpose_b=True)", lambda Z, w: Z @ w.T, 0),
+    ("tf.reduce_mean(tf.square(Y - Z))", lambda Z: ((t(Y) - Z) ** 2).mean(), 1),
+    ("tf.reduce_sum(Z, axis=1, keepdims=True) * Z", lambda Z: Z.sum(1, keepdim=True) * Z, 0),
+    ("tf.reduce_max(Z, axis=0) * Z", lambda Z: Z.amax(0, keepdim=True) * Z, 0),
+    ("tf.nn.l2_loss(Z)", lambda Z: (Z**2).sum() / 2, 1),
+    (
+        "tf.reduce_mean(tf.nn.sigmoid_cross_entropy_with_logits(labels=B, logits=Z))",
+        lambda Z: F.binary_cross_entropy_with_logits(Z, t(B)),
+        1,
+    ),
+    (
+        "tf.reduce_mean(tf.nn.softmax_cross_entropy_with_logits(labels=C, logits=Z))",
+        lambda Z: F.cross_entropy(Z, t(C)),
+        1,
+    ),
+    (
+        "tf.nn.leaky_relu(Z, alpha=0.2) + tf.math.log(Z * Z + 1)",
+        lambda Z: F.leaky_relu(Z, 0.2) + torch.log(Z * Z + 1),
+        0,
+    ),
+    ("jax.nn.gelu(Z)", lambda Z: F.gelu(Z, approximate="tanh"), 0),
+    ("jax.nn.gelu(Z, approximate=False) + jax.nn.swish(Z)", lambda Z: F.gelu(Z) + F.silu(Z), 0),
+    ("jax.nn.log_softmax(jnp.dot(Z, W))", lambda Z, w: F.log_softmax(Z @ w, dim=1), 0),
+    ("F.gaussian_nll_loss(Z, Y, Z * Z + 1)", lambda Z: F.gaussian_nll_loss(Z, t(Y), Z * Z + 1), 1),
+    (
+        "F.gaussian_nll_loss(Z, Y, Z * Z + 1, full=True, reduction='sum')",
+        lambda Z: F.gaussian_nll_loss(Z, t(Y), Z * Z + 1, full=True, reduction="sum"),
+        1,
+    ),
+    (
+        "F.margin_ranking_loss(Z, Y, B * 2 - 1, margin=0.1)",
+        lambda Z: F.margin_ranking_loss(Z, t(Y), t(B) * 2 - 1, margin=0.1),
+        1,
+    ),
 ]
 
 
@@ -254,6 +300,8 @@ FAST = {
     "np.max(Z, axis=1, keepdims=True) * Z",
     "F.gelu(Z)",
     "(np.concatenate([Z, Y], 1) @ np.concatenate([W, W], 0)).sum()",
+    "F.linear(Z, W)",
+    "tf.reduce_mean(tf.nn.softmax_cross_entropy_with_logits(labels=C, logits=Z))",
 }
 PARAMS = [pytest.param(*c, id=c[0], marks=() if c[0] in FAST else pytest.mark.slow) for c in CASES]
 
@@ -291,6 +339,8 @@ def test_spelling_means_what_numpy_and_pytorch_compute(text, ref, scalar) -> Non
         ("Z ** lam", "[constants] name"),
         ("Z.transpose(1)", "x.T"),
         ("Z.max(1, keepdims=False)", "keepdims=True or leave it out"),
+        ("F.softplus(Z, beta=2, threshold=5)", "threshold"),
+        ("tf.nn.softmax_cross_entropy_with_logits(labels=C, logits=Z, axis=0)", "last axis"),
     ],
 )
 def test_spellings_that_cannot_be_read_are_refused_saying_what_can(text, fragment) -> None:

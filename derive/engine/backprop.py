@@ -595,14 +595,16 @@ def _rest(args: tuple[sp.Expr, ...], k: int) -> sp.Expr:
 
 def _flat(a: sp.Expr, s: sp.Symbol) -> bool:
     """True when SymPy's ``a.diff(s)`` is 0 by construction: ``a`` is a number, a symbol other
-    than ``s``, an indicator ``1[x > 0]`` (``relu_grad``, whose ``fdiff`` is 0), or a sum or
-    product of such (``1 − 1[x > 0]``)."""
+    than ``s``, an indicator ``1[x > 0]`` (``relu_grad``, whose ``fdiff`` is 0), or a sum,
+    product or number power of such (``1 − 1[x > 0]``, ``1/Σ 1[…]``)."""
     if isinstance(a, ops.relu_grad) or a.is_Number:
         return True
     if a.is_Symbol:
         return a != s
     if a.is_Add or a.is_Mul:
         return all(_flat(b, s) for b in a.args)
+    if a.is_Pow:  # 1/Σ 1[…]: the count of a max's tied entries (max_share)
+        return a.exp.is_Number and _flat(a.base, s)
     return False
 
 

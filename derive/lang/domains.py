@@ -285,9 +285,10 @@ class Evaluator:
         return np.array([[self.loss(n, x, y)]])
 
     def ties(self, x: np.ndarray) -> None:
-        """A max whose row has two largest entries (within KINK_MARGIN) has no unique gradient:
-        torch.amax splits it between them, torch.max(dim) gives it to one. Drawn values are drawn
-        again; given values are refused."""
+        """The max of everything is taken row by row and then among the row maxima; when the
+        largest value is in several rows, each row's share would follow its own count of tied
+        entries, where PyTorch splits the gradient evenly among all of them. Drawn values are
+        drawn again; given values with such a tie are refused."""
         if x.shape[1] < 2:
             return
         top2 = np.sort(x, axis=1)[:, -2:]
@@ -297,8 +298,9 @@ class Evaluator:
             self.stop(
                 (i, int(np.argmax(x[i]))),
                 float(top2[i, 1]),
-                f"a max with a tie in row {i} (two entries equal {_fmt(top2[i, 1])}: the gradient "
-                "of a max is not unique there — torch.amax splits it, torch.max(dim) picks one)",
+                f"a max of everything whose largest value {_fmt(top2[i, 1])} is in more than one "
+                "row (the gradient is split among tied entries row by row here, evenly among all "
+                "of them in PyTorch); a max along an axis takes ties as PyTorch does",
             )
 
     def target_domain(self, n: ex.Call, y: np.ndarray, lo: float, hi: float, what: str) -> None:

@@ -48,9 +48,10 @@ SIGNATURES: dict[str, tuple[int, int, tuple[str, ...]]] = {
 # Soft keywords (match, type, _), builtins and the generated scripts' own names (np, torch, F,
 # lr) are valid: the code generator renames them in one place (codegen.safe_names).
 # Functions the parser rewrites into the table's ops (exactly, as NumPy defines them), so they
-# need no row of their own: ``maximum(a, b) = b + relu(a − b)`` (``relu(a)`` when b is 0),
-# ``minimum(a, b) = a − relu(a − b)``, ``square(x) = x ** 2``. Their derivatives follow from
-# relu's (PyTorch's relu'(0) = 0 at a tie; example values avoid ties as they avoid every kink).
+# need no row of their own: ``maximum(a, b) = (a + b)/2 + |a − b|/2``, ``minimum(a, b) =
+# (a + b)/2 − |a − b|/2`` — at a tie each side gets half the gradient, as torch.maximum/minimum
+# give it (abs'(0) = 0) —, except with a 0: ``maximum(x, 0) = relu(x)`` and ``minimum(x, 0) =
+# −relu(−x)``, relu's convention (gradient 0 at x = 0); ``square(x) = x ** 2``.
 SUGAR: dict[str, int] = {"maximum": 2, "minimum": 2, "square": 1}
 
 RESERVED = frozenset(keyword.kwlist)
@@ -179,6 +180,75 @@ def parse(
     return conv.convert(tree.body, 0)
 
 
+# element-wise functions (of a 1-D vector, a 1-D vector), besides the table's element-wise ops
+_ELEMENTWISE = frozenset(
+    {
+        "clip", "clamp", "clamp_min", "clamp_max", "maximum", "minimum", "square", "log1p",
+        "expm1", "expit", "silu", "swish", "mish", "elu", "selu", "celu", "gelu", "power", "pow",
+        "negative", "neg", "reciprocal", "rsqrt", "cosh", "sinh", "logsigmoid", "log_sigmoid",
+        "softsign", "relu6", "hardtanh", "hardsigmoid", "hardswish", "nan_to_num", "add",
+        "subtract", "sub", "multiply", "mul", "divide", "true_divide", "div", "where",
+    }
+)  # fmt: skip
+
+
+def one_dimensional(node: ast.AST, one_d: frozenset[str], scalars: frozenset[str]) -> bool:
+    """Whether the Python expression ``node`` is a 1-D NumPy vector by its form: a tensor
+    declared 1-D (or an earlier [forward] line that is one), an element-wise function or
+    ``+ - * / **`` of 1-D vectors and numbers, or a matrix-vector product ``A @ v``/``v @ A``
+    (``np.dot``, ``matmul``). Two such vectors under ``@``/``np.dot`` are NumPy's inner product,
+    one number; the language keeps a 1-D vector as a row [1, k]."""
+
+    def scalar(n: ast.AST) -> bool:
+        if isinstance(n, ast.Constant):
+            return type(n.value) in (int, float)
+        if isinstance(n, ast.Name):
+            return n.id in scalars
+        if isinstance(n, ast.UnaryOp):
+            return scalar(n.operand)
+        if isinstance(n, ast.BinOp):
+            return scalar(n.left) and scalar(n.right)
+        return False
+
+    def product(a: ast.AST, b: ast.AST) -> bool:
+        return vec(a) != vec(b) and not scalar(a) and not scalar(b)
+
+    def vec(n: ast.AST) -> bool:
+        if isinstance(n, ast.Name):
+            return n.id in one_d
+        if isinstance(n, ast.UnaryOp):
+            return vec(n.operand)
+        if isinstance(n, ast.BinOp):
+            if isinstance(n.op, ast.MatMult):
+                return product(n.left, n.right)
+            sides = (n.left, n.right)
+            return any(vec(k) for k in sides) and all(vec(k) or scalar(k) for k in sides)
+        if isinstance(n, ast.Call):
+            f = n.func
+            args = list(n.args)
+            if isinstance(f, ast.Attribute):
+                name = f.attr
+                if not _module_of(f.value):
+                    args = [f.value, *args]  # a method: the receiver is the first argument
+            elif isinstance(f, ast.Name):
+                name = f.id
+            else:
+                return False
+            if name in ("dot", "matmul", "mm") and len(args) == 2:
+                return product(args[0], args[1])
+            table = name in ops.OPS and ops.get(name).kind == ops.ELEMENTWISE
+            if (table or name in _ELEMENTWISE) and args:
+                return any(vec(k) for k in args) and all(vec(k) or scalar(k) for k in args)
+        return False
+
+    return vec(node)
+
+
+def is_one_dimensional(text: str, one_d: frozenset[str], scalars: frozenset[str]) -> bool:
+    """:func:`one_dimensional` of a [forward] line already parsed (so it is valid Python)."""
+    return one_dimensional(ast.parse(text.strip(), mode="eval").body, one_d, scalars)
+
+
 class _Converter:
     def __init__(
         self,
@@ -192,6 +262,11 @@ class _Converter:
         self.one_d: frozenset[str] = frozenset()
         self.constants = constants
         self.shapes = shapes
+
+    def vector(self, node: ast.AST) -> bool:
+        """``node`` is a 1-D NumPy vector (see :func:`one_dimensional`)."""
+        scalars = set(self.constants) | {k for k, v in (self.shapes or {}).items() if not v}
+        return one_dimensional(node, self.one_d, frozenset(scalars))
 
     def fail(self, node: ast.AST, message: str) -> ExprError:
         col = getattr(node, "col_offset", -1) + 1
@@ -211,11 +286,15 @@ class _Converter:
             op = _BINOPS.get(type(node.op))
             if op is None:
                 raise self.fail(node, "only + - * / @ ** are allowed between terms")
-            if op == "@" and isinstance(node.right, ast.Name) and node.right.id in self.one_d:
+            if op == "@" and self.vector(node.right):
+                left, right = self.convert(node.left, d), self.convert(node.right, d)
+                if self.vector(node.left):
+                    # two 1-D vectors: NumPy's inner product, one number (lhy's
+                    # np.dot(Y, np.log(y_pred)) with Y and y_pred 1-D)
+                    return BinOp(op, left, Transpose(right))
                 # A @ w with w 1-D: NumPy's matrix-vector product A·wᵀ, whose 1-D result
                 # broadcasts as a row (Raschka's np.dot(X, w_) + b_)
-                product = BinOp(op, self.convert(node.left, d), Transpose(Name(node.right.id)))
-                return Transpose(product)
+                return Transpose(BinOp(op, left, Transpose(right)))
             return BinOp(op, self.convert(node.left, d), self.convert(node.right, d))
         if isinstance(node, ast.UnaryOp):
             if isinstance(node.op, ast.USub):
@@ -291,6 +370,28 @@ class _Converter:
         label = getattr(d, "label", None)
         return Name(label) if label else Num(Fraction(int(d)))
 
+    def receiver(self, f: ast.Attribute) -> None:
+        """``keras.ops.relu(Z)`` or ``cp.dot(A, B)``: a module derive does not read would be taken
+        for a tensor whose method is called (and its message would count the module as an
+        argument); a name that is neither a tensor, a constant nor a size is refused naming the
+        modules that are read."""
+        root: ast.AST = f.value
+        path = []
+        while isinstance(root, ast.Attribute):
+            path.append(root.attr)
+            root = root.value
+        if self.shapes is None or not isinstance(root, ast.Name):
+            return
+        if root.id in self.shapes or root.id in self.constants:
+            return
+        spelled = ".".join([root.id, *reversed(path)])
+        raise self.fail(
+            f,
+            f"'{spelled}' in {spelled}.{f.attr}(…) is neither a module derive reads (np, torch, "
+            "F, math, scipy.special, K, tf, tf.nn, tf.math, jnp, jax.nn) nor a tensor declared "
+            f"earlier; write {f.attr}(…) or an np./torch. spelling",
+        )
+
     def tensor_named_k(self, v: ast.AST) -> bool:
         """``v`` is the name ``K`` of a tensor declared earlier (Keras' backend is K too)."""
         return (
@@ -303,6 +404,12 @@ class _Converter:
         are the tensor itself or its transpose (a row and a column of the same entries; a 1-D
         result is a row, as NumPy broadcasts it). Anything that moves entries is refused."""
         name = node.func.id
+        if name == "squeeze" and len(node.args) == 1 and not node.keywords:
+            if not isinstance(node.args[0], ast.Name):
+                # np.squeeze(-np.sum(logprobs) / m): of one number, the number itself
+                inner = self.convert(node.args[0], depth)
+                if self.one_number(inner):
+                    return inner
         if node.keywords or not node.args or not isinstance(node.args[0], ast.Name):
             raise self.fail(node, f"{name}() is read for a tensor named in the spec: x.{name}(…)")
         x = node.args[0].id
@@ -328,6 +435,23 @@ class _Converter:
             "columns; only a reshape that keeps the tensor (or turns a row into a column) is "
             "read — declare the shape you need in [inputs]/[params]",
         )
+
+    def one_number(self, n: Node) -> bool:
+        """``n`` is one number by its form: a number, a scalar or [1, 1] name, a sum, mean or
+        loss of everything, and + - * / ** of such."""
+        if isinstance(n, Num):
+            return True
+        if isinstance(n, Name):
+            shape = (self.shapes or {}).get(n.id)
+            return shape is not None and all(int(k) == 1 for k in shape)
+        if isinstance(n, Neg | Pow):
+            return self.one_number(n.operand if isinstance(n, Neg) else n.base)
+        if isinstance(n, BinOp):
+            return n.op != "@" and self.one_number(n.left) and self.one_number(n.right)
+        if isinstance(n, Call):
+            whole = n.func in ("sum", "mean") and n.kwarg("axis") is None
+            return whole or ops.get(n.func).kind == ops.LOSS if n.func in ops.OPS else whole
+        return False
 
     def target_shape(self, node: ast.Call, have: tuple[int, int]) -> tuple[int, ...]:
         """The sizes a reshape asks for: numbers, -1, [dims] names, ``X.shape``, ``X.shape[i]``."""
@@ -425,6 +549,7 @@ class _Converter:
             ast.copy_location(node, f)
         elif isinstance(f, ast.Attribute) and spelling.method(f.attr):
             # X.sum(axis=0), Z.exp(), A.dot(B), x.pow(2): the method spelling of the function
+            self.receiver(f)
             module = "method"
             node = ast.Call(ast.Name(f.attr, ast.Load()), [f.value, *node.args], node.keywords)
             ast.copy_location(node, f)
@@ -507,14 +632,16 @@ class _Converter:
         zero = Num(Fraction(0))
         # zeros_like(a), read as 0·a, is the number 0 next to a (d2l: torch.max(X, zeros_like(X)))
         a, b = (zero if x == BinOp("*", zero, y) else x for x, y in ((a, b), (b, a)))
-        if name == "maximum":
-            if a == zero:
-                a, b = b, a
-            if b == zero:
+        if a == zero:
+            a, b = b, a
+        if b == zero:  # relu's convention at 0: the gradient goes to the constant 0
+            if name == "maximum":
                 return Call("relu", (a,))
-            return BinOp("+", b, Call("relu", (BinOp("-", a, b),)))
-        diff = a if b == zero else BinOp("-", a, b)
-        return BinOp("-", a, Call("relu", (diff,)))
+            return Neg(Call("relu", (Neg(a),)))
+        half = Num(Fraction(1, 2))
+        mid = BinOp("*", half, BinOp("+", a, b))
+        spread = BinOp("*", half, Call("abs", (BinOp("-", a, b),)))
+        return BinOp("+" if name == "maximum" else "-", mid, spread)
 
     def keepdims(self, node: ast.Call, name: str) -> ast.Call:
         """NumPy's ``keepdims``: ``True`` is what the language does anyway (a ``[1, k]`` row or an

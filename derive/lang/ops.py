@@ -40,7 +40,7 @@ from __future__ import annotations
 import contextlib
 import math
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from fractions import Fraction
 from typing import Any
 
@@ -285,6 +285,19 @@ def np_max_mask(x: np.ndarray) -> np.ndarray:
     return out
 
 
+def np_max_share(x: np.ndarray) -> np.ndarray:
+    """1/c at each of a row's c largest entries (1 at a unique one), 0 elsewhere."""
+    x = np.asarray(x)
+    top = (x == np.max(x, axis=1, keepdims=True)).astype(x.dtype)
+    return top / np.sum(top, axis=1, keepdims=True)
+
+
+def mp_max_share(row: list[Any]) -> list[Any]:
+    top = max(row)
+    count = sum(1 for v in row if v == top)
+    return [mpmath.mpf(1) / count if v == top else mpmath.mpf(0) for v in row]
+
+
 def mp_max_mask(row: list[Any]) -> list[Any]:
     top = max(range(len(row)), key=lambda j: row[j])
     return [mpmath.mpf(1) if j == top else mpmath.mpf(0) for j in range(len(row))]
@@ -338,6 +351,19 @@ def max_mask_row(z: list[sp.Expr]) -> list[sp.Expr]:
         )
         for j, v in enumerate(z)
     ]
+
+
+def max_share_row(z: list[sp.Expr]) -> list[sp.Expr]:
+    """The argmax indicator shared among ties: entry j is t_j / Σ_k t_k with t_j = Π_{i≠j}
+    1[z_i ≤ z_j] — 1 at a unique largest entry, 1/c at each of c tied ones, so Σ z ⊙ mask is
+    the max and its gradient is split evenly among the tied entries, as torch.amax and a max of
+    everything split it."""
+    top = [
+        sp.Mul(*(1 - relu_grad(u - v) for i, u in enumerate(z) if i != j))
+        for j, v in enumerate(z)
+    ]
+    count = sp.Add(*top)
+    return [t / count for t in top]
 
 
 def mse_term(p: sp.Expr, y: sp.Expr) -> sp.Expr:
@@ -713,13 +739,41 @@ _ROWS: tuple[Op, ...] = (
         numpy_src="max_mask({x})",
         numpy_helper=(
             "def max_mask(x):\n"
-            "    # 1 at each row's largest entry, 0 elsewhere\n"
-            "    return (x == np.max(x, axis=1, keepdims=True)).astype(float)\n"
+            "    # 1 at each row's largest entry (the first of tied ones), 0 elsewhere\n"
+            "    out = np.zeros_like(x, dtype=float)\n"
+            "    out[np.arange(x.shape[0]), np.argmax(x, axis=1)] = 1\n"
+            "    return out\n"
         ),
-        torch_src="(({x}) == ({x}).amax(dim=1, keepdim=True)).double()",
+        torch_src="torch.zeros_like({x}).scatter(1, ({x}).argmax(dim=1, keepdim=True), 1.0)",
         tex="\\mathbf{1}_{\\max}",
         text="max_mask",
-        extra={"ties": True, "constant": True},
+        extra={"constant": True},
+    ),
+    Op(
+        "max_share",  # max_mask with the gradient split evenly among tied entries (torch.amax)
+        ROWWISE,
+        sympy=max_share_row,
+        pull=lambda m, up, x, y: m.mul(up, m.Scalar(sp.Integer(0))),
+        rule="max-share",
+        numpy=np_max_share,
+        mpmath=mp_max_share,
+        torch=lambda x: (lambda t: t / t.sum(dim=1, keepdim=True))(
+            (x == x.amax(dim=1, keepdim=True)).to(x.dtype)
+        ),
+        numpy_src="max_share({x})",
+        numpy_helper=(
+            "def max_share(x):\n"
+            "    # 1 at each row's largest entry (1/c at each of c tied ones), 0 elsewhere\n"
+            "    top = (x == np.max(x, axis=1, keepdims=True)).astype(float)\n"
+            "    return top / np.sum(top, axis=1, keepdims=True)\n"
+        ),
+        torch_src=(
+            "(({x}) == ({x}).amax(dim=1, keepdim=True)).double() / "
+            "(({x}) == ({x}).amax(dim=1, keepdim=True)).double().sum(dim=1, keepdim=True)"
+        ),
+        tex="\\mathbf{1}_{\\max}",
+        text="max_share",
+        extra={"constant": True},
     ),
     Op(
         "sum",
@@ -904,6 +958,13 @@ _ROWS: tuple[Op, ...] = (
     ),
 )
 
+# the max of everything: max_share among the row maxima, where a tie across rows is refused at
+# given values (each row's share would follow its own count of tied entries; see domains.ties)
+_SHARE = next(op for op in _ROWS if op.name == "max_share")
+_ROWS = (
+    *_ROWS,
+    replace(_SHARE, name="max_share_all", extra={"constant": True, "ties": True}),
+)
 BUILTIN: dict[str, Op] = {op.name: op for op in _ROWS}
 OPS: dict[str, Op] = dict(BUILTIN)
 

@@ -567,6 +567,10 @@ class _Validator:
                     f'{where} = "{text}"', e.message, "see the expression language in the README"
                 ) from None
             shapes[key] = _Shapes(self, f'{where} = "{text}"', shapes, constants).infer(node)
+            scalars = frozenset(k for k, v in shapes.items() if not v)
+            if len(shapes[key]) == 2 and shapes[key][0] == 1:
+                if ex.is_one_dimensional(text, frozenset(self.one_d), scalars):
+                    self.one_d[key] = str(shapes[key][1])  # a 1-D vector, as NumPy keeps it
             forward.append((key, node))
         graded = set(params)  # the tensors that get a gradient, named d<name>
         for k, node in forward:
@@ -851,8 +855,8 @@ class _Validator:
         if problem.node in text:
             where += " at the example values"
         goal = (
-            "the largest entry of each row is unique"
-            if "a max with a tie" in problem.message
+            "the largest value is in one row only"
+            if "a max of everything whose largest value" in problem.message
             else "every operation stays in its domain"
         )
         fix = (

@@ -40,8 +40,21 @@ MODULES = frozenset(
         "K",
         "keras.backend",
         "tf.keras.backend",
+        # TensorFlow and JAX (tf.matmul, tf.nn.relu, tf.math.log, jnp.dot, jax.nn.log_softmax)
+        "tf",
+        "tf.math",
+        "tf.nn",
+        "tensorflow",
+        "tensorflow.math",
+        "tensorflow.nn",
+        "jnp",
+        "jax.numpy",
+        "jax.nn",
+        "jax.scipy.special",
     }
 )
+TENSORFLOW = frozenset({"tf", "tf.math", "tf.nn", "tensorflow", "tensorflow.math", "tensorflow.nn"})
+JAX = frozenset({"jnp", "jax.numpy", "jax.nn", "jax.scipy.special"})
 # the Keras backend (K.clip, K.log, K.mean …, and K.epsilon() = 1e-7)
 KERAS = frozenset({"K", "keras.backend", "tf.keras.backend"})
 # PyTorch's functional modules: there ``cross_entropy`` takes logits (as F.cross_entropy does)
@@ -51,7 +64,7 @@ NUMBERS = {"pi": math.pi, "e": math.e}
 
 # keyword spellings: PyTorch's dim/keepdim are NumPy's axis/keepdims
 _KEYWORDS = {"dim": "axis", "keepdim": "keepdims"}
-_OP_KEYWORDS = {"leaky_relu": {"negative_slope": "slope"}}
+_OP_KEYWORDS = {"leaky_relu": {"negative_slope": "slope", "alpha": "slope"}}
 # a keyword ``keywords`` adds to var()/std() written with PyTorch's dim=/keepdim=
 _TORCH_MARK = "_torch_keywords"
 
@@ -237,27 +250,44 @@ def _where_mix(g: ast.expr, x: ast.expr, y: ast.expr) -> ast.expr:
 
 
 def _clip(lo: ast.expr | None, hi: ast.expr | None, x: ast.expr, name: str) -> ast.expr:
+    """``torch.clamp``/``np.clip``: ``x + relu(lo − x)`` then ``y − relu(y − hi)`` — exactly
+    min(max(x, lo), hi), with PyTorch's derivative at a bound: clamp passes the gradient on
+    lo ≤ x ≤ hi, so it is 1 at x = lo and at x = hi (relu'(0) = 0 inside the relu)."""
     if _is_none(lo) and _is_none(hi):
         raise SpellingError(f"{name}() needs a lower or an upper bound")
     out = x
     if not _is_none(lo):
-        out = _call("maximum", out, lo)  # type: ignore[arg-type]
+        zero = isinstance(lo, ast.Constant) and lo.value == 0
+        out = _add(out, _call("relu", _neg(out) if zero else _sub(lo, out)))  # type: ignore[arg-type]
     if not _is_none(hi):
-        out = _call("minimum", out, hi)  # type: ignore[arg-type]
+        out = _sub(out, _call("relu", _sub(out, hi)))  # type: ignore[arg-type]
     return out
 
 
+def _hardclip(lo: ast.expr, hi: ast.expr, x: ast.expr) -> ast.expr:
+    """``hardtanh``/``relu6`` (and ``hardsigmoid``, ``hardswish`` through relu6): max(x, lo) as
+    ``lo + relu(x − lo)`` (``relu(x)`` for lo = 0), then ``hi − relu(hi − y)`` — the same values
+    as clamp, with PyTorch's derivative at a bound: hardtanh passes the gradient only on
+    lo < x < hi, so it is 0 at x = lo and at x = hi."""
+    zero = isinstance(lo, ast.Constant) and lo.value == 0
+    low = _call("relu", x) if zero else _add(lo, _call("relu", _sub(x, lo)))
+    return _sub(hi, _call("relu", _sub(hi, low)))
+
+
 def _elu(x: ast.expr, alpha: ast.expr) -> ast.expr:
-    return _add(
-        _call("maximum", x, _num(0)),
-        _call("minimum", _num(0), _mul(alpha, _sub(_call("exp", x), _num(1)))),
-    )
+    # min(u, 0) as u − relu(u): at x = 0 the derivative is α, PyTorch's (its x ≤ 0 branch)
+    u = _mul(alpha, _sub(_call("exp", x), _num(1)))
+    return _add(_call("relu", x), _sub(u, _call("relu", u)))
 
 
 def _gelu(node: ast.Call, how: str) -> ast.expr:
     a = _bound(node, "gelu", ("x", "approximate"), 1)
     x = a["x"]
-    form = _text(a.get("approximate"), "none", "gelu(approximate=…)")
+    given = a.get("approximate")
+    if isinstance(given, ast.Constant) and isinstance(given.value, bool):
+        # TensorFlow's and JAX's approximate=True/False (JAX's default is True: the tanh form)
+        given = ast.Constant("tanh" if given.value else "none")
+    form = _text(given, "tanh" if how in JAX else "none", "gelu(approximate=…)")
     if form == "none":  # PyTorch's default: the exact x·Φ(x) = x/2·(1 + erf(x/√2))
         return _mul(_mul(_num(0.5), x), _add(_num(1), _call("erf", _mul(x, _num(_SQRT1_2)))))
     if form != "tanh":
@@ -491,7 +521,7 @@ def _clamp_max(node: ast.Call, how: str) -> ast.expr:
 
 def _hardtanh(node: ast.Call, how: str) -> ast.expr:
     a = _bound(node, "hardtanh", ("x", "min_val", "max_val"), 1)
-    return _clip(a.get("min_val", _num(-1.0)), a.get("max_val", _num(1.0)), a["x"], "hardtanh")
+    return _hardclip(a.get("min_val", _num(-1.0)), a.get("max_val", _num(1.0)), a["x"])
 
 
 def _elu_call(node: ast.Call, how: str) -> ast.expr:
@@ -503,15 +533,13 @@ def _celu(node: ast.Call, how: str) -> ast.expr:
     """PyTorch's ``celu(x, alpha) = max(0, x) + min(0, alpha·(exp(x/alpha) − 1))``."""
     a = _bound(node, "celu", ("x", "alpha"), 1)
     x, alpha = a["x"], a.get("alpha", _num(1.0))
-    return _add(
-        _call("maximum", x, _num(0)),
-        _call("minimum", _num(0), _mul(alpha, _sub(_call("exp", _div(x, alpha)), _num(1)))),
-    )
+    u = _mul(alpha, _sub(_call("exp", _div(x, alpha)), _num(1)))
+    return _add(_call("relu", x), _sub(u, _call("relu", u)))
 
 
 def _hardsigmoid(x: ast.expr) -> ast.expr:
     """PyTorch's ``hardsigmoid(x) = relu6(x + 3) / 6`` (0 below −3, 1 above 3)."""
-    return _div(_clip(_num(0), _num(6), _add(x, _num(3)), "hardsigmoid"), _num(6))
+    return _div(_hardclip(_num(0), _num(6), _add(x, _num(3))), _num(6))
 
 
 def _logsumexp(node: ast.Call, how: str) -> ast.expr:
@@ -571,6 +599,140 @@ def _nan_to_num(node: ast.Call, how: str) -> ast.expr:
     return a["x"]
 
 
+def _nansum(name: str) -> Callable[[ast.Call, str], ast.expr]:
+    """``np.nansum``/``np.nanmean`` are ``sum``/``mean`` wherever every entry is finite; derive
+    refuses a non-finite value anyway (exit 2 naming it), so the identity is exact there."""
+
+    def rewrite(node: ast.Call, how: str) -> ast.expr:
+        a = _bound(node, f"nan{name}", ("x", "axis", "dtype", "out", "keepdims"), 1)
+        if not _is_none(a.get("dtype")) or not _is_none(a.get("out")):
+            raise SpellingError(f"nan{name}(): dtype= and out= are not read; leave them out")
+        return _call(name, a["x"], **_axis_kw(a.get("axis"), a.get("keepdims")))
+
+    return rewrite
+
+
+def _reduce_tf(name: str) -> Callable[[ast.Call, str], ast.expr]:
+    """TensorFlow's ``tf.reduce_sum``/``reduce_mean``/``reduce_max``/``reduce_min``/
+    ``reduce_logsumexp(x, axis=None, keepdims=False)``: NumPy's sum, mean, max (the gradient
+    split among tied entries, as TensorFlow does), min and logsumexp."""
+
+    def rewrite(node: ast.Call, how: str) -> ast.expr:
+        a = _bound(node, f"reduce_{name}", ("x", "axis", "keepdims", "name"), 1)
+        axis, keep = a.get("axis"), a.get("keepdims")
+        if name in ("max", "min"):
+            return _max_of(a["x"], _axis_value(axis), keep, 1 if name == "max" else -1)
+        if name == "logsumexp":
+            return _call("log", _call("sum", _call("exp", a["x"]), **_axis_kw(axis, keep)))
+        return _call(name, a["x"], **_axis_kw(axis, keep))
+
+    return rewrite
+
+
+def _matmul(node: ast.Call, how: str) -> ast.expr:
+    """``matmul(a, b)`` as ``a @ b``; TensorFlow's ``transpose_a``/``transpose_b`` transpose an
+    operand first (``tf.matmul(Q, K, transpose_b=True)`` is ``Q @ K.T``)."""
+    a = _bound(node, "matmul", ("a", "b", "transpose_a", "transpose_b"), 2)
+    left, right = a["a"], a["b"]
+    if _flag(a.get("transpose_a"), False, "matmul(transpose_a=…)"):
+        left = _t(left)
+    if _flag(a.get("transpose_b"), False, "matmul(transpose_b=…)"):
+        right = _t(right)
+    return _bin(left, ast.MatMult(), right)
+
+
+def _linear(node: ast.Call, how: str) -> ast.expr:
+    """PyTorch's ``F.linear(x, W, b)`` is ``x @ W.T + b``: the weight is stored
+    [out_features, in_features], as nn.Linear keeps it."""
+    a = _bound(node, "linear", ("input", "weight", "bias"), 2)
+    out = _bin(a["input"], ast.MatMult(), _t(a["weight"]))
+    return out if _is_none(a.get("bias")) else _add(out, a["bias"])  # type: ignore[arg-type]
+
+
+def _softplus(node: ast.Call, how: str) -> ast.expr | None:
+    """``F.softplus(x, beta=β)`` is ``softplus(β·x)/β``. PyTorch's ``threshold`` (default 20)
+    returns x where β·x exceeds it, which differs from softplus by less than e^(−20) (2·10⁻⁹)
+    in value and slope; a threshold below 20 is refused, as that difference would show."""
+    a = _bound(node, "softplus", ("x", "beta", "threshold"), 1)
+    if "beta" not in a and "threshold" not in a:
+        return None
+    t = a.get("threshold")
+    if t is not None and not (isinstance(t, ast.Constant) and _real(t.value) and t.value >= 20):
+        raise SpellingError(
+            "softplus(threshold=…) is read for thresholds of 20 (PyTorch's default) or more, "
+            "where the linear part differs from softplus by < 2e-9; leave it out"
+        )
+    beta = a.get("beta")
+    if _is_none(beta) or (isinstance(beta, ast.Constant) and beta.value == 1):
+        return _call("softplus", a["x"])
+    return _div(_call("softplus", _mul(beta, a["x"])), beta)  # type: ignore[arg-type]
+
+
+def _real(v: object) -> bool:
+    return type(v) in (int, float)
+
+
+def _l2_loss(node: ast.Call, how: str) -> ast.expr:
+    """TensorFlow's ``tf.nn.l2_loss(t)`` is ``sum(t ** 2) / 2``."""
+    a = _bound(node, "l2_loss", ("t", "name"), 1)
+    return _div(_call("sum", _bin(a["t"], ast.Pow(), _num(2))), _num(2))
+
+
+def _tf_logits_loss(name: str) -> Callable[[ast.Call, str], ast.expr]:
+    """TensorFlow's per-example losses on logits: ``tf.nn.sigmoid_cross_entropy_with_logits(
+    labels=y, logits=z)`` (per entry, ``softplus(z) − y·z``) and
+    ``tf.nn.softmax_cross_entropy_with_logits(labels=y, logits=z)`` (per row, ``−Σ y ·
+    log_softmax(z)``, an [m, 1] column); reduce them with ``tf.reduce_mean``."""
+
+    def rewrite(node: ast.Call, how: str) -> ast.expr:
+        a = _bound(node, name, ("labels", "logits", "axis", "name"), 2)
+        y, z = a["labels"], a["logits"]
+        if name.startswith("sigmoid"):
+            return _sub(_call("softplus", z), _mul(y, z))
+        if _axis_value(a.get("axis", _num(-1))) != 1:
+            raise SpellingError(f"{name}(): the classes are along the last axis (axis=-1)")
+        return _neg(_call("sum", _mul(y, _call("log_softmax", z)), axis=_num(1)))
+
+    return rewrite
+
+
+def _gaussian_nll(a: dict[str, ast.expr], r: str) -> ast.expr:
+    """PyTorch's ``gaussian_nll_loss(input, target, var)``: ``(log var + (input − target)² /
+    var) / 2`` (plus ½·log 2π with ``full=True``). PyTorch clamps var at ``eps`` (1e-6) for the
+    value only; that floor is left out, as F.normalize's (a var that small is refused as a
+    domain problem only where it leaves the domain of log)."""
+    x, y, var = a["input"], a["target"], a["var"]
+    elem = _mul(
+        _num(0.5), _add(_call("log", var), _div(_bin(_sub(x, y), ast.Pow(), _num(2)), var))
+    )
+    if _flag(a.get("full"), False, "gaussian_nll_loss(full=…)"):
+        elem = _add(elem, _num(0.5 * math.log(2 * math.pi)))
+    return _reduce(elem, r, "gaussian_nll_loss")
+
+
+def _margin_ranking(a: dict[str, ast.expr], r: str) -> ast.expr:
+    """PyTorch's ``margin_ranking_loss(x1, x2, y, margin=0)``: ``(−y·(x1 − x2) + margin)``
+    clamped at 0 from below (``clamp_min``: gradient 1 at exactly 0, as PyTorch's)."""
+    m = a.get("margin", _num(0.0))
+    elem = _add(_mul(_neg(a["target"]), _sub(a["input1"], a["input2"])), m)  # type: ignore[arg-type]
+    return _reduce(_clip(_num(0), None, elem, "margin_ranking_loss"), r, "margin_ranking_loss")
+
+
+def _loss3(
+    name: str, params: tuple[str, ...], build: Callable[[dict[str, ast.expr], str], ast.expr]
+) -> Callable[[ast.Call, str], ast.expr]:
+    """A PyTorch loss of three tensors (``gaussian_nll_loss``, ``margin_ranking_loss``)."""
+
+    def rewrite(node: ast.Call, how: str) -> ast.expr:
+        a = _bound(node, name, params, 3)
+        for bad in ("size_average", "reduce"):
+            if not _is_none(a.get(bad)):
+                raise SpellingError(f"{name}(…, {bad}=…) is not supported; leave it out")
+        return build(a, _text(a.get("reduction"), "mean", f"{name}(reduction=…)"))
+
+    return rewrite
+
+
 def _nll(node: ast.Call, how: str) -> ast.expr:
     raise SpellingError(
         "nll_loss() takes class indices; declare the targets one-hot "
@@ -588,32 +750,38 @@ def _t(x: ast.expr) -> ast.expr:
     return ast.Attribute(x, "T", ast.Load())
 
 
-def _row_max(x: ast.expr, **kw: ast.expr) -> ast.expr:
-    """The largest entry of each row: ``sum(x ⊙ max_mask(x), axis=1)``; its gradient is the
-    upstream gradient at the argmax (``max_mask``'s own derivative is 0)."""
-    return _call("sum", _mul(x, _call("max_mask", x)), axis=_num(1), **kw)
+def _row_max(x: ast.expr, mask: str = "max_share", **kw: ast.expr) -> ast.expr:
+    """The largest entry of each row: ``sum(x ⊙ mask(x), axis=1)``; its gradient is the upstream
+    gradient at the argmax (the mask's own derivative is 0): split evenly among tied entries
+    (``max_share``, torch.amax's convention) or all to the first of them (``max_mask``, the
+    convention of PyTorch's max along a dim, which returns that entry's index)."""
+    return _call("sum", _mul(x, _call(mask, x)), axis=_num(1), **kw)
 
 
-def _max_of(x: ast.expr, axis: int | None, keepdims: ast.expr | None, sign: int) -> ast.expr:
+def _max_of(
+    x: ast.expr, axis: int | None, keepdims: ast.expr | None, sign: int, mask: str = "max_share"
+) -> ast.expr:
     """max (``sign`` 1) or min (−1, as −max(−x)) along an axis, or of everything."""
     if sign < 0:
         x = _neg(x)
     kw = {"keepdims": keepdims} if keepdims is not None else {}
     if axis == 1:
-        out = _row_max(x, **kw)
+        out = _row_max(x, mask, **kw)
     elif axis == 0:  # column maxima: the row maxima of the transpose, as a [1, k] row
-        out = _call("sum", _mul(x, _t(_call("max_mask", _t(x)))), axis=_num(0), **kw)
-    else:  # everything: the max of the row maxima
+        out = _call("sum", _mul(x, _t(_call(mask, _t(x)))), axis=_num(0), **kw)
+    else:  # everything: the max of the row maxima (a tie across rows: see max_share_all)
         col = _row_max(x)
-        out = _call("sum", _mul(col, _t(_call("max_mask", _t(col)))))
+        out = _call("sum", _mul(col, _t(_call("max_share_all", _t(col)))))
     return _neg(out) if sign < 0 else out
 
 
 def _max(name: str, sign: int) -> Callable[[ast.Call, str], ast.expr]:
     """``np.max``/``np.amax``/``torch.amax``/``torch.max``/``X.max(axis=1, keepdims=True)`` (and
     the ``min`` family): a reduction whose gradient goes to the argmax. ``torch.max(a, b)`` of two
-    tensors is the element-wise ``maximum``. At a tie the gradient is not unique (amax splits it,
-    max(dim) picks one entry): example values avoid ties and given values with a tie are refused."""
+    tensors is the element-wise ``maximum``. At a tie, PyTorch's conventions: ``torch.max(x,
+    dim)``/``x.max(dim)`` (which return the index of the first largest entry) give the gradient to
+    that entry; ``amax``/``amin``, NumPy's ``np.max`` (as JAX and TensorFlow differentiate it) and
+    a max of everything split it evenly among the tied entries."""
 
     def rewrite(node: ast.Call, how: str) -> ast.expr:
         a = _bound(node, name, ("x", "axis", "keepdims", "out", "initial", "where"), 1)
@@ -626,7 +794,10 @@ def _max(name: str, sign: int) -> Callable[[ast.Call, str], ast.expr]:
                 raise SpellingError(f"{name}(): the axis is a whole number such as 1")
             # torch.max(a, b) / torch.min(a, b): element-wise
             return _call("maximum" if sign > 0 else "minimum", a["x"], axis)
-        return _max_of(a["x"], _axis_value(axis), a.get("keepdims"), sign)
+        along = _axis_value(axis)
+        first = along is not None and not name.startswith("a") and how in ("torch", "method")
+        mask = "max_mask" if first else "max_share"
+        return _max_of(a["x"], along, a.get("keepdims"), sign, mask)
 
     return rewrite
 
@@ -691,7 +862,31 @@ def _var(name: str) -> Callable[[ast.Call, str], ast.expr]:
 # name → rewrite(node, how); ``how`` is the module path, "method" or "" (a bare call)
 REWRITES: dict[str, Callable[[ast.Call, str], ast.expr | None]] = {
     "dot": _two("dot", ast.MatMult()),
-    "matmul": _two("matmul", ast.MatMult()),
+    "matmul": _matmul,
+    "linear": _linear,
+    "softplus": _softplus,
+    "float": _one("float", lambda x: x),  # float(cost) of a one-number cost is the cost
+    "item": _one("item", lambda x: x),
+    "nansum": _nansum("sum"),
+    "nanmean": _nansum("mean"),
+    "reduce_sum": _reduce_tf("sum"),
+    "reduce_mean": _reduce_tf("mean"),
+    "reduce_max": _reduce_tf("max"),
+    "reduce_min": _reduce_tf("min"),
+    "reduce_logsumexp": _reduce_tf("logsumexp"),
+    "l2_loss": _l2_loss,
+    "sigmoid_cross_entropy_with_logits": _tf_logits_loss("sigmoid_cross_entropy_with_logits"),
+    "softmax_cross_entropy_with_logits": _tf_logits_loss("softmax_cross_entropy_with_logits"),
+    "gaussian_nll_loss": _loss3(
+        "gaussian_nll_loss",
+        ("input", "target", "var", "full", "eps", "reduction"),
+        _gaussian_nll,
+    ),
+    "margin_ranking_loss": _loss3(
+        "margin_ranking_loss",
+        ("input1", "input2", "target", "margin", "size_average", "reduce", "reduction"),
+        _margin_ranking,
+    ),
     "mm": _two("mm", ast.MatMult()),
     "add": _two("add", ast.Add()),
     "subtract": _two("subtract", ast.Sub()),
@@ -713,11 +908,12 @@ REWRITES: dict[str, Callable[[ast.Call, str], ast.expr | None]] = {
     "sinh": _one("sinh", lambda x: _div(_sub(_call("exp", x), _call("exp", _neg(x))), _num(2))),
     "expit": _one("expit", lambda x: _call("sigmoid", x)),
     "silu": _one("silu", lambda x: _mul(x, _call("sigmoid", x))),
+    "swish": _one("swish", lambda x: _mul(x, _call("sigmoid", x))),  # jax.nn / tf.nn
     "mish": _one("mish", lambda x: _mul(x, _call("tanh", _call("softplus", x)))),
     "logsigmoid": _one("logsigmoid", lambda x: _neg(_call("softplus", _neg(x)))),
     "log_sigmoid": _one("log_sigmoid", lambda x: _neg(_call("softplus", _neg(x)))),
     "softsign": _one("softsign", lambda x: _div(x, _add(_num(1), _call("abs", x)))),
-    "relu6": _one("relu6", lambda x: _clip(_num(0), _num(6), x, "relu6")),
+    "relu6": _one("relu6", lambda x: _hardclip(_num(0), _num(6), x)),
     "selu": _one("selu", lambda x: _mul(_num(_SELU_SCALE), _elu(x, _num(_SELU_ALPHA)))),
     "elu": _elu_call,
     "celu": _celu,
@@ -791,7 +987,10 @@ REWRITES: dict[str, Callable[[ast.Call, str], ast.expr | None]] = {
 # keeps the language's meaning)
 _QUALIFIED = {
     "t": ("method",),
-    "transpose": ("method", "np", "numpy", "torch"),
+    "transpose": ("method", "np", "numpy", "torch", *TENSORFLOW, *JAX),
+    "float": ("",),
+    "item": ("method",),
+    "linear": tuple(TORCH_FUNCTIONAL),
     "cross_entropy": tuple(TORCH_FUNCTIONAL),
 }
 _LOSSES = frozenset(
@@ -807,6 +1006,13 @@ _LOSSES = frozenset(
         "cross_entropy",
         "poisson_nll_loss",
         "cosine_similarity",
+        "gaussian_nll_loss",
+        "margin_ranking_loss",
+        "sigmoid_cross_entropy_with_logits",
+        "softmax_cross_entropy_with_logits",
+        "l2_loss",
+        "linear",
+        "float",
     }
 )
 REWRITES["cross_entropy"] = _loss2(
@@ -826,7 +1032,7 @@ REWRITES["cross_entropy"] = _loss2(
 
 
 # table ops whose PyTorch spelling still needs reading (an axis, logits)
-_OVER_TABLE = frozenset({"softmax", "log_softmax", "cross_entropy", "concat"})
+_OVER_TABLE = frozenset({"softmax", "log_softmax", "cross_entropy", "concat", "softplus"})
 
 
 def method(name: str) -> bool:

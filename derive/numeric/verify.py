@@ -760,13 +760,21 @@ def compare(
 
 
 def kink_inputs(d: Derivation, point, sizes=None) -> list[tuple[str, np.ndarray]]:
-    """``(assignment, input values)`` of every ReLU/leaky-ReLU/abs call at ``point``."""
+    """``(assignment, input values)`` of every ReLU/leaky-ReLU/abs call at ``point``; for a max
+    mask, the gap between each row's two largest entries (0 at a tie, where the max has no
+    derivative and PyTorch's convention decides: a kink for the finite differences)."""
     found: list[tuple[str, np.ndarray]] = []
 
     class _Spy(domain.Evaluator):
         def call(self, n: ex.Call):
             if n.func in kinked():
                 found.append((self.node, np.asarray(self.ev(n.args[0]), float)))
+            elif n.func in ops.OPS and ops.get(n.func).kind == ops.ROWWISE:
+                if ops.get(n.func).extra.get("constant"):
+                    x = np.asarray(self.ev(n.args[0]), float)
+                    if x.shape[1] > 1:
+                        top2 = np.sort(x, axis=1)[:, -2:]
+                        found.append((self.node, top2[:, 1] - top2[:, 0]))
             return super().call(n)
 
     try:

@@ -144,6 +144,7 @@ ELEMENTARY = frozenset(
         # erf' = 2/√π·e^{−x²}; the argmax mask of a max is constant (derivative 0) off ties
         "erf-derivative",
         "max-mask",
+        "max-share",
     }
 )
 
