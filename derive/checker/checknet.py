@@ -460,6 +460,8 @@ class Target:
         self.net, self.name = net, name
         self.visit: BackwardVisit = net.visits[name]
         self.formula = self.visit.formula
+        if net.clamped:  # PyTorch's clamp(min=0), spelled h + relu(-h): δ ⊙ 1[h >= 0]
+            self.formula = clamp_grad(self.formula, net.clamped)
         t = net.g.tensors[name]
         self.ref = t.grad_ref(net.g.loss_tex)
         self.shape = (int(t.shape[0]), int(t.shape[1]))
@@ -493,7 +495,7 @@ class Target:
         clamped = self.net.clamped
         if not clamped:
             return False
-        full = self.expand(self.formula)
+        full = self.expand(self.visit.formula)
         return clamp_grad(full, clamped) != full
 
     def checker(self, where: str) -> Checker:
@@ -570,32 +572,93 @@ _CLAMP = re.compile(r"\bclamp(?:_min)?\s*\(")
 
 
 def _clamped(spec: NetSpec) -> frozenset[str]:
+    """The inputs ``h`` of PyTorch's ``clamp(min=0)`` in the forward lines: the spelling writes
+    it ``h + relu(-h)``, which has clamp's derivative 1[h >= 0] (a ReLU read from ``relu(h)`` on
+    a clamp line, as older spellings wrote it, counts too)."""
     out = set()
-    for name, tree in spec.forward:
-        text = spec.forward_text.get(name, "")
+
+    def visit(t: ex.Node) -> None:
+        if isinstance(t, ex.Call) and t.func == "relu" and isinstance(t.args[0], ex.Name):
+            out.add(t.args[0].id)
         if (
-            isinstance(tree, ex.Call)
-            and tree.func == "relu"
-            and isinstance(tree.args[0], ex.Name)
-            and _CLAMP.search(text)
+            isinstance(t, ex.BinOp)
+            and t.op == "+"
+            and isinstance(t.left, ex.Name)
+            and isinstance(t.right, ex.Call)
+            and t.right.func == "relu"
+            and t.right.args == (ex.Neg(t.left),)
         ):
-            out.add(tree.args[0].id)
+            out.add(t.left.id)
+            return
+        for k in ex.children(t):
+            visit(k)
+
+    for name, tree in spec.forward:
+        if _CLAMP.search(spec.forward_text.get(name, "")):
+            visit(tree)
     return frozenset(out)
 
 
+def _clamp_mask(e: mf.MExpr, clamped: frozenset[str]) -> mf.Ref | None:
+    """``h`` when ``e`` is ``relu_grad(h)`` or ``relu_grad(-h)`` of a clamped ``h``."""
+    if not (isinstance(e, mf.Func) and e.name == "relu_grad"):
+        return None
+    x = e.x.x if isinstance(e.x, mf.Neg) else e.x
+    if isinstance(x, mf.Ref) and x.kind == "value" and x.name in clamped:
+        return x
+    return None
+
+
 def clamp_grad(e: mf.MExpr, clamped: frozenset[str]) -> mf.MExpr:
-    """``e`` with the ReLU derivative of each clamped input (``1[h > 0]``) as PyTorch's clamp
-    takes it, ``1[h >= 0]``."""
-    if (
-        isinstance(e, mf.Func)
-        and e.name == "relu_grad"
-        and isinstance(e.x, mf.Ref)
-        and e.x.kind == "value"
-        and e.x.name in clamped
-    ):
-        return mf.Indicator(">=", e.x, mf.Scalar(0))
+    """``e`` with the derivative of each clamped input as PyTorch's clamp takes it, ``1[h >=
+    0]``: ``δ - δ ⊙ 1[-h > 0]`` (the spelling ``h + relu(-h)``) is ``δ ⊙ 1[h >= 0]``, and a
+    ReLU derivative ``1[h > 0]`` of a clamped ``h`` (older spellings) too."""
+    if isinstance(e, mf.Func) and not isinstance(e.x, mf.Neg):
+        h = _clamp_mask(e, clamped)
+        if h is not None:
+            return mf.Indicator(">=", h, mf.Scalar(0))
+    if isinstance(e, mf.Add) and len(e.terms) == 2 and isinstance(e.terms[1], mf.Neg):
+        a, m = e.terms[0], e.terms[1].x
+        if isinstance(m, mf.Mul) and m.a == a and isinstance(m.b, mf.Func):
+            h = _clamp_mask(m.b, clamped)
+            if h is not None and isinstance(m.b.x, mf.Neg):
+                return mf.Mul(clamp_grad(a, clamped), mf.Indicator(">=", h, mf.Scalar(0)))
     kids = subtrees(e)
     return rebuild(e, tuple(clamp_grad(k, clamped) for k in kids)) if kids else e
+
+
+def _kink_inputs(g: Any) -> dict[str, sp.Rational]:
+    """Each tensor ``h`` whose entries reach the kink at 0 of a function of the operation table
+    (``kinks``) anywhere in a forward line, with the value of ``h`` there: ``relu(h)`` at 0, and
+    the forms the spellings write — ``h + relu(-h)`` (PyTorch's ``clamp(min=0)``), ``relu(h -
+    c)``, ``relu(c - h)`` — at ``c``."""
+    out: dict[str, sp.Rational] = {}
+
+    def arg(a: ex.Node) -> tuple[str, sp.Rational] | None:
+        if isinstance(a, ex.Neg):
+            a = a.operand
+        if isinstance(a, ex.Name):
+            return a.id, sp.Rational(0)
+        if isinstance(a, ex.BinOp) and a.op in ("+", "-"):
+            left, right = a.left, a.right
+            if isinstance(left, ex.Name) and isinstance(right, ex.Num):
+                c = sp.Rational(str(right.value))
+                return left.id, (c if a.op == "-" else -c)
+            if isinstance(left, ex.Num) and isinstance(right, ex.Name) and a.op == "-":
+                return right.id, sp.Rational(str(left.value))
+        return None
+
+    def visit(t: ex.Node) -> None:
+        if isinstance(t, ex.Call) and 0 in getattr(ops.OPS.get(t.func), "kinks", ()) and t.args:
+            hit = arg(t.args[0])
+            if hit is not None and hit[0] in g.tensors:
+                out.setdefault(*hit)
+        for k in ex.children(t):
+            visit(k)
+
+    for _, t in g.spec.forward:
+        visit(t)
+    return out
 
 
 def _zero_point(net: Net) -> Checker | None:
@@ -604,14 +667,8 @@ def _zero_point(net: Net) -> Checker | None:
     when the network has none or no such point could be built exactly."""
 
     g = net.g
-    relu_in = [
-        t.args[0].id
-        for _, t in g.spec.forward
-        if isinstance(t, ex.Call)
-        and 0 in getattr(ops.OPS.get(t.func), "kinks", ())
-        and isinstance(t.args[0], ex.Name)
-        and t.args[0].id in g.tensors
-    ]
+    kinks = _kink_inputs(g)
+    relu_in = list(kinks)
     if not relu_in:
         return None
     rng = random.Random(f"derive-check-zero:{net.spec.name}")
@@ -654,7 +711,7 @@ def _zero_point(net: Net) -> Checker | None:
                 cv, rv = exact(coeff), exact(D.xreplace({s: 0}))
                 if not (cv.is_Rational and rv.is_Rational) or cv == 0:
                     continue
-                new = -rv / cv
+                new = (kinks[name] - rv) / cv
                 if new.q & (new.q - 1):  # not dyadic: would round in binary
                     continue
                 defs[s] = values[s] = new
@@ -663,7 +720,7 @@ def _zero_point(net: Net) -> Checker | None:
                 break
     ck = Checker(defs=defs, points=1, seed=net.seed)
     with mpmath.workdps(DPS):
-        hit = any(ck._eval(s, 0) == 0 for n in relu_in for s in g.tensors[n].symbols)
+        hit = any(ck._eval(s, 0) == kinks[n] for n in relu_in for s in g.tensors[n].symbols)
     return ck if hit else None
 
 
