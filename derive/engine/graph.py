@@ -21,7 +21,7 @@ from derive.engine import mform as mf
 from derive.engine.printing import entry_tex, name_tex
 from derive.lang import expr as ex
 from derive.lang import ops
-from derive.lang.spec import Dim, NetSpec
+from derive.lang.spec import Dim, NetSpec, SizeExpr, slice_bounds
 
 RANK = {"delta": 0, "input": 1, "node": 2, "param": 3}
 
@@ -92,8 +92,24 @@ class Graph:
         """Number of entries of ``shape`` as a symbolic count (``m``, ``m·k``, ``3``)."""
         out = sp.Integer(1)
         for d in shape:
-            out *= self.scalars[d.label] if isinstance(d, Dim) else sp.Integer(int(d))
+            if isinstance(d, SizeExpr):  # d + h, m - 1: in the size symbols, so it resizes
+                out *= _size_symbolic(ex.parse(d.text), self.scalars)
+            else:
+                out *= self.scalars[d.label] if isinstance(d, Dim) else sp.Integer(int(d))
         return mf.Scalar(out, self.scalar_names())
+
+
+def _size_symbolic(n: ex.Node, scalars: dict[str, sp.Symbol]) -> sp.Expr:
+    """A size expression (+ - * of [dims] names and whole numbers) in the size symbols."""
+    if isinstance(n, ex.Num):
+        return sp.Integer(int(n.value))
+    if isinstance(n, ex.Name):
+        return scalars[n.id]
+    if isinstance(n, ex.Neg):
+        return -_size_symbolic(n.operand, scalars)
+    assert isinstance(n, ex.BinOp)
+    a, b = _size_symbolic(n.left, scalars), _size_symbolic(n.right, scalars)
+    return a + b if n.op == "+" else a - b if n.op == "-" else a * b
 
 
 def requires_grad(spec: NetSpec) -> set[str]:
@@ -287,6 +303,10 @@ def explicit(tree: ex.Node, g: Graph) -> sp.Matrix:
         for p in parts[1:]:
             out = join(out, p)
         return out
+    if op.kind == ops.SLICE:
+        k, lo, hi = slice_span(tree, g)
+        x = explicit(tree.args[0], g)
+        return x[int(lo) : int(hi), :] if k == 0 else x[:, int(lo) : int(hi)]
     if op.kind == ops.ELEMENTWISE:
         params = op_params(g, tree)
         return explicit(tree.args[0], g).applyfunc(lambda v: op.sympy(v, *params))
@@ -322,6 +342,15 @@ def concat_axis(tree: ex.Call) -> int:
     """The axis of ``concat(…)``: 0 (rows stacked, NumPy's default) or 1 (side by side)."""
     axis = tree.kwarg("axis")
     return 0 if axis is None else int(axis.value)  # type: ignore[union-attr]
+
+
+def slice_span(tree: ex.Call, g: Graph) -> tuple[int, int, int]:
+    """``(axis, lo, hi)`` of ``slice(A, start, stop, axis)`` (``A[:, lo:hi]``): the bounds as
+    sizes that keep their [dims] names, so they print as ``h``, ``2h`` and move with resized
+    sizes."""
+    k = int(tree.kwarg("axis").value)  # type: ignore[union-attr]
+    lo, hi = slice_bounds(tree, forward_ir(tree.args[0], g).shape[k], g.spec.dims)
+    return k, lo, hi
 
 
 def op_params(g: Graph, tree: ex.Call) -> tuple[sp.Expr, ...]:
@@ -368,6 +397,9 @@ def forward_ir(tree: ex.Node, g: Graph) -> mf.MExpr:
         return {"@": mf.MatMul, "+": mf.add, "-": mf.sub, "*": mf.mul, "/": mf.div}[tree.op](a, b)
     assert isinstance(tree, ex.Call)
     op = ops.get(tree.func)
+    if op.kind == ops.SLICE:
+        k, lo, hi = slice_span(tree, g)
+        return mf.Part(forward_ir(tree.args[0], g), k, lo, hi)
     if op.kind == ops.ELEMENTWISE:
         params = op_params(g, tree)
         return mf.Func(tree.func, forward_ir(tree.args[0], g), params[0] if params else None)

@@ -261,6 +261,9 @@ class _Converter:
         if isinstance(node, ast.Subscript) and self.allow_index:
             return self.index(node)
         if isinstance(node, ast.Subscript) and self.shapes is not None:  # a spec's line
+            block = self.slice(node, d)
+            if block is not None:
+                return block
             raise self.fail(node, _subscript_refusal(node))
         kind = type(node).__name__
         raise self.fail(node, f"'{kind}' is not allowed in an expression")
@@ -536,6 +539,33 @@ class _Converter:
             )
         return ast.Call(node.func, node.args, kept)
 
+    def slice(self, node: ast.Subscript, depth: int) -> Node | None:
+        """``a[:, h:2*h]``, ``X[0:1, :]``, ``X[0:1]``, ``a[:, -h:]``: a block of columns or rows,
+        read as ``slice(a, start=…, stop=…, axis=k)`` (both axes: a block of a block). The
+        bounds stay expressions ([dims] names, numbers, + - *); the spec checks them against
+        the shape. ``None`` when a part is not a slice (an index: refused by the caller)."""
+        parts = list(node.slice.elts) if isinstance(node.slice, ast.Tuple) else [node.slice]
+        if not 1 <= len(parts) <= 2 or not all(isinstance(p, ast.Slice) for p in parts):
+            return None
+        out = self.convert(node.value, depth)
+        for axis, part in enumerate(parts):
+            assert isinstance(part, ast.Slice)
+            if part.step is not None:
+                raise self.fail(
+                    node,
+                    f"a slice with a step ({ast.unparse(node)}) is not read: write a block of "
+                    "consecutive rows or columns, e.g. a[:, h:2*h]",
+                )
+            if part.lower is None and part.upper is None:
+                continue
+            bounds = tuple(
+                (key, self.convert(b, depth))
+                for key, b in (("start", part.lower), ("stop", part.upper))
+                if b is not None
+            )
+            out = Call("slice", (out,), (*bounds, ("axis", Num(Fraction(axis)))))
+        return out
+
     def index(self, node: ast.Subscript) -> Index:
         if not isinstance(node.value, ast.Name):
             raise self.fail(node, "only a tensor name can be indexed, e.g. W1[0, 1]")
@@ -600,11 +630,11 @@ def _subscript_refusal(node: ast.Subscript) -> str:
     tensors (slices of columns, class-label indexing and single entries alike)."""
     parts = node.slice.elts if isinstance(node.slice, ast.Tuple) else [node.slice]
     text = ast.unparse(node)
-    if any(isinstance(k, ast.Slice) for k in parts):
+    if any(isinstance(k, ast.Slice) for k in parts):  # a[:, 0]: NumPy's 1-D result
         return (
-            f"slices such as {text} are not read: give each block its own tensor (an LSTM's "
-            "gates as W_i, W_f, W_o, W_c on the concatenated input) and join tensors with "
-            "np.concatenate"
+            f"an index in {text} drops an axis (NumPy gives a 1-D array, which broadcasts as a "
+            "row); keep the matrix with a slice of one: a[:, 0:1] for a column, a[0:1, :] for a "
+            "row"
         )
     if len(parts) == 2 and not all(isinstance(k, ast.Constant) for k in parts):
         return (

@@ -566,7 +566,7 @@ class _Validator:
                 raise self.err(
                     f'{where} = "{text}"', e.message, "see the expression language in the README"
                 ) from None
-            shapes[key] = _Shapes(self, f'{where} = "{text}"', shapes, constants).infer(node)
+            shapes[key] = _Shapes(self, f'{where} = "{text}"', shapes, constants, dims).infer(node)
             forward.append((key, node))
         graded = set(params)  # the tensors that get a gradient, named d<name>
         for k, node in forward:
@@ -1024,8 +1024,11 @@ def _children(n: ex.Node) -> list[ex.Node]:
 class _Shapes:
     """Shape inference over an expression tree, with messages naming both shapes."""
 
-    def __init__(self, v: _Validator, where: str, shapes: dict[str, Shape], constants) -> None:
+    def __init__(
+        self, v: _Validator, where: str, shapes: dict[str, Shape], constants, dims=None
+    ) -> None:
         self.v, self.where, self.shapes, self.constants = v, where, shapes, constants
+        self.dims: dict[str, int] = dims or {}
 
     def fail(self, message: str, fix: str) -> SpecError:
         return self.v.err(self.where, message, fix)
@@ -1083,6 +1086,8 @@ class _Shapes:
 
     def call(self, n: ex.Call) -> Shape:
         shapes = [self.infer(a) for a in n.args]
+        if ops.get(n.func).kind == ops.SLICE:
+            return self.slice(n, shapes[0])
         for key, value in n.kwargs:
             if not isinstance(value, ex.Num) and not (
                 isinstance(value, ex.Name) and value.id in self.constants
@@ -1151,3 +1156,138 @@ class _Shapes:
             )
         size = sum(int(s[int(k)]) for s in shapes)  # a number: no [dims] name is the sum
         return (size, shapes[0][1]) if k == 0 else (shapes[0][0], size)
+
+    def slice(self, n: ex.Call, shape: Shape) -> Shape:
+        """``A[:, lo:hi]`` (``slice(A, start=lo, stop=hi, axis=1)``): the block's bounds are whole
+        numbers or + - * of [dims] names, inside the tensor, not empty."""
+        if len(shape) != 2:
+            raise self.fail(
+                "a slice needs a matrix; this one is a scalar or 1-D",
+                'declare the tensor with two sizes, e.g. ["m", "4*h"]',
+            )
+        k = int(n.kwarg("axis").value)  # type: ignore[union-attr]
+        try:
+            lo, hi = slice_bounds(n, shape[k], self.dims)
+        except ValueError as err:
+            what = "rows" if k == 0 else "columns"
+            raise self.fail(
+                str(err),
+                f"slice bounds are whole numbers or + - * of [dims] names within the {shape[k]} "
+                f"{what}, start below stop, no step, e.g. a[:, h:2*h]",
+            ) from None
+        size = block_size(lo, hi, self.dims)
+        return (size, shape[1]) if k == 0 else (shape[0], size)
+
+
+# ---- slices: bounds as polynomials in the [dims] names ------------------------------------------
+
+Poly = dict[tuple[str, ...], int]  # monomial (sorted [dims] names) → whole coefficient
+
+
+def _poly(n: ex.Node, dims: dict[str, int]) -> Poly:
+    """A slice bound as a polynomial; ``ValueError`` names what is not allowed."""
+    if isinstance(n, ex.Num):
+        if n.value.denominator != 1:
+            raise ValueError(f"slice bound {float(n.value):g} is not a whole number")
+        return {(): int(n.value)} if n.value else {}
+    if isinstance(n, ex.Name):
+        if n.id not in dims:
+            raise ValueError(f"slice bound '{n.id}' is not a [dims] name")
+        return {(n.id,): 1}
+    if isinstance(n, ex.Neg):
+        return {m: -c for m, c in _poly(n.operand, dims).items()}
+    if isinstance(n, ex.BinOp) and n.op in "+-*":
+        a, b = _poly(n.left, dims), _poly(n.right, dims)
+        if n.op == "*":
+            out: Poly = {}
+            for ma, ca in a.items():
+                for mb, cb in b.items():
+                    m = tuple(sorted(ma + mb))
+                    out[m] = out.get(m, 0) + ca * cb
+        else:
+            out = dict(a)
+            for m, c in b.items():
+                out[m] = out.get(m, 0) + (c if n.op == "+" else -c)
+        return {m: c for m, c in out.items() if c}
+    raise ValueError("a slice bound is a whole number or + - * of [dims] names")
+
+
+def _size_poly(d: int) -> Poly:
+    """A declared size as a polynomial (a [dims] name, a size expression or a number)."""
+    if isinstance(d, Dim):
+        return {(d.label,): 1}
+    if isinstance(d, SizeExpr):
+        return _poly(ex.parse(d.text), dict(d.env))
+    return {(): int(d)} if int(d) else {}
+
+
+def _poly_value(p: Poly, dims: dict[str, int]) -> int:
+    total = 0
+    for m, c in p.items():
+        for name in m:
+            c *= dims[name]
+        total += c
+    return total
+
+
+def _poly_text(p: Poly) -> str:
+    """``2*h``, ``d + h``, ``4*h - 1``: positive terms first, so the text is a size expression."""
+    terms = sorted(p.items(), key=lambda t: (t[1] < 0, -len(t[0]), t[0]))
+    out = ""
+    for m, c in terms:
+        body = "*".join(m)
+        mag = abs(c)
+        word = body if (mag == 1 and body) else f"{mag}*{body}" if body else str(mag)
+        out = (word if c > 0 else f"0 - {word}") if not out else f"{out} {'+' if c > 0 else '-'} {word}"
+    return out or "0"
+
+
+def _as_size(p: Poly, dims: dict[str, int]) -> int:
+    """A [dims] name (:class:`Dim`), a size expression (:class:`SizeExpr`) or a number."""
+    value = _poly_value(p, dims)
+    names = sorted({n for m in p for n in m})
+    if not names:
+        return value
+    if len(p) == 1 and next(iter(p.items())) == ((names[0],), 1):
+        return Dim(value, names[0])
+    return SizeExpr(value, _poly_text(p), tuple((k, dims[k]) for k in names))
+
+
+def slice_bounds(n: ex.Call, full: int, dims: dict[str, int]) -> tuple[int, int]:
+    """``(lo, hi)`` of ``slice(A, start, stop, axis)`` along an axis of ``full`` entries, as
+    sizes that keep their [dims] names (recomputed at other sizes); a negative bound counts from
+    the end, as in NumPy. ``ValueError`` when a bound is outside, reversed or not a size."""
+    total = _size_poly(full)
+    dims = {**dims, **{k: v for d in (full,) for k, v in getattr(d, "env", ())}}
+    if isinstance(full, Dim):
+        dims.setdefault(full.label, int(full))
+    out = []
+    for key, default in (("start", {}), ("stop", total)):
+        node = n.kwarg(key)
+        p = default if node is None else _poly(node, dims)
+        value = _poly_value(p, dims)
+        if value < 0:  # from the end
+            p = {m: total.get(m, 0) + p.get(m, 0) for m in {*total, *p}}
+            p = {m: c for m, c in p.items() if c}
+            value = _poly_value(p, dims)
+        if not 0 <= value <= int(full):
+            raise ValueError(f"slice {key} {value} is outside 0…{int(full)}")
+        out.append(p)
+    lo, hi = (_poly_value(p, dims) for p in out)
+    if hi <= lo:
+        raise ValueError(f"the slice {lo}:{hi} is empty")
+    return _as_size(out[0], dims), _as_size(out[1], dims)
+
+
+def block_size(lo: int, hi: int, dims: dict[str, int]) -> int:
+    """``hi − lo`` as a size that keeps its [dims] names (``2*h − h`` is ``h``)."""
+    p = _size_poly(hi)
+    for m, c in _size_poly(lo).items():
+        p[m] = p.get(m, 0) - c
+    p = {m: c for m, c in p.items() if c}
+    env = {**dims}
+    for d in (lo, hi):
+        if isinstance(d, Dim):
+            env[d.label] = int(d)
+        env.update(dict(getattr(d, "env", ())))
+    return _as_size(p, env)
