@@ -241,7 +241,9 @@ L = "{loss}"
     [
         ("np.sum(sigmoid(p[:, 0]))", "an index in p[:, 0] drops an axis"),
         ("np.sum(sigmoid(p[:, ::2]))", "a slice with a step"),
-        ("-np.mean(np.log(p[np.arange(m), y]))", "declare the labels one-hot"),
+        ("np.sum(p[np.arange(m), y]) + np.sum(y)", "the class labels 'y' are used here other"),
+        ("np.sum(p[np.arange(n), y])", "np.arange(n) must count the 3 rows of 'p'"),
+        ("np.sum((p * 2)[np.arange(m), y])", "assign the expression to a name first"),
         ("np.sum(p[0, 0] * p)", "indexing (p[0, 0]) is not read"),
     ],
 )

@@ -150,12 +150,16 @@ def parse(
     constants: Mapping[str, Fraction] | None = None,
     shapes: Mapping[str, tuple[int, ...]] | None = None,
     one_d: frozenset[str] = frozenset(),
+    picks: dict[str, tuple[str, int]] | None = None,
 ) -> Node:
     """Parse ``text`` into a :data:`Node` tree or raise :class:`ExprError`. ``constants`` (a
     spec's ``[constants]`` and sizes) may be named in an exponent: ``(1 - p) ** gamma`` is
     ``(1 - p) ** 2`` when ``gamma = 2``. With ``shapes`` (a spec's tensors declared so far),
     ``X.shape[0]`` and ``len(X)`` are the size of that axis (its ``[dims]`` name). ``one_d``:
-    tensors declared 1-D (rows); ``A @ w`` of one is NumPy's matrix-vector product, a row."""
+    tensors declared 1-D (rows); ``A @ w`` of one is NumPy's matrix-vector product, a row.
+    ``picks``: the class-label vectors read so far (``P[np.arange(N), y]``), each with the name
+    and column count of the tensor it picks from; a new one is added (the spec then declares the
+    labels one-hot, see :meth:`_Converter.pick`)."""
     if not isinstance(text, str):
         raise ExprError("an expression must be a string")
     if len(text) > MAX_LENGTH:
@@ -176,6 +180,7 @@ def parse(
         raise ExprError(f"expression has {count} parts; the limit is {MAX_NODES}")
     conv = _Converter(allow_compare, allow_index, constants or {}, shapes)
     conv.one_d = one_d
+    conv.picks = picks if picks is not None else {}
     return conv.convert(tree.body, 0)
 
 
@@ -190,6 +195,7 @@ class _Converter:
         self.allow_compare = allow_compare
         self.allow_index = allow_index
         self.one_d: frozenset[str] = frozenset()
+        self.picks: dict[str, tuple[str, int]] = {}
         self.constants = constants
         self.shapes = shapes
 
@@ -261,6 +267,9 @@ class _Converter:
         if isinstance(node, ast.Subscript) and self.allow_index:
             return self.index(node)
         if isinstance(node, ast.Subscript) and self.shapes is not None:  # a spec's line
+            picked = self.pick(node, d)
+            if picked is not None:
+                return picked
             block = self.slice(node, d)
             if block is not None:
                 return block
@@ -539,12 +548,81 @@ class _Converter:
             )
         return ast.Call(node.func, node.args, kept)
 
+    def pick(self, node: ast.Subscript, depth: int) -> Node | None:
+        """CS231n's ``P[np.arange(N), y]`` (also ``range(N)``, ``torch.arange(N)``): each row's
+        entry in the column of its class label ``y`` (integers, declared 1-D ``[N]``). With
+        ``y`` read as one-hot rows it is the row-wise sum ``Σ_j P_ij y_ij`` — exactly, so every
+        rule and proof applies —, a 1-D result as NumPy gives it: a row ``[1, N]`` (``[:, None]``
+        after it makes the column). ``None`` when ``node`` is not of this form."""
+        column = False
+        parts = list(node.slice.elts) if isinstance(node.slice, ast.Tuple) else [node.slice]
+        if (
+            len(parts) == 2
+            and isinstance(parts[0], ast.Slice)
+            and parts[0].lower is None
+            and parts[0].upper is None
+            and parts[0].step is None
+            and isinstance(parts[1], ast.Constant)
+            and parts[1].value is None
+            and isinstance(node.value, ast.Subscript)
+        ):  # P[np.arange(N), y][:, None]: the column
+            column, node = True, node.value
+            parts = list(node.slice.elts) if isinstance(node.slice, ast.Tuple) else [node.slice]
+        if not (len(parts) == 2 and _is_arange(parts[0]) and isinstance(parts[1], ast.Name)):
+            return None
+        y = parts[1].id
+        if not isinstance(node.value, ast.Name) or node.value.id not in self.shapes:
+            raise self.fail(
+                node,
+                f"indexing by labels ({ast.unparse(node)}) reads a tensor by name: assign the "
+                "expression to a name first (probs = …), then write probs[np.arange(N), y]",
+            )
+        p = node.value.id
+        shape = self.shapes[p]
+        if len(shape) != 2:
+            raise self.fail(node, f"indexing by labels needs a matrix; '{p}' is a scalar")
+        rows, cols = shape
+        assert isinstance(parts[0], ast.Call)
+        n = self.convert(parts[0].args[0], depth)
+        count = n.value if isinstance(n, Num) else (
+            _dim_value(n.id, self.shapes) if isinstance(n, Name) else None
+        )
+        if count != int(rows):
+            raise self.fail(
+                node,
+                f"{ast.unparse(parts[0])} must count the {int(rows)} rows of '{p}' "
+                f"(write np.arange({_size_text(rows)}))",
+            )
+        known = self.picks.get(y)
+        declared = self.shapes.get(y)
+        one_row = y in self.one_d and declared is not None and int(declared[1]) == int(rows)
+        if not one_row and (known is None or known[1] != int(cols)):
+            raise self.fail(
+                node,
+                f"the labels '{y}' must be an input of integer class labels declared 1-D, "
+                f'{y} = ["{_size_text(rows)}"], indexing a tensor with {int(cols)} columns',
+            )
+        self.picks[y] = (p, int(cols))
+        picked = Call("sum", (BinOp("*", Name(p), Name(y)),), (("axis", Num(Fraction(1))),))
+        return picked if column else Transpose(picked)
+
     def slice(self, node: ast.Subscript, depth: int) -> Node | None:
         """``a[:, h:2*h]``, ``X[0:1, :]``, ``X[0:1]``, ``a[:, -h:]``: a block of columns or rows,
         read as ``slice(a, start=…, stop=…, axis=k)`` (both axes: a block of a block). The
         bounds stay expressions ([dims] names, numbers, + - *); the spec checks them against
         the shape. ``None`` when a part is not a slice (an index: refused by the caller)."""
         parts = list(node.slice.elts) if isinstance(node.slice, ast.Tuple) else [node.slice]
+        if (
+            len(parts) == 2
+            and isinstance(parts[0], ast.Slice)
+            and (parts[0].lower, parts[0].upper, parts[0].step) == (None, None, None)
+            and isinstance(parts[1], ast.Constant)
+            and parts[1].value is None
+            and isinstance(node.value, ast.Name)
+            and len(self.shapes.get(node.value.id, ())) == 2
+            and int(self.shapes[node.value.id][0]) == 1
+        ):  # v[:, None] of a 1-D v (a row here, as NumPy broadcasts it): the column
+            return Transpose(Name(node.value.id))
         if not 1 <= len(parts) <= 2 or not all(isinstance(p, ast.Slice) for p in parts):
             return None
         out = self.convert(node.value, depth)
@@ -646,6 +724,21 @@ def _subscript_refusal(node: ast.Subscript) -> str:
         f"indexing ({text}) is not read: expressions work on whole tensors; name a single "
         "entry as its own [inputs]/[params] tensor"
     )
+
+
+def _is_arange(node: ast.AST) -> bool:
+    """``np.arange(n)``, ``torch.arange(n)``, ``range(n)`` with one argument."""
+    if not (isinstance(node, ast.Call) and len(node.args) == 1 and not node.keywords):
+        return False
+    f = node.func
+    if isinstance(f, ast.Name):
+        return f.id == "range"
+    return isinstance(f, ast.Attribute) and f.attr == "arange" and bool(_module_of(f.value))
+
+
+def _size_text(d: int) -> str:
+    label = getattr(d, "label", None)
+    return label if isinstance(label, str) else str(getattr(d, "text", int(d)))
 
 
 def _dim_value(name: str, shapes: Mapping[str, tuple[int, ...]]) -> int | None:

@@ -535,6 +535,7 @@ class _Validator:
         self.names: dict[str, str] = {k: "dims" for k in dims}
         self.one_hot: list[str] = []
         self.one_d: dict[str, str] = {}  # tensors declared 1-D (["h"]): rows [1, h]
+        self.label_columns: dict[str, int] = {}  # class-label inputs read as one-hot rows
         inputs = self.tensors("inputs", dims)
         params = self.tensors("params", dims, required=True)
         if not params:
@@ -553,6 +554,7 @@ class _Validator:
         if not fwd:
             raise self.err("[forward]", "no assignments", 'add e.g. L = "mse(Yhat, Y)"')
         forward = []
+        self.picks: dict[str, tuple[str, int]] = {}  # class labels y of P[np.arange(N), y]
         for key, text in fwd.items():
             where = f"[forward] {key}"
             self.declare("forward", key)
@@ -560,14 +562,20 @@ class _Validator:
                 raise self.err(where, "must be a string expression", f'write {key} = "…"')
             try:
                 node = ex.parse(
-                    text, constants=constants, shapes=shapes, one_d=frozenset(self.one_d)
+                    text,
+                    constants=constants,
+                    shapes=shapes,
+                    one_d=frozenset(self.one_d),
+                    picks=self.picks,
                 )
             except ex.ExprError as e:
                 raise self.err(
                     f'{where} = "{text}"', e.message, "see the expression language in the README"
                 ) from None
+            self.class_labels(f'{where} = "{text}"', inputs, shapes, forward)
             shapes[key] = _Shapes(self, f'{where} = "{text}"', shapes, constants, dims).infer(node)
             forward.append((key, node))
+        self.labels_only_picked(forward)
         graded = set(params)  # the tensors that get a gradient, named d<name>
         for k, node in forward:
             if any(n in graded for n in ex.names(node)):
@@ -622,6 +630,54 @@ class _Validator:
             grad_keys=grad_keys,
             generated=tuple(k for k in (*inputs, *params) if k not in self.given_values()),
         )
+
+    def class_labels(self, where: str, inputs, shapes, forward) -> None:
+        """Class labels ``y`` read by ``P[np.arange(N), y]`` on this line are one-hot rows from
+        now on: ``y`` becomes the input ``[N, C]`` of kind one-hot (its [values], integers,
+        are turned into those rows by :meth:`values`)."""
+        for y, (p, _) in self.picks.items():
+            if y in self.one_hot:
+                continue
+            if y not in inputs or y not in self.one_d:
+                raise self.err(
+                    where,
+                    f"the labels '{y}' of {p}[np.arange(…), {y}] must be an [inputs] tensor "
+                    "of integer class labels",
+                    f'declare {y} = ["N"] in [inputs] (one label per row of {p})',
+                )
+            if any(ex.Name(y) in _nodes(node) for _, node in forward):
+                raise self.err(
+                    where,
+                    f"'{y}' is used as numbers on an earlier line and as class labels here",
+                    f"use the labels '{y}' only to index, {p}[np.arange(N), {y}]",
+                )
+            shape = (shapes[p][0], shapes[p][1])
+            inputs[y] = shapes[y] = shape
+            del self.one_d[y]
+            self.one_hot.append(y)
+            self.label_columns[y] = int(shape[1])
+
+    def labels_only_picked(self, forward) -> None:
+        """Class labels appear only in their picks (read as ``Σ_j P_ij y_ij``): anywhere else
+        the one-hot rows would silently stand for the integers."""
+        for y, (p, _) in self.picks.items():
+            for key, node in forward:
+                total = sum(1 for n in _nodes(node) if n == ex.Name(y))
+                picked = sum(
+                    1
+                    for n in _nodes(node)
+                    if isinstance(n, ex.BinOp) and n.op == "*" and n.right == ex.Name(y)
+                    and isinstance(n.left, ex.Name)
+                )
+                if total != picked:
+                    raise self.err(
+                        f"[forward] {key}",
+                        f"the class labels '{y}' are used here other than as "
+                        f"{p}[np.arange(N), {y}]",
+                        f"use '{y}' only to index rows by label, or declare it one-hot, "
+                        f'{y} = {{ shape = ["N", "C"], kind = "one-hot" }}, and write the '
+                        "formula with the one-hot rows",
+                    )
 
     def declare(self, table: str, key: str) -> None:
         self.ident(f"[{table}] {key}", key)
@@ -773,6 +829,7 @@ class _Validator:
         targets, positive log arguments, non-zero divisors, no kink input at 0)."""
 
         given = self.table("values", required=False)
+        given = {k: self.label_rows(k, v) if k in self.label_columns else v for k, v in given.items()}
         for key in given:
             if key not in inputs and key not in params:
                 raise self.err(
@@ -861,6 +918,25 @@ class _Validator:
             else f"change [values] so that {goal}"
         )
         return self.err(where, problem.where(), fix)
+
+    def label_rows(self, key: str, raw: Any) -> list[list[int]]:
+        """Integer class labels ``[2, 0, 1]`` as the one-hot rows they are read as."""
+        classes = self.label_columns[key]
+        where = f"[values] {key}"
+        if not isinstance(raw, list) or not all(type(v) is int for v in raw):
+            raise self.err(
+                where,
+                f"class labels are whole numbers, got {raw!r}",
+                f"give one label from 0 to {classes - 1} per row, e.g. [2, 0, 1]",
+            )
+        bad = [v for v in raw if not 0 <= v < classes]
+        if bad:
+            raise self.err(
+                where,
+                f"label {bad[0]} is not a class: there are {classes} (0 to {classes - 1})",
+                f"give labels from 0 to {classes - 1}",
+            )
+        return [[int(j == v) for j in range(classes)] for v in raw]
 
     def grid(self, where: str, raw: Any, r: int, c: int) -> list[list[Any]]:
         want = "a scalar" if (r, c) == (1, 1) else f"a {r}×{c} array"
@@ -1002,6 +1078,13 @@ def _product_terms(forward, shapes: dict[str, Shape], resize) -> int:
     for key, node in forward:
         total += walk(node)[1]
     return total
+
+
+def _nodes(n: ex.Node):
+    """Every node of the tree ``n`` (keyword values included)."""
+    yield n
+    for k in ex.children(n):
+        yield from _nodes(k)
 
 
 def _calls(n: ex.Node):
