@@ -71,8 +71,8 @@ CHECK_GAPS = {
     "\\end{bmatrix}",
     "gru_concat_dimsum": "LaTeX read-back of the block matrix \\begin{bmatrix} … & … "
     "\\end{bmatrix}",
-    "mixture_two_experts": "the expected formula's concat block dE[:, 0:1] (a slice) is not "
-    "read back",
+    "mixture_two_experts": "LaTeX read-back of the concat block \\operatorname{cols}_{1 \\ldots "
+    "1}(\\delta_E) (the NumPy dE[:, :1] reads back since branch slices5)",
     # branch slices5: the fused-gate LSTM's dW = [x h_prev]ᵀ dg, the block matrix again
     "lstm_fused_slices": "LaTeX read-back of the block matrix \\begin{bmatrix} x & h_{prev} "
     "\\end{bmatrix}",

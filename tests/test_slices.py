@@ -211,3 +211,16 @@ def test_resized_slices_keep_their_names_at_full_dims() -> None:
     report = numeric.verify(d, points=0)
     full = [c for c in report.comparisons if c.point == "full size"]
     assert full and all(c.ok for c in full)
+
+
+@pytest.mark.parametrize(
+    "formula, ok",
+    [("x.T @ (dE[:, :1])", True), ("x.T @ dE[:, 0:1]", True), ("x.T @ dE[:, 1:2]", False)],
+)
+def test_check_reads_a_block_of_a_gradient(formula: str, ok: bool) -> None:
+    """derive check reads a slice in a formula (the concat block the expected formula prints),
+    and a wrong block is wrong."""
+    from derive.checker.check import check
+
+    res = check(str(COURSE / "mixture_two_experts.toml"), "w1", formula)
+    assert res.ok is ok

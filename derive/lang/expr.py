@@ -266,6 +266,10 @@ class _Converter:
             return size
         if isinstance(node, ast.Subscript) and self.allow_index:
             return self.index(node)
+        if isinstance(node, ast.Subscript) and self.shapes is None:  # derive check: dE[:, 0:1]
+            block = self.slice(node, d)
+            if block is not None:
+                return block
         if isinstance(node, ast.Subscript) and self.shapes is not None:  # a spec's line
             picked = self.pick(node, d)
             if picked is not None:
@@ -619,6 +623,7 @@ class _Converter:
             and isinstance(parts[1], ast.Constant)
             and parts[1].value is None
             and isinstance(node.value, ast.Name)
+            and self.shapes is not None
             and len(self.shapes.get(node.value.id, ())) == 2
             and int(self.shapes[node.value.id][0]) == 1
         ):  # v[:, None] of a 1-D v (a row here, as NumPy broadcasts it): the column
