@@ -385,6 +385,9 @@ def forward_ir(tree: ex.Node, g: Graph) -> mf.MExpr:
         return _ref(g, tree.id)
     if isinstance(tree, ex.Neg):
         return mf.neg(forward_ir(tree.operand, g))
+    picked = _pick(tree, g)
+    if picked is not None:
+        return picked
     if isinstance(tree, ex.Transpose):
         return mf.transpose(forward_ir(tree.operand, g))
     if isinstance(tree, ex.Pow):
@@ -409,6 +412,28 @@ def forward_ir(tree: ex.Node, g: Graph) -> mf.MExpr:
         tuple((k, forward_ir(v, g)) for k, v in tree.kwargs),
         _call_shape(g, tree),
     )
+
+
+def _pick(tree: ex.Node, g: Graph) -> mf.MExpr | None:
+    """``P[np.arange(N), y]`` as read (``sum(P * y, axis=1)``, transposed to NumPy's 1-D row
+    unless ``[:, None]`` followed) when ``y`` holds class labels: :class:`mf.Pick`, printed
+    ``P_{i, y_i}`` as courses write it."""
+    row = isinstance(tree, ex.Transpose)
+    inner = tree.operand if row else tree  # type: ignore[union-attr]
+    if not (
+        isinstance(inner, ex.Call)
+        and inner.func == "sum"
+        and inner.kwarg("axis") == ex.Num(1)
+        and len(inner.args) == 1
+        and isinstance(inner.args[0], ex.BinOp)
+        and inner.args[0].op == "*"
+        and isinstance(inner.args[0].left, ex.Name)
+        and isinstance(inner.args[0].right, ex.Name)
+        and inner.args[0].right.id in g.spec.class_labels
+    ):
+        return None
+    p, y = inner.args[0].left, inner.args[0].right
+    return mf.Pick(forward_ir(p, g), forward_ir(y, g), row)
 
 
 def _call_shape(g: Graph, tree: ex.Call) -> tuple[int, int]:

@@ -410,6 +410,28 @@ class Pad(MExpr):
         return out
 
 
+@dataclass(frozen=True)
+class Pick(MExpr):
+    """Each row's entry in the column of its class label, ``P_{i, y_i}`` (CS231n's
+    ``P[np.arange(N), y]``): with ``y`` the labels as one-hot rows, ``Σ_j P_ij y_ij`` — a row
+    ``[1, N]`` as NumPy's 1-D result (``row``), else the column ``[N, 1]``."""
+
+    p: MExpr
+    y: MExpr
+    row: bool = True
+    prec = 5
+
+    @property
+    def shape(self):  # type: ignore[override]
+        n = self.p.shape[0]
+        return (1, n) if self.row else (n, 1)
+
+    def sum_form(self) -> MExpr:
+        """The same as an ordinary matrix expression: ``((P ⊙ y) 𝟙)ᵀ``."""
+        s = SumCols(Mul(self.p, self.y))
+        return T(s) if self.row else s
+
+
 def _bound_code(k: int) -> str:
     """A size or slice bound in code: its [dims] name, its size expression, or the number."""
     text = getattr(k, "text", None)
@@ -787,6 +809,9 @@ class Evaluator:
     def _SumAll(self, e: SumAll) -> Any:
         return self.sys.sum_all(self.run(e.x))
 
+    def _Pick(self, e: Pick) -> Any:
+        return self.run(e.sum_form())
+
     def _Part(self, e: Part) -> Any:
         sizes = getattr(self.sys, "sizes", None) or {}
         shape = tuple(resize(k, sizes) for k in e.x.shape)
@@ -975,6 +1000,10 @@ class LatexPrinter(Printer):
             f"\\left({self.doprint(e.x)}\\right)"
         )
 
+    def _print_Pick(self, e: Pick) -> str:
+        y = self.doprint(e.y)
+        return f"\\left({self.wrap(e.p, 5)}_{{i,\\thinspace {y}_{{i}}}}\\right)_{{i}}"
+
     def _print_Part(self, e: Part) -> str:
         first = str(int(e.lo) + 1) if _bound_code(e.lo).isdigit() else f"{_bound_tex(e.lo)} + 1"
         what = "rows" if e.axis == 0 else "cols"
@@ -1068,6 +1097,9 @@ class TextPrinter(Printer):
 
     def _print_Slice(self, e: Slice) -> str:
         return self._slice_code(e)
+
+    def _print_Pick(self, e: Pick) -> str:
+        return self.doprint(e.sum_form())
 
     def _print_Part(self, e: Part) -> str:
         lo = "" if _bound_code(e.lo) == "0" else _bound_code(e.lo)

@@ -283,6 +283,9 @@ class NetSpec:
     # the name of ∂L/∂X in code, the lab and derive check where it is not dX: a spec name dX
     # already stands for something else (CS231n's upstream gradient dout next to a node out)
     grad_keys: dict[str, str] = field(default_factory=dict)
+    # one-hot inputs given as integer class labels and read by P[np.arange(N), y] (printed
+    # P_{i, y_i}); their [values] were the labels
+    class_labels: tuple[str, ...] = ()
 
     @property
     def loss(self) -> str:
@@ -627,6 +630,7 @@ class _Validator:
             full_dims=full_dims,
             train=train,
             one_hot=tuple(self.one_hot),
+            class_labels=tuple(self.label_columns),
             grad_keys=grad_keys,
             generated=tuple(k for k in (*inputs, *params) if k not in self.given_values()),
         )
