@@ -224,3 +224,29 @@ def test_check_reads_a_block_of_a_gradient(formula: str, ok: bool) -> None:
 
     res = check(str(COURSE / "mixture_two_experts.toml"), "w1", formula)
     assert res.ok is ok
+
+
+def test_sizes_used_as_numbers_take_the_full_size_in_pytorch_too() -> None:
+    """``np.sum(A ** 2) / m`` and ``np.mean(A)`` at [full_dims]: PyTorch's reference divides by
+    the full m (it used the example's), and 𝟙 of a mean takes the full shape (an internal error
+    before)."""
+    text = """
+[network]
+name = "sizes-full"
+[dims]
+m = 3
+n = 2
+[inputs]
+X = ["m", "n"]
+[params]
+W = ["n", "n"]
+[forward]
+A = "np.tanh(X @ W)"
+L = "np.sum(A ** 2) / m + np.mean(A)"
+[full_dims]
+m = 7
+n = 5
+"""
+    report = numeric.verify(derive(spec.parse(text, source="sizes-full")), points=0)
+    full = [c for c in report.comparisons if c.point == "full size"]
+    assert full and report.ok, report.comparisons

@@ -418,9 +418,13 @@ def torch_forward(g: Graph, tree: ex.Node, env: dict, bare_loss: bool = False):
     defs = dict(g.spec.forward)
     leaves = set(g.spec.inputs) | set(g.spec.params)
 
+    at = sizes_at(g, env)  # the [dims] of this point: the example's or [full_dims]'s
+
     def num(n: ex.Node) -> float:
         if isinstance(n, ex.Num):
             return float(n.value)
+        if n.id in at:  # a size used as a number (/ m, - N): at this point's sizes
+            return float(at[n.id])
         return float(g.scalar_values[g.scalars[n.id]])
 
     def run(n: ex.Node):
@@ -451,7 +455,6 @@ def torch_forward(g: Graph, tree: ex.Node, env: dict, bare_loss: bool = False):
             return torch.cat([run(a) for a in n.args], dim=concat_axis(n))
         if op.kind == ops.SLICE:  # Python's own slicing, at the sizes of this point
             k, lo, hi = slice_span(n, g)
-            at = sizes_at(g, env)
             x = run(n.args[0])
             lo, hi = spec_resize(lo, at), spec_resize(hi, at)
             return x[lo:hi] if k == 0 else x[:, lo:hi]
