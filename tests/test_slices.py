@@ -170,7 +170,7 @@ def test_labels_without_values_are_drawn_in_range() -> None:
         ('i = "sigmoid(g[:, 0:h:2])"', "a slice with a step"),
         ('i = "sigmoid(g[:, 0.5:h])"', "slice bound 0.5 is not a whole number"),
         ('i = "sigmoid(g[:, 0:k])"', "slice bound 'k' is not a [dims] name"),
-        ('i = "sigmoid(g[:, 0])"', "an index in g[:, 0] drops an axis"),
+        ('i = "sigmoid(g[:, h])"', "the index in g[:, h] is not read"),
     ],
 )
 def test_bad_slice_bounds_exit_2_naming_the_line_and_the_fix(
@@ -250,3 +250,80 @@ n = 5
     report = numeric.verify(derive(spec.parse(text, source="sizes-full")), points=0)
     full = [c for c in report.comparisons if c.point == "full size"]
     assert full and report.ok, report.comparisons
+
+
+def test_an_integer_index_drops_its_axis_as_numpy_does() -> None:
+    """``a[:, 0]`` is 1-D (NumPy): a row, so ``a[:, 0] - b`` with a column ``b`` broadcasts to
+    ``[m, m]``; ``X[-1]`` is the last row; ``a[1, 2]`` one entry. PyTorch runs the original."""
+    text = """
+[network]
+name = "int-index"
+[dims]
+m = 3
+n = 2
+[inputs]
+X = ["m", "n"]
+b = ["m", 1]
+[params]
+W = ["n", 3]
+[forward]
+a = "np.tanh(X @ W)"
+L = "np.sum((a[:, 0] - b) ** 2) + np.sum(a[-1] * a[0]) + a[1, 2] * np.mean(a[:, -1])"
+[values]
+X = [[0.5, -1.0], [1.5, 0.25], [-0.75, 0.5]]
+b = [[0.1], [-0.2], [0.3]]
+W = [[0.3, -0.2, 0.1], [0.1, 0.4, -0.5]]
+"""
+    s = spec.parse(text, source="int-index")
+    d = derive(s)
+    grads, loss = numeric.gradients_matrix(d, numeric.example_point(d.graph))
+    X, b = (torch.tensor(np.array(s.values[k], dtype=float), dtype=torch.float64) for k in "Xb")
+    W = torch.tensor(np.array(s.values["W"], dtype=float), dtype=torch.float64, requires_grad=True)
+    a = torch.tanh(X @ W)
+    L = ((a[:, 0] - b) ** 2).sum() + (a[-1] * a[0]).sum() + a[1, 2] * a[:, -1].mean()
+    L.backward()
+    np.testing.assert_allclose(float(np.asarray(loss).reshape(-1)[0]), float(L.detach()))
+    np.testing.assert_allclose(grads["W"], W.grad.numpy(), rtol=1e-10, atol=1e-13)
+
+
+def test_a_one_d_tensor_is_indexed_along_its_entries() -> None:
+    """``b = ["2*h"]`` is 1-D: ``b[:h]`` and ``b[0]`` index its entries as NumPy does (not the
+    rows of the [1, 2h] row it broadcasts as); a second index is refused, and a single index of
+    a one-row tensor, which NumPy reads by entries or by rows depending on its dimensions."""
+    text = """
+[network]
+name = "one-d"
+[dims]
+m = 3
+n = 2
+h = 2
+[inputs]
+X = ["m", "n"]
+[params]
+W = ["n", "2*h"]
+b = ["2*h"]
+[forward]
+a = "np.tanh(X @ W + b)"
+L = "np.sum(a[:, :h] * b[:h]) + b[-1] * np.sum(a[:, h:])"
+[values]
+X = [[0.5, -1.0], [1.5, 0.25], [-0.75, 0.5]]
+W = [[0.3, -0.2, 0.1, 0.2], [0.1, 0.4, -0.5, 0.3]]
+b = [0.1, -0.2, 0.3, 0.4]
+"""
+    s = spec.parse(text, source="one-d")
+    d = derive(s)
+    grads, _ = numeric.gradients_matrix(d, numeric.example_point(d.graph))
+    X = torch.tensor(np.array(s.values["X"], dtype=float), dtype=torch.float64)
+    W = torch.tensor(np.array(s.values["W"], dtype=float), dtype=torch.float64, requires_grad=True)
+    b = torch.tensor([0.1, -0.2, 0.3, 0.4], dtype=torch.float64, requires_grad=True)
+    a = torch.tanh(X @ W + b)
+    L = (a[:, :2] * b[:2]).sum() + b[-1] * a[:, 2:].sum()
+    L.backward()
+    np.testing.assert_allclose(grads["W"], W.grad.numpy(), rtol=1e-10, atol=1e-13)
+    np.testing.assert_allclose(grads["b"].reshape(-1), b.grad.numpy(), rtol=1e-10, atol=1e-13)
+    for bad, says in (("b[0, 0]", "'b' is 1-D"), ("L0[0]", "'L0' has one row")):
+        wrong = text.replace("L = ", f'L0 = "np.sum(a, axis=0)"\nL = ').replace(
+            '* b[:h])', f"* b[:h]) + {bad}"
+        )
+        with pytest.raises(spec.SpecError, match=says):
+            spec.parse(wrong, source="one-d")

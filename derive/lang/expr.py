@@ -299,6 +299,8 @@ class _Converter:
             inner = k.operand
             if isinstance(inner, ast.Constant) and type(inner.value) is int:
                 index = -inner.value
+        if v.value.id in self.one_d and shape is not None and index in (0, -1):
+            shape, index = (shape[1], shape[1]), 0  # 1-D y = ["N"]: len(y), y.shape[0] are N
         if shape is None or len(shape) != 2 or index not in (0, 1, -1, -2):
             raise self.fail(
                 node, "X.shape[i] needs a matrix declared earlier and i in 0, 1, -1, -2"
@@ -628,10 +630,43 @@ class _Converter:
             and int(self.shapes[node.value.id][0]) == 1
         ):  # v[:, None] of a 1-D v (a row here, as NumPy broadcasts it): the column
             return Transpose(Name(node.value.id))
-        if not 1 <= len(parts) <= 2 or not all(isinstance(p, ast.Slice) for p in parts):
+        spec_line = self.shapes is not None  # derive check reads entries X[0, 1] by name
+        if not 1 <= len(parts) <= 2 or not all(
+            isinstance(p, ast.Slice) or (spec_line and _int_index(p) is not None) for p in parts
+        ):
             return None
-        out = self.convert(node.value, depth)
-        for axis, part in enumerate(parts):
+        v = node.value
+        if isinstance(v, ast.Subscript) and (len(parts) == 1 or any(
+            not isinstance(p, ast.Slice) for p in parts
+        )):
+            return None  # p[0][1]: the inner result may be 1-D; refused naming the form
+        name = v.id if isinstance(v, ast.Name) else None
+        shape = self.shapes.get(name, ()) if spec_line and name else ()
+        axes: list[int] = [0, 1]
+        if name in self.one_d:  # b = ["h"]: NumPy's 1-D b[k], b[lo:hi] index its entries
+            if len(parts) == 2:
+                raise self.fail(
+                    node,
+                    f"'{name}' is 1-D (declared [\"{_size_text(shape[1])}\"]): index it once, "
+                    f"{name}[0] or {name}[lo:hi]",
+                )
+            axes = [1]
+        elif len(parts) == 1 and len(shape) == 2 and int(shape[0]) == 1:
+            raise self.fail(
+                node,
+                f"'{name}' has one row: {ast.unparse(node)} would index a 1-D array's entries "
+                f"but a [1, n] matrix's rows; write {name}[:, lo:hi] or {name}[0:1, :]",
+            )
+        out = self.convert(v, depth)
+        dropped = []  # axes an integer index removes (NumPy's 1-D result is a row here)
+        for axis, part in zip(axes, parts):
+            k = _int_index(part)
+            if k is not None:  # X[0], a[:, -1]: the block of one, then the axis dropped
+                stop = () if k == -1 else (("stop", Num(Fraction(k + 1))),)
+                start = ("start", Num(Fraction(k)))
+                out = Call("slice", (out,), (start, *stop, ("axis", Num(Fraction(axis)))))
+                dropped.append(axis)
+                continue
             assert isinstance(part, ast.Slice)
             if part.step is not None:
                 raise self.fail(
@@ -647,7 +682,8 @@ class _Converter:
                 if b is not None
             )
             out = Call("slice", (out,), (*bounds, ("axis", Num(Fraction(axis)))))
-        return out
+        # a[:, j] is 1-D of the m rows: a row [1, m] as NumPy broadcasts it, the column's transpose
+        return Transpose(out) if dropped == [1] and axes == [0, 1] else out
 
     def index(self, node: ast.Subscript) -> Index:
         if not isinstance(node.value, ast.Name):
@@ -713,22 +749,36 @@ def _subscript_refusal(node: ast.Subscript) -> str:
     tensors (slices of columns, class-label indexing and single entries alike)."""
     parts = node.slice.elts if isinstance(node.slice, ast.Tuple) else [node.slice]
     text = ast.unparse(node)
-    if any(isinstance(k, ast.Slice) for k in parts):  # a[:, 0]: NumPy's 1-D result
+    if any(isinstance(k, ast.Slice) for k in parts):  # a[:, j] with j a name or a list
         return (
-            f"an index in {text} drops an axis (NumPy gives a 1-D array, which broadcasts as a "
-            "row); keep the matrix with a slice of one: a[:, 0:1] for a column, a[0:1, :] for a "
-            "row"
+            f"the index in {text} is not read: an index is a whole number (a[:, 0], X[-1]) and "
+            "a slice's bounds whole numbers or + - * of [dims] names (a[:, h:2*h])"
         )
     if len(parts) == 2 and not all(isinstance(k, ast.Constant) for k in parts):
         return (
-            f"indexing by labels ({text}) is not read: declare the labels one-hot, "
+            f"indexing by labels ({text}) is not read in this form: write P[np.arange(N), y] "
+            'with y integer class labels declared y = ["N"], or declare the labels one-hot, '
             '{ shape = ["N", "C"], kind = "one-hot" }, and write np.sum(Y * np.log(P), axis=1) '
             "(or F.cross_entropy(Z, Y) on logits)"
         )
     return (
-        f"indexing ({text}) is not read: expressions work on whole tensors; name a single "
-        "entry as its own [inputs]/[params] tensor"
+        f"indexing ({text}) is not read: an index is a whole number or a slice (X[0], "
+        "a[:, h:2*h]) of a tensor by name"
     )
+
+
+def _int_index(node: ast.AST) -> int | None:
+    """A whole-number index written as such (``0``, ``-1``), else ``None``."""
+    if isinstance(node, ast.Constant) and type(node.value) is int:
+        return node.value
+    if (
+        isinstance(node, ast.UnaryOp)
+        and isinstance(node.op, ast.USub)
+        and isinstance(node.operand, ast.Constant)
+        and type(node.operand.value) is int
+    ):
+        return -node.operand.value
+    return None
 
 
 def _is_arange(node: ast.AST) -> bool:
