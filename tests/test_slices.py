@@ -327,3 +327,46 @@ b = [0.1, -0.2, 0.3, 0.4]
         )
         with pytest.raises(spec.SpecError, match=says):
             spec.parse(wrong, source="one-d")
+
+
+def test_pytorch_class_index_targets_match_its_own_losses() -> None:
+    """``F.cross_entropy(logits, Y)`` and ``F.nll_loss(logp, Y)`` with integer targets declared
+    ``Y = ["N"]``: against PyTorch's own losses on a LongTensor of class indices."""
+    text = """
+[network]
+name = "int-targets"
+[dims]
+N = 4
+D = 2
+C = 3
+[inputs]
+X = ["N", "D"]
+Y = ["N"]
+[params]
+W = ["D", "C"]
+b = ["C"]
+[forward]
+z = "X @ W + b"
+lp = "F.log_softmax(z, dim=1)"
+loss = "F.cross_entropy(z, Y) + F.nll_loss(lp, Y, reduction='sum')"
+[values]
+X = [[0.5, -1.0], [1.5, 0.25], [-0.75, 0.5], [0.2, 0.9]]
+Y = [2, 0, 1, 2]
+W = [[0.3, -0.2, 0.1], [0.1, 0.4, -0.5]]
+b = [0.1, -0.2, 0.05]
+"""
+    s = spec.parse(text, source="int-targets")
+    assert s.shapes["Y"] == (4, 3) and s.class_labels == ("Y",)
+    d = derive(s)
+    grads, loss = numeric.gradients_matrix(d, numeric.example_point(d.graph))
+    F = torch.nn.functional
+    X = torch.tensor(np.array(s.values["X"], dtype=float), dtype=torch.float64)
+    W = torch.tensor(np.array(s.values["W"], dtype=float), dtype=torch.float64, requires_grad=True)
+    b = torch.tensor([0.1, -0.2, 0.05], dtype=torch.float64, requires_grad=True)
+    y = torch.tensor([2, 0, 1, 2])
+    z = X @ W + b
+    L = F.cross_entropy(z, y) + F.nll_loss(F.log_softmax(z, dim=1), y, reduction="sum")
+    L.backward()
+    np.testing.assert_allclose(float(np.asarray(loss).reshape(-1)[0]), float(L.detach()))
+    np.testing.assert_allclose(grads["W"], W.grad.numpy(), rtol=1e-10, atol=1e-13)
+    np.testing.assert_allclose(grads["b"].reshape(-1), b.grad.numpy(), rtol=1e-10, atol=1e-13)

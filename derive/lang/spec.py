@@ -539,6 +539,7 @@ class _Validator:
         self.one_hot: list[str] = []
         self.one_d: dict[str, str] = {}  # tensors declared 1-D (["h"]): rows [1, h]
         self.label_columns: dict[str, int] = {}  # class-label inputs read as one-hot rows
+        self.target_shapes: dict[str, tuple[int, int]] = {}  # of F.cross_entropy(Z, y)'s y
         inputs = self.tensors("inputs", dims)
         params = self.tensors("params", dims, required=True)
         if not params:
@@ -564,6 +565,8 @@ class _Validator:
             if not isinstance(text, str):
                 raise self.err(where, "must be a string expression", f'write {key} = "…"')
             try:
+                self.integer_targets(f'{where} = "{text}"', text, inputs, shapes, constants, dims)
+                self.class_labels(f'{where} = "{text}"', inputs, shapes, forward)
                 node = ex.parse(
                     text,
                     constants=constants,
@@ -635,6 +638,46 @@ class _Validator:
             generated=tuple(k for k in (*inputs, *params) if k not in self.given_values()),
         )
 
+    def integer_targets(self, where: str, text: str, inputs, shapes, constants, dims) -> None:
+        """``F.cross_entropy(Z, y)`` / ``F.nll_loss(LP, y)`` with ``y`` an input declared 1-D
+        (``y = ["N"]``): PyTorch's class indices. They become one-hot rows of ``Z``'s columns
+        (read as the class labels of ``P[np.arange(N), y]`` are), so the loss is the language's
+        exactly. ``Z``'s shape comes from reading that argument alone."""
+        try:
+            tree = ast.parse(text.strip(), mode="eval")
+        except (SyntaxError, ValueError, RecursionError, MemoryError):
+            return  # the parser names the problem
+        for n in ast.walk(tree):
+            if not isinstance(n, ast.Call):
+                continue
+            f = n.func
+            name = f.attr if isinstance(f, ast.Attribute) else f.id if isinstance(f, ast.Name) else ""
+            if name not in ("cross_entropy", "nll_loss"):
+                continue
+            kw = {k.arg: k.value for k in n.keywords}
+            z = n.args[0] if n.args else kw.get("input")
+            y = n.args[1] if len(n.args) > 1 else kw.get("target")
+            if not isinstance(y, ast.Name) or y.id not in self.one_d or z is None:
+                continue
+            if y.id in self.picks or y.id not in inputs:
+                continue
+            try:
+                zt = ex.parse(
+                    ast.unparse(z), constants=constants, shapes=shapes, one_d=frozenset(self.one_d)
+                )
+            except ex.ExprError:
+                return  # the whole line's parse names it
+            zs = _Shapes(self, where, shapes, constants, dims).infer(zt)
+            if len(zs) != 2 or int(zs[0]) != int(shapes[y.id][1]):
+                raise self.err(
+                    where,
+                    f"the class indices '{y.id}' need one per row of the scores, "
+                    f"{ast.unparse(z)} of shape {zs}",
+                    f"declare {y.id} with the scores' rows, e.g. {y.id} = [\"N\"]",
+                )
+            self.picks[y.id] = (ast.unparse(z), int(zs[1]))
+            self.target_shapes[y.id] = (zs[0], zs[1])
+
     def class_labels(self, where: str, inputs, shapes, forward) -> None:
         """Class labels ``y`` read by ``P[np.arange(N), y]`` on this line are one-hot rows from
         now on: ``y`` becomes the input ``[N, C]`` of kind one-hot (its [values], integers,
@@ -655,7 +698,7 @@ class _Validator:
                     f"'{y}' is used as numbers on an earlier line and as class labels here",
                     f"use the labels '{y}' only to index, {p}[np.arange(N), {y}]",
                 )
-            shape = (shapes[p][0], shapes[p][1])
+            shape = self.target_shapes.get(y) or (shapes[p][0], shapes[p][1])
             inputs[y] = shapes[y] = shape
             del self.one_d[y]
             self.one_hot.append(y)
@@ -667,11 +710,14 @@ class _Validator:
         for y, (p, _) in self.picks.items():
             for key, node in forward:
                 total = sum(1 for n in _nodes(node) if n == ex.Name(y))
-                picked = sum(
-                    1
+                picked = sum(  # P * y of a pick or nll_loss, y * log_softmax(z), CE's target
+                    (isinstance(n, ex.BinOp) and n.op == "*" and ex.Name(y) in (n.left, n.right))
+                    + (
+                        isinstance(n, ex.Call)
+                        and n.func == "cross_entropy"
+                        and n.args[1:2] == (ex.Name(y),)
+                    )
                     for n in _nodes(node)
-                    if isinstance(n, ex.BinOp) and n.op == "*" and n.right == ex.Name(y)
-                    and isinstance(n.left, ex.Name)
                 )
                 if total != picked:
                     raise self.err(
