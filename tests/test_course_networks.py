@@ -61,7 +61,6 @@ CHECK_GAPS = {
     "nielsen_ce_l2": "LaTeX read-back of the derivative of np.linalg.norm(w) ** 2 (a quotient "
     "of square roots) rejected",
     "ng_colmajor_tanh": "sum(dZ2) / \\sum of a [1, m] node for a [1, 1] bias read as a column sum",
-    "makemore_ninja": "a 1-D bias b1 = [n_hidden]: sum(dhprebn, axis=0) read back as wrong",
     # branch heldnets3's networks
     "ng_deep_L4": "LaTeX reader: a node named L2_regularization_cost prints as "
     "L^{[2]}_{\\text{regularization cost}}, a subscript it cannot read back",
