@@ -60,7 +60,6 @@ CHECK_GAPS = {
     # branch heldnets2's networks (found by running the read-back on each; checker gaps, issue 11)
     "nielsen_ce_l2": "LaTeX read-back of the derivative of np.linalg.norm(w) ** 2 (a quotient "
     "of square roots) rejected",
-    "ng_colmajor_tanh": "sum(dZ2) / \\sum of a [1, m] node for a [1, 1] bias read as a column sum",
     # branch heldnets3's networks
     "ng_deep_L4": "LaTeX reader: a node named L2_regularization_cost prints as "
     "L^{[2]}_{\\text{regularization cost}}, a subscript it cannot read back",
