@@ -304,7 +304,7 @@ W = ["n", "2*h"]
 b = ["2*h"]
 [forward]
 a = "np.tanh(X @ W + b)"
-L = "np.sum(a[:, :h] * b[:h]) + b[-1] * np.sum(a[:, h:])"
+L = "np.sum(a[:, :h] * b[:h]) + b[-1] * np.sum(a[:, h:]) + np.sum(b[None, :] * a)"
 [values]
 X = [[0.5, -1.0], [1.5, 0.25], [-0.75, 0.5]]
 W = [[0.3, -0.2, 0.1, 0.2], [0.1, 0.4, -0.5, 0.3]]
@@ -317,7 +317,7 @@ b = [0.1, -0.2, 0.3, 0.4]
     W = torch.tensor(np.array(s.values["W"], dtype=float), dtype=torch.float64, requires_grad=True)
     b = torch.tensor([0.1, -0.2, 0.3, 0.4], dtype=torch.float64, requires_grad=True)
     a = torch.tanh(X @ W + b)
-    L = (a[:, :2] * b[:2]).sum() + b[-1] * a[:, 2:].sum()
+    L = (a[:, :2] * b[:2]).sum() + b[-1] * a[:, 2:].sum() + (b[None, :] * a).sum()
     L.backward()
     np.testing.assert_allclose(grads["W"], W.grad.numpy(), rtol=1e-10, atol=1e-13)
     np.testing.assert_allclose(grads["b"].reshape(-1), b.grad.numpy(), rtol=1e-10, atol=1e-13)

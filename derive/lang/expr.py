@@ -630,6 +630,18 @@ class _Converter:
             and int(self.shapes[node.value.id][0]) == 1
         ):  # v[:, None] of a 1-D v (a row here, as NumPy broadcasts it): the column
             return Transpose(Name(node.value.id))
+        if (
+            len(parts) == 2
+            and isinstance(parts[1], ast.Slice)
+            and (parts[1].lower, parts[1].upper, parts[1].step) == (None, None, None)
+            and isinstance(parts[0], ast.Constant)
+            and parts[0].value is None
+            and isinstance(node.value, ast.Name)
+            and self.shapes is not None
+            and len(self.shapes.get(node.value.id, ())) == 2
+            and int(self.shapes[node.value.id][0]) == 1
+        ):  # v[None, :] of a 1-D v: the row it already is here
+            return Name(node.value.id)
         spec_line = self.shapes is not None  # derive check reads entries X[0, 1] by name
         if not 1 <= len(parts) <= 2 or not all(
             isinstance(p, ast.Slice) or (spec_line and _int_index(p) is not None) for p in parts
