@@ -50,7 +50,10 @@ L = "np.sum(q ** 2) + np.mean(hh[1:3, 0:1])"
 x = [[0.5, -1.0], [1.5, 0.25], [-0.75, 0.5]]
 h_prev = [[0.1, 0.2], [-0.3, 0.4], [0.5, -0.6]]
 c_prev = [[0.2, -0.1], [0.3, 0.1], [-0.4, 0.2]]
-W = [[0.3, -0.2, 0.1, 0.4, -0.5, 0.25, 0.2, 0.1], [0.1, 0.3, -0.2, 0.5, 0.4, -0.1, 0.25, 0.2], [-0.3, 0.2, 0.6, -0.4, 0.1, 0.2, -0.1, 0.3], [0.2, -0.4, 0.1, 0.3, -0.2, 0.5, 0.3, -0.6]]
+W = [
+  [0.3, -0.2, 0.1, 0.4, -0.5, 0.25, 0.2, 0.1], [0.1, 0.3, -0.2, 0.5, 0.4, -0.1, 0.25, 0.2],
+  [-0.3, 0.2, 0.6, -0.4, 0.1, 0.2, -0.1, 0.3], [0.2, -0.4, 0.1, 0.3, -0.2, 0.5, 0.3, -0.6],
+]
 V = [[0.4, -0.3, 0.2, 0.1], [-0.2, 0.5, 0.3, -0.1]]
 """
 
@@ -101,10 +104,12 @@ def test_gate_blocks_join_into_the_fused_gradient_as_cs231n_hstacks_them() -> No
 
 def test_one_slice_backward_is_the_block_in_zeros() -> None:
     d = derive(spec.parse(LSTM, source="lstm-blocks"))
-    contrib = next(c for v in d.backward if v.name == "g" for c in v.contributions if c.source == "o")
+    visit = next(v for v in d.backward if v.name == "g")
+    contrib = next(c for c in visit.contributions if c.source == "o")
     code = contrib.formula.code()
     # o is the third of four gates: 2h columns of zeros before its block, h after
-    assert code == "np.concatenate((np.zeros((m, 2*h)), do * o * (1 - o), np.zeros((m, h))), axis=1)"
+    want = "np.concatenate((np.zeros((m, 2*h)), do * o * (1 - o), np.zeros((m, h))), axis=1)"
+    assert code == want
     assert contrib.formula.tex().count("\\mathbf{0}") == 2
 
 
@@ -151,7 +156,8 @@ def test_class_label_indexing_matches_pytorch_fancy_indexing() -> None:
     margins = torch.clamp(scores - scores[n, y][:, None] + 1, min=0)
     L = -torch.log(probs[n, y]).sum() / 4 + margins.sum() / 4
     L.backward()
-    np.testing.assert_allclose(float(np.asarray(loss).reshape(-1)[0]), float(L.detach()), rtol=1e-12)
+    got = float(np.asarray(loss).reshape(-1)[0])
+    np.testing.assert_allclose(got, float(L.detach()), rtol=1e-12)
     np.testing.assert_allclose(grads["W"], W.grad.numpy(), rtol=1e-10, atol=1e-13)
     assert numeric.verify(d, points=1).ok
 
@@ -322,7 +328,7 @@ b = [0.1, -0.2, 0.3, 0.4]
     np.testing.assert_allclose(grads["W"], W.grad.numpy(), rtol=1e-10, atol=1e-13)
     np.testing.assert_allclose(grads["b"].reshape(-1), b.grad.numpy(), rtol=1e-10, atol=1e-13)
     for bad, says in (("b[0, 0]", "'b' is 1-D"), ("L0[0]", "'L0' has one row")):
-        wrong = text.replace("L = ", f'L0 = "np.sum(a, axis=0)"\nL = ').replace(
+        wrong = text.replace("L = ", 'L0 = "np.sum(a, axis=0)"\nL = ').replace(
             '* b[:h])', f"* b[:h]) + {bad}"
         )
         with pytest.raises(spec.SpecError, match=says):

@@ -651,7 +651,7 @@ class _Validator:
             if not isinstance(n, ast.Call):
                 continue
             f = n.func
-            name = f.attr if isinstance(f, ast.Attribute) else f.id if isinstance(f, ast.Name) else ""
+            name = getattr(f, "attr", None) or getattr(f, "id", "")
             if name not in ("cross_entropy", "nll_loss"):
                 continue
             kw = {k.arg: k.value for k in n.keywords}
@@ -879,7 +879,9 @@ class _Validator:
         targets, positive log arguments, non-zero divisors, no kink input at 0)."""
 
         given = self.table("values", required=False)
-        given = {k: self.label_rows(k, v) if k in self.label_columns else v for k, v in given.items()}
+        given = {
+            k: self.label_rows(k, v) if k in self.label_columns else v for k, v in given.items()
+        }
         for key in given:
             if key not in inputs and key not in params:
                 raise self.err(
@@ -1371,7 +1373,10 @@ def _poly_text(p: Poly) -> str:
         body = "*".join(m)
         mag = abs(c)
         word = body if (mag == 1 and body) else f"{mag}*{body}" if body else str(mag)
-        out = (word if c > 0 else f"0 - {word}") if not out else f"{out} {'+' if c > 0 else '-'} {word}"
+        if not out:
+            out = word if c > 0 else f"0 - {word}"
+        else:
+            out = f"{out} {'+' if c > 0 else '-'} {word}"
     return out or "0"
 
 

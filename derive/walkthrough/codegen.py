@@ -549,7 +549,8 @@ def _call(n: ex.Call, ts: frozenset[str] | None = None) -> str:
         return op.torch_src.format(x=", ".join(a), axis=concat_axis(n))
     if op.kind == ops.SLICE:  # x[:, h:2 * h], bounds by the sizes' names (the script has them)
         lo, hi = (n.kwarg(k) for k in ("start", "stop"))
-        part = f"{'' if lo is None else torch_code(lo, ts)}:{'' if hi is None else torch_code(hi, ts)}"
+        start, stop = ("" if b is None else torch_code(b, ts) for b in (lo, hi))
+        part = f"{start}:{stop}"
         return f"{x}[{part}]" if n.kwarg("axis") == ex.Num(0) else f"{x}[:, {part}]"
     if op.kind == ops.REDUCTION:
         axis = n.kwarg("axis")
