@@ -711,7 +711,12 @@ class _Validator:
             for key, node in forward:
                 total = sum(1 for n in _nodes(node) if n == ex.Name(y))
                 picked = sum(  # P * y of a pick or nll_loss, y * log_softmax(z), CE's target
-                    (isinstance(n, ex.BinOp) and n.op == "*" and ex.Name(y) in (n.left, n.right))
+                    (
+                        isinstance(n, ex.BinOp)
+                        and n.op == "*"
+                        and ex.Name(y) in (n.left, n.right)
+                        and not any(isinstance(k, ex.Num) for k in (n.left, n.right))
+                    )
                     + (
                         isinstance(n, ex.Call)
                         and n.func == "cross_entropy"
