@@ -376,3 +376,12 @@ b = [0.1, -0.2, 0.05]
     np.testing.assert_allclose(float(np.asarray(loss).reshape(-1)[0]), float(L.detach()))
     np.testing.assert_allclose(grads["W"], W.grad.numpy(), rtol=1e-10, atol=1e-13)
     np.testing.assert_allclose(grads["b"].reshape(-1), b.grad.numpy(), rtol=1e-10, atol=1e-13)
+
+
+def test_the_lab_writes_class_labels_as_one_hot_rows_of_their_integers() -> None:
+    from derive.walkthrough import codegen
+
+    d = derive(spec.parse(LABELS, source="int-labels"))
+    values = dict(codegen.code(d).values)
+    assert values["y"] == "np.eye(C)[[2, 0, 1, 1]]"
+    assert np.array_equal(np.eye(3)[[2, 0, 1, 1]], np.array(d.spec.values["y"], dtype=float))
