@@ -239,9 +239,14 @@ L = "{loss}"
 @pytest.mark.parametrize(
     "loss, says",
     [
-        ("np.sum(sigmoid(p[:, 0:1]))", "slices such as p[:, 0:1] are not read"),
-        ("-np.mean(np.log(p[np.arange(m), y]))", "declare the labels one-hot"),
-        ("np.sum(p[0, 0] * p)", "indexing (p[0, 0]) is not read"),
+        ("np.sum(sigmoid(p[:, m]))", "the index in p[:, m] is not read"),
+        ("np.sum(sigmoid(p[:, ::2]))", "a slice with a step"),
+        ("np.sum(p[np.arange(m), y]) + np.sum(y)", "the class labels 'y' are used here other"),
+        ("np.sum(p[np.arange(m), y]) + np.sum(y * 2)", "the class labels 'y' are used here other"),
+        ("np.sum(p[np.arange(n), y])", "np.arange(n) must count the 3 rows of 'p'"),
+        ("np.sum((p * 2)[np.arange(m), y])", "assign the expression to a name first"),
+        ("np.sum(p[[0, 1], 0] * p)", "indexing by labels (p[[0, 1], 0]) is not read"),
+        ("np.sum(p[0][1] * p)", "indexing (p[0][1]) is not read"),
     ],
 )
 def test_indexing_in_a_spec_is_refused_saying_what_to_write(loss: str, says: str) -> None:

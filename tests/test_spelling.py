@@ -325,7 +325,7 @@ def test_spelling_means_what_numpy_and_pytorch_compute(text, ref, scalar) -> Non
     "text,fragment",
     [
         ("F.mse_loss(Z, Y, reduction='batch')", "'mean', 'sum' or 'none'"),
-        ("F.nll_loss(Z, Y)", "one-hot"),
+        ("F.nll_loss(Z, Y, weight=W)", "weight"),
         ("F.gelu(Z, approximate='erf')", "'none' (the exact erf form) or 'tanh'"),
         ("torch.stack([Z, Y], dim=1)", "concat(A, B, axis=1)"),
         ("torch.cat([Z], dim=1)", "at least two tensors"),

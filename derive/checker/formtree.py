@@ -146,6 +146,11 @@ def tree_text(n: ex.Node, parent: int = 0) -> str:
     elif isinstance(n, ex.Transpose):
         inner = tree_text(n.operand, 5)
         s, prec = f"{f'({inner})' if isinstance(n.operand, ex.Num) else inner}.T", 5  # (2).T
+    elif isinstance(n, ex.Call) and n.func == "slice":  # x[:, h:2*h] as written
+        lo, hi = (n.kwarg(k) for k in ("start", "stop"))
+        part = f"{'' if lo is None else tree_text(lo)}:{'' if hi is None else tree_text(hi)}"
+        cols = n.kwarg("axis") != ex.Num(0)
+        s, prec = f"{tree_text(n.args[0], 5)}[{':, ' if cols else ''}{part}]", 5
     elif isinstance(n, ex.Call):
         parts = [tree_text(a) for a in n.args] + [f"{k}={tree_text(v)}" for k, v in n.kwargs]
         s, prec = f"{n.func}({', '.join(parts)})", 5

@@ -29,6 +29,7 @@ from derive.engine import mform as mf
 from derive.engine.backprop import sym_shape
 from derive.lang import expr as ex
 from derive.lang import ops
+from derive.lang.spec import slice_bounds
 
 MAX_COST = 200_000  # scalar operations for one evaluation of a formula
 
@@ -2012,6 +2013,16 @@ class Convert:
             out = ex.BinOp("+", out, p)
         return out
 
+    def block(self, node: ex.Call, x: mf.MExpr, nx: ex.Node) -> tuple[mf.MExpr, ex.Node]:
+        """A slice ``x[:, lo:hi]`` in a formula: the bounds by [dims] names or numbers, as a spec
+        reads them (so they move with the resized sizes of the identity test)."""
+        k = int(node.kwarg("axis").value)  # type: ignore[union-attr]
+        try:
+            lo, hi = slice_bounds(node, x.shape[k], dict(self.net.spec.dims))
+        except ValueError as err:
+            raise FormulaError(str(err), 0, self.text) from None
+        return mf.Part(x, k, lo, hi), ex.Call(node.func, (nx,), node.kwargs)
+
     def loss_pull(self, t: ex.Call, up: ex.Node, a_raw: str, b_raw: str) -> ex.Node:
         """``up`` times the derivative of the loss call ``t`` with respect to its prediction,
         the operation table's rule built as a tree of this language (sizes by their names)."""
@@ -2085,6 +2096,8 @@ class Convert:
                 mf.Call(f, tuple(a[0] for a in args), kwargs, shape),
                 ex.Call(f, tuple(a[1] for a in args), node.kwargs),
             )
+        if f in ops.OPS and ops.get(f).kind == ops.SLICE:  # dE[:, 0:1], x[:, :h], X[1:]
+            return self.block(node, x, nx)
         if f in ("sum", "mean"):
             axis = node.kwarg("axis")
             if isinstance(axis, ex.Neg) and isinstance(axis.operand, ex.Num):

@@ -26,13 +26,21 @@ from derive.engine import deferred
 from derive.engine import mform as mf
 from derive.engine.budget import cpu_budget
 from derive.engine.deferred import PendingChecks
-from derive.engine.graph import Graph, Tensor, build, concat_axis, forward_ir, op_params
+from derive.engine.graph import (
+    Graph,
+    Tensor,
+    build,
+    concat_axis,
+    forward_ir,
+    op_params,
+    slice_span,
+)
 from derive.engine.graph import sum_terms as _sum
 from derive.engine.printing import latex
 from derive.engine.steps import Checker, LazyTerm, Printed, Step, StepError, Term, prove
 from derive.lang import expr as ex
 from derive.lang import ops
-from derive.lang.spec import Dim, NetSpec, elementwise_size
+from derive.lang.spec import Dim, NetSpec, block_size, elementwise_size
 
 MAX_ENTRY_STEPS = 16  # element-wise steps are shown for tensors up to this many entries
 MAX_DIRECT_PARAMS = 64  # cross-check against diff of the expanded loss up to this many weights
@@ -196,6 +204,10 @@ def _infer_sym(n: ex.Node, names: dict[str, tuple[SymDim, ...]], g: Graph):
             k = concat_axis(n)
             total = sum(int(forward_ir(a, g).shape[k]) for a in n.args)
             return (total, x[1]) if k == 0 else (x[0], total)
+        if op.kind == ops.SLICE and x:
+            k, lo, hi = slice_span(n, g)
+            size = _sym_dim(block_size(lo, hi, g.spec.dims))
+            return (size, x[1]) if k == 0 else (x[0], size)
         if op.kind in (ops.ELEMENTWISE, ops.ROWWISE):
             return x
         axis = n.kwarg("axis")
@@ -337,6 +349,11 @@ def pull(
                 pull(part, block, g, None, grad, acc, rules + (op.rule,))
             before = (*before, size)
         return
+    if op.kind == ops.SLICE:  # the upstream gradient in the block, zeros elsewhere
+        k, lo, hi = slice_span(tree, g)
+        whole = ir(tree.args[0]).shape
+        pad = mf.Pad(((lo, hi),), (up,), k, whole[k], whole[1 - k])
+        return pull(tree.args[0], pad, g, None, grad, acc, rules + (op.rule,))
     x = tree.args[0]
     xs = ir(x)
     me = out.value_ref(g.loss_tex) if out is not None else ir(tree)

@@ -21,7 +21,7 @@ from derive.engine import mform as mf
 from derive.engine.printing import entry_tex, name_tex
 from derive.lang import expr as ex
 from derive.lang import ops
-from derive.lang.spec import Dim, NetSpec
+from derive.lang.spec import Dim, NetSpec, SizeExpr, slice_bounds
 
 RANK = {"delta": 0, "input": 1, "node": 2, "param": 3}
 
@@ -92,8 +92,24 @@ class Graph:
         """Number of entries of ``shape`` as a symbolic count (``m``, ``m·k``, ``3``)."""
         out = sp.Integer(1)
         for d in shape:
-            out *= self.scalars[d.label] if isinstance(d, Dim) else sp.Integer(int(d))
+            if isinstance(d, SizeExpr):  # d + h, m - 1: in the size symbols, so it resizes
+                out *= _size_symbolic(ex.parse(d.text), self.scalars)
+            else:
+                out *= self.scalars[d.label] if isinstance(d, Dim) else sp.Integer(int(d))
         return mf.Scalar(out, self.scalar_names())
+
+
+def _size_symbolic(n: ex.Node, scalars: dict[str, sp.Symbol]) -> sp.Expr:
+    """A size expression (+ - * of [dims] names and whole numbers) in the size symbols."""
+    if isinstance(n, ex.Num):
+        return sp.Integer(int(n.value))
+    if isinstance(n, ex.Name):
+        return scalars[n.id]
+    if isinstance(n, ex.Neg):
+        return -_size_symbolic(n.operand, scalars)
+    assert isinstance(n, ex.BinOp)
+    a, b = _size_symbolic(n.left, scalars), _size_symbolic(n.right, scalars)
+    return a + b if n.op == "+" else a - b if n.op == "-" else a * b
 
 
 def requires_grad(spec: NetSpec) -> set[str]:
@@ -287,6 +303,10 @@ def explicit(tree: ex.Node, g: Graph) -> sp.Matrix:
         for p in parts[1:]:
             out = join(out, p)
         return out
+    if op.kind == ops.SLICE:
+        k, lo, hi = slice_span(tree, g)
+        x = explicit(tree.args[0], g)
+        return x[int(lo) : int(hi), :] if k == 0 else x[:, int(lo) : int(hi)]
     if op.kind == ops.ELEMENTWISE:
         params = op_params(g, tree)
         return explicit(tree.args[0], g).applyfunc(lambda v: op.sympy(v, *params))
@@ -324,6 +344,15 @@ def concat_axis(tree: ex.Call) -> int:
     return 0 if axis is None else int(axis.value)  # type: ignore[union-attr]
 
 
+def slice_span(tree: ex.Call, g: Graph) -> tuple[int, int, int]:
+    """``(axis, lo, hi)`` of ``slice(A, start, stop, axis)`` (``A[:, lo:hi]``): the bounds as
+    sizes that keep their [dims] names, so they print as ``h``, ``2h`` and move with resized
+    sizes."""
+    k = int(tree.kwarg("axis").value)  # type: ignore[union-attr]
+    lo, hi = slice_bounds(tree, forward_ir(tree.args[0], g).shape[k], g.spec.dims)
+    return k, lo, hi
+
+
 def op_params(g: Graph, tree: ex.Call) -> tuple[sp.Expr, ...]:
     """The values of an op's parameters in a call (positional after the tensor arguments, or by
     keyword), defaults from the operation table; parameters left at a default of 1 that the op's
@@ -356,6 +385,9 @@ def forward_ir(tree: ex.Node, g: Graph) -> mf.MExpr:
         return _ref(g, tree.id)
     if isinstance(tree, ex.Neg):
         return mf.neg(forward_ir(tree.operand, g))
+    picked = _pick(tree, g)
+    if picked is not None:
+        return picked
     if isinstance(tree, ex.Transpose):
         return mf.transpose(forward_ir(tree.operand, g))
     if isinstance(tree, ex.Pow):
@@ -368,6 +400,9 @@ def forward_ir(tree: ex.Node, g: Graph) -> mf.MExpr:
         return {"@": mf.MatMul, "+": mf.add, "-": mf.sub, "*": mf.mul, "/": mf.div}[tree.op](a, b)
     assert isinstance(tree, ex.Call)
     op = ops.get(tree.func)
+    if op.kind == ops.SLICE:
+        k, lo, hi = slice_span(tree, g)
+        return mf.Part(forward_ir(tree.args[0], g), k, lo, hi)
     if op.kind == ops.ELEMENTWISE:
         params = op_params(g, tree)
         return mf.Func(tree.func, forward_ir(tree.args[0], g), params[0] if params else None)
@@ -377,6 +412,28 @@ def forward_ir(tree: ex.Node, g: Graph) -> mf.MExpr:
         tuple((k, forward_ir(v, g)) for k, v in tree.kwargs),
         _call_shape(g, tree),
     )
+
+
+def _pick(tree: ex.Node, g: Graph) -> mf.MExpr | None:
+    """``P[np.arange(N), y]`` as read (``sum(P * y, axis=1)``, transposed to NumPy's 1-D row
+    unless ``[:, None]`` followed) when ``y`` holds class labels: :class:`mf.Pick`, printed
+    ``P_{i, y_i}`` as courses write it."""
+    row = isinstance(tree, ex.Transpose)
+    inner = tree.operand if row else tree  # type: ignore[union-attr]
+    if not (
+        isinstance(inner, ex.Call)
+        and inner.func == "sum"
+        and inner.kwarg("axis") == ex.Num(1)
+        and len(inner.args) == 1
+        and isinstance(inner.args[0], ex.BinOp)
+        and inner.args[0].op == "*"
+        and isinstance(inner.args[0].left, ex.Name)
+        and isinstance(inner.args[0].right, ex.Name)
+        and inner.args[0].right.id in g.spec.class_labels
+    ):
+        return None
+    p, y = inner.args[0].left, inner.args[0].right
+    return mf.Pick(forward_ir(p, g), forward_ir(y, g), row)
 
 
 def _call_shape(g: Graph, tree: ex.Call) -> tuple[int, int]:

@@ -36,7 +36,7 @@ from sympy.printing.numpy import NumPyPrinter as _SympyNumPyPrinter
 from derive.engine import exactdot
 from derive.engine.printing import latex
 from derive.lang import ops
-from derive.lang.spec import resize
+from derive.lang.spec import block_size, resize
 
 _NP_SCALAR = _SympyNumPyPrinter()
 
@@ -354,6 +354,113 @@ class Slice(MExpr):
         return (self.size, c) if self.axis == 0 else (r, self.size)
 
 
+@dataclass(frozen=True)
+class Part(MExpr):
+    """A user's slice ``x[:, lo:hi]`` (axis 1) or ``x[lo:hi, :]`` (axis 0): the rows or columns
+    ``lo … hi − 1``. The bounds keep their [dims] names (``h``, ``2*h``), so they print as
+    such and move with resized sizes."""
+
+    x: MExpr
+    axis: int
+    lo: int
+    hi: int
+    prec = 5
+
+    @property
+    def size(self) -> int:
+        return block_size(self.lo, self.hi, {})
+
+    @property
+    def shape(self):  # type: ignore[override]
+        r, c = self.x.shape
+        return (self.size, c) if self.axis == 0 else (r, self.size)
+
+
+@dataclass(frozen=True)
+class Pad(MExpr):
+    """Blocks placed into zeros along ``axis`` (``full`` rows or columns, ``other`` along the
+    other axis): ``∂L/∂A`` of ``a = A[:, lo:hi]`` is the upstream gradient in columns
+    ``lo … hi − 1`` and 0 elsewhere. ``spans``: each block's ``(lo, hi)``, sorted and disjoint;
+    ``values``: the blocks. The gradients of several slices of one tensor add into one
+    :class:`Pad` (:func:`add`), which prints as their concatenation when they cover the tensor
+    (an LSTM's four gates)."""
+
+    spans: tuple[tuple[int, int], ...]
+    values: tuple[MExpr, ...]
+    axis: int
+    full: int
+    other: int
+    prec = 5
+
+    @property
+    def shape(self):  # type: ignore[override]
+        return (self.full, self.other) if self.axis == 0 else (self.other, self.full)
+
+    def pieces(self) -> list[tuple[int, int, MExpr | None]]:
+        """Every block in order with the gaps between them (``None``: zeros)."""
+        out: list[tuple[int, int, MExpr | None]] = []
+        at: int = 0
+        for (lo, hi), v in zip(self.spans, self.values, strict=True):
+            if int(lo) > int(at):
+                out.append((at, lo, None))
+            out.append((lo, hi, v))
+            at = hi
+        if int(at) < int(self.full):
+            out.append((at, self.full, None))
+        return out
+
+
+@dataclass(frozen=True)
+class Pick(MExpr):
+    """Each row's entry in the column of its class label, ``P_{i, y_i}`` (CS231n's
+    ``P[np.arange(N), y]``): with ``y`` the labels as one-hot rows, ``Σ_j P_ij y_ij`` — a row
+    ``[1, N]`` as NumPy's 1-D result (``row``), else the column ``[N, 1]``."""
+
+    p: MExpr
+    y: MExpr
+    row: bool = True
+    prec = 5
+
+    @property
+    def shape(self):  # type: ignore[override]
+        n = self.p.shape[0]
+        return (1, n) if self.row else (n, 1)
+
+    def sum_form(self) -> MExpr:
+        """The same as an ordinary matrix expression: ``((P ⊙ y) 𝟙)ᵀ``."""
+        s = SumCols(Mul(self.p, self.y))
+        return T(s) if self.row else s
+
+
+def _bound_code(k: int) -> str:
+    """A size or slice bound in code: its [dims] name, its size expression, or the number."""
+    text = getattr(k, "text", None)
+    return _size_label(k) or (text if isinstance(text, str) else str(int(k)))
+
+
+def _bound_tex(k: int) -> str:
+    return _bound_code(k).replace("*", " ")
+
+
+def _join_pads(terms: list[MExpr]) -> MExpr | None:
+    """Gradients of disjoint slices of one tensor as one :class:`Pad`, else ``None``."""
+    if len(terms) < 2 or not all(isinstance(t, Pad) for t in terms):
+        return None
+    pads = [t for t in terms if isinstance(t, Pad)]
+    first = pads[0]
+    key = (first.axis, int(first.full), int(first.other))
+    if any((t.axis, int(t.full), int(t.other)) != key for t in pads):
+        return None
+    blocks = sorted(
+        (b for t in pads for b in zip(t.spans, t.values, strict=True)), key=lambda b: int(b[0][0])
+    )
+    if any(int(a[0][1]) > int(b[0][0]) for a, b in zip(blocks, blocks[1:])):
+        return None  # overlapping blocks add
+    return Pad(
+        tuple(b[0] for b in blocks), tuple(b[1] for b in blocks), *key[:1], first.full, first.other
+    )
+
+
 def _span(sizes: tuple[int, ...]) -> str:
     """``d + h`` by [dims] names when every size has one, else the number."""
     if sizes and all(_size_label(k) for k in sizes):
@@ -459,6 +566,12 @@ class MpmathSystem:
             return [list(r) for p in parts for r in p]
         return [[v for p in parts for v in p[i]] for i in range(len(parts[0]))]
 
+    def zeros(self, shape: tuple[int, int]) -> Any:
+        return [[mpmath.mpf(0)] * shape[1] for _ in range(shape[0])]
+
+    def fit(self, x: Any, shape: tuple[int, int]) -> Any:
+        return _broadcast(x, shape)
+
     def slice(self, x: Any, axis: int, lo: int, hi: int, shape: tuple[int, int]) -> Any:
         x = _broadcast(x, shape)
         return [list(r) for r in x[lo:hi]] if axis == 0 else [list(r[lo:hi]) for r in x]
@@ -537,6 +650,12 @@ class NumpySystem:
     def concat(self, parts: list[Any], axis: int) -> Any:
         return np.concatenate([np.asarray(p) for p in parts], axis=axis)
 
+    def zeros(self, shape: tuple[int, int]) -> Any:
+        return np.zeros(shape)
+
+    def fit(self, x: Any, shape: tuple[int, int]) -> Any:
+        return np.broadcast_to(np.asarray(x, dtype=np.float64), shape)
+
     def slice(self, x: Any, axis: int, lo: int, hi: int, shape: tuple[int, int]) -> Any:
         x, full = np.asarray(x), list(shape)
         # the whole concatenation (at other sizes its width is not the example's), or a value
@@ -594,6 +713,12 @@ class TorchSystem(NumpySystem):
     def concat(self, parts: list[Any], axis: int) -> Any:
         return self.torch.cat(list(parts), dim=axis)
 
+    def zeros(self, shape: tuple[int, int]) -> Any:
+        return self.torch.zeros(shape, dtype=self.torch.float64)
+
+    def fit(self, x: Any, shape: tuple[int, int]) -> Any:
+        return self.torch.as_tensor(x, dtype=self.torch.float64).expand(shape)
+
     def slice(self, x: Any, axis: int, lo: int, hi: int, shape: tuple[int, int]) -> Any:
         x = self.torch.as_tensor(x, dtype=self.torch.float64).expand(shape)
         return x[lo:hi] if axis == 0 else x[:, lo:hi]
@@ -630,7 +755,9 @@ class Evaluator:
         return self.sys.scalar(e)
 
     def _Ones(self, e: Ones) -> Any:
-        return self.sys.ones(e.shape)
+        sizes = getattr(self.sys, "sizes", None)
+        # at other [dims] sizes (full size, the checker's resized points) 𝟙 has the resized shape
+        return self.sys.ones(tuple(resize(k, sizes) for k in e.shape) if sizes else e.shape)
 
     def _T(self, e: T) -> Any:
         return self.sys.transpose(self.run(e.x))
@@ -681,6 +808,26 @@ class Evaluator:
 
     def _SumAll(self, e: SumAll) -> Any:
         return self.sys.sum_all(self.run(e.x))
+
+    def _Pick(self, e: Pick) -> Any:
+        return self.run(e.sum_form())
+
+    def _Part(self, e: Part) -> Any:
+        sizes = getattr(self.sys, "sizes", None) or {}
+        shape = tuple(resize(k, sizes) for k in e.x.shape)
+        return self.sys.slice(
+            self.run(e.x), e.axis, resize(e.lo, sizes), resize(e.hi, sizes), shape
+        )
+
+    def _Pad(self, e: Pad) -> Any:
+        sizes = getattr(self.sys, "sizes", None) or {}
+        other = resize(e.other, sizes)
+        out = []
+        for lo, hi, v in e.pieces():
+            n = resize(hi, sizes) - resize(lo, sizes)
+            shape = (n, other) if e.axis == 0 else (other, n)
+            out.append(self.sys.zeros(shape) if v is None else self.sys.fit(self.run(v), shape))
+        return out[0] if len(out) == 1 else self.sys.concat(out, e.axis)
 
     def _Slice(self, e: Slice) -> Any:
         sizes = getattr(self.sys, "sizes", None)
@@ -853,6 +1000,26 @@ class LatexPrinter(Printer):
             f"\\left({self.doprint(e.x)}\\right)"
         )
 
+    def _print_Pick(self, e: Pick) -> str:
+        y = self.doprint(e.y)
+        return f"\\left({self.wrap(e.p, 5)}_{{i,\\thinspace {y}_{{i}}}}\\right)_{{i}}"
+
+    def _print_Part(self, e: Part) -> str:
+        first = str(int(e.lo) + 1) if _bound_code(e.lo).isdigit() else f"{_bound_tex(e.lo)} + 1"
+        what = "rows" if e.axis == 0 else "cols"
+        return (
+            f"\\operatorname{{{what}}}_{{{first} \\ldots {_bound_tex(e.hi)}}}"
+            f"\\left({self.doprint(e.x)}\\right)"
+        )
+
+    def _print_Pad(self, e: Pad) -> str:
+        pieces = e.pieces()
+        if len(pieces) == 1:
+            return self.doprint(e.values[0])
+        sep = " & " if e.axis == 1 else " \\\\ "
+        parts = ("\\mathbf{0}" if v is None else self.doprint(v) for _, _, v in pieces)
+        return "\\begin{bmatrix} " + sep.join(parts) + " \\end{bmatrix}"
+
     def _print_Indicator(self, e: Indicator) -> str:
         op = {">=": "\\geq", "<=": "\\leq"}.get(e.op, e.op)
         return f"\\mathbf{{1}}[{self.doprint(e.a)} {op} {self.doprint(e.b)}]"
@@ -931,6 +1098,27 @@ class TextPrinter(Printer):
     def _print_Slice(self, e: Slice) -> str:
         return self._slice_code(e)
 
+    def _print_Pick(self, e: Pick) -> str:
+        return self.doprint(e.sum_form())
+
+    def _print_Part(self, e: Part) -> str:
+        lo = "" if _bound_code(e.lo) == "0" else _bound_code(e.lo)
+        part = f"{lo}:{_bound_code(e.hi)}"
+        return f"{self.wrap(e.x, 5)}[{part}]" if e.axis == 0 else f"{self.wrap(e.x, 5)}[:, {part}]"
+
+    def _zeros_code(self, e: Pad, lo: int, hi: int) -> str:
+        n = _bound_code(block_size(lo, hi, {}))
+        other = _bound_code(e.other)
+        return f"np.zeros(({n}, {other}))" if e.axis == 0 else f"np.zeros(({other}, {n}))"
+
+    def _print_Pad(self, e: Pad) -> str:
+        pieces = e.pieces()
+        if len(pieces) == 1:
+            return self.doprint(e.values[0])
+        sep = ", " if e.axis == 1 else "; "
+        parts = ("0" if v is None else self.doprint(v) for _, _, v in pieces)
+        return "[" + sep.join(parts) + "]"
+
     def _print_SumRows(self, e: SumRows) -> str:
         return f"𝟙ᵀ·{self.wrap(e.x, 3)}"
 
@@ -970,6 +1158,15 @@ class NumpyPrinter(TextPrinter):
             ):  # 1/m, 2/(m*k): plain Python
                 return sp.sstr(e.expr)
         return _NP_SCALAR.doprint(e.expr).replace("numpy.", "np.")  # sqrt(2) → np.sqrt(2)
+
+    def _print_Pad(self, e: Pad) -> str:
+        pieces = e.pieces()
+        if len(pieces) == 1:
+            return self.doprint(e.values[0])
+        parts = ", ".join(
+            self._zeros_code(e, lo, hi) if v is None else self.doprint(v) for lo, hi, v in pieces
+        )
+        return f"np.concatenate(({parts}), axis={e.axis})"
 
     def _print_Ones(self, e: Ones) -> str:
         # the sizes by their [dims] names (the lab defines them), never the example's numbers
@@ -1123,6 +1320,12 @@ def add(*terms: MExpr) -> MExpr:
     flat: list[MExpr] = []
     for t in terms:
         flat.extend(t.terms if isinstance(t, Add) else [t])
+    pads = [t for t in flat if isinstance(t, Pad)]
+    joined = _join_pads(pads)
+    if joined is not None:  # the blocks of several slices of one tensor, side by side
+        at = flat.index(pads[0])
+        flat = [t for t in flat if not isinstance(t, Pad)]
+        flat.insert(min(at, len(flat)), joined)
     if len(flat) > 1 and all(isinstance(t, Scalar) for t in flat):
         names = tuple(n for t in flat for n in t.symbol_names)  # type: ignore[attr-defined]
         return Scalar(sp.Add(*(t.expr for t in flat)), names)  # type: ignore[attr-defined]

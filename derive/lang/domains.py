@@ -238,6 +238,18 @@ class Evaluator:
         assert isinstance(n, ex.Call)
         return self.call(n)
 
+    def slice(self, n: ex.Call) -> np.ndarray:
+        """``A[:, lo:hi]`` at these sizes (the spec checked the bounds; negative from the end)."""
+        x = np.atleast_2d(np.asarray(self.ev(n.args[0]), dtype=np.float64))
+        k = int(n.kwarg("axis").value)  # type: ignore[union-attr]
+        bounds = []
+        for key, default in (("start", 0), ("stop", x.shape[k])):
+            b = n.kwarg(key)
+            v = default if b is None else int(round(float(self.ev(b).reshape(-1)[0])))
+            bounds.append(v + x.shape[k] if v < 0 else v)
+        lo, hi = bounds
+        return x[lo:hi] if k == 0 else x[:, lo:hi]
+
     def call(self, n: ex.Call) -> np.ndarray:  # noqa: C901
         f = n.func
         if f in ("bce", "cross_entropy") and isinstance(n.args[0], ex.Name):
@@ -249,6 +261,8 @@ class Evaluator:
             axis = n.kwarg("axis")
             parts = [np.atleast_2d(np.asarray(self.ev(a), dtype=np.float64)) for a in n.args]
             return np.concatenate(parts, axis=0 if axis is None else int(axis.value))
+        if op.kind == ops.SLICE:
+            return self.slice(n)
         x = self.ev(n.args[0])
         if op.kinks and self.kinks:
             for k in op.kinks:

@@ -151,12 +151,16 @@ def parse(
     constants: Mapping[str, Fraction] | None = None,
     shapes: Mapping[str, tuple[int, ...]] | None = None,
     one_d: frozenset[str] = frozenset(),
+    picks: dict[str, tuple[str, int]] | None = None,
 ) -> Node:
     """Parse ``text`` into a :data:`Node` tree or raise :class:`ExprError`. ``constants`` (a
     spec's ``[constants]`` and sizes) may be named in an exponent: ``(1 - p) ** gamma`` is
     ``(1 - p) ** 2`` when ``gamma = 2``. With ``shapes`` (a spec's tensors declared so far),
     ``X.shape[0]`` and ``len(X)`` are the size of that axis (its ``[dims]`` name). ``one_d``:
-    tensors declared 1-D (rows); ``A @ w`` of one is NumPy's matrix-vector product, a row."""
+    tensors declared 1-D (rows); ``A @ w`` of one is NumPy's matrix-vector product, a row.
+    ``picks``: the class-label vectors read so far (``P[np.arange(N), y]``), each with the name
+    and column count of the tensor it picks from; a new one is added (the spec then declares the
+    labels one-hot, see :meth:`_Converter.pick`)."""
     if not isinstance(text, str):
         raise ExprError("an expression must be a string")
     if len(text) > MAX_LENGTH:
@@ -177,6 +181,7 @@ def parse(
         raise ExprError(f"expression has {count} parts; the limit is {MAX_NODES}")
     conv = _Converter(allow_compare, allow_index, constants or {}, shapes)
     conv.one_d = one_d
+    conv.picks = picks if picks is not None else {}
     return conv.convert(tree.body, 0)
 
 
@@ -260,6 +265,7 @@ class _Converter:
         self.allow_compare = allow_compare
         self.allow_index = allow_index
         self.one_d: frozenset[str] = frozenset()
+        self.picks: dict[str, tuple[str, int]] = {}
         self.constants = constants
         self.shapes = shapes
 
@@ -339,7 +345,17 @@ class _Converter:
             return size
         if isinstance(node, ast.Subscript) and self.allow_index:
             return self.index(node)
+        if isinstance(node, ast.Subscript) and self.shapes is None:  # derive check: dE[:, 0:1]
+            block = self.slice(node, d)
+            if block is not None:
+                return block
         if isinstance(node, ast.Subscript) and self.shapes is not None:  # a spec's line
+            picked = self.pick(node, d)
+            if picked is not None:
+                return picked
+            block = self.slice(node, d)
+            if block is not None:
+                return block
             raise self.fail(node, _subscript_refusal(node))
         kind = type(node).__name__
         raise self.fail(node, f"'{kind}' is not allowed in an expression")
@@ -362,6 +378,8 @@ class _Converter:
             inner = k.operand
             if isinstance(inner, ast.Constant) and type(inner.value) is int:
                 index = -inner.value
+        if v.value.id in self.one_d and shape is not None and index in (0, -1):
+            shape, index = (shape[1], shape[1]), 0  # 1-D y = ["N"]: len(y), y.shape[0] are N
         if shape is None or len(shape) != 2 or index not in (0, 1, -1, -2):
             raise self.fail(
                 node, "X.shape[i] needs a matrix declared earlier and i in 0, 1, -1, -2"
@@ -663,6 +681,149 @@ class _Converter:
             )
         return ast.Call(node.func, node.args, kept)
 
+    def pick(self, node: ast.Subscript, depth: int) -> Node | None:
+        """CS231n's ``P[np.arange(N), y]`` (also ``range(N)``, ``torch.arange(N)``): each row's
+        entry in the column of its class label ``y`` (integers, declared 1-D ``[N]``). With
+        ``y`` read as one-hot rows it is the row-wise sum ``Σ_j P_ij y_ij`` — exactly, so every
+        rule and proof applies —, a 1-D result as NumPy gives it: a row ``[1, N]`` (``[:, None]``
+        after it makes the column). ``None`` when ``node`` is not of this form."""
+        column = False
+        parts = list(node.slice.elts) if isinstance(node.slice, ast.Tuple) else [node.slice]
+        if (
+            len(parts) == 2
+            and isinstance(parts[0], ast.Slice)
+            and parts[0].lower is None
+            and parts[0].upper is None
+            and parts[0].step is None
+            and isinstance(parts[1], ast.Constant)
+            and parts[1].value is None
+            and isinstance(node.value, ast.Subscript)
+        ):  # P[np.arange(N), y][:, None]: the column
+            column, node = True, node.value
+            parts = list(node.slice.elts) if isinstance(node.slice, ast.Tuple) else [node.slice]
+        if not (len(parts) == 2 and _is_arange(parts[0]) and isinstance(parts[1], ast.Name)):
+            return None
+        y = parts[1].id
+        if not isinstance(node.value, ast.Name) or node.value.id not in self.shapes:
+            raise self.fail(
+                node,
+                f"indexing by labels ({ast.unparse(node)}) reads a tensor by name: assign the "
+                "expression to a name first (probs = …), then write probs[np.arange(N), y]",
+            )
+        p = node.value.id
+        shape = self.shapes[p]
+        if len(shape) != 2:
+            raise self.fail(node, f"indexing by labels needs a matrix; '{p}' is a scalar")
+        rows, cols = shape
+        assert isinstance(parts[0], ast.Call)
+        n = self.convert(parts[0].args[0], depth)
+        count = n.value if isinstance(n, Num) else (
+            _dim_value(n.id, self.shapes) if isinstance(n, Name) else None
+        )
+        if count != int(rows):
+            raise self.fail(
+                node,
+                f"{ast.unparse(parts[0])} must count the {int(rows)} rows of '{p}' "
+                f"(write np.arange({_size_text(rows)}))",
+            )
+        known = self.picks.get(y)
+        declared = self.shapes.get(y)
+        one_row = y in self.one_d and declared is not None and int(declared[1]) == int(rows)
+        if not one_row and (known is None or known[1] != int(cols)):
+            raise self.fail(
+                node,
+                f"the labels '{y}' must be an input of integer class labels declared 1-D, "
+                f'{y} = ["{_size_text(rows)}"], indexing a tensor with {int(cols)} columns',
+            )
+        self.picks[y] = (p, int(cols))
+        picked = Call("sum", (BinOp("*", Name(p), Name(y)),), (("axis", Num(Fraction(1))),))
+        return picked if column else Transpose(picked)
+
+    def slice(self, node: ast.Subscript, depth: int) -> Node | None:
+        """``a[:, h:2*h]``, ``X[0:1, :]``, ``X[0:1]``, ``a[:, -h:]``: a block of columns or rows,
+        read as ``slice(a, start=…, stop=…, axis=k)`` (both axes: a block of a block). The
+        bounds stay expressions ([dims] names, numbers, + - *); the spec checks them against
+        the shape. ``None`` when a part is not a slice (an index: refused by the caller)."""
+        parts = list(node.slice.elts) if isinstance(node.slice, ast.Tuple) else [node.slice]
+        if (
+            len(parts) == 2
+            and isinstance(parts[0], ast.Slice)
+            and (parts[0].lower, parts[0].upper, parts[0].step) == (None, None, None)
+            and isinstance(parts[1], ast.Constant)
+            and parts[1].value is None
+            and isinstance(node.value, ast.Name)
+            and self.shapes is not None
+            and len(self.shapes.get(node.value.id, ())) == 2
+            and int(self.shapes[node.value.id][0]) == 1
+        ):  # v[:, None] of a 1-D v (a row here, as NumPy broadcasts it): the column
+            return Transpose(Name(node.value.id))
+        if (
+            len(parts) == 2
+            and isinstance(parts[1], ast.Slice)
+            and (parts[1].lower, parts[1].upper, parts[1].step) == (None, None, None)
+            and isinstance(parts[0], ast.Constant)
+            and parts[0].value is None
+            and isinstance(node.value, ast.Name)
+            and self.shapes is not None
+            and len(self.shapes.get(node.value.id, ())) == 2
+            and int(self.shapes[node.value.id][0]) == 1
+        ):  # v[None, :] of a 1-D v: the row it already is here
+            return Name(node.value.id)
+        spec_line = self.shapes is not None  # derive check reads entries X[0, 1] by name
+        if not 1 <= len(parts) <= 2 or not all(
+            isinstance(p, ast.Slice) or (spec_line and _int_index(p) is not None) for p in parts
+        ):
+            return None
+        v = node.value
+        if isinstance(v, ast.Subscript) and (len(parts) == 1 or any(
+            not isinstance(p, ast.Slice) for p in parts
+        )):
+            return None  # p[0][1]: the inner result may be 1-D; refused naming the form
+        name = v.id if isinstance(v, ast.Name) else None
+        shape = self.shapes.get(name, ()) if spec_line and name else ()
+        axes: list[int] = [0, 1]
+        if name in self.one_d:  # b = ["h"]: NumPy's 1-D b[k], b[lo:hi] index its entries
+            if len(parts) == 2:
+                raise self.fail(
+                    node,
+                    f"'{name}' is 1-D (declared [\"{_size_text(shape[1])}\"]): index it once, "
+                    f"{name}[0] or {name}[lo:hi]",
+                )
+            axes = [1]
+        elif len(parts) == 1 and len(shape) == 2 and int(shape[0]) == 1:
+            raise self.fail(
+                node,
+                f"'{name}' has one row: {ast.unparse(node)} would index a 1-D array's entries "
+                f"but a [1, n] matrix's rows; write {name}[:, lo:hi] or {name}[0:1, :]",
+            )
+        out = self.convert(v, depth)
+        dropped = []  # axes an integer index removes (NumPy's 1-D result is a row here)
+        for axis, part in zip(axes, parts):
+            k = _int_index(part)
+            if k is not None:  # X[0], a[:, -1]: the block of one, then the axis dropped
+                stop = () if k == -1 else (("stop", Num(Fraction(k + 1))),)
+                start = ("start", Num(Fraction(k)))
+                out = Call("slice", (out,), (start, *stop, ("axis", Num(Fraction(axis)))))
+                dropped.append(axis)
+                continue
+            assert isinstance(part, ast.Slice)
+            if part.step is not None:
+                raise self.fail(
+                    node,
+                    f"a slice with a step ({ast.unparse(node)}) is not read: write a block of "
+                    "consecutive rows or columns, e.g. a[:, h:2*h]",
+                )
+            if part.lower is None and part.upper is None:
+                continue
+            bounds = tuple(
+                (key, self.convert(b, depth))
+                for key, b in (("start", part.lower), ("stop", part.upper))
+                if b is not None
+            )
+            out = Call("slice", (out,), (*bounds, ("axis", Num(Fraction(axis)))))
+        # a[:, j] is 1-D of the m rows: a row [1, m] as NumPy broadcasts it, the column's transpose
+        return Transpose(out) if dropped == [1] and axes == [0, 1] else out
+
     def index(self, node: ast.Subscript) -> Index:
         if not isinstance(node.value, ast.Name):
             raise self.fail(node, "only a tensor name can be indexed, e.g. W1[0, 1]")
@@ -727,22 +888,51 @@ def _subscript_refusal(node: ast.Subscript) -> str:
     tensors (slices of columns, class-label indexing and single entries alike)."""
     parts = node.slice.elts if isinstance(node.slice, ast.Tuple) else [node.slice]
     text = ast.unparse(node)
-    if any(isinstance(k, ast.Slice) for k in parts):
+    if any(isinstance(k, ast.Slice) for k in parts):  # a[:, j] with j a name or a list
         return (
-            f"slices such as {text} are not read: give each block its own tensor (an LSTM's "
-            "gates as W_i, W_f, W_o, W_c on the concatenated input) and join tensors with "
-            "np.concatenate"
+            f"the index in {text} is not read: an index is a whole number (a[:, 0], X[-1]) and "
+            "a slice's bounds whole numbers or + - * of [dims] names (a[:, h:2*h])"
         )
     if len(parts) == 2 and not all(isinstance(k, ast.Constant) for k in parts):
         return (
-            f"indexing by labels ({text}) is not read: declare the labels one-hot, "
+            f"indexing by labels ({text}) is not read in this form: write P[np.arange(N), y] "
+            'with y integer class labels declared y = ["N"], or declare the labels one-hot, '
             '{ shape = ["N", "C"], kind = "one-hot" }, and write np.sum(Y * np.log(P), axis=1) '
             "(or F.cross_entropy(Z, Y) on logits)"
         )
     return (
-        f"indexing ({text}) is not read: expressions work on whole tensors; name a single "
-        "entry as its own [inputs]/[params] tensor"
+        f"indexing ({text}) is not read: an index is a whole number or a slice (X[0], "
+        "a[:, h:2*h]) of a tensor by name"
     )
+
+
+def _int_index(node: ast.AST) -> int | None:
+    """A whole-number index written as such (``0``, ``-1``), else ``None``."""
+    if isinstance(node, ast.Constant) and type(node.value) is int:
+        return node.value
+    if (
+        isinstance(node, ast.UnaryOp)
+        and isinstance(node.op, ast.USub)
+        and isinstance(node.operand, ast.Constant)
+        and type(node.operand.value) is int
+    ):
+        return -node.operand.value
+    return None
+
+
+def _is_arange(node: ast.AST) -> bool:
+    """``np.arange(n)``, ``torch.arange(n)``, ``range(n)`` with one argument."""
+    if not (isinstance(node, ast.Call) and len(node.args) == 1 and not node.keywords):
+        return False
+    f = node.func
+    if isinstance(f, ast.Name):
+        return f.id == "range"
+    return isinstance(f, ast.Attribute) and f.attr == "arange" and bool(_module_of(f.value))
+
+
+def _size_text(d: int) -> str:
+    label = getattr(d, "label", None)
+    return label if isinstance(label, str) else str(getattr(d, "text", int(d)))
 
 
 def _dim_value(name: str, shapes: Mapping[str, tuple[int, ...]]) -> int | None:

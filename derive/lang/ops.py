@@ -52,6 +52,10 @@ ELEMENTWISE, ROWWISE, REDUCTION, LOSS = "elementwise", "rowwise", "reduction", "
 # joins its tensor arguments side by side (axis 1) or on top of each other (axis 0); its pull
 # rule is structural: each argument gets its own block (slice) of the upstream gradient
 CONCAT = "concat"
+# a block of rows or columns of one tensor (``a[:, h:2*h]``); its pull rule is structural too: the
+# upstream gradient placed into zeros of the full shape (several blocks of one tensor: their
+# concatenation)
+SLICE = "slice"
 
 # ---- our SymPy functions (textbook derivatives; relu_grad(0) = 0 as in PyTorch) ----------
 
@@ -955,6 +959,17 @@ _ROWS: tuple[Op, ...] = (
         text="concat",
         doc="concatenation along axis 1 (columns side by side) or axis 0 (rows stacked); "
         "∂L/∂A is A's block of the upstream gradient",
+    ),
+    Op(
+        "slice",  # slice(A, start=lo, stop=hi, axis=k): what A[:, lo:hi] / A[lo:hi, :] is read as
+        SLICE,
+        keywords=("start", "stop", "axis"),
+        rule="slice-block",
+        tex="\\operatorname{cols}",
+        text="slice",
+        doc="a block of columns (axis 1) or rows (axis 0): A[:, lo:hi]; ∂L/∂A is the upstream "
+        "gradient in that block and 0 elsewhere",
+        extra={"internal": True},  # written as a subscript, never called by name
     ),
 )
 

@@ -283,6 +283,9 @@ class NetSpec:
     # the name of ∂L/∂X in code, the lab and derive check where it is not dX: a spec name dX
     # already stands for something else (CS231n's upstream gradient dout next to a node out)
     grad_keys: dict[str, str] = field(default_factory=dict)
+    # one-hot inputs given as integer class labels and read by P[np.arange(N), y] (printed
+    # P_{i, y_i}); their [values] were the labels
+    class_labels: tuple[str, ...] = ()
 
     @property
     def loss(self) -> str:
@@ -535,6 +538,8 @@ class _Validator:
         self.names: dict[str, str] = {k: "dims" for k in dims}
         self.one_hot: list[str] = []
         self.one_d: dict[str, str] = {}  # tensors declared 1-D (["h"]): rows [1, h]
+        self.label_columns: dict[str, int] = {}  # class-label inputs read as one-hot rows
+        self.target_shapes: dict[str, tuple[int, int]] = {}  # of F.cross_entropy(Z, y)'s y
         inputs = self.tensors("inputs", dims)
         params = self.tensors("params", dims, required=True)
         if not params:
@@ -553,25 +558,34 @@ class _Validator:
         if not fwd:
             raise self.err("[forward]", "no assignments", 'add e.g. L = "mse(Yhat, Y)"')
         forward = []
+        self.picks: dict[str, tuple[str, int]] = {}  # class labels y of P[np.arange(N), y]
         for key, text in fwd.items():
             where = f"[forward] {key}"
             self.declare("forward", key)
             if not isinstance(text, str):
                 raise self.err(where, "must be a string expression", f'write {key} = "…"')
             try:
+                self.integer_targets(f'{where} = "{text}"', text, inputs, shapes, constants, dims)
+                self.class_labels(f'{where} = "{text}"', inputs, shapes, forward)
                 node = ex.parse(
-                    text, constants=constants, shapes=shapes, one_d=frozenset(self.one_d)
+                    text,
+                    constants=constants,
+                    shapes=shapes,
+                    one_d=frozenset(self.one_d),
+                    picks=self.picks,
                 )
             except ex.ExprError as e:
                 raise self.err(
                     f'{where} = "{text}"', e.message, "see the expression language in the README"
                 ) from None
-            shapes[key] = _Shapes(self, f'{where} = "{text}"', shapes, constants).infer(node)
+            self.class_labels(f'{where} = "{text}"', inputs, shapes, forward)
+            shapes[key] = _Shapes(self, f'{where} = "{text}"', shapes, constants, dims).infer(node)
             scalars = frozenset(k for k, v in shapes.items() if not v)
             if len(shapes[key]) == 2 and shapes[key][0] == 1:
                 if ex.is_one_dimensional(text, frozenset(self.one_d), scalars):
                     self.one_d[key] = str(shapes[key][1])  # a 1-D vector, as NumPy keeps it
             forward.append((key, node))
+        self.labels_only_picked(forward)
         graded = set(params)  # the tensors that get a gradient, named d<name>
         for k, node in forward:
             if any(n in graded for n in ex.names(node)):
@@ -623,9 +637,106 @@ class _Validator:
             full_dims=full_dims,
             train=train,
             one_hot=tuple(self.one_hot),
+            class_labels=tuple(self.label_columns),
             grad_keys=grad_keys,
             generated=tuple(k for k in (*inputs, *params) if k not in self.given_values()),
         )
+
+    def integer_targets(self, where: str, text: str, inputs, shapes, constants, dims) -> None:
+        """``F.cross_entropy(Z, y)`` / ``F.nll_loss(LP, y)`` with ``y`` an input declared 1-D
+        (``y = ["N"]``): PyTorch's class indices. They become one-hot rows of ``Z``'s columns
+        (read as the class labels of ``P[np.arange(N), y]`` are), so the loss is the language's
+        exactly. ``Z``'s shape comes from reading that argument alone."""
+        try:
+            tree = ast.parse(text.strip(), mode="eval")
+        except (SyntaxError, ValueError, RecursionError, MemoryError):
+            return  # the parser names the problem
+        for n in ast.walk(tree):
+            if not isinstance(n, ast.Call):
+                continue
+            f = n.func
+            name = getattr(f, "attr", None) or getattr(f, "id", "")
+            if name not in ("cross_entropy", "nll_loss"):
+                continue
+            kw = {k.arg: k.value for k in n.keywords}
+            z = n.args[0] if n.args else kw.get("input")
+            y = n.args[1] if len(n.args) > 1 else kw.get("target")
+            if not isinstance(y, ast.Name) or y.id not in self.one_d or z is None:
+                continue
+            if y.id in self.picks or y.id not in inputs:
+                continue
+            try:
+                zt = ex.parse(
+                    ast.unparse(z), constants=constants, shapes=shapes, one_d=frozenset(self.one_d)
+                )
+            except ex.ExprError:
+                return  # the whole line's parse names it
+            zs = _Shapes(self, where, shapes, constants, dims).infer(zt)
+            if len(zs) != 2 or int(zs[0]) != int(shapes[y.id][1]):
+                raise self.err(
+                    where,
+                    f"the class indices '{y.id}' need one per row of the scores, "
+                    f"{ast.unparse(z)} of shape {zs}",
+                    f"declare {y.id} with the scores' rows, e.g. {y.id} = [\"N\"]",
+                )
+            self.picks[y.id] = (ast.unparse(z), int(zs[1]))
+            self.target_shapes[y.id] = (zs[0], zs[1])
+
+    def class_labels(self, where: str, inputs, shapes, forward) -> None:
+        """Class labels ``y`` read by ``P[np.arange(N), y]`` on this line are one-hot rows from
+        now on: ``y`` becomes the input ``[N, C]`` of kind one-hot (its [values], integers,
+        are turned into those rows by :meth:`values`)."""
+        for y, (p, _) in self.picks.items():
+            if y in self.one_hot:
+                continue
+            if y not in inputs or y not in self.one_d:
+                raise self.err(
+                    where,
+                    f"the labels '{y}' of {p}[np.arange(…), {y}] must be an [inputs] tensor "
+                    "of integer class labels",
+                    f'declare {y} = ["N"] in [inputs] (one label per row of {p})',
+                )
+            if any(ex.Name(y) in _nodes(node) for _, node in forward):
+                raise self.err(
+                    where,
+                    f"'{y}' is used as numbers on an earlier line and as class labels here",
+                    f"use the labels '{y}' only to index, {p}[np.arange(N), {y}]",
+                )
+            shape = self.target_shapes.get(y) or (shapes[p][0], shapes[p][1])
+            inputs[y] = shapes[y] = shape
+            del self.one_d[y]
+            self.one_hot.append(y)
+            self.label_columns[y] = int(shape[1])
+
+    def labels_only_picked(self, forward) -> None:
+        """Class labels appear only in their picks (read as ``Σ_j P_ij y_ij``): anywhere else
+        the one-hot rows would silently stand for the integers."""
+        for y, (p, _) in self.picks.items():
+            for key, node in forward:
+                total = sum(1 for n in _nodes(node) if n == ex.Name(y))
+                picked = sum(  # P * y of a pick or nll_loss, y * log_softmax(z), CE's target
+                    (
+                        isinstance(n, ex.BinOp)
+                        and n.op == "*"
+                        and ex.Name(y) in (n.left, n.right)
+                        and not any(isinstance(k, ex.Num) for k in (n.left, n.right))
+                    )
+                    + (
+                        isinstance(n, ex.Call)
+                        and n.func == "cross_entropy"
+                        and n.args[1:2] == (ex.Name(y),)
+                    )
+                    for n in _nodes(node)
+                )
+                if total != picked:
+                    raise self.err(
+                        f"[forward] {key}",
+                        f"the class labels '{y}' are used here other than as "
+                        f"{p}[np.arange(N), {y}]",
+                        f"use '{y}' only to index rows by label, or declare it one-hot, "
+                        f'{y} = {{ shape = ["N", "C"], kind = "one-hot" }}, and write the '
+                        "formula with the one-hot rows",
+                    )
 
     def declare(self, table: str, key: str) -> None:
         self.ident(f"[{table}] {key}", key)
@@ -777,6 +888,9 @@ class _Validator:
         targets, positive log arguments, non-zero divisors, no kink input at 0)."""
 
         given = self.table("values", required=False)
+        given = {
+            k: self.label_rows(k, v) if k in self.label_columns else v for k, v in given.items()
+        }
         for key in given:
             if key not in inputs and key not in params:
                 raise self.err(
@@ -865,6 +979,25 @@ class _Validator:
             else f"change [values] so that {goal}"
         )
         return self.err(where, problem.where(), fix)
+
+    def label_rows(self, key: str, raw: Any) -> list[list[int]]:
+        """Integer class labels ``[2, 0, 1]`` as the one-hot rows they are read as."""
+        classes = self.label_columns[key]
+        where = f"[values] {key}"
+        if not isinstance(raw, list) or not all(type(v) is int for v in raw):
+            raise self.err(
+                where,
+                f"class labels are whole numbers, got {raw!r}",
+                f"give one label from 0 to {classes - 1} per row, e.g. [2, 0, 1]",
+            )
+        bad = [v for v in raw if not 0 <= v < classes]
+        if bad:
+            raise self.err(
+                where,
+                f"label {bad[0]} is not a class: there are {classes} (0 to {classes - 1})",
+                f"give labels from 0 to {classes - 1}",
+            )
+        return [[int(j == v) for j in range(classes)] for v in raw]
 
     def grid(self, where: str, raw: Any, r: int, c: int) -> list[list[Any]]:
         want = "a scalar" if (r, c) == (1, 1) else f"a {r}×{c} array"
@@ -1008,6 +1141,13 @@ def _product_terms(forward, shapes: dict[str, Shape], resize) -> int:
     return total
 
 
+def _nodes(n: ex.Node):
+    """Every node of the tree ``n`` (keyword values included)."""
+    yield n
+    for k in ex.children(n):
+        yield from _nodes(k)
+
+
 def _calls(n: ex.Node):
     """Every call in the tree ``n``."""
     if isinstance(n, ex.Call):
@@ -1028,8 +1168,11 @@ def _children(n: ex.Node) -> list[ex.Node]:
 class _Shapes:
     """Shape inference over an expression tree, with messages naming both shapes."""
 
-    def __init__(self, v: _Validator, where: str, shapes: dict[str, Shape], constants) -> None:
+    def __init__(
+        self, v: _Validator, where: str, shapes: dict[str, Shape], constants, dims=None
+    ) -> None:
         self.v, self.where, self.shapes, self.constants = v, where, shapes, constants
+        self.dims: dict[str, int] = dims or {}
 
     def fail(self, message: str, fix: str) -> SpecError:
         return self.v.err(self.where, message, fix)
@@ -1087,6 +1230,8 @@ class _Shapes:
 
     def call(self, n: ex.Call) -> Shape:
         shapes = [self.infer(a) for a in n.args]
+        if ops.get(n.func).kind == ops.SLICE:
+            return self.slice(n, shapes[0])
         for key, value in n.kwargs:
             if not isinstance(value, ex.Num) and not (
                 isinstance(value, ex.Name) and value.id in self.constants
@@ -1155,3 +1300,141 @@ class _Shapes:
             )
         size = sum(int(s[int(k)]) for s in shapes)  # a number: no [dims] name is the sum
         return (size, shapes[0][1]) if k == 0 else (shapes[0][0], size)
+
+    def slice(self, n: ex.Call, shape: Shape) -> Shape:
+        """``A[:, lo:hi]`` (``slice(A, start=lo, stop=hi, axis=1)``): the block's bounds are whole
+        numbers or + - * of [dims] names, inside the tensor, not empty."""
+        if len(shape) != 2:
+            raise self.fail(
+                "a slice needs a matrix; this one is a scalar or 1-D",
+                'declare the tensor with two sizes, e.g. ["m", "4*h"]',
+            )
+        k = int(n.kwarg("axis").value)  # type: ignore[union-attr]
+        try:
+            lo, hi = slice_bounds(n, shape[k], self.dims)
+        except ValueError as err:
+            what = "rows" if k == 0 else "columns"
+            raise self.fail(
+                str(err),
+                f"slice bounds are whole numbers or + - * of [dims] names within the {shape[k]} "
+                f"{what}, start below stop, no step, e.g. a[:, h:2*h]",
+            ) from None
+        size = block_size(lo, hi, self.dims)
+        return (size, shape[1]) if k == 0 else (shape[0], size)
+
+
+# ---- slices: bounds as polynomials in the [dims] names ------------------------------------------
+
+Poly = dict[tuple[str, ...], int]  # monomial (sorted [dims] names) → whole coefficient
+
+
+def _poly(n: ex.Node, dims: dict[str, int]) -> Poly:
+    """A slice bound as a polynomial; ``ValueError`` names what is not allowed."""
+    if isinstance(n, ex.Num):
+        if n.value.denominator != 1:
+            raise ValueError(f"slice bound {float(n.value):g} is not a whole number")
+        return {(): int(n.value)} if n.value else {}
+    if isinstance(n, ex.Name):
+        if n.id not in dims:
+            raise ValueError(f"slice bound '{n.id}' is not a [dims] name")
+        return {(n.id,): 1}
+    if isinstance(n, ex.Neg):
+        return {m: -c for m, c in _poly(n.operand, dims).items()}
+    if isinstance(n, ex.BinOp) and n.op in "+-*":
+        a, b = _poly(n.left, dims), _poly(n.right, dims)
+        if n.op == "*":
+            out: Poly = {}
+            for ma, ca in a.items():
+                for mb, cb in b.items():
+                    m = tuple(sorted(ma + mb))
+                    out[m] = out.get(m, 0) + ca * cb
+        else:
+            out = dict(a)
+            for m, c in b.items():
+                out[m] = out.get(m, 0) + (c if n.op == "+" else -c)
+        return {m: c for m, c in out.items() if c}
+    raise ValueError("a slice bound is a whole number or + - * of [dims] names")
+
+
+def _size_poly(d: int) -> Poly:
+    """A declared size as a polynomial (a [dims] name, a size expression or a number)."""
+    if isinstance(d, Dim):
+        return {(d.label,): 1}
+    if isinstance(d, SizeExpr):
+        return _poly(ex.parse(d.text), dict(d.env))
+    return {(): int(d)} if int(d) else {}
+
+
+def _poly_value(p: Poly, dims: dict[str, int]) -> int:
+    total = 0
+    for m, c in p.items():
+        for name in m:
+            c *= dims[name]
+        total += c
+    return total
+
+
+def _poly_text(p: Poly) -> str:
+    """``2*h``, ``d + h``, ``4*h - 1``: positive terms first, so the text is a size expression."""
+    terms = sorted(p.items(), key=lambda t: (t[1] < 0, -len(t[0]), t[0]))
+    out = ""
+    for m, c in terms:
+        body = "*".join(m)
+        mag = abs(c)
+        word = body if (mag == 1 and body) else f"{mag}*{body}" if body else str(mag)
+        if not out:
+            out = word if c > 0 else f"0 - {word}"
+        else:
+            out = f"{out} {'+' if c > 0 else '-'} {word}"
+    return out or "0"
+
+
+def _as_size(p: Poly, dims: dict[str, int]) -> int:
+    """A [dims] name (:class:`Dim`), a size expression (:class:`SizeExpr`) or a number."""
+    value = _poly_value(p, dims)
+    names = sorted({n for m in p for n in m})
+    if not names:
+        return value
+    if len(p) == 1 and next(iter(p.items())) == ((names[0],), 1):
+        return Dim(value, names[0])
+    return SizeExpr(value, _poly_text(p), tuple((k, dims[k]) for k in names))
+
+
+def slice_bounds(n: ex.Call, full: int, dims: dict[str, int]) -> tuple[int, int]:
+    """``(lo, hi)`` of ``slice(A, start, stop, axis)`` along an axis of ``full`` entries, as
+    sizes that keep their [dims] names (recomputed at other sizes); a negative bound counts from
+    the end, as in NumPy. ``ValueError`` when a bound is outside, reversed or not a size."""
+    total = _size_poly(full)
+    dims = {**dims, **{k: v for d in (full,) for k, v in getattr(d, "env", ())}}
+    if isinstance(full, Dim):
+        dims.setdefault(full.label, int(full))
+    out = []
+    for key, default in (("start", {}), ("stop", total)):
+        node = n.kwarg(key)
+        p = default if node is None else _poly(node, dims)
+        value = _poly_value(p, dims)
+        if value < 0:  # from the end
+            p = {m: total.get(m, 0) + p.get(m, 0) for m in {*total, *p}}
+            p = {m: c for m, c in p.items() if c}
+            value = _poly_value(p, dims)
+        if not 0 <= value <= int(full):
+            raise ValueError(f"slice {key} {value} is outside 0…{int(full)}")
+        out.append(p)
+    lo, hi = (_poly_value(p, dims) for p in out)
+    if hi <= lo:
+        raise ValueError(f"the slice {lo}:{hi} is empty")
+    return _as_size(out[0], dims), _as_size(out[1], dims)
+
+
+def block_size(lo: int, hi: int, dims: dict[str, int]) -> int:
+    """``hi − lo`` as a size that keeps its [dims] names (``2*h − h`` is ``h``)."""
+    p = _size_poly(hi)
+    for m, c in _size_poly(lo).items():
+        p[m] = p.get(m, 0) - c
+    p = {m: c for m, c in p.items() if c}
+    env = {**dims}
+    for d in (lo, hi):
+        if isinstance(d, Dim):
+            env[d.label] = int(d)
+        env.update(dict(getattr(d, "env", ())))
+    return _as_size(p, env)

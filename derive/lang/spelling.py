@@ -739,6 +739,13 @@ def _nll(node: ast.Call, how: str) -> ast.expr:
         '(Y = { shape = ["m", "k"], kind = "one-hot" }) and write -sum(LP * Y) / m'
     )
 
+def _nll(a: dict[str, ast.expr], r: str) -> ast.expr:
+    """PyTorch's ``nll_loss(LP, y)``: −LP[i, y_i] per row, with the class indices ``y`` read as
+    one-hot rows (the spec declares them 1-D, ``y = ["N"]``; see ``spec.integer_targets``):
+    −Σ_j LP_ij y_ij."""
+    row = _neg(_call("sum", _mul(a["input"], a["target"]), axis=_num(1)))
+    return _reduce(row, r, "nll_loss")
+
 
 def _is_axis(v: ast.expr) -> bool:
     if isinstance(v, ast.UnaryOp) and isinstance(v.op, ast.USub):
@@ -967,7 +974,11 @@ REWRITES: dict[str, Callable[[ast.Call, str], ast.expr | None]] = {
     "kl_div": _loss2(
         "kl_div", ("input", "target", "size_average", "reduce", "reduction", "log_target"), _kl
     ),
-    "nll_loss": _nll,
+    "nll_loss": _loss2(
+        "nll_loss",
+        ("input", "target", "weight", "size_average", "ignore_index", "reduce", "reduction"),
+        _nll,
+    ),
     "nan_to_num": _nan_to_num,
     "cat": _concat,
     "concat": _concat,

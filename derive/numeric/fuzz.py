@@ -77,15 +77,21 @@ def random_spec(seed: int, max_dim: int = 4, max_layers: int = 5) -> str:
     crng = random.Random(f"derive-fuzz-concat2:{seed}")
     cat_layer = crng.randint(2, layers) if layers > 1 and crng.random() < 0.12 else 0
     stat_layer = crng.randint(1, layers) if crng.random() < 0.06 else 0
+    # slices and class labels: their own stream too (seeds without them are unchanged)
+    srng = random.Random(f"derive-fuzz-slice:{seed}")
+    gate_layer = srng.randint(1, layers) if srng.random() < 0.12 else 0
+    int_labels = srng.random() < 0.4
     for k in range(1, layers + 1):
-        params[f"W{k}"] = f'["n{k - 1}", "n{k}"]'
+        gated = k == gate_layer and k != cat_layer
+        wide = f"2*n{k}" if gated else f"n{k}"  # a gated layer: one matrix for both halves
+        params[f"W{k}"] = f'["n{k - 1}", "{wide}"]'
         z = f"{prev} @ W{k}"
         if k == cat_layer:  # the layer reads [A, X] (d2l's cat([X, H]) @ W)
             params[f"W{k}"] = f'[{widths[k - 1] + widths[0]}, "n{k}"]'
             z = f"concat({prev}, X, axis=-1) @ W{k}"
         bias = rng.choice(("row", "row", "none", "scalar", "column"))
         if bias == "row":
-            params[f"b{k}"] = f'[1, "n{k}"]'
+            params[f"b{k}"] = f'[1, "{wide}"]'
             z += f" + b{k}"
         elif bias == "scalar":
             params[f"s{k}"] = "[]"
@@ -94,9 +100,13 @@ def random_spec(seed: int, max_dim: int = 4, max_layers: int = 5) -> str:
             params[f"c{k}"] = '["m", 1]'
             z += f" - c{k}"
         forward.append((f"Z{k}", z))
-        act = rng.choice(ACTIVATIONS).format(x=f"Z{k}")
+        template = rng.choice(ACTIVATIONS)
+        act = template.format(x=f"Z{k}")
         extra = rng.random()
-        if extra < 0.15:  # a reduction along an axis broadcast back (normalisation-like)
+        if gated:  # a gated unit on column blocks: σ(Z[:, :n]) ⊙ f(Z[:, n:]) (GLU, LSTM gates)
+            other = srng.choice((f"Z{k}[:, n{k}:]", f"Z{k}[:, -n{k}:]", f"Z{k}[:, n{k}:2*n{k}]"))
+            act = f"sigmoid(Z{k}[:, :n{k}]) * ({template.format(x=other)})"
+        elif extra < 0.15:  # a reduction along an axis broadcast back (normalisation-like)
             axis = rng.choice(("axis=1", "1", "axis=0", "0"))
             red = rng.choice(("mean", "sum"))
             forward.append((f"R{k}", f"{red}(Z{k}, {axis})"))
@@ -122,6 +132,12 @@ def random_spec(seed: int, max_dim: int = 4, max_layers: int = 5) -> str:
     elif loss == "bce_logits":
         inputs["Y"] = f'["m", "{n}"]'
         forward.append(("L", f"bce_logits({out}, Y)"))
+    elif loss == "cross_entropy" and int_labels and widths[layers] > 1:
+        # CS231n's integer labels: -mean(log(P[np.arange(m), y])), y drawn (or given) in range
+        inputs["y"] = '["m"]'
+        forward.append(("P", f"softmax({out})"))
+        pick = srng.choice(("np.arange(m)", "range(m)", "torch.arange(m)"))
+        forward.append(("L", f"-mean(log(P[{pick}, y]))"))
     elif loss == "cross_entropy":
         inputs["Y"] = f'["m", "{n}"]'
         forward.append(("P", f"softmax({out})"))
@@ -141,8 +157,10 @@ def random_spec(seed: int, max_dim: int = 4, max_layers: int = 5) -> str:
     mode = rng.choice(("none", "partial", "full"))
     if mode != "none":
         shapes = {**inputs, **params}
-        given = [k for k in shapes if k != "Y"] if mode == "full" else ["X"]
+        given = [k for k in shapes if k not in ("Y", "y")] if mode == "full" else ["X"]
         lines += ["", "[values]"]
+        if "y" in inputs and mode == "full":  # integer class labels
+            lines.append(f"y = {[srng.randrange(widths[layers]) for _ in range(m)]}")
         for name in given:
             r, c = _shape(shapes[name], dims)
             rows = [
@@ -239,7 +257,9 @@ def _shape(text: str, dims: dict[str, int]) -> tuple[int, int]:
     items = [t.strip().strip('"') for t in text.strip("[]").split(",") if t.strip()]
     if not items:
         return (1, 1)
-    vals = [dims[t] if t in dims else int(t) for t in items]
+    vals = [
+        dims[t] if t in dims else 2 * dims[t[2:]] if t.startswith("2*") else int(t) for t in items
+    ]
     return (vals[0], vals[1])
 
 

@@ -26,7 +26,7 @@ import sympy as sp
 
 from derive.engine import tolerance as tol
 from derive.engine.backprop import Derivation
-from derive.engine.graph import Graph, concat_axis, op_params
+from derive.engine.graph import Graph, concat_axis, op_params, slice_span
 from derive.errors import ToolError
 from derive.lang import domains as domain
 from derive.lang import expr as ex
@@ -398,6 +398,19 @@ def _torch():
     return torch
 
 
+def sizes_at(g: Graph, env: Mapping[str, Any]) -> dict[str, int]:
+    """The [dims] sizes of a point, read off its inputs' and parameters' shapes (the example's,
+    or [full_dims]'s)."""
+    out: dict[str, int] = {}
+    for name in (*g.spec.inputs, *g.spec.params):
+        if name in env:
+            for d, n in zip(g.spec.shape2d(name), tuple(env[name].shape)[-2:], strict=False):
+                label = getattr(d, "label", None)
+                if label:
+                    out[label] = int(n)
+    return out
+
+
 def torch_forward(g: Graph, tree: ex.Node, env: dict, bare_loss: bool = False):
     """Evaluate ``tree`` with torch ops (so autograd, not our rules, differentiates it)."""
     torch = _torch()
@@ -405,9 +418,13 @@ def torch_forward(g: Graph, tree: ex.Node, env: dict, bare_loss: bool = False):
     defs = dict(g.spec.forward)
     leaves = set(g.spec.inputs) | set(g.spec.params)
 
+    at = sizes_at(g, env)  # the [dims] of this point: the example's or [full_dims]'s
+
     def num(n: ex.Node) -> float:
         if isinstance(n, ex.Num):
             return float(n.value)
+        if n.id in at:  # a size used as a number (/ m, - N): at this point's sizes
+            return float(at[n.id])
         return float(g.scalar_values[g.scalars[n.id]])
 
     def run(n: ex.Node):
@@ -436,6 +453,11 @@ def torch_forward(g: Graph, tree: ex.Node, env: dict, bare_loss: bool = False):
         op = ops.get(n.func)
         if op.kind == ops.CONCAT:
             return torch.cat([run(a) for a in n.args], dim=concat_axis(n))
+        if op.kind == ops.SLICE:  # Python's own slicing, at the sizes of this point
+            k, lo, hi = slice_span(n, g)
+            x = run(n.args[0])
+            lo, hi = spec_resize(lo, at), spec_resize(hi, at)
+            return x[lo:hi] if k == 0 else x[:, lo:hi]
         x = run(n.args[0])
         if op.kind == ops.ELEMENTWISE:
             return op.torch(x, *(float(p.xreplace(g.scalar_values)) for p in op_params(g, n)))

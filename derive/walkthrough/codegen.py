@@ -206,12 +206,23 @@ def _array(rows: tuple[tuple[Fraction, ...], ...]) -> str:
     return f"np.array([{body}])"
 
 
+def _value(spec, name: str) -> str:
+    """A tensor's example value in code; class labels as the one-hot rows of their integers,
+    ``np.eye(C)[[2, 0, 1]]`` (what ``P[np.arange(N), y]`` reads them as)."""
+    rows = spec.values[name]
+    if name not in spec.class_labels:
+        return _array(rows)
+    classes = spec.shapes[name][1]
+    labels = ", ".join(str(list(r).index(1)) for r in rows)
+    return f"np.eye({getattr(classes, 'label', None) or int(classes)})[[{labels}]]"
+
+
 def code(d: Derivation) -> Code:
     """The code lines of ``d`` (see the module docstring)."""
     spec = d.spec
     scalars = tuple(f"{k} = {v}" for k, v in spec.dims.items())
     scalars += tuple(f"{k} = {number(v)}" for k, v in spec.constants.items())
-    values = tuple((k, _array(spec.values[k])) for k in (*spec.inputs, *spec.params))
+    values = tuple((k, _value(spec, k)) for k in (*spec.inputs, *spec.params))
     forward = tuple(f"{n.name} = {n.forward.code()}" for n in d.graph.nodes)
     backward = tuple(f"{spec.gkey(v.name)} = {v.formula.code()}" for v in backward_order(d))
     if any(re.search(rf"\b{spec.gkey(spec.loss)}\b", line) for line in backward):
@@ -361,7 +372,7 @@ def lab(d: Derivation) -> Lab:
         if spec.shapes[k] == () and k not in tgt:  # a loss target keeps PyTorch's shape
             values.append((k, repr(float(spec.values[k][0][0]))))
         else:
-            values.append((k, _array(spec.values[k])))
+            values.append((k, _value(spec, k)))
     steps: list[LabStep] = []
     for v in backward_order(d):
         var = spec.gkey(v.name)
@@ -547,6 +558,11 @@ def _call(n: ex.Call, ts: frozenset[str] | None = None) -> str:
     x = _wrap(_t(n.args[0], ts), _ATOM)
     if op.kind == ops.CONCAT:
         return op.torch_src.format(x=", ".join(a), axis=concat_axis(n))
+    if op.kind == ops.SLICE:  # x[:, h:2 * h], bounds by the sizes' names (the script has them)
+        lo, hi = (n.kwarg(k) for k in ("start", "stop"))
+        start, stop = ("" if b is None else torch_code(b, ts) for b in (lo, hi))
+        part = f"{start}:{stop}"
+        return f"{x}[{part}]" if n.kwarg("axis") == ex.Num(0) else f"{x}[:, {part}]"
     if op.kind == ops.REDUCTION:
         axis = n.kwarg("axis")
         if axis is None:

@@ -258,7 +258,7 @@ class _Writer:
                     out.append(Words("product.many", base))
             elif r == "quotient":
                 out.append(Words(r, base))
-            elif r == "concat-slice":
+            elif r in ("concat-slice", "slice-block"):
                 out.append(Words(r, base))
             elif r == "power":
                 out.append(self.power(t, tree, base))
