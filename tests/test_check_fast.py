@@ -231,13 +231,13 @@ def test_leibniz_chains_are_answered_as_the_slow_path_answers_them(cached: Path)
         assert _agree("mlp-bce", wrt, text, latex=True) == "correct", text
 
 
-NEW_KINDS = ("partial", "frac{d", "'", "prime", "mathbb", "mathbf{1}", "\\\\", "quad")
+NEW_KINDS = ("partial", "frac{d", "'", "prime", "mathbb", "mathbf{1}", "\\\\", "quad", "sqrt", "$")
 
 
 def test_the_new_latex_kinds_in_the_corpora_are_answered_as_the_slow_path(cached: Path) -> None:
     """corpus 4–6b's LaTeX with the kinds the fast path reads since issue 11.8's second round —
     Leibniz chains, ``σ'(Z)``/``\\tanh^2``, indicators ``\\mathbb{1}(Z > 0)``, rows of a
-    derivation: every fast answer (right or wrong) is the slow path's."""
+    derivation, ``\\sqrt{d}``, ``$…$``: every fast answer (right or wrong) is the slow path's."""
     import corpus4
     import corpus5
     import corpus6b
@@ -246,7 +246,11 @@ def test_the_new_latex_kinds_in_the_corpora_are_answered_as_the_slow_path(cached
     for c in corpus4.load() + corpus5.load() + corpus6b.load():
         if c["kind"] == "latex" and c["net"] in NETS and any(k in c["text"] for k in NEW_KINDS):
             got[_agree(c["net"], c["wrt"], c["text"], latex=True)] += 1
-    assert got["correct"] >= 40, got
+    assert got["correct"] >= 50, got
+    root = r"\frac{1}{\sqrt{d}}\,\delta_S K"  # exact to 2^-256 where the slow path has 10^-50
+    assert _agree("attention", "Q", root, latex=True) == "correct"
+    for wrong in (root.replace("K", "K^{\top}"), root.replace("{d}", "{2 d}"), "2" + root):
+        _agree("attention", "Q", wrong, latex=True)
 
 
 def test_the_fast_latex_reader_shares_latexins_tables() -> None:

@@ -582,6 +582,10 @@ def build(net: Net, key: str) -> bytes | None:
             ),
             "numpy_sum": ops.numpy_name("sum"),
             "indicator": _indicator(),
+            "sqrt": "sqrt" in ops.OPS  # \sqrt{d} (fastpath: a square root of a positive number)
+            and ops.get("sqrt").kind == ops.ELEMENTWISE
+            and not ops.get("sqrt").params
+            and not ops.get("sqrt").kinks,
             "derivatives": _derivatives(),
             "prime": _PRIME.pattern,
             "torch_keywords": any(  # does a function of the language take dim/keepdim?

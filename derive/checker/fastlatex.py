@@ -69,7 +69,7 @@ _SUFFIX = re.compile(r"\[(\d+)\]|\((\w+)\)|\\?(top|intercal|T)\b|T|\\prime|'")
 _SYMS = set("+-(){}[]^/_,<>'") | {">=", "<="}  # symbols of the subset
 _COMMANDS = (
     {"frac", "dfrac", "tfrac", "delta", "partial", "top", "intercal", "mathsf", "rm", "sf", "tt"}
-    | {"mathtt", "{", "}"}
+    | {"mathtt", "{", "}", "sqrt"}
     | {k for k in RELATIONS if k.isalpha()}
     | {f for f in FUNCS if FUNC_OPS[f] in _CALLS}
     | PRODUCTS
@@ -333,8 +333,10 @@ class _Parser:
 
     def identifier(self) -> tuple[Any, ...]:
         _, name = self.next()
-        if name.lower() in FUNCS or name in ("g", "f", "phi", "d", "e"):
-            raise Fallback  # functions, g', d Z, e^x: the slow path
+        if name.lower() in FUNCS or name in ("g", "f", "phi", "e"):
+            raise Fallback  # functions, g', e^x: the slow path
+        if name == "d" and self.peek()[0] in ("id", "cmd"):
+            raise Fallback  # dZ as d\mathbf{Z} (latexin tells it by the columns): the slow path
         if not self.known(name) and len(name) > 1 and not any(c.isdigit() for c in name):
             if all(self.known(c) for c in name):
                 raise Fallback  # XW → X·W (the slow path)
@@ -349,6 +351,8 @@ class _Parser:
             return self.font(name)
         if name in HATS:
             return ("name", self.hat_name(self.braced_name()))
+        if name == "sqrt":
+            return ("call", "sqrt", self.argument())
         if name == "delta":
             return self.delta()
         if name in FUNCS:  # before the Greek letters: \sigma is the sigmoid (as latexin)

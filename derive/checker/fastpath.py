@@ -563,6 +563,7 @@ class _Plan:
         self.piecewise = False
         self.grads_used: set[str] = set()
         self.leaves: set[int] = set()
+        self.roots = False  # a square root: answered when right only (see _Numbers.root)
 
     def count(self, shape: tuple[int, int], inner: int = 1) -> None:
         self.cost += int(shape[0]) * int(shape[1]) * int(inner)
@@ -638,6 +639,9 @@ class _Plan:
             if n[1] == self.c["limits"].get("indicator"):  # relu_grad(x): 1[x > 0]
                 self.piecewise = True
                 return ("cmp", x[1], ">", x, ("num", (1, 1), Fraction(0))), ("call", n[1], nx)
+            if n[1] == "sqrt" and self.c["limits"].get("sqrt"):  # \sqrt{d} (LaTeX)
+                self.roots = True
+                return ("sqrt", x[1], x), ("call", n[1], nx)
             f = self.c["calls"][n[1]]
             if x[0] != "leaf" or str(x[2]) not in f["of"]:
                 raise _Fallback  # f of anything else: the slow path evaluates it
@@ -1019,6 +1023,18 @@ class _Numbers:
             return _exact_leaf(self.leaves[i])
         return _float_leaf(self.leaves[str(i)])  # KeyError: not known at this point
 
+    def root(self, v: Any) -> Any:
+        """√v of a positive v (else the slow path decides: its domain guards). Exactly: a
+        rational within 2^-256 of √v relatively — the slow path's 50-digit numbers are within
+        about 10^-50, and formulas are compared to CHECK_RTOL (10^-40), so the verdict is the
+        same; in float64 as NumPy (correctly rounded)."""
+        if not v > 0:
+            raise _Fallback
+        if not self.exact:
+            return math.sqrt(v)
+        p, q = v.numerator, v.denominator  # √(p/q) = √(p q) / q
+        return Fraction(math.isqrt(p * q << 512), q << 256)
+
     def checked(self, out: list[list[Any]]) -> list[list[Any]]:
         if not self.exact and not all(math.isfinite(v) for row in out for v in row):
             raise _Undefined
@@ -1053,6 +1069,8 @@ class _Numbers:
             t, one, zero = _TESTS[p[2]], self.one, self.zero
             return _zip(lambda x, y: one if t(x, y) else zero, self.run(p[3]), self.run(p[4]))
         x = self.run(p[2])
+        if kind == "sqrt":
+            return [[self.root(v) for v in row] for row in x]
         if kind == "sumrows":
             return [[sum(col, self.zero) for col in zip(*x, strict=True)]]
         if kind == "sumcols":
@@ -1082,6 +1100,8 @@ def _degree(p: tuple[Any, ...]) -> int:
         return max(_degree(p[2]), _degree(p[3]))
     if kind == "cmp":
         return max(_degree(p[3]), _degree(p[4]))
+    if kind == "sqrt":  # a rational of about 256 bits more: two leaves' worth
+        return _degree(p[2]) + 2
     return _degree(p[2])  # neg, T, sums
 
 
@@ -1633,6 +1653,8 @@ def _latex_verdict(
     found: list[fastdiag.Finding] = []
     notes: list[dict[str, Any]] = []
     if not _correct(c, plan, user, name):
+        if plan.roots:
+            return None  # √: right ones only (the diagnosis compares with the slow path's search)
         if "leibniz" in seen:  # a right chain rule only: a wrong one is diagnosed as written
             return None  # (check._check_formula's raw)
         if "axis" in formula:
