@@ -229,6 +229,18 @@ def test_leibniz_chains_are_answered_as_the_slow_path_answers_them(cached: Path)
         ("A1", r"\frac{\partial L}{\partial Z^{[2]}} \cdot \frac{dZ2}{dA1}"),
     ):
         assert _agree("mlp-bce", wrt, text, latex=True) == "correct", text
+    for wrt, text in (  # in plain text, as formula._read_one reads dA/dB
+        ("W2", "dL/dZ2 * dZ2/dW2"),
+        ("Z1", "dL/dA1 * dA1/dZ1"),
+        ("Z1", "dL/dZ2 * dZ2/dA1 * dA1/dZ1"),
+    ):
+        assert _agree("mlp-bce", wrt, text) == "correct", text
+    for wrt, text in (
+        ("W2", "dL/dZ2 * dZ2/dW2 / m"),
+        ("Z1", "dL/dA2 * dA2/dZ1"),
+        ("W1", "dL/dZ2 @ dZ2/dA1 * dA1/dZ1 @ dZ1/dW1"),  # '@' in LaTeX: the slow path
+    ):
+        _agree("mlp-bce", wrt, text)  # wrong, or refused: the slow path's answer
 
 
 NEW_KINDS = ("partial", "frac{d", "'", "prime", "mathbb", "mathbf{1}", "\\\\", "quad", "sqrt", "$")

@@ -389,6 +389,7 @@ def _leibniz(net: Net) -> dict[str, Any]:
         entry: dict[str, Any] = {
             "shape": list(shape),
             "scalar": shape == (1, 1) and dims is not None and all(d == 1 for d in dims),
+            "elementwise": conv.elementwise(ex.Call(latexin.LEIBNIZ, (ex.Name(a), ex.Name(a)))),
             "edges": {},
         }
         out[a] = entry

@@ -66,7 +66,8 @@ GREEK_NAMES = {
 _SLOW_COMMANDS = {"sqrt", "nabla", "partial", "sum", "Sigma", "max"} | FUNCS
 _FONT_T = re.compile(r"\\(mathsf|mathrm|text|mathtt|mathbf|mathit|rm|sf|tt)\{?T\}?(?![A-Za-z])")
 _SUFFIX = re.compile(r"\[(\d+)\]|\((\w+)\)|\\?(top|intercal|T)\b|T|\\prime|'")
-_SYMS = set("+-(){}[]^/_,<>'") | {">=", "<="}  # symbols of the subset
+_SYMS = set("+-(){}[]^/_,<>'*") | {">=", "<="}  # symbols of the subset
+STAR = "∗"  # latexin.STAR: '*' (derive.checker.fastpath reads it only in a Leibniz chain)
 _COMMANDS = (
     {"frac", "dfrac", "tfrac", "delta", "partial", "top", "intercal", "mathsf", "rm", "sf", "tt"}
     | {"mathtt", "{", "}", "sqrt"}
@@ -203,6 +204,9 @@ class _Parser:
                 node = ("bin", "*", node, self.unary())
                 if self.starts_factor():
                     raise Fallback  # a ⊙ b c: the slow path reads a ⊙ (b c)
+            elif text == "*" and kind == "sym":  # as in code (latexin.STAR): resolved by shapes
+                self.next()
+                node = ("bin", STAR, node, self.unary())
             elif text == "/":
                 self.next()
                 node = ("bin", "/", node, self.unary())

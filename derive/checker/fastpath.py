@@ -608,6 +608,8 @@ class _Plan:
             a, na = self.convert(n[2])
             b, nb = self.convert(n[3])
             op = n[1]
+            if op == fastlatex.STAR:
+                raise _Fallback  # '*' in written maths (Convert.binop's declared_star): slow path
             if op == "·":  # a LaTeX product (as derive.checker.formula.Convert.binop)
                 op = _product(self.c, a, b, na, nb)
             shown = ("bin", op, na, nb)
@@ -674,7 +676,7 @@ class _Plan:
 # ---- Leibniz notation (as derive.checker.formula.Convert.chains) ---------------------------------
 
 
-_PRODUCTS = ("·", "*", "@")  # formula._PRODUCT_OPS (LaTeX's '*' is not in fastlatex's subset)
+_PRODUCTS = ("·", "*", "@", fastlatex.STAR)  # formula._PRODUCT_OPS
 
 
 def _tuple(t: Any) -> tuple[Any, ...]:
@@ -776,6 +778,10 @@ class _Chains:
             raise _Fallback
         return found
 
+    def elementwise(self, n: tuple[Any, ...]) -> bool:
+        """formula.Convert.elementwise: is ``n`` ∂A/∂B of an activation A = f(B)?"""
+        return n[0] == "leib" and bool(self.nodes[self.tensor(n[1])]["elementwise"])
+
     def scalar_over(self, n: tuple[Any, ...]) -> bool:
         return n[0] == "leib" and bool(self.nodes[self.tensor(n[1])]["scalar"])
 
@@ -811,7 +817,8 @@ class _Chains:
                         self.edge(x, None) if self.scalar_over(x) else x for x in (left, right)
                     )
                     return ("bin", n[1], left, right)
-                if n[1] == "*" and right[0] == "leib" and self.last(left)[0] != "leib":
+                elementwise = n[1] == "*" or n[1] == fastlatex.STAR and self.elementwise(right)
+                if elementwise and right[0] == "leib" and self.last(left)[0] != "leib":
                     return self.edge(right, left)  # G ⊙ ∂A/∂Z: all of G is the upstream
                 if right[0] == "leib" and self.last(left)[0] != "leib":
                     return self.replace_last(left, self.edge(right, self.last(left)))
@@ -1247,6 +1254,8 @@ def answer(
             return _latex_answer(c, wrt, formula, lang, as_json)
         if len(formula) > lim["max_length"] or any(c in formula for c in "∂#;\n"):
             return None
+        if re.search(lim["leibniz"], formula) and "=" not in formula:  # dL/dZ2 * dZ2/dW2
+            return _text_leibniz(c, wrt, formula, lang, as_json)
         if re.search(lim["leibniz"], formula) or re.match(
             r"\s*([A-Za-z_][A-Za-z0-9_]*)\s*=(?!=)", formula
         ):
@@ -1628,6 +1637,39 @@ def _latex_answer(
     if lhs is not None and _lhs_names(c, lhs, known) != name:
         return None  # another gradient's name on the left: the slow path says so
     return _latex_verdict(c, name, tree, seen, formula, lang, as_json)
+
+
+def _text_leibniz(
+    c: dict[str, Any], wrt: str | None, formula: str, lang: str, as_json: bool
+) -> tuple[str, int] | None:
+    """A right chain rule in plain text, ``dL/dZ2 * dZ2/dW2`` (no left side): read as
+    formula._read_one reads it — ``dA/dB`` as ``\\frac{dA}{dB}``, ``.T`` as ``^T`` — in LaTeX,
+    answered in the plain language (a wrong one, or one LaTeX does not read: the slow path)."""
+    lim = c["limits"]
+    if not formula.isascii() or _entry_of(c, wrt) is not None:
+        return None
+    alt = re.sub(r"\.T\b", "^T", formula).replace("**", "^")
+    alt = re.sub(lim["leibniz"], lambda m: f"\\frac{{d{m.group(1)}}}{{d{m.group(2)}}}", alt)
+    table = c["names"]
+
+    def known(name: str) -> bool:
+        return names.resolve(lambda t: t in table, c["constants"], name) is not None
+
+    seen: set[str] = set()
+    tree = fastlatex.parse(fastlatex.unwrap(alt), known, lim, c["loss"], seen)
+    if _has(tree, "prime"):
+        return None
+    name = _target(c, wrt)
+    tree = _Chains(c).prepare(tree)
+    plan = _Plan(c)
+    user, resolved = plan.convert(tree)
+    if plan.cost > lim["max_cost"] or _degree(user) > MAX_DEGREE:
+        return None
+    if not _correct(c, plan, user, name):
+        return None  # the slow path diagnoses it as written
+    t = c["targets"][name]
+    info = {k: t[k] for k in ("shape", "expected", "expanded", "tex")} | {"wrt": name}
+    return _output(c, info, formula, _text(resolved), [], [], lang, as_json), 0
 
 
 def _latex_verdict(
