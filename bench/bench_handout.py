@@ -16,6 +16,8 @@ median of ``--runs`` runs, with ``OMP_WAIT_POLICY=PASSIVE`` and one BLAS/torch t
   and the edited copy with the warm server (``derive/numeric/server.py``, ``DERIVE_SERVER=on``:
   a first build starts it, then each edited build asks it; its CPU per build from /proc);
 - ``full``: ``derive build`` (all built-ins, md/tex/ipynb/py, en and zh) into an empty folder;
+  and again with an empty cache each run (a fresh machine's first build: nothing cached, the
+  shipped general proofs only), its CPU split into the parent and its children;
 - ``watch``: ``derive build SPEC -f md --lang en --watch`` running; the wall time from saving an
   edited SPEC (a new example value) to the handout rewritten (its progress line), median over
   ``--runs`` × 3 edits (the 0.1 s polling interval included);
@@ -253,6 +255,28 @@ def critical_edited(runs: int) -> tuple[float, float, float, float]:
     return tuple(statistics.median(col) for col in zip(*rows))  # type: ignore[return-value]
 
 
+def cold_full(runs: int, **env: str) -> tuple[float, float, float, float]:
+    """Medians of (wall, parent CPU, children's CPU, load average) of ``derive build`` (all
+    built-ins) with an empty cache each run (a fresh machine's first build), through
+    ``bench/cpu_split.py``. On an idle 2-core machine the wall time is about the larger of the
+    parent's CPU and half the total (the children run beside the parent)."""
+    rows = []
+    for _ in range(runs):
+        with tempfile.TemporaryDirectory(prefix="derive-bench-") as tmp:
+            cmd = [sys.executable, str(ROOT / "bench" / "cpu_split.py"), "build", "-o", tmp + "/o"]
+            done = subprocess.run(
+                cmd, env={**_env(), "DERIVE_CACHE": tmp + "/cache", **env}, check=True,
+                capture_output=True, text=True, cwd=ROOT,
+            )
+            found = re.search(
+                r"CPU parent ([\d.]+) s, children ([\d.]+) s, wall ([\d.]+) s", done.stderr
+            )
+            assert found, done.stderr[-2000:]
+            parent, children, wall = (float(x) for x in found.groups())
+            rows.append((wall, parent, children, os.getloadavg()[0]))
+    return tuple(statistics.median(col) for col in zip(*rows))  # type: ignore[return-value]
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--runs", type=int, default=3)
@@ -272,6 +296,7 @@ def main() -> None:
     retitled = timed_edited(a.runs, title=True)
     crit = critical_edited(a.runs)
     full = timed(["-m", "derive", "build", "-o", "{out}"], max(1, a.runs // 2))
+    cold_wall, cold_parent, cold_children, cold_load = cold_full(a.runs)
     watch = timed_watch(3 * a.runs)
     torch = timed(["-c", "import torch"], a.runs)
     load = os.getloadavg()[0]
@@ -317,6 +342,13 @@ def main() -> None:
         f"(total CPU {crit[1]:.2f} s; the worker forks at {crit[2]:.2f} s and uses "
         f"{crit[3]:.2f} s, most of it `import torch`)",
         row("`derive build` (all built-ins, md/tex/ipynb/py, en + zh)", full, " (target ≤ 6×)"),
+        f"- the same with an empty cache each run (a fresh machine's first build; load "
+        f"{cold_load:.1f}): wall **{cold_wall:.2f} s** = **{cold_wall / bare[0]:.1f}×**; CPU "
+        f"parent {cold_parent:.2f} s + children {cold_children:.2f} s; on an idle 2-core "
+        f"machine about max(parent, total/2) = "
+        f"**{max(cold_parent, (cold_parent + cold_children) / 2):.2f} s** = "
+        f"**{max(cold_parent, (cold_parent + cold_children) / 2) / bare[1]:.1f}×** the bare "
+        "imports' CPU (target ≤ 6×)",
         f"- `derive build tiny-mlp.toml -f md --lang en --watch`: from saving an edit to the "
         f"handout rewritten, wall **{watch:.2f} s** = **{watch / bare[0]:.1f}×** the bare imports",
         row("`import torch` alone (the floor of a fresh process that needs PyTorch)", torch),

@@ -426,7 +426,7 @@ C(D2, "b", N, "(y_hat - y).mean(0, keepdim=True)", oracle=None, style="d2l-torch
 C(D2, "W", N, "X.T @ (y_hat - y)", "scale-factor", oracle=None, style="d2l-no-mean")
 TM = str(COURSE / "torch_mlp_ce.toml")
 C(TM, "w2", N, "grad_logits = (torch.softmax(logits, dim=1) - y) / N\ngrad_w2 = h_relu.t().mm(grad_logits)", oracle=None, style="torch-ce")
-C(TM, "w1", N, "grad_logits = (torch.softmax(logits, dim=1) - y) / N\ngrad_h = grad_logits.mm(w2.t())\ngrad_h[h < 0] = 0\ngrad_w1 = x.t().mm(grad_h)", "relu-at-zero", oracle=None, style="torch-ce", note="first labelled right; the convention of corpus 3 and 4 (relu'(0) = 0) — though PyTorch's own clamp(min=0), which this spec uses, passes the gradient at 0")
+C(TM, "w1", N, "grad_logits = (torch.softmax(logits, dim=1) - y) / N\ngrad_h = grad_logits.mm(w2.t())\ngrad_h[h < 0] = 0\ngrad_w1 = x.t().mm(grad_h)", oracle=None, style="torch-ce", note="first labelled right, then relu-at-zero by the convention of corpus 3 and 4 (relu'(0) = 0); right again since corpus 7: PyTorch's own clamp(min=0), which this spec uses, passes the gradient at 0")
 C(TM, "w2", N, "grad_logits = torch.softmax(logits, dim=1) - y\ngrad_w2 = h_relu.t().mm(grad_logits)", "scale-factor", oracle=None, style="torch-ce-no-mean")
 NQ = str(COURSE / "nielsen_quadratic.toml")
 SIGP = "def sigmoid(z):\n    return 1.0 / (1.0 + np.exp(-z))\ndef sigmoid_prime(z):\n    return sigmoid(z) * (1 - sigmoid(z))\n"

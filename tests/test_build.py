@@ -531,6 +531,14 @@ def test_installed_wheel_finds_its_templates_and_catalogues(tmp_path: Path) -> N
         check=True,
     ).stdout
     assert where.startswith(str(venv)), where
+    shipped = subprocess.run(  # the shipped proofs are in the wheel, under the current key
+        [str(py), "-c", SHIPPED],
+        capture_output=True,
+        text=True,
+        cwd=elsewhere,
+        check=True,
+    ).stdout
+    assert shipped.split() == ["True"], shipped
     proc = subprocess.run(
         [str(venv / "bin" / "derive"), "build", "chain", "-f", "md", "-o", str(elsewhere / "o")],
         capture_output=True,
@@ -541,6 +549,10 @@ def test_installed_wheel_finds_its_templates_and_catalogues(tmp_path: Path) -> N
     assert proc.returncode == 0, proc.stderr
     md = (elsewhere / "o" / "chain" / "zh" / "walkthrough.md").read_text("utf-8")
     assert "反向传播" in md
+
+
+# prints whether the installed package has every general proof shipped under the current key
+SHIPPED = "from derive.proofs import PROOFS, proven; print(set(proven.shipped()) == set(PROOFS))"
 
 
 # ---- handouts: detail levels and the proofs document -------------------------------------------

@@ -65,12 +65,8 @@ CHECK_GAPS = {
     # branch heldnets3's networks
     "ng_deep_L4": "LaTeX reader: a node named L2_regularization_cost prints as "
     "L^{[2]}_{\\text{regularization cost}}, a subscript it cannot read back",
-    # branch heldnets4's networks: concatenation in the checker's readers (the NumPy reader
-    # takes concat of any widths now; the LaTeX one not yet the block matrix [x_2 \; h_1])
-    "rnn_concat_dimsum": "LaTeX read-back of the block matrix \\begin{bmatrix} x_2 & h_1 "
-    "\\end{bmatrix}",
-    "gru_concat_dimsum": "LaTeX read-back of the block matrix \\begin{bmatrix} … & … "
-    "\\end{bmatrix}",
+    # branch heldnets4's networks: concatenation in the checker's readers (both readers take
+    # concat of any widths now, the LaTeX one as the block matrix \begin{bmatrix} x_2 & h_1 …)
     "mixture_two_experts": "the expected formula's concat block dE[:, 0:1] (a slice) is not "
     "read back",
 }

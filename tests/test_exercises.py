@@ -333,3 +333,22 @@ def test_chinese_sheets_use_chinese_punctuation_around_their_asides(out: Path, n
         text = (out / net / "zh" / name).read_text("utf-8")
         assert "(检查" not in text and "（检查：`derive check" in text or name == "solutions.md"
         assert not re.findall(r".{8}[：。；，] (?![|&])", text), name
+
+
+def test_no_variant_asks_for_a_zero_that_is_only_rounding() -> None:
+    """attention with X₁₁ = X₂₁ has ∂L/∂(W_k)₁₁ = 0 exactly, which the irrational 1/√d leaves
+    as ±3.7e-32 in the many-digit arithmetic: variant 1 (seed 7) drew such values and asked for
+    that number, key '3.697785 e-32' (not even a number). Such a draw is refused now, and every
+    key value of the attention variants is a plain decimal number that the grader accepts."""
+    s = spec.load("attention")
+    d = E.base_derivation(s)
+    values = dict(s.values)
+    values["X"] = ((Fraction(3, 2), Fraction(-2)), (Fraction(3, 2), Fraction(1, 2)))
+    assert E._vanishing(d, values) and not E._vanishing(d, s.values)
+    for variant in (1, 2):
+        sh = E.sheet(s, variant, 7)
+        dv = E.variant_derivation(s, variant, 7)
+        for q in sh.key["questions"]:
+            if q["kind"] == "value":
+                assert abs(float(q["expected"])) > 1e-12, q
+                assert check(dv, q["wrt"], value=q["expected"]).ok, q

@@ -9,6 +9,7 @@ import pytest
 from derive.engine.backprop import derive
 from derive.lang import spec
 from derive.numeric import verify as numeric
+from derive.numeric.example import fmt
 from derive.render import environment as render
 from derive.render import markup
 from derive.render.build import shared_proofs
@@ -325,6 +326,124 @@ def test_batch_norm_mistake_holds_the_batch_statistics_constant() -> None:
     r = derive(spec.load("rnn"))  # no reduction: no such slip
     wr = build(r, numeric.verify(r, points=0, full=False), shared_proofs(), detail="standard")
     assert all("stats_constant" not in dict(ls.parts) for ls in wr.lessons)
+
+
+def test_rnn_and_attention_mistakes_are_theirs_with_numbers_from_numpy() -> None:
+    """BPTT: keeping only the last step's contribution gives x₂ᵀ δ_{z₂} for W_x; ½·SSE of two
+    entries IS the MSE, so "a sum of squares called MSE" must not claim a factor there.
+    Attention: the 1/√d left out of the backward pass gives √d × ∂L/∂W_q; δ_K without the
+    transpose of δ_S gives δ_S Q/√d. Every number is checked against NumPy, written here."""
+    import numpy as np
+
+    def shown(values: Any) -> Any:
+        return np.array([float(x) for x in re.findall(r"-?\d+\.\d+", values.value)])
+
+    def lesson(name: str) -> Any:
+        d = derive(spec.load(name))
+        w = build(d, numeric.verify(d, points=0, full=False), shared_proofs(), detail="standard")
+        return d, next(ls for ls in w.lessons if ls.key == "mistakes")
+
+    d, ls = lesson("rnn")
+    parts = dict(ls.parts)
+    assert "sse_mse" not in parts and parts["sse_mse.coincide"] == ()
+    v = {k: np.array(val, dtype=float) for k, val in d.spec.values.items()}
+    h1 = np.tanh(v["x_1"] @ v["W_x"] + v["h_0"] @ v["W_h"] + v["b"])
+    h2 = np.tanh(v["x_2"] @ v["W_x"] + h1 @ v["W_h"] + v["b"])
+    dz2 = (h2 - v["y"]) * (1 - h2**2)
+    (last,) = parts["bptt_last"]
+    assert np.allclose(shown(last), (v["x_2"].T @ dz2).ravel(), atol=1e-6)
+
+    d, ls = lesson("attention")
+    parts = dict(ls.parts)
+    v = {k: np.array(val, dtype=float) for k, val in d.spec.values.items()}
+    n, dd = v["X"].shape
+    Q, K, V = v["X"] @ v["W_q"], v["X"] @ v["W_k"], v["X"] @ v["W_v"]
+    S = Q @ K.T / np.sqrt(dd)
+    A = np.exp(S) / np.exp(S).sum(1, keepdims=True)
+    dO = 2 / (n * dd) * (A @ V - v["T"])
+    dA = dO @ V.T
+    dS = A * (dA - (dA * A).sum(1, keepdims=True))
+    (noscale,) = parts["scale_forgotten"]
+    assert np.allclose(shown(noscale), (v["X"].T @ (dS @ K)).ravel(), atol=1e-6)
+    right, wrong = parts["score_transpose"]
+    assert np.allclose(shown(right), (dS.T @ Q / np.sqrt(dd)).ravel(), atol=1e-6)
+    assert np.allclose(shown(wrong), (dS @ Q / np.sqrt(dd)).ravel(), atol=1e-6)
+    assert not np.allclose(shown(right), shown(wrong), atol=1e-3)
+
+
+def test_a_product_is_worked_out_in_the_order_the_spec_writes_it() -> None:
+    """chain writes u = w * x: the hand calculation says w·x with w's number first, as its
+    title and matrix form do (SymPy alone would print x·w); batchnorm's γ·ẑ likewise."""
+    for name, node, first in (("chain", "u", "w"), ("batchnorm", "Y", "gamma")):
+        d = derive(spec.load(name))
+        w = build(d, numeric.verify(d, points=0, full=False), shared_proofs(), detail="standard")
+        item = next(f for f in w.forward if f.name == node)
+        calc = item.calcs[0]
+        formula, numbers = calc.chain[0][1], calc.chain[1][1]
+        t = d.graph.tensors[first]
+        assert formula.startswith(d.graph.symbol_tex[t.symbols[0]]), (name, formula)
+        head = fmt(d.spec.values[first][0][0]).tex
+        assert numbers.startswith(head), (name, numbers)
+
+
+def test_the_constants_a_formula_uses_are_defined_with_the_example_values() -> None:
+    """batchnorm's ε appears in √(var + ε) and in the numbers (0.00001): the handout defines it
+    (both languages, md and tex) before the first use in the forward pass; a network without
+    [constants] says nothing."""
+    d = derive(spec.load("batchnorm"))
+    w = build(d, numeric.verify(d, points=0, full=False), shared_proofs(), detail="standard")
+    assert w.constants == "\\varepsilon = 0.00001"
+    for lang in ("en", "zh"):
+        md = render.render("md/walkthrough.md.j2", w, lang)
+        said = md.index(catalogue(lang)["handread5"]["constants"].split("$")[0])
+        assert said < md.index("### 2.1") and "\\varepsilon = 0.00001" in md[said:]
+        assert "\\varepsilon = 0.00001" in render.render("tex/walkthrough.tex.j2", w, lang)
+    r = derive(spec.load("rnn"))
+    wr = build(r, numeric.verify(r, points=0, full=False), shared_proofs(), detail="standard")
+    assert wr.constants == ""
+
+
+def test_chinese_headings_get_space_before_them_not_a_negative_skip() -> None:
+    """ctexart's \\@startsection adds the space before a heading as given: LaTeX's negative
+    'no indent' convention (-2.2ex) moved every zh heading up by that much, into the diagram
+    above it (rnn: '2 前向传播' over the node h₀) or the line before ('2.1' on the text). The zh
+    handout now gives positive skips and keeps the line spacing (fixskip=false); en keeps
+    article's convention."""
+    d = derive(spec.load("rnn"))
+    w = build(d, numeric.verify(d, points=0, full=False), shared_proofs(), detail="standard")
+    heads = {}
+    for lang in ("en", "zh"):
+        tex = render.render("tex/walkthrough.tex.j2", w, lang)
+        heads[lang] = re.findall(r"\\@startsection\{(?:sub)?section\}\{\d\}\{\\z@\}\{([^}]*)\}", tex)
+        assert len(heads[lang]) == 2, lang
+    assert all(not h.startswith("-") for h in heads["zh"]) and "fixskip=false" in render.render(
+        "tex/walkthrough.tex.j2", w, "zh"
+    )
+    assert all(h.startswith("-") for h in heads["en"])
+
+
+def test_a_fused_gradient_is_also_worked_out_as_courses_compute_it() -> None:
+    """CS231n computes dscores = (probs − onehot)/N directly: after the chain-rule working of
+    δ_Z, softmax-regression (and mlp-bce's sigmoid + BCE) work the first entry out by the
+    simplified formula, (P₁₁ − Y₁₁)/m with its numbers, equal to the entry's value (checked
+    against NumPy here); the weighted BCE and batch norm do not (matrix form only)."""
+    import numpy as np
+
+    got = {}
+    for name in ("softmax-regression", "mlp-bce", "mlp-bce-weighted", "batchnorm"):
+        d = derive(spec.load(name))
+        w = build(d, numeric.verify(d, points=0, full=False), shared_proofs(), detail="standard")
+        got[name] = (d, {b.name: b.short for b in w.backward if b.short is not None})
+    d, short = got["softmax-regression"]
+    (calc,) = short.values()
+    assert calc.chain[0][1] == "\\frac{P_{11} - Y_{11}}{m}"
+    v = {k: np.array(val, dtype=float) for k, val in d.spec.values.items()}
+    z = v["X"] @ v["W"] + v["b"]
+    p = np.exp(z) / np.exp(z).sum(1, keepdims=True)
+    want = (p - v["Y"])[0, 0] / len(z)
+    assert abs(float(calc.chain[-1][1]) - want) < 1e-7
+    assert list(got["mlp-bce"][1]) == ["Z2"]
+    assert got["mlp-bce-weighted"][1] == {} and got["batchnorm"][1] == {}
 
 
 def test_a_loss_target_is_called_a_target_in_the_tensor_table() -> None:

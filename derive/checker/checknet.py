@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import random
+import re
 from collections import OrderedDict
 from pathlib import Path
 from typing import Any
@@ -141,6 +142,12 @@ class Net:
                 if alias not in self.names:
                     self.names[alias] = self.names[prediction]
                     self.names.setdefault("d" + alias, self.names.get(self.spec.gkey(prediction)))
+        probs = _probabilities(self.spec)
+        if probs is not None:  # P, p: the class probabilities (CS231n's probs)
+            for alias in ("P", "p", "probs"):
+                if alias not in self.names and alias not in self.spec.shapes:
+                    self.names[alias] = self.names[probs]
+                    self.names.setdefault("d" + alias, self.names.get(self.spec.gkey(probs)))
         target = _target(self.spec)
         if target is not None:  # y for y_target, Y_true for Y: the names courses give the labels
             for alias in ("Y", "y", "Y_true", "y_true"):
@@ -176,6 +183,11 @@ class Net:
 
     def known(self, name: str) -> bool:
         return self.resolve(name) is not None
+
+    def width(self, name: str) -> int | None:
+        """The number of columns of the tensor (or value) a user's name reads, or None."""
+        found = self.resolve(name)
+        return None if found is None else int(found[1].shape[1])
 
     # targets ----------------------------------------------------------------------------
     def target(self, name: str) -> Target:
@@ -234,6 +246,15 @@ class Net:
         if "resized" not in self._lazy:
             self._lazy["resized"] = _resized_points(self)
         return self._lazy["resized"]
+
+    @property
+    def clamped(self) -> frozenset[str]:
+        """The inputs of the network's ReLUs written as PyTorch's ``clamp(min=0)``
+        (``h.clamp(min=0)``, ``torch.clamp(h, min=0)``, ``clamp_min(0)``): PyTorch passes their
+        gradient where the input is exactly 0 (``x >= min``), where ``relu`` does not."""
+        if "clamped" not in self._lazy:
+            self._lazy["clamped"] = _clamped(self.spec)
+        return self._lazy["clamped"]
 
     @property
     def zero(self) -> Checker | None:
@@ -443,15 +464,37 @@ class Target:
         self.ref = t.grad_ref(net.g.loss_tex)
         self.shape = (int(t.shape[0]), int(t.shape[1]))
         self._truth: dict[tuple[str, int], np.ndarray | None] = {}
-        self.expected = formula_text(self.formula)
-        self.expanded = formula_text(self.expand(self.formula))
-        self.tex = self.formula.tex()
+        shown = self.formula
+        if self.clamp_differs():  # printed as PyTorch's clamp takes it: 1[h >= 0]
+            shown = clamp_grad(self.formula, net.clamped)
+        self.expected = formula_text(shown)
+        self.expanded = formula_text(clamp_grad(self.expand(self.formula), net.clamped))
+        self.tex = shown.tex()
 
     def truth(self, k: int, where: str = "rand") -> np.ndarray | None:
         key = (where, k)
         if key not in self._truth:
-            self._truth[key] = evaluate(self.ref, System(self.checker(where), k))
+            ref: mf.MExpr = self.ref
+            if where == "zero" and self.clamp_differs():  # PyTorch's clamp at exactly 0
+                ref = clamp_grad(self.expand(self.formula), self.net.clamped)
+            self._truth[key] = evaluate(ref, System(self.checker(where), k))
         return self._truth[key]
+
+    def clamp_upstream(self, e: mf.MExpr) -> mf.MExpr:
+        """``e`` (a user's formula) with each upstream gradient it reads written out as PyTorch's
+        clamp takes it at 0 (its own masks stay as written): compared at the zero point."""
+        if isinstance(e, mf.Ref) and e.kind == "grad" and e.name in self.net.visits:
+            return clamp_grad(self.expand(self.net.visits[e.name].formula), self.net.clamped)
+        kids = subtrees(e)
+        return rebuild(e, tuple(self.clamp_upstream(k) for k in kids)) if kids else e
+
+    def clamp_differs(self) -> bool:
+        """Does this gradient pass through a ReLU written as ``clamp(min=0)``?"""
+        clamped = self.net.clamped
+        if not clamped:
+            return False
+        full = self.expand(self.formula)
+        return clamp_grad(full, clamped) != full
 
     def checker(self, where: str) -> Checker:
         n = self.net
@@ -523,6 +566,38 @@ def one_hot_values(g: Any, key: str) -> dict[sp.Symbol, sp.Integer]:
     return out
 
 
+_CLAMP = re.compile(r"\bclamp(?:_min)?\s*\(")
+
+
+def _clamped(spec: NetSpec) -> frozenset[str]:
+    out = set()
+    for name, tree in spec.forward:
+        text = spec.forward_text.get(name, "")
+        if (
+            isinstance(tree, ex.Call)
+            and tree.func == "relu"
+            and isinstance(tree.args[0], ex.Name)
+            and _CLAMP.search(text)
+        ):
+            out.add(tree.args[0].id)
+    return frozenset(out)
+
+
+def clamp_grad(e: mf.MExpr, clamped: frozenset[str]) -> mf.MExpr:
+    """``e`` with the ReLU derivative of each clamped input (``1[h > 0]``) as PyTorch's clamp
+    takes it, ``1[h >= 0]``."""
+    if (
+        isinstance(e, mf.Func)
+        and e.name == "relu_grad"
+        and isinstance(e.x, mf.Ref)
+        and e.x.kind == "value"
+        and e.x.name in clamped
+    ):
+        return mf.Indicator(">=", e.x, mf.Scalar(0))
+    kids = subtrees(e)
+    return rebuild(e, tuple(clamp_grad(k, clamped) for k in kids)) if kids else e
+
+
 def _zero_point(net: Net) -> Checker | None:
     """A point where entries of each input of a function with a kink at 0 (relu, leaky_relu,
     abs … : the operation table's ``kinks``) are exactly 0 (PyTorch: relu'(0) = 0), or ``None``
@@ -590,6 +665,16 @@ def _zero_point(net: Net) -> Checker | None:
     with mpmath.workdps(DPS):
         hit = any(ck._eval(s, 0) == 0 for n in relu_in for s in g.tensors[n].symbols)
     return ck if hit else None
+
+
+def _probabilities(spec: NetSpec) -> str | None:
+    """The class probabilities: the one softmax node, else the one node named for them
+    (``probs``), or None."""
+    soft = [n for n, t in spec.forward if isinstance(t, ex.Call) and t.func == "softmax"]
+    if len(soft) == 1:
+        return soft[0]
+    named = [n for n, _ in spec.forward if "prob" in n.lower()]
+    return named[0] if len(named) == 1 else None
 
 
 def _prediction(spec: NetSpec) -> str | None:

@@ -714,6 +714,10 @@ def relu_at_zero(net: Net, target: Target, tree: ex.Node, mine: np.ndarray | Non
     if any(op in (">=", "<=") for op in ops):
         how = msg("diag.relu_nonstrict")
     undefined = msg("diag.relu_undefined") if mine is None else ""
+    if target.clamp_differs():  # the network's ReLU is PyTorch's clamp(min=0): 1 at 0
+        x = ", ".join(sorted(net.clamped))
+        m = msg("heldcheck5.clamp_at_zero", grad=grad_name(target.name), x=x, undefined=undefined)
+        return Diagnosis.of("relu-at-zero", m, target.expected)
     m = msg("diag.relu_at_zero", grad=grad_name(target.name), undefined=undefined, how=how)
     return Diagnosis.of("relu-at-zero", m, target.expected)
 

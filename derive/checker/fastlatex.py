@@ -60,7 +60,7 @@ GREEK = frozenset(  # derive.engine.printing.GREEK
 GREEK_NAMES = {
     "varepsilon": ("eps", "epsilon", "varepsilon"),
     "epsilon": ("eps", "epsilon"),
-    "lambda": ("lam", "lambda_"),
+    "lambda": ("lam", "lambda_", "lambd", "lmbda", "reg"),  # reg: CS231n's name for λ
 }
 # commands latexin.command dispatches before the Greek letters (the slow path reads them)
 _SLOW_COMMANDS = {"sqrt", "nabla", "partial", "sum", "Sigma", "max"} | FUNCS

@@ -79,18 +79,25 @@ _ENVIRONMENT = re.compile(
 def _statements(text: str, latex: bool) -> list[str]:
     """``text`` split into statements; a line with unclosed brackets continues on the next."""
     if latex:
-        body = _ENVIRONMENT.sub("", text)
+        body = _ENVIRONMENT.sub("", latexin.protect_matrices(text))
         pieces = re.split(r"\\\\|\n|(?<!\\);", body)
         pieces = [q.replace("&", "") for p in pieces for q in _quad_split(p)]
     else:
         pieces = [p.split("#")[0] for p in re.split(r"\n|;", text)]
     out: list[str] = []
     for piece in pieces:
+        where = _WHERE.match(piece) if latex and out else None
+        if where is not None and "=" in where.group(1):  # "… \quad \text{where } dZ = …"
+            out.insert(len(out) - 1, where.group(1).strip())  # a definition, before its use
+            continue
         if out and (_open_brackets(out[-1]) > 0 or (latex and piece.strip().startswith("="))):
             out[-1] = f"{out[-1]} {piece.strip()}"  # an open bracket; an aligned row "&= …"
         elif piece.strip() and not piece.strip().startswith("#"):
             out.append(piece.strip())
     return out
+
+
+_WHERE = re.compile(r"\s*\\text\{\s*(?:where|with|and)\s*\}\s*(.+)", re.S)
 
 
 def _quad_split(piece: str) -> list[str]:
@@ -142,6 +149,39 @@ def _masked(part: str) -> str:
     return f"{name} = {name} * (1 - ({cond})) + ({value}) * ({cond})"
 
 
+_CLASS_ENTRY = re.compile(
+    r"\s*([A-Za-z_]\w*)\s*\[\s*(?:range|np\.arange|torch\.arange)\(\s*[^()]*\)\s*,\s*(.+?)\s*\]"
+    r"\s*([-+])=\s*(.+?)\s*"
+)
+_ARGMAX = re.compile(
+    r"(?:(\w+)\.argmax\(\s*(?:axis|dim)\s*=\s*1\s*\)"
+    r"|(?:np|torch)\.argmax\(\s*(\w+)\s*,\s*(?:axis|dim)\s*=\s*1\s*\))"
+)
+
+
+def _class_entries(net: Net, part: str) -> str:
+    """CS231n's ``dscores[range(N), y] -= 1`` (also ``np.arange(N)``, ``Y.argmax(axis=1)`` for
+    the labels): each row's entry of its class, which is ``dscores - Y`` with the network's
+    one-hot target ``Y`` (``+=`` alike); other statements unchanged. Where the network declares
+    no one-hot target, refused with a sentence saying so."""
+    m = _CLASS_ENTRY.fullmatch(part)
+    if m is None:
+        return part
+    name, labels, op, value = m.groups()
+    hot = list(net.spec.one_hot)
+    if len(hot) != 1:
+        raise FormulaError(msg("heldcheck5.class_entries", text=part.strip()))
+    target = hot[0]
+    a = _ARGMAX.fullmatch(labels)
+    label = (a.group(1) or a.group(2)) if a else labels
+    if label not in (target, target.lower(), "y", "labels", "targets", "y_true") or (
+        label != target and label in net.g.tensors
+    ):
+        raise FormulaError(msg("heldcheck5.class_labels", text=part.strip(), target=target))
+    scaled = target if value.strip() == "1" else f"({value}) * {target}"
+    return f"{name} = {name} {op} {scaled}"
+
+
 _AUGMENTED = re.compile(r"\s*([A-Za-z_][A-Za-z0-9_]*)\s*([-+*/@])=\s*(.+)")
 _ZEROS = re.compile(r"\s*([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(?:np|numpy|torch)\.zeros(?:_like)?\(.*\)\s*")
 
@@ -178,7 +218,7 @@ def _derivation(
     net: Net, parts: list[str], latex: bool, wrt: str | None, text: str, scalar: bool = False
 ) -> tuple[ex.Node, str | None, str]:
     if not latex:
-        parts = _in_place(parts)
+        parts = _in_place([_class_entries(net, p) for p in parts])
     masked = [not latex and _masked(p) != p for p in parts]
     read_parts = [_read_one(net, p if latex else _masked(p), latex, scalar) for p in parts]
     answer = len(read_parts) - 1
@@ -220,14 +260,22 @@ def _read_one(
 ) -> tuple[ex.Node, str | None, str]:
     if latex:
         try:
-            tree, lhs = latexin.parse(text, known=net.known, loss=net.spec.loss, scalar=scalar)
+            tree, lhs = latexin.parse(
+                text, known=net.known, loss=net.spec.loss, scalar=scalar, width=net.width
+            )
         except latexin.LatexError as err:
             raise FormulaError(msg("error.latex", detail=err.message), err.col, text) from None
         name = None
+        indexed = _indexed(net, tree, lhs)
+        if indexed is not None:  # ∂L/∂w_{ij} = x_i δ_j: index notation, vectorised
+            tree, lhs = indexed[0], ex.Name(indexed[1])
         if lhs is not None:
             chain = _chain_end(lhs)
             if chain is not None:  # ∂L/∂v ∂v/∂u ∂u/∂w = 2v · 1 · x: the chain names ∂L/∂w
                 lhs = ex.Name(chain)
+            whole = _entries_lhs(net, lhs)
+            if whole is not None:  # [∂L/∂w_0  ∂L/∂w_1] = …: the gradient of w
+                lhs = ex.Name(whole)
             if not isinstance(lhs, ex.Name):
                 raise FormulaError(msg("error.latex_lhs"), 1, text)
             name = lhs.id
@@ -268,7 +316,7 @@ def _read_one(
         return ex.parse(body, allow_compare=True), lhs, text
     except ex.ExprError as err:
         try:
-            alt = _numpy_normalise(body, net)
+            alt = _numpy_normalise(body, net, scalar)
         except _Unsupported as bad:
             raise FormulaError(bad.msg, 0, text) from None
         if alt is not None:
@@ -279,6 +327,31 @@ def _read_one(
         col = offset + lead + err.col if err.col else 0
         detail = re.sub(r"column \d+", f"column {col}", err.message) if col else err.message
         raise FormulaError(msg("error.syntax", detail=detail), col, text) from None
+
+
+def _entries_lhs(net: Net, node: ex.Node) -> str | None:
+    r"""A left side written as the matrix of a tensor's entry gradients, in their places
+    (``\begin{bmatrix} ∂L/∂w_0 & ∂L/∂w_1 \end{bmatrix}``): ``dw``; else None."""
+    if not (isinstance(node, ex.Call) and node.func == "concat"):
+        return None
+    rows = node.args if node.kwarg("axis") == ex.Num(Fraction(0)) else (node,)
+    grid = [
+        list(r.args) if isinstance(r, ex.Call) and r.func == "concat" else [r] for r in rows
+    ]
+    tensors = set()
+    for i, row in enumerate(grid):
+        for j, cell in enumerate(row):
+            if not isinstance(cell, ex.Name) or not cell.id.startswith("d"):
+                return None
+            at = net.label_at.get(cell.id[1:])
+            if at is None or at[1:] != (i, j):
+                return None
+            tensors.add(at[0])
+    if len(tensors) != 1:
+        return None
+    tensor = tensors.pop()
+    shape = tuple(int(x) for x in net.g.tensors[tensor].shape)
+    return "d" + tensor if shape == (len(grid), len(grid[0])) else None
 
 
 def _chain_end(node: ex.Node) -> str | None:
@@ -508,6 +581,21 @@ def _is_01(node: ast.expr) -> bool:
     return False
 
 
+def _clamped_call(x: ast.expr, args: list[ast.expr], kw: list[ast.keyword], name: str) -> ast.expr:
+    """``clamp(x, min=a, max=b)`` (``clip(x, a, b)``, ``clamp_min(x, a)``) as
+    ``np.minimum(np.maximum(x, a), b)``, each bound only where given."""
+    bounds = dict(zip(("max",) if name == "clamp_max" else ("min", "max"), args))
+    for k in kw:
+        key = {"a_min": "min", "a_max": "max"}.get(k.arg or "", k.arg or "")
+        bounds[key] = k.value
+    out = x
+    for key, fn in (("min", "maximum"), ("max", "minimum")):
+        b = bounds.get(key)
+        if b is not None and not (isinstance(b, ast.Constant) and b.value is None):
+            out = ast.Call(ast.Attribute(ast.Name("np", ast.Load()), fn, ast.Load()), [out, b], [])
+    return out
+
+
 def _dtype(node: ast.expr) -> str | None:
     """The dtype an ``astype`` argument names (``float``, ``np.float64``, ``'float'``), else None."""
     if isinstance(node, ast.Name) and node.id in _DTYPES:
@@ -527,8 +615,9 @@ def _dtype(node: ast.expr) -> str | None:
 class _Numpy(ast.NodeTransformer):
     """NumPy spellings → the expression language (pure tree rewriting, nothing is run)."""
 
-    def __init__(self, net: Net | None = None) -> None:
+    def __init__(self, net: Net | None = None, scalar: bool = False) -> None:
         self.net = net
+        self.scalar = scalar  # the gradient asked for is one number (an entry's formula)
         self.changed = False
 
     def unsupported(self, name: str) -> _Unsupported:
@@ -671,6 +760,10 @@ class _Numpy(ast.NodeTransformer):
             if isinstance(k, int):
                 self.changed = True
                 return self.dim(v.value.id, k)
+        row = self.row(v, s)
+        if row is not None:  # x[0] of a 1×n tensor: the row itself, as NumPy reads it
+            self.changed = True
+            return row
         entry = self.entry(v, s)
         if entry is not None:  # X[0, 1], dZ1[1, 0]: one entry, by its name (X12, dZ121)
             self.changed = True
@@ -678,6 +771,27 @@ class _Numpy(ast.NodeTransformer):
         if _cut(node) is not None and self._tensor(v) is not None:
             raise _Unsupported(msg("heldcheck4a.slice", text=ast.unparse(node)))
         return node
+
+    def row(self, v: ast.expr, s: ast.expr) -> ast.expr | None:
+        """NumPy's indexing of a vector of the network as the vector it gives, where the whole
+        gradient is asked for (an entry's formula reads ``x[0]`` as the entry): ``x[0]`` and
+        ``x[0, :]`` of a 1×n tensor are the row itself, ``W[:, 0]`` of an n×1 tensor its 1-D
+        column, which broadcasts as a row (``W.T``); ``x[:, j]`` of a 1×n tensor and ``W[i, :]``
+        of an n×1 one are the one entry (a 1-element vector); else None."""
+        t = self._tensor(v)
+        if self.scalar or t is None or not isinstance(v, ast.Name):
+            return None
+        r, c = int(t.shape[0]), int(t.shape[1])  # type: ignore[attr-defined]
+        cut = _cut(ast.Subscript(v, s, ast.Load()))
+        if (_index(s) == 0 or cut == (1, 0)) and r == 1 and c > 1:
+            return v
+        if cut == (0, 0) and c == 1 and r > 1:
+            return ast.Attribute(v, "T", ast.Load())
+        if cut is not None and (cut[0] == 0 and r == 1 or cut[0] == 1 and c == 1):
+            at = (0, cut[1]) if cut[0] == 0 else (cut[1], 0)
+            entry = self.entry(v, ast.Tuple([ast.Constant(k) for k in at], ast.Load()))
+            return ast.Name(entry, ast.Load()) if entry is not None else None
+        return None
 
     def entry(self, v: ast.expr, s: ast.expr) -> str | None:
         if self.net is None or not isinstance(v, ast.Name):
@@ -801,6 +915,18 @@ class _Numpy(ast.NodeTransformer):
         return node
 
     def visit_Call(self, node: ast.Call) -> ast.AST:
+        f = node.func
+        if (  # PyTorch's X.size(0): the size's name, as X.shape[0]
+            isinstance(f, ast.Attribute)
+            and f.attr == "size"
+            and isinstance(f.value, ast.Name)
+            and len(node.args) == 1
+            and not node.keywords
+            and _index(node.args[0]) is not None
+            and self._tensor(f.value) is not None
+        ):
+            self.changed = True
+            return self.dim(f.value.id, _index(node.args[0]))  # type: ignore[arg-type]
         unrolled = self.unrolled(node)
         if unrolled is not None:  # np.sum((y_pred[:, 0] - y[:, 0]) * h_relu[:, 0])
             self.changed = True
@@ -901,6 +1027,8 @@ class _Numpy(ast.NodeTransformer):
                 "less_equal": ast.LtE(),
                 "le": ast.LtE(),
             }
+            if name in ("clamp", "clamp_min", "clip") and args:  # torch.clamp(Z, min=0)
+                return self.visit(_clamped_call(args[0], args[1:], node.keywords, name))
             if name in cmp and two:
                 return _cmp(args[0], cmp[name], args[1])
             if name in ("not_equal", "ne") and two:
@@ -948,8 +1076,13 @@ class _Numpy(ast.NodeTransformer):
                 raise self.unsupported(shown)
             if name in ("softmax", "log_softmax") and len(args) + len(node.keywords) == 2:
                 axis = args[1] if len(args) == 2 else node.keywords[0].value
-                if _axis_of(axis) != 1:  # the network's softmax is row by row
+                k = _axis_of(axis)
+                if k not in (0, 1, -1):  # the network's softmax is row by row
                     raise self.unsupported(f"{shown}(…, axis=0)")
+                if k == 0:  # over each column: the row-wise softmax of the transpose, transposed
+                    t = ast.Attribute(args[0], "T", ast.Load())
+                    row = ast.Call(ast.Name(name, ast.Load()), [t], [])
+                    return ast.Attribute(row, "T", ast.Load())
                 node.args, node.keywords = args[:1], []
                 node.func = ast.Name(name, ast.Load())
                 return node
@@ -1037,6 +1170,11 @@ class _Numpy(ast.NodeTransformer):
             return self.cast(base, dtype, ast.unparse(arg)) if dtype is not None else base
         if f.attr == "numel" and not args and isinstance(base, ast.Name):
             return self.visit_Attribute(ast.Attribute(base, "size", ast.Load()))
+        if f.attr == "sign" and not args and not node.keywords:  # PyTorch's Z.sign()
+            fn = ast.Attribute(ast.Name("np", ast.Load()), "sign", ast.Load())
+            return self.call(ast.Call(fn, [base], []))
+        if f.attr in ("clamp", "clamp_min", "clip"):  # PyTorch's Z.clamp(min=0)
+            return self.visit(_clamped_call(base, args, node.keywords, f.attr))
         act = ops.numpy_name(f.attr)
         if act is not None and ops.get(act).kind == ops.ELEMENTWISE and not args:  # Z.tanh()
             self.changed = True
@@ -1120,7 +1258,7 @@ def _numpy_rows(text: str) -> bool:
     )
 
 
-def _numpy_normalise(text: str, net: Net | None = None) -> str | None:
+def _numpy_normalise(text: str, net: Net | None = None, scalar: bool = False) -> str | None:
     """``np.sum(dZ, axis=0, keepdims=True)`` → ``sum(dZ, axis=0)`` etc.; ``None`` if nothing
     changed or ``text`` is not Python syntax. Raises :class:`_Unsupported` for a NumPy call or
     argument that is not read."""
@@ -1131,7 +1269,7 @@ def _numpy_normalise(text: str, net: Net | None = None) -> str | None:
     except (SyntaxError, ValueError, RecursionError, MemoryError):
         return None
     try:
-        fixer = _Numpy(net)
+        fixer = _Numpy(net, scalar)
         new = fixer.visit(tree)
         if not fixer.changed:
             return None
@@ -1321,6 +1459,9 @@ class Convert:
     def diagonal(self, node: ex.Node) -> ex.Node:
         """``u · diag(v)`` = ``u ⊙ v`` (v as a row: each column of u scaled), ``diag(v) · u`` =
         ``v ⊙ u`` (v as a column); ``diag`` anywhere else is refused."""
+        jacobian = self.softmax_jacobian(node)
+        if jacobian is not None:
+            return jacobian
         if isinstance(node, ex.BinOp) and node.op in _PRODUCT_OPS:
             left, right = node.left, node.right
             if isinstance(right, ex.Call) and right.func == "diag" and len(right.args) == 1:
@@ -1332,6 +1473,32 @@ class Convert:
         if isinstance(node, ex.Call) and node.func == "diag":
             raise FormulaError(msg("heldcheck.diag"), 0, self.text)
         return ex.rebuild(node, self.diagonal)
+
+    def softmax_jacobian(self, node: ex.Node) -> ex.Node | None:
+        """The softmax's Jacobian times a gradient, ``(diag(p) − p pᵀ) g`` (or ``g (diag(p) −
+        p pᵀ)``), written for one example or one row: ``p ⊙ g − p ⊙ Σ(p ⊙ g)``, the sum along
+        the vector's long axis — over each row where p and g are the batch's matrices (row i
+        the example's vector); else None."""
+        if not (isinstance(node, ex.BinOp) and node.op in _PRODUCT_OPS):
+            return None
+        for jac, g in ((node.left, node.right), (node.right, node.left)):
+            if not (isinstance(jac, ex.BinOp) and jac.op == "-"):
+                continue
+            d, outer = jac.left, jac.right
+            if not (isinstance(d, ex.Call) and d.func == "diag" and len(d.args) == 1):
+                continue
+            p = d.args[0]
+            if not (isinstance(outer, ex.BinOp) and outer.op in _PRODUCT_OPS):
+                continue
+            if {outer.left, outer.right} != {p, ex.Transpose(p)}:
+                continue
+            g = self.diagonal(g)
+            shape = self.shape_of(p)
+            axis = 0 if shape[1] == 1 and shape[0] > 1 else 1
+            pg = ex.BinOp("*", p, g)
+            total = ex.Call("sum", (pg,), (("axis", ex.Num(Fraction(axis))),))
+            return ex.BinOp("-", pg, ex.BinOp("*", p, total))
+        return None
 
     def vector(self, v: ex.Node, row: bool) -> ex.Node:
         shape = self.shape_of(v)
@@ -1377,6 +1544,11 @@ class Convert:
                 return self.convert(weight)
         if found is None and node.id in ("pi", "π"):  # 2/sqrt(pi), as derive prints erf's slope
             return mf.Scalar(sp.pi), ex.Name("pi")
+        if found is None and self.index_notation(node.id):
+            col = self.column(node.id)
+            where = msg("error.column", col=col) if col else ""
+            m = msg("heldcheck5.index_notation", name=node.id, where=where)
+            raise FormulaError(m, col, self.text)
         if found is None:
             col = self.column(node.id)
             near = difflib.get_close_matches(node.id, list(self.net.names), n=3, cutoff=0.5)
@@ -1531,6 +1703,8 @@ class Convert:
                 op = "@"
             elif a.shape == b.shape:
                 op = "*"  # h (1 − h): equal shapes that do not chain are element-wise
+            elif fits(a.shape, b.shape) and self.declared_star(na, nb) == "*":
+                op = "*"  # γ (…): a row of per-column factors that broadcasts at every size
             else:
                 raise ShapeError(
                     msg(
@@ -1735,6 +1909,18 @@ class Convert:
         self._atoms.add(id(out))
         return out
 
+    def index_notation(self, name: str) -> bool:
+        """Is ``name`` an entry with letter indices (``v_j``, ``w2_kj``, ``dZ2_ik``, ``A_ij``):
+        a tensor of the network or the stem of its entry labels, then ``_`` and one or two of
+        the index letters i, j, k, l, n, t?"""
+        m = re.fullmatch(r"(\w+?)_([ijklnt]{1,2})", name)
+        if m is None:
+            return False
+        base = m.group(1)
+        stems = {base, base[1:] if base.startswith("d") else base}
+        labels = {re.sub(r"\d+$", "", k) for k in self.net.names}
+        return any(b in self.net.g.tensors or b in labels for b in stems)
+
     def shape_of(self, node: ex.Node) -> tuple[int, int]:
         sub = Convert(self.net, self.text, True)
         sub._atoms = set()
@@ -1929,3 +2115,227 @@ class Convert:
                 msg("shape.loss_args", f=f, a=shape_text(x.shape), b=shape_text(y.shape))
             )
         return mf.Call(f, (x, y), kwargs, (1, 1)), ex.Call(f, (nx, args[1][1]), node.kwargs)
+
+
+# ---- index notation → the vectorised form -----------------------------------------------------
+
+_INDEXED_NAME = re.compile(r"(\w+?)_([ijklnpqt]{1,2})")
+
+
+class _NotIndexed(Exception):
+    """An index-notation formula this translation does not cover (the reader's message stays)."""
+
+
+def _indexed(net: Net, tree: ex.Node, lhs: ex.Node | None) -> tuple[ex.Node, str] | None:
+    r"""Index notation with the entry asked for on the left (``\frac{\partial L}{\partial
+    w_{ij}} = x_i \delta_j``, ``\delta^{[1]}_{ij} = \sum_k \delta^{[2]}_{ik} W^{[2]}_{jk}
+    \mathbb{1}[Z^{[1]}_{ij} > 0]``, ``\frac{\partial L}{\partial b_j} = \sum_i \delta_{ij}``) as the
+    vectorised formula it means: each indexed factor oriented by its letters (a vector's one
+    letter on its long axis), a sum over a letter the left side does not have written as the
+    matrix product (two factors) or the sum along that axis (one factor), the rest entry by
+    entry. (formula, gradient name), or None where the formula is not of that kind."""
+    if not isinstance(lhs, ex.Name):
+        return None
+    m = _INDEXED_NAME.fullmatch(lhs.id)
+    if m is None or not _is_indexed(net, lhs.id):
+        return None
+    found = _indexed_base(net, m.group(1))
+    if found is None or not found[1].startswith("d"):
+        return None
+    tensor, _ = found
+    letters = tuple(m.group(2))
+    out = _axes(net, tensor, letters)
+    if out is None:
+        return None
+    try:
+        return _vectorised(net, tree, out), "d" + tensor
+    except _NotIndexed:
+        return None
+
+
+def _indexed_base(net: Net, base: str) -> tuple[str, str] | None:
+    """(tensor, the name the vectorised formula uses: ``dW2`` for a gradient) of an indexed
+    factor's base: a tensor (``W2``, ``dZ2``) or the stem of its entry labels (``w`` of w11…)."""
+    for grad, stem in (("", base), ("d", base[1:] if base.startswith("d") else None)):
+        if not stem:
+            continue
+        if stem in net.g.tensors:
+            return stem, grad + stem
+        found = net.resolve(stem)  # dZ1 where the network writes z1
+        if found is not None and found[0] in net.g.tensors and found[0].lower() == stem.lower():
+            return found[0], grad + found[0]
+        pattern = re.compile(rf"{re.escape(stem)}\d+")
+        owners = {t for label, (t, _, _) in net.label_at.items() if pattern.fullmatch(label)}
+        if len(owners) == 1:
+            t = owners.pop()
+            return t, grad + t
+    return None
+
+
+def _axes(net: Net, tensor: str, letters: tuple[str, ...]) -> tuple[str | None, str | None] | None:
+    """The letters of ``tensor``'s rows and columns: both for a matrix written with two, the
+    long axis's for a vector (declared size 1 on the other) written with one."""
+    shape = net.spec.shapes.get(tensor, ())
+    if len(shape) != 2:
+        return None
+    if len(letters) == 2 and letters[0] != letters[1]:
+        return letters[0], letters[1]
+    if len(letters) == 1 and shape[0] == 1 and shape[1] != 1:
+        return None, letters[0]
+    if len(letters) == 1 and shape[1] == 1 and shape[0] != 1:
+        return letters[0], None
+    return None
+
+
+def _is_indexed(net: Net, name: str) -> bool:
+    """Is ``name`` an indexed factor (``x_i``, ``W2_jk``, ``dZ1_ij``), not a tensor of the
+    network that happens to end so (``W_k``, ``W_q``)?"""
+    m = _INDEXED_NAME.fullmatch(name)
+    tensors = net.g.tensors
+    if m is None or name in tensors or name[1:] in tensors or name in net.spec.constants:
+        return False
+    return _indexed_base(net, m.group(1)) is not None
+
+
+def _letters(net: Net, node: ex.Node) -> set[str]:
+    out: set[str] = set()
+    todo = [node]
+    while todo:
+        n = todo.pop()
+        if isinstance(n, ex.Name):
+            if _is_indexed(net, n.id):
+                out |= set(_INDEXED_NAME.fullmatch(n.id).group(2))  # type: ignore[union-attr]
+        todo.extend(ex.children(n))
+    return out
+
+
+def _factor(net: Net, name: str, want: tuple[str | None, str | None]) -> ex.Node:
+    """The indexed factor ``name`` (``W2_jk``) oriented to the axes ``want`` (its letters)."""
+    m = _INDEXED_NAME.fullmatch(name)
+    found = _indexed_base(net, m.group(1)) if m else None
+    if m is None or found is None:
+        raise _NotIndexed
+    tensor, use = found
+    axes = _axes(net, tensor, tuple(m.group(2)))
+    if axes is None:
+        raise _NotIndexed
+    node: ex.Node = ex.Name(use)
+    if axes == want:
+        return node
+    if (axes[1], axes[0]) == want:
+        return ex.Transpose(node)
+    if None in axes and None in want:  # a vector: its letter on the axis asked for
+        letter = axes[0] or axes[1]
+        if letter in want:
+            return node if want.index(letter) == axes.index(letter) else ex.Transpose(node)
+    raise _NotIndexed
+
+
+def _vectorised(net: Net, node: ex.Node, out: tuple[str | None, str | None]) -> ex.Node:
+    if isinstance(node, ex.Name):
+        m = _INDEXED_NAME.fullmatch(node.id)
+        if m is None or not _is_indexed(net, node.id):
+            return node
+        letters = set(m.group(2))
+        if not letters <= set(out):
+            raise _NotIndexed
+        if len(letters) == 2:
+            return _factor(net, node.id, out)
+        letter = m.group(2)
+        want = (letter, None) if out[0] == letter else (None, letter)
+        return _factor(net, node.id, want)
+    if isinstance(node, ex.Call) and node.func == "sum" and len(node.args) == 1:
+        return _index_sum(net, node.args[0], out)
+    if isinstance(node, ex.Transpose):
+        raise _NotIndexed
+    if isinstance(node, ex.BinOp) and node.op in (latexin.PRODUCT, latexin.STAR, "@"):
+        return ex.BinOp("*", _vectorised(net, node.left, out), _vectorised(net, node.right, out))
+    return ex.rebuild(node, lambda c: _vectorised(net, c, out))
+
+
+def _product_factors(node: ex.Node) -> list[ex.Node]:
+    if isinstance(node, ex.BinOp) and node.op in (latexin.PRODUCT, latexin.STAR, "*"):
+        return _product_factors(node.left) + _product_factors(node.right)
+    return [node]
+
+
+def _index_sum(net: Net, term: ex.Node, out: tuple[str | None, str | None]) -> ex.Node:
+    """``\\sum_k`` of a product: the factors with k as a matrix product (two) or a sum along
+    k's axis (one), times the factors without k entry by entry."""
+    summed = _letters(net, term) - set(out)
+    if not summed:
+        return _example_sum(net, term, out)
+    if len(summed) != 1:
+        raise _NotIndexed
+    (k,) = summed
+    factors = _product_factors(term)
+    with_k = [f for f in factors if k in _letters(net, f)]
+    rest = [f for f in factors if k not in _letters(net, f)]
+    if not all(isinstance(f, ex.Name) for f in with_k):
+        raise _NotIndexed
+    names = [_INDEXED_NAME.fullmatch(f.id).group(2) for f in with_k]  # type: ignore[union-attr]
+    others = [next((c for c in s if c != k), None) for s in names]
+    if len(with_k) == 2 and others[0] == others[1] and others[0] is not None:
+        # Σ_k A_ik B_ik: the row sums of A ⊙ B (or column sums, by k's axis)
+        p = others[0]
+        a = _factor(net, with_k[0].id, (p, k))  # type: ignore[union-attr]
+        b = _factor(net, with_k[1].id, (p, k))  # type: ignore[union-attr]
+        core: ex.Node = ex.Call("sum", (ex.BinOp("*", a, b),), (("axis", ex.Num(Fraction(1))),))
+        have: tuple[str | None, str | None] = (p, None)
+    elif len(with_k) == 2:
+        p, q = others
+        if p is None and q is None:
+            raise _NotIndexed
+        left = _factor(net, with_k[0].id, (p, k))  # type: ignore[union-attr]
+        right = _factor(net, with_k[1].id, (k, q))  # type: ignore[union-attr]
+        core = ex.BinOp("@", left, right)
+        have = (p, q)
+    elif len(with_k) == 1:
+        p = others[0]
+        one = _factor(net, with_k[0].id, (k, p))  # type: ignore[union-attr]
+        core = ex.Call("sum", (one,), (("axis", ex.Num(Fraction(0))),))
+        have = (None, p)
+    else:
+        raise _NotIndexed
+    if have != out:
+        if (have[1], have[0]) == out:
+            core = ex.Transpose(core)
+        elif not ({have[0], have[1]} - {None}) <= set(out):
+            raise _NotIndexed
+        elif have[0] is None and out[0] == have[1]:
+            core = ex.Transpose(core)
+    for f in rest:
+        core = ex.BinOp("*", core, _vectorised(net, f, out))
+    return core
+
+
+def _example_sum(net: Net, term: ex.Node, out: tuple[str | None, str | None]) -> ex.Node:
+    r"""``\sum_i`` over the examples of a term whose one index letter is the left side's (CS229's
+    ``\sum_i (h^{(i)} - y^{(i)}) x^{(i)}_j``): each example's row, the letter on its columns —
+    the batch sum of the term entry by entry, a row, turned to the left side's axis."""
+    letters = _letters(net, term)
+    if len(letters) != 1:
+        raise _NotIndexed
+    (j,) = letters
+
+    def rows(n: ex.Node) -> ex.Node:
+        if isinstance(n, ex.Name) and _is_indexed(net, n.id):
+            found = _indexed_base(net, _INDEXED_NAME.fullmatch(n.id).group(1))  # type: ignore[union-attr]
+            if found is None or net.spec.shapes.get(found[0], (1,))[0] == 1:
+                raise _NotIndexed  # a row of its own: not one row per example
+            return ex.Name(found[1])
+        if isinstance(n, ex.Transpose | ex.Call) and not (
+            isinstance(n, ex.Call) and ops.OPS.get(n.func) is not None
+            and ops.get(n.func).kind == ops.ELEMENTWISE
+        ):
+            raise _NotIndexed
+        if isinstance(n, ex.BinOp) and n.op in (latexin.PRODUCT, latexin.STAR, "@"):
+            return ex.BinOp("*", rows(n.left), rows(n.right))
+        return ex.rebuild(n, rows)
+
+    core: ex.Node = ex.Call("sum", (rows(term),), (("axis", ex.Num(Fraction(0))),))
+    if out == (None, j):
+        return core
+    if out == (j, None):
+        return ex.Transpose(core)
+    raise _NotIndexed

@@ -286,11 +286,33 @@ _PROSE = re.compile(r"\\(?:text|textrm|mbox|mathrm)\{([^{}]*)\}")
 _CLAUSE = re.compile(r"\s*(?:where|with|for|since|and|i\.e\.|e\.g\.|if|here)\b", re.IGNORECASE)
 
 
+_MATRIX = re.compile(r"\\begin\{([bpBV]?matrix)\}(.*?)\\end\{\1\}", re.S)
+
+
+def protect_matrices(text: str) -> str:
+    r"""``\begin{bmatrix} a & b \\ c & d \end{bmatrix}`` (also ``pmatrix``, ``matrix``) with its
+    cell and row separators as the commands ``\mcol`` and ``\mrow``, so that a derivation's
+    rows (split at ``\\``) and ``aligned``'s ``&`` leave the matrix whole."""
+    return _MATRIX.sub(
+        lambda m: f"\\begin{{{m.group(1)}}}"
+        + m.group(2).replace("\\\\", " \\mrow ").replace("&", " \\mcol ")
+        + f"\\end{{{m.group(1)}}}",
+        text,
+    )
+
+
 def pasted(text: str) -> str:
     r"""Unicode maths as pasted from a PDF (``A₁ᵀ``, ``h₂²``, ``A⁽¹⁾``, ``√d``, ``∘``, ``½``,
     full-width parentheses, ``。``) and a textbook's annotations (``\tag{3}``, ``\label``, a
     closing ``\text{(averaged)}`` or ``\text{where } P = …``) → the LaTeX this grammar reads.
     Equation numbers and prose are not part of the formula."""
+    text = protect_matrices(text)
+    # Lagrange's L'(w) = … (the loss's derivative in w) as the left side ∂L/∂w = …
+    text = re.sub(
+        r"^\s*(L|J|E|C|\\ell)\s*(?:'|\^\{?\\prime\}?)\s*\(\s*([A-Za-z](?:_\{?\w+\}?)?)\s*\)\s*=",
+        lambda m: f"\\frac{{\\partial {m.group(1)}}}{{\\partial {m.group(2)}}} =",
+        text,
+    )
     text = re.sub(r"[₀-₉₋₊]+", lambda m: "_{" + m.group(0).translate(_SUB) + "}", text)
     text = re.sub(r"[⁰-⁹⁻⁺⁽⁾¹²³ⁱ]+", lambda m: "^{" + m.group(0).translate(_SUP) + "}", text)
     text = text.replace("ᵢ", "_{i}")  # ∑ᵢ, xᵢ: the example index
@@ -298,6 +320,12 @@ def pasted(text: str) -> str:
     for k, v in _PASTED.items():
         text = text.replace(k, v)
     text = _hats(text)
+    # Newton's dot for a derivative on an activation: \dot{\sigma}(z), \dot\sigma, \dot{g} → σ′
+    text = re.sub(
+        r"\\dot\s*(?:\{\s*(\\sigma|\\phi|f|g)\s*\}|(\\sigma|\\phi)(?![A-Za-z]))", r"\1\2'", text
+    )
+    # an empty group before a superscript (A{}^{T}, A^{[1]}{}^{\top}): the superscript of A
+    text = re.sub(r"\{\s*\}\s*(?=\^)", "", text)
     text = re.sub(r"δ(?=[A-Za-z])", r"\\delta_", text)  # δY (δ with its tensor, no _) as δ_Y
     # ^{\mathsf T}, ^{[1]\mathrm{T}}, ^\mathsf{T}: the transpose, as ^{\top}
     text = re.sub(
@@ -316,6 +344,8 @@ def pasted(text: str) -> str:
     # a closing "where …" clause in plain words: "…/m，其中 P = softmax(Z)", "…, where P = …"
     text = re.sub(r"\s*[，,；;]\s*(?:其中|这里|式中|此处|where\b|with\b).*$", "", text, flags=re.S)
     text = re.sub(r"\\(?:tag\*?|label)\{[^{}]*\}|\\(?:nonumber|notag)\b", "", text)
+    # A \text{ times } B: a product in words
+    text = re.sub(r"\\text\{\s*(?:times|multiplied by|乘以?)\s*\}", r" \\cdot ", text)
     text = re.sub(r"\\(mathbf|mathbb|boldsymbol|bm)\s+([0-9A-Za-z])", r"\\\1{\2}", text)
     text = re.sub(r"\\(?:boldsymbol|bm|mathbf)\{(\\[A-Za-z]+)\}", r"\1", text)
     for m in _PROSE.finditer(text):  # words, not a name: \text{(averaged over the batch)}
@@ -346,6 +376,7 @@ def parse(
     known: Callable[[str], bool] | None = None,
     loss: str | None = None,
     scalar: bool = False,
+    width: Callable[[str], int | None] | None = None,
 ) -> tuple[ex.Node, ex.Node | None]:
     """Parse LaTeX ``text`` into ``(rhs, lhs)``; ``lhs`` is the part before a top-level ``=``
     (``None`` without one). ``known(name)`` tells whether a name exists in the network; it is
@@ -364,11 +395,17 @@ def parse(
         text = text.replace(define, " " * (len(define) - 1) + "=")
     p = _Parser(tokenize(text), known or (lambda name: name != "e"), loss)
     p.scalar = scalar
+    p.width = width or (lambda name: None)  # a name's number of columns, where known
     lhs = None
     try:
         rhs = p.expr(0)
         if p.peek().text == "=":
             p.next()
+            # ∂L/∂w_{ij} = …, δ_j = …: index notation, whose \sum_k sums an index, not examples
+            p.indices = any(
+                isinstance(n, ex.Name) and re.fullmatch(r"\w+?_[ijklnpqt]{1,2}", n.id)
+                for n in _nodes(rhs)
+            )
             lhs, rhs = rhs, p.expr(0)
             while p.peek().text == "=":  # dW = (1/m) A^T dZ = (1/m) A^T (A - Y): the last one
                 p.next()
@@ -399,6 +436,15 @@ def _limits(tree: ex.Node) -> None:
         raise LatexError(f"formula has {count} parts; the limit is {ex.MAX_NODES}")
 
 
+def _nodes(n: ex.Node) -> list[ex.Node]:
+    out, todo = [], [n]
+    while todo:
+        x = todo.pop()
+        out.append(x)
+        todo.extend(ex.children(x))
+    return out
+
+
 def _mul(a: ex.Node, b: ex.Node) -> ex.Node:
     return ex.BinOp(PRODUCT, a, b)
 
@@ -424,7 +470,7 @@ def _batch_sum(x: ex.Node) -> ex.Node:
 GREEK_NAMES = {
     "varepsilon": ("eps", "epsilon", "varepsilon"),
     "epsilon": ("eps", "epsilon"),
-    "lambda": ("lam", "lambda_"),
+    "lambda": ("lam", "lambda_", "lambd", "lmbda", "reg"),  # reg: CS231n's name for λ
 }
 
 
@@ -444,6 +490,8 @@ class _Parser:
         # the gradient asked for is a scalar: a bare \sum (no index) is the total, as derive's
         # own printer writes sum(X); for a tensor it is the sum over the batch
         self.scalar = False
+        self.width: Callable[[str], int | None] = lambda name: None
+        self.indices = False  # the left side is in index notation (∂L/∂w_{ij})
         self.used_step = False  # a subscript named a time step (h_{t-1})
         self.parent: _Parser | None = None  # the parser a group's sub-parser was made by
 
@@ -453,6 +501,8 @@ class _Parser:
         p.examples = self.examples
         p.steps = self.steps
         p.scalar = self.scalar
+        p.width = self.width
+        p.indices = self.indices
         p.parent = self
         return p
 
@@ -548,7 +598,7 @@ class _Parser:
                 name in PRODUCTS
                 or name in HADAMARD
                 or name in RELATIONS
-                or name in ("}", "right")
+                or name in ("}", "right", "mrow", "mcol", "end")
                 or name in ("div", "oslash")
             )
         return False
@@ -705,6 +755,14 @@ class _Parser:
             top, bottom = int(ratio.group(2) or ratio.group(4)), int(ratio.group(3) or ratio.group(5))
             compact = str(Fraction(top, bottom) * (-1 if ratio.group(1) else 1))
             number = re.fullmatch(r"-?\d+(/\d+)?", compact)
+        if (  # Nielsen's w^{2}, a^{1}: the layer, where the network has w2 and no w
+            number
+            and isinstance(node, ex.Name)
+            and re.fullmatch(r"\d{1,2}", compact)
+            and not self.known(node.id)
+            and self.known(node.id + compact)
+        ):
+            return ex.Name(node.id + compact)
         if number:
             value = Fraction(compact)
             if abs(value) > ex.MAX_EXPONENT:
@@ -767,7 +825,7 @@ class _Parser:
             text = str(self.steps[step.group(1)] + int(step.group(2) or 0))
             toks = [Tok("num", text, start.col)]
         letter = text.replace(" ", "")
-        if letter in self.examples:
+        if letter in self.examples and not self.indices:
             self.used_example = True  # x_i inside \sum_{i=1}^{m}: row i of the batch, as x^{(i)}
             return base
         toks = [
@@ -869,6 +927,15 @@ class _Parser:
         name = tok.text[1:]
         if name in ("frac", "dfrac", "tfrac"):
             return self.fraction(tok)
+        if name == "begin":
+            return self.matrix(tok)
+        ahead = [t.text for t in self.toks[self.pos : self.pos + 3]]
+        if name == "mathbb" and ahead == ["{", "E", "}"]:
+            raise LatexError(
+                f"an expectation \\mathbb{{E}} is not read (column {tok.col}): write the batch "
+                "mean as \\frac{1}{m}\\sum_{i=1}^{m} … or in the vectorised form",
+                tok.col,
+            )
         if name in FONTS:
             return self.font(tok)
         if name in HATS:
@@ -908,6 +975,43 @@ class _Parser:
             "\\mathbf{1}[…], ^{\\top}",
             tok.col,
         )
+
+    def matrix(self, tok: Tok) -> ex.Node:
+        r"""``\begin{bmatrix} a & b \\ c & d \end{bmatrix}`` (``pmatrix``, ``matrix``): the block
+        matrix of its cells, each row the cells side by side (``concat(…, axis=1)``), the rows
+        one over the other (``axis=0``), as entries (``x_1``, ``h_2``) or blocks of any widths."""
+        self.expect("{", "'{' after \\begin")
+        env = self.next()
+        self.expect("}", "'}' after the environment's name")
+        if env.text not in ("bmatrix", "pmatrix", "matrix", "Bmatrix", "Vmatrix"):
+            raise LatexError(
+                f"the environment '{env.text}' is not read here (column {tok.col}); "
+                "a matrix is \\begin{bmatrix} … \\end{bmatrix}",
+                tok.col,
+            )
+        rows: list[list[ex.Node]] = [[]]
+        while True:
+            rows[-1].append(self.expr(0))
+            t = self.next()
+            if t.text == "\\mcol":
+                continue
+            if t.text == "\\mrow":
+                if self.peek().text == "\\end":  # a trailing \\ before \end
+                    t = self.next()
+                else:
+                    rows.append([])
+                    continue
+            if t.text != "\\end":
+                raise self.error(t, "'&', '\\\\' or \\end{" + env.text + "}")
+            self.expect("{", "'{' after \\end")
+            self.expect(env.text, f"\\end{{{env.text}}}")
+            self.expect("}", "'}' after \\end{…")
+            break
+        axis1 = (("axis", ex.Num(Fraction(1))),)
+        joined = [r[0] if len(r) == 1 else ex.Call("concat", tuple(r), axis1) for r in rows]
+        if len(joined) == 1:
+            return joined[0]
+        return ex.Call("concat", tuple(joined), (("axis", ex.Num(Fraction(0))),))
 
     def fraction(self, tok: Tok) -> ex.Node:
         self.skip_sizing()
@@ -1170,7 +1274,7 @@ class _Parser:
             start = self.peek()
             toks = self.group_tokens()
             if all(x.kind == "num" for x in toks):
-                return ex.Name("dZ" + "".join(x.text for x in toks))
+                return ex.Name("d" + self.layer_z("".join(x.text for x in toks)))
             sub = self.sub([*toks, Tok("end", "", start.col)])
             node = sub.suffixes(sub.name_only(start))
             if not isinstance(node, ex.Name) or sub.peek().kind != "end":
@@ -1192,10 +1296,15 @@ class _Parser:
                 raise LatexError(
                     f"expected a layer such as \\delta^{{[2]}} (column {start.col})", start.col
                 )
-            return ex.Name("dZ" + next(g for g in m.groups() if g))
+            return ex.Name("d" + self.layer_z(next(g for g in m.groups() if g)))
         if t.text == "=" or t.kind == "cmd" and t.text[1:] in SPACING | PRODUCTS | HADAMARD:
             return ex.Name("delta")  # Nielsen's δ = (a − y) σ'(z), then ∂C/∂w = δ x: a name
         raise self.error(t, "_{…} or ^{[k]} after \\delta")
+
+    def layer_z(self, k: str) -> str:
+        """The pre-activation of layer ``k`` that δ^{k} names: ``Z<k>``, or ``z<k>`` where the
+        network writes it in lower case (Nielsen's column-vector networks)."""
+        return f"z{k}" if not self.known(f"Z{k}") and self.known(f"z{k}") else f"Z{k}"
 
     def nabla(self, tok: Tok) -> ex.Node:
         self.expect("_", "_{…} after \\nabla")
@@ -1220,6 +1329,10 @@ class _Parser:
                 bounds = [int(m.group(3))] if m.group(3) else []
             elif sign == "^" and len(bounds) == 1 and re.fullmatch(r"\d{1,2}", text.strip()):
                 bounds.append(int(text))
+            elif sign == "^" and len(bounds) == 1 and text.strip() == "T" and not self.known("T"):
+                last = self.last_step()  # \sum_{t=1}^{T}: T, the number of time steps
+                if last is not None:
+                    bounds.append(last)
         if not self.starts_factor() and self.peek().text not in ("-",):
             raise self.error(self.peek(), "what to sum after \\sum")
         if index and len(bounds) == 2 and bounds[0] <= bounds[1] <= bounds[0] + 20:
@@ -1235,9 +1348,41 @@ class _Parser:
             if self.used_example and _outer_product(term):
                 # Σ_i x^{(i)⊤} (p^{(i)} − y^{(i)}): a sum of outer products of rows is X^⊤ (P − Y)
                 return term
+            if (
+                self.used_example
+                and isinstance(term, ex.BinOp)
+                and term.op == PRODUCT
+                and isinstance(term.right, ex.Transpose)
+                and not _has_transpose(term.left)
+                and self.per_example_scalar(term.left)
+            ):  # Σ_i (a^{(i)} − y^{(i)}) x^{(i)⊤}: each example's number times its column
+                return _mul(term.right, term.left)  # X^⊤ (A − Y)
             return _batch_sum(term)
         finally:
             self.examples, self.used_example = outer, used or self.used_example
+
+    def per_example_scalar(self, node: ex.Node) -> bool:
+        """Is ``node`` one number per example: built of the network's tensors with one column
+        (``a^{[2](i)} - y^{(i)}``), numbers and sizes?"""
+        found = False
+        for n in _nodes(node):
+            if isinstance(n, ex.Name):
+                width = self.width(n.id)
+                if width is None or width != 1:
+                    return False
+                found = True
+            elif not isinstance(n, (ex.BinOp, ex.Neg, ex.Num)):
+                return False
+        return found
+
+    def last_step(self) -> int | None:
+        """The last time step of an unrolled network (``z_2``, ``h_2``: 2), or None."""
+        last = None
+        for k in range(1, 21):  # consecutive steps (x_11 is an entry label of x_1, not step 11)
+            if not any(self.known(f"{b}_{k}") for b in ("x", "h", "z", "s", "a", "o")):
+                break
+            last = k
+        return last
 
     def time_steps(self, letter: str, bounds: list[int]) -> ex.Node | None:
         """``\\sum_{t=1}^{2} h_{t-1}^{\\top} \\delta_{z_t}`` (BPTT): the term written out for each

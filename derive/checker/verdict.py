@@ -292,6 +292,14 @@ _ZH_RULES: list[tuple[str, str]] = [
         "不读取逐样本记号（例如 ^{{(i)}}）：检查器需要整个批次的向量化形式（大写字母、每行一个样本，例如 A^{{[1]}}、dZ^{{[2]}}，平均用 \\frac{{1}}{{m}}）（第 {0} 列）",
     ),
     (
+        r"an expectation \\mathbb\{E\} is not read \(column (\d+)\): .*",
+        "不读取期望 \\mathbb{{E}}（第 {0} 列）：请把批量平均写成 \\frac{{1}}{{m}}\\sum_{{i=1}}^{{m}} …，或写成向量化形式",
+    ),
+    (
+        r"the environment '(.+?)' is not read here \(column (\d+)\); .*",
+        "这里不读取环境 '{0}'（第 {1} 列）；矩阵请写成 \\begin{{bmatrix}} … \\end{{bmatrix}}",
+    ),
+    (
         r"a layer index \[k\] belongs on a name \(column (\d+)\)",
         "层下标 [k] 应写在名字上（第 {0} 列）",
     ),

@@ -19,8 +19,9 @@ import sympy as sp
 
 from derive.engine import tolerance as tol
 from derive.engine.backprop import Derivation
-from derive.engine.printing import latex, ordered_terms
+from derive.engine.printing import DeriveLatexPrinter, latex, ordered_terms
 from derive.errors import BadInput
+from derive.lang import expr as ex
 from derive.lang import ops
 
 DIGITS = 7
@@ -46,7 +47,7 @@ class Number:
 
     @property
     def text(self) -> str:
-        return self.tex.replace("\\times 10^{", "e").replace("}", "")
+        return self.tex.replace(" \\times 10^{", "e").replace("\\times 10^{", "e").replace("}", "")
 
 
 @dataclass(frozen=True)
@@ -324,14 +325,33 @@ class Example:
             )
         return out
 
+    def _spec_rank(self, lhs_symbol: sp.Symbol) -> dict[sp.Symbol, int]:
+        """For an entry of a forward node: each symbol's rank in the order the spec writes the
+        node's names (``u = w * x``: w before x); empty for anything else."""
+        g = self.d.graph
+        owner = next((n for n in g.nodes if lhs_symbol in g.tensors[n.name].symbols), None)
+        if owner is None:
+            return {}
+        rank: dict[sp.Symbol, int] = {}
+        for i, name in enumerate(ex.names(owner.tree)):
+            if name in g.tensors:
+                rank.update((s, i) for s in g.tensors[name].symbols)
+            elif name in g.scalars:
+                rank[g.scalars[name]] = i
+        return rank
+
     def working(self, lhs_symbol: sp.Symbol, formula: sp.Expr) -> Working:
         """The hand calculation of one entry: its formula, numbers substituted, the value of
-        each term (for sums of products), and the result."""
+        each term (for sums of products), and the result. A product of plain entries keeps the
+        spec's order of its factors (``u = w·x`` as written, not SymPy's ``x·w``)."""
         names = self.d.graph.symbol_tex
-        formula_tex = latex(formula, names)
+        rank = self._spec_rank(lhs_symbol)
+        formula_tex = _spec_latex(formula, names, rank)
         sub, sub_exact = None, True
         if formula.free_symbols and not formula.is_Symbol:
-            sub = _DOUBLE_PARENS.sub(r"\\left(\1\\right)", latex(formula, self._num_names(formula)))
+            sub = _DOUBLE_PARENS.sub(
+                r"\\left(\1\\right)", _spec_latex(formula, self._num_names(formula), rank)
+            )
             sub_exact = all(self.number(s).exact for s in formula.free_symbols)
         terms, terms_exact = None, True
 
@@ -356,3 +376,26 @@ class Example:
             sub_exact,
             terms_exact,
         )
+
+
+class _SpecOrderPrinter(DeriveLatexPrinter):
+    """Our LaTeX printer, with the factors of a product of plain symbols in a given order."""
+
+    def __init__(self, settings: dict, rank: dict[sp.Symbol, int]) -> None:
+        super().__init__(settings)
+        self._rank = rank
+
+    def _print_Mul(self, expr: sp.Mul) -> str:
+        factors = list(expr.as_ordered_factors())
+        if len(factors) > 1 and all(f.is_Symbol and f in self._rank for f in factors):
+            order = sorted(factors, key=lambda f: self._rank[f])
+            if order != factors:
+                return " \\cdot ".join(self._print(f) for f in order)
+        return super()._print_Mul(expr)
+
+
+def _spec_latex(expr: sp.Basic, names: dict[sp.Symbol, str], rank: dict[sp.Symbol, int]) -> str:
+    """:func:`latex` with the spec's order of factors (``rank``; none given: SymPy's)."""
+    if not rank:
+        return latex(expr, names)
+    return _SpecOrderPrinter({"symbol_names": names}, rank).doprint(expr)

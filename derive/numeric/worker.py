@@ -25,6 +25,7 @@ Rules it keeps:
 from __future__ import annotations
 
 import dataclasses
+import functools
 import importlib.util
 import platform
 import sys
@@ -69,12 +70,20 @@ def numbers_key(s: specs.NetSpec) -> str:
     ``[train]`` — without the prose fields :data:`PROSE_FIELDS`, so a new title or description
     needs no PyTorch), derive's source, and the versions of PyTorch and NumPy that computed
     them ("" when PyTorch is not installed)."""
-    try:
-        versions = f"torch {metadata.version('torch')} numpy {metadata.version('numpy')}"
-    except metadata.PackageNotFoundError:
+    versions = _versions()
+    if not versions:
         return ""
     numeric_spec = dataclasses.replace(s, title={}, description={}, source="")
     return cache.key("numbers", repr(numeric_spec), versions, platform.machine())
+
+
+@functools.cache
+def _versions() -> str:
+    """The versions of PyTorch and NumPy ("" when PyTorch is not installed), read once."""
+    try:
+        return f"torch {metadata.version('torch')} numpy {metadata.version('numpy')}"
+    except metadata.PackageNotFoundError:
+        return ""
 
 
 def uncached(nets: Iterable[str]) -> bool:
@@ -109,6 +118,11 @@ class TorchWorker:
     def __init__(self, pid: int, conn: Connection) -> None:
         self.pid: int | None = pid
         self.conn: Connection | None = conn
+        # requests sent ahead (:meth:`prefetch`) whose answers are not read yet, in order, and
+        # answers read but not asked for yet; each under :func:`_job_key`
+        self.sent: list[tuple[Any, ...]] = []
+        self.answers: dict[tuple[Any, ...], tuple[str, Any]] = {}
+        self.stale = 0  # answers still to come for requests nobody will ask for (:meth:`forget`)
 
     @classmethod
     def start(cls) -> TorchWorker | None:
@@ -118,17 +132,39 @@ class TorchWorker:
         child = forks.fork(_serve)
         return None if child is None else cls(*child)
 
+    def prefetch(
+        self, d: Derivation, zeros: dict[str, np.ndarray], points: int, full: bool
+    ) -> None:
+        """Send the request of a later call with these arguments now, so that the child works
+        on it (after its ``import torch``) while this process goes on; that call reads the
+        answer. Nothing from here is an error (the call then asks, or computes, as usual)."""
+        key = _job_key(d, zeros, points, full)
+        if self.conn is None or key in self.sent or key in self.answers:
+            return
+        try:
+            sent = light(d) if isinstance(d, Derivation) else d
+            self.conn.send((sent, zeros, points, full))
+            self.sent.append(key)
+        except Exception:  # noqa: BLE001 - a dead worker: computed in the parent
+            self.close()
+
     def __call__(
         self, d: Derivation, zeros: dict[str, np.ndarray], points: int, full: bool
     ) -> numeric.TorchReferences | None:
         if self.conn is None:
             return None
+        key = _job_key(d, zeros, points, full)
+        self.prefetch(d, zeros, points, full)  # (sent now unless it was sent ahead)
         try:
-            sent = light(d) if isinstance(d, Derivation) else d  # (the child answers an error)
-            self.conn.send((sent, zeros, points, full))
-            if not self.conn.poll(TIMEOUT):
-                raise TimeoutError
-            status, refs = self.conn.recv()
+            while key not in self.answers:  # the answers come in the order of the requests
+                if self.conn is None or not self.conn.poll(TIMEOUT):
+                    raise TimeoutError
+                answer = self.conn.recv()
+                if self.stale:
+                    self.stale -= 1
+                    continue
+                self.answers[self.sent.pop(0)] = answer
+            status, refs = self.answers.pop(key)
         except Exception:  # noqa: BLE001 - a dead or hung worker, a value it could not pickle
             self.close()
             return None
@@ -136,9 +172,16 @@ class TorchWorker:
             return None
         return refs
 
+    def forget(self) -> None:
+        """Drop the requests sent ahead that nobody asked for (a build that failed part way):
+        their answers are read and dropped by the next call."""
+        self.stale += len(self.sent)
+        self.sent, self.answers = [], {}
+
     def close(self) -> None:
         """End the child (if it still runs) and reap it."""
         pid, conn, self.pid, self.conn = self.pid, self.conn, None, None
+        self.sent, self.answers, self.stale = [], {}, 0
         forks.reap(pid, conn)
 
     def __enter__(self) -> TorchWorker:
@@ -146,6 +189,26 @@ class TorchWorker:
 
     def __exit__(self, *exc: Any) -> None:
         self.close()
+
+
+class _Same:
+    """An object in a key by identity (kept alive by the key, so its id is never reused)."""
+
+    def __init__(self, obj: Any) -> None:
+        self.obj = obj
+
+    def __hash__(self) -> int:
+        return id(self.obj)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Same) and other.obj is self.obj
+
+
+def _job_key(d: Any, zeros: dict[str, np.ndarray], points: int, full: bool) -> tuple[Any, ...]:
+    """What makes two requests the same: the same derivation object, the same exact zeros
+    (their masks' bytes), points and full."""
+    masks = tuple((k, v.shape, v.tobytes()) for k, v in sorted(zeros.items()))
+    return (_Same(d), masks, points, full)
 
 
 def light(d: Derivation) -> Derivation:

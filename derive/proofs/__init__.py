@@ -2,7 +2,8 @@
 
 ``core`` holds the index-notation machinery (worlds, the index checker, the proof builder); the
 proofs live by topic in ``linear``, ``activations``, ``losses``, ``normalisation`` and
-``initialisation``; ``registry`` names them, links the engine's rules to them and prints them.
+``initialisation``; ``registry`` names them, links the engine's rules to them and prints them;
+``proven`` reads the proofs shipped as the engine proved them (``python -m derive.proofs``).
 """
 
 from derive.proofs.core import Proof, title

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 from collections.abc import Callable
 
 from derive.engine.steps import Step
 from derive.locale import catalog
+from derive.proofs import proven
 from derive.proofs.activations import (
     elementwise,
     relu_derivative,
@@ -47,10 +49,31 @@ def proof_names() -> list[str]:
 
 @functools.lru_cache(maxsize=32)
 def get_proof(name: str) -> Proof:
-    """The proof ``name``, built and verified once per process; ``KeyError`` if unknown."""
+    """The proof ``name``, built and verified once per process; ``KeyError`` if unknown.
+    Where derive ships the proof as this very source proves it (:mod:`.proven`: the key of
+    the shipped file is the current one), that one, with today's titles; else proved here."""
     if name not in PROOFS:
         raise KeyError(f"unknown proof {name!r}; known: {', '.join(PROOFS)}")
+    hit = proven.shipped().get(name)
+    if isinstance(hit, Proof) and _keys_known(hit):
+        return dataclasses.replace(hit, title={lang: title(name, lang) for lang in catalog.LANGS})
     return PROOFS[name]()
+
+
+def fresh_proofs() -> dict[str, Proof]:
+    """Every proof proved afresh here (never the shipped ones): what ``python -m derive.proofs``
+    ships and ``tests/test_proven.py`` compares."""
+    return {name: PROOFS[name]() for name in PROOFS}
+
+
+def _keys_known(proof: Proof) -> bool:
+    """Whether every reason and note key of ``proof`` is in the catalogue (as the builder
+    requires; a proof whose prose was removed is proved afresh, which names the key)."""
+    texts = catalog.catalogue("en")["prove"]
+    steps = (proof.statement, *proof.steps)
+    return all(s.reason in texts["reasons"] for s in steps) and all(
+        k in texts["notes"] for k in proof.assumptions + proof.notes
+    )
 
 
 def reason_text(step: Step, lang: str = "en") -> str:

@@ -38,13 +38,14 @@ from typing import Any
 import jinja2
 
 from derive import cache, forks, proofs
-from derive.engine.backprop import derive
+from derive.engine.backprop import derive, derive_deferred
+from derive.engine.deferred import PendingChecks
 from derive.errors import DeriveError, OptionError, OutputPathError, TemplateError
 from derive.lang import spec as specs
 from derive.numeric import verify as numeric
 from derive.numeric import worker as torch_worker
 from derive.numeric.worker import TorchWorker, numbers_key
-from derive.proofs import shared_proofs
+from derive.proofs import proven, shared_proofs
 from derive.render import environment as render
 from derive.render import exercises
 from derive.render.environment import environment, write_atomic
@@ -60,6 +61,7 @@ LANGS = ("en", "zh")
 DETAILS = ("brief", "standard", "full")
 PROOFS_DIR = "proofs"  # OUT/proofs/<lang>/proofs.{md,tex,pdf}: the general proofs, once
 PLOT = "training-loss.svg"
+POINTS = 3  # random points of the numeric comparison (numeric.verify's default)
 FILES = {
     "md": "walkthrough.md",
     "tex": "walkthrough.tex",
@@ -289,13 +291,24 @@ def build(
         raise OutputPathError(
             f"-o {p.out}: cannot write there ({err.strerror or type(err).__name__})"
         ) from None
-    ahead = ProofsAhead.start(p)
+    ahead: ProofsAhead | None = None
+    early: dict[str, Ahead] = {}
+    renders = Renders.wanted(p)
+    # children on the other core (the proofs, the networks ahead, their identity tests and
+    # training, the rendering, PyTorch's worker): NumPy's BLAS here keeps to this core too
+    threads = forks.blas_threads(1) if forks.usable(torch_worker.ENV) else None
+    if threads is not None:
+        threads.__enter__()
     try:
+        ahead = ProofsAhead.start(p)
+        Ahead.start_all(p, worker, early)
         staged: list[Path] = []
         cited: list[str] = []
         for s in p.specs:
             known = len(cited)
-            staged += build_network(s, p, progress, staging, cited, worker)
+            staged += build_network(
+                s, p, progress, staging, cited, worker, early.get(s.name), renders
+            )
             if ahead is not None:
                 ahead.cite(cited[known:])
         if p.detail != "full" and cited and {"md", "tex", "pdf"} & set(p.formats):
@@ -303,10 +316,20 @@ def build(
                 staged += build_proofs(cited, p, progress, staging)
             else:
                 staged += ahead.finish(cited, p, progress, staging)
+        if renders is not None:
+            renders.wait()
         return _move_into_place(staged, staging, p.out)
     finally:
         if ahead is not None:
             ahead.close()
+        if renders is not None:
+            renders.close()
+        for network in early.values():
+            network.close()
+        if early and worker is not None and hasattr(worker, "forget"):
+            worker.forget()  # (requests sent ahead for networks a failure left unbuilt)
+        if threads is not None:
+            threads.__exit__()
         shutil.rmtree(staging, ignore_errors=True)
 
 
@@ -369,20 +392,176 @@ class ProofsAhead:
         forks.reap(pid, conn)
 
 
+class Ahead:
+    """A network derived before its turn, where children can work on the other core: its
+    identity tests run there (:func:`~derive.engine.backprop.derive_deferred`), PyTorch's
+    worker is sent its request at once (it answers them in order once ``import torch`` is
+    done, instead of this process waiting for the import at the first network), and a network
+    with ``[train]`` is trained by a forked child while the networks before it are built.
+    Training is plain float64 SGD on the derivation's matrix-form rules
+    (:func:`~derive.numeric.verify.train`): the child runs the same function on the same
+    derivation (inherited by the fork), so the history is the same; a child that fails, dies
+    or hangs means training here. Only networks whose files are not cached are derived ahead;
+    a derivation that fails ahead is derived again at its turn (the same error, in order)."""
+
+    def __init__(self, d: Any, pending: PendingChecks, child: tuple[int, Connection] | None):
+        self.d, self.pending = d, pending
+        self.pid, self.conn = child if child is not None else (None, None)
+
+    @classmethod
+    def start_all(
+        cls, p: Plan, worker: Any = None, out: dict[str, Ahead] | None = None
+    ) -> dict[str, Ahead]:
+        """One per network of ``p`` not cached (none where no child can help), put in ``out``
+        as each starts (the caller closes them, also after an interrupt) and returned."""
+        out = {} if out is None else out
+        if not forks.usable(torch_worker.ENV) or not set(p.formats) - {"exercises"}:
+            return out
+        for s in p.specs:
+            if _files_cached(s, p):
+                continue
+            key = _numbers_key(s)
+            numbers = bool(key) and _cached_numbers(key) is not None
+            try:
+                d, pending = derive_deferred(s)
+            except Exception:  # noqa: BLE001 - raised again at its turn, after the ones before
+                break
+            child = None
+            if s.train and not numbers:
+                child = forks.fork(lambda conn, d=d: _train(conn, d), False)
+            if worker is not None and not numbers and hasattr(worker, "prefetch"):
+                try:
+                    worker.prefetch(d, numeric.exact_zeros(d), POINTS, True)
+                except Exception:  # noqa: BLE001 - the request is made (or fails) at its turn
+                    pass
+            out[s.name] = cls(d, pending, child)
+        return out
+
+    def derived(self) -> tuple[Any, PendingChecks]:
+        return self.d, self.pending
+
+    def history(self) -> list[tuple[int, float]] | None:
+        """The child's training history, or ``None`` (then train here)."""
+        answer = None
+        try:
+            if self.conn is not None and self.conn.poll(torch_worker.TIMEOUT):
+                answer = self.conn.recv()
+        except Exception:  # noqa: BLE001 - a dead or hung child: trained here instead
+            answer = None
+        self._end_trainer()
+        if answer is None or answer[0] != "ok" or not isinstance(answer[1], list):
+            return None
+        return answer[1]
+
+    def close(self) -> None:
+        """End the children (if they still run) and reap them."""
+        self._end_trainer()
+        self.pending.close()
+
+    def _end_trainer(self) -> None:
+        pid, conn, self.pid, self.conn = self.pid, self.conn, None, None
+        forks.reap(pid, conn)
+
+
+class Renders:
+    """The walkthrough files of each network rendered and written by a forked child on the
+    other core, while this process goes on with the next network (the walkthrough is built
+    and every step settled first: the child only renders it). The child writes into the
+    staging folder the files :func:`_render_files` writes — the same function on the same
+    walkthrough, so the same bytes — and says so; :meth:`wait` waits for all of them before
+    the build moves anything into place. A child that fails, dies or hangs means rendering
+    here: the same files, or the same error (a ``--templates`` mistake names its file:line)."""
+
+    def __init__(self, p: Plan) -> None:
+        self.p, self.compiled = p, False
+        self.jobs: list[tuple[Callable[..., list[Path]], list[Path], int | None, Any]] = []
+
+    @classmethod
+    def wanted(cls, p: Plan) -> Renders | None:
+        """Where a child can help (two CPUs, not ``DERIVE_WORKER=off``, a next network to
+        derive meanwhile: two or more not cached) and the templates are derive's own (a
+        ``--templates`` mistake is reported at its network, as always), else ``None``."""
+        if not forks.usable(torch_worker.ENV) or p.templates is not None:
+            return None
+        return cls(p) if sum(not _files_cached(s, p) for s in p.specs) >= 2 else None
+
+    def start(self, job: Callable[..., list[Path]], expected: list[Path]) -> list[Path]:
+        """Fork a child that runs ``job`` (quietly); returns ``expected``, the files it
+        writes. The templates are compiled here first, once (each child inherits them)."""
+        if not self.compiled:
+            _load_templates(self.p)
+            self.compiled = True
+        child = forks.fork(lambda conn: _render_child(conn, job), duplex=False)
+        pid, conn = child if child is not None else (None, None)
+        self.jobs.append((job, expected, pid, conn))
+        return expected
+
+    def wait(self) -> None:
+        """Every child's files written (by it, or else here)."""
+        jobs, self.jobs = self.jobs, []
+        try:
+            for job, expected, pid, conn in jobs:
+                answer = None
+                try:
+                    if conn is not None and conn.poll(torch_worker.TIMEOUT):
+                        answer = conn.recv()
+                except Exception:  # noqa: BLE001 - a dead or hung child: rendered here
+                    answer = None
+                forks.reap(pid, conn)
+                done = answer is not None and answer[0] == "ok" and answer[1] == expected
+                if not done or not all(f.is_file() for f in expected):
+                    job(lambda message: None)
+        finally:
+            self.close(jobs)
+
+    def close(self, jobs: list[Any] | None = None) -> None:
+        """End the children (if they still run) and reap them."""
+        for _, _, pid, conn in jobs if jobs is not None else self.jobs:
+            forks.reap(pid, conn)
+        if jobs is None:
+            self.jobs = []
+
+
+def _render_child(conn: Connection, job: Callable[..., list[Path]]) -> None:
+    """The child of :class:`Renders`: render and write one network's files, name them."""
+    conn.send(("ok", job(lambda message: None)))
+
+
+def _train(conn: Connection, d: Any) -> None:
+    """The child of :class:`Ahead`: train ``d`` on one core, send the history."""
+    forks.one_blas_thread()
+    conn.send(("ok", numeric.train(d)))
+
+
+def _derived(s: specs.NetSpec, early: Ahead | None) -> tuple[Any, PendingChecks | None]:
+    """``s`` derived: by its :class:`Ahead`, or with the identity tests on the other core
+    where a child can work there (:func:`~derive.engine.backprop.derive_deferred`; settle the
+    checks before writing anything), or here, every step tested as it is made."""
+    if early is not None:
+        return early.derived()
+    if forks.usable(torch_worker.ENV):
+        return derive_deferred(s)
+    return derive(s), None
+
+
+def _files_cached(s: specs.NetSpec, p: Plan) -> bool:
+    """Whether the walkthrough files of ``s`` under ``p`` are in the cache."""
+    key = _files_key(s, p)
+    where = cache.folder("handouts")
+    return bool(key) and where is not None and (where / key).is_file()
+
+
 def _ahead_wanted(p: Plan) -> bool:
-    """Whether :class:`ProofsAhead` can help ``p``: a proofs document, two CPUs, and at least
+    """Whether :class:`ProofsAhead` can help ``p``: a proofs document, two CPUs, proofs not
+    shipped (:mod:`derive.proofs.proven`: to prove, not only to render), and at least
     two networks whose files are not in the cache."""
     if p.detail == "full" or not {"md", "tex", "pdf"} & set(p.formats):
         return False
     if not forks.usable(torch_worker.ENV):
         return False
-    new = 0
-    for s in p.specs:
-        key = _files_key(s, p)
-        where = cache.folder("handouts")
-        if not key or where is None or not (where / key).is_file():
-            new += 1
-    return new >= 2
+    if set(proofs.proof_names()) <= set(proven.shipped()):
+        return False  # nothing to prove: the document is rendered here (a child only waits)
+    return sum(not _files_cached(s, p) for s in p.specs) >= 2
 
 
 def _prove_ahead(conn: Connection, p: Plan) -> None:
@@ -550,13 +729,17 @@ def build_network(
     root: Path | None = None,
     cited: list[str] | None = None,
     references: Any = None,
+    early: Ahead | None = None,
+    renders: Renders | None = None,
 ) -> list[Path]:
     """Walkthroughs and/or exercises of ``s`` into ``root/<network>/`` (``root`` defaults to
     the plan's output folder); returns the files written. ``references``: see
-    :func:`derive_verified`."""
+    :func:`derive_verified`; ``early``: ``s`` derived ahead (:class:`Ahead`), if it was;
+    ``renders``: where the walkthrough files may be rendered by a child (:class:`Renders`:
+    written once :meth:`Renders.wait` returns)."""
     written = []
     if set(p.formats) - {"exercises"}:
-        written += build_walkthroughs(s, p, progress, root, cited, references)
+        written += build_walkthroughs(s, p, progress, root, cited, references, early, renders)
     if "exercises" in p.formats:
         written += build_exercises(s, p, progress, root)
     return written
@@ -593,26 +776,44 @@ def derive_verified(s: specs.NetSpec, references: Any = None) -> tuple[Any, Any,
     :class:`~derive.numeric.worker.TorchWorker`), or ``None``."""
 
     d = derive(s)
+    report, history, store = verified_numbers(s, d, references)
+    store()
+    return d, report, history
+
+
+def verified_numbers(
+    s: specs.NetSpec, d: Any, references: Any = None, early: Ahead | None = None
+) -> tuple[Any, Any, Callable[[], None]]:
+    """``(numeric report, training history or None, store)`` of ``s`` derived as ``d`` (see
+    :func:`derive_verified`); ``store()`` puts them in the numbers cache — call it once every
+    step of ``d`` is proven. ``early``: ``s`` derived ahead, maybe training in a child."""
     key = _numbers_key(s)
     hit = _cached_numbers(key) if key else None
     if hit is not None:  # the same spec, source and libraries: the same numbers, no torch import
-        return d, hit[0], hit[1]
+        return hit[0], hit[1], lambda: None
     try:
-        report = numeric.verify(d, references=references)
+        report = numeric.verify(d, points=POINTS, full=True, references=references)
     except numeric.TorchMissing:
         print(
             f"warning: {s.name}: PyTorch is not installed; the walkthrough says so and "
             "compares with finite differences only (pip install torch)",
             file=sys.stderr,
         )
-        report = numeric.verify(d, use_torch=False)
+        report = numeric.verify(d, points=POINTS, use_torch=False)
         key = ""  # never cache the fallback: installing torch must change the walkthrough
-    history = numeric.train(d) if s.train else None
-    if key:
-        import pickle
+    history = None
+    if s.train:
+        history = early.history() if early is not None else None
+        if history is None:  # no child, or it could not answer: trained here
+            history = numeric.train(d)
 
-        cache.write("numbers", key, pickle.dumps((report, history)))
-    return d, report, history
+    def store() -> None:
+        if key:
+            import pickle
+
+            cache.write("numbers", key, pickle.dumps((report, history)))
+
+    return report, history, store
 
 
 def _numbers_key(s: specs.NetSpec) -> str:
@@ -641,8 +842,13 @@ def build_walkthroughs(
     root: Path | None = None,
     cited: list[str] | None = None,
     references: Any = None,
+    early: Ahead | None = None,
+    renders: Renders | None = None,
 ) -> list[Path]:
-    """Derive, verify, train and render ``s`` into ``root/<network>/<lang>/``."""
+    """Derive, verify, train and render ``s`` into ``root/<network>/<lang>/``. Where a child
+    can work on the other core, the steps' identity tests run there
+    (:func:`~derive.engine.backprop.derive_deferred`) while this process compares the numbers
+    and builds the walkthrough; they are settled before any file is written."""
 
     root = p.out if root is None else root
     key = _files_key(s, p)
@@ -656,11 +862,58 @@ def build_walkthroughs(
     progress(f"{s.name}: deriving and verifying …")
     if references is not None:  # compiled now, not after the worker's answer (critical path)
         _load_templates(p)
-    d, report, history = derive_verified(s, references)
+    d, pending = _derived(s, early)
+    try:
+        try:
+            report, history, store = verified_numbers(s, d, references, early)
+            w = context(d, report, shared_proofs(), history, plot=PLOT, detail=p.detail)
+        except Exception:
+            if pending is not None:  # a false step is reported first, as derive() reports it
+                pending.settle()
+            raise
+        if pending is not None:
+            pending.settle()  # every step proven (here or on the other core) before any file
+    finally:
+        if pending is not None:
+            pending.close()
+    store()
     exercises.remember(s, d)
-    w = context(d, report, shared_proofs(), history, plot=PLOT, detail=p.detail)
     if cited is not None:
         cited += [c.name for c in w.cited if c.name not in cited]
+
+    def files(say: Callable[[str], None] = progress) -> list[Path]:
+        return _render_files(s, p, say, root, w, history, key)
+
+    if renders is None or "pdf" in p.formats:
+        return files()
+    for lang in p.langs:  # the child says nothing: what it renders is said here
+        for fmt in (f for f in p.formats if f != "exercises"):
+            progress(f"{s.name}: {lang} {fmt}")
+    return renders.start(files, _expected(s, p, root, history))
+
+
+def _expected(s: specs.NetSpec, p: Plan, root: Path, history: Any) -> list[Path]:
+    """The walkthrough files :func:`_render_files` writes for ``s``, in its order."""
+    out = []
+    for lang in p.langs:
+        folder = root / s.name / lang
+        if history and {"md", "ipynb"} & set(p.formats):
+            out.append(folder / PLOT)
+        out += [folder / FILES[fmt] for fmt in p.formats if fmt != "exercises"]
+    return out
+
+
+def _render_files(
+    s: specs.NetSpec,
+    p: Plan,
+    progress: Callable[[str], None],
+    root: Path,
+    w: Any,
+    history: Any,
+    key: str,
+) -> list[Path]:
+    """Render the walkthrough ``w`` of ``s`` per language and format into
+    ``root/<network>/<lang>/`` (and the handouts cache under ``key``); returns the files."""
     written = []
     has_py = "py" in p.formats  # "backprop.py next to this file" only when it is written
     for lang in p.langs:

@@ -63,7 +63,7 @@ from derive.numeric.example import _decimal as exact
 from derive.proofs import proof_for, shared_proofs
 from derive.render.environment import environment
 from derive.walkthrough.codegen import backward_order
-from derive.walkthrough.records import Math, Pieces, Values
+from derive.walkthrough.records import Math, Pieces, Values, constants_tex
 
 SCHEMA = "derive-answer-key/1"
 MAX_TRIES = 500  # draws tried before giving up on a variant
@@ -182,12 +182,29 @@ def variant_values(
     rng = random.Random(f"derive-variant:{s.name}:{seed}:{variant}")
     for _ in range(MAX_TRIES):
         values = _draw(s, rng)
-        if not problems(d, values):
+        if not problems(d, values) and not _vanishing(d, values):
             return values
     raise ExerciseError(
         f"{s.name}: no example values found for variant {variant} (seed {seed}) with every "
         f"forward value finite and every ReLU both passing and masking after {MAX_TRIES} draws"
     )
+
+
+def _vanishing(d: Any, values: Mapping[str, Any]) -> bool:
+    """A gradient the sheet or its solutions show is 0 but not exactly: 0 by a coincidence of
+    the values that an irrational factor (attention's 1/√d) leaves as ±1e-32 in the many-digit
+    arithmetic (attention with two equal inputs in a column of X: ∂L/∂W_k is then 0 in a whole
+    row). A student cannot write that number down, a grader cannot judge it and a solution
+    should not print it: the draw is refused."""
+    g = d.graph
+    spec = dataclasses.replace(g.spec, values=values)
+    at = dataclasses.replace(d, graph=dataclasses.replace(g, spec=spec))
+    ex_ = Example(at)
+    for v in d.backward:
+        for x in (ex_.value(s) for s in g.tensors[v.name].grads):
+            if not isinstance(x, Fraction) and x != 0 and abs(x) < 1e-20:
+                return True
+    return False
 
 
 def variant_spec(s: NetSpec, variant: int, seed: int) -> NetSpec:
@@ -257,6 +274,7 @@ class Sheet:
     proof: Any  # walkthrough.ProofItem or None
     notes: tuple[tuple[str, dict[str, Any]], ...]  # problems of the spec's own values (variant 0)
     key: dict[str, Any]
+    constants: Any = Math("")  # the spec's [constants] (records.constants_tex), or ""
 
 
 def _decimal(q: Fraction) -> str:
@@ -363,6 +381,7 @@ def sheet(s: NetSpec, variant: int = 0, seed: int = 0, proofs: Mapping[str, Any]
         proof,
         notes,
         key,
+        constants_tex(d),
     )
 
 

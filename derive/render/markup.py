@@ -16,6 +16,7 @@ Catalogue prose (``say``) may contain ``$math$``, ``**bold**``, ``*emphasis*``, 
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import textwrap
@@ -187,6 +188,7 @@ TEX_UNICODE = {
 }
 
 
+@functools.cache  # a pure function of one character, asked for every character of the prose
 def _tex_char(c: str) -> str:
     if c in TEX_SPECIAL:
         return TEX_SPECIAL[c]
@@ -275,6 +277,17 @@ def tex_escape(text: str) -> Raw:
     escaped, symbols mapped, characters the fonts lack shown as ``[U+XXXX]``, and a line break
     allowed after every 20 non-CJK characters of a word longer than 40 (a long unbroken title
     still wraps)."""
+    if type(text) is str:  # the same catalogue sentences recur in every handout
+        return _tex_escape_str(text)
+    return _tex_escape(text)
+
+
+@functools.lru_cache(maxsize=8192)
+def _tex_escape_str(text: str) -> Raw:
+    return _tex_escape(text)
+
+
+def _tex_escape(text: str) -> Raw:
     words = []
     for word in " ".join(clean_text(text).split()).split(" "):
         chars, run = [], 0

@@ -30,6 +30,7 @@ from derive.walkthrough.records import (
     Pieces,
     ProofItem,
     Walkthrough,
+    constants_tex,
 )
 
 
@@ -150,6 +151,7 @@ def build(
         loss_formula=pc.eq(lf, (1, 1)) if (lf := lessons.loss_formula(d)) is not None else None,
         layered=lessons.layered(d),
         ones=_ones_first(d),
+        constants=constants_tex(d),
     )
 
 

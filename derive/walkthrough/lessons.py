@@ -634,6 +634,123 @@ def _half_square(tree: Any) -> bool:
     return False
 
 
+def _scaled_product(d: Derivation) -> tuple[str, str, str, sp.Expr] | None:
+    """A node ``c · (A @ Bᵀ)`` (or ``(A @ Bᵀ) / c``) of two computed tensors with a constant
+    factor, as attention's scores ``Q Kᵀ/√d``: ``(node, A, B, c)``, else ``None``."""
+    g = d.graph
+    for node in g.nodes:
+        tree = node.tree
+        if not (isinstance(tree, ex.BinOp) and tree.op in ("*", "/")):
+            continue
+        prod, factor = tree.left, tree.right
+        if tree.op == "*" and not isinstance(prod, ex.BinOp):
+            prod, factor = factor, prod
+        if not (
+            isinstance(prod, ex.BinOp)
+            and prod.op == "@"
+            and isinstance(prod.left, ex.Name)
+            and isinstance(prod.right, ex.Transpose)
+            and isinstance(prod.right.operand, ex.Name)
+        ):
+            continue
+        a, b = prod.left.id, prod.right.operand.id
+        if any(n in g.tensors for n in ex.names(factor)) or not all(
+            g.tensors[n].kind == "node" for n in (a, b)
+        ):
+            continue
+        entry = node.definition[0, 0]
+        plain = sum(
+            (x * y for x, y in zip(g.tensors[a].symbols[0, :], g.tensors[b].symbols[0, :])),
+            sp.Integer(0),
+        )
+        c = sp.simplify(entry / plain)
+        if c.free_symbols - set(g.scalars.values()) or c == 1:
+            continue
+        return node.name, a, b, c
+    return None
+
+
+def _only_through(d: Derivation, param: str, node: str) -> bool:
+    """Every path from ``param`` to the loss passes through ``node``."""
+    trees = dict(d.spec.forward)
+    reach, todo = {param}, [param]
+    while todo:
+        n = todo.pop()
+        for name, tree in trees.items():
+            if name != node and name not in reach and n in ex.names(tree):
+                reach.add(name)
+                todo.append(name)
+    return d.spec.loss not in reach
+
+
+def _scaled_product_slips(
+    d: Derivation, pc: Pieces, math: list[tuple[str, Math]]
+) -> list[tuple[str, tuple[Any, ...]]]:
+    """For a scaled product ``S = c · (A @ Bᵀ)``: the factor ``c`` left out of the backward
+    pass (a parameter behind ``A`` gets ``1/c`` times its gradient) and ``δ_B`` without the
+    transpose of ``δ_S`` (``c · δ_S A`` in place of ``c · δ_Sᵀ A``, when the sizes allow it)."""
+    found = _scaled_product(d)
+    if found is None:
+        return []
+    g = d.graph
+    node, a, b, c = found
+    out: list[tuple[str, tuple[Any, ...]]] = []
+    names = {s: g.symbol_tex[s] for s in g.scalars.values()}
+    behind = [
+        p
+        for p in d.spec.params
+        if g.tensors[p].grads is not None
+        and a in _upstream_of(d, p)
+        and _only_through(d, p, node)
+    ]
+    value = c.xreplace(dict(g.scalar_values))
+    math += [
+        ("node", Math(g.tensors[node].tex)),
+        ("scale", Math(latex(c, names))),
+        ("A", Math(g.tensors[a].tex)),
+        ("B", Math(g.tensors[b].tex)),
+        ("times", Math(latex(sp.nsimplify(1 / value)))),
+    ]
+    if behind:
+        p = g.tensors[behind[0]]
+        q = grad_tex(d, p.name)
+        out.append(
+            ("scale_forgotten", (pc.values(f"{q}\\big|_{{\\text{{no scale}}}}", p.grads / c),))
+        )
+        math.append(("P0", Math(p.tex)))
+    ds, sa, tb = g.tensors[node].grads, g.tensors[a].symbols, g.tensors[b]
+    right = next((v for v in d.backward if v.name == b), None)
+    if right is not None and ds.cols == sa.rows and (ds * sa).shape == tb.shape:
+        rtex = right.formula.tex()
+        ttex = f"{grad_tex(d, node)}^{{\\top}}"
+        if ttex in rtex:
+            wrong = rtex.replace(ttex, str(grad_tex(d, node)), 1)
+            out.append(
+                (
+                    "score_transpose",
+                    (
+                        pc.values(grad_tex(d, b), tb.grads),
+                        pc.values(wrong, sp.ImmutableMatrix(c * ds * sa)),
+                    ),
+                )
+            )
+            math += [("Bright", Math(rtex)), ("Bwrong", Math(wrong))]
+    return out
+
+
+def _upstream_of(d: Derivation, param: str) -> set[str]:
+    """The nodes that read ``param``, directly or through other nodes."""
+    trees = dict(d.spec.forward)
+    reach, todo = set(), [param]
+    while todo:
+        n = todo.pop()
+        for name, tree in trees.items():
+            if name not in reach and n in ex.names(tree):
+                reach.add(name)
+                todo.append(name)
+    return reach
+
+
 def mistakes(d: Derivation, pc: Pieces) -> Lesson | None:
     """The classic mistakes, each with what it produces on this network at the example values
     (numbers computed here from the derivation; nothing is typed in)."""
@@ -734,6 +851,17 @@ def mistakes(d: Derivation, pc: Pieces) -> Lesson | None:
         for n in _nodes(tree)
     ):
         parts.append(("softmax_shift", ()))
+    # 4c. a weight shared across the steps of an unrolled network: only the last step's share
+    shared = _shared_weight(d)
+    if shared is not None:
+        q = next((v for v in params if len(v.contributions) > 1 and v.name == first.name), shared)
+        order = [n for n, _ in spec.forward]
+        lastc = max(q.contributions, key=lambda c: order.index(c.source))
+        math.append(("shared", Math(g.tensors[q.name].tex)))
+        parts.append(("bptt_last", (pc.values(lastc.step.lhs.tex, lastc.elementwise),)))
+    # 4d. a scaled product of two computed tensors (attention's Q Kᵀ/√d): the scale left out of
+    # the backward pass, and the transpose of the second factor's gradient forgotten
+    parts += _scaled_product_slips(d, pc, math)
     # 5. zero initialisation: symmetric, not linear (the lesson of its own)
     if _hidden_layer(d) is not None:
         parts.append(("zero_linear", ()))
@@ -742,7 +870,28 @@ def mistakes(d: Derivation, pc: Pieces) -> Lesson | None:
         arg = call.args[0]
         shape = g.tensors[arg.id].shape if isinstance(arg, ex.Name) else (1, 1)
         count = shape[0] * shape[1]
-        if count > 1:
+        scale = found[0] if found is not None else Fraction(1)
+        if count > 1 and scale != 1:
+            # ``c · SSE``: the MSE's gradient is this one divided by c·n (by c·n … for MSE, the
+            # SSE's is this one times n/c); c·n = 1 (½ SSE of 2 entries) is the MSE itself
+            k = 1 / (scale * count) if call.func == "sse" else count / scale
+            math += [("n", Math(str(count))), ("c", Math(latex(sp.Rational(scale))))]
+            if k == 1:
+                parts.append(("sse_mse.coincide", ()))
+            else:
+                q = grad_tex(d, first.name)
+                label = "\\text{MSE}" if call.func == "sse" else "\\text{SSE}"
+                parts.append(
+                    (
+                        ("sse_mse" if call.func == "sse" else "mse_sse") + ".scaled",
+                        (
+                            pc.values(q, first.grads),
+                            pc.values(f"{q}\\big|_{{{label}}}", first.grads * sp.Rational(k)),
+                        ),
+                    )
+                )
+                math.append(("k", Math(latex(sp.Rational(k)))))
+        elif count > 1:
             q = grad_tex(d, first.name)
             other = first.grads / count if call.func == "sse" else first.grads * count
             label = "\\text{MSE}" if call.func == "sse" else "\\text{SSE}"

@@ -19,7 +19,7 @@ from derive.engine.backprop import BackwardVisit, Contribution, Derivation
 from derive.engine.printing import display_width, name_tex
 from derive.engine.steps import Step
 from derive.lang.spec import SizeExpr
-from derive.numeric.example import Example
+from derive.numeric.example import Example, fmt
 from derive.numeric.verify import targets
 from derive.walkthrough.codegen import Code
 from derive.walkthrough.diagram import Diagram
@@ -111,6 +111,7 @@ class BackwardItem:
     proofs: tuple[str, ...]
     closed: Eq | None = None  # a parameter's gradient in forward values only
     words: tuple[Any, ...] = ()  # the "in words" paragraph (derive.walkthrough.intuition.Words)
+    short: Calc | None = None  # the first entry by the simplified formula (δ_Z = (P − Y)/m)
 
 
 @dataclass(frozen=True)
@@ -161,6 +162,7 @@ class Walkthrough:
     loss_formula: Eq | None = None  # the library loss written out (Σ over the entries)
     layered: bool = False  # linear layers and activations only (lessons.layered)
     ones: str = ""  # where 𝟙 (a column of ones) is first shown: "forward", "backward" or ""
+    constants: Math = Math("")  # "\\varepsilon = 0.00001": the spec's [constants], or ""
 
 
 # ---- shapes -------------------------------------------------------------------------------------
@@ -247,6 +249,18 @@ def shapes_line(lhs: tuple[str, tuple] | None, rhs: object) -> Math:
     return Math(" \\quad ".join(parts))
 
 
+def constants_tex(d: Derivation) -> Math:
+    """The spec's ``[constants]`` as ``ε = 0.00001, …`` (the formulas use them: a handout or an
+    exercise sheet defines each with the example values), or ``""``."""
+    g = d.graph
+    return Math(
+        ", ".join(
+            f"{g.symbol_tex[g.scalars[name]]} = {fmt(value).tex}"
+            for name, value in d.spec.constants.items()
+        )
+    )
+
+
 def grad_tex(d: Derivation, name: str) -> Math:
     """``\\frac{∂L}{∂W}`` for a parameter, ``δ_{Z}`` for a node (the engine's notation)."""
     g = d.graph
@@ -257,6 +271,58 @@ def grad_tex(d: Derivation, name: str) -> Math:
 
 
 # ---- pieces -------------------------------------------------------------------------------------
+
+
+# the fused simplifications a course computes entry by entry in their short form (p − y)/m;
+# the weighted BCE and the batch-norm formula are shown in matrix form only
+SHORT_RULES = ("sigmoid-bce", "softmax-ce")
+
+
+class _Symbolic(mf.MpmathSystem):
+    """The matrix-form evaluator's arithmetic on SymPy entries (for :meth:`Pieces.short`):
+    sums, products, powers and reductions; functions, losses and comparisons are refused."""
+
+    def __init__(self) -> None:
+        super().__init__(lambda e: e)
+
+    @staticmethod
+    def _grid(t: Any, shape: tuple[int, int]) -> Any:
+        return [
+            [t[i if len(t) > 1 else 0][j if len(t[0]) > 1 else 0] for j in range(shape[1])]
+            for i in range(shape[0])
+        ]
+
+    def ones(self, shape: tuple[int, int]) -> Any:
+        return [[sp.Integer(1)] * shape[1] for _ in range(shape[0])]
+
+    def matmul(self, a: Any, b: Any) -> Any:
+        cols = list(zip(*b, strict=True))
+        return [[sp.Add(*(x * y for x, y in zip(r, c, strict=True))) for c in cols] for r in a]
+
+    def add(self, terms: list[Any], shape: tuple[int, int]) -> Any:
+        grids = [self._grid(t, shape) for t in terms]
+        return [[sp.Add(*(g[i][j] for g in grids)) for j in range(shape[1])] for i in range(shape[0])]
+
+    def binary(self, op: Any, a: Any, b: Any, shape: tuple[int, int]) -> Any:
+        A, B = self._grid(a, shape), self._grid(b, shape)
+        return [[op(x, y) for x, y in zip(ra, rb, strict=True)] for ra, rb in zip(A, B, strict=True)]
+
+    def power(self, x: Any, n: Any) -> Any:
+        return [[v**n for v in row] for row in x]
+
+    def sum_rows(self, x: Any) -> Any:
+        return [[sp.Add(*col) for col in zip(*x, strict=True)]]
+
+    def sum_cols(self, x: Any) -> Any:
+        return [[sp.Add(*row)] for row in x]
+
+    def sum_all(self, x: Any) -> Any:
+        return [[sp.Add(*(v for row in x for v in row))]]
+
+    def _refuse(self, *args: Any) -> Any:
+        raise NotImplementedError("not read entry by entry here")
+
+    func = rowwise = reduce = loss = compare = concat = slice = _refuse
 
 
 class Pieces:
@@ -374,7 +440,30 @@ class Pieces:
             self.values(gt, t.grads),
             f"{self.d.spec.gkey(v.name)} = {v.formula.code()}",
             tuple(names),
+            short=self.short(v),
         )
+
+    def short(self, v: BackwardVisit) -> Calc | None:
+        """The first entry worked out by the last simplified formula, as a course computes it
+        (``δ_Z₁₁ = (P₁₁ − Y₁₁)/m``) after the chain-rule form; ``None`` without a simplification
+        or for a formula this entry-wise reading does not cover. The number is checked against
+        the entry's own value before it is shown."""
+        if (
+            not v.simplified
+            or v.simplified[-1].rule not in SHORT_RULES
+            or not isinstance(v.simplified[-1].rhs.value, mf.MExpr)
+        ):
+            return None
+        lhs = self.g.tensors[v.name].grads[0, 0]
+        try:
+            expr = sp.sympify(mf.Evaluator(_Symbolic()).run(v.simplified[-1].rhs.value)[0][0])
+            a, b = self.ex.value(expr), self.ex.value(lhs)
+        except (NotImplementedError, TypeError, AttributeError, ValueError, IndexError):
+            return None
+        if abs(a - b) > 1e-20 * (1 + abs(b)):
+            return None
+        w = self.ex.working(lhs, expr)
+        return Calc(Math(w.lhs_tex), tuple((Math(r), Math(t)) for r, t in w.chain()))
 
     def proof(self, name: str) -> ProofItem:
         p = self.proofs[name]

@@ -1,0 +1,140 @@
+"""The children of a cold ``derive build`` (derive/render/build.py): a network with ``[train]`` is
+trained by a forked child (``Ahead``) while the build goes on, and each network's identity
+tests run on the other core (``derive_deferred``) until they are settled before any file is
+written. Same bytes as a build with no child; a child that dies means the work is done here; a
+false step is still reported, and nothing is written."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sys
+from pathlib import Path
+
+import pytest
+
+from derive import forks
+from derive.engine import mform
+from derive.engine.steps import StepError
+from derive.numeric import verify as numeric
+from derive.render import build as B
+
+if not forks.usable(B.torch_worker.ENV):
+    pytest.skip("the children run on Linux with two CPUs only", allow_module_level=True)
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture
+def small(tmp_path) -> str:
+    """relu-mlp (which trains) at a small full size: fast to train beside a loaded machine."""
+    text = (ROOT / "derive/lang/specs/relu-mlp.toml").read_text("utf-8")
+    text = text.replace('name = "relu-mlp"', 'name = "small-train"')
+    full = ("n = 64\nD_in = 1000\nH = 100\nD_out = 10", "n = 8\nD_in = 20\nH = 6\nD_out = 3")
+    text = text.replace(*full)
+    assert "D_in = 20" in text
+    path = tmp_path / "small-train.toml"
+    path.write_text(text, "utf-8")
+    return str(path)
+
+
+def _build(out: Path, nets) -> list[Path]:
+    return B.build(B.plan(list(nets), ["md,py"], ["en"], out))
+
+
+@pytest.fixture(autouse=True)
+def _no_cache(monkeypatch):
+    monkeypatch.setenv("DERIVE_CACHE", "off")  # a cached network needs no child
+    monkeypatch.setenv("DERIVE_SERVER", "off")
+
+
+def test_the_trained_handout_is_the_one_built_without_children(tmp_path, monkeypatch, small):
+    started = []
+    start_all = B.Ahead.start_all.__func__
+
+    def spy(cls, p, worker=None, out=None):
+        found = start_all(cls, p, worker, out)
+        started.extend(found)
+        return found
+
+    monkeypatch.setattr(B.Ahead, "start_all", classmethod(spy))
+    _build(tmp_path / "ahead", [small])
+    assert started == ["small-train"]
+    monkeypatch.setenv("DERIVE_WORKER", "off")
+    _build(tmp_path / "here", [small])
+    ahead, here = _files(tmp_path / "ahead"), _files(tmp_path / "here")
+    assert ahead == here and any(name.endswith(B.PLOT) for name in ahead)
+
+
+def test_a_trainer_that_dies_means_training_here(tmp_path, monkeypatch, small):
+    parent, train = os.getpid(), numeric.train
+    trained_here = []
+
+    def dies_in_child(d, **kwargs):
+        if os.getpid() != parent:
+            os.kill(os.getpid(), signal.SIGKILL)
+        trained_here.append(d.graph.spec.name)
+        return train(d, **kwargs)
+
+    monkeypatch.setattr(numeric, "train", dies_in_child)
+    _build(tmp_path / "killed", [small])
+    assert trained_here == ["small-train"]
+    monkeypatch.setattr(numeric, "train", train)
+    monkeypatch.setenv("DERIVE_WORKER", "off")
+    _build(tmp_path / "here", [small])
+    assert _files(tmp_path / "killed") == _files(tmp_path / "here")
+
+
+@pytest.mark.parametrize("trains", [False, True])  # deferred alone; with Ahead
+def test_a_false_step_fails_the_build_and_writes_nothing(tmp_path, monkeypatch, small, trains):
+    monkeypatch.setattr(mform, "transpose", lambda x, general=False: x)
+    out = tmp_path / "out"
+    with pytest.raises(StepError):
+        _build(out, [small if trains else "tiny-mlp"])
+    assert not out.exists() or not any(out.rglob("*"))
+    assert not _children()
+
+
+def _children() -> list[int]:
+    """This process's children still alive (none may outlive a build)."""
+    if not sys.platform.startswith("linux"):
+        return []
+    me, found = os.getpid(), []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == me and fields[0] != "Z":
+            found.append(int(stat.parent.name))
+    return found
+
+
+def test_a_render_child_that_dies_means_rendering_here(tmp_path, monkeypatch):
+    parent, render_child = os.getpid(), B._render_child
+    started = []
+
+    def dies(conn, job):
+        if os.getpid() != parent:
+            os.kill(os.getpid(), signal.SIGKILL)
+        return render_child(conn, job)
+
+    def spy(self, job, expected):
+        started.append(expected)
+        return start(self, job, expected)
+
+    start = B.Renders.start
+    monkeypatch.setattr(B, "_render_child", dies)
+    monkeypatch.setattr(B.Renders, "start", spy)
+    _build(tmp_path / "killed", ["neuron", "chain"])
+    assert len(started) == 2  # a child per network: both died, both rendered here
+    monkeypatch.undo()
+    for name in ("DERIVE_CACHE", "DERIVE_SERVER", "DERIVE_WORKER"):
+        monkeypatch.setenv(name, "off")
+    _build(tmp_path / "here", ["neuron", "chain"])
+    assert _files(tmp_path / "killed") == _files(tmp_path / "here")
