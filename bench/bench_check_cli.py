@@ -1,8 +1,9 @@
 """One CLI ``derive check`` per kind of input, timed (issue 11 item 8: ≤ 0.6 s each).
 
-python bench/bench_check_cli.py [--tree DIR] [--runs N]   → for each kind: the exit code, whether
-the answer came without SymPy (the fast path), and the best wall and CPU (user + sys) time of N
-runs after one warm-up run (caches warm: the derivation and the compiled form), with the load.
+python bench/bench_check_cli.py [--tree DIR] [--runs N] [--match TEXT]   → for each kind (or
+those whose name contains TEXT): the exit code, whether the answer came without SymPy (the
+fast path), and the best wall and CPU (user + sys) time of N runs after one warm-up run (caches
+warm: the derivation and the compiled form), with the load.
 ``--tree`` times another checkout (e.g. main, for a before/after table)."""
 
 from __future__ import annotations
@@ -84,6 +85,98 @@ KINDS = [
         ["mlp-bce", "--wrt", "W1[0,0]", "X[0,0]*dZ1[0,0] + X[1,0]*dZ1[1,0]"],
     ),
     ("element-wise LaTeX", ["tiny-mlp", "--wrt", "w11", r"\delta_{h_{1,\text{raw}}} x_1"]),
+    # the LaTeX kinds that took the slow SymPy path (issue 11.8, branch checkspeed5)
+    (
+        "Leibniz ∂L/∂Z2 ∂Z2/∂W2",
+        [
+            "mlp-bce",
+            "--wrt",
+            "W2",
+            "--latex",
+            r"\frac{\partial L}{\partial Z^{[2]}} \frac{\partial Z^{[2]}}{\partial W^{[2]}}",
+        ],
+    ),
+    (
+        "Leibniz 3 factors with \\cdot",
+        [
+            "mlp-bce",
+            "--wrt",
+            "W2",
+            "--latex",
+            r"\frac{\partial L}{\partial A^{[2]}} \cdot \frac{\partial A^{[2]}}{\partial Z^{[2]}}"
+            r" \cdot \frac{\partial Z^{[2]}}{\partial W^{[2]}}",
+        ],
+    ),
+    (
+        "Leibniz through ReLU (W1)",
+        [
+            "mlp-bce",
+            "--wrt",
+            "W1",
+            "--latex",
+            r"\frac{\partial L}{\partial Z^{[2]}}\frac{\partial Z^{[2]}}{\partial A^{[1]}}"
+            r"\frac{\partial A^{[1]}}{\partial Z^{[1]}}\frac{\partial Z^{[1]}}{\partial W^{[1]}}",
+        ],
+    ),
+    (
+        "Leibniz G ⊙ ∂A1/∂Z1",
+        [
+            "mlp-bce",
+            "--wrt",
+            "Z1",
+            "--latex",
+            r"\delta^{[2]} W^{[2]\top} \odot \frac{\partial A^{[1]}}{\partial Z^{[1]}}",
+        ],
+    ),
+    (
+        "Leibniz neuron ∂L/∂O ∂O/∂z ∂z/∂w",
+        [
+            "neuron",
+            "--wrt",
+            "w",
+            "--latex",
+            r"\frac{\partial L}{\partial O}\frac{\partial O}{\partial z}"
+            r"\frac{\partial z}{\partial \mathbf{w}}",
+        ],
+    ),
+    ("Leibniz dL/dv dv/db", ["chain", "--wrt", "b", "--latex", r"\frac{dL}{dv}\frac{dv}{db}"]),
+    ("Leibniz in text dL/dZ2 * dZ2/dW2", ["mlp-bce", "--wrt", "W2", "dL/dZ2 * dZ2/dW2"]),
+    (
+        "LaTeX σ'(Z)",
+        [
+            "mlp-bce",
+            "--wrt",
+            "Z2",
+            "--latex",
+            r"\frac{\partial L}{\partial A^{[2]}} \odot \sigma'(Z^{[2]})",
+        ],
+    ),
+    (
+        "LaTeX \\mathbb{1}(Z > 0)",
+        [
+            "mlp-bce",
+            "--wrt",
+            "Z1",
+            "--latex",
+            r"\delta^{[2]} W^{[2]T} \odot \mathbb{1}(Z^{[1]} > 0)",
+        ],
+    ),
+    (
+        "LaTeX aligned rows",
+        [
+            "mlp-bce",
+            "--wrt",
+            "W2",
+            "--latex",
+            r"\begin{aligned} dZ^{[2]} &= A^{[2]} - Y \\ dW^{[2]} &= \frac{1}{m} A^{[1]T} dZ^{[2]}"
+            r" \end{aligned}",
+        ],
+    ),
+    ("LaTeX \\sqrt", ["attention", "--wrt", "Q", "--latex", r"\frac{1}{\sqrt{d}}\,\delta_S K"]),
+    (
+        "LaTeX \\sum_i",
+        ["mlp-bce", "--wrt", "b2", "--latex", r"\frac{1}{m} \sum_i \left(\hat y_i - y_i\right)"],
+    ),
 ]
 
 PROBE = (
@@ -118,11 +211,14 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--tree", default=str(Path(__file__).resolve().parents[1]))
     ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--match", default="", help="only the kinds whose name contains this")
     a = ap.parse_args()
     tree = Path(a.tree)
     print(f"tree {tree}; load {os.getloadavg()[0]:.1f}; best of {a.runs} after a warm-up run")
     print(f"{'kind':34} exit  path  wall s  CPU s")
     for kind, args in KINDS:
+        if a.match not in kind:
+            continue
         _once(tree, args)  # warm: derivation and compiled form cached
         runs = [_once(tree, args) for _ in range(a.runs)]
         wall = min(r[0] for r in runs)

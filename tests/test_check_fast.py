@@ -168,16 +168,124 @@ def _latex_edits(tex: str, sizes: list[str]) -> list[str]:
     return out
 
 
+def _tex_name(name: str) -> str:
+    """A network's name as LaTeX reads it back (``y_pred`` → ``y_{pred}``)."""
+    base, _, sub = name.partition("_")
+    return f"{base}_{{{sub}}}" if sub else name
+
+
+def _chains(c: dict) -> list[tuple[str, str]]:
+    """(wrt, LaTeX) Leibniz products over the network's edges: ∂L/∂A ∂A/∂B (also with the
+    factors swapped, with ``\\cdot``, as ``dA ⊙ ∂A/∂B``), three factors ∂L/∂A ∂A/∂B ∂B/∂C,
+    each factor alone, and a chain asked for the wrong tensor."""
+    out = []
+    nodes = c["leibniz"]
+
+    def frac(a: str, b: str) -> str:
+        return f"\\frac{{\\partial {_tex_name(a)}}}{{\\partial {_tex_name(b)}}}"
+
+    for a, node in sorted(nodes.items()):
+        if a == c["loss"] or a.count("_") > 1:
+            continue
+        for b in sorted(node["edges"]):
+            if b.count("_") > 1:
+                continue
+            up = f"\\frac{{\\partial L}}{{\\partial {_tex_name(a)}}}"
+            out += [
+                (b, f"{up} {frac(a, b)}"),
+                (b, f"{frac(a, b)} \\cdot {up}"),
+                (b, f"\\delta_{{{_tex_name(a)}}} \\odot {frac(a, b)}"),
+                (b, frac(a, b)),
+                (a, f"{up} {frac(a, b)}"),
+            ]
+            for d in sorted(nodes.get(b, {}).get("edges", {})):
+                if d.count("_") <= 1:
+                    out.append((d, f"{up} {frac(a, b)} {frac(b, d)}"))
+    return out
+
+
+def test_leibniz_chains_are_answered_as_the_slow_path_answers_them(cached: Path) -> None:
+    """∂L/∂A ∂A/∂B in LaTeX (issue 11.8): the fast path resolves each local derivative from the
+    compiled form (the slow path's own pull through A's forward definition) and answers a right
+    chain exactly as the slow path — text, JSON, Chinese — on every edge of every network of the
+    corpus; a wrong one is the slow path's."""
+    got: collections.Counter[str | None] = collections.Counter()
+    for net in NETS:
+        c = fastpath.compiled_for(net)
+        assert c is not None and c["leibniz"], net
+        for wrt, text in _chains(c):
+            if wrt not in c["targets"]:
+                continue
+            code = _agree(net, wrt, text, latex=True)
+            got[code] += 1
+            if code is not None:
+                assert code == "correct", (net, wrt, text)
+    assert got["correct"] >= 100, got
+    # the upstream a product (all of δW^T pulled through the ReLU), the factor in the middle
+    relu = r"\frac{\partial A^{[1]}}{\partial Z^{[1]}}"
+    for wrt, text in (
+        ("Z1", r"\delta^{[2]} W^{[2]\top} \odot " + relu),
+        ("Z1", r"(A^{[2]} - Y) \frac{1}{m} W^{[2]\top} \odot \frac{dA1}{dZ1}"),
+        ("A1", r"\frac{\partial L}{\partial Z^{[2]}} \cdot \frac{dZ2}{dA1}"),
+    ):
+        assert _agree("mlp-bce", wrt, text, latex=True) == "correct", text
+    for wrt, text in (  # in plain text, as formula._read_one reads dA/dB
+        ("W2", "dL/dZ2 * dZ2/dW2"),
+        ("Z1", "dL/dA1 * dA1/dZ1"),
+        ("Z1", "dL/dZ2 * dZ2/dA1 * dA1/dZ1"),
+    ):
+        assert _agree("mlp-bce", wrt, text) == "correct", text
+    for wrt, text in (
+        ("W2", "dL/dZ2 * dZ2/dW2 / m"),
+        ("Z1", "dL/dA2 * dA2/dZ1"),
+        ("W1", "dL/dZ2 @ dZ2/dA1 * dA1/dZ1 @ dZ1/dW1"),  # '@' in LaTeX: the slow path
+    ):
+        _agree("mlp-bce", wrt, text)  # wrong, or refused: the slow path's answer
+
+
+NEW_KINDS = ("partial", "frac{d", "'", "prime", "mathbb", "mathbf{1}", "\\\\", "quad", "sqrt", "$")
+
+
+def test_the_new_latex_kinds_in_the_corpora_are_answered_as_the_slow_path(cached: Path) -> None:
+    """corpus 4–6b's LaTeX with the kinds the fast path reads since issue 11.8's second round —
+    Leibniz chains, ``σ'(Z)``/``\\tanh^2``, indicators ``\\mathbb{1}(Z > 0)``, rows of a
+    derivation, ``\\sqrt{d}``, ``$…$``: every fast answer (right or wrong) is the slow path's."""
+    import corpus4
+    import corpus5
+    import corpus6b
+
+    got: collections.Counter[str | None] = collections.Counter()
+    for c in corpus4.load() + corpus5.load() + corpus6b.load():
+        if c["kind"] == "latex" and c["net"] in NETS and any(k in c["text"] for k in NEW_KINDS):
+            got[_agree(c["net"], c["wrt"], c["text"], latex=True)] += 1
+    assert got["correct"] >= 50, got
+    root = r"\frac{1}{\sqrt{d}}\,\delta_S K"  # exact to 2^-256 where the slow path has 10^-50
+    assert _agree("attention", "Q", root, latex=True) == "correct"
+    for wrong in (root.replace("K", "K^{\top}"), root.replace("{d}", "{2 d}"), "2" + root):
+        _agree("attention", "Q", wrong, latex=True)
+
+
 def test_the_fast_latex_reader_shares_latexins_tables() -> None:
     from derive.checker import fastlatex, latexin
     from derive.engine.printing import GREEK
 
     assert fastlatex.SPACING == latexin.SPACING and fastlatex.SIZING == latexin.SIZING
     assert fastlatex.PRODUCTS == latexin.PRODUCTS and fastlatex.HADAMARD == latexin.HADAMARD
-    assert fastlatex.RELATIONS == set(latexin.RELATIONS) and fastlatex.FUNCS == set(latexin.FUNCS)
+    assert fastlatex.RELATIONS == latexin.RELATIONS and fastlatex.FUNCS == set(latexin.FUNCS)
+    assert fastlatex.COMPARE_TOKENS == latexin.COMPARE_TOKENS and fastlatex.OPEN == latexin.OPEN
     assert fastlatex._TOKEN.pattern == latexin._TOKEN.pattern
     assert fastlatex.FONTS == latexin.FONTS and fastlatex.HATS == latexin.HATS
     assert fastlatex.GREEK == GREEK and fastlatex.GREEK_NAMES == latexin.GREEK_NAMES
+    assert fastlatex.LOSS_NAMES == latexin.LOSS_NAMES and fastlatex.FUNC_OPS == latexin.FUNCS
+    from derive.checker import formula
+
+    assert fastpath.ENVIRONMENT.pattern == formula._ENVIRONMENT.pattern
+    assert fastlatex._SPAN.pattern == latexin._SPAN.pattern
+    for text in (r"$\frac{1}{m} A$", r"\[ a \]", r"a + b .", r"a \; .", r"$a$.", "x 1.", "$$a$$,"):
+        assert fastlatex.unwrap(text) == latexin._strip_delimiters(text), text
+    for c in corpus2.load() + corpus3.load():  # rows split as the slow path splits them
+        if c["kind"] == "latex":
+            assert fastpath.statements(c["text"]) == formula._statements(c["text"], True)
 
 
 ENTRY_NETS = ["tiny-mlp", "neuron", "rnn", "mlp-bce", "softmax-regression"]

@@ -30,7 +30,16 @@ from derive.checker.evaluate import ExactSystem, System, evaluate, floats
 from derive.checker.fastpath import FORMAT
 from derive.checker.fastvalue import MAX_SIM_DIGITS
 from derive.checker.formtree import derivative_text, shape_ok
-from derive.checker.formula import _NUMPY_MODULES, _PLAIN_LEIBNIZ, _PRIME, MAX_COST, tensor_of
+from derive.checker.formula import (
+    _NUMPY_MODULES,
+    _PLAIN_LEIBNIZ,
+    _PRIME,
+    MAX_COST,
+    Convert,
+    FormulaError,
+    ShapeError,
+    tensor_of,
+)
 from derive.checker.handcalc import simulate
 from derive.checker.mutations import library
 from derive.checker.repair import scalar_names
@@ -333,6 +342,77 @@ def _entry_label(net: Net) -> dict[str, str]:
     return out
 
 
+UP = ["up"]  # the upstream gradient in a Leibniz template (derive.checker.fastpath._Chains)
+
+
+def _tree(node: ex.Node, up: str) -> list[Any]:
+    """A formula tree as the fast path's JSON tree (``["bin", op, a, b]`` …), with the name
+    ``up`` as :data:`UP`; ValueError for a node the fast path does not evaluate."""
+    if isinstance(node, ex.Num):
+        return ["num", str(node.value)]
+    if isinstance(node, ex.Name):
+        return UP if node.id == up else ["name", node.id]
+    if isinstance(node, ex.BinOp) and node.op in ("+", "-", "*", "/", "@"):
+        return ["bin", node.op, _tree(node.left, up), _tree(node.right, up)]
+    if isinstance(node, ex.Neg):
+        return ["neg", _tree(node.operand, up)]
+    if isinstance(node, ex.Transpose):
+        return ["T", _tree(node.operand, up)]
+    if isinstance(node, ex.Pow):
+        return ["pow", _tree(node.base, up), str(node.exponent)]
+    if isinstance(node, ex.Compare):
+        return ["cmp", node.op, _tree(node.left, up), _tree(node.right, up)]
+    if isinstance(node, ex.Call) and node.func == "sum" and len(node.args) == 1:
+        kwargs = [[k, _tree(v, up)] for k, v in node.kwargs]
+        return ["sum", _tree(node.args[0], up), kwargs]
+    if isinstance(node, ex.Call) and len(node.args) == 1 and not node.kwargs:
+        return ["call", node.func, _tree(node.args[0], up)]
+    raise ValueError(node)
+
+
+def _leibniz(net: Net) -> dict[str, Any]:
+    """The slow path's reading of each local derivative ∂A/∂B of the network
+    (:meth:`derive.checker.formula.Convert.edge`) for the fast path's chain rule: ``{A: {"shape",
+    "scalar", "edges": {B: {"alone": tree, "up": tree}}}}`` — the factor on its own and the
+    upstream gradient ``up`` (a tree of A's shape, :data:`UP`) pulled back through A's forward
+    definition to B. An edge the slow path refuses, or writes with a node the fast path cannot
+    evaluate, is left out (the slow path answers)."""
+    forward = dict(net.spec.forward)
+    out: dict[str, Any] = {}
+    for a, definition in net.spec.forward:
+        if a not in net.g.tensors:
+            continue
+        shape = tuple(int(d) for d in net.g.tensors[a].shape)
+        conv = Convert(net, "", True)
+        conv._atoms = set()
+        dims = conv.declared(ex.Name(a))
+        entry: dict[str, Any] = {
+            "shape": list(shape),
+            "scalar": shape == (1, 1) and dims is not None and all(d == 1 for d in dims),
+            "elementwise": conv.elementwise(ex.Call(latexin.LEIBNIZ, (ex.Name(a), ex.Name(a)))),
+            "edges": {},
+        }
+        out[a] = entry
+        up = "d" + a
+        try:
+            if up in ex.names(definition) or conv.shape_of(ex.Name(up)) != shape:
+                continue
+        except FormulaError:  # A without a gradient of its own name: the slow path
+            continue
+        for b in sorted(ex.names(forward[a])):
+            if b not in net.g.tensors:
+                continue
+            try:
+                alone = conv.pull(definition, b, ex.Num(1), a, b)
+                pulled = conv.pull(definition, b, ex.Name(up), a, b)
+                if alone is None or pulled is None:
+                    continue
+                entry["edges"][b] = {"alone": _tree(alone, up), "up": _tree(pulled, up)}
+            except (FormulaError, ShapeError, ValueError, TypeError, AttributeError, KeyError):
+                continue
+    return out
+
+
 def build(net: Net, key: str) -> bytes | None:
     """The compiled form of ``net`` (JSON bytes), or None when it has no fast path."""
     leaves: list[dict[str, Any]] = []
@@ -458,6 +538,7 @@ def build(net: Net, key: str) -> bytes | None:
         "entry_label": _entry_label(net),
         "tex_args": _tex_args(net, targets),
         "calls": _calls(net, table, leaves),
+        "leibniz": _leibniz(net),
         "scalar_names": sorted(scalar_names(net)),
         "values": _hand_values(net, sorted(n for n in net.g.tensors if tensor_of(net, n) == n)),
         "points": points,
@@ -503,6 +584,10 @@ def build(net: Net, key: str) -> bytes | None:
             ),
             "numpy_sum": ops.numpy_name("sum"),
             "indicator": _indicator(),
+            "sqrt": "sqrt" in ops.OPS  # \sqrt{d} (fastpath: a square root of a positive number)
+            and ops.get("sqrt").kind == ops.ELEMENTWISE
+            and not ops.get("sqrt").params
+            and not ops.get("sqrt").kinks,
             "derivatives": _derivatives(),
             "prime": _PRIME.pattern,
             "torch_keywords": any(  # does a function of the language take dim/keepdim?

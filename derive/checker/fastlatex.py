@@ -6,10 +6,12 @@ path reads a strict subset of its grammar here, producing the fast path's tree e
 ``^{[k]}``, transposes ``^T``, ``^{T}``, ``^\\top``, ``^{[k]T}``, ``^{[k]\\top}``, whole powers
 ``^{2}``, numbers, ``+ -``, ``\\frac{a}{b}``, ``/``, ``\\cdot``/``\\times`` and juxtaposition (a
 LaTeX product ``·``, resolved by shape in :class:`derive.checker.fastpath._Plan`),
-``\\odot``/``\\circ`` (element-wise), ``( )``, ``{ }``, ``\\left``/``\\right`` and spacing.
-Anything else — subscripts, functions, ``\\delta``, ``\\sum``, ``\\mathbf``, Leibniz fractions,
-indicators, ``=``, several rows, ``$``, a trailing full stop, any non-ASCII character — raises
-:class:`Fallback` and the slow path reads it. Never evaluates the text.
+``\\odot``/``\\circ`` (element-wise), ``( )``, ``{ }``, ``\\left``/``\\right`` and spacing, and
+Leibniz fractions ``\\frac{\\partial A}{\\partial B}`` / ``\\frac{dA}{dB}`` (the gradient ``dB``
+when A is the loss, else a local derivative that :class:`derive.checker.fastpath._Chains`
+resolves as the slow path does). Anything else — functions, ``\\sum``, indicators, ``=``,
+several rows, ``$``, a trailing full stop, any non-ASCII character — raises :class:`Fallback`
+and the slow path reads it. Never evaluates the text.
 """
 
 from __future__ import annotations
@@ -31,8 +33,17 @@ SIZING = {"left", "right", "big", "Big", "bigg", "Bigg", "bigl", "bigr", "Bigl",
           "biggl", "biggr", "Biggl", "Biggr"}  # fmt: skip
 PRODUCTS = {"cdot", "times", "ast", "bullet"}
 HADAMARD = {"odot", "circ", "otimes"}
-RELATIONS = {">", "<", ">=", "<=", "gt", "lt", "geq", "ge", "geqslant", "leq", "le", "leqslant"}
+LOSS_NAMES = {"L", "J", "E", "C", "ell", "loss", "Loss"}  # latexin.LOSS_NAMES
+RELATIONS = {">": ">", "<": "<", ">=": ">=", "<=": "<=", "gt": ">", "lt": "<", "geq": ">=",
+             "ge": ">=", "geqslant": ">=", "leq": "<=", "le": "<=", "leqslant": "<="}  # fmt: skip
+COMPARE_TOKENS = {">", "<", ">=", "<=", "\\geq", "\\leq", "\\ge", "\\le", "\\gt", "\\lt", "\\neq",
+                  "\\ne", "\\geqslant", "\\leqslant"}  # fmt: skip
+OPEN = {"(": ")", "[": "]", "\\{": "\\}"}
 FUNCS = {"sigma", "sigmoid", "relu", "tanh", "exp", "log", "ln", "relu_grad", "diag", "sech", "cosh"}
+FUNC_OPS = {"sigma": "sigmoid", "sigmoid": "sigmoid", "relu": "relu", "tanh": "tanh", "exp": "exp",
+            "log": "log", "ln": "log", "relu_grad": "relu_grad", "diag": "diag", "sech": "sech",
+            "cosh": "cosh"}  # fmt: skip
+_CALLS = {"sigmoid", "relu", "tanh", "exp", "log", "relu_grad"}  # read here (diag, sech: slow)
 _TOKEN = re.compile(
     r"(?P<ws>\s+)|(?P<cmd>\\(?:[A-Za-z]+|.))|(?P<num>\d+(?:\.\d*)?|\.\d+)"
     r"|(?P<id>[A-Za-z][A-Za-z0-9]*)|(?P<sym>>=|<=|.)"
@@ -55,9 +66,13 @@ GREEK_NAMES = {
 _SLOW_COMMANDS = {"sqrt", "nabla", "partial", "sum", "Sigma", "max"} | FUNCS
 _FONT_T = re.compile(r"\\(mathsf|mathrm|text|mathtt|mathbf|mathit|rm|sf|tt)\{?T\}?(?![A-Za-z])")
 _SUFFIX = re.compile(r"\[(\d+)\]|\((\w+)\)|\\?(top|intercal|T)\b|T|\\prime|'")
-_SYMS = set("+-(){}[]^/_,")  # symbols of the subset
+_SYMS = set("+-(){}[]^/_,<>'*") | {">=", "<="}  # symbols of the subset
+STAR = "∗"  # latexin.STAR: '*' (derive.checker.fastpath reads it only in a Leibniz chain)
 _COMMANDS = (
-    {"frac", "dfrac", "tfrac", "delta", "top", "intercal", "mathsf", "rm", "sf", "tt", "mathtt"}
+    {"frac", "dfrac", "tfrac", "delta", "partial", "top", "intercal", "mathsf", "rm", "sf", "tt"}
+    | {"mathtt", "{", "}", "sqrt"}
+    | {k for k in RELATIONS if k.isalpha()}
+    | {f for f in FUNCS if FUNC_OPS[f] in _CALLS}
     | PRODUCTS
     | HADAMARD
     | SIZING
@@ -102,12 +117,20 @@ def _num(text: str) -> tuple[Any, ...]:
 class _Parser:
     """latexin._Parser's grammar on the subset; nodes are the fast path's tree tuples."""
 
-    def __init__(self, toks: list[Tok], known: Callable[[str], bool], lim: dict[str, Any]):
+    def __init__(
+        self,
+        toks: list[Tok],
+        known: Callable[[str], bool],
+        lim: dict[str, Any],
+        loss: str | None = None,
+    ):
         self.toks, self.pos, self.known, self.lim = toks, 0, known, lim
+        self.loss = loss
         self.depth = 0
+        self.leibniz_read = False  # a ∂A/∂B (or dA/dB) was read
 
     def sub(self, toks: list[Tok]) -> _Parser:
-        p = _Parser([*toks, ("end", "")], self.known, self.lim)
+        p = _Parser([*toks, ("end", "")], self.known, self.lim, self.loss)
         p.depth = self.depth
         return p
 
@@ -181,6 +204,9 @@ class _Parser:
                 node = ("bin", "*", node, self.unary())
                 if self.starts_factor():
                     raise Fallback  # a ⊙ b c: the slow path reads a ⊙ (b c)
+            elif text == "*" and kind == "sym":  # as in code (latexin.STAR): resolved by shapes
+                self.next()
+                node = ("bin", STAR, node, self.unary())
             elif text == "/":
                 self.next()
                 node = ("bin", "/", node, self.unary())
@@ -311,8 +337,10 @@ class _Parser:
 
     def identifier(self) -> tuple[Any, ...]:
         _, name = self.next()
-        if name.lower() in FUNCS or name in ("g", "f", "phi", "d", "e"):
-            raise Fallback  # functions, g', d Z, e^x: the slow path
+        if name.lower() in FUNCS or name in ("g", "f", "phi", "e"):
+            raise Fallback  # functions, g', e^x: the slow path
+        if name == "d" and self.peek()[0] in ("id", "cmd"):
+            raise Fallback  # dZ as d\mathbf{Z} (latexin tells it by the columns): the slow path
         if not self.known(name) and len(name) > 1 and not any(c.isdigit() for c in name):
             if all(self.known(c) for c in name):
                 raise Fallback  # XW → X·W (the slow path)
@@ -327,13 +355,50 @@ class _Parser:
             return self.font(name)
         if name in HATS:
             return ("name", self.hat_name(self.braced_name()))
+        if name == "sqrt":
+            return ("call", "sqrt", self.argument())
         if name == "delta":
             return self.delta()
+        if name in FUNCS:  # before the Greek letters: \sigma is the sigmoid (as latexin)
+            return self.function(FUNC_OPS[name])
         if name in GREEK or name in GREEK_NAMES:
             for cand in GREEK_NAMES.get(name, (name,)):
                 if self.known(cand):
                     return ("name", cand)
         raise Fallback
+
+    def function(self, func: str) -> tuple[Any, ...]:
+        """``f(x)``, ``f'(x)`` (``("prime", f, x)``, the operation table's derivative, resolved
+        by derive.checker.fastpath) and ``f^2(x)``, as latexin.function reads them."""
+        if func not in _CALLS:
+            raise Fallback  # diag, sech, cosh: the slow path
+        prime = False
+        power: Fraction | None = None
+        while self.peek()[1] in ("'", "^"):
+            if self.next()[1] == "'":
+                prime = True
+                continue
+            text = "".join(t[1] for t in self.group_tokens())
+            bare = re.sub(r"^\[\d+\]|^\(\d+\)", "", text.replace(" ", ""))
+            if bare in ("\\prime", "'"):
+                prime = True
+            elif re.fullmatch(r"\d", bare) and power is None:  # \tanh^2(z)
+                power = Fraction(bare)
+            else:
+                raise Fallback  # latexin reads no argument after it: its error
+        self.skip_sizing()
+        kind, text = self.peek()
+        if text in ("(", "[", "{"):
+            self.next()
+            arg = self.expr()
+            self.skip_sizing()
+            self.expect({"(": ")", "[": "]", "{": "}"}[text])
+        elif kind in ("id", "num", "cmd"):
+            arg = self.postfix()
+        else:
+            raise Fallback  # σ² (the variance) or an error: the slow path
+        out = ("prime" if prime else "call", func, arg)
+        return ("pow", out, power) if power is not None else out
 
     def hat_name(self, inner: str) -> str:
         for cand in (inner + "hat", inner + "_hat"):
@@ -380,14 +445,34 @@ class _Parser:
         if name == "mathcal" and ident == "L":
             return ("name", "L")
         low = ident.lower()
+        if low in FUNCS and not self.known(ident):  # \mathrm{ReLU}'(Z), \operatorname{tanh}
+            return self.function(FUNC_OPS[low])
         if low in FUNCS or low in self.lim["table_functions"] or ident == "d":
             raise Fallback  # \mathrm{softmax}(Z), \mathrm{d}Z: the slow path
         return ("name", ident)
 
     def one(self) -> tuple[Any, ...]:
-        """After ``\\mathbf{1}``: ``^{\\top} x`` is the batch sum (the rest: the slow path)."""
+        """After ``\\mathbf{1}``: ``^{\\top} x`` is the batch sum, ``[Z > 0]``, ``(Z > 0)``,
+        ``\\{Z > 0\\}`` and ``_{Z > 0}`` the indicator (latexin.one; the rest: the slow path)."""
         self.skip_sizing()
-        if self.peek()[1] != "^":
+        text = self.peek()[1]
+        if text in OPEN:
+            self.next()
+            cond = self.condition()
+            self.skip_sizing()
+            self.expect(OPEN[text])
+            return cond
+        if text == "_":
+            self.next()
+            toks = self.group_tokens()
+            if not any(t[1] in COMPARE_TOKENS for t in toks):
+                raise Fallback  # \mathbf{1}_m: a vector of ones (the slow path)
+            sub = self.sub(toks)
+            cond = sub.condition()
+            if sub.peek()[0] != "end":
+                raise Fallback
+            return cond
+        if text != "^":
             raise Fallback
         self.next()
         text = "".join(t[1] for t in self.group_tokens())
@@ -395,6 +480,17 @@ class _Parser:
             raise Fallback
         x = self.term()
         return ("sum", x, (("axis", ("num", Fraction(0))),))
+
+    def condition(self) -> tuple[Any, ...]:
+        """``left > right`` inside an indicator (latexin.condition)."""
+        left = self.expr()
+        self.skip_sizing()
+        kind, text = self.peek()
+        op = RELATIONS.get(text[1:] if kind == "cmd" else text)
+        if op is None:
+            raise Fallback
+        self.next()
+        return ("cmp", op, left, self.expr())
 
     def name_only(self) -> tuple[Any, ...]:
         self.skip_sizing()
@@ -448,6 +544,8 @@ class _Parser:
 
     def fraction(self) -> tuple[Any, ...]:
         self.skip_sizing()
+        if self.peek()[1] == "{" and self.peek(1)[1] == "\\partial":
+            return self.partial_fraction()
         num = self.argument()
         den = self.argument()
         if (
@@ -457,9 +555,42 @@ class _Parser:
             and len(den[1]) > 1
             and num[1].startswith("d")
             and den[1].startswith("d")
-        ):
-            raise Fallback  # \frac{dL}{dW}: Leibniz notation
+        ):  # \frac{dL}{dW}, \frac{dA}{dZ}: Leibniz notation
+            return self.leibniz(num[1][1:], den[1][1:])
         return ("bin", "/", num, den)
+
+    def partial_fraction(self) -> tuple[Any, ...]:
+        """``\\frac{\\partial A}{\\partial B}`` as latexin.partial_fraction reads it."""
+        self.next(), self.next()  # { \partial
+        num = self.numerator_name()
+        for text in ("}", "{", "\\partial"):
+            self.skip_sizing()
+            self.expect(text)
+        node = self.suffixes(self.name_only())
+        if node[0] != "name":
+            raise Fallback
+        self.skip_sizing()
+        self.expect("}")
+        return self.leibniz(num, node[1])
+
+    def numerator_name(self) -> str:
+        kind, text = self.peek()
+        if kind == "cmd" and text == "\\mathcal":
+            self.next()
+            self.braced_name()
+            return "L"
+        node = self.suffixes(self.name_only())
+        if node[0] != "name":
+            raise Fallback
+        return str(node[1])
+
+    def leibniz(self, num: str, den: str) -> tuple[Any, ...]:
+        """∂num/∂den: the gradient ``d<den>`` when num is the loss (latexin.is_loss), else the
+        local derivative ``("leib", A, B)`` (resolved by derive.checker.fastpath._Chains)."""
+        self.leibniz_read = True
+        if self.loss is None or num == self.loss or (num in LOSS_NAMES and not self.known(num)):
+            return ("name", "d" + den)
+        return ("leib", ("name", num), ("name", den))
 
     def argument(self) -> tuple[Any, ...]:
         self.skip_sizing()
@@ -480,6 +611,11 @@ class _Parser:
         raise Fallback
 
 
+def limit(tree: tuple[Any, ...], lim: dict[str, Any]) -> None:
+    """:class:`Fallback` unless ``tree`` is within latexin's limits (parts, depth, exponents)."""
+    _count(tree, lim)
+
+
 def _count(tree: tuple[Any, ...], lim: dict[str, Any]) -> None:
     """latexin._limits: parts, depth and exponents within the language's limits."""
     count = 0
@@ -496,12 +632,20 @@ def _count(tree: tuple[Any, ...], lim: dict[str, Any]) -> None:
         raise Fallback
 
 
-def parse(text: str, known: Callable[[str], bool], lim: dict[str, Any]) -> tuple[Any, ...]:
+def parse(
+    text: str,
+    known: Callable[[str], bool],
+    lim: dict[str, Any],
+    loss: str | None = None,
+    seen: set[str] | None = None,
+) -> tuple[Any, ...]:
     """``text`` read as :func:`derive.checker.latexin.parse` reads it (a formula without a left
-    side), as the fast path's tree; :class:`Fallback` for anything outside the subset."""
+    side; ``loss``: the network's loss, whose ∂loss/∂X is the gradient dX), as the fast path's
+    tree; :class:`Fallback` for anything outside the subset. ``seen`` gets ``"leibniz"`` when
+    the text has Leibniz notation (∂A/∂B, dA/dB)."""
     if not isinstance(text, str) or not text.strip() or len(text) > lim["max_length"]:
         raise Fallback
-    p = _Parser(_tokens(text), known, lim)
+    p = _Parser(_tokens(text), known, lim, loss)
     try:
         tree = p.expr()
     except RecursionError:
@@ -509,7 +653,46 @@ def parse(text: str, known: Callable[[str], bool], lim: dict[str, Any]) -> tuple
     if p.peek()[0] != "end":
         raise Fallback
     _count(tree, lim)
+    if p.leibniz_read and seen is not None:
+        seen.add("leibniz")
     return tree
+
+
+_SPAN = re.compile(r"\$\$(.+?)\$\$|\$(.+?)\$|\\\((.+?)\\\)|\\\[(.+?)\\\]", re.S)  # latexin._SPAN
+
+
+def _strip_period(s: str) -> str:
+    """latexin._strip_period: a closing ``.``/``,``/``;`` (also after ``\\,``) blanked out."""
+    m = re.search(r"(?:\\[,;:!]|\\quad|~|\s)*[.,;]\s*$", s)
+    if m and m.start() > 0 and not re.search(r"\d\.$", s[: m.end()].rstrip()):
+        s = s[: m.start()] + " " * (len(s) - m.start())
+    return s
+
+
+def unwrap(text: str) -> str:
+    """A formula set whole in ``$…$``, ``$$…$$``, ``\\(…\\)`` or ``\\[…\\]``, with a closing
+    full stop or comma, as latexin._strip_delimiters blanks them out (ASCII only; words around
+    the formula, as latexin._math_in_prose reads them: :class:`Fallback`)."""
+    if not text.isascii():
+        raise Fallback  # latexin.pasted rewrites it first: the slow path
+    spans = list(_SPAN.finditer(text))
+    if len(spans) == 1:
+        m = spans[0]
+        outside = text[: m.start()] + text[m.end() :]
+        prose = outside.strip(" \t.,;")
+        if prose and not re.search(r"[\\^_{}=$]", outside):
+            raise Fallback  # a sentence around the formula
+    s = _strip_period(text)
+    body = s.strip()
+    lead = len(s) - len(s.lstrip())
+    for left, right in (("$$", "$$"), ("$", "$"), (r"\(", r"\)"), (r"\[", r"\]")):
+        inner = body[len(left) : len(body) - len(right)]
+        if body.startswith(left) and body.endswith(right) and len(body) >= len(left) + len(right):
+            if left == "$" and "$" in inner:
+                continue
+            s = s[:lead] + " " * len(left) + inner + " " * len(right) + s[lead + len(body) :]
+            break
+    return _strip_period(s)
 
 
 _LOSS_TEX = r"(?:\\mathcal\s*\{\s*([A-Z])\s*\}|\\(ell)\b|([A-Za-z]))"

@@ -12,7 +12,10 @@ systems); the stored values are the slow path's own. A wrong formula is diagnose
 stored mutation library (:mod:`derive.checker.fastdiag`), a transposed or swapped result
 repaired as :mod:`derive.checker.repair` repairs it. Function calls are read only as ``f(Z)``
 for a node ``A = f(Z)`` of the network (then they are ``A``) and ``np.where(Z > 0, …)`` (the
-language's ``relu_grad`` indicator). Anything else — another input kind, another call, an
+language's ``relu_grad`` indicator). In LaTeX, a right Leibniz chain ``∂L/∂A · ∂A/∂B`` is
+read as the slow path reads it, each local derivative from the compiled form (:class:`_Chains`),
+``f'(x)`` as the table's derivative, and rows of a derivation with their definitions substituted
+(:func:`_rows`). Anything else — another input kind, another call, an
 unreadable formula, a diagnosis that needs the slow path's search, a note to add, a missing or
 damaged compiled form — returns ``None`` and the slow path answers. Never evaluates user
 text; imports neither SymPy nor NumPy, mpmath or the slow checker.
@@ -35,7 +38,7 @@ from derive.checker import fastdiag, fastlatex, names
 from derive.files import read_capped
 from derive.locale import catalog
 
-FORMAT = 11  # 11: a target's "clamp" (PyTorch's clamp(min=0) at exactly 0)
+FORMAT = 12  # 11: a target's "clamp" (PyTorch's clamp(min=0) at exactly 0); 12: "leibniz"
 KIND = "checkfast"  # the cache folder of compiled forms
 SPECS = Path(__file__).resolve().parent.parent / "lang" / "specs"
 NET_NAME = re.compile(r"^[a-z0-9][a-z0-9-]{0,47}\Z")  # derive.lang.spec.NET_NAME (a test checks)
@@ -560,6 +563,7 @@ class _Plan:
         self.piecewise = False
         self.grads_used: set[str] = set()
         self.leaves: set[int] = set()
+        self.roots = False  # a square root: answered when right only (see _Numbers.root)
 
     def count(self, shape: tuple[int, int], inner: int = 1) -> None:
         self.cost += int(shape[0]) * int(shape[1]) * int(inner)
@@ -604,6 +608,8 @@ class _Plan:
             a, na = self.convert(n[2])
             b, nb = self.convert(n[3])
             op = n[1]
+            if op == fastlatex.STAR:
+                raise _Fallback  # '*' in written maths (Convert.binop's declared_star): slow path
             if op == "·":  # a LaTeX product (as derive.checker.formula.Convert.binop)
                 op = _product(self.c, a, b, na, nb)
             shown = ("bin", op, na, nb)
@@ -635,6 +641,9 @@ class _Plan:
             if n[1] == self.c["limits"].get("indicator"):  # relu_grad(x): 1[x > 0]
                 self.piecewise = True
                 return ("cmp", x[1], ">", x, ("num", (1, 1), Fraction(0))), ("call", n[1], nx)
+            if n[1] == "sqrt" and self.c["limits"].get("sqrt"):  # \sqrt{d} (LaTeX)
+                self.roots = True
+                return ("sqrt", x[1], x), ("call", n[1], nx)
             f = self.c["calls"][n[1]]
             if x[0] != "leaf" or str(x[2]) not in f["of"]:
                 raise _Fallback  # f of anything else: the slow path evaluates it
@@ -643,7 +652,8 @@ class _Plan:
             i = f["of"][str(x[2])]
             self.leaves.add(i)
             return ("leaf", x[1], i), ("call", n[1], nx)
-        assert kind == "sum"
+        if kind != "sum":  # a Leibniz factor left unresolved: the slow path
+            raise _Fallback
         x, nx = self.convert(n[1])
         self.count(x[1], 4)
         kwargs = n[2]
@@ -661,6 +671,221 @@ class _Plan:
         else:
             out = ("sumcols", (r, 1), x)
         return out, ("sum", nx, kwargs)
+
+
+# ---- Leibniz notation (as derive.checker.formula.Convert.chains) ---------------------------------
+
+
+_PRODUCTS = ("·", "*", "@", fastlatex.STAR)  # formula._PRODUCT_OPS
+
+
+def _tuple(t: Any) -> tuple[Any, ...]:
+    """A compiled JSON tree (:func:`derive.checker.compiled._tree`) as the fast path's tree."""
+    kind = t[0]
+    if kind == "up":
+        return ("up",)
+    if kind == "num":
+        return ("num", Fraction(t[1]))
+    if kind == "name":
+        return ("name", str(t[1]))
+    if kind == "bin":
+        return ("bin", str(t[1]), _tuple(t[2]), _tuple(t[3]))
+    if kind in ("neg", "T"):
+        return (kind, _tuple(t[1]))
+    if kind == "pow":
+        return ("pow", _tuple(t[1]), Fraction(t[2]))
+    if kind == "cmp":
+        return ("cmp", str(t[1]), _tuple(t[2]), _tuple(t[3]))
+    if kind == "sum":
+        return ("sum", _tuple(t[1]), tuple((str(k), _tuple(v)) for k, v in t[2]))
+    if kind == "call":
+        return ("call", str(t[1]), _tuple(t[2]))
+    raise _Fallback
+
+
+def _put(t: tuple[Any, ...], up: tuple[Any, ...]) -> tuple[Any, ...]:
+    """A stored pull with ``up`` standing for its upstream gradient."""
+    if t[0] == "up":
+        return up
+    if t[0] == "sum":
+        return ("sum", _put(t[1], up), tuple((k, _put(v, up)) for k, v in t[2]))
+    return tuple(_put(k, up) if isinstance(k, tuple) else k for k in t)
+
+
+def _kids_map(n: tuple[Any, ...], f: Any) -> tuple[Any, ...]:
+    """``n`` with ``f`` applied to each of its subtrees."""
+    if n[0] == "sum":
+        return ("sum", f(n[1]), tuple((k, f(v)) for k, v in n[2]))
+    return tuple(f(k) if isinstance(k, tuple) else k for k in n)
+
+
+def _derivatives(c: dict[str, Any], n: tuple[Any, ...]) -> tuple[Any, ...]:
+    """``f'(x)`` (``("prime", f, x)``) as latexin writes it (formtree.derivative_tree): the
+    operation table's derivative of f, its ``x`` the argument and ``y`` the call ``f(x)``."""
+    if n[0] != "prime":
+        return _kids_map(n, lambda k: _derivatives(c, k))
+    text = (c["limits"].get("derivatives") or {}).get(n[1])
+    if text is None:
+        raise _Fallback
+    arg = _derivatives(c, n[2])
+    given = {"x": arg, "y": ("call", n[1], arg)}
+
+    def put(t: tuple[Any, ...]) -> tuple[Any, ...]:
+        if t[0] == "name" and t[1] in given:
+            return given[t[1]]
+        return _kids_map(t, put)
+
+    return put(_Reader(c["limits"], c.get("calls", {})).parse(text))
+
+
+def _has(t: Any, kind: str) -> bool:
+    if not isinstance(t, tuple) or not t:
+        return False
+    if t[0] == kind:
+        return True
+    if t[0] == "sum":
+        return _has(t[1], kind) or any(_has(v, kind) for _, v in t[2])
+    return any(_has(k, kind) for k in t[1:])
+
+
+class _Chains:
+    """Leibniz factors ``("leib", A, B)`` resolved exactly as the slow path's
+    :meth:`derive.checker.formula.Convert.prepare` resolves them: a product ``∂L/∂A · ∂A/∂B``
+    (either order, ``·``, ``⊙`` or ``@``) is the upstream gradient pulled back through node A's
+    forward definition to B, a factor on its own is the local derivative. The pulls are the slow
+    path's own, stored per edge in the compiled form (``leibniz``: the factor alone, and an
+    upstream of A's shape); an upstream of another shape, an entry's label, a node that is not
+    an input of A, or an edge not stored: :class:`_Fallback` (the slow path answers or refuses).
+    A resolved edge is an ``("atom", tree)`` (formula.Convert's ``_atoms``) until the end."""
+
+    def __init__(self, c: dict[str, Any]) -> None:
+        self.c = c
+        self.table = c["names"]
+        self.nodes = c["leibniz"]
+
+    def prepare(self, tree: tuple[Any, ...]) -> tuple[Any, ...]:
+        return self.unwrap(self.alone(self.chains(tree)))
+
+    def tensor(self, raw: tuple[Any, ...]) -> str:
+        """formula.Convert.tensor for a node of the network that has a forward definition
+        (any other name, an entry's label: the slow path)."""
+        if raw[0] != "name":
+            raise _Fallback  # a name a row defined, written out (formula._derivation)
+        found = names.resolve(lambda t: t in self.table, self.c["constants"], raw[1])
+        if found is None or found in self.c["label_at"] or found not in self.c["tensors"]:
+            raise _Fallback
+        if found not in self.nodes:
+            raise _Fallback
+        return found
+
+    def elementwise(self, n: tuple[Any, ...]) -> bool:
+        """formula.Convert.elementwise: is ``n`` ∂A/∂B of an activation A = f(B)?"""
+        return n[0] == "leib" and bool(self.nodes[self.tensor(n[1])]["elementwise"])
+
+    def scalar_over(self, n: tuple[Any, ...]) -> bool:
+        return n[0] == "leib" and bool(self.nodes[self.tensor(n[1])]["scalar"])
+
+    @staticmethod
+    def last(n: tuple[Any, ...]) -> tuple[Any, ...]:
+        while n[0] == "bin" and n[1] in _PRODUCTS:
+            n = n[3]
+        return n
+
+    @staticmethod
+    def first(n: tuple[Any, ...]) -> tuple[Any, ...]:
+        while n[0] == "bin" and n[1] in _PRODUCTS:
+            n = n[2]
+        return n
+
+    def replace_last(self, n: tuple[Any, ...], new: tuple[Any, ...]) -> tuple[Any, ...]:
+        if n[0] == "bin" and n[1] in _PRODUCTS:
+            return ("bin", n[1], n[2], self.replace_last(n[3], new))
+        return new
+
+    def replace_first(self, n: tuple[Any, ...], new: tuple[Any, ...]) -> tuple[Any, ...]:
+        if n[0] == "bin" and n[1] in _PRODUCTS:
+            return ("bin", n[1], self.replace_first(n[2], new), n[3])
+        return new
+
+    def chains(self, n: tuple[Any, ...]) -> tuple[Any, ...]:
+        kind = n[0]
+        if kind == "bin":
+            left, right = self.chains(n[2]), self.chains(n[3])
+            if n[1] in _PRODUCTS:
+                if self.scalar_over(right) or self.scalar_over(left):
+                    left, right = (
+                        self.edge(x, None) if self.scalar_over(x) else x for x in (left, right)
+                    )
+                    return ("bin", n[1], left, right)
+                elementwise = n[1] == "*" or n[1] == fastlatex.STAR and self.elementwise(right)
+                if elementwise and right[0] == "leib" and self.last(left)[0] != "leib":
+                    return self.edge(right, left)  # G ⊙ ∂A/∂Z: all of G is the upstream
+                if right[0] == "leib" and self.last(left)[0] != "leib":
+                    return self.replace_last(left, self.edge(right, self.last(left)))
+                if left[0] == "leib" and self.first(right)[0] != "leib":
+                    return self.replace_first(right, self.edge(left, self.first(right)))
+            return ("bin", n[1], left, right)
+        if kind in ("neg", "T"):
+            return (kind, self.chains(n[1]))
+        if kind == "pow":
+            return ("pow", self.chains(n[1]), n[2])
+        if kind == "cmp":
+            return ("cmp", n[1], self.chains(n[2]), self.chains(n[3]))
+        if kind == "sum":
+            return ("sum", self.chains(n[1]), n[2])
+        if kind == "call":
+            return ("call", n[1], self.chains(n[2]))
+        return n  # a name, a number, a Leibniz factor (paired by the caller), an atom
+
+    def alone(self, n: tuple[Any, ...]) -> tuple[Any, ...]:
+        if n[0] == "leib":
+            return self.edge(n, None)
+        if n[0] == "atom" or not _has(n, "leib"):
+            return n
+        if n[0] == "bin":
+            return ("bin", n[1], self.alone(n[2]), self.alone(n[3]))
+        if n[0] in ("neg", "T"):
+            return (n[0], self.alone(n[1]))
+        if n[0] == "pow":
+            return ("pow", self.alone(n[1]), n[2])
+        if n[0] == "cmp":
+            return ("cmp", n[1], self.alone(n[2]), self.alone(n[3]))
+        if n[0] == "sum":
+            return ("sum", self.alone(n[1]), n[2])
+        if n[0] == "call":
+            return ("call", n[1], self.alone(n[2]))
+        raise _Fallback
+
+    def edge(self, leib: tuple[Any, ...], up: tuple[Any, ...] | None) -> tuple[Any, ...]:
+        """``up · ∂A/∂B`` (formula.Convert.edge)."""
+        a, b = self.tensor(leib[1]), leib[2]
+        if b[0] != "name":
+            raise _Fallback
+        found = names.resolve(lambda t: t in self.table, self.c["constants"], b[1])
+        if found is None or found in self.c["label_at"] or found not in self.c["tensors"]:
+            raise _Fallback
+        node = self.nodes[a]
+        stored = node["edges"].get(found)
+        if stored is None:
+            raise _Fallback  # not an input of A, or a pull the fast path does not evaluate
+        plain = ("num", Fraction(1)) if up is None else self.unwrap(up)
+        if plain == ("num", Fraction(1)):  # the factor on its own (formula.Convert.pull's alone)
+            return ("atom", _tuple(stored["alone"]))
+        if plain[0] == "num" or _has(plain, "leib"):
+            raise _Fallback
+        shape, _ = _Plan(self.c).convert(plain)
+        if list(shape[1]) != list(node["shape"]):
+            raise _Fallback  # the pull of an upstream of another shape: the slow path's
+        return ("atom", _put(_tuple(stored["up"]), up))
+
+    def unwrap(self, n: tuple[Any, ...]) -> tuple[Any, ...]:
+        if n[0] == "atom":
+            return self.unwrap(n[1])
+        if n[0] == "sum":
+            return ("sum", self.unwrap(n[1]), tuple((k, self.unwrap(v)) for k, v in n[2]))
+        if n[0] in ("num", "name", "leib"):
+            return n
+        return tuple(self.unwrap(k) if isinstance(k, tuple) else k for k in n)
 
 
 def _declared(c: dict[str, Any], n: tuple[Any, ...]) -> tuple[Any, ...]:
@@ -687,7 +912,11 @@ def _declared(c: dict[str, Any], n: tuple[Any, ...]) -> tuple[Any, ...]:
         if axis is not None and axis[0] == "num" and x:
             return (1, x[1]) if axis[1] == 0 else (x[0], 1)
         return ()
-    return ()  # a number, a comparison
+    if kind == "cmp":  # [Z > 0]: the broadcast shape of its two sides (formula.Convert.declared)
+        return _declared(c, ("bin", "*", n[2], n[3]))
+    if kind == "call":  # an element-wise function (the only calls read): its argument's shape
+        return _declared(c, n[2])
+    return ()  # a number
 
 
 def _product(
@@ -801,6 +1030,18 @@ class _Numbers:
             return _exact_leaf(self.leaves[i])
         return _float_leaf(self.leaves[str(i)])  # KeyError: not known at this point
 
+    def root(self, v: Any) -> Any:
+        """√v of a positive v (else the slow path decides: its domain guards). Exactly: a
+        rational within 2^-256 of √v relatively — the slow path's 50-digit numbers are within
+        about 10^-50, and formulas are compared to CHECK_RTOL (10^-40), so the verdict is the
+        same; in float64 as NumPy (correctly rounded)."""
+        if not v > 0:
+            raise _Fallback
+        if not self.exact:
+            return math.sqrt(v)
+        p, q = v.numerator, v.denominator  # √(p/q) = √(p q) / q
+        return Fraction(math.isqrt(p * q << 512), q << 256)
+
     def checked(self, out: list[list[Any]]) -> list[list[Any]]:
         if not self.exact and not all(math.isfinite(v) for row in out for v in row):
             raise _Undefined
@@ -835,6 +1076,8 @@ class _Numbers:
             t, one, zero = _TESTS[p[2]], self.one, self.zero
             return _zip(lambda x, y: one if t(x, y) else zero, self.run(p[3]), self.run(p[4]))
         x = self.run(p[2])
+        if kind == "sqrt":
+            return [[self.root(v) for v in row] for row in x]
         if kind == "sumrows":
             return [[sum(col, self.zero) for col in zip(*x, strict=True)]]
         if kind == "sumcols":
@@ -864,6 +1107,8 @@ def _degree(p: tuple[Any, ...]) -> int:
         return max(_degree(p[2]), _degree(p[3]))
     if kind == "cmp":
         return max(_degree(p[3]), _degree(p[4]))
+    if kind == "sqrt":  # a rational of about 256 bits more: two leaves' worth
+        return _degree(p[2]) + 2
     return _degree(p[2])  # neg, T, sums
 
 
@@ -1009,6 +1254,8 @@ def answer(
             return _latex_answer(c, wrt, formula, lang, as_json)
         if len(formula) > lim["max_length"] or any(c in formula for c in "∂#;\n"):
             return None
+        if re.search(lim["leibniz"], formula) and "=" not in formula:  # dL/dZ2 * dZ2/dW2
+            return _text_leibniz(c, wrt, formula, lang, as_json)
         if re.search(lim["leibniz"], formula) or re.match(
             r"\s*([A-Za-z_][A-Za-z0-9_]*)\s*=(?!=)", formula
         ):
@@ -1235,6 +1482,121 @@ def _entry_diagnosis(
     raise _Fallback  # perhaps a missing factor: the slow path tests each entry (check._missing_factor)
 
 
+# ---- LaTeX rows: a derivation (as formula.read, _statements, _derivation) ----------------------
+
+ENVIRONMENT = re.compile(  # formula._ENVIRONMENT (a test checks)
+    r"\\(begin|end)\{(aligned|align\*?|gathered|gather\*?|split|array|equation\*?|displaymath"
+    r"|multline\*?)\}(\{[^}]*\})?"
+)
+
+
+def _quad_split(piece: str) -> list[str]:
+    """formula._quad_split: equations set side by side with ``\\quad`` are statements."""
+    segs = re.split(r"(,?\s*\\q?quad\b)", piece)
+    out = [segs[0]]
+    for sep, seg in zip(segs[1::2], segs[2::2], strict=True):
+        if "=" in seg and "=" in out[-1]:
+            out.append(seg)
+        else:
+            out[-1] += sep + seg
+    return out
+
+
+def _open_brackets(text: str) -> int:
+    return sum(text.count(c) for c in "([{") - sum(text.count(c) for c in ")]}")
+
+
+def statements(text: str) -> list[str]:
+    """LaTeX ``text`` split into statements as formula._statements splits it (rows ``\\\\``,
+    lines, ``;``, ``\\quad``; ``&`` dropped; a row with open brackets or starting ``=`` goes on)."""
+    body = ENVIRONMENT.sub("", text)
+    pieces = re.split(r"\\\\|\n|(?<!\\);", body)
+    pieces = [q.replace("&", "") for p in pieces for q in _quad_split(p)]
+    out: list[str] = []
+    for piece in pieces:
+        if out and (_open_brackets(out[-1]) > 0 or piece.strip().startswith("=")):
+            out[-1] = f"{out[-1]} {piece.strip()}"
+        elif piece.strip() and not piece.strip().startswith("#"):
+            out.append(piece.strip())
+    return out
+
+
+def _gradient_of(c: dict[str, Any], text: str) -> str | None:
+    """formula.tensor_of: the tensor with a gradient that ``text`` names (``dW2``, ``W2``)."""
+    grads = c["gradients"]
+    if text in grads:
+        return text
+    loss = re.escape(c["loss"])
+    m = re.fullmatch(rf"(?:d(?:{loss}|L|J|C|E)_?d|delta_|grad_|nabla_|d_|d)(\w+)", text)
+    if m is None:
+        m = re.fullmatch(r"(\w+?)_?(?:grad|gradient)", text)
+    if m is None:
+        return None
+    return names.resolve(lambda t: t in grads, c["constants"], m.group(1))
+
+
+def _size(t: Any) -> int:
+    if not isinstance(t, tuple):
+        return 0
+    if t and t[0] == "sum":
+        return 1 + _size(t[1]) + sum(1 + _size(v) for _, v in t[2])
+    return 1 + sum(_size(k) for k in t[1:])
+
+
+def _row(
+    c: dict[str, Any], part: str, known: Any, seen: set[str]
+) -> tuple[tuple[Any, ...], str | None]:
+    """One statement (latexin.parse, formula._read_one): its tree and its left side's name."""
+    lim = c["limits"]
+    body, lhs = fastlatex.split_lhs(fastlatex.unwrap(part))
+    tree = fastlatex.parse(body, known, lim, c["loss"], seen)
+    if _has(tree, "prime"):
+        tree = _derivatives(c, tree)
+        fastlatex.limit(tree, lim)
+    if lhs is None:
+        return tree, None
+    kind, text, loss = lhs
+    node = fastlatex.parse(text, known, lim)
+    if node[0] != "name":
+        raise _Fallback
+    if kind == "is":
+        return tree, node[1]
+    if loss is not None and loss != c["loss"] and (
+        loss not in ("L", "J", "E", "C", "ell") or known(loss)
+    ):
+        raise _Fallback  # ∂A/∂B on the left: not a gradient's name (the slow path's error)
+    return tree, "d" + node[1]
+
+
+def _rows(
+    c: dict[str, Any], parts: list[str], known: Any, want: str, seen: set[str]
+) -> tuple[tuple[Any, ...], str | None]:
+    """A derivation (formula._derivation): the answer — the last row naming ``want``'s gradient,
+    else the last row — with the names defined in the rows before it replaced by their
+    definitions, and its left side's name."""
+    read = [_row(c, p, known, seen) for p in parts]
+    named = [k for k, (_, lhs) in enumerate(read) if lhs and _gradient_of(c, lhs) == want]
+    answer = named[-1] if named else len(read) - 1
+    defs: dict[str, tuple[Any, ...]] = {}
+
+    def subst(n: tuple[Any, ...]) -> tuple[Any, ...]:
+        if n[0] == "name" and n[1] in defs:
+            return defs[n[1]]
+        return n if n[0] in ("name", "num") else _kids_map(n, subst)
+
+    for k, (tree, lhs) in enumerate(read[: answer + 1]):
+        if k < answer and lhs is None:
+            raise _Fallback  # a row without a left side before the answer: the slow path's error
+        tree = subst(tree)
+        if 2 * _size(tree) > 4 * c["limits"]["max_nodes"]:
+            raise _Fallback  # near formula.MAX_EXPANDED: the slow path decides
+        if k == answer:
+            return tree, lhs
+        assert lhs is not None
+        defs[lhs] = tree
+    raise _Fallback
+
+
 def _latex_answer(
     c: dict[str, Any], wrt: str | None, formula: str, lang: str, as_json: bool
 ) -> tuple[str, int] | None:
@@ -1245,9 +1607,28 @@ def _latex_answer(
     def known(name: str) -> bool:  # as derive.checker.checknet.Net.known
         return names.resolve(lambda t: t in table, c["constants"], name) is not None
 
-    body, lhs = fastlatex.split_lhs(formula)
-    tree = fastlatex.parse(body, known, c["limits"])
+    parts = statements(formula) if isinstance(formula, str) else []
+    seen: set[str] = set()
+    if len(parts) > 1:  # rows: a derivation whose names stand for their definitions
+        if wrt is None or _entry_of(c, wrt) is not None:
+            return None
+        name = _target(c, wrt)
+        tree, row_lhs = _rows(c, parts, known, name, seen)
+        if row_lhs is not None:
+            bare = row_lhs[1:] if row_lhs.startswith("d") else row_lhs
+            if row_lhs in c["label_at"] or bare in c["label_at"]:
+                return None  # an entry's gradient on the left (check._entry_wrt)
+            if _gradient_of(c, row_lhs) not in (None, name):
+                return None  # another gradient on the left: the slow path's error
+        return _latex_verdict(c, name, tree, seen, formula, lang, as_json)
+    body, lhs = fastlatex.split_lhs(fastlatex.unwrap(formula))
+    tree = fastlatex.parse(body, known, c["limits"], c["loss"], seen)
+    if _has(tree, "prime"):  # f'(x): read by latexin as the table's derivative
+        tree = _derivatives(c, tree)
+        fastlatex.limit(tree, c["limits"])
     entry = _entry_of(c, wrt)
+    if "leibniz" in seen and entry is not None:  # ∂A/∂B of entries: the slow path
+        return None
     if entry is not None and lhs is None:  # an element-wise LaTeX formula (wrong: the slow path)
         return _entry_answer(c, entry, formula, tree, lang, as_json, latex=True)
     if entry is not None or (lhs is not None and wrt is None):
@@ -1255,6 +1636,54 @@ def _latex_answer(
     name = _target(c, wrt)
     if lhs is not None and _lhs_names(c, lhs, known) != name:
         return None  # another gradient's name on the left: the slow path says so
+    return _latex_verdict(c, name, tree, seen, formula, lang, as_json)
+
+
+def _text_leibniz(
+    c: dict[str, Any], wrt: str | None, formula: str, lang: str, as_json: bool
+) -> tuple[str, int] | None:
+    """A right chain rule in plain text, ``dL/dZ2 * dZ2/dW2`` (no left side): read as
+    formula._read_one reads it — ``dA/dB`` as ``\\frac{dA}{dB}``, ``.T`` as ``^T`` — in LaTeX,
+    answered in the plain language (a wrong one, or one LaTeX does not read: the slow path)."""
+    lim = c["limits"]
+    if not formula.isascii() or _entry_of(c, wrt) is not None:
+        return None
+    alt = re.sub(r"\.T\b", "^T", formula).replace("**", "^")
+    alt = re.sub(lim["leibniz"], lambda m: f"\\frac{{d{m.group(1)}}}{{d{m.group(2)}}}", alt)
+    table = c["names"]
+
+    def known(name: str) -> bool:
+        return names.resolve(lambda t: t in table, c["constants"], name) is not None
+
+    seen: set[str] = set()
+    tree = fastlatex.parse(fastlatex.unwrap(alt), known, lim, c["loss"], seen)
+    if _has(tree, "prime"):
+        return None
+    name = _target(c, wrt)
+    tree = _Chains(c).prepare(tree)
+    plan = _Plan(c)
+    user, resolved = plan.convert(tree)
+    if plan.cost > lim["max_cost"] or _degree(user) > MAX_DEGREE:
+        return None
+    if not _correct(c, plan, user, name):
+        return None  # the slow path diagnoses it as written
+    t = c["targets"][name]
+    info = {k: t[k] for k in ("shape", "expected", "expanded", "tex")} | {"wrt": name}
+    return _output(c, info, formula, _text(resolved), [], [], lang, as_json), 0
+
+
+def _latex_verdict(
+    c: dict[str, Any],
+    name: str,
+    tree: tuple[Any, ...],
+    seen: set[str],
+    formula: str,
+    lang: str,
+    as_json: bool,
+) -> tuple[str, int] | None:
+    """The answer on a LaTeX formula read as ``tree`` for ``name``'s gradient."""
+    if "leibniz" in seen:
+        tree = _Chains(c).prepare(tree)
     plan = _Plan(c)
     user, resolved = plan.convert(tree)
     if plan.cost > c["limits"]["max_cost"] or _degree(user) > MAX_DEGREE:
@@ -1266,6 +1695,10 @@ def _latex_answer(
     found: list[fastdiag.Finding] = []
     notes: list[dict[str, Any]] = []
     if not _correct(c, plan, user, name):
+        if plan.roots:
+            return None  # √: right ones only (the diagnosis compares with the slow path's search)
+        if "leibniz" in seen:  # a right chain rule only: a wrong one is diagnosed as written
+            return None  # (check._check_formula's raw)
         if "axis" in formula:
             return None  # the slow path's NumPy row-sum note reads the text
         found, notes = _wrong(c, plan, user, name, resolved, formula)
