@@ -199,6 +199,19 @@ CASES = [
         ),
         1,
     ),
+    # weight= rescales each entry (branch heldnets6); 'mean' still divides by the count
+    (
+        "F.binary_cross_entropy(torch.sigmoid(Z), B, weight=P)",
+        lambda Z: F.binary_cross_entropy(torch.sigmoid(Z), t(B), weight=t(P)),
+        1,
+    ),
+    (
+        "F.binary_cross_entropy_with_logits(Z, B, weight=P, pos_weight=2.0, reduction='sum')",
+        lambda Z: F.binary_cross_entropy_with_logits(
+            Z, t(B), weight=t(P), pos_weight=torch.tensor(2.0), reduction="sum"
+        ),
+        1,
+    ),
     (
         "F.cross_entropy(Z, C, label_smoothing=0.1)",
         lambda Z: F.cross_entropy(Z, t(C), label_smoothing=0.1),

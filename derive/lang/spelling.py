@@ -345,12 +345,22 @@ def _cosine(node: ast.Call, how: str) -> ast.expr:
     return _div(s(_mul(x1, x2)), _mul(n1, n2))
 
 
+# losses whose ``weight=`` the rewrite reads (a rescaling of each entry or class)
+_WEIGHTED = frozenset(
+    {"binary_cross_entropy", "binary_cross_entropy_with_logits"}
+)
+
+
 def _loss2(
     name: str, params: tuple[str, ...], build: Callable[[dict[str, ast.expr], str], ast.expr]
 ) -> Callable[[ast.Call, str], ast.expr]:
     def rewrite(node: ast.Call, how: str) -> ast.expr:
         a = _bound(node, name, params, 2)
+        if name in _WEIGHTED and _is_none(a.get("weight")):
+            a.pop("weight", None)
         for bad in ("weight", "size_average", "reduce", "ignore_index"):
+            if bad == "weight" and name in _WEIGHTED:
+                continue
             if not _is_none(a.get(bad)):
                 raise SpellingError(f"{name}(…, {bad}=…) is not supported; leave it out")
         return build(a, _text(a.get("reduction"), "mean", f"{name}(reduction=…)"))
@@ -406,6 +416,9 @@ def _bce_terms(p: ast.expr, y: ast.expr) -> ast.expr:
 
 
 def _bce(a: dict[str, ast.expr], r: str) -> ast.expr:
+    if "weight" in a:  # PyTorch rescales each entry's loss; 'mean' still divides by the count
+        elem = _mul(a["weight"], _bce_terms(a["input"], a["target"]))
+        return _reduce(elem, r, "binary_cross_entropy")
     if r == "mean":
         return _call("bce", a["input"], a["target"])
     return _reduce(_bce_terms(a["input"], a["target"]), r, "binary_cross_entropy")
@@ -413,6 +426,10 @@ def _bce(a: dict[str, ast.expr], r: str) -> ast.expr:
 
 def _bce_logits(a: dict[str, ast.expr], r: str) -> ast.expr:
     z, y, w = a["input"], a["target"], a.get("pos_weight")
+    if "weight" in a:  # each entry's loss rescaled, as _bce
+        b = {k: v for k, v in a.items() if k != "weight"}
+        elem = _mul(a["weight"], _bce_logits(b, "none"))
+        return _reduce(elem, r, "binary_cross_entropy_with_logits")
     if r == "mean" and _is_none(w):
         return _call("bce_logits", z, y)
     if r == "mean":
