@@ -335,6 +335,52 @@ def test_spelling_means_what_numpy_and_pytorch_compute(text, ref, scalar) -> Non
 
 
 @pytest.mark.parametrize(
+    "target,call",
+    [
+        ("y", "F.cross_entropy(X @ W, y, weight=cw)"),
+        ("y", "F.cross_entropy(X @ W, y, weight=cw, reduction='sum')"),
+        ("C", "F.cross_entropy(X @ W, C, weight=cw)"),
+    ],
+)
+def test_class_weights_of_cross_entropy_are_pytorchs(target, call) -> None:
+    """weight= of F.cross_entropy (branch heldnets6): with class indices PyTorch's 'mean' divides
+    by the targets' summed weights, with probability (one-hot) rows by the batch size."""
+    labels = [1, 0, 3]
+    text = f"""
+[network]
+name = "ce-weight"
+[dims]
+m = 3
+n = 4
+[inputs]
+X = ["m", "n"]
+y = ["m"]
+C = {{ shape = ["m", "n"], kind = "one-hot" }}
+cw = ["n"]
+[params]
+W = ["n", "n"]
+[forward]
+L = "{call}"
+[values]
+X = {_rows(X)}
+W = {_rows(W)}
+y = {labels}
+C = {_rows(np.eye(4)[labels])}
+cw = [0.5, 2.0, 1.0, 3.0]
+"""
+    d = derive(spec.parse(text, source="ce-weight"))
+    grads, loss = numeric.gradients_matrix(d, numeric.example_point(d.graph))
+    w = torch.tensor(W, dtype=torch.float64, requires_grad=True)
+    tgt = torch.tensor(labels) if target == "y" else t(np.eye(4)[labels])
+    cw = torch.tensor([0.5, 2.0, 1.0, 3.0], dtype=torch.float64)
+    red = "sum" if "sum" in call else "mean"
+    want = F.cross_entropy(t(X) @ w, tgt, weight=cw, reduction=red)
+    want.backward()
+    assert loss == pytest.approx(float(want.detach()), rel=1e-9, abs=1e-12)
+    np.testing.assert_allclose(grads["W"], w.grad.numpy(), rtol=1e-8, atol=1e-11)
+
+
+@pytest.mark.parametrize(
     "text,fragment",
     [
         ("F.mse_loss(Z, Y, reduction='batch')", "'mean', 'sum' or 'none'"),
@@ -346,7 +392,7 @@ def test_spelling_means_what_numpy_and_pytorch_compute(text, ref, scalar) -> Non
         ("F.poisson_nll_loss(Z, Y, full=True)", "Stirling"),
         ("Z.var(0)", "n − 1"),
         ("np.std(Z + Y, axis=0, ddof=1)", "named tensor"),
-        ("F.cross_entropy(Z, Y, weight=W)", "weight"),
+        ("F.cross_entropy(Z, C, weight=W, label_smoothing=0.1)", "leave one of them out"),
         ("np.where(Z, Z, 0)", "one comparison"),
         ("np.linalg.norm(Z, 2)", "Frobenius"),
         ("Z ** lam", "[constants] name"),

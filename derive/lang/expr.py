@@ -584,7 +584,7 @@ class _Converter:
             return self.convert(ast.Subscript(shape_of, ast.Constant(0), ast.Load()), depth)
         if node.func.id in _RESHAPES and module and self.shapes is not None:
             return self.reshape(node, depth)
-        node = spelling.keywords(node)
+        node = spelling.class_indices(spelling.keywords(node), self.picks)
         try:
             respelled = spelling.respell(node, module)
         except spelling.SpellingError as err:

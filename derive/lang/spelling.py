@@ -10,8 +10,8 @@ same derivatives away from ties and kinks; PyTorch's conventions at kinks come w
 still verified step by step and against PyTorch. ``derive.lang.expr`` calls this module; it
 holds no SymPy and reads no spec.
 
-What a rewrite cannot express (a per-class ``weight``, ``reduction='none'``, class-index targets)
-raises :class:`SpellingError` with the supported form.
+What a rewrite cannot express (``ignore_index``, ``weight`` with ``label_smoothing``) raises
+:class:`SpellingError` with the supported form.
 """
 
 from __future__ import annotations
@@ -67,6 +67,8 @@ _KEYWORDS = {"dim": "axis", "keepdim": "keepdims"}
 _OP_KEYWORDS = {"leaky_relu": {"negative_slope": "slope", "alpha": "slope"}}
 # a keyword ``keywords`` adds to var()/std() written with PyTorch's dim=/keepdim=
 _TORCH_MARK = "_torch_keywords"
+# a keyword ``class_indices`` adds to cross_entropy() whose target is class indices
+_INDEX_MARK = "_class_indices"
 
 # torch's SELU constants (torch.nn.SELU)
 _SELU_ALPHA = 1.6732632423543772848170429916717
@@ -347,7 +349,7 @@ def _cosine(node: ast.Call, how: str) -> ast.expr:
 
 # losses whose ``weight=`` the rewrite reads (a rescaling of each entry or class)
 _WEIGHTED = frozenset(
-    {"binary_cross_entropy", "binary_cross_entropy_with_logits"}
+    {"binary_cross_entropy", "binary_cross_entropy_with_logits", "cross_entropy"}
 )
 
 
@@ -451,7 +453,15 @@ def _ce(a: dict[str, ast.expr], r: str) -> ast.expr:
     −Σ y·log_softmax(z), divided by the batch size for 'mean'."""
     z, y = a["input"], a["target"]
     eps = a.get("label_smoothing")
-    if _is_none(eps) or (isinstance(eps, ast.Constant) and eps.value == 0):
+    unsmoothed = _is_none(eps) or (isinstance(eps, ast.Constant) and eps.value == 0)
+    if "weight" in a:
+        if not unsmoothed:
+            raise SpellingError(
+                "cross_entropy(…, weight=…, label_smoothing=…) is not supported; "
+                "leave one of them out"
+            )
+        return _ce_weighted(z, y, a["weight"], r, _INDEX_MARK in a)
+    if unsmoothed:
         if r == "mean":
             return _call("cross_entropy", _call("softmax", z), y)
         if r == "sum":
@@ -470,6 +480,31 @@ def _ce(a: dict[str, ast.expr], r: str) -> ast.expr:
         smooth,
     )
     return _reduce(row, r, "cross_entropy")
+
+
+def _ce_weighted(z: ast.expr, y: ast.expr, w: ast.expr, r: str, indices: bool) -> ast.expr:
+    """``cross_entropy(z, y, weight=w)``: each row's loss −Σ_j w_j·y_ij·log_softmax(z)_ij. PyTorch's
+    'mean' divides by the summed weights of the targets' classes Σ_i w_(y_i) for class indices,
+    by the batch size for probability (one-hot) rows."""
+    wy = _mul(w, y)
+    row = _neg(_call("sum", _mul(wy, _call("log_softmax", z)), axis=_num(1)))
+    if r == "mean" and indices:
+        return _div(_call("sum", row), _call("sum", wy))
+    return _reduce(row, r, "cross_entropy")
+
+
+def class_indices(node: ast.Call, picks: dict[str, tuple[str, int]]) -> ast.Call:
+    """``cross_entropy(z, y, weight=…)`` with ``y`` class indices (a name of ``picks``, read as
+    one-hot rows): marked, since PyTorch's weighted 'mean' then divides by the summed weights."""
+    assert isinstance(node.func, ast.Name)
+    if node.func.id != "cross_entropy" or all(k.arg != "weight" for k in node.keywords):
+        return node
+    kw = {k.arg: k.value for k in node.keywords}
+    y = node.args[1] if len(node.args) > 1 else kw.get("target")
+    if not isinstance(y, ast.Name) or y.id not in picks:
+        return node
+    kws = [*node.keywords, ast.keyword(_INDEX_MARK, ast.Constant(True))]
+    return ast.copy_location(ast.Call(node.func, node.args, kws), node)
 
 
 def _huber(scale_by_beta: bool) -> Callable[[dict[str, ast.expr], str], ast.expr]:
@@ -1054,6 +1089,7 @@ REWRITES["cross_entropy"] = _loss2(
         "reduce",
         "reduction",
         "label_smoothing",
+        _INDEX_MARK,
     ),
     _ce,
 )
