@@ -102,6 +102,7 @@ CASES = [
         1,
     ),
     ("torch.linalg.norm(Z)", lambda Z: torch.linalg.norm(Z), 1),
+    ("Z.norm(p=2) + Z.norm(2)", lambda Z: Z.norm(p=2) + Z.norm(2), 1),
     ("torch.softmax(Z, dim=0)", lambda Z: torch.softmax(Z, dim=0), 0),
     ("F.log_softmax(Z, dim=-2)", lambda Z: F.log_softmax(Z, dim=-2), 0),
     ("torch.logsumexp(Z, dim=1, keepdim=True)", lambda Z: torch.logsumexp(Z, 1, True), 0),

@@ -304,7 +304,10 @@ def _norm(node: ast.Call, how: str) -> ast.expr:
     order = a.get("ord", a.get("p"))
     fro = isinstance(order, ast.Constant) and order.value == "fro"
     two = isinstance(order, ast.Constant) and order.value == 2
-    if not (_is_none(order) or fro or (two and (not _is_none(a.get("axis")) or how == "torch"))):
+    # PyTorch's norm (torch.norm, x.norm(): NumPy arrays have no such method; p= is PyTorch's
+    # keyword) of p=2 over everything is the Frobenius norm; NumPy's ord=2 of a matrix is not
+    torch = how in ("torch", "method") or "p" in a
+    if not (_is_none(order) or fro or (two and (not _is_none(a.get("axis")) or torch))):
         raise SpellingError(
             "norm() is read as the 2-norm of a vector or the Frobenius norm of a matrix: "
             "sqrt(sum(x ** 2)); other orders are not supported"
