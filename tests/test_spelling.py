@@ -103,6 +103,11 @@ CASES = [
     ),
     ("torch.linalg.norm(Z)", lambda Z: torch.linalg.norm(Z), 1),
     ("Z.norm(p=2) + Z.norm(2)", lambda Z: Z.norm(p=2) + Z.norm(2), 1),
+    (
+        "torch.addmm(Y, Z, W.t()) + Y.addmm(Z, W, beta=0.5, alpha=2)",
+        lambda Z, w: torch.addmm(t(Y), Z, w.t()) + t(Y).addmm(Z, w, beta=0.5, alpha=2),
+        0,
+    ),
     ("torch.softmax(Z, dim=0)", lambda Z: torch.softmax(Z, dim=0), 0),
     ("F.log_softmax(Z, dim=-2)", lambda Z: F.log_softmax(Z, dim=-2), 0),
     ("torch.logsumexp(Z, dim=1, keepdim=True)", lambda Z: torch.logsumexp(Z, 1, True), 0),

@@ -704,6 +704,17 @@ def _linear(node: ast.Call, how: str) -> ast.expr:
     return out if _is_none(a.get("bias")) else _add(out, a["bias"])  # type: ignore[arg-type]
 
 
+def _addmm(node: ast.Call, how: str) -> ast.expr:
+    """PyTorch's ``torch.addmm(b, x, W, beta=β, alpha=α)`` (nn.Linear's own call, with
+    ``W.t()``) is ``β·b + α·(x @ W)``."""
+    a = _bound(node, "addmm", ("input", "mat1", "mat2", "beta", "alpha"), 3)
+    out: ast.expr = _bin(a["mat1"], ast.MatMult(), a["mat2"])
+    if "alpha" in a:
+        out = _mul(a["alpha"], out)
+    b = a["input"] if "beta" not in a else _mul(a["beta"], a["input"])
+    return _add(b, out)
+
+
 def _softplus(node: ast.Call, how: str) -> ast.expr | None:
     """``F.softplus(x, beta=β)`` is ``softplus(β·x)/β``. PyTorch's ``threshold`` (default 20)
     returns x where β·x exceeds it, which differs from softplus by less than e^(−20) (2·10⁻⁹)
@@ -926,6 +937,7 @@ REWRITES: dict[str, Callable[[ast.Call, str], ast.expr | None]] = {
     "dot": _two("dot", ast.MatMult()),
     "matmul": _matmul,
     "linear": _linear,
+    "addmm": _addmm,
     "softplus": _softplus,
     "float": _one("float", lambda x: x),  # float(cost) of a one-number cost is the cost
     "item": _one("item", lambda x: x),
@@ -1057,6 +1069,7 @@ _QUALIFIED = {
     "float": ("",),
     "item": ("method",),
     "linear": tuple(TORCH_FUNCTIONAL),
+    "addmm": ("torch", "method"),
     "cross_entropy": tuple(TORCH_FUNCTIONAL),
 }
 _LOSSES = frozenset(
