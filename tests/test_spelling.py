@@ -103,6 +103,15 @@ CASES = [
     ),
     ("torch.linalg.norm(Z)", lambda Z: torch.linalg.norm(Z), 1),
     ("Z.norm(p=2) + Z.norm(2)", lambda Z: Z.norm(p=2) + Z.norm(2), 1),
+    # a new axis on a reduction that dropped one (branch heldnets6)
+    ("Z - Z.max(axis=1)[:, None]", lambda Z: Z - Z.max(1).values[:, None], 0),
+    ("Z / np.sum(Z ** 2, 0)[np.newaxis, :]", lambda Z: Z / (Z**2).sum(0)[None, :], 0),
+    (
+        "np.sum(Z @ (W.sum(axis=0)[:, np.newaxis] * W))",
+        lambda Z, w: (Z @ (w.sum(0)[:, None] * w)).sum(),
+        1,
+    ),
+    ("np.sum(Z.mean(axis=1)[None, :] @ Z)", lambda Z: (Z.mean(1)[None, :] @ Z).sum(), 1),
     (
         "torch.addmm(Y, Z, W.t()) + Y.addmm(Z, W, beta=0.5, alpha=2)",
         lambda Z, w: torch.addmm(t(Y), Z, w.t()) + t(Y).addmm(Z, w, beta=0.5, alpha=2),

@@ -769,6 +769,9 @@ class _Converter:
             and int(self.shapes[node.value.id][0]) == 1
         ):  # v[None, :] of a 1-D v: the row it already is here
             return Name(node.value.id)
+        new_axis = self.new_axis(node, parts, depth)
+        if new_axis is not None:
+            return new_axis
         spec_line = self.shapes is not None  # derive check reads entries X[0, 1] by name
         if not 1 <= len(parts) <= 2 or not all(
             isinstance(p, ast.Slice) or (spec_line and _int_index(p) is not None) for p in parts
@@ -823,6 +826,29 @@ class _Converter:
             out = Call("slice", (out,), (*bounds, ("axis", Num(Fraction(axis)))))
         # a[:, j] is 1-D of the m rows: a row [1, m] as NumPy broadcasts it, the column's transpose
         return Transpose(out) if dropped == [1] and axes == [0, 1] else out
+
+    def new_axis(self, node: ast.Subscript, parts: list[ast.expr], depth: int) -> Node | None:
+        """``v[:, None]`` / ``v[None, :]`` (or ``np.newaxis``) of a 1-D NumPy result: a 1-D
+        expression (a row here) or a reduction along an axis without keepdims, e.g.
+        ``s.max(axis=1)[:, None]`` (the language keeps a reduction along rows as the column
+        [m, 1] and along columns as the row [1, k], the shapes keepdims=True gives). ``None`` when
+        it is not that form."""
+        if len(parts) != 2 or self.shapes is None:
+            return None
+        whole = [
+            isinstance(p, ast.Slice) and (p.lower, p.upper, p.step) == (None, None, None)
+            for p in parts
+        ]
+        new = [_is_new_axis(p) for p in parts]
+        if whole != [True, False] and whole != [False, True] or not any(new):
+            return None
+        column = new[1]  # v[:, None]: the column; v[None, :]: the row
+        axis = _reduction_axis(node.value)
+        if axis is None and not self.vector(node.value):
+            return None
+        out = self.convert(node.value, depth)
+        is_column = axis == 1  # the language's shape of the reduction (a vector: a row)
+        return out if column == is_column else Transpose(out)
 
     def index(self, node: ast.Subscript) -> Index:
         if not isinstance(node.value, ast.Name):
@@ -942,6 +968,44 @@ def _dim_value(name: str, shapes: Mapping[str, tuple[int, ...]]) -> int | None:
             if getattr(k, "label", None) == name:
                 return int(k)
     return None
+
+
+def _is_new_axis(node: ast.AST) -> bool:
+    """``None`` or ``np.newaxis`` in an index."""
+    if isinstance(node, ast.Constant):
+        return node.value is None
+    return (
+        isinstance(node, ast.Attribute) and node.attr == "newaxis" and bool(_module_of(node.value))
+    )
+
+
+_AXIS_REDUCTIONS = frozenset(
+    {"sum", "mean", "max", "min", "amax", "amin", "var", "std", "logsumexp", "norm", "nansum"}
+)
+
+
+def _reduction_axis(node: ast.AST) -> int | None:
+    """0 or 1 when ``node`` is a reduction along that axis that drops it (``s.max(axis=1)``,
+    ``np.sum(x, 0)``, ``torch.mean(x, dim=-1)``; no keepdims), else ``None``."""
+    if not isinstance(node, ast.Call):
+        return None
+    f = node.func
+    args = list(node.args)
+    if isinstance(f, ast.Attribute):
+        name = f.attr
+        if not _module_of(f.value):
+            args = [f.value, *args]  # a method: the receiver is the first argument
+    elif isinstance(f, ast.Name):
+        name = f.id
+    else:
+        return None
+    kw = {k.arg: k.value for k in node.keywords}
+    keep = kw.get("keepdims", kw.get("keepdim"))
+    if name not in _AXIS_REDUCTIONS or (isinstance(keep, ast.Constant) and keep.value is True):
+        return None
+    axis = kw.get("axis", kw.get("dim", args[1] if len(args) > 1 else None))
+    k = _int_index(axis) if axis is not None else None
+    return None if k not in (0, 1, -1, -2) else k % 2  # type: ignore[operator]
 
 
 def _module_of(node: ast.AST) -> str:
