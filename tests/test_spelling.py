@@ -395,6 +395,53 @@ cw = [0.5, 2.0, 1.0, 3.0]
     np.testing.assert_allclose(grads["W"], w.grad.numpy(), rtol=1e-8, atol=1e-11)
 
 
+_ONE_HOT = """
+[network]
+name = "one-hot"
+[dims]
+m = 3
+n = 4
+[inputs]
+X = ["m", "n"]
+y = ["m"]
+[params]
+W = ["n", "n"]
+[forward]
+{lines}
+[values]
+X = {X}
+W = {W}
+y = [1, 0, 3]
+"""
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        'Y = "np.eye(n)[y]"\nL = "-np.sum(Y * np.log(softmax(X @ W))) / m"',
+        'L = "-(F.one_hot(y, num_classes=4) * F.log_softmax(X @ W, dim=1)).sum(dim=1).mean()"',
+    ],
+)
+def test_one_hot_rows_made_from_class_labels_are_pytorchs(lines) -> None:
+    """np.eye(C)[y] and F.one_hot(y, C) of integer labels (branch heldnets6): the labels read
+    as one-hot rows; loss and dL/dW against PyTorch's F.one_hot."""
+    d = derive(spec.parse(_ONE_HOT.format(lines=lines, X=_rows(X), W=_rows(W)), source="oh"))
+    grads, loss = numeric.gradients_matrix(d, numeric.example_point(d.graph))
+    w = torch.tensor(W, dtype=torch.float64, requires_grad=True)
+    onehot = F.one_hot(torch.tensor([1, 0, 3]), 4).double()
+    want = -(onehot * F.log_softmax(t(X) @ w, dim=1)).sum(dim=1).mean()
+    want.backward()
+    assert loss == pytest.approx(float(want.detach()), rel=1e-9, abs=1e-12)
+    np.testing.assert_allclose(grads["W"], w.grad.numpy(), rtol=1e-8, atol=1e-11)
+
+
+def test_labels_made_one_hot_and_used_as_numbers_are_refused() -> None:
+    lines = 'L = "-(F.one_hot(y, 4) * F.log_softmax(X @ W, dim=1)).sum() + np.sum(y)"'
+    with pytest.raises(spec.SpecError) as err:
+        spec.parse(_ONE_HOT.format(lines=lines, X=_rows(X), W=_rows(W)), source="oh")
+    assert "np.eye(C)[y] or F.one_hot(y, C)" in str(err.value)
+
+
 @pytest.mark.parametrize(
     "text,fragment",
     [

@@ -322,6 +322,9 @@ class _Converter:
             if node.attr != "T":
                 raise self.fail(node, f"attribute '.{node.attr}' is not allowed; only '.T'")
             return Transpose(self.convert(node.value, d))
+        made = one_hot_label(node) if self.shapes is not None else None
+        if made is not None and made[0] in self.picks:  # the spec read y as one-hot rows
+            return Name(made[0])
         if isinstance(node, ast.Call):
             return _float_constant(self.call(node, d))
         if isinstance(node, ast.Compare) and self.allow_compare:
@@ -967,6 +970,27 @@ def _dim_value(name: str, shapes: Mapping[str, tuple[int, ...]]) -> int | None:
         for k in shape:
             if getattr(k, "label", None) == name:
                 return int(k)
+    return None
+
+
+def one_hot_label(node: ast.AST) -> tuple[str, ast.expr] | None:
+    """``(y, C)`` when ``node`` makes one-hot rows of class labels ``y`` by name:
+    ``F.one_hot(y, C)``, ``F.one_hot(y, num_classes=C)``, ``np.eye(C)[y]``, ``torch.eye(C)[y]``;
+    else ``None``."""
+    if isinstance(node, ast.Call):
+        f = node.func
+        if (f.attr if isinstance(f, ast.Attribute) else getattr(f, "id", "")) != "one_hot":
+            return None
+        kw = {k.arg: k.value for k in node.keywords}
+        y = node.args[0] if node.args else kw.get("tensor")
+        c = node.args[1] if len(node.args) > 1 else kw.get("num_classes")
+        return (y.id, c) if isinstance(y, ast.Name) and c is not None else None
+    if isinstance(node, ast.Subscript) and isinstance(node.value, ast.Call):
+        f = node.value.func
+        eye = isinstance(f, ast.Attribute) and f.attr == "eye" and bool(_module_of(f.value))
+        if eye and len(node.value.args) == 1 and not node.value.keywords:
+            y = node.slice
+            return (y.id, node.value.args[0]) if isinstance(y, ast.Name) else None
     return None
 
 

@@ -148,6 +148,23 @@ def plain_prose(text: str) -> str:
     return "".join(t for _, t in prose_parts(text))
 
 
+def _made_not_factor(tree: ast.AST, y: str) -> int:
+    """How many one-hot constructions of ``y`` (:func:`derive.lang.expr.one_hot_label`) in the
+    Python ``tree`` are not a factor of a ``*`` with a non-number."""
+
+    def made(n: ast.AST) -> bool:
+        m = ex.one_hot_label(n)
+        return m is not None and m[0] == y
+
+    factors = sum(
+        made(side) and not isinstance(other, ast.Constant)
+        for n in ast.walk(tree)
+        if isinstance(n, ast.BinOp) and isinstance(n.op, ast.Mult)
+        for side, other in ((n.left, n.right), (n.right, n.left))
+    )
+    return sum(made(n) for n in ast.walk(tree)) - factors
+
+
 class Dim(int):
     """A size that remembers its [dims] name, so ``mean`` can print ``1/m``, not ``1/2``."""
 
@@ -652,6 +669,9 @@ class _Validator:
         except (SyntaxError, ValueError, RecursionError, MemoryError):
             return  # the parser names the problem
         for n in ast.walk(tree):
+            made = ex.one_hot_label(n)
+            if made is not None and made[0] in self.one_d and made[0] in inputs:
+                self.one_hot_made(where, made, shapes, dims)
             if not isinstance(n, ast.Call):
                 continue
             f = n.func
@@ -682,6 +702,31 @@ class _Validator:
             self.picks[y.id] = (ast.unparse(z), int(zs[1]))
             self.target_shapes[y.id] = (zs[0], zs[1])
 
+    def one_hot_made(self, where: str, made: tuple[str, ast.expr], shapes, dims) -> None:
+        """``np.eye(C)[y]`` / ``F.one_hot(y, C)`` of an input ``y`` declared 1-D: its integer
+        class labels become one-hot rows of ``C`` columns (as a pick's labels do), and the
+        construction is ``y`` itself."""
+        y, c = made
+        if isinstance(c, ast.Name) and c.id in dims:
+            cols: int = Dim(dims[c.id], c.id)
+        elif isinstance(c, ast.Constant) and type(c.value) is int and c.value > 0:
+            cols = c.value
+        else:
+            raise self.err(
+                where,
+                f"the number of classes in {ast.unparse(c)} must be a [dims] name or a number",
+                f"write e.g. np.eye(C)[{y}] with C in [dims]",
+            )
+        known = self.picks.get(y)
+        if known is not None and known[1] != int(cols):
+            raise self.err(
+                where,
+                f"the class labels '{y}' have {known[1]} classes elsewhere, {int(cols)} here",
+                "use the same number of classes",
+            )
+        self.picks[y] = (f"one_hot({y})", int(cols))
+        self.target_shapes[y] = (shapes[y][1], cols)
+
     def class_labels(self, where: str, inputs, shapes, forward) -> None:
         """Class labels ``y`` read by ``P[np.arange(N), y]`` on this line are one-hot rows from
         now on: ``y`` becomes the input ``[N, C]`` of kind one-hot (its [values], integers,
@@ -711,9 +756,13 @@ class _Validator:
     def labels_only_picked(self, forward) -> None:
         """Class labels appear only in their picks (read as ``Σ_j P_ij y_ij``): anywhere else
         the one-hot rows would silently stand for the integers."""
+        fwd = self.table("forward")
         for y, (p, _) in self.picks.items():
             for key, node in forward:
                 total = sum(1 for n in _nodes(node) if n == ex.Name(y))
+                # np.eye(C)[y] / F.one_hot(y, C) on this line: y itself, read as one-hot rows
+                # (one that is a factor of a product is counted as a pick below already)
+                total -= _made_not_factor(ast.parse(fwd[key].strip(), mode="eval"), y)
                 picked = sum(  # P * y of a pick or nll_loss, y * log_softmax(z), CE's target
                     (
                         isinstance(n, ex.BinOp)
@@ -729,10 +778,14 @@ class _Validator:
                     for n in _nodes(node)
                 )
                 if total != picked:
+                    form = (
+                        f"np.eye(C)[{y}] or F.one_hot({y}, C)"
+                        if p.startswith("one_hot(")
+                        else f"{p}[np.arange(N), {y}]"
+                    )
                     raise self.err(
                         f"[forward] {key}",
-                        f"the class labels '{y}' are used here other than as "
-                        f"{p}[np.arange(N), {y}]",
+                        f"the class labels '{y}' are used here other than as {form}",
                         f"use '{y}' only to index rows by label, or declare it one-hot, "
                         f'{y} = {{ shape = ["N", "C"], kind = "one-hot" }}, and write the '
                         "formula with the one-hot rows",
