@@ -103,6 +103,15 @@ CASES = [
     ),
     ("torch.linalg.norm(Z)", lambda Z: torch.linalg.norm(Z), 1),
     ("Z.norm(p=2) + Z.norm(2)", lambda Z: Z.norm(p=2) + Z.norm(2), 1),
+    # einsum of matrices (branch heldnets6)
+    ("torch.einsum('nd,dk->nk', Z, W)", lambda Z, w: torch.einsum("nd,dk->nk", Z, w), 0),
+    ("np.einsum('ij,kj->ik', Z, W)", lambda Z, w: torch.einsum("ij,kj->ik", Z, w), 0),
+    (
+        "np.einsum('ij,ji->', W, np.einsum('ki,kj->ji', Z, Y))",
+        lambda Z, w: torch.einsum("ij,ji->", w, torch.einsum("ki,kj->ji", Z, t(Y))),
+        1,
+    ),
+    ("torch.einsum('ij,ij->ij', [Z, Y])", lambda Z: Z * t(Y), 0),
     # a new axis on a reduction that dropped one (branch heldnets6)
     ("Z - Z.max(axis=1)[:, None]", lambda Z: Z - Z.max(1).values[:, None], 0),
     ("Z / np.sum(Z ** 2, 0)[np.newaxis, :]", lambda Z: Z / (Z**2).sum(0)[None, :], 0),
@@ -457,6 +466,7 @@ def test_labels_made_one_hot_and_used_as_numbers_are_refused() -> None:
         ("F.cross_entropy(Z, C, weight=W, label_smoothing=0.1)", "leave one of them out"),
         ("np.where(Z, Z, 0)", "one comparison"),
         ("np.linalg.norm(Z, 2)", "Frobenius"),
+        ("np.einsum('ij,jk->i', Z, W)", "'ij,jk->ik'"),
         ("Z ** lam", "[constants] name"),
         ("Z.transpose(1)", "x.T"),
         ("Z.max(1, keepdims=False)", "keepdims=True or leave it out"),

@@ -715,6 +715,57 @@ def _addmm(node: ast.Call, how: str) -> ast.expr:
     return _add(b, out)
 
 
+def _einsum(node: ast.Call, how: str) -> ast.expr:
+    """``np.einsum``/``torch.einsum`` of one or two matrices with an explicit ``->``: a matrix
+    product (``'ij,jk->ik'``, with either side transposed), an element-wise product
+    (``'ij,ij->ij'``), a transpose (``'ij->ji'``), or the sum of everything (``'ij,ij->'``)."""
+    usage = (
+        "einsum() is read for one or two matrices with '->': 'ij,jk->ik' (a matrix product, "
+        "either side transposed), 'ij,ij->ij', 'ij->ji', 'ij,ij->' (everything summed)"
+    )
+    if node.keywords or not node.args or not isinstance(node.args[0], ast.Constant):
+        raise SpellingError(usage)
+    text = node.args[0].value
+    ops_ = list(node.args[1:])
+    if len(ops_) == 1 and isinstance(ops_[0], (ast.List, ast.Tuple)):
+        ops_ = list(ops_[0].elts)  # torch.einsum('ij,jk->ik', [A, B])
+    if not isinstance(text, str) or "->" not in text:
+        raise SpellingError(usage)
+    lhs, out = text.replace(" ", "").split("->")
+    subs = lhs.split(",")
+    ok = all(len(k) == 2 and k.isalpha() and k[0] != k[1] for k in subs)
+    if not ok or len(subs) != len(ops_) or len(subs) not in (1, 2) or len(set(out)) != len(out):
+        raise SpellingError(usage)
+
+    def oriented(x: ast.expr, have: str, want: str) -> ast.expr:
+        return x if have == want else _t(x)
+
+    a, sa = ops_[0], subs[0]
+    if len(subs) == 1:
+        if len(out) == 2 and set(out) == set(sa):
+            return oriented(a, sa, out)
+        if out == "":
+            return _call("sum", a)
+        raise SpellingError(usage)
+    b, sb = ops_[1], subs[1]
+    shared = set(sa) & set(sb)
+    if len(shared) == 2:  # element-wise
+        prod = _mul(a, oriented(b, sb, sa))
+        if out == "":
+            return _call("sum", prod)
+        if len(out) == 2 and set(out) == set(sa):
+            return oriented(prod, sa, out)
+        raise SpellingError(usage)
+    if len(shared) != 1:
+        raise SpellingError(usage)
+    (k,) = shared
+    i, j = sa.replace(k, ""), sb.replace(k, "")
+    if set(out) != {i, j} or len(out) != 2:
+        raise SpellingError(usage)
+    prod = _bin(oriented(a, sa, i + k), ast.MatMult(), oriented(b, sb, k + j))
+    return oriented(prod, i + j, out)
+
+
 def _softplus(node: ast.Call, how: str) -> ast.expr | None:
     """``F.softplus(x, beta=β)`` is ``softplus(β·x)/β``. PyTorch's ``threshold`` (default 20)
     returns x where β·x exceeds it, which differs from softplus by less than e^(−20) (2·10⁻⁹)
@@ -938,6 +989,7 @@ REWRITES: dict[str, Callable[[ast.Call, str], ast.expr | None]] = {
     "matmul": _matmul,
     "linear": _linear,
     "addmm": _addmm,
+    "einsum": _einsum,
     "softplus": _softplus,
     "float": _one("float", lambda x: x),  # float(cost) of a one-number cost is the cost
     "item": _one("item", lambda x: x),
@@ -1070,6 +1122,7 @@ _QUALIFIED = {
     "item": ("method",),
     "linear": tuple(TORCH_FUNCTIONAL),
     "addmm": ("torch", "method"),
+    "einsum": ("np", "numpy", "torch"),
     "cross_entropy": tuple(TORCH_FUNCTIONAL),
 }
 _LOSSES = frozenset(
