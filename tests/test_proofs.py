@@ -44,6 +44,7 @@ NAMES = [
     "sigmoid-derivative",
     "tanh-derivative",
     "relu-derivative",
+    "clamp-derivative",
     "sigmoid-bce",
     "weighted-bce",
     "softmax-ce",

@@ -386,8 +386,7 @@ def _check_formula(
     if right:
         zero = net.zero
         if zero is not None:
-            at_zero = target.clamp_upstream(user) if target.clamp_differs() else user
-            mine = evaluate(at_zero, System(zero, 0))
+            mine = evaluate(user, System(zero, 0))
             if not same(mine, target.truth(0, "zero")):
                 diag = relu_at_zero(net, target, resolved, mine)
                 return _result(

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import os
 import random
-import re
 from collections import OrderedDict
 from pathlib import Path
 from typing import Any
@@ -249,9 +248,9 @@ class Net:
 
     @property
     def clamped(self) -> frozenset[str]:
-        """The inputs of the network's ReLUs written as PyTorch's ``clamp(min=0)``
-        (``h.clamp(min=0)``, ``torch.clamp(h, min=0)``, ``clamp_min(0)``): PyTorch passes their
-        gradient where the input is exactly 0 (``x >= min``), where ``relu`` does not."""
+        """The inputs of the network's PyTorch ``clamp`` (``h.clamp(min=0)``, ``torch.clamp(h,
+        min=0)``, ``clamp_min(0)``, ``np.clip``: the table's ``clamp0``): PyTorch passes their
+        gradient where the input is exactly at the bound (``x >= min``), where ``relu`` does not."""
         if "clamped" not in self._lazy:
             self._lazy["clamped"] = _clamped(self.spec)
         return self._lazy["clamped"]
@@ -460,43 +459,24 @@ class Target:
         self.net, self.name = net, name
         self.visit: BackwardVisit = net.visits[name]
         self.formula = self.visit.formula
-        if net.clamped:  # PyTorch's clamp(min=0), spelled h + relu(-h): δ ⊙ 1[h >= 0]
-            self.formula = clamp_grad(self.formula, net.clamped)
         t = net.g.tensors[name]
         self.ref = t.grad_ref(net.g.loss_tex)
         self.shape = (int(t.shape[0]), int(t.shape[1]))
         self._truth: dict[tuple[str, int], np.ndarray | None] = {}
-        shown = self.formula
-        if self.clamp_differs():  # printed as PyTorch's clamp takes it: 1[h >= 0]
-            shown = clamp_grad(self.formula, net.clamped)
-        self.expected = formula_text(shown)
-        self.expanded = formula_text(clamp_grad(self.expand(self.formula), net.clamped))
-        self.tex = shown.tex()
+        self.expected = formula_text(self.formula)
+        self.expanded = formula_text(self.expand(self.formula))
+        self.tex = self.formula.tex()
 
     def truth(self, k: int, where: str = "rand") -> np.ndarray | None:
         key = (where, k)
         if key not in self._truth:
-            ref: mf.MExpr = self.ref
-            if where == "zero" and self.clamp_differs():  # PyTorch's clamp at exactly 0
-                ref = clamp_grad(self.expand(self.formula), self.net.clamped)
-            self._truth[key] = evaluate(ref, System(self.checker(where), k))
+            self._truth[key] = evaluate(self.ref, System(self.checker(where), k))
         return self._truth[key]
 
-    def clamp_upstream(self, e: mf.MExpr) -> mf.MExpr:
-        """``e`` (a user's formula) with each upstream gradient it reads written out as PyTorch's
-        clamp takes it at 0 (its own masks stay as written): compared at the zero point."""
-        if isinstance(e, mf.Ref) and e.kind == "grad" and e.name in self.net.visits:
-            return clamp_grad(self.expand(self.net.visits[e.name].formula), self.net.clamped)
-        kids = subtrees(e)
-        return rebuild(e, tuple(self.clamp_upstream(k) for k in kids)) if kids else e
-
     def clamp_differs(self) -> bool:
-        """Does this gradient pass through a ReLU written as ``clamp(min=0)``?"""
-        clamped = self.net.clamped
-        if not clamped:
-            return False
-        full = self.expand(self.visit.formula)
-        return clamp_grad(full, clamped) != full
+        """Does this gradient pass through PyTorch's ``clamp`` (its derivative ``1[h >= 0]``,
+        ``clamp0_grad``, is 1 at the bound where a ReLU's is 0)?"""
+        return bool(self.net.clamped) and _has_clamp(self.expand(self.visit.formula))
 
     def checker(self, where: str) -> Checker:
         n = self.net
@@ -568,70 +548,38 @@ def one_hot_values(g: Any, key: str) -> dict[sp.Symbol, sp.Integer]:
     return out
 
 
-_CLAMP = re.compile(r"\bclamp(?:_min)?\s*\(")
-
-
 def _clamped(spec: NetSpec) -> frozenset[str]:
-    """The inputs ``h`` of PyTorch's ``clamp(min=0)`` in the forward lines: the spelling writes
-    it ``h + relu(-h)``, which has clamp's derivative 1[h >= 0] (a ReLU read from ``relu(h)`` on
-    a clamp line, as older spellings wrote it, counts too)."""
+    """The inputs ``h`` of PyTorch's ``clamp`` in the forward lines: the spelling writes it with
+    the table's ``clamp0`` (``clamp0(h)``, ``lo + clamp0(h - lo)``, ``hi - clamp0(hi - h)``)."""
     out = set()
 
     def visit(t: ex.Node) -> None:
-        if isinstance(t, ex.Call) and t.func == "relu" and isinstance(t.args[0], ex.Name):
-            out.add(t.args[0].id)
-        if (
-            isinstance(t, ex.BinOp)
-            and t.op == "+"
-            and isinstance(t.left, ex.Name)
-            and isinstance(t.right, ex.Call)
-            and t.right.func == "relu"
-            and t.right.args == (ex.Neg(t.left),)
-        ):
-            out.add(t.left.id)
-            return
+        if isinstance(t, ex.Call) and t.func == "clamp0" and t.args:
+            a = t.args[0]
+            names = [a] if isinstance(a, ex.Name) else []
+            if isinstance(a, ex.BinOp) and a.op in ("+", "-"):
+                names = [k for k in (a.left, a.right) if isinstance(k, ex.Name)]
+            out.update(n.id for n in names)
         for k in ex.children(t):
             visit(k)
 
-    for name, tree in spec.forward:
-        if _CLAMP.search(spec.forward_text.get(name, "")):
-            visit(tree)
+    for _, tree in spec.forward:
+        visit(tree)
     return frozenset(out)
 
 
-def _clamp_mask(e: mf.MExpr, clamped: frozenset[str]) -> mf.Ref | None:
-    """``h`` when ``e`` is ``relu_grad(h)`` or ``relu_grad(-h)`` of a clamped ``h``."""
-    if not (isinstance(e, mf.Func) and e.name == "relu_grad"):
-        return None
-    x = e.x.x if isinstance(e.x, mf.Neg) else e.x
-    if isinstance(x, mf.Ref) and x.kind == "value" and x.name in clamped:
-        return x
-    return None
-
-
-def clamp_grad(e: mf.MExpr, clamped: frozenset[str]) -> mf.MExpr:
-    """``e`` with the derivative of each clamped input as PyTorch's clamp takes it, ``1[h >=
-    0]``: ``δ - δ ⊙ 1[-h > 0]`` (the spelling ``h + relu(-h)``) is ``δ ⊙ 1[h >= 0]``, and a
-    ReLU derivative ``1[h > 0]`` of a clamped ``h`` (older spellings) too."""
-    if isinstance(e, mf.Func) and not isinstance(e.x, mf.Neg):
-        h = _clamp_mask(e, clamped)
-        if h is not None:
-            return mf.Indicator(">=", h, mf.Scalar(0))
-    if isinstance(e, mf.Add) and len(e.terms) == 2 and isinstance(e.terms[1], mf.Neg):
-        a, m = e.terms[0], e.terms[1].x
-        if isinstance(m, mf.Mul) and m.a == a and isinstance(m.b, mf.Func):
-            h = _clamp_mask(m.b, clamped)
-            if h is not None and isinstance(m.b.x, mf.Neg):
-                return mf.Mul(clamp_grad(a, clamped), mf.Indicator(">=", h, mf.Scalar(0)))
-    kids = subtrees(e)
-    return rebuild(e, tuple(clamp_grad(k, clamped) for k in kids)) if kids else e
+def _has_clamp(e: mf.MExpr) -> bool:
+    """Whether ``e`` holds clamp's derivative ``1[h >= 0]`` (``clamp0_grad``)."""
+    if isinstance(e, mf.Func) and e.name == "clamp0_grad":
+        return True
+    return any(_has_clamp(k) for k in subtrees(e))
 
 
 def _kink_inputs(g: Any) -> dict[str, sp.Rational]:
     """Each tensor ``h`` whose entries reach the kink at 0 of a function of the operation table
-    (``kinks``) anywhere in a forward line, with the value of ``h`` there: ``relu(h)`` at 0, and
-    the forms the spellings write — ``h + relu(-h)`` (PyTorch's ``clamp(min=0)``), ``relu(h -
-    c)``, ``relu(c - h)`` — at ``c``."""
+    (``kinks``) anywhere in a forward line, with the value of ``h`` there: ``relu(h)`` and
+    ``clamp0(h)`` (PyTorch's ``clamp(min=0)``) at 0, and the forms the spellings write —
+    ``relu(h - c)``, ``clamp0(c - h)`` (a clamp's bound c) — at ``c``."""
     out: dict[str, sp.Rational] = {}
 
     def arg(a: ex.Node) -> tuple[str, sp.Rational] | None:

@@ -38,7 +38,7 @@ from derive.checker import fastdiag, fastlatex, names
 from derive.files import read_capped
 from derive.locale import catalog
 
-FORMAT = 12  # 11: a target's "clamp" (PyTorch's clamp(min=0) at exactly 0); 12: "leibniz"
+FORMAT = 13  # 11: a target's "clamp" (clamp(min=0) at exactly 0); 12: "leibniz"; 13: clamp0
 KIND = "checkfast"  # the cache folder of compiled forms
 SPECS = Path(__file__).resolve().parent.parent / "lang" / "specs"
 NET_NAME = re.compile(r"^[a-z0-9][a-z0-9-]{0,47}\Z")  # derive.lang.spec.NET_NAME (a test checks)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 import sympy as sp
 
-from derive.checker.checknet import DIAG_POINTS, Net, Target, clamp_grad
+from derive.checker.checknet import DIAG_POINTS, Net, Target
 from derive.checker.evaluate import System, close, evaluate, floats
 from derive.checker.formtree import formula_text, positions, replace_at, shape_ok
 from derive.checker.verdict import Msg, grad_name, msg
@@ -96,7 +96,7 @@ def _local_mutations(net: Net, node: str, top: bool) -> Iterator[tuple[str, Msg,
     """Typical mistakes in the visit of ``node``: (code, message, wrong formula for ∂L/∂node)."""
     g = net.g
     visit = net.visits[node]
-    F = clamp_grad(visit.formula, net.clamped) if net.clamped else visit.formula
+    F = visit.formula
     grad = grad_name(node)
     one = mf.Scalar(sp.Integer(1))
     cons = g.consumers.get(node, ())

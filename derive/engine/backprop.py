@@ -614,7 +614,7 @@ def _flat(a: sp.Expr, s: sp.Symbol) -> bool:
     """True when SymPy's ``a.diff(s)`` is 0 by construction: ``a`` is a number, a symbol other
     than ``s``, an indicator ``1[x > 0]`` (``relu_grad``, whose ``fdiff`` is 0), or a sum,
     product or number power of such (``1 − 1[x > 0]``, ``1/Σ 1[…]``)."""
-    if isinstance(a, ops.relu_grad) or a.is_Number:
+    if isinstance(a, ops.relu_grad | ops.clamp0_grad) or a.is_Number:
         return True
     if a.is_Symbol:
         return a != s

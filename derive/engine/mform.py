@@ -1228,7 +1228,7 @@ class NumpyPrinter(TextPrinter):
 def _boolean_code(e: MExpr) -> bool:
     """Whether ``e``'s NumPy code may start with a boolean array (an indicator ``(Z > 0)``
     anywhere in it: ``-(Z > 0) / m`` negates the boolean before dividing)."""
-    if isinstance(e, Func) and e.name == "relu_grad" or isinstance(e, Indicator):
+    if isinstance(e, Func) and e.name in ("relu_grad", "clamp0_grad") or isinstance(e, Indicator):
         return True
     kids = [v for v in vars(e).values() if isinstance(v, MExpr)]
     kids += [t for t in getattr(e, "terms", ()) if isinstance(t, MExpr)]

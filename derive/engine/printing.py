@@ -1041,6 +1041,12 @@ class IndexTextPrinter(StrPrinter):
     def _print_relu_grad(self, expr: sp.Expr) -> str:
         return f"1[{self._print(expr.args[0])} > 0]"
 
+    def _print_clamp0(self, expr: sp.Expr) -> str:
+        return f"max({self._print(expr.args[0])}, 0)"
+
+    def _print_clamp0_grad(self, expr: sp.Expr) -> str:
+        return f"1[{self._print(expr.args[0])} ≥ 0]"
+
     def _print_Piecewise(self, expr: sp.Piecewise) -> str:
         parts = []
         for e, c in expr.args:

@@ -110,6 +110,43 @@ class relu(sp.Function):  # noqa: N801
         return relu_grad(self.args[0])
 
 
+class clamp0_grad(sp.Function):  # noqa: N801
+    """The indicator 1[x >= 0]: the derivative of PyTorch's ``clamp(x, min=0)``, which passes
+    the gradient at the bound (1 at x = 0, where relu'(0) = 0)."""
+
+    nargs = 1
+    is_extended_real = True
+    is_finite = True
+    is_nonnegative = True
+
+    @classmethod
+    def eval(cls, x: sp.Expr) -> sp.Expr | None:
+        if x.is_Number:
+            return sp.Integer(1) if x >= 0 else sp.Integer(0)
+        return None
+
+    def fdiff(self, argindex: int = 1) -> sp.Expr:
+        return sp.Integer(0)
+
+
+class clamp0(sp.Function):  # noqa: N801
+    """PyTorch's ``clamp(x, min=0)`` = max(x, 0), with clamp's derivative 1[x >= 0]."""
+
+    nargs = 1
+
+    @classmethod
+    def eval(cls, x: sp.Expr) -> sp.Expr | None:
+        if x.is_Number:
+            return x if x > 0 else sp.Integer(0)
+        return None
+
+    def fdiff(self, argindex: int = 1) -> sp.Expr:
+        return clamp0_grad(self.args[0])
+
+    def _eval_is_extended_real(self) -> bool | None:
+        return self.args[0].is_extended_real  # max(x, 0) of a real x is real (|·|' is sign)
+
+
 class leaky_relu(sp.Function):  # noqa: N801
     """x for x > 0, slope·x otherwise; derivative 1[x>0] + slope·(1 − 1[x>0])."""
 
@@ -246,6 +283,10 @@ def np_relu(x: np.ndarray) -> np.ndarray:
 
 def np_relu_grad(x: np.ndarray) -> np.ndarray:
     return (np.asarray(x) > 0).astype(np.float64)
+
+
+def np_clamp0_grad(x: np.ndarray) -> np.ndarray:
+    return (np.asarray(x) >= 0).astype(np.float64)
 
 
 def np_leaky_relu(x: np.ndarray, slope: float) -> np.ndarray:
@@ -570,6 +611,47 @@ _ROWS: tuple[Op, ...] = (
         text_form="1[{x} > 0]",
         kinks=(Fraction(0),),
         formula_src="({x} > 0)",
+    ),
+    Op(
+        "clamp0",  # PyTorch's clamp(x, min=0); spelled from clamp/clip/clamp_min/clamp_max
+        ELEMENTWISE,
+        sympy=clamp0,
+        sympy_class=clamp0,
+        derivative=lambda x: clamp0_grad(x),
+        pull=_local(lambda m, x, y: m.Func("clamp0_grad", x)),
+        rule="clamp-derivative",
+        numpy=np_relu,
+        mpmath=lambda x: x if x > 0 else mpmath.mpf(0),
+        torch=lambda x: _torch_mod(x).clamp(x, min=0),
+        numpy_src="np.maximum({x}, 0.0)",
+        torch_src="torch.clamp({x}, min=0)",
+        tex="\\operatorname{clamp}",
+        text="clamp",
+        tex_form="\\max\\left({x}, 0\\right)",
+        text_form="max({x}, 0)",
+        kinks=(Fraction(0),),
+        formula_src="clamp0({x})",
+        slips=CLASSIC_SLIPS,
+    ),
+    Op(
+        "clamp0_grad",  # the indicator 1[x >= 0]: clamp's derivative, 1 at the bound
+        ELEMENTWISE,
+        sympy=clamp0_grad,
+        sympy_class=clamp0_grad,
+        derivative=lambda x: sp.Integer(0),
+        pull=_local(lambda m, x, y: m.Scalar(sp.Integer(0))),
+        numpy=np_clamp0_grad,
+        mpmath=lambda x: mpmath.mpf(1) if x >= 0 else mpmath.mpf(0),
+        torch=lambda x: (x >= 0).to(x.dtype),
+        numpy_src="({x} >= 0)",
+        torch_src="({x} >= 0).double()",
+        tex="\\mathbf{1}",
+        text="1",
+        tex_form="\\mathbf{{1}}\\left[{x} \\ge 0\\right]",
+        text_form="1[{x} >= 0]",
+        kinks=(Fraction(0),),
+        extra={"internal": True},
+        formula_src="({x} >= 0)",
     ),
     Op(
         "leaky_grad",  # leaky ReLU's derivative; produced by rules, not written in specs

@@ -252,17 +252,19 @@ def _where_mix(g: ast.expr, x: ast.expr, y: ast.expr) -> ast.expr:
 
 
 def _clip(lo: ast.expr | None, hi: ast.expr | None, x: ast.expr, name: str) -> ast.expr:
-    """``torch.clamp``/``np.clip``: ``x + relu(lo − x)`` then ``y − relu(y − hi)`` — exactly
-    min(max(x, lo), hi), with PyTorch's derivative at a bound: clamp passes the gradient on
-    lo ≤ x ≤ hi, so it is 1 at x = lo and at x = hi (relu'(0) = 0 inside the relu)."""
+    """``torch.clamp``/``np.clip`` with the table's ``clamp0`` (PyTorch's ``clamp(min=0)``):
+    max(x, lo) as ``clamp0(x)`` (lo = 0) or ``lo + clamp0(x − lo)``, then min(y, hi) as ``hi −
+    clamp0(hi − y)`` — exactly min(max(x, lo), hi), with PyTorch's derivative at a bound: clamp
+    passes the gradient on lo ≤ x ≤ hi (clamp0'(0) = 1), so it is 1 at x = lo and at x = hi."""
     if _is_none(lo) and _is_none(hi):
         raise SpellingError(f"{name}() needs a lower or an upper bound")
     out = x
     if not _is_none(lo):
         zero = isinstance(lo, ast.Constant) and lo.value == 0
-        out = _add(out, _call("relu", _neg(out) if zero else _sub(lo, out)))  # type: ignore[arg-type]
+        low = _call("clamp0", out if zero else _sub(out, lo))  # type: ignore[arg-type]
+        out = low if zero else _add(lo, low)  # type: ignore[arg-type]
     if not _is_none(hi):
-        out = _sub(out, _call("relu", _sub(out, hi)))  # type: ignore[arg-type]
+        out = _sub(hi, _call("clamp0", _sub(hi, out)))  # type: ignore[arg-type]
     return out
 
 

@@ -281,6 +281,9 @@ class Example:
         elif e.is_Pow:
             b, x = self._eval(e.args[0]), e.args[1]
             v = b ** int(x) if x.is_Integer else as_mpf(b) ** as_mpf(self._eval(x))
+        elif e.func in (ops.clamp0, ops.clamp0_grad):
+            x = self._eval(e.args[0])
+            v = (x if x > 0 else Fraction(0)) if e.func is ops.clamp0 else Fraction(int(x >= 0))
         elif e.func in (ops.relu, ops.relu_grad):
             x = self._eval(e.args[0])
             v = (x if x > 0 else Fraction(0)) if e.func is ops.relu else Fraction(int(x > 0))

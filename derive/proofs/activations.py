@@ -11,7 +11,7 @@ from sympy.matrices.expressions.matexpr import MatrixElement
 
 from derive.engine.printing import index_text
 from derive.lang import ops
-from derive.lang.ops import relu, relu_grad, sigmoid
+from derive.lang.ops import clamp0, clamp0_grad, relu, relu_grad, sigmoid
 from derive.proofs.core import (
     Deriv,
     IndexChecker,
@@ -203,6 +203,23 @@ def relu_derivative() -> Proof:
     b.step(lhs, indicator, "proof.indicator")
     st = b.statement(lhs, relu(_z).diff(_z), "proof.rule_matches", f="ReLU")
     notes = ("proof.note.relu_zero",)
+    return b.proof(st, (), notes)
+
+
+def clamp_derivative() -> Proof:
+    """``clamp(z, min=0)' = 1[z >= 0]`` (PyTorch's clamp passes the gradient at the bound)."""
+    name = "clamp-derivative"
+    b = _Builder(name, _scalar_checker(name, signed=True), ("z",))
+    c_def = sp.Piecewise((_z, _z >= 0), (0, True))
+    b.step(clamp0(_z), c_def, "proof.definition")
+    lhs = Deriv(clamp0(_z), _z)
+    branches = sp.diff(c_def, _z)
+    b.step(lhs, branches, "proof.piecewise_derivative")
+    (one, cond), _zero = branches.args
+    indicator = clamp0_grad(cond.lhs) if one == 1 and isinstance(cond, sp.GreaterThan) else branches
+    b.step(lhs, indicator, "proof.indicator")
+    st = b.statement(lhs, clamp0(_z).diff(_z), "proof.rule_matches", f="clamp")
+    notes = ("proof.note.clamp_zero",)
     return b.proof(st, (), notes)
 
 

@@ -10,6 +10,7 @@ from derive.engine.steps import Step
 from derive.locale import catalog
 from derive.proofs import proven
 from derive.proofs.activations import (
+    clamp_derivative,
     elementwise,
     relu_derivative,
     sigmoid_derivative,
@@ -32,6 +33,7 @@ PROOFS: dict[str, Callable[[], Proof]] = {
     "sigmoid-derivative": sigmoid_derivative,
     "tanh-derivative": tanh_derivative,
     "relu-derivative": relu_derivative,
+    "clamp-derivative": clamp_derivative,
     "sigmoid-bce": sigmoid_bce,
     "weighted-bce": weighted_bce,
     "softmax-ce": softmax_ce,

@@ -67,7 +67,7 @@ from derive.walkthrough.records import Math, Pieces, Values, constants_tex
 
 SCHEMA = "derive-answer-key/1"
 MAX_TRIES = 500  # draws tried before giving up on a variant
-KINKED = ("relu", "leaky_relu")
+KINKED = ("relu", "leaky_relu", "clamp0")
 
 
 class ExerciseError(BadInput, ValueError):

@@ -344,7 +344,7 @@ def _boolean(e: mf.MExpr) -> bool:
     """Whether NumPy computes ``e`` as a boolean array: an indicator such as ``(Z > 0)`` (relu's
     derivative) or a product of indicators."""
     if isinstance(e, mf.Func):
-        return e.name == "relu_grad"
+        return e.name in ("relu_grad", "clamp0_grad")
     if isinstance(e, mf.Indicator):
         return True
     if isinstance(e, mf.Mul):

@@ -809,13 +809,15 @@ def mistakes(d: Derivation, pc: Pieces) -> Lesson | None:
                 ),
             )
         )
-    # 4. relu against clamp(min=0) at exactly 0
+    # 4. relu against clamp(min=0) at exactly 0 (from the side the handout takes)
     rules = {r for v in d.backward for c in v.contributions for r in c.rules}
-    if "relu-derivative" in rules:
+    for rule, key in (("relu-derivative", "relu_clamp"), ("clamp-derivative", "clamp_relu")):
+        if rule not in rules:
+            continue
         z = [Fraction(0), Fraction(-1), Fraction(1)]
         parts.append(
             (
-                "relu_clamp",
+                key,
                 (
                     _grid_values("z", [z]),
                     _grid_values("\\mathbf{1}[z > 0]", [[Fraction(int(x > 0)) for x in z]]),
