@@ -165,15 +165,15 @@ def test_using_swaps_the_active_table_and_restores_it():
 # ---- a new op in a test-only table: derive verify passes, no other file touched -----------------
 
 
-def _swish() -> ops.Op:
-    """swish(x) = x·σ(x), defined only here."""
+def _xsig() -> ops.Op:
+    """xsig(x) = x·σ(x), defined only here."""
     sig = ops.sigmoid
 
     def mp(v):
         return v * ops.mp_sigmoid(v)
 
     return ops.Op(
-        "swish",
+        "xsig",
         ops.ELEMENTWISE,
         sympy=lambda v: v * sig(v),
         derivative=lambda v: sig(v) * (1 + v * (1 - sig(v))),
@@ -187,17 +187,17 @@ def _swish() -> ops.Op:
         numpy=lambda v: v * ops.np_sigmoid(v),
         mpmath=mp,
         torch=lambda t: t * torch.sigmoid(t),
-        numpy_src="swish({x})",
-        numpy_helper="def swish(x):\n    return x / (1.0 + np.exp(-x))\n",
+        numpy_src="xsig({x})",
+        numpy_helper="def xsig(x):\n    return x / (1.0 + np.exp(-x))\n",
         torch_src="F.silu({x})",
-        tex="\\operatorname{swish}",
-        text="swish",
+        tex="\\operatorname{xsig}",
+        text="xsig",
     )
 
 
 SWISH_SPEC = """
 [network]
-name = "swish-net"
+name = "xsig-net"
 [dims]
 m = 3
 [inputs]
@@ -208,7 +208,7 @@ W = [2, 1]
 b = [1, 1]
 [forward]
 Z = "X @ W + b"
-A = "swish(Z)"
+A = "xsig(Z)"
 L = "mse(A, Y)"
 """
 
@@ -218,48 +218,48 @@ def test_an_op_registered_in_a_test_only_table_verifies(tmp_path):
 
     from derive import cli
 
-    path = tmp_path / "swish.toml"
+    path = tmp_path / "xsig.toml"
     path.write_text(SWISH_SPEC)
     runner = CliRunner()
     refused = runner.invoke(cli.main, ["verify", str(path)])
-    assert refused.exit_code == 2 and "unknown function 'swish'" in refused.output
-    with ops.using({**ops.BUILTIN, "swish": _swish()}):
+    assert refused.exit_code == 2 and "unknown function 'xsig'" in refused.output
+    with ops.using({**ops.BUILTIN, "xsig": _xsig()}):
         result = runner.invoke(cli.main, ["verify", str(path)])
         assert result.exit_code == 0, result.output
-        assert "swish-net" in result.output
+        assert "xsig-net" in result.output
         built = runner.invoke(cli.main, ["build", str(path), "-f", "md,py", "--lang", "en",
                                          "-o", str(tmp_path / "out")])  # fmt: skip
         assert built.exit_code == 0, built.output
-    md = (tmp_path / "out" / "swish-net" / "en").glob("*.md")
+    md = (tmp_path / "out" / "xsig-net" / "en").glob("*.md")
     text = "".join(p.read_text() for p in md)
-    assert "\\operatorname{swish}" in text
-    py = "".join(p.read_text() for p in (tmp_path / "out" / "swish-net" / "en").glob("*.py"))
-    assert "def swish(x):" in py and "F.silu(Z)" in py
+    assert "\\operatorname{xsig}" in text
+    py = "".join(p.read_text() for p in (tmp_path / "out" / "xsig-net" / "en").glob("*.py"))
+    assert "def xsig(x):" in py and "F.silu(Z)" in py
 
 
 def test_derive_check_reads_and_diagnoses_a_formula_with_a_test_only_op(tmp_path):
     """derive check with the same test-only op: formulas calling it are read and evaluated, the
-    course helper ``swish_backward`` and the mutation library come from its row."""
+    course helper ``xsig_backward`` and the mutation library come from its row."""
     from click.testing import CliRunner
 
     from derive import cli
 
-    path = tmp_path / "swish.toml"
+    path = tmp_path / "xsig.toml"
     path.write_text(SWISH_SPEC)
     runner = CliRunner()
 
     def check(wrt: str, formula: str):
         return runner.invoke(cli.main, ["check", str(path), "--wrt", wrt, formula])
 
-    with ops.using({**ops.BUILTIN, "swish": _swish()}):
-        # swish'(z) = σ(z) + swish(z)·(1 − σ(z)): uses the new op itself
-        right = check("Z", "dA * (sigmoid(Z) + swish(Z) * (1 - sigmoid(Z)))")
+    with ops.using({**ops.BUILTIN, "xsig": _xsig()}):
+        # xsig'(z) = σ(z) + xsig(z)·(1 − σ(z)): uses the new op itself
+        right = check("Z", "dA * (sigmoid(Z) + xsig(Z) * (1 - sigmoid(Z)))")
         assert right.exit_code == 0, right.output
-        assert check("W", "X.T @ swish_backward(dA, Z)").exit_code == 0
+        assert check("W", "X.T @ xsig_backward(dA, Z)").exit_code == 0
         missing = check("Z", "dA")
         assert missing.exit_code == 1
-        assert "missing-activation-derivative" in missing.output and "swish'(Z)" in missing.output
-        itself = check("Z", "dA * swish(Z)")
+        assert "missing-activation-derivative" in missing.output and "xsig'(Z)" in missing.output
+        itself = check("Z", "dA * xsig(Z)")
         assert itself.exit_code == 1 and "wrong-activation-derivative" in itself.output
-        wrong = check("Z", "dA * (sigmoid(Z) + swish(Z) * (1 + sigmoid(Z)))")
+        wrong = check("Z", "dA * (sigmoid(Z) + xsig(Z) * (1 + sigmoid(Z)))")
         assert wrong.exit_code == 1 and "✗" in wrong.output
