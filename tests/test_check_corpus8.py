@@ -67,3 +67,40 @@ def test_checker_on_corpus8(case: dict) -> None:
 
 
 # ---- the general rules behind the fixes, one test each ------------------------------------------
+
+
+def test_one_hot_of_integer_labels_in_code_is_the_target() -> None:
+    """``np.eye(C)[y]``, ``F.one_hot(y, C)`` (``num_classes=C``, ``torch.tensor(y)``,
+    ``.numpy()``) are the one-hot rows of the class labels y (they were "np.eye is not
+    supported"); with a size that is not the number of classes — the labels' own count N, even
+    where N = C at the example — refused with a sentence naming both, en and zh; on a network
+    whose target is declared one-hot (not labels) ``np.eye(k)[Y]`` stays unread."""
+    from derive.checker.check import FormulaError, check
+
+    ci, nll = str(corpus8.CIDX), str(corpus8.NLL)
+    assert check(ci, "W", "X.T @ (probs - np.eye(C)[y]) / N").ok
+    assert check(ci, "W", "X.T @ (probs - np.eye(C)[y])").code == "scale-factor"
+    assert check(ci, "W", "X.T @ (probs - F.one_hot(torch.tensor(y), num_classes=C).numpy()) / N").ok
+    assert not check(ci, "W", "X.T @ (probs + np.eye(C)[y]) / N").ok
+    assert check(nll, "logp", "-F.one_hot(y, C) / N").ok
+    assert check(nll, "z", "torch.exp(logp) - F.one_hot(y, C)").code == "scale-factor"
+    for bad in ("np.eye(N)[y]", "np.eye(D)[y]"):  # N = C = 3 at the example: still refused
+        with pytest.raises(FormulaError, match="one column per class") as e:
+            check(ci, "W", f"X.T @ (probs - {bad}) / N")
+        assert "类别数" in e.value.localized("zh")
+    with pytest.raises(FormulaError, match="np.eye"):
+        check("softmax-regression", "W", "X.T @ (P - np.eye(k)[Y]) / m")
+
+
+def test_tensorflow_cast_of_a_mask() -> None:
+    """TensorFlow's ``tf.cast(H > 0, tf.float32)`` is the 0/1 mask, as ``.astype(float)`` (it was
+    "the function .cast is not supported"), next to the language's ``tf.reduce_sum``; a cast of
+    values that are not 0/1 to an integer type is refused as ``.astype(int)`` is."""
+    from derive.checker.check import FormulaError, check
+
+    tf = str(corpus8.TFM)
+    assert check(tf, "b1", "tf.reduce_sum(dH * tf.cast(H > 0, tf.float32), axis=0)").ok
+    assert check(tf, "b1", "tf.reduce_mean(dH * tf.cast(H > 0, tf.float32), axis=0)").code == "scale-factor"
+    assert not check(tf, "b1", "tf.reduce_sum(dH * tf.cast(H, tf.float32), axis=0)").ok
+    with pytest.raises(FormulaError, match="truncate"):
+        check(tf, "b1", "tf.reduce_sum(dH * tf.cast(H, tf.int32), axis=0)")

@@ -17,7 +17,9 @@ from __future__ import annotations
 import ast
 import difflib
 import re
+import tomllib
 from fractions import Fraction
+from pathlib import Path
 
 import sympy as sp
 
@@ -49,7 +51,7 @@ def read(
     if len(text) > ex.MAX_LENGTH:
         raise FormulaError(msg("error.too_long", n=len(text), limit=ex.MAX_LENGTH))
     if not latex:  # helpers defined in the cell inlined, asserts/prints left out (cells.py)
-        text = cells.expand(text, frozenset(net.g.tensors))
+        text = _one_hot_calls(net, cells.expand(text, frozenset(net.g.tensors)))
     parts = _statements(text, latex)
     scalar = _scalar_target(net, wrt)
     if len(parts) > 1:
@@ -181,6 +183,53 @@ def _class_entries(net: Net, part: str) -> str:
         raise FormulaError(msg("heldcheck5.class_labels", text=part.strip(), target=target))
     scaled = target if value.strip() == "1" else f"({value}) * {target}"
     return f"{name} = {name} {op} {scaled}"
+
+
+_ONE_HOT = re.compile(
+    r"(?:(?:np|numpy|torch|jnp)\.eye\(\s*(?P<k1>\w+)\s*\)\s*\[\s*(?P<y1>\w+)\s*\]"
+    r"|(?:F|torch\.nn\.functional|nn\.functional|jax\.nn|tf)\.one_hot\(\s*"
+    r"(?:(?:torch|np|jnp)\.(?:tensor|as_tensor|from_numpy|asarray|array)\(\s*(?P<y2>\w+)\s*\)"
+    r"|(?P<y3>\w+))\s*(?:,\s*(?:(?:num_classes|depth)\s*=\s*)?(?P<k2>\w+)\s*)?\))"
+    r"(?:\s*\.\s*(?:numpy|float|double|to_numpy)\(\s*\))*"
+)
+
+
+def _label_rows_dim(net: Net, labels: str) -> str | None:
+    """The size name the spec file declares for the rows of the class labels ``labels``
+    (``y = ["N"]``: ``N``), where the network comes from a file; else None."""
+    path = Path(str(net.spec.source))
+    try:
+        shape = tomllib.loads(path.read_text(encoding="utf-8")).get("inputs", {}).get(labels)
+    except (OSError, ValueError):
+        return None
+    if isinstance(shape, dict):
+        shape = shape.get("shape")
+    return shape[0] if isinstance(shape, list) and shape and isinstance(shape[0], str) else None
+
+
+def _one_hot_calls(net: Net, part: str) -> str:
+    """The one-hot rows of integer class labels spelled in code — ``np.eye(C)[y]``,
+    ``F.one_hot(y, C)`` (``num_classes=C``, ``.numpy()``/``.float()`` after it),
+    ``jax.nn.one_hot(y, C)``, ``tf.one_hot(y, depth=C)`` — as the network's one-hot target
+    ``y``, which they are where the size is the number of classes. A size that is not (the
+    labels' own count ``N``, another number) is refused with a sentence naming both; labels that
+    are not the target's, likewise; other text unchanged."""
+
+    def one(m: re.Match) -> str:
+        label = m.group("y1") or m.group("y2") or m.group("y3")
+        size = m.group("k1") or m.group("k2")
+        hot = [h for h in net.spec.one_hot if h in net.spec.class_labels]
+        if len(hot) != 1 or label != hot[0]:
+            return m.group(0)  # left as written: read (or refused) as any other call
+        classes = net.spec.shape2d(label)[1]
+        value = int(size) if size is not None and size.isdigit() else net.spec.dims.get(size or "")
+        if size is not None and (value != classes or size == _label_rows_dim(net, label)):
+            raise FormulaError(
+                msg("heldcheck6.one_hot_size", text=m.group(0), size=size, target=label, k=classes)
+            )
+        return label
+
+    return _ONE_HOT.sub(one, part)
 
 
 _AUGMENTED = re.compile(r"\s*([A-Za-z_][A-Za-z0-9_]*)\s*([-+*/@])=\s*(.+)")
@@ -604,7 +653,7 @@ def _dtype(node: ast.expr) -> str | None:
     if (
         isinstance(node, ast.Attribute)
         and isinstance(node.value, ast.Name)
-        and node.value.id in _NUMPY_MODULES
+        and node.value.id in (*_NUMPY_MODULES, "tf")
         and node.attr in _DTYPES
     ):
         return node.attr
@@ -980,6 +1029,11 @@ class _Numpy(ast.NodeTransformer):
         if not isinstance(f, ast.Attribute):
             return node
         base = f.value
+        if isinstance(base, ast.Name) and base.id == "tf" and f.attr == "cast" and len(args) == 2:
+            self.changed = True  # TensorFlow's tf.cast(H > 0, tf.float32): x.astype(float)
+            return self.cast(args[0], _dtype(args[1]), ast.unparse(args[1]))
+        if isinstance(base, ast.Name) and base.id == "tf":
+            return node  # tf.reduce_sum, tf.matmul …: the language reads TensorFlow's names
         if isinstance(base, ast.Name) and base.id in _NUMPY_MODULES:
             self.changed = True
             name = f.attr
