@@ -104,3 +104,23 @@ def test_tensorflow_cast_of_a_mask() -> None:
     assert not check(tf, "b1", "tf.reduce_sum(dH * tf.cast(H, tf.float32), axis=0)").ok
     with pytest.raises(FormulaError, match="truncate"):
         check(tf, "b1", "tf.reduce_sum(dH * tf.cast(H, tf.int32), axis=0)")
+
+
+def test_class_entries_set_by_plain_assignment() -> None:
+    """CS231n's SVM ``binary[np.arange(N), y] = 0`` then ``= -row_sum``: each row's class entry
+    set (to a number, or to that row's value of a 1-D array), as NumPy does (it was "invalid
+    syntax"); leaving out the zeroing counts the correct class and is wrong; a column
+    (``keepdims=True``) is not what NumPy assigns: wrong."""
+    from derive.checker.check import check
+
+    svm = str(corpus8.SVM)
+    cell = (
+        "binary = (margins > 0).astype(float)\nbinary[np.arange(N), y] = 0\n"
+        "row_sum = binary.sum(axis=1)\nbinary[np.arange(N), y] = -row_sum\n"
+        "dW = X.T.dot(binary) / N + 2 * reg * W"
+    )
+    assert check(svm, "W", cell).ok
+    assert not check(svm, "W", cell.replace("binary[np.arange(N), y] = 0\n", "")).ok
+    assert check(svm, "W", cell.replace("2 * reg", "reg")).code == "loss-term-factor"
+    assert not check(svm, "W", cell.replace("axis=1)", "axis=1, keepdims=True)")).ok
+    assert not check(svm, "W", cell.replace("= -row_sum", "= row_sum")).ok

@@ -154,7 +154,7 @@ def _masked(part: str) -> str:
 
 _CLASS_ENTRY = re.compile(
     r"\s*([A-Za-z_]\w*)\s*\[\s*(?:range|np\.arange|torch\.arange)\(\s*[^()]*\)\s*,\s*(.+?)\s*\]"
-    r"\s*([-+])=\s*(.+?)\s*"
+    r"\s*([-+]?)=(?!=)\s*(.+?)\s*"
 )
 _ARGMAX = re.compile(
     r"(?:(\w+)\.argmax\(\s*(?:axis|dim)\s*=\s*1\s*\)"
@@ -181,6 +181,11 @@ def _class_entries(net: Net, part: str) -> str:
         label != target and label in net.g.tensors
     ):
         raise FormulaError(msg("heldcheck5.class_labels", text=part.strip(), target=target))
+    if not op:  # the SVM's binary[np.arange(N), y] = -row_sum: each row's class entry set
+        if re.fullmatch(r"[\d.]+", value.strip()):
+            return f"{name} = {name} * (1 - {target}) + ({value}) * {target}"
+        # a value per row: a 1-D array of N numbers (read as a row, 1×N), as NumPy assigns it
+        return f"{name} = {name} * (1 - {target}) + ({value}).T * {target}"
     scaled = target if value.strip() == "1" else f"({value}) * {target}"
     return f"{name} = {name} {op} {scaled}"
 
