@@ -124,3 +124,18 @@ def test_class_entries_set_by_plain_assignment() -> None:
     assert check(svm, "W", cell.replace("2 * reg", "reg")).code == "loss-term-factor"
     assert not check(svm, "W", cell.replace("axis=1)", "axis=1, keepdims=True)")).ok
     assert not check(svm, "W", cell.replace("= -row_sum", "= row_sum")).ok
+
+
+def test_partial_sigma_squared_names_the_variance() -> None:
+    """``\\frac{\\partial L}{\\partial \\sigma^{2}}`` (``\\sigma^2``) is ∂L/∂var where the network
+    has batch norm's ``var`` (it was "expected a name"), as ``\\sigma^2`` in a formula already
+    was; elsewhere it stays refused."""
+    from derive.checker.check import FormulaError, check
+
+    f = r"\frac{\partial L}{\partial \sigma^{2}} = -\frac{1}{2}\,\mathbf{1}^{\top}\left(\delta_{\hat{Z}} \odot Z_c\right)\left(\sigma^{2}+\epsilon\right)^{-3/2}"
+    assert check("batchnorm", "var", f, latex=True).ok
+    assert check("batchnorm", "var", f.replace("-\\frac", "\\frac"), latex=True).code == "sign"
+    assert check("batchnorm", "var", f.replace("sigma^{2}}", "sigma^2}"), latex=True).ok
+    assert not check("batchnorm", "var", f.replace("-3/2", "-1/2"), latex=True).ok
+    with pytest.raises(FormulaError):
+        check("mlp-bce", "W2", r"\frac{\partial L}{\partial \sigma^{2}} = 1", latex=True)
