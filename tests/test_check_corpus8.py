@@ -139,3 +139,19 @@ def test_partial_sigma_squared_names_the_variance() -> None:
     assert not check("batchnorm", "var", f.replace("-3/2", "-1/2"), latex=True).ok
     with pytest.raises(FormulaError):
         check("mlp-bce", "W2", r"\frac{\partial L}{\partial \sigma^{2}} = 1", latex=True)
+
+
+def test_row_blocks_with_a_block_of_ones() -> None:
+    """``np.vstack([2 * top, np.ones((m - 1, n)) / ((m - 1) * n)])``: ``np.ones`` with sizes
+    from size names is a block of 1s, and np.vstack is read next to it (both were "not
+    supported"); the mean's count over the wrong rows is wrong, a literal count right only at
+    the example's sizes is scale-factor, a block of the wrong height a shape error."""
+    from derive.checker.check import check
+
+    rows = str(corpus8.ROWS)
+    f = "np.vstack([2 * top, np.ones((m - 1, n)) / ((m - 1) * n)]) + dZ @ V.T"
+    assert check(rows, "A", f).ok
+    assert check(rows, "A", f.replace("torch", "np").replace("np.ones((m - 1, n))", "torch.ones(m - 1, n)")).ok
+    assert not check(rows, "A", f.replace("/ ((m - 1) * n)", "/ (m * n)")).ok
+    assert check(rows, "A", f.replace("((m - 1) * n)", "4")).code == "scale-factor"
+    assert check(rows, "A", f.replace("np.ones((m - 1, n))", "np.ones((m, n))")).code == "shape-mismatch"

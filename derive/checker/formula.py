@@ -709,6 +709,35 @@ class _Numpy(ast.NodeTransformer):
         label = getattr(d, "label", None)
         return ast.Name(label, ast.Load()) if label else _c(int(d))
 
+    def filled(self, args: list[ast.expr]) -> ast.expr | None:
+        """``np.ones((r, c))`` (``torch.ones(r, c)``) as ``0 * T + 1`` for a tensor ``T`` of the
+        network with that shape, the sizes read from numbers and size names (``m - 1``); None
+        where the sizes are not read or no tensor has that shape. (Zeros are not: the language
+        reads ``0 * T`` as the number 0, which has no shape to stack.)"""
+        sizes = args[0].elts if len(args) == 1 and isinstance(args[0], ast.Tuple) else args
+        dims = self.net.spec.dims if self.net is not None else {}
+
+        def size(e: ast.expr) -> int | None:
+            if isinstance(e, ast.Constant) and type(e.value) is int:
+                return e.value
+            if isinstance(e, ast.Name):
+                return dims.get(e.id)
+            if isinstance(e, ast.BinOp) and isinstance(e.op, ast.Add | ast.Sub | ast.Mult):
+                a, b = size(e.left), size(e.right)
+                if a is None or b is None:
+                    return None
+                return a + b if isinstance(e.op, ast.Add) else a - b if isinstance(e.op, ast.Sub) else a * b
+            return None
+
+        shape = tuple(size(e) for e in sizes)
+        if self.net is None or len(shape) != 2 or None in shape:
+            return None
+        for name in self.net.spec.shapes:
+            if self.net.spec.shapes[name] == shape and name in self.net.g.tensors:
+                zero = ast.BinOp(_c(0), ast.Mult(), ast.Name(name, ast.Load()))
+                return ast.BinOp(zero, ast.Add(), _c(1))
+        return None
+
     def ones_size(
         self, ones: ast.Call, transposed: bool, body: ast.expr, axis: int, out: ast.expr
     ) -> ast.expr:
@@ -1158,6 +1187,12 @@ class _Numpy(ast.NodeTransformer):
             if name in ("sum", "mean") and two:
                 node.keywords = [ast.keyword("axis", args[1]), *node.keywords]
                 args = node.args = [args[0]]
+            if name in ("hstack", "vstack", "row_stack", "concatenate", "cat"):
+                return node  # the language's concat reads them (derive.lang.spelling)
+            if name == "ones" and not node.keywords:
+                filled = self.filled(args)
+                if filled is not None:  # np.ones((m - 1, n)) / ((m - 1) * n): a block of 1s
+                    return filled
             if ops.numpy_name(name) is not None:  # np.tanh, np.exp … (the operation table)
                 node.func = ast.Name(ops.numpy_name(name), ast.Load())
                 return node
