@@ -667,6 +667,17 @@ def _dtype(node: ast.expr) -> str | None:
     return None
 
 
+def _zeros_block(node: ast.AST) -> bool:
+    """Is ``node`` ``np.zeros((r, c))`` (read as the number 0, which has no shape to stack)?"""
+    return (
+        isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and node.func.attr == "zeros"
+        and isinstance(node.func.value, ast.Name)
+        and node.func.value.id in _NUMPY_MODULES
+    )
+
+
 class _Numpy(ast.NodeTransformer):
     """NumPy spellings → the expression language (pure tree rewriting, nothing is run)."""
 
@@ -710,10 +721,9 @@ class _Numpy(ast.NodeTransformer):
         return ast.Name(label, ast.Load()) if label else _c(int(d))
 
     def filled(self, args: list[ast.expr]) -> ast.expr | None:
-        """``np.ones((r, c))`` (``torch.ones(r, c)``) as ``0 * T + 1`` for a tensor ``T`` of the
-        network with that shape, the sizes read from numbers and size names (``m - 1``); None
-        where the sizes are not read or no tensor has that shape. (Zeros are not: the language
-        reads ``0 * T`` as the number 0, which has no shape to stack.)"""
+        """``np.ones((r, c))`` (``torch.ones(r, c)``) as ``0 * T + 1`` for an input (else a
+        parameter) ``T`` of the network with that shape, the sizes read from numbers and size
+        names (``m - 1``); None where the sizes are not read or no such tensor has that shape."""
         sizes = args[0].elts if len(args) == 1 and isinstance(args[0], ast.Tuple) else args
         dims = self.net.spec.dims if self.net is not None else {}
 
@@ -732,7 +742,7 @@ class _Numpy(ast.NodeTransformer):
         shape = tuple(size(e) for e in sizes)
         if self.net is None or len(shape) != 2 or None in shape:
             return None
-        for name in self.net.spec.shapes:
+        for name in [*self.net.spec.inputs, *self.net.spec.params]:
             if self.net.spec.shapes[name] == shape and name in self.net.g.tensors:
                 zero = ast.BinOp(_c(0), ast.Mult(), ast.Name(name, ast.Load()))
                 return ast.BinOp(zero, ast.Add(), _c(1))
@@ -1000,6 +1010,12 @@ class _Numpy(ast.NodeTransformer):
 
     def visit_Call(self, node: ast.Call) -> ast.AST:
         f = node.func
+        if (  # np.vstack([np.zeros((m - 1, h)), …]): a 0 block would be read as the number 0
+            isinstance(f, ast.Attribute)
+            and f.attr in ("hstack", "vstack", "row_stack", "concatenate", "cat")
+            and any(_zeros_block(n) for n in ast.walk(node))
+        ):
+            raise self.unsupported(f"np.zeros((r, c)) in .{f.attr}")
         if (  # PyTorch's X.size(0): the size's name, as X.shape[0]
             isinstance(f, ast.Attribute)
             and f.attr == "size"
