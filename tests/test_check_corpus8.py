@@ -159,3 +159,17 @@ def test_row_blocks_with_a_block_of_ones() -> None:
     with pytest.raises(FormulaError, match="np.zeros"):
         check(str(corpus8.GRU), "h1", "np.vstack([np.zeros((m - 1, h)), 2 * (last - t)])")
     assert check("mlp-bce", "W2", "np.zeros((n_h, 1)) + A1.T @ (A2 - Y) / m").ok
+
+
+def test_a_factor_is_diagnosed_where_some_points_are_undefined() -> None:
+    """``exp(log_probs)`` overflows at a random diagnosis point (the checker's random values
+    for ``log_probs``), so a missing 1/batch was "undefined at values where the gradient is
+    defined"; a constant factor at all the other points is diagnosed (scale-factor, sign)."""
+    from derive.checker.check import check
+
+    j = str(corpus8.JAXM)
+    assert check(j, "w2", "jnp.dot(activations.T, jnp.exp(log_probs) - targets)").code == "scale-factor"
+    assert check(j, "logits", "(jnp.exp(log_probs) - targets) / n_classes").code == "scale-factor"
+    assert check(j, "logits", "(targets - jnp.exp(log_probs)) / batch").code == "sign"
+    assert check(j, "logits", "(jnp.exp(log_probs) - targets) / batch").ok
+    assert check(j, "logits", "(jnp.exp(log_probs) + targets) / batch").code == "unknown"
