@@ -736,7 +736,9 @@ class _Numpy(ast.NodeTransformer):
                 a, b = size(e.left), size(e.right)
                 if a is None or b is None:
                     return None
-                return a + b if isinstance(e.op, ast.Add) else a - b if isinstance(e.op, ast.Sub) else a * b
+                if isinstance(e.op, ast.Add):
+                    return a + b
+                return a - b if isinstance(e.op, ast.Sub) else a * b
             return None
 
         shape = tuple(size(e) for e in sizes)
