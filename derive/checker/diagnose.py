@@ -51,7 +51,7 @@ def diagnose(
     vals = [floats(evaluate(user, System(net.rand, k))) for k in range(DIAG_POINTS)]
     fix = target.expected
     if any(v is None for v in vals):
-        return [Diagnosis.of("unknown", msg("diag.undefined"), fix)]
+        return _partly_defined(net, target, user, vals, conv, fix)
     uvals: list[np.ndarray] = vals  # type: ignore[assignment]
     truth = [floats(target.truth(k)) for k in range(DIAG_POINTS)]
     if user.shape == target.shape and all(t is not None for t in truth):
@@ -525,6 +525,28 @@ def _with_shapes(m: Mutation, user: mf.MExpr, target: Target) -> Msg:
         grad=grad_name(target.name),
         want=shape_text(target.shape),
     )
+
+
+def _partly_defined(
+    net: Net,
+    target: Target,
+    user: mf.MExpr,
+    vals: list[np.ndarray | None],
+    conv: Convert,
+    fix: str,
+) -> list[Diagnosis]:
+    """A formula undefined at some diagnosis points (``exp(log_probs)`` where a random
+    ``log_probs`` overflows) that is a constant multiple of the gradient at all the others (at
+    least 3): that factor's diagnosis (it was "undefined at values where the gradient is
+    defined", a note about the points, not the mistake); else that note."""
+    keep = [k for k, v in enumerate(vals) if v is not None]
+    truth = {k: floats(target.truth(k)) for k in keep}
+    keep = [k for k in keep if truth[k] is not None]
+    if len(keep) >= 3 and user.shape == target.shape:
+        c = _ratio([vals[k] for k in keep], [truth[k] for k in keep])  # type: ignore[misc]
+        if c is not None:
+            return _factor_diagnoses(net, target, user, target.ref, c, conv, fix, None)
+    return [Diagnosis.of("unknown", msg("diag.undefined"), fix)]
 
 
 def _ratio(u: list[np.ndarray], t: list[np.ndarray]) -> float | None:

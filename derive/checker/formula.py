@@ -17,7 +17,9 @@ from __future__ import annotations
 import ast
 import difflib
 import re
+import tomllib
 from fractions import Fraction
+from pathlib import Path
 
 import sympy as sp
 
@@ -49,7 +51,7 @@ def read(
     if len(text) > ex.MAX_LENGTH:
         raise FormulaError(msg("error.too_long", n=len(text), limit=ex.MAX_LENGTH))
     if not latex:  # helpers defined in the cell inlined, asserts/prints left out (cells.py)
-        text = cells.expand(text, frozenset(net.g.tensors))
+        text = _one_hot_calls(net, cells.expand(text, frozenset(net.g.tensors)))
     parts = _statements(text, latex)
     scalar = _scalar_target(net, wrt)
     if len(parts) > 1:
@@ -152,7 +154,7 @@ def _masked(part: str) -> str:
 
 _CLASS_ENTRY = re.compile(
     r"\s*([A-Za-z_]\w*)\s*\[\s*(?:range|np\.arange|torch\.arange)\(\s*[^()]*\)\s*,\s*(.+?)\s*\]"
-    r"\s*([-+])=\s*(.+?)\s*"
+    r"\s*([-+]?)=(?!=)\s*(.+?)\s*"
 )
 _ARGMAX = re.compile(
     r"(?:(\w+)\.argmax\(\s*(?:axis|dim)\s*=\s*1\s*\)"
@@ -179,8 +181,60 @@ def _class_entries(net: Net, part: str) -> str:
         label != target and label in net.g.tensors
     ):
         raise FormulaError(msg("heldcheck5.class_labels", text=part.strip(), target=target))
+    if not op:  # the SVM's binary[np.arange(N), y] = -row_sum: each row's class entry set
+        if re.fullmatch(r"[\d.]+", value.strip()):
+            return f"{name} = {name} * (1 - {target}) + ({value}) * {target}"
+        # a value per row: a 1-D array of N numbers (read as a row, 1×N), as NumPy assigns it
+        return f"{name} = {name} * (1 - {target}) + ({value}).T * {target}"
     scaled = target if value.strip() == "1" else f"({value}) * {target}"
     return f"{name} = {name} {op} {scaled}"
+
+
+_ONE_HOT = re.compile(
+    r"(?:(?:np|numpy|torch|jnp)\.eye\(\s*(?P<k1>\w+)\s*\)\s*\[\s*(?P<y1>\w+)\s*\]"
+    r"|(?:F|torch\.nn\.functional|nn\.functional|jax\.nn|tf)\.one_hot\(\s*"
+    r"(?:(?:torch|np|jnp)\.(?:tensor|as_tensor|from_numpy|asarray|array)\(\s*(?P<y2>\w+)\s*\)"
+    r"|(?P<y3>\w+))\s*(?:,\s*(?:(?:num_classes|depth)\s*=\s*)?(?P<k2>\w+)\s*)?\))"
+    r"(?:\s*\.\s*(?:numpy|float|double|to_numpy)\(\s*\))*"
+)
+
+
+def _label_rows_dim(net: Net, labels: str) -> str | None:
+    """The size name the spec file declares for the rows of the class labels ``labels``
+    (``y = ["N"]``: ``N``), where the network comes from a file; else None."""
+    path = Path(str(net.spec.source))
+    try:
+        shape = tomllib.loads(path.read_text(encoding="utf-8")).get("inputs", {}).get(labels)
+    except (OSError, ValueError):
+        return None
+    if isinstance(shape, dict):
+        shape = shape.get("shape")
+    return shape[0] if isinstance(shape, list) and shape and isinstance(shape[0], str) else None
+
+
+def _one_hot_calls(net: Net, part: str) -> str:
+    """The one-hot rows of integer class labels spelled in code — ``np.eye(C)[y]``,
+    ``F.one_hot(y, C)`` (``num_classes=C``, ``.numpy()``/``.float()`` after it),
+    ``jax.nn.one_hot(y, C)``, ``tf.one_hot(y, depth=C)`` — as the network's one-hot target
+    ``y``, which they are where the size is the number of classes. A size that is not (the
+    labels' own count ``N``, another number) is refused with a sentence naming both; labels that
+    are not the target's, likewise; other text unchanged."""
+
+    def one(m: re.Match) -> str:
+        label = m.group("y1") or m.group("y2") or m.group("y3")
+        size = m.group("k1") or m.group("k2")
+        hot = [h for h in net.spec.one_hot if h in net.spec.class_labels]
+        if len(hot) != 1 or label != hot[0]:
+            return m.group(0)  # left as written: read (or refused) as any other call
+        classes = net.spec.shape2d(label)[1]
+        value = int(size) if size is not None and size.isdigit() else net.spec.dims.get(size or "")
+        if size is not None and (value != classes or size == _label_rows_dim(net, label)):
+            raise FormulaError(
+                msg("heldcheck6.one_hot_size", text=m.group(0), size=size, target=label, k=classes)
+            )
+        return label
+
+    return _ONE_HOT.sub(one, part)
 
 
 _AUGMENTED = re.compile(r"\s*([A-Za-z_][A-Za-z0-9_]*)\s*([-+*/@])=\s*(.+)")
@@ -604,13 +658,24 @@ def _dtype(node: ast.expr) -> str | None:
     if (
         isinstance(node, ast.Attribute)
         and isinstance(node.value, ast.Name)
-        and node.value.id in _NUMPY_MODULES
+        and node.value.id in (*_NUMPY_MODULES, "tf")
         and node.attr in _DTYPES
     ):
         return node.attr
     if isinstance(node, ast.Constant) and isinstance(node.value, str) and node.value in _DTYPES:
         return node.value
     return None
+
+
+def _zeros_block(node: ast.AST) -> bool:
+    """Is ``node`` ``np.zeros((r, c))`` (read as the number 0, which has no shape to stack)?"""
+    return (
+        isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and node.func.attr == "zeros"
+        and isinstance(node.func.value, ast.Name)
+        and node.func.value.id in _NUMPY_MODULES
+    )
 
 
 class _Numpy(ast.NodeTransformer):
@@ -654,6 +719,36 @@ class _Numpy(ast.NodeTransformer):
         d = t.shape[k]
         label = getattr(d, "label", None)
         return ast.Name(label, ast.Load()) if label else _c(int(d))
+
+    def filled(self, args: list[ast.expr]) -> ast.expr | None:
+        """``np.ones((r, c))`` (``torch.ones(r, c)``) as ``0 * T + 1`` for an input (else a
+        parameter) ``T`` of the network with that shape, the sizes read from numbers and size
+        names (``m - 1``); None where the sizes are not read or no such tensor has that shape."""
+        sizes = args[0].elts if len(args) == 1 and isinstance(args[0], ast.Tuple) else args
+        dims = self.net.spec.dims if self.net is not None else {}
+
+        def size(e: ast.expr) -> int | None:
+            if isinstance(e, ast.Constant) and type(e.value) is int:
+                return e.value
+            if isinstance(e, ast.Name):
+                return dims.get(e.id)
+            if isinstance(e, ast.BinOp) and isinstance(e.op, ast.Add | ast.Sub | ast.Mult):
+                a, b = size(e.left), size(e.right)
+                if a is None or b is None:
+                    return None
+                if isinstance(e.op, ast.Add):
+                    return a + b
+                return a - b if isinstance(e.op, ast.Sub) else a * b
+            return None
+
+        shape = tuple(size(e) for e in sizes)
+        if self.net is None or len(shape) != 2 or None in shape:
+            return None
+        for name in [*self.net.spec.inputs, *self.net.spec.params]:
+            if self.net.spec.shapes[name] == shape and name in self.net.g.tensors:
+                zero = ast.BinOp(_c(0), ast.Mult(), ast.Name(name, ast.Load()))
+                return ast.BinOp(zero, ast.Add(), _c(1))
+        return None
 
     def ones_size(
         self, ones: ast.Call, transposed: bool, body: ast.expr, axis: int, out: ast.expr
@@ -917,6 +1012,12 @@ class _Numpy(ast.NodeTransformer):
 
     def visit_Call(self, node: ast.Call) -> ast.AST:
         f = node.func
+        if (  # np.vstack([np.zeros((m - 1, h)), …]): a 0 block would be read as the number 0
+            isinstance(f, ast.Attribute)
+            and f.attr in ("hstack", "vstack", "row_stack", "concatenate", "cat")
+            and any(_zeros_block(n) for n in ast.walk(node))
+        ):
+            raise self.unsupported(f"np.zeros((r, c)) in .{f.attr}")
         if (  # PyTorch's X.size(0): the size's name, as X.shape[0]
             isinstance(f, ast.Attribute)
             and f.attr == "size"
@@ -980,6 +1081,11 @@ class _Numpy(ast.NodeTransformer):
         if not isinstance(f, ast.Attribute):
             return node
         base = f.value
+        if isinstance(base, ast.Name) and base.id == "tf" and f.attr == "cast" and len(args) == 2:
+            self.changed = True  # TensorFlow's tf.cast(H > 0, tf.float32): x.astype(float)
+            return self.cast(args[0], _dtype(args[1]), ast.unparse(args[1]))
+        if isinstance(base, ast.Name) and base.id == "tf":
+            return node  # tf.reduce_sum, tf.matmul …: the language reads TensorFlow's names
         if isinstance(base, ast.Name) and base.id in _NUMPY_MODULES:
             self.changed = True
             name = f.attr
@@ -1099,6 +1205,12 @@ class _Numpy(ast.NodeTransformer):
             if name in ("sum", "mean") and two:
                 node.keywords = [ast.keyword("axis", args[1]), *node.keywords]
                 args = node.args = [args[0]]
+            if name in ("hstack", "vstack", "row_stack", "concatenate", "cat"):
+                return node  # the language's concat reads them (derive.lang.spelling)
+            if name == "ones" and not node.keywords:
+                filled = self.filled(args)
+                if filled is not None:  # np.ones((m - 1, n)) / ((m - 1) * n): a block of 1s
+                    return filled
             if ops.numpy_name(name) is not None:  # np.tanh, np.exp … (the operation table)
                 node.func = ast.Name(ops.numpy_name(name), ast.Load())
                 return node

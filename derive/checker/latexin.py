@@ -1111,6 +1111,12 @@ class _Parser:
         if t.kind == "cmd" and t.text[1:] in HATS:
             self.next()
             return ex.Name(self.hat_name(self.braced_name(t)))
+        if t.text == "\\sigma" and self.known("var") and self.peek(1).text == "^":
+            two = [self.peek(k).text for k in (2, 3, 4)]
+            if two[0] == "2" or two == ["{", "2", "}"]:  # \partial \sigma^{2}: batch norm's var
+                for _ in range(3 if two[0] == "2" else 5):
+                    self.next()
+                return ex.Name("var")
         if t.kind == "cmd" and (t.text[1:] in GREEK or t.text[1:] in GREEK_NAMES):
             for cand in GREEK_NAMES.get(t.text[1:], (t.text[1:],)):  # \delta_{\mu}: the node mu
                 if self.known(cand) or self.known("d" + cand):
