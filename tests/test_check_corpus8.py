@@ -27,9 +27,6 @@ KNOWN: dict[str, str] = {  # id -> why it still fails (strict xfail: fixing it m
     "c8-007": _ACT.format("tanh(c) inside hh = o * tanh(c)"),
     "c8-020": _ACT.format("the four gates, sigmoid/tanh of column slices of a"),
     "c8-035": _ACT.format("sigmoid(x @ W[:, :h] + h0 @ U[:, :h])"),
-    "c8-040": _ACT.format("tanh(x @ Wc + (r * h0) @ Uc)"),
-    "c8-056": _ACT.format("np.tanh(X @ W)"),
-    "c8-087": _ACT.format("tf.nn.sigmoid(tf.matmul(H, W2) + b2)"),
     "c8-031": "h_{t-1} for CS231n's prev_h: the subscript t-1 is not read (exit 2)",
     "c8-045": "np.zeros((r, c)) inside np.vstack is refused: the language reads a block of 0s as "
     "the number 0, with no rows to stack",

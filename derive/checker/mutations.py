@@ -184,7 +184,7 @@ def _local_mutations(net: Net, node: str, top: bool) -> Iterator[tuple[str, Msg,
                     )
         if isinstance(e, mf.Mul):  # a mask written into the formula: relu'(X W + b) dropped
             for mask, rest in ((e.a, e.b), (e.b, e.a)):
-                if _is_mask(mask) and rest.shape == e.shape:
+                if (_is_mask(mask) or _through_output(mask, rest)) and rest.shape == e.shape:
                     yield (
                         "missing-activation-derivative",
                         msg(
@@ -238,6 +238,17 @@ def _is_mask(e: mf.MExpr) -> bool:
     """An activation's derivative written into a gradient formula: ``relu_grad(X W + b)``,
     ``1[Z > 0]`` (the activation applied inside another node's definition, no node of its own)."""
     return isinstance(e, mf.Indicator) or (isinstance(e, mf.Func) and e.name.endswith("_grad"))
+
+
+def _through_output(factor: mf.MExpr, up: mf.MExpr) -> bool:
+    """An activation's derivative written through its own output next to that output's
+    gradient: ``δ_A ⊙ (1 − A²)`` (tanh′), ``δ_Ŷ ⊙ Ŷ(1 − Ŷ)`` (σ′) — the factor reads only the
+    value of the node whose gradient it multiplies (``np.tanh(X @ W)`` has no node of its own
+    for the pre-activation)."""
+    if not (isinstance(up, mf.Ref) and up.kind == "grad"):
+        return False
+    refs = [x for _, x in positions(factor) if isinstance(x, mf.Ref)]
+    return bool(refs) and all(r.kind == "value" and r.name == up.name for r in refs)
 
 
 def _params(tree: ex.Call, op: ops.Op) -> tuple[sp.Expr, ...]:
