@@ -581,6 +581,7 @@ def _kink_inputs(g: Any) -> dict[str, sp.Rational]:
     ``clamp0(h)`` (PyTorch's ``clamp(min=0)``) at 0, and the forms the spellings write —
     ``relu(h - c)``, ``clamp0(c - h)`` (a clamp's bound c) — at ``c``."""
     out: dict[str, sp.Rational] = {}
+    nodes = {n.name for n in g.nodes}  # a node's entries can be solved for; an input's are given
 
     def arg(a: ex.Node) -> tuple[str, sp.Rational] | None:
         if isinstance(a, ex.Neg):
@@ -599,7 +600,7 @@ def _kink_inputs(g: Any) -> dict[str, sp.Rational]:
     def visit(t: ex.Node) -> None:
         if isinstance(t, ex.Call) and 0 in getattr(ops.OPS.get(t.func), "kinks", ()) and t.args:
             hit = arg(t.args[0])
-            if hit is not None and hit[0] in g.tensors:
+            if hit is not None and hit[0] in nodes:
                 out.setdefault(*hit)
         for k in ex.children(t):
             visit(k)
