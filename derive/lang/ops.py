@@ -76,10 +76,11 @@ class sigmoid(sp.Function):  # noqa: N801 - SymPy function classes are lower-cas
         return (1 / (1 + sp.exp(-self.args[0])))._eval_evalf(prec)
 
 
-class relu_grad(sp.Function):  # noqa: N801
-    """The indicator 1[x > 0]: relu'(x) with the PyTorch convention relu'(0) = 0."""
+class _Step(sp.Function):
+    """An indicator of x at the kink 0: 1 for x > 0, 0 for x < 0, :attr:`at_zero` at 0."""
 
     nargs = 1
+    at_zero = 0
     # 0 or 1: stated, so that SymPy's products of indicators (a max mask) do not deduce it
     is_extended_real = True
     is_finite = True
@@ -88,51 +89,29 @@ class relu_grad(sp.Function):  # noqa: N801
     @classmethod
     def eval(cls, x: sp.Expr) -> sp.Expr | None:
         if x.is_Number:
-            return sp.Integer(1) if x > 0 else sp.Integer(0)
+            return sp.Integer(1 if x > 0 else cls.at_zero if x == 0 else 0)
         return None
 
     def fdiff(self, argindex: int = 1) -> sp.Expr:
         return sp.Integer(0)
 
 
-class relu(sp.Function):  # noqa: N801
-    """max(x, 0); relu'(x) = 1[x > 0]."""
-
-    nargs = 1
-
-    @classmethod
-    def eval(cls, x: sp.Expr) -> sp.Expr | None:
-        if x.is_Number:
-            return x if x > 0 else sp.Integer(0)
-        return None
-
-    def fdiff(self, argindex: int = 1) -> sp.Expr:
-        return relu_grad(self.args[0])
+class relu_grad(_Step):  # noqa: N801
+    """The indicator 1[x > 0]: relu'(x) with the PyTorch convention relu'(0) = 0."""
 
 
-class clamp0_grad(sp.Function):  # noqa: N801
+class clamp0_grad(_Step):  # noqa: N801
     """The indicator 1[x >= 0]: the derivative of PyTorch's ``clamp(x, min=0)``, which passes
     the gradient at the bound (1 at x = 0, where relu'(0) = 0)."""
 
-    nargs = 1
-    is_extended_real = True
-    is_finite = True
-    is_nonnegative = True
-
-    @classmethod
-    def eval(cls, x: sp.Expr) -> sp.Expr | None:
-        if x.is_Number:
-            return sp.Integer(1) if x >= 0 else sp.Integer(0)
-        return None
-
-    def fdiff(self, argindex: int = 1) -> sp.Expr:
-        return sp.Integer(0)
+    at_zero = 1
 
 
-class clamp0(sp.Function):  # noqa: N801
-    """PyTorch's ``clamp(x, min=0)`` = max(x, 0), with clamp's derivative 1[x >= 0]."""
+class _MaxZero(sp.Function):
+    """max(x, 0), whose derivative is the indicator :attr:`step`."""
 
     nargs = 1
+    step: type[_Step] = relu_grad
 
     @classmethod
     def eval(cls, x: sp.Expr) -> sp.Expr | None:
@@ -141,7 +120,17 @@ class clamp0(sp.Function):  # noqa: N801
         return None
 
     def fdiff(self, argindex: int = 1) -> sp.Expr:
-        return clamp0_grad(self.args[0])
+        return self.step(self.args[0])
+
+
+class relu(_MaxZero):  # noqa: N801
+    """max(x, 0); relu'(x) = 1[x > 0]."""
+
+
+class clamp0(_MaxZero):  # noqa: N801
+    """PyTorch's ``clamp(x, min=0)`` = max(x, 0), with clamp's derivative 1[x >= 0]."""
+
+    step = clamp0_grad
 
     def _eval_is_extended_real(self) -> bool | None:
         return self.args[0].is_extended_real  # max(x, 0) of a real x is real (|·|' is sign)
