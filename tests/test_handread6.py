@@ -37,3 +37,22 @@ def test_the_factor_two_lesson_shows_its_own_pytorch_lines(lang: str) -> None:
     lesson = _section(md, "### 7.1")
     assert "section 6" not in lesson and "第 6 节" not in lesson, lesson
     assert re.search(r"```python\nL = 0\.5 \* F\.mse_loss\(O, t\)\nbare = F\.mse_loss", lesson)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_bce_simplification_names_the_networks_prediction(lang: str) -> None:
+    """The reasons of δ_Z2's simplification said ŷ, a symbol mlp-bce never defines; the
+    weighted lesson defines ŷ and y before it uses them."""
+    md = _md("mlp-bce", lang)
+    assert "\\hat{y}" not in md
+    assert "A^{[2]}\\thinspace (1 - A^{[2]})" in md
+    weighted = _md("mlp-bce-weighted", lang)
+    first = weighted.index("\\hat{y}")
+    assert re.search(r"\\hat\{y\}\$ (an entry of|为) \$A\^\{\[2\]\}\$", weighted[first - 5 :])
+
+
+def test_chinese_sigmoid_reason_keeps_one_minus_a_in_math() -> None:
+    """「乘以 A 与 (1 − A)」 had its parentheses and minus sign as text around the math."""
+    md = _md("mlp-bce", "zh")
+    assert "与 $\\left(1 - A^{[2]}\\right)$" in md
+    assert "(1 − $" not in md
