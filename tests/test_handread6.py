@@ -56,3 +56,31 @@ def test_chinese_sigmoid_reason_keeps_one_minus_a_in_math() -> None:
     md = _md("mlp-bce", "zh")
     assert "与 $\\left(1 - A^{[2]}\\right)$" in md
     assert "(1 − $" not in md
+
+
+def test_a_variant_never_asks_for_an_entry_equal_to_another_of_its_gradient() -> None:
+    """tiny-mlp variant 2 (seed 7) drew X = [1.5, 1.5]: the two rows of ∂L/∂W1 were equal, so
+    ∂L/∂w_21 answered for ∂L/∂w_11 and a swapped index was graded right. Such draws are
+    refused; the drawn variants ask for entries that no other entry of the gradient matches."""
+    from fractions import Fraction
+
+    from derive.numeric.example import Example
+    from derive.render import exercises as E
+
+    s = spec.load("tiny-mlp")
+    d = E.base_derivation(s)
+    tied = dict(s.values)
+    tied["X"] = ((Fraction(3, 2), Fraction(3, 2)),)
+    assert E._unfit(d, tied) and not E._unfit(d, s.values)
+    for variant in (1, 2, 3):
+        sh = E.sheet(s, variant, 7)
+        dv = E.variant_derivation(s, variant, 7)
+        assert dict(dv.spec.values) == E.variant_values(s, variant, 7)
+        ex_ = Example(dv)
+        asked = [q for q in sh.key["questions"] if q["kind"] == "value"]
+        assert asked
+        for q in asked:
+            t = dv.graph.tensors[q["wrt"].split("[")[0]]
+            vals = [float(ex_.value(x)) for x in t.grads]
+            a = q["float"]
+            assert sum(abs(v - a) <= 1e-3 * abs(a) for v in vals) == 1, (variant, q, vals)
