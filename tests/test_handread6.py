@@ -84,3 +84,19 @@ def test_a_variant_never_asks_for_an_entry_equal_to_another_of_its_gradient() ->
             vals = [float(ex_.value(x)) for x in t.grads]
             a = q["float"]
             assert sum(abs(v - a) <= 1e-3 * abs(a) for v in vals) == 1, (variant, q, vals)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_an_exercise_sheet_names_the_entries_it_asks_about(lang: str) -> None:
+    """The sheet asked for ∂L/∂v₁ and its solutions worked with x₁, w₁₁, but the example values
+    were shown as bare matrices: v₁ was never defined. The values name their entries, as in
+    the walkthrough."""
+    from derive.render import exercises as E
+
+    sh = E.sheet(spec.load("tiny-mlp"))
+    for template in ("exercises/exercises.md.j2", "exercises/solutions.md.j2"):
+        md = E.render(sh, template, lang)
+        assert "W^{[2]} = \\begin{bmatrix} v_{1} \\\\ v_{2} \\end{bmatrix} = " in md, template
+        assert "\\frac{\\partial L}{\\partial v_{1}}" in md
+    tex = E.render(sh, "exercises/exercises.tex.j2", lang)
+    assert "\\begin{bmatrix} w_{11} & w_{12} \\\\ w_{21} & w_{22} \\end{bmatrix} = " in tex
