@@ -100,3 +100,13 @@ def test_an_exercise_sheet_names_the_entries_it_asks_about(lang: str) -> None:
         assert "\\frac{\\partial L}{\\partial v_{1}}" in md
     tex = E.render(sh, "exercises/exercises.tex.j2", lang)
     assert "\\begin{bmatrix} w_{11} & w_{12} \\\\ w_{21} & w_{22} \\end{bmatrix} = " in tex
+
+
+def test_chain_is_not_told_of_a_squared_error_or_the_product_rule() -> None:
+    """chain's loss is L = v²: "a squared error gives back the error itself" named an error
+    the network does not have, and "product rule" was the issue's complaint for ∂(w·x)/∂w."""
+    for lang in ("en", "zh"):
+        md = _md("chain", lang)
+        assert "squared error" not in md and "平方误差" not in md
+        assert "product rule" not in md and "乘积与求和的求导法则" not in md
+        assert ("twice the quantity squared" in md) == (lang == "en")
