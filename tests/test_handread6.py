@@ -110,3 +110,11 @@ def test_chain_is_not_told_of_a_squared_error_or_the_product_rule() -> None:
         assert "squared error" not in md and "平方误差" not in md
         assert "product rule" not in md and "乘积与求和的求导法则" not in md
         assert ("twice the quantity squared" in md) == (lang == "en")
+
+
+def test_chinese_run_in_labels_end_in_a_colon_after_the_bold() -> None:
+    """「**前提。**」→「**前提**：」 (issue 12): the labels 注意 and 直观理解 too, as
+    「**这一步在做什么**：」 and 「**依据**：」 in the same handout."""
+    md = _md("mlp-bce-weighted", "zh")
+    assert "**注意**：" in md and "**直观理解**：" in md
+    assert "**注意。**" not in md and "**直观理解。**" not in md
