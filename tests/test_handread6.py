@@ -118,3 +118,12 @@ def test_chinese_run_in_labels_end_in_a_colon_after_the_bold() -> None:
     md = _md("mlp-bce-weighted", "zh")
     assert "**注意**：" in md and "**直观理解**：" in md
     assert "**注意。**" not in md and "**直观理解。**" not in md
+
+
+@pytest.mark.parametrize("name", ["mlp-bce", "softmax-regression"])
+def test_the_loss_sum_comes_after_the_table_that_defines_its_sizes(name: str) -> None:
+    """"L = −1/m Σ_{i=1}^{m} Σ_{j=1}^{k} …" stood above the table that says what m and k are."""
+    for lang in ("en", "zh"):
+        md = _md(name, lang)
+        network = md[md.index("\n## 1.") : md.index("\n## 2.")]
+        assert network.index("|---|") < network.index("\\sum_{i=1}^{m}")
