@@ -120,6 +120,20 @@ def test_chinese_run_in_labels_end_in_a_colon_after_the_bold() -> None:
     assert "**注意。**" not in md and "**直观理解。**" not in md
 
 
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_an_exercise_sheet_defines_the_sizes_its_shape_hints_use(lang: str) -> None:
+    """The hints said "Shapes: δ_Z2: m × 1" on a sheet that never said what m or n_h is; the
+    sheet now has the walkthrough's table of shapes and sizes before its first hint."""
+    from derive.render import exercises as E
+
+    sh = E.sheet(spec.load("mlp-bce"))
+    md = E.render(sh, "exercises/exercises.md.j2", lang)
+    row = "| $X$ | $m \\times n_{\\text{in}}$ | $2 \\times 2$ |"
+    assert row in md and md.index(row) < md.index("m \\times 1")
+    tex = E.render(sh, "exercises/exercises.tex.j2", lang)
+    assert "\\begin{tabular}{lll}" in tex
+
+
 @pytest.mark.parametrize("name", ["mlp-bce", "softmax-regression"])
 def test_the_loss_sum_comes_after_the_table_that_defines_its_sizes(name: str) -> None:
     """"L = −1/m Σ_{i=1}^{m} Σ_{j=1}^{k} …" stood above the table that says what m and k are."""
