@@ -141,3 +141,22 @@ def test_the_loss_sum_comes_after_the_table_that_defines_its_sizes(name: str) ->
         md = _md(name, lang)
         network = md[md.index("\n## 1.") : md.index("\n## 2.")]
         assert network.index("|---|") < network.index("\\sum_{i=1}^{m}")
+
+
+@pytest.mark.parametrize("has_py", [True, False])
+def test_the_notebook_does_not_repeat_its_code_as_markdown(has_py: bool) -> None:
+    """Section 6 of the notebook showed the NumPy lines again as a Markdown block after the
+    cells had run them, and named "backprop.py next to this file" also when -f py wrote
+    none. It now points at the cells, and at backprop.py only when it is written."""
+    import json
+
+    d = derive(spec.load("tiny-mlp"))
+    w = build(d, numeric.verify(d, points=0, full=False), shared_proofs(), detail="standard")
+    for lang in ("en", "zh"):
+        nb = json.loads(render.render_notebook(w, lang, None, {}, has_py))
+        cells = ["".join(c["source"]) for c in nb["cells"]]
+        (six,) = [c for c in cells if c.startswith("## 6.")]
+        assert "```" not in six
+        assert ("backprop.py" in six) == has_py
+    md = render.render("md/walkthrough.md.j2", w, "en", has_py=has_py)
+    assert "```python\nh_raw = X @ W1" in md[md.index("\n## 6.") :]
