@@ -160,3 +160,19 @@ def test_the_notebook_does_not_repeat_its_code_as_markdown(has_py: bool) -> None
         assert ("backprop.py" in six) == has_py
     md = render.render("md/walkthrough.md.j2", w, "en", has_py=has_py)
     assert "```python\nh_raw = X @ W1" in md[md.index("\n## 6.") :]
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_proof_reasons_typeset_their_math(lang: str) -> None:
+    """The proofs document printed its reasons' values as terminal text: "Shapes: (D×N)(N×M)
+    gives (D×M)", "Take f = σ, whose derivative is σ(z)·(1 − σ(z))", "1\\[z &gt; 0\\]" in the
+    Markdown. They are math now (the terminal's `derive prove` keeps its plain text)."""
+    from derive.walkthrough.context import proofs_document
+
+    names = ["linear-weight", "elementwise", "sigmoid-derivative", "tanh-derivative"]
+    doc = proofs_document(names, shared_proofs())
+    md = render.render("md/proofs.md.j2", doc, lang)
+    assert "$(D \\times N)(N \\times M)$" in md
+    assert "$\\sigma(z)\\thinspace (1 - \\sigma(z))$" in md
+    assert "$\\mathbf{1}[z > 0]$" in md and "$u = 1 + e^{-z}$" in md
+    assert "×" not in md and "&gt;" not in md and "exp(" not in md
