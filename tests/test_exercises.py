@@ -344,7 +344,7 @@ def test_no_variant_asks_for_a_zero_that_is_only_rounding() -> None:
     d = E.base_derivation(s)
     values = dict(s.values)
     values["X"] = ((Fraction(3, 2), Fraction(-2)), (Fraction(3, 2), Fraction(1, 2)))
-    assert E._vanishing(d, values) and not E._vanishing(d, s.values)
+    assert E._unfit(d, values) and not E._unfit(d, s.values)
     for variant in (1, 2):
         sh = E.sheet(s, variant, 7)
         dv = E.variant_derivation(s, variant, 7)

@@ -1055,7 +1055,9 @@ class _Deriver:
                 )
             )
             rule = "weighted-bce"
-        return [prove(self.checker, lhs, self.mterm(m), rule, key) for m, key in chain]
+        # the reasons name the network's own prediction (A^{[2]}), not a generic ŷ
+        a = a_node.name
+        return [prove(self.checker, lhs, self.mterm(m), rule, key, a=a) for m, key in chain]
 
     def softmax_ce(self, t: Tensor, p_node) -> list[Step]:
         """softmax followed by cross-entropy against a one-hot target: the softmax Jacobian

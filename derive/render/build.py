@@ -938,7 +938,7 @@ def _render_files(
                     )
                 elif fmt == "ipynb":
                     files = {PLOT: ("image/svg+xml", _bytes(svg))} if svg is not None else {}
-                    text = render.render_notebook(w, lang, p.templates, files)
+                    text = render.render_notebook(w, lang, p.templates, files, has_py)
                 else:
                     text = render.render("py/backprop.py.j2", w, lang, p.templates)
             if fmt == "pdf":

@@ -227,6 +227,7 @@ def render_notebook(
     lang: str,
     templates: str | None = None,
     attachments: Mapping[str, tuple[str, bytes]] | None = None,
+    has_py: bool = True,
 ) -> str:
     """The notebook as nbformat-4 JSON text: Markdown cells from ``ipynb/walkthrough.ipynb.j2``,
     code cells from the macros of ``py/cells.py.j2`` it names. Cell ids are ``cell-0001``, …;
@@ -234,8 +235,9 @@ def render_notebook(
 
     ``attachments`` maps a file name to ``(MIME type, bytes)``: a Markdown cell that links the
     file as an image gets it as a cell attachment (``attachment:NAME``), so the notebook shows
-    it in HTML exports, Colab and an LMS, where a file next to the notebook is missing."""
-    text = render("ipynb/walkthrough.ipynb.j2", w, lang, templates)
+    it in HTML exports, Colab and an LMS, where a file next to the notebook is missing.
+    ``has_py``: whether ``backprop.py`` is written next to the notebook (it is named only then)."""
+    text = render("ipynb/walkthrough.ipynb.j2", w, lang, templates, has_py=has_py)
     module = (
         environment("py", templates)
         .get_template("py/cells.py.j2")

@@ -182,7 +182,7 @@ def variant_values(
     rng = random.Random(f"derive-variant:{s.name}:{seed}:{variant}")
     for _ in range(MAX_TRIES):
         values = _draw(s, rng)
-        if not problems(d, values) and not _vanishing(d, values):
+        if not problems(d, values) and not _unfit(d, values):
             return values
     raise ExerciseError(
         f"{s.name}: no example values found for variant {variant} (seed {seed}) with every "
@@ -190,19 +190,39 @@ def variant_values(
     )
 
 
-def _vanishing(d: Any, values: Mapping[str, Any]) -> bool:
-    """A gradient the sheet or its solutions show is 0 but not exactly: 0 by a coincidence of
-    the values that an irrational factor (attention's 1/√d) leaves as ±1e-32 in the many-digit
-    arithmetic (attention with two equal inputs in a column of X: ∂L/∂W_k is then 0 in a whole
-    row). A student cannot write that number down, a grader cannot judge it and a solution
-    should not print it: the draw is refused."""
+def _unfit(d: Any, values: Mapping[str, Any]) -> bool:
+    """Values whose gradients a sheet cannot use, although every forward value is fine:
+
+    - a gradient the sheet or its solutions show is 0 but not exactly: 0 by a coincidence of
+      the values that an irrational factor (attention's 1/√d) leaves as ±1e-32 in the many-digit
+      arithmetic (attention with two equal inputs in a column of X: ∂L/∂W_k is then 0 in a whole
+      row). A student cannot write that number down, a grader cannot judge it and a solution
+      should not print it;
+    - an entry the sheet asks for (:func:`_entries`) that equals another entry of the same
+      gradient to 3 significant digits (tiny-mlp with X = [1.5, 1.5]: the rows of ∂L/∂W1 are
+      equal): a student who works out the wrong entry — the indices swapped, the transpose
+      missed — would be graded right. Two zeros (a masked unit) are not counted.
+
+    Either way the draw is refused."""
     g = d.graph
     spec = dataclasses.replace(g.spec, values=values)
     at = dataclasses.replace(d, graph=dataclasses.replace(g, spec=spec))
     ex_ = Example(at)
     for v in d.backward:
-        for x in (ex_.value(s) for s in g.tensors[v.name].grads):
+        t = g.tensors[v.name]
+        got = [ex_.value(s) for s in t.grads]
+        for x in got:
             if not isinstance(x, Fraction) and x != 0 and abs(x) < 1e-20:
+                return True
+        if v.kind != "param" or len(got) < 2:
+            continue
+        nums = [float(x) for x in got]
+        for i, j in _entries(t.shape):
+            a = nums[i * t.symbols.cols + j]
+            if a == 0:
+                continue
+            if any(k != i * t.symbols.cols + j and abs(b - a) <= 1e-3 * abs(a)
+                   for k, b in enumerate(nums)):
                 return True
     return False
 

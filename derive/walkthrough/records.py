@@ -26,6 +26,37 @@ from derive.walkthrough.diagram import Diagram
 
 MAX_MATRIX = 6  # rows/cols of a value matrix shown in full; larger ones are cut with dots
 
+# a general proof's reason values that are math ("(D×N)(N×M)", "σ(z)·(1 − σ(z))", "1[z > 0]"),
+# plain text for `derive prove` in a terminal: typeset as math in the documents
+_PROOF_MATH_KEYS = frozenset(
+    {"product", "result", "derivative", "u", "du", "num", "den", "var", "factor", "via", "f"}
+    | {"param"}
+)
+_PLAIN_TEX = (
+    (re.compile(r"exp\(([^()]*)\)"), r"e^{\1}"),
+    (re.compile(r"×"), r" \\times "),
+    (re.compile(r"·"), r"\\thinspace "),
+    (re.compile(r"−"), "-"),
+    (re.compile(r"²"), "^{2}"),
+    (re.compile(r"σ"), r"\\sigma"),
+    (re.compile(r"\btanh\b"), r"\\tanh"),
+    (re.compile(r"\b(ReLU|clamp)\b"), r"\\operatorname{\1}"),
+    (re.compile(r"\b1\["), r"\\mathbf{1}["),
+    (re.compile(r"Ŷ"), r"\\hat{Y}"),
+    (re.compile(r"x̂"), r"\\hat{x}"),
+)
+
+
+def proof_math(key: str, value: Any) -> Any:
+    """A general proof's reason value as shown: the math ones (:data:`_PROOF_MATH_KEYS`) as
+    ``Math`` written from their plain-text form, the others (proof names, counts) unchanged."""
+    if key not in _PROOF_MATH_KEYS or not isinstance(value, str):
+        return value
+    tex = value
+    for pattern, repl in _PLAIN_TEX:
+        tex = pattern.sub(repl, tex)
+    return Math(" ".join(tex.split()))
+
 
 class Math(str):
     """LaTeX math made by our printers (never user text): the only text a template may emit
@@ -346,7 +377,8 @@ class Pieces:
         args = []
         for key, value in step.args:
             t = self.g.tensors.get(value) if tensors else None
-            args.append((key, Math(t.tex) if t is not None else value))
+            shown = value if tensors else proof_math(key, value)
+            args.append((key, Math(t.tex) if t is not None else shown))
         return Eq(
             Math(step.lhs.tex), Math(step.rhs.tex), step.reason, tuple(args), shapes, proof, table
         )
