@@ -14,6 +14,7 @@ import random
 import re
 import tomllib
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from fractions import Fraction
 from importlib import resources
@@ -407,6 +408,11 @@ def _toml_fix(text: str, error: str) -> str:
     shown = line if len(line) <= 60 else line[:57] + "..."
     key, eq, value = line.partition("=")
     key, value = key.strip(), value.strip()
+    if eq and "," in key and not key.startswith(("[", "#", '"', "'")):
+        return (
+            f"line {number} ({shown}): several names that unpack a split need quotes, "
+            f'"{key}" = ...'
+        )
     if eq and key and not key.startswith(("[", "#", '"', "'")) and not key.isascii():
         return (
             f"line {number} ({shown}): a key with non-ASCII letters needs quotes "
@@ -576,7 +582,8 @@ class _Validator:
             raise self.err("[forward]", "no assignments", 'add e.g. L = "mse(Yhat, Y)"')
         forward = []
         self.picks: dict[str, tuple[str, int]] = {}  # class labels y of P[np.arange(N), y]
-        for key, text in fwd.items():
+        self.fwd: dict[str, Any] = {}  # each [forward] line, unpacked keys one name a line
+        for key, text in self.unpacked(fwd, shapes):
             where = f"[forward] {key}"
             self.declare("forward", key)
             if not isinstance(text, str):
@@ -646,7 +653,7 @@ class _Validator:
             params=params,
             constants=constants,
             forward=tuple(forward),
-            forward_text={k: v.strip() for k, v in fwd.items()},
+            forward_text={k: v.strip() for k, v in self.fwd.items()},
             shapes=shapes,
             values=values,
             labels=labels,
@@ -658,6 +665,48 @@ class _Validator:
             grad_keys=grad_keys,
             generated=tuple(k for k in (*inputs, *params) if k not in self.given_values()),
         )
+
+    def unpacked(
+        self, fwd: dict[str, Any], shapes: dict[str, Shape]
+    ) -> Iterator[tuple[str, Any]]:
+        """The [forward] lines, one name each: a quoted key that unpacks a split, ``"i, f, o, g"
+        = "np.split(a, 4, axis=1)"``, is the lines ``i = "np.split(a, 4, axis=1)[0]"`` … (read
+        as slices). Lazy, so a split sees the shapes of the lines before it."""
+        for key, text in fwd.items():
+            if "," not in key:
+                self.fwd[key] = text
+                yield key, text
+                continue
+            names = [n.strip() for n in key.split(",")]
+            where = f'[forward] "{key}"'
+            if not isinstance(text, str):
+                raise self.err(where, "must be a string expression", f'write "{key}" = "…"')
+            for n in names:
+                self.ident(where, n)
+            try:
+                count = ex.split_count(text, shapes, frozenset(self.one_d))
+            except ex.ExprError as e:
+                raise self.err(
+                    f'{where} = "{text}"', e.message, "see the expression language in the README"
+                ) from None
+            first = names[0] or "i"
+            if count is None:
+                raise self.err(
+                    f'{where} = "{text}"',
+                    "several names take the parts of a split (np.split, torch.split, "
+                    "torch.chunk, a.chunk); this is not one",
+                    f'write one line per name with a slice, e.g. {first} = "a[:, :H]"',
+                )
+            if count != len(names):
+                raise self.err(
+                    f'{where} = "{text}"',
+                    f"the split gives {count} parts but the key names {len(names)}",
+                    f"name each of the {count} parts, or take one part, "
+                    f'{first} = "{text.strip()}[0]"',
+                )
+            for j, name in enumerate(names):
+                self.fwd[name] = f"{text.strip()}[{j}]"
+                yield name, self.fwd[name]
 
     def integer_targets(self, where: str, text: str, inputs, shapes, constants, dims) -> None:
         """``F.cross_entropy(Z, y)`` / ``F.nll_loss(LP, y)`` with ``y`` an input declared 1-D
@@ -756,7 +805,7 @@ class _Validator:
     def labels_only_picked(self, forward) -> None:
         """Class labels appear only in their picks (read as ``Σ_j P_ij y_ij``): anywhere else
         the one-hot rows would silently stand for the integers."""
-        fwd = self.table("forward")
+        fwd = self.fwd
         for y, (p, _) in self.picks.items():
             for key, node in forward:
                 total = sum(1 for n in _nodes(node) if n == ex.Name(y))
