@@ -320,7 +320,8 @@ class _Converter:
                 # A @ w with w 1-D: NumPy's matrix-vector product A·wᵀ, whose 1-D result
                 # broadcasts as a row (Raschka's np.dot(X, w_) + b_)
                 return Transpose(BinOp(op, left, Transpose(right)))
-            return BinOp(op, self.convert(node.left, d), self.convert(node.right, d))
+            out = BinOp(op, self.convert(node.left, d), self.convert(node.right, d))
+            return _explicit_softmax(out) or out
         if isinstance(node, ast.UnaryOp):
             if isinstance(node.op, ast.USub):
                 inner = self.convert(node.operand, d)
@@ -921,6 +922,36 @@ class _Converter:
                 raise self.fail(node, "indices are non-negative whole numbers, e.g. W1[0, 1]")
             idx.append(p.value)
         return Index(node.value.id, tuple(idx))
+
+
+def _explicit_softmax(n: BinOp) -> Node | None:
+    """``np.exp(s) / np.sum(np.exp(s), axis=1, keepdims=True)`` (CS231n's probs) is
+    ``softmax(s)``, exactly; so is the stable form with the row max subtracted, ``np.exp(s -
+    np.max(s, axis=1, keepdims=True)) / …``: a shift constant along each row changes neither
+    softmax's values nor its derivative. ``None`` when ``n`` is not of this form."""
+    if not (
+        n.op == "/"
+        and isinstance(n.left, Call)
+        and n.left.func == "exp"
+        and len(n.left.args) == 1
+        and n.right == Call("sum", (n.left,), (("axis", Num(Fraction(1))),))
+    ):
+        return None
+    u = n.left.args[0]
+    if (
+        isinstance(u, BinOp)
+        and u.op == "-"
+        and isinstance(u.right, Call)
+        and u.right.func == "sum"
+        and u.right.kwargs == (("axis", Num(Fraction(1))),)
+        and u.right.args
+        and u.right.args[0]
+        in (
+            BinOp("*", u.left, Call(mask, (u.left,))) for mask in ("max_mask", "max_share")
+        )
+    ):
+        u = u.left  # s − max(s) along each row: the shift softmax ignores
+    return Call("softmax", (u,))
 
 
 LONG_NUMBER = 10**12  # a float literal of 13+ digits (np.pi is 3141592653589793/10^15)

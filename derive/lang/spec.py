@@ -603,6 +603,7 @@ class _Validator:
                     f'{where} = "{text}"', e.message, "see the expression language in the README"
                 ) from None
             self.class_labels(f'{where} = "{text}"', inputs, shapes, forward)
+            node = log_picks(node, dict(forward), set(self.picks))
             shapes[key] = _Shapes(self, f'{where} = "{text}"', shapes, constants, dims).infer(node)
             scalars = frozenset(k for k, v in shapes.items() if not v)
             if len(shapes[key]) == 2 and shapes[key][0] == 1:
@@ -1241,6 +1242,37 @@ def _product_terms(forward, shapes: dict[str, Shape], resize) -> int:
     for key, node in forward:
         total += walk(node)[1]
     return total
+
+
+def log_picks(n: ex.Node, defs: dict[str, ex.Node], labels: set[str]) -> ex.Node:
+    """``log(P[np.arange(N), y])`` of probabilities ``P = softmax(…)`` (read as ``log(Σ_j P_ij
+    y_ij)``, see ``expr._Converter.pick``) is ``Σ_j y_ij log P_ij``: the same number for one-hot
+    rows y, as the labels are; so CS231n's ``-np.mean(np.log(probs[np.arange(N), y]))`` is the
+    cross-entropy whose softmax backward is the textbook ``(P − Y)/N``. Only for a softmax's
+    ``P`` (no entry is 0, so every ``log P_ij`` is finite)."""
+
+    def walk(k: ex.Node) -> ex.Node:
+        if isinstance(k, ex.Call) and k.func == "log" and len(k.args) == 1 and not k.kwargs:
+            arg, row = k.args[0], isinstance(k.args[0], ex.Transpose)
+            pick = arg.operand if isinstance(arg, ex.Transpose) else arg
+            if (
+                isinstance(pick, ex.Call)
+                and pick.func == "sum"
+                and pick.kwargs == (("axis", ex.Num(Fraction(1))),)
+                and isinstance(pick.args[0], ex.BinOp)
+                and pick.args[0].op == "*"
+                and isinstance(pick.args[0].left, ex.Name)
+                and isinstance(pick.args[0].right, ex.Name)
+                and pick.args[0].right.id in labels
+                and isinstance(defs.get(pick.args[0].left.id), ex.Call)
+                and defs[pick.args[0].left.id].func == "softmax"  # type: ignore[union-attr]
+            ):
+                p, y = pick.args[0].left, pick.args[0].right
+                out = ex.Call("sum", (ex.BinOp("*", y, ex.Call("log", (p,))),), pick.kwargs)
+                return ex.Transpose(out) if row else out
+        return ex.rebuild(k, walk)
+
+    return walk(n)
 
 
 def _nodes(n: ex.Node):

@@ -173,10 +173,16 @@ class _Writer:
         loss = g.nodes[-1].tree
         if rule != "batchnorm":  # the BCE / CE term the unit feeds (beside a regulariser)
             loss = loss_term(loss, a, "bce" if "bce" in rule else "cross_entropy")
+        hot = [y for y in g.spec.one_hot if y in ex.names(g.nodes[-1].tree)]
         if isinstance(loss, ex.Call) and len(loss.args) > 1 and isinstance(loss.args[1], ex.Name):
             args.append(("Y", self.tex(loss.args[1].id)))
+        elif loss is None and len(hot) == 1:  # a cross-entropy written by hand (class labels)
+            args.append(("Y", self.tex(hot[0])))
         else:
             args.append(("Y", Math("Y")))
+        tree = self.trees[a]
+        if isinstance(tree, ex.Call) and tree.func == "log_softmax":  # A: the probabilities
+            args[1] = ("A", Math(ops.get("softmax").tex_of(T)))
         args.append(("m", self.batch(v.name)))
         return Words(f"fused.{rule}", tuple(args))
 
