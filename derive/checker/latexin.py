@@ -1203,6 +1203,8 @@ class _Parser:
         low = ident.lower()
         if low in ("cols", "rows") and self.peek().text == "_" and not self.known(ident):
             return self.block(low, tok)
+        if low == "clip" and not self.known(ident):
+            return self.clip(tok)
         if low in FUNCS and not self.known(ident):
             return self.function(FUNCS[low], tok)
         if _table_function(low) and not self.known(ident):  # \mathrm{softmax}(Z)
@@ -1214,6 +1216,27 @@ class _Parser:
             if isinstance(inner, ex.Name):
                 return ex.Name("d" + inner.id)
         return ex.Name(ident)
+
+    def clip(self, tok: Tok) -> ex.Node:
+        """``\\operatorname{clip}(x, lo, hi)``, as derive prints a two-sided clamp: min(max(x, lo),
+        hi), written with the table's ``clamp0`` as the spellings write np.clip."""
+        self.skip_sizing()
+        t = self.peek()
+        if t.text not in ("(", "["):
+            raise self.error(t, "the arguments of \\operatorname{clip}, e.g. (x, 0, 1)")
+        self.next()
+        parts = [self.expr(0)]
+        while self.peek().text == "," and len(parts) < 3:
+            self.next()
+            parts.append(self.expr(0))
+        self.expect(OPEN[t.text], f"'{OPEN[t.text]}' to close the arguments of clip")
+        if len(parts) != 3:
+            raise LatexError(
+                f"\\operatorname{{clip}} takes (x, lo, hi) (column {tok.col})", tok.col
+            )
+        x, lo, hi = parts
+        low = ex.BinOp("+", lo, ex.Call("clamp0", (ex.BinOp("-", x, lo),)))
+        return ex.BinOp("-", hi, ex.Call("clamp0", (ex.BinOp("-", hi, low),)))
 
     def block(self, what: str, tok: Tok) -> ex.Node:
         """``\\operatorname{cols}_{h + 1 \\ldots 2 h}(A)`` (``rows``), as derive prints a slice
@@ -1305,6 +1328,13 @@ class _Parser:
             raise self.error(t, "a comparison such as > 0 or \\geq 0 in the indicator")
         self.next()
         right = self.expr(0)
+        self.skip_sizing()
+        t = self.peek()
+        op2 = RELATIONS.get(t.text[1:] if t.kind == "cmd" else t.text)
+        if op2 is not None:  # lo \le x \le hi: both comparisons (a two-sided clamp's slope)
+            self.next()
+            last = self.expr(0)
+            return ex.BinOp("*", ex.Compare(op, left, right), ex.Compare(op2, right, last))
         return ex.Compare(op, left, right)
 
     def delta(self, tok: Tok) -> ex.Node:
