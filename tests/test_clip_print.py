@@ -77,3 +77,22 @@ def test_a_clamp_of_one_side_and_other_sums_print_as_before() -> None:
     d = derive(spec.parse(text, "clips"))
     tex = " ".join(n.forward.tex() for n in d.graph.nodes)
     assert "clip" not in tex and "\\max" in tex
+
+
+def test_the_walkthrough_says_in_words_what_clip_does(tmp_path) -> None:
+    """The "in words" paragraph names clip and its bounds (not the two max(·, 0) it is spelled
+    with): included for clamp, excluded for hardtanh."""
+    from click.testing import CliRunner
+
+    from derive.cli import main
+
+    path = tmp_path / "clips.toml"
+    path.write_text(SPEC.format(first=CASES[0][0], second=CASES[1][1]))
+    out = tmp_path / "out"
+    args = ["build", str(path), "-f", "md", "--lang", "en", "-o", str(out)]
+    res = CliRunner().invoke(main, args)
+    assert res.exit_code == 0, res.output
+    md = (out / "clips" / "en" / "walkthrough.md").read_text()
+    assert "ReLU’s slope" not in md
+    assert "lies between $-1$ and $1$ (the bounds included" in md  # np.clip(X @ W1, -1, 1)
+    assert "lies strictly between $0$ and $6$" in md  # F.relu6(A @ W2 + 3)
