@@ -56,16 +56,10 @@ def test_course_network_renders(path: Path, tmp_path: Path) -> None:
 # derive check cannot yet read back its own expected formula on these held-out-style networks
 # (issue 11, the checker; found on branch heldnets). Strict: a fix makes the test XPASS and fail,
 # so the entry is removed then.
-CHECK_GAPS = {
-    # branch heldnets2's networks (found by running the read-back on each; checker gaps, issue 11)
-    "nielsen_ce_l2": "LaTeX read-back of the derivative of np.linalg.norm(w) ** 2 (a quotient "
-    "of square roots) rejected",
-    # branch heldnets3's networks
-    "ng_deep_L4": "LaTeX reader: a node named L2_regularization_cost prints as "
-    "L^{[2]}_{\\text{regularization cost}}, a subscript it cannot read back",
-    # branch heldnets4's networks
-    "mixture_two_experts": "LaTeX read-back of the concat block \\operatorname{cols}_{1 \\ldots "
-    "1}(\\delta_E) (the NumPy dE[:, :1] reads back since branch slices5)",
+CHECK_GAPS: dict[str, str] = {
+    # (empty since branch ops9: nielsen_ce_l2's Σ w² under a root, ng_deep_L4's
+    # L^{[2]}_{\text{regularization cost}}, mixture_two_experts' \operatorname{cols}_{1 \ldots 1}(δ)
+    # are read back)
 }
 COURSE = [
     pytest.param(n, marks=pytest.mark.xfail(strict=True, reason=CHECK_GAPS[n]))

@@ -46,6 +46,16 @@ from derive.lang import ops
 
 PRODUCT = "·"  # a product as written in LaTeX; resolved by shape in derive.checker.check
 STAR = "∗"  # '*' in LaTeX: element-wise when the shapes fit, else a matrix product
+def _size_tree(n: ex.Node) -> ex.Node:
+    """A size read from LaTeX (``2 h + 1``) with its products written ``*``, as a slice bound."""
+    if isinstance(n, ex.BinOp):
+        op = "*" if n.op in (PRODUCT, STAR) else n.op
+        return ex.BinOp(op, _size_tree(n.left), _size_tree(n.right))
+    if isinstance(n, ex.Neg):
+        return ex.Neg(_size_tree(n.operand))
+    return n
+
+
 def _table_function(name: str) -> bool:
     """An element-wise or row-wise function of the operation table (softmax, softplus, …)."""
     return name in ops.OPS and ops.get(name).kind in (ops.ELEMENTWISE, ops.ROWWISE)
@@ -355,6 +365,8 @@ def pasted(text: str) -> str:
             continue  # \text{pred}, \text{A1}: a name (or maths) typed as text
         if not clause and " " not in words and not re.search(r"[().:;!?]", words):
             continue
+        if re.search(r"_\s*\{?\s*$", text[: m.start()]) and re.fullmatch(r"[A-Za-z0-9 ]+", words):
+            continue  # L^{[2]}_{\text{regularization cost}}: a name's words, as derive prints it
         start = m.start()
         cut = re.search(r"(?:\\[,;:! ]|\\q?quad|~|\s)*$", text[:start])
         start = cut.start() if cut else start
@@ -828,10 +840,13 @@ class _Parser:
         if letter in self.examples and not self.indices:
             self.used_example = True  # x_i inside \sum_{i=1}^{m}: row i of the batch, as x^{(i)}
             return base
+        worded = any(t.kind == "cmd" and t.text[1:] in ("text", "textrm", "mbox") for t in toks)
         toks = [
             t for t in toks if not (t.text in ("{", "}") or t.kind == "cmd" and t.text[1:] in FONTS)
         ]  # y_{\text{pred}}
         words = [t.text for t in toks if t.kind in ("id", "num")]
+        if worded and len(words) > 1 and all(t.kind in ("id", "num") for t in toks):
+            return f"{base}_{'_'.join(words)}"  # _{\text{regularization cost}}: the words of a name
         if not words or any(t.kind == "sym" and t.text not in (",",) for t in toks):
             if "(" in text or "=" in text:  # (i) or i=1 in a subscript: an index, ignored
                 return base
@@ -1186,6 +1201,10 @@ class _Parser:
         if name == "mathcal" and ident == "L":
             return ex.Name("L")
         low = ident.lower()
+        if low in ("cols", "rows") and self.peek().text == "_" and not self.known(ident):
+            return self.block(low, tok)
+        if low == "clip" and not self.known(ident):
+            return self.clip(tok)
         if low in FUNCS and not self.known(ident):
             return self.function(FUNCS[low], tok)
         if _table_function(low) and not self.known(ident):  # \mathrm{softmax}(Z)
@@ -1197,6 +1216,50 @@ class _Parser:
             if isinstance(inner, ex.Name):
                 return ex.Name("d" + inner.id)
         return ex.Name(ident)
+
+    def clip(self, tok: Tok) -> ex.Node:
+        """``\\operatorname{clip}(x, lo, hi)``, as derive prints a two-sided clamp: min(max(x, lo),
+        hi), written with the table's ``clamp0`` as the spellings write np.clip."""
+        self.skip_sizing()
+        t = self.peek()
+        if t.text not in ("(", "["):
+            raise self.error(t, "the arguments of \\operatorname{clip}, e.g. (x, 0, 1)")
+        self.next()
+        parts = [self.expr(0)]
+        while self.peek().text == "," and len(parts) < 3:
+            self.next()
+            parts.append(self.expr(0))
+        self.expect(OPEN[t.text], f"'{OPEN[t.text]}' to close the arguments of clip")
+        if len(parts) != 3:
+            raise LatexError(
+                f"\\operatorname{{clip}} takes (x, lo, hi) (column {tok.col})", tok.col
+            )
+        x, lo, hi = parts
+        low = ex.BinOp("+", lo, ex.Call("clamp0", (ex.BinOp("-", x, lo),)))
+        return ex.BinOp("-", hi, ex.Call("clamp0", (ex.BinOp("-", hi, low),)))
+
+    def block(self, what: str, tok: Tok) -> ex.Node:
+        """``\\operatorname{cols}_{h + 1 \\ldots 2 h}(A)`` (``rows``), as derive prints a slice
+        or a block of the upstream gradient: ``A[:, h:2*h]`` (1-based and inclusive in print)."""
+        self.next()  # _
+        start = self.peek()
+        toks = self.group_tokens()
+        cut = [k for k, t in enumerate(toks) if t.text in ("\\ldots", "\\dots", "\\cdots")]
+        if len(cut) != 1 or not 0 < cut[0] < len(toks) - 1:
+            raise self.error(start, f"the block's bounds, e.g. \\operatorname{{{what}}}_{{1 \\ldots h}}")
+        first = _size_tree(self.sub_parse(toks[: cut[0]], start))
+        last = _size_tree(self.sub_parse(toks[cut[0] + 1 :], start))
+        self.skip_sizing()
+        t = self.peek()
+        if t.text not in ("(", "[", "{"):
+            raise self.error(t, f"the argument of \\operatorname{{{what}}}, e.g. ({what[0].upper()})")
+        self.next()
+        arg = self.expr(0)
+        close = OPEN.get(t.text, "}")
+        self.expect(close, f"'{close}' to close the argument of \\operatorname{{{what}}}")
+        lo = ex.BinOp("-", first, ex.Num(Fraction(1)))
+        axis = ex.Num(Fraction(1 if what == "cols" else 0))
+        return ex.Call("slice", (arg,), (("start", lo), ("stop", last), ("axis", axis)))
 
     def one(self, tok: Tok) -> ex.Node:
         """After ``\\mathbf{1}``: an indicator ``[Z > 0]``, a row sum ``^{\\top} x``, or 1.
@@ -1265,6 +1328,13 @@ class _Parser:
             raise self.error(t, "a comparison such as > 0 or \\geq 0 in the indicator")
         self.next()
         right = self.expr(0)
+        self.skip_sizing()
+        t = self.peek()
+        op2 = RELATIONS.get(t.text[1:] if t.kind == "cmd" else t.text)
+        if op2 is not None:  # lo \le x \le hi: both comparisons (a two-sided clamp's slope)
+            self.next()
+            last = self.expr(0)
+            return ex.BinOp("*", ex.Compare(op, left, right), ex.Compare(op2, right, last))
         return ex.Compare(op, left, right)
 
     def delta(self, tok: Tok) -> ex.Node:
@@ -1347,6 +1417,8 @@ class _Parser:
                 return steps
         if not index and not bounds and self.scalar:
             return ex.Call("sum", (self.term(),))
+        if not index and not bounds and self.squares_ahead():
+            return ex.Call("sum", (self.term(),))  # Σ w²: a squared norm, all the entries
         outer, used = self.examples, self.used_example
         self.examples, self.used_example = outer + index, False
         try:
@@ -1366,6 +1438,19 @@ class _Parser:
             return _batch_sum(term)
         finally:
             self.examples, self.used_example = outer, used or self.used_example
+
+    def squares_ahead(self) -> bool:
+        """A bare ``\\sum`` (no index, no bounds) of one squared name, ``\\sum w^{2}`` or
+        ``\\sum W^{[1]2}``: the sum of squares of every entry (a squared norm, as derive prints
+        ``np.sum(w ** 2)`` and ``np.linalg.norm(w) ** 2``), not a sum over the batch."""
+        save = self.pos
+        try:
+            term = self.sub(self.toks[self.pos :]).postfix()
+        except LatexError:
+            return False
+        finally:
+            self.pos = save
+        return isinstance(term, ex.Pow) and isinstance(term.base, ex.Name) and term.exponent == 2
 
     def per_example_scalar(self, node: ex.Node) -> bool:
         """Is ``node`` one number per example: built of the network's tensors with one column

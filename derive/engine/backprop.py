@@ -1007,6 +1007,8 @@ class _Deriver:
         a_node = next(n for n in g.nodes if n.name == cons[0])
         if isinstance(a_node.tree, ex.Call) and a_node.tree.func == "softmax":
             return self.softmax_ce(t, a_node)
+        if isinstance(a_node.tree, ex.Call) and a_node.tree.func == "log_softmax":
+            return self.log_softmax_nll(t, a_node)
         if not (
             isinstance(a_node.tree, ex.Call)
             and a_node.tree.func == "sigmoid"
@@ -1068,7 +1070,7 @@ class _Deriver:
             return []
         loss = loss_term(g.nodes[-1].tree, p_node.name, "cross_entropy")
         if loss is None:
-            return []
+            return self.softmax_labels(t, p_node)
         one_hot = isinstance(loss.args[1], ex.Name) and loss.args[1].id in g.spec.one_hot
         P = g.tensors[p_node.name].value_ref(g.loss_tex)
         Y = forward_ir(loss.args[1], g)
@@ -1087,6 +1089,65 @@ class _Deriver:
         lhs = self.ref_term(t, "grad")
         y = loss.args[1].id if isinstance(loss.args[1], ex.Name) else f"${self.mterm(Y).tex}$"
         return [prove(self.checker, lhs, self.mterm(m), rule, key, y=y) for m, key in chain]
+
+    def one_hot_target(self) -> str | None:
+        """The one input declared one-hot (or read from class labels) that the loss uses."""
+        loss = self.g.nodes[-1].tree
+        found = [y for y in self.g.spec.one_hot if y in ex.names(loss)]
+        return found[0] if len(found) == 1 else None
+
+    def softmax_labels(self, t: Tensor, p_node) -> list[Step]:
+        """softmax followed by a loss written by hand with one-hot targets ``Y`` (CS231n's
+        ``-np.mean(np.log(probs[np.arange(N), y]))``, read as ``−mean(Σ_j y_ij log P_ij)``):
+        the steps of :meth:`softmax_ce` to ``(P − Y)/N``. That the loss's ``δ_P`` is
+        ``−Y/(N·P)`` is not assumed: the first step is checked against the element-wise
+        gradient like every step, and a loss of another form gets no simplification."""
+        y = self.one_hot_target()
+        if y is None:
+            return []
+        g = self.g
+        P = g.tensors[p_node.name].value_ref(g.loss_tex)
+        Y = forward_ir(ex.Name(y), g)
+        n = g.count((P.shape[0],))
+        dP = mf.div(mf.neg(mf.Div(Y, P)), n)
+        chain = [
+            (mf.mul(P, mf.sub(dP, mf.SumCols(mf.mul(dP, P)))), "builtins.ce_substitute"),
+            (ce_fused(P, Y, n, one_hot=False), "builtins.ce_cancel"),
+            (ce_fused(P, Y, n, one_hot=True), "builtins.ce_one_hot"),
+        ]
+        return self.try_chain(t, chain, "softmax-ce", y)
+
+    def log_softmax_nll(self, t: Tensor, node) -> list[Step]:
+        """log_softmax followed by the negative log-likelihood of one-hot targets ``Y`` (PyTorch's
+        ``-logp[range(N), y].mean()``, ``F.nll_loss``): the log-softmax backward ``g − P ⊙ (g𝟙)``
+        with ``g = δ_logp = −Y/N`` and ``P = softmax(z)``, then the algebra to ``(P − Y)/N``,
+        each line checked against the element-wise gradient (a loss of another form fails the
+        first check and gets no simplification)."""
+        g = self.g
+        if node.tree.args[0] != ex.Name(t.name) or g.consumers[node.name] != (g.spec.loss,):
+            return []
+        y = self.one_hot_target()
+        if y is None:
+            return []
+        P = forward_ir(ex.Call("softmax", (ex.Name(t.name),)), g)
+        Y = forward_ir(ex.Name(y), g)
+        n = g.count((P.shape[0],))
+        dlogp = mf.div(mf.neg(Y), n)
+        chain = [
+            (mf.sub(dlogp, mf.mul(P, mf.SumCols(dlogp))), "builtins.nll_substitute"),
+            (ce_fused(P, Y, n, one_hot=False), "builtins.nll_collect"),
+            (ce_fused(P, Y, n, one_hot=True), "builtins.ce_one_hot"),
+        ]
+        return self.try_chain(t, chain, "softmax-ce", y)
+
+    def try_chain(self, t: Tensor, chain, rule: str, y: str) -> list[Step]:
+        """The steps ``δ_t = …`` of ``chain`` (right side, reason key), each proven; none when
+        one fails (the network only looked like the pattern)."""
+        lhs = self.ref_term(t, "grad")
+        try:
+            return [prove(self.checker, lhs, self.mterm(m), rule, key, y=y) for m, key in chain]
+        except StepError:
+            return []
 
     def batchnorm(self, t: Tensor) -> list[Step]:
         """Batch normalisation of ``t`` (``μ = mean(t, axis=0)``, ``xc = t − μ``,

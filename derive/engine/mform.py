@@ -897,8 +897,144 @@ class Printer:
         return f"-{self.wrap(e.x, PREC['mul'])}"
 
 
+# ---- two-sided clamps as a reader writes them (display only) -----------------------------------
+
+# clamp/np.clip and hardtanh/relu6 are spelled exactly with max(·, 0) (``derive.lang.spelling
+# ._clip``/``_hardclip``): ``hi − F(hi − (lo + F(x − lo)))`` with F = clamp0 (gradient 1 at a
+# bound, PyTorch's clamp) or relu (0 at a bound, PyTorch's hardtanh); its derivative is the
+# product ``F'(hi − (lo + F(x − lo))) ⊙ F'(x − lo)``. The LaTeX printer shows them as
+# clip(x, lo, hi) and 𝟙[lo ≤ x ≤ hi] (𝟙[lo < x < hi]): the same values, nothing recomputed.
+_CLAMPS = {"clamp0": "clamp0_grad", "relu": "relu_grad"}
+
+
+@dataclass(frozen=True)
+class Clip(MExpr):
+    """``min(max(x, lo), hi)`` as printed (never evaluated: the expression it stands for is)."""
+
+    x: MExpr
+    lo: MExpr
+    hi: MExpr
+
+    @property
+    def shape(self):  # type: ignore[override]
+        return self.x.shape
+
+
+@dataclass(frozen=True)
+class Between(MExpr):
+    """The indicator ``𝟙[lo ≤ x ≤ hi]`` (``strict``: ``𝟙[lo < x < hi]``) as printed."""
+
+    x: MExpr
+    lo: MExpr
+    hi: MExpr
+    strict: bool
+
+    @property
+    def shape(self):  # type: ignore[override]
+        return self.x.shape
+
+
+def _lower(low: MExpr, f: str) -> tuple[MExpr, MExpr, MExpr] | None:
+    """``(x, lo, F(x − lo))`` when ``low`` is ``max(x, lo)`` spelled ``F(x)`` (lo = 0) or
+    ``lo + F(x − lo)``."""
+    if isinstance(low, Func) and low.name == f and low.slope is None:
+        return low.x, Scalar(sp.Integer(0)), low.x
+    if not (isinstance(low, Add) and len(low.terms) == 2):
+        return None
+    lo, part = low.terms
+    if not (isinstance(lo, Scalar) and isinstance(part, Func) and part.name == f):
+        return None
+    u = part.x  # x − lo: x's terms and the number −lo
+    if isinstance(u, Add) and u.terms[-1] == Scalar(-lo.expr, lo.symbol_names):
+        rest = u.terms[:-1]
+        return (rest[0] if len(rest) == 1 else Add(rest)), lo, u
+    return None
+
+
+def _clip(e: MExpr) -> tuple[MExpr, MExpr, MExpr, str, MExpr] | None:
+    """``(x, lo, hi, F, x − lo)`` when ``e`` is ``hi − F(hi − max(x, lo))`` (see ``_CLAMPS``)."""
+    if not (isinstance(e, Add) and len(e.terms) == 2 and isinstance(e.terms[1], Neg)):
+        return None
+    hi, outer = e.terms[0], e.terms[1].x
+    if not (isinstance(hi, Scalar) and isinstance(outer, Func) and outer.name in _CLAMPS):
+        return None
+    inner = outer.x
+    if not (
+        isinstance(inner, Add)
+        and len(inner.terms) == 2
+        and inner.terms[0] == hi
+        and isinstance(inner.terms[1], Neg)
+    ):
+        return None
+    found = _lower(inner.terms[1].x, outer.name)
+    if found is None:
+        return None
+    x, lo, u = found
+    return x, lo, hi, outer.name, u
+
+
+def _factors(e: MExpr) -> list[MExpr]:
+    if isinstance(e, Mul) and e._hadamard():
+        return [*_factors(e.a), *_factors(e.b)]
+    return [e]
+
+
+def _between(e: Mul) -> MExpr | None:
+    """A Hadamard product holding ``F'(hi − max(x, lo)) ⊙ F'(x − lo)``, with that pair shown as
+    one indicator :class:`Between`; ``None`` when it holds no such pair."""
+    fs = _factors(e)
+    for i, a in enumerate(fs):
+        if not (isinstance(a, Func) and a.name in _CLAMPS.values()):
+            continue
+        f = next(k for k, v in _CLAMPS.items() if v == a.name)
+        inner = a.x
+        if not (isinstance(inner, Add) and len(inner.terms) == 2 and isinstance(inner.terms[1], Neg)):
+            continue
+        hi = inner.terms[0]
+        low = _lower(inner.terms[1].x, f)
+        if not isinstance(hi, Scalar) or low is None:
+            continue
+        x, lo, u = low
+        j = next((k for k, b in enumerate(fs) if k != i and b == Func(a.name, u)), None)
+        if j is None:
+            continue
+        shown = Between(x, lo, hi, strict=f == "relu")
+        rest = [shown if k == i else b for k, b in enumerate(fs) if k != j]
+        out = rest[0]
+        for b in rest[1:]:
+            out = Mul(out, b)
+        return out
+    return None
+
+
+def shown(e: MExpr) -> MExpr:
+    """``e`` as the LaTeX printer shows it: a two-sided clamp as :class:`Clip`, its derivative's
+    pair of indicators as :class:`Between` (display only; the values are ``e``'s)."""
+    if isinstance(e, Add):
+        found = _clip(e)
+        if found is not None:
+            return Clip(found[0], found[1], found[2])
+    if isinstance(e, Mul) and e._hadamard():
+        pair = _between(e)
+        if pair is not None:
+            return pair
+    return e
+
+
 class LatexPrinter(Printer):
     kind = "tex"
+
+    def doprint(self, e: MExpr) -> str:
+        return super().doprint(shown(e))
+
+    def _print_Clip(self, e: Clip) -> str:
+        parts = ", ".join(self.doprint(k) for k in (e.x, e.lo, e.hi))
+        return f"\\operatorname{{clip}}\\left({parts}\\right)"
+
+    def _print_Between(self, e: Between) -> str:
+        rel = "<" if e.strict else "\\le"
+        lo, x, hi = (self.doprint(k) for k in (e.lo, e.x, e.hi))
+        return f"\\mathbf{{1}}\\left[{lo} {rel} {x} {rel} {hi}\\right]"
 
     def keep_bare(self, s: str, level: int) -> bool:
         return level >= 5 and "^" in s
@@ -906,7 +1042,7 @@ class LatexPrinter(Printer):
     def wrap(self, child: MExpr, level: int) -> str:
         if isinstance(child, Call) and child.name == "mean" and level > PREC["mul"]:
             return self.paren(self.doprint(child))  # (1/m 𝟙ᵀZ)ᵀ, a product's right factor
-        return super().wrap(child, level)
+        return super().wrap(shown(child), level)
 
     def paren(self, s: str) -> str:
         return f"\\left({s}\\right)"

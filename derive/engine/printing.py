@@ -534,6 +534,68 @@ def layout(lhs: str, rel: str, rhs: str, room: float = ROW_WIDTH) -> tuple[str, 
     return f"\\begin{{aligned}}{lhs} &{rel} {ROW_BREAK.join(rows)}\\end{{aligned}}", 0
 
 
+# two-sided clamps in element-wise steps (see derive.engine.mform's Clip): clamp/np.clip spelled
+# with clamp0, hardtanh/relu6 with relu (derive.lang.spelling._clip/_hardclip)
+_STEPS = {"clamp0": "clamp0_grad", "relu": "relu_grad"}
+
+
+def _minus_f(t: sp.Expr) -> tuple[str, sp.Expr] | None:
+    """``(F, u)`` when ``t`` is ``−F(u)`` with F one of ``_STEPS``."""
+    if t.is_Mul and len(t.args) == 2 and t.args[0] == -1:
+        f = t.args[1]
+        if type(f).__name__ in _STEPS and len(f.args) == 1:
+            return type(f).__name__, f.args[0]
+    return None
+
+
+def _c_minus_f(e: sp.Expr) -> tuple[sp.Expr, str, sp.Expr] | None:
+    """``(c, F, u)`` when ``e`` is ``c − F(u)`` with ``c`` free of F."""
+    if not e.is_Add:
+        return None
+    parts = [(t, _minus_f(t)) for t in e.args]
+    hits = [(t, m) for t, m in parts if m is not None]
+    if len(hits) != 1:
+        return None
+    c = sp.Add(*(t for t, m in parts if m is None))
+    if c.has(*(type(a) for a in sp.preorder_traversal(hits[0][0]) if type(a).__name__ in _STEPS)):
+        return None
+    return c, hits[0][1][0], hits[0][1][1]
+
+
+def entry_clip(expr: sp.Expr) -> tuple[sp.Expr, sp.Expr, sp.Expr] | None:
+    """``(x, lo, hi)`` when ``expr`` is ``hi − F(hi − lo − F(x − lo))`` (min(max(x, lo), hi),
+    spelled with max(·, 0)), else ``None``."""
+    outer = _c_minus_f(expr)
+    if outer is None or not outer[0].is_number:
+        return None
+    hi, f, arg = outer
+    inner = _c_minus_f(arg)
+    if inner is None or inner[1] != f or not inner[0].is_number:
+        return None
+    lo = hi - inner[0]
+    return inner[2] + lo, lo, hi
+
+
+def entry_between(expr: sp.Mul) -> tuple[list[sp.Expr], sp.Expr, sp.Expr, bool] | None:
+    """``(other factors, u, c, strict)`` when the product holds ``F'(c − F(u)) · F'(u)``: the
+    indicator 𝟙[0 ≤ u ≤ c] (strict for relu), else ``None``."""
+    args = list(expr.args)
+    for i, a in enumerate(args):
+        name = type(a).__name__
+        if name not in _STEPS.values() or len(a.args) != 1:
+            continue
+        f = next(k for k, v in _STEPS.items() if v == name)
+        inner = _c_minus_f(a.args[0])
+        if inner is None or inner[1] != f or not inner[0].is_number:
+            continue
+        c, _, u = inner
+        j = next((k for k, b in enumerate(args) if k != i and b == type(a)(u)), None)
+        if j is None:
+            continue
+        return [b for k, b in enumerate(args) if k not in (i, j)], u, c, f == "relu"
+    return None
+
+
 class DeriveLatexPrinter(LatexPrinter):
     """SymPy's LaTeX printer with our functions and a symbol-name table; spacing macros by
     name (:func:`named_spaces`)."""
@@ -557,12 +619,30 @@ class DeriveLatexPrinter(LatexPrinter):
     def _print_Add(self, expr: sp.Add, order: str | None = None) -> str:
         """A sum whose terms share a rational factor prints it once, as a textbook writes it:
         ``2 (ŷ − y)``, not SymPy's distributed ``2 ŷ − 2 y`` (the same expression)."""
+        clip = entry_clip(expr)
+        if clip is not None:  # hi − F(hi − lo − F(x − lo)): a two-sided clamp
+            parts = ", ".join(self._print(k) for k in clip)
+            return f"\\operatorname{{clip}}\\left({parts}\\right)"
         common = common_factor(expr)
         if common is None:
             return super()._print_Add(expr, order)
         inner = sp.Add(*(t / common for t in expr.args), evaluate=False)
         head = "-" if common == -1 else self._print(common) + " \\cdot "
         return f"{head}\\left({super()._print_Add(inner, order)}\\right)"
+
+    def _print_Mul(self, expr: sp.Mul) -> str:
+        """A product holding a two-sided clamp's derivative ``F'(c − F(u)) · F'(u)`` shows the pair
+        as one indicator ``𝟙[0 ≤ u ≤ c]`` (``<`` for hardtanh's relu form)."""
+        found = entry_between(expr)
+        if found is None:
+            return super()._print_Mul(expr)
+        rest, u, c, strict = found
+        k = u.as_coeff_Add()[0] if u.is_Add else sp.Integer(0)  # shown as −k ≤ u − k ≤ c − k
+        lo, u, c = -k, u - k, c - k
+        mark = sp.Symbol("DERIVEBETWEEN")
+        rel = "<" if strict else "\\le"
+        shown = f"\\mathbf{{1}}\\left[{self._print(lo)} {rel} {self._print(u)} {rel} {self._print(c)}\\right]"
+        return self._print(sp.Mul(*rest, mark)).replace("DERIVEBETWEEN", shown)
 
     # SymPy's number symbols print through their own ``_latex`` method, which the printmethod
     # above replaces: without these, π printed as \text{\Pi} (KaTeX refuses \Pi in \text)

@@ -18,7 +18,7 @@ from fractions import Fraction
 import numpy as np
 
 from derive.errors import BadInput
-from derive.lang import ops, spelling
+from derive.lang import ops, spelling, splits
 
 MAX_LENGTH = 2000
 MAX_DEPTH = 40
@@ -185,6 +185,25 @@ def parse(
     return conv.convert(tree.body, 0)
 
 
+def split_count(
+    text: str, shapes: Mapping[str, tuple[int, ...]], one_d: frozenset[str] = frozenset()
+) -> int | None:
+    """How many parts the split ``text`` gives (``np.split(a, 4, axis=1)``: 4), for a [forward]
+    key that unpacks them; ``None`` when ``text`` is not a split; :class:`ExprError` when it is
+    one that cannot be read."""
+    try:
+        tree = ast.parse(text.strip(), mode="eval").body
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return None
+    conv = _Converter(False, False, {}, shapes)
+    conv.one_d = one_d
+    how = conv.split_of(tree)
+    if not how:
+        return None
+    assert isinstance(tree, ast.Call)
+    return len(conv.split_parts(tree, how).bounds)
+
+
 # element-wise functions (of a 1-D vector, a 1-D vector), besides the table's element-wise ops
 _ELEMENTWISE = frozenset(
     {
@@ -301,7 +320,8 @@ class _Converter:
                 # A @ w with w 1-D: NumPy's matrix-vector product A·wᵀ, whose 1-D result
                 # broadcasts as a row (Raschka's np.dot(X, w_) + b_)
                 return Transpose(BinOp(op, left, Transpose(right)))
-            return BinOp(op, self.convert(node.left, d), self.convert(node.right, d))
+            out = BinOp(op, self.convert(node.left, d), self.convert(node.right, d))
+            return _explicit_softmax(out) or out
         if isinstance(node, ast.UnaryOp):
             if isinstance(node.op, ast.USub):
                 inner = self.convert(node.operand, d)
@@ -325,6 +345,8 @@ class _Converter:
         made = one_hot_label(node) if self.shapes is not None else None
         if made is not None and made[0] in self.picks:  # the spec read y as one-hot rows
             return Name(made[0])
+        if isinstance(node, ast.Call) and self.shapes is not None and self.split_of(node):
+            raise self.fail(node, splits.bare_refusal(node))
         if isinstance(node, ast.Call):
             return _float_constant(self.call(node, d))
         if isinstance(node, ast.Compare) and self.allow_compare:
@@ -353,6 +375,9 @@ class _Converter:
             if block is not None:
                 return block
         if isinstance(node, ast.Subscript) and self.shapes is not None:  # a spec's line
+            part = self.split_part(node, d)
+            if part is not None:
+                return part
             picked = self.pick(node, d)
             if picked is not None:
                 return picked
@@ -684,6 +709,40 @@ class _Converter:
             )
         return ast.Call(node.func, node.args, kept)
 
+    def split_of(self, node: ast.AST) -> str:
+        """The flavour of a split call (``np.split``, ``torch.chunk``, ``a.chunk``; see
+        :func:`splits.flavour`), or ``""``."""
+        return splits.flavour(node, self.shapes or {})
+
+    def split_parts(self, node: ast.Call, how: str) -> splits.Split:
+        try:
+            return splits.read(node, how, self.shapes or {}, self.one_d)
+        except splits.SplitError as err:
+            raise self.fail(node, str(err)) from None
+
+    def split_part(self, node: ast.Subscript, depth: int) -> Node | None:
+        """``np.split(a, 4, axis=1)[2]``, ``torch.chunk(a, 4, dim=1)[0]``, ``a.split(H, 1)[-1]``:
+        that part, read as the slice ``a[:, 2*H:3*H]`` (see :mod:`derive.lang.splits`). ``None``
+        when ``node`` is not a part of a split."""
+        how = self.split_of(node.value)
+        if not how:
+            return None
+        assert isinstance(node.value, ast.Call)
+        split = self.split_parts(node.value, how)
+        j = _int_index(node.slice)
+        count = len(split.bounds)
+        if j is None or not -count <= j < count:
+            raise self.fail(
+                node, f"{ast.unparse(node.value)} has {count} parts: index it with 0…{count - 1}"
+            )
+        start, stop = split.bounds[j % count]
+        bounds = tuple(
+            (key, self.convert(b, depth)) for key, b in (("start", start), ("stop", stop))
+            if b is not None
+        )
+        axis = ("axis", Num(Fraction(split.axis)))
+        return Call("slice", (self.convert(split.tensor, depth),), (*bounds, axis))
+
     def pick(self, node: ast.Subscript, depth: int) -> Node | None:
         """CS231n's ``P[np.arange(N), y]`` (also ``range(N)``, ``torch.arange(N)``): each row's
         entry in the column of its class label ``y`` (integers, declared 1-D ``[N]``). With
@@ -863,6 +922,36 @@ class _Converter:
                 raise self.fail(node, "indices are non-negative whole numbers, e.g. W1[0, 1]")
             idx.append(p.value)
         return Index(node.value.id, tuple(idx))
+
+
+def _explicit_softmax(n: BinOp) -> Node | None:
+    """``np.exp(s) / np.sum(np.exp(s), axis=1, keepdims=True)`` (CS231n's probs) is
+    ``softmax(s)``, exactly; so is the stable form with the row max subtracted, ``np.exp(s -
+    np.max(s, axis=1, keepdims=True)) / …``: a shift constant along each row changes neither
+    softmax's values nor its derivative. ``None`` when ``n`` is not of this form."""
+    if not (
+        n.op == "/"
+        and isinstance(n.left, Call)
+        and n.left.func == "exp"
+        and len(n.left.args) == 1
+        and n.right == Call("sum", (n.left,), (("axis", Num(Fraction(1))),))
+    ):
+        return None
+    u = n.left.args[0]
+    if (
+        isinstance(u, BinOp)
+        and u.op == "-"
+        and isinstance(u.right, Call)
+        and u.right.func == "sum"
+        and u.right.kwargs == (("axis", Num(Fraction(1))),)
+        and u.right.args
+        and u.right.args[0]
+        in (
+            BinOp("*", u.left, Call(mask, (u.left,))) for mask in ("max_mask", "max_share")
+        )
+    ):
+        u = u.left  # s − max(s) along each row: the shift softmax ignores
+    return Call("softmax", (u,))
 
 
 LONG_NUMBER = 10**12  # a float literal of 13+ digits (np.pi is 3141592653589793/10^15)

@@ -14,6 +14,7 @@ import random
 import re
 import tomllib
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from fractions import Fraction
 from importlib import resources
@@ -407,6 +408,11 @@ def _toml_fix(text: str, error: str) -> str:
     shown = line if len(line) <= 60 else line[:57] + "..."
     key, eq, value = line.partition("=")
     key, value = key.strip(), value.strip()
+    if eq and "," in key and not key.startswith(("[", "#", '"', "'")):
+        return (
+            f"line {number} ({shown}): several names that unpack a split need quotes, "
+            f'"{key}" = ...'
+        )
     if eq and key and not key.startswith(("[", "#", '"', "'")) and not key.isascii():
         return (
             f"line {number} ({shown}): a key with non-ASCII letters needs quotes "
@@ -576,7 +582,8 @@ class _Validator:
             raise self.err("[forward]", "no assignments", 'add e.g. L = "mse(Yhat, Y)"')
         forward = []
         self.picks: dict[str, tuple[str, int]] = {}  # class labels y of P[np.arange(N), y]
-        for key, text in fwd.items():
+        self.fwd: dict[str, Any] = {}  # each [forward] line, unpacked keys one name a line
+        for key, text in self.unpacked(fwd, shapes):
             where = f"[forward] {key}"
             self.declare("forward", key)
             if not isinstance(text, str):
@@ -596,6 +603,7 @@ class _Validator:
                     f'{where} = "{text}"', e.message, "see the expression language in the README"
                 ) from None
             self.class_labels(f'{where} = "{text}"', inputs, shapes, forward)
+            node = log_picks(node, dict(forward), set(self.picks))
             shapes[key] = _Shapes(self, f'{where} = "{text}"', shapes, constants, dims).infer(node)
             scalars = frozenset(k for k, v in shapes.items() if not v)
             if len(shapes[key]) == 2 and shapes[key][0] == 1:
@@ -646,7 +654,7 @@ class _Validator:
             params=params,
             constants=constants,
             forward=tuple(forward),
-            forward_text={k: v.strip() for k, v in fwd.items()},
+            forward_text={k: v.strip() for k, v in self.fwd.items()},
             shapes=shapes,
             values=values,
             labels=labels,
@@ -658,6 +666,48 @@ class _Validator:
             grad_keys=grad_keys,
             generated=tuple(k for k in (*inputs, *params) if k not in self.given_values()),
         )
+
+    def unpacked(
+        self, fwd: dict[str, Any], shapes: dict[str, Shape]
+    ) -> Iterator[tuple[str, Any]]:
+        """The [forward] lines, one name each: a quoted key that unpacks a split, ``"i, f, o, g"
+        = "np.split(a, 4, axis=1)"``, is the lines ``i = "np.split(a, 4, axis=1)[0]"`` … (read
+        as slices). Lazy, so a split sees the shapes of the lines before it."""
+        for key, text in fwd.items():
+            if "," not in key:
+                self.fwd[key] = text
+                yield key, text
+                continue
+            names = [n.strip() for n in key.split(",")]
+            where = f'[forward] "{key}"'
+            if not isinstance(text, str):
+                raise self.err(where, "must be a string expression", f'write "{key}" = "…"')
+            for n in names:
+                self.ident(where, n)
+            try:
+                count = ex.split_count(text, shapes, frozenset(self.one_d))
+            except ex.ExprError as e:
+                raise self.err(
+                    f'{where} = "{text}"', e.message, "see the expression language in the README"
+                ) from None
+            first = names[0] or "i"
+            if count is None:
+                raise self.err(
+                    f'{where} = "{text}"',
+                    "several names take the parts of a split (np.split, torch.split, "
+                    "torch.chunk, a.chunk); this is not one",
+                    f'write one line per name with a slice, e.g. {first} = "a[:, :H]"',
+                )
+            if count != len(names):
+                raise self.err(
+                    f'{where} = "{text}"',
+                    f"the split gives {count} parts but the key names {len(names)}",
+                    f"name each of the {count} parts, or take one part, "
+                    f'{first} = "{text.strip()}[0]"',
+                )
+            for j, name in enumerate(names):
+                self.fwd[name] = f"{text.strip()}[{j}]"
+                yield name, self.fwd[name]
 
     def integer_targets(self, where: str, text: str, inputs, shapes, constants, dims) -> None:
         """``F.cross_entropy(Z, y)`` / ``F.nll_loss(LP, y)`` with ``y`` an input declared 1-D
@@ -756,7 +806,7 @@ class _Validator:
     def labels_only_picked(self, forward) -> None:
         """Class labels appear only in their picks (read as ``Σ_j P_ij y_ij``): anywhere else
         the one-hot rows would silently stand for the integers."""
-        fwd = self.table("forward")
+        fwd = self.fwd
         for y, (p, _) in self.picks.items():
             for key, node in forward:
                 total = sum(1 for n in _nodes(node) if n == ex.Name(y))
@@ -1192,6 +1242,37 @@ def _product_terms(forward, shapes: dict[str, Shape], resize) -> int:
     for key, node in forward:
         total += walk(node)[1]
     return total
+
+
+def log_picks(n: ex.Node, defs: dict[str, ex.Node], labels: set[str]) -> ex.Node:
+    """``log(P[np.arange(N), y])`` of probabilities ``P = softmax(…)`` (read as ``log(Σ_j P_ij
+    y_ij)``, see ``expr._Converter.pick``) is ``Σ_j y_ij log P_ij``: the same number for one-hot
+    rows y, as the labels are; so CS231n's ``-np.mean(np.log(probs[np.arange(N), y]))`` is the
+    cross-entropy whose softmax backward is the textbook ``(P − Y)/N``. Only for a softmax's
+    ``P`` (no entry is 0, so every ``log P_ij`` is finite)."""
+
+    def walk(k: ex.Node) -> ex.Node:
+        if isinstance(k, ex.Call) and k.func == "log" and len(k.args) == 1 and not k.kwargs:
+            arg, row = k.args[0], isinstance(k.args[0], ex.Transpose)
+            pick = arg.operand if isinstance(arg, ex.Transpose) else arg
+            if (
+                isinstance(pick, ex.Call)
+                and pick.func == "sum"
+                and pick.kwargs == (("axis", ex.Num(Fraction(1))),)
+                and isinstance(pick.args[0], ex.BinOp)
+                and pick.args[0].op == "*"
+                and isinstance(pick.args[0].left, ex.Name)
+                and isinstance(pick.args[0].right, ex.Name)
+                and pick.args[0].right.id in labels
+                and isinstance(defs.get(pick.args[0].left.id), ex.Call)
+                and defs[pick.args[0].left.id].func == "softmax"  # type: ignore[union-attr]
+            ):
+                p, y = pick.args[0].left, pick.args[0].right
+                out = ex.Call("sum", (ex.BinOp("*", y, ex.Call("log", (p,))),), pick.kwargs)
+                return ex.Transpose(out) if row else out
+        return ex.rebuild(k, walk)
+
+    return walk(n)
 
 
 def _nodes(n: ex.Node):

@@ -19,6 +19,7 @@ from typing import Any
 
 from derive.engine import mform as mf
 from derive.engine.backprop import BackwardVisit, Derivation, _main_rule, loss_term
+from derive.engine.graph import forward_ir
 from derive.lang import expr as ex
 from derive.lang import ops
 from derive.walkthrough.codegen import matmul_partner, scaled_loss
@@ -54,6 +55,48 @@ def _calls(tree: ex.Node) -> list[ex.Call]:
             out.append(n)
         stack.extend(reversed(ex.children(n)))
     return out
+
+
+def _clips(tree: ex.Node) -> list[tuple[ex.Node, str, str, bool, tuple[ex.Call, ...]]]:
+    """The two-sided clamps in ``tree`` as the spellings write them, ``hi − F(hi − (lo + F(x −
+    lo)))`` (``F(x)`` for lo = 0; F = clamp0: clamp/np.clip, F = relu: hardtanh/relu6, 0 at a
+    bound): ``(x, lo, hi, strict, the two F calls)``."""
+    out = []
+    stack = [tree]
+    while stack:
+        n = stack.pop()
+        stack.extend(ex.children(n))
+        if not (isinstance(n, ex.BinOp) and n.op == "-" and isinstance(n.left, ex.Num)):
+            continue
+        outer = n.right
+        if not (isinstance(outer, ex.Call) and outer.func in ("clamp0", "relu") and outer.args):
+            continue
+        arg = outer.args[0]
+        if not (isinstance(arg, ex.BinOp) and arg.op == "-" and arg.left == n.left):
+            continue
+        low, f = arg.right, outer.func
+        if isinstance(low, ex.Call) and low.func == f and low.args:
+            x, lo, inner = low.args[0], Fraction(0), low
+        elif (
+            isinstance(low, ex.BinOp)
+            and low.op == "+"
+            and isinstance(low.left, ex.Num)
+            and isinstance(low.right, ex.Call)
+            and low.right.func == f
+            and isinstance(low.right.args[0], ex.BinOp)
+            and low.right.args[0].op == "-"
+            and low.right.args[0].right == low.left
+        ):
+            x, lo, inner = low.right.args[0].left, low.left.value, low.right
+        else:
+            continue
+        hi = n.left.value
+        out.append((x, _num_tex(lo), _num_tex(hi), f == "relu", (outer, inner)))
+    return out
+
+
+def _num_tex(v: Fraction) -> str:
+    return f"-{_frac_tex(-v)}" if v < 0 else _frac_tex(v)
 
 
 def _frac_tex(p: Fraction) -> str:
@@ -173,10 +216,16 @@ class _Writer:
         loss = g.nodes[-1].tree
         if rule != "batchnorm":  # the BCE / CE term the unit feeds (beside a regulariser)
             loss = loss_term(loss, a, "bce" if "bce" in rule else "cross_entropy")
+        hot = [y for y in g.spec.one_hot if y in ex.names(g.nodes[-1].tree)]
         if isinstance(loss, ex.Call) and len(loss.args) > 1 and isinstance(loss.args[1], ex.Name):
             args.append(("Y", self.tex(loss.args[1].id)))
+        elif loss is None and len(hot) == 1:  # a cross-entropy written by hand (class labels)
+            args.append(("Y", self.tex(hot[0])))
         else:
             args.append(("Y", Math("Y")))
+        tree = self.trees[a]
+        if isinstance(tree, ex.Call) and tree.func == "log_softmax":  # A: the probabilities
+            args[1] = ("A", Math(ops.get("softmax").tex_of(T)))
         args.append(("m", self.batch(v.name)))
         return Words(f"fused.{rule}", tuple(args))
 
@@ -191,12 +240,21 @@ class _Writer:
         if c.source == spec.loss:
             out += self.loss(t, tree, c)
             return out
-        # the element-wise functions between the source node's output and t
+        # the element-wise functions between the source node's output and t (a two-sided
+        # clamp, spelled with two max(·, 0), is one function: clip)
+        clipped: set[int] = set()
+        for x, lo, hi, strict, inner in _clips(tree):
+            if _uses(x, t):
+                clipped.update(id(k) for k in inner)
+                key = "slope.clip.strict" if strict else "slope.clip"
+                X = Math(forward_ir(x, self.g).tex())  # the clamp's input
+                out.append(Words(key, (("T", T), ("X", X), ("lo", Math(lo)), ("hi", Math(hi)))))
         for call in _calls(tree):
             op = ops.OPS.get(call.func)
             if op is None or op.kind != ops.ELEMENTWISE or not any(_uses(a, t) for a in call.args):
                 continue
-            out += self.gate(t, call, op, c.source)
+            if id(call) not in clipped:
+                out += self.gate(t, call, op, c.source)
         for call in _calls(tree):
             op = ops.OPS.get(call.func)
             if op is not None and op.kind == ops.ROWWISE and any(_uses(a, t) for a in call.args):

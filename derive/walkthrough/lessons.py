@@ -121,6 +121,8 @@ def lessons(d: Derivation, pc: Pieces, report: Any) -> list[Lesson]:
         z = g.tensors[v.name]
         a = g.tensors[g.consumers[v.name][0]]
         y = _target(d, a.name, "cross_entropy" if v.rule == "softmax-ce" else "bce")
+        if y is None:
+            continue  # log_softmax + NLL written by hand: A is not the probabilities
         m = mf.Scalar(g.count((z.shape[0],)).expr, g.scalar_names())
         eqs = []
         if v.rule in ("sigmoid-bce", "softmax-ce"):
@@ -273,11 +275,20 @@ def _shared_weight(d: Derivation) -> Any:
 
 def _target(d: Derivation, name: str, func: str) -> Any:
     """The target ``Y`` of the loss term ``func(name, Y)`` (the loss or one added term of it),
-    in matrix form."""
-
-    term = loss_term(d.graph.nodes[-1].tree, name, func)
-    assert term is not None  # the fused rule was used, so the term exists
-    return forward_ir(term.args[1], d.graph)
+    in matrix form; for probabilities ``name = softmax(…)`` under a cross-entropy written by hand
+    (``-np.mean(np.log(probs[np.arange(N), y]))``), the one-hot targets the loss uses; ``None``
+    when neither (log_softmax + NLL: ``name`` is not the probabilities)."""
+    g = d.graph
+    term = loss_term(g.nodes[-1].tree, name, func)
+    if term is not None:
+        return forward_ir(term.args[1], g)
+    tree = next(n.tree for n in g.nodes if n.name == name)
+    found = [y for y in g.spec.one_hot if y in ex.names(g.nodes[-1].tree)]
+    if func != "cross_entropy" or len(found) != 1:
+        return None
+    if not (isinstance(tree, ex.Call) and tree.func == "softmax"):
+        return None
+    return forward_ir(ex.Name(found[0]), g)
 
 
 def _symbols(m: mf.MExpr) -> sp.MatrixBase:
