@@ -725,9 +725,10 @@ def build(
 @main.group("server")
 def server() -> None:
     """The warm PyTorch server of derive build: a background process that keeps PyTorch
-    imported, so a rebuild after an edit needs no `import torch`. Started by a build in an
-    interactive terminal (DERIVE_SERVER=on: always, off: never); it ends by itself after
-    DERIVE_SERVER_IDLE seconds without a request (default 600)."""
+    imported, so a rebuild after an edit needs no `import torch`. Used, and started by a
+    build that finds none, only with DERIVE_SERVER=on (never by a plain build: nothing is left
+    running); it ends by itself after DERIVE_SERVER_IDLE seconds without a request (default
+    600)."""
 
 
 @server.command("status")
@@ -743,8 +744,8 @@ def server_status() -> None:
         click.echo("no server running")
     if not torch_server.enabled():
         click.echo(
-            "a build starts none here (not a terminal, DERIVE_SERVER=off, DERIVE_WORKER=off or "
-            "DERIVE_CACHE=off; DERIVE_SERVER=on starts one)"
+            "a build uses and starts none here (DERIVE_SERVER is not on, or DERIVE_WORKER=off "
+            "or DERIVE_CACHE=off; with DERIVE_SERVER=on a build starts one)"
         )
 
 

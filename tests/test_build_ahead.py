@@ -129,6 +129,7 @@ def test_a_render_child_that_dies_means_rendering_here(tmp_path, monkeypatch):
         return start(self, job, expected)
 
     start = B.Renders.start
+    monkeypatch.setattr(B, "RENDER_HERE_LAST", 0)  # every network by a child
     monkeypatch.setattr(B, "_render_child", dies)
     monkeypatch.setattr(B.Renders, "start", spy)
     _build(tmp_path / "killed", ["neuron", "chain"])

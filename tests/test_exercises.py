@@ -20,6 +20,7 @@ from derive.lang import spec
 from derive.numeric import verify as numeric
 from derive.render import build as builder
 from derive.render import exercises as E
+from derive.render import grading
 
 # builds files, compiles, runs a browser or many networks: not in the fast lane (-m 'not slow')
 pytestmark = pytest.mark.slow
@@ -139,12 +140,19 @@ def test_variants_have_the_same_questions_and_different_answers(out: Path) -> No
 def test_grade_api(out: Path) -> None:
     key = E.load_key(out / "mlp-bce" / f"seed-{SEED}/variant-1/answers.json")
     q = next(q for q in key["questions"] if q["id"] == "numbers.W1[0,0]")
-    assert E.grade(key, q["id"], q["expected"]).ok
-    assert not E.grade(key, q["id"], str(-2 * q["float"] + 0.5)).ok
-    assert E.grade(key, "backward.W2", "A1.T @ dZ2").ok
-    assert not E.grade(key, "backward.W2", "A1 @ dZ2.T").ok
+    assert grading.grade(key, q["id"], q["expected"]).ok
+    assert not grading.grade(key, q["id"], str(-2 * q["float"] + 0.5)).ok
+    assert grading.grade(key, "backward.W2", "A1.T @ dZ2").ok
+    assert not grading.grade(key, "backward.W2", "A1 @ dZ2.T").ok
     with pytest.raises(E.ExerciseError):
-        E.grade(key, "numbers.nope", "1")
+        grading.grade(key, "numbers.nope", "1")
+
+
+def test_a_build_does_not_import_the_checker() -> None:
+    """derive build's modules leave the checker out (derive check's start-up, not a build's)."""
+    code = "import sys, derive.render.build; print('derive.checker.check' in sys.modules)"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["False"]
 
 
 def test_a_changed_key_is_refused(out: Path, tmp_path: Path) -> None:

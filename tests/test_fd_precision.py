@@ -7,6 +7,8 @@ and float64 gradients lose digits too. ``derive verify`` takes such differences 
 
 from __future__ import annotations
 
+import random
+
 import numpy as np
 import pytest
 
@@ -117,3 +119,14 @@ def test_a_difference_float64_rounds_to_zero_is_refused_with_the_logits_fix():
     text = str(err.value)
     assert "log of 0.0 at entry [1, 0]" in text and "float64 rounded it to 0" in text
     assert "bce_logits" in text
+
+
+def test_the_sampled_entries_are_those_of_the_full_index_list():
+    """gradients_fd samples entries without listing all of them: the same indices in the same
+    order as ``np.ndindex``, so ``random.sample`` picks the same ones."""
+    for shape in [(3, 4), (1000, 100), (1, 1), (7,), (2, 3, 4)]:
+        full, lazy = list(np.ndindex(shape)), numeric._Entries(shape)
+        assert len(lazy) == len(full) and list(lazy) == full
+        assert lazy[-1] == full[-1] and lazy[2:5] == full[2:5]
+        k = min(len(full), 10)
+        assert random.Random(7).sample(lazy, k) == random.Random(7).sample(full, k)

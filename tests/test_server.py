@@ -240,6 +240,69 @@ def test_a_non_interactive_build_starts_no_server(tmp_path: Path) -> None:
     assert not (tmp_path / "cache" / "derive" / "server").exists()
 
 
+@pytest.mark.slow
+def test_a_build_from_a_terminal_never_keeps_its_caller_waiting(tmp_path: Path) -> None:
+    """`derive build | cat` in a terminal, or a harness's pipes around a pseudo-terminal: the
+    build needs PyTorch (an edited value), its stderr is a terminal and its stdout a pipe. The
+    caller's read of the pipe ends with the build (communicate returns), and no server is left
+    running: a plain build starts none (DERIVE_SERVER unset)."""
+    cache = tmp_path / "cache"
+    env = _env(cache)
+    spec = _edited(tmp_path, "0.0625")
+    primary, secondary = os.openpty()
+    reader = threading.Thread(target=_drain, args=(primary,), daemon=True)
+    reader.start()
+    try:
+        build = subprocess.Popen(
+            [sys.executable, "-m", "derive", "build", str(spec), "-f", "md", "--lang", "en",
+             "-o", str(tmp_path / "o")],
+            stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=secondary, env=env,
+            cwd=ROOT, start_new_session=True,  # (the pty is its controlling terminal)
+        )
+        os.close(secondary)
+        secondary = -1
+        out, _ = build.communicate(timeout=600)  # EOF: nobody holds the pipe any more
+    finally:
+        if secondary >= 0:
+            os.close(secondary)
+    assert build.returncode == 0
+    assert (tmp_path / "o" / "tiny-mlp" / "en" / "walkthrough.md").is_file()
+    assert not _pids(cache) and not (cache / "derive" / "server").exists()
+    reader.join(30)
+    os.close(primary)
+
+
+def _drain(fd: int) -> None:
+    """Read a pseudo-terminal's output until its last writer closes it."""
+    try:
+        while os.read(fd, 1 << 16):
+            pass
+    except OSError:  # EIO: no writer left
+        pass
+
+
+@pytest.mark.slow
+def test_a_started_server_holds_none_of_the_callers_pipes(warm) -> None:
+    """The server a build started (DERIVE_SERVER=on, run with capture_output: its stdout and
+    stderr were pipes) is detached: its own session and process group, no terminal, and no
+    pipe among its descriptors (only /dev/null, its log and lock, sockets)."""
+    cache, env = warm
+    (pid,) = _pids(cache)
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    pgrp, session, tty = int(fields[2]), int(fields[3]), int(fields[4])
+    # (the session of the shell that put it in the background: not ours, nor our group)
+    assert session == pgrp and session != os.getsid(0) and pgrp != os.getpgrp() and tty == 0
+    for fd in Path(f"/proc/{pid}/fd").iterdir():
+        try:
+            target = os.readlink(fd)
+        except OSError:
+            continue  # (closed meanwhile)
+        assert not target.startswith(("pipe:", "/dev/pts", "/dev/tty")), (fd.name, target)
+        assert (
+            target == "/dev/null" or target.startswith(("socket:", "anon_inode:", str(cache)))
+        ), (fd.name, target)
+
+
 def test_where_the_server_may_be_used(monkeypatch: pytest.MonkeyPatch) -> None:
     class Terminal(io.StringIO):
         def isatty(self) -> bool:
@@ -249,11 +312,14 @@ def test_where_the_server_may_be_used(monkeypatch: pytest.MonkeyPatch) -> None:
         monkeypatch.delenv(k, raising=False)
     assert not server.enabled()  # pytest: stderr is no terminal
     monkeypatch.setattr(sys, "stderr", Terminal())
-    assert server.enabled()  # a lecturer's terminal
-    for env, value in (("DERIVE_SERVER", "off"), ("DERIVE_WORKER", "off")):
-        monkeypatch.setenv(env, value)
-        assert not server.enabled()
-        monkeypatch.delenv(env)
+    assert not server.enabled()  # a terminal is no sign of a person: opt-in only
+    monkeypatch.setenv("DERIVE_SERVER", "on")
+    assert server.enabled()
+    monkeypatch.setenv("DERIVE_WORKER", "off")  # one process: no server either
+    assert not server.enabled()
+    monkeypatch.delenv("DERIVE_WORKER")
+    monkeypatch.setenv("DERIVE_SERVER", "off")
+    assert not server.enabled()
     monkeypatch.setattr(sys, "stderr", io.StringIO())
     monkeypatch.setenv("DERIVE_SERVER", "on")
     assert server.enabled()

@@ -11,6 +11,9 @@ still proven by the random-point identity test before it counts; only *when* it 
 
 Rules it keeps (as :mod:`derive.numeric.worker`):
 
+- the first identities are tested here, up to :data:`HERE_FIRST` seconds of CPU: a small
+  network's tests all fit (the ten built-ins' take 0.07 s together; a child costs more than
+  that to fork, start and answer), and only what is left goes to a child;
 - the child starts only on Linux with ``fork`` and two usable CPUs, and not with
   ``DERIVE_WORKER=off``; otherwise (and whenever the child fails, dies or answers anything but a
   verdict) :meth:`~PendingChecks.settle` tests the identities in this process, so every error
@@ -31,6 +34,9 @@ from derive.engine.budget import MAX_DERIVE_CPU_SECONDS, cpu_budget
 from derive.engine.steps import Checker, StepError
 
 ENV = "DERIVE_WORKER"  # "off" (or 0/no): test in this process (as derive.numeric.worker)
+# CPU seconds of identity tests run in this process before the rest goes to a child: a forked
+# child costs about 15 ms of CPU to start, test and answer even when it has little to test
+HERE_FIRST = 0.02
 
 
 def cpu_used() -> float:
@@ -57,16 +63,44 @@ class PendingChecks:
         self.pid: int | None = None
         self.conn: Connection | None = None
         self.done = not jobs
+        self.tested = 0  # the first jobs, tested here (:meth:`start`)
+        self.false: StepError | None = None  # the first false step among them
 
     def start(self, budget: float) -> PendingChecks:
-        """Fork the child that tests the identities (where wanted); returns ``self``."""
+        """Test the first identities here (:data:`HERE_FIRST`), then fork the child that tests
+        the rest (where wanted); returns ``self``."""
         self.budget = budget
         if self.done or not _wanted():
+            return self
+        self._test_here(HERE_FIRST)
+        if self.done or self.false is not None:
             return self
         child = forks.fork(lambda conn: conn.send(self._verdict()), duplex=False)
         if child is not None:
             self.pid, self.conn = child
         return self
+
+    def _test_here(self, seconds: float) -> None:
+        """Test jobs in order until ``seconds`` of CPU are used: a false step is kept for
+        :meth:`settle` to raise; any other error stops here, and the job is tested again by the
+        child or :meth:`settle` (which report it as always)."""
+        start = cpu_used()
+        try:
+            with cpu_budget(self.what, max(self.budget, 0.5)):
+                for lhs, rhs, label in self.jobs:
+                    if cpu_used() - start >= seconds:
+                        return
+                    self.checker.check_now(lhs, rhs, label)
+                    self.tested += 1
+        except StepError as err:
+            self.false = err
+        except Exception:  # noqa: BLE001 - raised again where it was always raised
+            pass
+        finally:
+            self.jobs = self.jobs[self.tested :]
+            self.tested = 0
+            self.budget -= cpu_used() - start
+            self.done = not self.jobs and self.false is None
 
     def _verdict(self) -> tuple[str, Any]:
         try:
@@ -81,6 +115,8 @@ class PendingChecks:
     def settle(self) -> None:
         """Wait for the verdict; raise the first false step's :class:`StepError`. Once settled
         (true), calling it again does nothing."""
+        if self.false is not None:
+            raise self.false
         if self.done:
             return
         answer: tuple[str, Any] | None = None

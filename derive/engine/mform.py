@@ -21,6 +21,7 @@ current sizes. ``MExpr.evaluate/numeric/tex/text/code`` remain as one-line short
 
 from __future__ import annotations
 
+import functools
 import operator
 import re
 from collections.abc import Callable, Mapping
@@ -586,6 +587,13 @@ class MpmathSystem:
         return [[exactdot.fsum([v for row in x for v in row])]]
 
 
+@functools.cache
+def _integer_name(k: sp.Symbol) -> str:
+    """``str(k)`` of an integer symbol (a [dims] size), "" otherwise: asked once per symbol (a
+    training loop builds a :class:`NumpySystem` per node and step; printing is not free)."""
+    return str(k) if k.is_integer else ""
+
+
 class NumpySystem:
     """float64 NumPy arrays; ``env`` maps ``X``/``dX`` to values, ``scalars`` gives the
     dimension and constant symbols their numbers."""
@@ -593,7 +601,7 @@ class NumpySystem:
     def __init__(self, env: Mapping[str, Any], scalars: Mapping[sp.Symbol, float]) -> None:
         self.env, self.scalars = env, scalars
         # the [dims] sizes of this run (other sizes: [full_dims], the checker's resized points)
-        self.sizes = {str(k): int(v) for k, v in scalars.items() if k.is_integer}
+        self.sizes = {_integer_name(k): int(v) for k, v in scalars.items() if _integer_name(k)}
 
     def ref(self, e: Ref) -> Any:
         return self.env[e.key]

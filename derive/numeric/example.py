@@ -166,6 +166,7 @@ class Example:
             for s, v in zip(g.tensors[name].symbols, [v for row in rows for v in row], strict=True):
                 self.values[s] = v
         self._cache: dict[sp.Basic, Any] = {}
+        self._numbers: dict[sp.Basic, Number] = {}  # number(e), cleared with _cache
         self._walked: set[sp.Basic] = set()  # subexpressions whose symbols _prime has queued
         self._given = dict(self.values)
         self._dps = dps
@@ -199,6 +200,7 @@ class Example:
             dps = min(dps * 4, tol.EXAMPLE_MAX_DPS)
             self._dps = dps
             self._cache.clear()
+            self._numbers.clear()
             self._walked.clear()
             self.values = dict(self._given)
 
@@ -301,7 +303,12 @@ class Example:
         return v
 
     def number(self, e: sp.Basic) -> Number:
-        return fmt(self.value(e))
+        """``value(e)`` as shown (asked again and again for the same entries by the hand
+        calculations: kept until the digits change)."""
+        hit = self._numbers.get(e)
+        if hit is None:
+            hit = self._numbers[e] = fmt(self.value(e))
+        return hit
 
     def matrix(self, symbols: sp.MatrixBase) -> list[list[Number]]:
         return [

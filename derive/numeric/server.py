@@ -11,15 +11,18 @@ input, so the report is the one computed in process.
 
 Rules it keeps:
 
-- **Where it is used.** Only for interactive use (stderr a terminal) unless ``DERIVE_SERVER=on``;
-  ``DERIVE_SERVER=off`` (or ``DERIVE_WORKER=off``: one process) always disables it; Linux only;
-  not with ``DERIVE_CACHE=off`` (its socket lives in the cache). CI and tests leave no process.
+- **Where it is used.** Only when asked for: ``DERIVE_SERVER=on``. A terminal is no sign of a
+  person waiting (harnesses and CI run commands in a pseudo-terminal, and some wait for every
+  process a command started, or for its session to empty), so a plain ``derive build`` never
+  leaves a process behind. ``DERIVE_WORKER=off`` (one process) disables it too; Linux only;
+  not with ``DERIVE_CACHE=off`` (its socket lives in the cache).
 - **Never stale, never foreign.** The socket is ``<cache>/server/<key>.sock`` in an owner-only
   folder (0700, ours, or it is not used); the key (:func:`server_key`) holds derive's source
   hash, the Python executable, the PyTorch and NumPy versions and the thread settings, and the
   client sends it again on connecting. Both ends check the peer's uid (``SO_PEERCRED``).
-- **Never slower, never an error.** A build that finds none starts one detached when it ends
-  (:func:`start`) and uses the forked worker as before; the next build finds it warm. Anything
+- **Never slower, never an error.** A build (with ``DERIVE_SERVER=on``) that finds none starts
+  one detached when it ends (:func:`start`) and uses the forked worker as before; the next
+  build finds it warm. Anything
   going wrong (no server, refused, a timeout, a bad reply, a server that dies) returns ``None``,
   and the caller computes the references itself, as it does without a server.
 - **It ends by itself**: after ``DERIVE_SERVER_IDLE`` seconds without a request (default 600),
@@ -74,16 +77,12 @@ BOOT = (
 
 
 def enabled() -> bool:
-    """Whether this process may use (and start) a server (see the module's rules)."""
-    choice = os.environ.get(ENV, "").lower()
-    if choice in OFF or os.environ.get(worker.ENV, "").lower() in OFF:
+    """Whether this process may use (and start) a server: ``DERIVE_SERVER=on`` only (see the
+    module's rules)."""
+    if os.environ.get(ENV, "").lower() not in ON:
         return False
-    if choice not in ON:
-        try:
-            if sys.stderr is None or not sys.stderr.isatty():
-                return False
-        except (AttributeError, ValueError, OSError):
-            return False
+    if os.environ.get(worker.ENV, "").lower() in OFF:
+        return False
     return (
         sys.platform.startswith("linux")
         and hasattr(socket, "AF_UNIX")
@@ -236,8 +235,10 @@ class Client:
 
 def start() -> bool:
     """Start a server in the background for the next build, unless one runs or is starting, or
-    none may (:func:`enabled`). Detached: its own session, stdin and stdout /dev/null, stderr a
-    log next to its socket; this process does not wait for it. Never an error; whether one was
+    none may (:func:`enabled`). Detached, so that nobody waits for it: its own session (no
+    controlling terminal, not in the caller's process group), stdin and stdout /dev/null,
+    stderr a log next to its socket, no other descriptor of this process (``close_fds``: not
+    the caller's pipes); this process does not wait for it. Never an error; whether one was
     started."""
     if not enabled():
         return False
@@ -262,6 +263,7 @@ def start() -> bool:
             stdin=subprocess.DEVNULL,
             stdout=subprocess.DEVNULL,
             stderr=log,
+            close_fds=True,
             cwd="/",
             start_new_session=True,
             check=True,

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import math
 import random
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -559,7 +559,7 @@ def gradients_fd(d: Derivation, point: Mapping[str, np.ndarray], sizes=None, see
     for p in d.graph.spec.params:
         base = np.asarray(point[p], float)
         grad = np.full(base.shape, np.nan)
-        idx = list(np.ndindex(base.shape))
+        idx: Sequence[tuple[int, ...]] = _Entries(base.shape)
         if len(idx) > FD_SAMPLE:
             idx = rng.sample(idx, FD_SAMPLE)
         for i in idx:
@@ -571,6 +571,32 @@ def gradients_fd(d: Derivation, point: Mapping[str, np.ndarray], sizes=None, see
             grad[i] = (vals[0] - vals[1]) / (2 * EPS)
         out[p] = grad
     return out
+
+
+class _Entries(Sequence):
+    """``list(np.ndindex(shape))`` without making the list (a full-size layer has 10⁵ entries
+    of which :func:`gradients_fd` samples a few): the same indices in the same order, so
+    ``random.sample`` picks the same ones."""
+
+    def __init__(self, shape: tuple[int, ...]) -> None:
+        self.shape = tuple(int(n) for n in shape)
+        self.size = math.prod(self.shape)
+
+    def __len__(self) -> int:
+        return self.size
+
+    def __getitem__(self, j):  # type: ignore[override]
+        if isinstance(j, slice):
+            return [self[k] for k in range(*j.indices(self.size))]
+        if j < 0:
+            j += self.size
+        if not 0 <= j < self.size:
+            raise IndexError(j)
+        out = []
+        for n in reversed(self.shape):
+            j, r = divmod(j, n)
+            out.append(r)
+        return tuple(reversed(out))
 
 
 def precise_fd(
@@ -613,7 +639,7 @@ def fd_sampled(d: Derivation, point: Mapping[str, np.ndarray], seed: int = 0):
     for p in d.graph.spec.params:
         shape = np.shape(point[p])
         mask = np.zeros(shape, bool)
-        idx = list(np.ndindex(shape))
+        idx: Sequence[tuple[int, ...]] = _Entries(shape)
         if len(idx) > FD_SAMPLE:
             idx = rng.sample(idx, FD_SAMPLE)
         for i in idx:

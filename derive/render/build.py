@@ -463,6 +463,9 @@ class Ahead:
         forks.reap(pid, conn)
 
 
+RENDER_HERE_LAST = 2  # networks rendered by the build's own process at the end (Renders.local)
+
+
 class Renders:
     """The walkthrough files of each network rendered and written by a forked child on the
     other core, while this process goes on with the next network (the walkthrough is built
@@ -472,8 +475,9 @@ class Renders:
     the build moves anything into place. A child that fails, dies or hangs means rendering
     here: the same files, or the same error (a ``--templates`` mistake names its file:line)."""
 
-    def __init__(self, p: Plan) -> None:
+    def __init__(self, p: Plan, here: tuple[str, ...] = ()) -> None:
         self.p, self.compiled = p, False
+        self.here = here  # the networks rendered by this process (:meth:`local`)
         self.jobs: list[tuple[Callable[..., list[Path]], list[Path], int | None, Any]] = []
 
     @classmethod
@@ -483,7 +487,16 @@ class Renders:
         ``--templates`` mistake is reported at its network, as always), else ``None``."""
         if not forks.usable(torch_worker.ENV) or p.templates is not None:
             return None
-        return cls(p) if sum(not _files_cached(s, p) for s in p.specs) >= 2 else None
+        todo = [s.name for s in p.specs if not _files_cached(s, p)]
+        if len(todo) < 2:
+            return None
+        return cls(p, tuple(todo[max(1, len(todo) - RENDER_HERE_LAST) :]))
+
+    def local(self, s: specs.NetSpec) -> bool:
+        """Whether ``s`` is rendered by this process: the last :data:`RENDER_HERE_LAST`
+        networks, whose children the build would only wait for (nothing is left to derive
+        meanwhile), and a child costs about 20 ms more CPU than rendering here."""
+        return s.name in self.here
 
     def start(self, job: Callable[..., list[Path]], expected: list[Path]) -> list[Path]:
         """Fork a child that runs ``job`` (quietly); returns ``expected``, the files it
@@ -884,7 +897,7 @@ def build_walkthroughs(
     def files(say: Callable[[str], None] = progress) -> list[Path]:
         return _render_files(s, p, say, root, w, history, key)
 
-    if renders is None or "pdf" in p.formats:
+    if renders is None or "pdf" in p.formats or renders.local(s):
         return files()
     for lang in p.langs:  # the child says nothing: what it renders is said here
         for fmt in (f for f in p.formats if f != "exercises"):

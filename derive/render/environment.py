@@ -117,8 +117,25 @@ BESIDE_WIDTH = 24.0  # a step this short (printing.display_width units) fits bes
 def _beside(e: Eq, width: float) -> bool:
     """Layout only: whether ``e`` is one short row (no break, no "same in every column") that
     a handout may set on the line of its lead-in sentence."""
-    line, columns = printing.layout(e.lhs, "=", e.rhs, width)
+    line, columns = _layout(e.lhs, e.rhs, width)
     return not columns and printing.display_width(line) <= BESIDE_WIDTH
+
+
+@functools.lru_cache(maxsize=8192)
+def _laid_out(lhs: str, rhs: str, width: float) -> tuple[str, int]:
+    """:func:`printing.layout` of ``lhs = rhs`` (memoised: the two languages, and the handouts
+    and notebooks of a build, lay out the same formulas)."""
+    return printing.layout(lhs, "=", rhs, width)
+
+
+def _layout(lhs: str, rhs: str, width: float) -> tuple[str, int]:
+    return _laid_out(str(lhs), str(rhs), width)
+
+
+@functools.lru_cache(maxsize=8192)
+def _fitted(tex: str, lhs: str, width: float) -> str:
+    """:func:`printing.break_sum` of ``tex`` in the room after ``lhs`` (memoised too)."""
+    return printing.break_sum(tex, printing.row_room(lhs, width))
 
 
 def _code(v: Any, family: str) -> Raw:
@@ -161,9 +178,9 @@ def environment(family: str, templates: str | None = None) -> jinja2.Environment
     # formulas laid out to fit: Markdown for a phone's column, LaTeX for the page
     width = printing.SCREEN_WIDTH if family == "md" else printing.ROW_WIDTH
     env.filters.update(
-        display=lambda e: Math(printing.layout(e.lhs, "=", e.rhs, width)[0]),
-        columns=lambda e: Math(str(n) if (n := printing.layout(e.lhs, "=", e.rhs, width)[1]) else ""),
-        fit=lambda t, lhs: Math(printing.break_sum(t, printing.row_room(lhs, width))),
+        display=lambda e: Math(_layout(e.lhs, e.rhs, width)[0]),
+        columns=lambda e: Math(str(n) if (n := _layout(e.lhs, e.rhs, width)[1]) else ""),
+        fit=lambda t, lhs: Math(_fitted(str(t), str(lhs), width)),
         beside=lambda e: _beside(e, width),
     )
     env.filters.update(

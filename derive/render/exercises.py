@@ -30,7 +30,8 @@ a variant reuses it (:func:`variant_derivation`).
        ...],
      "grader": "derive check NET --variant N --seed S --wrt WRT (FORMULA | --value V)"}
 
-:func:`grade` grades one answer against a key (the Python API for ``derive grade``).
+:func:`derive.render.grading.grade` grades one answer against a key (the Python API for
+``derive grade``; apart, so that a build does not import the checker).
 """
 
 from __future__ import annotations
@@ -47,7 +48,6 @@ from typing import Any
 
 import numpy as np
 
-from derive.checker.check import check
 from derive.engine.backprop import derive
 from derive.engine.graph import forward_ir
 from derive.engine.printing import grad_tex
@@ -467,21 +467,6 @@ def key_spec(key: Mapping[str, Any]) -> NetSpec:
     return dataclasses.replace(s, values=values)
 
 
-def grade(key: Mapping[str, Any], question: str, answer: str, lang: str = "en", latex=False):
-    """Grade ``answer`` to ``question`` (an id of the key, e.g. ``numbers.W1[0,0]`` or
-    ``backward.W2``) with :func:`derive.checker.check.check`; returns its ``CheckResult``."""
-
-    q = next((q for q in key["questions"] if q["id"] == question), None)
-    if q is None:
-        ids = ", ".join(q["id"] for q in key["questions"])
-        raise ExerciseError(f"no question '{question}' in the answer key; it has: {ids}")
-    s = key_spec(key)
-    d = variant_derivation(s, int(key["variant"]), int(key["seed"]))
-    if q["kind"] == "value":
-        return check(d, q["wrt"], value=answer, lang=lang)
-    return check(d, q["wrt"], answer, latex=latex, lang=lang)
-
-
 def parse_variants(text: str | None) -> tuple[int, ...]:
     """``"3"`` → (3,), ``"1-30"`` → (1, …, 30); ``None`` → (0,)."""
     if text is None:
@@ -503,7 +488,6 @@ __all__ = [
     "SCHEMA",
     "ExerciseError",
     "Sheet",
-    "grade",
     "key_spec",
     "load_key",
     "parse_variants",
