@@ -125,7 +125,7 @@ def finite_difference_check():
 
 
 # 4. PyTorch autograd on the same forward pass (optional)
-def torch_gradients(X, T, W_q, W_k, W_v, bare=False):
+def torch_gradients(X, T, W_q, W_k, W_v):
     # the same forward pass in PyTorch; autograd computes the gradients
     import torch
     import torch.nn.functional as F

@@ -114,7 +114,7 @@ def finite_difference_check():
 
 
 # 4. 用 PyTorch 自动求导计算同一个前向传播（可选）
-def torch_gradients(X, T, W_q, W_k, W_v, bare=False):
+def torch_gradients(X, T, W_q, W_k, W_v):
     # 用 PyTorch 写出同样的前向计算，由自动求导计算梯度
     import torch
     import torch.nn.functional as F

@@ -136,7 +136,7 @@ def finite_difference_check():
 
 
 # 4. PyTorch autograd on the same forward pass (optional)
-def torch_gradients(X, T, W, gamma, beta, bare=False):
+def torch_gradients(X, T, W, gamma, beta):
     # the same forward pass in PyTorch; autograd computes the gradients
     import torch
     import torch.nn.functional as F

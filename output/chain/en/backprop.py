@@ -87,7 +87,7 @@ def finite_difference_check():
 
 
 # 4. PyTorch autograd on the same forward pass (optional)
-def torch_gradients(x, w, b, bare=False):
+def torch_gradients(x, w, b):
     # the same forward pass in PyTorch; autograd computes the gradients
     import torch
     import torch.nn.functional as F

@@ -129,7 +129,7 @@ def finite_difference_check():
 
 
 # 4. PyTorch autograd on the same forward pass (optional)
-def torch_gradients(X, Y, W1, b1, W2, b2, bare=False):
+def torch_gradients(X, Y, W1, b1, W2, b2):
     # the same forward pass in PyTorch; autograd computes the gradients
     import torch
     import torch.nn.functional as F

@@ -154,7 +154,7 @@ def plot_losses(losses, path=None):
 
 
 # 5. PyTorch autograd on the same forward pass (optional)
-def torch_gradients(x, y, w1, w2, bare=False):
+def torch_gradients(x, y, w1, w2):
     # the same forward pass in PyTorch; autograd computes the gradients
     import torch
     import torch.nn.functional as F

@@ -146,7 +146,7 @@ def plot_losses(losses, path=None):
 
 
 # 5. 用 PyTorch 自动求导计算同一个前向传播（可选）
-def torch_gradients(x, y, w1, w2, bare=False):
+def torch_gradients(x, y, w1, w2):
     # 用 PyTorch 写出同样的前向计算，由自动求导计算梯度
     import torch
     import torch.nn.functional as F

@@ -101,7 +101,7 @@ def finite_difference_check():
 
 
 # 4. PyTorch autograd on the same forward pass (optional)
-def torch_gradients(X, y_target, W1, W2, bare=False):
+def torch_gradients(X, y_target, W1, W2):
     # the same forward pass in PyTorch; autograd computes the gradients
     import torch
     import torch.nn.functional as F

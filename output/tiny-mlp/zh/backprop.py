@@ -94,7 +94,7 @@ def finite_difference_check():
 
 
 # 4. 用 PyTorch 自动求导计算同一个前向传播（可选）
-def torch_gradients(X, y_target, W1, W2, bare=False):
+def torch_gradients(X, y_target, W1, W2):
     # 用 PyTorch 写出同样的前向计算，由自动求导计算梯度
     import torch
     import torch.nn.functional as F
