@@ -1,0 +1,392 @@
+"""The held-out-style corpus of issue 11, ninth round: right and wrong derivations on the built-ins
+written in PyTorch (``X.t() @ dZ``, ``dZ.sum(0)``, ``torch.mm``) and in lecture-note LaTeX
+(``\\mathbf``, ``\\boldsymbol``, ``\\delta^{(2)}``, ``\\circ``, ``\\cdot``, ``'`` for a transpose,
+``\\dfrac``, ``\\tfrac``, ``\\sum_{i=1}^{m}`` over per-example rows, Chinese notes), and on course
+networks no earlier corpus touched: Ng's deep L-layer net and L2 cells (column-major), Nielsen's
+sigmoid net and cross-entropy + L2, CS231n's affine-relu, d2l's weight decay and linear regression,
+LHY's HW2 logistic regression and regression, Qiu's MLP, Zhou's (西瓜书) accumulated BP, Huber,
+swish, a transformer FFN, label smoothing, CS224n's naive softmax and negative sampling, Coursera's
+regularised logistic regression, UFLDL's softmax and a tied autoencoder; plus hand numbers under
+the rounding policy (digits given, too few digits, one unit in the last digit, exact intermediates).
+
+Wrong answers carry the mistakes students make: a missing or doubled 1/m, SSE for MSE, a transpose,
+the wrong layer's tensor, a forgotten or wrong activation derivative, sign flips, a factor 2, the
+order of a matrix product, the bias summed over the wrong axis, the regulariser's factor, a binary
+formula for softmax, a right formula for another loss, one path of a tied weight.
+
+Same format as tests/corpus8.py. Every expectation was written before the checker was run on any
+of them (bench/RESULTS.md, "corpus 9": the first measurement). Built-in cases carry a PyTorch
+oracle (tests/check_oracle.py) where the formula has the right shape; course-network cases were
+derived by hand, and the hand numbers computed independently in PyTorch float64.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import corpus2  # noqa: E402
+import corpus3  # noqa: E402
+import corpus4  # noqa: E402
+import corpus5  # noqa: E402
+import corpus6a  # noqa: E402
+import corpus6b  # noqa: E402
+import corpus7  # noqa: E402
+import corpus8  # noqa: E402
+
+_rows: list[dict] = []
+N, L, V = "numpy", "latex", "value"
+_round = "a"
+COURSE = Path(__file__).resolve().parent / "specs_course"
+NGD = str(COURSE / "ng_deep_L4.toml")
+NGL2 = str(COURSE / "ng_l2_colmajor.toml")
+NIEL = str(COURSE / "nielsen3.toml")
+NCE = str(COURSE / "nielsen_ce_l2.toml")
+AFF = str(COURSE / "cs231n_affine_relu.toml")
+D2WD = str(COURSE / "d2l_mlp_weight_decay.toml")
+D2LR = str(COURSE / "d2l_linreg.toml")
+LHY2 = str(COURSE / "lhy_hw2_logreg.toml")
+LHYR = str(COURSE / "lhy_regression.toml")
+QIU = str(COURSE / "qiu_delta_mlp.toml")
+XIGUA = str(COURSE / "xigua_accumulated_bp.toml")
+HUB = str(COURSE / "huber.toml")
+SWISH = str(COURSE / "swish.toml")
+FFN = str(COURSE / "transformer_ffn.toml")
+LSM = str(COURSE / "label_smoothing.toml")
+C224 = str(COURSE / "cs224n_naive_softmax.toml")
+SGNS = str(COURSE / "word2vec_sgns.toml")
+CLOG = str(COURSE / "coursera_ml_logreg_reg.toml")
+UFL = str(COURSE / "ufldl_softmax_colmajor.toml")
+TAE = str(COURSE / "tied_autoencoder.toml")
+
+
+def C(net, wrt, kind, text, code=None, oracle=None, style="", note="", lang="en"):  # noqa: N802
+    _rows.append(
+        dict(
+            net=net,
+            wrt=wrt,
+            kind=kind,
+            text=text,
+            verdict="correct" if code is None else "incorrect",
+            code=code,
+            oracle=oracle,
+            style=style,
+            note=note,
+            round=_round,
+            lang=lang,
+        )
+    )
+
+
+# ================================================================ mlp-bce: PyTorch and LaTeX
+M = "mlp-bce"
+C(M, "W2", N, "dW2 = A1.t() @ dZ2", oracle="A1.T @ dZ2", style="torch-t")
+C(M, "W2", N, "torch.mm(A1.t(), A2 - Y) / m", oracle="A1.T @ (A2 - Y) / m", style="torch-mm")
+C(M, "W2", N, "torch.mm(A1.t(), A2 - Y)", "scale-factor", oracle="A1.T @ (A2 - Y)", style="torch-mm-no-m")
+C(M, "W2", N, "torch.mm(A1.t(), A2 - Y) / m / m", "scale-factor", oracle="A1.T @ (A2 - Y) / m / m", style="torch-mm-double-m")
+C(M, "W2", N, "torch.mm(A2 - Y, A1.t()) / m", "*", style="torch-mm-swapped")
+C(M, "b2", N, "dZ2.sum(0)", oracle="np.sum(dZ2, axis=0, keepdims=True)", style="torch-sum0")
+C(M, "b2", N, "dZ2.sum(1)", "*", style="torch-sum1")
+C(M, "b1", N, "dZ1.sum(dim=0, keepdim=True)", oracle="np.sum(dZ1, axis=0, keepdims=True)", style="torch-sum-keepdim")
+C(M, "b1", N, "dZ1.mean(0, keepdim=True)", "scale-factor", oracle="np.mean(dZ1, axis=0, keepdims=True)", style="torch-mean-bias")
+C(M, "W1", N, "X.t() @ (dA1 * (Z1 > 0).float())", oracle="X.T @ (dA1 * (Z1 > 0))", style="torch-mask-float")
+C(M, "W1", N, "X.t() @ dA1", "missing-activation-derivative", oracle="X.T @ dA1", style="torch-no-mask")
+C(M, "W1", N, "X.T @ (dZ2 @ W2.T * (Z1 > 0))", oracle="X.T @ (dZ2 @ W2.T * (Z1 > 0))", style="np-inline")
+C(M, "W1", N, "X.T @ (dZ2 @ W2.T * A1 * (1 - A1))", "wrong-activation-derivative", oracle="X.T @ (dZ2 @ W2.T * A1 * (1 - A1))", style="sigmoid-prime-for-relu")
+C(M, "W1", N, "A1.T @ (dZ2 @ W2.T * (Z1 > 0))", "wrong-layer", oracle="A1.T @ (dZ2 @ W2.T * (Z1 > 0))", style="wrong-layer-A1")
+C(M, "W1", N, "X.T @ (dZ2 @ W2 * (Z1 > 0))", "*", style="W2-not-transposed")
+C(M, "W2", L, r"\frac{\partial \mathcal{L}}{\partial \mathbf{W}^{[2]}} = \frac{1}{m}\,\mathbf{A}^{[1]\top}\left(\mathbf{A}^{[2]} - \mathbf{Y}\right)", oracle="A1.T @ (A2 - Y) / m", style="latex-mathbf")
+C(M, "W2", L, r"\dfrac{1}{m}\left(\mathbf{A}^{[1]}\right)^{T}\left(\hat{\mathbf{Y}} - \mathbf{Y}\right)", oracle="A1.T @ (A2 - Y) / m", style="latex-dfrac-paren-T")
+C(M, "W2", L, r"\dfrac{1}{m}\left(\hat{\mathbf{Y}} - \mathbf{Y}\right)^{T}\mathbf{A}^{[1]}", "*", style="latex-operand-order")
+C(M, "Z1", L, r"\delta^{(1)} = \left(\delta^{(2)} W^{(2)\top}\right) \odot \mathbb{1}\left[Z^{(1)} > 0\right]", oracle="dZ2 @ W2.T * (Z1 > 0)", style="latex-paren-layers")
+C(M, "Z1", L, r"\delta^{(1)} = \left(\delta^{(2)} W^{(2)\top}\right) \odot \sigma'\left(Z^{(1)}\right)", "wrong-activation-derivative", style="latex-paren-layers-sigma-prime")
+C(M, "W1", L, r"\frac{\partial L}{\partial W^{[1]}} = X^\top \left( \delta^{[2]} W^{[2]\top} \circ g'(Z^{[1]}) \right)", oracle="X.T @ (dZ2 @ W2.T * (Z1 > 0))", style="latex-circ-gprime")
+C(M, "W1", L, r"\frac{\partial L}{\partial W^{[1]}} = X^\top \left( \delta^{[2]} W^{[2]\top} \circ \sigma'(Z^{[1]}) \right)", "wrong-activation-derivative", style="latex-circ-sigma-prime")
+C(M, "W1", L, r"\frac{\partial L}{\partial W^{[1]}} = X^\top \left( \delta^{[2]} W^{[2]\top} \right)", "missing-activation-derivative", oracle="X.T @ (dZ2 @ W2.T)", style="latex-no-gprime")
+C(M, "W2", L, r"\frac{\partial L}{\partial W^{[2]}} = \frac{1}{m}\sum_{i=1}^{m} a^{[1](i)\top}\left(\hat{y}^{(i)} - y^{(i)}\right)", oracle="A1.T @ (A2 - Y) / m", style="latex-per-example-sum")
+C(M, "W2", L, r"\frac{\partial L}{\partial W^{[2]}} = \sum_{i=1}^{m} a^{[1](i)\top}\left(\hat{y}^{(i)} - y^{(i)}\right)", "scale-factor", oracle="A1.T @ (A2 - Y)", style="latex-per-example-sum-no-m")
+C(M, "b2", L, r"\frac{\partial L}{\partial b^{[2]}} = \frac{1}{m}\sum_{i=1}^{m}\left(a^{[2](i)} - y^{(i)}\right)", oracle="np.sum(A2 - Y, axis=0, keepdims=True) / m", style="latex-per-example-bias")
+C(M, "W2", L, r"由链式法则，$\frac{\partial L}{\partial W^{[2]}} = \frac{1}{m} A^{[1]\top}(A^{[2]} - Y)$。", lang="zh", oracle="A1.T @ (A2 - Y) / m", style="zh-sentence")
+C(M, "W2", L, r"$dW^{[2]} = A^{[1]\top}(A^{[2]} - Y)$", "scale-factor", lang="zh", oracle="A1.T @ (A2 - Y)", style="zh-no-m")
+C(M, "W2", L, r"\frac{\partial L}{\partial W^{[2]}} = \frac{\partial L}{\partial A^{[2]}}\frac{\partial A^{[2]}}{\partial Z^{[2]}}\frac{\partial Z^{[2]}}{\partial W^{[2]}}", oracle="A1.T @ dZ2", style="leibniz-chain-3")
+C(M, "W2", L, r"\frac{\partial L}{\partial W^{[2]}} = \frac{\partial L}{\partial A^{[2]}}\frac{\partial Z^{[2]}}{\partial W^{[2]}}", "*", style="leibniz-chain-missing-sigmoid", note="dA2 without σ'(Z2)")
+C(M, "W2[0,0]", N, "np.sum(A1[:, 0] * (A2 - Y)[:, 0]) / m", style="entry-slices")
+C(M, "W2[0,0]", N, "np.sum(A1[:, 0] * (A2 - Y)[:, 0])", "scale-factor", style="entry-slices-no-m")
+C(M, "W1[0,1]", V, "0.1356", style="hand-4sf")
+C(M, "W1[0,1]", V, "0.1357", style="hand-one-unit")
+C(M, "W1[0,1]", V, "0.14", style="hand-2sf")
+C(M, "W1[0,1]", V, "0.1365", "*", style="hand-digits-swapped")
+C(M, "W2[1,0]", V, "-0.00898", style="hand-3sf-small")
+C(M, "W2[1,0]", V, "-0.009", "too-few-digits", style="hand-1sf")
+C(M, "W2", V, "[[-0.1763], [-0.0090]]", style="hand-matrix")
+C(M, "W2", V, "[[-0.1763], [0.0090]]", "*", style="hand-matrix-one-sign")
+
+# ================================================================ mlp-bce-weighted
+MW = "mlp-bce-weighted"
+C(MW, "Z2", N, "((1 - Y) * A2 - w * Y * (1 - A2)) / m", oracle="((1 - Y) * A2 - 3 * Y * (1 - A2)) / m", style="weighted-dz")
+C(MW, "Z2", N, "(A2 * (1 + (w - 1) * Y) - w * Y) / m", oracle="(A2 * (1 + 2 * Y) - 3 * Y) / m", style="weighted-dz-expanded")
+C(MW, "Z2", N, "(A2 - Y) * (1 + (w - 1) * Y) / m", "weighted-loss-not-simplifiable", oracle="(A2 - Y) * (1 + 2 * Y) / m", style="weighted-dz-binary-only")
+C(MW, "Z2", N, "(3 * Y * (A2 - 1) + (1 - Y) * A2) / m", oracle="(3 * Y * (A2 - 1) + (1 - Y) * A2) / m", style="weighted-literal-3")
+C(MW, "Z2", N, "((1 - Y) * A2 + w * Y * (1 - A2)) / m", "*", oracle="((1 - Y) * A2 + 3 * Y * (1 - A2)) / m", style="weighted-one-sign")
+C(MW, "W2", N, "A1.t() @ ((1 - Y) * A2 - w * Y * (1 - A2)) / m", oracle="A1.T @ ((1 - Y) * A2 - 3 * Y * (1 - A2)) / m", style="weighted-W2-torch")
+C(MW, "b2", V, "-0.3643", style="hand-4sf")
+C(MW, "b2", V, "0.0604", "*", style="hand-unweighted-value")
+
+# ================================================================ relu-mlp (PyTorch tutorial, SSE)
+R = "relu-mlp"
+C(R, "w2", N, "grad_w2 = h_relu.t().mm(2.0 * (y_pred - y))", oracle="h_relu.T @ (2 * (y_pred - y))", style="torch-tutorial-w2")
+C(R, "w2", N, "h_relu.t().mm(y_pred - y)", "scale-factor", oracle="h_relu.T @ (y_pred - y)", style="torch-no-2")
+C(R, "w2", N, "h_relu.T.dot(2.0 * (y_pred - y)) / n", "scale-factor", oracle="h_relu.T @ (2 * (y_pred - y)) / n", style="mse-for-sse")
+C(R, "w2", N, "(2.0 * (y_pred - y)).T.dot(h_relu)", "*", style="transposed-result")
+C(R, "w1", N, "x.t().mm(dh_relu * (h > 0).double())", oracle="x.T @ (dh_relu * (h > 0))", style="torch-double-mask")
+C(R, "w1", N, "x.t().mm(dh_relu)", "missing-activation-derivative", oracle="x.T @ dh_relu", style="torch-no-mask")
+C(R, "w1", N, "x.t().mm(dy_pred.mm(w2.t()) * (h > 0))", oracle="x.T @ (dy_pred @ w2.T * (h > 0))", style="torch-inline")
+C(R, "w1", N, "x.t().mm(dy_pred.mm(w1.t()) * (h > 0))", "*", style="torch-wrong-weight")
+C(R, "h", N, "grad_h = dh_relu.clone()\ngrad_h[h <= 0] = 0", oracle="dh_relu * (h > 0)", style="torch-clone-mask")
+
+# ================================================================ neuron
+E = "neuron"
+C(E, "w", N, "(O - t) * O * (1 - O) * x", oracle="(O - t) * O * (1 - O) * x", style="neuron")
+C(E, "w", N, "(O - t) * x", "missing-activation-derivative", oracle="(O - t) * x", style="neuron-no-sigma-prime")
+C(E, "w", N, "(O - t) * z * (1 - z) * x", "*", oracle="(O - t) * z * (1 - z) * x", style="sigma-prime-of-z")
+C(E, "w", N, "2 * (O - t) * O * (1 - O) * x", "scale-factor", oracle="2 * (O - t) * O * (1 - O) * x", style="no-half")
+C(E, "w", L, r"\frac{\partial L}{\partial w_i} = (O - t)\,\sigma'(z)\,x_i", oracle="(O - t) * O * (1 - O) * x", style="latex-index")
+C(E, "w", L, r"\frac{\partial L}{\partial \boldsymbol{w}} = (t - O)\, O (1 - O)\, \boldsymbol{x}", "sign", oracle="(t - O) * O * (1 - O) * x", style="latex-sign")
+C(E, "w", L, r"\frac{\partial L}{\partial O}\frac{\partial O}{\partial z}\frac{\partial z}{\partial w}", oracle="dz * x", style="leibniz")
+C(E, "w", L, r"\frac{\partial L}{\partial w} = \left(O - t\right) \cdot \sigma(z)\left(1 - \sigma(z)\right) \cdot x", oracle="(O - t) * O * (1 - O) * x", style="latex-cdot")
+C(E, "w", L, r"$\frac{\partial L}{\partial w} = (O - t)\,O(1 - O)\,x$，其中 $O = \sigma(z)$。", lang="zh", oracle="(O - t) * O * (1 - O) * x", style="zh-where")
+C(E, "w1", V, "-0.0367", style="hand-label")
+C(E, "w1", V, "-0.037", style="hand-2sf")
+C(E, "w1", V, "-0.0735", "scale-factor", style="hand-doubled")
+C(E, "w1", V, "0.0367", "sign", style="hand-sign")
+
+# ================================================================ chain
+CH = "chain"
+C(CH, "w", N, "2 * (w * x + b) * x", oracle="2 * (w * x + b) * x", style="chain-inline")
+C(CH, "w", N, "2 * v", "*", oracle="2 * v", style="chain-no-x")
+C(CH, "w", N, "v * x", "scale-factor", oracle="v * x", style="chain-no-2")
+C(CH, "w", L, r"\frac{dL}{dw} = \frac{dL}{dv}\cdot\frac{dv}{du}\cdot\frac{du}{dw} = 2v \cdot 1 \cdot x", oracle="2 * v * x", style="leibniz-equals")
+C(CH, "b", L, r"\frac{\partial L}{\partial b} = 2\left(w x + b\right)", oracle="2 * (w * x + b)", style="latex-b")
+C(CH, "x", L, r"\frac{\partial L}{\partial x} = 2 v w", oracle="2 * v * w", style="latex-x")
+C(CH, "x", L, r"\frac{\partial L}{\partial x} = 2 v x", "*", oracle="2 * v * x", style="latex-x-wrong-factor")
+C(CH, "w", V, "40", style="hand-exact")
+C(CH, "w", V, "40.4", "*", style="hand-exact-off")
+C(CH, "w", V, "20", "*", style="hand-db-for-dw")
+C(CH, "b", V, "20.0", style="hand-exact-decimal")
+
+# ================================================================ tiny-mlp: entries
+T = "tiny-mlp"
+C(T, "w12", N, "v2 * h2 * (1 - h2) * x1 * (y_pred - y_target)", style="entry-w12")
+C(T, "w12", N, "v1 * h1 * (1 - h1) * x2 * (y_pred - y_target)", "*", style="entry-w21-for-w12")
+C(T, "w12", N, "v2 * h2 * (1 - h2) * x1", "missing-factor", style="entry-no-upstream")
+C(T, "W1[0,1]", L, r"v_{2}\, h_{2}(1 - h_{2})\, x_{1}\,(y_{\text{pred}} - y_{\text{target}})", style="entry-latex")
+C(T, "W1[0,1]", L, r"\frac{\partial L}{\partial w_{12}} = \delta_{h_{2,\text{raw}}} \cdot x_{1}", style="entry-walkthrough-form")
+C(T, "W1[0,1]", L, r"\frac{\partial L}{\partial w_{12}} = \delta_{h_{2,\text{raw}}} \cdot x_{2}", "*", style="entry-wrong-input")
+C(T, "v2", N, "h2 * (y_pred - y_target)", style="entry-v2")
+C(T, "v2", N, "h2 * h2 * (1 - h2) * (y_pred - y_target)", "*", style="entry-v2-extra-prime")
+C(T, "w12", V, "-0.0163", style="hand-4sf")
+C(T, "w12", V, "-0.01635", style="hand-5sf")
+C(T, "w12", V, "-0.0164", style="hand-one-unit")
+C(T, "w12", V, "-0.02", "too-few-digits", style="hand-1sf")
+C(T, "w12", V, "-0.0173", "*", style="hand-digit-wrong")
+C(T, "w12", V, "0.0163", "sign", style="hand-sign")
+C(T, "w12", V, "w12 ≈ -0.0163", style="hand-label-approx")
+C(T, "W2[1,0]", V, "-0.1172", style="hand-v2")
+C(T, "W2[1,0]", V, "-0.1139", "wrong-entry", style="hand-v1-for-v2")
+
+# ================================================================ rnn, attention, batchnorm, softmax-regression
+RN = "rnn"
+C(RN, "W_h", N, "h_1.T @ dz_2 + h_0.T @ dz_1", oracle="h_1.T @ dz_2 + h_0.T @ dz_1", style="bptt-Wh")
+C(RN, "W_h", N, "h_1.T @ dz_2", "missing-path", oracle="h_1.T @ dz_2", style="bptt-Wh-last-step")
+C(RN, "b", N, "dz_1.sum(0) + dz_2.sum(0)", oracle="np.sum(dz_1 + dz_2, axis=0, keepdims=True)", style="torch-b")
+C(RN, "z_2", N, "(h_2 - y) * h_2 * (1 - h_2)", "wrong-activation-derivative", oracle="(h_2 - y) * h_2 * (1 - h_2)", style="sigmoid-prime-for-tanh")
+C(RN, "z_1", N, "(dz_2 @ W_h.t()) * (1 - torch.tanh(z_1) ** 2)", oracle="dz_2 @ W_h.T * (1 - np.tanh(z_1) ** 2)", style="torch-dz1")
+C(RN, "W_h", L, r"\frac{\partial L}{\partial W_h} = h_0^{\top}\delta_{z_1} + h_1^{\top}\delta_{z_2}", oracle="h_0.T @ dz_1 + h_1.T @ dz_2", style="latex-Wh")
+C(RN, "h_1", L, r"\frac{\partial L}{\partial h_1} = \delta_{z_2} W_h^{\top}", oracle="dz_2 @ W_h.T", style="latex-dh1")
+C(RN, "h_1", L, r"\frac{\partial L}{\partial h_1} = \delta_{z_2} W_x^{\top}", "*", style="latex-dh1-Wx")
+A = "attention"
+C(A, "V", N, "A.t() @ dO", oracle="A.T @ dO", style="torch-V")
+C(A, "W_q", N, "X.T @ dQ", oracle="X.T @ dQ", style="Wq")
+C(A, "W_q", N, "X.T @ dK", "*", oracle="X.T @ dK", style="Wq-from-dK")
+C(A, "O", N, "2 * (O - T) / np.prod(O.shape)", oracle="2 * (O - T) / (n * d)", style="O-prod-shape")
+C(A, "O", N, "2 * (O - T) / n", "scale-factor", oracle="2 * (O - T) / n", style="O-per-row")
+C(A, "S", N, "A * (dA - np.sum(dA * A, axis=1, keepdims=True))", oracle="A * (dA - np.sum(dA * A, axis=1, keepdims=True))", style="softmax-backward")
+C(A, "S", N, "A * (1 - A) * dA", "*", oracle="A * (1 - A) * dA", style="softmax-diagonal-only")
+C(A, "Q", N, "dS @ K / np.sqrt(d)", oracle="dS @ K / np.sqrt(d)", style="dQ")
+C(A, "Q", N, "dS @ K", "scale-factor", oracle="dS @ K", style="dQ-no-sqrt")
+C(A, "K", L, r"\frac{\partial L}{\partial K} = \frac{1}{\sqrt{d}}\left(\frac{\partial L}{\partial S}\right)^{\top} Q", oracle="dS.T @ Q / np.sqrt(d)", style="latex-dK-paren")
+B = "batchnorm"
+C(B, "gamma", N, "np.sum(dY * Z_hat, axis=0)", oracle="np.sum(dY * Z_hat, axis=0, keepdims=True)", style="np-1d-gamma")
+C(B, "gamma", N, "(dY * Z_hat).sum(dim=0, keepdim=True)", oracle="np.sum(dY * Z_hat, axis=0, keepdims=True)", style="torch-gamma")
+C(B, "beta", N, "dY.sum(axis=1)", "*", style="beta-axis1")
+C(B, "Y", N, "(Y - T) / (m * n)", "scale-factor", oracle="(Y - T) / (m * n)", style="mse-no-2")
+C(B, "W", N, "X.T @ dZ", oracle="X.T @ dZ", style="bn-W")
+S = "softmax-regression"
+C(S, "W", N, "X.t() @ (torch.softmax(Z, dim=1) - Y) / m", oracle="X.T @ (P - Y) / m", style="torch-softmax")
+C(S, "W", N, "X.t() @ (torch.softmax(Z, dim=0) - Y) / m", "*", style="torch-softmax-dim0")
+C(S, "W", N, "X.T @ (P - Y) / (m * k)", "scale-factor", oracle="X.T @ (P - Y) / (m * k)", style="mean-over-classes")
+C(S, "b", N, "(P - Y).mean(0)", oracle="np.mean(P - Y, axis=0, keepdims=True)", style="torch-mean0")
+C(S, "b", N, "(P - Y).mean(1)", "*", style="torch-mean1")
+C(S, "Z", N, "(sigmoid(Z) - Y) / m", "*", oracle="(1 / (1 + np.exp(-Z)) - Y) / m", style="binary-for-softmax")
+C(S, "P", N, "-Y / (m * P)", oracle="-Y / (m * P)", style="dP")
+C(S, "W", L, r"\nabla_{W} J = \frac{1}{m}\sum_{i=1}^{m} x^{(i)\top}\left(p^{(i)} - y^{(i)}\right)", oracle="X.T @ (P - Y) / m", style="latex-nabla-per-example")
+C(S, "W", L, r"\frac{\partial J}{\partial W} = \frac{1}{m} X^{T}\left(\sigma(XW + b) - Y\right)", "*", style="latex-sigmoid-for-softmax")
+C(S, "W", L, r"$\frac{\partial J}{\partial \boldsymbol{W}} = \frac{1}{m}\boldsymbol{X}^{\mathrm{T}}(\boldsymbol{P}-\boldsymbol{Y})$。", lang="zh", oracle="X.T @ (P - Y) / m", style="zh-boldsymbol")
+
+# ================================================================ Ng: deep L-layer and L2 (column-major)
+_NG4 = "dZ4 = AL - Y\n"
+C(NGD, "W4", N, _NG4 + "dW4 = 1./m * np.dot(dZ4, A3.T) + lambd / m * W4", style="ng-cell-W4")
+C(NGD, "W4", N, _NG4 + "dW4 = 1./m * np.dot(dZ4, A3.T)", "missing-loss-term", style="ng-cell-W4-no-l2")
+C(NGD, "W4", N, _NG4 + "dW4 = 1./m * np.dot(dZ4, A3.T) + lambd / (2 * m) * W4", "loss-term-factor", style="ng-cell-W4-half-l2")
+_NG3 = _NG4 + "dA3 = np.dot(W4.T, dZ4)\ndZ3 = np.multiply(dA3, np.int64(A3 > 0))\n"
+C(NGD, "W3", N, _NG3 + "dW3 = 1./m * np.dot(dZ3, A2.T) + (lambd * W3) / m", style="ng-cell-W3")
+C(NGD, "W3", N, _NG3.replace("np.multiply(dA3, np.int64(A3 > 0))", "dA3") + "dW3 = 1./m * np.dot(dZ3, A2.T) + (lambd * W3) / m", "missing-activation-derivative", style="ng-cell-W3-no-relu-prime")
+C(NGD, "W3", N, _NG3 + "dW3 = 1./m * np.dot(A2.T, dZ3) + (lambd * W3) / m", "*", style="ng-cell-W3-swapped")
+C(NGD, "b3", N, _NG3 + "db3 = 1./m * np.sum(dZ3, axis=1, keepdims=True)", style="ng-cell-b3")
+C(NGD, "b3", N, _NG3 + "db3 = 1./m * np.sum(dZ3, axis=0, keepdims=True)", "*", style="ng-cell-b3-axis0")
+C(NGD, "b4", N, "np.sum(dZ4, axis=1, keepdims=True)", style="b4-true-dZ4")
+C(NGL2, "W2", N, "dW2 = 1./m * np.dot(A2 - Y, A1.T) + lambd / m * W2", style="ng-l2-W2")
+C(NGL2, "W2", N, "dW2 = 1./m * np.dot(A2 - Y, A1.T) + lambd * W2", "loss-term-factor", style="ng-l2-W2-no-m")
+C(NGL2, "W2", N, "np.dot(A1, (A2 - Y).T) / m + lambd / m * W2", "*", style="ng-l2-W2-transposed")
+C(NGL2, "W1", L, r"\frac{\partial J}{\partial W^{[1]}} = \frac{1}{m}\left(W^{[2]\top}(A^{[2]} - Y) \odot \mathbb{1}[Z^{[1]} > 0]\right) X^{\top} + \frac{\lambda}{m} W^{[1]}", style="ng-l2-latex-W1")
+C(NGL2, "W1", L, r"\frac{\partial J}{\partial W^{[1]}} = \frac{1}{m}\left(W^{[2]\top}(A^{[2]} - Y) \odot \mathbb{1}[Z^{[1]} > 0]\right) X^{\top}", "missing-loss-term", style="ng-l2-latex-W1-no-l2")
+
+# ================================================================ Nielsen
+_D4 = "delta4 = (a4 - y) * a4 * (1 - a4) / n\n"
+C(NIEL, "w4", N, "a3.T @ ((a4 - y) * a4 * (1 - a4)) / n", style="nielsen-w4")
+C(NIEL, "w4", N, "a3.T @ ((a4 - y) * a4 * (1 - a4))", "scale-factor", style="nielsen-w4-no-n")
+C(NIEL, "w4", N, "a3.T @ (a4 - y) / n", "missing-activation-derivative", style="nielsen-w4-ce-delta-for-quadratic")
+C(NIEL, "w3", N, _D4 + "delta3 = (delta4 @ w4.T) * a3 * (1 - a3)\nnabla_w3 = a2.T @ delta3", style="nielsen-cell-w3")
+C(NIEL, "w3", N, _D4 + "delta3 = (delta4 @ w4.T) * a3 * (1 - a3)\nnabla_w3 = a3.T @ delta3", "*", style="nielsen-cell-w3-a3")
+C(NIEL, "b4", N, "np.sum((a4 - y) * a4 * (1 - a4), axis=0) / n", style="nielsen-b4")
+C(NIEL, "w4", L, r"\frac{\partial C}{\partial w^{4}} = \frac{1}{n} (a^{3})^{T} \left[(a^{4} - y) \odot a^{4} \odot (1 - a^{4})\right]", style="nielsen-latex-brackets")
+C(NCE, "w", N, "np.dot(a - y, x.T) / n + (lmbda / n) * w", style="nielsen-ce-w")
+C(NCE, "w", N, "np.dot(a - y, x.T) / n + lmbda * w", "loss-term-factor", style="nielsen-ce-w-reg-no-n")
+C(NCE, "w", N, "np.dot((a - y) * a * (1 - a), x.T) / n + (lmbda / n) * w", "*", style="nielsen-quadratic-delta-for-ce")
+C(NCE, "b", N, "np.sum(a - y, axis=1, keepdims=True) / n", style="nielsen-ce-b")
+C(NCE, "b", N, "np.sum(a - y, axis=1, keepdims=True) / n + (lmbda / n) * b", "*", style="nielsen-ce-b-regularised")
+C(NCE, "w", L, r"\frac{\partial C}{\partial w} = \frac{1}{n}\left(a - y\right) x^{T} + \frac{\lambda}{n} w", style="nielsen-ce-latex")
+
+# ================================================================ CS231n affine-relu, d2l
+C(AFF, "w", N, "x.T.dot(upstream * (a > 0))", style="affine-relu-w")
+C(AFF, "w", N, "da = upstream.copy()\nda[a <= 0] = 0\ndw = x.T.dot(da)", style="affine-relu-cell")
+C(AFF, "w", N, "dw = x.T.dot(upstream)", "missing-activation-derivative", style="affine-relu-no-mask")
+C(AFF, "w", N, "dw = (upstream * (a > 0)).T.dot(x)", "*", style="affine-relu-transposed")
+C(AFF, "w", N, "x.T.dot(upstream * (a >= 0))", "relu-at-zero", style="affine-relu-ge")
+C(AFF, "w", N, "x.T.dot(upstream * (out > 0))", style="affine-relu-out-mask")
+C(AFF, "b", N, "np.sum(upstream * (a > 0), axis=0)", style="affine-relu-b")
+C(AFF, "b", N, "np.sum(upstream * (a > 0), axis=1)", "*", style="affine-relu-b-axis1")
+C(AFF, "x", N, "(upstream * (a > 0)).dot(w.T)", style="affine-relu-dx")
+C(D2WD, "W2", N, "H.T @ (y_hat - y) / n + lambd * W2", style="d2l-wd-W2")
+C(D2WD, "W2", N, "H.T @ (y_hat - y) / n", "missing-loss-term", style="d2l-wd-W2-no-decay")
+C(D2WD, "W2", N, "H.T @ (y_hat - y) / n + 2 * lambd * W2", "loss-term-factor", style="d2l-wd-W2-2lambda")
+C(D2WD, "W1", N, "X.t() @ (((y_hat - y) / n) @ W2.t() * (H > 0)) + lambd * W1", style="d2l-wd-W1-torch")
+C(D2WD, "b2", N, "(y_hat - y).mean(0)", style="d2l-wd-b2")
+C(D2WD, "b2", N, "(y_hat - y).sum(0)", "scale-factor", style="d2l-wd-b2-sum")
+C(D2LR, "w", N, "torch.matmul(X.T, y_hat - y) / batch_size", style="d2l-linreg-w")
+C(D2LR, "w", N, "X.t() @ (y_hat - y.reshape(y_hat.shape)) / batch_size", style="d2l-linreg-reshape")
+C(D2LR, "w", N, "2 * X.T @ (y_hat - y) / batch_size", "scale-factor", style="d2l-linreg-2")
+C(D2LR, "b", N, "(y_hat - y).mean()", style="d2l-linreg-b")
+
+# ================================================================ LHY, Qiu, Zhou (西瓜书)
+_PE = "pred_error = Y_label - y_pred\n"
+C(LHY2, "w", N, _PE + "w_grad = -np.sum(pred_error * X.T, 1)", style="lhy-hw2-w")
+C(LHY2, "w", N, _PE + "w_grad = np.sum(pred_error * X.T, 1)", "sign", style="lhy-hw2-w-sign")
+C(LHY2, "w", N, _PE + "w_grad = -np.mean(pred_error * X.T, 1)", "scale-factor", style="lhy-hw2-w-mean")
+C(LHY2, "b", N, _PE + "b_grad = -np.sum(pred_error)", style="lhy-hw2-b")
+C(LHY2, "b", N, "-np.mean(Y_label - y_pred)", "scale-factor", style="lhy-hw2-b-mean")
+C(LHYR, "w", N, "-2 * x.T @ (y_hat - y) + 2 * lam * w", style="lhy-reg-w")
+C(LHYR, "w", N, "2 * x.T @ (y_hat - y) + 2 * lam * w", "*", style="lhy-reg-w-sign-one-term")
+C(LHYR, "b", N, "-2 * np.sum(y_hat - y)", style="lhy-reg-b")
+C(LHYR, "b", N, "-2 * np.mean(y_hat - y)", "scale-factor", style="lhy-reg-b-mean")
+C(LHYR, "b", N, "-2 * np.sum(y_hat - y) + 2 * lam * b", "*", style="lhy-reg-b-regularised")
+C(QIU, "W2", N, "(a2 - y) @ a1.T / N + lam * W2", style="qiu-W2")
+C(QIU, "W2", N, "(a2 - y) @ a1.T / N", "missing-loss-term", style="qiu-W2-no-reg")
+C(QIU, "W1", N, "((W2.T @ (a2 - y)) * a1 * (1 - a1)) @ a0.T / N + lam * W1", style="qiu-W1")
+C(QIU, "W1", N, "((W2.T @ (a2 - y)) * a1 * (1 - a1)) @ a1.T / N + lam * W1", "*", style="qiu-W1-a1")
+C(QIU, "b1", N, "np.mean((W2.T @ (a2 - y)) * a1 * (1 - a1), axis=1, keepdims=True)", style="qiu-b1")
+C(QIU, "b1", N, "np.mean((W2.T @ (a2 - y)) * a1 * (1 - a1), axis=0, keepdims=True)", "*", style="qiu-b1-axis0")
+C(QIU, "W1", L, r"\frac{1}{N}\left[\left(W^{(2)\top}(a^{(2)} - y)\right) \odot a^{(1)} \odot (1 - a^{(1)})\right] a^{(0)\top} + \lambda W^{(1)}", style="qiu-latex-paren-layers")
+_G = "g = yhat * (1 - yhat) * (Y - yhat)\n"
+C(XIGUA, "w", N, _G + "dw = -b.T @ g / m", style="xigua-w")
+C(XIGUA, "w", N, _G + "dw = b.T @ g / m", "sign", style="xigua-w-sign")
+C(XIGUA, "theta", N, _G + "dtheta = np.sum(g, axis=0, keepdims=True) / m", style="xigua-theta")
+C(XIGUA, "theta", N, _G + "dtheta = -np.sum(g, axis=0, keepdims=True) / m", "sign", style="xigua-theta-sign")
+C(XIGUA, "v", N, _G + "e = b * (1 - b) * (g @ w.T)\ndv = -X.T @ e / m", style="xigua-v")
+C(XIGUA, "gamma", N, _G + "e = b * (1 - b) * (g @ w.T)\ndgamma = e.sum(axis=0, keepdims=True) / m", style="xigua-gamma")
+C(XIGUA, "v", N, _G + "e = g @ w.T\ndv = -X.T @ e / m", "missing-activation-derivative", style="xigua-v-no-sigmoid-prime")
+C(XIGUA, "w", L, r"$\frac{\partial E}{\partial w} = -\frac{1}{m}\, b^{\mathrm{T}}\left[\hat{y}\odot(1-\hat{y})\odot(Y-\hat{y})\right]$", lang="zh", style="xigua-zh-latex")
+
+# ================================================================ Huber, swish, FFN, label smoothing
+C(HUB, "w", N, "X.T @ np.clip(r, -delta, delta) / m", style="huber-clip")
+C(HUB, "w", N, "X.T @ np.where(np.abs(r) <= delta, r, delta * np.sign(r)) / m", style="huber-where")
+C(HUB, "w", N, "X.T @ r / m", "*", style="huber-mse-gradient")
+C(HUB, "b", N, "np.mean(np.clip(r, -delta, delta))", style="huber-b")
+C(HUB, "w[0,0]", V, "0.44", style="hand-exact-2sf")
+C(HUB, "w[0,0]", V, "0.45", "*", style="hand-exact-off")
+C(SWISH, "W2", N, "A1.T @ (sigmoid(Z2) - Y) / m", style="swish-W2")
+C(SWISH, "W2", N, "A1.T @ (sigmoid(Z2) - Y)", "scale-factor", style="swish-W2-no-m")
+C(SWISH, "beta", N, "np.sum(dA1 * Z1 ** 2 * sigmoid(beta * Z1) * (1 - sigmoid(beta * Z1)))", style="swish-beta")
+C(SWISH, "beta", N, "np.sum(dA1 * Z1 * sigmoid(beta * Z1) * (1 - sigmoid(beta * Z1)))", "*", style="swish-beta-one-Z")
+C(SWISH, "W1", N, "X.T @ (dA1 * (sigmoid(beta * Z1) + beta * Z1 * sigmoid(beta * Z1) * (1 - sigmoid(beta * Z1))))", style="swish-W1")
+C(SWISH, "W1", N, "X.T @ (dA1 * sigmoid(beta * Z1))", "*", style="swish-W1-sigma-only")
+C(FFN, "W2", N, "h.T @ (2 * (y - t) / (T * d))", style="ffn-W2")
+C(FFN, "W2", N, "h.T @ (2 * (y - t) / T)", "scale-factor", style="ffn-W2-per-row")
+C(FFN, "W2", N, "h.T @ dy", style="ffn-W2-dy")
+C(FFN, "b2", N, "dy.sum(0)", style="ffn-b2")
+C(FFN, "b2", N, "dy.sum(1)", "*", style="ffn-b2-dim1")
+C(LSM, "logits", N, "(torch.softmax(logits, dim=1) - (0.9 * Y + 0.1 / K)) / N", style="ls-dlogits")
+C(LSM, "logits", N, "(torch.softmax(logits, dim=1) - Y) / N", "*", style="ls-plain-ce")
+C(LSM, "logits", N, "torch.softmax(logits, dim=1) - (0.9 * Y + 0.1 / K)", "scale-factor", style="ls-no-N")
+C(LSM, "W", N, "X.T @ (F.softmax(logits, dim=-1) - (1 - 0.1) * Y - 0.1 / K) / N", style="ls-W-dim-minus-1")
+
+# ================================================================ CS224n, Coursera, UFLDL, tied AE
+C(C224, "v_c", N, "(y_hat - y) @ U", style="cs224n-vc")
+C(C224, "v_c", N, "y_hat @ U", "*", style="cs224n-vc-no-y")
+C(C224, "U", N, "(y_hat - y).T @ v_c", style="cs224n-U")
+C(C224, "U", N, "v_c.T @ (y_hat - y)", "*", style="cs224n-U-transposed")
+C(C224, "v_c", L, r"\frac{\partial J}{\partial \boldsymbol{v}_c} = \hat{\boldsymbol{y}} U - \boldsymbol{y} U", style="cs224n-latex-vc")
+C(C224, "U", L, r"\frac{\partial J}{\partial U} = (\hat{y} - y)^\top v_c", style="cs224n-latex-U")
+C(SGNS, "v_c", N, "(pos - 1) * u_o + (1 - neg).T @ U_neg", style="sgns-vc")
+C(SGNS, "v_c", N, "(pos - 1) * u_o - (1 - neg).T @ U_neg", "*", style="sgns-vc-sign-neg")
+C(SGNS, "u_o", N, "(pos - 1) * v_c", style="sgns-uo")
+C(SGNS, "u_o", N, "(1 - pos) * v_c", "sign", style="sgns-uo-sign")
+C(SGNS, "U_neg", N, "(1 - neg) @ v_c", style="sgns-Uneg")
+C(SGNS, "U_neg", N, "neg @ v_c", "*", style="sgns-Uneg-no-1")
+C(SGNS, "u_o", L, r"\frac{\partial J}{\partial u_o} = \left(\sigma(u_o v_c^{\top}) - 1\right) v_c", style="sgns-latex-uo")
+C(CLOG, "theta", N, "(1 / m) * X.T @ (h - y) + (lambda_ / m) * theta", style="coursera-theta")
+C(CLOG, "theta", N, "(1 / m) * X.T @ (h - y)", "missing-loss-term", style="coursera-theta-no-reg")
+C(CLOG, "theta", N, "(1 / m) * X.T @ (h - y) + (lambda_ / (2 * m)) * theta", "loss-term-factor", style="coursera-theta-half-reg")
+C(CLOG, "theta0", N, "np.sum(h - y) / m", style="coursera-theta0")
+C(CLOG, "theta0", N, "np.sum(h - y) / m + lambda_ / m * theta0", "*", style="coursera-theta0-regularised")
+C(CLOG, "theta", L, r"\frac{1}{m} X' (h - y) + \frac{\lambda}{m}\theta", style="coursera-octave-prime")
+C(UFL, "theta", N, "-1 / m * (groundTruth - h) @ data.T + lambda_ * theta", style="ufldl-theta")
+C(UFL, "theta", N, "thetagrad = -1 / m * np.dot(groundTruth - h, data.T) + lambda_ * theta", style="ufldl-thetagrad")
+C(UFL, "theta", N, "-1 / m * np.dot(groundTruth - h, data.T)", "missing-loss-term", style="ufldl-no-decay")
+C(UFL, "theta", N, "-1 / m * np.dot(data, (groundTruth - h).T) + lambda_ * theta", "*", style="ufldl-transposed")
+C(UFL, "theta", N, "1 / m * np.dot(groundTruth - h, data.T) + lambda_ * theta", "*", style="ufldl-sign-one-term")
+_D = "D = (X_rec - X) / m\n"
+C(TAE, "W", N, _D + "dW = D.T @ H + X.T @ ((D @ W) * H * (1 - H))", style="tied-both-paths")
+C(TAE, "W", N, _D + "dW = D.T @ H", "missing-path", style="tied-decoder-only")
+C(TAE, "W", N, _D + "dW = X.T @ ((D @ W) * H * (1 - H))", "missing-path", style="tied-encoder-only")
+C(TAE, "c", N, "np.sum(X_rec - X, axis=0, keepdims=True) / m", style="tied-c")
+C(TAE, "c", N, "np.sum(X_rec - X, axis=0, keepdims=True)", "scale-factor", style="tied-c-no-m")
+
+for _k, _r in enumerate(_rows):
+    _r["id"] = f"c9-{_k:03d}"
+_SEEN = {
+    (c["net"], c["wrt"], c["kind"], c["text"].strip())
+    for c in corpus2.load() + corpus3.load() + corpus4.load() + corpus5.load() + corpus6a.load()
+    + corpus6b.load() + corpus7.load() + corpus8.load()
+}
+# cases that happen to repeat corpus 2-8 word for word are left out; ids stay as written
+CASES: list[dict] = [c for c in _rows if (c["net"], c["wrt"], c["kind"], c["text"].strip()) not in _SEEN]
+
+
+def load() -> list[dict]:
+    return [dict(c) for c in CASES]
+
+
+run = corpus6b.run
+judge = corpus2.judge

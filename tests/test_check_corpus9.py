@@ -1,0 +1,70 @@
+"""The held-out-style corpus of issue 11, ninth round (tests/corpus9.py): the built-ins in PyTorch
+(``X.t() @ dZ``, ``dZ.sum(0)``, ``torch.mm``) and lecture-note LaTeX, and course networks no earlier
+corpus covered (Ng's deep and L2 cells, Nielsen, CS231n affine-relu, d2l, LHY, Qiu, Zhou's 西瓜书,
+Huber, swish, a transformer FFN, label smoothing, CS224n, Coursera, UFLDL, a tied autoencoder), plus
+hand numbers under the rounding policy. Each case with an ``oracle`` has its verdict confirmed
+against PyTorch by tests/check_oracle.py; then derive.checker must give that verdict and, where one
+is named, that diagnosis code. Rates (and the first, before-fix measurement):
+bench/bench_check_corpus9.py, bench/RESULTS.md."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import corpus_common  # noqa: E402
+import corpus9  # noqa: E402
+
+CASES = corpus9.load()
+KNOWN: dict[str, str] = {}  # id -> why it still fails (strict xfail: fixing it must remove it here)
+
+
+def _param(c: dict) -> object:
+    marks = [pytest.mark.xfail(reason=KNOWN[c["id"]], strict=True)] if c["id"] in KNOWN else []
+    return pytest.param(c, id=f"{c['id']}:{Path(c['net']).stem}:{c['wrt']}:{c['text'][:30]}", marks=marks)
+
+
+def test_corpus_covers_the_new_networks() -> None:
+    nets = {Path(c["net"]).stem for c in CASES}
+    builtins = {"mlp-bce", "mlp-bce-weighted", "relu-mlp", "neuron", "chain", "tiny-mlp", "rnn"}
+    assert builtins | {"attention", "batchnorm", "softmax-regression"} <= nets
+    assert {"ng_deep_L4", "nielsen3", "qiu_delta_mlp", "xigua_accumulated_bp", "tied_autoencoder"} <= nets
+    assert len(CASES) >= 150
+    assert sum(c["verdict"] == "incorrect" for c in CASES) >= 70
+    assert {c["kind"] for c in CASES} == {"numpy", "latex", "value"}
+    assert len({c["id"] for c in CASES}) == len(CASES)
+
+
+def test_corpus_has_no_repeat_of_corpus2_to_8() -> None:
+    import corpus2
+    import corpus3
+    import corpus4
+    import corpus5
+    import corpus6a
+    import corpus6b
+    import corpus7
+    import corpus8
+
+    earlier = corpus2.load() + corpus3.load() + corpus4.load() + corpus5.load()
+    earlier += corpus6a.load() + corpus6b.load() + corpus7.load() + corpus8.load()
+    assert corpus_common.repeats(CASES, earlier) == []
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("case", [c for c in CASES if c.get("oracle")], ids=lambda c: c["id"])
+def test_oracle_agrees_with_the_stated_verdict(case: dict) -> None:
+    """The corpus' verdicts come from PyTorch, not from the checker."""
+    assert corpus_common.oracle_agrees(case)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("case", [_param(c) for c in CASES])
+def test_checker_on_corpus9(case: dict) -> None:
+    got = corpus9.run(case)
+    assert corpus9.judge(case, got) == "ok", got
+
+
+# ---- the general rules behind the fixes, one test each ------------------------------------------
