@@ -127,7 +127,7 @@ MW = "mlp-bce-weighted"
 C(MW, "Z2", N, "((1 - Y) * A2 - w * Y * (1 - A2)) / m", oracle="((1 - Y) * A2 - 3 * Y * (1 - A2)) / m", style="weighted-dz")
 C(MW, "Z2", N, "(A2 * (1 + (w - 1) * Y) - w * Y) / m", oracle="(A2 * (1 + 2 * Y) - 3 * Y) / m", style="weighted-dz-expanded")
 C(MW, "Z2", N, "(A2 - Y) * (1 + (w - 1) * Y) / m", "weighted-loss-not-simplifiable", oracle="(A2 - Y) * (1 + 2 * Y) / m", style="weighted-dz-binary-only")
-C(MW, "Z2", N, "(3 * Y * (A2 - 1) + (1 - Y) * A2) / m", oracle="(3 * Y * (A2 - 1) + (1 - Y) * A2) / m", style="weighted-literal-3")
+C(MW, "Z2", N, "(3 * Y * (A2 - 1) + (1 - Y) * A2) / m", "*", style="weighted-literal-3", note="first labelled right; the README's policy: a number written for a constant holds only for that value ('write the constant's name'), wrong")
 C(MW, "Z2", N, "((1 - Y) * A2 + w * Y * (1 - A2)) / m", "*", oracle="((1 - Y) * A2 + 3 * Y * (1 - A2)) / m", style="weighted-one-sign")
 C(MW, "W2", N, "A1.t() @ ((1 - Y) * A2 - w * Y * (1 - A2)) / m", oracle="A1.T @ ((1 - Y) * A2 - 3 * Y * (1 - A2)) / m", style="weighted-W2-torch")
 C(MW, "b2", V, "-0.3643", style="hand-4sf")
@@ -301,13 +301,17 @@ C(LHYR, "w", N, "2 * x.T @ (y_hat - y) + 2 * lam * w", "*", style="lhy-reg-w-sig
 C(LHYR, "b", N, "-2 * np.sum(y_hat - y)", style="lhy-reg-b")
 C(LHYR, "b", N, "-2 * np.mean(y_hat - y)", "scale-factor", style="lhy-reg-b-mean")
 C(LHYR, "b", N, "-2 * np.sum(y_hat - y) + 2 * lam * b", "*", style="lhy-reg-b-regularised")
-C(QIU, "W2", N, "(a2 - y) @ a1.T / N + lam * W2", style="qiu-W2")
+_QN = (
+    "first labelled right; the loss is np.mean over all M2×N entries of y, so / N holds only at the "
+    "example's M2 = 1 (README: every verdict also holds where all sizes differ): missing 1/M2"
+)
+C(QIU, "W2", N, "(a2 - y) @ a1.T / N + lam * W2", "scale-factor", style="qiu-W2", note=_QN)
 C(QIU, "W2", N, "(a2 - y) @ a1.T / N", "missing-loss-term", style="qiu-W2-no-reg")
-C(QIU, "W1", N, "((W2.T @ (a2 - y)) * a1 * (1 - a1)) @ a0.T / N + lam * W1", style="qiu-W1")
+C(QIU, "W1", N, "((W2.T @ (a2 - y)) * a1 * (1 - a1)) @ a0.T / N + lam * W1", "scale-factor", style="qiu-W1", note=_QN)
 C(QIU, "W1", N, "((W2.T @ (a2 - y)) * a1 * (1 - a1)) @ a1.T / N + lam * W1", "*", style="qiu-W1-a1")
-C(QIU, "b1", N, "np.mean((W2.T @ (a2 - y)) * a1 * (1 - a1), axis=1, keepdims=True)", style="qiu-b1")
+C(QIU, "b1", N, "np.mean((W2.T @ (a2 - y)) * a1 * (1 - a1), axis=1, keepdims=True)", "scale-factor", style="qiu-b1", note=_QN)
 C(QIU, "b1", N, "np.mean((W2.T @ (a2 - y)) * a1 * (1 - a1), axis=0, keepdims=True)", "*", style="qiu-b1-axis0")
-C(QIU, "W1", L, r"\frac{1}{N}\left[\left(W^{(2)\top}(a^{(2)} - y)\right) \odot a^{(1)} \odot (1 - a^{(1)})\right] a^{(0)\top} + \lambda W^{(1)}", style="qiu-latex-paren-layers")
+C(QIU, "W1", L, r"\frac{1}{N}\left[\left(W^{(2)\top}(a^{(2)} - y)\right) \odot a^{(1)} \odot (1 - a^{(1)})\right] a^{(0)\top} + \lambda W^{(1)}", "scale-factor", style="qiu-latex-paren-layers", note=_QN)
 _G = "g = yhat * (1 - yhat) * (Y - yhat)\n"
 C(XIGUA, "w", N, _G + "dw = -b.T @ g / m", style="xigua-w")
 C(XIGUA, "w", N, _G + "dw = b.T @ g / m", "sign", style="xigua-w-sign")
@@ -324,7 +328,7 @@ C(HUB, "w", N, "X.T @ np.where(np.abs(r) <= delta, r, delta * np.sign(r)) / m", 
 C(HUB, "w", N, "X.T @ r / m", "*", style="huber-mse-gradient")
 C(HUB, "b", N, "np.mean(np.clip(r, -delta, delta))", style="huber-b")
 C(HUB, "w[0,0]", V, "0.44", style="hand-exact-2sf")
-C(HUB, "w[0,0]", V, "0.45", "*", style="hand-exact-off")
+C(HUB, "w[0,0]", V, "0.45", style="hand-2sf-hand-rounded", note="first labelled wrong; the written policy's rule 3: rounding every intermediate to 2 digits (the sum 1.75 to 1.8) gives 0.45")
 C(SWISH, "W2", N, "A1.T @ (sigmoid(Z2) - Y) / m", style="swish-W2")
 C(SWISH, "W2", N, "A1.T @ (sigmoid(Z2) - Y)", "scale-factor", style="swish-W2-no-m")
 C(SWISH, "beta", N, "np.sum(dA1 * Z1 ** 2 * sigmoid(beta * Z1) * (1 - sigmoid(beta * Z1)))", style="swish-beta")
@@ -361,8 +365,12 @@ C(CLOG, "theta", N, "(1 / m) * X.T @ (h - y) + (lambda_ / (2 * m)) * theta", "lo
 C(CLOG, "theta0", N, "np.sum(h - y) / m", style="coursera-theta0")
 C(CLOG, "theta0", N, "np.sum(h - y) / m + lambda_ / m * theta0", "*", style="coursera-theta0-regularised")
 C(CLOG, "theta", L, r"\frac{1}{m} X' (h - y) + \frac{\lambda}{m}\theta", style="coursera-octave-prime")
-C(UFL, "theta", N, "-1 / m * (groundTruth - h) @ data.T + lambda_ * theta", style="ufldl-theta")
-C(UFL, "theta", N, "thetagrad = -1 / m * np.dot(groundTruth - h, data.T) + lambda_ * theta", style="ufldl-thetagrad")
+_UN = (
+    "first labelled right; groundTruth is not declared kind = 'one-hot' in the spec, and h - G holds "
+    "only for one-hot columns (README: wrong, with a note)"
+)
+C(UFL, "theta", N, "-1 / m * (groundTruth - h) @ data.T + lambda_ * theta", "*", style="ufldl-theta", note=_UN)
+C(UFL, "theta", N, "thetagrad = -1 / m * np.dot(groundTruth - h, data.T) + lambda_ * theta", "*", style="ufldl-thetagrad", note=_UN)
 C(UFL, "theta", N, "-1 / m * np.dot(groundTruth - h, data.T)", "missing-loss-term", style="ufldl-no-decay")
 C(UFL, "theta", N, "-1 / m * np.dot(data, (groundTruth - h).T) + lambda_ * theta", "*", style="ufldl-transposed")
 C(UFL, "theta", N, "1 / m * np.dot(groundTruth - h, data.T) + lambda_ * theta", "*", style="ufldl-sign-one-term")
