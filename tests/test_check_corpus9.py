@@ -68,3 +68,20 @@ def test_checker_on_corpus9(case: dict) -> None:
 
 
 # ---- the general rules behind the fixes, one test each ------------------------------------------
+
+
+def test_absolute_value_spellings_and_two_character_operators() -> None:
+    """``np.abs(r)`` (``np.absolute``, ``np.fabs``, ``torch.abs``, ``r.abs()``) is |r| (it was
+    "np.abs is not supported", and the LaTeX reader it fell back to then crashed on ``<=``: an
+    internal error); a wrong Huber gradient stays wrong; an unsupported call is still named."""
+    from derive.checker.check import FormulaError, check
+
+    hub = corpus9.HUB
+    right = "X.T @ np.where(np.abs(r) <= delta, r, delta * np.sign(r)) / m"
+    assert check(hub, "w", right).ok
+    for spelling in ("np.absolute(r)", "np.fabs(r)", "torch.abs(r)", "r.abs()"):
+        assert check(hub, "w", right.replace("np.abs(r)", spelling)).ok, spelling
+    assert not check(hub, "w", right.replace("<=", ">")).ok
+    assert check(hub, "w", right.replace("/ m", "/ (2 * m)")).code == "scale-factor"
+    with pytest.raises(FormulaError, match="np.cosh"):
+        check(hub, "w", right.replace("np.abs", "np.cosh"))

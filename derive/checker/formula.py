@@ -464,6 +464,7 @@ SUPPORTED_NUMPY = (
     "np.heaviside",
     "np.where",
     "np.sign",
+    "np.abs",
     "np.greater",
     "np.greater_equal",
     "np.less",
@@ -499,6 +500,7 @@ SUPPORTED_NUMPY = (
     "sigmoid_backward(dA, Z)",
     "tanh_backward(dA, Z)",
 )
+_ABS = ("abs", "absolute", "fabs")  # np.abs, np.absolute, np.fabs, torch.abs, x.abs(): |x|
 _DTYPES = {
     "float",
     "int",
@@ -1140,6 +1142,8 @@ class _Numpy(ast.NodeTransformer):
                 return _cmp(args[0], cmp[name], args[1])
             if name in ("not_equal", "ne") and two:
                 return _nonzero(args[0], args[1])
+            if name in _ABS and len(args) == 1 and not node.keywords:
+                return ast.Call(ast.Name("abs", ast.Load()), args, [])  # np.abs(r): |r|
             if name == "sign" and len(args) == 1:
                 x = args[0]
                 return ast.BinOp(_cmp(x, ast.Gt(), _c(0)), ast.Sub(), _cmp(x, ast.Lt(), _c(0)))
@@ -1283,6 +1287,9 @@ class _Numpy(ast.NodeTransformer):
             return self.cast(base, dtype, ast.unparse(arg)) if dtype is not None else base
         if f.attr == "numel" and not args and isinstance(base, ast.Name):
             return self.visit_Attribute(ast.Attribute(base, "size", ast.Load()))
+        if f.attr in _ABS and not args and not node.keywords:  # PyTorch's r.abs()
+            self.changed = True
+            return ast.Call(ast.Name("abs", ast.Load()), [base], [])
         if f.attr == "sign" and not args and not node.keywords:  # PyTorch's Z.sign()
             fn = ast.Attribute(ast.Name("np", ast.Load()), "sign", ast.Load())
             return self.call(ast.Call(fn, [base], []))

@@ -188,7 +188,7 @@ def tokenize(text: str) -> list[Tok]:
         elif kind == "sym" and tok == "ᵀ":
             out += [Tok("sym", "^", m.start() + 1), Tok("cmd", "\\top", m.start() + 1)]
             continue
-        if kind == "sym" and (tok == "&" or ord(tok) < 32 or tok in "#$%"):
+        if kind == "sym" and (tok == "&" or (len(tok) == 1 and ord(tok) < 32) or tok in "#$%"):
             raise LatexError(f"'{tok}' is not allowed here (column {m.start() + 1})", m.start() + 1)
         out.append(Tok(kind, tok, m.start() + 1))
     out.append(Tok("end", "", len(text) + 1))
