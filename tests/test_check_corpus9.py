@@ -85,3 +85,19 @@ def test_absolute_value_spellings_and_two_character_operators() -> None:
     assert check(hub, "w", right.replace("/ m", "/ (2 * m)")).code == "scale-factor"
     with pytest.raises(FormulaError, match="np.cosh"):
         check(hub, "w", right.replace("np.abs", "np.cosh"))
+
+
+def test_octave_prime_on_a_bare_tensor_is_its_transpose() -> None:
+    """Ng's ML course writes ``X' (h - y)`` in its notes as in Octave: a prime right after a tensor
+    of the network is its transpose (only ``A^{[1]'}`` in a superscript was read; ``X'`` was "found
+    '''"); after a layer superscript too (``W^{[2]}'``); ``g'(Z)`` stays the activation's
+    derivative; the same formula without its own loss term is still wrong."""
+    from derive.checker.check import check
+
+    cl = corpus9.CLOG
+    f = r"\frac{1}{m} X' (h - y) + \frac{\lambda}{m}\theta"
+    assert check(cl, "theta", f, latex=True).ok
+    assert check(cl, "theta", f.replace("X'", "X"), latex=True).code in ("shape-mismatch", "missing-transpose")
+    assert check(cl, "theta", r"\frac{1}{m} X' (h - y)", latex=True).code == "missing-loss-term"
+    assert check("mlp-bce", "W1", r"X' (\delta^{[2]} W^{[2]}' \odot g'(Z^{[1]}))", latex=True).ok
+    assert check("mlp-bce", "W1", r"X' (\delta^{[2]} W^{[2]}')", latex=True).code == "missing-activation-derivative"

@@ -670,6 +670,9 @@ class _Parser:
             elif tok.text == "_":
                 self.next()
                 self.group_text()  # an index on a non-name, e.g. (…)_{i}: ignored
+            elif tok.text == "'" and self.octave_transpose(node):
+                self.next()  # X' (h - y): Octave's transpose on a tensor (Ng's ML course)
+                node = ex.Transpose(node)
             else:
                 return node
 
