@@ -101,3 +101,24 @@ def test_octave_prime_on_a_bare_tensor_is_its_transpose() -> None:
     assert check(cl, "theta", r"\frac{1}{m} X' (h - y)", latex=True).code == "missing-loss-term"
     assert check("mlp-bce", "W1", r"X' (\delta^{[2]} W^{[2]}' \odot g'(Z^{[1]}))", latex=True).ok
     assert check("mlp-bce", "W1", r"X' (\delta^{[2]} W^{[2]}')", latex=True).code == "missing-activation-derivative"
+
+
+def test_entry_as_batch_sum_of_sliced_expressions_and_its_factor() -> None:
+    """One entry as a sum over the batch where a slice is taken of a parenthesised element-wise
+    expression, ``np.sum(A1[:, 0] * (A2 - Y)[:, 0]) / m`` (it was "a slice … is read inside
+    np.sum only"), is the same sum as with the operands sliced; a slice of a broadcast sum is
+    still refused. A constant factor on an entry is ``scale-factor`` also where a ReLU zeroes
+    the entry at some of the points (it was ``unknown``): slow path and fast path alike."""
+    from derive.checker.check import FormulaError, check
+
+    right = "np.sum(A1[:, 0] * (A2 - Y)[:, 0]) / m"
+    assert check("mlp-bce", "W2[0,0]", right).ok
+    assert check("mlp-bce", "W2[0,0]", right.replace("(A2 - Y)", "-(Y - A2)")).ok
+    assert check("mlp-bce", "W2[0,0]", right.replace("A1[:, 0]", "A1[:, 1]")).code == "wrong-entry"
+    assert check("mlp-bce", "W2[0,0]", right.replace("/ m", "")).code == "scale-factor"
+    assert not check("mlp-bce", "W2[0,0]", right.replace("(A2 - Y)", "(A2 + Y)")).ok
+    with pytest.raises(FormulaError, match="slice"):
+        check("mlp-bce", "W1[0,0]", "np.sum((dZ1 + b1)[:, 0] * X[:, 0])")
+    sse = "np.sum((y_pred[:, 0] - y[:, 0]) * h_relu[:, 0])"  # relu-mlp's loss is Σ(·)²: the 2
+    assert check("relu-mlp", "w2[0,0]", sse).code == "scale-factor"
+    assert check("relu-mlp", "w2[0,0]", "2 * " + sse).ok

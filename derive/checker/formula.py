@@ -18,6 +18,7 @@ import ast
 import difflib
 import re
 import tomllib
+from collections.abc import Callable
 from fractions import Fraction
 from pathlib import Path
 
@@ -939,6 +940,7 @@ class _Numpy(ast.NodeTransformer):
             body = f.value
         else:
             return None
+        body = _SpreadCuts(self.shape_of).visit(ast.parse(ast.unparse(body), mode="eval").body)
         cuts = [n for n in ast.walk(body) if isinstance(n, ast.Subscript) and _cut(n) is not None]
         if not cuts:
             return None
@@ -1316,6 +1318,36 @@ def _index(e: ast.expr) -> int | None:
     """A whole-number index written as such (``0``, ``1``), else None."""
     ok = isinstance(e, ast.Constant) and type(e.value) is int and e.value >= 0
     return e.value if ok else None  # type: ignore[union-attr]
+
+
+class _SpreadCuts(ast.NodeTransformer):
+    """``(A2 - Y)[:, 0]`` → ``A2[:, 0] - Y[:, 0]``: a column (or row) of an element-wise
+    expression of tensors of one shape is that expression of their columns; numbers stay. Where
+    the operands' shapes differ (broadcasting) the slice is left as written."""
+
+    _ELEMENTWISE = (ast.Add, ast.Sub, ast.Mult, ast.Div)
+
+    def __init__(self, shape_of: Callable[[ast.expr], tuple[int, int] | None]) -> None:
+        self.shape_of = shape_of
+
+    def visit_Subscript(self, n: ast.Subscript) -> ast.AST:
+        v = n.value
+        if _cut(n) is None:
+            return self.generic_visit(n)
+        if isinstance(v, ast.UnaryOp) and isinstance(v.op, ast.USub):
+            return ast.UnaryOp(ast.USub(), self.visit(ast.Subscript(v.operand, n.slice, ast.Load())))
+        if not isinstance(v, ast.BinOp) or not isinstance(v.op, self._ELEMENTWISE):
+            return self.generic_visit(n)
+        shape = self.shape_of(v)
+        sides: list[ast.expr] = []
+        for side in (v.left, v.right):
+            if isinstance(side, ast.Constant):
+                sides.append(side)
+            elif shape is not None and self.shape_of(side) == shape:
+                sides.append(self.visit(ast.Subscript(side, n.slice, ast.Load())))
+            else:
+                return self.generic_visit(n)
+        return ast.BinOp(sides[0], v.op, sides[1])
 
 
 def _cut(n: ast.Subscript) -> tuple[int, int] | None:
