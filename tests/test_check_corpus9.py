@@ -122,3 +122,21 @@ def test_entry_as_batch_sum_of_sliced_expressions_and_its_factor() -> None:
     sse = "np.sum((y_pred[:, 0] - y[:, 0]) * h_relu[:, 0])"  # relu-mlp's loss is Σ(·)²: the 2
     assert check("relu-mlp", "w2[0,0]", sse).code == "scale-factor"
     assert check("relu-mlp", "w2[0,0]", "2 * " + sse).ok
+
+
+def test_a_named_penalty_node_is_the_loss_own_term() -> None:
+    """Ng's ``cost = cross_entropy_cost + L2_regularization_cost``: a node the loss adds that
+    reads no input (only parameters and constants) is the parameter's own term of the loss, so
+    leaving it out is ``missing-loss-term`` (it was ``missing-path``) and giving it another factor
+    ``loss-term-factor`` (it was ``unknown``); a path through the data (BPTT's first step) stays
+    ``missing-path``."""
+    from derive.checker.check import check
+
+    ng = corpus9.NGD
+    cell = "dZ4 = AL - Y\ndW4 = 1./m * np.dot(dZ4, A3.T)"
+    assert check(ng, "W4", cell + " + lambd / m * W4").ok
+    assert check(ng, "W4", cell).code == "missing-loss-term"
+    assert check(ng, "W4", cell + " + lambd / (2 * m) * W4").code == "loss-term-factor"
+    assert check(ng, "W4", cell + " + lambd * W4").code == "loss-term-factor"
+    assert check(corpus9.NGL2, "W2", "1./m * np.dot(A2 - Y, A1.T) + 2 * lambd / m * W2").code == "loss-term-factor"
+    assert check("rnn", "W_h", "h_1.T @ dz_2").code == "missing-path"
