@@ -414,11 +414,12 @@ def _check_formula(
                     m, code, factor = literal
                     diag = Diagnosis.of(code, m, target.expected, factor)
                     return _result(verdict="incorrect", diagnoses=(diag,), read_as=read_as, **base)
-            diags = (
-                _resized_diagnosis(net, target, user)
-                or _size_factor(net, target, user, conv)
-                or diagnose(net, target, user, resolved, conv, raw)
-            )
+            # no diagnose() at the example points: the formula is right there, so any mistake
+            # read off them would not hold (Qiu's / N for a mean over M2 × N, M2 = 1 here, was
+            # "extra-transpose")
+            diags = _resized_diagnosis(net, target, user) or _size_factor(
+                net, target, user, conv
+            ) or [Diagnosis.of("unknown", msg("heldcheck7.sizes_only"), target.expected)]
             notes = [msg("note.example_sizes")]
             return _result(
                 verdict="incorrect", diagnoses=tuple(diags), read_as=read_as, notes=notes, **base
