@@ -167,3 +167,19 @@ def test_right_only_at_the_example_sizes_gets_no_invented_mistake() -> None:
     w1 = "((W2.T @ (a2 - y)) * a1 * (1 - a1)) @ a0.T / N + lam * W1"
     assert check(q, "W1", w1).code != "operand-order"
     assert check(q, "W1", w1.replace("/ N", "/ (M2 * N)")).ok
+
+
+def test_matrix_times_a_one_d_vector_as_numpy_computes_it() -> None:
+    """Raschka's Adaline ``X.T.dot(errors)`` and JAX's ``jnp.dot(feats.T, preds - targets)``
+    with 1-D ``errors``/``preds``: NumPy's matrix-vector product, a 1-D result (it was read with
+    the vector as a row: shape-mismatch for a right answer); the spec's 1-D tensors and their
+    gradients are read as the spec itself reads them. A sign or a factor is still found."""
+    from derive.checker.check import check
+
+    ada = corpus9.ADA
+    assert check(ada, "w_", "-X.T.dot(errors)").ok
+    assert check(ada, "w_", "-np.dot(X.T, y - net_input)").ok
+    assert check(ada, "w_", "X.T.dot(errors)").code == "sign"
+    assert check(ada, "w_", "-X.T.dot(errors) / n").code == "scale-factor"
+    assert check(ada, "w_", "X.T.dot(dnet_input)").ok
+    assert check(str(corpus9.COURSE / "jax_linreg_1d.toml"), "W", "2 * jnp.dot(feats.T, preds - targets) / n").ok

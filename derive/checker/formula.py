@@ -369,7 +369,7 @@ def _read_one(
     try:
         if _numpy_rows(body):  # the language would read np.sum(X, axis=1) as a column
             raise ex.ExprError("a NumPy 1-D row sum", 0)
-        return ex.parse(body, allow_compare=True), lhs, text
+        return ex.parse(body, allow_compare=True, one_d=_one_d(net)), lhs, text
     except ex.ExprError as err:
         try:
             alt = _numpy_normalise(body, net, scalar)
@@ -377,7 +377,7 @@ def _read_one(
             raise FormulaError(bad.msg, 0, text) from None
         if alt is not None:
             try:
-                return ex.parse(alt, allow_compare=True), lhs, alt
+                return ex.parse(alt, allow_compare=True, one_d=_one_d(net)), lhs, alt
             except ex.ExprError:
                 pass
         col = offset + lead + err.col if err.col else 0
@@ -1318,6 +1318,12 @@ def _index(e: ast.expr) -> int | None:
     """A whole-number index written as such (``0``, ``1``), else None."""
     ok = isinstance(e, ast.Constant) and type(e.value) is int and e.value >= 0
     return e.value if ok else None  # type: ignore[union-attr]
+
+
+def _one_d(net: Net) -> frozenset[str]:
+    """The names NumPy keeps 1-D in a formula: the spec's 1-D tensors and their gradients."""
+    names = set(net.spec.one_d)
+    return frozenset(names | {"d" + n for n in names} | {net.spec.gkey(n) for n in names})
 
 
 class _SpreadCuts(ast.NodeTransformer):
