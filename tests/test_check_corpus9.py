@@ -183,3 +183,23 @@ def test_matrix_times_a_one_d_vector_as_numpy_computes_it() -> None:
     assert check(ada, "w_", "-X.T.dot(errors) / n").code == "scale-factor"
     assert check(ada, "w_", "X.T.dot(dnet_input)").ok
     assert check(str(corpus9.COURSE / "jax_linreg_1d.toml"), "W", "2 * jnp.dot(feats.T, preds - targets) / n").ok
+
+
+def test_layers_counted_from_the_last_and_the_hadamard_power() -> None:
+    """3Blue1Brown's ``w^{(L)}``, ``z^{(L)}``, ``a^{(L)}`` (the network's ``aL``) and
+    ``a^{(L-1)}``, Nielsen's ``a^{L-1}``: layers counted from the last one (they were refused as
+    per-example notation); ``H^{\\circ 2}`` is the element-wise square (it was "cannot read the
+    superscript"). Wrong layers and a misplaced square stay wrong."""
+    from derive.checker.check import check
+
+    b = corpus9.B1B
+    f = r"\frac{\partial C_0}{\partial w^{(L)}} = a^{(L-1)}\,\sigma'\!\left(z^{(L)}\right)\,2\left(a^{(L)} - y\right)"
+    assert check(b, "w2", f, latex=True).ok
+    assert not check(b, "w2", f.replace("a^{(L-1)}", "a^{(L)}"), latex=True).ok
+    assert check(b, "w1", f.replace("w^{(L)}", "w^{(L-1)}"), latex=True).ok is False
+    nl = r"\frac{1}{n} (a^{L-1})^T \left[(a^{L} - y) \odot a^{L} \odot (1 - a^{L})\right]"
+    assert check(corpus9.NIEL, "w4", nl, latex=True).ok
+    assert not check(corpus9.NIEL, "w4", nl.replace("L-1", "L-2"), latex=True).ok
+    h = r"\frac{1}{m} X^\top \left[ (\hat{Y} - Y) W_2^\top \odot (1 - H^{\circ 2}) \right]"
+    assert check(corpus9.MULT, "W1", h, latex=True).ok
+    assert not check(corpus9.MULT, "W1", h.replace(r"(1 - H^{\circ 2})", r"(1 - H)^{\circ 2}"), latex=True).ok

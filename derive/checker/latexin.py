@@ -688,6 +688,21 @@ class _Parser:
                 return b
         return None
 
+    def layer_from_last(self, base: str, back: int) -> str | None:
+        """``base`` of layer L − ``back`` (L the last layer): ``aL`` where the network names
+        its output so (3Blue1Brown's ``a^{(L)}``), else the layers counted from the last one
+        numbered among ``base``, w, W, z, Z (``a^{(L-1)}`` is ``a1`` where ``w2`` is last)."""
+        if back == 0 and self.known(base + "L"):
+            return base + "L"
+        if back == 0:
+            return self.last_layer(base)
+        tops = [self.last_layer(b) for b in (base, "w", "W", "z", "Z")]
+        numbers = [int(t[-1]) for t in tops if t and t[-1].isdigit()]
+        if not numbers or max(numbers) - back < 0:
+            return None
+        name = f"{base}{max(numbers) - back}"
+        return name if self.known(name) else None
+
     def step(self, name: str) -> ex.Node:
         """``\\mathrm{sgn}(A)`` (the sign), ``\\operatorname{step}(Z)`` or ``H(Z)`` (the step,
         1 where Z > 0) of the parenthesised argument that follows."""
@@ -746,6 +761,14 @@ class _Parser:
         )
         compact = compact.replace("^\\top", "\\top").replace("^T", "T").replace("^{T}", "T")
         compact = compact.replace("^{\\prime}", "'").replace("^\\prime", "'")  # A^{[1]^{\prime}}
+        hadamard = re.fullmatch(r"\\circ\{?(\d)\}?", compact)
+        if hadamard:  # H^{\circ 2}: the Hadamard (element-wise) power
+            return ex.Pow(node, Fraction(int(hadamard.group(1))))
+        layer = re.fullmatch(r"([\[(]?)L(?:-(\d))?([\])]?)", compact)
+        if layer and isinstance(node, ex.Name) and len(layer.group(1)) == len(layer.group(3)):
+            name = self.layer_from_last(node.id, int(layer.group(2) or 0))
+            if name is not None:  # 3Blue1Brown's a^{(L)}, a^{(L-1)}; Nielsen's a^{L-1}
+                return ex.Name(name)
         compact = self.per_example(compact, start.col)
         if not compact:  # y^{(i)} inside \sum_i: the vectorised Y
             return node
