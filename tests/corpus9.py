@@ -495,7 +495,7 @@ C(BCET, "w", N, "X.T @ ((1 - y) * torch.sigmoid(logits) - 2.0 * y * (1 - torch.s
 C(BCET, "b", N, "((1 - y) * torch.sigmoid(logits) - 2.0 * y * (1 - torch.sigmoid(logits))).mean(0)", style="bce-torch-b")
 C(PRELU, "a", N, "np.sum((A - Y) * np.minimum(0, Z), axis=0, keepdims=True)", style="prelu-a")
 C(PRELU, "a", N, "np.sum((A - Y) * np.minimum(0, Z), axis=1, keepdims=True)", "*", style="prelu-a-axis1")
-C(PRELU, "W", N, "X.T @ ((A - Y) * np.where(Z > 0, 1, a))", style="prelu-W")
+C(PRELU, "W", N, "X.T @ ((A - Y) * np.where(Z > 0, 1, a))", "relu-at-zero", style="prelu-W", note="first labelled right; the README's kink policy: np.maximum(0, Z) + a * np.minimum(0, Z) has derivative 0 at Z = 0 (relu'(0) = 0), so a there is relu-at-zero; ((Z > 0) + a * (Z < 0)) is right")
 C(PRELU, "W", N, "X.T @ ((A - Y) * (Z > 0))", "*", style="prelu-W-relu-derivative")
 _SV = "binary = (margins > 0).astype(float)\nrow_sum = binary.sum(axis=1, keepdims=True)\nbinary -= Y * row_sum\n"
 C(SVMV, "W", N, _SV + "dW = X.T.dot(binary) / num_train + 2 * reg * W", style="svm-onehot-cell")

@@ -27,6 +27,8 @@ KNOWN: dict[str, str] = {  # id -> why it still fails (strict xfail: fixing it m
     "c9-187": _ONE_TERM,
     "c9-189": _ONE_TERM,
     "c9-193": _ONE_TERM,
+    "c9-294": "checkcodes: wrong-activation-derivative (sigmoid's H(1 - H) for tanh) where the "
+    "activation's argument is an expression, H = tanh(X @ W1 + b1), is 'unknown' (mutations.py)",
 }
 
 
