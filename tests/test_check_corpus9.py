@@ -205,3 +205,22 @@ def test_layers_counted_from_the_last_and_the_hadamard_power() -> None:
     h = r"\frac{1}{m} X^\top \left[ (\hat{Y} - Y) W_2^\top \odot (1 - H^{\circ 2}) \right]"
     assert check(corpus9.MULT, "W1", h, latex=True).ok
     assert not check(corpus9.MULT, "W1", h.replace(r"(1 - H^{\circ 2})", r"(1 - H)^{\circ 2}"), latex=True).ok
+
+
+def test_clip_in_latex_and_a_constant_named_delta() -> None:
+    """Huber's gradient as notes write it, ``\\frac{1}{m} X^\\top \\operatorname{clip}(r,
+    -\\delta, \\delta)`` (``\\mathrm{clip}``, ``\\left(…\\right)``): clip(x, a, b) is read as
+    np.clip, and ``\\delta`` where the network has a constant ``delta`` is that constant, not a
+    gradient (both were refused); a wrong bound is wrong, a clip without its bounds refused; a
+    1 written for the constant is right at the example's constants only, and says so."""
+    from derive.checker.check import FormulaError, check
+
+    hub = corpus9.HUB
+    f = r"\frac{\partial L}{\partial w} = \frac{1}{m} X^\top \operatorname{clip}(r, -\delta, \delta)"
+    assert check(hub, "w", f, latex=True).ok
+    assert check(hub, "w", f.replace(r"\operatorname{clip}(", r"\mathrm{clip}\left(").replace(r"\delta)", r"\delta\right)"), latex=True).ok
+    assert not check(hub, "w", f.replace(r"-\delta,", "0,"), latex=True).ok
+    one = check(hub, "w", f.replace(r"-\delta, \delta", "-1, 1"), latex=True)
+    assert not one.ok and "constant" in one.text()
+    with pytest.raises(FormulaError):
+        check(hub, "w", f.replace(r", \delta)", ")"), latex=True)

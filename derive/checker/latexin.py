@@ -1218,6 +1218,8 @@ class _Parser:
             return self.function(low, tok)
         if low in ("sgn", "step", "heaviside") and not self.known(ident):
             return self.step(low)
+        if low in ("clip", "clamp") and not self.known(ident):
+            return self.clip(tok)
         if ident == "d" and self.peek().kind in ("id", "cmd"):  # \mathrm{d}Z
             inner = self.suffixes(self.name_only(tok))
             if isinstance(inner, ex.Name):
@@ -1331,6 +1333,8 @@ class _Parser:
             return ex.Name("d" + self.layer_z(next(g for g in m.groups() if g)))
         if t.text == "=" or t.kind == "cmd" and t.text[1:] in SPACING | PRODUCTS | HADAMARD:
             return ex.Name("delta")  # Nielsen's δ = (a − y) σ'(z), then ∂C/∂w = δ x: a name
+        if self.known("delta") and (t.kind == "end" or t.text in (",", ")", "\\right", "+", "-")):
+            return ex.Name("delta")  # Huber's constant δ: clip(r, -\delta, \delta)
         raise self.error(t, "_{…} or ^{[k]} after \\delta")
 
     def layer_z(self, k: str) -> str:
@@ -1434,6 +1438,31 @@ class _Parser:
         for t in terms[1:]:
             out = ex.BinOp("+", out, t)
         return out
+
+    def clip(self, tok: Tok) -> ex.Node:
+        r"""``\operatorname{clip}(x, a, b)`` (``\mathrm{clamp}``): x held between a and b, as
+        NumPy's ``np.clip`` (Huber's gradient ``\operatorname{clip}(r, -\delta, \delta)``)."""
+        if self.peek().text == "\\left":
+            self.next()
+        self.expect("(", "'(' after clip")
+        args = [self.expr(0)]
+        while self.peek().text == "," and len(args) < 3:
+            self.next()
+            args.append(self.expr(0))
+        if self.peek().text == "\\right":
+            self.next()
+        self.expect(")", "')' to close clip(x, a, b)")
+        if len(args) != 3:
+            raise LatexError(f"clip needs three arguments, clip(x, a, b) (column {tok.col})", tok.col)
+        slots = dict(zip(("clip_x", "clip_lo", "clip_hi"), args))
+        template = ex.parse("clip(clip_x, clip_lo, clip_hi)")
+
+        def fill(n: ex.Node) -> ex.Node:
+            if isinstance(n, ex.Name) and n.id in slots:
+                return slots[n.id]
+            return ex.rebuild(n, fill)
+
+        return fill(template)
 
     def maximum(self, tok: Tok) -> ex.Node:
         self.expect("(", "'(' after \\max")
