@@ -29,6 +29,9 @@ KNOWN: dict[str, str] = {  # id -> why it still fails (strict xfail: fixing it m
     "c9-193": _ONE_TERM,
     "c9-294": "checkcodes: wrong-activation-derivative (sigmoid's H(1 - H) for tanh) where the "
     "activation's argument is an expression, H = tanh(X @ W1 + b1), is 'unknown' (mutations.py)",
+    "c9-424": "checkcodes' file (mutations.py): with tanh written out as (e^z - e^-z)/(e^z + e^-z), "
+    "the library's sign mutation of one exp(-z) in the derived expression reproduces a formula "
+    "without the activation derivative, so it is diagnosed 'sign' (a mistake the student did not make)",
 }
 
 
@@ -224,3 +227,20 @@ def test_clip_in_latex_and_a_constant_named_delta() -> None:
     assert not one.ok and "constant" in one.text()
     with pytest.raises(FormulaError):
         check(hub, "w", f.replace(r", \delta)", ")"), latex=True)
+
+
+def test_ng_hypothesis_and_the_loss_with_its_arguments() -> None:
+    """Andrew Ng's ML-course formula ``\\frac{\\partial J(\\theta)}{\\partial \\theta_j} =
+    \\frac{1}{m}\\sum_{i=1}^{m}(h_\\theta(x^{(i)}) - y^{(i)})x_j^{(i)} + \\frac{\\lambda}{m}
+    \\theta_j``: the loss may carry its arguments in the numerator (``J(\\theta)``, ``L(W, b)``),
+    and ``h_\\theta(x)`` is the network's node h (both were refused). Without the penalty it is
+    missing-loss-term; with the wrong sign wrong."""
+    from derive.checker.check import check
+
+    cl = corpus9.CLOG
+    f = r"\frac{\partial J(\theta)}{\partial \theta_j} = \frac{1}{m}\sum_{i=1}^{m}\left(h_\theta(x^{(i)}) - y^{(i)}\right)x_j^{(i)} + \frac{\lambda}{m}\theta_j"
+    assert check(cl, "theta", f, latex=True).ok
+    assert check(cl, "theta", f.replace(r" + \frac{\lambda}{m}\theta_j", ""), latex=True).code == "missing-loss-term"
+    assert not check(cl, "theta", f.replace("h_\\theta(x^{(i)}) - y^{(i)}", "y^{(i)} - h_\\theta(x^{(i)})"), latex=True).ok
+    assert check(cl, "theta", r"\frac{1}{m} X^T (h_{\theta}(X) - y) + \frac{\lambda}{m}\theta", latex=True).ok
+    assert check("mlp-bce", "W2", r"\frac{\partial L(W, b)}{\partial W^{[2]}} = \frac{1}{m} A^{[1]T} (A^{[2]} - Y)", latex=True).ok

@@ -195,6 +195,8 @@ def tokenize(text: str) -> list[Tok]:
     return out
 
 
+# the parameters a hypothesis h names in its subscript (h_\theta, h_{w,b}), backslashes dropped
+_HYPOTHESIS = ("theta", "boldsymboltheta", "mathbftheta", "w", "w,b", "W,b", "mathbfw")
 LEIBNIZ = "∂"  # Call("∂", (Name(A), Name(B))): the local derivative ∂A/∂B (derive.checker.formula)
 LOSS_NAMES = {"L", "J", "E", "C", "ell", "loss", "Loss"}
 PER_EXAMPLE = (
@@ -656,6 +658,8 @@ class _Parser:
             if tok.text == "^":
                 self.next()
                 node = self.superscript(node)
+            elif tok.text == "_" and isinstance(node, ex.Name) and self.hypothesis(node):
+                continue  # h_\theta(x^{(i)}): the network's node h, for that example
             elif tok.text == "_" and isinstance(node, ex.Name):
                 self.next()
                 node = ex.Name(self.subscript_name(node.id))
@@ -841,6 +845,22 @@ class _Parser:
         if sub.peek().kind != "end":
             raise sub.error(sub.peek(), "the end of the group")
         return node
+
+    def hypothesis(self, node: ex.Name) -> bool:
+        r"""Ng's ``h_\theta(x^{(i)})`` (``h_{\theta}(x)``, ``h_{w,b}(x)``): where the network has
+        a node ``h``, the subscript names the parameters and the argument the input — the node
+        itself (row i inside ``\sum_i``). Consumes them and says so; else leaves all as it was."""
+        if not self.known(node.id) or self.peek(1).kind == "end":
+            return False
+        save = self.pos
+        self.next()
+        text, _ = self.group_text()
+        params = text.replace(" ", "").replace("\\", "").strip("{}")
+        if params not in _HYPOTHESIS or self.peek().text not in ("(", "\\left"):
+            self.pos = save
+            return False
+        self.primary()  # the argument x^{(i)}: read (so a per-example index counts), not used
+        return True
 
     def subscript_name(self, base: str) -> str:
         start = self.peek()
@@ -1077,12 +1097,28 @@ class _Parser:
         self.expect("{")
         self.expect("\\partial")
         num = self.numerator_name(tok)
+        if (num in LOSS_NAMES or num == self.loss) and self.peek().text in ("(", "\\left"):
+            self.skip_group()  # \partial J(\theta), \partial L(W, b): the loss, its arguments
         self.expect("}", "'}' after the numerator in \\frac{\\partial A}{…}")
         self.expect("{")
         self.expect("\\partial", "'\\partial' in the denominator of \\frac{\\partial A}{…}")
         target = self.target_name(tok)
         self.expect("}", "'}' to close \\frac{\\partial A}{\\partial …}")
         return self.leibniz(num, target)
+
+    def skip_group(self) -> None:
+        r"""Past a parenthesised group ``(…)`` (``\left(…\right)``), nested ones included."""
+        level = 0
+        while True:
+            t = self.next()
+            if t.kind == "end":
+                raise self.error(t, "')' to close the loss's arguments")
+            if t.text in ("(", "\\left"):
+                level += t.text == "("
+            elif t.text == ")":
+                level -= 1
+                if level == 0:
+                    return
 
     def numerator_name(self, tok: Tok) -> str:
         t = self.peek()
