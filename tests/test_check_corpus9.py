@@ -244,3 +244,15 @@ def test_ng_hypothesis_and_the_loss_with_its_arguments() -> None:
     assert not check(cl, "theta", f.replace("h_\\theta(x^{(i)}) - y^{(i)}", "y^{(i)} - h_\\theta(x^{(i)})"), latex=True).ok
     assert check(cl, "theta", r"\frac{1}{m} X^T (h_{\theta}(X) - y) + \frac{\lambda}{m}\theta", latex=True).ok
     assert check("mlp-bce", "W2", r"\frac{\partial L(W, b)}{\partial W^{[2]}} = \frac{1}{m} A^{[1]T} (A^{[2]} - Y)", latex=True).ok
+
+
+def test_nabla_of_the_loss_with_its_arguments() -> None:
+    """``\\nabla_{\\theta} J(\\theta)`` as CS229 writes it: the loss's arguments after ∇ are
+    skipped as after ∂ (they were an error), so the formula is judged — here CS229's per-example
+    sum with a row x^{(i)} is the transposed result, a shape-mismatch, not an unreadable input."""
+    from derive.checker.check import check
+
+    cs = str(corpus9.COURSE / "cs229_logreg_theta.toml")
+    f = r"\nabla_{\theta} J(\theta) = \frac{1}{m}\sum_{i=1}^{m}\left(h_\theta(x^{(i)}) - y^{(i)}\right)x^{(i)}"
+    assert check(cs, "theta", f, latex=True).code == "shape-mismatch"
+    assert check(corpus9.CLOG, "theta", r"\nabla_\theta J(\theta) = \frac{1}{m} X^T (h - y) + \frac{\lambda}{m}\theta", latex=True).ok

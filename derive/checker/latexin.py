@@ -1145,15 +1145,15 @@ class _Parser:
         if t.kind == "id":
             self.next()
             self.suffixes(ex.Name(t.text))
-            return
-        if t.kind == "cmd" and t.text[1:] in FONTS:
+        elif t.kind == "cmd" and t.text[1:] in FONTS:
             self.next()
             self.braced_name(t)
-            return
-        if t.kind == "cmd" and t.text == "\\ell":  # \ell: the loss, as many notes write it
+        elif t.kind == "cmd" and t.text == "\\ell":  # \ell: the loss, as many notes write it
             self.next()
-            return
-        raise self.error(t, "the loss name after \\partial, e.g. L or \\mathcal{L}")
+        else:
+            raise self.error(t, "the loss name after \\partial, e.g. L or \\mathcal{L}")
+        if self.peek().text in ("(", "\\left"):
+            self.skip_group()  # \nabla_\theta J(\theta): the loss, its arguments
 
     def target_name(self, tok: Tok) -> str:
         node = self.suffixes(self.name_only(tok))
