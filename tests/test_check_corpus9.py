@@ -256,3 +256,19 @@ def test_nabla_of_the_loss_with_its_arguments() -> None:
     f = r"\nabla_{\theta} J(\theta) = \frac{1}{m}\sum_{i=1}^{m}\left(h_\theta(x^{(i)}) - y^{(i)}\right)x^{(i)}"
     assert check(cs, "theta", f, latex=True).code == "shape-mismatch"
     assert check(corpus9.CLOG, "theta", r"\nabla_\theta J(\theta) = \frac{1}{m} X^T (h - y) + \frac{\lambda}{m}\theta", latex=True).ok
+
+
+def test_index_notation_sum_over_an_elementwise_factor() -> None:
+    """``\\frac{\\partial J}{\\partial W_{jk}} = \\frac{1}{m}\\sum_i X_{ij}(P_{ik} - Y_{ik})``: a
+    factor of an index sum may be an element-wise expression of entries written with the same
+    letters (it had to be one name: "X_ij is index notation", refused); the swapped letters give
+    the transposed shape, a sign or a missing 1/m is named."""
+    from derive.checker.check import check
+
+    f = r"\frac{\partial J}{\partial W_{jk}} = \frac{1}{m}\sum_i X_{ij}(P_{ik} - Y_{ik})"
+    sr = "softmax-regression"
+    assert check(sr, "W", f, latex=True).ok
+    assert check(sr, "W", f.replace("(P_{ik} - Y_{ik})", "(Y_{ik} - P_{ik})"), latex=True).code == "sign"
+    assert check(sr, "W", f.replace(r"\frac{1}{m}", ""), latex=True).code == "scale-factor"
+    assert not check(sr, "W", f.replace("X_{ij}(P_{ik} - Y_{ik})", "X_{ik}(P_{ij} - Y_{ij})"), latex=True).ok
+    assert check(sr, "W", r"\frac{\partial J}{\partial W_{jk}} = \sum_i X_{ij}\,\frac{P_{ik} - Y_{ik}}{m}", latex=True).ok

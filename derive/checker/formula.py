@@ -2429,6 +2429,46 @@ def _product_factors(node: ex.Node) -> list[ex.Node]:
     return [node]
 
 
+def _written_letters(net: Net, factor: ex.Node) -> str:
+    """The index letters a factor of a sum is written with: an indexed name's (``X_ij``: "ij"),
+    or those every indexed name of an element-wise expression shares (``P_ik - Y_ik``: "ik")."""
+    if isinstance(factor, ex.Name) and _is_indexed(net, factor.id):
+        return _INDEXED_NAME.fullmatch(factor.id).group(2)  # type: ignore[union-attr]
+    found = {
+        _INDEXED_NAME.fullmatch(n.id).group(2)  # type: ignore[union-attr]
+        for n in _tree_nodes(factor)
+        if isinstance(n, ex.Name) and _is_indexed(net, n.id)
+    }
+    if len(found) != 1:
+        raise _NotIndexed
+    return found.pop()
+
+
+def _tree_nodes(node: ex.Node) -> list[ex.Node]:
+    out, todo = [], [node]
+    while todo:
+        n = todo.pop()
+        out.append(n)
+        todo.extend(ex.children(n))
+    return out
+
+
+def _oriented(net: Net, factor: ex.Node, want: tuple[str | None, str | None]) -> ex.Node:
+    """An indexed factor of a sum oriented to the axes ``want``: a name (``X_ij``), or an
+    element-wise expression of names written with the same letters (``(P_{ik} - Y_{ik})``),
+    numbers and scalars entry by entry."""
+    if isinstance(factor, ex.Name):
+        return _factor(net, factor.id, want) if _is_indexed(net, factor.id) else factor
+    if isinstance(factor, ex.Num):
+        return factor
+    if isinstance(factor, ex.Neg):
+        return ex.Neg(_oriented(net, factor.operand, want))
+    if isinstance(factor, ex.BinOp) and factor.op in ("+", "-", "*", "/", latexin.PRODUCT, latexin.STAR):
+        op = "*" if factor.op in (latexin.PRODUCT, latexin.STAR) else factor.op
+        return ex.BinOp(op, _oriented(net, factor.left, want), _oriented(net, factor.right, want))
+    raise _NotIndexed
+
+
 def _index_sum(net: Net, term: ex.Node, out: tuple[str | None, str | None]) -> ex.Node:
     """``\\sum_k`` of a product: the factors with k as a matrix product (two) or a sum along
     k's axis (one), times the factors without k entry by entry."""
@@ -2441,28 +2481,26 @@ def _index_sum(net: Net, term: ex.Node, out: tuple[str | None, str | None]) -> e
     factors = _product_factors(term)
     with_k = [f for f in factors if k in _letters(net, f)]
     rest = [f for f in factors if k not in _letters(net, f)]
-    if not all(isinstance(f, ex.Name) for f in with_k):
-        raise _NotIndexed
-    names = [_INDEXED_NAME.fullmatch(f.id).group(2) for f in with_k]  # type: ignore[union-attr]
+    names = [_written_letters(net, f) for f in with_k]
     others = [next((c for c in s if c != k), None) for s in names]
     if len(with_k) == 2 and others[0] == others[1] and others[0] is not None:
         # Σ_k A_ik B_ik: the row sums of A ⊙ B (or column sums, by k's axis)
         p = others[0]
-        a = _factor(net, with_k[0].id, (p, k))  # type: ignore[union-attr]
-        b = _factor(net, with_k[1].id, (p, k))  # type: ignore[union-attr]
+        a = _oriented(net, with_k[0], (p, k))
+        b = _oriented(net, with_k[1], (p, k))
         core: ex.Node = ex.Call("sum", (ex.BinOp("*", a, b),), (("axis", ex.Num(Fraction(1))),))
         have: tuple[str | None, str | None] = (p, None)
     elif len(with_k) == 2:
         p, q = others
         if p is None and q is None:
             raise _NotIndexed
-        left = _factor(net, with_k[0].id, (p, k))  # type: ignore[union-attr]
-        right = _factor(net, with_k[1].id, (k, q))  # type: ignore[union-attr]
+        left = _oriented(net, with_k[0], (p, k))
+        right = _oriented(net, with_k[1], (k, q))
         core = ex.BinOp("@", left, right)
         have = (p, q)
     elif len(with_k) == 1:
         p = others[0]
-        one = _factor(net, with_k[0].id, (k, p))  # type: ignore[union-attr]
+        one = _oriented(net, with_k[0], (k, p))
         core = ex.Call("sum", (one,), (("axis", ex.Num(Fraction(0))),))
         have = (None, p)
     else:
