@@ -272,3 +272,22 @@ def test_index_notation_sum_over_an_elementwise_factor() -> None:
     assert check(sr, "W", f.replace(r"\frac{1}{m}", ""), latex=True).code == "scale-factor"
     assert not check(sr, "W", f.replace("X_{ij}(P_{ik} - Y_{ik})", "X_{ik}(P_{ij} - Y_{ij})"), latex=True).ok
     assert check(sr, "W", r"\frac{\partial J}{\partial W_{jk}} = \sum_i X_{ij}\,\frac{P_{ik} - Y_{ik}}{m}", latex=True).ok
+
+
+def test_masks_joined_with_and_or() -> None:
+    """ReLU6's derivative as NumPy code writes it, ``(A > 0) & (A < 6)`` (also
+    ``np.logical_and``): the product of the two masks, ``|`` their union (both were "only + - *
+    / @ ** are allowed"); dropping the upper cap is wrong; ``&`` of a value that is not a mask is
+    refused with a sentence, en and zh."""
+    from derive.checker.check import FormulaError, check
+
+    r6 = corpus9.R6
+    up = "X.T @ ((2 * (out - Y) / m) @ W2.T * {})"
+    assert check(r6, "W1", up.format("((A > 0) & (A < 6))")).ok
+    assert check(r6, "W1", up.format("np.logical_and(A > 0, A < 6)")).ok
+    assert check(r6, "W1", up.format("((X @ W1 + b1 > 0) & (X @ W1 + b1 < 6))")).ok
+    assert not check(r6, "W1", up.format("((A > 0) | (A < 6))")).ok
+    assert not check(r6, "W1", up.format("(A > 0)")).ok
+    with pytest.raises(FormulaError, match="masks") as e:
+        check(r6, "W1", up.format("(A & 6)"))
+    assert "掩码" in e.value.localized("zh")

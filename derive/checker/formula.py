@@ -466,6 +466,7 @@ SUPPORTED_NUMPY = (
     "np.where",
     "np.sign",
     "np.abs",
+    "np.logical_and/np.logical_or (or & |) of masks",
     "np.greater",
     "np.greater_equal",
     "np.less",
@@ -995,6 +996,16 @@ class _Numpy(ast.NodeTransformer):
         return node
 
     def visit_BinOp(self, node: ast.BinOp) -> ast.AST:
+        if isinstance(node.op, ast.BitAnd | ast.BitOr):
+            node = self.generic_visit(node)  # type: ignore[assignment]
+            if _is_01(node.left) and _is_01(node.right):  # (Z > 0) & (Z < 6): both masks
+                self.changed = True
+                both = ast.BinOp(node.left, ast.Mult(), node.right)
+                if isinstance(node.op, ast.BitAnd):
+                    return both
+                either = ast.BinOp(node.left, ast.Add(), node.right)  # a | b = a + b − a·b
+                return ast.BinOp(either, ast.Sub(), both)
+            raise _Unsupported(msg("heldcheck7.bitwise"))
         if isinstance(node.op, ast.MatMult):
             for side, other, axis in ((node.left, node.right, 0), (node.right, node.left, 1)):
                 ones = side.value if isinstance(side, ast.Attribute) and side.attr == "T" else side
@@ -1144,6 +1155,9 @@ class _Numpy(ast.NodeTransformer):
                 return _cmp(args[0], cmp[name], args[1])
             if name in ("not_equal", "ne") and two:
                 return _nonzero(args[0], args[1])
+            if name in ("logical_and", "logical_or") and two:  # np.logical_and(Z > 0, Z < 6)
+                bit: ast.operator = ast.BitAnd() if name == "logical_and" else ast.BitOr()
+                return self.visit_BinOp(ast.BinOp(args[0], bit, args[1]))
             if name in _ABS and len(args) == 1 and not node.keywords:
                 return ast.Call(ast.Name("abs", ast.Load()), args, [])  # np.abs(r): |r|
             if name == "sign" and len(args) == 1:
