@@ -291,3 +291,15 @@ def test_masks_joined_with_and_or() -> None:
     with pytest.raises(FormulaError, match="masks") as e:
         check(r6, "W1", up.format("(A & 6)"))
     assert "掩码" in e.value.localized("zh")
+
+
+def test_indicator_with_its_condition_written_as_a_set() -> None:
+    """``\\mathbb{1}_{\\{\\mathbf{Z}^{[1]}>0\\}}`` (and ``1_{\\{Z > 0\\}}``): the indicator's
+    condition written as a set in the subscript (it was "expected '\\}'"); the wrong inequality
+    stays wrong."""
+    from derive.checker.check import check
+
+    f = r"\mathbf{X}^{\top}\left[\left(\boldsymbol{\delta}^{[2]}\mathbf{W}^{[2]\top}\right)\circ \mathbb{1}_{\{\mathbf{Z}^{[1]}>0\}}\right]"
+    assert check("mlp-bce", "W1", f, latex=True).ok
+    assert check("mlp-bce", "W1", f.replace(r"\mathbb{1}_", "1_"), latex=True).ok
+    assert not check("mlp-bce", "W1", f.replace(">0", "<0"), latex=True).ok

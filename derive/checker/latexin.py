@@ -667,6 +667,8 @@ class _Parser:
                 self.next()  # 1_{Z > 0}: an indicator written without \mathbf
                 start = self.peek()
                 toks = self.group_tokens()
+                if len(toks) > 2 and toks[0].text == "\\{" and toks[-1].text == "\\}":
+                    toks = toks[1:-1]  # 1_{\{Z > 0\}}: the condition as a set
                 sub = self.sub([*toks, Tok("end", "", start.col)])
                 node = sub.condition(start)
                 if sub.peek().kind != "end":
@@ -1295,6 +1297,8 @@ class _Parser:
             if not any(x.text in COMPARE_TOKENS for x in toks):  # \mathbf{1}_m: its size
                 t = self.peek()
             else:
+                if len(toks) > 2 and toks[0].text == "\\{" and toks[-1].text == "\\}":
+                    toks = toks[1:-1]  # \mathbb{1}_{\{Z > 0\}}: the condition as a set
                 sub = self.sub([*toks, Tok("end", "", start.col)])
                 cond = sub.condition(start)
                 if sub.peek().kind != "end":
