@@ -1355,7 +1355,8 @@ class _SpreadCuts(ast.NodeTransformer):
         if _cut(n) is None:
             return self.generic_visit(n)
         if isinstance(v, ast.UnaryOp) and isinstance(v.op, ast.USub):
-            return ast.UnaryOp(ast.USub(), self.visit(ast.Subscript(v.operand, n.slice, ast.Load())))
+            inner = ast.Subscript(v.operand, n.slice, ast.Load())
+            return ast.UnaryOp(ast.USub(), self.visit(inner))
         if not isinstance(v, ast.BinOp) or not isinstance(v.op, self._ELEMENTWISE):
             return self.generic_visit(n)
         shape = self.shape_of(v)
@@ -2477,8 +2478,9 @@ def _oriented(net: Net, factor: ex.Node, want: tuple[str | None, str | None]) ->
         return factor
     if isinstance(factor, ex.Neg):
         return ex.Neg(_oriented(net, factor.operand, want))
-    if isinstance(factor, ex.BinOp) and factor.op in ("+", "-", "*", "/", latexin.PRODUCT, latexin.STAR):
-        op = "*" if factor.op in (latexin.PRODUCT, latexin.STAR) else factor.op
+    products = (latexin.PRODUCT, latexin.STAR)
+    if isinstance(factor, ex.BinOp) and factor.op in ("+", "-", "*", "/", *products):
+        op = "*" if factor.op in products else factor.op
         return ex.BinOp(op, _oriented(net, factor.left, want), _oriented(net, factor.right, want))
     raise _NotIndexed
 
