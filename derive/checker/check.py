@@ -414,11 +414,12 @@ def _check_formula(
                     m, code, factor = literal
                     diag = Diagnosis.of(code, m, target.expected, factor)
                     return _result(verdict="incorrect", diagnoses=(diag,), read_as=read_as, **base)
-            diags = (
-                _resized_diagnosis(net, target, user)
-                or _size_factor(net, target, user, conv)
-                or diagnose(net, target, user, resolved, conv, raw)
-            )
+            # no diagnose() at the example points: the formula is right there, so any mistake
+            # read off them would not hold (Qiu's / N for a mean over M2 × N, M2 = 1 here, was
+            # "extra-transpose")
+            diags = _resized_diagnosis(net, target, user) or _size_factor(
+                net, target, user, conv
+            ) or [Diagnosis.of("unknown", msg("heldcheck7.sizes_only"), target.expected)]
             notes = [msg("note.example_sizes")]
             return _result(
                 verdict="incorrect", diagnoses=tuple(diags), read_as=read_as, notes=notes, **base
@@ -822,8 +823,11 @@ def _entry_diagnosis(net, full, i, j, user, mine, want, expected, factor_text, l
     )
     if close(u, [-x for x in t]):
         return Diagnosis.of("sign", msg("diag.entry_sign"), expected)
-    if all(x != 0 for x in t):
-        ratios = [a / b for a, b in zip(u, t)]
+    # a constant factor, read where the entry is not 0 (a ReLU zeroes it at some points; there
+    # the formula must be 0 too)
+    nonzero = [(a, b) for a, b in zip(u, t) if b != 0]
+    if len(nonzero) >= 2 and all(a == 0 for a, b in zip(u, t) if b == 0):
+        ratios = [a / b for a, b in nonzero]
         same = all(abs(r - ratios[0]) <= CHECK_FLOAT_RTOL * abs(ratios[0]) for r in ratios)
         if same and ratios[0] != 0:
             f = factor_text(ratios[0])

@@ -205,19 +205,60 @@ def missing_term(
         if all(np.allclose(v, 0, atol=TINY) for v in part):
             continue
         term = formula_text(c.formula)
+        own = _own_term(net, c.source)
         if all(close(u, r) for u, r in zip(uvals, rest, strict=True)):
-            if c.source == net.spec.loss:
+            if own:
                 m = msg("heldcheck2.missing_loss_term", name=target.name, term=term)
                 return Diagnosis.of("missing-loss-term", m, fix)
             m = msg("heldcheck2.missing_path", name=target.name, source=c.source, term=term)
             return Diagnosis.of("missing-path", m, fix)
-        if c.source != net.spec.loss:
+        if not own:
             continue
         k = _ratio([u - r for u, r in zip(uvals, rest, strict=True)], part)  # type: ignore[misc]
         if k is not None and abs(k - 1) > 1e-6 and abs(k) > 1e-9:
             m = msg("heldcheck2.loss_term_factor", name=target.name, term=term, factor=factor_text(k))
             return Diagnosis.of("loss-term-factor", m, fix, factor_text(k))
     return None
+
+
+def _own_term(net: Net, source: str) -> bool:
+    """Is a contribution from ``source`` the parameter's own term of the loss: the loss itself
+    (``λ/(2m) Σ w²`` written in it), or a node that the loss adds as a term of its own (a
+    summand, or one times a number) and that reads no input of the network, as course code names
+    its penalty (Ng's ``cost = cross_entropy_cost + L2_regularization_cost``)? A parameter-only
+    node used inside the data term (a tied or normalised weight) is not."""
+    if source == net.spec.loss:
+        return True
+    trees = dict(net.spec.forward)
+    if source not in trees or source not in _summands(trees.get(net.spec.loss)):
+        return False
+    seen, todo = set(), [source]
+    while todo:
+        name = todo.pop()
+        if name in seen:
+            continue
+        seen.add(name)
+        if name in net.spec.inputs:
+            return False
+        if name in trees:
+            todo.extend(ex.names(trees[name]))
+    return True
+
+
+def _summands(tree: ex.Node | None) -> set[str]:
+    """The names the expression ``tree`` adds as terms: ``a + b - 0.5 * c`` → {a, b, c}."""
+    if isinstance(tree, ex.Name):
+        return {tree.id}
+    if isinstance(tree, ex.Neg):
+        return _summands(tree.operand)
+    if isinstance(tree, ex.BinOp) and tree.op in "+-":
+        return _summands(tree.left) | _summands(tree.right)
+    if isinstance(tree, ex.BinOp) and tree.op in "*/":
+        if isinstance(tree.right, ex.Num):
+            return _summands(tree.left)
+        if isinstance(tree.left, ex.Num) and tree.op == "*":
+            return _summands(tree.right)
+    return set()
 
 
 @dataclass(frozen=True)

@@ -1458,8 +1458,9 @@ def _entry_diagnosis(
 
     if close(u, [-x for x in w]):
         return ("sign", fastdiag.msg("diag.entry_sign"), expected, None)
-    if all(x != 0 for x in w):
-        ratios = [a / b for a, b in zip(u, w, strict=True)]
+    nonzero = [(a, b) for a, b in zip(u, w, strict=True) if b != 0]  # as the slow path
+    if len(nonzero) >= 2 and all(a == 0 for a, b in zip(u, w, strict=True) if b == 0):
+        ratios = [a / b for a, b in nonzero]
         if ratios[0] != 0 and all(abs(r - ratios[0]) <= tol * abs(ratios[0]) for r in ratios):
             f = fastdiag.factor_text(ratios[0], tol)
             return ("scale-factor", fastdiag.msg("diag.entry_factor", factor=f), expected, f)

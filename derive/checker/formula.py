@@ -18,6 +18,7 @@ import ast
 import difflib
 import re
 import tomllib
+from collections.abc import Callable
 from fractions import Fraction
 from pathlib import Path
 
@@ -368,7 +369,7 @@ def _read_one(
     try:
         if _numpy_rows(body):  # the language would read np.sum(X, axis=1) as a column
             raise ex.ExprError("a NumPy 1-D row sum", 0)
-        return ex.parse(body, allow_compare=True), lhs, text
+        return ex.parse(body, allow_compare=True, one_d=_one_d(net)), lhs, text
     except ex.ExprError as err:
         try:
             alt = _numpy_normalise(body, net, scalar)
@@ -376,7 +377,7 @@ def _read_one(
             raise FormulaError(bad.msg, 0, text) from None
         if alt is not None:
             try:
-                return ex.parse(alt, allow_compare=True), lhs, alt
+                return ex.parse(alt, allow_compare=True, one_d=_one_d(net)), lhs, alt
             except ex.ExprError:
                 pass
         col = offset + lead + err.col if err.col else 0
@@ -464,6 +465,8 @@ SUPPORTED_NUMPY = (
     "np.heaviside",
     "np.where",
     "np.sign",
+    "np.abs",
+    "np.logical_and/np.logical_or (or & |) of masks",
     "np.greater",
     "np.greater_equal",
     "np.less",
@@ -499,6 +502,7 @@ SUPPORTED_NUMPY = (
     "sigmoid_backward(dA, Z)",
     "tanh_backward(dA, Z)",
 )
+_ABS = ("abs", "absolute", "fabs")  # np.abs, np.absolute, np.fabs, torch.abs, x.abs(): |x|
 _DTYPES = {
     "float",
     "int",
@@ -937,6 +941,7 @@ class _Numpy(ast.NodeTransformer):
             body = f.value
         else:
             return None
+        body = _SpreadCuts(self.shape_of).visit(ast.parse(ast.unparse(body), mode="eval").body)
         cuts = [n for n in ast.walk(body) if isinstance(n, ast.Subscript) and _cut(n) is not None]
         if not cuts:
             return None
@@ -991,6 +996,16 @@ class _Numpy(ast.NodeTransformer):
         return node
 
     def visit_BinOp(self, node: ast.BinOp) -> ast.AST:
+        if isinstance(node.op, ast.BitAnd | ast.BitOr):
+            node = self.generic_visit(node)  # type: ignore[assignment]
+            if _is_01(node.left) and _is_01(node.right):  # (Z > 0) & (Z < 6): both masks
+                self.changed = True
+                both = ast.BinOp(node.left, ast.Mult(), node.right)
+                if isinstance(node.op, ast.BitAnd):
+                    return both
+                either = ast.BinOp(node.left, ast.Add(), node.right)  # a | b = a + b − a·b
+                return ast.BinOp(either, ast.Sub(), both)
+            raise _Unsupported(msg("heldcheck7.bitwise"))
         if isinstance(node.op, ast.MatMult):
             for side, other, axis in ((node.left, node.right, 0), (node.right, node.left, 1)):
                 ones = side.value if isinstance(side, ast.Attribute) and side.attr == "T" else side
@@ -1140,6 +1155,11 @@ class _Numpy(ast.NodeTransformer):
                 return _cmp(args[0], cmp[name], args[1])
             if name in ("not_equal", "ne") and two:
                 return _nonzero(args[0], args[1])
+            if name in ("logical_and", "logical_or") and two:  # np.logical_and(Z > 0, Z < 6)
+                bit: ast.operator = ast.BitAnd() if name == "logical_and" else ast.BitOr()
+                return self.visit_BinOp(ast.BinOp(args[0], bit, args[1]))
+            if name in _ABS and len(args) == 1 and not node.keywords:
+                return ast.Call(ast.Name("abs", ast.Load()), args, [])  # np.abs(r): |r|
             if name == "sign" and len(args) == 1:
                 x = args[0]
                 return ast.BinOp(_cmp(x, ast.Gt(), _c(0)), ast.Sub(), _cmp(x, ast.Lt(), _c(0)))
@@ -1283,6 +1303,9 @@ class _Numpy(ast.NodeTransformer):
             return self.cast(base, dtype, ast.unparse(arg)) if dtype is not None else base
         if f.attr == "numel" and not args and isinstance(base, ast.Name):
             return self.visit_Attribute(ast.Attribute(base, "size", ast.Load()))
+        if f.attr in _ABS and not args and not node.keywords:  # PyTorch's r.abs()
+            self.changed = True
+            return ast.Call(ast.Name("abs", ast.Load()), [base], [])
         if f.attr == "sign" and not args and not node.keywords:  # PyTorch's Z.sign()
             fn = ast.Attribute(ast.Name("np", ast.Load()), "sign", ast.Load())
             return self.call(ast.Call(fn, [base], []))
@@ -1309,6 +1332,43 @@ def _index(e: ast.expr) -> int | None:
     """A whole-number index written as such (``0``, ``1``), else None."""
     ok = isinstance(e, ast.Constant) and type(e.value) is int and e.value >= 0
     return e.value if ok else None  # type: ignore[union-attr]
+
+
+def _one_d(net: Net) -> frozenset[str]:
+    """The names NumPy keeps 1-D in a formula: the spec's 1-D tensors and their gradients."""
+    names = set(net.spec.one_d)
+    return frozenset(names | {"d" + n for n in names} | {net.spec.gkey(n) for n in names})
+
+
+class _SpreadCuts(ast.NodeTransformer):
+    """``(A2 - Y)[:, 0]`` → ``A2[:, 0] - Y[:, 0]``: a column (or row) of an element-wise
+    expression of tensors of one shape is that expression of their columns; numbers stay. Where
+    the operands' shapes differ (broadcasting) the slice is left as written."""
+
+    _ELEMENTWISE = (ast.Add, ast.Sub, ast.Mult, ast.Div)
+
+    def __init__(self, shape_of: Callable[[ast.expr], tuple[int, int] | None]) -> None:
+        self.shape_of = shape_of
+
+    def visit_Subscript(self, n: ast.Subscript) -> ast.AST:
+        v = n.value
+        if _cut(n) is None:
+            return self.generic_visit(n)
+        if isinstance(v, ast.UnaryOp) and isinstance(v.op, ast.USub):
+            inner = ast.Subscript(v.operand, n.slice, ast.Load())
+            return ast.UnaryOp(ast.USub(), self.visit(inner))
+        if not isinstance(v, ast.BinOp) or not isinstance(v.op, self._ELEMENTWISE):
+            return self.generic_visit(n)
+        shape = self.shape_of(v)
+        sides: list[ast.expr] = []
+        for side in (v.left, v.right):
+            if isinstance(side, ast.Constant):
+                sides.append(side)
+            elif shape is not None and self.shape_of(side) == shape:
+                sides.append(self.visit(ast.Subscript(side, n.slice, ast.Load())))
+            else:
+                return self.generic_visit(n)
+        return ast.BinOp(sides[0], v.op, sides[1])
 
 
 def _cut(n: ast.Subscript) -> tuple[int, int] | None:
@@ -2384,6 +2444,47 @@ def _product_factors(node: ex.Node) -> list[ex.Node]:
     return [node]
 
 
+def _written_letters(net: Net, factor: ex.Node) -> str:
+    """The index letters a factor of a sum is written with: an indexed name's (``X_ij``: "ij"),
+    or those every indexed name of an element-wise expression shares (``P_ik - Y_ik``: "ik")."""
+    if isinstance(factor, ex.Name) and _is_indexed(net, factor.id):
+        return _INDEXED_NAME.fullmatch(factor.id).group(2)  # type: ignore[union-attr]
+    found = {
+        _INDEXED_NAME.fullmatch(n.id).group(2)  # type: ignore[union-attr]
+        for n in _tree_nodes(factor)
+        if isinstance(n, ex.Name) and _is_indexed(net, n.id)
+    }
+    if len(found) != 1:
+        raise _NotIndexed
+    return found.pop()
+
+
+def _tree_nodes(node: ex.Node) -> list[ex.Node]:
+    out, todo = [], [node]
+    while todo:
+        n = todo.pop()
+        out.append(n)
+        todo.extend(ex.children(n))
+    return out
+
+
+def _oriented(net: Net, factor: ex.Node, want: tuple[str | None, str | None]) -> ex.Node:
+    """An indexed factor of a sum oriented to the axes ``want``: a name (``X_ij``), or an
+    element-wise expression of names written with the same letters (``(P_{ik} - Y_{ik})``),
+    numbers and scalars entry by entry."""
+    if isinstance(factor, ex.Name):
+        return _factor(net, factor.id, want) if _is_indexed(net, factor.id) else factor
+    if isinstance(factor, ex.Num):
+        return factor
+    if isinstance(factor, ex.Neg):
+        return ex.Neg(_oriented(net, factor.operand, want))
+    products = (latexin.PRODUCT, latexin.STAR)
+    if isinstance(factor, ex.BinOp) and factor.op in ("+", "-", "*", "/", *products):
+        op = "*" if factor.op in products else factor.op
+        return ex.BinOp(op, _oriented(net, factor.left, want), _oriented(net, factor.right, want))
+    raise _NotIndexed
+
+
 def _index_sum(net: Net, term: ex.Node, out: tuple[str | None, str | None]) -> ex.Node:
     """``\\sum_k`` of a product: the factors with k as a matrix product (two) or a sum along
     k's axis (one), times the factors without k entry by entry."""
@@ -2396,28 +2497,26 @@ def _index_sum(net: Net, term: ex.Node, out: tuple[str | None, str | None]) -> e
     factors = _product_factors(term)
     with_k = [f for f in factors if k in _letters(net, f)]
     rest = [f for f in factors if k not in _letters(net, f)]
-    if not all(isinstance(f, ex.Name) for f in with_k):
-        raise _NotIndexed
-    names = [_INDEXED_NAME.fullmatch(f.id).group(2) for f in with_k]  # type: ignore[union-attr]
+    names = [_written_letters(net, f) for f in with_k]
     others = [next((c for c in s if c != k), None) for s in names]
     if len(with_k) == 2 and others[0] == others[1] and others[0] is not None:
         # Σ_k A_ik B_ik: the row sums of A ⊙ B (or column sums, by k's axis)
         p = others[0]
-        a = _factor(net, with_k[0].id, (p, k))  # type: ignore[union-attr]
-        b = _factor(net, with_k[1].id, (p, k))  # type: ignore[union-attr]
+        a = _oriented(net, with_k[0], (p, k))
+        b = _oriented(net, with_k[1], (p, k))
         core: ex.Node = ex.Call("sum", (ex.BinOp("*", a, b),), (("axis", ex.Num(Fraction(1))),))
         have: tuple[str | None, str | None] = (p, None)
     elif len(with_k) == 2:
         p, q = others
         if p is None and q is None:
             raise _NotIndexed
-        left = _factor(net, with_k[0].id, (p, k))  # type: ignore[union-attr]
-        right = _factor(net, with_k[1].id, (k, q))  # type: ignore[union-attr]
+        left = _oriented(net, with_k[0], (p, k))
+        right = _oriented(net, with_k[1], (k, q))
         core = ex.BinOp("@", left, right)
         have = (p, q)
     elif len(with_k) == 1:
         p = others[0]
-        one = _factor(net, with_k[0].id, (k, p))  # type: ignore[union-attr]
+        one = _oriented(net, with_k[0], (k, p))
         core = ex.Call("sum", (one,), (("axis", ex.Num(Fraction(0))),))
         have = (None, p)
     else:

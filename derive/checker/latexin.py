@@ -198,13 +198,15 @@ def tokenize(text: str) -> list[Tok]:
         elif kind == "sym" and tok == "ᵀ":
             out += [Tok("sym", "^", m.start() + 1), Tok("cmd", "\\top", m.start() + 1)]
             continue
-        if kind == "sym" and (tok == "&" or ord(tok) < 32 or tok in "#$%"):
+        if kind == "sym" and (tok == "&" or (len(tok) == 1 and ord(tok) < 32) or tok in "#$%"):
             raise LatexError(f"'{tok}' is not allowed here (column {m.start() + 1})", m.start() + 1)
         out.append(Tok(kind, tok, m.start() + 1))
     out.append(Tok("end", "", len(text) + 1))
     return out
 
 
+# the parameters a hypothesis h names in its subscript (h_\theta, h_{w,b}), backslashes dropped
+_HYPOTHESIS = ("theta", "boldsymboltheta", "mathbftheta", "w", "w,b", "W,b", "mathbfw")
 LEIBNIZ = "∂"  # Call("∂", (Name(A), Name(B))): the local derivative ∂A/∂B (derive.checker.formula)
 LOSS_NAMES = {"L", "J", "E", "C", "ell", "loss", "Loss"}
 PER_EXAMPLE = (
@@ -668,6 +670,8 @@ class _Parser:
             if tok.text == "^":
                 self.next()
                 node = self.superscript(node)
+            elif tok.text == "_" and isinstance(node, ex.Name) and self.hypothesis(node):
+                continue  # h_\theta(x^{(i)}): the network's node h, for that example
             elif tok.text == "_" and isinstance(node, ex.Name):
                 self.next()
                 node = ex.Name(self.subscript_name(node.id))
@@ -675,6 +679,8 @@ class _Parser:
                 self.next()  # 1_{Z > 0}: an indicator written without \mathbf
                 start = self.peek()
                 toks = self.group_tokens()
+                if len(toks) > 2 and toks[0].text == "\\{" and toks[-1].text == "\\}":
+                    toks = toks[1:-1]  # 1_{\{Z > 0\}}: the condition as a set
                 sub = self.sub([*toks, Tok("end", "", start.col)])
                 node = sub.condition(start)
                 if sub.peek().kind != "end":
@@ -682,6 +688,9 @@ class _Parser:
             elif tok.text == "_":
                 self.next()
                 self.group_text()  # an index on a non-name, e.g. (…)_{i}: ignored
+            elif tok.text == "'" and self.octave_transpose(node):
+                self.next()  # X' (h - y): Octave's transpose on a tensor (Ng's ML course)
+                node = ex.Transpose(node)
             else:
                 return node
 
@@ -696,6 +705,21 @@ class _Parser:
             if self.known(b) and not b.endswith("_"):
                 return b
         return None
+
+    def layer_from_last(self, base: str, back: int) -> str | None:
+        """``base`` of layer L − ``back`` (L the last layer): ``aL`` where the network names
+        its output so (3Blue1Brown's ``a^{(L)}``), else the layers counted from the last one
+        numbered among ``base``, w, W, z, Z (``a^{(L-1)}`` is ``a1`` where ``w2`` is last)."""
+        if back == 0 and self.known(base + "L"):
+            return base + "L"
+        if back == 0:
+            return self.last_layer(base)
+        tops = [self.last_layer(b) for b in (base, "w", "W", "z", "Z")]
+        numbers = [int(t[-1]) for t in tops if t and t[-1].isdigit()]
+        if not numbers or max(numbers) - back < 0:
+            return None
+        name = f"{base}{max(numbers) - back}"
+        return name if self.known(name) else None
 
     def step(self, name: str) -> ex.Node:
         """``\\mathrm{sgn}(A)`` (the sign), ``\\operatorname{step}(Z)`` or ``H(Z)`` (the step,
@@ -755,6 +779,14 @@ class _Parser:
         )
         compact = compact.replace("^\\top", "\\top").replace("^T", "T").replace("^{T}", "T")
         compact = compact.replace("^{\\prime}", "'").replace("^\\prime", "'")  # A^{[1]^{\prime}}
+        hadamard = re.fullmatch(r"\\circ\{?(\d)\}?", compact)
+        if hadamard:  # H^{\circ 2}: the Hadamard (element-wise) power
+            return ex.Pow(node, Fraction(int(hadamard.group(1))))
+        layer = re.fullmatch(r"([\[(]?)L(?:-(\d))?([\])]?)", compact)
+        if layer and isinstance(node, ex.Name) and len(layer.group(1)) == len(layer.group(3)):
+            name = self.layer_from_last(node.id, int(layer.group(2) or 0))
+            if name is not None:  # 3Blue1Brown's a^{(L)}, a^{(L-1)}; Nielsen's a^{L-1}
+                return ex.Name(name)
         compact = self.per_example(compact, start.col)
         if not compact:  # y^{(i)} inside \sum_i: the vectorised Y
             return node
@@ -827,6 +859,22 @@ class _Parser:
         if sub.peek().kind != "end":
             raise sub.error(sub.peek(), "the end of the group")
         return node
+
+    def hypothesis(self, node: ex.Name) -> bool:
+        r"""Ng's ``h_\theta(x^{(i)})`` (``h_{\theta}(x)``, ``h_{w,b}(x)``): where the network has
+        a node ``h``, the subscript names the parameters and the argument the input — the node
+        itself (row i inside ``\sum_i``). Consumes them and says so; else leaves all as it was."""
+        if not self.known(node.id) or self.peek(1).kind == "end":
+            return False
+        save = self.pos
+        self.next()
+        text, _ = self.group_text()
+        params = text.replace(" ", "").replace("\\", "").strip("{}")
+        if params not in _HYPOTHESIS or self.peek().text not in ("(", "\\left"):
+            self.pos = save
+            return False
+        self.primary()  # the argument x^{(i)}: read (so a per-example index counts), not used
+        return True
 
     def subscript_name(self, base: str) -> str:
         start = self.peek()
@@ -1066,12 +1114,28 @@ class _Parser:
         self.expect("{")
         self.expect("\\partial")
         num = self.numerator_name(tok)
+        if (num in LOSS_NAMES or num == self.loss) and self.peek().text in ("(", "\\left"):
+            self.skip_group()  # \partial J(\theta), \partial L(W, b): the loss, its arguments
         self.expect("}", "'}' after the numerator in \\frac{\\partial A}{…}")
         self.expect("{")
         self.expect("\\partial", "'\\partial' in the denominator of \\frac{\\partial A}{…}")
         target = self.target_name(tok)
         self.expect("}", "'}' to close \\frac{\\partial A}{\\partial …}")
         return self.leibniz(num, target)
+
+    def skip_group(self) -> None:
+        r"""Past a parenthesised group ``(…)`` (``\left(…\right)``), nested ones included."""
+        level = 0
+        while True:
+            t = self.next()
+            if t.kind == "end":
+                raise self.error(t, "')' to close the loss's arguments")
+            if t.text in ("(", "\\left"):
+                level += t.text == "("
+            elif t.text == ")":
+                level -= 1
+                if level == 0:
+                    return
 
     def numerator_name(self, tok: Tok) -> str:
         t = self.peek()
@@ -1098,15 +1162,15 @@ class _Parser:
         if t.kind == "id":
             self.next()
             self.suffixes(ex.Name(t.text))
-            return
-        if t.kind == "cmd" and t.text[1:] in FONTS:
+        elif t.kind == "cmd" and t.text[1:] in FONTS:
             self.next()
             self.braced_name(t)
-            return
-        if t.kind == "cmd" and t.text == "\\ell":  # \ell: the loss, as many notes write it
+        elif t.kind == "cmd" and t.text == "\\ell":  # \ell: the loss, as many notes write it
             self.next()
-            return
-        raise self.error(t, "the loss name after \\partial, e.g. L or \\mathcal{L}")
+        else:
+            raise self.error(t, "the loss name after \\partial, e.g. L or \\mathcal{L}")
+        if self.peek().text in ("(", "\\left"):
+            self.skip_group()  # \nabla_\theta J(\theta): the loss, its arguments
 
     def target_name(self, tok: Tok) -> str:
         node = self.suffixes(self.name_only(tok))
@@ -1211,6 +1275,8 @@ class _Parser:
             return self.function(low, tok)
         if low in ("sgn", "step", "heaviside") and not self.known(ident):
             return self.step(low)
+        if low in ("clip", "clamp") and not self.known(ident):
+            return self.clip(tok)
         if ident == "d" and self.peek().kind in ("id", "cmd"):  # \mathrm{d}Z
             inner = self.suffixes(self.name_only(tok))
             if isinstance(inner, ex.Name):
@@ -1294,6 +1360,8 @@ class _Parser:
             if not any(x.text in COMPARE_TOKENS for x in toks):  # \mathbf{1}_m: its size
                 t = self.peek()
             else:
+                if len(toks) > 2 and toks[0].text == "\\{" and toks[-1].text == "\\}":
+                    toks = toks[1:-1]  # \mathbb{1}_{\{Z > 0\}}: the condition as a set
                 sub = self.sub([*toks, Tok("end", "", start.col)])
                 cond = sub.condition(start)
                 if sub.peek().kind != "end":
@@ -1375,6 +1443,8 @@ class _Parser:
             return ex.Name("d" + self.layer_z(next(g for g in m.groups() if g)))
         if t.text == "=" or t.kind == "cmd" and t.text[1:] in SPACING | PRODUCTS | HADAMARD:
             return ex.Name("delta")  # Nielsen's δ = (a − y) σ'(z), then ∂C/∂w = δ x: a name
+        if self.known("delta") and (t.kind == "end" or t.text in (",", ")", "\\right", "+", "-")):
+            return ex.Name("delta")  # Huber's constant δ: clip(r, -\delta, \delta)
         raise self.error(t, "_{…} or ^{[k]} after \\delta")
 
     def layer_z(self, k: str) -> str:
@@ -1493,6 +1563,31 @@ class _Parser:
         for t in terms[1:]:
             out = ex.BinOp("+", out, t)
         return out
+
+    def clip(self, tok: Tok) -> ex.Node:
+        r"""``\operatorname{clip}(x, a, b)`` (``\mathrm{clamp}``): x held between a and b, as
+        NumPy's ``np.clip`` (Huber's gradient ``\operatorname{clip}(r, -\delta, \delta)``)."""
+        if self.peek().text == "\\left":
+            self.next()
+        self.expect("(", "'(' after clip")
+        args = [self.expr(0)]
+        while self.peek().text == "," and len(args) < 3:
+            self.next()
+            args.append(self.expr(0))
+        if self.peek().text == "\\right":
+            self.next()
+        self.expect(")", "')' to close clip(x, a, b)")
+        if len(args) != 3:
+            raise LatexError(f"clip needs three arguments, clip(x, a, b) (column {tok.col})", tok.col)
+        slots = dict(zip(("clip_x", "clip_lo", "clip_hi"), args))
+        template = ex.parse("clip(clip_x, clip_lo, clip_hi)")
+
+        def fill(n: ex.Node) -> ex.Node:
+            if isinstance(n, ex.Name) and n.id in slots:
+                return slots[n.id]
+            return ex.rebuild(n, fill)
+
+        return fill(template)
 
     def maximum(self, tok: Tok) -> ex.Node:
         self.expect("(", "'(' after \\max")

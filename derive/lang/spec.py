@@ -304,6 +304,9 @@ class NetSpec:
     # one-hot inputs given as integer class labels and read by P[np.arange(N), y] (printed
     # P_{i, y_i}); their [values] were the labels
     class_labels: tuple[str, ...] = ()
+    # tensors NumPy keeps 1-D (declared ["h"], or a forward line of one): ``A @ v`` of one is the
+    # matrix-vector product (derive.lang.expr.parse's ``one_d``)
+    one_d: tuple[str, ...] = ()
 
     @property
     def loss(self) -> str:
@@ -663,6 +666,7 @@ class _Validator:
             train=train,
             one_hot=tuple(self.one_hot),
             class_labels=tuple(self.label_columns),
+            one_d=tuple(sorted(self.one_d)),
             grad_keys=grad_keys,
             generated=tuple(k for k in (*inputs, *params) if k not in self.given_values()),
         )
