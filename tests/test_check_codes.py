@@ -47,3 +47,28 @@ def test_the_penalty_off_by_a_factor_stays_loss_term_factor() -> None:
 def test_a_right_sum_and_a_whole_factor_are_unchanged() -> None:
     assert check(HINGE, "w", f"w - {DATA} / n").ok
     assert check(HINGE, "w", f"(w - {DATA} / n) * n").code == "scale-factor"
+
+
+LSTMF = str(COURSE / "lstm_fused_slices.toml")  # hh = o * tanh(c): tanh(c) is no node
+GRU = str(COURSE / "gru_weight_slices.toml")  # z, r = σ(x W[:, :h] + …), σ(x W[:, h:] + …)
+CS_LSTM = str(COURSE / "cs231n_lstm_step.toml")
+
+
+@pytest.mark.parametrize(
+    ("net", "wrt", "formula", "right"),
+    [
+        # the derivative of an activation inside another node's definition, no node of its own
+        (LSTMF, "c", "2 * (hh - y) * o", "2 * (hh - y) * o * (1 - np.tanh(c) ** 2)"),
+        # every gate's derivative left out of a concatenation of blocks (two, then four)
+        (GRU, "W", "np.hstack((x.T @ dz, x.T @ dr))",
+         "np.hstack((x.T @ (dz * z * (1 - z)), x.T @ (dr * r * (1 - r))))"),
+        (GRU, "W", "np.hstack((x.T @ dz, x.T @ (dr * r * (1 - r))))",
+         "np.hstack((x.T @ (dz * z * (1 - z)), x.T @ (dr * r * (1 - r))))"),
+        (CS_LSTM, "a", "np.hstack((di, df, do, dg))",
+         "np.hstack((di * i * (1 - i), df * f * (1 - f), do * o * (1 - o), dg * (1 - g ** 2)))"),
+    ],
+)
+def test_activation_derivatives_left_out_are_named(net, wrt, formula, right) -> None:
+    assert check(net, wrt, right).ok  # the same formula with them is right
+    r = check(net, wrt, formula)
+    assert r.code == "missing-activation-derivative", r.text()

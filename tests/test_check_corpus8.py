@@ -19,14 +19,7 @@ import corpus_common  # noqa: E402
 import corpus8  # noqa: E402
 
 CASES = corpus8.load()
-_ACT = (
-    "missing-activation-derivative is found only for an activation applied to a node "
-    "(derive/checker/mutations.py); here its argument is an expression ({}): 'unknown'"
-)
 KNOWN: dict[str, str] = {  # id -> why it still fails (strict xfail: fixing it must remove it here)
-    "c8-007": _ACT.format("tanh(c) inside hh = o * tanh(c)"),
-    "c8-020": _ACT.format("the four gates, sigmoid/tanh of column slices of a"),
-    "c8-035": _ACT.format("sigmoid(x @ W[:, :h] + h0 @ U[:, :h])"),
     "c8-031": "h_{t-1} for CS231n's prev_h: the subscript t-1 is not read (exit 2)",
     "c8-045": "np.zeros((r, c)) inside np.vstack is refused: the language reads a block of 0s as "
     "the number 0, with no rows to stack",
