@@ -72,3 +72,40 @@ def test_activation_derivatives_left_out_are_named(net, wrt, formula, right) -> 
     assert check(net, wrt, right).ok  # the same formula with them is right
     r = check(net, wrt, formula)
     assert r.code == "missing-activation-derivative", r.text()
+
+
+@pytest.mark.parametrize(
+    ("net", "wrt", "text"),
+    [
+        # a time index in a subscript: one step of a cell, course code's names for the steps
+        (CS_LSTM, "Wh", r"\frac{\partial L}{\partial W_h} = h_{t-1}^{\top}\,\delta_a"),
+        (CS_LSTM, "prev_c", r"\delta_{c_{t-1}} = \delta_{c_t} \odot f"),
+        (LSTMF, "W", r"\begin{bmatrix} x & h_{t-1} \end{bmatrix}^\top \delta_g"),
+        # the mean over the batch as an expectation, or 1/m Σ_i where the batch is called N
+        ("mlp-bce", "b2", r"\mathbb{E}_i[\hat y_i - y_i]"),
+        ("mlp-bce", "W2", r"\mathbb{E}_{i}\left[a^{[1](i)\top} (\hat y^{(i)} - y^{(i)})\right]"),
+        ("softmax-regression", "W",
+         r"\mathbb{E}_{i \sim \mathcal{D}}\left[ x^{(i)\top} (p^{(i)} - y^{(i)}) \right]"),
+        (str(COURSE / "cs231n_class_index.toml"), "W",
+         r"\frac{1}{m}\sum_{i=1}^{m} x_i^\top (p_i - y_i)"),
+    ],
+)
+def test_course_notation_is_read(net, wrt, text) -> None:
+    r = check(net, wrt, text, latex=True)
+    assert r.ok, r.text()
+
+
+def test_a_wrong_mean_is_still_wrong() -> None:
+    r = check("mlp-bce", "W2", r"2\,\mathbb{E}_{i}\left[a^{[1](i)\top} (\hat y^{(i)} - y^{(i)})\right]")
+    assert r.code == "scale-factor", r.text()
+    r = check(CS_LSTM, "Wh", r"h_{t}^{\top}\,\delta_a", latex=True)  # next_h for prev_h
+    assert not r.ok, r.text()
+
+
+def test_a_time_index_that_names_nothing_says_so() -> None:
+    from derive.checker.check import FormulaError
+
+    with pytest.raises(FormulaError) as err:
+        check("rnn", "W_h", r"h_{t-1}^{\top} \delta_{z_t}", latex=True)
+    assert "time index 't-1'" in err.value.localized("en")
+    assert "时间下标" in err.value.localized("zh")

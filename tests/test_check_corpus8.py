@@ -20,7 +20,6 @@ import corpus8  # noqa: E402
 
 CASES = corpus8.load()
 KNOWN: dict[str, str] = {  # id -> why it still fails (strict xfail: fixing it must remove it here)
-    "c8-031": "h_{t-1} for CS231n's prev_h: the subscript t-1 is not read (exit 2)",
     "c8-045": "np.zeros((r, c)) inside np.vstack is refused: the language reads a block of 0s as "
     "the number 0, with no rows to stack",
     "c8-054": "an in-place update of a row slice, dA[0:1] += …, is not read (exit 2)",

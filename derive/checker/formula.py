@@ -310,13 +310,30 @@ def _derivation(
     raise AssertionError("unreachable")
 
 
+def batch_name(net: Net) -> str | None:
+    """The size name of the batch: the first axis of the inputs, where one [dims] name is the
+    first axis of every input that has more than one row (``m`` for X = ["m", "n_in"])."""
+    labels = set()
+    for name in net.spec.inputs:
+        t = net.g.tensors.get(name)
+        if t is None or len(t.shape) != 2 or int(t.shape[0]) == 1:
+            continue
+        labels.add(getattr(t.shape[0], "label", None))
+    return labels.pop() if len(labels) == 1 and None not in labels else None
+
+
 def _read_one(
     net: Net, text: str, latex: bool, scalar: bool = False
 ) -> tuple[ex.Node, str | None, str]:
     if latex:
         try:
             tree, lhs = latexin.parse(
-                text, known=net.known, loss=net.spec.loss, scalar=scalar, width=net.width
+                text,
+                known=net.known,
+                loss=net.spec.loss,
+                scalar=scalar,
+                width=net.width,
+                batch=batch_name(net),
             )
         except latexin.LatexError as err:
             raise FormulaError(msg("error.latex", detail=err.message), err.col, text) from None
