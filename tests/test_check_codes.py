@@ -109,3 +109,27 @@ def test_a_time_index_that_names_nothing_says_so() -> None:
         check("rnn", "W_h", r"h_{t-1}^{\top} \delta_{z_t}", latex=True)
     assert "time index 't-1'" in err.value.localized("en")
     assert "时间下标" in err.value.localized("zh")
+
+
+ROWS = str(COURSE / "row_blocks.toml")  # top = A[0:1, :], rest = A[1:], last/first: Z's columns
+
+
+@pytest.mark.parametrize(
+    ("net", "wrt", "text", "ok"),
+    [
+        # a block of zeros stacked next to a gradient: its shape from the sizes written in it
+        (GRU, "h1", "np.vstack([np.zeros((m - 1, h)), 2 * (last - t)])", True),
+        (GRU, "h1", "np.vstack([np.zeros((m - 1, h)), last - t])", False),
+        (GRU, "h1", "np.concatenate((2 * (last - t), np.zeros((m - 1, h))), axis=0)", False),
+        # in-place updates of row and column slices, as NumPy performs them
+        (ROWS, "A", "dA = dZ @ V.T\ndA[0:1] += 2 * top\ndA[1:] += 1 / ((m - 1) * n)", True),
+        (ROWS, "A", "dA = dZ @ V.T\ndA[0:1] += 2 * top\ndA[1:] += 1 / (m * n)", False),
+        (ROWS, "A", "dA = np.zeros_like(A)\ndA[0:1] += 2 * top\ndA[1:, :] += 1 / ((m - 1) * n)"
+         "\ndA += dZ @ V.T", True),
+        (ROWS, "Z", "dZ = np.zeros_like(Z)\ndZ[:, -2:] = first\ndZ[:, :2] += last", True),
+        (ROWS, "Z", "dZ = np.zeros_like(Z)\ndZ[:, -2:] = last\ndZ[:, :2] += first", False),
+    ],
+)
+def test_blocks_of_zeros_and_slice_updates_are_read(net, wrt, text, ok) -> None:
+    r = check(net, wrt, text)
+    assert r.ok is ok, r.text()
