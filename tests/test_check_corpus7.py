@@ -20,8 +20,6 @@ import corpus7  # noqa: E402
 
 CASES = corpus7.load()
 KNOWN: dict[str, str] = {  # id -> why it still fails (strict xfail: fixing it must remove it here)
-    "c7-005": "\\mathbb{E}_i[…] is refused with a sentence (the brief's policy; counted as a failure)",
-    "c7-109": "\\mathbb{E}_i[…] is refused with a sentence (the brief's policy; counted as a failure)",
     "c7-030": "diag(·) of an m×n_h mask (wrong either way) is refused: diag(v) is read only as a "
     "factor of a product with a vector",
     "c7-103": "per-example notation outside a sum (∂L/∂z^{(i)} = …) is refused: the checker "
