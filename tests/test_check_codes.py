@@ -133,3 +133,22 @@ ROWS = str(COURSE / "row_blocks.toml")  # top = A[0:1, :], rest = A[1:], last/fi
 def test_blocks_of_zeros_and_slice_updates_are_read(net, wrt, text, ok) -> None:
     r = check(net, wrt, text)
     assert r.ok is ok, r.text()
+
+
+JAX1D = str(COURSE / "jax_linreg_1d.toml")  # W = ["d"], targets = ["n"], preds = feats @ W + b
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("2 * jnp.dot(feats.T, preds - targets) / n", None),  # NumPy's matrix-vector product
+        ("2 * feats.T @ (preds - targets) / n", None),
+        ("2 * (preds - targets) @ feats / n", None),  # vector-matrix: the same
+        ("2 * feats.T @ dpreds", "scale-factor"),  # dpreds is 1-D too (and has the 2/n)
+        ("feats.T @ (preds - targets) / n", "scale-factor"),
+        ("2 * feats @ (preds - targets) / n", "shape-mismatch"),
+    ],
+)
+def test_a_one_d_vector_on_the_right_of_matmul_is_numpys(text: str, code: str | None) -> None:
+    r = check(JAX1D, "W", text)
+    assert r.ok is (code is None) and r.code == code, r.text()

@@ -20,8 +20,6 @@ import corpus8  # noqa: E402
 
 CASES = corpus8.load()
 KNOWN: dict[str, str] = {  # id -> why it still fails (strict xfail: fixing it must remove it here)
-    "c8-097": "NumPy's A @ v with a 1-D v (JAX's jnp.dot(feats.T, preds - targets)): 1-D tensors are "
-    "rows in the checker, so it is a shape-mismatch (a right answer rejected)",
 }
 
 

@@ -374,6 +374,14 @@ def _derivation(
     raise AssertionError("unreachable")
 
 
+def vectors(net: Net) -> frozenset[str]:
+    """The names NumPy keeps 1-D in a formula: the network's 1-D tensors (``W = ["d"]``, a
+    matrix-vector product ``preds = feats @ W``) and their gradients (``dpreds``), so that
+    ``feats.T @ (preds - targets)`` is NumPy's matrix-vector product, as in JAX's code."""
+    names = set(net.spec.one_d)
+    return frozenset(names | {net.spec.gkey(n) for n in names})
+
+
 def batch_name(net: Net) -> str | None:
     """The size name of the batch: the first axis of the inputs, where one [dims] name is the
     first axis of every input that has more than one row (``m`` for X = ["m", "n_in"])."""
@@ -449,7 +457,7 @@ def _read_one(
     try:
         if _numpy_rows(body):  # the language would read np.sum(X, axis=1) as a column
             raise ex.ExprError("a NumPy 1-D row sum", 0)
-        return ex.parse(body, allow_compare=True), lhs, text
+        return ex.parse(body, allow_compare=True, one_d=vectors(net)), lhs, text
     except ex.ExprError as err:
         try:
             alt = _numpy_normalise(body, net, scalar)
@@ -457,7 +465,7 @@ def _read_one(
             raise FormulaError(bad.msg, 0, text) from None
         if alt is not None:
             try:
-                return ex.parse(alt, allow_compare=True), lhs, alt
+                return ex.parse(alt, allow_compare=True, one_d=vectors(net)), lhs, alt
             except ex.ExprError:
                 pass
         col = offset + lead + err.col if err.col else 0

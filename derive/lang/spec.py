@@ -303,6 +303,9 @@ class NetSpec:
     # one-hot inputs given as integer class labels and read by P[np.arange(N), y] (printed
     # P_{i, y_i}); their [values] were the labels
     class_labels: tuple[str, ...] = ()
+    # tensors NumPy keeps 1-D (declared ["k"], or a [forward] line 1-D by its form): rows [1, k]
+    # here, and ``A @ v`` of one is NumPy's matrix-vector product (derive check reads it so)
+    one_d: tuple[str, ...] = ()
 
     @property
     def loss(self) -> str:
@@ -655,6 +658,7 @@ class _Validator:
             train=train,
             one_hot=tuple(self.one_hot),
             class_labels=tuple(self.label_columns),
+            one_d=tuple(sorted(self.one_d)),
             grad_keys=grad_keys,
             generated=tuple(k for k in (*inputs, *params) if k not in self.given_values()),
         )
