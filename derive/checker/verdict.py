@@ -36,6 +36,7 @@ CODES = {
     "missing-loss-term": "a term of the loss (e.g. weight decay) is left out of a gradient",
     "loss-term-factor": "a term of the loss (e.g. weight decay) enters with the wrong factor",
     "missing-path": "one of the paths a tensor reaches the loss by is left out",
+    "missing-factor": "a chain-rule product lacks one of its factors (named)",
     "unknown": "wrong, no known pattern",
 }
 
