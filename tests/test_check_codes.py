@@ -41,7 +41,9 @@ def test_one_term_with_the_wrong_sign_is_a_sign() -> None:
 
 
 def test_the_penalty_off_by_a_factor_stays_loss_term_factor() -> None:
-    assert check(HINGE, "w", f"2 * w - {DATA} / n").code == "loss-term-factor"
+    assert check(HINGE, "w", f"2 * w - {DATA} / n").diagnoses[0].factor == "2"
+    r = check(HINGE, "w", f"w / n - {DATA} / n")  # the penalty divided by n too: named
+    assert r.code == "loss-term-factor" and r.diagnoses[0].factor == "1/n", r.text()
 
 
 def test_a_right_sum_and_a_whole_factor_are_unchanged() -> None:

@@ -86,7 +86,7 @@ def diagnose(
                 return _factor_diagnoses(net, target, user, m.expr, c, conv, fix, m)
     if user.shape == target.shape:
         term = (
-            missing_term(net, target, uvals, truth, fix)
+            missing_term(net, target, uvals, truth, fix, user=user)
             or missing_paths(net, target, uvals, truth, fix)
             or term_factor(net, target, user, uvals, truth)
         )
@@ -184,6 +184,7 @@ def missing_term(
     truth: list[np.ndarray | None],
     fix: str,
     points: list[Checker] | None = None,
+    user: mf.MExpr | None = None,
 ) -> Diagnosis | None:
     """A gradient that sums several contributions (a parameter in a loss term of its own, such as
     weight decay ``λ/(2m) Σ w²``, and in the data term; a tensor used at two time steps; batch
@@ -191,7 +192,8 @@ def missing_term(
     out (``missing-loss-term`` for the loss's own term, ``missing-path`` for a use of the tensor),
     or with the loss's own term multiplied by a constant other than 1 (``loss-term-factor``:
     ``λ`` for ``λ/m``, ``2λ/m`` for the gradient of ``λ/(2m) Σ w²``). ``points``: other points
-    than the diagnosis points (where ``uvals`` and ``truth`` were taken)."""
+    than the diagnosis points (where ``uvals`` and ``truth`` were taken); ``user``: the formula,
+    evaluated again at other sizes to name a size in the factor (``1/n``)."""
     contribs = _by_source(target.visit.contributions)
     if len(contribs) < 2 or any(t is None for t in truth):
         return None
@@ -218,8 +220,9 @@ def missing_term(
             continue
         k = _ratio([u - r for u, r in zip(uvals, rest, strict=True)], part)  # type: ignore[misc]
         if k is not None and abs(k - 1) > 1e-6 and abs(k) > 1e-9:
-            m = msg("heldcheck2.loss_term_factor", name=target.name, term=term, factor=factor_text(k))
-            return Diagnosis.of("loss-term-factor", m, fix, factor_text(k))
+            factor = _term_factor_text(net, target, user, c.formula, k) if user else factor_text(k)
+            m = msg("heldcheck2.loss_term_factor", name=target.name, term=term, factor=factor)
+            return Diagnosis.of("loss-term-factor", m, fix, factor)
     return None
 
 
@@ -834,6 +837,22 @@ def term_factor(
         m = msg("checkcodes.term_factor", term=text, factor=factor, fix=formula_text(fixed))
         return Diagnosis.of("scale-factor", m, formula_text(fixed), factor)
     return None
+
+
+def _term_factor_text(
+    net: Net, target: Target, user: mf.MExpr, part: mf.MExpr, k: float
+) -> str:
+    """The factor ``k`` a loss term ``part`` enters ``user`` with, by a size where one explains
+    it at other sizes too (``1/n``), else as a number."""
+    at = [System(net.other_dims, j) for j in range(2)]
+    u, t, p = ([floats(evaluate(e, w)) for w in at] for e in (user, target.ref, part))
+    if any(x is None for x in u + t + p):
+        return factor_text(k)
+    k2 = _ratio([a - (b - c) for a, b, c in zip(u, t, p, strict=True)], p)  # type: ignore[operator]
+    f = _size_power(net, k, k2)
+    if f is None or not f.free_symbols:
+        return factor_text(k)
+    return str(f).replace("**", "^")
 
 
 def _equals_gradient(net: Net, target: Target, e: mf.MExpr) -> bool:
