@@ -98,7 +98,8 @@ def test_course_notation_is_read(net, wrt, text) -> None:
 
 
 def test_a_wrong_mean_is_still_wrong() -> None:
-    r = check("mlp-bce", "W2", r"2\,\mathbb{E}_{i}\left[a^{[1](i)\top} (\hat y^{(i)} - y^{(i)})\right]")
+    mean = r"\mathbb{E}_{i}\left[a^{[1](i)\top} (\hat y^{(i)} - y^{(i)})\right]"
+    r = check("mlp-bce", "W2", r"2\," + mean)
     assert r.code == "scale-factor", r.text()
     r = check(CS_LSTM, "Wh", r"h_{t}^{\top}\,\delta_a", latex=True)  # next_h for prev_h
     assert not r.ok, r.text()

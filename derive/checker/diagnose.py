@@ -827,7 +827,8 @@ def term_factor(
             continue
         names = tuple((x, x.name) for x in sorted(f.free_symbols, key=str))
         term = s.terms[i]
-        fixed = replace_at(user, path, mf.add(*s.terms[:i], mf.mul(mf.Scalar(1 / f, names), term), *s.terms[i + 1 :]))
+        right = mf.mul(mf.Scalar(1 / f, names), term)
+        fixed = replace_at(user, path, mf.add(*s.terms[:i], right, *s.terms[i + 1 :]))
         if not _equals_gradient(net, target, fixed):
             continue
         text = formula_text(term.x if isinstance(term, mf.Neg) else term)
@@ -859,7 +860,8 @@ def _equals_gradient(net: Net, target: Target, e: mf.MExpr) -> bool:
     """``e`` equals ∂L/∂target at the diagnosis points and at other sizes (float64)."""
     for where in (net.rand, net.other_dims):
         for k in range(2):
-            v, t = floats(evaluate(e, System(where, k))), floats(evaluate(target.ref, System(where, k)))
+            at = System(where, k)
+            v, t = floats(evaluate(e, at)), floats(evaluate(target.ref, at))
             if v is None or t is None or not close(v, t):
                 return False
     return True

@@ -18,6 +18,7 @@ import ast
 import difflib
 import re
 import tomllib
+from collections.abc import Callable
 from fractions import Fraction
 from pathlib import Path
 
