@@ -286,6 +286,11 @@ class _Parser:
         text = "".join(t[1] for t in self.group_tokens())
         compact = _FONT_T.sub(r"\\T", text.replace(" ", ""))
         compact = compact.replace("^\\top", "\\top").replace("^T", "T").replace("^{T}", "T")
+        if self.examples and "prime" not in compact and "'" not in compact:
+            for letter in self.examples:  # y^{(i)} inside \sum_{i}: the vectorised y (latexin)
+                compact = compact.replace(f"({letter})", "")
+            if not compact:
+                return node
         if not compact or re.search(r"[(/^]|frac", compact):
             raise Fallback  # (i), ratios, nested powers, empty: the slow path
         if node == ("name", "e"):
