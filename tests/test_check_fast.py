@@ -989,3 +989,37 @@ def test_the_fast_number_reader_reads_as_handcalc() -> None:
             got = None  # left to the slow path (its error, or a fraction)
         assert got is None or got == want, text
         assert want is not None or got is None, text
+
+
+def test_batch_sums_in_latex_are_answered_as_the_slow_path(cached: Path) -> None:
+    """``\\sum_i`` / ``\\sum_{i=1}^{m}`` over the batch (issue 11.8: these were the one LaTeX
+    kind left to the slow path): read by the fast path, every fast answer is the slow path's —
+    on the corpora's LaTeX sums and on sums written with each built-in's gradients — and the
+    forms it does not read (time steps, outer products, index notation) go to the slow path."""
+    import corpus4
+    import corpus5
+    import corpus6b
+    import corpus7
+    import corpus8
+
+    got: collections.Counter[str | None] = collections.Counter()
+    rows = corpus2.load() + corpus3.load() + corpus4.load() + corpus5.load() + corpus6b.load()
+    for c in rows + corpus7.load() + corpus8.load():
+        if c["kind"] == "latex" and c["net"] in NETS and "\\sum" in c["text"]:
+            got[_agree(c["net"], c["wrt"], c["text"], latex=True)] += 1
+    for text, wrt in (
+        (r"\frac{1}{m} \sum_i \left(\hat y_i - y_i\right)", "b2"),
+        (r"\sum_{i=1}^{m} \left(\hat y_i - y_i\right)", "b2"),
+        (r"\frac{1}{m}\sum_{i=1}^{m} \delta^{[2]}_i", "b2"),
+        (r"\frac{\partial L}{\partial b^{[1]}} = \sum_{i} \delta^{[1]}_{i}", "b1"),
+        (r"\sum_{i} \left(\delta^{[2]} W^{[2]\top}\right)_i", "b1"),
+        (r"\sum_{i=1}^{m} \left(\delta^{[2]} W^{[2]\top} \odot \mathbf{1}[Z^{[1]} > 0]\right)_i",
+         "b1"),
+        (r"\frac{1}{m}\sum_{i=1}^{m} (a^{[2](i)} - y^{(i)})", "b2"),  # per-example superscripts
+        (r"\sum_{i=1}^{m} (\hat y^{(i)} - y^{(i)})", "b2"),
+        (r"\frac{1}{m}\sum_i a^{[1]\top}_i (\hat y_i - y_i)", "W2"),  # transposes: slow
+        (r"\sum_{t=1}^{2} \delta_t", "b2"),  # time steps: slow
+    ):
+        got[_agree("mlp-bce", wrt, text, latex=True)] += 1
+    fast = sum(n for code, n in got.items() if code is not None)
+    assert fast >= 8 and got["correct"] >= 4, got

@@ -17,11 +17,12 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
+import sympy as sp
 
 from derive.checker import fastdiag, names
 from derive.checker.checknet import DIAG_POINTS, Net, Target, formula_text
 from derive.checker.evaluate import System, close, evaluate, floats, same
-from derive.checker.formtree import positions, shape_ok, tree_text
+from derive.checker.formtree import positions, replace_at, shape_ok, subtrees, tree_text
 from derive.checker.formula import Convert
 from derive.checker.mutations import Mutation, library
 from derive.checker.repair import _edits, _tidy, axis_repair, repair, scalar_names
@@ -84,8 +85,10 @@ def diagnose(
             if c is not None:
                 return _factor_diagnoses(net, target, user, m.expr, c, conv, fix, m)
     if user.shape == target.shape:
-        term = missing_term(net, target, uvals, truth, fix) or missing_paths(
-            net, target, uvals, truth, fix
+        term = (
+            missing_term(net, target, uvals, truth, fix, user=user)
+            or missing_paths(net, target, uvals, truth, fix)
+            or term_factor(net, target, user, uvals, truth)
         )
         if term is not None:
             return [term]
@@ -181,6 +184,7 @@ def missing_term(
     truth: list[np.ndarray | None],
     fix: str,
     points: list[Checker] | None = None,
+    user: mf.MExpr | None = None,
 ) -> Diagnosis | None:
     """A gradient that sums several contributions (a parameter in a loss term of its own, such as
     weight decay ``λ/(2m) Σ w²``, and in the data term; a tensor used at two time steps; batch
@@ -188,7 +192,8 @@ def missing_term(
     out (``missing-loss-term`` for the loss's own term, ``missing-path`` for a use of the tensor),
     or with the loss's own term multiplied by a constant other than 1 (``loss-term-factor``:
     ``λ`` for ``λ/m``, ``2λ/m`` for the gradient of ``λ/(2m) Σ w²``). ``points``: other points
-    than the diagnosis points (where ``uvals`` and ``truth`` were taken)."""
+    than the diagnosis points (where ``uvals`` and ``truth`` were taken); ``user``: the formula,
+    evaluated again at other sizes to name a size in the factor (``1/n``)."""
     contribs = _by_source(target.visit.contributions)
     if len(contribs) < 2 or any(t is None for t in truth):
         return None
@@ -216,8 +221,9 @@ def missing_term(
             continue
         k = _ratio([u - r for u, r in zip(uvals, rest, strict=True)], part)  # type: ignore[misc]
         if k is not None and abs(k - 1) > 1e-6 and abs(k) > 1e-9:
-            m = msg("heldcheck2.loss_term_factor", name=target.name, term=term, factor=factor_text(k))
-            return Diagnosis.of("loss-term-factor", m, fix, factor_text(k))
+            factor = _term_factor_text(net, target, user, c.formula, k) if user else factor_text(k)
+            m = msg("heldcheck2.loss_term_factor", name=target.name, term=term, factor=factor)
+            return Diagnosis.of("loss-term-factor", m, fix, factor)
     return None
 
 
@@ -789,3 +795,114 @@ def _ex_nodes(n: ex.Node) -> Iterator[ex.Node]:
     yield n
     for c in ex.children(n):
         yield from _ex_nodes(c)
+
+
+_LINEAR = (mf.Add, mf.Neg, mf.Mul, mf.MatMul, mf.T, mf.SumRows, mf.SumCols, mf.SumAll)
+
+
+def _linear_terms(e: mf.MExpr) -> Iterator[tuple[tuple[int, ...], mf.Add, int]]:
+    """Each term of each sum in ``e`` reached through operations linear in it (products,
+    transposes, sums, a sign; a quotient through its numerator): (path of the sum, the sum, the
+    term's index) — scaling that term scales its share of ``e`` by the same constant."""
+    todo: list[tuple[tuple[int, ...], mf.MExpr]] = [((), e)]
+    while todo:
+        path, x = todo.pop()
+        if isinstance(x, mf.Add):
+            for i in range(len(x.terms)):
+                yield path, x, i
+        if isinstance(x, mf.Div):
+            todo.append(((*path, 0), x.a))
+        elif isinstance(x, _LINEAR):
+            todo.extend(((*path, i), k) for i, k in enumerate(subtrees(x)))
+
+
+def _size_power(net: Net, c: float, other: float | None) -> sp.Expr | None:
+    """The factor ``c`` (``other`` at :attr:`Net.other_dims`) as a power of a [dims] size times
+    a number (``n``, ``1/n``, ``2*m``), or the number itself where it does not move with the
+    sizes; None when it moves but no size explains it."""
+    if other is not None and math.isclose(other, c, rel_tol=CHECK_RATIO_RTOL):
+        return sp.nsimplify(c, rational=True, tolerance=CHECK_FLOAT_RTOL)
+    if other is None:
+        return None
+    for name, sym in sorted(net.g.scalars.items()):
+        if name not in net.spec.dims:
+            continue
+        v, v2 = float(net.g.scalar_values[sym]), float(net.other_dims.defs[sym])
+        for k in (1, -1, 2, -2):
+            q, q2 = c / v**k, other / v2**k
+            if math.isclose(q, q2, rel_tol=CHECK_RATIO_RTOL):
+                return sp.nsimplify(q, rational=True, tolerance=CHECK_FLOAT_RTOL) * sym**k
+    return None
+
+
+def term_factor(
+    net: Net, target: Target, user: mf.MExpr, uvals: list[np.ndarray], truth: list[Any]
+) -> Diagnosis | None:
+    """One term of a sum off by a constant while the rest is right (the data term of a
+    squared-hinge loss without its 1/n next to a right L2 penalty ``w``): ``scale-factor`` (or
+    ``sign`` for −1) naming the term, the factor (a size where one explains it) and the formula
+    with that term corrected — confirmed equal to the gradient at the diagnosis points and at
+    other sizes before it is reported."""
+    if any(t is None for t in truth):
+        return None
+    at_other = [System(net.other_dims, k) for k in range(2)]
+    for path, s, i in _linear_terms(user):
+        rest = replace_at(user, path, mf.add(*(t for j, t in enumerate(s.terms) if j != i)))
+        if rest.shape != user.shape or not shape_ok(rest):
+            continue
+        rvals = [floats(evaluate(rest, System(net.rand, k))) for k in range(DIAG_POINTS)]
+        if any(v is None for v in rvals):
+            continue
+        mine = [u - r for u, r in zip(uvals, rvals, strict=True)]  # type: ignore[operator]
+        want = [t - r for t, r in zip(truth, rvals, strict=True)]  # type: ignore[operator]
+        if any(np.allclose(w, 0, atol=TINY) for w in want):
+            continue
+        c = _ratio(mine, want)
+        if c is None or abs(c) < TINY:
+            continue
+        mine2 = [floats(evaluate(mf.sub(user, rest), p)) for p in at_other]
+        want2 = [floats(evaluate(mf.sub(target.ref, rest), p)) for p in at_other]
+        ok = all(x is not None for x in mine2 + want2)
+        f = _size_power(net, c, _ratio(mine2, want2) if ok else None)  # type: ignore[arg-type]
+        if f is None or f == 0:
+            continue
+        names = tuple((x, x.name) for x in sorted(f.free_symbols, key=str))
+        term = s.terms[i]
+        right = mf.mul(mf.Scalar(1 / f, names), term)
+        fixed = replace_at(user, path, mf.add(*s.terms[:i], right, *s.terms[i + 1 :]))
+        if not _equals_gradient(net, target, fixed):
+            continue
+        text = formula_text(term.x if isinstance(term, mf.Neg) else term)
+        if f == -1:
+            return Diagnosis.of("sign", msg("checkcodes.term_sign", term=text), formula_text(fixed))
+        factor = str(f).replace("**", "^")
+        m = msg("checkcodes.term_factor", term=text, factor=factor, fix=formula_text(fixed))
+        return Diagnosis.of("scale-factor", m, formula_text(fixed), factor)
+    return None
+
+
+def _term_factor_text(
+    net: Net, target: Target, user: mf.MExpr, part: mf.MExpr, k: float
+) -> str:
+    """The factor ``k`` a loss term ``part`` enters ``user`` with, by a size where one explains
+    it at other sizes too (``1/n``), else as a number."""
+    at = [System(net.other_dims, j) for j in range(2)]
+    u, t, p = ([floats(evaluate(e, w)) for w in at] for e in (user, target.ref, part))
+    if any(x is None for x in u + t + p):
+        return factor_text(k)
+    k2 = _ratio([a - (b - c) for a, b, c in zip(u, t, p, strict=True)], p)  # type: ignore[operator]
+    f = _size_power(net, k, k2)
+    if f is None or not f.free_symbols:
+        return factor_text(k)
+    return str(f).replace("**", "^")
+
+
+def _equals_gradient(net: Net, target: Target, e: mf.MExpr) -> bool:
+    """``e`` equals ∂L/∂target at the diagnosis points and at other sizes (float64)."""
+    for where in (net.rand, net.other_dims):
+        for k in range(2):
+            at = System(where, k)
+            v, t = floats(evaluate(e, at)), floats(evaluate(target.ref, at))
+            if v is None or t is None or not close(v, t):
+                return False
+    return True

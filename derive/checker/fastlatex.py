@@ -66,7 +66,7 @@ GREEK_NAMES = {
 _SLOW_COMMANDS = {"sqrt", "nabla", "partial", "sum", "Sigma", "max"} | FUNCS
 _FONT_T = re.compile(r"\\(mathsf|mathrm|text|mathtt|mathbf|mathit|rm|sf|tt)\{?T\}?(?![A-Za-z])")
 _SUFFIX = re.compile(r"\[(\d+)\]|\((\w+)\)|\\?(top|intercal|T)\b|T|\\prime|'")
-_SYMS = set("+-(){}[]^/_,<>'*") | {">=", "<="}  # symbols of the subset
+_SYMS = set("+-(){}[]^/_,<>'*=") | {">=", "<="}  # symbols of the subset ('=': \sum_{i=1})
 STAR = "∗"  # latexin.STAR: '*' (derive.checker.fastpath reads it only in a Leibniz chain)
 _COMMANDS = (
     {"frac", "dfrac", "tfrac", "delta", "partial", "top", "intercal", "mathsf", "rm", "sf", "tt"}
@@ -79,13 +79,18 @@ _COMMANDS = (
     | FONTS
     | HATS
     | ((GREEK | set(GREEK_NAMES)) - _SLOW_COMMANDS)
+    | {"sum"}  # \sum_{i} over the batch (Parser.sum; the rest of its forms: the slow path)
 )
 
 Tok = tuple[str, str]  # kind, text
 
 
+_SUM_FROM = re.compile(r"\\sum\s*_\s*\{\s*[a-z]\s*=\s*\d{1,2}\s*\}")
+
+
 def _tokens(text: str) -> list[Tok]:
-    if not text.isascii() or any(ch in text for ch in "$=&%#\n\r\t"):
+    bare = _SUM_FROM.sub("", text)  # \sum_{i=1}: the one '=' read here
+    if not text.isascii() or any(ch in bare for ch in "$=&%#\n\r\t"):
         raise Fallback  # delimiters, rows, definitions, Unicode: the slow path
     if re.search(r"[.,;]\s*$", text) or re.search(r"(?<!\\);", text):
         raise Fallback  # a trailing full stop (stripped by the slow path), statements
@@ -110,6 +115,13 @@ def _tokens(text: str) -> list[Tok]:
     return out
 
 
+def _has(kind: str, node: Any) -> bool:
+    """Does the tree ``node`` hold a node of ``kind`` (``"T"``: a transpose)?"""
+    if not isinstance(node, tuple) or not node:
+        return False
+    return node[0] == kind or any(_has(kind, k) for k in node[1:])
+
+
 def _num(text: str) -> tuple[Any, ...]:
     return ("num", Fraction(text))
 
@@ -128,10 +140,12 @@ class _Parser:
         self.loss = loss
         self.depth = 0
         self.leibniz_read = False  # a ∂A/∂B (or dA/dB) was read
+        self.examples: tuple[str, ...] = ()  # the index letters of the \sum_{i} around
 
     def sub(self, toks: list[Tok]) -> _Parser:
         p = _Parser([*toks, ("end", "")], self.known, self.lim, self.loss)
         p.depth = self.depth
+        p.examples = self.examples
         return p
 
     def peek(self, k: int = 0) -> Tok:
@@ -272,6 +286,11 @@ class _Parser:
         text = "".join(t[1] for t in self.group_tokens())
         compact = _FONT_T.sub(r"\\T", text.replace(" ", ""))
         compact = compact.replace("^\\top", "\\top").replace("^T", "T").replace("^{T}", "T")
+        if self.examples and "prime" not in compact and "'" not in compact:
+            for letter in self.examples:  # y^{(i)} inside \sum_{i}: the vectorised y (latexin)
+                compact = compact.replace(f"({letter})", "")
+            if not compact:
+                return node
         if not compact or re.search(r"[(/^]|frac", compact):
             raise Fallback  # (i), ratios, nested powers, empty: the slow path
         if node == ("name", "e"):
@@ -298,6 +317,11 @@ class _Parser:
     def subscript_name(self, base: str) -> str:
         """latexin.subscript_name outside a sum over time steps."""
         toks = self.group_tokens()
+        letter = "".join(t[1] for t in toks)
+        if letter in self.examples:  # x_i inside \sum_{i}: row i of the batch, as latexin
+            return base
+        if re.fullmatch(r"t([+-]1)?", letter):
+            raise Fallback  # a time step (latexin.time_step_name)
         toks = [t for t in toks if not (t[1] in ("{", "}") or t[0] == "cmd" and t[1][1:] in FONTS)]
         words = [t[1] for t in toks if t[0] in ("id", "num")]
         if not words or any(t[0] == "sym" and t[1] != "," for t in toks):
@@ -359,6 +383,8 @@ class _Parser:
             return ("call", "sqrt", self.argument())
         if name == "delta":
             return self.delta()
+        if name == "sum":
+            return self.sum()
         if name in FUNCS:  # before the Greek letters: \sigma is the sigmoid (as latexin)
             return self.function(FUNC_OPS[name])
         if name in GREEK or name in GREEK_NAMES:
@@ -366,6 +392,33 @@ class _Parser:
                 if self.known(cand):
                     return ("name", cand)
         raise Fallback
+
+    def sum(self) -> tuple[Any, ...]:
+        """``\\sum_{i}``, ``\\sum_{i=1}^{m}``: the sum over the batch of the product that
+        follows, its ``x_i`` the vectorised ``x`` (latexin.sum). A sum without an index letter
+        (a scalar's total), over time steps (numeric or ``T`` bounds, the letter ``t``), or with
+        a transpose inside (a sum of outer products is a matrix product): the slow path."""
+        index = ""
+        bounds = 0
+        while self.peek()[1] in ("_", "^"):
+            sign = self.next()[1]
+            text = "".join(t[1] for t in self.group_tokens()).replace(" ", "")
+            m = re.fullmatch(r"([a-z])(=(\d{1,2}))?", text)
+            if sign == "_" and m:
+                index, bounds = m.group(1), 1 if m.group(3) else 0
+            elif sign == "_" or (bounds and (text.isdigit() or text == "T")):
+                raise Fallback
+        if not index or index == "t" or not self.starts_factor():
+            raise Fallback
+        outer = self.examples
+        self.examples = (*outer, index)
+        try:
+            term = self.term()
+        finally:
+            self.examples = outer
+        if _has("T", term):
+            raise Fallback
+        return ("sum", term, (("axis", ("num", Fraction(0))),))
 
     def function(self, func: str) -> tuple[Any, ...]:
         """``f(x)``, ``f'(x)`` (``("prime", f, x)``, the operation table's derivative, resolved
@@ -709,11 +762,15 @@ def split_lhs(text: str) -> tuple[str, tuple[str, str, str | None] | None]:
     ``(kind, text, loss)`` for the left one — kind ``"of"`` when ``text`` is the tensor whose
     gradient it names (with the loss as written, or None), ``"is"`` when ``text`` is the
     gradient's own name; no left side: ``(text, None)``. Anything else: :class:`Fallback`."""
-    if "=" not in text:
+    bare = _SUM_FROM.sub(lambda m: m.group().replace("=", " "), text)  # \sum_{i=1}: no side
+    if "=" not in bare:
         return text, None
-    if text.count("=") != 1 or any(ch in text for ch in "$&%#\n\r\t") or ":=" in text:
+    if bare.count("=") != 1 or any(ch in text for ch in "$&%#\n\r\t") or ":=" in text:
         raise Fallback  # chains, definitions, rows: the slow path
-    lhs, rhs = text.split("=")
+    at = bare.index("=")
+    lhs, rhs = text[:at], text[at + 1 :]
+    if "\\sum" in rhs and re.search(r"_\s*\{?\s*[ijklnpqt]{1,2}\s*\}?", lhs):
+        raise Fallback  # ∂L/∂b_j = \sum_i δ_{ij}: index notation (latexin's indices)
     for pattern in (_LHS_FRAC, _LHS_NABLA):
         m = pattern.fullmatch(lhs)
         if m is not None:

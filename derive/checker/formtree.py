@@ -37,6 +37,8 @@ def subtrees(e: Tree) -> tuple[Tree, ...]:
             return e.terms
         if isinstance(e, mf.Call):
             return e.args
+        if isinstance(e, mf.Pad):  # the blocks of slices' gradients (an LSTM's four gates)
+            return e.values
         return ()
     if isinstance(e, ex.BinOp | ex.Compare):
         return (e.left, e.right)
@@ -60,6 +62,8 @@ def rebuild(e: Tree, kids: tuple[Tree, ...]) -> Tree:
             return mf.Add(tuple(kids))
         if isinstance(e, mf.Call):
             return dataclasses.replace(e, args=tuple(kids))
+        if isinstance(e, mf.Pad):
+            return dataclasses.replace(e, values=tuple(kids))
         return e
     if isinstance(e, ex.BinOp | ex.Compare):
         return dataclasses.replace(e, left=kids[0], right=kids[1])

@@ -242,17 +242,27 @@ _AUGMENTED = re.compile(r"\s*([A-Za-z_][A-Za-z0-9_]*)\s*([-+*/@])=\s*(.+)")
 _ZEROS = re.compile(r"\s*([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(?:np|numpy|torch)\.zeros(?:_like)?\(.*\)\s*")
 
 
-def _in_place(parts: list[str]) -> list[str]:
+def _in_place(parts: list[str], shape_of: Callable[[str], str | None] | None = None) -> list[str]:
     """Course code's in-place updates as the assignments they perform: ``dW += x.T @ dz`` is
     ``dW = dW + (x.T @ dz)`` (``-=``, ``*=``, ``/=`` alike); ``dW = np.zeros_like(W)`` followed by
-    ``dW += …`` starts the sum at that term (min-char-rnn's accumulation over time steps)."""
+    ``dW += …`` starts the sum at that term (min-char-rnn's accumulation over time steps).
+    ``shape_of(name)``: a tensor with the shape of the buffer ``name`` (``A`` for ``dA``), whose
+    slices give an updated block its shape (:func:`_slice_update`)."""
     out: list[str] = []
     zero: set[str] = set()
+    like: dict[str, str] = {}  # dW = np.zeros_like(W): W has dW's shape
     for part in parts:
         z = _ZEROS.fullmatch(part)
         if z is not None:
             zero.add(z.group(1))
+            src = re.search(r"zeros_like\(\s*([A-Za-z_][A-Za-z0-9_]*)\s*\)", part)
+            like[z.group(1)] = src.group(1) if src else ""
             out.append(part)
+            continue
+        sliced = _slice_update(part, zero, like, shape_of)
+        if sliced is not None:  # dA[0:1] += 2 * top: the block added in its rows
+            out.append(sliced)
+            zero.discard(sliced.split("=")[0].strip())
             continue
         m = _AUGMENTED.fullmatch(part)
         if m is None:
@@ -270,11 +280,65 @@ def _in_place(parts: list[str]) -> list[str]:
     return out
 
 
+_SLICE_UPDATE = re.compile(r"\s*([A-Za-z_][A-Za-z0-9_]*)\s*\[([^\[\]]+)\]\s*([-+]?)=(?!=)\s*(.+)")
+
+
+def _slice_update(
+    part: str, zero: set[str], like: dict[str, str], shape_of: Callable[[str], str | None] | None
+) -> str | None:
+    """``dA[0:1] += v`` (``-=``, ``=``; rows ``a:b`` or columns ``:, a:b``) as the whole
+    assignment NumPy performs: ``dA = dA + np.concatenate((0 * dA[:a], v + 0 * dA[a:b],
+    0 * dA[b:]), axis=0)`` — ``v`` broadcast to the block, zeros elsewhere. The blocks are
+    slices of ``dA`` itself (of ``W`` after ``dA = np.zeros_like(W)``), so they move with the
+    sizes; None where ``part`` is not such an update (a mask ``dZ[Z <= 0] = 0``, an entry)."""
+    m = _SLICE_UPDATE.fullmatch(part)
+    if m is None:
+        return None
+    name, index, op, value = m.groups()
+    bounds = [b.strip() for b in index.split(",")]
+    if len(bounds) == 2 and bounds[0] == ":" and ":" in bounds[1]:
+        axis, span = 1, bounds[1]
+    elif len(bounds) == 1 or (len(bounds) == 2 and bounds[1] == ":"):
+        axis, span = 0, bounds[0]
+    else:
+        return None
+    ends = span.split(":")
+    if len(ends) != 2 or any(re.search(r"[^\w\s+*-]", e) for e in ends):
+        return None
+    lo, hi = ends[0] or "0", ends[1]
+    base = like.get(name, "") if name in zero else ""
+    base = base or (shape_of(name) if shape_of is not None else None) or ""
+    if not base:
+        if name in zero:
+            return None
+        base = name
+
+    def part_of(a: str, b: str) -> str:
+        inner = f"{a}:{b}"
+        return f"{base}[{inner}]" if axis == 0 else f"{base}[:, {inner}]"
+
+    pieces = [] if lo == "0" else [f"0 * {part_of('', lo)}"]
+    pieces.append(f"({value}) + 0 * {part_of(lo, hi)}")
+    if hi:
+        pieces.append(f"0 * {part_of(hi, '')}")
+    block = f"np.concatenate(({', '.join(pieces)},), axis={axis})"
+    if name in zero:
+        keep = f"0 * {base}"
+        return f"{name} = {keep} + {'-' if op == '-' else ''}{block}"
+    if op == "":  # dA[0:1] = v: the block replaced
+        kept = [] if lo == "0" else [part_of("", lo)]
+        kept.append(f"({value}) + 0 * {part_of(lo, hi)}")
+        if hi:
+            kept.append(part_of(hi, ""))
+        return f"{name} = np.concatenate(({', '.join(kept)},), axis={axis})"
+    return f"{name} = {name} {op} {block}"
+
+
 def _derivation(
     net: Net, parts: list[str], latex: bool, wrt: str | None, text: str, scalar: bool = False
 ) -> tuple[ex.Node, str | None, str]:
     if not latex:
-        parts = _in_place([_class_entries(net, p) for p in parts])
+        parts = _in_place([_class_entries(net, p) for p in parts], lambda n: tensor_of(net, n))
     masked = [not latex and _masked(p) != p for p in parts]
     read_parts = [_read_one(net, p if latex else _masked(p), latex, scalar) for p in parts]
     answer = len(read_parts) - 1
@@ -311,13 +375,38 @@ def _derivation(
     raise AssertionError("unreachable")
 
 
+def vectors(net: Net) -> frozenset[str]:
+    """The names NumPy keeps 1-D in a formula: the network's 1-D tensors (``W = ["d"]``, a
+    matrix-vector product ``preds = feats @ W``) and their gradients (``dpreds``), so that
+    ``feats.T @ (preds - targets)`` is NumPy's matrix-vector product, as in JAX's code."""
+    names = set(net.spec.one_d)
+    return frozenset(names | {"d" + n for n in names} | {net.spec.gkey(n) for n in names})
+
+
+def batch_name(net: Net) -> str | None:
+    """The size name of the batch: the first axis of the inputs, where one [dims] name is the
+    first axis of every input that has more than one row (``m`` for X = ["m", "n_in"])."""
+    labels = set()
+    for name in net.spec.inputs:
+        t = net.g.tensors.get(name)
+        if t is None or len(t.shape) != 2 or int(t.shape[0]) == 1:
+            continue
+        labels.add(getattr(t.shape[0], "label", None))
+    return labels.pop() if len(labels) == 1 and None not in labels else None
+
+
 def _read_one(
     net: Net, text: str, latex: bool, scalar: bool = False
 ) -> tuple[ex.Node, str | None, str]:
     if latex:
         try:
             tree, lhs = latexin.parse(
-                text, known=net.known, loss=net.spec.loss, scalar=scalar, width=net.width
+                text,
+                known=net.known,
+                loss=net.spec.loss,
+                scalar=scalar,
+                width=net.width,
+                batch=batch_name(net),
             )
         except latexin.LatexError as err:
             raise FormulaError(msg("error.latex", detail=err.message), err.col, text) from None
@@ -369,7 +458,7 @@ def _read_one(
     try:
         if _numpy_rows(body):  # the language would read np.sum(X, axis=1) as a column
             raise ex.ExprError("a NumPy 1-D row sum", 0)
-        return ex.parse(body, allow_compare=True, one_d=_one_d(net)), lhs, text
+        return ex.parse(body, allow_compare=True, one_d=vectors(net)), lhs, text
     except ex.ExprError as err:
         try:
             alt = _numpy_normalise(body, net, scalar)
@@ -377,7 +466,7 @@ def _read_one(
             raise FormulaError(bad.msg, 0, text) from None
         if alt is not None:
             try:
-                return ex.parse(alt, allow_compare=True, one_d=_one_d(net)), lhs, alt
+                return ex.parse(alt, allow_compare=True, one_d=vectors(net)), lhs, alt
             except ex.ExprError:
                 pass
         col = offset + lead + err.col if err.col else 0
@@ -477,7 +566,8 @@ SUPPORTED_NUMPY = (
     "np.sqrt",
     "np.outer",
     "np.ones((1, m)) @ x",
-    "np.zeros_like(x) (then +=)",
+    "np.zeros_like(x) (then +=, or dW[a:b] += …)",
+    "np.zeros((r, c)) in a stack",
     "np.prod(x.shape)",
     "x.reshape(-1, 1)",
     "x.reshape(W.shape)",
@@ -671,6 +761,20 @@ def _dtype(node: ast.expr) -> str | None:
     return None
 
 
+def _size_int(e: ast.expr, dims: dict[str, int]) -> int | None:
+    """A size written with numbers, [dims] names and ``+ - *`` (``m - 1``) at the example."""
+    if isinstance(e, ast.Constant) and type(e.value) is int:
+        return e.value
+    if isinstance(e, ast.Name):
+        return dims.get(e.id)
+    if isinstance(e, ast.BinOp) and isinstance(e.op, ast.Add | ast.Sub | ast.Mult):
+        a, b = _size_int(e.left, dims), _size_int(e.right, dims)
+        if a is None or b is None:
+            return None
+        return a + b if isinstance(e.op, ast.Add) else a - b if isinstance(e.op, ast.Sub) else a * b
+    return None
+
+
 def _zeros_block(node: ast.AST) -> bool:
     """Is ``node`` ``np.zeros((r, c))`` (read as the number 0, which has no shape to stack)?"""
     return (
@@ -752,6 +856,67 @@ class _Numpy(ast.NodeTransformer):
             if self.net.spec.shapes[name] == shape and name in self.net.g.tensors:
                 zero = ast.BinOp(_c(0), ast.Mult(), ast.Name(name, ast.Load()))
                 return ast.BinOp(zero, ast.Add(), _c(1))
+        return None
+
+    def zero_blocks(self, stack: ast.Call) -> bool:
+        """Rewrite each ``np.zeros((r, c))`` in the arguments of ``stack`` (``np.vstack``, …) as
+        :meth:`zero_block`; False (nothing rewritten) where one cannot be."""
+        found = [
+            (parent, field, n)
+            for parent in ast.walk(stack)
+            for field, n in ast.iter_fields(parent)
+            if isinstance(n, ast.AST) and _zeros_block(n)
+        ] + [
+            (parent, (field, k), n)
+            for parent in ast.walk(stack)
+            for field, items in ast.iter_fields(parent)
+            if isinstance(items, list)
+            for k, n in enumerate(items)
+            if isinstance(n, ast.AST) and _zeros_block(n)
+        ]
+        blocks = [self.zero_block(n) for _, _, n in found]  # type: ignore[arg-type]
+        if not found or any(b is None for b in blocks):
+            return False
+        for (parent, where, _), block in zip(found, blocks, strict=True):
+            if isinstance(where, tuple):
+                getattr(parent, where[0])[where[1]] = block
+            else:
+                setattr(parent, where, block)
+        self.changed = True
+        return True
+
+    def zero_block(self, call: ast.Call) -> ast.expr | None:
+        """``np.zeros((r, c))`` (``torch.zeros(r, c)``) as ``0 * T[0:r, 0:c]``: zero times the
+        top-left block of a tensor ``T`` of the network whose rows and columns are the sizes
+        ``r`` and ``c`` are written in (``m - 1`` rows of an ``m``-row tensor), so the block
+        has the right shape at every size; None where no tensor has such sizes."""
+        if self.net is None or call.keywords:
+            return None
+        args = call.args
+        sizes = args[0].elts if len(args) == 1 and isinstance(args[0], ast.Tuple) else args
+        if len(sizes) != 2:
+            return None
+        dims = self.net.spec.dims
+        want = [_size_int(e, dims) for e in sizes]
+        if None in want or min(want) < 1:  # type: ignore[type-var]
+            return None
+        names = [{n.id for n in ast.walk(e) if isinstance(n, ast.Name)} for e in sizes]
+        spec = self.net.spec
+        for name in [*spec.inputs, *spec.params, *(n for n, _ in spec.forward)]:
+            t = self.net.g.tensors.get(name)
+            if t is None or len(t.shape) != 2:
+                continue
+            labels = [getattr(d, "label", None) for d in t.shape]
+            if all(
+                int(d) >= w and names[k] <= ({labels[k]} if labels[k] else set())
+                for k, (d, w) in enumerate(zip(t.shape, want, strict=True))
+            ):
+                block = ast.Subscript(
+                    ast.Name(name, ast.Load()),
+                    ast.Tuple([ast.Slice(_c(0), sizes[0]), ast.Slice(_c(0), sizes[1])], ast.Load()),
+                    ast.Load(),
+                )
+                return ast.BinOp(_c(0), ast.Mult(), block)
         return None
 
     def ones_size(
@@ -1032,7 +1197,8 @@ class _Numpy(ast.NodeTransformer):
             and f.attr in ("hstack", "vstack", "row_stack", "concatenate", "cat")
             and any(_zeros_block(n) for n in ast.walk(node))
         ):
-            raise self.unsupported(f"np.zeros((r, c)) in .{f.attr}")
+            if not self.zero_blocks(node):
+                raise self.unsupported(f"np.zeros((r, c)) in .{f.attr}")
         if (  # PyTorch's X.size(0): the size's name, as X.shape[0]
             isinstance(f, ast.Attribute)
             and f.attr == "size"
@@ -1332,12 +1498,6 @@ def _index(e: ast.expr) -> int | None:
     """A whole-number index written as such (``0``, ``1``), else None."""
     ok = isinstance(e, ast.Constant) and type(e.value) is int and e.value >= 0
     return e.value if ok else None  # type: ignore[union-attr]
-
-
-def _one_d(net: Net) -> frozenset[str]:
-    """The names NumPy keeps 1-D in a formula: the spec's 1-D tensors and their gradients."""
-    names = set(net.spec.one_d)
-    return frozenset(names | {"d" + n for n in names} | {net.spec.gkey(n) for n in names})
 
 
 class _SpreadCuts(ast.NodeTransformer):

@@ -391,6 +391,7 @@ def parse(
     loss: str | None = None,
     scalar: bool = False,
     width: Callable[[str], int | None] | None = None,
+    batch: str | None = None,
 ) -> tuple[ex.Node, ex.Node | None]:
     """Parse LaTeX ``text`` into ``(rhs, lhs)``; ``lhs`` is the part before a top-level ``=``
     (``None`` without one). ``known(name)`` tells whether a name exists in the network; it is
@@ -410,6 +411,7 @@ def parse(
     p = _Parser(tokenize(text), known or (lambda name: name != "e"), loss)
     p.scalar = scalar
     p.width = width or (lambda name: None)  # a name's number of columns, where known
+    p.batch = batch
     lhs = None
     try:
         rhs = p.expr(0)
@@ -475,6 +477,27 @@ def _outer_product(x: ex.Node) -> bool:
     return any(_outer_product(c) for c in ex.children(x))
 
 
+# a time index in a subscript, as RNN notes write one step of a cell: the names course code gives
+# the previous, current and next step's tensor (CS231n's prev_h/next_h, h_prev, h_next, h_t)
+_STEP_NAMES = {
+    -1: ("prev_{b}", "{b}_prev", "{b}prev", "{b}_tm1", "{b}_old"),
+    0: ("{b}_t", "next_{b}", "{b}_next", "{b}_new", "{b}"),
+    1: ("next_{b}", "{b}_next", "{b}_tp1", "{b}_new"),
+}
+
+
+def time_step_name(base: str, sub: str, known: Callable[[str], bool]) -> str | None:
+    """``h_{t-1}`` (``sub`` ``t-1``), ``c_t``, ``h_{t+1}`` outside a sum over the time steps: the
+    network's name for that step's tensor when it has exactly one of the spellings course code
+    uses (``prev_h``, ``h_prev``; ``h_t``, ``next_h``; …), else None (read as written)."""
+    m = re.fullmatch(r"t(?:([+-])1)?", sub)
+    if m is None or (m.group(1) is None and known(f"{base}_t")):
+        return None
+    shift = 0 if m.group(1) is None else (-1 if m.group(1) == "-" else 1)
+    found = [n.format(b=base) for n in _STEP_NAMES[shift] if known(n.format(b=base))]
+    return found[0] if found else None
+
+
 def _batch_sum(x: ex.Node) -> ex.Node:
     return ex.Call("sum", (x,), (("axis", ex.Num(Fraction(0))),))
 
@@ -508,6 +531,7 @@ class _Parser:
         self.indices = False  # the left side is in index notation (∂L/∂w_{ij})
         self.used_step = False  # a subscript named a time step (h_{t-1})
         self.parent: _Parser | None = None  # the parser a group's sub-parser was made by
+        self.batch: str | None = None  # the network's batch size (\mathbb{E}_i[…] divides by it)
 
     def sub(self, toks: list[Tok]) -> _Parser:
         p = _Parser(toks, self.known, self.loss)
@@ -518,6 +542,7 @@ class _Parser:
         p.width = self.width
         p.indices = self.indices
         p.parent = self
+        p.batch = self.batch
         return p
 
     def step_used(self) -> None:
@@ -885,6 +910,10 @@ class _Parser:
             text = str(self.steps[step.group(1)] + int(step.group(2) or 0))
             toks = [Tok("num", text, start.col)]
         letter = text.replace(" ", "")
+        if letter not in self.steps:  # h_{t-1} for prev_h, c_t for next_c (one step of a cell)
+            named = time_step_name(base, letter, self.known)
+            if named is not None:
+                return named
         if letter in self.examples and not self.indices:
             self.used_example = True  # x_i inside \sum_{i=1}^{m}: row i of the batch, as x^{(i)}
             return base
@@ -898,6 +927,13 @@ class _Parser:
         if not words or any(t.kind == "sym" and t.text not in (",",) for t in toks):
             if "(" in text or "=" in text:  # (i) or i=1 in a subscript: an index, ignored
                 return base
+            if re.fullmatch(r"[a-z][+-]\d{1,2}", letter):
+                raise LatexError(
+                    f"the time index '{text}' at column {start.col} names no tensor of this "
+                    f"network: write the step itself ({base}_{{0}}, {base}_{{1}}, …), or the sum "
+                    f"over the steps, \\sum_{{{letter[0]}=1}}^{{T}} …",
+                    start.col,
+                )
             raise LatexError(
                 f"cannot read the subscript '{text}' at column {start.col}: "
                 "expected digits or a word, e.g. W_{1}, y_{pred}",
@@ -993,6 +1029,9 @@ class _Parser:
         if name == "begin":
             return self.matrix(tok)
         ahead = [t.text for t in self.toks[self.pos : self.pos + 3]]
+        if name == "mathbb" and ahead == ["{", "E", "}"] and self.batch is not None:
+            self.pos += 3
+            return self.expectation(tok)
         if name == "mathbb" and ahead == ["{", "E", "}"]:
             raise LatexError(
                 f"an expectation \\mathbb{{E}} is not read (column {tok.col}): write the batch "
@@ -1091,6 +1130,14 @@ class _Parser:
             and den.id.startswith("d")
         ):  # \frac{dL}{dW}, \frac{dA}{dZ}: Leibniz notation
             return self.leibniz(num.id[1:], den.id[1:])
+        if (
+            isinstance(den, ex.Name)
+            and den.id in ("m", "n", "N", "M", "B")
+            and not self.known(den.id)
+            and self.batch is not None
+            and self.peek().text in ("\\sum", "\\Sigma")
+        ):  # \frac{1}{m}\sum_{i=1}^{m}: the mean over the batch, whatever the network calls m
+            den = ex.Name(self.batch)
         return ex.BinOp("/", num, den)
 
     def argument(self, tok: Tok, what: str) -> ex.Node:
@@ -1492,20 +1539,7 @@ class _Parser:
         outer, used = self.examples, self.used_example
         self.examples, self.used_example = outer + index, False
         try:
-            term = self.term()
-            if self.used_example and _outer_product(term):
-                # Σ_i x^{(i)⊤} (p^{(i)} − y^{(i)}): a sum of outer products of rows is X^⊤ (P − Y)
-                return term
-            if (
-                self.used_example
-                and isinstance(term, ex.BinOp)
-                and term.op == PRODUCT
-                and isinstance(term.right, ex.Transpose)
-                and not _has_transpose(term.left)
-                and self.per_example_scalar(term.left)
-            ):  # Σ_i (a^{(i)} − y^{(i)}) x^{(i)⊤}: each example's number times its column
-                return _mul(term.right, term.left)  # X^⊤ (A − Y)
-            return _batch_sum(term)
+            return self.batch_total(self.term())
         finally:
             self.examples, self.used_example = outer, used or self.used_example
 
@@ -1521,6 +1555,44 @@ class _Parser:
         finally:
             self.pos = save
         return isinstance(term, ex.Pow) and isinstance(term.base, ex.Name) and term.exponent == 2
+
+    def expectation(self, tok: Tok) -> ex.Node:
+        """``\\mathbb{E}_{i}[…]`` (also ``\\mathbb{E}[…]``, ``\\mathbb{E}_{i \\sim D}(…)``): the
+        mean over the batch, read as ``\\frac{1}{m}\\sum_{i=1}^{m} …`` with the network's batch
+        size ``m``."""
+        index: tuple[str, ...] = ()
+        if self.peek().text == "_":
+            self.next()
+            text, _ = self.group_text()
+            m = re.match(r"\s*([a-z])(?![A-Za-z])", text)
+            index = (m.group(1),) if m else ()
+        self.skip_sizing()
+        if self.peek().text not in ("[", "("):
+            raise self.error(self.peek(), "'[' after \\mathbb{E} (the mean of what)")
+        outer, used = self.examples, self.used_example
+        self.examples, self.used_example = outer + index, False
+        try:
+            total = self.batch_total(self.primary())
+        finally:
+            self.examples, self.used_example = outer, used or self.used_example
+        assert self.batch is not None
+        return ex.BinOp("/", total, ex.Name(self.batch))
+
+    def batch_total(self, term: ex.Node) -> ex.Node:
+        """The sum over the batch of ``term`` (read with the sum's example letters)."""
+        if self.used_example and _outer_product(term):
+            # Σ_i x^{(i)⊤} (p^{(i)} − y^{(i)}): a sum of outer products of rows is X^⊤ (P − Y)
+            return term
+        if (
+            self.used_example
+            and isinstance(term, ex.BinOp)
+            and term.op == PRODUCT
+            and isinstance(term.right, ex.Transpose)
+            and not _has_transpose(term.left)
+            and self.per_example_scalar(term.left)
+        ):  # Σ_i (a^{(i)} − y^{(i)}) x^{(i)⊤}: each example's number times its column
+            return _mul(term.right, term.left)  # X^⊤ (A − Y)
+        return _batch_sum(term)
 
     def per_example_scalar(self, node: ex.Node) -> bool:
         """Is ``node`` one number per example: built of the network's tensors with one column

@@ -156,6 +156,7 @@ def _local_mutations(net: Net, node: str, top: bool) -> Iterator[tuple[str, Msg,
                 mf.mul(F, true_local),
             )
     # structural slips in the visit's own formula
+    masks: list[tuple[tuple[int, ...], mf.MExpr, mf.MExpr]] = []  # activation derivatives
     for path, e in positions(F):
         if isinstance(e, mf.T):
             yield (
@@ -184,7 +185,10 @@ def _local_mutations(net: Net, node: str, top: bool) -> Iterator[tuple[str, Msg,
                     )
         if isinstance(e, mf.Mul):  # a mask written into the formula: relu'(X W + b) dropped
             for mask, rest in ((e.a, e.b), (e.b, e.a)):
-                if (_is_mask(mask) or _through_output(mask, rest)) and rest.shape == e.shape:
+                if rest.shape == e.shape and (
+                    _is_mask(mask) or _through_output(mask, rest) or _derivative_at(net, mask)
+                ):
+                    masks.append((path, mask, rest))
                     yield (
                         "missing-activation-derivative",
                         msg(
@@ -195,6 +199,7 @@ def _local_mutations(net: Net, node: str, top: bool) -> Iterator[tuple[str, Msg,
                         ),
                         replace_at(F, path, rest),
                     )
+                    break
         if isinstance(e, mf.Neg):
             yield "sign", msg("mut.minus", x=formula_text(e)), replace_at(F, path, e.x)
         if isinstance(e, mf.Add):
@@ -225,6 +230,18 @@ def _local_mutations(net: Net, node: str, top: bool) -> Iterator[tuple[str, Msg,
                     msg(f"mut.{what}", grad=grad, formula=formula_text(F)),
                     replace_at(F, path, other),
                 )
+    every = _without_all(F, masks)
+    if every is not None:  # all of them left out (an LSTM's four gates, a GRU's two)
+        yield (
+            "missing-activation-derivative",
+            msg(
+                "checkcodes.missing_masks",
+                masks=", ".join(formula_text(m) for _, m, _ in masks),
+                grad=grad,
+                formula=formula_text(F),
+            ),
+            every,
+        )
     if top and F.shape != (1, 1):
         square = F.shape[0] == F.shape[1]
         yield (
@@ -249,6 +266,43 @@ def _through_output(factor: mf.MExpr, up: mf.MExpr) -> bool:
         return False
     refs = [x for _, x in positions(factor) if isinstance(x, mf.Ref)]
     return bool(refs) and all(r.kind == "value" and r.name == up.name for r in refs)
+
+
+def _derivative_at(net: Net, factor: mf.MExpr) -> bool:
+    """An activation's derivative at an expression that is no node of its own, written into a
+    gradient: ``1 − tanh(c)²`` where ``hh = o * tanh(c)`` — the factor equals the op's local
+    derivative (its pull rule with upstream 1) at the argument of an activation it applies."""
+    funcs = [x for _, x in positions(factor) if isinstance(x, mf.Func)]
+    for fn in funcs:
+        if fn.name not in ops.activations():
+            continue
+        op = ops.get(fn.name)
+        if op.pull is None:
+            continue
+        params = (fn.slope,) if fn.slope is not None else ()
+        local = op.pull(mf, mf.Scalar(sp.Integer(1)), fn.x, fn, *params)
+        a = floats(evaluate(factor, System(net.rand, 0)))
+        b = floats(evaluate(local, System(net.rand, 0)))
+        if a is not None and b is not None and a.shape == b.shape and close(a, b):
+            return True
+    return False
+
+
+def _without_all(
+    F: mf.MExpr, masks: list[tuple[tuple[int, ...], mf.MExpr, mf.MExpr]]
+) -> mf.MExpr | None:
+    """``F`` with every activation derivative in ``masks`` left out at once (those not inside
+    another), or None where there are fewer than two."""
+    outer = [
+        (p, rest)
+        for p, _, rest in masks
+        if not any(q != p and p[: len(q)] == q for q, _, _ in masks)
+    ]
+    if len(outer) < 2:
+        return None
+    for p, rest in sorted(outer, key=lambda x: -len(x[0])):
+        F = replace_at(F, p, rest)
+    return F
 
 
 def _params(tree: ex.Call, op: ops.Op) -> tuple[sp.Expr, ...]:

@@ -36,6 +36,7 @@ CODES = {
     "missing-loss-term": "a term of the loss (e.g. weight decay) is left out of a gradient",
     "loss-term-factor": "a term of the loss (e.g. weight decay) enters with the wrong factor",
     "missing-path": "one of the paths a tensor reaches the loss by is left out",
+    "missing-factor": "a chain-rule product lacks one of its factors (named)",
     "unknown": "wrong, no known pattern",
 }
 
@@ -278,6 +279,12 @@ _ZH_RULES: list[tuple[str, str]] = [
     (
         r"cannot read the superscript '(.+?)' at column (\d+): .*",
         "无法读取第 {1} 列的上标 '{0}'：应为数字、[k]（层）、T 或 \\top（转置）",
+    ),
+    (
+        r"the time index '(.+?)' at column (\d+) names no tensor of this network: write the step "
+        r"itself \((.+?), …\), or the sum over the steps, (.+)",
+        "第 {1} 列的时间下标 '{0}' 不对应这个网络的任何张量：请写出具体的时间步（{2}，…），"
+        "或写成对各时间步的求和 {3}",
     ),
     (
         r"cannot read the subscript '(.+?)' at column (\d+): .*",
