@@ -72,7 +72,8 @@ from typing import Any
 import numpy as np
 import sympy as sp
 
-from derive.checker.checknet import POINTS, POINTS_PIECEWISE, Net, Target, _target, net_for
+from derive.checker import evaluate as evaluate_module
+from derive.checker.checknet import POINTS, POINTS_PIECEWISE, Net, Target, net_for
 from derive.checker.diagnose import (
     _factor_diagnoses,
     diagnose,
@@ -82,7 +83,6 @@ from derive.checker.diagnose import (
     relu_at_zero,
     shape_problem,
 )
-from derive.checker import evaluate as evaluate_module
 from derive.checker.evaluate import System, _Undefined, evaluate, floats, same
 from derive.checker.formtree import (
     formula_text,

@@ -1314,8 +1314,6 @@ class _Parser:
         low = ident.lower()
         if low in ("cols", "rows") and self.peek().text == "_" and not self.known(ident):
             return self.block(low, tok)
-        if low == "clip" and not self.known(ident):
-            return self.clip(tok)
         if low in FUNCS and not self.known(ident):
             return self.function(FUNCS[low], tok)
         if _table_function(low) and not self.known(ident):  # \mathrm{softmax}(Z)
@@ -1331,8 +1329,9 @@ class _Parser:
         return ex.Name(ident)
 
     def clip(self, tok: Tok) -> ex.Node:
-        """``\\operatorname{clip}(x, lo, hi)``, as derive prints a two-sided clamp: min(max(x, lo),
-        hi), written with the table's ``clamp0`` as the spellings write np.clip."""
+        """``\\operatorname{clip}(x, lo, hi)`` (``\\mathrm{clamp}``, ``\\left( … \\right)``), as derive
+        prints a two-sided clamp and Huber's gradient is written (``\\operatorname{clip}(r, -\\delta,
+        \\delta)``): min(max(x, lo), hi), with the table's ``clamp0`` as the spellings write np.clip."""
         self.skip_sizing()
         t = self.peek()
         if t.text not in ("(", "["):
@@ -1342,6 +1341,7 @@ class _Parser:
         while self.peek().text == "," and len(parts) < 3:
             self.next()
             parts.append(self.expr(0))
+        self.skip_sizing()  # \right)
         self.expect(OPEN[t.text], f"'{OPEN[t.text]}' to close the arguments of clip")
         if len(parts) != 3:
             raise LatexError(
@@ -1635,31 +1635,6 @@ class _Parser:
         for t in terms[1:]:
             out = ex.BinOp("+", out, t)
         return out
-
-    def clip(self, tok: Tok) -> ex.Node:
-        r"""``\operatorname{clip}(x, a, b)`` (``\mathrm{clamp}``): x held between a and b, as
-        NumPy's ``np.clip`` (Huber's gradient ``\operatorname{clip}(r, -\delta, \delta)``)."""
-        if self.peek().text == "\\left":
-            self.next()
-        self.expect("(", "'(' after clip")
-        args = [self.expr(0)]
-        while self.peek().text == "," and len(args) < 3:
-            self.next()
-            args.append(self.expr(0))
-        if self.peek().text == "\\right":
-            self.next()
-        self.expect(")", "')' to close clip(x, a, b)")
-        if len(args) != 3:
-            raise LatexError(f"clip needs three arguments, clip(x, a, b) (column {tok.col})", tok.col)
-        slots = dict(zip(("clip_x", "clip_lo", "clip_hi"), args))
-        template = ex.parse("clip(clip_x, clip_lo, clip_hi)")
-
-        def fill(n: ex.Node) -> ex.Node:
-            if isinstance(n, ex.Name) and n.id in slots:
-                return slots[n.id]
-            return ex.rebuild(n, fill)
-
-        return fill(template)
 
     def maximum(self, tok: Tok) -> ex.Node:
         self.expect("(", "'(' after \\max")
