@@ -326,6 +326,29 @@ CASES = [
         lambda Z: F.margin_ranking_loss(Z, t(Y), t(B) * 2 - 1, margin=0.1),
         1,
     ),
+    # branch heldnets7: the held-out course networks of pass 7
+    (
+        "np.logaddexp(0, Z) + np.logaddexp(Z, Y)",
+        lambda Z: torch.logaddexp(torch.zeros_like(Z), Z) + torch.logaddexp(Z, t(Y)),
+        0,
+    ),
+    ("F.layer_norm(Z, (n,), eps=1e-5)", lambda Z: F.layer_norm(Z, (4,), eps=1e-5), 0),
+    (
+        "F.triplet_margin_loss(Z, Y, X, margin=0.5)",
+        lambda Z: F.triplet_margin_loss(Z, t(Y), t(X), margin=0.5),
+        1,
+    ),
+    (
+        "F.pairwise_distance(Z, Y).sum() + F.pairwise_distance(Z, X, keepdim=True).mean()",
+        lambda Z: F.pairwise_distance(Z, t(Y)).sum()
+        + F.pairwise_distance(Z, t(X), keepdim=True).mean(),
+        1,
+    ),
+    (
+        "F.softmax(Z.masked_fill(B == 0, -1e9), dim=1)",
+        lambda Z: F.softmax(Z.masked_fill(t(B) == 0, -1e9), dim=1),
+        0,
+    ),
 ]
 
 
@@ -472,6 +495,9 @@ def test_labels_made_one_hot_and_used_as_numbers_are_refused() -> None:
         ("Z.max(1, keepdims=False)", "keepdims=True or leave it out"),
         ("F.softplus(Z, beta=2, threshold=5)", "threshold"),
         ("tf.nn.softmax_cross_entropy_with_logits(labels=C, logits=Z, axis=0)", "last axis"),
+        ("Z.masked_fill(B == 0, float('-inf'))", "masked_fill(tril == 0, -1e9)"),
+        ("F.layer_norm(Z, (m, n))", "last axis"),
+        ("F.triplet_margin_loss(Z, Y, X, p=1)", "p=2"),
     ],
 )
 def test_spellings_that_cannot_be_read_are_refused_saying_what_can(text, fragment) -> None:
@@ -499,3 +525,65 @@ def test_a_function_of_long_floats_is_the_float_numpy_computes() -> None:
     assert ex.parse("(2 / math.pi) ** 0.5") == want
     assert ex.parse("2 ** 0.5") == ex.Pow(ex.Num(Fraction(2)), Fraction(1, 2))
     assert ex.parse("np.sqrt(-np.pi)") == ex.Call("sqrt", (ex.Num(Fraction("-3.141592653589793")),))
+
+
+_OWN = """
+[network]
+name = "own"
+[dims]
+m = 3
+n = 4
+[inputs]
+X = ["m", "n"]
+Y = ["m", "n"]
+u = ["m"]
+v = ["n"]
+y = ["m"]
+[params]
+W = ["n", "n"]
+[forward]
+Z = "X @ W"
+L = "{text}"
+[values]
+X = {X}
+W = {W}
+Y = {Y}
+u = [0.5, -1.25, 2.0]
+v = [1.5, -0.5, 0.25, 3.0]
+y = [1, -1, 1]
+"""
+
+
+@pytest.mark.parametrize(
+    "text,ref",
+    [
+        (
+            "F.cosine_embedding_loss(Z, Y, y, margin=0.1)",
+            lambda Z, k: F.cosine_embedding_loss(Z, t(Y), k["y"], margin=0.1),
+        ),
+        (
+            "F.cosine_embedding_loss(Z, Y, y, reduction='sum')",
+            lambda Z, k: F.cosine_embedding_loss(Z, t(Y), k["y"], reduction="sum"),
+        ),
+        (
+            "np.sum((np.outer(u, v) - Z[0:3, 0:4]) ** 2)",
+            lambda Z, k: ((torch.outer(k["u"], k["v"]) - Z) ** 2).sum(),
+        ),
+    ],
+)
+def test_spellings_with_one_dimensional_inputs_are_pytorchs(text, ref) -> None:
+    """Spellings of 1-D inputs (pass 7): ±1 labels of cosine_embedding_loss, np.outer's
+    vectors; compared with PyTorch running the original call."""
+    src = _OWN.format(text=text, X=_rows(X), W=_rows(W), Y=_rows(Y))
+    d = derive(spec.parse(src, source="own"))
+    grads, loss = numeric.gradients_matrix(d, numeric.example_point(d.graph))
+    w = torch.tensor(W, dtype=torch.float64, requires_grad=True)
+    vecs = {
+        "u": t(np.array([0.5, -1.25, 2.0])),
+        "v": t(np.array([1.5, -0.5, 0.25, 3.0])),
+        "y": t(np.array([1.0, -1.0, 1.0])),
+    }
+    want = ref(t(X) @ w, vecs)
+    want.backward()
+    assert loss == pytest.approx(float(want.detach()), rel=1e-9, abs=1e-12)
+    np.testing.assert_allclose(grads["W"], w.grad.numpy(), rtol=1e-8, atol=1e-11)

@@ -656,6 +656,166 @@ def _nan_to_num(node: ast.Call, how: str) -> ast.expr:
     return a["x"]
 
 
+def _logaddexp(node: ast.Call, how: str) -> ast.expr:
+    """``np.logaddexp(a, b)`` = log(eˢ + eᵇ) exactly; with one side 0 it is ``softplus`` of the
+    other (the stable logistic loss ``np.logaddexp(0, -y * z)``)."""
+    a = _bound(node, "logaddexp", ("x1", "x2"), 2)
+    x1, x2 = a["x1"], a["x2"]
+    for zero, other in ((x1, x2), (x2, x1)):
+        if isinstance(zero, ast.Constant) and zero.value == 0:
+            return _call("softplus", other)
+    return _call("log", _add(_call("exp", x1), _call("exp", x2)))
+
+
+def _outer(node: ast.Call, how: str) -> ast.expr:
+    """``np.outer(u, v)``: the column of u's entries times the row of v's (NumPy flattens both,
+    so a row or a column vector reads the same)."""
+    a = _bound(node, "outer", ("a", "b"), 2)
+    column = ast.Call(ast.Attribute(a["a"], "reshape", ast.Load()), [_num(-1), _num(1)], [])
+    row = ast.Call(ast.Attribute(a["b"], "reshape", ast.Load()), [_num(1), _num(-1)], [])
+    return _bin(column, ast.MatMult(), row)
+
+
+def _last_axis_shape(v: ast.expr) -> bool:
+    """A ``normalized_shape`` that names one size (the last axis): ``C``, ``4``, ``(C,)``,
+    ``[C]``, ``weight.shape``, ``x.shape[-1:]``."""
+    if isinstance(v, ast.Tuple | ast.List):
+        return len(v.elts) == 1 and _last_axis_shape(v.elts[0])
+    if isinstance(v, ast.Name):
+        return True
+    if isinstance(v, ast.Constant):
+        return type(v.value) is int
+    if isinstance(v, ast.Attribute):
+        return v.attr == "shape"
+    if isinstance(v, ast.Subscript) and isinstance(v.value, ast.Attribute):
+        s = v.slice
+        last = isinstance(s, ast.Slice) and s.upper is None and s.step is None
+        return v.value.attr == "shape" and last and _axis_value(s.lower) == 1  # type: ignore[union-attr]
+    return False
+
+
+def _layer_norm(node: ast.Call, how: str) -> ast.expr:
+    """``F.layer_norm(x, normalized_shape, weight, bias, eps=1e-5)`` over the last axis:
+    ``(x − mean) / sqrt(var + eps) · weight + bias`` with the biased variance (divide by n), as
+    PyTorch computes it."""
+    a = _bound(node, "layer_norm", ("input", "normalized_shape", "weight", "bias", "eps"), 2)
+    if not _last_axis_shape(a["normalized_shape"]):
+        raise SpellingError(
+            "layer_norm() is read over the last axis: normalized_shape names its size, e.g. "
+            "(C,) or weight.shape"
+        )
+    x = a["input"]
+    row = {"axis": _num(1)}
+    xc = _sub(x, _call("mean", x, **row))
+    var = _call("mean", _bin(xc, ast.Pow(), _num(2)), **row)
+    eps = a.get("eps", _num(1e-5))
+    out: ast.expr = _div(xc, _call("sqrt", _add(var, eps)))
+    if not _is_none(a.get("weight")):
+        out = _mul(out, a["weight"])
+    if not _is_none(a.get("bias")):
+        out = _add(out, a["bias"])
+    return out
+
+
+def _p_two(a: dict[str, ast.expr], name: str) -> None:
+    p = a.get("p")
+    if not (_is_none(p) or isinstance(p, ast.Constant) and p.value in (2, 2.0)):
+        raise SpellingError(f"{name}() is read for p=2 (the Euclidean distance) only")
+
+
+def _distance(x1: ast.expr, x2: ast.expr, eps: ast.expr) -> ast.expr:
+    """PyTorch's ``pairwise_distance``: ‖x1 − x2 + eps‖₂ of each row, as an ``[N, 1]`` column."""
+    sq = _bin(_add(_sub(x1, x2), eps), ast.Pow(), _num(2))
+    return _call("sqrt", _call("sum", sq, axis=_num(1), keepdims=ast.Constant(True)))
+
+
+def _pairwise_distance(node: ast.Call, how: str) -> ast.expr:
+    a = _bound(node, "pairwise_distance", ("x1", "x2", "p", "eps", "keepdims"), 2)
+    _p_two(a, "pairwise_distance")
+    d = _distance(a["x1"], a["x2"], a.get("eps", _num(1e-6)))
+    keep = a.get("keepdims")
+    # without keepdim PyTorch's result is 1-D: a row, as derive reads 1-D vectors
+    return d if isinstance(keep, ast.Constant) and keep.value is True else _t(d)
+
+
+def _row_losses(elem: ast.expr, r: str, name: str) -> ast.expr:
+    """Per-row losses computed as an ``[N, 1]`` column, reduced; 'none' gives PyTorch's 1-D
+    result, a row."""
+    return _t(elem) if r == "none" else _reduce(elem, r, name)
+
+
+def _triplet(a: dict[str, ast.expr], r: str) -> ast.expr:
+    """``F.triplet_margin_loss(a, p, n, margin=1, p=2, eps=1e-6)``: ``clamp_min(margin + d(a, p)
+    − d(a, n), 0)`` with PyTorch's ``pairwise_distance`` (gradient 1 at exactly 0, as
+    ``clamp_min``'s)."""
+    _p_two(a, "triplet_margin_loss")
+    if not _is_none(a.get("swap")) and not (
+        isinstance(a["swap"], ast.Constant) and a["swap"].value is False
+    ):
+        raise SpellingError("triplet_margin_loss(…, swap=True) is not supported; leave it out")
+    eps = a.get("eps", _num(1e-6))
+    pos = _distance(a["anchor"], a["positive"], eps)
+    neg = _distance(a["anchor"], a["negative"], eps)
+    elem = _add(a.get("margin", _num(1.0)), _sub(pos, neg))
+    return _row_losses(_clip(_num(0), None, elem, "triplet_margin_loss"), r, "triplet_margin_loss")
+
+
+# PyTorch's EPSILON in cosine_embedding_loss (added to each squared norm)
+_COS_EMBED_EPS = 1e-12
+
+
+def _cosine_embedding(a: dict[str, ast.expr], r: str) -> ast.expr:
+    """``F.cosine_embedding_loss(x1, x2, y, margin=0)``: per row ``1 − cos`` where y = 1 and
+    ``clamp_min(cos − margin, 0)`` where y = −1, with PyTorch's cosine (1e-12 added to each
+    squared norm); ``y`` is 1-D, one label per row."""
+    x1, x2 = a["input1"], a["input2"]
+
+    def s(e: ast.expr) -> ast.expr:
+        return _call("sum", e, axis=_num(1), keepdims=ast.Constant(True))
+
+    eps = _num(_COS_EMBED_EPS)
+    mag = _mul(_add(s(_mul(x1, x1)), eps), _add(s(_mul(x2, x2)), eps))
+    cos = _div(s(_mul(x1, x2)), _call("sqrt", mag))
+    y = _t(a["target"])  # the labels as a column, beside the rows' cosines
+    neg = _clip(_num(0), None, _sub(cos, a.get("margin", _num(0.0))), "cosine_embedding_loss")
+
+    def on(label: int, loss: ast.expr) -> ast.expr:
+        cond = ast.Compare(y, [ast.Eq()], [_num(label)])
+        return _where(_call("where", cond, loss, _num(0)), "")
+
+    elem = _add(on(1, _sub(_num(1), cos)), on(-1, neg))
+    return _row_losses(elem, r, "cosine_embedding_loss")
+
+
+def _infinite(v: ast.expr) -> bool:
+    """``float('-inf')``, ``-np.inf``, ``-math.inf``, ``torch.finfo(…).min``: a value derive's
+    finite arithmetic cannot hold."""
+    for n in ast.walk(v):
+        if isinstance(n, ast.Constant) and isinstance(n.value, str) and "inf" in n.value.lower():
+            return True
+        if isinstance(n, ast.Attribute) and n.attr in ("inf", "infty", "Inf", "finfo", "NINF"):
+            return True
+    return False
+
+
+def _masked_fill(node: ast.Call, how: str) -> ast.expr:
+    """``x.masked_fill(cond, v)``: ``v`` where the comparison holds, ``x`` elsewhere (as
+    ``where(cond, v, x)``: no gradient to the filled entries, as in PyTorch)."""
+    a = _bound(node, "masked_fill", ("x", "mask", "value"), 3)
+    if _infinite(a["value"]):
+        raise SpellingError(
+            "masked_fill(…, float('-inf')) is not read: derive computes with finite numbers; "
+            "fill with a large negative number, masked_fill(tril == 0, -1e9) (a softmax then "
+            "gives those entries exactly 0 in float64, as with -inf)"
+        )
+    if not isinstance(a["mask"], ast.Compare):
+        raise SpellingError(
+            "masked_fill(): the mask is one comparison of a tensor, e.g. "
+            "masked_fill(tril == 0, -1e9)"
+        )
+    return _where(_call("where", a["mask"], a["value"], a["x"]), how)
+
+
 def _nansum(name: str) -> Callable[[ast.Call, str], ast.expr]:
     """``np.nansum``/``np.nanmean`` are ``sum``/``mean`` wherever every entry is finite; derive
     refuses a non-finite value anyway (exit 2 naming it), so the identity is exact there."""
@@ -1101,6 +1261,24 @@ REWRITES: dict[str, Callable[[ast.Call, str], ast.expr | None]] = {
         _nll,
     ),
     "nan_to_num": _nan_to_num,
+    "logaddexp": _logaddexp,
+    "outer": _outer,
+    "layer_norm": _layer_norm,
+    "pairwise_distance": _pairwise_distance,
+    "masked_fill": _masked_fill,
+    "triplet_margin_loss": _loss3(
+        "triplet_margin_loss",
+        (
+            "anchor", "positive", "negative", "margin", "p", "eps", "swap", "size_average",
+            "reduce", "reduction",
+        ),
+        _triplet,
+    ),
+    "cosine_embedding_loss": _loss3(
+        "cosine_embedding_loss",
+        ("input1", "input2", "target", "margin", "size_average", "reduce", "reduction"),
+        _cosine_embedding,
+    ),
     "cat": _concat,
     "concat": _concat,
     "concatenate": _concat,
@@ -1142,6 +1320,10 @@ _LOSSES = frozenset(
         "cosine_similarity",
         "gaussian_nll_loss",
         "margin_ranking_loss",
+        "triplet_margin_loss",
+        "cosine_embedding_loss",
+        "pairwise_distance",
+        "layer_norm",
         "sigmoid_cross_entropy_with_logits",
         "softmax_cross_entropy_with_logits",
         "l2_loss",
