@@ -587,3 +587,58 @@ def test_spellings_with_one_dimensional_inputs_are_pytorchs(text, ref) -> None:
     want.backward()
     assert loss == pytest.approx(float(want.detach()), rel=1e-9, abs=1e-12)
     np.testing.assert_allclose(grads["W"], w.grad.numpy(), rtol=1e-8, atol=1e-11)
+
+
+_Y = torch.tensor([1, 0, 3])
+
+
+@pytest.mark.parametrize(
+    "lines,ref",
+    [
+        (
+            'LP = "F.log_softmax(X @ W, dim=1)"\n'
+            'pt = "LP.gather(1, y.unsqueeze(1)).exp()"\n'
+            'L = "(-(1 - pt) ** 2 * LP.gather(1, y.unsqueeze(1))).mean()"',
+            lambda z: (
+                -((1 - F.log_softmax(z, 1).gather(1, _Y.unsqueeze(1)).exp()) ** 2)
+                * F.log_softmax(z, 1).gather(1, _Y.unsqueeze(1))
+            ).mean(),
+        ),
+        (
+            'Z = "X @ W"\n'
+            'L = "(torch.logsumexp(Z, dim=1) - Z.gather(1, y.view(-1, 1)).squeeze(1)).mean()"',
+            lambda z: (torch.logsumexp(z, 1) - z.gather(1, _Y.view(-1, 1)).squeeze(1)).mean(),
+        ),
+        (
+            'L = "-torch.gather(F.log_softmax(X @ W, dim=-1), -1, y[:, None]).sum() '
+            '+ F.cross_entropy(X @ W, y)"',
+            lambda z: -torch.gather(F.log_softmax(z, -1), -1, _Y[:, None]).sum()
+            + F.cross_entropy(z, _Y),
+        ),
+    ],
+)
+def test_gather_of_class_labels_is_pytorchs(lines, ref) -> None:
+    """PyTorch's P.gather(1, y.unsqueeze(1)) with integer labels (pass 7: multiclass focal loss,
+    logsumexp minus the gathered logit): the pick Σ_j P_ij y_ij as a column; loss and dL/dW
+    against PyTorch running the original gather."""
+    d = derive(spec.parse(_ONE_HOT.format(lines=lines, X=_rows(X), W=_rows(W)), source="gather"))
+    grads, loss = numeric.gradients_matrix(d, numeric.example_point(d.graph))
+    w = torch.tensor(W, dtype=torch.float64, requires_grad=True)
+    want = ref(t(X) @ w)
+    want.backward()
+    assert loss == pytest.approx(float(want.detach()), rel=1e-9, abs=1e-12)
+    np.testing.assert_allclose(grads["W"], w.grad.numpy(), rtol=1e-8, atol=1e-11)
+
+
+@pytest.mark.parametrize(
+    "lines,fragment",
+    [
+        ('L = "(X @ W).gather(1, X).sum()"', "gather() is read as PyTorch's pick"),
+        ('L = "(X @ W).gather(0, y.unsqueeze(1)).sum()"', "gather() is read as PyTorch's pick"),
+        ('Z = "X @ W + y.T"\nL = "Z.gather(1, y.unsqueeze(1)).sum()"', "class labels"),
+    ],
+)
+def test_gather_other_than_a_label_pick_is_refused(lines, fragment) -> None:
+    with pytest.raises(spec.SpecError) as err:
+        spec.parse(_ONE_HOT.format(lines=lines, X=_rows(X), W=_rows(W)), source="gather")
+    assert fragment in str(err.value)

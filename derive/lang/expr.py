@@ -557,6 +557,15 @@ class _Converter:
     def call(self, node: ast.Call, depth: int) -> Node:
         f = node.func
         module = ""
+        if isinstance(f, ast.Attribute) and f.attr == "gather":
+            return self.gather(node, depth)
+        if isinstance(f, ast.Attribute) and f.attr == "squeeze" and gather_label(f.value):
+            # logits.gather(1, y.view(-1, 1)).squeeze(1): the picked column as PyTorch's 1-D
+            # result, a row
+            axes = [_int_index(a) for a in node.args]
+            if node.keywords or axes not in ([], [1], [-1]):
+                raise self.fail(node, "squeeze() of a gather's column is squeeze(1)")
+            return Transpose(self.gather(f.value, depth))  # type: ignore[arg-type]
         # K.sum(axis=0) of attention's keys K is the tensor's method, not Keras' K.sum
         keras_k = isinstance(f, ast.Attribute) and self.tensor_named_k(f.value)
         if isinstance(f, ast.Attribute) and not keras_k and (module := _module_of(f.value)):
@@ -683,6 +692,27 @@ class _Converter:
                 "row; the language keeps the [m, 1] column: write keepdims=True or leave it out",
             )
         return ast.Call(node.func, node.args, kept)
+
+    def gather(self, node: ast.Call, depth: int) -> Node:
+        """PyTorch's ``P.gather(1, y.unsqueeze(1))``: each row's entry at its class label ``y``
+        (integers declared 1-D, read as one-hot rows by the spec), as the ``[N, 1]`` column
+        ``Σ_j P_ij y_ij`` — the pick ``P[np.arange(N), y][:, None]`` — exactly."""
+        got = gather_label(node)
+        if got is None:
+            raise self.fail(
+                node,
+                "gather() is read as PyTorch's pick of class labels: P.gather(1, "
+                "y.unsqueeze(1)) (or y.view(-1, 1)) with y integer labels declared 1-D",
+            )
+        p, y = got
+        if y not in self.picks:
+            raise self.fail(
+                node,
+                f"the index of gather() must be integer class labels: declare {y} = [\"N\"] "
+                "in [inputs], one label per row",
+            )
+        picked = BinOp("*", self.convert(p, depth + 1), Name(y))
+        return Call("sum", (picked,), (("axis", Num(Fraction(1))),))
 
     def pick(self, node: ast.Subscript, depth: int) -> Node | None:
         """CS231n's ``P[np.arange(N), y]`` (also ``range(N)``, ``torch.arange(N)``): each row's
@@ -970,6 +1000,57 @@ def _dim_value(name: str, shapes: Mapping[str, tuple[int, ...]]) -> int | None:
         for k in shape:
             if getattr(k, "label", None) == name:
                 return int(k)
+    return None
+
+
+def gather_label(node: ast.AST) -> tuple[ast.expr, str] | None:
+    """``(P, y)`` when ``node`` is PyTorch's pick of each row's entry at its class label:
+    ``P.gather(1, y.unsqueeze(1))`` or ``torch.gather(P, 1, …)`` with the index ``y.unsqueeze(1)``,
+    ``y.view(-1, 1)``, ``y.reshape(-1, 1)`` or ``y[:, None]`` of labels ``y`` by name (dim 1 or
+    -1); else ``None``."""
+    if not isinstance(node, ast.Call) or not isinstance(node.func, ast.Attribute):
+        return None
+    if node.func.attr != "gather":
+        return None
+    args = list(node.args)
+    if _module_of(node.func.value):
+        if not args:
+            return None
+        p, args = args[0], args[1:]
+    else:
+        p = node.func.value
+    kw = {k.arg: k.value for k in node.keywords}
+    dim = args[0] if args else kw.get("dim")
+    index = args[1] if len(args) > 1 else kw.get("index")
+    if dim is None or index is None or len(args) + len(kw) != 2:
+        return None
+    if _int_index(dim) not in (1, -1):
+        return None
+    y = _label_column(index)
+    return (p, y) if y is not None else None
+
+
+def _label_column(node: ast.AST) -> str | None:
+    """The name ``y`` of ``y.unsqueeze(1)``, ``y.view(-1, 1)``, ``y.reshape(-1, 1)``,
+    ``y[:, None]``: labels as a column, the index of a gather."""
+    if isinstance(node, ast.Subscript) and isinstance(node.value, ast.Name):
+        parts = node.slice.elts if isinstance(node.slice, ast.Tuple) else [node.slice]
+        whole = len(parts) == 2 and isinstance(parts[0], ast.Slice)
+        if whole and not any((parts[0].lower, parts[0].upper, parts[0].step)):  # type: ignore[union-attr]
+            return node.value.id if _is_new_axis(parts[1]) else None
+        return None
+    if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)):
+        return None
+    y = node.func.value
+    if not isinstance(y, ast.Name) or node.keywords and node.func.attr != "unsqueeze":
+        return None
+    values = [_int_index(a) for a in node.args] + [
+        _int_index(k.value) for k in node.keywords if k.arg == "dim"
+    ]
+    if node.func.attr == "unsqueeze" and values in ([1], [-1]):
+        return y.id
+    if node.func.attr in ("view", "reshape") and values == [-1, 1] and not node.keywords:
+        return y.id
     return None
 
 

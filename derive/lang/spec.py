@@ -676,14 +676,24 @@ class _Validator:
                 continue
             f = n.func
             name = getattr(f, "attr", None) or getattr(f, "id", "")
-            if name not in ("cross_entropy", "nll_loss"):
+            gathered = ex.gather_label(n)
+            if gathered is not None:  # P.gather(1, y.unsqueeze(1)): y picks from P's columns
+                z, y = gathered[0], ast.Name(gathered[1], ast.Load())
+                if y.id not in self.one_d or y.id not in inputs:
+                    continue
+            elif name not in ("cross_entropy", "nll_loss"):
                 continue
-            kw = {k.arg: k.value for k in n.keywords}
-            z = n.args[0] if n.args else kw.get("input")
-            y = n.args[1] if len(n.args) > 1 else kw.get("target")
+            else:
+                kw = {k.arg: k.value for k in n.keywords}
+                z = n.args[0] if n.args else kw.get("input")
+                y = n.args[1] if len(n.args) > 1 else kw.get("target")
             if not isinstance(y, ast.Name) or y.id not in self.one_d or z is None:
                 continue
-            if y.id in self.picks or y.id not in inputs:
+            if y.id not in inputs:
+                continue
+            if y.id in self.picks:
+                if gathered is not None:
+                    self.same_classes(where, y.id, z, shapes, constants, dims)
                 continue
             try:
                 zt = ex.parse(
@@ -701,6 +711,23 @@ class _Validator:
                 )
             self.picks[y.id] = (ast.unparse(z), int(zs[1]))
             self.target_shapes[y.id] = (zs[0], zs[1])
+
+    def same_classes(self, where: str, y: str, z: ast.expr, shapes, constants, dims) -> None:
+        """Labels ``y`` picked again (a gather beside a cross-entropy): from as many columns."""
+        try:
+            zt = ex.parse(
+                ast.unparse(z), constants=constants, shapes=shapes, one_d=frozenset(self.one_d)
+            )
+        except ex.ExprError:
+            return  # the whole line's parse names it
+        zs = _Shapes(self, where, shapes, constants, dims).infer(zt)
+        if len(zs) != 2 or int(zs[1]) != self.picks[y][1]:
+            raise self.err(
+                where,
+                f"the class labels '{y}' pick from {self.picks[y][1]} columns elsewhere, "
+                f"from {ast.unparse(z)} of shape {zs} here",
+                "use the same number of classes",
+            )
 
     def one_hot_made(self, where: str, made: tuple[str, ast.expr], shapes, dims) -> None:
         """``np.eye(C)[y]`` / ``F.one_hot(y, C)`` of an input ``y`` declared 1-D: its integer
