@@ -642,3 +642,43 @@ def test_gather_other_than_a_label_pick_is_refused(lines, fragment) -> None:
     with pytest.raises(spec.SpecError) as err:
         spec.parse(_ONE_HOT.format(lines=lines, X=_rows(X), W=_rows(W)), source="gather")
     assert fragment in str(err.value)
+
+
+@pytest.mark.parametrize(
+    "lines,ref",
+    [
+        (
+            'emb = "W[y]"\nL = "np.sum(np.tanh(emb @ W) * X)"',
+            lambda w: (torch.tanh(w[_Y] @ w) * t(X)).sum(),
+        ),
+        (
+            'L = "(F.embedding(y, W) ** 2).sum() + F.cross_entropy(X @ W, y)"',
+            lambda w: (F.embedding(_Y, w) ** 2).sum() + F.cross_entropy(t(X) @ w, _Y),
+        ),
+    ],
+)
+def test_embedding_lookup_by_labels_is_pytorchs(lines, ref) -> None:
+    """makemore's emb = C[Xb] and F.embedding(y, E) with integer labels (pass 7): the labels
+    read as one-hot rows, the lookup exactly their product with the table; loss and dL/dW
+    against PyTorch indexing the table."""
+    d = derive(spec.parse(_ONE_HOT.format(lines=lines, X=_rows(X), W=_rows(W)), source="emb"))
+    grads, loss = numeric.gradients_matrix(d, numeric.example_point(d.graph))
+    w = torch.tensor(W, dtype=torch.float64, requires_grad=True)
+    want = ref(w)
+    want.backward()
+    assert loss == pytest.approx(float(want.detach()), rel=1e-9, abs=1e-12)
+    np.testing.assert_allclose(grads["W"], w.grad.numpy(), rtol=1e-8, atol=1e-11)
+
+
+@pytest.mark.parametrize(
+    "lines,fragment",
+    [
+        ('L = "np.sum(W[X])"', "looks up rows of 'W' by class labels"),
+        ('emb = "W[y]"\nL = "np.sum(emb) + np.sum(y)"', "other than as W[y]"),
+        ('emb = "W[y]"\nL = "np.sum(emb) + np.sum(W[:, 0:2][y])"', "indexing"),
+    ],
+)
+def test_lookups_other_than_by_labels_are_refused(lines, fragment) -> None:
+    with pytest.raises(spec.SpecError) as err:
+        spec.parse(_ONE_HOT.format(lines=lines, X=_rows(X), W=_rows(W)), source="emb")
+    assert fragment in str(err.value)

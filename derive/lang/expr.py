@@ -353,6 +353,9 @@ class _Converter:
             if block is not None:
                 return block
         if isinstance(node, ast.Subscript) and self.shapes is not None:  # a spec's line
+            looked = embedding_lookup(node)
+            if looked is not None:
+                return self.lookup(node, *looked)
             picked = self.pick(node, d)
             if picked is not None:
                 return picked
@@ -559,6 +562,11 @@ class _Converter:
         module = ""
         if isinstance(f, ast.Attribute) and f.attr == "gather":
             return self.gather(node, depth)
+        if isinstance(f, ast.Attribute) and f.attr == "embedding" and _module_of(f.value):
+            looked = embedding_lookup(node)
+            if looked is None:
+                raise self.fail(node, "embedding() is read as F.embedding(y, E): labels y, table E")
+            return self.lookup(node, *looked)
         if isinstance(f, ast.Attribute) and f.attr == "squeeze" and gather_label(f.value):
             # logits.gather(1, y.view(-1, 1)).squeeze(1): the picked column as PyTorch's 1-D
             # result, a row
@@ -692,6 +700,17 @@ class _Converter:
                 "row; the language keeps the [m, 1] column: write keepdims=True or leave it out",
             )
         return ast.Call(node.func, node.args, kept)
+
+    def lookup(self, node: ast.AST, table: str, y: str) -> Node:
+        """An embedding lookup ``E[y]``: row ``y_i`` of ``E`` for each label, exactly the product
+        ``Y @ E`` of the labels read as one-hot rows (one column per row of ``E``)."""
+        if y not in self.picks:
+            raise self.fail(
+                node,
+                f"{table}[{y}] looks up rows of '{table}' by class labels: declare {y} = "
+                f'["N"] in [inputs] (integers) and {table} as a matrix with one row per class',
+            )
+        return BinOp("@", Name(y), Name(table))
 
     def gather(self, node: ast.Call, depth: int) -> Node:
         """PyTorch's ``P.gather(1, y.unsqueeze(1))``: each row's entry at its class label ``y``
@@ -1000,6 +1019,22 @@ def _dim_value(name: str, shapes: Mapping[str, tuple[int, ...]]) -> int | None:
         for k in shape:
             if getattr(k, "label", None) == name:
                 return int(k)
+    return None
+
+
+def embedding_lookup(node: ast.AST) -> tuple[str, str] | None:
+    """``(E, y)`` when ``node`` looks up rows of a table ``E`` by integer labels ``y``, both by
+    name: ``E[y]`` (makemore's ``emb = C[Xb]``) or ``F.embedding(y, E)``; else ``None``."""
+    if isinstance(node, ast.Subscript):
+        if isinstance(node.value, ast.Name) and isinstance(node.slice, ast.Name):
+            return node.value.id, node.slice.id
+        return None
+    if not isinstance(node, ast.Call) or not isinstance(node.func, ast.Attribute):
+        return None
+    if node.func.attr != "embedding" or not _module_of(node.func.value) or node.keywords:
+        return None
+    if len(node.args) == 2 and all(isinstance(a, ast.Name) for a in node.args):
+        return node.args[1].id, node.args[0].id  # type: ignore[attr-defined]
     return None
 
 

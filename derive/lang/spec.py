@@ -672,6 +672,9 @@ class _Validator:
             made = ex.one_hot_label(n)
             if made is not None and made[0] in self.one_d and made[0] in inputs:
                 self.one_hot_made(where, made, shapes, dims)
+            looked = ex.embedding_lookup(n)
+            if looked is not None:
+                self.lookup_labels(where, looked, inputs, shapes)
             if not isinstance(n, ast.Call):
                 continue
             f = n.func
@@ -711,6 +714,26 @@ class _Validator:
                 )
             self.picks[y.id] = (ast.unparse(z), int(zs[1]))
             self.target_shapes[y.id] = (zs[0], zs[1])
+
+    def lookup_labels(self, where: str, looked: tuple[str, str], inputs, shapes) -> None:
+        """``E[y]`` with ``y`` an input declared 1-D: its integer labels become one-hot rows of
+        as many columns as ``E`` has rows, so the lookup is ``y @ E``."""
+        table, y = looked
+        if y not in inputs or y not in self.one_d or table not in shapes:
+            return  # the parser names what is wrong
+        shape = shapes[table]
+        if len(shape) != 2:
+            raise self.err(where, f"{table}[{y}] looks up rows of a matrix; '{table}' is not one")
+        known = self.picks.get(y)
+        if known is not None and known[1] != int(shape[0]):
+            raise self.err(
+                where,
+                f"the class labels '{y}' have {known[1]} classes elsewhere, {int(shape[0])} "
+                f"(the rows of '{table}') here",
+                "use the same number of classes",
+            )
+        self.picks[y] = (f"{table}[{y}]", int(shape[0]))
+        self.target_shapes[y] = (shapes[y][1], shape[0])
 
     def same_classes(self, where: str, y: str, z: ast.expr, shapes, constants, dims) -> None:
         """Labels ``y`` picked again (a gather beside a cross-entropy): from as many columns."""
@@ -797,6 +820,12 @@ class _Validator:
                         and ex.Name(y) in (n.left, n.right)
                         and not any(isinstance(k, ex.Num) for k in (n.left, n.right))
                     )
+                    + (  # y @ E of an embedding lookup E[y]
+                        isinstance(n, ex.BinOp)
+                        and n.op == "@"
+                        and n.left == ex.Name(y)
+                        and p.endswith(f"[{y}]")
+                    )
                     + (
                         isinstance(n, ex.Call)
                         and n.func == "cross_entropy"
@@ -808,6 +837,8 @@ class _Validator:
                     form = (
                         f"np.eye(C)[{y}] or F.one_hot({y}, C)"
                         if p.startswith("one_hot(")
+                        else p
+                        if p.endswith(f"[{y}]")
                         else f"{p}[np.arange(N), {y}]"
                     )
                     raise self.err(
