@@ -498,6 +498,7 @@ def test_labels_made_one_hot_and_used_as_numbers_are_refused() -> None:
         ("Z.masked_fill(B == 0, float('-inf'))", "masked_fill(tril == 0, -1e9)"),
         ("F.layer_norm(Z, (m, n))", "last axis"),
         ("F.triplet_margin_loss(Z, Y, X, p=1)", "p=2"),
+        ("F.cross_entropy(Z, torch.arange(m))", "[values] labels = [0, 1, …, N − 1]"),
     ],
 )
 def test_spellings_that_cannot_be_read_are_refused_saying_what_can(text, fragment) -> None:

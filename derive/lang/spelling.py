@@ -370,9 +370,26 @@ def _loss2(
                 continue
             if not _is_none(a.get(bad)):
                 raise SpellingError(f"{name}(…, {bad}=…) is not supported; leave it out")
+        target = a.get("target")
+        if name in ("cross_entropy", "nll_loss") and target is not None and _arange(target):
+            raise SpellingError(
+                f"{name}(…, {ast.unparse(target)}) (each row's class is its own index, as in "
+                'CLIP/SimCLR) needs the labels as an input: declare labels = ["N"] in [inputs], '
+                f"give [values] labels = [0, 1, …, N − 1], and write {name}(…, labels)"
+            )
         return build(a, _text(a.get("reduction"), "mean", f"{name}(reduction=…)"))
 
     return rewrite
+
+
+def _arange(v: ast.expr | None) -> bool:
+    """``torch.arange(N)``, ``np.arange(N)``, ``range(N)``."""
+    if not isinstance(v, ast.Call):
+        return False
+    f = v.func
+    return (isinstance(f, ast.Attribute) and f.attr == "arange") or (
+        isinstance(f, ast.Name) and f.id in ("arange", "range")
+    )
 
 
 def _mse(a: dict[str, ast.expr], r: str) -> ast.expr:
