@@ -1017,7 +1017,18 @@ class _Validator:
                 rows = self.grid(where, given[key], r, c)
                 fixed[key] = tuple(tuple(self.number(where, v) for v in row) for row in rows)
                 if key in self.one_hot:
+                    one_hot_columns = r > 1 and all(
+                        sorted(col) == [0] * (r - 1) + [1] for col in zip(*fixed[key], strict=True)
+                    )
                     for n, row in enumerate(fixed[key]):
+                        if sorted(row) != [0] * (c - 1) + [1] and one_hot_columns:
+                            raise self.err(
+                                where,
+                                f"the columns of {key} are one-hot (examples in columns, as in "
+                                'Ng\'s courses), but kind = "one-hot" means one-hot rows',
+                                'drop kind = "one-hot" (the softmax Jacobian is then shown in '
+                                "general), or store the examples in rows",
+                            )
                         if sorted(row) != [0] * (c - 1) + [1]:
                             raise self.err(
                                 where,
