@@ -345,6 +345,11 @@ CASES = [
         1,
     ),
     (
+        "np.trace(Z.T @ Z) + np.trace(np.dot(W, W.T @ W)) + np.trace(W.mm(W))",
+        lambda Z, w: torch.trace(Z.T @ Z) + torch.trace(w @ (w.T @ w)) + torch.trace(w @ w),
+        1,
+    ),
+    (
         "F.softmax(Z.masked_fill(B == 0, -1e9), dim=1)",
         lambda Z: F.softmax(Z.masked_fill(t(B) == 0, -1e9), dim=1),
         0,
@@ -499,6 +504,7 @@ def test_labels_made_one_hot_and_used_as_numbers_are_refused() -> None:
         ("F.layer_norm(Z, (m, n))", "last axis"),
         ("F.triplet_margin_loss(Z, Y, X, p=1)", "p=2"),
         ("F.cross_entropy(Z, torch.arange(m))", "[values] labels = [0, 1, …, N − 1]"),
+        ("np.trace(W)", "np.trace(A @ B) = sum(A * B.T)"),
     ],
 )
 def test_spellings_that_cannot_be_read_are_refused_saying_what_can(text, fragment) -> None:

@@ -693,6 +693,27 @@ def _outer(node: ast.Call, how: str) -> ast.expr:
     return _bin(column, ast.MatMult(), row)
 
 
+def _trace(node: ast.Call, how: str) -> ast.expr:
+    """``np.trace(A @ B)`` = Σ_ij A_ij B_ji = ``sum(A * B.T)`` exactly (tr(WᵀW) is the squared
+    Frobenius norm); the trace of anything but a product is refused."""
+    a = _bound(node, "trace", ("x",), 1)
+    x = a["x"]
+    if isinstance(x, ast.Call) and isinstance(x.func, ast.Attribute) and x.func.attr in (
+        "dot",
+        "matmul",
+        "mm",
+    ) and not x.keywords:
+        args = x.args if len(x.args) == 2 else [x.func.value, *x.args]
+        if len(args) == 2:
+            x = _bin(args[0], ast.MatMult(), args[1])
+    if not (isinstance(x, ast.BinOp) and isinstance(x.op, ast.MatMult)):
+        raise SpellingError(
+            "trace() is read of a matrix product, np.trace(A @ B) = sum(A * B.T); write the "
+            "diagonal of other matrices as a product"
+        )
+    return _call("sum", _mul(x.left, _t(x.right)))
+
+
 def _last_axis_shape(v: ast.expr) -> bool:
     """A ``normalized_shape`` that names one size (the last axis): ``C``, ``4``, ``(C,)``,
     ``[C]``, ``weight.shape``, ``x.shape[-1:]``."""
@@ -1280,6 +1301,7 @@ REWRITES: dict[str, Callable[[ast.Call, str], ast.expr | None]] = {
     "nan_to_num": _nan_to_num,
     "logaddexp": _logaddexp,
     "outer": _outer,
+    "trace": _trace,
     "layer_norm": _layer_norm,
     "pairwise_distance": _pairwise_distance,
     "masked_fill": _masked_fill,
