@@ -689,3 +689,25 @@ def test_lookups_other_than_by_labels_are_refused(lines, fragment) -> None:
     with pytest.raises(spec.SpecError) as err:
         spec.parse(_ONE_HOT.format(lines=lines, X=_rows(X), W=_rows(W)), source="emb")
     assert fragment in str(err.value)
+
+
+def test_arange_targets_are_pytorchs() -> None:
+    """CLIP/SimCLR's F.cross_entropy(logits, torch.arange(N)) (pass 7): the targets are the
+    labels 0 … N − 1, made an input arange_N; loss and dL/dW against PyTorch's own call."""
+    lines = (
+        'Z = "X @ W"\n'
+        'L = "F.cross_entropy(Z, torch.arange(m)) '
+        "+ F.nll_loss(F.log_softmax(Z, dim=1), np.arange(3), reduction='sum') + np.sum(y)\""
+    )
+    d = derive(spec.parse(_ONE_HOT.format(lines=lines, X=_rows(X), W=_rows(W)), source="ar"))
+    assert "arange_m" in d.spec.inputs and "arange_3" in d.spec.inputs
+    grads, loss = numeric.gradients_matrix(d, numeric.example_point(d.graph))
+    w = torch.tensor(W, dtype=torch.float64, requires_grad=True)
+    z = t(X) @ w
+    want = F.cross_entropy(z, torch.arange(3)) + F.nll_loss(
+        F.log_softmax(z, dim=1), torch.arange(3), reduction="sum"
+    )
+    want = want + float(np.sum([1, 0, 3]))
+    want.backward()
+    assert loss == pytest.approx(float(want.detach()), rel=1e-9, abs=1e-12)
+    np.testing.assert_allclose(grads["W"], w.grad.numpy(), rtol=1e-8, atol=1e-11)

@@ -998,6 +998,11 @@ def _int_index(node: ast.AST) -> int | None:
     return None
 
 
+def is_arange(node: ast.AST) -> bool:
+    """``np.arange(n)``, ``torch.arange(n)``, ``range(n)`` with one argument."""
+    return _is_arange(node)
+
+
 def _is_arange(node: ast.AST) -> bool:
     """``np.arange(n)``, ``torch.arange(n)``, ``range(n)`` with one argument."""
     if not (isinstance(node, ast.Call) and len(node.args) == 1 and not node.keywords):

@@ -557,6 +557,7 @@ class _Validator:
         self.one_d: dict[str, str] = {}  # tensors declared 1-D (["h"]): rows [1, h]
         self.label_columns: dict[str, int] = {}  # class-label inputs read as one-hot rows
         self.target_shapes: dict[str, tuple[int, int]] = {}  # of F.cross_entropy(Z, y)'s y
+        self.made_labels: dict[str, list[int]] = {}  # torch.arange(N) targets, as inputs
         inputs = self.tensors("inputs", dims)
         params = self.tensors("params", dims, required=True)
         if not params:
@@ -582,6 +583,7 @@ class _Validator:
             if not isinstance(text, str):
                 raise self.err(where, "must be a string expression", f'write {key} = "…"')
             try:
+                text = self.arange_targets(f'{where} = "{text}"', text, inputs, shapes, dims)
                 self.integer_targets(f'{where} = "{text}"', text, inputs, shapes, constants, dims)
                 self.class_labels(f'{where} = "{text}"', inputs, shapes, forward)
                 node = ex.parse(
@@ -658,6 +660,44 @@ class _Validator:
             grad_keys=grad_keys,
             generated=tuple(k for k in (*inputs, *params) if k not in self.given_values()),
         )
+
+    def arange_targets(self, where: str, text: str, inputs, shapes, dims) -> str:
+        """``F.cross_entropy(logits, torch.arange(N))`` (CLIP, SimCLR: row i's class is i): the
+        targets become an input of integer labels ``0 … N − 1`` named ``arange_N``, read as class
+        labels as any other (``text`` is returned with the name in place of the call)."""
+        try:
+            tree = ast.parse(text.strip(), mode="eval")
+        except (SyntaxError, ValueError, RecursionError, MemoryError):
+            return text  # the parser names the problem
+        changed = False
+        for n in ast.walk(tree):
+            f = getattr(n, "func", None)
+            name = getattr(f, "attr", None) or getattr(f, "id", "")
+            if not isinstance(n, ast.Call) or name not in ("cross_entropy", "nll_loss"):
+                continue
+            if len(n.args) < 2 or not ex.is_arange(n.args[1]):
+                continue
+            count = n.args[1].args[0]  # type: ignore[attr-defined]
+            if isinstance(count, ast.Name) and count.id in dims:
+                size: int = Dim(dims[count.id], count.id)
+            elif isinstance(count, ast.Constant) and type(count.value) is int and count.value > 0:
+                size = count.value
+            else:
+                raise self.err(
+                    where,
+                    f"the count in {ast.unparse(n.args[1])} must be a [dims] name or a number",
+                    "write torch.arange(N) with N in [dims]",
+                )
+            label = f"arange_{ast.unparse(count)}"
+            while label in shapes and label not in self.made_labels:
+                label += "_"
+            if label not in self.made_labels:
+                inputs[label] = shapes[label] = (1, size)
+                self.one_d[label] = str(size)
+                self.made_labels[label] = list(range(int(size)))
+            n.args[1] = ast.Name(label, ast.Load())
+            changed = True
+        return ast.unparse(tree) if changed else text
 
     def integer_targets(self, where: str, text: str, inputs, shapes, constants, dims) -> None:
         """``F.cross_entropy(Z, y)`` / ``F.nll_loss(LP, y)`` with ``y`` an input declared 1-D
@@ -989,7 +1029,7 @@ class _Validator:
         return Fraction(repr(value)) if isinstance(value, float) else Fraction(value)
 
     def given_values(self) -> dict[str, Any]:
-        return self.table("values", required=False)
+        return {**self.table("values", required=False), **getattr(self, "made_labels", {})}
 
     def values(
         self, inputs, params, shapes, name, forward, dims, constants
@@ -998,7 +1038,7 @@ class _Validator:
         drawn values that respect the domains (BCE targets in {0, 1}, one-hot cross-entropy
         targets, positive log arguments, non-zero divisors, no kink input at 0)."""
 
-        given = self.table("values", required=False)
+        given = self.given_values()
         given = {
             k: self.label_rows(k, v) if k in self.label_columns else v for k, v in given.items()
         }
