@@ -576,11 +576,21 @@ y = [1, -1, 1]
             "np.sum((np.outer(u, v) - Z[0:3, 0:4]) ** 2)",
             lambda Z, k: ((torch.outer(k["u"], k["v"]) - Z) ** 2).sum(),
         ),
+        (
+            "np.sum(np.sum((Z - Y) ** 2, axis=1) * y) + (Z.mean(-1) * u).sum()",
+            lambda Z, k: (((Z - t(Y)) ** 2).sum(1) * k["y"]).sum() + (Z.mean(-1) * k["u"]).sum(),
+        ),
+        (
+            "torch.sum(torch.logsumexp(Z, dim=1) * y) + np.sum(np.max(Z, axis=1) * u)",
+            lambda Z, k: (torch.logsumexp(Z, 1) * k["y"]).sum() + (Z.amax(1) * k["u"]).sum(),
+        ),
     ],
 )
 def test_spellings_with_one_dimensional_inputs_are_pytorchs(text, ref) -> None:
     """Spellings of 1-D inputs (pass 7): ±1 labels of cosine_embedding_loss, np.outer's
-    vectors; compared with PyTorch running the original call."""
+    vectors, and a NumPy/PyTorch reduction along axis 1 without keepdims, which is 1-D there
+    (times a 1-D weight: element-wise, where a column would have made an outer product and a
+    wrong ✓); compared with PyTorch running the original call."""
     src = _OWN.format(text=text, X=_rows(X), W=_rows(W), Y=_rows(Y))
     d = derive(spec.parse(src, source="own"))
     grads, loss = numeric.gradients_matrix(d, numeric.example_point(d.graph))

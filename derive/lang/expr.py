@@ -268,6 +268,8 @@ class _Converter:
         self.picks: dict[str, tuple[str, int]] = {}
         self.constants = constants
         self.shapes = shapes
+        # reductions read as the column keepdims gives (under a new axis, or already wrapped)
+        self.columns: set[int] = set()
 
     def vector(self, node: ast.AST) -> bool:
         """``node`` is a 1-D NumPy vector (see :func:`one_dimensional`)."""
@@ -560,6 +562,17 @@ class _Converter:
     def call(self, node: ast.Call, depth: int) -> Node:
         f = node.func
         module = ""
+        if (
+            self.shapes is not None
+            and isinstance(f, ast.Attribute)
+            and id(node) not in self.columns
+            and _reduction_axis(node) == 1
+        ):
+            # np.sum(x, axis=1), x.sum(1), torch.mean(x, dim=-1) without keepdims: NumPy's and
+            # PyTorch's result is 1-D, which broadcasts as a row — so it is the row here (the
+            # column keepdims gives, transposed): per * w with w 1-D is element-wise, as there
+            self.columns.add(id(node))
+            return Transpose(self.call(node, depth))
         if isinstance(f, ast.Attribute) and f.attr == "gather":
             return self.gather(node, depth)
         if isinstance(f, ast.Attribute) and f.attr == "embedding" and _module_of(f.value):
@@ -898,6 +911,7 @@ class _Converter:
         axis = _reduction_axis(node.value)
         if axis is None and not self.vector(node.value):
             return None
+        self.columns.add(id(node.value))  # the reduction as keepdims gives it, then the axis
         out = self.convert(node.value, depth)
         is_column = axis == 1  # the language's shape of the reduction (a vector: a row)
         return out if column == is_column else Transpose(out)
