@@ -584,6 +584,17 @@ y = [1, -1, 1]
             "torch.sum(torch.logsumexp(Z, dim=1) * y) + np.sum(np.max(Z, axis=1) * u)",
             lambda Z, k: (torch.logsumexp(Z, 1) * k["y"]).sum() + (Z.amax(1) * k["u"]).sum(),
         ),
+        (
+            "F.mse_loss((Z[:, 0:1] * 2 + 1).squeeze(1), u) + torch.sum(np.squeeze(Z[0:1, :]) * v)",
+            lambda Z, k: F.mse_loss((Z[:, 0:1] * 2 + 1).squeeze(1), k["u"])
+            + (Z[0:1, :].squeeze() * k["v"]).sum(),
+        ),
+        (
+            "F.binary_cross_entropy_with_logits(Z[:, 1:2], (y.unsqueeze(1) + 1) / 2)",
+            lambda Z, k: F.binary_cross_entropy_with_logits(
+                Z[:, 1:2], (k["y"].unsqueeze(1) + 1) / 2
+            ),
+        ),
     ],
 )
 def test_spellings_with_one_dimensional_inputs_are_pytorchs(text, ref) -> None:
@@ -721,3 +732,9 @@ def test_arange_targets_are_pytorchs() -> None:
     want.backward()
     assert loss == pytest.approx(float(want.detach()), rel=1e-9, abs=1e-12)
     np.testing.assert_allclose(grads["W"], w.grad.numpy(), rtol=1e-8, atol=1e-11)
+
+
+def test_unsqueeze_of_a_matrix_is_refused() -> None:
+    with pytest.raises(spec.SpecError) as err:
+        spec.parse(_OWN.format(text="np.sum(X.unsqueeze(1))", X=_rows(X), W=_rows(W), Y=_rows(Y)))
+    assert "unsqueeze() is read for a 1-D tensor" in str(err.value)

@@ -439,6 +439,8 @@ class _Converter:
         if node.keywords or not node.args or not isinstance(node.args[0], ast.Name):
             raise self.fail(node, f"{name}() is read for a tensor named in the spec: x.{name}(…)")
         x = node.args[0].id
+        if name == "unsqueeze":
+            return self.unsqueeze(node, x)
         shape = self.shapes.get(x)
         if shape is None:
             raise self.fail(node, f"{name}(): '{x}' must be declared before this line")
@@ -461,6 +463,18 @@ class _Converter:
             "columns; only a reshape that keeps the tensor (or turns a row into a column) is "
             "read — declare the shape you need in [inputs]/[params]",
         )
+
+    def unsqueeze(self, node: ast.Call, x: str) -> Node:
+        """``y.unsqueeze(1)`` of a 1-D tensor ``y`` (a row here): the column of its entries;
+        ``unsqueeze(0)`` the row itself. Of a matrix it would make a third axis: refused."""
+        axes = [_int_index(a) for a in node.args[1:]]
+        if x not in self.one_d or axes not in ([0], [1], [-1], [-2]):
+            raise self.fail(
+                node,
+                f"unsqueeze() is read for a 1-D tensor: {x}.unsqueeze(1) (its column) or "
+                f"{x}.unsqueeze(0); of a matrix it makes a third axis",
+            )
+        return Transpose(Name(x)) if axes[0] in (1, -1) else Name(x)
 
     def one_number(self, n: Node) -> bool:
         """``n`` is one number by its form: a number, a scalar or [1, 1] name, a sum, mean or
@@ -972,7 +986,7 @@ def _float_constant(n: Node) -> Node:
 
 
 # reshapes read by :meth:`_Converter.reshape` (they keep every entry where it is)
-_RESHAPES = frozenset({"reshape", "view", "squeeze", "flatten", "ravel"})
+_RESHAPES = frozenset({"reshape", "view", "squeeze", "flatten", "ravel", "unsqueeze"})
 
 
 def _subscript_refusal(node: ast.Subscript) -> str:
@@ -1010,6 +1024,16 @@ def _int_index(node: ast.AST) -> int | None:
     ):
         return -node.operand.value
     return None
+
+
+def module_of(node: ast.AST) -> str:
+    """The module path ``node`` spells (``np``, ``torch.nn.functional``), or ``""``."""
+    return _module_of(node)
+
+
+def int_index(node: ast.AST) -> int | None:
+    """A whole-number index written as such (``0``, ``-1``), else ``None``."""
+    return _int_index(node)
 
 
 def is_arange(node: ast.AST) -> bool:

@@ -584,6 +584,7 @@ class _Validator:
                 raise self.err(where, "must be a string expression", f'write {key} = "…"')
             try:
                 text = self.arange_targets(f'{where} = "{text}"', text, inputs, shapes, dims)
+                text = self.squeezed(f'{where} = "{text}"', text, shapes, constants, dims)
                 self.integer_targets(f'{where} = "{text}"', text, inputs, shapes, constants, dims)
                 self.class_labels(f'{where} = "{text}"', inputs, shapes, forward)
                 node = ex.parse(
@@ -660,6 +661,58 @@ class _Validator:
             grad_keys=grad_keys,
             generated=tuple(k for k in (*inputs, *params) if k not in self.given_values()),
         )
+
+    def squeezed(self, where: str, text: str, shapes, constants, dims) -> str:
+        """``(X @ w + b).squeeze(1)`` of an expression (PyTorch code's ``model(x).squeeze()``):
+        from its shape, the column's 1-D result is its transpose (a row, as NumPy broadcasts a
+        1-D array) and a row or one number is itself (PyTorch's squeeze of an axis longer than
+        1 changes nothing). ``text`` with those calls replaced; a name's squeeze is the
+        parser's."""
+        try:
+            tree = ast.parse(text.strip(), mode="eval")
+        except (SyntaxError, ValueError, RecursionError, MemoryError):
+            return text
+        spec = self
+
+        class Squeeze(ast.NodeTransformer):
+            def visit_Call(self, n: ast.Call) -> ast.AST:
+                self.generic_visit(n)
+                f = n.func
+                if not (isinstance(f, ast.Attribute) and f.attr == "squeeze") or n.keywords:
+                    return n
+                if ex.module_of(f.value):  # np.squeeze(e), torch.squeeze(e, 1)
+                    e, rest, torch = (n.args[0] if n.args else None), n.args[1:], f.value
+                else:
+                    e, rest, torch = f.value, n.args, None
+                if e is None or isinstance(e, ast.Name) or ex.gather_label(e) is not None:
+                    return n
+                axes = [ex.int_index(a) for a in rest]
+                if axes not in ([], [0], [1], [-1], [-2]):
+                    return n
+                try:
+                    node = ex.parse(
+                        ast.unparse(e), constants=constants, shapes=shapes,
+                        one_d=frozenset(spec.one_d),
+                    )
+                except ex.ExprError:
+                    return n  # the whole line's parse names it
+                shape = _Shapes(spec, where, shapes, constants, dims).infer(node)
+                if len(shape) != 2:
+                    return e
+                rows, cols = int(shape[0]), int(shape[1])
+                numpy = torch is not None and ex.module_of(torch) in ("np", "numpy", "jnp")
+                if axes and axes[0] in (0, -2) and rows != 1 or axes and axes[0] in (1, -1) and (
+                    cols != 1
+                ):
+                    if numpy:
+                        return n  # NumPy refuses to squeeze an axis longer than 1: so does derive
+                    return e  # PyTorch: a no-op
+                if cols == 1 and rows > 1:
+                    return ast.Attribute(e, "T", ast.Load())
+                return e
+
+        new = Squeeze().visit(tree)
+        return ast.unparse(new)
 
     def arange_targets(self, where: str, text: str, inputs, shapes, dims) -> str:
         """``F.cross_entropy(logits, torch.arange(N))`` (CLIP, SimCLR: row i's class is i): the
