@@ -595,6 +595,12 @@ y = [1, -1, 1]
                 Z[:, 1:2], (k["y"].unsqueeze(1) + 1) / 2
             ),
         ),
+        (
+            "np.sum((1 - F.cosine_similarity(Z, Y)) * u) + tf.reduce_sum(tf.nn."
+            "softmax_cross_entropy_with_logits(labels=F.softmax(Y, dim=1), logits=Z) * y)",
+            lambda Z, k: ((1 - F.cosine_similarity(Z, t(Y))) * k["u"]).sum()
+            + (F.cross_entropy(Z, F.softmax(t(Y), 1), reduction="none") * k["y"]).sum(),
+        ),
     ],
 )
 def test_spellings_with_one_dimensional_inputs_are_pytorchs(text, ref) -> None:
@@ -642,6 +648,13 @@ _Y = torch.tensor([1, 0, 3])
             '+ F.cross_entropy(X @ W, y)"',
             lambda z: -torch.gather(F.log_softmax(z, -1), -1, _Y[:, None]).sum()
             + F.cross_entropy(z, _Y),
+        ),
+        (
+            'Z = "X @ W"\n'
+            "L = \"(F.cross_entropy(Z, y, reduction='none') * X[:, 0:1].T).sum() "
+            "+ (F.nll_loss(F.log_softmax(Z, dim=1), y, reduction='none') * X[:, 1:2].T).sum()\"",
+            lambda z: (F.cross_entropy(z, _Y, reduction="none") * t(X)[:, 0:1].T).sum()
+            + (F.nll_loss(F.log_softmax(z, 1), _Y, reduction="none") * t(X)[:, 1:2].T).sum(),
         ),
     ],
 )

@@ -349,7 +349,10 @@ def _cosine(node: ast.Call, how: str) -> ast.expr:
 
     n1 = _call("sqrt", s(_bin(x1, ast.Pow(), _num(2))))
     n2 = _call("sqrt", s(_bin(x2, ast.Pow(), _num(2))))
-    return _div(s(_mul(x1, x2)), _mul(n1, n2))
+    cos = _div(s(_mul(x1, x2)), _mul(n1, n2))
+    # PyTorch's result drops the axis: along rows it is 1-D, a row (times a 1-D weight:
+    # element-wise); along columns the [1, k] row is that already
+    return _t(cos) if _axis_value(ax) == 1 else cos
 
 
 # losses whose ``weight=`` the rewrite reads (a rescaling of each entry or class)
@@ -470,6 +473,13 @@ def _bce_logits(a: dict[str, ast.expr], r: str) -> ast.expr:
     return _reduce(elem, r, "binary_cross_entropy_with_logits")
 
 
+def _per_row(row: ast.expr, r: str, name: str) -> ast.expr:
+    """Per-row losses computed as an ``[m, 1]`` column, reduced as ``reduction`` says; 'none'
+    gives PyTorch's 1-D result, which broadcasts as a row (``per * w`` with ``w`` 1-D is
+    element-wise there, not an outer product)."""
+    return _t(row) if r == "none" else _reduce(row, r, name)
+
+
 def _ce(a: dict[str, ast.expr], r: str) -> ast.expr:
     """PyTorch's cross_entropy takes logits; with probability (one-hot) targets it is
     −Σ y·log_softmax(z), divided by the batch size for 'mean'."""
@@ -488,7 +498,9 @@ def _ce(a: dict[str, ast.expr], r: str) -> ast.expr:
             return _call("cross_entropy", _call("softmax", z), y)
         if r == "sum":
             return _neg(_call("sum", _mul(y, _call("log_softmax", z))))
-        return _reduce(_neg(_call("sum", _mul(y, _call("log_softmax", z)), axis=_num(1))), r, "cross_entropy")
+        return _per_row(
+            _neg(_call("sum", _mul(y, _call("log_softmax", z)), axis=_num(1))), r, "cross_entropy"
+        )
     # label smoothing ε: the target (1 − ε)·y + ε/K, so each row's loss is
     # (1 − ε)·(−Σ y·log_softmax(z)) − ε·mean(log_softmax(z) of the row)
     smooth = _mul(eps, _call("mean", _call("log_softmax", z), axis=_num(1)))  # type: ignore[arg-type]
@@ -501,7 +513,7 @@ def _ce(a: dict[str, ast.expr], r: str) -> ast.expr:
         _neg(_mul(_sub(_num(1), eps), _call("sum", _mul(y, _call("log_softmax", z)), axis=_num(1)))),  # type: ignore[arg-type]
         smooth,
     )
-    return _reduce(row, r, "cross_entropy")
+    return _per_row(row, r, "cross_entropy")
 
 
 def _ce_weighted(z: ast.expr, y: ast.expr, w: ast.expr, r: str, indices: bool) -> ast.expr:
@@ -512,7 +524,7 @@ def _ce_weighted(z: ast.expr, y: ast.expr, w: ast.expr, r: str, indices: bool) -
     row = _neg(_call("sum", _mul(wy, _call("log_softmax", z)), axis=_num(1)))
     if r == "mean" and indices:
         return _div(_call("sum", row), _call("sum", wy))
-    return _reduce(row, r, "cross_entropy")
+    return _per_row(row, r, "cross_entropy")
 
 
 def class_indices(node: ast.Call, picks: dict[str, tuple[str, int]]) -> ast.Call:
@@ -999,7 +1011,7 @@ def _tf_logits_loss(name: str) -> Callable[[ast.Call, str], ast.expr]:
     """TensorFlow's per-example losses on logits: ``tf.nn.sigmoid_cross_entropy_with_logits(
     labels=y, logits=z)`` (per entry, ``softplus(z) − y·z``) and
     ``tf.nn.softmax_cross_entropy_with_logits(labels=y, logits=z)`` (per row, ``−Σ y ·
-    log_softmax(z)``, an [m, 1] column); reduce them with ``tf.reduce_mean``."""
+    log_softmax(z)``, 1-D in TensorFlow: a row); reduce them with ``tf.reduce_mean``."""
 
     def rewrite(node: ast.Call, how: str) -> ast.expr:
         a = _bound(node, name, ("labels", "logits", "axis", "name"), 2)
@@ -1008,7 +1020,7 @@ def _tf_logits_loss(name: str) -> Callable[[ast.Call, str], ast.expr]:
             return _sub(_call("softplus", z), _mul(y, z))
         if _axis_value(a.get("axis", _num(-1))) != 1:
             raise SpellingError(f"{name}(): the classes are along the last axis (axis=-1)")
-        return _neg(_call("sum", _mul(y, _call("log_softmax", z)), axis=_num(1)))
+        return _t(_neg(_call("sum", _mul(y, _call("log_softmax", z)), axis=_num(1))))
 
     return rewrite
 
@@ -1061,7 +1073,7 @@ def _nll(a: dict[str, ast.expr], r: str) -> ast.expr:
     one-hot rows (the spec declares them 1-D, ``y = ["N"]``; see ``spec.integer_targets``):
     −Σ_j LP_ij y_ij."""
     row = _neg(_call("sum", _mul(a["input"], a["target"]), axis=_num(1)))
-    return _reduce(row, r, "nll_loss")
+    return _per_row(row, r, "nll_loss")
 
 
 def _is_axis(v: ast.expr) -> bool:
