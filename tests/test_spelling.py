@@ -601,6 +601,10 @@ y = [1, -1, 1]
             lambda Z, k: ((1 - F.cosine_similarity(Z, t(Y))) * k["u"]).sum()
             + (F.cross_entropy(Z, F.softmax(t(Y), 1), reduction="none") * k["y"]).sum(),
         ),
+        (
+            "tf.reduce_sum(tf.reduce_logsumexp(Z, axis=1) * u) + np.nanmean(Z, axis=1) @ y.T",
+            lambda Z, k: (torch.logsumexp(Z, 1) * k["u"]).sum() + Z.mean(1) @ k["y"],
+        ),
     ],
 )
 def test_spellings_with_one_dimensional_inputs_are_pytorchs(text, ref) -> None:

@@ -1163,8 +1163,11 @@ def _is_new_axis(node: ast.AST) -> bool:
 
 
 _AXIS_REDUCTIONS = frozenset(
-    {"sum", "mean", "max", "min", "amax", "amin", "var", "std", "logsumexp", "norm", "nansum"}
-)
+    {
+        "sum", "mean", "max", "min", "amax", "amin", "var", "std", "logsumexp", "norm", "nansum",
+        "nanmean", "reduce_sum", "reduce_mean", "reduce_max", "reduce_min", "reduce_logsumexp",
+    }
+)  # fmt: skip
 
 
 def _reduction_axis(node: ast.AST) -> int | None:
