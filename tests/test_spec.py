@@ -236,3 +236,26 @@ def test_one_hot_columns_declared_one_hot_say_rows_are_meant() -> None:
     with pytest.raises(spec.SpecError) as err:
         spec.parse(_COLUMN_ONE_HOT % "[[1, 1], [0, 0], [0, 1]]")
     assert "row 1 is" in str(err.value)
+
+
+def test_a_reduction_along_rows_without_keepdims_is_a_row_as_in_numpy() -> None:
+    """np.sum(E, axis=1) without keepdims is NumPy's 1-D array, a row (pass 7: read as a column
+    it made a wrong ✓ next to a 1-D weight): dividing E by it fails as in NumPy, and the message
+    names keepdims=True; with keepdims=True it is the column."""
+    text = """
+[dims]
+m = 2
+k = 3
+[inputs]
+X = ["m", "k"]
+[params]
+W = ["k", "k"]
+[forward]
+E = "np.exp(X @ W)"
+S = "np.sum(E, axis=1%s)"
+L = "np.sum(E / S)"
+"""
+    with pytest.raises(spec.SpecError) as err:
+        spec.parse(text % "")
+    assert "shape mismatch in '/'" in str(err.value) and "keepdims=True" in str(err.value)
+    assert spec.parse(text % ", keepdims=True").shapes["S"] == (2, 1)

@@ -1436,9 +1436,19 @@ class _Shapes:
         out = []
         for x, y in zip(a, b, strict=True):
             if x != y and 1 not in (x, y):
+                row_of_rows = any(
+                    int(r[0]) == 1 and int(r[1]) == int(m[0]) != 1 for r, m in ((a, b), (b, a))
+                )
                 raise self.fail(
                     f"shape mismatch in '{op}': left is {a}, right is {b}",
-                    "make the shapes equal, or one of them a [1, k] row / scalar",
+                    "make the shapes equal, or one of them a [1, k] row / scalar"
+                    + (
+                        " (a NumPy/PyTorch sum, mean or max along axis 1 without keepdims is "
+                        "1-D, a row, as in NumPy: write keepdims=True / keepdim=True to keep the "
+                        "column)"
+                        if row_of_rows
+                        else ""
+                    ),
                 )
             out.append(max(x, y))
         return tuple(out)
