@@ -711,8 +711,9 @@ class _Validator:
                     return ast.Attribute(e, "T", ast.Load())
                 return e
 
+        before = ast.dump(tree)
         new = Squeeze().visit(tree)
-        return ast.unparse(new)
+        return text if ast.dump(new) == before else ast.unparse(new)
 
     def arange_targets(self, where: str, text: str, inputs, shapes, dims) -> str:
         """``F.cross_entropy(logits, torch.arange(N))`` (CLIP, SimCLR: row i's class is i): the
