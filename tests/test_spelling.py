@@ -605,6 +605,12 @@ y = [1, -1, 1]
             "tf.reduce_sum(tf.reduce_logsumexp(Z, axis=1) * u) + np.nanmean(Z, axis=1) @ y.T",
             lambda Z, k: (torch.logsumexp(Z, 1) * k["u"]).sum() + Z.mean(1) @ k["y"],
         ),
+        (
+            "np.mean((v @ W) ** 2 + np.sum((v @ W) ** 2, axis=0)) + (v @ W).sum(0) + np.sum(Z)",
+            lambda Z, k: ((k["v"] @ k["W"]) ** 2 + ((k["v"] @ k["W"]) ** 2).sum(0)).mean()
+            + (k["v"] @ k["W"]).sum(0)
+            + Z.sum(),
+        ),
     ],
 )
 def test_spellings_with_one_dimensional_inputs_are_pytorchs(text, ref) -> None:
@@ -621,7 +627,7 @@ def test_spellings_with_one_dimensional_inputs_are_pytorchs(text, ref) -> None:
         "v": t(np.array([1.5, -0.5, 0.25, 3.0])),
         "y": t(np.array([1.0, -1.0, 1.0])),
     }
-    want = ref(t(X) @ w, vecs)
+    want = ref(t(X) @ w, {**vecs, "W": w})
     want.backward()
     assert loss == pytest.approx(float(want.detach()), rel=1e-9, abs=1e-12)
     np.testing.assert_allclose(grads["W"], w.grad.numpy(), rtol=1e-8, atol=1e-11)

@@ -587,6 +587,10 @@ class _Converter:
             # column keepdims gives, transposed): per * w with w 1-D is element-wise, as there
             self.columns.add(id(node))
             return Transpose(self.call(node, depth))
+        if self.shapes is not None and isinstance(f, ast.Attribute) and _reduction_axis(node) == 0:
+            whole = self.whole_vector(node)
+            if whole is not None:
+                return self.call(whole, depth)
         if isinstance(f, ast.Attribute) and f.attr == "gather":
             return self.gather(node, depth)
         if isinstance(f, ast.Attribute) and f.attr == "embedding" and _module_of(f.value):
@@ -738,6 +742,20 @@ class _Converter:
                 f'["N"] in [inputs] (integers) and {table} as a matrix with one row per class',
             )
         return BinOp("@", Name(y), Name(table))
+
+    def whole_vector(self, node: ast.Call) -> ast.Call | None:
+        """``np.sum(w ** 2, axis=0)``, ``w.sum(0)`` of a 1-D vector ``w``: axis 0 is its only
+        axis, so NumPy and PyTorch give one number — the call without its axis (a 1-D vector is
+        a row here, whose axis 0 would keep it). ``None`` when the tensor is not 1-D."""
+        f = node.func
+        assert isinstance(f, ast.Attribute)
+        method = not _module_of(f.value)
+        x = f.value if method else (node.args[0] if node.args else None)
+        if x is None or not self.vector(x):
+            return None
+        args = node.args[: 0 if method else 1]
+        kws = [k for k in node.keywords if k.arg not in ("axis", "dim", "keepdims", "keepdim")]
+        return ast.copy_location(ast.Call(f, args, kws), node)
 
     def gather(self, node: ast.Call, depth: int) -> Node:
         """PyTorch's ``P.gather(1, y.unsqueeze(1))``: each row's entry at its class label ``y``
