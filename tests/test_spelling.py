@@ -611,6 +611,11 @@ y = [1, -1, 1]
             + (k["v"] @ k["W"]).sum(0)
             + Z.sum(),
         ),
+        (
+            "np.mean((Z @ v.T - u) ** 2) + np.sum(F.softmax(v, dim=0) * (Z[0:1, :] @ W))",
+            lambda Z, k: ((Z @ k["v"] - k["u"]) ** 2).mean()
+            + (F.softmax(k["v"], dim=0) * (Z[0:1, :] @ k["W"])).sum(),
+        ),
     ],
 )
 def test_spellings_with_one_dimensional_inputs_are_pytorchs(text, ref) -> None:
@@ -686,7 +691,7 @@ def test_gather_of_class_labels_is_pytorchs(lines, ref) -> None:
     [
         ('L = "(X @ W).gather(1, X).sum()"', "gather() is read as PyTorch's pick"),
         ('L = "(X @ W).gather(0, y.unsqueeze(1)).sum()"', "gather() is read as PyTorch's pick"),
-        ('Z = "X @ W + y.T"\nL = "Z.gather(1, y.unsqueeze(1)).sum()"', "class labels"),
+        ('Z = "X @ W * np.sum(y)"\nL = "Z.gather(1, y.unsqueeze(1)).sum()"', "class labels"),
     ],
 )
 def test_gather_other_than_a_label_pick_is_refused(lines, fragment) -> None:

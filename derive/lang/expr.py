@@ -221,6 +221,8 @@ def one_dimensional(node: ast.AST, one_d: frozenset[str], scalars: frozenset[str
     def vec(n: ast.AST) -> bool:
         if isinstance(n, ast.Name):
             return n.id in one_d
+        if isinstance(n, ast.Attribute) and n.attr == "T":
+            return vec(n.value)  # the transpose of a 1-D array is itself
         if isinstance(n, ast.UnaryOp):
             return vec(n.operand)
         if isinstance(n, ast.BinOp):
@@ -241,7 +243,8 @@ def one_dimensional(node: ast.AST, one_d: frozenset[str], scalars: frozenset[str
                 return False
             if name in ("dot", "matmul", "mm") and len(args) == 2:
                 return product(args[0], args[1])
-            table = name in ops.OPS and ops.get(name).kind == ops.ELEMENTWISE
+            # element-wise, and softmax/log_softmax of a 1-D vector (over its only axis)
+            table = name in ops.OPS and ops.get(name).kind in (ops.ELEMENTWISE, ops.ROWWISE)
             if (table or name in _ELEMENTWISE) and args:
                 return any(vec(k) for k in args) and all(vec(k) or scalar(k) for k in args)
         return False
@@ -323,6 +326,10 @@ class _Converter:
                 return self.convert(node.value, d)
             if node.attr != "T":
                 raise self.fail(node, f"attribute '.{node.attr}' is not allowed; only '.T'")
+            if self.shapes is not None and self.vector(node.value):
+                # w.T of a 1-D vector is w itself in NumPy and PyTorch (the math's wᵀ written
+                # on a 1-D array): X @ w.T - y with y 1-D is element-wise there
+                return self.convert(node.value, d)
             return Transpose(self.convert(node.value, d))
         made = one_hot_label(node) if self.shapes is not None else None
         if made is not None and made[0] in self.picks:  # the spec read y as one-hot rows

@@ -1444,9 +1444,9 @@ class _Shapes:
                     f"shape mismatch in '{op}': left is {a}, right is {b}",
                     "make the shapes equal, or one of them a [1, k] row / scalar"
                     + (
-                        " (a NumPy/PyTorch sum, mean or max along axis 1 without keepdims is "
-                        "1-D, a row, as in NumPy: write keepdims=True / keepdim=True to keep the "
-                        "column)"
+                        " (a 1-D vector is a row, as NumPy broadcasts it — so is a NumPy/PyTorch "
+                        "sum, mean or max along axis 1 without keepdims: write keepdims=True / "
+                        "keepdim=True to keep the column, or declare the vector as a column)"
                         if row_of_rows
                         else ""
                     ),

@@ -825,8 +825,9 @@ def _cosine_embedding(a: dict[str, ast.expr], r: str) -> ast.expr:
 
     eps = _num(_COS_EMBED_EPS)
     mag = _mul(_add(s(_mul(x1, x1)), eps), _add(s(_mul(x2, x2)), eps))
-    cos = _div(s(_mul(x1, x2)), _call("sqrt", mag))
-    y = _t(a["target"])  # the labels as a column, beside the rows' cosines
+    # the rows' cosines as PyTorch's 1-D result (a row), beside the 1-D labels
+    cos = _t(_div(s(_mul(x1, x2)), _call("sqrt", mag)))
+    y = a["target"]
     neg = _clip(_num(0), None, _sub(cos, a.get("margin", _num(0.0))), "cosine_embedding_loss")
 
     def on(label: int, loss: ast.expr) -> ast.expr:
@@ -834,7 +835,7 @@ def _cosine_embedding(a: dict[str, ast.expr], r: str) -> ast.expr:
         return _where(_call("where", cond, loss, _num(0)), "")
 
     elem = _add(on(1, _sub(_num(1), cos)), on(-1, neg))
-    return _row_losses(elem, r, "cosine_embedding_loss")
+    return _reduce(elem, r, "cosine_embedding_loss")
 
 
 def _infinite(v: ast.expr) -> bool:
