@@ -93,6 +93,11 @@ REFUSED = {
     # branch heldnets6: an integer label outside the classes, an axis a matrix does not have
     "label_out_of_range": "[values] y: label 3 is not a class: there are 3 (0 to 2)",
     "axis_out_of_range": "sum(…, axis) must be 0 or 1 on a matrix",
+    # branch heldnets7: BCE targets given as class numbers; nanoGPT's -inf fill and Ng's
+    # one-hot columns, each refused naming the form that is read
+    "bce_label_two": "[values] y: entry [1, 0] is 2: BCE target 2.0 is outside [0, 1]",
+    "masked_fill_inf": "fill with a large negative number, masked_fill(tril == 0, -1e9)",
+    "one_hot_columns": 'the columns of Y are one-hot (examples in columns, as in Ng\'s courses)',
 }
 
 

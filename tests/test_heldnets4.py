@@ -89,9 +89,9 @@ L = "{loss}"
     "loss, same",
     [
         ("np.sum((p - c.reshape(p.shape)) ** 2)", "np.sum((p - c) ** 2)"),
-        ("np.sum((p - y.reshape(-1, 1)) ** 2)", "np.sum((p - y.T) ** 2)"),
-        ("np.sum((p - y.reshape(m, 1)) ** 2)", "np.sum((p - y.T) ** 2)"),
-        ("np.sum((p - np.reshape(y, (X.shape[0], 1))) ** 2)", "np.sum((p - y.T) ** 2)"),
+        ("np.sum((p - y.reshape(-1, 1)) ** 2)", "np.sum((p - y[:, None]) ** 2)"),
+        ("np.sum((p - y.reshape(m, 1)) ** 2)", "np.sum((p - y[:, None]) ** 2)"),
+        ("np.sum((p - np.reshape(y, (X.shape[0], 1))) ** 2)", "np.sum((p - y[:, None]) ** 2)"),
         ("np.sum((p.squeeze(-1) - y) ** 2)", "np.sum((p.T - y) ** 2)"),  # 1-D: a row
         ("np.sum((p.view(-1) - y) ** 2)", "np.sum((p.T - y) ** 2)"),
         ("np.sum((p.flatten() - y) ** 2)", "np.sum((p.T - y) ** 2)"),

@@ -80,6 +80,10 @@ CASES = [
     ("torch.max(W, V)", lambda w, v: torch.max(w, v)),
     ("np.maximum(W, 0.2 * W)", lambda w, v: torch.maximum(w, 0.2 * w)),
     ("np.maximum(W, 0.5)", lambda w, v: torch.maximum(w, torch.tensor(0.5, dtype=w.dtype))),
+    # masked_fill (pass 7): the mask's comparison at equality, W on its own kink 0
+    ("W.masked_fill(V == 0.5, -2.0)", lambda w, v: w.masked_fill(v.detach() == 0.5, -2.0)),
+    ("W.masked_fill(W > 0, 0.0)", lambda w, v: w.masked_fill(w.detach() > 0, 0.0)),
+    ("W.masked_fill(W <= 0, -1e9)", lambda w, v: w.masked_fill(w.detach() <= 0, -1e9)),
 ]
 MAXES = [
     # amax, NumPy's max (as JAX/TensorFlow differentiate it) and a max of everything: split

@@ -206,3 +206,56 @@ def test_gradient_name_clash():
     text = GOOD.replace('A = "sigmoid(Z)"', 'dZ = "sigmoid(Z)"').replace("bce(A, Y)", "bce(dZ, Y)")
     s = spec.parse(text, "t.toml")
     assert s.gkey("Z") == "d_Z" and s.gkey("dZ") == "ddZ" and s.grad_keys == {"Z": "d_Z"}
+
+
+_COLUMN_ONE_HOT = """
+[dims]
+n_y = 3
+m = 2
+[inputs]
+X = ["n_y", "m"]
+Y = { shape = ["n_y", "m"], kind = "one-hot" }
+[params]
+W = ["n_y", "n_y"]
+[forward]
+A = "softmax((W @ X).T).T"
+L = "-np.sum(Y * np.log(A)) / m"
+[values]
+Y = %s
+"""
+
+
+def test_one_hot_columns_declared_one_hot_say_rows_are_meant() -> None:
+    """Ng's layout (examples in columns, pass 7): one-hot columns under kind = "one-hot" are
+    told that the kind means rows and how to fix it; rows that are neither still get the
+    row message."""
+    with pytest.raises(spec.SpecError) as err:
+        spec.parse(_COLUMN_ONE_HOT % "[[1, 0], [0, 0], [0, 1]]")
+    assert "the columns of Y are one-hot" in str(err.value)
+    assert 'drop kind = "one-hot"' in str(err.value)
+    with pytest.raises(spec.SpecError) as err:
+        spec.parse(_COLUMN_ONE_HOT % "[[1, 1], [0, 0], [0, 1]]")
+    assert "row 1 is" in str(err.value)
+
+
+def test_a_reduction_along_rows_without_keepdims_is_a_row_as_in_numpy() -> None:
+    """np.sum(E, axis=1) without keepdims is NumPy's 1-D array, a row (pass 7: read as a column
+    it made a wrong ✓ next to a 1-D weight): dividing E by it fails as in NumPy, and the message
+    names keepdims=True; with keepdims=True it is the column."""
+    text = """
+[dims]
+m = 2
+k = 3
+[inputs]
+X = ["m", "k"]
+[params]
+W = ["k", "k"]
+[forward]
+E = "np.exp(X @ W)"
+S = "np.sum(E, axis=1%s)"
+L = "np.sum(E / S)"
+"""
+    with pytest.raises(spec.SpecError) as err:
+        spec.parse(text % "")
+    assert "shape mismatch in '/'" in str(err.value) and "keepdims=True" in str(err.value)
+    assert spec.parse(text % ", keepdims=True").shapes["S"] == (2, 1)

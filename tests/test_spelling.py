@@ -326,6 +326,34 @@ CASES = [
         lambda Z: F.margin_ranking_loss(Z, t(Y), t(B) * 2 - 1, margin=0.1),
         1,
     ),
+    # branch heldnets7: the held-out course networks of pass 7
+    (
+        "np.logaddexp(0, Z) + np.logaddexp(Z, Y)",
+        lambda Z: torch.logaddexp(torch.zeros_like(Z), Z) + torch.logaddexp(Z, t(Y)),
+        0,
+    ),
+    ("F.layer_norm(Z, (n,), eps=1e-5)", lambda Z: F.layer_norm(Z, (4,), eps=1e-5), 0),
+    (
+        "F.triplet_margin_loss(Z, Y, X, margin=0.5)",
+        lambda Z: F.triplet_margin_loss(Z, t(Y), t(X), margin=0.5),
+        1,
+    ),
+    (
+        "F.pairwise_distance(Z, Y).sum() + F.pairwise_distance(Z, X, keepdim=True).mean()",
+        lambda Z: F.pairwise_distance(Z, t(Y)).sum()
+        + F.pairwise_distance(Z, t(X), keepdim=True).mean(),
+        1,
+    ),
+    (
+        "np.trace(Z.T @ Z) + np.trace(np.dot(W, W.T @ W)) + np.trace(W.mm(W))",
+        lambda Z, w: torch.trace(Z.T @ Z) + torch.trace(w @ (w.T @ w)) + torch.trace(w @ w),
+        1,
+    ),
+    (
+        "F.softmax(Z.masked_fill(B == 0, -1e9), dim=1)",
+        lambda Z: F.softmax(Z.masked_fill(t(B) == 0, -1e9), dim=1),
+        0,
+    ),
 ]
 
 
@@ -472,6 +500,11 @@ def test_labels_made_one_hot_and_used_as_numbers_are_refused() -> None:
         ("Z.max(1, keepdims=False)", "keepdims=True or leave it out"),
         ("F.softplus(Z, beta=2, threshold=5)", "threshold"),
         ("tf.nn.softmax_cross_entropy_with_logits(labels=C, logits=Z, axis=0)", "last axis"),
+        ("Z.masked_fill(B == 0, float('-inf'))", "masked_fill(tril == 0, -1e9)"),
+        ("F.layer_norm(Z, (m, n))", "last axis"),
+        ("F.triplet_margin_loss(Z, Y, X, p=1)", "p=2"),
+        ("F.cross_entropy(Z, torch.arange(m))", "[values] labels = [0, 1, …, N − 1]"),
+        ("np.trace(W)", "np.trace(A @ B) = sum(A * B.T)"),
     ],
 )
 def test_spellings_that_cannot_be_read_are_refused_saying_what_can(text, fragment) -> None:
@@ -499,3 +532,237 @@ def test_a_function_of_long_floats_is_the_float_numpy_computes() -> None:
     assert ex.parse("(2 / math.pi) ** 0.5") == want
     assert ex.parse("2 ** 0.5") == ex.Pow(ex.Num(Fraction(2)), Fraction(1, 2))
     assert ex.parse("np.sqrt(-np.pi)") == ex.Call("sqrt", (ex.Num(Fraction("-3.141592653589793")),))
+
+
+_OWN = """
+[network]
+name = "own"
+[dims]
+m = 3
+n = 4
+[inputs]
+X = ["m", "n"]
+Y = ["m", "n"]
+u = ["m"]
+v = ["n"]
+y = ["m"]
+[params]
+W = ["n", "n"]
+[forward]
+Z = "X @ W"
+L = "{text}"
+[values]
+X = {X}
+W = {W}
+Y = {Y}
+u = [0.5, -1.25, 2.0]
+v = [1.5, -0.5, 0.25, 3.0]
+y = [1, -1, 1]
+"""
+
+
+@pytest.mark.parametrize(
+    "text,ref",
+    [
+        (
+            "F.cosine_embedding_loss(Z, Y, y, margin=0.1)",
+            lambda Z, k: F.cosine_embedding_loss(Z, t(Y), k["y"], margin=0.1),
+        ),
+        (
+            "F.cosine_embedding_loss(Z, Y, y, reduction='sum')",
+            lambda Z, k: F.cosine_embedding_loss(Z, t(Y), k["y"], reduction="sum"),
+        ),
+        (
+            "np.sum((np.outer(u, v) - Z[0:3, 0:4]) ** 2)",
+            lambda Z, k: ((torch.outer(k["u"], k["v"]) - Z) ** 2).sum(),
+        ),
+        (
+            "np.sum(np.sum((Z - Y) ** 2, axis=1) * y) + (Z.mean(-1) * u).sum()",
+            lambda Z, k: (((Z - t(Y)) ** 2).sum(1) * k["y"]).sum() + (Z.mean(-1) * k["u"]).sum(),
+        ),
+        (
+            "torch.sum(torch.logsumexp(Z, dim=1) * y) + np.sum(np.max(Z, axis=1) * u)",
+            lambda Z, k: (torch.logsumexp(Z, 1) * k["y"]).sum() + (Z.amax(1) * k["u"]).sum(),
+        ),
+        (
+            "F.mse_loss((Z[:, 0:1] * 2 + 1).squeeze(1), u) + torch.sum(np.squeeze(Z[0:1, :]) * v)",
+            lambda Z, k: F.mse_loss((Z[:, 0:1] * 2 + 1).squeeze(1), k["u"])
+            + (Z[0:1, :].squeeze() * k["v"]).sum(),
+        ),
+        (
+            "F.binary_cross_entropy_with_logits(Z[:, 1:2], (y.unsqueeze(1) + 1) / 2)",
+            lambda Z, k: F.binary_cross_entropy_with_logits(
+                Z[:, 1:2], (k["y"].unsqueeze(1) + 1) / 2
+            ),
+        ),
+        (
+            "np.sum((1 - F.cosine_similarity(Z, Y)) * u) + tf.reduce_sum(tf.nn."
+            "softmax_cross_entropy_with_logits(labels=F.softmax(Y, dim=1), logits=Z) * y)",
+            lambda Z, k: ((1 - F.cosine_similarity(Z, t(Y))) * k["u"]).sum()
+            + (F.cross_entropy(Z, F.softmax(t(Y), 1), reduction="none") * k["y"]).sum(),
+        ),
+        (
+            "tf.reduce_sum(tf.reduce_logsumexp(Z, axis=1) * u) + np.nanmean(Z, axis=1) @ y.T",
+            lambda Z, k: (torch.logsumexp(Z, 1) * k["u"]).sum() + Z.mean(1) @ k["y"],
+        ),
+        (
+            "np.mean((v @ W) ** 2 + np.sum((v @ W) ** 2, axis=0)) + (v @ W).sum(0) + np.sum(Z)",
+            lambda Z, k: ((k["v"] @ k["W"]) ** 2 + ((k["v"] @ k["W"]) ** 2).sum(0)).mean()
+            + (k["v"] @ k["W"]).sum(0)
+            + Z.sum(),
+        ),
+        (
+            "np.mean((Z @ v.T - u) ** 2) + np.sum(F.softmax(v, dim=0) * (Z[0:1, :] @ W))",
+            lambda Z, k: ((Z @ k["v"] - k["u"]) ** 2).mean()
+            + (F.softmax(k["v"], dim=0) * (Z[0:1, :] @ k["W"])).sum(),
+        ),
+    ],
+)
+def test_spellings_with_one_dimensional_inputs_are_pytorchs(text, ref) -> None:
+    """Spellings of 1-D inputs (pass 7): ±1 labels of cosine_embedding_loss, np.outer's
+    vectors, and a NumPy/PyTorch reduction along axis 1 without keepdims, which is 1-D there
+    (times a 1-D weight: element-wise, where a column would have made an outer product and a
+    wrong ✓); compared with PyTorch running the original call."""
+    src = _OWN.format(text=text, X=_rows(X), W=_rows(W), Y=_rows(Y))
+    d = derive(spec.parse(src, source="own"))
+    grads, loss = numeric.gradients_matrix(d, numeric.example_point(d.graph))
+    w = torch.tensor(W, dtype=torch.float64, requires_grad=True)
+    vecs = {
+        "u": t(np.array([0.5, -1.25, 2.0])),
+        "v": t(np.array([1.5, -0.5, 0.25, 3.0])),
+        "y": t(np.array([1.0, -1.0, 1.0])),
+    }
+    want = ref(t(X) @ w, {**vecs, "W": w})
+    want.backward()
+    assert loss == pytest.approx(float(want.detach()), rel=1e-9, abs=1e-12)
+    np.testing.assert_allclose(grads["W"], w.grad.numpy(), rtol=1e-8, atol=1e-11)
+
+
+_Y = torch.tensor([1, 0, 3])
+
+
+@pytest.mark.parametrize(
+    "lines,ref",
+    [
+        (
+            'LP = "F.log_softmax(X @ W, dim=1)"\n'
+            'pt = "LP.gather(1, y.unsqueeze(1)).exp()"\n'
+            'L = "(-(1 - pt) ** 2 * LP.gather(1, y.unsqueeze(1))).mean()"',
+            lambda z: (
+                -((1 - F.log_softmax(z, 1).gather(1, _Y.unsqueeze(1)).exp()) ** 2)
+                * F.log_softmax(z, 1).gather(1, _Y.unsqueeze(1))
+            ).mean(),
+        ),
+        (
+            'Z = "X @ W"\n'
+            'L = "(torch.logsumexp(Z, dim=1) - Z.gather(1, y.view(-1, 1)).squeeze(1)).mean()"',
+            lambda z: (torch.logsumexp(z, 1) - z.gather(1, _Y.view(-1, 1)).squeeze(1)).mean(),
+        ),
+        (
+            'L = "-torch.gather(F.log_softmax(X @ W, dim=-1), -1, y[:, None]).sum() '
+            '+ F.cross_entropy(X @ W, y)"',
+            lambda z: -torch.gather(F.log_softmax(z, -1), -1, _Y[:, None]).sum()
+            + F.cross_entropy(z, _Y),
+        ),
+        (
+            'Z = "X @ W"\n'
+            "L = \"(F.cross_entropy(Z, y, reduction='none') * X[:, 0:1].T).sum() "
+            "+ (F.nll_loss(F.log_softmax(Z, dim=1), y, reduction='none') * X[:, 1:2].T).sum()\"",
+            lambda z: (F.cross_entropy(z, _Y, reduction="none") * t(X)[:, 0:1].T).sum()
+            + (F.nll_loss(F.log_softmax(z, 1), _Y, reduction="none") * t(X)[:, 1:2].T).sum(),
+        ),
+    ],
+)
+def test_gather_of_class_labels_is_pytorchs(lines, ref) -> None:
+    """PyTorch's P.gather(1, y.unsqueeze(1)) with integer labels (pass 7: multiclass focal loss,
+    logsumexp minus the gathered logit): the pick Σ_j P_ij y_ij as a column; loss and dL/dW
+    against PyTorch running the original gather."""
+    d = derive(spec.parse(_ONE_HOT.format(lines=lines, X=_rows(X), W=_rows(W)), source="gather"))
+    grads, loss = numeric.gradients_matrix(d, numeric.example_point(d.graph))
+    w = torch.tensor(W, dtype=torch.float64, requires_grad=True)
+    want = ref(t(X) @ w)
+    want.backward()
+    assert loss == pytest.approx(float(want.detach()), rel=1e-9, abs=1e-12)
+    np.testing.assert_allclose(grads["W"], w.grad.numpy(), rtol=1e-8, atol=1e-11)
+
+
+@pytest.mark.parametrize(
+    "lines,fragment",
+    [
+        ('L = "(X @ W).gather(1, X).sum()"', "gather() is read as PyTorch's pick"),
+        ('L = "(X @ W).gather(0, y.unsqueeze(1)).sum()"', "gather() is read as PyTorch's pick"),
+        ('Z = "X @ W * np.sum(y)"\nL = "Z.gather(1, y.unsqueeze(1)).sum()"', "class labels"),
+    ],
+)
+def test_gather_other_than_a_label_pick_is_refused(lines, fragment) -> None:
+    with pytest.raises(spec.SpecError) as err:
+        spec.parse(_ONE_HOT.format(lines=lines, X=_rows(X), W=_rows(W)), source="gather")
+    assert fragment in str(err.value)
+
+
+@pytest.mark.parametrize(
+    "lines,ref",
+    [
+        (
+            'emb = "W[y]"\nL = "np.sum(np.tanh(emb @ W) * X)"',
+            lambda w: (torch.tanh(w[_Y] @ w) * t(X)).sum(),
+        ),
+        (
+            'L = "(F.embedding(y, W) ** 2).sum() + F.cross_entropy(X @ W, y)"',
+            lambda w: (F.embedding(_Y, w) ** 2).sum() + F.cross_entropy(t(X) @ w, _Y),
+        ),
+    ],
+)
+def test_embedding_lookup_by_labels_is_pytorchs(lines, ref) -> None:
+    """makemore's emb = C[Xb] and F.embedding(y, E) with integer labels (pass 7): the labels
+    read as one-hot rows, the lookup exactly their product with the table; loss and dL/dW
+    against PyTorch indexing the table."""
+    d = derive(spec.parse(_ONE_HOT.format(lines=lines, X=_rows(X), W=_rows(W)), source="emb"))
+    grads, loss = numeric.gradients_matrix(d, numeric.example_point(d.graph))
+    w = torch.tensor(W, dtype=torch.float64, requires_grad=True)
+    want = ref(w)
+    want.backward()
+    assert loss == pytest.approx(float(want.detach()), rel=1e-9, abs=1e-12)
+    np.testing.assert_allclose(grads["W"], w.grad.numpy(), rtol=1e-8, atol=1e-11)
+
+
+@pytest.mark.parametrize(
+    "lines,fragment",
+    [
+        ('L = "np.sum(W[X])"', "looks up rows of 'W' by class labels"),
+        ('emb = "W[y]"\nL = "np.sum(emb) + np.sum(y)"', "other than as W[y]"),
+        ('emb = "W[y]"\nL = "np.sum(emb) + np.sum(W[:, 0:2][y])"', "indexing"),
+    ],
+)
+def test_lookups_other_than_by_labels_are_refused(lines, fragment) -> None:
+    with pytest.raises(spec.SpecError) as err:
+        spec.parse(_ONE_HOT.format(lines=lines, X=_rows(X), W=_rows(W)), source="emb")
+    assert fragment in str(err.value)
+
+
+def test_arange_targets_are_pytorchs() -> None:
+    """CLIP/SimCLR's F.cross_entropy(logits, torch.arange(N)) (pass 7): the targets are the
+    labels 0 … N − 1, made an input arange_N; loss and dL/dW against PyTorch's own call."""
+    lines = (
+        'Z = "X @ W"\n'
+        'L = "F.cross_entropy(Z, torch.arange(m)) '
+        "+ F.nll_loss(F.log_softmax(Z, dim=1), np.arange(3), reduction='sum') + np.sum(y)\""
+    )
+    d = derive(spec.parse(_ONE_HOT.format(lines=lines, X=_rows(X), W=_rows(W)), source="ar"))
+    assert "arange_m" in d.spec.inputs and "arange_3" in d.spec.inputs
+    grads, loss = numeric.gradients_matrix(d, numeric.example_point(d.graph))
+    w = torch.tensor(W, dtype=torch.float64, requires_grad=True)
+    z = t(X) @ w
+    want = F.cross_entropy(z, torch.arange(3)) + F.nll_loss(
+        F.log_softmax(z, dim=1), torch.arange(3), reduction="sum"
+    )
+    want = want + float(np.sum([1, 0, 3]))
+    want.backward()
+    assert loss == pytest.approx(float(want.detach()), rel=1e-9, abs=1e-12)
+    np.testing.assert_allclose(grads["W"], w.grad.numpy(), rtol=1e-8, atol=1e-11)
+
+
+def test_unsqueeze_of_a_matrix_is_refused() -> None:
+    with pytest.raises(spec.SpecError) as err:
+        spec.parse(_OWN.format(text="np.sum(X.unsqueeze(1))", X=_rows(X), W=_rows(W), Y=_rows(Y)))
+    assert "unsqueeze() is read for a 1-D tensor" in str(err.value)

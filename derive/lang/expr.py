@@ -240,6 +240,8 @@ def one_dimensional(node: ast.AST, one_d: frozenset[str], scalars: frozenset[str
     def vec(n: ast.AST) -> bool:
         if isinstance(n, ast.Name):
             return n.id in one_d
+        if isinstance(n, ast.Attribute) and n.attr == "T":
+            return vec(n.value)  # the transpose of a 1-D array is itself
         if isinstance(n, ast.UnaryOp):
             return vec(n.operand)
         if isinstance(n, ast.BinOp):
@@ -260,7 +262,8 @@ def one_dimensional(node: ast.AST, one_d: frozenset[str], scalars: frozenset[str
                 return False
             if name in ("dot", "matmul", "mm") and len(args) == 2:
                 return product(args[0], args[1])
-            table = name in ops.OPS and ops.get(name).kind == ops.ELEMENTWISE
+            # element-wise, and softmax/log_softmax of a 1-D vector (over its only axis)
+            table = name in ops.OPS and ops.get(name).kind in (ops.ELEMENTWISE, ops.ROWWISE)
             if (table or name in _ELEMENTWISE) and args:
                 return any(vec(k) for k in args) and all(vec(k) or scalar(k) for k in args)
         return False
@@ -287,6 +290,8 @@ class _Converter:
         self.picks: dict[str, tuple[str, int]] = {}
         self.constants = constants
         self.shapes = shapes
+        # reductions read as the column keepdims gives (under a new axis, or already wrapped)
+        self.columns: set[int] = set()
 
     def vector(self, node: ast.AST) -> bool:
         """``node`` is a 1-D NumPy vector (see :func:`one_dimensional`)."""
@@ -341,6 +346,10 @@ class _Converter:
                 return self.convert(node.value, d)
             if node.attr != "T":
                 raise self.fail(node, f"attribute '.{node.attr}' is not allowed; only '.T'")
+            if self.shapes is not None and self.vector(node.value):
+                # w.T of a 1-D vector is w itself in NumPy and PyTorch (the math's wᵀ written
+                # on a 1-D array): X @ w.T - y with y 1-D is element-wise there
+                return self.convert(node.value, d)
             return Transpose(self.convert(node.value, d))
         made = one_hot_label(node) if self.shapes is not None else None
         if made is not None and made[0] in self.picks:  # the spec read y as one-hot rows
@@ -378,6 +387,9 @@ class _Converter:
             part = self.split_part(node, d)
             if part is not None:
                 return part
+            looked = embedding_lookup(node)
+            if looked is not None:
+                return self.lookup(node, *looked)
             picked = self.pick(node, d)
             if picked is not None:
                 return picked
@@ -459,6 +471,8 @@ class _Converter:
         if node.keywords or not node.args or not isinstance(node.args[0], ast.Name):
             raise self.fail(node, f"{name}() is read for a tensor named in the spec: x.{name}(…)")
         x = node.args[0].id
+        if name == "unsqueeze":
+            return self.unsqueeze(node, x)
         shape = self.shapes.get(x)
         if shape is None:
             raise self.fail(node, f"{name}(): '{x}' must be declared before this line")
@@ -481,6 +495,18 @@ class _Converter:
             "columns; only a reshape that keeps the tensor (or turns a row into a column) is "
             "read — declare the shape you need in [inputs]/[params]",
         )
+
+    def unsqueeze(self, node: ast.Call, x: str) -> Node:
+        """``y.unsqueeze(1)`` of a 1-D tensor ``y`` (a row here): the column of its entries;
+        ``unsqueeze(0)`` the row itself. Of a matrix it would make a third axis: refused."""
+        axes = [_int_index(a) for a in node.args[1:]]
+        if x not in self.one_d or axes not in ([0], [1], [-1], [-2]):
+            raise self.fail(
+                node,
+                f"unsqueeze() is read for a 1-D tensor: {x}.unsqueeze(1) (its column) or "
+                f"{x}.unsqueeze(0); of a matrix it makes a third axis",
+            )
+        return Transpose(Name(x)) if axes[0] in (1, -1) else Name(x)
 
     def one_number(self, n: Node) -> bool:
         """``n`` is one number by its form: a number, a scalar or [1, 1] name, a sum, mean or
@@ -582,6 +608,35 @@ class _Converter:
     def call(self, node: ast.Call, depth: int) -> Node:
         f = node.func
         module = ""
+        if (
+            self.shapes is not None
+            and isinstance(f, ast.Attribute)
+            and id(node) not in self.columns
+            and _reduction_axis(node) == 1
+        ):
+            # np.sum(x, axis=1), x.sum(1), torch.mean(x, dim=-1) without keepdims: NumPy's and
+            # PyTorch's result is 1-D, which broadcasts as a row — so it is the row here (the
+            # column keepdims gives, transposed): per * w with w 1-D is element-wise, as there
+            self.columns.add(id(node))
+            return Transpose(self.call(node, depth))
+        if self.shapes is not None and isinstance(f, ast.Attribute) and _reduction_axis(node) == 0:
+            whole = self.whole_vector(node)
+            if whole is not None:
+                return self.call(whole, depth)
+        if isinstance(f, ast.Attribute) and f.attr == "gather":
+            return self.gather(node, depth)
+        if isinstance(f, ast.Attribute) and f.attr == "embedding" and _module_of(f.value):
+            looked = embedding_lookup(node)
+            if looked is None:
+                raise self.fail(node, "embedding() is read as F.embedding(y, E): labels y, table E")
+            return self.lookup(node, *looked)
+        if isinstance(f, ast.Attribute) and f.attr == "squeeze" and gather_label(f.value):
+            # logits.gather(1, y.view(-1, 1)).squeeze(1): the picked column as PyTorch's 1-D
+            # result, a row
+            axes = [_int_index(a) for a in node.args]
+            if node.keywords or axes not in ([], [1], [-1]):
+                raise self.fail(node, "squeeze() of a gather's column is squeeze(1)")
+            return Transpose(self.gather(f.value, depth))  # type: ignore[arg-type]
         # K.sum(axis=0) of attention's keys K is the tensor's method, not Keras' K.sum
         keras_k = isinstance(f, ast.Attribute) and self.tensor_named_k(f.value)
         if isinstance(f, ast.Attribute) and not keras_k and (module := _module_of(f.value)):
@@ -742,6 +797,52 @@ class _Converter:
         )
         axis = ("axis", Num(Fraction(split.axis)))
         return Call("slice", (self.convert(split.tensor, depth),), (*bounds, axis))
+
+    def lookup(self, node: ast.AST, table: str, y: str) -> Node:
+        """An embedding lookup ``E[y]``: row ``y_i`` of ``E`` for each label, exactly the product
+        ``Y @ E`` of the labels read as one-hot rows (one column per row of ``E``)."""
+        if y not in self.picks:
+            raise self.fail(
+                node,
+                f"{table}[{y}] looks up rows of '{table}' by class labels: declare {y} = "
+                f'["N"] in [inputs] (integers) and {table} as a matrix with one row per class',
+            )
+        return BinOp("@", Name(y), Name(table))
+
+    def whole_vector(self, node: ast.Call) -> ast.Call | None:
+        """``np.sum(w ** 2, axis=0)``, ``w.sum(0)`` of a 1-D vector ``w``: axis 0 is its only
+        axis, so NumPy and PyTorch give one number — the call without its axis (a 1-D vector is
+        a row here, whose axis 0 would keep it). ``None`` when the tensor is not 1-D."""
+        f = node.func
+        assert isinstance(f, ast.Attribute)
+        method = not _module_of(f.value)
+        x = f.value if method else (node.args[0] if node.args else None)
+        if x is None or not self.vector(x):
+            return None
+        args = node.args[: 0 if method else 1]
+        kws = [k for k in node.keywords if k.arg not in ("axis", "dim", "keepdims", "keepdim")]
+        return ast.copy_location(ast.Call(f, args, kws), node)
+
+    def gather(self, node: ast.Call, depth: int) -> Node:
+        """PyTorch's ``P.gather(1, y.unsqueeze(1))``: each row's entry at its class label ``y``
+        (integers declared 1-D, read as one-hot rows by the spec), as the ``[N, 1]`` column
+        ``Σ_j P_ij y_ij`` — the pick ``P[np.arange(N), y][:, None]`` — exactly."""
+        got = gather_label(node)
+        if got is None:
+            raise self.fail(
+                node,
+                "gather() is read as PyTorch's pick of class labels: P.gather(1, "
+                "y.unsqueeze(1)) (or y.view(-1, 1)) with y integer labels declared 1-D",
+            )
+        p, y = got
+        if y not in self.picks:
+            raise self.fail(
+                node,
+                f"the index of gather() must be integer class labels: declare {y} = [\"N\"] "
+                "in [inputs], one label per row",
+            )
+        picked = BinOp("*", self.convert(p, depth + 1), Name(y))
+        return Call("sum", (picked,), (("axis", Num(Fraction(1))),))
 
     def pick(self, node: ast.Subscript, depth: int) -> Node | None:
         """CS231n's ``P[np.arange(N), y]`` (also ``range(N)``, ``torch.arange(N)``): each row's
@@ -908,6 +1009,7 @@ class _Converter:
         axis = _reduction_axis(node.value)
         if axis is None and not self.vector(node.value):
             return None
+        self.columns.add(id(node.value))  # the reduction as keepdims gives it, then the axis
         out = self.convert(node.value, depth)
         is_column = axis == 1  # the language's shape of the reduction (a vector: a row)
         return out if column == is_column else Transpose(out)
@@ -998,7 +1100,7 @@ def _float_constant(n: Node) -> Node:
 
 
 # reshapes read by :meth:`_Converter.reshape` (they keep every entry where it is)
-_RESHAPES = frozenset({"reshape", "view", "squeeze", "flatten", "ravel"})
+_RESHAPES = frozenset({"reshape", "view", "squeeze", "flatten", "ravel", "unsqueeze"})
 
 
 def _subscript_refusal(node: ast.Subscript) -> str:
@@ -1038,6 +1140,21 @@ def _int_index(node: ast.AST) -> int | None:
     return None
 
 
+def module_of(node: ast.AST) -> str:
+    """The module path ``node`` spells (``np``, ``torch.nn.functional``), or ``""``."""
+    return _module_of(node)
+
+
+def int_index(node: ast.AST) -> int | None:
+    """A whole-number index written as such (``0``, ``-1``), else ``None``."""
+    return _int_index(node)
+
+
+def is_arange(node: ast.AST) -> bool:
+    """``np.arange(n)``, ``torch.arange(n)``, ``range(n)`` with one argument."""
+    return _is_arange(node)
+
+
 def _is_arange(node: ast.AST) -> bool:
     """``np.arange(n)``, ``torch.arange(n)``, ``range(n)`` with one argument."""
     if not (isinstance(node, ast.Call) and len(node.args) == 1 and not node.keywords):
@@ -1059,6 +1176,73 @@ def _dim_value(name: str, shapes: Mapping[str, tuple[int, ...]]) -> int | None:
         for k in shape:
             if getattr(k, "label", None) == name:
                 return int(k)
+    return None
+
+
+def embedding_lookup(node: ast.AST) -> tuple[str, str] | None:
+    """``(E, y)`` when ``node`` looks up rows of a table ``E`` by integer labels ``y``, both by
+    name: ``E[y]`` (makemore's ``emb = C[Xb]``) or ``F.embedding(y, E)``; else ``None``."""
+    if isinstance(node, ast.Subscript):
+        if isinstance(node.value, ast.Name) and isinstance(node.slice, ast.Name):
+            return node.value.id, node.slice.id
+        return None
+    if not isinstance(node, ast.Call) or not isinstance(node.func, ast.Attribute):
+        return None
+    if node.func.attr != "embedding" or not _module_of(node.func.value) or node.keywords:
+        return None
+    if len(node.args) == 2 and all(isinstance(a, ast.Name) for a in node.args):
+        return node.args[1].id, node.args[0].id  # type: ignore[attr-defined]
+    return None
+
+
+def gather_label(node: ast.AST) -> tuple[ast.expr, str] | None:
+    """``(P, y)`` when ``node`` is PyTorch's pick of each row's entry at its class label:
+    ``P.gather(1, y.unsqueeze(1))`` or ``torch.gather(P, 1, …)`` with the index ``y.unsqueeze(1)``,
+    ``y.view(-1, 1)``, ``y.reshape(-1, 1)`` or ``y[:, None]`` of labels ``y`` by name (dim 1 or
+    -1); else ``None``."""
+    if not isinstance(node, ast.Call) or not isinstance(node.func, ast.Attribute):
+        return None
+    if node.func.attr != "gather":
+        return None
+    args = list(node.args)
+    if _module_of(node.func.value):
+        if not args:
+            return None
+        p, args = args[0], args[1:]
+    else:
+        p = node.func.value
+    kw = {k.arg: k.value for k in node.keywords}
+    dim = args[0] if args else kw.get("dim")
+    index = args[1] if len(args) > 1 else kw.get("index")
+    if dim is None or index is None or len(args) + len(kw) != 2:
+        return None
+    if _int_index(dim) not in (1, -1):
+        return None
+    y = _label_column(index)
+    return (p, y) if y is not None else None
+
+
+def _label_column(node: ast.AST) -> str | None:
+    """The name ``y`` of ``y.unsqueeze(1)``, ``y.view(-1, 1)``, ``y.reshape(-1, 1)``,
+    ``y[:, None]``: labels as a column, the index of a gather."""
+    if isinstance(node, ast.Subscript) and isinstance(node.value, ast.Name):
+        parts = node.slice.elts if isinstance(node.slice, ast.Tuple) else [node.slice]
+        whole = len(parts) == 2 and isinstance(parts[0], ast.Slice)
+        if whole and not any((parts[0].lower, parts[0].upper, parts[0].step)):  # type: ignore[union-attr]
+            return node.value.id if _is_new_axis(parts[1]) else None
+        return None
+    if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)):
+        return None
+    y = node.func.value
+    if not isinstance(y, ast.Name) or node.keywords and node.func.attr != "unsqueeze":
+        return None
+    values = [_int_index(a) for a in node.args] + [
+        _int_index(k.value) for k in node.keywords if k.arg == "dim"
+    ]
+    if node.func.attr == "unsqueeze" and values in ([1], [-1]):
+        return y.id
+    if node.func.attr in ("view", "reshape") and values == [-1, 1] and not node.keywords:
+        return y.id
     return None
 
 
@@ -1093,8 +1277,11 @@ def _is_new_axis(node: ast.AST) -> bool:
 
 
 _AXIS_REDUCTIONS = frozenset(
-    {"sum", "mean", "max", "min", "amax", "amin", "var", "std", "logsumexp", "norm", "nansum"}
-)
+    {
+        "sum", "mean", "max", "min", "amax", "amin", "var", "std", "logsumexp", "norm", "nansum",
+        "nanmean", "reduce_sum", "reduce_mean", "reduce_max", "reduce_min", "reduce_logsumexp",
+    }
+)  # fmt: skip
 
 
 def _reduction_axis(node: ast.AST) -> int | None:
@@ -1121,16 +1308,7 @@ def _reduction_axis(node: ast.AST) -> int | None:
     return None if k not in (0, 1, -1, -2) else k % 2  # type: ignore[operator]
 
 
-def _module_of(node: ast.AST) -> str:
-    """The module path ``node`` spells (``np``, ``torch.nn.functional``), or ``""``."""
-    parts: list[str] = []
-    while isinstance(node, ast.Attribute):
-        parts.append(node.attr)
-        node = node.value
-    if not isinstance(node, ast.Name):
-        return ""
-    path = ".".join([node.id, *reversed(parts)])
-    return path if path in spelling.MODULES else ""
+_module_of = spelling.module_of
 
 
 def _reduces_to_values(node: ast.AST) -> bool:

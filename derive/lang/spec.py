@@ -566,6 +566,7 @@ class _Validator:
         self.one_d: dict[str, str] = {}  # tensors declared 1-D (["h"]): rows [1, h]
         self.label_columns: dict[str, int] = {}  # class-label inputs read as one-hot rows
         self.target_shapes: dict[str, tuple[int, int]] = {}  # of F.cross_entropy(Z, y)'s y
+        self.made_labels: dict[str, list[int]] = {}  # torch.arange(N) targets, as inputs
         inputs = self.tensors("inputs", dims)
         params = self.tensors("params", dims, required=True)
         if not params:
@@ -592,6 +593,8 @@ class _Validator:
             if not isinstance(text, str):
                 raise self.err(where, "must be a string expression", f'write {key} = "…"')
             try:
+                text = self.arange_targets(f'{where} = "{text}"', text, inputs, shapes, dims)
+                text = self.squeezed(f'{where} = "{text}"', text, shapes, constants, dims)
                 self.integer_targets(f'{where} = "{text}"', text, inputs, shapes, constants, dims)
                 self.class_labels(f'{where} = "{text}"', inputs, shapes, forward)
                 node = ex.parse(
@@ -713,6 +716,97 @@ class _Validator:
                 self.fwd[name] = f"{text.strip()}[{j}]"
                 yield name, self.fwd[name]
 
+    def squeezed(self, where: str, text: str, shapes, constants, dims) -> str:
+        """``(X @ w + b).squeeze(1)`` of an expression (PyTorch code's ``model(x).squeeze()``):
+        from its shape, the column's 1-D result is its transpose (a row, as NumPy broadcasts a
+        1-D array) and a row or one number is itself (PyTorch's squeeze of an axis longer than
+        1 changes nothing). ``text`` with those calls replaced; a name's squeeze is the
+        parser's."""
+        try:
+            tree = ast.parse(text.strip(), mode="eval")
+        except (SyntaxError, ValueError, RecursionError, MemoryError):
+            return text
+        spec = self
+
+        class Squeeze(ast.NodeTransformer):
+            def visit_Call(self, n: ast.Call) -> ast.AST:
+                self.generic_visit(n)
+                f = n.func
+                if not (isinstance(f, ast.Attribute) and f.attr == "squeeze") or n.keywords:
+                    return n
+                if ex.module_of(f.value):  # np.squeeze(e), torch.squeeze(e, 1)
+                    e, rest, torch = (n.args[0] if n.args else None), n.args[1:], f.value
+                else:
+                    e, rest, torch = f.value, n.args, None
+                if e is None or isinstance(e, ast.Name) or ex.gather_label(e) is not None:
+                    return n
+                axes = [ex.int_index(a) for a in rest]
+                if axes not in ([], [0], [1], [-1], [-2]):
+                    return n
+                try:
+                    node = ex.parse(
+                        ast.unparse(e), constants=constants, shapes=shapes,
+                        one_d=frozenset(spec.one_d),
+                    )
+                except ex.ExprError:
+                    return n  # the whole line's parse names it
+                shape = _Shapes(spec, where, shapes, constants, dims).infer(node)
+                if len(shape) != 2:
+                    return e
+                rows, cols = int(shape[0]), int(shape[1])
+                numpy = torch is not None and ex.module_of(torch) in ("np", "numpy", "jnp")
+                if axes and axes[0] in (0, -2) and rows != 1 or axes and axes[0] in (1, -1) and (
+                    cols != 1
+                ):
+                    if numpy:
+                        return n  # NumPy refuses to squeeze an axis longer than 1: so does derive
+                    return e  # PyTorch: a no-op
+                if cols == 1 and rows > 1:
+                    return ast.Attribute(e, "T", ast.Load())
+                return e
+
+        before = ast.dump(tree)
+        new = Squeeze().visit(tree)
+        return text if ast.dump(new) == before else ast.unparse(new)
+
+    def arange_targets(self, where: str, text: str, inputs, shapes, dims) -> str:
+        """``F.cross_entropy(logits, torch.arange(N))`` (CLIP, SimCLR: row i's class is i): the
+        targets become an input of integer labels ``0 … N − 1`` named ``arange_N``, read as class
+        labels as any other (``text`` is returned with the name in place of the call)."""
+        try:
+            tree = ast.parse(text.strip(), mode="eval")
+        except (SyntaxError, ValueError, RecursionError, MemoryError):
+            return text  # the parser names the problem
+        changed = False
+        for n in ast.walk(tree):
+            f = getattr(n, "func", None)
+            name = getattr(f, "attr", None) or getattr(f, "id", "")
+            if not isinstance(n, ast.Call) or name not in ("cross_entropy", "nll_loss"):
+                continue
+            if len(n.args) < 2 or not ex.is_arange(n.args[1]):
+                continue
+            count = n.args[1].args[0]  # type: ignore[attr-defined]
+            if isinstance(count, ast.Name) and count.id in dims:
+                size: int = Dim(dims[count.id], count.id)
+            elif isinstance(count, ast.Constant) and type(count.value) is int and count.value > 0:
+                size = count.value
+            else:
+                raise self.err(
+                    where,
+                    f"the count in {ast.unparse(n.args[1])} must be a [dims] name or a number",
+                    "write torch.arange(N) with N in [dims]",
+                )
+            label = f"arange_{ast.unparse(count)}"
+            while label in shapes and label not in self.made_labels:
+                label += "_"
+            if label not in self.made_labels:
+                inputs[label] = shapes[label] = (1, size)
+                self.one_d[label] = str(size)
+                self.made_labels[label] = list(range(int(size)))
+            n.args[1] = ast.Name(label, ast.Load())
+            changed = True
+        return ast.unparse(tree) if changed else text
+
     def integer_targets(self, where: str, text: str, inputs, shapes, constants, dims) -> None:
         """``F.cross_entropy(Z, y)`` / ``F.nll_loss(LP, y)`` with ``y`` an input declared 1-D
         (``y = ["N"]``): PyTorch's class indices. They become one-hot rows of ``Z``'s columns
@@ -726,18 +820,31 @@ class _Validator:
             made = ex.one_hot_label(n)
             if made is not None and made[0] in self.one_d and made[0] in inputs:
                 self.one_hot_made(where, made, shapes, dims)
+            looked = ex.embedding_lookup(n)
+            if looked is not None:
+                self.lookup_labels(where, looked, inputs, shapes)
             if not isinstance(n, ast.Call):
                 continue
             f = n.func
             name = getattr(f, "attr", None) or getattr(f, "id", "")
-            if name not in ("cross_entropy", "nll_loss"):
+            gathered = ex.gather_label(n)
+            if gathered is not None:  # P.gather(1, y.unsqueeze(1)): y picks from P's columns
+                z, y = gathered[0], ast.Name(gathered[1], ast.Load())
+                if y.id not in self.one_d or y.id not in inputs:
+                    continue
+            elif name not in ("cross_entropy", "nll_loss"):
                 continue
-            kw = {k.arg: k.value for k in n.keywords}
-            z = n.args[0] if n.args else kw.get("input")
-            y = n.args[1] if len(n.args) > 1 else kw.get("target")
+            else:
+                kw = {k.arg: k.value for k in n.keywords}
+                z = n.args[0] if n.args else kw.get("input")
+                y = n.args[1] if len(n.args) > 1 else kw.get("target")
             if not isinstance(y, ast.Name) or y.id not in self.one_d or z is None:
                 continue
-            if y.id in self.picks or y.id not in inputs:
+            if y.id not in inputs:
+                continue
+            if y.id in self.picks:
+                if gathered is not None:
+                    self.same_classes(where, y.id, z, shapes, constants, dims)
                 continue
             try:
                 zt = ex.parse(
@@ -755,6 +862,43 @@ class _Validator:
                 )
             self.picks[y.id] = (ast.unparse(z), int(zs[1]))
             self.target_shapes[y.id] = (zs[0], zs[1])
+
+    def lookup_labels(self, where: str, looked: tuple[str, str], inputs, shapes) -> None:
+        """``E[y]`` with ``y`` an input declared 1-D: its integer labels become one-hot rows of
+        as many columns as ``E`` has rows, so the lookup is ``y @ E``."""
+        table, y = looked
+        if y not in inputs or y not in self.one_d or table not in shapes:
+            return  # the parser names what is wrong
+        shape = shapes[table]
+        if len(shape) != 2:
+            raise self.err(where, f"{table}[{y}] looks up rows of a matrix; '{table}' is not one")
+        known = self.picks.get(y)
+        if known is not None and known[1] != int(shape[0]):
+            raise self.err(
+                where,
+                f"the class labels '{y}' have {known[1]} classes elsewhere, {int(shape[0])} "
+                f"(the rows of '{table}') here",
+                "use the same number of classes",
+            )
+        self.picks[y] = (f"{table}[{y}]", int(shape[0]))
+        self.target_shapes[y] = (shapes[y][1], shape[0])
+
+    def same_classes(self, where: str, y: str, z: ast.expr, shapes, constants, dims) -> None:
+        """Labels ``y`` picked again (a gather beside a cross-entropy): from as many columns."""
+        try:
+            zt = ex.parse(
+                ast.unparse(z), constants=constants, shapes=shapes, one_d=frozenset(self.one_d)
+            )
+        except ex.ExprError:
+            return  # the whole line's parse names it
+        zs = _Shapes(self, where, shapes, constants, dims).infer(zt)
+        if len(zs) != 2 or int(zs[1]) != self.picks[y][1]:
+            raise self.err(
+                where,
+                f"the class labels '{y}' pick from {self.picks[y][1]} columns elsewhere, "
+                f"from {ast.unparse(z)} of shape {zs} here",
+                "use the same number of classes",
+            )
 
     def one_hot_made(self, where: str, made: tuple[str, ast.expr], shapes, dims) -> None:
         """``np.eye(C)[y]`` / ``F.one_hot(y, C)`` of an input ``y`` declared 1-D: its integer
@@ -824,6 +968,12 @@ class _Validator:
                         and ex.Name(y) in (n.left, n.right)
                         and not any(isinstance(k, ex.Num) for k in (n.left, n.right))
                     )
+                    + (  # y @ E of an embedding lookup E[y]
+                        isinstance(n, ex.BinOp)
+                        and n.op == "@"
+                        and n.left == ex.Name(y)
+                        and p.endswith(f"[{y}]")
+                    )
                     + (
                         isinstance(n, ex.Call)
                         and n.func == "cross_entropy"
@@ -835,6 +985,8 @@ class _Validator:
                     form = (
                         f"np.eye(C)[{y}] or F.one_hot({y}, C)"
                         if p.startswith("one_hot(")
+                        else p
+                        if p.endswith(f"[{y}]")
                         else f"{p}[np.arange(N), {y}]"
                     )
                     raise self.err(
@@ -985,7 +1137,7 @@ class _Validator:
         return Fraction(repr(value)) if isinstance(value, float) else Fraction(value)
 
     def given_values(self) -> dict[str, Any]:
-        return self.table("values", required=False)
+        return {**self.table("values", required=False), **getattr(self, "made_labels", {})}
 
     def values(
         self, inputs, params, shapes, name, forward, dims, constants
@@ -994,7 +1146,7 @@ class _Validator:
         drawn values that respect the domains (BCE targets in {0, 1}, one-hot cross-entropy
         targets, positive log arguments, non-zero divisors, no kink input at 0)."""
 
-        given = self.table("values", required=False)
+        given = self.given_values()
         given = {
             k: self.label_rows(k, v) if k in self.label_columns else v for k, v in given.items()
         }
@@ -1013,7 +1165,18 @@ class _Validator:
                 rows = self.grid(where, given[key], r, c)
                 fixed[key] = tuple(tuple(self.number(where, v) for v in row) for row in rows)
                 if key in self.one_hot:
+                    one_hot_columns = r > 1 and all(
+                        sorted(col) == [0] * (r - 1) + [1] for col in zip(*fixed[key], strict=True)
+                    )
                     for n, row in enumerate(fixed[key]):
+                        if sorted(row) != [0] * (c - 1) + [1] and one_hot_columns:
+                            raise self.err(
+                                where,
+                                f"the columns of {key} are one-hot (examples in columns, as in "
+                                'Ng\'s courses), but kind = "one-hot" means one-hot rows',
+                                'drop kind = "one-hot" (the softmax Jacobian is then shown in '
+                                "general), or store the examples in rows",
+                            )
                         if sorted(row) != [0] * (c - 1) + [1]:
                             raise self.err(
                                 where,
@@ -1359,9 +1522,19 @@ class _Shapes:
         out = []
         for x, y in zip(a, b, strict=True):
             if x != y and 1 not in (x, y):
+                row_of_rows = any(
+                    int(r[0]) == 1 and int(r[1]) == int(m[0]) != 1 for r, m in ((a, b), (b, a))
+                )
                 raise self.fail(
                     f"shape mismatch in '{op}': left is {a}, right is {b}",
-                    "make the shapes equal, or one of them a [1, k] row / scalar",
+                    "make the shapes equal, or one of them a [1, k] row / scalar"
+                    + (
+                        " (a 1-D vector is a row, as NumPy broadcasts it — so is a NumPy/PyTorch "
+                        "sum, mean or max along axis 1 without keepdims: write keepdims=True / "
+                        "keepdim=True to keep the column, or declare the vector as a column)"
+                        if row_of_rows
+                        else ""
+                    ),
                 )
             out.append(max(x, y))
         return tuple(out)

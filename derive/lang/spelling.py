@@ -84,6 +84,19 @@ class SpellingError(ValueError):
 # ---- small AST builders ----------------------------------------------------------------------
 
 
+def module_of(node: ast.AST) -> str:
+    """The module path ``node`` spells (``np``, ``torch.nn.functional``) if it is one of
+    :data:`MODULES`, or ``""``."""
+    parts: list[str] = []
+    while isinstance(node, ast.Attribute):
+        parts.append(node.attr)
+        node = node.value
+    if not isinstance(node, ast.Name):
+        return ""
+    path = ".".join([node.id, *reversed(parts)])
+    return path if path in MODULES else ""
+
+
 def _num(v: float) -> ast.Constant:
     return ast.Constant(v)
 
@@ -349,7 +362,10 @@ def _cosine(node: ast.Call, how: str) -> ast.expr:
 
     n1 = _call("sqrt", s(_bin(x1, ast.Pow(), _num(2))))
     n2 = _call("sqrt", s(_bin(x2, ast.Pow(), _num(2))))
-    return _div(s(_mul(x1, x2)), _mul(n1, n2))
+    cos = _div(s(_mul(x1, x2)), _mul(n1, n2))
+    # PyTorch's result drops the axis: along rows it is 1-D, a row (times a 1-D weight:
+    # element-wise); along columns the [1, k] row is that already
+    return _t(cos) if _axis_value(ax) == 1 else cos
 
 
 # losses whose ``weight=`` the rewrite reads (a rescaling of each entry or class)
@@ -370,9 +386,26 @@ def _loss2(
                 continue
             if not _is_none(a.get(bad)):
                 raise SpellingError(f"{name}(…, {bad}=…) is not supported; leave it out")
+        target = a.get("target")
+        if name in ("cross_entropy", "nll_loss") and target is not None and _arange(target):
+            raise SpellingError(
+                f"{name}(…, {ast.unparse(target)}) (each row's class is its own index, as in "
+                'CLIP/SimCLR) needs the labels as an input: declare labels = ["N"] in [inputs], '
+                f"give [values] labels = [0, 1, …, N − 1], and write {name}(…, labels)"
+            )
         return build(a, _text(a.get("reduction"), "mean", f"{name}(reduction=…)"))
 
     return rewrite
+
+
+def _arange(v: ast.expr | None) -> bool:
+    """``torch.arange(N)``, ``np.arange(N)``, ``range(N)``."""
+    if not isinstance(v, ast.Call):
+        return False
+    f = v.func
+    return (isinstance(f, ast.Attribute) and f.attr == "arange") or (
+        isinstance(f, ast.Name) and f.id in ("arange", "range")
+    )
 
 
 def _mse(a: dict[str, ast.expr], r: str) -> ast.expr:
@@ -453,6 +486,13 @@ def _bce_logits(a: dict[str, ast.expr], r: str) -> ast.expr:
     return _reduce(elem, r, "binary_cross_entropy_with_logits")
 
 
+def _per_row(row: ast.expr, r: str, name: str) -> ast.expr:
+    """Per-row losses computed as an ``[m, 1]`` column, reduced as ``reduction`` says; 'none'
+    gives PyTorch's 1-D result, which broadcasts as a row (``per * w`` with ``w`` 1-D is
+    element-wise there, not an outer product)."""
+    return _t(row) if r == "none" else _reduce(row, r, name)
+
+
 def _ce(a: dict[str, ast.expr], r: str) -> ast.expr:
     """PyTorch's cross_entropy takes logits; with probability (one-hot) targets it is
     −Σ y·log_softmax(z), divided by the batch size for 'mean'."""
@@ -471,7 +511,9 @@ def _ce(a: dict[str, ast.expr], r: str) -> ast.expr:
             return _call("cross_entropy", _call("softmax", z), y)
         if r == "sum":
             return _neg(_call("sum", _mul(y, _call("log_softmax", z))))
-        return _reduce(_neg(_call("sum", _mul(y, _call("log_softmax", z)), axis=_num(1))), r, "cross_entropy")
+        return _per_row(
+            _neg(_call("sum", _mul(y, _call("log_softmax", z)), axis=_num(1))), r, "cross_entropy"
+        )
     # label smoothing ε: the target (1 − ε)·y + ε/K, so each row's loss is
     # (1 − ε)·(−Σ y·log_softmax(z)) − ε·mean(log_softmax(z) of the row)
     smooth = _mul(eps, _call("mean", _call("log_softmax", z), axis=_num(1)))  # type: ignore[arg-type]
@@ -484,7 +526,7 @@ def _ce(a: dict[str, ast.expr], r: str) -> ast.expr:
         _neg(_mul(_sub(_num(1), eps), _call("sum", _mul(y, _call("log_softmax", z)), axis=_num(1)))),  # type: ignore[arg-type]
         smooth,
     )
-    return _reduce(row, r, "cross_entropy")
+    return _per_row(row, r, "cross_entropy")
 
 
 def _ce_weighted(z: ast.expr, y: ast.expr, w: ast.expr, r: str, indices: bool) -> ast.expr:
@@ -495,7 +537,7 @@ def _ce_weighted(z: ast.expr, y: ast.expr, w: ast.expr, r: str, indices: bool) -
     row = _neg(_call("sum", _mul(wy, _call("log_softmax", z)), axis=_num(1)))
     if r == "mean" and indices:
         return _div(_call("sum", row), _call("sum", wy))
-    return _reduce(row, r, "cross_entropy")
+    return _per_row(row, r, "cross_entropy")
 
 
 def class_indices(node: ast.Call, picks: dict[str, tuple[str, int]]) -> ast.Call:
@@ -656,6 +698,188 @@ def _nan_to_num(node: ast.Call, how: str) -> ast.expr:
     return a["x"]
 
 
+def _logaddexp(node: ast.Call, how: str) -> ast.expr:
+    """``np.logaddexp(a, b)`` = log(eˢ + eᵇ) exactly; with one side 0 it is ``softplus`` of the
+    other (the stable logistic loss ``np.logaddexp(0, -y * z)``)."""
+    a = _bound(node, "logaddexp", ("x1", "x2"), 2)
+    x1, x2 = a["x1"], a["x2"]
+    for zero, other in ((x1, x2), (x2, x1)):
+        if isinstance(zero, ast.Constant) and zero.value == 0:
+            return _call("softplus", other)
+    return _call("log", _add(_call("exp", x1), _call("exp", x2)))
+
+
+def _outer(node: ast.Call, how: str) -> ast.expr:
+    """``np.outer(u, v)``: the column of u's entries times the row of v's (NumPy flattens both,
+    so a row or a column vector reads the same)."""
+    a = _bound(node, "outer", ("a", "b"), 2)
+    column = ast.Call(ast.Attribute(a["a"], "reshape", ast.Load()), [_num(-1), _num(1)], [])
+    row = ast.Call(ast.Attribute(a["b"], "reshape", ast.Load()), [_num(1), _num(-1)], [])
+    return _bin(column, ast.MatMult(), row)
+
+
+def _trace(node: ast.Call, how: str) -> ast.expr:
+    """``np.trace(A @ B)`` = Σ_ij A_ij B_ji = ``sum(A * B.T)`` exactly (tr(WᵀW) is the squared
+    Frobenius norm); the trace of anything but a product is refused."""
+    a = _bound(node, "trace", ("x",), 1)
+    x = a["x"]
+    if isinstance(x, ast.Call) and isinstance(x.func, ast.Attribute) and x.func.attr in (
+        "dot",
+        "matmul",
+        "mm",
+    ) and not x.keywords:
+        args = x.args if len(x.args) == 2 else [x.func.value, *x.args]
+        if len(args) == 2:
+            x = _bin(args[0], ast.MatMult(), args[1])
+    if not (isinstance(x, ast.BinOp) and isinstance(x.op, ast.MatMult)):
+        raise SpellingError(
+            "trace() is read of a matrix product, np.trace(A @ B) = sum(A * B.T); write the "
+            "diagonal of other matrices as a product"
+        )
+    return _call("sum", _mul(x.left, _t(x.right)))
+
+
+def _last_axis_shape(v: ast.expr) -> bool:
+    """A ``normalized_shape`` that names one size (the last axis): ``C``, ``4``, ``(C,)``,
+    ``[C]``, ``weight.shape``, ``x.shape[-1:]``."""
+    if isinstance(v, ast.Tuple | ast.List):
+        return len(v.elts) == 1 and _last_axis_shape(v.elts[0])
+    if isinstance(v, ast.Name):
+        return True
+    if isinstance(v, ast.Constant):
+        return type(v.value) is int
+    if isinstance(v, ast.Attribute):
+        return v.attr == "shape"
+    if isinstance(v, ast.Subscript) and isinstance(v.value, ast.Attribute):
+        s = v.slice
+        last = isinstance(s, ast.Slice) and s.upper is None and s.step is None
+        return v.value.attr == "shape" and last and _axis_value(s.lower) == 1  # type: ignore[union-attr]
+    return False
+
+
+def _layer_norm(node: ast.Call, how: str) -> ast.expr:
+    """``F.layer_norm(x, normalized_shape, weight, bias, eps=1e-5)`` over the last axis:
+    ``(x − mean) / sqrt(var + eps) · weight + bias`` with the biased variance (divide by n), as
+    PyTorch computes it."""
+    a = _bound(node, "layer_norm", ("input", "normalized_shape", "weight", "bias", "eps"), 2)
+    if not _last_axis_shape(a["normalized_shape"]):
+        raise SpellingError(
+            "layer_norm() is read over the last axis: normalized_shape names its size, e.g. "
+            "(C,) or weight.shape"
+        )
+    x = a["input"]
+    row = {"axis": _num(1)}
+    xc = _sub(x, _call("mean", x, **row))
+    var = _call("mean", _bin(xc, ast.Pow(), _num(2)), **row)
+    eps = a.get("eps", _num(1e-5))
+    out: ast.expr = _div(xc, _call("sqrt", _add(var, eps)))
+    if not _is_none(a.get("weight")):
+        out = _mul(out, a["weight"])
+    if not _is_none(a.get("bias")):
+        out = _add(out, a["bias"])
+    return out
+
+
+def _p_two(a: dict[str, ast.expr], name: str) -> None:
+    p = a.get("p")
+    if not (_is_none(p) or isinstance(p, ast.Constant) and p.value in (2, 2.0)):
+        raise SpellingError(f"{name}() is read for p=2 (the Euclidean distance) only")
+
+
+def _distance(x1: ast.expr, x2: ast.expr, eps: ast.expr) -> ast.expr:
+    """PyTorch's ``pairwise_distance``: ‖x1 − x2 + eps‖₂ of each row, as an ``[N, 1]`` column."""
+    sq = _bin(_add(_sub(x1, x2), eps), ast.Pow(), _num(2))
+    return _call("sqrt", _call("sum", sq, axis=_num(1), keepdims=ast.Constant(True)))
+
+
+def _pairwise_distance(node: ast.Call, how: str) -> ast.expr:
+    a = _bound(node, "pairwise_distance", ("x1", "x2", "p", "eps", "keepdims"), 2)
+    _p_two(a, "pairwise_distance")
+    d = _distance(a["x1"], a["x2"], a.get("eps", _num(1e-6)))
+    keep = a.get("keepdims")
+    # without keepdim PyTorch's result is 1-D: a row, as derive reads 1-D vectors
+    return d if isinstance(keep, ast.Constant) and keep.value is True else _t(d)
+
+
+def _row_losses(elem: ast.expr, r: str, name: str) -> ast.expr:
+    """Per-row losses computed as an ``[N, 1]`` column, reduced; 'none' gives PyTorch's 1-D
+    result, a row."""
+    return _t(elem) if r == "none" else _reduce(elem, r, name)
+
+
+def _triplet(a: dict[str, ast.expr], r: str) -> ast.expr:
+    """``F.triplet_margin_loss(a, p, n, margin=1, p=2, eps=1e-6)``: ``clamp_min(margin + d(a, p)
+    − d(a, n), 0)`` with PyTorch's ``pairwise_distance`` (gradient 1 at exactly 0, as
+    ``clamp_min``'s)."""
+    _p_two(a, "triplet_margin_loss")
+    if not _is_none(a.get("swap")) and not (
+        isinstance(a["swap"], ast.Constant) and a["swap"].value is False
+    ):
+        raise SpellingError("triplet_margin_loss(…, swap=True) is not supported; leave it out")
+    eps = a.get("eps", _num(1e-6))
+    pos = _distance(a["anchor"], a["positive"], eps)
+    neg = _distance(a["anchor"], a["negative"], eps)
+    elem = _add(a.get("margin", _num(1.0)), _sub(pos, neg))
+    return _row_losses(_clip(_num(0), None, elem, "triplet_margin_loss"), r, "triplet_margin_loss")
+
+
+# PyTorch's EPSILON in cosine_embedding_loss (added to each squared norm)
+_COS_EMBED_EPS = 1e-12
+
+
+def _cosine_embedding(a: dict[str, ast.expr], r: str) -> ast.expr:
+    """``F.cosine_embedding_loss(x1, x2, y, margin=0)``: per row ``1 − cos`` where y = 1 and
+    ``clamp_min(cos − margin, 0)`` where y = −1, with PyTorch's cosine (1e-12 added to each
+    squared norm); ``y`` is 1-D, one label per row."""
+    x1, x2 = a["input1"], a["input2"]
+
+    def s(e: ast.expr) -> ast.expr:
+        return _call("sum", e, axis=_num(1), keepdims=ast.Constant(True))
+
+    eps = _num(_COS_EMBED_EPS)
+    mag = _mul(_add(s(_mul(x1, x1)), eps), _add(s(_mul(x2, x2)), eps))
+    # the rows' cosines as PyTorch's 1-D result (a row), beside the 1-D labels
+    cos = _t(_div(s(_mul(x1, x2)), _call("sqrt", mag)))
+    y = a["target"]
+    neg = _clip(_num(0), None, _sub(cos, a.get("margin", _num(0.0))), "cosine_embedding_loss")
+
+    def on(label: int, loss: ast.expr) -> ast.expr:
+        cond = ast.Compare(y, [ast.Eq()], [_num(label)])
+        return _where(_call("where", cond, loss, _num(0)), "")
+
+    elem = _add(on(1, _sub(_num(1), cos)), on(-1, neg))
+    return _reduce(elem, r, "cosine_embedding_loss")
+
+
+def _infinite(v: ast.expr) -> bool:
+    """``float('-inf')``, ``-np.inf``, ``-math.inf``, ``torch.finfo(…).min``: a value derive's
+    finite arithmetic cannot hold."""
+    for n in ast.walk(v):
+        if isinstance(n, ast.Constant) and isinstance(n.value, str) and "inf" in n.value.lower():
+            return True
+        if isinstance(n, ast.Attribute) and n.attr in ("inf", "infty", "Inf", "finfo", "NINF"):
+            return True
+    return False
+
+
+def _masked_fill(node: ast.Call, how: str) -> ast.expr:
+    """``x.masked_fill(cond, v)``: ``v`` where the comparison holds, ``x`` elsewhere (as
+    ``where(cond, v, x)``: no gradient to the filled entries, as in PyTorch)."""
+    a = _bound(node, "masked_fill", ("x", "mask", "value"), 3)
+    if _infinite(a["value"]):
+        raise SpellingError(
+            "masked_fill(…, float('-inf')) is not read: derive computes with finite numbers; "
+            "fill with a large negative number, masked_fill(tril == 0, -1e9) (a softmax then "
+            "gives those entries exactly 0 in float64, as with -inf)"
+        )
+    if not isinstance(a["mask"], ast.Compare):
+        raise SpellingError(
+            "masked_fill(): the mask is one comparison of a tensor, e.g. "
+            "masked_fill(tril == 0, -1e9)"
+        )
+    return _where(_call("where", a["mask"], a["value"], a["x"]), how)
+
+
 def _nansum(name: str) -> Callable[[ast.Call, str], ast.expr]:
     """``np.nansum``/``np.nanmean`` are ``sum``/``mean`` wherever every entry is finite; derive
     refuses a non-finite value anyway (exit 2 naming it), so the identity is exact there."""
@@ -801,7 +1025,7 @@ def _tf_logits_loss(name: str) -> Callable[[ast.Call, str], ast.expr]:
     """TensorFlow's per-example losses on logits: ``tf.nn.sigmoid_cross_entropy_with_logits(
     labels=y, logits=z)`` (per entry, ``softplus(z) − y·z``) and
     ``tf.nn.softmax_cross_entropy_with_logits(labels=y, logits=z)`` (per row, ``−Σ y ·
-    log_softmax(z)``, an [m, 1] column); reduce them with ``tf.reduce_mean``."""
+    log_softmax(z)``, 1-D in TensorFlow: a row); reduce them with ``tf.reduce_mean``."""
 
     def rewrite(node: ast.Call, how: str) -> ast.expr:
         a = _bound(node, name, ("labels", "logits", "axis", "name"), 2)
@@ -810,7 +1034,7 @@ def _tf_logits_loss(name: str) -> Callable[[ast.Call, str], ast.expr]:
             return _sub(_call("softplus", z), _mul(y, z))
         if _axis_value(a.get("axis", _num(-1))) != 1:
             raise SpellingError(f"{name}(): the classes are along the last axis (axis=-1)")
-        return _neg(_call("sum", _mul(y, _call("log_softmax", z)), axis=_num(1)))
+        return _t(_neg(_call("sum", _mul(y, _call("log_softmax", z)), axis=_num(1))))
 
     return rewrite
 
@@ -863,7 +1087,7 @@ def _nll(a: dict[str, ast.expr], r: str) -> ast.expr:
     one-hot rows (the spec declares them 1-D, ``y = ["N"]``; see ``spec.integer_targets``):
     −Σ_j LP_ij y_ij."""
     row = _neg(_call("sum", _mul(a["input"], a["target"]), axis=_num(1)))
-    return _reduce(row, r, "nll_loss")
+    return _per_row(row, r, "nll_loss")
 
 
 def _is_axis(v: ast.expr) -> bool:
@@ -1101,6 +1325,25 @@ REWRITES: dict[str, Callable[[ast.Call, str], ast.expr | None]] = {
         _nll,
     ),
     "nan_to_num": _nan_to_num,
+    "logaddexp": _logaddexp,
+    "outer": _outer,
+    "trace": _trace,
+    "layer_norm": _layer_norm,
+    "pairwise_distance": _pairwise_distance,
+    "masked_fill": _masked_fill,
+    "triplet_margin_loss": _loss3(
+        "triplet_margin_loss",
+        (
+            "anchor", "positive", "negative", "margin", "p", "eps", "swap", "size_average",
+            "reduce", "reduction",
+        ),
+        _triplet,
+    ),
+    "cosine_embedding_loss": _loss3(
+        "cosine_embedding_loss",
+        ("input1", "input2", "target", "margin", "size_average", "reduce", "reduction"),
+        _cosine_embedding,
+    ),
     "cat": _concat,
     "concat": _concat,
     "concatenate": _concat,
@@ -1142,6 +1385,10 @@ _LOSSES = frozenset(
         "cosine_similarity",
         "gaussian_nll_loss",
         "margin_ranking_loss",
+        "triplet_margin_loss",
+        "cosine_embedding_loss",
+        "pairwise_distance",
+        "layer_norm",
         "sigmoid_cross_entropy_with_logits",
         "softmax_cross_entropy_with_logits",
         "l2_loss",

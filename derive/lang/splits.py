@@ -53,7 +53,7 @@ def flavour(node: ast.AST, tensors: Mapping[str, object]) -> str:
     f = node.func
     if f.attr not in FUNCTIONS:
         return ""
-    module = _module(f.value)
+    module = spelling.module_of(f.value)
     if module in NUMPY:
         return "numpy" if f.attr in ("split", "hsplit", "vsplit") else ""
     if module in TORCH:
@@ -84,10 +84,10 @@ def read(
     when it cannot be read."""
     f = node.func
     assert isinstance(f, ast.Attribute)
-    method = how == "torch" and _module(f.value) not in TORCH
+    method = how == "torch" and spelling.module_of(f.value) not in TORCH
     args = [f.value, *node.args] if method else list(node.args)
     kw = {k.arg: k.value for k in node.keywords}
-    name = f"{'' if method else _module(f.value) + '.'}{f.attr}"
+    name = f"{'' if method else spelling.module_of(f.value) + '.'}{f.attr}"
     words = {
         ("numpy", "split"): ("ary", "indices_or_sections", "axis"),
         ("numpy", "hsplit"): ("ary", "indices_or_sections"),
@@ -139,16 +139,6 @@ def read(
     return Split(tensor, axis, _equal(width, k, name, tensor.id))
 
 
-def _module(node: ast.AST) -> str:
-    """The module path ``node`` spells (``np``, ``torch``), or ``""``."""
-    parts: list[str] = []
-    while isinstance(node, ast.Attribute):
-        parts.append(node.attr)
-        node = node.value
-    if not isinstance(node, ast.Name):
-        return ""
-    path = ".".join([node.id, *reversed(parts)])
-    return path if path in spelling.MODULES else ""
 
 
 def _whole(node: ast.AST | None) -> int | None:

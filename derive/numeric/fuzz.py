@@ -223,8 +223,17 @@ _SPELLINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
         r"\1 - torch.logsumexp(\1, dim=1, keepdim=True)",
     )),
     (r"\b(\w+) @ (\w+)", (r"np.dot(\1, \2)", r"torch.matmul(\1, \2)", r"\1.dot(\2)")),
-    (_F + r"(sum|mean)\((\w+), (.*)\)$", (r"np.\1(\2, \3)", r"\2.\1(\3)", r"torch.\1(\2, \3)")),
-    (_F + r"(sum|mean)\(", (r"np.\1(",)),
+    # a spelled reduction along an axis keeps it (keepdims=True): without it NumPy's and
+    # PyTorch's result along axis 1 is 1-D, a row, which is not the language's column
+    (_F + r"(sum|mean)\((\w+), (.*keepdim.*)\)$", (
+        r"np.\1(\2, \3)", r"\2.\1(\3)", r"torch.\1(\2, \3)",
+    )),
+    (_F + r"(sum|mean)\((\w+), ((?:(?!keepdim).)*)\)$", (
+        r"np.\1(\2, \3, keepdims=True)",
+        r"\2.\1(\3, keepdims=True)",
+        r"torch.\1(\2, \3, keepdim=True)",
+    )),
+    (_F + r"(sum|mean)\((?!\w+, (?:axis=)?-?1\))", (r"np.\1(",)),
     (r"^mse\((\w+), (\w+)\)$", (r"F.mse_loss(\1, \2)", r"np.mean((\1 - \2) ** 2)")),
     (r"^sse\((\w+), (\w+)\)$", (
         r"np.sum((\1 - \2) ** 2)",
