@@ -19,6 +19,7 @@ from derive.checker.evaluate import System, close, evaluate, floats
 from derive.checker.formtree import formula_text, positions, replace_at, shape_ok
 from derive.checker.verdict import Msg, grad_name, msg
 from derive.engine import mform as mf
+from derive.engine.graph import forward_ir
 from derive.lang import expr as ex
 from derive.lang import ops
 
@@ -199,6 +200,13 @@ def _local_mutations(net: Net, node: str, top: bool) -> Iterator[tuple[str, Msg,
                         ),
                         replace_at(F, path, rest),
                     )
+                    right = f"{grad} = {formula_text(F)}"
+                    for message, alt in _wrong_masks(net, mask, rest, right):
+                        yield (
+                            "wrong-activation-derivative",
+                            message,
+                            replace_at(F, path, mf.mul(rest, alt)),
+                        )
                     break
         if isinstance(e, mf.Neg):
             yield "sign", msg("mut.minus", x=formula_text(e)), replace_at(F, path, e.x)
@@ -266,6 +274,35 @@ def _through_output(factor: mf.MExpr, up: mf.MExpr) -> bool:
         return False
     refs = [x for _, x in positions(factor) if isinstance(x, mf.Ref)]
     return bool(refs) and all(r.kind == "value" and r.name == up.name for r in refs)
+
+
+def _wrong_masks(
+    net: Net, mask: mf.MExpr, rest: mf.MExpr, right: str
+) -> Iterator[tuple[Msg, mf.MExpr]]:
+    """The op's typical wrong derivatives (``slips``) for an activation derivative written
+    through its output where the activation's argument is no node of its own: ``dH * H(1 - H)``
+    for ``H = tanh(X @ W1 + b1)`` (σ′ for tanh′): (message, wrong factor)."""
+    if not (isinstance(rest, mf.Ref) and _through_output(mask, rest)):
+        return
+    g = net.g
+    tree = next((t for n, t in g.spec.forward if n == rest.name), None)
+    if not (
+        isinstance(tree, ex.Call)
+        and tree.func in ops.activations()
+        and tree.args
+        and not isinstance(tree.args[0], ex.Name)  # a named argument has its own visit
+    ):
+        return
+    op = ops.get(tree.func)
+    v = forward_ir(tree.args[0], g)
+    c = g.tensors[rest.name].value_ref(g.loss_tex)
+    node = formula_text(v)
+    for key, make in op.slips or ops.GENERIC_SLIPS:
+        desc = msg(f"mut.alt.{key}", C=rest.name, node=node, deriv=f"{op.text}'")
+        message = msg(
+            "mut.wrong_derivative", C=rest.name, f=tree.func, node=node, desc=desc, right=right
+        )
+        yield message, make(mf, v, c)
 
 
 def _derivative_at(net: Net, factor: mf.MExpr) -> bool:
