@@ -34,9 +34,6 @@ KNOWN: dict[str, str] = {  # id -> why it still fails (strict xfail: fixing it m
     "c9-187": _ONE_TERM,
     "c9-189": _ONE_TERM,
     "c9-193": _ONE_TERM,
-    "c9-424": "checkcodes' file (mutations.py): with tanh written out as (e^z - e^-z)/(e^z + e^-z), "
-    "the library's sign mutation of one exp(-z) in the derived expression reproduces a formula "
-    "without the activation derivative, so it is diagnosed 'sign' (a mistake the student did not make)",
 }
 
 

@@ -156,6 +156,20 @@ def _local_mutations(net: Net, node: str, top: bool) -> Iterator[tuple[str, Msg,
                 ),
                 mf.mul(F, true_local),
             )
+    # an activation written out element-wise (tanh from exponentials): its derivative left out
+    if tree is not None and g.tensors[cons[0]].grads is not None and _written_out(net, tree, node):
+        C = cons[0]
+        yield (
+            "missing-activation-derivative",
+            msg(
+                "checkcodes2.missing_written_out",
+                C=C,
+                expr=formula_text(forward_ir(tree, g)),
+                node=node,
+                right=f"{grad} = {formula_text(F)}",
+            ),
+            g.tensors[C].grad_ref(g.loss_tex),
+        )
     # structural slips in the visit's own formula
     masks: list[tuple[tuple[int, ...], mf.MExpr, mf.MExpr]] = []  # activation derivatives
     for path, e in positions(F):
@@ -303,6 +317,39 @@ def _wrong_masks(
             "mut.wrong_derivative", C=rest.name, f=tree.func, node=node, desc=desc, right=right
         )
         yield message, make(mf, v, c)
+
+
+def _written_out(net: Net, tree: ex.Node, node: str) -> bool:
+    """Is ``tree`` an activation of ``node`` written out element-wise, other than a call of a
+    named activation on ``node`` itself: a function of ``node`` alone (numbers aside), through
+    element-wise arithmetic and functions, at least one of them (``(exp(z) - exp(-z)) /
+    (exp(z) + exp(-z))``), and of ``node``'s shape?"""
+    calls = 0
+    todo = [tree]
+    while todo:
+        t = todo.pop()
+        if isinstance(t, ex.Name):
+            if t.id != node:
+                return False
+        elif isinstance(t, ex.Call):
+            if t.func not in ops.table() or ops.get(t.func).kind != ops.ELEMENTWISE or t.kwargs:
+                return False
+            calls += 1
+            todo.extend(t.args)
+        elif isinstance(t, ex.BinOp):
+            if t.op == "@":
+                return False
+            todo.extend((t.left, t.right))
+        elif isinstance(t, ex.Neg):
+            todo.append(t.operand)
+        elif isinstance(t, ex.Pow):
+            todo.append(t.base)
+        elif not isinstance(t, ex.Num):
+            return False
+    named = isinstance(tree, ex.Call) and tree.func in ops.activations()
+    named = named and tree.args[0] == ex.Name(node)  # type: ignore[union-attr]
+    (C,) = net.g.consumers[node]
+    return calls > 0 and not named and net.g.tensors[node].shape == net.g.tensors[C].shape
 
 
 def _derivative_at(net: Net, factor: mf.MExpr) -> bool:
