@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from derive.checker.check import check
+from derive.checker.check import FormulaError, check
 
 COURSE = Path(__file__).resolve().parent / "specs_course"
 MULTI = str(COURSE / "multioutput.toml")  # H = tanh(X @ W1 + b1): the argument is no node
@@ -38,4 +38,30 @@ def test_a_written_out_activation_left_out_is_not_a_sign() -> None:
     assert [d.code for d in r.diagnoses] == ["missing-activation-derivative"], r.text()
     assert "(exp(z) - exp(-z)) / (exp(z) + exp(-z))" in r.diagnoses[0].message
     assert check(TANH_BY_HAND, "w", "x.T @ (2 * (a - y) * (1 - a ** 2)) / m").ok
+
+
+DROPOUT = str(COURSE / "dropout_mask.toml")  # A2 = sigmoid(D1 @ W2 + b2): no node Z2
+
+
+@pytest.mark.parametrize(
+    ("formula", "code"),
+    [
+        ("(dZ2 @ W2.T) * M / keep_prob", None),
+        ("(dZ2 @ W2.T) * M", "scale-factor"),
+        ("dZ2 @ W2.T * M / keep_prob", None),
+    ],
+)
+def test_ngs_dz_reads_the_argument_of_an_inline_activation(formula: str, code: str | None) -> None:
+    r = check(DROPOUT, "A1", formula)
+    assert r.ok == (code is None) and r.code == code, r.text()
+
+
+def test_ngs_z_as_wrt_and_what_stays_unknown() -> None:
+    assert check(DROPOUT, "Z2", "(A2 - Y) / m").ok
+    assert check(DROPOUT, "Z2", "A2 - Y").code == "scale-factor"
+    assert check(DROPOUT, "W2", "D1.T @ dZ2").ok
+    with pytest.raises(FormulaError, match="dZ3"):
+        check(DROPOUT, "A1", "dZ3 @ W2.T * M / keep_prob")
+    with pytest.raises(FormulaError, match="dZ1"):  # H = tanh(…): only A ↔ Z is Ng's pair
+        check(MULTI, "W1", "X.T @ dZ1")
 
