@@ -65,3 +65,13 @@ def test_ngs_z_as_wrt_and_what_stays_unknown() -> None:
     with pytest.raises(FormulaError, match="dZ1"):  # H = tanh(…): only A ↔ Z is Ng's pair
         check(MULTI, "W1", "X.T @ dZ1")
 
+
+QIU = str(COURSE / "qiu_delta_mlp.toml")  # -mean over M2 × N + L2; M2 = 1 in the example
+
+
+def test_a_size_that_is_one_here_missing_on_one_term_is_named() -> None:
+    r = check(QIU, "W2", "(a2 - y) @ a1.T / N + lam * W2")
+    assert r.code == "scale-factor" and r.diagnoses[0].factor == "M2", r.text()
+    assert "(a2 - y) @ a1.T" in r.diagnoses[0].message
+    assert check(QIU, "W2", r.diagnoses[0].fix).ok, r.diagnoses[0].fix
+    assert check(QIU, "W2", "(a2 - y) @ a1.T / (M2 * N) + lam * W2").ok

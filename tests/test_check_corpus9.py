@@ -19,14 +19,7 @@ import corpus_common  # noqa: E402
 import corpus9  # noqa: E402
 
 CASES = corpus9.load()
-_ONE_TERM = (
-    "checkcodes: a missing 1/M2 on one term of a sum (the data term; Qiu's mean over M2 × N, M2 = 1 in "
-    "the example) is not named: 'unknown', right at the example's sizes only"
-)
 KNOWN: dict[str, str] = {  # id -> why it still fails (strict xfail: fixing it must remove it here)
-    "c9-187": _ONE_TERM,
-    "c9-189": _ONE_TERM,
-    "c9-193": _ONE_TERM,
 }
 
 

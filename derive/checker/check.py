@@ -73,7 +73,7 @@ import numpy as np
 import sympy as sp
 
 from derive.checker import evaluate as evaluate_module
-from derive.checker.checknet import POINTS, POINTS_PIECEWISE, Net, Target, net_for
+from derive.checker.checknet import DIAG_POINTS, POINTS, POINTS_PIECEWISE, Net, Target, net_for
 from derive.checker.diagnose import (
     _factor_diagnoses,
     diagnose,
@@ -82,6 +82,7 @@ from derive.checker.diagnose import (
     missing_term,
     relu_at_zero,
     shape_problem,
+    term_factor,
 )
 from derive.checker.evaluate import System, _Undefined, evaluate, floats, same
 from derive.checker.formtree import (
@@ -491,6 +492,7 @@ def _check_formula(
             diags = (
                 _resized_diagnosis(net, target, user)
                 or _size_factor(net, target, user, conv)
+                or _one_term_at_sizes(net, target, user)
                 or [Diagnosis.of("unknown", msg("heldcheck7.sizes_only"), target.expected)]
             )
             notes = [msg("note.example_sizes")]
@@ -603,6 +605,20 @@ def _size_factor(net: Net, target: Target, user: mf.MExpr, conv: Any) -> list[Di
         return []
     diags = _factor_diagnoses(net, target, user, target.ref, 1.0, conv, target.expected, None)
     return diags if diags and diags[-1].factor not in (None, "1") else []
+
+
+def _one_term_at_sizes(net: Net, target: Target, user: mf.MExpr) -> list[Diagnosis]:
+    """Right at the example, wrong at other sizes where one term of a sum misses a size that is
+    1 here (Qiu's ``/ N`` on the data term for a mean over M2 × N, M2 = 1): that term and size,
+    named where the other sizes confirm it (:func:`term_factor`)."""
+    if user.shape != target.shape:
+        return []
+    uvals = [floats(evaluate(user, System(net.rand, k))) for k in range(DIAG_POINTS)]
+    truth = [floats(target.truth(k)) for k in range(DIAG_POINTS)]
+    if any(v is None for v in uvals):
+        return []
+    d = term_factor(net, target, user, uvals, truth, at_sizes=True)  # type: ignore[arg-type]
+    return [d] if d is not None and d.factor not in (None, "1") else []
 
 
 def binary_points(net: Net) -> list[Checker] | None:
