@@ -19,26 +19,7 @@ import corpus_common  # noqa: E402
 import corpus9  # noqa: E402
 
 CASES = corpus9.load()
-_ONE_TERM = (
-    "checkcodes: a missing 1/M2 on one term of a sum (the data term; Qiu's mean over M2 × N, M2 = 1 in "
-    "the example) is not named: 'unknown', right at the example's sizes only"
-)
-_DZ = (
-    "dZ2 for a pre-activation the spec writes inline (A2 = sigmoid(D1 @ W2 + b2), no node Z2): "
-    "refused naming the known names (exit 2); an alias dZk for the argument of Ak = act(…) would read it"
-)
 KNOWN: dict[str, str] = {  # id -> why it still fails (strict xfail: fixing it must remove it here)
-    "c9-451": _DZ,
-    "c9-452": _DZ,
-    "c9-453": _DZ,
-    "c9-187": _ONE_TERM,
-    "c9-189": _ONE_TERM,
-    "c9-193": _ONE_TERM,
-    "c9-294": "checkcodes: wrong-activation-derivative (sigmoid's H(1 - H) for tanh) where the "
-    "activation's argument is an expression, H = tanh(X @ W1 + b1), is 'unknown' (mutations.py)",
-    "c9-424": "checkcodes' file (mutations.py): with tanh written out as (e^z - e^-z)/(e^z + e^-z), "
-    "the library's sign mutation of one exp(-z) in the derived expression reproduces a formula "
-    "without the activation derivative, so it is diagnosed 'sign' (a mistake the student did not make)",
 }
 
 

@@ -73,7 +73,7 @@ import numpy as np
 import sympy as sp
 
 from derive.checker import evaluate as evaluate_module
-from derive.checker.checknet import POINTS, POINTS_PIECEWISE, Net, Target, net_for
+from derive.checker.checknet import DIAG_POINTS, POINTS, POINTS_PIECEWISE, Net, Target, net_for
 from derive.checker.diagnose import (
     _factor_diagnoses,
     diagnose,
@@ -82,6 +82,7 @@ from derive.checker.diagnose import (
     missing_term,
     relu_at_zero,
     shape_problem,
+    term_factor,
 )
 from derive.checker.evaluate import System, _Undefined, evaluate, floats, same
 from derive.checker.formtree import (
@@ -119,6 +120,7 @@ from derive.engine.printing import latex as tex_of
 from derive.engine.steps import Checker
 from derive.engine.tolerance import CHECK_FLOAT_ATOL, CHECK_FLOAT_RTOL
 from derive.lang import expr as ex
+from derive.lang import ops
 from derive.lang.spec import NetSpec
 from derive.locale import catalog
 
@@ -156,6 +158,30 @@ def check(
     n = _with_input_gradient(net_for(net, seed), wrt, seed)
     if (formula is None) == (value is None):
         raise FormulaError(msg("error.formula_or_value"))
+    try:
+        return _check_on(n, wrt, formula, value, latex, allow_upstream, lang, rtol, digits)
+    except FormulaError as plain:
+        named = _with_preactivations(n, seed)
+        if named is None:
+            raise
+        try:  # Ng's dZ2 for the argument of A2 = sigmoid(D1 @ W2 + b2), no node Z2 of its own
+            return _check_on(named, wrt, formula, value, latex, allow_upstream, lang, rtol, digits)
+        except FormulaError:
+            raise plain from None
+
+
+def _check_on(
+    n: Net,
+    wrt: str | None,
+    formula: str | None,
+    value: str | float | None,
+    latex: bool,
+    allow_upstream: bool,
+    lang: str,
+    rtol: float | None,
+    digits: int | None,
+) -> CheckResult:
+    """:func:`check` on the derived network ``n``."""
     if value is not None:
         if wrt is None:
             raise FormulaError(msg("error.value_needs_wrt"))
@@ -226,6 +252,52 @@ def _with_input_gradient(n: Net, wrt: str | None, seed: int) -> Net:
         made = replace(spec, inputs=inputs, params={**spec.params, name: spec.inputs[name]})
         hit = _INPUT_SPECS[key] = (spec, made)
     return net_for(hit[1], seed)
+
+
+_PRE_SPECS: dict[int, tuple[NetSpec, NetSpec | None]] = {}
+_NG_LETTERS = {"A": "Z", "a": "z"}  # Ng's notation: A = g(Z), a = g(z)
+
+
+def _with_preactivations(n: Net, seed: int) -> Net | None:
+    """The same network with Ng's pre-activation ``Zk`` named where the spec writes it inline:
+    ``A2 = sigmoid(D1 @ W2 + b2)`` becomes ``Z2 = D1 @ W2 + b2``, ``A2 = sigmoid(Z2)`` (same
+    values, same loss), so a formula in ``dZ2`` / ``Z2`` reads as a student of that notation means
+    it. Only for a node ``Ak`` (``ak``) that is an element-wise activation of an expression, where
+    the network has no ``Zk`` (``zk``) of its own; None where there is none."""
+    spec = n.spec
+    hit = _PRE_SPECS.get(id(spec))
+    if hit is None or hit[0] is not spec:
+        taken = set(spec.inputs) | set(spec.params) | set(spec.shapes) | set(spec.dims)
+        taken |= set(spec.constants)
+        forward: list[tuple[str, ex.Node]] = []
+        text, shapes, one_d = dict(spec.forward_text), dict(spec.shapes), list(spec.one_d)
+        for name, tree in spec.forward:
+            z = _NG_LETTERS.get(name[:1], "") + name[1:]
+            call = re.fullmatch(r"([\w.]+)\((.*)\)", text[name], re.S)
+            if (
+                name[:1] in _NG_LETTERS
+                and z not in taken
+                and call is not None
+                and isinstance(tree, ex.Call)
+                and tree.func in ops.activations()
+                and len(tree.args) == 1
+                and not tree.kwargs
+                and not isinstance(tree.args[0], ex.Name)
+            ):
+                forward.append((z, tree.args[0]))
+                text[z], text[name] = call.group(2).strip(), f"{call.group(1)}({z})"
+                shapes[z] = shapes[name]
+                one_d += [z] if name in one_d else []
+                tree = replace(tree, args=(ex.Name(z),))
+                taken.add(z)
+            forward.append((name, tree))
+        made = None
+        if len(forward) > len(spec.forward):
+            made = replace(
+                spec, forward=tuple(forward), forward_text=text, shapes=shapes, one_d=tuple(one_d)
+            )
+        hit = _PRE_SPECS[id(spec)] = (spec, made)
+    return None if hit[1] is None else net_for(hit[1], seed)
 
 
 def _tex_of(net: Net, text: str | None) -> str | None:
@@ -417,9 +489,12 @@ def _check_formula(
             # no diagnose() at the example points: the formula is right there, so any mistake
             # read off them would not hold (Qiu's / N for a mean over M2 × N, M2 = 1 here, was
             # "extra-transpose")
-            diags = _resized_diagnosis(net, target, user) or _size_factor(
-                net, target, user, conv
-            ) or [Diagnosis.of("unknown", msg("heldcheck7.sizes_only"), target.expected)]
+            diags = (
+                _resized_diagnosis(net, target, user)
+                or _size_factor(net, target, user, conv)
+                or _one_term_at_sizes(net, target, user)
+                or [Diagnosis.of("unknown", msg("heldcheck7.sizes_only"), target.expected)]
+            )
             notes = [msg("note.example_sizes")]
             return _result(
                 verdict="incorrect", diagnoses=tuple(diags), read_as=read_as, notes=notes, **base
@@ -530,6 +605,20 @@ def _size_factor(net: Net, target: Target, user: mf.MExpr, conv: Any) -> list[Di
         return []
     diags = _factor_diagnoses(net, target, user, target.ref, 1.0, conv, target.expected, None)
     return diags if diags and diags[-1].factor not in (None, "1") else []
+
+
+def _one_term_at_sizes(net: Net, target: Target, user: mf.MExpr) -> list[Diagnosis]:
+    """Right at the example, wrong at other sizes where one term of a sum misses a size that is
+    1 here (Qiu's ``/ N`` on the data term for a mean over M2 × N, M2 = 1): that term and size,
+    named where the other sizes confirm it (:func:`term_factor`)."""
+    if user.shape != target.shape:
+        return []
+    uvals = [floats(evaluate(user, System(net.rand, k))) for k in range(DIAG_POINTS)]
+    truth = [floats(target.truth(k)) for k in range(DIAG_POINTS)]
+    if any(v is None for v in uvals):
+        return []
+    d = term_factor(net, target, user, uvals, truth, at_sizes=True)  # type: ignore[arg-type]
+    return [d] if d is not None and d.factor not in (None, "1") else []
 
 
 def binary_points(net: Net) -> list[Checker] | None:

@@ -836,13 +836,19 @@ def _size_power(net: Net, c: float, other: float | None) -> sp.Expr | None:
 
 
 def term_factor(
-    net: Net, target: Target, user: mf.MExpr, uvals: list[np.ndarray], truth: list[Any]
+    net: Net,
+    target: Target,
+    user: mf.MExpr,
+    uvals: list[np.ndarray],
+    truth: list[Any],
+    at_sizes: bool = False,
 ) -> Diagnosis | None:
     """One term of a sum off by a constant while the rest is right (the data term of a
     squared-hinge loss without its 1/n next to a right L2 penalty ``w``): ``scale-factor`` (or
     ``sign`` for −1) naming the term, the factor (a size where one explains it) and the formula
     with that term corrected — confirmed equal to the gradient at the diagnosis points and at
-    other sizes before it is reported."""
+    other sizes before it is reported. ``at_sizes``: ``user`` is right at the example's sizes
+    (the term's factor is 1 there; a size that is 1 here, read at other sizes)."""
     if any(t is None for t in truth):
         return None
     at_other = [System(net.other_dims, k) for k in range(2)]
@@ -857,7 +863,7 @@ def term_factor(
         want = [t - r for t, r in zip(truth, rvals, strict=True)]  # type: ignore[operator]
         if any(np.allclose(w, 0, atol=TINY) for w in want):
             continue
-        c = _ratio(mine, want)
+        c = 1.0 if at_sizes else _ratio(mine, want)
         if c is None or abs(c) < TINY:
             continue
         mine2 = [floats(evaluate(mf.sub(user, rest), p)) for p in at_other]

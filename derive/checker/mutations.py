@@ -19,6 +19,7 @@ from derive.checker.evaluate import System, close, evaluate, floats
 from derive.checker.formtree import formula_text, positions, replace_at, shape_ok
 from derive.checker.verdict import Msg, grad_name, msg
 from derive.engine import mform as mf
+from derive.engine.graph import forward_ir
 from derive.lang import expr as ex
 from derive.lang import ops
 
@@ -155,6 +156,20 @@ def _local_mutations(net: Net, node: str, top: bool) -> Iterator[tuple[str, Msg,
                 ),
                 mf.mul(F, true_local),
             )
+    # an activation written out element-wise (tanh from exponentials): its derivative left out
+    if tree is not None and g.tensors[cons[0]].grads is not None and _written_out(net, tree, node):
+        C = cons[0]
+        yield (
+            "missing-activation-derivative",
+            msg(
+                "checkcodes2.missing_written_out",
+                C=C,
+                expr=formula_text(forward_ir(tree, g)),
+                node=node,
+                right=f"{grad} = {formula_text(F)}",
+            ),
+            g.tensors[C].grad_ref(g.loss_tex),
+        )
     # structural slips in the visit's own formula
     masks: list[tuple[tuple[int, ...], mf.MExpr, mf.MExpr]] = []  # activation derivatives
     for path, e in positions(F):
@@ -199,6 +214,13 @@ def _local_mutations(net: Net, node: str, top: bool) -> Iterator[tuple[str, Msg,
                         ),
                         replace_at(F, path, rest),
                     )
+                    right = f"{grad} = {formula_text(F)}"
+                    for message, alt in _wrong_masks(net, mask, rest, right):
+                        yield (
+                            "wrong-activation-derivative",
+                            message,
+                            replace_at(F, path, mf.mul(rest, alt)),
+                        )
                     break
         if isinstance(e, mf.Neg):
             yield "sign", msg("mut.minus", x=formula_text(e)), replace_at(F, path, e.x)
@@ -266,6 +288,68 @@ def _through_output(factor: mf.MExpr, up: mf.MExpr) -> bool:
         return False
     refs = [x for _, x in positions(factor) if isinstance(x, mf.Ref)]
     return bool(refs) and all(r.kind == "value" and r.name == up.name for r in refs)
+
+
+def _wrong_masks(
+    net: Net, mask: mf.MExpr, rest: mf.MExpr, right: str
+) -> Iterator[tuple[Msg, mf.MExpr]]:
+    """The op's typical wrong derivatives (``slips``) for an activation derivative written
+    through its output where the activation's argument is no node of its own: ``dH * H(1 - H)``
+    for ``H = tanh(X @ W1 + b1)`` (σ′ for tanh′): (message, wrong factor)."""
+    if not (isinstance(rest, mf.Ref) and _through_output(mask, rest)):
+        return
+    g = net.g
+    tree = next((t for n, t in g.spec.forward if n == rest.name), None)
+    if not (
+        isinstance(tree, ex.Call)
+        and tree.func in ops.activations()
+        and tree.args
+        and not isinstance(tree.args[0], ex.Name)  # a named argument has its own visit
+    ):
+        return
+    op = ops.get(tree.func)
+    v = forward_ir(tree.args[0], g)
+    c = g.tensors[rest.name].value_ref(g.loss_tex)
+    node = formula_text(v)
+    for key, make in op.slips or ops.GENERIC_SLIPS:
+        desc = msg(f"mut.alt.{key}", C=rest.name, node=node, deriv=f"{op.text}'")
+        message = msg(
+            "mut.wrong_derivative", C=rest.name, f=tree.func, node=node, desc=desc, right=right
+        )
+        yield message, make(mf, v, c)
+
+
+def _written_out(net: Net, tree: ex.Node, node: str) -> bool:
+    """Is ``tree`` an activation of ``node`` written out element-wise, other than a call of a
+    named activation on ``node`` itself: a function of ``node`` alone (numbers aside), through
+    element-wise arithmetic and functions, at least one of them (``(exp(z) - exp(-z)) /
+    (exp(z) + exp(-z))``), and of ``node``'s shape?"""
+    calls = 0
+    todo = [tree]
+    while todo:
+        t = todo.pop()
+        if isinstance(t, ex.Name):
+            if t.id != node:
+                return False
+        elif isinstance(t, ex.Call):
+            if t.func not in ops.table() or ops.get(t.func).kind != ops.ELEMENTWISE or t.kwargs:
+                return False
+            calls += 1
+            todo.extend(t.args)
+        elif isinstance(t, ex.BinOp):
+            if t.op == "@":
+                return False
+            todo.extend((t.left, t.right))
+        elif isinstance(t, ex.Neg):
+            todo.append(t.operand)
+        elif isinstance(t, ex.Pow):
+            todo.append(t.base)
+        elif not isinstance(t, ex.Num):
+            return False
+    named = isinstance(tree, ex.Call) and tree.func in ops.activations()
+    named = named and tree.args[0] == ex.Name(node)  # type: ignore[union-attr]
+    (C,) = net.g.consumers[node]
+    return calls > 0 and not named and net.g.tensors[node].shape == net.g.tensors[C].shape
 
 
 def _derivative_at(net: Net, factor: mf.MExpr) -> bool:
