@@ -129,3 +129,44 @@ def test_a_softmax_written_by_hand_is_softmax_and_other_quotients_are_not() -> N
         "np.exp(s) / np.sum(np.exp(2 * s), axis=1, keepdims=True)",
     ):
         assert not isinstance(ex.parse(text, shapes=shapes), ex.Call), text
+
+
+def test_a_hand_written_loss_of_another_form_keeps_the_general_step_when_deferring() -> None:
+    """Bishop's ``-sum(t * log(y))`` (a sum: no 1/N) after a softmax only looks like the
+    pattern: the tried ``(P − Y)/N`` chain fails its first check and is dropped. The build
+    derives with the identity tests deferred (:func:`derive_deferred`), where a tried step used
+    to be recorded instead of checked, so the false step surfaced at settle and the build
+    failed ("a derivation step failed verification")."""
+    from derive.engine.backprop import derive_deferred
+
+    text = """
+[network]
+name = "bishop-sum"
+[dims]
+N = 3
+D = 2
+K = 3
+[inputs]
+x = ["N", "D"]
+t = { shape = ["N", "K"], kind = "one-hot" }
+[params]
+w = ["D", "K"]
+[forward]
+ak = "x @ w"
+y = "softmax(ak)"
+E = "-sum(t * log(y))"
+"""
+    s = spec.parse(text, source="bishop-sum")
+    d, pending = derive_deferred(s)
+    try:
+        pending.settle()
+    finally:
+        pending.close()
+    assert not any(st.rule == "softmax-ce" for v in d.backward for st in v.simplified)
+    grads, _ = numeric.gradients_matrix(d, numeric.example_point(d.graph))
+    values = numeric.example_point(d.graph)
+    xv = torch.tensor(np.asarray(values["x"], dtype=float))
+    tv = torch.tensor(np.asarray(values["t"], dtype=float))
+    wv = torch.tensor(np.asarray(values["w"], dtype=float), requires_grad=True)
+    (-(tv * torch.log(torch.softmax(xv @ wv, dim=1))).sum()).backward()
+    assert np.allclose(np.asarray(grads["w"], dtype=float).reshape(2, 3), wv.grad.numpy())

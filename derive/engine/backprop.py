@@ -1226,7 +1226,8 @@ class _Deriver:
         one fails (the network only looked like the pattern)."""
         lhs = self.ref_term(t, "grad")
         try:
-            return [prove(self.checker, lhs, self.mterm(m), rule, key, y=y) for m, key in chain]
+            with self.checker.now():  # the verdict is needed here, also when deferring
+                return [prove(self.checker, lhs, self.mterm(m), rule, key, y=y) for m, key in chain]
         except StepError:
             return []
 
