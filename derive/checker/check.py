@@ -493,6 +493,7 @@ def _check_formula(
                 _resized_diagnosis(net, target, user)
                 or _size_factor(net, target, user, conv)
                 or _one_term_at_sizes(net, target, user)
+                or _transpose_at_sizes(net, target, user, resolved, conv, raw)
                 or [Diagnosis.of("unknown", msg("heldcheck7.sizes_only"), target.expected)]
             )
             notes = [msg("note.example_sizes")]
@@ -594,6 +595,20 @@ def _resized_diagnosis(net: Net, target: Target, user: mf.MExpr) -> list[Diagnos
         m = msg("mut.transposed", grad=grad_name(name), node=name)
         return [Diagnosis.of("operand-order", m, target.expected)]
     return []
+
+
+def _transpose_at_sizes(
+    net: Net, target: Target, user: mf.MExpr, resolved: Any, conv: Any, raw: Any
+) -> list[Diagnosis]:
+    """Right at the example, where a factor is 1 × 1 or square, but not even fitting at the
+    other sizes (``x @ δ`` for ``xᵀ @ δ`` with one example and one feature): the library's
+    missing transpose, the one mistake that explains a formula that stops fitting when the sizes
+    differ; other diagnoses read off the example points are not given (they need not hold)."""
+    vals = _resized_values(net, target, user)
+    if not vals or all(mine is not None for _, mine in vals):
+        return []
+    found = diagnose(net, target, user, resolved, conv, raw)
+    return [d for d in found if d.code == "missing-transpose"][:1]
 
 
 def _size_factor(net: Net, target: Target, user: mf.MExpr, conv: Any) -> list[Diagnosis]:

@@ -383,6 +383,29 @@ def vectors(net: Net) -> frozenset[str]:
     return frozenset(names | {"d" + n for n in names} | {net.spec.gkey(n) for n in names})
 
 
+def _numpy_reading(net: Net, body: str) -> ex.Node:
+    """``body`` read with the network's tensors as the walkthroughs and derive's code keep them
+    (a 1-D vector is a row: ``x.T @ dz`` is the outer product), unless that reading does not fit
+    (a shape mismatch) where NumPy's reading of the 1-D tensors (:func:`vectors`) does: JAX's
+    ``jnp.dot(feats.T, preds - targets)``, ``np.dot(w, w)``. Raises :class:`ex.ExprError` as
+    :func:`ex.parse` does."""
+    rows = ex.parse(body, allow_compare=True)
+    one_d = vectors(net)
+    if not one_d or not one_d & set(ex.names(rows)):
+        return rows
+    try:
+        Convert(net, "")(rows)
+        return rows
+    except (ShapeError, FormulaError, RecursionError):
+        pass
+    try:
+        numpy = ex.parse(body, allow_compare=True, one_d=one_d)
+        Convert(net, "")(numpy)
+    except (ex.ExprError, ShapeError, FormulaError, RecursionError):
+        return rows  # the rows reading's own shape problem is what the verdict names
+    return numpy
+
+
 def batch_name(net: Net) -> str | None:
     """The size name of the batch: the first axis of the inputs, where one [dims] name is the
     first axis of every input that has more than one row (``m`` for X = ["m", "n_in"])."""
@@ -458,7 +481,7 @@ def _read_one(
     try:
         if _numpy_rows(body):  # the language would read np.sum(X, axis=1) as a column
             raise ex.ExprError("a NumPy 1-D row sum", 0)
-        return ex.parse(body, allow_compare=True, one_d=vectors(net)), lhs, text
+        return _numpy_reading(net, body), lhs, text
     except ex.ExprError as err:
         try:
             alt = _numpy_normalise(body, net, scalar)
@@ -466,7 +489,7 @@ def _read_one(
             raise FormulaError(bad.msg, 0, text) from None
         if alt is not None:
             try:
-                return ex.parse(alt, allow_compare=True, one_d=vectors(net)), lhs, alt
+                return _numpy_reading(net, alt), lhs, alt
             except ex.ExprError:
                 pass
         col = offset + lead + err.col if err.col else 0
