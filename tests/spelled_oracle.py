@@ -457,9 +457,13 @@ def oracle(path: Path, rel: float = 1e-9) -> Outcome:
     return oracle_text(path.read_text(encoding="utf-8"), path.stem, rel, str(path))
 
 
-def oracle_text(text: str, name: str, rel: float = 1e-9, path: str | None = None) -> Outcome:
-    """:func:`oracle` of a spec's text (a fuzz network, derive.numeric.fuzz)."""
-    raw = tomllib.loads(text)
+def oracle_text(
+    text: str, name: str, rel: float = 1e-9, path: str | None = None, run: str | None = None
+) -> Outcome:
+    """:func:`oracle` of a spec's text (a fuzz network, derive.numeric.fuzz); ``run``: another
+    spec text to execute against derive's reading of ``text`` (the oracle's own test: a
+    misreading must disagree)."""
+    raw = tomllib.loads(text if run is None else run)
     try:
         s = spec_mod.load(path) if path else spec_mod.parse(text, name)
         d = derive(s)
