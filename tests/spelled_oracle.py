@@ -287,12 +287,12 @@ def _tf_shim() -> SimpleNamespace:
         log_softmax=lambda x, axis=-1: torch.log_softmax(x, dim=axis),
         l2_loss=lambda x: (x * x).sum() / 2,
         leaky_relu=lambda x, alpha=0.2: F.leaky_relu(x, alpha),
-        sigmoid_cross_entropy_with_logits=lambda labels, logits: (
-            F.binary_cross_entropy_with_logits(logits, _t(labels), reduction="none")
+        sigmoid_cross_entropy_with_logits=lambda labels, logits: F.binary_cross_entropy_with_logits(
+            logits, _t(labels), reduction="none"
         ),
-        softmax_cross_entropy_with_logits=lambda labels, logits: -(
-            _t(labels) * torch.log_softmax(logits, dim=-1)
-        ).sum(-1),
+        softmax_cross_entropy_with_logits=lambda labels, logits: (
+            -(_t(labels) * torch.log_softmax(logits, dim=-1)).sum(-1)
+        ),
     )
     return SimpleNamespace(
         matmul=_tf_matmul,
@@ -413,9 +413,7 @@ def namespace(s, raw: dict, point: dict[str, np.ndarray]) -> dict[str, Any]:
         "scipy": SimpleNamespace(special=SimpleNamespace(expit=torch.sigmoid)),
     }
     ns.update(modules)
-    ns.update(
-        {k: _NamedInt(v, modules[k]) if k in modules else int(v) for k, v in s.dims.items()}
-    )
+    ns.update({k: _NamedInt(v, modules[k]) if k in modules else int(v) for k, v in s.dims.items()})
     ns.update({k: float(v) for k, v in (raw.get("constants") or {}).items()})
     ns.update(_tensors(s, raw, point))
     return ns
