@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import math
 import tomllib
+import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import SimpleNamespace
@@ -432,7 +433,9 @@ def run_text(s, raw: dict, point: dict[str, np.ndarray]):
         if not isinstance(text, str):
             raise Unsupported(f"[forward] {key}: not a string")
         try:
-            value = eval(compile(text, f"<{key}>", "eval"), ns)  # noqa: S307 (test: own specs)
+            with warnings.catch_warnings():  # PyTorch's deprecation of .T on a 1-D tensor
+                warnings.simplefilter("ignore")
+                value = eval(compile(text, f"<{key}>", "eval"), ns)  # noqa: S307 (own specs)
         except Exception as err:  # noqa: BLE001 (any failure: a line the oracle cannot run)
             raise Unsupported(f"{key} = {text!r}: {type(err).__name__}: {err}") from None
         names = _targets(key)

@@ -76,3 +76,43 @@ def test_the_oracle_catches_a_1d_reduction_read_as_a_column() -> None:
     assert oracle_text(column, "misread").status == "agree"
     out = oracle_text(column, "misread", run=torch_text)
     assert out.status == "DISAGREE" and "loss" in out.reason, out
+
+
+PROBE = """
+[dims]
+m = 3
+k = 2
+[inputs]
+X = ["m", "k"]
+w = ["m"]
+[params]
+W = ["k", "k"]
+[forward]
+Z = "X @ W"
+{lines}
+L = "r.sum() + 0.01 * (Z ** 2).sum()"
+[values]
+X = [[0.5, -1.2], [0.3, 0.8], [-0.7, 0.4]]
+w = [0.5, 2.0, -1.0]
+W = [[0.3, -0.6], [0.9, 0.2]]
+"""
+
+# Wrong ✓ found by this oracle (branch spelledoracle; each verified ✓ before the fix, with an
+# outer product or a softmax over single entries): a spelled reduction without keepdims is 1-D in
+# NumPy/PyTorch, so its .T is itself and softmax(…, dim=0) runs over its entries; np.where reads
+# its condition twice, and the second reading took the reduction as the column.
+ONE_D_FORMS = {
+    "where_condition": 'r = "np.where(Z.sum(1) > 0, Z.sum(1), 0.1 * Z.sum(1)) * w"',
+    "transpose_of_reduction": 'r = "Z.mean(1).T * w"',
+    "transpose_of_named_reduction": 'per = "Z.mean(1)"\nr = "per.T * w"',
+    "softmax_of_reduction": 'r = "F.softmax(Z.sum(1), dim=0) * w"',
+    "transpose_of_axis0": 'r = "(Z.sum(0).T @ W) * Z.sum(0)"',
+    "named_reduction_inner": 'per = "Z.sum(1)"\nr = "per @ per + per.dot(w)"',
+    "named_reduction_matvec": 'per = "Z.sum(1)"\nr = "(X.T @ per) * per.sum()"',
+}
+
+
+@pytest.mark.parametrize("name", sorted(ONE_D_FORMS))
+def test_a_1d_reduction_is_read_as_numpy_and_pytorch_run_it(name: str) -> None:
+    out = oracle_text(PROBE.format(lines=ONE_D_FORMS[name]), name.replace("_", "-"))
+    assert out.status == "agree", (out.status, out.reason)
