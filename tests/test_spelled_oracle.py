@@ -109,6 +109,10 @@ ONE_D_FORMS = {
     "transpose_of_axis0": 'r = "(Z.sum(0).T @ W) * Z.sum(0)"',
     "named_reduction_inner": 'per = "Z.sum(1)"\nr = "per @ per + per.dot(w)"',
     "named_reduction_matvec": 'per = "Z.sum(1)"\nr = "(X.T @ per) * per.sum()"',
+    "transpose_of_max_values": 'r = "Z.max(1).values.T * w"',
+    "transpose_of_where": 'per = "Z.sum(1)"\nr = "np.where(per > 0, per, 0.1 * per).T * w"',
+    "transpose_of_cosine": 'r = "F.cosine_similarity(Z, X).T * w"',
+    "transpose_of_per_row_ce": "r = \"F.cross_entropy(Z, X.softmax(1), reduction='none').T * w\"",
 }
 
 

@@ -242,6 +242,11 @@ def one_dimensional(node: ast.AST, one_d: frozenset[str], scalars: frozenset[str
             return n.id in one_d
         if isinstance(n, ast.Attribute) and n.attr == "T":
             return vec(n.value)  # the transpose of a 1-D array is itself
+        if isinstance(n, ast.Attribute) and n.attr == "values" and _reduces_to_values(n.value):
+            return vec(n.value)  # x.max(1).values: the maxima, 1-D
+        if isinstance(n, ast.Compare) and len(n.comparators) == 1:
+            sides = (n.left, n.comparators[0])  # the condition of np.where(v > 0, …)
+            return any(vec(k) for k in sides) and all(vec(k) or scalar(k) for k in sides)
         if isinstance(n, ast.UnaryOp):
             return vec(n.operand)
         if isinstance(n, ast.BinOp):
@@ -262,6 +267,12 @@ def one_dimensional(node: ast.AST, one_d: frozenset[str], scalars: frozenset[str
                 return False
             if name in ("dot", "matmul", "mm") and len(args) == 2:
                 return product(args[0], args[1])
+            kw = {k.arg: k.value for k in n.keywords}
+            none = isinstance(kw.get("reduction"), ast.Constant) and kw["reduction"].value == "none"
+            if name in ("cross_entropy", "nll_loss") and none or name == "cosine_similarity":
+                return True  # PyTorch's per-row results, 1-D (rows here, see spelling.py)
+            if name == "where" and len(args) == 3:  # np.where broadcasts its three arguments
+                return any(vec(k) for k in args) and all(vec(k) or scalar(k) for k in args)
             axis = _reduction_axis(n) if isinstance(f, ast.Attribute) else None
             if axis == 1 or (axis == 0 and args and not vec(args[0])):
                 # np.sum(x, axis=1), x.mean(0) of a matrix without keepdims: NumPy's 1-D result
