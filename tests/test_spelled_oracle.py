@@ -1,6 +1,6 @@
-"""The spelled-code oracle (tests/spelled_oracle.py, issue 9): every course spec, built-in and a
-fixed-seed fuzz sample (20), run as its OWN [forward] text in PyTorch float64, agrees with derive's loss
-and gradients. derive's own PyTorch reference is built from derive's reading of the text; only
+"""The spelled-code oracle (tests/spelled_oracle.py, issue 9): every course spec, built-in and
+20 fixed-seed fuzz networks, run as its OWN [forward] text in PyTorch float64, agrees with derive's
+loss and gradients. derive's own PyTorch reference is built from derive's reading of the text; only
 this oracle catches a misreading (``x.sum(1)`` taken as a column where PyTorch gives 1-D)."""
 
 from __future__ import annotations
