@@ -111,6 +111,8 @@ ONE_D_FORMS = {
     "named_reduction_matvec": 'per = "Z.sum(1)"\nr = "(X.T @ per) * per.sum()"',
     "transpose_of_max_values": 'r = "Z.max(1).values.T * w"',
     "transpose_of_where": 'per = "Z.sum(1)"\nr = "np.where(per > 0, per, 0.1 * per).T * w"',
+    "transpose_of_per_entry_bce": 'r = "F.binary_cross_entropy_with_logits(Z.sum(1), w * w / 4, '
+    "reduction='none').T * w\"",
     "transpose_of_cosine": 'r = "F.cosine_similarity(Z, X).T * w"',
     "transpose_of_per_row_ce": "r = \"F.cross_entropy(Z, X.softmax(1), reduction='none').T * w\"",
 }

@@ -271,6 +271,8 @@ def one_dimensional(node: ast.AST, one_d: frozenset[str], scalars: frozenset[str
             none = isinstance(kw.get("reduction"), ast.Constant) and kw["reduction"].value == "none"
             if name in ("cross_entropy", "nll_loss") and none or name == "cosine_similarity":
                 return True  # PyTorch's per-row results, 1-D (rows here, see spelling.py)
+            if none and args:  # per-entry losses (F.mse_loss, F.binary_cross_entropy, …)
+                return any(vec(k) for k in args) and all(vec(k) or scalar(k) for k in args)
             if name == "where" and len(args) == 3:  # np.where broadcasts its three arguments
                 return any(vec(k) for k in args) and all(vec(k) or scalar(k) for k in args)
             axis = _reduction_axis(n) if isinstance(f, ast.Attribute) else None
