@@ -242,6 +242,11 @@ def one_dimensional(node: ast.AST, one_d: frozenset[str], scalars: frozenset[str
             return n.id in one_d
         if isinstance(n, ast.Attribute) and n.attr == "T":
             return vec(n.value)  # the transpose of a 1-D array is itself
+        if isinstance(n, ast.Attribute) and n.attr == "values" and _reduces_to_values(n.value):
+            return vec(n.value)  # x.max(1).values: the maxima, 1-D
+        if isinstance(n, ast.Compare) and len(n.comparators) == 1:
+            sides = (n.left, n.comparators[0])  # the condition of np.where(v > 0, …)
+            return any(vec(k) for k in sides) and all(vec(k) or scalar(k) for k in sides)
         if isinstance(n, ast.UnaryOp):
             return vec(n.operand)
         if isinstance(n, ast.BinOp):
@@ -262,6 +267,19 @@ def one_dimensional(node: ast.AST, one_d: frozenset[str], scalars: frozenset[str
                 return False
             if name in ("dot", "matmul", "mm") and len(args) == 2:
                 return product(args[0], args[1])
+            kw = {k.arg: k.value for k in n.keywords}
+            none = isinstance(kw.get("reduction"), ast.Constant) and kw["reduction"].value == "none"
+            if name in ("cross_entropy", "nll_loss") and none or name == "cosine_similarity":
+                return True  # PyTorch's per-row results, 1-D (rows here, see spelling.py)
+            if none and args:  # per-entry losses (F.mse_loss, F.binary_cross_entropy, …)
+                return any(vec(k) for k in args) and all(vec(k) or scalar(k) for k in args)
+            if name == "where" and len(args) == 3:  # np.where broadcasts its three arguments
+                return any(vec(k) for k in args) and all(vec(k) or scalar(k) for k in args)
+            axis = _reduction_axis(n) if isinstance(f, ast.Attribute) else None
+            if axis == 1 or (axis == 0 and args and not vec(args[0])):
+                # np.sum(x, axis=1), x.mean(0) of a matrix without keepdims: NumPy's 1-D result
+                # (x.sum(1).T is itself); the language's own sum(x, axis=1) keeps the column
+                return True
             # element-wise, and softmax/log_softmax of a 1-D vector (over its only axis)
             table = name in ops.OPS and ops.get(name).kind in (ops.ELEMENTWISE, ops.ROWWISE)
             if (table or name in _ELEMENTWISE) and args:
@@ -617,8 +635,12 @@ class _Converter:
             # np.sum(x, axis=1), x.sum(1), torch.mean(x, dim=-1) without keepdims: NumPy's and
             # PyTorch's result is 1-D, which broadcasts as a row — so it is the row here (the
             # column keepdims gives, transposed): per * w with w 1-D is element-wise, as there
+            # (marked only while its own call is read: np.where reads its condition twice)
             self.columns.add(id(node))
-            return Transpose(self.call(node, depth))
+            try:
+                return Transpose(self.call(node, depth))
+            finally:
+                self.columns.discard(id(node))
         if self.shapes is not None and isinstance(f, ast.Attribute) and _reduction_axis(node) == 0:
             whole = self.whole_vector(node)
             if whole is not None:
@@ -1010,7 +1032,10 @@ class _Converter:
         if axis is None and not self.vector(node.value):
             return None
         self.columns.add(id(node.value))  # the reduction as keepdims gives it, then the axis
-        out = self.convert(node.value, depth)
+        try:
+            out = self.convert(node.value, depth)
+        finally:
+            self.columns.discard(id(node.value))
         is_column = axis == 1  # the language's shape of the reduction (a vector: a row)
         return out if column == is_column else Transpose(out)
 

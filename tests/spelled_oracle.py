@@ -1,0 +1,511 @@
+"""The spelled-code oracle (issue 9): run a spec's OWN [forward] text in PyTorch float64.
+
+``derive verify``'s PyTorch reference is built from derive's reading of the text, so a misreading
+(``x.sum(1)`` taken as a column where NumPy/PyTorch give a 1-D result) agrees with itself. This
+oracle instead EXECUTES each [forward] line's original text, in order, with ``eval`` in a
+namespace of the earlier names, ``torch``, ``F``, ``math``, a small ``np`` shim with NumPy's
+semantics and the language's own functions as the README defines them; autograd gives the
+gradients, compared with derive's matrix-form gradients at the example point.
+
+Test and bench code only: it evals the repository's own spec files, never user text (the
+product never evaluates user text).
+"""
+
+from __future__ import annotations
+
+import math
+import tomllib
+import warnings
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
+
+import numpy as np
+import torch
+import torch.nn.functional as F
+
+from derive.engine.backprop import derive
+from derive.lang import spec as spec_mod
+from derive.numeric import verify as numeric
+
+D = torch.float64
+COURSE = Path(__file__).parent / "specs_course"
+BUILTINS = Path(spec_mod.__file__).parent / "specs"
+
+
+class NT(torch.Tensor):
+    """A tensor with NumPy's ``a.dot(b)`` (a matrix product unless both are 1-D) and NumPy's
+    ``a.max(axis=…)`` (the values, not PyTorch's (values, indices))."""
+
+    def dot(self, other):  # type: ignore[override]
+        if self.dim() == 1 and torch.as_tensor(other).dim() == 1:
+            return torch.dot(self, other)
+        return torch.matmul(self, other)
+
+    def max(self, *args, **kw):  # type: ignore[override]
+        if "axis" in kw or "keepdims" in kw:
+            return _np_reduce(torch.amax, self, **kw)
+        return torch.Tensor.max(self, *args, **kw)
+
+    def min(self, *args, **kw):  # type: ignore[override]
+        if "axis" in kw or "keepdims" in kw:
+            return _np_reduce(torch.amin, self, **kw)
+        return torch.Tensor.min(self, *args, **kw)
+
+
+def _t(x: Any) -> torch.Tensor:
+    return x if isinstance(x, torch.Tensor) else torch.as_tensor(x, dtype=D)
+
+
+def _np_reduce(fn, x, axis=None, keepdims=False, **kw):
+    """NumPy's reduction (PyTorch's ``dim=``/``keepdim=`` taken as the same words, as derive
+    reads an ``np.`` prefix before them)."""
+    x = _t(x)
+    axis = kw.pop("dim", axis)
+    keepdims = kw.pop("keepdim", keepdims)
+    if kw.get("dtype") is not None or kw.get("out") is not None:
+        raise Unsupported("dtype/out in a reduction")
+    if axis is None:
+        out = fn(x) if fn in (torch.sum, torch.mean) else fn(x.reshape(-1), 0)
+        return out.reshape([1] * x.dim()) if keepdims else out
+    return fn(x, dim=axis, keepdim=keepdims)
+
+
+def _reducer(fn):
+    return lambda x, axis=None, keepdims=False, **kw: _np_reduce(fn, x, axis, keepdims, **kw)
+
+
+def _np_var(x, axis=None, ddof=0, keepdims=False):
+    x = _t(x)
+    if axis is None:
+        return torch.var(x, correction=ddof)
+    return torch.var(x, dim=axis, correction=ddof, keepdim=keepdims)
+
+
+def _np_dot(a, b):
+    a, b = _t(a), _t(b)
+    if a.dim() == 0 or b.dim() == 0:
+        return a * b
+    return torch.matmul(a, b)
+
+
+def _np_split(a, parts, axis=0):
+    a = _t(a)
+    n = a.shape[axis]
+    if isinstance(parts, int):
+        return list(torch.split(a, n // parts, dim=axis))
+    bounds = [0, *parts, n]
+    return [a.narrow(axis, lo, hi - lo) for lo, hi in zip(bounds, bounds[1:])]
+
+
+def _np_norm(x, ord=None, axis=None, keepdims=False):
+    x = _t(x)
+    if ord not in (None, 2, "fro") or (ord == 2 and axis is None and x.dim() == 2):
+        raise Unsupported(f"np.linalg.norm ord={ord!r}")
+    if axis is None:
+        return torch.sqrt((x * x).sum())
+    return torch.sqrt((x * x).sum(dim=axis, keepdim=keepdims))
+
+
+def _np_trace(a):
+    return torch.diagonal(_t(a)).sum()
+
+
+def _maximum(a, b):
+    return torch.maximum(_t(a), _t(b))
+
+
+def _minimum(a, b):
+    return torch.minimum(_t(a), _t(b))
+
+
+def _np_shim() -> SimpleNamespace:
+    """NumPy's functions over torch tensors, with NumPy's semantics (axis, keepdims, 1-D
+    results of reductions, ``np.max`` the amax)."""
+    return SimpleNamespace(
+        sum=_reducer(torch.sum),
+        nansum=_reducer(torch.sum),
+        mean=_reducer(torch.mean),
+        nanmean=_reducer(torch.mean),
+        max=_reducer(torch.amax),
+        amax=_reducer(torch.amax),
+        min=_reducer(torch.amin),
+        amin=_reducer(torch.amin),
+        var=_np_var,
+        std=lambda x, axis=None, ddof=0, keepdims=False: torch.sqrt(
+            _np_var(x, axis, ddof, keepdims)
+        ),
+        maximum=_maximum,
+        minimum=_minimum,
+        dot=_np_dot,
+        matmul=lambda a, b: torch.matmul(_t(a), _t(b)),
+        multiply=lambda a, b: _t(a) * _t(b),
+        where=lambda c, a, b: torch.where(_t(c).bool(), _t(a), _t(b)),
+        clip=lambda x, lo, hi: torch.clamp(_t(x), lo, hi),
+        exp=lambda x: torch.exp(_t(x)),
+        log=lambda x: torch.log(_t(x)),
+        log1p=lambda x: torch.log1p(_t(x)),
+        reciprocal=lambda x: 1 / _t(x),
+        tanh=lambda x: torch.tanh(_t(x)),
+        sqrt=lambda x: torch.sqrt(_t(x)),
+        abs=lambda x: torch.abs(_t(x)),
+        square=lambda x: _t(x) ** 2,
+        power=lambda x, p: _t(x) ** p,
+        outer=lambda a, b: torch.outer(_t(a).reshape(-1), _t(b).reshape(-1)),
+        trace=_np_trace,
+        eye=lambda n: torch.eye(n, dtype=D),
+        arange=lambda n: torch.arange(n),
+        concatenate=lambda seq, axis=0: torch.cat([_t(s) for s in seq], dim=axis),
+        hstack=lambda seq: torch.hstack([_t(s) for s in seq]),
+        vstack=lambda seq: torch.vstack([_t(s) for s in seq]),
+        split=_np_split,
+        squeeze=lambda x, axis=None: _t(x).squeeze() if axis is None else _t(x).squeeze(axis),
+        expand_dims=lambda x, axis: _t(x).unsqueeze(axis),
+        ones_like=lambda x: torch.ones_like(_t(x)),
+        zeros_like=lambda x: torch.zeros_like(_t(x)),
+        logaddexp=lambda a, b: torch.logaddexp(_t(a), _t(b)),
+        nan_to_num=lambda x: x,
+        linalg=SimpleNamespace(norm=_np_norm),
+        pi=math.pi,
+        e=math.e,
+        newaxis=None,
+    )
+
+
+# ---- the language's own functions (README, "Spec files") -------------------------------------
+
+
+def _lang_reduce(fn, x, axis=None, keepdims=None, dim=None, keepdim=None):
+    """The language's ``sum``/``mean``: ``axis=0`` a [1, k] row, ``axis=1`` an [m, 1] column
+    (kept, unlike NumPy); along the only axis of a 1-D vector, one number."""
+    x = _t(x)
+    axis = axis if dim is None else dim
+    keepdims = keepdims if keepdim is None else keepdim
+    if axis is None:
+        return fn(x)
+    if x.dim() < 2:
+        return fn(x, dim=axis)
+    return fn(x, dim=axis, keepdim=True if keepdims is None else keepdims)
+
+
+def _ce(p, y):
+    p, y = _t(p), _t(y)
+    if y.dtype == torch.long:
+        y = F.one_hot(y, p.shape[-1]).to(D)
+    m = p.shape[0] if p.dim() == 2 else 1
+    return -(y * torch.log(p)).sum() / m
+
+
+def _bce(p, y, pos_weight=1):
+    p, y = _t(p), _t(y)
+    return -(pos_weight * y * torch.log(p) + (1 - y) * torch.log(1 - p)).mean()
+
+
+def _lang() -> dict[str, Any]:
+    return {
+        "relu": torch.relu,
+        "sigmoid": torch.sigmoid,
+        "tanh": torch.tanh,
+        "exp": torch.exp,
+        "log": torch.log,
+        "sqrt": torch.sqrt,
+        "abs": lambda x: torch.abs(_t(x)),
+        "erf": torch.erf,
+        "softplus": F.softplus,
+        "leaky_relu": lambda x, slope=0.01: F.leaky_relu(x, slope),
+        "softmax": lambda x, axis=-1: torch.softmax(x, dim=axis),
+        "log_softmax": lambda x, axis=-1: torch.log_softmax(x, dim=axis),
+        "sum": lambda x, *a, **kw: _lang_reduce(torch.sum, x, *a, **kw),
+        "mean": lambda x, *a, **kw: _lang_reduce(torch.mean, x, *a, **kw),
+        "maximum": _maximum,
+        "minimum": _minimum,
+        "square": lambda x: _t(x) ** 2,
+        "pow": lambda x, p: _t(x) ** p,
+        "mse": lambda p, y: ((_t(p) - _t(y)) ** 2).mean(),
+        "sse": lambda p, y: ((_t(p) - _t(y)) ** 2).sum(),
+        "bce": _bce,
+        "bce_logits": lambda z, y: F.binary_cross_entropy_with_logits(_t(z), _t(y)),
+        "cross_entropy": _ce,
+        "concat": lambda *xs, axis=1: torch.cat([_t(x) for x in xs], dim=axis),
+        "clamp": lambda x, lo=None, hi=None: torch.clamp(_t(x), lo, hi),
+        "clip": lambda x, lo=None, hi=None: torch.clamp(_t(x), lo, hi),
+        "clamp0": lambda x: torch.clamp(_t(x), min=0),
+        "range": range,
+        "len": len,
+        "float": _float,
+    }
+
+
+def _unary(torch_fn, math_fn):
+    return lambda x: torch_fn(x) if isinstance(x, torch.Tensor) else math_fn(x)
+
+
+def _math_shim() -> SimpleNamespace:
+    """``math`` whose functions keep a tensor in the graph (``math.exp(-z)`` of a 0-d tensor;
+    the real ``math.exp`` would turn it into a float and cut the gradient)."""
+    names = ("exp", "log", "sqrt", "tanh", "cosh", "sinh", "erf", "log1p", "expm1")
+    ns = {n: _unary(getattr(torch, n), getattr(math, n)) for n in names}
+    return SimpleNamespace(**ns, pi=math.pi, e=math.e)
+
+
+def _float(x):
+    """``float(cost)``: one number, kept in the graph."""
+    if isinstance(x, torch.Tensor):
+        if x.numel() != 1:
+            raise Unsupported("float() of a tensor of several entries")
+        return x.reshape(())
+    return float(x)
+
+
+class _Fshim:
+    """``torch.nn.functional``, with ``pos_weight=``/``weight=`` given as numbers made tensors
+    (PyTorch wants tensors there; the course specs write ``pos_weight=2.0``)."""
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(F, name)
+
+    @staticmethod
+    def binary_cross_entropy_with_logits(z, y, *args, **kw):
+        for k in ("pos_weight", "weight"):
+            if k in kw and not isinstance(kw[k], torch.Tensor):
+                kw[k] = torch.tensor(float(kw[k]), dtype=D)
+        return F.binary_cross_entropy_with_logits(z, y, *args, **kw)
+
+
+def _tf_matmul(a, b, transpose_a=False, transpose_b=False):
+    a, b = _t(a), _t(b)
+    return torch.matmul(a.T if transpose_a else a, b.T if transpose_b else b)
+
+
+def _tf_shim() -> SimpleNamespace:
+    """TensorFlow's functions used by the course specs, over torch tensors."""
+    nn = SimpleNamespace(
+        relu=torch.relu,
+        sigmoid=torch.sigmoid,
+        tanh=torch.tanh,
+        softmax=lambda x, axis=-1: torch.softmax(x, dim=axis),
+        log_softmax=lambda x, axis=-1: torch.log_softmax(x, dim=axis),
+        l2_loss=lambda x: (x * x).sum() / 2,
+        leaky_relu=lambda x, alpha=0.2: F.leaky_relu(x, alpha),
+        sigmoid_cross_entropy_with_logits=lambda labels, logits: F.binary_cross_entropy_with_logits(
+            logits, _t(labels), reduction="none"
+        ),
+        softmax_cross_entropy_with_logits=lambda labels, logits: (
+            -(_t(labels) * torch.log_softmax(logits, dim=-1)).sum(-1)
+        ),
+    )
+    return SimpleNamespace(
+        matmul=_tf_matmul,
+        reduce_sum=_reducer(torch.sum),
+        reduce_mean=_reducer(torch.mean),
+        reduce_max=_reducer(torch.amax),
+        reduce_min=_reducer(torch.amin),
+        reduce_logsumexp=lambda x, axis=None, keepdims=False: torch.logsumexp(
+            x, dim=axis, keepdim=keepdims
+        ),
+        square=lambda x: _t(x) ** 2,
+        sigmoid=torch.sigmoid,
+        tanh=torch.tanh,
+        exp=torch.exp,
+        log=torch.log,
+        sqrt=torch.sqrt,
+        nn=nn,
+        math=SimpleNamespace(log=torch.log, exp=torch.exp, sqrt=torch.sqrt, square=torch.square),
+    )
+
+
+def _jax_shim() -> SimpleNamespace:
+    nn = SimpleNamespace(
+        relu=torch.relu,
+        sigmoid=torch.sigmoid,
+        softplus=F.softplus,
+        log_softmax=lambda x, axis=-1: torch.log_softmax(x, dim=axis),
+        softmax=lambda x, axis=-1: torch.softmax(x, dim=axis),
+        swish=F.silu,
+        silu=F.silu,
+        gelu=lambda x, approximate=True: F.gelu(x, approximate="tanh" if approximate else "none"),
+    )
+    return SimpleNamespace(nn=nn)
+
+
+def _keras_shim() -> SimpleNamespace:
+    """The Keras backend ``K.…`` (``K.epsilon()`` = 1e-7)."""
+    return SimpleNamespace(
+        clip=lambda x, lo, hi: torch.clamp(_t(x), lo, hi),
+        epsilon=lambda: 1e-7,
+        log=torch.log,
+        exp=torch.exp,
+        sqrt=torch.sqrt,
+        square=lambda x: _t(x) ** 2,
+        sigmoid=torch.sigmoid,
+        mean=_reducer(torch.mean),
+        sum=_reducer(torch.sum),
+    )
+
+
+class _NamedInt(int):
+    """A [dims] size whose name is also a module's (``F = 4`` next to ``F.mse_loss``): the
+    number, and the module's attributes (as derive reads ``F.`` as the prefix)."""
+
+    def __new__(cls, value: int, module: Any) -> _NamedInt:
+        obj = super().__new__(cls, value)
+        obj._module = module
+        return obj
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._module, name)
+
+
+# ---- running a spec --------------------------------------------------------------------------
+
+
+class Unsupported(Exception):
+    """A line the oracle cannot run (counted apart from agreements and disagreements)."""
+
+
+@dataclass
+class Outcome:
+    spec: str
+    status: str  # "agree" | "DISAGREE" | "unsupported" | "derive-error"
+    reason: str = ""
+    loss: tuple[float, float] | None = None  # (derive, oracle)
+    worst: dict[str, float] = field(default_factory=dict)  # param -> max |diff| / scale
+
+
+def _rank(decl: Any) -> int:
+    shape = decl.get("shape") if isinstance(decl, dict) else decl
+    return len(shape) if isinstance(shape, list) else 0
+
+
+def _tensors(s, raw: dict, point: dict[str, np.ndarray]) -> dict[str, torch.Tensor]:
+    """Torch float64 tensors of the example point: parameters require grad; ranks as declared
+    (``[]`` a 0-d scalar, ``["k"]`` 1-D); class labels as long tensors of their labels."""
+    out: dict[str, torch.Tensor] = {}
+    for table, grad in (("inputs", False), ("params", True)):
+        for name, decl in (raw.get(table) or {}).items():
+            if name not in point:
+                continue
+            a = point[name]
+            if name in s.class_labels:
+                t = torch.as_tensor(a.argmax(axis=1), dtype=torch.long)
+                out[name] = t.reshape(()) if _rank(decl) == 0 else t
+                continue
+            rank = _rank(decl)
+            a = a.reshape(()) if rank == 0 else a.reshape(-1) if rank == 1 else a
+            t = torch.tensor(np.array(a), dtype=D).as_subclass(NT)
+            out[name] = t.requires_grad_() if grad else t
+    return out
+
+
+def namespace(s, raw: dict, point: dict[str, np.ndarray]) -> dict[str, Any]:
+    ns: dict[str, Any] = {"__builtins__": {}}
+    ns.update(_lang())
+    np_shim = _np_shim()
+    modules = {
+        "torch": torch,
+        "F": _Fshim(),
+        "math": _math_shim(),
+        "np": np_shim,
+        "jnp": np_shim,
+        "tf": _tf_shim(),
+        "jax": _jax_shim(),
+        "K": _keras_shim(),
+        "scipy": SimpleNamespace(special=SimpleNamespace(expit=torch.sigmoid)),
+    }
+    ns.update(modules)
+    ns.update({k: _NamedInt(v, modules[k]) if k in modules else int(v) for k, v in s.dims.items()})
+    ns.update({k: float(v) for k, v in (raw.get("constants") or {}).items()})
+    ns.update(_tensors(s, raw, point))
+    return ns
+
+
+def _targets(key: str) -> list[str]:
+    return [k.strip() for k in key.split(",")]
+
+
+def run_text(s, raw: dict, point: dict[str, np.ndarray]):
+    """Execute each [forward] line's text; return (loss tensor, params dict)."""
+    ns = namespace(s, raw, point)
+    params = {p: ns[p] for p in s.params}
+    value = None
+    for key, text in raw["forward"].items():
+        if not isinstance(text, str):
+            raise Unsupported(f"[forward] {key}: not a string")
+        try:
+            with warnings.catch_warnings():  # PyTorch's deprecation of .T on a 1-D tensor
+                warnings.simplefilter("ignore")
+                value = eval(compile(text, f"<{key}>", "eval"), ns)  # noqa: S307 (own specs)
+        except Exception as err:  # noqa: BLE001 (any failure: a line the oracle cannot run)
+            raise Unsupported(f"{key} = {text!r}: {type(err).__name__}: {err}") from None
+        names = _targets(key)
+        if len(names) > 1:
+            for n, v in zip(names, value):
+                ns[n] = v
+        else:
+            ns[key] = value
+    loss = value
+    if hasattr(loss, "item") and not isinstance(loss, torch.Tensor):
+        raise Unsupported(f"loss is {type(loss).__name__}")
+    loss = _t(loss)
+    if loss.numel() != 1:
+        raise Unsupported(f"loss has shape {tuple(loss.shape)}")
+    return loss.reshape(()), params
+
+
+def oracle(path: Path, rel: float = 1e-9) -> Outcome:
+    """Compare derive's loss and gradients with the spec file's own text run in PyTorch."""
+    return oracle_text(path.read_text(encoding="utf-8"), path.stem, rel, str(path))
+
+
+def oracle_text(
+    text: str, name: str, rel: float = 1e-9, path: str | None = None, run: str | None = None
+) -> Outcome:
+    """:func:`oracle` of a spec's text (a fuzz network, derive.numeric.fuzz); ``run``: another
+    spec text to execute against derive's reading of ``text`` (the oracle's own test: a
+    misreading must disagree)."""
+    raw = tomllib.loads(text if run is None else run)
+    try:
+        s = spec_mod.load(path) if path else spec_mod.parse(text, name)
+        d = derive(s)
+        point = numeric.example_point(d.graph)
+        grads, loss = numeric.gradients_matrix(d, point)
+    except Exception as err:  # noqa: BLE001
+        return Outcome(name, "derive-error", f"{type(err).__name__}: {err}")
+    try:
+        t_loss, params = run_text(s, raw, point)
+        for p in params.values():
+            p.grad = None
+        if t_loss.requires_grad:
+            t_loss.backward()
+    except Unsupported as err:
+        return Outcome(name, "unsupported", str(err))
+    except Exception as err:  # noqa: BLE001 (backward of a form the oracle cannot run)
+        return Outcome(name, "unsupported", f"backward: {type(err).__name__}: {err}")
+    ours = float(loss)
+    theirs = float(t_loss.detach())
+    out = Outcome(name, "agree", loss=(ours, theirs))
+    bad = []
+    if not abs(ours - theirs) <= rel * max(1.0, abs(theirs)):
+        bad.append(f"loss {ours!r} vs {theirs!r}")
+    for p, t in params.items():
+        g = t.grad
+        want = np.zeros(grads[p].shape) if g is None else g.detach().numpy()
+        mine = np.asarray(grads[p], float)
+        if want.size != mine.size:
+            bad.append(f"{p}: shape {mine.shape} vs {want.shape}")
+            continue
+        want = want.reshape(mine.shape)
+        scale = max(1.0, float(np.max(np.abs(want), initial=0.0)))
+        worst = float(np.max(np.abs(mine - want), initial=0.0)) / scale
+        out.worst[p] = worst
+        if not worst <= rel or not np.all(np.isfinite(mine)):
+            i = np.unravel_index(int(np.argmax(np.abs(mine - want))), mine.shape)
+            bad.append(f"d{p}{list(i)}: derive {mine[i]!r} vs torch {want[i]!r}")
+    if bad:
+        out.status, out.reason = "DISAGREE", "; ".join(bad[:3])
+    return out
+
+
+def all_specs() -> list[Path]:
+    return sorted(COURSE.glob("*.toml")) + sorted(BUILTINS.glob("*.toml"))
