@@ -219,8 +219,9 @@ _ELEMENTWISE = frozenset(
 def one_dimensional(node: ast.AST, one_d: frozenset[str], scalars: frozenset[str]) -> bool:
     """Whether the Python expression ``node`` is a 1-D NumPy vector by its form: a tensor
     declared 1-D (or an earlier [forward] line that is one), an element-wise function or
-    ``+ - * / **`` of 1-D vectors and numbers, or a matrix-vector product ``A @ v``/``v @ A``
-    (``np.dot``, ``matmul``). Two such vectors under ``@``/``np.dot`` are NumPy's inner product,
+    ``+ - * / **`` of 1-D vectors and numbers, a matrix-vector product ``A @ v``/``v @ A``
+    (``np.dot``, ``matmul``), or a NumPy/PyTorch reduction of a matrix along one axis without
+    keepdims (``np.sum(x, axis=1)``, ``x.mean(0)``, ``x.max(1).values``). Two such vectors under ``@``/``np.dot`` are NumPy's inner product,
     one number; the language keeps a 1-D vector as a row [1, k]."""
 
     def scalar(n: ast.AST) -> bool:
@@ -242,6 +243,8 @@ def one_dimensional(node: ast.AST, one_d: frozenset[str], scalars: frozenset[str
             return n.id in one_d
         if isinstance(n, ast.Attribute) and n.attr == "T":
             return vec(n.value)  # the transpose of a 1-D array is itself
+        if isinstance(n, ast.Attribute) and n.attr == "values" and _reduces_to_values(n.value):
+            return vec(n.value)  # x.max(1).values
         if isinstance(n, ast.UnaryOp):
             return vec(n.operand)
         if isinstance(n, ast.BinOp):
@@ -262,6 +265,10 @@ def one_dimensional(node: ast.AST, one_d: frozenset[str], scalars: frozenset[str
                 return False
             if name in ("dot", "matmul", "mm") and len(args) == 2:
                 return product(args[0], args[1])
+            if isinstance(f, ast.Attribute) and _reduction_axis(n) is not None:
+                # np.sum(x, axis=1), x.mean(0), x.max(-1) of a matrix without keepdims: NumPy's
+                # and PyTorch's 1-D result (of a 1-D x, its only axis: one number)
+                return bool(args) and not vec(args[0]) and not scalar(args[0])
             # element-wise, and softmax/log_softmax of a 1-D vector (over its only axis)
             table = name in ops.OPS and ops.get(name).kind in (ops.ELEMENTWISE, ops.ROWWISE)
             if (table or name in _ELEMENTWISE) and args:
