@@ -269,6 +269,8 @@ def one_dimensional(node: ast.AST, one_d: frozenset[str], scalars: frozenset[str
                 # np.sum(x, axis=1), x.mean(0), x.max(-1) of a matrix without keepdims: NumPy's
                 # and PyTorch's 1-D result (of a 1-D x, its only axis: one number)
                 return bool(args) and not vec(args[0]) and not scalar(args[0])
+            if _rowwise_values(name, n) and args:
+                return not vec(args[0]) and not scalar(args[0])
             # element-wise, and softmax/log_softmax of a 1-D vector (over its only axis)
             table = name in ops.OPS and ops.get(name).kind in (ops.ELEMENTWISE, ops.ROWWISE)
             if (table or name in _ELEMENTWISE) and args:
@@ -1316,6 +1318,24 @@ def _reduction_axis(node: ast.AST) -> int | None:
 
 
 _module_of = spelling.module_of
+
+
+def _rowwise_values(name: str, node: ast.Call) -> bool:
+    """``node`` (a call of ``name``) gives PyTorch one value per row of matrices, 1-D:
+    ``F.pairwise_distance(a, b)``, ``F.cosine_similarity(a, b)`` (along rows) and a per-row loss
+    with ``reduction='none'`` (``F.cross_entropy``, ``F.nll_loss``)."""
+    kw = {k.arg: k.value for k in node.keywords}
+    if name == "pairwise_distance":
+        return True
+    if name == "cosine_similarity":
+        dim = kw.get("dim", node.args[2] if len(node.args) > 2 else None)
+        return dim is None or _int_index(dim) in (1, -1)
+    none = kw.get("reduction")
+    return (
+        name in ("cross_entropy", "nll_loss")
+        and isinstance(none, ast.Constant)
+        and none.value == "none"
+    )
 
 
 def _reduces_to_values(node: ast.AST) -> bool:
