@@ -149,6 +149,12 @@ CASES = [
     _c("squeeze_T", {"X": X, "y": N_}, {"W": ("d", 1)},
        [("z", "np.squeeze(X @ W)"), ("loss", "np.mean((z.T - y) ** 2)")],
        lambda t: ((torch.squeeze(t["X"] @ t["W"]).T - t["y"]) ** 2).mean()),
+    _c("squeeze_name_T", {"X": X, "Yc": ("N", 1)}, {"w": D},
+       [("pred", "X @ w"), ("loss", "np.mean((pred - Yc.squeeze(1).T) ** 2)")],
+       lambda t: ((t["X"] @ t["w"] - t["Yc"].squeeze(1).T) ** 2).mean()),
+    _c("flatten_name_T", {"X": X, "y": N_}, {"W": ("d", 1)},
+       [("z", "X @ W"), ("zf", "z.flatten()"), ("loss", "torch.sum((zf.T - y) ** 2)")],
+       lambda t: (((t["X"] @ t["W"]).flatten().T - t["y"]) ** 2).sum()),
     _c("cosine_T_at_matrix", {"A": X, "B": X, "U": ("N", "h")}, {"W": ("d", "k")},
        [("c", "F.cosine_similarity(A @ W, B @ W)"), ("loss", "np.sum((U.T @ c) ** 2)")],
        lambda t: ((t["U"].T @ F.cosine_similarity(t["A"] @ t["W"], t["B"] @ t["W"])) ** 2).sum()),
@@ -240,7 +246,7 @@ CASES = [
 ]
 
 
-PENDING = {"view_minus1_bce", "flatten_then_weight", "squeeze_T",
+PENDING = {"view_minus1_bce", "flatten_then_weight",
            "reshape_of_row_sum", "einsum_rowwise_dot",
            "sum_dims_tuple", "precedence"}
 

@@ -216,12 +216,20 @@ _ELEMENTWISE = frozenset(
 )  # fmt: skip
 
 
-def one_dimensional(node: ast.AST, one_d: frozenset[str], scalars: frozenset[str]) -> bool:
+def one_dimensional(
+    node: ast.AST,
+    one_d: frozenset[str],
+    scalars: frozenset[str],
+    shapes: Mapping[str, tuple[int, ...]] | None = None,
+    line: bool = False,
+) -> bool:
     """Whether the Python expression ``node`` is a 1-D NumPy vector by its form: a tensor
     declared 1-D (or an earlier [forward] line that is one), an element-wise function or
     ``+ - * / **`` of 1-D vectors and numbers, a matrix-vector product ``A @ v``/``v @ A``
     (``np.dot``, ``matmul``), or a NumPy/PyTorch reduction of a matrix along one axis without
-    keepdims (``np.sum(x, axis=1)``, ``x.mean(0)``, ``x.max(1).values``). Two such vectors under ``@``/``np.dot`` are NumPy's inner product,
+    keepdims (``np.sum(x, axis=1)``, ``x.mean(0)``, ``x.max(1).values``), or a reshape to 1-D
+    (``x.flatten()``, ``x.view(-1)``, ``x.squeeze(1)`` of a column named in ``shapes``; with
+    ``line``, a whole [forward] line whose row result says so, the squeeze of any expression). Two such vectors under ``@``/``np.dot`` are NumPy's inner product,
     one number; the language keeps a 1-D vector as a row [1, k]."""
 
     def scalar(n: ast.AST) -> bool:
@@ -269,6 +277,8 @@ def one_dimensional(node: ast.AST, one_d: frozenset[str], scalars: frozenset[str
                 # np.sum(x, axis=1), x.mean(0), x.max(-1) of a matrix without keepdims: NumPy's
                 # and PyTorch's 1-D result (of a 1-D x, its only axis: one number)
                 return bool(args) and not vec(args[0]) and not scalar(args[0])
+            if name in _RESHAPES and name != "unsqueeze" and args:
+                return _reshaped_one_d(name, args, one_d, shapes, line)
             if _rowwise_values(name, n) and args:
                 return not vec(args[0]) and not scalar(args[0])
             # element-wise, and softmax/log_softmax of a 1-D vector (over its only axis)
@@ -280,9 +290,44 @@ def one_dimensional(node: ast.AST, one_d: frozenset[str], scalars: frozenset[str
     return vec(node)
 
 
-def is_one_dimensional(text: str, one_d: frozenset[str], scalars: frozenset[str]) -> bool:
-    """:func:`one_dimensional` of a [forward] line already parsed (so it is valid Python)."""
-    return one_dimensional(ast.parse(text.strip(), mode="eval").body, one_d, scalars)
+def _reshaped_one_d(
+    name: str,
+    args: list[ast.AST],
+    one_d: frozenset[str],
+    shapes: Mapping[str, tuple[int, ...]] | None,
+    line: bool,
+) -> bool:
+    """NumPy's/PyTorch's result of ``name`` (squeeze, flatten, ravel, view, reshape) of
+    ``args[0]`` is 1-D: always for flatten/ravel, for ``view(-1)``/``reshape(-1)``, and for a
+    squeeze that drops the one axis of length 1 of a column or a row."""
+    x, rest = args[0], args[1:]
+    if name in ("flatten", "ravel"):
+        return True
+    if name in ("view", "reshape"):
+        size = rest[0].elts if len(rest) == 1 and isinstance(rest[0], ast.Tuple) else rest
+        return len(size) == 1 and _int_index(size[0]) == -1
+    if not isinstance(x, ast.Name) or x.id not in (shapes or {}):
+        return line  # squeeze of an expression: the line's row result decides
+    if x.id in one_d:
+        return True
+    shape = tuple(int(k) for k in (shapes or {})[x.id])
+    if len(shape) != 2 or shape == (1, 1):
+        return False
+    axes = [_int_index(a) for a in rest]
+    if not axes:
+        return 1 in shape
+    return axes in ([0], [-2]) and shape[0] == 1 or axes in ([1], [-1]) and shape[1] == 1
+
+
+def is_one_dimensional(
+    text: str,
+    one_d: frozenset[str],
+    scalars: frozenset[str],
+    shapes: Mapping[str, tuple[int, ...]] | None = None,
+) -> bool:
+    """:func:`one_dimensional` of a whole [forward] line already parsed (so valid Python)."""
+    node = ast.parse(text.strip(), mode="eval").body
+    return one_dimensional(node, one_d, scalars, shapes, line=True)
 
 
 class _Converter:
@@ -305,7 +350,7 @@ class _Converter:
     def vector(self, node: ast.AST) -> bool:
         """``node`` is a 1-D NumPy vector (see :func:`one_dimensional`)."""
         scalars = set(self.constants) | {k for k, v in (self.shapes or {}).items() if not v}
-        return one_dimensional(node, self.one_d, frozenset(scalars))
+        return one_dimensional(node, self.one_d, frozenset(scalars), self.shapes)
 
     def fail(self, node: ast.AST, message: str) -> ExprError:
         col = getattr(node, "col_offset", -1) + 1

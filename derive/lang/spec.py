@@ -592,6 +592,7 @@ class _Validator:
             self.declare("forward", key)
             if not isinstance(text, str):
                 raise self.err(where, "must be a string expression", f'write {key} = "…"')
+            written = text  # before the rewrites: a squeeze there makes the line 1-D
             try:
                 text = self.arange_targets(f'{where} = "{text}"', text, inputs, shapes, dims)
                 text = self.squeezed(f'{where} = "{text}"', text, shapes, constants, dims)
@@ -613,7 +614,10 @@ class _Validator:
             shapes[key] = _Shapes(self, f'{where} = "{text}"', shapes, constants, dims).infer(node)
             scalars = frozenset(k for k, v in shapes.items() if not v)
             if len(shapes[key]) == 2 and shapes[key][0] == 1:
-                if ex.is_one_dimensional(text, frozenset(self.one_d), scalars):
+                if any(
+                    ex.is_one_dimensional(t, frozenset(self.one_d), scalars, shapes)
+                    for t in (text, written)
+                ):
                     self.one_d[key] = str(shapes[key][1])  # a 1-D vector, as NumPy keeps it
             forward.append((key, node))
         self.labels_only_picked(forward)
@@ -729,6 +733,13 @@ class _Validator:
         spec = self
 
         class Squeeze(ast.NodeTransformer):
+            def visit_Attribute(self, n: ast.Attribute) -> ast.AST:
+                inner = self.visit(n.value)
+                if n.attr == "T" and getattr(inner, "one_d", False):
+                    return inner  # .T of NumPy's/PyTorch's 1-D squeeze is itself
+                n.value = inner  # type: ignore[assignment]
+                return n
+
             def visit_Call(self, n: ast.Call) -> ast.AST:
                 self.generic_visit(n)
                 f = n.func
@@ -761,9 +772,9 @@ class _Validator:
                     if numpy:
                         return n  # NumPy refuses to squeeze an axis longer than 1: so does derive
                     return e  # PyTorch: a no-op
-                if cols == 1 and rows > 1:
-                    return ast.Attribute(e, "T", ast.Load())
-                return e
+                out = ast.Attribute(e, "T", ast.Load()) if cols == 1 and rows > 1 else e
+                out.one_d = rows == 1 or cols == 1  # type: ignore[attr-defined]
+                return out
 
         before = ast.dump(tree)
         new = Squeeze().visit(tree)
