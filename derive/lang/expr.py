@@ -222,6 +222,7 @@ def one_dimensional(
     scalars: frozenset[str],
     shapes: Mapping[str, tuple[int, ...]] | None = None,
     line: bool = False,
+    spelled: bool = True,
 ) -> bool:
     """Whether the Python expression ``node`` is a 1-D NumPy vector by its form: a tensor
     declared 1-D (or an earlier [forward] line that is one), an element-wise function or
@@ -273,13 +274,15 @@ def one_dimensional(
                 return False
             if name in ("dot", "matmul", "mm") and len(args) == 2:
                 return product(args[0], args[1])
-            if isinstance(f, ast.Attribute) and _reduction_axis(n) is not None:
+            if not spelled:
+                pass  # the reading before reductions and reshapes were 1-D (Spec.one_d_spelled)
+            elif isinstance(f, ast.Attribute) and _reduction_axis(n) is not None:
                 # np.sum(x, axis=1), x.mean(0), x.max(-1) of a matrix without keepdims: NumPy's
                 # and PyTorch's 1-D result (of a 1-D x, its only axis: one number)
                 return bool(args) and not vec(args[0]) and not scalar(args[0])
-            if name in _RESHAPES and name != "unsqueeze" and args:
+            elif name in _RESHAPES and name != "unsqueeze" and args:
                 return _reshaped_one_d(name, args, one_d, shapes, line)
-            if _rowwise_values(name, n) and args:
+            elif _rowwise_values(name, n) and args:
                 return not vec(args[0]) and not scalar(args[0])
             # element-wise, and softmax/log_softmax of a 1-D vector (over its only axis)
             table = name in ops.OPS and ops.get(name).kind in (ops.ELEMENTWISE, ops.ROWWISE)
@@ -324,10 +327,11 @@ def is_one_dimensional(
     one_d: frozenset[str],
     scalars: frozenset[str],
     shapes: Mapping[str, tuple[int, ...]] | None = None,
+    spelled: bool = True,
 ) -> bool:
     """:func:`one_dimensional` of a whole [forward] line already parsed (so valid Python)."""
     node = ast.parse(text.strip(), mode="eval").body
-    return one_dimensional(node, one_d, scalars, shapes, line=True)
+    return one_dimensional(node, one_d, scalars, shapes, line=True, spelled=spelled)
 
 
 class _Converter:

@@ -307,6 +307,10 @@ class NetSpec:
     # tensors NumPy keeps 1-D (declared ["h"], or a forward line of one): ``A @ v`` of one is the
     # matrix-vector product (derive.lang.expr.parse's ``one_d``)
     one_d: tuple[str, ...] = ()
+    # of those, the lines 1-D only as a reduction or reshape spelled without keepdims
+    # (``np.sum(H, axis=1)``, ``z.flatten()``): the walkthrough's formulas write their gradients
+    # as rows (``ds.T`` a column), so derive check reads them so too
+    one_d_spelled: tuple[str, ...] = ()
 
     @property
     def loss(self) -> str:
@@ -564,6 +568,7 @@ class _Validator:
         self.names: dict[str, str] = {k: "dims" for k in dims}
         self.one_hot: list[str] = []
         self.one_d: dict[str, str] = {}  # tensors declared 1-D (["h"]): rows [1, h]
+        self.one_d_spelled: set[str] = set()  # Spec.one_d_spelled
         self.label_columns: dict[str, int] = {}  # class-label inputs read as one-hot rows
         self.target_shapes: dict[str, tuple[int, int]] = {}  # of F.cross_entropy(Z, y)'s y
         self.made_labels: dict[str, list[int]] = {}  # torch.arange(N) targets, as inputs
@@ -619,6 +624,11 @@ class _Validator:
                     for t in (text, written)
                 ):
                     self.one_d[key] = str(shapes[key][1])  # a 1-D vector, as NumPy keeps it
+                    if not ex.is_one_dimensional(
+                        text, frozenset(self.one_d) - self.one_d_spelled - {key}, scalars,
+                        spelled=False,
+                    ):
+                        self.one_d_spelled.add(key)
             forward.append((key, node))
         self.labels_only_picked(forward)
         graded = set(params)  # the tensors that get a gradient, named d<name>
@@ -674,6 +684,7 @@ class _Validator:
             one_hot=tuple(self.one_hot),
             class_labels=tuple(self.label_columns),
             one_d=tuple(sorted(self.one_d)),
+            one_d_spelled=tuple(sorted(self.one_d_spelled)),
             grad_keys=grad_keys,
             generated=tuple(k for k in (*inputs, *params) if k not in self.given_values()),
         )
