@@ -751,9 +751,57 @@ class _Validator:
                 n.value = inner  # type: ignore[assignment]
                 return n
 
+            def shape_of(self, e: ast.AST) -> tuple[int, ...] | None:
+                try:
+                    node = ex.parse(
+                        ast.unparse(e), constants=constants, shapes=shapes,
+                        one_d=frozenset(spec.one_d),
+                    )
+                except ex.ExprError:
+                    return None  # the whole line's parse names it
+                shape = _Shapes(spec, where, shapes, constants, dims).infer(node)
+                return tuple(int(k) for k in shape)
+
+            def flat(self, n: ast.Call, e: ast.AST) -> ast.AST:
+                """``(X @ w).flatten()``, ``.ravel()``, ``.view(-1)``, ``.reshape(-1)`` of a column
+                or a row: NumPy's 1-D result, a row (marked 1-D); ``.view(-1, 1)`` of a column:
+                itself. Anything else is left for the parser to refuse."""
+                f = n.func
+                assert isinstance(f, ast.Attribute)
+                args = list(n.args)
+                if len(args) == 1 and isinstance(args[0], ast.Tuple | ast.List):
+                    args = list(args[0].elts)
+                sizes = [ex.int_index(a) for a in args]
+                if n.keywords or sizes not in ([], [-1], [-1, 1]) or (
+                    (f.attr in ("flatten", "ravel")) != (sizes == [])
+                ):
+                    return n
+                shape = self.shape_of(e)
+                if shape is None or len(shape) != 2:
+                    return n
+                rows, cols = shape
+                if sizes == [-1, 1]:
+                    return e if cols == 1 else n
+                if rows == 1:
+                    out = e
+                elif cols == 1:
+                    out = ast.Attribute(e, "T", ast.Load())
+                else:
+                    return n
+                out.one_d = True  # type: ignore[attr-defined]
+                return out
+
             def visit_Call(self, n: ast.Call) -> ast.AST:
                 self.generic_visit(n)
                 f = n.func
+                if (
+                    isinstance(f, ast.Attribute)
+                    and f.attr in ("flatten", "ravel", "view", "reshape")
+                    and not ex.module_of(f.value)
+                    and not isinstance(f.value, ast.Name)
+                    and ex.gather_label(f.value) is None
+                ):
+                    return self.flat(n, f.value)
                 if not (isinstance(f, ast.Attribute) and f.attr == "squeeze") or n.keywords:
                     return n
                 if ex.module_of(f.value):  # np.squeeze(e), torch.squeeze(e, 1)
