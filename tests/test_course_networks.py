@@ -104,6 +104,9 @@ REFUSED = {
     "bce_label_two": "[values] y: entry [1, 0] is 2: BCE target 2.0 is outside [0, 1]",
     "masked_fill_inf": "fill with a large negative number, masked_fill(tril == 0, -1e9)",
     "one_hot_columns": 'the columns of Y are one-hot (examples in columns, as in Ng\'s courses)',
+    # branch heldnets8: a column reshape of a 1-D reduction inside a line; einsum's row-wise dot
+    "hn8_reshape_row_sum": "reshape() of an expression is read when it is a column or a row",
+    "hn8_einsum_rowwise": "einsum() is read for one or two matrices with '->'",
 }
 
 

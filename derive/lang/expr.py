@@ -526,6 +526,13 @@ class _Converter:
                 inner = self.convert(node.args[0], depth)
                 if self.one_number(inner):
                     return inner
+        if node.args and not isinstance(node.args[0], ast.Name) and name != "unsqueeze":
+            raise self.fail(
+                node,
+                f"{name}() of an expression is read when it is a column or a row and the result "
+                f"1-D (.{name}(-1)) or, of a column, (-1, 1); name it on a line first, or, for a "
+                "column of a reduction, write keepdims=True",
+            )
         if node.keywords or not node.args or not isinstance(node.args[0], ast.Name):
             raise self.fail(node, f"{name}() is read for a tensor named in the spec: x.{name}(…)")
         x = node.args[0].id
