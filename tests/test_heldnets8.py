@@ -3,13 +3,13 @@ from NumPy/PyTorch semantics — 1-D vectors (1-D biases and targets, reshapes, 
 squeezes), reductions without keepdims (along ``axis=-1``, of a reduction, transposed, reshaped),
 ``@`` between 1-D and 2-D both ways, ties and kinks in given values, sizes of one, scalar
 parameters. Each network is compared with PyTorch float64 running the user's ORIGINAL code (1-D
-tensors where NumPy/PyTorch have them), loss and every gradient, at the spec's given values: derive's
-own PyTorch reference runs derive's reading, so only this catches a wrong orientation."""
+tensors where NumPy/PyTorch have them), loss and every gradient, at the spec's given values:
+derive's own PyTorch reference runs derive's reading, so only this catches a wrong orientation."""
 
 from __future__ import annotations
 
 import warnings
-from typing import Callable
+from collections.abc import Callable
 
 import numpy as np
 import pytest
@@ -46,7 +46,8 @@ class Case:
 
     def __init__(self, name: str, inputs: dict, params: dict, forward: list[tuple[str, str]],
                  fn: Callable, given: dict | None = None) -> None:
-        self.name, self.inputs, self.params, self.forward, self.fn = name, inputs, params, forward, fn
+        self.name, self.inputs, self.params = name, inputs, params
+        self.forward, self.fn = forward, fn
         self.values = {k: _value(k, v) for k, v in {**inputs, **params}.items()}
         self.values.update({k: np.asarray(v, dtype=float) for k, v in (given or {}).items()})
 
@@ -207,8 +208,15 @@ CASES = [
        lambda t: (F.mse_loss(t["X"] @ t["W"], t["Y"], reduction="none").mean(1) * t["w"]).sum()),
     # torch.sum over both dims, x.mean(0).sum(), integer division in a size.
     _c("sum_dims_tuple", {"X": X}, {"W": ("d", "k")},
-       [("loss", "torch.sum(torch.sigmoid(X @ W), dim=(0, 1)) / (X.shape[0] // 2)")],
-       lambda t: torch.sigmoid(t["X"] @ t["W"]).sum(dim=(0, 1)) / (4 // 2)),
+       [("S", "torch.sigmoid(X @ W)"),
+        ("loss", "torch.sum(S, dim=(0, 1)) / X.shape[0]"
+                 " + np.mean(S ** 2, axis=(-1, 0)) * S.sum((1, 0))")],
+       lambda t: torch.sigmoid(t["X"] @ t["W"]).sum(dim=(0, 1)) / 4
+       + (torch.sigmoid(t["X"] @ t["W"]) ** 2).mean(dim=(-1, 0))
+       * torch.sigmoid(t["X"] @ t["W"]).sum((1, 0))),
+    _c("floor_div_size", {"X": X}, {"W": ("d", "k")},
+       [("loss", "torch.sum(torch.sigmoid(X @ W)) / (X.shape[0] // 2)")],
+       lambda t: torch.sigmoid(t["X"] @ t["W"]).sum() / (4 // 2)),
     _c("mean0_sum", {"X": X, "Y": ("N", "k")}, {"W": ("d", "k")},
        [("loss", "((X @ W - Y) ** 2).mean(0).sum()")],
        lambda t: ((t["X"] @ t["W"] - t["Y"]) ** 2).mean(0).sum()),
@@ -250,7 +258,7 @@ CASES = [
 REFUSED = {
     "reshape_of_row_sum": "reshape() of an expression is read when it is a column or a row",
     "einsum_rowwise_dot": "einsum() is read for one or two matrices with '->'",
-    "sum_dims_tuple": "'Tuple' is not allowed in an expression",
+    "floor_div_size": "only + - * / @ ** are allowed between terms",
     "precedence": "an exponent must be a number",
 }
 

@@ -671,6 +671,7 @@ class _Converter:
         )
 
     def call(self, node: ast.Call, depth: int) -> Node:
+        node = _both_axes(node)
         f = node.func
         module = ""
         if (
@@ -1392,6 +1393,30 @@ def _rowwise_values(name: str, node: ast.Call) -> bool:
         and isinstance(none, ast.Constant)
         and none.value == "none"
     )
+
+
+def _both_axes(node: ast.Call) -> ast.Call:
+    """``torch.sum(x, dim=(0, 1))``, ``np.mean(x, axis=(0, 1))``, ``x.sum((0, 1))`` without
+    keepdims: over both axes of a matrix, so over everything — the call without its axes."""
+    f = node.func
+    name = f.attr if isinstance(f, ast.Attribute) else getattr(f, "id", "")
+    if name not in _AXIS_REDUCTIONS:
+        return node
+    kw = {k.arg: k.value for k in node.keywords}
+    keep = kw.get("keepdims", kw.get("keepdim"))
+    if isinstance(keep, ast.Constant) and keep.value is True:
+        return node
+    method = isinstance(f, ast.Attribute) and not _module_of(f.value)
+    at = 0 if method else 1  # a positional axis follows the tensor
+    axis = kw.get("axis", kw.get("dim", node.args[at] if len(node.args) > at else None))
+    if not isinstance(axis, ast.Tuple | ast.List) or len(axis.elts) != 2:
+        return node
+    got = {_int_index(a) for a in axis.elts}
+    if None in got or {k % 2 for k in got} != {0, 1}:  # type: ignore[operator]
+        return node
+    args = [a for a in node.args if a is not axis]
+    kws = [k for k in node.keywords if k.value is not axis and k.arg not in ("keepdims", "keepdim")]
+    return ast.copy_location(ast.Call(f, args, kws), node)
 
 
 def _reduces_to_values(node: ast.AST) -> bool:
