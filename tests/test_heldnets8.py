@@ -163,6 +163,11 @@ CASES = [
        [("l", "F.cross_entropy(X @ W, Y, reduction='none')"), ("loss", "np.sum(l.T * w)")],
        lambda t: (F.cross_entropy(t["X"] @ t["W"], t["Y"], reduction="none").T * t["w"]).sum(),
        given={"Y": [[1.0, 0.0], [0.0, 1.0], [0.0, 1.0], [1.0, 0.0]]}),
+    _c("entry_of_col_sums", {"X": X}, {"W": ("d", "h")},
+       [("a", "np.tanh(X @ W)"), ("s0", "np.sum(a, axis=0)"),
+        ("loss", "s0[0] * 2 + np.sum(s0 ** 2)")],
+       lambda t: torch.tanh(t["X"] @ t["W"]).sum(0)[0] * 2
+       + (torch.tanh(t["X"] @ t["W"]).sum(0) ** 2).sum()),
     # .T of a 1-D reduction is itself; reshape(-1, 1) of it the column.
     _c("T_of_row_sum", {"X": X, "y": N_}, {"W": ("d", "k")},
        [("s", "(X @ W).sum(1).T"), ("loss", "((s - y) ** 2).mean()")],

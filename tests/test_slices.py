@@ -328,7 +328,9 @@ b = [0.1, -0.2, 0.3, 0.4]
     np.testing.assert_allclose(grads["W"], W.grad.numpy(), rtol=1e-10, atol=1e-13)
     np.testing.assert_allclose(grads["b"].reshape(-1), b.grad.numpy(), rtol=1e-10, atol=1e-13)
     for bad, says in (("b[0, 0]", "'b' is 1-D"), ("L0[0]", "'L0' has one row")):
-        wrong = text.replace("L = ", 'L0 = "np.sum(a, axis=0)"\nL = ').replace(
+        # keepdims: a one-row matrix (np.sum(a, axis=0) is 1-D since branch heldnets8, so
+        # its L0[0] is an entry, as in NumPy)
+        wrong = text.replace("L = ", 'L0 = "np.sum(a, axis=0, keepdims=True)"\nL = ').replace(
             '* b[:h])', f"* b[:h]) + {bad}"
         )
         with pytest.raises(spec.SpecError, match=says):
