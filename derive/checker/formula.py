@@ -379,7 +379,7 @@ def vectors(net: Net) -> frozenset[str]:
     """The names NumPy keeps 1-D in a formula: the network's 1-D tensors (``W = ["d"]``, a
     matrix-vector product ``preds = feats @ W``) and their gradients (``dpreds``), so that
     ``feats.T @ (preds - targets)`` is NumPy's matrix-vector product, as in JAX's code."""
-    names = set(net.spec.one_d)
+    names = set(net.spec.one_d) - set(net.spec.one_d_spelled)
     return frozenset(names | {"d" + n for n in names} | {net.spec.gkey(n) for n in names})
 
 

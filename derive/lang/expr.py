@@ -216,11 +216,21 @@ _ELEMENTWISE = frozenset(
 )  # fmt: skip
 
 
-def one_dimensional(node: ast.AST, one_d: frozenset[str], scalars: frozenset[str]) -> bool:
+def one_dimensional(
+    node: ast.AST,
+    one_d: frozenset[str],
+    scalars: frozenset[str],
+    shapes: Mapping[str, tuple[int, ...]] | None = None,
+    line: bool = False,
+    spelled: bool = True,
+) -> bool:
     """Whether the Python expression ``node`` is a 1-D NumPy vector by its form: a tensor
     declared 1-D (or an earlier [forward] line that is one), an element-wise function or
-    ``+ - * / **`` of 1-D vectors and numbers, or a matrix-vector product ``A @ v``/``v @ A``
-    (``np.dot``, ``matmul``). Two such vectors under ``@``/``np.dot`` are NumPy's inner product,
+    ``+ - * / **`` of 1-D vectors and numbers, a matrix-vector product ``A @ v``/``v @ A``
+    (``np.dot``, ``matmul``), or a NumPy/PyTorch reduction of a matrix along one axis without
+    keepdims (``np.sum(x, axis=1)``, ``x.mean(0)``, ``x.max(1).values``), or a reshape to 1-D
+    (``x.flatten()``, ``x.view(-1)``, ``x.squeeze(1)`` of a column named in ``shapes``; with
+    ``line``, a whole [forward] line whose row result says so, the squeeze of any expression). Two such vectors under ``@``/``np.dot`` are NumPy's inner product,
     one number; the language keeps a 1-D vector as a row [1, k]."""
 
     def scalar(n: ast.AST) -> bool:
@@ -267,19 +277,22 @@ def one_dimensional(node: ast.AST, one_d: frozenset[str], scalars: frozenset[str
                 return False
             if name in ("dot", "matmul", "mm") and len(args) == 2:
                 return product(args[0], args[1])
+            if not spelled:
+                pass  # the reading before reductions and reshapes were 1-D (Spec.one_d_spelled)
+            elif isinstance(f, ast.Attribute) and _reduction_axis(n) is not None:
+                # np.sum(x, axis=1), x.mean(0), x.max(-1) of a matrix without keepdims: NumPy's
+                # and PyTorch's 1-D result (of a 1-D x, its only axis: one number)
+                return bool(args) and not vec(args[0]) and not scalar(args[0])
+            elif name in _RESHAPES and name != "unsqueeze" and args:
+                return _reshaped_one_d(name, args, one_d, shapes, line)
+            elif _rowwise_values(name, n) and args:
+                return not vec(args[0]) and not scalar(args[0])
             kw = {k.arg: k.value for k in n.keywords}
             none = isinstance(kw.get("reduction"), ast.Constant) and kw["reduction"].value == "none"
-            if name in ("cross_entropy", "nll_loss") and none or name == "cosine_similarity":
-                return True  # PyTorch's per-row results, 1-D (rows here, see spelling.py)
-            if none and args:  # per-entry losses (F.mse_loss, F.binary_cross_entropy, …)
+            if spelled and none and args:  # per-entry losses (F.mse_loss, F.binary_cross_entropy…)
                 return any(vec(k) for k in args) and all(vec(k) or scalar(k) for k in args)
             if name == "where" and len(args) == 3:  # np.where broadcasts its three arguments
                 return any(vec(k) for k in args) and all(vec(k) or scalar(k) for k in args)
-            axis = _reduction_axis(n) if isinstance(f, ast.Attribute) else None
-            if axis == 1 or (axis == 0 and args and not vec(args[0])):
-                # np.sum(x, axis=1), x.mean(0) of a matrix without keepdims: NumPy's 1-D result
-                # (x.sum(1).T is itself); the language's own sum(x, axis=1) keeps the column
-                return True
             # element-wise, and softmax/log_softmax of a 1-D vector (over its only axis)
             table = name in ops.OPS and ops.get(name).kind in (ops.ELEMENTWISE, ops.ROWWISE)
             if (table or name in _ELEMENTWISE) and args:
@@ -289,9 +302,45 @@ def one_dimensional(node: ast.AST, one_d: frozenset[str], scalars: frozenset[str
     return vec(node)
 
 
-def is_one_dimensional(text: str, one_d: frozenset[str], scalars: frozenset[str]) -> bool:
-    """:func:`one_dimensional` of a [forward] line already parsed (so it is valid Python)."""
-    return one_dimensional(ast.parse(text.strip(), mode="eval").body, one_d, scalars)
+def _reshaped_one_d(
+    name: str,
+    args: list[ast.AST],
+    one_d: frozenset[str],
+    shapes: Mapping[str, tuple[int, ...]] | None,
+    line: bool,
+) -> bool:
+    """NumPy's/PyTorch's result of ``name`` (squeeze, flatten, ravel, view, reshape) of
+    ``args[0]`` is 1-D: always for flatten/ravel, for ``view(-1)``/``reshape(-1)``, and for a
+    squeeze that drops the one axis of length 1 of a column or a row."""
+    x, rest = args[0], args[1:]
+    if name in ("flatten", "ravel"):
+        return True
+    if name in ("view", "reshape"):
+        size = rest[0].elts if len(rest) == 1 and isinstance(rest[0], ast.Tuple) else rest
+        return len(size) == 1 and _int_index(size[0]) == -1
+    if not isinstance(x, ast.Name) or x.id not in (shapes or {}):
+        return line  # squeeze of an expression: the line's row result decides
+    if x.id in one_d:
+        return True
+    shape = tuple(int(k) for k in (shapes or {})[x.id])
+    if len(shape) != 2 or shape == (1, 1):
+        return False
+    axes = [_int_index(a) for a in rest]
+    if not axes:
+        return 1 in shape
+    return axes in ([0], [-2]) and shape[0] == 1 or axes in ([1], [-1]) and shape[1] == 1
+
+
+def is_one_dimensional(
+    text: str,
+    one_d: frozenset[str],
+    scalars: frozenset[str],
+    shapes: Mapping[str, tuple[int, ...]] | None = None,
+    spelled: bool = True,
+) -> bool:
+    """:func:`one_dimensional` of a whole [forward] line already parsed (so valid Python)."""
+    node = ast.parse(text.strip(), mode="eval").body
+    return one_dimensional(node, one_d, scalars, shapes, line=True, spelled=spelled)
 
 
 class _Converter:
@@ -314,7 +363,7 @@ class _Converter:
     def vector(self, node: ast.AST) -> bool:
         """``node`` is a 1-D NumPy vector (see :func:`one_dimensional`)."""
         scalars = set(self.constants) | {k for k, v in (self.shapes or {}).items() if not v}
-        return one_dimensional(node, self.one_d, frozenset(scalars))
+        return one_dimensional(node, self.one_d, frozenset(scalars), self.shapes)
 
     def fail(self, node: ast.AST, message: str) -> ExprError:
         col = getattr(node, "col_offset", -1) + 1
@@ -486,6 +535,13 @@ class _Converter:
                 inner = self.convert(node.args[0], depth)
                 if self.one_number(inner):
                     return inner
+        if node.args and not isinstance(node.args[0], ast.Name) and name != "unsqueeze":
+            raise self.fail(
+                node,
+                f"{name}() of an expression is read when it is a column or a row and the result "
+                f"1-D (.{name}(-1)) or, of a column, (-1, 1); name it on a line first, or, for a "
+                "column of a reduction, write keepdims=True",
+            )
         if node.keywords or not node.args or not isinstance(node.args[0], ast.Name):
             raise self.fail(node, f"{name}() is read for a tensor named in the spec: x.{name}(…)")
         x = node.args[0].id
@@ -624,6 +680,7 @@ class _Converter:
         )
 
     def call(self, node: ast.Call, depth: int) -> Node:
+        node = _both_axes(node)
         f = node.func
         module = ""
         if (
@@ -1334,6 +1391,48 @@ def _reduction_axis(node: ast.AST) -> int | None:
 
 
 _module_of = spelling.module_of
+
+
+def _rowwise_values(name: str, node: ast.Call) -> bool:
+    """``node`` (a call of ``name``) gives PyTorch one value per row of matrices, 1-D:
+    ``F.pairwise_distance(a, b)``, ``F.cosine_similarity(a, b)`` (along rows) and a per-row loss
+    with ``reduction='none'`` (``F.cross_entropy``, ``F.nll_loss``)."""
+    kw = {k.arg: k.value for k in node.keywords}
+    if name == "pairwise_distance":
+        return True
+    if name == "cosine_similarity":
+        dim = kw.get("dim", node.args[2] if len(node.args) > 2 else None)
+        return dim is None or _int_index(dim) in (1, -1)
+    none = kw.get("reduction")
+    return (
+        name in ("cross_entropy", "nll_loss")
+        and isinstance(none, ast.Constant)
+        and none.value == "none"
+    )
+
+
+def _both_axes(node: ast.Call) -> ast.Call:
+    """``torch.sum(x, dim=(0, 1))``, ``np.mean(x, axis=(0, 1))``, ``x.sum((0, 1))`` without
+    keepdims: over both axes of a matrix, so over everything — the call without its axes."""
+    f = node.func
+    name = f.attr if isinstance(f, ast.Attribute) else getattr(f, "id", "")
+    if name not in _AXIS_REDUCTIONS:
+        return node
+    kw = {k.arg: k.value for k in node.keywords}
+    keep = kw.get("keepdims", kw.get("keepdim"))
+    if isinstance(keep, ast.Constant) and keep.value is True:
+        return node
+    method = isinstance(f, ast.Attribute) and not _module_of(f.value)
+    at = 0 if method else 1  # a positional axis follows the tensor
+    axis = kw.get("axis", kw.get("dim", node.args[at] if len(node.args) > at else None))
+    if not isinstance(axis, ast.Tuple | ast.List) or len(axis.elts) != 2:
+        return node
+    got = {_int_index(a) for a in axis.elts}
+    if None in got or {k % 2 for k in got} != {0, 1}:  # type: ignore[operator]
+        return node
+    args = [a for a in node.args if a is not axis]
+    kws = [k for k in node.keywords if k.value is not axis and k.arg not in ("keepdims", "keepdim")]
+    return ast.copy_location(ast.Call(f, args, kws), node)
 
 
 def _reduces_to_values(node: ast.AST) -> bool:

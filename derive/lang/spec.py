@@ -307,6 +307,10 @@ class NetSpec:
     # tensors NumPy keeps 1-D (declared ["h"], or a forward line of one): ``A @ v`` of one is the
     # matrix-vector product (derive.lang.expr.parse's ``one_d``)
     one_d: tuple[str, ...] = ()
+    # of those, the lines 1-D only as a reduction or reshape spelled without keepdims
+    # (``np.sum(H, axis=1)``, ``z.flatten()``): the walkthrough's formulas write their gradients
+    # as rows (``ds.T`` a column), so derive check reads them so too
+    one_d_spelled: tuple[str, ...] = ()
 
     @property
     def loss(self) -> str:
@@ -564,6 +568,7 @@ class _Validator:
         self.names: dict[str, str] = {k: "dims" for k in dims}
         self.one_hot: list[str] = []
         self.one_d: dict[str, str] = {}  # tensors declared 1-D (["h"]): rows [1, h]
+        self.one_d_spelled: set[str] = set()  # Spec.one_d_spelled
         self.label_columns: dict[str, int] = {}  # class-label inputs read as one-hot rows
         self.target_shapes: dict[str, tuple[int, int]] = {}  # of F.cross_entropy(Z, y)'s y
         self.made_labels: dict[str, list[int]] = {}  # torch.arange(N) targets, as inputs
@@ -592,6 +597,7 @@ class _Validator:
             self.declare("forward", key)
             if not isinstance(text, str):
                 raise self.err(where, "must be a string expression", f'write {key} = "…"')
+            written = text  # before the rewrites: a squeeze there makes the line 1-D
             try:
                 text = self.arange_targets(f'{where} = "{text}"', text, inputs, shapes, dims)
                 text = self.squeezed(f'{where} = "{text}"', text, shapes, constants, dims)
@@ -613,8 +619,16 @@ class _Validator:
             shapes[key] = _Shapes(self, f'{where} = "{text}"', shapes, constants, dims).infer(node)
             scalars = frozenset(k for k, v in shapes.items() if not v)
             if len(shapes[key]) == 2 and shapes[key][0] == 1:
-                if ex.is_one_dimensional(text, frozenset(self.one_d), scalars):
+                if any(
+                    ex.is_one_dimensional(t, frozenset(self.one_d), scalars, shapes)
+                    for t in (text, written)
+                ):
                     self.one_d[key] = str(shapes[key][1])  # a 1-D vector, as NumPy keeps it
+                    if not ex.is_one_dimensional(
+                        text, frozenset(self.one_d) - self.one_d_spelled - {key}, scalars,
+                        spelled=False,
+                    ):
+                        self.one_d_spelled.add(key)
             forward.append((key, node))
         self.labels_only_picked(forward)
         graded = set(params)  # the tensors that get a gradient, named d<name>
@@ -670,6 +684,7 @@ class _Validator:
             one_hot=tuple(self.one_hot),
             class_labels=tuple(self.label_columns),
             one_d=tuple(sorted(self.one_d)),
+            one_d_spelled=tuple(sorted(self.one_d_spelled)),
             grad_keys=grad_keys,
             generated=tuple(k for k in (*inputs, *params) if k not in self.given_values()),
         )
@@ -729,9 +744,64 @@ class _Validator:
         spec = self
 
         class Squeeze(ast.NodeTransformer):
+            def visit_Attribute(self, n: ast.Attribute) -> ast.AST:
+                inner = self.visit(n.value)
+                if n.attr == "T" and getattr(inner, "one_d", False):
+                    return inner  # .T of NumPy's/PyTorch's 1-D squeeze is itself
+                n.value = inner  # type: ignore[assignment]
+                return n
+
+            def shape_of(self, e: ast.AST) -> tuple[int, ...] | None:
+                try:
+                    node = ex.parse(
+                        ast.unparse(e), constants=constants, shapes=shapes,
+                        one_d=frozenset(spec.one_d),
+                    )
+                except ex.ExprError:
+                    return None  # the whole line's parse names it
+                shape = _Shapes(spec, where, shapes, constants, dims).infer(node)
+                return tuple(int(k) for k in shape)
+
+            def flat(self, n: ast.Call, e: ast.AST) -> ast.AST:
+                """``(X @ w).flatten()``, ``.ravel()``, ``.view(-1)``, ``.reshape(-1)`` of a column
+                or a row: NumPy's 1-D result, a row (marked 1-D); ``.view(-1, 1)`` of a column:
+                itself. Anything else is left for the parser to refuse."""
+                f = n.func
+                assert isinstance(f, ast.Attribute)
+                args = list(n.args)
+                if len(args) == 1 and isinstance(args[0], ast.Tuple | ast.List):
+                    args = list(args[0].elts)
+                sizes = [ex.int_index(a) for a in args]
+                if n.keywords or sizes not in ([], [-1], [-1, 1]) or (
+                    (f.attr in ("flatten", "ravel")) != (sizes == [])
+                ):
+                    return n
+                shape = self.shape_of(e)
+                if shape is None or len(shape) != 2:
+                    return n
+                rows, cols = shape
+                if sizes == [-1, 1]:
+                    return e if cols == 1 else n
+                if rows == 1:
+                    out = e
+                elif cols == 1:
+                    out = ast.Attribute(e, "T", ast.Load())
+                else:
+                    return n
+                out.one_d = True  # type: ignore[attr-defined]
+                return out
+
             def visit_Call(self, n: ast.Call) -> ast.AST:
                 self.generic_visit(n)
                 f = n.func
+                if (
+                    isinstance(f, ast.Attribute)
+                    and f.attr in ("flatten", "ravel", "view", "reshape")
+                    and not ex.module_of(f.value)
+                    and not isinstance(f.value, ast.Name)
+                    and ex.gather_label(f.value) is None
+                ):
+                    return self.flat(n, f.value)
                 if not (isinstance(f, ast.Attribute) and f.attr == "squeeze") or n.keywords:
                     return n
                 if ex.module_of(f.value):  # np.squeeze(e), torch.squeeze(e, 1)
@@ -761,9 +831,9 @@ class _Validator:
                     if numpy:
                         return n  # NumPy refuses to squeeze an axis longer than 1: so does derive
                     return e  # PyTorch: a no-op
-                if cols == 1 and rows > 1:
-                    return ast.Attribute(e, "T", ast.Load())
-                return e
+                out = ast.Attribute(e, "T", ast.Load()) if cols == 1 and rows > 1 else e
+                out.one_d = rows == 1 or cols == 1  # type: ignore[attr-defined]
+                return out
 
         before = ast.dump(tree)
         new = Squeeze().visit(tree)
