@@ -130,6 +130,16 @@ SPEC_CASES = [
     verify(spec(a='"sigmoid(Z)"=>"Z * 1e400"'), id="inf-literal"),
     verify(spec(a='"sigmoid(Z)"=>"' + "sigmoid(" * 50 + "Z" + ")" * 50 + '"'), id="deep-nesting"),
     verify(spec(a='"sigmoid(Z)"=>"' + "+".join(["Z"] * 1200) + '"'), id="too-long-expr"),
+    verify(  # the squeeze pre-pass met it before the parser's limits (a RecursionError)
+        spec(a='"sigmoid(Z)"=>"(' + "+".join(["Z"] * 1200) + ').squeeze(1)"'),
+        says="limit",
+        id="too-long-squeeze",
+    ),
+    verify(
+        spec(a='"sigmoid(Z)"=>"F.cross_entropy(' + "+".join(["Z"] * 980) + ', torch.arange(2))"'),
+        says="limit",
+        id="too-long-arange",
+    ),
     verify(spec(a='"sigmoid(Z)"=>"Z.tofile(1)"'), says="only calls", id="method-call"),
     verify(spec(a='"sigmoid(Z)"=>"sum(Z, axis=2)"'), says="axis", id="bad-axis"),
     verify(

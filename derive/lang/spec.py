@@ -599,8 +599,9 @@ class _Validator:
                 raise self.err(where, "must be a string expression", f'write {key} = "…"')
             written = text  # before the rewrites: a squeeze there makes the line 1-D
             try:
-                text = self.arange_targets(f'{where} = "{text}"', text, inputs, shapes, dims)
-                text = self.squeezed(f'{where} = "{text}"', text, shapes, constants, dims)
+                if len(text) <= ex.MAX_LENGTH:  # else the parse below names the limit
+                    text = self.arange_targets(f'{where} = "{text}"', text, inputs, shapes, dims)
+                    text = self.squeezed(f'{where} = "{text}"', text, shapes, constants, dims)
                 self.integer_targets(f'{where} = "{text}"', text, inputs, shapes, constants, dims)
                 self.class_labels(f'{where} = "{text}"', inputs, shapes, forward)
                 node = ex.parse(
@@ -737,6 +738,8 @@ class _Validator:
         1-D array) and a row or one number is itself (PyTorch's squeeze of an axis longer than
         1 changes nothing). ``text`` with those calls replaced; a name's squeeze is the
         parser's."""
+        if "squeeze" not in text:
+            return text
         try:
             tree = ast.parse(text.strip(), mode="eval")
         except (SyntaxError, ValueError, RecursionError, MemoryError):
@@ -835,14 +838,19 @@ class _Validator:
                 out.one_d = rows == 1 or cols == 1  # type: ignore[attr-defined]
                 return out
 
-        before = ast.dump(tree)
-        new = Squeeze().visit(tree)
-        return text if ast.dump(new) == before else ast.unparse(new)
+        try:
+            before = ast.dump(tree)
+            new = Squeeze().visit(tree)
+            return text if ast.dump(new) == before else ast.unparse(new)
+        except RecursionError:  # too deep to rewrite: the line's own parse names its limits
+            return text
 
     def arange_targets(self, where: str, text: str, inputs, shapes, dims) -> str:
         """``F.cross_entropy(logits, torch.arange(N))`` (CLIP, SimCLR: row i's class is i): the
         targets become an input of integer labels ``0 … N − 1`` named ``arange_N``, read as class
         labels as any other (``text`` is returned with the name in place of the call)."""
+        if "range" not in text:
+            return text
         try:
             tree = ast.parse(text.strip(), mode="eval")
         except (SyntaxError, ValueError, RecursionError, MemoryError):
@@ -875,7 +883,10 @@ class _Validator:
                 self.made_labels[label] = list(range(int(size)))
             n.args[1] = ast.Name(label, ast.Load())
             changed = True
-        return ast.unparse(tree) if changed else text
+        try:
+            return ast.unparse(tree) if changed else text
+        except RecursionError:  # too deep to write back: the line's own parse names its limits
+            return text
 
     def integer_targets(self, where: str, text: str, inputs, shapes, constants, dims) -> None:
         """``F.cross_entropy(Z, y)`` / ``F.nll_loss(LP, y)`` with ``y`` an input declared 1-D
