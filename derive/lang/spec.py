@@ -738,8 +738,8 @@ class _Validator:
         1-D array) and a row or one number is itself (PyTorch's squeeze of an axis longer than
         1 changes nothing). ``text`` with those calls replaced; a name's squeeze is the
         parser's."""
-        if "squeeze" not in text:
-            return text
+        if not any(w in text for w in ("squeeze", "flatten", "ravel", "view", "reshape")):
+            return text  # nothing this pass rewrites
         try:
             tree = ast.parse(text.strip(), mode="eval")
         except (SyntaxError, ValueError, RecursionError, MemoryError):
