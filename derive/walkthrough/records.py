@@ -75,6 +75,7 @@ class Eq:
     shapes: Math  # "" for scalar equations
     proof: str = ""
     shape_rows: tuple[tuple[Math, Math], ...] = ()  # the shapes as a small table: names, shape
+    hint: Math = Math("")  # an exercise's shape hint: the operands' shapes, not their arrangement
 
 
 
@@ -280,6 +281,30 @@ def shapes_line(lhs: tuple[str, tuple] | None, rhs: object) -> Math:
     return Math(" \\quad ".join(parts))
 
 
+def _is_gradient(tex: str) -> bool:
+    return tex.startswith(("\\delta", "\\frac{\\partial"))
+
+
+def operand_shapes(lhs: tuple[str, tuple] | None, rhs: object) -> Math:
+    """An exercise's shape hint: the result's shape, then the shapes of the tensors the formula
+    uses — gradients first, then the forward values by name — so that the hint names what to
+    combine without giving away the order of the factors or where a transpose goes (no
+    ``(a×b)(b×c) → a×c``); "" when everything is a scalar."""
+    refs: list[mf.Ref] = []
+    walk(rhs, lambda n: refs.append(n) if isinstance(n, mf.Ref) else None)  # type: ignore
+    by_name = {r.tex(): r.shape for r in refs}
+    operands = sorted(by_name.items(), key=lambda t: (not _is_gradient(t[0]), t[0]))
+    items = ([lhs] if lhs else []) + operands
+    if all(tuple(int(x) for x in s) == (1, 1) for _, s in items):
+        return Math("")
+    groups: dict[str, list[str]] = {}
+    for tex, shape in items:
+        names = groups.setdefault(shape_tex(shape), [])
+        if tex not in names:
+            names.append(tex)
+    return Math(" \\quad ".join(f"{', '.join(names)}: {shape}" for shape, names in groups.items()))
+
+
 def constants_tex(d: Derivation) -> Math:
     """The spec's ``[constants]`` as ``ε = 0.00001, …`` (the formulas use them: a handout or an
     exercise sheet defines each with the example values), or ``""``."""
@@ -372,6 +397,7 @@ class Pieces:
         rhs = step.rhs.value
         shapes = shapes_line(lhs, rhs) if isinstance(rhs, mf.MExpr) else Math("")
         table = shape_rows(lhs, rhs) if isinstance(rhs, mf.MExpr) else ()
+        hint = operand_shapes(lhs, rhs) if isinstance(rhs, mf.MExpr) else Math("")
         if not proof and step.rule in self.proofs:
             proof = step.rule
         args = []
@@ -380,7 +406,14 @@ class Pieces:
             shown = value if tensors else proof_math(key, value)
             args.append((key, Math(t.tex) if t is not None else shown))
         return Eq(
-            Math(step.lhs.tex), Math(step.rhs.tex), step.reason, tuple(args), shapes, proof, table
+            Math(step.lhs.tex),
+            Math(step.rhs.tex),
+            step.reason,
+            tuple(args),
+            shapes,
+            proof,
+            table,
+            hint,
         )
 
     def calc(self, step: Step) -> Calc:

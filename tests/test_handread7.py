@@ -1,0 +1,37 @@
+"""The handouts as a lecturer reads them (issue 12, pass 7): exercise hints that do not give the
+answer away, and the defects found reading every built-in side by side with its lecture notes."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from derive.lang import spec
+from derive.render import exercises as E
+
+
+def _backward_questions(net: str, lang: str, template: str) -> str:
+    text = E.render(E.sheet(spec.load(net)), template, lang)
+    start = text.index("\n## 3.") if template.endswith(".md.j2") else text.index("\\section")
+    return text[start : text.index("\n## 4.") if template.endswith(".md.j2") else None]
+
+
+@pytest.mark.parametrize("net", ["tiny-mlp", "attention"])
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_shape_hints_give_the_operands_not_their_arrangement(net: str, lang: str) -> None:
+    """The hint of "∂L/∂W² = ?" read "(n_h × 1)(1 × 1) → n_h × 1" after the shapes: that is the
+    order of the factors and where the transpose goes, i.e. the answer. A hint lists the shapes
+    of the result and of the tensors to combine, the gradient first, never a product."""
+    section = _backward_questions(net, lang, "exercises/exercises.md.j2")
+    sh = E.sheet(spec.load(net))
+    hints = [p.eq.hint for b in sh.backward for p in b.paths if p.eq.hint]
+    assert hints, "no shape hint at all"
+    for hint in hints:
+        assert hint in section
+        assert "\\to" not in hint and "\\top" not in hint and "\\left(" not in hint, hint
+        # the result's own shape comes first
+        assert hint.startswith(("\\delta", "\\frac{\\partial")), hint
+    assert "\\to" not in section
+    tex = E.render(sh, "exercises/exercises.tex.j2", lang)
+    assert not re.search(r"\\to\b", tex), "a product of shapes in the LaTeX sheet"
