@@ -35,3 +35,28 @@ def test_shape_hints_give_the_operands_not_their_arrangement(net: str, lang: str
     assert "\\to" not in section
     tex = E.render(sh, "exercises/exercises.tex.j2", lang)
     assert not re.search(r"\\to\b", tex), "a product of shapes in the LaTeX sheet"
+
+
+def _zh_strings():
+    from derive.locale import catalog
+
+    def strings(node: object):
+        if isinstance(node, dict):
+            for v in node.values():
+                yield from strings(v)
+        elif isinstance(node, str):
+            yield node
+
+    return list(strings(catalog.catalogue("zh")))
+
+
+def test_chinese_run_in_headings_of_the_mistakes_end_in_a_colon_after_the_bold() -> None:
+    """「**中途舍入。**」, 「**漏掉转置。**」 … (16 times in the zh handouts) against
+    「**直观理解**：」 in the same handout: one style for a bold run-in label, the colon after the
+    bold — and no second colon inside it (「**平均中的 1/m：漏掉或重复**：」). A section is
+    referred to with quotation marks, not the book-title marks 《》."""
+    strings = _zh_strings()
+    assert not [s for s in strings if re.search(r"\*\*[^*\n]{1,40}[。.]\*\*", s)]
+    assert not [s for s in strings if re.search(r"\*\*[^*\n]*：[^*\n]*\*\*：", s)]
+    assert not [s for s in strings if re.search(r"\*\*[^*\n]+\*\*：[^：。\n]{0,12}：", s)]
+    assert not [s for s in strings if "《" in s]
