@@ -60,3 +60,17 @@ def test_chinese_run_in_headings_of_the_mistakes_end_in_a_colon_after_the_bold()
     assert not [s for s in strings if re.search(r"\*\*[^*\n]*：[^*\n]*\*\*：", s)]
     assert not [s for s in strings if re.search(r"\*\*[^*\n]+\*\*：[^：。\n]{0,12}：", s)]
     assert not [s for s in strings if "《" in s]
+
+
+def test_exercise_sheets_translate_sympys_piecewise_words(tmp_path) -> None:
+    """The walkthroughs turned SymPy's ``\\text{otherwise}`` into 「其他情况」 in Chinese; the
+    exercise sheets and solutions, rendered apart, kept the English words."""
+    (tmp_path / "exercises").mkdir()
+    (tmp_path / "exercises" / "solutions.md.j2").write_text(
+        "$x = \\begin{cases} 1 & \\text{for}\\: z > 0 \\\\ 0 & \\text{otherwise} \\end{cases}$\n"
+    )
+    sh = E.sheet(spec.load("chain"))
+    zh = E.render(sh, "exercises/solutions.md.j2", "zh", str(tmp_path))
+    assert "\\text{其他情况}" in zh and "\\text{若}" in zh and "otherwise" not in zh
+    en = E.render(sh, "exercises/solutions.md.j2", "en", str(tmp_path))
+    assert "\\text{otherwise}" in en

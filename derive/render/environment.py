@@ -213,11 +213,17 @@ def render(
     text = env.get_template(template).render(
         w=w, lang=lang, L=catalogue(lang), few=few, dense=dense, **extra
     )
-    for word, local in catalogue(lang).get("math_words", {}).items():  # SymPy's piecewise words
-        text = text.replace(f"\\text{{{word}}}", f"\\text{{{local}}}")
+    text = math_words(text, lang)
     text = re.sub(r"[ \t]+\n", "\n", text)
     blank = "\n\n\n" if family == "py" else "\n\n"  # PEP 8 keeps two blank lines
     return re.sub(rf"\n{{{len(blank) + 1},}}", blank, text).strip("\n") + "\n"
+
+
+def math_words(text: str, lang: str) -> str:
+    """SymPy's piecewise words (``\\text{for}``, ``\\text{otherwise}``) in ``lang``."""
+    for word, local in catalogue(lang).get("math_words", {}).items():
+        text = text.replace(f"\\text{{{word}}}", f"\\text{{{local}}}")
+    return text
 
 
 def _few(w: Any, detail: str) -> tuple[Any, bool]:

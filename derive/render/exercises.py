@@ -61,7 +61,7 @@ from derive.numeric import verify as numeric
 from derive.numeric.example import Example
 from derive.numeric.example import _decimal as exact
 from derive.proofs import proof_for, shared_proofs
-from derive.render.environment import environment
+from derive.render.environment import environment, math_words
 from derive.walkthrough.codegen import backward_order
 from derive.walkthrough.records import Math, Pieces, Values, constants_tex
 
@@ -422,7 +422,7 @@ def render(sh: Sheet, template: str, lang: str, templates: str | None = None) ->
 
     family = template.rsplit(".", 2)[-2]
     env = environment(family, templates)
-    text = env.get_template(template).render(x=sh, lang=lang, L=catalogue(lang))
+    text = math_words(env.get_template(template).render(x=sh, lang=lang, L=catalogue(lang)), lang)
     text = re.sub(r"[ \t]+\n", "\n", text)
     return re.sub(r"\n{3,}", "\n\n", text).strip("\n") + "\n"
 
