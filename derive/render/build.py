@@ -75,6 +75,26 @@ class BuildError(OptionError, ValueError):
     """A bad option (format, language, templates directory): exit code 2."""
 
 
+class SourceChangedError(DeriveError):
+    """derive's own source (a module, a template, a catalogue) was edited while a build ran:
+    the process mixed old code with new templates (Jinja reloads a changed template; the
+    Python records stay the old ones), which fails as a template error that no rerun shows.
+    Nothing is written; the message says so (exit code 2)."""
+
+
+def _source_now() -> str:
+    """The hash of derive's source as it is on disk now (not the cached one)."""
+    return cache.source_hash.__wrapped__()
+
+
+def _unchanged(origin: str) -> None:
+    if _source_now() != origin:
+        raise SourceChangedError(
+            "derive's own source (a module, template or catalogue) changed while this build "
+            "ran, so it mixed old and new code; nothing was written: run derive build again"
+        )
+
+
 @dataclass(frozen=True)
 class Plan:
     """What to build, fully validated."""
@@ -291,6 +311,7 @@ def build(
         raise OutputPathError(
             f"-o {p.out}: cannot write there ({err.strerror or type(err).__name__})"
         ) from None
+    origin = cache.source_hash()  # the code this process runs (checked again before writing)
     ahead: ProofsAhead | None = None
     early: dict[str, Ahead] = {}
     renders = Renders.wanted(p)
@@ -318,7 +339,13 @@ def build(
                 staged += ahead.finish(cited, p, progress, staging)
         if renders is not None:
             renders.wait()
+        _unchanged(origin)
         return _move_into_place(staged, staging, p.out)
+    except DeriveError:
+        raise
+    except Exception:
+        _unchanged(origin)  # an internal error of a build whose code was edited meanwhile
+        raise
     finally:
         if ahead is not None:
             ahead.close()
