@@ -101,3 +101,15 @@ def test_a_build_whose_source_is_edited_meanwhile_says_so(tmp_path, monkeypatch)
     monkeypatch.setattr(builder, "build_network", lambda *a, **k: [])
     with pytest.raises(builder.SourceChangedError):
         builder.build(p)  # a build that went through still refuses to write mixed files
+
+
+@pytest.mark.parametrize("name", ["mlp-bce", "mlp-bce-weighted"])
+def test_the_description_writes_the_layers_as_the_handout_does(name: str) -> None:
+    """mlp-bce's subtitle said "A2 = σ(Z2)" in plain text and mlp-bce-weighted's
+    "∂L/∂Z_2 … (Ŷ − Y)/m" with ŷ undefined, above a handout that writes Z^{[2]} and A^{[2]}:
+    one notation per handout, from its first line."""
+    s = spec.load(name)
+    for lang in ("en", "zh"):
+        text = s.description[lang]
+        assert not re.search(r"\b[AZ]2\b|[AZ]_2|\\hat\{[yY]\}", text), (lang, text)
+        assert "A^{[2]}" in text
