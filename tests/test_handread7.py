@@ -113,3 +113,31 @@ def test_the_description_writes_the_layers_as_the_handout_does(name: str) -> Non
         text = s.description[lang]
         assert not re.search(r"\b[AZ]2\b|[AZ]_2|\\hat\{[yY]\}", text), (lang, text)
         assert "A^{[2]}" in text
+
+
+def _md(name: str, lang: str) -> str:
+    from derive.engine.backprop import derive
+    from derive.numeric import verify as numeric
+    from derive.render import environment as render
+    from derive.render.build import shared_proofs
+    from derive.walkthrough.context import build
+
+    d = derive(spec.load(name))
+    w = build(d, numeric.verify(d, points=0, full=False), shared_proofs(), detail="standard")
+    return render.render("md/walkthrough.md.j2", w, lang)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_averaging_mistake_names_the_handouts_own_count(lang: str) -> None:
+    """"The 1/m of the mean, missing or twice … over 4 entries … |_{no 1/m}" in attention,
+    whose sizes are n × d and which never defines m; in batchnorm m is the batch (3 rows) while
+    the loss averages over m·n = 6 entries. The lesson now names the count as the handout
+    writes it (m n = 6), and the labels of its numbers say the same — in zh in Chinese."""
+    att = _md("attention", lang)
+    assert "1/m" not in att and "\\frac{1}{m}" not in att
+    assert "$n d = 4$" in att and "1/(n d)" in att
+    bn = _md("batchnorm", lang)
+    assert "$m n = 6$" in bn
+    assert ("\\text{no}\\ 1/(m n)" in bn) == (lang == "en")
+    if lang == "zh":
+        assert not re.search(r"\\text\{(no|no scale|const|no )\}", att + bn)

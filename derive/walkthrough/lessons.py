@@ -36,7 +36,7 @@ from derive.lang import expr as ex
 from derive.lang import ops
 from derive.numeric.example import Example, fmt
 from derive.walkthrough.codegen import DEFAULT_LR, scaled_loss, torch_code
-from derive.walkthrough.records import Eq, Math, Pieces, Values, grad_tex, walk
+from derive.walkthrough.records import Eq, Math, Pieces, Values, dim_tex, grad_tex, walk
 
 
 @dataclass(frozen=True)
@@ -762,6 +762,15 @@ def _upstream_of(d: Derivation, param: str) -> set[str]:
     return reach
 
 
+def _count_tex(dims: tuple, count: int) -> str:
+    """The number of entries a mean divides by, as the handout names it: ``m`` (a batch of
+    ``m`` rows), ``m n`` (every entry of an ``m × n`` tensor), else the number ``6``."""
+    names = [dim_tex(x) for x in dims if str(dim_tex(x)) != "1"]
+    if names and not any(n.isdigit() for n in names):
+        return " ".join(names)
+    return str(count)
+
+
 def mistakes(d: Derivation, pc: Pieces) -> Lesson | None:
     """The classic mistakes, each with what it produces on this network at the example values
     (numbers computed here from the derivation; nothing is typed in)."""
@@ -793,17 +802,20 @@ def mistakes(d: Derivation, pc: Pieces) -> Lesson | None:
         count = (n[0] if rows else n[0] * n[1]) if n else 1  # cross-entropy: a mean over rows
         if count > 1:
             q = grad_tex(d, first.name)
+            k = _count_tex(n[:1] if rows else n, count) if n else str(count)
+            one = f"1/{k}" if " " not in k else f"1/({k})"
             parts.append(
                 (
                     "one_over_m.rows" if rows else "one_over_m",
                     (
                         pc.values(q, first.grads),
-                        pc.values(f"{q}\\big|_{{\\text{{no }} 1/m}}", first.grads * count),
-                        pc.values(f"{q}\\big|_{{1/m^2}}", first.grads / count),
+                        pc.values(f"{q}\\big|_{{\\text{{no}}\\ {one}}}", first.grads * count),
+                        pc.values(f"{q}\\big|_{{({one})^{{2}}}}", first.grads / count),
                     ),
                 )
             )
-            math.append(("m", Math(str(count))))
+            named = f"{k} = {count}" if k != str(count) else str(count)
+            math += [("m", Math(str(count))), ("nk", Math(named))]
     # 3. the factor 2 of F.mse_loss against half the squared error
     found = scaled_loss(loss)
     if found is not None and found[1].func == "mse" and found[0] == Fraction(1, 2):
