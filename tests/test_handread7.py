@@ -141,3 +141,19 @@ def test_the_averaging_mistake_names_the_handouts_own_count(lang: str) -> None:
     assert ("\\text{no}\\ 1/(m n)" in bn) == (lang == "en")
     if lang == "zh":
         assert not re.search(r"\\text\{(no|no scale|const|no )\}", att + bn)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_chain_rule_paragraph_follows_this_networks_own_route(lang: str) -> None:
+    """"The idea" (the loss as a bill split back through the graph) was the same paragraph in
+    every handout. It now ends with this network's route — where the bill starts, the tensors
+    it reaches in backward order, and where each parameter takes its share (rnn's shared
+    weights at both steps)."""
+    md = _md("tiny-mlp", lang)
+    para = next(p for p in md.split("\n\n") if "**The idea.**" in p or "**直观理解**" in p)
+    assert "$y_{\\text{pred}}, h, h_{\\text{raw}}$" in para
+    assert re.search(r"\$W\^\{\[2\]\}\$ (at|在) \$y_\{\\text\{pred\}\}\$", para), para
+    assert para.index("W^{[2]}") < para.index("W^{[1]}")
+    rnn = _md("rnn", lang)
+    para = next(p for p in rnn.split("\n\n") if "**The idea.**" in p or "**直观理解**" in p)
+    assert "$z_{2}, z_{1}$" in para

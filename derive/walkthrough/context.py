@@ -152,6 +152,18 @@ def build(
         layered=lessons.layered(d),
         ones=_ones_first(d),
         constants=constants_tex(d),
+        route=Math(", ".join(g.tensors[b.name].tex for b in backward if b.kind != "param")),
+        shares=_shares(g, backward),
+    )
+
+
+def _shares(g: Any, backward: tuple[BackwardItem, ...]) -> tuple[tuple[Math, Math], ...]:
+    """Each parameter, in backward order, with the node(s) where it enters the network — where
+    the chain rule hands it its share ("W^{[2]} at y_pred"; rnn's W_x at z_1, z_2)."""
+    return tuple(
+        (Math(g.tensors[b.name].tex), Math(", ".join(dict.fromkeys(p.source_tex for p in b.paths))))
+        for b in backward
+        if b.kind == "param"
     )
 
 

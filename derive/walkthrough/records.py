@@ -195,6 +195,8 @@ class Walkthrough:
     layered: bool = False  # linear layers and activations only (lessons.layered)
     ones: str = ""  # where 𝟙 (a column of ones) is first shown: "forward", "backward" or ""
     constants: Math = Math("")  # "\\varepsilon = 0.00001": the spec's [constants], or ""
+    route: Math = Math("")  # "y, h, z": the computed tensors in the order backprop reaches them
+    shares: tuple[tuple[Math, Math], ...] = ()  # (parameter, the node(s) it enters), same order
 
 
 # ---- shapes -------------------------------------------------------------------------------------
