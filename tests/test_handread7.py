@@ -157,3 +157,18 @@ def test_the_chain_rule_paragraph_follows_this_networks_own_route(lang: str) -> 
     rnn = _md("rnn", lang)
     para = next(p for p in rnn.split("\n\n") if "**The idea.**" in p or "**直观理解**" in p)
     assert "$z_{2}, z_{1}$" in para
+
+
+def _prose(md: str) -> str:
+    md = re.sub(r"```.*?```|\$\$.*?\$\$", "", md, flags=re.S)
+    return re.sub(r"\$[^$]*\$|`[^`]*`|\]\([^)]*\)", "", md)
+
+
+@pytest.mark.parametrize("name", ["attention", "softmax-regression"])
+def test_chinese_prose_writes_softmax_as_one_name(name: str) -> None:
+    """The zh handouts said 「Softmax：雅可比矩阵与反向传播」 and 「softmax 把同一行的元素
+    耦合在一起」 side by side (16 lowercase, 14 capitalised in the built-ins): Chinese texts
+    (邱锡鹏) capitalise the function's name in prose, as these handouts do for Sigmoid."""
+    prose = _prose(_md(name, "zh"))
+    assert not re.search(r"(?<![A-Za-z_\-])softmax(?![A-Za-z_(])", prose), prose
+    assert "Softmax" in prose
