@@ -172,3 +172,17 @@ def test_chinese_prose_writes_softmax_as_one_name(name: str) -> None:
     prose = _prose(_md(name, "zh"))
     assert not re.search(r"(?<![A-Za-z_\-])softmax(?![A-Za-z_(])", prose), prose
     assert "Softmax" in prose
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_solutions_work_out_the_values_the_sheet_asks_for(lang: str) -> None:
+    """The sheet asks "write the formula …, then its value" for every δ, but the solutions gave
+    δ_h only as a matrix of numbers, with no working: the first entry is now worked out (and
+    the others said to be alike), as for the parameters in section 4."""
+    sh = E.sheet(spec.load("tiny-mlp"))
+    md = E.render(sh, "exercises/solutions.md.j2", lang)
+    backward = md[md.index("\n## 3.") : md.index("\n## 4.")]
+    assert "\\delta_{h_{1}} &= \\delta_{y_{\\text{pred}}} \\cdot v_{1}" in backward
+    assert backward.count("\\begin{aligned}") == 3  # δ_y_pred, δ_h, δ_h_raw (not the params)
+    tex = E.render(sh, "exercises/solutions.tex.j2", lang)
+    assert "\\delta_{h_{1}} &= \\delta_{y_{\\text{pred}}} \\cdot v_{1}" in tex
