@@ -132,13 +132,13 @@ def test_the_averaging_mistake_names_the_handouts_own_count(lang: str) -> None:
     """"The 1/m of the mean, missing or twice … over 4 entries … |_{no 1/m}" in attention,
     whose sizes are n × d and which never defines m; in batchnorm m is the batch (3 rows) while
     the loss averages over m·n = 6 entries. The lesson now names the count as the handout
-    writes it (m n = 6), and the labels of its numbers say the same — in zh in Chinese."""
+    writes it in its 'in words' paragraphs (m · n = 6), and the labels of its numbers say the same — in zh in Chinese."""
     att = _md("attention", lang)
     assert "1/m" not in att and "\\frac{1}{m}" not in att
-    assert "$n d = 4$" in att and "1/(n d)" in att
+    assert "$d \\cdot n = 4$" in att and "1/(d \\cdot n)" in att
     bn = _md("batchnorm", lang)
-    assert "$m n = 6$" in bn
-    assert ("\\text{no}\\ 1/(m n)" in bn) == (lang == "en")
+    assert "$m \\cdot n = 6$" in bn
+    assert ("\\text{no}\\ 1/(m \\cdot n)" in bn) == (lang == "en")
     if lang == "zh":
         assert not re.search(r"\\text\{(no|no scale|const|no )\}", att + bn)
 

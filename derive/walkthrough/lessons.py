@@ -36,7 +36,7 @@ from derive.lang import expr as ex
 from derive.lang import ops
 from derive.numeric.example import Example, fmt
 from derive.walkthrough.codegen import DEFAULT_LR, scaled_loss, torch_code
-from derive.walkthrough.records import Eq, Math, Pieces, Values, dim_tex, grad_tex, walk
+from derive.walkthrough.records import Eq, Math, Pieces, Values, grad_tex, walk
 
 
 @dataclass(frozen=True)
@@ -762,13 +762,11 @@ def _upstream_of(d: Derivation, param: str) -> set[str]:
     return reach
 
 
-def _count_tex(dims: tuple, count: int) -> str:
-    """The number of entries a mean divides by, as the handout names it: ``m`` (a batch of
-    ``m`` rows), ``m n`` (every entry of an ``m × n`` tensor), else the number ``6``."""
-    names = [dim_tex(x) for x in dims if str(dim_tex(x)) != "1"]
-    if names and not any(n.isdigit() for n in names):
-        return " ".join(names)
-    return str(count)
+def _count_tex(g: Any, shape: tuple) -> str:
+    """The number of entries a mean divides by, as the handout names it elsewhere (the "in
+    words" paragraphs, :meth:`derive.walkthrough.intuition.Intuition.mean_tex`): ``m`` (a batch
+    of ``m`` rows), ``m \\cdot n`` (every entry of an ``m × n`` tensor), else the number."""
+    return mf.Scalar(g.count(shape).expr, g.scalar_names()).tex()
 
 
 def mistakes(d: Derivation, pc: Pieces) -> Lesson | None:
@@ -802,7 +800,7 @@ def mistakes(d: Derivation, pc: Pieces) -> Lesson | None:
         count = (n[0] if rows else n[0] * n[1]) if n else 1  # cross-entropy: a mean over rows
         if count > 1:
             q = grad_tex(d, first.name)
-            k = _count_tex(n[:1] if rows else n, count) if n else str(count)
+            k = _count_tex(g, tuple(n[:1] if rows else n)) if n else str(count)
             one = f"1/{k}" if " " not in k else f"1/({k})"
             parts.append(
                 (
