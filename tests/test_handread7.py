@@ -186,3 +186,20 @@ def test_solutions_work_out_the_values_the_sheet_asks_for(lang: str) -> None:
     assert backward.count("\\begin{aligned}") == 3  # δ_y_pred, δ_h, δ_h_raw (not the params)
     tex = E.render(sh, "exercises/solutions.tex.j2", lang)
     assert "\\delta_{h_{1}} &= \\delta_{y_{\\text{pred}}} \\cdot v_{1}" in tex
+
+
+def test_the_learning_rate_is_written_one_way_in_a_handout() -> None:
+    """relu-mlp's gradient-descent note said "for example 0.000001" and its training section,
+    a page later, "learning rate 1 × 10⁻⁶": the same number in the same notation."""
+    from derive.engine.backprop import derive
+    from derive.numeric import verify as numeric
+    from derive.render.build import shared_proofs
+    from derive.walkthrough.context import build
+    from derive.walkthrough.lessons import _lr_tex
+
+    assert _lr_tex(1e-6) == "1 \\times 10^{-6}" and _lr_tex(0.01) == "0.01"
+    assert _lr_tex(2.5e-5) == "2.5 \\times 10^{-5}"
+    d = derive(spec.load("neuron"))
+    w = build(d, numeric.verify(d, points=0, full=False), shared_proofs(), detail="standard")
+    sgd = next(ls for ls in w.lessons if ls.key == "sgd")
+    assert dict(sgd.math)["lr"] == "0.01"

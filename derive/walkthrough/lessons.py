@@ -205,11 +205,9 @@ def lessons(d: Derivation, pc: Pieces, report: Any) -> list[Lesson]:
     if found_sym is not None:
         out.append(found_sym)
     found_mistakes = mistakes(d, pc)
-    lr = fmt(Fraction(repr(float(spec.train.get("lr", DEFAULT_LR))))).tex
+    lr = _lr_tex(float(spec.train.get("lr", DEFAULT_LR)))
     out.append(
-        Lesson(
-            "sgd", (("lr", Math(lr)),), code=tuple(f"{p} = {p} - lr * d{p}" for p in spec.params)
-        )
+        Lesson("sgd", (("lr", lr),), code=tuple(f"{p} = {p} - lr * d{p}" for p in spec.params))
     )
     if found_mistakes is not None:
         out.append(found_mistakes)
@@ -760,6 +758,16 @@ def _upstream_of(d: Derivation, param: str) -> set[str]:
                 reach.add(name)
                 todo.append(name)
     return reach
+
+
+def _lr_tex(lr: float) -> Math:
+    """A learning rate as the training section writes it: ``0.01``, but ``1 \\times 10^{-6}``
+    where Python itself writes ``1e-06`` (not ``0.000001``, six zeros to count)."""
+    text = repr(lr)
+    if "e" in text:
+        mant, exp = text.split("e")
+        return Math(f"{mant} \\times 10^{{{int(exp)}}}")
+    return Math(fmt(Fraction(text)).tex)
 
 
 def _count_tex(g: Any, shape: tuple) -> str:
