@@ -203,3 +203,14 @@ def test_the_learning_rate_is_written_one_way_in_a_handout() -> None:
     w = build(d, numeric.verify(d, points=0, full=False), shared_proofs(), detail="standard")
     sgd = next(ls for ls in w.lessons if ls.key == "sgd")
     assert dict(sgd.math)["lr"] == "0.01"
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_simplification_does_not_repeat_the_shape_table_or_borrow_a_symbol(lang: str) -> None:
+    """softmax-regression's δ_Z showed the same table "δ_Z, P, Y: m × k" after each of its three
+    simplification lines (the LaTeX handout shows none of them), and its last reason compared
+    p − y with "ŷ − y for sigmoid + BCE", a symbol this handout never defines."""
+    md = _md("softmax-regression", lang)
+    section = md[md.index("### 3.2") : md.index("### 3.3")]
+    assert section.count("|---|---|") == 1, section
+    assert "\\hat{y}" not in md
