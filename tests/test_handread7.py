@@ -214,3 +214,21 @@ def test_a_simplification_does_not_repeat_the_shape_table_or_borrow_a_symbol(lan
     section = md[md.index("### 3.2") : md.index("### 3.3")]
     assert section.count("|---|---|") == 1, section
     assert "\\hat{y}" not in md
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_sheet_defines_its_loss_and_the_start_of_its_proof(lang: str) -> None:
+    """mlp-bce's sheet asked for "L = BCE(A², Y) = ?" but never wrote BCE out (its handout
+    does); the proof's hints began "Definition (the forward rule)", then "Differentiate the
+    expression above" with no expression above, and "in the sum over k" with k as text."""
+    sh = E.sheet(spec.load("mlp-bce"))
+    for template in ("exercises/exercises.md.j2", "exercises/exercises.tex.j2"):
+        text = E.render(sh, template, lang)
+        assert "\\sum_{i=1}^{m}" in text and "\\log" in text
+        assert text.index("\\sum_{i=1}^{m}") < text.index("\\operatorname{BCE}\\left(A^{[2]}, Y\\right) =")
+        start = text.index("Z_{ij} = \\sum_{k=1}^{D} X_{ik} W_{kj}")
+        assert start > text.index("X^{\\top} \\thinspace \\delta_{Z}")  # after the rule to prove
+        assert "$k$" in text or "\\(k\\)" in text
+    md = E.render(sh, "exercises/exercises.md.j2", lang)
+    hints = md[md.index("Z_{ij} = \\sum_{k=1}^{D}") :]
+    assert len(re.findall(r"^\d+\. ", hints, flags=re.M)) == len(sh.proof.steps) - 1

@@ -62,6 +62,7 @@ from derive.numeric.example import Example
 from derive.numeric.example import _decimal as exact
 from derive.proofs import proof_for, shared_proofs
 from derive.render.environment import environment, math_words
+from derive.walkthrough import lessons
 from derive.walkthrough.codegen import backward_order
 from derive.walkthrough.records import Math, Pieces, Values, constants_tex
 
@@ -295,6 +296,7 @@ class Sheet:
     notes: tuple[tuple[str, dict[str, Any]], ...]  # problems of the spec's own values (variant 0)
     key: dict[str, Any]
     constants: Any = Math("")  # the spec's [constants] (records.constants_tex), or ""
+    loss_formula: Any = None  # the library loss written out (walkthrough.Eq), as in the handout
 
 
 def _decimal(q: Fraction) -> str:
@@ -402,6 +404,7 @@ def sheet(s: NetSpec, variant: int = 0, seed: int = 0, proofs: Mapping[str, Any]
         notes,
         key,
         constants_tex(d),
+        pc.eq(lf, (1, 1)) if (lf := lessons.loss_formula(d)) is not None else None,
     )
 
 

@@ -30,7 +30,7 @@ MAX_MATRIX = 6  # rows/cols of a value matrix shown in full; larger ones are cut
 # plain text for `derive prove` in a terminal: typeset as math in the documents
 _PROOF_MATH_KEYS = frozenset(
     {"product", "result", "derivative", "u", "du", "num", "den", "var", "factor", "via", "f"}
-    | {"param"}
+    | {"param", "index"}
 )
 _PLAIN_TEX = (
     (re.compile(r"exp\(([^()]*)\)"), r"e^{\1}"),
