@@ -232,3 +232,21 @@ def test_a_sheet_defines_its_loss_and_the_start_of_its_proof(lang: str) -> None:
     md = E.render(sh, "exercises/exercises.md.j2", lang)
     hints = md[md.index("Z_{ij} = \\sum_{k=1}^{D}") :]
     assert len(re.findall(r"^\d+\. ", hints, flags=re.M)) == len(sh.proof.steps) - 1
+
+
+def test_the_gradient_step_names_the_loss_as_the_handout_does() -> None:
+    """relu-mlp's loss is called loss (∂loss/∂w everywhere), but its zero-initialisation and
+    gradient-descent notes wrote the step as W ← W − η ∂L/∂W, with an L it never defines."""
+    from derive.engine.backprop import derive
+    from derive.numeric import verify as numeric
+    from derive.render import environment as render
+    from derive.render.build import shared_proofs
+    from derive.walkthrough.context import build
+
+    d = derive(spec.load("relu-mlp"))
+    w = build(d, numeric.verify(d, points=0, full=False), shared_proofs(), detail="standard")
+    w = __import__("dataclasses").replace(w, training=None)  # the notes, not the training run
+    for lang in ("en", "zh"):
+        md = render.render("md/walkthrough.md.j2", w, lang)
+        assert "\\frac{\\partial L}" not in md
+        assert md.count("W \\leftarrow W - \\eta\\thinspace \\frac{\\partial \\mathrm{loss}}") == 2
