@@ -250,3 +250,15 @@ def test_the_gradient_step_names_the_loss_as_the_handout_does() -> None:
         md = render.render("md/walkthrough.md.j2", w, lang)
         assert "\\frac{\\partial L}" not in md
         assert md.count("W \\leftarrow W - \\eta\\thinspace \\frac{\\partial \\mathrm{loss}}") == 2
+
+
+@pytest.mark.parametrize("name", spec.builtin_names())
+def test_no_builtin_subtitle_names_a_tensor_outside_math(name: str) -> None:
+    """"reaches the scores S … splits into Q and K", "N = 64, D_in = 1000" (relu-mlp, whose
+    handout writes n and D_in), "h = x w_1" above a handout with w^{[1]}: a subtitle writes the
+    handout's symbols, in math."""
+    s = spec.load(name)
+    for lang in ("en", "zh"):
+        plain = re.sub(r"\$[^$]*\$", "", s.description[lang])
+        assert not re.findall(r"(?<![A-Za-z_\\])[A-Z](?![A-Za-z_(.])|\b[A-Za-z]_[a-z0-9]+\b", plain)
+        assert not re.search(r"[wW]_[12]\b", s.description[lang])
