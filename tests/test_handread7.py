@@ -262,3 +262,15 @@ def test_no_builtin_subtitle_names_a_tensor_outside_math(name: str) -> None:
         plain = re.sub(r"\$[^$]*\$", "", s.description[lang])
         assert not re.findall(r"(?<![A-Za-z_\\])[A-Z](?![A-Za-z_(.])|\b[A-Za-z]_[a-z0-9]+\b", plain)
         assert not re.search(r"[wW]_[12]\b", s.description[lang])
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_batch_variance_is_a_mean_of_squares_in_words(lang: str) -> None:
+    """batchnorm's δ_{Z_c} said "var squares Z_c: the blame is multiplied by the slope 2 Z_c",
+    under the step (1/m) δ_var ⊙ (2 Z_c): var = mean(Z_c², axis=0) averages the squares over
+    the batch, and the words now say so, with the 1/m of that mean."""
+    md = _md("batchnorm", lang)
+    para = next(p for p in md.split("\n\n") if "\\hat{Z}, \\mathrm{var}" in p and "2Z_{" in p)
+    assert ("the mean of the squares" in para) == (lang == "en")
+    assert "divided by $m$" in para or "除以 $m$" in para
+    assert "squares $Z_{\\text{c}}$:" not in para

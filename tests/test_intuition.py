@@ -169,8 +169,8 @@ def test_the_new_layers_are_described_as_what_they_are() -> None:
     assert "linear-input.product" in _keys(att["Q"])
     assert "linear-weight.batch" in _keys(att["W_v"])  # a real weight keeps the weight rule
     bn = _words("batchnorm")
-    assert "power.square" in _keys(bn["Z_c"])
-    square = next(w for w in bn["Z_c"] if w.key == "power.square")
+    assert "power.square.mean" in _keys(bn["Z_c"])  # var = mean(Z_c ** 2, axis=0)
+    square = next(w for w in bn["Z_c"] if w.key == "power.square.mean")
     for lang in catalog.LANGS:
-        text = catalog.text("handout_intuition.power.square", lang, **square.values)
+        text = catalog.text("handout_intuition.power.square.mean", lang, **square.values)
         assert "2Z_{\\text{c}}" in text and "n-1" not in text

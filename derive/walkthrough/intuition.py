@@ -339,6 +339,8 @@ class _Writer:
         if len(set(exps)) != 1:
             return Words("power.general", base)
         p = Fraction(exps[0])
+        if p == 2 and _batch_mean(tree):  # var = mean(Z_c ** 2, axis=0): a mean, not a square
+            return Words("power.square.mean", (*base, ("m", self.batch(t))))
         if p == 2:
             return Words("power.square", base)
         return Words(
@@ -529,6 +531,14 @@ def paragraphs(d: Derivation, example: Any) -> dict[str, tuple[Words, ...]]:
 
 
 # sentences said at their first place in reading order only
+
+def _batch_mean(tree: ex.Node) -> bool:
+    """``mean(X ** 2, axis=0)``: the mean over the batch (the rows) of a square."""
+    if not (isinstance(tree, ex.Call) and tree.func == "mean" and len(tree.args) == 1):
+        return False
+    axis = tree.kwarg("axis")
+    return isinstance(tree.args[0], ex.Pow) and isinstance(axis, ex.Num) and axis.value == 0
+
 ONCE = ("mean-inside", "through-time", "scaled-scores", "rowwise.softmax-jacobian.matrix")
 # sentences said in full the first time and briefly after that ("as for W2: …"), key + ".again"
 AGAIN = (
