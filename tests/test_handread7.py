@@ -274,3 +274,18 @@ def test_the_batch_variance_is_a_mean_of_squares_in_words(lang: str) -> None:
     assert ("the mean of the squares" in para) == (lang == "en")
     assert "divided by $m$" in para or "除以 $m$" in para
     assert "squares $Z_{\\text{c}}$:" not in para
+
+
+def test_chinese_reasons_do_not_nest_a_colon_after_a_label() -> None:
+    """「**依据**：{{via}} 是与权重 W 的矩阵乘积：权重的梯度等于…」, 「**这一步在做什么**：u 把
+    w 乘以 x：它的责任…」: a colon inside the scope of the label's colon (GB/T 15834 advises
+    against it); the most used reasons and "in words" sentences now continue with 「，所以」."""
+    from derive.locale import catalog
+
+    zh = catalog.catalogue("zh")
+    for key in ("linear-weight", "linear-input", "sigmoid-derivative", "relu-derivative"):
+        first = re.sub(r"\$[^$]*\$", "M", zh["reasons"][f"rule.{key}"]).split("。")[0]
+        assert "：" not in first, (key, first)
+    for key in ("identity", "product", "fork", "slope.relu", "start"):
+        first = re.sub(r"\$[^$]*\$", "M", zh["handout_intuition"][key]).split("。")[0]
+        assert "：" not in first, (key, first)
