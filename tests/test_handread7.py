@@ -289,3 +289,15 @@ def test_chinese_reasons_do_not_nest_a_colon_after_a_label() -> None:
     for key in ("identity", "product", "fork", "slope.relu", "start"):
         first = re.sub(r"\$[^$]*\$", "M", zh["handout_intuition"][key]).split("。")[0]
         assert "：" not in first, (key, first)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_proof_exercise_states_its_setting(lang: str) -> None:
+    """The last hint said "(D × N)(N × M) gives (D × M)" on a sheet that never said what N, D,
+    M are: the proof's setting (Z = XW, X of shape N × D, W of shape D × M) comes with it."""
+    sh = E.sheet(spec.load("tiny-mlp"))
+    for template in ("exercises/exercises.md.j2", "exercises/exercises.tex.j2"):
+        text = E.render(sh, template, lang)
+        setting = text.index("N \\times D")
+        assert setting < text.index("(D \\times N)(N \\times M)")
+        assert text.index("X^{\\top} \\thinspace \\delta_{Z}") < setting
