@@ -301,3 +301,15 @@ def test_the_proof_exercise_states_its_setting(lang: str) -> None:
         setting = text.index("N \\times D")
         assert setting < text.index("(D \\times N)(N \\times M)")
         assert text.index("X^{\\top} \\thinspace \\delta_{Z}") < setting
+
+
+def test_chinese_sheets_use_the_chinese_dash_and_title() -> None:
+    """「平均 BCE — 练习」 and 「$= ?$ — 它经由 L 传回」: an English spaced em dash in Chinese text
+    (the LaTeX '---' set one 「—」); Chinese uses 「——」, and the sheet's kind goes in brackets."""
+    sh = E.sheet(spec.load("chain"))
+    md = E.render(sh, "exercises/exercises.md.j2", "zh")
+    assert md.startswith("# ") and md.splitlines()[0].endswith("（练习）")
+    assert " — " not in md and "?$——" in md
+    tex = E.render(sh, "exercises/exercises.tex.j2", "zh")
+    assert "---" not in tex and "\\)——" in tex
+    assert " — " in E.render(sh, "exercises/exercises.md.j2", "en")
