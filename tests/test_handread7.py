@@ -313,3 +313,13 @@ def test_chinese_sheets_use_the_chinese_dash_and_title() -> None:
     tex = E.render(sh, "exercises/exercises.tex.j2", "zh")
     assert "---" not in tex and "\\)——" in tex
     assert " — " in E.render(sh, "exercises/exercises.md.j2", "en")
+
+
+def test_a_lesson_states_a_shared_reason_once() -> None:
+    """mlp-bce's "Where the 1/m of the mean lives" printed the same "Why. Substitute the
+    simplified gradient of Z² into this rule …" under ∂L/∂W² and again under ∂L/∂b²: a run of
+    equations with one reason now gets it once, after the last."""
+    md = _md("mlp-bce", "en")
+    lesson = md[md.index("### 7.1") : md.index("### 7.2")]
+    assert lesson.count("Substitute the simplified gradient") == 1
+    assert lesson.index("\\partial b^{[2]}}") < lesson.index("Substitute the simplified gradient")
