@@ -323,3 +323,16 @@ def test_a_lesson_states_a_shared_reason_once() -> None:
     lesson = md[md.index("### 7.1") : md.index("### 7.2")]
     assert lesson.count("Substitute the simplified gradient") == 1
     assert lesson.index("\\partial b^{[2]}}") < lesson.index("Substitute the simplified gradient")
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_scalar_is_not_worked_out_entry_by_entry(lang: str) -> None:
+    """neuron's z, O, L and δ_O are single numbers, each introduced with "Entry by entry, at the
+    example values:"; a tensor with one entry is now worked out "At the example values:"."""
+    md = _md("neuron", lang)
+    one, many = ("At the example values:", "Entry by entry") if lang == "en" else (
+        "代入示例数值：", "逐元素代入示例数值：")
+    z = md[md.index("### 2.1") : md.index("### 2.2")]
+    assert one in z and many not in z
+    w = md[md.index("### 3.3") : md.index("## 4.")]
+    assert many in w  # ∂L/∂w has three entries
