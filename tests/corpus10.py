@@ -385,7 +385,7 @@ def load() -> list[dict]:
 
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
-_ENGLISH = re.compile(r"\b[A-Za-z]{2,}(?: [a-z]{2,}){3}")  # four English words in a row
+_ENGLISH = re.compile(r"\b[A-Za-z]{2,}(?: [a-z]+){3}")  # four English words in a row
 
 
 def chinese_only(message: str) -> bool:

@@ -1,0 +1,146 @@
+"""The held-out-style corpus of issue 11, tenth round (tests/corpus10.py): the four newer built-ins
+in depth (BPTT, attention's 1/√d and softmax Jacobian, batch norm's compact backward, softmax
+regression), every built-in's entries in the walkthroughs' printed notation, hand numbers under
+every branch of the number policy and its --rtol/--digits overrides, --lang zh messages, per-example
+notation and unsupported calls; and ``derive grade`` on a batch mixing all kinds. Each case with an
+``oracle`` has its verdict confirmed against PyTorch by tests/check_oracle.py; then derive.checker
+must give that verdict and, where one is named, that diagnosis code (a refusal: a message holding
+the case's ``must`` strings; under --lang zh: a Chinese message). Rates (and the first, before-fix
+measurement): bench/bench_check_corpus10.py, bench/RESULTS.md."""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import corpus_common  # noqa: E402
+import corpus10  # noqa: E402
+
+CASES = corpus10.load()
+KNOWN: dict[str, str] = {  # id -> why it still fails (strict xfail: fixing it must remove it here)
+}
+
+
+def _param(c: dict) -> object:
+    marks = [pytest.mark.xfail(reason=KNOWN[c["id"]], strict=True)] if c["id"] in KNOWN else []
+    return pytest.param(c, id=f"{c['id']}:{c['net']}:{c['wrt']}:{c['text'][:30]}", marks=marks)
+
+
+def test_corpus_covers_the_newer_builtins_in_depth() -> None:
+    nets = [c["net"] for c in CASES]
+    for net in ("rnn", "attention", "batchnorm", "softmax-regression"):
+        assert nets.count(net) >= 25, net
+    assert len(CASES) >= 150
+    assert sum(c["verdict"] == "incorrect" for c in CASES) >= 70
+    assert {c["kind"] for c in CASES} == {"numpy", "latex", "value"}
+    assert sum(c["lang"] == "zh" for c in CASES) >= 10
+    assert {k for c in CASES for k in c["opts"]} == {"rtol", "digits"}
+    assert sum(c["verdict"] == "unreadable" for c in CASES) >= 5
+    assert len({c["id"] for c in CASES}) == len(CASES)
+
+
+def test_corpus_has_no_repeat_of_corpus2_to_9() -> None:
+    assert not [c["id"] for c in CASES if corpus10._key(c) in corpus10._earlier()]
+
+
+def test_the_chinese_message_check_can_fail() -> None:
+    assert corpus10.chinese_only("公式中不支持函数 np.linalg.pinv；支持的写法：np.dot, np.sum")
+    assert not corpus10.chinese_only("the function np.linalg.pinv is not supported in a formula")
+    assert not corpus10.chinese_only("✗ 错误：expected a name at column 3")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("case", [c for c in CASES if c.get("oracle")], ids=lambda c: c["id"])
+def test_oracle_agrees_with_the_stated_verdict(case: dict) -> None:
+    """The corpus' verdicts come from PyTorch, not from the checker."""
+    assert corpus_common.oracle_agrees(case)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("case", [_param(c) for c in CASES])
+def test_checker_on_corpus10(case: dict) -> None:
+    got = corpus10.run(case)
+    assert corpus10.judge(case, got) == "ok", got
+
+
+# ---- derive grade on a batch mixing every kind --------------------------------------------------
+
+_BATCH_STYLES = (
+    "cs231n-accumulate-one-step",  # numpy, wrong
+    "cs231n-staged",  # numpy, several lines, right
+    "latex-softmax-ones",  # latex, right
+    "latex-Wk-no-sqrt",  # latex, wrong
+    "hand-one-unit",  # value, right
+    "hand-1sf",  # value, too few digits
+    "pinv-call",  # unsupported call: unreadable
+)
+
+
+def _batch() -> tuple[list[dict], list[dict]]:
+    picked: list[dict] = []
+    for style in _BATCH_STYLES:
+        picked.append(next(c for c in CASES if c["style"] == style and c["lang"] == "en"))
+    rows = []
+    for k, c in enumerate(picked):
+        row = {"id": f"s{k}", "network": c["net"], "wrt": c["wrt"], "kind": c["kind"]}
+        row["value" if c["kind"] == "value" else "formula"] = c["text"]
+        if k % 2:  # half the rows leave the kind to be guessed
+            row["kind"] = ""
+        rows.append(row)
+    rows.insert(3, {"id": "bad", "network": "no-such-net", "wrt": "W", "formula": "X", "kind": ""})
+    picked.insert(3, {})
+    return rows, picked
+
+
+def test_grade_batch_mixing_all_kinds_one_bad_row(tmp_path: Path) -> None:
+    """``derive grade`` on a CSV of code, LaTeX, hand numbers, an unsupported call and a row naming
+    no network: every row gets the verdict ``derive check`` gives it, the bad row its own error,
+    and the report's summary counts the codes."""
+    rows, picked = _batch()
+    sub = tmp_path / "answers.csv"
+    with sub.open("w", newline="", encoding="utf-8") as f:
+        w = csv.DictWriter(f, fieldnames=["id", "network", "wrt", "kind", "formula", "value"])
+        w.writeheader()
+        w.writerows(rows)
+    report = tmp_path / "report.json"
+    env = dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parents[1]))
+    done = subprocess.run(
+        [sys.executable, "-m", "derive", "grade", str(sub), "-o", str(report), "--jobs", "1", "--quiet"],
+        capture_output=True, text=True, env=env, timeout=600,
+    )
+    assert done.returncode == 0, done.stderr
+    out = json.loads(report.read_text(encoding="utf-8"))
+    results = {r["id"]: r for r in out["results"]}
+    assert len(results) == len(rows)
+    assert results["bad"]["verdict"] == "error" and "no-such-net" in results["bad"]["message"]
+    for row, case in zip(rows, picked):
+        if row["id"] == "bad":
+            continue
+        want = case["verdict"]
+        got = results[row["id"]]
+        assert got["verdict"] == want, (row, got)
+        if case["code"] not in (None, "*"):
+            assert got["codes"][0] == case["code"], (row, got)
+    assert out["summary"]
+
+
+def test_grade_jsonl_in_zh_keeps_every_message_chinese(tmp_path: Path) -> None:
+    """The same batch as JSON Lines, graded in Chinese from Python: every row's message is
+    Chinese (parser refusals included), the bad row included."""
+    from derive.checker import grade as g
+
+    rows, _ = _batch()
+    sub = tmp_path / "answers.jsonl"
+    sub.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    results = g.grade_all(g.read_submissions(sub), jobs=1, lang="zh")
+    assert [r["id"] for r in results] == [r["id"] for r in rows]
+    for r in results:
+        if r["verdict"] != "correct":
+            assert corpus10.chinese_only(r["message"]), r
