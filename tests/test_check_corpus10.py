@@ -144,3 +144,27 @@ def test_grade_jsonl_in_zh_keeps_every_message_chinese(tmp_path: Path) -> None:
     for r in results:
         if r["verdict"] != "correct":
             assert corpus10.chinese_only(r["message"]), r
+
+
+# ---- the general rules behind the fixes, one test each ------------------------------------------
+
+
+def test_entries_of_subscripted_names_as_the_walkthroughs_print_them() -> None:
+    """rnn's and relu-mlp's walkthroughs print an entry of a tensor whose name has a subscript as
+    ``\\left(W_{\\text{x}}\\right)_{11}``, ``\\left(x_{1}\\right)_{1}``, ``\\delta_{\\left(z_{1}
+    \\right)_{1}}`` (it was "expected a name, found '('"): the entry's label; plain parentheses
+    too. A step left out or another entry stays wrong."""
+    from derive.checker.check import check
+
+    f = (
+        r"\frac{\partial L}{\partial \left(W_{\text{x}}\right)_{11}} = \delta_{\left(z_{1}\right)_{1}}"
+        r" \cdot \left(x_{1}\right)_{1} + \delta_{\left(z_{2}\right)_{1}} \cdot \left(x_{2}\right)_{1}"
+    )
+    assert check("rnn", "W_x[0,0]", f, latex=True).ok
+    assert check("rnn", "W_x[0,0]", f.replace(r"\left", "").replace(r"\right", ""), latex=True).ok
+    assert not check("rnn", "W_x[0,0]", f.split(" + ")[0], latex=True).ok
+    assert not check("rnn", "W_x[0,1]", f, latex=True).ok
+    r = r"\delta_{\left(y_{\text{pred}}\right)_{%d1}} \cdot \left(h_{\text{relu}}\right)_{%d1}"
+    w2 = " + ".join(r % (k, k) for k in (1, 2, 3))
+    assert check("relu-mlp", "w2[0,0]", w2, latex=True).ok
+    assert not check("relu-mlp", "w2[0,0]", w2.replace(r"relu}}\right)_{11}", r"relu}}\right)_{12}"), latex=True).ok

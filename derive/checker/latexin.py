@@ -313,12 +313,34 @@ def protect_matrices(text: str) -> str:
     )
 
 
+_ENTRY_OF_NAME = re.compile(
+    r"\\left\s*\(\s*([A-Za-z])_\s*\{\s*(?:\\text\s*\{\s*([A-Za-z0-9]+)\s*\}|([A-Za-z0-9]+))\s*\}"
+    r"\s*\\right\s*\)\s*_\s*\{\s*(\d{1,2})\s*\}"
+    r"|\(\s*([A-Za-z])_\s*\{\s*(?:\\text\s*\{\s*([A-Za-z0-9]+)\s*\}|([A-Za-z0-9]+))\s*\}"
+    r"\s*\)\s*_\s*\{\s*(\d{1,2})\s*\}"
+)
+
+
+def entries_of_subscripted_names(text: str) -> str:
+    r"""An entry of a tensor whose name has a subscript, as the walkthroughs print it:
+    ``\left(W_{\text{x}}\right)_{11}`` (rnn's W_x), ``\left(x_{1}\right)_{1}`` (step 1's x),
+    ``\delta_{\left(z_{1}\right)_{2}}``, also with plain parentheses → ``W_{x11}``, ``x_{11}``:
+    the entry's label (the tensor's name and the 1-based index), as the checker names it."""
+
+    def one(m: re.Match[str]) -> str:
+        g = m.groups()
+        base, sub, idx = (g[0], g[1] or g[2], g[3]) if g[0] else (g[4], g[5] or g[6], g[7])
+        return f"{base}_{{{sub}{idx}}}"
+
+    return _ENTRY_OF_NAME.sub(one, text)
+
+
 def pasted(text: str) -> str:
     r"""Unicode maths as pasted from a PDF (``A₁ᵀ``, ``h₂²``, ``A⁽¹⁾``, ``√d``, ``∘``, ``½``,
     full-width parentheses, ``。``) and a textbook's annotations (``\tag{3}``, ``\label``, a
     closing ``\text{(averaged)}`` or ``\text{where } P = …``) → the LaTeX this grammar reads.
     Equation numbers and prose are not part of the formula."""
-    text = protect_matrices(text)
+    text = protect_matrices(entries_of_subscripted_names(text))
     # Lagrange's L'(w) = … (the loss's derivative in w) as the left side ∂L/∂w = …
     text = re.sub(
         r"^\s*(L|J|E|C|\\ell)\s*(?:'|\^\{?\\prime\}?)\s*\(\s*([A-Za-z](?:_\{?\w+\}?)?)\s*\)\s*=",
