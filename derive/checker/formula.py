@@ -1822,10 +1822,10 @@ class Convert:
             left, right = node.left, node.right
             if isinstance(right, ex.Call) and right.func == "diag" and len(right.args) == 1:
                 v, u = self.diagonal(right.args[0]), self.diagonal(left)
-                return ex.BinOp("*", u, self.diagonal_operand(v, u, True, node.op))
+                return ex.BinOp("*", u, self.diagonal_operand(v, u, row=True))
             if isinstance(left, ex.Call) and left.func == "diag" and len(left.args) == 1:
                 v, u = self.diagonal(left.args[0]), self.diagonal(right)
-                return ex.BinOp("*", self.diagonal_operand(v, u, False, node.op), u)
+                return ex.BinOp("*", self.diagonal_operand(v, u, row=False), u)
         if isinstance(node, ex.Call) and node.func == "diag":
             raise FormulaError(msg("heldcheck.diag"), 0, self.text)
         return ex.rebuild(node, self.diagonal)
@@ -1856,13 +1856,13 @@ class Convert:
             return ex.BinOp("-", pg, ex.BinOp("*", p, total))
         return None
 
-    def diagonal_operand(self, v: ex.Node, u: ex.Node, row: bool, op: str) -> ex.Node:
+    def diagonal_operand(self, v: ex.Node, u: ex.Node, row: bool) -> ex.Node:
         r"""The factor ``diag(v)`` scales ``u`` by: the vector v (:meth:`vector`); or, where v is a
         matrix of u's shape, v itself — the Jacobian form written for one example, applied to
         each example's row of the batch (``\delta W^\top \mathrm{diag}(g'(Z))`` = ``\delta
-        W^\top ⊙ g'(Z)``) — a matrix product as written, not ``u ⊙ \mathrm{diag}(v)``."""
+        W^\top ⊙ g'(Z)``)."""
         shape = self.shape_of(v)
-        if op != "*" and 1 not in shape and 0 not in shape and self.shape_of(u) == shape:
+        if 1 not in shape and 0 not in shape and self.shape_of(u) == shape:
             return v
         return self.vector(v, row)
 
