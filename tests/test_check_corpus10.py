@@ -168,20 +168,3 @@ def test_entries_of_subscripted_names_as_the_walkthroughs_print_them() -> None:
     w2 = " + ".join(r % (k, k) for k in (1, 2, 3))
     assert check("relu-mlp", "w2[0,0]", w2, latex=True).ok
     assert not check("relu-mlp", "w2[0,0]", w2.replace(r"relu}}\right)_{11}", r"relu}}\right)_{12}"), latex=True).ok
-
-
-def test_diag_of_a_matrix_of_the_same_shape_is_the_per_example_jacobian() -> None:
-    """``\\delta^{[2]} W^{[2]\\top} \\text{diag}(g'(Z^{[1]}))``: the Jacobian form written for one
-    example, where v has the shape of the product it scales, is applied to each example's row
-    (u ⊙ v; it was "diag is read only as a factor of a product with a vector"); σ' for the ReLU
-    is still wrong-activation-derivative; a diag(v) whose shape fits nothing is still refused,
-    in Chinese under zh."""
-    from derive.checker.check import FormulaError, check
-
-    f = r"\delta^{[1]} = \delta^{[2]} W^{[2]\top} \, \text{diag}(g'(Z^{[1]}))"
-    assert check("mlp-bce", "Z1", f, latex=True).ok
-    assert check("mlp-bce", "Z1", f.replace("g'", r"\sigma'"), latex=True).code == "wrong-activation-derivative"
-    assert check("rnn", "z_1", r"\delta_{z_2} W_h^{\top} \mathrm{diag}(1 - h_1^{2})", latex=True).ok
-    with pytest.raises(FormulaError) as e:
-        check("mlp-bce", "Z1", r"\delta^{[2]} \, \text{diag}(g'(Z^{[1]}))", latex=True)
-    assert corpus10.chinese_only(e.value.localized("zh"))

@@ -1821,11 +1821,11 @@ class Convert:
         if isinstance(node, ex.BinOp) and node.op in _PRODUCT_OPS:
             left, right = node.left, node.right
             if isinstance(right, ex.Call) and right.func == "diag" and len(right.args) == 1:
-                v, u = self.diagonal(right.args[0]), self.diagonal(left)
-                return ex.BinOp("*", u, self.diagonal_operand(v, u, row=True))
+                v = self.diagonal(right.args[0])
+                return ex.BinOp("*", self.diagonal(left), self.vector(v, row=True))
             if isinstance(left, ex.Call) and left.func == "diag" and len(left.args) == 1:
-                v, u = self.diagonal(left.args[0]), self.diagonal(right)
-                return ex.BinOp("*", self.diagonal_operand(v, u, row=False), u)
+                v = self.diagonal(left.args[0])
+                return ex.BinOp("*", self.vector(v, row=False), self.diagonal(right))
         if isinstance(node, ex.Call) and node.func == "diag":
             raise FormulaError(msg("heldcheck.diag"), 0, self.text)
         return ex.rebuild(node, self.diagonal)
@@ -1855,16 +1855,6 @@ class Convert:
             total = ex.Call("sum", (pg,), (("axis", ex.Num(Fraction(axis))),))
             return ex.BinOp("-", pg, ex.BinOp("*", p, total))
         return None
-
-    def diagonal_operand(self, v: ex.Node, u: ex.Node, row: bool) -> ex.Node:
-        r"""The factor ``diag(v)`` scales ``u`` by: the vector v (:meth:`vector`); or, where v is a
-        matrix of u's shape, v itself — the Jacobian form written for one example, applied to
-        each example's row of the batch (``\delta W^\top \mathrm{diag}(g'(Z))`` = ``\delta
-        W^\top ⊙ g'(Z)``)."""
-        shape = self.shape_of(v)
-        if 1 not in shape and 0 not in shape and self.shape_of(u) == shape:
-            return v
-        return self.vector(v, row)
 
     def vector(self, v: ex.Node, row: bool) -> ex.Node:
         shape = self.shape_of(v)
