@@ -168,3 +168,18 @@ def test_entries_of_subscripted_names_as_the_walkthroughs_print_them() -> None:
     w2 = " + ".join(r % (k, k) for k in (1, 2, 3))
     assert check("relu-mlp", "w2[0,0]", w2, latex=True).ok
     assert not check("relu-mlp", "w2[0,0]", w2.replace(r"relu}}\right)_{11}", r"relu}}\right)_{12}"), latex=True).ok
+
+
+def test_entry_sum_over_row_slices_of_different_size_names() -> None:
+    """``np.sum(dZ1[0, :] * X[0, :])`` for ``W1[0,0]`` (summing one example's features, not the
+    batch): row slices of tensors whose widths have different size names but the same length
+    (n_h = n_in = 2) are summed as NumPy sums them at the example's sizes, where an entry is
+    judged (it was refused: "a slice is read inside np.sum only" although it was inside one);
+    the batch sum over column slices stays right; slices of different lengths stay refused."""
+    from derive.checker.check import FormulaError, check
+
+    assert not check("mlp-bce", "W1[0,0]", "np.sum(dZ1[0, :] * X[0, :])").ok
+    assert not check("mlp-bce", "W1[0,0]", "np.mean(dZ1[0, :] * X[0, :])").ok
+    assert check("mlp-bce", "W1[0,0]", "np.sum(dZ1[:, 0] * X[:, 0])").ok
+    with pytest.raises(FormulaError):
+        check("softmax-regression", "W[0,0]", "np.sum(dZ[0, :] * X[0, :])")  # k = 3, n = 2

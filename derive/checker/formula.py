@@ -1140,9 +1140,9 @@ class _Numpy(ast.NodeTransformer):
             if t is None:
                 return None
             lengths.add((int(t.shape[axis]), getattr(t.shape[axis], "label", None)))
-        if len(lengths) != 1:
+        count, label = _cut_length(lengths)
+        if count is None:
             return None
-        (count, label), = lengths
 
         class _At(ast.NodeTransformer):
             def __init__(self, k: int) -> None:
@@ -1552,6 +1552,18 @@ class _SpreadCuts(ast.NodeTransformer):
             else:
                 return self.generic_visit(n)
         return ast.BinOp(sides[0], v.op, sides[1])
+
+
+def _cut_length(lengths: set[tuple[int, str | None]]) -> tuple[int | None, str | None]:
+    """The one length the slices of a batch sum run over, and its size's name: slices of
+    different size names whose lengths agree (``dZ1[0, :] * X[0, :]``, n_h = n_in = 2) are
+    summed as NumPy sums them at the example's sizes (an entry's formula is judged there),
+    over a number, not a size name; lengths that differ: None."""
+    counts = {count for count, _ in lengths}
+    if len(counts) != 1:
+        return None, None
+    labels = {label for _, label in lengths}
+    return counts.pop(), labels.pop() if len(labels) == 1 else None
 
 
 def _cut(n: ast.Subscript) -> tuple[int, int] | None:
