@@ -183,3 +183,19 @@ def test_entry_sum_over_row_slices_of_different_size_names() -> None:
     assert check("mlp-bce", "W1[0,0]", "np.sum(dZ1[:, 0] * X[:, 0])").ok
     with pytest.raises(FormulaError):
         check("softmax-regression", "W[0,0]", "np.sum(dZ[0, :] * X[0, :])")  # k = 3, n = 2
+
+
+def test_an_unsupported_module_function_is_named_as_written() -> None:
+    """``torch.autograd.grad(L, W2)``, ``np.linalg.pinv(W2)``: the refusal names the call as
+    written (it said ".grad", ".pinv") and lists the supported ones, in en and zh; a method of a
+    tensor is still named as a method."""
+    from derive.checker.check import FormulaError, check
+
+    for call in ("torch.autograd.grad(L, W2)", "A1.T @ scipy.special.logit(A2)", "np.linalg.pinv(W2.T)"):
+        with pytest.raises(FormulaError) as e:
+            check("mlp-bce", "W2", call)
+        name = call.split("(")[0].split("@ ")[-1]
+        assert name in e.value.localized("en") and "np.sum" in e.value.localized("en")
+        assert name in e.value.localized("zh") and corpus10.chinese_only(e.value.localized("zh"))
+    with pytest.raises(FormulaError, match=r"function \.foo is"):
+        check("mlp-bce", "W2", "A1.T @ dZ2.foo()")

@@ -1504,7 +1504,20 @@ class _Numpy(ast.NodeTransformer):
         if act is not None and ops.get(act).kind == ops.ELEMENTWISE and not args:  # Z.tanh()
             self.changed = True
             return ast.Call(ast.Name(act, ast.Load()), [base], [])
-        raise self.unsupported("." + f.attr)
+        raise self.unsupported(self.method_name(f))
+
+    def method_name(self, f: ast.Attribute) -> str:
+        """How to name an unsupported call: ``np.linalg.pinv``, ``torch.autograd.grad`` as
+        written where the call is a module's function (a dotted path whose root is no tensor of
+        the network); ``.foo`` for a method of a value."""
+        root: ast.expr = f
+        while isinstance(root, ast.Attribute):
+            root = root.value
+        if isinstance(root, ast.Name) and self._tensor(root) is None:
+            known = self.net is not None and self.net.known(root.id)
+            if not known:
+                return ast.unparse(f)
+        return "." + f.attr
 
 
 def _axis_of(node: ast.expr) -> int | None:
