@@ -199,3 +199,64 @@ def test_an_unsupported_module_function_is_named_as_written() -> None:
         assert name in e.value.localized("zh") and corpus10.chinese_only(e.value.localized("zh"))
     with pytest.raises(FormulaError, match=r"function \.foo is"):
         check("mlp-bce", "W2", "A1.T @ dZ2.foo()")
+
+
+def test_a_hand_number_off_by_the_square_root_of_a_size_the_network_scales_by() -> None:
+    """Attention scales its scores by 1/√d: a hand number √d × the exact value (the 1/√d
+    forgotten) or 1/√d × (applied twice) is ``scale-factor`` naming √d (it was ``unknown``),
+    on the slow path and on the CLI's fast path alike, in en and zh; a network without a square
+    root of a size gets no such diagnosis."""
+    import math
+
+    import check_oracle
+
+    from derive.checker.check import check
+
+    exact = check_oracle.exact_value("attention", "W_q", 1, 1)
+    for k, factor in ((math.sqrt(2), "√d"), (1 / math.sqrt(2), "1/√d")):
+        text = f"{exact * k:.3g}"
+        r = check("attention", "W_q[1,1]", value=text)
+        assert r.code == "scale-factor" and r.diagnoses[0].factor == factor, r.text()
+        assert "√d" in check("attention", "W_q[1,1]", value=text, lang="zh").text()
+    assert check("attention", "W_q[1,1]", value=f"{exact * 1.3:.3g}").code != "scale-factor"
+    sr = check_oracle.exact_value("softmax-regression", "W", 0, 0)
+    assert check("softmax-regression", "W[0,0]", value=f"{sr * math.sqrt(2):.3g}").code != "scale-factor"
+
+
+def test_the_fast_path_names_the_square_root_factor_too(tmp_path: Path) -> None:
+    """``derive check attention --wrt 'W_q[1,1]' --value …`` with the network compiled (the fast
+    path answers a hand number from its record): the same scale-factor √d as the slow path."""
+    env = dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parents[1]), XDG_CACHE_HOME=str(tmp_path))
+    env.pop("DERIVE_CACHE", None)
+    cmd = [sys.executable, "-m", "derive", "check", "attention", "--wrt", "W_q[1,1]", "--json"]
+    outs = []
+    for _ in range(2):  # the first derives and compiles; the second reads the record
+        done = subprocess.run(cmd + ["--value=-0.0721"], capture_output=True, text=True, env=env, timeout=300)
+        outs.append(json.loads(done.stdout))
+    for out in outs:
+        assert out["verdict"] == "incorrect" and out["diagnoses"][0]["code"] == "scale-factor", out
+
+
+def test_a_bad_row_and_an_unknown_network_are_told_in_chinese() -> None:
+    """Under ``--lang zh`` a row that is not a submission (no network, a seed without a variant,
+    an unknown kind, no formula) and a network that does not exist are told in Chinese (they
+    were English), the built-ins listed; English is unchanged; ``derive check`` too."""
+    from derive.checker import grade as g
+
+    rows = [
+        {"id": "a", "network": "no-such-net", "wrt": "W", "formula": "X"},
+        {"id": "b", "network": "", "wrt": "W", "formula": "X"},
+        {"id": "c", "network": "mlp-bce", "wrt": "W2", "seed": "3", "formula": "A1.T @ dZ2"},
+        {"id": "d", "network": "mlp-bce", "wrt": "W2", "kind": "matlab", "formula": "A1' * dZ2"},
+        {"id": "e", "network": "mlp-bce", "wrt": "W2"},
+    ]
+    for row in rows:
+        zh, en = g.grade(row, lang="zh"), g.grade(row)
+        assert zh["verdict"] == en["verdict"] == "error"
+        assert corpus10.chinese_only(zh["message"]), zh
+        assert not corpus10.chinese_only(en["message"]), en
+    assert "softmax-regression" in g.grade(rows[0], lang="zh")["message"]
+    env = dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parents[1]))
+    cmd = [sys.executable, "-m", "derive", "check", "no-such-net", "--wrt", "W", "X", "--lang", "zh"]
+    done = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=300)
+    assert done.returncode == 2 and corpus10.chinese_only(done.stderr.replace("error:", "")), done.stderr
