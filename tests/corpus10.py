@@ -36,6 +36,7 @@ import corpus2  # noqa: E402
 
 _rows: list[dict] = []
 N, L, V = "numpy", "latex", "value"
+_round = "a"
 REFUSE = "REFUSE"
 
 
@@ -52,7 +53,7 @@ def C(net, wrt, kind, text, code=None, oracle=None, style="", note="", lang="en"
             oracle=oracle,
             style=style,
             note=note,
-            round="a",
+            round=_round,
             lang=lang,
             opts=dict(opts or {}),
             must=tuple(must),
@@ -357,6 +358,92 @@ C(T, "W2[0,0]", L, r"\frac{\partial L}{\partial v_{1}} = \delta_{y_{\text{pred}}
 C(T, "W2[0,0]", L, r"\frac{\partial L}{\partial v_{1}} = \delta_{y_{\text{pred}}} \cdot h_{2}", "*", style="entry-walkthrough-v1-h2")
 C(T, "w11", V, "-0.01367", style="hand-4sf")
 C(E, "w0", L, r"\frac{\partial L}{\partial w_0} = (O - t)\,\sigma'(z)\,x_0", style="entry-latex-sigma-prime")
+
+# ================================================================ round b (written after round a's fixes,
+# before running the checker on any of these)
+_round = "b"
+C(RN, "W_x", L, r"\nabla_{\mathbf{W}_x} L = \mathbf{x}_1^\top \boldsymbol{\delta}_{z_1} + \mathbf{x}_2^\top \boldsymbol{\delta}_{z_2}", oracle="x_1.T @ dz_1 + x_2.T @ dz_2", style="nabla-bold-steps")
+C(RN, "W_x", L, r"\frac{\partial L}{\partial W_x} = \sum_{t} x_t^{\top} \delta_{z_t}", oracle="x_1.T @ dz_1 + x_2.T @ dz_2", style="latex-sum-t-bare")
+C(RN, "W_x", L, r"\frac{\partial L}{\partial W_x} = x_2^{\top} \delta_{z_2}", "missing-path", oracle="x_2.T @ dz_2", style="latex-last-step")
+C(RN, "b", L, r"\frac{\partial L}{\partial b} = \sum_{t=1}^{2} \mathbf{1}^\top \delta_{z_t}", oracle="np.sum(dz_1 + dz_2, axis=0, keepdims=True)", style="latex-b-sum-t")
+C(RN, "h_1", N, "dz_2.dot(W_h.T)", oracle="dz_2 @ W_h.T", style="dh1-dot")
+C(RN, "z_1", N, "(dz_2 @ W_h.T) * (1 - np.tanh(z_1) ** 2)", oracle="dz_2 @ W_h.T * (1 - np.tanh(z_1) ** 2)", style="dz1-np-tanh")
+C(RN, "z_1", N, "(dz_2 @ W_h.T) * (1 - np.tanh(z_1)) ** 2", "*", oracle="dz_2 @ W_h.T * (1 - np.tanh(z_1)) ** 2", style="dz1-square-misplaced")
+C(RN, "z_1", L, r"$\boldsymbol{\delta}_{z_1}=\left(\boldsymbol{\delta}_{z_2}\boldsymbol{W}_h^{\mathrm{T}}\right)\odot\left(1-\boldsymbol{h}_1\odot\boldsymbol{h}_1\right)$", lang="zh", oracle="dz_2 @ W_h.T * (1 - h_1 ** 2)", style="zh-dz1-bold")
+C(RN, "W_h", N, "h_0.T @ dz_1 + h_1.T @ dz_2 + h_2.T @ dz_2", "*", oracle="h_0.T @ dz_1 + h_1.T @ dz_2 + h_2.T @ dz_2", style="bptt-extra-step")
+C(RN, "W_h[0,0]", V, "-0.0579", style="hand-3sf")
+C(RN, "W_h[0,0]", V, "-0.058", style="hand-2sf")
+C(RN, "W_h[0,0]", V, "-0.06", "too-few-digits", lang="zh", style="zh-hand-1sf")
+C(RN, "W_h[1,0]", V, "0.0491", style="hand-3sf")
+C(RN, "W_h[1,0]", V, "0.0492", style="hand-one-unit")
+C(RN, "W_h[1,0]", V, "0.0983", "scale-factor", style="hand-doubled")
+C(RN, "W_x[1,1]", V, "0.51", style="hand-2sf")
+C(RN, "W_x[1,1]", V, "0.51", "too-few-digits", opts={"digits": 3}, style="digits3-2sf")
+C(RN, "W_x[1,1]", V, "0.5", opts={"rtol": 0.05}, style="rtol5pc")
+C(RN, "W_x[1,1]", V, "-0.512", "sign", style="hand-sign")
+C(A, "V", N, "np.dot(A.T, dO)", oracle="A.T @ dO", style="np-dot-dV")
+C(A, "V", N, "np.dot(A, dO)", "*", oracle="A @ dO", style="np-dot-dV-no-T")
+C(A, "O", N, "2 * (O - T) / O.size", oracle="2 * (O - T) / (n * d)", style="dO-size")
+C(A, "O", N, "(O - T) / O.size", "scale-factor", oracle="(O - T) / (n * d)", style="dO-size-no-2")
+C(A, "O", N, "2 * (O - T)", "scale-factor", oracle="2 * (O - T)", style="dO-sse")
+C(A, "A", N, "dO.dot(V.T)", oracle="dO @ V.T", style="dA-dot")
+C(A, "S", N, "A * dA - A * (A * dA).sum(axis=1, keepdims=True)", oracle="A * (dA - np.sum(dA * A, axis=1, keepdims=True))", style="softmax-backward-method-sum")
+C(A, "S", N, "A * dA - A * (A * dA).sum(axis=1, keepdims=True) / n", "*", oracle="A * dA - A * np.sum(A * dA, axis=1, keepdims=True) / n", style="softmax-backward-over-n")
+C(A, "Q", L, r"\frac{\partial L}{\partial Q} = \frac{1}{\sqrt{d}}\frac{\partial L}{\partial S}K", oracle="dS @ K / np.sqrt(d)", style="latex-dQ")
+C(A, "Q", L, r"\frac{\partial L}{\partial Q} = \frac{1}{d}\frac{\partial L}{\partial S}K", "scale-factor", oracle="dS @ K / d", style="latex-dQ-over-d")
+C(A, "K", L, r"\frac{\partial L}{\partial K} = \frac{1}{\sqrt{d}}\frac{\partial L}{\partial S}Q", "*", oracle="dS @ Q / np.sqrt(d)", style="latex-dK-no-T")
+C(A, "W_v[0,1]", V, "0.153", style="hand-3sf")
+C(A, "W_k[1,1]", V, "0.0101", style="hand-3sf")
+C(A, "W_k[1,1]", V, "0.0142", "scale-factor", style="hand-no-sqrt")
+C(A, "W_q[0,1]", V, "-0.00601", style="hand-3sf")
+C(B, "beta", L, r"\frac{\partial L}{\partial \boldsymbol{\beta}} = \mathbf{1}^{\top}\frac{\partial L}{\partial Y}", oracle="np.sum(dY, axis=0, keepdims=True)", style="latex-beta-ones")
+C(B, "gamma", L, r"\frac{\partial L}{\partial \gamma} = \sum_{i=1}^{m} \frac{\partial L}{\partial Y^{(i)}}", "*", oracle="np.sum(dY, axis=0, keepdims=True)", style="latex-gamma-as-beta")
+C(B, "Z_hat", L, r"\frac{\partial L}{\partial \hat{Z}} = \frac{\partial L}{\partial Y} \odot \gamma", oracle="dY * gamma", style="latex-dZhat")
+C(B, "Z_hat", L, r"\frac{\partial L}{\partial \hat{Z}} = \frac{\partial L}{\partial Y}", "*", oracle="dY", style="latex-dZhat-no-gamma")
+C(B, "Y", N, "2 * (Y - T) / Y.size", oracle="2 * (Y - T) / (m * n)", style="dY-size")
+C(B, "Y", N, "2 * (Y - T) / m", "scale-factor", oracle="2 * (Y - T) / m", style="dY-rows-only")
+C(B, "Y", N, "(Y - T) ** 2 / (m * n)", "*", oracle="(Y - T) ** 2 / (m * n)", style="dY-the-loss")
+C(B, "W", N, "X.T @ ((m * dZ_hat - dZ_hat.sum(axis=0) - Z_hat * (dZ_hat * Z_hat).sum(axis=0)) / (m * np.sqrt(var + eps)))", oracle="X.T @ dZ", style="W-compact-1d-sums")
+C(B, "W", N, "X.T @ (dZ_hat / np.sqrt(var + eps))", "missing-path", oracle="X.T @ (dZ_hat / np.sqrt(var + eps))", style="W-no-mean-var")
+C(B, "gamma[0,1]", V, "1.3", style="hand-2sf")
+C(B, "beta[0,0]", V, "0.10", style="hand-exact-2sf")
+C(B, "beta[0,0]", V, "0.11", "*", style="hand-exact-off")
+C(B, "W[0,1]", V, "-0.114", style="hand-3sf")
+C(B, "W[1,1]", V, "-0.0567", style="hand-3sf")
+C(B, "W[1,1]", V, "-0.0568", style="hand-one-unit")
+C(S, "W", N, "X.T.dot(probs - Y) / m", oracle="X.T @ (P - Y) / m", style="probs-alias")
+C(S, "W", N, "X.T.dot(probs - Y) / m + W", "*", oracle="X.T @ (P - Y) / m + W", style="probs-extra-W")
+C(S, "Z", N, "probs - Y", "scale-factor", oracle="P - Y", style="probs-no-m")
+C(S, "W", L, r"\frac{\partial J}{\partial \mathbf{W}} = \frac{1}{m}\sum_{i=1}^{m} \mathbf{x}^{(i)\top}\left(\operatorname{softmax}(\mathbf{z}^{(i)}) - \mathbf{y}^{(i)}\right)", oracle="X.T @ (P - Y) / m", style="latex-per-example-softmax")
+C(S, "W", L, r"\frac{\partial J}{\partial W} = \frac{1}{m} X^{\top}\left(\frac{\partial L}{\partial P}\right)", "*", oracle="X.T @ dP / m", style="latex-dP-for-dZ")
+C(S, "Z", L, r"\frac{\partial J}{\partial Z} = \frac{1}{m}(P - Y) \odot P \odot (1 - P)", "*", oracle="(P - Y) * P * (1 - P) / m", style="latex-extra-sigmoid-prime")
+C(S, "b[0,0]", V, "-0.0735", style="hand-3sf")
+C(S, "b[0,0]", V, "-0.073", style="hand-2sf")
+C(S, "b[0,0]", V, "-0.07", "too-few-digits", style="hand-1sf")
+C(S, "W[1,2]", V, "-0.743", style="hand-3sf")
+C(S, "W[1,2]", V, "-1.49", "scale-factor", style="hand-no-m")
+C(S, "W", V, "[[0.585, -0.0903, -0.495], [0.347, 0.396, -0.743]]", lang="zh", style="zh-hand-matrix")
+C(M, "W2", L, r"\frac{\partial J}{\partial \mathbf{W}^{[2]}} = \frac{1}{m}\left(\mathbf{A}^{[1]}\right)^{\mathsf{T}}\left(\mathbf{A}^{[2]}-\mathbf{Y}\right)", oracle="A1.T @ (A2 - Y) / m", style="mathsf-T")
+C(M, "W1", L, r"\frac{\partial J}{\partial W^{[1]}} = \frac{1}{m} X^{\top}\left[(A^{[2]} - Y) W^{[2]\top} \odot \mathbb{1}\{Z^{[1]} > 0\}\right]", oracle="X.T @ ((A2 - Y) @ W2.T * (Z1 > 0)) / m", style="indicator-braces-inline")
+C(M, "W1", L, r"\frac{\partial J}{\partial W^{[1]}} = X^{\top}\left[(A^{[2]} - Y) W^{[2]\top} \odot \mathbb{1}\{Z^{[1]} > 0\}\right]", "scale-factor", oracle="X.T @ ((A2 - Y) @ W2.T * (Z1 > 0))", style="indicator-braces-inline-no-m")
+C(M, "W1", L, r"\frac{\partial J}{\partial W^{[1]}} = \frac{1}{m} X^{\top}\left[(A^{[2]} - Y) W^{[2]\top}\right]", "missing-activation-derivative", oracle="X.T @ ((A2 - Y) @ W2.T) / m", style="inline-no-mask")
+C(M, "b2", L, r"\frac{\partial J}{\partial b^{[2]}} = \frac{1}{m}\mathbf{1}^\top(A^{[2]} - Y)", oracle="np.sum(A2 - Y, axis=0, keepdims=True) / m", style="latex-b2-ones")
+C(MW, "Z2", N, "(A2 - w * Y) / m", "*", oracle="(A2 - 3 * Y) / m", style="weighted-naive")
+C(MW, "b2", N, "np.sum((1 - Y) * A2 - w * Y * (1 - A2), axis=0, keepdims=True) / m", oracle="np.sum((1 - Y) * A2 - 3 * Y * (1 - A2), axis=0, keepdims=True) / m", style="weighted-b2")
+C(T, "w21", N, "dh1_raw * x2", style="entry-label-w21")
+C(T, "v2", L, r"\frac{\partial L}{\partial v_{2}} = \delta_{y_{\text{pred}}} \cdot h_{2}", style="entry-walkthrough-v2")
+C(T, "w11", L, r"\frac{\partial L}{\partial w_{11}} = \delta_{h_{1,\text{raw}}} \cdot x_{1}", style="entry-walkthrough-w11")
+C(T, "w11", L, r"\frac{\partial L}{\partial w_{11}} = \delta_{h_{1,\text{raw}}} \cdot x_{2}", "*", style="entry-walkthrough-w11-x2")
+C(B, "beta[0,0]", L, r"\frac{\partial L}{\partial \beta_{1}} = \delta_{Y_{11}} + \delta_{Y_{21}} + \delta_{Y_{31}}", style="entry-walkthrough-beta")
+C(S, "b[0,1]", L, r"\frac{\partial L}{\partial b_{2}} = \delta_{Z_{12}} + \delta_{Z_{22}}", style="entry-walkthrough-b")
+C(S, "b[0,1]", L, r"\frac{\partial L}{\partial b_{2}} = \delta_{Z_{21}} + \delta_{Z_{22}}", "*", style="entry-walkthrough-b-row")
+C(RN, "b[0,1]", L, r"\frac{\partial L}{\partial b_{2}} = \delta_{\left(z_{1}\right)_{2}} + \delta_{\left(z_{2}\right)_{2}}", style="entry-walkthrough-b")
+C(RN, "b[0,1]", L, r"\frac{\partial L}{\partial b_{2}} = \delta_{\left(z_{2}\right)_{2}}", "*", style="entry-walkthrough-b-one-step")
+C(M, "W1[1,0]", N, "np.sum(dZ1[:, 0] * X[:, 1])", style="entry-batch-slices")
+C(R, "w2[1,0]", N, "2 * np.sum((y_pred[:, 0] - y[:, 0]) * h_relu[:, 1])", style="entry-sse-slices")
+C(R, "w2[1,0]", N, "np.sum((y_pred[:, 0] - y[:, 0]) * h_relu[:, 1]) / n", "scale-factor", style="entry-mse-slices")
+C(M, "W2", N, "jax.grad(loss)(W2)", REFUSE, style="jax-grad-call", must=("jax.grad",))
+C(M, "W2", L, r"$\frac{\partial L}{\partial W^{[2]}}=\boldsymbol{a}^{[1](i)\mathrm{T}}(\hat{y}^{(i)}-y^{(i)})$", REFUSE, lang="zh", style="zh-per-example-outside-sum")
 
 for _k, _r in enumerate(_rows):
     _r["id"] = f"c10-{_k:03d}"
