@@ -267,3 +267,15 @@ def test_a_bad_row_and_an_unknown_network_are_told_in_chinese() -> None:
     cmd = [sys.executable, "-m", "derive", "check", "no-such-net", "--wrt", "W", "X", "--lang", "zh"]
     done = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=300)
     assert done.returncode == 2 and corpus10.chinese_only(done.stderr.replace("error:", "")), done.stderr
+
+
+def test_a_sum_over_t_without_bounds_runs_over_every_time_step() -> None:
+    """``\\sum_t x_t^\\top \\delta_{z_t}`` (no bounds) on the unrolled rnn: every time step, as
+    ``\\sum_{t=1}^{2}`` (it was "unknown name 'x'"); a term that does not move with t stays
+    wrong; a network without time steps reads ``\\sum_t`` as before."""
+    from derive.checker.check import check
+
+    assert check("rnn", "W_x", r"\frac{\partial L}{\partial W_x} = \sum_{t} x_t^{\top} \delta_{z_t}", latex=True).ok
+    assert check("rnn", "W_h", r"\sum_t h_{t-1}^\top \delta_{z_t}", latex=True).ok
+    assert not check("rnn", "W_x", r"\sum_t x_t^{\top} \delta_{z_1}", latex=True).ok
+    assert check("rnn", "W_x", r"\frac{1}{2}\sum_t x_t^{\top} \delta_{z_t}", latex=True).code == "scale-factor"

@@ -1550,6 +1550,8 @@ class _Parser:
                     bounds.append(last)
         if not self.starts_factor() and self.peek().text not in ("-",):
             raise self.error(self.peek(), "what to sum after \\sum")
+        if index == ("t",) and not bounds and not self.known("t"):
+            bounds = self.all_steps()  # \sum_t over an unrolled network: every time step
         if index and len(bounds) == 2 and bounds[0] <= bounds[1] <= bounds[0] + 20:
             steps = self.time_steps(index[0], bounds)
             if steps is not None:
@@ -1629,6 +1631,12 @@ class _Parser:
             elif not isinstance(n, (ex.BinOp, ex.Neg, ex.Num)):
                 return False
         return found
+
+    def all_steps(self) -> list[int]:
+        r"""``\sum_t`` without bounds: steps 1 … the last one of an unrolled network (``[1, 2]``
+        for rnn; the terms are written out only where ``t`` is in their subscripts), or []."""
+        last = self.last_step()
+        return [1, last] if last is not None else []
 
     def last_step(self) -> int | None:
         """The last time step of an unrolled network (``z_2``, ``h_2``: 2), or None."""
