@@ -279,3 +279,18 @@ def test_a_sum_over_t_without_bounds_runs_over_every_time_step() -> None:
     assert check("rnn", "W_h", r"\sum_t h_{t-1}^\top \delta_{z_t}", latex=True).ok
     assert not check("rnn", "W_x", r"\sum_t x_t^{\top} \delta_{z_1}", latex=True).ok
     assert check("rnn", "W_x", r"\frac{1}{2}\sum_t x_t^{\top} \delta_{z_t}", latex=True).code == "scale-factor"
+
+
+def test_a_superscript_after_adjacent_letters_belongs_to_the_last_one() -> None:
+    """``\\operatorname{softmax}(\\frac{QK^\\top}{\\sqrt{d}})^\\top \\frac{\\partial L}{\\partial O}``:
+    ``QK^\\top`` is Q·Kᵀ (it was read (Q·K)ᵀ, and a right answer was rejected); ``XW^{[1]}``'s
+    layer is W's; without the 1/√d it stays wrong; adjacent letters without a superscript as
+    before."""
+    from derive.checker.check import check
+
+    f = r"\frac{\partial L}{\partial V} = \operatorname{softmax}\left(\frac{QK^\top}{\sqrt{d}}\right)^{\top}\frac{\partial L}{\partial O}"
+    assert check("attention", "V", f, latex=True).ok
+    assert not check("attention", "V", f.replace(r"{\sqrt{d}}", "{1}"), latex=True).ok
+    assert check("chain", "w", r"2(wx+b)x", latex=True).ok
+    assert check("chain", "x", r"2vw", latex=True).ok
+    assert not check("chain", "w", r"2vx^{2}", latex=True).ok

@@ -1037,11 +1037,19 @@ class _Parser:
         if not self.known(name) and len(name) > 1 and not any(c.isdigit() for c in name):
             letters = [c for c in name]
             if all(self.known(c) for c in letters):  # XW → X·W
-                node: ex.Node = ex.Name(letters[0])
-                for c in letters[1:]:
-                    node = _mul(node, ex.Name(c))
-                return node
+                return self.juxtaposed(letters)
         return ex.Name(name)
+
+    def juxtaposed(self, letters: list[str]) -> ex.Node:
+        r"""Adjacent one-letter names, ``XW`` → X·W; a superscript or subscript right after them
+        belongs to the last letter, as in maths (``QK^\top`` is Q·Kᵀ, not (QK)ᵀ)."""
+        node: ex.Node = ex.Name(letters[0])
+        for k, c in enumerate(letters[1:], start=2):
+            right: ex.Node = ex.Name(c)
+            if k == len(letters):
+                right = self.suffixes(right)
+            node = _mul(node, right)
+        return node
 
     def command(self) -> ex.Node:
         tok = self.next()
