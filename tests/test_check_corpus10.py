@@ -294,3 +294,18 @@ def test_a_superscript_after_adjacent_letters_belongs_to_the_last_one() -> None:
     assert check("chain", "w", r"2(wx+b)x", latex=True).ok
     assert check("chain", "x", r"2vw", latex=True).ok
     assert not check("chain", "w", r"2vx^{2}", latex=True).ok
+
+
+def test_goodfellow_assignment_arrow_defines_a_name() -> None:
+    """Goodfellow's algorithm 6.4 writes ``\\mathbf{g} \\leftarrow \\hat{\\mathbf{y}} -
+    \\mathbf{y}`` then ``\\nabla_{\\mathbf{W}} J = … \\mathbf{g}``: ``\\leftarrow`` (``\\gets``, ``←``)
+    defines as ``:=`` does (it was "unsupported command"); the 1/m left out is still
+    ``scale-factor``; an update rule ``W ← W − …`` is not a gradient."""
+    from derive.checker.check import check
+
+    rows = r"\mathbf{g} \leftarrow \hat{\mathbf{y}} - \mathbf{y} \\ \nabla_{\mathbf{W}^{[2]}} J = \frac{1}{m}\mathbf{A}^{[1]\top}\mathbf{g}"
+    assert check("mlp-bce", "W2", rows, latex=True).ok
+    assert check("mlp-bce", "W2", rows.replace(r"\leftarrow", r"\gets"), latex=True).ok
+    assert check("mlp-bce", "W2", rows.replace(r"\frac{1}{m}", ""), latex=True).code == "scale-factor"
+    update = r"W^{[2]} \leftarrow W^{[2]} - \frac{1}{m}A^{[1]\top}(A^{[2]}-Y)"
+    assert not check("mlp-bce", "W2", update, latex=True).ok

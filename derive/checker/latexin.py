@@ -428,7 +428,8 @@ def parse(
     text = _strip_delimiters(pasted(text))
     if not text.strip():
         raise LatexError("formula is empty")
-    for define in (":=", "\\coloneqq", "\\triangleq", "\\equiv"):  # δ := …: a definition
+    # δ := …: a definition; Goodfellow's g ← ∇_ŷ J (algorithm 6.4): an assignment, the same
+    for define in (":=", "\\coloneqq", "\\triangleq", "\\equiv", "\\leftarrow", "\\gets", "←"):
         text = text.replace(define, " " * (len(define) - 1) + "=")
     p = _Parser(tokenize(text), known or (lambda name: name != "e"), loss)
     p.scalar = scalar
