@@ -566,6 +566,18 @@ def judge(case: dict, got: tuple[str, str | None, str]) -> str:
         j = corpus2.judge(case, got)
         if j != "ok":
             return j
-    if case.get("lang") == "zh" and not chinese_only(message):
+    if case.get("lang") == "zh" and not all(chinese_only(m) for m in _prose(message)):
         return "wrong-code"
     return "ok"
+
+
+def _prose(message: str) -> list[str]:
+    """The sentences of a message: itself, or where it is ``--json`` output (the CLI's fast
+    path, bench/check_corpus.py --fast) the diagnoses' messages, its notes and error."""
+    if not message.lstrip().startswith("{"):
+        return [message]
+    import json
+
+    d = json.loads(message)
+    out = [x["message"] for x in d.get("diagnoses", ())] + list(d.get("notes", ()))
+    return out + ([d["error"]] if d.get("error") else [])
