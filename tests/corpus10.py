@@ -541,6 +541,42 @@ C(T, "W1", V, "[[-0.01367, -0.01635], [-0.002734, -0.003270]]", style="hand-matr
 C(M, "W1", L, r"$\frac{\partial L}{\partial W^{[1]}}=X^{\mathrm{T}}\left(\delta^{[2]}W^{[2]\mathrm{T}}\odot\sigma'(Z^{[1]})\right)$", "wrong-activation-derivative", lang="zh", style="zh-sigma-prime-for-relu")
 C(A, "Q", L, r"$\frac{\partial L}{\partial Q}=\frac{1}{\sqrt{d}}\frac{\partial L}{\partial S}K$，其中 $d$ 是键向量的维度。", lang="zh", oracle="dS @ K / np.sqrt(d)", style="zh-dQ-where")
 
+# ================================================================ round e (written after round d's run,
+# before running the checker on any of these): wrong answers that fit the example's square shapes
+_round = "e"
+C(A, "W_q", N, "X @ dQ", "*", oracle="X @ dQ", style="square-X-not-transposed")
+C(A, "W_q", N, "dQ.T @ X", "*", oracle="dQ.T @ X", style="square-transposed-result")
+C(A, "W_q", N, "X.T @ dQ.T", "*", oracle="X.T @ dQ.T", style="square-dQ-transposed")
+C(A, "W_k", N, "X.T @ dS @ Q / np.sqrt(d)", "*", oracle="X.T @ dS @ Q / np.sqrt(d)", style="square-dS-not-transposed")
+C(S, "W", N, "X.T @ (P - Y) / n", "scale-factor", oracle="X.T @ (P - Y) / n", style="n-for-m-equal-sizes")
+C(RN, "W_x", N, "h_0.T @ dz_1 + h_1.T @ dz_2", "*", oracle="h_0.T @ dz_1 + h_1.T @ dz_2", style="Wh-formula-for-Wx")
+C(RN, "W_x", N, "x_1.T @ dh_1 + x_2.T @ dh_2", "missing-activation-derivative", oracle="x_1.T @ dh_1 + x_2.T @ dh_2", style="dh-for-dz")
+C(RN, "W_h", N, "h_0.T @ (dz_2 @ W_h.T) + h_1.T @ dz_2", "*", oracle="h_0.T @ (dz_2 @ W_h.T) + h_1.T @ dz_2", style="step1-no-tanh-prime")
+C(B, "beta", N, "np.sum(dY, axis=0, keepdims=True) / n", "scale-factor", oracle="np.sum(dY, axis=0, keepdims=True) / n", style="beta-over-n")
+C(B, "gamma", N, "np.sum(2 * (Y - T) / (m * m) * Z_hat, axis=0, keepdims=True)", "scale-factor", oracle="np.sum(2 * (Y - T) / (m * m) * Z_hat, axis=0, keepdims=True)", style="gamma-m-squared")
+C(E, "w", N, "(O - t) * O * (1 - O) * x.T", "*", style="neuron-x-transposed")
+C(M, "W2", N, "Z1.T @ (A2 - Y) / m", "*", oracle="Z1.T @ (A2 - Y) / m", style="Z1-for-A1")
+C(M, "W1", N, "X.T @ (dA1 * (A1 > 0))", oracle="X.T @ (dA1 * (Z1 > 0))", style="mask-on-A1")
+C(M, "W1", N, "X.T @ (dA1 * (A1 >= 0))", "*", oracle="X.T @ dA1", style="mask-always-one")
+C(M, "b1", N, "np.sum(dZ1, axis=1, keepdims=True).T", "*", oracle="np.sum(dZ1, axis=1, keepdims=True).T", style="b1-axis1-transposed")
+C(S, "b", N, "np.sum(P - Y, axis=1, keepdims=True).T / m", "*", style="b-axis1-transposed")
+C(T, "W1", N, "X.T @ (dh * h * (1 - h))", style="tiny-W1")
+C(T, "W1", N, "X.T @ (dh * h_raw * (1 - h_raw))", "*", style="tiny-W1-prime-of-raw")
+C(T, "W1", N, "X.T @ dh", "missing-activation-derivative", style="tiny-W1-no-prime")
+C(T, "W2", N, "h.T @ (y_pred - y_target)", style="tiny-W2")
+C(T, "W2", N, "h_raw.T @ (y_pred - y_target)", "*", style="tiny-W2-raw")
+C(CH, "b", N, "2 * u", "*", oracle="2 * u", style="chain-db-u")
+C(CH, "w", N, "2 * v * w", "*", oracle="2 * v * w", style="chain-dw-w")
+C(R, "w2", N, "h.T @ (2 * (y_pred - y))", "*", oracle="h.T @ (2 * (y_pred - y))", style="pre-relu-for-relu")
+C(R, "w1", N, "x.T @ (2 * (y_pred - y) @ w2.T)", "missing-activation-derivative", oracle="x.T @ (2 * (y_pred - y) @ w2.T)", style="no-relu-mask")
+C(MW, "W2", N, "A1.T @ (A2 - Y) / m", "weighted-loss-not-simplifiable", oracle="A1.T @ (A2 - Y) / m", style="unweighted-W2")
+C(MW, "W2", N, "w * A1.T @ (A2 - Y) / m", "*", oracle="3 * A1.T @ (A2 - Y) / m", style="weight-everywhere")
+C(A, "O", L, r"\frac{\partial L}{\partial O} = \frac{2}{n}(O - T)", "scale-factor", oracle="2 * (O - T) / n", style="latex-dO-rows")
+C(A, "V", L, r"\frac{\partial L}{\partial V} = \frac{\partial L}{\partial O} A^{\top}", "*", oracle="dO @ A.T", style="latex-dV-order")
+C(B, "W", L, r"\frac{\partial L}{\partial W} = X^{\top} \frac{\partial L}{\partial \hat{Z}}", "missing-path", oracle="X.T @ dZ_hat", style="latex-W-through-Zhat-only")
+C(S, "W", L, r"\frac{\partial J}{\partial W} = \frac{1}{m} X^{\top}(Y - P)", "sign", oracle="X.T @ (Y - P) / m", style="latex-sign")
+C(RN, "W_h", L, r"\frac{\partial L}{\partial W_h} = \sum_{t=1}^{2} h_{t}^{\top}\delta_{z_t}", "*", oracle="h_1.T @ dz_1 + h_2.T @ dz_2", style="latex-sum-t-off-by-one")
+
 for _k, _r in enumerate(_rows):
     _r["id"] = f"c10-{_k:03d}"
 
