@@ -32,6 +32,8 @@ _DIAG = (
 KNOWN: dict[str, str] = {  # id -> why it still fails (strict xfail: fixing it must remove it here)
     "c10-172": _DIAG,
     "c10-173": _DIAG,
+    "c10-468": "X^T ∂L/∂Ẑ for batch norm's W is diagnosed wrong-layer (δ_Ẑ stands where δ_Z belongs), "
+    "not missing-path as written: it also lacks the 1/σ, so both readings hold",
 }
 
 
@@ -309,3 +311,19 @@ def test_goodfellow_assignment_arrow_defines_a_name() -> None:
     assert check("mlp-bce", "W2", rows.replace(r"\frac{1}{m}", ""), latex=True).code == "scale-factor"
     update = r"W^{[2]} \leftarrow W^{[2]} - \frac{1}{m}A^{[1]\top}(A^{[2]}-Y)"
     assert not check("mlp-bce", "W2", update, latex=True).ok
+
+
+def test_the_gradient_before_an_activation_for_the_one_past_it() -> None:
+    """BPTT's ``x_1.T @ dz_1 + x_2.T @ dh_2``: dh_2 where dz_2 belongs (h_2 = tanh(z_2)) is the
+    activation's derivative left out, ``missing-activation-derivative`` (it was ``wrong-layer``);
+    dh_t at every step likewise (it was ``unknown``), en and zh; a tensor of another layer (X for
+    A1) stays ``wrong-layer``."""
+    from derive.checker.check import check
+
+    one = check("rnn", "W_x", "x_1.T @ dz_1 + x_2.T @ dh_2")
+    assert one.code == "missing-activation-derivative" and "tanh" in one.text()
+    both = check("rnn", "W_x", "x_1.T @ dh_1 + x_2.T @ dh_2")
+    assert both.code == "missing-activation-derivative"
+    assert corpus10.chinese_only(check("rnn", "W_x", "x_1.T @ dh_1 + x_2.T @ dh_2", lang="zh").text())
+    assert check("rnn", "W_x", "x_1.T @ dh_1 + x_2.T @ dh_1").code != "missing-activation-derivative"
+    assert check("mlp-bce", "W2", "X.T @ dZ2").code == "wrong-layer"
