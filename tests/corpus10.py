@@ -577,6 +577,33 @@ C(B, "W", L, r"\frac{\partial L}{\partial W} = X^{\top} \frac{\partial L}{\parti
 C(S, "W", L, r"\frac{\partial J}{\partial W} = \frac{1}{m} X^{\top}(Y - P)", "sign", oracle="X.T @ (Y - P) / m", style="latex-sign")
 C(RN, "W_h", L, r"\frac{\partial L}{\partial W_h} = \sum_{t=1}^{2} h_{t}^{\top}\delta_{z_t}", "*", oracle="h_1.T @ dz_1 + h_2.T @ dz_2", style="latex-sum-t-off-by-one")
 
+# ================================================================ round f (written after round e's fix,
+# before running the checker on any of these): every kind of finding under --lang zh
+_round = "f"
+Z = "zh"
+C(M, "W2", N, "A1 @ dZ2", "missing-transpose", lang=Z, style="zh-missing-transpose")
+C(M, "W2", N, "dZ2.T @ A1", "*", lang=Z, style="zh-transposed-result")
+C(M, "b2", N, "np.sum(dZ2, axis=1, keepdims=True)", "*", lang=Z, style="zh-sum-axis")
+C(M, "b1", N, "dZ1", "bias-not-summed", lang=Z, style="zh-bias-not-summed")
+C(M, "W1", N, "X.T @ (dA1 * (Z1 >= 0))", "relu-at-zero", lang=Z, style="zh-relu-at-zero")
+C(M, "W2", N, "A1.T @ dW2", "*", lang=Z, style="zh-circular")
+C(M, "W2", N, "A1.T @ (A2 - Y) / 2", "*", lang=Z, style="zh-size-as-number")
+C(MW, "Z2", N, "(A2 - Y) / m", "weighted-loss-not-simplifiable", lang=Z, style="zh-weighted")
+C(T, "w12", N, "v2 * h2 * (1 - h2) * x1", "missing-factor", lang=Z, style="zh-missing-factor")
+C(T, "w12", V, "-0.0137", "wrong-entry", lang=Z, style="zh-wrong-entry")
+C(T, "w12", V, "-0.02", "too-few-digits", lang=Z, style="zh-too-few-digits")
+C(CH, "w", V, "40.4", "*", lang=Z, style="zh-exact-off")
+C(S, "W", N, "X @ (P - Y) / m", "*", lang=Z, style="zh-shape")
+C(S, "W", L, r"\frac{1}{m} X (P - Y)", "*", lang=Z, style="zh-latex-shape")
+C(A, "Q", N, "dS @ K / d", "scale-factor", lang=Z, style="zh-over-d")
+C(B, "Z", N, "dZ_hat / np.sqrt(var + eps)", "missing-path", lang=Z, style="zh-missing-path")
+C(RN, "W_h", N, "h_1.T @ dz_1 + h_0.T @ dz_2", "*", lang=Z, style="zh-unknown")
+C(RN, "W_x", N, "x_1.T @ dh_1 + x_2.T @ dh_2", "missing-activation-derivative", lang=Z, style="zh-bptt-no-tanh-prime")
+C(M, "W2", N, "A1.T @ (A2 - Y) / m +", REFUSE, lang=Z, style="zh-syntax-error")
+C(M, "W2", N, "A1.T @ dZ3", REFUSE, lang=Z, style="zh-unknown-name")
+C(M, "W2", L, r"\frac{1}{m} A^{[1]\top} (A^{[2]} - Y", REFUSE, lang=Z, style="zh-latex-unclosed")
+C(T, "w12", V, "-0.0163abc", REFUSE, lang=Z, style="zh-bad-number")
+
 for _k, _r in enumerate(_rows):
     _r["id"] = f"c10-{_k:03d}"
 
