@@ -604,6 +604,31 @@ C(M, "W2", N, "A1.T @ dZ3", REFUSE, lang=Z, style="zh-unknown-name")
 C(M, "W2", L, r"\frac{1}{m} A^{[1]\top} (A^{[2]} - Y", REFUSE, lang=Z, style="zh-latex-unclosed")
 C(T, "w12", V, "-0.0163abc", REFUSE, lang=Z, style="zh-bad-number")
 
+# ================================================================ round g (written after round f's run,
+# before running the checker on any of these): entries by index and more hand numbers
+_round = "g"
+C(A, "W_v[0,0]", N, "(X.T @ A.T @ dO)[0, 0]", style="entry-of-an-expression")
+C(B, "gamma[0,1]", N, "np.sum(dY[:, 1] * Z_hat[:, 1])", style="entry-batch-slices")
+C(B, "gamma[0,1]", N, "np.sum(dY[:, 1] * Z_hat[:, 0])", "*", style="entry-batch-slices-wrong-column")
+C(S, "b[0,2]", N, "np.mean(P[:, 2] - Y[:, 2])", style="entry-mean-slices")
+C(S, "b[0,2]", N, "np.sum(P[:, 2] - Y[:, 2])", "scale-factor", style="entry-sum-slices-no-m")
+C(RN, "W_h[0,1]", N, "dz_1[0, 1] * h_0[0, 0] + dz_2[0, 1] * h_1[0, 0]", style="entry-index")
+C(RN, "W_h[0,1]", N, "dz_1[0, 1] * h_0[0, 1] + dz_2[0, 1] * h_1[0, 1]", "*", style="entry-index-wrong-input")
+C(A, "W_q[1,1]", V, "-0.05098", style="hand-4sf")
+C(A, "W_q[1,1]", V, "-0.051", style="hand-2sf")
+C(A, "W_q[1,1]", V, "-0.05", "too-few-digits", style="hand-1sf")
+C(S, "Z[0,0]", V, "0.256", style="hand-3sf")
+C(S, "Z[0,0]", V, "0.511", "scale-factor", style="hand-no-m")
+C(B, "Z[1,0]", V, "-0.281", style="hand-3sf")
+C(B, "Z[1,0]", V, "-0.2805", style="hand-4sf")
+C(RN, "z_1[0,0]", V, "-0.159", style="hand-3sf")
+C(RN, "z_1[0,0]", V, "-0.1589", style="hand-4sf")
+C(RN, "z_1[0,0]", V, "-0.190", "*", style="hand-dh1-for-dz1")
+C(M, "b1[0,0]", V, "-0.0979", style="hand-3sf")
+C(S, "W", L, r"\frac{\partial \mathcal{L}}{\partial \mathbf{W}} = \mathbf{X}^\intercal \frac{\mathbf{P} - \mathbf{Y}}{m}", oracle="X.T @ (P - Y) / m", style="intercal-fraction")
+C(A, "K", L, r"\frac{\partial L}{\partial K} = \frac{1}{\sqrt{d}} \left(\frac{\partial L}{\partial S}\right)^{\!\top} Q", oracle="dS.T @ Q / np.sqrt(d)", style="negative-space-top")
+C(B, "gamma", L, r"\frac{\partial \ell}{\partial \gamma} = \sum_{i=1}^{m} \frac{\partial \ell}{\partial y_i} \cdot \hat{x}_i", REFUSE, style="ioffe-notation", note="x̂ names no tensor of this network (its Ẑ): refused naming it is fair")
+
 for _k, _r in enumerate(_rows):
     _r["id"] = f"c10-{_k:03d}"
 
