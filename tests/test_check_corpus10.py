@@ -327,3 +327,17 @@ def test_the_gradient_before_an_activation_for_the_one_past_it() -> None:
     assert corpus10.chinese_only(check("rnn", "W_x", "x_1.T @ dh_1 + x_2.T @ dh_2", lang="zh").text())
     assert check("rnn", "W_x", "x_1.T @ dh_1 + x_2.T @ dh_1").code != "missing-activation-derivative"
     assert check("mlp-bce", "W2", "X.T @ dZ2").code == "wrong-layer"
+
+
+def test_one_entry_of_an_expression_by_numpy_index() -> None:
+    """``(X.T @ A.T @ dO)[0, 0]`` for ``W_v[0,0]``: NumPy's entry of an expression is its 1×1
+    block (it was "'Subscript' is not allowed"); another entry is ``wrong-entry``, a wrong
+    expression stays wrong; for the whole gradient one entry is still not read."""
+    from derive.checker.check import FormulaError, check
+
+    assert check("attention", "W_v[0,0]", "(X.T @ A.T @ dO)[0, 0]").ok
+    assert check("attention", "W_v[0,0]", "(X.T @ A.T @ dO)[0, 1]").code == "wrong-entry"
+    assert not check("attention", "W_v[0,0]", "(X.T @ A @ dO)[0, 0]").ok
+    assert check("mlp-bce", "W1[1,0]", "(X.T @ dZ1)[1, 0]").ok
+    with pytest.raises(FormulaError):
+        check("mlp-bce", "W1", "(X.T @ dZ1)[1, 0]")

@@ -1056,9 +1056,24 @@ class _Numpy(ast.NodeTransformer):
         if entry is not None:  # X[0, 1], dZ1[1, 0]: one entry, by its name (X12, dZ121)
             self.changed = True
             return ast.Name(entry, ast.Load())
+        block = self.entry_of_expression(v, s)
+        if block is not None:
+            self.changed = True
+            return block
         if _cut(node) is not None and self._tensor(v) is not None:
             raise _Unsupported(msg("heldcheck4a.slice", text=ast.unparse(node)))
         return node
+
+    def entry_of_expression(self, v: ast.expr, s: ast.expr) -> ast.expr | None:
+        """``(X.T @ A.T @ dO)[0, 0]`` where one entry is asked: the 1×1 block
+        ``(…)[0:1, 0:1]`` of the whole expression, as NumPy picks it; else None."""
+        if not self.scalar or isinstance(v, ast.Name) or not isinstance(s, ast.Tuple):
+            return None
+        idx = [_index(e) for e in s.elts]
+        if len(idx) != 2 or any(k is None or k < 0 for k in idx):
+            return None
+        cuts = [ast.Slice(_c(k), _c(k + 1), None) for k in idx]  # type: ignore[operator]
+        return ast.Subscript(v, ast.Tuple(cuts, ast.Load()), ast.Load())
 
     def row(self, v: ast.expr, s: ast.expr) -> ast.expr | None:
         """NumPy's indexing of a vector of the network as the vector it gives, where the whole
