@@ -36,7 +36,9 @@ def _fast_runner(corpus, cases: list[dict]):  # type: ignore[no-untyped-def]
         if c["kind"] in ("numpy", "latex"):
             latex = c["kind"] == "latex"
             lang = c.get("lang", "en")
-            out = fastpath.answer(c["net"], c["wrt"], c["text"], as_json=True, latex=latex, lang=lang)
+            out = fastpath.answer(
+                c["net"], c["wrt"], c["text"], as_json=True, latex=latex, lang=lang
+            )
             if out is not None:
                 found = json.loads(out[0])
                 answered[found["verdict"]] += 1

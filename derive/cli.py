@@ -379,7 +379,6 @@ def check_cmd(
 
     from derive.checker.check import FormulaError
     from derive.checker.check import check as run
-
     from derive.checker.grade import spec_error_text
     from derive.lang.spec import SpecError
 

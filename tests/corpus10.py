@@ -638,7 +638,14 @@ def _key(c: dict) -> tuple:
 
 
 def _earlier() -> set[tuple]:
-    import corpus3, corpus4, corpus5, corpus6a, corpus6b, corpus7, corpus8, corpus9  # noqa: E401
+    import corpus3
+    import corpus4
+    import corpus5
+    import corpus6a
+    import corpus6b
+    import corpus7
+    import corpus8
+    import corpus9
 
     cases = corpus2.load() + corpus3.load() + corpus4.load() + corpus5.load() + corpus6a.load()
     cases += corpus6b.load() + corpus7.load() + corpus8.load() + corpus9.load()

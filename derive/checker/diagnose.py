@@ -527,7 +527,8 @@ def wrong_layer(
                 fix = tree_text(shown)
                 act = _activation_upstream(net, old, new)
                 if act is not None:  # dh_2 for dz_2 where h_2 = tanh(z_2): σ' left out
-                    m = msg("heldcheck8.missing_derivative", C=act[0], f=act[1], node=act[2], fix=fix)
+                    C, f, V = act
+                    m = msg("heldcheck8.missing_derivative", C=C, f=f, node=V, fix=fix)
                     return [Diagnosis.of("missing-activation-derivative", m, fix)]
                 m = msg("diag.wrong_layer", used=old, right=new, fix=fix)
                 return [Diagnosis.of("wrong-layer", m, fix)]

@@ -135,7 +135,8 @@ def spec_error_text(err: SpecError, lang: str = "en") -> str:
     if lang == "en":
         return str(err)
     if err.message == "no such built-in network or file":
-        return msg("heldcheck8.no_network", net=err.source, names=", ".join(builtin_names())).render(lang)
+        names = ", ".join(builtin_names())
+        return msg("heldcheck8.no_network", net=err.source, names=names).render(lang)
     return msg("heldcheck8.bad_network", detail=str(err)).render(lang)
 
 
