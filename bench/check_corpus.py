@@ -35,7 +35,10 @@ def _fast_runner(corpus, cases: list[dict]):  # type: ignore[no-untyped-def]
     def run(c: dict) -> tuple[str, str | None, str]:
         if c["kind"] in ("numpy", "latex"):
             latex = c["kind"] == "latex"
-            out = fastpath.answer(c["net"], c["wrt"], c["text"], as_json=True, latex=latex)
+            lang = c.get("lang", "en")
+            out = fastpath.answer(
+                c["net"], c["wrt"], c["text"], as_json=True, latex=latex, lang=lang
+            )
             if out is not None:
                 found = json.loads(out[0])
                 answered[found["verdict"]] += 1

@@ -379,9 +379,14 @@ def check_cmd(
 
     from derive.checker.check import FormulaError
     from derive.checker.check import check as run
+    from derive.checker.grade import spec_error_text
+    from derive.lang.spec import SpecError
 
-    target = _variant_target(net, variant, seed, answers)
-    derivation = _derivation(target) if isinstance(target, str) else target
+    try:
+        target = _variant_target(net, variant, seed, answers)
+        derivation = _derivation(target) if isinstance(target, str) else target
+    except SpecError as err:  # an unknown network, in the answer's language
+        raise Failure(BAD_INPUT, spec_error_text(err, lang)) from None
     try:
         result = run(
             derivation,
@@ -409,6 +414,8 @@ def check_cmd(
         elif err.text:
             click.echo(err.pointer(lang), err=True)
         raise Failure(BAD_INPUT, err.localized(lang)) from None
+    except SpecError as err:  # the network is read on first use
+        raise Failure(BAD_INPUT, spec_error_text(err, lang)) from None
     if as_json:
         click.echo(json.dumps(result.as_dict(), ensure_ascii=False, indent=2))
     else:

@@ -40,7 +40,7 @@ from derive.checker.formula import (
     ShapeError,
     tensor_of,
 )
-from derive.checker.handcalc import simulate
+from derive.checker.handcalc import root_sizes, simulate
 from derive.checker.mutations import library
 from derive.checker.repair import scalar_names
 from derive.checker.verdict import Msg
@@ -642,6 +642,7 @@ def value_record(net: Net, key: str, tensor: str, i: int, j: int) -> bytes | Non
             for name, s in net.g.scalars.items()
             if name in net.spec.dims
         ],
+        "roots": root_sizes(net),
         "full": full,
         "mutations": muts,
     }

@@ -525,6 +525,11 @@ def wrong_layer(
             ):
 
                 fix = tree_text(shown)
+                act = _activation_upstream(net, old, new)
+                if act is not None:  # dh_2 for dz_2 where h_2 = tanh(z_2): σ' left out
+                    C, f, V = act
+                    m = msg("heldcheck8.missing_derivative", C=C, f=f, node=V, fix=fix)
+                    return [Diagnosis.of("missing-activation-derivative", m, fix)]
                 m = msg("diag.wrong_layer", used=old, right=new, fix=fix)
                 return [Diagnosis.of("wrong-layer", m, fix)]
             if near is None and old[:1] not in "d" and _same_layer_kind(old, new):
@@ -538,11 +543,63 @@ def wrong_layer(
                             break
         if tries > MAX_LAYER_TRIES:
             break
+    every = _all_activation_upstreams(net, target, tree, spelled, allow_upstream)
+    if every is not None:
+        return every
     if near is not None:
         old, new, shown, mu = near
         fix = target.expected
         m = msg("diag.wrong_layer", used=old, right=new, fix=tree_text(shown))
         return [Diagnosis.of("wrong-layer", m, fix), Diagnosis.of(mu.code, mu.message, fix)]
+    return None
+
+
+def _all_activation_upstreams(
+    net: Net, target: Target, tree: ex.Node, spelled: dict[str, str], allow_upstream: bool
+) -> list[Diagnosis] | None:
+    """``x_1.T @ dh_1 + x_2.T @ dh_2`` for BPTT's W_x: every gradient of an activation's output
+    written where the one past the activation belongs (dh_t for dz_t), all its derivatives left
+    out — ``missing-activation-derivative`` when putting each right makes the formula right."""
+    pairs = []
+    for old in spelled:
+        for new in spelled.keys() | {"d" + n for n in net.g.tensors}:
+            act = _activation_upstream(net, old, new)
+            if act is not None and net.g.tensors[new[1:]].grads is not None:
+                pairs.append((old, new, act))
+    if len(pairs) < 2:
+        return None
+    cand = tree
+    for old, new, _ in pairs:
+        cand = _subst(cand, spelled[old], new)
+    try:
+        e, shown = Convert(net, "", allow_upstream)(cand)
+    except Exception:  # noqa: BLE001 - a candidate that does not convert is no answer
+        return None
+    if e.shape != target.shape or not all(
+        close_exact(evaluate(e, System(net.rand, k)), target.truth(k)) for k in range(3)
+    ):
+        return None
+    fix = tree_text(shown)
+    C = ", ".join(f"{a[0]} = {a[1]}({a[2]})" for _, _, a in pairs)
+    m = msg("checkcodes.missing_masks", masks=C, grad=grad_name(target.name), formula=fix)
+    return [Diagnosis.of("missing-activation-derivative", m, fix)]
+
+
+def _activation_upstream(net: Net, old: str, new: str) -> tuple[str, str, str] | None:
+    """``(C, f, V)`` where ``old`` is ``dC`` and ``new`` is ``dV`` for an activation ``C =
+    f(V)`` of the network: the gradient reaching the activation's output written where the one
+    past it belongs, its derivative f' left out; else None."""
+    if not (old.startswith("d") and new.startswith("d")):
+        return None
+    C, V = old[1:], new[1:]
+    tree = dict(net.spec.forward).get(C)
+    if (
+        isinstance(tree, ex.Call)
+        and tree.func in ops.activations()
+        and tree.args
+        and tree.args[0] == ex.Name(V)
+    ):
+        return C, tree.func, V
     return None
 
 

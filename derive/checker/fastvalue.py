@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import math
 import re
+from collections.abc import Callable
 from fractions import Fraction
 from typing import Any
 
@@ -249,6 +250,20 @@ def _sig_of(v: float, ulp: float) -> int:
     return max(1, int(math.floor(math.log10(abs(v)) - math.log10(ulp) + 1e-9)) + 1)
 
 
+def _root_factor(
+    name: str, size: float, exact: float, near: Callable[[float], bool]
+) -> tuple[str, dict[str, Any], str] | None:
+    """As derive.checker.handcalc.root_factor: √size (or 1/√size) × the exact value."""
+    if size <= 1:
+        return None
+    r = math.sqrt(size)
+    if near(r * exact):
+        return "scale-factor", fastdiag.msg("value.times_root", name=name), f"√{name}"
+    if near(exact / r):
+        return "scale-factor", fastdiag.msg("value.over_root", name=name), f"1/√{name}"
+    return None
+
+
 def _value_diagnosis(
     c: dict[str, Any],
     rec: dict[str, Any],
@@ -280,6 +295,10 @@ def _value_diagnosis(
             return "scale-factor", fastdiag.msg("value.times_size", name=name), name
         if near(exact / m):
             return "scale-factor", fastdiag.msg("value.over_size", name=name), f"1/{name}"
+        if name in rec.get("roots", ()):
+            root = _root_factor(name, m, exact, near)
+            if root is not None:
+                return root
     full = rec["full"]
     if full is not None:
         for a, row in enumerate(full):

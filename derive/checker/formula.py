@@ -1056,9 +1056,24 @@ class _Numpy(ast.NodeTransformer):
         if entry is not None:  # X[0, 1], dZ1[1, 0]: one entry, by its name (X12, dZ121)
             self.changed = True
             return ast.Name(entry, ast.Load())
+        block = self.entry_of_expression(v, s)
+        if block is not None:
+            self.changed = True
+            return block
         if _cut(node) is not None and self._tensor(v) is not None:
             raise _Unsupported(msg("heldcheck4a.slice", text=ast.unparse(node)))
         return node
+
+    def entry_of_expression(self, v: ast.expr, s: ast.expr) -> ast.expr | None:
+        """``(X.T @ A.T @ dO)[0, 0]`` where one entry is asked: the 1×1 block
+        ``(…)[0:1, 0:1]`` of the whole expression, as NumPy picks it; else None."""
+        if not self.scalar or isinstance(v, ast.Name) or not isinstance(s, ast.Tuple):
+            return None
+        idx = [_index(e) for e in s.elts]
+        if len(idx) != 2 or any(k is None or k < 0 for k in idx):
+            return None
+        cuts = [ast.Slice(_c(k), _c(k + 1), None) for k in idx]  # type: ignore[operator]
+        return ast.Subscript(v, ast.Tuple(cuts, ast.Load()), ast.Load())
 
     def row(self, v: ast.expr, s: ast.expr) -> ast.expr | None:
         """NumPy's indexing of a vector of the network as the vector it gives, where the whole
@@ -1140,9 +1155,9 @@ class _Numpy(ast.NodeTransformer):
             if t is None:
                 return None
             lengths.add((int(t.shape[axis]), getattr(t.shape[axis], "label", None)))
-        if len(lengths) != 1:
+        count, label = _cut_length(lengths)
+        if count is None:
             return None
-        (count, label), = lengths
 
         class _At(ast.NodeTransformer):
             def __init__(self, k: int) -> None:
@@ -1504,7 +1519,20 @@ class _Numpy(ast.NodeTransformer):
         if act is not None and ops.get(act).kind == ops.ELEMENTWISE and not args:  # Z.tanh()
             self.changed = True
             return ast.Call(ast.Name(act, ast.Load()), [base], [])
-        raise self.unsupported("." + f.attr)
+        raise self.unsupported(self.method_name(f))
+
+    def method_name(self, f: ast.Attribute) -> str:
+        """How to name an unsupported call: ``np.linalg.pinv``, ``torch.autograd.grad`` as
+        written where the call is a module's function (a dotted path whose root is no tensor of
+        the network); ``.foo`` for a method of a value."""
+        root: ast.expr = f
+        while isinstance(root, ast.Attribute):
+            root = root.value
+        if isinstance(root, ast.Name) and self._tensor(root) is None:
+            known = self.net is not None and self.net.known(root.id)
+            if not known:
+                return ast.unparse(f)
+        return "." + f.attr
 
 
 def _axis_of(node: ast.expr) -> int | None:
@@ -1552,6 +1580,18 @@ class _SpreadCuts(ast.NodeTransformer):
             else:
                 return self.generic_visit(n)
         return ast.BinOp(sides[0], v.op, sides[1])
+
+
+def _cut_length(lengths: set[tuple[int, str | None]]) -> tuple[int | None, str | None]:
+    """The one length the slices of a batch sum run over, and its size's name: slices of
+    different size names whose lengths agree (``dZ1[0, :] * X[0, :]``, n_h = n_in = 2) are
+    summed as NumPy sums them at the example's sizes (an entry's formula is judged there),
+    over a number, not a size name; lengths that differ: None."""
+    counts = {count for count, _ in lengths}
+    if len(counts) != 1:
+        return None, None
+    labels = {label for _, label in lengths}
+    return counts.pop(), labels.pop() if len(labels) == 1 else None
 
 
 def _cut(n: ast.Subscript) -> tuple[int, int] | None:

@@ -33,9 +33,10 @@ from typing import Any
 from derive.checker.check import FormulaError, check
 from derive.checker.checknet import CACHE_SIZE, net_for
 from derive.checker.names import looks_latex
+from derive.checker.verdict import Msg, msg
 from derive.errors import BadInput
 from derive.files import read_capped
-from derive.lang.spec import SpecError
+from derive.lang.spec import SpecError, builtin_names
 from derive.locale import catalog
 
 FIELDS = ("id", "network", "wrt", "variant", "verdict", "codes", "message", "expected", "notes")
@@ -120,12 +121,32 @@ def read_submissions(path: str | os.PathLike[str]) -> list[dict[str, Any]]:
 # ---- one row -----------------------------------------------------------------------------------
 
 
+class _RowError(ValueError):
+    """A row that is not a submission, its reason a catalogue message (``str()``: English)."""
+
+    def __init__(self, message: Msg) -> None:
+        super().__init__(message.render("en"))
+        self.msg = message
+
+
+def spec_error_text(err: SpecError, lang: str = "en") -> str:
+    """A network that cannot be used, in ``lang``: an unknown name lists the built-ins (in
+    Chinese too); a spec file's own error is named as the spec reader words it."""
+    if lang == "en":
+        return str(err)
+    if err.message == "no such built-in network or file":
+        names = ", ".join(builtin_names())
+        return msg("heldcheck8.no_network", net=err.source, names=names).render(lang)
+    return msg("heldcheck8.bad_network", detail=str(err)).render(lang)
+
+
+
 def _text(row: dict[str, Any], key: str) -> str | None:
     v = row.get(key)
     if v is None:
         return None
     if isinstance(v, bool) or not isinstance(v, str | int | float):
-        raise ValueError(f"'{key}' must be text or a number")
+        raise _RowError(msg("heldcheck8.row_type", key=key))
     s = str(v).strip()
     return s or None
 
@@ -149,7 +170,7 @@ def _count(row: dict[str, Any], key: str) -> int | None:
     except ValueError:
         number = -1.0
     if not number.is_integer() or number < 0:
-        raise ValueError(f"'{key}' must be a whole number ≥ 0, not '{text}'")
+        raise _RowError(msg("heldcheck8.row_count", key=key, text=text))
     return int(number)
 
 
@@ -158,7 +179,7 @@ _VARIANTS: dict[tuple[str, int, int], Any] = {}
 
 def _variant(net: str, variant: int, seed: int, resolve: Resolve | None) -> Any:
     if resolve is None:
-        raise ValueError("a 'variant' column needs the exercises (grade from the command line)")
+        raise _RowError(msg("heldcheck8.row_variant"))
     key = (net, variant, seed)
     if key not in _VARIANTS:
         _VARIANTS[key] = resolve(net, variant, seed)
@@ -187,10 +208,10 @@ def grade(row: dict[str, Any], lang: str = "en", resolve: Resolve | None = None)
             raise ValueError(row["_error"])
         net = _text(row, "network")
         if net is None:
-            raise ValueError("'network' is empty")
+            raise _RowError(msg("heldcheck8.row_network"))
         variant, seed = _count(row, "variant"), _count(row, "seed")
         if variant is None and seed is not None:
-            raise ValueError("a 'seed' without a 'variant'; give both, or neither")
+            raise _RowError(msg("heldcheck8.row_seed"))
         target: Any = net
         if variant is not None:
             out["variant"] = f"{variant} (seed {seed or 0})"
@@ -200,7 +221,7 @@ def grade(row: dict[str, Any], lang: str = "en", resolve: Resolve | None = None)
         value = _text(row, "value")
         kind_raw = (_text(row, "kind") or "").lower()
         if kind_raw and kind_raw not in KINDS:
-            raise ValueError(f"unknown kind '{kind_raw}'; use numpy, latex or value")
+            raise _RowError(msg("heldcheck8.row_kind", kind=kind_raw))
         kind = KINDS.get(kind_raw)
         if kind is None:
             if value is not None and formula is None:
@@ -214,18 +235,24 @@ def grade(row: dict[str, Any], lang: str = "en", resolve: Resolve | None = None)
         if kind == "value":
             value = value if value is not None else formula
             if value is None:
-                raise ValueError("kind 'value' needs a 'value'")
+                raise _RowError(msg("heldcheck8.row_value"))
             result = check(target, wrt, value=value, lang=lang)
         else:
             if formula is None:
-                raise ValueError("neither 'formula' nor 'value' is given")
+                raise _RowError(msg("heldcheck8.row_nothing"))
             result = check(target, wrt, formula, latex=kind == "latex", lang=lang)
     except FormulaError as err:
         out["verdict"] = "unreadable"
         out["message"] = err.localized(lang)
         return out
-    except (SpecError, BadInput) as err:  # a bad network, or a variant the exercises refuse
+    except SpecError as err:  # a bad network
+        out["message"] = spec_error_text(err, lang)
+        return out
+    except BadInput as err:  # a variant the exercises refuse
         out["message"] = str(err)
+        return out
+    except _RowError as err:  # the row itself (checked above)
+        out["message"] = err.msg.render(lang)
         return out
     except (ValueError, TypeError) as err:  # the row itself (checked above) or a bad option
         out["message"] = str(err)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 from fractions import Fraction
 
 import mpmath
@@ -362,6 +363,31 @@ def _sig_of(v: float, ulp: float) -> int:
     return max(1, int(math.floor(math.log10(abs(v)) - math.log10(ulp) + 1e-9)) + 1)
 
 
+def root_sizes(net: Net) -> list[str]:
+    """The sizes the network scales by the square root of (attention's ``S = Q Kᵀ / √d``: d)."""
+    out = []
+    for name in net.spec.dims:
+        root = re.compile(rf"sqrt\(\s*{re.escape(name)}\s*\)|\b{re.escape(name)}\s*\*\*\s*0?\.5\b")
+        if any(root.search(text) for text in net.spec.forward_text.values()):
+            out.append(name)
+    return out
+
+
+def root_factor(
+    name: str, size: float, exact: float, near: Callable[[float], bool]
+) -> tuple[str, Msg, str] | None:
+    """(code, message, factor) where a number is √size (or 1/√size) × the exact value: the
+    1/√d of attention's scores forgotten, or applied twice; else None."""
+    if size <= 1:
+        return None
+    r = math.sqrt(size)
+    if near(r * exact):
+        return "scale-factor", msg("value.times_root", name=name), f"√{name}"
+    if near(exact / r):
+        return "scale-factor", msg("value.over_root", name=name), f"1/√{name}"
+    return None
+
+
 def _value_diagnoses(
     net: Net, tensor: str, i: int, j: int, value: Fraction, ulp: Fraction, exact: float
 ) -> list[Diagnosis]:
@@ -387,6 +413,9 @@ def _value_diagnoses(
             if near(exact / m):
                 over = msg("value.over_size", name=name)
                 return [Diagnosis.of("scale-factor", over, factor=f"1/{name}")]
+            root = root_factor(name, m, exact, near) if name in root_sizes(net) else None
+            if root is not None:
+                return [Diagnosis.of(root[0], root[1], factor=root[2])]
     target = net.target(tensor)
     full = floats(target.truth(0, "example"))
     if full is not None:

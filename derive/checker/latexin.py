@@ -313,12 +313,34 @@ def protect_matrices(text: str) -> str:
     )
 
 
+_ENTRY_OF_NAME = re.compile(
+    r"\\left\s*\(\s*([A-Za-z])_\s*\{\s*(?:\\text\s*\{\s*([A-Za-z0-9]+)\s*\}|([A-Za-z0-9]+))\s*\}"
+    r"\s*\\right\s*\)\s*_\s*\{\s*(\d{1,2})\s*\}"
+    r"|\(\s*([A-Za-z])_\s*\{\s*(?:\\text\s*\{\s*([A-Za-z0-9]+)\s*\}|([A-Za-z0-9]+))\s*\}"
+    r"\s*\)\s*_\s*\{\s*(\d{1,2})\s*\}"
+)
+
+
+def entries_of_subscripted_names(text: str) -> str:
+    r"""An entry of a tensor whose name has a subscript, as the walkthroughs print it:
+    ``\left(W_{\text{x}}\right)_{11}`` (rnn's W_x), ``\left(x_{1}\right)_{1}`` (step 1's x),
+    ``\delta_{\left(z_{1}\right)_{2}}``, also with plain parentheses → ``W_{x11}``, ``x_{11}``:
+    the entry's label (the tensor's name and the 1-based index), as the checker names it."""
+
+    def one(m: re.Match[str]) -> str:
+        g = m.groups()
+        base, sub, idx = (g[0], g[1] or g[2], g[3]) if g[0] else (g[4], g[5] or g[6], g[7])
+        return f"{base}_{{{sub}{idx}}}"
+
+    return _ENTRY_OF_NAME.sub(one, text)
+
+
 def pasted(text: str) -> str:
     r"""Unicode maths as pasted from a PDF (``A₁ᵀ``, ``h₂²``, ``A⁽¹⁾``, ``√d``, ``∘``, ``½``,
     full-width parentheses, ``。``) and a textbook's annotations (``\tag{3}``, ``\label``, a
     closing ``\text{(averaged)}`` or ``\text{where } P = …``) → the LaTeX this grammar reads.
     Equation numbers and prose are not part of the formula."""
-    text = protect_matrices(text)
+    text = protect_matrices(entries_of_subscripted_names(text))
     # Lagrange's L'(w) = … (the loss's derivative in w) as the left side ∂L/∂w = …
     text = re.sub(
         r"^\s*(L|J|E|C|\\ell)\s*(?:'|\^\{?\\prime\}?)\s*\(\s*([A-Za-z](?:_\{?\w+\}?)?)\s*\)\s*=",
@@ -406,7 +428,8 @@ def parse(
     text = _strip_delimiters(pasted(text))
     if not text.strip():
         raise LatexError("formula is empty")
-    for define in (":=", "\\coloneqq", "\\triangleq", "\\equiv"):  # δ := …: a definition
+    # δ := …: a definition; Goodfellow's g ← ∇_ŷ J (algorithm 6.4): an assignment, the same
+    for define in (":=", "\\coloneqq", "\\triangleq", "\\equiv", "\\leftarrow", "\\gets", "←"):
         text = text.replace(define, " " * (len(define) - 1) + "=")
     p = _Parser(tokenize(text), known or (lambda name: name != "e"), loss)
     p.scalar = scalar
@@ -1015,11 +1038,19 @@ class _Parser:
         if not self.known(name) and len(name) > 1 and not any(c.isdigit() for c in name):
             letters = [c for c in name]
             if all(self.known(c) for c in letters):  # XW → X·W
-                node: ex.Node = ex.Name(letters[0])
-                for c in letters[1:]:
-                    node = _mul(node, ex.Name(c))
-                return node
+                return self.juxtaposed(letters)
         return ex.Name(name)
+
+    def juxtaposed(self, letters: list[str]) -> ex.Node:
+        r"""Adjacent one-letter names, ``XW`` → X·W; a superscript or subscript right after them
+        belongs to the last letter, as in maths (``QK^\top`` is Q·Kᵀ, not (QK)ᵀ)."""
+        node: ex.Node = ex.Name(letters[0])
+        for k, c in enumerate(letters[1:], start=2):
+            right: ex.Node = ex.Name(c)
+            if k == len(letters):
+                right = self.suffixes(right)
+            node = _mul(node, right)
+        return node
 
     def command(self) -> ex.Node:
         tok = self.next()
@@ -1528,6 +1559,8 @@ class _Parser:
                     bounds.append(last)
         if not self.starts_factor() and self.peek().text not in ("-",):
             raise self.error(self.peek(), "what to sum after \\sum")
+        if index == ("t",) and not bounds and not self.known("t"):
+            bounds = self.all_steps()  # \sum_t over an unrolled network: every time step
         if index and len(bounds) == 2 and bounds[0] <= bounds[1] <= bounds[0] + 20:
             steps = self.time_steps(index[0], bounds)
             if steps is not None:
@@ -1607,6 +1640,12 @@ class _Parser:
             elif not isinstance(n, (ex.BinOp, ex.Neg, ex.Num)):
                 return False
         return found
+
+    def all_steps(self) -> list[int]:
+        r"""``\sum_t`` without bounds: steps 1 … the last one of an unrolled network (``[1, 2]``
+        for rnn; the terms are written out only where ``t`` is in their subscripts), or []."""
+        last = self.last_step()
+        return [1, last] if last is not None else []
 
     def last_step(self) -> int | None:
         """The last time step of an unrolled network (``z_2``, ``h_2``: 2), or None."""
