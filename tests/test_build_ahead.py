@@ -139,3 +139,31 @@ def test_a_render_child_that_dies_means_rendering_here(tmp_path, monkeypatch):
         monkeypatch.setenv(name, "off")
     _build(tmp_path / "here", ["neuron", "chain"])
     assert _files(tmp_path / "killed") == _files(tmp_path / "here")
+
+
+def test_training_shares_its_products_with_the_loss_and_gives_the_same_losses(small) -> None:
+    """A training step computes ``x @ w1`` once for the forward pass and the loss's own forward
+    pass (``numeric._Products``): the history is the one each pass computing its own gives."""
+    from derive.engine.backprop import derive
+    from derive.lang import spec
+
+    d = derive(spec.load(small))
+    shared = numeric.train(d, steps=20)
+    sizes = d.graph.spec.full_dims
+    point = numeric.random_point(d.graph, seed=0, sizes=sizes, first=True)
+    lr = float(d.graph.spec.train["lr"])
+    alone, hits = [], []
+
+    class Counting(numeric._Products):
+        def __call__(self, a, b):
+            hits.append((id(a), id(b)) in self.done)
+            return super().__call__(a, b)
+
+    for step in range(20):
+        grads, loss = numeric.gradients_matrix(d, point, sizes)
+        assert numeric.gradients_matrix(d, point, sizes, matmul=Counting())[1] == loss
+        alone.append((step, loss))
+        for p in d.graph.spec.params:
+            point[p] = point[p] - lr * grads[p]
+    assert shared == alone
+    assert any(hits)  # the loss's x @ w1 was the forward pass's
