@@ -11,6 +11,7 @@ import signal
 import sys
 from pathlib import Path
 
+import jinja2
 import pytest
 
 from derive import forks
@@ -167,3 +168,36 @@ def test_training_shares_its_products_with_the_loss_and_gives_the_same_losses(sm
             point[p] = point[p] - lr * grads[p]
     assert shared == alone
     assert any(hits)  # the loss's x @ w1 was the forward pass's
+
+
+def _fresh_templates(monkeypatch) -> None:
+    """Templates not compiled yet in this process (an earlier test's build compiled them)."""
+    monkeypatch.setattr(B, "_COMPILED", set())
+    B.render.environment.cache_clear()
+
+
+@pytest.mark.parametrize("child_dies", [False, True])
+def test_templates_compiled_by_a_child_give_the_same_files(tmp_path, monkeypatch, child_dies):
+    """``TemplatesAhead``: the templates come compiled from a child (this process compiles
+    none), or, when the child dies, are compiled here; the files are the same bytes."""
+    parent, compile_ = os.getpid(), jinja2.Environment.compile
+    compiled_here = []
+
+    def spy(env, source, name=None, filename=None, raw=False, defer_init=False):
+        if os.getpid() != parent and child_dies:
+            os.kill(os.getpid(), signal.SIGKILL)
+        if os.getpid() == parent:
+            compiled_here.append(name)
+        return compile_(env, source, name, filename, raw, defer_init)
+
+    _fresh_templates(monkeypatch)
+    monkeypatch.setattr(jinja2.Environment, "compile", spy)
+    _build(tmp_path / "ahead", ["neuron", "chain"])
+    assert bool(compiled_here) == child_dies
+    assert "md/sections.md.j2" in compiled_here or not child_dies
+    monkeypatch.undo()
+    _fresh_templates(monkeypatch)
+    monkeypatch.setenv("DERIVE_WORKER", "off")
+    _build(tmp_path / "here", ["neuron", "chain"])
+    assert _files(tmp_path / "ahead") == _files(tmp_path / "here")
+    assert not _children()
