@@ -201,3 +201,25 @@ def test_templates_compiled_by_a_child_give_the_same_files(tmp_path, monkeypatch
     _build(tmp_path / "here", ["neuron", "chain"])
     assert _files(tmp_path / "ahead") == _files(tmp_path / "here")
     assert not _children()
+
+
+def test_the_build_freezes_the_heap_while_it_forks_and_leaves_the_collector_as_it_was(
+    tmp_path, monkeypatch
+):
+    """``forks.frozen_heap``: the objects made before the children are forked are in the
+    collector's permanent generation while the build runs (no walk copies the pages the
+    children share), and collected as before once it ends."""
+    import gc
+
+    seen = []
+    fork = forks.fork
+
+    def spy(body, duplex=True):
+        seen.append(gc.get_freeze_count())
+        return fork(body, duplex)
+
+    monkeypatch.setattr(forks, "fork", spy)
+    assert gc.get_freeze_count() == 0
+    _build(tmp_path / "out", ["neuron", "chain"])
+    assert seen and min(seen) > 0
+    assert gc.get_freeze_count() == 0

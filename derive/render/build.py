@@ -299,6 +299,8 @@ def build(
     threads = forks.blas_threads(1) if forks.usable(torch_worker.ENV) else None
     if threads is not None:
         threads.__enter__()
+    frozen = forks.frozen_heap()  # the children share this process's pages as they are
+    frozen.__enter__()
     compiled: TemplatesAhead | None = None
     try:
         ahead = ProofsAhead.start(p)
@@ -336,6 +338,7 @@ def build(
             worker.forget()  # (requests sent ahead for networks a failure left unbuilt)
         if threads is not None:
             threads.__exit__()
+        frozen.__exit__(None, None, None)
         shutil.rmtree(staging, ignore_errors=True)
 
 
