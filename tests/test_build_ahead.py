@@ -223,3 +223,32 @@ def test_the_build_freezes_the_heap_while_it_forks_and_leaves_the_collector_as_i
     _build(tmp_path / "out", ["neuron", "chain"])
     assert seen and min(seen) > 0
     assert gc.get_freeze_count() == 0
+
+
+def test_walkthroughs_prepared_while_pytorch_imports_give_the_same_files(tmp_path, monkeypatch):
+    """While PyTorch's worker has no answer ready, the build prepares the networks' contexts
+    (the part their numbers do not change) and uses them at their turn: the same bytes."""
+    from derive.walkthrough import context as ctx
+
+    class Importing:  # a worker still importing: never ready; its answers computed here
+        def ready(self) -> bool:
+            return False
+
+        def __call__(self, *args):
+            return None
+
+    made_at_turn = []
+    prepare = ctx.prepare
+
+    def spy(*args, **kwargs):
+        made_at_turn.append(args[0].spec.name)
+        return prepare(*args, **kwargs)
+
+    monkeypatch.setattr(ctx, "prepare", spy)  # the context's own call (B.prepare_context: ahead)
+    plan = B.plan(["neuron", "chain"], ["md,py"], ["en"], tmp_path / "ahead")
+    B.build(plan, worker=Importing())
+    assert made_at_turn == []  # both prepared ahead and used
+    monkeypatch.setenv("DERIVE_WORKER", "off")
+    _build(tmp_path / "here", ["neuron", "chain"])
+    assert made_at_turn == ["chain", "neuron"] or made_at_turn == ["neuron", "chain"]
+    assert _files(tmp_path / "ahead") == _files(tmp_path / "here")

@@ -172,6 +172,14 @@ class TorchWorker:
             return None
         return refs
 
+    def ready(self) -> bool:
+        """Whether an answer can be read now (or the worker is gone): while it is not, this
+        process may do work that does not need PyTorch's answers."""
+        try:
+            return self.conn is None or bool(self.conn.poll(0))
+        except Exception:  # noqa: BLE001 - a broken pipe: nothing to wait for
+            return True
+
     def forget(self) -> None:
         """Drop the requests sent ahead that nobody asked for (a build that failed part way):
         their answers are read and dropped by the next call."""

@@ -53,6 +53,7 @@ from derive.render.exercises import ExerciseError, parse_variants
 from derive.render.pdf import INSTALL_HINT, ToolMissing, compile_pdf
 from derive.render.plot import loss_svg
 from derive.walkthrough.context import build as context
+from derive.walkthrough.context import prepare as prepare_context
 from derive.walkthrough.context import proofs_document
 
 FORMATS = ("md", "tex", "pdf", "ipynb", "py", "exercises")
@@ -308,6 +309,7 @@ def build(
         Ahead.start_all(p, worker, early)
         if compiled is not None:
             compiled.install()
+        _prepare_while_waiting(p, worker, early)
         staged: list[Path] = []
         cited: list[str] = []
         for s in p.specs:
@@ -494,6 +496,7 @@ class Ahead:
     def __init__(self, d: Any, pending: PendingChecks, child: tuple[int, Connection] | None):
         self.d, self.pending = d, pending
         self.pid, self.conn = child if child is not None else (None, None)
+        self.prepared: Any = None  # the context's part the numbers do not change, made ahead
 
     @classmethod
     def start_all(
@@ -548,6 +551,27 @@ class Ahead:
     def _end_trainer(self) -> None:
         pid, conn, self.pid, self.conn = self.pid, self.conn, None, None
         forks.reap(pid, conn)
+
+
+def _prepare_while_waiting(p: Plan, worker: Any, early: dict[str, Ahead]) -> None:
+    """While PyTorch's worker is still importing (it has no answer ready for the first
+    network), prepare the walkthroughs of the networks derived ahead, in order — the part
+    their numbers do not change (:func:`~derive.walkthrough.context.prepare`): work this
+    process would otherwise do after the answers, done while it would wait for them. Stops
+    as soon as an answer is ready; what is prepared is what the context would make. An error
+    here only stops the preparing: the context is then made at the network's turn, which
+    raises the error in order."""
+    ready = getattr(worker, "ready", None)
+    if ready is None:
+        return
+    for s in p.specs:
+        network = early.get(s.name)
+        if network is None or ready():
+            return
+        try:
+            network.prepared = prepare_context(network.d, shared_proofs(), p.detail)
+        except Exception:  # noqa: BLE001 - raised again at its turn, after the ones before
+            return
 
 
 RENDER_HERE_LAST = 2  # networks rendered by the build's own process at the end (Renders.local)
@@ -966,7 +990,10 @@ def build_walkthroughs(
     try:
         try:
             report, history, store = verified_numbers(s, d, references, early)
-            w = context(d, report, shared_proofs(), history, plot=PLOT, detail=p.detail)
+            prepared = early.prepared if early is not None else None
+            w = context(
+                d, report, shared_proofs(), history, plot=PLOT, detail=p.detail, prepared=prepared
+            )
         except Exception:
             if pending is not None:  # a false step is reported first, as derive() reports it
                 pending.settle()
