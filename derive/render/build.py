@@ -307,9 +307,9 @@ def build(
         ahead = ProofsAhead.start(p)
         compiled = TemplatesAhead.start(p)
         Ahead.start_all(p, worker, early)
+        _prepare_while_waiting(p, worker, early)  # (meanwhile the templates child ends too)
         if compiled is not None:
             compiled.install()
-        _prepare_while_waiting(p, worker, early)
         staged: list[Path] = []
         cited: list[str] = []
         for s in p.specs:
