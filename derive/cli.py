@@ -696,6 +696,7 @@ def build(
     watch: bool,
 ) -> None:
     """Write walkthroughs (default: all built-ins, all text formats, both languages)."""
+    from derive import forks
     from derive.numeric import worker as torch_worker
 
     # when a network's numbers are not cached (or edits will follow): the warm server, or a
@@ -703,6 +704,23 @@ def build(
     # closed at the end (and then a server started for the next build, where one may run)
     handouts = any(f.strip() not in ("", "exercises") for x in formats for f in x.split(","))
     wanted = watch or (handouts and torch_worker.uncached(nets))
+    with forks.frozen_heap():  # the children forked from here share the imports' pages
+        _build(nets, formats, langs, out, templates, detail, variant, seed, watch, wanted)
+
+
+def _build(
+    nets: tuple[str, ...],
+    formats: tuple[str, ...],
+    langs: tuple[str, ...],
+    out: str,
+    templates: str | None,
+    detail: str,
+    variant: str | None,
+    seed: int,
+    watch: bool,
+    wanted: bool,
+) -> None:
+    """:func:`build` with its PyTorch helper (``wanted``: one is)."""
     worker, start_server = _torch_helper(watch) if wanted else (None, False)
     try:
         from derive.render import build as builder

@@ -9,10 +9,12 @@ the work itself, so a child can only make a command faster, never change what it
 
 from __future__ import annotations
 
+import gc
 import os
 import signal
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from multiprocessing import Pipe
 from multiprocessing.connection import Connection
 from typing import Any
@@ -103,6 +105,24 @@ def _openblas() -> tuple[Callable[..., Any] | None, Callable[..., Any] | None]:
     except (OSError, AttributeError, ValueError):  # pragma: no cover - no /proc, no OpenBLAS
         pass
     return None, None
+
+
+@contextmanager
+def frozen_heap() -> Iterator[None]:
+    """``with frozen_heap():`` around work that forks children: the objects made so far (the
+    imports: SymPy, NumPy, derive) are moved into the collector's permanent generation
+    (``gc.freeze``), so that neither this process's collector nor a child's walks them. A walk
+    writes to every object it visits, and a page written by one of two processes sharing it
+    since a fork is copied: in a cold ``derive build`` that costs about 0.15 s of the parent's
+    CPU and 0.3 s of the children's. On leaving, the objects are collected as before
+    (``gc.unfreeze``; by the outermost block only)."""
+    outermost = gc.get_freeze_count() == 0
+    gc.freeze()
+    try:
+        yield
+    finally:
+        if outermost:
+            gc.unfreeze()
 
 
 def fork(body: Callable[[Connection], None], duplex: bool = True) -> tuple[int, Connection] | None:

@@ -11,6 +11,7 @@ import signal
 import sys
 from pathlib import Path
 
+import jinja2
 import pytest
 
 from derive import forks
@@ -139,3 +140,115 @@ def test_a_render_child_that_dies_means_rendering_here(tmp_path, monkeypatch):
         monkeypatch.setenv(name, "off")
     _build(tmp_path / "here", ["neuron", "chain"])
     assert _files(tmp_path / "killed") == _files(tmp_path / "here")
+
+
+def test_training_shares_its_products_with_the_loss_and_gives_the_same_losses(small) -> None:
+    """A training step computes ``x @ w1`` once for the forward pass and the loss's own forward
+    pass (``numeric._Products``): the history is the one each pass computing its own gives."""
+    from derive.engine.backprop import derive
+    from derive.lang import spec
+
+    d = derive(spec.load(small))
+    shared = numeric.train(d, steps=20)
+    sizes = d.graph.spec.full_dims
+    point = numeric.random_point(d.graph, seed=0, sizes=sizes, first=True)
+    lr = float(d.graph.spec.train["lr"])
+    alone, hits = [], []
+
+    class Counting(numeric._Products):
+        def __call__(self, a, b):
+            hits.append((id(a), id(b)) in self.done)
+            return super().__call__(a, b)
+
+    for step in range(20):
+        grads, loss = numeric.gradients_matrix(d, point, sizes)
+        assert numeric.gradients_matrix(d, point, sizes, matmul=Counting())[1] == loss
+        alone.append((step, loss))
+        for p in d.graph.spec.params:
+            point[p] = point[p] - lr * grads[p]
+    assert shared == alone
+    assert any(hits)  # the loss's x @ w1 was the forward pass's
+
+
+def _fresh_templates(monkeypatch) -> None:
+    """Templates not compiled yet in this process (an earlier test's build compiled them)."""
+    monkeypatch.setattr(B, "_COMPILED", set())
+    B.render.environment.cache_clear()
+
+
+@pytest.mark.parametrize("child_dies", [False, True])
+def test_templates_compiled_by_a_child_give_the_same_files(tmp_path, monkeypatch, child_dies):
+    """``TemplatesAhead``: the templates come compiled from a child (this process compiles
+    none), or, when the child dies, are compiled here; the files are the same bytes."""
+    parent, compile_ = os.getpid(), jinja2.Environment.compile
+    compiled_here = []
+
+    def spy(env, source, name=None, filename=None, raw=False, defer_init=False):
+        if os.getpid() != parent and child_dies:
+            os.kill(os.getpid(), signal.SIGKILL)
+        if os.getpid() == parent:
+            compiled_here.append(name)
+        return compile_(env, source, name, filename, raw, defer_init)
+
+    _fresh_templates(monkeypatch)
+    monkeypatch.setattr(jinja2.Environment, "compile", spy)
+    _build(tmp_path / "ahead", ["neuron", "chain"])
+    assert bool(compiled_here) == child_dies
+    assert "md/sections.md.j2" in compiled_here or not child_dies
+    monkeypatch.undo()
+    _fresh_templates(monkeypatch)
+    monkeypatch.setenv("DERIVE_WORKER", "off")
+    _build(tmp_path / "here", ["neuron", "chain"])
+    assert _files(tmp_path / "ahead") == _files(tmp_path / "here")
+    assert not _children()
+
+
+def test_the_build_freezes_the_heap_while_it_forks_and_leaves_the_collector_as_it_was(
+    tmp_path, monkeypatch
+):
+    """``forks.frozen_heap``: the objects made before the children are forked are in the
+    collector's permanent generation while the build runs (no walk copies the pages the
+    children share), and collected as before once it ends."""
+    import gc
+
+    seen = []
+    fork = forks.fork
+
+    def spy(body, duplex=True):
+        seen.append(gc.get_freeze_count())
+        return fork(body, duplex)
+
+    monkeypatch.setattr(forks, "fork", spy)
+    assert gc.get_freeze_count() == 0
+    _build(tmp_path / "out", ["neuron", "chain"])
+    assert seen and min(seen) > 0
+    assert gc.get_freeze_count() == 0
+
+
+def test_walkthroughs_prepared_while_pytorch_imports_give_the_same_files(tmp_path, monkeypatch):
+    """While PyTorch's worker has no answer ready, the build prepares the networks' contexts
+    (the part their numbers do not change) and uses them at their turn: the same bytes."""
+    from derive.walkthrough import context as ctx
+
+    class Importing:  # a worker still importing: never ready; its answers computed here
+        def ready(self) -> bool:
+            return False
+
+        def __call__(self, *args):
+            return None
+
+    made_at_turn = []
+    prepare = ctx.prepare
+
+    def spy(*args, **kwargs):
+        made_at_turn.append(args[0].spec.name)
+        return prepare(*args, **kwargs)
+
+    monkeypatch.setattr(ctx, "prepare", spy)  # the context's own call (B.prepare_context: ahead)
+    plan = B.plan(["neuron", "chain"], ["md,py"], ["en"], tmp_path / "ahead")
+    B.build(plan, worker=Importing())
+    assert made_at_turn == []  # both prepared ahead and used
+    monkeypatch.setenv("DERIVE_WORKER", "off")
+    _build(tmp_path / "here", ["neuron", "chain"])
+    assert made_at_turn == ["chain", "neuron"] or made_at_turn == ["neuron", "chain"]
+    assert _files(tmp_path / "ahead") == _files(tmp_path / "here")

@@ -56,9 +56,15 @@ class MExpr:
         """Entries at a checker's point: ``value`` maps a SymPy symbol/expression to mpmath."""
         return Evaluator(MpmathSystem(value)).run(self)
 
-    def numeric(self, env: Mapping[str, Any], scalars: Mapping[sp.Symbol, float]):
-        """float64 NumPy value; ``env`` maps ``X``/``dX`` to arrays."""
-        return Evaluator(NumpySystem(env, scalars)).run(self)
+    def numeric(
+        self,
+        env: Mapping[str, Any],
+        scalars: Mapping[sp.Symbol, float],
+        matmul: Callable[[Any, Any], Any] | None = None,
+    ):
+        """float64 NumPy value; ``env`` maps ``X``/``dX`` to arrays (``matmul``: see
+        :class:`NumpySystem`)."""
+        return Evaluator(NumpySystem(env, scalars, matmul)).run(self)
 
     def tex(self) -> str:
         return LatexPrinter().doprint(self)
@@ -596,10 +602,16 @@ def _integer_name(k: sp.Symbol) -> str:
 
 class NumpySystem:
     """float64 NumPy arrays; ``env`` maps ``X``/``dX`` to values, ``scalars`` gives the
-    dimension and constant symbols their numbers."""
+    dimension and constant symbols their numbers; ``matmul``, if given, computes ``a @ b``
+    (a training step shares its products with the loss's own forward pass)."""
 
-    def __init__(self, env: Mapping[str, Any], scalars: Mapping[sp.Symbol, float]) -> None:
-        self.env, self.scalars = env, scalars
+    def __init__(
+        self,
+        env: Mapping[str, Any],
+        scalars: Mapping[sp.Symbol, float],
+        matmul: Callable[[Any, Any], Any] | None = None,
+    ) -> None:
+        self.env, self.scalars, self._matmul = env, scalars, matmul
         # the [dims] sizes of this run (other sizes: [full_dims], the checker's resized points)
         self.sizes = {_integer_name(k): int(v) for k, v in scalars.items() if _integer_name(k)}
 
@@ -619,6 +631,8 @@ class NumpySystem:
         return np.asarray(x).T
 
     def matmul(self, a: Any, b: Any) -> Any:
+        if self._matmul is not None:
+            return self._matmul(np.asarray(a), np.asarray(b))
         return np.asarray(a) @ np.asarray(b)
 
     def add(self, terms: list[Any], shape: tuple[int, int]) -> Any:

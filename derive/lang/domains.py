@@ -145,10 +145,12 @@ class Evaluator:
         scalars: Mapping[str, float],
         *,
         kinks: bool = False,
+        matmul: Callable[[np.ndarray, np.ndarray], np.ndarray] | None = None,
     ) -> None:
         self.forward = forward
         self.scalars = dict(scalars)
         self.kinks = kinks
+        self.matmul = matmul  # ``a @ b`` by the caller (a training step's products, shared)
         self.defs = dict(forward)
         self.node = ""
         self.env: dict[str, np.ndarray] = {}
@@ -225,7 +227,7 @@ class Evaluator:
         if isinstance(n, ex.BinOp):
             a, b = self.ev(n.left), self.ev(n.right)
             if n.op == "@":
-                return a @ b
+                return a @ b if self.matmul is None else self.matmul(a, b)
             if n.op == "/":
                 if np.any(b == 0):
                     self.stop(

@@ -53,6 +53,7 @@ from derive.render.exercises import ExerciseError, parse_variants
 from derive.render.pdf import INSTALL_HINT, ToolMissing, compile_pdf
 from derive.render.plot import loss_svg
 from derive.walkthrough.context import build as context
+from derive.walkthrough.context import prepare as prepare_context
 from derive.walkthrough.context import proofs_document
 
 FORMATS = ("md", "tex", "pdf", "ipynb", "py", "exercises")
@@ -320,9 +321,16 @@ def build(
     threads = forks.blas_threads(1) if forks.usable(torch_worker.ENV) else None
     if threads is not None:
         threads.__enter__()
+    frozen = forks.frozen_heap()  # the children share this process's pages as they are
+    frozen.__enter__()
+    compiled: TemplatesAhead | None = None
     try:
         ahead = ProofsAhead.start(p)
+        compiled = TemplatesAhead.start(p)
         Ahead.start_all(p, worker, early)
+        _prepare_while_waiting(p, worker, early)  # (meanwhile the templates child ends too)
+        if compiled is not None:
+            compiled.install()
         staged: list[Path] = []
         cited: list[str] = []
         for s in p.specs:
@@ -349,6 +357,8 @@ def build(
     finally:
         if ahead is not None:
             ahead.close()
+        if compiled is not None:
+            compiled.close()
         if renders is not None:
             renders.close()
         for network in early.values():
@@ -357,6 +367,7 @@ def build(
             worker.forget()  # (requests sent ahead for networks a failure left unbuilt)
         if threads is not None:
             threads.__exit__()
+        frozen.__exit__(None, None, None)
         shutil.rmtree(staging, ignore_errors=True)
 
 
@@ -419,6 +430,84 @@ class ProofsAhead:
         forks.reap(pid, conn)
 
 
+class TemplatesAhead:
+    """derive's templates compiled by a forked child on the other core while this process
+    derives the networks ahead (:class:`Ahead`): the child compiles every template a build of
+    the plan's formats loads (:func:`_load_templates`) and sends the code in Jinja's
+    bytecode-cache form (marshal, with the checksum of the template's source); :meth:`install`
+    loads the templates from it instead of compiling them here (0.25 s of CPU for the text
+    formats) — the same compiler on the same sources, so the same code, and Jinja takes a code
+    only under its source's checksum. It starts where a second CPU can help (as
+    :class:`Renders`), with derive's own templates, when some network's files are not cached.
+    Nothing from the child is an error: if it fails, dies or hangs, the templates are compiled
+    here; the child leaves through ``os._exit`` only, and ends with this process."""
+
+    def __init__(self, p: Plan, pid: int, conn: Connection) -> None:
+        self.p = p
+        self.pid: int | None = pid
+        self.conn: Connection | None = conn
+
+    @classmethod
+    def start(cls, p: Plan) -> TemplatesAhead | None:
+        if not forks.usable(torch_worker.ENV) or p.templates is not None:
+            return None
+        if not set(p.formats) & set(TEMPLATE_FOLDERS):
+            return None
+        if all(_files_cached(s, p) for s in p.specs) or _template_families(p) in _COMPILED:
+            return None  # nothing to render, or compiled already (``--watch``'s next builds)
+        child = forks.fork(lambda conn: conn.send(_compile_templates(p)), duplex=False)
+        return None if child is None else cls(p, *child)
+
+    def install(self) -> None:
+        """The templates loaded from the child's code (or compiled here, if it has none)."""
+        codes: dict[str, dict[str, bytes]] = {}
+        try:
+            if self.conn is not None and self.conn.poll(torch_worker.TIMEOUT):
+                codes = self.conn.recv()
+        except Exception:  # noqa: BLE001 - a dead or hung child: compiled here
+            codes = {}
+        self.close()
+        envs = _template_environments(self.p)
+        try:
+            for family, env in envs.items():
+                if isinstance(codes, dict) and isinstance(codes.get(family), dict):
+                    env.bytecode_cache = _Codes(codes[family])
+            _load_templates(self.p)
+        finally:
+            for env in envs.values():
+                env.bytecode_cache = None
+
+    def close(self) -> None:
+        """End the child (if it still runs) and reap it."""
+        pid, conn, self.pid, self.conn = self.pid, self.conn, None, None
+        forks.reap(pid, conn)
+
+
+class _Codes(jinja2.BytecodeCache):
+    """Jinja's bytecode cache in memory: ``{bucket key: the bucket's bytes}``. Loading checks
+    Jinja's magic and the source's checksum (a stale or foreign code is not used)."""
+
+    def __init__(self, codes: dict[str, bytes]) -> None:
+        self.codes = codes
+
+    def load_bytecode(self, bucket: Any) -> None:
+        data = self.codes.get(bucket.key)
+        if isinstance(data, bytes):
+            bucket.bytecode_from_string(data)
+
+    def dump_bytecode(self, bucket: Any) -> None:
+        self.codes[bucket.key] = bucket.bytecode_to_string()
+
+
+def _compile_templates(p: Plan) -> dict[str, dict[str, bytes]]:
+    """The child of :class:`TemplatesAhead`: every template of ``p`` compiled, per family."""
+    out: dict[str, dict[str, bytes]] = {}
+    for family, env in _template_environments(p).items():
+        env.bytecode_cache = _Codes(out.setdefault(family, {}))
+    _load_templates(p)
+    return out
+
+
 class Ahead:
     """A network derived before its turn, where children can work on the other core: its
     identity tests run there (:func:`~derive.engine.backprop.derive_deferred`), PyTorch's
@@ -434,6 +523,7 @@ class Ahead:
     def __init__(self, d: Any, pending: PendingChecks, child: tuple[int, Connection] | None):
         self.d, self.pending = d, pending
         self.pid, self.conn = child if child is not None else (None, None)
+        self.prepared: Any = None  # the context's part the numbers do not change, made ahead
 
     @classmethod
     def start_all(
@@ -488,6 +578,27 @@ class Ahead:
     def _end_trainer(self) -> None:
         pid, conn, self.pid, self.conn = self.pid, self.conn, None, None
         forks.reap(pid, conn)
+
+
+def _prepare_while_waiting(p: Plan, worker: Any, early: dict[str, Ahead]) -> None:
+    """While PyTorch's worker is still importing (it has no answer ready for the first
+    network), prepare the walkthroughs of the networks derived ahead, in order — the part
+    their numbers do not change (:func:`~derive.walkthrough.context.prepare`): work this
+    process would otherwise do after the answers, done while it would wait for them. Stops
+    as soon as an answer is ready; what is prepared is what the context would make. An error
+    here only stops the preparing: the context is then made at the network's turn, which
+    raises the error in order."""
+    ready = getattr(worker, "ready", None)
+    if ready is None:
+        return
+    for s in p.specs:
+        network = early.get(s.name)
+        if network is None or ready():
+            return
+        try:
+            network.prepared = prepare_context(network.d, shared_proofs(), p.detail)
+        except Exception:  # noqa: BLE001 - raised again at its turn, after the ones before
+            return
 
 
 RENDER_HERE_LAST = 2  # networks rendered by the build's own process at the end (Renders.local)
@@ -906,7 +1017,10 @@ def build_walkthroughs(
     try:
         try:
             report, history, store = verified_numbers(s, d, references, early)
-            w = context(d, report, shared_proofs(), history, plot=PLOT, detail=p.detail)
+            prepared = early.prepared if early is not None else None
+            w = context(
+                d, report, shared_proofs(), history, plot=PLOT, detail=p.detail, prepared=prepared
+            )
         except Exception:
             if pending is not None:  # a false step is reported first, as derive() reports it
                 pending.settle()
@@ -999,16 +1113,34 @@ TEMPLATE_FOLDERS = {"md": ("md",), "tex": ("tex",), "pdf": ("tex",), "ipynb": ("
 TEMPLATE_FOLDERS["py"] = ("py",)
 
 
+def _template_families(p: Plan) -> tuple[tuple[str, str], ...]:
+    """``(folder, environment family)`` of the templates ``p``'s formats render."""
+    folders = sorted({f for fmt in p.formats for f in TEMPLATE_FOLDERS.get(fmt, ())})
+    return tuple((folder, "md" if folder == "ipynb" else folder) for folder in folders)
+
+
+def _template_environments(p: Plan) -> dict[str, jinja2.Environment]:
+    """The (cached) environments of ``p``'s template families, by family."""
+    return {family: render.environment(family, p.templates) for _, family in _template_families(p)}
+
+
+# the template families whose derive's own templates this process has compiled (in their cached
+# environments): a later build (``--watch``) needs no :class:`TemplatesAhead`
+_COMPILED: set[tuple[tuple[str, str], ...]] = set()
+
+
 def _load_templates(p: Plan) -> None:
     """Compile the templates of ``p``'s formats (each with the templates it imports) into
     their cached environments ahead of rendering."""
-    folders = sorted({f for fmt in p.formats for f in TEMPLATE_FOLDERS.get(fmt, ())})
-    for folder in folders:
-        env = render.environment("md" if folder == "ipynb" else folder, p.templates)
+    families = _template_families(p)
+    for folder, family in families:
+        env = render.environment(family, p.templates)
         for name in env.list_templates(filter_func=lambda n, f=folder: n.startswith(f + "/")):
             if name.endswith(".j2"):
                 with _user_templates(p.templates):
                     env.get_template(name)
+    if p.templates is None:
+        _COMPILED.add(families)
 
 
 def _files_key(s: specs.NetSpec, p: Plan) -> str:

@@ -26,6 +26,7 @@ from derive.walkthrough.records import (
     DETAILS,
     BackwardItem,
     Cited,
+    ForwardItem,
     Math,
     Pieces,
     ProofItem,
@@ -68,21 +69,24 @@ def _code_order(c: Code, items: tuple[BackwardItem, ...], gkey: Callable[[str], 
     return replace(c, backward=tuple(head + [lines[n] for n in names]))
 
 
-def build(
-    d: Derivation,
-    report: Any,
-    proofs: Mapping[str, Any],
-    history: Any = None,
-    *,
-    plot: str = "",
-    detail: str = "full",
-) -> Walkthrough:
-    """The context of one network. ``report`` is :func:`derive.numeric.verify.verify`'s (or ``None``),
-    ``proofs`` maps proof names to :class:`derive.proofs.Proof`, ``history`` is
-    :func:`derive.numeric.verify.train`'s ``[(step, loss)]`` (or ``None``), ``plot`` the plot's file
-    name. At ``detail`` ``full`` the general proofs are built and shown in the walkthrough; at
-    ``standard``/``brief`` they are only cited (:attr:`Walkthrough.cited`), never built here."""
+@dataclass(frozen=True)
+class Prepared:
+    """The part of a network's context that the numbers (report, training) do not change:
+    :func:`prepare`'s, for :func:`build`."""
 
+    d: Derivation
+    proofs: Mapping[str, Any]
+    detail: str
+    ex: Example
+    pc: Pieces
+    forward: tuple[ForwardItem, ...]
+    backward: tuple[BackwardItem, ...]
+
+
+def prepare(d: Derivation, proofs: Mapping[str, Any], detail: str = "full") -> Prepared:
+    """The forward and backward items of ``d``'s context (hand calculations, closed forms,
+    the words of each step): what :func:`build` makes before it reads the numbers. ``derive
+    build`` prepares them while PyTorch's worker is still importing."""
     if detail not in DETAILS:
         raise ValueError(f"unknown detail {detail!r}; choose from: {', '.join(DETAILS)}")
     full = detail == "full"
@@ -99,6 +103,37 @@ def build(
     words = intuition.paragraphs(d, ex)
     said = intuition.once([words.get(b.name, ()) for b in backward])
     backward = tuple(replace(b, words=ws) for b, ws in zip(backward, said, strict=True))
+    return Prepared(d, proofs, detail, ex, pc, forward, backward)
+
+
+def build(
+    d: Derivation,
+    report: Any,
+    proofs: Mapping[str, Any],
+    history: Any = None,
+    *,
+    plot: str = "",
+    detail: str = "full",
+    prepared: Prepared | None = None,
+) -> Walkthrough:
+    """The context of one network. ``report`` is :func:`derive.numeric.verify.verify`'s (or ``None``),
+    ``proofs`` maps proof names to :class:`derive.proofs.Proof`, ``history`` is
+    :func:`derive.numeric.verify.train`'s ``[(step, loss)]`` (or ``None``), ``plot`` the plot's file
+    name. At ``detail`` ``full`` the general proofs are built and shown in the walkthrough; at
+    ``standard``/``brief`` they are only cited (:attr:`Walkthrough.cited`), never built here.
+    ``prepared``: :func:`prepare`'s part, made earlier with the same ``d``, ``proofs`` and
+    ``detail`` (else made now)."""
+
+    same = (
+        prepared is not None
+        and prepared.d is d
+        and prepared.proofs is proofs
+        and prepared.detail == detail
+    )
+    pre = prepared if same and prepared is not None else prepare(d, proofs, detail)
+    full = detail == "full"
+    ex, pc, forward, backward = pre.ex, pre.pc, pre.forward, pre.backward
+    g, spec = d.graph, d.spec
     found = lessons.lessons(d, pc, report)
     names: list[str] = []
     for name in [n for b in backward for n in b.proofs] + [n for ls in found for n in ls.proofs]:
