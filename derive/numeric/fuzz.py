@@ -115,7 +115,9 @@ def random_spec(seed: int, max_dim: int = 4, max_layers: int = 5) -> str:
             if widths[k] == widths[k - 1]:
                 act = f"{rng.choice(ACTIVATIONS).format(x=f'Z{k}')} + {prev}"
         if k == stat_layer:  # a column statistic over the batch stacked on its square
-            act = f"{act} + mean(concat(Z{k}, Z{k} * Z{k}, axis=-2), axis=0)"
+            # (of a gated layer, of the half its unit has: Z's 2n columns do not add to n)
+            zs = f"Z{k}[:, :n{k}]" if gated else f"Z{k}"
+            act = f"{act} + mean(concat({zs}, {zs} * {zs}, axis=-2), axis=0)"
         forward.append((f"A{k}", act))
         prev = f"A{k}"
     out = prev
