@@ -519,6 +519,7 @@ class MpmathSystem:
         return [list(r) for r in zip(*x, strict=True)]
 
     def matmul(self, a: Any, b: Any) -> Any:
+        a, b = ([[x]] if not isinstance(x, list) else x for x in (a, b))  # a [1, 1] as one number
         cols = list(zip(*b, strict=True))
         return [[exactdot.dot(list(zip(row, col, strict=True))) for col in cols] for row in a]
 
@@ -619,7 +620,9 @@ class NumpySystem:
         return np.asarray(x).T
 
     def matmul(self, a: Any, b: Any) -> Any:
-        return np.asarray(a) @ np.asarray(b)
+        # a [1, 1] value held as one number ((w @ A) @ u of 1-D w, u) is the 1 × 1 matrix
+        a, b = (np.asarray(x).reshape(1, 1) if np.ndim(x) == 0 else np.asarray(x) for x in (a, b))
+        return a @ b
 
     def add(self, terms: list[Any], shape: tuple[int, int]) -> Any:
         total = 0.0
@@ -698,6 +701,7 @@ class TorchSystem(NumpySystem):
         return x.T if isinstance(x, self.torch.Tensor) else x
 
     def matmul(self, a: Any, b: Any) -> Any:
+        a, b = (x.reshape(1, 1) if getattr(x, "ndim", 2) == 0 else x for x in (a, b))  # [1, 1]
         return a @ b
 
     def compare(self, test: Callable[[Any, Any], Any], a: Any, b: Any, shape: tuple[int, int]):
