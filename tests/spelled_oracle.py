@@ -153,6 +153,8 @@ def _np_shim() -> SimpleNamespace:
         square=lambda x: _t(x) ** 2,
         power=lambda x, p: _t(x) ** p,
         outer=lambda a, b: torch.outer(_t(a).reshape(-1), _t(b).reshape(-1)),
+        einsum=lambda text, *xs: torch.einsum(text, *[_t(x) for x in xs]),
+        diag=lambda v: torch.diag(_t(v)),
         trace=_np_trace,
         eye=lambda n: torch.eye(n, dtype=D),
         arange=lambda n: torch.arange(n),
@@ -170,6 +172,7 @@ def _np_shim() -> SimpleNamespace:
         pi=math.pi,
         e=math.e,
         newaxis=None,
+        inf=math.inf,
     )
 
 

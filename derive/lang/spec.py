@@ -28,6 +28,7 @@ from derive.files import NotAFile, read_capped
 from derive.lang import domains as domain
 from derive.lang import expr as ex
 from derive.lang import ops
+from derive.lang import spelling
 
 IDENT = re.compile(r"^[A-Za-z][A-Za-z0-9_]{0,31}\Z")  # \Z: "W\n" is not a name
 NET_NAME = re.compile(r"^[a-z0-9][a-z0-9-]{0,47}\Z")
@@ -217,6 +218,50 @@ def _size_value(n: ast.AST, sizes: dict[str, int]) -> int:
     return _SIZE_OPS[type(n.op)](_size_value(n.left, sizes), _size_value(n.right, sizes))
 
 
+def _floor_size(text: str, dims: dict[str, int]) -> int | None:
+    """The value of a size with ``//`` (``"D // 2"``, NumPy's integer division of sizes; 0 for
+    a division by 0, refused by the caller as a size out of range), or ``None`` without one.
+    Such a size is kept as its number: a quotient does not resize as a polynomial does."""
+    if "//" not in text:
+        return None
+
+    def value(n: ast.AST) -> int:
+        if isinstance(n, ast.BinOp) and isinstance(n.op, ast.FloorDiv):
+            a, b = value(n.left), value(n.right)
+            return a // b if b > 0 else 0
+        if isinstance(n, ast.BinOp):
+            return _SIZE_OPS[type(n.op)](value(n.left), value(n.right))
+        return int(n.value) if isinstance(n, ast.Constant) else int(dims[n.id])  # type: ignore[attr-defined]
+
+    return value(ast.parse(text.strip(), mode="eval").body)
+
+
+def _floor_sizes(text: str, dims: dict[str, Any]) -> str:
+    """``D // 2`` in a [forward] line: the [dims] names under ``//`` as their numbers, so the
+    parser reads the quotient as the whole number it is (``X.shape[1] // 2`` it reads itself);
+    ``text`` unchanged without ``//``."""
+    if "//" not in text:
+        return text
+    try:
+        tree = ast.parse(text.strip(), mode="eval")
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return text
+    changed = False
+
+    class Sizes(ast.NodeTransformer):
+        def visit_Name(self, n: ast.Name) -> ast.AST:
+            nonlocal changed
+            if n.id in dims:
+                changed = True
+                return ast.copy_location(ast.Constant(int(dims[n.id])), n)
+            return n
+
+    for n in ast.walk(tree):
+        if isinstance(n, ast.BinOp) and isinstance(n.op, ast.FloorDiv):
+            n.left, n.right = Sizes().visit(n.left), Sizes().visit(n.right)
+    return ast.unparse(tree) if changed else text
+
+
 def size_names(text: str, dims: dict[str, int]) -> tuple[str, ...] | str:
     """The [dims] names a size expression uses, or why it is not one (a sentence)."""
     if len(text) > MAX_SIZE_TEXT:
@@ -228,8 +273,8 @@ def size_names(text: str, dims: dict[str, int]) -> tuple[str, ...] | str:
     names: list[str] = []
     for n in ast.walk(tree):
         if isinstance(n, ast.BinOp):
-            if type(n.op) not in _SIZE_OPS:
-                return "only + - * of [dims] names and whole numbers are allowed in a size"
+            if type(n.op) not in _SIZE_OPS and not isinstance(n.op, ast.FloorDiv):
+                return "only + - * // of [dims] names and whole numbers are allowed in a size"
         elif isinstance(n, ast.Name):
             if n.id not in dims:
                 return f"unknown dimension '{n.id}'"
@@ -602,6 +647,8 @@ class _Validator:
                 if len(text) <= ex.MAX_LENGTH:  # else the parse below names the limit
                     text = self.arange_targets(f'{where} = "{text}"', text, inputs, shapes, dims)
                     text = self.squeezed(f'{where} = "{text}"', text, shapes, constants, dims)
+                    text = self.fills(key, text, fwd)
+                    text = _floor_sizes(text, dims)
                 self.integer_targets(f'{where} = "{text}"', text, inputs, shapes, constants, dims)
                 self.class_labels(f'{where} = "{text}"', inputs, shapes, forward)
                 node = ex.parse(
@@ -731,6 +778,13 @@ class _Validator:
             for j, name in enumerate(names):
                 self.fwd[name] = f"{text.strip()}[{j}]"
                 yield name, self.fwd[name]
+
+    def fills(self, key: str, text: str, fwd: dict[str, Any]) -> str:
+        """``masked_fill(…, float('-inf'))`` a softmax is taken of (nanoGPT's causal mask), with
+        a finite fill giving the same exact 0s (:func:`spelling.fills_before_softmax`)."""
+        keys = list(fwd)
+        later = keys[keys.index(key) + 1 :] if key in fwd else []
+        return spelling.fills_before_softmax(key, text, [fwd[k] for k in later])
 
     def squeezed(self, where: str, text: str, shapes, constants, dims) -> str:
         """``(X @ w + b).squeeze(1)`` of an expression (PyTorch code's ``model(x).squeeze()``):
@@ -1183,11 +1237,15 @@ class _Validator:
                 f"declare it in [dims] or write + - * of [dims] names ({known}) and whole numbers,"
                 " e.g. \"d + h\" or \"2*h\"",
             )
-        value = _size_value(ast.parse(text.strip(), mode="eval").body, dims)
+        value = _floor_size(text, dims)
+        if value is None:
+            value = _size_value(ast.parse(text.strip(), mode="eval").body, dims)
         if not 1 <= value <= MAX_DIM:
             raise self.err(
                 where, f"size '{text}' is {value}", f"a size must be from 1 to {MAX_DIM}"
             )
+        if "//" in text:
+            return value  # type: ignore[return-value]  # D // 2: the whole number it gives
         return SizeExpr(value, " ".join(text.split()), tuple((k, dims[k]) for k in names))
 
     def input_kind(self, where: str, key: str, value: dict[str, Any]) -> Any:
