@@ -105,7 +105,7 @@ REFUSED = {
     # (branch ops10: -inf before a softmax is read, tests/specs_course/gpt_head_masked_inf.toml;
     # elsewhere it is refused)
     "masked_fill_inf_no_softmax": "fill with a large negative number, masked_fill(tril == 0, -1e9)",
-    "one_hot_columns": 'the columns of Y are one-hot (examples in columns, as in Ng\'s courses)',
+    # (Ng's one-hot columns are read since branch ops10: tests/specs_course/ng_softmax_columns*)
     # (branch heldnets8's column reshape of a 1-D reduction inside a line and einsum's row-wise
     # dot are read since branch ops10: tests/specs_course/hn8_*)
 }

@@ -45,7 +45,10 @@ TABLES = (
     "train",
 )
 MAX_DIM = 4096
-KINDS = ("data", "one-hot")  # [inputs] X = { shape = [...], kind = "one-hot" }
+# [inputs] X = { shape = [...], kind = "one-hot" }; "one-hot-columns": Ng's layout (a column
+# per example), drawn so when [values] does not give it (given one-hot columns under "one-hot"
+# are read so too)
+KINDS = ("data", "one-hot", "one-hot-columns")
 MAX_ENTRIES = 1_000_000
 NETWORK_KEYS = ("name", "title", "description")
 TRAIN_KEYS = ("steps", "lr", "seed", "every")
@@ -612,6 +615,7 @@ class _Validator:
                 )
         self.names: dict[str, str] = {k: "dims" for k in dims}
         self.one_hot: list[str] = []
+        self.hot_columns: list[str] = []  # one-hot columns (Ng's layout): drawn so, nothing else
         self.one_d: dict[str, str] = {}  # tensors declared 1-D (["h"]): rows [1, h]
         self.one_d_spelled: set[str] = set()  # Spec.one_d_spelled
         self.label_columns: dict[str, int] = {}  # class-label inputs read as one-hot rows
@@ -1266,6 +1270,8 @@ class _Validator:
             )
         if kind == "one-hot":
             self.one_hot.append(key)
+        if kind == "one-hot-columns":
+            self.hot_columns.append(key)
         return value["shape"]
 
     def number(self, where: str, value: Any) -> Fraction:
@@ -1274,6 +1280,13 @@ class _Validator:
         if isinstance(value, float) and value != value or abs(value) > 1e12:
             raise self.err(where, "must be a finite number below 1e12", "write a number like 0.5")
         return Fraction(repr(value)) if isinstance(value, float) else Fraction(value)
+
+    def columns_hot(self, key: str) -> None:
+        """``key``, declared ``kind = "one-hot"``, is given with one-hot columns (examples in
+        columns, as in Ng's courses): read as one-hot columns, which no fused step assumes (the
+        cost is the user's own formula; the softmax's Jacobian is shown in general)."""
+        self.one_hot.remove(key)
+        self.hot_columns.append(key)
 
     def given_values(self) -> dict[str, Any]:
         return {**self.table("values", required=False), **getattr(self, "made_labels", {})}
@@ -1307,15 +1320,11 @@ class _Validator:
                     one_hot_columns = r > 1 and all(
                         sorted(col) == [0] * (r - 1) + [1] for col in zip(*fixed[key], strict=True)
                     )
+                    rows_hot = all(sorted(row) == [0] * (c - 1) + [1] for row in fixed[key])
+                    if one_hot_columns and not rows_hot:
+                        self.columns_hot(key)
+                        continue
                     for n, row in enumerate(fixed[key]):
-                        if sorted(row) != [0] * (c - 1) + [1] and one_hot_columns:
-                            raise self.err(
-                                where,
-                                f"the columns of {key} are one-hot (examples in columns, as in "
-                                'Ng\'s courses), but kind = "one-hot" means one-hot rows',
-                                'drop kind = "one-hot" (the softmax Jacobian is then shown in '
-                                "general), or store the examples in rows",
-                            )
                         if sorted(row) != [0] * (c - 1) + [1]:
                             raise self.err(
                                 where,
@@ -1334,6 +1343,10 @@ class _Validator:
             out = dict(fixed)
             for key in missing:
                 r, c = (1, 1) if shapes[key] == () else shapes[key]
+                if key in self.hot_columns:  # one-hot columns: the transpose of one-hot rows
+                    rows = [list(col) for col in zip(*domain.draw(rng, "one-hot", c, r))]
+                    out[key] = tuple(tuple(row) for row in rows)
+                    continue
                 rows = domain.draw(rng, roles.get(key), r, c, first=k == 0)
                 out[key] = tuple(tuple(row) for row in rows)
             return {key: out[key] for key in list(inputs) + list(params)}
