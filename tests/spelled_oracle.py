@@ -385,8 +385,13 @@ def _tensors(s, raw: dict, point: dict[str, np.ndarray]) -> dict[str, torch.Tens
     """Torch float64 tensors of the example point: parameters require grad; ranks as declared
     (``[]`` a 0-d scalar, ``["k"]`` 1-D); class labels as long tensors of their labels."""
     out: dict[str, torch.Tensor] = {}
+    blocks = dict(getattr(s, "label_blocks", ()))
     for table, grad in (("inputs", False), ("params", True)):
         for name, decl in (raw.get(table) or {}).items():
+            if name in blocks:  # makemore's Xb [N, B] of C[Xb]: derive's columns Xb_0 …, stacked
+                cols = [point[part].argmax(axis=1) for part in blocks[name]]
+                out[name] = torch.as_tensor(np.stack(cols, axis=1), dtype=torch.long)
+                continue
             if name not in point:
                 continue
             a = point[name]

@@ -41,7 +41,8 @@ FORMS = {
     'keepdims=False)"',
     # reshapes of a 1-D expression inside a line
     "reshape_column_of_row_sum": 'r = "Z - Z.sum(1).reshape(-1, 1)"',
-    "reshape_row_of_column_sum": 'r = "Z.sum(0).reshape(1, -1) * A + (Z.mean(1).view(-1) * w).sum()"',
+    "reshape_row_of_column_sum": 'r = "Z.sum(0).reshape(1, -1) * A '
+    '+ (Z.mean(1).view(-1) * w).sum()"',
     "expand_dims": 'r = "np.expand_dims(Z.sum(1), 1) * A + np.expand_dims(Z.sum(0), axis=0)"',
     "unsqueeze_of_expression": 'r = "Z.sum(1).unsqueeze(1) * A + Z.sum(0).unsqueeze(0)"',
     "outer_of_row_sum": 'r = "np.outer(Z.sum(1), u)"',
@@ -129,3 +130,53 @@ def test_forms_still_not_read_are_refused_naming_what_is(name: str) -> None:
     with pytest.raises(spec.SpecError) as err:
         spec.parse(PROBE.format(lines=lines), source=name)
     assert fragment in str(err.value) and "\n" not in str(err.value)
+
+
+MAKEMORE = """
+[dims]
+n = 4
+block_size = 3
+vocab_size = 5
+n_embd = 2
+n_hidden = 3
+[inputs]
+Xb = ["n", "block_size"]
+Yb = ["n"]
+[params]
+C = ["vocab_size", "n_embd"]
+W1 = ["block_size * n_embd", "n_hidden"]
+b1 = ["n_hidden"]
+W2 = ["n_hidden", "vocab_size"]
+[forward]
+emb = "{lookup}"
+{lines}
+logits = "h @ W2"
+loss = "F.cross_entropy(logits, Yb)"
+{values}
+"""
+VALUES = "[values]\nXb = [[0, 0, 1], [0, 1, 3], [1, 3, 3], [3, 3, 2]]\nYb = [3, 3, 2, 4]"
+LOOKUPS = {
+    "view_rows": ("C[Xb]", 'h = "torch.tanh(emb.view(emb.shape[0], -1) @ W1 + b1)"', VALUES),
+    "view_numbers": ("C[Xb]", 'h = "torch.tanh(emb.view(-1, 6) @ W1 + b1)"', VALUES),
+    "reshape_drawn": ("F.embedding(Xb, C)", 'h = "np.tanh(emb.reshape(n, -1) @ W1 + b1)"', ""),
+}
+
+
+@pytest.mark.parametrize("name", sorted(LOOKUPS))
+def test_a_lookup_by_a_matrix_of_labels_is_pytorchs(name: str) -> None:
+    """makemore part 2's emb = C[Xb] with Xb [N, block] (NumPy's and PyTorch's 3-D lookup),
+    flattened by emb.view(N, -1): derive reads the block's lookups side by side; PyTorch runs
+    the original indexing with the 2-D labels."""
+    lookup, lines, values = LOOKUPS[name]
+    text = MAKEMORE.format(lookup=lookup, lines=lines, values=values)
+    out = oracle_text(text, name.replace("_", "-"))
+    assert out.status == "agree", (out.status, out.reason)
+
+
+def test_a_3d_lookup_used_unflattened_is_refused() -> None:
+    text = MAKEMORE.format(
+        lookup="C[Xb]", lines='h = "torch.tanh(emb.sum(1) @ W1[0:2, :])"', values=VALUES
+    )
+    with pytest.raises(spec.SpecError) as err:
+        spec.parse(text, source="mm")
+    assert "read only flattened to a matrix" in str(err.value)

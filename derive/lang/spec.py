@@ -359,6 +359,9 @@ class NetSpec:
     # (``np.sum(H, axis=1)``, ``z.flatten()``): the walkthrough's formulas write their gradients
     # as rows (``ds.T`` a column), so derive check reads them so too
     one_d_spelled: tuple[str, ...] = ()
+    # makemore's C[Xb] of labels Xb [N, B] (B characters of context): Xb's columns, each an input
+    # of class labels (Xb_0 …), the lookup their concatenated lookups (Validator.lookups_2d)
+    label_blocks: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
     @property
     def loss(self) -> str:
@@ -621,6 +624,7 @@ class _Validator:
         self.label_columns: dict[str, int] = {}  # class-label inputs read as one-hot rows
         self.target_shapes: dict[str, tuple[int, int]] = {}  # of F.cross_entropy(Z, y)'s y
         self.made_labels: dict[str, list[int]] = {}  # torch.arange(N) targets, as inputs
+        self.label_blocks: dict[str, tuple[str, ...]] = {}  # Xb [N, B] of C[Xb]: its columns
         inputs = self.tensors("inputs", dims)
         params = self.tensors("params", dims, required=True)
         if not params:
@@ -649,6 +653,7 @@ class _Validator:
             written = text  # before the rewrites: a squeeze there makes the line 1-D
             try:
                 if len(text) <= ex.MAX_LENGTH:  # else the parse below names the limit
+                    text = self.lookups_2d(f'{where} = "{text}"', key, text, fwd, inputs, shapes)
                     text = self.arange_targets(f'{where} = "{text}"', text, inputs, shapes, dims)
                     text = self.squeezed(f'{where} = "{text}"', text, shapes, constants, dims)
                     text = self.fills(key, text, fwd)
@@ -737,6 +742,7 @@ class _Validator:
             class_labels=tuple(self.label_columns),
             one_d=tuple(sorted(self.one_d)),
             one_d_spelled=tuple(sorted(self.one_d_spelled)),
+            label_blocks=tuple(self.label_blocks.items()),
             grad_keys=grad_keys,
             generated=tuple(k for k in (*inputs, *params) if k not in self.given_values()),
         )
@@ -902,6 +908,86 @@ class _Validator:
             return text if ast.dump(new) == before else ast.unparse(new)
         except RecursionError:  # too deep to rewrite: the line's own parse names its limits
             return text
+
+    def lookups_2d(self, where: str, key: str, text: str, fwd, inputs, shapes) -> str:
+        """makemore part 2's ``emb = C[Xb]`` with ``Xb`` a matrix of integer labels ``[N, B]`` (B
+        characters of context) and ``emb.view(N, -1)`` after it: NumPy's ``[N, B, d]`` lookup,
+        flattened, is the B lookups of Xb's columns side by side. Xb becomes the label inputs
+        ``Xb_0 … Xb_{B-1}`` (its [values] columns), and the line their
+        ``concat(C[Xb_0], …, axis=1)`` ``[N, B·d]``, which every later use must reshape to
+        ``(N, -1)`` (so a use of the 3-D array itself cannot be misread). ``text`` unchanged
+        for any other line."""
+        try:
+            tree = ast.parse(text.strip(), mode="eval").body
+        except (SyntaxError, ValueError, RecursionError, MemoryError):
+            return text
+        looked = ex.embedding_lookup(tree)
+        if looked is None:
+            return text
+        table, y = looked
+        shape = shapes.get(y)
+        if y not in inputs or y in self.one_d or y in self.one_hot or shape is None:
+            return text
+        if len(shape) != 2 or table not in shapes or len(shapes[table]) != 2:
+            return text
+        n, blocks = shape
+        if int(blocks) > 16:
+            raise self.err(where, f"{table}[{y}] looks up {int(blocks)} labels a row", "at most 16")
+        self.reshaped_only(where, key, fwd)
+        parts = []
+        for j in range(int(blocks)):
+            part = f"{y}_{j}"
+            while part in self.names or part in shapes:
+                part += "_"
+            self.names[part] = "inputs"
+            inputs[part] = shapes[part] = (1, n)
+            self.one_d[part] = str(n)
+            parts.append(part)
+        given = self.table("values", required=False).get(y)
+        if given is not None:
+            rows = self.grid(f"[values] {y}", given, int(n), int(blocks))
+            for j, part in enumerate(parts):
+                self.made_labels[part] = [row[j] for row in rows]
+        del inputs[y], shapes[y]
+        self.label_blocks[y] = tuple(parts)
+        return f"concat({', '.join(f'{table}[{p}]' for p in parts)}, axis=1)"
+
+    def reshaped_only(self, where: str, key: str, fwd) -> None:
+        """Every use of the line ``key`` (a 3-D lookup in NumPy) after it is ``key.view(N, -1)``
+        or ``key.reshape(…)`` (the parser then checks the sizes); else refused."""
+        later = list(fwd)[list(fwd).index(key) + 1 :] if key in fwd else []
+        used = False
+        for other in later:
+            text = fwd[other]
+            if not isinstance(text, str) or key not in text:
+                continue
+            try:
+                tree = ast.parse(text.strip(), mode="eval")
+            except (SyntaxError, ValueError, RecursionError, MemoryError):
+                return
+            parents = {id(c): p for p in ast.walk(tree) for c in ast.iter_child_nodes(p)}
+            for n in ast.walk(tree):
+                if not (isinstance(n, ast.Name) and n.id == key):
+                    continue
+                up = parents.get(id(n))
+                if isinstance(up, ast.Attribute) and up.attr == "shape":
+                    continue  # emb.shape[0]: its rows
+                ok = isinstance(up, ast.Attribute) and up.attr in ("view", "reshape")
+                if not ok or not isinstance(parents.get(id(up)), ast.Call):
+                    raise self.err(
+                        where,
+                        f"'{key}' is NumPy's 3-D array of the lookups (a row of labels each); it "
+                        "is read only flattened to a matrix",
+                        f"write {key}.view({key}.shape[0], -1) where it is used",
+                    )
+                used = True
+        if not used:
+            raise self.err(
+                where,
+                f"'{key}' is NumPy's 3-D array of the lookups (a row of labels each); it is read "
+                "only flattened to a matrix",
+                f"write {key}.view({key}.shape[0], -1) in the next line",
+            )
 
     def arange_targets(self, where: str, text: str, inputs, shapes, dims) -> str:
         """``F.cross_entropy(logits, torch.arange(N))`` (CLIP, SimCLR: row i's class is i): the
@@ -1289,7 +1375,8 @@ class _Validator:
         self.hot_columns.append(key)
 
     def given_values(self) -> dict[str, Any]:
-        return {**self.table("values", required=False), **getattr(self, "made_labels", {})}
+        given = {**self.table("values", required=False), **getattr(self, "made_labels", {})}
+        return {k: v for k, v in given.items() if k not in getattr(self, "label_blocks", {})}
 
     def values(
         self, inputs, params, shapes, name, forward, dims, constants
