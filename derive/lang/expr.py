@@ -534,6 +534,9 @@ class _Converter:
         names, ``X.shape[i]``, + - * // of them), the whole number it gives; NumPy's ``//`` of
         tensors is not read (it has no gradient)."""
         value = self.size_value(node)
+        divisor = self.size_value(node.right)
+        if value is None and divisor is not None and divisor <= 0:
+            raise self.fail(node, f"'//' divides a size by {divisor}; divide by a whole number > 0")
         if value is None:
             raise self.fail(
                 node,
