@@ -60,6 +60,7 @@ FORMS = {
     # ((w @ A) @ u, a [1, 1] held as one number, was an internal ValueError in the evaluator)
     "einsum_matvec": "r = \"np.einsum('ij,j->i', A, u) * w + np.einsum('i,ij->j', w, A) @ u\"",
     "einsum_outer": "r = \"torch.einsum('i,j->ij', w, u) * A\"",
+    "einsum_list_operands": "r = \"(A.T @ torch.einsum('ij,ij->i', [Z, A])) * u\"",
     # integer division of sizes; a number to a tensor's power
     "floor_div_slices": 'r = "A[:, : k // 2] * Z[:, k // 2 :] / (X.shape[0] // 2)"',
     "floor_div_len": 'r = "Z / (len(X) // 2) + A[:, : D // 3]"',

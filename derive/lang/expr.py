@@ -284,7 +284,7 @@ def one_dimensional(
             if name in ("dot", "matmul", "mm", "mv") and len(args) == 2:
                 return product(args[0], args[1])
             if name == "einsum" and args and isinstance(args[0], ast.Constant):
-                return spelling.einsum_one_d(args[0].value, len(args) - 1)
+                return spelling.einsum_one_d(args[0].value)
             if not spelled:
                 pass  # the reading before reductions and reshapes were 1-D (Spec.one_d_spelled)
             elif isinstance(f, ast.Attribute) and _reduction_axis(n) is not None:

@@ -1110,13 +1110,13 @@ def _expand_dims(node: ast.Call, how: str) -> ast.expr:
     return ast.Call(ast.Attribute(a["x"], "unsqueeze", ast.Load()), [a["axis"]], [])
 
 
-def einsum_one_d(text: object, n_operands: int) -> bool:
+def einsum_one_d(text: object) -> bool:
     """``einsum(text, …)`` gives NumPy/PyTorch a 1-D result: one output letter (``'ij,ij->i'``,
     ``'ij->j'``, ``'ij,j->i'``)."""
     if not isinstance(text, str) or "->" not in text:
         return False
-    lhs, out = text.replace(" ", "").split("->", 1)
-    return len(out) == 1 and out.isalpha() and len(lhs.split(",")) == n_operands
+    out = text.replace(" ", "").split("->", 1)[1]
+    return len(out) == 1 and out.isalpha()
 
 
 def _einsum_vectors(subs: list[str], out: str, args: list[ast.expr]) -> ast.expr | None:
