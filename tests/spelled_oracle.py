@@ -153,6 +153,8 @@ def _np_shim() -> SimpleNamespace:
         square=lambda x: _t(x) ** 2,
         power=lambda x, p: _t(x) ** p,
         outer=lambda a, b: torch.outer(_t(a).reshape(-1), _t(b).reshape(-1)),
+        einsum=lambda text, *xs: torch.einsum(text, *[_t(x) for x in xs]),
+        diag=lambda v: torch.diag(_t(v)),
         trace=_np_trace,
         eye=lambda n: torch.eye(n, dtype=D),
         arange=lambda n: torch.arange(n),
@@ -170,6 +172,7 @@ def _np_shim() -> SimpleNamespace:
         pi=math.pi,
         e=math.e,
         newaxis=None,
+        inf=math.inf,
     )
 
 
@@ -382,8 +385,13 @@ def _tensors(s, raw: dict, point: dict[str, np.ndarray]) -> dict[str, torch.Tens
     """Torch float64 tensors of the example point: parameters require grad; ranks as declared
     (``[]`` a 0-d scalar, ``["k"]`` 1-D); class labels as long tensors of their labels."""
     out: dict[str, torch.Tensor] = {}
+    blocks = dict(getattr(s, "label_blocks", ()))
     for table, grad in (("inputs", False), ("params", True)):
         for name, decl in (raw.get(table) or {}).items():
+            if name in blocks:  # makemore's Xb [N, B] of C[Xb]: derive's columns Xb_0 …, stacked
+                cols = [point[part].argmax(axis=1) for part in blocks[name]]
+                out[name] = torch.as_tensor(np.stack(cols, axis=1), dtype=torch.long)
+                continue
             if name not in point:
                 continue
             a = point[name]

@@ -102,11 +102,12 @@ REFUSED = {
     # branch heldnets7: BCE targets given as class numbers; nanoGPT's -inf fill and Ng's
     # one-hot columns, each refused naming the form that is read
     "bce_label_two": "[values] y: entry [1, 0] is 2: BCE target 2.0 is outside [0, 1]",
-    "masked_fill_inf": "fill with a large negative number, masked_fill(tril == 0, -1e9)",
-    "one_hot_columns": 'the columns of Y are one-hot (examples in columns, as in Ng\'s courses)',
-    # branch heldnets8: a column reshape of a 1-D reduction inside a line; einsum's row-wise dot
-    "hn8_reshape_row_sum": "reshape() of an expression is read when it is a column or a row",
-    "hn8_einsum_rowwise": "einsum() is read for one or two matrices with '->'",
+    # (branch ops10: -inf before a softmax is read, tests/specs_course/gpt_head_masked_inf.toml;
+    # elsewhere it is refused)
+    "masked_fill_inf_no_softmax": "fill with a large negative number, masked_fill(tril == 0, -1e9)",
+    # (Ng's one-hot columns are read since branch ops10: tests/specs_course/ng_softmax_columns*)
+    # (branch heldnets8's column reshape of a 1-D reduction inside a line and einsum's row-wise
+    # dot are read since branch ops10: tests/specs_course/hn8_*)
 }
 
 

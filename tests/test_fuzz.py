@@ -3,6 +3,8 @@ no traceback, no false failure, no false ✓."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from derive.engine.backprop import derive
@@ -33,15 +35,22 @@ def test_the_generator_covers_the_language():
             "torch.logsumexp(", "F.mse_loss(", "np.mean((", "F.binary_cross_entropy(",
             "F.binary_cross_entropy_with_logits(", "F.cross_entropy(", "reduction='sum'",
             "torch.cat(", "np.hstack(", "[:, :n", "np.arange(m), y]",
+            # branch ops10: 1-D reductions broadcast back, splits, clips, gathers
+            ".sum(1)", "torch.mean(Z", "np.sum(Z", ".mean(0)", "keepdim=False)", "[:, None]",
+            ".unsqueeze(1)", "np.expand_dims(", "np.newaxis]", "np.split(", "torch.chunk(",
+            ".chunk(2", "torch.split(", "np.clip(", "torch.clamp(", ".clamp(", "F.hardtanh(",
+            ".gather(",
         ),
         0,
     )
+    one_d_biases = 0
     for seed in range(200):
         text = fuzz.random_spec(seed, max_dim=MAX_DIM)
         # a max over a row tied by construction (a [m, 1] column minus its own row mean is 0)
         # takes PyTorch's convention at the tie (tests/test_kink_conventions.py): never refused
         s = spec.parse(text)
         tables["values" if "[values]" in text else "no values"] += 1
+        one_d_biases += re.search(r'^b\d+ = \["', text, re.M) is not None  # b1 = ["n1"]
         for key in spellings:
             spellings[key] += key in text
         for _, tree in s.forward:
@@ -84,6 +93,7 @@ def test_the_generator_covers_the_language():
     assert {"1/2", "-1", "3/2"} <= powers
     assert min(tables.values()) > 20
     assert min(spellings.values()) >= 2, spellings
+    assert one_d_biases >= 20, one_d_biases
 
 
 @pytest.mark.parametrize("seed", SEEDS)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 from derive.lang import spec
@@ -225,14 +226,17 @@ Y = %s
 """
 
 
-def test_one_hot_columns_declared_one_hot_say_rows_are_meant() -> None:
-    """Ng's layout (examples in columns, pass 7): one-hot columns under kind = "one-hot" are
-    told that the kind means rows and how to fix it; rows that are neither still get the
-    row message."""
-    with pytest.raises(spec.SpecError) as err:
-        spec.parse(_COLUMN_ONE_HOT % "[[1, 0], [0, 0], [0, 1]]")
-    assert "the columns of Y are one-hot" in str(err.value)
-    assert 'drop kind = "one-hot"' in str(err.value)
+def test_one_hot_columns_declared_one_hot_are_read_as_columns() -> None:
+    """Ng's layout (examples in columns, pass 7; read since branch ops10): one-hot columns under
+    kind = "one-hot" are one-hot columns (no fused row step assumes rows); drawn so under kind =
+    "one-hot-columns"; rows that are neither still get the row message."""
+    s = spec.parse(_COLUMN_ONE_HOT % "[[1, 0], [0, 0], [0, 1]]")
+    assert "Y" not in s.one_hot
+    drawn = spec.parse(
+        (_COLUMN_ONE_HOT % "0").replace('"one-hot" }', '"one-hot-columns" }').split("[values]")[0]
+    )
+    y = np.array([[float(v) for v in row] for row in drawn.values["Y"]])
+    assert sorted(y.sum(axis=0)) == [1.0, 1.0] and set(y.flat) == {0.0, 1.0}
     with pytest.raises(spec.SpecError) as err:
         spec.parse(_COLUMN_ONE_HOT % "[[1, 1], [0, 0], [0, 1]]")
     assert "row 1 is" in str(err.value)

@@ -525,6 +525,7 @@ class MpmathSystem:
         return [list(r) for r in zip(*x, strict=True)]
 
     def matmul(self, a: Any, b: Any) -> Any:
+        a, b = ([[x]] if not isinstance(x, list) else x for x in (a, b))  # a [1, 1] as one number
         cols = list(zip(*b, strict=True))
         return [[exactdot.dot(list(zip(row, col, strict=True))) for col in cols] for row in a]
 
@@ -631,9 +632,11 @@ class NumpySystem:
         return np.asarray(x).T
 
     def matmul(self, a: Any, b: Any) -> Any:
+        # a [1, 1] value held as one number ((w @ A) @ u of 1-D w, u) is the 1 × 1 matrix
+        a, b = (np.asarray(x).reshape(1, 1) if np.ndim(x) == 0 else np.asarray(x) for x in (a, b))
         if self._matmul is not None:
-            return self._matmul(np.asarray(a), np.asarray(b))
-        return np.asarray(a) @ np.asarray(b)
+            return self._matmul(a, b)
+        return a @ b
 
     def add(self, terms: list[Any], shape: tuple[int, int]) -> Any:
         total = 0.0
@@ -712,6 +715,7 @@ class TorchSystem(NumpySystem):
         return x.T if isinstance(x, self.torch.Tensor) else x
 
     def matmul(self, a: Any, b: Any) -> Any:
+        a, b = (x.reshape(1, 1) if getattr(x, "ndim", 2) == 0 else x for x in (a, b))  # [1, 1]
         return a @ b
 
     def compare(self, test: Callable[[Any, Any], Any], a: Any, b: Any, shape: tuple[int, int]):

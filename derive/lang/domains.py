@@ -22,7 +22,7 @@ from typing import Any
 import numpy as np
 
 from derive.lang import expr as ex
-from derive.lang import ops
+from derive.lang import ops, spelling
 
 #: a kink input (ReLU, leaky ReLU, abs) closer than this to 0 in float64 is treated as at the
 #: kink when example values are drawn (exact zeros land at ~1e−17 in float; see numeric for the
@@ -293,12 +293,26 @@ class Evaluator:
         if op.kind == ops.ROWWISE:
             if op.extra.get("ties"):
                 self.ties(x)
+            self.masked_rows(f, x)
             return np.asarray(op.numpy(x), dtype=np.float64)
         if op.kind == ops.REDUCTION:
             axis = n.kwarg("axis")
             return np.atleast_2d(op.numpy(x, None if axis is None else int(axis.value)))
         y = np.broadcast_to(self.ev(n.args[1]), x.shape)
         return np.array([[self.loss(n, x, y)]])
+
+    def masked_rows(self, f: str, x: np.ndarray) -> None:
+        """A softmax of a row whose every entry is the -inf fill (:data:`spelling.MASK_FILL`): in
+        PyTorch that row is NaN (-inf everywhere), which the finite fill would hide."""
+        rows = np.all(np.atleast_2d(x) == spelling.MASK_FILL, axis=1)
+        if rows.any():
+            i = int(np.argmax(rows))
+            self.stop(
+                (i, 0),
+                float(spelling.MASK_FILL),
+                f"{f} of row {i + 1}, filled with -inf everywhere (PyTorch gives NaN there; "
+                "a mask must keep an entry of each row)",
+            )
 
     def ties(self, x: np.ndarray) -> None:
         """The max of everything is taken row by row and then among the row maxima; when the

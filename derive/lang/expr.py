@@ -140,6 +140,12 @@ Node = Num | Name | BinOp | Neg | Pow | Transpose | Call | Compare | Index
 
 
 _BINOPS = {ast.Add: "+", ast.Sub: "-", ast.Mult: "*", ast.Div: "/", ast.MatMult: "@"}
+_INT_OPS = {
+    ast.Add: lambda a, b: a + b,
+    ast.Sub: lambda a, b: a - b,
+    ast.Mult: lambda a, b: a * b,
+    ast.FloorDiv: lambda a, b: a // b,
+}
 _CMPOPS = {ast.Gt: ">", ast.GtE: ">=", ast.Lt: "<", ast.LtE: "<="}
 
 
@@ -275,8 +281,10 @@ def one_dimensional(
                 name = f.id
             else:
                 return False
-            if name in ("dot", "matmul", "mm") and len(args) == 2:
+            if name in ("dot", "matmul", "mm", "mv") and len(args) == 2:
                 return product(args[0], args[1])
+            if name == "einsum" and args and isinstance(args[0], ast.Constant):
+                return spelling.einsum_one_d(args[0].value)
             if not spelled:
                 pass  # the reading before reductions and reshapes were 1-D (Spec.one_d_spelled)
             elif isinstance(f, ast.Attribute) and _reduction_axis(n) is not None:
@@ -379,10 +387,17 @@ class _Converter:
             return Name(node.id)
         if isinstance(node, ast.BinOp):
             if isinstance(node.op, ast.Pow):
+                exp_of = self.power_of_number(node, d)
+                if exp_of is not None:
+                    return exp_of
                 return _float_constant(Pow(self.convert(node.left, d), self.exponent(node.right)))
+            if isinstance(node.op, ast.FloorDiv):
+                return self.floor_div(node)
             op = _BINOPS.get(type(node.op))
             if op is None:
                 raise self.fail(node, "only + - * / @ ** are allowed between terms")
+            if op == "@" and (scaled := self.diag_product(node, d)) is not None:
+                return scaled
             if op == "@" and self.vector(node.right):
                 left, right = self.convert(node.left, d), self.convert(node.right, d)
                 if self.vector(node.left):
@@ -467,6 +482,92 @@ class _Converter:
         kind = type(node).__name__
         raise self.fail(node, f"'{kind}' is not allowed in an expression")
 
+    def diag_product(self, node: ast.BinOp, depth: int) -> Node | None:
+        """``A @ np.diag(v)`` / ``np.diag(v) @ B`` with ``v`` 1-D (``torch.diag`` too): the
+        columns of A scaled by v (``A * v``, v a row) / the rows of B (``v``'s column times B;
+        of a 1-D B, ``v * B``), exactly as the matrix product with the diagonal matrix;
+        ``None`` when neither side is such a diag."""
+        left, right = _diag_of(node.left), _diag_of(node.right)
+        if left is None and right is None:
+            return None
+        for v in (left, right):
+            if v is not None and not self.vector(v):
+                raise self.fail(node, spelling.DIAG_REFUSAL)
+        if left is not None and right is not None:
+            raise self.fail(node, spelling.DIAG_REFUSAL)
+        if right is not None:
+            return BinOp("*", self.convert(node.left, depth), self.convert(right, depth))
+        assert left is not None
+        v = self.convert(left, depth)
+        b = self.convert(node.right, depth)
+        return BinOp("*", v if self.vector(node.right) else Transpose(v), b)
+
+    def power_of_number(self, node: ast.BinOp, depth: int) -> Node | None:
+        """``2 ** -a`` of a tensor ``a``: a positive number to a tensor's power is
+        ``exp(a · log 2)``, as NumPy/PyTorch compute it; ``None`` when the exponent is a number
+        (a power as usual) or the base is not one."""
+        named = (
+            isinstance(n, ast.Call | ast.Subscript)
+            or isinstance(n, ast.Name) and n.id not in self.constants
+            for n in ast.walk(node.right)
+        )
+        if not any(named):
+            return None  # x ** 0.5, 2 ** -1, 9 ** 9 ** 9: the exponent is numbers
+        try:
+            self.constant(node.right, 0)
+            return None  # x ** gamma of a [constants] name
+        except ExprError:
+            pass
+        try:
+            base = self.constant(node.left, 0)
+        except ExprError:
+            return None  # x ** y of two tensors: the exponent's message below
+        if base <= 0:
+            raise self.fail(
+                node, f"{float(base):g} ** x is read for a positive number {float(base):g}"
+            )
+        exponent = self.convert(node.right, depth)
+        return Call("exp", (BinOp("*", exponent, Call("log", (Num(base),))),))
+
+    def floor_div(self, node: ast.BinOp) -> Node:
+        """``D // 2``, ``X.shape[0] // 2``: integer division of sizes (whole numbers, [dims]
+        names, ``X.shape[i]``, + - * // of them), the whole number it gives; NumPy's ``//`` of
+        tensors is not read (it has no gradient)."""
+        value = self.size_value(node)
+        divisor = self.size_value(node.right)
+        if value is None and divisor is not None and divisor <= 0:
+            raise self.fail(node, f"'//' divides a size by {divisor}; divide by a whole number > 0")
+        if value is None:
+            raise self.fail(
+                node,
+                "'//' is read between sizes (D // 2, X.shape[1] // 2: whole numbers, [dims] "
+                "names); of a tensor it has no gradient",
+            )
+        return Num(Fraction(value))
+
+    def size_value(self, node: ast.AST) -> int | None:
+        """The whole number a size expression gives (see :meth:`floor_div`), or ``None``."""
+        if isinstance(node, ast.Constant):
+            return node.value if type(node.value) is int else None
+        if isinstance(node, ast.Name):
+            return _dim_value(node.id, self.shapes or {})
+        if isinstance(node, ast.Subscript):
+            n = self.size(node) if self.shapes is not None else None
+            if isinstance(n, Num):
+                return int(n.value)
+            return _dim_value(n.id, self.shapes or {}) if isinstance(n, Name) else None
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
+            if node.func.id == "len" and len(node.args) == 1 and self.shapes is not None:
+                shape_of = ast.Attribute(node.args[0], "shape", ast.Load())
+                return self.size_value(ast.Subscript(shape_of, ast.Constant(0), ast.Load()))
+            return None
+        if isinstance(node, ast.BinOp) and type(node.op) in _INT_OPS:
+            a, b = self.size_value(node.left), self.size_value(node.right)
+            if a is None or b is None or isinstance(node.op, ast.FloorDiv) and b <= 0:
+                return None
+            return _INT_OPS[type(node.op)](a, b)
+        return None
+
     def size(self, node: ast.Subscript) -> Node | None:
         """``X.shape[0]``: the size of that axis of a tensor declared earlier in the spec — its
         ``[dims]`` name (``m``), or the number when the shape gives a number."""
@@ -535,6 +636,8 @@ class _Converter:
                 inner = self.convert(node.args[0], depth)
                 if self.one_number(inner):
                     return inner
+        if node.args and not isinstance(node.args[0], ast.Name) and self.vector(node.args[0]):
+            return self.reshape_one_d(node, depth)
         if node.args and not isinstance(node.args[0], ast.Name) and name != "unsqueeze":
             raise self.fail(
                 node,
@@ -568,6 +671,33 @@ class _Converter:
             f"{name}() of '{x}' {list(have)} to {list(want)} moves entries between rows and "
             "columns; only a reshape that keeps the tensor (or turns a row into a column) is "
             "read — declare the shape you need in [inputs]/[params]",
+        )
+
+    def reshape_one_d(self, node: ast.Call, depth: int) -> Node:
+        """A reshape of a 1-D expression (``H.sum(1).reshape(-1, 1)``, ``v.unsqueeze(1)``,
+        ``np.expand_dims(x.sum(0), 0)``, ``Z.mean(1).view(-1)``): the language's row of its
+        entries, or that row transposed for a column; sizes other than -1 and 1 are refused
+        (the expression's length is not known by its form)."""
+        name = node.func.id  # type: ignore[attr-defined]
+        row = self.convert(node.args[0], depth)
+        rest = node.args[1:]
+        if len(rest) == 1 and isinstance(rest[0], ast.Tuple | ast.List):
+            rest = list(rest[0].elts)
+        sizes = [_int_index(a) for a in rest]
+        if node.keywords:
+            raise self.fail(node, f"{name}() of a 1-D expression takes its sizes by position")
+        if name in ("squeeze", "flatten", "ravel") and not sizes:
+            return row
+        reshaped = name in ("reshape", "view")
+        if name == "unsqueeze" and sizes in ([0], [-2]) or reshaped and sizes in ([-1], [1, -1]):
+            return row
+        if name == "unsqueeze" and sizes in ([1], [-1]) or reshaped and sizes == [-1, 1]:
+            return Transpose(row)
+        raise self.fail(
+            node,
+            f"{name}() of a 1-D expression is read as its column, reshape(-1, 1) or "
+            "unsqueeze(1), or its row, reshape(1, -1), view(-1) or unsqueeze(0); name it on a "
+            "line to reshape it to other sizes",
         )
 
     def unsqueeze(self, node: ast.Call, x: str) -> Node:
@@ -693,6 +823,7 @@ class _Converter:
             # PyTorch's result is 1-D, which broadcasts as a row — so it is the row here (the
             # column keepdims gives, transposed): per * w with w 1-D is element-wise, as there
             # (marked only while its own call is read: np.where reads its condition twice)
+            node = _without_keepdims_false(node)
             self.columns.add(id(node))
             try:
                 return Transpose(self.call(node, depth))
@@ -1433,6 +1564,34 @@ def _both_axes(node: ast.Call) -> ast.Call:
     args = [a for a in node.args if a is not axis]
     kws = [k for k in node.keywords if k.value is not axis and k.arg not in ("keepdims", "keepdim")]
     return ast.copy_location(ast.Call(f, args, kws), node)
+
+
+def _without_keepdims_false(node: ast.Call) -> ast.Call:
+    """``torch.sum(x, 1, keepdim=False)``: the reduction without its ``keepdims=False`` (the
+    default; the caller reads the 1-D result it names)."""
+    kept = [
+        k
+        for k in node.keywords
+        if not (
+            k.arg in ("keepdims", "keepdim")
+            and isinstance(k.value, ast.Constant)
+            and k.value.value is False
+        )
+    ]
+    if len(kept) == len(node.keywords):
+        return node
+    return ast.copy_location(ast.Call(node.func, node.args, kept), node)
+
+
+def _diag_of(node: ast.AST) -> ast.expr | None:
+    """``v`` of ``np.diag(v)`` / ``torch.diag(v)`` / ``torch.diag_embed(v)``, else ``None``."""
+    if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)):
+        return None
+    if node.func.attr not in ("diag", "diagflat") or not _module_of(node.func.value):
+        return None
+    if len(node.args) != 1 or node.keywords:
+        return None
+    return node.args[0]
 
 
 def _reduces_to_values(node: ast.AST) -> bool:

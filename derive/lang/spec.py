@@ -27,7 +27,7 @@ from derive.errors import BadInput, LimitError
 from derive.files import NotAFile, read_capped
 from derive.lang import domains as domain
 from derive.lang import expr as ex
-from derive.lang import ops
+from derive.lang import ops, spelling
 
 IDENT = re.compile(r"^[A-Za-z][A-Za-z0-9_]{0,31}\Z")  # \Z: "W\n" is not a name
 NET_NAME = re.compile(r"^[a-z0-9][a-z0-9-]{0,47}\Z")
@@ -44,7 +44,10 @@ TABLES = (
     "train",
 )
 MAX_DIM = 4096
-KINDS = ("data", "one-hot")  # [inputs] X = { shape = [...], kind = "one-hot" }
+# [inputs] X = { shape = [...], kind = "one-hot" }; "one-hot-columns": Ng's layout (a column
+# per example), drawn so when [values] does not give it (given one-hot columns under "one-hot"
+# are read so too)
+KINDS = ("data", "one-hot", "one-hot-columns")
 MAX_ENTRIES = 1_000_000
 NETWORK_KEYS = ("name", "title", "description")
 TRAIN_KEYS = ("steps", "lr", "seed", "every")
@@ -217,6 +220,50 @@ def _size_value(n: ast.AST, sizes: dict[str, int]) -> int:
     return _SIZE_OPS[type(n.op)](_size_value(n.left, sizes), _size_value(n.right, sizes))
 
 
+def _floor_size(text: str, dims: dict[str, int]) -> int | None:
+    """The value of a size with ``//`` (``"D // 2"``, NumPy's integer division of sizes; 0 for
+    a division by 0, refused by the caller as a size out of range), or ``None`` without one.
+    Such a size is kept as its number: a quotient does not resize as a polynomial does."""
+    if "//" not in text:
+        return None
+
+    def value(n: ast.AST) -> int:
+        if isinstance(n, ast.BinOp) and isinstance(n.op, ast.FloorDiv):
+            a, b = value(n.left), value(n.right)
+            return a // b if b > 0 else 0
+        if isinstance(n, ast.BinOp):
+            return _SIZE_OPS[type(n.op)](value(n.left), value(n.right))
+        return int(n.value) if isinstance(n, ast.Constant) else int(dims[n.id])  # type: ignore[attr-defined]
+
+    return value(ast.parse(text.strip(), mode="eval").body)
+
+
+def _floor_sizes(text: str, dims: dict[str, Any]) -> str:
+    """``D // 2`` in a [forward] line: the [dims] names under ``//`` as their numbers, so the
+    parser reads the quotient as the whole number it is (``X.shape[1] // 2`` it reads itself);
+    ``text`` unchanged without ``//``."""
+    if "//" not in text:
+        return text
+    try:
+        tree = ast.parse(text.strip(), mode="eval")
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return text
+    changed = False
+
+    class Sizes(ast.NodeTransformer):
+        def visit_Name(self, n: ast.Name) -> ast.AST:
+            nonlocal changed
+            if n.id in dims:
+                changed = True
+                return ast.copy_location(ast.Constant(int(dims[n.id])), n)
+            return n
+
+    for n in ast.walk(tree):
+        if isinstance(n, ast.BinOp) and isinstance(n.op, ast.FloorDiv):
+            n.left, n.right = Sizes().visit(n.left), Sizes().visit(n.right)
+    return ast.unparse(tree) if changed else text
+
+
 def size_names(text: str, dims: dict[str, int]) -> tuple[str, ...] | str:
     """The [dims] names a size expression uses, or why it is not one (a sentence)."""
     if len(text) > MAX_SIZE_TEXT:
@@ -228,8 +275,8 @@ def size_names(text: str, dims: dict[str, int]) -> tuple[str, ...] | str:
     names: list[str] = []
     for n in ast.walk(tree):
         if isinstance(n, ast.BinOp):
-            if type(n.op) not in _SIZE_OPS:
-                return "only + - * of [dims] names and whole numbers are allowed in a size"
+            if type(n.op) not in _SIZE_OPS and not isinstance(n.op, ast.FloorDiv):
+                return "only + - * // of [dims] names and whole numbers are allowed in a size"
         elif isinstance(n, ast.Name):
             if n.id not in dims:
                 return f"unknown dimension '{n.id}'"
@@ -311,6 +358,9 @@ class NetSpec:
     # (``np.sum(H, axis=1)``, ``z.flatten()``): the walkthrough's formulas write their gradients
     # as rows (``ds.T`` a column), so derive check reads them so too
     one_d_spelled: tuple[str, ...] = ()
+    # makemore's C[Xb] of labels Xb [N, B] (B characters of context): Xb's columns, each an input
+    # of class labels (Xb_0 …), the lookup their concatenated lookups (Validator.lookups_2d)
+    label_blocks: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
     @property
     def loss(self) -> str:
@@ -567,11 +617,13 @@ class _Validator:
                 )
         self.names: dict[str, str] = {k: "dims" for k in dims}
         self.one_hot: list[str] = []
+        self.hot_columns: list[str] = []  # one-hot columns (Ng's layout): drawn so, nothing else
         self.one_d: dict[str, str] = {}  # tensors declared 1-D (["h"]): rows [1, h]
         self.one_d_spelled: set[str] = set()  # Spec.one_d_spelled
         self.label_columns: dict[str, int] = {}  # class-label inputs read as one-hot rows
         self.target_shapes: dict[str, tuple[int, int]] = {}  # of F.cross_entropy(Z, y)'s y
         self.made_labels: dict[str, list[int]] = {}  # torch.arange(N) targets, as inputs
+        self.label_blocks: dict[str, tuple[str, ...]] = {}  # Xb [N, B] of C[Xb]: its columns
         inputs = self.tensors("inputs", dims)
         params = self.tensors("params", dims, required=True)
         if not params:
@@ -600,8 +652,11 @@ class _Validator:
             written = text  # before the rewrites: a squeeze there makes the line 1-D
             try:
                 if len(text) <= ex.MAX_LENGTH:  # else the parse below names the limit
+                    text = self.lookups_2d(f'{where} = "{text}"', key, text, fwd, inputs, shapes)
                     text = self.arange_targets(f'{where} = "{text}"', text, inputs, shapes, dims)
                     text = self.squeezed(f'{where} = "{text}"', text, shapes, constants, dims)
+                    text = self.fills(key, text, fwd)
+                    text = _floor_sizes(text, dims)
                 self.integer_targets(f'{where} = "{text}"', text, inputs, shapes, constants, dims)
                 self.class_labels(f'{where} = "{text}"', inputs, shapes, forward)
                 node = ex.parse(
@@ -686,6 +741,7 @@ class _Validator:
             class_labels=tuple(self.label_columns),
             one_d=tuple(sorted(self.one_d)),
             one_d_spelled=tuple(sorted(self.one_d_spelled)),
+            label_blocks=tuple(self.label_blocks.items()),
             grad_keys=grad_keys,
             generated=tuple(k for k in (*inputs, *params) if k not in self.given_values()),
         )
@@ -731,6 +787,13 @@ class _Validator:
             for j, name in enumerate(names):
                 self.fwd[name] = f"{text.strip()}[{j}]"
                 yield name, self.fwd[name]
+
+    def fills(self, key: str, text: str, fwd: dict[str, Any]) -> str:
+        """``masked_fill(…, float('-inf'))`` a softmax is taken of (nanoGPT's causal mask), with
+        a finite fill giving the same exact 0s (:func:`spelling.fills_before_softmax`)."""
+        keys = list(fwd)
+        later = keys[keys.index(key) + 1 :] if key in fwd else []
+        return spelling.fills_before_softmax(key, text, [fwd[k] for k in later])
 
     def squeezed(self, where: str, text: str, shapes, constants, dims) -> str:
         """``(X @ w + b).squeeze(1)`` of an expression (PyTorch code's ``model(x).squeeze()``):
@@ -844,6 +907,86 @@ class _Validator:
             return text if ast.dump(new) == before else ast.unparse(new)
         except RecursionError:  # too deep to rewrite: the line's own parse names its limits
             return text
+
+    def lookups_2d(self, where: str, key: str, text: str, fwd, inputs, shapes) -> str:
+        """makemore part 2's ``emb = C[Xb]`` with ``Xb`` a matrix of integer labels ``[N, B]`` (B
+        characters of context) and ``emb.view(N, -1)`` after it: NumPy's ``[N, B, d]`` lookup,
+        flattened, is the B lookups of Xb's columns side by side. Xb becomes the label inputs
+        ``Xb_0 … Xb_{B-1}`` (its [values] columns), and the line their
+        ``concat(C[Xb_0], …, axis=1)`` ``[N, B·d]``, which every later use must reshape to
+        ``(N, -1)`` (so a use of the 3-D array itself cannot be misread). ``text`` unchanged
+        for any other line."""
+        try:
+            tree = ast.parse(text.strip(), mode="eval").body
+        except (SyntaxError, ValueError, RecursionError, MemoryError):
+            return text
+        looked = ex.embedding_lookup(tree)
+        if looked is None:
+            return text
+        table, y = looked
+        shape = shapes.get(y)
+        if y not in inputs or y in self.one_d or y in self.one_hot or shape is None:
+            return text
+        if len(shape) != 2 or table not in shapes or len(shapes[table]) != 2:
+            return text
+        n, blocks = shape
+        if int(blocks) > 16:
+            raise self.err(where, f"{table}[{y}] looks up {int(blocks)} labels a row", "at most 16")
+        self.reshaped_only(where, key, fwd)
+        parts = []
+        for j in range(int(blocks)):
+            part = f"{y}_{j}"
+            while part in self.names or part in shapes:
+                part += "_"
+            self.names[part] = "inputs"
+            inputs[part] = shapes[part] = (1, n)
+            self.one_d[part] = str(n)
+            parts.append(part)
+        given = self.table("values", required=False).get(y)
+        if given is not None:
+            rows = self.grid(f"[values] {y}", given, int(n), int(blocks))
+            for j, part in enumerate(parts):
+                self.made_labels[part] = [row[j] for row in rows]
+        del inputs[y], shapes[y]
+        self.label_blocks[y] = tuple(parts)
+        return f"concat({', '.join(f'{table}[{p}]' for p in parts)}, axis=1)"
+
+    def reshaped_only(self, where: str, key: str, fwd) -> None:
+        """Every use of the line ``key`` (a 3-D lookup in NumPy) after it is ``key.view(N, -1)``
+        or ``key.reshape(…)`` (the parser then checks the sizes); else refused."""
+        later = list(fwd)[list(fwd).index(key) + 1 :] if key in fwd else []
+        used = False
+        for other in later:
+            text = fwd[other]
+            if not isinstance(text, str) or key not in text:
+                continue
+            try:
+                tree = ast.parse(text.strip(), mode="eval")
+            except (SyntaxError, ValueError, RecursionError, MemoryError):
+                return
+            parents = {id(c): p for p in ast.walk(tree) for c in ast.iter_child_nodes(p)}
+            for n in ast.walk(tree):
+                if not (isinstance(n, ast.Name) and n.id == key):
+                    continue
+                up = parents.get(id(n))
+                if isinstance(up, ast.Attribute) and up.attr == "shape":
+                    continue  # emb.shape[0]: its rows
+                ok = isinstance(up, ast.Attribute) and up.attr in ("view", "reshape")
+                if not ok or not isinstance(parents.get(id(up)), ast.Call):
+                    raise self.err(
+                        where,
+                        f"'{key}' is NumPy's 3-D array of the lookups (a row of labels each); it "
+                        "is read only flattened to a matrix",
+                        f"write {key}.view({key}.shape[0], -1) where it is used",
+                    )
+                used = True
+        if not used:
+            raise self.err(
+                where,
+                f"'{key}' is NumPy's 3-D array of the lookups (a row of labels each); it is read "
+                "only flattened to a matrix",
+                f"write {key}.view({key}.shape[0], -1) in the next line",
+            )
 
     def arange_targets(self, where: str, text: str, inputs, shapes, dims) -> str:
         """``F.cross_entropy(logits, torch.arange(N))`` (CLIP, SimCLR: row i's class is i): the
@@ -1183,11 +1326,15 @@ class _Validator:
                 f"declare it in [dims] or write + - * of [dims] names ({known}) and whole numbers,"
                 " e.g. \"d + h\" or \"2*h\"",
             )
-        value = _size_value(ast.parse(text.strip(), mode="eval").body, dims)
+        value = _floor_size(text, dims)
+        if value is None:
+            value = _size_value(ast.parse(text.strip(), mode="eval").body, dims)
         if not 1 <= value <= MAX_DIM:
             raise self.err(
                 where, f"size '{text}' is {value}", f"a size must be from 1 to {MAX_DIM}"
             )
+        if "//" in text:
+            return value  # type: ignore[return-value]  # D // 2: the whole number it gives
         return SizeExpr(value, " ".join(text.split()), tuple((k, dims[k]) for k in names))
 
     def input_kind(self, where: str, key: str, value: dict[str, Any]) -> Any:
@@ -1208,6 +1355,8 @@ class _Validator:
             )
         if kind == "one-hot":
             self.one_hot.append(key)
+        if kind == "one-hot-columns":
+            self.hot_columns.append(key)
         return value["shape"]
 
     def number(self, where: str, value: Any) -> Fraction:
@@ -1217,8 +1366,16 @@ class _Validator:
             raise self.err(where, "must be a finite number below 1e12", "write a number like 0.5")
         return Fraction(repr(value)) if isinstance(value, float) else Fraction(value)
 
+    def columns_hot(self, key: str) -> None:
+        """``key``, declared ``kind = "one-hot"``, is given with one-hot columns (examples in
+        columns, as in Ng's courses): read as one-hot columns, which no fused step assumes (the
+        cost is the user's own formula; the softmax's Jacobian is shown in general)."""
+        self.one_hot.remove(key)
+        self.hot_columns.append(key)
+
     def given_values(self) -> dict[str, Any]:
-        return {**self.table("values", required=False), **getattr(self, "made_labels", {})}
+        given = {**self.table("values", required=False), **getattr(self, "made_labels", {})}
+        return {k: v for k, v in given.items() if k not in getattr(self, "label_blocks", {})}
 
     def values(
         self, inputs, params, shapes, name, forward, dims, constants
@@ -1249,15 +1406,11 @@ class _Validator:
                     one_hot_columns = r > 1 and all(
                         sorted(col) == [0] * (r - 1) + [1] for col in zip(*fixed[key], strict=True)
                     )
+                    rows_hot = all(sorted(row) == [0] * (c - 1) + [1] for row in fixed[key])
+                    if one_hot_columns and not rows_hot:
+                        self.columns_hot(key)
+                        continue
                     for n, row in enumerate(fixed[key]):
-                        if sorted(row) != [0] * (c - 1) + [1] and one_hot_columns:
-                            raise self.err(
-                                where,
-                                f"the columns of {key} are one-hot (examples in columns, as in "
-                                'Ng\'s courses), but kind = "one-hot" means one-hot rows',
-                                'drop kind = "one-hot" (the softmax Jacobian is then shown in '
-                                "general), or store the examples in rows",
-                            )
                         if sorted(row) != [0] * (c - 1) + [1]:
                             raise self.err(
                                 where,
@@ -1276,6 +1429,10 @@ class _Validator:
             out = dict(fixed)
             for key in missing:
                 r, c = (1, 1) if shapes[key] == () else shapes[key]
+                if key in self.hot_columns:  # one-hot columns: the transpose of one-hot rows
+                    rows = [list(col) for col in zip(*domain.draw(rng, "one-hot", c, r))]
+                    out[key] = tuple(tuple(row) for row in rows)
+                    continue
                 rows = domain.draw(rng, roles.get(key), r, c, first=k == 0)
                 out[key] = tuple(tuple(row) for row in rows)
             return {key: out[key] for key in list(inputs) + list(params)}

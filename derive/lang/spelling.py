@@ -862,15 +862,108 @@ def _infinite(v: ast.expr) -> bool:
     return False
 
 
+# what -inf before a softmax is read as: exp(-1e4 - max) is exactly 0 in float64, as exp(-inf)
+# (scores above -9000); -1e4, not -1e9: the identity tests' 50-digit exp takes it (an argument
+# beyond 1e6 is redrawn, so a mask on a parameter, A > 0, never verified with -1e9)
+MASK_FILL = -1e4
+_SOFTMAX = frozenset({"softmax"})
+
+
+def _infinite_fill(node: ast.AST) -> ast.expr | None:
+    """The value of ``x.masked_fill(mask, -inf)`` / ``torch.masked_fill(x, mask, -inf)`` /
+    ``np.where(mask, x, -inf)`` (either branch) when it is infinite, else ``None``."""
+    if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)):
+        return None
+    name, method = node.func.attr, not module_of(node.func.value)
+    args = [*node.args, *(k.value for k in node.keywords if k.arg == "value")]
+    if name == "masked_fill":
+        values = args[1:2] if method else args[2:3]
+    elif name == "where" and not method and len(node.args) == 3:
+        values = node.args[1:3]
+    else:
+        return None
+    return next((v for v in values if _infinite(v)), None)
+
+
+def _softmax_argument(node: ast.AST, parents: dict[int, ast.AST]) -> bool:
+    """``node`` is what a softmax is taken of: ``F.softmax(node, dim=-1)``, ``node.softmax(-1)``."""
+    up = parents.get(id(node))
+    if isinstance(up, ast.Call) and up.args and up.args[0] is node:
+        f = up.func
+        name = f.attr if isinstance(f, ast.Attribute) else getattr(f, "id", "")
+        method = isinstance(f, ast.Attribute) and not module_of(f.value)
+        return name in _SOFTMAX and not method
+    if isinstance(up, ast.Attribute) and up.value is node and up.attr in _SOFTMAX:
+        return isinstance(parents.get(id(up)), ast.Call)
+    return False
+
+
+def _parents(tree: ast.AST) -> dict[int, ast.AST]:
+    return {id(c): n for n in ast.walk(tree) for c in ast.iter_child_nodes(n)}
+
+
+def fills_before_softmax(key: str, text: str, later: list[str]) -> str:
+    """``wei.masked_fill(tril == 0, float('-inf'))`` taken a softmax of (in the same line, or
+    on its own line ``key`` whose every later use is a softmax of it: nanoGPT's causal head):
+    ``text`` with the -inf as :data:`MASK_FILL`, which the softmax turns into the same exact 0s
+    in float64 (every row keeps an entry: a causal mask keeps the diagonal). Other infinite fills
+    are left for :func:`_masked_fill` to refuse."""
+    if "inf" not in text and "finfo" not in text:
+        return text
+    try:
+        tree = ast.parse(text.strip(), mode="eval")
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return text
+    parents = _parents(tree)
+    fills = [n for n in ast.walk(tree) if _infinite_fill(n) is not None]
+    if not fills:
+        return text
+    whole = tree.body in fills and _only_softmax_of(key, later)
+    changed = False
+    for n in fills:
+        if not (whole and n is tree.body or _softmax_argument(n, parents)):
+            continue
+        value = _infinite_fill(n)
+        for k in (n.args, [kw.value for kw in n.keywords]):
+            for i, a in enumerate(k):
+                if a is value:
+                    k[i] = _num(MASK_FILL)
+        for kw in n.keywords:
+            if kw.value is value:
+                kw.value = _num(MASK_FILL)
+        changed = True
+    return ast.unparse(tree) if changed else text
+
+
+def _only_softmax_of(key: str, later: list[str]) -> bool:
+    """Every use of the line ``key`` in the ``later`` lines is a softmax of it (and one is)."""
+    used = False
+    for text in later:
+        if not isinstance(text, str) or key not in text:
+            continue
+        try:
+            tree = ast.parse(text.strip(), mode="eval")
+        except (SyntaxError, ValueError, RecursionError, MemoryError):
+            return False
+        parents = _parents(tree)
+        for n in ast.walk(tree):
+            if isinstance(n, ast.Name) and n.id == key:
+                if not _softmax_argument(n, parents):
+                    return False
+                used = True
+    return used
+
+
 def _masked_fill(node: ast.Call, how: str) -> ast.expr:
     """``x.masked_fill(cond, v)``: ``v`` where the comparison holds, ``x`` elsewhere (as
     ``where(cond, v, x)``: no gradient to the filled entries, as in PyTorch)."""
     a = _bound(node, "masked_fill", ("x", "mask", "value"), 3)
     if _infinite(a["value"]):
         raise SpellingError(
-            "masked_fill(…, float('-inf')) is not read: derive computes with finite numbers; "
-            "fill with a large negative number, masked_fill(tril == 0, -1e9) (a softmax then "
-            "gives those entries exactly 0 in float64, as with -inf)"
+            "masked_fill(…, float('-inf')) is read only where a softmax is taken of it (the "
+            "same line, or every later use of the line): derive computes with finite numbers; "
+            "elsewhere fill with a large negative number, masked_fill(tril == 0, -1e9) (a "
+            "softmax then gives those entries exactly 0 in float64, as with -inf)"
         )
     if not isinstance(a["mask"], ast.Compare):
         raise SpellingError(
@@ -946,8 +1039,9 @@ def _einsum(node: ast.Call, how: str) -> ast.expr:
     product (``'ij,jk->ik'``, with either side transposed), an element-wise product
     (``'ij,ij->ij'``), a transpose (``'ij->ji'``), or the sum of everything (``'ij,ij->'``)."""
     usage = (
-        "einsum() is read for one or two matrices with '->': 'ij,jk->ik' (a matrix product, "
-        "either side transposed), 'ij,ij->ij', 'ij->ji', 'ij,ij->' (everything summed)"
+        "einsum() is read for one or two matrices or 1-D vectors with '->': 'ij,jk->ik' (a "
+        "matrix product, either side transposed), 'ij,ij->ij', 'ij->ji', 'ij,ij->' (everything "
+        "summed), 'ij,ij->i' (row-wise dot), 'ij->j', 'ij,j->i', 'i,i->', 'i,j->ij'"
     )
     if node.keywords or not node.args or not isinstance(node.args[0], ast.Constant):
         raise SpellingError(usage)
@@ -959,6 +1053,13 @@ def _einsum(node: ast.Call, how: str) -> ast.expr:
         raise SpellingError(usage)
     lhs, out = text.replace(" ", "").split("->")
     subs = lhs.split(",")
+    vectors = (
+        _einsum_vectors(subs, out, ops_)
+        if len(subs) == len(ops_) and all(k.isalpha() and len(set(k)) == len(k) for k in subs)
+        else None
+    )
+    if vectors is not None:
+        return vectors
     ok = all(len(k) == 2 and k.isalpha() and k[0] != k[1] for k in subs)
     if not ok or len(subs) != len(ops_) or len(subs) not in (1, 2) or len(set(out)) != len(out):
         raise SpellingError(usage)
@@ -990,6 +1091,76 @@ def _einsum(node: ast.Call, how: str) -> ast.expr:
         raise SpellingError(usage)
     prod = _bin(oriented(a, sa, i + k), ast.MatMult(), oriented(b, sb, k + j))
     return oriented(prod, i + j, out)
+
+
+DIAG_REFUSAL = (
+    "np.diag(v) / torch.diag(v) of a 1-D v is read as one side of a matrix product: "
+    "A @ np.diag(v) (A's columns scaled, A * v) or np.diag(v) @ B (B's rows scaled); a diagonal "
+    "matrix on its own line and np.diag of a matrix (its diagonal) are not read"
+)
+
+
+def _diag(node: ast.Call, how: str) -> ast.expr:
+    """``np.diag(v)`` outside a matrix product (the parser reads it there): refused."""
+    raise SpellingError(DIAG_REFUSAL)
+
+
+def _expand_dims(node: ast.Call, how: str) -> ast.expr:
+    """``np.expand_dims(x, 1)`` is ``x.unsqueeze(1)`` (a new axis of length 1 at that place;
+    the parser reads it of a 1-D vector)."""
+    a = _bound(node, "expand_dims", ("x", "axis"), 2)
+    return ast.Call(ast.Attribute(a["x"], "unsqueeze", ast.Load()), [a["axis"]], [])
+
+
+def einsum_one_d(text: object) -> bool:
+    """``einsum(text, …)`` gives NumPy/PyTorch a 1-D result: one output letter (``'ij,ij->i'``,
+    ``'ij->j'``, ``'ij,j->i'``)."""
+    if not isinstance(text, str) or "->" not in text:
+        return False
+    out = text.replace(" ", "").split("->", 1)[1]
+    return len(out) == 1 and out.isalpha()
+
+
+def _einsum_vectors(subs: list[str], out: str, args: list[ast.expr]) -> ast.expr | None:
+    """The einsum forms with a 1-D operand or result: a row-wise dot ``'ij,ij->i'`` (and
+    ``'ij,ji->i'``), a sum along an axis ``'ij->j'``/``'ij->i'``, a matrix-vector product
+    ``'ij,j->i'``/``'j,ij->i'``/``'i,ij->j'``, an inner product ``'i,i->'``, an outer product
+    ``'i,j->ij'``, a sum ``'i->'``; ``None`` for other forms. A 1-D result is spelled as NumPy's
+    reduction without keepdims (``np.sum(…, axis=1)``), which the parser reads as NumPy's 1-D
+    vector."""
+    np_ = ast.Name("np", ast.Load())
+
+    def np_sum(x: ast.expr, axis: int) -> ast.expr:
+        axis_kw = [ast.keyword("axis", _num(axis))]
+        return ast.Call(ast.Attribute(np_, "sum", ast.Load()), [x], axis_kw)
+
+    def dot(a: ast.expr, b: ast.expr) -> ast.expr:
+        return ast.Call(ast.Attribute(np_, "dot", ast.Load()), [a, b], [])
+
+    if len(subs) == 1:
+        (sa,), (a,) = subs, args
+        if len(sa) == 2 and len(out) == 1 and out in sa:
+            return np_sum(a, sa.index(out) ^ 1)
+        if len(sa) == 1 and out == "":
+            return _call("sum", a)
+        return None
+    if len(subs) != 2:
+        return None
+    (sa, sb), (a, b) = subs, args
+    if len(sa) == len(sb) == 2 and set(sa) == set(sb) and len(out) == 1 and out in sa:
+        prod = _mul(a, b if sa == sb else _t(b))
+        return np_sum(prod, sa.index(out) ^ 1)
+    if len(sa) == len(sb) == 1:
+        if sa == sb and out == "":
+            return _call("sum", _mul(a, b))
+        if sa != sb and out == sa + sb:
+            return _outer(_call("outer", a, b), "np")
+        return None
+    if {len(sa), len(sb)} == {1, 2} and len(out) == 1:
+        mat, mk, vec, vk = (a, sa, b, sb) if len(sa) == 2 else (b, sb, a, sa)
+        if vk in mk and out in mk and out != vk:
+            return dot(mat, vec) if mk == out + vk else dot(vec, mat)
+    return None
 
 
 def _softplus(node: ast.Call, how: str) -> ast.expr | None:
@@ -1240,6 +1411,10 @@ REWRITES: dict[str, Callable[[ast.Call, str], ast.expr | None]] = {
         _margin_ranking,
     ),
     "mm": _two("mm", ast.MatMult()),
+    "mv": _two("mv", ast.MatMult()),  # torch.mv(A, v): A @ v with v 1-D
+    "expand_dims": _expand_dims,
+    "diag": _diag,
+    "diagflat": _diag,
     "add": _two("add", ast.Add()),
     "subtract": _two("subtract", ast.Sub()),
     "sub": _two("sub", ast.Sub()),
@@ -1368,6 +1543,8 @@ _QUALIFIED = {
     "linear": tuple(TORCH_FUNCTIONAL),
     "addmm": ("torch", "method"),
     "einsum": ("np", "numpy", "torch"),
+    "diag": ("np", "numpy", "torch", "method"),
+    "diagflat": ("np", "numpy", "torch"),
     "cross_entropy": tuple(TORCH_FUNCTIONAL),
 }
 _LOSSES = frozenset(

@@ -4,7 +4,10 @@
 function, softmax/log_softmax, reductions over everything or along an axis (by keyword or
 position, with NumPy's negative axes and ``keepdims``), concatenation along either axis,
 ``maximum``/``square`` spellings, row /
-column / scalar broadcasting, fractional and negative powers, every loss
+column / scalar broadcasting, 1-D biases and 1-D reductions without keepdims broadcast back (as a
+column through ``[:, None]``/``unsqueeze``/``expand_dims``, or as the row they are), a gated
+layer's halves from a split (``np.split``/``torch.chunk``/``torch.split``), clips at their kinks,
+PyTorch's ``gather`` of class labels, fractional and negative powers, every loss
 (including targets that depend on parameters); with full, partial or no ``[values]``.
 :func:`run` derives and verifies one and classifies the outcome:
 
@@ -27,6 +30,7 @@ import traceback
 from dataclasses import dataclass
 
 from derive.engine.backprop import derive
+from derive.errors import BadInput
 from derive.lang import spec
 from derive.numeric import verify as numeric
 
@@ -81,6 +85,9 @@ def random_spec(seed: int, max_dim: int = 4, max_layers: int = 5) -> str:
     srng = random.Random(f"derive-fuzz-slice:{seed}")
     gate_layer = srng.randint(1, layers) if srng.random() < 0.12 else 0
     int_labels = srng.random() < 0.4
+    # 1-D biases and reductions, splits, clips, gathers: their own stream too
+    orng = random.Random(f"derive-fuzz-1d:{seed}")
+    verbatim: set[str] = set()  # lines the spellings below leave as written
     for k in range(1, layers + 1):
         gated = k == gate_layer and k != cat_layer
         wide = f"2*n{k}" if gated else f"n{k}"  # a gated layer: one matrix for both halves
@@ -91,7 +98,8 @@ def random_spec(seed: int, max_dim: int = 4, max_layers: int = 5) -> str:
             z = f"concat({prev}, X, axis=-1) @ W{k}"
         bias = rng.choice(("row", "row", "none", "scalar", "column"))
         if bias == "row":
-            params[f"b{k}"] = f'[1, "{wide}"]'
+            # a 1-D bias ["n"] (NumPy broadcasts it as a row) a third of the time
+            params[f"b{k}"] = f'["{wide}"]' if orng.random() < 0.3 else f'[1, "{wide}"]'
             z += f" + b{k}"
         elif bias == "scalar":
             params[f"s{k}"] = "[]"
@@ -103,9 +111,23 @@ def random_spec(seed: int, max_dim: int = 4, max_layers: int = 5) -> str:
         template = rng.choice(ACTIVATIONS)
         act = template.format(x=f"Z{k}")
         extra = rng.random()
-        if gated:  # a gated unit on column blocks: σ(Z[:, :n]) ⊙ f(Z[:, n:]) (GLU, LSTM gates)
+        if orng.random() < 0.08:  # a clip (kinks at its bounds, PyTorch's convention there)
+            template = orng.choice(_CLIPS)
+            act = template.format(x=f"Z{k}")
+        if gated and orng.random() < 0.5:  # the same unit from a split into two halves
+            gate, other = f"G{k}", f"H{k}"
+            split = orng.choice(_SPLITS).format(z=f"Z{k}", n=f"n{k}")
+            forward.append((f"{gate}, {other}", split))
+            verbatim.add(f"{gate}, {other}")
+            act = f"sigmoid({gate}) * ({template.format(x=other)})"
+        elif gated:  # a gated unit on column blocks: σ(Z[:, :n]) ⊙ f(Z[:, n:]) (GLU, LSTM gates)
             other = srng.choice((f"Z{k}[:, n{k}:]", f"Z{k}[:, -n{k}:]", f"Z{k}[:, n{k}:2*n{k}]"))
             act = f"sigmoid(Z{k}[:, :n{k}]) * ({template.format(x=other)})"
+        elif extra < 0.15 and orng.random() < 0.5:  # a 1-D reduction (no keepdims) broadcast
+            red, back = orng.choice(_ONE_D_REDUCTIONS)
+            forward.append((f"R{k}", red.format(z=f"Z{k}")))
+            verbatim.add(f"R{k}")
+            act = rng.choice(ACTIVATIONS).format(x=f"(Z{k} - {back.format(r=f'R{k}')})")
         elif extra < 0.15:  # a reduction along an axis broadcast back (normalisation-like)
             axis = rng.choice(("axis=1", "1", "axis=0", "0"))
             red = rng.choice(("mean", "sum"))
@@ -115,7 +137,9 @@ def random_spec(seed: int, max_dim: int = 4, max_layers: int = 5) -> str:
             if widths[k] == widths[k - 1]:
                 act = f"{rng.choice(ACTIVATIONS).format(x=f'Z{k}')} + {prev}"
         if k == stat_layer:  # a column statistic over the batch stacked on its square
-            act = f"{act} + mean(concat(Z{k}, Z{k} * Z{k}, axis=-2), axis=0)"
+            # (of a gated layer, of the half its unit has: Z's 2n columns do not add to n)
+            zs = f"Z{k}[:, :n{k}]" if gated else f"Z{k}"
+            act = f"{act} + mean(concat({zs}, {zs} * {zs}, axis=-2), axis=0)"
         forward.append((f"A{k}", act))
         prev = f"A{k}"
     out = prev
@@ -138,6 +162,9 @@ def random_spec(seed: int, max_dim: int = 4, max_layers: int = 5) -> str:
         forward.append(("P", f"softmax({out})"))
         pick = srng.choice(("np.arange(m)", "range(m)", "torch.arange(m)"))
         forward.append(("L", f"-mean(log(P[{pick}, y]))"))
+        if pick != "np.arange(m)" and orng.random() < 0.6:  # PyTorch's gather of the labels
+            forward[-1] = ("L", f"-mean(log({orng.choice(_GATHERS)}))")
+            verbatim.add("L")
     elif loss == "cross_entropy":
         inputs["Y"] = f'["m", "{n}"]'
         forward.append(("P", f"softmax({out})"))
@@ -148,12 +175,12 @@ def random_spec(seed: int, max_dim: int = 4, max_layers: int = 5) -> str:
         forward.append(("L", f"mse({out}, T)"))
     else:
         forward.append(("L", f"{loss}({out} * {out})"))
-    forward = _respell(forward, random.Random(f"derive-fuzz-spelling:{seed}"))
+    forward = _respell(forward, random.Random(f"derive-fuzz-spelling:{seed}"), verbatim)
     lines = ["[network]", f'name = "fuzz-{seed}"', "", "[dims]"]
     lines += [f"{k} = {v}" for k, v in dims.items()]
     lines += ["", "[inputs]"] + [f"{k} = {v}" for k, v in inputs.items()]
     lines += ["", "[params]"] + [f"{k} = {v}" for k, v in params.items()]
-    lines += ["", "[forward]"] + [f'{k} = "{v}"' for k, v in forward]
+    lines += ["", "[forward]"] + [f'{_key(k)} = "{v}"' for k, v in forward]
     mode = rng.choice(("none", "partial", "full"))
     if mode != "none":
         shapes = {**inputs, **params}
@@ -166,7 +193,8 @@ def random_spec(seed: int, max_dim: int = 4, max_layers: int = 5) -> str:
             rows = [
                 [rng.choice((-1, 1)) * rng.randint(1, 9) / 10 for _ in range(c)] for _ in range(r)
             ]
-            lines.append(f"{name} = {rows}")
+            one_d = shapes[name].count(",") == 0 and shapes[name] != "[]"
+            lines.append(f"{name} = {rows[0] if one_d else rows}")  # a 1-D bias: a flat list
     return "\n".join(lines) + "\n"
 
 
@@ -247,9 +275,54 @@ _SPELLINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
 )
 
 
-def _respell(forward: list[tuple[str, str]], rng: random.Random) -> list[tuple[str, str]]:
+# 1-D reductions without keepdims (NumPy's/PyTorch's 1-D result) and how each is broadcast
+# back: along axis 1 a 1-D vector of the m rows, made a column; along axis 0 one of the columns,
+# broadcast as a row as it is. Written so that no spelling row above matches them.
+_ONE_D_REDUCTIONS = (
+    ("{z}.sum(1)", "{r}[:, None]"),
+    ("torch.mean({z}, dim=1)", "{r}.unsqueeze(1)"),
+    ("np.sum({z}, axis=-1)", "np.expand_dims({r}, -1)"),
+    ("{z}.mean(axis=1)", "{r}[:, np.newaxis]"),
+    ("{z}.mean(0)", "{r}"),
+    ("np.sum({z}, axis=-2)", "{r}"),
+    ("torch.sum({z}, dim=0, keepdim=False)", "{r}"),
+)
+# bounds of three decimals: example values have one, so a clip's input (two decimals at most
+# where it is X @ W + b) never lands exactly on a bound, where float64 would put it a rounding
+# error to one side (derive refuses that, exit 2: fuzz seed 31 with -0.75)
+_CLIPS = (
+    "np.clip({x}, -0.755, 0.845)",
+    "torch.clamp({x}, min=-0.655)",
+    "{x}.clamp(-0.955, 0.555)",
+    "F.hardtanh({x}, -1.005, 0.995)",
+)
+# a gated layer's two halves as the parts of a split (derive/lang/splits.py)
+_SPLITS = (
+    "np.split({z}, 2, axis=-1)",
+    "torch.chunk({z}, 2, dim=-1)",
+    "{z}.chunk(2, dim=1)",
+    "torch.split({z}, {n}, dim=1)",
+)
+_GATHERS = (
+    "P.gather(1, y.unsqueeze(1))",
+    "torch.gather(P, 1, y[:, None])",
+    "P.gather(-1, y.view(-1, 1))",
+)
+
+
+def _key(name: str) -> str:
+    """A [forward] key; one that unpacks a split, ``G1, H1``, is quoted."""
+    return f'"{name}"' if "," in name else name
+
+
+def _respell(
+    forward: list[tuple[str, str]], rng: random.Random, verbatim: set[str] = frozenset()
+) -> list[tuple[str, str]]:
     out: list[tuple[str, str]] = []
     for name, text in forward:
+        if name in verbatim:
+            out.append((name, text))
+            continue
         for pattern, spellings in _SPELLINGS:
             if re.search(pattern, text) and rng.random() < 0.5:
                 text = re.sub(pattern, rng.choice(spellings), text, count=1)
@@ -266,6 +339,8 @@ def _shape(text: str, dims: dict[str, int]) -> tuple[int, int]:
     items = [t.strip().strip('"') for t in text.strip("[]").split(",") if t.strip()]
     if not items:
         return (1, 1)
+    if len(items) == 1:  # 1-D: its entries as one row
+        items = ["1", *items]
     vals = [
         dims[t] if t in dims else 2 * dims[t[2:]] if t.startswith("2*") else int(t) for t in items
     ]
@@ -281,7 +356,7 @@ def run(seed: int, *, max_dim: int = 4, points: int = 2, use_torch: bool = True)
         s = spec.parse(text, source=f"fuzz-{seed}")
         d = derive(s)
         report = numeric.verify(d, points=points, use_torch=use_torch)
-    except spec.SpecError as err:
+    except BadInput as err:  # the spec, or its example values, refused: exit 2, one line
         return Outcome(seed, "refused", time.perf_counter() - start, str(err))
     except Exception:  # noqa: BLE001 - the point is to catch everything
         return Outcome(seed, "error", time.perf_counter() - start, traceback.format_exc(limit=6))
