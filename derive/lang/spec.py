@@ -697,6 +697,8 @@ class _Validator:
         = "np.split(a, 4, axis=1)"``, is the lines ``i = "np.split(a, 4, axis=1)[0]"`` … (read
         as slices). Lazy, so a split sees the shapes of the lines before it."""
         for key, text in fwd.items():
+            if isinstance(text, str) and len(text) <= ex.MAX_LENGTH:
+                text = ex.strip_casts(text)  # F.one_hot(y, C).float(): y's one-hot rows
             if "," not in key:
                 self.fwd[key] = text
                 yield key, text
