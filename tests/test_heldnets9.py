@@ -43,6 +43,60 @@ AGREE = {
     ),
 }
 
+_GLU = """
+[dims]
+N = 3
+d = 2
+h = 3
+[inputs]
+X = ["N", "d"]
+y = ["N", 1]
+[params]
+W = ["d", "2*h"]
+v = ["h", 1]
+[forward]
+"a, g" = "{split}"
+hid = "a * torch.sigmoid(g)"
+loss = "F.l1_loss(hid @ v, y)"
+"""
+_LSTM = """
+[dims]
+N = 2
+d = 3
+H = 2
+[inputs]
+x = ["N", "d"]
+h0 = ["N", "H"]
+c0 = ["N", "H"]
+y = ["N", "H"]
+[params]
+Wx = ["d", "4*H"]
+Wh = ["H", "4*H"]
+b = ["4*H"]
+[forward]
+"i, f, g, o" = "(x @ Wx + h0 @ Wh + b).chunk(4, 1)"
+c1 = "torch.sigmoid(f) * c0 + torch.sigmoid(i) * torch.tanh(g)"
+h1 = "torch.sigmoid(o) * torch.tanh(c1)"
+loss = "F.mse_loss(h1, y)"
+"""
+# a split of an expression unpacked into names (GLU/LSTM code): the expression gets its own line
+AGREE.update(
+    glu_torch_chunk_of_expression=_GLU.format(split="torch.chunk(X @ W, 2, dim=1)"),
+    glu_np_split_of_expression=_GLU.format(split="np.split(X @ W, 2, axis=1)"),
+    glu_split_sizes_keyword=_GLU.format(
+        split="torch.split(tensor=X @ W, split_size_or_sections=h, dim=1)"
+    ),
+    lstm_chunk_method_of_expression=_LSTM,
+)
+
+
+def test_a_split_of_an_expression_names_it_from_its_parts() -> None:
+    s = spec.parse(_LSTM, "lstm")
+    assert [k for k, _ in s.forward][:5] == ["i_f_g_o", "i", "f", "g", "o"]
+    taken = _LSTM.replace('x = ["N", "d"]', 'x = ["N", "d"]\ni_f_g_o = ["N", "d"]')
+    taken = taken.replace("(x @ Wx", "(i_f_g_o @ Wx")
+    assert [k for k, _ in spec.parse(taken, "lstm").forward][0] == "i_f_g_o_"
+
 
 @pytest.mark.parametrize("name", sorted(AGREE))
 def test_the_course_text_run_in_pytorch_agrees_with_derive(name: str) -> None:
