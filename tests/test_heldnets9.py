@@ -89,6 +89,54 @@ AGREE.update(
     lstm_chunk_method_of_expression=_LSTM,
 )
 
+_MARGIN = """
+[dims]
+N = {N}
+D = 2
+C = 3
+[inputs]
+X = ["N", "D"]
+{y}
+[params]
+W = ["D", "C"]
+[forward]
+loss = "{loss}"
+{values}
+"""
+# PyTorch's margin losses: soft_margin_loss (±1 labels) and multi_margin_loss (class indices)
+AGREE.update(
+    soft_margin=_MARGIN.format(
+        N=4, y='y = ["N", "C"]', loss="F.soft_margin_loss(X @ W, y)",
+        values="[values]\ny = [[1, -1, 1], [-1, -1, 1], [1, 1, -1], [-1, 1, 1]]",
+    ),
+    soft_margin_sum=_MARGIN.format(
+        N=4, y='y = ["N", "C"]', loss="F.soft_margin_loss(X @ W, y, reduction='sum')",
+        values="[values]\ny = [[1, -1, 1], [-1, -1, 1], [1, 1, -1], [-1, 1, 1]]",
+    ),
+    multi_margin=_MARGIN.format(
+        N=4, y='y = ["N"]', loss="F.multi_margin_loss(X @ W, y)", values=""
+    ),
+    multi_margin_p2_sum=_MARGIN.format(
+        N=4, y='y = ["N"]', loss="F.multi_margin_loss(X @ W, y, p=2, margin=0.5, reduction='sum')",
+        values="",
+    ),
+    # a hinge exactly at 0 (scores 2, 1, 0.5 with class 0): PyTorch's gradient there is 0
+    multi_margin_at_the_hinge=_MARGIN.format(
+        N=2, y='y = ["N"]', loss="torch.nn.functional.multi_margin_loss(X.mm(W), y)",
+        values="[values]\nX = [[1, 0], [0, 1]]\nW = [[2, 1, 0.5], [0, 1, 3]]\ny = [0, 2]",
+    ),
+)
+
+
+def test_multi_margin_loss_needs_class_indices() -> None:
+    text = _MARGIN.format(
+        N=2, y='y = { shape = ["N", "C"], kind = "one-hot" }',
+        loss="F.multi_margin_loss(X @ W, y)", values="",
+    )
+    with pytest.raises(spec.SpecError) as err:
+        spec.parse(text, "mm")
+    assert "takes class indices" in str(err.value) and "\n" not in str(err.value)
+
 
 def test_a_split_of_an_expression_names_it_from_its_parts() -> None:
     s = spec.parse(_LSTM, "lstm")

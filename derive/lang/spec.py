@@ -947,7 +947,7 @@ class _Validator:
                 z, y = gathered[0], ast.Name(gathered[1], ast.Load())
                 if y.id not in self.one_d or y.id not in inputs:
                     continue
-            elif name not in ("cross_entropy", "nll_loss"):
+            elif name not in ("cross_entropy", "nll_loss", "multi_margin_loss"):
                 continue
             else:
                 kw = {k.arg: k.value for k in n.keywords}

@@ -420,6 +420,13 @@ def _l1(a: dict[str, ast.expr], r: str) -> ast.expr:
     return _reduce(_call("abs", _sub(a["input"], a["target"])), r, "l1_loss")
 
 
+def _soft_margin(a: dict[str, ast.expr], r: str) -> ast.expr:
+    """``F.soft_margin_loss(x, y)`` (±1 labels): ``log(1 + exp(−y·x))`` = ``softplus(−y·x)``
+    per entry, reduced."""
+    elem = _call("softplus", _neg(_mul(a["target"], a["input"])))
+    return _reduce(elem, r, "soft_margin_loss")
+
+
 def _flag(v: ast.expr | None, default: bool, what: str) -> bool:
     if v is None:
         return default
@@ -544,7 +551,10 @@ def class_indices(node: ast.Call, picks: dict[str, tuple[str, int]]) -> ast.Call
     """``cross_entropy(z, y, weight=…)`` with ``y`` class indices (a name of ``picks``, read as
     one-hot rows): marked, since PyTorch's weighted 'mean' then divides by the summed weights."""
     assert isinstance(node.func, ast.Name)
-    if node.func.id != "cross_entropy" or all(k.arg != "weight" for k in node.keywords):
+    margin = node.func.id == "multi_margin_loss"  # reads its target only as class indices
+    if not margin and (
+        node.func.id != "cross_entropy" or all(k.arg != "weight" for k in node.keywords)
+    ):
         return node
     kw = {k.arg: k.value for k in node.keywords}
     y = node.args[1] if len(node.args) > 1 else kw.get("target")
@@ -552,6 +562,30 @@ def class_indices(node: ast.Call, picks: dict[str, tuple[str, int]]) -> ast.Call
         return node
     kws = [*node.keywords, ast.keyword(_INDEX_MARK, ast.Constant(True))]
     return ast.copy_location(ast.Call(node.func, node.args, kws), node)
+
+
+def _multi_margin(a: dict[str, ast.expr], r: str) -> ast.expr:
+    """PyTorch's ``multi_margin_loss(x, y, p=1, margin=1)`` (the multiclass SVM loss of CS231n)
+    with class indices ``y`` read as one-hot rows ``Y``: per row, the mean over the classes of
+    ``max(0, margin − x_y + x_j)^p``, the true class left out; ``relu`` has PyTorch's gradient
+    0 at the hinge."""
+    if _INDEX_MARK not in a:
+        raise SpellingError(
+            "multi_margin_loss(x, y) takes class indices: declare y as integer labels in "
+            '[inputs], y = ["N"]'
+        )
+    x, y = a["input"], a["target"]
+    p = a.get("p")
+    if p is not None and not (isinstance(p, ast.Constant) and p.value in (1, 2)):
+        raise SpellingError("multi_margin_loss(…, p=…) is read for p = 1 or 2")
+    margin = a.get("margin", _num(1))
+    picked = _call("sum", _mul(x, y), axis=_num(1))  # x_y, an [N, 1] column
+    hinge = _call("relu", _add(_sub(margin, picked), x))
+    if isinstance(p, ast.Constant) and p.value == 2:
+        hinge = _bin(hinge, ast.Pow(), _num(2))
+    # the mean over all classes less the true class's term (y only ever a factor of a product)
+    row = _sub(_call("mean", hinge, axis=_num(1)), _call("mean", _mul(hinge, y), axis=_num(1)))
+    return _per_row(row, r, "multi_margin_loss")
 
 
 def _huber(scale_by_beta: bool) -> Callable[[dict[str, ast.expr], str], ast.expr]:
@@ -1295,6 +1329,18 @@ REWRITES: dict[str, Callable[[ast.Call, str], ast.expr | None]] = {
         "mse_loss", ("input", "target", "size_average", "reduce", "reduction"), _mse
     ),
     "l1_loss": _loss2("l1_loss", ("input", "target", "size_average", "reduce", "reduction"), _l1),
+    "multi_margin_loss": _loss2(
+        "multi_margin_loss",
+        (
+            "input", "target", "p", "margin", "weight", "size_average", "reduce", "reduction",
+            _INDEX_MARK,
+        ),
+        _multi_margin,
+    ),
+    "soft_margin_loss": _loss2(
+        "soft_margin_loss", ("input", "target", "size_average", "reduce", "reduction"),
+        _soft_margin,
+    ),
     "poisson_nll_loss": _loss2(
         "poisson_nll_loss",
         ("input", "target", "log_input", "full", "size_average", "eps", "reduce", "reduction"),
@@ -1374,6 +1420,8 @@ _LOSSES = frozenset(
     {
         "mse_loss",
         "l1_loss",
+        "soft_margin_loss",
+        "multi_margin_loss",
         "binary_cross_entropy",
         "binary_cross_entropy_with_logits",
         "huber_loss",
