@@ -127,6 +127,39 @@ AGREE.update(
     ),
 )
 
+_HEAD = """
+[dims]
+T = 3
+C = 4
+hs = 2
+[inputs]
+x = ["T", "C"]
+y = ["T", "hs"]
+[params]
+Wq = ["C", "hs"]
+Wk = ["C", "hs"]
+Wv = ["C", "hs"]
+[forward]
+q = "x @ Wq"
+k = "x @ Wk"
+v = "x @ Wv"
+wei = "{wei}"
+att = "F.softmax(wei, dim=-1)"
+loss = "F.mse_loss(att @ v, y)"
+"""
+# PyTorch's x.size(i) (nanoGPT's and the annotated transformer's d_k) is x.shape[i]
+AGREE.update(
+    head_size_minus1=_HEAD.format(wei="q @ k.transpose(-2, -1) * q.size(-1) ** -0.5"),
+    head_size_dim_keyword=_HEAD.format(wei="q @ k.transpose(0, 1) / math.sqrt(k.size(dim=1))"),
+    head_size_of_input=_HEAD.format(wei="q @ k.T / x.size(1) + x.size(0)"),
+)
+
+
+def test_size_without_an_axis_is_refused_naming_the_form() -> None:
+    with pytest.raises(spec.SpecError) as err:
+        spec.parse(_HEAD.format(wei="q @ k.T / q.size()"), "head")
+    assert "x.size(-1)" in str(err.value) and "\n" not in str(err.value)
+
 
 def test_multi_margin_loss_needs_class_indices() -> None:
     text = _MARGIN.format(

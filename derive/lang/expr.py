@@ -702,6 +702,20 @@ class _Converter:
             whole = self.whole_vector(node)
             if whole is not None:
                 return self.call(whole, depth)
+        if (
+            isinstance(f, ast.Attribute)
+            and f.attr == "size"
+            and isinstance(f.value, ast.Name)
+            and self.shapes is not None
+            and not _module_of(f.value)
+        ):
+            # PyTorch's q.size(-1) (attention's d_k) is q.shape[-1]
+            kw = {k.arg: k.value for k in node.keywords}
+            index = node.args[0] if len(node.args) == 1 and not kw else kw.get("dim")
+            if index is None or len(node.args) + len(kw) != 1:
+                raise self.fail(node, "size() is read with one axis, x.size(0) or x.size(-1)")
+            shape_of = ast.Attribute(f.value, "shape", ast.Load())
+            return self.convert(ast.Subscript(shape_of, index, ast.Load()), depth)
         if isinstance(f, ast.Attribute) and f.attr == "gather":
             return self.gather(node, depth)
         if isinstance(f, ast.Attribute) and f.attr == "embedding" and _module_of(f.value):
