@@ -101,6 +101,8 @@ def _np_split(a, parts, axis=0):
 
 def _np_norm(x, ord=None, axis=None, keepdims=False):
     x = _t(x)
+    if ord == 1 and (axis is not None or x.dim() == 1):  # NumPy's vector 1-norm
+        return torch.linalg.vector_norm(x, 1, dim=axis, keepdim=keepdims)
     if ord not in (None, 2, "fro") or (ord == 2 and axis is None and x.dim() == 2):
         raise Unsupported(f"np.linalg.norm ord={ord!r}")
     if axis is None:

@@ -154,6 +154,41 @@ AGREE.update(
     head_size_of_input=_HEAD.format(wei="q @ k.T / x.size(1) + x.size(0)"),
 )
 
+_L1 = """
+[dims]
+m = 3
+n = 2
+k = 2
+[inputs]
+X = ["m", "n"]
+Y = ["m", "k"]
+[params]
+W = ["n", "k"]
+[forward]
+loss = "F.mse_loss(X @ W, Y) + {penalty}"
+{values}
+"""
+# the 1-norm of L1 regularisation: PyTorch's over everything, NumPy's along an axis
+AGREE.update(
+    l1_torch_norm_p1=_L1.format(penalty="0.1 * torch.norm(W, p=1)", values=""),
+    l1_norm_method_and_axis=_L1.format(
+        penalty="W.norm(1) + np.sum(np.linalg.norm(W, 1, axis=0)) + torch.norm(W, 1, 1).mean()",
+        values="",
+    ),
+    # an entry exactly 0: PyTorch's gradient of |w| there is 0
+    l1_norm_at_zero=_L1.format(
+        penalty="0.5 * W.norm(p=1)", values="[values]\nW = [[0.0, 0.5], [-0.25, 0.0]]"
+    ),
+)
+
+
+@pytest.mark.parametrize("penalty", ["np.linalg.norm(W, 1)", "np.linalg.norm(W, 2)",
+                                     "torch.linalg.norm(W, 1)", "torch.norm(W, p=3)"])
+def test_a_matrix_norm_other_than_frobenius_is_refused(penalty: str) -> None:
+    with pytest.raises(spec.SpecError) as err:
+        spec.parse(_L1.format(penalty=penalty, values=""), "norm")
+    assert "other orders are not supported" in str(err.value) and "\n" not in str(err.value)
+
 
 def test_size_without_an_axis_is_refused_naming_the_form() -> None:
     with pytest.raises(spec.SpecError) as err:

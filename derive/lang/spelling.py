@@ -322,10 +322,18 @@ def _norm(node: ast.Call, how: str) -> ast.expr:
     # PyTorch's norm (torch.norm, x.norm(): NumPy arrays have no such method; p= is PyTorch's
     # keyword) of p=2 over everything is the Frobenius norm; NumPy's ord=2 of a matrix is not
     torch = how in ("torch", "method") or "p" in a
-    if not (_is_none(order) or fro or (two and (not _is_none(a.get("axis")) or torch))):
+    # p=1 (L1 regularisation's torch.norm(w, 1), w.norm(p=1)): PyTorch's over everything and
+    # NumPy's along an axis are sum(|x|); NumPy's ord=1 of a whole matrix (the largest column
+    # sum) is not
+    one = isinstance(order, ast.Constant) and order.value == 1 and type(order.value) is not bool
+    vector = not _is_none(a.get("axis")) or torch
+    if one and vector:
+        return _call("sum", _call("abs", a["x"]), **_axis_kw(a.get("axis"), a.get("keepdims")))
+    if not (_is_none(order) or fro or (two and vector)):
         raise SpellingError(
             "norm() is read as the 2-norm of a vector or the Frobenius norm of a matrix: "
-            "sqrt(sum(x ** 2)); other orders are not supported"
+            "sqrt(sum(x ** 2)), and as the 1-norm sum(abs(x)) in PyTorch or along an axis; "
+            "other orders are not supported"
         )
     sq = _bin(a["x"], ast.Pow(), _num(2))
     return _call("sqrt", _call("sum", sq, **_axis_kw(a.get("axis"), a.get("keepdims"))))
