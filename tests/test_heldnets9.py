@@ -181,6 +181,24 @@ AGREE.update(
     ),
 )
 
+_EXP1 = """
+[dims]
+N = 4
+D = 3
+[inputs]
+X = ["N", "D"]
+[params]
+W = ["D", 2]
+[forward]
+z = "X @ W"
+loss = "{loss}"
+"""
+# exp(1) is SymPy's E: a step whose entries are E alone was 'complex at every point drawn'
+AGREE.update(
+    exp_of_one_times_a_sum=_EXP1.format(loss="math.exp(1) * z.sum()"),
+    exp_of_one_plus=_EXP1.format(loss="np.exp(1) * np.mean(z ** 2) + np.exp(1.0) * z.sum()"),
+)
+
 
 @pytest.mark.parametrize("penalty", ["np.linalg.norm(W, 1)", "np.linalg.norm(W, 2)",
                                      "torch.linalg.norm(W, 1)", "torch.norm(W, p=3)"])
