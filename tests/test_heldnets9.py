@@ -152,6 +152,7 @@ AGREE.update(
     head_size_minus1=_HEAD.format(wei="q @ k.transpose(-2, -1) * q.size(-1) ** -0.5"),
     head_size_dim_keyword=_HEAD.format(wei="q @ k.transpose(0, 1) / math.sqrt(k.size(dim=1))"),
     head_size_of_input=_HEAD.format(wei="q @ k.T / x.size(1) + x.size(0)"),
+    numel=_HEAD.format(wei="q @ k.mT / x.numel() + q.numel()"),
 )
 
 _L1 = """
@@ -198,6 +199,35 @@ AGREE.update(
     exp_of_one_times_a_sum=_EXP1.format(loss="math.exp(1) * z.sum()"),
     exp_of_one_plus=_EXP1.format(loss="np.exp(1) * np.mean(z ** 2) + np.exp(1.0) * z.sum()"),
 )
+
+_SIZE = """
+[dims]
+N = 4
+D = 3
+[inputs]
+X = ["N", "D"]
+t = ["N"]
+[params]
+W = ["D", 2]
+w = ["D"]
+[forward]
+z = "X @ W"
+u = "X @ w"
+loss = "{loss}"
+"""
+# NumPy's y.size and np.size(y) (the oracle runs PyTorch's numel() in their place), .mT
+SIZES = {
+    "np.sum((u - t) ** 2) / t.size + np.tanh(z).sum() / z.size":
+        "((u - t) ** 2).sum() / t.numel() + torch.tanh(z).sum() / z.numel()",
+    "np.sum(z ** 2) / np.size(z) + (z.mT @ z).sum() / w.size + u.sum() / u.size":
+        "(z ** 2).sum() / z.numel() + (z.T @ z).sum() / w.numel() + u.sum() / u.numel()",
+}
+
+
+@pytest.mark.parametrize("loss", sorted(SIZES))
+def test_numpys_size_is_the_number_of_entries(loss: str) -> None:
+    out = oracle_text(_SIZE.format(loss=loss), "size", run=_SIZE.format(loss=SIZES[loss]))
+    assert out.status == "agree", (out.status, out.reason)
 
 
 @pytest.mark.parametrize("penalty", ["np.linalg.norm(W, 1)", "np.linalg.norm(W, 2)",

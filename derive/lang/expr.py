@@ -411,6 +411,10 @@ class _Converter:
                 # torch.max(X, dim=1, keepdim=True).values: the maxima (the indices carry no
                 # gradient and are not read)
                 return self.convert(node.value, d)
+            if node.attr == "size" and (count := self.entries(node.value)) is not None:
+                return self.convert(count, d)  # NumPy's y.size: the number of entries
+            if node.attr == "mT" and not _module_of(node.value):
+                node = ast.Attribute(node.value, "T", ast.Load())  # PyTorch's matrix transpose
             if node.attr != "T":
                 raise self.fail(node, f"attribute '.{node.attr}' is not allowed; only '.T'")
             if self.shapes is not None and self.vector(node.value):
@@ -494,6 +498,25 @@ class _Converter:
         d = shape[index]
         label = getattr(d, "label", None)
         return Name(label) if label else Num(Fraction(int(d)))
+
+    def entries(self, node: ast.AST) -> ast.expr | None:
+        """``X.shape[0] * X.shape[1]`` for a tensor ``X`` declared earlier (NumPy's ``X.size``,
+        PyTorch's ``X.numel()``, ``np.size(X)``): the number of its entries; ``None`` when
+        ``node`` names none."""
+        if self.shapes is None or not isinstance(node, ast.Name) or _module_of(node):
+            return None
+        shape = self.shapes.get(node.id)
+        if shape is None:
+            return None
+        if not shape:
+            return ast.Constant(1)
+
+        def axis(i: int) -> ast.expr:
+            return ast.Subscript(ast.Attribute(node, "shape", ast.Load()), ast.Constant(i))
+
+        if node.id in self.one_d:
+            return axis(0)
+        return ast.BinOp(axis(0), ast.Mult(), axis(1))
 
     def receiver(self, f: ast.Attribute) -> None:
         """``keras.ops.relu(Z)`` or ``cp.dot(A, B)``: a module derive does not read would be taken
@@ -702,6 +725,14 @@ class _Converter:
             whole = self.whole_vector(node)
             if whole is not None:
                 return self.call(whole, depth)
+        if isinstance(f, ast.Attribute) and not node.keywords:
+            counted = None
+            if f.attr == "numel" and not node.args:
+                counted = self.entries(f.value)  # PyTorch's x.numel()
+            elif f.attr == "size" and len(node.args) == 1 and _module_of(f.value) in ("np", "numpy"):
+                counted = self.entries(node.args[0])  # np.size(x)
+            if counted is not None:
+                return self.convert(counted, depth)
         if (
             isinstance(f, ast.Attribute)
             and f.attr == "size"
