@@ -223,6 +223,23 @@ SIZES = {
         "(z ** 2).sum() / z.numel() + (z.T @ z).sum() / w.numel() + u.sum() / u.numel()",
 }
 
+# copies and axis swaps course code writes: x.clone(), .contiguous(), permute(1, 0), swapaxes
+AGREE.update(
+    clone_contiguous=_SIZE.format(
+        loss="z.clone().mean() + (z.T.contiguous() @ z).sum() + torch.clone(u).sum()"
+    ),
+    permute=_SIZE.format(
+        loss="(z.permute(1, 0) @ z).sum() + (z.permute((0, 1)) ** 2).mean() + u.sum()"
+    ),
+    swapaxes=_SIZE.format(loss="(z.swapaxes(0, 1) @ z).sum() + u.sum()"),
+)
+
+
+def test_detach_is_refused_saying_why() -> None:
+    with pytest.raises(spec.SpecError) as err:
+        spec.parse(_SIZE.format(loss="z.detach().mean() + u.sum()"), "detach")
+    assert "stops the gradient" in str(err.value) and "\n" not in str(err.value)
+
 
 @pytest.mark.parametrize("loss", sorted(SIZES))
 def test_numpys_size_is_the_number_of_entries(loss: str) -> None:

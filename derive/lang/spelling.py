@@ -645,6 +645,27 @@ def _transpose(node: ast.Call, how: str) -> ast.expr:
     return ast.Attribute(a["x"], "T", ast.Load())
 
 
+def _permute(node: ast.Call, how: str) -> ast.expr:
+    """``x.permute(1, 0)`` (also ``permute((1, 0))``) of a matrix is ``x.T``; ``(0, 1)`` is x."""
+    args = list(node.args)
+    if len(args) == 2 and isinstance(args[1], ast.Tuple | ast.List):
+        args = [args[0], *args[1].elts]
+    if node.keywords or len(args) != 3 or [_axis_value(a) for a in args[1:]] not in (
+        [1, 0], [0, 1], [-1, -2], [-2, -1]
+    ):
+        raise SpellingError("permute() of a matrix is read as x.permute(1, 0), its transpose x.T")
+    if _axis_value(args[1]) in (1, -1):
+        return ast.Attribute(args[0], "T", ast.Load())
+    return args[0]
+
+
+def _detach(node: ast.Call, how: str) -> ast.expr:
+    raise SpellingError(
+        "detach() stops the gradient, which derive does not model: leave it out, or make the "
+        "detached tensor an input of the network"
+    )
+
+
 def _clip_call(node: ast.Call, how: str) -> ast.expr:
     a = _bound(node, "clip", ("x", "min", "max", "a_min", "a_max"), 1)
     return _clip(a.get("min", a.get("a_min")), a.get("max", a.get("a_max")), a["x"], "clip")
@@ -1332,7 +1353,13 @@ REWRITES: dict[str, Callable[[ast.Call, str], ast.expr | None]] = {
     "normalize": _normalize,
     "epsilon": _epsilon,
     "transpose": _transpose,
+    "swapaxes": _transpose,
+    "permute": _permute,
     "t": _transpose,
+    # copies that keep the values and the gradient (course code's x.clone(), .contiguous())
+    "clone": _one("clone", lambda x: x),
+    "contiguous": _one("contiguous", lambda x: x),
+    "detach": _detach,
     "mse_loss": _loss2(
         "mse_loss", ("input", "target", "size_average", "reduce", "reduction"), _mse
     ),
@@ -1416,6 +1443,11 @@ REWRITES: dict[str, Callable[[ast.Call, str], ast.expr | None]] = {
 # keeps the language's meaning)
 _QUALIFIED = {
     "t": ("method",),
+    "swapaxes": ("method", "np", "numpy", "torch"),
+    "permute": ("method", "torch"),
+    "clone": ("method", "torch"),
+    "contiguous": ("method",),
+    "detach": ("method", "torch"),
     "transpose": ("method", "np", "numpy", "torch", *TENSORFLOW, *JAX),
     "float": ("",),
     "item": ("method",),
