@@ -163,6 +163,7 @@ k = 2
 [inputs]
 X = ["m", "n"]
 Y = ["m", "k"]
+w = ["n"]
 [params]
 W = ["n", "k"]
 [forward]
@@ -174,6 +175,11 @@ AGREE.update(
     l1_torch_norm_p1=_L1.format(penalty="0.1 * torch.norm(W, p=1)", values=""),
     l1_norm_method_and_axis=_L1.format(
         penalty="W.norm(1) + np.sum(np.linalg.norm(W, 1, axis=0)) + torch.norm(W, 1, 1).mean()",
+        values="",
+    ),
+    # torch.norm(W, 2, 1): p = 2 along dim 1, PyTorch's 1-D result (times a 1-D w: element-wise)
+    norm_p_then_dim_is_1d=_L1.format(
+        penalty="(torch.norm(W, 2, 1) * w).sum() + torch.norm(W[:, 0:1], 1)",
         values="",
     ),
     # an entry exactly 0: PyTorch's gradient of |w| there is 0
