@@ -240,7 +240,6 @@ AGREE.update(
     swapaxes=_SIZE.format(loss="(z.swapaxes(0, 1) @ z).sum() + u.sum()"),
 )
 
-
 def test_detach_is_refused_saying_why() -> None:
     with pytest.raises(spec.SpecError) as err:
         spec.parse(_SIZE.format(loss="z.detach().mean() + u.sum()"), "detach")
@@ -296,3 +295,16 @@ def test_a_cast_to_an_integer_type_is_not_read_as_the_identity() -> None:
     with pytest.raises(spec.SpecError) as err:
         spec.parse(text.replace("(p + 1e-8)", "(p.int() + 1e-8)"), "cast")
     assert "\n" not in str(err.value)
+
+
+def test_a_tensor_named_sigma_is_a_name_in_latex_answers() -> None:
+    """A mixture density network's σ (a tensor named sigma) next to an operator is that tensor,
+    not the sigmoid σ(·) without its argument; σ(·) with one is still the sigmoid."""
+    from pathlib import Path
+
+    from derive.checker.check import check
+
+    path = str(Path(__file__).parent / "specs_course" / "hn9_mdn_two_gauss.toml")
+    assert check(path, "Ws", r"h^{\top} \left(\delta_{\sigma} \odot \sigma\right)", latex=True).ok
+    assert not check(path, "Ws", r"h^{\top} \delta_{\sigma}", latex=True).ok
+    assert not check(path, "Ws", r"h^{\top} (\delta_{\sigma} \odot \sigma(\sigma))", latex=True).ok
