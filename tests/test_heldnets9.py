@@ -240,6 +240,17 @@ AGREE.update(
     swapaxes=_SIZE.format(loss="(z.swapaxes(0, 1) @ z).sum() + u.sum()"),
 )
 
+# np.average without weights, torch.special's functions, torch.linalg.vector_norm (p, then dim)
+AGREE.update(
+    np_average=_SIZE.format(loss="np.average(z) + (np.average(z, axis=1) * u).sum()"),
+    torch_special=_SIZE.format(loss="torch.special.expit(z).sum() + torch.special.erf(u).sum()"),
+    vector_norm=_SIZE.format(
+        loss="(torch.linalg.vector_norm(z, 2, 1) * u).sum() + torch.linalg.vector_norm(z)"
+        " + torch.linalg.vector_norm(z, ord=1, dim=0, keepdim=True).sum()"
+    ),
+)
+
+
 def test_detach_is_refused_saying_why() -> None:
     with pytest.raises(spec.SpecError) as err:
         spec.parse(_SIZE.format(loss="z.detach().mean() + u.sum()"), "detach")

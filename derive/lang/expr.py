@@ -1406,6 +1406,7 @@ def _is_new_axis(node: ast.AST) -> bool:
 _AXIS_REDUCTIONS = frozenset(
     {
         "sum", "mean", "max", "min", "amax", "amin", "var", "std", "logsumexp", "norm", "nansum",
+        "average", "vector_norm",
         "nanmean", "reduce_sum", "reduce_mean", "reduce_max", "reduce_min", "reduce_logsumexp",
     }
 )  # fmt: skip
@@ -1430,7 +1431,7 @@ def _reduction_axis(node: ast.AST) -> int | None:
     keep = kw.get("keepdims", kw.get("keepdim"))
     if name not in _AXIS_REDUCTIONS or (isinstance(keep, ast.Constant) and keep.value is True):
         return None
-    at = 2 if name == "norm" else 1  # norm(x, ord, axis): torch.norm(W, 1) is p = 1
+    at = 2 if name in ("norm", "vector_norm") else 1  # norm(x, ord, axis): torch.norm(W, 1)
     axis = kw.get("axis", kw.get("dim", args[at] if len(args) > at else None))
     k = _int_index(axis) if axis is not None else None
     return None if k not in (0, 1, -1, -2) else k % 2  # type: ignore[operator]

@@ -35,6 +35,7 @@ MODULES = frozenset(
         "np.linalg",
         "numpy.linalg",
         "torch.linalg",
+        "torch.special",
         "scipy.special",
         "special",
         "K",
@@ -956,6 +957,31 @@ def _nansum(name: str) -> Callable[[ast.Call, str], ast.expr]:
     return rewrite
 
 
+def _average(node: ast.Call, how: str) -> ast.expr:
+    """NumPy's ``np.average(x, axis)`` without weights is ``np.mean(x, axis)``."""
+    a = _bound(node, "average", ("x", "axis", "weights", "returned", "keepdims"), 1)
+    if not _is_none(a.get("weights")) or not _is_none(a.get("returned")):
+        raise SpellingError(
+            "average() is read without weights: write np.sum(x * w) / np.sum(w) for a "
+            "weighted mean"
+        )
+    return _call("mean", a["x"], **_axis_kw(a.get("axis"), a.get("keepdims")))
+
+
+def _vector_norm(node: ast.Call, how: str) -> ast.expr:
+    """``torch.linalg.vector_norm(x, ord=2, dim=None, keepdim=False)``: the 2-norm (or, with
+    ord=1, the 1-norm) of all entries or along ``dim``."""
+    a = _bound(node, "vector_norm", ("x", "ord", "axis", "keepdims", "dtype"), 1)
+    order = a.get("ord")
+    value = order.value if isinstance(order, ast.Constant) else None
+    if not _is_none(a.get("dtype")) or not (_is_none(order) or value in (1, 2)):
+        raise SpellingError("vector_norm() is read for ord=2 (the default) or ord=1")
+    kw = _axis_kw(a.get("axis"), a.get("keepdims"))
+    if value == 1:
+        return _call("sum", _call("abs", a["x"]), **kw)
+    return _call("sqrt", _call("sum", _bin(a["x"], ast.Pow(), _num(2)), **kw))
+
+
 def _reduce_tf(name: str) -> Callable[[ast.Call, str], ast.expr]:
     """TensorFlow's ``tf.reduce_sum``/``reduce_mean``/``reduce_max``/``reduce_min``/
     ``reduce_logsumexp(x, axis=None, keepdims=False)``: NumPy's sum, mean, max (the gradient
@@ -1282,6 +1308,8 @@ REWRITES: dict[str, Callable[[ast.Call, str], ast.expr | None]] = {
     "softplus": _softplus,
     "float": _one("float", lambda x: x),  # float(cost) of a one-number cost is the cost
     "item": _one("item", lambda x: x),
+    "average": _average,
+    "vector_norm": _vector_norm,
     "nansum": _nansum("sum"),
     "nanmean": _nansum("mean"),
     "reduce_sum": _reduce_tf("sum"),
@@ -1443,6 +1471,8 @@ REWRITES: dict[str, Callable[[ast.Call, str], ast.expr | None]] = {
 # keeps the language's meaning)
 _QUALIFIED = {
     "t": ("method",),
+    "average": ("np", "numpy", "jnp", "jax.numpy"),
+    "vector_norm": ("torch.linalg",),
     "swapaxes": ("method", "np", "numpy", "torch"),
     "permute": ("method", "torch"),
     "clone": ("method", "torch"),
