@@ -107,6 +107,9 @@ REFUSED = {
     # branch heldnets8: a column reshape of a 1-D reduction inside a line; einsum's row-wise dot
     "hn8_reshape_row_sum": "reshape() of an expression is read when it is a column or a row",
     "hn8_einsum_rowwise": "einsum() is read for one or two matrices with '->'",
+    # branch heldnets9: a stop-gradient (DQN's target), a matrix's spectral norm
+    "hn9_detach": "detach() stops the gradient, which derive does not model",
+    "hn9_spectral_norm": "other orders are not supported",
 }
 
 
