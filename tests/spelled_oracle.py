@@ -226,6 +226,8 @@ def _lang() -> dict[str, Any]:
         "mean": lambda x, *a, **kw: _lang_reduce(torch.mean, x, *a, **kw),
         "maximum": _maximum,
         "minimum": _minimum,
+        "max": _maximum,  # Python's max(a, b) of two numbers (no tie in the specs' values)
+        "min": _minimum,
         "square": lambda x: _t(x) ** 2,
         "pow": lambda x, p: _t(x) ** p,
         "mse": lambda p, y: ((_t(p) - _t(y)) ** 2).mean(),

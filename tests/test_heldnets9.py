@@ -319,3 +319,29 @@ def test_a_tensor_named_sigma_is_a_name_in_latex_answers() -> None:
     assert check(path, "Ws", r"h^{\top} \left(\delta_{\sigma} \odot \sigma\right)", latex=True).ok
     assert not check(path, "Ws", r"h^{\top} \delta_{\sigma}", latex=True).ok
     assert not check(path, "Ws", r"h^{\top} (\delta_{\sigma} \odot \sigma(\sigma))", latex=True).ok
+
+
+_SCALAR_MAX = """
+[inputs]
+a = []
+[params]
+b = []
+c = []
+[forward]
+d = "a * b + c"
+e = "max(d, 0) + min(d * c, 1)"
+L = "e ** 2 + max(0.5, b)"
+[values]
+a = {a}
+b = -0.75
+c = 3.0
+"""
+
+
+@pytest.mark.parametrize("a", ["2.0", "-1.0"])
+def test_pythons_max_of_two_numbers_is_element_wise(a: str) -> None:
+    """micrograd-style max(d, 0) was read as a max reduction along axis 0 (refused: 'max_share
+    needs a matrix'); Python's max/min of two numbers is the element-wise maximum/minimum."""
+    out = oracle_text(_SCALAR_MAX.format(a=a), "scalar_max")
+    assert out.status == "agree", (out.status, out.reason)
+

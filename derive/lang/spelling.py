@@ -1223,6 +1223,9 @@ def _max(name: str, sign: int) -> Callable[[ast.Call, str], ast.expr]:
     a max of everything split it evenly among the tied entries."""
 
     def rewrite(node: ast.Call, how: str) -> ast.expr:
+        if name in ("max", "min") and how == "" and len(node.args) == 2 and not node.keywords:
+            # Python's max(a, 0) of two numbers (a micrograd-style scalar graph): element-wise
+            return _call("maximum" if sign > 0 else "minimum", *node.args)
         a = _bound(node, name, ("x", "axis", "keepdims", "out", "initial", "where"), 1)
         for k in ("out", "initial", "where"):
             if not _is_none(a.get(k)):
