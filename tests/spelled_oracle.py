@@ -14,6 +14,7 @@ product never evaluates user text).
 from __future__ import annotations
 
 import math
+import re
 import tomllib
 import warnings
 from dataclasses import dataclass, field
@@ -101,6 +102,8 @@ def _np_split(a, parts, axis=0):
 
 def _np_norm(x, ord=None, axis=None, keepdims=False):
     x = _t(x)
+    if ord == 1 and (axis is not None or x.dim() == 1):  # NumPy's vector 1-norm
+        return torch.linalg.vector_norm(x, 1, dim=axis, keepdim=keepdims)
     if ord not in (None, 2, "fro") or (ord == 2 and axis is None and x.dim() == 2):
         raise Unsupported(f"np.linalg.norm ord={ord!r}")
     if axis is None:
@@ -127,6 +130,7 @@ def _np_shim() -> SimpleNamespace:
         sum=_reducer(torch.sum),
         nansum=_reducer(torch.sum),
         mean=_reducer(torch.mean),
+        average=_reducer(torch.mean),
         nanmean=_reducer(torch.mean),
         max=_reducer(torch.amax),
         amax=_reducer(torch.amax),
@@ -168,6 +172,8 @@ def _np_shim() -> SimpleNamespace:
         zeros_like=lambda x: torch.zeros_like(_t(x)),
         logaddexp=lambda a, b: torch.logaddexp(_t(a), _t(b)),
         nan_to_num=lambda x: x,
+        size=lambda x: _t(x).numel(),
+        swapaxes=lambda x, a, b: _t(x).swapaxes(a, b),
         linalg=SimpleNamespace(norm=_np_norm),
         pi=math.pi,
         e=math.e,
@@ -223,6 +229,8 @@ def _lang() -> dict[str, Any]:
         "mean": lambda x, *a, **kw: _lang_reduce(torch.mean, x, *a, **kw),
         "maximum": _maximum,
         "minimum": _minimum,
+        "max": _maximum,  # Python's max(a, b) of two numbers (no tie in the specs' values)
+        "min": _minimum,
         "square": lambda x: _t(x) ** 2,
         "pow": lambda x, p: _t(x) ** p,
         "mse": lambda p, y: ((_t(p) - _t(y)) ** 2).mean(),
@@ -443,7 +451,9 @@ def run_text(s, raw: dict, point: dict[str, np.ndarray]):
         try:
             with warnings.catch_warnings():  # PyTorch's deprecation of .T on a 1-D tensor
                 warnings.simplefilter("ignore")
-                value = eval(compile(text, f"<{key}>", "eval"), ns)  # noqa: S307 (own specs)
+                # NumPy's y.size (an attribute; PyTorch's size is a method): y.numel()
+                code = re.sub(r"\.size\b(?!\s*\()", ".numel()", text)
+                value = eval(compile(code, f"<{key}>", "eval"), ns)  # noqa: S307 (own specs)
         except Exception as err:  # noqa: BLE001 (any failure: a line the oracle cannot run)
             raise Unsupported(f"{key} = {text!r}: {type(err).__name__}: {err}") from None
         names = _targets(key)

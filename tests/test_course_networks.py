@@ -108,6 +108,9 @@ REFUSED = {
     # (Ng's one-hot columns are read since branch ops10: tests/specs_course/ng_softmax_columns*)
     # (branch heldnets8's column reshape of a 1-D reduction inside a line and einsum's row-wise
     # dot are read since branch ops10: tests/specs_course/hn8_*)
+    # branch heldnets9: a stop-gradient (DQN's target), a matrix's spectral norm
+    "hn9_detach": "detach() stops the gradient, which derive does not model",
+    "hn9_spectral_norm": "other orders are not supported",
 }
 
 

@@ -1085,6 +1085,8 @@ class _Parser:
             return self.sum(tok)
         if name == "max":
             return self.maximum(tok)
+        if name == "sigma" and self.known("sigma") and self.bare_name():
+            return ex.Name("sigma")  # a tensor named sigma (σ of a mixture), not σ(·): σ ⊙ δ
         if name in FUNCS:
             return self.function(FUNCS[name], tok)
         if name in ("{",):
@@ -1689,6 +1691,14 @@ class _Parser:
                 return derivative_tree(ex.Call("relu", (z,)))
             return ex.Call("relu", (z,))
         raise LatexError(f"only \\max(0, x) (ReLU) is supported (column {tok.col})", tok.col)
+
+    def bare_name(self) -> bool:
+        """Whether the command just read stands alone (an operator, a closing bracket or the
+        end follows), so it names a tensor rather than applying a function."""
+        t = self.peek()
+        if t.kind in ("id", "num") or t.text in ("(", "[", "{", "'", "^", "_"):
+            return False
+        return not (t.kind == "cmd" and t.text.startswith(("\\left", "\\big", "\\Big")))
 
     def function(self, func: str, tok: Tok) -> ex.Node:
         out = self._function(func, tok)

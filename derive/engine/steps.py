@@ -284,7 +284,7 @@ class Checker:
         elif e is sp.pi:
             v = +mpmath.pi
         elif e is sp.E:
-            v = mpmath.e
+            v = +mpmath.e  # an mpf (mpmath.e itself is a lazy constant, not one)
         else:
             raise StepError(f"cannot evaluate {type(e).__name__} in an identity check")
         cache[e] = v

@@ -426,6 +426,10 @@ class _Converter:
                 # torch.max(X, dim=1, keepdim=True).values: the maxima (the indices carry no
                 # gradient and are not read)
                 return self.convert(node.value, d)
+            if node.attr == "size" and (count := self.entries(node.value)) is not None:
+                return self.convert(count, d)  # NumPy's y.size: the number of entries
+            if node.attr == "mT" and not _module_of(node.value):
+                node = ast.Attribute(node.value, "T", ast.Load())  # PyTorch's matrix transpose
             if node.attr != "T":
                 raise self.fail(node, f"attribute '.{node.attr}' is not allowed; only '.T'")
             if self.shapes is not None and self.vector(node.value):
@@ -595,6 +599,25 @@ class _Converter:
         d = shape[index]
         label = getattr(d, "label", None)
         return Name(label) if label else Num(Fraction(int(d)))
+
+    def entries(self, node: ast.AST) -> ast.expr | None:
+        """``X.shape[0] * X.shape[1]`` for a tensor ``X`` declared earlier (NumPy's ``X.size``,
+        PyTorch's ``X.numel()``, ``np.size(X)``): the number of its entries; ``None`` when
+        ``node`` names none."""
+        if self.shapes is None or not isinstance(node, ast.Name) or _module_of(node):
+            return None
+        shape = self.shapes.get(node.id)
+        if shape is None:
+            return None
+        if not shape:
+            return ast.Constant(1)
+
+        def axis(i: int) -> ast.expr:
+            return ast.Subscript(ast.Attribute(node, "shape", ast.Load()), ast.Constant(i))
+
+        if node.id in self.one_d:
+            return axis(0)
+        return ast.BinOp(axis(0), ast.Mult(), axis(1))
 
     def receiver(self, f: ast.Attribute) -> None:
         """``keras.ops.relu(Z)`` or ``cp.dot(A, B)``: a module derive does not read would be taken
@@ -833,6 +856,28 @@ class _Converter:
             whole = self.whole_vector(node)
             if whole is not None:
                 return self.call(whole, depth)
+        if isinstance(f, ast.Attribute) and not node.keywords:
+            counted = None
+            if f.attr == "numel" and not node.args:
+                counted = self.entries(f.value)  # PyTorch's x.numel()
+            elif f.attr == "size" and len(node.args) == 1 and _module_of(f.value) in ("np", "numpy"):
+                counted = self.entries(node.args[0])  # np.size(x)
+            if counted is not None:
+                return self.convert(counted, depth)
+        if (
+            isinstance(f, ast.Attribute)
+            and f.attr == "size"
+            and isinstance(f.value, ast.Name)
+            and self.shapes is not None
+            and not _module_of(f.value)
+        ):
+            # PyTorch's q.size(-1) (attention's d_k) is q.shape[-1]
+            kw = {k.arg: k.value for k in node.keywords}
+            index = node.args[0] if len(node.args) == 1 and not kw else kw.get("dim")
+            if index is None or len(node.args) + len(kw) != 1:
+                raise self.fail(node, "size() is read with one axis, x.size(0) or x.size(-1)")
+            shape_of = ast.Attribute(f.value, "shape", ast.Load())
+            return self.convert(ast.Subscript(shape_of, index, ast.Load()), depth)
         if isinstance(f, ast.Attribute) and f.attr == "gather":
             return self.gather(node, depth)
         if isinstance(f, ast.Attribute) and f.attr == "embedding" and _module_of(f.value):
@@ -1492,6 +1537,7 @@ def _is_new_axis(node: ast.AST) -> bool:
 _AXIS_REDUCTIONS = frozenset(
     {
         "sum", "mean", "max", "min", "amax", "amin", "var", "std", "logsumexp", "norm", "nansum",
+        "average", "vector_norm",
         "nanmean", "reduce_sum", "reduce_mean", "reduce_max", "reduce_min", "reduce_logsumexp",
     }
 )  # fmt: skip
@@ -1516,7 +1562,8 @@ def _reduction_axis(node: ast.AST) -> int | None:
     keep = kw.get("keepdims", kw.get("keepdim"))
     if name not in _AXIS_REDUCTIONS or (isinstance(keep, ast.Constant) and keep.value is True):
         return None
-    axis = kw.get("axis", kw.get("dim", args[1] if len(args) > 1 else None))
+    at = 2 if name in ("norm", "vector_norm") else 1  # norm(x, ord, axis): torch.norm(W, 1)
+    axis = kw.get("axis", kw.get("dim", args[at] if len(args) > at else None))
     k = _int_index(axis) if axis is not None else None
     return None if k not in (0, 1, -1, -2) else k % 2  # type: ignore[operator]
 
@@ -1650,3 +1697,68 @@ def children(n: Node) -> tuple[Node, ...]:
     if isinstance(n, Call):
         return n.args + tuple(v for _, v in n.kwargs)
     return ()
+
+
+# dtype casts to a float type, identities in the math: F.one_hot(y, C).float(), x.double(),
+# m.astype(np.float64), x.to(torch.float64), x.type(torch.float32)
+_FLOAT_CASTS = frozenset({"float", "double"})
+_CAST_METHODS = frozenset({"astype", "to", "type"})
+_FLOAT_DTYPES = frozenset(
+    {"float", "float16", "float32", "float64", "double", "half", "FloatTensor", "DoubleTensor"}
+)
+
+
+def _float_dtype(node: ast.AST) -> bool:
+    """``float``, ``np.float64``, ``torch.float32``, ``torch.double``, ``'float64'``."""
+    if isinstance(node, ast.Name):
+        return node.id == "float"
+    if isinstance(node, ast.Attribute):
+        return node.attr in _FLOAT_DTYPES and bool(_module_of(node.value))
+    return isinstance(node, ast.Constant) and node.value in _FLOAT_DTYPES
+
+
+def _float_cast(node: ast.AST) -> ast.expr | None:
+    """The receiver of a cast to a float type (course code's ``F.one_hot(y, C).float()``), or
+    ``None`` when ``node`` is not one."""
+    if not isinstance(node, ast.Call) or not isinstance(node.func, ast.Attribute):
+        return None
+    f = node.func
+    if _module_of(f.value):
+        return None  # torch.float(…) is no cast of a tensor
+    if f.attr in _FLOAT_CASTS and not node.args and not node.keywords:
+        return f.value
+    if f.attr not in _CAST_METHODS:
+        return None
+    kw = {k.arg: k.value for k in node.keywords}
+    dtype = node.args[0] if len(node.args) == 1 and not kw else kw.get("dtype")
+    if dtype is None or (node.args and kw) or len(kw) > 1:
+        return None
+    return f.value if _float_dtype(dtype) else None
+
+
+def strip_casts(text: str) -> str:
+    """``text`` without its casts to a float type (each the identity on the numbers derive
+    computes exactly); ``text`` itself when it has none or cannot be parsed (the parser names
+    the problem)."""
+    if not any(w in text for w in ("float", "double", "astype", ".to(", ".type(")):
+        return text
+    try:
+        tree = ast.parse(text.strip(), mode="eval")
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return text
+    changed = False
+
+    class Casts(ast.NodeTransformer):
+        def visit_Call(self, n: ast.Call) -> ast.AST:
+            nonlocal changed
+            inner = _float_cast(n)
+            if inner is not None:
+                changed = True
+                return self.visit(inner)
+            return self.generic_visit(n)
+
+    try:
+        tree = Casts().visit(tree)
+        return ast.unparse(tree) if changed else text
+    except RecursionError:
+        return text

@@ -27,7 +27,7 @@ from derive.errors import BadInput, LimitError
 from derive.files import NotAFile, read_capped
 from derive.lang import domains as domain
 from derive.lang import expr as ex
-from derive.lang import ops, spelling
+from derive.lang import ops, spelling, splits
 
 IDENT = re.compile(r"^[A-Za-z][A-Za-z0-9_]{0,31}\Z")  # \Z: "W\n" is not a name
 NET_NAME = re.compile(r"^[a-z0-9][a-z0-9-]{0,47}\Z")
@@ -753,6 +753,8 @@ class _Validator:
         = "np.split(a, 4, axis=1)"``, is the lines ``i = "np.split(a, 4, axis=1)[0]"`` … (read
         as slices). Lazy, so a split sees the shapes of the lines before it."""
         for key, text in fwd.items():
+            if isinstance(text, str) and len(text) <= ex.MAX_LENGTH:
+                text = ex.strip_casts(text)  # F.one_hot(y, C).float(): y's one-hot rows
             if "," not in key:
                 self.fwd[key] = text
                 yield key, text
@@ -763,8 +765,15 @@ class _Validator:
                 raise self.err(where, "must be a string expression", f'write "{key}" = "…"')
             for n in names:
                 self.ident(where, n)
+            hidden = self.hoist_split(names, text, fwd, shapes)
+            if hidden is not None:  # "a, g" = "torch.chunk(X @ W, 2, dim=1)"
+                key_h, expr, read = hidden
+                self.fwd[key_h] = expr
+                yield key_h, expr
+            else:
+                read = text
             try:
-                count = ex.split_count(text, shapes, frozenset(self.one_d))
+                count = ex.split_count(read, shapes, frozenset(self.one_d))
             except ex.ExprError as e:
                 raise self.err(
                     f'{where} = "{text}"', e.message, "see the expression language in the README"
@@ -785,7 +794,7 @@ class _Validator:
                     f'{first} = "{text.strip()}[0]"',
                 )
             for j, name in enumerate(names):
-                self.fwd[name] = f"{text.strip()}[{j}]"
+                self.fwd[name] = f"{read.strip()}[{j}]"
                 yield name, self.fwd[name]
 
     def fills(self, key: str, text: str, fwd: dict[str, Any]) -> str:
@@ -794,6 +803,31 @@ class _Validator:
         keys = list(fwd)
         later = keys[keys.index(key) + 1 :] if key in fwd else []
         return spelling.fills_before_softmax(key, text, [fwd[k] for k in later])
+
+    def hoist_split(
+        self, names: list[str], text: str, fwd: dict[str, Any], shapes: dict[str, Shape]
+    ) -> tuple[str, str, str] | None:
+        """A split of an expression unpacked into ``names`` (``"a, g" = "torch.chunk(X @ W, 2,
+        dim=1)"``, as GLU/LSTM code writes it): the expression gets a line of its own, named
+        from the parts (``a_g``), and the split reads that tensor — ``(name, expression, the
+        split of name)``; ``None`` when ``text`` is not such a split."""
+        if len(text) > ex.MAX_LENGTH:
+            return None
+        base = "_".join(n for n in names if n.isidentifier())
+        base = base if IDENT.match(base) and len(base) <= 24 else "parts"
+        taken = {*shapes, *fwd, *self.fwd}
+        name = base
+        while name in taken or not name.isidentifier() or ex.reserved(name):
+            name += "_"
+        try:
+            tree = ast.parse(text.strip(), mode="eval")
+        except (SyntaxError, ValueError, RecursionError, MemoryError):
+            return None  # the parser names the problem
+        found = splits.hoisted(tree.body, name)
+        if found is None:
+            return None
+        expr, split = found
+        return name, ast.unparse(expr), ast.unparse(split)
 
     def squeezed(self, where: str, text: str, shapes, constants, dims) -> str:
         """``(X @ w + b).squeeze(1)`` of an expression (PyTorch code's ``model(x).squeeze()``):
@@ -1056,7 +1090,7 @@ class _Validator:
                 z, y = gathered[0], ast.Name(gathered[1], ast.Load())
                 if y.id not in self.one_d or y.id not in inputs:
                     continue
-            elif name not in ("cross_entropy", "nll_loss"):
+            elif name not in ("cross_entropy", "nll_loss", "multi_margin_loss"):
                 continue
             else:
                 kw = {k.arg: k.value for k in n.keywords}

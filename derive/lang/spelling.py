@@ -35,6 +35,7 @@ MODULES = frozenset(
         "np.linalg",
         "numpy.linalg",
         "torch.linalg",
+        "torch.special",
         "scipy.special",
         "special",
         "K",
@@ -322,10 +323,18 @@ def _norm(node: ast.Call, how: str) -> ast.expr:
     # PyTorch's norm (torch.norm, x.norm(): NumPy arrays have no such method; p= is PyTorch's
     # keyword) of p=2 over everything is the Frobenius norm; NumPy's ord=2 of a matrix is not
     torch = how in ("torch", "method") or "p" in a
-    if not (_is_none(order) or fro or (two and (not _is_none(a.get("axis")) or torch))):
+    # p=1 (L1 regularisation's torch.norm(w, 1), w.norm(p=1)): PyTorch's over everything and
+    # NumPy's along an axis are sum(|x|); NumPy's ord=1 of a whole matrix (the largest column
+    # sum) is not
+    one = isinstance(order, ast.Constant) and order.value == 1 and type(order.value) is not bool
+    vector = not _is_none(a.get("axis")) or torch
+    if one and vector:
+        return _call("sum", _call("abs", a["x"]), **_axis_kw(a.get("axis"), a.get("keepdims")))
+    if not (_is_none(order) or fro or (two and vector)):
         raise SpellingError(
             "norm() is read as the 2-norm of a vector or the Frobenius norm of a matrix: "
-            "sqrt(sum(x ** 2)); other orders are not supported"
+            "sqrt(sum(x ** 2)), and as the 1-norm sum(abs(x)) in PyTorch or along an axis; "
+            "other orders are not supported"
         )
     sq = _bin(a["x"], ast.Pow(), _num(2))
     return _call("sqrt", _call("sum", sq, **_axis_kw(a.get("axis"), a.get("keepdims"))))
@@ -418,6 +427,13 @@ def _mse(a: dict[str, ast.expr], r: str) -> ast.expr:
 
 def _l1(a: dict[str, ast.expr], r: str) -> ast.expr:
     return _reduce(_call("abs", _sub(a["input"], a["target"])), r, "l1_loss")
+
+
+def _soft_margin(a: dict[str, ast.expr], r: str) -> ast.expr:
+    """``F.soft_margin_loss(x, y)`` (±1 labels): ``log(1 + exp(−y·x))`` = ``softplus(−y·x)``
+    per entry, reduced."""
+    elem = _call("softplus", _neg(_mul(a["target"], a["input"])))
+    return _reduce(elem, r, "soft_margin_loss")
 
 
 def _flag(v: ast.expr | None, default: bool, what: str) -> bool:
@@ -544,7 +560,10 @@ def class_indices(node: ast.Call, picks: dict[str, tuple[str, int]]) -> ast.Call
     """``cross_entropy(z, y, weight=…)`` with ``y`` class indices (a name of ``picks``, read as
     one-hot rows): marked, since PyTorch's weighted 'mean' then divides by the summed weights."""
     assert isinstance(node.func, ast.Name)
-    if node.func.id != "cross_entropy" or all(k.arg != "weight" for k in node.keywords):
+    margin = node.func.id == "multi_margin_loss"  # reads its target only as class indices
+    if not margin and (
+        node.func.id != "cross_entropy" or all(k.arg != "weight" for k in node.keywords)
+    ):
         return node
     kw = {k.arg: k.value for k in node.keywords}
     y = node.args[1] if len(node.args) > 1 else kw.get("target")
@@ -552,6 +571,30 @@ def class_indices(node: ast.Call, picks: dict[str, tuple[str, int]]) -> ast.Call
         return node
     kws = [*node.keywords, ast.keyword(_INDEX_MARK, ast.Constant(True))]
     return ast.copy_location(ast.Call(node.func, node.args, kws), node)
+
+
+def _multi_margin(a: dict[str, ast.expr], r: str) -> ast.expr:
+    """PyTorch's ``multi_margin_loss(x, y, p=1, margin=1)`` (the multiclass SVM loss of CS231n)
+    with class indices ``y`` read as one-hot rows ``Y``: per row, the mean over the classes of
+    ``max(0, margin − x_y + x_j)^p``, the true class left out; ``relu`` has PyTorch's gradient
+    0 at the hinge."""
+    if _INDEX_MARK not in a:
+        raise SpellingError(
+            "multi_margin_loss(x, y) takes class indices: declare y as integer labels in "
+            '[inputs], y = ["N"]'
+        )
+    x, y = a["input"], a["target"]
+    p = a.get("p")
+    if p is not None and not (isinstance(p, ast.Constant) and p.value in (1, 2)):
+        raise SpellingError("multi_margin_loss(…, p=…) is read for p = 1 or 2")
+    margin = a.get("margin", _num(1))
+    picked = _call("sum", _mul(x, y), axis=_num(1))  # x_y, an [N, 1] column
+    hinge = _call("relu", _add(_sub(margin, picked), x))
+    if isinstance(p, ast.Constant) and p.value == 2:
+        hinge = _bin(hinge, ast.Pow(), _num(2))
+    # the mean over all classes less the true class's term (y only ever a factor of a product)
+    row = _sub(_call("mean", hinge, axis=_num(1)), _call("mean", _mul(hinge, y), axis=_num(1)))
+    return _per_row(row, r, "multi_margin_loss")
 
 
 def _huber(scale_by_beta: bool) -> Callable[[dict[str, ast.expr], str], ast.expr]:
@@ -601,6 +644,27 @@ def _transpose(node: ast.Call, how: str) -> ast.expr:
     if len(dims) == 1 or (len(dims) == 2 and dims[0] == dims[1]):
         raise SpellingError("transpose() of a matrix swaps its two axes: x.T")
     return ast.Attribute(a["x"], "T", ast.Load())
+
+
+def _permute(node: ast.Call, how: str) -> ast.expr:
+    """``x.permute(1, 0)`` (also ``permute((1, 0))``) of a matrix is ``x.T``; ``(0, 1)`` is x."""
+    args = list(node.args)
+    if len(args) == 2 and isinstance(args[1], ast.Tuple | ast.List):
+        args = [args[0], *args[1].elts]
+    if node.keywords or len(args) != 3 or [_axis_value(a) for a in args[1:]] not in (
+        [1, 0], [0, 1], [-1, -2], [-2, -1]
+    ):
+        raise SpellingError("permute() of a matrix is read as x.permute(1, 0), its transpose x.T")
+    if _axis_value(args[1]) in (1, -1):
+        return ast.Attribute(args[0], "T", ast.Load())
+    return args[0]
+
+
+def _detach(node: ast.Call, how: str) -> ast.expr:
+    raise SpellingError(
+        "detach() stops the gradient, which derive does not model: leave it out, or make the "
+        "detached tensor an input of the network"
+    )
 
 
 def _clip_call(node: ast.Call, how: str) -> ast.expr:
@@ -986,6 +1050,31 @@ def _nansum(name: str) -> Callable[[ast.Call, str], ast.expr]:
     return rewrite
 
 
+def _average(node: ast.Call, how: str) -> ast.expr:
+    """NumPy's ``np.average(x, axis)`` without weights is ``np.mean(x, axis)``."""
+    a = _bound(node, "average", ("x", "axis", "weights", "returned", "keepdims"), 1)
+    if not _is_none(a.get("weights")) or not _is_none(a.get("returned")):
+        raise SpellingError(
+            "average() is read without weights: write np.sum(x * w) / np.sum(w) for a "
+            "weighted mean"
+        )
+    return _call("mean", a["x"], **_axis_kw(a.get("axis"), a.get("keepdims")))
+
+
+def _vector_norm(node: ast.Call, how: str) -> ast.expr:
+    """``torch.linalg.vector_norm(x, ord=2, dim=None, keepdim=False)``: the 2-norm (or, with
+    ord=1, the 1-norm) of all entries or along ``dim``."""
+    a = _bound(node, "vector_norm", ("x", "ord", "axis", "keepdims", "dtype"), 1)
+    order = a.get("ord")
+    value = order.value if isinstance(order, ast.Constant) else None
+    if not _is_none(a.get("dtype")) or not (_is_none(order) or value in (1, 2)):
+        raise SpellingError("vector_norm() is read for ord=2 (the default) or ord=1")
+    kw = _axis_kw(a.get("axis"), a.get("keepdims"))
+    if value == 1:
+        return _call("sum", _call("abs", a["x"]), **kw)
+    return _call("sqrt", _call("sum", _bin(a["x"], ast.Pow(), _num(2)), **kw))
+
+
 def _reduce_tf(name: str) -> Callable[[ast.Call, str], ast.expr]:
     """TensorFlow's ``tf.reduce_sum``/``reduce_mean``/``reduce_max``/``reduce_min``/
     ``reduce_logsumexp(x, axis=None, keepdims=False)``: NumPy's sum, mean, max (the gradient
@@ -1305,6 +1394,9 @@ def _max(name: str, sign: int) -> Callable[[ast.Call, str], ast.expr]:
     a max of everything split it evenly among the tied entries."""
 
     def rewrite(node: ast.Call, how: str) -> ast.expr:
+        if name in ("max", "min") and how == "" and len(node.args) == 2 and not node.keywords:
+            # Python's max(a, 0) of two numbers (a micrograd-style scalar graph): element-wise
+            return _call("maximum" if sign > 0 else "minimum", *node.args)
         a = _bound(node, name, ("x", "axis", "keepdims", "out", "initial", "where"), 1)
         for k in ("out", "initial", "where"):
             if not _is_none(a.get(k)):
@@ -1390,6 +1482,8 @@ REWRITES: dict[str, Callable[[ast.Call, str], ast.expr | None]] = {
     "softplus": _softplus,
     "float": _one("float", lambda x: x),  # float(cost) of a one-number cost is the cost
     "item": _one("item", lambda x: x),
+    "average": _average,
+    "vector_norm": _vector_norm,
     "nansum": _nansum("sum"),
     "nanmean": _nansum("mean"),
     "reduce_sum": _reduce_tf("sum"),
@@ -1465,11 +1559,29 @@ REWRITES: dict[str, Callable[[ast.Call, str], ast.expr | None]] = {
     "normalize": _normalize,
     "epsilon": _epsilon,
     "transpose": _transpose,
+    "swapaxes": _transpose,
+    "permute": _permute,
     "t": _transpose,
+    # copies that keep the values and the gradient (course code's x.clone(), .contiguous())
+    "clone": _one("clone", lambda x: x),
+    "contiguous": _one("contiguous", lambda x: x),
+    "detach": _detach,
     "mse_loss": _loss2(
         "mse_loss", ("input", "target", "size_average", "reduce", "reduction"), _mse
     ),
     "l1_loss": _loss2("l1_loss", ("input", "target", "size_average", "reduce", "reduction"), _l1),
+    "multi_margin_loss": _loss2(
+        "multi_margin_loss",
+        (
+            "input", "target", "p", "margin", "weight", "size_average", "reduce", "reduction",
+            _INDEX_MARK,
+        ),
+        _multi_margin,
+    ),
+    "soft_margin_loss": _loss2(
+        "soft_margin_loss", ("input", "target", "size_average", "reduce", "reduction"),
+        _soft_margin,
+    ),
     "poisson_nll_loss": _loss2(
         "poisson_nll_loss",
         ("input", "target", "log_input", "full", "size_average", "eps", "reduce", "reduction"),
@@ -1537,6 +1649,13 @@ REWRITES: dict[str, Callable[[ast.Call, str], ast.expr | None]] = {
 # keeps the language's meaning)
 _QUALIFIED = {
     "t": ("method",),
+    "average": ("np", "numpy", "jnp", "jax.numpy"),
+    "vector_norm": ("torch.linalg",),
+    "swapaxes": ("method", "np", "numpy", "torch"),
+    "permute": ("method", "torch"),
+    "clone": ("method", "torch"),
+    "contiguous": ("method",),
+    "detach": ("method", "torch"),
     "transpose": ("method", "np", "numpy", "torch", *TENSORFLOW, *JAX),
     "float": ("",),
     "item": ("method",),
@@ -1551,6 +1670,8 @@ _LOSSES = frozenset(
     {
         "mse_loss",
         "l1_loss",
+        "soft_margin_loss",
+        "multi_margin_loss",
         "binary_cross_entropy",
         "binary_cross_entropy_with_logits",
         "huber_loss",

@@ -65,6 +65,39 @@ def flavour(node: ast.AST, tensors: Mapping[str, object]) -> str:
     return ""
 
 
+_TENSOR_WORDS = ("ary", "tensor", "input", "value")
+
+
+def hoisted(node: ast.AST, name: str) -> tuple[ast.expr, ast.Call] | None:
+    """A split of an expression, ``torch.chunk(X @ W, 2, dim=1)`` or ``(X @ W).chunk(2, 1)``
+    (GLU and LSTM code): the expression and the same split of the tensor ``name`` standing for
+    it (the spec gives the expression that name on a line of its own); ``None`` when ``node`` is
+    no such split."""
+    if not isinstance(node, ast.Call) or not isinstance(node.func, ast.Attribute):
+        return None
+    f = node.func
+    if f.attr not in FUNCTIONS:
+        return None
+    if not spelling.module_of(f.value):  # a method of an expression: (X @ W).chunk(2, 1)
+        if f.attr not in ("split", "chunk") or isinstance(f.value, ast.Name):
+            return None
+        method = ast.Attribute(ast.Name(name, ast.Load()), f.attr, ast.Load())
+        return f.value, ast.Call(method, node.args, node.keywords)
+    if not flavour(node, {}):
+        return None
+    if node.args:
+        if isinstance(node.args[0], ast.Name):
+            return None
+        args = [ast.Name(name, ast.Load()), *node.args[1:]]
+        return node.args[0], ast.Call(f, args, node.keywords)
+    for i, k in enumerate(node.keywords):
+        if k.arg in _TENSOR_WORDS and not isinstance(k.value, ast.Name):
+            kws = list(node.keywords)
+            kws[i] = ast.keyword(k.arg, ast.Name(name, ast.Load()))
+            return k.value, ast.Call(f, [], kws)
+    return None
+
+
 def bare_refusal(node: ast.Call) -> str:
     """Why a split not followed by ``[k]`` is not read (it gives several tensors)."""
     text = ast.unparse(node)
