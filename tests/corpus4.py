@@ -546,7 +546,7 @@ C(M, "W2", L, r"\mathrm{d}W^{[2]} = \frac{1}{m} A^{[1]\top} \left(A^{[2]} - Y\ri
 C(M, "W2", L, r"\frac{1}{m} A^{[1]\top} \left(\sigma(Z^{[2]}) - Y\right)", oracle="A1.T @ (A2 - Y) / m", style="b-sigma")
 C(M, "W2", L, r"\frac{1}{m} A^{[1]\top} \left(\hat{Y} - Y\right)", oracle="A1.T @ (A2 - Y) / m", style="b-hat")
 C(M, "W2", L, r"\frac{1}{m} A^{[1]\top} \left(Y - \hat{Y}\right)", "sign", oracle="A1.T @ (Y - A2) / m", style="b-hat")
-C(M, "Z1", L, r"\left(\delta^{[2]} W^{[2]\top}\right) \odot \operatorname{step}\!\left(Z^{[1]}\right)", "*", oracle=None, style="b-step", note="step(·) for relu': right if read, refused naming it is fair")
+C(M, "Z1", L, r"\left(\delta^{[2]} W^{[2]\top}\right) \odot \operatorname{step}\!\left(Z^{[1]}\right)", oracle=None, style="b-step", note="step(·) for relu': right (the unit step is read as the indicator Z > 0)")
 C(M, "W2", N, "A₁ᵀ(A₂ − Y)/m", oracle="A1.T @ (A2 - Y) / m", style="b-unicode")
 C(M, "W2", N, "A1⊤ (A2 − Y) / m", oracle="A1.T @ (A2 - Y) / m", style="b-unicode-top")
 C(M, "b2", N, "Σ(A2 − Y)/m", oracle="np.sum(A2 - Y, axis=0, keepdims=True) / m", style="b-unicode-sigma")

@@ -25,7 +25,6 @@ KNOWN: dict[str, str] = {  # id -> why it still fails (strict xfail: fixing it m
     "c4-124": "δ alone names no tensor: exit 2 naming it is the right answer (counted as a failure)",
     "c4-177": "\\eta g x (an update, not a gradient; η and g are no names): refused (fair)",
     "c4-419": "rowsum is not a known function: exit 2 naming it (fair, counted as a failure)",
-    "c4-473": "\\operatorname{step} is not a known function: exit 2 naming it (fair)",
     "c4-491": "a generator over time steps is not read: exit 2 (fair)",
     "c4-500": "np.diag (the softmax Jacobian matrix itself) is not read: exit 2 naming it (fair)",
 }
