@@ -1736,6 +1736,85 @@ def _times(a: ex.Node, b: ex.Node) -> ex.Node:
     return ex.BinOp("*", a, b)
 
 
+
+
+_KIND = re.compile(r"([A-Za-z]+(?:_[A-Za-z]+)*?)_?(\d+)?")
+_GRAD_PREFIX = re.compile(r"(?:d_?|delta_?|grad_?|nabla_?)(?=[A-Za-z])")
+
+
+def _kind(name: str) -> tuple[str, int | None] | None:
+    """``Z2`` → ("z", 2), ``z_1`` → ("z", 1), ``W_q`` → ("w_q", None): a tensor's kind and its
+    layer (or step) number."""
+    m = _KIND.fullmatch(name)
+    if m is None:
+        return None
+    return m.group(1).lower(), int(m.group(2)) if m.group(2) else None
+
+
+def _same_kind(net: Net, name: str) -> tuple[list[str], int | None]:
+    """The network's names of the same kind as ``name`` (gradients for a gradient's name:
+    ``dZ3`` → ``dZ2``, ``dZ1``), nearest layer first, and the layer ``name`` asks for."""
+    tensors = net.g.tensors
+    prefix = _GRAD_PREFIX.match(name)
+    readings = [(True, name[prefix.end() :])] if prefix else []
+    for grad, rest in [*readings, (False, name)]:
+        kind = _kind(rest)
+        if kind is None:
+            continue
+        found = []
+        for t, spec in tensors.items():
+            tk = _kind(t)
+            if tk is None or kind[0] not in (tk[0], tk[0].split("_")[0]):
+                continue
+            if grad and spec.grads is None:
+                continue
+            dist = abs(tk[1] - kind[1]) if tk[1] is not None and kind[1] is not None else 0
+            found.append((dist, -(tk[1] or 0), net.spec.gkey(t) if grad else t))
+        if found:
+            return [n for _, _, n in sorted(found)], kind[1]
+    kind = _kind(_GRAD_PREFIX.sub("", name, count=1))
+    return [], kind[1] if kind else None
+
+
+def unknown_hint(net: Net, name: str) -> Msg | str:
+    """What to say after "unknown name": by meaning first — the network's names of the same
+    kind (``dZ3`` → ``dZ2 or dZ1``), and, for a layer it lacks, which layers it has —, else the
+    closest of its tensors, gradients and sizes by spelling (entry labels only for a name that
+    looks like one)."""
+    near, layer = _same_kind(net, name)
+    parts: list[Msg] = []
+    numbers = sorted({k[1] for t in net.g.tensors if (k := _kind(t)) and k[1] is not None})
+    if layer is not None and layer not in numbers:
+        if numbers:
+            listed = ", ".join(str(n) for n in numbers)
+            parts.append(msg("checkcodes3.no_layer", net=net.spec.name, layer=layer, layers=listed))
+        else:
+            parts.append(msg("checkcodes3.no_layers", net=net.spec.name))
+    if not near:
+        plain = [*net.g.tensors, *net.g.scalars]
+        plain += [net.spec.gkey(t) for t, s in net.g.tensors.items() if s.grads is not None]
+        plain = [n for n in plain if len(n) > 1 or len(name) == 1]  # not the size d for dZ
+        near = difflib.get_close_matches(name, plain, n=3, cutoff=0.6)
+        if not near and re.search(r"\d\d$", name):  # W123: an entry label?
+            near = difflib.get_close_matches(name, list(net.label_at), n=3, cutoff=0.6)
+    if near:
+        listed_names: Msg | str = near[0]
+        for other in near[1:3]:
+            listed_names = msg("error.or", first=listed_names, next=other)
+        parts.append(msg("error.did_you_mean", names=listed_names))
+    out: Msg | str = ""
+    for p in parts:
+        out = p if out == "" else msg("checkcodes3.join", first=out, next=p)
+    return out
+
+def _alias_tensor(net: Net, found: tuple[str, mf.MExpr]) -> tuple[str, mf.MExpr] | None:
+    """A name that stands for a tensor's value under another name (``yhat``, ``\\hat{y}`` for
+    the prediction ``y_pred``, ``P`` for the probabilities): that tensor, for a Leibniz factor."""
+    leaf = found[1]
+    if isinstance(leaf, mf.Ref) and leaf.kind == "value" and leaf.name in net.g.tensors:
+        return leaf.name, leaf
+    return None
+
 def _is_leibniz(node: ex.Node) -> bool:
     return isinstance(node, ex.Call) and node.func == latexin.LEIBNIZ
 
@@ -1907,13 +1986,7 @@ class Convert:
             raise FormulaError(m, col, self.text)
         if found is None:
             col = self.column(node.id)
-            near = difflib.get_close_matches(node.id, list(self.net.names), n=3, cutoff=0.5)
-            hint: Msg | str = ""
-            if near:
-                listed: Msg | str = near[0]
-                for other in near[1:]:
-                    listed = msg("error.or", first=listed, next=other)
-                hint = msg("error.did_you_mean", names=listed)
+            hint = unknown_hint(self.net, node.id)
             g = self.net.g
             known = ", ".join([*g.tensors, *g.scalars])
             where = msg("error.column", col=col) if col else ""
@@ -2153,6 +2226,8 @@ class Convert:
         """A user's spelling of a tensor (``y_{pred}``, ``W^{[1]}``) → its name; exit 2 if it
         is not a tensor of the network."""
         found = self.net.resolve(name)
+        if found is not None and found[0] not in self.net.g.tensors:
+            found = _alias_tensor(self.net, found)
         if found is None or found[0] not in self.net.g.tensors:
             raise FormulaError(
                 msg("error.leibniz_not_node", name=name, net=self.net.spec.name),
@@ -2299,11 +2374,28 @@ class Convert:
             return ex.Call("sum", (up,), (("axis", ex.Num(Fraction(1))),))
         return up
 
+    def fit_declared(self, up: ex.Node, x: ex.Node, t: ex.Node) -> ex.Node:
+        """``up`` (the gradient of ``t``) summed over the axes ``t``'s operand ``x`` is
+        broadcast along, told by the declared sizes where both are known (a bias of rnn's
+        ``z = x W + h W + b`` is summed over the batch also where the example has m = 1)."""
+        dx, dt = self.declared(x), self.declared(t)
+        if dx is None or dt is None or len(dx) != 2 or len(dt) != 2:
+            return self.fit(up, self.shape_of(x))
+        rows = dx[0] == 1 and dt[0] != 1
+        cols = dx[1] == 1 and dt[1] != 1
+        if rows and cols:
+            return ex.Call("sum", (up,))
+        if rows:
+            return ex.Call("sum", (up,), (("axis", ex.Num(Fraction(0))),))
+        if cols:
+            return ex.Call("sum", (up,), (("axis", ex.Num(Fraction(1))),))
+        return self.fit(up, self.shape_of(x)) if dx != dt else up
+
     def pull(self, t: ex.Node, b: str, up: ex.Node, a_raw: str, b_raw: str) -> ex.Node | None:
         """The contribution of ``up`` (the gradient of ``t``) to the gradient of ``b``."""
 
         def go(x: ex.Node, g: ex.Node) -> ex.Node | None:
-            return self.pull(x, b, self.fit(g, self.shape_of(x)), a_raw, b_raw)
+            return self.pull(x, b, self.fit_declared(g, x, t), a_raw, b_raw)
 
         if isinstance(t, ex.Name):
             return up if t.id == b else None
