@@ -1528,6 +1528,8 @@ class _Parser:
                     bounds.append(last)
         if not self.starts_factor() and self.peek().text not in ("-",):
             raise self.error(self.peek(), "what to sum after \\sum")
+        if index == ("t",) and not bounds and self.last_step() is not None:
+            bounds = [1, self.last_step() or 1]  # \sum_t h_{t-1}^T δ_{z_t}: over every step
         if index and len(bounds) == 2 and bounds[0] <= bounds[1] <= bounds[0] + 20:
             steps = self.time_steps(index[0], bounds)
             if steps is not None:
