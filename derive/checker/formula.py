@@ -56,7 +56,15 @@ def read(
     parts = _statements(text, latex)
     scalar = _scalar_target(net, wrt)
     if len(parts) > 1:
-        return _derivation(net, parts, latex, wrt, text, scalar)
+        try:
+            return _derivation(net, parts, latex, wrt, text, scalar)
+        except FormulaError:
+            kept = _statements(text, latex, where=False)  # a where-clause it cannot read:
+            if kept == parts:  # a remark after all ("with m = X.shape[0]")
+                raise
+            parts = kept
+            if len(parts) > 1:
+                return _derivation(net, parts, latex, wrt, text, scalar)
     if len(parts) == 1 and parts[0] != text.strip():  # a comment, \begin{aligned}, & …
         try:
             return _read_one(net, text, latex, scalar)
@@ -80,12 +88,14 @@ _ENVIRONMENT = re.compile(
 )
 
 
-def _statements(text: str, latex: bool) -> list[str]:
-    """``text`` split into statements; a line with unclosed brackets continues on the next."""
+def _statements(text: str, latex: bool, where: bool = True) -> list[str]:
+    """``text`` split into statements; a line with unclosed brackets continues on the next.
+    ``where``: a closing clause defining a name the answer uses is a statement of its own."""
     if latex:
-        body = _ENVIRONMENT.sub("", latexin.protect_matrices(text))
+        clauses = _worded_where(text) if where else text
+        body = _ENVIRONMENT.sub("", latexin.protect_matrices(clauses))
         pieces = re.split(r"\\\\|\n|(?<!\\);", body)
-        pieces = [q.replace("&", "") for p in pieces for q in _quad_split(p)]
+        pieces = [q.replace("&", "") for p in pieces for q in _quad_split(p, where)]
     else:
         pieces = [p.split("#")[0] for p in re.split(r"\n|;", text)]
     out: list[str] = []
@@ -102,16 +112,43 @@ def _statements(text: str, latex: bool) -> list[str]:
 
 
 _WHERE = re.compile(r"\s*\\text\{\s*(?:where|with|and)\s*\}\s*(.+)", re.S)
+# "δ x, where δ = (O - t) O", "dz x，其中 dz = …": a closing clause in words defining one name
+_WORDED_WHERE = re.compile(
+    r"\s*[，,；;]\s*(?:其中|这里|式中|where\b|with\b)\s*([^\s=，,；;]{1,30})\s*=(?!=)([^=]+?)\s*[。.]?\s*$",
+    re.S,
+)
 
 
-def _quad_split(piece: str) -> list[str]:
+def _worded_where(text: str) -> str:
+    """A closing clause in words that defines a name the formula uses (``…, where δ = …``,
+    ``…，其中 dz = …``) as the ``\\quad \\text{where } δ = …`` definition it is (a wrong
+    definition makes the answer wrong); a clause with more words than maths stays a remark."""
+    m = _WORDED_WHERE.search(text)
+    if m is None or not text[: m.start()].strip():
+        return text
+    if not _defines(m.group(2)):
+        return text
+    return f"{text[: m.start()]} \\quad \\text{{where }} {m.group(1)} = {m.group(2)}"
+
+
+def _defines(rhs: str) -> bool:
+    """Is ``rhs`` (after ``where x =``) a formula to use: not a number (``m = 2``: the example's
+    size stated) nor words (``softmax(Z) is the prediction``: a remark)?"""
+    bare = re.sub(r"\\[A-Za-z]+", " ", rhs)
+    if not re.search(r"[A-Za-z]", bare) or re.search(r"[\u4e00-\u9fff]", bare):
+        return False
+    return not re.search(r"[A-Za-z]{2,}\s+[A-Za-z]{2,}", bare)
+
+
+def _quad_split(piece: str, where: bool = True) -> list[str]:
     """``g = O(1 - O)(t - O), \\quad \\frac{∂E}{∂w} = -g x``: equations set side by side with
     ``\\quad`` (after a comma or not) are statements one after the other; a ``\\quad`` before
     words or a remark stays with its equation."""
     segs = re.split(r"(,?\s*\\q?quad\b)", piece)
     out = [segs[0]]
     for sep, seg in zip(segs[1::2], segs[2::2]):
-        if "=" in seg and "=" in out[-1]:
+        clause = _WHERE.match(seg) if where else None  # "δ x \quad \text{where } δ = …"
+        if "=" in seg and ("=" in out[-1] or clause and _defines(clause.group(1).split("=")[1])):
             out.append(seg)
         else:
             out[-1] += sep + seg
