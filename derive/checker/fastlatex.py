@@ -9,9 +9,11 @@ LaTeX product ``·``, resolved by shape in :class:`derive.checker.fastpath._Plan
 ``\\odot``/``\\circ`` (element-wise), ``( )``, ``{ }``, ``\\left``/``\\right`` and spacing, and
 Leibniz fractions ``\\frac{\\partial A}{\\partial B}`` / ``\\frac{dA}{dB}`` (the gradient ``dB``
 when A is the loss, else a local derivative that :class:`derive.checker.fastpath._Chains`
-resolves as the slow path does). Anything else — functions, ``\\sum``, indicators, ``=``,
-several rows, ``$``, a trailing full stop, any non-ASCII character — raises :class:`Fallback`
-and the slow path reads it. Never evaluates the text.
+resolves as the slow path does), the common functions and indicators, and sums over the batch
+(``\\sum_i``, ``\\sum_{i=1}^{m}``, a bare ``\\sum``, the total for a scalar's gradient) and over
+time steps (``\\sum_{t=1}^{T}``, ``\\sum_t``: written out per step). Anything else — other
+functions, a sum of squares, ``=``, several rows, ``$``, a trailing full stop, any non-ASCII
+character — raises :class:`Fallback` and the slow path reads it. Never evaluates the text.
 """
 
 from __future__ import annotations
