@@ -122,6 +122,11 @@ REMARK = r"\frac{1}{m} A^{[1]T} (\hat{Y} - Y)"
         ("neuron", "w", r"dz \cdot x, where dz = (O - t) O", False),  # was ✓ (clause dropped)
         ("neuron", "w", r"dz \cdot x，其中 dz = (O - t) O", False),
         ("neuron", "w", r"dz \cdot x \quad \text{where } dz = (O - t) O", False),
+        ("neuron", "w", r"dz \cdot x \text{ where } dz = (O - t) O", False),  # in \text, no \quad
+        ("neuron", "w", r"dz \cdot x, \text{where } dz = (O - t) O", False),
+        ("neuron", "w", r"dz \cdot x \; \text{with} \; dz = (O - t) O", False),  # was exit 2
+        ("neuron", "w", r"\delta x \text{ where } \delta = (O - t) O (1 - O)", True),
+        ("neuron", "w", r"(O - t) O (1 - O) x \text{ where } O \text{ is the output}", True),
         ("neuron", "w", r"\delta \cdot x \quad \text{where } \delta = (O - t) O (1 - O)", True),
         ("neuron", "w", r"\delta x，其中 \delta = (O - t) O (1 - O)。", True),
         ("neuron", "w", r"\delta x, where \delta = (O - t) O (1 - O).", True),

@@ -119,10 +119,19 @@ _WORDED_WHERE = re.compile(
 )
 
 
+# "dz x \text{ where } dz = …", ", \text{with}\; …": the same clause set in \text (after \quad:
+# _quad_split's statement, as before)
+_TEXT_WHERE = re.compile(
+    r"(\\q?quad\s*)?[,\s]*(?:\\[,;:! ]\s*)*"
+    r"\\text\{\s*[，,]?\s*(?:where|with|其中)\s*\}(?:\s|\\[,;:! ])*"
+)
+
+
 def _worded_where(text: str) -> str:
     """A closing clause in words that defines a name the formula uses (``…, where δ = …``,
     ``…，其中 dz = …``) as the ``\\quad \\text{where } δ = …`` definition it is (a wrong
     definition makes the answer wrong); a clause with more words than maths stays a remark."""
+    text = _TEXT_WHERE.sub(lambda t: t.group() if t.group(1) else ", where ", text)
     m = _WORDED_WHERE.search(text)
     if m is None or not text[: m.start()].strip():
         return text
