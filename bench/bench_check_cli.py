@@ -177,6 +177,13 @@ KINDS = [
         "LaTeX \\sum_i",
         ["mlp-bce", "--wrt", "b2", "--latex", r"\frac{1}{m} \sum_i \left(\hat y_i - y_i\right)"],
     ),
+    ("LaTeX bare \\sum", ["mlp-bce", "--wrt", "b2", r"\frac{1}{m}\sum (A^{[2]} - Y)"]),
+    ("LaTeX bare \\sum, scalar", ["chain", "--wrt", "b", r"\sum 2 v"]),
+    (
+        "LaTeX \\sum_{t=1}^{T}",
+        ["rnn", "--wrt", "W_h", r"\sum_{t=1}^{T} h_{t-1}^{\top} \delta_{z_t}"],
+    ),
+    ("LaTeX \\sum_t", ["rnn", "--wrt", "W_x", r"\sum_t x_t^{\top} \delta_{z_t}"]),
 ]
 
 PROBE = (

@@ -150,6 +150,10 @@ class Net:
         target = _target(self.spec)
         if target is not None:  # y for y_target, Y_true for Y: the names courses give the labels
             for alias in ("Y", "y", "Y_true", "y_true"):
+                # not y where the network's Y is another tensor (batch norm's output Y, target T)
+                other = alias.swapcase() if len(alias) == 1 else None
+                if other in self.g.tensors and other != target:
+                    continue
                 if alias not in self.names and alias not in self.spec.shapes:
                     self.names[alias] = self.names[target]
 

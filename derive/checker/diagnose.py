@@ -889,6 +889,28 @@ def _size_power(net: Net, c: float, other: float | None) -> sp.Expr | None:
             q, q2 = c / v**k, other / v2**k
             if math.isclose(q, q2, rel_tol=CHECK_RATIO_RTOL):
                 return sp.nsimplify(q, rational=True, tolerance=CHECK_FLOAT_RTOL) * sym**k
+    return _size_ratio(net, c, other)
+
+
+def _size_ratio(net: Net, c: float, other: float) -> sp.Expr | None:
+    """The factor ``c`` (``other`` at other sizes) as one size over another or over itself
+    less one (``m/(m - 1)``: a mean over the rows but the first taken over all ``m``; ``n/m``),
+    or None."""
+    sizes = [(sym, float(net.g.scalar_values[sym]), float(net.other_dims.defs[sym]))
+             for name, sym in sorted(net.g.scalars.items()) if name in net.spec.dims]  # fmt: skip
+    forms: list[tuple[sp.Expr, float, float]] = []
+    for sym, v, v2 in sizes:
+        if v > 1 and v2 > 1:
+            forms.append(((sym - 1) / sym, (v - 1) / v, (v2 - 1) / v2))
+            forms.append((sym / (sym - 1), v / (v - 1), v2 / (v2 - 1)))
+        for sym_b, w, w2 in sizes:
+            if sym_b != sym:
+                forms.append((sym / sym_b, v / w, v2 / w2))
+    for form, here, there in forms:
+        if math.isclose(c, here, rel_tol=CHECK_RATIO_RTOL) and math.isclose(
+            other, there, rel_tol=CHECK_RATIO_RTOL
+        ):
+            return form
     return None
 
 

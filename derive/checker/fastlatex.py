@@ -9,9 +9,11 @@ LaTeX product ``·``, resolved by shape in :class:`derive.checker.fastpath._Plan
 ``\\odot``/``\\circ`` (element-wise), ``( )``, ``{ }``, ``\\left``/``\\right`` and spacing, and
 Leibniz fractions ``\\frac{\\partial A}{\\partial B}`` / ``\\frac{dA}{dB}`` (the gradient ``dB``
 when A is the loss, else a local derivative that :class:`derive.checker.fastpath._Chains`
-resolves as the slow path does). Anything else — functions, ``\\sum``, indicators, ``=``,
-several rows, ``$``, a trailing full stop, any non-ASCII character — raises :class:`Fallback`
-and the slow path reads it. Never evaluates the text.
+resolves as the slow path does), the common functions and indicators, and sums over the batch
+(``\\sum_i``, ``\\sum_{i=1}^{m}``, a bare ``\\sum``, the total for a scalar's gradient) and over
+time steps (``\\sum_{t=1}^{T}``, ``\\sum_t``: written out per step). Anything else — other
+functions, a sum of squares, ``=``, several rows, ``$``, a trailing full stop, any non-ASCII
+character — raises :class:`Fallback` and the slow path reads it. Never evaluates the text.
 """
 
 from __future__ import annotations
@@ -141,11 +143,15 @@ class _Parser:
         self.depth = 0
         self.leibniz_read = False  # a ∂A/∂B (or dA/dB) was read
         self.examples: tuple[str, ...] = ()  # the index letters of the \sum_{i} around
+        self.steps: dict[str, int] = {}  # \sum_{t=1}^{2} over time steps: t's value now
+        self.step_used = [False]  # shared with sub-parsers: a subscript read a time step
+        self.scalar: bool | None = None  # the gradient asked for is one number (None: unknown)
 
     def sub(self, toks: list[Tok]) -> _Parser:
         p = _Parser([*toks, ("end", "")], self.known, self.lim, self.loss)
         p.depth = self.depth
         p.examples = self.examples
+        p.steps, p.step_used, p.scalar = self.steps, self.step_used, self.scalar
         return p
 
     def peek(self, k: int = 0) -> Tok:
@@ -320,6 +326,12 @@ class _Parser:
         letter = "".join(t[1] for t in toks)
         if letter in self.examples:  # x_i inside \sum_{i}: row i of the batch, as latexin
             return base
+        step = re.fullmatch(r"([a-z])([+-]\d{1,2})?", letter)
+        if step and step.group(1) in self.steps:  # h_{t-1} inside \sum_{t=1}^{2}: latexin
+            self.step_used[0] = True
+            sub = str(self.steps[step.group(1)] + int(step.group(2) or 0))
+            alt = f"{base}_{sub}"
+            return alt if self.known(alt) and not self.known(base + sub) else base + sub
         if re.fullmatch(r"t([+-]1)?", letter):
             raise Fallback  # a time step (latexin.time_step_name)
         toks = [t for t in toks if not (t[1] in ("{", "}") or t[0] == "cmd" and t[1][1:] in FONTS)]
@@ -395,20 +407,40 @@ class _Parser:
 
     def sum(self) -> tuple[Any, ...]:
         """``\\sum_{i}``, ``\\sum_{i=1}^{m}``: the sum over the batch of the product that
-        follows, its ``x_i`` the vectorised ``x`` (latexin.sum). A sum without an index letter
-        (a scalar's total), over time steps (numeric or ``T`` bounds, the letter ``t``), or with
-        a transpose inside (a sum of outer products is a matrix product): the slow path."""
+        follows, its ``x_i`` the vectorised ``x`` (latexin.sum); over time steps
+        (``\\sum_{t=1}^{2}``, ``\\sum_{t=1}^{T}``, ``\\sum_t``) the term written out for each
+        step; a bare ``\\sum`` the total of a scalar's gradient, else the sum over the batch.
+        A sum of squares ``\\sum w^{2}``, a bare sum where the gradient's shape is not known,
+        or a transpose inside a sum over the examples (a sum of outer products is a matrix
+        product): the slow path."""
         index = ""
-        bounds = 0
+        bounds: list[int] = []
         while self.peek()[1] in ("_", "^"):
             sign = self.next()[1]
             text = "".join(t[1] for t in self.group_tokens()).replace(" ", "")
             m = re.fullmatch(r"([a-z])(=(\d{1,2}))?", text)
             if sign == "_" and m:
-                index, bounds = m.group(1), 1 if m.group(3) else 0
-            elif sign == "_" or (bounds and (text.isdigit() or text == "T")):
+                index, bounds = m.group(1), [int(m.group(3))] if m.group(3) else []
+            elif sign == "_":
                 raise Fallback
-        if not index or index == "t" or not self.starts_factor():
+            elif len(bounds) == 1 and re.fullmatch(r"\d{1,2}", text):
+                bounds.append(int(text))
+            elif len(bounds) == 1 and text == "T" and not self.known("T"):
+                last = self.last_step()  # \sum_{t=1}^{T}: T, the number of time steps
+                if last is None:
+                    raise Fallback
+                bounds.append(last)
+        if not self.starts_factor():
+            raise Fallback
+        if index == "t" and not bounds and self.last_step() is not None:
+            bounds = [1, self.last_step() or 1]  # \sum_t: over every step (latexin)
+        if index and len(bounds) == 2 and bounds[0] <= bounds[1] <= bounds[0] + 20:
+            steps = self.time_steps(index, bounds)
+            if steps is not None:
+                return steps
+        if not index and not bounds:
+            return self.bare_sum()
+        if index == "t" or len(bounds) == 2:
             raise Fallback
         outer = self.examples
         self.examples = (*outer, index)
@@ -419,6 +451,47 @@ class _Parser:
         if _has("T", term):
             raise Fallback
         return ("sum", term, (("axis", ("num", Fraction(0))),))
+
+    def bare_sum(self) -> tuple[Any, ...]:
+        """``\\sum`` without index or bounds (latexin.sum): the total where the gradient asked
+        for is one number, else the sum over the batch; ``\\sum w^{2}`` (every entry): the slow
+        path."""
+        if self.scalar is None:
+            raise Fallback
+        term = self.term()
+        if term[0] == "pow" and term[1][0] == "name" and term[2] == 2:
+            raise Fallback  # a squared norm (latexin.squares_ahead)
+        if self.scalar:
+            return ("sum", term, ())
+        return ("sum", term, (("axis", ("num", Fraction(0))),))
+
+    def last_step(self) -> int | None:
+        """The last time step of an unrolled network (latexin.last_step)."""
+        last = None
+        for k in range(1, 21):
+            if not any(self.known(f"{b}_{k}") for b in ("x", "h", "z", "s", "a", "o")):
+                break
+            last = k
+        return last
+
+    def time_steps(self, letter: str, bounds: list[int]) -> tuple[Any, ...] | None:
+        """The term after ``\\sum_{t=1}^{2}`` written out for each step, if ``t`` appears in
+        its subscripts; else None (a sum over the batch), as latexin.time_steps."""
+        save, outer, used = self.pos, self.steps, self.step_used[0]
+        terms: list[tuple[Any, ...]] = []
+        try:
+            for value in range(bounds[0], bounds[1] + 1):
+                self.pos, self.steps, self.step_used[0] = save, {**outer, letter: value}, False
+                terms.append(self.term())
+                if not self.step_used[0]:
+                    self.pos = save
+                    return None
+        finally:
+            self.steps, self.step_used[0] = outer, used or self.step_used[0]
+        out = terms[0]
+        for t in terms[1:]:
+            out = ("bin", "+", out, t)
+        return out
 
     def function(self, func: str) -> tuple[Any, ...]:
         """``f(x)``, ``f'(x)`` (``("prime", f, x)``, the operation table's derivative, resolved
@@ -691,6 +764,7 @@ def parse(
     lim: dict[str, Any],
     loss: str | None = None,
     seen: set[str] | None = None,
+    scalar: bool | None = None,
 ) -> tuple[Any, ...]:
     """``text`` read as :func:`derive.checker.latexin.parse` reads it (a formula without a left
     side; ``loss``: the network's loss, whose ∂loss/∂X is the gradient dX), as the fast path's
@@ -699,6 +773,7 @@ def parse(
     if not isinstance(text, str) or not text.strip() or len(text) > lim["max_length"]:
         raise Fallback
     p = _Parser(_tokens(text), known, lim, loss)
+    p.scalar = scalar  # the gradient asked for is one number: a bare \sum is its total
     try:
         tree = p.expr()
     except RecursionError:

@@ -1496,11 +1496,14 @@ def _quad_split(piece: str) -> list[str]:
     segs = re.split(r"(,?\s*\\q?quad\b)", piece)
     out = [segs[0]]
     for sep, seg in zip(segs[1::2], segs[2::2], strict=True):
-        if "=" in seg and "=" in out[-1]:
+        if "=" in seg and ("=" in out[-1] or _WHERE.match(seg)):
             out.append(seg)
         else:
             out[-1] += sep + seg
     return out
+
+
+_WHERE = re.compile(r"\s*\\text\{\s*(?:where|with|and)\s*\}\s*(.+)", re.S)  # formula._WHERE
 
 
 def _open_brackets(text: str) -> int:
@@ -1513,6 +1516,8 @@ def statements(text: str) -> list[str]:
     body = ENVIRONMENT.sub("", text)
     pieces = re.split(r"\\\\|\n|(?<!\\);", body)
     pieces = [q.replace("&", "") for p in pieces for q in _quad_split(p)]
+    if any(_WHERE.match(p) for p in pieces[1:]):
+        raise _Fallback  # "… \quad \text{where } δ = …": a definition (formula._statements)
     out: list[str] = []
     for piece in pieces:
         if out and (_open_brackets(out[-1]) > 0 or piece.strip().startswith("=")):
@@ -1623,7 +1628,8 @@ def _latex_answer(
                 return None  # another gradient on the left: the slow path's error
         return _latex_verdict(c, name, tree, seen, formula, lang, as_json)
     body, lhs = fastlatex.split_lhs(fastlatex.unwrap(formula))
-    tree = fastlatex.parse(body, known, c["limits"], c["loss"], seen)
+    scalar = _scalar_wanted(c, wrt)
+    tree = fastlatex.parse(body, known, c["limits"], c["loss"], seen, scalar)
     if _has(tree, "prime"):  # f'(x): read by latexin as the table's derivative
         tree = _derivatives(c, tree)
         fastlatex.limit(tree, c["limits"])
@@ -1638,6 +1644,20 @@ def _latex_answer(
     if lhs is not None and _lhs_names(c, lhs, known) != name:
         return None  # another gradient's name on the left: the slow path says so
     return _latex_verdict(c, name, tree, seen, formula, lang, as_json)
+
+
+def _scalar_wanted(c: dict[str, Any], wrt: str | None) -> bool | None:
+    """Is the gradient asked for one number (formula._scalar_target: an entry, or a 1 x 1
+    tensor)? None where that is not told here (a bare ``\\sum`` then goes to the slow path)."""
+    if wrt is None:
+        return None
+    try:
+        if _entry_of(c, wrt) is not None:
+            return True
+        shape = c["targets"][_target(c, wrt)]["shape"]
+    except (_Fallback, KeyError, TypeError):
+        return None
+    return list(shape) == [1, 1]
 
 
 def _text_leibniz(

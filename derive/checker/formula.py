@@ -56,7 +56,15 @@ def read(
     parts = _statements(text, latex)
     scalar = _scalar_target(net, wrt)
     if len(parts) > 1:
-        return _derivation(net, parts, latex, wrt, text, scalar)
+        try:
+            return _derivation(net, parts, latex, wrt, text, scalar)
+        except FormulaError:
+            kept = _statements(text, latex, where=False)  # a where-clause it cannot read:
+            if kept == parts:  # a remark after all ("with m = X.shape[0]")
+                raise
+            parts = kept
+            if len(parts) > 1:
+                return _derivation(net, parts, latex, wrt, text, scalar)
     if len(parts) == 1 and parts[0] != text.strip():  # a comment, \begin{aligned}, & …
         try:
             return _read_one(net, text, latex, scalar)
@@ -80,12 +88,14 @@ _ENVIRONMENT = re.compile(
 )
 
 
-def _statements(text: str, latex: bool) -> list[str]:
-    """``text`` split into statements; a line with unclosed brackets continues on the next."""
+def _statements(text: str, latex: bool, where: bool = True) -> list[str]:
+    """``text`` split into statements; a line with unclosed brackets continues on the next.
+    ``where``: a closing clause defining a name the answer uses is a statement of its own."""
     if latex:
-        body = _ENVIRONMENT.sub("", latexin.protect_matrices(text))
+        clauses = _worded_where(text) if where else text
+        body = _ENVIRONMENT.sub("", latexin.protect_matrices(clauses))
         pieces = re.split(r"\\\\|\n|(?<!\\);", body)
-        pieces = [q.replace("&", "") for p in pieces for q in _quad_split(p)]
+        pieces = [q.replace("&", "") for p in pieces for q in _quad_split(p, where)]
     else:
         pieces = [p.split("#")[0] for p in re.split(r"\n|;", text)]
     out: list[str] = []
@@ -102,16 +112,52 @@ def _statements(text: str, latex: bool) -> list[str]:
 
 
 _WHERE = re.compile(r"\s*\\text\{\s*(?:where|with|and)\s*\}\s*(.+)", re.S)
+# "δ x, where δ = (O - t) O", "dz x，其中 dz = …": a closing clause in words defining one name
+_WORDED_WHERE = re.compile(
+    r"\s*[，,；;]\s*(?:其中|这里|式中|where\b|with\b)\s*([^\s=，,；;]{1,30})\s*=(?!=)([^=]+?)\s*[。.]?\s*$",
+    re.S,
+)
 
 
-def _quad_split(piece: str) -> list[str]:
+# "dz x \text{ where } dz = …", ", \text{with}\; …": the same clause set in \text (after \quad:
+# _quad_split's statement, as before)
+_TEXT_WHERE = re.compile(
+    r"(\\q?quad\s*)?[,\s]*(?:\\[,;:! ]\s*)*"
+    r"\\text\{\s*[，,]?\s*(?:where|with|其中)\s*\}(?:\s|\\[,;:! ])*"
+)
+
+
+def _worded_where(text: str) -> str:
+    """A closing clause in words that defines a name the formula uses (``…, where δ = …``,
+    ``…，其中 dz = …``) as the ``\\quad \\text{where } δ = …`` definition it is (a wrong
+    definition makes the answer wrong); a clause with more words than maths stays a remark."""
+    text = _TEXT_WHERE.sub(lambda t: t.group() if t.group(1) else ", where ", text)
+    m = _WORDED_WHERE.search(text)
+    if m is None or not text[: m.start()].strip():
+        return text
+    if not _defines(m.group(2)):
+        return text
+    return f"{text[: m.start()]} \\quad \\text{{where }} {m.group(1)} = {m.group(2)}"
+
+
+def _defines(rhs: str) -> bool:
+    """Is ``rhs`` (after ``where x =``) a formula to use: not a number (``m = 2``: the example's
+    size stated) nor words (``softmax(Z) is the prediction``: a remark)?"""
+    bare = re.sub(r"\\[A-Za-z]+", " ", rhs)
+    if not re.search(r"[A-Za-z]", bare) or re.search(r"[\u4e00-\u9fff]", bare):
+        return False
+    return not re.search(r"[A-Za-z]{2,}\s+[A-Za-z]{2,}", bare)
+
+
+def _quad_split(piece: str, where: bool = True) -> list[str]:
     """``g = O(1 - O)(t - O), \\quad \\frac{∂E}{∂w} = -g x``: equations set side by side with
     ``\\quad`` (after a comma or not) are statements one after the other; a ``\\quad`` before
     words or a remark stays with its equation."""
     segs = re.split(r"(,?\s*\\q?quad\b)", piece)
     out = [segs[0]]
     for sep, seg in zip(segs[1::2], segs[2::2]):
-        if "=" in seg and "=" in out[-1]:
+        clause = _WHERE.match(seg) if where else None  # "δ x \quad \text{where } δ = …"
+        if "=" in seg and ("=" in out[-1] or clause and _defines(clause.group(1).split("=")[1])):
             out.append(seg)
         else:
             out[-1] += sep + seg
@@ -1776,6 +1822,85 @@ def _times(a: ex.Node, b: ex.Node) -> ex.Node:
     return ex.BinOp("*", a, b)
 
 
+
+
+_KIND = re.compile(r"([A-Za-z]+(?:_[A-Za-z]+)*?)_?(\d+)?")
+_GRAD_PREFIX = re.compile(r"(?:d_?|delta_?|grad_?|nabla_?)(?=[A-Za-z])")
+
+
+def _kind(name: str) -> tuple[str, int | None] | None:
+    """``Z2`` → ("z", 2), ``z_1`` → ("z", 1), ``W_q`` → ("w_q", None): a tensor's kind and its
+    layer (or step) number."""
+    m = _KIND.fullmatch(name)
+    if m is None:
+        return None
+    return m.group(1).lower(), int(m.group(2)) if m.group(2) else None
+
+
+def _same_kind(net: Net, name: str) -> tuple[list[str], int | None]:
+    """The network's names of the same kind as ``name`` (gradients for a gradient's name:
+    ``dZ3`` → ``dZ2``, ``dZ1``), nearest layer first, and the layer ``name`` asks for."""
+    tensors = net.g.tensors
+    prefix = _GRAD_PREFIX.match(name)
+    readings = [(True, name[prefix.end() :])] if prefix else []
+    for grad, rest in [*readings, (False, name)]:
+        kind = _kind(rest)
+        if kind is None:
+            continue
+        found = []
+        for t, spec in tensors.items():
+            tk = _kind(t)
+            if tk is None or kind[0] not in (tk[0], tk[0].split("_")[0]):
+                continue
+            if grad and spec.grads is None:
+                continue
+            dist = abs(tk[1] - kind[1]) if tk[1] is not None and kind[1] is not None else 0
+            found.append((dist, -(tk[1] or 0), net.spec.gkey(t) if grad else t))
+        if found:
+            return [n for _, _, n in sorted(found)], kind[1]
+    kind = _kind(_GRAD_PREFIX.sub("", name, count=1))
+    return [], kind[1] if kind else None
+
+
+def unknown_hint(net: Net, name: str) -> Msg | str:
+    """What to say after "unknown name": by meaning first — the network's names of the same
+    kind (``dZ3`` → ``dZ2 or dZ1``), and, for a layer it lacks, which layers it has —, else the
+    closest of its tensors, gradients and sizes by spelling (entry labels only for a name that
+    looks like one)."""
+    near, layer = _same_kind(net, name)
+    parts: list[Msg] = []
+    numbers = sorted({k[1] for t in net.g.tensors if (k := _kind(t)) and k[1] is not None})
+    if layer is not None and layer not in numbers:
+        if numbers:
+            listed = ", ".join(str(n) for n in numbers)
+            parts.append(msg("checkcodes3.no_layer", net=net.spec.name, layer=layer, layers=listed))
+        else:
+            parts.append(msg("checkcodes3.no_layers", net=net.spec.name))
+    if not near:
+        plain = [*net.g.tensors, *net.g.scalars]
+        plain += [net.spec.gkey(t) for t, s in net.g.tensors.items() if s.grads is not None]
+        plain = [n for n in plain if len(n) > 1 or len(name) == 1]  # not the size d for dZ
+        near = difflib.get_close_matches(name, plain, n=3, cutoff=0.6)
+        if not near and re.search(r"\d\d$", name):  # W123: an entry label?
+            near = difflib.get_close_matches(name, list(net.label_at), n=3, cutoff=0.6)
+    if near:
+        listed_names: Msg | str = near[0]
+        for other in near[1:3]:
+            listed_names = msg("error.or", first=listed_names, next=other)
+        parts.append(msg("error.did_you_mean", names=listed_names))
+    out: Msg | str = ""
+    for p in parts:
+        out = p if out == "" else msg("checkcodes3.join", first=out, next=p)
+    return out
+
+def _alias_tensor(net: Net, found: tuple[str, mf.MExpr]) -> tuple[str, mf.MExpr] | None:
+    """A name that stands for a tensor's value under another name (``yhat``, ``\\hat{y}`` for
+    the prediction ``y_pred``, ``P`` for the probabilities): that tensor, for a Leibniz factor."""
+    leaf = found[1]
+    if isinstance(leaf, mf.Ref) and leaf.kind == "value" and leaf.name in net.g.tensors:
+        return leaf.name, leaf
+    return None
+
 def _is_leibniz(node: ex.Node) -> bool:
     return isinstance(node, ex.Call) and node.func == latexin.LEIBNIZ
 
@@ -1947,13 +2072,7 @@ class Convert:
             raise FormulaError(m, col, self.text)
         if found is None:
             col = self.column(node.id)
-            near = difflib.get_close_matches(node.id, list(self.net.names), n=3, cutoff=0.5)
-            hint: Msg | str = ""
-            if near:
-                listed: Msg | str = near[0]
-                for other in near[1:]:
-                    listed = msg("error.or", first=listed, next=other)
-                hint = msg("error.did_you_mean", names=listed)
+            hint = unknown_hint(self.net, node.id)
             g = self.net.g
             known = ", ".join([*g.tensors, *g.scalars])
             where = msg("error.column", col=col) if col else ""
@@ -2193,6 +2312,8 @@ class Convert:
         """A user's spelling of a tensor (``y_{pred}``, ``W^{[1]}``) → its name; exit 2 if it
         is not a tensor of the network."""
         found = self.net.resolve(name)
+        if found is not None and found[0] not in self.net.g.tensors:
+            found = _alias_tensor(self.net, found)
         if found is None or found[0] not in self.net.g.tensors:
             raise FormulaError(
                 msg("error.leibniz_not_node", name=name, net=self.net.spec.name),
@@ -2339,11 +2460,28 @@ class Convert:
             return ex.Call("sum", (up,), (("axis", ex.Num(Fraction(1))),))
         return up
 
+    def fit_declared(self, up: ex.Node, x: ex.Node, t: ex.Node) -> ex.Node:
+        """``up`` (the gradient of ``t``) summed over the axes ``t``'s operand ``x`` is
+        broadcast along, told by the declared sizes where both are known (a bias of rnn's
+        ``z = x W + h W + b`` is summed over the batch also where the example has m = 1)."""
+        dx, dt = self.declared(x), self.declared(t)
+        if dx is None or dt is None or len(dx) != 2 or len(dt) != 2:
+            return self.fit(up, self.shape_of(x))
+        rows = dx[0] == 1 and dt[0] != 1
+        cols = dx[1] == 1 and dt[1] != 1
+        if rows and cols:
+            return ex.Call("sum", (up,))
+        if rows:
+            return ex.Call("sum", (up,), (("axis", ex.Num(Fraction(0))),))
+        if cols:
+            return ex.Call("sum", (up,), (("axis", ex.Num(Fraction(1))),))
+        return self.fit(up, self.shape_of(x)) if dx != dt else up
+
     def pull(self, t: ex.Node, b: str, up: ex.Node, a_raw: str, b_raw: str) -> ex.Node | None:
         """The contribution of ``up`` (the gradient of ``t``) to the gradient of ``b``."""
 
         def go(x: ex.Node, g: ex.Node) -> ex.Node | None:
-            return self.pull(x, b, self.fit(g, self.shape_of(x)), a_raw, b_raw)
+            return self.pull(x, b, self.fit_declared(g, x, t), a_raw, b_raw)
 
         if isinstance(t, ex.Name):
             return up if t.id == b else None
