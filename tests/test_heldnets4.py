@@ -53,12 +53,12 @@ def test_arithmetic_sizes_verify_at_the_example_and_at_full_size() -> None:
     "rows, says",
     [
         ('"d + k"', "unknown dimension 'k'"),
-        ('"d / h"', "only + - * of [dims] names"),
-        ('"len(d)"', "only + - * of [dims] names"),
+        ('"d / h"', "only + - * // of [dims] names"),
+        ('"len(d)"', "only + - * // of [dims] names"),
         ('"d - 3"', "size 'd - 3' is 0"),
         ('"d +"', "not a size expression"),
-        ('"__import__(\'os\')"', "only + - * of [dims] names"),
-        ('"d ** h"', "only + - * of [dims] names"),
+        ('"__import__(\'os\')"', "only + - * // of [dims] names"),
+        ('"d ** h"', "only + - * // of [dims] names"),
     ],
 )
 def test_a_bad_size_expression_is_one_clear_line(rows: str, says: str) -> None:

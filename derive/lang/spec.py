@@ -130,7 +130,9 @@ def prose_parts(text: str) -> list[tuple[bool, str]]:
             raise ValueError(f"'^^' inside ${math}$: write x^{{2}} with braces")
         for name in _MATH_COMMAND.findall(math):
             if name.isalpha() and name not in _MATH_COMMANDS:
-                raise ValueError(f"\\{name} inside ${math}$ is not one of the math commands allowed")
+                raise ValueError(
+                    f"\\{name} inside ${math}$ is not one of the math commands allowed"
+                )
         depth = 0
         for c in re.sub(r"\\[{}]", "", math):
             depth += {"{": 1, "}": -1}.get(c, 0)
@@ -264,6 +266,9 @@ def _floor_sizes(text: str, dims: dict[str, Any]) -> str:
     return ast.unparse(tree) if changed else text
 
 
+_SIZE_WORDS = "only + - * // of [dims] names and whole numbers are allowed in a size"
+
+
 def size_names(text: str, dims: dict[str, int]) -> tuple[str, ...] | str:
     """The [dims] names a size expression uses, or why it is not one (a sentence)."""
     if len(text) > MAX_SIZE_TEXT:
@@ -276,7 +281,7 @@ def size_names(text: str, dims: dict[str, int]) -> tuple[str, ...] | str:
     for n in ast.walk(tree):
         if isinstance(n, ast.BinOp):
             if type(n.op) not in _SIZE_OPS and not isinstance(n.op, ast.FloorDiv):
-                return "only + - * // of [dims] names and whole numbers are allowed in a size"
+                return _SIZE_WORDS
         elif isinstance(n, ast.Name):
             if n.id not in dims:
                 return f"unknown dimension '{n.id}'"
@@ -284,9 +289,9 @@ def size_names(text: str, dims: dict[str, int]) -> tuple[str, ...] | str:
                 names.append(n.id)
         elif isinstance(n, ast.Constant):
             if type(n.value) is not int:
-                return "only + - * of [dims] names and whole numbers are allowed in a size"
+                return _SIZE_WORDS
         elif not isinstance(n, ast.operator | ast.expr_context):
-            return "only + - * of [dims] names and whole numbers are allowed in a size"
+            return _SIZE_WORDS
     return tuple(names)
 
 
@@ -1349,7 +1354,7 @@ class _Validator:
         return out
 
     def size_expr(self, where: str, text: str, dims: dict[str, int]) -> SizeExpr:
-        """A size written as ``"d + h"``, ``"2*h"``, ``"h + 1"``: + - * of [dims] names and whole
+        """A size written as ``"d + h"``, ``"2*h"``, ``"h + 1"``: + - * // of [dims] names and whole
         numbers, parsed with ``ast`` (never evaluated as Python), 1 … MAX_DIM."""
         names = size_names(text, dims)
         if isinstance(names, str):
@@ -1357,8 +1362,8 @@ class _Validator:
             raise self.err(
                 where,
                 f"size '{text}': {names}",
-                f"declare it in [dims] or write + - * of [dims] names ({known}) and whole numbers,"
-                " e.g. \"d + h\" or \"2*h\"",
+                f"declare it in [dims] or write + - * // of [dims] names ({known}) and whole"
+                ' numbers, e.g. "d + h" or "2*h"',
             )
         value = _floor_size(text, dims)
         if value is None:
