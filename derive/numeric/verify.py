@@ -171,7 +171,10 @@ def random_point(
             env = ev.run(pt)
         except domain._Stop:
             return pt
-        if max(float(np.max(np.abs(v))) for v in env.values() if v.size) > MAX_RANDOM_VALUE:
+        if (
+            max(float(np.max(np.abs(v))) for v in env.values() if v.size) > MAX_RANDOM_VALUE
+            or _saturated(g.spec.forward, env)
+        ):
             pt = {k2: v * np.nan for k2, v in pt.items()}  # rejected by the domain check
         return pt
 
@@ -179,6 +182,22 @@ def random_point(
     if point is None:
         point, _ = domain.find_point(g.spec.forward, scal, make, kinks=False, tries=16)
     return point if point is not None or strict else make(0)
+
+
+def _saturated(forward: Sequence[tuple[str, ex.Node]], env: Mapping[str, np.ndarray]) -> bool:
+    """A σ or softmax output that float64 rounds to exactly 0 or 1 (σ(z) for z > 37): a random
+    point there tests nothing about the derivation — the chain's 1/(1 − σ) times σ(1 − σ) is
+    0 · ∞ in float64 — so it is drawn again (the user's own example values are judged as given:
+    a non-finite gradient there is exit 2)."""
+    for name, tree in forward:
+        v = env.get(name)
+        if v is None or not (isinstance(tree, ex.Call) and tree.func in ("sigmoid", "softmax")):
+            continue
+        if tree.func == "softmax" and v.shape[-1] < 2:
+            continue  # one class: softmax is 1 everywhere
+        if np.any((v == 0.0) | (v == 1.0)):
+            return True
+    return False
 
 
 def _scalar_floats(g: Graph, sizes: Mapping[str, int] | None = None) -> dict[str, float]:
