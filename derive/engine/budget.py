@@ -13,6 +13,7 @@ profiling timer running; elsewhere it does nothing.
 from __future__ import annotations
 
 import signal
+import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -21,6 +22,7 @@ from derive.errors import LimitError
 
 MAX_DERIVE_CPU_SECONDS = 60.0
 _REPEAT = 0.5  # if library code swallows the first error, the next one comes 0.5 s of CPU later
+_SOON = 0.005  # CPU seconds: the next signal after one whose error was lost in a callback
 
 
 class BudgetExceeded(LimitError):
@@ -47,10 +49,23 @@ def cpu_budget(what: str, seconds: float | None = None) -> Iterator[None]:
             "here. Fix: make the dimensions smaller and put the real sizes in [full_dims]"
         )
 
+    hook = sys.unraisablehook
+
+    def lost(u: object) -> None:
+        # the signal came while the garbage collector ran a __del__ or a weak-reference
+        # callback, where a raised error is only printed ("Exception ignored in …"): not
+        # printed, and the next signal comes at once, in the code the budget is about
+        if isinstance(getattr(u, "exc_value", None), BudgetExceeded):
+            signal.setitimer(signal.ITIMER_PROF, _SOON, _REPEAT)
+        else:
+            hook(u)  # type: ignore[arg-type]
+
     previous = signal.signal(signal.SIGPROF, expired)
+    sys.unraisablehook = lost
     signal.setitimer(signal.ITIMER_PROF, seconds, _REPEAT)
     try:
         yield
     finally:
         signal.setitimer(signal.ITIMER_PROF, 0.0, 0.0)
         signal.signal(signal.SIGPROF, previous)
+        sys.unraisablehook = hook
