@@ -77,7 +77,7 @@ def elementwise() -> Proof:
     chk = IndexChecker(_elementwise_world, sizes, ranges, seed=name)
     b = _Builder(name, chk, ("Z", "A", "L", *_DELTAS), ("dA",))
     a_def = f_(Z[i, j])
-    b.step(A[i, j], a_def, "proof.definition")
+    b.step(A[i, j], a_def, "proof.def.activation")
     local = a_def.diff(Z[p, q])
     b.step(Partial(A[i, j], Z[p, q]), local, "proof.differentiate")
     chain = chain_sum(G[i, j] * Partial(A[i, j], Z[p, q]), [(i, N), (j, M)])
@@ -144,7 +144,7 @@ def sigmoid_derivative() -> Proof:
     b = _Builder(name, _scalar_checker(name), ("z",))
     s_def = sigmoid(_z).rewrite(sp.exp)  # lang/ops.py: 1/(1 + exp(-z))
     u = 1 / s_def  # 1 + e^{-z}
-    b.step(sigmoid(_z), s_def, "proof.definition")
+    b.step(sigmoid(_z), s_def, "proof.def.sigmoid")
     lhs = Deriv(sigmoid(_z), _z)
     # d(1/u) = −u'/u²
     quotient = sp.Mul(-1, sp.Derivative(u, _z), sp.Pow(u, -2), evaluate=False)
@@ -170,7 +170,7 @@ def tanh_derivative() -> Proof:
     b = _Builder(name, _scalar_checker(name), ("z",))
     t_def = sp.tanh(_z).rewrite(sp.exp)
     num, den = sp.fraction(t_def)
-    b.step(sp.tanh(_z), t_def, "proof.definition")
+    b.step(sp.tanh(_z), t_def, "proof.def.tanh")
     lhs = Deriv(sp.tanh(_z), _z)
     dnum, dden = sp.diff(num, _z), sp.diff(den, _z)
     numerator = InOrder(
@@ -192,7 +192,7 @@ def relu_derivative() -> Proof:
     name = "relu-derivative"
     b = _Builder(name, _scalar_checker(name, signed=True), ("z",))
     r_def = sp.Piecewise((_z, _z > 0), (0, True))
-    b.step(relu(_z), r_def, "proof.definition")
+    b.step(relu(_z), r_def, "proof.def.relu")
     lhs = Deriv(relu(_z), _z)
     branches = sp.diff(r_def, _z)
     b.step(lhs, branches, "proof.piecewise_derivative")
@@ -211,7 +211,7 @@ def clamp_derivative() -> Proof:
     name = "clamp-derivative"
     b = _Builder(name, _scalar_checker(name, signed=True), ("z",))
     c_def = sp.Piecewise((_z, _z >= 0), (0, True))
-    b.step(clamp0(_z), c_def, "proof.definition")
+    b.step(clamp0(_z), c_def, "proof.def.clamp")
     lhs = Deriv(clamp0(_z), _z)
     branches = sp.diff(c_def, _z)
     b.step(lhs, branches, "proof.piecewise_derivative")
@@ -248,7 +248,7 @@ def softmax_jacobian() -> Proof:
     b = _Builder(name, chk, ("z", "p", "g", "L"), ("g", "p"))
     total = sp.Sum(sp.exp(z[r]), (r, 0, K - 1))
     p_def = sp.exp(z[j]) / total
-    b.step(pb[j], p_def, "proof.definition")
+    b.step(pb[j], p_def, "proof.def.softmax")
     jac_p = softmax_jacobian_steps(b, pb, z, p_def, total)
     lhs = Partial(L, z[k])
     b.step(

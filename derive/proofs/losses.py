@@ -92,7 +92,7 @@ def _bce_chain(b: _Builder, w: sp.Expr) -> sp.Expr:
     Z, Y, Yhat, ell = sp.symbols("Z Y Yhat l")
     loss = ops.bce_term(Yhat, Y, w)  # the rule; the world defines ℓ with it as well
     shown = Times(-1, InOrder(w * Y * sp.log(Yhat), Times(1 - Y, sp.log(1 - Yhat))))
-    b.step(ell, shown, "proof.definition")
+    b.step(ell, shown, "proof.def.bce" if w == 1 else "proof.def.bce_weighted")
     d_loss = sp.diff(loss, Yhat)
     b.step(Partial(ell, Yhat), d_loss, "proof.differentiate")
     d_sig = sigmoid(Z).diff(Z).xreplace({sigmoid(Z): Yhat})  # our fdiff rule, with σ(Z) = Ŷ
@@ -253,12 +253,12 @@ def softmax_ce() -> Proof:
     b = _Builder(name, chk, _CE_NAMES, ("y", "p"))
     total = sp.Sum(sp.exp(z[r]), (r, 0, K - 1))
     p_def = sp.exp(z[j]) / total
-    b.step(pb[j], p_def, "proof.definition")
+    b.step(pb[j], p_def, "proof.def.softmax")
     l_def = -sp.Sum(y[r] * sp.log(pb[r]), (r, 0, K - 1))
     b.step(
         ell,
         Times(-1, l_def.args[1]) if l_def.could_extract_minus_sign() else l_def,
-        "proof.definition",
+        "proof.def.ce",
     )
     d_l = l_def.diff(pb[j])
     b.step(Partial(ell, pb[j]), d_l, "proof.differentiate")
@@ -346,14 +346,14 @@ def mse() -> Proof:
     b = _Builder(name, IndexChecker(_mse_world, points=3, seed=name), _MSE_NAMES)
     diff = InOrder(yhat, -y)
     half = sp.Rational(1, 2)
-    b.step(E, Times(half, diff**2), "proof.definition")
+    b.step(E, Times(half, diff**2), "proof.def.half_se")
     u_prime = sp.diff(yhat - y, yhat)  # = 1
     power = Times(half, 2, diff) if u_prime == 1 else Times(half, 2, diff, u_prime)
     b.step(Partial(E, yhat), power, "proof.power_rule", n="2")
     b.step(
         Partial(E, yhat), _arrange(sp.diff(half * ops.mse_term(yhat, y), yhat)), "proof.simplify"
     )
-    b.step(ell, diff**2, "proof.definition")
+    b.step(ell, diff**2, "proof.def.se")
     b.step(Partial(ell, yhat), Times(2, diff), "proof.power_rule", n="2")
     # the mean over m entries (F.mse_loss) and the half-MSE hand formula
     Yh, Yb = sp.IndexedBase("Yhat"), sp.IndexedBase("Y")

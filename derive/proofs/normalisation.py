@@ -65,10 +65,10 @@ def batchnorm() -> Proof:
     b = _Builder(name, chk, _BN_NAMES, ("gamma", "g", "xhat"))
     rows = lambda e: sp.Sum(e, (i, 0, m - 1))  # noqa: E731
     root = sp.sqrt(var + eps)
-    b.step(mu, Times(1 / m, rows(x[i])), "proof.definition")
-    b.step(var, Times(1 / m, rows(InOrder(x[i], -mu) ** 2)), "proof.definition")
-    b.step(xhat[i], InOrder(x[i], -mu) / root, "proof.definition")
-    b.step(y[i], InOrder(Times(gamma, xhat[i]), beta), "proof.definition")
+    b.step(mu, Times(1 / m, rows(x[i])), "proof.def.bn_mean")
+    b.step(var, Times(1 / m, rows(InOrder(x[i], -mu) ** 2)), "proof.def.bn_var")
+    b.step(xhat[i], InOrder(x[i], -mu) / root, "proof.def.bn_xhat")
+    b.step(y[i], InOrder(Times(gamma, xhat[i]), beta), "proof.def.bn_y")
     # the parameters: y_i depends on β, γ directly
     b.step(Partial(L, beta), rows(Times(g[i], Partial(y[i], beta))), "proof.bn_chain_params")
     b.step(Partial(L, beta), rows(g[i]), "proof.bn_local_params")
