@@ -60,3 +60,83 @@ def test_kronecker_is_a_bracket_not_delta(lang: str) -> None:
             kronecker = r"\\delta_\{[a-z]{2}\}|δ_[a-z]{2}\b|Kronecker delta|克罗内克 δ"
             assert not re.search(kronecker, text), key
 
+
+def _walkthrough(name: str):
+    from derive.engine.backprop import derive
+    from derive.lang import spec
+    from derive.numeric import verify as numeric
+    from derive.render.build import shared_proofs
+    from derive.walkthrough.context import build
+
+    d = derive(spec.load(name))
+    return build(d, numeric.verify(d, points=0, full=False), shared_proofs(), detail="standard")
+
+
+def _numbers(tex: str) -> list[float]:
+    return [float(x) for x in re.findall(r"-?\d+(?:\.\d+)?", tex.split("bmatrix}", 1)[1])]
+
+
+class _DiagonalSoftmax:
+    """PyTorch's softmax with the slip in its backward: the diagonal a(1 − a) only."""
+
+    @staticmethod
+    def apply(s):
+        import torch
+
+        class Diag(torch.autograd.Function):
+            @staticmethod
+            def forward(ctx, s):  # type: ignore[override]
+                a = torch.softmax(s, dim=1)
+                ctx.save_for_backward(a)
+                return a
+
+            @staticmethod
+            def backward(ctx, g):  # type: ignore[override]
+                (a,) = ctx.saved_tensors
+                return g * a * (1 - a)
+
+        return Diag.apply(s)
+
+
+@pytest.mark.parametrize("net", ["softmax-regression", "attention"])
+def test_the_softmax_jacobian_mistake_is_what_pytorch_gives(net: str) -> None:
+    """The classic slip of a softmax backward (CS231n, d2l forums): differentiating it entry by
+    entry, δ ⊙ a ⊙ (1 − a), as for a sigmoid — the off-diagonal −a_j a_k of the Jacobian lost.
+    The handouts of both networks with a softmax list it, with the numbers it gives; they are
+    PyTorch's with the same slip in its backward."""
+    torch = pytest.importorskip("torch")
+    import torch.nn.functional as F
+
+    w = _walkthrough(net)
+    parts = dict(next(ls for ls in w.lessons if ls.key == "mistakes").parts)
+    assert "softmax_diagonal" in parts
+    shown = _numbers(parts["softmax_diagonal"][-1].value)
+    t = lambda v: torch.tensor(v, dtype=torch.float64)  # noqa: E731
+    if net == "softmax-regression":
+        X, Y = t([[1, 2], [-1, 0.5]]), t([[0, 0, 1], [1, 0, 0]])
+        W = t([[0.1, -0.2, 0.3], [0.4, 0.2, -0.1]]).requires_grad_()
+        b = t([[0, 0.1, -0.1]])
+        P = _DiagonalSoftmax.apply(X @ W + b)
+        (-(Y * P.log()).sum() / 2).backward()
+        grad = W.grad
+    else:
+        X, T = t([[1, 0.5], [-0.5, 1]]), t([[0.5, -0.5], [1, 0]])
+        Wq = t([[0.4, -0.2], [0.1, 0.3]]).requires_grad_()
+        Wk, Wv = t([[0.2, 0.5], [-0.3, 0.1]]), t([[0.6, -0.1], [0.2, 0.4]])
+        Q, K = X @ Wq, X @ Wk
+        F.mse_loss(_DiagonalSoftmax.apply(Q @ K.T / 2**0.5) @ (X @ Wv), T).backward()
+        grad = Wq.grad
+    assert "W" in parts["softmax_diagonal"][-1].lhs and "diag" in parts["softmax_diagonal"][-1].lhs
+    assert shown == pytest.approx(grad.flatten().tolist(), abs=1e-6)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_factor_two_of_a_sum_names_the_sum(lang: str) -> None:
+    """rnn's loss is ½ SSE over 2 entries, which is exactly the default (mean) F.mse_loss; the
+    lesson said "backward() on the bare F.mse_loss gives exactly 2 times our gradient", true only
+    of reduction="sum", which its code used. The paragraph names the sum it means."""
+    from derive.render import environment as render
+
+    md = render.render("md/walkthrough.md.j2", _walkthrough("rnn"), lang)
+    section = md[md.index("### 7.1") : md.index("### 7.2")]
+    assert section.count('reduction="sum"') >= 2  # in the prose and in the code

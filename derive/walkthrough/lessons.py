@@ -113,6 +113,7 @@ def lessons(d: Derivation, pc: Pieces, report: Any) -> list[Lesson]:
                 ),
                 (f"{spec.loss} = {torch_code(spec.forward[-1][1])}", f"bare = {torch_code(call)}"),
                 after=after,
+                body="body.sum" if call.func == "sse" else "body",  # the code names the sum
             )
         )
     for v in d.backward:
@@ -586,9 +587,13 @@ def _reductions(d: Derivation) -> list[str]:
     return out
 
 
-def _without(d: Derivation, cut: set[str], target: str) -> Any:
+def _without(
+    d: Derivation, cut: set[str], target: str, diagonal: frozenset[str] = frozenset()
+) -> Any:
     """The gradient of ``target`` (entry expressions) when the gradient never flows through the
-    nodes ``cut`` — as if they were constants; ``None`` if nothing is left."""
+    nodes ``cut`` — as if they were constants; ``None`` if nothing is left. A row-wise softmax
+    node in ``diagonal`` passes its gradient back through the diagonal ``a (1 − a)`` of its
+    Jacobian only, as if it were element-wise (the slip)."""
     g = d.graph
     visits = {v.name: v for v in d.backward}
     memo: dict[str, Any] = {}
@@ -602,6 +607,9 @@ def _without(d: Derivation, cut: set[str], target: str) -> Any:
             if c.source in cut:
                 continue
             e = sp.Matrix(c.elementwise)
+            if c.source in diagonal:
+                a, up = g.tensors[c.source].symbols, g.tensors[c.source].grads
+                e = sp.Matrix(a.rows, a.cols, lambda i, j: up[i, j] * a[i, j] * (1 - a[i, j]))
             if c.source != d.spec.loss:
                 up = grad(c.source)
                 if up is None:
@@ -882,6 +890,31 @@ def mistakes(d: Derivation, pc: Pieces) -> Lesson | None:
         for n in _nodes(tree)
     ):
         parts.append(("softmax_shift", ()))
+    # 4b'. a softmax differentiated as if element-wise: the diagonal of its Jacobian only
+    softmaxes = frozenset(
+        name
+        for name, tree in spec.forward
+        if isinstance(tree, ex.Call) and tree.func == "softmax" and name in g.tensors
+    )
+    if softmaxes:
+        for v in params:  # the first parameter behind a softmax shows it
+            diag = _without(d, set(), v.name, diagonal=softmaxes)
+            try:
+                right = g.tensors[v.name].grads
+                differs = diag is not None and any(
+                    pc.ex.value(a) != pc.ex.value(b) for a, b in zip(diag, right, strict=True)
+                )
+            except (ValueError, ZeroDivisionError, TypeError):  # a value this example cannot give
+                differs = False
+            if differs:
+                q = grad_tex(d, v.name)
+                parts.append(
+                    (
+                        "softmax_diagonal",
+                        (pc.values(q, right), pc.values(f"{q}\\big|_{{\\text{{diag}}}}", diag)),
+                    )
+                )
+                break
     # 4c. a weight shared across the steps of an unrolled network: only the last step's share
     shared = _shared_weight(d)
     if shared is not None:
