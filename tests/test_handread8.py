@@ -140,3 +140,18 @@ def test_the_factor_two_of_a_sum_names_the_sum(lang: str) -> None:
     md = render.render("md/walkthrough.md.j2", _walkthrough("rnn"), lang)
     section = md[md.index("### 7.1") : md.index("### 7.2")]
     assert section.count('reduction="sum"') >= 2  # in the prose and in the code
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_row_sums_and_means_are_written_as_one_formula(lang: str) -> None:
+    """softmax-regression's reason read "what is left of the row sum is $Y$ $\\mathbf{1}$" (two
+    formulas side by side, a gap between Y and 𝟏), and batchnorm's mean "divided by the number
+    of entries" (all 6 of Z, where it is the m = 3 of each column's mean)."""
+    from derive.render import environment as render
+
+    md = render.render("md/walkthrough.md.j2", _walkthrough("softmax-regression"), lang)
+    assert "$Y\\thinspace \\mathbf{1}$" in md and "$Y$ $\\mathbf{1}$" not in md
+    for text in catalog.catalogue(lang)["reasons"].values():
+        assert "}} $\\mathbf{1}$" not in text
+    means = {lang: catalog.catalogue(lang)["reasons"]["rule.mean"] for lang in ("en", "zh")}
+    assert "entries in its mean" in means["en"] and "参与该平均" in means["zh"]
