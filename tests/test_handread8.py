@@ -155,3 +155,38 @@ def test_row_sums_and_means_are_written_as_one_formula(lang: str) -> None:
         assert "}} $\\mathbf{1}$" not in text
     means = {lang: catalog.catalogue(lang)["reasons"]["rule.mean"] for lang in ("en", "zh")}
     assert "entries in its mean" in means["en"] and "参与该平均" in means["zh"]
+
+
+def test_a_constant_gradient_of_a_1x1_tensor_is_an_array(tmp_path) -> None:
+    """A course writes MSE through ones vectors: ``sse = Ones_N.T @ se @ Ones_C``,
+    ``mse = sse / (N*C)``. The gradient of the 1 × 1 ``sse`` is the number 1/(C·N), and the lab
+    wrote ``dsse_ = 1/(C*N)`` then ``Ones_N @ (dsse_ @ Ones_C.T)``: a ValueError from NumPy's
+    matmul on a float (backprop.py exited 1, the handout's code line was the same). It is an
+    array of its tensor's shape; the lab runs and its gradients are the engine's."""
+    import json
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from derive.render import build as builder
+
+    src = Path(__file__).parent / "specs_course" / "cmu_mlp_ones.toml"
+    builder.build(builder.plan([str(src)], ["py,md"], ["en"], tmp_path))
+    script = tmp_path / "cmu-mlp-ones" / "en" / "backprop.py"
+    proc = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            f"import sys; sys.modules['torch'] = None; sys.argv = ['b', '--json']; "
+            f"import runpy; runpy.run_path({str(script)!r}, run_name='__main__')",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        cwd=script.parent,
+    )
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    report = json.loads(proc.stdout.strip().splitlines()[-1])
+    assert set(report["gradients"]) == {"W1", "b1", "W2", "b2"}
+    md = (tmp_path / "cmu-mlp-ones" / "en" / "walkthrough.md").read_text("utf-8")
+    assert "`dsse = np.full((1, 1), 1/(C*N))`" in md

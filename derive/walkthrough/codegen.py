@@ -224,7 +224,7 @@ def code(d: Derivation) -> Code:
     scalars += tuple(f"{k} = {number(v)}" for k, v in spec.constants.items())
     values = tuple((k, _value(spec, k)) for k in (*spec.inputs, *spec.params))
     forward = tuple(f"{n.name} = {n.forward.code()}" for n in d.graph.nodes)
-    backward = tuple(f"{spec.gkey(v.name)} = {v.formula.code()}" for v in backward_order(d))
+    backward = tuple(grad_line(d, v) for v in backward_order(d))
     if any(re.search(rf"\b{spec.gkey(spec.loss)}\b", line) for line in backward):
         backward = (f"{spec.gkey(spec.loss)} = 1.0", *backward)
     used = " ".join(forward + backward)
@@ -352,11 +352,36 @@ def _boolean(e: mf.MExpr) -> bool:
     return False
 
 
-def _assign(target: str, e: mf.MExpr) -> str:
+def _assign(target: str, e: mf.MExpr, shape: str = "") -> str:
     """``target = code``; a boolean value is stored as 0.0/1.0: ``-d`` or ``d + d`` of a stored
-    boolean array is an error or a logical or in NumPy (the triplet loss's ``-dbasic``)."""
+    boolean array is an error or a logical or in NumPy (the triplet loss's ``-dbasic``). A
+    ``shape`` (:func:`constant_shape`) makes a gradient that is a plain number an array."""
     code = e.code()
+    if shape:
+        return f"{target} = np.full({shape}, {code})"
     return f"{target} = 1.0 * {code}" if _boolean(e) else f"{target} = {code}"
+
+
+def constant_shape(d: Derivation, name: str, code: str) -> str:
+    """``"(1, 1)"`` where the gradient of the 1 × 1 tensor ``name`` is a number that names no
+    tensor (``dsse = 1/(C*N)`` of a course's ``mse = sse / (N*C)``, ``sse`` computed as
+    ``Ones_N.T @ se @ Ones_C``): NumPy must hold it as an array, since the next line multiplies
+    it with ``@``; "" otherwise (a declared scalar, or an expression of tensors)."""
+    spec, g = d.spec, d.graph
+    if spec.shapes.get(name) == () or name not in g.tensors:
+        return ""
+    names = {*g.tensors, *(spec.gkey(n) for n in g.tensors)}
+    if any(re.search(rf"\b{re.escape(n)}\b", code) for n in names):
+        return ""
+    return f"({', '.join(_size_code(x) for x in g.tensors[name].shape)})"
+
+
+def grad_line(d: Derivation, v: object) -> str:
+    """The code line of the gradient of backward visit ``v``: ``dW = X.T @ dZ``."""
+    code = v.formula.code()  # type: ignore[attr-defined]
+    shape = constant_shape(d, v.name, code)  # type: ignore[attr-defined]
+    code = f"np.full({shape}, {code})" if shape else code
+    return f"{d.spec.gkey(v.name)} = {code}"  # type: ignore[attr-defined]
 
 
 def lab(d: Derivation) -> Lab:
@@ -389,7 +414,8 @@ def lab(d: Derivation) -> Lab:
             rule = next((r for r in c.rules if r in LAB_RULES), c.rules[-1] if c.rules else "")
             local = _split_mul(c.formula, up) if c.source != spec.loss else None
             if c.source == spec.loss:
-                steps.append(LabStep("loss", args, (_assign(target, c.formula),)))
+                shape = constant_shape(d, v.name, c.formula.code())
+                steps.append(LabStep("loss", args, (_assign(target, c.formula, shape),)))
             elif local is not None:
                 name = f"d{c.source}_d{v.name}"
                 name = name if name not in taken else f"_{name}"

@@ -21,7 +21,7 @@ from derive.engine.steps import Step
 from derive.lang.spec import SizeExpr
 from derive.numeric.example import Example, fmt
 from derive.numeric.verify import targets
-from derive.walkthrough.codegen import Code
+from derive.walkthrough.codegen import Code, grad_line
 from derive.walkthrough.diagram import Diagram
 
 MAX_MATRIX = 6  # rows/cols of a value matrix shown in full; larger ones are cut with dots
@@ -505,7 +505,7 @@ class Pieces:
             tuple(self.eq(s, t.shape) for s in v.simplified),
             tuple(self.calc(s) for s in v.entries),
             self.values(gt, t.grads),
-            f"{self.d.spec.gkey(v.name)} = {v.formula.code()}",
+            grad_line(self.d, v),
             tuple(names),
             short=self.short(v),
         )
