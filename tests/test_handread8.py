@@ -190,3 +190,15 @@ def test_a_constant_gradient_of_a_1x1_tensor_is_an_array(tmp_path) -> None:
     assert set(report["gradients"]) == {"W1", "b1", "W2", "b2"}
     md = (tmp_path / "cmu-mlp-ones" / "en" / "walkthrough.md").read_text("utf-8")
     assert "`dsse = np.full((1, 1), 1/(C*N))`" in md
+
+
+def test_batchnorm_var_cites_the_batch_sum_not_an_activation() -> None:
+    """batchnorm's ∂L/∂var (var broadcast over the rows of Ẑ, under a √) cited "General proof:
+    Element-wise activation" — the proof of A = f(Z), for a tensor nobody activates; its words
+    say what holds: var enters every row, so its gradient is summed over the batch. The
+    activation proof stays where a path is an activation (tanh in rnn)."""
+    bn = _walkthrough("batchnorm")
+    assert "elementwise" not in {c.name for c in bn.cited}
+    var = next(b for b in bn.backward if b.name == "var")
+    assert {p.eq.proof for p in var.paths} == {"bias-sum"}
+    assert "tanh-derivative" in {c.name for c in _walkthrough("rnn").cited}

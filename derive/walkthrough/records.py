@@ -440,8 +440,18 @@ class Pieces:
         return Values(Math(lhs), rel, Math(f"\\begin{{bmatrix}} {body} \\end{{bmatrix}}"))
 
     def proof_of(self, rules: tuple[str, ...]) -> str:
-        """The most specific rule on a path that has a general proof."""
-        return next((r for r in reversed(rules) if r in self.proofs), "")
+        """The most specific rule on a path that has a general proof. The proof of an
+        element-wise activation ``A = f(Z)`` justifies a path that is one (its first rule),
+        not a √ inside another node's formula: batchnorm's ∂L/∂var (quotient, sum over the
+        batch, √) cites the sum over the batch, not "Element-wise activation"."""
+        return next(
+            (
+                r
+                for r in reversed(rules)
+                if r in self.proofs and (r != "elementwise" or rules[0] == "elementwise")
+            ),
+            "",
+        )
 
     def tensor(self, name: str) -> TensorRow:
         t = self.g.tensors[name]
