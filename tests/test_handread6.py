@@ -109,7 +109,7 @@ def test_chain_is_not_told_of_a_squared_error_or_the_product_rule() -> None:
         md = _md("chain", lang)
         assert "squared error" not in md and "平方误差" not in md
         assert "product rule" not in md and "乘积与求和的求导法则" not in md
-        assert ("twice the quantity squared" in md) == (lang == "en")
+        assert ("twice the quantity that is squared" in md) == (lang == "en")  # x² → 2x
 
 
 def test_chinese_run_in_labels_end_in_a_colon_after_the_bold() -> None:
