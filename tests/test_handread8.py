@@ -202,3 +202,19 @@ def test_batchnorm_var_cites_the_batch_sum_not_an_activation() -> None:
     var = next(b for b in bn.backward if b.name == "var")
     assert {p.eq.proof for p in var.paths} == {"bias-sum"}
     assert "tanh-derivative" in {c.name for c in _walkthrough("rnn").cited}
+
+
+@pytest.mark.parametrize(
+    ("course", "key"),
+    [("d2l_batchnorm_scratch", "loss.sse.half"), ("d2l_attention_scoring", "loss.sse")],
+)
+def test_a_written_out_sum_of_squares_is_called_one(course: str, key: str) -> None:
+    """A course's loss ``((Y_hat - Y) ** 2).sum() / 2`` got the general power-rule sentence
+    ("the exponent comes down as a factor …") where ``sse(Y_hat, Y) / 2`` gets "the ½ cancels
+    the 2: just the error". The written-out sum of squares gets the words of the SSE."""
+    from pathlib import Path
+
+    w = _walkthrough(str(Path(__file__).parent / "specs_course" / f"{course}.toml"))
+    first = w.backward[0]
+    keys = [words.key for words in first.words]
+    assert key in keys and "loss.power" not in keys, keys

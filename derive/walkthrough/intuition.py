@@ -498,7 +498,10 @@ class _Writer:
             if penalty and g.tensors[t].kind == "param":
                 out.append(Words("loss.penalty", (("T", T), ("F", Math(c.formula.tex())))))
                 return out
-            if mean is None:
+            written = _sum_of_squares(tree, t)
+            if written is not None:  # ((T − y) ** 2).sum(), / 2: an SSE written out
+                out.append(Words("loss.sse.half" if written else "loss.sse", (("T", T),)))
+            elif mean is None:
                 key = "loss.power" if _main_rule(c.rules) == "power" else "loss.formula"
                 if key == "loss.power" and _half_square(tree):
                     key = "loss.power.half"  # ½(ŷ − y)²: the ½ cancels the 2 of the square
@@ -522,6 +525,31 @@ class _Writer:
                 )
             )
         return out
+
+
+def _sum_of_squares(tree: ex.Node, t: str) -> bool | None:
+    """Whether ``tree`` is a sum of squared errors of ``t`` written out — ``((t - y) ** 2).sum()``
+    (``False``) or half of it, ``/ 2`` or ``0.5 *`` (``True``) — else ``None``: the words of
+    the SSE, not of the power rule in general."""
+    half = False
+    if isinstance(tree, ex.BinOp) and tree.op == "/" and tree.right == ex.Num(Fraction(2)):
+        tree, half = tree.left, True
+    elif isinstance(tree, ex.BinOp) and tree.op == "*":
+        for c, rest in ((tree.left, tree.right), (tree.right, tree.left)):
+            if isinstance(c, ex.Num) and c.value == Fraction(1, 2):
+                tree, half = rest, True
+                break
+    if not (isinstance(tree, ex.Call) and tree.func == "sum" and len(tree.args) == 1):
+        return None
+    if tree.kwargs:
+        return None
+    sq = tree.args[0]
+    if not (isinstance(sq, ex.Pow) and sq.exponent == 2 and isinstance(sq.base, ex.BinOp)):
+        return None
+    diff = sq.base
+    if diff.op != "-" or ex.Name(t) not in (diff.left, diff.right):
+        return None
+    return half
 
 
 def paragraphs(d: Derivation, example: Any) -> dict[str, tuple[Words, ...]]:
