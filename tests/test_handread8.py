@@ -218,3 +218,19 @@ def test_a_written_out_sum_of_squares_is_called_one(course: str, key: str) -> No
     first = w.backward[0]
     keys = [words.key for words in first.words]
     assert key in keys and "loss.power" not in keys, keys
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_document_prose_names_a_proof_by_its_title(lang: str) -> None:
+    """The softmax-Jacobian proof's remark ended "(proof `softmax-ce`)" — the CLI identifier in
+    a sentence of the proofs document (「见证明 `softmax-ce`」 in Chinese); the document names
+    proofs by title. (``derive prove``'s plain text keeps the identifier one can type.)"""
+    names = registry.proof_names()
+    cat = catalog.catalogue(lang)
+    for section in ("proof_notes", "reasons", "handout_intuition"):
+        for key, text in cat[section].items():
+            for name in names:
+                assert f"`{name}`" not in text, (section, key)
+    assert catalog.text("proof_titles.softmax-ce", lang) in cat["proof_notes"][
+        "proof.note.softmax_ce_special"
+    ]
