@@ -234,3 +234,13 @@ def test_document_prose_names_a_proof_by_its_title(lang: str) -> None:
     assert catalog.text("proof_titles.softmax-ce", lang) in cat["proof_notes"][
         "proof.note.softmax_ce_special"
     ]
+
+
+def test_batchnorm_proof_differentiates_what_it_names() -> None:
+    """The batch-norm proof justified ∂μ/∂x_p = 1/m by "Differentiate the expression above term
+    by term", the expression above being y_i = γ x̂_i + β; and both parameter steps said "1 for β
+    and x̂_i for γ" at once. Each step names its own expression."""
+    steps = registry.get_proof("batchnorm").steps
+    reasons = [s.reason for s in steps]
+    assert "proof.differentiate" not in reasons
+    assert reasons.count("proof.bn_local_beta") == reasons.count("proof.bn_local_gamma") == 1

@@ -71,13 +71,13 @@ def batchnorm() -> Proof:
     b.step(y[i], InOrder(Times(gamma, xhat[i]), beta), "proof.def.bn_y")
     # the parameters: y_i depends on β, γ directly
     b.step(Partial(L, beta), rows(Times(g[i], Partial(y[i], beta))), "proof.bn_chain_params")
-    b.step(Partial(L, beta), rows(g[i]), "proof.bn_local_params")
+    b.step(Partial(L, beta), rows(g[i]), "proof.bn_local_beta")
     b.step(Partial(L, gamma), rows(Times(g[i], Partial(y[i], gamma))), "proof.bn_chain_params")
-    b.step(Partial(L, gamma), rows(Times(g[i], xhat[i])), "proof.bn_local_params")
+    b.step(Partial(L, gamma), rows(Times(g[i], xhat[i])), "proof.bn_local_gamma")
     b.step(Partial(L, xhat[i]), Times(gamma, g[i]), "proof.bn_own_entry")
     # the input: x_p reaches x̂_i through x_i, μ and σ²
     d_mu = collapse(rows(x[i]).diff(x[p])) / m
-    b.step(Partial(mu, x[p]), d_mu, "proof.differentiate")
+    b.step(Partial(mu, x[p]), d_mu, "proof.bn_dmu")
     d_var = Times(2 / m, rows(Times(InOrder(x[i], -mu), InOrder(sp.KroneckerDelta(i, p), -d_mu))))
     b.step(Partial(var, x[p]), d_var, "proof.bn_var_chain")
     b.step(
