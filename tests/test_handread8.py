@@ -244,3 +244,13 @@ def test_batchnorm_proof_differentiates_what_it_names() -> None:
     reasons = [s.reason for s in steps]
     assert "proof.differentiate" not in reasons
     assert reasons.count("proof.bn_local_beta") == reasons.count("proof.bn_local_gamma") == 1
+
+
+def test_an_activation_step_cites_the_elementwise_rule() -> None:
+    """The proofs document held the proof of δ_Z = δ_A ⊙ f′(Z) ("Element-wise activation") only
+    because batchnorm's ∂L/∂var cited it by mistake; tiny-mlp, relu-mlp, rnn cited only the
+    derivative of σ, ReLU, tanh. A handout with an activation cites the rule and the derivative."""
+    for net, derivative in (("tiny-mlp", "sigmoid-derivative"), ("rnn", "tanh-derivative")):
+        cited = [c.name for c in _walkthrough(net).cited]
+        assert "elementwise" in cited and derivative in cited, (net, cited)
+        assert cited.index("elementwise") < cited.index(derivative)

@@ -502,7 +502,9 @@ class Pieces:
         t = self.g.tensors[v.name]
         paths = tuple(self.path(c, full) for c in v.contributions)
         names: list[str] = []
-        for name in [p.eq.proof for p in paths] + [v.rule]:
+        # an activation path cites the rule δ_Z = δ_A ⊙ f′(Z) as well as the proof of f′
+        rules = ["elementwise" for c in v.contributions if c.rules[:1] == ("elementwise",)]
+        for name in [*rules, *(p.eq.proof for p in paths), v.rule]:
             if name in self.proofs and name not in names:
                 names.append(name)
         gt = grad_tex(self.d, v.name)
