@@ -168,6 +168,7 @@ class Example:
         self._cache: dict[sp.Basic, Any] = {}
         self._numbers: dict[sp.Basic, Number] = {}  # number(e), cleared with _cache
         self._walked: set[sp.Basic] = set()  # subexpressions whose symbols _prime has queued
+        self._ranks: dict[sp.Symbol, dict[sp.Symbol, int]] | None = None  # see _spec_rank
         self._given = dict(self.values)
         self._dps = dps
 
@@ -338,17 +339,18 @@ class Example:
     def _spec_rank(self, lhs_symbol: sp.Symbol) -> dict[sp.Symbol, int]:
         """For an entry of a forward node: each symbol's rank in the order the spec writes the
         node's names (``u = w * x``: w before x); empty for anything else."""
-        g = self.d.graph
-        owner = next((n for n in g.nodes if lhs_symbol in g.tensors[n.name].symbols), None)
-        if owner is None:
-            return {}
-        rank: dict[sp.Symbol, int] = {}
-        for i, name in enumerate(ex.names(owner.tree)):
-            if name in g.tensors:
-                rank.update((s, i) for s in g.tensors[name].symbols)
-            elif name in g.scalars:
-                rank[g.scalars[name]] = i
-        return rank
+        if self._ranks is None:  # every node's, once (a hand calculation per entry asks)
+            g, self._ranks = self.d.graph, {}
+            for owner in g.nodes:
+                rank: dict[sp.Symbol, int] = {}
+                for i, name in enumerate(ex.names(owner.tree)):
+                    if name in g.tensors:
+                        rank.update((s, i) for s in g.tensors[name].symbols)
+                    elif name in g.scalars:
+                        rank[g.scalars[name]] = i
+                for s in g.tensors[owner.name].symbols:
+                    self._ranks.setdefault(s, rank)  # the first node holding the entry
+        return self._ranks.get(lhs_symbol, {})
 
     def working(self, lhs_symbol: sp.Symbol, formula: sp.Expr) -> Working:
         """The hand calculation of one entry: its formula, numbers substituted, the value of
