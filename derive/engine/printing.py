@@ -89,18 +89,11 @@ def grad_tex(loss_tex: str, of_tex: str) -> str:
 def ordered_terms(expr: sp.Expr, order: str | None = None) -> list[sp.Expr]:
     """The terms of a sum as displayed: SymPy's order, but a sum does not start with a negative
     term when it has a positive one (``y_pred − y_target``, not ``−y_target + y_pred``)."""
-    return list(_ordered_terms(expr, order))
-
-
-@functools.lru_cache(maxsize=4096)
-def _ordered_terms(expr: sp.Expr, order: str | None) -> tuple[sp.Expr, ...]:
-    """:func:`ordered_terms`, memoised: a hand calculation prints its formula with the names,
-    then with the numbers, and lists its terms (SymPy sorts them each time)."""
     terms = list(expr.as_ordered_terms(order=order))
     pos = [t for t in terms if not t.could_extract_minus_sign()]
     if not pos or not terms[0].could_extract_minus_sign():
-        return tuple(terms)
-    return tuple(pos + [t for t in terms if t.could_extract_minus_sign()])
+        return terms
+    return pos + [t for t in terms if t.could_extract_minus_sign()]
 
 
 def common_factor(expr: sp.Add) -> sp.Rational | None:

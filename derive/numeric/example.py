@@ -8,6 +8,7 @@ high-precision value, to 7 decimals with ``≈`` — never rounded twice.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from dataclasses import dataclass
@@ -19,7 +20,7 @@ import sympy as sp
 
 from derive.engine import tolerance as tol
 from derive.engine.backprop import Derivation
-from derive.engine.printing import DeriveLatexPrinter, latex, ordered_terms
+from derive.engine.printing import DeriveLatexPrinter, ordered_terms
 from derive.errors import BadInput
 from derive.lang import expr as ex
 from derive.lang import ops
@@ -371,7 +372,7 @@ class Example:
             return a.is_Symbol or a.is_Number or (-a).is_Symbol
 
         if formula.is_Add and not all(trivial(a) for a in formula.args):
-            nums = [self.number(a) for a in ordered_terms(formula)]
+            nums = [self.number(a) for a in _ordered_terms(formula, None)]
             terms_exact = all(n.exact for n in nums)
             if terms_exact or len(nums) <= 4:
                 parts = []
@@ -390,12 +391,24 @@ class Example:
         )
 
 
+@functools.lru_cache(maxsize=4096)
+def _ordered_terms(expr: sp.Expr, order: str | None) -> tuple[sp.Expr, ...]:
+    """:func:`~derive.engine.printing.ordered_terms`, memoised: a hand calculation prints its
+    formula with the names, then with the numbers, and lists its terms (SymPy sorts them each
+    time). Here, not in the engine's printer: that is in the shipped proofs' source key."""
+    return tuple(ordered_terms(expr, order))
+
+
 class _SpecOrderPrinter(DeriveLatexPrinter):
-    """Our LaTeX printer, with the factors of a product of plain symbols in a given order."""
+    """Our LaTeX printer, with the factors of a product of plain symbols in a given order (none
+    given: exactly :func:`~derive.engine.printing.latex`), a sum's terms ordered once."""
 
     def __init__(self, settings: dict, rank: dict[sp.Symbol, int]) -> None:
         super().__init__(settings)
         self._rank = rank
+
+    def _as_ordered_terms(self, expr: sp.Expr, order: str | None = None) -> list[sp.Expr]:
+        return list(_ordered_terms(expr, order))
 
     def _print_Mul(self, expr: sp.Mul) -> str:
         factors = list(expr.as_ordered_factors())
@@ -408,6 +421,4 @@ class _SpecOrderPrinter(DeriveLatexPrinter):
 
 def _spec_latex(expr: sp.Basic, names: dict[sp.Symbol, str], rank: dict[sp.Symbol, int]) -> str:
     """:func:`latex` with the spec's order of factors (``rank``; none given: SymPy's)."""
-    if not rank:
-        return latex(expr, names)
-    return _SpecOrderPrinter({"symbol_names": names}, rank).doprint(expr)
+    return _SpecOrderPrinter({"symbol_names": names} if names else {}, rank).doprint(expr)
