@@ -174,6 +174,7 @@ def test_training_shares_its_products_with_the_loss_and_gives_the_same_losses(sm
 def _fresh_templates(monkeypatch) -> None:
     """Templates not compiled yet in this process (an earlier test's build compiled them)."""
     monkeypatch.setattr(B, "_COMPILED", set())
+    monkeypatch.setattr(jinja_setup, "COMPILED", set())
     B.render.environment.cache_clear()
 
 
@@ -244,7 +245,8 @@ def test_the_compile_only_environments_know_every_filter_and_start_only_on_a_fir
 ):
     """The stand-ins cover the real environments' filters (an unknown filter would fail the
     child's compile, and the build would compile here); the early child starts only while no
-    numbers are cached (a later build's templates are compiled only if it renders)."""
+    numbers are cached (a later build's templates are compiled only if it renders) and while
+    this process has not compiled them already."""
     for _folder, family in jinja_setup.families(["md", "tex", "ipynb", "py"]):
         real = B.render.environment(family)
         assert set(jinja_setup.compile_only(family).filters) == set(real.filters)
@@ -255,6 +257,9 @@ def test_the_compile_only_environments_know_every_filter_and_start_only_on_a_fir
     assert child is not None
     child.close()
     assert jinja_setup.start(["exercises"], B.torch_worker.ENV) is None  # no templates
+    monkeypatch.setattr(jinja_setup, "COMPILED", {jinja_setup.families(["md"])})
+    assert jinja_setup.start(["md"], B.torch_worker.ENV) is None  # compiled here already
+    monkeypatch.setattr(jinja_setup, "COMPILED", set())
     (numbers / "entry").write_bytes(b"")
     assert jinja_setup.start(["md"], B.torch_worker.ENV) is None
     assert not _children()

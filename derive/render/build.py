@@ -1131,7 +1131,7 @@ def _template_environments(p: Plan) -> dict[str, jinja2.Environment]:
 
 # the template families whose derive's own templates this process has compiled (in their cached
 # environments): a later build (``--watch``) needs no :class:`TemplatesAhead`
-_COMPILED: set[tuple[tuple[str, str], ...]] = set()
+_COMPILED = jinja_setup.COMPILED
 
 
 def _load_templates(p: Plan) -> None:

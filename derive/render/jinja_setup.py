@@ -28,6 +28,9 @@ TEMPLATE_DIR = Path(__file__).resolve().parent / "templates"
 # the template folders each output format renders
 TEMPLATE_FOLDERS = {"md": ("md",), "tex": ("tex",), "pdf": ("tex",), "ipynb": ("ipynb", "py")}
 TEMPLATE_FOLDERS["py"] = ("py",)
+# the families whose templates this process has compiled into its environments (a build adds
+# them: derive.render.build._COMPILED is this set); a next build there needs no child compiling
+COMPILED: set[tuple[tuple[str, str], ...]] = set()
 # the filters every environment adds to Jinja's own (environment.environment fills them in)
 FILTERS = (
     "display",
@@ -159,7 +162,7 @@ def start(formats: Iterable[str], switch: str) -> Early | None:
     first one — no numbers cached yet (the cache folder empty, or off), so its networks are
     derived and rendered; a later build compiles its templates as before, only if it renders."""
     fams = families({f.strip() for x in formats for f in x.split(",")})
-    if not fams or not forks.usable(switch) or not _first_build():
+    if not fams or fams in COMPILED or not forks.usable(switch) or not _first_build():
         return None
     child = forks.fork(lambda conn: conn.send(compiled(fams)), duplex=False)
     return None if child is None else Early(fams, *child)
