@@ -697,15 +697,26 @@ def build(
 ) -> None:
     """Write walkthroughs (default: all built-ins, all text formats, both languages)."""
     from derive import forks
-    from derive.numeric import worker as torch_worker
+    from derive.render import jinja_setup
 
-    # when a network's numbers are not cached (or edits will follow): the warm server, or a
-    # process importing PyTorch on the other core while this one loads, derives and renders;
-    # closed at the end (and then a server started for the next build, where one may run)
-    handouts = any(f.strip() not in ("", "exercises") for x in formats for f in x.split(","))
-    wanted = watch or (handouts and torch_worker.uncached(nets))
-    with forks.frozen_heap():  # the children forked from here share the imports' pages
-        _build(nets, formats, langs, out, templates, detail, variant, seed, watch, wanted)
+    # a fresh machine's first build: its templates compiled by a child on the other core while
+    # this process imports SymPy (nothing else can run there before that import)
+    early = None if watch or templates else jinja_setup.start(formats, "DERIVE_WORKER")
+    try:
+        from derive.numeric import worker as torch_worker
+
+        # when a network's numbers are not cached (or edits will follow): the warm server, or a
+        # process importing PyTorch on the other core while this one loads, derives and renders;
+        # closed at the end (and then a server started for the next build, where one may run)
+        handouts = any(f.strip() not in ("", "exercises") for x in formats for f in x.split(","))
+        wanted = watch or (handouts and torch_worker.uncached(nets))
+        with forks.frozen_heap():  # the children forked from here share the imports' pages
+            _build(
+                nets, formats, langs, out, templates, detail, variant, seed, watch, wanted, early
+            )
+    finally:
+        if early is not None:
+            early.close()  # (a no-op once the build took it over)
 
 
 def _build(
@@ -719,8 +730,10 @@ def _build(
     seed: int,
     watch: bool,
     wanted: bool,
+    early: Any = None,
 ) -> None:
-    """:func:`build` with its PyTorch helper (``wanted``: one is)."""
+    """:func:`build` with its PyTorch helper (``wanted``: one is) and the child compiling the
+    templates forked first (``early``)."""
     worker, start_server = _torch_helper(watch) if wanted else (None, False)
     try:
         from derive.render import build as builder
@@ -738,7 +751,7 @@ def _build(
             builder.watch(make_plan, nets, templates, _progress, worker)
             return
         plan = make_plan()
-        files = builder.build(plan, _progress, worker)
+        files = builder.build(plan, _progress, worker, early)
     except KeyboardInterrupt:
         start_server = False
         raise

@@ -19,6 +19,7 @@ from derive.engine import mform
 from derive.engine.steps import StepError
 from derive.numeric import verify as numeric
 from derive.render import build as B
+from derive.render import jinja_setup
 
 if not forks.usable(B.torch_worker.ENV):
     pytest.skip("the children run on Linux with two CPUs only", allow_module_level=True)
@@ -173,6 +174,7 @@ def test_training_shares_its_products_with_the_loss_and_gives_the_same_losses(sm
 def _fresh_templates(monkeypatch) -> None:
     """Templates not compiled yet in this process (an earlier test's build compiled them)."""
     monkeypatch.setattr(B, "_COMPILED", set())
+    monkeypatch.setattr(jinja_setup, "COMPILED", set())
     B.render.environment.cache_clear()
 
 
@@ -200,6 +202,66 @@ def test_templates_compiled_by_a_child_give_the_same_files(tmp_path, monkeypatch
     monkeypatch.setenv("DERIVE_WORKER", "off")
     _build(tmp_path / "here", ["neuron", "chain"])
     assert _files(tmp_path / "ahead") == _files(tmp_path / "here")
+    assert not _children()
+
+
+def _spy_compiles(monkeypatch) -> list[str]:
+    """The templates this process compiles from now on (a child's compiles are not listed)."""
+    parent, compile_ = os.getpid(), jinja2.Environment.compile
+    compiled_here: list[str] = []
+
+    def spy(env, source, name=None, filename=None, raw=False, defer_init=False):
+        if os.getpid() == parent:
+            compiled_here.append(name)
+        return compile_(env, source, name, filename, raw, defer_init)
+
+    monkeypatch.setattr(jinja2.Environment, "compile", spy)
+    return compiled_here
+
+
+@pytest.mark.parametrize("formats", [["md,py"], ["md"]])
+def test_templates_compiled_first_thing_give_the_same_files(tmp_path, monkeypatch, formats):
+    """``jinja_setup.start`` (forked by ``derive build`` before SymPy is imported): its
+    compile-only environments — stand-in filters under the real names — give code the build
+    loads (this process compiles nothing) and the same files as a build without children. A
+    child compiling other families than the plan's is ended, and one is forked for the plan."""
+    _fresh_templates(monkeypatch)
+    compiled_here = _spy_compiles(monkeypatch)
+    child = jinja_setup.start(formats, B.torch_worker.ENV)
+    assert child is not None and child.pid is not None
+    B.build(B.plan(["neuron", "chain"], ["md,py"], ["en"], tmp_path / "ahead"), compiling=child)
+    assert compiled_here == []
+    assert child.pid is None and child.conn is None  # taken over (or ended) and reaped
+    monkeypatch.undo()
+    _fresh_templates(monkeypatch)
+    monkeypatch.setenv("DERIVE_WORKER", "off")
+    _build(tmp_path / "here", ["neuron", "chain"])
+    assert _files(tmp_path / "ahead") == _files(tmp_path / "here")
+    assert not _children()
+
+
+def test_the_compile_only_environments_know_every_filter_and_start_only_on_a_first_build(
+    tmp_path, monkeypatch
+):
+    """The stand-ins cover the real environments' filters (an unknown filter would fail the
+    child's compile, and the build would compile here); the early child starts only while no
+    numbers are cached (a later build's templates are compiled only if it renders) and while
+    this process has not compiled them already."""
+    for _folder, family in jinja_setup.families(["md", "tex", "ipynb", "py"]):
+        real = B.render.environment(family)
+        assert set(jinja_setup.compile_only(family).filters) == set(real.filters)
+    numbers = tmp_path / "cache" / "numbers"
+    numbers.mkdir(parents=True)
+    monkeypatch.setenv("DERIVE_CACHE", str(tmp_path / "cache"))
+    child = jinja_setup.start(["md"], B.torch_worker.ENV)
+    assert child is not None
+    child.close()
+    assert jinja_setup.start(["exercises"], B.torch_worker.ENV) is None  # no templates
+    monkeypatch.setattr(jinja_setup, "COMPILED", {jinja_setup.families(["md"])})
+    assert jinja_setup.start(["md"], B.torch_worker.ENV) is None  # compiled here already
+    monkeypatch.setattr(jinja_setup, "COMPILED", set())
+    (numbers / "entry").write_bytes(b"")
+    assert jinja_setup.start(["md"], B.torch_worker.ENV) is None
     assert not _children()
 
 

@@ -8,6 +8,7 @@ high-precision value, to 7 decimals with ``≈`` — never rounded twice.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from dataclasses import dataclass
@@ -19,7 +20,7 @@ import sympy as sp
 
 from derive.engine import tolerance as tol
 from derive.engine.backprop import Derivation
-from derive.engine.printing import DeriveLatexPrinter, latex, ordered_terms
+from derive.engine.printing import DeriveLatexPrinter, ordered_terms
 from derive.errors import BadInput
 from derive.lang import expr as ex
 from derive.lang import ops
@@ -168,6 +169,7 @@ class Example:
         self._cache: dict[sp.Basic, Any] = {}
         self._numbers: dict[sp.Basic, Number] = {}  # number(e), cleared with _cache
         self._walked: set[sp.Basic] = set()  # subexpressions whose symbols _prime has queued
+        self._ranks: dict[sp.Symbol, dict[sp.Symbol, int]] | None = None  # see _spec_rank
         self._given = dict(self.values)
         self._dps = dps
 
@@ -338,17 +340,18 @@ class Example:
     def _spec_rank(self, lhs_symbol: sp.Symbol) -> dict[sp.Symbol, int]:
         """For an entry of a forward node: each symbol's rank in the order the spec writes the
         node's names (``u = w * x``: w before x); empty for anything else."""
-        g = self.d.graph
-        owner = next((n for n in g.nodes if lhs_symbol in g.tensors[n.name].symbols), None)
-        if owner is None:
-            return {}
-        rank: dict[sp.Symbol, int] = {}
-        for i, name in enumerate(ex.names(owner.tree)):
-            if name in g.tensors:
-                rank.update((s, i) for s in g.tensors[name].symbols)
-            elif name in g.scalars:
-                rank[g.scalars[name]] = i
-        return rank
+        if self._ranks is None:  # every node's, once (a hand calculation per entry asks)
+            g, self._ranks = self.d.graph, {}
+            for owner in g.nodes:
+                rank: dict[sp.Symbol, int] = {}
+                for i, name in enumerate(ex.names(owner.tree)):
+                    if name in g.tensors:
+                        rank.update((s, i) for s in g.tensors[name].symbols)
+                    elif name in g.scalars:
+                        rank[g.scalars[name]] = i
+                for s in g.tensors[owner.name].symbols:
+                    self._ranks.setdefault(s, rank)  # the first node holding the entry
+        return self._ranks.get(lhs_symbol, {})
 
     def working(self, lhs_symbol: sp.Symbol, formula: sp.Expr) -> Working:
         """The hand calculation of one entry: its formula, numbers substituted, the value of
@@ -369,7 +372,7 @@ class Example:
             return a.is_Symbol or a.is_Number or (-a).is_Symbol
 
         if formula.is_Add and not all(trivial(a) for a in formula.args):
-            nums = [self.number(a) for a in ordered_terms(formula)]
+            nums = [self.number(a) for a in _ordered_terms(formula, None)]
             terms_exact = all(n.exact for n in nums)
             if terms_exact or len(nums) <= 4:
                 parts = []
@@ -388,12 +391,24 @@ class Example:
         )
 
 
+@functools.lru_cache(maxsize=4096)
+def _ordered_terms(expr: sp.Expr, order: str | None) -> tuple[sp.Expr, ...]:
+    """:func:`~derive.engine.printing.ordered_terms`, memoised: a hand calculation prints its
+    formula with the names, then with the numbers, and lists its terms (SymPy sorts them each
+    time). Here, not in the engine's printer: that is in the shipped proofs' source key."""
+    return tuple(ordered_terms(expr, order))
+
+
 class _SpecOrderPrinter(DeriveLatexPrinter):
-    """Our LaTeX printer, with the factors of a product of plain symbols in a given order."""
+    """Our LaTeX printer, with the factors of a product of plain symbols in a given order (none
+    given: exactly :func:`~derive.engine.printing.latex`), a sum's terms ordered once."""
 
     def __init__(self, settings: dict, rank: dict[sp.Symbol, int]) -> None:
         super().__init__(settings)
         self._rank = rank
+
+    def _as_ordered_terms(self, expr: sp.Expr, order: str | None = None) -> list[sp.Expr]:
+        return list(_ordered_terms(expr, order))
 
     def _print_Mul(self, expr: sp.Mul) -> str:
         factors = list(expr.as_ordered_factors())
@@ -406,6 +421,4 @@ class _SpecOrderPrinter(DeriveLatexPrinter):
 
 def _spec_latex(expr: sp.Basic, names: dict[sp.Symbol, str], rank: dict[sp.Symbol, int]) -> str:
     """:func:`latex` with the spec's order of factors (``rank``; none given: SymPy's)."""
-    if not rank:
-        return latex(expr, names)
-    return _SpecOrderPrinter({"symbol_names": names}, rank).doprint(expr)
+    return _SpecOrderPrinter({"symbol_names": names} if names else {}, rank).doprint(expr)

@@ -1211,5 +1211,8 @@ def train(
         grads, loss = gradients_matrix(d, point, sizes, matmul=_Products())
         history.append((step, loss))
         for p in spec.params:
-            point[p] = point[p] - lr * grads[p]
+            # point − lr·g as written, into the fresh product's array (a full-size layer's
+            # 1000 × 100 weights: one new array per step, not two)
+            step_ = lr * grads[p]
+            point[p] = np.subtract(point[p], step_, out=step_)
     return history

@@ -47,7 +47,7 @@ from derive.numeric import worker as torch_worker
 from derive.numeric.worker import TorchWorker, numbers_key
 from derive.proofs import proven, shared_proofs
 from derive.render import environment as render
-from derive.render import exercises
+from derive.render import exercises, jinja_setup
 from derive.render.environment import environment, write_atomic
 from derive.render.exercises import ExerciseError, parse_variants
 from derive.render.pdf import INSTALL_HINT, ToolMissing, compile_pdf
@@ -294,12 +294,14 @@ def build(
     p: Plan,
     progress: Callable[[str], None] = lambda m: None,
     worker: TorchWorker | None = None,
+    compiling: jinja_setup.Early | None = None,
 ) -> list[Path]:
     """Build everything in ``p``; returns the files written, in order.
 
     ``worker``: a :class:`~derive.numeric.worker.TorchWorker` the caller started (and closes)
     that imports PyTorch while this process derives and then computes PyTorch's reference
-    gradients; without one they are computed here, as needed.
+    gradients; without one they are computed here, as needed. ``compiling``: the child compiling
+    the templates that the caller forked first thing (:func:`~derive.render.jinja_setup.start`).
 
     All or nothing: every file is first written into a staging folder next to (or inside) the
     output folder; only when every network and format succeeded are the files moved into
@@ -326,7 +328,7 @@ def build(
     compiled: TemplatesAhead | None = None
     try:
         ahead = ProofsAhead.start(p)
-        compiled = TemplatesAhead.start(p)
+        compiled = TemplatesAhead.start(p, compiling)
         Ahead.start_all(p, worker, early)
         _prepare_while_waiting(p, worker, early)  # (meanwhile the templates child ends too)
         if compiled is not None:
@@ -359,6 +361,8 @@ def build(
             ahead.close()
         if compiled is not None:
             compiled.close()
+        if compiling is not None:
+            compiling.close()  # (a no-op once taken over)
         if renders is not None:
             renders.close()
         for network in early.values():
@@ -448,15 +452,31 @@ class TemplatesAhead:
         self.conn: Connection | None = conn
 
     @classmethod
-    def start(cls, p: Plan) -> TemplatesAhead | None:
-        if not forks.usable(torch_worker.ENV) or p.templates is not None:
+    def start(cls, p: Plan, early: jinja_setup.Early | None = None) -> TemplatesAhead | None:
+        """The child compiling ``p``'s templates: ``early`` (forked at the start of the
+        command, :func:`~derive.render.jinja_setup.start`) when it compiles the same families,
+        else one forked now; ``None`` where none is wanted (``early`` is then ended)."""
+        if not cls._wanted(p):
+            if early is not None:
+                early.close()
             return None
-        if not set(p.formats) & set(TEMPLATE_FOLDERS):
-            return None
-        if all(_files_cached(s, p) for s in p.specs) or _template_families(p) in _COMPILED:
-            return None  # nothing to render, or compiled already (``--watch``'s next builds)
+        if early is not None:
+            if early.families == _template_families(p):
+                pid, conn = early.take()
+                if pid is not None and conn is not None:
+                    return cls(p, pid, conn)
+            early.close()
         child = forks.fork(lambda conn: conn.send(_compile_templates(p)), duplex=False)
         return None if child is None else cls(p, *child)
+
+    @staticmethod
+    def _wanted(p: Plan) -> bool:
+        if not forks.usable(torch_worker.ENV) or p.templates is not None:
+            return False
+        if not set(p.formats) & set(TEMPLATE_FOLDERS):
+            return False
+        # nothing to render, or compiled already (``--watch``'s next builds)
+        return not (all(_files_cached(s, p) for s in p.specs) or _template_families(p) in _COMPILED)
 
     def install(self) -> None:
         """The templates loaded from the child's code (or compiled here, if it has none)."""
@@ -483,20 +503,7 @@ class TemplatesAhead:
         forks.reap(pid, conn)
 
 
-class _Codes(jinja2.BytecodeCache):
-    """Jinja's bytecode cache in memory: ``{bucket key: the bucket's bytes}``. Loading checks
-    Jinja's magic and the source's checksum (a stale or foreign code is not used)."""
-
-    def __init__(self, codes: dict[str, bytes]) -> None:
-        self.codes = codes
-
-    def load_bytecode(self, bucket: Any) -> None:
-        data = self.codes.get(bucket.key)
-        if isinstance(data, bytes):
-            bucket.bytecode_from_string(data)
-
-    def dump_bytecode(self, bucket: Any) -> None:
-        self.codes[bucket.key] = bucket.bytecode_to_string()
+_Codes = jinja_setup.Codes
 
 
 def _compile_templates(p: Plan) -> dict[str, dict[str, bytes]]:
@@ -1109,14 +1116,12 @@ def _render_files(
     return written
 
 
-TEMPLATE_FOLDERS = {"md": ("md",), "tex": ("tex",), "pdf": ("tex",), "ipynb": ("ipynb", "py")}
-TEMPLATE_FOLDERS["py"] = ("py",)
+TEMPLATE_FOLDERS = jinja_setup.TEMPLATE_FOLDERS
 
 
 def _template_families(p: Plan) -> tuple[tuple[str, str], ...]:
     """``(folder, environment family)`` of the templates ``p``'s formats render."""
-    folders = sorted({f for fmt in p.formats for f in TEMPLATE_FOLDERS.get(fmt, ())})
-    return tuple((folder, "md" if folder == "ipynb" else folder) for folder in folders)
+    return jinja_setup.families(p.formats)
 
 
 def _template_environments(p: Plan) -> dict[str, jinja2.Environment]:
@@ -1126,7 +1131,7 @@ def _template_environments(p: Plan) -> dict[str, jinja2.Environment]:
 
 # the template families whose derive's own templates this process has compiled (in their cached
 # environments): a later build (``--watch``) needs no :class:`TemplatesAhead`
-_COMPILED: set[tuple[tuple[str, str], ...]] = set()
+_COMPILED = jinja_setup.COMPILED
 
 
 def _load_templates(p: Plan) -> None:

@@ -35,11 +35,11 @@ import jinja2
 
 from derive.engine import printing
 from derive.locale.catalog import catalogue
-from derive.render import markup
+from derive.render import jinja_setup, markup
 from derive.render.markup import Raw
 from derive.walkthrough.records import Eq, Math, Walkthrough
 
-TEMPLATE_DIR = Path(__file__).resolve().parent / "templates"
+TEMPLATE_DIR = jinja_setup.TEMPLATE_DIR
 FEW = 6  # a handout works out at most this many entries of a tensor by hand (then 3, and says so)
 # … and at most this many in all (the original five built-ins work out 7–34): a network with
 # many tensors (attention, batch norm) works out one row of each, and says that the others are
@@ -150,30 +150,12 @@ def _code(v: Any, family: str) -> Raw:
 def environment(family: str, templates: str | None = None) -> jinja2.Environment:
     """The environment of ``family`` (``md``, ``tex``, ``py``); ``templates`` is a directory
     whose files override the built-in ones (``--templates``)."""
-    dirs = ([templates] if templates else []) + [str(TEMPLATE_DIR)]
-    options: dict[str, Any] = dict(
-        loader=jinja2.FileSystemLoader(dirs),
-        undefined=jinja2.StrictUndefined,
-        autoescape=True,
-        keep_trailing_newline=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
+    options = jinja_setup.options(family, templates)
     say, finalize = {
         "md": (markup.md_say, markup.md_finalize),
         "tex": (markup.tex_say, markup.tex_finalize),
         "py": (markup.py_say, markup.py_finalize),
     }[family]
-    if family == "tex":
-        options.update(
-            block_start_string="((*",
-            block_end_string="*))",
-            variable_start_string="(((",
-            variable_end_string=")))",
-            comment_start_string="((=",
-            comment_end_string="=))",
-            line_statement_prefix=None,
-        )
     env = jinja2.Environment(finalize=finalize, **options)
     # formulas laid out to fit: Markdown for a phone's column, LaTeX for the page
     width = printing.SCREEN_WIDTH if family == "md" else printing.ROW_WIDTH

@@ -12,11 +12,16 @@ Non-finite or non-positive losses (a diverging run) are left out of the line, ne
 from __future__ import annotations
 
 import math
-from xml.sax.saxutils import escape
 
 WIDTH, HEIGHT = 600, 320
 LEFT, RIGHT, TOP, BOTTOM = 72, 18, 14, 46  # margins around the plot area
 COLOR = "#1f5f99"
+
+
+def escape(text: str) -> str:
+    """``&``, ``<`` and ``>`` as XML entities (what ``xml.sax.saxutils.escape`` does, without
+    its import of ``urllib.request``: 10 ms of a cold build)."""
+    return text.replace("&", "&amp;").replace(">", "&gt;").replace("<", "&lt;")
 
 
 def _f(v: float) -> str:
