@@ -94,3 +94,20 @@ def test_a_layer_input_for_another_layers_is_wrong_layer_only_where_it_is() -> N
     assert "X" in r.diagnoses[0].message and "A1" in r.diagnoses[0].message
     one = check("mlp-bce", "W1", "X.T @ (dZ2 @ W2.T)")
     assert [d.code for d in one.diagnoses] == ["missing-activation-derivative"]
+
+
+def test_a_long_written_out_answer_is_left_off_the_correct_line() -> None:
+    """A fused-gate LSTM's ∂L/∂g written out is a 300-character ``np.concatenate`` of every
+    gate's block: the "correct:" line shows the answer in the network's names only (the JSON
+    keeps the written-out form); a short one is still shown."""
+    from pathlib import Path
+
+    spec = str(Path(__file__).resolve().parent / "specs_course" / "lstm_fused_slices.toml")
+    f = "np.hstack([di, df * f * (1 - f), do * o * (1 - o), du * (1 - u ** 2)])"
+    r = check(spec, "g", f)
+    assert r.code == "missing-activation-derivative"
+    assert r.expanded and len(r.expanded) > 160 and r.expanded in str(r.as_dict())
+    fix = r.text().splitlines()[-1]
+    assert "(= " not in fix and len(fix) < 160, fix
+    short = check("mlp-bce", "W1", "X.T @ (dZ2 @ W2.T)")
+    assert "   (= " in short.text()

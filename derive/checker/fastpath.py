@@ -2305,7 +2305,7 @@ def _output(
         lines += ["  " + say("also", code=code, message=text) for code, text, _, _ in diags[1:]]
         lines.append("  " + say("yours", formula=read_as))
         expected, expanded = t["expected"], t["expanded"]
-        fix = expected if expanded in (None, expected) else f"{expected}   (= {expanded})"
+        fix = names.fix_text(expected, expanded)
         lines.append("  " + say("fix", symbol="d" + name, formula=fix))
     lines += ["  " + say("note", note=n) for n in said]
     return "\n".join(lines)

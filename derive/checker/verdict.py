@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from derive.checker import names
 from derive.lang import expr as ex
 from derive.locale import catalog
 
@@ -203,11 +204,7 @@ class CheckResult:
             for d in self.diagnoses[1:]:
                 lines.append("  " + say("also", code=d.code, message=d.message))
             lines.append("  " + say("yours", formula=self.read_as))
-            fix = (
-                self.expected
-                if self.expanded in (None, self.expected)
-                else (f"{self.expected}   (= {self.expanded})")
-            )
+            fix = names.fix_text(self.expected, self.expanded)
             lines.append("  " + say("fix", symbol=self.wrt_symbol(), formula=fix))
         lines += ["  " + say("note", note=n) for n in self.notes]
         return "\n".join(lines)
