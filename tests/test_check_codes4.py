@@ -111,3 +111,18 @@ def test_a_long_written_out_answer_is_left_off_the_correct_line() -> None:
     assert "(= " not in fix and len(fix) < 160, fix
     short = check("mlp-bce", "W1", "X.T @ (dZ2 @ W2.T)")
     assert "   (= " in short.text()
+
+
+@pytest.mark.parametrize(
+    ("text", "sup"),
+    [(r"X^\top \delta^{(l)}", "(l)"), (r"\boldsymbol{\delta}^{(l)}_{i}", "(l)"),
+     (r"\delta^{[l+1]} W^{[l+1]T}", "[l+1]")],
+)
+def test_the_general_layer_l_is_refused_asking_for_the_layers_number(text: str, sup: str) -> None:
+    """Qiu's and Nielsen's δ^{(l)} was refused as per-example notation ("such as ^{(i)}"): it
+    is the general layer l; the sentence asks for one of the network's layers by number."""
+    en = _refusal("mlp-bce", "W1", text)
+    assert f"\\delta^{{{sup}}} is the general layer" in en and "per-example" not in en
+    zh = _refusal("mlp-bce", "W1", text, "zh")
+    assert "一般的第" in zh and "general" not in zh
+    assert check("mlp-bce", "W1", r"X^\top \delta^{(1)}", latex=True).ok

@@ -209,6 +209,11 @@ def tokenize(text: str) -> list[Tok]:
 _HYPOTHESIS = ("theta", "boldsymboltheta", "mathbftheta", "w", "w,b", "W,b", "mathbfw")
 LEIBNIZ = "∂"  # Call("∂", (Name(A), Name(B))): the local derivative ∂A/∂B (derive.checker.formula)
 LOSS_NAMES = {"L", "J", "E", "C", "ell", "loss", "Loss"}
+GENERIC_LAYER = (  # δ^{(l)}: the general layer l of a derivation, not one of the network's
+    "\\delta^{{{sup}}} is the general layer {letter}: the checker reads the gradient of one "
+    "layer of this network, written with its number, e.g. \\delta^{{(1)}} or \\delta^{{[2]}} "
+    "(column {col})"
+)
 QIU_PER_EXAMPLE = (  # Qiu's (邱锡鹏) δ^{(l,n)}: layer l, example n
     "\\delta^{{({layer},{example})}} is per-example notation (layer {layer}, example {example}): "
     "the checker expects the vectorised form over the whole batch, \\delta^{{({layer})}} with one "
@@ -1516,6 +1521,12 @@ class _Parser:
             self.next()
             start = self.peek()
             text, _ = self.group_text()
+            generic = re.fullmatch(r"([(\[])l([+-]1)?([)\]])", text.replace(" ", ""))
+            if generic is not None:  # Qiu's and Nielsen's δ^{(l)}, δ^{[l+1]}
+                sup = generic.group(0)
+                raise LatexError(
+                    GENERIC_LAYER.format(sup=sup, letter=sup[1:-1], col=start.col), start.col
+                )
             text = self.per_example(text.replace(" ", ""), start.col)
             m = re.fullmatch(r"\[(\d+)\]|\((\d+)\)|(\d+)", text.replace(" ", ""))
             if text.strip() == "L" and self.last_layer("Z") is not None:  # Nielsen's δ^L
