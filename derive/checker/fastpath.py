@@ -202,7 +202,8 @@ class _Reader:
         ):
             return ("call", node.func.id, self.convert(node.args[0], depth))
         reduce = node.func.id if isinstance(node.func, ast.Name) else None
-        if not (reduce == "sum" and self.lim["sum_kind"] or reduce == "mean" and self.lim.get("mean")):
+        summed = reduce == "sum" and self.lim["sum_kind"]
+        if not (summed or reduce == "mean" and self.lim.get("mean")):
             raise _Fallback
         lo, hi, keys = self.lim["sum"]
         node = self.keepdims(node)

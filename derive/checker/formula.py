@@ -2095,7 +2095,8 @@ class Convert:
     def delta_of_no_node(self, sub: str) -> None:
         r"""``\delta_{y}`` written where the network's nodes are ``y_pred`` and ``y_target``:
         exit 2 naming the notation as written and the names it may mean (nothing guessed)."""
-        m = re.search(rf"\\delta\s*_\s*(?:\{{\s*{re.escape(sub)}\s*\}}|{re.escape(sub)}(?![A-Za-z0-9_]))", self.text)
+        name = re.escape(sub)
+        m = re.search(rf"\\delta\s*_\s*(?:\{{\s*{name}\s*\}}|{name}(?![A-Za-z0-9_]))", self.text)
         grads = [n for n, t in self.net.g.tensors.items() if t.grads is not None]
         near = [n for n in grads if n.startswith(sub) and n != self.net.spec.loss][:3]
         if m is None or not near:
