@@ -184,6 +184,27 @@ KINDS = [
         ["rnn", "--wrt", "W_h", r"\sum_{t=1}^{T} h_{t-1}^{\top} \delta_{z_t}"],
     ),
     ("LaTeX \\sum_t", ["rnn", "--wrt", "W_x", r"\sum_t x_t^{\top} \delta_{z_t}"]),
+    # the NumPy kinds that took the slow path (issue 11.8, branch checkcodes4)
+    ("@ with a 1×1 operand (tiny-mlp)", ["tiny-mlp", "--wrt", "W2", "h.T @ (y_pred - y_target)"]),
+    (
+        "np.mean(…, keepdims=True)",
+        ["mlp-bce", "--wrt", "b2", "np.mean(A2 - Y, axis=0, keepdims=True)"],
+    ),
+    ("X.shape[0] for m", ["mlp-bce", "--wrt", "W2", "A1.T @ (A2 - Y) / X.shape[0]"]),
+    ("len(X) for m", ["mlp-bce", "--wrt", "W2", "A1.T @ (A2 - Y) / len(X)"]),
+    (
+        "np.where inside .dot",
+        ["mlp-bce", "--wrt", "W1", "X.T.dot(np.where(Z1 > 0, dZ2.dot(W2.T), 0))"],
+    ),
+    (
+        "column-major np.sum(axis=1, keepdims)",
+        [
+            "tests/specs_course/ng_colmajor_tanh.toml",
+            "--wrt",
+            "b1",
+            "1 / m * np.sum(np.dot(W2.T, A2 - Y) * (1 - np.power(A1, 2)), axis=1, keepdims=True)",
+        ],
+    ),
 ]
 
 PROBE = (

@@ -1023,3 +1023,70 @@ def test_batch_sums_in_latex_are_answered_as_the_slow_path(cached: Path) -> None
         got[_agree("mlp-bce", wrt, text, latex=True)] += 1
     fast = sum(n for code, n in got.items() if code is not None)
     assert fast >= 8 and got["correct"] >= 4, got
+
+
+# NumPy forms that took the slow path (~1 s a CLI check): a 1×1 tensor in ``@`` (tiny-mlp's
+# output), ``np.mean(…, keepdims=True)``, ``X.shape[0]`` / ``len(X)`` for a size, ``np.where``
+# inside ``.dot``; each must be answered fast, exactly as the slow path answers it, and so must
+# their wrong variants (or be left to the slow path)
+NEWLY_FAST = [
+    ("tiny-mlp", "W2", "h.T @ (y_pred - y_target)"),
+    ("tiny-mlp", "W1", "X.T @ ((y_pred - y_target) @ W2.T * h * (1 - h))"),
+    ("tiny-mlp", "h", "dy_pred @ W2.T"),
+    ("mlp-bce", "W2", "A1.T @ (A2 - Y) / X.shape[0]"),
+    ("mlp-bce", "W2", "A1.T @ (A2 - Y) / len(X)"),
+    ("mlp-bce", "W2", "A1.T.dot(A2 - Y) / A1.shape[0]"),
+    ("mlp-bce", "W2", "A1.T @ (A2 - Y) / Y.shape[-2]"),
+    ("mlp-bce", "b2", "np.mean(A2 - Y, axis=0, keepdims=True)"),
+    ("mlp-bce", "b2", "(A2 - Y).mean(axis=0)"),
+    ("mlp-bce", "b2", "np.mean(A2 - Y)"),
+    ("mlp-bce", "b1", "np.mean(dZ1 * m, axis=0, keepdims=True)"),
+    ("softmax-regression", "b", "np.mean(P - Y, axis=0, keepdims=True)"),
+    ("softmax-regression", "W", "X.T @ (P - Y) / X.shape[0]"),
+    ("mlp-bce", "W1", "X.T.dot(np.where(Z1 > 0, dZ2.dot(W2.T), 0))"),
+    ("mlp-bce", "W1", "X.T.dot(dZ2.dot(W2.T) * np.where(Z1 > 0, 1, 0))"),
+    ("mlp-bce", "W1", "np.dot(X.T, np.where(Z1 > 0, dA1, 0))"),
+]
+NEWLY_FAST_WRONG = [
+    ("tiny-mlp", "W2", "2 * h.T @ (y_pred - y_target)"),
+    ("tiny-mlp", "W2", "(y_pred - y_target) @ h.T"),
+    ("tiny-mlp", "W2", "h @ (y_pred - y_target)"),
+    ("tiny-mlp", "h", "dy_pred @ W2"),
+    ("tiny-mlp", "W2", "h.T @ (y_pred - y_target) @ 2"),
+    ("tiny-mlp", "W2", "h.T @ y_target"),
+    ("mlp-bce", "W2", "A1.T @ (A2 - Y) / X.shape[1]"),
+    ("mlp-bce", "W2", "A1.T @ (A2 - Y) / A1.shape[1]"),
+    ("mlp-bce", "W2", "A1.T @ (A2 - Y) / len(X.T)"),
+    ("mlp-bce", "W2", "A1.T @ (A2 - Y) / len(W1)"),
+    ("mlp-bce", "W2", "A1.T @ (A2 - Y) / Q.shape[0]"),
+    ("mlp-bce", "b2", "np.mean(A2 - Y, axis=1, keepdims=True)"),
+    ("mlp-bce", "b2", "np.sum(A2 - Y, axis=0, keepdims=True)"),
+    ("mlp-bce", "b2", "np.mean(Y - A2, axis=0, keepdims=True)"),
+    ("mlp-bce", "b1", "np.mean(dZ1, axis=0, keepdims=True)"),
+    ("mlp-bce", "b1", "np.mean(dZ1 * m, axis=1, keepdims=True)"),
+    ("mlp-bce", "W2", "np.mean(A1.T @ (A2 - Y), axis=1, keepdims=True)"),
+    ("softmax-regression", "b", "np.mean(P - Y, axis=1, keepdims=True)"),
+    ("softmax-regression", "b", "np.mean(P - Y)"),
+    ("softmax-regression", "W", "X.T @ (P - Y) / X.shape[1]"),
+    ("mlp-bce", "W1", "X.T.dot(np.where(Z1 >= 0, dZ2.dot(W2.T), 0))"),
+    ("mlp-bce", "W1", "X.T.dot(dZ2.dot(W2.T))"),
+    ("mlp-bce", "W1", "X.dot(np.where(Z1 > 0, dA1, 0))"),
+    ("mlp-bce", "W1", "X.T.dot(np.where(Z1 > 0, dA1, 0)) / X.shape[0]"),
+    ("mlp-bce", "W1", "X.T.dot(np.where(Z1 > 0, dA1, 0)).copy()"),
+]
+
+
+@pytest.mark.parametrize(("net", "wrt", "text"), NEWLY_FAST)
+def test_the_numpy_forms_that_were_slow_are_answered_fast(
+    cached: Path, net: str, wrt: str, text: str
+) -> None:
+    assert fastpath.answer(net, wrt, text) is not None, (net, wrt, text)
+    assert _agree(net, wrt, text) == "correct"
+
+
+@pytest.mark.parametrize(("net", "wrt", "text"), NEWLY_FAST_WRONG)
+def test_wrong_variants_of_the_newly_fast_forms_agree_with_the_slow_path(
+    cached: Path, net: str, wrt: str, text: str
+) -> None:
+    got = _agree(net, wrt, text)
+    assert got != "correct", (net, wrt, text)

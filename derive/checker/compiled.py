@@ -325,6 +325,15 @@ def _declared(net: Net, table: dict[str, int]) -> dict[str, list[Any]] | None:
     return out
 
 
+def _size_names(net: Net) -> dict[str, list[str | int]]:
+    """Each tensor's sizes as ``X.shape[k]`` reads them (derive.checker.formula._Numpy.dim):
+    the size's name (``m``) or its number."""
+    return {
+        name: [getattr(d, "label", None) or int(d) for d in t.shape]
+        for name, t in sorted(net.g.tensors.items())
+    }
+
+
 def _entry_label(net: Net) -> dict[str, str]:
     """``"X[0,1]"`` → the entry's name (``X12``), as the NumPy reader's ``X[0, 1]`` rewrite
     (:meth:`derive.checker.formula._Numpy.entry`) names it."""
@@ -536,6 +545,7 @@ def build(net: Net, key: str) -> bytes | None:
         "declared": _declared(net, table),
         "tensors": {n: [int(x) for x in t.shape] for n, t in sorted(net.g.tensors.items())},
         "entry_label": _entry_label(net),
+        "size_names": _size_names(net),
         "tex_args": _tex_args(net, targets),
         "calls": _calls(net, table, leaves),
         "leibniz": _leibniz(net),
@@ -583,6 +593,7 @@ def build(net: Net, key: str) -> bytes | None:
                 f for f in ops.OPS if ops.get(f).kind in (ops.ELEMENTWISE, ops.ROWWISE)
             ),
             "numpy_sum": ops.numpy_name("sum"),
+            "mean": ops.numpy_name("mean") == "mean" and ops.get("mean").kind == ops.REDUCTION,
             "indicator": _indicator(),
             "sqrt": "sqrt" in ops.OPS  # \sqrt{d} (fastpath: a square root of a positive number)
             and ops.get("sqrt").kind == ops.ELEMENTWISE

@@ -532,7 +532,7 @@ def wrong_layer(
                     return [Diagnosis.of("missing-activation-derivative", m, fix)]
                 m = msg("diag.wrong_layer", used=old, right=new, fix=fix)
                 return [Diagnosis.of("wrong-layer", m, fix)]
-            if near is None and old[:1] not in "d" and _same_layer_kind(old, new):
+            if near is None and old[:1] not in "d" and _same_role(net, old, new):
                 vals = [floats(evaluate(e, System(net.rand, k))) for k in range(DIAG_POINTS)]
                 if all(v is not None for v in vals):
                     for mu in muts:
@@ -601,6 +601,33 @@ def _activation_upstream(net: Net, old: str, new: str) -> tuple[str, str, str] |
     ):
         return C, tree.func, V
     return None
+
+
+def _same_role(net: Net, old: str, new: str) -> bool:
+    """``A2`` → ``A1`` (:func:`_same_layer_kind`), or two inputs of layers: tensors that each
+    multiply a parameter in the forward pass (``A1`` where ``X`` belongs in ``X.T @ …`` for
+    ``W1``: ``Z1 = X @ W1``, ``Z2 = A1 @ W2``)."""
+    if _same_layer_kind(old, new):
+        return True
+    inputs = _layer_inputs(net)
+    return old in inputs and new in inputs
+
+
+def _layer_inputs(net: Net) -> frozenset[str]:
+    """The tensors that are the other factor of a parameter's matrix product in the forward
+    pass (``X`` of ``X @ W1``, ``A1`` of ``A1 @ W2``)."""
+    params = set(net.spec.params)
+    out: set[str] = set()
+    for _, tree in net.spec.forward:
+        for _, n in positions(tree):
+            if isinstance(n, ex.BinOp) and n.op == "@":
+                a, b = n.left, n.right
+                for x, w in ((a, b), (b, a)):
+                    w = w.operand if isinstance(w, ex.Transpose) else w
+                    x = x.operand if isinstance(x, ex.Transpose) else x
+                    if isinstance(w, ex.Name) and w.id in params and isinstance(x, ex.Name):
+                        out.add(x.id)
+    return frozenset(out - params)
 
 
 def _same_layer_kind(old: str, new: str) -> bool:

@@ -38,7 +38,8 @@ from derive.checker import fastdiag, fastlatex, names
 from derive.files import read_capped
 from derive.locale import catalog
 
-FORMAT = 13  # 11: a target's "clamp" (clamp(min=0) at exactly 0); 12: "leibniz"; 13: clamp0
+FORMAT = 14  # 11: a target's "clamp" (clamp(min=0) at exactly 0); 12: "leibniz"; 13: clamp0;
+# 14: "size_names" (X.shape[0], len(X)) and limits "mean"
 KIND = "checkfast"  # the cache folder of compiled forms
 SPECS = Path(__file__).resolve().parent.parent / "lang" / "specs"
 NET_NAME = re.compile(r"^[a-z0-9][a-z0-9-]{0,47}\Z")  # derive.lang.spec.NET_NAME (a test checks)
@@ -200,7 +201,9 @@ class _Reader:
             and not isinstance(node.args[0], ast.Starred)
         ):
             return ("call", node.func.id, self.convert(node.args[0], depth))
-        if not isinstance(node.func, ast.Name) or node.func.id != "sum" or not self.lim["sum_kind"]:
+        reduce = node.func.id if isinstance(node.func, ast.Name) else None
+        summed = reduce == "sum" and self.lim["sum_kind"]
+        if not (summed or reduce == "mean" and self.lim.get("mean")):
             raise _Fallback
         lo, hi, keys = self.lim["sum"]
         node = self.keepdims(node)
@@ -208,7 +211,7 @@ class _Reader:
             if node.keywords:
                 raise _Fallback
             axis = _axis(self.convert(node.args[1], depth))
-            return ("sum", self.convert(node.args[0], depth), (("axis", axis),))
+            return (reduce, self.convert(node.args[0], depth), (("axis", axis),))
         if any(isinstance(a, ast.Starred) for a in node.args) or not lo <= len(node.args) <= hi:
             raise _Fallback
         args = [self.convert(a, depth) for a in node.args]
@@ -222,7 +225,7 @@ class _Reader:
             kwargs.append((kw.arg, _axis(value) if kw.arg == "axis" else value))
         if len(args) != 1:
             raise _Fallback
-        return ("sum", args[0], tuple(kwargs))
+        return (reduce, args[0], tuple(kwargs))
 
     @staticmethod
     def keepdims(node: ast.Call) -> ast.Call:
@@ -277,7 +280,7 @@ def _refused(tree: ast.AST, lim: dict[str, Any] | None = None) -> bool:
         if isinstance(n, ast.Call):
             if not isinstance(n.func, ast.Name):
                 return True
-            if lim is not None and _helper(n.func.id, lim):
+            if lim is not None and _helper(n.func.id, lim) or n.func.id == "len":
                 return True
             if any(k.arg in ("keepdim", "dim") for k in n.keywords):
                 return True
@@ -382,6 +385,8 @@ class _Numpy:
         """``X[0, 1]``, ``dZ1[1, 0]``, ``dZ2[1]``: one entry, by its name (as the slow path's
         NumPy reader); anything else indexed (``[:, None]``, ``.shape[0]``): the slow path."""
         c, v = self.c, n.value
+        if isinstance(v, ast.Attribute) and v.attr == "shape" and isinstance(v.value, ast.Name):
+            return self.size(v.value.id, n.slice)
         if c is None or "tensors" not in c or not isinstance(v, ast.Name):
             raise _Fallback
         s = n.slice
@@ -409,7 +414,35 @@ class _Numpy:
         self.others += 1
         return ast.Name(grad + label, ast.Load())
 
+    def size(self, name: str, k: ast.expr) -> ast.expr:
+        """``X.shape[k]`` (``len(X)``: k = 0) → the size's name (``m``) or number, as the slow
+        path's NumPy reader (formula._Numpy.dim); a tensor it does not know: the slow path."""
+        sizes = (self.c or {}).get("size_names", {}).get(name)
+        if isinstance(k, ast.UnaryOp) and isinstance(k.op, ast.USub):
+            k = ast.Constant(-k.operand.value) if isinstance(k.operand, ast.Constant) else k
+        if (
+            sizes is None
+            or len(sizes) != 2
+            or not isinstance(k, ast.Constant)
+            or type(k.value) is not int
+            or k.value not in (0, 1, -1, -2)
+        ):
+            raise _Fallback
+        self.changed = True
+        self.others += 1
+        d = sizes[k.value]
+        return ast.Name(d, ast.Load()) if isinstance(d, str) else ast.Constant(d)
+
     def call(self, node: ast.Call) -> ast.AST:
+        f0 = node.func
+        if (  # len(X): X.shape[0]
+            isinstance(f0, ast.Name)
+            and f0.id == "len"
+            and len(node.args) == 1
+            and isinstance(node.args[0], ast.Name)
+            and not node.keywords
+        ):
+            return self.size(node.args[0].id, ast.Constant(0))
         node.func = self.visit(node.func)  # type: ignore[assignment]
         node.args = [self.visit(a) for a in node.args]  # type: ignore[misc]
         for k in node.keywords:
@@ -451,22 +484,24 @@ class _Numpy:
                     raise _Fallback  # the language's spelling modules (derive.lang.spelling)
                 self.wheres += 1
                 return self.where(*args)
-            self.others += 1
+            if base.id not in ("np", "numpy", "torch"):
+                self.others += 1  # (np. and torch. ones below the language reads alike)
             if name in self._BIN and two:
                 return ast.BinOp(args[0], self._BIN[name](), args[1])
             if name == "transpose" and len(args) == 1:
                 return ast.Attribute(args[0], "T", ast.Load())
             if name == "square" and len(args) == 1:
                 return ast.BinOp(args[0], ast.Pow(), ast.Constant(2))
-            if name == "sum" and self.sum == "sum":
+            if name == "sum" and self.sum == "sum" or name == "mean" and self.lim.get("mean"):
                 if two:
                     node.keywords = [ast.keyword("axis", args[1]), *node.keywords]
                     node.args = [args[0]]
-                node.func = ast.Name("sum", ast.Load())
+                node.func = ast.Name(name, ast.Load())
                 return node
             raise _Fallback
-        self.others += 1
-        if f.attr == "sum":
+        if f.attr not in ("sum", "mean", "dot", "matmul", "mm", "transpose", "t", "item"):
+            self.others += 1  # (these methods the language reads alike: X.T.dot(np.where(…)))
+        if f.attr == "sum" or f.attr == "mean" and self.lim.get("mean"):
             self.changed = True
             if len(args) == 1:
                 node.keywords = [ast.keyword("axis", args[0]), *node.keywords]
@@ -537,9 +572,9 @@ def _text(n: tuple[Any, ...], parent: int = 0) -> str:
         s, prec = f"{_text(n[1], 5)} ** {e if n[2] >= 0 else f'({e})'}", 4
     elif kind == "T":
         s, prec = f"{_text(n[1], 5)}.T", 5
-    elif kind == "sum":
+    elif kind in ("sum", "mean"):
         parts = [_text(n[1])] + [f"{k}={_text(v)}" for k, v in n[2]]
-        s, prec = f"sum({', '.join(parts)})", 5
+        s, prec = f"{kind}({', '.join(parts)})", 5
     elif kind == "call":
         s, prec = f"{n[1]}({_text(n[2])})", 5
     else:  # cmp
@@ -569,6 +604,14 @@ class _Plan:
         self.cost += int(shape[0]) * int(shape[1]) * int(inner)
         if self.cost > 50 * self.c["limits"]["max_cost"]:
             raise _Fallback
+
+    def matrix(self, p: tuple[Any, ...]) -> bool:
+        """Is plan ``p`` a matrix to the slow path (not an ``mf.Scalar``, which ``@`` refuses)?
+        A 1 × 1 one is where it reads a tensor (``h.T @ (y_pred - y_target)``, tiny-mlp's 1 × 1
+        output); numbers and the network's scalars alone may fold to a Scalar."""
+        if p[1] != (1, 1):
+            return True
+        return any(self.c["leaves"][i]["kind"] != "scalar" for i in _leaves(p))
 
     def convert(self, n: tuple[Any, ...]) -> tuple[tuple[Any, ...], tuple[Any, ...]]:
         """(plan, the tree with names resolved) — plan nodes carry their shape at [1]."""
@@ -614,8 +657,8 @@ class _Plan:
                 op = _product(self.c, a, b, na, nb)
             shown = ("bin", op, na, nb)
             if op == "@":
-                if (1, 1) in (a[1], b[1]):
-                    raise _Fallback  # a scalar in @
+                if not (self.matrix(a) and self.matrix(b)):
+                    raise _Fallback  # maybe a scalar in @: the slow path's shape error
                 if a[1][1] != b[1][0]:
                     raise _Shape  # shapes that do not chain
                 out = ("@", (a[1][0], b[1][1]), a, b)
@@ -652,7 +695,7 @@ class _Plan:
             i = f["of"][str(x[2])]
             self.leaves.add(i)
             return ("leaf", x[1], i), ("call", n[1], nx)
-        if kind != "sum":  # a Leibniz factor left unresolved: the slow path
+        if kind not in ("sum", "mean"):  # a Leibniz factor left unresolved: the slow path
             raise _Fallback
         x, nx = self.convert(n[1])
         self.count(x[1], 4)
@@ -670,7 +713,39 @@ class _Plan:
             out = ("sumrows", (1, c), x)
         else:
             out = ("sumcols", (r, 1), x)
-        return out, ("sum", nx, kwargs)
+        if kind == "mean":
+            out = ("/", out[1], out, self.count_of(x, nx, axis))
+        return out, (kind, nx, kwargs)
+
+    def count_of(
+        self, x: tuple[Any, ...], nx: tuple[Any, ...], axis: tuple[Any, ...] | None
+    ) -> tuple[Any, ...]:
+        """The number of entries a mean of ``x`` along ``axis`` divides by, in the sizes as
+        declared (the slow path's ``Graph.count``: ``m`` at every size): _Fallback where a size
+        is not one name or number with ``x``'s length there."""
+        try:
+            dims = _declared(self.c, nx)
+        except (IndexError, KeyError, TypeError, ValueError):
+            raise _Fallback from None
+        if len(dims) != 2:
+            raise _Fallback
+        axes = (0, 1) if axis is None else (int(axis[1]),)
+        values = {s[0]: s[1] for s in self.c["sizes"]}
+        out: tuple[Any, ...] = ("num", (1, 1), Fraction(1))
+        for k in axes:
+            d = dims[k]
+            if type(d) is int:
+                if d != x[1][k]:
+                    raise _Fallback
+                p: tuple[Any, ...] = ("num", (1, 1), Fraction(d))
+            elif isinstance(d, str) and values.get(d) == x[1][k]:
+                p = self.convert(("name", d))[0]
+                if p[0] != "leaf" or self.c["leaves"][p[2]]["kind"] != "scalar":
+                    raise _Fallback
+            else:
+                raise _Fallback
+            out = p if out[0] == "num" and out[2] == 1 else ("*", (1, 1), out, p)
+        return out
 
 
 # ---- Leibniz notation (as derive.checker.formula.Convert.chains) ---------------------------------
@@ -714,8 +789,8 @@ def _put(t: tuple[Any, ...], up: tuple[Any, ...]) -> tuple[Any, ...]:
 
 def _kids_map(n: tuple[Any, ...], f: Any) -> tuple[Any, ...]:
     """``n`` with ``f`` applied to each of its subtrees."""
-    if n[0] == "sum":
-        return ("sum", f(n[1]), tuple((k, f(v)) for k, v in n[2]))
+    if n[0] in ("sum", "mean"):
+        return (n[0], f(n[1]), tuple((k, f(v)) for k, v in n[2]))
     return tuple(f(k) if isinstance(k, tuple) else k for k in n)
 
 
@@ -906,7 +981,7 @@ def _declared(c: dict[str, Any], n: tuple[Any, ...]) -> tuple[Any, ...]:
         if not a or not b:
             return a or b
         return tuple(y if x == 1 else x for x, y in zip(a, b, strict=True))
-    if kind == "sum":
+    if kind in ("sum", "mean"):
         x = _declared(c, n[1])
         axis = dict(n[2]).get("axis")
         if axis is not None and axis[0] == "num" and x:
@@ -1544,7 +1619,7 @@ def _gradient_of(c: dict[str, Any], text: str) -> str | None:
 def _size(t: Any) -> int:
     if not isinstance(t, tuple):
         return 0
-    if t and t[0] == "sum":
+    if t and t[0] in ("sum", "mean"):
         return 1 + _size(t[1]) + sum(1 + _size(v) for _, v in t[2])
     return 1 + sum(_size(k) for k in t[1:])
 
@@ -1976,7 +2051,7 @@ def _kids(n: tuple[Any, ...]) -> tuple[tuple[Any, ...], ...]:
     kind = n[0]
     if kind in ("bin", "cmp"):
         return (n[2], n[3])
-    if kind in ("neg", "T", "pow", "sum"):
+    if kind in ("neg", "T", "pow", "sum", "mean"):
         return (n[1],)
     if kind == "call":
         return (n[2],)
@@ -1989,7 +2064,7 @@ def _rebuild(n: tuple[Any, ...], kids: tuple[tuple[Any, ...], ...]) -> tuple[Any
         return (kind, n[1], kids[0], kids[1])
     if kind in ("neg", "T"):
         return (kind, kids[0])
-    if kind in ("pow", "sum"):
+    if kind in ("pow", "sum", "mean"):
         return (kind, kids[0], n[2])
     if kind == "call":
         return (kind, n[1], kids[0])
@@ -2021,7 +2096,7 @@ def _edits(tree: tuple[Any, ...]) -> Any:
         if n[0] == "T":
             m = fastdiag.msg("repair.drop_transpose", x=_text(n[1], 5))
             yield "remove-T", m, _replace_at(tree, path, n[1])
-        elif n[0] in ("name", "sum", "call") or n[0] == "bin" and n[1] in ("@", "·"):
+        elif n[0] in ("name", "sum", "mean", "call") or n[0] == "bin" and n[1] in ("@", "·"):
             m = fastdiag.msg("repair.transpose", x=_text(n, 5))
             yield "add-T", m, _replace_at(tree, path, ("T", n))
     yield "transpose-result", fastdiag.msg("repair.transpose_result"), ("T", tree)
@@ -2030,13 +2105,13 @@ def _edits(tree: tuple[Any, ...]) -> Any:
 
 def _axis_edits(tree: tuple[Any, ...]) -> Any:
     for path, n in _positions(tree):
-        if n[0] == "sum":
+        if n[0] in ("sum", "mean"):
             axis = dict(n[2]).get("axis")
             if axis is not None and axis[0] == "num" and axis[1] in (0, 1):
                 other = ("num", 1 - axis[1])
                 kwargs = tuple((k, other if k == "axis" else v) for k, v in n[2])
                 m = fastdiag.msg("round2.axis", x=_text(n, 5), axis=int(other[1]))
-                yield "axis", m, _replace_at(tree, path, ("sum", n[1], kwargs))
+                yield "axis", m, _replace_at(tree, path, (n[0], n[1], kwargs))
 
 
 class _Repair:
@@ -2231,7 +2306,7 @@ def _output(
         lines += ["  " + say("also", code=code, message=text) for code, text, _, _ in diags[1:]]
         lines.append("  " + say("yours", formula=read_as))
         expected, expanded = t["expected"], t["expanded"]
-        fix = expected if expanded in (None, expected) else f"{expected}   (= {expanded})"
+        fix = names.fix_text(expected, expanded)
         lines.append("  " + say("fix", symbol="d" + name, formula=fix))
     lines += ["  " + say("note", note=n) for n in said]
     return "\n".join(lines)

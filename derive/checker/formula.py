@@ -2065,6 +2065,8 @@ class Convert:
                 return self.convert(weight)
         if found is None and node.id in ("pi", "π"):  # 2/sqrt(pi), as derive prints erf's slope
             return mf.Scalar(sp.pi), ex.Name("pi")
+        if found is None and node.id.startswith("d"):
+            self.delta_of_no_node(node.id[1:])
         if found is None and self.index_notation(node.id):
             col = self.column(node.id)
             where = msg("error.column", col=col) if col else ""
@@ -2089,6 +2091,30 @@ class Convert:
             tensor = self.net.label_at.get(leaf.name, (leaf.name,))[0]
             self.grads_used.add(tensor)
         return leaf, ex.Name(canonical)
+
+    def delta_of_no_node(self, sub: str) -> None:
+        r"""``\delta_{y}`` written where the network's nodes are ``y_pred`` and ``y_target``:
+        exit 2 naming the notation as written and the names it may mean (nothing guessed)."""
+        name = re.escape(sub)
+        m = re.search(rf"\\delta\s*_\s*(?:\{{\s*{name}\s*\}}|{name}(?![A-Za-z0-9_]))", self.text)
+        grads = [n for n, t in self.net.g.tensors.items() if t.grads is not None]
+        near = [n for n in grads if n.startswith(sub) and n != self.net.spec.loss][:3]
+        if m is None or not near:
+            return
+        first = near[0]
+        tex = first.replace("_", "_{", 1) + "}" if "_" in first else first
+        raise FormulaError(
+            msg(
+                "checkcodes4.delta_node",
+                written=m.group(0),
+                sub=sub,
+                net=self.net.spec.name,
+                names=", ".join(near),
+                example=f"\\delta_{{{tex}}}",
+            ),
+            m.start() + 1,
+            self.text,
+        )
 
     def declared(self, node: ex.Node) -> tuple[str | int, ...] | None:
         """``node``'s shape with sizes as declared (``("m", "n")``); ``dX`` has X's shape;

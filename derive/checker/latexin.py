@@ -209,6 +209,17 @@ def tokenize(text: str) -> list[Tok]:
 _HYPOTHESIS = ("theta", "boldsymboltheta", "mathbftheta", "w", "w,b", "W,b", "mathbfw")
 LEIBNIZ = "∂"  # Call("∂", (Name(A), Name(B))): the local derivative ∂A/∂B (derive.checker.formula)
 LOSS_NAMES = {"L", "J", "E", "C", "ell", "loss", "Loss"}
+GENERIC_LAYER = (  # δ^{(l)}: the general layer l of a derivation, not one of the network's
+    "\\delta^{{{sup}}} is the general layer {letter}: the checker reads the gradient of one "
+    "layer of this network, written with its number, e.g. \\delta^{{(1)}} or \\delta^{{[2]}} "
+    "(column {col})"
+)
+QIU_PER_EXAMPLE = (  # Qiu's (邱锡鹏) δ^{(l,n)}: layer l, example n
+    "\\delta^{{({layer},{example})}} is per-example notation (layer {layer}, example {example}): "
+    "the checker expects the vectorised form over the whole batch, \\delta^{{({layer})}} with one "
+    "example per row (a sum over {example} is then a matrix product, e.g. X^\\top "
+    "\\delta^{{({layer})}}) (column {col})"
+)
 PER_EXAMPLE = (
     "per-example notation such as ^{{(i)}} is not read: the checker expects the vectorised form "
     "over the whole batch (capital letters with one example per row, e.g. A^{{[1]}}, dZ^{{[2]}}, "
@@ -1510,10 +1521,22 @@ class _Parser:
             self.next()
             start = self.peek()
             text, _ = self.group_text()
+            generic = re.fullmatch(r"([(\[])l([+-]1)?([)\]])", text.replace(" ", ""))
+            if generic is not None:  # Qiu's and Nielsen's δ^{(l)}, δ^{[l+1]}
+                sup = generic.group(0)
+                raise LatexError(
+                    GENERIC_LAYER.format(sup=sup, letter=sup[1:-1], col=start.col), start.col
+                )
             text = self.per_example(text.replace(" ", ""), start.col)
             m = re.fullmatch(r"\[(\d+)\]|\((\d+)\)|(\d+)", text.replace(" ", ""))
             if text.strip() == "L" and self.last_layer("Z") is not None:  # Nielsen's δ^L
                 return ex.Name("d" + str(self.last_layer("Z")))
+            qiu = re.fullmatch(r"[(\[](\d+),([a-z])[)\]]", text.replace(" ", ""))
+            if qiu is not None:  # \boldsymbol{\delta}^{(1,n)}
+                layer, example = qiu.groups()
+                raise LatexError(
+                    QIU_PER_EXAMPLE.format(layer=layer, example=example, col=start.col), start.col
+                )
             if m is None and re.search(r"\([a-z]\)", text.replace(" ", "")):
                 raise LatexError(PER_EXAMPLE.format(col=start.col), start.col)  # \delta^{[1](i)}
             if m is None:

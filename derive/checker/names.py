@@ -117,3 +117,15 @@ def number_text(text: str) -> str:
     if re.fullmatch(r"[+-]?\d*\.\d+(?:[ \u00a0\u202f\u2009]\d{1,3})+(?:[eE][+-]?\d+)?", clean):
         clean = re.sub(r"[ \u00a0\u202f\u2009]", "", clean)
     return clean
+
+
+MAX_EXPANDED_SHOWN = 160  # characters of the written-out expected formula on the "correct:" line
+
+
+def fix_text(expected: str, expanded: str | None) -> str:
+    """The "correct:" line's formula: the expected one, then ``(= …)`` with its upstream
+    gradients written out — unless that is no different, or so long (a concatenation of every
+    gate's block written out) that it hides the answer; the JSON keeps it whole."""
+    if expanded in (None, expected) or len(expanded) > MAX_EXPANDED_SHOWN:
+        return expected
+    return f"{expected}   (= {expanded})"

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from derive.checker import names
 from derive.lang import expr as ex
 from derive.locale import catalog
 
@@ -203,11 +204,7 @@ class CheckResult:
             for d in self.diagnoses[1:]:
                 lines.append("  " + say("also", code=d.code, message=d.message))
             lines.append("  " + say("yours", formula=self.read_as))
-            fix = (
-                self.expected
-                if self.expanded in (None, self.expected)
-                else (f"{self.expected}   (= {self.expanded})")
-            )
+            fix = names.fix_text(self.expected, self.expanded)
             lines.append("  " + say("fix", symbol=self.wrt_symbol(), formula=fix))
         lines += ["  " + say("note", note=n) for n in self.notes]
         return "\n".join(lines)
@@ -293,6 +290,17 @@ _ZH_RULES: list[tuple[str, str]] = [
     (
         r"unknown or unsupported command '(.+?)' at column (\d+).*",
         "第 {1} 列的命令 '{0}' 未知或不受支持；可用的例如 \\frac、\\cdot、\\odot、\\sigma、\\delta、\\sum、\\mathbf{{1}}[…]、^{{\\top}}",
+    ),
+    (
+        r"\\delta\^\{(.+?)\} is the general layer (.+?): .* \(column (\d+)\)",
+        "\\delta^{{{0}}} 表示一般的第 {1} 层：检查器读取的是这个网络某一层的梯度，请写出层号，"
+        "例如 \\delta^{{(1)}} 或 \\delta^{{[2]}}（第 {2} 列）",
+    ),
+    (
+        r"\\delta\^\{\((\d+),([a-z])\)\} is per-example notation .* \(column (\d+)\)",
+        "\\delta^{{({0},{1})}} 是逐样本记号（第 {0} 层、第 {1} 个样本）："
+        "检查器需要整个批量的向量化形式，即每行一个样本的 \\delta^{{({0})}}"
+        "（对 {1} 求和就成了矩阵乘积，例如 X^\\top \\delta^{{({0})}}）（第 {2} 列）",
     ),
     (
         r"per-example notation such as .* \(column (\d+)\)",
