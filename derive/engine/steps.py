@@ -46,7 +46,7 @@ def _beyond_cap(a: Any) -> bool:
     return bool(abs(a) > ARG_CAP)
 
 
-class _Complex(Exception):
+class ComplexArgument(TypeError):
     """A table function given a complex argument it cannot compare (relu, an indicator): the
     point is outside the domain of a side (:meth:`Checker._grids` draws it anew)."""
 
@@ -301,7 +301,7 @@ class Checker:
                 if any(isinstance(a, mpmath.mpc) for a in args):
                     # relu's or an indicator's comparison of a complex number (a root of a
                     # negative one upstream): the point is outside the domain, as below
-                    raise _Complex from None
+                    raise ComplexArgument from None
                 raise
         elif e is sp.pi:
             v = +mpmath.pi
@@ -382,7 +382,7 @@ class Checker:
                         raise
                     self._select(k)
                     continue
-                except _Complex:
+                except ComplexArgument:
                     a = b = [[mpmath.mpc(0, 1)]]
                 values = [v for grid in (a, b) for row in grid for v in row]
                 if not all(isinstance(v, mpmath.mpf | int) for v in values):
