@@ -9,7 +9,9 @@ and must agree with derive's loss and every gradient:
   NT-Xent without self-similarity): a probability 0 in float64 was refused as outside the
   domain, then the chain through ``−Y/P`` gave 0/0; now ``(P − Y)/m`` as for a named softmax;
 - a lookup in a bias per user, ``b_u[users]`` of a 1-D table or ``b_u[users].squeeze(1)`` of a
-  ``[n, 1]`` one (matrix factorisation with biases)."""
+  ``[n, 1]`` one (matrix factorisation with biases);
+- a weight per class in BCE, ``pos_weight=pw`` with ``pw`` 1-D (multi-label classification),
+  was refused ("must be a number or a [constants] name")."""
 
 from __future__ import annotations
 
@@ -85,6 +87,25 @@ items = [3, 0, 3]
 r = [4.0, 2.5, 5.0]
 """
 
+_POSW = """
+[dims]
+N = 3
+D = 2
+C = 3
+[inputs]
+x = ["N", "D"]
+Y = ["N", "C"]
+pw = ["C"]
+[params]
+W = ["D", "C"]
+[forward]
+logits = "x @ W"
+loss = "{loss}"
+[values]
+Y = [[1, 0, 1], [0, 0, 1], [1, 1, 0]]
+pw = [2.0, 1.0, 0.5]
+"""
+
 AGREE = {
     "additive_mask": _ATTN.format(masked="scores + (1.0 - mask) * -1e9"),
     "additive_mask_minus": _ATTN.format(masked="scores - 1e9 * (1 - mask)"),
@@ -96,6 +117,16 @@ AGREE = {
     ),
     "mf_column_squeeze_all": _MF.format(
         bu='["nU", 1]', bi='["nI", 1]', bias="bu[users].squeeze() + bi[items].flatten()"
+    ),
+    # multi-label BCE with a weight per class (PyTorch's pos_weight broadcast over the rows)
+    "pos_weight_per_class": _POSW.format(
+        loss="F.binary_cross_entropy_with_logits(logits, Y, pos_weight=pw)"
+    ),
+    "pos_weight_column_expression": _POSW.format(
+        loss="F.binary_cross_entropy_with_logits(logits, Y, pos_weight=2 * pw + 1)"
+    ),
+    "pos_weight_on_probabilities": _POSW.format(
+        loss="bce(sigmoid(logits) * 0.5 + 0.25, Y, pos_weight=pw)"
     ),
 }
 

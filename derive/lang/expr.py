@@ -975,7 +975,16 @@ class _Converter:
                 raise self.fail(node, f"{name}() got a parameter by position and by keyword")
             kwargs = list(zip(extra, args[op.nargs[0] :], strict=True)) + kwargs
             args = args[: op.nargs[0]]
+        w = dict(kwargs).get("pos_weight")
+        if name == "bce" and w is not None and self.tensor_valued(w):
+            return _bce_weighted_by(args[0], args[1], w)
         return Call(name, args, tuple(kwargs))
+
+    def tensor_valued(self, n: Node) -> bool:
+        """``n`` reads a tensor (not only numbers and [constants] names)."""
+        if self.shapes is None:
+            return False
+        return any(x in self.shapes and x not in self.constants for x in names(n))
 
     def sugar(self, node: ast.Call, name: str, depth: int) -> Node:
         """``maximum``/``minimum``/``square`` written with the table's ops (see :data:`SUGAR`)."""
@@ -1462,6 +1471,30 @@ def _dim_value(name: str, shapes: Mapping[str, tuple[int, ...]]) -> int | None:
             if getattr(k, "label", None) == name:
                 return int(k)
     return None
+
+
+def _bce_weighted_by(p: Node, y: Node, w: Node) -> Node:
+    """``bce(p, y, pos_weight=w)`` with a tensor ``w`` (a weight per class, broadcast over the
+    rows: multi-label ``F.binary_cross_entropy_with_logits(z, Y, pos_weight=pw)``), written
+    out as the mean of the entries' losses −(w·y·log p + (1 − y)·log(1 − p)); from the logits
+    ``z`` of ``p = σ(z)`` stably, w·y·softplus(−z) + (1 − y)·softplus(z), as PyTorch does."""
+    one = Num(Fraction(1))
+    if isinstance(p, Call) and p.func == "sigmoid" and not p.kwargs:
+        z = p.args[0]
+        elem: Node = BinOp(
+            "+",
+            BinOp("*", BinOp("*", w, y), Call("softplus", (Neg(z),))),
+            BinOp("*", BinOp("-", one, y), Call("softplus", (z,))),
+        )
+    else:
+        elem = Neg(
+            BinOp(
+                "+",
+                BinOp("*", BinOp("*", w, y), Call("log", (p,))),
+                BinOp("*", BinOp("-", one, y), Call("log", (BinOp("-", one, p),))),
+            )
+        )
+    return Call("mean", (elem,))
 
 
 def _small_int(a: ast.AST) -> int | None:
