@@ -118,6 +118,25 @@ AGREE = {
     "mf_column_squeeze_all": _MF.format(
         bu='["nU", 1]', bi='["nI", 1]', bias="bu[users].squeeze() + bi[items].flatten()"
     ),
+    # b[y] of a 1-D table is 1-D: @ with it is NumPy's inner / matrix-vector product
+    "lookup_1d_products": """
+[dims]
+B = 3
+nU = 3
+[inputs]
+users = ["B"]
+r = ["B"]
+M = ["B", "B"]
+[params]
+bu = ["nU"]
+cu = ["nU"]
+[forward]
+s = "bu[users] @ cu[users]"
+t = "M @ bu[users]"
+loss = "s * 0.1 + ((t - r) ** 2).sum()"
+[values]
+users = [0, 2, 2]
+""",
     # multi-label BCE with a weight per class (PyTorch's pos_weight broadcast over the rows)
     "pos_weight_per_class": _POSW.format(
         loss="F.binary_cross_entropy_with_logits(logits, Y, pos_weight=pw)"

@@ -256,6 +256,8 @@ def one_dimensional(
     def vec(n: ast.AST) -> bool:
         if isinstance(n, ast.Name):
             return n.id in one_d
+        if isinstance(n, ast.Subscript) and (looked := embedding_lookup(n)) is not None:
+            return looked[0] in one_d  # b[y] of a 1-D table: NumPy's 1-D gather
         if isinstance(n, ast.Attribute) and n.attr == "T":
             return vec(n.value)  # the transpose of a 1-D array is itself
         if isinstance(n, ast.Attribute) and n.attr == "values" and _reduces_to_values(n.value):
