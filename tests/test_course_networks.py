@@ -122,6 +122,9 @@ REFUSED = {
     # branch heldnets9: a stop-gradient (DQN's target), a matrix's spectral norm
     "hn9_detach": "detach() stops the gradient, which derive does not model",
     "hn9_spectral_norm": "other orders are not supported",
+    # branch heldnets10: given data outside a domain, named by node, entry and value
+    "hn10_domain_sqrt_var": "z at the example values: sqrt of -0.5 at entry [1, 0]",
+    "hn10_domain_div_zero": "P at the example values: a division by 0 at entry [0, 0]",
 }
 
 
