@@ -10,6 +10,8 @@ and must agree with derive's loss and every gradient:
   domain, then the chain through ``−Y/P`` gave 0/0; now ``(P − Y)/m`` as for a named softmax;
 - a lookup in a bias per user, ``b_u[users]`` of a 1-D table or ``b_u[users].squeeze(1)`` of a
   ``[n, 1]`` one (matrix factorisation with biases);
+- ``masked_fill(mask, float('-inf'))`` of the logits of ``F.cross_entropy`` (a softmax inside)
+  was refused as "not taken a softmax of";
 - a weight per class in BCE, ``pos_weight=pw`` with ``pw`` 1-D (multi-label classification),
   was refused ("must be a number or a [constants] name")."""
 
@@ -111,6 +113,25 @@ AGREE = {
     "additive_mask_minus": _ATTN.format(masked="scores - 1e9 * (1 - mask)"),
     "ntxent_minus_1e9": _NTXENT.format(masked="sim - 1e9 * self_mask"),
     "ntxent_masked_fill": _NTXENT.format(masked="sim.masked_fill(self_mask == 1, -1e9)"),
+    # -inf filled logits of F.cross_entropy with class indices (a softmax inside it)
+    "ntxent_inf_fill_labels": """
+[dims]
+N2 = 4
+d = 3
+[inputs]
+z_in = ["N2", "d"]
+self_mask = ["N2", "N2"]
+labels = ["N2"]
+[params]
+W = ["d", "d"]
+[forward]
+z = "F.normalize(z_in @ W, dim=1)"
+sim_m = "(z @ z.T / 0.5).masked_fill(self_mask == 1, float('-inf'))"
+loss = "F.cross_entropy(sim_m, labels)"
+[values]
+self_mask = [[1, 0, 0, 0], [0, 1, 0, 0], [0, 0, 1, 0], [0, 0, 0, 1]]
+labels = [2, 3, 0, 1]
+""",
     "mf_1d_biases": _MF.format(bu='["nU"]', bi='["nI"]', bias="bu[users] + bi[items]"),
     "mf_column_squeeze": _MF.format(
         bu='["nU", 1]', bi='["nI", 1]', bias="bu[users].squeeze(1) + bi[items].view(-1)"
