@@ -336,6 +336,10 @@ def _jax_shim() -> SimpleNamespace:
         swish=F.silu,
         silu=F.silu,
         gelu=lambda x, approximate=True: F.gelu(x, approximate="tanh" if approximate else "none"),
+        # jax.nn.logsumexp (= jax.scipy.special.logsumexp): NumPy's axis/keepdims
+        logsumexp=lambda x, axis=None, keepdims=False: _np_reduce(
+            torch.logsumexp, x, axis, keepdims
+        ),
     )
     return SimpleNamespace(nn=nn)
 

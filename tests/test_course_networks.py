@@ -66,6 +66,17 @@ CHECK_GAPS: dict[str, str] = {
     "hn8_t_of_row_sum": "ds.T * 1: the ones matrix read as the number 1",
     "hn8_axis0_of_row_sums_times_w": "dr.T * 1: the ones matrix read as the number 1",
     "hn8_max_values_t": "δ_mxᵀ ⊙ 𝟏_max(XW): the mask read as a column",
+    # branch heldnets10: an additive mask scores + (1 − mask)·(−1e9): "right at the example
+    # values, but not at other values" (not investigated; likely the checker's other values
+    # draw the mask off {0, 1}, shifting the scores by ~1e9 beyond float64's digits; derive
+    # verify and PyTorch running the text agree at the given 0/1 mask)
+    "hn10_attn_pad_mask": "additive -1e9 mask: the checker's random mask values",
+    "hn10_ntxent_masked": "additive -1e9 mask: the checker's random mask values",
+    # branch heldnets10: sqrt(running_var + 1e-5) of a data input; the checker's random points
+    # draw running_var < 0 in most points (the gradient undefined there), run out of points
+    # inside the domain and call the right formula "not the gradient in general" (before this
+    # branch: a TypeError traceback from relu of a complex number)
+    "hn10_bn_eval": "sqrt of a data input: the checker's random points leave its domain",
 }
 COURSE = [
     pytest.param(n, marks=pytest.mark.xfail(strict=True, reason=CHECK_GAPS[n]))
@@ -111,6 +122,9 @@ REFUSED = {
     # branch heldnets9: a stop-gradient (DQN's target), a matrix's spectral norm
     "hn9_detach": "detach() stops the gradient, which derive does not model",
     "hn9_spectral_norm": "other orders are not supported",
+    # branch heldnets10: given data outside a domain, named by node, entry and value
+    "hn10_domain_sqrt_var": "z at the example values: sqrt of -0.5 at entry [1, 0]",
+    "hn10_domain_div_zero": "P at the example values: a division by 0 at entry [0, 0]",
 }
 
 

@@ -24,7 +24,7 @@ import numpy as np
 import sympy as sp
 
 from derive.engine import mform as mf
-from derive.engine.steps import DPS, Checker
+from derive.engine.steps import DPS, Checker, ComplexArgument
 from derive.engine.tolerance import CHECK_FLOAT_ATOL, CHECK_FLOAT_RTOL, CHECK_PRINTED_RTOL, CHECK_RTOL, EXP_CAP, TINY
 from derive.lang import ops
 
@@ -149,8 +149,10 @@ def evaluate(e: mf.MExpr, s: ExactSystem | FloatSystem) -> np.ndarray | None:
                 val = np.asarray(run(e), dtype=np.float64)
             out = np.atleast_2d(val).astype(object)
         out = np.broadcast_to(out, e.shape).copy() if out.shape != e.shape else out
-    except (_Undefined, ZeroDivisionError, OverflowError):
-        return None  # no finite value here; anything else is a bug in the evaluator: raise it
+    except (_Undefined, ZeroDivisionError, OverflowError, ComplexArgument):
+        # no finite value here (ComplexArgument: relu of a complex number, a root of a negative
+        # one upstream); anything else is a bug in the evaluator: raise it
+        return None
     for v in out.flat:
         if s.mp:
             if not isinstance(v, mpmath.mpf) or not mpmath.isfinite(v):

@@ -460,6 +460,9 @@ def pull(
             u = mf.div(u, g.count(count))
         return pull(x, u, g, None, grad, acc, rules + (tree.func,))
     y = ir(tree.args[1])
+    inline = _inline_softmax_ce(tree, g, grad)
+    if inline is not None:  # F.cross_entropy(Z, Y) on logits: (P − Y)/m, as for a named P
+        return pull(x.args[0], mf.mul(up, inline[0]), g, None, grad, acc, rules + (inline[1],))  # type: ignore[union-attr]
     if needs(tree.args[1]):  # a target that depends on parameters: PyTorch differentiates it too
         pull_target(tree, xs, y, g.count(xs.shape), up, g, grad, acc, rules)
         if not needs(x):
@@ -520,6 +523,24 @@ def _fused_inline(
     one_hot = isinstance(loss.args[1], ex.Name) and loss.args[1].id in g.spec.one_hot
     rule = "softmax-ce" if one_hot else "softmax-ce-soft"
     return ce_fused(A, Y, g.count((A.shape[0],)), one_hot), rule
+
+
+def _inline_softmax_ce(tree: ex.Call, g: Graph, grad: set[str]) -> tuple[mf.MExpr, str] | None:
+    """``(∂CE/∂Z, rule)`` for ``cross_entropy(softmax(Z), Y)`` in one call (PyTorch's
+    ``F.cross_entropy(Z, Y)`` on logits, read so) with a target that no parameter reaches:
+    ``(P − Y)/m`` for one-hot ``Y``, else ``(P ⊙ (Y𝟙) − Y)/m`` — the chain through ``−Y/(m·P)``
+    is the same in exact arithmetic but is 0/0 in float64 where a probability underflows to 0
+    (a score masked with −1e9, SimCLR's self-similarity). Proven like any other contribution."""
+    x = tree.args[0]
+    if tree.func != "cross_entropy" or not (isinstance(x, ex.Call) and x.func == "softmax"):
+        return None
+    if any(n in grad for n in ex.names(tree.args[1])):
+        return None
+    P = forward_ir(x, g)
+    Y = forward_ir(tree.args[1], g)
+    one_hot = isinstance(tree.args[1], ex.Name) and tree.args[1].id in g.spec.one_hot
+    rule = "softmax-ce" if one_hot else "softmax-ce-soft"
+    return ce_fused(P, Y, g.count((P.shape[0],)), one_hot), rule
 
 
 def loss_term(loss: ex.Node, name: str, func: str) -> ex.Call | None:

@@ -36,6 +36,21 @@ HUGE = mpmath.mpf(10) ** 50  # a mismatch among values beyond this is re-tested 
 MAX_REDRAW = 12  # a point where a side is undefined (0 in a divisor, log of −1) is drawn anew
 
 
+def _beyond_cap(a: Any) -> bool:
+    """An argument too large for a table function: above ``ARG_CAP`` (e^{1e9}), or a complex one
+    of that size. Far left of 0 is fine: every table function is bounded or linear there
+    (e^{−1e9} is a tiny mpf, computed at once), and an additive attention mask writes
+    ``scores + (1 − mask)·(−1e9)`` with a softmax (e^{x − max}) of it."""
+    if isinstance(a, mpmath.mpf):
+        return bool(a > ARG_CAP)
+    return bool(abs(a) > ARG_CAP)
+
+
+class ComplexArgument(TypeError):
+    """A table function given a complex argument it cannot compare (relu, an indicator): the
+    point is outside the domain of a side (:meth:`Checker._grids` draws it anew)."""
+
+
 class StepError(CheckFailed, AssertionError):
     """A claimed equality is false (or could not be evaluated); exit 1."""
 
@@ -276,11 +291,18 @@ class Checker:
             v = b ** int(ex) if ex.is_Integer else b ** self._eval(ex, k)
         elif e.func in (funcs := sympy_mpmath()):  # the operation table's functions
             args = [self._eval(a, k) for a in e.args]
-            if any(abs(a) > ARG_CAP for a in args):
+            if any(_beyond_cap(a) for a in args):
                 # σ(−1e9) = 1/(1 + e^{1e9}) makes mpmath build a billion-bit integer (minutes):
                 # treat like an overflow, so the point is drawn nearer 0 (_grids)
                 raise OverflowError(f"argument beyond {ARG_CAP:g}")
-            v = funcs[e.func](*args)
+            try:
+                v = funcs[e.func](*args)
+            except TypeError:
+                if any(isinstance(a, mpmath.mpc) for a in args):
+                    # relu's or an indicator's comparison of a complex number (a root of a
+                    # negative one upstream): the point is outside the domain, as below
+                    raise ComplexArgument from None
+                raise
         elif e is sp.pi:
             v = +mpmath.pi
         elif e is sp.E:
@@ -360,6 +382,8 @@ class Checker:
                         raise
                     self._select(k)
                     continue
+                except ComplexArgument:
+                    a = b = [[mpmath.mpc(0, 1)]]
                 values = [v for grid in (a, b) for row in grid for v in row]
                 if not all(isinstance(v, mpmath.mpf | int) for v in values):
                     # a complex value (log or a root of a negative number): the point is

@@ -254,7 +254,7 @@ class Evaluator:
 
     def call(self, n: ex.Call) -> np.ndarray:  # noqa: C901
         f = n.func
-        if f in ("bce", "cross_entropy") and isinstance(n.args[0], ex.Name):
+        if f in ("bce", "cross_entropy") and isinstance(n.args[0], ex.Name | ex.Call):
             fused = self.fused(n)
             if fused is not None:
                 return fused
@@ -385,8 +385,10 @@ class Evaluator:
 
     def fused(self, n: ex.Call) -> np.ndarray | None:
         """``bce(σ(Z), Y)`` and ``cross_entropy(softmax(Z), Y)`` from the logits ``Z``."""
-        p = n.args[0].id  # type: ignore[union-attr]
-        src = self.defs.get(p)
+        arg = n.args[0]
+        # PyTorch's F.cross_entropy(Z, Y) on logits is read cross_entropy(softmax(Z), Y) in one
+        # line: the softmax inline
+        src = arg if isinstance(arg, ex.Call) else self.defs.get(arg.id)  # type: ignore[union-attr]
         if not (isinstance(src, ex.Call) and src.func in ("sigmoid", "softmax")):
             return None
         if (src.func == "sigmoid") != (n.func == "bce"):

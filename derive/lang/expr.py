@@ -256,6 +256,8 @@ def one_dimensional(
     def vec(n: ast.AST) -> bool:
         if isinstance(n, ast.Name):
             return n.id in one_d
+        if isinstance(n, ast.Subscript) and (looked := embedding_lookup(n)) is not None:
+            return looked[0] in one_d  # b[y] of a 1-D table: NumPy's 1-D gather
         if isinstance(n, ast.Attribute) and n.attr == "T":
             return vec(n.value)  # the transpose of a 1-D array is itself
         if isinstance(n, ast.Attribute) and n.attr == "values" and _reduces_to_values(n.value):
@@ -661,6 +663,9 @@ class _Converter:
                     return inner
         if node.args and not isinstance(node.args[0], ast.Name) and self.vector(node.args[0]):
             return self.reshape_one_d(node, depth)
+        column = self.column_lookup(node)
+        if column is not None:
+            return column
         if node.args and not isinstance(node.args[0], ast.Name) and name != "unsqueeze":
             raise self.fail(
                 node,
@@ -972,7 +977,16 @@ class _Converter:
                 raise self.fail(node, f"{name}() got a parameter by position and by keyword")
             kwargs = list(zip(extra, args[op.nargs[0] :], strict=True)) + kwargs
             args = args[: op.nargs[0]]
+        w = dict(kwargs).get("pos_weight")
+        if name == "bce" and w is not None and self.tensor_valued(w):
+            return _bce_weighted_by(args[0], args[1], w)
         return Call(name, args, tuple(kwargs))
+
+    def tensor_valued(self, n: Node) -> bool:
+        """``n`` reads a tensor (not only numbers and [constants] names)."""
+        if self.shapes is None:
+            return False
+        return any(x in self.shapes and x not in self.constants for x in names(n))
 
     def sugar(self, node: ast.Call, name: str, depth: int) -> Node:
         """``maximum``/``minimum``/``square`` written with the table's ops (see :data:`SUGAR`)."""
@@ -1062,7 +1076,31 @@ class _Converter:
                 f"{table}[{y}] looks up rows of '{table}' by class labels: declare {y} = "
                 f'["N"] in [inputs] (integers) and {table} as a matrix with one row per class',
             )
+        if table in self.one_d:
+            # a 1-D table (NumPy's b[y] of a bias per class): entry y_i for each label, NumPy's
+            # 1-D result, a row: (Y @ bᵀ)ᵀ
+            return Transpose(BinOp("@", Name(y), Transpose(Name(table))))
         return BinOp("@", Name(y), Name(table))
+
+    def column_lookup(self, node: ast.Call) -> Node | None:
+        """``b[y].squeeze(1)`` (also ``.squeeze()``, ``.squeeze(-1)``, ``.flatten()``,
+        ``.view(-1)``, ``.reshape(-1)``) of a lookup in a column table ``b`` (``[n, 1]``, a
+        bias per user in ``nn.Embedding(n, 1)``): the looked-up column as PyTorch's 1-D result,
+        a row. ``None`` for anything else."""
+        looked = embedding_lookup(node.args[0]) if node.args else None
+        if looked is None or node.keywords or self.shapes is None:
+            return None
+        shape = self.shapes.get(looked[0])
+        if shape is None or len(shape) != 2 or int(shape[1]) != 1 or looked[0] in self.one_d:
+            return None
+        rest = [_small_int(a) for a in node.args[1:]]
+        name = node.func.id  # type: ignore[attr-defined]
+        ok = (
+            (name == "squeeze" and rest in ([], [1], [-1]))
+            or (name in ("flatten", "ravel") and rest == [])
+            or (name in ("view", "reshape") and rest == [-1])
+        )
+        return Transpose(self.lookup(node, *looked)) if ok else None
 
     def whole_vector(self, node: ast.Call) -> ast.Call | None:
         """``np.sum(w ** 2, axis=0)``, ``w.sum(0)`` of a 1-D vector ``w``: axis 0 is its only
@@ -1434,6 +1472,40 @@ def _dim_value(name: str, shapes: Mapping[str, tuple[int, ...]]) -> int | None:
         for k in shape:
             if getattr(k, "label", None) == name:
                 return int(k)
+    return None
+
+
+def _bce_weighted_by(p: Node, y: Node, w: Node) -> Node:
+    """``bce(p, y, pos_weight=w)`` with a tensor ``w`` (a weight per class, broadcast over the
+    rows: multi-label ``F.binary_cross_entropy_with_logits(z, Y, pos_weight=pw)``), written
+    out as the mean of the entries' losses −(w·y·log p + (1 − y)·log(1 − p)); from the logits
+    ``z`` of ``p = σ(z)`` stably, w·y·softplus(−z) + (1 − y)·softplus(z), as PyTorch does."""
+    one = Num(Fraction(1))
+    if isinstance(p, Call) and p.func == "sigmoid" and not p.kwargs:
+        z = p.args[0]
+        elem: Node = BinOp(
+            "+",
+            BinOp("*", BinOp("*", w, y), Call("softplus", (Neg(z),))),
+            BinOp("*", BinOp("-", one, y), Call("softplus", (z,))),
+        )
+    else:
+        elem = Neg(
+            BinOp(
+                "+",
+                BinOp("*", BinOp("*", w, y), Call("log", (p,))),
+                BinOp("*", BinOp("-", one, y), Call("log", (BinOp("-", one, p),))),
+            )
+        )
+    return Call("mean", (elem,))
+
+
+def _small_int(a: ast.AST) -> int | None:
+    """The whole number written in ``a`` (``1``, ``-1``: an argument of a reshape), else None."""
+    if isinstance(a, ast.UnaryOp) and isinstance(a.op, ast.USub):
+        inner = _small_int(a.operand)
+        return None if inner is None else -inner
+    if isinstance(a, ast.Constant) and type(a.value) is int:
+        return a.value
     return None
 
 

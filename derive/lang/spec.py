@@ -1135,16 +1135,18 @@ class _Validator:
         shape = shapes[table]
         if len(shape) != 2:
             raise self.err(where, f"{table}[{y}] looks up rows of a matrix; '{table}' is not one")
+        # a 1-D table (a bias per user, b_u[users]): its entries are the classes
+        rows = shape[1] if table in self.one_d else shape[0]
         known = self.picks.get(y)
-        if known is not None and known[1] != int(shape[0]):
+        if known is not None and known[1] != int(rows):
             raise self.err(
                 where,
-                f"the class labels '{y}' have {known[1]} classes elsewhere, {int(shape[0])} "
+                f"the class labels '{y}' have {known[1]} classes elsewhere, {int(rows)} "
                 f"(the rows of '{table}') here",
                 "use the same number of classes",
             )
-        self.picks[y] = (f"{table}[{y}]", int(shape[0]))
-        self.target_shapes[y] = (shapes[y][1], shape[0])
+        self.picks[y] = (f"{table}[{y}]", int(rows))
+        self.target_shapes[y] = (shapes[y][1], rows)
 
     def same_classes(self, where: str, y: str, z: ast.expr, shapes, constants, dims) -> None:
         """Labels ``y`` picked again (a gather beside a cross-entropy): from as many columns."""

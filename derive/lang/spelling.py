@@ -950,12 +950,15 @@ def _infinite_fill(node: ast.AST) -> ast.expr | None:
 
 
 def _softmax_argument(node: ast.AST, parents: dict[int, ast.AST]) -> bool:
-    """``node`` is what a softmax is taken of: ``F.softmax(node, dim=-1)``, ``node.softmax(-1)``."""
+    """``node`` is what a softmax is taken of: ``F.softmax(node, dim=-1)``, ``node.softmax(-1)``,
+    the logits of PyTorch's ``F.cross_entropy(node, y)`` (a softmax inside)."""
     up = parents.get(id(node))
     if isinstance(up, ast.Call) and up.args and up.args[0] is node:
         f = up.func
         name = f.attr if isinstance(f, ast.Attribute) else getattr(f, "id", "")
         method = isinstance(f, ast.Attribute) and not module_of(f.value)
+        if name == "cross_entropy":
+            return isinstance(f, ast.Attribute) and not method  # F.cross_entropy: on logits
         return name in _SOFTMAX and not method
     if isinstance(up, ast.Attribute) and up.value is node and up.attr in _SOFTMAX:
         return isinstance(parents.get(id(up)), ast.Call)

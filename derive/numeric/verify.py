@@ -510,11 +510,13 @@ def torch_forward(g: Graph, tree: ex.Node, env: dict, bare_loss: bool = False):
             axis = n.kwarg("axis")
             return op.torch(x) if axis is None else op.torch(x, int(axis.value))
         y = run(n.args[1]).expand_as(x)
-        src = defs.get(n.args[0].id) if isinstance(n.args[0], ex.Name) else None
+        a0 = n.args[0]
+        # σ or softmax named on a line of its own, or inline (F.cross_entropy(Z, Y) on logits)
+        src = a0 if isinstance(a0, ex.Call) else defs.get(a0.id) if isinstance(a0, ex.Name) else None
         if (
             isinstance(src, ex.Call)
             and (n.func, src.func) in (("bce", "sigmoid"), ("cross_entropy", "softmax"))
-            and n.args[0].id not in leaves
+            and not (isinstance(a0, ex.Name) and a0.id in leaves)
         ):
             # the stable form PyTorch recommends (BCEWithLogits, log_softmax): autograd still
             # differentiates it, and it stays finite when σ or softmax saturates in float64
