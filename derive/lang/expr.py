@@ -428,8 +428,9 @@ class _Converter:
                 return self.convert(node.value, d)
             if node.attr == "size" and (count := self.entries(node.value)) is not None:
                 return self.convert(count, d)  # NumPy's y.size: the number of entries
-            if node.attr == "mT" and not _module_of(node.value):
-                node = ast.Attribute(node.value, "T", ast.Load())  # PyTorch's matrix transpose
+            if node.attr in ("mT", "H", "mH") and not _module_of(node.value):
+                # PyTorch's matrix transpose; .H/.mH, the conjugate transpose, of real tensors
+                node = ast.Attribute(node.value, "T", ast.Load())
             if node.attr != "T":
                 raise self.fail(node, f"attribute '.{node.attr}' is not allowed; only '.T'")
             if self.shapes is not None and self.vector(node.value):
@@ -1736,6 +1737,142 @@ def _float_cast(node: ast.AST) -> ast.expr | None:
     return f.value if _float_dtype(dtype) else None
 
 
+def _compare_mask(node: ast.AST) -> ast.expr | None:
+    """The 0/1 mask a float cast of one comparison gives (``(a > b).float()``,
+    ``(a <= b).astype(float)``), as the language's indicator ``relu_grad`` (1[x > 0], derivative
+    0: no gradient flows through a comparison, as in PyTorch): ``a > b`` is 1[a − b > 0], ``a <
+    b`` is 1[b − a > 0], ``>=``/``<=`` one minus the strict opposite. ``None`` for anything else
+    (``==`` and ``!=`` stay refused: a mask of exact equality)."""
+    if not isinstance(node, ast.Compare) or len(node.ops) != 1:
+        return None
+    left, right, op = node.left, node.comparators[0], node.ops[0]
+    if not isinstance(op, ast.Gt | ast.GtE | ast.Lt | ast.LtE):
+        return None
+    if isinstance(op, ast.Lt | ast.GtE):
+        left, right = right, left  # a < b is b > a; a >= b is 1 - (b > a)
+
+    def indicator(x: ast.expr) -> ast.expr:
+        return ast.Call(ast.Name("relu_grad", ast.Load()), [x], [])
+
+    strict = indicator(ast.BinOp(left, ast.Sub(), right))
+    if isinstance(op, ast.Gt | ast.Lt):
+        return strict
+    return ast.BinOp(ast.Constant(1), ast.Sub(), strict)
+
+
+# reductions of everything, whose value does not depend on how the entries are laid out
+_WHOLE_REDUCTIONS = frozenset({"sum", "mean", "max", "min", "amax", "amin"})
+_FLATTENS = frozenset({"flatten", "ravel"})
+_STACKS = frozenset({"stack", "column_stack"})
+
+
+def _minus_one(node: ast.AST) -> bool:
+    if isinstance(node, ast.Tuple | ast.List):
+        return len(node.elts) == 1 and _minus_one(node.elts[0])
+    return (
+        isinstance(node, ast.UnaryOp)
+        and isinstance(node.op, ast.USub)
+        and isinstance(node.operand, ast.Constant)
+        and node.operand.value == 1
+        and type(node.operand.value) is int
+    )
+
+
+def _whole_reduction(node: ast.Call) -> tuple[str, ast.expr] | None:
+    """(name, argument) of a reduction of everything: ``x.sum()``, ``np.mean(x)``,
+    ``torch.max(x)`` (no axis, no keyword), or ``None``."""
+    f = node.func
+    if not isinstance(f, ast.Attribute) or f.attr not in _WHOLE_REDUCTIONS or node.keywords:
+        return None
+    if _module_of(f.value):
+        return (f.attr, node.args[0]) if len(node.args) == 1 else None
+    return (f.attr, f.value) if not node.args else None
+
+
+def _flattened(node: ast.AST) -> ast.expr | None:
+    """The tensor ``x`` of ``x.flatten()``, ``x.ravel()``, ``x.reshape(-1)``, ``x.view(-1)``,
+    ``np.ravel(x)``, ``torch.flatten(x)`` (its entries in one line), or ``None``."""
+    if not isinstance(node, ast.Call) or not isinstance(node.func, ast.Attribute):
+        return None
+    f, args = node.func, list(node.args)
+    if node.keywords:
+        return None
+    if _module_of(f.value):
+        return args[0] if f.attr in _FLATTENS and len(args) == 1 else None
+    if f.attr in _FLATTENS and not args:
+        return f.value
+    if f.attr in ("reshape", "view") and len(args) == 1 and _minus_one(args[0]):
+        return f.value
+    return None
+
+
+def _stacked(node: ast.AST) -> tuple[str, list[ast.expr]] | None:
+    """(name, tensors) of ``torch.stack([a, b])`` / ``np.stack((a, b), axis=k)`` /
+    ``np.column_stack([a, b])``, or ``None``."""
+    if not isinstance(node, ast.Call) or not isinstance(node.func, ast.Attribute):
+        return None
+    f = node.func
+    if f.attr not in _STACKS or not _module_of(f.value) or not node.args:
+        return None
+    seq = node.args[0]
+    if not isinstance(seq, ast.List | ast.Tuple) or not seq.elts:
+        return None
+    if any(isinstance(e, ast.Starred) for e in seq.elts):
+        return None
+    return f.attr, list(seq.elts)
+
+
+def _reduced_whole(name: str, x: ast.expr, node: ast.Call) -> ast.expr | None:
+    """``name`` of everything of ``x`` with the layout of its entries left out: ``x.flatten()``
+    is ``x``; a sum of a stack is the sum of the sums, a mean of a stack of equal shapes (as
+    stack() requires) the mean of the means; ``None`` when neither applies."""
+    flat = _flattened(x)
+    if flat is not None:
+        return ast.Call(ast.Attribute(flat, name, ast.Load()), [], [])
+    stacked = _stacked(x)
+    if stacked is None:
+        return None
+    kind, parts = stacked
+    if name not in ("sum", "mean") or (kind == "column_stack" and name == "mean"):
+        return None
+    total: ast.expr = ast.Call(ast.Attribute(parts[0], name, ast.Load()), [], [])
+    for p in parts[1:]:
+        total = ast.BinOp(total, ast.Add(), ast.Call(ast.Attribute(p, name, ast.Load()), [], []))
+    if name == "mean" and len(parts) > 1:
+        total = ast.BinOp(total, ast.Div(), ast.Constant(len(parts)))
+    return total
+
+
+def whole_reductions(text: str) -> str:
+    """``text`` with the reductions of everything of a flattened or stacked tensor
+    (``z.flatten().sum()``, ``z.view(-1).mean()``, ``torch.stack([a, b]).sum()``) read without
+    the reshape: the same number, and the same gradient, as NumPy/PyTorch compute; ``text``
+    itself when it has none or cannot be parsed."""
+    if not any(w in text for w in ("flatten", "ravel", "reshape", "view", "stack")):
+        return text
+    try:
+        tree = ast.parse(text.strip(), mode="eval")
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return text
+    changed = False
+
+    class Whole(ast.NodeTransformer):
+        def visit_Call(self, n: ast.Call) -> ast.AST:
+            nonlocal changed
+            whole = _whole_reduction(n)
+            out = _reduced_whole(*whole, n) if whole is not None else None
+            if out is not None:
+                changed = True
+                return self.visit(out)
+            return self.generic_visit(n)
+
+    try:
+        tree = Whole().visit(tree)
+        return ast.unparse(tree) if changed else text
+    except RecursionError:
+        return text
+
+
 def strip_casts(text: str) -> str:
     """``text`` without its casts to a float type (each the identity on the numbers derive
     computes exactly); ``text`` itself when it has none or cannot be parsed (the parser names
@@ -1754,7 +1891,7 @@ def strip_casts(text: str) -> str:
             inner = _float_cast(n)
             if inner is not None:
                 changed = True
-                return self.visit(inner)
+                return self.visit(_compare_mask(inner) or inner)
             return self.generic_visit(n)
 
     try:
