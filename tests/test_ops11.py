@@ -122,6 +122,13 @@ CASES = [
         + Z.reshape(-1).max(),
         1,
     ),
+    (
+        "(torch.cumsum(Z, 1) * R).sum() + (np.cumsum(Z[:, 1:4], axis=0) ** 2).sum()"
+        " + (F.glu(Z, dim=1) ** 2).sum() + F.glu(Z[0:2, :], dim=0).sum()",
+        lambda Z: (torch.cumsum(Z, 1) * t(R)).sum() + (torch.cumsum(Z[:, 1:4], 0) ** 2).sum()
+        + (F.glu(Z, dim=1) ** 2).sum() + F.glu(Z[0:2, :], dim=0).sum(),
+        1,
+    ),
 ]
 
 
@@ -159,11 +166,13 @@ def test_xlogy_has_pytorchs_zero_gradient_where_x_is_zero() -> None:
         ("torch.logit(Z, eps=1e-6)", "torch.clamp"),
         ("torch.tensor(Z)", "one number"),
         ("F.softmin(Z)", "axis"),
+        ("torch.cumsum(Z @ W, 1)", "name the expression on a line first"),
+        ("np.cumsum(Z)", "along axis 0 or 1"),
     ],
 )
 def test_new_refusals_say_what_to_write(text, fragment) -> None:
     with pytest.raises(ex.ExprError) as err:
-        ex.parse(text)
+        ex.parse(text, shapes={"Z": (3, 4), "W": (4, 4)})
     assert fragment in err.value.message
 
 

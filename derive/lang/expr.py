@@ -697,6 +697,78 @@ class _Converter:
             "read — declare the shape you need in [inputs]/[params]",
         )
 
+    def block(self, node: ast.AST) -> tuple[str, list[list[int]]] | None:
+        """(name, [[row lo, row hi], [col lo, col hi]]) of a tensor named in the spec or a block
+        of it with whole-number bounds (``z``, ``z[:, 0:2]``, ``z[1:3]``), else ``None``."""
+        if isinstance(node, ast.Name) and node.id in (self.shapes or {}):
+            shape = self.shapes[node.id]  # type: ignore[index]
+            if len(shape) != 2:
+                return None
+            return node.id, [[0, int(shape[0])], [0, int(shape[1])]]
+        if not isinstance(node, ast.Subscript):
+            return None
+        whole = self.block(node.value)
+        if whole is None:
+            return None
+        name, bounds = whole
+        parts = node.slice.elts if isinstance(node.slice, ast.Tuple) else [node.slice]
+        if len(parts) > 2:
+            return None
+        for axis, part in enumerate(parts):
+            if not isinstance(part, ast.Slice) or part.step is not None:
+                return None
+            lo, hi = bounds[axis]
+            a = 0 if part.lower is None else _int_index(part.lower)
+            b = hi - lo if part.upper is None else _int_index(part.upper)
+            if a is None or b is None or not 0 <= a < b <= hi - lo:
+                return None
+            bounds[axis] = [lo + a, lo + b]
+        return name, bounds
+
+    def blockwise(self, node: ast.Call) -> ast.expr:
+        """``cumsum(x, axis)`` and ``glu(x, dim)`` of a named tensor or a block of it: written
+        with blocks of x, exactly as NumPy/PyTorch compute them — cumsum's column j is the sum of
+        columns 0…j (each a row sum of a block, linear), GLU is ``a ⊙ σ(b)`` of x's two halves."""
+        name = node.func.id  # type: ignore[attr-defined]
+        kw = {k.arg: k.value for k in node.keywords}
+        if len(node.args) > 2 or set(kw) - {"axis", "dim", "dtype"} or len(node.args) + len(kw) > 2:
+            raise self.fail(node, f"{name}() is read as {name}(x, axis) / {name}(x, dim=k)")
+        axis_node = node.args[1] if len(node.args) == 2 else kw.get("axis", kw.get("dim"))
+        if axis_node is None and name == "glu":
+            axis_node = ast.Constant(-1)  # F.glu's default dim=-1
+        axis = _int_index(axis_node) if axis_node is not None else None
+        block = self.block(node.args[0]) if node.args else None
+        if axis not in (0, 1, -1, -2) or block is None or "dtype" in kw:
+            raise self.fail(
+                node,
+                f"{name}() is read along axis 0 or 1 of a tensor named in the spec or a block of "
+                f"it: torch.{name}(z, dim=1) — name the expression on a line first",
+            )
+        axis %= 2
+        x, bounds = block
+        size = bounds[axis][1] - bounds[axis][0]
+
+        def part(lo: int, hi: int) -> ast.expr:
+            b = [list(r) for r in bounds]
+            b[axis] = [bounds[axis][0] + lo, bounds[axis][0] + hi]
+            sl = [ast.Slice(ast.Constant(r[0]), ast.Constant(r[1])) for r in b]
+            return ast.Subscript(ast.Name(x, ast.Load()), ast.Tuple(sl, ast.Load()), ast.Load())
+
+        if name == "glu":
+            if size % 2:
+                raise self.fail(node, f"glu() halves axis {axis}, which has an odd size {size}")
+            h = size // 2
+            sig = ast.Call(ast.Name("sigmoid", ast.Load()), [part(h, size)], [])
+            return ast.BinOp(part(0, h), ast.Mult(), sig)
+        if size > MAX_BLOCKS:
+            raise self.fail(node, f"cumsum() is read along at most {MAX_BLOCKS} entries")
+        keep = [ast.keyword("axis", ast.Constant(axis)), ast.keyword("keepdims", ast.Constant(True))]
+        sums = [
+            part(0, 1) if j == 1 else ast.Call(ast.Name("sum", ast.Load()), [part(0, j)], keep)
+            for j in range(1, size + 1)
+        ]
+        return _joined(sums, axis)
+
     def reshape_one_d(self, node: ast.Call, depth: int) -> Node:
         """A reshape of a 1-D expression (``H.sum(1).reshape(-1, 1)``, ``v.unsqueeze(1)``,
         ``np.expand_dims(x.sum(0), 0)``, ``Z.mean(1).view(-1)``): the language's row of its
@@ -923,6 +995,8 @@ class _Converter:
             return self.convert(ast.Subscript(shape_of, ast.Constant(0), ast.Load()), depth)
         if node.func.id in _RESHAPES and module and self.shapes is not None:
             return self.reshape(node, depth)
+        if node.func.id in _BLOCKWISE and module and self.shapes is not None:
+            return self.convert(ast.copy_location(self.blockwise(node), node), depth)
         node = spelling.class_indices(spelling.keywords(node), self.picks)
         try:
             respelled = spelling.respell(node, module)
@@ -1758,6 +1832,21 @@ def _compare_mask(node: ast.AST) -> ast.expr | None:
     if isinstance(op, ast.Gt | ast.Lt):
         return strict
     return ast.BinOp(ast.Constant(1), ast.Sub(), strict)
+
+
+# functions read by blocks of a named tensor (Converter.blockwise); cumsum's length cap
+_BLOCKWISE = frozenset({"cumsum", "glu"})
+MAX_BLOCKS = 32
+
+
+def _joined(parts: list[ast.expr], axis: int) -> ast.expr:
+    """``concat(*parts, axis=axis)``, nested by eights (concat takes at most 8 tensors)."""
+    if len(parts) == 1:
+        return parts[0]
+    if len(parts) > 8:
+        parts = [_joined(parts[:7], axis), _joined(parts[7:], axis)]
+    kw = [ast.keyword("axis", ast.Constant(axis))]
+    return ast.Call(ast.Name("concat", ast.Load()), parts, kw)
 
 
 # reductions of everything, whose value does not depend on how the entries are laid out
