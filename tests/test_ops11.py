@@ -182,3 +182,43 @@ def test_casts_of_comparisons_become_masks_and_other_casts_vanish() -> None:
     assert ex.strip_casts("y.float()") == "y"
     assert ex.whole_reductions("z.flatten().sum()") == "z.sum()"
     assert ex.whole_reductions("z.flatten()") == "z.flatten()"
+
+
+BLOCKS = [
+    (
+        "torch.prod(z) + np.prod(z[1:3, 0:2]) + (torch.prod(z, dim=1, keepdim=True) ** 2).sum()",
+        lambda z: torch.prod(z) + torch.prod(z[1:3, 0:2])
+        + (torch.prod(z, dim=1, keepdim=True) ** 2).sum(),
+    ),
+    (
+        "z[:, [0]].sum() + z[..., 1:3].mean() + (z[:, [1, 2]] ** 2).sum()",
+        lambda z: z[:, [0]].sum() + z[..., 1:3].mean() + (z[:, [1, 2]] ** 2).sum(),
+    ),
+    (
+        "torch.diag(z @ z.T).sum() + np.diag(z.dot(W.T @ X.T)).sum()",
+        lambda z: torch.diag(z @ z.T).sum() + torch.diag(z @ (z_w(z).T @ t(X).T)).sum(),
+    ),
+    (
+        "torch.einsum('ij,jk,kl->il', X, W, W).sum() + np.einsum('bi,ij,bj->', X, W, Y) + z.sum()",
+        lambda z: torch.einsum("ij,jk,kl->il", t(X), z_w(z), z_w(z)).sum()
+        + torch.einsum("bi,ij,bj->", t(X), z_w(z), t(Y)) + z.sum(),
+    ),
+]
+
+
+def z_w(z: torch.Tensor) -> torch.Tensor:
+    return z._w  # the weight the test attached to z
+
+
+@pytest.mark.parametrize("text,ref", BLOCKS, ids=[c[0][:40] for c in BLOCKS])
+def test_blocks_diagonals_and_einsum_chains_are_pytorchs(text, ref) -> None:
+    source = _spec("0", True).replace('Z = "X @ W"\nL = "0"', f'z = "X @ W"\nL = "{text}"')
+    d = derive(spec.parse(source, source="ops11"))
+    grads, loss = numeric.gradients_matrix(d, numeric.example_point(d.graph))
+    w = torch.tensor(W, dtype=torch.float64, requires_grad=True)
+    z = t(X) @ w
+    z._w = w
+    want = ref(z)
+    want.backward()
+    assert loss == pytest.approx(float(want.detach()), rel=1e-9, abs=1e-12)
+    np.testing.assert_allclose(grads["W"], w.grad.numpy(), rtol=1e-8, atol=1e-11)

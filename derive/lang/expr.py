@@ -438,6 +438,10 @@ class _Converter:
                 # on a 1-D array): X @ w.T - y with y 1-D is element-wise there
                 return self.convert(node.value, d)
             return Transpose(self.convert(node.value, d))
+        if isinstance(node, ast.Subscript):
+            node = _plain_subscript(node)
+            if not isinstance(node, ast.Subscript):
+                return self.convert(node, d)
         made = one_hot_label(node) if self.shapes is not None else None
         if made is not None and made[0] in self.picks:  # the spec read y as one-hot rows
             return Name(made[0])
@@ -730,6 +734,8 @@ class _Converter:
         with blocks of x, exactly as NumPy/PyTorch compute them — cumsum's column j is the sum of
         columns 0…j (each a row sum of a block, linear), GLU is ``a ⊙ σ(b)`` of x's two halves."""
         name = node.func.id  # type: ignore[attr-defined]
+        if name == "prod":
+            return self.product(node)
         kw = {k.arg: k.value for k in node.keywords}
         if len(node.args) > 2 or set(kw) - {"axis", "dim", "dtype"} or len(node.args) + len(kw) > 2:
             raise self.fail(node, f"{name}() is read as {name}(x, axis) / {name}(x, dim=k)")
@@ -762,12 +768,68 @@ class _Converter:
             return ast.BinOp(part(0, h), ast.Mult(), sig)
         if size > MAX_BLOCKS:
             raise self.fail(node, f"cumsum() is read along at most {MAX_BLOCKS} entries")
-        keep = [ast.keyword("axis", ast.Constant(axis)), ast.keyword("keepdims", ast.Constant(True))]
+        keep = [
+            ast.keyword("axis", ast.Constant(axis)),
+            ast.keyword("keepdims", ast.Constant(True)),
+        ]
         sums = [
             part(0, 1) if j == 1 else ast.Call(ast.Name("sum", ast.Load()), [part(0, j)], keep)
             for j in range(1, size + 1)
         ]
         return _joined(sums, axis)
+
+    def product(self, node: ast.Call) -> ast.expr:
+        """``torch.prod(x)`` / ``np.prod(x)`` of a named tensor or a block of it: the product of
+        its entries written out (``x[0, 0] * x[0, 1] * …``, each factor's gradient the product
+        of the others, as PyTorch's); along an axis with keepdims=True, the product of its
+        columns (rows)."""
+        kw = {k.arg: k.value for k in node.keywords}
+        axis_node = node.args[1] if len(node.args) == 2 else kw.get("axis", kw.get("dim"))
+        keep = kw.get("keepdims", kw.get("keepdim"))
+        block = self.block(node.args[0]) if len(node.args) in (1, 2) else None
+        known = {"axis", "dim", "keepdims", "keepdim"}
+        twice = len(node.args) == 2 and ("axis" in kw or "dim" in kw)
+        if block is None or set(kw) - known or twice:
+            raise self.fail(
+                node,
+                "prod() is read of a tensor named in the spec or a block of it: torch.prod(z), "
+                "or along an axis torch.prod(z, dim=1, keepdim=True) — name the expression on a "
+                "line first",
+            )
+        x, bounds = block
+        rows, cols = (range(lo, hi) for lo, hi in bounds)
+
+        def at(index: ast.expr) -> ast.expr:
+            return ast.Subscript(ast.Name(x, ast.Load()), index, ast.Load())
+
+        def whole(lo: int, hi: int) -> ast.Slice:
+            return ast.Slice(ast.Constant(lo), ast.Constant(hi))
+
+        if axis_node is None:
+            if len(rows) * len(cols) > MAX_BLOCKS * 2:
+                raise self.fail(node, f"prod() is read of at most {MAX_BLOCKS * 2} entries")
+            factors = [
+                at(ast.Tuple([ast.Constant(i), ast.Constant(j)], ast.Load()))
+                for i in rows
+                for j in cols
+            ]
+        else:
+            axis = _int_index(axis_node)
+            if axis not in (0, 1, -1, -2) or not (isinstance(keep, ast.Constant) and keep.value):
+                raise self.fail(
+                    node,
+                    "prod() along an axis is read with keepdims=True (keepdim=True), axis 0 or 1",
+                )
+            axis %= 2
+            r, c = whole(*bounds[0]), whole(*bounds[1])
+            parts = [[r, whole(k, k + 1)] if axis == 1 else [whole(k, k + 1), c] for k in (
+                cols if axis == 1 else rows
+            )]
+            factors = [at(ast.Tuple(p, ast.Load())) for p in parts]
+        out = factors[0]
+        for f in factors[1:]:
+            out = ast.BinOp(out, ast.Mult(), f)
+        return out
 
     def reshape_one_d(self, node: ast.Call, depth: int) -> Node:
         """A reshape of a 1-D expression (``H.sum(1).reshape(-1, 1)``, ``v.unsqueeze(1)``,
@@ -1834,8 +1896,40 @@ def _compare_mask(node: ast.AST) -> ast.expr | None:
     return ast.BinOp(ast.Constant(1), ast.Sub(), strict)
 
 
+def _plain_subscript(node: ast.Subscript) -> ast.expr:
+    """NumPy's spellings of a plain block of a matrix as the block itself: ``z[..., 0:1]`` is
+    ``z[:, 0:1]`` (``z[...]`` is z), and a list of consecutive whole numbers ``z[:, [0]]``,
+    ``z[:, [1, 2]]`` keeps the axis as the slice ``z[:, 0:1]``, ``z[:, 1:3]`` does. Anything
+    else is returned as it is (the index reader names the problem)."""
+    parts = list(node.slice.elts) if isinstance(node.slice, ast.Tuple) else [node.slice]
+    dots = [i for i, p in enumerate(parts) if isinstance(p, ast.Constant) and p.value is ...]
+    if len(dots) > 1:
+        return node
+    if dots:
+        if len(parts) == 1:
+            return node.value
+        parts[dots[0]] = ast.Slice()
+        if len(parts) == 3:
+            return node
+    changed = bool(dots)
+    for i, p in enumerate(parts):
+        if isinstance(p, ast.List) and p.elts:
+            ks = [_int_index(e) for e in p.elts]
+            if any(k is None or k < 0 for k in ks):
+                return node
+            if ks != list(range(ks[0], ks[0] + len(ks))):  # type: ignore[arg-type, operator]
+                return node
+            lo, hi = ks[0], ks[-1] + 1  # type: ignore[operator]
+            parts[i] = ast.Slice(ast.Constant(lo), ast.Constant(hi))
+            changed = True
+    if not changed:
+        return node
+    index = ast.Tuple(parts, ast.Load()) if len(parts) > 1 else parts[0]
+    return ast.copy_location(ast.Subscript(node.value, index, ast.Load()), node)
+
+
 # functions read by blocks of a named tensor (Converter.blockwise); cumsum's length cap
-_BLOCKWISE = frozenset({"cumsum", "glu"})
+_BLOCKWISE = frozenset({"cumsum", "glu", "prod"})
 MAX_BLOCKS = 32
 
 

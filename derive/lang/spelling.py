@@ -1142,6 +1142,8 @@ def _einsum(node: ast.Call, how: str) -> ast.expr:
         raise SpellingError(usage)
     lhs, out = text.replace(" ", "").split("->")
     subs = lhs.split(",")
+    if len(subs) >= 3 and len(subs) == len(ops_):
+        return _einsum_chain(subs, out, ops_)
     vectors = (
         _einsum_vectors(subs, out, ops_)
         if len(subs) == len(ops_) and all(k.isalpha() and len(set(k)) == len(k) for k in subs)
@@ -1182,16 +1184,64 @@ def _einsum(node: ast.Call, how: str) -> ast.expr:
     return oriented(prod, i + j, out)
 
 
+def _einsum_chain(subs: list[str], out: str, args: list[ast.expr]) -> ast.expr:
+    """An einsum of three or more operands, contracted left to right in pairs: each pair keeps
+    the letters a later operand or the output still needs (``'ij,jk,kl->il'`` is
+    ``'ik,kl->il'`` of ``'ij,jk->ik'``; ``'bi,ij,bj->'`` is ``'bj,bj->'`` of ``'bi,ij->bj'``)
+    — the same sum of products, regrouped; each pair is read as a two-operand einsum."""
+    if len(subs) > 6 or not all(k.isalpha() for k in subs):
+        raise SpellingError("einsum() is read of at most six operands, each with its letters")
+    np_ = ast.Name("np", ast.Load())
+    acc, have = args[0], subs[0]
+    for i in range(1, len(subs)):
+        later = set(out).union(*subs[i + 1 :])
+        pair = have + subs[i]
+        keep = "".join(dict.fromkeys(c for c in pair if c in later)) if i < len(subs) - 1 else out
+        if len(keep) > 2:
+            raise SpellingError(
+                f"einsum(): contracting '{have},{subs[i]}' leaves three letters ({keep}); the "
+                "language has matrices only"
+            )
+        spec = ast.Constant(f"{have},{subs[i]}->{keep}")
+        acc = ast.Call(ast.Attribute(np_, "einsum", ast.Load()), [spec, acc, args[i]], [])
+        have = keep
+    return acc
+
+
 DIAG_REFUSAL = (
     "np.diag(v) / torch.diag(v) of a 1-D v is read as one side of a matrix product: "
-    "A @ np.diag(v) (A's columns scaled, A * v) or np.diag(v) @ B (B's rows scaled); a diagonal "
-    "matrix on its own line and np.diag of a matrix (its diagonal) are not read"
+    "A @ np.diag(v) (A's columns scaled, A * v) or np.diag(v) @ B (B's rows scaled), and "
+    "np.diag(A @ B) as the diagonal of a product; a diagonal matrix on its own line is not read "
+    "(write the product it is used in)"
 )
 
 
 def _diag(node: ast.Call, how: str) -> ast.expr:
-    """``np.diag(v)`` outside a matrix product (the parser reads it there): refused."""
-    raise SpellingError(DIAG_REFUSAL)
+    """``np.diag(v)`` outside a matrix product (the parser reads it there): the diagonal of a
+    matrix product, ``np.diag(A @ B)`` = Σ_j A_ij B_ji, NumPy's 1-D ``np.sum(A * B.T, axis=1)``;
+    anything else refused."""
+    product = _matrix_product(node)
+    if product is None:
+        raise SpellingError(DIAG_REFUSAL)
+    a, b = product
+    np_sum = ast.Attribute(ast.Name("np", ast.Load()), "sum", ast.Load())
+    return ast.Call(np_sum, [_mul(a, _t(b))], [ast.keyword("axis", _num(1))])
+
+
+def _matrix_product(node: ast.Call) -> tuple[ast.expr, ast.expr] | None:
+    """(A, B) of ``diag(A @ B)`` / ``diag(A.dot(B))`` / ``diag(np.matmul(A, B))`` (one argument,
+    no keyword), else ``None``."""
+    if len(node.args) != 1 or node.keywords:
+        return None
+    x = node.args[0]
+    if isinstance(x, ast.BinOp) and isinstance(x.op, ast.MatMult):
+        return x.left, x.right
+    if isinstance(x, ast.Call) and isinstance(x.func, ast.Attribute) and not x.keywords:
+        if x.func.attr in ("dot", "matmul", "mm"):
+            args = x.args if module_of(x.func.value) else [x.func.value, *x.args]
+            if len(args) == 2:
+                return args[0], args[1]
+    return None
 
 
 def _expand_dims(node: ast.Call, how: str) -> ast.expr:
@@ -1728,9 +1778,9 @@ def _sign(x: ast.expr) -> ast.expr:
 
 def _xlogy(node: ast.Call, how: str) -> ast.expr:
     """``torch.xlogy(x, y)`` (also ``torch.special.xlogy``, ``scipy.special.xlogy``): x·log y,
-    and 0 where x = 0 — PyTorch's convention for the gradient too: ∂/∂x = 1[x ≠ 0]·log y. Read
-    as ``x·(1[x > 0] + 1[−x > 0])·log(y)`` (the indicator of x ≠ 0, derivative 0), so the value and both
-    partial derivatives are PyTorch's wherever y > 0 (log's domain, checked as log's)."""
+    and 0 where x = 0 — PyTorch's convention for the gradient too: ∂/∂x = 1[x ≠ 0]·log y.
+    Read as ``x·(1[x > 0] + 1[−x > 0])·log(y)`` (the indicator of x ≠ 0, derivative 0), so the
+    value and both partial derivatives are PyTorch's wherever y > 0 (log's domain)."""
     a = _bound(node, "xlogy", ("x", "y"), 2)
     x, y = a["x"], a["y"]
     if isinstance(x, ast.Constant):  # a number: its indicator is a number too
