@@ -178,6 +178,10 @@ def _np_shim() -> SimpleNamespace:
         hstack=lambda seq: torch.hstack([_t(s) for s in seq]),
         vstack=lambda seq: torch.vstack([_t(s) for s in seq]),
         column_stack=lambda seq: torch.column_stack([_t(s) for s in seq]),
+        cumsum=lambda x, axis: torch.cumsum(_t(x), dim=axis),
+        prod=lambda x, axis=None, keepdims=False: torch.prod(_t(x))
+        if axis is None
+        else torch.prod(_t(x), dim=axis, keepdim=keepdims),
         split=_np_split,
         squeeze=lambda x, axis=None: _t(x).squeeze() if axis is None else _t(x).squeeze(axis),
         expand_dims=lambda x, axis: _t(x).unsqueeze(axis),
@@ -491,7 +495,7 @@ def run_text(s, raw: dict, point: dict[str, np.ndarray]):
                 # NumPy's y.size (an attribute; PyTorch's size is a method): y.numel()
                 code = re.sub(r"\.size\b(?!\s*\()", ".numel()", text)
                 # a cast to float32 runs in the oracle's float64 (derive computes exactly)
-                code = re.sub(r"\.float\(\)", ".double()", code)
+                code = re.sub(r"\.float\(\)|\.astype\((?:float|np\.float64)\)", ".double()", code)
                 value = eval(compile(code, f"<{key}>", "eval"), ns)  # noqa: S307 (own specs)
         except Exception as err:  # noqa: BLE001 (any failure: a line the oracle cannot run)
             raise Unsupported(f"{key} = {text!r}: {type(err).__name__}: {err}") from None

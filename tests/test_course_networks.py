@@ -63,8 +63,8 @@ CHECK_GAPS: dict[str, str] = {
     # branch heldnets8: the backward of a row sum of a matrix product, δ_sᵀ ⊙ 𝟏 (the all-ones
     # matrix the sum broadcasts back to), is written `ds.T * 1`, which the checker reads as the
     # number 1: a column, "shape (3, 1)"
-    "hn8_t_of_row_sum": "ds.T * 1: the ones matrix read as the number 1",
-    "hn8_axis0_of_row_sums_times_w": "dr.T * 1: the ones matrix read as the number 1",
+    # (the ones matrix, printed np.ones((N, k)) and \mathbf{1}_{N \times k}, is read back as
+    # that matrix since branch ops11: hn8_t_of_row_sum, hn8_axis0_of_row_sums_times_w)
     "hn8_max_values_t": "δ_mxᵀ ⊙ 𝟏_max(XW): the mask read as a column",
 }
 COURSE = [

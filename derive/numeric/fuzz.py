@@ -88,6 +88,8 @@ def random_spec(seed: int, max_dim: int = 4, max_layers: int = 5) -> str:
     # 1-D biases and reductions, splits, clips, gathers: their own stream too
     orng = random.Random(f"derive-fuzz-1d:{seed}")
     verbatim: set[str] = set()  # lines the spellings below leave as written
+    # branch ops11's functions: their own stream too
+    nrng = random.Random(f"derive-fuzz-ops11:{seed}")
     for k in range(1, layers + 1):
         gated = k == gate_layer and k != cat_layer
         wide = f"2*n{k}" if gated else f"n{k}"  # a gated layer: one matrix for both halves
@@ -111,6 +113,10 @@ def random_spec(seed: int, max_dim: int = 4, max_layers: int = 5) -> str:
         template = rng.choice(ACTIVATIONS)
         act = template.format(x=f"Z{k}")
         extra = rng.random()
+        plain = not gated and nrng.random() < 0.3  # one of branch ops11's functions instead
+        if plain and nrng.random() < 0.6:
+            template = nrng.choice(_NEW_ACTIVATIONS)
+            act = template.format(x=f"Z{k}")
         if orng.random() < 0.08:  # a clip (kinks at its bounds, PyTorch's convention there)
             template = orng.choice(_CLIPS)
             act = template.format(x=f"Z{k}")
@@ -136,6 +142,11 @@ def random_spec(seed: int, max_dim: int = 4, max_layers: int = 5) -> str:
         elif extra < 0.22 and k > 1:  # a residual connection (two paths)
             if widths[k] == widths[k - 1]:
                 act = f"{rng.choice(ACTIVATIONS).format(x=f'Z{k}')} + {prev}"
+        if plain and act == template.format(x=f"Z{k}") and template not in _NEW_ACTIVATIONS:
+            # a function read by blocks of the named Z (cumsum, prod), or a comparison's mask
+            act = nrng.choice(_BLOCK_ACTIVATIONS).format(x=f"Z{k}")
+        if act.startswith(_VERBATIM):
+            verbatim.add(f"A{k}")  # the spelling rows above would rewrite inside it
         if k == stat_layer:  # a column statistic over the batch stacked on its square
             # (of a gated layer, of the half its unit has: Z's 2n columns do not add to n)
             zs = f"Z{k}[:, :n{k}]" if gated else f"Z{k}"
@@ -296,6 +307,35 @@ _CLIPS = (
     "{x}.clamp(-0.955, 0.555)",
     "F.hardtanh({x}, -1.005, 0.995)",
 )
+# branch ops11: more of PyTorch's/NumPy's element-wise functions (derive/lang/spelling.py);
+# thresholds of four decimals: example values have one, so X @ W · s has three at most and no
+# input lands exactly on a kink
+_NEW_ACTIVATIONS = (
+    "torch.sin({x})",
+    "np.cos({x})",
+    "torch.atan({x})",
+    "np.arctan({x})",
+    "torch.tan(torch.tanh({x}))",
+    "torch.sign({x}) * {x}",
+    "F.tanhshrink({x})",
+    "F.softshrink({x}, 0.3555)",
+    "F.hardshrink({x}, 0.2555)",
+    "F.threshold({x}, 0.1555, -0.5)",
+    "F.softmin({x}, dim=1)",
+    "torch.logit(torch.sigmoid({x}))",
+    "torch.fmax({x}, torch.tensor(0.1055))",
+    "torch.min({x}, torch.tensor(0.5055))",
+    "torch.xlogy({x} * {x}, torch.sigmoid({x}))",
+)
+# read by blocks of a named tensor, or a float cast of a comparison
+_BLOCK_ACTIVATIONS = (
+    "torch.cumsum({x}, dim=1)",
+    "np.cumsum({x}, axis=0)",
+    "{x} * torch.prod({x}, dim=1, keepdim=True)",
+    "({x} > 0.0505).float() * {x}",
+    "({x} <= -0.1505).astype(float) + {x}",
+)
+_VERBATIM = ("torch.", "np.", "F.", "(")
 # a gated layer's two halves as the parts of a split (derive/lang/splits.py)
 _SPLITS = (
     "np.split({z}, 2, axis=-1)",
