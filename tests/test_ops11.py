@@ -123,6 +123,13 @@ CASES = [
         1,
     ),
     (
+        "Z.reshape(4, 3).sum() + Z.unsqueeze(0).mean() + (Z * Z)[None].sum()"
+        " + sum([Z.sum(), (Z * Y).sum()])",
+        lambda Z: Z.reshape(4, 3).sum() + Z.unsqueeze(0).mean() + (Z * Z)[None].sum()
+        + sum([Z.sum(), (Z * t(Y)).sum()]),
+        1,
+    ),
+    (
         "(torch.cumsum(Z, 1) * R).sum() + (np.cumsum(Z[:, 1:4], axis=0) ** 2).sum()"
         " + (F.glu(Z, dim=1) ** 2).sum() + F.glu(Z[0:2, :], dim=0).sum()",
         lambda Z: (torch.cumsum(Z, 1) * t(R)).sum() + (torch.cumsum(Z[:, 1:4], 0) ** 2).sum()
@@ -182,6 +189,8 @@ def test_casts_of_comparisons_become_masks_and_other_casts_vanish() -> None:
     assert ex.strip_casts("y.float()") == "y"
     assert ex.whole_reductions("z.flatten().sum()") == "z.sum()"
     assert ex.whole_reductions("z.flatten()") == "z.flatten()"
+    assert ex.whole_reductions("z[None, :].mean()") == "z.mean()"
+    assert ex.whole_reductions("z[0].sum()") == "z[0].sum()"
 
 
 BLOCKS = [

@@ -1973,8 +1973,19 @@ def _whole_reduction(node: ast.Call) -> tuple[str, ast.expr] | None:
 
 
 def _flattened(node: ast.AST) -> ast.expr | None:
-    """The tensor ``x`` of ``x.flatten()``, ``x.ravel()``, ``x.reshape(-1)``, ``x.view(-1)``,
-    ``np.ravel(x)``, ``torch.flatten(x)`` (its entries in one line), or ``None``."""
+    """The tensor ``x`` of ``x.flatten()``, ``x.ravel()``, ``x.reshape(…)``, ``x.view(…)``,
+    ``x.unsqueeze(k)``, ``x[None]``, ``np.ravel(x)``, ``torch.flatten(x)`` (the same entries laid
+    out otherwise: PyTorch refuses a reshape to another number of entries), or ``None``."""
+    if isinstance(node, ast.Subscript):
+        index = node.slice
+        nones = index.elts if isinstance(index, ast.Tuple) else [index]
+        new_axis = all(
+            isinstance(k, ast.Constant) and k.value is None
+            or isinstance(k, ast.Attribute) and k.attr == "newaxis"
+            or isinstance(k, ast.Slice) and k.lower is k.upper is k.step is None
+            for k in nones
+        )
+        return node.value if new_axis and len(nones) <= 3 else None
     if not isinstance(node, ast.Call) or not isinstance(node.func, ast.Attribute):
         return None
     f, args = node.func, list(node.args)
@@ -1984,7 +1995,7 @@ def _flattened(node: ast.AST) -> ast.expr | None:
         return args[0] if f.attr in _FLATTENS and len(args) == 1 else None
     if f.attr in _FLATTENS and not args:
         return f.value
-    if f.attr in ("reshape", "view") and len(args) == 1 and _minus_one(args[0]):
+    if f.attr in ("reshape", "view") and args or f.attr == "unsqueeze" and len(args) == 1:
         return f.value
     return None
 
@@ -2026,12 +2037,29 @@ def _reduced_whole(name: str, x: ast.expr, node: ast.Call) -> ast.expr | None:
     return total
 
 
+def _python_sum(node: ast.Call) -> ast.expr | None:
+    """``a + b + …`` of Python's ``sum([a, b, …])`` (a list or tuple written out), else ``None``."""
+    f = node.func
+    if not (isinstance(f, ast.Name) and f.id == "sum") or node.keywords or len(node.args) != 1:
+        return None
+    seq = node.args[0]
+    if not isinstance(seq, ast.List | ast.Tuple) or not seq.elts:
+        return None
+    if any(isinstance(e, ast.Starred) for e in seq.elts):
+        return None
+    total = seq.elts[0]
+    for e in seq.elts[1:]:
+        total = ast.BinOp(total, ast.Add(), e)
+    return total
+
+
 def whole_reductions(text: str) -> str:
     """``text`` with the reductions of everything of a flattened or stacked tensor
     (``z.flatten().sum()``, ``z.view(-1).mean()``, ``torch.stack([a, b]).sum()``) read without
     the reshape: the same number, and the same gradient, as NumPy/PyTorch compute; ``text``
     itself when it has none or cannot be parsed."""
-    if not any(w in text for w in ("flatten", "ravel", "reshape", "view", "stack")):
+    words = ("flatten", "ravel", "reshape", "view", "stack", "unsqueeze", "None", "newaxis", "[")
+    if not any(w in text for w in words):
         return text
     try:
         tree = ast.parse(text.strip(), mode="eval")
@@ -2042,6 +2070,10 @@ def whole_reductions(text: str) -> str:
     class Whole(ast.NodeTransformer):
         def visit_Call(self, n: ast.Call) -> ast.AST:
             nonlocal changed
+            listed = _python_sum(n)
+            if listed is not None:  # Python's sum([a.sum(), b.sum()]): a.sum() + b.sum()
+                changed = True
+                return self.visit(listed)
             whole = _whole_reduction(n)
             out = _reduced_whole(*whole, n) if whole is not None else None
             if out is not None:
