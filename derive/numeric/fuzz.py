@@ -113,10 +113,6 @@ def random_spec(seed: int, max_dim: int = 4, max_layers: int = 5) -> str:
         template = rng.choice(ACTIVATIONS)
         act = template.format(x=f"Z{k}")
         extra = rng.random()
-        plain = not gated and nrng.random() < 0.3  # one of branch ops11's functions instead
-        if plain and nrng.random() < 0.6:
-            template = nrng.choice(_NEW_ACTIVATIONS)
-            act = template.format(x=f"Z{k}")
         if orng.random() < 0.08:  # a clip (kinks at its bounds, PyTorch's convention there)
             template = orng.choice(_CLIPS)
             act = template.format(x=f"Z{k}")
@@ -142,17 +138,18 @@ def random_spec(seed: int, max_dim: int = 4, max_layers: int = 5) -> str:
         elif extra < 0.22 and k > 1:  # a residual connection (two paths)
             if widths[k] == widths[k - 1]:
                 act = f"{rng.choice(ACTIVATIONS).format(x=f'Z{k}')} + {prev}"
-        if plain and act == template.format(x=f"Z{k}") and template not in _NEW_ACTIVATIONS:
-            # a function read by blocks of the named Z (cumsum, prod), or a comparison's mask
-            act = nrng.choice(_BLOCK_ACTIVATIONS).format(x=f"Z{k}")
-        if act.startswith(_VERBATIM):
-            verbatim.add(f"A{k}")  # the spelling rows above would rewrite inside it
         if k == stat_layer:  # a column statistic over the batch stacked on its square
             # (of a gated layer, of the half its unit has: Z's 2n columns do not add to n)
             zs = f"Z{k}[:, :n{k}]" if gated else f"Z{k}"
             act = f"{act} + mean(concat({zs}, {zs} * {zs}, axis=-2), axis=0)"
         forward.append((f"A{k}", act))
         prev = f"A{k}"
+        if nrng.random() < 0.3:  # one of branch ops11's functions of A, on a line of its own
+            # (kept as written: the other lines and their spellings are those of before)
+            pick = nrng.choice(_NEW_ACTIVATIONS if nrng.random() < 0.6 else _BLOCK_ACTIVATIONS)
+            forward.append((f"N{k}", pick.format(x=prev)))
+            verbatim.add(f"N{k}")
+            prev = f"N{k}"
     out = prev
     loss = rng.choice(("mse", "sse", "bce", "bce_logits", "cross_entropy", "mean", "sum", "dep"))
     n = f"n{layers}"
@@ -335,7 +332,6 @@ _BLOCK_ACTIVATIONS = (
     "({x} > 0.0505).float() * {x}",
     "({x} <= -0.1505).astype(float) + {x}",
 )
-_VERBATIM = ("torch.", "np.", "F.", "(")
 # a gated layer's two halves as the parts of a split (derive/lang/splits.py)
 _SPLITS = (
     "np.split({z}, 2, axis=-1)",
