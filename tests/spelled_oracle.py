@@ -146,7 +146,19 @@ def _np_shim() -> SimpleNamespace:
         matmul=lambda a, b: torch.matmul(_t(a), _t(b)),
         multiply=lambda a, b: _t(a) * _t(b),
         where=lambda c, a, b: torch.where(_t(c).bool(), _t(a), _t(b)),
-        clip=lambda x, lo, hi: torch.clamp(_t(x), lo, hi),
+        clip=lambda x, lo=None, hi=None, a_min=None, a_max=None: torch.clamp(
+            _t(x), lo if a_min is None else a_min, hi if a_max is None else a_max
+        ),
+        sign=lambda x: torch.sign(_t(x)),
+        sin=lambda x: torch.sin(_t(x)),
+        cos=lambda x: torch.cos(_t(x)),
+        tan=lambda x: torch.tan(_t(x)),
+        arctan=lambda x: torch.atan(_t(x)),
+        heaviside=lambda x, v: torch.heaviside(_t(x), torch.as_tensor(v, dtype=D)),
+        vdot=lambda a, b: torch.sum(_t(a) * _t(b)),
+        ptp=lambda x, axis=None: _reducer(torch.amax)(x, axis) - _reducer(torch.amin)(x, axis),
+        transpose=lambda x: _t(x).T,
+        true_divide=lambda a, b: _t(a) / _t(b),
         exp=lambda x: torch.exp(_t(x)),
         log=lambda x: torch.log(_t(x)),
         log1p=lambda x: torch.log1p(_t(x)),
@@ -165,6 +177,11 @@ def _np_shim() -> SimpleNamespace:
         concatenate=lambda seq, axis=0: torch.cat([_t(s) for s in seq], dim=axis),
         hstack=lambda seq: torch.hstack([_t(s) for s in seq]),
         vstack=lambda seq: torch.vstack([_t(s) for s in seq]),
+        column_stack=lambda seq: torch.column_stack([_t(s) for s in seq]),
+        cumsum=lambda x, axis: torch.cumsum(_t(x), dim=axis),
+        prod=lambda x, axis=None, keepdims=False: torch.prod(_t(x))
+        if axis is None
+        else torch.prod(_t(x), dim=axis, keepdim=keepdims),
         split=_np_split,
         squeeze=lambda x, axis=None: _t(x).squeeze() if axis is None else _t(x).squeeze(axis),
         expand_dims=lambda x, axis: _t(x).unsqueeze(axis),
@@ -225,7 +242,10 @@ def _lang() -> dict[str, Any]:
         "leaky_relu": lambda x, slope=0.01: F.leaky_relu(x, slope),
         "softmax": lambda x, axis=-1: torch.softmax(x, dim=axis),
         "log_softmax": lambda x, axis=-1: torch.log_softmax(x, dim=axis),
-        "sum": lambda x, *a, **kw: _lang_reduce(torch.sum, x, *a, **kw),
+        # Python's sum of a list of tensors (course code's sum([a.sum(), b.sum()])): builtin
+        "sum": lambda x, *a, **kw: (
+            sum(x) if isinstance(x, list | tuple) else _lang_reduce(torch.sum, x, *a, **kw)
+        ),
         "mean": lambda x, *a, **kw: _lang_reduce(torch.mean, x, *a, **kw),
         "maximum": _maximum,
         "minimum": _minimum,
@@ -347,7 +367,19 @@ def _jax_shim() -> SimpleNamespace:
 def _keras_shim() -> SimpleNamespace:
     """The Keras backend ``K.…`` (``K.epsilon()`` = 1e-7)."""
     return SimpleNamespace(
-        clip=lambda x, lo, hi: torch.clamp(_t(x), lo, hi),
+        clip=lambda x, lo=None, hi=None, a_min=None, a_max=None: torch.clamp(
+            _t(x), lo if a_min is None else a_min, hi if a_max is None else a_max
+        ),
+        sign=lambda x: torch.sign(_t(x)),
+        sin=lambda x: torch.sin(_t(x)),
+        cos=lambda x: torch.cos(_t(x)),
+        tan=lambda x: torch.tan(_t(x)),
+        arctan=lambda x: torch.atan(_t(x)),
+        heaviside=lambda x, v: torch.heaviside(_t(x), torch.as_tensor(v, dtype=D)),
+        vdot=lambda a, b: torch.sum(_t(a) * _t(b)),
+        ptp=lambda x, axis=None: _reducer(torch.amax)(x, axis) - _reducer(torch.amin)(x, axis),
+        transpose=lambda x: _t(x).T,
+        true_divide=lambda a, b: _t(a) / _t(b),
         epsilon=lambda: 1e-7,
         log=torch.log,
         exp=torch.exp,
@@ -418,12 +450,24 @@ def _tensors(s, raw: dict, point: dict[str, np.ndarray]) -> dict[str, torch.Tens
     return out
 
 
+class _TorchShim:
+    """``torch`` itself, except ``torch.tensor(0.5)`` of a number: float64 (the oracle's dtype),
+    made outside the namespace without builtins (where PyTorch's constructor fails)."""
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(torch, name)
+
+    @staticmethod
+    def tensor(v: Any, **kw: Any) -> torch.Tensor:
+        return torch.tensor(v, dtype=D)
+
+
 def namespace(s, raw: dict, point: dict[str, np.ndarray]) -> dict[str, Any]:
     ns: dict[str, Any] = {"__builtins__": {}}
     ns.update(_lang())
     np_shim = _np_shim()
     modules = {
-        "torch": torch,
+        "torch": _TorchShim(),
         "F": _Fshim(),
         "math": _math_shim(),
         "np": np_shim,
@@ -457,6 +501,8 @@ def run_text(s, raw: dict, point: dict[str, np.ndarray]):
                 warnings.simplefilter("ignore")
                 # NumPy's y.size (an attribute; PyTorch's size is a method): y.numel()
                 code = re.sub(r"\.size\b(?!\s*\()", ".numel()", text)
+                # a cast to float32 runs in the oracle's float64 (derive computes exactly)
+                code = re.sub(r"\.float\(\)|\.astype\((?:float|np\.float64)\)", ".double()", code)
                 value = eval(compile(code, f"<{key}>", "eval"), ns)  # noqa: S307 (own specs)
         except Exception as err:  # noqa: BLE001 (any failure: a line the oracle cannot run)
             raise Unsupported(f"{key} = {text!r}: {type(err).__name__}: {err}") from None

@@ -63,8 +63,8 @@ CHECK_GAPS: dict[str, str] = {
     # branch heldnets8: the backward of a row sum of a matrix product, δ_sᵀ ⊙ 𝟏 (the all-ones
     # matrix the sum broadcasts back to), is written `ds.T * 1`, which the checker reads as the
     # number 1: a column, "shape (3, 1)"
-    "hn8_t_of_row_sum": "ds.T * 1: the ones matrix read as the number 1",
-    "hn8_axis0_of_row_sums_times_w": "dr.T * 1: the ones matrix read as the number 1",
+    # (the ones matrix, printed np.ones((N, k)) and \mathbf{1}_{N \times k}, is read back as
+    # that matrix since branch ops11: hn8_t_of_row_sum, hn8_axis0_of_row_sums_times_w)
     "hn8_max_values_t": "δ_mxᵀ ⊙ 𝟏_max(XW): the mask read as a column",
     # branch heldnets10: an additive mask scores + (1 − mask)·(−1e9): "right at the example
     # values, but not at other values" (not investigated; likely the checker's other values
@@ -106,7 +106,7 @@ REFUSED = {
     "typo_shape": "shape mismatch in '@': left is (2, 3), right is (1, 3)",
     "dim_typo": "[params] W: size 'd + k': unknown dimension 'k'",
     # branch heldnets5: a function derive does not have, refused with the list of those it has
-    "unknown_function": "unknown function 'hardshrink'; allowed: abs, bce",
+    "unknown_function": "unknown function 'erfinv'; allowed: abs, atan, bce",
     # branch heldnets6: an integer label outside the classes, an axis a matrix does not have
     "label_out_of_range": "[values] y: label 3 is not a class: there are 3 (0 to 2)",
     "axis_out_of_range": "sum(…, axis) must be 0 or 1 on a matrix",

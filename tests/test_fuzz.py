@@ -40,6 +40,11 @@ def test_the_generator_covers_the_language():
             ".unsqueeze(1)", "np.expand_dims(", "np.newaxis]", "np.split(", "torch.chunk(",
             ".chunk(2", "torch.split(", "np.clip(", "torch.clamp(", ".clamp(", "F.hardtanh(",
             ".gather(",
+            # branch ops11: more element-wise functions, blocks, masks of comparisons
+            "torch.sin(", "np.cos(", "torch.atan(", "np.arctan(", "torch.tan(", "torch.sign(",
+            "F.tanhshrink(", "F.softshrink(", "F.hardshrink(", "F.threshold(", "F.softmin(",
+            "torch.fmax(", "torch.tensor(", "torch.xlogy(", "torch.cumsum(", "np.cumsum(",
+            "torch.prod(", ").float()", ").astype(float)",
         ),
         0,
     )

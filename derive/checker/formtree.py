@@ -203,6 +203,12 @@ def _inverse(e: mf.MExpr) -> str | None:
     return None
 
 
+def _size_text(k: int) -> str:
+    """A size by its [dims] name (``m``), else its number."""
+    label = getattr(k, "label", None)
+    return str(label) if label else str(int(k))
+
+
 def _formula(e: mf.MExpr) -> tuple[str, int]:
     f = formula_text
     if isinstance(e, mf.Ref):
@@ -210,7 +216,8 @@ def _formula(e: mf.MExpr) -> tuple[str, int]:
     if isinstance(e, mf.Scalar):
         return _scalar_text(e.expr)
     if isinstance(e, mf.Ones):
-        return "1", 5
+        # the all-ones matrix by its shape (read back as such), sizes by their [dims] names
+        return f"np.ones(({', '.join(_size_text(k) for k in e.shape)}))", 5
     if isinstance(e, mf.T):
         return f"{f(e.x, 5)}.T", 5
     if isinstance(e, mf.MatMul):

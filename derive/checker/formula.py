@@ -925,7 +925,38 @@ class _Numpy(ast.NodeTransformer):
             if self.net.spec.shapes[name] == shape and name in self.net.g.tensors:
                 zero = ast.BinOp(_c(0), ast.Mult(), ast.Name(name, ast.Load()))
                 return ast.BinOp(zero, ast.Add(), _c(1))
-        return None
+        return self.ones_product(shape)
+
+    def ones_product(self, shape: tuple[int, int]) -> ast.expr | None:
+        """The all-ones matrix of ``shape`` (r, c) where no input or parameter has that shape:
+        a column of r ones times a row of c ones, each ``0 * T[:, 0:1] + 1`` of a tensor ``T``
+        with r rows (c columns) — transposed from one with r columns (c rows). None where no
+        tensor of the network has such a side."""
+        names = [n for n in [*self.net.spec.inputs, *self.net.spec.params] if n in self.net.g.tensors]
+
+        def side(k: int, axis: int) -> ast.expr | None:
+            for other in (axis, 1 - axis):
+                for name in names:
+                    have = self.net.spec.shapes[name]
+                    if len(have) != 2 or have[other] != k:
+                        continue
+                    whole, first = ast.Slice(), ast.Slice(_c(0), _c(1))
+                    index = (whole, first) if other == 0 else (first, whole)
+                    part = ast.Subscript(
+                        ast.Name(name, ast.Load()), ast.Tuple(list(index), ast.Load()), ast.Load()
+                    )
+                    ones = ast.BinOp(ast.BinOp(_c(0), ast.Mult(), part), ast.Add(), _c(1))
+                    return ones if other == axis else ast.Attribute(ones, "T", ast.Load())
+            return None
+
+        r, c = shape
+        column = side(r, 0) if r != 1 else None
+        row = side(c, 1) if c != 1 else None
+        if (r != 1 and column is None) or (c != 1 and row is None):
+            return None
+        if column is not None and row is not None:
+            return ast.BinOp(column, ast.MatMult(), row)
+        return column if column is not None else row
 
     def zero_blocks(self, stack: ast.Call) -> bool:
         """Rewrite each ``np.zeros((r, c))`` in the arguments of ``stack`` (``np.vstack``, …) as
@@ -2048,6 +2079,27 @@ class Convert:
         if self.cost > 50 * MAX_COST:
             raise FormulaError(msg("error.too_expensive_early", limit=MAX_COST))
 
+    def ones(self, node: ex.Call) -> mf.MExpr:
+        """The all-ones matrix of the sizes ``node`` names (numbers or [dims] names, kept as the
+        network's sizes so that they move with them at other sizes)."""
+        sizes = []
+        for a in node.args:
+            if isinstance(a, ex.Num) and a.value.denominator == 1 and a.value > 0:
+                sizes.append(int(a.value))
+            elif isinstance(a, ex.Name) and a.id in self.net.spec.dims:
+                sizes.append(self.size_named(a.id))
+            else:
+                raise FormulaError(msg("error.shape_of", name=latexin.ONES), 0, self.text)
+        return mf.Ones((sizes[0], sizes[1]))
+
+    def size_named(self, name: str) -> int:
+        """The network's size object named ``name`` (a tensor's axis), else its number."""
+        for t in self.net.g.tensors.values():
+            for k in t.shape:
+                if getattr(k, "label", None) == name:
+                    return k
+        return int(self.net.spec.dims[name])
+
     def column(self, name: str) -> int:
         m = re.search(rf"(?<![A-Za-z0-9_]){re.escape(name)}(?![A-Za-z0-9_])", self.text)
         return m.start() + 1 if m else 0
@@ -2617,6 +2669,8 @@ class Convert:
 
     def call(self, node: ex.Call) -> tuple[mf.MExpr, ex.Node]:
         f = node.func
+        if f == latexin.ONES:  # \mathbf{1}_{m \times n}: the all-ones matrix of that shape
+            return self.ones(node), node
         args = [self.convert(a) for a in node.args]
         x, nx = args[0]
         self.count(x.shape, 4)

@@ -66,6 +66,21 @@ COMPARE_TOKENS = {">", "<", ">=", "<=", "\\geq", "\\leq", "\\ge", "\\le", "\\gt"
 ONES = "𝟙"  # \mathbf{1} on its own: X 𝟙 is the row sums (never a name in the NumPy language)
 
 
+def _ones_shape(toks: list[Tok]) -> tuple[ex.Node, ex.Node] | None:
+    """The sizes of ``\\mathbf{1}_{m \\times n}`` (numbers or size names), else ``None``."""
+    parts = [x for x in toks if x.text not in ("{", "}")]
+    if len(parts) != 3 or parts[1].text != "\\times":
+        return None
+
+    def size(x: Tok) -> ex.Node | None:
+        if x.kind == "num" and x.text.isdigit():
+            return ex.Num(Fraction(int(x.text)))
+        return ex.Name(x.text) if x.kind == "id" else None
+
+    a, b = size(parts[0]), size(parts[2])
+    return (a, b) if a is not None and b is not None else None
+
+
 class LatexError(ex.ExprError):
     """Unreadable LaTeX; ``col`` is 1-based."""
 
@@ -1450,6 +1465,9 @@ class _Parser:
             toks = self.group_tokens()
             if not any(x.text in COMPARE_TOKENS for x in toks):  # \mathbf{1}_m: its size
                 t = self.peek()
+                shape = _ones_shape(toks)
+                if shape is not None and t.text != "^":  # \mathbf{1}_{m \times n}
+                    return ex.Call(ONES, shape)
             else:
                 if len(toks) > 2 and toks[0].text == "\\{" and toks[-1].text == "\\}":
                     toks = toks[1:-1]  # \mathbb{1}_{\{Z > 0\}}: the condition as a set

@@ -1084,6 +1084,9 @@ class LatexPrinter(Printer):
         return latex(e.expr, dict(e.symbol_names))
 
     def _print_Ones(self, e: Ones) -> str:
+        if all(int(k) > 1 for k in e.shape):  # a matrix of ones (not a row or column): its shape
+            sizes = " \\times ".join(_size_tex(k) for k in e.shape)
+            return f"\\mathbf{{1}}_{{{sizes}}}"
         return "\\mathbf{1}"
 
     def _print_T(self, e: T) -> str:
@@ -1190,6 +1193,11 @@ class LatexPrinter(Printer):
 def _size_label(k: int) -> str | None:
     label = getattr(k, "label", None)
     return label if isinstance(label, str) and label.isidentifier() else None
+
+
+def _size_tex(k: int) -> str:
+    label = _size_label(k)
+    return latex(sp.Symbol(label)) if label else str(int(k))
 
 
 def _size_code(k: int) -> str:

@@ -430,8 +430,9 @@ class _Converter:
                 return self.convert(node.value, d)
             if node.attr == "size" and (count := self.entries(node.value)) is not None:
                 return self.convert(count, d)  # NumPy's y.size: the number of entries
-            if node.attr == "mT" and not _module_of(node.value):
-                node = ast.Attribute(node.value, "T", ast.Load())  # PyTorch's matrix transpose
+            if node.attr in ("mT", "H", "mH") and not _module_of(node.value):
+                # PyTorch's matrix transpose; .H/.mH, the conjugate transpose, of real tensors
+                node = ast.Attribute(node.value, "T", ast.Load())
             if node.attr != "T":
                 raise self.fail(node, f"attribute '.{node.attr}' is not allowed; only '.T'")
             if self.shapes is not None and self.vector(node.value):
@@ -439,6 +440,10 @@ class _Converter:
                 # on a 1-D array): X @ w.T - y with y 1-D is element-wise there
                 return self.convert(node.value, d)
             return Transpose(self.convert(node.value, d))
+        if isinstance(node, ast.Subscript):
+            node = _plain_subscript(node)
+            if not isinstance(node, ast.Subscript):
+                return self.convert(node, d)
         made = one_hot_label(node) if self.shapes is not None else None
         if made is not None and made[0] in self.picks:  # the spec read y as one-hot rows
             return Name(made[0])
@@ -701,6 +706,136 @@ class _Converter:
             "read — declare the shape you need in [inputs]/[params]",
         )
 
+    def block(self, node: ast.AST) -> tuple[str, list[list[int]]] | None:
+        """(name, [[row lo, row hi], [col lo, col hi]]) of a tensor named in the spec or a block
+        of it with whole-number bounds (``z``, ``z[:, 0:2]``, ``z[1:3]``), else ``None``."""
+        if isinstance(node, ast.Name) and node.id in (self.shapes or {}):
+            shape = self.shapes[node.id]  # type: ignore[index]
+            if len(shape) != 2:
+                return None
+            return node.id, [[0, int(shape[0])], [0, int(shape[1])]]
+        if not isinstance(node, ast.Subscript):
+            return None
+        whole = self.block(node.value)
+        if whole is None:
+            return None
+        name, bounds = whole
+        parts = node.slice.elts if isinstance(node.slice, ast.Tuple) else [node.slice]
+        if len(parts) > 2:
+            return None
+        for axis, part in enumerate(parts):
+            if not isinstance(part, ast.Slice) or part.step is not None:
+                return None
+            lo, hi = bounds[axis]
+            a = 0 if part.lower is None else _int_index(part.lower)
+            b = hi - lo if part.upper is None else _int_index(part.upper)
+            if a is None or b is None or not 0 <= a < b <= hi - lo:
+                return None
+            bounds[axis] = [lo + a, lo + b]
+        return name, bounds
+
+    def blockwise(self, node: ast.Call) -> ast.expr:
+        """``cumsum(x, axis)`` and ``glu(x, dim)`` of a named tensor or a block of it: written
+        with blocks of x, exactly as NumPy/PyTorch compute them — cumsum's column j is the sum of
+        columns 0…j (each a row sum of a block, linear), GLU is ``a ⊙ σ(b)`` of x's two halves."""
+        name = node.func.id  # type: ignore[attr-defined]
+        if name == "prod":
+            return self.product(node)
+        kw = {k.arg: k.value for k in node.keywords}
+        if len(node.args) > 2 or set(kw) - {"axis", "dim", "dtype"} or len(node.args) + len(kw) > 2:
+            raise self.fail(node, f"{name}() is read as {name}(x, axis) / {name}(x, dim=k)")
+        axis_node = node.args[1] if len(node.args) == 2 else kw.get("axis", kw.get("dim"))
+        if axis_node is None and name == "glu":
+            axis_node = ast.Constant(-1)  # F.glu's default dim=-1
+        axis = _int_index(axis_node) if axis_node is not None else None
+        block = self.block(node.args[0]) if node.args else None
+        if axis not in (0, 1, -1, -2) or block is None or "dtype" in kw:
+            raise self.fail(
+                node,
+                f"{name}() is read along axis 0 or 1 of a tensor named in the spec or a block of "
+                f"it: torch.{name}(z, dim=1) — name the expression on a line first",
+            )
+        axis %= 2
+        x, bounds = block
+        size = bounds[axis][1] - bounds[axis][0]
+
+        def part(lo: int, hi: int) -> ast.expr:
+            b = [list(r) for r in bounds]
+            b[axis] = [bounds[axis][0] + lo, bounds[axis][0] + hi]
+            sl = [ast.Slice(ast.Constant(r[0]), ast.Constant(r[1])) for r in b]
+            return ast.Subscript(ast.Name(x, ast.Load()), ast.Tuple(sl, ast.Load()), ast.Load())
+
+        if name == "glu":
+            if size % 2:
+                raise self.fail(node, f"glu() halves axis {axis}, which has an odd size {size}")
+            h = size // 2
+            sig = ast.Call(ast.Name("sigmoid", ast.Load()), [part(h, size)], [])
+            return ast.BinOp(part(0, h), ast.Mult(), sig)
+        if size > MAX_BLOCKS:
+            raise self.fail(node, f"cumsum() is read along at most {MAX_BLOCKS} entries")
+        keep = [
+            ast.keyword("axis", ast.Constant(axis)),
+            ast.keyword("keepdims", ast.Constant(True)),
+        ]
+        sums = [
+            part(0, 1) if j == 1 else ast.Call(ast.Name("sum", ast.Load()), [part(0, j)], keep)
+            for j in range(1, size + 1)
+        ]
+        return _joined(sums, axis)
+
+    def product(self, node: ast.Call) -> ast.expr:
+        """``torch.prod(x)`` / ``np.prod(x)`` of a named tensor or a block of it: the product of
+        its entries written out (``x[0, 0] * x[0, 1] * …``, each factor's gradient the product
+        of the others, as PyTorch's); along an axis with keepdims=True, the product of its
+        columns (rows)."""
+        kw = {k.arg: k.value for k in node.keywords}
+        axis_node = node.args[1] if len(node.args) == 2 else kw.get("axis", kw.get("dim"))
+        keep = kw.get("keepdims", kw.get("keepdim"))
+        block = self.block(node.args[0]) if len(node.args) in (1, 2) else None
+        known = {"axis", "dim", "keepdims", "keepdim"}
+        twice = len(node.args) == 2 and ("axis" in kw or "dim" in kw)
+        if block is None or set(kw) - known or twice:
+            raise self.fail(
+                node,
+                "prod() is read of a tensor named in the spec or a block of it: torch.prod(z), "
+                "or along an axis torch.prod(z, dim=1, keepdim=True) — name the expression on a "
+                "line first",
+            )
+        x, bounds = block
+        rows, cols = (range(lo, hi) for lo, hi in bounds)
+
+        def at(index: ast.expr) -> ast.expr:
+            return ast.Subscript(ast.Name(x, ast.Load()), index, ast.Load())
+
+        def whole(lo: int, hi: int) -> ast.Slice:
+            return ast.Slice(ast.Constant(lo), ast.Constant(hi))
+
+        if axis_node is None:
+            if len(rows) * len(cols) > MAX_BLOCKS * 2:
+                raise self.fail(node, f"prod() is read of at most {MAX_BLOCKS * 2} entries")
+            factors = [
+                at(ast.Tuple([ast.Constant(i), ast.Constant(j)], ast.Load()))
+                for i in rows
+                for j in cols
+            ]
+        else:
+            axis = _int_index(axis_node)
+            if axis not in (0, 1, -1, -2) or not (isinstance(keep, ast.Constant) and keep.value):
+                raise self.fail(
+                    node,
+                    "prod() along an axis is read with keepdims=True (keepdim=True), axis 0 or 1",
+                )
+            axis %= 2
+            r, c = whole(*bounds[0]), whole(*bounds[1])
+            parts = [[r, whole(k, k + 1)] if axis == 1 else [whole(k, k + 1), c] for k in (
+                cols if axis == 1 else rows
+            )]
+            factors = [at(ast.Tuple(p, ast.Load())) for p in parts]
+        out = factors[0]
+        for f in factors[1:]:
+            out = ast.BinOp(out, ast.Mult(), f)
+        return out
+
     def reshape_one_d(self, node: ast.Call, depth: int) -> Node:
         """A reshape of a 1-D expression (``H.sum(1).reshape(-1, 1)``, ``v.unsqueeze(1)``,
         ``np.expand_dims(x.sum(0), 0)``, ``Z.mean(1).view(-1)``): the language's row of its
@@ -927,6 +1062,8 @@ class _Converter:
             return self.convert(ast.Subscript(shape_of, ast.Constant(0), ast.Load()), depth)
         if node.func.id in _RESHAPES and module and self.shapes is not None:
             return self.reshape(node, depth)
+        if node.func.id in _BLOCKWISE and module and self.shapes is not None:
+            return self.convert(ast.copy_location(self.blockwise(node), node), depth)
         node = spelling.class_indices(spelling.keywords(node), self.picks)
         try:
             respelled = spelling.respell(node, module)
@@ -1808,6 +1945,221 @@ def _float_cast(node: ast.AST) -> ast.expr | None:
     return f.value if _float_dtype(dtype) else None
 
 
+def _compare_mask(node: ast.AST) -> ast.expr | None:
+    """The 0/1 mask a float cast of one comparison gives (``(a > b).float()``,
+    ``(a <= b).astype(float)``), as the language's indicator ``relu_grad`` (1[x > 0], derivative
+    0: no gradient flows through a comparison, as in PyTorch): ``a > b`` is 1[a − b > 0], ``a <
+    b`` is 1[b − a > 0], ``>=``/``<=`` one minus the strict opposite. ``None`` for anything else
+    (``==`` and ``!=`` stay refused: a mask of exact equality)."""
+    if not isinstance(node, ast.Compare) or len(node.ops) != 1:
+        return None
+    left, right, op = node.left, node.comparators[0], node.ops[0]
+    if not isinstance(op, ast.Gt | ast.GtE | ast.Lt | ast.LtE):
+        return None
+    if isinstance(op, ast.Lt | ast.GtE):
+        left, right = right, left  # a < b is b > a; a >= b is 1 - (b > a)
+
+    def indicator(x: ast.expr) -> ast.expr:
+        return ast.Call(ast.Name("relu_grad", ast.Load()), [x], [])
+
+    strict = indicator(ast.BinOp(left, ast.Sub(), right))
+    if isinstance(op, ast.Gt | ast.Lt):
+        return strict
+    return ast.BinOp(ast.Constant(1), ast.Sub(), strict)
+
+
+def _plain_subscript(node: ast.Subscript) -> ast.expr:
+    """NumPy's spellings of a plain block of a matrix as the block itself: ``z[..., 0:1]`` is
+    ``z[:, 0:1]`` (``z[...]`` is z), and a list of consecutive whole numbers ``z[:, [0]]``,
+    ``z[:, [1, 2]]`` keeps the axis as the slice ``z[:, 0:1]``, ``z[:, 1:3]`` does. Anything
+    else is returned as it is (the index reader names the problem)."""
+    parts = list(node.slice.elts) if isinstance(node.slice, ast.Tuple) else [node.slice]
+    dots = [i for i, p in enumerate(parts) if isinstance(p, ast.Constant) and p.value is ...]
+    if len(dots) > 1:
+        return node
+    if dots:
+        if len(parts) == 1:
+            return node.value
+        parts[dots[0]] = ast.Slice()
+        if len(parts) == 3:
+            return node
+    changed = bool(dots)
+    for i, p in enumerate(parts):
+        if isinstance(p, ast.List) and p.elts:
+            ks = [_int_index(e) for e in p.elts]
+            if any(k is None or k < 0 for k in ks):
+                return node
+            if ks != list(range(ks[0], ks[0] + len(ks))):  # type: ignore[arg-type, operator]
+                return node
+            lo, hi = ks[0], ks[-1] + 1  # type: ignore[operator]
+            parts[i] = ast.Slice(ast.Constant(lo), ast.Constant(hi))
+            changed = True
+    if not changed:
+        return node
+    index = ast.Tuple(parts, ast.Load()) if len(parts) > 1 else parts[0]
+    return ast.copy_location(ast.Subscript(node.value, index, ast.Load()), node)
+
+
+# functions read by blocks of a named tensor (Converter.blockwise); cumsum's length cap
+_BLOCKWISE = frozenset({"cumsum", "glu", "prod"})
+MAX_BLOCKS = 32
+
+
+def _joined(parts: list[ast.expr], axis: int) -> ast.expr:
+    """``concat(*parts, axis=axis)``, nested by eights (concat takes at most 8 tensors)."""
+    if len(parts) == 1:
+        return parts[0]
+    if len(parts) > 8:
+        parts = [_joined(parts[:7], axis), _joined(parts[7:], axis)]
+    kw = [ast.keyword("axis", ast.Constant(axis))]
+    return ast.Call(ast.Name("concat", ast.Load()), parts, kw)
+
+
+# reductions of everything, whose value does not depend on how the entries are laid out
+_WHOLE_REDUCTIONS = frozenset({"sum", "mean", "max", "min", "amax", "amin"})
+_FLATTENS = frozenset({"flatten", "ravel"})
+_STACKS = frozenset({"stack", "column_stack"})
+
+
+def _minus_one(node: ast.AST) -> bool:
+    if isinstance(node, ast.Tuple | ast.List):
+        return len(node.elts) == 1 and _minus_one(node.elts[0])
+    return (
+        isinstance(node, ast.UnaryOp)
+        and isinstance(node.op, ast.USub)
+        and isinstance(node.operand, ast.Constant)
+        and node.operand.value == 1
+        and type(node.operand.value) is int
+    )
+
+
+def _whole_reduction(node: ast.Call) -> tuple[str, ast.expr] | None:
+    """(name, argument) of a reduction of everything: ``x.sum()``, ``np.mean(x)``,
+    ``torch.max(x)`` (no axis, no keyword), or ``None``."""
+    f = node.func
+    if not isinstance(f, ast.Attribute) or f.attr not in _WHOLE_REDUCTIONS or node.keywords:
+        return None
+    if _module_of(f.value):
+        return (f.attr, node.args[0]) if len(node.args) == 1 else None
+    return (f.attr, f.value) if not node.args else None
+
+
+def _flattened(node: ast.AST) -> ast.expr | None:
+    """The tensor ``x`` of ``x.flatten()``, ``x.ravel()``, ``x.reshape(…)``, ``x.view(…)``,
+    ``x.unsqueeze(k)``, ``x[None]``, ``np.ravel(x)``, ``torch.flatten(x)`` (the same entries laid
+    out otherwise: PyTorch refuses a reshape to another number of entries), or ``None``."""
+    if isinstance(node, ast.Subscript):
+        index = node.slice
+        nones = index.elts if isinstance(index, ast.Tuple) else [index]
+        new_axis = all(
+            isinstance(k, ast.Constant) and k.value is None
+            or isinstance(k, ast.Attribute) and k.attr == "newaxis"
+            or isinstance(k, ast.Slice) and k.lower is k.upper is k.step is None
+            for k in nones
+        )
+        return node.value if new_axis and len(nones) <= 3 else None
+    if not isinstance(node, ast.Call) or not isinstance(node.func, ast.Attribute):
+        return None
+    f, args = node.func, list(node.args)
+    if node.keywords:
+        return None
+    if _module_of(f.value):
+        return args[0] if f.attr in _FLATTENS and len(args) == 1 else None
+    if f.attr in _FLATTENS and not args:
+        return f.value
+    if f.attr in ("reshape", "view") and args or f.attr == "unsqueeze" and len(args) == 1:
+        return f.value
+    return None
+
+
+def _stacked(node: ast.AST) -> tuple[str, list[ast.expr]] | None:
+    """(name, tensors) of ``torch.stack([a, b])`` / ``np.stack((a, b), axis=k)`` /
+    ``np.column_stack([a, b])``, or ``None``."""
+    if not isinstance(node, ast.Call) or not isinstance(node.func, ast.Attribute):
+        return None
+    f = node.func
+    if f.attr not in _STACKS or not _module_of(f.value) or not node.args:
+        return None
+    seq = node.args[0]
+    if not isinstance(seq, ast.List | ast.Tuple) or not seq.elts:
+        return None
+    if any(isinstance(e, ast.Starred) for e in seq.elts):
+        return None
+    return f.attr, list(seq.elts)
+
+
+def _reduced_whole(name: str, x: ast.expr, node: ast.Call) -> ast.expr | None:
+    """``name`` of everything of ``x`` with the layout of its entries left out: ``x.flatten()``
+    is ``x``; a sum of a stack is the sum of the sums, a mean of a stack of equal shapes (as
+    stack() requires) the mean of the means; ``None`` when neither applies."""
+    flat = _flattened(x)
+    if flat is not None:
+        return ast.Call(ast.Attribute(flat, name, ast.Load()), [], [])
+    stacked = _stacked(x)
+    if stacked is None:
+        return None
+    kind, parts = stacked
+    if name not in ("sum", "mean") or (kind == "column_stack" and name == "mean"):
+        return None
+    total: ast.expr = ast.Call(ast.Attribute(parts[0], name, ast.Load()), [], [])
+    for p in parts[1:]:
+        total = ast.BinOp(total, ast.Add(), ast.Call(ast.Attribute(p, name, ast.Load()), [], []))
+    if name == "mean" and len(parts) > 1:
+        total = ast.BinOp(total, ast.Div(), ast.Constant(len(parts)))
+    return total
+
+
+def _python_sum(node: ast.Call) -> ast.expr | None:
+    """``a + b + …`` of Python's ``sum([a, b, …])`` (a list or tuple written out), else ``None``."""
+    f = node.func
+    if not (isinstance(f, ast.Name) and f.id == "sum") or node.keywords or len(node.args) != 1:
+        return None
+    seq = node.args[0]
+    if not isinstance(seq, ast.List | ast.Tuple) or not seq.elts:
+        return None
+    if any(isinstance(e, ast.Starred) for e in seq.elts):
+        return None
+    total = seq.elts[0]
+    for e in seq.elts[1:]:
+        total = ast.BinOp(total, ast.Add(), e)
+    return total
+
+
+def whole_reductions(text: str) -> str:
+    """``text`` with the reductions of everything of a flattened or stacked tensor
+    (``z.flatten().sum()``, ``z.view(-1).mean()``, ``torch.stack([a, b]).sum()``) read without
+    the reshape: the same number, and the same gradient, as NumPy/PyTorch compute; ``text``
+    itself when it has none or cannot be parsed."""
+    words = ("flatten", "ravel", "reshape", "view", "stack", "unsqueeze", "None", "newaxis", "[")
+    if not any(w in text for w in words):
+        return text
+    try:
+        tree = ast.parse(text.strip(), mode="eval")
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return text
+    changed = False
+
+    class Whole(ast.NodeTransformer):
+        def visit_Call(self, n: ast.Call) -> ast.AST:
+            nonlocal changed
+            listed = _python_sum(n)
+            if listed is not None:  # Python's sum([a.sum(), b.sum()]): a.sum() + b.sum()
+                changed = True
+                return self.visit(listed)
+            whole = _whole_reduction(n)
+            out = _reduced_whole(*whole, n) if whole is not None else None
+            if out is not None:
+                changed = True
+                return self.visit(out)
+            return self.generic_visit(n)
+
+    try:
+        tree = Whole().visit(tree)
+        return ast.unparse(tree) if changed else text
+    except RecursionError:
+        return text
+
+
 def strip_casts(text: str) -> str:
     """``text`` without its casts to a float type (each the identity on the numbers derive
     computes exactly); ``text`` itself when it has none or cannot be parsed (the parser names
@@ -1826,7 +2178,7 @@ def strip_casts(text: str) -> str:
             inner = _float_cast(n)
             if inner is not None:
                 changed = True
-                return self.visit(inner)
+                return self.visit(_compare_mask(inner) or inner)
             return self.generic_visit(n)
 
     try:

@@ -1145,6 +1145,8 @@ def _einsum(node: ast.Call, how: str) -> ast.expr:
         raise SpellingError(usage)
     lhs, out = text.replace(" ", "").split("->")
     subs = lhs.split(",")
+    if len(subs) >= 3 and len(subs) == len(ops_):
+        return _einsum_chain(subs, out, ops_)
     vectors = (
         _einsum_vectors(subs, out, ops_)
         if len(subs) == len(ops_) and all(k.isalpha() and len(set(k)) == len(k) for k in subs)
@@ -1185,16 +1187,64 @@ def _einsum(node: ast.Call, how: str) -> ast.expr:
     return oriented(prod, i + j, out)
 
 
+def _einsum_chain(subs: list[str], out: str, args: list[ast.expr]) -> ast.expr:
+    """An einsum of three or more operands, contracted left to right in pairs: each pair keeps
+    the letters a later operand or the output still needs (``'ij,jk,kl->il'`` is
+    ``'ik,kl->il'`` of ``'ij,jk->ik'``; ``'bi,ij,bj->'`` is ``'bj,bj->'`` of ``'bi,ij->bj'``)
+    — the same sum of products, regrouped; each pair is read as a two-operand einsum."""
+    if len(subs) > 6 or not all(k.isalpha() for k in subs):
+        raise SpellingError("einsum() is read of at most six operands, each with its letters")
+    np_ = ast.Name("np", ast.Load())
+    acc, have = args[0], subs[0]
+    for i in range(1, len(subs)):
+        later = set(out).union(*subs[i + 1 :])
+        pair = have + subs[i]
+        keep = "".join(dict.fromkeys(c for c in pair if c in later)) if i < len(subs) - 1 else out
+        if len(keep) > 2:
+            raise SpellingError(
+                f"einsum(): contracting '{have},{subs[i]}' leaves three letters ({keep}); the "
+                "language has matrices only"
+            )
+        spec = ast.Constant(f"{have},{subs[i]}->{keep}")
+        acc = ast.Call(ast.Attribute(np_, "einsum", ast.Load()), [spec, acc, args[i]], [])
+        have = keep
+    return acc
+
+
 DIAG_REFUSAL = (
     "np.diag(v) / torch.diag(v) of a 1-D v is read as one side of a matrix product: "
-    "A @ np.diag(v) (A's columns scaled, A * v) or np.diag(v) @ B (B's rows scaled); a diagonal "
-    "matrix on its own line and np.diag of a matrix (its diagonal) are not read"
+    "A @ np.diag(v) (A's columns scaled, A * v) or np.diag(v) @ B (B's rows scaled), and "
+    "np.diag(A @ B) as the diagonal of a product; a diagonal matrix on its own line is not read "
+    "(write the product it is used in)"
 )
 
 
 def _diag(node: ast.Call, how: str) -> ast.expr:
-    """``np.diag(v)`` outside a matrix product (the parser reads it there): refused."""
-    raise SpellingError(DIAG_REFUSAL)
+    """``np.diag(v)`` outside a matrix product (the parser reads it there): the diagonal of a
+    matrix product, ``np.diag(A @ B)`` = Σ_j A_ij B_ji, NumPy's 1-D ``np.sum(A * B.T, axis=1)``;
+    anything else refused."""
+    product = _matrix_product(node)
+    if product is None:
+        raise SpellingError(DIAG_REFUSAL)
+    a, b = product
+    np_sum = ast.Attribute(ast.Name("np", ast.Load()), "sum", ast.Load())
+    return ast.Call(np_sum, [_mul(a, _t(b))], [ast.keyword("axis", _num(1))])
+
+
+def _matrix_product(node: ast.Call) -> tuple[ast.expr, ast.expr] | None:
+    """(A, B) of ``diag(A @ B)`` / ``diag(A.dot(B))`` / ``diag(np.matmul(A, B))`` (one argument,
+    no keyword), else ``None``."""
+    if len(node.args) != 1 or node.keywords:
+        return None
+    x = node.args[0]
+    if isinstance(x, ast.BinOp) and isinstance(x.op, ast.MatMult):
+        return x.left, x.right
+    if isinstance(x, ast.Call) and isinstance(x.func, ast.Attribute) and not x.keywords:
+        if x.func.attr in ("dot", "matmul", "mm"):
+            args = x.args if module_of(x.func.value) else [x.func.value, *x.args]
+            if len(args) == 2:
+                return args[0], args[1]
+    return None
 
 
 def _expand_dims(node: ast.Call, how: str) -> ast.expr:
@@ -1714,6 +1764,192 @@ REWRITES["cross_entropy"] = _loss2(
 )
 
 
+
+# ---- more element-wise functions of PyTorch/NumPy, each an identity in the language ----------
+
+
+def _nonzero(x: ast.expr) -> ast.expr:
+    """The indicator 1[x ≠ 0] = 1[x > 0] + 1[−x > 0] (``relu_grad``, derivative 0)."""
+    return _add(_call("relu_grad", x), _call("relu_grad", _neg(x)))
+
+
+def _sign(x: ast.expr) -> ast.expr:
+    """``np.sign(x)`` / ``torch.sign(x)`` = 1[x > 0] − 1[−x > 0]: 0 at 0, and derivative 0
+    (PyTorch's gradient of sign), with a jump at 0 (relu_grad's kink: example values avoid it)."""
+    return _sub(_call("relu_grad", x), _call("relu_grad", _neg(x)))
+
+
+def _xlogy(node: ast.Call, how: str) -> ast.expr:
+    """``torch.xlogy(x, y)`` (also ``torch.special.xlogy``, ``scipy.special.xlogy``): x·log y,
+    and 0 where x = 0 — PyTorch's convention for the gradient too: ∂/∂x = 1[x ≠ 0]·log y.
+    Read as ``x·(1[x > 0] + 1[−x > 0])·log(y)`` (the indicator of x ≠ 0, derivative 0), so the
+    value and both partial derivatives are PyTorch's wherever y > 0 (log's domain)."""
+    a = _bound(node, "xlogy", ("x", "y"), 2)
+    x, y = a["x"], a["y"]
+    if isinstance(x, ast.Constant):  # a number: its indicator is a number too
+        return _mul(x, _call("log", y))
+    return _mul(_mul(x, _nonzero(x)), _call("log", y))
+
+
+def _softmin(node: ast.Call, how: str) -> ast.expr:
+    """``F.softmin(x, dim)`` = ``softmax(−x, dim)`` (PyTorch's definition)."""
+    a = _bound(node, "softmin", ("x", "axis", "_stacklevel", "dtype"), 1)
+    if not _is_none(a.get("dtype")):
+        raise SpellingError("softmin(): dtype= is not read; leave it out")
+    kw = {"axis": a["axis"]} if not _is_none(a.get("axis")) else {}
+    if not kw:
+        raise SpellingError("softmin() needs its axis: F.softmin(x, dim=1)")
+    return _call("softmax", _neg(a["x"]), **kw)
+
+
+def _logit(node: ast.Call, how: str) -> ast.expr:
+    """``torch.logit(p)`` = log(p / (1 − p)) = ``log(p) − log(1 − p)`` (p in (0, 1), log's
+    domain on both terms); ``eps=`` clamps p and is refused."""
+    a = _bound(node, "logit", ("x", "eps"), 1)
+    if not _is_none(a.get("eps")):
+        raise SpellingError(
+            "logit(p, eps) clamps p to [eps, 1 - eps] first: write torch.clamp(p, eps, 1 - eps) "
+            "and take logit() of that"
+        )
+    x = a["x"]
+    return _sub(_call("log", x), _call("log", _sub(_num(1), x)))
+
+
+def _tensor(node: ast.Call, how: str) -> ast.expr:
+    """``torch.tensor(0.5)`` of a number is that number (it broadcasts as one)."""
+    a = _bound(node, "tensor", ("data", "dtype", "device", "requires_grad"), 1)
+    v = a["data"]
+    number = v.operand if isinstance(v, ast.UnaryOp) and isinstance(v.op, ast.USub) else v
+    if not (isinstance(number, ast.Constant) and type(number.value) in (int, float)):
+        raise SpellingError(
+            "torch.tensor() is read of one number, torch.tensor(0.5); declare a tensor of values "
+            "in [inputs] or [constants]"
+        )
+    return v
+
+
+def _threshold(node: ast.Call, how: str) -> ast.expr:
+    """``F.threshold(x, t, v)``: x where x > t, else v; gradient 1[x > t] (PyTorch's, 0 at
+    x = t). Read as ``g·x + (1 − g)·v`` with ``g = relu_grad(x − t)``."""
+    a = _bound(node, "threshold", ("x", "threshold", "value", "inplace"), 3)
+    x = a["x"]
+    g = _call("relu_grad", _sub(x, a["threshold"]))
+    return _add(_mul(g, x), _mul(_sub(_num(1), g), a["value"]))
+
+
+def _shrink(name: str) -> Callable[[ast.Call, str], ast.expr]:
+    """``F.softshrink(x, λ)`` = relu(x − λ) − relu(−x − λ); ``F.hardshrink(x, λ)`` = x where
+    |x| > λ, else 0: ``x·(1[x − λ > 0] + 1[−x − λ > 0])`` (λ = 0.5 by default; PyTorch's
+    gradient is 0 at ±λ, as relu's at 0)."""
+
+    def rewrite(node: ast.Call, how: str) -> ast.expr:
+        a = _bound(node, name, ("x", "lambd"), 1)
+        x, lam = a["x"], a.get("lambd", _num(0.5))
+        if name == "softshrink":
+            return _sub(_call("relu", _sub(x, lam)), _call("relu", _sub(_neg(x), lam)))
+        inside = _add(_call("relu_grad", _sub(x, lam)), _call("relu_grad", _sub(_neg(x), lam)))
+        return _mul(x, inside)
+
+    return rewrite
+
+
+def _heaviside(node: ast.Call, how: str) -> ast.expr:
+    """``torch.heaviside(x, v)`` / ``np.heaviside``: 1 for x > 0, 0 for x < 0, v at 0 — a
+    constant mask (derivative 0): ``1[x > 0] + v·(1 − 1[x > 0] − 1[−x > 0])``."""
+    a = _bound(node, "heaviside", ("x", "values"), 2)
+    x, v = a["x"], a["values"]
+    pos, neg = _call("relu_grad", x), _call("relu_grad", _neg(x))
+    if isinstance(v, ast.Constant) and v.value == 0:
+        return pos
+    return _add(pos, _mul(v, _sub(_sub(_num(1), pos), neg)))
+
+
+def _ptp(node: ast.Call, how: str) -> ast.expr:
+    """``np.ptp(x, axis)``: the range, max − min (each max's gradient to its argmax)."""
+    a = _bound(node, "ptp", ("x", "axis", "out", "keepdims"), 1)
+    if not _is_none(a.get("out")):
+        raise SpellingError("ptp(): out= is not read; leave it out")
+    axis, keep = _axis_value(a.get("axis")), a.get("keepdims")
+    return _sub(_max_of(a["x"], axis, keep, 1), _max_of(a["x"], axis, keep, -1))
+
+
+def _vdot(node: ast.Call, how: str) -> ast.expr:
+    """``np.vdot(a, b)`` of real tensors of one shape: Σ a ⊙ b (NumPy flattens both)."""
+    a = _bound(node, "vdot", ("a", "b"), 2)
+    return _call("sum", _mul(a["a"], a["b"]))
+
+
+def _inner(node: ast.Call, how: str) -> ast.expr:
+    """``np.inner(a, b)`` / ``torch.inner``: sums over the last axis, ``a @ b.T`` (of 1-D
+    vectors their dot product)."""
+    a = _bound(node, "inner", ("a", "b"), 2)
+    return _bin(a["a"], ast.MatMult(), _t(a["b"]))
+
+
+def _nan_max(name: str, sugar: str) -> Callable[[ast.Call, str], ast.expr]:
+    """``torch.fmax``/``np.fmax`` (and fmin): NaN-ignoring maximum/minimum, the same as
+    ``maximum``/``minimum`` on the finite numbers derive computes (a NaN is refused anyway)."""
+
+    def rewrite(node: ast.Call, how: str) -> ast.expr:
+        a = _bound(node, name, ("x1", "x2"), 2)
+        return _call(sugar, a["x1"], a["x2"])
+
+    return rewrite
+
+
+def _refuse(message: str) -> Callable[[ast.Call, str], ast.expr]:
+    """A function with no gradient derive could show: refused with what it is and what to
+    write instead."""
+
+    def rewrite(node: ast.Call, how: str) -> ast.expr:
+        raise SpellingError(message)
+
+    return rewrite
+
+
+_ARG_REFUSAL = (
+    "{0}() returns indices, which have no gradient: for the value write x.max(dim=1) "
+    "(np.max(x, axis=1)); for labels, declare them as an input"
+)
+_MEDIAN_REFUSAL = (
+    "{0}() picks the middle entry by sorting, which derive does not model: use mean(), or "
+    "max()/min() (whose gradient goes to one entry)"
+)
+REWRITES.update(
+    {
+        "xlogy": _xlogy,
+        "sign": _one("sign", _sign),
+        "softmin": _softmin,
+        "logit": _logit,
+        "tensor": _tensor,
+        "threshold": _threshold,
+        "softshrink": _shrink("softshrink"),
+        "hardshrink": _shrink("hardshrink"),
+        "tanhshrink": _one("tanhshrink", lambda x: _sub(x, _call("tanh", x))),
+        "heaviside": _heaviside,
+        "tan": _one("tan", lambda x: _div(_call("sin", x), _call("cos", x))),
+        "arctan": _one("arctan", lambda x: _call("atan", x)),
+        "fmax": _nan_max("fmax", "maximum"),
+        "fmin": _nan_max("fmin", "minimum"),
+        "ptp": _ptp,
+        "vdot": _vdot,
+        "inner": _inner,
+        "argmax": _refuse(_ARG_REFUSAL.format("argmax")),
+        "argmin": _refuse(_ARG_REFUSAL.format("argmin")),
+        "median": _refuse(_MEDIAN_REFUSAL.format("median")),
+        "nanmedian": _refuse(_MEDIAN_REFUSAL.format("nanmedian")),
+        "quantile": _refuse(_MEDIAN_REFUSAL.format("quantile")),
+        "percentile": _refuse(_MEDIAN_REFUSAL.format("percentile")),
+    }
+)
+_QUALIFIED.update(
+    {
+        "tensor": ("torch",),
+        "threshold": tuple(TORCH_FUNCTIONAL),
+        "xlogy": ("torch", "torch.special", "scipy.special", "special", "method"),
+    }
+)
+
 # table ops whose PyTorch spelling still needs reading (an axis, logits)
 _OVER_TABLE = frozenset({"softmax", "log_softmax", "cross_entropy", "concat", "softplus"})
 
@@ -1752,6 +1988,6 @@ def respell(node: ast.Call, how: str) -> ast.expr | None:
     allowed = _QUALIFIED.get(name)
     if allowed is not None and how not in allowed:
         return None
-    if name in ops.OPS and name not in _OVER_TABLE:
+    if name in ops.OPS and name not in _OVER_TABLE and not ops.OPS[name].extra.get("internal"):
         return None  # an op of the active table keeps its own row (a test may register one)
     return rewrite(node, how)

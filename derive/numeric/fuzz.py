@@ -88,6 +88,8 @@ def random_spec(seed: int, max_dim: int = 4, max_layers: int = 5) -> str:
     # 1-D biases and reductions, splits, clips, gathers: their own stream too
     orng = random.Random(f"derive-fuzz-1d:{seed}")
     verbatim: set[str] = set()  # lines the spellings below leave as written
+    # branch ops11's functions: their own stream too
+    nrng = random.Random(f"derive-fuzz-ops11:{seed}")
     for k in range(1, layers + 1):
         gated = k == gate_layer and k != cat_layer
         wide = f"2*n{k}" if gated else f"n{k}"  # a gated layer: one matrix for both halves
@@ -142,6 +144,12 @@ def random_spec(seed: int, max_dim: int = 4, max_layers: int = 5) -> str:
             act = f"{act} + mean(concat({zs}, {zs} * {zs}, axis=-2), axis=0)"
         forward.append((f"A{k}", act))
         prev = f"A{k}"
+        if nrng.random() < 0.3:  # one of branch ops11's functions of A, on a line of its own
+            # (kept as written: the other lines and their spellings are those of before)
+            pick = nrng.choice(_NEW_ACTIVATIONS if nrng.random() < 0.6 else _BLOCK_ACTIVATIONS)
+            forward.append((f"N{k}", pick.format(x=prev)))
+            verbatim.add(f"N{k}")
+            prev = f"N{k}"
     out = prev
     loss = rng.choice(("mse", "sse", "bce", "bce_logits", "cross_entropy", "mean", "sum", "dep"))
     n = f"n{layers}"
@@ -295,6 +303,34 @@ _CLIPS = (
     "torch.clamp({x}, min=-0.655)",
     "{x}.clamp(-0.955, 0.555)",
     "F.hardtanh({x}, -1.005, 0.995)",
+)
+# branch ops11: more of PyTorch's/NumPy's element-wise functions (derive/lang/spelling.py);
+# thresholds of four decimals: example values have one, so X @ W · s has three at most and no
+# input lands exactly on a kink
+_NEW_ACTIVATIONS = (
+    "torch.sin({x})",
+    "np.cos({x})",
+    "torch.atan({x})",
+    "np.arctan({x})",
+    "torch.tan(torch.tanh({x}))",
+    "torch.sign({x}) * {x}",
+    "F.tanhshrink({x})",
+    "F.softshrink({x}, 0.3555)",
+    "F.hardshrink({x}, 0.2555)",
+    "F.threshold({x}, 0.1555, -0.5)",
+    "F.softmin({x}, dim=1)",
+    "torch.logit(torch.sigmoid({x}))",
+    "torch.fmax({x}, torch.tensor(0.1055))",
+    "torch.min({x}, torch.tensor(0.5055))",
+    "torch.xlogy({x} * {x}, torch.sigmoid({x}))",
+)
+# read by blocks of a named tensor, or a float cast of a comparison
+_BLOCK_ACTIVATIONS = (
+    "torch.cumsum({x}, dim=1)",
+    "np.cumsum({x}, axis=0)",
+    "{x} * torch.prod({x}, dim=1, keepdim=True)",
+    "({x} > 0.0505).float() * {x}",
+    "({x} <= -0.1505).astype(float) + {x}",
 )
 # a gated layer's two halves as the parts of a split (derive/lang/splits.py)
 _SPLITS = (
