@@ -197,9 +197,8 @@ def split_count(
     """How many parts the split ``text`` gives (``np.split(a, 4, axis=1)``: 4), for a [forward]
     key that unpacks them; ``None`` when ``text`` is not a split; :class:`ExprError` when it is
     one that cannot be read."""
-    try:
-        tree = ast.parse(text.strip(), mode="eval").body
-    except (SyntaxError, ValueError, RecursionError, MemoryError):
+    tree = spelling.parsed_body(text)
+    if tree is None:
         return None
     conv = _Converter(False, False, {}, shapes)
     conv.one_d = one_d
@@ -2133,9 +2132,8 @@ def whole_reductions(text: str) -> str:
     words = ("flatten", "ravel", "reshape", "view", "stack", "unsqueeze", "None", "newaxis", "[")
     if not any(w in text for w in words):
         return text
-    try:
-        tree = ast.parse(text.strip(), mode="eval")
-    except (SyntaxError, ValueError, RecursionError, MemoryError):
+    tree = spelling.parsed(text)
+    if tree is None:
         return text
     changed = False
 
@@ -2166,9 +2164,8 @@ def strip_casts(text: str) -> str:
     the problem)."""
     if not any(w in text for w in ("float", "double", "astype", ".to(", ".type(")):
         return text
-    try:
-        tree = ast.parse(text.strip(), mode="eval")
-    except (SyntaxError, ValueError, RecursionError, MemoryError):
+    tree = spelling.parsed(text)
+    if tree is None:
         return text
     changed = False
 

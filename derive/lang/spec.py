@@ -246,9 +246,8 @@ def _floor_sizes(text: str, dims: dict[str, Any]) -> str:
     ``text`` unchanged without ``//``."""
     if "//" not in text:
         return text
-    try:
-        tree = ast.parse(text.strip(), mode="eval")
-    except (SyntaxError, ValueError, RecursionError, MemoryError):
+    tree = spelling.parsed(text)
+    if tree is None:
         return text
     changed = False
 
@@ -825,9 +824,8 @@ class _Validator:
         name = base
         while name in taken or not name.isidentifier() or ex.reserved(name):
             name += "_"
-        try:
-            tree = ast.parse(text.strip(), mode="eval")
-        except (SyntaxError, ValueError, RecursionError, MemoryError):
+        tree = spelling.parsed(text)
+        if tree is None:
             return None  # the parser names the problem
         found = splits.hoisted(tree.body, name)
         if found is None:
@@ -843,9 +841,8 @@ class _Validator:
         parser's."""
         if not any(w in text for w in ("squeeze", "flatten", "ravel", "view", "reshape")):
             return text  # nothing this pass rewrites
-        try:
-            tree = ast.parse(text.strip(), mode="eval")
-        except (SyntaxError, ValueError, RecursionError, MemoryError):
+        tree = spelling.parsed(text)
+        if tree is None:
             return text
         spec = self
 
@@ -956,9 +953,8 @@ class _Validator:
         ``concat(C[Xb_0], …, axis=1)`` ``[N, B·d]``, which every later use must reshape to
         ``(N, -1)`` (so a use of the 3-D array itself cannot be misread). ``text`` unchanged
         for any other line."""
-        try:
-            tree = ast.parse(text.strip(), mode="eval").body
-        except (SyntaxError, ValueError, RecursionError, MemoryError):
+        tree = spelling.parsed_body(text)
+        if tree is None:
             return text
         looked = ex.embedding_lookup(tree)
         if looked is None:
@@ -1000,9 +996,8 @@ class _Validator:
             text = fwd[other]
             if not isinstance(text, str) or key not in text:
                 continue
-            try:
-                tree = ast.parse(text.strip(), mode="eval")
-            except (SyntaxError, ValueError, RecursionError, MemoryError):
+            tree = spelling.parsed(text)
+            if tree is None:
                 return
             parents = {id(c): p for p in ast.walk(tree) for c in ast.iter_child_nodes(p)}
             for n in ast.walk(tree):
@@ -1034,9 +1029,8 @@ class _Validator:
         labels as any other (``text`` is returned with the name in place of the call)."""
         if "range" not in text:
             return text
-        try:
-            tree = ast.parse(text.strip(), mode="eval")
-        except (SyntaxError, ValueError, RecursionError, MemoryError):
+        tree = spelling.parsed(text)
+        if tree is None:
             return text  # the parser names the problem
         changed = False
         for n in ast.walk(tree):
@@ -1076,9 +1070,8 @@ class _Validator:
         (``y = ["N"]``): PyTorch's class indices. They become one-hot rows of ``Z``'s columns
         (read as the class labels of ``P[np.arange(N), y]`` are), so the loss is the language's
         exactly. ``Z``'s shape comes from reading that argument alone."""
-        try:
-            tree = ast.parse(text.strip(), mode="eval")
-        except (SyntaxError, ValueError, RecursionError, MemoryError):
+        tree = spelling.parsed(text)
+        if tree is None:
             return  # the parser names the problem
         for n in ast.walk(tree):
             made = ex.one_hot_label(n)

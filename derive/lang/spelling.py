@@ -85,6 +85,22 @@ class SpellingError(ValueError):
 # ---- small AST builders ----------------------------------------------------------------------
 
 
+def parsed(text: str) -> ast.Expression | None:
+    """``text`` parsed as one Python expression, or ``None`` where it is not one: the passes
+    that rewrite a line before the parser proper leave such text as it is, and the parser
+    names the problem."""
+    try:
+        return ast.parse(text.strip(), mode="eval")
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return None
+
+
+def parsed_body(text: str) -> ast.expr | None:
+    """The expression of :func:`parsed` (``None`` where ``text`` is not one)."""
+    tree = parsed(text)
+    return None if tree is None else tree.body
+
+
 def module_of(node: ast.AST) -> str:
     """The module path ``node`` spells (``np``, ``torch.nn.functional``) if it is one of
     :data:`MODULES`, or ``""``."""
@@ -977,9 +993,8 @@ def fills_before_softmax(key: str, text: str, later: list[str]) -> str:
     are left for :func:`_masked_fill` to refuse."""
     if "inf" not in text and "finfo" not in text:
         return text
-    try:
-        tree = ast.parse(text.strip(), mode="eval")
-    except (SyntaxError, ValueError, RecursionError, MemoryError):
+    tree = parsed(text)
+    if tree is None:
         return text
     parents = _parents(tree)
     fills = [n for n in ast.walk(tree) if _infinite_fill(n) is not None]
@@ -1008,9 +1023,8 @@ def _only_softmax_of(key: str, later: list[str]) -> bool:
     for text in later:
         if not isinstance(text, str) or key not in text:
             continue
-        try:
-            tree = ast.parse(text.strip(), mode="eval")
-        except (SyntaxError, ValueError, RecursionError, MemoryError):
+        tree = parsed(text)
+        if tree is None:
             return False
         parents = _parents(tree)
         for n in ast.walk(tree):
@@ -1214,8 +1228,8 @@ def _einsum_chain(subs: list[str], out: str, args: list[ast.expr]) -> ast.expr:
 DIAG_REFUSAL = (
     "np.diag(v) / torch.diag(v) of a 1-D v is read as one side of a matrix product: "
     "A @ np.diag(v) (A's columns scaled, A * v) or np.diag(v) @ B (B's rows scaled), and "
-    "np.diag(A @ B) as the diagonal of a product; a diagonal matrix on its own line is not read "
-    "(write the product it is used in)"
+    "np.diag of a matrix (its diagonal) only as np.diag(A @ B), the diagonal of a product; a "
+    "diagonal matrix on its own line is not read (write the product it is used in)"
 )
 
 
