@@ -100,7 +100,7 @@ class Graph:
 
 
 def _size_symbolic(n: ex.Node, scalars: dict[str, sp.Symbol]) -> sp.Expr:
-    """A size expression (+ - * of [dims] names and whole numbers) in the size symbols."""
+    """A size expression (+ - * // of [dims] names and whole numbers) in the size symbols."""
     if isinstance(n, ex.Num):
         return sp.Integer(int(n.value))
     if isinstance(n, ex.Name):

@@ -1887,7 +1887,7 @@ class _Shapes:
 
     def slice(self, n: ex.Call, shape: Shape) -> Shape:
         """``A[:, lo:hi]`` (``slice(A, start=lo, stop=hi, axis=1)``): the block's bounds are whole
-        numbers or + - * of [dims] names, inside the tensor, not empty."""
+        numbers or + - * // of [dims] names, inside the tensor, not empty."""
         if len(shape) != 2:
             raise self.fail(
                 "a slice needs a matrix; this one is a scalar or 1-D",
@@ -1900,7 +1900,7 @@ class _Shapes:
             what = "rows" if k == 0 else "columns"
             raise self.fail(
                 str(err),
-                f"slice bounds are whole numbers or + - * of [dims] names within the {shape[k]} "
+                f"slice bounds are whole numbers or + - * // of [dims] names within the {shape[k]} "
                 f"{what}, start below stop, no step, e.g. a[:, h:2*h]",
             ) from None
         size = block_size(lo, hi, self.dims)
