@@ -118,3 +118,87 @@ def test_grade_jsonl_mixing_all_kinds_with_a_line_that_is_not_json(tmp_path: Pat
         if case["code"] not in (None, "*"):
             assert got["codes"][0] == case["code"], (row, got)
     assert out["summary"]
+
+
+# ---- the general rules behind the fixes, one test each ------------------------------------------
+
+_BACKWARD = (
+    "def backward_propagation(X, Y, A1, A2, W2):\n"
+    '    """Ng-style backward pass, batch-first."""\n'
+    "    m = X.shape[0]\n"
+    "    dZ2 = A2 - Y\n"
+    "    dW2 = (1 / m) * A1.T @ dZ2\n"
+    "    dA1 = dZ2 @ W2.T\n"
+    "    dZ1 = dA1 * (Z1 > 0)\n"
+    "    dW1 = (1 / m) * X.T @ dZ1\n"
+    "    return dW1, dW2\n"
+)
+
+
+def test_a_whole_derivation_handed_in_as_a_function_is_read_as_its_body() -> None:
+    """``def backward(...): …; return dW1, dW2`` never called in the cell: its body is the
+    derivation (it was "syntax error at column 1"); the step naming the asked gradient is the
+    answer, so a wrong intermediate it uses makes it wrong and one it does not use does not; a
+    helper the cell calls is still inlined, and a function returning one expression is a helper."""
+    from derive.checker.check import FormulaError, check
+
+    assert check("mlp-bce", "W1", _BACKWARD).ok and check("mlp-bce", "W2", _BACKWARD).ok
+    slip = _BACKWARD.replace("dA1 * (Z1 > 0)", "dA1")
+    assert check("mlp-bce", "W1", slip).code == "missing-activation-derivative"
+    assert check("mlp-bce", "W2", slip).ok
+    assert check("mlp-bce", "W2", _BACKWARD.replace("X.shape[0]", "X.shape[1]")).code == "scale-factor"
+    one = "def grad_W2(A1, A2, Y):\n    m = A1.shape[0]\n    dW2 = A1.T @ (A2 - Y) / m\n    grads = {'dW2': dW2}\n    return grads\n"
+    assert check("mlp-bce", "W2", one).ok
+    assert check("mlp-bce", "W2", one.replace(" / m", "")).code == "scale-factor"
+    helper = "def relu_backward(dA, Z):\n    return dA * (Z > 0)\ndW1 = X.T @ relu_backward(dA1, Z1)"
+    assert check("mlp-bce", "W1", helper).ok
+    with pytest.raises(FormulaError):  # a lone helper is not a derivation
+        check("mlp-bce", "W1", "def f(a):\n    return a\n")
+
+
+def test_cs231n_modular_layers_unpack_a_helpers_tuple() -> None:
+    """``dA1, dW2, db2 = affine_backward(dZ2, A1, W2)`` with ``affine_backward`` returning ``dx,
+    dw, db`` (CS231n's layers.py): each name is the helper's value with the arguments put in (it
+    was "syntax error at column 17"); the 1/m left out upstream is still ``scale-factor``."""
+    from derive.checker.check import check
+
+    aff = (
+        "def affine_backward(dout, x, w):\n    dx = dout @ w.T\n    dw = x.T @ dout\n"
+        "    db = np.sum(dout, axis=0, keepdims=True)\n    return dx, dw, db\n"
+    )
+    rb = "def relu_backward(dout, x):\n    return dout * (x > 0)\n"
+    cell = aff + rb + (
+        "dA1, dW2, db2 = affine_backward((A2 - Y) / m, A1, W2)\ndZ1 = relu_backward(dA1, Z1)\n"
+        "dX, dW1, db1 = affine_backward(dZ1, X, W1)"
+    )
+    for wrt in ("W1", "b1", "W2", "b2"):
+        assert check("mlp-bce", wrt, cell).ok, wrt
+    assert check("mlp-bce", "W1", cell.replace("(A2 - Y) / m", "A2 - Y")).code == "scale-factor"
+    assert not check("mlp-bce", "W1", cell.replace("relu_backward(dA1, Z1)", "dA1")).ok
+
+
+def test_an_ipython_transcript_is_the_code_after_its_prompts() -> None:
+    """``In [12]: dW2 = …`` (a cell copied from IPython or an old notebook, ``...:``
+    continuations, ``Out[12]:`` lines): the code typed after the prompts, like ``>>>``."""
+    from derive.checker.check import check
+
+    assert check("mlp-bce", "W2", "In [12]: dW2 = A1.T @ (A2 - Y) / m").ok
+    text = "In [3]: dZ2 = (A2 - Y) / m\n\nIn [4]: dW2 = A1.T @ dZ2\n\nOut[4]: array([[-0.176], [-0.009]])"
+    assert check("mlp-bce", "W2", text).ok
+    assert check("mlp-bce", "W2", text.replace("/ m", "")).code == "scale-factor"
+
+
+def test_half_an_activation_derivative_is_a_wrong_derivative() -> None:
+    """tanh′ written ``1 − h`` (for 1 − h²) and σ′ written ``1 − σ`` (for σ(1 − σ)) are
+    ``wrong-activation-derivative`` naming what was used (they were ``unknown``), en and zh;
+    the right derivative stays right."""
+    from derive.checker.check import check
+
+    r = check("rnn", "z_2", "(h_2 - y) * (1 - h_2)")
+    assert r.code == "wrong-activation-derivative" and "1 - h_2" in r.text()
+    assert check("tiny-mlp", "W1", "X.T @ ((y_pred - y_target) * W2.T * (1 - h))").code == (
+        "wrong-activation-derivative"
+    )
+    zh = check("neuron", "w", "(O - t) * (1 - O) * x", lang="zh")
+    assert zh.code == "wrong-activation-derivative" and corpus11.chinese_only(zh.text().split("\n")[0])
+    assert check("rnn", "z_2", "(h_2 - y) * (1 - h_2 ** 2)").ok
