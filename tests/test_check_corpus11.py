@@ -202,3 +202,16 @@ def test_half_an_activation_derivative_is_a_wrong_derivative() -> None:
     zh = check("neuron", "w", "(O - t) * (1 - O) * x", lang="zh")
     assert zh.code == "wrong-activation-derivative" and corpus11.chinese_only(zh.text().split("\n")[0])
     assert check("rnn", "z_2", "(h_2 - y) * (1 - h_2 ** 2)").ok
+
+
+def test_unicode_subscript_letters_as_pasted_from_a_pdf() -> None:
+    """``∑ₜ x_tᵀ δ_{z_t}``, ``hₜ₋₁``, ``Wₓ``: subscript letters pasted from a PDF or Word are
+    subscripts as digits are (it was "expected what to sum after \\sum … found 'ₜ'"); ``∑ᵢ`` as
+    before; a wrong step stays wrong."""
+    from derive.checker.check import check
+
+    assert check("rnn", "W_x", "∂L/∂W_x = ∑ₜ x_tᵀ δ_{z_t}", latex=True).ok
+    assert check("rnn", "W_h", "∂L/∂W_h = ∑ₜ hₜ₋₁ᵀ δ_{z_t}", latex=True).ok
+    assert check("rnn", "W_x", "∂L/∂Wₓ = ∑ₜ x_tᵀ δ_{z_t}", latex=True).ok
+    assert not check("rnn", "W_x", "∂L/∂W_x = ∑ₜ x_tᵀ δ_{z_1}", latex=True).ok
+    assert check("mlp-bce", "b2", "∂L/∂b⁽²⁾ = (1/m) ∑ᵢ (a⁽²⁾⁽ⁱ⁾ − y⁽ⁱ⁾)", latex=True).ok
