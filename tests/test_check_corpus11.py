@@ -215,3 +215,23 @@ def test_unicode_subscript_letters_as_pasted_from_a_pdf() -> None:
     assert check("rnn", "W_x", "∂L/∂Wₓ = ∑ₜ x_tᵀ δ_{z_t}", latex=True).ok
     assert not check("rnn", "W_x", "∂L/∂W_x = ∑ₜ x_tᵀ δ_{z_1}", latex=True).ok
     assert check("mlp-bce", "b2", "∂L/∂b⁽²⁾ = (1/m) ∑ᵢ (a⁽²⁾⁽ⁱ⁾ − y⁽ⁱ⁾)", latex=True).ok
+
+
+def test_einstein_summation_and_a_class_index_c() -> None:
+    """Index notation with the sum left implied (Einstein: ``∂L/∂W_{jk} = X_{ij} δ_{ik}``, a
+    letter the left side lacks repeated in two factors) is the written ``\\sum_i`` (it was
+    refused as index notation), and ``c`` is an index letter as notes write a class
+    (``∂J/∂W_{jc} = \\frac{1}{m}\\sum_i X_{ij}(P_{ic} - Y_{ic})``); indices swapped or an extra
+    1/m stay wrong."""
+    from derive.checker.check import check
+
+    d = r"\frac{\partial L}{\partial W^{[1]}_{jk}} = "
+    assert check("mlp-bce", "W1", d + r"X_{ij}\,\delta^{[1]}_{ik}", latex=True).ok
+    assert not check("mlp-bce", "W1", d + r"X_{ik}\,\delta^{[1]}_{ij}", latex=True).ok
+    assert check("mlp-bce", "W1", d + r"\frac{1}{m}X_{ij}\,\delta^{[1]}_{ik}", latex=True).code == "scale-factor"
+    z1 = r"\delta^{[1]}_{ij} = \delta^{[2]}_{ik} W^{[2]}_{jk}\, \mathbb{1}[Z^{[1]}_{ij} > 0]"
+    assert check("mlp-bce", "Z1", z1, latex=True).ok
+    sr = r"\frac{\partial J}{\partial W_{jc}} = \frac{1}{m}\sum_{i} X_{ij}\left(P_{ic} - Y_{ic}\right)"
+    assert check("softmax-regression", "W", sr, latex=True).ok
+    assert check("softmax-regression", "W", sr.replace(r"\sum_{i} ", ""), latex=True).ok
+    assert not check("softmax-regression", "W", sr.replace("P_{ic} - Y_{ic}", "Y_{ic} - P_{ic}"), latex=True).ok

@@ -2665,7 +2665,7 @@ class Convert:
 
 # ---- index notation → the vectorised form -----------------------------------------------------
 
-_INDEXED_NAME = re.compile(r"(\w+?)_([ijklnpqt]{1,2})")
+_INDEXED_NAME = re.compile(r"(\w+?)_([cijklnpqt]{1,2})")  # c: a class (W_{jc}, P_{ic})
 
 
 class _NotIndexed(Exception):
@@ -2694,9 +2694,32 @@ def _indexed(net: Net, tree: ex.Node, lhs: ex.Node | None) -> tuple[ex.Node, str
     if out is None:
         return None
     try:
-        return _vectorised(net, tree, out), "d" + tensor
+        return _vectorised(net, _implied_sums(net, tree, out), out), "d" + tensor
     except _NotIndexed:
         return None
+
+
+def _implied_sums(net: Net, node: ex.Node, out: tuple[str | None, str | None]) -> ex.Node:
+    r"""Einstein's convention: a product term with a letter the left side lacks, repeated in
+    two of its factors (``\frac{\partial L}{\partial W_{jk}} = X_{ij}\,\delta_{ik}``), is
+    summed over that letter as if ``\sum_i`` were written; terms and sums already written are
+    kept."""
+    if isinstance(node, ex.BinOp) and node.op in ("+", "-"):
+        return ex.BinOp(node.op, _implied_sums(net, node.left, out), _implied_sums(net, node.right, out))
+    if isinstance(node, ex.Neg):
+        return ex.Neg(_implied_sums(net, node.operand, out))
+    if not (isinstance(node, ex.BinOp) and node.op in (latexin.PRODUCT, latexin.STAR, "*")):
+        return node
+    extra = _letters(net, node) - set(out)
+    if not extra:
+        return node
+    factors = _product_factors(node)
+    if any(isinstance(f, ex.Call) and f.func == "sum" for f in factors):
+        return node
+    for letter in extra:
+        if sum(letter in _letters(net, f) for f in factors) != 2:
+            return node
+    return ex.Call("sum", (node,))
 
 
 def _indexed_base(net: Net, base: str) -> tuple[str, str] | None:

@@ -442,7 +442,7 @@ def parse(
             p.next()
             # ∂L/∂w_{ij} = …, δ_j = …: index notation, whose \sum_k sums an index, not examples
             p.indices = any(
-                isinstance(n, ex.Name) and re.fullmatch(r"\w+?_[ijklnpqt]{1,2}", n.id)
+                isinstance(n, ex.Name) and re.fullmatch(r"\w+?_[cijklnpqt]{1,2}", n.id)
                 for n in _nodes(rhs)
             )
             lhs, rhs = rhs, p.expr(0)
