@@ -235,3 +235,19 @@ def test_einstein_summation_and_a_class_index_c() -> None:
     assert check("softmax-regression", "W", sr, latex=True).ok
     assert check("softmax-regression", "W", sr.replace(r"\sum_{i} ", ""), latex=True).ok
     assert not check("softmax-regression", "W", sr.replace("P_{ic} - Y_{ic}", "Y_{ic} - P_{ic}"), latex=True).ok
+
+
+def test_wrong_layer_at_one_use_of_a_name_written_several_times() -> None:
+    """tiny-mlp's ``h.T @ ((y_pred - y_target) * W2.T * h * (1 - h))``: the first h stands where
+    X belongs and the other two are right, so replacing every h finds nothing; one use at a
+    time names it ``wrong-layer`` (it was ``unknown``), en and zh; X for one h is named too, and
+    one wrong use of a name written once is found as before."""
+    from derive.checker.check import check
+
+    r = check("tiny-mlp", "W1", "h.T @ ((y_pred - y_target) * W2.T * h * (1 - h))")
+    assert r.code == "wrong-layer" and "X.T @ ((y_pred - y_target) * W2.T * h * (1 - h))" in r.text()
+    assert check("tiny-mlp", "W1", "X.T @ ((y_pred - y_target) * W2.T * X * (1 - h))").code == "wrong-layer"
+    zh = check("tiny-mlp", "W1", "h.T @ ((y_pred - y_target) * W2.T * h * (1 - h))", lang="zh")
+    assert zh.code == "wrong-layer" and corpus11.chinese_only(zh.text().split("\n")[0])
+    assert check("mlp-bce", "W2", "X.T @ dZ2").code == "wrong-layer"
+    assert check("tiny-mlp", "W1", "h.T @ ((y_pred - y_target) * W2.T * h * (1 - h)) * 2").code != "wrong-layer"
