@@ -516,6 +516,54 @@ C(B, "beta", L, "∂L/∂β = ∑ᵢ ∂L/∂yᵢ", oracle="np.sum(dY, axis=0, k
 C(B, "beta[0,1]", V, "-0,533", style="b-hand-comma")
 C(B, "beta[0,1]", V, "-1,234", REFUSE, style="b-hand-thousands-ambiguous", must=("1,234",))
 
+# ================================================================ round b (written after round a's fixes,
+# before running the checker on any of these): do the fixes generalise?
+_round = "b"
+_NG = (
+    "def backward_propagation(parameters, cache, X, Y):\n"
+    "    m = X.shape[0]\n"
+    "    W2 = parameters['W2']\n"
+    "    A1 = cache['A1']\n"
+    "    A2 = cache['A2']\n"
+    "    dZ2 = A2 - Y\n"
+    "    dW2 = 1 / m * np.dot(A1.T, dZ2)\n"
+    "    db2 = 1 / m * np.sum(dZ2, axis=0, keepdims=True)\n"
+    "    dZ1 = np.dot(dZ2, W2.T) * (A1 > 0)\n"
+    "    dW1 = 1 / m * np.dot(X.T, dZ1)\n"
+    "    db1 = 1 / m * np.sum(dZ1, axis=0, keepdims=True)\n"
+    '    grads = {"dW1": dW1, "db1": db1, "dW2": dW2, "db2": db2}\n'
+    "    return grads\n"
+)
+C(M, "W1", N, _NG, oracle=W1R, style="b-ng-grads-dict-W1")
+C(M, "b2", N, _NG, oracle=B2R, style="b-ng-grads-dict-b2")
+C(M, "W1", N, _NG.replace("1 / m * np.dot(X.T, dZ1)", "np.dot(X.T, dZ1)"), "scale-factor", oracle="X.T @ ((A2 - Y) @ W2.T * (Z1 > 0))", style="b-ng-grads-dict-W1-no-m")
+C(M, "W1", N, _NG.replace("(A1 > 0)", "(1 - np.power(A1, 2))"), "wrong-activation-derivative", oracle="X.T @ ((A2 - Y) @ W2.T * (1 - A1 ** 2)) / m", style="b-ng-grads-dict-tanh-prime")
+C(M, "W2", N, "def backward(A1, A2, Y, W2):\n    m = Y.shape[0]\n    dZ2 = (A2 - Y) / m\n    dW2 = A1.T @ dZ2\n    return dW2, dZ2 @ W2.T\n\ndW2, dA1 = backward(A1, A2, Y, W2)", oracle=W2R, style="b-def-called-tuple")
+C(M, "W1", N, "A1.T @ (dZ2 @ W2.T * (A1 > 0))", "wrong-layer", oracle="A1.T @ (dZ2 @ W2.T * (A1 > 0))", style="b-one-use-wrong-layer")
+C(M, "Z2", N, "dA2 * (1 - A2)", "wrong-activation-derivative", oracle="dA2 * (1 - A2)", style="b-half-sigmoid-prime")
+C(M, "W1", L, r"\frac{\partial L}{\partial W^{[1]}_{jk}} = \frac{1}{m} X_{ij}\left(A^{[2]}_{i} - Y_{i}\right) W^{[2]}_{k}\,\mathbb{1}\left[Z^{[1]}_{ik} > 0\right]", oracle=W1R, style="b-einstein-three-factors")
+C(M, "W2", L, r"\frac{\partial L}{\partial W^{[2]}_{j}} = \frac{1}{m} A^{[1]}_{ij}\left(A^{[2]}_{i} - Y_{i}\right)", oracle=W2R, style="b-einstein-vector")
+C(M, "W2", L, r"\frac{\partial L}{\partial W^{[2]}_{j}} = A^{[1]}_{ij}\left(A^{[2]}_{i} - Y_{i}\right)", "scale-factor", oracle="A1.T @ (A2 - Y)", style="b-einstein-vector-no-m")
+C(M, "W2", N, "In [7]: dZ2 = A2 - Y\n   ...: dW2 = A1.T @ dZ2 / m\n\nIn [8]: dW2\nOut[8]: array([[-0.176], [-0.009]])", oracle=W2R, style="b-ipython-continuation")
+C(E, "w", N, "def neuron_backward(x, z, O, t):\n    dO = O - t\n    dz = dO * O * (1 - O)\n    dw = dz * x\n    return dw, dz\n", oracle=EW, style="b-neuron-def")
+C(E, "w", N, "def neuron_backward(x, z, O, t):\n    dO = O - t\n    dz = dO * (1 - O)\n    dw = dz * x\n    return dw, dz\n", "wrong-activation-derivative", oracle="(O - t) * (1 - O) * x", style="b-neuron-def-half-prime")
+C(E, "w", L, "∂L/∂wⱼ = (O − t)·O(1 − O)·xⱼ", oracle=EW, style="b-neuron-unicode-index-j")
+C(CH, "w", N, "def chain_backward(x, w, b):\n    u = w * x\n    v = u + b\n    dv = 2 * v\n    du = dv\n    dw = du * x\n    db = dv\n    return dw, db\n", oracle="2 * v * x", style="b-chain-def")
+C(CH, "b", N, "def chain_backward(x, w, b):\n    u = w * x\n    v = u + b\n    dv = 2 * v\n    du = dv\n    dw = du * x\n    db = dv * x\n    return dw, db\n", "*", oracle="2 * v * x", style="b-chain-def-db-wrong")
+C(R, "w1", N, "def backward(x, y, h, h_relu, y_pred, w2):\n    grad_y_pred = 2.0 * (y_pred - y)\n    grad_w2 = h_relu.T.dot(grad_y_pred)\n    grad_h = grad_y_pred.dot(w2.T) * (h > 0)\n    grad_w1 = x.T.dot(grad_h)\n    return grad_w1, grad_w2\n", oracle=RW1, style="b-relu-def")
+C(R, "w2", N, "def backward(x, y, h, h_relu, y_pred, w2):\n    grad_y_pred = (y_pred - y)\n    grad_w2 = h_relu.T.dot(grad_y_pred)\n    return grad_w1, grad_w2\n", "scale-factor", style="b-relu-def-no-2-undefined-return", note="grad_w1 is returned but never computed: the asked gradient is grad_w2")
+C(T, "W1", N, "def affine_backward(dout, x, w):\n    return dout @ w.T, x.T @ dout\n\ndef sigmoid_backward(dout, s):\n    return dout * s * (1 - s)\n\ndh, dW2 = affine_backward(y_pred - y_target, h, W2)\ndh_raw = sigmoid_backward(dh, h)\ndX, dW1 = affine_backward(dh_raw, X, W1)", oracle=TW1, style="b-tiny-modular")
+C(T, "W1", N, "def affine_backward(dout, x, w):\n    return dout @ w.T, x.T @ dout\n\ndh, dW2 = affine_backward(y_pred - y_target, h, W2)\ndX, dW1 = affine_backward(dh, X, W1)", "missing-activation-derivative", oracle="X.T @ ((y_pred - y_target) * W2.T)", style="b-tiny-modular-no-sigmoid")
+C(T, "W1", N, "X.T @ ((y_pred - y_target) * W2.T * X * (1 - X))", "*", style="b-tiny-prime-of-input")
+C(T, "W2", L, "∂L/∂vⱼ = (y_pred − y_target)·hⱼ", oracle=TW2, style="b-tiny-unicode-index")
+C(RN, "z_1", N, "dz_2 @ W_h.T * (1 - h_1)", "wrong-activation-derivative", oracle="dz_2 @ W_h.T * (1 - h_1)", style="b-rnn-half-tanh-prime")
+C(S, "W", L, r"\frac{\partial J}{\partial W_{jc}} = \frac{1}{m} X_{ij}\left(Y_{ic} - P_{ic}\right)", "sign", oracle="X.T @ (Y - P) / m", style="b-softmax-einstein-sign")
+C(S, "b", L, r"\frac{\partial J}{\partial b_{c}} = \frac{1}{m}\sum_{i}\left(P_{ic} - Y_{ic}\right)", oracle="np.sum(P - Y, axis=0, keepdims=True) / m", style="b-softmax-bias-index-c")
+C(MW, "W2", N, "def weighted_backward(A1, A2, Y):\n    m = Y.shape[0]\n    dZ2 = ((1 - Y) * A2 - w * Y * (1 - A2)) / m\n    dW2 = A1.T @ dZ2\n    return dW2, dZ2\n", oracle="A1.T @ " + WZ2, style="b-weighted-def")
+C(MW, "W2", N, "def weighted_backward(A1, A2, Y):\n    m = Y.shape[0]\n    dZ2 = (A2 - Y) / m\n    dW2 = A1.T @ dZ2\n    return dW2, dZ2\n", "weighted-loss-not-simplifiable", oracle="A1.T @ (A2 - Y) / m", style="b-weighted-def-unweighted")
+C(M, "W1", N, "def backward(X, Y, A1, A2, W2):\n    dZ2 = A2 - Y\n    dZ1 = dZ2 @ W2.T * (Z1 > 0)\n    dW1 = X.T @ dZ1 / m\n    return dW1\n", lang=Z, oracle=W1R, style="zh-b-def-single-return")
+C(M, "W1", N, "def backward(X, Y, A1, A2, W2):\n    dZ2 = A2 - Y\n    dZ1 = dZ2 @ W2.T\n    dW1 = X.T @ dZ1 / m\n    return dW1\n", "missing-activation-derivative", lang=Z, style="zh-b-def-single-return-no-mask")
+
 for _k, _r in enumerate(_rows):
     _r["id"] = f"c11-{_k:03d}"
 

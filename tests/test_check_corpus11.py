@@ -23,7 +23,12 @@ import corpus_common  # noqa: E402
 import corpus11  # noqa: E402
 
 CASES = corpus11.load()
-KNOWN: dict[str, str] = {}  # id -> why it still fails (strict xfail: fixing it must remove it here)
+KNOWN: dict[str, str] = {  # id -> why it still fails (strict xfail: fixing it must remove it here)
+    "c11-315": "h (the pre-activation) where h_relu = relu(h) belongs is diagnosed wrong-layer, "
+    "though h is the same layer: the activation itself left out has no code of its own (corpus "
+    "10 left the same slip '*'); labelled missing-activation-derivative as for dh_2 where dz_2 "
+    "belongs — for the lead to decide",
+}
 
 
 def _param(c: dict) -> object:
@@ -37,7 +42,7 @@ def test_corpus_weights_the_six_older_builtins() -> None:
     assert sum(nets.count(n) for n in older) >= 0.8 * len(CASES)
     for net in older + ("rnn", "attention", "batchnorm", "softmax-regression"):
         assert net in nets, net
-    assert 250 <= len(CASES) <= 300
+    assert 250 <= len(CASES) <= 320
     assert sum(c["verdict"] == "incorrect" for c in CASES) >= 100
     assert {c["kind"] for c in CASES} == {"numpy", "latex", "value"}
     assert sum(c["lang"] == "zh" for c in CASES) >= 10
@@ -251,3 +256,22 @@ def test_wrong_layer_at_one_use_of_a_name_written_several_times() -> None:
     assert zh.code == "wrong-layer" and corpus11.chinese_only(zh.text().split("\n")[0])
     assert check("mlp-bce", "W2", "X.T @ dZ2").code == "wrong-layer"
     assert check("tiny-mlp", "W1", "h.T @ ((y_pred - y_target) * W2.T * h * (1 - h)) * 2").code != "wrong-layer"
+
+
+def test_an_index_sum_over_more_than_two_factors() -> None:
+    """``\\frac{1}{m} X_{ij}(A^{[2]}_i - Y_i) W^{[2]}_k \\mathbb{1}[Z^{[1]}_{ik} > 0]`` for
+    ``W^{[1]}_{jk}`` (the sum over i written or implied): the factors with the row letter j are
+    the left operand, the rest the right one, entry by entry (it was refused as index
+    notation); a flipped sign, σ′ for the mask, the mask or the 1/m left out stay wrong."""
+    from derive.checker.check import check
+
+    d = r"\frac{\partial L}{\partial W^{[1]}_{jk}} = "
+    f = r"\frac{1}{m} X_{ij}\left(A^{[2]}_{i} - Y_{i}\right) W^{[2]}_{k}\,\mathbb{1}\left[Z^{[1]}_{ik} > 0\right]"
+    assert check("mlp-bce", "W1", d + f, latex=True).ok
+    assert check("mlp-bce", "W1", d + f.replace(r"X_{ij}", r"\sum_i X_{ij}"), latex=True).ok
+    assert check("mlp-bce", "W1", d + f.replace("A^{[2]}_{i} - Y_{i}", "Y_{i} - A^{[2]}_{i}"), latex=True).code == "sign"
+    sig = f.replace(r"\mathbb{1}\left[Z^{[1]}_{ik} > 0\right]", r"\sigma'(Z^{[1]}_{ik})")
+    assert check("mlp-bce", "W1", d + sig, latex=True).code == "wrong-activation-derivative"
+    no_mask = f.replace(r"\,\mathbb{1}\left[Z^{[1]}_{ik} > 0\right]", "")
+    assert check("mlp-bce", "W1", d + no_mask, latex=True).code == "missing-activation-derivative"
+    assert check("mlp-bce", "W1", d + f.replace(r"\frac{1}{m} ", ""), latex=True).code == "scale-factor"
