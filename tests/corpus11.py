@@ -564,6 +564,48 @@ C(MW, "W2", N, "def weighted_backward(A1, A2, Y):\n    m = Y.shape[0]\n    dZ2 =
 C(M, "W1", N, "def backward(X, Y, A1, A2, W2):\n    dZ2 = A2 - Y\n    dZ1 = dZ2 @ W2.T * (Z1 > 0)\n    dW1 = X.T @ dZ1 / m\n    return dW1\n", lang=Z, oracle=W1R, style="zh-b-def-single-return")
 C(M, "W1", N, "def backward(X, Y, A1, A2, W2):\n    dZ2 = A2 - Y\n    dZ1 = dZ2 @ W2.T\n    dW1 = X.T @ dZ1 / m\n    return dW1\n", "missing-activation-derivative", lang=Z, style="zh-b-def-single-return-no-mask")
 
+# ================================================================ round c (written after round b's fix,
+# before running the checker on any of these): more notebooks, notations and numbers
+_round = "c"
+_HINTS = (
+    "def backward(X: np.ndarray, Y: np.ndarray, A1: np.ndarray, A2: np.ndarray, W2: np.ndarray) -> dict:\n"
+    '    """Return the gradients of the mean BCE."""\n'
+    "    m = X.shape[0]\n"
+    "    dZ2 = A2 - Y\n"
+    "    dW2 = A1.T @ dZ2 / m\n"
+    "    assert dW2.shape == W2.shape\n"
+    "    dZ1 = (dZ2 @ W2.T) * (Z1 > 0)\n"
+    "    dW1 = X.T @ dZ1 / m\n"
+    "    print(dW1.shape)\n"
+    "    return {'dW1': dW1, 'dW2': dW2}\n"
+)
+C(M, "W1", N, _HINTS, oracle=W1R, style="c-def-type-hints-dict-return")
+C(M, "W1", N, _HINTS.replace("(dZ2 @ W2.T) * (Z1 > 0)", "dZ2 * (Z1 > 0)"), "*", style="c-def-W2-forgotten", note="(m, 1) * (m, n_h) broadcasts: the weight left out")
+C(M, "W2", N, "%%time\ndZ2 = A2 - Y\ndW2 = A1.T @ dZ2 / m\nprint(dW2)", oracle=W2R, style="c-cell-magic")
+C(M, "W2", L, r"\frac{\partial L}{\partial W^{[2]}} = \frac{1}{m} A^{[1]\mathsf{T}} (A^{[2]} - Y)", oracle=W2R, style="c-mathsf-T")
+C(M, "W2", L, r"\frac{\partial L}{\partial W^{[2]}} = \frac{1}{m} \left(A^{[2]} - Y\right)^{\mathsf{T}} A^{[1]}", "*", style="c-mathsf-T-transposed-result")
+C(M, "Z1", L, r"\bm{\delta}^{[1]} = \bm{\delta}^{[2]} \bm{W}^{[2]\intercal} \odot \mathbb{1}(\bm{Z}^{[1]} > 0)", oracle="dZ2 @ W2.T * (Z1 > 0)", style="c-bm-intercal-delta")
+C(M, "Z1", L, r"\bm{\delta}^{[1]} = \bm{\delta}^{[2]} \bm{W}^{[2]\intercal}", "missing-activation-derivative", oracle="dZ2 @ W2.T", style="c-bm-no-mask")
+C(T, "W1", L, r"\begin{aligned} \delta_y &= y_{pred} - y_{target} \\ \delta_h &= \delta_y\, W_2^{\top} \odot h \odot (1 - h) \\ \frac{\partial L}{\partial W_1} &= X^{\top} \delta_h \end{aligned}", oracle=TW1, style="c-tiny-aligned-deltas")
+C(T, "W1", L, r"\begin{aligned} \delta_y &= y_{pred} - y_{target} \\ \delta_h &= \delta_y\, W_2^{\top} \odot h \\ \frac{\partial L}{\partial W_1} &= X^{\top} \delta_h \end{aligned}", "wrong-activation-derivative", oracle="X.T @ ((y_pred - y_target) * W2.T * h)", style="c-tiny-aligned-sigma-for-prime")
+C(E, "w", L, r"\begin{aligned} \delta &= (O - t)\,O\,(1 - O) \\ \nabla_{\mathbf{w}} L &= \delta\,\mathbf{x} \end{aligned}", oracle=EW, style="c-neuron-aligned")
+C(T, "W1[0,0]", V, "-1.37 × 10⁻²", style="c-hand-times-ten-unicode")
+C(T, "W1[0,0]", V, "-.0137", style="c-hand-no-leading-zero")
+C(T, "W1[0,0]", V, "-0.0136681", style="c-hand-7-digits")
+C(T, "W1[0,0]", V, "-0.0136682", "*", style="c-hand-7-digits-one-unit", note="first labelled right from the exact value rounded to -0.0136681; it is -0.01366809…, so -0.0136682 is 1.08 units of its last digit off: wrong by the policy")
+C(T, "W1[0,0]", V, "-0.0136781", "*", style="c-hand-7-digits-off", note="100 units off at 6 significant digits")
+C(T, "W1[0,0]", V, "-1.4e-2", style="c-hand-sci-2sf")
+C(T, "W1", V, "[-0.0137 -0.0163; -0.00273 -0.00327]", style="c-hand-octave-matrix")
+C(T, "W1", V, "np.array([[-0.0137, -0.0163], [-0.00273, -0.00327]])", style="c-hand-np-array")
+C(M, "W1[0,1]", V, "+0.1356", style="c-hand-plus-sign")
+C(M, "W1[0,1]", V, "0,1356", lang=Z, style="zh-c-hand-comma")
+C(M, "b1", V, "array([[-0.0979, -0.0181]])", style="c-hand-b1-array")
+C(B, "gamma", N, "def batchnorm_backward(dY, Z_hat):\n    dbeta = np.sum(dY, axis=0)\n    dgamma = np.sum(dY * Z_hat, axis=0)\n    return dgamma, dbeta\n", oracle="np.sum(dY * Z_hat, axis=0, keepdims=True)", style="c-bn-def")
+C(B, "gamma", N, "def batchnorm_backward(dY, Z_hat):\n    dbeta = np.sum(dY, axis=0)\n    dgamma = np.sum(dY * Z_hat, axis=1)\n    return dgamma, dbeta\n", "*", style="c-bn-def-axis1")
+C(A, "W_v", N, "def attention_backward(X, A, dO):\n    dV = A.T @ dO\n    dW_v = X.T @ dV\n    return dW_v\n", oracle="X.T @ (A.T @ dO)", style="c-attn-def")
+C(R, "w1", N, "w1.grad = x.t() @ (2 * (y_pred - y) @ w2.t() * (h > 0).float())", oracle=RW1, style="c-torch-float-mask")
+C(R, "w1", N, "w1.grad = x.t() @ (2 * (y_pred - y) @ w2.t() * (h_relu > 0).float()) / n", "scale-factor", style="c-torch-float-mask-over-n")
+
 for _k, _r in enumerate(_rows):
     _r["id"] = f"c11-{_k:03d}"
 

@@ -232,9 +232,12 @@ def _called(stmts: list[ast.stmt]) -> set[str]:
 
 
 def _returns_names(value: ast.expr | None) -> bool:
-    """``return dW1, db1, dW2, db2``, ``return grads`` or ``return dW1``: names only."""
+    """``return dW1, db1, dW2, db2``, ``return grads``, ``return {"dW1": dW1, …}`` or ``return
+    dW1``: names only."""
     if isinstance(value, ast.Tuple):
         return bool(value.elts) and all(isinstance(e, ast.Name) for e in value.elts)
+    if isinstance(value, ast.Dict):  # return {"dW1": dW1, "dW2": dW2}
+        return bool(value.values) and all(isinstance(v, ast.Name) for v in value.values)
     return isinstance(value, ast.Name)
 
 
@@ -278,10 +281,19 @@ def _without_ipython_prompts(text: str) -> str:
     return "\n".join(kept)
 
 
+_MAGIC = re.compile(r"^\s*%%?[A-Za-z]\w*\b.*$", re.M)
+
+
+def _without_magics(text: str) -> str:
+    """A Jupyter cell's IPython magics (``%%time``, ``%matplotlib inline``, ``%timeit …``): a
+    line that starts with ``%`` is no Python and computes nothing of the derivation."""
+    return _MAGIC.sub("", text) if "%" in text else text
+
+
 def _without_prompts(text: str) -> str:
     """A doctest or console transcript (``>>> dW2 = …``, ``... `` continuations, printed output
     lines; IPython's ``In [12]:`` likewise): the code typed after the prompts only."""
-    text = _without_ipython_prompts(text)
+    text = _without_magics(_without_ipython_prompts(text))
     lines = text.split("\n")
     if not any(line.lstrip().startswith(">>>") for line in lines):
         return text
