@@ -157,6 +157,8 @@ def test_a_whole_derivation_handed_in_as_a_function_is_read_as_its_body() -> Non
     assert check("mlp-bce", "W2", one.replace(" / m", "")).code == "scale-factor"
     helper = "def relu_backward(dA, Z):\n    return dA * (Z > 0)\ndW1 = X.T @ relu_backward(dA1, Z1)"
     assert check("mlp-bce", "W1", helper).ok
+    unused = "def relu_backward(dA, Z):\n    dZ = np.array(dA, copy=True)\n    dZ[Z <= 0] = 0\n    return dZ\n"
+    assert check("mlp-bce", "W1", unused + "dW1 = X.T @ (dA1 * (Z1 > 0))").ok  # the cell's own steps
     with pytest.raises(FormulaError):  # a lone helper is not a derivation
         check("mlp-bce", "W1", "def f(a):\n    return a\n")
 

@@ -245,9 +245,12 @@ def _derivation_bodies(stmts: list[ast.stmt]) -> list[ast.stmt]:
     """``stmts`` with a function that is never called and returns names (``def backward(X, Y,
     A1, A2, W2): …; return dW1, db1, dW2, db2``, ``return grads``: the whole derivation
     handed in as the function a course asks for) replaced by its body: its parameters are the
-    network's tensors, and the answer is the step that names the gradient asked for. A
-    function called in the cell stays a helper to inline."""
+    network's tensors, and the answer is the step that names the gradient asked for. Only in a
+    cell of definitions (imports, prints and docstrings aside): where the cell computes its own
+    steps, or calls the function, a function stays a helper to inline."""
     called = _called(stmts)
+    if any(not isinstance(st, (ast.FunctionDef, ast.Import, ast.ImportFrom, ast.Expr)) for st in stmts):
+        called |= {st.name for st in stmts if isinstance(st, ast.FunctionDef)}  # the cell computes
     out: list[ast.stmt] = []
     for st in stmts:
         if (
