@@ -606,6 +606,30 @@ C(A, "W_v", N, "def attention_backward(X, A, dO):\n    dV = A.T @ dO\n    dW_v =
 C(R, "w1", N, "w1.grad = x.t() @ (2 * (y_pred - y) @ w2.t() * (h > 0).float())", oracle=RW1, style="c-torch-float-mask")
 C(R, "w1", N, "w1.grad = x.t() @ (2 * (y_pred - y) @ w2.t() * (h_relu > 0).float()) / n", "scale-factor", style="c-torch-float-mask-over-n")
 
+# ================================================================ round d (written after round c's fixes,
+# before running the checker on any of these): Octave, other derivative notations, more numbers
+_round = "d"
+C(M, "W2", L, r"dW^{[2]} = \frac{1}{m} A^{[1]'} (A^{[2]} - Y)", oracle=W2R, style="d-octave-prime-latex")
+C(M, "W2", N, "dW2 = (1/m) * A1' * (A2 - Y)", oracle=W2R, style="d-octave-code", note="Octave: ' transposes, * is the matrix product")
+C(M, "W1", N, "dZ1 = (dZ2 * W2') .* (Z1 > 0);\ndW1 = X' * dZ1;", oracle="X.T @ (dZ2 @ W2.T * (Z1 > 0))", style="d-octave-code-W1")
+C(M, "W1", N, "dZ1 = (dZ2 * W2');\ndW1 = X' * dZ1;", "missing-activation-derivative", oracle="X.T @ (dZ2 @ W2.T)", style="d-octave-code-W1-no-mask")
+C(M, "W2", L, r"\partial_{W^{[2]}} L = \frac{1}{m} A^{[1]\top}(A^{[2]} - Y)", oracle=W2R, style="d-partial-subscript")
+C(M, "W2", L, r"\mathrm{d}W^{[2]} = \frac{1}{m} A^{[1]\top}(A^{[2]} - Y)", oracle=W2R, style="d-mathrm-d")
+C(M, "W2", L, r"\frac{\partial \ell}{\partial \mathbf{W}_2} = \frac{1}{m} \mathbf{A}_1^{\top}(\mathbf{A}_2 - \mathbf{Y})", oracle=W2R, style="d-ell-bold-subscript-layers")
+C(M, "W2", L, r"\frac{\partial \ell}{\partial \mathbf{W}_2} = \mathbf{A}_1^{\top}(\mathbf{A}_2 - \mathbf{Y})", "scale-factor", style="d-ell-bold-no-m")
+C(T, "W1[0,0]", V, "−1.37·10⁻²", style="d-hand-middle-dot-power")
+C(T, "W1[0,0]", V, "-1.37x10^-2", style="d-hand-ascii-x-power")
+C(T, "W1[0,0]", V, "-1.37*10**-2", style="d-hand-python-power")
+C(T, "W1[0,0]", V, "-0.0137 (3 s.f.)", style="d-hand-sf-remark")
+C(T, "W1[0,0]", V, "≈−0.014", style="d-hand-approx-2sf")
+C(T, "W1[0,0]", V, "-0.0137 (3 s.f.)", lang=Z, style="zh-d-hand-sf-remark")
+C(E, "w", V, "[[-0.0612], [-0.0367], [-0.0245]]", "shape-mismatch", style="d-hand-neuron-column")
+C(E, "w", V, "[[-0.0612, -0.0367, -0.0245]]", style="d-hand-neuron-row-2d")
+C(CH, "u", V, "20", style="d-hand-chain-u")
+C(CH, "u", V, "2", "*", style="d-hand-chain-u-dv-du", note="∂v/∂u, the local derivative, not ∂L/∂u")
+C(R, "w1", N, "dh = (2 * (y_pred - y)) @ w2.T\ndh[h <= 0] = 0\ndw1 = x.T @ dh", oracle=RW1, style="d-relu-masked-assign-le")
+C(R, "w1", N, "dh = (2 * (y_pred - y)) @ w2.T\ndh[h_relu < 0] = 0\ndw1 = x.T @ dh", "missing-activation-derivative", style="d-relu-mask-on-output-never", note="h_relu is never negative: nothing is masked")
+
 for _k, _r in enumerate(_rows):
     _r["id"] = f"c11-{_k:03d}"
 

@@ -42,7 +42,7 @@ def test_corpus_weights_the_six_older_builtins() -> None:
     assert sum(nets.count(n) for n in older) >= 0.8 * len(CASES)
     for net in older + ("rnn", "attention", "batchnorm", "softmax-regression"):
         assert net in nets, net
-    assert 250 <= len(CASES) <= 340
+    assert 250 <= len(CASES) <= 360
     assert sum(c["verdict"] == "incorrect" for c in CASES) >= 100
     assert {c["kind"] for c in CASES} == {"numpy", "latex", "value"}
     assert sum(c["lang"] == "zh" for c in CASES) >= 10
@@ -294,3 +294,17 @@ def test_a_notebook_cell_with_magics_and_a_function_returning_a_dict() -> None:
     )
     assert check("mlp-bce", "W2", body).ok
     assert check("mlp-bce", "W2", body.replace("A1.T @ dZ2", "X.T @ dZ2")).code == "wrong-layer"
+
+
+def test_octave_elementwise_operators() -> None:
+    """Ng's Octave: ``dZ1 = (dZ2 * W2') .* (Z1 > 0); dW1 = X' * dZ1;`` — ``.*``, ``./`` and
+    ``.^`` are element-wise (it was "unterminated string literal"), ``*`` the matrix product and
+    ``'`` the transpose as before; σ′ for the mask stays wrong; a number's ``2.*`` is untouched."""
+    from derive.checker.check import check
+
+    assert check("mlp-bce", "W1", "dZ1 = (dZ2 * W2') .* (Z1 > 0);\ndW1 = X' * dZ1;").ok
+    assert check("mlp-bce", "W1", "dW1 = X' * ((dZ2 * W2') .* (Z1 > 0)).^1").ok
+    assert check("mlp-bce", "W1", "dW1 = X' * ((dZ2 * W2') .* (Z1 > 0)) ./ 2").code == "scale-factor"
+    slip = "dW1 = X' * ((dZ2 * W2') .* A1 .* (1 - A1))"
+    assert check("mlp-bce", "W1", slip).code == "wrong-activation-derivative"
+    assert check("mlp-bce", "W2", "dW2 = 1./m * A1' * (A2 - Y);").ok

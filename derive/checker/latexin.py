@@ -250,6 +250,18 @@ def _strip_delimiters(text: str) -> str:
     return _strip_period(s)
 
 
+def _octave_elementwise(text: str) -> str:
+    r"""Octave's element-wise operators after a name, a bracket or a prime (Ng's ML course:
+    ``(dZ2 * W2') .* (Z1 > 0)``, ``A ./ B``, ``A .^ 2``): ``\odot``, ``/`` and ``^``; its
+    ``*`` and ``'`` are read as the matrix product and the transpose they are."""
+    if "." not in text:
+        return text
+    after = r"(\b[A-Za-z_]\w*|[)\]'}])\s*"  # a name (A1, not the number 2.), a bracket, a prime
+    text = re.sub(after + r"\.\*", r"\1 \\odot ", text)
+    text = re.sub(after + r"\./", r"\1 / ", text)
+    return re.sub(after + r"\.\^", r"\1^", text)
+
+
 _SUB = str.maketrans("₀₁₂₃₄₅₆₇₈₉₋₊ₐₑₒₓₕₖₗₘₙₚₛₜᵢⱼᵣᵤᵥ", "0123456789-+aeoxhklmnpstijruv")
 _SUP = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺⁽⁾ⁱ", "0123456789-+()i")
 _PASTED = {  # maths pasted from a PDF or notes, in the LaTeX this grammar reads
@@ -353,6 +365,7 @@ def pasted(text: str) -> str:
     text = re.sub(r"√\s*([A-Za-z0-9_]+|\([^()]*\))", lambda m: "\\sqrt{" + m.group(1) + "}", text)
     for k, v in _PASTED.items():
         text = text.replace(k, v)
+    text = _octave_elementwise(text)
     text = _hats(text)
     # Newton's dot for a derivative on an activation: \dot{\sigma}(z), \dot\sigma, \dot{g} → σ′
     text = re.sub(
