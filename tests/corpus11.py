@@ -630,6 +630,26 @@ C(CH, "u", V, "2", "*", style="d-hand-chain-u-dv-du", note="∂v/∂u, the local
 C(R, "w1", N, "dh = (2 * (y_pred - y)) @ w2.T\ndh[h <= 0] = 0\ndw1 = x.T @ dh", oracle=RW1, style="d-relu-masked-assign-le")
 C(R, "w1", N, "dh = (2 * (y_pred - y)) @ w2.T\ndh[h_relu < 0] = 0\ndw1 = x.T @ dh", "missing-activation-derivative", style="d-relu-mask-on-output-never", note="h_relu is never negative: nothing is masked")
 
+# ================================================================ round e (written after round d's fix,
+# before running the checker on any of these): library spellings and sizes
+_round = "e"
+C(M, "W2", N, "dW2 = np.einsum('ij,ik->jk', A1, A2 - Y) / m", oracle=W2R, style="e-einsum-transposed-form")
+C(M, "W2", N, "dW2 = np.einsum('ij,ik->kj', A1, A2 - Y) / m", "*", style="e-einsum-wrong-output")
+C(M, "W2", N, "dW2 = torch.matmul(A1.T, torch.sigmoid(Z2) - Y) / m", oracle=W2R, style="e-torch-matmul-sigmoid")
+C(M, "W2", N, "dW2 = np.matmul(A1.transpose(), A2 - Y) / m", oracle=W2R, style="e-matmul-transpose-method")
+C(M, "W2", N, "dW2 = A1.T @ (A2 - Y) / Y.size", oracle=W2R, style="e-Y-size")
+C(M, "W2", N, "dW2 = A1.T @ (A2 - Y) / X.size", "scale-factor", oracle="A1.T @ (A2 - Y) / (m * n_in)", style="e-X-size")
+C(M, "W2", N, "dW2 = jnp.dot(A1.T, A2 - Y) / A1.shape[0]", oracle=W2R, style="e-jnp-shape0")
+C(M, "W2", N, "dW2 = (A2 - Y).T @ A1 / m", "*", style="e-transposed-result")
+C(M, "W2", L, r"\frac{\partial L}{\partial W^{[2]}} = \frac{1}{m}\left(A^{[1]}\right)^{\!\top}\left(A^{[2]} - Y\right)", oracle=W2R, style="e-negative-space-top")
+C(M, "W2", L, r"\frac{\partial L}{\partial W^{[2]}} = A^{[1]\top}\cdot\left(A^{[2]}-Y\right)/m", oracle=W2R, style="e-cdot-slash-m")
+C(M, "b1", N, "db1 = dZ1.sum(axis=0, keepdims=True)", oracle="np.sum(dZ1, axis=0, keepdims=True)", style="e-method-sum")
+C(M, "b1", N, "db1 = dZ1.mean(axis=0, keepdims=True)", "scale-factor", oracle="np.mean(dZ1, axis=0, keepdims=True)", style="e-method-mean")
+C(T, "W1[0,0]", V, "-13.67e-3", style="e-hand-eng-4sf")
+C(T, "W1[0,0]", V, "-1.366809e-02", style="e-hand-printf")
+C(T, "W1[0,0]", V, "-0.01366809206", style="e-hand-many-digits")
+C(R, "w2", N, "grad_w2 = np.einsum('ni,nj->ij', h_relu, 2 * (y_pred - y))", oracle=RW2, style="e-relu-einsum")
+
 for _k, _r in enumerate(_rows):
     _r["id"] = f"c11-{_k:03d}"
 
