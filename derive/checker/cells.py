@@ -249,8 +249,9 @@ def _derivation_bodies(stmts: list[ast.stmt]) -> list[ast.stmt]:
     cell of definitions (imports, prints and docstrings aside): where the cell computes its own
     steps, or calls the function, a function stays a helper to inline."""
     called = _called(stmts)
-    if any(not isinstance(st, (ast.FunctionDef, ast.Import, ast.ImportFrom, ast.Expr)) for st in stmts):
-        called |= {st.name for st in stmts if isinstance(st, ast.FunctionDef)}  # the cell computes
+    quiet = (ast.FunctionDef, ast.Import, ast.ImportFrom, ast.Expr)
+    if any(not isinstance(st, quiet) for st in stmts):  # the cell computes its own steps
+        called |= {st.name for st in stmts if isinstance(st, ast.FunctionDef)}
     out: list[ast.stmt] = []
     for st in stmts:
         if (
@@ -366,7 +367,11 @@ def expand(text: str, tensors: set[str] | frozenset[str] = frozenset()) -> str:
             if isinstance(st.value, ast.Dict):  # grads = {} / grads = {"dW1": dW1, …}
                 continue
             value = _helper_tuple(st.value, t, cell)
-            if isinstance(t, ast.Tuple) and isinstance(value, ast.Tuple) and len(t.elts) == len(value.elts):
+            if (
+                isinstance(t, ast.Tuple)
+                and isinstance(value, ast.Tuple)
+                and len(t.elts) == len(value.elts)
+            ):
                 assigned = {e.id for e in t.elts if isinstance(e, ast.Name)}
                 if any(
                     isinstance(n, ast.Name) and n.id in assigned

@@ -597,7 +597,9 @@ def _one_use_wrong(
             continue
         for k in range(uses):
             for new in shapes:
-                if new == old or new.startswith("d") != old.startswith("d") or shapes[new] != shapes[old]:
+                if new == old or new.startswith("d") != old.startswith("d"):
+                    continue
+                if shapes[new] != shapes[old]:
                     continue
                 if new == "d" + target.name:
                     continue

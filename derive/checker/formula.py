@@ -2705,7 +2705,8 @@ def _implied_sums(net: Net, node: ex.Node, out: tuple[str | None, str | None]) -
     summed over that letter as if ``\sum_i`` were written; terms and sums already written are
     kept."""
     if isinstance(node, ex.BinOp) and node.op in ("+", "-"):
-        return ex.BinOp(node.op, _implied_sums(net, node.left, out), _implied_sums(net, node.right, out))
+        left, right = _implied_sums(net, node.left, out), _implied_sums(net, node.right, out)
+        return ex.BinOp(node.op, left, right)
     if isinstance(node, ex.Neg):
         return ex.Neg(_implied_sums(net, node.operand, out))
     if not (isinstance(node, ex.BinOp) and node.op in (latexin.PRODUCT, latexin.STAR, "*")):
@@ -2867,7 +2868,8 @@ def _oriented(net: Net, factor: ex.Node, want: tuple[str | None, str | None]) ->
         op = "*" if factor.op in products else factor.op
         return ex.BinOp(op, _oriented(net, factor.left, want), _oriented(net, factor.right, want))
     if isinstance(factor, ex.Compare):  # \mathbb{1}[Z_{ik} > 0]: entry by entry
-        return ex.Compare(factor.op, _oriented(net, factor.left, want), _oriented(net, factor.right, want))
+        left, right = _oriented(net, factor.left, want), _oriented(net, factor.right, want)
+        return ex.Compare(factor.op, left, right)
     if (
         isinstance(factor, ex.Call)
         and ops.OPS.get(factor.func) is not None
@@ -2929,7 +2931,11 @@ def _index_sum(net: Net, term: ex.Node, out: tuple[str | None, str | None]) -> e
 
 
 def _contracted(
-    net: Net, with_k: list[ex.Node], others: list[str | None], k: str, out: tuple[str | None, str | None]
+    net: Net,
+    with_k: list[ex.Node],
+    others: list[str | None],
+    k: str,
+    out: tuple[str | None, str | None],
 ) -> tuple[ex.Node, tuple[str | None, str | None]]:
     r"""``\sum_i X_{ij} (A_i - Y_i) W_k \mathbb{1}[Z_{ik} > 0]``: more than two factors with the
     summed letter — those that also carry the left side's row letter make the left operand of

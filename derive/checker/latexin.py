@@ -263,6 +263,7 @@ def _octave_elementwise(text: str) -> str:
 
 
 _SUB = str.maketrans("₀₁₂₃₄₅₆₇₈₉₋₊ₐₑₒₓₕₖₗₘₙₚₛₜᵢⱼᵣᵤᵥ", "0123456789-+aeoxhklmnpstijruv")
+_SUB_RUN = re.compile(r"[₀-₉₋₊ₐₑₒₓₕₖₗₘₙₚₛₜᵢⱼᵣᵤᵥ]+")
 _SUP = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺⁽⁾ⁱ", "0123456789-+()i")
 _PASTED = {  # maths pasted from a PDF or notes, in the LaTeX this grammar reads
     "∘": "\\circ ",
@@ -360,7 +361,7 @@ def pasted(text: str) -> str:
         text,
     )
     # subscript digits and letters (A₁, ∑ₜ, x_tᵢ, Wₕ): as written with _{…}
-    text = re.sub(r"[₀-₉₋₊ₐₑₒₓₕₖₗₘₙₚₛₜᵢⱼᵣᵤᵥ]+", lambda m: "_{" + m.group(0).translate(_SUB) + "}", text)
+    text = _SUB_RUN.sub(lambda m: "_{" + m.group(0).translate(_SUB) + "}", text)
     text = re.sub(r"[⁰-⁹⁻⁺⁽⁾¹²³ⁱ]+", lambda m: "^{" + m.group(0).translate(_SUP) + "}", text)
     text = re.sub(r"√\s*([A-Za-z0-9_]+|\([^()]*\))", lambda m: "\\sqrt{" + m.group(1) + "}", text)
     for k, v in _PASTED.items():
