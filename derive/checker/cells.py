@@ -169,6 +169,23 @@ def _helper(fn: ast.FunctionDef | ast.Lambda, name: str, cell: _Cell) -> tuple[l
     raise FormulaError(msg("heldcheck3.helper_body", name=name))
 
 
+def _helper_tuple(value: ast.expr, target: ast.expr, cell: _Cell) -> ast.expr:
+    """``dX, dW1, db1 = affine_backward(dZ1, X, W1)`` (CS231n's modular layers): a call of a
+    helper that returns a tuple, unpacked into as many names, is that tuple with the arguments
+    put in; any other value is returned as written."""
+    if (
+        isinstance(target, ast.Tuple)
+        and isinstance(value, ast.Call)
+        and isinstance(value.func, ast.Name)
+        and value.func.id in cell.helpers
+        and isinstance(cell.helpers[value.func.id][1], ast.Tuple)
+    ):
+        out = cell.visit(copy.deepcopy(value))
+        if isinstance(out, ast.Tuple):
+            return out
+    return value
+
+
 def _unrolled(st: ast.For) -> list[ast.stmt] | None:
     """A loop over a written-out tuple or list of tuples, as its statements one pass each."""
     if st.orelse or not isinstance(st.iter, (ast.Tuple, ast.List)):
@@ -200,9 +217,87 @@ def _unrolled(st: ast.For) -> list[ast.stmt] | None:
     return out if len(out) <= MAX_UNROLL else None
 
 
+_IPYTHON_IN = re.compile(r"^\s*In \[\d*\]:\s?")
+_IPYTHON_MORE = re.compile(r"^\s*\.\.\.+:\s?")
+
+
+def _called(stmts: list[ast.stmt]) -> set[str]:
+    """The names called anywhere in ``stmts``."""
+    return {
+        n.func.id
+        for st in stmts
+        for n in ast.walk(st)
+        if isinstance(n, ast.Call) and isinstance(n.func, ast.Name)
+    }
+
+
+def _returns_names(value: ast.expr | None) -> bool:
+    """``return dW1, db1, dW2, db2``, ``return grads``, ``return {"dW1": dW1, …}`` or ``return
+    dW1``: names only."""
+    if isinstance(value, ast.Tuple):
+        return bool(value.elts) and all(isinstance(e, ast.Name) for e in value.elts)
+    if isinstance(value, ast.Dict):  # return {"dW1": dW1, "dW2": dW2}
+        return bool(value.values) and all(isinstance(v, ast.Name) for v in value.values)
+    return isinstance(value, ast.Name)
+
+
+def _derivation_bodies(stmts: list[ast.stmt]) -> list[ast.stmt]:
+    """``stmts`` with a function that is never called and returns names (``def backward(X, Y,
+    A1, A2, W2): …; return dW1, db1, dW2, db2``, ``return grads``: the whole derivation
+    handed in as the function a course asks for) replaced by its body: its parameters are the
+    network's tensors, and the answer is the step that names the gradient asked for. Only in a
+    cell of definitions (imports, prints and docstrings aside): where the cell computes its own
+    steps, or calls the function, a function stays a helper to inline."""
+    called = _called(stmts)
+    quiet = (ast.FunctionDef, ast.Import, ast.ImportFrom, ast.Expr)
+    if any(not isinstance(st, quiet) for st in stmts):  # the cell computes its own steps
+        called |= {st.name for st in stmts if isinstance(st, ast.FunctionDef)}
+    out: list[ast.stmt] = []
+    for st in stmts:
+        if (
+            isinstance(st, ast.FunctionDef)
+            and st.name not in called
+            and not st.decorator_list
+            and len(st.body) > 1
+            and isinstance(st.body[-1], ast.Return)
+            and _returns_names(st.body[-1].value)
+        ):
+            body = st.body[:-1]
+            if body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant):
+                body = body[1:]  # a docstring
+            out.extend(body)
+        else:
+            out.append(st)
+    return out
+
+
+def _without_ipython_prompts(text: str) -> str:
+    """An IPython transcript (``In [12]: dW2 = …``, ``   ...: `` continuations, ``Out[12]: …``
+    and the printed lines after it): the code typed after the prompts only."""
+    lines = text.split("\n")
+    if not any(_IPYTHON_IN.match(line) for line in lines):
+        return text
+    kept = []
+    for line in lines:
+        head = _IPYTHON_IN.match(line) or _IPYTHON_MORE.match(line)
+        if head:
+            kept.append(line[head.end():])
+    return "\n".join(kept)
+
+
+_MAGIC = re.compile(r"^\s*%%?[A-Za-z]\w*\b.*$", re.M)
+
+
+def _without_magics(text: str) -> str:
+    """A Jupyter cell's IPython magics (``%%time``, ``%matplotlib inline``, ``%timeit …``): a
+    line that starts with ``%`` is no Python and computes nothing of the derivation."""
+    return _MAGIC.sub("", text) if "%" in text else text
+
+
 def _without_prompts(text: str) -> str:
     """A doctest or console transcript (``>>> dW2 = …``, ``... `` continuations, printed output
-    lines): the code typed after the prompts only."""
+    lines; IPython's ``In [12]:`` likewise): the code typed after the prompts only."""
+    text = _without_magics(_without_ipython_prompts(text))
     lines = text.split("\n")
     if not any(line.lstrip().startswith(">>>") for line in lines):
         return text
@@ -231,7 +326,7 @@ def expand(text: str, tensors: set[str] | frozenset[str] = frozenset()) -> str:
     helpers: dict[str, tuple[list[str], ast.expr]] = {}
     cell = _Cell(helpers)
     body: list[ast.stmt] = []
-    for st in tree.body:
+    for st in _derivation_bodies(tree.body):
         if isinstance(st, ast.For):
             unrolled = _unrolled(st)
             if unrolled is None:
@@ -271,15 +366,20 @@ def expand(text: str, tensors: set[str] | frozenset[str] = frozenset()) -> str:
                 continue
             if isinstance(st.value, ast.Dict):  # grads = {} / grads = {"dW1": dW1, …}
                 continue
-            if isinstance(t, ast.Tuple) and isinstance(st.value, ast.Tuple) and len(t.elts) == len(st.value.elts):
+            value = _helper_tuple(st.value, t, cell)
+            if (
+                isinstance(t, ast.Tuple)
+                and isinstance(value, ast.Tuple)
+                and len(t.elts) == len(value.elts)
+            ):
                 assigned = {e.id for e in t.elts if isinstance(e, ast.Name)}
                 if any(
                     isinstance(n, ast.Name) and n.id in assigned
-                    for v in st.value.elts
+                    for v in value.elts
                     for n in ast.walk(v)
                 ):
                     return text  # dZ, dW = …, X.T @ dZ reads the old dZ: not one after the other
-                pairs = list(zip(t.elts, st.value.elts))  # A1, A2 = cache['A1'], cache['A2']
+                pairs = list(zip(t.elts, value.elts))  # A1, A2 = cache['A1'], cache['A2']
             else:
                 pairs = [(t, st.value)]
             for target, value in pairs:

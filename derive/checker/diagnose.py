@@ -546,11 +546,76 @@ def wrong_layer(
     every = _all_activation_upstreams(net, target, tree, spelled, allow_upstream)
     if every is not None:
         return every
+    once = _one_use_wrong(net, target, tree, spelled, shapes, allow_upstream)
+    if once is not None:
+        return once
     if near is not None:
         old, new, shown, mu = near
         fix = target.expected
         m = msg("diag.wrong_layer", used=old, right=new, fix=tree_text(shown))
         return [Diagnosis.of("wrong-layer", m, fix), Diagnosis.of(mu.code, mu.message, fix)]
+    return None
+
+
+def _uses(node: ex.Node, name: str) -> int:
+    """How many times ``Name(name)`` is used in ``node``."""
+    here = int(isinstance(node, ex.Name) and node.id == name)
+    return here + sum(_uses(c, name) for c in ex.children(node))
+
+
+def _subst_nth(node: ex.Node, old: str, new: str, k: int) -> ex.Node:
+    """``node`` with only the ``k``-th use of ``Name(old)`` (0-based, left to right) replaced."""
+    seen = [0]
+
+    def go(n: ex.Node) -> ex.Node:
+        if isinstance(n, ex.Name):
+            if n.id == old:
+                seen[0] += 1
+                if seen[0] == k + 1:
+                    return ex.Name(new)
+            return n
+        return ex.rebuild(n, go)
+
+    return go(node)
+
+
+def _one_use_wrong(
+    net: Net,
+    target: Target,
+    tree: ex.Node,
+    spelled: dict[str, str],
+    shapes: dict[str, tuple[int, int]],
+    allow_upstream: bool,
+) -> list[Diagnosis] | None:
+    """``wrong-layer`` at one use of a name written several times: tiny-mlp's ``h.T @ (… * h *
+    (1 - h))`` for ``X.T @ (… * h * (1 - h))`` — the first h stands where X belongs, the others
+    are right, so replacing every h finds nothing (at most :data:`MAX_LAYER_TRIES` tries)."""
+    tries = 0
+    for old, raw in spelled.items():
+        uses = _uses(tree, raw)
+        if uses < 2 or shapes[old] == (1, 1):
+            continue
+        for k in range(uses):
+            for new in shapes:
+                if new == old or new.startswith("d") != old.startswith("d"):
+                    continue
+                if shapes[new] != shapes[old]:
+                    continue
+                if new == "d" + target.name:
+                    continue
+                tries += 1
+                if tries > MAX_LAYER_TRIES:
+                    return None
+                try:
+                    e, shown = Convert(net, "", allow_upstream)(_subst_nth(tree, raw, new, k))
+                except Exception:  # noqa: BLE001 - a candidate that does not convert is no answer
+                    continue
+                if e.shape == target.shape and all(
+                    close_exact(evaluate(e, System(net.rand, j)), target.truth(j)) for j in range(3)
+                ):
+                    fix = tree_text(shown)
+                    m = msg("diag.wrong_layer", used=old, right=new, fix=fix)
+                    return [Diagnosis.of("wrong-layer", m, fix)]
     return None
 
 

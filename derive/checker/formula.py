@@ -2745,7 +2745,7 @@ class Convert:
 
 # ---- index notation → the vectorised form -----------------------------------------------------
 
-_INDEXED_NAME = re.compile(r"(\w+?)_([ijklnpqt]{1,2})")
+_INDEXED_NAME = re.compile(r"(\w+?)_([cijklnpqt]{1,2})")  # c: a class (W_{jc}, P_{ic})
 
 
 class _NotIndexed(Exception):
@@ -2774,9 +2774,33 @@ def _indexed(net: Net, tree: ex.Node, lhs: ex.Node | None) -> tuple[ex.Node, str
     if out is None:
         return None
     try:
-        return _vectorised(net, tree, out), "d" + tensor
+        return _vectorised(net, _implied_sums(net, tree, out), out), "d" + tensor
     except _NotIndexed:
         return None
+
+
+def _implied_sums(net: Net, node: ex.Node, out: tuple[str | None, str | None]) -> ex.Node:
+    r"""Einstein's convention: a product term with a letter the left side lacks, repeated in
+    two (or more) of its factors (``\frac{\partial L}{\partial W_{jk}} = X_{ij}\,\delta_{ik}``), is
+    summed over that letter as if ``\sum_i`` were written; terms and sums already written are
+    kept."""
+    if isinstance(node, ex.BinOp) and node.op in ("+", "-"):
+        left, right = _implied_sums(net, node.left, out), _implied_sums(net, node.right, out)
+        return ex.BinOp(node.op, left, right)
+    if isinstance(node, ex.Neg):
+        return ex.Neg(_implied_sums(net, node.operand, out))
+    if not (isinstance(node, ex.BinOp) and node.op in (latexin.PRODUCT, latexin.STAR, "*")):
+        return node
+    extra = _letters(net, node) - set(out)
+    if not extra:
+        return node
+    factors = _product_factors(node)
+    if any(isinstance(f, ex.Call) and f.func == "sum" for f in factors):
+        return node
+    for letter in extra:
+        if sum(letter in _letters(net, f) for f in factors) < 2:
+            return node  # a letter written once: not a repeated index
+    return ex.Call("sum", (node,))
 
 
 def _indexed_base(net: Net, base: str) -> tuple[str, str] | None:
@@ -2923,6 +2947,16 @@ def _oriented(net: Net, factor: ex.Node, want: tuple[str | None, str | None]) ->
     if isinstance(factor, ex.BinOp) and factor.op in ("+", "-", "*", "/", *products):
         op = "*" if factor.op in products else factor.op
         return ex.BinOp(op, _oriented(net, factor.left, want), _oriented(net, factor.right, want))
+    if isinstance(factor, ex.Compare):  # \mathbb{1}[Z_{ik} > 0]: entry by entry
+        left, right = _oriented(net, factor.left, want), _oriented(net, factor.right, want)
+        return ex.Compare(factor.op, left, right)
+    if (
+        isinstance(factor, ex.Call)
+        and ops.OPS.get(factor.func) is not None
+        and ops.get(factor.func).kind == ops.ELEMENTWISE
+        and not factor.kwargs
+    ):  # \sigma'(Z_{ik}): entry by entry
+        return ex.Call(factor.func, tuple(_oriented(net, a, want) for a in factor.args))
     raise _NotIndexed
 
 
@@ -2955,6 +2989,8 @@ def _index_sum(net: Net, term: ex.Node, out: tuple[str | None, str | None]) -> e
         right = _oriented(net, with_k[1], (k, q))
         core = ex.BinOp("@", left, right)
         have = (p, q)
+    elif len(with_k) > 2:
+        core, have = _contracted(net, with_k, others, k, out)
     elif len(with_k) == 1:
         p = others[0]
         one = _oriented(net, with_k[0], (k, p))
@@ -2972,6 +3008,34 @@ def _index_sum(net: Net, term: ex.Node, out: tuple[str | None, str | None]) -> e
     for f in rest:
         core = ex.BinOp("*", core, _vectorised(net, f, out))
     return core
+
+
+def _contracted(
+    net: Net,
+    with_k: list[ex.Node],
+    others: list[str | None],
+    k: str,
+    out: tuple[str | None, str | None],
+) -> tuple[ex.Node, tuple[str | None, str | None]]:
+    r"""``\sum_i X_{ij} (A_i - Y_i) W_k \mathbb{1}[Z_{ik} > 0]``: more than two factors with the
+    summed letter — those that also carry the left side's row letter make the left operand of
+    a matrix product, the rest (the column letter, or the summed letter alone: a column over
+    it) the right operand, each side entry by entry."""
+    p, q = out
+    left = [f for f, o in zip(with_k, others) if o is not None and o == p]
+    right = [(f, o) for f, o in zip(with_k, others) if o is None or o != p]
+    if not left or not right or any(o not in (q, None) for _, o in right):
+        raise _NotIndexed
+    a = _oriented(net, left[0], (p, k))
+    for f in left[1:]:
+        a = ex.BinOp("*", a, _oriented(net, f, (p, k)))
+    has_q = any(o is not None for _, o in right)
+    b: ex.Node | None = None
+    for f, o in right:
+        part = _oriented(net, f, (k, q) if o is not None else (k, None))
+        b = part if b is None else ex.BinOp("*", b, part)
+    assert b is not None
+    return ex.BinOp("@", a, b), (p, q if has_q else None)
 
 
 def _example_sum(net: Net, term: ex.Node, out: tuple[str | None, str | None]) -> ex.Node:

@@ -276,7 +276,20 @@ def _strip_delimiters(text: str) -> str:
     return _strip_period(s)
 
 
-_SUB = str.maketrans("₀₁₂₃₄₅₆₇₈₉₋₊", "0123456789-+")
+def _octave_elementwise(text: str) -> str:
+    r"""Octave's element-wise operators after a name, a bracket or a prime (Ng's ML course:
+    ``(dZ2 * W2') .* (Z1 > 0)``, ``A ./ B``, ``A .^ 2``): ``\odot``, ``/`` and ``^``; its
+    ``*`` and ``'`` are read as the matrix product and the transpose they are."""
+    if "." not in text:
+        return text
+    after = r"(\b[A-Za-z_]\w*|[)\]'}])\s*"  # a name (A1, not the number 2.), a bracket, a prime
+    text = re.sub(after + r"\.\*", r"\1 \\odot ", text)
+    text = re.sub(after + r"\./", r"\1 / ", text)
+    return re.sub(after + r"\.\^", r"\1^", text)
+
+
+_SUB = str.maketrans("₀₁₂₃₄₅₆₇₈₉₋₊ₐₑₒₓₕₖₗₘₙₚₛₜᵢⱼᵣᵤᵥ", "0123456789-+aeoxhklmnpstijruv")
+_SUB_RUN = re.compile(r"[₀-₉₋₊ₐₑₒₓₕₖₗₘₙₚₛₜᵢⱼᵣᵤᵥ]+")
 _SUP = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺⁽⁾ⁱ", "0123456789-+()i")
 _PASTED = {  # maths pasted from a PDF or notes, in the LaTeX this grammar reads
     "∘": "\\circ ",
@@ -373,12 +386,13 @@ def pasted(text: str) -> str:
         lambda m: f"\\frac{{\\partial {m.group(1)}}}{{\\partial {m.group(2)}}} =",
         text,
     )
-    text = re.sub(r"[₀-₉₋₊]+", lambda m: "_{" + m.group(0).translate(_SUB) + "}", text)
+    # subscript digits and letters (A₁, ∑ₜ, x_tᵢ, Wₕ): as written with _{…}
+    text = _SUB_RUN.sub(lambda m: "_{" + m.group(0).translate(_SUB) + "}", text)
     text = re.sub(r"[⁰-⁹⁻⁺⁽⁾¹²³ⁱ]+", lambda m: "^{" + m.group(0).translate(_SUP) + "}", text)
-    text = text.replace("ᵢ", "_{i}")  # ∑ᵢ, xᵢ: the example index
     text = re.sub(r"√\s*([A-Za-z0-9_]+|\([^()]*\))", lambda m: "\\sqrt{" + m.group(1) + "}", text)
     for k, v in _PASTED.items():
         text = text.replace(k, v)
+    text = _octave_elementwise(text)
     text = _hats(text)
     # Newton's dot for a derivative on an activation: \dot{\sigma}(z), \dot\sigma, \dot{g} → σ′
     text = re.sub(
@@ -468,7 +482,7 @@ def parse(
             p.next()
             # ∂L/∂w_{ij} = …, δ_j = …: index notation, whose \sum_k sums an index, not examples
             p.indices = any(
-                isinstance(n, ex.Name) and re.fullmatch(r"\w+?_[ijklnpqt]{1,2}", n.id)
+                isinstance(n, ex.Name) and re.fullmatch(r"\w+?_[cijklnpqt]{1,2}", n.id)
                 for n in _nodes(rhs)
             )
             lhs, rhs = rhs, p.expr(0)

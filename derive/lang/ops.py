@@ -454,6 +454,7 @@ CLASSIC_SLIPS: tuple[tuple[str, Callable[..., Any]], ...] = (
     ("tanh", lambda m, x, y: m.sub(_one(m), m.Pow(y, 2))),
     ("tanh_pre", lambda m, x, y: m.sub(_one(m), m.Pow(m.Func("tanh", x), 2))),
     ("itself", lambda m, x, y: y),
+    ("one_minus", lambda m, x, y: m.sub(_one(m), y)),  # σ' as 1 − σ, tanh' as 1 − tanh
     ("pre", lambda m, x, y: m.mul(x, m.sub(_one(m), x))),
     ("pre_itself", lambda m, x, y: x),
 )
