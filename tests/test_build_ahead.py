@@ -253,6 +253,7 @@ def test_the_compile_only_environments_know_every_filter_and_start_only_on_a_fir
     numbers = tmp_path / "cache" / "numbers"
     numbers.mkdir(parents=True)
     monkeypatch.setenv("DERIVE_CACHE", str(tmp_path / "cache"))
+    monkeypatch.setattr(jinja_setup, "COMPILED", set())  # an earlier test's build compiled them
     child = jinja_setup.start(["md"], B.torch_worker.ENV)
     assert child is not None
     child.close()
