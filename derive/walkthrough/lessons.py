@@ -894,11 +894,13 @@ def mistakes(d: Derivation, pc: Pieces) -> Lesson | None:
         for n in _nodes(tree)
     ):
         parts.append(("softmax_shift", ()))
-    # 4b'. a softmax differentiated as if element-wise: the diagonal of its Jacobian only
+    # 4b'. a softmax differentiated as if element-wise: the diagonal of its Jacobian only (of
+    # a tensor itself: softmax(e.T) passes its gradient to e through the transpose too)
     softmaxes = frozenset(
         name
         for name, tree in spec.forward
         if isinstance(tree, ex.Call) and tree.func == "softmax" and name in g.tensors
+        and tree.args and isinstance(tree.args[0], ex.Name)
     )
     if softmaxes:
         for v in params:  # the first parameter behind a softmax shows it
