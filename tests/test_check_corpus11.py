@@ -308,3 +308,19 @@ def test_octave_elementwise_operators() -> None:
     slip = "dW1 = X' * ((dZ2 * W2') .* A1 .* (1 - A1))"
     assert check("mlp-bce", "W1", slip).code == "wrong-activation-derivative"
     assert check("mlp-bce", "W2", "dW2 = 1./m * A1' * (A2 - Y);").ok
+
+
+def test_an_all_ones_matrix_stands_for_the_sizes_it_names() -> None:
+    """``np.ones((1, k))`` on a network where n = k = 2 at the example: a row of k ones (W's
+    columns), not of X's n columns — equal here, different at the other sizes every verdict is
+    also checked at. The walkthrough's own ``np.ones((1, k)) / 100 * sign(W)`` is right (it was
+    "wrong with every size different": the ones were read as a row of X), and the same with
+    ``n`` written where ``k`` belongs is wrong."""
+    from pathlib import Path
+
+    from derive.checker.check import check
+
+    spec = Path(__file__).parent / "specs_course" / "hn9_l1_norms.toml"
+    right = "X.T @ (2/(k*m) * (X @ W - Y)) + sign(W) / 10 + np.ones((1, k)) / 100 * sign(W) + sign(W)"
+    assert check(spec, "W", right).ok
+    assert not check(spec, "W", right.replace("np.ones((1, k))", "np.ones((1, n))")).ok

@@ -921,17 +921,35 @@ class _Numpy(ast.NodeTransformer):
         shape = tuple(size(e) for e in sizes)
         if self.net is None or len(shape) != 2 or None in shape:
             return None
+        named = tuple(e.id if isinstance(e, ast.Name) else None for e in sizes)
         for name in [*self.net.spec.inputs, *self.net.spec.params]:
-            if self.net.spec.shapes[name] == shape and name in self.net.g.tensors:
+            if (
+                self.net.spec.shapes[name] == shape
+                and name in self.net.g.tensors
+                and all(self.size_named(name, k, named[k]) for k in (0, 1))
+            ):
                 zero = ast.BinOp(_c(0), ast.Mult(), ast.Name(name, ast.Load()))
                 return ast.BinOp(zero, ast.Add(), _c(1))
-        return self.ones_product(shape)
+        return self.ones_product(shape, named)
 
-    def ones_product(self, shape: tuple[int, int]) -> ast.expr | None:
+    def size_named(self, name: str, axis: int, want: str | None) -> bool:
+        """Whether axis ``axis`` of the network's tensor ``name`` may stand for the size written
+        ``want`` (a [dims] name, or ``None`` for a number): a side declared with another name
+        is another size, though equal at the example (``np.ones((1, k))`` with n = k = 2 is not
+        a row of X's n columns: at other sizes it would be)."""
+        if want is None:
+            return True
+        label = getattr(self.net.g.tensors[name].shape[axis], "label", None)
+        return label is None or label == want
+
+    def ones_product(
+        self, shape: tuple[int, int], named: tuple[str | None, ...] = (None, None)
+    ) -> ast.expr | None:
         """The all-ones matrix of ``shape`` (r, c) where no input or parameter has that shape:
         a column of r ones times a row of c ones, each ``0 * T[:, 0:1] + 1`` of a tensor ``T``
-        with r rows (c columns) — transposed from one with r columns (c rows). None where no
-        tensor of the network has such a side."""
+        with r rows (c columns) — transposed from one with r columns (c rows), a side declared
+        with the size name written (``named``) where one is. None where no tensor of the network
+        has such a side."""
         names = [n for n in [*self.net.spec.inputs, *self.net.spec.params] if n in self.net.g.tensors]
 
         def side(k: int, axis: int) -> ast.expr | None:
@@ -939,6 +957,8 @@ class _Numpy(ast.NodeTransformer):
                 for name in names:
                     have = self.net.spec.shapes[name]
                     if len(have) != 2 or have[other] != k:
+                        continue
+                    if not self.size_named(name, other, named[axis]):
                         continue
                     whole, first = ast.Slice(), ast.Slice(_c(0), _c(1))
                     index = (whole, first) if other == 0 else (first, whole)
