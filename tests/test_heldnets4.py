@@ -109,10 +109,12 @@ def test_a_reshape_that_keeps_the_entries_is_the_tensor_or_its_transpose(
 @pytest.mark.parametrize(
     "loss, says",
     [
-        ("np.sum(X.reshape(2, 3))", "moves entries between rows and columns"),
+        # a sum of everything of a reshape that fits is the sum of the tensor since ops11
+        ("np.sum(p) + np.sum(X.reshape(2, 3) * 2, axis=0).sum()", "moves entries between rows and columns"),
         ("np.sum(p.reshape(-1, 2))", "cannot reshape 3 entries into [-1, 2]"),
-        # (X @ w).reshape(-1) of the column is read since branch heldnets8 (1-D, as NumPy)
-        ("np.sum(p) + np.sum((X * 2).reshape(-1))", "of an expression is read when it is a column"),
+        # (X @ w).reshape(-1) of the column is read since branch heldnets8 (1-D, as NumPy), and a
+        # sum of everything of any reshape(-1) since ops11 (the same entries)
+        ("np.sum(p) + np.sum((X * 2).reshape(-1, 3))", "of an expression is read when it is a column"),
         ("np.sum(p.reshape(q))", "reshape sizes are numbers, -1, [dims] names or X.shape"),
     ],
 )
@@ -246,7 +248,8 @@ L = "{loss}"
         ("np.sum(p[np.arange(m), y]) + np.sum(y * 2)", "the class labels 'y' are used here other"),
         ("np.sum(p[np.arange(n), y])", "np.arange(n) must count the 3 rows of 'p'"),
         ("np.sum((p * 2)[np.arange(m), y])", "assign the expression to a name first"),
-        ("np.sum(p[[0, 1], 0] * p)", "indexing by labels (p[[0, 1], 0]) is not read"),
+        # p[[0, 1], 0] (consecutive rows) is a block since ops11
+        ("np.sum(p[[0, 2], 0] * p)", "indexing by labels (p[[0, 2], 0]) is not read"),
         ("np.sum(p[0][1] * p)", "indexing (p[0][1]) is not read"),
     ],
 )

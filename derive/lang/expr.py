@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import ast
 import keyword
+import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from fractions import Fraction
@@ -2043,10 +2044,11 @@ def _whole_reduction(node: ast.Call) -> tuple[str, ast.expr] | None:
     return (f.attr, f.value) if not node.args else None
 
 
-def _flattened(node: ast.AST) -> ast.expr | None:
+def _flattened(node: ast.AST, shapes: Mapping[str, tuple[int, ...]]) -> ast.expr | None:
     """The tensor ``x`` of ``x.flatten()``, ``x.ravel()``, ``x.reshape(…)``, ``x.view(…)``,
     ``x.unsqueeze(k)``, ``x[None]``, ``np.ravel(x)``, ``torch.flatten(x)`` (the same entries laid
-    out otherwise: PyTorch refuses a reshape to another number of entries), or ``None``."""
+    out otherwise), or ``None``; a reshape to other sizes than ``-1`` only of a tensor whose
+    entries they fit (``shapes``), as NumPy and PyTorch refuse a reshape to another number."""
     if isinstance(node, ast.Subscript):
         index = node.slice
         nones = index.elts if isinstance(index, ast.Tuple) else [index]
@@ -2066,9 +2068,35 @@ def _flattened(node: ast.AST) -> ast.expr | None:
         return args[0] if f.attr in _FLATTENS and len(args) == 1 else None
     if f.attr in _FLATTENS and not args:
         return f.value
-    if f.attr in ("reshape", "view") and args or f.attr == "unsqueeze" and len(args) == 1:
+    if f.attr in ("reshape", "view") and _fits(f.value, args, shapes):
+        return f.value
+    if f.attr == "unsqueeze" and len(args) == 1:
         return f.value
     return None
+
+
+def _fits(x: ast.expr, args: list[ast.expr], shapes: Mapping[str, tuple[int, ...]]) -> bool:
+    """Whether ``x.reshape(*args)`` is a reshape NumPy does: to ``-1`` (1-D, always), or to
+    whole numbers (at most one ``-1``) whose product fits the entries of the tensor ``x`` names
+    (``p.reshape(-1, 2)`` of 3 entries is an error in NumPy, not the sum of ``p``)."""
+    if len(args) == 1 and isinstance(args[0], ast.Tuple | ast.List):
+        args = list(args[0].elts)
+    if len(args) == 1 and _is_minus_one(args[0]):
+        return True
+    if not isinstance(x, ast.Name) or x.id not in shapes or not args:
+        return False
+    sizes = [-1 if _is_minus_one(a) else a.value if isinstance(a, ast.Constant) else None for a in args]
+    if any(type(k) is not int or k == 0 or k < -1 for k in sizes) or sizes.count(-1) > 1:
+        return False
+    entries = math.prod(int(k) for k in shapes[x.id])
+    known = math.prod(k for k in sizes if k != -1)
+    return entries % known == 0 if -1 in sizes else entries == known
+
+
+def _is_minus_one(e: ast.expr) -> bool:
+    if isinstance(e, ast.UnaryOp) and isinstance(e.op, ast.USub):
+        return isinstance(e.operand, ast.Constant) and e.operand.value == 1
+    return isinstance(e, ast.Constant) and e.value == -1
 
 
 def _stacked(node: ast.AST) -> tuple[str, list[ast.expr]] | None:
@@ -2087,11 +2115,13 @@ def _stacked(node: ast.AST) -> tuple[str, list[ast.expr]] | None:
     return f.attr, list(seq.elts)
 
 
-def _reduced_whole(name: str, x: ast.expr, node: ast.Call) -> ast.expr | None:
+def _reduced_whole(
+    name: str, x: ast.expr, node: ast.Call, shapes: Mapping[str, tuple[int, ...]]
+) -> ast.expr | None:
     """``name`` of everything of ``x`` with the layout of its entries left out: ``x.flatten()``
     is ``x``; a sum of a stack is the sum of the sums, a mean of a stack of equal shapes (as
     stack() requires) the mean of the means; ``None`` when neither applies."""
-    flat = _flattened(x)
+    flat = _flattened(x, shapes)
     if flat is not None:
         return ast.Call(ast.Attribute(flat, name, ast.Load()), [], [])
     stacked = _stacked(x)
@@ -2124,7 +2154,7 @@ def _python_sum(node: ast.Call) -> ast.expr | None:
     return total
 
 
-def whole_reductions(text: str) -> str:
+def whole_reductions(text: str, shapes: Mapping[str, tuple[int, ...]] | None = None) -> str:
     """``text`` with the reductions of everything of a flattened or stacked tensor
     (``z.flatten().sum()``, ``z.view(-1).mean()``, ``torch.stack([a, b]).sum()``) read without
     the reshape: the same number, and the same gradient, as NumPy/PyTorch compute; ``text``
@@ -2135,6 +2165,7 @@ def whole_reductions(text: str) -> str:
     tree = spelling.parsed(text)
     if tree is None:
         return text
+    shapes = shapes or {}
     changed = False
 
     class Whole(ast.NodeTransformer):
@@ -2145,7 +2176,7 @@ def whole_reductions(text: str) -> str:
                 changed = True
                 return self.visit(listed)
             whole = _whole_reduction(n)
-            out = _reduced_whole(*whole, n) if whole is not None else None
+            out = _reduced_whole(*whole, n, shapes) if whole is not None else None
             if out is not None:
                 changed = True
                 return self.visit(out)

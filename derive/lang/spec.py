@@ -759,7 +759,7 @@ class _Validator:
         for key, text in fwd.items():
             if isinstance(text, str) and len(text) <= ex.MAX_LENGTH:
                 text = ex.strip_casts(text)  # F.one_hot(y, C).float(): y's one-hot rows
-                text = ex.whole_reductions(text)  # z.flatten().sum(): z.sum()
+                text = ex.whole_reductions(text, shapes)  # z.flatten().sum(): z.sum()
             if "," not in key:
                 self.fwd[key] = text
                 yield key, text
