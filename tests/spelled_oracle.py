@@ -149,16 +149,7 @@ def _np_shim() -> SimpleNamespace:
         clip=lambda x, lo=None, hi=None, a_min=None, a_max=None: torch.clamp(
             _t(x), lo if a_min is None else a_min, hi if a_max is None else a_max
         ),
-        sign=lambda x: torch.sign(_t(x)),
-        sin=lambda x: torch.sin(_t(x)),
-        cos=lambda x: torch.cos(_t(x)),
-        tan=lambda x: torch.tan(_t(x)),
-        arctan=lambda x: torch.atan(_t(x)),
-        heaviside=lambda x, v: torch.heaviside(_t(x), torch.as_tensor(v, dtype=D)),
-        vdot=lambda a, b: torch.sum(_t(a) * _t(b)),
-        ptp=lambda x, axis=None: _reducer(torch.amax)(x, axis) - _reducer(torch.amin)(x, axis),
-        transpose=lambda x: _t(x).T,
-        true_divide=lambda a, b: _t(a) / _t(b),
+        **_more_numpy(),
         exp=lambda x: torch.exp(_t(x)),
         log=lambda x: torch.log(_t(x)),
         log1p=lambda x: torch.log1p(_t(x)),
@@ -364,12 +355,10 @@ def _jax_shim() -> SimpleNamespace:
     return SimpleNamespace(nn=nn)
 
 
-def _keras_shim() -> SimpleNamespace:
-    """The Keras backend ``K.…`` (``K.epsilon()`` = 1e-7)."""
-    return SimpleNamespace(
-        clip=lambda x, lo=None, hi=None, a_min=None, a_max=None: torch.clamp(
-            _t(x), lo if a_min is None else a_min, hi if a_max is None else a_max
-        ),
+def _more_numpy() -> dict[str, Any]:
+    """NumPy functions the later held-out passes use (sign, trigonometry, heaviside, vdot, ptp,
+    …), shared by the NumPy and the Keras-backend stand-ins."""
+    return dict(
         sign=lambda x: torch.sign(_t(x)),
         sin=lambda x: torch.sin(_t(x)),
         cos=lambda x: torch.cos(_t(x)),
@@ -380,6 +369,16 @@ def _keras_shim() -> SimpleNamespace:
         ptp=lambda x, axis=None: _reducer(torch.amax)(x, axis) - _reducer(torch.amin)(x, axis),
         transpose=lambda x: _t(x).T,
         true_divide=lambda a, b: _t(a) / _t(b),
+    )
+
+
+def _keras_shim() -> SimpleNamespace:
+    """The Keras backend ``K.…`` (``K.epsilon()`` = 1e-7)."""
+    return SimpleNamespace(
+        clip=lambda x, lo=None, hi=None, a_min=None, a_max=None: torch.clamp(
+            _t(x), lo if a_min is None else a_min, hi if a_max is None else a_max
+        ),
+        **_more_numpy(),
         epsilon=lambda: 1e-7,
         log=torch.log,
         exp=torch.exp,
