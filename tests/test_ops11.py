@@ -231,3 +231,18 @@ def test_blocks_diagonals_and_einsum_chains_are_pytorchs(text, ref) -> None:
     want.backward()
     assert loss == pytest.approx(float(want.detach()), rel=1e-9, abs=1e-12)
     np.testing.assert_allclose(grads["W"], w.grad.numpy(), rtol=1e-8, atol=1e-11)
+
+
+def test_xlogy_of_targets_with_zeros_is_zero_there_as_in_pytorch() -> None:
+    """The entropy and KL of one-hot-like targets, ``xlogy(C, C)`` and ``xlogy(C, C) − xlogy(C,
+    softmax(Z))``: where C = 0, PyTorch's xlogy is 0 even of log 0 (it was exit 2, "log of 0.0");
+    loss and gradient as PyTorch running the original text."""
+    text = "(torch.xlogy(C, C) - torch.xlogy(C, torch.softmax(Z, 1))).sum()"
+    d = derive(spec.parse(_spec(text, True), source="ops11"))
+    grads, loss = numeric.gradients_matrix(d, numeric.example_point(d.graph))
+    w = torch.tensor(W, dtype=torch.float64, requires_grad=True)
+    c = t(C)
+    want = (torch.xlogy(c, c) - torch.xlogy(c, torch.softmax(t(X) @ w, 1))).sum()
+    want.backward()
+    assert loss == pytest.approx(float(want.detach()), rel=1e-9, abs=1e-12)
+    np.testing.assert_allclose(grads["W"], w.grad.numpy(), rtol=1e-8, atol=1e-11)

@@ -1797,12 +1797,15 @@ def _xlogy(node: ast.Call, how: str) -> ast.expr:
     """``torch.xlogy(x, y)`` (also ``torch.special.xlogy``, ``scipy.special.xlogy``): x·log y,
     and 0 where x = 0 — PyTorch's convention for the gradient too: ∂/∂x = 1[x ≠ 0]·log y.
     Read as ``x·(1[x > 0] + 1[−x > 0])·log(y)`` (the indicator of x ≠ 0, derivative 0), so the
-    value and both partial derivatives are PyTorch's wherever y > 0 (log's domain)."""
+    value and both partial derivatives are PyTorch's wherever y > 0 (log's domain). Where x = 0
+    the log is taken of y + 1 instead (``log(y + 1 − 1[x ≠ 0])``), so that the entropy of
+    targets with zeros, ``xlogy(q, q)``, is 0 there as in PyTorch, not log 0."""
     a = _bound(node, "xlogy", ("x", "y"), 2)
     x, y = a["x"], a["y"]
     if isinstance(x, ast.Constant):  # a number: its indicator is a number too
         return _mul(x, _call("log", y))
-    return _mul(_mul(x, _nonzero(x)), _call("log", y))
+    nonzero = _nonzero(x)
+    return _mul(_mul(x, nonzero), _call("log", _add(y, _sub(_num(1), _nonzero(x)))))
 
 
 def _softmin(node: ast.Call, how: str) -> ast.expr:
