@@ -447,7 +447,7 @@ C(R, "w2", N, _JJ.replace("2.0 * (y_pred - y)", "2.0 * (y_pred - y) / H"), "scal
 C(R, "w1", N, _JJ.replace("grad_h_relu * (h > 0)", "grad_h_relu"), "missing-activation-derivative", oracle="x.T @ (2 * (y_pred - y) @ w2.T)", style="r-jj-no-mask")
 C(R, "w1", N, _JJ.replace("x.T.dot(grad_h)", "x.dot(grad_h)"), "shape-mismatch", style="r-jj-x-no-T", note="first labelled missing-transpose; corpus 5's convention: x (n × D_in) @ grad_h (n × H) does not fit, shape-mismatch naming the transpose")
 C(R, "w2", N, _JJ.replace("h_relu.T.dot(grad_y_pred)", "grad_y_pred.T.dot(h_relu)"), "*", style="r-jj-w2-transposed")
-C(R, "w2", N, _JJ.replace("h_relu.T.dot(grad_y_pred)", "h.T.dot(grad_y_pred)"), "missing-activation-derivative", style="r-jj-w2-pre-relu", note="h where h_relu belongs: the relu left out")
+C(R, "w2", N, _JJ.replace("h_relu.T.dot(grad_y_pred)", "h.T.dot(grad_y_pred)"), "wrong-layer", style="r-jj-w2-pre-relu", note="h where h_relu belongs: the relu left out (relabelled by the lead: no code of its own; wrong-layer with a message naming the activation)")
 C(R, "w1", N, _JJ.replace("x.T.dot(grad_h)", "h_relu.T.dot(grad_h)"), "*", style="r-jj-w1-wrong-input", note="H x H, not D_in x H")
 C(R, "w2", N, "w2.grad = h_relu.t().mm(2 * (y_pred - y))", oracle=RW2, style="r-torch-grad-attr")
 C(R, "w2", N, "h_relu.T @ (y_pred - y) * 2", oracle=RW2, style="r-w2-times-2-after")

@@ -126,3 +126,26 @@ def test_the_general_layer_l_is_refused_asking_for_the_layers_number(text: str, 
     zh = _refusal("mlp-bce", "W1", text, "zh")
     assert "一般的第" in zh and "general" not in zh
     assert check("mlp-bce", "W1", r"X^\top \delta^{(1)}", latex=True).ok
+
+
+@pytest.mark.parametrize(
+    ("net", "wrt", "text", "used", "right"),
+    [
+        ("relu-mlp", "w2", "h.T @ (2.0 * (y_pred - y))", "h", "h_relu = relu(h)"),
+        ("mlp-bce", "W2", "Z1.T @ (A2 - Y) / m", "Z1", "A1 = relu(Z1)"),
+    ],
+)
+def test_pre_activation_for_its_output_names_the_activation(
+    net: str, wrt: str, text: str, used: str, right: str
+) -> None:
+    """A layer's pre-activation written where its activation's output belongs (c11-315:
+    ``h.T.dot(grad_y_pred)`` for ``h_relu``) is ``wrong-layer``, and the message says which
+    activation was left out, in en and zh; another tensor for another keeps the general one."""
+    r = check(net, wrt, text)
+    assert not r.ok and r.diagnoses[0].code == "wrong-layer"
+    en = r.diagnoses[0].message
+    assert f"{used}, the input of the activation" in en and right in en
+    zh = check(net, wrt, text, lang="zh").diagnoses[0].message
+    assert "激活前的" in zh and right in zh
+    other = check("mlp-bce", "W2", "X.T @ (A2 - Y) / m")
+    assert "the input of the activation" not in other.diagnoses[0].message

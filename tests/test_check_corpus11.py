@@ -24,10 +24,6 @@ import corpus11  # noqa: E402
 
 CASES = corpus11.load()
 KNOWN: dict[str, str] = {  # id -> why it still fails (strict xfail: fixing it must remove it here)
-    "c11-315": "h (the pre-activation) where h_relu = relu(h) belongs is diagnosed wrong-layer, "
-    "though h is the same layer: the activation itself left out has no code of its own (corpus "
-    "10 left the same slip '*'); labelled missing-activation-derivative as for dh_2 where dz_2 "
-    "belongs — for the lead to decide",
 }
 
 

@@ -530,7 +530,11 @@ def wrong_layer(
                     C, f, V = act
                     m = msg("heldcheck8.missing_derivative", C=C, f=f, node=V, fix=fix)
                     return [Diagnosis.of("missing-activation-derivative", m, fix)]
-                m = msg("diag.wrong_layer", used=old, right=new, fix=fix)
+                f = _activation_of(net, new, old)
+                if f is not None:  # h for h_relu = relu(h): the activation itself left out
+                    m = msg("diag.pre_activation", used=old, right=new, f=f, fix=fix)
+                else:
+                    m = msg("diag.wrong_layer", used=old, right=new, fix=fix)
                 return [Diagnosis.of("wrong-layer", m, fix)]
             if near is None and old[:1] not in "d" and _same_role(net, old, new):
                 vals = [floats(evaluate(e, System(net.rand, k))) for k in range(DIAG_POINTS)]
@@ -657,14 +661,20 @@ def _activation_upstream(net: Net, old: str, new: str) -> tuple[str, str, str] |
     if not (old.startswith("d") and new.startswith("d")):
         return None
     C, V = old[1:], new[1:]
-    tree = dict(net.spec.forward).get(C)
+    f = _activation_of(net, C, V)
+    return None if f is None else (C, f, V)
+
+
+def _activation_of(net: Net, out: str, arg: str) -> str | None:
+    """The activation ``f`` where the network computes ``out = f(arg)``, else None."""
+    tree = dict(net.spec.forward).get(out)
     if (
         isinstance(tree, ex.Call)
         and tree.func in ops.activations()
         and tree.args
-        and tree.args[0] == ex.Name(V)
+        and tree.args[0] == ex.Name(arg)
     ):
-        return C, tree.func, V
+        return tree.func
     return None
 
 
