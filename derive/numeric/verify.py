@@ -888,6 +888,80 @@ def at_kink(d: Derivation, point, sizes=None, zeros: Mapping[str, np.ndarray] | 
     return any(np.any(np.abs(x) < tol.KINK_BAND) for _, x in kink_inputs(d, point, sizes))
 
 
+# what the spelling that a tie-marked call came from gives at its tie, and what to write instead
+_TIES = {
+    "maximum": (
+        "maximum(x, 0)",
+        "relu(x)",
+        "torch.maximum/np.maximum (as PyTorch, JAX and autograd differentiate them) give each "
+        "side half at a tie",
+        "torch.clamp(x, min=0)",
+    ),
+    "minimum": (
+        "minimum(x, 0)",
+        "-relu(-x)",
+        "torch.minimum/np.minimum (as PyTorch, JAX and autograd differentiate them) give each "
+        "side half at a tie",
+        "torch.clamp(x, max=0)",
+    ),
+}
+
+
+def spelled_ties(d: Derivation, point, zeros: Mapping[str, np.ndarray] | None = None) -> None:
+    """Refuse (exit 2) given values exactly at the tie of a spelling whose convention there is
+    not the one derive reads it with: ``np.maximum(0, z)`` is read as ``relu(z)`` (gradient 0 at
+    z = 0, and the walkthrough teaches ReLU), but ``torch.maximum``/``np.maximum`` split a tie,
+    half to each side, so at z = 0 the code the user wrote has another gradient. Drawn values
+    never land there (they avoid kinks); only given ones can."""
+    g = d.graph
+    marked = [
+        (name, n)
+        for name, tree in g.spec.forward
+        for n in _walk(tree)
+        if isinstance(n, ex.Call) and n.tie in _TIES
+    ]
+    if not marked:
+        return
+    hits: list[tuple[str, ex.Call, tuple[int, ...]]] = []
+    calls = {id(n) for _, n in marked}
+
+    class _Spy(domain.Evaluator):
+        def call(self, n: ex.Call):
+            if id(n) in calls:
+                x = np.atleast_2d(np.asarray(self.ev(n.args[0]), float))
+                arg = _unneg(n.args[0])
+                exact = None
+                if zeros and isinstance(arg, ex.Name) and arg.id in zeros:
+                    exact = zeros[arg.id]
+                at = x == 0 if exact is None else (x == 0) | np.broadcast_to(exact, x.shape)
+                if at.any():
+                    hits.append((self.node, n, tuple(int(i) for i in np.argwhere(at)[0])))
+            return super().call(n)
+
+    try:
+        _Spy(g.spec.forward, _scalar_floats(g)).run(point)
+    except domain._Stop:
+        return  # a domain problem: reported by the finite-values check with its own message
+    if not hits:
+        return
+    node, call, entry = hits[0]
+    written, fix, theirs, clamp = _TIES[call.tie]
+    raise ExampleValueError(
+        f"{g.spec.source}: [forward] {node}: {written} is at its tie at entry {list(entry)} at "
+        "the example values (its input x is exactly 0). derive reads it as "
+        f"{fix} (PyTorch's relu: gradient 0 to x at 0), but {theirs}, so the gradients would "
+        "follow a convention the code as written does not. Fix: change [values] so x is not 0 "
+        f"there, or write {fix} (F.relu: gradient 0 at 0) or {clamp} (gradient 1 at 0), "
+        "which derive follows exactly"
+    )
+
+
+def _walk(n: ex.Node):
+    yield n
+    for c in ex.children(n):
+        yield from _walk(c)
+
+
 def _unneg(n: ex.Node) -> ex.Node:
     return n.operand if isinstance(n, ex.Neg) else n
 
@@ -1114,6 +1188,7 @@ def verify(
             "comparisons use that exact 0, as the derivation does"
         )
     inline_kinks_at_zero(d, zeros)
+    spelled_ties(d, pt, zeros)
     _check_finite_example(d, pt, zeros)
     refs = None
     if use_torch:

@@ -1,0 +1,149 @@
+"""No ✓ that the user's own code would contradict (branch trust10; issues 9 and 11).
+
+1. Ties where spellings disagree: at given values exactly on a tie, derive's gradient is what
+   PyTorch gives for the spelling written (``torch.fmax``/``fmin``: all to the first argument), or,
+   where derive reads the spelling with another convention (``np.maximum(0, z)`` read as
+   ``relu(z)``, gradient 0 at 0, where ``torch.maximum`` splits a tie), exit 2 naming the node, the
+   entry, the tie and both conventions. Judged by PyTorch running the original spelling.
+2. ``derive check``'s random points keep the spec's mask data and in-domain data as the engine's
+   example values do (additive −1e9 masks, a running variance under a square root).
+3. Non-finite values anywhere: exit 2 naming node, entry and value, or agreement with PyTorch.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from derive.engine.backprop import derive
+from derive.errors import DeriveError
+from derive.lang import spec
+from derive.numeric import verify as numeric
+
+torch = pytest.importorskip("torch")
+F = torch.nn.functional
+
+W = np.array([[-1.0, 1.0, 0.0, 6.0], [-3.0, 3.0, 0.5, -0.5]])
+V = np.array([[-1.0, 0.5, 0.0, 6.0], [2.0, 3.0, 0.5, -0.25]])  # ties with W at 5 entries
+R = np.array([[0.5, -1.25, 2.0, 0.75], [1.5, -0.5, 0.25, -2.0]])
+
+
+def _rows(a: np.ndarray) -> str:
+    return "[" + ", ".join("[" + ", ".join(repr(float(v)) for v in r) + "]" for r in a) + "]"
+
+
+def _spec(text: str, w: np.ndarray = W) -> str:
+    return f"""
+[dims]
+m = 2
+n = 4
+[inputs]
+R = ["m", "n"]
+[params]
+W = ["m", "n"]
+V = ["m", "n"]
+[forward]
+out = "{text}"
+L = "sum(out * R) + 0 * sum(V)"
+[values]
+W = {_rows(w)}
+V = {_rows(V)}
+R = {_rows(R)}
+"""
+
+
+# torch.fmax/fmin give a tie wholly to their first argument (not torch.maximum's half)
+FMAX = [
+    ("torch.fmax(W, V)", lambda w, v: torch.fmax(w, v)),
+    ("torch.fmax(V, W)", lambda w, v: torch.fmax(v, w)),
+    ("np.fmin(W, V)", lambda w, v: torch.fmin(w, v)),
+    ("torch.fmax(W, torch.zeros_like(W))", lambda w, v: torch.fmax(w, torch.zeros_like(w))),
+    ("np.fmax(W, 0)", lambda w, v: torch.fmax(w, torch.zeros_like(w))),
+    ("torch.fmin(W, torch.zeros_like(W))", lambda w, v: torch.fmin(w, torch.zeros_like(w))),
+    ("torch.fmax(torch.zeros_like(W), W)", lambda w, v: torch.fmax(torch.zeros_like(w), w)),
+]
+
+
+@pytest.mark.parametrize("text,ref", FMAX, ids=[c[0] for c in FMAX])
+def test_fmax_at_a_tie_is_pytorchs(text, ref) -> None:
+    d = derive(spec.parse(_spec(text), source="tie"))
+    numeric.spelled_ties(d, numeric.example_point(d.graph), numeric.exact_zeros(d))
+    grads, _ = numeric.gradients_matrix(d, numeric.example_point(d.graph))
+    w = torch.tensor(W, dtype=torch.float64, requires_grad=True)
+    v = torch.tensor(V, dtype=torch.float64, requires_grad=True)
+    (ref(w, v) * torch.tensor(R, dtype=torch.float64)).sum().backward()
+    np.testing.assert_allclose(grads["W"], w.grad.numpy(), atol=1e-12)
+    np.testing.assert_allclose(grads["V"], 0 if v.grad is None else v.grad.numpy(), atol=1e-12)
+
+
+# read as relu(x) / −relu(−x) (gradient 0 at 0); PyTorch's maximum/minimum split the tie
+TIED = [
+    "np.maximum(0, W)",
+    "np.maximum(W, 0.0)",
+    "torch.maximum(W, torch.zeros_like(W))",
+    "torch.max(W, torch.zeros_like(W))",
+    "np.minimum(0, W)",
+    "torch.clamp(np.maximum(0, 2 * W - 1), max=3)",
+]
+
+
+@pytest.mark.parametrize("text", TIED)
+def test_maximum_with_zero_at_a_tie_is_refused(text) -> None:
+    """PyTorch running the text gives half the gradient at W[0, 2] = 0 (checked here), derive's
+    relu reading 0: no verdict, exit 2 naming node, entry and both conventions."""
+    w = W.copy()
+    if "2 * W - 1" in text:
+        w[0, 2] = 0.5
+    d = derive(spec.parse(_spec(text, w), source="tie"))
+    with pytest.raises(DeriveError, match=r"\[forward\] out: m(ax|in)imum\(x, 0\) is at its tie "
+                       r"at entry \[0, 2\].*give each side half"):
+        numeric.verify(d, points=0, use_torch=False)
+    # the two conventions really differ there
+    ours, _ = numeric.gradients_matrix(d, numeric.example_point(d.graph))
+    t = torch.tensor(w, dtype=torch.float64, requires_grad=True)
+    z = torch.zeros_like(t)
+    inner = 2 * t - 1 if "2 * W - 1" in text else t
+    out = torch.minimum(inner, z) if "minimum" in text else torch.maximum(inner, z)
+    (out * torch.tensor(R, dtype=torch.float64)).sum().backward()
+    assert t.grad[0, 2] != ours["W"][0, 2]
+
+
+def test_maximum_with_zero_off_the_tie_verifies() -> None:
+    d = derive(spec.parse(_spec("np.maximum(0, W)", W + 0.25), source="tie"))
+    assert numeric.verify(d, points=1).ok
+
+
+PERCEPTRON = """
+[dims]
+m = 3
+n = 2
+[inputs]
+X = ["m", "n"]
+y = ["m", 1]
+[params]
+w = ["n", 1]
+b = [1, 1]
+[forward]
+z = "X @ w + b"
+L = "np.sum(np.maximum(0, -y * z))"
+[values]
+X = [[1.0, 2.0], [-1.0, 0.5], [0.5, -1.0]]
+y = [[1.0], [-1.0], [1.0]]
+w = [[0.5], [-0.25]]
+b = [[0.0]]
+"""
+
+
+@pytest.mark.parametrize("args", [["verify"], ["check", "--wrt", "w[0,0]", "--value", "0.5"]])
+def test_perceptron_on_its_boundary_is_refused_by_verify_and_check_value(args, tmp_path) -> None:
+    """The held-out perceptron (pass 10): z = 0 at the first example; ✓ before this branch."""
+    from click.testing import CliRunner
+
+    from derive.cli import main
+
+    path = tmp_path / "perceptron.toml"
+    path.write_text(PERCEPTRON, encoding="utf-8")
+    res = CliRunner().invoke(main, [args[0], str(path), *args[1:]])
+    assert res.exit_code == 2, res.output
+    assert "maximum(x, 0) is at its tie at entry [0, 0]" in res.output
+    assert "✓" not in res.output
