@@ -147,3 +147,71 @@ def test_perceptron_on_its_boundary_is_refused_by_verify_and_check_value(args, t
     assert res.exit_code == 2, res.output
     assert "maximum(x, 0) is at its tie at entry [0, 0]" in res.output
     assert "✓" not in res.output
+
+
+# ---- 2. derive check's points keep fill masks as given and data in its domain ------------------
+
+COURSE = __import__("pathlib").Path(__file__).parent / "specs_course"
+CHECK_CASES = [
+    # (network, wrt, formula, right?)  — the right ones were "not the gradient" before trust10
+    ("hn10_bn_eval", "w", "h.T @ (2/N * (h @ w - y))", True),
+    ("hn10_bn_eval", "gamma", "sum(dh * (gamma * xn + beta > 0) * xn, axis=0)", True),
+    ("hn10_attn_pad_mask", "Wv", "X.T @ (attn.T @ dout)", True),
+    ("hn10_attn_pad_mask", "Wq", "X.T @ ((dscores_m / sqrt(d)) @ (X @ Wk))", True),
+    ("hn10_bn_eval", "w", "h.T @ (1/N * (h @ w - y))", False),
+    ("hn10_bn_eval", "gamma", "sum(dh * (gamma * xn + beta > 0), axis=0)", False),
+    ("hn10_bn_eval", "gamma", "sum(dh * (xn > 0) * xn, axis=0)", False),
+    ("hn10_attn_pad_mask", "Wv", "X.T @ (attn @ dout)", False),
+    ("hn10_attn_pad_mask", "Wq", "X.T @ (dscores @ (X @ Wk))", False),
+    ("hn10_attn_pad_mask", "Wq", "X.T @ ((dscores / sqrt(d)) @ (X @ Wq))", False),
+    ("hn10_ntxent_masked", "W", "z_in.T @ dz", False),
+]
+
+
+@pytest.mark.parametrize("name,wrt,formula,right", CHECK_CASES)
+def test_check_on_masked_and_in_domain_data(name, wrt, formula, right) -> None:
+    from derive.checker.check import check
+
+    assert check(str(COURSE / f"{name}.toml"), wrt, formula).ok is right
+
+
+def test_check_accepts_the_masked_ntxent_gradient_as_the_walkthrough_writes_it() -> None:
+    """The element-wise gradient of a cross-entropy of a softmax holds e^{−x} of each logit,
+    e^{1e9} at a masked one: computed, not taken for an overflow (was 'undefined')."""
+    from derive.checker.check import check
+    from derive.checker.checknet import net_for
+
+    path = str(COURSE / "hn10_ntxent_masked.toml")
+    t = net_for(path, 0).target("W")
+    assert check(path, "W", t.expected).ok
+    assert check(path, "W", t.tex, latex=True).ok
+
+
+def test_data_rules_keep_only_fill_masks_and_positive_data_under_a_root() -> None:
+    """Only a 0/1 input times a number ≥ 1e6 is kept as given, and only given-positive data that
+    is itself the argument of sqrt/log (up to + c) is drawn positive: features given as 0/1 (XOR)
+    stay random, so a formula right only on those values is still wrong."""
+    from derive.checker.checknet import data_rules
+    from derive.engine import graph
+
+    text = """
+[dims]
+m = 4
+[inputs]
+X = ["m", 2]
+M = ["m", 2]
+v = ["m", 2]
+[params]
+W = [2, 2]
+[forward]
+Z = "X @ W - 1e9 * M + X * M"
+L = "sum(Z * np.sqrt(v + 1e-5) + np.log(X * X + 1))"
+[values]
+X = [[0, 0], [0, 1], [1, 0], [1, 1]]
+M = [[0, 1], [0, 0], [1, 0], [0, 0]]
+v = [[1.0, 2.0], [0.5, 0.25], [1.0, 1.0], [3.0, 0.5]]
+"""
+    g = graph.build(spec.parse(text, source="rules"))
+    kept, domains = data_rules(g)
+    assert {str(s).split(":")[1].split("[")[0] for s in kept} == {"M"}
+    assert {str(s).split(":")[1].split("[")[0] for s in domains} == {"v"}
