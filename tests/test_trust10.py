@@ -215,3 +215,88 @@ v = [[1.0, 2.0], [0.5, 0.25], [1.0, 1.0], [3.0, 0.5]]
     kept, domains = data_rules(g)
     assert {str(s).split(":")[1].split("[")[0] for s in kept} == {"M"}
     assert {str(s).split(":")[1].split("[")[0] for s in domains} == {"v"}
+
+
+# ---- 3. non-finite values: exit 2 naming node, entry and value, or agreement with PyTorch -------
+
+NONFINITE = COURSE.parent / "specs_nonfinite"
+# stem → what the one-line refusal names (node, entry, value), or None: verifies and agrees with
+# PyTorch running the spec's text
+EXPECT = {
+    "nf01_exp_overflow": "[forward] L at the example values: the value is inf at entry [0, 0]",
+    "nf02_log_softmax_underflow": "[forward] L at the example values: log of 0.0 at entry [0, 1]",
+    "nf03_masked_ce_inf_onehot_probs": "[forward] L: cross_entropy of logits filled with -inf "
+    "at entry [0, 1]",
+    "nf04_masked_ce_inf_onehot": "[forward] L: cross_entropy of logits filled with -inf at "
+    "entry [0, 1]",
+    "nf05_var_zero": "[forward] Hn at the example values: a division by 0 at entry [0, 0]",
+    "nf06_norm_zero_row": "[forward] r at the example values: sqrt of 0.0 at entry [0, 0]",
+    "nf07_sqrt_zero": "[forward] L at the example values: sqrt of 0.0 at entry [0, 0]",
+    "nf08_neg_base_frac": "a power ** 1.5 of -1.5 at entry [0, 0]",
+    "nf09_pow_neg_base_int_frac": "a power ** 0.5 of -1.5 at entry [0, 0]",
+    "nf10_bce_saturate": "[forward] L at the example values: log of 0.0 at entry [0, 0]",
+    "nf11_log_zero_given": "[forward] L at the example values: log of 0.0 at entry [0, 0]",
+    "nf12_div_by_std_zero": "[forward] s at the example values: sqrt of 0.0 at entry [0, 0]",
+    "nf13_exp_of_exp": "[forward] z at the example values: the value is inf at entry [0, 0]",
+    "nf14_logsumexp_big": "[forward] L at the example values: the value is inf at entry [0, 0]",
+    "nf15_xlogy_zero_log": "[forward] L at the example values: a division by 0 at entry [0, 0]",
+    "nf16_rsqrt_zero": "a power ** -0.5 of 0.0 at entry [0, 0]",
+    "nf17_recip_tiny_param": "[params] w: the gradient ∂L/∂w is -inf at entry [0, 0]",
+    "nf18_log_softmax_tiny": None,
+    "nf19_square_then_recip": "[params] w: the gradient ∂L/∂w is -inf at entry [0, 0]",
+    "nf20_masked_ce_fill_1e9": None,
+    "nf21_masked_ce_inf_class_indices": None,
+    "nf22_masked_ce_inf_true_class_masked": "[forward] L: cross_entropy of logits filled with "
+    "-inf at entry [0, 1]",
+}
+
+
+def test_every_nonfinite_spec_has_an_expectation() -> None:
+    assert sorted(p.stem for p in NONFINITE.glob("*.toml")) == sorted(EXPECT)
+
+
+@pytest.mark.parametrize("stem", sorted(EXPECT))
+def test_nonfinite_is_refused_naming_it_or_agrees_with_pytorch(stem) -> None:
+    path = NONFINITE / f"{stem}.toml"
+    want = EXPECT[stem]
+    if want is None:
+        import spelled_oracle
+
+        out = spelled_oracle.oracle(path)
+        assert out.status == "agree", out.reason
+        assert numeric.verify(derive(spec.load(str(path))), points=0, use_torch=False).ok
+        return
+    with pytest.raises(DeriveError) as err:
+        numeric.verify(derive(spec.load(str(path))), points=0, use_torch=False)
+    assert want in str(err.value)
+    assert err.value.exit_code == 2
+
+
+@pytest.mark.parametrize(
+    "stem", ["nf03_masked_ce_inf_onehot_probs", "nf22_masked_ce_inf_true_class_masked"]
+)
+def test_a_minus_inf_fill_under_cross_entropy_is_not_finite_in_pytorch(stem) -> None:
+    """The reason for the refusal (✓ before this branch: derive's finite fill): PyTorch running
+    the text gives a non-finite loss and gradient at these values."""
+    import tomllib
+
+    import spelled_oracle
+
+    path = NONFINITE / f"{stem}.toml"
+    s = spec.load(str(path))
+    point = numeric.example_point(derive(s).graph)
+    loss, params = spelled_oracle.run_text(s, tomllib.loads(path.read_text()), point)
+    loss.backward()
+    assert not torch.isfinite(loss) or not torch.isfinite(params["W"].grad).all()
+
+
+@pytest.mark.parametrize("stem", ["nf04_masked_ce_inf_onehot", "nf02_log_softmax_underflow"])
+def test_check_value_never_grades_where_pytorch_is_not_finite(stem) -> None:
+    from click.testing import CliRunner
+
+    from derive.cli import main
+
+    path = str(NONFINITE / f"{stem}.toml")
+    res = CliRunner().invoke(main, ["check", path, "--wrt", "W[0,0]", "--value", "0.4055"])
+    assert res.exit_code == 2, res.output
+    assert EXPECT[stem] in res.output and "✓" not in res.output

@@ -30,7 +30,7 @@ from derive.engine.graph import Graph, concat_axis, op_params, slice_span
 from derive.errors import ToolError
 from derive.lang import domains as domain
 from derive.lang import expr as ex
-from derive.lang import ops
+from derive.lang import ops, spelling
 from derive.lang.spec import SpecError
 from derive.lang.spec import resize as spec_resize
 from derive.numeric import tape
@@ -956,6 +956,58 @@ def spelled_ties(d: Derivation, point, zeros: Mapping[str, np.ndarray] | None = 
     )
 
 
+def filled_targets(d: Derivation, point) -> None:
+    """Refuse (exit 2) PyTorch's ``F.cross_entropy`` of logits filled with ``-inf``
+    (``masked_fill(…, float('-inf'))``, read as :data:`spelling.MASK_FILL`, whose softmax gives
+    the same exact 0s) where PyTorch's own value is not finite: against probability targets (a
+    float tensor, one-hot rows too) it computes ``Σ y·log_softmax`` with ``0·(−inf)`` = NaN in
+    every row that has a filled entry, and against class indices a filled true class gives
+    ``−log 0`` = inf. derive's finite reading would verify a number the code as written never
+    gives. Class-index targets elsewhere are finite in PyTorch too (read as derive reads them)."""
+    g = d.graph
+    labels = set(g.spec.class_labels)
+    hits: list[tuple[str, tuple[int, int], bool]] = []
+
+    class _Spy(domain.Evaluator):
+        def fused(self, n: ex.Call):
+            out = super().fused(n)
+            if out is not None and n.func == "cross_entropy":
+                src = n.args[0]
+                src = src if isinstance(src, ex.Call) else self.defs.get(src.id)  # type: ignore[union-attr]
+                z = np.atleast_2d(self.ev(src.args[0]))  # type: ignore[union-attr]
+                filled = z == spelling.MASK_FILL
+                if filled.any():
+                    y = np.broadcast_to(self.ev(n.args[1]), z.shape)
+                    target = n.args[1]
+                    index = isinstance(target, ex.Name) and target.id in labels
+                    bad = filled & (y != 0) if index else filled
+                    if bad.any():
+                        i, j = (int(k) for k in np.argwhere(bad)[0])
+                        hits.append((self.node, (i, j), index))
+            return out
+
+    try:
+        _Spy(g.spec.forward, _scalar_floats(g)).run(point)
+    except domain._Stop:
+        return
+    if not hits:
+        return
+    node, entry, index = hits[0]
+    why = (
+        "the true class of that row is filled, so PyTorch's loss is −log 0 = inf"
+        if index
+        else "against probability targets PyTorch computes y·log_softmax there, 0·(−inf) = NaN, "
+        "so its loss and gradients are NaN"
+    )
+    raise ExampleValueError(
+        f"{g.spec.source}: [forward] {node}: cross_entropy of logits filled with -inf at entry "
+        f"{list(entry)} at the example values: {why}, while derive computes with a finite fill. "
+        "Fix: fill with a large negative number (masked_fill(mask == 0, -1e9)), with which "
+        "PyTorch's value is finite and derive's the same"
+        + ("" if index else ", or give the targets as class indices")
+    )
+
+
 def _walk(n: ex.Node):
     yield n
     for c in ex.children(n):
@@ -1189,6 +1241,7 @@ def verify(
         )
     inline_kinks_at_zero(d, zeros)
     spelled_ties(d, pt, zeros)
+    filled_targets(d, pt)
     _check_finite_example(d, pt, zeros)
     refs = None
     if use_torch:
