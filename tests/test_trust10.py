@@ -300,3 +300,20 @@ def test_check_value_never_grades_where_pytorch_is_not_finite(stem) -> None:
     res = CliRunner().invoke(main, ["check", path, "--wrt", "W[0,0]", "--value", "0.4055"])
     assert res.exit_code == 2, res.output
     assert EXPECT[stem] in res.output and "✓" not in res.output
+
+
+def test_check_value_fast_path_leaves_a_tie_to_the_slow_path(tmp_path, monkeypatch) -> None:
+    """After a formula check compiled the network, a hand number at the tie was ✓ from the
+    compiled values (0.5: derive's relu reading, where PyTorch gives 0.0); now exit 2."""
+    from click.testing import CliRunner
+
+    from derive.cli import main
+
+    monkeypatch.setenv("DERIVE_CACHE", str(tmp_path / "cache"))
+    path = tmp_path / "perceptron.toml"
+    path.write_text(PERCEPTRON.replace("[-1.0], [1.0]]", "[-1.0], [-1.0]]"), encoding="utf-8")
+    run = ["check", str(path), "--wrt"]
+    first = CliRunner().invoke(main, [*run, "w", "X.T @ (-y * (-y * z > 0))"])
+    assert first.exit_code == 0, first.output
+    res = CliRunner().invoke(main, [*run, "w[0,0]", "--value", "0.500"])
+    assert res.exit_code == 2 and "is at its tie" in res.output, res.output

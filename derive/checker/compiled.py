@@ -46,6 +46,8 @@ from derive.checker.repair import scalar_names
 from derive.checker.verdict import Msg
 from derive.engine import mform as mf
 from derive.engine.backprop import sym_shape
+from derive.errors import DeriveError
+from derive.numeric.verify import example_point, exact_zeros, filled_targets, spelled_ties
 from derive.engine.printing import latex as tex_of
 from derive.engine.steps import DPS
 from derive.engine.tolerance import (
@@ -149,8 +151,18 @@ def evaluate_at(e: mf.MExpr, checker: Any, k: int) -> Any:
 def _hand_values(net: Net, tensors: list[str]) -> dict[str, Any]:
     """For hand numbers (:mod:`derive.checker.fastvalue`): each gradient entry's exact value at
     the example values (as :func:`derive.checker.handcalc.check_value` computes it) with its
-    15-digit text, None where it is undefined; the tensor's shape and entry labels."""
+    15-digit text, None where it is undefined; the tensor's shape and entry labels. All None
+    where the slow path refuses the example values for hand numbers (a tie whose spelling has
+    another convention, a -inf fill PyTorch cannot compute: :func:`derive.checker.check.check`),
+    so the fast path leaves them to it."""
     out: dict[str, Any] = {}
+    try:
+        point = example_point(net.g)
+        spelled_ties(net.d, point, exact_zeros(net.d))
+        filled_targets(net.d, point)
+        refused = False
+    except DeriveError:
+        refused = True
     with mpmath.workdps(DPS):
         for name in tensors:
             t = net.g.tensors[name]
@@ -160,7 +172,7 @@ def _hand_values(net: Net, tensors: list[str]) -> dict[str, Any]:
                 row: list[Any] = []
                 for j in range(c):
                     try:
-                        v = net.example._eval(t.grads[i, j], 0)  # type: ignore[index]
+                        v = None if refused else net.example._eval(t.grads[i, j], 0)  # type: ignore[index]
                     except (ZeroDivisionError, OverflowError, ValueError):
                         v = None
                     ok = isinstance(v, mpmath.mpf) and mpmath.isfinite(v)
