@@ -914,11 +914,28 @@ def spelled_ties(d: Derivation, point, zeros: Mapping[str, np.ndarray] | None = 
     half to each side, so at z = 0 the code the user wrote has another gradient. Drawn values
     never land there (they avoid kinks); only given ones can."""
     g = d.graph
+    defs = dict(g.spec.forward)
+    given = set(g.spec.inputs) | set(g.spec.params)
+    given -= set(g.spec.generated)
+
+    def leaves(n: ex.Node, seen: set[str]) -> set[str]:
+        out: set[str] = set()
+        for name in ex.names(n):
+            if name in defs and name not in seen:
+                seen.add(name)
+                out |= leaves(defs[name], seen)
+            elif name not in defs:
+                out.add(name)
+        return out
+
+    # only where the tie's input reads values the user gave: drawn values reach an exact 0 only
+    # through a flat region (relu, softshrink, a clamp: 0 times anything), where the input is 0
+    # nearby too and the convention cannot change a parameter's gradient
     marked = [
         (name, n)
         for name, tree in g.spec.forward
         for n in _walk(tree)
-        if isinstance(n, ex.Call) and n.tie in _TIES
+        if isinstance(n, ex.Call) and n.tie in _TIES and leaves(n.args[0], set()) & given
     ]
     if not marked:
         return
