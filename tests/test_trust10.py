@@ -248,6 +248,9 @@ EXPECT = {
     "nf21_masked_ce_inf_class_indices": None,
     "nf22_masked_ce_inf_true_class_masked": "[forward] L: cross_entropy of logits filled with "
     "-inf at entry [0, 1]",
+    "nf23_masked_ce_inf_label_smoothing": "[forward] L: cross_entropy of logits filled with "
+    "-inf at entry [0, 1] at the example values: label smoothing",
+    "nf24_masked_ce_inf_class_weights": None,
 }
 
 
@@ -273,7 +276,12 @@ def test_nonfinite_is_refused_naming_it_or_agrees_with_pytorch(stem) -> None:
 
 
 @pytest.mark.parametrize(
-    "stem", ["nf03_masked_ce_inf_onehot_probs", "nf22_masked_ce_inf_true_class_masked"]
+    "stem",
+    [
+        "nf03_masked_ce_inf_onehot_probs",
+        "nf22_masked_ce_inf_true_class_masked",
+        "nf23_masked_ce_inf_label_smoothing",
+    ],
 )
 def test_a_minus_inf_fill_under_cross_entropy_is_not_finite_in_pytorch(stem) -> None:
     """The reason for the refusal (✓ before this branch: derive's finite fill): PyTorch running

@@ -983,9 +983,31 @@ def filled_targets(d: Derivation, point) -> None:
     gives. Class-index targets elsewhere are finite in PyTorch too (read as derive reads them)."""
     g = d.graph
     labels = set(g.spec.class_labels)
-    hits: list[tuple[str, tuple[int, int], bool]] = []
+    hits: list[tuple[str, tuple[int, int], bool | None]] = []
+    # a log_softmax in a product with class-index labels picks the true class (PyTorch's gather);
+    # any other (label smoothing's mean over every class) reads the filled entries: −inf there
+    picked: set[int] = set()
+
+    def factors(n: ex.Node) -> list[ex.Node]:
+        if isinstance(n, ex.BinOp) and n.op == "*":
+            return factors(n.left) + factors(n.right)
+        return [n]
+
+    for _, tree in g.spec.forward:
+        for n in _walk(tree):
+            fs = factors(n) if isinstance(n, ex.BinOp) and n.op == "*" else []
+            if any(isinstance(f, ex.Name) and f.id in labels for f in fs):
+                picked.update(id(f) for f in fs if isinstance(f, ex.Call))
 
     class _Spy(domain.Evaluator):
+        def call(self, n: ex.Call):
+            if n.func == "log_softmax" and id(n) not in picked:
+                z = np.atleast_2d(self.ev(n.args[0]))
+                if (z == spelling.MASK_FILL).any():
+                    i, j = (int(k) for k in np.argwhere(z == spelling.MASK_FILL)[0])
+                    hits.append((self.node, (i, j), None))
+            return super().call(n)
+
         def fused(self, n: ex.Call):
             out = super().fused(n)
             if out is not None and n.func == "cross_entropy":
@@ -1011,7 +1033,10 @@ def filled_targets(d: Derivation, point) -> None:
         return
     node, entry, index = hits[0]
     why = (
-        "the true class of that row is filled, so PyTorch's loss is −log 0 = inf"
+        "label smoothing (or another log_softmax over every class) reads that entry, whose "
+        "log-probability is −inf in PyTorch, so its loss is inf"
+        if index is None
+        else "the true class of that row is filled, so PyTorch's loss is −log 0 = inf"
         if index
         else "against probability targets PyTorch computes y·log_softmax there, 0·(−inf) = NaN, "
         "so its loss and gradients are NaN"
@@ -1021,7 +1046,7 @@ def filled_targets(d: Derivation, point) -> None:
         f"{list(entry)} at the example values: {why}, while derive computes with a finite fill. "
         "Fix: fill with a large negative number (masked_fill(mask == 0, -1e9)), with which "
         "PyTorch's value is finite and derive's the same"
-        + ("" if index else ", or give the targets as class indices")
+        + ("" if index is not False else ", or give the targets as class indices")
     )
 
 
