@@ -122,8 +122,8 @@ from derive.engine.tolerance import CHECK_FLOAT_ATOL, CHECK_FLOAT_RTOL
 from derive.lang import expr as ex
 from derive.lang import ops
 from derive.lang.spec import NetSpec
-from derive.numeric.verify import example_point, exact_zeros, filled_targets, spelled_ties
 from derive.locale import catalog
+from derive.numeric.verify import exact_zeros, example_point, filled_targets, spelled_ties
 
 __all__ = ["CODES", "CheckResult", "Diagnosis", "FormulaError", "check"]
 

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import os
 import random
-from fractions import Fraction
 from collections import OrderedDict
+from fractions import Fraction
 from pathlib import Path
 from typing import Any
 

@@ -46,8 +46,6 @@ from derive.checker.repair import scalar_names
 from derive.checker.verdict import Msg
 from derive.engine import mform as mf
 from derive.engine.backprop import sym_shape
-from derive.errors import DeriveError
-from derive.numeric.verify import example_point, exact_zeros, filled_targets, spelled_ties
 from derive.engine.printing import latex as tex_of
 from derive.engine.steps import DPS
 from derive.engine.tolerance import (
@@ -60,8 +58,10 @@ from derive.engine.tolerance import (
     ROUNDING_SLACK,
     TINY,
 )
+from derive.errors import DeriveError
 from derive.lang import expr as ex
 from derive.lang import ops
+from derive.numeric.verify import exact_zeros, example_point, filled_targets, spelled_ties
 
 MAX_VALUES = 60_000  # exact values stored at most (a larger network has no fast path)
 
