@@ -66,17 +66,9 @@ CHECK_GAPS: dict[str, str] = {
     # (the ones matrix, printed np.ones((N, k)) and \mathbf{1}_{N \times k}, is read back as
     # that matrix since branch ops11: hn8_t_of_row_sum, hn8_axis0_of_row_sums_times_w)
     "hn8_max_values_t": "δ_mxᵀ ⊙ 𝟏_max(XW): the mask read as a column",
-    # branch heldnets10: an additive mask scores + (1 − mask)·(−1e9): "right at the example
-    # values, but not at other values" (not investigated; likely the checker's other values
-    # draw the mask off {0, 1}, shifting the scores by ~1e9 beyond float64's digits; derive
-    # verify and PyTorch running the text agree at the given 0/1 mask)
-    "hn10_attn_pad_mask": "additive -1e9 mask: the checker's random mask values",
-    "hn10_ntxent_masked": "additive -1e9 mask: the checker's random mask values",
-    # branch heldnets10: sqrt(running_var + 1e-5) of a data input; the checker's random points
-    # draw running_var < 0 in most points (the gradient undefined there), run out of points
-    # inside the domain and call the right formula "not the gradient in general" (before this
-    # branch: a TypeError traceback from relu of a complex number)
-    "hn10_bn_eval": "sqrt of a data input: the checker's random points leave its domain",
+    # (branch heldnets10's hn10_attn_pad_mask, hn10_ntxent_masked — an additive −1e9 mask — and
+    # hn10_bn_eval — sqrt of a running variance given as data — pass since branch trust10: the
+    # checker's points keep a fill mask as given and draw such data in its domain)
 }
 COURSE = [
     pytest.param(n, marks=pytest.mark.xfail(strict=True, reason=CHECK_GAPS[n]))

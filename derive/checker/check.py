@@ -123,6 +123,7 @@ from derive.lang import expr as ex
 from derive.lang import ops
 from derive.lang.spec import NetSpec
 from derive.locale import catalog
+from derive.numeric.verify import exact_zeros, example_point, filled_targets, spelled_ties
 
 __all__ = ["CODES", "CheckResult", "Diagnosis", "FormulaError", "check"]
 
@@ -189,6 +190,10 @@ def _check_on(
             raise FormulaError(msg("error.rtol", rtol=rtol))
         if digits is not None and not (1 <= digits <= 15):
             raise FormulaError(msg("error.digits", digits=digits))
+        # given values at a tie whose spelling has another convention there, or where PyTorch's
+        # value is not finite there (a -inf fill under F.cross_entropy)
+        spelled_ties(n.d, example_point(n.d.graph), exact_zeros(n.d))
+        filled_targets(n.d, example_point(n.d.graph))
         if is_matrix(str(value)):  # a whole gradient as a matrix of hand numbers
             result = check_matrix_value(n, wrt, str(value), rtol=rtol, digits=digits)
         else:

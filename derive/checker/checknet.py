@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 import random
 from collections import OrderedDict
+from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +26,7 @@ from derive.checker.evaluate import System, close, evaluate
 from derive.checker.formtree import formula_text, positions, rebuild, subtrees
 from derive.engine import mform as mf
 from derive.engine.backprop import BackwardVisit, Derivation, derive
-from derive.engine.steps import DPS, Checker
+from derive.engine.steps import ARG_CAP, DPS, Checker
 from derive.engine.tolerance import CHECK_FD_ATOL, CHECK_FD_RTOL, FD_STEP, TINY
 from derive.lang import domains
 from derive.lang import expr as ex
@@ -85,8 +86,10 @@ class Net:
         self.d, self.g, self.spec, self.source = d, d.graph, d.graph.spec, source
         self.seed = seed
         self.visits = {v.name: v for v in d.backward}
-        self.rand = Checker(
-            defs={**d.defs, **one_hot_values(self.g, f"rand:{seed}")},
+        self.kept, self.domains = data_rules(self.g)
+        self.rand = (FillChecker if self.kept else Checker)(
+            defs={**d.defs, **one_hot_values(self.g, f"rand:{seed}"), **self.kept},
+            domains=dict(self.domains),
             points=POINTS_PIECEWISE,
             seed=seed,
         )
@@ -229,13 +232,15 @@ class Net:
     def other_dims(self) -> Checker:
         """Random points with every dim and constant set to another value (tells ``m`` from 2)."""
         if "dims" not in self._lazy:
-            defs = {**self.d.defs, **one_hot_values(self.g, f"dims:{self.seed}")}
+            defs = {**self.d.defs, **one_hot_values(self.g, f"dims:{self.seed}"), **self.kept}
             primes = [3, 5, 7, 11, 13, 17, 19, 23, 29, 31, 37, 41, 43, 47]
             used = {int(v) for v in self.g.scalar_values.values() if v.is_Integer}
             free = iter(p for p in primes if p not in used)
             for sym, v in self.g.scalar_values.items():
                 defs[sym] = sp.Integer(next(free, 53)) if v.is_Integer else v + sp.Rational(1, 7)
-            self._lazy["dims"] = Checker(defs=defs, points=DIAG_POINTS, seed=self.seed + 7)
+            self._lazy["dims"] = (FillChecker if self.kept else Checker)(
+                defs=defs, domains=dict(self.domains), points=DIAG_POINTS, seed=self.seed + 7
+            )
         return self._lazy["dims"]
 
     @property
@@ -552,6 +557,100 @@ def one_hot_values(g: Any, key: str) -> dict[sp.Symbol, sp.Integer]:
     return out
 
 
+#: a number this large times a data input is a fill mask (``scores + (1 − mask)·(−1e9)``)
+FILL = Fraction(10) ** 6
+
+
+#: e^x up to this x is computed where a fill mask sits (e^{1e9} is an mpf with a large exponent,
+#: computed at once); the engine's identity tests cap table functions' arguments at ARG_CAP
+FILL_EXP_CAP = 1e12
+
+
+class FillChecker(Checker):
+    """The checker's points of a network with a fill mask kept as given (:func:`data_rules`):
+    the element-wise gradient of a softmax/cross-entropy holds ``e^{−x}`` of each logit (SymPy's
+    derivative of ``log(e^x/Σe)``), which at a masked logit, −1e9, is e^{1e9} — a finite number
+    times a factor that makes the term what it is (often 0: the target there is 0). Computed
+    exactly instead of refused as an overflow (the engine's identity tests never see a kept
+    mask: they draw every input)."""
+
+    def _eval(self, e: sp.Basic, k: int) -> Any:
+        if e.func is sp.exp:
+            x = super()._eval(e.args[0], k)
+            if isinstance(x, mpmath.mpf) and ARG_CAP < x <= FILL_EXP_CAP:
+                cache = self._cache(k)
+                v = cache.get(e)
+                if v is None:
+                    v = cache[e] = mpmath.exp(x)
+                return v
+        return super()._eval(e, k)
+
+
+def data_rules(
+    g: Any,
+) -> tuple[dict[sp.Symbol, sp.Integer], dict[sp.Symbol, tuple[float, float]]]:
+    """How the checker's random points draw the spec's data, as the engine's example values
+    respect them (issue 9 item 6): ``kept``, the given 0/1 values of a fill mask — an input
+    multiplied by a number of magnitude ≥ :data:`FILL` (an additive −1e9 mask; random values
+    there shift scores by ~1e9, beyond float64's and the 50-digit test's view of the rest) —, and
+    ``domains``, the interval ``(0.1, 2)`` for each entry of an input whose given values are all
+    positive and that is itself, up to a number added or a positive factor, the argument of a
+    function defined for positive numbers only (``sqrt(running_var + 1e-5)``): a random negative
+    variance is outside the network's domain, not a test of the formula."""
+    spec = g.spec
+    fills: set[str] = set()
+    positive: set[str] = set()
+
+    def bare(n: ex.Node) -> str | None:
+        """The input that ``n`` is, up to ``+ c``, ``− c``, ``· c`` (c > 0), or ``None``."""
+        while True:
+            if isinstance(n, ex.Name):
+                return n.id
+            if isinstance(n, ex.BinOp) and n.op in ("+", "-", "*"):
+                nums = [isinstance(x, ex.Num) for x in (n.left, n.right)]
+                if nums == [False, True] and (n.op != "*" or n.right.value > 0):  # type: ignore[union-attr]
+                    n = n.left
+                    continue
+                if nums == [True, False] and n.op != "-" and (n.op != "*" or n.left.value > 0):  # type: ignore[union-attr]
+                    n = n.right
+                    continue
+            return None
+
+    def big(n: ex.Node) -> bool:
+        n = n.operand if isinstance(n, ex.Neg) else n
+        return isinstance(n, ex.Num) and abs(n.value) >= FILL
+
+    for _, tree in spec.forward:
+        stack = [tree]
+        while stack:
+            n = stack.pop()
+            if isinstance(n, ex.BinOp) and n.op == "*":
+                for a, b in ((n.left, n.right), (n.right, n.left)):
+                    if big(a):
+                        fills.update(ex.names(b))
+            elif isinstance(n, ex.Call) and n.func in ops.OPS:
+                for arg, dom in zip(n.args, ops.get(n.func).domain, strict=False):
+                    if dom == "positive" and (name := bare(arg)) is not None:
+                        positive.add(name)
+            elif isinstance(n, ex.Pow) and n.exponent.denominator != 1:
+                if (name := bare(n.base)) is not None:
+                    positive.add(name)
+            stack.extend(ex.children(n))
+    kept: dict[sp.Symbol, sp.Integer] = {}
+    domains: dict[sp.Symbol, tuple[float, float]] = {}
+    for name in spec.inputs:
+        rows = spec.values.get(name)
+        if rows is None or name in spec.one_hot:
+            continue
+        flat = [v for row in rows for v in row]
+        syms = list(g.tensors[name].symbols)
+        if name in fills and all(v in (0, 1) for v in flat):
+            kept.update(zip(syms, (sp.Integer(int(v)) for v in flat), strict=True))
+        elif name in positive and all(v > 0 for v in flat):
+            domains.update({s: (0.1, 2.0) for s in syms})
+    return kept, domains
+
+
 def _clamped(spec: NetSpec) -> frozenset[str]:
     """The inputs ``h`` of PyTorch's ``clamp`` in the forward lines: the spelling writes it with
     the table's ``clamp0`` (``clamp0(h)``, ``lo + clamp0(h - lo)``, ``hi - clamp0(hi - h)``)."""
@@ -634,7 +733,10 @@ def _zero_point(net: Net) -> Checker | None:
             values[s] = sp.Rational(rng.choice([-2, -1, 1, 2]), rng.choice([1, 2]))
         else:
             values[s] = sp.Rational(rng.choice([k for k in range(-12, 13) if k]), 8)
-    defs = {**net.d.defs, **values, **one_hot_values(g, f"zero:{net.seed}")}
+    for s in values:  # in-domain data (data_rules) positive, fill masks as given
+        if s in net.domains:
+            values[s] = abs(values[s])
+    defs = {**net.d.defs, **values, **one_hot_values(g, f"zero:{net.seed}"), **net.kept}
     params = {s for n in g.spec.params for s in g.tensors[n].symbols}
     free = [s for n, s in net.free_symbols() if n not in tgt and n not in g.spec.one_hot]
     free.sort(key=lambda s: (s not in params, str(s)))

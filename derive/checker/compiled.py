@@ -58,8 +58,10 @@ from derive.engine.tolerance import (
     ROUNDING_SLACK,
     TINY,
 )
+from derive.errors import DeriveError
 from derive.lang import expr as ex
 from derive.lang import ops
+from derive.numeric.verify import exact_zeros, example_point, filled_targets, spelled_ties
 
 MAX_VALUES = 60_000  # exact values stored at most (a larger network has no fast path)
 
@@ -149,8 +151,18 @@ def evaluate_at(e: mf.MExpr, checker: Any, k: int) -> Any:
 def _hand_values(net: Net, tensors: list[str]) -> dict[str, Any]:
     """For hand numbers (:mod:`derive.checker.fastvalue`): each gradient entry's exact value at
     the example values (as :func:`derive.checker.handcalc.check_value` computes it) with its
-    15-digit text, None where it is undefined; the tensor's shape and entry labels."""
+    15-digit text, None where it is undefined; the tensor's shape and entry labels. All None
+    where the slow path refuses the example values for hand numbers (a tie whose spelling has
+    another convention, a -inf fill PyTorch cannot compute: :func:`derive.checker.check.check`),
+    so the fast path leaves them to it."""
     out: dict[str, Any] = {}
+    try:
+        point = example_point(net.g)
+        spelled_ties(net.d, point, exact_zeros(net.d))
+        filled_targets(net.d, point)
+        refused = False
+    except DeriveError:
+        refused = True
     with mpmath.workdps(DPS):
         for name in tensors:
             t = net.g.tensors[name]
@@ -160,7 +172,7 @@ def _hand_values(net: Net, tensors: list[str]) -> dict[str, Any]:
                 row: list[Any] = []
                 for j in range(c):
                     try:
-                        v = net.example._eval(t.grads[i, j], 0)  # type: ignore[index]
+                        v = None if refused else net.example._eval(t.grads[i, j], 0)  # type: ignore[index]
                     except (ZeroDivisionError, OverflowError, ValueError):
                         v = None
                     ok = isinstance(v, mpmath.mpf) and mpmath.isfinite(v)

@@ -13,7 +13,7 @@ import ast
 import keyword
 import math
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from fractions import Fraction
 
 import numpy as np
@@ -115,6 +115,11 @@ class Call:
     func: str
     args: tuple[Node, ...]
     kwargs: tuple[tuple[str, Node], ...] = ()
+    # the spelling whose tie convention differs from this call's at its kink: ``maximum`` for
+    # the relu that ``maximum(x, 0)`` is read as (torch.maximum gives each side half at a tie,
+    # relu'(0) = 0), so given values exactly there are refused (numeric.verify.spelled_ties);
+    # not part of the call's identity
+    tie: str = field(default="", compare=False)
 
     def kwarg(self, key: str) -> Node | None:
         return dict(self.kwargs).get(key)
@@ -1141,10 +1146,11 @@ class _Converter:
         a, b = (zero if x == BinOp("*", zero, y) else x for x, y in ((a, b), (b, a)))
         if a == zero:
             a, b = b, a
-        if b == zero:  # relu's convention at 0: the gradient goes to the constant 0
+        if b == zero:  # relu's convention at 0: the gradient goes to the constant 0 (a tie
+            # at given values is refused: numeric.verify.spelled_ties)
             if name == "maximum":
-                return Call("relu", (a,))
-            return Neg(Call("relu", (Neg(a),)))
+                return Call("relu", (a,), tie=name)
+            return Neg(Call("relu", (Neg(a),), tie=name))
         half = Num(Fraction(1, 2))
         mid = BinOp("*", half, BinOp("+", a, b))
         spread = BinOp("*", half, Call("abs", (BinOp("-", a, b),)))
@@ -1892,7 +1898,7 @@ def rebuild(n: Node, f: Callable[[Node], Node]) -> Node:
     if isinstance(n, Pow):
         return Pow(f(n.base), n.exponent)
     if isinstance(n, Call):
-        return Call(n.func, tuple(f(a) for a in n.args), n.kwargs)
+        return Call(n.func, tuple(f(a) for a in n.args), n.kwargs, n.tie)
     return n
 
 

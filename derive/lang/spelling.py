@@ -1904,12 +1904,22 @@ def _inner(node: ast.Call, how: str) -> ast.expr:
 
 
 def _nan_max(name: str, sugar: str) -> Callable[[ast.Call, str], ast.expr]:
-    """``torch.fmax``/``np.fmax`` (and fmin): NaN-ignoring maximum/minimum, the same as
-    ``maximum``/``minimum`` on the finite numbers derive computes (a NaN is refused anyway)."""
+    """``torch.fmax``/``np.fmax`` (and fmin): NaN-ignoring maximum/minimum (a NaN is refused
+    anyway), with PyTorch's derivative at a tie, which is not ``torch.maximum``'s half to each
+    side: all of it goes to the first argument (``fmax``'s ``self >= other``, ``fmin``'s ``self
+    <= other``). Written with the table's ``clamp0`` (derivative 1 at 0): ``fmax(a, b) = b +
+    clamp0(a − b)``, ``fmin(a, b) = b − clamp0(b − a)`` (``clamp0(a)``, ``−clamp0(−a)`` for
+    ``b = 0``)."""
 
     def rewrite(node: ast.Call, how: str) -> ast.expr:
         a = _bound(node, name, ("x1", "x2"), 2)
-        return _call(sugar, a["x1"], a["x2"])
+        x1, x2 = a["x1"], a["x2"]
+        zero = isinstance(x2, ast.Constant) and x2.value == 0
+        if sugar == "maximum":
+            return _call("clamp0", x1) if zero else _add(x2, _call("clamp0", _sub(x1, x2)))
+        if zero:
+            return _neg(_call("clamp0", _neg(x1)))
+        return _sub(x2, _call("clamp0", _sub(x2, x1)))
 
     return rewrite
 

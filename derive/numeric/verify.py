@@ -30,7 +30,7 @@ from derive.engine.graph import Graph, concat_axis, op_params, slice_span
 from derive.errors import ToolError
 from derive.lang import domains as domain
 from derive.lang import expr as ex
-from derive.lang import ops
+from derive.lang import ops, spelling
 from derive.lang.spec import SpecError
 from derive.lang.spec import resize as spec_resize
 from derive.numeric import tape
@@ -888,6 +888,174 @@ def at_kink(d: Derivation, point, sizes=None, zeros: Mapping[str, np.ndarray] | 
     return any(np.any(np.abs(x) < tol.KINK_BAND) for _, x in kink_inputs(d, point, sizes))
 
 
+# what the spelling that a tie-marked call came from gives at its tie, and what to write instead
+_TIES = {
+    "maximum": (
+        "maximum(x, 0)",
+        "relu(x)",
+        "torch.maximum/np.maximum (as PyTorch, JAX and autograd differentiate them) give each "
+        "side half at a tie",
+        "torch.clamp(x, min=0)",
+    ),
+    "minimum": (
+        "minimum(x, 0)",
+        "-relu(-x)",
+        "torch.minimum/np.minimum (as PyTorch, JAX and autograd differentiate them) give each "
+        "side half at a tie",
+        "torch.clamp(x, max=0)",
+    ),
+}
+
+
+def spelled_ties(d: Derivation, point, zeros: Mapping[str, np.ndarray] | None = None) -> None:
+    """Refuse (exit 2) given values exactly at the tie of a spelling whose convention there is
+    not the one derive reads it with: ``np.maximum(0, z)`` is read as ``relu(z)`` (gradient 0 at
+    z = 0, and the walkthrough teaches ReLU), but ``torch.maximum``/``np.maximum`` split a tie,
+    half to each side, so at z = 0 the code the user wrote has another gradient. Drawn values
+    never land there (they avoid kinks); only given ones can."""
+    g = d.graph
+    defs = dict(g.spec.forward)
+    given = set(g.spec.inputs) | set(g.spec.params)
+    given -= set(g.spec.generated)
+
+    def leaves(n: ex.Node, seen: set[str]) -> set[str]:
+        out: set[str] = set()
+        for name in ex.names(n):
+            if name in defs and name not in seen:
+                seen.add(name)
+                out |= leaves(defs[name], seen)
+            elif name not in defs:
+                out.add(name)
+        return out
+
+    # only where the tie's input reads values the user gave: drawn values reach an exact 0 only
+    # through a flat region (relu, softshrink, a clamp: 0 times anything), where the input is 0
+    # nearby too and the convention cannot change a parameter's gradient
+    marked = [
+        (name, n)
+        for name, tree in g.spec.forward
+        for n in _walk(tree)
+        if isinstance(n, ex.Call) and n.tie in _TIES and leaves(n.args[0], set()) & given
+    ]
+    if not marked:
+        return
+    hits: list[tuple[str, ex.Call, tuple[int, ...]]] = []
+    calls = {id(n) for _, n in marked}
+
+    class _Spy(domain.Evaluator):
+        def call(self, n: ex.Call):
+            if id(n) in calls:
+                x = np.atleast_2d(np.asarray(self.ev(n.args[0]), float))
+                arg = _unneg(n.args[0])
+                exact = None
+                if zeros and isinstance(arg, ex.Name) and arg.id in zeros:
+                    exact = zeros[arg.id]
+                at = x == 0 if exact is None else (x == 0) | np.broadcast_to(exact, x.shape)
+                if at.any():
+                    hits.append((self.node, n, tuple(int(i) for i in np.argwhere(at)[0])))
+            return super().call(n)
+
+    try:
+        _Spy(g.spec.forward, _scalar_floats(g)).run(point)
+    except domain._Stop:
+        return  # a domain problem: reported by the finite-values check with its own message
+    if not hits:
+        return
+    node, call, entry = hits[0]
+    written, fix, theirs, clamp = _TIES[call.tie]
+    raise ExampleValueError(
+        f"{g.spec.source}: [forward] {node}: {written} is at its tie at entry {list(entry)} at "
+        "the example values (its input x is exactly 0). derive reads it as "
+        f"{fix} (PyTorch's relu: gradient 0 to x at 0), but {theirs}, so the gradients would "
+        "follow a convention the code as written does not. Fix: change [values] so x is not 0 "
+        f"there, or write {fix} (F.relu: gradient 0 at 0) or {clamp} (gradient 1 at 0), "
+        "which derive follows exactly"
+    )
+
+
+def filled_targets(d: Derivation, point) -> None:
+    """Refuse (exit 2) PyTorch's ``F.cross_entropy`` of logits filled with ``-inf``
+    (``masked_fill(…, float('-inf'))``, read as :data:`spelling.MASK_FILL`, whose softmax gives
+    the same exact 0s) where PyTorch's own value is not finite: against probability targets (a
+    float tensor, one-hot rows too) it computes ``Σ y·log_softmax`` with ``0·(−inf)`` = NaN in
+    every row that has a filled entry, and against class indices a filled true class gives
+    ``−log 0`` = inf. derive's finite reading would verify a number the code as written never
+    gives. Class-index targets elsewhere are finite in PyTorch too (read as derive reads them)."""
+    g = d.graph
+    labels = set(g.spec.class_labels)
+    hits: list[tuple[str, tuple[int, int], bool | None]] = []
+    # a log_softmax in a product with class-index labels picks the true class (PyTorch's gather);
+    # any other (label smoothing's mean over every class) reads the filled entries: −inf there
+    picked: set[int] = set()
+
+    def factors(n: ex.Node) -> list[ex.Node]:
+        if isinstance(n, ex.BinOp) and n.op == "*":
+            return factors(n.left) + factors(n.right)
+        return [n]
+
+    for _, tree in g.spec.forward:
+        for n in _walk(tree):
+            fs = factors(n) if isinstance(n, ex.BinOp) and n.op == "*" else []
+            if any(isinstance(f, ex.Name) and f.id in labels for f in fs):
+                picked.update(id(f) for f in fs if isinstance(f, ex.Call))
+
+    class _Spy(domain.Evaluator):
+        def call(self, n: ex.Call):
+            if n.func == "log_softmax" and id(n) not in picked:
+                z = np.atleast_2d(self.ev(n.args[0]))
+                if (z == spelling.MASK_FILL).any():
+                    i, j = (int(k) for k in np.argwhere(z == spelling.MASK_FILL)[0])
+                    hits.append((self.node, (i, j), None))
+            return super().call(n)
+
+        def fused(self, n: ex.Call):
+            out = super().fused(n)
+            if out is not None and n.func == "cross_entropy":
+                src = n.args[0]
+                src = src if isinstance(src, ex.Call) else self.defs.get(src.id)  # type: ignore[union-attr]
+                z = np.atleast_2d(self.ev(src.args[0]))  # type: ignore[union-attr]
+                filled = z == spelling.MASK_FILL
+                if filled.any():
+                    y = np.broadcast_to(self.ev(n.args[1]), z.shape)
+                    target = n.args[1]
+                    index = isinstance(target, ex.Name) and target.id in labels
+                    bad = filled & (y != 0) if index else filled
+                    if bad.any():
+                        i, j = (int(k) for k in np.argwhere(bad)[0])
+                        hits.append((self.node, (i, j), index))
+            return out
+
+    try:
+        _Spy(g.spec.forward, _scalar_floats(g)).run(point)
+    except domain._Stop:
+        return
+    if not hits:
+        return
+    node, entry, index = hits[0]
+    why = (
+        "label smoothing (or another log_softmax over every class) reads that entry, whose "
+        "log-probability is −inf in PyTorch, so its loss is inf"
+        if index is None
+        else "the true class of that row is filled, so PyTorch's loss is −log 0 = inf"
+        if index
+        else "against probability targets PyTorch computes y·log_softmax there, 0·(−inf) = NaN, "
+        "so its loss and gradients are NaN"
+    )
+    raise ExampleValueError(
+        f"{g.spec.source}: [forward] {node}: cross_entropy of logits filled with -inf at entry "
+        f"{list(entry)} at the example values: {why}, while derive computes with a finite fill. "
+        "Fix: fill with a large negative number (masked_fill(mask == 0, -1e9)), with which "
+        "PyTorch's value is finite and derive's the same"
+        + ("" if index is not False else ", or give the targets as class indices")
+    )
+
+
+def _walk(n: ex.Node):
+    yield n
+    for c in ex.children(n):
+        yield from _walk(c)
+
+
 def _unneg(n: ex.Node) -> ex.Node:
     return n.operand if isinstance(n, ex.Neg) else n
 
@@ -1114,6 +1282,8 @@ def verify(
             "comparisons use that exact 0, as the derivation does"
         )
     inline_kinks_at_zero(d, zeros)
+    spelled_ties(d, pt, zeros)
+    filled_targets(d, pt)
     _check_finite_example(d, pt, zeros)
     refs = None
     if use_torch:
