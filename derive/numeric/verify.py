@@ -24,6 +24,7 @@ import mpmath
 import numpy as np
 import sympy as sp
 
+from derive import forks
 from derive.engine import tolerance as tol
 from derive.engine.backprop import Derivation
 from derive.engine.graph import Graph, concat_axis, op_params, slice_span
@@ -433,7 +434,8 @@ def _to_float(v) -> float:
 
 def _torch():
     try:
-        import torch  # the optional, heavy reference: loaded only when a check needs it
+        with forks.collector_paused():  # (its import's objects live as long as the process)
+            import torch  # the optional, heavy reference: loaded only when a check needs it
     except ImportError:
         raise TorchMissing(
             "PyTorch is not installed: pip install 'derive-backprop[torch]'"
