@@ -755,7 +755,8 @@ def _build(
             builder.watch(make_plan, nets, templates, _progress, worker)
             return
         plan = make_plan()
-        files = builder.build(plan, _progress, worker, early)
+        with forks.collector_paused():  # one build, then the process ends (not --watch)
+            files = builder.build(plan, _progress, worker, early)
     except KeyboardInterrupt:
         start_server = False
         raise
