@@ -703,7 +703,8 @@ def build(
     # this process imports SymPy (nothing else can run there before that import)
     early = None if watch or templates else jinja_setup.start(formats, "DERIVE_WORKER")
     try:
-        from derive.numeric import worker as torch_worker
+        with forks.collector_paused():  # SymPy's and derive's objects live as long as we do
+            from derive.numeric import worker as torch_worker
 
         # when a network's numbers are not cached (or edits will follow): the warm server, or a
         # process importing PyTorch on the other core while this one loads, derives and renders;
@@ -734,9 +735,12 @@ def _build(
 ) -> None:
     """:func:`build` with its PyTorch helper (``wanted``: one is) and the child compiling the
     templates forked first (``early``)."""
+    from derive import forks
+
     worker, start_server = _torch_helper(watch) if wanted else (None, False)
     try:
-        from derive.render import build as builder
+        with forks.collector_paused():  # (as the imports before: see build)
+            from derive.render import build as builder
 
         def make_plan() -> Any:
             try:
@@ -751,7 +755,8 @@ def _build(
             builder.watch(make_plan, nets, templates, _progress, worker)
             return
         plan = make_plan()
-        files = builder.build(plan, _progress, worker, early)
+        with forks.collector_paused():  # one build, then the process ends (not --watch)
+            files = builder.build(plan, _progress, worker, early)
     except KeyboardInterrupt:
         start_server = False
         raise

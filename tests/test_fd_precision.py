@@ -130,3 +130,26 @@ def test_the_sampled_entries_are_those_of_the_full_index_list():
         assert lazy[-1] == full[-1] and lazy[2:5] == full[2:5]
         k = min(len(full), 10)
         assert random.Random(7).sample(lazy, k) == random.Random(7).sample(full, k)
+
+
+@pytest.mark.parametrize("name, full", [("relu-mlp", True), ("attention", False)])
+def test_fd_reuses_nodes_the_moved_parameter_does_not_reach(name, full, monkeypatch):
+    """``gradients_fd`` takes the forward nodes a parameter does not reach from one pass at the
+    point (relu-mlp's ``h = x @ w1`` for each move of ``w2``): the same numbers, bit for bit, as
+    the whole forward pass computed again for every move."""
+    d = derive(spec.load(name))
+    sizes = d.graph.spec.full_dims or None if full else None
+    point = numeric.random_point(d.graph, seed=3, sizes=sizes)
+    values = numeric._forward_values(d, point, sizes)
+    last = list(d.graph.spec.params)[-1]
+    assert set(numeric._fixed_nodes(d, last, values)) < set(values)  # the loss is never fixed
+    if name == "relu-mlp":
+        assert set(numeric._fixed_nodes(d, "w2", values)) == {"h", "h_relu"}
+        assert numeric._fixed_nodes(d, "w1", values) == {}  # w1 reaches every node
+    reused = numeric.gradients_fd(d, point, sizes)
+    monkeypatch.setattr(numeric, "_forward_values", lambda *args, **kwargs: None)
+    again = numeric.gradients_fd(d, point, sizes)
+    assert set(reused) == set(again)
+    for p in again:
+        assert np.array_equal(reused[p], again[p], equal_nan=True), p
+        assert np.isfinite(again[p]).any(), p

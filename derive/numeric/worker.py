@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import gc
 import importlib.util
 import platform
 import sys
@@ -242,6 +243,7 @@ def _serve(conn: Connection) -> None:
     references: 0.33 s of CPU with two threads, 0.06 s with one, the other core busy)."""
     forks.one_blas_thread()
     numeric._torch().set_num_threads(1)
+    gc.freeze()  # PyTorch's objects, for good: the collections of the answers do not walk them
     while True:
         try:
             job = conn.recv()

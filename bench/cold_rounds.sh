@@ -1,0 +1,40 @@
+#!/bin/bash
+# One round of the cold build's A/B (not a test): for each tree given (detached worktrees, e.g.
+# main and a branch), a cold full build (empty cache, no bytecode: a fresh machine's first
+# build) split into CPU parent + children by bench/cpu_split.py, then two builds of one
+# tiny-mlp handout after a value edit (a new X[0,0] each time, the tree's cache warm); then the
+# bare `import sympy, jinja2, numpy`. Alternate the trees' order between rounds:
+#   for i in 1 2 3 4 5 6; do bench/cold_rounds.sh /tmp/main /tmp/branch; done   (or reversed)
+export OMP_WAIT_POLICY=PASSIVE PYTHONDONTWRITEBYTECODE=1
+EDIT='import resource, sys, time
+from derive.cli import main
+t = time.perf_counter()
+try:
+    main(sys.argv[1:])
+except SystemExit as e:
+    assert not e.code, e.code
+me, kid = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+print(f"EDIT parent {me.ru_utime + me.ru_stime:.2f} children {kid.ru_utime + kid.ru_stime:.2f}"
+      f" wall {time.perf_counter() - t:.2f}", file=sys.stderr)'
+for t in "$@"; do
+  cd "$t" || exit 1
+  find . -name __pycache__ -prune -exec rm -rf {} +
+  D=$(mktemp -d); O=$(mktemp -d)
+  L=$(cut -d' ' -f1 /proc/loadavg)
+  R=$( { /usr/bin/time -f "whole %e" env PYTHONPATH="$t" DERIVE_CACHE=$D \
+        python bench/cpu_split.py build -o $O 2>&1 >/dev/null; } 2>&1 \
+      | grep -E "CPU parent|whole" | tr '\n' ' ')
+  echo "$(basename "$t") cold load $L $R"
+  for k in 1 2; do
+    E=$(mktemp -d); V="0.$(date +%N)1"
+    sed "s/X = \[\[0.5/X = [[$V/" derive/lang/specs/tiny-mlp.toml > $E/tiny-mlp.toml
+    R=$( { /usr/bin/time -f "whole %e" env PYTHONPATH="$t" DERIVE_CACHE=$D OMP_NUM_THREADS=1 \
+          OPENBLAS_NUM_THREADS=1 DERIVE_SERVER=off python -c "$EDIT" \
+          build $E/tiny-mlp.toml -f md --lang en -o $E/o 2>&1 >/dev/null; } 2>&1 \
+        | grep -E "EDIT|whole" | tr '\n' ' ')
+    echo "$(basename "$t") edit load $(cut -d' ' -f1 /proc/loadavg) $R"
+    rm -rf $E
+  done
+  rm -rf $D $O
+done
+/usr/bin/time -f "bare wall %e cpu %U+%S" python -c "import sympy, jinja2, numpy"
