@@ -932,10 +932,10 @@ class _Converter:
         value = node.value
         if isinstance(value, bool) or not isinstance(value, int | float):
             raise self.fail(node, f"only numbers are allowed as constants, not {value!r}")
-        if isinstance(value, int) and abs(value) > 10**12:
-            raise self.fail(node, "number is too large (limit 1e12)")
-        if isinstance(value, float) and not (abs(value) <= 1e12):
-            raise self.fail(node, "number is too large (limit 1e12)")
+        if isinstance(value, int) and abs(value) > 10**38:
+            raise self.fail(node, "number is too large (limit 1e38)")
+        if isinstance(value, float) and not (abs(value) <= 1e38):
+            raise self.fail(node, "number is too large (limit 1e38)")
         # repr gives the shortest decimal that round-trips: 0.1 stays exactly 1/10
         return Fraction(repr(value)) if isinstance(value, float) else Fraction(value)
 

@@ -1,0 +1,67 @@
+"""Branch heldnets11 (issue 9's held-out course networks, pass 11): what the first pass of ~65
+new course networks found. Each network's OWN text runs in PyTorch float64
+(tests/spelled_oracle.py) and must agree with derive's loss and every gradient:
+
+- pyGAT's attention mask, ``torch.where(adj > 0, e, -9e15 * torch.ones_like(e))``, was refused
+  ("number is too large (limit 1e12)"); numbers up to 1e38 are read now;"""
+
+from __future__ import annotations
+
+import pytest
+from spelled_oracle import oracle_text
+
+from derive.engine.backprop import derive
+from derive.lang import spec
+from derive.numeric import verify as numeric
+
+pytest.importorskip("torch")
+
+_GAT = """
+[dims]
+N = 3
+F_in = 2
+F_out = 2
+[inputs]
+X = ["N", "F_in"]
+adj = ["N", "N"]
+Y = ["N", "F_out"]
+[params]
+W = ["F_in", "F_out"]
+a1 = ["F_out", 1]
+a2 = ["F_out", 1]
+[forward]
+Wh = "X @ W"
+e = "F.leaky_relu(Wh @ a1 + (Wh @ a2).T, 0.2)"
+zero_vec = "{fill} * torch.ones_like(e)"
+attention = "torch.where(adj > 0, e, zero_vec)"
+att = "F.softmax(attention, dim=1)"
+Hn = "F.elu(att @ Wh)"
+loss = "((Hn - Y) ** 2).mean()"
+[values]
+adj = [[1, 1, 0], [1, 1, 1], [0, 1, 1]]
+"""
+
+AGREE = {
+    # pyGAT's -9e15 off the graph; -1e30 as other code writes it
+    "gat_minus_9e15": _GAT.format(fill="-9e15"),
+    "gat_minus_1e30": _GAT.format(fill="-1e30"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(AGREE))
+def test_the_course_text_run_in_pytorch_agrees_with_derive(name: str) -> None:
+    out = oracle_text(AGREE[name], name)
+    assert out.status == "agree", (out.status, out.reason)
+
+
+def test_a_gat_mask_verifies_against_pytorch() -> None:
+    """``derive verify``'s own comparison at the given values: the masked
+    attention weights are exactly 0 in float64."""
+    d = derive(spec.parse(AGREE["gat_minus_9e15"], source="gat"))
+    report = numeric.verify(d, points=0)
+    assert report.ok, [c for c in report.comparisons if not c.ok][:2]
+
+
+def test_a_number_beyond_float32_is_still_refused() -> None:
+    with pytest.raises(spec.SpecError, match="too large"):
+        spec.parse(_GAT.format(fill="-1e39"), source="gat")
