@@ -3,7 +3,9 @@ new course networks found. Each network's OWN text runs in PyTorch float64
 (tests/spelled_oracle.py) and must agree with derive's loss and every gradient:
 
 - pyGAT's attention mask, ``torch.where(adj > 0, e, -9e15 * torch.ones_like(e))``, was refused
-  ("number is too large (limit 1e12)"); numbers up to 1e38 are read now;"""
+  ("number is too large (limit 1e12)"); numbers up to 1e38 are read now;
+- ``F.hinge_embedding_loss(d, t, margin)`` of a Siamese net's distances (±1 targets) was an
+  unknown function;"""
 
 from __future__ import annotations
 
@@ -41,10 +43,41 @@ loss = "((Hn - Y) ** 2).mean()"
 adj = [[1, 1, 0], [1, 1, 1], [0, 1, 1]]
 """
 
+_HINGE_EMB = """
+[dims]
+N = 3
+D = 3
+E = 2
+[inputs]
+x1 = ["N", "D"]
+x2 = ["N", "D"]
+t = ["N"]
+[params]
+W = ["D", "E"]
+[forward]
+a = "torch.tanh(x1 @ W)"
+b = "torch.tanh(x2 @ W)"
+d = "F.pairwise_distance(a, b)"
+loss = "{loss}"
+[values]
+t = [{t}]
+"""
+
 AGREE = {
     # pyGAT's -9e15 off the graph; -1e30 as other code writes it
     "gat_minus_9e15": _GAT.format(fill="-9e15"),
     "gat_minus_1e30": _GAT.format(fill="-1e30"),
+    # a Siamese net with PyTorch's hinge embedding loss (±1 targets; PyTorch's formula for any
+    # other label too: both terms where it is neither 1 nor -1)
+    "hinge_embedding": _HINGE_EMB.format(
+        loss="F.hinge_embedding_loss(d, t, margin=1.0)", t="1, -1, -1"
+    ),
+    "hinge_embedding_sum_other_labels": _HINGE_EMB.format(
+        loss="F.hinge_embedding_loss(d, t, 2.0, reduction='sum')", t="1, 0.5, -1"
+    ),
+    "hinge_embedding_none": _HINGE_EMB.format(
+        loss="(F.hinge_embedding_loss(d * 3, t, reduction='none') * t).mean()", t="-1, -1, 1"
+    ),
 }
 
 

@@ -452,6 +452,23 @@ def _soft_margin(a: dict[str, ast.expr], r: str) -> ast.expr:
     return _reduce(elem, r, "soft_margin_loss")
 
 
+def _hinge_embedding(a: dict[str, ast.expr], r: str) -> ast.expr:
+    """PyTorch's ``hinge_embedding_loss(x, y, margin=1)`` as it computes it for any label:
+    ``where(y != 1, clamp_min(margin − x, 0), 0) + where(y != −1, x, 0)`` per entry (so
+    ``x`` for y = 1 and ``max(0, margin − x)`` for y = −1; gradient 1 at exactly 0, as
+    PyTorch's ``clamp_min``), reduced."""
+    x, y = a["input"], a["target"]
+    m = a.get("margin", _num(1.0))
+    hinge = _clip(_num(0), None, _sub(m, x), "hinge_embedding_loss")  # type: ignore[arg-type]
+    where = ast.Name("where", ast.Load())
+
+    def unless(label: float, v: ast.expr) -> ast.expr:
+        cond = ast.Compare(y, [ast.NotEq()], [_num(label)])
+        return _where(ast.Call(where, [cond, v, _num(0)], []), "")
+
+    return _reduce(_add(unless(1, hinge), unless(-1, x)), r, "hinge_embedding_loss")
+
+
 def _flag(v: ast.expr | None, default: bool, what: str) -> bool:
     if v is None:
         return default
@@ -1649,6 +1666,11 @@ REWRITES: dict[str, Callable[[ast.Call, str], ast.expr | None]] = {
         "soft_margin_loss", ("input", "target", "size_average", "reduce", "reduction"),
         _soft_margin,
     ),
+    "hinge_embedding_loss": _loss2(
+        "hinge_embedding_loss",
+        ("input", "target", "margin", "size_average", "reduce", "reduction"),
+        _hinge_embedding,
+    ),
     "poisson_nll_loss": _loss2(
         "poisson_nll_loss",
         ("input", "target", "log_input", "full", "size_average", "eps", "reduce", "reduction"),
@@ -1738,6 +1760,7 @@ _LOSSES = frozenset(
         "mse_loss",
         "l1_loss",
         "soft_margin_loss",
+        "hinge_embedding_loss",
         "multi_margin_loss",
         "binary_cross_entropy",
         "binary_cross_entropy_with_logits",
