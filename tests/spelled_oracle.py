@@ -333,6 +333,7 @@ def _tf_shim() -> SimpleNamespace:
         log=torch.log,
         sqrt=torch.sqrt,
         nn=nn,
+        stop_gradient=lambda x: _t(x).detach(),
         math=SimpleNamespace(log=torch.log, exp=torch.exp, sqrt=torch.sqrt, square=torch.square),
     )
 
@@ -352,7 +353,7 @@ def _jax_shim() -> SimpleNamespace:
             torch.logsumexp, x, axis, keepdims
         ),
     )
-    return SimpleNamespace(nn=nn)
+    return SimpleNamespace(nn=nn, lax=SimpleNamespace(stop_gradient=lambda x: _t(x).detach()))
 
 
 def _more_numpy() -> dict[str, Any]:

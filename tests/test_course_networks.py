@@ -120,7 +120,7 @@ REFUSED = {
     # (branch heldnets8's column reshape of a 1-D reduction inside a line and einsum's row-wise
     # dot are read since branch ops10: tests/specs_course/hn8_*)
     # branch heldnets9: a stop-gradient (DQN's target), a matrix's spectral norm
-    "hn9_detach": "detach() stops the gradient, which derive does not model",
+    "hn9_detach": "q.detach() stops the gradient through q, which depends on the parameters",
     "hn9_spectral_norm": "other orders are not supported",
     # branch heldnets10: given data outside a domain, named by node, entry and value
     "hn10_domain_sqrt_var": "z at the example values: sqrt of -0.5 at entry [1, 0]",

@@ -5,7 +5,11 @@ new course networks found. Each network's OWN text runs in PyTorch float64
 - pyGAT's attention mask, ``torch.where(adj > 0, e, -9e15 * torch.ones_like(e))``, was refused
   ("number is too large (limit 1e12)"); numbers up to 1e38 are read now;
 - ``F.hinge_embedding_loss(d, t, margin)`` of a Siamese net's distances (±1 targets) was an
-  unknown function;"""
+  unknown function;
+- DQN's target from a target network given as data, ``target.detach()``, and JAX's
+  ``jax.lax.stop_gradient`` of it were refused ("derive does not model"): a detach of an
+  expression of data only is the expression (no gradient flows there anyway); of an expression
+  of the parameters (semi-gradient TD) it is still refused, naming what depends on them;"""
 
 from __future__ import annotations
 
@@ -63,6 +67,32 @@ loss = "{loss}"
 t = [{t}]
 """
 
+_DQN = """
+[dims]
+B = 3
+S = 2
+A = 2
+[inputs]
+s = ["B", "S"]
+s2 = ["B", "S"]
+a = ["B"]
+r = ["B"]
+done = ["B"]
+W_target = ["S", "A"]
+[params]
+W = ["S", "A"]
+[constants]
+gamma = 0.99
+[forward]
+q = "(s @ W).gather(1, a.unsqueeze(1)).squeeze(1)"
+q_next = "(s2 @ W_target).max(1)[0]"
+target = "{target}"
+loss = "{loss}"
+[values]
+a = [0, 1, 1]
+done = [0, 0, 1]
+"""
+
 AGREE = {
     # pyGAT's -9e15 off the graph; -1e30 as other code writes it
     "gat_minus_9e15": _GAT.format(fill="-9e15"),
@@ -77,6 +107,22 @@ AGREE = {
     ),
     "hinge_embedding_none": _HINGE_EMB.format(
         loss="(F.hinge_embedding_loss(d * 3, t, reduction='none') * t).mean()", t="-1, -1, 1"
+    ),
+    # DQN with a target network (data): the target detached, as PyTorch tutorials write it
+    "dqn_target_detach": _DQN.format(
+        target="r + gamma * q_next * (1 - done)", loss="F.smooth_l1_loss(q, target.detach())"
+    ),
+    "dqn_detach_in_line": _DQN.format(
+        target="(r + gamma * q_next.detach() * (1 - done)).detach()",
+        loss="F.mse_loss(q, torch.detach(target))",
+    ),
+    "dqn_jax_stop_gradient": _DQN.format(
+        target="jax.lax.stop_gradient(r + gamma * q_next * (1 - done))",
+        loss="jnp.mean((target - q) ** 2)",
+    ),
+    "dqn_tf_stop_gradient": _DQN.format(
+        target="tf.stop_gradient(r + gamma * q_next * (1 - done))",
+        loss="tf.reduce_mean(tf.square(target - q))",
     ),
 }
 
@@ -98,3 +144,20 @@ def test_a_gat_mask_verifies_against_pytorch() -> None:
 def test_a_number_beyond_float32_is_still_refused() -> None:
     with pytest.raises(spec.SpecError, match="too large"):
         spec.parse(_GAT.format(fill="-1e39"), source="gat")
+
+
+@pytest.mark.parametrize(
+    "target",
+    [
+        "r + gamma * (s2 @ W).max(1)[0].detach()",
+        "jax.lax.stop_gradient(r + gamma * (s2 @ W).max(1)[0])",
+        "r + gamma * q.detach()",
+    ],
+)
+def test_a_stop_gradient_through_the_parameters_is_refused_naming_them(target: str) -> None:
+    """Semi-gradient TD (the target from the network being trained): PyTorch's gradient leaves
+    the target out, finite differences do not; derive refuses it, naming what depends on the
+    parameters."""
+    text = _DQN.format(target=target, loss="F.mse_loss(q, target)")
+    with pytest.raises(spec.SpecError, match="depends on the parameters"):
+        spec.parse(text, source="td")
