@@ -9,7 +9,11 @@ new course networks found. Each network's OWN text runs in PyTorch float64
 - DQN's target from a target network given as data, ``target.detach()``, and JAX's
   ``jax.lax.stop_gradient`` of it were refused ("derive does not model"): a detach of an
   expression of data only is the expression (no gradient flows there anyway); of an expression
-  of the parameters (semi-gradient TD) it is still refused, naming what depends on them;"""
+  of the parameters (semi-gradient TD) it is still refused, naming what depends on them;
+- A WRONG ✓: PyTorch's keepdim given by position, ``torch.max(Z, 1, True)[0]`` (also
+  ``Z.max(1, True).values``, ``torch.amax``, ``torch.logsumexp``, ``torch.norm(Z, 2, 1, True)``),
+  was read as the 1-D result without keepdim (a row, broadcast the wrong way) and verified ✓
+  against derive's own reading; now a column, and a positional ``False`` is the 1-D result;"""
 
 from __future__ import annotations
 
@@ -93,6 +97,34 @@ a = [0, 1, 1]
 done = [0, 0, 1]
 """
 
+_KEEP = """
+[dims]
+N = 3
+D = 2
+C = 3
+[inputs]
+X = ["N", "D"]
+[params]
+W = ["D", "C"]
+[forward]
+Z = "X @ W"
+L = "(Z - {reduced}).exp().sum()"
+[values]
+X = [[1.0, -0.5], [0.25, 2.0], [-1.5, 0.75]]
+W = [[0.5, -0.25, 1.0], [0.75, 0.5, -0.5]]
+"""
+_KEEPDIM_FORMS = [
+    "torch.max(Z, 1, True)[0]",
+    "Z.max(1, True).values",
+    "torch.amax(Z, 1, True)",
+    "torch.logsumexp(Z, 1, True)",
+    "torch.norm(Z, 2, 1, True)",
+    "torch.min(Z, 0, True)[0]",
+    "torch.max(Z, 1, False)[0]",
+    "Z.sum(-1, False)",
+    "torch.logsumexp(Z, -1, False)",
+]
+
 AGREE = {
     # pyGAT's -9e15 off the graph; -1e30 as other code writes it
     "gat_minus_9e15": _GAT.format(fill="-9e15"),
@@ -124,6 +156,8 @@ AGREE = {
         target="tf.stop_gradient(r + gamma * q_next * (1 - done))",
         loss="tf.reduce_mean(tf.square(target - q))",
     ),
+    # keepdim by position (PyTorch's third argument)
+    **{f"keepdim_{i}": _KEEP.format(reduced=form) for i, form in enumerate(_KEEPDIM_FORMS)},
 }
 
 

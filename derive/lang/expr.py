@@ -1772,6 +1772,10 @@ def _reduction_axis(node: ast.AST) -> int | None:
     if name not in _AXIS_REDUCTIONS or (isinstance(keep, ast.Constant) and keep.value is True):
         return None
     at = 2 if name in ("norm", "vector_norm") else 1  # norm(x, ord, axis): torch.norm(W, 1)
+    if keep is None and len(args) > at + 1:
+        keep = args[at + 1]  # PyTorch's keepdim after dim: torch.max(Z, 1, True)
+        if isinstance(keep, ast.Constant) and keep.value is True:
+            return None
     axis = kw.get("axis", kw.get("dim", args[at] if len(args) > at else None))
     k = _int_index(axis) if axis is not None else None
     return None if k not in (0, 1, -1, -2) else k % 2  # type: ignore[operator]
@@ -1834,9 +1838,16 @@ def _without_keepdims_false(node: ast.Call) -> ast.Call:
             and k.value.value is False
         )
     ]
-    if len(kept) == len(node.keywords):
+    args = list(node.args)
+    method = isinstance(node.func, ast.Attribute) and not _module_of(node.func.value)
+    name = node.func.attr if isinstance(node.func, ast.Attribute) else ""
+    at = (2 if name in ("norm", "vector_norm") else 1) - (1 if method else 0)
+    last = args[at + 1] if len(args) == at + 2 else None
+    if isinstance(last, ast.Constant) and last.value is False:
+        args = args[:-1]  # PyTorch's positional keepdim=False: torch.max(Z, 1, False)
+    if len(kept) == len(node.keywords) and len(args) == len(node.args):
         return node
-    return ast.copy_location(ast.Call(node.func, node.args, kept), node)
+    return ast.copy_location(ast.Call(node.func, args, kept), node)
 
 
 def _diag_of(node: ast.AST) -> ast.expr | None:
