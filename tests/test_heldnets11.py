@@ -13,7 +13,9 @@ new course networks found. Each network's OWN text runs in PyTorch float64
 - A WRONG ✓: PyTorch's keepdim given by position, ``torch.max(Z, 1, True)[0]`` (also
   ``Z.max(1, True).values``, ``torch.amax``, ``torch.logsumexp``, ``torch.norm(Z, 2, 1, True)``),
   was read as the 1-D result without keepdim (a row, broadcast the wrong way) and verified ✓
-  against derive's own reading; now a column, and a positional ``False`` is the 1-D result;"""
+  against derive's own reading; now a column, and a positional ``False`` is the 1-D result;
+- ``torch.var(x, dim, unbiased, keepdim)`` / ``x.std(0, False)`` with the flags by position were
+  refused ("dtype= and out= are not read": NumPy's order);"""
 
 from __future__ import annotations
 
@@ -123,6 +125,12 @@ _KEEPDIM_FORMS = [
     "torch.max(Z, 1, False)[0]",
     "Z.sum(-1, False)",
     "torch.logsumexp(Z, -1, False)",
+    # torch.var(x, dim, unbiased, keepdim) / x.std(dim, unbiased): the flags by position
+    "torch.std(Z, 0, False)",
+    "torch.var(Z, 1, False)",
+    "torch.var(Z, 1, False, True)",
+    "Z.std(1, False, False)",
+    "Z.var(0, True, True)",
 ]
 
 AGREE = {

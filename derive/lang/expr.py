@@ -1772,8 +1772,9 @@ def _reduction_axis(node: ast.AST) -> int | None:
     if name not in _AXIS_REDUCTIONS or (isinstance(keep, ast.Constant) and keep.value is True):
         return None
     at = 2 if name in ("norm", "vector_norm") else 1  # norm(x, ord, axis): torch.norm(W, 1)
-    if keep is None and len(args) > at + 1:
-        keep = args[at + 1]  # PyTorch's keepdim after dim: torch.max(Z, 1, True)
+    keep_at = at + (2 if name in ("var", "std") else 1)  # torch.var(x, dim, unbiased, keepdim)
+    if keep is None and len(args) > keep_at:
+        keep = args[keep_at]  # PyTorch's keepdim after dim: torch.max(Z, 1, True)
         if isinstance(keep, ast.Constant) and keep.value is True:
             return None
     axis = kw.get("axis", kw.get("dim", args[at] if len(args) > at else None))
@@ -1841,7 +1842,7 @@ def _without_keepdims_false(node: ast.Call) -> ast.Call:
     args = list(node.args)
     method = isinstance(node.func, ast.Attribute) and not _module_of(node.func.value)
     name = node.func.attr if isinstance(node.func, ast.Attribute) else ""
-    at = (2 if name in ("norm", "vector_norm") else 1) - (1 if method else 0)
+    at = (2 if name in ("norm", "vector_norm", "var", "std") else 1) - (1 if method else 0)
     last = args[at + 1] if len(args) == at + 2 else None
     if isinstance(last, ast.Constant) and last.value is False:
         args = args[:-1]  # PyTorch's positional keepdim=False: torch.max(Z, 1, False)

@@ -1499,12 +1499,27 @@ def _max(name: str, sign: int) -> Callable[[ast.Call, str], ast.expr]:
     return rewrite
 
 
+def _torch_var_positional(node: ast.Call) -> ast.Call:
+    """PyTorch's ``torch.var(x, dim, unbiased, keepdim)`` / ``x.std(0, False)`` with the flags
+    given by position: a True/False third argument (NumPy's dtype there is never a bool) is
+    ``unbiased``, a fourth ``keepdims``."""
+    args = node.args
+    flag = args[2] if len(args) > 2 else None
+    if not (isinstance(flag, ast.Constant) and isinstance(flag.value, bool)) or len(args) > 4:
+        return node
+    kw = [ast.keyword("unbiased", flag)]
+    if len(args) == 4:
+        kw.append(ast.keyword("keepdims", args[3]))
+    return ast.copy_location(ast.Call(node.func, args[:2], [*node.keywords, *kw]), node)
+
+
 def _var(name: str) -> Callable[[ast.Call, str], ast.expr]:
     """``np.var``/``torch.var``/``X.var(…)`` and ``std`` (its square root): the mean squared
     deviation from the mean along an axis, divided by n − ddof. NumPy's default is ddof=0,
     PyTorch's the unbiased n − 1 (``correction=1``); a method call says which by its keywords."""
 
     def rewrite(node: ast.Call, how: str) -> ast.expr:
+        node = _torch_var_positional(node)
         a = _bound(
             node,
             name,
