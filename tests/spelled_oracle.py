@@ -169,7 +169,9 @@ def _np_shim() -> SimpleNamespace:
         hstack=lambda seq: torch.hstack([_t(s) for s in seq]),
         vstack=lambda seq: torch.vstack([_t(s) for s in seq]),
         column_stack=lambda seq: torch.column_stack([_t(s) for s in seq]),
-        cumsum=lambda x, axis: torch.cumsum(_t(x), dim=axis),
+        cumsum=lambda x, axis=None: torch.cumsum(
+            _t(x) if axis is not None else _t(x).reshape(-1), dim=0 if axis is None else axis
+        ),
         prod=lambda x, axis=None, keepdims=False: torch.prod(_t(x))
         if axis is None
         else torch.prod(_t(x), dim=axis, keepdim=keepdims),

@@ -15,7 +15,10 @@ new course networks found. Each network's OWN text runs in PyTorch float64
   was read as the 1-D result without keepdim (a row, broadcast the wrong way) and verified ✓
   against derive's own reading; now a column, and a positional ``False`` is the 1-D result;
 - ``torch.var(x, dim, unbiased, keepdim)`` / ``x.std(0, False)`` with the flags by position were
-  refused ("dtype= and out= are not read": NumPy's order);"""
+  refused ("dtype= and out= are not read": NumPy's order);
+- the Cox partial likelihood's risk sets, ``torch.log(torch.cumsum(er, dim=0))`` of a 1-D vector,
+  were refused ("'er' is 1-D: index it once"); ``x.cumsum(0)`` as a method was "only calls of
+  named functions are allowed";"""
 
 from __future__ import annotations
 
@@ -133,6 +136,28 @@ _KEEPDIM_FORMS = [
     "Z.var(0, True, True)",
 ]
 
+_COX = """
+[dims]
+N = 4
+D = 2
+C = 3
+[inputs]
+X = ["N", "D"]
+event = ["N"]
+q = ["N", "C"]
+[params]
+w = ["D"]
+V = ["D", "C"]
+[forward]
+risk = "X @ w"
+er = "torch.exp(risk)"
+Z = "X @ V"
+lrs = "{cum}"
+loss = "-((risk - lrs) * event).sum() / event.sum() + {extra}"
+[values]
+event = [1, 0, 1, 1]
+"""
+
 AGREE = {
     # pyGAT's -9e15 off the graph; -1e30 as other code writes it
     "gat_minus_9e15": _GAT.format(fill="-9e15"),
@@ -166,6 +191,14 @@ AGREE = {
     ),
     # keepdim by position (PyTorch's third argument)
     **{f"keepdim_{i}": _KEEP.format(reduced=form) for i, form in enumerate(_KEEPDIM_FORMS)},
+    # Cox proportional hazards (rows sorted by descending time): cumsum of a 1-D vector
+    "cox_torch_cumsum": _COX.format(
+        cum="torch.log(torch.cumsum(er, dim=0))", extra="0.1 * (Z ** 2).sum()"
+    ),
+    "cox_np_cumsum": _COX.format(cum="np.log(np.cumsum(er))", extra="0.1 * (Z ** 2).sum()"),
+    "cox_method_cumsum": _COX.format(
+        cum="er.cumsum(0).log()", extra="(Z.cumsum(dim=1) * q).sum()"
+    ),
 }
 
 

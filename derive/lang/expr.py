@@ -287,6 +287,8 @@ def one_dimensional(
                 return product(args[0], args[1])
             if name == "einsum" and args and isinstance(args[0], ast.Constant):
                 return spelling.einsum_one_d(args[0].value)
+            if name == "cumsum" and args:
+                return vec(args[0])  # along a 1-D vector's only axis: 1-D
             if not spelled:
                 pass  # the reading before reductions and reshapes were 1-D (Spec.one_d_spelled)
             elif isinstance(f, ast.Attribute) and _reduction_axis(n) is not None:
@@ -748,6 +750,9 @@ class _Converter:
         if axis_node is None and name == "glu":
             axis_node = ast.Constant(-1)  # F.glu's default dim=-1
         axis = _int_index(axis_node) if axis_node is not None else None
+        first = node.args[0] if node.args else None
+        if name == "cumsum" and isinstance(first, ast.Name) and first.id in self.one_d:
+            return self.cumsum_one_d(node, first.id, axis)
         block = self.block(node.args[0]) if node.args else None
         if axis not in (0, 1, -1, -2) or block is None or "dtype" in kw:
             raise self.fail(
@@ -782,6 +787,30 @@ class _Converter:
             for j in range(1, size + 1)
         ]
         return _joined(sums, axis)
+
+    def cumsum_one_d(self, node: ast.Call, x: str, axis: int | None) -> ast.expr:
+        """``torch.cumsum(v, 0)`` / ``np.cumsum(v)`` of a 1-D vector (Cox's risk sets): along its
+        only axis, entry j the sum of entries 0…j, a 1-D result (a row) written with slices."""
+        if axis not in (0, -1, None):
+            raise self.fail(node, f"cumsum() of the 1-D vector '{x}' is along its only axis, 0")
+        size = int((self.shapes or {})[x][-1])
+        if size > MAX_BLOCKS:
+            raise self.fail(node, f"cumsum() is read along at most {MAX_BLOCKS} entries")
+        keep = [
+            ast.keyword("axis", ast.Constant(1)),
+            ast.keyword("keepdims", ast.Constant(True)),
+        ]
+
+        def head(j: int) -> ast.expr:
+            return ast.Subscript(
+                ast.Name(x, ast.Load()), ast.Slice(ast.Constant(0), ast.Constant(j)), ast.Load()
+            )
+
+        sums = [
+            head(1) if j == 1 else ast.Call(ast.Name("sum", ast.Load()), [head(j)], keep)
+            for j in range(1, size + 1)
+        ]
+        return _joined(sums, 1)
 
     def product(self, node: ast.Call) -> ast.expr:
         """``torch.prod(x)`` / ``np.prod(x)`` of a named tensor or a block of it: the product of

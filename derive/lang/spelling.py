@@ -2015,7 +2015,9 @@ def method(name: str) -> bool:
     op = ops.OPS.get(name)  # the active table (a test may register an op)
     if op is not None and not op.extra.get("internal"):
         return op.kind != ops.LOSS
-    return name in REWRITES and name not in _LOSSES or name in ("square", "maximum", "minimum")
+    return name in REWRITES and name not in _LOSSES or name in (
+        "square", "maximum", "minimum", "cumsum"
+    )
 
 
 def keywords(node: ast.Call) -> ast.Call:
