@@ -18,9 +18,13 @@ new course networks found. Each network's OWN text runs in PyTorch float64
   refused ("dtype= and out= are not read": NumPy's order);
 - the Cox partial likelihood's risk sets, ``torch.log(torch.cumsum(er, dim=0))`` of a 1-D vector,
   were refused ("'er' is 1-D: index it once"); ``x.cumsum(0)`` as a method was "only calls of
-  named functions are allowed";"""
+  named functions are allowed";
+- a library's helper, d2l's ``d2l.linreg(X, w, b)``, was refused with "only calls of named
+  functions are allowed" alone; the message now names the call and what to write;"""
 
 from __future__ import annotations
+
+import re
 
 import pytest
 from spelled_oracle import oracle_text
@@ -236,3 +240,30 @@ def test_a_stop_gradient_through_the_parameters_is_refused_naming_them(target: s
     text = _DQN.format(target=target, loss="F.mse_loss(q, target)")
     with pytest.raises(spec.SpecError, match="depends on the parameters"):
         spec.parse(text, source="td")
+
+
+@pytest.mark.parametrize(
+    "call, says",
+    [
+        ("d2l.linreg(X, w, b)", "d2l.linreg() is not read ('d2l' is not a tensor of the spec"),
+        ("(X @ w).cumprod(0)", "only calls of named functions"),
+        ("X.cumprod(1) @ w", "the method .cumprod() is not one derive reads"),
+    ],
+)
+def test_a_library_helper_or_unknown_method_is_refused_naming_it(call: str, says: str) -> None:
+    text = f"""
+[dims]
+n = 3
+d = 2
+[inputs]
+X = ["n", "d"]
+y = ["n", 1]
+[params]
+w = ["d", 1]
+b = [1]
+[forward]
+y_hat = "{call} + b"
+loss = "((y_hat - y) ** 2).sum()"
+"""
+    with pytest.raises(spec.SpecError, match=re.escape(says)):
+        spec.parse(text, source="d2l")

@@ -1079,7 +1079,7 @@ class _Converter:
             node = ast.Call(ast.Name(f.attr, ast.Load()), [f.value, *node.args], node.keywords)
             ast.copy_location(node, f)
         if not isinstance(node.func, ast.Name):
-            raise self.fail(node, "only calls of named functions are allowed, e.g. sigmoid(Z1)")
+            raise self.fail(node, _not_named(node.func, self.shapes or {}))
         if (
             node.func.id == "len"
             and self.shapes is not None
@@ -2044,6 +2044,26 @@ def _plain_subscript(node: ast.Subscript) -> ast.expr:
 # functions read by blocks of a named tensor (Converter.blockwise); cumsum's length cap
 _BLOCKWISE = frozenset({"cumsum", "glu", "prod"})
 MAX_BLOCKS = 32
+
+
+def _not_named(f: ast.expr, shapes: Mapping[str, object]) -> str:
+    """Why a call of ``f`` (not a function name) is refused: a method the language does not
+    read, or a library's helper (``d2l.linreg``), named."""
+    base = "only calls of named functions are allowed, e.g. sigmoid(Z1)"
+    if not isinstance(f, ast.Attribute):
+        return base
+    root = f.value
+    while isinstance(root, ast.Attribute):
+        root = root.value
+    if not isinstance(root, ast.Name):
+        return base
+    if root.id in shapes:
+        return f"{base}; the method .{f.attr}() is not one derive reads"
+    return (
+        f"{base}; {ast.unparse(f)}() is not read ('{root.id}' is not a tensor of the spec nor "
+        "a module derive reads: np, torch, F, math, tf, jnp, K): write what it computes with "
+        "the language's functions (d2l.linreg(X, w, b) is X @ w + b)"
+    )
 
 
 def _joined(parts: list[ast.expr], axis: int) -> ast.expr:
