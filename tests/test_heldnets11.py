@@ -20,7 +20,8 @@ new course networks found. Each network's OWN text runs in PyTorch float64
   were refused ("'er' is 1-D: index it once"); ``x.cumsum(0)`` as a method was "only calls of
   named functions are allowed";
 - a library's helper, d2l's ``d2l.linreg(X, w, b)``, was refused with "only calls of named
-  functions are allowed" alone; the message now names the call and what to write;"""
+  functions are allowed" alone; the message now names the call and what to write;
+- PSNR, ``-10 * torch.log10(mse)``, and ``log2``/``exp2`` were unknown functions;"""
 
 from __future__ import annotations
 
@@ -162,6 +163,22 @@ loss = "-((risk - lrs) * event).sum() / event.sum() + {extra}"
 event = [1, 0, 1, 1]
 """
 
+_PSNR = """
+[dims]
+N = 2
+D = 3
+[inputs]
+X = ["N", "D"]
+clean = ["N", "D"]
+[params]
+W = ["D", "D"]
+[forward]
+out = "torch.sigmoid(X @ W)"
+loss = "{loss}"
+[values]
+clean = [[0.2, 0.9, 0.5], [0.7, 0.1, 0.4]]
+"""
+
 AGREE = {
     # pyGAT's -9e15 off the graph; -1e30 as other code writes it
     "gat_minus_9e15": _GAT.format(fill="-9e15"),
@@ -203,6 +220,13 @@ AGREE = {
     "cox_method_cumsum": _COX.format(
         cum="er.cumsum(0).log()", extra="(Z.cumsum(dim=1) * q).sum()"
     ),
+    # an image course's PSNR as the loss to maximise (its negative minimised), log2 / exp2
+    "psnr_log10": _PSNR.format(loss="-10 * torch.log10(1 / F.mse_loss(out, clean))"),
+    "psnr_np_log10_sqrt": _PSNR.format(
+        loss="-20 * np.log10(1.0 / np.sqrt(np.mean((out - clean) ** 2)))"
+    ),
+    "log2_exp2": _PSNR.format(loss="(torch.log2(1 + torch.exp2(-out)) * clean).sum()"),
+    "log10_method": _PSNR.format(loss="(out.log10() * clean).sum() + out.log2().mean()"),
 }
 
 
