@@ -21,7 +21,10 @@ new course networks found. Each network's OWN text runs in PyTorch float64
   named functions are allowed";
 - a library's helper, d2l's ``d2l.linreg(X, w, b)``, was refused with "only calls of named
   functions are allowed" alone; the message now names the call and what to write;
-- PSNR, ``-10 * torch.log10(mse)``, and ``log2``/``exp2`` were unknown functions;"""
+- PSNR, ``-10 * torch.log10(mse)``, and ``log2``/``exp2`` were unknown functions;
+- Barlow Twins' ``torch.diagonal(c)`` (an unknown function) and ``np.diag(c)`` / ``np.trace(c)``
+  of a named square matrix (refused: only of a product) are its diagonal entries, 1-D, and their
+  sum;"""
 
 from __future__ import annotations
 
@@ -179,6 +182,29 @@ loss = "{loss}"
 clean = [[0.2, 0.9, 0.5], [0.7, 0.1, 0.4]]
 """
 
+_BARLOW = """
+[dims]
+N = 4
+D = 3
+E = 2
+[inputs]
+x1 = ["N", "D"]
+x2 = ["N", "D"]
+[params]
+W = ["D", "E"]
+[constants]
+lam = 0.005
+[forward]
+z1 = "x1 @ W"
+z2 = "x2 @ W"
+z1n = "(z1 - z1.mean(0)) / z1.std(0, unbiased=False)"
+z2n = "(z2 - z2.mean(0)) / z2.std(0, unbiased=False)"
+c = "z1n.T @ z2n / N"
+on_diag = "{on}"
+off_diag = "{off}"
+loss = "on_diag + lam * off_diag"
+"""
+
 AGREE = {
     # pyGAT's -9e15 off the graph; -1e30 as other code writes it
     "gat_minus_9e15": _GAT.format(fill="-9e15"),
@@ -227,6 +253,19 @@ AGREE = {
     ),
     "log2_exp2": _PSNR.format(loss="(torch.log2(1 + torch.exp2(-out)) * clean).sum()"),
     "log10_method": _PSNR.format(loss="(out.log10() * clean).sum() + out.log2().mean()"),
+    # Barlow Twins: the diagonal of the cross-correlation matrix
+    "barlow_torch_diagonal": _BARLOW.format(
+        on="((torch.diagonal(c) - 1) ** 2).sum()",
+        off="(c ** 2).sum() - (torch.diagonal(c) ** 2).sum()",
+    ),
+    "barlow_np_diag_trace": _BARLOW.format(
+        on="np.sum((np.diag(c) - 1) ** 2) + 0.01 * np.trace(c)",
+        off="np.sum(c ** 2) - np.sum(np.diag(c) ** 2)",
+    ),
+    "barlow_method_diagonal": _BARLOW.format(
+        on="(c.diagonal() - 1).pow(2).sum()",
+        off="c.pow(2).sum() - (torch.diag(c) ** 2).sum() + 0.01 * c.trace()",
+    ),
 }
 
 

@@ -289,6 +289,8 @@ def one_dimensional(
                 return spelling.einsum_one_d(args[0].value)
             if name == "cumsum" and args:
                 return vec(args[0])  # along a 1-D vector's only axis: 1-D
+            if name in ("diag", "diagonal") and len(args) == 1 and isinstance(args[0], ast.Name):
+                return args[0].id not in one_d  # the diagonal of a named matrix: 1-D
             if not spelled:
                 pass  # the reading before reductions and reshapes were 1-D (Spec.one_d_spelled)
             elif isinstance(f, ast.Attribute) and _reduction_axis(n) is not None:
@@ -788,6 +790,30 @@ class _Converter:
         ]
         return _joined(sums, axis)
 
+    def diagonal(self, node: ast.Call) -> ast.expr | None:
+        """``torch.diagonal(c)`` / ``c.diagonal()`` / ``np.diag(c)`` / ``torch.diag(c)`` of a square
+        matrix named in the spec (Barlow Twins' cross-correlation): its diagonal entries side by
+        side, NumPy's 1-D result (a row) written with blocks (``trace(c)``: their sum);
+        ``None`` for anything else (a 1-D ``v``, a product: read elsewhere)."""
+        x = node.args[0] if len(node.args) == 1 and not node.keywords else None
+        if not isinstance(x, ast.Name) or x.id in self.one_d or x.id not in (self.shapes or {}):
+            return None
+        shape = tuple(int(k) for k in self.shapes[x.id])  # type: ignore[index]
+        if len(shape) != 2 or shape[0] != shape[1]:
+            if node.func.id == "diagonal":  # type: ignore[attr-defined]
+                raise self.fail(node, f"diagonal() is read of a square matrix; '{x.id}' is {shape}")
+            return None
+        if shape[0] > MAX_BLOCKS:
+            raise self.fail(node, f"diagonal() is read of at most {MAX_BLOCKS} entries")
+
+        def entry(i: int) -> ast.expr:
+            at = ast.Slice(ast.Constant(i), ast.Constant(i + 1))
+            return ast.Subscript(
+                ast.Name(x.id, ast.Load()), ast.Tuple([at, at], ast.Load()), ast.Load()
+            )
+
+        return _joined([entry(i) for i in range(shape[0])], 1)
+
     def cumsum_one_d(self, node: ast.Call, x: str, axis: int | None) -> ast.expr:
         """``torch.cumsum(v, 0)`` / ``np.cumsum(v)`` of a 1-D vector (Cox's risk sets): along its
         only axis, entry j the sum of entries 0…j, a 1-D result (a row) written with slices."""
@@ -1093,6 +1119,12 @@ class _Converter:
             return self.reshape(node, depth)
         if node.func.id in _BLOCKWISE and module and self.shapes is not None:
             return self.convert(ast.copy_location(self.blockwise(node), node), depth)
+        if node.func.id in ("diag", "diagonal", "trace") and module and self.shapes is not None:
+            entries = self.diagonal(node)
+            if entries is not None and node.func.id == "trace":  # the sum of the diagonal
+                entries = ast.Call(ast.Name("sum", ast.Load()), [entries], [])
+            if entries is not None:
+                return self.convert(ast.copy_location(entries, node), depth)
         node = spelling.class_indices(spelling.keywords(node), self.picks)
         try:
             respelled = spelling.respell(node, module)

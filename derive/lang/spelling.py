@@ -2021,7 +2021,7 @@ def method(name: str) -> bool:
     if op is not None and not op.extra.get("internal"):
         return op.kind != ops.LOSS
     return name in REWRITES and name not in _LOSSES or name in (
-        "square", "maximum", "minimum", "cumsum"
+        "square", "maximum", "minimum", "cumsum", "diagonal"
     )
 
 
