@@ -24,7 +24,8 @@ new course networks found. Each network's OWN text runs in PyTorch float64
 - PSNR, ``-10 * torch.log10(mse)``, and ``log2``/``exp2`` were unknown functions;
 - Barlow Twins' ``torch.diagonal(c)`` (an unknown function) and ``np.diag(c)`` / ``np.trace(c)``
   of a named square matrix (refused: only of a product) are its diagonal entries, 1-D, and their
-  sum;"""
+  sum;
+- ``F.multilabel_soft_margin_loss(Z, Y)`` (multi-label classification) was an unknown function;"""
 
 from __future__ import annotations
 
@@ -205,6 +206,24 @@ off_diag = "{off}"
 loss = "on_diag + lam * off_diag"
 """
 
+_MLSM = """
+[dims]
+N = 3
+D = 2
+C = 3
+[inputs]
+X = ["N", "D"]
+Y = ["N", "C"]
+[params]
+W = ["D", "C"]
+b = ["C"]
+[forward]
+Z = "X @ W + b"
+loss = "{loss}"
+[values]
+Y = [[1, 0, 1], [0, 0, 1], [1, 1, 0]]
+"""
+
 AGREE = {
     # pyGAT's -9e15 off the graph; -1e30 as other code writes it
     "gat_minus_9e15": _GAT.format(fill="-9e15"),
@@ -265,6 +284,10 @@ AGREE = {
     "barlow_method_diagonal": _BARLOW.format(
         on="(c.diagonal() - 1).pow(2).sum()",
         off="c.pow(2).sum() - (torch.diag(c) ** 2).sum() + 0.01 * c.trace()",
+    ),
+    "multilabel_soft_margin": _MLSM.format(loss="F.multilabel_soft_margin_loss(Z, Y)"),
+    "multilabel_soft_margin_sum": _MLSM.format(
+        loss="F.multilabel_soft_margin_loss(Z * 2, Y, reduction='sum')"
     ),
 }
 

@@ -469,6 +469,23 @@ def _hinge_embedding(a: dict[str, ast.expr], r: str) -> ast.expr:
     return _reduce(_add(unless(1, hinge), unless(-1, x)), r, "hinge_embedding_loss")
 
 
+def _multilabel_soft_margin(a: dict[str, ast.expr], r: str) -> ast.expr:
+    """PyTorch's ``multilabel_soft_margin_loss(x, y)``: per row, the mean over the classes of
+    ``−[y·log σ(x) + (1 − y)·log σ(−x)]`` = ``y·softplus(−x) + (1 − y)·softplus(x)``; 'mean'
+    averages the rows (the mean of every entry), 'sum' adds them."""
+    x, y = a["input"], a["target"]
+    elem = _add(
+        _mul(y, _call("softplus", _neg(x))), _mul(_sub(_num(1), y), _call("softplus", x))
+    )
+    if r == "mean":
+        return _call("mean", elem)
+    if r == "sum":
+        return _call("sum", _call("mean", elem, axis=_num(1), keepdims=_num(True)))
+    raise SpellingError(
+        "multilabel_soft_margin_loss(…, reduction='none') is not read; use 'mean' or 'sum'"
+    )
+
+
 def _flag(v: ast.expr | None, default: bool, what: str) -> bool:
     if v is None:
         return default
@@ -1686,6 +1703,11 @@ REWRITES: dict[str, Callable[[ast.Call, str], ast.expr | None]] = {
         "soft_margin_loss", ("input", "target", "size_average", "reduce", "reduction"),
         _soft_margin,
     ),
+    "multilabel_soft_margin_loss": _loss2(
+        "multilabel_soft_margin_loss",
+        ("input", "target", "weight", "size_average", "reduce", "reduction"),
+        _multilabel_soft_margin,
+    ),
     "hinge_embedding_loss": _loss2(
         "hinge_embedding_loss",
         ("input", "target", "margin", "size_average", "reduce", "reduction"),
@@ -1781,6 +1803,7 @@ _LOSSES = frozenset(
         "l1_loss",
         "soft_margin_loss",
         "hinge_embedding_loss",
+        "multilabel_soft_margin_loss",
         "multi_margin_loss",
         "binary_cross_entropy",
         "binary_cross_entropy_with_logits",
