@@ -25,7 +25,8 @@ new course networks found. Each network's OWN text runs in PyTorch float64
 - Barlow Twins' ``torch.diagonal(c)`` (an unknown function) and ``np.diag(c)`` / ``np.trace(c)``
   of a named square matrix (refused: only of a product) are its diagonal entries, 1-D, and their
   sum;
-- ``F.multilabel_soft_margin_loss(Z, Y)`` (multi-label classification) was an unknown function;"""
+- ``F.multilabel_soft_margin_loss(Z, Y)`` (multi-label classification) was an unknown function;
+- ``torch.numel(Z)`` (the method ``Z.numel()`` was read) was an unknown function;"""
 
 from __future__ import annotations
 
@@ -285,6 +286,7 @@ AGREE = {
         on="(c.diagonal() - 1).pow(2).sum()",
         off="c.pow(2).sum() - (torch.diag(c) ** 2).sum() + 0.01 * c.trace()",
     ),
+    "torch_numel": _MLSM.format(loss="torch.sum(Z ** 2, dim=(-1, -2)) / torch.numel(Z)"),
     "multilabel_soft_margin": _MLSM.format(loss="F.multilabel_soft_margin_loss(Z, Y)"),
     "multilabel_soft_margin_sum": _MLSM.format(
         loss="F.multilabel_soft_margin_loss(Z * 2, Y, reduction='sum')"

@@ -1055,6 +1055,8 @@ class _Converter:
             counted = None
             if f.attr == "numel" and not node.args:
                 counted = self.entries(f.value)  # PyTorch's x.numel()
+            elif f.attr == "numel" and len(node.args) == 1 and _module_of(f.value) == "torch":
+                counted = self.entries(node.args[0])  # torch.numel(x)
             elif f.attr == "size" and len(node.args) == 1 and _module_of(f.value) in ("np", "numpy"):
                 counted = self.entries(node.args[0])  # np.size(x)
             if counted is not None:
