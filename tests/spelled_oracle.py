@@ -169,7 +169,9 @@ def _np_shim() -> SimpleNamespace:
         hstack=lambda seq: torch.hstack([_t(s) for s in seq]),
         vstack=lambda seq: torch.vstack([_t(s) for s in seq]),
         column_stack=lambda seq: torch.column_stack([_t(s) for s in seq]),
-        cumsum=lambda x, axis: torch.cumsum(_t(x), dim=axis),
+        cumsum=lambda x, axis=None: torch.cumsum(
+            _t(x) if axis is not None else _t(x).reshape(-1), dim=0 if axis is None else axis
+        ),
         prod=lambda x, axis=None, keepdims=False: torch.prod(_t(x))
         if axis is None
         else torch.prod(_t(x), dim=axis, keepdim=keepdims),
@@ -333,6 +335,7 @@ def _tf_shim() -> SimpleNamespace:
         log=torch.log,
         sqrt=torch.sqrt,
         nn=nn,
+        stop_gradient=lambda x: _t(x).detach(),
         math=SimpleNamespace(log=torch.log, exp=torch.exp, sqrt=torch.sqrt, square=torch.square),
     )
 
@@ -352,7 +355,7 @@ def _jax_shim() -> SimpleNamespace:
             torch.logsumexp, x, axis, keepdims
         ),
     )
-    return SimpleNamespace(nn=nn)
+    return SimpleNamespace(nn=nn, lax=SimpleNamespace(stop_gradient=lambda x: _t(x).detach()))
 
 
 def _more_numpy() -> dict[str, Any]:
@@ -364,6 +367,9 @@ def _more_numpy() -> dict[str, Any]:
         cos=lambda x: torch.cos(_t(x)),
         tan=lambda x: torch.tan(_t(x)),
         arctan=lambda x: torch.atan(_t(x)),
+        log10=lambda x: torch.log10(_t(x)),
+        log2=lambda x: torch.log2(_t(x)),
+        exp2=lambda x: torch.exp2(_t(x)),
         heaviside=lambda x, v: torch.heaviside(_t(x), torch.as_tensor(v, dtype=D)),
         vdot=lambda a, b: torch.sum(_t(a) * _t(b)),
         ptp=lambda x, axis=None: _reducer(torch.amax)(x, axis) - _reducer(torch.amin)(x, axis),

@@ -69,6 +69,12 @@ CHECK_GAPS: dict[str, str] = {
     # (branch heldnets10's hn10_attn_pad_mask, hn10_ntxent_masked — an additive −1e9 mask — and
     # hn10_bn_eval — sqrt of a running variance given as data — pass since branch trust10: the
     # checker's points keep a fill mask as given and draw such data in its domain)
+    # branch heldnets11 (checker gaps, issue 11; derive verify and PyTorch running the text
+    # agree): the CRF's forward variables alpha2/alpha3 print as \alpha_{2}, which the LaTeX
+    # reader takes for the command ("expected a name ... found '\alpha'"); the planar flow's
+    # log|1 + ψu| prints the absolute value as |…|, not read back ("found '|'")
+    "hn11_crf_forward3": "a tensor named alpha2 printed as \\alpha_{2} is not read back",
+    "hn11_planar_flow": "|x| in the LaTeX of log|1 + psi u| is not read back",
 }
 COURSE = [
     pytest.param(n, marks=pytest.mark.xfail(strict=True, reason=CHECK_GAPS[n]))
@@ -112,11 +118,15 @@ REFUSED = {
     # (branch heldnets8's column reshape of a 1-D reduction inside a line and einsum's row-wise
     # dot are read since branch ops10: tests/specs_course/hn8_*)
     # branch heldnets9: a stop-gradient (DQN's target), a matrix's spectral norm
-    "hn9_detach": "detach() stops the gradient, which derive does not model",
+    "hn9_detach": "q.detach() stops the gradient through q, which depends on the parameters",
     "hn9_spectral_norm": "other orders are not supported",
     # branch heldnets10: given data outside a domain, named by node, entry and value
     "hn10_domain_sqrt_var": "z at the example values: sqrt of -0.5 at entry [1, 0]",
     "hn10_domain_div_zero": "P at the example values: a division by 0 at entry [0, 0]",
+    # branch heldnets11: a stop-gradient through the trained weights (semi-gradient TD), a
+    # library's helper (d2l), each named
+    "hn11_semi_gradient_td": "jax.lax.stop_gradient() stops the gradient through w, which depends",
+    "hn11_d2l_helpers": "d2l.linreg() is not read ('d2l' is not a tensor of the spec",
 }
 
 

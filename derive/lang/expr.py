@@ -292,6 +292,10 @@ def one_dimensional(
                 return product(args[0], args[1])
             if name == "einsum" and args and isinstance(args[0], ast.Constant):
                 return spelling.einsum_one_d(args[0].value)
+            if name == "cumsum" and args:
+                return vec(args[0])  # along a 1-D vector's only axis: 1-D
+            if name in ("diag", "diagonal") and len(args) == 1 and isinstance(args[0], ast.Name):
+                return args[0].id not in one_d  # the diagonal of a named matrix: 1-D
             if not spelled:
                 pass  # the reading before reductions and reshapes were 1-D (Spec.one_d_spelled)
             elif isinstance(f, ast.Attribute) and _reduction_axis(n) is not None:
@@ -753,6 +757,9 @@ class _Converter:
         if axis_node is None and name == "glu":
             axis_node = ast.Constant(-1)  # F.glu's default dim=-1
         axis = _int_index(axis_node) if axis_node is not None else None
+        first = node.args[0] if node.args else None
+        if name == "cumsum" and isinstance(first, ast.Name) and first.id in self.one_d:
+            return self.cumsum_one_d(node, first.id, axis)
         block = self.block(node.args[0]) if node.args else None
         if axis not in (0, 1, -1, -2) or block is None or "dtype" in kw:
             raise self.fail(
@@ -787,6 +794,54 @@ class _Converter:
             for j in range(1, size + 1)
         ]
         return _joined(sums, axis)
+
+    def diagonal(self, node: ast.Call) -> ast.expr | None:
+        """``torch.diagonal(c)`` / ``c.diagonal()`` / ``np.diag(c)`` / ``torch.diag(c)`` of a square
+        matrix named in the spec (Barlow Twins' cross-correlation): its diagonal entries side by
+        side, NumPy's 1-D result (a row) written with blocks (``trace(c)``: their sum);
+        ``None`` for anything else (a 1-D ``v``, a product: read elsewhere)."""
+        x = node.args[0] if len(node.args) == 1 and not node.keywords else None
+        if not isinstance(x, ast.Name) or x.id in self.one_d or x.id not in (self.shapes or {}):
+            return None
+        shape = tuple(int(k) for k in self.shapes[x.id])  # type: ignore[index]
+        if len(shape) != 2 or shape[0] != shape[1]:
+            if node.func.id == "diagonal":  # type: ignore[attr-defined]
+                raise self.fail(node, f"diagonal() is read of a square matrix; '{x.id}' is {shape}")
+            return None
+        if shape[0] > MAX_BLOCKS:
+            raise self.fail(node, f"diagonal() is read of at most {MAX_BLOCKS} entries")
+
+        def entry(i: int) -> ast.expr:
+            at = ast.Slice(ast.Constant(i), ast.Constant(i + 1))
+            return ast.Subscript(
+                ast.Name(x.id, ast.Load()), ast.Tuple([at, at], ast.Load()), ast.Load()
+            )
+
+        return _joined([entry(i) for i in range(shape[0])], 1)
+
+    def cumsum_one_d(self, node: ast.Call, x: str, axis: int | None) -> ast.expr:
+        """``torch.cumsum(v, 0)`` / ``np.cumsum(v)`` of a 1-D vector (Cox's risk sets): along its
+        only axis, entry j the sum of entries 0…j, a 1-D result (a row) written with slices."""
+        if axis not in (0, -1, None):
+            raise self.fail(node, f"cumsum() of the 1-D vector '{x}' is along its only axis, 0")
+        size = int((self.shapes or {})[x][-1])
+        if size > MAX_BLOCKS:
+            raise self.fail(node, f"cumsum() is read along at most {MAX_BLOCKS} entries")
+        keep = [
+            ast.keyword("axis", ast.Constant(1)),
+            ast.keyword("keepdims", ast.Constant(True)),
+        ]
+
+        def head(j: int) -> ast.expr:
+            return ast.Subscript(
+                ast.Name(x, ast.Load()), ast.Slice(ast.Constant(0), ast.Constant(j)), ast.Load()
+            )
+
+        sums = [
+            head(1) if j == 1 else ast.Call(ast.Name("sum", ast.Load()), [head(j)], keep)
+            for j in range(1, size + 1)
+        ]
+        return _joined(sums, 1)
 
     def product(self, node: ast.Call) -> ast.expr:
         """``torch.prod(x)`` / ``np.prod(x)`` of a named tensor or a block of it: the product of
@@ -937,10 +992,10 @@ class _Converter:
         value = node.value
         if isinstance(value, bool) or not isinstance(value, int | float):
             raise self.fail(node, f"only numbers are allowed as constants, not {value!r}")
-        if isinstance(value, int) and abs(value) > 10**12:
-            raise self.fail(node, "number is too large (limit 1e12)")
-        if isinstance(value, float) and not (abs(value) <= 1e12):
-            raise self.fail(node, "number is too large (limit 1e12)")
+        if isinstance(value, int) and abs(value) > 10**38:
+            raise self.fail(node, "number is too large (limit 1e38)")
+        if isinstance(value, float) and not (abs(value) <= 1e38):
+            raise self.fail(node, "number is too large (limit 1e38)")
         # repr gives the shortest decimal that round-trips: 0.1 stays exactly 1/10
         return Fraction(repr(value)) if isinstance(value, float) else Fraction(value)
 
@@ -1005,6 +1060,8 @@ class _Converter:
             counted = None
             if f.attr == "numel" and not node.args:
                 counted = self.entries(f.value)  # PyTorch's x.numel()
+            elif f.attr == "numel" and len(node.args) == 1 and _module_of(f.value) == "torch":
+                counted = self.entries(node.args[0])  # torch.numel(x)
             elif f.attr == "size" and len(node.args) == 1 and _module_of(f.value) in ("np", "numpy"):
                 counted = self.entries(node.args[0])  # np.size(x)
             if counted is not None:
@@ -1055,7 +1112,7 @@ class _Converter:
             node = ast.Call(ast.Name(f.attr, ast.Load()), [f.value, *node.args], node.keywords)
             ast.copy_location(node, f)
         if not isinstance(node.func, ast.Name):
-            raise self.fail(node, "only calls of named functions are allowed, e.g. sigmoid(Z1)")
+            raise self.fail(node, _not_named(node.func, self.shapes or {}))
         if (
             node.func.id == "len"
             and self.shapes is not None
@@ -1069,6 +1126,12 @@ class _Converter:
             return self.reshape(node, depth)
         if node.func.id in _BLOCKWISE and module and self.shapes is not None:
             return self.convert(ast.copy_location(self.blockwise(node), node), depth)
+        if node.func.id in ("diag", "diagonal", "trace") and module and self.shapes is not None:
+            entries = self.diagonal(node)
+            if entries is not None and node.func.id == "trace":  # the sum of the diagonal
+                entries = ast.Call(ast.Name("sum", ast.Load()), [entries], [])
+            if entries is not None:
+                return self.convert(ast.copy_location(entries, node), depth)
         node = spelling.class_indices(spelling.keywords(node), self.picks)
         try:
             respelled = spelling.respell(node, module)
@@ -1778,6 +1841,11 @@ def _reduction_axis(node: ast.AST) -> int | None:
     if name not in _AXIS_REDUCTIONS or (isinstance(keep, ast.Constant) and keep.value is True):
         return None
     at = 2 if name in ("norm", "vector_norm") else 1  # norm(x, ord, axis): torch.norm(W, 1)
+    keep_at = at + (2 if name in ("var", "std") else 1)  # torch.var(x, dim, unbiased, keepdim)
+    if keep is None and len(args) > keep_at:
+        keep = args[keep_at]  # PyTorch's keepdim after dim: torch.max(Z, 1, True)
+        if isinstance(keep, ast.Constant) and keep.value is True:
+            return None
     axis = kw.get("axis", kw.get("dim", args[at] if len(args) > at else None))
     k = _int_index(axis) if axis is not None else None
     return None if k not in (0, 1, -1, -2) else k % 2  # type: ignore[operator]
@@ -1840,9 +1908,16 @@ def _without_keepdims_false(node: ast.Call) -> ast.Call:
             and k.value.value is False
         )
     ]
-    if len(kept) == len(node.keywords):
+    args = list(node.args)
+    method = isinstance(node.func, ast.Attribute) and not _module_of(node.func.value)
+    name = node.func.attr if isinstance(node.func, ast.Attribute) else ""
+    at = (2 if name in ("norm", "vector_norm", "var", "std") else 1) - (1 if method else 0)
+    last = args[at + 1] if len(args) == at + 2 else None
+    if isinstance(last, ast.Constant) and last.value is False:
+        args = args[:-1]  # PyTorch's positional keepdim=False: torch.max(Z, 1, False)
+    if len(kept) == len(node.keywords) and len(args) == len(node.args):
         return node
-    return ast.copy_location(ast.Call(node.func, node.args, kept), node)
+    return ast.copy_location(ast.Call(node.func, args, kept), node)
 
 
 def _diag_of(node: ast.AST) -> ast.expr | None:
@@ -2009,6 +2084,26 @@ def _plain_subscript(node: ast.Subscript) -> ast.expr:
 # functions read by blocks of a named tensor (Converter.blockwise); cumsum's length cap
 _BLOCKWISE = frozenset({"cumsum", "glu", "prod"})
 MAX_BLOCKS = 32
+
+
+def _not_named(f: ast.expr, shapes: Mapping[str, object]) -> str:
+    """Why a call of ``f`` (not a function name) is refused: a method the language does not
+    read, or a library's helper (``d2l.linreg``), named."""
+    base = "only calls of named functions are allowed, e.g. sigmoid(Z1)"
+    if not isinstance(f, ast.Attribute):
+        return base
+    root = f.value
+    while isinstance(root, ast.Attribute):
+        root = root.value
+    if not isinstance(root, ast.Name):
+        return base
+    if root.id in shapes:
+        return f"{base}; the method .{f.attr}() is not one derive reads"
+    return (
+        f"{base}; {ast.unparse(f)}() is not read ('{root.id}' is not a tensor of the spec nor "
+        "a module derive reads: np, torch, F, math, tf, jnp, K): write what it computes with "
+        "the language's functions (d2l.linreg(X, w, b) is X @ w + b)"
+    )
 
 
 def _joined(parts: list[ast.expr], axis: int) -> ast.expr:

@@ -437,6 +437,25 @@ def load(net: str) -> NetSpec:
     return parse(text, source=str(path))
 
 
+_STOP_GRADIENT = frozenset({"jax.lax", "lax", "tf", "tensorflow"})
+
+
+def _stopped(n: ast.AST) -> ast.expr | None:
+    """The argument of ``x.detach()`` / ``torch.detach(x)`` / ``jax.lax.stop_gradient(x)`` /
+    ``tf.stop_gradient(x)``, or ``None``."""
+    if not isinstance(n, ast.Call) or not isinstance(n.func, ast.Attribute) or n.keywords:
+        return None
+    f = n.func
+    if f.attr == "detach":
+        if not n.args and spelling.module_of(f.value) != "torch":
+            return f.value
+        return n.args[0] if len(n.args) == 1 and spelling.module_of(f.value) == "torch" else None
+    dotted = ast.unparse(f.value)
+    if f.attr == "stop_gradient" and dotted in _STOP_GRADIENT and len(n.args) == 1:
+        return n.args[0]
+    return None
+
+
 def parse(text: str, source: str = "<spec>") -> NetSpec:
     try:
         data = tomllib.loads(text)
@@ -660,6 +679,7 @@ class _Validator:
                     text = self.arange_targets(f'{where} = "{text}"', text, inputs, shapes, dims)
                     text = self.squeezed(f'{where} = "{text}"', text, shapes, constants, dims)
                     text = self.fills(key, text, fwd)
+                    text = self.detached(f'{where} = "{text}"', text, params, forward)
                     text = _floor_sizes(text, dims)
                 self.integer_targets(f'{where} = "{text}"', text, inputs, shapes, constants, dims)
                 self.class_labels(f'{where} = "{text}"', inputs, shapes, forward)
@@ -808,6 +828,43 @@ class _Validator:
         keys = list(fwd)
         later = keys[keys.index(key) + 1 :] if key in fwd else []
         return spelling.fills_before_softmax(key, text, [fwd[k] for k in later])
+
+    def detached(
+        self, where: str, text: str, params: dict[str, Shape], forward: list[tuple[str, Any]]
+    ) -> str:
+        """``target.detach()``, ``torch.detach(x)``, ``jax.lax.stop_gradient(x)``,
+        ``tf.stop_gradient(x)`` of an expression that depends on no parameter (DQN's target from
+        a target network given as data): no gradient flows there anyway, so it is the expression
+        itself. Of an expression of parameters (semi-gradient TD) it stops a gradient, which
+        derive does not model (its finite-difference check would see the dependence): refused."""
+        tree = spelling.parsed(text)
+        if tree is None or not any(_stopped(n) for n in ast.walk(tree)):
+            return text
+        graded = set(params)
+        for k, node in forward:
+            if any(n in graded for n in ex.names(node)):
+                graded.add(k)
+        spec = self
+
+        class Unstop(ast.NodeTransformer):
+            def visit_Call(self, n: ast.Call) -> ast.AST:
+                self.generic_visit(n)
+                arg = _stopped(n)
+                if arg is None:
+                    return n
+                used = {m.id for m in ast.walk(arg) if isinstance(m, ast.Name)} & graded
+                if used:
+                    raise spec.err(
+                        where,
+                        f"{ast.unparse(n.func)}() stops the gradient through "
+                        f"{', '.join(sorted(used))}, which depends on the parameters: derive does "
+                        "not model a stop-gradient",
+                        "leave it out, or give the detached tensor as an input of the network "
+                        "(a detach of data only, such as a target network's output, is read)",
+                    )
+                return arg
+
+        return ast.unparse(Unstop().visit(tree.body))
 
     def hoist_split(
         self, names: list[str], text: str, fwd: dict[str, Any], shapes: dict[str, Shape]

@@ -452,6 +452,40 @@ def _soft_margin(a: dict[str, ast.expr], r: str) -> ast.expr:
     return _reduce(elem, r, "soft_margin_loss")
 
 
+def _hinge_embedding(a: dict[str, ast.expr], r: str) -> ast.expr:
+    """PyTorch's ``hinge_embedding_loss(x, y, margin=1)`` as it computes it for any label:
+    ``where(y != 1, clamp_min(margin − x, 0), 0) + where(y != −1, x, 0)`` per entry (so
+    ``x`` for y = 1 and ``max(0, margin − x)`` for y = −1; gradient 1 at exactly 0, as
+    PyTorch's ``clamp_min``), reduced."""
+    x, y = a["input"], a["target"]
+    m = a.get("margin", _num(1.0))
+    hinge = _clip(_num(0), None, _sub(m, x), "hinge_embedding_loss")  # type: ignore[arg-type]
+    where = ast.Name("where", ast.Load())
+
+    def unless(label: float, v: ast.expr) -> ast.expr:
+        cond = ast.Compare(y, [ast.NotEq()], [_num(label)])
+        return _where(ast.Call(where, [cond, v, _num(0)], []), "")
+
+    return _reduce(_add(unless(1, hinge), unless(-1, x)), r, "hinge_embedding_loss")
+
+
+def _multilabel_soft_margin(a: dict[str, ast.expr], r: str) -> ast.expr:
+    """PyTorch's ``multilabel_soft_margin_loss(x, y)``: per row, the mean over the classes of
+    ``−[y·log σ(x) + (1 − y)·log σ(−x)]`` = ``y·softplus(−x) + (1 − y)·softplus(x)``; 'mean'
+    averages the rows (the mean of every entry), 'sum' adds them."""
+    x, y = a["input"], a["target"]
+    elem = _add(
+        _mul(y, _call("softplus", _neg(x))), _mul(_sub(_num(1), y), _call("softplus", x))
+    )
+    if r == "mean":
+        return _call("mean", elem)
+    if r == "sum":
+        return _call("sum", _call("mean", elem, axis=_num(1), keepdims=_num(True)))
+    raise SpellingError(
+        "multilabel_soft_margin_loss(…, reduction='none') is not read; use 'mean' or 'sum'"
+    )
+
+
 def _flag(v: ast.expr | None, default: bool, what: str) -> bool:
     if v is None:
         return default
@@ -1482,12 +1516,27 @@ def _max(name: str, sign: int) -> Callable[[ast.Call, str], ast.expr]:
     return rewrite
 
 
+def _torch_var_positional(node: ast.Call) -> ast.Call:
+    """PyTorch's ``torch.var(x, dim, unbiased, keepdim)`` / ``x.std(0, False)`` with the flags
+    given by position: a True/False third argument (NumPy's dtype there is never a bool) is
+    ``unbiased``, a fourth ``keepdims``."""
+    args = node.args
+    flag = args[2] if len(args) > 2 else None
+    if not (isinstance(flag, ast.Constant) and isinstance(flag.value, bool)) or len(args) > 4:
+        return node
+    kw = [ast.keyword("unbiased", flag)]
+    if len(args) == 4:
+        kw.append(ast.keyword("keepdims", args[3]))
+    return ast.copy_location(ast.Call(node.func, args[:2], [*node.keywords, *kw]), node)
+
+
 def _var(name: str) -> Callable[[ast.Call, str], ast.expr]:
     """``np.var``/``torch.var``/``X.var(…)`` and ``std`` (its square root): the mean squared
     deviation from the mean along an axis, divided by n − ddof. NumPy's default is ddof=0,
     PyTorch's the unbiased n − 1 (``correction=1``); a method call says which by its keywords."""
 
     def rewrite(node: ast.Call, how: str) -> ast.expr:
+        node = _torch_var_positional(node)
         a = _bound(
             node,
             name,
@@ -1591,6 +1640,11 @@ REWRITES: dict[str, Callable[[ast.Call, str], ast.expr | None]] = {
     "reciprocal": _one("reciprocal", lambda x: _div(_num(1), x)),
     "rsqrt": _one("rsqrt", lambda x: _bin(x, ast.Pow(), _num(-0.5))),
     "log1p": _one("log1p", lambda x: _call("log", _add(_num(1), x))),
+    # log10/log2 (PSNR = 10·log10(1/MSE)) and exp2: through log and exp, with the float64
+    # constants NumPy/PyTorch use (kept exactly, as np.pi)
+    "log10": _one("log10", lambda x: _div(_call("log", x), _num(math.log(10)))),
+    "log2": _one("log2", lambda x: _div(_call("log", x), _num(math.log(2)))),
+    "exp2": _one("exp2", lambda x: _call("exp", _mul(x, _num(math.log(2))))),
     "expm1": _one("expm1", lambda x: _sub(_call("exp", x), _num(1))),
     "cosh": _one("cosh", lambda x: _div(_add(_call("exp", x), _call("exp", _neg(x))), _num(2))),
     "sinh": _one("sinh", lambda x: _div(_sub(_call("exp", x), _call("exp", _neg(x))), _num(2))),
@@ -1648,6 +1702,16 @@ REWRITES: dict[str, Callable[[ast.Call, str], ast.expr | None]] = {
     "soft_margin_loss": _loss2(
         "soft_margin_loss", ("input", "target", "size_average", "reduce", "reduction"),
         _soft_margin,
+    ),
+    "multilabel_soft_margin_loss": _loss2(
+        "multilabel_soft_margin_loss",
+        ("input", "target", "weight", "size_average", "reduce", "reduction"),
+        _multilabel_soft_margin,
+    ),
+    "hinge_embedding_loss": _loss2(
+        "hinge_embedding_loss",
+        ("input", "target", "margin", "size_average", "reduce", "reduction"),
+        _hinge_embedding,
     ),
     "poisson_nll_loss": _loss2(
         "poisson_nll_loss",
@@ -1738,6 +1802,8 @@ _LOSSES = frozenset(
         "mse_loss",
         "l1_loss",
         "soft_margin_loss",
+        "hinge_embedding_loss",
+        "multilabel_soft_margin_loss",
         "multi_margin_loss",
         "binary_cross_entropy",
         "binary_cross_entropy_with_logits",
@@ -1987,7 +2053,9 @@ def method(name: str) -> bool:
     op = ops.OPS.get(name)  # the active table (a test may register an op)
     if op is not None and not op.extra.get("internal"):
         return op.kind != ops.LOSS
-    return name in REWRITES and name not in _LOSSES or name in ("square", "maximum", "minimum")
+    return name in REWRITES and name not in _LOSSES or name in (
+        "square", "maximum", "minimum", "cumsum", "diagonal"
+    )
 
 
 def keywords(node: ast.Call) -> ast.Call:
