@@ -96,3 +96,71 @@ def test_oracle_agrees_with_the_stated_verdict(case: dict) -> None:
 def test_checker_on_corpus12(case: dict) -> None:
     got = corpus12.run(case)
     assert corpus12.judge(case, got) == "ok", got
+
+
+# ---- the general rules behind the fixes, one test each ------------------------------------------
+
+
+def test_an_answer_pasted_from_a_text_box_is_the_formula_inside() -> None:
+    """Gradescope/Moodle answers: a leading ``Answer:`` (「答：」), Markdown code fences with
+    prose around them, a closing reason after a comma (``…, since …``, ``…，因为…``), a
+    leading ``We get`` and a full stop are the wrapping, not the formula (they were "syntax
+    error at column 7/1/34"); full-width brackets in code are brackets. A slip inside stays
+    wrong, a ``where`` clause is still read as a definition, and a number's ``2.`` is kept."""
+    from derive.checker.check import check
+
+    w2 = "A1.T @ (A2 - Y) / m"
+    for text in (
+        f"Answer: dW2 = {w2}",
+        f"```python\ndZ2 = A2 - Y\ndW2 = {w2}\n```",
+        f"My answer:\n\n```\ndW2 = {w2}\n```\n\nThe 1/m is the mean.",
+        f"dW2 = {w2}, since dZ2 = A2 - Y for a sigmoid output with BCE",
+        f"We get dW2 = {w2}.",
+        "答：dW2 = A1.T @ （A2 - Y） / m",
+    ):
+        assert check("mlp-bce", "W2", text).ok, text
+    assert check("mlp-bce", "W2", "Answer: dW2 = A1.T @ (A2 - Y)").code == "scale-factor"
+    assert check("mlp-bce", "W2", "```python\ndW2 = A1.T @ (Y - A2) / m\n```").code == "sign"
+    zh = check("mlp-bce", "W2", "答：dW2 = A1.T @ （A2 - Y），因为标签是 0 或 1", lang="zh")
+    assert zh.code == "scale-factor" and corpus12.chinese_only(zh.text().split("\n")[0])
+    tex = r"dW2 = A1^T (A2 - Y)/m, since dZ2 = A2 - Y for sigmoid + BCE."
+    assert check("mlp-bce", "W2", tex, latex=True).ok
+    assert check("mlp-bce", "W2", tex.replace("(A2 - Y)/m", "(Y - A2)/m"), latex=True).code == "sign"
+    assert check("neuron", "w", "dw = delta * x, where delta = (O - t) * O").code is not None
+    assert check("chain", "w", "dw = 2. * v * x").ok
+
+
+def test_octave_code_in_matlab_spelling() -> None:
+    """Ng's MATLAB/Octave: ``%`` comment lines, ``size(X, 1)`` (X's first size), ``A1.'``,
+    ``transpose(A1)``, ``(…)'`` on a bracket and ``sum(dZ, 1)`` over Octave's dimension 1 —
+    the batch rows, NumPy's axis 0 (``sum(A2 - Y, 1)`` was read as NumPy's axis 1 and judged
+    wrong; the others were unreadable); ``size(X, 2)`` and ``sum(dZ, 2)`` stay wrong."""
+    from derive.checker.check import check
+
+    assert check("mlp-bce", "W2", "% output layer\ndZ2 = A2 - Y;\ndW2 = (1/m) * A1' * dZ2;").ok
+    assert check("mlp-bce", "W2", "m = size(X, 1);\ndW2 = A1' * (A2 - Y) / m;").ok
+    assert check("mlp-bce", "W2", "m = size(X, 2);\ndW2 = A1' * (A2 - Y) / m;").code == "scale-factor"
+    assert check("mlp-bce", "W2", "dW2 = A1.' * (A2 - Y) / m;").ok
+    assert check("mlp-bce", "W2", "dW2 = transpose(A1) * (A2 - Y) / m;").ok
+    assert check("mlp-bce", "b2", "db2 = sum(A2 - Y, 1) / m;").ok
+    dz1 = "dZ1 = ((A2 - Y) * W2') .* (Z1 > 0);\n"
+    assert check("mlp-bce", "b1", dz1 + "db1 = sum(dZ1, 1) / m;").ok
+    assert not check("mlp-bce", "b1", dz1 + "db1 = sum(dZ1, 2) / m;").ok
+    assert check("neuron", "w", "dw = ((O - t) * O * (1 - O))' * x;").ok
+    assert check("neuron", "w", "dw = ((O - t) * O)' * x;").code == "wrong-activation-derivative"
+    # NumPy's own spellings are untouched: np.sum(…, 1) is axis 1, einsum strings are strings
+    assert check("mlp-bce", "b2", "db2 = np.sum(A2 - Y, 1) / m").code == "wrong-sum-axis"
+    assert check("mlp-bce", "W2", "dW2 = np.einsum('ij,ik->jk', A1, A2 - Y) / m").ok
+
+
+def test_hand_numbers_pasted_with_full_width_commas_and_a_remark() -> None:
+    """``[-0.0979，-0.0181]`` (全角逗号 between entries) is a list of two numbers (it was
+    read as one entry: shape-mismatch), 「答：」 before a matrix is a label, and a remark in
+    brackets after a matrix is not part of it; a wrong entry stays wrong."""
+    from derive.checker.check import check
+
+    assert check("mlp-bce", "b1", value="[-0.0979，-0.0181]", lang="zh").ok
+    assert not check("mlp-bce", "b1", value="答：[-0.0979，0.0181]", lang="zh").ok
+    m = "[[-0.0137, -0.0163], [-0.00273, -0.00327]]"
+    assert check("tiny-mlp", "W1", value=m + "  (rounded to 3 s.f.)").ok
+    assert not check("tiny-mlp", "W1", value=m.replace("00327", "00372") + " (3 s.f.)").ok
