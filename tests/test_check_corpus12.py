@@ -26,6 +26,14 @@ import corpus12  # noqa: E402
 
 CASES = corpus12.load()
 KNOWN: dict[str, str] = {  # id -> why it still fails (strict xfail: fixing it must remove it here)
+    "c12-161": "\\operatorname{diag} of a matrix (the ReLU mask) is refused with a clear message "
+    "(diag is read only as a factor with a vector); the answer is wrong, so the refusal is honest "
+    "but counts as unreadable",
+    "c12-170": "a hand value '0/1' is refused on purpose (handcalc._digits: a fraction with a zero "
+    "numerator); '0' and '0.0' are read (corpus 11)",
+    "c12-219": "1 - tanh(z) written at BOTH time steps of the RNN is two slips at once: the "
+    "mutation library changes one node's local derivative at a time, so the code is unknown "
+    "(one step alone is wrong-activation-derivative, corpus 11)",
 }
 
 
@@ -164,3 +172,19 @@ def test_hand_numbers_pasted_with_full_width_commas_and_a_remark() -> None:
     m = "[[-0.0137, -0.0163], [-0.00273, -0.00327]]"
     assert check("tiny-mlp", "W1", value=m + "  (rounded to 3 s.f.)").ok
     assert not check("tiny-mlp", "W1", value=m.replace("00327", "00372") + " (3 s.f.)").ok
+
+
+def test_a_leaky_relus_two_slopes_swapped_is_a_wrong_derivative() -> None:
+    """``np.where(Z1 > 0, 0.01, 1)`` for a leaky ReLU's derivative (the slopes swapped) is
+    ``wrong-activation-derivative`` naming the slip, en and zh (it was ``unknown``); the right
+    ``np.where(Z1 > 0, 1, 0.01)`` stays right and the ReLU's mask for it stays wrong."""
+    from derive.checker.check import check
+
+    spec = Path(__file__).parent / "specs_course" / "leakybce.toml"
+    up = "dZ2 = (sigmoid(Z2) - Y) / m\ndZ1 = dZ2 @ W2.T * {mask}\ndW1 = X.T @ dZ1"
+    r = check(spec, "W1", up.format(mask="np.where(Z1 > 0, 0.01, 1)"))
+    assert r.code == "wrong-activation-derivative" and "swapped" in r.text()
+    zh = check(spec, "W1", up.format(mask="np.where(Z1 > 0, 0.01, 1)"), lang="zh")
+    assert zh.code == "wrong-activation-derivative" and corpus12.chinese_only(zh.text().split("\n")[0])
+    assert check(spec, "W1", up.format(mask="np.where(Z1 > 0, 1, 0.01)")).ok
+    assert check(spec, "W1", up.format(mask="(Z1 > 0)")).code == "wrong-activation-derivative"
