@@ -405,6 +405,46 @@ C(AT, "Wv", N, "dO = 2 * (O - Y) / (T * dk)\ndV = A @ dO\ndWv = X.T @ dV", "*", 
 C(AT, "Wv", N, "dO = 2 * (O - Y) / (T * dk)\ndWv = X.T @ dO", "*", oracle="X.T @ (2 * (O - Y) / (T * dk))", style="u-attn-Wv-A-forgotten")
 C(AT, "Wv", L, r"$$\frac{\partial L}{\partial W_v} = \frac{2}{T d_k} X^{\top} A^{\top} \left(O - Y\right)$$", oracle=ATV, style="u-attn-Wv-latex")
 
+# ================================================================ round b (written after round a's fixes,
+# before running the checker on any of these): the same forms on other networks
+_round = "b"
+CLOG = str(COURSE / "coursera_ml_logreg_reg.toml")
+C(S, "W", N, "Answer: dW = np.dot(X.T, P - Y) / m", oracle=SW, style="b-s-answer-npdot")
+C(S, "W", N, "```python\ndW = X.T @ (P - Y)\n```", "scale-factor", oracle="X.T @ (P - Y)", style="b-s-fence-no-m")
+C(S, "b", N, "db = sum(P - Y, 1) / m;", oracle="np.sum(P - Y, axis=0, keepdims=True) / m", style="b-s-octave-sum-1")
+C(S, "b", N, "db = sum(P - Y, 2) / m;", "*", style="b-s-octave-sum-2")
+C(S, "W", N, "答：dW = X.T @ （P - Y） / m", lang=Z, oracle=SW, style="zh-b-s-answer")
+C(S, "W", N, "dW = X.T @ (P - Y) / m, because softmax with cross-entropy gives P - Y", oracle=SW, style="b-s-because")
+C(S, "W", L, "dW = X^T (P - Y)/m, since the softmax Jacobian cancels.", oracle=SW, style="b-s-latexish-since")
+C(B, "gamma", N, "```python\ndgamma = np.sum(dY * Z_hat, axis=0, keepdims=True)\n```", oracle="np.sum(dY * Z_hat, axis=0, keepdims=True)", style="b-bn-fence")
+C(B, "beta", N, "Answer: dbeta = np.sum(dY, axis=1, keepdims=True)", "wrong-sum-axis", style="b-bn-answer-axis1")
+C(B, "beta", V, "[[0.10，-0.533]]", lang=Z, style="zh-b-bn-fullwidth-comma")
+C(RN, "W_h", N, "Answer: dW_h = h_0.T @ dz_1 + h_1.T @ dz_2", oracle="h_0.T @ dz_1 + h_1.T @ dz_2", style="b-rn-answer")
+C(RN, "W_h", N, "```python\ndW_h = h_1.T @ dz_1 + h_2.T @ dz_2\n```", "*", oracle="h_1.T @ dz_1 + h_2.T @ dz_2", style="b-rn-fence-off-by-one")
+C(RN, "W_x", N, "% BPTT\ndz_2 = (h_2 - y) .* (1 - h_2 .^ 2);\ndz_1 = (dz_2 * W_h') .* (1 - h_1 .^ 2);\ndW_x = x_1' * dz_1 + x_2' * dz_2;", style="b-rn-octave")
+C(A, "W_v", N, "Answer: dW_v = X.T @ (A.T @ dO)", oracle="X.T @ (A.T @ dO)", style="b-a-answer")
+C(A, "W_v", N, "dW_v = X' * (A' * dO);", oracle="X.T @ (A.T @ dO)", style="b-a-octave")
+C(A, "W_v", N, "dW_v = X' * (A * dO);", "*", oracle="X.T @ (A @ dO)", style="b-a-octave-A-not-T")
+C(CH, "b", N, "```python\ndb = 2 * v\n```", oracle="2 * v", style="b-ch-fence")
+C(CH, "b", N, "Answer: db = 2 * v * x", "*", oracle="2 * v * x", style="b-ch-answer-x")
+C(CH, "w", N, "答：dw = 2 * v * x，因为 dv/du = 1", lang=Z, oracle="2 * v * x", style="zh-b-ch-because")
+C(E, "w", N, "% one neuron\ndz = (O - t) .* O .* (1 - O);\ndw = dz * x;", oracle=EW, style="b-n-octave")
+C(E, "w", N, "dw = (O - t) * O * (1 - O) * x, since σ'(z) = O(1 - O)", oracle=EW, style="b-n-since-unicode")
+C(E, "w", V, "答：[-0.0612，-0.0367，-0.0245]", lang=Z, style="zh-b-n-hand")
+C(T, "W2", N, "```python\ndW2 = h.T @ (y_pred - y_target) * 2\n```", "scale-factor", oracle="2 * " + TW2, style="b-t-fence-factor-2")
+C(T, "W1", N, "m = size(X, 1);\ndh = (y_pred - y_target) * W2' .* h .* (1 - h);\ndW1 = X' * dh / m;", style="b-t-octave-size-one", note="size(X, 1) is 1: one example")
+C(R, "w2", N, "Answer: grad_w2 = h_relu.t().mm(grad_y_pred)", style="b-r-answer-grad-name")
+C(R, "w1", N, "```python\ngrad_h = grad_y_pred.mm(w2.t())\ngrad_h[h <= 0] = 0\ngrad_w1 = x.t().mm(grad_h)\n```", style="b-r-fence-le")
+C(MW, "b2", N, "Answer: db2 = np.sum((1 - Y) * A2 - w * Y * (1 - A2), axis=0, keepdims=True) / m", oracle="np.sum(" + WZ2 + ", axis=0, keepdims=True)", style="b-w-answer-b2")
+C(L2, "w", N, "```python\ndw = X.T @ (p - y) / m + lam / m * w\n```", oracle=L2W, style="b-u-l2-fence")
+C(L2, "w", N, "答：dw = X.T @ （p - y） / m", "missing-loss-term", lang=Z, oracle="X.T @ (p - y) / m", style="zh-b-u-l2-no-reg")
+C(LN, "beta", N, "dbeta = sum(2 * (Y - T) / (m * d), 1);", oracle=LNB, style="b-u-ln-octave-sum")
+C(AT, "Wv", N, "Answer: dWv = X.T @ A.T @ (2 * (O - Y) / (T * dk))", oracle=ATV, style="b-u-attn-answer")
+C(AT, "Wv", N, "dWv = X' * A' * (O - Y) * 2 / (T * dk);", oracle=ATV, style="b-u-attn-octave")
+C(LK, "W2", N, "```python\ndW2 = A1.T @ (sigmoid(Z2) - Y)\n```", "scale-factor", oracle="A1.T @ (1 / (1 + np.exp(-Z2)) - Y)", style="b-u-leaky-fence-no-m")
+C(CLOG, "theta", N, "Answer: grad = (1 / m) * X.T @ (h - y) + (lambda_ / m) * theta", style="b-u-coursera-answer")
+C(M, "W1", L, r"$$\begin{aligned} \frac{\partial L}{\partial W^{[1]}} &= X^{\top}\frac{\partial L}{\partial Z^{[1]}} \\ &= \frac{1}{m} X^{\top}\left(\left(A^{[2]} - Y\right) W^{[2]\top} \odot \mathbb{1}\left[Z^{[1]} > 0\right]\right) \end{aligned}$$", oracle=W1R, style="b-aligned-W1")
+
 for _k, _r in enumerate(_rows):
     _r["id"] = f"c12-{_k:03d}"
 

@@ -49,7 +49,7 @@ def test_corpus_weights_the_six_older_builtins() -> None:
     for net in older + ("rnn", "attention", "batchnorm", "softmax-regression"):
         assert net in nets, net
     course = [n for n in nets if n.endswith(".toml")]
-    assert len(course) >= 30 and len(set(course)) == 4
+    assert len(course) >= 30 and len(set(course)) >= 4
     assert 250 <= len(CASES) <= 380
     assert sum(c["verdict"] == "incorrect" for c in CASES) >= 100
     assert {c["kind"] for c in CASES} == {"numpy", "latex", "value"}
