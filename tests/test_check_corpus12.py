@@ -131,6 +131,7 @@ def test_an_answer_pasted_from_a_text_box_is_the_formula_inside() -> None:
     assert check("mlp-bce", "W2", "```python\ndW2 = A1.T @ (Y - A2) / m\n```").code == "sign"
     zh = check("mlp-bce", "W2", "答：dW2 = A1.T @ （A2 - Y），因为标签是 0 或 1", lang="zh")
     assert zh.code == "scale-factor" and corpus12.chinese_only(zh.text().split("\n")[0])
+    assert check("chain", "w", "答：dw = 2 * v * x，因为 dv/du = 1", lang="zh").ok  # 2 CJK words
     tex = r"dW2 = A1^T (A2 - Y)/m, since dZ2 = A2 - Y for sigmoid + BCE."
     assert check("mlp-bce", "W2", tex, latex=True).ok
     assert check("mlp-bce", "W2", tex.replace("(A2 - Y)/m", "(Y - A2)/m"), latex=True).code == "sign"

@@ -96,7 +96,7 @@ def _prose_free(line: str) -> str:
         return line
     line = _LEAD.sub("", line, count=1)
     cut = _CLAUSE.search(line)
-    if cut is not None and re.search(r"[A-Za-z\u4e00-\u9fff]{3,}", cut.group()):
+    if cut is not None and re.search(r"[A-Za-z]{3,}|[\u4e00-\u9fff]{2,}", cut.group()):  # words
         line = line[: cut.start()]
     return _END_STOP.sub("", line)
 
