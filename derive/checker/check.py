@@ -73,6 +73,7 @@ import numpy as np
 import sympy as sp
 
 from derive.checker import evaluate as evaluate_module
+from derive.checker import textbox
 from derive.checker.checknet import DIAG_POINTS, POINTS, POINTS_PIECEWISE, Net, Target, net_for
 from derive.checker.diagnose import (
     _factor_diagnoses,
@@ -194,12 +195,14 @@ def _check_on(
         # value is not finite there (a -inf fill under F.cross_entropy)
         spelled_ties(n.d, example_point(n.d.graph), exact_zeros(n.d))
         filled_targets(n.d, example_point(n.d.graph))
+        value = textbox.unwrap_value(str(value))  # "答：[…，…]", a fenced number
         if is_matrix(str(value)):  # a whole gradient as a matrix of hand numbers
             result = check_matrix_value(n, wrt, str(value), rtol=rtol, digits=digits)
         else:
             result = check_value(n, wrt, str(value), rtol=rtol, digits=digits)
     else:
         assert formula is not None
+        formula = textbox.unwrap(formula, latex, lambda name, axis: _size_name(n, name, axis))
         printed = evaluate_module.PRINTED.set(bool(_PRINTED_DECIMAL.search(formula)))
         try:
             result, latex = _check_text(n, wrt, formula, latex, allow_upstream)
@@ -208,6 +211,17 @@ def _check_on(
     if latex and formula is not None:
         result = _in_latex(n, result)
     return result if lang == "en" else result.localized(lang)
+
+
+def _size_name(n: Net, name: str, axis: int) -> str | None:
+    """The size name (or the number) of axis ``axis`` of the network's tensor ``name``
+    (Octave's ``size(X, 1)``); None where the network has no such tensor."""
+    t = n.g.tensors.get(name)
+    if t is None or len(t.shape) <= axis:
+        return None
+    size = t.shape[axis]
+    label = getattr(size, "label", None)
+    return str(label) if label else str(int(size))
 
 
 # a decimal of 15+ significant digits: a float64 printed (derive's own √(2/π) = 0.7978845608028654)

@@ -140,7 +140,8 @@ def _local_mutations(net: Net, node: str, top: bool) -> Iterator[tuple[str, Msg,
             msg("mut.missing_derivative", C=C, f=f, node=node, right=right, deriv=deriv),
             up,
         )
-        alts = [(key, make(mf, v, c)) for key, make in op.slips or ops.GENERIC_SLIPS]
+        params = _params(tree, op)
+        alts = [(key, _slip(make, v, c, params)) for key, make in op.slips or ops.GENERIC_SLIPS]
         for key, alt in alts:
             desc = msg(f"mut.alt.{key}", C=C, node=node, deriv=deriv)
             yield (
@@ -271,6 +272,13 @@ def _local_mutations(net: Net, node: str, top: bool) -> Iterator[tuple[str, Msg,
             msg("mut.transposed", grad=grad, node=node),
             mf.T(F),
         )
+
+
+def _slip(make, v: mf.MExpr, c: mf.MExpr, params: tuple[sp.Expr, ...]) -> mf.MExpr:  # type: ignore[no-untyped-def]
+    """A wrong local derivative of an op's slip list; a builder that takes the op's parameters
+    (a leaky ReLU's slope) gets them after ``(m, x, y)``."""
+    extra = make.__code__.co_argcount - 3
+    return make(mf, v, c, *params[:extra])
 
 
 def _is_mask(e: mf.MExpr) -> bool:

@@ -458,6 +458,10 @@ CLASSIC_SLIPS: tuple[tuple[str, Callable[..., Any]], ...] = (
     ("pre", lambda m, x, y: m.mul(x, m.sub(_one(m), x))),
     ("pre_itself", lambda m, x, y: x),
 )
+# a leaky ReLU's two slopes swapped (np.where(Z > 0, 0.01, 1)): a if x > 0 else 1
+LEAKY_SLIPS: tuple[tuple[str, Callable[..., Any]], ...] = CLASSIC_SLIPS + (
+    ("slopes_swapped", lambda m, x, y, a: m.sub(m.Scalar(1 + a), m.Func("leaky_grad", x, a))),
+)
 
 # ---- the rows --------------------------------------------------------------------------------
 
@@ -581,7 +585,7 @@ _ROWS: tuple[Op, ...] = (
         text="leaky_relu",
         entry_tex_form="\\operatorname{{LeakyReLU}}_{{{slope}}}\\left({x}\\right)",
         kinks=(Fraction(0),),
-        slips=CLASSIC_SLIPS,
+        slips=LEAKY_SLIPS,
     ),
     Op(
         "relu_grad",  # the indicator 1[x > 0]: relu' with PyTorch's relu'(0) = 0

@@ -1,0 +1,206 @@
+r"""An answer as pasted into a text box (Gradescope, Moodle, a Markdown cell), down to the
+formula or number the readers take. Nothing is run; every rule is a text rewrite that keeps the
+maths as written:
+
+- Markdown code fences (```` ```python … ``` ````): the code inside them, prose around left out;
+  a whole answer in single backticks: what is inside;
+- a leading label: ``Answer:``, ``Ans:``, ``Solution:``, ``Final answer:``, 「答：」, 「解：」,
+  「答案：」;
+- in code: full-width brackets, commas, colons and semicolons (``（A2 - Y）``) as ASCII, and
+  one closing clause in words after a comma (``…, since dZ2 = A2 - Y``, ``…，因为…``) or a
+  leading phrase (``We get dW2 = …``) and a final full stop left out;
+- in LaTeX: the closing clause after a comma that starts with ``since``/``because``/``as``/``by``
+  (a ``where``/``with`` clause defines a name and is read, not dropped);
+- MATLAB/Octave code (``%`` comment lines, ``;`` line ends, ``'`` transposes, ``.*``): ``A.'`` is
+  ``A'``, ``(…)'`` the transpose of the bracket, ``transpose(E)`` is ``(E)'``, ``size(X, k)`` the
+  size name of X's axis k, ``numel(X)`` the product of its size names, and ``sum(E, k)`` sums
+  over Octave's dimension k (1 = the rows, NumPy's axis 0: ``\mathbf{1}^\top E``; 2: ``E \mathbf{1}``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+_FENCE = re.compile(r"^[ \t]*(?:```+|~~~+)[ \t]*[\w+-]*[ \t]*$")
+_LABEL = re.compile(
+    r"^\s*(?:\*\*|__)?(?:(?:final|my)\s+)?(?:answer|ans\.?|solution|result)(?:\*\*|__)?\s*[:：]"
+    r"(?:\*\*|__)?\s*|^\s*(?:答案|解答|答|解)\s*[:：]\s*",
+    re.I,
+)
+_FULL_WIDTH_CODE = str.maketrans({"（": "(", "）": ")", "，": ", ", "：": ":", "；": ";", "＝": "="})
+# a closing clause in words: ", since …", ", because …", "，因为…" (never "where"/"with": those
+# define a name the formula uses and are read)
+_CLAUSE_WORDS = r"since|because|as|by|using|for\s+(?:a|an|the)|which|so\s+that|due\s+to"
+_CLAUSE = re.compile(rf"\s*[,，]\s*(?:(?:{_CLAUSE_WORDS})\b|因为|由于|所以|故|这是因为).*$", re.I)
+_LEAD = re.compile(
+    r"^\s*(?:we\s+(?:get|have|obtain|find)|so|thus|hence|therefore|then|this\s+gives)\s*,?\s+"
+    r"(?=[A-Za-z_][\w.]*\s*=)",
+    re.I,
+)
+_END_STOP = re.compile(r"(?<=[A-Za-z_)\]])\s*[.。]\s*$")  # not after a digit: "2." is a number
+
+
+def unwrap(text: str, latex: bool, size_of: Callable[[str, int], str | None]) -> str:
+    """``text`` without the text box's wrapping (module docstring). ``size_of(name, axis)``
+    is the size name (or number) of a tensor's axis, None for a name the network lacks."""
+    if not isinstance(text, str):
+        return text
+    text = _fenced(text)
+    text = _LABEL.sub("", text, count=1)
+    if latex or _looks_latex(text):
+        return _latex_clause(text)
+    text = text.translate(_FULL_WIDTH_CODE) if re.search(r"[（）：；＝]|，", text) else text
+    text = "\n".join(_prose_free(line) for line in text.split("\n"))
+    if _is_octave(text):
+        text = _octave(text, size_of)
+    return text
+
+
+def unwrap_value(text: str) -> str:
+    """A hand number or matrix without the text box's wrapping: fences, a leading label,
+    full-width commas between entries, a closing remark in brackets after a matrix."""
+    if not isinstance(text, str):
+        return text
+    text = _LABEL.sub("", _fenced(text), count=1)
+    if text.lstrip().startswith(("[", "np.", "array", "numpy.", "torch.")):
+        text = text.replace("，", ", ").replace("；", "; ")
+        text = re.sub(r"(?<=\])\s*[(（][^()（）\[\]]*[)）]\s*[.。]?\s*$", "", text)
+    return text
+
+
+def _looks_latex(text: str) -> bool:
+    return bool(re.search(r"\\[A-Za-z]|\^\{|_\{|\$", text))
+
+
+def _fenced(text: str) -> str:
+    """The code inside Markdown fences where there are any (all fenced blocks, in order);
+    an answer wholly in single backticks: what is inside."""
+    lines = text.split("\n")
+    if sum(bool(_FENCE.match(line)) for line in lines) >= 2:
+        kept, inside = [], False
+        for line in lines:
+            if _FENCE.match(line):
+                inside = not inside
+            elif inside:
+                kept.append(line)
+        if any(line.strip() for line in kept):
+            return "\n".join(kept)
+    m = re.fullmatch(r"\s*`([^`]+)`\s*[.。]?\s*", text)
+    return m.group(1) if m else text
+
+
+def _prose_free(line: str) -> str:
+    """One line of code without a closing clause in words, a leading phrase or a full stop."""
+    if "#" in line:  # a comment: the readers leave it out already
+        return line
+    line = _LEAD.sub("", line, count=1)
+    cut = _CLAUSE.search(line)
+    if cut is not None and re.search(r"[A-Za-z]{3,}|[\u4e00-\u9fff]{2,}", cut.group()):  # words
+        line = line[: cut.start()]
+    return _END_STOP.sub("", line)
+
+
+def _latex_clause(text: str) -> str:
+    """LaTeX (or maths as typed) without a closing clause after a comma that gives a reason."""
+    cut = re.search(rf"\s*[,，]\s*(?:\\text\{{\s*)?(?:{_CLAUSE_WORDS})\b.*$|\s*[,，]\s*(?:因为|由于).*$", text, re.I | re.S)
+    if cut is None or not text[: cut.start()].strip():
+        return text
+    head = text[: cut.start()]
+    if head.count("$") % 2 == 1:  # the clause is inside the maths: not words
+        return text
+    return head
+
+
+# ---- MATLAB / Octave -----------------------------------------------------------------------
+
+_OCT_COMMENT = re.compile(r"^\s*%(?:\s.*)?$")
+_OCT_ELEMENTWISE = re.compile(r"(?:\b[A-Za-z_]\w*|[)\]'])\s*\.[*/^]")
+_OCT_PRIME = re.compile(r"(?:\b[A-Za-z_]\w*|[)\]])\.?'(?=\s*(?:[*+\-/;)]|\.[*/^]|$))", re.M)
+_PY_STRING = re.compile(r"[\[(,=]\s*'")
+
+
+def _is_octave(text: str) -> bool:
+    """MATLAB/Octave for certain: a ``%`` comment line, an element-wise ``.*``, a ``'``
+    transpose (and no Python string), or every statement ending in ``;``."""
+    lines = [line for line in text.split("\n") if line.strip()]
+    if not lines:
+        return False
+    if any(_OCT_COMMENT.match(line) for line in lines) or _OCT_ELEMENTWISE.search(text):
+        return True
+    if _OCT_PRIME.search(text) and not _PY_STRING.search(text):
+        return True
+    return all(line.rstrip().endswith(";") for line in lines if not line.lstrip().startswith("#"))
+
+
+def _call_spans(text: str, name: str) -> list[tuple[int, int, list[str]]]:
+    """``name(…)`` calls not preceded by a ``.`` or a name character: (start, end, args split
+    at top-level commas), innermost last."""
+    out = []
+    for m in re.finditer(rf"(?<![\w.]){name}\s*\(", text):
+        depth, args, start = 0, [], m.end()
+        for k in range(m.end() - 1, len(text)):
+            ch = text[k]
+            if ch in "([{":
+                depth += 1
+            elif ch in ")]}":
+                depth -= 1
+                if depth == 0:
+                    args.append(text[start:k])
+                    out.append((m.start(), k + 1, [a.strip() for a in args]))
+                    break
+            elif ch == "," and depth == 1:
+                args.append(text[start:k])
+                start = k + 1
+    return out
+
+
+def _rewrite_calls(text: str, name: str, fn: Callable[[list[str]], str | None]) -> str:
+    for _ in range(20):  # one call at a time, so nested calls see rewritten text
+        done = False
+        for start, end, args in reversed(_call_spans(text, name)):
+            new = fn(args)
+            if new is not None:
+                text = text[:start] + new + text[end:]
+                done = True
+                break
+        if not done:
+            return text
+    return text
+
+
+def _octave(text: str, size_of: Callable[[str, int], str | None]) -> str:
+    """Octave code in the spelling the readers take (module docstring)."""
+    lines = [line for line in text.split("\n") if not _OCT_COMMENT.match(line)]
+    text = "\n".join(re.sub(r";\s*%.*$", ";", line) for line in lines)
+    text = re.sub(r"(?<=[\w)\]])\.'", "'", text)  # A.': the non-conjugate transpose
+
+    def size(args: list[str]) -> str | None:
+        if len(args) != 2 or not re.fullmatch(r"[A-Za-z_]\w*", args[0]) or args[1] not in ("1", "2"):
+            return None
+        return size_of(args[0], int(args[1]) - 1)
+
+    def numel(args: list[str]) -> str | None:
+        if len(args) != 1 or not re.fullmatch(r"[A-Za-z_]\w*", args[0]):
+            return None
+        sizes = [size_of(args[0], 0), size_of(args[0], 1)]
+        return None if None in sizes else "(" + " * ".join(str(s) for s in sizes) + ")"
+
+    def total(args: list[str]) -> str | None:  # sum(E, 1): a row of ones times E (LaTeX's)
+        if len(args) != 2 or args[1] not in ("1", "2"):
+            return None
+        return f"(\\mathbf{{1}}^{{\\top}} ({args[0]}))" if args[1] == "1" else f"(({args[0]}) \\mathbf{{1}})"
+
+    text = _rewrite_calls(text, "size", size)
+    text = _rewrite_calls(text, "numel", numel)
+    text = _rewrite_calls(text, "transpose", lambda a: f"({a[0]})'" if len(a) == 1 else None)
+    text = _rewrite_calls(text, "sum", total)
+    text = re.sub(r"\)'(?=\s*(?:[*+\-/;)]|\.[*/^]|$))", r")^{\\top}", text, flags=re.M)  # (…)'
+    # a statement that names a size as itself (m = size(X, 1) → m = m): nothing to read
+    kept = [
+        line
+        for line in text.split("\n")
+        if not (m := re.fullmatch(r"\s*([A-Za-z_]\w*)\s*=\s*\(?\s*(\w+)\s*\)?\s*;?\s*", line))
+        or m.group(1) != m.group(2)
+    ]
+    return "\n".join(kept)
