@@ -60,7 +60,8 @@ def main() -> int:
             tag = "right formula" if v.case.edits == "none" else "mutant"
             counts[f"{tag} {v.form}: {v.kind}"] += 1
             if v.kind in BAD or v.kind == "oracle cannot read":
-                print(f"{v.form} {v.kind} [{v.code}] {name} d{v.case.wrt}: {v.case.text} {v.detail}")
+                what = f"{name} d{v.case.wrt}: {v.case.text} {v.detail}"
+                print(f"{v.form} {v.kind} [{v.code}] {what}", flush=True)
         if args.values:
             for p, text, want, got in cfu.value_verdicts(path, list(cfu.load(path).params)):
                 counts[f"hand number ({want}): {got.split(':')[0]}"] += 1

@@ -214,8 +214,10 @@ def context(net: str) -> Ctx:
     for k, shape in n.spec.shapes.items():
         if shape != () and k != n.spec.loss:
             names[k] = tuple(shape)
-            if k in n.visits:  # no gradient is taken for an input (dX is no name), nor for a
-                names["d" + k] = tuple(shape)  # node no parameter reaches (a user network's)
+            # no gradient is taken for an input (dX is no name), nor for a node no parameter
+            # reaches (in a user network); dNAME unless the spec has a name dNAME of its own
+            if k in n.visits:
+                names[n.spec.gkey(k)] = tuple(shape)
     scalars = tuple(k for k, s in n.spec.shapes.items() if s == () and k != n.spec.loss)
     return Ctx(names, scalars)
 

@@ -36,9 +36,9 @@ import torch
 
 from derive.checker.check import FormulaError, check
 from derive.checker.checknet import net_for
+from derive.engine.backprop import derive
 from derive.lang import expr as ex
 from derive.lang.spec import load, resize
-from derive.engine.backprop import derive
 from derive.numeric.verify import example_point, random_point
 
 COURSE = Path(__file__).parent / "specs_course"
@@ -127,15 +127,20 @@ def _functions() -> dict[str, Any]:
     fns = so._lang()
     np_ns = SimpleNamespace(**{**vars(so._np_shim()), "ones": _full(1.0), "zeros": _full(0.0)})
     fns.update(max_share=_max_share, max_mask=_max_mask, sign=torch.sign, np=np_ns)
+    fns.update(relu_grad=lambda x: (so._t(x) > 0).to(so.D))
     return fns
 
 
-def _sizes(dims: dict[str, Any], rng: random.Random) -> dict[str, int]:
+def _sizes(s: Any, rng: random.Random) -> dict[str, Any]:
     """Other [dims] values, all different from each other and (where possible) from the
-    example's, none 1."""
+    example's, none 1; every [constants] value changed by 1/9 of itself (the checker's policy:
+    right for all sizes and constants, so ``/ delta`` for a ``delta = 1.0`` is wrong)."""
+    dims = dict(s.dims)
     pool = [k for k in range(2, 12) if k not in {int(v) for v in dims.values()}]
     pool += [k for k in range(2, 12) if k not in pool]
-    return dict(zip(dims, rng.sample(pool[: max(len(dims), 6)], len(dims))))
+    out: dict[str, Any] = dict(zip(dims, rng.sample(pool[: max(len(dims), 6)], len(dims))))
+    out.update({k: float(v) * 10 / 9 if v else 1 / 9 for k, v in s.constants.items()})
+    return out
 
 
 @dataclass
@@ -145,6 +150,7 @@ class Env:
     own text computes them in PyTorch."""
 
     values: dict[str, Any]
+    grads: dict[str, Any]  # name -> ∂L/∂name (in values under the spec's gradient key, dNAME)
 
 
 def _as_shape(v: Any, shape: tuple[int, ...]) -> torch.Tensor | None:
@@ -164,7 +170,7 @@ def _env(path: str, trial: int) -> Env | None:
     g = derive(s).graph
     rng = random.Random(f"{path}:{trial}")
     for attempt in range(4):
-        sizes = _sizes(dict(s.dims), rng)
+        sizes = _sizes(s, rng)
         point = random_point(g, 7000 + 13 * trial + attempt, sizes, strict=True)
         if point is None:
             continue
@@ -178,17 +184,19 @@ def _env(path: str, trial: int) -> Env | None:
             continue
         if not torch.isfinite(loss):
             continue
-        return Env(_values(g, s, ns, point, sizes))
+        values = _values(g, s, ns, point, sizes)
+        grads = {k: values[s.gkey(k)] for k in s.shapes if s.gkey(k) in values}
+        return Env(values, grads)
     return None
 
 
 def _values(g, s, ns: dict[str, Any], point, sizes: dict[str, int]) -> dict[str, Any]:
     out: dict[str, Any] = {k: torch.tensor(float(v), dtype=so.D) for k, v in sizes.items()}
-    out.update({k: torch.tensor(float(v), dtype=so.D) for k, v in s.constants.items()})
     for name, shape0 in s.shapes.items():
         if name == s.loss:
             continue
-        shape = tuple(int(resize(d, sizes)) for d in shape0) if shape0 != () else ()
+        dims = {k: v for k, v in sizes.items() if k in s.dims}
+        shape = tuple(int(resize(d, dims)) for d in shape0) if shape0 != () else ()
         if name in point:
             out[name] = torch.as_tensor(point[name], dtype=so.D).reshape(shape or ())
         elif name in ns:
@@ -202,7 +210,7 @@ def _values(g, s, ns: dict[str, Any], point, sizes: dict[str, int]) -> dict[str,
             grad = v.grad if v.grad is not None else torch.zeros_like(v)
             t = _as_shape(grad, shape)
             if t is not None:
-                out["d" + name] = t
+                out[s.gkey(name)] = t
     return out
 
 
@@ -219,13 +227,14 @@ def oracle_right(path: str, wrt: str, text: str) -> bool | None:
     if not points:
         return None
     for env in points:
-        want = env.values.get("d" + wrt)
+        want = env.grads.get(wrt)
         if want is None:
             return None
         try:
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")
-                got = eval(text, dict(_functions()), dict(env.values))  # noqa: S307 - our generated data
+                # our own generated texts, never user text
+                got = eval(text, dict(_functions()), dict(env.values))  # noqa: S307
         except NameError:
             return None
         except (RuntimeError, ValueError, TypeError, ZeroDivisionError, AttributeError, IndexError):

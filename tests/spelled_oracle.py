@@ -464,8 +464,8 @@ class _TorchShim:
 def namespace(
     s, raw: dict, point: dict[str, np.ndarray], sizes: dict[str, int] | None = None
 ) -> dict[str, Any]:
-    """The names a [forward] line may use; ``sizes``: other [dims] values (the point drawn at
-    them)."""
+    """The names a [forward] line may use; ``sizes``: other [dims] (and [constants]) values
+    (the point drawn at them)."""
     ns: dict[str, Any] = {"__builtins__": {}}
     ns.update(_lang())
     np_shim = _np_shim()
@@ -483,7 +483,8 @@ def namespace(
     ns.update(modules)
     dims = {**s.dims, **(sizes or {})}
     ns.update({k: _NamedInt(v, modules[k]) if k in modules else int(v) for k, v in dims.items()})
-    ns.update({k: float(v) for k, v in (raw.get("constants") or {}).items()})
+    consts = {k: sizes.get(k, v) for k, v in (raw.get("constants") or {}).items()} if sizes else {}
+    ns.update({k: float(v) for k, v in (consts or raw.get("constants") or {}).items()})
     ns.update(_tensors(s, raw, point))
     return ns
 
