@@ -1578,8 +1578,8 @@ class _Parser:
             return ex.Name("d" + self.layer_z(next(g for g in m.groups() if g)))
         if t.text == "=" or t.kind == "cmd" and t.text[1:] in SPACING | PRODUCTS | HADAMARD:
             return ex.Name("delta")  # Nielsen's δ = (a − y) σ'(z), then ∂C/∂w = δ x: a name
-        if self.known("delta") and (t.kind == "end" or t.text in (",", ")", "\\right", "+", "-")):
-            return ex.Name("delta")  # Huber's constant δ: clip(r, -\delta, \delta)
+        if self.known("delta"):  # Huber's constant δ: clip(r, -\delta, \delta), \frac{1}{\delta}
+            return ex.Name("delta")
         raise self.error(t, "_{…} or ^{[k]} after \\delta")
 
     def layer_z(self, k: str) -> str:

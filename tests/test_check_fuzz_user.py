@@ -1,0 +1,61 @@
+"""Mutation fuzzing of ``derive check`` on user networks (tests/check_fuzz_user.py): student-style
+edits of each parameter's right formula on a handful of course specs, judged by the spec's own
+text run in PyTorch at random points where all sizes differ, and by ``derive check`` (text and
+LaTeX round trip). No wrong formula accepted, no right one rejected, nothing unreadable, no crash.
+bench/bench_check_fuzz_user.py runs ~40 specs."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+pytest.importorskip("torch")
+import check_fuzz  # noqa: E402
+import check_fuzz_user as cfu  # noqa: E402
+
+SPECS = ("cs231n_two_layer", "leakybce", "ng_l2_colmajor", "layernorm", "gru_step")
+PER_SPEC = 6
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", SPECS)
+def test_user_network_edits_judged_as_the_spec_text_judges_them(name: str) -> None:
+    path = cfu.spec_path(name)
+    right, gaps = cfu.pool(path)
+    assert right and not gaps, gaps  # the oracle confirms the checker's own expected forms
+    verdicts = cfu.right_verdicts(path, right)
+    cases = check_fuzz.cases(path, PER_SPEC, seed=0, pool=cfu.editable(right))
+    assert len(cases) == PER_SPEC
+    for case in cases:
+        verdicts += [v for v in (cfu.judge(case), cfu.judge(case, latex=True)) if v is not None]
+    assert any(v.oracle is False for v in verdicts)  # the sample has wrong formulas to catch
+    bad = [v for v in verdicts if v.kind in ("wrong accepted", "right rejected", "unreadable")]
+    bad += [v for v in verdicts if v.kind in ("crash", "oracle cannot read")]
+    assert not bad, [(v.kind, v.form, v.case.wrt, v.case.text, v.code, v.detail) for v in bad]
+
+
+def test_user_oracle_tells_a_wrong_formula_from_a_right_one() -> None:
+    """The oracle itself: the right dW2 of cs231n's two-layer net, and the same without its L2
+    term (a mistake the checker must reject), at points where N, D, H, C all differ."""
+    path = cfu.spec_path("cs231n_two_layer")
+    points = cfu.envs(path)
+    assert len(points) == cfu.TRIALS
+    sizes = {k: int(points[0].values[k]) for k in ("N", "D", "H", "C")}
+    assert len(set(sizes.values())) == 4
+    assert cfu.oracle_right(path, "W2", "reg * W2 + hidden.T @ dscores") is True
+    assert cfu.oracle_right(path, "W2", "hidden.T @ dscores") is False
+    assert cfu.oracle_right(path, "W2", "nosuchfunc(W2)") is None
+
+
+def test_latex_constant_delta_inside_a_fraction_is_the_constant() -> None:
+    """Huber's constant ``delta`` printed as ``\\delta`` inside ``\\frac{1}{\\delta}`` (derive's
+    own printing of ``/ delta``) reads back as the constant, next to ``\\delta_{r}`` = ∂L/∂r
+    (was exit 2: "expected _{…} or ^{[k]} after \\delta")."""
+    path = cfu.spec_path("huber")
+    db = r"\left(\mathbf{1}^{\top} \delta_{r}\right)"
+    assert cfu.check(path, "b", db, latex=True).ok
+    assert not cfu.check(path, "b", r"\frac{1}{\delta} " + db, latex=True).ok  # δ = 1 here only
+    assert cfu.check(path, "b", r"\delta " + db + r" / \delta", latex=True).ok
