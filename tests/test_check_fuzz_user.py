@@ -59,3 +59,15 @@ def test_latex_constant_delta_inside_a_fraction_is_the_constant() -> None:
     assert cfu.check(path, "b", db, latex=True).ok
     assert not cfu.check(path, "b", r"\frac{1}{\delta} " + db, latex=True).ok  # δ = 1 here only
     assert cfu.check(path, "b", r"\delta " + db + r" / \delta", latex=True).ok
+
+
+def test_bias_of_an_output_of_one_unit_is_summed_over_the_batch_only() -> None:
+    """Ng's column-major net with n_y = 1: b2 ["n_y", 1] is broadcast over the m columns only,
+    so ∂L/∂b2 = sum(dZ2, axis=1). The total sum(dZ2) is right at n_y = 1 only (was derived,
+    printed and accepted as right; wrong for any n_y > 1: the oracle at other sizes says so)."""
+    path = cfu.spec_path("ng_colmajor_tanh")
+    assert cfu.oracle_right(path, "b2", "sum(dZ2, axis=1)") is True
+    assert cfu.oracle_right(path, "b2", "sum(dZ2)") is False
+    assert not cfu.check(path, "b2", "np.sum(dZ2)").ok
+    right = cfu.check(path, "b2", "np.sum(dZ2, axis=1, keepdims=True)")
+    assert right.ok and right.expected == "sum(dZ2, axis=1)"
