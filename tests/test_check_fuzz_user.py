@@ -71,3 +71,13 @@ def test_bias_of_an_output_of_one_unit_is_summed_over_the_batch_only() -> None:
     assert not cfu.check(path, "b2", "np.sum(dZ2)").ok
     right = cfu.check(path, "b2", "np.sum(dZ2, axis=1, keepdims=True)")
     assert right.ok and right.expected == "sum(dZ2, axis=1)"
+
+
+def test_latex_greek_name_with_a_subscript_then_transposed() -> None:
+    """``\\beta_{\\text{j}}^{\\top}`` (derive's own printing of ``beta_j.T``) is the node beta_j
+    transposed (was exit 2 "unknown name 'beta'": the subscript and the transpose were read
+    together as a name)."""
+    path = cfu.spec_path("xigua_threshold_batch")
+    r = cfu.check(path, "theta", r"\beta_{\text{j}}^{\top} - \theta", latex=True)
+    assert r.read_as == "beta_j.T - theta"
+    assert cfu.check(path, "theta", r"\beta_j^\top", latex=True).read_as == "beta_j.T"

@@ -1139,10 +1139,11 @@ class _Parser:
                     return ex.Name(cand)
             if name == "pi" and self.peek().text != "_":  # \pi: the number π
                 return ex.Name("pi")
-            if self.peek().text == "_":  # \alpha_{h}: the node alpha_h
-                node = self.suffixes(ex.Name(name))
-                if isinstance(node, ex.Name) and (self.known(node.id) or self.known("d" + node.id)):
-                    return node
+            if self.peek().text == "_":  # \alpha_{h}: the node alpha_h, then ^{\top} as usual
+                self.next()
+                node = ex.Name(self.subscript_name(name))
+                if self.known(node.id) or self.known("d" + node.id):
+                    return self.suffixes(node)
                 raise LatexError(f"unknown name '{getattr(node, 'id', name)}' at column {tok.col}", tok.col)
         raise LatexError(
             f"unknown or unsupported command '{tok.text}' at column {tok.col}; "
