@@ -25,6 +25,7 @@ import tomllib
 import traceback
 import warnings
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
@@ -340,8 +341,10 @@ def right_verdicts(path: str, right: list[tuple[str, str]]) -> list[Verdict]:
 
 def value_verdicts(path: str, params: list[str]) -> list[tuple[str, str, str, str]]:
     """Hand numbers of entry [0,0] of each parameter's gradient (float64 truth from the spec
-    text at the example point, via the oracle's own run): correct to 4 significant digits, and
-    a rounding slip (the 3rd significant digit off by 3): (wrt, value, expected, verdict)."""
+    text at the example point, via the oracle's own run): correct to 4 significant digits, one
+    unit off in the 4th on the other side of the truth (right by the README's number policy:
+    within one unit in the last digit with at least 3 significant digits), and a slip of 3 %
+    (wrong): (wrt, value, expected, verdict)."""
     raw = tomllib.loads(Path(path).read_text(encoding="utf-8"))
     s = load(path)
     g = derive(s).graph
@@ -360,7 +363,8 @@ def value_verdicts(path: str, params: list[str]) -> list[tuple[str, str, str, st
             continue
         right = f"{true:#.4g}".rstrip(".")  # 4 significant digits, trailing zeros kept
         slip = f"{true * (1 + 3e-2):#.4g}".rstrip(".")
-        for text, want in ((right, "correct"), (slip, "incorrect")):
+        other = _other_side(right, true)
+        for text, want in ((right, "correct"), (other, "correct"), (slip, "incorrect")):
             try:
                 r = check(path, _entry(p, ns[p]), value=text)
                 got = "correct" if r.ok else "incorrect"
@@ -370,6 +374,14 @@ def value_verdicts(path: str, params: list[str]) -> list[tuple[str, str, str, st
                 got = f"crash {type(err).__name__}: {err}"
             out.append((p, text, want, got))
     return out
+
+
+def _other_side(text: str, true: float) -> str:
+    """The neighbour of ``text`` (the truth rounded) one unit in its last digit away, on the
+    other side of the truth — the truth truncated instead of rounded, at most one unit off."""
+    d = Decimal(text)
+    unit = Decimal(1).scaleb(d.as_tuple().exponent)
+    return str(d - unit if d > Decimal(repr(true)) else d + unit)
 
 
 def _entry(p: str, t: torch.Tensor) -> str:
