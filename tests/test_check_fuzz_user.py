@@ -37,6 +37,17 @@ def test_user_network_edits_judged_as_the_spec_text_judges_them(name: str) -> No
     assert not bad, [(v.kind, v.form, v.case.wrt, v.case.text, v.code, v.detail) for v in bad]
 
 
+@pytest.mark.slow
+@pytest.mark.parametrize("name", ("cs231n_two_layer", "ng_l2_colmajor"))
+def test_user_network_hand_numbers(name: str) -> None:
+    """Entry [0,0] of each gradient (truth: the spec's text in PyTorch) to 4 digits and one unit
+    off in the 4th: right; 3 % off: wrong."""
+    path = cfu.spec_path(name)
+    rows = cfu.value_verdicts(path, list(cfu.load(path).params))
+    assert len(rows) >= 6
+    assert all(got == want for _, _, want, got in rows), rows
+
+
 def test_user_oracle_tells_a_wrong_formula_from_a_right_one() -> None:
     """The oracle itself: the right dW2 of cs231n's two-layer net, and the same without its L2
     term (a mistake the checker must reject), at points where N, D, H, C all differ."""
@@ -81,3 +92,15 @@ def test_latex_greek_name_with_a_subscript_then_transposed() -> None:
     r = cfu.check(path, "theta", r"\beta_{\text{j}}^{\top} - \theta", latex=True)
     assert r.read_as == "beta_j.T - theta"
     assert cfu.check(path, "theta", r"\beta_j^\top", latex=True).read_as == "beta_j.T"
+
+
+@pytest.mark.parametrize("lang", ("en", "zh"))
+def test_gradient_of_a_node_no_parameter_reaches_is_named(lang: str) -> None:
+    """``dx_hat`` in cs231n's batch norm (x̂ is computed from the input only): exit 2 saying it
+    has no gradient here and listing those there are (was "unknown name 'dx_hat'; did you mean
+    x_hat? … dX for ∂L/∂X", which suggests dx_hat should work)."""
+    path = cfu.spec_path("cs231n_batchnorm_alt")
+    with pytest.raises(cfu.FormulaError) as err:
+        cfu.check(path, "beta", "sum(dx_hat, axis=0)", lang=lang)
+    text = err.value.localized(lang) if hasattr(err.value, "localized") else str(err.value)
+    assert "∂L/∂x_hat" in text and "dbeta" in text and "dloss" not in text
