@@ -53,7 +53,8 @@ def main() -> int:
         verdicts = cfu.right_verdicts(path, right)
         if not cfu.editable(right):
             print(f"{name}: no right formula in the language's grammar to edit", flush=True)
-        for case in check_fuzz.cases(path, args.per_spec, args.seed, pool=cfu.editable(right)):
+        editable = cfu.editable(right)
+        for case in check_fuzz.cases(path, args.per_spec, args.seed, pool=editable) if editable else ():
             edits[case.edits] += 1
             verdicts += [v for v in (cfu.judge(case), cfu.judge(case, True)) if v is not None]
         for v in verdicts:
