@@ -54,7 +54,8 @@ def main() -> int:
         if not cfu.editable(right):
             print(f"{name}: no right formula in the language's grammar to edit", flush=True)
         editable = cfu.editable(right)
-        for case in check_fuzz.cases(path, args.per_spec, args.seed, pool=editable) if editable else ():
+        cases = check_fuzz.cases(path, args.per_spec, args.seed, pool=editable) if editable else []
+        for case in cases:
             edits[case.edits] += 1
             verdicts += [v for v in (cfu.judge(case), cfu.judge(case, True)) if v is not None]
         for v in verdicts:
