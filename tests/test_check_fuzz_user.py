@@ -104,3 +104,16 @@ def test_gradient_of_a_node_no_parameter_reaches_is_named(lang: str) -> None:
         cfu.check(path, "beta", "sum(dx_hat, axis=0)", lang=lang)
     text = err.value.localized(lang) if hasattr(err.value, "localized") else str(err.value)
     assert "∂L/∂x_hat" in text and "dbeta" in text and "dloss" not in text
+
+
+def test_hat_y_is_the_networks_own_y_hat_not_the_prediction() -> None:
+    """Hung-yi Lee's logistic regression names the LABEL y_hat (the prediction is f). derive
+    prints y_hat as \\hat{y}; read back, \\hat{y} must be y_hat, not the prediction alias —
+    ``x^T (δ_f ⊙ ŷ ⊙ (1 − f))`` was accepted as the right ∂L/∂w (it is wrong: the oracle)."""
+    path = cfu.spec_path("lhy_classification")
+    wrong = r"x^{\top} \thinspace \left(\delta_{f} \odot \hat{y} \odot \left(1 - f\right)\right)"
+    assert cfu.oracle_right(path, "w", "x.T @ (df * (y_hat * (1 - f)))") is False
+    assert not cfu.check(path, "w", wrong, latex=True).ok
+    right = r"x^{\top} \left(f - \hat{y}\right)"
+    assert cfu.oracle_right(path, "w", "x.T @ (f - y_hat)") is True
+    assert cfu.check(path, "w", right, latex=True).ok

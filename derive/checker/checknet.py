@@ -136,8 +136,11 @@ class Net:
         for name, sym in g.scalars.items():
             self.names[name] = mf.Scalar(sym, names)
         prediction = _prediction(self.spec)
+        hats = ("Yhat", "Y_hat", "yhat", "y_hat")
+        if any(h in g.tensors and h != prediction for h in hats):
+            prediction = None  # ŷ is the network's own y_hat (Hung-yi Lee's label ŷ), not f
         if prediction is not None:
-            for alias in ("Yhat", "Y_hat", "yhat", "y_hat"):
+            for alias in hats:
                 if alias not in self.names:
                     self.names[alias] = self.names[prediction]
                     self.names.setdefault("d" + alias, self.names.get(self.spec.gkey(prediction)))
