@@ -20,6 +20,7 @@ spec files, never user text.
 from __future__ import annotations
 
 import functools
+import math
 import random
 import tomllib
 import traceback
@@ -128,7 +129,9 @@ def _functions() -> dict[str, Any]:
     fns = so._lang()
     np_ns = SimpleNamespace(**{**vars(so._np_shim()), "ones": _full(1.0), "zeros": _full(0.0)})
     fns.update(max_share=_max_share, max_mask=_max_mask, sign=torch.sign, np=np_ns)
-    fns.update(relu_grad=lambda x: (so._t(x) > 0).to(so.D))
+    fns.update(relu_grad=lambda x: (so._t(x) > 0).to(so.D), pi=math.pi)
+    for name in ("sqrt", "exp", "log", "tanh", "sigmoid", "erf", "relu"):  # of a number too
+        fns[name] = functools.partial(lambda f, x: f(so._t(x)), fns[name])
     return fns
 
 
@@ -142,6 +145,23 @@ def _sizes(s: Any, rng: random.Random) -> dict[str, Any]:
     out: dict[str, Any] = dict(zip(dims, rng.sample(pool[: max(len(dims), 6)], len(dims))))
     out.update({k: float(v) * 10 / 9 if v else 1 / 9 for k, v in s.constants.items()})
     return out
+
+
+class Num(torch.Tensor):
+    """A float64 tensor whose comparisons are 0/1 numbers, as the checker's language reads them
+    (``1 - (z > 0)``; PyTorch refuses arithmetic on a bool tensor)."""
+
+    def __gt__(self, other):  # type: ignore[override]
+        return torch.Tensor.__gt__(self, other).to(so.D)
+
+    def __lt__(self, other):  # type: ignore[override]
+        return torch.Tensor.__lt__(self, other).to(so.D)
+
+    def __ge__(self, other):  # type: ignore[override]
+        return torch.Tensor.__ge__(self, other).to(so.D)
+
+    def __le__(self, other):  # type: ignore[override]
+        return torch.Tensor.__le__(self, other).to(so.D)
 
 
 @dataclass
@@ -192,9 +212,12 @@ def _env(path: str, trial: int) -> Env | None:
 
 
 def _values(g, s, ns: dict[str, Any], point, sizes: dict[str, int]) -> dict[str, Any]:
-    out: dict[str, Any] = {k: torch.tensor(float(v), dtype=so.D) for k, v in sizes.items()}
+    # sizes as Python ints (x[:, d:d + h] slices with them), constants as 0-d tensors
+    out: dict[str, Any] = {
+        k: int(v) if k in s.dims else torch.tensor(float(v), dtype=so.D) for k, v in sizes.items()
+    }
     for name, shape0 in s.shapes.items():
-        if name == s.loss:
+        if name == s.loss or name in s.dims:
             continue
         dims = {k: v for k, v in sizes.items() if k in s.dims}
         shape = tuple(int(resize(d, dims)) for d in shape0) if shape0 != () else ()
@@ -235,13 +258,17 @@ def oracle_right(path: str, wrt: str, text: str) -> bool | None:
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")
                 # our own generated texts, never user text
-                got = eval(text, dict(_functions()), dict(env.values))  # noqa: S307
+                names = {
+                    k: v.as_subclass(Num) if isinstance(v, torch.Tensor) else v
+                    for k, v in env.values.items()
+                }
+                got = eval(text, dict(_functions()), names)  # noqa: S307
         except (NameError, AttributeError):  # (1 / 2).T: a number's transpose, itself
             return None
         except (RuntimeError, ValueError, TypeError, ZeroDivisionError, IndexError):
             return False
         got = torch.as_tensor(got, dtype=so.D) if not isinstance(got, torch.Tensor) else got
-        got = got.to(so.D)
+        got = got.to(so.D).as_subclass(torch.Tensor)
         if tuple(got.shape) != tuple(want.shape):
             if got.numel() == 1:
                 got = got.reshape(()).expand(want.shape)
