@@ -214,17 +214,22 @@ def context(net: str) -> Ctx:
     for k, shape in n.spec.shapes.items():
         if shape != () and k != n.spec.loss:
             names[k] = tuple(shape)
-            if k not in n.spec.inputs:  # no gradient is taken for an input (dX is no name)
-                names["d" + k] = tuple(shape)
+            # no gradient is taken for an input (dX is no name), nor for a node no parameter
+            # reaches (in a user network); dNAME unless the spec has a name dNAME of its own
+            if k in n.visits:
+                names[n.spec.gkey(k)] = tuple(shape)
     scalars = tuple(k for k, s in n.spec.shapes.items() if s == () and k != n.spec.loss)
     return Ctx(names, scalars)
 
 
-def cases(net: str, count: int, seed: int) -> list[Case]:
-    """``count`` distinct edited formulas of ``net`` (one or two edits each), deterministic."""
+def cases(
+    net: str, count: int, seed: int, pool: list[tuple[str, str]] | None = None
+) -> list[Case]:
+    """``count`` distinct edited formulas of ``net`` (one or two edits each), deterministic;
+    ``pool``: the (wrt, right formula) pairs to start from (default :func:`seeds`)."""
     rng = random.Random(f"{net}:{seed}")
     ctx = context(net)
-    pool = seeds(net)
+    pool = pool if pool is not None else seeds(net)
     out: dict[str, Case] = {}
     for _ in range(count * 20):
         if len(out) >= count:
@@ -271,8 +276,14 @@ class Outcome:
         return self.oracle and self.verdict == "incorrect" and not (self.kinked or self.circular)
 
 
-def judge(case: Case, latex: bool = False, oracle_text: str | None = None) -> Outcome:
-    right = oracle_right(case.net, case.wrt, oracle_text or case.text)
+def judge(
+    case: Case,
+    latex: bool = False,
+    oracle_text: str | None = None,
+    oracle: Callable[[str, str, str], bool] = oracle_right,
+) -> Outcome:
+    """``oracle(net, wrt, text)``: whether ``text`` is ∂L/∂wrt (default: the built-ins' one)."""
+    right = oracle(case.net, case.wrt, oracle_text or case.text)
     try:
         r = check(case.net, case.wrt, case.text, latex=latex)
     except FormulaError:
@@ -280,10 +291,14 @@ def judge(case: Case, latex: bool = False, oracle_text: str | None = None) -> Ou
     return Outcome(case, right, "correct" if r.ok else "incorrect", r.code)
 
 
-def judge_latex(case: Case) -> Outcome | None:
+def judge_latex(
+    case: Case, oracle: Callable[[str, str, str], bool] = oracle_right
+) -> Outcome | None:
     """The same formula printed in LaTeX by derive's own printer and read back with ``--latex``
     (None where it has no LaTeX form: shapes that do not fit)."""
     tex = _tex_of(net_for(case.net, 0), case.text)
     if tex is None:
         return None
-    return judge(Case(case.net, case.wrt, tex, case.edits), latex=True, oracle_text=case.text)
+    return judge(
+        Case(case.net, case.wrt, tex, case.edits), latex=True, oracle_text=case.text, oracle=oracle
+    )

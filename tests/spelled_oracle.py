@@ -467,7 +467,11 @@ class _TorchShim:
         return torch.tensor(v, dtype=D)
 
 
-def namespace(s, raw: dict, point: dict[str, np.ndarray]) -> dict[str, Any]:
+def namespace(
+    s, raw: dict, point: dict[str, np.ndarray], sizes: dict[str, int] | None = None
+) -> dict[str, Any]:
+    """The names a [forward] line may use; ``sizes``: other [dims] (and [constants]) values
+    (the point drawn at them)."""
     ns: dict[str, Any] = {"__builtins__": {}}
     ns.update(_lang())
     np_shim = _np_shim()
@@ -483,8 +487,10 @@ def namespace(s, raw: dict, point: dict[str, np.ndarray]) -> dict[str, Any]:
         "scipy": SimpleNamespace(special=SimpleNamespace(expit=torch.sigmoid)),
     }
     ns.update(modules)
-    ns.update({k: _NamedInt(v, modules[k]) if k in modules else int(v) for k, v in s.dims.items()})
-    ns.update({k: float(v) for k, v in (raw.get("constants") or {}).items()})
+    dims = {**s.dims, **(sizes or {})}
+    ns.update({k: _NamedInt(v, modules[k]) if k in modules else int(v) for k, v in dims.items()})
+    consts = {k: sizes.get(k, v) for k, v in (raw.get("constants") or {}).items()} if sizes else {}
+    ns.update({k: float(v) for k, v in (consts or raw.get("constants") or {}).items()})
     ns.update(_tensors(s, raw, point))
     return ns
 
@@ -495,8 +501,17 @@ def _targets(key: str) -> list[str]:
 
 def run_text(s, raw: dict, point: dict[str, np.ndarray]):
     """Execute each [forward] line's text; return (loss tensor, params dict)."""
-    ns = namespace(s, raw, point)
-    params = {p: ns[p] for p in s.params}
+    loss, ns = execute(s, raw, point)
+    return loss, {p: ns[p] for p in s.params}
+
+
+def execute(
+    s, raw: dict, point: dict[str, np.ndarray], sizes: dict[str, int] | None = None
+) -> tuple[torch.Tensor, dict[str, Any]]:
+    """Execute each [forward] line's text (at other [dims] ``sizes`` if given); return the loss
+    and the namespace after the last line (every intermediate tensor keeps its gradient after
+    ``loss.backward()``: ``retain_grad``)."""
+    ns = namespace(s, raw, point, sizes)
     value = None
     for key, text in raw["forward"].items():
         if not isinstance(text, str):
@@ -512,18 +527,17 @@ def run_text(s, raw: dict, point: dict[str, np.ndarray]):
         except Exception as err:  # noqa: BLE001 (any failure: a line the oracle cannot run)
             raise Unsupported(f"{key} = {text!r}: {type(err).__name__}: {err}") from None
         names = _targets(key)
-        if len(names) > 1:
-            for n, v in zip(names, value):
-                ns[n] = v
-        else:
-            ns[key] = value
+        for n, v in zip(names, value) if len(names) > 1 else ((key, value),):
+            if isinstance(v, torch.Tensor) and v.requires_grad and not v.is_leaf:
+                v.retain_grad()
+            ns[n] = v
     loss = value
     if hasattr(loss, "item") and not isinstance(loss, torch.Tensor):
         raise Unsupported(f"loss is {type(loss).__name__}")
     loss = _t(loss)
     if loss.numel() != 1:
         raise Unsupported(f"loss has shape {tuple(loss.shape)}")
-    return loss.reshape(()), params
+    return loss.reshape(()), ns
 
 
 def oracle(path: Path, rel: float = 1e-9) -> Outcome:

@@ -139,8 +139,11 @@ class Net:
         for name, sym in g.scalars.items():
             self.names[name] = mf.Scalar(sym, names)
         prediction = _prediction(self.spec)
+        hats = ("Yhat", "Y_hat", "yhat", "y_hat")
+        if any(h in g.tensors and h != prediction for h in hats):
+            prediction = None  # ŷ is the network's own y_hat (Hung-yi Lee's label ŷ), not f
         if prediction is not None:
-            for alias in ("Yhat", "Y_hat", "yhat", "y_hat"):
+            for alias in hats:
                 if alias not in self.names:
                     self.names[alias] = self.names[prediction]
                     self.names.setdefault("d" + alias, self.names.get(self.spec.gkey(prediction)))
@@ -323,9 +326,12 @@ class Resized:
             env = numeric.forward_numeric(d, point, sizes)
             scal = numeric.scalar_values(d.graph, sizes)
             env[net.spec.gkey(net.spec.loss)] = np.ones((1, 1))
+            stretched: set[str] = set()  # rules whose value had to be broadcast to the shape
             for visit in d.backward:
                 try:
                     v = np.asarray(visit.formula.numeric(env, scal), float)
+                    if visit.name in env and v.shape != env[visit.name].shape:
+                        stretched.add(visit.name)
                     env[net.spec.gkey(visit.name)] = (
                         np.broadcast_to(v, env[visit.name].shape).copy()
                         if visit.name in env
@@ -346,7 +352,12 @@ class Resized:
             if mine is not None and mine.shape == g.shape:
                 if loose_close(mine[mask], g[mask]):
                     continue  # the derivation's rule holds here: its (exact-rule) value
-                raise ValueError(f"the rule for {name} does not hold at these sizes")
+                if name not in stretched or name not in net.spec.params:
+                    raise ValueError(f"the rule for {name} does not hold at these sizes")
+                # a parameter's rule of the example sizes (a total sum where a size is 1),
+                # broadcast here: all its entries from central differences
+                scal_f = numeric._scalar_floats(d.graph, sizes)
+                g = _differences(net, point, scal_f, [name])[name][0]
             env[net.spec.gkey(name)] = g  # a rule of the example sizes only: central differences
             self.loose.add(name)
         if not all(np.all(np.isfinite(v)) for v in env.values()):

@@ -2140,6 +2140,7 @@ class Convert:
             return mf.Scalar(sp.pi), ex.Name("pi")
         if found is None and node.id.startswith("d"):
             self.delta_of_no_node(node.id[1:])
+            self.gradient_of_no_path(node.id)
         if found is None and self.index_notation(node.id):
             col = self.column(node.id)
             where = msg("error.column", col=col) if col else ""
@@ -2164,6 +2165,21 @@ class Convert:
             tensor = self.net.label_at.get(leaf.name, (leaf.name,))[0]
             self.grads_used.add(tensor)
         return leaf, ex.Name(canonical)
+
+    def gradient_of_no_path(self, name: str) -> None:
+        """``dx_hat`` where the node ``x_hat`` exists but no parameter reaches it (batch norm's
+        x̂ of an input): exit 2 saying it has no gradient here, and which ones there are."""
+        tensor = self.net.g.tensors.get(name[1:])
+        if tensor is None or tensor.grads is not None or name[1:] == self.net.spec.loss:
+            return
+        grads = [
+            self.net.spec.gkey(n)
+            for n, t in self.net.g.tensors.items()
+            if t.grads is not None and n != self.net.spec.loss
+        ]
+        col = self.column(name)
+        m = msg("checkfuzz2.no_path", name=name, node=name[1:], names=", ".join(grads))
+        raise FormulaError(m, col, self.text)
 
     def delta_of_no_node(self, sub: str) -> None:
         r"""``\delta_{y}`` written where the network's nodes are ``y_pred`` and ``y_target``:

@@ -1139,10 +1139,11 @@ class _Parser:
                     return ex.Name(cand)
             if name == "pi" and self.peek().text != "_":  # \pi: the number π
                 return ex.Name("pi")
-            if self.peek().text == "_":  # \alpha_{h}: the node alpha_h
-                node = self.suffixes(ex.Name(name))
-                if isinstance(node, ex.Name) and (self.known(node.id) or self.known("d" + node.id)):
-                    return node
+            if self.peek().text == "_":  # \alpha_{h}: the node alpha_h, then ^{\top} as usual
+                self.next()
+                node = ex.Name(self.subscript_name(name))
+                if self.known(node.id) or self.known("d" + node.id):
+                    return self.suffixes(node)
                 raise LatexError(f"unknown name '{getattr(node, 'id', name)}' at column {tok.col}", tok.col)
         raise LatexError(
             f"unknown or unsupported command '{tok.text}' at column {tok.col}; "
@@ -1578,8 +1579,8 @@ class _Parser:
             return ex.Name("d" + self.layer_z(next(g for g in m.groups() if g)))
         if t.text == "=" or t.kind == "cmd" and t.text[1:] in SPACING | PRODUCTS | HADAMARD:
             return ex.Name("delta")  # Nielsen's δ = (a − y) σ'(z), then ∂C/∂w = δ x: a name
-        if self.known("delta") and (t.kind == "end" or t.text in (",", ")", "\\right", "+", "-")):
-            return ex.Name("delta")  # Huber's constant δ: clip(r, -\delta, \delta)
+        if self.known("delta"):  # Huber's constant δ: clip(r, -\delta, \delta), \frac{1}{\delta}
+            return ex.Name("delta")
         raise self.error(t, "_{…} or ^{[k]} after \\delta")
 
     def layer_z(self, k: str) -> str:

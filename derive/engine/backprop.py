@@ -316,6 +316,10 @@ def _reduce(
         if tc == 1 and isinstance(uc, str):
             u, rules = mf.SumCols(u), rules + ("sum-broadcast",)
         return u, rules
+    if sym is not None and len(sym[0]) == 2 and len(sym[1]) == 2 and u.shape != shape:
+        hit = _reduce_declared(u, shape, rules, sym)
+        if hit is not None:
+            return hit
     if u.shape == shape:
         return u, rules
     if shape == (1, 1) and u.shape[1] == 1:
@@ -327,6 +331,25 @@ def _reduce(
     if shape[1] == 1 and u.shape[1] > 1:
         u, rules = mf.SumCols(u), rules + ("sum-broadcast",)
     return u, rules
+
+
+def _reduce_declared(
+    u: mf.MExpr,
+    shape: tuple[int, int],
+    rules: tuple[str, ...],
+    sym: tuple[tuple[SymDim, ...], tuple[SymDim, ...]],
+) -> tuple[mf.MExpr, tuple[str, ...]] | None:
+    """Sum ``u`` over the axes the declared shapes broadcast along — a ``[n_y, 1]`` bias added to
+    an ``[n_y, m]`` batch is summed over its columns only, even where n_y = 1 (a total sum
+    would be right at the example only); None where that does not give ``shape``."""
+    (tr, tc), (ur, uc) = sym
+    rows = tr == 1 and (isinstance(ur, str) or u.shape[0] > 1)
+    cols = tc == 1 and (isinstance(uc, str) or u.shape[1] > 1)
+    out = mf.SumRows(u) if rows else u
+    out = mf.SumCols(out) if cols else out
+    if out.shape != shape:
+        return None
+    return out, rules + ("bias-sum",) * rows + ("sum-broadcast",) * cols
 
 
 def _one() -> mf.Scalar:
