@@ -65,7 +65,8 @@ class Working:
 
     def chain(self) -> list[tuple[str, str]]:
         """``[(relation, tex), …]`` after ``lhs``: the displayed equalities, in order; ``≈``
-        from the first line that shows a rounded number on."""
+        from the first line that shows a rounded number on, except before a result that is
+        exactly 0 (a masked unit, a zero target): ``≈ 0.1281243 · 1[−0.15 > 0] = 0``."""
         out = [("=", self.formula_tex)]
         exact = True
         for tex, ok in (
@@ -76,7 +77,8 @@ class Working:
                 exact = exact and ok
                 out.append(("=" if exact else "\\approx", tex))
         if self.result.tex != out[-1][1]:
-            out.append((self.result.rel if exact else "\\approx", self.result.tex))
+            zero = self.result.exact and self.result.value == 0
+            out.append((self.result.rel if exact or zero else "\\approx", self.result.tex))
         return out
 
 

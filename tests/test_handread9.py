@@ -1,0 +1,121 @@
+"""The handouts as a lecturer reads them (issue 12, pass 9): exact zeros printed as such, and
+batch normalisation's biased variance against PyTorch's default ``torch.var``."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+import pytest
+
+from derive.numeric.example import Number, Working
+
+
+def _walkthrough(name: str):
+    from derive.engine.backprop import derive
+    from derive.lang import spec
+    from derive.numeric import verify as numeric
+    from derive.render.build import shared_proofs
+    from derive.walkthrough.context import build
+
+    d = derive(spec.load(name))
+    return build(d, numeric.verify(d, points=0, full=False), shared_proofs(), detail="standard")
+
+
+def _calcs(obj, seen=None):
+    """Every hand calculation (``Calc``) reachable from ``obj``."""
+    from derive.walkthrough.records import Calc
+
+    seen = set() if seen is None else seen
+    if id(obj) in seen:
+        return
+    seen.add(id(obj))
+    if isinstance(obj, Calc):
+        yield obj
+    elif dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        for f in dataclasses.fields(obj):
+            yield from _calcs(getattr(obj, f.name), seen)
+    elif isinstance(obj, (list, tuple)):
+        for x in obj:
+            yield from _calcs(x, seen)
+    elif isinstance(obj, dict):
+        for x in obj.values():
+            yield from _calcs(x, seen)
+
+
+def test_an_exact_zero_after_rounded_numbers_is_equal() -> None:
+    """A line with rounded numbers is ``≈``; a result that is exactly 0 after it (a masked unit
+    times anything) is ``= 0``, and a result that is not exact stays ``≈``."""
+    w = Working("x", "a b", "0.1281243 \\cdot 0", None, Number(0.0, True, "0"), False)
+    assert w.chain()[-1] == ("=", "0")
+    w = Working("x", "a b", "0.1281243 \\cdot 2", None, Number(0.26, False, "0.2562487"), False)
+    assert w.chain()[-1] == ("\\approx", "0.2562487")
+
+
+@pytest.mark.parametrize("net", ["mlp-bce", "softmax-regression"])
+def test_no_exact_zero_is_shown_as_approximately_zero(net: str) -> None:
+    """mlp-bce's masked unit (δ_Z¹₂₁ = 0.128… · 1[−0.15 > 0]) and softmax-regression's zero
+    targets (−0/(P·m)) are exactly 0: the handout printed "≈ 0". No hand calculation ends in
+    ``≈ 0`` and at least one ends in ``= 0``."""
+    ends = [c.chain[-1] for c in _calcs(_walkthrough(net))]
+    assert ends
+    assert ("\\approx", "0") not in ends
+    assert ("=", "0") in ends
+
+
+def test_batchnorm_lists_the_unbiased_variance_with_pytorchs_numbers() -> None:
+    """Batch normalisation divides by m (biased); ``torch.var``'s default divides by m − 1.
+    batchnorm's Common mistakes show what a batch norm written with ``Z.var(0)`` gives for W:
+    PyTorch's gradient of exactly that code."""
+    torch = pytest.importorskip("torch")
+    import torch.nn.functional as F
+
+    w = _walkthrough("batchnorm")
+    parts = dict(next(ls for ls in w.lessons if ls.key == "mistakes").parts)
+    assert "var_unbiased" in parts
+    wrong = parts["var_unbiased"][-1]
+    assert "torch.var" in wrong.lhs
+    shown = [float(x) for x in re.findall(r"-?\d+\.\d+", wrong.value)]
+    t = lambda v: torch.tensor(v, dtype=torch.float64)  # noqa: E731
+    X, T = t([[1, 2], [0.5, -1], [-1, 0.5]]), t([[1, 0], [0, 1], [-1, 0]])
+    W = t([[0.5, -0.2], [0.3, 0.4]]).requires_grad_()
+    Z = X @ W
+    Y = t([[1.5, 0.8]]) * (Z - Z.mean(0)) / torch.sqrt(Z.var(0) + 1e-5) + t([[0.1, -0.2]])
+    F.mse_loss(Y, T).backward()
+    assert shown == pytest.approx(W.grad.flatten().tolist(), abs=1e-6)
+    # the right numbers (biased) are PyTorch's batch norm in training, and differ
+    W.grad = None
+    Z = X @ W
+    Y = F.batch_norm(Z, None, None, t([1.5, 0.8]), t([0.1, -0.2]), training=True, eps=1e-5)
+    F.mse_loss(Y, T).backward()
+    assert shown != pytest.approx(W.grad.flatten().tolist(), abs=1e-4)
+
+
+def test_no_variance_lesson_without_a_variance() -> None:
+    """The lesson appears only where a biased variance is computed."""
+    parts = dict(next(ls for ls in _walkthrough("tiny-mlp").lessons if ls.key == "mistakes").parts)
+    assert "var_unbiased" not in parts
+
+
+def test_clamps_indicator_step_says_greater_or_equal() -> None:
+    """clamp-derivative's last step reads 1[z ≥ 0]; its reason said "1 where z > 0 … the
+    indicator 1[z > 0]" (ReLU's), contradicting the line it justifies."""
+    from derive.proofs import registry
+
+    for lang in ("en", "zh"):
+        text = registry.format_text(registry.get_proof("clamp-derivative"), lang)
+        last = [line for line in text.splitlines() if "= 1[z ≥ 0]" in line][0]
+        assert "1[z ≥ 0]" in last.split("[", 1)[1] and "z > 0" not in last, last
+        text = registry.format_text(registry.get_proof("relu-derivative"), lang)
+        assert "z ≥ 0" not in text
+
+
+def test_zh_prove_has_no_english_piecewise_words() -> None:
+    """``derive prove --lang zh`` printed SymPy's ``{z if z >= 0; 0 otherwise}``."""
+    from derive.proofs import registry
+
+    for name in ("clamp-derivative", "relu-derivative"):
+        zh = registry.format_text(registry.get_proof(name), "zh")
+        assert not re.search(r"\b(if|otherwise)\b", zh), zh
+        assert "若" in zh and "其他情况" in zh
+        assert "otherwise" in registry.format_text(registry.get_proof(name), "en")
