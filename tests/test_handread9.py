@@ -119,3 +119,20 @@ def test_zh_prove_has_no_english_piecewise_words() -> None:
         assert not re.search(r"\b(if|otherwise)\b", zh), zh
         assert "若" in zh and "其他情况" in zh
         assert "otherwise" in registry.format_text(registry.get_proof(name), "en")
+
+
+def test_an_inline_activation_is_named_in_later_hand_calculations() -> None:
+    """``h1 = tanh(x1 @ Wxh + h0 @ Whh + bh)`` (a user's RNN, the activation applied inline):
+    every backward hand calculation wrote ``1 − tanh²(x₁₁Wxh₁₁ + … + bh₁)`` with the whole
+    pre-activation sum, then the same with numbers — 14 pages. The entry's own name is used,
+    ``1 − (h₁₁)²``; the forward line of h still shows its definition."""
+    from pathlib import Path
+
+    course = Path(__file__).parent / "specs_course" / "elman_rnn3.toml"
+    calcs = list(_calcs(_walkthrough(str(course))))
+    backward = [c for c in calcs if c.lhs.startswith("\\delta") or "partial" in c.lhs]
+    assert backward
+    assert not [c.lhs for c in backward if any("tanh" in t for _, t in c.chain)]
+    assert any("\\left(h^{[3]}_{11}\\right)^{2}" in c.chain[0][1] for c in backward)
+    forward = [c for c in calcs if c.lhs == "h^{[1]}_{11}"]
+    assert forward and "\\tanh" in forward[0].chain[0][1]

@@ -173,6 +173,7 @@ class Example:
         self._walked: set[sp.Basic] = set()  # subexpressions whose symbols _prime has queued
         self._ranks: dict[sp.Symbol, dict[sp.Symbol, int]] | None = None  # see _spec_rank
         self._given = dict(self.values)
+        self._applied: dict[sp.Basic, sp.Symbol] | None = None  # see _by_name
         self._dps = dps
 
     def value(self, e: sp.Basic) -> Any:
@@ -355,11 +356,32 @@ class Example:
                     self._ranks.setdefault(s, rank)  # the first node holding the entry
         return self._ranks.get(lhs_symbol, {})
 
+    def _by_name(self, formula: sp.Expr, lhs_symbol: sp.Symbol) -> sp.Expr:
+        """``formula`` with each function application that is a node entry's definition
+        written as that entry (``1 − tanh²(x₁₁W₁₁ + …)`` → ``1 − (h₁₁)²``): an activation applied
+        inline, ``h = tanh(x @ W + b)``, is not expanded into its argument's whole sum at every
+        hand calculation after it (the entry's own definition stays as it is)."""
+        if self._applied is None:
+            defs = self.d.defs
+            names = self.d.graph.symbol_tex
+            self._applied = {
+                e: s
+                for s, e in defs.items()
+                if isinstance(e, sp.Function) and e.args and s in names and not e.is_Symbol
+            }
+        found = {
+            e: s
+            for e, s in self._applied.items()
+            if s != lhs_symbol and e != formula and formula.has(e)
+        }
+        return formula.xreplace(found) if found else formula
+
     def working(self, lhs_symbol: sp.Symbol, formula: sp.Expr) -> Working:
         """The hand calculation of one entry: its formula, numbers substituted, the value of
         each term (for sums of products), and the result. A product of plain entries keeps the
         spec's order of its factors (``u = w·x`` as written, not SymPy's ``x·w``)."""
         names = self.d.graph.symbol_tex
+        formula = self._by_name(formula, lhs_symbol)
         rank = self._spec_rank(lhs_symbol)
         formula_tex = _spec_latex(formula, names, rank)
         sub, sub_exact = None, True
