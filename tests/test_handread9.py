@@ -136,3 +136,67 @@ def test_an_inline_activation_is_named_in_later_hand_calculations() -> None:
     assert any("\\left(h^{[3]}_{11}\\right)^{2}" in c.chain[0][1] for c in backward)
     forward = [c for c in calcs if c.lhs == "h^{[1]}_{11}"]
     assert forward and "\\tanh" in forward[0].chain[0][1]
+
+
+def test_a_weight_penalty_is_not_a_recurrent_step() -> None:
+    """CS231n's two-layer net, ``loss = data_loss + 0.5 * reg * (np.sum(W1 * W1) + …)`` with
+    the data loss on a line of its own: W1 reaches the loss twice, through the network and the
+    penalty. Its handout had a "Backpropagation through time" note ("the unrolled network uses
+    the same W1 at each of its 2 steps") and the "Only the last step" mistake; the words of
+    ∂L/∂W1 said "the same parameter at every step" and "ReLU's slope is 1 where W1 is
+    positive". The penalty is named as one, and the slope is read off ReLU's input."""
+    from pathlib import Path
+
+    from derive.locale import catalog
+    from derive.walkthrough.intuition import Words
+
+    course = Path(__file__).parent / "specs_course" / "cs231n_two_layer.toml"
+    w = _walkthrough(str(course))
+    assert "bptt" not in [ls.key for ls in w.lessons]
+    parts = dict(next(ls for ls in w.lessons if ls.key == "mistakes").parts)
+    assert "bptt_last" not in parts
+    words = [x for x in _all(w) if isinstance(x, Words)]
+    assert "shared.penalty" in [x.key for x in words] and "shared" not in [x.key for x in words]
+    relu = [dict(x.args)["T"] for x in words if x.key.startswith("slope.relu")]
+    assert relu and all("W^{[1]}" not in t or "X" in t for t in relu), relu
+    assert "shared.penalty" in catalog.catalogue("en")["handout_intuition"]
+    # a recurrent network keeps its note
+    assert "bptt" in [ls.key for ls in _walkthrough("rnn").lessons]
+
+
+def _all(obj, seen=None):
+    seen = set() if seen is None else seen
+    if id(obj) in seen:
+        return
+    seen.add(id(obj))
+    yield obj
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        for f in dataclasses.fields(obj):
+            yield from _all(getattr(obj, f.name), seen)
+    elif isinstance(obj, (list, tuple)):
+        for x in obj:
+            yield from _all(x, seen)
+    elif isinstance(obj, dict):
+        for x in obj.values():
+            yield from _all(x, seen)
+
+
+def test_training_without_full_dims_names_the_handouts_sizes(tmp_path) -> None:
+    """A spec with ``[train]`` and no ``[full_dims]`` trains at its own sizes; the handout said
+    "at its full size $$" (an empty formula)."""
+    from pathlib import Path
+
+    from click.testing import CliRunner
+
+    from derive.cli import main
+
+    course = Path(__file__).parent / "specs_course" / "cs231n_two_layer.toml"
+    spec = tmp_path / "two_layer.toml"
+    spec.write_text(course.read_text() + "\n[train]\nsteps = 20\nlr = 0.1\nseed = 0\n")
+    out = tmp_path / "out"
+    r = CliRunner().invoke(main, ["build", str(spec), "-f", "md", "-o", str(out)])
+    assert r.exit_code == 0, r.output
+    for lang in ("en", "zh"):
+        md = (out / "cs231n-two-layer" / lang / "walkthrough.md").read_text()
+        assert "$$," not in md and "$$，" not in md and "（$$" not in md
+        assert "N = 3" in md and "[full_dims]" in md

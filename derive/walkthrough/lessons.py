@@ -36,6 +36,7 @@ from derive.lang import expr as ex
 from derive.lang import ops
 from derive.numeric.example import Example, as_mpf, fmt
 from derive.walkthrough.codegen import DEFAULT_LR, scaled_loss, torch_code
+from derive.walkthrough.intuition import in_product
 from derive.walkthrough.records import Eq, Math, Pieces, Values, grad_tex, walk
 
 
@@ -244,7 +245,12 @@ def _shared_weight(d: Derivation) -> Any:
     recurrent network): preferably one that meets its own earlier output (``h_1 @ W_h``), the
     recurrent weight; ``None`` when no parameter is shared."""
     g = d.graph
-    shared = [v for v in d.backward if v.kind == "param" and len(v.contributions) > 1]
+    trees = dict(g.spec.forward)
+
+    def steps(v: Any) -> int:  # the uses in a matrix product (not a penalty Σ w² beside them)
+        return sum(1 for c in v.contributions if in_product(trees[c.source], v.name))
+
+    shared = [v for v in d.backward if v.kind == "param" and steps(v) > 1]
     if not shared:
         return None
     deps: dict[str, set[str]] = {}
@@ -252,8 +258,6 @@ def _shared_weight(d: Derivation) -> Any:
         deps[name] = set()
         for n in ex.names(tree):
             deps[name] |= {n} | deps.get(n, set())
-
-    trees = dict(g.spec.forward)
 
     def meets_own_output(tree: ex.Node, p: str) -> bool:  # p @ (…) with (…) depending on p
         stack = [tree]
