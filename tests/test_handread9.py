@@ -200,3 +200,40 @@ def test_training_without_full_dims_names_the_handouts_sizes(tmp_path) -> None:
         md = (out / "cs231n-two-layer" / lang / "walkthrough.md").read_text()
         assert "$$," not in md and "$$，" not in md and "（$$" not in md
         assert "N = 3" in md and "[full_dims]" in md
+
+
+def test_the_labs_training_draws_one_hot_targets_as_derive_does(tmp_path) -> None:
+    """The lab's ``train`` drew every input from a normal distribution, one-hot targets too:
+    CS231n's two-layer net (``-np.sum(log_probs * y) / N``) then has no minimum and the lab
+    printed "loss during training: -6.414 → -1.48e+38" while the handout's own run fell from
+    1.623 to 0.2978. The lab draws one-hot rows, as derive's run does, and prints its losses."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from click.testing import CliRunner
+
+    from derive.cli import main
+
+    course = Path(__file__).parent / "specs_course" / "cs231n_two_layer.toml"
+    spec = tmp_path / "two_layer.toml"
+    spec.write_text(course.read_text() + "\n[train]\nsteps = 50\nlr = 0.1\nseed = 0\n")
+    out = tmp_path / "out"
+    r = CliRunner().invoke(main, ["build", str(spec), "-f", "md,py", "-o", str(out)])
+    assert r.exit_code == 0, r.output
+    for lang in ("en", "zh"):
+        here = out / "cs231n-two-layer" / lang
+        assert "np.eye(C)[rng.integers(0, C, N)]" in (here / "backprop.py").read_text()
+        run = subprocess.run(
+            [sys.executable, "backprop.py", "--train"], cwd=here, capture_output=True,
+            text=True, timeout=300,
+        )
+        assert run.returncode == 0, run.stderr
+        line = next(x for x in run.stdout.splitlines() if "→" in x)
+        first, last = (float(x) for x in re.findall(r"-?\d+(?:\.\d+)?(?:e[-+]?\d+)?", line))
+        md = (here / "walkthrough.md").read_text()
+        rows = re.findall(r"^\| (\d+) \| \$(-?[\d.]+)\$ \|$", md, re.M)
+        assert first == pytest.approx(float(rows[0][1]), rel=1e-3)
+        assert last == pytest.approx(float(rows[-1][1]), rel=1e-3)
+        assert 0 < last < first
+        assert "： " not in line  # no space after a full-width colon
