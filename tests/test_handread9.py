@@ -237,3 +237,18 @@ def test_the_labs_training_draws_one_hot_targets_as_derive_does(tmp_path) -> Non
         assert last == pytest.approx(float(rows[-1][1]), rel=1e-3)
         assert 0 < last < first
         assert "： " not in line  # no space after a full-width colon
+
+
+def test_a_value_below_float64_prints_as_approximately_zero() -> None:
+    """A causal mask of -1e9 gives softmax entries e^{-10^9}: the handout printed
+    ``att ≈ [1.0000000, 1.237576 × 10^{-434294482}, …]`` (18 times in a user's attention head)
+    where float64 and PyTorch hold 0. Such a value is ``≈ 0``; an exact 0 stays ``= 0``."""
+    import mpmath
+
+    from derive.numeric.example import fmt
+
+    tiny = fmt(mpmath.exp(-mpmath.mpf(10) ** 9))
+    assert (tiny.tex, tiny.exact, tiny.rel) == ("0", False, "\\approx")
+    assert fmt(mpmath.mpf(0)).exact and fmt(mpmath.mpf("1.5e-300")).tex.endswith("10^{-300}")
+    big = fmt(mpmath.exp(mpmath.mpf(1000)))
+    assert "10^{434}" in big.tex and not big.exact

@@ -137,6 +137,8 @@ def fmt(value: Any) -> Number:
     elif math.isfinite(f) and f != 0:
         mant, exp = f"{f:.{DIGITS - 1}e}".split("e")
         s = f"{mant} \\times 10^{{{int(exp)}}}"
+    elif f == 0:  # below float64 (e^{-10^9} after a mask of -1e9): 0 in float64 and PyTorch
+        return Number(0.0, False, "0")
     else:  # beyond float64 (e^1000 at a saturated example): mpmath keeps the exponent
         e10 = int(mpmath.floor(mpmath.log10(abs(x))))
         mant_mp = x / mpmath.mpf(10) ** e10
