@@ -252,3 +252,29 @@ def test_a_value_below_float64_prints_as_approximately_zero() -> None:
     assert fmt(mpmath.mpf(0)).exact and fmt(mpmath.mpf("1.5e-300")).tex.endswith("10^{-300}")
     big = fmt(mpmath.exp(mpmath.mpf(1000)))
     assert "10^{434}" in big.tex and not big.exact
+
+
+def test_a_proof_is_cited_once_per_gradient(tmp_path) -> None:
+    """rnn's ∂L/∂W_x has one path per step, each a linear-weight step: the handout wrote
+    "General proof: Linear layer: gradient of the weights." after every path (3 times in a
+    3-step RNN). It is cited after the first path that uses it."""
+    from derive.render import environment as render
+
+    w = _walkthrough("rnn")
+    md = render.render("md/walkthrough.md.j2", w, "en", has_py=False)
+    section = md.split("### 3.5", 1)[1].split("### 3.6", 1)[0]
+    assert section.count("Through $z_") == 2
+    assert section.count("General proof:") == 1
+
+
+def test_three_very_narrow_hand_calculations_share_a_row() -> None:
+    """Layout only: three narrow hand calculations on one row, two wider ones, one wide."""
+    from derive.render.environment import NARROW3, _rows
+    from derive.walkthrough.records import Calc, Math
+
+    def calc(width: int) -> Calc:
+        return Calc(Math("a"), ((Math("="), Math("1" * width)),))
+
+    assert [len(r) for r in _rows([calc(NARROW3)] * 3)] == [3]
+    assert [len(r) for r in _rows([calc(NARROW3 + 1)] * 3)] == [2, 1]
+    assert [len(r) for r in _rows([calc(40), calc(5), calc(5)])] == [1, 2]

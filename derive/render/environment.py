@@ -96,15 +96,24 @@ def _tex_width(tex: str) -> int:
     return len(re.sub(r"\\[a-zA-Z]+|[{}^_&\\ ]", "", tex)) + tex.count("\\cdot")
 
 
+NARROW3 = 18  # printed characters: three hand calculations this narrow share a row
+
+
 def _rows(calcs: Any, width: int = 30) -> list[tuple[Any, ...]]:
-    """Layout only: hand calculations two to a row when both are narrow (``width`` printed
-    characters per line at most), else one to a row."""
+    """Layout only: hand calculations three to a row when all three are very narrow
+    (:data:`NARROW3` printed characters per line at most), two when both are narrow (``width``),
+    else one to a row."""
     out: list[tuple[Any, ...]] = []
     items = list(calcs)
+
+    def size(c: Any) -> int:
+        return max(_tex_width(t) for _r, t in ((None, c.lhs), *c.chain))
+
     while items:
         a = items.pop(0)
-        wide = lambda c: max(_tex_width(t) for _r, t in ((None, c.lhs), *c.chain)) > width  # noqa: E731
-        if items and not wide(a) and not wide(items[0]):
+        if len(items) >= 2 and max(size(a), size(items[0]), size(items[1])) <= NARROW3:
+            out.append((a, items.pop(0), items.pop(0)))
+        elif items and max(size(a), size(items[0])) <= width:
             out.append((a, items.pop(0)))
         else:
             out.append((a,))
