@@ -278,3 +278,18 @@ def test_three_very_narrow_hand_calculations_share_a_row() -> None:
     assert [len(r) for r in _rows([calc(NARROW3)] * 3)] == [3]
     assert [len(r) for r in _rows([calc(NARROW3 + 1)] * 3)] == [2, 1]
     assert [len(r) for r in _rows([calc(40), calc(5), calc(5)])] == [1, 2]
+
+
+def test_a_short_hand_calculation_is_set_on_one_line() -> None:
+    """Layout only: chain's u = w·x = 3·2 = 6 took three lines of the page, as every scalar
+    step did (chain: 3 pages, the limit). A chain this short is one line; a long one or one
+    broken into rows keeps its aligned rows."""
+    from derive.render.environment import _one_line
+    from derive.walkthrough.records import Calc, Math
+
+    short = Calc(Math("u"), ((Math("="), Math("w \\cdot x")), (Math("="), Math("3 \\cdot 2"))))
+    assert _one_line(short)
+    long = Calc(Math("u"), ((Math("="), Math("1" * 40)), (Math("\\approx"), Math("2" * 30))))
+    assert not _one_line(long)
+    rows = Calc(Math("u"), ((Math("="), Math("a \\\\ &\\quad + b")),))
+    assert not _one_line(rows)

@@ -97,6 +97,16 @@ def _tex_width(tex: str) -> int:
 
 
 NARROW3 = 18  # printed characters: three hand calculations this narrow share a row
+ONE_LINE = 56  # printed characters: a hand calculation this short is set on one line
+
+
+def _one_line(c: Any) -> bool:
+    """Layout only: the whole chain ``lhs = formula = numbers = value`` fits on one line of
+    the page (a scalar's ``u = w·x = 3·2 = 6``), no line of it broken into rows."""
+    texts = [str(c.lhs), *(str(t) for _r, t in c.chain)]
+    if any("\\\\" in t for t in texts):
+        return False
+    return sum(_tex_width(t) + 2 for t in texts) <= ONE_LINE
 
 
 def _rows(calcs: Any, width: int = 30) -> list[tuple[Any, ...]]:
@@ -180,6 +190,7 @@ def environment(family: str, templates: str | None = None) -> jinja2.Environment
         code=lambda v: _code(v, family),
         verbatim=_verbatim,
         rows=_rows,
+        one_line=_one_line,
         label=_label,
         point=_point,
         pyliteral=markup.py_literal,
