@@ -244,7 +244,7 @@ def _few(w: Any, detail: str) -> tuple[Any, bool]:
     total = sum(len(some(getattr(item, "calcs", ()) or ())) for item in items)
     if total <= HAND_BUDGET:
         return some, False
-    return (lambda cs: cs[: len(_rows(some(cs))[0])] if cs else cs), True
+    return (lambda cs: cs[: min(2, len(_rows(some(cs))[0]))] if cs else cs), True  # 2 at most
 
 
 def render_notebook(
