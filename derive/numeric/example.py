@@ -65,7 +65,8 @@ class Working:
 
     def chain(self) -> list[tuple[str, str]]:
         """``[(relation, tex), …]`` after ``lhs``: the displayed equalities, in order; ``≈``
-        from the first line that shows a rounded number on."""
+        from the first line that shows a rounded number on, except before a result that is
+        exactly 0 (a masked unit, a zero target): ``≈ 0.1281243 · 1[−0.15 > 0] = 0``."""
         out = [("=", self.formula_tex)]
         exact = True
         for tex, ok in (
@@ -76,7 +77,8 @@ class Working:
                 exact = exact and ok
                 out.append(("=" if exact else "\\approx", tex))
         if self.result.tex != out[-1][1]:
-            out.append((self.result.rel if exact else "\\approx", self.result.tex))
+            zero = self.result.exact and self.result.value == 0
+            out.append((self.result.rel if exact or zero else "\\approx", self.result.tex))
         return out
 
 
@@ -135,6 +137,8 @@ def fmt(value: Any) -> Number:
     elif math.isfinite(f) and f != 0:
         mant, exp = f"{f:.{DIGITS - 1}e}".split("e")
         s = f"{mant} \\times 10^{{{int(exp)}}}"
+    elif f == 0:  # below float64 (e^{-10^9} after a mask of -1e9): 0 in float64 and PyTorch
+        return Number(0.0, False, "0")
     else:  # beyond float64 (e^1000 at a saturated example): mpmath keeps the exponent
         e10 = int(mpmath.floor(mpmath.log10(abs(x))))
         mant_mp = x / mpmath.mpf(10) ** e10
@@ -171,6 +175,7 @@ class Example:
         self._walked: set[sp.Basic] = set()  # subexpressions whose symbols _prime has queued
         self._ranks: dict[sp.Symbol, dict[sp.Symbol, int]] | None = None  # see _spec_rank
         self._given = dict(self.values)
+        self._applied: dict[sp.Basic, sp.Symbol] | None = None  # see _by_name
         self._dps = dps
 
     def value(self, e: sp.Basic) -> Any:
@@ -353,11 +358,32 @@ class Example:
                     self._ranks.setdefault(s, rank)  # the first node holding the entry
         return self._ranks.get(lhs_symbol, {})
 
+    def _by_name(self, formula: sp.Expr, lhs_symbol: sp.Symbol) -> sp.Expr:
+        """``formula`` with each function application that is a node entry's definition
+        written as that entry (``1 − tanh²(x₁₁W₁₁ + …)`` → ``1 − (h₁₁)²``): an activation applied
+        inline, ``h = tanh(x @ W + b)``, is not expanded into its argument's whole sum at every
+        hand calculation after it (the entry's own definition stays as it is)."""
+        if self._applied is None:
+            defs = self.d.defs
+            names = self.d.graph.symbol_tex
+            self._applied = {
+                e: s
+                for s, e in defs.items()
+                if isinstance(e, sp.Function) and e.args and s in names and not e.is_Symbol
+            }
+        found = {
+            e: s
+            for e, s in self._applied.items()
+            if s != lhs_symbol and e != formula and formula.has(e)
+        }
+        return formula.xreplace(found) if found else formula
+
     def working(self, lhs_symbol: sp.Symbol, formula: sp.Expr) -> Working:
         """The hand calculation of one entry: its formula, numbers substituted, the value of
         each term (for sums of products), and the result. A product of plain entries keeps the
         spec's order of its factors (``u = w·x`` as written, not SymPy's ``x·w``)."""
         names = self.d.graph.symbol_tex
+        formula = self._by_name(formula, lhs_symbol)
         rank = self._spec_rank(lhs_symbol)
         formula_tex = _spec_latex(formula, names, rank)
         sub, sub_exact = None, True

@@ -217,7 +217,7 @@ def clamp_derivative() -> Proof:
     b.step(lhs, branches, "proof.piecewise_derivative")
     (one, cond), _zero = branches.args
     indicator = clamp0_grad(cond.lhs) if one == 1 and isinstance(cond, sp.GreaterThan) else branches
-    b.step(lhs, indicator, "proof.indicator")
+    b.step(lhs, indicator, "proof.indicator.ge")
     st = b.statement(lhs, clamp0(_z).diff(_z), "proof.rule_matches", f="clamp")
     notes = ("proof.note.clamp_zero",)
     return b.proof(st, (), notes)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import dataclasses
 import functools
 from collections.abc import Callable
@@ -107,7 +109,8 @@ def format_text(proof: Proof, lang: str = "en") -> str:
     for n, step in enumerate(proof.steps, 1):  # every line numbered: 1, 2, 3, …
         lhs = step.lhs.text
         head = f"{n:>3}. " + (" " * len(lhs) if lhs == previous else lhs)
-        lines.append(f"{head} = {step.rhs.text}    [{reason_text(step, lang)}]")
+        rhs = _piecewise_words(step.rhs.text, heads)
+        lines.append(f"{head} = {rhs}    [{reason_text(step, lang)}]")
         previous = lhs
     lines.append("")
     if proof.notes:
@@ -115,8 +118,20 @@ def format_text(proof: Proof, lang: str = "en") -> str:
         lines += [f"  - {note_text(key, lang)}" for key in proof.notes]
         lines.append("")
     lines.append(f"{heads['result']}{colon}")
-    lines.append(f"  {proof.statement.lhs.text} = {proof.statement.rhs.text}")
+    rhs = _piecewise_words(proof.statement.rhs.text, heads)
+    lines.append(f"  {proof.statement.lhs.text} = {rhs}")
     return "\n".join(lines)
+
+
+def _piecewise_words(text: str, heads: dict[str, str]) -> str:
+    """A piecewise function's words (``{z if z >= 0; 0 otherwise}``) in the catalogue's
+    language: the plain-text printer writes them in English."""
+    words = {"if": heads.get("if", "if"), "otherwise": heads.get("otherwise", "otherwise")}
+
+    def local(m: re.Match[str]) -> str:
+        return re.sub(r"\b(if|otherwise)\b", lambda w: words[w.group(1)], m.group(0))
+
+    return re.sub(r"\{[^{}]*\b(?:if|otherwise)\b[^{}]*\}", local, text)
 
 
 # rules whose general proof has another name (derive.proofs.library); elementary calculus (sum, product,

@@ -96,15 +96,34 @@ def _tex_width(tex: str) -> int:
     return len(re.sub(r"\\[a-zA-Z]+|[{}^_&\\ ]", "", tex)) + tex.count("\\cdot")
 
 
+NARROW3 = 18  # printed characters: three hand calculations this narrow share a row
+ONE_LINE = 56  # printed characters: a hand calculation this short is set on one line
+
+
+def _one_line(c: Any) -> bool:
+    """Layout only: the whole chain ``lhs = formula = numbers = value`` fits on one line of
+    the page (a scalar's ``u = w·x = 3·2 = 6``), no line of it broken into rows."""
+    texts = [str(c.lhs), *(str(t) for _r, t in c.chain)]
+    if any("\\\\" in t for t in texts):
+        return False
+    return sum(_tex_width(t) + 2 for t in texts) <= ONE_LINE
+
+
 def _rows(calcs: Any, width: int = 30) -> list[tuple[Any, ...]]:
-    """Layout only: hand calculations two to a row when both are narrow (``width`` printed
-    characters per line at most), else one to a row."""
+    """Layout only: hand calculations three to a row when all three are very narrow
+    (:data:`NARROW3` printed characters per line at most), two when both are narrow (``width``),
+    else one to a row."""
     out: list[tuple[Any, ...]] = []
     items = list(calcs)
+
+    def size(c: Any) -> int:
+        return max(_tex_width(t) for _r, t in ((None, c.lhs), *c.chain))
+
     while items:
         a = items.pop(0)
-        wide = lambda c: max(_tex_width(t) for _r, t in ((None, c.lhs), *c.chain)) > width  # noqa: E731
-        if items and not wide(a) and not wide(items[0]):
+        if len(items) >= 2 and max(size(a), size(items[0]), size(items[1])) <= NARROW3:
+            out.append((a, items.pop(0), items.pop(0)))
+        elif items and max(size(a), size(items[0])) <= width:
             out.append((a, items.pop(0)))
         else:
             out.append((a,))
@@ -171,6 +190,7 @@ def environment(family: str, templates: str | None = None) -> jinja2.Environment
         code=lambda v: _code(v, family),
         verbatim=_verbatim,
         rows=_rows,
+        one_line=_one_line,
         label=_label,
         point=_point,
         pyliteral=markup.py_literal,
@@ -224,7 +244,7 @@ def _few(w: Any, detail: str) -> tuple[Any, bool]:
     total = sum(len(some(getattr(item, "calcs", ()) or ())) for item in items)
     if total <= HAND_BUDGET:
         return some, False
-    return (lambda cs: cs[: len(_rows(some(cs))[0])] if cs else cs), True
+    return (lambda cs: cs[: min(2, len(_rows(some(cs))[0]))] if cs else cs), True  # 2 at most
 
 
 def render_notebook(

@@ -26,6 +26,7 @@ from fractions import Fraction
 from derive.engine import mform as mf
 from derive.engine.backprop import Derivation
 from derive.engine.graph import concat_axis
+from derive.lang import domains as domain
 from derive.lang import expr as ex
 from derive.lang import ops
 from derive.lang.spec import SizeExpr
@@ -86,6 +87,11 @@ class Draw:
     name: str
     shape: str  # "(m, n_in)"
     uniform: bool  # loss targets are drawn in [0, 1)
+    # as derive's own training run draws it (verify.random_point): "normal", "binary" (0/1),
+    # "one-hot" (rows of np.eye(cols)), "positive" (in [0.1, 2)); rows and cols in code
+    kind: str = "normal"
+    rows: str = ""
+    cols: str = ""
 
 
 @dataclass(frozen=True)
@@ -455,10 +461,14 @@ def lab(d: Derivation) -> Lab:
     sizes.update(spec.full_dims or {})
     train_sizes = tuple(f"{k} = {v}" for k, v in sizes.items())
     draws = []
+    roles = domain.roles(spec.forward, spec.one_hot)
     for k in (*spec.inputs, *spec.params):
         dims = g.tensors[k].shape
         shape = ", ".join(_size_code(x) for x in dims)
-        draws.append(Draw(k, f"({shape})", k in tgt))
+        kind = roles.get(k, "normal")
+        kind = kind if kind in ("binary", "one-hot", "positive") and len(dims) == 2 else "normal"
+        rows, cols = (_size_code(dims[0]), _size_code(dims[1])) if len(dims) == 2 else ("", "")
+        draws.append(Draw(k, f"({shape})", k in tgt and kind == "normal", kind, rows, cols))
     return Lab(
         tuple(values),
         tuple(steps),

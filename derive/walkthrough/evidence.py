@@ -65,6 +65,7 @@ class Training:
     coords: str  # "(0,3.374e7) (5,…)": every 5th loss, for pgfplots
     first: Math
     last: Math
+    own_size: bool = False  # no [full_dims]: trained at the handout's own sizes
 
 
 def sig(x: float, digits: int = 7) -> str:
@@ -175,8 +176,16 @@ def training(d: Derivation, history: list[tuple[int, float]], plot: str) -> Trai
         for s, loss in history[::5]
         if math.isfinite(loss) and loss > 0  # a log axis; a diverging run leaves gaps
     )
-    dims = sizes(spec.full_dims)
+    dims = sizes(spec.full_dims or spec.dims)  # verify.train's sizes
     lr = float(spec.train.get("lr", 1e-3))
     return Training(
-        n, sci(lr, 1), dims, rows, plot, coords, sci(history[0][1]), sci(history[-1][1])
+        n,
+        sci(lr, 1),
+        dims,
+        rows,
+        plot,
+        coords,
+        sci(history[0][1]),
+        sci(history[-1][1]),
+        not spec.full_dims,
     )

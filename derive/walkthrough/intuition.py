@@ -178,7 +178,7 @@ class _Writer:
         if len(cs) > 1:
             sources = Math(", ".join(self.g.tensors[c.source].tex for c in cs))
             key = "shared" if v.kind == "param" else "fork"
-            if key == "shared" and self.penalised(v):
+            if key == "shared" and (self.penalised(v) or self.penalty_beside(v)):
                 key = "shared.penalty"  # the data term and a penalty (weight decay) beside it
             out.append(Words(key, (("T", T), ("k", Math(str(len(cs)))), ("S", sources))))
         fused = next((s.rule for s in v.simplified if s.rule in FUSED), None)
@@ -207,6 +207,17 @@ class _Writer:
             if k.func in ops.OPS and ops.OPS[k.func].kind == ops.LOSS
             for a in k.args
         )
+
+    def penalty_beside(self, v: BackwardVisit) -> bool:
+        """The parameter enters the loss line itself only through no product with data — a
+        penalty beside a data term computed on lines of its own (CS231n's ``loss = data_loss +
+        0.5 * reg * np.sum(W1 * W1)``) — and is used by the network once more."""
+        spec = self.d.spec
+        tree = self.trees[spec.loss]
+        if len(v.contributions) != 2 or not any(c.source == spec.loss for c in v.contributions):
+            return False
+        data = [n for n in ex.names(tree) if n in self.trees]  # computed nodes: the data term
+        return bool(data) and not in_product(tree, v.name)
 
     def fused(self, v: BackwardVisit, rule: str) -> Words:
         g = self.g
@@ -411,8 +422,12 @@ class _Writer:
         args: list[tuple[str, Any]] = [
             ("T", T), ("S", S), ("f", f), ("up", grad_tex(self.d, source))
         ]
-        out = [Words(key, tuple(args))]
         arg = call.args[0] if call.args else None
+        if arg is not None and not isinstance(arg, ex.Name):
+            # "ReLU's slope is 1 where X W + b is positive": the function's input, not t (of
+            # relu(X @ W1 + b1), t is W1, whose sign says nothing)
+            args[0] = ("T", Math(forward_ir(arg, self.g).tex()))
+        out = [Words(key, tuple(args))]
         if not (isinstance(arg, ex.Name) and arg.id == t and op.derivative is not None):
             return out
         symbols = list(self.g.tensors[t].symbols)
@@ -601,3 +616,16 @@ def once(items: list[tuple[Words, ...]]) -> list[tuple[Words, ...]]:
             keep.append(w)
         out.append(tuple(keep))
     return out
+
+
+def in_product(tree: ex.Node, name: str) -> bool:
+    """``name`` is an operand (or inside an operand) of a matrix product in ``tree``."""
+    stack = [tree]
+    while stack:
+        n = stack.pop()
+        if isinstance(n, ex.BinOp) and n.op == "@" and (
+            name in ex.names(n.left) or name in ex.names(n.right)
+        ):
+            return True
+        stack.extend(ex.children(n))
+    return False

@@ -34,8 +34,9 @@ from derive.engine.printing import latex, name_tex
 from derive.engine.steps import Checker, StepError, Term, prove
 from derive.lang import expr as ex
 from derive.lang import ops
-from derive.numeric.example import Example, fmt
+from derive.numeric.example import Example, as_mpf, fmt
 from derive.walkthrough.codegen import DEFAULT_LR, scaled_loss, torch_code
+from derive.walkthrough.intuition import in_product
 from derive.walkthrough.records import Eq, Math, Pieces, Values, grad_tex, walk
 
 
@@ -244,7 +245,12 @@ def _shared_weight(d: Derivation) -> Any:
     recurrent network): preferably one that meets its own earlier output (``h_1 @ W_h``), the
     recurrent weight; ``None`` when no parameter is shared."""
     g = d.graph
-    shared = [v for v in d.backward if v.kind == "param" and len(v.contributions) > 1]
+    trees = dict(g.spec.forward)
+
+    def steps(v: Any) -> int:  # the uses in a matrix product (not a penalty Σ w² beside them)
+        return sum(1 for c in v.contributions if in_product(trees[c.source], v.name))
+
+    shared = [v for v in d.backward if v.kind == "param" and steps(v) > 1]
     if not shared:
         return None
     deps: dict[str, set[str]] = {}
@@ -252,8 +258,6 @@ def _shared_weight(d: Derivation) -> Any:
         deps[name] = set()
         for n in ex.names(tree):
             deps[name] |= {n} | deps.get(n, set())
-
-    trees = dict(g.spec.forward)
 
     def meets_own_output(tree: ex.Node, p: str) -> bool:  # p @ (…) with (…) depending on p
         stack = [tree]
@@ -588,12 +592,17 @@ def _reductions(d: Derivation) -> list[str]:
 
 
 def _without(
-    d: Derivation, cut: set[str], target: str, diagonal: frozenset[str] = frozenset()
+    d: Derivation,
+    cut: set[str],
+    target: str,
+    diagonal: frozenset[str] = frozenset(),
+    scale: dict[str, Fraction] | None = None,
 ) -> Any:
     """The gradient of ``target`` (entry expressions) when the gradient never flows through the
     nodes ``cut`` — as if they were constants; ``None`` if nothing is left. A row-wise softmax
     node in ``diagonal`` passes its gradient back through the diagonal ``a (1 − a)`` of its
-    Jacobian only, as if it were element-wise (the slip)."""
+    Jacobian only, as if it were element-wise (the slip). A node in ``scale`` passes its
+    gradient back times that factor (it is computed times it: evaluate with :class:`_Scaled`)."""
     g = d.graph
     visits = {v.name: v for v in d.backward}
     memo: dict[str, Any] = {}
@@ -610,6 +619,8 @@ def _without(
             if c.source in diagonal:
                 a, up = g.tensors[c.source].symbols, g.tensors[c.source].grads
                 e = sp.Matrix(a.rows, a.cols, lambda i, j: up[i, j] * a[i, j] * (1 - a[i, j]))
+            if scale and c.source in scale:
+                e = e * sp.Rational(scale[c.source].numerator, scale[c.source].denominator)
             if c.source != d.spec.loss:
                 up = grad(c.source)
                 if up is None:
@@ -622,6 +633,55 @@ def _without(
 
     out = grad(target)
     return None if out is None else sp.ImmutableMatrix(out)
+
+
+def _biased_variances(d: Derivation) -> list[tuple[str, int]]:
+    """The nodes that are a biased variance, ``mean((Y − mean(Y, axis=k))², axis=k)`` with the
+    deviation inline or on a line of its own, and the count ``n`` they divide by (``n > 1``)."""
+    trees = dict(d.spec.forward)
+    out = []
+    for name, tree in d.spec.forward:
+        if not (isinstance(tree, ex.Call) and tree.func == "mean" and len(tree.args) == 1):
+            continue
+        axis, sq = tree.kwarg("axis"), tree.args[0]
+        if not (isinstance(axis, ex.Num) and isinstance(sq, ex.Pow) and sq.exponent == 2):
+            continue
+        dev = trees.get(sq.base.id) if isinstance(sq.base, ex.Name) else sq.base
+        if not (isinstance(dev, ex.BinOp) and dev.op == "-"):
+            continue
+        mu = trees.get(dev.right.id, dev.right) if isinstance(dev.right, ex.Name) else dev.right
+        if not (
+            isinstance(mu, ex.Call)
+            and mu.func == "mean"
+            and mu.args == (dev.left,)
+            and mu.kwarg("axis") == axis
+            and name in d.graph.tensors
+        ):
+            continue
+        base = dev.left.id if isinstance(dev.left, ex.Name) else None
+        if base is None or base not in d.spec.shapes or len(d.spec.shapes[base]) != 2:
+            continue
+        n = d.spec.shapes[base][int(axis.value)]
+        if n > 1:
+            out.append((name, n))
+    return out
+
+
+class _Scaled(Example):
+    """The example's values with the entries of some nodes times a factor (the biased variance
+    computed as the unbiased one), and everything after them computed from those."""
+
+    def __init__(self, d: Derivation, factors: dict[sp.Basic, Fraction]) -> None:
+        super().__init__(d)
+        self.factors = factors
+
+    def _eval(self, e: sp.Basic) -> Any:  # noqa: D401
+        if e.is_Symbol and e not in self.values and e in self.factors:
+            v = super()._eval(self.d.defs[e])
+            self.values[e] = v * self.factors[e] if isinstance(v, Fraction) else (
+                as_mpf(v) * as_mpf(self.factors[e])
+            )
+        return super()._eval(e)
 
 
 def _nodes(tree: ex.Node) -> list[ex.Node]:
@@ -887,6 +947,28 @@ def mistakes(d: Derivation, pc: Pieces) -> Lesson | None:
                 )
             )
             math.append(("stats", Math(", ".join(g.tensors[s].tex for s in stats))))
+    # 4a'. the biased variance of batch/layer normalisation computed as PyTorch's default
+    # torch.var (unbiased, n − 1): every node after it and the gradient through it change
+    for name, n in _biased_variances(d)[:1]:
+        factor = Fraction(n, n - 1)
+        unbiased = _without(d, set(), first.name, scale={name: factor})
+        scaled = _Scaled(d, {s: factor for s in g.tensors[name].symbols})
+        try:
+            grid = [[scaled.value(e) for e in row] for row in unbiased.tolist()]
+            differs = any(
+                a != pc.ex.value(b) for a, b in zip(sum(grid, []), first.grads, strict=True)
+            )
+        except (ValueError, ZeroDivisionError, TypeError, AttributeError):
+            differs = False
+        if differs:
+            q = grad_tex(d, first.name)
+            wrong = _grid_values(f"{q}\\big|_{{\\texttt{{torch.var}}}}", grid)
+            parts.append(("var_unbiased", (pc.values(q, first.grads), wrong)))
+            math += [
+                ("var", Math(g.tensors[name].tex)),
+                ("vn", Math(str(n))),
+                ("vn1", Math(str(n - 1))),
+            ]
     # 4b. softmax without the shift by the row maximum: right on small scores, overflow on large
     if any(
         isinstance(n, ex.Call) and n.func == "softmax"
