@@ -208,7 +208,7 @@ if __name__ == "__main__":
     result = {"finite_differences": diff, "finite_differences_ok": ok}
     if {"--train", "--plot"} & set(sys.argv[1:]):  # training is opt-in: it runs at full size
         losses = train()
-        print("loss during training:", format(losses[0], ".4g"), "→", format(losses[-1], ".4g"))
+        print("loss during training:" + format(losses[0], ".4g"), "→", format(losses[-1], ".4g"))
         result["training"] = {"first": losses[0], "last": losses[-1]}
         if "--plot" in sys.argv[1:]:
             plot_losses(losses, "training-loss.png")

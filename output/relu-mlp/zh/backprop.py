@@ -200,7 +200,7 @@ if __name__ == "__main__":
     result = {"finite_differences": diff, "finite_differences_ok": ok}
     if {"--train", "--plot"} & set(sys.argv[1:]):  # 训练需显式开启：它在完整尺寸上运行
         losses = train()
-        print("训练中的损失：", format(losses[0], ".4g"), "→", format(losses[-1], ".4g"))
+        print("训练中的损失：" + format(losses[0], ".4g"), "→", format(losses[-1], ".4g"))
         result["training"] = {"first": losses[0], "last": losses[-1]}
         if "--plot" in sys.argv[1:]:
             plot_losses(losses, "training-loss.png")
