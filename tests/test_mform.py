@@ -105,3 +105,17 @@ def test_a_hadamard_product_left_of_a_matrix_product_keeps_its_brackets():
     left = mf.MatMul(mf.mul(X, h), w)
     assert left.tex() == "\\left(X \\odot H\\right) \\thinspace W"
     assert left.text() == "(X ⊙ H)·W"
+
+
+def test_a_minus_before_a_negative_term_is_bracketed() -> None:
+    """A negation of something printed with a leading minus reads ``-(-X)`` / ``- (-X)``, never
+    ``--X`` (a user's CS231n handout showed ``--\\frac{1}{N} 1 \\cdot y``), in LaTeX, text and
+    NumPy code; the value is unchanged (the NumPy code evaluates to X)."""
+    inner = mf.Neg(X)
+    for printer in (mf.LatexPrinter(), mf.TextPrinter(), mf.NumpyPrinter()):
+        alone = printer.doprint(mf.Neg(inner))
+        summed = printer.doprint(mf.Add((X, mf.Neg(inner))))
+        assert "--" not in alone and "- -" not in summed, (alone, summed)
+    code = mf.NumpyPrinter().doprint(mf.Neg(inner))
+    x = np.arange(6.0).reshape(X.shape)
+    assert np.array_equal(eval(code, {"X": x, "np": np}), x)  # our own printed code, not user text

@@ -909,7 +909,7 @@ class Printer:
             if isinstance(t, Scalar) and t.expr.is_Number and t.expr < 0:
                 t = Neg(Scalar(-t.expr, t.symbol_names))
             if isinstance(t, Neg):
-                s = self.wrap(t.x, PREC["mul"])
+                s = self.negated(t.x)
                 out += f" - {s}" if k else f"-{s}"
             else:
                 s = self.wrap(t, PREC["add"])
@@ -920,7 +920,13 @@ class Printer:
         return self._join(e)
 
     def _print_Neg(self, e: Neg) -> str:
-        return f"-{self.wrap(e.x, PREC['mul'])}"
+        return f"-{self.negated(e.x)}"
+
+    def negated(self, x: MExpr) -> str:
+        """``x`` printed after a minus sign: bracketed when it starts with a minus itself
+        (``-(-\\frac{1}{N} Y)``, never ``--\\frac{1}{N} Y``)."""
+        s = self.wrap(x, PREC["mul"])
+        return self.paren(s) if s.startswith("-") else s
 
 
 # ---- two-sided clamps as a reader writes them (display only) -----------------------------------
