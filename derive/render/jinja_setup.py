@@ -42,6 +42,7 @@ FILTERS = (
     "code",
     "verbatim",
     "rows",
+    "one_line",
     "label",
     "point",
     "pyliteral",
