@@ -1125,6 +1125,8 @@ class _Converter:
         if node.func.id in _RESHAPES and module and self.shapes is not None:
             return self.reshape(node, depth)
         if node.func.id in _BLOCKWISE and module and self.shapes is not None:
+            if node.func.id == "prod" and len(node.args) == 3:
+                node = self.positional_keepdim(node, "prod", module)
             return self.convert(ast.copy_location(self.blockwise(node), node), depth)
         if node.func.id in ("diag", "diagonal", "trace") and module and self.shapes is not None:
             entries = self.diagonal(node)
@@ -1147,6 +1149,8 @@ class _Converter:
             allowed = ", ".join(callable_names())
             raise self.fail(node, f"unknown function '{name}'; allowed: {allowed}")
         lo, hi, keys = sig
+        if ops.get(name).kind == ops.REDUCTION and len(node.args) == 3:
+            node = self.positional_keepdim(node, name, module)
         if ops.get(name).kind == ops.REDUCTION:
             node = self.keepdims(node, name)
         if ops.get(name).kind == ops.REDUCTION and len(node.args) == 2:
@@ -1218,6 +1222,22 @@ class _Converter:
         mid = BinOp("*", half, BinOp("+", a, b))
         spread = BinOp("*", half, Call("abs", (BinOp("-", a, b),)))
         return BinOp("+" if name == "maximum" else "-", mid, spread)
+
+    def positional_keepdim(self, node: ast.Call, name: str, module: str) -> ast.Call:
+        """PyTorch's ``torch.sum(Z, 1, True)`` / ``Z.mean(1, True)``: the third positional
+        argument is ``keepdim`` (as keyword ``keepdims``). NumPy's third is ``dtype``, so
+        ``np.sum(Z, 1, True)`` is refused with what to write."""
+        third = node.args[2]
+        if module in ("np", "numpy", "jnp", "jax.numpy") or not (
+            isinstance(third, ast.Constant) and isinstance(third.value, bool)
+        ):
+            raise self.fail(
+                node,
+                f"{name}(x, axis, …): a third argument is read as PyTorch's keepdim (True or "
+                f"False, torch.{name}(x, 1, True)); in NumPy write keepdims=True",
+            )
+        keep = ast.keyword("keepdims", third)
+        return ast.Call(node.func, node.args[:2], [*node.keywords, keep])
 
     def keepdims(self, node: ast.Call, name: str) -> ast.Call:
         """NumPy's ``keepdims``: ``True`` is what the language does anyway (a ``[1, k]`` row or an
