@@ -56,3 +56,30 @@ def test_numpys_third_argument_is_dtype_and_refused() -> None:
     with pytest.raises(ex.ExprError) as err:
         ex.parse("np.sum(Z, 1, True)", shapes={"Z": (3, 4)})
     assert "keepdims=True" in err.value.message
+
+
+ARITHMETIC = [
+    'L = "(Z.add(R, alpha=0.5) * R).sum() + (torch.add(Z, R, alpha=-2) * Q).sum()"',
+    'L = "(Z.sub(R, alpha=0.3) ** 2).sum() + (torch.rsub(Z, R, alpha=2) * Q).sum()"',
+    'L = "(torch.lerp(Z, R, 0.3) ** 2).sum() + (Z.lerp(R, Q) * R).sum()"',
+    'L = "(torch.hypot(Z, R) * R).sum() + (torch.dist(Z, R) + torch.dist(Z, Q, 1))"',
+    'L = "(torch.addcmul(Z, Z, R, value=0.5) * R).sum() + (torch.addcdiv(Z, R, Q, value=2)'
+    ' * R).sum()"',
+    'L = "(torch.addmm(R, Z, W, beta=0.5, alpha=2) * R).sum() + (np.float_power(Q + Z * Z, 1.5)'
+    ' * R).sum()"',
+    'L = "(F.normalize(Z, p=1, dim=1) * R).sum() + F.pairwise_distance(Z, R, p=1).sum()"',
+    'L = "(torch.square(Z) * R + torch.true_divide(Z, Q) + np.negative(Z) * Q).sum()'
+    ' + (np.reciprocal(Q + Z * Z) * R + torch.special.expit(Z)).sum()"',
+]
+
+
+@pytest.mark.parametrize("line", ARITHMETIC, ids=[c[5:40] for c in ARITHMETIC])
+def test_arithmetic_spellings_are_pytorchs(line: str) -> None:
+    agree([line])
+
+
+@pytest.mark.parametrize("text", ["Z.pow_(2)", "Z.add_(Z)", "Z.clamp_(min=0)", "Z.exp_()"])
+def test_in_place_methods_are_refused_with_the_fix(text: str) -> None:
+    with pytest.raises(ex.ExprError) as err:
+        ex.parse(text, shapes={"Z": (3, 4)})
+    assert "in place" in err.value.message and text.split("(")[0][2:-1] + "()" in err.value.message

@@ -1105,6 +1105,12 @@ class _Converter:
             module = "method"
             node = ast.Call(ast.Name(f.attr, ast.Load()), [f.value, *node.args], node.keywords)
             ast.copy_location(node, f)
+        elif isinstance(f, ast.Attribute) and _in_place(f.attr):
+            raise self.fail(
+                node,
+                f"{f.attr}() changes its tensor in place, which a network of named lines does "
+                f"not do: write {f.attr[:-1]}() (x.{f.attr[:-1]}(…)) and name the result",
+            )
         elif isinstance(f, ast.Attribute) and spelling.method(f.attr):
             # X.sum(axis=0), Z.exp(), A.dot(B), x.pow(2): the method spelling of the function
             self.receiver(f)
@@ -1839,6 +1845,14 @@ _AXIS_REDUCTIONS = frozenset(
         "nanmean", "reduce_sum", "reduce_mean", "reduce_max", "reduce_min", "reduce_logsumexp",
     }
 )  # fmt: skip
+
+
+def _in_place(name: str) -> bool:
+    """``x.pow_(2)``, ``x.add_(y)``, ``x.clamp_(min=0)``: PyTorch's in-place method of a
+    function the language reads (``pow``, ``add``, ``clamp``)."""
+    if not name.endswith("_") or name.startswith("_") or len(name) < 2:
+        return False
+    return spelling.method(name[:-1]) or name[:-1] in ops.OPS
 
 
 def _reduction_axis(node: ast.AST) -> int | None:
