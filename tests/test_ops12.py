@@ -83,3 +83,50 @@ def test_in_place_methods_are_refused_with_the_fix(text: str) -> None:
     with pytest.raises(ex.ExprError) as err:
         ex.parse(text, shapes={"Z": (3, 4)})
     assert "in place" in err.value.message and text.split("(")[0][2:-1] + "()" in err.value.message
+
+
+# A given value exactly at a clamp's bound (X[0] = e_0 and W[0, 0] = the bound: Z[0, 0] is that
+# float exactly). derive reads clip(x, lo, hi) as hi − F(hi − (lo + F(x − lo))), and float64's
+# lo + (x − lo) need not be x: at x = 0.4 = hi, −0.3 + 0.7 is 0.39999999999999997.
+def _at(value: float) -> str:
+    v = VALUES.replace("[0.5, -0.2, 0.1, 0.9]", "[1.0, 0.0, 0.0, 0.0]")
+    return v.replace("[[0.3, -0.5", f"[[{value!r}, -0.5")
+
+
+AGREE_AT_BOUND = [
+    ('L = "(F.hardtanh(Z, -0.3, 0.3) * R).sum()"', 0.3),
+    ('L = "(F.hardtanh(Z, 0.3, 0.9) * R).sum()"', 0.3),
+    ('L = "(np.clip(Z, -0.3, 0.4) * R).sum()"', 0.4),
+    ('L = "(torch.clamp(Z, min=0.3) * R).sum() + (torch.clamp(Z, max=0.3) * Q).sum()"', 0.3),
+    ('L = "(torch.where(Z > 0.4, Z, 0.4 * Z) * R).sum()"', 0.4),
+    ('L = "(F.hardtanh(Z, -0.564, 0.552) * R).sum()"', 0.552),
+]
+
+
+@pytest.mark.parametrize("line,value", AGREE_AT_BOUND)
+def test_a_given_value_at_a_float_bound_agrees_with_pytorch(line: str, value: float) -> None:
+    text = HEAD + line + "\n" + _at(value)
+    agree([line], _at(value))
+    d = so.derive(so.spec_mod.parse(text, "ops12"))
+    so.numeric.spelled_ties(d, so.numeric.example_point(d.graph))  # not refused
+
+
+REFUSED_AT_BOUND = [
+    ('L = "(F.hardtanh(Z, -0.3, 0.4) * R).sum()"', 0.4),
+    ('L = "(np.clip(Z, -0.564, 0.552) * R).sum()"', 0.552),
+    ('L = "(torch.clamp(Z, -0.564, 0.552) * R).sum()"', 0.552),
+]
+
+
+@pytest.mark.parametrize("line,value", REFUSED_AT_BOUND)
+def test_a_bound_float64_rounding_moves_is_refused_not_a_wrong_gradient(line, value) -> None:
+    """Here derive's float64 reading and PyTorch take different sides of the bound (the oracle
+    shows it: PyTorch's gradient differs from derive's matrix form), so verify and check stop
+    with exit 2 naming the entry instead of '✗ elementwise vs matrix' or a wrong gradient."""
+    text = HEAD + line + "\n" + _at(value)
+    out = so.oracle_text(text, "ops12")
+    assert out.status == "DISAGREE"  # what the guard protects from
+    d = so.derive(so.spec_mod.parse(text, "ops12"))
+    with pytest.raises(so.numeric.ExampleValueError) as err:
+        so.numeric.spelled_ties(d, so.numeric.example_point(d.graph))
+    assert "[0, 0]" in str(err.value) and "bound" in str(err.value)
