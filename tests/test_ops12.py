@@ -68,6 +68,8 @@ ARITHMETIC = [
     'L = "(torch.addmm(R, Z, W, beta=0.5, alpha=2) * R).sum() + (np.float_power(Q + Z * Z, 1.5)'
     ' * R).sum()"',
     'L = "(F.normalize(Z, p=1, dim=1) * R).sum() + F.pairwise_distance(Z, R, p=1).sum()"',
+    "L = \"(np.einsum('ij,jk', Z, W) * R).sum() + np.einsum('ij,ij', Z, R)"
+    " + (torch.einsum('ji', Z) * R.T).sum() + np.einsum('ij,jk,kl', X, W, W).sum()\"",
     'L = "(torch.square(Z) * R + torch.true_divide(Z, Q) + np.negative(Z) * Q).sum()'
     ' + (np.reciprocal(Q + Z * Z) * R + torch.special.expit(Z)).sum()"',
 ]

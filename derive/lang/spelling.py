@@ -1247,7 +1247,7 @@ def _addmm(node: ast.Call, how: str) -> ast.expr:
 
 
 def _einsum(node: ast.Call, how: str) -> ast.expr:
-    """``np.einsum``/``torch.einsum`` of one or two matrices with an explicit ``->``: a matrix
+    """``np.einsum``/``torch.einsum`` of one or two matrices (``->`` written or implicit): a matrix
     product (``'ij,jk->ik'``, with either side transposed), an element-wise product
     (``'ij,ij->ij'``), a transpose (``'ij->ji'``), or the sum of everything (``'ij,ij->'``)."""
     usage = (
@@ -1257,7 +1257,7 @@ def _einsum(node: ast.Call, how: str) -> ast.expr:
     )
     if node.keywords or not node.args or not isinstance(node.args[0], ast.Constant):
         raise SpellingError(usage)
-    text = node.args[0].value
+    text = einsum_explicit(node.args[0].value)  # 'ij,jk' is 'ij,jk->ik', as NumPy reads it
     ops_ = list(node.args[1:])
     if len(ops_) == 1 and isinstance(ops_[0], (ast.List, ast.Tuple)):
         ops_ = list(ops_[0].elts)  # torch.einsum('ij,jk->ik', [A, B])
@@ -1374,9 +1374,21 @@ def _expand_dims(node: ast.Call, how: str) -> ast.expr:
     return ast.Call(ast.Attribute(a["x"], "unsqueeze", ast.Load()), [a["axis"]], [])
 
 
+def einsum_explicit(text: object) -> object:
+    """An ``einsum`` subscript string in implicit mode (no ``->``) with its output written out,
+    by NumPy's and PyTorch's rule: the letters that appear once, in alphabetical order
+    (``'ij,jk'`` is ``'ij,jk->ik'``, ``'ij,ij'`` is ``'ij,ij->'``, ``'ji'`` is ``'ji->ij'``); any
+    other text as it is."""
+    if not isinstance(text, str) or "->" in text or "." in text:
+        return text
+    letters = text.replace(" ", "").replace(",", "")
+    return text + "->" + "".join(sorted(k for k in set(letters) if letters.count(k) == 1))
+
+
 def einsum_one_d(text: object) -> bool:
     """``einsum(text, …)`` gives NumPy/PyTorch a 1-D result: one output letter (``'ij,ij->i'``,
     ``'ij->j'``, ``'ij,j->i'``)."""
+    text = einsum_explicit(text)
     if not isinstance(text, str) or "->" not in text:
         return False
     out = text.replace(" ", "").split("->", 1)[1]
