@@ -92,7 +92,14 @@ def spec_text(lines: list[str], tie: float | None) -> str:
 def main() -> None:
     counts: dict[str, int] = {}
     for name, lines in LINES:
-        out = so.oracle_text(spec_text(lines, TIE.get(name)), name.replace(" ", "_"))
+        text = spec_text(lines, TIE.get(name))
+        out = so.oracle_text(text, name.replace(" ", "_"))
+        if out.status == "DISAGREE":  # refused by verify/check's guards before any ✓/✗?
+            d = so.derive(so.spec_mod.parse(text, "scan"))
+            try:
+                so.numeric.spelled_ties(d, so.numeric.example_point(d.graph))
+            except so.numeric.ExampleValueError as err:
+                out.status, out.reason = "derive-error", f"guard: {err}"
         kind = {"agree": "agree", "derive-error": "refused", "DISAGREE": "WRONG"}.get(
             out.status, out.status
         )

@@ -409,9 +409,16 @@ def _loss2(
         a = _bound(node, name, params, 2)
         if name in _WEIGHTED and _is_none(a.get("weight")):
             a.pop("weight", None)
+        if _no_label(a.get("ignore_index")):
+            a.pop("ignore_index")  # PyTorch's default −100: no class label equals it
         for bad in ("weight", "size_average", "reduce", "ignore_index"):
             if bad == "weight" and name in _WEIGHTED:
                 continue
+            if bad == "ignore_index" and not _is_none(a.get(bad)):
+                raise SpellingError(
+                    f"{name}(…, ignore_index=k) with a class k ≥ 0 is not supported: leave the "
+                    "rows of class k out of the labels and logits, or leave it out"
+                )
             if not _is_none(a.get(bad)):
                 raise SpellingError(f"{name}(…, {bad}=…) is not supported; leave it out")
         target = a.get("target")
@@ -424,6 +431,18 @@ def _loss2(
         return build(a, _text(a.get("reduction"), "mean", f"{name}(reduction=…)"))
 
     return rewrite
+
+
+def _no_label(v: ast.expr | None) -> bool:
+    """``ignore_index=-100`` (PyTorch's default) or any negative number: no class label is
+    negative, so nothing is ignored."""
+    return (
+        isinstance(v, ast.UnaryOp)
+        and isinstance(v.op, ast.USub)
+        and isinstance(v.operand, ast.Constant)
+        and type(v.operand.value) is int
+        and v.operand.value > 0
+    )
 
 
 def _arange(v: ast.expr | None) -> bool:
@@ -1514,6 +1533,11 @@ def _loss3(
     def rewrite(node: ast.Call, how: str) -> ast.expr:
         a = _bound(node, name, params, 3)
         for bad in ("size_average", "reduce"):
+            if bad == "ignore_index" and not _is_none(a.get(bad)):
+                raise SpellingError(
+                    f"{name}(…, ignore_index=k) with a class k ≥ 0 is not supported: leave the "
+                    "rows of class k out of the labels and logits, or leave it out"
+                )
             if not _is_none(a.get(bad)):
                 raise SpellingError(f"{name}(…, {bad}=…) is not supported; leave it out")
         return build(a, _text(a.get("reduction"), "mean", f"{name}(reduction=…)"))
