@@ -1055,6 +1055,8 @@ def rounded_bounds(d: Derivation, point) -> None:
     g = d.graph
     if not any(_clamp_bounds(n) for _, tree in g.spec.forward for n in _walk(tree)):
         return
+    if not (set(g.spec.inputs) | set(g.spec.params)) - set(g.spec.generated):
+        return  # drawn values only: they avoid bounds (a flat region's exact bound moves nothing)
     hits: list[tuple[str, tuple[int, ...], float, float]] = []
 
     class _Spy(domain.Evaluator):
