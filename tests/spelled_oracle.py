@@ -154,6 +154,8 @@ def _np_shim() -> SimpleNamespace:
         log=lambda x: torch.log(_t(x)),
         log1p=lambda x: torch.log1p(_t(x)),
         reciprocal=lambda x: 1 / _t(x),
+        negative=lambda x: -_t(x),
+        float_power=lambda x, p: _t(x) ** p,
         tanh=lambda x: torch.tanh(_t(x)),
         sqrt=lambda x: torch.sqrt(_t(x)),
         abs=lambda x: torch.abs(_t(x)),

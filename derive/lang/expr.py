@@ -1105,6 +1105,12 @@ class _Converter:
             module = "method"
             node = ast.Call(ast.Name(f.attr, ast.Load()), [f.value, *node.args], node.keywords)
             ast.copy_location(node, f)
+        elif isinstance(f, ast.Attribute) and _in_place(f.attr):
+            raise self.fail(
+                node,
+                f"{f.attr}() changes its tensor in place, which a network of named lines does "
+                f"not do: write {f.attr[:-1]}() (x.{f.attr[:-1]}(…)) and name the result",
+            )
         elif isinstance(f, ast.Attribute) and spelling.method(f.attr):
             # X.sum(axis=0), Z.exp(), A.dot(B), x.pow(2): the method spelling of the function
             self.receiver(f)
@@ -1125,6 +1131,8 @@ class _Converter:
         if node.func.id in _RESHAPES and module and self.shapes is not None:
             return self.reshape(node, depth)
         if node.func.id in _BLOCKWISE and module and self.shapes is not None:
+            if node.func.id == "prod" and len(node.args) == 3:
+                node = self.positional_keepdim(node, "prod", module)
             return self.convert(ast.copy_location(self.blockwise(node), node), depth)
         if node.func.id in ("diag", "diagonal", "trace") and module and self.shapes is not None:
             entries = self.diagonal(node)
@@ -1147,6 +1155,8 @@ class _Converter:
             allowed = ", ".join(callable_names())
             raise self.fail(node, f"unknown function '{name}'; allowed: {allowed}")
         lo, hi, keys = sig
+        if ops.get(name).kind == ops.REDUCTION and len(node.args) == 3:
+            node = self.positional_keepdim(node, name, module)
         if ops.get(name).kind == ops.REDUCTION:
             node = self.keepdims(node, name)
         if ops.get(name).kind == ops.REDUCTION and len(node.args) == 2:
@@ -1218,6 +1228,22 @@ class _Converter:
         mid = BinOp("*", half, BinOp("+", a, b))
         spread = BinOp("*", half, Call("abs", (BinOp("-", a, b),)))
         return BinOp("+" if name == "maximum" else "-", mid, spread)
+
+    def positional_keepdim(self, node: ast.Call, name: str, module: str) -> ast.Call:
+        """PyTorch's ``torch.sum(Z, 1, True)`` / ``Z.mean(1, True)``: the third positional
+        argument is ``keepdim`` (as keyword ``keepdims``). NumPy's third is ``dtype``, so
+        ``np.sum(Z, 1, True)`` is refused with what to write."""
+        third = node.args[2]
+        if module in ("np", "numpy", "jnp", "jax.numpy") or not (
+            isinstance(third, ast.Constant) and isinstance(third.value, bool)
+        ):
+            raise self.fail(
+                node,
+                f"{name}(x, axis, …): a third argument is read as PyTorch's keepdim (True or "
+                f"False, torch.{name}(x, 1, True)); in NumPy write keepdims=True",
+            )
+        keep = ast.keyword("keepdims", third)
+        return ast.Call(node.func, node.args[:2], [*node.keywords, keep])
 
     def keepdims(self, node: ast.Call, name: str) -> ast.Call:
         """NumPy's ``keepdims``: ``True`` is what the language does anyway (a ``[1, k]`` row or an
@@ -1819,6 +1845,14 @@ _AXIS_REDUCTIONS = frozenset(
         "nanmean", "reduce_sum", "reduce_mean", "reduce_max", "reduce_min", "reduce_logsumexp",
     }
 )  # fmt: skip
+
+
+def _in_place(name: str) -> bool:
+    """``x.pow_(2)``, ``x.add_(y)``, ``x.clamp_(min=0)``: PyTorch's in-place method of a
+    function the language reads (``pow``, ``add``, ``clamp``)."""
+    if not name.endswith("_") or name.startswith("_") or len(name) < 2:
+        return False
+    return spelling.method(name[:-1]) or name[:-1] in ops.OPS
 
 
 def _reduction_axis(node: ast.AST) -> int | None:

@@ -362,9 +362,12 @@ def _normalize(node: ast.Call, how: str) -> ast.expr:
     non-finite value, refused anyway)."""
     a = _bound(node, "normalize", ("x", "p", "axis", "eps"), 1)
     p = a.get("p")
-    if not (_is_none(p) or isinstance(p, ast.Constant) and p.value == 2):
-        raise SpellingError("normalize() is read for p=2 (the Euclidean norm) only")
     ax = a.get("axis", ast.Constant(1))
+    if _p_one(p):  # the 1-norm sum(|x|): abs's kink at 0 with PyTorch's 0, as its p=1 norm
+        l1 = _call("sum", _call("abs", a["x"]), axis=ax, keepdims=ast.Constant(True))
+        return _div(a["x"], l1)
+    if not (_is_none(p) or isinstance(p, ast.Constant) and p.value == 2):
+        raise SpellingError("normalize() is read for p=2 (the Euclidean norm) or p=1 only")
     sq = _bin(a["x"], ast.Pow(), _num(2))
     norm = _call("sqrt", _call("sum", sq, axis=ax, keepdims=ast.Constant(True)))
     return _div(a["x"], norm)
@@ -406,9 +409,16 @@ def _loss2(
         a = _bound(node, name, params, 2)
         if name in _WEIGHTED and _is_none(a.get("weight")):
             a.pop("weight", None)
+        if _no_label(a.get("ignore_index")):
+            a.pop("ignore_index")  # PyTorch's default −100: no class label equals it
         for bad in ("weight", "size_average", "reduce", "ignore_index"):
             if bad == "weight" and name in _WEIGHTED:
                 continue
+            if bad == "ignore_index" and not _is_none(a.get(bad)):
+                raise SpellingError(
+                    f"{name}(…, ignore_index=k) with a class k ≥ 0 is not supported: leave the "
+                    "rows of class k out of the labels and logits, or leave it out"
+                )
             if not _is_none(a.get(bad)):
                 raise SpellingError(f"{name}(…, {bad}=…) is not supported; leave it out")
         target = a.get("target")
@@ -421,6 +431,18 @@ def _loss2(
         return build(a, _text(a.get("reduction"), "mean", f"{name}(reduction=…)"))
 
     return rewrite
+
+
+def _no_label(v: ast.expr | None) -> bool:
+    """``ignore_index=-100`` (PyTorch's default) or any negative number: no class label is
+    negative, so nothing is ignored."""
+    return (
+        isinstance(v, ast.UnaryOp)
+        and isinstance(v.op, ast.USub)
+        and isinstance(v.operand, ast.Constant)
+        and type(v.operand.value) is int
+        and v.operand.value > 0
+    )
 
 
 def _arange(v: ast.expr | None) -> bool:
@@ -688,6 +710,65 @@ def _two(name: str, op: ast.operator) -> Callable[[ast.Call, str], ast.expr]:
     return rewrite
 
 
+def _alpha(name: str, op: ast.operator) -> Callable[[ast.Call, str], ast.expr]:
+    """``torch.add(x, y, alpha=a)`` / ``x.sub(y, alpha=a)``: PyTorch's ``x ± a·y`` (NumPy's
+    ``np.add``/``np.subtract`` have no alpha; without it, ``x ± y``)."""
+
+    def rewrite(node: ast.Call, how: str) -> ast.expr:
+        a = _bound(node, name, ("x1", "x2", "alpha"), 2)
+        y = a["x2"] if _is_none(a.get("alpha")) else _mul(a["alpha"], a["x2"])
+        return _bin(a["x1"], op, y)
+
+    return rewrite
+
+
+def _rsub(node: ast.Call, how: str) -> ast.expr:
+    """``torch.rsub(x, y, alpha=1)`` = ``y − alpha·x`` (PyTorch's reversed subtraction)."""
+    a = _bound(node, "rsub", ("x1", "x2", "alpha"), 2)
+    x = a["x1"] if _is_none(a.get("alpha")) else _mul(a["alpha"], a["x1"])
+    return _sub(a["x2"], x)
+
+
+def _lerp(node: ast.Call, how: str) -> ast.expr:
+    """``torch.lerp(a, b, w)`` = ``a + w·(b − a)`` (a number or a tensor weight; PyTorch's
+    two-branch formula has the same value and derivatives)."""
+    a = _bound(node, "lerp", ("x", "end", "weight"), 3)
+    return _add(a["x"], _mul(a["weight"], _sub(a["end"], a["x"])))
+
+
+def _hypot(node: ast.Call, how: str) -> ast.expr:
+    """``torch.hypot(a, b)`` / ``np.hypot`` = ``sqrt(a² + b²)``."""
+    a = _bound(node, "hypot", ("x1", "x2"), 2)
+    sq = _add(_bin(a["x1"], ast.Pow(), _num(2)), _bin(a["x2"], ast.Pow(), _num(2)))
+    return _call("sqrt", sq)
+
+
+def _addc(name: str, op: ast.operator) -> Callable[[ast.Call, str], ast.expr]:
+    """``torch.addcmul(x, t1, t2, value=v)`` = ``x + v·t1·t2``; ``addcdiv``: ``x + v·t1/t2``."""
+
+    def rewrite(node: ast.Call, how: str) -> ast.expr:
+        a = _bound(node, name, ("x", "tensor1", "tensor2", "value"), 3)
+        term = _bin(a["tensor1"], op, a["tensor2"])
+        if not _is_none(a.get("value")):
+            term = _mul(a["value"], term)
+        return _add(a["x"], term)
+
+    return rewrite
+
+
+def _dist(node: ast.Call, how: str) -> ast.expr:
+    """``torch.dist(a, b, p=2)``: the p-norm of ``a − b`` over all entries, p = 2 (the
+    Euclidean distance) or p = 1 (the sum of |a − b|, abs's kink at 0 with PyTorch's 0)."""
+    a = _bound(node, "dist", ("x", "other", "p"), 2)
+    p = a.get("p")
+    diff = _sub(a["x"], a["other"])
+    if _p_one(p):
+        return _call("sum", _call("abs", diff))
+    if not (_is_none(p) or isinstance(p, ast.Constant) and p.value in (2, 2.0)):
+        raise SpellingError("dist() is read for p=2 (the Euclidean distance) or p=1 only")
+    return _call("sqrt", _call("sum", _bin(diff, ast.Pow(), _num(2))))
+
+
 def _transpose(node: ast.Call, how: str) -> ast.expr:
     a = _bound(node, "transpose", ("x", "dim0", "dim1"), 1)
     dims = [_axis_value(a[k]) for k in ("dim0", "dim1") if k in a]
@@ -894,10 +975,15 @@ def _layer_norm(node: ast.Call, how: str) -> ast.expr:
     return out
 
 
+def _p_one(p: ast.expr | None) -> bool:
+    """``p`` is the number 1 (not ``True``)."""
+    return isinstance(p, ast.Constant) and type(p.value) in (int, float) and p.value == 1
+
+
 def _p_two(a: dict[str, ast.expr], name: str) -> None:
     p = a.get("p")
     if not (_is_none(p) or isinstance(p, ast.Constant) and p.value in (2, 2.0)):
-        raise SpellingError(f"{name}() is read for p=2 (the Euclidean distance) only")
+        raise SpellingError(f"{name}() is read for p=2 (the Euclidean distance) or p=1 only")
 
 
 def _distance(x1: ast.expr, x2: ast.expr, eps: ast.expr) -> ast.expr:
@@ -908,8 +994,13 @@ def _distance(x1: ast.expr, x2: ast.expr, eps: ast.expr) -> ast.expr:
 
 def _pairwise_distance(node: ast.Call, how: str) -> ast.expr:
     a = _bound(node, "pairwise_distance", ("x1", "x2", "p", "eps", "keepdims"), 2)
-    _p_two(a, "pairwise_distance")
-    d = _distance(a["x1"], a["x2"], a.get("eps", _num(1e-6)))
+    eps = a.get("eps", _num(1e-6))
+    if _p_one(a.get("p")):  # ‖x1 − x2 + eps‖₁ of each row (abs's kink with PyTorch's 0)
+        d = _call("sum", _call("abs", _add(_sub(a["x1"], a["x2"]), eps)), axis=_num(1),
+                  keepdims=ast.Constant(True))
+    else:
+        _p_two(a, "pairwise_distance")
+        d = _distance(a["x1"], a["x2"], eps)
     keep = a.get("keepdims")
     # without keepdim PyTorch's result is 1-D: a row, as derive reads 1-D vectors
     return d if isinstance(keep, ast.Constant) and keep.value is True else _t(d)
@@ -1175,7 +1266,7 @@ def _addmm(node: ast.Call, how: str) -> ast.expr:
 
 
 def _einsum(node: ast.Call, how: str) -> ast.expr:
-    """``np.einsum``/``torch.einsum`` of one or two matrices with an explicit ``->``: a matrix
+    """``np.einsum``/``torch.einsum`` of one or two matrices (``->`` written or implicit): a matrix
     product (``'ij,jk->ik'``, with either side transposed), an element-wise product
     (``'ij,ij->ij'``), a transpose (``'ij->ji'``), or the sum of everything (``'ij,ij->'``)."""
     usage = (
@@ -1185,7 +1276,7 @@ def _einsum(node: ast.Call, how: str) -> ast.expr:
     )
     if node.keywords or not node.args or not isinstance(node.args[0], ast.Constant):
         raise SpellingError(usage)
-    text = node.args[0].value
+    text = einsum_explicit(node.args[0].value)  # 'ij,jk' is 'ij,jk->ik', as NumPy reads it
     ops_ = list(node.args[1:])
     if len(ops_) == 1 and isinstance(ops_[0], (ast.List, ast.Tuple)):
         ops_ = list(ops_[0].elts)  # torch.einsum('ij,jk->ik', [A, B])
@@ -1302,9 +1393,21 @@ def _expand_dims(node: ast.Call, how: str) -> ast.expr:
     return ast.Call(ast.Attribute(a["x"], "unsqueeze", ast.Load()), [a["axis"]], [])
 
 
+def einsum_explicit(text: object) -> object:
+    """An ``einsum`` subscript string in implicit mode (no ``->``) with its output written out,
+    by NumPy's and PyTorch's rule: the letters that appear once, in alphabetical order
+    (``'ij,jk'`` is ``'ij,jk->ik'``, ``'ij,ij'`` is ``'ij,ij->'``, ``'ji'`` is ``'ji->ij'``); any
+    other text as it is."""
+    if not isinstance(text, str) or "->" in text or "." in text:
+        return text
+    letters = text.replace(" ", "").replace(",", "")
+    return text + "->" + "".join(sorted(k for k in set(letters) if letters.count(k) == 1))
+
+
 def einsum_one_d(text: object) -> bool:
     """``einsum(text, …)`` gives NumPy/PyTorch a 1-D result: one output letter (``'ij,ij->i'``,
     ``'ij->j'``, ``'ij,j->i'``)."""
+    text = einsum_explicit(text)
     if not isinstance(text, str) or "->" not in text:
         return False
     out = text.replace(" ", "").split("->", 1)[1]
@@ -1430,6 +1533,11 @@ def _loss3(
     def rewrite(node: ast.Call, how: str) -> ast.expr:
         a = _bound(node, name, params, 3)
         for bad in ("size_average", "reduce"):
+            if bad == "ignore_index" and not _is_none(a.get(bad)):
+                raise SpellingError(
+                    f"{name}(…, ignore_index=k) with a class k ≥ 0 is not supported: leave the "
+                    "rows of class k out of the labels and logits, or leave it out"
+                )
             if not _is_none(a.get(bad)):
                 raise SpellingError(f"{name}(…, {bad}=…) is not supported; leave it out")
         return build(a, _text(a.get("reduction"), "mean", f"{name}(reduction=…)"))
@@ -1625,9 +1733,16 @@ REWRITES: dict[str, Callable[[ast.Call, str], ast.expr | None]] = {
     "expand_dims": _expand_dims,
     "diag": _diag,
     "diagflat": _diag,
-    "add": _two("add", ast.Add()),
-    "subtract": _two("subtract", ast.Sub()),
-    "sub": _two("sub", ast.Sub()),
+    "add": _alpha("add", ast.Add()),
+    "subtract": _alpha("subtract", ast.Sub()),
+    "sub": _alpha("sub", ast.Sub()),
+    "rsub": _rsub,
+    "lerp": _lerp,
+    "hypot": _hypot,
+    "addcmul": _addc("addcmul", ast.Mult()),
+    "addcdiv": _addc("addcdiv", ast.Div()),
+    "dist": _dist,
+    "float_power": _two("float_power", ast.Pow()),
     "multiply": _two("multiply", ast.Mult()),
     "mul": _two("mul", ast.Mult()),
     "divide": _two("divide", ast.Div()),

@@ -954,7 +954,9 @@ def spelled_ties(d: Derivation, point, zeros: Mapping[str, np.ndarray] | None = 
     not the one derive reads it with: ``np.maximum(0, z)`` is read as ``relu(z)`` (gradient 0 at
     z = 0, and the walkthrough teaches ReLU), but ``torch.maximum``/``np.maximum`` split a tie,
     half to each side, so at z = 0 the code the user wrote has another gradient. Drawn values
-    never land there (they avoid kinks); only given ones can."""
+    never land there (they avoid kinks); only given ones can. Also a clamp's input at a bound
+    that float64 rounding moves (:func:`rounded_bounds`)."""
+    rounded_bounds(d, point)
     g = d.graph
     defs = dict(g.spec.forward)
     given = set(g.spec.inputs) | set(g.spec.params)
@@ -1012,6 +1014,81 @@ def spelled_ties(d: Derivation, point, zeros: Mapping[str, np.ndarray] | None = 
         "follow a convention the code as written does not. Fix: change [values] so x is not 0 "
         f"there, or write {fix} (F.relu: gradient 0 at 0) or {clamp} (gradient 1 at 0), "
         "which derive follows exactly"
+    )
+
+
+def _clamp_bounds(n: ex.Node) -> tuple[ex.Node, float, float] | None:
+    """``(x, lo, hi)`` when ``n`` is the outer max of a two-sided clamp as the spelling reads
+    ``np.clip``/``torch.clamp``/``F.hardtanh`` (``derive.lang.spelling._clip``/``_hardclip``):
+    ``F(hi − max(x, lo))`` with ``max(x, lo)`` spelled ``F(x)`` (lo = 0) or ``lo + F(x − lo)``,
+    F = relu or clamp0; else ``None``."""
+    if not (isinstance(n, ex.Call) and n.func in ("relu", "clamp0") and len(n.args) == 1):
+        return None
+    arg = n.args[0]
+    if not (isinstance(arg, ex.BinOp) and arg.op == "-" and isinstance(arg.left, ex.Num)):
+        return None
+    hi, low = arg.left.value, arg.right
+    if isinstance(low, ex.Call) and low.func == n.func and len(low.args) == 1:
+        return low.args[0], 0.0, float(hi)
+    if not (
+        isinstance(low, ex.BinOp)
+        and low.op == "+"
+        and isinstance(low.left, ex.Num)
+        and isinstance(low.right, ex.Call)
+        and low.right.func == n.func
+        and isinstance(low.right.args[0], ex.BinOp)
+        and low.right.args[0].op == "-"
+        and low.right.args[0].right == low.left
+    ):
+        return None
+    return low.right.args[0].left, float(low.left.value), float(hi)
+
+
+def rounded_bounds(d: Derivation, point) -> None:
+    """Refuse (exit 2) given values where a two-sided clamp's input is at (or within one
+    rounding of) its upper bound and the float64 reading passes the gradient there where PyTorch
+    does not, or the other way round. The spelling reads ``clip(x, lo, hi)`` exactly as ``hi − F(hi − (lo + F(x −
+    lo)))``, but in float64 ``lo + (x − lo)`` need not be x (−0.3 + 0.7 is 0.39999999999999997):
+    with x exactly 0.4 = hi, PyTorch's hardtanh compares x with hi (a tie: gradient 0) while
+    the reading sees x below hi (gradient 1), and the exact element-wise derivation agrees
+    with neither float side. Drawn values never land on a bound; only given ones can."""
+    g = d.graph
+    if not any(_clamp_bounds(n) for _, tree in g.spec.forward for n in _walk(tree)):
+        return
+    if not (set(g.spec.inputs) | set(g.spec.params)) - set(g.spec.generated):
+        return  # drawn values only: they avoid bounds (a flat region's exact bound moves nothing)
+    hits: list[tuple[str, tuple[int, ...], float, float]] = []
+
+    class _Spy(domain.Evaluator):
+        def call(self, n: ex.Call):
+            found = _clamp_bounds(n)
+            if found is not None:
+                x = np.atleast_2d(np.asarray(self.ev(found[0]), float))
+                lo, hi = found[1], found[2]
+                read = np.atleast_2d(np.asarray(self.ev(n.args[0]), float))
+                direct = hi - np.maximum(x, lo)  # PyTorch's comparison with the bound (exact sign)
+                if n.func == "relu":  # the gradient passes: relu where > 0, clamp0 where ≥ 0
+                    bad = (np.broadcast_to(read, x.shape) > 0) != (direct > 0)
+                else:
+                    bad = (np.broadcast_to(read, x.shape) >= 0) != (direct >= 0)
+                if lo < hi and bad.any():
+                    at = tuple(int(i) for i in np.argwhere(bad)[0])
+                    hits.append((self.node, at, float(x[at]), hi))
+            return super().call(n)
+
+    try:
+        _Spy(g.spec.forward, _scalar_floats(g)).run(point)
+    except domain._Stop:
+        return  # a domain problem: reported by the finite-values check with its own message
+    if not hits:
+        return
+    node, entry, x, hi = hits[0]
+    raise ExampleValueError(
+        f"{g.spec.source}: [forward] {node}: the input of a clamp (np.clip, torch.clamp, "
+        f"F.hardtanh) is {x!r} at entry {list(entry)} at the example values, at its upper bound "
+        f"{hi!r} up to float64 rounding, where derive's exact reading of the clamp and PyTorch's "
+        "float64 comparison with the bound take different sides. Fix: change [values] so the "
+        "input is not at the bound, or use bounds exact in binary (0.375, 0.5, 1)"
     )
 
 
