@@ -1,0 +1,99 @@
+"""The held-out-style corpus of issue 11, thirteenth round (tests/corpus13.py): LaTeX as
+well-known textbooks write it (Bishop, Goodfellow, Nielsen, CS229), ``\\displaystyle``/``\\tfrac``/
+``\\dfrac``, ``\\text{}`` words, ``:=``/``\\gets``, ``\\underbrace`` sizes, a stated transpose,
+Word-equation text, code in JAX, PyTorch and TensorFlow (R refused), hand numbers at 2-4 digits,
+``-0.000`` and vectors as columns, and five of a lecturer's own networks. Each built-in case with
+an ``oracle`` has its verdict confirmed by PyTorch (tests/check_oracle.py), each course-network
+case with one by the spec's own text run in PyTorch (tests/spelled_oracle.py); then
+derive.checker must give that verdict and, where one is named, that diagnosis code. Rates (and
+the first, before-fix measurement): bench/bench_check_corpus13.py, bench/RESULTS.md "corpus 13"."""
+
+from __future__ import annotations
+
+import sys
+import tomllib
+import warnings
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import corpus_common  # noqa: E402
+import corpus13  # noqa: E402
+
+CASES = corpus13.load()
+KNOWN: dict[str, str] = {  # id -> why it still fails (strict xfail: fixing it must remove it here)
+}
+
+
+def _param(c: dict) -> object:
+    marks = [pytest.mark.xfail(reason=KNOWN[c["id"]], strict=True)] if c["id"] in KNOWN else []
+    return pytest.param(c, id=f"{c['id']}:{Path(c['net']).stem}:{c['wrt']}:{c['text'][:30]}", marks=marks)
+
+
+def test_corpus_weights_the_six_older_builtins() -> None:
+    nets = [c["net"] for c in CASES]
+    older = ("tiny-mlp", "neuron", "chain", "mlp-bce", "mlp-bce-weighted", "relu-mlp")
+    assert sum(nets.count(n) for n in older) >= 0.7 * len(CASES)
+    for net in older + ("rnn", "attention", "batchnorm", "softmax-regression"):
+        assert net in nets, net
+    course = [n for n in nets if n.endswith(".toml")]
+    assert len(course) >= 20 and len(set(course)) >= 4
+    assert 200 <= len(CASES) <= 380
+    assert sum(c["verdict"] == "incorrect" for c in CASES) >= 80
+    assert {c["kind"] for c in CASES} == {"numpy", "latex", "value"}
+    for lib in ("jnp.", "torch.", "tf."):
+        assert sum(lib in c["text"] for c in CASES) >= 8, lib
+    assert sum("\\nabla" in c["text"] for c in CASES) >= 10
+    assert len({c["id"] for c in CASES}) == len(CASES)
+
+
+def test_corpus_has_no_repeat_of_corpus2_to_12() -> None:
+    assert not [c["id"] for c in CASES if corpus13._key(c) in corpus13._earlier()]
+
+
+def _course_oracle_ok(case: dict) -> bool:
+    """Is the NumPy expression ``case["oracle"]`` ∂L/∂wrt on the course network, with the
+    spec's own [forward] text run in PyTorch float64 at the example point (tests/spelled_oracle.py)?"""
+    import spelled_oracle as so
+    import torch
+
+    path = Path(case["net"])
+    raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    s = so.spec_mod.load(str(path))
+    point = so.numeric.example_point(so.derive(s).graph)
+    ns = so.namespace(s, raw, point)
+    for key, text in raw["forward"].items():  # our own spec's text, as spelled_oracle runs it
+        ns[key] = eval(compile(text, key, "eval"), ns)  # noqa: S307
+    loss = ns[list(raw["forward"])[-1]]
+    loss.backward()
+    env = {k: v.detach().numpy() for k, v in ns.items() if isinstance(v, torch.Tensor)}
+    env.update({k: int(v) for k, v in s.dims.items()})
+    env.update({k: float(v) for k, v in (raw.get("constants") or {}).items()})
+    want = ns[case["wrt"]].grad.numpy()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        got = eval(case["oracle"], {"np": np, "sigmoid": lambda z: 1 / (1 + np.exp(-z))}, env)  # noqa: S307
+    got = np.asarray(got).reshape(want.shape) if np.size(got) == want.size else np.asarray(got)
+    return got.shape == want.shape and bool(np.allclose(got, want, rtol=1e-9, atol=1e-12))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("case", [c for c in CASES if c.get("oracle")], ids=lambda c: c["id"])
+def test_oracle_agrees_with_the_stated_verdict(case: dict) -> None:
+    """The corpus' verdicts come from PyTorch, not from the checker."""
+    if case["net"].endswith(".toml"):
+        assert _course_oracle_ok(case) == (case["verdict"] == "correct")
+    else:
+        assert corpus_common.oracle_agrees(case)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("case", [_param(c) for c in CASES])
+def test_checker_on_corpus13(case: dict) -> None:
+    got = corpus13.run(case)
+    assert corpus13.judge(case, got) == "ok", got
+
+
+# ---- the general rules behind the fixes, one test each ------------------------------------------
