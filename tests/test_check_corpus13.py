@@ -97,3 +97,18 @@ def test_checker_on_corpus13(case: dict) -> None:
 
 
 # ---- the general rules behind the fixes, one test each ------------------------------------------
+
+
+def test_sizes_set_under_a_factor_are_a_remark() -> None:
+    r"""``\underbrace{A^{[1]\top}}_{n_h \times m}`` (``\overbrace{…}^{…}``): textbooks annotate a
+    product's sizes or words under each factor; the factor is read, the annotation is not (it
+    was "unknown or unsupported command '\underbrace'"). A slip under a brace stays wrong."""
+    from derive.checker.check import check
+
+    w2 = r"\frac{\partial L}{\partial W^{[2]}} = \frac{1}{m} \underbrace{A^{[1]\top}}_{n_h \times m} \underbrace{(A^{[2]} - Y)}_{m \times 1}"
+    assert check("mlp-bce", "W2", w2, latex=True).ok
+    assert check("mlp-bce", "W2", w2.replace("(A^{[2]} - Y)", "(Y - A^{[2]})"), latex=True).code == "sign"
+    assert check("mlp-bce", "W2", w2.replace(r"\frac{1}{m} ", ""), latex=True).code == "scale-factor"
+    chain = r"\frac{dL}{dw} = \underbrace{2v}_{dL/dv} \cdot \overbrace{x}^{du/dw}"
+    assert check("chain", "w", chain, latex=True).ok
+    assert not check("chain", "w", chain.replace("{x}", "{w}"), latex=True).ok
