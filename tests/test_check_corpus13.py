@@ -112,3 +112,18 @@ def test_sizes_set_under_a_factor_are_a_remark() -> None:
     chain = r"\frac{dL}{dw} = \underbrace{2v}_{dL/dv} \cdot \overbrace{x}^{du/dw}"
     assert check("chain", "w", chain, latex=True).ok
     assert not check("chain", "w", chain.replace("{x}", "{w}"), latex=True).ok
+
+
+def test_a_gradient_given_as_its_stated_transpose() -> None:
+    r"""``\left(\frac{\partial L}{\partial W}\right)^{\top} = E`` (``(\nabla_W J)^\top = E``):
+    the transpose is stated, so ∂L/∂W = Eᵀ (it was "the left side of '=' must name the
+    gradient"). Stating the transpose and then giving the gradient itself is a shape error,
+    and a slip in E is still named."""
+    from derive.checker.check import check
+
+    lhs = r"\left(\frac{\partial L}{\partial W^{[2]}}\right)^{\top} = "
+    assert check("mlp-bce", "W2", lhs + r"\frac{1}{m} (A^{[2]} - Y)^{\top} A^{[1]}", latex=True).ok
+    assert not check("mlp-bce", "W2", lhs + r"\frac{1}{m} A^{[1]\top} (A^{[2]} - Y)", latex=True).ok
+    assert check("mlp-bce", "W2", lhs + r"(A^{[2]} - Y)^{\top} A^{[1]}", latex=True).code == "scale-factor"
+    assert check("softmax-regression", "W", r"(\nabla_{W} J)^{T} = \frac{1}{m} (P - Y)^{T} X", latex=True).ok
+    assert check("softmax-regression", "W", r"(\nabla_{W} J)^{T} = \frac{1}{m} (Y - P)^{T} X", latex=True).code == "sign"

@@ -464,6 +464,13 @@ def batch_name(net: Net) -> str | None:
     return labels.pop() if len(labels) == 1 and None not in labels else None
 
 
+def _stated_transpose(lhs: ex.Node, tree: ex.Node) -> tuple[ex.Node, ex.Node]:
+    """``(∂L/∂W)^⊤ = E`` (a gradient given as its transpose, the transpose stated): ∂L/∂W = E^⊤."""
+    if isinstance(lhs, ex.Transpose) and isinstance(lhs.operand, ex.Name):
+        return lhs.operand, ex.Transpose(tree)
+    return lhs, tree
+
+
 def _read_one(
     net: Net, text: str, latex: bool, scalar: bool = False
 ) -> tuple[ex.Node, str | None, str]:
@@ -490,6 +497,7 @@ def _read_one(
             whole = _entries_lhs(net, lhs)
             if whole is not None:  # [∂L/∂w_0  ∂L/∂w_1] = …: the gradient of w
                 lhs = ex.Name(whole)
+            lhs, tree = _stated_transpose(lhs, tree)
             if not isinstance(lhs, ex.Name):
                 raise FormulaError(msg("error.latex_lhs"), 1, text)
             name = lhs.id
