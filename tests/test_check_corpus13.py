@@ -127,3 +127,18 @@ def test_a_gradient_given_as_its_stated_transpose() -> None:
     assert check("mlp-bce", "W2", lhs + r"(A^{[2]} - Y)^{\top} A^{[1]}", latex=True).code == "scale-factor"
     assert check("softmax-regression", "W", r"(\nabla_{W} J)^{T} = \frac{1}{m} (P - Y)^{T} X", latex=True).ok
     assert check("softmax-regression", "W", r"(\nabla_{W} J)^{T} = \frac{1}{m} (Y - P)^{T} X", latex=True).code == "sign"
+
+
+def test_a_vector_of_hand_numbers_written_as_a_column() -> None:
+    """``[-0.176, -0.00899]^T``, ``(-0.176, -0.00899)ᵀ``, ``[…]'`` and one entry a line inside
+    one bracket (MATLAB's newline ends a row) are a column (they were unreadable or read as a
+    row: shape-mismatch); a wrong entry stays wrong, and a 1-D list is still one row."""
+    from derive.checker.check import check
+
+    for v in ("[-0.176, -0.00899]^T", "(-0.176, -0.00899)ᵀ", "[-0.176 -0.00899]'", "[-0.176\n -0.00899]"):
+        assert check("mlp-bce", "W2", value=v).ok, v
+    assert not check("mlp-bce", "W2", value="[-0.176, -0.0899]^T").ok
+    assert not check("mlp-bce", "W2", value="[-0.176\n 0.00899]").ok
+    assert check("mlp-bce", "W2", value="[-0.176, -0.00899]").code == "shape-mismatch"
+    assert check("neuron", "w", value="[-0.0612, -0.0367, -0.0245]").ok
+    assert check("neuron", "w", value="[-0.0612, -0.0367, -0.0245]^T").code == "shape-mismatch"
