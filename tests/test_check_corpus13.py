@@ -142,3 +142,16 @@ def test_a_vector_of_hand_numbers_written_as_a_column() -> None:
     assert check("mlp-bce", "W2", value="[-0.176, -0.00899]").code == "shape-mismatch"
     assert check("neuron", "w", value="[-0.0612, -0.0367, -0.0245]").ok
     assert check("neuron", "w", value="[-0.0612, -0.0367, -0.0245]^T").code == "shape-mismatch"
+
+
+def test_tensorflows_function_spelling_of_a_size() -> None:
+    """``m = tf.cast(tf.shape(X)[0], tf.float64)`` (also ``np.shape(X)[0]``, ``jnp.shape``) is
+    X's first size, as ``X.shape[0]`` is (it was "'Subscript' is not allowed" / "unknown
+    function 'cast'"); the wrong axis still names the wrong size."""
+    from derive.checker.check import check
+
+    body = "\ndW2 = tf.matmul(tf.transpose(A1), A2 - Y) / m"
+    assert check("mlp-bce", "W2", "m = tf.cast(tf.shape(X)[0], tf.float64)" + body).ok
+    assert check("mlp-bce", "W2", "m = np.shape(X)[0]" + body).ok
+    assert check("mlp-bce", "W2", "m = tf.cast(tf.shape(X)[1], tf.float64)" + body).code == "scale-factor"
+    assert check("mlp-bce", "W2", "m = jnp.shape(X)[1]" + body).code == "scale-factor"

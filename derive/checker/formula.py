@@ -184,6 +184,23 @@ def _open_brackets(text: str) -> int:
     return sum(text.count(c) for c in "([{") - sum(text.count(c) for c in ")]}")
 
 
+def _shape_call(v: ast.AST) -> ast.Name | None:
+    """``X`` in ``tf.shape(X)`` / ``np.shape(X)`` / ``jnp.shape(X)`` (TensorFlow's and NumPy's
+    function spelling of ``X.shape``), else None."""
+    if (
+        isinstance(v, ast.Call)
+        and isinstance(v.func, ast.Attribute)
+        and v.func.attr == "shape"
+        and isinstance(v.func.value, ast.Name)
+        and v.func.value.id in ("tf", "np", "numpy", "jnp")
+        and len(v.args) == 1
+        and not v.keywords
+        and isinstance(v.args[0], ast.Name)
+    ):
+        return v.args[0]
+    return None
+
+
 _MASKED = re.compile(r"\s*([A-Za-z_][A-Za-z0-9_]*)\s*\[(.+)\]\s*([-+*/]?)=(?!=)\s*(.+)")
 
 
@@ -1138,6 +1155,9 @@ class _Numpy(ast.NodeTransformer):
         ):
             pair = ast.Tuple([inner.slice, node.slice], ast.Load())
             node = ast.Subscript(inner.value, pair, ast.Load())
+        shaped = _shape_call(node.value)
+        if shaped is not None:  # tf.shape(X)[0], np.shape(X)[0]: X.shape[0]
+            node = ast.Subscript(ast.Attribute(shaped, "shape", ast.Load()), node.slice, ast.Load())
         self.generic_visit(node)
         v, s = node.value, node.slice
         new_axis = _new_axis(s)
