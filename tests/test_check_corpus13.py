@@ -155,3 +155,26 @@ def test_tensorflows_function_spelling_of_a_size() -> None:
     assert check("mlp-bce", "W2", "m = np.shape(X)[0]" + body).ok
     assert check("mlp-bce", "W2", "m = tf.cast(tf.shape(X)[1], tf.float64)" + body).code == "scale-factor"
     assert check("mlp-bce", "W2", "m = jnp.shape(X)[1]" + body).code == "scale-factor"
+
+
+def test_names_defined_after_the_answer() -> None:
+    r"""``\frac{∂L}{∂W_1} = X^⊤ δ, \quad δ = …`` (the answer first, then the names it uses, as
+    textbooks set them): the definitions are read before the answer (a bare ``\delta`` before a
+    comma was unreadable; a ``\boldsymbol{\delta}^{[2]}`` defined after it was ignored for the
+    convention δ^{[2]} = ∂L/∂Z^{[2]}, so a wrong definition was ACCEPTED, also by the CLI's fast
+    path). Both paths agree; a statement after the answer that the answer does not use is not
+    moved."""
+    from derive.checker import fastpath, formula
+    from derive.checker.check import check
+
+    assert fastpath._GRADIENT_LHS.pattern == formula._GRADIENT_LHS.pattern
+    t = r"\frac{\partial L}{\partial W_1} = X^{\top}\delta, \quad \delta = (y_{pred} - y_{target}) W_2^{\top} \odot h \odot (1 - h)"
+    assert check("tiny-mlp", "W1", t, latex=True).ok
+    assert check("tiny-mlp", "W1", t.replace(r" \odot (1 - h)", ""), latex=True).code == "wrong-activation-derivative"
+    w2 = r"\frac{\partial L}{\partial W^{[2]}} = A^{[1]\top} \boldsymbol{\delta}^{[2]}, \quad \boldsymbol{\delta}^{[2]} = "
+    assert check("mlp-bce", "W2", w2 + r"\frac{1}{m}(A^{[2]} - Y)", latex=True).ok
+    wrong = w2 + r"\frac{1}{m}(Y - A^{[2]})"
+    assert check("mlp-bce", "W2", wrong, latex=True).code == "sign"
+    with pytest.raises(fastpath._Fallback):
+        fastpath.statements(wrong)
+    assert formula._definitions_first(["dZ = A - Y", r"\frac{\partial L}{\partial W} = X^T dZ", "b = 1"])[-1] == "b = 1"

@@ -1599,7 +1599,27 @@ def statements(text: str) -> list[str]:
             out[-1] = f"{out[-1]} {piece.strip()}"
         elif piece.strip() and not piece.strip().startswith("#"):
             out.append(piece.strip())
+    if _defined_after(out):
+        raise _Fallback  # "∂L/∂W = X^⊤ δ, \quad δ = …" (formula._definitions_first)
     return out
+
+
+_GRADIENT_LHS = re.compile(r"\\partial|\\nabla|\\frac\s*\{\s*(?:\\mathrm\{d\}|d)|∂")  # formula's
+
+
+def _defined_after(parts: list[str]) -> bool:
+    """Does a statement after the answer define a name the answer uses (formula._definitions_first
+    moves it before the answer)?"""
+    sides = [p.split("=", 1) if "=" in p else None for p in parts]
+    answers = [i for i, s in enumerate(sides) if s is not None and _GRADIENT_LHS.search(s[0])]
+    if not answers or answers[-1] == len(parts) - 1:
+        return False
+    used = re.sub(r"\s+", "", sides[answers[-1]][1])  # type: ignore[index]
+    return all(
+        s is not None and not _GRADIENT_LHS.search(s[0]) and s[0].strip()
+        and re.sub(r"\s+", "", s[0]) in used
+        for s in sides[answers[-1] + 1 :]
+    )
 
 
 def _gradient_of(c: dict[str, Any], text: str) -> str | None:

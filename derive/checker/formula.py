@@ -108,7 +108,28 @@ def _statements(text: str, latex: bool, where: bool = True) -> list[str]:
             out[-1] = f"{out[-1]} {piece.strip()}"  # an open bracket; an aligned row "&= …"
         elif piece.strip() and not piece.strip().startswith("#"):
             out.append(piece.strip())
-    return out
+    return _definitions_first(out) if latex else out
+
+
+_GRADIENT_LHS = re.compile(r"\\partial|\\nabla|\\frac\s*\{\s*(?:\\mathrm\{d\}|d)|∂")
+
+
+def _definitions_first(parts: list[str]) -> list[str]:
+    r"""``\frac{∂L}{∂W} = X^⊤ δ, \quad δ = …`` (the answer, then the names it uses defined
+    after it, as textbooks set them): the definitions go before the answer. Only a statement
+    whose left side is used on the answer's right side counts as one."""
+    sides = [p.split("=", 1) if "=" in p else None for p in parts]
+    answers = [i for i, s in enumerate(sides) if s is not None and _GRADIENT_LHS.search(s[0])]
+    if not answers or answers[-1] == len(parts) - 1:
+        return parts
+    k = answers[-1]
+    used = re.sub(r"\s+", "", sides[k][1])  # type: ignore[index]
+    for side in sides[k + 1 :]:
+        if side is None or _GRADIENT_LHS.search(side[0]) or not side[0].strip():
+            return parts
+        if re.sub(r"\s+", "", side[0]) not in used:
+            return parts
+    return parts[:k] + parts[k + 1 :] + [parts[k]]
 
 
 _WHERE = re.compile(r"\s*\\text\{\s*(?:where|with|and)\s*\}\s*(.+)", re.S)
