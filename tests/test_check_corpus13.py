@@ -178,3 +178,17 @@ def test_names_defined_after_the_answer() -> None:
     with pytest.raises(fastpath._Fallback):
         fastpath.statements(wrong)
     assert formula._definitions_first(["dZ = A - Y", r"\frac{\partial L}{\partial W} = X^T dZ", "b = 1"])[-1] == "b = 1"
+
+
+def test_a_reason_after_quad_is_not_a_statement() -> None:
+    r"""``2v \quad \text{since } \frac{\partial v}{\partial b} = 1``: a reason set after the
+    equation, not a second statement (it was "formula is empty"), in both paths; a slip before
+    it is still wrong, and ``\quad`` between two equations still splits them."""
+    from derive.checker import fastpath
+    from derive.checker.check import check
+
+    t = r"\frac{\partial L}{\partial b} = 2v \quad \text{since } \frac{\partial v}{\partial b} = 1"
+    assert check("chain", "b", t, latex=True).ok
+    assert not check("chain", "b", t.replace("2v", "2x"), latex=True).ok
+    assert len(fastpath.statements(t)) == 1
+    assert len(fastpath.statements(r"u = wx + b, \quad \frac{dL}{dw} = 2u x")) == 2

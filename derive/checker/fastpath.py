@@ -1571,7 +1571,7 @@ def _quad_split(piece: str) -> list[str]:
     segs = re.split(r"(,?\s*\\q?quad\b)", piece)
     out = [segs[0]]
     for sep, seg in zip(segs[1::2], segs[2::2], strict=True):
-        if "=" in seg and ("=" in out[-1] or _WHERE.match(seg)):
+        if "=" in seg and ("=" in out[-1] or _WHERE.match(seg)) and not _REASON.match(seg):
             out.append(seg)
         else:
             out[-1] += sep + seg
@@ -1579,6 +1579,7 @@ def _quad_split(piece: str) -> list[str]:
 
 
 _WHERE = re.compile(r"\s*\\text\{\s*(?:where|with|and)\s*\}\s*(.+)", re.S)  # formula._WHERE
+_REASON = re.compile(r"\s*\\text\{\s*(?:since|because|as|by|for|using|from|i\.e\.|e\.g\.|因为|由于)\b")  # formula's
 
 
 def _open_brackets(text: str) -> int:

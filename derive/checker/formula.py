@@ -170,6 +170,10 @@ def _defines(rhs: str) -> bool:
     return not re.search(r"[A-Za-z]{2,}\s+[A-Za-z]{2,}", bare)
 
 
+# "… \quad \text{since } \frac{∂v}{∂b} = 1": a reason set after the equation (its words end it)
+_REASON = re.compile(r"\s*\\text\{\s*(?:since|because|as|by|for|using|from|i\.e\.|e\.g\.|因为|由于)\b")
+
+
 def _quad_split(piece: str, where: bool = True) -> list[str]:
     """``g = O(1 - O)(t - O), \\quad \\frac{∂E}{∂w} = -g x``: equations set side by side with
     ``\\quad`` (after a comma or not) are statements one after the other; a ``\\quad`` before
@@ -178,7 +182,9 @@ def _quad_split(piece: str, where: bool = True) -> list[str]:
     out = [segs[0]]
     for sep, seg in zip(segs[1::2], segs[2::2]):
         clause = _WHERE.match(seg) if where else None  # "δ x \quad \text{where } δ = …"
-        if "=" in seg and ("=" in out[-1] or clause and _defines(clause.group(1).split("=")[1])):
+        if _REASON.match(seg):  # "2v \quad \text{since } ∂v/∂b = 1": a reason, not a statement
+            out[-1] += sep + seg
+        elif "=" in seg and ("=" in out[-1] or clause and _defines(clause.group(1).split("=")[1])):
             out.append(seg)
         else:
             out[-1] += sep + seg
