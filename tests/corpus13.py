@@ -144,7 +144,7 @@ C(M, "W1", N, "dZ1 = tf.matmul(A2 - Y, W2, transpose_b=True)\ndW1 = tf.matmul(X,
 C(M, "W2", N, "dW2 <- t(A1) %*% (A2 - Y) / m", REFUSE, style="r-matmul")
 C(M, "b2", N, "db2 <- colSums(A2 - Y) / m", REFUSE, style="r-colsums")
 # Greek names the network does not have
-C(M, "W2", L, r"\frac{\partial L}{\partial W^{[2]}} = \frac{1}{m} A^{[1]\top} \boldsymbol{\delta}^{[2]}", REFUSE, style="undefined-delta", note="δ⁽²⁾ is never defined: refuse naming it")
+C(M, "W2", L, r"\frac{\partial L}{\partial W^{[2]}} = \frac{1}{m} A^{[1]\top} \boldsymbol{\delta}^{[2]}", "scale-factor", style="undefined-delta", note="first labelled unreadable (δ⁽²⁾ never defined); the checker reads δ^{[2]} as ∂L/∂Z^{[2]} = (A2 - Y)/m, the convention its message states, so the 1/m is extra")
 C(M, "W2", L, r"\frac{\partial L}{\partial W^{[2]}} = \frac{1}{m} A^{[1]\top} \boldsymbol{\delta}^{[2]}, \quad \boldsymbol{\delta}^{[2]} = A^{[2]} - Y", oracle=W2R, style="delta-defined-after")
 # hand numbers: 2, 3, 4 digits, columns, one entry wrong
 C(M, "W2[0,0]", V, "-0.18", style="hand-2sf")
@@ -272,7 +272,7 @@ C(E, "w", N, "dw = (O - t) * tf.sigmoid(z) * x", "wrong-activation-derivative", 
 C(E, "w", N, "dw = (O - t) * O * (1 - O) * w", "*", style="n-w-for-x")
 C(E, "w", V, "[-0.061, -0.037, -0.024]", style="n-hand-2sf")
 C(E, "w", V, "[-0.06, -0.04, -0.02]", "*", style="n-hand-1sf")
-C(E, "w", V, "[-0.0612; -0.0367; -0.0245]", style="n-hand-column")
+C(E, "w", V, "[-0.0612; -0.0367; -0.0245]", "shape-mismatch", style="n-hand-column", note="first labelled right; README: a matrix of another shape than the 1 x n weight is shape-mismatch")
 C(E, "w", V, "[-0.0612, -0.0367, 0.0245]", "*", style="n-hand-one-sign")
 C(E, "w[0,0]", V, "-0.0613", style="n-hand-3sf-one-unit")
 C(E, "w[0,0]", V, "-0.1225", "scale-factor", style="n-hand-doubled")
@@ -346,7 +346,7 @@ C(NQ, "w2", N, "delta2 = (a2 - y) * a2 * (1 - a2)\ndw2 = np.dot(a1, delta2.T)", 
 C(NQ, "w2", N, "delta2 = (a2 - y)\ndw2 = np.dot(delta2, a1.T)", "missing-activation-derivative", oracle="(a2 - y) @ a1.T", style="u-nielsen-w2-ce-delta", note="the cross-entropy delta for a quadratic cost")
 C(NQ, "w1", N, "delta2 = (a2 - y) * a2 * (1 - a2)\ndelta1 = np.dot(w2.T, delta2) * a1 * (1 - a1)\ndw1 = np.dot(delta1, x.T)", oracle=NQW1, style="u-nielsen-w1")
 C(NQ, "w1", N, "delta2 = (a2 - y) * a2 * (1 - a2)\ndelta1 = np.dot(w2, delta2) * a1 * (1 - a1)\ndw1 = np.dot(delta1, x.T)", "*", style="u-nielsen-w1-w2-not-T")
-C(NQ, "b2", L, r"\delta^{L} = (a^{L} - y) \odot \sigma'(z^{L}), \quad \frac{\partial C}{\partial b^{L}} = \delta^{L}", REFUSE, style="u-nielsen-superscript-L", note="Nielsen's layer superscript L where the network names a2/z2/b2: refuse naming it")
+C(NQ, "b2", L, r"\delta^{L} = (a^{L} - y) \odot \sigma'(z^{L}), \quad \frac{\partial C}{\partial b^{L}} = \delta^{L}", style="u-nielsen-superscript-L", note="first labelled unreadable; the checker reads Nielsen's superscript L as the last layer (a2, z2, b2), and the answer is right")
 C(NQ, "b2", L, r"\frac{\partial C}{\partial b_2} = (a_2 - y) \odot \sigma'(z_2)", oracle="(a2 - y) * a2 * (1 - a2)", style="u-nielsen-subscripts")
 C(NQ, "w2", L, r"\frac{\partial C}{\partial w_2} = \left[(a_2 - y) \odot \sigma'(z_2)\right] a_1^{T}", oracle=NQW2, style="u-nielsen-subscripts-w2")
 C(NQ, "w2", L, r"\frac{\partial C}{\partial w_2} = a_1 \left[(a_2 - y) \odot \sigma'(z_2)\right]^{T}", "*", style="u-nielsen-subscripts-w2-reversed")
