@@ -371,6 +371,41 @@ C(L2, "w", L, r"\nabla_{\mathbf{w}} J = \tfrac{1}{m} X^{\top}(\mathbf{p} - \math
 C(L2, "w", N, "dw = torch.mm(X.t(), p - y) / m + lam / m * w", oracle=L2W, style="u-l2-torch")
 C(L2, "w", N, "dw = tf.matmul(X, p - y, transpose_a=True) / m + 2 * lam / m * w", "loss-term-factor", oracle="X.T @ (p - y) / m + 2 * lam / m * w", style="u-l2-tf-reg-doubled")
 
+# ================================================================ round b (written after round a's fixes,
+# before running the checker on any of these): the same forms on other networks and tensors
+_round = "b"
+C(M, "W1", L, r"\frac{\partial L}{\partial W^{[1]}} = \frac{1}{m} \underbrace{X^{\top}}_{n_{in} \times m} \underbrace{\left[(A^{[2]} - Y) W^{[2]\top} \odot \mathbb{1}[Z^{[1]} > 0]\right]}_{m \times n_h}", oracle=W1R, style="b-underbrace-W1")
+C(M, "W1", L, r"\left(\frac{\partial L}{\partial W^{[1]}}\right)^{\top} = \frac{1}{m} \left[(A^{[2]} - Y) W^{[2]\top} \odot \mathbb{1}[Z^{[1]} > 0]\right]^{\top} X", oracle=W1R, style="b-stated-transpose-W1")
+C(M, "W1", L, r"\left(\frac{\partial L}{\partial W^{[1]}}\right)^{\top} = \frac{1}{m} \left[(A^{[2]} - Y) W^{[2]\top}\right]^{\top} X", "missing-activation-derivative", style="b-stated-transpose-W1-no-mask")
+C(M, "W2", L, r"\frac{\partial L}{\partial W^{[2]}} = A^{[1]\top} \boldsymbol{\delta}^{[2]}, \quad \boldsymbol{\delta}^{[2]} = \frac{1}{m}(Y - A^{[2]})", "sign", oracle="A1.T @ (Y - A2) / m", style="b-delta-defined-after-sign", note="accepted (✓) on main: the definition was ignored")
+C(M, "W2", L, r"\frac{\partial L}{\partial W^{[2]}} = A^{[1]\top} \boldsymbol{\delta}^{[2]}, \quad \boldsymbol{\delta}^{[2]} = A^{[2]} - Y", "scale-factor", oracle="A1.T @ (A2 - Y)", style="b-delta-defined-after-no-m")
+C(M, "b2", L, r"\frac{\partial L}{\partial b^{[2]}} = \frac{1}{m}\sum_{i=1}^{m} \left(A^{[2]}_i - Y_i\right) \quad \text{since } \frac{\partial Z^{[2]}}{\partial b^{[2]}} = 1", oracle=B2R, style="b-since-b2")
+C(M, "W2", V, "[-0.1763, -0.008985]^T", style="b-hand-transposed-row-4sf")
+C(M, "W2", V, "[-0.176, 0.00899]ᵀ", "*", style="b-hand-transposed-row-one-sign")
+C(M, "W2", N, "m = tf.shape(X)[0]\ndW2 = tf.matmul(A1, A2 - Y, transpose_a=True) / tf.cast(m, tf.float64)", oracle=W2R, style="b-tf-shape-m")
+C(M, "b2", N, "db2 = tf.reduce_sum(A2 - Y, axis=0, keepdims=True) / tf.cast(tf.shape(A2)[1], tf.float64)", "scale-factor", style="b-tf-shape-A2-axis1", note="A2's second size is 1: the sum, not the mean")
+C(T, "W2", L, r"\frac{\partial L}{\partial W_2} = \underbrace{h^{\top}}_{2 \times 1} \underbrace{(y_{pred} - y_{target})}_{1 \times 1}", oracle=TW2, style="b-t-underbrace-W2")
+C(T, "W2", L, r"\left(\frac{\partial L}{\partial W_2}\right)^{\top} = (y_{pred} - y_{target})\, h", oracle=TW2, style="b-t-stated-transpose-W2")
+C(T, "W1", L, r"\frac{\partial L}{\partial W_1} = X^{\top}\delta, \quad \delta = (y_{pred} - y_{target}) W_2^{\top} \odot (1 - h)", "wrong-activation-derivative", style="b-t-delta-after-one-minus")
+C(T, "W1", V, "[[-0.0137, -0.0163], [-0.00273, -0.00327]]^T", "*", style="b-t-hand-matrix-transposed", note="the transpose of a 2 x 2 matrix stated: not a column")
+C(R, "w2", L, r"\left(\frac{\partial L}{\partial w_2}\right)^{\top} = 2 (y_{pred} - y)^{\top} h_{relu}", oracle=RW2, style="b-r-stated-transpose")
+C(R, "w2", L, r"\frac{\partial L}{\partial w_2} = \underbrace{h^{\top}}_{H \times n} \underbrace{2(y_{pred} - y)}_{n \times D_{out}}", "wrong-layer", style="b-r-underbrace-pre-relu")
+C(R, "w1", N, "grad_h = 2 * (y_pred - y) @ w2.T * (h > 0)\nn = tf.shape(x)[0]\ngrad_w1 = x.T @ grad_h", oracle=RW1, style="b-r-tf-shape-unused")
+C(E, "w", L, r"\frac{\partial L}{\partial \mathbf{w}} = \delta\, \mathbf{x}, \quad \delta = (O - t)\, O (1 - O)", oracle=EW, style="b-n-delta-after")
+C(E, "w", L, r"\frac{\partial L}{\partial \mathbf{w}} = \delta\, \mathbf{x}, \quad \delta = (O - t)", "missing-activation-derivative", oracle="(O - t) * x", style="b-n-delta-after-no-prime")
+C(E, "w", V, "[-0.0612, -0.0367, -0.0245]ᵀ", "shape-mismatch", style="b-n-hand-row-transposed", note="a column for the 1 x n weight")
+C(CH, "w", L, r"\frac{dL}{dw} = 2v\,x \quad \text{since } \frac{dv}{du} = 1", oracle="2 * v * x", style="b-ch-since")
+C(CH, "w", L, r"\frac{dL}{dw} = \underbrace{2v}_{\partial L/\partial v}\,\underbrace{w}_{\partial u/\partial w}", "*", style="b-ch-underbrace-w-for-x")
+C(S, "W", L, r"\left(\frac{\partial L}{\partial W}\right)^{\top} = \frac{1}{m} (P - Y)^{\top} X", oracle=SW, style="b-s-stated-transpose-leibniz")
+C(S, "b", V, "[-0.0735, 0.371, -0.297]^T", "shape-mismatch", style="b-s-hand-b-column", note="a column for the 1 x k bias")
+C(S, "W", N, "m = tf.shape(X)[0]\ndW = tf.matmul(X, P - Y, transpose_a=True) / m", oracle=SW, style="b-s-tf-shape")
+C(MW, "W2", L, r"\frac{\partial L}{\partial W^{[2]}} = A^{[1]\top} \boldsymbol{\delta}^{[2]}, \quad \boldsymbol{\delta}^{[2]} = \frac{1}{m}\left((1 - Y) \odot A^{[2]} - w Y \odot (1 - A^{[2]})\right)", oracle="A1.T @ " + WZ2, style="b-w-delta-after")
+C(MW, "W2", L, r"\frac{\partial L}{\partial W^{[2]}} = A^{[1]\top} \boldsymbol{\delta}^{[2]}, \quad \boldsymbol{\delta}^{[2]} = \frac{1}{m}\left(A^{[2]} - Y\right)", "weighted-loss-not-simplifiable", oracle="A1.T @ (A2 - Y) / m", style="b-w-delta-after-unweighted")
+C(CT, "theta", L, r"\left(\nabla_{\theta} J\right)^{T} = \frac{1}{m} (h - y)^{T} X", oracle=CTW, style="b-u-cs229-stated-transpose")
+C(NQ, "w2", L, r"\frac{\partial C}{\partial w_2} = \delta\, a_1^{T}, \quad \delta = (a_2 - y) \odot \sigma'(z_2)", oracle=NQW2, style="b-u-nielsen-delta-after")
+C(L2, "w", L, r"\nabla_{\mathbf{w}} J = \underbrace{\tfrac{1}{m} X^{\top}(\mathbf{p} - \mathbf{y})}_{\text{data}} + \underbrace{\tfrac{\lambda}{m}\mathbf{w}}_{\text{penalty}}", oracle=L2W, style="b-u-l2-underbrace-words")
+C(L2, "w", L, r"\nabla_{\mathbf{w}} J = \underbrace{\tfrac{1}{m} X^{\top}(\mathbf{p} - \mathbf{y})}_{\text{data}} + \underbrace{\lambda\mathbf{w}}_{\text{penalty}}", "loss-term-factor", oracle="X.T @ (p - y) / m + lam * w", style="b-u-l2-underbrace-no-m")
+
 for _k, _r in enumerate(_rows):
     _r["id"] = f"c13-{_k:03d}"
 
