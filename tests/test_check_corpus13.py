@@ -198,3 +198,29 @@ def test_a_reason_after_quad_is_not_a_statement() -> None:
     assert not check("chain", "b", t.replace("2v", "2x"), latex=True).ok
     assert len(fastpath.statements(t)) == 1
     assert len(fastpath.statements(r"u = wx + b, \quad \frac{dL}{dw} = 2u x")) == 2
+
+
+def test_a_matrix_of_hand_numbers_with_its_transpose_stated() -> None:
+    """``[[a, b], [c, d]]^T`` (``ᵀ``, ``'``, ``.T``): the matrix transposed, as stated (it was
+    unreadable): the transpose of the right matrix is right, the right matrix with ``^T`` is
+    the transposed one (operand-order)."""
+    from derive.checker.check import check
+
+    m = "[[-0.0137, -0.0163], [-0.00273, -0.00327]]"
+    assert check("tiny-mlp", "W1", value=m).ok
+    assert check("tiny-mlp", "W1", value=m + "^T").code == "operand-order"
+    assert check("tiny-mlp", "W1", value="[[-0.0137, -0.00273], [-0.0163, -0.00327]]^T").ok
+    assert check("relu-mlp", "w2", value="[[-0.748, -0.219, -0.804], [-2.51, -0.480, -2.04]]ᵀ").ok
+    assert not check("relu-mlp", "w2", value="[[-0.748, -0.219, -0.804], [-2.51, -0.408, -2.04]]ᵀ").ok
+
+
+def test_nielsens_delta_times_a_transposed_activation() -> None:
+    r"""``\delta\, a_1^{T}`` with ``\delta`` defined after it (Nielsen's ∂C/∂w = δ aᵀ): δ times
+    a_1 transposed (it was "expected _{…} or ^{[k]} after \delta"); a wrong δ stays wrong."""
+    from derive.checker.check import check
+
+    spec = Path(__file__).parent / "specs_course" / "nielsen_quadratic.toml"
+    t = r"\frac{\partial C}{\partial w_2} = \delta\, a_1^{T}, \quad \delta = (a_2 - y) \odot \sigma'(z_2)"
+    assert check(spec, "w2", t, latex=True).ok
+    short = t.replace(r" \odot \sigma'(z_2)", "")
+    assert short != t and check(spec, "w2", short, latex=True).code == "missing-activation-derivative"

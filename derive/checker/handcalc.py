@@ -458,10 +458,19 @@ _TRANSPOSED_ROW = re.compile(
 )
 
 
+_TRANSPOSED_MATRIX = re.compile(
+    r"^\s*(\[\s*\[.*\]\s*\])\s*(?:\^\s*\{?\s*(?:T|\\top|\\intercal|⊤)\s*\}?|ᵀ|'|\.T)\s*$", re.S
+)
+
+
 def _as_column(body: str) -> str | None:
     """A vector written as a column: a row with its transpose stated (``[0.1, -0.2]^T``,
     ``(0.1, -0.2)ᵀ``) or one entry a line inside one bracket (MATLAB's newline ends a row:
     ``[0.1\n -0.2]``), as the nested list of one-entry rows it writes; else None."""
+    whole = _TRANSPOSED_MATRIX.match(body)
+    if whole is not None:  # [[a, b], [c, d]]^T: the matrix transposed, as stated
+        rows = _matrix_rows(whole.group(1))
+        return "[" + ", ".join("[" + ", ".join(col) + "]" for col in zip(*rows, strict=True)) + "]"
     m = _TRANSPOSED_ROW.match(body)
     if m is not None:
         cells = [c for c in re.split(r"\s*[,;]\s*|\s+", m.group(1)[1:-1].strip()) if c]
@@ -479,7 +488,7 @@ def is_matrix(text: str) -> bool:
     ``\\begin{bmatrix} … \\end{bmatrix}``, a tuple ``(0.1, -0.2)`` for a row)?"""
     m = _WRAPPER.match(text)
     body = (m.group(1) if m else text).strip()
-    if _TRANSPOSED_ROW.match(body):
+    if _TRANSPOSED_ROW.match(body) or _TRANSPOSED_MATRIX.match(body):
         return True
     return body.startswith("[") or bool(_LATEX_MATRIX.match(body)) or bool(_TUPLE.match(body))
 

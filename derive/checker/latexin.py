@@ -1569,6 +1569,8 @@ class _Parser:
                 return _mul(ex.Name("delta"), node)  # δ x where x has no gradient: δ times x
             if isinstance(node, ex.Name):
                 return ex.Name("d" + node.id)
+            if isinstance(node, ex.Transpose):  # Nielsen's δ a^{T}: δ times a transposed
+                return _mul(ex.Name("delta"), node)
         if t.text == "_":
             self.next()
             start = self.peek()
