@@ -1579,7 +1579,9 @@ def _quad_split(piece: str) -> list[str]:
 
 
 _WHERE = re.compile(r"\s*\\text\{\s*(?:where|with|and)\s*\}\s*(.+)", re.S)  # formula._WHERE
-_REASON = re.compile(r"\s*\\text\{\s*(?:since|because|as|by|for|using|from|i\.e\.|e\.g\.|因为|由于)\b")  # formula's
+_REASON = re.compile(  # formula._REASON
+    r"\s*\\text\{\s*(?:since|because|as|by|for|using|from|i\.e\.|e\.g\.|因为|由于)\b"
+)
 
 
 def _open_brackets(text: str) -> int:

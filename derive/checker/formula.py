@@ -171,7 +171,9 @@ def _defines(rhs: str) -> bool:
 
 
 # "… \quad \text{since } \frac{∂v}{∂b} = 1": a reason set after the equation (its words end it)
-_REASON = re.compile(r"\s*\\text\{\s*(?:since|because|as|by|for|using|from|i\.e\.|e\.g\.|因为|由于)\b")
+_REASON = re.compile(
+    r"\s*\\text\{\s*(?:since|because|as|by|for|using|from|i\.e\.|e\.g\.|因为|由于)\b"
+)
 
 
 def _quad_split(piece: str, where: bool = True) -> list[str]:

@@ -454,7 +454,8 @@ _TUPLE = re.compile(r"^\s*\(\s*[^()]*,[^()]*\)\s*$")
 
 # a row written with its transpose stated: [0.1, -0.2]^T, (0.1, -0.2)ᵀ, [0.1 -0.2]', [0.1, -0.2].T
 _TRANSPOSED_ROW = re.compile(
-    r"^\s*(\[[^\[\]]*\]|\([^()]*,[^()]*\))\s*(?:\^\s*\{?\s*(?:T|\\top|\\intercal|⊤)\s*\}?|ᵀ|'|\.T)\s*$"
+    r"^\s*(\[[^\[\]]*\]|\([^()]*,[^()]*\))\s*"
+    r"(?:\^\s*\{?\s*(?:T|\\top|\\intercal|⊤)\s*\}?|ᵀ|'|\.T)\s*$"
 )
 
 
@@ -477,7 +478,8 @@ def _as_column(body: str) -> str | None:
         return "[" + ", ".join(f"[{c}]" for c in cells) + "]"
     lines = [ln.strip() for ln in body[1:-1].split("\n")] if body.startswith("[") else []
     if body.endswith("]") and not re.search(r"[\[;,]", body[1:]) and len(lines) > 1:
-        if all(re.fullmatch(r"[^\s,]+", ln) for ln in lines if ln) and sum(bool(ln) for ln in lines) > 1:
+        one_each = all(re.fullmatch(r"[^\s,]+", ln) for ln in lines if ln)
+        if one_each and sum(bool(ln) for ln in lines) > 1:
             return "[" + ", ".join(f"[{ln}]" for ln in lines if ln) + "]"
     return None
 

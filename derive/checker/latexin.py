@@ -1611,7 +1611,8 @@ class _Parser:
                     f"expected a layer such as \\delta^{{[2]}} (column {start.col})", start.col
                 )
             return ex.Name("d" + self.layer_z(next(g for g in m.groups() if g)))
-        if t.text in ("=", ",") or t.kind == "end" or t.kind == "cmd" and t.text[1:] in SPACING | PRODUCTS | HADAMARD:
+        spacing = t.kind == "cmd" and t.text[1:] in SPACING | PRODUCTS | HADAMARD
+        if t.text in ("=", ",") or t.kind == "end" or spacing:
             return ex.Name("delta")  # Nielsen's δ = (a − y) σ'(z), then ∂C/∂w = δ x: a name
         if self.known("delta"):  # Huber's constant δ: clip(r, -\delta, \delta), \frac{1}{\delta}
             return ex.Name("delta")
