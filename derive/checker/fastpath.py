@@ -1571,7 +1571,7 @@ def _quad_split(piece: str) -> list[str]:
     segs = re.split(r"(,?\s*\\q?quad\b)", piece)
     out = [segs[0]]
     for sep, seg in zip(segs[1::2], segs[2::2], strict=True):
-        if "=" in seg and ("=" in out[-1] or _WHERE.match(seg)):
+        if "=" in seg and ("=" in out[-1] or _WHERE.match(seg)) and not _REASON.match(seg):
             out.append(seg)
         else:
             out[-1] += sep + seg
@@ -1579,6 +1579,9 @@ def _quad_split(piece: str) -> list[str]:
 
 
 _WHERE = re.compile(r"\s*\\text\{\s*(?:where|with|and)\s*\}\s*(.+)", re.S)  # formula._WHERE
+_REASON = re.compile(  # formula._REASON
+    r"\s*\\text\{\s*(?:since|because|as|by|for|using|from|i\.e\.|e\.g\.|因为|由于)\b"
+)
 
 
 def _open_brackets(text: str) -> int:
@@ -1599,7 +1602,27 @@ def statements(text: str) -> list[str]:
             out[-1] = f"{out[-1]} {piece.strip()}"
         elif piece.strip() and not piece.strip().startswith("#"):
             out.append(piece.strip())
+    if _defined_after(out):
+        raise _Fallback  # "∂L/∂W = X^⊤ δ, \quad δ = …" (formula._definitions_first)
     return out
+
+
+_GRADIENT_LHS = re.compile(r"\\partial|\\nabla|\\frac\s*\{\s*(?:\\mathrm\{d\}|d)|∂")  # formula's
+
+
+def _defined_after(parts: list[str]) -> bool:
+    """Does a statement after the answer define a name the answer uses (formula._definitions_first
+    moves it before the answer)?"""
+    sides = [p.split("=", 1) if "=" in p else None for p in parts]
+    answers = [i for i, s in enumerate(sides) if s is not None and _GRADIENT_LHS.search(s[0])]
+    if not answers or answers[-1] == len(parts) - 1:
+        return False
+    used = re.sub(r"\s+", "", sides[answers[-1]][1])  # type: ignore[index]
+    return all(
+        s is not None and not _GRADIENT_LHS.search(s[0]) and s[0].strip()
+        and re.sub(r"\s+", "", s[0]) in used
+        for s in sides[answers[-1] + 1 :]
+    )
 
 
 def _gradient_of(c: dict[str, Any], text: str) -> str | None:

@@ -108,7 +108,28 @@ def _statements(text: str, latex: bool, where: bool = True) -> list[str]:
             out[-1] = f"{out[-1]} {piece.strip()}"  # an open bracket; an aligned row "&= …"
         elif piece.strip() and not piece.strip().startswith("#"):
             out.append(piece.strip())
-    return out
+    return _definitions_first(out) if latex else out
+
+
+_GRADIENT_LHS = re.compile(r"\\partial|\\nabla|\\frac\s*\{\s*(?:\\mathrm\{d\}|d)|∂")
+
+
+def _definitions_first(parts: list[str]) -> list[str]:
+    r"""``\frac{∂L}{∂W} = X^⊤ δ, \quad δ = …`` (the answer, then the names it uses defined
+    after it, as textbooks set them): the definitions go before the answer. Only a statement
+    whose left side is used on the answer's right side counts as one."""
+    sides = [p.split("=", 1) if "=" in p else None for p in parts]
+    answers = [i for i, s in enumerate(sides) if s is not None and _GRADIENT_LHS.search(s[0])]
+    if not answers or answers[-1] == len(parts) - 1:
+        return parts
+    k = answers[-1]
+    used = re.sub(r"\s+", "", sides[k][1])  # type: ignore[index]
+    for side in sides[k + 1 :]:
+        if side is None or _GRADIENT_LHS.search(side[0]) or not side[0].strip():
+            return parts
+        if re.sub(r"\s+", "", side[0]) not in used:
+            return parts
+    return parts[:k] + parts[k + 1 :] + [parts[k]]
 
 
 _WHERE = re.compile(r"\s*\\text\{\s*(?:where|with|and)\s*\}\s*(.+)", re.S)
@@ -149,6 +170,12 @@ def _defines(rhs: str) -> bool:
     return not re.search(r"[A-Za-z]{2,}\s+[A-Za-z]{2,}", bare)
 
 
+# "… \quad \text{since } \frac{∂v}{∂b} = 1": a reason set after the equation (its words end it)
+_REASON = re.compile(
+    r"\s*\\text\{\s*(?:since|because|as|by|for|using|from|i\.e\.|e\.g\.|因为|由于)\b"
+)
+
+
 def _quad_split(piece: str, where: bool = True) -> list[str]:
     """``g = O(1 - O)(t - O), \\quad \\frac{∂E}{∂w} = -g x``: equations set side by side with
     ``\\quad`` (after a comma or not) are statements one after the other; a ``\\quad`` before
@@ -157,7 +184,9 @@ def _quad_split(piece: str, where: bool = True) -> list[str]:
     out = [segs[0]]
     for sep, seg in zip(segs[1::2], segs[2::2]):
         clause = _WHERE.match(seg) if where else None  # "δ x \quad \text{where } δ = …"
-        if "=" in seg and ("=" in out[-1] or clause and _defines(clause.group(1).split("=")[1])):
+        if _REASON.match(seg):  # "2v \quad \text{since } ∂v/∂b = 1": a reason, not a statement
+            out[-1] += sep + seg
+        elif "=" in seg and ("=" in out[-1] or clause and _defines(clause.group(1).split("=")[1])):
             out.append(seg)
         else:
             out[-1] += sep + seg
@@ -182,6 +211,23 @@ def _expanded_parts(tree: ex.Node) -> int:
 
 def _open_brackets(text: str) -> int:
     return sum(text.count(c) for c in "([{") - sum(text.count(c) for c in ")]}")
+
+
+def _shape_call(v: ast.AST) -> ast.Name | None:
+    """``X`` in ``tf.shape(X)`` / ``np.shape(X)`` / ``jnp.shape(X)`` (TensorFlow's and NumPy's
+    function spelling of ``X.shape``), else None."""
+    if (
+        isinstance(v, ast.Call)
+        and isinstance(v.func, ast.Attribute)
+        and v.func.attr == "shape"
+        and isinstance(v.func.value, ast.Name)
+        and v.func.value.id in ("tf", "np", "numpy", "jnp")
+        and len(v.args) == 1
+        and not v.keywords
+        and isinstance(v.args[0], ast.Name)
+    ):
+        return v.args[0]
+    return None
 
 
 _MASKED = re.compile(r"\s*([A-Za-z_][A-Za-z0-9_]*)\s*\[(.+)\]\s*([-+*/]?)=(?!=)\s*(.+)")
@@ -464,6 +510,13 @@ def batch_name(net: Net) -> str | None:
     return labels.pop() if len(labels) == 1 and None not in labels else None
 
 
+def _stated_transpose(lhs: ex.Node, tree: ex.Node) -> tuple[ex.Node, ex.Node]:
+    """``(∂L/∂W)^⊤ = E`` (a gradient given as its transpose, the transpose stated): ∂L/∂W = E^⊤."""
+    if isinstance(lhs, ex.Transpose) and isinstance(lhs.operand, ex.Name):
+        return lhs.operand, ex.Transpose(tree)
+    return lhs, tree
+
+
 def _read_one(
     net: Net, text: str, latex: bool, scalar: bool = False
 ) -> tuple[ex.Node, str | None, str]:
@@ -490,6 +543,7 @@ def _read_one(
             whole = _entries_lhs(net, lhs)
             if whole is not None:  # [∂L/∂w_0  ∂L/∂w_1] = …: the gradient of w
                 lhs = ex.Name(whole)
+            lhs, tree = _stated_transpose(lhs, tree)
             if not isinstance(lhs, ex.Name):
                 raise FormulaError(msg("error.latex_lhs"), 1, text)
             name = lhs.id
@@ -1130,6 +1184,9 @@ class _Numpy(ast.NodeTransformer):
         ):
             pair = ast.Tuple([inner.slice, node.slice], ast.Load())
             node = ast.Subscript(inner.value, pair, ast.Load())
+        shaped = _shape_call(node.value)
+        if shaped is not None:  # tf.shape(X)[0], np.shape(X)[0]: X.shape[0]
+            node = ast.Subscript(ast.Attribute(shaped, "shape", ast.Load()), node.slice, ast.Load())
         self.generic_visit(node)
         v, s = node.value, node.slice
         new_axis = _new_axis(s)

@@ -452,12 +452,46 @@ _LATEX_MATRIX = re.compile(r"^\s*\\begin\{([bpvBV]?matrix)\}(.*)\\end\{\1\}\s*$"
 _TUPLE = re.compile(r"^\s*\(\s*[^()]*,[^()]*\)\s*$")
 
 
+# a row written with its transpose stated: [0.1, -0.2]^T, (0.1, -0.2)ᵀ, [0.1 -0.2]', [0.1, -0.2].T
+_TRANSPOSED_ROW = re.compile(
+    r"^\s*(\[[^\[\]]*\]|\([^()]*,[^()]*\))\s*"
+    r"(?:\^\s*\{?\s*(?:T|\\top|\\intercal|⊤)\s*\}?|ᵀ|'|\.T)\s*$"
+)
+
+
+_TRANSPOSED_MATRIX = re.compile(
+    r"^\s*(\[\s*\[.*\]\s*\])\s*(?:\^\s*\{?\s*(?:T|\\top|\\intercal|⊤)\s*\}?|ᵀ|'|\.T)\s*$", re.S
+)
+
+
+def _as_column(body: str) -> str | None:
+    """A vector written as a column: a row with its transpose stated (``[0.1, -0.2]^T``,
+    ``(0.1, -0.2)ᵀ``) or one entry a line inside one bracket (MATLAB's newline ends a row:
+    ``[0.1\n -0.2]``), as the nested list of one-entry rows it writes; else None."""
+    whole = _TRANSPOSED_MATRIX.match(body)
+    if whole is not None:  # [[a, b], [c, d]]^T: the matrix transposed, as stated
+        rows = _matrix_rows(whole.group(1))
+        return "[" + ", ".join("[" + ", ".join(col) + "]" for col in zip(*rows, strict=True)) + "]"
+    m = _TRANSPOSED_ROW.match(body)
+    if m is not None:
+        cells = [c for c in re.split(r"\s*[,;]\s*|\s+", m.group(1)[1:-1].strip()) if c]
+        return "[" + ", ".join(f"[{c}]" for c in cells) + "]"
+    lines = [ln.strip() for ln in body[1:-1].split("\n")] if body.startswith("[") else []
+    if body.endswith("]") and not re.search(r"[\[;,]", body[1:]) and len(lines) > 1:
+        one_each = all(re.fullmatch(r"[^\s,]+", ln) for ln in lines if ln)
+        if one_each and sum(bool(ln) for ln in lines) > 1:
+            return "[" + ", ".join(f"[{ln}]" for ln in lines if ln) + "]"
+    return None
+
+
 def is_matrix(text: str) -> bool:
     """Is ``text`` a bracketed list of numbers (``[[0.1, -0.2], [0.3, 0.4]]``, NumPy's printed
     ``[[ 0.1 -0.2]\n [ 0.3  0.4]]``, ``np.array([...])``, MATLAB's ``[0.1; 0.3]``, LaTeX's
     ``\\begin{bmatrix} … \\end{bmatrix}``, a tuple ``(0.1, -0.2)`` for a row)?"""
     m = _WRAPPER.match(text)
     body = (m.group(1) if m else text).strip()
+    if _TRANSPOSED_ROW.match(body) or _TRANSPOSED_MATRIX.match(body):
+        return True
     return body.startswith("[") or bool(_LATEX_MATRIX.match(body)) or bool(_TUPLE.match(body))
 
 
@@ -465,6 +499,9 @@ def _bracketed(text: str) -> str:
     """A LaTeX matrix, a MATLAB matrix or a tuple as the nested list it writes."""
     m = _WRAPPER.match(text)
     body = (m.group(1) if m else text).strip()
+    column = _as_column(body)
+    if column is not None:
+        return column
     tex = _LATEX_MATRIX.match(body)
     if tex is not None:
         rows = [r.strip() for r in re.split(r"\\\\", tex.group(2)) if r.strip()]

@@ -440,6 +440,38 @@ def pasted(text: str) -> str:
     return text
 
 
+def _brace_end(text: str, i: int) -> int | None:
+    """The index just after the ``}`` that closes the ``{`` at ``text[i]`` (None if unclosed)."""
+    depth = 0
+    for k in range(i, len(text)):
+        depth += {"{": 1, "}": -1}.get(text[k], 0) if text[k - 1 : k] != "\\" or k == i else 0
+        if depth == 0:
+            return k + 1
+    return None
+
+
+_ANNOTATED = re.compile(r"\\(?:underbrace|overbrace)\s*(?=\{)")
+
+
+def _annotations(text: str) -> str:
+    r"""``\underbrace{A^{\top}}_{n \times m}`` and ``\overbrace{…}^{…}`` (sizes or words set
+    under a factor, as textbooks annotate a product): the factor, in brackets; the annotation is
+    a remark, blanked out (columns kept)."""
+    while (m := _ANNOTATED.search(text)) is not None:
+        end = _brace_end(text, m.end())
+        if end is None:
+            return text
+        note = re.match(r"\s*[_^]\s*", text[end:])
+        stop = end
+        if note is not None:
+            k = end + note.end()
+            stop = (_brace_end(text, k) if text[k : k + 1] == "{" else k + 1) or len(text)
+        body = text[m.end() + 1 : end - 1]
+        blank = " " * (m.end() - m.start())
+        text = f"{text[: m.start()]}{blank}({body}){' ' * (stop - end)}{text[stop:]}"
+    return text
+
+
 def _strip_period(s: str) -> str:
     m = re.search(r"(?:\\[,;:!]|\\quad|~|\s)*[.,;]\s*$", s)
     if m and m.start() > 0 and not re.search(r"\d\.$", s[: m.end()].rstrip()):
@@ -465,7 +497,7 @@ def parse(
         raise LatexError(f"formula is {len(text)} characters long; the limit is {ex.MAX_LENGTH}")
     if not text.strip():
         raise LatexError("formula is empty")
-    text = _strip_delimiters(pasted(text))
+    text = _annotations(_strip_delimiters(pasted(text)))
     if not text.strip():
         raise LatexError("formula is empty")
     # δ := …: a definition; Goodfellow's g ← ∇_ŷ J (algorithm 6.4): an assignment, the same
@@ -1537,6 +1569,8 @@ class _Parser:
                 return _mul(ex.Name("delta"), node)  # δ x where x has no gradient: δ times x
             if isinstance(node, ex.Name):
                 return ex.Name("d" + node.id)
+            if isinstance(node, ex.Transpose):  # Nielsen's δ a^{T}: δ times a transposed
+                return _mul(ex.Name("delta"), node)
         if t.text == "_":
             self.next()
             start = self.peek()
@@ -1577,7 +1611,8 @@ class _Parser:
                     f"expected a layer such as \\delta^{{[2]}} (column {start.col})", start.col
                 )
             return ex.Name("d" + self.layer_z(next(g for g in m.groups() if g)))
-        if t.text == "=" or t.kind == "cmd" and t.text[1:] in SPACING | PRODUCTS | HADAMARD:
+        spacing = t.kind == "cmd" and t.text[1:] in SPACING | PRODUCTS | HADAMARD
+        if t.text in ("=", ",") or t.kind == "end" or spacing:
             return ex.Name("delta")  # Nielsen's δ = (a − y) σ'(z), then ∂C/∂w = δ x: a name
         if self.known("delta"):  # Huber's constant δ: clip(r, -\delta, \delta), \frac{1}{\delta}
             return ex.Name("delta")
