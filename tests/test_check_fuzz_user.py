@@ -117,3 +117,85 @@ def test_hat_y_is_the_networks_own_y_hat_not_the_prediction() -> None:
     right = r"x^{\top} \left(f - \hat{y}\right)"
     assert cfu.oracle_right(path, "w", "x.T @ (f - y_hat)") is True
     assert cfu.check(path, "w", right, latex=True).ok
+
+
+# ---- pass 2 (branch checkfuzz3): long written-out forms, derive's own LaTeX read back ----------
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("name", "wrt"), (("torch_huber_delta", "W1"), ("makemore_bn", "W1")))
+def test_a_long_written_out_form_is_read(name: str, wrt: str) -> None:
+    """The checker's own ``expanded`` form (the whole gradient written out to the loss) is read
+    and judged right, the same with one constant changed is judged wrong; the oracle (the spec's
+    own text in PyTorch) agrees. Was exit 2: 854 and 465 parts, the reader's limit was 400 (it
+    counted Python's tokens for the context and the operator: ``a + b`` was 7 parts)."""
+    import ast
+
+    path = cfu.spec_path(name)
+    text = cfu.net_for(path, 0).target(wrt).expanded
+    assert text and sum(1 for _ in ast.walk(ast.parse(text, mode="eval"))) > 400
+    assert cfu.oracle_right(path, wrt, text) is True
+    assert cfu.check(path, wrt, text).ok
+    wrong = text.replace("(1 - h ** 2)", "(1 - h)", 1).replace("0.5) / 2", "0.5) / 3", 1)
+    assert wrong != text and cfu.oracle_right(path, wrt, wrong) is False
+    assert not cfu.check(path, wrt, wrong).ok
+
+
+def test_the_parts_bound_still_holds_for_a_formula() -> None:
+    """A student's formula may have as many parts as one written in steps and substituted
+    (MAX_FORMULA_NODES), counted as a reader sees them; past that it is refused, and within it
+    the depth bound still holds. A spec's expressions keep the tighter MAX_NODES."""
+    import ast
+
+    from derive.lang import expr as ex
+
+    assert ex.parts(ast.parse("a + b", mode="eval")) == 4  # Expression, a, BinOp, b
+    with pytest.raises(ex.ExprError, match="parts; the limit is 1600"):
+        ex.parse("-" * 1600 + "x", max_parts=ex.MAX_FORMULA_NODES)
+    with pytest.raises(ex.ExprError, match="deeper than 40"):
+        ex.parse("-" * 1597 + "x", max_parts=ex.MAX_FORMULA_NODES)
+    with pytest.raises(ex.ExprError, match="parts; the limit is 400"):
+        ex.parse("-" * 400 + "x")
+
+
+def test_latex_absolute_value_bars_are_read() -> None:
+    """``\\left|\\left|a\\right| - 1\\right|`` (derive's printing of ``abs(abs(a) - 1)``, smooth
+    L1 and Huber gradients) and plain or ``\\lvert`` bars (was exit 2: "found '|'")."""
+    from derive.checker import latexin
+    from derive.lang import expr as ex
+
+    a = ex.Name("a")
+    inner = ex.BinOp("-", ex.Call("abs", (a,)), ex.Num(1))
+    want = ex.Call("abs", (inner,))
+    bars = (r"\left|\left|a\right| - 1\right|", "||a| - 1|", r"\lvert \vert a \vert - 1 \rvert")
+    for tex in bars:
+        assert latexin.parse(tex)[0] == want, tex
+    two = ex.BinOp("+", ex.Call("abs", (a,)), ex.Call("abs", (ex.Name("b"),)))
+    assert latexin.parse("|a| + |b|")[0] == two
+    with pytest.raises(latexin.LatexError, match="'\\|'"):
+        latexin.parse("|a - b")
+
+
+# derive's printed LaTeX of each right formula (expected and written out) read back as right:
+# a total sum printed as a bare \sum (read back as a sum over the batch), 𝟙ᵀA ⊙ B (read as
+# 𝟙ᵀ(A ⊙ B)), \mathbf{1}_{\max}(X), |x| bars, LaTeX over 2,000 characters
+ROUND_TRIP = (
+    "min_char_rnn",
+    "crammer_singer",
+    "ce_none_weighted",
+    "node_frobenius_normalise",
+    "smoothl1",
+    "torch_huber_delta",
+)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", ROUND_TRIP)
+def test_right_formulas_read_back_from_derives_latex(name: str) -> None:
+    path = cfu.spec_path(name)
+    right, gaps = cfu.pool(path)
+    assert right and not gaps, gaps
+    verdicts = cfu.right_verdicts(path, right)
+    assert {v.form for v in verdicts} == {"text", "LaTeX"}
+    bad = [v for v in verdicts if v.kind != "right → correct"]
+    assert not bad, [(v.kind, v.form, v.case.wrt, v.case.text, v.code) for v in bad]

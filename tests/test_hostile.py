@@ -256,6 +256,20 @@ FORMULA_CASES = [
     Case("formula-too-long", ["check", "chain", "--wrt", "w", "+".join(["x"] * 1500)], 2),
     Case("formula-unknown-net", ["check", "nosuchnet", "--wrt", "w", "x"], 2, says="no such"),
     Case(
+        "formula-many-parts",
+        ["check", "chain", "--wrt", "w", "x" + "-" * 1700 + "x"],
+        2,
+        says="parts",
+    ),
+    Case("latex-many-parts", ["check", "chain", "--latex", "--wrt", "w", "x" + "-" * 1700 + "x"]),
+    Case(
+        "latex-too-long",
+        ["check", "chain", "--latex", "--wrt", "w", "x + " * 2100 + "x"],
+        2,
+        says="characters",
+    ),
+    Case("latex-unclosed-bar", ["check", "chain", "--latex", "--wrt", "w", "|x|x| - |"], 2),
+    Case(
         "formula-doubling-steps",
         ["check", "chain", "--wrt", "w", "\n".join(
             ["a0 = x"] + [f"a{k} = a{k - 1} + a{k - 1}" for k in range(1, 60)] + ["a59"]

@@ -324,7 +324,7 @@ def _tex_of(net: Net, text: str | None) -> str | None:
     if not text:
         return None
     try:
-        tree = ex.parse(text, allow_compare=True)
+        tree = ex.parse(text, allow_compare=True, max_parts=ex.MAX_FORMULA_NODES)
         e, _ = Convert(net, text)(tree)
         return e.tex()
     except Exception:  # noqa: BLE001 - a fix that cannot be printed in LaTeX stays as it is

@@ -84,23 +84,25 @@ def diagnose(
             c = _ratio(uvals, list(m.values))
             if c is not None:
                 return _factor_diagnoses(net, target, user, m.expr, c, conv, fix, m)
+    small = searchable(tree)
     if user.shape == target.shape:
         term = (
             missing_term(net, target, uvals, truth, fix, user=user)
             or missing_paths(net, target, uvals, truth, fix)
-            or term_factor(net, target, user, uvals, truth)
+            or (term_factor(net, target, user, uvals, truth) if small else None)
         )
         if term is not None:
             return [term]
     # ``raw``: as written, before g'(Z) and Leibniz factors were resolved (g'(Z2) in layer 1)
-    layer = wrong_layer(net, target, raw if raw is not None else tree, conv.allow_upstream)
+    raw = raw if raw is not None else tree
+    layer = wrong_layer(net, target, raw, conv.allow_upstream) if small else None
     if layer is not None:
         return layer
-    if user.shape == target.shape:
+    if user.shape == target.shape and small:
         pair = _edit_and_mutation(net, target, tree, conv.allow_upstream)
         if pair:
             return pair
-    repaired = repair(net, target, tree, conv.allow_upstream)
+    repaired = repair(net, target, tree, conv.allow_upstream) if small else None
     if user.shape != target.shape:
         problem = msg(
             "diag.shape",
@@ -131,6 +133,21 @@ def diagnose(
         if missing is not None:
             return [missing]
     return [_unknown(net, target, user, uvals, truth)]
+
+
+SEARCH_PARTS = ex.MAX_NODES  # the edit searches run on formulas of at most this many parts
+
+
+def searchable(tree: ex.Node) -> bool:
+    """Is ``tree`` small enough for the searches that edit the student's formula (a repair, a
+    wrong layer, an edit and a mistake, a term's factor)? Each tries its parts one by one and
+    evaluates the whole formula for each: seconds on a gradient written out to the loss in ~800
+    parts (``formula.MAX_EXPANDED`` are read). The verdict does not depend on them."""
+    count, todo = 0, [tree]
+    while todo and count <= SEARCH_PARTS:
+        count += 1
+        todo.extend(ex.children(todo.pop()))
+    return count <= SEARCH_PARTS
 
 
 def factor_refs(net: Net, tensor: str, shape: tuple[int, int]) -> list[tuple[str, mf.Ref]]:

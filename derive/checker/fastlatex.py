@@ -754,7 +754,7 @@ def _count(tree: tuple[Any, ...], lim: dict[str, Any]) -> None:
         if node[0] == "pow" and abs(node[2]) > lim["max_exponent"]:
             raise Fallback
         stack.extend((c, depth + 1) for c in node[1:] if isinstance(c, tuple) and c)
-    if count > lim["max_nodes"]:
+    if count > 4 * lim["max_nodes"]:  # ex.MAX_FORMULA_NODES
         raise Fallback
 
 

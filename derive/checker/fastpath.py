@@ -115,6 +115,14 @@ _BINOPS = {ast.Add: "+", ast.Sub: "-", ast.Mult: "*", ast.Div: "/", ast.MatMult:
 _CMPOPS = {ast.Gt: ">", ast.GtE: ">=", ast.Lt: "<", ast.LtE: "<="}
 
 
+_TOKENS = (ast.expr_context, ast.operator, ast.unaryop, ast.cmpop, ast.boolop)
+
+
+def _parts(tree: ast.AST) -> int:
+    """derive.lang.expr.parts (not imported here: the fast path does not load the language)."""
+    return sum(1 for n in ast.walk(tree) if not isinstance(n, _TOKENS))
+
+
 class _Reader:
     def __init__(self, lim: dict[str, Any], calls: Any = ()) -> None:
         self.lim = lim
@@ -132,7 +140,7 @@ class _Reader:
             tree = ast.parse(text.strip(), mode="eval")
         except (SyntaxError, ValueError, RecursionError, MemoryError):
             raise _Fallback from None
-        if sum(1 for _ in ast.walk(tree)) > self.lim["max_nodes"]:
+        if _parts(tree) > 4 * self.lim["max_nodes"]:  # ex.parts > ex.MAX_FORMULA_NODES
             raise _Fallback
         return self.convert(tree.body, 0)
 

@@ -49,8 +49,9 @@ def read(
     ``dZ[Z <= 0] = 0`` is the assignment it performs."""
     if not isinstance(text, str):
         raise FormulaError(msg("error.not_string"))
-    if len(text) > ex.MAX_LENGTH:
-        raise FormulaError(msg("error.too_long", n=len(text), limit=ex.MAX_LENGTH))
+    limit = latexin.MAX_LENGTH if latex else ex.MAX_LENGTH
+    if len(text) > limit:
+        raise FormulaError(msg("error.too_long", n=len(text), limit=limit))
     if not latex:  # helpers defined in the cell inlined, asserts/prints left out (cells.py)
         text = _one_hot_calls(net, cells.expand(text, frozenset(net.g.tensors)))
     parts = _statements(text, latex)
@@ -193,7 +194,7 @@ def _quad_split(piece: str, where: bool = True) -> list[str]:
     return out
 
 
-MAX_EXPANDED = 4 * ex.MAX_NODES  # parts of a derivation's answer with its steps substituted
+MAX_EXPANDED = ex.MAX_FORMULA_NODES  # parts of a derivation's answer with its steps substituted
 
 
 def _expanded_parts(tree: ex.Node) -> int:
@@ -481,7 +482,7 @@ def _numpy_reading(net: Net, body: str) -> ex.Node:
     (a shape mismatch) where NumPy's reading of the 1-D tensors (:func:`vectors`) does: JAX's
     ``jnp.dot(feats.T, preds - targets)``, ``np.dot(w, w)``. Raises :class:`ex.ExprError` as
     :func:`ex.parse` does."""
-    rows = ex.parse(body, allow_compare=True)
+    rows = ex.parse(body, allow_compare=True, max_parts=ex.MAX_FORMULA_NODES)
     one_d = vectors(net)
     if not one_d or not one_d & set(ex.names(rows)):
         return rows
@@ -491,7 +492,9 @@ def _numpy_reading(net: Net, body: str) -> ex.Node:
     except (ShapeError, FormulaError, RecursionError):
         pass
     try:
-        numpy = ex.parse(body, allow_compare=True, one_d=one_d)
+        numpy = ex.parse(
+            body, allow_compare=True, one_d=one_d, max_parts=ex.MAX_FORMULA_NODES
+        )
         Convert(net, "")(numpy)
     except (ex.ExprError, ShapeError, FormulaError, RecursionError):
         return rows  # the rows reading's own shape problem is what the verdict names

@@ -63,6 +63,9 @@ def _table_function(name: str) -> bool:
 
 COMPARE_TOKENS = {">", "<", ">=", "<=", "\\geq", "\\leq", "\\ge", "\\le", "\\gt", "\\lt", "\\neq", "\\ne",
                   "\\geqslant", "\\leqslant"}
+# LaTeX spells a formula ~4 times as long as code (\left(…\right), \mathrm{…}); its parts are
+# bounded as code's are (ex.MAX_FORMULA_NODES)
+MAX_LENGTH = 4 * ex.MAX_LENGTH
 ONES = "𝟙"  # \mathbf{1} on its own: X 𝟙 is the row sums (never a name in the NumPy language)
 
 
@@ -217,6 +220,21 @@ def tokenize(text: str) -> list[Tok]:
             raise LatexError(f"'{tok}' is not allowed here (column {m.start() + 1})", m.start() + 1)
         out.append(Tok(kind, tok, m.start() + 1))
     out.append(Tok("end", "", len(text) + 1))
+    return out
+
+
+def _bars(toks: list[Tok]) -> list[Tok]:
+    """An absolute value's bars, as derive prints them (``\\left|x\\right|``): ``\\lvert`` and
+    ``\\rvert``, which tell the opening bar from the closing one (``\\left|\\left|x\\right| -
+    1\\right|``); ``\\vert`` is a plain ``|``."""
+    out: list[Tok] = []
+    for tok in toks:
+        if tok.text == "|" and out and out[-1].text in ("\\left", "\\right"):
+            out[-1] = Tok("cmd", "\\lvert" if out[-1].text == "\\left" else "\\rvert", out[-1].col)
+        elif tok.text == "\\vert":
+            out.append(Tok("sym", "|", tok.col))
+        else:
+            out.append(tok)
     return out
 
 
@@ -493,8 +511,8 @@ def parse(
     when ``e`` is not a name. Raises :class:`LatexError`."""
     if not isinstance(text, str):
         raise LatexError("a formula must be a string")
-    if len(text) > ex.MAX_LENGTH:
-        raise LatexError(f"formula is {len(text)} characters long; the limit is {ex.MAX_LENGTH}")
+    if len(text) > MAX_LENGTH:
+        raise LatexError(f"formula is {len(text)} characters long; the limit is {MAX_LENGTH}")
     if not text.strip():
         raise LatexError("formula is empty")
     text = _annotations(_strip_delimiters(pasted(text)))
@@ -503,7 +521,7 @@ def parse(
     # δ := …: a definition; Goodfellow's g ← ∇_ŷ J (algorithm 6.4): an assignment, the same
     for define in (":=", "\\coloneqq", "\\triangleq", "\\equiv", "\\leftarrow", "\\gets", "←"):
         text = text.replace(define, " " * (len(define) - 1) + "=")
-    p = _Parser(tokenize(text), known or (lambda name: name != "e"), loss)
+    p = _Parser(_bars(tokenize(text)), known or (lambda name: name != "e"), loss)
     p.scalar = scalar
     p.width = width or (lambda name: None)  # a name's number of columns, where known
     p.batch = batch
@@ -543,8 +561,8 @@ def _limits(tree: ex.Node) -> None:
         if isinstance(node, ex.Pow) and abs(node.exponent) > ex.MAX_EXPONENT:
             raise LatexError(f"exponent {node.exponent} is too large (limit {ex.MAX_EXPONENT})")
         stack.extend((c, depth + 1) for c in ex.children(node))
-    if count > ex.MAX_NODES:
-        raise LatexError(f"formula has {count} parts; the limit is {ex.MAX_NODES}")
+    if count > ex.MAX_FORMULA_NODES:
+        raise LatexError(f"formula has {count} parts; the limit is {ex.MAX_FORMULA_NODES}")
 
 
 def _nodes(n: ex.Node) -> list[ex.Node]:
@@ -616,6 +634,7 @@ class _Parser:
         self.known = known
         self.loss = loss
         self.depth = 0
+        self.bars = 0  # plain bars |…| open around here (a | closes one, never opens another)
         self.examples: tuple[str, ...] = ()  # the index letters of the \sum_{i=1}^{m} around
         self.used_example = False  # an (i) of those was read
         self.steps: dict[str, int] = {}  # \sum_{t=1}^{2} over time steps: t's value now
@@ -725,11 +744,12 @@ class _Parser:
         if tok.kind in ("num", "id"):
             return True
         if tok.kind == "sym":
-            return tok.text in ("(", "[", "{")
+            return tok.text in ("(", "[", "{") or tok.text == "|" and not self.bars
         if tok.kind == "cmd":
             name = tok.text[1:]
             return not (
-                name in PRODUCTS
+                name == "rvert"
+                or name in PRODUCTS
                 or name in HADAMARD
                 or name in RELATIONS
                 or name in ("}", "right", "mrow", "mcol", "end")
@@ -1070,9 +1090,23 @@ class _Parser:
             inner = self.expr(0)
             self.expect("}", f"'}}' (for the '{{' opened at column {tok.col})")
             return inner
+        if tok.text in ("|", "\\lvert"):
+            return self.absolute(self.next())
         if tok.kind == "cmd":
             return self.command()
         raise self.error(tok, "a number, a name, '(' or a command such as \\frac")
+
+    def absolute(self, tok: Tok) -> ex.Node:
+        """``|x|``, ``\\lvert x \\rvert`` (``\\left|x\\right|``, see :func:`_bars`): abs(x)."""
+        plain = tok.text == "|"
+        self.bars += plain
+        try:
+            inner = self.expr(0)
+        finally:
+            self.bars -= plain
+        close = "|" if plain else "\\rvert"
+        self.expect(close, f"'{close}' (for the '{tok.text}' opened at column {tok.col})")
+        return ex.Call("abs", (inner,))
 
     def identifier(self) -> ex.Node:
         tok = self.next()
@@ -1510,6 +1544,8 @@ class _Parser:
             self.next()
             start = self.peek()
             toks = self.group_tokens()
+            if [x.text for x in toks] == ["\\max"]:
+                return self.max_indicator(start)
             if not any(x.text in COMPARE_TOKENS for x in toks):  # \mathbf{1}_m: its size
                 t = self.peek()
                 shape = _ones_shape(toks)
@@ -1535,6 +1571,12 @@ class _Parser:
                 return ex.Name(ONES)
             return _batch_sum(self.term())
         return ex.Name(ONES)
+
+    def max_indicator(self, tok: Tok) -> ex.Node:
+        """``\\mathbf{1}_{\\max}(X)``, as derive prints ``max_share(X)`` and ``max_mask(X)``: 1 at
+        each row's largest entry (the two differ only at ties, which random points do not meet),
+        read as ``max_share``, torch's ``amax`` gradient."""
+        return self.function("max_share", tok)
 
     def ends(self) -> bool:
         """Does a product end here (nothing for a 𝟙ᵀ to sum: ``… 𝟙ᵀ − Y``, ``… 𝟙ᵀ)``)?"""

@@ -42,6 +42,7 @@ from derive.lang.spec import block_size, resize
 _NP_SCALAR = _SympyNumPyPrinter()
 
 _LAYER_SUP = re.compile(r"[A-Za-z\\{}]+\^\{\[\d+\]\}")
+_ONES_T = "\\mathbf{1}^{\\top}"  # a batch sum; the checker reads 𝟙ᵀ A ⊙ B as 𝟙ᵀ(A ⊙ B)
 PREC = {"add": 1, "mul": 2, "neg": 2, "atom": 4}
 
 
@@ -1108,7 +1109,10 @@ class LatexPrinter(Printer):
         op = " \\odot " if e._hadamard() else " \\cdot "
         if isinstance(e.a, Scalar) and not e._hadamard() and not e.a.expr.is_Symbol:
             op = " "
-        return f"{self.wrap(e.a, 2)}{op}{self.wrap(e.b, e._right())}"
+        left = self.wrap(e.a, 2)
+        if left.lstrip("-").startswith(_ONES_T):  # (𝟙ᵀA) ⊙ B: 𝟙ᵀ A ⊙ B reads as 𝟙ᵀ(A ⊙ B)
+            left = self.paren(left)
+        return f"{left}{op}{self.wrap(e.b, e._right())}"
 
     def _print_Div(self, e: Div) -> str:
         return f"\\frac{{{self.doprint(e.a)}}}{{{self.doprint(e.b)}}}"
@@ -1138,7 +1142,7 @@ class LatexPrinter(Printer):
             elif axis == 1:
                 s = f"{inner} \\thinspace \\mathbf{{1}}"
             else:
-                s = f"\\sum {inner}"
+                s = self.total_sum(e.args[0])
             if e.name == "sum":
                 return s
             # a mean as courses write it: μ = (1/m) 𝟙ᵀZ, the batch size named when it has a name
@@ -1158,7 +1162,16 @@ class LatexPrinter(Printer):
         return f"{self.wrap(e.x, 3)} \\thinspace \\mathbf{{1}}"
 
     def _print_SumAll(self, e: SumAll) -> str:
-        return f"\\sum {self.wrap(e.x, 3)}"
+        return self.total_sum(e.x)
+
+    def total_sum(self, x: MExpr) -> str:
+        """The sum of all entries of ``x``: a bare ``\\sum`` where ``derive check``'s LaTeX reader
+        reads one so (a column, or a squared name: ``\\sum w^{2}``), else ``𝟙ᵀ X 𝟙`` (to that
+        reader, as to students, a bare ``\\sum X`` sums over the batch: the rows)."""
+        inner = self.wrap(x, 3)
+        if x.shape[1] == 1 or isinstance(x, Pow) and x.n == 2 and isinstance(x.x, Ref):
+            return f"\\sum {inner}"
+        return f"\\mathbf{{1}}^{{\\top}} {inner} \\thinspace \\mathbf{{1}}"
 
     def _print_Slice(self, e: Slice) -> str:
         first = "1" if not e.before else f"{_span(e.before)} + 1"

@@ -25,6 +25,11 @@ MAX_LENGTH = 2000
 MAX_DEPTH = 40
 MAX_EXPONENT = 16
 MAX_NODES = 400
+# A formula a student writes out in one line may have as many parts as one written in steps and
+# substituted (derive.checker.formula.MAX_EXPANDED): the checker's own written-out forms of a
+# batch-norm or a Huber-loss gradient have up to ~500; MAX_LENGTH still bounds the text.
+MAX_FORMULA_NODES = 4 * MAX_NODES
+_TOKENS = (ast.expr_context, ast.operator, ast.unaryop, ast.cmpop, ast.boolop)
 
 # The language's functions come from the operation table (derive.lang.ops); these tuples are the
 # built-in table's, for readers that want a fixed list. The parser and shape inference consult
@@ -164,6 +169,7 @@ def parse(
     shapes: Mapping[str, tuple[int, ...]] | None = None,
     one_d: frozenset[str] = frozenset(),
     picks: dict[str, tuple[str, int]] | None = None,
+    max_parts: int = MAX_NODES,
 ) -> Node:
     """Parse ``text`` into a :data:`Node` tree or raise :class:`ExprError`. ``constants`` (a
     spec's ``[constants]`` and sizes) may be named in an exponent: ``(1 - p) ** gamma`` is
@@ -172,7 +178,8 @@ def parse(
     tensors declared 1-D (rows); ``A @ w`` of one is NumPy's matrix-vector product, a row.
     ``picks``: the class-label vectors read so far (``P[np.arange(N), y]``), each with the name
     and column count of the tensor it picks from; a new one is added (the spec then declares the
-    labels one-hot, see :meth:`_Converter.pick`)."""
+    labels one-hot, see :meth:`_Converter.pick`). ``max_parts``: the limit of :func:`parts`
+    (the checker's formulas: :data:`MAX_FORMULA_NODES`)."""
     if not isinstance(text, str):
         raise ExprError("an expression must be a string")
     if len(text) > MAX_LENGTH:
@@ -188,13 +195,19 @@ def parse(
         raise ExprError(f"syntax error at column {col}: {err.msg}", col) from None
     except (ValueError, RecursionError, MemoryError):
         raise ExprError("expression is too deeply nested") from None
-    count = sum(1 for _ in ast.walk(tree))
-    if count > MAX_NODES:
-        raise ExprError(f"expression has {count} parts; the limit is {MAX_NODES}")
+    count = parts(tree)
+    if count > max_parts:
+        raise ExprError(f"expression has {count} parts; the limit is {max_parts}")
     conv = _Converter(allow_compare, allow_index, constants or {}, shapes)
     conv.one_d = one_d
     conv.picks = picks if picks is not None else {}
     return conv.convert(tree.body, 0)
+
+
+def parts(tree: ast.AST) -> int:
+    """The parts of a parsed expression a reader sees: names, numbers, operations and calls,
+    not Python's tokens for the context and the operator (``a + b`` has 3, not 7)."""
+    return sum(1 for n in ast.walk(tree) if not isinstance(n, _TOKENS))
 
 
 def split_count(
