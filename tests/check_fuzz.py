@@ -26,6 +26,7 @@ import warnings
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from fractions import Fraction
+from pathlib import Path
 
 import check_oracle
 import numpy as np
@@ -227,7 +228,7 @@ def cases(
 ) -> list[Case]:
     """``count`` distinct edited formulas of ``net`` (one or two edits each), deterministic;
     ``pool``: the (wrt, right formula) pairs to start from (default :func:`seeds`)."""
-    rng = random.Random(f"{net}:{seed}")
+    rng = random.Random(f"{Path(net).name}:{seed}")  # a spec by its file name: the same draw in any checkout
     ctx = context(net)
     pool = pool if pool is not None else seeds(net)
     out: dict[str, Case] = {}

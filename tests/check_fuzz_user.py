@@ -189,7 +189,7 @@ def _env(path: str, trial: int) -> Env | None:
     raw = tomllib.loads(Path(path).read_text(encoding="utf-8"))
     s = load(path)
     g = derive(s).graph
-    rng = random.Random(f"{path}:{trial}")
+    rng = random.Random(f"{Path(path).name}:{trial}")  # the same draw in any checkout
     for attempt in range(4):
         sizes = _sizes(s, rng)
         point = random_point(g, 7000 + 13 * trial + attempt, sizes, strict=True)
