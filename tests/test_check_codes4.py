@@ -6,9 +6,12 @@ another layer's (``A1`` where ``X`` belongs) together with a missing σ'."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from derive.checker.check import FormulaError, check
+from derive.checker.checknet import net_for
 
 
 def _refusal(net: str, wrt: str, text: str, lang: str = "en") -> str:
@@ -149,3 +152,15 @@ def test_pre_activation_for_its_output_names_the_activation(
     assert "激活前的" in zh and right in zh
     other = check("mlp-bce", "W2", "X.T @ (A2 - Y) / m")
     assert "the input of the activation" not in other.diagnoses[0].message
+
+
+def test_a_greek_tensor_with_a_layer_superscript_is_that_tensor() -> None:
+    """derive prints a course network's ``alpha2`` as ``\\alpha^{[2]}`` (a CRF's forward
+    variables): the LaTeX reader reads it back as that tensor, transposed or inside
+    ``\\delta_{…}`` too (was "expected a name, found '\\alpha'"); a wrong factor is still wrong."""
+    path = str(Path(__file__).parent / "specs_course" / "hn11_crf_forward3.toml")
+    t = net_for(path, 0).target("Tr")
+    assert r"\alpha^{[2]" in t.tex and r"\delta_{\alpha^{[3]}}" in t.tex
+    assert check(path, "Tr", t.tex, latex=True).ok
+    r = check(path, "Tr", rf"2 \left({t.tex}\right)", latex=True)
+    assert not r.ok and r.code == "scale-factor"

@@ -65,16 +65,13 @@ CHECK_GAPS: dict[str, str] = {
     # number 1: a column, "shape (3, 1)"
     # (the ones matrix, printed np.ones((N, k)) and \mathbf{1}_{N \times k}, is read back as
     # that matrix since branch ops11: hn8_t_of_row_sum, hn8_axis0_of_row_sums_times_w)
-    "hn8_max_values_t": "δ_mxᵀ ⊙ 𝟏_max(XW): the mask read as a column",
+    # (hn8_max_values_t, δ_mxᵀ ⊙ 𝟏_max(XW), is read back since branch checkfuzz3)
     # (branch heldnets10's hn10_attn_pad_mask, hn10_ntxent_masked — an additive −1e9 mask — and
     # hn10_bn_eval — sqrt of a running variance given as data — pass since branch trust10: the
     # checker's points keep a fill mask as given and draw such data in its domain)
-    # branch heldnets11 (checker gaps, issue 11; derive verify and PyTorch running the text
-    # agree): the CRF's forward variables alpha2/alpha3 print as \alpha_{2}, which the LaTeX
-    # reader takes for the command ("expected a name ... found '\alpha'"); the planar flow's
-    # log|1 + ψu| prints the absolute value as |…|, not read back ("found '|'")
-    "hn11_crf_forward3": "a tensor named alpha2 printed as \\alpha_{2} is not read back",
-    "hn11_planar_flow": "|x| in the LaTeX of log|1 + psi u| is not read back",
+    # (branch heldnets11's checker gaps are read back now: the CRF's forward variables alpha2/
+    # alpha3, printed \alpha^{[2]}, since the lead's fix after the merge; the planar flow's
+    # log|1 + ψu| since branch checkfuzz3)
 }
 COURSE = [
     pytest.param(n, marks=pytest.mark.xfail(strict=True, reason=CHECK_GAPS[n]))

@@ -1203,6 +1203,9 @@ class _Parser:
             for cand in GREEK_NAMES.get(name, (name,)):
                 if self.known(cand):
                     return ex.Name(cand)
+            layered = self.greek_layer(name)
+            if layered is not None:  # \alpha^{[2]\top}: the network's alpha2, transposed
+                return layered
             if name == "pi" and self.peek().text != "_":  # \pi: the number π
                 return ex.Name("pi")
             if self.peek().text == "_":  # \alpha_{h}: the node alpha_h, then ^{\top} as usual
@@ -1217,6 +1220,25 @@ class _Parser:
             "\\mathbf{1}[…], ^{\\top}",
             tok.col,
         )
+
+    def greek_layer(self, name: str) -> ex.Node | None:
+        r"""A Greek name with a layer superscript, as derive prints a tensor ``alpha2``
+        (``\alpha^{[2]}``, ``\alpha^{[2]\top}``): that tensor, when the network has it; else
+        None with nothing consumed."""
+        if self.peek().text != "^":
+            return None
+        save = self.pos
+        for cand in GREEK_NAMES.get(name, (name,)):
+            self.pos = save
+            try:
+                node = self.suffixes(ex.Name(cand))
+            except LatexError:
+                continue
+            inner = node.operand if isinstance(node, ex.Transpose) else node
+            if isinstance(inner, ex.Name) and inner.id != cand and self.known(inner.id):
+                return node
+        self.pos = save
+        return None
 
     def matrix(self, tok: Tok) -> ex.Node:
         r"""``\begin{bmatrix} a & b \\ c & d \end{bmatrix}`` (``pmatrix``, ``matrix``): the block
@@ -1391,6 +1413,9 @@ class _Parser:
             if self.peek(1).text == "_":  # \delta_{\alpha_{h}}: the subscript follows
                 self.next()
                 return ex.Name(t.text[1:])
+            if self.peek(1).text == "^":  # \delta_{\alpha^{[3]}}: the layer follows
+                self.next()
+                return ex.Name(GREEK_NAMES.get(t.text[1:], (t.text[1:],))[0])
         if t.text == "{":
             self.next()
             node = self.suffixes(self.name_only(t))
