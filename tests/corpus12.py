@@ -32,6 +32,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import corpus10  # noqa: E402
+import corpus_common  # noqa: E402
 
 _rows: list[dict] = []
 N, L, V = "numpy", "latex", "value"
@@ -45,25 +46,7 @@ LN = str(COURSE / "layernorm.toml")
 AT = str(COURSE / "attention2.toml")
 
 
-def C(net, wrt, kind, text, code=None, oracle=None, style="", note="", lang="en", opts=None, must=()):  # noqa: N802
-    verdict = "correct" if code is None else "unreadable" if code == REFUSE else "incorrect"
-    _rows.append(
-        dict(
-            net=net,
-            wrt=wrt,
-            kind=kind,
-            text=text,
-            verdict=verdict,
-            code=None if code == REFUSE else code,
-            oracle=oracle,
-            style=style,
-            note=note,
-            round=_round,
-            lang=lang,
-            opts=dict(opts or {}),
-            must=tuple(must),
-        )
-    )
+C = corpus_common.adder(_rows, lambda: _round)  # noqa: N816
 
 
 # ================================================================ mlp-bce: text boxes, fences, notebooks

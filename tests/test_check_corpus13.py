@@ -11,16 +11,13 @@ the first, before-fix measurement): bench/bench_check_corpus13.py, bench/RESULTS
 from __future__ import annotations
 
 import sys
-import tomllib
-import warnings
 from pathlib import Path
 
-import numpy as np
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import corpus_common  # noqa: E402
 import corpus13  # noqa: E402
+import corpus_common  # noqa: E402
 
 CASES = corpus13.load()
 KNOWN: dict[str, str] = {  # id -> why it still fails (strict xfail: fixing it must remove it here)
@@ -59,38 +56,12 @@ def test_corpus_has_no_repeat_of_corpus2_to_12() -> None:
     assert not [c["id"] for c in CASES if corpus13._key(c) in corpus13._earlier()]
 
 
-def _course_oracle_ok(case: dict) -> bool:
-    """Is the NumPy expression ``case["oracle"]`` ∂L/∂wrt on the course network, with the
-    spec's own [forward] text run in PyTorch float64 at the example point (tests/spelled_oracle.py)?"""
-    import spelled_oracle as so
-    import torch
-
-    path = Path(case["net"])
-    raw = tomllib.loads(path.read_text(encoding="utf-8"))
-    s = so.spec_mod.load(str(path))
-    point = so.numeric.example_point(so.derive(s).graph)
-    ns = so.namespace(s, raw, point)
-    for key, text in raw["forward"].items():  # our own spec's text, as spelled_oracle runs it
-        ns[key] = eval(compile(text, key, "eval"), ns)  # noqa: S307
-    loss = ns[list(raw["forward"])[-1]]
-    loss.backward()
-    env = {k: v.detach().numpy() for k, v in ns.items() if isinstance(v, torch.Tensor)}
-    env.update({k: int(v) for k, v in s.dims.items()})
-    env.update({k: float(v) for k, v in (raw.get("constants") or {}).items()})
-    want = ns[case["wrt"]].grad.numpy()
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        got = eval(case["oracle"], {"np": np, "sigmoid": lambda z: 1 / (1 + np.exp(-z))}, env)  # noqa: S307
-    got = np.asarray(got).reshape(want.shape) if np.size(got) == want.size else np.asarray(got)
-    return got.shape == want.shape and bool(np.allclose(got, want, rtol=1e-9, atol=1e-12))
-
-
 @pytest.mark.slow
 @pytest.mark.parametrize("case", [c for c in CASES if c.get("oracle")], ids=lambda c: c["id"])
 def test_oracle_agrees_with_the_stated_verdict(case: dict) -> None:
     """The corpus' verdicts come from PyTorch, not from the checker."""
     if case["net"].endswith(".toml"):
-        assert _course_oracle_ok(case) == (case["verdict"] == "correct")
+        assert corpus_common.course_oracle_ok(case) == (case["verdict"] == "correct")
     else:
         assert corpus_common.oracle_agrees(case)
 
