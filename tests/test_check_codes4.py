@@ -10,8 +10,11 @@ from pathlib import Path
 
 import pytest
 
+from derive.checker import fastpath
 from derive.checker.check import FormulaError, check
 from derive.checker.checknet import net_for
+from derive.checker.formtree import tree_text
+from derive.lang import expr as ex
 
 
 def _refusal(net: str, wrt: str, text: str, lang: str = "en") -> str:
@@ -164,3 +167,23 @@ def test_a_greek_tensor_with_a_layer_superscript_is_that_tensor() -> None:
     assert check(path, "Tr", t.tex, latex=True).ok
     r = check(path, "Tr", rf"2 \left({t.tex}\right)", latex=True)
     assert not r.ok and r.code == "scale-factor"
+
+
+def test_a_division_by_a_node_named_d_is_no_leibniz_derivative() -> None:
+    """``dy_hat / data`` where the network has a node ``data`` (elastic_net's data loss) is a
+    division by that node, not ``d(y_hat)/d(ata)`` (was exit 2 "'ata' … is not a tensor",
+    found by the user-network fuzz); ``dL/ddata`` is still Leibniz notation."""
+    path = str(Path(__file__).parent / "specs_course" / "elastic_net.toml")
+    r = check(path, "b", "dy_hat / data")
+    assert not r.ok and r.code == "shape-mismatch"
+    with pytest.raises(FormulaError) as err:
+        check(path, "b", "dL/ddata * ddata/db")
+    assert "∂data/∂b" in str(err.value)
+
+
+def test_a_minus_before_a_negative_is_bracketed_in_the_checkers_text() -> None:
+    """The checker's printed forms never show ``--x`` (a user fuzz showed ``sum(--(1 / N *
+    y))``): ``-(-x)``, in the slow path's and the fast path's printers alike."""
+    assert tree_text(ex.Neg(ex.Neg(ex.Name("x")))) == "-(-x)"
+    assert tree_text(ex.Neg(ex.Name("x"))) == "-x"
+    assert fastpath._text(("neg", ("neg", ("name", "x"))), 0) == "-(-x)"

@@ -574,7 +574,8 @@ def _text(n: tuple[Any, ...], parent: int = 0) -> str:
         mixes = left[0] == "bin" and left[1] in ("@", "*", "/") and (op == "@") != (left[1] == "@")
         s = f"{_text(left, prec + 1 if mixes else prec)} {op} {_text(n[3], prec + 1)}"
     elif kind == "neg":
-        s, prec = f"-{_text(n[1], 3)}", 3
+        inner = _text(n[1], 3)
+        s, prec = f"-({inner})" if inner.startswith("-") else f"-{inner}", 3  # as formtree.negated
     elif kind == "pow":
         e, _ = _num_text(n[2])
         s, prec = f"{_text(n[1], 5)} ** {e if n[2] >= 0 else f'({e})'}", 4

@@ -131,6 +131,11 @@ def num_text(v: Fraction) -> tuple[str, int]:
     return f"{v.numerator}/{v.denominator}", 2
 
 
+def negated(s: str) -> str:
+    """``-s``, bracketed when ``s`` starts with a minus itself: ``-(-x)``, never ``--x``."""
+    return f"-({s})" if s.startswith("-") else f"-{s}"
+
+
 def tree_text(n: ex.Node, parent: int = 0) -> str:
     """An expression tree in the input language (``A1.T @ dZ2 / m``)."""
     if isinstance(n, ex.Num):
@@ -143,7 +148,7 @@ def tree_text(n: ex.Node, parent: int = 0) -> str:
         left = prec + 1 if _mixes(op, n.left) else prec  # (A @ B) * C: never rely on ties
         s = f"{tree_text(n.left, left)} {op} {tree_text(n.right, prec + 1)}"
     elif isinstance(n, ex.Neg):
-        s, prec = f"-{tree_text(n.operand, 3)}", 3
+        s, prec = negated(tree_text(n.operand, 3)), 3
     elif isinstance(n, ex.Pow):
         e, _ = num_text(n.exponent)
         s, prec = f"{tree_text(n.base, 5)} ** {e if n.exponent >= 0 else f'({e})'}", 4
@@ -236,14 +241,14 @@ def _formula(e: mf.MExpr) -> tuple[str, int]:
             if isinstance(t, mf.Scalar) and t.expr.is_Number and t.expr < 0:
                 t = mf.Neg(mf.Scalar(-t.expr))
             if isinstance(t, mf.Neg):
-                s = f(t.x, 2)
+                s = negated(f(t.x, 2))[1:]
                 out += f" - {s}" if k else f"-{s}"
             else:
                 s = f(t, 1)
                 out += f" + {s}" if k else s
         return out, 1
     if isinstance(e, mf.Neg):
-        return f"-{f(e.x, 3)}", 3
+        return negated(f(e.x, 3)), 3
     if isinstance(e, mf.Pow):
         n = e.n if isinstance(e.n, int) or e.n.is_Integer else f"({e.n})"
         return f"{f(e.x, 5)} ** {n if e.n >= 0 else f'({e.n})'}", 4

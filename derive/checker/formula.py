@@ -556,12 +556,15 @@ def _read_one(
         lead_lhs is not None
         and text[lead_lhs.end() :].isascii()
         and not re.search(r"[\^']", text[lead_lhs.end() :])
-        and not _PLAIN_LEIBNIZ.search(text[lead_lhs.end() :])
+        and not _leibniz_in(net, text[lead_lhs.end() :])
     )
-    if not code_body and ("∂" in text or _PLAIN_LEIBNIZ.search(text)):  # ∂L/∂W, dA/dZ: Leibniz
+    if not code_body and ("∂" in text or _leibniz_in(net, text)):  # ∂L/∂W, dA/dZ: Leibniz
         alt_text = re.sub(r"\.T\b", "^T", text).replace("**", "^")
         alt_text = _PLAIN_LEIBNIZ.sub(
-            lambda m: f"\\frac{{d{m.group(1)}}}{{d{m.group(2)}}}", alt_text
+            lambda m: f"\\frac{{d{m.group(1)}}}{{d{m.group(2)}}}"
+            if _plain_leibniz(net, m)
+            else m.group(),
+            alt_text,
         )
         try:
             tree, lhs_node = latexin.parse(alt_text, known=net.known, loss=net.spec.loss)
@@ -659,6 +662,18 @@ _PLAIN_LHS = re.compile(r"\s*[d∂](?:L|J|E|C|loss|Loss)\s*/\s*[d∂]([A-Za-z_][
 _PLAIN_LEIBNIZ = re.compile(
     r"(?<![A-Za-z0-9_])d([A-Za-z][A-Za-z0-9_]*)\s*/\s*d([A-Za-z][A-Za-z0-9_]*)"
 )
+
+
+
+def _plain_leibniz(net: Net, m: re.Match[str]) -> bool:
+    """Is ``dA/dB`` Leibniz notation, not a division by a node whose name starts with d
+    (``dy_hat / data`` where the network has a node ``data``)?"""
+    return net.known(m.group(2)) or not net.known("d" + m.group(2))
+
+
+def _leibniz_in(net: Net, text: str) -> bool:
+    return any(_plain_leibniz(net, m) for m in _PLAIN_LEIBNIZ.finditer(text))
+
 
 # NumPy / PyTorch spellings that are read (``np.`` prefix; all rewritten to the language)
 SUPPORTED_NUMPY = (
