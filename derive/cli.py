@@ -32,6 +32,7 @@ from derive.errors import (
     DeriveError,
     Failure,
 )
+from derive.locale import catalog
 
 __all__ = ["BAD_INPUT", "FAILED", "INTERNAL", "OK", "TOOL", "Failure", "main"]
 
@@ -91,7 +92,7 @@ def _guard(func: Callable[..., Any]) -> Callable[..., Any]:
         except Exception as err:  # noqa: BLE001 - classified here; never a bare traceback
             if debug:
                 raise
-            code, msg = _classify(err)
+            code, msg = _classify(err, _language())
         click.echo(f"error: {msg}", err=True)
         sys.exit(code)
 
@@ -111,11 +112,24 @@ def _one_line(text: str) -> str:
     return line
 
 
-def _classify(err: Exception) -> tuple[int, str]:
-    """Exit code and message of ``err``: a :class:`DeriveError` carries both; anything else
-    is an internal error (a bug in derive), reported in one line."""
+def _language() -> str:
+    """The language the running command answers in: its ``--lang`` (``verify``, ``check``,
+    ``prove``), or the only one of ``build``'s ``--lang``; else English."""
+    params = click.get_current_context().params
+    lang = params.get("lang")
+    if lang is None:
+        langs = params.get("langs") or ()
+        names = {p.strip() for v in ([langs] if isinstance(langs, str) else langs) for p in v.split(",")}
+        lang = names.pop() if len(names) == 1 else "en"
+    return lang if lang in catalog.LANGS else "en"
+
+
+def _classify(err: Exception, lang: str = "en") -> tuple[int, str]:
+    """Exit code and message of ``err`` (in ``lang`` where the message comes from the
+    catalogues): a :class:`DeriveError` carries both; anything else is an internal error (a
+    bug in derive), reported in one line."""
     if isinstance(err, DeriveError):
-        msg = err.prefix + str(err)
+        msg = err.prefix + catalog.localized(err, lang)
         # LaTeX failures carry a log excerpt after the first line: keep it (it is the reason)
         return err.exit_code, msg if err.exit_code == TOOL else _one_line(msg)
     if isinstance(err, MemoryError):
@@ -156,8 +170,15 @@ def _progress(message: str) -> None:
     help="Random points besides the example (0 to 100).",
 )
 @click.option("--no-torch", is_flag=True, help="Skip the PyTorch comparison.")
+@click.option(
+    "--lang",
+    default="en",
+    type=click.Choice(["en", "zh"]),
+    show_default=True,
+    help="Language of the error messages (the report's table stays English).",
+)
 @_guard
-def verify(nets: tuple[str, ...], points: int, no_torch: bool) -> None:
+def verify(nets: tuple[str, ...], points: int, no_torch: bool, lang: str) -> None:
     """Derive, verify every step, compare with PyTorch and finite differences."""
     from derive.lang import spec
 

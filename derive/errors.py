@@ -28,6 +28,9 @@ class DeriveError(Exception):
 
     exit_code: int = BAD_INPUT
     prefix: str = ""
+    #: a message from the catalogues (``derive.locale.catalog.refusal``): the text before it,
+    #: the sentence (a ``catalog.Said``) and the text after it; ``None``: English only
+    said: tuple[str, object, str] | None = None
 
 
 class BadInput(DeriveError):

@@ -4,11 +4,22 @@ running the spec's own text (tests/spelled_oracle.py) and by derive's own verify
 1. A finite mask fill the user writes (``masked_fill(mask, -1e4)``) is that number, not the
    stand-in of ``-inf`` (which was -1e4 and is now -8192): PyTorch's softmax of a fully masked
    row is uniform and its cross-entropy finite, so derive agrees instead of refusing.
+2. Refusals of example values speak the user's language: ``derive verify --lang zh`` and
+   ``derive check --lang zh`` say each (a tie, a float-moved bound, a -inf fill, a non-finite
+   value or gradient, a value outside a domain) from ``derive/locale/zh.toml``; English is
+   unchanged. Their raise sites take the catalogues' sentences (scanned).
 """
 
 from __future__ import annotations
 
+import ast
+import re
+from pathlib import Path
+
 import pytest
+from click.testing import CliRunner
+
+from derive.cli import main
 
 from derive.engine.backprop import derive
 from derive.lang import spec
@@ -78,3 +89,115 @@ def test_an_infinite_fill_of_a_whole_row_is_still_refused() -> None:
     )
     with pytest.raises(spec.SpecError, match="-inf everywhere"):
         spec.parse(text, "trust11")
+
+
+# ---- 2. refusals in Chinese ----------------------------------------------------------------------
+
+ROOT = Path(__file__).resolve().parent
+NONFINITE = ROOT / "specs_nonfinite"
+CJK = re.compile(r"[\u4e00-\u9fff]")
+SMALL = """
+[dims]
+m = 2
+n = 2
+[inputs]
+R = ["m", "n"]
+[params]
+W = ["m", "n"]
+[forward]
+out = "{out}"
+L = "sum(out * R)"
+[values]
+W = [[0.0, 0.4], [-1.0, 2.0]]
+R = [[0.5, -1.5], [2.0, 0.25]]
+"""
+BCE_TARGET = """
+[dims]
+m = 2
+[inputs]
+X = ["m", 2]
+Y = ["m", 1]
+[params]
+w = [2, 1]
+[forward]
+L = "F.binary_cross_entropy(torch.sigmoid(X @ w), Y)"
+[values]
+X = [[0.5, 1.0], [-1.0, 0.2]]
+Y = [[1.0], [1.5]]
+w = [[0.3], [0.2]]
+"""
+REFUSALS = {
+    "tie": SMALL.format(out="np.maximum(0, W)"),
+    "rounded-bound": SMALL.format(out="F.hardtanh(W, -0.3, 0.4)"),
+    "filled": NONFINITE / "nf04_masked_ce_inf_onehot.toml",
+    "filled-true-class": NONFINITE / "nf22_masked_ce_inf_true_class_masked.toml",
+    "value-inf": NONFINITE / "nf01_exp_overflow.toml",
+    "gradient-inf": NONFINITE / "nf17_recip_tiny_param.toml",
+    "sqrt-of-0": NONFINITE / "nf06_norm_zero_row.toml",
+    "division-by-0": NONFINITE / "nf05_var_zero.toml",
+    "given-target": BCE_TARGET,
+}
+
+
+def _path(case: str, tmp_path: Path) -> str:
+    src = REFUSALS[case]
+    if isinstance(src, Path):
+        return str(src)
+    path = tmp_path / f"{case}.toml"
+    path.write_text(src, encoding="utf-8")
+    return str(path)
+
+
+@pytest.mark.parametrize("case", list(REFUSALS))
+def test_verify_refuses_in_the_language_asked(case: str, tmp_path: Path) -> None:
+    path = _path(case, tmp_path)
+    en = CliRunner().invoke(main, ["verify", path, "--points", "0", "--no-torch"])
+    zh = CliRunner().invoke(main, ["verify", path, "--points", "0", "--no-torch", "--lang", "zh"])
+    assert en.exit_code == zh.exit_code == 2, (en.output, zh.output)
+    en_line, zh_line = en.output.strip().splitlines()[-1], zh.output.strip().splitlines()[-1]
+    assert "Fix:" in en_line and not CJK.search(en_line), en_line
+    assert "修正：" in zh_line, zh_line
+    # no English sentence left: only names, numbers and code in Latin letters
+    for phrase in ("Fix:", "example values", "at entry", " is ", " the ", "not a finite"):
+        assert phrase not in zh_line, (phrase, zh_line)
+
+
+def test_check_value_refuses_in_chinese(tmp_path: Path) -> None:
+    path = _path("filled", tmp_path)
+    run = ["check", path, "--wrt", "W[0,0]", "--value", "0.4055"]
+    zh = CliRunner().invoke(main, [*run, "--lang", "zh"])
+    assert zh.exit_code == 2, zh.output
+    assert "修正：" in zh.output and "Fix:" not in zh.output, zh.output
+
+
+# every raise of a refusal of example values (and their domain problems) passes a catalogue
+# sentence, never an English string: derive/numeric/, the budget, derive/lang/domains.py
+SCANNED = ["numeric/*.py", "engine/budget.py", "lang/domains.py"]
+REFUSERS = {"ExampleValueError", "NonFinite", "TorchMissing", "BudgetExceeded", "SpecError"}
+
+
+def _english_raises(path: Path) -> list[str]:
+    out = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        call = None
+        if isinstance(node, ast.Raise) and isinstance(node.exc, ast.Call):
+            call = node.exc
+            name = getattr(call.func, "id", getattr(call.func, "attr", ""))
+            if name not in REFUSERS:
+                continue
+            texts = call.args
+        elif isinstance(node, ast.Call) and getattr(node.func, "attr", "") == "stop":
+            call, texts = node, node.args[2:3]  # self.stop(where, value, message)
+        else:
+            continue
+        if any(isinstance(a, ast.JoinedStr | ast.Constant | ast.BinOp) for a in texts):
+            out.append(f"{path.name}:{call.lineno}")
+    return out
+
+
+def test_refusals_raise_catalogue_sentences() -> None:
+    derive_dir = ROOT.parent / "derive"
+    files = [p for pattern in SCANNED for p in sorted(derive_dir.glob(pattern))]
+    assert len(files) > 5
+    bad = [site for p in files for site in _english_raises(p)]
+    assert not bad, bad

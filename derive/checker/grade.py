@@ -132,8 +132,8 @@ class _RowError(ValueError):
 def spec_error_text(err: SpecError, lang: str = "en") -> str:
     """A network that cannot be used, in ``lang``: an unknown name lists the built-ins (in
     Chinese too); a spec file's own error is named as the spec reader words it."""
-    if lang == "en":
-        return str(err)
+    if lang == "en" or err.said is not None:
+        return catalog.localized(err, lang)
     if err.message == "no such built-in network or file":
         names = ", ".join(builtin_names())
         return msg("heldcheck8.no_network", net=err.source, names=names).render(lang)

@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from derive.errors import LimitError
+from derive.locale import catalog
 
 MAX_DERIVE_CPU_SECONDS = 60.0
 _REPEAT = 0.5  # if library code swallows the first error, the next one comes 0.5 s of CPU later
@@ -43,11 +44,8 @@ def cpu_budget(what: str, seconds: float | None = None) -> Iterator[None]:
         return
 
     def expired(signum: int, frame: object) -> None:
-        raise BudgetExceeded(
-            f"{what}: the derivation took more than {seconds:g} s of CPU time "
-            "(MAX_DERIVE_CPU_SECONDS); this network is too large to derive element by element "
-            "here. Fix: make the dimensions smaller and put the real sizes in [full_dims]"
-        )
+        sentence = catalog.said("refuse.budget", what=what, seconds=f"{seconds:g}")
+        raise catalog.refusal(BudgetExceeded, sentence)
 
     hook = sys.unraisablehook
 

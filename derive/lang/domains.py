@@ -23,6 +23,7 @@ import numpy as np
 
 from derive.lang import expr as ex
 from derive.lang import ops, spelling
+from derive.locale import catalog
 
 #: a kink input (ReLU, leaky ReLU, abs) closer than this to 0 in float64 is treated as at the
 #: kink when example values are drawn (exact zeros land at ~1e−17 in float; see numeric for the
@@ -52,6 +53,15 @@ class Problem:
     message: str  # "log of -1.0", "BCE target 0.5 is outside {0, 1}"
     direct: str | None = None  # the input tensor whose own entry is out of domain
     kink: bool = False  # only a kink hit (a concern for drawn values, not for given ones)
+    # the message from the catalogues (its ``at`` slot filled by :meth:`sentence`), if it is
+    said: catalog.Said | None = None
+
+    def sentence(self) -> catalog.Said | None:
+        """The message with its entry, in any language: :meth:`where` in English."""
+        if self.said is None:
+            return None
+        at = "" if self.entry is None else catalog.said("refuse.at", entry=list(self.entry))
+        return catalog.Said(self.said.key, (*self.said.args, ("at", at)))
 
     def where(self) -> str:
         """``log of -1.0 at entry [0, 0] (log needs a positive argument)``."""
@@ -155,9 +165,21 @@ class Evaluator:
         self.node = ""
         self.env: dict[str, np.ndarray] = {}
 
-    def stop(self, mask_or_entry, value, message: str, direct: str | None = None, kink=False):
+    def stop(
+        self,
+        mask_or_entry,
+        value,
+        message: str | catalog.Said,
+        direct: str | None = None,
+        kink=False,
+    ):
+        """Stop at the first entry of ``mask_or_entry``; a catalogue ``message`` (its ``at`` slot
+        left empty in the English :attr:`Problem.message`) can be said in any language."""
         entry = mask_or_entry if isinstance(mask_or_entry, tuple) else _first(mask_or_entry)
-        raise _Stop(Problem(self.node, entry, value, message, direct, kink))
+        said = message if isinstance(message, catalog.Said) else None
+        if said is not None:
+            message = catalog.Said(said.key, (*said.args, ("at", ""))).render("en")
+        raise _Stop(Problem(self.node, entry, value, str(message), direct, kink, said))
 
     def run(self, point: Mapping[str, np.ndarray]) -> dict[str, np.ndarray]:
         self.env = {k: np.atleast_2d(np.asarray(v, dtype=np.float64)) for k, v in point.items()}
@@ -168,7 +190,7 @@ class Evaluator:
             bad = ~np.isfinite(value)
             if bad.any():
                 e = _first(bad)
-                self.stop(e, value[e], f"the value is {_fmt(value[e])} (not a finite number)")
+                self.stop(e, value[e], catalog.said("refuse.nonfinite", value=_fmt(value[e])))
             self.env[name] = value
         return self.env
 
@@ -181,8 +203,7 @@ class Evaluator:
             self.stop(
                 m,
                 x[_first(m)],
-                f"{what} of {_fmt(x[_first(m)])} (below float64's normal range, 2.2e-308, "
-                "float64 keeps only a few digits)",
+                catalog.said("refuse.subnormal", what=what, value=_fmt(x[_first(m)])),
             )
 
     def num(self, n: ex.Node) -> float:
@@ -216,11 +237,10 @@ class Evaluator:
                 self.stop(
                     m,
                     b[_first(m)],
-                    f"a power ** {_fmt(k)} of {_fmt(b[_first(m)])} "
-                    "(a fractional power needs a positive base)",
+                    catalog.said("refuse.root", k=_fmt(k), value=_fmt(b[_first(m)])),
                 )
             if k < 0 and np.any(b == 0):
-                self.stop(b == 0, 0.0, f"a power ** {_fmt(k)} of 0 (division by zero)")
+                self.stop(b == 0, 0.0, catalog.said("refuse.power_of_zero", k=_fmt(k)))
             if k.denominator != 1 or k < 0:
                 self.subnormal(b, f"** {_fmt(k)}")
             return b ** float(k)
@@ -233,7 +253,7 @@ class Evaluator:
                     self.stop(
                         np.broadcast_to(b == 0, np.broadcast_shapes(a.shape, b.shape)),
                         0.0,
-                        "a division by 0",
+                        catalog.said("refuse.division"),
                     )
                 return a / b
             return {"+": np.add, "-": np.subtract, "*": np.multiply}[n.op](a, b)
@@ -270,19 +290,15 @@ class Evaluator:
             for k in op.kinks:
                 m = np.abs(x - float(k)) < KINK_MARGIN
                 if m.any():
-                    self.stop(
-                        m, x[_first(m)], f"{f} at its kink (input {_fmt(x[_first(m)])})", kink=True
-                    )
+                    said = catalog.said("refuse.at_kink", f=f, value=_fmt(x[_first(m)]))
+                    self.stop(m, x[_first(m)], said, kink=True)
         if op.kind != ops.LOSS and op.domain[0] == "positive" and np.any(x <= 0):
             m = x <= 0
-            why = f"{f} needs a positive argument"
-            if x[_first(m)] == 0 and isinstance(n.args[0], ex.BinOp) and n.args[0].op == "-":
-                why += (
-                    "; if the exact difference is positive, float64 rounded it to 0 — 1 − σ(z) "
-                    "is 0 in float64 for z > 37: write the loss on the logits (bce_logits(Z, Y), "
-                    "F.binary_cross_entropy_with_logits) or change [values]"
-                )
-            self.stop(m, x[_first(m)], f"{f} of {_fmt(x[_first(m)])} ({why})")
+            rounded = (
+                x[_first(m)] == 0 and isinstance(n.args[0], ex.BinOp) and n.args[0].op == "-"
+            )  # the hint: float64 may have rounded an exact positive difference to 0
+            key = "refuse.positive_rounded" if rounded else "refuse.positive"
+            self.stop(m, x[_first(m)], catalog.said(key, f=f, value=_fmt(x[_first(m)])))
         if op.kind != ops.LOSS and op.domain[0] == "positive":
             self.subnormal(x, f)
         if op.kind == ops.ELEMENTWISE:
@@ -310,8 +326,7 @@ class Evaluator:
             self.stop(
                 (i, 0),
                 float(spelling.MASK_FILL),
-                f"{f} of row {i + 1}, filled with -inf everywhere (PyTorch gives NaN there; "
-                "a mask must keep an entry of each row)",
+                catalog.said("refuse.masked_row", f=f, row=i + 1),
             )
 
     def ties(self, x: np.ndarray) -> None:
@@ -328,9 +343,7 @@ class Evaluator:
             self.stop(
                 (i, int(np.argmax(x[i]))),
                 float(top2[i, 1]),
-                f"a max of everything whose largest value {_fmt(top2[i, 1])} is in more than one "
-                "row (the gradient is split among tied entries row by row here, evenly among all "
-                "of them in PyTorch); a max along an axis takes ties as PyTorch does",
+                catalog.said("refuse.max_tie", value=_fmt(top2[i, 1])),
             )
 
     def target_domain(self, n: ex.Call, y: np.ndarray, lo: float, hi: float, what: str) -> None:
@@ -340,7 +353,7 @@ class Evaluator:
             self.stop(
                 e,
                 y[e],
-                f"{what} target {_fmt(y[e])} is outside [{lo:g}, {hi:g}]",
+                catalog.said("refuse.target", what=what, value=_fmt(y[e]), lo=f"{lo:g}", hi=f"{hi:g}"),
                 direct=self._name_input(n.args[1]),
             )
 
@@ -360,7 +373,7 @@ class Evaluator:
                 self.stop(
                     e,
                     x[e],
-                    f"BCE prediction {_fmt(x[e])} (a prediction must be strictly between 0 and 1)",
+                    catalog.said("refuse.bce_prediction", value=_fmt(x[e])),
                 )
             w = self.num(n.kwarg("pos_weight")) if n.kwarg("pos_weight") is not None else 1.0
             # PyTorch clamps log at −100
@@ -377,7 +390,7 @@ class Evaluator:
             self.stop(
                 e,
                 x[e],
-                f"cross-entropy of a probability {_fmt(x[e])} (log needs a positive argument)",
+                catalog.said("refuse.ce_probability", value=_fmt(x[e])),
             )
         with np.errstate(all="ignore"):
             terms = np.where(y != 0, y * np.log(np.where(x > 0, x, 1.0)), 0.0)

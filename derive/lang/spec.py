@@ -28,6 +28,7 @@ from derive.files import NotAFile, read_capped
 from derive.lang import domains as domain
 from derive.lang import expr as ex
 from derive.lang import ops, spelling, splits
+from derive.locale import catalog
 
 IDENT = re.compile(r"^[A-Za-z][A-Za-z0-9_]{0,31}\Z")  # \Z: "W\n" is not a name
 NET_NAME = re.compile(r"^[a-z0-9][a-z0-9-]{0,47}\Z")
@@ -1559,12 +1560,23 @@ class _Validator:
         text = dict(forward)
         if problem.direct is not None and problem.direct in fixed:
             e = problem.entry
-            return self.err(
+            error = self.err(
                 f"[values] {problem.direct}",
                 f"entry [{e[0]}, {e[1]}] is {problem.value:g}: {problem.message}",
                 "give values inside the domain (BCE targets 0 or 1, cross-entropy targets "
                 "one-hot rows)",
             )
+            if problem.said is None:
+                return error
+            plain = catalog.Said(problem.said.key, (*problem.said.args, ("at", "")))
+            said = catalog.said(
+                "refuse.domain_values",
+                name=problem.direct,
+                entry=[e[0], e[1]],
+                value=f"{problem.value:g}",
+                problem=plain,
+            )
+            return catalog.refusal(lambda _: error, said)
         where = f"[forward] {problem.node}"
         if problem.node in text:
             where += " at the example values"
@@ -1578,7 +1590,22 @@ class _Validator:
             if drawn
             else f"change [values] so that {goal}"
         )
-        return self.err(where, problem.where(), fix)
+        sentence = problem.sentence()
+        if sentence is None:
+            return self.err(where, problem.where(), fix)
+        said = catalog.said(
+            "refuse.domain",
+            where=catalog.said(
+                "refuse.domain_where" if problem.node in text else "refuse.domain_where_line",
+                node=problem.node,
+            ),
+            problem=sentence,
+            fix=catalog.said(
+                ("refuse.domain_fix_max" if goal.startswith("the largest") else "refuse.domain_fix")
+                + ("_drawn" if drawn else "")
+            ),
+        )
+        return catalog.refusal(lambda _: self.err(where, problem.where(), fix), said)
 
     def label_rows(self, key: str, raw: Any) -> list[list[int]]:
         """Integer class labels ``[2, 0, 1]`` as the one-hot rows they are read as."""

@@ -12,8 +12,14 @@ from __future__ import annotations
 import functools
 import re
 import tomllib
+from collections.abc import Callable
+from dataclasses import dataclass
 from importlib import resources
-from typing import Any
+from typing import Any, TypeVar
+
+from derive.errors import DeriveError
+
+E = TypeVar("E", bound=DeriveError)
 
 LANGS = ("en", "zh")
 
@@ -64,3 +70,44 @@ def text(key: str, lang: str, /, **args: Any) -> str:
     if not isinstance(entry, str):
         raise KeyError(f"catalogue entry {key!r} in {lang} is a table, not a text")
     return fill(entry, args)
+
+
+@dataclass(frozen=True)
+class Said:
+    """A sentence not yet in a language: a catalogue key and its arguments (texts, numbers, or
+    other :class:`Said`, rendered in the same language)."""
+
+    key: str
+    args: tuple[tuple[str, Any], ...] = ()
+
+    def render(self, lang: str = "en") -> str:
+        args = {k: v.render(lang) if isinstance(v, Said) else v for k, v in self.args}
+        return text(self.key, lang, **args)
+
+
+def said(key: str, /, **args: Any) -> Said:
+    """``Said(key, args)``: ``said("refuse.tie", node="L", entry=[0, 0])``."""
+    return Said(key, tuple(args.items()))
+
+
+def refusal(make: Callable[[str], E], sentence: Said) -> E:
+    """The error ``make`` builds from ``sentence`` in English (its ``str()``, as before), which
+    remembers the sentence so :func:`localized` can say it in another language: the text
+    ``make`` puts around it (``source: ``) is kept as it is."""
+    body = sentence.render("en")
+    err = make(body)
+    full = str(err)
+    at = full.find(body)
+    if at >= 0:
+        err.said = (full[:at], sentence, full[at + len(body) :])
+    return err
+
+
+def localized(err: BaseException, lang: str) -> str:
+    """The message of ``err`` in ``lang``: its catalogue sentence when it has one
+    (:func:`refusal`), else its English ``str()``."""
+    s = getattr(err, "said", None)
+    if s is None or lang == "en":
+        return str(err)
+    head, sentence, tail = s
+    return head + sentence.render(lang) + tail

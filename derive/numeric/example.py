@@ -24,6 +24,7 @@ from derive.engine.printing import DeriveLatexPrinter, ordered_terms
 from derive.errors import BadInput
 from derive.lang import expr as ex
 from derive.lang import ops
+from derive.locale import catalog
 
 DIGITS = 7
 # a negative number substituted as a function's argument: σ((−0.5)) → σ(−0.5)
@@ -198,12 +199,8 @@ class Example:
             except (TypeError, ValueError):
                 complex_ = True  # mpmath: "cannot create mpf from mpc"
             if complex_ or dps >= tol.EXAMPLE_MAX_DPS:
-                raise ExampleValueError(
-                    f"at the example values {self._name(e)} is not a finite real number "
-                    f"(even with {dps} digits): a value exactly at the edge of a domain "
-                    "(log, sqrt, 1/x or a negative power of an exact 0) or too extreme. "
-                    "Fix: change [values]"
-                )
+                sentence = catalog.said("refuse.exact", name=self._name(e), dps=dps)
+                raise catalog.refusal(ExampleValueError, sentence)
             dps = min(dps * 4, tol.EXAMPLE_MAX_DPS)
             self._dps = dps
             self._cache.clear()

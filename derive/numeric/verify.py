@@ -34,6 +34,7 @@ from derive.lang import expr as ex
 from derive.lang import ops, spelling
 from derive.lang.spec import SpecError
 from derive.lang.spec import resize as spec_resize
+from derive.locale import catalog
 from derive.numeric import tape
 from derive.numeric.example import Example, ExampleValueError, as_mpf
 
@@ -437,9 +438,7 @@ def _torch():
         with forks.collector_paused():  # (its import's objects live as long as the process)
             import torch  # the optional, heavy reference: loaded only when a check needs it
     except ImportError:
-        raise TorchMissing(
-            "PyTorch is not installed: pip install 'derive-backprop[torch]'"
-        ) from None
+        raise catalog.refusal(TorchMissing, catalog.said("refuse.torch_missing")) from None
     return torch
 
 
@@ -935,15 +934,13 @@ _TIES = {
     "maximum": (
         "maximum(x, 0)",
         "relu(x)",
-        "torch.maximum/np.maximum (as PyTorch, JAX and autograd differentiate them) give each "
-        "side half at a tie",
+        catalog.said("refuse.tie_maximum"),
         "torch.clamp(x, min=0)",
     ),
     "minimum": (
         "minimum(x, 0)",
         "-relu(-x)",
-        "torch.minimum/np.minimum (as PyTorch, JAX and autograd differentiate them) give each "
-        "side half at a tie",
+        catalog.said("refuse.tie_minimum"),
         "torch.clamp(x, max=0)",
     ),
 }
@@ -1007,14 +1004,16 @@ def spelled_ties(d: Derivation, point, zeros: Mapping[str, np.ndarray] | None = 
         return
     node, call, entry = hits[0]
     written, fix, theirs, clamp = _TIES[call.tie]
-    raise ExampleValueError(
-        f"{g.spec.source}: [forward] {node}: {written} is at its tie at entry {list(entry)} at "
-        "the example values (its input x is exactly 0). derive reads it as "
-        f"{fix} (PyTorch's relu: gradient 0 to x at 0), but {theirs}, so the gradients would "
-        "follow a convention the code as written does not. Fix: change [values] so x is not 0 "
-        f"there, or write {fix} (F.relu: gradient 0 at 0) or {clamp} (gradient 1 at 0), "
-        "which derive follows exactly"
+    sentence = catalog.said(
+        "refuse.tie",
+        node=node,
+        written=written,
+        entry=list(entry),
+        fix=fix,
+        theirs=theirs,
+        clamp=clamp,
     )
+    raise _refused(g, sentence)
 
 
 def _clamp_bounds(n: ex.Node) -> tuple[ex.Node, float, float] | None:
@@ -1083,13 +1082,8 @@ def rounded_bounds(d: Derivation, point) -> None:
     if not hits:
         return
     node, entry, x, hi = hits[0]
-    raise ExampleValueError(
-        f"{g.spec.source}: [forward] {node}: the input of a clamp (np.clip, torch.clamp, "
-        f"F.hardtanh) is {x!r} at entry {list(entry)} at the example values, at its upper bound "
-        f"{hi!r} up to float64 rounding, where derive's exact reading of the clamp and PyTorch's "
-        "float64 comparison with the bound take different sides. Fix: change [values] so the "
-        "input is not at the bound, or use bounds exact in binary (0.375, 0.5, 1)"
-    )
+    sentence = catalog.said("refuse.rounded_bound", node=node, x=repr(x), entry=list(entry), hi=repr(hi))
+    raise _refused(g, sentence)
 
 
 def filled_targets(d: Derivation, point) -> None:
@@ -1151,22 +1145,20 @@ def filled_targets(d: Derivation, point) -> None:
     if not hits:
         return
     node, entry, index = hits[0]
-    why = (
-        "label smoothing (or another log_softmax over every class) reads that entry, whose "
-        "log-probability is −inf in PyTorch, so its loss is inf"
+    why = catalog.said(
+        "refuse.filled_smoothing"
         if index is None
-        else "the true class of that row is filled, so PyTorch's loss is −log 0 = inf"
+        else "refuse.filled_true_class"
         if index
-        else "against probability targets PyTorch computes y·log_softmax there, 0·(−inf) = NaN, "
-        "so its loss and gradients are NaN"
+        else "refuse.filled_probabilities"
     )
-    raise ExampleValueError(
-        f"{g.spec.source}: [forward] {node}: cross_entropy of logits filled with -inf at entry "
-        f"{list(entry)} at the example values: {why}, while derive computes with a finite fill. "
-        "Fix: fill with a large negative number (masked_fill(mask == 0, -1e9)), with which "
-        "PyTorch's value is finite and derive's the same"
-        + ("" if index is not False else ", or give the targets as class indices")
-    )
+    key = "refuse.filled_indices" if index is False else "refuse.filled"
+    raise _refused(g, catalog.said(key, node=node, entry=list(entry), why=why))
+
+
+def _refused(g: Graph, sentence: catalog.Said) -> ExampleValueError:
+    """The exit-2 refusal of the example values of ``g``'s spec: ``source: sentence``."""
+    return catalog.refusal(lambda m: ExampleValueError(f"{g.spec.source}: {m}"), sentence)
 
 
 def _walk(n: ex.Node):
@@ -1263,24 +1255,17 @@ def inline_kinks_at_zero(d: Derivation, zeros: Mapping[str, np.ndarray] | None =
                     arg, fv = call.args[0], near[call]
                     example = example or Example(d)
                     if example.value(arg) == 0 and call.func.__name__ == "relu_grad":
-                        raise ExampleValueError(  # a comparison: where(l < r, …), (Z > 0)
-                            f"{g.spec.source}: [forward] {node.name}: the two sides of a "
-                            "comparison (a where() condition or a mask) are exactly equal at the "
-                            f"example values but differ by {abs(fv):.1e} in float64, so float "
-                            "code and PyTorch take the other branch. Fix: change [values] so "
-                            "the two sides differ, or compute their difference on its own line "
-                            f'(z = "…") and compare z with 0 in {node.name}, which derive '
-                            "follows exactly"
+                        raise _refused(  # a comparison: where(l < r, …), (Z > 0)
+                            g,
+                            catalog.said(
+                                "refuse.comparison", node=node.name, gap=f"{abs(fv):.1e}"
+                            ),
                         )
                     if example.value(arg) == 0:
-                        raise ExampleValueError(
-                            f"{g.spec.source}: [forward] {node.name}: the input of "
-                            f"{call.func.__name__} is exactly 0 at the example values (a kink) but "
-                            f"{fv:.1e} in float64, so float code and PyTorch take the other side "
-                            "of the kink. Fix: give that input its own line (z = \"…\", then "
-                            f"{node.name} = \"{call.func.__name__}(z)\"), which derive follows "
-                            "exactly, or change [values]"
+                        sentence = catalog.said(
+                            "refuse.kink", node=node.name, f=call.func.__name__, gap=f"{fv:.1e}"
                         )
+                        raise _refused(g, sentence)
 
 
 def _atoms(e: sp.Basic, classes: tuple[type, ...]) -> set[sp.Basic]:
@@ -1308,13 +1293,10 @@ def _check_finite_example(d: Derivation, point, zeros) -> None:
     for p in d.graph.spec.params:
         bad = _first_bad(ours[p])
         if bad is not None:
-            raise NonFinite(
-                d.graph.spec.source,
-                f"[params] {p}",
-                f"the gradient ∂L/∂{p} is {bad[1]} at entry {list(bad[0])} at the example "
-                "values (not a finite number)",
-                "change [values] so that no operation saturates or leaves its domain",
+            sentence = catalog.said(
+                "refuse.gradient", param=p, value=bad[1], entry=list(bad[0])
             )
+            raise catalog.refusal(lambda m: NonFinite(d.graph.spec.source, "", m), sentence)
 
 
 def finite_random_point(d: Derivation, seed: int, tries: int = 6, use_torch: bool = True):
