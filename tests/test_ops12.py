@@ -136,10 +136,11 @@ def test_a_bound_float64_rounding_moves_is_refused_not_a_wrong_gradient(line, va
 
 def test_cross_entropy_with_pytorchs_default_ignore_index_is_plain_cross_entropy() -> None:
     """``ignore_index=-100`` (PyTorch's default, written out) ignores nothing: no label is
-    negative. A class k ≥ 0 is refused naming what to write."""
+    negative. A class k ≥ 0 against probability targets is refused naming what to write (with
+    class indices it is read: tests/test_trust11.py)."""
     head = HEAD.replace('Q = ["m", "n"]', 'Q = ["m", "n"]\ny = ["m"]')
     text = head + 'L = "F.cross_entropy(Z, y, ignore_index=-100)"\n' + VALUES + "y = [2, 0, 3]\n"
     assert so.oracle_text(text, "ops12").status == "agree"
     with pytest.raises(ex.ExprError) as err:
         ex.parse("F.cross_entropy(Z, P, ignore_index=2)", shapes={"Z": (3, 4), "P": (3, 4)})
-    assert "class k" in err.value.message
+    assert "class indices" in err.value.message

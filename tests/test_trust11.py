@@ -38,6 +38,8 @@ R = ["m", "n"]
 M = ["m", "n"]
 Y = ["m", "n"]
 y = ["m"]
+cw = ["n"]
+rw = ["m"]
 [params]
 W = ["n", "n"]
 [forward]
@@ -50,6 +52,8 @@ R = [[0.2, -0.1, 0.4, 0.3], [0.5, 0.6, -0.2, 0.1], [-0.3, 0.2, 0.7, 0.8]]
 M = [[1, 1, 0, 1], [0, 0, 0, 0], [1, 0, 1, 1]]
 Y = [[0, 1, 0, 0], [0, 0, 1, 0], [1, 0, 0, 0]]
 y = [2, 1, 0]
+cw = [0.5, 2.0, 1.0, 1.5]
+rw = [1.0, 2.0, 3.0]
 """
 
 
@@ -201,3 +205,26 @@ def test_refusals_raise_catalogue_sentences() -> None:
     assert len(files) > 5
     bad = [site for p in files for site in _english_raises(p)]
     assert not bad, bad
+
+
+# ---- 3. ignore_index=k ≥ 0 ---------------------------------------------------------------------
+
+IGNORE = [
+    'L = "F.cross_entropy(X @ W, y, ignore_index=1)"',
+    'L = "F.cross_entropy(X @ W, y, ignore_index=0, reduction=\'sum\')"',
+    'L = "(F.cross_entropy(X @ W, y, ignore_index=2, reduction=\'none\') * rw).sum()"',
+    'L = "F.cross_entropy(X @ W, y, weight=cw, ignore_index=1)"',
+    'L = "F.cross_entropy(X @ W, y, ignore_index=3)"',  # no row has class 3: nothing left out
+    'L = "F.nll_loss(F.log_softmax(X @ W, dim=1), y, ignore_index=0)"',
+    'L = "F.nll_loss(torch.log_softmax(X @ W, 1), y, ignore_index=2, reduction=\'sum\')"',
+]
+
+
+@pytest.mark.parametrize("line", IGNORE, ids=range(len(IGNORE)))
+def test_ignore_index_of_a_class_is_pytorchs(line: str) -> None:
+    agree_and_verify([line])
+
+
+def test_ignore_index_with_probability_targets_is_refused() -> None:
+    with pytest.raises(spec.SpecError, match="class indices"):
+        spec.parse(_text(['L = "F.cross_entropy(X @ W, Y, ignore_index=1)"']), "trust11")

@@ -1296,6 +1296,12 @@ class _Validator:
                         and n.func == "cross_entropy"
                         and n.args[1:2] == (ex.Name(y),)
                     )
+                    + (  # y[:, k:k+1] of ignore_index=k: the rows whose class is k
+                        isinstance(n, ex.Call)
+                        and n.func == "slice"
+                        and n.args == (ex.Name(y),)
+                        and n.kwarg("axis") == ex.Num(1)
+                    )
                     for n in _nodes(node)
                 )
                 if total != picked:

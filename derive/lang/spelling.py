@@ -411,9 +411,20 @@ def _loss2(
             a.pop("weight", None)
         if _no_label(a.get("ignore_index")):
             a.pop("ignore_index")  # PyTorch's default −100: no class label equals it
+        if _is_none(a.get("ignore_index")):
+            a.pop("ignore_index", None)
+        elif name in ("cross_entropy", "nll_loss") and _INDEX_MARK in a:
+            a["ignore_index"] = _num(_ignored_class(a["ignore_index"], name))
         for bad in ("weight", "size_average", "reduce", "ignore_index"):
             if bad == "weight" and name in _WEIGHTED:
                 continue
+            if bad == "ignore_index" and name in ("cross_entropy", "nll_loss") and bad in a:
+                if _INDEX_MARK in a:
+                    continue
+                raise SpellingError(
+                    f"{name}(…, ignore_index=k) reads class indices: declare the targets as "
+                    'integer labels in [inputs] (y = ["N"], [values] y = [2, 0, …])'
+                )
             if bad == "ignore_index" and not _is_none(a.get(bad)):
                 raise SpellingError(
                     f"{name}(…, ignore_index=k) with a class k ≥ 0 is not supported: leave the "
@@ -431,6 +442,24 @@ def _loss2(
         return build(a, _text(a.get("reduction"), "mean", f"{name}(reduction=…)"))
 
     return rewrite
+
+
+def _ignored_class(v: ast.expr, name: str) -> int:
+    """The class ``k ≥ 0`` of ``ignore_index=k`` (a whole number written in the text)."""
+    if isinstance(v, ast.Constant) and type(v.value) is int and v.value >= 0:
+        return v.value
+    raise SpellingError(f"{name}(…, ignore_index=k) needs k written as a whole number (0, 1, …)")
+
+
+def _kept_rows(y: ast.expr, k: int) -> ast.expr:
+    """``1 − y[:, k:k+1]``: 1 for the rows whose class (one-hot row of ``y``) is not ``k``, the
+    rows PyTorch's ``ignore_index=k`` keeps (an ``[m, 1]`` column)."""
+    col = ast.Subscript(
+        y,
+        ast.Tuple([ast.Slice(), ast.Slice(_num(k), _num(k + 1))], ast.Load()),
+        ast.Load(),
+    )
+    return _sub(_num(1), col)
 
 
 def _no_label(v: ast.expr | None) -> bool:
@@ -587,13 +616,20 @@ def _ce(a: dict[str, ast.expr], r: str) -> ast.expr:
     z, y = a["input"], a["target"]
     eps = a.get("label_smoothing")
     unsmoothed = _is_none(eps) or (isinstance(eps, ast.Constant) and eps.value == 0)
-    if "weight" in a:
+    ignored = a.get("ignore_index")
+    if ignored is not None and not unsmoothed:
+        raise SpellingError(
+            "cross_entropy(…, ignore_index=k, label_smoothing=…) is not supported; "
+            "leave one of them out"
+        )
+    if "weight" in a or ignored is not None:
         if not unsmoothed:
             raise SpellingError(
                 "cross_entropy(…, weight=…, label_smoothing=…) is not supported; "
                 "leave one of them out"
             )
-        return _ce_weighted(z, y, a["weight"], r, _INDEX_MARK in a)
+        keep = None if ignored is None else _kept_rows(y, ignored.value)  # type: ignore[attr-defined]
+        return _ce_weighted(z, y, a.get("weight"), r, _INDEX_MARK in a, keep)
     if unsmoothed:
         if r == "mean":
             return _call("cross_entropy", _call("softmax", z), y)
@@ -617,11 +653,21 @@ def _ce(a: dict[str, ast.expr], r: str) -> ast.expr:
     return _per_row(row, r, "cross_entropy")
 
 
-def _ce_weighted(z: ast.expr, y: ast.expr, w: ast.expr, r: str, indices: bool) -> ast.expr:
+def _ce_weighted(
+    z: ast.expr,
+    y: ast.expr,
+    w: ast.expr | None,
+    r: str,
+    indices: bool,
+    keep: ast.expr | None = None,
+) -> ast.expr:
     """``cross_entropy(z, y, weight=w)``: each row's loss −Σ_j w_j·y_ij·log_softmax(z)_ij. PyTorch's
     'mean' divides by the summed weights of the targets' classes Σ_i w_(y_i) for class indices,
-    by the batch size for probability (one-hot) rows."""
-    wy = _mul(w, y)
+    by the batch size for probability (one-hot) rows. ``keep``: the rows ``ignore_index`` keeps
+    (:func:`_kept_rows`), whose weight is 0 elsewhere (left out of the sum and of the count)."""
+    wy = y if w is None else _mul(w, y)
+    if keep is not None:
+        wy = _mul(keep, wy)
     row = _neg(_call("sum", _mul(wy, _call("log_softmax", z)), axis=_num(1)))
     if r == "mean" and indices:
         return _div(_call("sum", row), _call("sum", wy))
@@ -633,8 +679,10 @@ def class_indices(node: ast.Call, picks: dict[str, tuple[str, int]]) -> ast.Call
     one-hot rows): marked, since PyTorch's weighted 'mean' then divides by the summed weights."""
     assert isinstance(node.func, ast.Name)
     margin = node.func.id == "multi_margin_loss"  # reads its target only as class indices
+    marked = ("weight", "ignore_index")  # what reads the class of each row
     if not margin and (
-        node.func.id != "cross_entropy" or all(k.arg != "weight" for k in node.keywords)
+        node.func.id not in ("cross_entropy", "nll_loss")
+        or all(k.arg not in marked for k in node.keywords)
     ):
         return node
     kw = {k.arg: k.value for k in node.keywords}
@@ -1559,7 +1607,13 @@ def _nll(a: dict[str, ast.expr], r: str) -> ast.expr:
     """PyTorch's ``nll_loss(LP, y)``: −LP[i, y_i] per row, with the class indices ``y`` read as
     one-hot rows (the spec declares them 1-D, ``y = ["N"]``; see ``spec.integer_targets``):
     −Σ_j LP_ij y_ij."""
-    row = _neg(_call("sum", _mul(a["input"], a["target"]), axis=_num(1)))
+    y = a["target"]
+    ignored = a.get("ignore_index")
+    if ignored is not None:  # the rows of class k left out of the sum and of the count
+        y = _mul(_kept_rows(y, ignored.value), y)  # type: ignore[attr-defined]
+    row = _neg(_call("sum", _mul(a["input"], y), axis=_num(1)))
+    if ignored is not None and r == "mean":
+        return _div(_call("sum", row), _call("sum", y))
     return _per_row(row, r, "nll_loss")
 
 
@@ -1858,7 +1912,10 @@ REWRITES: dict[str, Callable[[ast.Call, str], ast.expr | None]] = {
     ),
     "nll_loss": _loss2(
         "nll_loss",
-        ("input", "target", "weight", "size_average", "ignore_index", "reduce", "reduction"),
+        (
+            "input", "target", "weight", "size_average", "ignore_index", "reduce", "reduction",
+            _INDEX_MARK,
+        ),
         _nll,
     ),
     "nan_to_num": _nan_to_num,
