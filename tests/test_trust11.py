@@ -130,6 +130,21 @@ X = [[0.5, 1.0], [-1.0, 0.2]]
 Y = [[1.0], [1.5]]
 w = [[0.3], [0.2]]
 """
+CHINESE_NAMES = """
+[dims]
+m = 2
+[inputs]
+X = ["m", 2]
+Y = ["m", 1]
+[params]
+"权重" = [2, 1]
+[forward]
+Z = "X @ 权重"
+"损失" = "mse(Z, Y)"
+[values]
+X = [[0.5, 1.0], [-1.0, 0.2]]
+Y = [[1.0], [0.5]]
+"""
 REFUSALS = {
     "tie": SMALL.format(out="np.maximum(0, W)"),
     "rounded-bound": SMALL.format(out="F.hardtanh(W, -0.3, 0.4)"),
@@ -140,6 +155,8 @@ REFUSALS = {
     "sqrt-of-0": NONFINITE / "nf06_norm_zero_row.toml",
     "division-by-0": NONFINITE / "nf05_var_zero.toml",
     "given-target": BCE_TARGET,
+    # Chinese identifiers are refused (names print in LaTeX and generated code), in Chinese too
+    "chinese-names": CHINESE_NAMES,
 }
 
 
@@ -159,7 +176,7 @@ def test_verify_refuses_in_the_language_asked(case: str, tmp_path: Path) -> None
     zh = CliRunner().invoke(main, ["verify", path, "--points", "0", "--no-torch", "--lang", "zh"])
     assert en.exit_code == zh.exit_code == 2, (en.output, zh.output)
     en_line, zh_line = en.output.strip().splitlines()[-1], zh.output.strip().splitlines()[-1]
-    assert "Fix:" in en_line and not CJK.search(en_line), en_line
+    assert "Fix:" in en_line and not CJK.search(en_line.replace("权重", "")), en_line
     assert "修正：" in zh_line, zh_line
     # no English sentence left: only names, numbers and code in Latin letters
     for phrase in ("Fix:", "example values", "at entry", " is ", " the ", "not a finite"):
@@ -228,3 +245,47 @@ def test_ignore_index_of_a_class_is_pytorchs(line: str) -> None:
 def test_ignore_index_with_probability_targets_is_refused() -> None:
     with pytest.raises(spec.SpecError, match="class indices"):
         spec.parse(_text(['L = "F.cross_entropy(X @ W, Y, ignore_index=1)"']), "trust11")
+
+
+# ---- 4. x.std(0) in a spec written with one library ----------------------------------------------
+
+STD = [
+    # PyTorch's (n − 1): the spec names torch/F only
+    ['Z = "X @ W"', 'L = "torch.sum(Z.std(0) * Z[0]) + F.mse_loss(Z, R)"'],
+    ['Z = "X @ W"', 'N = "(Z - Z.mean(0)) / Z.std(0)"', 'L = "(N * R).sum() + torch.sum(Z.var(0))"'],
+]
+# NumPy's (n): the spec names np only. The oracle runs the text on torch tensors, whose .std(0)
+# is PyTorch's, so NumPy's meaning is run as np.std(Z, axis=0) (its shim: ddof=0) against
+# derive's reading of the method
+NP_STD = [
+    (
+        ['Z = "X @ W"', 'L = "np.sum(Z.std(0) * Z[0]) + np.mean((Z - R) ** 2)"'],
+        ['Z = "X @ W"', 'L = "np.sum(np.std(Z, axis=0) * Z[0]) + np.mean((Z - R) ** 2)"'],
+    ),
+    (
+        ['Z = "X @ W"', 'L = "np.sum((Z - Z.mean(0)) / Z.std(0) * R) + np.sum(Z.var(0))"'],
+        [
+            'Z = "X @ W"',
+            'L = "np.sum((Z - Z.mean(0)) / np.std(Z, axis=0) * R) + np.sum(np.var(Z, axis=0))"',
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize("lines", STD, ids=range(len(STD)))
+def test_std_method_follows_the_specs_library(lines: list[str]) -> None:
+    agree_and_verify(lines)
+
+
+@pytest.mark.parametrize("lines, numpy", NP_STD, ids=range(len(NP_STD)))
+def test_std_method_of_a_numpy_spec_is_numpys(lines: list[str], numpy: list[str]) -> None:
+    out = so.oracle_text(_text(lines), "trust11", run=_text(numpy))
+    assert out.status == "agree", out.reason
+    # and the oracle tells n from n − 1: PyTorch's own method disagrees with this reading
+    assert so.oracle_text(_text(lines), "trust11").status == "DISAGREE"
+
+
+def test_std_method_in_a_mixed_spec_is_still_refused() -> None:
+    text = _text(['Z = "X @ W"', 'L = "torch.sum(Z.std(0)) + np.mean(Z * R)"'])
+    with pytest.raises(spec.SpecError, match="n − 1 in PyTorch"):
+        spec.parse(text, "trust11")

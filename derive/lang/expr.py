@@ -12,7 +12,8 @@ from __future__ import annotations
 import ast
 import keyword
 import math
-from collections.abc import Callable, Mapping
+import re
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from fractions import Fraction
 
@@ -170,6 +171,7 @@ def parse(
     one_d: frozenset[str] = frozenset(),
     picks: dict[str, tuple[str, int]] | None = None,
     max_parts: int = MAX_NODES,
+    dialect: str = "",
 ) -> Node:
     """Parse ``text`` into a :data:`Node` tree or raise :class:`ExprError`. ``constants`` (a
     spec's ``[constants]`` and sizes) may be named in an exponent: ``(1 - p) ** gamma`` is
@@ -179,7 +181,9 @@ def parse(
     ``picks``: the class-label vectors read so far (``P[np.arange(N), y]``), each with the name
     and column count of the tensor it picks from; a new one is added (the spec then declares the
     labels one-hot, see :meth:`_Converter.pick`). ``max_parts``: the limit of :func:`parts`
-    (the checker's formulas: :data:`MAX_FORMULA_NODES`)."""
+    (the checker's formulas: :data:`MAX_FORMULA_NODES`). ``dialect``: ``"torch"`` or ``"np"`` when
+    the whole spec is written with one library (:func:`dialect_of`): ``x.std(0)`` is then that
+    library's (n − 1 in PyTorch, n in NumPy)."""
     if not isinstance(text, str):
         raise ExprError("an expression must be a string")
     if len(text) > MAX_LENGTH:
@@ -201,7 +205,21 @@ def parse(
     conv = _Converter(allow_compare, allow_index, constants or {}, shapes)
     conv.one_d = one_d
     conv.picks = picks if picks is not None else {}
+    conv.dialect = dialect
     return conv.convert(tree.body, 0)
+
+
+_TORCH_TEXT = re.compile(r"\b(torch|F|nn)\.")
+_NUMPY_TEXT = re.compile(r"\b(np|numpy|jnp|tf|K)\.")
+
+
+def dialect_of(texts: Iterable[str]) -> str:
+    """``"torch"`` when the lines name PyTorch (``torch.``, ``F.``, ``nn.``) and no other array
+    library, ``"np"`` when they name NumPy and not PyTorch, else ``""`` (unknown or mixed)."""
+    texts = list(texts)
+    torch = any(_TORCH_TEXT.search(t) for t in texts)
+    numpy = any(_NUMPY_TEXT.search(t) for t in texts)
+    return "torch" if torch and not numpy else "np" if numpy and not torch else ""
 
 
 def parts(tree: ast.AST) -> int:
@@ -391,6 +409,7 @@ class _Converter:
         self.shapes = shapes
         # reductions read as the column keepdims gives (under a new axis, or already wrapped)
         self.columns: set[int] = set()
+        self.dialect = ""  # the spec's one array library (see dialect_of), "" when unknown
 
     def vector(self, node: ast.AST) -> bool:
         """``node`` is a 1-D NumPy vector (see :func:`one_dimensional`)."""
@@ -1127,7 +1146,8 @@ class _Converter:
         elif isinstance(f, ast.Attribute) and spelling.method(f.attr):
             # X.sum(axis=0), Z.exp(), A.dot(B), x.pow(2): the method spelling of the function
             self.receiver(f)
-            module = "method"
+            # x.std(0): NumPy's n or PyTorch's n − 1, as the library the spec is written with
+            module = self.dialect if f.attr in ("var", "std") and self.dialect else "method"
             node = ast.Call(ast.Name(f.attr, ast.Load()), [f.value, *node.args], node.keywords)
             ast.copy_location(node, f)
         if not isinstance(node.func, ast.Name):

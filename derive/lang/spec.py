@@ -557,12 +557,17 @@ class _Validator:
 
     def ident(self, where: str, name: str) -> None:
         if not IDENT.match(name):
-            raise self.err(
+            error = self.err(
                 where,
                 f"'{name}' is not a valid name",
                 "use ASCII letters, digits and _, starting with a letter (max 32)"
                 + _spelled_greek(name),
             )
+            if _spelled_greek(name):
+                raise error
+            # a Chinese name (权重, 损失) is the likely one: said in the user's language
+            said = catalog.said("refuse.name", where=where, name=name)
+            raise catalog.refusal(lambda _: error, said)
         if ex.reserved(name):
             raise self.err(
                 where,
@@ -668,6 +673,8 @@ class _Validator:
         forward = []
         self.picks: dict[str, tuple[str, int]] = {}  # class labels y of P[np.arange(N), y]
         self.fwd: dict[str, Any] = {}  # each [forward] line, unpacked keys one name a line
+        # the one array library the lines are written with, if one: whose x.std(0) it is
+        dialect = ex.dialect_of(str(v) for v in fwd.values())
         for key, text in self.unpacked(fwd, shapes):
             where = f"[forward] {key}"
             self.declare("forward", key)
@@ -690,6 +697,7 @@ class _Validator:
                     shapes=shapes,
                     one_d=frozenset(self.one_d),
                     picks=self.picks,
+                    dialect=dialect,
                 )
             except ex.ExprError as e:
                 raise self.err(
