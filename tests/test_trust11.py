@@ -289,3 +289,11 @@ def test_std_method_in_a_mixed_spec_is_still_refused() -> None:
     text = _text(['Z = "X @ W"', 'L = "torch.sum(Z.std(0)) + np.mean(Z * R)"'])
     with pytest.raises(spec.SpecError, match="n − 1 in PyTorch"):
         spec.parse(text, "trust11")
+
+
+def test_an_unknown_network_is_named_in_the_language_asked() -> None:
+    en = CliRunner().invoke(main, ["verify", "no-such-net"])
+    zh = CliRunner().invoke(main, ["verify", "no-such-net", "--lang", "zh"])
+    assert en.exit_code == zh.exit_code == 2
+    assert "no such built-in network" in en.output
+    assert "没有这个内置网络" in zh.output and "no such" not in zh.output, zh.output

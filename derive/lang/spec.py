@@ -410,12 +410,14 @@ def load(net: str) -> NetSpec:
         ) from None
     if not exists:
         known = ", ".join(builtin_names())
-        raise SpecError(
+        error = SpecError(
             net,
             "",
             "no such built-in network or file",
             f"use one of: {known}, or a path to a .toml spec file",
         )
+        said = catalog.said("check.heldcheck8.no_network", net=net, names=known)
+        raise catalog.refusal(lambda _: error, said)
     if is_dir:
         raise SpecError(net, "", "is a folder, not a spec file", "pass a .toml spec file")
     try:
