@@ -232,6 +232,7 @@ IGNORE = [
     'L = "(F.cross_entropy(X @ W, y, ignore_index=2, reduction=\'none\') * rw).sum()"',
     'L = "F.cross_entropy(X @ W, y, weight=cw, ignore_index=1)"',
     'L = "F.cross_entropy(X @ W, y, ignore_index=3)"',  # no row has class 3: nothing left out
+    'L = "F.cross_entropy(X @ W, y, ignore_index=7)"',  # no class 7 (4 classes): nothing either
     'L = "F.nll_loss(F.log_softmax(X @ W, dim=1), y, ignore_index=0)"',
     'L = "F.nll_loss(torch.log_softmax(X @ W, 1), y, ignore_index=2, reduction=\'sum\')"',
 ]
@@ -297,3 +298,14 @@ def test_an_unknown_network_is_named_in_the_language_asked() -> None:
     assert en.exit_code == zh.exit_code == 2
     assert "no such built-in network" in en.output
     assert "没有这个内置网络" in zh.output and "no such" not in zh.output, zh.output
+
+
+def test_ignore_index_of_every_row_is_refused_where_pytorch_is_nan() -> None:
+    torch = pytest.importorskip("torch")
+    y = torch.tensor([1, 1, 1])
+    assert torch.isnan(torch.nn.functional.cross_entropy(torch.zeros(3, 4), y, ignore_index=1))
+    text = _text(['L = "F.cross_entropy(X @ W, y, ignore_index=1)"']).replace(
+        "y = [2, 1, 0]", "y = [1, 1, 1]"
+    )
+    with pytest.raises(spec.SpecError, match="division by 0"):
+        spec.parse(text, "trust11")

@@ -689,7 +689,18 @@ def class_indices(node: ast.Call, picks: dict[str, tuple[str, int]]) -> ast.Call
     y = node.args[1] if len(node.args) > 1 else kw.get("target")
     if not isinstance(y, ast.Name) or y.id not in picks:
         return node
-    kws = [*node.keywords, ast.keyword(_INDEX_MARK, ast.Constant(True))]
+    # ignore_index=k of a class beyond the last (k ≥ C): no label equals it, nothing is left out
+    kws = [
+        k
+        for k in node.keywords
+        if not (
+            k.arg == "ignore_index"
+            and isinstance(k.value, ast.Constant)
+            and type(k.value.value) is int
+            and k.value.value >= picks[y.id][1]
+        )
+    ]
+    kws = [*kws, ast.keyword(_INDEX_MARK, ast.Constant(True))]
     return ast.copy_location(ast.Call(node.func, node.args, kws), node)
 
 
