@@ -309,3 +309,12 @@ def test_ignore_index_of_every_row_is_refused_where_pytorch_is_nan() -> None:
     )
     with pytest.raises(spec.SpecError, match="division by 0"):
         spec.parse(text, "trust11")
+
+
+def test_attention_keys_named_k_do_not_make_a_torch_spec_mixed() -> None:
+    from derive.lang import expr as ex
+
+    assert ex.dialect_of(['S = "Q @ K.T / 2"', 'L = "torch.sum(S.std(0))"']) == "torch"
+    assert ex.dialect_of(['S = "Q @ K.T"', 'L = "np.sum(S) + torch.sum(S)"']) == ""
+    assert ex.dialect_of(['L = "jnp.sum(S.std(0))"']) == "np"
+    assert ex.dialect_of(['L = "sum(S.std(0))"']) == ""

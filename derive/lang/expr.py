@@ -210,12 +210,13 @@ def parse(
 
 
 _TORCH_TEXT = re.compile(r"\b(torch|F|nn)\.")
-_NUMPY_TEXT = re.compile(r"\b(np|numpy|jnp|tf|K)\.")
+_NUMPY_TEXT = re.compile(r"\b(np|numpy|jnp|tf)\.")  # not K.: attention's keys K.T
 
 
 def dialect_of(texts: Iterable[str]) -> str:
     """``"torch"`` when the lines name PyTorch (``torch.``, ``F.``, ``nn.``) and no other array
-    library, ``"np"`` when they name NumPy and not PyTorch, else ``""`` (unknown or mixed)."""
+    library, ``"np"`` when they name NumPy (or JAX's ``jnp.``, ``tf.``: population statistics
+    too) and not PyTorch, else ``""`` (unknown or mixed)."""
     texts = list(texts)
     torch = any(_TORCH_TEXT.search(t) for t in texts)
     numpy = any(_NUMPY_TEXT.search(t) for t in texts)
