@@ -38,6 +38,7 @@ from derive.numeric.example import Example, as_mpf, fmt
 from derive.walkthrough.codegen import DEFAULT_LR, scaled_loss, torch_code
 from derive.walkthrough.intuition import in_product
 from derive.walkthrough.records import Eq, Math, Pieces, Values, grad_tex, walk
+from derive.walkthrough.tidy import tidy
 
 
 @dataclass(frozen=True)
@@ -1145,6 +1146,7 @@ def closed_forms(d: Derivation) -> dict[str, Any]:
             for name in dict.fromkeys(names):
                 f, changed = _substitute(f, name, forms[name]), True
         if changed:
+            f = tidy(f)
             t = g.tensors[v.name]
             out[v.name] = prove(
                 checker, _term(t.grad_ref(g.loss_tex)), _term(f), v.rule, "handout.closed"
