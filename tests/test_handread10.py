@@ -37,7 +37,9 @@ _ONE_TIMES = re.compile(r"(?<![\d.}])1 \\cdot ")
 _SAME_TWICE = re.compile(r"(\\frac\{.+?\}\{\d\} \S+) \+ \1(?!\S)")
 
 
-@pytest.mark.parametrize("name", ["cs231n_two_layer", "elastic_net", "ng_deep_L4"])
+@pytest.mark.parametrize(
+    "name", ["cs231n_two_layer", "elastic_net", "ng_deep_L4", "nanogpt_head_masked_fill"]
+)
 def test_no_coefficient_one_and_like_terms_collected(name: str) -> None:
     """Before: the closed forms printed ``-\\frac{1}{N} 1 \\cdot y`` and ``\\frac{1}{m} 1 \\cdot
     2 (ŷ − y)``, and the L2 penalty's gradient ``\\frac{reg}{2} W + \\frac{reg}{2} W`` in the step,
@@ -90,3 +92,40 @@ def test_unlike_coefficients_stay_apart() -> None:
 
     d = derive(spec.load("mlp-bce-weighted"))
     assert tidied(d) is d
+
+
+def test_a_causal_mask_prints_as_a_mask() -> None:
+    """``wei.masked_fill(tril == 0, -1e9)`` is lowered to ``−1000000000(1 − 1[tril > 0] −
+    1[−tril > 0]) + (1 − (1 − 1[tril > 0] − 1[−tril > 0])) ⊙ wei``; the handout shows
+    ``−10⁹·1[tril = 0] + 1[tril ≠ 0] ⊙ wei`` (proved), δ_wei as ``δ ⊙ 1[tril ≠ 0]``, the fill
+    value as ``−10^{9}`` among the numbers, and the code computes the same."""
+    from derive.numeric.example import fmt
+    from derive.walkthrough.tidy import tidied
+
+    d = _derived("nanogpt_head_masked_fill")
+    t = tidied(d)
+    before = next(f for f in d.forward if f.name == "wei_masked").step.rhs.tex
+    after = next(f for f in t.forward if f.name == "wei_masked").step.rhs.tex
+    assert "1000000000" in before and "-\\mathrm{tril} > 0" in before
+    assert after == (
+        "-10^{9} \\mathbf{1}[\\mathrm{tril} = 0] + \\mathbf{1}[\\mathrm{tril} \\neq 0] \\odot "
+        "\\mathrm{wei}"
+    )
+    wei = next(v for v in t.backward if v.name == "wei")
+    assert wei.formula.code() == "dwei_masked * (tril != 0)"
+    assert fmt(-1e9).tex == "-10^{9}" and fmt(-1e9 + 1).tex == "-1.000000 \\times 10^{9}"
+
+
+def test_an_earlier_node_is_named_in_a_later_calculation() -> None:
+    """CMU's batch norm: ``V = var(Z)`` recomputes the mean; its formula and hand calculation
+    now use ``M`` (computed just before) instead of ``M``'s sum inside every square."""
+    from derive.walkthrough.tidy import tidied
+
+    d = _derived("cmu_batchnorm")
+    t = tidied(d)
+    f0 = next(f for f in d.forward if f.name == "V")
+    f1 = next(f for f in t.forward if f.name == "V")
+    assert "M" not in f0.step.rhs.tex and f1.step.rhs.tex.endswith("\\left(Z - M\\right)^{2}")
+    m = str(d.graph.tensors["M"].symbols[0, 0])
+    assert m not in str(f0.entries[0].rhs.value) and m in str(f1.entries[0].rhs.value)
+    assert str(f1.entries[0].rhs.value).count("Z[") == 4  # each Z entry once, not 4 + 4·4

@@ -17,13 +17,27 @@ from typing import Any
 import sympy as sp
 
 from derive.engine import mform as mf
-from derive.engine.backprop import BackwardVisit, Derivation
-from derive.engine.steps import Checker, Step, Term, prove
+from derive.engine.backprop import BackwardVisit, Derivation, ForwardVisit
+from derive.engine.steps import Checker, LazyTerm, Printed, Step, Term, prove
+
+
+def _power_of_ten(m: mf.Scalar) -> mf.Scalar:
+    """``-1000000000`` (a mask's fill value) as ``-10^9``: the same number, written as a power."""
+    e = m.expr
+    if not (isinstance(e, sp.Integer) and abs(e) >= 10**6):
+        return m
+    k = len(str(abs(int(e)))) - 1
+    if abs(int(e)) != 10**k:
+        return m
+    power = sp.Pow(10, k, evaluate=False)
+    return replace(m, expr=power if e > 0 else sp.Mul(-1, power, evaluate=False))
 
 
 def tidy(m: Any) -> Any:
     """``m`` with constants folded and like terms collected (the same matrix, entry by entry)."""
-    if not isinstance(m, mf.MExpr) or isinstance(m, mf.Ref | mf.Scalar | mf.Ones):
+    if isinstance(m, mf.Scalar):
+        return _power_of_ten(m)
+    if not isinstance(m, mf.MExpr) or isinstance(m, mf.Ref | mf.Ones):
         return m
     changes: dict[str, Any] = {}
     for key, value in vars(m).items():
@@ -60,16 +74,69 @@ def _split(t: mf.MExpr) -> tuple[sp.Expr, tuple[tuple[sp.Symbol, str], ...], mf.
     return sp.Integer(1), (), t
 
 
+_NEGATED = {">": "<=", ">=": "<", "<": ">=", "<=": ">", "!=": "==", "==": "!="}
+
+
+def _flat(terms: tuple[mf.MExpr, ...]) -> list[mf.MExpr]:
+    """The terms of a sum with a negated sum opened: ``1 − (1 − a − b)`` is ``1 − 1 + a + b``."""
+    out: list[mf.MExpr] = []
+    for t in terms:
+        if isinstance(t, mf.Neg) and isinstance(t.x, mf.Add):
+            out += [mf.neg(u) for u in t.x.terms]
+        elif isinstance(t, mf.Add):
+            out += _flat(t.terms)
+        else:
+            out.append(t)
+    return out
+
+
+def _masks(groups: list[list[Any]]) -> list[list[Any]]:
+    """``c·1[x > 0] + c·1[−x > 0]`` (a mask ``x == 0`` spelled with two ReLU slopes) as
+    ``c·1[x ≠ 0]``, and ``1 − 1[x ≠ 0]`` as ``1[x = 0]``."""
+
+    def slope(core: Any) -> tuple[Any, bool] | None:
+        if isinstance(core, mf.Func) and core.name == "relu_grad" and core.slope is None:
+            x = core.x
+            return (x.x, True) if isinstance(x, mf.Neg) else (x, False)
+        return None
+
+    out: list[list[Any]] = []
+    used: set[int] = set()
+    for i, g in enumerate(groups):
+        if i in used:
+            continue
+        s = slope(g[2])
+        for j in range(i + 1, len(groups)) if s is not None else ():
+            t = slope(groups[j][2])
+            if j not in used and t == (s[0], not s[1]) and groups[j][0] == g[0]:
+                used.add(j)
+                g = [g[0], g[1] + groups[j][1], mf.Indicator("!=", s[0], mf.Scalar(0))]
+                break
+        out.append(g)
+    ones = [g for g in out if isinstance(g[2], mf.Scalar) and g[0] * g[2].expr == 1]
+    marks = [g for g in out if isinstance(g[2], mf.Indicator) and g[0] == -1]
+    if len(out) == 2 and ones and marks and marks[0][2].op in _NEGATED:
+        ind = marks[0][2]
+        return [[sp.Integer(1), marks[0][1], replace(ind, op=_NEGATED[ind.op])]]
+    return out
+
+
 def _collect(m: mf.MExpr) -> mf.MExpr:
     """A sum with equal matrix parts joined: ``a·W + b·W`` is ``(a + b)·W`` where ``a + b`` is
-    one term."""
+    one term; its numbers added; a mask spelled with ReLU slopes written as a mask."""
     if not isinstance(m, mf.Add):
         return m
     groups: list[list[Any]] = []  # [coefficient, names, core]
-    for t in m.terms:
+    number: list[Any] = []  # the numbers' group, at the place of the first number
+    terms = _flat(m.terms)
+    for t in terms:
         c, names, core = _split(t)
-        if isinstance(core, mf.Scalar):
-            groups.append([c, names, core])
+        if isinstance(core, mf.Scalar) and core.shape == (1, 1):
+            if not number:
+                number = [sp.Integer(1), (), mf.Scalar(sp.Integer(0))]
+                groups.append(number)
+            number[1] += names + core.symbol_names
+            number[2] = mf.Scalar(number[2].expr + c * core.expr, number[1])
             continue
         for g in groups:
             # joined only where the coefficients add up to one term (reg/2 + reg/2 = reg);
@@ -79,16 +146,19 @@ def _collect(m: mf.MExpr) -> mf.MExpr:
                 break
         else:
             groups.append([c, names, core])
-    if len(groups) == len(m.terms):
+    groups = _masks(groups)
+    if len(groups) == len(m.terms) and len(terms) == len(m.terms):
         return m
-    terms = []
+    out_terms = []
     for c, names, core in groups:
-        if c == 0:
+        if c == 0 or (isinstance(core, mf.Scalar) and core.expr == 0):
             continue
-        terms.append(mf.mul(mf.Scalar(c, tuple(dict.fromkeys(names))), core))
-    if not terms:
+        if isinstance(core, mf.Scalar):
+            core = mf.Scalar(core.expr, tuple(dict.fromkeys(core.symbol_names)))
+        out_terms.append(mf.mul(mf.Scalar(c, tuple(dict.fromkeys(names))), core))
+    if not out_terms:
         return m
-    out = mf.add(*terms)
+    out = mf.add(*out_terms)
     return out if out.shape == m.shape else m
 
 
@@ -123,11 +193,98 @@ def _visit(checker: Checker, v: BackwardVisit) -> BackwardVisit:
     return replace(v, contributions=parts, total=total, simplified=simplified, formula=formula)
 
 
+def _replaced(x: sp.Basic, e: sp.Expr, sym: sp.Symbol) -> sp.Basic:
+    """``x`` with ``e`` written as ``sym``: where it is a sub-expression, or the factors of a
+    product ``e`` among a product's factors (``−Σ/N`` holds ``Σ/N``)."""
+    if x == e:
+        return sym
+    if not x.args:
+        return x
+    args = [_replaced(a, e, sym) for a in x.args]
+    if isinstance(e, sp.Mul) and isinstance(x, sp.Mul):
+        rest = list(args)
+        if all(a in rest for a in e.args):
+            for a in e.args:
+                rest.remove(a)
+            return sp.Mul(*rest, sym)
+    return x.func(*args) if args != list(x.args) else x
+
+
+def _mreplaced(m: Any, e: mf.MExpr, ref: mf.MExpr) -> Any:
+    """The matrix form ``m`` with each sub-expression equal to ``e`` written as ``ref``."""
+    if m == e and m.shape == ref.shape:
+        return ref
+    if not isinstance(m, mf.MExpr) or isinstance(m, mf.Ref | mf.Scalar | mf.Ones):
+        return m
+    changes: dict[str, Any] = {}
+    for key, value in vars(m).items():
+        if isinstance(value, tuple):
+            changes[key] = tuple(
+                (v[0], _mreplaced(v[1], e, ref)) if isinstance(v, tuple) else _mreplaced(v, e, ref)
+                for v in value
+            )
+        else:
+            changes[key] = _mreplaced(value, e, ref)
+    return type(m)(**changes) if changes != vars(m) else m
+
+
+def _named(checker: Checker, s: Step, known: dict[Any, Any]) -> Step:
+    """The entry ``s`` with every sub-expression that is an earlier node's entry written as
+    that entry (``V₁ = ((Z₁₁ − M₁)² + …)/N``, not ``M₁``'s sum again inside each square),
+    proved again; ``s`` itself when none is."""
+    value = s.rhs.value
+    if not known or not isinstance(value, sp.Basic):
+        return s
+    new = value
+    for e, sym in known.items():
+        if e.free_symbols <= new.free_symbols:
+            new = _replaced(new, e, sym)
+    if new == value:
+        return s
+    tex, text = (getattr(s.rhs, k, None) for k in ("_tex", "_text"))
+    if isinstance(tex, Printed) and isinstance(text, Printed):
+        rhs: Term = LazyTerm(new, replace(tex, expr=new), replace(text, expr=new), s.rhs.shape)
+    else:
+        rhs = Term(new, s.rhs.tex, s.rhs.text, s.rhs.shape)  # shown by its numbers only
+    return prove(checker, s.lhs, rhs, s.rule, s.reason, **dict(s.args))
+
+
+def _forward(checker: Checker, d: Derivation) -> tuple[ForwardVisit, ...]:
+    """The forward visits with each hand calculation written in the entries already computed
+    (see :func:`_named`)."""
+    known: dict[Any, Any] = {}
+    forms: list[tuple[mf.MExpr, mf.MExpr]] = []  # (an earlier node's matrix form, its Ref)
+    out = []
+    g = d.graph
+    for f in d.forward:
+        entries = tuple(_named(checker, s, known) for s in f.entries)
+        step = f.step
+        if isinstance(step.rhs.value, mf.MExpr):
+            rhs = tidy(step.rhs.value)
+            for e, ref in forms:
+                rhs = _mreplaced(rhs, e, ref)
+            if rhs != step.rhs.value:
+                step = prove(checker, step.lhs, _term(rhs), step.rule, step.reason, **dict(step.args))
+            if not isinstance(step.rhs.value, mf.Ref):
+                forms.append((f.step.rhs.value, g.tensors[f.name].value_ref(g.loss_tex)))
+        same = step is f.step and all(a is b for a, b in zip(entries, f.entries, strict=True))
+        out.append(f if same else replace(f, step=step, entries=entries))
+        for sym in d.graph.tensors[f.name].symbols:
+            e = d.defs.get(sym)
+            if isinstance(e, sp.Expr) and (e.is_Add or e.is_Mul) and len(e.free_symbols) > 2:
+                known[e] = sym
+    return tuple(out)
+
+
 def tidied(d: Derivation) -> Derivation:
-    """``d`` with every backward formula tidied and its shown equations proved again; ``d``
-    itself when nothing changes."""
+    """``d`` with every backward formula tidied and its shown equations proved again, and its
+    forward hand calculations written in the entries already computed; ``d`` itself when
+    nothing changes."""
     checker = Checker(defs=dict(d.defs))
+    forward = _forward(checker, d)
     backward = tuple(_visit(checker, v) for v in d.backward)
-    if all(a is b for a, b in zip(backward, d.backward, strict=True)):
+    if all(a is b for a, b in zip(backward, d.backward, strict=True)) and all(
+        a is b for a, b in zip(forward, d.forward, strict=True)
+    ):
         return d
-    return replace(d, backward=backward)
+    return replace(d, forward=forward, backward=backward)
