@@ -166,31 +166,54 @@ def _term(m: mf.MExpr) -> Term:
     return Term(m, m.tex(), m.text(), m.shape)
 
 
-def _again(checker: Checker, s: Step) -> Step:
+def _shown(m: Any, forms: list[tuple[mf.MExpr, mf.MExpr]]) -> Any:
+    """``m`` tidied, with each earlier node's matrix form written as that node."""
+    m = tidy(m)
+    for e, ref in forms:
+        m = _mreplaced(m, e, ref)
+    return m
+
+
+def _again(checker: Checker, s: Step, forms: list[tuple[mf.MExpr, mf.MExpr]]) -> Step:
     """``s`` with its right side tidied and proved again (``s`` itself when nothing changes)."""
     if not isinstance(s.rhs.value, mf.MExpr):
         return s
-    rhs = tidy(s.rhs.value)
+    rhs = _shown(s.rhs.value, forms)
     if rhs == s.rhs.value:
         return s
     return prove(checker, s.lhs, _term(rhs), s.rule, s.reason, **dict(s.args))
 
 
-def _visit(checker: Checker, v: BackwardVisit) -> BackwardVisit:
-    formula = tidy(v.formula)
+def _visit(
+    checker: Checker,
+    v: BackwardVisit,
+    forms: list[tuple[mf.MExpr, mf.MExpr]],
+    known: dict[Any, Any],
+) -> BackwardVisit:
+    formula = _shown(v.formula, forms)
     parts = tuple(
-        replace(c, formula=tidy(c.formula), step=_again(checker, c.step)) for c in v.contributions
+        replace(c, formula=_shown(c.formula, forms), step=_again(checker, c.step, forms))
+        for c in v.contributions
     )
-    total = _again(checker, v.total) if v.total is not None else None
-    simplified = tuple(_again(checker, s) for s in v.simplified)
+    total = _again(checker, v.total, forms) if v.total is not None else None
+    simplified = tuple(_again(checker, s, forms) for s in v.simplified)
+    entries = tuple(_named(checker, s, known) for s in v.entries)
     if (
         formula == v.formula
         and total is v.total
         and all(a is b for a, b in zip(simplified, v.simplified, strict=True))
         and all(a.step is b.step for a, b in zip(parts, v.contributions, strict=True))
+        and all(a is b for a, b in zip(entries, v.entries, strict=True))
     ):
         return v
-    return replace(v, contributions=parts, total=total, simplified=simplified, formula=formula)
+    return replace(
+        v,
+        contributions=parts,
+        total=total,
+        simplified=simplified,
+        formula=formula,
+        entries=entries,
+    )
 
 
 def _replaced(x: sp.Basic, e: sp.Expr, sym: sp.Symbol) -> sp.Basic:
@@ -249,9 +272,10 @@ def _named(checker: Checker, s: Step, known: dict[Any, Any]) -> Step:
     return prove(checker, s.lhs, rhs, s.rule, s.reason, **dict(s.args))
 
 
-def _forward(checker: Checker, d: Derivation) -> tuple[ForwardVisit, ...]:
-    """The forward visits with each hand calculation written in the entries already computed
-    (see :func:`_named`)."""
+def _forward(checker: Checker, d: Derivation) -> tuple[tuple[ForwardVisit, ...], Any, Any]:
+    """The forward visits with each formula and hand calculation written in the nodes and
+    entries already computed (see :func:`_named`); and those nodes' matrix forms and entries'
+    definitions, for the backward pass."""
     known: dict[Any, Any] = {}
     forms: list[tuple[mf.MExpr, mf.MExpr]] = []  # (an earlier node's matrix form, its Ref)
     out = []
@@ -265,7 +289,7 @@ def _forward(checker: Checker, d: Derivation) -> tuple[ForwardVisit, ...]:
                 rhs = _mreplaced(rhs, e, ref)
             if rhs != step.rhs.value:
                 step = prove(checker, step.lhs, _term(rhs), step.rule, step.reason, **dict(step.args))
-            if not isinstance(step.rhs.value, mf.Ref):
+            if not isinstance(f.step.rhs.value, mf.Ref | mf.Scalar):
                 forms.append((f.step.rhs.value, g.tensors[f.name].value_ref(g.loss_tex)))
         same = step is f.step and all(a is b for a, b in zip(entries, f.entries, strict=True))
         out.append(f if same else replace(f, step=step, entries=entries))
@@ -273,7 +297,7 @@ def _forward(checker: Checker, d: Derivation) -> tuple[ForwardVisit, ...]:
             e = d.defs.get(sym)
             if isinstance(e, sp.Expr) and (e.is_Add or e.is_Mul) and len(e.free_symbols) > 2:
                 known[e] = sym
-    return tuple(out)
+    return tuple(out), forms, known
 
 
 def tidied(d: Derivation) -> Derivation:
@@ -281,8 +305,8 @@ def tidied(d: Derivation) -> Derivation:
     forward hand calculations written in the entries already computed; ``d`` itself when
     nothing changes."""
     checker = Checker(defs=dict(d.defs))
-    forward = _forward(checker, d)
-    backward = tuple(_visit(checker, v) for v in d.backward)
+    forward, forms, known = _forward(checker, d)
+    backward = tuple(_visit(checker, v, forms, known) for v in d.backward)
     if all(a is b for a, b in zip(backward, d.backward, strict=True)) and all(
         a is b for a, b in zip(forward, d.forward, strict=True)
     ):
