@@ -133,3 +133,50 @@ def test_an_earlier_node_is_named_in_a_later_calculation() -> None:
     z1 = next(v for v in t.backward if v.name == "Z").formula.code()
     assert "Z.mean(axis=0, keepdims=True)" in z0
     assert "Z.mean(" not in z1 and "(Z - M)" in z1
+
+
+GAN = """# Goodfellow's GAN, discriminator step: the same w, b on the real and the generated batch
+[network]
+name = "gan-discriminator"
+[dims]
+m = 3
+d = 2
+k = 2
+[inputs]
+x = ["m", "d"]
+z = ["m", "k"]
+U = ["k", "d"]
+ones = ["m", 1]
+zeros = ["m", 1]
+[params]
+w = ["d", 1]
+b = [1, 1]
+[forward]
+g = "torch.tanh(z @ U)"
+d_real = "torch.sigmoid(x @ w + b)"
+d_fake = "torch.sigmoid(g @ w + b)"
+loss = "F.binary_cross_entropy(d_real, ones) + F.binary_cross_entropy(d_fake, zeros)"
+"""
+
+
+def test_a_weight_used_side_by_side_is_not_a_recurrence(tmp_path) -> None:
+    """A GAN discriminator's w scores the real and the generated batch: before, its handout said
+    "the same parameter at every step", taught "Backpropagation through time" and listed the
+    mistake "Only the last step". Those are for an unrolled recurrence (the built-in rnn keeps
+    them); here the uses are side by side."""
+    from derive.engine.backprop import derive
+    from derive.lang import spec
+    from derive.walkthrough import intuition, lessons
+    from derive.walkthrough.records import Pieces
+    from derive.render.build import shared_proofs
+    from derive.numeric.example import Example
+
+    f = tmp_path / "gan.toml"
+    f.write_text(GAN)
+    for name, recurrent in ((str(f), False), ("rnn", True)):
+        d = derive(spec.load(name))
+        ex_ = Example(d)
+        keys = {w.key for ws in intuition.paragraphs(d, ex_).values() for w in ws}
+        found = {ls.key for ls in lessons.lessons(d, Pieces(d, ex_, shared_proofs()), None)}
+        assert ("bptt" in found) is recurrent
+        assert ("shared" in keys) is recurrent and ("shared.apart" in keys) is not recurrent

@@ -180,6 +180,8 @@ class _Writer:
             key = "shared" if v.kind == "param" else "fork"
             if key == "shared" and (self.penalised(v) or self.penalty_beside(v)):
                 key = "shared.penalty"  # the data term and a penalty (weight decay) beside it
+            elif key == "shared" and not self.chained(v):
+                key = "shared.apart"  # side by side (a GAN's real and fake batch), not steps
             out.append(Words(key, (("T", T), ("k", Math(str(len(cs)))), ("S", sources))))
         fused = next((s.rule for s in v.simplified if s.rule in FUSED), None)
         if fused is not None:  # the simplification says what the whole step does
@@ -191,6 +193,17 @@ class _Writer:
                     seen.add(w.key)
                     out.append(w)
         return tuple(out)
+
+    def chained(self, v: BackwardVisit) -> bool:
+        """Some use of ``v`` depends on another (``h₂`` on ``h₁`` in an unrolled network): its
+        uses are steps one after another, not computations side by side."""
+        deps: dict[str, set[str]] = {}
+        for name, tree in self.d.spec.forward:
+            deps[name] = set()
+            for n in ex.names(tree):
+                deps[name] |= {n} | deps.get(n, set())
+        uses = {c.source for c in v.contributions}
+        return any(deps.get(a, set()) & (uses - {a}) for a in uses)
 
     def penalised(self, v: BackwardVisit) -> bool:
         """The parameter enters the loss directly, outside its data term (``L = bce(p, y) +

@@ -243,8 +243,9 @@ def _input_rows(m: Any) -> int:
 
 def _shared_weight(d: Derivation) -> Any:
     """A parameter used by several assignments (a weight shared across the steps of an unrolled
-    recurrent network): preferably one that meets its own earlier output (``h_1 @ W_h``), the
-    recurrent weight; ``None`` when no parameter is shared."""
+    recurrent network): one that meets its own earlier output (``h_1 @ W_h``), the recurrent
+    weight; ``None`` when no parameter is shared so (a weight used side by side on two batches is
+    no recurrence)."""
     g = d.graph
     trees = dict(g.spec.forward)
 
@@ -274,7 +275,8 @@ def _shared_weight(d: Derivation) -> Any:
     def recurrent(v: Any) -> bool:
         return any(meets_own_output(trees[c.source], v.name) for c in v.contributions)
 
-    return next((v for v in shared if recurrent(v)), shared[0])
+    # only a recurrence is "one contribution per step" (not a GAN's real and fake batches)
+    return next((v for v in shared if recurrent(v)), None)
 
 
 def _target(d: Derivation, name: str, func: str) -> Any:
