@@ -180,3 +180,16 @@ def test_a_weight_used_side_by_side_is_not_a_recurrence(tmp_path) -> None:
         found = {ls.key for ls in lessons.lessons(d, Pieces(d, ex_, shared_proofs()), None)}
         assert ("bptt" in found) is recurrent
         assert ("shared" in keys) is recurrent and ("shared.apart" in keys) is not recurrent
+
+
+def test_a_subtracted_mean_is_not_said_to_scale() -> None:
+    """CMU's batch norm: NZ = (Z − M)/√(V + ε). Its handout said "M scales every row of NZ"
+    (M is subtracted, then the difference is scaled); BW in BZ = BW * NZ does scale."""
+    from derive.numeric.example import Example
+    from derive.walkthrough import intuition
+
+    d = _derived("cmu_batchnorm")
+    words = intuition.paragraphs(d, Example(d))
+    assert "scale-sum.inside" in {w.key for w in words["M"]}
+    assert "scale-sum" not in {w.key for w in words["M"]}
+    assert "scale-sum" in {w.key for w in words["BW"]}

@@ -322,7 +322,9 @@ class _Writer:
             elif r == "bias-sum":
                 m = self.rows(c.source)
                 if "product" in rules:
-                    out.append(Words("scale-sum", (*base, ("m", self.batch(c.source)))))
+                    # BW * NZ scales; (Z - M) / sqrt(V + eps) subtracts M, then scales
+                    key = "scale-sum" if factor(self.trees[c.source], t) else "scale-sum.inside"
+                    out.append(Words(key, (*base, ("m", self.batch(c.source)))))
                 elif m > 1:
                     key = "bias-sum" if self.g.tensors[t].kind == "param" else "broadcast-sum"
                     out.append(Words(key, (*base, ("m", self.batch(c.source)))))
@@ -629,6 +631,18 @@ def once(items: list[tuple[Words, ...]]) -> list[tuple[Words, ...]]:
             keep.append(w)
         out.append(tuple(keep))
     return out
+
+
+def factor(tree: ex.Node, name: str) -> bool:
+    """``name`` itself is a factor of an element-wise product or quotient in ``tree`` (``BW *
+    NZ``), not inside a sum that is one (``(Z - M) / s``)."""
+    stack = [tree]
+    while stack:
+        n = stack.pop()
+        if isinstance(n, ex.BinOp) and n.op in ("*", "/") and ex.Name(name) in (n.left, n.right):
+            return True
+        stack.extend(ex.children(n))
+    return False
 
 
 def in_product(tree: ex.Node, name: str) -> bool:
