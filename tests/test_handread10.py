@@ -166,10 +166,10 @@ def test_a_weight_used_side_by_side_is_not_a_recurrence(tmp_path) -> None:
     them); here the uses are side by side."""
     from derive.engine.backprop import derive
     from derive.lang import spec
+    from derive.numeric.example import Example
+    from derive.render.build import shared_proofs
     from derive.walkthrough import intuition, lessons
     from derive.walkthrough.records import Pieces
-    from derive.render.build import shared_proofs
-    from derive.numeric.example import Example
 
     f = tmp_path / "gan.toml"
     f.write_text(GAN)

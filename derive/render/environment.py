@@ -130,6 +130,9 @@ def _rows(calcs: Any, width: int = 30) -> list[tuple[Any, ...]]:
     return out
 
 
+# a hand calculation's rows on the A4 page (printing.display_width units; a line of the page is
+# about 95): ROW_WIDTH's 60 broke rows that fit twice over (rnn's logits₁₁ in three rows)
+FIT_WIDTH = 80.0
 PAIR_WIDTH = 52  # printed characters: two value displays this narrow share a row
 
 
@@ -203,10 +206,11 @@ def environment(family: str, templates: str | None = None) -> jinja2.Environment
     env = jinja2.Environment(finalize=finalize, **options)
     # formulas laid out to fit: Markdown for a phone's column, LaTeX for the page
     width = printing.SCREEN_WIDTH if family == "md" else printing.ROW_WIDTH
+    fit_width = FIT_WIDTH if family == "tex" else width
     env.filters.update(
         display=lambda e: Math(_layout(e.lhs, e.rhs, width)[0]),
         columns=lambda e: Math(str(n) if (n := _layout(e.lhs, e.rhs, width)[1]) else ""),
-        fit=lambda t, lhs: Math(_fitted(str(t), str(lhs), width)),
+        fit=lambda t, lhs: Math(_fitted(str(t), str(lhs), fit_width)),
         beside=lambda e: _beside(e, width),
     )
     env.filters.update(

@@ -6,7 +6,10 @@
 of a sum (equal matrix parts, their numeric or symbolic coefficients added). :func:`tidied` is a
 derivation whose shown formulas are tidied: each changed equation is proved again with the
 engine's checker over the derivation's definitions, so what a reader sees is still a proven
-step, and the code is printed from the same tidied forms.
+step, and the code is printed from the same tidied forms. Also: a mask spelled with two ReLU
+slopes (``masked_fill(tril == 0, -1e9)``) written ``−10⁹·1[tril = 0] + 1[tril ≠ 0] ⊙ wei``; an
+earlier node's formula inside a later one written as that node (batch norm's ``(Z − M)``, not
+``(Z − 1/N 𝟙ᵀZ)``), in the matrix forms and in the hand calculations' entries.
 """
 
 from __future__ import annotations
@@ -288,7 +291,8 @@ def _forward(checker: Checker, d: Derivation) -> tuple[tuple[ForwardVisit, ...],
             for e, ref in forms:
                 rhs = _mreplaced(rhs, e, ref)
             if rhs != step.rhs.value:
-                step = prove(checker, step.lhs, _term(rhs), step.rule, step.reason, **dict(step.args))
+                args = dict(step.args)
+                step = prove(checker, step.lhs, _term(rhs), step.rule, step.reason, **args)
             if not isinstance(f.step.rhs.value, mf.Ref | mf.Scalar):
                 forms.append((f.step.rhs.value, g.tensors[f.name].value_ref(g.loss_tex)))
         same = step is f.step and all(a is b for a, b in zip(entries, f.entries, strict=True))
