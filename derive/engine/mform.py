@@ -482,6 +482,8 @@ COMPARISONS: dict[str, Callable[[Any, Any], Any]] = {
     ">=": operator.ge,
     "<": operator.lt,
     "<=": operator.le,
+    "!=": operator.ne,  # a mask: relu_grad(x) + relu_grad(-x), shown as 1[x ≠ 0]
+    "==": operator.eq,
 }
 
 
@@ -1205,7 +1207,7 @@ class LatexPrinter(Printer):
         return "\\begin{bmatrix} " + sep.join(parts) + " \\end{bmatrix}"
 
     def _print_Indicator(self, e: Indicator) -> str:
-        op = {">=": "\\geq", "<=": "\\leq"}.get(e.op, e.op)
+        op = {">=": "\\geq", "<=": "\\leq", "!=": "\\neq", "==": "="}.get(e.op, e.op)
         return f"\\mathbf{{1}}[{self.doprint(e.a)} {op} {self.doprint(e.b)}]"
 
 

@@ -114,6 +114,12 @@ def _decimal(q: Fraction) -> str | None:
     return None
 
 
+def _ten_power(x: mpmath.mpf) -> int | None:
+    """``k`` where ``|x|`` is exactly ``10^k`` with ``k ≥ 5`` (else ``None``)."""
+    k = int(mpmath.nint(mpmath.log10(abs(x))))
+    return k if k >= 5 and abs(x) == mpmath.mpf(10) ** k else None
+
+
 def fmt(value: Any) -> Number:
     """Format an exact ``Fraction`` or a high-precision ``mpf``."""
     if isinstance(value, Fraction):
@@ -135,6 +141,8 @@ def fmt(value: Any) -> Number:
         )
         s = f"{f:.{DIGITS}f}" if "e" in s else s
         s = f"{round(f, DIGITS):.{DIGITS}f}" if len(s.split(".")[-1]) != DIGITS else s
+    elif math.isfinite(f) and f != 0 and _ten_power(x) is not None:  # a mask's −10⁹ fill
+        s = f"{'-' if f < 0 else ''}10^{{{_ten_power(x)}}}"
     elif math.isfinite(f) and f != 0:
         mant, exp = f"{f:.{DIGITS - 1}e}".split("e")
         s = f"{mant} \\times 10^{{{int(exp)}}}"

@@ -130,6 +130,34 @@ def _rows(calcs: Any, width: int = 30) -> list[tuple[Any, ...]]:
     return out
 
 
+# a hand calculation's rows on the A4 page (printing.display_width units; a line of the page is
+# about 95): ROW_WIDTH's 60 broke rows that fit twice over (rnn's logits₁₁ in three rows)
+FIT_WIDTH = 80.0
+PAIR_WIDTH = 52  # printed characters: two value displays this narrow share a row
+
+
+def _value_width(v: Any) -> int:
+    """The printed width of ``lhs ≈ [matrix]``: a matrix counts its widest row."""
+    value = str(v.value)
+    m = re.search(r"\\begin\{bmatrix\}(.*)\\end\{bmatrix\}", value, re.S)
+    rows = m[1].split("\\\\") if m else [value]
+    widest = max(_tex_width(r) + 2 * r.count("&") for r in rows)
+    return _tex_width(str(v.lhs)) + widest + 2
+
+
+def _value_rows(values: Any) -> list[tuple[Any, ...]]:
+    """Layout only: value displays two to a row when both are narrow (:data:`PAIR_WIDTH`)."""
+    out: list[tuple[Any, ...]] = []
+    items = list(values)
+    while items:
+        a = items.pop(0)
+        if items and max(_value_width(a), _value_width(items[0])) <= PAIR_WIDTH:
+            out.append((a, items.pop(0)))
+        else:
+            out.append((a,))
+    return out
+
+
 BESIDE_WIDTH = 24.0  # a step this short (printing.display_width units) fits beside its lead-in
 
 
@@ -178,10 +206,11 @@ def environment(family: str, templates: str | None = None) -> jinja2.Environment
     env = jinja2.Environment(finalize=finalize, **options)
     # formulas laid out to fit: Markdown for a phone's column, LaTeX for the page
     width = printing.SCREEN_WIDTH if family == "md" else printing.ROW_WIDTH
+    fit_width = FIT_WIDTH if family == "tex" else width
     env.filters.update(
         display=lambda e: Math(_layout(e.lhs, e.rhs, width)[0]),
         columns=lambda e: Math(str(n) if (n := _layout(e.lhs, e.rhs, width)[1]) else ""),
-        fit=lambda t, lhs: Math(_fitted(str(t), str(lhs), width)),
+        fit=lambda t, lhs: Math(_fitted(str(t), str(lhs), fit_width)),
         beside=lambda e: _beside(e, width),
     )
     env.filters.update(
@@ -190,6 +219,7 @@ def environment(family: str, templates: str | None = None) -> jinja2.Environment
         code=lambda v: _code(v, family),
         verbatim=_verbatim,
         rows=_rows,
+        value_rows=_value_rows,
         one_line=_one_line,
         label=_label,
         point=_point,

@@ -65,6 +65,7 @@ from derive.render.environment import environment, math_words
 from derive.walkthrough import lessons
 from derive.walkthrough.codegen import backward_order
 from derive.walkthrough.records import Math, Pieces, Values, constants_tex
+from derive.walkthrough.tidy import tidied
 
 SCHEMA = "derive-answer-key/1"
 MAX_TRIES = 500  # draws tried before giving up on a variant
@@ -242,14 +243,13 @@ _BASE: dict[tuple[str, str], Any] = {}
 def _derived_by_id(s: NetSpec) -> Any:
     key = (s.name, s.source + repr(s.forward_text))
     if key not in _BASE:
-
-        _BASE[key] = derive(s)
+        _BASE[key] = tidied(derive(s))
     return _BASE[key]
 
 
 def remember(s: NetSpec, d: Any) -> None:
     """Reuse ``d`` (already derived by ``derive build``) for the exercises of ``s``."""
-    _BASE[(s.name, s.source + repr(s.forward_text))] = d
+    _BASE[(s.name, s.source + repr(s.forward_text))] = tidied(d)
 
 
 def variant_derivation(s: NetSpec, variant: int, seed: int) -> Any:

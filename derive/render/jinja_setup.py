@@ -42,6 +42,7 @@ FILTERS = (
     "code",
     "verbatim",
     "rows",
+    "value_rows",
     "one_line",
     "label",
     "point",

@@ -22,6 +22,7 @@ from derive.numeric.example import Example
 from derive.walkthrough import evidence, intuition, lessons
 from derive.walkthrough.codegen import Code, code
 from derive.walkthrough.diagram import Diagram, diagram
+from derive.walkthrough.tidy import tidied
 from derive.walkthrough.records import (
     DETAILS,
     BackwardItem,
@@ -74,13 +75,14 @@ class Prepared:
     """The part of a network's context that the numbers (report, training) do not change:
     :func:`prepare`'s, for :func:`build`."""
 
-    d: Derivation
+    d: Derivation  # the derivation with its formulas tidied (:func:`tidy.tidied`)
     proofs: Mapping[str, Any]
     detail: str
     ex: Example
     pc: Pieces
     forward: tuple[ForwardItem, ...]
     backward: tuple[BackwardItem, ...]
+    origin: Derivation  # the derivation :func:`prepare` was given
 
 
 def prepare(d: Derivation, proofs: Mapping[str, Any], detail: str = "full") -> Prepared:
@@ -90,6 +92,7 @@ def prepare(d: Derivation, proofs: Mapping[str, Any], detail: str = "full") -> P
     if detail not in DETAILS:
         raise ValueError(f"unknown detail {detail!r}; choose from: {', '.join(DETAILS)}")
     full = detail == "full"
+    origin, d = d, tidied(d)
     ex = Example(d)
     pc = Pieces(d, ex, proofs)
     g, spec = d.graph, d.spec
@@ -103,7 +106,7 @@ def prepare(d: Derivation, proofs: Mapping[str, Any], detail: str = "full") -> P
     words = intuition.paragraphs(d, ex)
     said = intuition.once([words.get(b.name, ()) for b in backward])
     backward = tuple(replace(b, words=ws) for b, ws in zip(backward, said, strict=True))
-    return Prepared(d, proofs, detail, ex, pc, forward, backward)
+    return Prepared(d, proofs, detail, ex, pc, forward, backward, origin)
 
 
 def build(
@@ -126,13 +129,13 @@ def build(
 
     same = (
         prepared is not None
-        and prepared.d is d
+        and prepared.origin is d
         and prepared.proofs is proofs
         and prepared.detail == detail
     )
     pre = prepared if same and prepared is not None else prepare(d, proofs, detail)
     full = detail == "full"
-    ex, pc, forward, backward = pre.ex, pre.pc, pre.forward, pre.backward
+    d, ex, pc, forward, backward = pre.d, pre.ex, pre.pc, pre.forward, pre.backward
     g, spec = d.graph, d.spec
     found = lessons.lessons(d, pc, report)
     names: list[str] = []

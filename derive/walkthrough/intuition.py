@@ -180,6 +180,8 @@ class _Writer:
             key = "shared" if v.kind == "param" else "fork"
             if key == "shared" and (self.penalised(v) or self.penalty_beside(v)):
                 key = "shared.penalty"  # the data term and a penalty (weight decay) beside it
+            elif key == "shared" and not self.chained(v):
+                key = "shared.apart"  # side by side (a GAN's real and fake batch), not steps
             out.append(Words(key, (("T", T), ("k", Math(str(len(cs)))), ("S", sources))))
         fused = next((s.rule for s in v.simplified if s.rule in FUSED), None)
         if fused is not None:  # the simplification says what the whole step does
@@ -191,6 +193,17 @@ class _Writer:
                     seen.add(w.key)
                     out.append(w)
         return tuple(out)
+
+    def chained(self, v: BackwardVisit) -> bool:
+        """Some use of ``v`` depends on another (``h₂`` on ``h₁`` in an unrolled network): its
+        uses are steps one after another, not computations side by side."""
+        deps: dict[str, set[str]] = {}
+        for name, tree in self.d.spec.forward:
+            deps[name] = set()
+            for n in ex.names(tree):
+                deps[name] |= {n} | deps.get(n, set())
+        uses = {c.source for c in v.contributions}
+        return any(deps.get(a, set()) & (uses - {a}) for a in uses)
 
     def penalised(self, v: BackwardVisit) -> bool:
         """The parameter enters the loss directly, outside its data term (``L = bce(p, y) +
@@ -309,7 +322,9 @@ class _Writer:
             elif r == "bias-sum":
                 m = self.rows(c.source)
                 if "product" in rules:
-                    out.append(Words("scale-sum", (*base, ("m", self.batch(c.source)))))
+                    # BW * NZ scales; (Z - M) / sqrt(V + eps) subtracts M, then scales
+                    key = "scale-sum" if factor(self.trees[c.source], t) else "scale-sum.inside"
+                    out.append(Words(key, (*base, ("m", self.batch(c.source)))))
                 elif m > 1:
                     key = "bias-sum" if self.g.tensors[t].kind == "param" else "broadcast-sum"
                     out.append(Words(key, (*base, ("m", self.batch(c.source)))))
@@ -616,6 +631,18 @@ def once(items: list[tuple[Words, ...]]) -> list[tuple[Words, ...]]:
             keep.append(w)
         out.append(tuple(keep))
     return out
+
+
+def factor(tree: ex.Node, name: str) -> bool:
+    """``name`` itself is a factor of an element-wise product or quotient in ``tree`` (``BW *
+    NZ``), not inside a sum that is one (``(Z - M) / s``)."""
+    stack = [tree]
+    while stack:
+        n = stack.pop()
+        if isinstance(n, ex.BinOp) and n.op in ("*", "/") and ex.Name(name) in (n.left, n.right):
+            return True
+        stack.extend(ex.children(n))
+    return False
 
 
 def in_product(tree: ex.Node, name: str) -> bool:

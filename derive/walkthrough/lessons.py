@@ -38,6 +38,7 @@ from derive.numeric.example import Example, as_mpf, fmt
 from derive.walkthrough.codegen import DEFAULT_LR, scaled_loss, torch_code
 from derive.walkthrough.intuition import in_product
 from derive.walkthrough.records import Eq, Math, Pieces, Values, grad_tex, walk
+from derive.walkthrough.tidy import tidy
 
 
 @dataclass(frozen=True)
@@ -242,8 +243,9 @@ def _input_rows(m: Any) -> int:
 
 def _shared_weight(d: Derivation) -> Any:
     """A parameter used by several assignments (a weight shared across the steps of an unrolled
-    recurrent network): preferably one that meets its own earlier output (``h_1 @ W_h``), the
-    recurrent weight; ``None`` when no parameter is shared."""
+    recurrent network): one that meets its own earlier output (``h_1 @ W_h``), the recurrent
+    weight; ``None`` when no parameter is shared so (a weight used side by side on two batches is
+    no recurrence)."""
     g = d.graph
     trees = dict(g.spec.forward)
 
@@ -273,7 +275,8 @@ def _shared_weight(d: Derivation) -> Any:
     def recurrent(v: Any) -> bool:
         return any(meets_own_output(trees[c.source], v.name) for c in v.contributions)
 
-    return next((v for v in shared if recurrent(v)), shared[0])
+    # only a recurrence is "one contribution per step" (not a GAN's real and fake batches)
+    return next((v for v in shared if recurrent(v)), None)
 
 
 def _target(d: Derivation, name: str, func: str) -> Any:
@@ -1145,6 +1148,7 @@ def closed_forms(d: Derivation) -> dict[str, Any]:
             for name in dict.fromkeys(names):
                 f, changed = _substitute(f, name, forms[name]), True
         if changed:
+            f = tidy(f)
             t = g.tensors[v.name]
             out[v.name] = prove(
                 checker, _term(t.grad_ref(g.loss_tex)), _term(f), v.rule, "handout.closed"
