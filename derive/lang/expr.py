@@ -280,6 +280,8 @@ def one_dimensional(
             return vec(n.value)  # the transpose of a 1-D array is itself
         if isinstance(n, ast.Attribute) and n.attr == "values" and _reduces_to_values(n.value):
             return vec(n.value)  # x.max(1).values: the maxima, 1-D
+        if isinstance(n, ast.Subscript) and _values_of_max(n):
+            return vec(n.value)  # x.max(1)[0]: the values of (values, indices), as .values
         if isinstance(n, ast.Compare) and len(n.comparators) == 1:
             sides = (n.left, n.comparators[0])  # the condition of np.where(v > 0, …)
             return any(vec(k) for k in sides) and all(vec(k) or scalar(k) for k in sides)
@@ -481,13 +483,7 @@ class _Converter:
                 self.convert(node.left, d),
                 self.convert(node.comparators[0], d),
             )
-        if (
-            isinstance(node, ast.Subscript)
-            and isinstance(node.slice, ast.Constant)
-            and node.slice.value == 0
-            and type(node.slice.value) is int
-            and _reduces_to_values(node.value)
-        ):
+        if isinstance(node, ast.Subscript) and _values_of_max(node):
             # torch.max(X, 1, keepdim=True)[0]: the values of (values, indices)
             return self.convert(node.value, d)
         if isinstance(node, ast.Subscript) and (size := self.size(node)) is not None:
@@ -1976,6 +1972,14 @@ def _diag_of(node: ast.AST) -> ast.expr | None:
     if len(node.args) != 1 or node.keywords:
         return None
     return node.args[0]
+
+
+def _values_of_max(node: ast.Subscript) -> bool:
+    """``node`` is ``[0]`` of PyTorch's max/min along an axis, ``torch.max(X, 1)[0]``: the
+    values of (values, indices), as ``.values``."""
+    index = node.slice
+    whole = isinstance(index, ast.Constant) and type(index.value) is int and index.value == 0
+    return whole and _reduces_to_values(node.value)
 
 
 def _reduces_to_values(node: ast.AST) -> bool:
