@@ -235,8 +235,10 @@ def _lang() -> dict[str, Any]:
         "erf": torch.erf,
         "softplus": F.softplus,
         "leaky_relu": lambda x, slope=0.01: F.leaky_relu(x, slope),
-        "softmax": lambda x, axis=-1: torch.softmax(x, dim=axis),
-        "log_softmax": lambda x, axis=-1: torch.log_softmax(x, dim=axis),
+        "softmax": lambda x, axis=-1, dim=None: torch.softmax(x, dim=axis if dim is None else dim),
+        "log_softmax": lambda x, axis=-1, dim=None: torch.log_softmax(
+            x, dim=axis if dim is None else dim
+        ),
         # Python's sum of a list of tensors (course code's sum([a.sum(), b.sum()])): builtin
         "sum": lambda x, *a, **kw: (
             sum(x) if isinstance(x, list | tuple) else _lang_reduce(torch.sum, x, *a, **kw)
@@ -323,6 +325,8 @@ def _tf_shim() -> SimpleNamespace:
     )
     return SimpleNamespace(
         matmul=_tf_matmul,
+        add=lambda a, b: _t(a) + _t(b),
+        multiply=lambda a, b: _t(a) * _t(b),
         reduce_sum=_reducer(torch.sum),
         reduce_mean=_reducer(torch.mean),
         reduce_max=_reducer(torch.amax),
@@ -351,6 +355,7 @@ def _jax_shim() -> SimpleNamespace:
         softmax=lambda x, axis=-1: torch.softmax(x, dim=axis),
         swish=F.silu,
         silu=F.silu,
+        one_hot=lambda y, n: F.one_hot(_t(y), int(n)).to(D),
         gelu=lambda x, approximate=True: F.gelu(x, approximate="tanh" if approximate else "none"),
         # jax.nn.logsumexp (= jax.scipy.special.logsumexp): NumPy's axis/keepdims
         logsumexp=lambda x, axis=None, keepdims=False: _np_reduce(
@@ -393,6 +398,7 @@ def _keras_shim() -> SimpleNamespace:
         sqrt=torch.sqrt,
         square=lambda x: _t(x) ** 2,
         sigmoid=torch.sigmoid,
+        dot=lambda a, b: torch.matmul(_t(a), _t(b)),
         mean=_reducer(torch.mean),
         sum=_reducer(torch.sum),
     )
@@ -479,6 +485,7 @@ def namespace(
     np_shim = _np_shim()
     modules = {
         "torch": _TorchShim(),
+        "nn": SimpleNamespace(functional=F),
         "F": _Fshim(),
         "math": _math_shim(),
         "np": np_shim,
