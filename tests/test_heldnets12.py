@@ -5,7 +5,10 @@ PyTorch float64 (tests/spelled_oracle.py) and must agree with derive's loss and 
 - A WRONG ✓: ``m = x.max(-1)[0]`` (fast.ai's logsumexp trick; also ``torch.max(x, 1)[0]``,
   ``x.min(dim=1)[0]``) is 1-D in PyTorch, as ``x.max(1).values`` is, but the line was not
   marked 1-D: ``m.T`` made a column (an outer broadcast, verified ✓ against derive's own
-  reading) and ``x @ m`` was refused;"""
+  reading) and ``x @ m`` was refused;
+- A WRONG ✓ of the same kind: a line ``c = x[np.arange(N), y]`` (CS231n's
+  ``correct_class_scores``) was a row but not 1-D: ``c.T`` made a column (loss 4.56 vs PyTorch
+  5.00), ``x @ c`` was refused, and CS231n's own ``c[:, np.newaxis]`` was "not read";"""
 
 from __future__ import annotations
 
@@ -44,3 +47,39 @@ def test_values_of_max_by_index_are_one_d(m: str) -> None:
     through ``.T``, a refusal through ``@``)."""
     loss = "(x * m.T).sum() + (x @ m).sum() + (m * x.sum(-1)).sum()"
     _agree(_MAX0.format(m=m, loss=loss), "max0")
+
+
+_PICK = """
+[dims]
+N = 3
+D = 2
+C = 3
+[inputs]
+X = ["N", "D"]
+y = ["N"]
+[params]
+W = ["D", "C"]
+[forward]
+x = "X.dot(W)"
+correct_class_scores = "x[np.arange(N), y]"
+L = "{loss}"
+[values]
+X = [[1.0, -0.5], [0.25, 2.0], [-1.5, 0.75]]
+W = [[0.5, -0.25, 1.0], [0.75, 0.5, -0.5]]
+y = [2, 0, 1]
+"""
+
+
+@pytest.mark.parametrize(
+    "loss",
+    [
+        # CS231n's svm_loss (layers.py), without its in-place zeroing of the correct class
+        "(np.sum(np.maximum(0, x - correct_class_scores[:, np.newaxis] + 1.0)) - N) / N",
+        "np.sum(np.exp(x - correct_class_scores.T)) + np.sum(x @ correct_class_scores)",
+    ],
+)
+def test_named_label_pick_is_one_d(loss: str) -> None:
+    """A line ``c = x[np.arange(N), y]`` is NumPy's 1-D result: ``c[:, np.newaxis]`` its column
+    (was refused: "the index … is not read"), ``c.T`` itself, ``x @ c`` the matrix-vector
+    product."""
+    _agree(_PICK.format(loss=loss), "pick")

@@ -282,6 +282,8 @@ def one_dimensional(
             return vec(n.value)  # x.max(1).values: the maxima, 1-D
         if isinstance(n, ast.Subscript) and _values_of_max(n):
             return vec(n.value)  # x.max(1)[0]: the values of (values, indices), as .values
+        if isinstance(n, ast.Subscript) and _label_pick(n):
+            return spelled  # P[np.arange(N), y]: one entry per row, 1-D in NumPy
         if isinstance(n, ast.Compare) and len(n.comparators) == 1:
             sides = (n.left, n.comparators[0])  # the condition of np.where(v > 0, …)
             return any(vec(k) for k in sides) and all(vec(k) or scalar(k) for k in sides)
@@ -1972,6 +1974,18 @@ def _diag_of(node: ast.AST) -> ast.expr | None:
     if len(node.args) != 1 or node.keywords:
         return None
     return node.args[0]
+
+
+def _label_pick(node: ast.Subscript) -> bool:
+    """``node`` is ``P[np.arange(N), y]`` (``range(N)``, ``torch.arange(N)``) of a tensor by
+    name: each row's entry at its label."""
+    parts = list(node.slice.elts) if isinstance(node.slice, ast.Tuple) else [node.slice]
+    return (
+        isinstance(node.value, ast.Name)
+        and len(parts) == 2
+        and _is_arange(parts[0])
+        and isinstance(parts[1], ast.Name)
+    )
 
 
 def _values_of_max(node: ast.Subscript) -> bool:
