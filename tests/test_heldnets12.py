@@ -8,7 +8,10 @@ PyTorch float64 (tests/spelled_oracle.py) and must agree with derive's loss and 
   reading) and ``x @ m`` was refused;
 - A WRONG ✓ of the same kind: a line ``c = x[np.arange(N), y]`` (CS231n's
   ``correct_class_scores``) was a row but not 1-D: ``c.T`` made a column (loss 4.56 vs PyTorch
-  5.00), ``x @ c`` was refused, and CS231n's own ``c[:, np.newaxis]`` was "not read";"""
+  5.00), ``x @ c`` was refused, and CS231n's own ``c[:, np.newaxis]`` was "not read";
+- nanoGPT's loss, ``F.cross_entropy(logits.view(-1, logits.size(-1)), targets.view(-1))``, was
+  refused ("needs predictions and targets of the same shape"): ``.view(-1)`` of 1-D class
+  labels is the labels;"""
 
 from __future__ import annotations
 
@@ -83,3 +86,34 @@ def test_named_label_pick_is_one_d(loss: str) -> None:
     (was refused: "the index … is not read"), ``c.T`` itself, ``x @ c`` the matrix-vector
     product."""
     _agree(_PICK.format(loss=loss), "pick")
+
+
+_NANOGPT = """
+[dims]
+BT = 4
+n_embd = 3
+vocab_size = 5
+[inputs]
+x = ["BT", "n_embd"]
+targets = ["BT"]
+[params]
+lm_head = ["vocab_size", "n_embd"]
+[forward]
+logits = "F.linear(x, lm_head)"
+loss = "{loss}"
+[values]
+targets = [4, 0, 2, 2]
+"""
+
+
+@pytest.mark.parametrize(
+    "loss",
+    [
+        "F.cross_entropy(logits.view(-1, logits.size(-1)), targets.view(-1))",
+        "F.nll_loss(F.log_softmax(logits, -1), targets.reshape(-1))"
+        " + F.cross_entropy(logits, targets.flatten(), reduction='sum')",
+    ],
+)
+def test_flattened_labels(loss: str) -> None:
+    """``targets.view(-1)`` / ``.reshape(-1)`` / ``.flatten()`` of 1-D labels are the labels."""
+    _agree(_NANOGPT.format(loss=loss), "nanogpt")

@@ -957,6 +957,17 @@ class _Validator:
                 if (
                     isinstance(f, ast.Attribute)
                     and f.attr in ("flatten", "ravel", "view", "reshape")
+                    and isinstance(f.value, ast.Name)
+                    and f.value.id in spec.one_d
+                    and not n.keywords
+                    and [ex.int_index(a) for a in n.args] in ([], [-1])
+                    and (f.attr in ("flatten", "ravel")) == (not n.args)
+                ):
+                    # nanoGPT's targets.view(-1) of 1-D labels: a 1-D tensor's own entries
+                    return f.value
+                if (
+                    isinstance(f, ast.Attribute)
+                    and f.attr in ("flatten", "ravel", "view", "reshape")
                     and not ex.module_of(f.value)
                     and not isinstance(f.value, ast.Name)
                     and ex.gather_label(f.value) is None
