@@ -315,11 +315,15 @@ def _tf_shim() -> SimpleNamespace:
         softmax=lambda x, axis=-1: torch.softmax(x, dim=axis),
         log_softmax=lambda x, axis=-1: torch.log_softmax(x, dim=axis),
         l2_loss=lambda x: (x * x).sum() / 2,
+        bias_add=lambda x, b: _t(x) + _t(b),
         leaky_relu=lambda x, alpha=0.2: F.leaky_relu(x, alpha),
         sigmoid_cross_entropy_with_logits=lambda labels, logits: F.binary_cross_entropy_with_logits(
             logits, _t(labels), reduction="none"
         ),
         softmax_cross_entropy_with_logits=lambda labels, logits: (
+            -(_t(labels) * torch.log_softmax(logits, dim=-1)).sum(-1)
+        ),
+        softmax_cross_entropy_with_logits_v2=lambda labels, logits: (
             -(_t(labels) * torch.log_softmax(logits, dim=-1)).sum(-1)
         ),
     )
@@ -363,6 +367,27 @@ def _jax_shim() -> SimpleNamespace:
         ),
     )
     return SimpleNamespace(nn=nn, lax=SimpleNamespace(stop_gradient=lambda x: _t(x).detach()))
+
+
+def _optax_shim() -> SimpleNamespace:
+    """Optax's losses as Optax defines them (per example; no reduction)."""
+
+    def sq(p, t=None):
+        return (_t(p) - (0 if t is None else _t(t))) ** 2
+
+    return SimpleNamespace(
+        softmax_cross_entropy=lambda logits, labels: -(
+            _t(labels) * torch.log_softmax(logits, dim=-1)
+        ).sum(-1),
+        softmax_cross_entropy_with_integer_labels=lambda logits, labels: F.cross_entropy(
+            logits, _t(labels).long(), reduction="none"
+        ),
+        sigmoid_binary_cross_entropy=lambda logits, labels: -(
+            _t(labels) * F.logsigmoid(logits) + (1 - _t(labels)) * F.logsigmoid(-logits)
+        ),
+        l2_loss=lambda p, t=None: 0.5 * sq(p, t),
+        squared_error=sq,
+    )
 
 
 def _more_numpy() -> dict[str, Any]:
@@ -486,6 +511,7 @@ def namespace(
     modules = {
         "torch": _TorchShim(),
         "nn": SimpleNamespace(functional=F),
+        "optax": _optax_shim(),
         "F": _Fshim(),
         "math": _math_shim(),
         "np": np_shim,

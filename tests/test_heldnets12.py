@@ -11,7 +11,13 @@ PyTorch float64 (tests/spelled_oracle.py) and must agree with derive's loss and 
   5.00), ``x @ c`` was refused, and CS231n's own ``c[:, np.newaxis]`` was "not read";
 - nanoGPT's loss, ``F.cross_entropy(logits.view(-1, logits.size(-1)), targets.view(-1))``, was
   refused ("needs predictions and targets of the same shape"): ``.view(-1)`` of 1-D class
-  labels is the labels;"""
+  labels is the labels;
+- JAX/Flax courses' Optax losses (``optax.softmax_cross_entropy_with_integer_labels(logits,
+  labels).mean()``, ``optax.softmax_cross_entropy(logits, jax.nn.one_hot(labels, C))``,
+  ``optax.sigmoid_binary_cross_entropy``, ``optax.l2_loss``) were refused ("only calls of named
+  functions"); TensorFlow 1's ``tf.nn.bias_add`` and ``softmax_cross_entropy_with_logits_v2``
+  were unknown, and one-hot labels made inside TensorFlow's softmax cross-entropy
+  (``labels=F.one_hot(y, C)``) were refused as "used other than as F.one_hot";"""
 
 from __future__ import annotations
 
@@ -117,3 +123,53 @@ targets = [4, 0, 2, 2]
 def test_flattened_labels(loss: str) -> None:
     """``targets.view(-1)`` / ``.reshape(-1)`` / ``.flatten()`` of 1-D labels are the labels."""
     _agree(_NANOGPT.format(loss=loss), "nanogpt")
+
+
+_JAX = """
+[dims]
+B = 4
+D = 2
+C = 3
+[inputs]
+x = ["B", "D"]
+labels = ["B"]
+t = ["B", 1]
+yb = ["B", 1]
+[params]
+W = ["D", "C"]
+b = ["C"]
+w = ["D", 1]
+[forward]
+logits = "{logits}"
+z = "x @ w"
+loss = "{loss}"
+[values]
+labels = [2, 1, 0, 2]
+yb = [[1], [0], [1], [1]]
+"""
+
+
+@pytest.mark.parametrize(
+    ("logits", "loss"),
+    [
+        (
+            "jnp.dot(x, W) + b",
+            "optax.softmax_cross_entropy_with_integer_labels(logits, labels).mean()"
+            " + optax.l2_loss(z, t).mean()",
+        ),
+        (
+            "x @ W - b",
+            "optax.softmax_cross_entropy(logits, jax.nn.one_hot(labels, C)).mean()"
+            " + optax.sigmoid_binary_cross_entropy(z, yb).sum() + optax.squared_error(z).mean()",
+        ),
+        (
+            "tf.nn.bias_add(tf.matmul(x, W), b)",
+            "tf.reduce_mean(tf.nn.softmax_cross_entropy_with_logits_v2("
+            "labels=F.one_hot(labels, C), logits=logits)) + tf.reduce_sum(z)",
+        ),
+    ],
+)
+def test_optax_and_tf1(logits: str, loss: str) -> None:
+    """Optax's losses and TensorFlow 1's spellings, against the calls as their libraries define
+    them (the oracle's Optax and TensorFlow stand-ins)."""
+    _agree(_JAX.format(logits=logits, loss=loss), "jax")

@@ -1503,6 +1503,77 @@ def _tf_logits_loss(name: str) -> Callable[[ast.Call, str], ast.expr]:
     return rewrite
 
 
+def _bias_add(node: ast.Call, how: str) -> ast.expr:
+    """TensorFlow's ``tf.nn.bias_add(value, bias)``: ``value + bias``, the bias broadcast over
+    the rows (the last axis, TensorFlow's default data format)."""
+    a = _bound(node, "bias_add", ("value", "bias", "data_format", "name"), 2)
+    if not _is_none(a.get("data_format")):
+        raise SpellingError("bias_add(): data_format is not read; write value + bias")
+    return _add(a["value"], a["bias"])
+
+
+# Optax's losses (JAX courses: optax.softmax_cross_entropy(logits, labels).mean()), each the
+# spelling derive reads with the same numbers; the call's arguments as Optax names them
+_OPTAX = {
+    "softmax_cross_entropy": ("logits", "labels"),
+    "softmax_cross_entropy_with_integer_labels": ("logits", "labels"),
+    "sigmoid_binary_cross_entropy": ("logits", "labels"),
+    "l2_loss": ("predictions", "targets"),
+    "squared_error": ("predictions", "targets"),
+}
+
+
+def _optax_call(node: ast.Call) -> ast.expr:
+    """One ``optax.<loss>(…)`` call in a spelling derive reads: per-example losses, 1-D per row
+    (a row) or per entry, as Optax returns them."""
+    name = node.func.attr  # type: ignore[attr-defined]
+    a = _bound(node, f"optax.{name}", _OPTAX[name], 1)
+    z, y = a[_OPTAX[name][0]], a.get(_OPTAX[name][1])
+    if name.startswith(("softmax", "sigmoid")) and y is None:
+        raise SpellingError(f"optax.{name}() needs labels")
+    if name == "softmax_cross_entropy_with_integer_labels":  # F.cross_entropy's class indices
+        f = ast.Attribute(ast.Name("F", ast.Load()), "cross_entropy", ast.Load())
+        return ast.Call(f, [z, y], [ast.keyword("reduction", ast.Constant("none"))])
+    if name.startswith(("softmax", "sigmoid")):
+        tf = "softmax" if name.startswith("softmax") else "sigmoid"
+        f = ast.Attribute(ast.Name("tf", ast.Load()), "nn", ast.Load())
+        f = ast.Attribute(f, f"{tf}_cross_entropy_with_logits", ast.Load())
+        return ast.Call(f, [], [ast.keyword("labels", y), ast.keyword("logits", z)])
+    err = z if y is None else _sub(z, y)
+    sq = _bin(err, ast.Pow(), _num(2))
+    return _mul(_num(0.5), sq) if name == "l2_loss" else sq
+
+
+def optax_losses(text: str) -> str:
+    """``text`` with Optax's loss calls (``optax.softmax_cross_entropy_with_integer_labels(z,
+    y)``, ``optax.softmax_cross_entropy``, ``optax.sigmoid_binary_cross_entropy``,
+    ``optax.l2_loss``, ``optax.squared_error``) written as the spellings derive reads; any other
+    ``optax.`` call is left for the parser to refuse."""
+    if "optax" not in text:
+        return text
+    tree = parsed(text)
+    if tree is None:
+        return text
+
+    class Optax(ast.NodeTransformer):
+        def visit_Call(self, n: ast.Call) -> ast.AST:
+            self.generic_visit(n)
+            f = n.func
+            if (
+                isinstance(f, ast.Attribute)
+                and isinstance(f.value, ast.Name)
+                and f.value.id == "optax"
+                and f.attr in _OPTAX
+            ):
+                return _optax_call(n)
+            return n
+
+    try:
+        return ast.unparse(Optax().visit(tree))
+    except RecursionError:  # the line's own parse names its limits
+        return text
+
+
 def _gaussian_nll(a: dict[str, ast.expr], r: str) -> ast.expr:
     """PyTorch's ``gaussian_nll_loss(input, target, var)``: ``(log var + (input − target)² /
     var) / 2`` (plus ½·log 2π with ``full=True``). PyTorch clamps var at ``eps`` (1e-6) for the
@@ -1718,6 +1789,10 @@ REWRITES: dict[str, Callable[[ast.Call, str], ast.expr | None]] = {
     "l2_loss": _l2_loss,
     "sigmoid_cross_entropy_with_logits": _tf_logits_loss("sigmoid_cross_entropy_with_logits"),
     "softmax_cross_entropy_with_logits": _tf_logits_loss("softmax_cross_entropy_with_logits"),
+    "softmax_cross_entropy_with_logits_v2": _tf_logits_loss(
+        "softmax_cross_entropy_with_logits_v2"
+    ),
+    "bias_add": _bias_add,
     "gaussian_nll_loss": _loss3(
         "gaussian_nll_loss",
         ("input", "target", "var", "full", "eps", "reduction"),
@@ -1937,6 +2012,8 @@ _LOSSES = frozenset(
         "layer_norm",
         "sigmoid_cross_entropy_with_logits",
         "softmax_cross_entropy_with_logits",
+        "softmax_cross_entropy_with_logits_v2",
+        "bias_add",
         "l2_loss",
         "linear",
         "float",
