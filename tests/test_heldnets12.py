@@ -17,7 +17,9 @@ PyTorch float64 (tests/spelled_oracle.py) and must agree with derive's loss and 
   ``optax.sigmoid_binary_cross_entropy``, ``optax.l2_loss``) were refused ("only calls of named
   functions"); TensorFlow 1's ``tf.nn.bias_add`` and ``softmax_cross_entropy_with_logits_v2``
   were unknown, and one-hot labels made inside TensorFlow's softmax cross-entropy
-  (``labels=F.one_hot(y, C)``) were refused as "used other than as F.one_hot";"""
+  (``labels=F.one_hot(y, C)``) were refused as "used other than as F.one_hot";
+- ``pos_weight=torch.tensor(pw)`` of a [constants] name, and ``torch.tensor([2.0])``, were
+  refused ("read of one number");"""
 
 from __future__ import annotations
 
@@ -173,3 +175,33 @@ def test_optax_and_tf1(logits: str, loss: str) -> None:
     """Optax's losses and TensorFlow 1's spellings, against the calls as their libraries define
     them (the oracle's Optax and TensorFlow stand-ins)."""
     _agree(_JAX.format(logits=logits, loss=loss), "jax")
+
+
+_POSW = """
+[dims]
+N = 4
+D = 2
+[inputs]
+X = ["N", "D"]
+Y = ["N", 1]
+w = ["N", 1]
+[params]
+v = ["D", 1]
+[constants]
+pw = 2.0
+[forward]
+z = "X @ v"
+p = "torch.sigmoid(z)"
+l1 = "F.binary_cross_entropy(p, Y, weight=w, reduction='none').mean()"
+l2 = "F.binary_cross_entropy_with_logits(z, Y, pos_weight={pw}, reduction='sum')"
+loss = "l1 + l2 / N"
+[values]
+Y = [[1], [0], [1], [0]]
+w = [[1.0], [0.5], [2.0], [1.0]]
+"""
+
+
+@pytest.mark.parametrize("pw", ["torch.tensor(pw)", "torch.tensor([3.0])"])
+def test_tensor_of_a_constant(pw: str) -> None:
+    """``torch.tensor`` of a [constants] name or of a list of one number is that number."""
+    _agree(_POSW.format(pw=pw), "posw")

@@ -1151,6 +1151,9 @@ class _Converter:
                 entries = ast.Call(ast.Name("sum", ast.Load()), [entries], [])
             if entries is not None:
                 return self.convert(ast.copy_location(entries, node), depth)
+        if node.func.id == "tensor" and module == "torch" and self.named_constant(node):
+            # torch.tensor(pw) of a [constants] name (pos_weight=torch.tensor(pw)): the number
+            return self.convert(node.args[0], depth)
         node = spelling.class_indices(spelling.keywords(node), self.picks)
         try:
             respelled = spelling.respell(node, module)
@@ -1207,6 +1210,11 @@ class _Converter:
         if name == "bce" and w is not None and self.tensor_valued(w):
             return _bce_weighted_by(args[0], args[1], w)
         return Call(name, args, tuple(kwargs))
+
+    def named_constant(self, node: ast.Call) -> bool:
+        """``node``'s first argument is a [constants] name (a number, not a tensor)."""
+        arg = node.args[0] if node.args else None
+        return isinstance(arg, ast.Name) and arg.id in self.constants
 
     def tensor_valued(self, n: Node) -> bool:
         """``n`` reads a tensor (not only numbers and [constants] names)."""

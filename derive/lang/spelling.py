@@ -2091,14 +2091,17 @@ def _logit(node: ast.Call, how: str) -> ast.expr:
 
 
 def _tensor(node: ast.Call, how: str) -> ast.expr:
-    """``torch.tensor(0.5)`` of a number is that number (it broadcasts as one)."""
+    """``torch.tensor(0.5)`` of a number is that number (it broadcasts as one), and so is
+    ``torch.tensor([2.0])``, a list of one number (``pos_weight=torch.tensor([2.0])``)."""
     a = _bound(node, "tensor", ("data", "dtype", "device", "requires_grad"), 1)
     v = a["data"]
+    if isinstance(v, ast.List | ast.Tuple) and len(v.elts) == 1:
+        v = v.elts[0]
     number = v.operand if isinstance(v, ast.UnaryOp) and isinstance(v.op, ast.USub) else v
     if not (isinstance(number, ast.Constant) and type(number.value) in (int, float)):
         raise SpellingError(
-            "torch.tensor() is read of one number, torch.tensor(0.5); declare a tensor of values "
-            "in [inputs] or [constants]"
+            "torch.tensor() is read of one number or [constants] name, torch.tensor(0.5); declare "
+            "a tensor of values in [inputs]"
         )
     return v
 
