@@ -410,6 +410,15 @@ def _more_numpy() -> dict[str, Any]:
     )
 
 
+def _keras_cce(target, output, from_logits=False, axis=-1):
+    """Keras' backend categorical cross-entropy (tf.keras.backend / keras.ops)."""
+    if from_logits:
+        return -(_t(target) * torch.log_softmax(output, dim=axis)).sum(axis)
+    output = output / output.sum(axis, keepdim=True)
+    output = torch.clamp(output, 1e-7, 1 - 1e-7)
+    return -(_t(target) * torch.log(output)).sum(axis)
+
+
 def _keras_shim() -> SimpleNamespace:
     """The Keras backend ``K.…`` (``K.epsilon()`` = 1e-7)."""
     return SimpleNamespace(
@@ -424,6 +433,8 @@ def _keras_shim() -> SimpleNamespace:
         square=lambda x: _t(x) ** 2,
         sigmoid=torch.sigmoid,
         dot=lambda a, b: torch.matmul(_t(a), _t(b)),
+        categorical_crossentropy=_keras_cce,
+        softmax=lambda x, axis=-1: torch.softmax(x, dim=axis),
         mean=_reducer(torch.mean),
         sum=_reducer(torch.sum),
     )

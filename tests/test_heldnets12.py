@@ -18,6 +18,7 @@ PyTorch float64 (tests/spelled_oracle.py) and must agree with derive's loss and 
   functions"); TensorFlow 1's ``tf.nn.bias_add`` and ``softmax_cross_entropy_with_logits_v2``
   were unknown, and one-hot labels made inside TensorFlow's softmax cross-entropy
   (``labels=F.one_hot(y, C)``) were refused as "used other than as F.one_hot";
+- Keras' ``K.categorical_crossentropy(y_true, y_pred)`` was an unknown function;
 - ``pos_weight=torch.tensor(pw)`` of a [constants] name, and ``torch.tensor([2.0])``, were
   refused ("read of one number");"""
 
@@ -205,3 +206,31 @@ w = [[1.0], [0.5], [2.0], [1.0]]
 def test_tensor_of_a_constant(pw: str) -> None:
     """``torch.tensor`` of a [constants] name or of a list of one number is that number."""
     _agree(_POSW.format(pw=pw), "posw")
+
+
+_KERAS = """
+[dims]
+m = 3
+n = 2
+k = 3
+[inputs]
+x = ["m", "n"]
+y_true = {{ shape = ["m", "k"], kind = "one-hot" }}
+[params]
+W = ["n", "k"]
+[forward]
+y_pred = "K.softmax(K.dot(x, W))"
+loss = "{loss}"
+"""
+
+
+@pytest.mark.parametrize(
+    "loss",
+    [
+        "K.mean(K.categorical_crossentropy(y_true, y_pred))",
+        "K.sum(K.categorical_crossentropy(y_true, K.log(y_pred) * 2, from_logits=True))",
+    ],
+)
+def test_keras_categorical_crossentropy(loss: str) -> None:
+    """Keras' backend categorical cross-entropy (rows rescaled to 1, clipped at K.epsilon())."""
+    _agree(_KERAS.format(loss=loss), "keras")

@@ -380,6 +380,23 @@ def _epsilon(node: ast.Call, how: str) -> ast.expr | None:
     return _num(1e-7)
 
 
+def _keras_cce(node: ast.Call, how: str) -> ast.expr:
+    """Keras' ``K.categorical_crossentropy(target, output)`` (per row, 1-D: a row), as its
+    backend computes it: the rows of ``output`` scaled to sum to 1, clipped to [ε, 1 − ε] with
+    ε = ``K.epsilon()`` = 1e-7, then ``−Σ target·log``; ``from_logits=True``: ``−Σ target ·
+    log_softmax(output)``."""
+    a = _bound(node, "categorical_crossentropy", ("target", "output", "from_logits", "axis"), 2)
+    if _axis_value(a.get("axis", _num(-1))) != 1:
+        raise SpellingError("categorical_crossentropy(): the classes are along the last axis")
+    y, out = a["target"], a["output"]
+    if _flag(a.get("from_logits"), False, "categorical_crossentropy(from_logits=…)"):
+        logp = _call("log_softmax", out)
+    else:
+        rows = _div(out, _call("sum", out, axis=_num(1), keepdims=ast.Constant(True)))
+        logp = _call("log", _call("clip", rows, _num(1e-7), _num(1 - 1e-7)))
+    return _t(_neg(_call("sum", _mul(y, logp), axis=_num(1))))
+
+
 def _cosine(node: ast.Call, how: str) -> ast.expr:
     a = _bound(node, "cosine_similarity", ("x1", "x2", "axis", "eps"), 2)
     ax = a.get("axis", _num(1))
@@ -1793,6 +1810,7 @@ REWRITES: dict[str, Callable[[ast.Call, str], ast.expr | None]] = {
         "softmax_cross_entropy_with_logits_v2"
     ),
     "bias_add": _bias_add,
+    "categorical_crossentropy": _keras_cce,
     "gaussian_nll_loss": _loss3(
         "gaussian_nll_loss",
         ("input", "target", "var", "full", "eps", "reduction"),
@@ -1969,6 +1987,7 @@ REWRITES: dict[str, Callable[[ast.Call, str], ast.expr | None]] = {
 # rewrites read only with a module prefix or as a method (a bare t(x) or cross_entropy(P, Y)
 # keeps the language's meaning)
 _QUALIFIED = {
+    "categorical_crossentropy": tuple(KERAS),
     "t": ("method",),
     "average": ("np", "numpy", "jnp", "jax.numpy"),
     "vector_norm": ("torch.linalg",),
@@ -2014,6 +2033,7 @@ _LOSSES = frozenset(
         "softmax_cross_entropy_with_logits",
         "softmax_cross_entropy_with_logits_v2",
         "bias_add",
+        "categorical_crossentropy",
         "l2_loss",
         "linear",
         "float",
