@@ -1660,6 +1660,13 @@ def _subscript_refusal(node: ast.Subscript) -> str:
             f"the index in {text} is not read: an index is a whole number (a[:, 0], X[-1]) and "
             "a slice's bounds whole numbers or + - * of [dims] names (a[:, h:2*h])"
         )
+    if len(parts) == 1 and isinstance(parts[0], ast.Constant) and isinstance(parts[0].value, str):
+        key = parts[0].value  # Ng's parameters["W1"], grads["dW1"]: a Python dict
+        return (
+            f"a lookup by a string ({text}) is not read: derive has no dicts; declare the "
+            f"tensor in [params] or [inputs] under a name such as {_identifier(key)} and write "
+            "that name"
+        )
     if len(parts) == 2 and not all(isinstance(k, ast.Constant) for k in parts):
         return (
             f"indexing by labels ({text}) is not read in this form: write P[np.arange(N), y] "
@@ -1671,6 +1678,13 @@ def _subscript_refusal(node: ast.Subscript) -> str:
         f"indexing ({text}) is not read: an index is a whole number or a slice (X[0], "
         "a[:, h:2*h]) of a tensor by name"
     )
+
+
+def _identifier(key: str) -> str:
+    """``key`` as a name derive reads (letters, digits, underscores; not starting with a
+    digit), ``W`` when nothing is left."""
+    name = "".join(c if c.isascii() and (c.isalnum() or c == "_") else "_" for c in key)
+    return name if name and not name[0].isdigit() else f"W{name}"
 
 
 def _int_index(node: ast.AST) -> int | None:
