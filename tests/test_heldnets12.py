@@ -9,6 +9,9 @@ PyTorch float64 (tests/spelled_oracle.py) and must agree with derive's loss and 
 - A WRONG ✓ of the same kind: a line ``c = x[np.arange(N), y]`` (CS231n's
   ``correct_class_scores``) was a row but not 1-D: ``c.T`` made a column (loss 4.56 vs PyTorch
   5.00), ``x @ c`` was refused, and CS231n's own ``c[:, np.newaxis]`` was "not read";
+- A WRONG ✓ of the same kind: a line ``r = x[0]`` / ``x[-1]`` / ``x[:, 1]`` (a row or a column by
+  a whole-number index, 1-D in NumPy and PyTorch) was not 1-D: ``r.T`` made a column (loss
+  -2.44 vs PyTorch -2.12 for ``x[0]``), ``x @ r`` was refused;
 - nanoGPT's loss, ``F.cross_entropy(logits.view(-1, logits.size(-1)), targets.view(-1))``, was
   refused ("needs predictions and targets of the same shape"): ``.view(-1)`` of 1-D class
   labels is the labels;
@@ -234,3 +237,10 @@ loss = "{loss}"
 def test_keras_categorical_crossentropy(loss: str) -> None:
     """Keras' backend categorical cross-entropy (rows rescaled to 1, clipped at K.epsilon())."""
     _agree(_KERAS.format(loss=loss), "keras")
+
+
+@pytest.mark.parametrize("m", ["x[0]", "x[-1, :]", "x[:, 1]"])
+def test_row_or_column_by_index_is_one_d(m: str) -> None:
+    """A row or a column taken by a whole-number index is 1-D, as in NumPy and PyTorch."""
+    loss = "(x * m.T).sum() + (x @ m).sum() + (x - m[:, None]).exp().sum()"
+    _agree(_MAX0.format(m=m, loss=loss), "index")

@@ -284,6 +284,9 @@ def one_dimensional(
             return vec(n.value)  # x.max(1)[0]: the values of (values, indices), as .values
         if isinstance(n, ast.Subscript) and _label_pick(n):
             return spelled  # P[np.arange(N), y]: one entry per row, 1-D in NumPy
+        if isinstance(n, ast.Subscript) and _drops_one_axis(n):
+            # x[0], x[:, 1] of a matrix by name: a row or a column, 1-D in NumPy and PyTorch
+            return spelled and isinstance(n.value, ast.Name) and n.value.id not in one_d
         if isinstance(n, ast.Compare) and len(n.comparators) == 1:
             sides = (n.left, n.comparators[0])  # the condition of np.where(v > 0, …)
             return any(vec(k) for k in sides) and all(vec(k) or scalar(k) for k in sides)
@@ -1996,6 +1999,16 @@ def _diag_of(node: ast.AST) -> ast.expr | None:
     if len(node.args) != 1 or node.keywords:
         return None
     return node.args[0]
+
+
+def _drops_one_axis(node: ast.Subscript) -> bool:
+    """``node`` indexes one axis by a whole number and keeps the other: ``x[0]``, ``x[-1]``,
+    ``x[0, :]``, ``x[:, 1]``, ``x[1:3, 0]``."""
+    parts = list(node.slice.elts) if isinstance(node.slice, ast.Tuple) else [node.slice]
+    ints = [_int_index(p) is not None for p in parts]
+    if len(parts) == 1:
+        return ints[0]
+    return len(parts) == 2 and sum(ints) == 1 and any(isinstance(p, ast.Slice) for p in parts)
 
 
 def _label_pick(node: ast.Subscript) -> bool:
