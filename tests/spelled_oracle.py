@@ -235,8 +235,10 @@ def _lang() -> dict[str, Any]:
         "erf": torch.erf,
         "softplus": F.softplus,
         "leaky_relu": lambda x, slope=0.01: F.leaky_relu(x, slope),
-        "softmax": lambda x, axis=-1: torch.softmax(x, dim=axis),
-        "log_softmax": lambda x, axis=-1: torch.log_softmax(x, dim=axis),
+        "softmax": lambda x, axis=-1, dim=None: torch.softmax(x, dim=axis if dim is None else dim),
+        "log_softmax": lambda x, axis=-1, dim=None: torch.log_softmax(
+            x, dim=axis if dim is None else dim
+        ),
         # Python's sum of a list of tensors (course code's sum([a.sum(), b.sum()])): builtin
         "sum": lambda x, *a, **kw: (
             sum(x) if isinstance(x, list | tuple) else _lang_reduce(torch.sum, x, *a, **kw)
@@ -313,6 +315,7 @@ def _tf_shim() -> SimpleNamespace:
         softmax=lambda x, axis=-1: torch.softmax(x, dim=axis),
         log_softmax=lambda x, axis=-1: torch.log_softmax(x, dim=axis),
         l2_loss=lambda x: (x * x).sum() / 2,
+        bias_add=lambda x, b: _t(x) + _t(b),
         leaky_relu=lambda x, alpha=0.2: F.leaky_relu(x, alpha),
         sigmoid_cross_entropy_with_logits=lambda labels, logits: F.binary_cross_entropy_with_logits(
             logits, _t(labels), reduction="none"
@@ -320,9 +323,14 @@ def _tf_shim() -> SimpleNamespace:
         softmax_cross_entropy_with_logits=lambda labels, logits: (
             -(_t(labels) * torch.log_softmax(logits, dim=-1)).sum(-1)
         ),
+        softmax_cross_entropy_with_logits_v2=lambda labels, logits: (
+            -(_t(labels) * torch.log_softmax(logits, dim=-1)).sum(-1)
+        ),
     )
     return SimpleNamespace(
         matmul=_tf_matmul,
+        add=lambda a, b: _t(a) + _t(b),
+        multiply=lambda a, b: _t(a) * _t(b),
         reduce_sum=_reducer(torch.sum),
         reduce_mean=_reducer(torch.mean),
         reduce_max=_reducer(torch.amax),
@@ -351,6 +359,7 @@ def _jax_shim() -> SimpleNamespace:
         softmax=lambda x, axis=-1: torch.softmax(x, dim=axis),
         swish=F.silu,
         silu=F.silu,
+        one_hot=lambda y, n: F.one_hot(_t(y), int(n)).to(D),
         gelu=lambda x, approximate=True: F.gelu(x, approximate="tanh" if approximate else "none"),
         # jax.nn.logsumexp (= jax.scipy.special.logsumexp): NumPy's axis/keepdims
         logsumexp=lambda x, axis=None, keepdims=False: _np_reduce(
@@ -358,6 +367,27 @@ def _jax_shim() -> SimpleNamespace:
         ),
     )
     return SimpleNamespace(nn=nn, lax=SimpleNamespace(stop_gradient=lambda x: _t(x).detach()))
+
+
+def _optax_shim() -> SimpleNamespace:
+    """Optax's losses as Optax defines them (per example; no reduction)."""
+
+    def sq(p, t=None):
+        return (_t(p) - (0 if t is None else _t(t))) ** 2
+
+    return SimpleNamespace(
+        softmax_cross_entropy=lambda logits, labels: -(
+            _t(labels) * torch.log_softmax(logits, dim=-1)
+        ).sum(-1),
+        softmax_cross_entropy_with_integer_labels=lambda logits, labels: F.cross_entropy(
+            logits, _t(labels).long(), reduction="none"
+        ),
+        sigmoid_binary_cross_entropy=lambda logits, labels: -(
+            _t(labels) * F.logsigmoid(logits) + (1 - _t(labels)) * F.logsigmoid(-logits)
+        ),
+        l2_loss=lambda p, t=None: 0.5 * sq(p, t),
+        squared_error=sq,
+    )
 
 
 def _more_numpy() -> dict[str, Any]:
@@ -380,6 +410,15 @@ def _more_numpy() -> dict[str, Any]:
     )
 
 
+def _keras_cce(target, output, from_logits=False, axis=-1):
+    """Keras' backend categorical cross-entropy (tf.keras.backend / keras.ops)."""
+    if from_logits:
+        return -(_t(target) * torch.log_softmax(output, dim=axis)).sum(axis)
+    output = output / output.sum(axis, keepdim=True)
+    output = torch.clamp(output, 1e-7, 1 - 1e-7)
+    return -(_t(target) * torch.log(output)).sum(axis)
+
+
 def _keras_shim() -> SimpleNamespace:
     """The Keras backend ``K.…`` (``K.epsilon()`` = 1e-7)."""
     return SimpleNamespace(
@@ -393,6 +432,9 @@ def _keras_shim() -> SimpleNamespace:
         sqrt=torch.sqrt,
         square=lambda x: _t(x) ** 2,
         sigmoid=torch.sigmoid,
+        dot=lambda a, b: torch.matmul(_t(a), _t(b)),
+        categorical_crossentropy=_keras_cce,
+        softmax=lambda x, axis=-1: torch.softmax(x, dim=axis),
         mean=_reducer(torch.mean),
         sum=_reducer(torch.sum),
     )
@@ -479,6 +521,8 @@ def namespace(
     np_shim = _np_shim()
     modules = {
         "torch": _TorchShim(),
+        "nn": SimpleNamespace(functional=F),
+        "optax": _optax_shim(),
         "F": _Fshim(),
         "math": _math_shim(),
         "np": np_shim,

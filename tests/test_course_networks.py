@@ -124,6 +124,12 @@ REFUSED = {
     # library's helper (d2l), each named
     "hn11_semi_gradient_td": "jax.lax.stop_gradient() stops the gradient through w, which depends",
     "hn11_d2l_helpers": "d2l.linreg() is not read ('d2l' is not a tensor of the spec",
+    # branch heldnets12: torch.rsqrt of a negative given entry; Ng's parameters["W1"] dict
+    "hn12_domain_rsqrt_neg": "z at the example values: a power ** -0.5 of -0.25 at entry [0, 1]",
+    "hn12_ng_parameters_dict": (
+        "a lookup by a string (parameters['W1']) is not read: derive has no dicts; declare the "
+        "tensor in [params] or [inputs] under a name such as W1"
+    ),
 }
 
 

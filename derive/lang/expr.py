@@ -299,6 +299,13 @@ def one_dimensional(
             return vec(n.value)  # the transpose of a 1-D array is itself
         if isinstance(n, ast.Attribute) and n.attr == "values" and _reduces_to_values(n.value):
             return vec(n.value)  # x.max(1).values: the maxima, 1-D
+        if isinstance(n, ast.Subscript) and _values_of_max(n):
+            return vec(n.value)  # x.max(1)[0]: the values of (values, indices), as .values
+        if isinstance(n, ast.Subscript) and _label_pick(n):
+            return spelled  # P[np.arange(N), y]: one entry per row, 1-D in NumPy
+        if isinstance(n, ast.Subscript) and _drops_one_axis(n):
+            # x[0], x[:, 1] of a matrix by name: a row or a column, 1-D in NumPy and PyTorch
+            return spelled and isinstance(n.value, ast.Name) and n.value.id not in one_d
         if isinstance(n, ast.Compare) and len(n.comparators) == 1:
             sides = (n.left, n.comparators[0])  # the condition of np.where(v > 0, …)
             return any(vec(k) for k in sides) and all(vec(k) or scalar(k) for k in sides)
@@ -501,13 +508,7 @@ class _Converter:
                 self.convert(node.left, d),
                 self.convert(node.comparators[0], d),
             )
-        if (
-            isinstance(node, ast.Subscript)
-            and isinstance(node.slice, ast.Constant)
-            and node.slice.value == 0
-            and type(node.slice.value) is int
-            and _reduces_to_values(node.value)
-        ):
+        if isinstance(node, ast.Subscript) and _values_of_max(node):
             # torch.max(X, 1, keepdim=True)[0]: the values of (values, indices)
             return self.convert(node.value, d)
         if isinstance(node, ast.Subscript) and (size := self.size(node)) is not None:
@@ -1174,6 +1175,9 @@ class _Converter:
                 entries = ast.Call(ast.Name("sum", ast.Load()), [entries], [])
             if entries is not None:
                 return self.convert(ast.copy_location(entries, node), depth)
+        if node.func.id == "tensor" and module == "torch" and self.named_constant(node):
+            # torch.tensor(pw) of a [constants] name (pos_weight=torch.tensor(pw)): the number
+            return self.convert(node.args[0], depth)
         node = spelling.class_indices(spelling.keywords(node), self.picks)
         try:
             respelled = spelling.respell(node, module)
@@ -1230,6 +1234,11 @@ class _Converter:
         if name == "bce" and w is not None and self.tensor_valued(w):
             return _bce_weighted_by(args[0], args[1], w)
         return Call(name, args, tuple(kwargs))
+
+    def named_constant(self, node: ast.Call) -> bool:
+        """``node``'s first argument is a [constants] name (a number, not a tensor)."""
+        arg = node.args[0] if node.args else None
+        return isinstance(arg, ast.Name) and arg.id in self.constants
 
     def tensor_valued(self, n: Node) -> bool:
         """``n`` reads a tensor (not only numbers and [constants] names)."""
@@ -1675,6 +1684,13 @@ def _subscript_refusal(node: ast.Subscript) -> str:
             f"the index in {text} is not read: an index is a whole number (a[:, 0], X[-1]) and "
             "a slice's bounds whole numbers or + - * of [dims] names (a[:, h:2*h])"
         )
+    if len(parts) == 1 and isinstance(parts[0], ast.Constant) and isinstance(parts[0].value, str):
+        key = parts[0].value  # Ng's parameters["W1"], grads["dW1"]: a Python dict
+        return (
+            f"a lookup by a string ({text}) is not read: derive has no dicts; declare the "
+            f"tensor in [params] or [inputs] under a name such as {_identifier(key)} and write "
+            "that name"
+        )
     if len(parts) == 2 and not all(isinstance(k, ast.Constant) for k in parts):
         return (
             f"indexing by labels ({text}) is not read in this form: write P[np.arange(N), y] "
@@ -1686,6 +1702,13 @@ def _subscript_refusal(node: ast.Subscript) -> str:
         f"indexing ({text}) is not read: an index is a whole number or a slice (X[0], "
         "a[:, h:2*h]) of a tensor by name"
     )
+
+
+def _identifier(key: str) -> str:
+    """``key`` as a name derive reads (letters, digits, underscores; not starting with a
+    digit), ``W`` when nothing is left."""
+    name = "".join(c if c.isascii() and (c.isalnum() or c == "_") else "_" for c in key)
+    return name if name and not name[0].isdigit() else f"W{name}"
 
 
 def _int_index(node: ast.AST) -> int | None:
@@ -1997,6 +2020,36 @@ def _diag_of(node: ast.AST) -> ast.expr | None:
     if len(node.args) != 1 or node.keywords:
         return None
     return node.args[0]
+
+
+def _drops_one_axis(node: ast.Subscript) -> bool:
+    """``node`` indexes one axis by a whole number and keeps the other: ``x[0]``, ``x[-1]``,
+    ``x[0, :]``, ``x[:, 1]``, ``x[1:3, 0]``."""
+    parts = list(node.slice.elts) if isinstance(node.slice, ast.Tuple) else [node.slice]
+    ints = [_int_index(p) is not None for p in parts]
+    if len(parts) == 1:
+        return ints[0]
+    return len(parts) == 2 and sum(ints) == 1 and any(isinstance(p, ast.Slice) for p in parts)
+
+
+def _label_pick(node: ast.Subscript) -> bool:
+    """``node`` is ``P[np.arange(N), y]`` (``range(N)``, ``torch.arange(N)``) of a tensor by
+    name: each row's entry at its label."""
+    parts = list(node.slice.elts) if isinstance(node.slice, ast.Tuple) else [node.slice]
+    return (
+        isinstance(node.value, ast.Name)
+        and len(parts) == 2
+        and _is_arange(parts[0])
+        and isinstance(parts[1], ast.Name)
+    )
+
+
+def _values_of_max(node: ast.Subscript) -> bool:
+    """``node`` is ``[0]`` of PyTorch's max/min along an axis, ``torch.max(X, 1)[0]``: the
+    values of (values, indices), as ``.values``."""
+    index = node.slice
+    whole = isinstance(index, ast.Constant) and type(index.value) is int and index.value == 0
+    return whole and _reduces_to_values(node.value)
 
 
 def _reduces_to_values(node: ast.AST) -> bool:

@@ -169,7 +169,33 @@ def _made_not_factor(tree: ast.AST, y: str) -> int:
         if isinstance(n, ast.BinOp) and isinstance(n.op, ast.Mult)
         for side, other in ((n.left, n.right), (n.right, n.left))
     )
-    return sum(made(n) for n in ast.walk(tree)) - factors
+    # the labels of TensorFlow's/Optax's softmax cross-entropy, read as y * log_softmax(z)
+    labels = sum(
+        made(_labels_argument(n))
+        for n in ast.walk(tree)
+        if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute)
+        and n.func.attr in _SOFTMAX_CE_LABELS
+    )
+    return sum(made(n) for n in ast.walk(tree)) - factors - labels
+
+
+# TensorFlow's and Optax's softmax cross-entropy on logits, whose labels are a factor of
+# y * log_softmax(z) as the language reads them
+_SOFTMAX_CE_LABELS = frozenset(
+    {
+        "softmax_cross_entropy_with_logits",
+        "softmax_cross_entropy_with_logits_v2",
+        "softmax_cross_entropy",
+    }
+)
+
+
+def _labels_argument(call: ast.Call) -> ast.AST | None:
+    """The ``labels`` of such a call: TensorFlow's keyword, Optax's second argument."""
+    kw = {k.arg: k.value for k in call.keywords}
+    if "labels" in kw:
+        return kw["labels"]
+    return call.args[1] if len(call.args) > 1 else None
 
 
 class Dim(int):
@@ -685,6 +711,7 @@ class _Validator:
             written = text  # before the rewrites: a squeeze there makes the line 1-D
             try:
                 if len(text) <= ex.MAX_LENGTH:  # else the parse below names the limit
+                    text = self.optax(f'{where} = "{text}"', text)
                     text = self.lookups_2d(f'{where} = "{text}"', key, text, fwd, inputs, shapes)
                     text = self.arange_targets(f'{where} = "{text}"', text, inputs, shapes, dims)
                     text = self.squeezed(f'{where} = "{text}"', text, shapes, constants, dims)
@@ -901,6 +928,14 @@ class _Validator:
         expr, split = found
         return name, ast.unparse(expr), ast.unparse(split)
 
+    def optax(self, where: str, text: str) -> str:
+        """JAX courses' ``optax.softmax_cross_entropy(logits, labels)`` and Optax's other losses,
+        as the spellings derive reads (``spelling.optax_losses``)."""
+        try:
+            return spelling.optax_losses(text)
+        except spelling.SpellingError as err:
+            raise self.err(where, str(err), "see Optax's losses in the README") from None
+
     def squeezed(self, where: str, text: str, shapes, constants, dims) -> str:
         """``(X @ w + b).squeeze(1)`` of an expression (PyTorch code's ``model(x).squeeze()``):
         from its shape, the column's 1-D result is its transpose (a row, as NumPy broadcasts a
@@ -965,6 +1000,17 @@ class _Validator:
             def visit_Call(self, n: ast.Call) -> ast.AST:
                 self.generic_visit(n)
                 f = n.func
+                if (
+                    isinstance(f, ast.Attribute)
+                    and f.attr in ("flatten", "ravel", "view", "reshape")
+                    and isinstance(f.value, ast.Name)
+                    and f.value.id in spec.one_d
+                    and not n.keywords
+                    and [ex.int_index(a) for a in n.args] in ([], [-1])
+                    and (f.attr in ("flatten", "ravel")) == (not n.args)
+                ):
+                    # nanoGPT's targets.view(-1) of 1-D labels: a 1-D tensor's own entries
+                    return f.value
                 if (
                     isinstance(f, ast.Attribute)
                     and f.attr in ("flatten", "ravel", "view", "reshape")

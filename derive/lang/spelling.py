@@ -380,6 +380,23 @@ def _epsilon(node: ast.Call, how: str) -> ast.expr | None:
     return _num(1e-7)
 
 
+def _keras_cce(node: ast.Call, how: str) -> ast.expr:
+    """Keras' ``K.categorical_crossentropy(target, output)`` (per row, 1-D: a row), as its
+    backend computes it: the rows of ``output`` scaled to sum to 1, clipped to [ε, 1 − ε] with
+    ε = ``K.epsilon()`` = 1e-7, then ``−Σ target·log``; ``from_logits=True``: ``−Σ target ·
+    log_softmax(output)``."""
+    a = _bound(node, "categorical_crossentropy", ("target", "output", "from_logits", "axis"), 2)
+    if _axis_value(a.get("axis", _num(-1))) != 1:
+        raise SpellingError("categorical_crossentropy(): the classes are along the last axis")
+    y, out = a["target"], a["output"]
+    if _flag(a.get("from_logits"), False, "categorical_crossentropy(from_logits=…)"):
+        logp = _call("log_softmax", out)
+    else:
+        rows = _div(out, _call("sum", out, axis=_num(1), keepdims=ast.Constant(True)))
+        logp = _call("log", _call("clip", rows, _num(1e-7), _num(1 - 1e-7)))
+    return _t(_neg(_call("sum", _mul(y, logp), axis=_num(1))))
+
+
 def _cosine(node: ast.Call, how: str) -> ast.expr:
     a = _bound(node, "cosine_similarity", ("x1", "x2", "axis", "eps"), 2)
     ax = a.get("axis", _num(1))
@@ -1566,6 +1583,77 @@ def _tf_logits_loss(name: str) -> Callable[[ast.Call, str], ast.expr]:
     return rewrite
 
 
+def _bias_add(node: ast.Call, how: str) -> ast.expr:
+    """TensorFlow's ``tf.nn.bias_add(value, bias)``: ``value + bias``, the bias broadcast over
+    the rows (the last axis, TensorFlow's default data format)."""
+    a = _bound(node, "bias_add", ("value", "bias", "data_format", "name"), 2)
+    if not _is_none(a.get("data_format")):
+        raise SpellingError("bias_add(): data_format is not read; write value + bias")
+    return _add(a["value"], a["bias"])
+
+
+# Optax's losses (JAX courses: optax.softmax_cross_entropy(logits, labels).mean()), each the
+# spelling derive reads with the same numbers; the call's arguments as Optax names them
+_OPTAX = {
+    "softmax_cross_entropy": ("logits", "labels"),
+    "softmax_cross_entropy_with_integer_labels": ("logits", "labels"),
+    "sigmoid_binary_cross_entropy": ("logits", "labels"),
+    "l2_loss": ("predictions", "targets"),
+    "squared_error": ("predictions", "targets"),
+}
+
+
+def _optax_call(node: ast.Call) -> ast.expr:
+    """One ``optax.<loss>(…)`` call in a spelling derive reads: per-example losses, 1-D per row
+    (a row) or per entry, as Optax returns them."""
+    name = node.func.attr  # type: ignore[attr-defined]
+    a = _bound(node, f"optax.{name}", _OPTAX[name], 1)
+    z, y = a[_OPTAX[name][0]], a.get(_OPTAX[name][1])
+    if name.startswith(("softmax", "sigmoid")) and y is None:
+        raise SpellingError(f"optax.{name}() needs labels")
+    if name == "softmax_cross_entropy_with_integer_labels":  # F.cross_entropy's class indices
+        f = ast.Attribute(ast.Name("F", ast.Load()), "cross_entropy", ast.Load())
+        return ast.Call(f, [z, y], [ast.keyword("reduction", ast.Constant("none"))])
+    if name.startswith(("softmax", "sigmoid")):
+        tf = "softmax" if name.startswith("softmax") else "sigmoid"
+        f = ast.Attribute(ast.Name("tf", ast.Load()), "nn", ast.Load())
+        f = ast.Attribute(f, f"{tf}_cross_entropy_with_logits", ast.Load())
+        return ast.Call(f, [], [ast.keyword("labels", y), ast.keyword("logits", z)])
+    err = z if y is None else _sub(z, y)
+    sq = _bin(err, ast.Pow(), _num(2))
+    return _mul(_num(0.5), sq) if name == "l2_loss" else sq
+
+
+def optax_losses(text: str) -> str:
+    """``text`` with Optax's loss calls (``optax.softmax_cross_entropy_with_integer_labels(z,
+    y)``, ``optax.softmax_cross_entropy``, ``optax.sigmoid_binary_cross_entropy``,
+    ``optax.l2_loss``, ``optax.squared_error``) written as the spellings derive reads; any other
+    ``optax.`` call is left for the parser to refuse."""
+    if "optax" not in text:
+        return text
+    tree = parsed(text)
+    if tree is None:
+        return text
+
+    class Optax(ast.NodeTransformer):
+        def visit_Call(self, n: ast.Call) -> ast.AST:
+            self.generic_visit(n)
+            f = n.func
+            if (
+                isinstance(f, ast.Attribute)
+                and isinstance(f.value, ast.Name)
+                and f.value.id == "optax"
+                and f.attr in _OPTAX
+            ):
+                return _optax_call(n)
+            return n
+
+    try:
+        return ast.unparse(Optax().visit(tree))
+    except RecursionError:  # the line's own parse names its limits
+        return text
+
+
 def _gaussian_nll(a: dict[str, ast.expr], r: str) -> ast.expr:
     """PyTorch's ``gaussian_nll_loss(input, target, var)``: ``(log var + (input − target)² /
     var) / 2`` (plus ½·log 2π with ``full=True``). PyTorch clamps var at ``eps`` (1e-6) for the
@@ -1787,6 +1875,11 @@ REWRITES: dict[str, Callable[[ast.Call, str], ast.expr | None]] = {
     "l2_loss": _l2_loss,
     "sigmoid_cross_entropy_with_logits": _tf_logits_loss("sigmoid_cross_entropy_with_logits"),
     "softmax_cross_entropy_with_logits": _tf_logits_loss("softmax_cross_entropy_with_logits"),
+    "softmax_cross_entropy_with_logits_v2": _tf_logits_loss(
+        "softmax_cross_entropy_with_logits_v2"
+    ),
+    "bias_add": _bias_add,
+    "categorical_crossentropy": _keras_cce,
     "gaussian_nll_loss": _loss3(
         "gaussian_nll_loss",
         ("input", "target", "var", "full", "eps", "reduction"),
@@ -1966,6 +2059,7 @@ REWRITES: dict[str, Callable[[ast.Call, str], ast.expr | None]] = {
 # rewrites read only with a module prefix or as a method (a bare t(x) or cross_entropy(P, Y)
 # keeps the language's meaning)
 _QUALIFIED = {
+    "categorical_crossentropy": tuple(KERAS),
     "t": ("method",),
     "average": ("np", "numpy", "jnp", "jax.numpy"),
     "vector_norm": ("torch.linalg",),
@@ -2009,6 +2103,9 @@ _LOSSES = frozenset(
         "layer_norm",
         "sigmoid_cross_entropy_with_logits",
         "softmax_cross_entropy_with_logits",
+        "softmax_cross_entropy_with_logits_v2",
+        "bias_add",
+        "categorical_crossentropy",
         "l2_loss",
         "linear",
         "float",
@@ -2086,14 +2183,17 @@ def _logit(node: ast.Call, how: str) -> ast.expr:
 
 
 def _tensor(node: ast.Call, how: str) -> ast.expr:
-    """``torch.tensor(0.5)`` of a number is that number (it broadcasts as one)."""
+    """``torch.tensor(0.5)`` of a number is that number (it broadcasts as one), and so is
+    ``torch.tensor([2.0])``, a list of one number (``pos_weight=torch.tensor([2.0])``)."""
     a = _bound(node, "tensor", ("data", "dtype", "device", "requires_grad"), 1)
     v = a["data"]
+    if isinstance(v, ast.List | ast.Tuple) and len(v.elts) == 1:
+        v = v.elts[0]
     number = v.operand if isinstance(v, ast.UnaryOp) and isinstance(v.op, ast.USub) else v
     if not (isinstance(number, ast.Constant) and type(number.value) in (int, float)):
         raise SpellingError(
-            "torch.tensor() is read of one number, torch.tensor(0.5); declare a tensor of values "
-            "in [inputs] or [constants]"
+            "torch.tensor() is read of one number or [constants] name, torch.tensor(0.5); declare "
+            "a tensor of values in [inputs]"
         )
     return v
 
