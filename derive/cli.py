@@ -727,12 +727,16 @@ def build(
     watch: bool,
 ) -> None:
     """Write walkthroughs (default: all built-ins, all text formats, both languages)."""
-    from derive import forks
-    from derive.render import jinja_setup
+    from derive import cache, forks
 
     # a fresh machine's first build: its templates compiled by a child on the other core while
-    # this process imports SymPy (nothing else can run there before that import)
-    early = None if watch or templates else jinja_setup.start(formats, "DERIVE_WORKER")
+    # this process imports SymPy (nothing else can run there before that import); Jinja is
+    # imported only then, so a later build forks PyTorch's worker before importing it
+    early = None
+    if not (watch or templates) and cache.empty("numbers"):
+        from derive.render import jinja_setup
+
+        early = jinja_setup.start(formats, "DERIVE_WORKER")
     try:
         with forks.collector_paused():  # SymPy's and derive's objects live as long as we do
             from derive.numeric import worker as torch_worker
