@@ -208,10 +208,11 @@ KINDS = [
 ]
 
 PROBE = (
-    "import runpy, sys\n"
+    "import sys\n"
+    "from derive import cli\n"  # main, not run (the derive script ends the process in run)
     "sys.argv = ['derive', *sys.argv[1:]]\n"
     "try:\n"
-    "    runpy.run_module('derive', run_name='__main__')\n"
+    "    cli.main()\n"
     "finally:\n"
     "    sys.stderr.write('\\nSYMPY\\n' if 'sympy' in sys.modules else '\\nNO-SYMPY\\n')\n"
 )

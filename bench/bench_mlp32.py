@@ -18,11 +18,12 @@ ROOT = Path(__file__).resolve().parent.parent
 SPEC = ROOT / "tests" / "specs_course" / "mlp32.toml"
 
 CHILD = r"""
-import resource, runpy, sys, time
+import resource, sys, time
 t0 = time.perf_counter()
+from derive import cli  # main, not run (the derive script ends the process in run)
 sys.argv = ["derive", "verify", sys.argv[1]]
 try:
-    runpy.run_module("derive", run_name="__main__")
+    cli.main()
 except SystemExit as e:
     code = e.code
 else:

@@ -1,5 +1,5 @@
 """``python -m derive``."""
 
-from derive.cli import main
+from derive.cli import run
 
-main()
+run()

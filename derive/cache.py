@@ -33,6 +33,21 @@ def folder(kind: str) -> Path | None:
     return Path(base) / "derive" / kind
 
 
+def empty(kind: str) -> bool:
+    """Whether the cache holds nothing of ``kind`` (or is off): for ``"numbers"``, a fresh
+    machine's, or a cold, build."""
+    where = folder(kind)
+    if where is None:
+        return True
+    try:
+        with os.scandir(where) as entries:
+            return not any(entries)
+    except FileNotFoundError:
+        return True
+    except OSError:
+        return False
+
+
 @functools.cache
 def source_hash(*extra: str) -> str:
     """Hash of derive's source files (and of the folders ``extra``, e.g. ``--templates``)."""

@@ -14,10 +14,11 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 
 RUN = """
-import runpy, sys
+import sys
+from derive import cli  # main, not run (the derive script ends the process in run)
 sys.argv = ["derive", *sys.argv[1:]]
 try:
-    runpy.run_module("derive", run_name="__main__")
+    cli.main()
 except SystemExit as e:
     if e.code:
         raise

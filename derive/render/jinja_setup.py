@@ -14,7 +14,6 @@ form, which the build loads only under each template's source checksum.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable
 from multiprocessing.connection import Connection
 from pathlib import Path
@@ -172,13 +171,4 @@ def start(formats: Iterable[str], switch: str) -> Early | None:
 
 def _first_build() -> bool:
     """Nothing in the numbers cache (or no cache): a fresh machine's, or a cold, build."""
-    where = cache.folder("numbers")
-    if where is None:
-        return True
-    try:
-        with os.scandir(where) as entries:
-            return not any(entries)
-    except FileNotFoundError:
-        return True
-    except OSError:
-        return False
+    return cache.empty("numbers")
