@@ -492,8 +492,9 @@ def _numpy_reading(net: Net, body: str) -> ex.Node:
     except (ShapeError, FormulaError, RecursionError):
         pass
     try:
+        scalars = frozenset(k for k, v in net.spec.shapes.items() if not v)  # sizes, b = []
         numpy = ex.parse(
-            body, allow_compare=True, one_d=one_d, max_parts=ex.MAX_FORMULA_NODES
+            body, allow_compare=True, one_d=one_d, max_parts=ex.MAX_FORMULA_NODES, scalars=scalars
         )
         Convert(net, "")(numpy)
     except (ex.ExprError, ShapeError, FormulaError, RecursionError):
@@ -2119,8 +2120,23 @@ class Convert:
                 v = self.diagonal(left.args[0])
                 return ex.BinOp("*", self.vector(v, row=False), self.diagonal(right))
         if isinstance(node, ex.Call) and node.func == "diag":
+            if len(node.args) == 1:
+                self.diag_of_matrix(node.args[0], self.shape_of(node.args[0]))
             raise FormulaError(msg("heldcheck.diag"), 0, self.text)
         return ex.rebuild(node, self.diagonal)
+
+    def diag_of_matrix(self, v: ex.Node, shape: tuple[int, int]) -> None:
+        """``diag(v)`` of a ``v`` that is a matrix and not square (``diag(1[h > 0])`` of the n × H
+        ReLU mask) is a wrong formula, not an unreadable one: ``diag`` builds a diagonal matrix
+        from a vector, and NumPy's diagonal of a non-square matrix drops entries; no gradient is
+        either. Raises :class:`ShapeError` for one; returns for anything else."""
+        if 0 in shape or 1 in shape:
+            return
+        if shape[0] == shape[1] and len(set(self.size_labels(v))) != 2:
+            return  # square: its diagonal may be meant (square at these sizes only is not)
+        labels = self.size_labels(v)
+        sizes = " × ".join(str(k) if k else str(n) for k, n in zip(labels, shape, strict=True))
+        raise ShapeError(msg("shape.diag_matrix", formula=tree_text(v), shape=sizes))
 
     def softmax_jacobian(self, node: ex.Node) -> ex.Node | None:
         """The softmax's Jacobian times a gradient, ``(diag(p) − p pᵀ) g`` (or ``g (diag(p) −
@@ -2151,6 +2167,7 @@ class Convert:
     def vector(self, v: ex.Node, row: bool) -> ex.Node:
         shape = self.shape_of(v)
         if 1 not in shape or 0 in shape:
+            self.diag_of_matrix(v, shape)
             raise FormulaError(msg("heldcheck.diag"), 0, self.text)
         return v if (shape[0] == 1) == row or shape == (1, 1) else ex.Transpose(v)
 
@@ -2627,6 +2644,17 @@ class Convert:
         stems = {base, base[1:] if base.startswith("d") else base}
         labels = {re.sub(r"\d+$", "", k) for k in self.net.names}
         return any(b in self.net.g.tensors or b in labels for b in stems)
+
+    def size_labels(self, node: ex.Node) -> tuple[str | None, str | None]:
+        """The [dims] names of ``node``'s two sizes (None for a size without one)."""
+        sub = Convert(self.net, self.text, True)
+        sub._atoms = set()
+        try:
+            x, _ = sub.convert(node)
+        except ShapeError:
+            return (None, None)
+        a, b = (getattr(k, "label", None) for k in x.shape)
+        return (a, b)
 
     def shape_of(self, node: ex.Node) -> tuple[int, int]:
         sub = Convert(self.net, self.text, True)

@@ -170,6 +170,7 @@ def parse(
     one_d: frozenset[str] = frozenset(),
     picks: dict[str, tuple[str, int]] | None = None,
     max_parts: int = MAX_NODES,
+    scalars: frozenset[str] = frozenset(),
 ) -> Node:
     """Parse ``text`` into a :data:`Node` tree or raise :class:`ExprError`. ``constants`` (a
     spec's ``[constants]`` and sizes) may be named in an exponent: ``(1 - p) ** gamma`` is
@@ -179,7 +180,8 @@ def parse(
     ``picks``: the class-label vectors read so far (``P[np.arange(N), y]``), each with the name
     and column count of the tensor it picks from; a new one is added (the spec then declares the
     labels one-hot, see :meth:`_Converter.pick`). ``max_parts``: the limit of :func:`parts`
-    (the checker's formulas: :data:`MAX_FORMULA_NODES`)."""
+    (the checker's formulas: :data:`MAX_FORMULA_NODES`). ``scalars``: further names of one
+    number (a network's sizes, for the checker), so that ``2 * (p - y) / n`` of a 1-D ``p`` is 1-D."""
     if not isinstance(text, str):
         raise ExprError("an expression must be a string")
     if len(text) > MAX_LENGTH:
@@ -200,6 +202,7 @@ def parse(
         raise ExprError(f"expression has {count} parts; the limit is {max_parts}")
     conv = _Converter(allow_compare, allow_index, constants or {}, shapes)
     conv.one_d = one_d
+    conv.scalars = scalars
     conv.picks = picks if picks is not None else {}
     return conv.convert(tree.body, 0)
 
@@ -386,6 +389,7 @@ class _Converter:
         self.allow_compare = allow_compare
         self.allow_index = allow_index
         self.one_d: frozenset[str] = frozenset()
+        self.scalars: frozenset[str] = frozenset()
         self.picks: dict[str, tuple[str, int]] = {}
         self.constants = constants
         self.shapes = shapes
@@ -395,6 +399,7 @@ class _Converter:
     def vector(self, node: ast.AST) -> bool:
         """``node`` is a 1-D NumPy vector (see :func:`one_dimensional`)."""
         scalars = set(self.constants) | {k for k, v in (self.shapes or {}).items() if not v}
+        scalars |= self.scalars
         return one_dimensional(node, self.one_d, frozenset(scalars), self.shapes)
 
     def fail(self, node: ast.AST, message: str) -> ExprError:

@@ -1,0 +1,109 @@
+"""The checker's leftovers of issue 11, pass 5: the general rules behind the fixes of the last
+strict xfails of corpora 12 and 13, one test each (never the quoted case alone)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from derive.checker.check import FormulaError, check
+
+COURSE = Path(__file__).resolve().parent / "specs_course"
+W1_G = (
+    r"\frac{\partial L}{\partial W^{[1]}} = \frac{1}{m} X^{\top} \left[ (A^{[2]} - Y) W^{[2]\top}"
+    r" \odot g'(Z^{[1]}) \right]"
+)
+
+
+def test_a_fraction_with_a_zero_numerator_is_the_exact_zero() -> None:
+    """``0/1`` (``0/5``, ``-0/3``) is the exact value 0, judged as ``0`` is: right where the
+    entry is zero, wrong where it is not; ``1/0`` stays unreadable."""
+    for wrt in ("w1[2,1]", "w1[0,0]", "w2[1,0]"):
+        zero = check("relu-mlp", wrt, value="0")
+        for text in ("0/1", "0/5", "-0/3"):
+            assert check("relu-mlp", wrt, value=text).ok == (zero.exact == 0.0), (wrt, text)
+    assert not check("tiny-mlp", "W1[0,0]", value="0/1").ok  # a nonzero entry
+    with pytest.raises(FormulaError):
+        check("relu-mlp", "w1[2,1]", value="1/0")
+
+
+@pytest.mark.parametrize(
+    "tail, code",
+    [
+        (r", \quad g = \mathrm{ReLU}", None),
+        (r"; g = \operatorname{relu}.", None),
+        (r", \quad g = \tanh", "wrong-activation-derivative"),
+        (r" \quad \text{where } g = \sigma", "wrong-activation-derivative"),
+    ],
+)
+def test_a_closing_remark_naming_the_activation_is_read_as_that_function(tail, code) -> None:
+    """``…, \\quad g = \\mathrm{ReLU}`` names the function ``g`` stands for: ``g'`` is that
+    function's derivative (was unreadable); naming the wrong one makes the answer wrong, never
+    the network's own derivative by default."""
+    r = check("mlp-bce", "W1", W1_G + tail, latex=True)
+    assert r.code == code, r.text()
+    assert check("neuron", "w", r"\frac{\partial E}{\partial w} = (O - t) f'(z) x, \quad f = \sigma", latex=True).ok
+
+
+def test_numpy_one_d_semantics_with_a_size_name() -> None:
+    """A spec's 1-D tensors in ``jnp.dot(feats.T, 2 * (preds - targets) / n)``: a size name
+    (``n``) is one number, so the bracket stays 1-D and the product is NumPy's matrix-vector
+    one (was a shape-mismatch); the wrong size or input stays wrong."""
+    spec = str(COURSE / "jax_linreg_1d.toml")
+    assert check(spec, "W", "dW = jnp.dot(feats.T, 2 * (preds - targets) / n)").ok
+    assert check(spec, "W", "dW = feats.T @ (2 * (preds - targets) / n)").ok
+    assert check(spec, "W", "dW = jnp.dot(feats.T, (preds - targets) / n)").code == "scale-factor"
+    assert not check(spec, "W", "dW = jnp.dot(feats.T, 2 * (preds - targets) / d)").ok
+    assert not check(spec, "W", "dW = jnp.dot(inputs.T, 2 * (preds - targets) / n)").ok
+
+
+def test_a_per_example_sum_of_a_number_times_an_example_vector_is_refused() -> None:
+    """CS229's ``(1/m) Σ_i (h_i - y_i) x_i``: whether ``x_i`` is a column or a row of the batch
+    is the notes' convention, unsaid; refused with the sentence that the vectorised form is
+    expected (in Chinese under --lang zh), never a verdict. The transpose written, or the
+    vectorised form, is read."""
+    spec = str(COURSE / "cs229_logreg_theta.toml")
+    for text in (
+        r"\frac{\partial J}{\partial \theta} = \frac{1}{m}\sum_{i=1}^{m} \left(h_i - y_i\right) x_i",
+        r"\frac{1}{m}\sum_{i=1}^{m} x^{(i)} (h^{(i)} - y^{(i)})",
+    ):
+        with pytest.raises(FormulaError, match="vectorised form"):
+            check(spec, "theta", text, latex=True)
+        with pytest.raises(FormulaError) as err:
+            check(spec, "theta", text, latex=True, lang="zh")
+        assert "向量化形式" in err.value.localized("zh")
+    assert check(spec, "theta", r"\frac{1}{m}\sum_{i=1}^{m} (h^{(i)} - y^{(i)}) x^{(i)\top}", latex=True).ok
+    assert check(spec, "theta", r"\frac{1}{m} X^\top (h - y)", latex=True).ok
+
+
+def test_diag_of_a_matrix_that_is_not_square_is_a_wrong_formula() -> None:
+    """``… ⊙ diag(1[h > 0])`` with the n × H ReLU mask: diag of a matrix is no diagonal matrix,
+    so the answer is wrong (shape-mismatch naming the sizes), not unreadable; square at the
+    example sizes only (n = H = 3) does not make it square. diag of a vector is read as before."""
+    text = (
+        r"\frac{\partial L}{\partial w_1} = x^{\top}\left(2\left(y_{\mathrm{pred}} - y\right) "
+        r"w_2^{\top} \odot \operatorname{diag}\left(\mathbb{1}\left[h > 0\right]\right)\right)"
+    )
+    r = check("relu-mlp", "w1", text, latex=True)
+    assert not r.ok and r.code == "shape-mismatch" and "n × H" in r.text()
+    zh = check("relu-mlp", "w1", text, latex=True, lang="zh")
+    assert "对角矩阵" in zh.text()
+    assert check("rnn", "z_1", r"\delta_{z_2} W_h^{\top} \mathrm{diag}(1 - h_1^2)", latex=True).ok
+
+
+def test_the_same_slip_at_every_step_of_a_recurrent_network() -> None:
+    """``1 - tanh(z)`` for tanh' at both time steps of the RNN is one slip made twice:
+    wrong-activation-derivative naming both steps (was unknown); at one step it is as before."""
+    both = (
+        "dz_2 = (h_2 - y) * (1 - np.tanh(z_2))\n"
+        "dz_1 = dz_2 @ W_h.T * (1 - np.tanh(z_1))\n"
+        "dW_x = x_1.T @ dz_1 + x_2.T @ dz_2"
+    )
+    r = check("rnn", "W_x", both)
+    assert r.code == "wrong-activation-derivative" and re.search(r"z_2, z_1|z_1, z_2", r.text())
+    one = both.replace("(1 - np.tanh(z_1))", "(1 - h_1 ** 2)")
+    assert check("rnn", "W_x", one).code == "wrong-activation-derivative"
+    right = one.replace("(1 - np.tanh(z_2))", "(1 - h_2 ** 2)")
+    assert check("rnn", "W_x", right).ok
