@@ -107,3 +107,33 @@ def test_the_same_slip_at_every_step_of_a_recurrent_network() -> None:
     assert check("rnn", "W_x", one).code == "wrong-activation-derivative"
     right = one.replace("(1 - np.tanh(z_2))", "(1 - h_2 ** 2)")
     assert check("rnn", "W_x", right).ok
+
+
+def _padded(formula: str, doublings: int) -> str:
+    """``dW1 = formula + 0 * k`` with ``k`` a sum written out in 2**doublings copies through
+    statements: the same value, many parts (6 doublings: > 400 parts after substitution)."""
+    pre = "k0 = np.sum(X @ W1 + b1)\n"
+    pre += "".join(f"k{i} = k{i - 1} + k{i - 1}\n" for i in range(1, doublings + 1))
+    return f"{pre}dW1 = {formula} + 0 * k{doublings}"
+
+
+def test_a_long_wrong_formula_still_gets_its_mistake_named() -> None:
+    """A formula past the edit searches' 400 parts: the mistake library (by values) and the
+    wrong-layer search (fewer substitutions, a tensor of the same role first) still name the
+    mistake as for the short one; right stays right."""
+    from derive.checker import diagnose
+    from derive.checker.formula import read
+    from derive.checker.check import net_for
+
+    right = "X.T @ ((A2 - Y) @ W2.T * (Z1 > 0)) / m"
+    tree, _, _ = read(net_for("mlp-bce", 0), _padded(right, 6), False, "W1")
+    assert not diagnose.searchable(tree)
+    assert check("mlp-bce", "W1", _padded(right, 6)).ok
+    for wrong, code in (
+        ("A1.T @ ((A2 - Y) @ W2.T * (Z1 > 0)) / m", "wrong-layer"),
+        ("X.T @ ((A2 - Y) @ W2.T * (Z2 > 0)) / m", "wrong-layer"),
+        ("X.T @ ((Y - A2) @ W2.T * (Z1 > 0)) / m", "sign"),
+        ("X.T @ ((A2 - Y) @ W2.T * A1) / m", "wrong-activation-derivative"),
+    ):
+        assert check("mlp-bce", "W1", wrong).code == code, wrong
+        assert check("mlp-bce", "W1", _padded(wrong, 6)).code == code, wrong
