@@ -137,3 +137,48 @@ def test_a_long_wrong_formula_still_gets_its_mistake_named() -> None:
     ):
         assert check("mlp-bce", "W1", wrong).code == code, wrong
         assert check("mlp-bce", "W1", _padded(wrong, 6)).code == code, wrong
+
+
+def test_grade_summary_per_question_and_row_errors_a_lecturer_can_read(tmp_path: Path) -> None:
+    """A class CSV with a cell holding a line break, a short row and a repeated id: the short row
+    is an error naming its missing columns and its line in the file; the summary counts per
+    question and says what each code means; under --lang zh the row errors are Chinese."""
+    import json
+
+    from click.testing import CliRunner
+
+    from derive.cli import main
+
+    src = tmp_path / "class.csv"
+    src.write_text(
+        "id,network,wrt,formula,value\n"
+        's1,mlp-bce,W2,"dZ2 = A2 - Y\ndW2 = A1.T @ dZ2 / m",\n'
+        "s2,mlp-bce,W2,A1.T @ (A2 - Y),\n"
+        "s3,mlp-bce\n"
+        "s2,tiny-mlp,\"W1[0,0]\",,-0.0137\n",
+        "utf-8",
+    )
+    out = tmp_path / "r.json"
+    res = CliRunner().invoke(main, ["grade", str(src), "-o", str(out), "--jobs", "1", "--quiet"])
+    assert res.exit_code == 0, res.output
+    data = json.loads(out.read_text("utf-8"))
+    byid = {r["id"]: r for r in data["results"] if r["id"] != "s2"}
+    assert byid["s1"]["verdict"] == "correct"
+    short = byid["s3"]
+    assert short["verdict"] == "error" and "line 5" in short["message"]
+    assert "wrt, formula, value" in short["message"]
+    md = data["summary"]["markdown"]
+    assert "| mlp-bce · W2 | 2 | 1 | 1 | 0 | 0 | `scale-factor` (1) |" in md
+    assert "off by a constant factor" in md and "s2 (2)" in md
+    questions = {(q["network"], q["wrt"]): q for q in data["summary"]["questions"]}
+    assert questions[("tiny-mlp", "W1[0,0]")]["verdicts"] == {"correct": 1}
+    lines = tmp_path / "class.jsonl"
+    lines.write_text('{"id": "a", "network": "chain", "wrt": "w", "formula": "2*v*x"}\n{oops\n[1]\n')
+    res = CliRunner().invoke(
+        main, ["grade", str(lines), "-o", str(out), "--jobs", "1", "--quiet", "--lang", "zh"]
+    )
+    results = json.loads(out.read_text("utf-8"))["results"]
+    assert [r["verdict"] for r in results] == ["correct", "error", "error"]
+    for r in results[1:]:
+        assert re.search(r"[\u4e00-\u9fff]", r["message"]) and "JSON" in r["message"], r
+        assert not re.search(r"\b(?:not|line|object)\b", r["message"]), r
