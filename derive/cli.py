@@ -92,10 +92,20 @@ def _guard(func: Callable[..., Any]) -> Callable[..., Any]:
             if debug:
                 raise
             code, msg = _classify(err)
-        click.echo(f"error: {msg}", err=True)
+        click.echo(f"{_error_prefix()}{msg}", err=True)
         sys.exit(code)
 
     return run
+
+
+def _error_prefix() -> str:
+    """``error: `` in the command's ``--lang`` (``错误：`` for ``check``/``grade --lang zh``)."""
+    ctx = click.get_current_context(silent=True)
+    if ctx is None or ctx.params.get("lang") != "zh":
+        return "error: "
+    from derive.locale import catalog
+
+    return catalog.text("cli.error_prefix", "zh")
 
 
 MAX_MESSAGE = 600  # characters of an error line (a 1 MB value quoted back is elided)
