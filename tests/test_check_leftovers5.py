@@ -182,3 +182,90 @@ def test_grade_summary_per_question_and_row_errors_a_lecturer_can_read(tmp_path:
     for r in results[1:]:
         assert re.search(r"[\u4e00-\u9fff]", r["message"]) and "JSON" in r["message"], r
         assert not re.search(r"\b(?:not|line|object)\b", r["message"]), r
+
+
+# English words a sentence cannot do without; a formula, a name or a code never is one of them
+_ENGLISH_WORDS = frozenset(
+    """the is of and to an for not with where in at be by your you are this that use write
+    expected found column note read only here from has have was were its or as one each than then
+    which when would should must can cannot does no all any more less into over under after
+    before between instead same other per error line missing""".split()
+)
+
+
+def english_outside_formulas(output: str) -> list[str]:
+    """The lines of ``derive check`` output holding an English word outside formulas: code in
+    backticks, ``$…$``, LaTeX commands, names and calls (``np.where``, ``dO``, ``x_i``), the
+    diagnosis codes (identifiers, kept in every language), the formula echoed under a caret and
+    what follows the labels of the yours/correct lines are left out."""
+    bad = []
+    for line in output.split("\n"):
+        if re.match(r"\s{2,}\S", line) and not re.search(r"[\u4e00-\u9fff]", line):
+            continue  # the formula echoed, the caret under it
+        line = re.split(r"你的公式：|正确答案：|读作：", line)[0]
+        line = re.sub(r"`[^`]*`|\$[^$]*\$|\\[A-Za-z]+|\b[a-z]+(?:-[a-z]+)+\b", " ", line)
+        line = re.sub(r"[A-Za-z_][\w.]*\([^()]*\)|\b\w*[_\d.]\w*\b|'[^']*'", " ", line)
+        if any(w in _ENGLISH_WORDS for w in re.findall(r"[A-Za-z]+", line)):
+            bad.append(line)
+    return bad
+
+
+def test_check_and_grade_under_lang_zh_print_no_english_sentence(tmp_path: Path) -> None:
+    """A sample of corpus 12 and 13 (every 20th case: right, wrong, hand numbers, refusals) and
+    parser errors, through the CLI with --lang zh: no English word outside formulas, the error
+    line's prefix included; grade's report and summary too."""
+    import sys
+
+    from click.testing import CliRunner
+
+    from derive.cli import main
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    import corpus12
+    import corpus13
+
+    cases = (corpus12.load() + corpus13.load())[::20]
+    cases += [
+        dict(net="mlp-bce", wrt="W2", kind="numpy", text=t, opts={})
+        for t in ("A1.T @ (A2 - Y) / m ** 99", "'abc'", "np.linalg.inv(A1)", "A1.T @ Q", "")
+    ]
+    cases.append(dict(net="mlp-bce", wrt="W2", kind="latex", text=r"\int_0^1 A^{[1]}", opts={}))
+    runner = CliRunner()
+    found = []
+    for c in cases:
+        args = ["check", c["net"], "--wrt", c["wrt"], "--lang", "zh"]
+        for k, v in (c.get("opts") or {}).items():
+            args += [f"--{k}", str(v)]
+        if c["kind"] == "value":
+            args += ["--value", c["text"]]
+        else:
+            args += (["--latex"] if c["kind"] == "latex" else []) + ["--", c["text"]]
+        out = runner.invoke(main, args).output
+        found += [(c.get("id"), line) for line in english_outside_formulas(out)]
+    assert not found, found
+    assert english_outside_formulas("error: the formula is empty")  # the scan itself can fail
+
+
+
+def test_grade_under_lang_zh_prints_no_english_sentence(tmp_path: Path) -> None:
+    """grade --lang zh: every row's message and the summary's tables are Chinese (codes aside)."""
+    import json
+
+    from click.testing import CliRunner
+
+    from derive.cli import main
+
+    rows = [
+        {"id": "a", "network": "mlp-bce", "wrt": "W2", "formula": "A1.T @ (A2 - Y)"},
+        {"id": "b", "network": "mlp-bce", "wrt": "W2", "formula": "A1.T @@ (A2 - Y)"},
+        {"id": "c", "network": "no-such-net", "wrt": "W2", "formula": "A1"},
+        {"id": "d", "network": "tiny-mlp", "wrt": "W1[0,0]", "value": "-0.01"},
+        {"id": "e", "network": "mlp-bce", "wrt": "W2"},
+    ]
+    src, out = tmp_path / "s.jsonl", tmp_path / "r.json"
+    src.write_text("\n".join(json.dumps(r) for r in rows) + "\n{oops\n", "utf-8")
+    args = ["grade", str(src), "-o", str(out), "--jobs", "1", "--quiet", "--lang", "zh"]
+    assert CliRunner().invoke(main, args).exit_code == 0
+    data = json.loads(out.read_text("utf-8"))
+    texts = [r["message"] for r in data["results"]] + [data["summary"]["markdown"]]
+    assert not [t for t in texts if english_outside_formulas(t)], texts

@@ -677,7 +677,7 @@ def _leibniz_in(net: Net, text: str) -> bool:
 
 
 # NumPy / PyTorch spellings that are read (``np.`` prefix; all rewritten to the language)
-SUPPORTED_NUMPY = (
+SUPPORTED_NUMPY = (  # code only: the list is shown as is in every language
     "np.dot",
     "np.matmul",
     "np.multiply",
@@ -697,7 +697,7 @@ SUPPORTED_NUMPY = (
     "np.where",
     "np.sign",
     "np.abs",
-    "np.logical_and/np.logical_or (or & |) of masks",
+    "np.logical_and/np.logical_or, M1 & M2, M1 | M2",
     "np.greater",
     "np.greater_equal",
     "np.less",
@@ -708,9 +708,9 @@ SUPPORTED_NUMPY = (
     "np.sqrt",
     "np.sin/np.cos/np.tan/np.arctan, np.sinh/np.cosh",
     "np.outer",
-    "np.ones((r, c)) (e.g. np.ones((1, m)) @ x)",
-    "np.zeros_like(x) (then +=, or dW[a:b] += …)",
-    "np.zeros((r, c)) in a stack",
+    "np.ones((r, c)), np.ones((1, m)) @ x",
+    "np.zeros_like(x); dW += …; dW[a:b] += …",
+    "np.vstack([…, np.zeros((r, c))])",
     "np.prod(x.shape)",
     "x.reshape(-1, 1)",
     "x.reshape(W.shape)",

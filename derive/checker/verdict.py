@@ -270,8 +270,9 @@ _ZH_RULES: list[tuple[str, str]] = [
         r"(?:expression|formula) has (\d+) parts; the limit is (\d+)",
         "公式有 {0} 个部分，上限是 {1}",
     ),
-    (r"exponent (.+?) is too large \(limit (\d+)(.*)\)", "指数 {0} 太大（上限 {1}{2}）"),
-    (r"number is too large \(limit 1e12\)(.*)", "数太大（上限 1e12）{0}"),
+    (r"exponent (.+?) is too large \(limit (\d+)\)(.*)", "指数 {0} 太大（上限 {1}）{2}"),
+    (r"number is too large \(limit (.+?)\)(.*)", "数太大（上限 {0}）{1}"),
+    (r"only numbers are allowed as constants, not (.+?)( \(column \d+\))?$", "常量只能是数，不能是 {0}{1}"),
     (r"an exponent must be a number(.*)", "指数必须是一个数{0}"),
     (
         r"cannot read the superscript '(.+?)' at column (\d+): .*",
