@@ -269,3 +269,31 @@ def test_grade_under_lang_zh_prints_no_english_sentence(tmp_path: Path) -> None:
     data = json.loads(out.read_text("utf-8"))
     texts = [r["message"] for r in data["results"]] + [data["summary"]["markdown"]]
     assert not [t for t in texts if english_outside_formulas(t)], texts
+
+
+@pytest.mark.parametrize(
+    "kind, text",
+    [
+        ("numpy", "np.sum(A2 - Y, kims=0)"),
+        ("numpy", "tf.reduce_sum(A2 - Y, kpdims=True)"),
+        ("numpy", "A1.T @ (A2 - Y) ** A1"),
+        ("numpy", "A1.T @ ~(A2 - Y)"),
+        ("numpy", "np.sum(A2 - Y, 0, axis=0)"),
+        ("numpy", "A1.T @ (A2 - Y) / m ** 99"),
+        ("latex", r"\frac{\partial L}{W^{[2]}}"),
+        ("latex", r"\frac{1}{m} A^{[1]\top} \sigma(Z^{[1]}"),
+        ("latex", r"\mathbb{E} * A^{[1]}"),
+        ("latex", r"\nabla \boldsymbol{W}"),
+        ("latex", r"A^{[1]\top} \text{} (A^{[2]} - Y)"),
+        ("latex", r"\frac{1}{m A^{[1]\top}"),
+        ("latex", r"\frac{\partial}{\partial W} = A"),
+    ],
+)
+def test_parser_errors_found_by_a_zh_fuzz_are_chinese(kind, text) -> None:
+    """Parser messages a seeded fuzz of corpus formulas (a character inserted or deleted, the end
+    cut) left in English under --lang zh: their "expected …" phrases and details, translated by
+    pattern (verdict._ZH_PHRASE_RULES, _ZH_RULES)."""
+    with pytest.raises(FormulaError) as err:
+        check("mlp-bce", "b2" if "sum" in text else "W2", text, latex=kind == "latex", lang="zh")
+    zh = err.value.localized("zh")
+    assert re.search(r"[\u4e00-\u9fff]", zh) and not english_outside_formulas(zh), zh
