@@ -60,10 +60,10 @@ def test_numpy_one_d_semantics_with_a_size_name() -> None:
 
 
 def test_a_per_example_sum_of_a_number_times_an_example_vector_is_refused() -> None:
-    """CS229's ``(1/m) Σ_i (h_i - y_i) x_i``: whether ``x_i`` is a column or a row of the batch
-    is the notes' convention, unsaid; refused with the sentence that the vectorised form is
-    expected (in Chinese under --lang zh), never a verdict. The transpose written, or the
-    vectorised form, is read."""
+    """CS229's ``(1/m) Σ_i (h_i - y_i) x_i`` for a column θ: whether ``x_i`` is a column or a row
+    of the batch is the notes' convention, unsaid; refused with the sentence that the vectorised
+    form is expected (in Chinese under --lang zh), never a verdict. The transpose written, the
+    vectorised form, or a gradient that is a row (x_i the example's row) are read."""
     spec = str(COURSE / "cs229_logreg_theta.toml")
     for text in (
         r"\frac{\partial J}{\partial \theta} = \frac{1}{m}\sum_{i=1}^{m} \left(h_i - y_i\right) x_i",
@@ -76,6 +76,11 @@ def test_a_per_example_sum_of_a_number_times_an_example_vector_is_refused() -> N
         assert "向量化形式" in err.value.localized("zh")
     assert check(spec, "theta", r"\frac{1}{m}\sum_{i=1}^{m} (h^{(i)} - y^{(i)}) x^{(i)\top}", latex=True).ok
     assert check(spec, "theta", r"\frac{1}{m} X^\top (h - y)", latex=True).ok
+    # a gradient that is a row (a 1-D weight): the example's vector is its row, read as before
+    jax = str(COURSE / "jax_linreg_1d.toml")
+    row = r"\frac{2}{n}\sum_{i=1}^{n} (\mathrm{preds}_i - \mathrm{targets}_i) \mathrm{feats}_i"
+    assert check(jax, "W", row, latex=True).ok
+    assert not check(jax, "W", row.replace("{2}", "{1}"), latex=True).ok
 
 
 def test_diag_of_a_matrix_that_is_not_square_is_a_wrong_formula() -> None:

@@ -56,6 +56,7 @@ def read(
         text = _one_hot_calls(net, cells.expand(text, frozenset(net.g.tensors)))
     parts = _statements(text, latex)
     scalar = _scalar_target(net, wrt)
+    row = _row_target(net, wrt)
     if len(parts) > 1:
         try:
             return _derivation(net, parts, latex, wrt, text, scalar)
@@ -68,10 +69,20 @@ def read(
                 return _derivation(net, parts, latex, wrt, text, scalar)
     if len(parts) == 1 and parts[0] != text.strip():  # a comment, \begin{aligned}, & …
         try:
-            return _read_one(net, text, latex, scalar)
+            return _read_one(net, text, latex, scalar, row)
         except FormulaError:
-            return _read_one(net, parts[0], latex, scalar)
-    return _read_one(net, text, latex, scalar)
+            return _read_one(net, parts[0], latex, scalar, row)
+    return _read_one(net, text, latex, scalar, row)
+
+
+def _row_target(net: Net, wrt: str | None) -> bool:
+    """Is the gradient asked for a row of several entries (a bias, a 1-D weight)? There a
+    per-example vector in ``\\sum_i s_i x_i`` is the example's row, as the batch holds it."""
+    name = tensor_of(net, wrt) if wrt and "[" not in wrt else None
+    if name is None or name not in net.g.tensors:
+        return False
+    r, c = (int(x) for x in net.g.tensors[name].shape)
+    return r == 1 and c > 1
 
 
 def _scalar_target(net: Net, wrt: str | None) -> bool:
@@ -433,7 +444,8 @@ def _derivation(
     if not latex:
         parts = _in_place([_class_entries(net, p) for p in parts], lambda n: tensor_of(net, n))
     masked = [not latex and _masked(p) != p for p in parts]
-    read_parts = [_read_one(net, p if latex else _masked(p), latex, scalar) for p in parts]
+    row = _row_target(net, wrt)
+    read_parts = [_read_one(net, p if latex else _masked(p), latex, scalar, row) for p in parts]
     answer = len(read_parts) - 1
     want = tensor_of(net, wrt) if wrt else None
     named = [
@@ -522,7 +534,7 @@ def _stated_transpose(lhs: ex.Node, tree: ex.Node) -> tuple[ex.Node, ex.Node]:
 
 
 def _read_one(
-    net: Net, text: str, latex: bool, scalar: bool = False
+    net: Net, text: str, latex: bool, scalar: bool = False, row: bool = False
 ) -> tuple[ex.Node, str | None, str]:
     if latex:
         try:
@@ -531,6 +543,7 @@ def _read_one(
                 known=net.known,
                 loss=net.spec.loss,
                 scalar=scalar,
+                example_rows=row,
                 width=net.width,
                 batch=batch_name(net),
             )

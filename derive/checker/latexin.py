@@ -534,11 +534,13 @@ def parse(
     scalar: bool = False,
     width: Callable[[str], int | None] | None = None,
     batch: str | None = None,
+    example_rows: bool = False,
 ) -> tuple[ex.Node, ex.Node | None]:
     """Parse LaTeX ``text`` into ``(rhs, lhs)``; ``lhs`` is the part before a top-level ``=``
     (``None`` without one). ``known(name)`` tells whether a name exists in the network; it is
     used to split juxtaposed letters (``XW`` → ``X·W``) and to read ``e^{x}`` as ``exp(x)``
-    when ``e`` is not a name. Raises :class:`LatexError`."""
+    when ``e`` is not a name. ``example_rows``: the gradient asked for is a row, so an example's
+    vector in ``\\sum_i s_i x_i`` is its row (else that sum is refused). Raises :class:`LatexError`."""
     if not isinstance(text, str):
         raise LatexError("a formula must be a string")
     if len(text) > MAX_LENGTH:
@@ -555,6 +557,7 @@ def parse(
     p.scalar = scalar
     p.width = width or (lambda name: None)  # a name's number of columns, where known
     p.batch = batch
+    p.example_rows = example_rows
     lhs = None
     try:
         rhs = p.expr(0)
@@ -683,6 +686,7 @@ class _Parser:
         self.used_step = False  # a subscript named a time step (h_{t-1})
         self.parent: _Parser | None = None  # the parser a group's sub-parser was made by
         self.batch: str | None = None  # the network's batch size (\mathbb{E}_i[…] divides by it)
+        self.example_rows = False  # the gradient is a row: Σ_i s_i x_i sums the rows x_i
 
     def sub(self, toks: list[Tok]) -> _Parser:
         p = _Parser(toks, self.known, self.loss)
@@ -694,6 +698,7 @@ class _Parser:
         p.indices = self.indices
         p.parent = self
         p.batch = self.batch
+        p.example_rows = self.example_rows
         return p
 
     def step_used(self) -> None:
@@ -1813,7 +1818,7 @@ class _Parser:
         example times an example's vector with no transpose written, ``Σ_i (h_i − y_i) x_i``, is
         refused: whether ``x_i`` is a column (CS229) or a row (one example per row of X) is the
         notes' convention, which the formula does not say."""
-        if self.used_example and self.scaled_example_vector(term):
+        if self.used_example and not self.example_rows and self.scaled_example_vector(term):
             raise LatexError(PER_EXAMPLE_VECTOR.format(col=col), col)
         if self.used_example and _outer_product(term):
             # Σ_i x^{(i)⊤} (p^{(i)} − y^{(i)}): a sum of outer products of rows is X^⊤ (P − Y)
