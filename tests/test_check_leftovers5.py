@@ -63,11 +63,12 @@ def test_a_per_example_sum_of_a_number_times_an_example_vector_is_refused() -> N
     """CS229's ``(1/m) Σ_i (h_i - y_i) x_i`` for a column θ: whether ``x_i`` is a column or a row
     of the batch is the notes' convention, unsaid; refused with the sentence that the vectorised
     form is expected (in Chinese under --lang zh), never a verdict. The transpose written, the
-    vectorised form, or a gradient that is a row (x_i the example's row) are read."""
+    vectorised form, a gradient that is a row (x_i the example's row) and index notation are
+    read, and ``x^{(i)}`` keeps its documented reading (row i of the batch)."""
     spec = str(COURSE / "cs229_logreg_theta.toml")
     for text in (
         r"\frac{\partial J}{\partial \theta} = \frac{1}{m}\sum_{i=1}^{m} \left(h_i - y_i\right) x_i",
-        r"\frac{1}{m}\sum_{i=1}^{m} x^{(i)} (h^{(i)} - y^{(i)})",
+        r"\frac{1}{m}\sum_{i=1}^{m} x_i (h_i - y_i)",
     ):
         with pytest.raises(FormulaError, match="vectorised form"):
             check(spec, "theta", text, latex=True)

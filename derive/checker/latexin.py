@@ -687,6 +687,7 @@ class _Parser:
         self.parent: _Parser | None = None  # the parser a group's sub-parser was made by
         self.batch: str | None = None  # the network's batch size (\mathbb{E}_i[…] divides by it)
         self.example_rows = False  # the gradient is a row: Σ_i s_i x_i sums the rows x_i
+        self.subscripted: set[str] = set()  # names read from x_i inside \sum_i (shared)
 
     def sub(self, toks: list[Tok]) -> _Parser:
         p = _Parser(toks, self.known, self.loss)
@@ -699,6 +700,7 @@ class _Parser:
         p.parent = self
         p.batch = self.batch
         p.example_rows = self.example_rows
+        p.subscripted = self.subscripted
         return p
 
     def step_used(self) -> None:
@@ -1073,6 +1075,7 @@ class _Parser:
                 return named
         if letter in self.examples and not self.indices:
             self.used_example = True  # x_i inside \sum_{i=1}^{m}: row i of the batch, as x^{(i)}
+            self.subscripted.add(base)
             return base
         worded = any(t.kind == "cmd" and t.text[1:] in ("text", "textrm", "mbox") for t in toks)
         toks = [
@@ -1818,7 +1821,11 @@ class _Parser:
         example times an example's vector with no transpose written, ``Σ_i (h_i − y_i) x_i``, is
         refused: whether ``x_i`` is a column (CS229) or a row (one example per row of X) is the
         notes' convention, which the formula does not say."""
-        if self.used_example and not self.example_rows and self.scaled_example_vector(term):
+        if (
+            self.used_example
+            and not (self.example_rows or self.indices)
+            and self.scaled_example_vector(term)
+        ):
             raise LatexError(PER_EXAMPLE_VECTOR.format(col=col), col)
         if self.used_example and _outer_product(term):
             # Σ_i x^{(i)⊤} (p^{(i)} − y^{(i)}): a sum of outer products of rows is X^⊤ (P − Y)
@@ -1836,11 +1843,17 @@ class _Parser:
 
     def scaled_example_vector(self, term: ex.Node) -> bool:
         """Is ``term`` one number per example times (either side) a tensor of the network with more
-        than one column, no transpose in the product (``(h_i − y_i) x_i``)?"""
+        than one column written with a subscript index, no transpose in the product (``(h_i − y_i)
+        x_i``; ``x^{(i)}`` is the documented per-example notation, row i of the batch)? A
+        subscript may also be a feature's index (CS229's x_j), so which vector it is is unsaid."""
         if not (isinstance(term, ex.BinOp) and term.op in (PRODUCT, STAR)):
             return False
         for scalar, vector in ((term.left, term.right), (term.right, term.left)):
-            if isinstance(vector, ex.Name) and self.per_example_scalar(scalar):
+            if (
+                isinstance(vector, ex.Name)
+                and vector.id in self.subscripted
+                and self.per_example_scalar(scalar)
+            ):
                 width = self.width(vector.id)
                 if width is not None and width > 1:
                     return True
