@@ -94,10 +94,17 @@ def _guard(func: Callable[..., Any]) -> Callable[..., Any]:
             if debug:
                 raise
             code, msg = _classify(err, _language())
-        click.echo(f"error: {msg}", err=True)
+        click.echo(f"{_error_prefix()}{msg}", err=True)
         sys.exit(code)
 
     return run
+
+
+def _error_prefix() -> str:
+    """``error: `` in the command's language (``错误：`` under ``--lang zh``)."""
+    if click.get_current_context(silent=True) is None:
+        return "error: "
+    return catalog.text("cli.error_prefix", _language())
 
 
 MAX_MESSAGE = 600  # characters of an error line (a 1 MB value quoted back is elided)

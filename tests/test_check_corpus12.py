@@ -23,14 +23,6 @@ import corpus_common  # noqa: E402
 
 CASES = corpus12.load()
 KNOWN: dict[str, str] = {  # id -> why it still fails (strict xfail: fixing it must remove it here)
-    "c12-161": "\\operatorname{diag} of a matrix (the ReLU mask) is refused with a clear message "
-    "(diag is read only as a factor with a vector); the answer is wrong, so the refusal is honest "
-    "but counts as unreadable",
-    "c12-170": "a hand value '0/1' is refused on purpose (handcalc._digits: a fraction with a zero "
-    "numerator); '0' and '0.0' are read (corpus 11)",
-    "c12-219": "1 - tanh(z) written at BOTH time steps of the RNN is two slips at once: the "
-    "mutation library changes one node's local derivative at a time, so the code is unknown "
-    "(one step alone is wrong-activation-derivative, corpus 11)",
 }
 
 

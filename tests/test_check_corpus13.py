@@ -21,12 +21,6 @@ import corpus_common  # noqa: E402
 
 CASES = corpus13.load()
 KNOWN: dict[str, str] = {  # id -> why it still fails (strict xfail: fixing it must remove it here)
-    "c13-017": "'\\quad g = \\mathrm{ReLU}' after the answer (naming the activation in words) is "
-    "read as a statement and cannot be parsed: unreadable",
-    "c13-220": "CS229's per-example sum (1/m) Σ_i (h_i - y_i) x_i reads x_i as row i of X, so the "
-    "right answer comes out 1 x n: shape-mismatch (CS229's x^{(i)} is a column)",
-    "c13-242": "a spec's 1-D tensors (preds, targets of shape [n]) are rows to the checker, so "
-    "jnp.dot(feats.T, preds - targets), right in NumPy, is a shape-mismatch",
 }
 
 

@@ -19,7 +19,6 @@ import corpus4  # noqa: E402
 
 CASES = corpus4.load()
 KNOWN: dict[str, str] = {  # id -> why it still fails (strict xfail: fixing it must remove it here)
-    "c4-041": "diag of an Iverson bracket of a matrix: refused with the diag message (fair, counted as a failure)",
     "c4-046": "\\delta^{[1]\\top} \\mathbf{1} (a column of sums where a row belongs): refused, not diagnosed",
     "c4-103": "torch.outer of indexed rows X[0]: row indexing is not read",
     "c4-124": "δ alone names no tensor: exit 2 naming it is the right answer (counted as a failure)",

@@ -20,8 +20,6 @@ import corpus7  # noqa: E402
 
 CASES = corpus7.load()
 KNOWN: dict[str, str] = {  # id -> why it still fails (strict xfail: fixing it must remove it here)
-    "c7-030": "diag(·) of an m×n_h mask (wrong either way) is refused: diag(v) is read only as a "
-    "factor of a product with a vector",
     "c7-103": "per-example notation outside a sum (∂L/∂z^{(i)} = …) is refused: the checker "
     "expects the vectorised form (a wrong answer refused: a doubled 1/m)",
     "c7-153": "an indexed definition δ_j = … used as δ_j in index notation: the definition's left "

@@ -440,8 +440,8 @@ def _check_formula(
         expected_tex=target.tex,
     )
     raw = tree  # as written (g'(Z2) kept: a wrong layer is found by substituting in it)
-    tree = conv.prepare(tree)  # Leibniz notation (∂A/∂B) and g'(Z) resolved
     try:
+        tree = conv.prepare(tree)  # Leibniz notation (∂A/∂B) and g'(Z) resolved
         user, resolved = conv(tree)
         if isinstance(user, mf.Scalar) and target.shape != (1, 1):
             # a constant answer (1/N, \frac{1}{N} 𝟙) for a matrix: the same in every entry,
@@ -887,8 +887,8 @@ def _check_entry(
         expected_tex=expected_tex,
     )
     conv = Convert(net, shown, allow_upstream)
-    tree = conv.prepare(tree)
     try:
+        tree = conv.prepare(tree)
         user, resolved = conv(tree)
     except ShapeError as err:
         d = Diagnosis.of("shape-mismatch", err.msg)

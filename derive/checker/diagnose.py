@@ -95,7 +95,9 @@ def diagnose(
             return [term]
     # ``raw``: as written, before g'(Z) and Leibniz factors were resolved (g'(Z2) in layer 1)
     raw = raw if raw is not None else tree
-    layer = wrong_layer(net, target, raw, conv.allow_upstream) if small else None
+    # substitutions of whole names, bounded by a count: run on a long formula too (fewer tries,
+    # as many parts evaluated in all), where the searches that edit each part are left out
+    layer = wrong_layer(net, target, raw, conv.allow_upstream, layer_tries(tree))
     if layer is not None:
         return layer
     if user.shape == target.shape and small:
@@ -136,6 +138,17 @@ def diagnose(
 
 
 SEARCH_PARTS = ex.MAX_NODES  # the edit searches run on formulas of at most this many parts
+
+
+def layer_tries(tree: ex.Node) -> int:
+    """The substitutions :func:`wrong_layer` may try on ``tree``: :data:`MAX_LAYER_TRIES` up to
+    :data:`SEARCH_PARTS` parts, then fewer, so that the parts evaluated stay about the same (a
+    1,600-part formula: 15 tries, ~2 s). A count, never seconds."""
+    count, todo = 0, [tree]
+    while todo:
+        count += 1
+        todo.extend(ex.children(todo.pop()))
+    return MAX_LAYER_TRIES if count <= SEARCH_PARTS else MAX_LAYER_TRIES * SEARCH_PARTS // count
 
 
 def searchable(tree: ex.Node) -> bool:
@@ -494,14 +507,20 @@ def _subst(node: ex.Node, old: str, new: str) -> ex.Node:
 
 
 def wrong_layer(
-    net: Net, target: Target, tree: ex.Node, allow_upstream: bool
+    net: Net,
+    target: Target,
+    tree: ex.Node,
+    allow_upstream: bool,
+    max_tries: int | None = None,
 ) -> list[Diagnosis] | None:
     """``wrong-layer``: one tensor of the network standing where another of the same shape
     belongs (``X.T @ dZ2`` for ``A1.T @ dZ2``, ``g'(Z2)`` in layer 1), found by substituting
     each and re-checking at random points (at most :data:`MAX_LAYER_TRIES` substitutions).
     When no substitution alone makes it right, one that turns it into a known mistake of the
     library (``A2 * (1 - A2)`` in layer 1: σ' of layer 2 → σ' of layer 1, still the wrong
-    activation's derivative) is reported with that mistake second."""
+    activation's derivative) is reported with that mistake second. ``max_tries``: fewer
+    substitutions for a long formula (:func:`layer_tries`)."""
+    limit = MAX_LAYER_TRIES if max_tries is None else max_tries
     g = net.g
     shapes: dict[str, tuple[int, int]] = {}
     for name, t in g.tensors.items():
@@ -519,55 +538,57 @@ def wrong_layer(
     tries = 0
     near: tuple[str, str, ex.Node, Mutation] | None = None
     muts = [m for m in library(target) if m.code != "shape-mismatch"]
-    for old in used:
-        for new in shapes:
-            if new == old or new.startswith("d") != old.startswith("d"):
-                continue
-            if shapes[new] != shapes[old] and (1, 1) in (shapes[new], shapes[old]):
-                continue
-            if new == "d" + target.name:
-                continue
-            tries += 1
-            if tries > MAX_LAYER_TRIES:
-                break
-            cand = _subst(tree, spelled[old], new)
-            try:
-                e, shown = Convert(net, "", allow_upstream)(cand)
-            except Exception:  # noqa: BLE001 - a candidate that does not convert is no answer
-                continue
-            if e.shape != target.shape:
-                continue
-            if all(
-                close_exact(evaluate(e, System(net.rand, k)), target.truth(k)) for k in range(3)
-            ):
-
-                fix = tree_text(shown)
-                act = _activation_upstream(net, old, new)
-                if act is not None:  # dh_2 for dz_2 where h_2 = tanh(z_2): σ' left out
-                    C, f, V = act
-                    m = msg("heldcheck8.missing_derivative", C=C, f=f, node=V, fix=fix)
-                    return [Diagnosis.of("missing-activation-derivative", m, fix)]
-                f = _activation_of(net, new, old)
-                if f is not None:  # h for h_relu = relu(h): the activation itself left out
-                    m = msg("diag.pre_activation", used=old, right=new, f=f, fix=fix)
-                else:
-                    m = msg("diag.wrong_layer", used=old, right=new, fix=fix)
-                return [Diagnosis.of("wrong-layer", m, fix)]
-            if near is None and old[:1] not in "d" and _same_role(net, old, new):
-                vals = [floats(evaluate(e, System(net.rand, k))) for k in range(DIAG_POINTS)]
-                if all(v is not None for v in vals):
-                    for mu in muts:
-                        if mu.expr.shape == e.shape and all(
-                            close(u, v) for u, v in zip(vals, mu.values, strict=True)  # type: ignore[arg-type]
-                        ):
-                            near = (old, new, shown, mu)
-                            break
-        if tries > MAX_LAYER_TRIES:
+    pairs = [
+        (old, new)
+        for old in used
+        for new in shapes
+        if new != old
+        and new.startswith("d") == old.startswith("d")
+        and not (shapes[new] != shapes[old] and (1, 1) in (shapes[new], shapes[old]))
+        and new != "d" + target.name
+    ]
+    if limit < MAX_LAYER_TRIES:  # fewer tries (a long formula): a tensor of the same role first
+        pairs.sort(key=lambda p: not _same_role(net, *p))
+    for old, new in pairs:
+        tries += 1
+        if tries > limit:
             break
+        cand = _subst(tree, spelled[old], new)
+        try:
+            e, shown = Convert(net, "", allow_upstream)(cand)
+        except Exception:  # noqa: BLE001 - a candidate that does not convert is no answer
+            continue
+        if e.shape != target.shape:
+            continue
+        if all(
+            close_exact(evaluate(e, System(net.rand, k)), target.truth(k)) for k in range(3)
+        ):
+
+            fix = tree_text(shown)
+            act = _activation_upstream(net, old, new)
+            if act is not None:  # dh_2 for dz_2 where h_2 = tanh(z_2): σ' left out
+                C, f, V = act
+                m = msg("heldcheck8.missing_derivative", C=C, f=f, node=V, fix=fix)
+                return [Diagnosis.of("missing-activation-derivative", m, fix)]
+            f = _activation_of(net, new, old)
+            if f is not None:  # h for h_relu = relu(h): the activation itself left out
+                m = msg("diag.pre_activation", used=old, right=new, f=f, fix=fix)
+            else:
+                m = msg("diag.wrong_layer", used=old, right=new, fix=fix)
+            return [Diagnosis.of("wrong-layer", m, fix)]
+        if near is None and old[:1] not in "d" and _same_role(net, old, new):
+            vals = [floats(evaluate(e, System(net.rand, k))) for k in range(DIAG_POINTS)]
+            if all(v is not None for v in vals):
+                for mu in muts:
+                    if mu.expr.shape == e.shape and all(
+                        close(u, v) for u, v in zip(vals, mu.values, strict=True)  # type: ignore[arg-type]
+                    ):
+                        near = (old, new, shown, mu)
+                        break
     every = _all_activation_upstreams(net, target, tree, spelled, allow_upstream)
     if every is not None:
         return every
-    once = _one_use_wrong(net, target, tree, spelled, shapes, allow_upstream)
+    once = _one_use_wrong(net, target, tree, spelled, shapes, allow_upstream, limit)
     if once is not None:
         return once
     if near is not None:
@@ -607,10 +628,11 @@ def _one_use_wrong(
     spelled: dict[str, str],
     shapes: dict[str, tuple[int, int]],
     allow_upstream: bool,
+    limit: int = MAX_LAYER_TRIES,
 ) -> list[Diagnosis] | None:
     """``wrong-layer`` at one use of a name written several times: tiny-mlp's ``h.T @ (… * h *
     (1 - h))`` for ``X.T @ (… * h * (1 - h))`` — the first h stands where X belongs, the others
-    are right, so replacing every h finds nothing (at most :data:`MAX_LAYER_TRIES` tries)."""
+    are right, so replacing every h finds nothing (at most ``limit`` tries)."""
     tries = 0
     for old, raw in spelled.items():
         uses = _uses(tree, raw)
@@ -625,7 +647,7 @@ def _one_use_wrong(
                 if new == "d" + target.name:
                     continue
                 tries += 1
-                if tries > MAX_LAYER_TRIES:
+                if tries > limit:
                     return None
                 try:
                     e, shown = Convert(net, "", allow_upstream)(_subst_nth(tree, raw, new, k))

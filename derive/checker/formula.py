@@ -56,6 +56,7 @@ def read(
         text = _one_hot_calls(net, cells.expand(text, frozenset(net.g.tensors)))
     parts = _statements(text, latex)
     scalar = _scalar_target(net, wrt)
+    row = _row_target(net, wrt)
     if len(parts) > 1:
         try:
             return _derivation(net, parts, latex, wrt, text, scalar)
@@ -68,10 +69,20 @@ def read(
                 return _derivation(net, parts, latex, wrt, text, scalar)
     if len(parts) == 1 and parts[0] != text.strip():  # a comment, \begin{aligned}, & …
         try:
-            return _read_one(net, text, latex, scalar)
+            return _read_one(net, text, latex, scalar, row)
         except FormulaError:
-            return _read_one(net, parts[0], latex, scalar)
-    return _read_one(net, text, latex, scalar)
+            return _read_one(net, parts[0], latex, scalar, row)
+    return _read_one(net, text, latex, scalar, row)
+
+
+def _row_target(net: Net, wrt: str | None) -> bool:
+    """Is the gradient asked for a row of several entries (a bias, a 1-D weight)? There a
+    per-example vector in ``\\sum_i s_i x_i`` is the example's row, as the batch holds it."""
+    name = tensor_of(net, wrt) if wrt and "[" not in wrt else None
+    if name is None or name not in net.g.tensors:
+        return False
+    r, c = (int(x) for x in net.g.tensors[name].shape)
+    return r == 1 and c > 1
 
 
 def _scalar_target(net: Net, wrt: str | None) -> bool:
@@ -433,7 +444,8 @@ def _derivation(
     if not latex:
         parts = _in_place([_class_entries(net, p) for p in parts], lambda n: tensor_of(net, n))
     masked = [not latex and _masked(p) != p for p in parts]
-    read_parts = [_read_one(net, p if latex else _masked(p), latex, scalar) for p in parts]
+    row = _row_target(net, wrt)
+    read_parts = [_read_one(net, p if latex else _masked(p), latex, scalar, row) for p in parts]
     answer = len(read_parts) - 1
     want = tensor_of(net, wrt) if wrt else None
     named = [
@@ -492,8 +504,9 @@ def _numpy_reading(net: Net, body: str) -> ex.Node:
     except (ShapeError, FormulaError, RecursionError):
         pass
     try:
+        scalars = frozenset(k for k, v in net.spec.shapes.items() if not v)  # sizes, b = []
         numpy = ex.parse(
-            body, allow_compare=True, one_d=one_d, max_parts=ex.MAX_FORMULA_NODES
+            body, allow_compare=True, one_d=one_d, max_parts=ex.MAX_FORMULA_NODES, scalars=scalars
         )
         Convert(net, "")(numpy)
     except (ex.ExprError, ShapeError, FormulaError, RecursionError):
@@ -521,7 +534,7 @@ def _stated_transpose(lhs: ex.Node, tree: ex.Node) -> tuple[ex.Node, ex.Node]:
 
 
 def _read_one(
-    net: Net, text: str, latex: bool, scalar: bool = False
+    net: Net, text: str, latex: bool, scalar: bool = False, row: bool = False
 ) -> tuple[ex.Node, str | None, str]:
     if latex:
         try:
@@ -530,6 +543,7 @@ def _read_one(
                 known=net.known,
                 loss=net.spec.loss,
                 scalar=scalar,
+                example_rows=row,
                 width=net.width,
                 batch=batch_name(net),
             )
@@ -676,7 +690,7 @@ def _leibniz_in(net: Net, text: str) -> bool:
 
 
 # NumPy / PyTorch spellings that are read (``np.`` prefix; all rewritten to the language)
-SUPPORTED_NUMPY = (
+SUPPORTED_NUMPY = (  # code only: the list is shown as is in every language
     "np.dot",
     "np.matmul",
     "np.multiply",
@@ -696,7 +710,7 @@ SUPPORTED_NUMPY = (
     "np.where",
     "np.sign",
     "np.abs",
-    "np.logical_and/np.logical_or (or & |) of masks",
+    "np.logical_and/np.logical_or, M1 & M2, M1 | M2",
     "np.greater",
     "np.greater_equal",
     "np.less",
@@ -707,9 +721,9 @@ SUPPORTED_NUMPY = (
     "np.sqrt",
     "np.sin/np.cos/np.tan/np.arctan, np.sinh/np.cosh",
     "np.outer",
-    "np.ones((r, c)) (e.g. np.ones((1, m)) @ x)",
-    "np.zeros_like(x) (then +=, or dW[a:b] += …)",
-    "np.zeros((r, c)) in a stack",
+    "np.ones((r, c)), np.ones((1, m)) @ x",
+    "np.zeros_like(x); dW += …; dW[a:b] += …",
+    "np.vstack([…, np.zeros((r, c))])",
     "np.prod(x.shape)",
     "x.reshape(-1, 1)",
     "x.reshape(W.shape)",
@@ -2119,8 +2133,23 @@ class Convert:
                 v = self.diagonal(left.args[0])
                 return ex.BinOp("*", self.vector(v, row=False), self.diagonal(right))
         if isinstance(node, ex.Call) and node.func == "diag":
+            if len(node.args) == 1:
+                self.diag_of_matrix(node.args[0], self.shape_of(node.args[0]))
             raise FormulaError(msg("heldcheck.diag"), 0, self.text)
         return ex.rebuild(node, self.diagonal)
+
+    def diag_of_matrix(self, v: ex.Node, shape: tuple[int, int]) -> None:
+        """``diag(v)`` of a ``v`` that is a matrix and not square (``diag(1[h > 0])`` of the n × H
+        ReLU mask) is a wrong formula, not an unreadable one: ``diag`` builds a diagonal matrix
+        from a vector, and NumPy's diagonal of a non-square matrix drops entries; no gradient is
+        either. Raises :class:`ShapeError` for one; returns for anything else."""
+        if 0 in shape or 1 in shape:
+            return
+        if shape[0] == shape[1] and len(set(self.size_labels(v))) != 2:
+            return  # square: its diagonal may be meant (square at these sizes only is not)
+        labels = self.size_labels(v)
+        sizes = " × ".join(str(k) if k else str(n) for k, n in zip(labels, shape, strict=True))
+        raise ShapeError(msg("shape.diag_matrix", formula=tree_text(v), shape=sizes))
 
     def softmax_jacobian(self, node: ex.Node) -> ex.Node | None:
         """The softmax's Jacobian times a gradient, ``(diag(p) − p pᵀ) g`` (or ``g (diag(p) −
@@ -2151,6 +2180,7 @@ class Convert:
     def vector(self, v: ex.Node, row: bool) -> ex.Node:
         shape = self.shape_of(v)
         if 1 not in shape or 0 in shape:
+            self.diag_of_matrix(v, shape)
             raise FormulaError(msg("heldcheck.diag"), 0, self.text)
         return v if (shape[0] == 1) == row or shape == (1, 1) else ex.Transpose(v)
 
@@ -2627,6 +2657,17 @@ class Convert:
         stems = {base, base[1:] if base.startswith("d") else base}
         labels = {re.sub(r"\d+$", "", k) for k in self.net.names}
         return any(b in self.net.g.tensors or b in labels for b in stems)
+
+    def size_labels(self, node: ex.Node) -> tuple[str | None, str | None]:
+        """The [dims] names of ``node``'s two sizes (None for a size without one)."""
+        sub = Convert(self.net, self.text, True)
+        sub._atoms = set()
+        try:
+            x, _ = sub.convert(node)
+        except ShapeError:
+            return (None, None)
+        a, b = (getattr(k, "label", None) for k in x.shape)
+        return (a, b)
 
     def shape_of(self, node: ex.Node) -> tuple[int, int]:
         sub = Convert(self.net, self.text, True)

@@ -33,7 +33,7 @@ from typing import Any
 from derive.checker.check import FormulaError, check
 from derive.checker.checknet import CACHE_SIZE, net_for
 from derive.checker.names import looks_latex
-from derive.checker.verdict import Msg, msg
+from derive.checker.verdict import CODES, Msg, msg
 from derive.errors import BadInput
 from derive.files import read_capped
 from derive.lang.spec import SpecError, builtin_names
@@ -87,28 +87,34 @@ def read_submissions(path: str | os.PathLike[str]) -> list[dict[str, Any]]:
             try:
                 obj = json.loads(line)
             except json.JSONDecodeError as err:
-                obj = {"_error": f"line {n}: not JSON ({err.msg})"}
+                obj = {"_error": msg("cg5.not_json", n=n, col=err.colno)}
             except (RecursionError, ValueError):  # nested thousands deep, a 5,000-digit number
-                obj = {"_error": f"line {n}: not JSON this program reads (too deep or too long)"}
+                obj = {"_error": msg("cg5.json_too_deep", n=n)}
             if not isinstance(obj, dict):
-                obj = {"_error": f"line {n}: not a JSON object"}
+                obj = {"_error": msg("cg5.not_object", n=n)}
             obj.setdefault("id", obj.get("id", f"line {n}"))
             rows.append(obj)
     else:
         reader = csv.DictReader(io.StringIO(text))
         try:
             header = reader.fieldnames
-            body = list(reader)
+            body, last = [], reader.line_num
+            for record in reader:  # each with the file's line it starts on (a cell may hold \n)
+                body.append((last + 1, record))
+                last = reader.line_num
         except csv.Error as err:  # a field over csv.field_size_limit(), a NUL in old Pythons
             raise GradeError(f"{p}: not readable CSV ({err})") from None
         if not header or "network" not in [f.strip() for f in header]:
             raise GradeError(
                 f"{p}: a CSV file needs a header with at least: id, network, wrt, formula or value"
             )
-        for n, row in enumerate(body, 2):
+        for n, row in body:
             clean = {(k or "").strip(): v for k, v in row.items() if k is not None}
             if None in row:
-                clean["_error"] = f"line {n}: more fields than the header names"
+                clean["_error"] = msg("cg5.extra_fields", n=n)
+            missing = [k for k, v in clean.items() if v is None]
+            if missing:  # a short row: its last columns are not there (not merely empty)
+                clean["_error"] = msg("cg5.missing_fields", n=n, names=", ".join(missing))
             clean.setdefault("id", f"line {n}")
             if not str(clean.get("id") or "").strip():
                 clean["id"] = f"line {n}"
@@ -204,8 +210,9 @@ def grade(row: dict[str, Any], lang: str = "en", resolve: Resolve | None = None)
         "notes": [],
     }
     try:
-        if row.get("_error"):
-            raise ValueError(row["_error"])
+        if row.get("_error"):  # a line the reader could not take (a Msg), or a row's own key
+            bad = row["_error"]
+            raise _RowError(bad) if isinstance(bad, Msg) else ValueError(bad)
         net = _text(row, "network")
         if net is None:
             raise _RowError(msg("heldcheck8.row_network"))
@@ -259,7 +266,7 @@ def grade(row: dict[str, Any], lang: str = "en", resolve: Resolve | None = None)
         return out
     except RecursionError:
         out["verdict"] = "unreadable"
-        out["message"] = "the formula nests too deeply"
+        out["message"] = msg("cg5.too_deep").render(lang)
         return out
     d = result.as_dict()
     out["verdict"] = result.verdict
@@ -289,7 +296,7 @@ def _work(item: tuple[int, dict[str, Any]]) -> tuple[int, dict[str, Any]]:
             verdict="error",
             codes=[],
             notes=[],
-            message=f"internal error ({type(err).__name__}); please report it",
+            message=msg("cg5.internal", kind=type(err).__name__).render(_LANG),
         )
         return i, out
 
@@ -381,8 +388,9 @@ def grade_all(
 
 
 def summary(results: Iterable[dict[str, Any]], lang: str = "en") -> dict[str, Any]:
-    """Counts of verdicts and mistake codes across the class, and a Markdown table (its headers
-    and verdict words in ``lang``; the codes are identifiers and stay as they are)."""
+    """Counts of verdicts and mistake codes across the class, per question too (network and
+    ``wrt``), and Markdown tables to paste (headers, verdict words and each code's meaning in
+    ``lang``; the codes are identifiers and stay as they are)."""
 
     def say(key: str) -> str:
         return catalog.text(f"check.round2.summary.{key}", lang)
@@ -397,12 +405,20 @@ def summary(results: Iterable[dict[str, Any]], lang: str = "en") -> dict[str, An
             first[r["codes"][0]] += 1
     n = len(results) or 1
     lines = [
-        f"| {say('code')} | {say('submissions')} | {say('share')} | {say('main')} |",
-        "|---|---:|---:|---:|",
+        f"**{say('by_code')}**",
+        "",
+        f"| {say('code')} | {say('submissions')} | {say('share')} | {say('main')} | {say('meaning')} |",
+        "|---|---:|---:|---:|---|",
     ]
     for code, count in sorted(codes.items(), key=lambda kv: (-kv[1], kv[0])):
-        lines.append(f"| `{code}` | {count} | {100 * count / n:.1f} % | {first[code]} |")
-    lines.append("")
+        meaning = catalog.text(f"check.code_meaning.{code}", lang) if code in CODES else ""
+        lines.append(
+            f"| `{code}` | {count} | {100 * count / n:.1f} % | {first[code]} | {meaning} |"
+        )
+    lines += ["", f"**{say('by_question')}**", ""]
+    questions = _questions(results)
+    lines += _question_table(questions, say)
+    lines += ["", f"**{say('by_verdict')}**", ""]
     lines.append(
         f"| {say('verdict')} | {say('submissions')} |\n|---|---:|\n"
         + "\n".join(
@@ -410,12 +426,54 @@ def summary(results: Iterable[dict[str, Any]], lang: str = "en") -> dict[str, An
             for v in ("correct", "incorrect", "unreadable", "error")
         )
     )
+    ids = Counter(str(r.get("id", "")) for r in results)
+    repeated = [f"{k} ({c})" for k, c in ids.items() if c > 1]
+    if repeated:  # two rows of one student (or a copied id): both graded, said here
+        shown = ", ".join(repeated[:20]) + (" …" if len(repeated) > 20 else "")
+        lines += ["", catalog.text("check.round2.summary.repeated", lang, ids=shown)]
     return {
         "submissions": len(results),
         "verdicts": dict(sorted(verdicts.items())),
         "codes": dict(sorted(codes.items(), key=lambda kv: (-kv[1], kv[0]))),
+        "questions": questions,
         "markdown": "\n".join(lines) + "\n",
     }
+
+
+def _questions(results: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Per question (network and ``wrt`` as the rows name them, in first-seen order): the
+    submissions, their verdicts and the mistake codes among them."""
+    by: dict[tuple[str, str], dict[str, Any]] = {}
+    for r in results:
+        key = (str(r.get("network") or ""), str(r.get("wrt") or ""))
+        q = by.setdefault(
+            key, {"network": key[0], "wrt": key[1], "submissions": 0, "verdicts": {}, "codes": {}}
+        )
+        q["submissions"] += 1
+        q["verdicts"][r["verdict"]] = q["verdicts"].get(r["verdict"], 0) + 1
+        for code in dict.fromkeys(r.get("codes") or []):
+            q["codes"][code] = q["codes"].get(code, 0) + 1
+    for q in by.values():
+        q["codes"] = dict(sorted(q["codes"].items(), key=lambda kv: (-kv[1], kv[0])))
+    return list(by.values())
+
+
+def _question_table(questions: list[dict[str, Any]], say: Callable[[str], str]) -> list[str]:
+    """The Markdown table of :func:`_questions`: one row a question, its verdict counts and its
+    most frequent mistake codes (up to three)."""
+    verdicts = ("correct", "incorrect", "unreadable", "error")
+    head = " | ".join(say(v) for v in verdicts)
+    lines = [
+        f"| {say('question')} | {say('submissions')} | {head} | {say('common')} |",
+        "|---|---:|" + "---:|" * len(verdicts) + "---|",
+    ]
+    for q in questions:
+        name = Path(q["network"]).name if q["network"].endswith(".toml") else q["network"]
+        shown = f"{name or '—'} · {q['wrt'] or '—'}".replace("|", "\\|")
+        counts = " | ".join(str(q["verdicts"].get(v, 0)) for v in verdicts)
+        common = ", ".join(f"`{c}` ({k})" for c, k in list(q["codes"].items())[:3])
+        lines.append(f"| {shown} | {q['submissions']} | {counts} | {common} |")
+    return lines
 
 
 def write_report(

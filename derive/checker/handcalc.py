@@ -100,9 +100,9 @@ def _digits(text: str) -> tuple[Fraction, int, Fraction]:
         clean,
     )
     frac = _FRACTION.fullmatch(clean.replace(" ", ""))
-    if frac is not None:  # -8/15, 3/40, -\frac{8}{15}: an exact value, judged as exact
+    if frac is not None:  # -8/15, 3/40, 0/1, -\frac{8}{15}: an exact value, judged as exact
         num, den = int(frac.group(2) or frac.group(4)), int(frac.group(3) or frac.group(5))
-        if den == 0 or num == 0:
+        if den == 0:
             raise FormulaError(msg("error.not_decimal", value=text))
         value = Fraction(num, den) * (-1 if frac.group(1) == "-" else 1)
         top = len(str(abs(value.numerator) // abs(value.denominator))) if abs(value) >= 1 else 0

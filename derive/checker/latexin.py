@@ -458,6 +458,36 @@ def pasted(text: str) -> str:
     return text
 
 
+# a closing remark that names the activation g stands for: ", \quad g = \mathrm{ReLU}",
+# "\text{ where } f = \tanh", "; \phi = \sigma"
+_NAMED_ACT = re.compile(
+    r"\s*(?:[,;，；]|\\q?quad\b|\\[,;: ]|~)(?:\s|\\q?quad\b|\\[,;: ]|~)*"
+    r"(?:\\text\{\s*(?:where|with|and)\s*\}\s*|(?:where|with)\s+)?"
+    r"(g|f|\\phi|\\varphi)\s*=\s*"
+    r"(?:\\(?:mathrm|operatorname|text|textrm|mathit)\s*\{\s*([A-Za-z]+)\s*\}|\\([A-Za-z]+)|([A-Za-z]+))"
+    r"\s*[.。]?\s*$"
+)
+
+
+def named_activation(text: str) -> str:
+    r"""A closing remark naming the function that ``g`` (``f``, ``\phi``) stands for,
+    ``…, \quad g = \mathrm{ReLU}``: the remark left out and ``g`` in the formula written as that
+    function (``g'(Z^{[1]})`` → ``\mathrm{ReLU}'(Z^{[1]})``), so the derivative is the one named,
+    never the network's own. A name that is not a function of the readers leaves the text as is.
+    Applied to the whole answer before it is split into statements (``derive.checker.textbox``)."""
+    m = _NAMED_ACT.search(text)
+    if m is None or not text[: m.start()].strip():
+        return text
+    name = m.group(2) or m.group(3) or m.group(4)
+    if name.lower() not in FUNCS and not _table_function(name.lower()):
+        return text
+    head, letter = text[: m.start()], m.group(1)
+    func = f"\\{name}" if m.group(3) else f"\\operatorname{{{name}}}"
+    after = r"(?=\s*(?:'|\^\s*\{?\s*\\prime|\(|\\left))"
+    pattern = rf"(?<![A-Za-z\\]){re.escape(letter)}(?![A-Za-z]){after}"
+    return re.sub(pattern, lambda _: func, head)
+
+
 def _brace_end(text: str, i: int) -> int | None:
     """The index just after the ``}`` that closes the ``{`` at ``text[i]`` (None if unclosed)."""
     depth = 0
@@ -504,11 +534,13 @@ def parse(
     scalar: bool = False,
     width: Callable[[str], int | None] | None = None,
     batch: str | None = None,
+    example_rows: bool = False,
 ) -> tuple[ex.Node, ex.Node | None]:
     """Parse LaTeX ``text`` into ``(rhs, lhs)``; ``lhs`` is the part before a top-level ``=``
     (``None`` without one). ``known(name)`` tells whether a name exists in the network; it is
     used to split juxtaposed letters (``XW`` → ``X·W``) and to read ``e^{x}`` as ``exp(x)``
-    when ``e`` is not a name. Raises :class:`LatexError`."""
+    when ``e`` is not a name. ``example_rows``: the gradient asked for is a row, so an example's
+    vector in ``\\sum_i s_i x_i`` is its row (else that sum is refused). Raises :class:`LatexError`."""
     if not isinstance(text, str):
         raise LatexError("a formula must be a string")
     if len(text) > MAX_LENGTH:
@@ -525,6 +557,7 @@ def parse(
     p.scalar = scalar
     p.width = width or (lambda name: None)  # a name's number of columns, where known
     p.batch = batch
+    p.example_rows = example_rows
     lhs = None
     try:
         rhs = p.expr(0)
@@ -610,6 +643,13 @@ def time_step_name(base: str, sub: str, known: Callable[[str], bool]) -> str | N
     found = [n.format(b=base) for n in _STEP_NAMES[shift] if known(n.format(b=base))]
     return found[0] if found else None
 
+PER_EXAMPLE_VECTOR = (
+    "a sum over the examples of a number times an example's vector, as in "
+    "\\sum_i (h_i - y_i) x_i, is not read: x_i may be a column (as CS229 writes it) or a row of "
+    "the batch, and the formula does not say which; the checker expects the vectorised form over "
+    "the whole batch, e.g. X^\\top (h - y) (column {col})"
+)
+
 
 def _batch_sum(x: ex.Node) -> ex.Node:
     return ex.Call("sum", (x,), (("axis", ex.Num(Fraction(0))),))
@@ -646,6 +686,8 @@ class _Parser:
         self.used_step = False  # a subscript named a time step (h_{t-1})
         self.parent: _Parser | None = None  # the parser a group's sub-parser was made by
         self.batch: str | None = None  # the network's batch size (\mathbb{E}_i[…] divides by it)
+        self.example_rows = False  # the gradient is a row: Σ_i s_i x_i sums the rows x_i
+        self.subscripted: set[str] = set()  # names read from x_i inside \sum_i (shared)
 
     def sub(self, toks: list[Tok]) -> _Parser:
         p = _Parser(toks, self.known, self.loss)
@@ -657,6 +699,8 @@ class _Parser:
         p.indices = self.indices
         p.parent = self
         p.batch = self.batch
+        p.example_rows = self.example_rows
+        p.subscripted = self.subscripted
         return p
 
     def step_used(self) -> None:
@@ -1031,6 +1075,7 @@ class _Parser:
                 return named
         if letter in self.examples and not self.indices:
             self.used_example = True  # x_i inside \sum_{i=1}^{m}: row i of the batch, as x^{(i)}
+            self.subscripted.add(base)
             return base
         worded = any(t.kind == "cmd" and t.text[1:] in ("text", "textrm", "mbox") for t in toks)
         toks = [
@@ -1732,7 +1777,7 @@ class _Parser:
         outer, used = self.examples, self.used_example
         self.examples, self.used_example = outer + index, False
         try:
-            return self.batch_total(self.term())
+            return self.batch_total(self.term(), tok.col)
         finally:
             self.examples, self.used_example = outer, used or self.used_example
 
@@ -1771,8 +1816,17 @@ class _Parser:
         assert self.batch is not None
         return ex.BinOp("/", total, ex.Name(self.batch))
 
-    def batch_total(self, term: ex.Node) -> ex.Node:
-        """The sum over the batch of ``term`` (read with the sum's example letters)."""
+    def batch_total(self, term: ex.Node, col: int = 0) -> ex.Node:
+        """The sum over the batch of ``term`` (read with the sum's example letters). A number per
+        example times an example's vector with no transpose written, ``Σ_i (h_i − y_i) x_i``, is
+        refused: whether ``x_i`` is a column (CS229) or a row (one example per row of X) is the
+        notes' convention, which the formula does not say."""
+        if (
+            self.used_example
+            and not (self.example_rows or self.indices)
+            and self.scaled_example_vector(term)
+        ):
+            raise LatexError(PER_EXAMPLE_VECTOR.format(col=col), col)
         if self.used_example and _outer_product(term):
             # Σ_i x^{(i)⊤} (p^{(i)} − y^{(i)}): a sum of outer products of rows is X^⊤ (P − Y)
             return term
@@ -1786,6 +1840,24 @@ class _Parser:
         ):  # Σ_i (a^{(i)} − y^{(i)}) x^{(i)⊤}: each example's number times its column
             return _mul(term.right, term.left)  # X^⊤ (A − Y)
         return _batch_sum(term)
+
+    def scaled_example_vector(self, term: ex.Node) -> bool:
+        """Is ``term`` one number per example times (either side) a tensor of the network with more
+        than one column written with a subscript index, no transpose in the product (``(h_i − y_i)
+        x_i``; ``x^{(i)}`` is the documented per-example notation, row i of the batch)? A
+        subscript may also be a feature's index (CS229's x_j), so which vector it is is unsaid."""
+        if not (isinstance(term, ex.BinOp) and term.op in (PRODUCT, STAR)):
+            return False
+        for scalar, vector in ((term.left, term.right), (term.right, term.left)):
+            if (
+                isinstance(vector, ex.Name)
+                and vector.id in self.subscripted
+                and self.per_example_scalar(scalar)
+            ):
+                width = self.width(vector.id)
+                if width is not None and width > 1:
+                    return True
+        return False
 
     def per_example_scalar(self, node: ex.Node) -> bool:
         """Is ``node`` one number per example: built of the network's tensors with one column

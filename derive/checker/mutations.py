@@ -63,11 +63,15 @@ def library(target: Target) -> list[Mutation]:
 
 def _build(target: Target) -> list[Mutation]:
     raw: list[tuple[str, Msg, mf.MExpr]] = []
+    locals_: list[tuple[str, str, Msg, mf.MExpr]] = []
     for node in target.upstream():
         for code, message, local in _local_mutations(target.net, node, node == target.name):
             full = local if node == target.name else target.substitute(target.formula, node, local)
             if full is not None:
                 raw.append((code, message, full))
+            if node != target.name:
+                locals_.append((node, code, message, local))
+    raw.extend(_same_slip_everywhere(target, locals_))
     raw.sort(key=lambda r: PRIORITY.index(r[0]) if r[0] in PRIORITY else len(PRIORITY))
     truth = [floats(target.truth(k)) for k in range(DIAG_POINTS)]
     out: list[Mutation] = []
@@ -91,6 +95,35 @@ def _build(target: Target) -> list[Mutation]:
             continue
         out.append(Mutation(code, message, e, tuple(vals)))  # type: ignore[arg-type]
     return out
+
+
+_REPEATED = ("wrong-activation-derivative", "missing-activation-derivative")
+
+
+def _same_slip_everywhere(
+    target: Target, slips: list[tuple[str, str, Msg, mf.MExpr]]
+) -> Iterator[tuple[str, Msg, mf.MExpr]]:
+    """One slip of an activation's derivative made at every node with that activation (an
+    RNN's ``1 - tanh(z)`` at each time step, a deep network's ``σ`` for ``σ'`` in each layer):
+    (code, message, wrong formula) with all of them substituted."""
+    groups: dict[tuple[object, ...], list[tuple[str, Msg, mf.MExpr]]] = {}
+    for node, code, message, local in slips:
+        if code not in _REPEATED:
+            continue
+        args = dict(message.args)
+        desc = args.get("desc")
+        key = (code, message.key, args.get("f"), desc.key if isinstance(desc, Msg) else None)
+        groups.setdefault(key, []).append((node, message, local))
+    for (code, *_), group in groups.items():
+        if len(group) < 2:
+            continue
+        full: mf.MExpr | None = target.formula
+        # the node furthest from the loss first: its substitution keeps the Refs to the others
+        for node, _, local in sorted(group, key=lambda g: -len(target.net.target(g[0]).upstream())):
+            full = target.substitute(full, node, local) if full is not None else None
+        if full is not None:
+            nodes = ", ".join(node for node, _, _ in group)
+            yield code, msg("mut.same_slip", first=group[0][1], nodes=nodes), full
 
 
 def _local_mutations(net: Net, node: str, top: bool) -> Iterator[tuple[str, Msg, mf.MExpr]]:

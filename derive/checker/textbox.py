@@ -10,7 +10,8 @@ maths as written:
   one closing clause in words after a comma (``…, since dZ2 = A2 - Y``, ``…，因为…``) or a
   leading phrase (``We get dW2 = …``) and a final full stop left out;
 - in LaTeX: the closing clause after a comma that starts with ``since``/``because``/``as``/``by``
-  (a ``where``/``with`` clause defines a name and is read, not dropped);
+  (a ``where``/``with`` clause defines a name and is read, not dropped), and a closing remark
+  naming the activation ``g`` stands for (``…, \quad g = \mathrm{ReLU}``): ``g`` written as it;
 - MATLAB/Octave code (``%`` comment lines, ``;`` line ends, ``'`` transposes, ``.*``): ``A.'`` is
   ``A'``, ``(…)'`` the transpose of the bracket, ``transpose(E)`` is ``(E)'``, ``size(X, k)`` the
   size name of X's axis k, ``numel(X)`` the product of its size names, and ``sum(E, k)`` sums
@@ -21,6 +22,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+
+from derive.checker import latexin
 
 _FENCE = re.compile(r"^[ \t]*(?:```+|~~~+)[ \t]*[\w+-]*[ \t]*$")
 _LABEL = re.compile(
@@ -49,7 +52,7 @@ def unwrap(text: str, latex: bool, size_of: Callable[[str, int], str | None]) ->
     text = _fenced(text)
     text = _LABEL.sub("", text, count=1)
     if latex or _looks_latex(text):
-        return _latex_clause(text)
+        return _latex_clause(latexin.named_activation(text))
     text = text.translate(_FULL_WIDTH_CODE) if re.search(r"[（）：；＝]|，", text) else text
     text = "\n".join(_prose_free(line) for line in text.split("\n"))
     if _is_octave(text):

@@ -233,9 +233,46 @@ _ZH_PHRASES = {
     "a superscript or subscript": "上标或下标",
     "'}'": "'}'",
     "_{…} or ^{[k]} after \\delta": "\\delta 后面的 _{…} 或 ^{[k]}",
+    "_{…} after \\nabla": "\\nabla 后面的 _{…}",
     "what to sum after \\sum": "\\sum 后面要求和的内容",
     "a comparison such as > 0 or \\geq 0 in the indicator": "指示函数中的比较，例如 > 0 或 \\geq 0",
 }
+
+# the parsers' "expected …" phrases with a part that varies (a command, a bracket), by pattern
+_ZH_PHRASE_RULES: list[tuple[str, str]] = [
+    (r"the argument \{…\} of (.+)", "{0} 的参数 {{…}}"),
+    (r"the numerator \{…\} of \\frac", "\\frac 的分子 {{…}}"),
+    (r"the denominator \{…\} of \\frac", "\\frac 的分母 {{…}}"),
+    (r"'(.+?)' to close the arguments? of (.+)", "闭合 {1} 参数的 '{0}'"),
+    (r"'(.+?)' to close the indicator", "闭合指示函数的 '{0}'"),
+    (r"'(.+?)' to close the loss's arguments", "闭合损失函数参数的 '{0}'"),
+    (r"'(.+?)' to close (.+)", "闭合 {1} 的 '{0}'"),
+    (r"'(.+?)' after the numerator in (.+)", "{1} 中分子后面的 '{0}'"),
+    (r"'(.+?)' in the denominator of (.+)", "{1} 分母中的 '{0}'"),
+    (r"'(.+?)' after the environment's name", "环境名后面的 '{0}'"),
+    (r"'\[' after \\mathbb\{E\} \(the mean of what\)", "\\mathbb{{E}} 后面的 '['（对什么求平均）"),
+    (r"'(.+?)' after (.+)", "{1} 后面的 '{0}'"),
+    (r"'/' in (.+)", "{0} 中的 '/'"),
+    (r"the loss name after \\partial, e\.g\. (.+?) or (.+)", "\\partial 后面的损失名，例如 {0} 或 {1}"),
+    (r"the argument of (.+?), e\.g\. (.+)", "{0} 的参数，例如 {1}"),
+    (r"the arguments of (.+?), e\.g\. (.+)", "{0} 的参数，例如 {1}"),
+    (r"the block's bounds, e\.g\. (.+)", "块的范围，例如 {0}"),
+    (r"the end of the indicator's condition", "指示函数条件的结尾"),
+    (r"the end of the group", "分组的结尾"),
+    (r"'(.+?)', '(.+?)' or (.+)", "'{0}'、'{1}' 或 {2}"),
+]
+
+
+def _zh_phrase(g: str) -> str:
+    """An "expected …" phrase in Chinese: the table, then the patterns, else as it is."""
+    if g in _ZH_PHRASES:
+        return _ZH_PHRASES[g]
+    for pattern, template in _ZH_PHRASE_RULES:
+        m = re.fullmatch(pattern, g, flags=re.S)
+        if m:
+            return template.format(*(_zh_phrase(x) if "the " in x else x for x in m.groups()))
+    return g
+
 
 _ZH_RULES: list[tuple[str, str]] = [
     (r"expected (.+) at column (\d+), found (.+)", "第 {1} 列应为{0}，实际是 {2}"),
@@ -270,9 +307,26 @@ _ZH_RULES: list[tuple[str, str]] = [
         r"(?:expression|formula) has (\d+) parts; the limit is (\d+)",
         "公式有 {0} 个部分，上限是 {1}",
     ),
-    (r"exponent (.+?) is too large \(limit (\d+)(.*)\)", "指数 {0} 太大（上限 {1}{2}）"),
-    (r"number is too large \(limit 1e12\)(.*)", "数太大（上限 1e12）{0}"),
+    (r"exponent (.+?) is too large \(limit (\d+)\)(.*)", "指数 {0} 太大（上限 {1}）{2}"),
+    (r"number is too large \(limit (.+?)\)(.*)", "数太大（上限 {0}）{1}"),
+    (
+        r"(\w+)\(\) takes the axis by position or keyword, not both( \(column \d+\))?$",
+        "{0}() 的 axis 只能按位置或按关键字给出一次，不能两者都给{1}",
+    ),
+    (
+        r"(.+?)\(\) keyword '(.+?)' (?:unknown|is not read); allowed: (.+?)( \(column \d+\))?$",
+        "{0}() 不读取关键字参数 '{1}'；可用的有：{2}{3}",
+    ),
+    (r"(.+?) is True or False( \(column \d+\))?$", "{0} 只能是 True 或 False{1}"),
+    (r"expected a layer such as (.+?) \(column (\d+)\)", "第 {1} 列应为层号，例如 {0}"),
+    (r"only unary - and \+ are allowed( \(column \d+\))?$", "只允许一元的 - 和 +{0}"),
+    (r"only numbers are allowed as constants, not (.+?)( \(column \d+\))?$", "常量只能是数，不能是 {0}{1}"),
+    (
+        r"an exponent must be a number \(or numbers: (.+?)\) or a \[constants\] name(.*)",
+        "指数必须是一个数（或数的运算：{0}）或 [constants] 中的名字{1}",
+    ),
     (r"an exponent must be a number(.*)", "指数必须是一个数{0}"),
+    (r"(\\\w+)\{\} is empty \(column (\d+)\)", "{0}{{}} 是空的（第 {1} 列）"),
     (
         r"cannot read the superscript '(.+?)' at column (\d+): .*",
         "无法读取第 {1} 列的上标 '{0}'：应为数字、[k]（层）、T 或 \\top（转置）",
@@ -284,7 +338,7 @@ _ZH_RULES: list[tuple[str, str]] = [
         "或写成对各时间步的求和 {3}",
     ),
     (
-        r"cannot read the subscript '(.+?)' at column (\d+): .*",
+        r"cannot read the subscript '(.*?)' at column (\d+): .*",
         "无法读取第 {1} 列的下标 '{0}'：应为数字或单词，例如 W_{{1}}、y_{{pred}}",
     ),
     (
@@ -303,8 +357,14 @@ _ZH_RULES: list[tuple[str, str]] = [
         "（对 {1} 求和就成了矩阵乘积，例如 X^\\top \\delta^{{({0})}}）（第 {2} 列）",
     ),
     (
+        r"a sum over the examples of a number times an example's vector, .* \(column (\d+)\)",
+        "不读取对样本求和的“每个样本的一个数乘以该样本的向量”，例如 \\sum_i (h_i - y_i) x_i："
+        "x_i 可以是列向量（CS229 的写法），也可以是批量中的一行，公式没有说明是哪一种；"
+        "检查器需要整个批量的向量化形式，例如 X^\\top (h - y)（第 {0} 列）",
+    ),
+    (
         r"per-example notation such as .* \(column (\d+)\)",
-        "不读取逐样本记号（例如 ^{{(i)}}）：检查器需要整个批次的向量化形式（大写字母、每行一个样本，例如 A^{{[1]}}、dZ^{{[2]}}，平均用 \\frac{{1}}{{m}}）（第 {0} 列）",
+        "不读取逐样本记号（例如 ^{{(i)}}）：检查器需要整个批量的向量化形式（大写字母、每行一个样本，例如 A^{{[1]}}、dZ^{{[2]}}，平均用 \\frac{{1}}{{m}}）（第 {0} 列）",
     ),
     (
         r"an expectation \\mathbb\{E\} is not read \(column (\d+)\): .*",
@@ -348,6 +408,9 @@ _ZH_PYTHON = [  # Python's own syntax-error details, as the plain reader passes 
     ),
     (r"unterminated string literal.*", "字符串没有结束"),
     (r"unexpected indent", "意外的缩进"),
+    (r"expression cannot contain assignment, perhaps you meant \"==\"\?", "表达式中不能赋值；是不是想写 \"==\"？"),
+    (r"cannot assign to .*", "这里不能赋值"),
+    (r"cannot use (?:double )?starred expression here", "这里不能用 * 或 ** 展开"),
 ]
 
 
@@ -369,7 +432,7 @@ def translate_detail(text: str, lang: str) -> str:
         m = re.fullmatch(pattern, text, flags=re.S)
         if m:
             groups = [g or "" for g in m.groups()]
-            groups = [_zh_python(_ZH_PHRASES.get(g, g)) for g in groups]
+            groups = [_zh_python(_zh_phrase(g)) for g in groups]
             groups = [re.sub(r" \(column (\d+)\)", r"（第 \1 列）", g) for g in groups]
             groups = [  # ')' (for the '(' opened at column 25)
                 re.sub(

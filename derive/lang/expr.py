@@ -172,6 +172,7 @@ def parse(
     picks: dict[str, tuple[str, int]] | None = None,
     max_parts: int = MAX_NODES,
     dialect: str = "",
+    scalars: frozenset[str] = frozenset(),
 ) -> Node:
     """Parse ``text`` into a :data:`Node` tree or raise :class:`ExprError`. ``constants`` (a
     spec's ``[constants]`` and sizes) may be named in an exponent: ``(1 - p) ** gamma`` is
@@ -183,7 +184,8 @@ def parse(
     labels one-hot, see :meth:`_Converter.pick`). ``max_parts``: the limit of :func:`parts`
     (the checker's formulas: :data:`MAX_FORMULA_NODES`). ``dialect``: ``"torch"`` or ``"np"`` when
     the whole spec is written with one library (:func:`dialect_of`): ``x.std(0)`` is then that
-    library's (n − 1 in PyTorch, n in NumPy)."""
+    library's (n − 1 in PyTorch, n in NumPy). ``scalars``: further names of one number (a
+    network's sizes, for the checker), so that ``2 * (p - y) / n`` of a 1-D ``p`` is 1-D."""
     if not isinstance(text, str):
         raise ExprError("an expression must be a string")
     if len(text) > MAX_LENGTH:
@@ -204,6 +206,7 @@ def parse(
         raise ExprError(f"expression has {count} parts; the limit is {max_parts}")
     conv = _Converter(allow_compare, allow_index, constants or {}, shapes)
     conv.one_d = one_d
+    conv.scalars = scalars
     conv.picks = picks if picks is not None else {}
     conv.dialect = dialect
     return conv.convert(tree.body, 0)
@@ -412,6 +415,7 @@ class _Converter:
         self.allow_compare = allow_compare
         self.allow_index = allow_index
         self.one_d: frozenset[str] = frozenset()
+        self.scalars: frozenset[str] = frozenset()
         self.picks: dict[str, tuple[str, int]] = {}
         self.constants = constants
         self.shapes = shapes
@@ -422,6 +426,7 @@ class _Converter:
     def vector(self, node: ast.AST) -> bool:
         """``node`` is a 1-D NumPy vector (see :func:`one_dimensional`)."""
         scalars = set(self.constants) | {k for k, v in (self.shapes or {}).items() if not v}
+        scalars |= self.scalars
         return one_dimensional(node, self.one_d, frozenset(scalars), self.shapes)
 
     def fail(self, node: ast.AST, message: str) -> ExprError:
