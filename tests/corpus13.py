@@ -316,7 +316,7 @@ C(B, "beta", L, r"\nabla_{\boldsymbol{\beta}} L = \sum_{i=1}^{m} \frac{\partial 
 CTW = "X.T @ (h - y) / m"
 C(CT, "theta", L, r"\nabla_{\theta} J(\theta) = \frac{1}{m} X^{T}\left(h - y\right)", oracle=CTW, style="u-cs229-nabla")
 C(CT, "theta", L, r"\nabla_{\theta} J(\theta) = \frac{1}{m} X^{T}\left(y - h\right)", "sign", oracle="X.T @ (y - h) / m", style="u-cs229-ascent-sign", note="the log-likelihood's ascent direction for the loss's gradient")
-C(CT, "theta", L, r"\frac{\partial J}{\partial \theta} = \frac{1}{m}\sum_{i=1}^{m} \left(h_i - y_i\right) x_i", REFUSE, style="u-cs229-per-example", note="per-example sum: refused with the vectorised-form sentence")
+C(CT, "theta", L, r"\frac{\partial J}{\partial \theta} = \frac{1}{m}\sum_{i=1}^{m} \left(h_i - y_i\right) x_i", style="u-cs229-per-example", note="per-example sum: x_i the column of example i (CS229), so X^T (h - y): right (was refused with the vectorised-form sentence before branch checkgaps5's merge)")
 C(CT, "theta", L, r"\nabla_{\theta} J = X^{T}(h - y)", "scale-factor", oracle="X.T @ (h - y)", style="u-cs229-no-m")
 C(CT, "theta", N, "grad = X.T @ (h - y) / m", oracle=CTW, style="u-cs229-numpy")
 C(CT, "theta", N, "grad = jnp.dot(X.T, h - y) / m", oracle=CTW, style="u-cs229-jax")

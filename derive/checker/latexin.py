@@ -643,14 +643,6 @@ def time_step_name(base: str, sub: str, known: Callable[[str], bool]) -> str | N
     found = [n.format(b=base) for n in _STEP_NAMES[shift] if known(n.format(b=base))]
     return found[0] if found else None
 
-PER_EXAMPLE_VECTOR = (
-    "a sum over the examples of a number times an example's vector, as in "
-    "\\sum_i (h_i - y_i) x_i, is not read: x_i may be a column (as CS229 writes it) or a row of "
-    "the batch, and the formula does not say which; the checker expects the vectorised form over "
-    "the whole batch, e.g. X^\\top (h - y) (column {col})"
-)
-
-
 def _batch_sum(x: ex.Node) -> ex.Node:
     return ex.Call("sum", (x,), (("axis", ex.Num(Fraction(0))),))
 
@@ -687,7 +679,6 @@ class _Parser:
         self.parent: _Parser | None = None  # the parser a group's sub-parser was made by
         self.batch: str | None = None  # the network's batch size (\mathbb{E}_i[…] divides by it)
         self.example_rows = False  # the gradient is a row: Σ_i s_i x_i sums the rows x_i
-        self.subscripted: set[str] = set()  # names read from x_i inside \sum_i (shared)
 
     def sub(self, toks: list[Tok]) -> _Parser:
         p = _Parser(toks, self.known, self.loss)
@@ -700,7 +691,6 @@ class _Parser:
         p.parent = self
         p.batch = self.batch
         p.example_rows = self.example_rows
-        p.subscripted = self.subscripted
         return p
 
     def step_used(self) -> None:
@@ -1075,7 +1065,6 @@ class _Parser:
                 return named
         if letter in self.examples and not self.indices:
             self.used_example = True  # x_i inside \sum_{i=1}^{m}: row i of the batch, as x^{(i)}
-            self.subscripted.add(base)
             return base
         worded = any(t.kind == "cmd" and t.text[1:] in ("text", "textrm", "mbox") for t in toks)
         toks = [
@@ -1819,14 +1808,14 @@ class _Parser:
     def batch_total(self, term: ex.Node, col: int = 0) -> ex.Node:
         """The sum over the batch of ``term`` (read with the sum's example letters). A number per
         example times an example's vector with no transpose written, ``Σ_i (h_i − y_i) x_i``, is
-        refused: whether ``x_i`` is a column (CS229) or a row (one example per row of X) is the
-        notes' convention, which the formula does not say."""
-        if (
-            self.used_example
-            and not (self.example_rows or self.indices)
-            and self.scaled_example_vector(term)
-        ):
-            raise LatexError(PER_EXAMPLE_VECTOR.format(col=col), col)
+        that vector in the gradient's orientation: a row of the batch for a row gradient, its
+        column for a column one (CS229's and Ng's x^{(i)})."""
+        pair = self.scaled_example_vector(term) if self.used_example else None
+        if pair is not None and not (self.example_rows or self.indices):
+            # Σ_i (h^{(i)} − y^{(i)}) x^{(i)} for a column gradient: an example's vector has no
+            # orientation of its own; in the notes that write it so (CS229, Ng: vectors are
+            # columns) it is the column of example i, and the sum is X^⊤ (h − y)
+            return _mul(ex.Transpose(pair[1]), pair[0])
         if self.used_example and _outer_product(term):
             # Σ_i x^{(i)⊤} (p^{(i)} − y^{(i)}): a sum of outer products of rows is X^⊤ (P − Y)
             return term
@@ -1841,23 +1830,18 @@ class _Parser:
             return _mul(term.right, term.left)  # X^⊤ (A − Y)
         return _batch_sum(term)
 
-    def scaled_example_vector(self, term: ex.Node) -> bool:
-        """Is ``term`` one number per example times (either side) a tensor of the network with more
-        than one column written with a subscript index, no transpose in the product (``(h_i − y_i)
-        x_i``; ``x^{(i)}`` is the documented per-example notation, row i of the batch)? A
-        subscript may also be a feature's index (CS229's x_j), so which vector it is is unsaid."""
+    def scaled_example_vector(self, term: ex.Node) -> tuple[ex.Node, ex.Node] | None:
+        """``(number, vector)`` when ``term`` is one number per example times (either side) a
+        tensor of the network with more than one column, no transpose in the product (``(h_i −
+        y_i) x_i``, ``(h^{(i)} − y^{(i)}) x^{(i)}``); else None."""
         if not (isinstance(term, ex.BinOp) and term.op in (PRODUCT, STAR)):
-            return False
+            return None
         for scalar, vector in ((term.left, term.right), (term.right, term.left)):
-            if (
-                isinstance(vector, ex.Name)
-                and vector.id in self.subscripted
-                and self.per_example_scalar(scalar)
-            ):
+            if isinstance(vector, ex.Name) and self.per_example_scalar(scalar):
                 width = self.width(vector.id)
                 if width is not None and width > 1:
-                    return True
-        return False
+                    return scalar, vector
+        return None
 
     def per_example_scalar(self, node: ex.Node) -> bool:
         """Is ``node`` one number per example: built of the network's tensors with one column

@@ -357,12 +357,6 @@ _ZH_RULES: list[tuple[str, str]] = [
         "（对 {1} 求和就成了矩阵乘积，例如 X^\\top \\delta^{{({0})}}）（第 {2} 列）",
     ),
     (
-        r"a sum over the examples of a number times an example's vector, .* \(column (\d+)\)",
-        "不读取对样本求和的“每个样本的一个数乘以该样本的向量”，例如 \\sum_i (h_i - y_i) x_i："
-        "x_i 可以是列向量（CS229 的写法），也可以是批量中的一行，公式没有说明是哪一种；"
-        "检查器需要整个批量的向量化形式，例如 X^\\top (h - y)（第 {0} 列）",
-    ),
-    (
         r"per-example notation such as .* \(column (\d+)\)",
         "不读取逐样本记号（例如 ^{{(i)}}）：检查器需要整个批量的向量化形式（大写字母、每行一个样本，例如 A^{{[1]}}、dZ^{{[2]}}，平均用 \\frac{{1}}{{m}}）（第 {0} 列）",
     ),
