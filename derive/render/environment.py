@@ -219,6 +219,7 @@ def environment(family: str, templates: str | None = None) -> jinja2.Environment
         columns=lambda e: Math(str(n) if (n := _layout(e.lhs, e.rhs, fit_width)[1]) else ""),
         fit=lambda t, lhs: Math(_fitted(str(t), str(lhs), fit_width)),
         beside=lambda e, *names: _beside(e, fit_width, *names),
+        as_row=lambda t: Math(printing.column_as_row(str(t))),
     )
     env.filters.update(
         raw=_raw,

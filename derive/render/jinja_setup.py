@@ -36,6 +36,7 @@ FILTERS = (
     "columns",
     "fit",
     "beside",
+    "as_row",
     "raw",
     "say",
     "code",
