@@ -37,6 +37,7 @@ FILTERS = (
     "fit",
     "beside",
     "as_row",
+    "eq_rows",
     "raw",
     "say",
     "code",
