@@ -88,3 +88,19 @@ def test_the_long_user_handouts_fit_nine_pages(tmp_path: Path, name: str, lang: 
     log = compile_pdf(_handout(str(SPECS / f"{name}.toml"), lang), pdf)
     assert "Overfull \\hbox" not in log
     assert _pages(pdf) <= 9
+
+
+def test_two_narrow_steps_of_one_reason_share_a_display() -> None:
+    """mlp-bce's note on the 1/m: ∂L/∂W⁽²⁾ and ∂L/∂b⁽²⁾ (one reason) were two centred displays;
+    a handout sets them side by side with the reason once after them; --detail full does not
+    pair, and a step with another reason is never paired with them."""
+    from derive.render.environment import FIT_WIDTH, _eq_rows
+    from derive.walkthrough.records import Eq, Math
+
+    def eq(lhs: str, reason: str) -> Eq:
+        return Eq(lhs=Math(lhs), rhs=Math("A^{\\top} \\delta"), reason=reason, args=(), shapes=Math(""))
+
+    a, b, c = eq("m \\delta", "scale"), eq("dW", "substitute"), eq("db", "substitute")
+    rows = _eq_rows([a, b, c], FIT_WIDTH, True)
+    assert rows == [((a,), True), ((b, c), True)]
+    assert _eq_rows([a, b, c], FIT_WIDTH, False) == [((a,), True), ((b,), False), ((c,), True)]
