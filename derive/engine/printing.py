@@ -512,6 +512,20 @@ def same_columns(tex: str) -> tuple[str, int]:
     return "\\begin{bmatrix}" + "\\\\".join(r[0] for r in rows) + "\\end{bmatrix}", n
 
 
+def column_as_row(tex: str, least: int = 3, room: float = ROW_WIDTH) -> str:
+    r"""A column of ``least`` rows or more (whose row fits ``room``), ``\begin{bmatrix}a \\ b \\ c\end{bmatrix}``, as
+    the transpose of its row, ``\begin{bmatrix}a & b & c\end{bmatrix}^{\top}`` (one line of
+    the page instead of three); any other ``tex`` unchanged. Layout only: the same entries."""
+    m = _BMATRIX.match(tex)
+    if m is None or "\\begin{" in m.group(1):
+        return tex
+    rows = [_cells(r, "&") for r in _cells(m.group(1), "\\\\")]
+    if len(rows) < least or any(len(r) != 1 for r in rows):
+        return tex
+    row = "\\begin{bmatrix} " + " & ".join(r[0].strip() for r in rows) + " \\end{bmatrix}^{\\top}"
+    return row if display_width(row) <= room else tex
+
+
 def row_room(lhs: str, room: float = ROW_WIDTH) -> float:
     """The width left for the rows after ``lhs &=`` (and the ``\\quad`` of continued rows)."""
     return max(room - display_width(f"{lhs} = \\quad"), room / 2)

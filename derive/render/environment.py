@@ -159,13 +159,49 @@ def _value_rows(values: Any) -> list[tuple[Any, ...]]:
 
 
 BESIDE_WIDTH = 24.0  # a step this short (printing.display_width units) fits beside its lead-in
+# or one this wide with the names its lead-in prints (the lead-in's words are about 45 units of
+# the A4 line's ~95 in either language): a shared weight's per-step contributions, x⁽ᵗ⁾ᵀ(δ ⊙ …)
+BESIDE_ROOM = 40.0
 
 
-def _beside(e: Eq, width: float) -> bool:
+def _beside(e: Eq, width: float, *names: Any) -> bool:
     """Layout only: whether ``e`` is one short row (no break, no "same in every column") that
-    a handout may set on the line of its lead-in sentence."""
+    a handout may set on the line of its lead-in sentence, which prints ``names``."""
     line, columns = _layout(e.lhs, e.rhs, width)
-    return not columns and printing.display_width(line) <= BESIDE_WIDTH
+    if columns:
+        return False
+    wide = printing.display_width(line)
+    named = sum(printing.display_width(str(n)) for n in names if n is not None)
+    return wide <= BESIDE_WIDTH or wide + named <= BESIDE_ROOM
+
+
+NARROW_STEP = 40.0  # two steps this narrow (display_width units) share a display row
+
+
+def _narrow(e: Eq, width: float) -> bool:
+    """Layout only: whether ``e`` is one row (no break, no "same in every column") narrow enough
+    to share a display with another (:data:`NARROW_STEP`)."""
+    line, columns = _layout(e.lhs, e.rhs, width)
+    return not columns and printing.display_width(line) <= NARROW_STEP
+
+
+def _same_reason(a: Eq, b: Eq) -> bool:
+    return a.reason == b.reason and a.args == b.args
+
+
+def _eq_rows(eqs: Any, width: float, pair: bool) -> list[tuple[tuple[Eq, ...], bool]]:
+    """Layout only: ``eqs`` as display rows — two narrow steps with the same reason side by side
+    when ``pair`` — each with whether it ends a run of one reason (where the reason is said)."""
+    items, out = list(eqs), []
+    while items:
+        a = items.pop(0)
+        row: tuple[Eq, ...] = (a,)
+        if pair and items and _same_reason(a, items[0]) and _narrow(a, width):
+            if _narrow(items[0], width):
+                row = (a, items.pop(0))
+        ends = not items or not _same_reason(row[-1], items[0])
+        out.append((row, ends))
+    return out
 
 
 @functools.lru_cache(maxsize=8192)
@@ -208,10 +244,12 @@ def environment(family: str, templates: str | None = None) -> jinja2.Environment
     width = printing.SCREEN_WIDTH if family == "md" else printing.ROW_WIDTH
     fit_width = FIT_WIDTH if family == "tex" else width
     env.filters.update(
-        display=lambda e: Math(_layout(e.lhs, e.rhs, width)[0]),
-        columns=lambda e: Math(str(n) if (n := _layout(e.lhs, e.rhs, width)[1]) else ""),
+        display=lambda e: Math(_layout(e.lhs, e.rhs, fit_width)[0]),
+        columns=lambda e: Math(str(n) if (n := _layout(e.lhs, e.rhs, fit_width)[1]) else ""),
         fit=lambda t, lhs: Math(_fitted(str(t), str(lhs), fit_width)),
-        beside=lambda e: _beside(e, width),
+        beside=lambda e, *names: _beside(e, fit_width, *names),
+        as_row=lambda t, least=3: Math(printing.column_as_row(str(t), least)),
+        eq_rows=lambda eqs, pair: _eq_rows(eqs, fit_width, pair),
     )
     env.filters.update(
         raw=_raw,

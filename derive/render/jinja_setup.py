@@ -36,6 +36,8 @@ FILTERS = (
     "columns",
     "fit",
     "beside",
+    "as_row",
+    "eq_rows",
     "raw",
     "say",
     "code",
