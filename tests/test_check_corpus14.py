@@ -1,0 +1,70 @@
+"""The held-out-style corpus of issue 11, fourteenth round (tests/corpus14.py): what a student
+types in a hurry (no spaces, lower-case names, ``x`` for ``X``, bare ``dot(``), answers copied from a
+chat assistant (bold markers, Unicode subscripts, ``·`` ``×`` ``÷``, ``𝟙``, a reason after `` — ``),
+MathJax from Stack Exchange, Jupyter Markdown cells, a formula given with its value, numbers in
+scientific notation, fractions, decimal commas, ``np.array``/``bmatrix`` values, and four of a
+lecturer's own networks. Each built-in case with an ``oracle`` has its verdict confirmed by
+PyTorch (tests/check_oracle.py), each course-network case with one by the spec's own text run in
+PyTorch (tests/spelled_oracle.py); then derive.checker must give that verdict and, where one is
+named, that diagnosis code. Rates (and the first, before-fix measurement):
+bench/bench_check_corpus14.py, bench/RESULTS.md "corpus 14"."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import corpus14  # noqa: E402
+import corpus_common  # noqa: E402
+
+CASES = corpus14.load()
+KNOWN: dict[str, str] = {}  # id -> why it still fails (strict xfail: fixing it must remove it here)
+
+
+def _param(c: dict) -> object:
+    marks = [pytest.mark.xfail(reason=KNOWN[c["id"]], strict=True)] if c["id"] in KNOWN else []
+    return pytest.param(c, id=f"{c['id']}:{Path(c['net']).stem}:{c['wrt']}:{c['text'][:30]}", marks=marks)
+
+
+def test_corpus_weights_the_six_older_builtins() -> None:
+    nets = [c["net"] for c in CASES]
+    older = ("tiny-mlp", "neuron", "chain", "mlp-bce", "mlp-bce-weighted", "relu-mlp")
+    assert sum(nets.count(n) for n in older) >= 0.7 * len(CASES)
+    for net in older + ("rnn", "attention", "batchnorm", "softmax-regression"):
+        assert net in nets, net
+    course = [n for n in nets if n.endswith(".toml")]
+    assert len(course) >= 20 and len(set(course)) >= 4
+    assert 180 <= len(CASES) <= 380
+    assert sum(c["verdict"] == "incorrect" for c in CASES) >= 70
+    assert {c["kind"] for c in CASES} == {"numpy", "latex", "value"}
+    assert sum("**" in c["text"] for c in CASES) >= 10
+    assert sum(c["text"].startswith("$$") for c in CASES) >= 10
+    assert len({c["id"] for c in CASES}) == len(CASES)
+
+
+def test_corpus_has_no_repeat_of_corpus2_to_13() -> None:
+    assert not [c["id"] for c in CASES if corpus14._key(c) in corpus14._earlier()]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("case", [c for c in CASES if c.get("oracle")], ids=lambda c: c["id"])
+def test_oracle_agrees_with_the_stated_verdict(case: dict) -> None:
+    """The corpus' verdicts come from PyTorch, not from the checker."""
+    if case["net"].endswith(".toml"):
+        assert corpus_common.course_oracle_ok(case) == (case["verdict"] == "correct")
+    else:
+        assert corpus_common.oracle_agrees(case)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("case", [_param(c) for c in CASES])
+def test_checker_on_corpus14(case: dict) -> None:
+    got = corpus14.run(case)
+    assert corpus14.judge(case, got) == "ok", got
+
+
+# ---- the general rules behind the fixes, one test each ------------------------------------------
+
