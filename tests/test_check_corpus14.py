@@ -68,3 +68,28 @@ def test_checker_on_corpus14(case: dict) -> None:
 
 # ---- the general rules behind the fixes, one test each ------------------------------------------
 
+
+def test_an_answer_copied_from_a_chat_assistant() -> None:
+    """``**∂L/∂W₂** = A₁ᵀ · (A₂ − Y) / m`` (bold markers around the left side or the whole
+    statement), a list marker (``- ``, ``• ``, ``1. ``), a remark after a dash (`` — because …``,
+    ``——这里…``), a blockquote note, and ``$$ … $$`` around several rows are the statement
+    inside (they were "invalid character '∂'" / "'$' is not allowed here"); a slip stays
+    wrong, and NumPy's power ``**`` is never taken for bold."""
+    from derive.checker.check import check
+
+    w2 = "**∂L/∂W₂** = A₁ᵀ · (A₂ − Y) / m"
+    assert check("mlp-bce", "W2", w2).ok
+    assert check("mlp-bce", "W2", "- " + w2 + " — the sigmoid and BCE derivatives cancel").ok
+    assert check("mlp-bce", "W2", w2 + " —— 这里 m 是批量大小").ok
+    assert check("mlp-bce", "W2", w2.replace(" / m", "")).code == "scale-factor"
+    assert check("mlp-bce", "W2", "**dW2 = A1.T @ (A2 - Y) / m**").ok
+    assert check("mlp-bce", "W2", "• dW2 = 1/m * A1.T @ (A2 - Y)").ok
+    assert check("mlp-bce", "W2", "1. dZ2 = A2 - Y\n2. dW2 = A1.T @ dZ2").code == "scale-factor"
+    assert check("mlp-bce", "W2", "> Note: the mean over the batch.\n\ndW2 = A1.T @ (A2 - Y) / m").ok
+    rows = r"$$\begin{aligned} dZ^{[2]} &= A^{[2]} - Y \\ dW^{[2]} &= \frac{1}{m} A^{[1]T} dZ^{[2]} \end{aligned}$$"
+    assert check("mlp-bce", "W2", rows, latex=True).ok
+    assert check("mlp-bce", "W2", rows.replace("A^{[2]} - Y", "Y - A^{[2]}"), latex=True).code == "sign"
+    assert check("rnn", "W_x", "dz2=(h_2-y)*(1-h_2**2)\ndz1=dz2@W_h.T*(1-h_1**2)\ndW_x=x_1.T@dz1+x_2.T@dz2").ok
+    assert check("tiny-mlp", "W1[0,1]", value="-0.0163 — computed by hand").ok
+    assert not check("tiny-mlp", "W1[0,1]", value="-0.0136 — computed by hand").ok
+

@@ -11,6 +11,10 @@ maths as written:
   leading phrase (``We get dW2 = …``) and a final full stop left out;
 - in LaTeX: the closing clause after a comma that starts with ``since``/``because``/``as``/``by``
   (a ``where``/``with`` clause defines a name and is read, not dropped);
+- an answer copied from a chat assistant or a Markdown cell: a list marker before a statement
+  (``- ``, ``• ``, ``1. ``), bold markers around its left side (``**∂L/∂W₂** = …``) or around the
+  whole statement, an explanation in words after a dash (`` — because …``, ``——这里…``), a
+  blockquote line of words (``> Note: …``), and display maths ``$$ … $$`` around several rows;
 - MATLAB/Octave code (``%`` comment lines, ``;`` line ends, ``'`` transposes, ``.*``): ``A.'`` is
   ``A'``, ``(…)'`` the transpose of the bracket, ``transpose(E)`` is ``(E)'``, ``size(X, k)`` the
   size name of X's axis k, ``numel(X)`` the product of its size names, and ``sum(E, k)`` sums
@@ -39,6 +43,13 @@ _LEAD = re.compile(
     re.I,
 )
 _END_STOP = re.compile(r"(?<=[A-Za-z_)\]])\s*[.。]\s*$")  # not after a digit: "2." is a number
+# chat and Markdown markup around a statement (never inside code: ``**`` alone is a power)
+_LIST_MARK = re.compile(r"^(\s*)(?:[-*•]|\d{1,2}[.)])[ \t]+(?=[^\n]*[=≈])", re.M)
+_BOLD_LHS = re.compile(r"^(\s*)(\*\*|__)([^*_\n]+?)\2(?=[ \t]*[=≈:])", re.M)
+_BOLD_LINE = re.compile(r"^(\s*)\*\*([^*\n]+=[^*\n]+)\*\*[ \t]*$", re.M)
+_DASH_REMARK = re.compile(r"(?:[ \t]+[—–][ \t]+|[ \t]*——[ \t]*)([^\n]*)$", re.M)
+_WORDS = re.compile(r"[A-Za-z]{3,}|[\u4e00-\u9fff]{2,}")
+_QUOTE_NOTE = re.compile(r"^[ \t]*>[ \t]+[^=\n]*$", re.M)
 
 
 def unwrap(text: str, latex: bool, size_of: Callable[[str, int], str | None]) -> str:
@@ -46,9 +57,10 @@ def unwrap(text: str, latex: bool, size_of: Callable[[str, int], str | None]) ->
     is the size name (or number) of a tensor's axis, None for a name the network lacks."""
     if not isinstance(text, str):
         return text
-    text = _fenced(text)
+    text = _chat_markup(_fenced(text))
     text = _LABEL.sub("", text, count=1)
     if latex or _looks_latex(text):
+        text = _display_rows(text)
         return _latex_clause(text)
     text = text.translate(_FULL_WIDTH_CODE) if re.search(r"[（）：；＝]|，", text) else text
     text = "\n".join(_prose_free(line) for line in text.split("\n"))
@@ -62,7 +74,7 @@ def unwrap_value(text: str) -> str:
     full-width commas between entries, a closing remark in brackets after a matrix."""
     if not isinstance(text, str):
         return text
-    text = _LABEL.sub("", _fenced(text), count=1)
+    text = _LABEL.sub("", _dash_remark(_fenced(text)), count=1)
     if text.lstrip().startswith(("[", "np.", "array", "numpy.", "torch.")):
         text = text.replace("，", ", ").replace("；", "; ")
         text = re.sub(r"(?<=\])\s*[(（][^()（）\[\]]*[)）]\s*[.。]?\s*$", "", text)
@@ -88,6 +100,32 @@ def _fenced(text: str) -> str:
             return "\n".join(kept)
     m = re.fullmatch(r"\s*`([^`]+)`\s*[.。]?\s*", text)
     return m.group(1) if m else text
+
+
+def _chat_markup(text: str) -> str:
+    """``text`` without a chat assistant's or a Markdown cell's markup around its statements:
+    list markers, bold markers around a left side or a whole statement, a remark in words
+    after a dash, blockquote lines of words (module docstring)."""
+    text = _QUOTE_NOTE.sub(lambda m: "" if _WORDS.search(m.group()) else m.group(), text)
+    text = _LIST_MARK.sub(r"\1", text)
+    text = _BOLD_LINE.sub(r"\1\2", text)
+    return _dash_remark(_BOLD_LHS.sub(r"\1\3", text))
+
+
+def _dash_remark(text: str) -> str:
+    """Each line without an explanation in words after an em or en dash (`` — by the chain
+    rule``, ``——这里 m 是批量大小``); a dash before no words is kept (an error shows it)."""
+    return _DASH_REMARK.sub(lambda m: "" if _WORDS.search(m.group(1)) else m.group(), text)
+
+
+def _display_rows(text: str) -> str:
+    r"""One display ``$$ … $$`` (``\[ … \]``) around the whole answer, as Stack Exchange and
+    Markdown cells set several rows: what is inside (the rows are split after this)."""
+    m = re.fullmatch(r"\s*(?:\$\$([^$]*)\$\$|\\\[(.*)\\\])\s*[.。]?\s*", text, re.S)
+    if m is None:
+        return text
+    inner = m.group(1) if m.group(1) is not None else m.group(2)
+    return inner if "\\\\" in inner or "\n" in inner.strip() else text
 
 
 def _prose_free(line: str) -> str:
