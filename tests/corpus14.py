@@ -227,7 +227,7 @@ C(R, "w1", L, r"$$\frac{\partial \ell}{\partial w_1} = x^T\left(2(\hat{y} - y) w
 C(R, "w1", L, r"$$\frac{\partial \ell}{\partial w_1} = x^T\left(2(\hat{y} - y) w_2^T \odot \mathbb{1}[h \geq 0]\right)$$", "relu-at-zero", style="r-se-w1-geq")
 C(R, "w2", V, "np.array([[-0.748, -2.51], [-0.219, -0.480], [-0.804, -2.04]])", style="r-hand-np")
 C(R, "w2", V, r"\begin{bmatrix} -0.748 & -2.51 \\ -0.219 & -0.480 \\ -0.804 & -2.04 \end{bmatrix}", style="r-hand-bmatrix")
-C(R, "w2", V, "[[-0.748, -0.219, -0.804], [-2.51, -0.480, -2.04]]", "operand-order", style="r-hand-transposed")
+C(R, "w2", V, "[[-0.748, -0.219, -0.804], [-2.51, -0.480, -2.04]]", "shape-mismatch", style="r-hand-transposed", note="first labelled operand-order; README: a matrix of the transposed shape is shape-mismatch (operand-order is a square one transposed)")
 C(R, "w2[0,1]", V, "-2.51E+00", style="r-hand-sci-E-plus")
 C(R, "w2[0,1]", V, "-2,51", style="r-hand-comma")
 C(R, "w2[0,0]", V, "-7.48e-1", style="r-hand-sci")
@@ -289,7 +289,7 @@ C(S, "W", L, r"$$\nabla_W \mathcal{L} = \frac{1}{m} X^T (\hat{Y} - Y)$$", oracle
 C(S, "b", V, "np.array([-0.07346, 0.3709, -0.2975])", style="s-hand-b-np")
 C(S, "W", V, "[[0.585, -0.0903, -0.495], [0.347, 0.396, -0.743]]", style="s-hand-W")
 C(S, "W", V, r"\begin{bmatrix} 0.585 & -0.0903 & -0.495 \\ 0.347 & 0.396 & -0.743 \end{bmatrix}", style="s-hand-W-bmatrix")
-C(S, "W", V, "[[0.585, 0.347], [-0.0903, 0.396], [-0.495, -0.743]]", "operand-order", style="s-hand-W-transposed")
+C(S, "W", V, "[[0.585, 0.347], [-0.0903, 0.396], [-0.495, -0.743]]", "shape-mismatch", style="s-hand-W-transposed", note="first labelled operand-order; README: a matrix of the transposed shape is shape-mismatch (operand-order is a square one transposed)")
 RNX = "x_1.T @ dz_1 + x_2.T @ dz_2"
 C(RN, "W_x", N, "dz2=(h_2-y)*(1-h_2**2)\ndz1=dz2@W_h.T*(1-h_1**2)\ndW_x=x_1.T@dz1+x_2.T@dz2", oracle=RNX, style="rn-hurry")
 C(RN, "W_x", N, "dz2=(h_2-y)*(1-h_2**2)\ndW_x=x_2.T@dz2", "*", style="rn-hurry-last-step-only")
