@@ -93,3 +93,24 @@ def test_an_answer_copied_from_a_chat_assistant() -> None:
     assert check("tiny-mlp", "W1[0,1]", value="-0.0163 — computed by hand").ok
     assert not check("tiny-mlp", "W1[0,1]", value="-0.0136 — computed by hand").ok
 
+
+def test_a_formula_given_with_its_value() -> None:
+    """``dW2 = A1.T @ (A2 - Y) / m ≈ [[-0.176], [-0.00899]]`` and ``dL/dw = 2v · x = 2 · 10 · 2 =
+    40``: the formula is the answer and the number stated for it must be right too (the number
+    was read as the answer — the formula ignored, a right one rejected — or the text was
+    unreadable at '≈'). A right formula with a wrong number is wrong; a wrong formula keeps its
+    own diagnosis; ``axis=0`` in a call and a bare ``db2 = 0.06`` are not a stated value."""
+    from derive.checker import textbox
+    from derive.checker.check import check
+
+    right = "dW2 = A1.T @ (A2 - Y) / m"
+    assert check("mlp-bce", "W2", right + " ≈ [[-0.176], [-0.00899]]").ok
+    assert check("mlp-bce", "W2", "dW2 = A1.T @ dZ2 ≈ [[-0.176], [-0.00899]]").ok
+    assert not check("mlp-bce", "W2", right + " = [[-0.176], [-0.0899]]").ok
+    assert check("mlp-bce", "W2", "dW2 = A1.T @ (A2 - Y) ≈ [[-0.353], [-0.0180]]").code == "scale-factor"
+    assert check("chain", "w", "**dL/dw** = 2v · x = 2 · 10 · 2 = 40").ok
+    assert check("chain", "w", "dL/dw = 2v · x = 40").ok
+    assert not check("chain", "w", "dL/dw = 2v · x = 80").ok
+    assert textbox.stated_value("dbeta=dY.sum(axis=0)") == ("dbeta=dY.sum(axis=0)", None)
+    assert textbox.stated_value("db2 = 0.0604")[1] is None
+    assert textbox.stated_value("dZ = A - Y; db = 0")[1] is None

@@ -15,6 +15,8 @@ maths as written:
   (``- ``, ``• ``, ``1. ``), bold markers around its left side (``**∂L/∂W₂** = …``) or around the
   whole statement, an explanation in words after a dash (`` — because …``, ``——这里…``), a
   blockquote line of words (``> Note: …``), and display maths ``$$ … $$`` around several rows;
+- a formula given with its value (``dW2 = A1.T @ dZ2 ≈ [[-0.176], [-0.00899]]``, ``dL/dw = 2v · x
+  = 2 · 10 · 2 = 40``): :func:`stated_value` parts the formula from the number stated for it;
 - MATLAB/Octave code (``%`` comment lines, ``;`` line ends, ``'`` transposes, ``.*``): ``A.'`` is
   ``A'``, ``(…)'`` the transpose of the bracket, ``transpose(E)`` is ``(E)'``, ``size(X, k)`` the
   size name of X's axis k, ``numel(X)`` the product of its size names, and ``sum(E, k)`` sums
@@ -100,6 +102,59 @@ def _fenced(text: str) -> str:
             return "\n".join(kept)
     m = re.fullmatch(r"\s*`([^`]+)`\s*[.。]?\s*", text)
     return m.group(1) if m else text
+
+
+# a side of numbers only: a hand number or matrix of them, or arithmetic on numbers (2 · 10 · 2)
+_NUMBERS = re.compile(r"[\s\d.,;\[\]()\-−+eE]*\d[\s\d.,;\[\]()\-−+eE]*")
+_ARITHMETIC = re.compile(r"[\s\d.()\-−+·×*/]*\d[\s\d.()\-−+·×*/]*")
+
+
+def stated_value(text: str) -> tuple[str, str | None]:
+    """``(formula, value)`` of an answer whose last statement gives a formula and then the number
+    it comes to (``dW2 = A1.T @ (A2 - Y) / m ≈ [[-0.176], [-0.00899]]``, ``dL/dw = 2v · x = 40``):
+    the text without the numeric sides, and the last number (None where there is none, or where the
+    side before the numbers is a bare name, ``db2 = 0.06``: then the number is the answer)."""
+    if not isinstance(text, str):
+        return text, None
+    head, _, last = text.rpartition("\n")
+    sides, seps = _sides(last)
+    if len(sides) < 2 or not _NUMBERS.fullmatch(sides[-1]) or not re.search(r"\d", sides[-1]):
+        return text, None
+    keep = len(sides) - 1
+    while keep > 1 and _ARITHMETIC.fullmatch(sides[keep - 1]):
+        keep -= 1  # the working between: 2 · 10 · 2
+    formula = sides[keep - 1].strip()
+    if re.fullmatch(r"[A-Za-z_][\w.]*|", formula) or _ARITHMETIC.fullmatch(formula) or ";" in formula:
+        return text, None
+    if keep == 1 and not re.search(r"≈|\\approx", last):  # "formula = number" needs a left side
+        return text, None
+    line = "".join(sides[i] + seps[i] for i in range(keep - 1)) + sides[keep - 1]
+    return (head + "\n" if head else "") + line, sides[-1].strip()
+
+
+def _sides(line: str) -> tuple[list[str], list[str]]:
+    """The sides of a chain ``a = b ≈ c`` split at ``=``, ``≈`` and ``\\approx`` outside brackets
+    (``axis=0`` inside a call and ``==``, ``<=``, ``>=``, ``!=`` are not sides), and the
+    separators between them."""
+    sides, seps, depth, start, i = [], [], 0, 0, 0
+    while i < len(line):
+        c = line[i]
+        depth += c in "([{"
+        depth -= c in ")]}"
+        sep = ""
+        if depth == 0 and c == "≈":
+            sep = c
+        elif depth == 0 and line.startswith("\\approx", i):
+            sep = "\\approx"
+        elif depth == 0 and c == "=" and line[i - 1 : i] not in ("<", ">", "!", "=") and line[i + 1 : i + 2] != "=":
+            sep = c
+        if sep:
+            sides.append(line[start:i])
+            seps.append(sep)
+            start = i = i + len(sep)
+            continue
+        i += 1
+    return sides + [line[start:]], seps
 
 
 def _chat_markup(text: str) -> str:
