@@ -114,3 +114,27 @@ def test_a_formula_given_with_its_value() -> None:
     assert textbox.stated_value("dbeta=dY.sum(axis=0)") == ("dbeta=dY.sum(axis=0)", None)
     assert textbox.stated_value("db2 = 0.0604")[1] is None
     assert textbox.stated_value("dZ = A - Y; db = 0")[1] is None
+
+
+def test_names_in_ngs_notation_defined_after_the_answer() -> None:
+    r"""``dW^{[2]} = \frac{1}{m} A^{[1]T} dZ^{[2]}, \quad dZ^{[2]} = A^{[2]} - Y`` (also inside one
+    ``$$ … $$``, and ``dZ^{[1](i)}`` inside a sum): the definition after the answer is read
+    before it, as for a Leibniz left side (it was ignored for dZ's convention, the true
+    ∂L/∂Z with its 1/m: a right answer called scale-factor; inside ``$$`` unreadable), in both
+    paths; the usual order and a slip in the definition are unchanged."""
+    from derive.checker import fastpath, formula
+    from derive.checker.check import check
+
+    assert fastpath._D_LHS.pattern == formula._D_LHS.pattern
+    after = r"dW^{[2]} = \frac{1}{m} A^{[1]T} dZ^{[2]}, \quad dZ^{[2]} = A^{[2]} - Y"
+    assert check("mlp-bce", "W2", after, latex=True).ok
+    assert check("mlp-bce", "W2", "$$" + after + "$$").ok
+    assert check("mlp-bce", "W2", after.replace(r"\frac{1}{m} ", ""), latex=True).code == "scale-factor"
+    assert check("mlp-bce", "W2", after.replace("A^{[2]} - Y", "Y - A^{[2]}"), latex=True).code == "sign"
+    with pytest.raises(fastpath._Fallback):  # the fast path leaves it to the full checker
+        fastpath.statements(after)
+    usual = r"dZ^{[2]} = A^{[2]} - Y \\ dW^{[2]} = \frac{1}{m} A^{[1]T} dZ^{[2]}"
+    assert check("mlp-bce", "W2", usual, latex=True).ok
+    b1 = r"$$db^{[1]} = \frac{1}{m} \sum_{i=1}^{m} dZ^{[1](i)}, \quad dZ^{[1]} = (A^{[2]} - Y) W^{[2]T} \odot \mathbb{1}[Z^{[1]} > 0]$$"
+    assert check("mlp-bce", "b1", "**Answer:**\n\n" + b1).ok
+    assert check("mlp-bce", "b1", b1.replace(r" \odot \mathbb{1}[Z^{[1]} > 0]", "")).code == "missing-activation-derivative"

@@ -113,18 +113,26 @@ def _statements(text: str, latex: bool, where: bool = True) -> list[str]:
 
 
 _GRADIENT_LHS = re.compile(r"\\partial|\\nabla|\\frac\s*\{\s*(?:\\mathrm\{d\}|d)|∂")
+# a gradient in Ng's names on a first statement's left side (dW^{[2]}, \mathrm{d}W): the answer
+# when the statements after it define names it uses (_definitions_first)
+_D_LHS = re.compile(r"\s*(?:\\mathrm\{d\}|d)\s*(?:\\[A-Za-z]+\s*\{\s*)?[A-Za-z][^=]*$")
 
 
 def _definitions_first(parts: list[str]) -> list[str]:
     r"""``\frac{∂L}{∂W} = X^⊤ δ, \quad δ = …`` (the answer, then the names it uses defined
     after it, as textbooks set them): the definitions go before the answer. Only a statement
-    whose left side is used on the answer's right side counts as one."""
+    whose left side is used on the answer's right side counts as one. The answer is the last
+    statement whose left side is a Leibniz gradient or ∇, else a first statement in Ng's names
+    (``dW^{[2]} = \frac{1}{m} A^{[1]T} dZ^{[2]}, \quad dZ^{[2]} = A^{[2]} - Y``)."""
     sides = [p.split("=", 1) if "=" in p else None for p in parts]
     answers = [i for i, s in enumerate(sides) if s is not None and _GRADIENT_LHS.search(s[0])]
+    if not answers and sides and sides[0] is not None and _D_LHS.match(sides[0][0]):
+        answers = [0]  # dW^{[2]} = … dZ^{[2]}, \quad dZ^{[2]} = …: Ng's names, the answer first
     if not answers or answers[-1] == len(parts) - 1:
         return parts
     k = answers[-1]
     used = re.sub(r"\s+", "", sides[k][1])  # type: ignore[index]
+    used = re.sub(r"\]\(\w\)\}", "]}", used)  # dZ^{[1](i)}, an example's row, uses dZ^{[1]}
     for side in sides[k + 1 :]:
         if side is None or _GRADIENT_LHS.search(side[0]) or not side[0].strip():
             return parts

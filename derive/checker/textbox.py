@@ -175,12 +175,14 @@ def _dash_remark(text: str) -> str:
 
 def _display_rows(text: str) -> str:
     r"""One display ``$$ … $$`` (``\[ … \]``) around the whole answer, as Stack Exchange and
-    Markdown cells set several rows: what is inside (the rows are split after this)."""
+    Markdown cells set several rows or statements (``…, \quad dZ = …``): what is inside (the
+    statements are split after this)."""
     m = re.fullmatch(r"\s*(?:\$\$([^$]*)\$\$|\\\[(.*)\\\])\s*[.。]?\s*", text, re.S)
     if m is None:
         return text
     inner = m.group(1) if m.group(1) is not None else m.group(2)
-    return inner if "\\\\" in inner or "\n" in inner.strip() else text
+    several = "\\\\" in inner or "\n" in inner.strip() or len(_sides(inner)[0]) > 2
+    return inner if several else text
 
 
 def _prose_free(line: str) -> str:
