@@ -138,3 +138,19 @@ def test_names_in_ngs_notation_defined_after_the_answer() -> None:
     b1 = r"$$db^{[1]} = \frac{1}{m} \sum_{i=1}^{m} dZ^{[1](i)}, \quad dZ^{[1]} = (A^{[2]} - Y) W^{[2]T} \odot \mathbb{1}[Z^{[1]} > 0]$$"
     assert check("mlp-bce", "b1", "**Answer:**\n\n" + b1).ok
     assert check("mlp-bce", "b1", b1.replace(r" \odot \mathbb{1}[Z^{[1]} > 0]", "")).code == "missing-activation-derivative"
+
+
+def test_the_sigmoid_itself_where_relus_derivative_belongs() -> None:
+    """``σ(Z₁)`` (``sigmoid(Z1)``) where relu′(Z1) belongs, a chat assistant's and a hurried
+    student's slip, is ``wrong-activation-derivative`` naming σ(Z1) (it was ``unknown``), in
+    English and Chinese; on a sigmoid layer σ(Z) is still "the activation itself"."""
+    from derive.checker.check import check
+
+    w1 = "dW1 = X.T @ ((A2 - Y) @ W2.T * sigmoid(Z1)) / m"
+    r = check("mlp-bce", "W1", w1)
+    assert r.code == "wrong-activation-derivative" and "σ(Z1)" in r.text()
+    assert "σ(Z1)" in check("mlp-bce", "W1", w1, lang="zh").text()
+    assert check("mlp-bce", "W1", "∂L/∂W₁ = (1/m) · Xᵀ · [((A₂ − Y) · W₂ᵀ) ⊙ σ(Z₁)]").code == "wrong-activation-derivative"
+    assert check("relu-mlp", "w1", "x.T @ (2 * (y_pred - y) @ w2.T * sigmoid(h))").code == "wrong-activation-derivative"
+    r = check("neuron", "w", "(O - t) * sigmoid(z) * x")
+    assert r.code == "wrong-activation-derivative" and "itself" in r.text()
