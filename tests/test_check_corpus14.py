@@ -154,3 +154,17 @@ def test_the_sigmoid_itself_where_relus_derivative_belongs() -> None:
     assert check("relu-mlp", "w1", "x.T @ (2 * (y_pred - y) @ w2.T * sigmoid(h))").code == "wrong-activation-derivative"
     r = check("neuron", "w", "(O - t) * sigmoid(z) * x")
     assert r.code == "wrong-activation-derivative" and "itself" in r.text()
+
+
+def test_a_number_written_against_a_name_is_typed_maths() -> None:
+    """``dL/dw = 2v`` and ``dL/db = 2(wx + b)``: a number against a name or a bracket is never
+    code, so the body is read as maths as typed, a product (it was "invalid decimal literal");
+    a wrong factor stays wrong and scientific notation is still a number."""
+    from derive.checker.check import check
+
+    assert check("chain", "b", "dL/db = 2v").ok
+    assert check("chain", "b", "dL/db = 2(wx + b)").ok
+    assert check("chain", "b", "dL/db = 3v").code == "scale-factor"
+    assert check("chain", "w", "dL/dw = 2v").code == "missing-factor"
+    assert check("chain", "w", "dL/dw = 2vx").ok
+    assert check("chain", "w", "dL/dw = 2e0 * v * x").ok

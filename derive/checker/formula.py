@@ -565,6 +565,7 @@ def _read_one(
         and text[lead_lhs.end() :].isascii()
         and not re.search(r"[\^']", text[lead_lhs.end() :])
         and not _leibniz_in(net, text[lead_lhs.end() :])
+        and not _JUXTAPOSED.search(text[lead_lhs.end() :])
     )
     if not code_body and ("∂" in text or _leibniz_in(net, text)):  # ∂L/∂W, dA/dZ: Leibniz
         alt_text = re.sub(r"\.T\b", "^T", text).replace("**", "^")
@@ -609,6 +610,10 @@ def _read_one(
         col = offset + lead + err.col if err.col else 0
         detail = re.sub(r"column \d+", f"column {col}", err.message) if col else err.message
         raise FormulaError(msg("error.syntax", detail=detail), col, text) from None
+
+
+# a number written against a name or a bracket (2v, 2(e - 5)): maths as typed, never code
+_JUXTAPOSED = re.compile(r"(?<![\w.])\d+(?:\.\d+)?(?![eE][-+]?\d)[A-Za-z_(]")
 
 
 def _entries_lhs(net: Net, node: ex.Node) -> str | None:
