@@ -349,6 +349,44 @@ C(CO, "b", V, "10.0", style="u-colah-b-hand")
 C(CO, "b", V, "8", "*", style="u-colah-b-hand-wrong")
 C(CO, "a", V, "4.00", style="u-colah-a-hand")
 
+# ================================================================ round b (written after round a's fixes,
+# before running the checker on any of these): the same forms on other networks and tensors
+_round = "b"
+C(M, "b2", N, "- **∂L/∂b₂** = (1/m) · Σ(A₂ − Y) — summing over the batch", oracle="np.sum(A2 - Y) / m", style="b-chat-b2-sigma")
+C(M, "b1", N, "**db1** = np.sum(dZ1, axis=0, keepdims=True)", oracle="np.sum(dZ1, axis=0, keepdims=True)", style="b-bold-lhs-true-dZ1")
+_ST = "1) dZ2 = A2 - Y\n2) dA1 = dZ2 @ W2.T\n3) dZ1 = dA1 * (Z1 > 0)\n4) dW1 = X.T @ dZ1 / m"
+C(M, "W1", N, _ST, oracle=W1R, style="b-numbered-paren-steps")
+C(M, "W1", N, _ST.replace("dA1 * (Z1 > 0)", "dA1"), "missing-activation-derivative", oracle="X.T @ ((A2 - Y) @ W2.T) / m", style="b-numbered-paren-steps-no-mask")
+C(M, "W2", L, r"$$\begin{aligned} \frac{\partial L}{\partial Z^{[2]}} &= \frac{1}{m}(A^{[2]} - Y) \\ \frac{\partial L}{\partial W^{[2]}} &= A^{[1]\top} \frac{\partial L}{\partial Z^{[2]}} \end{aligned}$$", oracle=W2R, style="b-se-aligned-leibniz")
+C(M, "W2", N, "dW2 = A1.T @ (A2 - Y) / m ≈ [[-0.176], [-0.009]]", oracle=W2R, style="b-value-after-coarse", note="one digit of the second entry: too few to judge, the formula decides")
+C(M, "W2", N, "dW2 = A1.T @ (A2 - Y) / m = [[-0.176, -0.00899]]", "*", style="b-value-after-row", note="the number stated is a row for the n_h x 1 gradient")
+C(MW, "W2", N, "**∂L/∂W₂** = A₁ᵀ · (Ŷ − Y) / m", "weighted-loss-not-simplifiable", oracle="A1.T @ (A2 - Y) / m", style="b-w-chat-unweighted")
+C(MW, "b2[0,0]", V, "-3.643E-01", style="b-w-hand-sci-E")
+C(MW, "Z2", L, r"$$\begin{aligned} dZ^{[2]} &= \frac{1}{m}\left[(1-Y)\odot A^{[2]} - w\,Y\odot(1-A^{[2]})\right] \end{aligned}$$", oracle=WZ2, style="b-w-se-aligned-one-row")
+C(T, "W2", N, "• ∂L/∂W₂ = hᵀ(y_pred − y_target) — the output is linear", oracle=TW2, style="b-t-bullet-dash")
+C(T, "W1", N, "dW1 = x.T@((y_pred-y_target)*W2.T*h*(1-h)) ≈ [[-0.0137, -0.0163], [-0.00273, -0.00327]]", oracle=TW1, style="b-t-value-after")
+C(T, "W1", N, "dW1 = x.T@((y_pred-y_target)*W2.T*h*(1-h)) ≈ [[-0.0137, -0.0163], [-0.00273, 0.00327]]", "*", style="b-t-value-after-one-sign")
+C(T, "w22", N, "∂L/∂w₂₂ = (y_pred − y_target) · v₂ · h₂ · (1 − h₂) · x₂", style="b-t-entry-w22")
+C(T, "W2[1,0]", V, "-1.172e-1", style="b-t-hand-sci")
+C(R, "w1", L, r"$$\begin{aligned} \delta &= 2(\hat{y} - y) w_2^T \odot \mathbb{1}[h > 0] \\ \frac{\partial \ell}{\partial w_1} &= x^T \delta \end{aligned}$$", oracle=RW1, style="b-r-se-aligned-delta")
+C(R, "w2", N, "**grad_w2** = h_relu.T @ (2 * (y_pred - y))", oracle=RW2, style="b-r-bold-code")
+C(R, "w2", N, "grad_w2 = h_relu.T @ (2 * (y_pred - y)) ≈ [[-0.748, -2.51], [-0.219, -0.480], [-0.804, -2.04]]", oracle=RW2, style="b-r-value-after")
+C(R, "w2", N, "grad_w2 = 2h_relu.T @ (y_pred - y)", oracle=RW2, style="b-r-juxtaposed-code")
+C(E, "w", N, "- dw = (O − t)·O·(1 − O)·x — chain rule through σ", oracle=EW, style="b-n-bullet-dash")
+C(E, "w0", N, "∂L/∂w₀ = (O − t) · O · (1 − O) · x₀", style="b-n-entry-w0-subscripts")
+C(E, "w", V, "[-6.12E-02, -3.67E-02, -2.45E-02]", style="b-n-hand-sci-E-list")
+C(CH, "b", N, "**dL/db** = 2v = 2 · 10 = 20", oracle="2 * v", style="b-ch-chat-with-numbers")
+C(CH, "b", N, "dL/db = 2v = 40", "*", style="b-ch-wrong-value")
+C(CH, "x", V, "120/2", style="b-ch-hand-fraction-x")
+C(S, "W", N, "- **dW** = X.T @ (P - Y) / m — averaged over the batch", oracle=SW, style="b-s-bullet-bold-dash")
+C(S, "b", N, "db = np.sum(P - Y, axis=0, keepdims=True) / m ≈ [[-0.0735, 0.371, -0.297]]", oracle="np.sum(P - Y, axis=0, keepdims=True) / m", style="b-s-value-after")
+C(B, "beta", N, "**dbeta** = dY.sum(axis=0, keepdims=True)", oracle="np.sum(dY, axis=0, keepdims=True)", style="b-b-bold")
+C(A, "W_v", N, "1. dO = 2 * (O - T) / (n * d)\n2. dW_v = X.T @ A.T @ dO", oracle="X.T @ (A.T @ dO)", style="b-a-numbered")
+C(CS2, "W2", N, "**dW2** = hidden.T.dot(dscores) + reg * W2 — dscores is the softmax gradient", oracle=CSW2, style="b-u-cs231n-bold-dash")
+C(DL, "b", N, "**∂loss/∂b** = (ŷ − y).sum() / batch_size", oracle="np.sum(y_hat - y) / batch_size", style="b-u-d2l-b-chat")
+C(CO, "a", L, r"$$\begin{aligned} \frac{\partial L}{\partial e} &= 2(e - 5) \\ \frac{\partial L}{\partial a} &= \frac{\partial L}{\partial e} \cdot d \end{aligned}$$", oracle="2 * (e - 5) * d", style="b-u-colah-aligned-leibniz")
+C(M, "W2", N, "1. dZ2 = A2 - Y\n2. dW2 = A1.T @ dZ2 / m", oracle=W2R, lang=Z, style="b-zh-numbered")
+
 for _k, _r in enumerate(_rows):
     _r["id"] = f"c14-{_k:03d}"
 
