@@ -83,6 +83,8 @@ def test_an_answer_copied_from_a_chat_assistant() -> None:
     assert check("mlp-bce", "W2", w2 + " —— 这里 m 是批量大小").ok
     assert check("mlp-bce", "W2", w2.replace(" / m", "")).code == "scale-factor"
     assert check("mlp-bce", "W2", "**dW2 = A1.T @ (A2 - Y) / m**").ok
+    assert check("relu-mlp", "w2", "**grad_w2** = h_relu.T @ (2 * (y_pred - y))").ok
+    assert check("relu-mlp", "w2", "**grad_w2** = h_relu.T @ (y_pred - y)").code == "scale-factor"
     assert check("mlp-bce", "W2", "• dW2 = 1/m * A1.T @ (A2 - Y)").ok
     assert check("mlp-bce", "W2", "1. dZ2 = A2 - Y\n2. dW2 = A1.T @ dZ2").code == "scale-factor"
     assert check("mlp-bce", "W2", "> Note: the mean over the batch.\n\ndW2 = A1.T @ (A2 - Y) / m").ok

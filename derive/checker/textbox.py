@@ -47,7 +47,7 @@ _LEAD = re.compile(
 _END_STOP = re.compile(r"(?<=[A-Za-z_)\]])\s*[.。]\s*$")  # not after a digit: "2." is a number
 # chat and Markdown markup around a statement (never inside code: ``**`` alone is a power)
 _LIST_MARK = re.compile(r"^(\s*)(?:[-*•]|\d{1,2}[.)])[ \t]+(?=[^\n]*[=≈])", re.M)
-_BOLD_LHS = re.compile(r"^(\s*)(\*\*|__)([^*_\n]+?)\2(?=[ \t]*[=≈:])", re.M)
+_BOLD_LHS = re.compile(r"^(\s*)(?:\*\*([^*\n]+?)\*\*|__([^_\n]+?)__)(?=[ \t]*[=≈:])", re.M)
 _BOLD_LINE = re.compile(r"^(\s*)\*\*([^*\n]+=[^*\n]+)\*\*[ \t]*$", re.M)
 _DASH_REMARK = re.compile(r"(?:[ \t]+[—–][ \t]+|[ \t]*——[ \t]*)([^\n]*)$", re.M)
 _WORDS = re.compile(r"[A-Za-z]{3,}|[\u4e00-\u9fff]{2,}")
@@ -164,7 +164,8 @@ def _chat_markup(text: str) -> str:
     text = _QUOTE_NOTE.sub(lambda m: "" if _WORDS.search(m.group()) else m.group(), text)
     text = _LIST_MARK.sub(r"\1", text)
     text = _BOLD_LINE.sub(r"\1\2", text)
-    return _dash_remark(_BOLD_LHS.sub(r"\1\3", text))
+    text = _BOLD_LHS.sub(lambda m: m.group(1) + (m.group(2) or m.group(3)), text)
+    return _dash_remark(text)
 
 
 def _dash_remark(text: str) -> str:
