@@ -170,3 +170,20 @@ def test_a_number_written_against_a_name_is_typed_maths() -> None:
     assert check("chain", "w", "dL/dw = 2v").code == "missing-factor"
     assert check("chain", "w", "dL/dw = 2vx").ok
     assert check("chain", "w", "dL/dw = 2e0 * v * x").ok
+
+
+def test_code_typed_as_maths() -> None:
+    """``grad_w2 = 2h_relu.T @ (y_pred - y)`` (a number against a name), ``(ŷ − y).sum()``
+    (a Unicode minus and ŷ in code): the product, ``-``, and the network's ``y_hat`` (else the
+    prediction's ``yhat``) — they were "invalid decimal literal" / "invalid character '−'";
+    a wrong factor stays wrong, and ``1_000`` or ``1e-3`` stay numbers."""
+    from derive.checker.check import check
+
+    assert check("relu-mlp", "w2", "grad_w2 = 2h_relu.T @ (y_pred - y)").ok
+    assert check("relu-mlp", "w2", "grad_w2 = 3h_relu.T @ (y_pred - y)").code == "scale-factor"
+    linreg = Path(__file__).parent / "specs_course" / "d2l_linreg.toml"
+    assert check(linreg, "b", "db = (ŷ − y).sum() / batch_size").ok
+    assert check(linreg, "b", "db = (ŷ − y).sum()").code == "scale-factor"
+    assert check("mlp-bce", "W2", "dW2 = A1.T @ (Ŷ - Y) / m").ok
+    assert check("mlp-bce", "W2", "dW2 = 1_0 * A1.T @ (A2 - Y) / m / 10").ok
+    assert check("mlp-bce", "W2", "dW2 = 1e0 * A1.T @ (A2 - Y) / m").ok

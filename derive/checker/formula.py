@@ -602,6 +602,8 @@ def _read_one(
             alt = _numpy_normalise(body, net, scalar)
         except _Unsupported as bad:
             raise FormulaError(bad.msg, 0, text) from None
+        if alt is None and _JUXTAPOSED.search(body):  # 2h_relu.T @ …: a product, never code
+            alt = _JUXTAPOSED.sub(r"\g<0>*", body)
         if alt is not None:
             try:
                 return _numpy_reading(net, alt), lhs, alt
@@ -613,7 +615,7 @@ def _read_one(
 
 
 # a number written against a name or a bracket (2v, 2(e - 5)): maths as typed, never code
-_JUXTAPOSED = re.compile(r"(?<![\w.])\d+(?:\.\d+)?(?![eE][-+]?\d)[A-Za-z_(]")
+_JUXTAPOSED = re.compile(r"(?<![\w.])\d+(?:\.\d+)?(?![eE][-+]?\d)(?=[A-Za-z(])")
 
 
 def _entries_lhs(net: Net, node: ex.Node) -> str | None:

@@ -17,6 +17,7 @@ maths as written:
   blockquote line of words (``> Note: …``), and display maths ``$$ … $$`` around several rows;
 - a formula given with its value (``dW2 = A1.T @ dZ2 ≈ [[-0.176], [-0.00899]]``, ``dL/dw = 2v · x
   = 2 · 10 · 2 = 40``): :func:`stated_value` parts the formula from the number stated for it;
+- in code typed as maths: the Unicode minus ``−`` and ``ŷ`` as ``-`` and ``y_hat``/``yhat``;
 - MATLAB/Octave code (``%`` comment lines, ``;`` line ends, ``'`` transposes, ``.*``): ``A.'`` is
   ``A'``, ``(…)'`` the transpose of the bracket, ``transpose(E)`` is ``(E)'``, ``size(X, k)`` the
   size name of X's axis k, ``numel(X)`` the product of its size names, and ``sum(E, k)`` sums
@@ -66,6 +67,7 @@ def unwrap(text: str, latex: bool, size_of: Callable[[str, int], str | None]) ->
         return _latex_clause(text)
     text = text.translate(_FULL_WIDTH_CODE) if re.search(r"[（）：；＝]|，", text) else text
     text = "\n".join(_prose_free(line) for line in text.split("\n"))
+    text = _typed_in_code(text, size_of)
     if _is_octave(text):
         text = _octave(text, size_of)
     return text
@@ -184,6 +186,17 @@ def _display_rows(text: str) -> str:
     inner = m.group(1) if m.group(1) is not None else m.group(2)
     several = "\\\\" in inner or "\n" in inner.strip() or len(_sides(inner)[0]) > 2
     return inner if several else text
+
+
+def _typed_in_code(text: str, size_of: Callable[[str, int], str | None]) -> str:
+    """Code typed as maths: the Unicode minus ``−`` as ``-``, ``ŷ``/``Ŷ`` as the network's
+    ``y_hat``/``Y_hat`` where it has one, else the prediction's names ``yhat``/``Yhat``, and a number written against a name or a bracket (``2h_relu.T``,
+    ``2(y_pred - y)``) as the product it is."""
+    text = text.replace("−", "-")
+    for hat, letter in (("ŷ", "y"), ("Ŷ", "Y")):  # the network's own y_hat where it has one
+        name = f"{letter}_hat" if size_of(f"{letter}_hat", 0) is not None else f"{letter}hat"
+        text = re.sub(rf"(?<!\w)(?:{hat}|{letter}\u0302)(?!\w)", name, text)
+    return text
 
 
 def _prose_free(line: str) -> str:
