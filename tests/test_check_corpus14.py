@@ -190,3 +190,16 @@ def test_code_typed_as_maths() -> None:
     assert check("mlp-bce", "W2", "dW2 = A1.T @ (Ŷ - Y) / m").ok
     assert check("mlp-bce", "W2", "dW2 = 1_0 * A1.T @ (A2 - Y) / m / 10").ok
     assert check("mlp-bce", "W2", "dW2 = 1e0 * A1.T @ (A2 - Y) / m").ok
+
+
+def test_chat_markup_never_changes_code() -> None:
+    """The markup rules leave code alone: a continued line starting with a minus keeps it
+    (``- np.sum(P, axis=1, …)``), a continued comparison ``> threshold)`` is not a quote, and a
+    power ``**`` is not bold."""
+    from derive.checker import textbox
+
+    code = "dZ = (A2\n      - np.sum(P, axis=1, keepdims=True))"
+    assert textbox._chat_markup(code) == code
+    assert textbox._chat_markup("mask = (Z1\n> threshold)") == "mask = (Z1\n> threshold)"
+    assert textbox._chat_markup("dz = (1 - h_2**2) * x**2") == "dz = (1 - h_2**2) * x**2"
+    assert textbox._chat_markup("- dW = A1.T @ dZ") == "dW = A1.T @ dZ"

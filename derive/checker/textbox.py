@@ -47,12 +47,15 @@ _LEAD = re.compile(
 )
 _END_STOP = re.compile(r"(?<=[A-Za-z_)\]])\s*[.。]\s*$")  # not after a digit: "2." is a number
 # chat and Markdown markup around a statement (never inside code: ``**`` alone is a power)
-_LIST_MARK = re.compile(r"^(\s*)(?:[-*•]|\d{1,2}[.)])[ \t]+(?=[^\n]*[=≈])", re.M)
+# a list marker before a statement: a left side (no bracket before its "=") follows it, so a
+# continued line "- np.sum(P, axis=1))" keeps its minus
+_LIST_MARK = re.compile(r"^(\s*)(?:[-*•]|\d{1,2}[.)])[ \t]+(?=[^\s=(\n][^=(\n]*?[=≈](?!=))", re.M)
 _BOLD_LHS = re.compile(r"^(\s*)(?:\*\*([^*\n]+?)\*\*|__([^_\n]+?)__)(?=[ \t]*[=≈:])", re.M)
 _BOLD_LINE = re.compile(r"^(\s*)\*\*([^*\n]+=[^*\n]+)\*\*[ \t]*$", re.M)
 _DASH_REMARK = re.compile(r"(?:[ \t]+[—–][ \t]+|[ \t]*——[ \t]*)([^\n]*)$", re.M)
 _WORDS = re.compile(r"[A-Za-z]{3,}|[\u4e00-\u9fff]{2,}")
-_QUOTE_NOTE = re.compile(r"^[ \t]*>[ \t]+[^=\n]*$", re.M)
+# a Markdown blockquote note: at the line's start, words and no "=" (a continued "> 0)" stays)
+_QUOTE_NOTE = re.compile(r"^>[ \t]+(?=(?:[^=\n]*?\b[A-Za-z]{3,}\b){2})[^=\n]*$", re.M)
 
 
 def unwrap(text: str, latex: bool, size_of: Callable[[str, int], str | None]) -> str:
@@ -163,7 +166,7 @@ def _chat_markup(text: str) -> str:
     """``text`` without a chat assistant's or a Markdown cell's markup around its statements:
     list markers, bold markers around a left side or a whole statement, a remark in words
     after a dash, blockquote lines of words (module docstring)."""
-    text = _QUOTE_NOTE.sub(lambda m: "" if _WORDS.search(m.group()) else m.group(), text)
+    text = _QUOTE_NOTE.sub("", text)
     text = _LIST_MARK.sub(r"\1", text)
     text = _BOLD_LINE.sub(r"\1\2", text)
     text = _BOLD_LHS.sub(lambda m: m.group(1) + (m.group(2) or m.group(3)), text)
