@@ -116,6 +116,9 @@ def test_a_formula_given_with_its_value() -> None:
     assert check("chain", "w", "**dL/dw** = 2v · x = 2 · 10 · 2 = 40").ok
     assert check("chain", "w", "dL/dw = 2v · x = 40").ok
     assert not check("chain", "w", "dL/dw = 2v · x = 80").ok
+    leibniz = r"\frac{\partial L}{\partial w} = 2v x = 2 \cdot 10 \cdot 2 = "
+    assert check("chain", "w", leibniz + "40", latex=True).ok
+    assert not check("chain", "w", leibniz + "80", latex=True).ok
     assert textbox.stated_value("dbeta=dY.sum(axis=0)") == ("dbeta=dY.sum(axis=0)", None)
     assert textbox.stated_value("db2 = 0.0604")[1] is None
     assert textbox.stated_value("dZ = A - Y; db = 0")[1] is None

@@ -111,7 +111,7 @@ def _fenced(text: str) -> str:
 
 # a side of numbers only: a hand number or matrix of them, or arithmetic on numbers (2 · 10 · 2)
 _NUMBERS = re.compile(r"[\s\d.,;\[\]()\-−+eE]*\d[\s\d.,;\[\]()\-−+eE]*")
-_ARITHMETIC = re.compile(r"[\s\d.()\-−+·×*/]*\d[\s\d.()\-−+·×*/]*")
+_ARITHMETIC = re.compile(r"(?:[\s\d.()\-−+·×*/]|\\cdot|\\times)*\d(?:[\s\d.()\-−+·×*/]|\\cdot|\\times)*")
 
 
 def stated_value(text: str) -> tuple[str, str | None]:
