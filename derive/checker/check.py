@@ -203,14 +203,36 @@ def _check_on(
     else:
         assert formula is not None
         formula = textbox.unwrap(formula, latex, lambda name, axis: _size_name(n, name, axis))
+        formula, stated = textbox.stated_value(formula)
         printed = evaluate_module.PRINTED.set(bool(_PRINTED_DECIMAL.search(formula)))
         try:
             result, latex = _check_text(n, wrt, formula, latex, allow_upstream)
         finally:
             evaluate_module.PRINTED.reset(printed)
+        if stated is not None and result.ok:
+            result = _stated_number(n, wrt, result, stated, rtol, digits)
     if latex and formula is not None:
         result = _in_latex(n, result)
     return result if lang == "en" else result.localized(lang)
+
+
+def _stated_number(
+    n: Net, wrt: str | None, result: CheckResult, stated: str, rtol: float | None, digits: int | None
+) -> CheckResult:
+    """A right formula given with the number it comes to (``… ≈ [[-0.176], [-0.00899]]``): right
+    when the number is right too by the hand-number policy, else the number's own verdict (a
+    wrong number stated for a right formula is a wrong answer)."""
+    wrt = wrt or result.wrt
+    if not wrt:
+        return result
+    try:
+        if is_matrix(stated):
+            number = check_matrix_value(n, wrt, stated, rtol=rtol, digits=digits)
+        else:
+            number = check_value(n, wrt, stated, rtol=rtol, digits=digits)
+    except FormulaError:
+        return result  # the number cannot be judged alone (a matrix for an entry): the formula
+    return result if number.ok or number.code == "too-few-digits" else number
 
 
 def _size_name(n: Net, name: str, axis: int) -> str | None:

@@ -1617,6 +1617,7 @@ def statements(text: str) -> list[str]:
 
 
 _GRADIENT_LHS = re.compile(r"\\partial|\\nabla|\\frac\s*\{\s*(?:\\mathrm\{d\}|d)|∂")  # formula's
+_D_LHS = re.compile(r"\s*(?:\\mathrm\{d\}|d)\s*(?:\\[A-Za-z]+\s*\{\s*)?[A-Za-z][^=]*$")  # formula's
 
 
 def _defined_after(parts: list[str]) -> bool:
@@ -1624,9 +1625,12 @@ def _defined_after(parts: list[str]) -> bool:
     moves it before the answer)?"""
     sides = [p.split("=", 1) if "=" in p else None for p in parts]
     answers = [i for i, s in enumerate(sides) if s is not None and _GRADIENT_LHS.search(s[0])]
+    if not answers and sides and sides[0] is not None and _D_LHS.match(sides[0][0]):
+        answers = [0]  # formula._definitions_first: Ng's names, the answer first
     if not answers or answers[-1] == len(parts) - 1:
         return False
     used = re.sub(r"\s+", "", sides[answers[-1]][1])  # type: ignore[index]
+    used = re.sub(r"\]\(\w\)\}", "]}", used)  # formula._definitions_first
     return all(
         s is not None and not _GRADIENT_LHS.search(s[0]) and s[0].strip()
         and re.sub(r"\s+", "", s[0]) in used

@@ -124,18 +124,26 @@ def _statements(text: str, latex: bool, where: bool = True) -> list[str]:
 
 
 _GRADIENT_LHS = re.compile(r"\\partial|\\nabla|\\frac\s*\{\s*(?:\\mathrm\{d\}|d)|∂")
+# a gradient in Ng's names on a first statement's left side (dW^{[2]}, \mathrm{d}W): the answer
+# when the statements after it define names it uses (_definitions_first)
+_D_LHS = re.compile(r"\s*(?:\\mathrm\{d\}|d)\s*(?:\\[A-Za-z]+\s*\{\s*)?[A-Za-z][^=]*$")
 
 
 def _definitions_first(parts: list[str]) -> list[str]:
     r"""``\frac{∂L}{∂W} = X^⊤ δ, \quad δ = …`` (the answer, then the names it uses defined
     after it, as textbooks set them): the definitions go before the answer. Only a statement
-    whose left side is used on the answer's right side counts as one."""
+    whose left side is used on the answer's right side counts as one. The answer is the last
+    statement whose left side is a Leibniz gradient or ∇, else a first statement in Ng's names
+    (``dW^{[2]} = \frac{1}{m} A^{[1]T} dZ^{[2]}, \quad dZ^{[2]} = A^{[2]} - Y``)."""
     sides = [p.split("=", 1) if "=" in p else None for p in parts]
     answers = [i for i, s in enumerate(sides) if s is not None and _GRADIENT_LHS.search(s[0])]
+    if not answers and sides and sides[0] is not None and _D_LHS.match(sides[0][0]):
+        answers = [0]  # dW^{[2]} = … dZ^{[2]}, \quad dZ^{[2]} = …: Ng's names, the answer first
     if not answers or answers[-1] == len(parts) - 1:
         return parts
     k = answers[-1]
     used = re.sub(r"\s+", "", sides[k][1])  # type: ignore[index]
+    used = re.sub(r"\]\(\w\)\}", "]}", used)  # dZ^{[1](i)}, an example's row, uses dZ^{[1]}
     for side in sides[k + 1 :]:
         if side is None or _GRADIENT_LHS.search(side[0]) or not side[0].strip():
             return parts
@@ -571,6 +579,7 @@ def _read_one(
         and text[lead_lhs.end() :].isascii()
         and not re.search(r"[\^']", text[lead_lhs.end() :])
         and not _leibniz_in(net, text[lead_lhs.end() :])
+        and not _JUXTAPOSED.search(text[lead_lhs.end() :])
     )
     if not code_body and ("∂" in text or _leibniz_in(net, text)):  # ∂L/∂W, dA/dZ: Leibniz
         alt_text = re.sub(r"\.T\b", "^T", text).replace("**", "^")
@@ -607,6 +616,8 @@ def _read_one(
             alt = _numpy_normalise(body, net, scalar)
         except _Unsupported as bad:
             raise FormulaError(bad.msg, 0, text) from None
+        if alt is None and _JUXTAPOSED.search(body):  # 2h_relu.T @ …: a product, never code
+            alt = _JUXTAPOSED.sub(r"\g<0>*", body)
         if alt is not None:
             try:
                 return _numpy_reading(net, alt), lhs, alt
@@ -615,6 +626,10 @@ def _read_one(
         col = offset + lead + err.col if err.col else 0
         detail = re.sub(r"column \d+", f"column {col}", err.message) if col else err.message
         raise FormulaError(msg("error.syntax", detail=detail), col, text) from None
+
+
+# a number written against a name or a bracket (2v, 2(e - 5)): maths as typed, never code
+_JUXTAPOSED = re.compile(r"(?<![\w.])\d+(?:\.\d+)?(?![eE][-+]?\d)(?=[A-Za-z(])")
 
 
 def _entries_lhs(net: Net, node: ex.Node) -> str | None:

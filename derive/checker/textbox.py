@@ -12,6 +12,13 @@ maths as written:
 - in LaTeX: the closing clause after a comma that starts with ``since``/``because``/``as``/``by``
   (a ``where``/``with`` clause defines a name and is read, not dropped), and a closing remark
   naming the activation ``g`` stands for (``…, \quad g = \mathrm{ReLU}``): ``g`` written as it;
+- an answer copied from a chat assistant or a Markdown cell: a list marker before a statement
+  (``- ``, ``• ``, ``1. ``), bold markers around its left side (``**∂L/∂W₂** = …``) or around the
+  whole statement, an explanation in words after a dash (`` — because …``, ``——这里…``), a
+  blockquote line of words (``> Note: …``), and display maths ``$$ … $$`` around several rows;
+- a formula given with its value (``dW2 = A1.T @ dZ2 ≈ [[-0.176], [-0.00899]]``, ``dL/dw = 2v · x
+  = 2 · 10 · 2 = 40``): :func:`stated_value` parts the formula from the number stated for it;
+- in code typed as maths: the Unicode minus ``−`` and ``ŷ`` as ``-`` and ``y_hat``/``yhat``;
 - MATLAB/Octave code (``%`` comment lines, ``;`` line ends, ``'`` transposes, ``.*``): ``A.'`` is
   ``A'``, ``(…)'`` the transpose of the bracket, ``transpose(E)`` is ``(E)'``, ``size(X, k)`` the
   size name of X's axis k, ``numel(X)`` the product of its size names, and ``sum(E, k)`` sums
@@ -42,6 +49,16 @@ _LEAD = re.compile(
     re.I,
 )
 _END_STOP = re.compile(r"(?<=[A-Za-z_)\]])\s*[.。]\s*$")  # not after a digit: "2." is a number
+# chat and Markdown markup around a statement (never inside code: ``**`` alone is a power)
+# a list marker before a statement: a left side (no bracket before its "=") follows it, so a
+# continued line "- np.sum(P, axis=1))" keeps its minus
+_LIST_MARK = re.compile(r"^(\s*)(?:[-*•]|\d{1,2}[.)])[ \t]+(?=[^\s=(\n][^=(\n]*?[=≈](?!=))", re.M)
+_BOLD_LHS = re.compile(r"^(\s*)(?:\*\*([^*\n]+?)\*\*|__([^_\n]+?)__)(?=[ \t]*[=≈:])", re.M)
+_BOLD_LINE = re.compile(r"^(\s*)\*\*([^*\n]+=[^*\n]+)\*\*[ \t]*$", re.M)
+_DASH_REMARK = re.compile(r"(?:[ \t]+[—–][ \t]+|[ \t]*——[ \t]*)([^\n]*)$", re.M)
+_WORDS = re.compile(r"[A-Za-z]{3,}|[\u4e00-\u9fff]{2,}")
+# a Markdown blockquote note: at the line's start, words and no "=" (a continued "> 0)" stays)
+_QUOTE_NOTE = re.compile(r"^>[ \t]+(?=(?:[^=\n]*?\b[A-Za-z]{3,}\b){2})[^=\n]*$", re.M)
 
 
 def unwrap(text: str, latex: bool, size_of: Callable[[str, int], str | None]) -> str:
@@ -49,12 +66,14 @@ def unwrap(text: str, latex: bool, size_of: Callable[[str, int], str | None]) ->
     is the size name (or number) of a tensor's axis, None for a name the network lacks."""
     if not isinstance(text, str):
         return text
-    text = _fenced(text)
+    text = _chat_markup(_fenced(text))
     text = _LABEL.sub("", text, count=1)
     if latex or _looks_latex(text):
+        text = _display_rows(text)
         return _latex_clause(latexin.named_activation(text))
     text = text.translate(_FULL_WIDTH_CODE) if re.search(r"[（）：；＝]|，", text) else text
     text = "\n".join(_prose_free(line) for line in text.split("\n"))
+    text = _typed_in_code(text, size_of)
     if _is_octave(text):
         text = _octave(text, size_of)
     return text
@@ -65,7 +84,7 @@ def unwrap_value(text: str) -> str:
     full-width commas between entries, a closing remark in brackets after a matrix."""
     if not isinstance(text, str):
         return text
-    text = _LABEL.sub("", _fenced(text), count=1)
+    text = _LABEL.sub("", _dash_remark(_fenced(text)), count=1)
     if text.lstrip().startswith(("[", "np.", "array", "numpy.", "torch.")):
         text = text.replace("，", ", ").replace("；", "; ")
         text = re.sub(r"(?<=\])\s*[(（][^()（）\[\]]*[)）]\s*[.。]?\s*$", "", text)
@@ -91,6 +110,99 @@ def _fenced(text: str) -> str:
             return "\n".join(kept)
     m = re.fullmatch(r"\s*`([^`]+)`\s*[.。]?\s*", text)
     return m.group(1) if m else text
+
+
+# a side of numbers only: a hand number or matrix of them, or arithmetic on numbers (2 · 10 · 2)
+_NUMBERS = re.compile(r"[\s\d.,;\[\]()\-−+eE]*\d[\s\d.,;\[\]()\-−+eE]*")
+_ARITHMETIC = re.compile(r"(?:[\s\d.()\-−+·×*/]|\\cdot|\\times)*\d(?:[\s\d.()\-−+·×*/]|\\cdot|\\times)*")
+
+
+def stated_value(text: str) -> tuple[str, str | None]:
+    """``(formula, value)`` of an answer whose last statement gives a formula and then the number
+    it comes to (``dW2 = A1.T @ (A2 - Y) / m ≈ [[-0.176], [-0.00899]]``, ``dL/dw = 2v · x = 40``):
+    the text without the numeric sides, and the last number (None where there is none, or where the
+    side before the numbers is a bare name, ``db2 = 0.06``: then the number is the answer)."""
+    if not isinstance(text, str):
+        return text, None
+    head, _, last = text.rpartition("\n")
+    sides, seps = _sides(last)
+    if len(sides) < 2 or not _NUMBERS.fullmatch(sides[-1]) or not re.search(r"\d", sides[-1]):
+        return text, None
+    keep = len(sides) - 1
+    while keep > 1 and _ARITHMETIC.fullmatch(sides[keep - 1]):
+        keep -= 1  # the working between: 2 · 10 · 2
+    formula = sides[keep - 1].strip()
+    if re.fullmatch(r"[A-Za-z_][\w.]*|", formula) or _ARITHMETIC.fullmatch(formula) or ";" in formula:
+        return text, None
+    if keep == 1 and not re.search(r"≈|\\approx", last):  # "formula = number" needs a left side
+        return text, None
+    line = "".join(sides[i] + seps[i] for i in range(keep - 1)) + sides[keep - 1]
+    return (head + "\n" if head else "") + line, sides[-1].strip()
+
+
+def _sides(line: str) -> tuple[list[str], list[str]]:
+    """The sides of a chain ``a = b ≈ c`` split at ``=``, ``≈`` and ``\\approx`` outside brackets
+    (``axis=0`` inside a call and ``==``, ``<=``, ``>=``, ``!=`` are not sides), and the
+    separators between them."""
+    sides, seps, depth, start, i = [], [], 0, 0, 0
+    while i < len(line):
+        c = line[i]
+        depth += c in "([{"
+        depth -= c in ")]}"
+        sep = ""
+        if depth == 0 and c == "≈":
+            sep = c
+        elif depth == 0 and line.startswith("\\approx", i):
+            sep = "\\approx"
+        elif depth == 0 and c == "=" and line[i - 1 : i] not in ("<", ">", "!", "=") and line[i + 1 : i + 2] != "=":
+            sep = c
+        if sep:
+            sides.append(line[start:i])
+            seps.append(sep)
+            start = i = i + len(sep)
+            continue
+        i += 1
+    return sides + [line[start:]], seps
+
+
+def _chat_markup(text: str) -> str:
+    """``text`` without a chat assistant's or a Markdown cell's markup around its statements:
+    list markers, bold markers around a left side or a whole statement, a remark in words
+    after a dash, blockquote lines of words (module docstring)."""
+    text = _QUOTE_NOTE.sub("", text)
+    text = _LIST_MARK.sub(r"\1", text)
+    text = _BOLD_LINE.sub(r"\1\2", text)
+    text = _BOLD_LHS.sub(lambda m: m.group(1) + (m.group(2) or m.group(3)), text)
+    return _dash_remark(text)
+
+
+def _dash_remark(text: str) -> str:
+    """Each line without an explanation in words after an em or en dash (`` — by the chain
+    rule``, ``——这里 m 是批量大小``); a dash before no words is kept (an error shows it)."""
+    return _DASH_REMARK.sub(lambda m: "" if _WORDS.search(m.group(1)) else m.group(), text)
+
+
+def _display_rows(text: str) -> str:
+    r"""One display ``$$ … $$`` (``\[ … \]``) around the whole answer, as Stack Exchange and
+    Markdown cells set several rows or statements (``…, \quad dZ = …``): what is inside (the
+    statements are split after this)."""
+    m = re.fullmatch(r"\s*(?:\$\$([^$]*)\$\$|\\\[(.*)\\\])\s*[.。]?\s*", text, re.S)
+    if m is None:
+        return text
+    inner = m.group(1) if m.group(1) is not None else m.group(2)
+    several = "\\\\" in inner or "\n" in inner.strip() or len(_sides(inner)[0]) > 2
+    return inner if several else text
+
+
+def _typed_in_code(text: str, size_of: Callable[[str, int], str | None]) -> str:
+    """Code typed as maths: the Unicode minus ``−`` as ``-``, ``ŷ``/``Ŷ`` as the network's
+    ``y_hat``/``Y_hat`` where it has one, else the prediction's names ``yhat``/``Yhat``, and a number written against a name or a bracket (``2h_relu.T``,
+    ``2(y_pred - y)``) as the product it is."""
+    text = text.replace("−", "-")
+    for hat, letter in (("ŷ", "y"), ("Ŷ", "Y")):  # the network's own y_hat where it has one
+        name = f"{letter}_hat" if size_of(f"{letter}_hat", 0) is not None else f"{letter}hat"
+        text = re.sub(rf"(?<!\w)(?:{hat}|{letter}\u0302)(?!\w)", name, text)
+    return text
 
 
 def _prose_free(line: str) -> str:

@@ -457,6 +457,7 @@ CLASSIC_SLIPS: tuple[tuple[str, Callable[..., Any]], ...] = (
     ("one_minus", lambda m, x, y: m.sub(_one(m), y)),  # σ' as 1 − σ, tanh' as 1 − tanh
     ("pre", lambda m, x, y: m.mul(x, m.sub(_one(m), x))),
     ("pre_itself", lambda m, x, y: x),
+    ("sigmoid_value", lambda m, x, y: m.Func("sigmoid", x)),  # σ(Z) for relu'(Z): σ for σ'
 )
 # a leaky ReLU's two slopes swapped (np.where(Z > 0, 0.01, 1)): a if x > 0 else 1
 LEAKY_SLIPS: tuple[tuple[str, Callable[..., Any]], ...] = CLASSIC_SLIPS + (
