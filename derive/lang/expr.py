@@ -21,6 +21,7 @@ import numpy as np
 
 from derive.errors import BadInput
 from derive.lang import ops, spelling, splits
+from derive.locale import catalog
 
 MAX_LENGTH = 2000
 MAX_DEPTH = 40
@@ -77,10 +78,20 @@ def callable_names() -> list[str]:
 class ExprError(BadInput, ValueError):
     """Unreadable or forbidden expression. ``col`` is 1-based (0 when unknown)."""
 
-    def __init__(self, message: str, col: int = 0) -> None:
-        super().__init__(message)
-        self.message = message
+    def __init__(self, message: str | catalog.Said, col: int = 0) -> None:
+        text = message.render("en") if isinstance(message, catalog.Said) else message
+        super().__init__(text)
+        self.message = text
         self.col = col
+        #: the message from the catalogues, to say it in another language (None: English only)
+        self.sentence = message if isinstance(message, catalog.Said) else None
+        if self.sentence is not None:
+            self.said = ("", self.sentence, "")
+
+    @property
+    def spoken(self) -> str | catalog.Said:
+        """The message as a catalogue sentence where it is one, else its English text."""
+        return self.message if self.sentence is None else self.sentence
 
 
 @dataclass(frozen=True)
@@ -424,8 +435,10 @@ class _Converter:
         scalars = set(self.constants) | {k for k, v in (self.shapes or {}).items() if not v}
         return one_dimensional(node, self.one_d, frozenset(scalars), self.shapes)
 
-    def fail(self, node: ast.AST, message: str) -> ExprError:
+    def fail(self, node: ast.AST, message: str | catalog.Said) -> ExprError:
         col = getattr(node, "col_offset", -1) + 1
+        if isinstance(message, catalog.Said):
+            return ExprError(catalog.said("spec.column", message=message, col=col), col)
         return ExprError(f"{message} (column {col})", col)
 
     def convert(self, node: ast.AST, depth: int) -> Node:

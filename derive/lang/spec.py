@@ -348,10 +348,28 @@ def gradient_keys(order: list[str], graded: set[str], taken: set[str]) -> dict[s
 class SpecError(BadInput, ValueError):
     """A spec that cannot be used. ``str()`` is the one-line message for the user."""
 
-    def __init__(self, source: str, where: str, message: str, fix: str = "") -> None:
+    def __init__(
+        self, source: str, where: str, message: str | catalog.Said, fix: str | catalog.Said = ""
+    ) -> None:
+        """``message`` and ``fix`` from the catalogues (a :class:`catalog.Said`) are said in the
+        command's language (``catalog.localized``); ``str()`` and the attributes are English."""
+        said = catalog.said(
+            "spec.frame" + ("_where" if where else "") + ("_fix" if fix else ""),
+            where=where,
+            message=message,
+            fix=fix,
+        )
+        message, fix = _english(message), _english(fix)
         self.source, self.where, self.message, self.fix = source, where, message, fix
         text = f"{source}: {where}: {message}" if where else f"{source}: {message}"
         super().__init__(f"{text}. Fix: {fix}" if fix else text)
+        if isinstance(said.args[1][1], catalog.Said) or isinstance(said.args[2][1], catalog.Said):
+            self.said = (f"{source}: ", said, "")
+
+
+def _english(text: str | catalog.Said) -> str:
+    """``text``, or a catalogue sentence in English."""
+    return text.render("en") if isinstance(text, catalog.Said) else text
 
 
 @dataclass(frozen=True)
@@ -730,7 +748,7 @@ class _Validator:
                 )
             except ex.ExprError as e:
                 raise self.err(
-                    f'{where} = "{text}"', e.message, "see the expression language in the README"
+                    f'{where} = "{text}"', e.spoken, catalog.said("spec.fix_readme")
                 ) from None
             self.class_labels(f'{where} = "{text}"', inputs, shapes, forward)
             node = log_picks(node, dict(forward), set(self.picks))
@@ -839,7 +857,7 @@ class _Validator:
                 count = ex.split_count(read, shapes, frozenset(self.one_d))
             except ex.ExprError as e:
                 raise self.err(
-                    f'{where} = "{text}"', e.message, "see the expression language in the README"
+                    f'{where} = "{text}"', e.spoken, catalog.said("spec.fix_readme")
                 ) from None
             first = names[0] or "i"
             if count is None:
