@@ -196,23 +196,23 @@ def parse(
     the whole spec is written with one library (:func:`dialect_of`): ``x.std(0)`` is then that
     library's (n − 1 in PyTorch, n in NumPy)."""
     if not isinstance(text, str):
-        raise ExprError("an expression must be a string")
+        raise ExprError(catalog.said("spec.expr_string"))
     if len(text) > MAX_LENGTH:
-        raise ExprError(f"expression is {len(text)} characters long; the limit is {MAX_LENGTH}")
+        raise ExprError(catalog.said("spec.expr_long", n=len(text), limit=MAX_LENGTH))
     if not text.strip():
-        raise ExprError("expression is empty")
+        raise ExprError(catalog.said("spec.expr_empty"))
     if "\n" in text.strip() or ";" in text:
-        raise ExprError("an expression is one line with no ';'")
+        raise ExprError(catalog.said("spec.expr_one_line"))
     try:
         tree = ast.parse(text.strip(), mode="eval")
     except SyntaxError as err:
         col = err.offset or 0
-        raise ExprError(f"syntax error at column {col}: {err.msg}", col) from None
+        raise ExprError(catalog.said("spec.syntax", col=col, detail=err.msg), col) from None
     except (ValueError, RecursionError, MemoryError):
-        raise ExprError("expression is too deeply nested") from None
+        raise ExprError(catalog.said("spec.expr_deep")) from None
     count = parts(tree)
     if count > max_parts:
-        raise ExprError(f"expression has {count} parts; the limit is {max_parts}")
+        raise ExprError(catalog.said("spec.expr_parts", n=count, limit=max_parts))
     conv = _Converter(allow_compare, allow_index, constants or {}, shapes)
     conv.one_d = one_d
     conv.picks = picks if picks is not None else {}
@@ -443,7 +443,7 @@ class _Converter:
 
     def convert(self, node: ast.AST, depth: int) -> Node:
         if depth > MAX_DEPTH:
-            raise self.fail(node, f"expression nests deeper than {MAX_DEPTH} levels")
+            raise self.fail(node, catalog.said("spec.expr_nests", limit=MAX_DEPTH))
         d = depth + 1
         if isinstance(node, ast.Constant):
             return Num(self.number(node))
@@ -459,7 +459,7 @@ class _Converter:
                 return self.floor_div(node)
             op = _BINOPS.get(type(node.op))
             if op is None:
-                raise self.fail(node, "only + - * / @ ** are allowed between terms")
+                raise self.fail(node, catalog.said("spec.binops"))
             if op == "@" and (scaled := self.diag_product(node, d)) is not None:
                 return scaled
             if op == "@" and self.vector(node.right):
@@ -481,7 +481,7 @@ class _Converter:
                 return Neg(inner)
             if isinstance(node.op, ast.UAdd):
                 return self.convert(node.operand, d)
-            raise self.fail(node, "only unary - and + are allowed")
+            raise self.fail(node, catalog.said("spec.unary"))
         if isinstance(node, ast.Attribute):
             if _module_of(node.value) and node.attr in spelling.NUMBERS:
                 # np.pi, math.e: the float64 value NumPy and PyTorch compute with, exactly
@@ -496,7 +496,7 @@ class _Converter:
                 # PyTorch's matrix transpose; .H/.mH, the conjugate transpose, of real tensors
                 node = ast.Attribute(node.value, "T", ast.Load())
             if node.attr != "T":
-                raise self.fail(node, f"attribute '.{node.attr}' is not allowed; only '.T'")
+                raise self.fail(node, catalog.said("spec.attribute", attr=node.attr))
             if self.shapes is not None and self.vector(node.value):
                 # w.T of a 1-D vector is w itself in NumPy and PyTorch (the math's wᵀ written
                 # on a 1-D array): X @ w.T - y with y 1-D is element-wise there
@@ -515,7 +515,7 @@ class _Converter:
             return _float_constant(self.call(node, d))
         if isinstance(node, ast.Compare) and self.allow_compare:
             if len(node.ops) != 1 or type(node.ops[0]) not in _CMPOPS:
-                raise self.fail(node, "only one comparison > >= < <= is allowed")
+                raise self.fail(node, catalog.said("spec.one_comparison"))
             return Compare(
                 _CMPOPS[type(node.ops[0])],
                 self.convert(node.left, d),
@@ -547,7 +547,7 @@ class _Converter:
                 return block
             raise self.fail(node, _subscript_refusal(node))
         kind = type(node).__name__
-        raise self.fail(node, f"'{kind}' is not allowed in an expression")
+        raise self.fail(node, catalog.said("spec.expr_not_allowed", kind=kind))
 
     def diag_product(self, node: ast.BinOp, depth: int) -> Node | None:
         """``A @ np.diag(v)`` / ``np.diag(v) @ B`` with ``v`` 1-D (``torch.diag`` too): the
@@ -1195,7 +1195,7 @@ class _Converter:
         try:
             respelled = spelling.respell(node, module)
         except spelling.SpellingError as err:
-            raise self.fail(node, str(err)) from None
+            raise self.fail(node, err.spoken) from None
         if respelled is not None:
             return self.convert(ast.copy_location(respelled, node), depth)
         name = node.func.id
@@ -1204,7 +1204,7 @@ class _Converter:
             return self.sugar(node, name, depth)
         if sig is None:
             allowed = ", ".join(callable_names())
-            raise self.fail(node, f"unknown function '{name}'; allowed: {allowed}")
+            raise self.fail(node, catalog.said("spec.unknown_function", name=name, allowed=allowed))
         lo, hi, keys = sig
         if ops.get(name).kind == ops.REDUCTION and len(node.args) == 3:
             node = self.positional_keepdim(node, name, module)
@@ -1212,15 +1212,15 @@ class _Converter:
             node = self.keepdims(node, name)
         if ops.get(name).kind == ops.REDUCTION and len(node.args) == 2:
             if node.keywords:
-                raise self.fail(node, f"{name}() takes the axis by position or keyword, not both")
+                raise self.fail(node, catalog.said("spec.axis_twice", f=name))
             # sum(X, 0) is sum(X, axis=0), as in NumPy
             axis = _axis(self.convert(node.args[1], depth))
             return Call(name, (self.convert(node.args[0], depth),), (("axis", axis),))
         if any(isinstance(a, ast.Starred) for a in node.args):
-            raise self.fail(node, "'*' arguments are not allowed")
+            raise self.fail(node, catalog.said("spec.starred"))
         if not lo <= len(node.args) <= hi:
             want = str(lo) if lo == hi else f"{lo} to {hi}"
-            raise self.fail(node, f"{name}() takes {want} arguments, got {len(node.args)}")
+            raise self.fail(node, catalog.said("spec.nargs", f=name, want=want, got=len(node.args)))
         args = tuple(self.convert(a, depth) for a in node.args)
         kwargs = []
         given = set(keys[: len(node.args) - lo])  # optional parameters passed by position
@@ -1229,9 +1229,10 @@ class _Converter:
         for kw in node.keywords:
             if kw.arg is None or kw.arg not in keys:
                 allowed = ", ".join(keys) or "none"
-                raise self.fail(node, f"{name}() keyword '{kw.arg}' unknown; allowed: {allowed}")
+                said = catalog.said("spec.keyword", f=name, key=kw.arg, allowed=allowed)
+                raise self.fail(node, said)
             if kw.arg in given:
-                raise self.fail(node, f"{name}() gets '{kw.arg}' twice; give it once")
+                raise self.fail(node, catalog.said("spec.keyword_twice", f=name, key=kw.arg))
             given.add(kw.arg)
             value = self.convert(kw.value, depth)
             kwargs.append((kw.arg, _axis(value) if kw.arg == "axis" else value))
@@ -1240,7 +1241,7 @@ class _Converter:
             # bce(P, Y, 2) is bce(P, Y, pos_weight=2): a loss's parameters become keywords
             extra = [key for key, _ in op.params][: len(args) - op.nargs[0]]
             if any(k in dict(kwargs) for k in extra):
-                raise self.fail(node, f"{name}() got a parameter by position and by keyword")
+                raise self.fail(node, catalog.said("spec.param_twice", f=name))
             kwargs = list(zip(extra, args[op.nargs[0] :], strict=True)) + kwargs
             args = args[: op.nargs[0]]
         w = dict(kwargs).get("pos_weight")
@@ -1265,7 +1266,8 @@ class _Converter:
         if node.keywords or len(node.args) != want or any(
             isinstance(a, ast.Starred) for a in node.args
         ):
-            raise self.fail(node, f"{name}() takes {want} argument{'s' if want > 1 else ''}")
+            key = "spec.nargs_sugar" if want > 1 else "spec.nargs_sugar_one"
+            raise self.fail(node, catalog.said(key, f=name, want=want))
         args = [self.convert(a, depth) for a in node.args]
         if name == "square":
             return Pow(args[0], Fraction(2))
@@ -1687,34 +1689,19 @@ def _float_constant(n: Node) -> Node:
 _RESHAPES = frozenset({"reshape", "view", "squeeze", "flatten", "ravel", "unsqueeze"})
 
 
-def _subscript_refusal(node: ast.Subscript) -> str:
+def _subscript_refusal(node: ast.Subscript) -> catalog.Said:
     """Why ``x[…]`` is not read, and what to write instead: the language works on whole
     tensors (slices of columns, class-label indexing and single entries alike)."""
     parts = node.slice.elts if isinstance(node.slice, ast.Tuple) else [node.slice]
     text = ast.unparse(node)
     if any(isinstance(k, ast.Slice) for k in parts):  # a[:, j] with j a name or a list
-        return (
-            f"the index in {text} is not read: an index is a whole number (a[:, 0], X[-1]) and "
-            "a slice's bounds whole numbers or + - * of [dims] names (a[:, h:2*h])"
-        )
+        return catalog.said("spec.index_slice", text=text)
     if len(parts) == 1 and isinstance(parts[0], ast.Constant) and isinstance(parts[0].value, str):
         key = parts[0].value  # Ng's parameters["W1"], grads["dW1"]: a Python dict
-        return (
-            f"a lookup by a string ({text}) is not read: derive has no dicts; declare the "
-            f"tensor in [params] or [inputs] under a name such as {_identifier(key)} and write "
-            "that name"
-        )
+        return catalog.said("spec.index_dict", text=text, name=_identifier(key))
     if len(parts) == 2 and not all(isinstance(k, ast.Constant) for k in parts):
-        return (
-            f"indexing by labels ({text}) is not read in this form: write P[np.arange(N), y] "
-            'with y integer class labels declared y = ["N"], or declare the labels one-hot, '
-            '{ shape = ["N", "C"], kind = "one-hot" }, and write np.sum(Y * np.log(P), axis=1) '
-            "(or F.cross_entropy(Z, Y) on logits)"
-        )
-    return (
-        f"indexing ({text}) is not read: an index is a whole number or a slice (X[0], "
-        "a[:, h:2*h]) of a tensor by name"
-    )
+        return catalog.said("spec.index_labels", text=text)
+    return catalog.said("spec.index_other", text=text)
 
 
 def _identifier(key: str) -> str:
@@ -2220,10 +2207,10 @@ _BLOCKWISE = frozenset({"cumsum", "glu", "prod"})
 MAX_BLOCKS = 32
 
 
-def _not_named(f: ast.expr, shapes: Mapping[str, object]) -> str:
+def _not_named(f: ast.expr, shapes: Mapping[str, object]) -> catalog.Said:
     """Why a call of ``f`` (not a function name) is refused: a method the language does not
     read, or a library's helper (``d2l.linreg``), named."""
-    base = "only calls of named functions are allowed, e.g. sigmoid(Z1)"
+    base = catalog.said("spec.not_named")
     if not isinstance(f, ast.Attribute):
         return base
     root = f.value
@@ -2232,12 +2219,8 @@ def _not_named(f: ast.expr, shapes: Mapping[str, object]) -> str:
     if not isinstance(root, ast.Name):
         return base
     if root.id in shapes:
-        return f"{base}; the method .{f.attr}() is not one derive reads"
-    return (
-        f"{base}; {ast.unparse(f)}() is not read ('{root.id}' is not a tensor of the spec nor "
-        "a module derive reads: np, torch, F, math, tf, jnp, K): write what it computes with "
-        "the language's functions (d2l.linreg(X, w, b) is X @ w + b)"
-    )
+        return catalog.said("spec.not_named_method", method=f.attr)
+    return catalog.said("spec.not_named_helper", f=ast.unparse(f), root=root.id)
 
 
 def _joined(parts: list[ast.expr], axis: int) -> ast.expr:

@@ -295,7 +295,7 @@ def _floor_sizes(text: str, dims: dict[str, Any]) -> str:
 _SIZE_WORDS = "only + - * // of [dims] names and whole numbers are allowed in a size"
 
 
-def size_names(text: str, dims: dict[str, int]) -> tuple[str, ...] | str:
+def size_names(text: str, dims: dict[str, int]) -> tuple[str, ...] | str | catalog.Said:
     """The [dims] names a size expression uses, or why it is not one (a sentence)."""
     if len(text) > MAX_SIZE_TEXT:
         return f"longer than {MAX_SIZE_TEXT} characters"
@@ -310,7 +310,7 @@ def size_names(text: str, dims: dict[str, int]) -> tuple[str, ...] | str:
                 return _SIZE_WORDS
         elif isinstance(n, ast.Name):
             if n.id not in dims:
-                return f"unknown dimension '{n.id}'"
+                return catalog.said("spec.unknown_dimension", name=n.id)
             if n.id not in names:
                 names.append(n.id)
         elif isinstance(n, ast.Constant):
@@ -595,10 +595,18 @@ class _Validator:
         value = self.data.get(name)
         if value is None:
             if required:
-                raise self.err(f"[{name}]", "table is missing", f"add a [{name}] table")
+                raise self.err(
+                    f"[{name}]",
+                    catalog.said("spec.table_missing"),
+                    catalog.said("spec.table_missing_fix", name=name),
+                )
             return {}
         if not isinstance(value, dict):
-            raise self.err(f"[{name}]", "must be a table", f"write it as [{name}]")
+            raise self.err(
+                f"[{name}]",
+                catalog.said("spec.not_table"),
+                catalog.said("spec.not_table_fix", name=name),
+            )
         return value
 
     def ident(self, where: str, name: str) -> None:
@@ -617,9 +625,8 @@ class _Validator:
         if ex.reserved(name):
             raise self.err(
                 where,
-                f"'{name}' is reserved (a Python keyword, a function of the expression "
-                "language or a name the generated code uses)",
-                f"rename it, e.g. '{name}0'",
+                catalog.said("spec.reserved", name=name),
+                catalog.said("spec.reserved_fix", name=name),
             )
 
     def network(self) -> dict[str, Any]:
@@ -912,11 +919,12 @@ class _Validator:
                 if used:
                     raise spec.err(
                         where,
-                        f"{ast.unparse(n.func)}() stops the gradient through "
-                        f"{', '.join(sorted(used))}, which depends on the parameters: derive does "
-                        "not model a stop-gradient",
-                        "leave it out, or give the detached tensor as an input of the network "
-                        "(a detach of data only, such as a target network's output, is read)",
+                        catalog.said(
+                            "spec.stop_gradient",
+                            f=ast.unparse(n.func),
+                            names=", ".join(sorted(used)),
+                        ),
+                        catalog.said("spec.stop_gradient_fix"),
                     )
                 return arg
 
@@ -952,7 +960,7 @@ class _Validator:
         try:
             return spelling.optax_losses(text)
         except spelling.SpellingError as err:
-            raise self.err(where, str(err), "see Optax's losses in the README") from None
+            raise self.err(where, err.spoken, catalog.said("spec.optax_fix")) from None
 
     def squeezed(self, where: str, text: str, shapes, constants, dims) -> str:
         """``(X @ w + b).squeeze(1)`` of an expression (PyTorch code's ``model(x).squeeze()``):
@@ -1491,13 +1499,12 @@ class _Validator:
         """A size written as ``"d + h"``, ``"2*h"``, ``"h + 1"``: + - * // of [dims] names and whole
         numbers, parsed with ``ast`` (never evaluated as Python), 1 … MAX_DIM."""
         names = size_names(text, dims)
-        if isinstance(names, str):
-            known = ", ".join(dims) or "none declared"
+        if not isinstance(names, tuple):
+            known = ", ".join(dims) or catalog.said("spec.none_declared")
             raise self.err(
                 where,
-                f"size '{text}': {names}",
-                f"declare it in [dims] or write + - * // of [dims] names ({known}) and whole"
-                ' numbers, e.g. "d + h" or "2*h"',
+                catalog.said("spec.size", text=text, why=names),
+                catalog.said("spec.size_fix", known=known),
             )
         value = _floor_size(text, dims)
         if value is None:
@@ -1694,15 +1701,15 @@ class _Validator:
         if not isinstance(raw, list) or not all(type(v) is int for v in raw):
             raise self.err(
                 where,
-                f"class labels are whole numbers, got {raw!r}",
-                f"give one label from 0 to {classes - 1} per row, e.g. [2, 0, 1]",
+                catalog.said("spec.labels_whole", raw=repr(raw)),
+                catalog.said("spec.labels_whole_fix", last=classes - 1),
             )
         bad = [v for v in raw if not 0 <= v < classes]
         if bad:
             raise self.err(
                 where,
-                f"label {bad[0]} is not a class: there are {classes} (0 to {classes - 1})",
-                f"give labels from 0 to {classes - 1}",
+                catalog.said("spec.label_class", label=bad[0], n=classes, last=classes - 1),
+                catalog.said("spec.label_class_fix", last=classes - 1),
             )
         return [[int(j == v) for j in range(classes)] for v in raw]
 
@@ -1922,9 +1929,8 @@ class _Shapes:
             if n.id not in self.shapes:
                 known = ", ".join(self.shapes)
                 raise self.fail(
-                    f"undefined name '{n.id}'",
-                    f"define it before use ([inputs], [params], [constants] or an "
-                    f"earlier [forward] line); known: {known}",
+                    catalog.said("spec.undefined", name=n.id),
+                    catalog.said("spec.undefined_fix", known=known),
                 )
             return self.shapes[n.id]
         if isinstance(n, ex.Neg):
@@ -1938,18 +1944,22 @@ class _Shapes:
             a, b = self.infer(n.left), self.infer(n.right)
             if n.op == "@":
                 if not a or not b:
-                    raise self.fail("'@' needs two matrices, got a scalar", "use * for scaling")
+                    raise self.fail(
+                        catalog.said("spec.matmul_scalar"), catalog.said("spec.matmul_scalar_fix")
+                    )
                 if a[1] != b[0]:
                     raise self.fail(
-                        f"shape mismatch in '@': left is {a}, right is {b}; inner sizes "
-                        f"{a[1]} and {b[0]} differ",
-                        "transpose one side (.T) or fix the shapes in [inputs]/[params]",
+                        catalog.said("spec.matmul_shapes", a=a, b=b, inner_a=a[1], inner_b=b[0]),
+                        catalog.said("spec.matmul_shapes_fix"),
                     )
                 return (a[0], b[1])
             return self.broadcast(a, b, n.op)
         if isinstance(n, ex.Call):
             return self.call(n)
-        raise self.fail(f"'{type(n).__name__}' is not allowed in a spec", "remove it")
+        raise self.fail(
+            catalog.said("spec.node_not_allowed", kind=type(n).__name__),
+            catalog.said("spec.remove_it"),
+        )
 
     def broadcast(self, a: Shape, b: Shape, op: str) -> Shape:
         if not a:
@@ -1963,15 +1973,8 @@ class _Shapes:
                     int(r[0]) == 1 and int(r[1]) == int(m[0]) != 1 for r, m in ((a, b), (b, a))
                 )
                 raise self.fail(
-                    f"shape mismatch in '{op}': left is {a}, right is {b}",
-                    "make the shapes equal, or one of them a [1, k] row / scalar"
-                    + (
-                        " (a 1-D vector is a row, as NumPy broadcasts it — so is a NumPy/PyTorch "
-                        "sum, mean or max along axis 1 without keepdims: write keepdims=True / "
-                        "keepdim=True to keep the column, or declare the vector as a column)"
-                        if row_of_rows
-                        else ""
-                    ),
+                    catalog.said("spec.broadcast", op=op, a=a, b=b),
+                    catalog.said("spec.broadcast_fix" + ("_rows" if row_of_rows else "")),
                 )
             out.append(max(x, y))
         return tuple(out)
@@ -1985,8 +1988,8 @@ class _Shapes:
                 isinstance(value, ex.Name) and value.id in self.constants
             ):
                 raise self.fail(
-                    f"{n.func}({key}=…) must be a number or a [constants] name",
-                    f"write {key}=3 or declare it in [constants]",
+                    catalog.said("spec.kwarg_number", f=n.func, key=key),
+                    catalog.said("spec.kwarg_number_fix", key=key),
                 )
         op = ops.get(n.func)
         if op.kind == ops.CONCAT:
@@ -1995,13 +1998,17 @@ class _Shapes:
             if not isinstance(extra, ex.Num) and not (
                 isinstance(extra, ex.Name) and extra.id in self.constants
             ):
-                raise self.fail(
-                    f"{n.func}'s {op.params[0][0] if op.params else 'parameter'} must be a "
-                    "number or a [constants] name",
-                    f"write {n.func}(Z, 0.01)",
+                said = (
+                    catalog.said("spec.param_number", f=n.func, param=op.params[0][0])
+                    if op.params
+                    else catalog.said("spec.param_number_plain", f=n.func)
                 )
+                raise self.fail(said, catalog.said("spec.param_number_fix", f=n.func))
         if op.kind == ops.ROWWISE and not shapes[0]:
-            raise self.fail(f"{n.func} needs a matrix (rows of scores)", "pass a [m, k] tensor")
+            raise self.fail(
+                catalog.said("spec.rowwise_matrix", f=n.func),
+                catalog.said("spec.rowwise_matrix_fix"),
+            )
         if op.kind in (ops.ELEMENTWISE, ops.ROWWISE):
             return shapes[0]
         if op.kind == ops.REDUCTION:
@@ -2010,16 +2017,15 @@ class _Shapes:
                 return ()
             if not (isinstance(axis, ex.Num) and axis.value in (0, 1)) or not shapes[0]:
                 raise self.fail(
-                    f"{n.func}(…, axis) must be 0 or 1 on a matrix",
-                    f"write {n.func}(X, axis=0) (columns) or {n.func}(X, 1) (rows)",
+                    catalog.said("spec.axis", f=n.func), catalog.said("spec.axis_fix", f=n.func)
                 )
             r, c = shapes[0]
             return (1, c) if axis.value == 0 else (r, 1)
         a, b = shapes[0], shapes[1]
         if a != b and {a, b} != {(), (1, 1)}:
             raise self.fail(
-                f"{n.func}() needs predictions and targets of the same shape, got {a} and {b}",
-                "make both the same shape, e.g. [m, 1]",
+                catalog.said("spec.loss_shapes", f=n.func, a=a, b=b),
+                catalog.said("spec.loss_shapes_fix"),
             )
         return ()
 
@@ -2029,22 +2035,20 @@ class _Shapes:
         axis = n.kwarg("axis")
         k = 0 if axis is None else axis.value if isinstance(axis, ex.Num) else None
         if k not in (0, 1):
-            raise self.fail(
-                "concat(…, axis) must be 0 or 1 (or -1, -2) on matrices",
-                "write torch.cat([A, B], dim=1) (side by side) or np.vstack((A, B)) (stacked)",
-            )
+            raise self.fail(catalog.said("spec.concat_axis"), catalog.said("spec.concat_axis_fix"))
         if any(len(s) != 2 for s in shapes):
             raise self.fail(
-                "concat() joins matrices; one argument is a scalar or 1-D",
-                'declare every argument with two sizes, e.g. b = [1, "h"]',
+                catalog.said("spec.concat_matrices"), catalog.said("spec.concat_matrices_fix")
             )
         other = 1 - int(k)
         if len({s[other] for s in shapes}) > 1:
-            what = "rows" if other == 0 else "columns"
             raise self.fail(
-                f"concat(…, axis={k}) needs the same number of {what}, got "
-                + ", ".join(str(tuple(s)) for s in shapes),
-                "make the other size equal, or join along the other axis",
+                catalog.said(
+                    "spec.concat_rows" if other == 0 else "spec.concat_columns",
+                    k=k,
+                    shapes=", ".join(str(tuple(s)) for s in shapes),
+                ),
+                catalog.said("spec.concat_size_fix"),
             )
         size = sum(int(s[int(k)]) for s in shapes)  # a number: no [dims] name is the sum
         return (size, shapes[0][1]) if k == 0 else (shapes[0][0], size)
@@ -2054,8 +2058,7 @@ class _Shapes:
         numbers or + - * // of [dims] names, inside the tensor, not empty."""
         if len(shape) != 2:
             raise self.fail(
-                "a slice needs a matrix; this one is a scalar or 1-D",
-                'declare the tensor with two sizes, e.g. ["m", "4*h"]',
+                catalog.said("spec.slice_matrix"), catalog.said("spec.slice_matrix_fix")
             )
         k = int(n.kwarg("axis").value)  # type: ignore[union-attr]
         try:

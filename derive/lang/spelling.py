@@ -21,6 +21,7 @@ import math
 from collections.abc import Callable
 
 from derive.lang import ops
+from derive.locale import catalog
 
 # module paths whose functions are the language's: np.tanh(Z) is tanh(Z); nothing is imported
 MODULES = frozenset(
@@ -79,7 +80,13 @@ _SQRT1_2 = 0.7071067811865476
 
 
 class SpellingError(ValueError):
-    """A NumPy/PyTorch call the language cannot express; the message names what it can."""
+    """A NumPy/PyTorch call the language cannot express; the message names what it can (a
+    catalogue sentence, :attr:`spoken`, where it is one; ``str()`` is English)."""
+
+    def __init__(self, message: str | catalog.Said) -> None:
+        said = isinstance(message, catalog.Said)
+        super().__init__(message.render("en") if said else message)
+        self.spoken: str | catalog.Said = message
 
 
 # ---- small AST builders ----------------------------------------------------------------------
@@ -347,11 +354,7 @@ def _norm(node: ast.Call, how: str) -> ast.expr:
     if one and vector:
         return _call("sum", _call("abs", a["x"]), **_axis_kw(a.get("axis"), a.get("keepdims")))
     if not (_is_none(order) or fro or (two and vector)):
-        raise SpellingError(
-            "norm() is read as the 2-norm of a vector or the Frobenius norm of a matrix: "
-            "sqrt(sum(x ** 2)), and as the 1-norm sum(abs(x)) in PyTorch or along an axis; "
-            "other orders are not supported"
-        )
+        raise SpellingError(catalog.said("spec.norm_order"))
     sq = _bin(a["x"], ast.Pow(), _num(2))
     return _call("sqrt", _call("sum", sq, **_axis_kw(a.get("axis"), a.get("keepdims"))))
 
@@ -1245,17 +1248,9 @@ def _masked_fill(node: ast.Call, how: str) -> ast.expr:
     ``where(cond, v, x)``: no gradient to the filled entries, as in PyTorch)."""
     a = _bound(node, "masked_fill", ("x", "mask", "value"), 3)
     if _infinite(a["value"]):
-        raise SpellingError(
-            "masked_fill(…, float('-inf')) is read only where a softmax is taken of it (the "
-            "same line, or every later use of the line): derive computes with finite numbers; "
-            "elsewhere fill with a large negative number, masked_fill(tril == 0, -1e9) (a "
-            "softmax then gives those entries exactly 0 in float64, as with -inf)"
-        )
+        raise SpellingError(catalog.said("spec.masked_fill_inf"))
     if not isinstance(a["mask"], ast.Compare):
-        raise SpellingError(
-            "masked_fill(): the mask is one comparison of a tensor, e.g. "
-            "masked_fill(tril == 0, -1e9)"
-        )
+        raise SpellingError(catalog.said("spec.masked_fill_mask"))
     return _where(_call("where", a["mask"], a["value"], a["x"]), how)
 
 

@@ -1,0 +1,80 @@
+"""Spec-reading errors in Chinese (issue 11 item 6, issue 9): ``derive verify --lang zh`` on a
+spec the reader refuses says why in Chinese, from ``derive/locale/zh.toml``'s ``[spec]`` table;
+only code, names, field names and formulas stay as written. English is unchanged (the messages
+are compared by tests/test_spec.py, test_expr.py and test_course_networks.py)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from derive.cli import main
+
+REFUSED = Path(__file__).parent / "specs_refused"
+
+HEAD = """
+[dims]
+m = 2
+n = 3
+[inputs]
+X = ["m", "n"]
+Y = ["m", 1]
+[params]
+W = ["n", 1]
+"""
+
+# a few hostile specs of the most common mistakes, each with the English it must not print
+HOSTILE = {
+    "no_forward": ("[dims]\nm = 2\n[params]\nW = [\"m\", 1]\n", "table is missing"),
+    "forward_not_table": ('forward = "x"\n' + HEAD, "must be a table"),
+    "reserved": (HEAD + '[forward]\nlambda = "X @ W"\nL = "mse(lambda, Y)"\n', "is reserved"),
+    "broadcast": (HEAD + '[forward]\nL = "mse(X + W, Y)"\n', "shape mismatch"),
+    "nargs": (HEAD + '[forward]\nL = "mse(X @ W)"\n', "arguments, got"),
+    "keyword": (HEAD + '[forward]\nL = "mse(X @ W, Y, foo=1)"\n', "unknown; allowed"),
+    "attribute": (HEAD + '[forward]\nL = "mse(X.shape @ W, Y)"\n', "is not allowed"),
+    "axis": (HEAD + '[forward]\nL = "sum(X @ W, axis=3)"\n', "must be 0 or 1"),
+    "unclosed": (HEAD + '[forward]\nL = "mse((X @ W, Y)"\n', "syntax error"),
+    "undefined": (HEAD + '[forward]\nL = "mse(X @ V, Y)"\n', "undefined name"),
+    "empty": (HEAD + '[forward]\nL = ""\n', "expression is empty"),
+}
+
+QUOTED = re.compile(r"'[^']*'|\"[^\"]*\"|`[^`]*`|“[^”]*”")
+# four ASCII words in a row ("make the shapes equal"): an English sentence
+# (names listed with commas, "abs, atan, bce, …", are not one)
+SENTENCE = re.compile(r"[A-Za-z][A-Za-z'-]*(?: [A-Za-z][A-Za-z'-]*){3,}")
+
+
+def refusal(path: Path, lang: str) -> str:
+    res = CliRunner().invoke(main, ["verify", "--no-torch", "--lang", lang, str(path)])
+    assert res.exit_code == 2, res.output
+    lines = [line for line in res.output.splitlines() if line.strip()]
+    assert len(lines) == 1, res.output
+    return lines[0]
+
+
+def english_runs(message: str, source: str) -> list[str]:
+    """The English sentences left in a message, outside its source, quotes and code."""
+    body = message.split(source, 1)[-1]
+    return SENTENCE.findall(QUOTED.sub(" ", body))
+
+
+@pytest.mark.parametrize("name", sorted(p.stem for p in REFUSED.glob("*.toml")))
+def test_refused_spec_says_why_in_chinese(name: str) -> None:
+    path = REFUSED / f"{name}.toml"
+    zh = refusal(path, "zh")
+    assert re.search(r"[\u4e00-\u9fff]", zh), zh
+    assert english_runs(zh, str(path)) == [], zh
+
+
+@pytest.mark.parametrize("name", sorted(HOSTILE))
+def test_common_spec_mistake_in_chinese_and_english(name: str, tmp_path: Path) -> None:
+    text, english = HOSTILE[name]
+    path = tmp_path / f"{name}.toml"
+    path.write_text(text, encoding="utf-8")
+    en, zh = refusal(path, "en"), refusal(path, "zh")
+    assert english in en and "Fix: " in en, en  # the English message, as it was
+    assert english not in zh and "修正：" in zh, zh
+    assert english_runs(zh, str(path)) == [], zh
