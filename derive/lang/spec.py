@@ -440,7 +440,10 @@ def load(net: str) -> NetSpec:
         raise TypeError(f"load() takes a network name or a path, not {type(net).__name__}")
     if not net.strip():
         raise SpecError(
-            repr(net), "", "an empty network name", f"use one of: {', '.join(builtin_names())}"
+            repr(net),
+            "",
+            catalog.said("spec.read.load_1"),
+            catalog.said("spec.read.load_1_fix", x=", ".join(builtin_names())),
         )
     if NET_NAME.match(net) and net in builtin_names():
         text = (resources.files("derive.lang") / "specs" / f"{net}.toml").read_text("utf-8")
@@ -450,7 +453,7 @@ def load(net: str) -> NetSpec:
         exists, is_dir = path.exists(), path.is_dir()
     except (OSError, ValueError) as err:  # a name too long for the file system, …
         raise SpecError(
-            net[:200], "", f"cannot use this path ({getattr(err, 'strerror', None) or err})"
+            net[:200], "", catalog.said("spec.read.load_3", x=getattr(err, "strerror", None) or err)
         ) from None
     if not exists:
         known = ", ".join(builtin_names())
@@ -463,7 +466,9 @@ def load(net: str) -> NetSpec:
         said = catalog.said("check.heldcheck8.no_network", net=net, names=known)
         raise catalog.refusal(lambda _: error, said)
     if is_dir:
-        raise SpecError(net, "", "is a folder, not a spec file", "pass a .toml spec file")
+        raise SpecError(
+            net, "", catalog.said("spec.read.load_2"), catalog.said("spec.read.load_2_fix")
+        )
     try:
         data = read_capped(path, MAX_SPEC_BYTES, kind="spec file")
         if len(data) > MAX_SPEC_BYTES:
@@ -473,13 +478,15 @@ def load(net: str) -> NetSpec:
             )
         text = data.decode("utf-8-sig")  # Windows editors save a byte-order mark
     except NotAFile as err:
-        raise SpecError(net, "", str(err), "pass a .toml spec file") from None
+        raise SpecError(net, "", str(err), catalog.said("spec.read.load_4_fix")) from None
     except (OSError, UnicodeDecodeError) as err:
         raise SpecError(
             net,
             "",
-            f"cannot read the file ({getattr(err, 'strerror', None) or err.__class__.__name__})",
-            "pass a UTF-8 TOML spec file",
+            catalog.said(
+                "spec.read.load_5", x=getattr(err, "strerror", None) or err.__class__.__name__
+            ),
+            catalog.said("spec.read.load_5_fix"),
         ) from None
     return parse(text, source=str(path))
 
@@ -507,14 +514,19 @@ def parse(text: str, source: str = "<spec>") -> NetSpec:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as err:
-        raise SpecError(source, "", f"not valid TOML: {err}", _toml_fix(text, str(err))) from None
+        raise SpecError(
+            source, "", catalog.said("spec.read.parse_1", err=err), _toml_fix(text, str(err))
+        ) from None
     except RecursionError:  # tomllib is recursive: [[[[…]]]] thousands deep
         raise SpecError(
-            source, "", "not valid TOML: arrays or tables nested too deeply", "flatten the values"
+            source, "", catalog.said("spec.read.parse_2"), catalog.said("spec.read.parse_2_fix")
         ) from None
     except ValueError as err:  # an integer of more than 4,300 digits (sys.get_int_max_str_digits)
         raise SpecError(
-            source, "", f"not valid TOML: {_one_line(str(err))[:120]}", "write a shorter number"
+            source,
+            "",
+            catalog.said("spec.read.parse_3", x=_one_line(str(err))[:120]),
+            catalog.said("spec.read.parse_3_fix"),
         ) from None
     return _Validator(source, data).run()
 
@@ -637,14 +649,18 @@ class _Validator:
             if key in self.data and not isinstance(self.data[key], dict):
                 if key in net:
                     raise self.err(
-                        key, "given twice (at the top and in [network])", "keep one of the two"
+                        key,
+                        catalog.said("spec.read.network_2"),
+                        catalog.said("spec.read.network_2_fix"),
                     )
                 net[key] = self.data[key]
         if "name" not in net:
             stem = re.sub(r"[^a-z0-9-]+", "-", Path(self.source).stem.lower()).strip("-")[:48]
             if not NET_NAME.match(stem):
                 raise self.err(
-                    "[network] name", "missing", 'add [network] with name = "my-net"'
+                    "[network] name",
+                    catalog.said("spec.read.network_1"),
+                    catalog.said("spec.read.network_1_fix"),
                 )
             net["name"] = stem
         return net
@@ -658,24 +674,28 @@ class _Validator:
             if not isinstance(self.data[unknown[0]], dict):
                 raise self.err(
                     unknown[0],
-                    "unknown key at the top of the file",
-                    f"write it in one of the tables: {', '.join(TABLES)}",
+                    catalog.said("spec.read.run_6"),
+                    catalog.said("spec.read.run_6_fix", x=", ".join(TABLES)),
                 )
             raise self.err(
-                f"[{unknown[0]}]", "unknown table", f"allowed tables: {', '.join(TABLES)}"
+                f"[{unknown[0]}]",
+                catalog.said("spec.read.run_1"),
+                catalog.said("spec.read.run_1_fix", x=", ".join(TABLES)),
             )
         net = self.network()
         for key in net:
             if key not in NETWORK_KEYS:
                 raise self.err(
-                    f"[network] {key}", "unknown key", f"allowed keys: {', '.join(NETWORK_KEYS)}"
+                    f"[network] {key}",
+                    catalog.said("spec.read.run_7"),
+                    catalog.said("spec.read.run_7_fix", x=", ".join(NETWORK_KEYS)),
                 )
         name = net.get("name")
         if not isinstance(name, str) or not NET_NAME.match(name):
             raise self.err(
                 "[network] name",
-                f"invalid network name {name!r}",
-                "use lower-case letters, digits and '-', e.g. \"my-net\"",
+                catalog.said("spec.read.run_2", name=repr(name)),
+                catalog.said("spec.read.run_2_fix"),
             )
         title = self.langs("[network] title", net.get("title", name))
         description = self.langs("[network] description", net.get("description", ""))
@@ -686,7 +706,7 @@ class _Validator:
                 raise self.err(
                     f"[network] description ({lang})",
                     str(err),
-                    "write math as $…$ with LaTeX commands, e.g. $L = \\frac{1}{2}(O - t)^2$",
+                    catalog.said("spec.read.run_12_fix"),
                 ) from None
         dims = self.dims("dims", required=False)
         full_dims = self.dims("full_dims", required=False)
@@ -694,8 +714,8 @@ class _Validator:
             if key not in dims:
                 raise self.err(
                     f"[full_dims] {key}",
-                    "not a dimension in [dims]",
-                    f"use one of: {', '.join(dims)}",
+                    catalog.said("spec.read.run_8"),
+                    catalog.said("spec.read.run_8_fix", x=", ".join(dims)),
                 )
         self.names: dict[str, str] = {k: "dims" for k in dims}
         self.one_hot: list[str] = []
@@ -709,7 +729,9 @@ class _Validator:
         inputs = self.tensors("inputs", dims)
         params = self.tensors("params", dims, required=True)
         if not params:
-            raise self.err("[params]", "no parameters to differentiate", "declare at least one")
+            raise self.err(
+                "[params]", catalog.said("spec.read.run_3"), catalog.said("spec.read.run_3_fix")
+            )
         constants = {}
         for key, value in self.table("constants", required=False).items():
             self.declare("constants", key)
@@ -722,7 +744,9 @@ class _Validator:
         }
         fwd = self.table("forward")
         if not fwd:
-            raise self.err("[forward]", "no assignments", 'add e.g. L = "mse(Yhat, Y)"')
+            raise self.err(
+                "[forward]", catalog.said("spec.read.run_4"), catalog.said("spec.read.run_4_fix")
+            )
         forward = []
         self.picks: dict[str, tuple[str, int]] = {}  # class labels y of P[np.arange(N), y]
         self.fwd: dict[str, Any] = {}  # each [forward] line, unpacked keys one name a line
@@ -732,7 +756,11 @@ class _Validator:
             where = f"[forward] {key}"
             self.declare("forward", key)
             if not isinstance(text, str):
-                raise self.err(where, "must be a string expression", f'write {key} = "…"')
+                raise self.err(
+                    where,
+                    catalog.said("spec.read.run_9"),
+                    catalog.said("spec.read.run_9_fix", key=key),
+                )
             written = text  # before the rewrites: a squeeze there makes the line 1-D
             try:
                 if len(text) <= ex.MAX_LENGTH:  # else the parse below names the limit
@@ -783,25 +811,23 @@ class _Validator:
         if shapes[loss] not in ((), (1, 1)):
             raise self.err(
                 f"[forward] {loss}",
-                f"the last assignment is the loss and must be a "
-                f"scalar, but its shape is {shapes[loss]}",
-                "reduce it, e.g. with mean(...), sum(...) or a loss function",
+                catalog.said("spec.read.run_5", x=shapes[loss]),
+                catalog.said("spec.read.run_5_fix"),
             )
         used = {n for _, node in forward for n in ex.names(node)}
         for key, _ in forward[:-1]:
             if key not in used:
                 raise self.err(
                     f"[forward] {key}",
-                    f"'{key}' is never used: every assignment "
-                    f"but the last (the loss) must feed a later one",
-                    f"use {key} in a later assignment or remove it",
+                    catalog.said("spec.read.run_10", key=key),
+                    catalog.said("spec.read.run_10_fix", key=key),
                 )
         for p in params:
             if p not in used:
                 raise self.err(
                     f"[params] {p}",
-                    "is never used in [forward]",
-                    "remove it or use it in an assignment",
+                    catalog.said("spec.read.run_11"),
+                    catalog.said("spec.read.run_11_fix"),
                 )
         self.params = params
         self.limits(forward, shapes, dims, full_dims, {**inputs, **params})
@@ -850,7 +876,11 @@ class _Validator:
             names = [n.strip() for n in key.split(",")]
             where = f'[forward] "{key}"'
             if not isinstance(text, str):
-                raise self.err(where, "must be a string expression", f'write "{key}" = "…"')
+                raise self.err(
+                    where,
+                    catalog.said("spec.read.unpacked_1"),
+                    catalog.said("spec.read.unpacked_1_fix", key=key),
+                )
             for n in names:
                 self.ident(where, n)
             hidden = self.hoist_split(names, text, fwd, shapes)
@@ -870,16 +900,16 @@ class _Validator:
             if count is None:
                 raise self.err(
                     f'{where} = "{text}"',
-                    "several names take the parts of a split (np.split, torch.split, "
-                    "torch.chunk, a.chunk); this is not one",
-                    f'write one line per name with a slice, e.g. {first} = "a[:, :H]"',
+                    catalog.said("spec.read.unpacked_2"),
+                    catalog.said("spec.read.unpacked_2_fix", first=first),
                 )
             if count != len(names):
                 raise self.err(
                     f'{where} = "{text}"',
-                    f"the split gives {count} parts but the key names {len(names)}",
-                    f"name each of the {count} parts, or take one part, "
-                    f'{first} = "{text.strip()}[0]"',
+                    catalog.said("spec.read.unpacked_3", count=count, x=len(names)),
+                    catalog.said(
+                        "spec.read.unpacked_3_fix", count=count, first=first, x=text.strip()
+                    ),
                 )
             for j, name in enumerate(names):
                 self.fwd[name] = f"{read.strip()}[{j}]"
@@ -1107,7 +1137,11 @@ class _Validator:
             return text
         n, blocks = shape
         if int(blocks) > 16:
-            raise self.err(where, f"{table}[{y}] looks up {int(blocks)} labels a row", "at most 16")
+            raise self.err(
+                where,
+                catalog.said("spec.read.lookups_2d_1", table=table, y=y, x=int(blocks)),
+                catalog.said("spec.read.lookups_2d_1_fix"),
+            )
         self.reshaped_only(where, key, fwd)
         parts = []
         for j in range(int(blocks)):
@@ -1150,17 +1184,15 @@ class _Validator:
                 if not ok or not isinstance(parents.get(id(up)), ast.Call):
                     raise self.err(
                         where,
-                        f"'{key}' is NumPy's 3-D array of the lookups (a row of labels each); it "
-                        "is read only flattened to a matrix",
-                        f"write {key}.view({key}.shape[0], -1) where it is used",
+                        catalog.said("spec.read.reshaped_only_2", key=key),
+                        catalog.said("spec.read.reshaped_only_2_fix", key=key, key2=key),
                     )
                 used = True
         if not used:
             raise self.err(
                 where,
-                f"'{key}' is NumPy's 3-D array of the lookups (a row of labels each); it is read "
-                "only flattened to a matrix",
-                f"write {key}.view({key}.shape[0], -1) in the next line",
+                catalog.said("spec.read.reshaped_only_1", key=key),
+                catalog.said("spec.read.reshaped_only_1_fix", key=key, key2=key),
             )
 
     def arange_targets(self, where: str, text: str, inputs, shapes, dims) -> str:
@@ -1188,8 +1220,8 @@ class _Validator:
             else:
                 raise self.err(
                     where,
-                    f"the count in {ast.unparse(n.args[1])} must be a [dims] name or a number",
-                    "write torch.arange(N) with N in [dims]",
+                    catalog.said("spec.read.arange_targets_1", x=ast.unparse(n.args[1])),
+                    catalog.said("spec.read.arange_targets_1_fix"),
                 )
             label = f"arange_{ast.unparse(count)}"
             while label in shapes and label not in self.made_labels:
@@ -1253,9 +1285,8 @@ class _Validator:
             if len(zs) != 2 or int(zs[0]) != int(shapes[y.id][1]):
                 raise self.err(
                     where,
-                    f"the class indices '{y.id}' need one per row of the scores, "
-                    f"{ast.unparse(z)} of shape {zs}",
-                    f"declare {y.id} with the scores' rows, e.g. {y.id} = [\"N\"]",
+                    catalog.said("spec.read.integer_targets_1", id=y.id, x=ast.unparse(z), zs=zs),
+                    catalog.said("spec.read.integer_targets_1_fix", id=y.id, id2=y.id),
                 )
             self.picks[y.id] = (ast.unparse(z), int(zs[1]))
             self.target_shapes[y.id] = (zs[0], zs[1])
@@ -1268,16 +1299,19 @@ class _Validator:
             return  # the parser names what is wrong
         shape = shapes[table]
         if len(shape) != 2:
-            raise self.err(where, f"{table}[{y}] looks up rows of a matrix; '{table}' is not one")
+            raise self.err(
+                where, catalog.said("spec.read.lookup_labels_1", table=table, y=y, table2=table)
+            )
         # a 1-D table (a bias per user, b_u[users]): its entries are the classes
         rows = shape[1] if table in self.one_d else shape[0]
         known = self.picks.get(y)
         if known is not None and known[1] != int(rows):
             raise self.err(
                 where,
-                f"the class labels '{y}' have {known[1]} classes elsewhere, {int(rows)} "
-                f"(the rows of '{table}') here",
-                "use the same number of classes",
+                catalog.said(
+                    "spec.read.lookup_labels_2", y=y, x=known[1], x2=int(rows), table=table
+                ),
+                catalog.said("spec.read.lookup_labels_2_fix"),
             )
         self.picks[y] = (f"{table}[{y}]", int(rows))
         self.target_shapes[y] = (shapes[y][1], rows)
@@ -1294,9 +1328,10 @@ class _Validator:
         if len(zs) != 2 or int(zs[1]) != self.picks[y][1]:
             raise self.err(
                 where,
-                f"the class labels '{y}' pick from {self.picks[y][1]} columns elsewhere, "
-                f"from {ast.unparse(z)} of shape {zs} here",
-                "use the same number of classes",
+                catalog.said(
+                    "spec.read.same_classes_1", y=y, x=self.picks[y][1], x2=ast.unparse(z), zs=zs
+                ),
+                catalog.said("spec.read.same_classes_1_fix"),
             )
 
     def one_hot_made(self, where: str, made: tuple[str, ast.expr], shapes, dims) -> None:
@@ -1311,15 +1346,15 @@ class _Validator:
         else:
             raise self.err(
                 where,
-                f"the number of classes in {ast.unparse(c)} must be a [dims] name or a number",
-                f"write e.g. np.eye(C)[{y}] with C in [dims]",
+                catalog.said("spec.read.one_hot_made_2", x=ast.unparse(c)),
+                catalog.said("spec.read.one_hot_made_2_fix", y=y),
             )
         known = self.picks.get(y)
         if known is not None and known[1] != int(cols):
             raise self.err(
                 where,
-                f"the class labels '{y}' have {known[1]} classes elsewhere, {int(cols)} here",
-                "use the same number of classes",
+                catalog.said("spec.read.one_hot_made_1", y=y, x=known[1], x2=int(cols)),
+                catalog.said("spec.read.one_hot_made_1_fix"),
             )
         self.picks[y] = (f"one_hot({y})", int(cols))
         self.target_shapes[y] = (shapes[y][1], cols)
@@ -1334,15 +1369,14 @@ class _Validator:
             if y not in inputs or y not in self.one_d:
                 raise self.err(
                     where,
-                    f"the labels '{y}' of {p}[np.arange(…), {y}] must be an [inputs] tensor "
-                    "of integer class labels",
-                    f'declare {y} = ["N"] in [inputs] (one label per row of {p})',
+                    catalog.said("spec.read.class_labels_1", y=y, p=p, y2=y),
+                    catalog.said("spec.read.class_labels_1_fix", y=y, p=p),
                 )
             if any(ex.Name(y) in _nodes(node) for _, node in forward):
                 raise self.err(
                     where,
-                    f"'{y}' is used as numbers on an earlier line and as class labels here",
-                    f"use the labels '{y}' only to index, {p}[np.arange(N), {y}]",
+                    catalog.said("spec.read.class_labels_2", y=y),
+                    catalog.said("spec.read.class_labels_2_fix", y=y, p=p, y2=y),
                 )
             shape = self.target_shapes.get(y) or (shapes[p][0], shapes[p][1])
             inputs[y] = shapes[y] = shape
@@ -1396,10 +1430,8 @@ class _Validator:
                     )
                     raise self.err(
                         f"[forward] {key}",
-                        f"the class labels '{y}' are used here other than as {form}",
-                        f"use '{y}' only to index rows by label, or declare it one-hot, "
-                        f'{y} = {{ shape = ["N", "C"], kind = "one-hot" }}, and write the '
-                        "formula with the one-hot rows",
+                        catalog.said("spec.read.labels_only_picked_1", y=y, form=form),
+                        catalog.said("spec.read.labels_only_picked_1_fix", y=y, y2=y),
                     )
 
     def declare(self, table: str, key: str) -> None:
@@ -1407,14 +1439,14 @@ class _Validator:
         if keyword.iskeyword(key):
             raise self.err(
                 f"[{table}] {key}",
-                f"'{key}' is a Python keyword and cannot appear in an expression",
-                f"rename it, e.g. '{key}0'",
+                catalog.said("spec.read.declare_1", key=key),
+                catalog.said("spec.read.declare_1_fix", key=key),
             )
         if key in self.names:
             raise self.err(
                 f"[{table}] {key}",
-                f"'{key}' is already defined in [{self.names[key]}]",
-                "give each tensor a distinct name",
+                catalog.said("spec.read.declare_2", key=key, x=self.names[key]),
+                catalog.said("spec.read.declare_2_fix"),
             )
         self.names[key] = table
 
@@ -1429,16 +1461,20 @@ class _Validator:
         ):
             raise self.err(
                 where,
-                'must be a string or a table {en = "…", zh = "…"}',
-                f'write {key} = {{ en = "…", zh = "…" }}',
+                catalog.said("spec.read.langs_1"),
+                catalog.said("spec.read.langs_1_fix", key=key),
             )
         unknown = sorted(set(value) - {"en", "zh"})
         if unknown:
             raise self.err(
-                where, f"unknown language {unknown[0]!r}", f'write {key} = {{ en = "…", zh = "…" }}'
+                where,
+                catalog.said("spec.read.langs_2", x=repr(unknown[0])),
+                catalog.said("spec.read.langs_2_fix", key=key),
             )
         if any(len(v) > 300 for v in value.values()):
-            raise self.err(where, "is longer than 300 characters", "shorten it")
+            raise self.err(
+                where, catalog.said("spec.read.langs_3"), catalog.said("spec.read.langs_3_fix")
+            )
         value = {k: clean_text(v) for k, v in value.items()}  # no NUL/ESC/bidi in any output
         en = value.get("en", next(iter(value.values()), ""))
         return {"en": en, "zh": value.get("zh", en)}
@@ -1450,8 +1486,8 @@ class _Validator:
             if type(value) is not int or not 1 <= value <= MAX_DIM:
                 raise self.err(
                     f"[{table}] {key}",
-                    f"must be a whole number from 1 to {MAX_DIM}, got {value!r}",
-                    f"write {key} = 2",
+                    catalog.said("spec.read.dims_1", MAX_DIM=MAX_DIM, value=repr(value)),
+                    catalog.said("spec.read.dims_1_fix", key=key),
                 )
             out[key] = value
         return out
@@ -1471,8 +1507,8 @@ class _Validator:
             if not isinstance(value, list) or len(value) not in (0, 2):
                 raise self.err(
                     where,
-                    f"shape must be [] (scalar), [k] (a row) or [rows, cols], got {value!r}",
-                    f'write {key} = ["m", 1] with names from [dims] or numbers',
+                    catalog.said("spec.read.tensors_1", value=repr(value)),
+                    catalog.said("spec.read.tensors_1_fix", key=key),
                 )
             shape = []
             for d in value:
@@ -1483,14 +1519,22 @@ class _Validator:
                 elif type(d) is int and 1 <= d <= MAX_DIM:
                     shape.append(d)
                 else:
-                    raise self.err(where, f"bad size {d!r}", "use a [dims] name or a positive int")
+                    raise self.err(
+                        where,
+                        catalog.said("spec.read.tensors_4", d=repr(d)),
+                        catalog.said("spec.read.tensors_4_fix"),
+                    )
             if shape and shape[0] * shape[1] > MAX_ENTRIES:
-                raise self.err(where, "too many entries", f"keep it under {MAX_ENTRIES}")
+                raise self.err(
+                    where,
+                    catalog.said("spec.read.tensors_2"),
+                    catalog.said("spec.read.tensors_2_fix", MAX_ENTRIES=MAX_ENTRIES),
+                )
             if key in getattr(self, "one_hot", ()) and (not shape or shape[1] < 2):
                 raise self.err(
                     where,
-                    "a one-hot input needs rows of at least two classes",
-                    f'write {key} = {{ shape = ["m", "k"], kind = "one-hot" }} with k ≥ 2',
+                    catalog.said("spec.read.tensors_3"),
+                    catalog.said("spec.read.tensors_3_fix", key=key),
                 )
             out[key] = tuple(shape)
         return out
@@ -1511,7 +1555,9 @@ class _Validator:
             value = _size_value(ast.parse(text.strip(), mode="eval").body, dims)
         if not 1 <= value <= MAX_DIM:
             raise self.err(
-                where, f"size '{text}' is {value}", f"a size must be from 1 to {MAX_DIM}"
+                where,
+                catalog.said("spec.read.size_expr_2", text=text, value=value),
+                catalog.said("spec.read.size_expr_2_fix", MAX_DIM=MAX_DIM),
             )
         if "//" in text:
             return value  # type: ignore[return-value]  # D // 2: the whole number it gives
@@ -1524,14 +1570,14 @@ class _Validator:
             raise self.err(
                 where,
                 f"unknown key '{extra[0]}'" if extra else "the table has no 'shape'",
-                f'write {key} = {{ shape = ["m", "k"], kind = "one-hot" }} or {key} = ["m", "k"]',
+                catalog.said("spec.read.input_kind_1_fix", key=key, key2=key),
             )
         kind = value.get("kind", "data")
         if kind not in KINDS:
             raise self.err(
                 where,
-                f"unknown kind {kind!r}",
-                f"use one of: {', '.join(repr(k) for k in KINDS)}",
+                catalog.said("spec.read.input_kind_2", kind=repr(kind)),
+                catalog.said("spec.read.input_kind_2_fix", x=", ".join(repr(k) for k in KINDS)),
             )
         if kind == "one-hot":
             self.one_hot.append(key)
@@ -1541,9 +1587,15 @@ class _Validator:
 
     def number(self, where: str, value: Any) -> Fraction:
         if isinstance(value, bool) or not isinstance(value, int | float):
-            raise self.err(where, f"must be a number, got {value!r}", "write a number like 0.5")
+            raise self.err(
+                where,
+                catalog.said("spec.read.number_1", value=repr(value)),
+                catalog.said("spec.read.number_1_fix"),
+            )
         if isinstance(value, float) and value != value or abs(value) > 1e12:
-            raise self.err(where, "must be a finite number below 1e12", "write a number like 0.5")
+            raise self.err(
+                where, catalog.said("spec.read.number_2"), catalog.said("spec.read.number_2_fix")
+            )
         return Fraction(repr(value)) if isinstance(value, float) else Fraction(value)
 
     def columns_hot(self, key: str) -> None:
@@ -1572,8 +1624,10 @@ class _Validator:
             if key not in inputs and key not in params:
                 raise self.err(
                     f"[values] {key}",
-                    "is not an input or a parameter",
-                    f"give values only for: {', '.join(list(inputs) + list(params))}",
+                    catalog.said("spec.read.values_1"),
+                    catalog.said(
+                        "spec.read.values_1_fix", x=", ".join(list(inputs) + list(params))
+                    ),
                 )
         fixed = {}
         for key in list(inputs) + list(params):
@@ -1594,9 +1648,13 @@ class _Validator:
                         if sorted(row) != [0] * (c - 1) + [1]:
                             raise self.err(
                                 where,
-                                f"row {n + 1} is {[float(v) for v in row]}, but {key} is "
-                                "declared one-hot: each row must have a single 1 and 0 elsewhere",
-                                'give one-hot rows, e.g. [0, 1, 0], or drop kind = "one-hot"',
+                                catalog.said(
+                                    "spec.read.values_2",
+                                    x=n + 1,
+                                    x2=[float(v) for v in row],
+                                    key=key,
+                                ),
+                                catalog.said("spec.read.values_2_fix"),
                             )
         missing = [k for k in list(inputs) + list(params) if k not in fixed]
         roles = domain.roles(forward, self.one_hot)
@@ -1714,20 +1772,26 @@ class _Validator:
         return [[int(j == v) for j in range(classes)] for v in raw]
 
     def grid(self, where: str, raw: Any, r: int, c: int) -> list[list[Any]]:
-        want = "a scalar" if (r, c) == (1, 1) else f"a {r}×{c} array"
+        want = (
+            catalog.said("spec.a_scalar")
+            if (r, c) == (1, 1)
+            else catalog.said("spec.an_array", r=r, c=c)
+        )
         if not isinstance(raw, list):
             raw = [[raw]]
         elif raw and not isinstance(raw[0], list):
             raw = [raw] if r == 1 else [[v] for v in raw] if c == 1 else raw
         ok = len(raw) == r and all(isinstance(row, list) and len(row) == c for row in raw)
         if not ok:
-            got = (
-                f"{len(raw)} rows of lengths {[len(x) if isinstance(x, list) else 1 for x in raw]}"
+            got = catalog.said(
+                "spec.rows_of_lengths",
+                n=len(raw),
+                lengths=[len(x) if isinstance(x, list) else 1 for x in raw],
             )
             raise self.err(
                 where,
-                f"wrong shape: expected {want} ({r} rows of {c}), got {got}",
-                f"give {r} rows with {c} numbers each",
+                catalog.said("spec.read.grid_1", want=want, r=r, c=c, got=got),
+                catalog.said("spec.read.grid_1_fix", r=r, c=c),
             )
         return raw
 
@@ -1737,22 +1801,34 @@ class _Validator:
         for key, raw in self.table("labels", required=False).items():
             where = f"[labels] {key}"
             if key not in shapes:
-                raise self.err(where, "is not a tensor of this network", "label an existing name")
+                raise self.err(
+                    where,
+                    catalog.said("spec.read.labels_1"),
+                    catalog.said("spec.read.labels_1_fix"),
+                )
             r, c = (1, 1) if shapes[key] == () else shapes[key]
             rows = self.grid(where, raw, r, c)
             for row in rows:
                 for label in row:
                     if not isinstance(label, str):
-                        raise self.err(where, f"labels are names, got {label!r}", 'write "w11"')
+                        raise self.err(
+                            where,
+                            catalog.said("spec.read.labels_2", label=repr(label)),
+                            catalog.said("spec.read.labels_2_fix"),
+                        )
                     self.ident(where, label)
                     if label in shapes and not (label == key and shapes[key] in ((), (1, 1))):
                         raise self.err(
                             where,
-                            f"label '{label}' is the name of a tensor or dimension",
-                            "choose a label no tensor, dimension or constant uses",
+                            catalog.said("spec.read.labels_3", label=label),
+                            catalog.said("spec.read.labels_3_fix"),
                         )
                     if label in seen:
-                        raise self.err(where, f"label '{label}' is used twice", "make it unique")
+                        raise self.err(
+                            where,
+                            catalog.said("spec.read.labels_4", label=label),
+                            catalog.said("spec.read.labels_4_fix"),
+                        )
                     seen.add(label)
             out[key] = tuple(tuple(row) for row in rows)
         return out
@@ -1763,13 +1839,17 @@ class _Validator:
         for key, value in raw.items():
             where = f"[train] {key}"
             if key not in TRAIN_KEYS:
-                raise self.err(where, "unknown key", f"use {', '.join(TRAIN_KEYS)}")
+                raise self.err(
+                    where,
+                    catalog.said("spec.read.train_2"),
+                    catalog.said("spec.read.train_2_fix", x=", ".join(TRAIN_KEYS)),
+                )
             v = float(self.number(where, value))
             if key == "lr" and not 0 < v <= MAX_LR:
                 raise self.err(
                     where,
-                    f"the learning rate must be above 0 and at most {MAX_LR:g}, got {v:g}",
-                    "write e.g. lr = 0.01",
+                    catalog.said("spec.read.train_3", MAX_LR=format(MAX_LR, "g"), v=format(v, "g")),
+                    catalog.said("spec.read.train_3_fix"),
                 )
             if key != "lr":
                 top = {"steps": MAX_STEPS, "every": MAX_STEPS, "seed": MAX_SEED}[key]
@@ -1777,12 +1857,22 @@ class _Validator:
                 if type(value) is not int or not low <= value <= top:
                     raise self.err(
                         where,
-                        f"must be a whole number from {low} to {top:,}, got {value!r}",
-                        f"write e.g. {key} = {dict(steps=500, every=10, seed=0)[key]}",
+                        catalog.said(
+                            "spec.read.train_4", low=low, top=format(top, ","), value=repr(value)
+                        ),
+                        catalog.said(
+                            "spec.read.train_4_fix",
+                            key=key,
+                            x=dict(steps=500, every=10, seed=0)[key],
+                        ),
                     )
             out[key] = v
         if out.get("every", 1) > out.get("steps", 500):
-            raise self.err("[train] every", "is larger than steps", "make every ≤ steps")
+            raise self.err(
+                "[train] every",
+                catalog.said("spec.read.train_1"),
+                catalog.said("spec.read.train_1_fix"),
+            )
         return out
 
     def limits(self, forward, shapes, dims, full_dims, leaves) -> None:
@@ -2064,11 +2154,10 @@ class _Shapes:
         try:
             lo, hi = slice_bounds(n, shape[k], self.dims)
         except ValueError as err:
-            what = "rows" if k == 0 else "columns"
+            what = catalog.said("spec.rows" if k == 0 else "spec.columns")
             raise self.fail(
                 str(err),
-                f"slice bounds are whole numbers or + - * // of [dims] names within the {shape[k]} "
-                f"{what}, start below stop, no step, e.g. a[:, h:2*h]",
+                catalog.said("spec.read.slice_2_fix", x=shape[k], what=what),
             ) from None
         size = block_size(lo, hi, self.dims)
         return (size, shape[1]) if k == 0 else (shape[0], size)
