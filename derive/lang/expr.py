@@ -591,7 +591,12 @@ class _Converter:
             return None  # x ** y of two tensors: the exponent's message below
         if base <= 0:
             raise self.fail(
-                node, f"{float(base):g} ** x is read for a positive number {float(base):g}"
+                node,
+                catalog.said(
+                    "spec.expr.power_of_number_1",
+                    x=format(float(base), "g"),
+                    x2=format(float(base), "g"),
+                ),
             )
         exponent = self.convert(node.right, depth)
         return Call("exp", (BinOp("*", exponent, Call("log", (Num(base),))),))
@@ -603,12 +608,11 @@ class _Converter:
         value = self.size_value(node)
         divisor = self.size_value(node.right)
         if value is None and divisor is not None and divisor <= 0:
-            raise self.fail(node, f"'//' divides a size by {divisor}; divide by a whole number > 0")
+            raise self.fail(node, catalog.said("spec.expr.floor_div_1", divisor=divisor))
         if value is None:
             raise self.fail(
                 node,
-                "'//' is read between sizes (D // 2, X.shape[1] // 2: whole numbers, [dims] "
-                "names); of a tensor it has no gradient",
+                catalog.said("spec.expr.floor_div_2"),
             )
         return Num(Fraction(value))
 
@@ -656,9 +660,7 @@ class _Converter:
         if v.value.id in self.one_d and shape is not None and index in (0, -1):
             shape, index = (shape[1], shape[1]), 0  # 1-D y = ["N"]: len(y), y.shape[0] are N
         if shape is None or len(shape) != 2 or index not in (0, 1, -1, -2):
-            raise self.fail(
-                node, "X.shape[i] needs a matrix declared earlier and i in 0, 1, -1, -2"
-            )
+            raise self.fail(node, catalog.said("spec.expr.size_1"))
         d = shape[index]
         label = getattr(d, "label", None)
         return Name(label) if label else Num(Fraction(int(d)))
@@ -699,9 +701,9 @@ class _Converter:
         spelled = ".".join([root.id, *reversed(path)])
         raise self.fail(
             f,
-            f"'{spelled}' in {spelled}.{f.attr}(…) is neither a module derive reads (np, torch, "
-            "F, math, scipy.special, K, tf, tf.nn, tf.math, jnp, jax.nn) nor a tensor declared "
-            f"earlier; write {f.attr}(…) or an np./torch. spelling",
+            catalog.said(
+                "spec.expr.receiver_1", spelled=spelled, spelled2=spelled, attr=f.attr, attr2=f.attr
+            ),
         )
 
     def tensor_named_k(self, v: ast.AST) -> bool:
@@ -730,22 +732,20 @@ class _Converter:
         if node.args and not isinstance(node.args[0], ast.Name) and name != "unsqueeze":
             raise self.fail(
                 node,
-                f"{name}() of an expression is read when it is a column or a row and the result "
-                f"1-D (.{name}(-1)) or, of a column, (-1, 1); name it on a line first, or, for a "
-                "column of a reduction, write keepdims=True",
+                catalog.said("spec.expr.reshape_2", name=name, name2=name),
             )
         if node.keywords or not node.args or not isinstance(node.args[0], ast.Name):
-            raise self.fail(node, f"{name}() is read for a tensor named in the spec: x.{name}(…)")
+            raise self.fail(node, catalog.said("spec.expr.reshape_3", name=name, name2=name))
         x = node.args[0].id
         if name == "unsqueeze":
             return self.unsqueeze(node, x)
         shape = self.shapes.get(x)
         if shape is None:
-            raise self.fail(node, f"{name}(): '{x}' must be declared before this line")
+            raise self.fail(node, catalog.said("spec.expr.reshape_4", name=name, x=x))
         have = (1, 1) if len(shape) == 0 else tuple(int(k) for k in shape)
         if name in ("squeeze", "flatten", "ravel"):
             if len(node.args) > 2 or (name != "squeeze" and len(node.args) > 1):
-                raise self.fail(node, f"{name}() takes no size here; write x.reshape(…) instead")
+                raise self.fail(node, catalog.said("spec.expr.reshape_5", name=name))
             want: tuple[int, ...] = (have[0] * have[1],) if 1 in have or name != "squeeze" else have
         else:
             want = self.target_shape(node, have)
@@ -757,9 +757,7 @@ class _Converter:
             return Transpose(Name(x))
         raise self.fail(
             node,
-            f"{name}() of '{x}' {list(have)} to {list(want)} moves entries between rows and "
-            "columns; only a reshape that keeps the tensor (or turns a row into a column) is "
-            "read — declare the shape you need in [inputs]/[params]",
+            catalog.said("spec.expr.reshape_1", name=name, x=x, x2=list(have), x3=list(want)),
         )
 
     def block(self, node: ast.AST) -> tuple[str, list[list[int]]] | None:
@@ -799,7 +797,9 @@ class _Converter:
             return self.product(node)
         kw = {k.arg: k.value for k in node.keywords}
         if len(node.args) > 2 or set(kw) - {"axis", "dim", "dtype"} or len(node.args) + len(kw) > 2:
-            raise self.fail(node, f"{name}() is read as {name}(x, axis) / {name}(x, dim=k)")
+            raise self.fail(
+                node, catalog.said("spec.expr.blockwise_1", name=name, name2=name, name3=name)
+            )
         axis_node = node.args[1] if len(node.args) == 2 else kw.get("axis", kw.get("dim"))
         if axis_node is None and name == "glu":
             axis_node = ast.Constant(-1)  # F.glu's default dim=-1
@@ -811,8 +811,7 @@ class _Converter:
         if axis not in (0, 1, -1, -2) or block is None or "dtype" in kw:
             raise self.fail(
                 node,
-                f"{name}() is read along axis 0 or 1 of a tensor named in the spec or a block of "
-                f"it: torch.{name}(z, dim=1) — name the expression on a line first",
+                catalog.said("spec.expr.blockwise_2", name=name, name2=name),
             )
         axis %= 2
         x, bounds = block
@@ -826,12 +825,12 @@ class _Converter:
 
         if name == "glu":
             if size % 2:
-                raise self.fail(node, f"glu() halves axis {axis}, which has an odd size {size}")
+                raise self.fail(node, catalog.said("spec.expr.blockwise_4", axis=axis, size=size))
             h = size // 2
             sig = ast.Call(ast.Name("sigmoid", ast.Load()), [part(h, size)], [])
             return ast.BinOp(part(0, h), ast.Mult(), sig)
         if size > MAX_BLOCKS:
-            raise self.fail(node, f"cumsum() is read along at most {MAX_BLOCKS} entries")
+            raise self.fail(node, catalog.said("spec.expr.blockwise_3", MAX_BLOCKS=MAX_BLOCKS))
         keep = [
             ast.keyword("axis", ast.Constant(axis)),
             ast.keyword("keepdims", ast.Constant(True)),
@@ -853,10 +852,10 @@ class _Converter:
         shape = tuple(int(k) for k in self.shapes[x.id])  # type: ignore[index]
         if len(shape) != 2 or shape[0] != shape[1]:
             if node.func.id == "diagonal":  # type: ignore[attr-defined]
-                raise self.fail(node, f"diagonal() is read of a square matrix; '{x.id}' is {shape}")
+                raise self.fail(node, catalog.said("spec.expr.diagonal_2", id=x.id, shape=shape))
             return None
         if shape[0] > MAX_BLOCKS:
-            raise self.fail(node, f"diagonal() is read of at most {MAX_BLOCKS} entries")
+            raise self.fail(node, catalog.said("spec.expr.diagonal_1", MAX_BLOCKS=MAX_BLOCKS))
 
         def entry(i: int) -> ast.expr:
             at = ast.Slice(ast.Constant(i), ast.Constant(i + 1))
@@ -870,10 +869,10 @@ class _Converter:
         """``torch.cumsum(v, 0)`` / ``np.cumsum(v)`` of a 1-D vector (Cox's risk sets): along its
         only axis, entry j the sum of entries 0…j, a 1-D result (a row) written with slices."""
         if axis not in (0, -1, None):
-            raise self.fail(node, f"cumsum() of the 1-D vector '{x}' is along its only axis, 0")
+            raise self.fail(node, catalog.said("spec.expr.cumsum_one_d_1", x=x))
         size = int((self.shapes or {})[x][-1])
         if size > MAX_BLOCKS:
-            raise self.fail(node, f"cumsum() is read along at most {MAX_BLOCKS} entries")
+            raise self.fail(node, catalog.said("spec.expr.cumsum_one_d_2", MAX_BLOCKS=MAX_BLOCKS))
         keep = [
             ast.keyword("axis", ast.Constant(1)),
             ast.keyword("keepdims", ast.Constant(True)),
@@ -904,9 +903,7 @@ class _Converter:
         if block is None or set(kw) - known or twice:
             raise self.fail(
                 node,
-                "prod() is read of a tensor named in the spec or a block of it: torch.prod(z), "
-                "or along an axis torch.prod(z, dim=1, keepdim=True) — name the expression on a "
-                "line first",
+                catalog.said("spec.expr.product_1"),
             )
         x, bounds = block
         rows, cols = (range(lo, hi) for lo, hi in bounds)
@@ -919,7 +916,7 @@ class _Converter:
 
         if axis_node is None:
             if len(rows) * len(cols) > MAX_BLOCKS * 2:
-                raise self.fail(node, f"prod() is read of at most {MAX_BLOCKS * 2} entries")
+                raise self.fail(node, catalog.said("spec.expr.product_2", x=MAX_BLOCKS * 2))
             factors = [
                 at(ast.Tuple([ast.Constant(i), ast.Constant(j)], ast.Load()))
                 for i in rows
@@ -930,7 +927,7 @@ class _Converter:
             if axis not in (0, 1, -1, -2) or not (isinstance(keep, ast.Constant) and keep.value):
                 raise self.fail(
                     node,
-                    "prod() along an axis is read with keepdims=True (keepdim=True), axis 0 or 1",
+                    catalog.said("spec.expr.product_3"),
                 )
             axis %= 2
             r, c = whole(*bounds[0]), whole(*bounds[1])
@@ -955,7 +952,7 @@ class _Converter:
             rest = list(rest[0].elts)
         sizes = [_int_index(a) for a in rest]
         if node.keywords:
-            raise self.fail(node, f"{name}() of a 1-D expression takes its sizes by position")
+            raise self.fail(node, catalog.said("spec.expr.reshape_one_d_2", name=name))
         if name in ("squeeze", "flatten", "ravel") and not sizes:
             return row
         reshaped = name in ("reshape", "view")
@@ -965,9 +962,7 @@ class _Converter:
             return Transpose(row)
         raise self.fail(
             node,
-            f"{name}() of a 1-D expression is read as its column, reshape(-1, 1) or "
-            "unsqueeze(1), or its row, reshape(1, -1), view(-1) or unsqueeze(0); name it on a "
-            "line to reshape it to other sizes",
+            catalog.said("spec.expr.reshape_one_d_1", name=name),
         )
 
     def unsqueeze(self, node: ast.Call, x: str) -> Node:
@@ -977,8 +972,7 @@ class _Converter:
         if x not in self.one_d or axes not in ([0], [1], [-1], [-2]):
             raise self.fail(
                 node,
-                f"unsqueeze() is read for a 1-D tensor: {x}.unsqueeze(1) (its column) or "
-                f"{x}.unsqueeze(0); of a matrix it makes a third axis",
+                catalog.said("spec.expr.unsqueeze_1", x=x, x2=x),
             )
         return Transpose(Name(x)) if axes[0] in (1, -1) else Name(x)
 
@@ -1017,9 +1011,9 @@ class _Converter:
             elif isinstance(v, Name) and (k := _dim_value(v.id, self.shapes)) is not None:
                 sizes.append(k)
             else:
-                raise self.fail(node, "reshape sizes are numbers, -1, [dims] names or X.shape")
+                raise self.fail(node, catalog.said("spec.expr.target_shape_3"))
         if not 1 <= len(sizes) <= 2 or sizes.count(-1) > 1:
-            raise self.fail(node, "reshape to one or two sizes, at most one of them -1")
+            raise self.fail(node, catalog.said("spec.expr.target_shape_1"))
         asked = list(sizes)
         if -1 in sizes:
             known = 1
@@ -1031,31 +1025,33 @@ class _Converter:
             total *= k
         if total != have[0] * have[1]:
             raise self.fail(
-                node, f"cannot reshape {have[0] * have[1]} entries into {asked} (as NumPy)"
+                node, catalog.said("spec.expr.target_shape_2", x=have[0] * have[1], asked=asked)
             )
         return tuple(sizes)
 
     def number(self, node: ast.Constant) -> Fraction:
         value = node.value
         if isinstance(value, bool) or not isinstance(value, int | float):
-            raise self.fail(node, f"only numbers are allowed as constants, not {value!r}")
+            raise self.fail(node, catalog.said("spec.expr.number_1", value=repr(value)))
         if isinstance(value, int) and abs(value) > 10**38:
-            raise self.fail(node, "number is too large (limit 1e38)")
+            raise self.fail(node, catalog.said("spec.expr.number_2"))
         if isinstance(value, float) and not (abs(value) <= 1e38):
-            raise self.fail(node, "number is too large (limit 1e38)")
+            raise self.fail(node, catalog.said("spec.expr.number_3"))
         # repr gives the shortest decimal that round-trips: 0.1 stays exactly 1/10
         return Fraction(repr(value)) if isinstance(value, float) else Fraction(value)
 
     def exponent(self, node: ast.AST) -> Fraction:
         value = self.constant(node, 0)
         if abs(value) > MAX_EXPONENT:
-            raise self.fail(node, f"exponent {value} is too large (limit {MAX_EXPONENT})")
+            raise self.fail(
+                node, catalog.said("spec.expr.exponent_1", value=value, MAX_EXPONENT=MAX_EXPONENT)
+            )
         return value
 
     def constant(self, node: ast.AST, depth: int) -> Fraction:
         """A number written as arithmetic of numbers (``1/2``, ``-(1/2)``, ``3/2``), exactly."""
         if depth > 8:
-            raise self.fail(node, "an exponent must be a number")
+            raise self.fail(node, catalog.said("spec.expr.constant_2"))
         if isinstance(node, ast.Constant):
             return self.number(node)
         if isinstance(node, ast.Name) and node.id in self.constants:
@@ -1072,12 +1068,10 @@ class _Converter:
         if isinstance(node, ast.BinOp) and type(node.op) in (ast.Add, ast.Sub, ast.Mult, ast.Div):
             a, b = self.constant(node.left, depth + 1), self.constant(node.right, depth + 1)
             if isinstance(node.op, ast.Div) and b == 0:
-                raise self.fail(node, "an exponent divides by 0")
+                raise self.fail(node, catalog.said("spec.expr.constant_3"))
             ops_ = {ast.Add: a + b, ast.Sub: a - b, ast.Mult: a * b}
             return a / b if isinstance(node.op, ast.Div) else ops_[type(node.op)]
-        raise self.fail(
-            node, "an exponent must be a number (or numbers: 1/2, -1/2) or a [constants] name"
-        )
+        raise self.fail(node, catalog.said("spec.expr.constant_1"))
 
     def call(self, node: ast.Call, depth: int) -> Node:
         node = _both_axes(node)
@@ -1124,7 +1118,7 @@ class _Converter:
             kw = {k.arg: k.value for k in node.keywords}
             index = node.args[0] if len(node.args) == 1 and not kw else kw.get("dim")
             if index is None or len(node.args) + len(kw) != 1:
-                raise self.fail(node, "size() is read with one axis, x.size(0) or x.size(-1)")
+                raise self.fail(node, catalog.said("spec.expr.call_5"))
             shape_of = ast.Attribute(f.value, "shape", ast.Load())
             return self.convert(ast.Subscript(shape_of, index, ast.Load()), depth)
         if isinstance(f, ast.Attribute) and f.attr == "gather":
@@ -1132,14 +1126,14 @@ class _Converter:
         if isinstance(f, ast.Attribute) and f.attr == "embedding" and _module_of(f.value):
             looked = embedding_lookup(node)
             if looked is None:
-                raise self.fail(node, "embedding() is read as F.embedding(y, E): labels y, table E")
+                raise self.fail(node, catalog.said("spec.expr.call_6"))
             return self.lookup(node, *looked)
         if isinstance(f, ast.Attribute) and f.attr == "squeeze" and gather_label(f.value):
             # logits.gather(1, y.view(-1, 1)).squeeze(1): the picked column as PyTorch's 1-D
             # result, a row
             axes = [_int_index(a) for a in node.args]
             if node.keywords or axes not in ([], [1], [-1]):
-                raise self.fail(node, "squeeze() of a gather's column is squeeze(1)")
+                raise self.fail(node, catalog.said("spec.expr.call_7"))
             return Transpose(self.gather(f.value, depth))  # type: ignore[arg-type]
         # K.sum(axis=0) of attention's keys K is the tensor's method, not Keras' K.sum
         keras_k = isinstance(f, ast.Attribute) and self.tensor_named_k(f.value)
@@ -1155,8 +1149,7 @@ class _Converter:
         elif isinstance(f, ast.Attribute) and _in_place(f.attr):
             raise self.fail(
                 node,
-                f"{f.attr}() changes its tensor in place, which a network of named lines does "
-                f"not do: write {f.attr[:-1]}() (x.{f.attr[:-1]}(…)) and name the result",
+                catalog.said("spec.expr.call_13", attr=f.attr, x=f.attr[:-1], x2=f.attr[:-1]),
             )
         elif isinstance(f, ast.Attribute) and spelling.method(f.attr):
             # X.sum(axis=0), Z.exp(), A.dot(B), x.pow(2): the method spelling of the function
@@ -1297,8 +1290,7 @@ class _Converter:
         ):
             raise self.fail(
                 node,
-                f"{name}(x, axis, …): a third argument is read as PyTorch's keepdim (True or "
-                f"False, torch.{name}(x, 1, True)); in NumPy write keepdims=True",
+                catalog.said("spec.expr.positional_keepdim_1", name=name, name2=name),
             )
         keep = ast.keyword("keepdims", third)
         return ast.Call(node.func, node.args[:2], [*node.keywords, keep])
@@ -1312,14 +1304,13 @@ class _Converter:
             return node
         value = next(k.value for k in node.keywords if k.arg == "keepdims")
         if not (isinstance(value, ast.Constant) and isinstance(value.value, bool)):
-            raise self.fail(node, f"{name}(): keepdims is True or False")
+            raise self.fail(node, catalog.said("spec.expr.keepdims_1", name=name))
         axis = [k.value for k in kept if k.arg == "axis"] + node.args[1:2]
         along_rows = any(isinstance(a, ast.Constant) and a.value in (1, -1) for a in axis)
         if value.value is False and along_rows:
             raise self.fail(
                 node,
-                f"{name}(…, axis=1, keepdims=False) gives NumPy a 1-D array that broadcasts as a "
-                "row; the language keeps the [m, 1] column: write keepdims=True or leave it out",
+                catalog.said("spec.expr.keepdims_2", name=name),
             )
         return ast.Call(node.func, node.args, kept)
 
@@ -1347,7 +1338,10 @@ class _Converter:
         count = len(split.bounds)
         if j is None or not -count <= j < count:
             raise self.fail(
-                node, f"{ast.unparse(node.value)} has {count} parts: index it with 0…{count - 1}"
+                node,
+                catalog.said(
+                    "spec.expr.split_part_1", x=ast.unparse(node.value), count=count, x2=count - 1
+                ),
             )
         start, stop = split.bounds[j % count]
         bounds = tuple(
@@ -1363,8 +1357,9 @@ class _Converter:
         if y not in self.picks:
             raise self.fail(
                 node,
-                f"{table}[{y}] looks up rows of '{table}' by class labels: declare {y} = "
-                f'["N"] in [inputs] (integers) and {table} as a matrix with one row per class',
+                catalog.said(
+                    "spec.expr.lookup_1", table=table, y=y, table2=table, y2=y, table3=table
+                ),
             )
         if table in self.one_d:
             # a 1-D table (NumPy's b[y] of a bias per class): entry y_i for each label, NumPy's
@@ -1414,15 +1409,13 @@ class _Converter:
         if got is None:
             raise self.fail(
                 node,
-                "gather() is read as PyTorch's pick of class labels: P.gather(1, "
-                "y.unsqueeze(1)) (or y.view(-1, 1)) with y integer labels declared 1-D",
+                catalog.said("spec.expr.gather_1"),
             )
         p, y = got
         if y not in self.picks:
             raise self.fail(
                 node,
-                f"the index of gather() must be integer class labels: declare {y} = [\"N\"] "
-                "in [inputs], one label per row",
+                catalog.said("spec.expr.gather_2", y=y),
             )
         picked = BinOp("*", self.convert(p, depth + 1), Name(y))
         return Call("sum", (picked,), (("axis", Num(Fraction(1))),))
@@ -1453,13 +1446,12 @@ class _Converter:
         if not isinstance(node.value, ast.Name) or node.value.id not in self.shapes:
             raise self.fail(
                 node,
-                f"indexing by labels ({ast.unparse(node)}) reads a tensor by name: assign the "
-                "expression to a name first (probs = …), then write probs[np.arange(N), y]",
+                catalog.said("spec.expr.pick_1", x=ast.unparse(node)),
             )
         p = node.value.id
         shape = self.shapes[p]
         if len(shape) != 2:
-            raise self.fail(node, f"indexing by labels needs a matrix; '{p}' is a scalar")
+            raise self.fail(node, catalog.said("spec.expr.pick_2", p=p))
         rows, cols = shape
         assert isinstance(parts[0], ast.Call)
         n = self.convert(parts[0].args[0], depth)
@@ -1469,8 +1461,13 @@ class _Converter:
         if count != int(rows):
             raise self.fail(
                 node,
-                f"{ast.unparse(parts[0])} must count the {int(rows)} rows of '{p}' "
-                f"(write np.arange({_size_text(rows)}))",
+                catalog.said(
+                    "spec.expr.pick_3",
+                    x=ast.unparse(parts[0]),
+                    x2=int(rows),
+                    p=p,
+                    x3=_size_text(rows),
+                ),
             )
         known = self.picks.get(y)
         declared = self.shapes.get(y)
@@ -1478,8 +1475,7 @@ class _Converter:
         if not one_row and (known is None or known[1] != int(cols)):
             raise self.fail(
                 node,
-                f"the labels '{y}' must be an input of integer class labels declared 1-D, "
-                f'{y} = ["{_size_text(rows)}"], indexing a tensor with {int(cols)} columns',
+                catalog.said("spec.expr.pick_4", y=y, y2=y, x=_size_text(rows), x2=int(cols)),
             )
         self.picks[y] = (p, int(cols))
         picked = Call("sum", (BinOp("*", Name(p), Name(y)),), (("axis", Num(Fraction(1))),))
@@ -1535,15 +1531,21 @@ class _Converter:
             if len(parts) == 2:
                 raise self.fail(
                     node,
-                    f"'{name}' is 1-D (declared [\"{_size_text(shape[1])}\"]): index it once, "
-                    f"{name}[0] or {name}[lo:hi]",
+                    catalog.said(
+                        "spec.expr.slice_1",
+                        name=name,
+                        x=_size_text(shape[1]),
+                        name2=name,
+                        name3=name,
+                    ),
                 )
             axes = [1]
         elif len(parts) == 1 and len(shape) == 2 and int(shape[0]) == 1:
             raise self.fail(
                 node,
-                f"'{name}' has one row: {ast.unparse(node)} would index a 1-D array's entries "
-                f"but a [1, n] matrix's rows; write {name}[:, lo:hi] or {name}[0:1, :]",
+                catalog.said(
+                    "spec.expr.slice_2", name=name, x=ast.unparse(node), name2=name, name3=name
+                ),
             )
         out = self.convert(v, depth)
         dropped = []  # axes an integer index removes (NumPy's 1-D result is a row here)
@@ -1559,8 +1561,7 @@ class _Converter:
             if part.step is not None:
                 raise self.fail(
                     node,
-                    f"a slice with a step ({ast.unparse(node)}) is not read: write a block of "
-                    "consecutive rows or columns, e.g. a[:, h:2*h]",
+                    catalog.said("spec.expr.slice_3", x=ast.unparse(node)),
                 )
             if part.lower is None and part.upper is None:
                 continue
@@ -1602,12 +1603,12 @@ class _Converter:
 
     def index(self, node: ast.Subscript) -> Index:
         if not isinstance(node.value, ast.Name):
-            raise self.fail(node, "only a tensor name can be indexed, e.g. W1[0, 1]")
+            raise self.fail(node, catalog.said("spec.expr.index_1"))
         parts = node.slice.elts if isinstance(node.slice, ast.Tuple) else [node.slice]
         idx = []
         for p in parts:
             if not (isinstance(p, ast.Constant) and type(p.value) is int and p.value >= 0):
-                raise self.fail(node, "indices are non-negative whole numbers, e.g. W1[0, 1]")
+                raise self.fail(node, catalog.said("spec.expr.index_2"))
             idx.append(p.value)
         return Index(node.value.id, tuple(idx))
 
