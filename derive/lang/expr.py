@@ -1323,7 +1323,7 @@ class _Converter:
         try:
             return splits.read(node, how, self.shapes or {}, self.one_d)
         except splits.SplitError as err:
-            raise self.fail(node, str(err)) from None
+            raise self.fail(node, err.spoken) from None
 
     def split_part(self, node: ast.Subscript, depth: int) -> Node | None:
         """``np.split(a, 4, axis=1)[2]``, ``torch.chunk(a, 4, dim=1)[0]``, ``a.split(H, 1)[-1]``:
