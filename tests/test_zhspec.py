@@ -39,6 +39,13 @@ HOSTILE = {
     "unclosed": (HEAD + '[forward]\nL = "mse((X @ W, Y)"\n', "syntax error"),
     "undefined": (HEAD + '[forward]\nL = "mse(X @ V, Y)"\n', "undefined name"),
     "empty": (HEAD + '[forward]\nL = ""\n', "expression is empty"),
+    "dollar": (
+        HEAD + '[network]\ndescription = "a $x"\n[forward]\nL = "mse(X @ W, Y)"\n',
+        "without its closing $",
+    ),
+    "slice_bound": (HEAD + '[forward]\nL = "mse(X[:, 0:k] @ W, Y)"\n', "is not a [dims] name"),
+    "stack": (HEAD + '[forward]\nL = "mse(np.stack(X, W), Y)"\n', "makes a new axis"),
+    "split": (HEAD + '[forward]\nL = "mse(np.split(X, 3, axis=1), Y)"\n', "gives several"),
 }
 
 QUOTED = re.compile(r"'[^']*'|\"[^\"]*\"|`[^`]*`|“[^”]*”")

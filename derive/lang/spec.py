@@ -117,30 +117,25 @@ def prose_parts(text: str) -> list[tuple[bool, str]]:
             continue
         end = text.find("$", k + 1)
         if end < 0:
-            raise ValueError("a $ without its closing $ (write \\$ for a dollar sign)")
+            raise Refused(catalog.said("spec.more.prose_dollar"))
         math = text[k + 1 : end].strip()
         if not math:
-            raise ValueError("an empty $$")
+            raise Refused(catalog.said("spec.more.prose_empty"))
         if not _MATH_CHARS.match(math):
             bad = next(c for c in math if not _MATH_CHARS.match(c))
-            raise ValueError(
-                f"'{bad}' inside ${math}$: math takes ASCII only (\\sigma for σ, \\sum for Σ, "
-                "\\vert for |)"
-            )
+            raise Refused(catalog.said("spec.more.prose_ascii", bad=bad, math=math))
         if "^^" in math:  # TeX reads ^^5c as a backslash
-            raise ValueError(f"'^^' inside ${math}$: write x^{{2}} with braces")
+            raise Refused(catalog.said("spec.more.prose_carets", math=math))
         for name in _MATH_COMMAND.findall(math):
             if name.isalpha() and name not in _MATH_COMMANDS:
-                raise ValueError(
-                    f"\\{name} inside ${math}$ is not one of the math commands allowed"
-                )
+                raise Refused(catalog.said("spec.more.prose_command", name=name, math=math))
         depth = 0
         for c in re.sub(r"\\[{}]", "", math):
             depth += {"{": 1, "}": -1}.get(c, 0)
             if depth < 0:
                 break
         if depth:
-            raise ValueError(f"unbalanced braces in ${math}$")
+            raise Refused(catalog.said("spec.more.prose_braces", math=math))
         if plain:
             parts.append((False, plain))
         parts.append((True, math))
@@ -345,6 +340,20 @@ def gradient_keys(order: list[str], graded: set[str], taken: set[str]) -> dict[s
     return out
 
 
+class Refused(ValueError):
+    """A helper's refusal (a slice bound, a ``$…$`` in prose): ``str()`` is English, and
+    :attr:`spoken` the catalogue sentence a :class:`SpecError` says in the command's language."""
+
+    def __init__(self, said: catalog.Said) -> None:
+        super().__init__(said.render("en"))
+        self.spoken = said
+
+
+def _spoken(err: Exception) -> str | catalog.Said:
+    """``err``'s message: its catalogue sentence where it has one, else its English text."""
+    return err.spoken if isinstance(err, Refused) else str(err)
+
+
 class SpecError(BadInput, ValueError):
     """A spec that cannot be used. ``str()`` is the one-line message for the user."""
 
@@ -472,10 +481,8 @@ def load(net: str) -> NetSpec:
     try:
         data = read_capped(path, MAX_SPEC_BYTES, kind="spec file")
         if len(data) > MAX_SPEC_BYTES:
-            raise LimitError(
-                f"{net}: the spec file is larger than {MAX_SPEC_BYTES:,} bytes "
-                "(MAX_SPEC_BYTES); a spec is a short TOML file"
-            )
+            said = catalog.said("spec.more.limit_file", net=net, limit=f"{MAX_SPEC_BYTES:,}")
+            raise catalog.refusal(LimitError, said)
         text = data.decode("utf-8-sig")  # Windows editors save a byte-order mark
     except NotAFile as err:
         raise SpecError(net, "", str(err), catalog.said("spec.read.load_4_fix")) from None
@@ -705,7 +712,7 @@ class _Validator:
             except ValueError as err:
                 raise self.err(
                     f"[network] description ({lang})",
-                    str(err),
+                    _spoken(err),
                     catalog.said("spec.read.run_12_fix"),
                 ) from None
         dims = self.dims("dims", required=False)
@@ -1569,7 +1576,9 @@ class _Validator:
         if extra or "shape" not in value:
             raise self.err(
                 where,
-                f"unknown key '{extra[0]}'" if extra else "the table has no 'shape'",
+                catalog.said("spec.more.unknown_key", key=extra[0])
+                if extra
+                else catalog.said("spec.more.no_shape"),
                 catalog.said("spec.read.input_kind_1_fix", key=key, key2=key),
             )
         kind = value.get("kind", "data")
@@ -1880,13 +1889,15 @@ class _Validator:
         finish in about a minute / fit in about 2 GB (the MAX_* constants above)."""
         entries, terms = elementwise_size(forward, shapes)
         if terms > MAX_ELEMENTWISE_TERMS or entries > MAX_ELEMENTWISE_ENTRIES:
-            raise LimitError(
-                f"{self.source}: [dims]: too large to derive element by element: "
-                f"{entries:,} entries and {terms:,} product terms; the limits are "
-                f"{MAX_ELEMENTWISE_ENTRIES:,} entries and {MAX_ELEMENTWISE_TERMS:,} terms "
-                "(about a minute and 2 GB here). Fix: make the dimensions smaller (a 32x32x32 "
-                "MLP fits) and put the real sizes in [full_dims]"
+            said = catalog.said(
+                "spec.more.limit_elementwise",
+                source=self.source,
+                entries=f"{entries:,}",
+                terms=f"{terms:,}",
+                max_entries=f"{MAX_ELEMENTWISE_ENTRIES:,}",
+                max_terms=f"{MAX_ELEMENTWISE_TERMS:,}",
             )
+            raise catalog.refusal(LimitError, said)
         if not full_dims:
             return
         full = {k: full_dims.get(k, v) for k, v in dims.items()}
@@ -1897,18 +1908,25 @@ class _Validator:
         for key, shape in leaves.items():
             r, c = (1, 1) if shape == () else resize_shape(shape)
             if r * c > MAX_FULL_ENTRIES:
-                raise LimitError(
-                    f"{self.source}: [full_dims]: {key} would have {r * c:,} entries at full "
-                    f"size; the limit is {MAX_FULL_ENTRIES:,} per tensor. Fix: smaller [full_dims]"
+                said = catalog.said(
+                    "spec.more.limit_full",
+                    source=self.source,
+                    key=key,
+                    n=f"{r * c:,}",
+                    limit=f"{MAX_FULL_ENTRIES:,}",
                 )
+                raise catalog.refusal(LimitError, said)
         steps = int(self.data.get("train", {}).get("steps", 500)) if "train" in self.data else 0
         work = _product_terms(forward, shapes, resize_shape) * max(steps, 1)
         if work > MAX_TRAIN_WORK:
-            raise LimitError(
-                f"{self.source}: [full_dims]: training would take {work:.2g} multiply-adds "
-                f"({steps} steps at full size); the limit is {MAX_TRAIN_WORK:.0e}. "
-                "Fix: smaller [full_dims] or fewer [train] steps"
+            said = catalog.said(
+                "spec.more.limit_train",
+                source=self.source,
+                work=f"{work:.2g}",
+                steps=steps,
+                limit=f"{MAX_TRAIN_WORK:.0e}",
             )
+            raise catalog.refusal(LimitError, said)
 
 
 def _entries(shape: Shape) -> int:
@@ -2156,7 +2174,7 @@ class _Shapes:
         except ValueError as err:
             what = catalog.said("spec.rows" if k == 0 else "spec.columns")
             raise self.fail(
-                str(err),
+                _spoken(err),
                 catalog.said("spec.read.slice_2_fix", x=shape[k], what=what),
             ) from None
         size = block_size(lo, hi, self.dims)
@@ -2172,11 +2190,11 @@ def _poly(n: ex.Node, dims: dict[str, int]) -> Poly:
     """A slice bound as a polynomial; ``ValueError`` names what is not allowed."""
     if isinstance(n, ex.Num):
         if n.value.denominator != 1:
-            raise ValueError(f"slice bound {float(n.value):g} is not a whole number")
+            raise Refused(catalog.said("spec.more.bound_whole", value=f"{float(n.value):g}"))
         return {(): int(n.value)} if n.value else {}
     if isinstance(n, ex.Name):
         if n.id not in dims:
-            raise ValueError(f"slice bound '{n.id}' is not a [dims] name")
+            raise Refused(catalog.said("spec.more.bound_name", name=n.id))
         return {(n.id,): 1}
     if isinstance(n, ex.Neg):
         return {m: -c for m, c in _poly(n.operand, dims).items()}
@@ -2193,7 +2211,7 @@ def _poly(n: ex.Node, dims: dict[str, int]) -> Poly:
             for m, c in b.items():
                 out[m] = out.get(m, 0) + (c if n.op == "+" else -c)
         return {m: c for m, c in out.items() if c}
-    raise ValueError("a slice bound is a whole number or + - * of [dims] names")
+    raise Refused(catalog.said("spec.more.bound_form"))
 
 
 def _size_poly(d: int) -> Poly:
@@ -2258,11 +2276,13 @@ def slice_bounds(n: ex.Call, full: int, dims: dict[str, int]) -> tuple[int, int]
             p = {m: c for m, c in p.items() if c}
             value = _poly_value(p, dims)
         if not 0 <= value <= int(full):
-            raise ValueError(f"slice {key} {value} is outside 0…{int(full)}")
+            raise Refused(
+                catalog.said("spec.more.bound_outside", key=key, value=value, full=int(full))
+            )
         out.append(p)
     lo, hi = (_poly_value(p, dims) for p in out)
     if hi <= lo:
-        raise ValueError(f"the slice {lo}:{hi} is empty")
+        raise Refused(catalog.said("spec.more.slice_empty", lo=lo, hi=hi))
     return _as_size(out[0], dims), _as_size(out[1], dims)
 
 

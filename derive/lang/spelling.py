@@ -915,10 +915,8 @@ def _concat(node: ast.Call, how: str) -> ast.expr | None:
     if not isinstance(first, ast.List | ast.Tuple):
         if name == "concat":
             return None  # the language's own form
-        raise SpellingError(
-            f"{name}() takes a list of tensors, e.g. {name}([A, B]"
-            + (", axis=1)" if name not in ("hstack", "vstack", "row_stack") else ")")
-        )
+        tail = ", axis=1)" if name not in ("hstack", "vstack", "row_stack") else ")"
+        raise SpellingError(catalog.said("spec.spelling2.list_of_tensors", name=name, tail=tail))
     parts = list(first.elts)
     if len(parts) < 2:
         raise SpellingError(catalog.said("spec.spelling.concat_4", name=name))
