@@ -45,6 +45,8 @@ HOSTILE = {
     ),
     "slice_bound": (HEAD + '[forward]\nL = "mse(X[:, 0:k] @ W, Y)"\n', "is not a [dims] name"),
     "stack": (HEAD + '[forward]\nL = "mse(np.stack(X, W), Y)"\n', "makes a new axis"),
+    "comma": (HEAD + '[forward]\nL = "mse(X @ W Y)"\n', "Perhaps you forgot a comma"),
+    "toml_quotes": (HEAD + "[forward]\nL = mse(X @ W, Y)\n", "put the formula or text in quotes"),
     "split": (HEAD + '[forward]\nL = "mse(np.split(X, 3, axis=1), Y)"\n', "gives several"),
 }
 

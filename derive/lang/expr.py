@@ -207,7 +207,8 @@ def parse(
         tree = ast.parse(text.strip(), mode="eval")
     except SyntaxError as err:
         col = err.offset or 0
-        raise ExprError(catalog.said("spec.syntax", col=col, detail=err.msg), col) from None
+        detail = _python_detail(err.msg)
+        raise ExprError(catalog.said("spec.syntax", col=col, detail=detail), col) from None
     except (ValueError, RecursionError, MemoryError):
         raise ExprError(catalog.said("spec.expr_deep")) from None
     count = parts(tree)
@@ -1688,6 +1689,32 @@ def _float_constant(n: Node) -> Node:
 
 # reshapes read by :meth:`_Converter.reshape` (they keep every entry where it is)
 _RESHAPES = frozenset({"reshape", "view", "squeeze", "flatten", "ravel", "unsqueeze"})
+
+
+# Python's own syntax-error details, said in the command's language (others stay as Python
+# words them): the pattern and the catalogue key (its slots the pattern's groups)
+_PYTHON_DETAILS = (
+    (re.compile(r"'(.)' was never closed"), "spec.python.never_closed"),
+    (re.compile(r"unmatched '(.)'"), "spec.python.unmatched"),
+    (
+        re.compile(r"closing parenthesis '(.)' does not match opening parenthesis '(.)'"),
+        "spec.python.mismatched",
+    ),
+    (re.compile(r"invalid syntax"), "spec.python.invalid"),
+    (re.compile(r"invalid syntax\. Perhaps you forgot a comma\?"), "spec.python.comma"),
+    (re.compile(r"invalid decimal literal"), "spec.python.decimal"),
+    (re.compile(r"unterminated string literal \(detected at line (\d+)\)"), "spec.python.string"),
+)
+
+
+def _python_detail(text: str) -> str | catalog.Said:
+    """Python's syntax-error ``text`` as a catalogue sentence where it is a known one."""
+    for pattern, key in _PYTHON_DETAILS:
+        m = pattern.fullmatch(text)
+        if m:
+            said = catalog.said(key, **{f"g{i}": g for i, g in enumerate(m.groups(), 1)})
+            return said if said.render("en") == text else text
+    return text
 
 
 def _subscript_refusal(node: ast.Subscript) -> catalog.Said:

@@ -542,39 +542,30 @@ _TOML_AT = re.compile(r"\(at line (\d+), column \d+\)")
 _BARE_WORDS = re.compile(r"\[\s*[A-Za-z_]\w*\s*(,|\])")
 
 
-def _toml_fix(text: str, error: str) -> str:
+def _toml_fix(text: str, error: str) -> catalog.Said:
     """The fix for a TOML syntax error, from the line it names: the usual slips in a spec are
     a formula or size names without quotes and a non-ASCII key."""
     found = _TOML_AT.search(error)
     lines = text.splitlines()
     if not found or not 1 <= int(found.group(1)) <= len(lines):
-        return "fix the TOML syntax"
+        return catalog.said("spec.toml.fix")
     number = int(found.group(1))
     line = lines[number - 1].strip()
     shown = line if len(line) <= 60 else line[:57] + "..."
     key, eq, value = line.partition("=")
     key, value = key.strip(), value.strip()
+    at = {"number": number, "shown": shown}
     if eq and "," in key and not key.startswith(("[", "#", '"', "'")):
-        return (
-            f"line {number} ({shown}): several names that unpack a split need quotes, "
-            f'"{key}" = ...'
-        )
+        return catalog.said("spec.toml.split_key", **at, key=key)
     if eq and key and not key.startswith(("[", "#", '"', "'")) and not key.isascii():
-        return (
-            f"line {number} ({shown}): a key with non-ASCII letters needs quotes "
-            f'("{key}" = ...); better, spell the name in ASCII (a Greek name such as theta '
-            "prints as its letter)"
-        )
+        return catalog.said("spec.toml.non_ascii_key", **at, key=key)
     if eq and _BARE_WORDS.search(value):
-        return (
-            f"line {number} ({shown}): put each size name in quotes, e.g. "
-            '["m", "n"]; numbers stay bare, e.g. ["m", 1]'
-        )
+        return catalog.said("spec.toml.size_quotes", **at)
     if eq and value[:1] in ('"', "'") and value.count(value[0]) % 2:
-        return f"line {number} ({shown}): close the quote at the end of the value"
+        return catalog.said("spec.toml.close_quote", **at)
     if eq and value and value[0] not in "\"'[{+-.0123456789" and value not in ("true", "false"):
-        return f'line {number} ({shown}): put the formula or text in quotes, e.g. {key} = "{value}"'
-    return f"fix the TOML syntax at line {number}: {shown}"
+        return catalog.said("spec.toml.formula_quotes", **at, key=key, value=value)
+    return catalog.said("spec.toml.fix_at", **at)
 
 
 def _one_line(text: str) -> str:
