@@ -5,6 +5,7 @@ are compared by tests/test_spec.py, test_expr.py and test_course_networks.py).""
 
 from __future__ import annotations
 
+import ast
 import re
 from pathlib import Path
 
@@ -87,3 +88,36 @@ def test_common_spec_mistake_in_chinese_and_english(name: str, tmp_path: Path) -
     assert english in en and "Fix: " in en, en  # the English message, as it was
     assert english not in zh and "修正：" in zh, zh
     assert english_runs(zh, str(path)) == [], zh
+
+
+LANG = Path(__file__).parent.parent / "derive" / "lang"
+# the exceptions a spec's reader raises for the user, and the positions of their texts
+USER_ERRORS = {"err": (1, 2), "SpecError": (2, 3), "ExprError": (0,), "SpellingError": (0,)}
+USER_ERRORS |= {"SplitError": (0,), "Refused": (0,), "LimitError": (0,), "ValueError": (0,)}
+
+
+def english_raises(path: Path) -> list[int]:
+    """Lines of ``path`` raising a user's error with an English text written in place (an
+    f-string or a literal of words) instead of a catalogue sentence."""
+    out = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if not (isinstance(node, ast.Raise) and isinstance(node.exc, ast.Call)):
+            continue
+        f = node.exc.func
+        name = getattr(f, "attr", None) or getattr(f, "id", "")
+        spots = USER_ERRORS.get(name, (0, 1) if name == "fail" else ())
+        texts = [node.exc.args[i] for i in spots if i < len(node.exc.args)]
+        words = [
+            c.value
+            for t in texts
+            for c in ast.walk(t)
+            if isinstance(c, ast.Constant) and isinstance(c.value, str)
+        ]
+        if any(re.search(r"[A-Za-z]{2,} [a-z]{2,}", w) for w in words):
+            out.append(node.lineno)
+    return out
+
+
+@pytest.mark.parametrize("module", ["spec", "expr", "spelling", "splits"])
+def test_spec_reader_raises_catalogue_sentences(module: str) -> None:
+    assert english_raises(LANG / f"{module}.py") == []
