@@ -522,7 +522,10 @@ def parse(text: str, source: str = "<spec>") -> NetSpec:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as err:
         raise SpecError(
-            source, "", catalog.said("spec.read.parse_1", err=err), _toml_fix(text, str(err))
+            source,
+            "",
+            catalog.said("spec.read.parse_1", err=_toml_detail(str(err))),
+            _toml_fix(text, str(err)),
         ) from None
     except RecursionError:  # tomllib is recursive: [[[[…]]]] thousands deep
         raise SpecError(
@@ -540,6 +543,40 @@ def parse(text: str, source: str = "<spec>") -> NetSpec:
 
 _TOML_AT = re.compile(r"\(at line (\d+), column \d+\)")
 _BARE_WORDS = re.compile(r"\[\s*[A-Za-z_]\w*\s*(,|\])")
+
+
+# tomllib's words for a syntax error, each a key of [spec.toml.errors]
+_TOML_ERRORS = {
+    "Cannot overwrite a value": "overwrite",
+    "Expected '=' after a key in a key/value pair": "equals",
+    "Expected ']' at the end of a table declaration": "table_end",
+    "Expected ']]' at the end of an array declaration": "array_table_end",
+    "Expected newline or end of document after a statement": "newline",
+    "Invalid initial character for a key part": "key_start",
+    "Invalid statement": "statement",
+    "Invalid value": "value",
+    "Unclosed array": "array",
+    "Unclosed inline table": "inline_table",
+    "Unterminated string": "string",
+}
+_TOML_ERROR = re.compile(r"(.+) \(at line (\d+), column (\d+)\)")
+
+
+def _toml_detail(error: str) -> str | catalog.Said:
+    """tomllib's ``error`` (``Invalid value (at line 3, column 5)``) as a catalogue sentence
+    where its words are known; else as it is."""
+    m = _TOML_ERROR.fullmatch(error)
+    end = error.removesuffix(" (at end of document)")
+    if m and m.group(1) in _TOML_ERRORS:
+        what = catalog.said(f"spec.toml2.errors.{_TOML_ERRORS[m.group(1)]}")
+        said = catalog.said("spec.toml2.at", what=what, line=m.group(2), col=m.group(3))
+    elif end != error and end in _TOML_ERRORS:
+        said = catalog.said(
+            "spec.toml2.at_end", what=catalog.said(f"spec.toml2.errors.{_TOML_ERRORS[end]}")
+        )
+    else:
+        return error
+    return said if said.render("en") == error else error
 
 
 def _toml_fix(text: str, error: str) -> catalog.Said:
