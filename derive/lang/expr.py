@@ -1213,7 +1213,7 @@ class _Converter:
         if any(isinstance(a, ast.Starred) for a in node.args):
             raise self.fail(node, catalog.said("spec.starred"))
         if not lo <= len(node.args) <= hi:
-            want = str(lo) if lo == hi else f"{lo} to {hi}"
+            want = str(lo) if lo == hi else catalog.said("spec.range", lo=lo, hi=hi)
             raise self.fail(node, catalog.said("spec.nargs", f=name, want=want, got=len(node.args)))
         args = tuple(self.convert(a, depth) for a in node.args)
         kwargs = []
@@ -1222,7 +1222,7 @@ class _Converter:
             given = set()  # concat(A, B, C, axis=1): every positional argument is a tensor
         for kw in node.keywords:
             if kw.arg is None or kw.arg not in keys:
-                allowed = ", ".join(keys) or "none"
+                allowed = ", ".join(keys) or catalog.said("spec.none")
                 said = catalog.said("spec.keyword", f=name, key=kw.arg, allowed=allowed)
                 raise self.fail(node, said)
             if kw.arg in given:
