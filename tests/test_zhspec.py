@@ -90,6 +90,25 @@ def test_common_spec_mistake_in_chinese_and_english(name: str, tmp_path: Path) -
     assert english_runs(zh, str(path)) == [], zh
 
 
+def test_hostile_specs_are_refused_in_chinese(tmp_path: Path) -> None:
+    """Every spec of tests/test_hostile.py that ``verify`` refuses says why in Chinese too."""
+    import test_hostile
+
+    refused = 0
+    for case in test_hostile.CASES:
+        if case.args[:1] != ["verify"] or case.spec is None or case.setup or case.files:
+            continue
+        path = tmp_path / f"{case.id}.toml"
+        path.write_bytes(case.spec.encode("utf-8", "surrogatepass"))
+        res = CliRunner().invoke(main, ["verify", "--no-torch", "--lang", "zh", str(path)])
+        if res.exit_code != 2:
+            continue
+        refused += 1
+        line = [x for x in res.output.splitlines() if x.strip()][-1]
+        assert english_runs(line, str(path)) == [], (case.id, line)
+    assert refused >= 100
+
+
 LANG = Path(__file__).parent.parent / "derive" / "lang"
 # the exceptions a spec's reader raises for the user, and the positions of their texts
 USER_ERRORS = {"err": (1, 2), "SpecError": (2, 3), "ExprError": (0,), "SpellingError": (0,)}

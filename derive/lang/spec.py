@@ -532,12 +532,15 @@ def parse(text: str, source: str = "<spec>") -> NetSpec:
             source, "", catalog.said("spec.read.parse_2"), catalog.said("spec.read.parse_2_fix")
         ) from None
     except ValueError as err:  # an integer of more than 4,300 digits (sys.get_int_max_str_digits)
-        raise SpecError(
-            source,
-            "",
-            catalog.said("spec.read.parse_3", x=_one_line(str(err))[:120]),
-            catalog.said("spec.read.parse_3_fix"),
-        ) from None
+        text = _one_line(str(err))[:120]
+        fix = catalog.said("spec.read.parse_3_fix")
+        error = SpecError(source, "", catalog.said("spec.read.parse_3", x=text), fix)
+        limit = _int_limit(text)
+        if limit is not None:  # said whole in other languages (English keeps Python's words)
+            message = catalog.said("spec.read.parse_3", x=limit)
+            sentence = catalog.said("spec.frame_fix", message=message, fix=fix)
+            error.said = (f"{source}: ", sentence, "")
+        raise error from None
     return _Validator(source, data).run()
 
 
@@ -579,6 +582,20 @@ def _toml_detail(error: str) -> str | catalog.Said:
     return said if said.render("en") == error else error
 
 
+_INT_LIMIT = re.compile(
+    r"Exceeds the limit \((\d+) digits\) for integer string conversion: value has (\d+) digits"
+)
+
+
+def _int_limit(error: str) -> catalog.Said | None:
+    """Python's refusal of an integer of thousands of digits (cut to 120 characters, as
+    shown) as a catalogue sentence; else ``None``."""
+    m = _INT_LIMIT.match(error)
+    if not m:
+        return None
+    return catalog.said("spec.toml2.int_limit", limit=m.group(1), digits=m.group(2))
+
+
 def _toml_fix(text: str, error: str) -> catalog.Said:
     """The fix for a TOML syntax error, from the line it names: the usual slips in a spec are
     a formula or size names without quotes and a non-ASCII key."""
@@ -613,7 +630,8 @@ def _one_line(text: str) -> str:
 
 
 def _spelled_greek(name: str) -> str:
-    """``; write 'theta' for θ (it prints as θ)`` when ``name`` holds Greek letters."""
+    """``theta`` for ``θ``: ``name`` with its Greek letters spelled out, when that makes it a
+    valid name; else ``""``."""
     import unicodedata
 
     out = []
@@ -627,7 +645,7 @@ def _spelled_greek(name: str) -> str:
     spelled = "".join(out)
     if spelled == name or not IDENT.match(spelled):
         return ""
-    return f"; write '{spelled}' for '{name}' (a Greek name prints as its letter)"
+    return spelled
 
 
 class _Validator:
@@ -658,14 +676,11 @@ class _Validator:
 
     def ident(self, where: str, name: str) -> None:
         if not IDENT.match(name):
-            error = self.err(
-                where,
-                f"'{name}' is not a valid name",
-                "use ASCII letters, digits and _, starting with a letter (max 32)"
-                + _spelled_greek(name),
-            )
-            if _spelled_greek(name):
-                raise error
+            message = catalog.said("spec.bad_name", name=name)
+            if spelled := _spelled_greek(name):
+                fix = catalog.said("spec.bad_name_greek_fix", spelled=spelled, name=name)
+                raise self.err(where, message, fix)
+            error = self.err(where, message, catalog.said("spec.bad_name_fix"))
             # a Chinese name (权重, 损失) is the likely one: said in the user's language
             said = catalog.said("refuse.name", where=where, name=name)
             raise catalog.refusal(lambda _: error, said)
