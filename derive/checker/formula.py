@@ -33,6 +33,7 @@ from derive.engine.backprop import sym_shape
 from derive.lang import expr as ex
 from derive.lang import ops
 from derive.lang.spec import slice_bounds
+from derive.locale import catalog
 
 MAX_COST = 200_000  # scalar operations for one evaluation of a formula
 
@@ -625,7 +626,19 @@ def _read_one(
                 pass
         col = offset + lead + err.col if err.col else 0
         detail = re.sub(r"column \d+", f"column {col}", err.message) if col else err.message
-        raise FormulaError(msg("error.syntax", detail=detail), col, text) from None
+        raise FormulaError(msg("error.syntax", detail=_said(err, col, detail)), col, text) from None
+
+
+def _said(err: ex.ExprError, col: int, detail: str) -> str | catalog.Said:
+    """The parser's message ``detail`` (English, its column moved to ``col`` in the whole
+    formula) as its catalogue sentence where it has one, so it is said in the check's language;
+    else ``detail``."""
+    if err.sentence is None or err.sentence.key == "spec.syntax":  # Python's words: the table
+        return detail
+    said = err.sentence
+    if col:
+        said = catalog.Said(said.key, tuple((k, col if k == "col" else v) for k, v in said.args))
+    return said if said.render("en") == detail else detail
 
 
 # a number written against a name or a bracket (2v, 2(e - 5)): maths as typed, never code

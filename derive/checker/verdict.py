@@ -52,7 +52,9 @@ class Msg:
 
     def render(self, lang: str = "en") -> str:
         """The sentence in ``lang`` (``derive/locale/<lang>.toml``, table ``check``)."""
-        args = {k: v.render(lang) if isinstance(v, Msg) else v for k, v in self.args}
+        args = {
+            k: v.render(lang) if isinstance(v, Msg | catalog.Said) else v for k, v in self.args
+        }
         return catalog.text(f"check.{self.key}", lang, **args)
 
 
@@ -79,7 +81,8 @@ class FormulaError(ex.ExprError):
         m = self.msg
         if lang != "en" and m.key in ("error.syntax", "error.latex"):
             args = dict(m.args)
-            args["detail"] = translate_detail(str(args.get("detail", "")), lang)
+            if not isinstance(args.get("detail"), catalog.Said):  # a catalogue sentence says itself
+                args["detail"] = translate_detail(str(args.get("detail", "")), lang)
             m = Msg(m.key, tuple(args.items()))
         return m.render(lang)
 

@@ -21,6 +21,7 @@ import numpy as np
 
 from derive.errors import BadInput
 from derive.lang import ops, spelling, splits
+from derive.locale import catalog
 
 MAX_LENGTH = 2000
 MAX_DEPTH = 40
@@ -77,10 +78,20 @@ def callable_names() -> list[str]:
 class ExprError(BadInput, ValueError):
     """Unreadable or forbidden expression. ``col`` is 1-based (0 when unknown)."""
 
-    def __init__(self, message: str, col: int = 0) -> None:
-        super().__init__(message)
-        self.message = message
+    def __init__(self, message: str | catalog.Said, col: int = 0) -> None:
+        text = message.render("en") if isinstance(message, catalog.Said) else message
+        super().__init__(text)
+        self.message = text
         self.col = col
+        #: the message from the catalogues, to say it in another language (None: English only)
+        self.sentence = message if isinstance(message, catalog.Said) else None
+        if self.sentence is not None:
+            self.said = ("", self.sentence, "")
+
+    @property
+    def spoken(self) -> str | catalog.Said:
+        """The message as a catalogue sentence where it is one, else its English text."""
+        return self.message if self.sentence is None else self.sentence
 
 
 @dataclass(frozen=True)
@@ -187,23 +198,24 @@ def parse(
     library's (n − 1 in PyTorch, n in NumPy). ``scalars``: further names of one number (a
     network's sizes, for the checker), so that ``2 * (p - y) / n`` of a 1-D ``p`` is 1-D."""
     if not isinstance(text, str):
-        raise ExprError("an expression must be a string")
+        raise ExprError(catalog.said("spec.expr_string"))
     if len(text) > MAX_LENGTH:
-        raise ExprError(f"expression is {len(text)} characters long; the limit is {MAX_LENGTH}")
+        raise ExprError(catalog.said("spec.expr_long", n=len(text), limit=MAX_LENGTH))
     if not text.strip():
-        raise ExprError("expression is empty")
+        raise ExprError(catalog.said("spec.expr_empty"))
     if "\n" in text.strip() or ";" in text:
-        raise ExprError("an expression is one line with no ';'")
+        raise ExprError(catalog.said("spec.expr_one_line"))
     try:
         tree = ast.parse(text.strip(), mode="eval")
     except SyntaxError as err:
         col = err.offset or 0
-        raise ExprError(f"syntax error at column {col}: {err.msg}", col) from None
+        detail = _python_detail(err.msg)
+        raise ExprError(catalog.said("spec.syntax", col=col, detail=detail), col) from None
     except (ValueError, RecursionError, MemoryError):
-        raise ExprError("expression is too deeply nested") from None
+        raise ExprError(catalog.said("spec.expr_deep")) from None
     count = parts(tree)
     if count > max_parts:
-        raise ExprError(f"expression has {count} parts; the limit is {max_parts}")
+        raise ExprError(catalog.said("spec.expr_parts", n=count, limit=max_parts))
     conv = _Converter(allow_compare, allow_index, constants or {}, shapes)
     conv.one_d = one_d
     conv.scalars = scalars
@@ -429,13 +441,15 @@ class _Converter:
         scalars |= self.scalars
         return one_dimensional(node, self.one_d, frozenset(scalars), self.shapes)
 
-    def fail(self, node: ast.AST, message: str) -> ExprError:
+    def fail(self, node: ast.AST, message: str | catalog.Said) -> ExprError:
         col = getattr(node, "col_offset", -1) + 1
+        if isinstance(message, catalog.Said):
+            return ExprError(catalog.said("spec.column", message=message, col=col), col)
         return ExprError(f"{message} (column {col})", col)
 
     def convert(self, node: ast.AST, depth: int) -> Node:
         if depth > MAX_DEPTH:
-            raise self.fail(node, f"expression nests deeper than {MAX_DEPTH} levels")
+            raise self.fail(node, catalog.said("spec.expr_nests", limit=MAX_DEPTH))
         d = depth + 1
         if isinstance(node, ast.Constant):
             return Num(self.number(node))
@@ -451,7 +465,7 @@ class _Converter:
                 return self.floor_div(node)
             op = _BINOPS.get(type(node.op))
             if op is None:
-                raise self.fail(node, "only + - * / @ ** are allowed between terms")
+                raise self.fail(node, catalog.said("spec.binops"))
             if op == "@" and (scaled := self.diag_product(node, d)) is not None:
                 return scaled
             if op == "@" and self.vector(node.right):
@@ -473,7 +487,7 @@ class _Converter:
                 return Neg(inner)
             if isinstance(node.op, ast.UAdd):
                 return self.convert(node.operand, d)
-            raise self.fail(node, "only unary - and + are allowed")
+            raise self.fail(node, catalog.said("spec.unary"))
         if isinstance(node, ast.Attribute):
             if _module_of(node.value) and node.attr in spelling.NUMBERS:
                 # np.pi, math.e: the float64 value NumPy and PyTorch compute with, exactly
@@ -488,7 +502,7 @@ class _Converter:
                 # PyTorch's matrix transpose; .H/.mH, the conjugate transpose, of real tensors
                 node = ast.Attribute(node.value, "T", ast.Load())
             if node.attr != "T":
-                raise self.fail(node, f"attribute '.{node.attr}' is not allowed; only '.T'")
+                raise self.fail(node, catalog.said("spec.attribute", attr=node.attr))
             if self.shapes is not None and self.vector(node.value):
                 # w.T of a 1-D vector is w itself in NumPy and PyTorch (the math's wᵀ written
                 # on a 1-D array): X @ w.T - y with y 1-D is element-wise there
@@ -507,7 +521,7 @@ class _Converter:
             return _float_constant(self.call(node, d))
         if isinstance(node, ast.Compare) and self.allow_compare:
             if len(node.ops) != 1 or type(node.ops[0]) not in _CMPOPS:
-                raise self.fail(node, "only one comparison > >= < <= is allowed")
+                raise self.fail(node, catalog.said("spec.one_comparison"))
             return Compare(
                 _CMPOPS[type(node.ops[0])],
                 self.convert(node.left, d),
@@ -539,7 +553,7 @@ class _Converter:
                 return block
             raise self.fail(node, _subscript_refusal(node))
         kind = type(node).__name__
-        raise self.fail(node, f"'{kind}' is not allowed in an expression")
+        raise self.fail(node, catalog.said("spec.expr_not_allowed", kind=kind))
 
     def diag_product(self, node: ast.BinOp, depth: int) -> Node | None:
         """``A @ np.diag(v)`` / ``np.diag(v) @ B`` with ``v`` 1-D (``torch.diag`` too): the
@@ -583,7 +597,12 @@ class _Converter:
             return None  # x ** y of two tensors: the exponent's message below
         if base <= 0:
             raise self.fail(
-                node, f"{float(base):g} ** x is read for a positive number {float(base):g}"
+                node,
+                catalog.said(
+                    "spec.expr.power_of_number_1",
+                    x=format(float(base), "g"),
+                    x2=format(float(base), "g"),
+                ),
             )
         exponent = self.convert(node.right, depth)
         return Call("exp", (BinOp("*", exponent, Call("log", (Num(base),))),))
@@ -595,12 +614,11 @@ class _Converter:
         value = self.size_value(node)
         divisor = self.size_value(node.right)
         if value is None and divisor is not None and divisor <= 0:
-            raise self.fail(node, f"'//' divides a size by {divisor}; divide by a whole number > 0")
+            raise self.fail(node, catalog.said("spec.expr.floor_div_1", divisor=divisor))
         if value is None:
             raise self.fail(
                 node,
-                "'//' is read between sizes (D // 2, X.shape[1] // 2: whole numbers, [dims] "
-                "names); of a tensor it has no gradient",
+                catalog.said("spec.expr.floor_div_2"),
             )
         return Num(Fraction(value))
 
@@ -648,9 +666,7 @@ class _Converter:
         if v.value.id in self.one_d and shape is not None and index in (0, -1):
             shape, index = (shape[1], shape[1]), 0  # 1-D y = ["N"]: len(y), y.shape[0] are N
         if shape is None or len(shape) != 2 or index not in (0, 1, -1, -2):
-            raise self.fail(
-                node, "X.shape[i] needs a matrix declared earlier and i in 0, 1, -1, -2"
-            )
+            raise self.fail(node, catalog.said("spec.expr.size_1"))
         d = shape[index]
         label = getattr(d, "label", None)
         return Name(label) if label else Num(Fraction(int(d)))
@@ -691,9 +707,9 @@ class _Converter:
         spelled = ".".join([root.id, *reversed(path)])
         raise self.fail(
             f,
-            f"'{spelled}' in {spelled}.{f.attr}(…) is neither a module derive reads (np, torch, "
-            "F, math, scipy.special, K, tf, tf.nn, tf.math, jnp, jax.nn) nor a tensor declared "
-            f"earlier; write {f.attr}(…) or an np./torch. spelling",
+            catalog.said(
+                "spec.expr.receiver_1", spelled=spelled, spelled2=spelled, attr=f.attr, attr2=f.attr
+            ),
         )
 
     def tensor_named_k(self, v: ast.AST) -> bool:
@@ -722,22 +738,20 @@ class _Converter:
         if node.args and not isinstance(node.args[0], ast.Name) and name != "unsqueeze":
             raise self.fail(
                 node,
-                f"{name}() of an expression is read when it is a column or a row and the result "
-                f"1-D (.{name}(-1)) or, of a column, (-1, 1); name it on a line first, or, for a "
-                "column of a reduction, write keepdims=True",
+                catalog.said("spec.expr.reshape_2", name=name, name2=name),
             )
         if node.keywords or not node.args or not isinstance(node.args[0], ast.Name):
-            raise self.fail(node, f"{name}() is read for a tensor named in the spec: x.{name}(…)")
+            raise self.fail(node, catalog.said("spec.expr.reshape_3", name=name, name2=name))
         x = node.args[0].id
         if name == "unsqueeze":
             return self.unsqueeze(node, x)
         shape = self.shapes.get(x)
         if shape is None:
-            raise self.fail(node, f"{name}(): '{x}' must be declared before this line")
+            raise self.fail(node, catalog.said("spec.expr.reshape_4", name=name, x=x))
         have = (1, 1) if len(shape) == 0 else tuple(int(k) for k in shape)
         if name in ("squeeze", "flatten", "ravel"):
             if len(node.args) > 2 or (name != "squeeze" and len(node.args) > 1):
-                raise self.fail(node, f"{name}() takes no size here; write x.reshape(…) instead")
+                raise self.fail(node, catalog.said("spec.expr.reshape_5", name=name))
             want: tuple[int, ...] = (have[0] * have[1],) if 1 in have or name != "squeeze" else have
         else:
             want = self.target_shape(node, have)
@@ -749,9 +763,7 @@ class _Converter:
             return Transpose(Name(x))
         raise self.fail(
             node,
-            f"{name}() of '{x}' {list(have)} to {list(want)} moves entries between rows and "
-            "columns; only a reshape that keeps the tensor (or turns a row into a column) is "
-            "read — declare the shape you need in [inputs]/[params]",
+            catalog.said("spec.expr.reshape_1", name=name, x=x, x2=list(have), x3=list(want)),
         )
 
     def block(self, node: ast.AST) -> tuple[str, list[list[int]]] | None:
@@ -791,7 +803,9 @@ class _Converter:
             return self.product(node)
         kw = {k.arg: k.value for k in node.keywords}
         if len(node.args) > 2 or set(kw) - {"axis", "dim", "dtype"} or len(node.args) + len(kw) > 2:
-            raise self.fail(node, f"{name}() is read as {name}(x, axis) / {name}(x, dim=k)")
+            raise self.fail(
+                node, catalog.said("spec.expr.blockwise_1", name=name, name2=name, name3=name)
+            )
         axis_node = node.args[1] if len(node.args) == 2 else kw.get("axis", kw.get("dim"))
         if axis_node is None and name == "glu":
             axis_node = ast.Constant(-1)  # F.glu's default dim=-1
@@ -803,8 +817,7 @@ class _Converter:
         if axis not in (0, 1, -1, -2) or block is None or "dtype" in kw:
             raise self.fail(
                 node,
-                f"{name}() is read along axis 0 or 1 of a tensor named in the spec or a block of "
-                f"it: torch.{name}(z, dim=1) — name the expression on a line first",
+                catalog.said("spec.expr.blockwise_2", name=name, name2=name),
             )
         axis %= 2
         x, bounds = block
@@ -818,12 +831,12 @@ class _Converter:
 
         if name == "glu":
             if size % 2:
-                raise self.fail(node, f"glu() halves axis {axis}, which has an odd size {size}")
+                raise self.fail(node, catalog.said("spec.expr.blockwise_4", axis=axis, size=size))
             h = size // 2
             sig = ast.Call(ast.Name("sigmoid", ast.Load()), [part(h, size)], [])
             return ast.BinOp(part(0, h), ast.Mult(), sig)
         if size > MAX_BLOCKS:
-            raise self.fail(node, f"cumsum() is read along at most {MAX_BLOCKS} entries")
+            raise self.fail(node, catalog.said("spec.expr.blockwise_3", MAX_BLOCKS=MAX_BLOCKS))
         keep = [
             ast.keyword("axis", ast.Constant(axis)),
             ast.keyword("keepdims", ast.Constant(True)),
@@ -845,10 +858,10 @@ class _Converter:
         shape = tuple(int(k) for k in self.shapes[x.id])  # type: ignore[index]
         if len(shape) != 2 or shape[0] != shape[1]:
             if node.func.id == "diagonal":  # type: ignore[attr-defined]
-                raise self.fail(node, f"diagonal() is read of a square matrix; '{x.id}' is {shape}")
+                raise self.fail(node, catalog.said("spec.expr.diagonal_2", id=x.id, shape=shape))
             return None
         if shape[0] > MAX_BLOCKS:
-            raise self.fail(node, f"diagonal() is read of at most {MAX_BLOCKS} entries")
+            raise self.fail(node, catalog.said("spec.expr.diagonal_1", MAX_BLOCKS=MAX_BLOCKS))
 
         def entry(i: int) -> ast.expr:
             at = ast.Slice(ast.Constant(i), ast.Constant(i + 1))
@@ -862,10 +875,10 @@ class _Converter:
         """``torch.cumsum(v, 0)`` / ``np.cumsum(v)`` of a 1-D vector (Cox's risk sets): along its
         only axis, entry j the sum of entries 0…j, a 1-D result (a row) written with slices."""
         if axis not in (0, -1, None):
-            raise self.fail(node, f"cumsum() of the 1-D vector '{x}' is along its only axis, 0")
+            raise self.fail(node, catalog.said("spec.expr.cumsum_one_d_1", x=x))
         size = int((self.shapes or {})[x][-1])
         if size > MAX_BLOCKS:
-            raise self.fail(node, f"cumsum() is read along at most {MAX_BLOCKS} entries")
+            raise self.fail(node, catalog.said("spec.expr.cumsum_one_d_2", MAX_BLOCKS=MAX_BLOCKS))
         keep = [
             ast.keyword("axis", ast.Constant(1)),
             ast.keyword("keepdims", ast.Constant(True)),
@@ -896,9 +909,7 @@ class _Converter:
         if block is None or set(kw) - known or twice:
             raise self.fail(
                 node,
-                "prod() is read of a tensor named in the spec or a block of it: torch.prod(z), "
-                "or along an axis torch.prod(z, dim=1, keepdim=True) — name the expression on a "
-                "line first",
+                catalog.said("spec.expr.product_1"),
             )
         x, bounds = block
         rows, cols = (range(lo, hi) for lo, hi in bounds)
@@ -911,7 +922,7 @@ class _Converter:
 
         if axis_node is None:
             if len(rows) * len(cols) > MAX_BLOCKS * 2:
-                raise self.fail(node, f"prod() is read of at most {MAX_BLOCKS * 2} entries")
+                raise self.fail(node, catalog.said("spec.expr.product_2", x=MAX_BLOCKS * 2))
             factors = [
                 at(ast.Tuple([ast.Constant(i), ast.Constant(j)], ast.Load()))
                 for i in rows
@@ -922,7 +933,7 @@ class _Converter:
             if axis not in (0, 1, -1, -2) or not (isinstance(keep, ast.Constant) and keep.value):
                 raise self.fail(
                     node,
-                    "prod() along an axis is read with keepdims=True (keepdim=True), axis 0 or 1",
+                    catalog.said("spec.expr.product_3"),
                 )
             axis %= 2
             r, c = whole(*bounds[0]), whole(*bounds[1])
@@ -947,7 +958,7 @@ class _Converter:
             rest = list(rest[0].elts)
         sizes = [_int_index(a) for a in rest]
         if node.keywords:
-            raise self.fail(node, f"{name}() of a 1-D expression takes its sizes by position")
+            raise self.fail(node, catalog.said("spec.expr.reshape_one_d_2", name=name))
         if name in ("squeeze", "flatten", "ravel") and not sizes:
             return row
         reshaped = name in ("reshape", "view")
@@ -957,9 +968,7 @@ class _Converter:
             return Transpose(row)
         raise self.fail(
             node,
-            f"{name}() of a 1-D expression is read as its column, reshape(-1, 1) or "
-            "unsqueeze(1), or its row, reshape(1, -1), view(-1) or unsqueeze(0); name it on a "
-            "line to reshape it to other sizes",
+            catalog.said("spec.expr.reshape_one_d_1", name=name),
         )
 
     def unsqueeze(self, node: ast.Call, x: str) -> Node:
@@ -969,8 +978,7 @@ class _Converter:
         if x not in self.one_d or axes not in ([0], [1], [-1], [-2]):
             raise self.fail(
                 node,
-                f"unsqueeze() is read for a 1-D tensor: {x}.unsqueeze(1) (its column) or "
-                f"{x}.unsqueeze(0); of a matrix it makes a third axis",
+                catalog.said("spec.expr.unsqueeze_1", x=x, x2=x),
             )
         return Transpose(Name(x)) if axes[0] in (1, -1) else Name(x)
 
@@ -1009,9 +1017,9 @@ class _Converter:
             elif isinstance(v, Name) and (k := _dim_value(v.id, self.shapes)) is not None:
                 sizes.append(k)
             else:
-                raise self.fail(node, "reshape sizes are numbers, -1, [dims] names or X.shape")
+                raise self.fail(node, catalog.said("spec.expr.target_shape_3"))
         if not 1 <= len(sizes) <= 2 or sizes.count(-1) > 1:
-            raise self.fail(node, "reshape to one or two sizes, at most one of them -1")
+            raise self.fail(node, catalog.said("spec.expr.target_shape_1"))
         asked = list(sizes)
         if -1 in sizes:
             known = 1
@@ -1023,31 +1031,33 @@ class _Converter:
             total *= k
         if total != have[0] * have[1]:
             raise self.fail(
-                node, f"cannot reshape {have[0] * have[1]} entries into {asked} (as NumPy)"
+                node, catalog.said("spec.expr.target_shape_2", x=have[0] * have[1], asked=asked)
             )
         return tuple(sizes)
 
     def number(self, node: ast.Constant) -> Fraction:
         value = node.value
         if isinstance(value, bool) or not isinstance(value, int | float):
-            raise self.fail(node, f"only numbers are allowed as constants, not {value!r}")
+            raise self.fail(node, catalog.said("spec.expr.number_1", value=repr(value)))
         if isinstance(value, int) and abs(value) > 10**38:
-            raise self.fail(node, "number is too large (limit 1e38)")
+            raise self.fail(node, catalog.said("spec.expr.number_2"))
         if isinstance(value, float) and not (abs(value) <= 1e38):
-            raise self.fail(node, "number is too large (limit 1e38)")
+            raise self.fail(node, catalog.said("spec.expr.number_3"))
         # repr gives the shortest decimal that round-trips: 0.1 stays exactly 1/10
         return Fraction(repr(value)) if isinstance(value, float) else Fraction(value)
 
     def exponent(self, node: ast.AST) -> Fraction:
         value = self.constant(node, 0)
         if abs(value) > MAX_EXPONENT:
-            raise self.fail(node, f"exponent {value} is too large (limit {MAX_EXPONENT})")
+            raise self.fail(
+                node, catalog.said("spec.expr.exponent_1", value=value, MAX_EXPONENT=MAX_EXPONENT)
+            )
         return value
 
     def constant(self, node: ast.AST, depth: int) -> Fraction:
         """A number written as arithmetic of numbers (``1/2``, ``-(1/2)``, ``3/2``), exactly."""
         if depth > 8:
-            raise self.fail(node, "an exponent must be a number")
+            raise self.fail(node, catalog.said("spec.expr.constant_2"))
         if isinstance(node, ast.Constant):
             return self.number(node)
         if isinstance(node, ast.Name) and node.id in self.constants:
@@ -1064,12 +1074,10 @@ class _Converter:
         if isinstance(node, ast.BinOp) and type(node.op) in (ast.Add, ast.Sub, ast.Mult, ast.Div):
             a, b = self.constant(node.left, depth + 1), self.constant(node.right, depth + 1)
             if isinstance(node.op, ast.Div) and b == 0:
-                raise self.fail(node, "an exponent divides by 0")
+                raise self.fail(node, catalog.said("spec.expr.constant_3"))
             ops_ = {ast.Add: a + b, ast.Sub: a - b, ast.Mult: a * b}
             return a / b if isinstance(node.op, ast.Div) else ops_[type(node.op)]
-        raise self.fail(
-            node, "an exponent must be a number (or numbers: 1/2, -1/2) or a [constants] name"
-        )
+        raise self.fail(node, catalog.said("spec.expr.constant_1"))
 
     def call(self, node: ast.Call, depth: int) -> Node:
         node = _both_axes(node)
@@ -1116,7 +1124,7 @@ class _Converter:
             kw = {k.arg: k.value for k in node.keywords}
             index = node.args[0] if len(node.args) == 1 and not kw else kw.get("dim")
             if index is None or len(node.args) + len(kw) != 1:
-                raise self.fail(node, "size() is read with one axis, x.size(0) or x.size(-1)")
+                raise self.fail(node, catalog.said("spec.expr.call_5"))
             shape_of = ast.Attribute(f.value, "shape", ast.Load())
             return self.convert(ast.Subscript(shape_of, index, ast.Load()), depth)
         if isinstance(f, ast.Attribute) and f.attr == "gather":
@@ -1124,14 +1132,14 @@ class _Converter:
         if isinstance(f, ast.Attribute) and f.attr == "embedding" and _module_of(f.value):
             looked = embedding_lookup(node)
             if looked is None:
-                raise self.fail(node, "embedding() is read as F.embedding(y, E): labels y, table E")
+                raise self.fail(node, catalog.said("spec.expr.call_6"))
             return self.lookup(node, *looked)
         if isinstance(f, ast.Attribute) and f.attr == "squeeze" and gather_label(f.value):
             # logits.gather(1, y.view(-1, 1)).squeeze(1): the picked column as PyTorch's 1-D
             # result, a row
             axes = [_int_index(a) for a in node.args]
             if node.keywords or axes not in ([], [1], [-1]):
-                raise self.fail(node, "squeeze() of a gather's column is squeeze(1)")
+                raise self.fail(node, catalog.said("spec.expr.call_7"))
             return Transpose(self.gather(f.value, depth))  # type: ignore[arg-type]
         # K.sum(axis=0) of attention's keys K is the tensor's method, not Keras' K.sum
         keras_k = isinstance(f, ast.Attribute) and self.tensor_named_k(f.value)
@@ -1147,8 +1155,7 @@ class _Converter:
         elif isinstance(f, ast.Attribute) and _in_place(f.attr):
             raise self.fail(
                 node,
-                f"{f.attr}() changes its tensor in place, which a network of named lines does "
-                f"not do: write {f.attr[:-1]}() (x.{f.attr[:-1]}(…)) and name the result",
+                catalog.said("spec.expr.call_13", attr=f.attr, x=f.attr[:-1], x2=f.attr[:-1]),
             )
         elif isinstance(f, ast.Attribute) and spelling.method(f.attr):
             # X.sum(axis=0), Z.exp(), A.dot(B), x.pow(2): the method spelling of the function
@@ -1187,7 +1194,7 @@ class _Converter:
         try:
             respelled = spelling.respell(node, module)
         except spelling.SpellingError as err:
-            raise self.fail(node, str(err)) from None
+            raise self.fail(node, err.spoken) from None
         if respelled is not None:
             return self.convert(ast.copy_location(respelled, node), depth)
         name = node.func.id
@@ -1196,7 +1203,7 @@ class _Converter:
             return self.sugar(node, name, depth)
         if sig is None:
             allowed = ", ".join(callable_names())
-            raise self.fail(node, f"unknown function '{name}'; allowed: {allowed}")
+            raise self.fail(node, catalog.said("spec.unknown_function", name=name, allowed=allowed))
         lo, hi, keys = sig
         if ops.get(name).kind == ops.REDUCTION and len(node.args) == 3:
             node = self.positional_keepdim(node, name, module)
@@ -1204,15 +1211,15 @@ class _Converter:
             node = self.keepdims(node, name)
         if ops.get(name).kind == ops.REDUCTION and len(node.args) == 2:
             if node.keywords:
-                raise self.fail(node, f"{name}() takes the axis by position or keyword, not both")
+                raise self.fail(node, catalog.said("spec.axis_twice", f=name))
             # sum(X, 0) is sum(X, axis=0), as in NumPy
             axis = _axis(self.convert(node.args[1], depth))
             return Call(name, (self.convert(node.args[0], depth),), (("axis", axis),))
         if any(isinstance(a, ast.Starred) for a in node.args):
-            raise self.fail(node, "'*' arguments are not allowed")
+            raise self.fail(node, catalog.said("spec.starred"))
         if not lo <= len(node.args) <= hi:
-            want = str(lo) if lo == hi else f"{lo} to {hi}"
-            raise self.fail(node, f"{name}() takes {want} arguments, got {len(node.args)}")
+            want = str(lo) if lo == hi else catalog.said("spec.range", lo=lo, hi=hi)
+            raise self.fail(node, catalog.said("spec.nargs", f=name, want=want, got=len(node.args)))
         args = tuple(self.convert(a, depth) for a in node.args)
         kwargs = []
         given = set(keys[: len(node.args) - lo])  # optional parameters passed by position
@@ -1220,10 +1227,11 @@ class _Converter:
             given = set()  # concat(A, B, C, axis=1): every positional argument is a tensor
         for kw in node.keywords:
             if kw.arg is None or kw.arg not in keys:
-                allowed = ", ".join(keys) or "none"
-                raise self.fail(node, f"{name}() keyword '{kw.arg}' unknown; allowed: {allowed}")
+                allowed = ", ".join(keys) or catalog.said("spec.none")
+                said = catalog.said("spec.keyword", f=name, key=kw.arg, allowed=allowed)
+                raise self.fail(node, said)
             if kw.arg in given:
-                raise self.fail(node, f"{name}() gets '{kw.arg}' twice; give it once")
+                raise self.fail(node, catalog.said("spec.keyword_twice", f=name, key=kw.arg))
             given.add(kw.arg)
             value = self.convert(kw.value, depth)
             kwargs.append((kw.arg, _axis(value) if kw.arg == "axis" else value))
@@ -1232,7 +1240,7 @@ class _Converter:
             # bce(P, Y, 2) is bce(P, Y, pos_weight=2): a loss's parameters become keywords
             extra = [key for key, _ in op.params][: len(args) - op.nargs[0]]
             if any(k in dict(kwargs) for k in extra):
-                raise self.fail(node, f"{name}() got a parameter by position and by keyword")
+                raise self.fail(node, catalog.said("spec.param_twice", f=name))
             kwargs = list(zip(extra, args[op.nargs[0] :], strict=True)) + kwargs
             args = args[: op.nargs[0]]
         w = dict(kwargs).get("pos_weight")
@@ -1257,7 +1265,8 @@ class _Converter:
         if node.keywords or len(node.args) != want or any(
             isinstance(a, ast.Starred) for a in node.args
         ):
-            raise self.fail(node, f"{name}() takes {want} argument{'s' if want > 1 else ''}")
+            key = "spec.nargs_sugar" if want > 1 else "spec.nargs_sugar_one"
+            raise self.fail(node, catalog.said(key, f=name, want=want))
         args = [self.convert(a, depth) for a in node.args]
         if name == "square":
             return Pow(args[0], Fraction(2))
@@ -1287,8 +1296,7 @@ class _Converter:
         ):
             raise self.fail(
                 node,
-                f"{name}(x, axis, …): a third argument is read as PyTorch's keepdim (True or "
-                f"False, torch.{name}(x, 1, True)); in NumPy write keepdims=True",
+                catalog.said("spec.expr.positional_keepdim_1", name=name, name2=name),
             )
         keep = ast.keyword("keepdims", third)
         return ast.Call(node.func, node.args[:2], [*node.keywords, keep])
@@ -1302,14 +1310,13 @@ class _Converter:
             return node
         value = next(k.value for k in node.keywords if k.arg == "keepdims")
         if not (isinstance(value, ast.Constant) and isinstance(value.value, bool)):
-            raise self.fail(node, f"{name}(): keepdims is True or False")
+            raise self.fail(node, catalog.said("spec.expr.keepdims_1", name=name))
         axis = [k.value for k in kept if k.arg == "axis"] + node.args[1:2]
         along_rows = any(isinstance(a, ast.Constant) and a.value in (1, -1) for a in axis)
         if value.value is False and along_rows:
             raise self.fail(
                 node,
-                f"{name}(…, axis=1, keepdims=False) gives NumPy a 1-D array that broadcasts as a "
-                "row; the language keeps the [m, 1] column: write keepdims=True or leave it out",
+                catalog.said("spec.expr.keepdims_2", name=name),
             )
         return ast.Call(node.func, node.args, kept)
 
@@ -1322,7 +1329,7 @@ class _Converter:
         try:
             return splits.read(node, how, self.shapes or {}, self.one_d)
         except splits.SplitError as err:
-            raise self.fail(node, str(err)) from None
+            raise self.fail(node, err.spoken) from None
 
     def split_part(self, node: ast.Subscript, depth: int) -> Node | None:
         """``np.split(a, 4, axis=1)[2]``, ``torch.chunk(a, 4, dim=1)[0]``, ``a.split(H, 1)[-1]``:
@@ -1337,7 +1344,10 @@ class _Converter:
         count = len(split.bounds)
         if j is None or not -count <= j < count:
             raise self.fail(
-                node, f"{ast.unparse(node.value)} has {count} parts: index it with 0…{count - 1}"
+                node,
+                catalog.said(
+                    "spec.expr.split_part_1", x=ast.unparse(node.value), count=count, x2=count - 1
+                ),
             )
         start, stop = split.bounds[j % count]
         bounds = tuple(
@@ -1353,8 +1363,9 @@ class _Converter:
         if y not in self.picks:
             raise self.fail(
                 node,
-                f"{table}[{y}] looks up rows of '{table}' by class labels: declare {y} = "
-                f'["N"] in [inputs] (integers) and {table} as a matrix with one row per class',
+                catalog.said(
+                    "spec.expr.lookup_1", table=table, y=y, table2=table, y2=y, table3=table
+                ),
             )
         if table in self.one_d:
             # a 1-D table (NumPy's b[y] of a bias per class): entry y_i for each label, NumPy's
@@ -1404,15 +1415,13 @@ class _Converter:
         if got is None:
             raise self.fail(
                 node,
-                "gather() is read as PyTorch's pick of class labels: P.gather(1, "
-                "y.unsqueeze(1)) (or y.view(-1, 1)) with y integer labels declared 1-D",
+                catalog.said("spec.expr.gather_1"),
             )
         p, y = got
         if y not in self.picks:
             raise self.fail(
                 node,
-                f"the index of gather() must be integer class labels: declare {y} = [\"N\"] "
-                "in [inputs], one label per row",
+                catalog.said("spec.expr.gather_2", y=y),
             )
         picked = BinOp("*", self.convert(p, depth + 1), Name(y))
         return Call("sum", (picked,), (("axis", Num(Fraction(1))),))
@@ -1443,13 +1452,12 @@ class _Converter:
         if not isinstance(node.value, ast.Name) or node.value.id not in self.shapes:
             raise self.fail(
                 node,
-                f"indexing by labels ({ast.unparse(node)}) reads a tensor by name: assign the "
-                "expression to a name first (probs = …), then write probs[np.arange(N), y]",
+                catalog.said("spec.expr.pick_1", x=ast.unparse(node)),
             )
         p = node.value.id
         shape = self.shapes[p]
         if len(shape) != 2:
-            raise self.fail(node, f"indexing by labels needs a matrix; '{p}' is a scalar")
+            raise self.fail(node, catalog.said("spec.expr.pick_2", p=p))
         rows, cols = shape
         assert isinstance(parts[0], ast.Call)
         n = self.convert(parts[0].args[0], depth)
@@ -1459,8 +1467,13 @@ class _Converter:
         if count != int(rows):
             raise self.fail(
                 node,
-                f"{ast.unparse(parts[0])} must count the {int(rows)} rows of '{p}' "
-                f"(write np.arange({_size_text(rows)}))",
+                catalog.said(
+                    "spec.expr.pick_3",
+                    x=ast.unparse(parts[0]),
+                    x2=int(rows),
+                    p=p,
+                    x3=_size_text(rows),
+                ),
             )
         known = self.picks.get(y)
         declared = self.shapes.get(y)
@@ -1468,8 +1481,7 @@ class _Converter:
         if not one_row and (known is None or known[1] != int(cols)):
             raise self.fail(
                 node,
-                f"the labels '{y}' must be an input of integer class labels declared 1-D, "
-                f'{y} = ["{_size_text(rows)}"], indexing a tensor with {int(cols)} columns',
+                catalog.said("spec.expr.pick_4", y=y, y2=y, x=_size_text(rows), x2=int(cols)),
             )
         self.picks[y] = (p, int(cols))
         picked = Call("sum", (BinOp("*", Name(p), Name(y)),), (("axis", Num(Fraction(1))),))
@@ -1525,15 +1537,21 @@ class _Converter:
             if len(parts) == 2:
                 raise self.fail(
                     node,
-                    f"'{name}' is 1-D (declared [\"{_size_text(shape[1])}\"]): index it once, "
-                    f"{name}[0] or {name}[lo:hi]",
+                    catalog.said(
+                        "spec.expr.slice_1",
+                        name=name,
+                        x=_size_text(shape[1]),
+                        name2=name,
+                        name3=name,
+                    ),
                 )
             axes = [1]
         elif len(parts) == 1 and len(shape) == 2 and int(shape[0]) == 1:
             raise self.fail(
                 node,
-                f"'{name}' has one row: {ast.unparse(node)} would index a 1-D array's entries "
-                f"but a [1, n] matrix's rows; write {name}[:, lo:hi] or {name}[0:1, :]",
+                catalog.said(
+                    "spec.expr.slice_2", name=name, x=ast.unparse(node), name2=name, name3=name
+                ),
             )
         out = self.convert(v, depth)
         dropped = []  # axes an integer index removes (NumPy's 1-D result is a row here)
@@ -1549,8 +1567,7 @@ class _Converter:
             if part.step is not None:
                 raise self.fail(
                     node,
-                    f"a slice with a step ({ast.unparse(node)}) is not read: write a block of "
-                    "consecutive rows or columns, e.g. a[:, h:2*h]",
+                    catalog.said("spec.expr.slice_3", x=ast.unparse(node)),
                 )
             if part.lower is None and part.upper is None:
                 continue
@@ -1592,12 +1609,12 @@ class _Converter:
 
     def index(self, node: ast.Subscript) -> Index:
         if not isinstance(node.value, ast.Name):
-            raise self.fail(node, "only a tensor name can be indexed, e.g. W1[0, 1]")
+            raise self.fail(node, catalog.said("spec.expr.index_1"))
         parts = node.slice.elts if isinstance(node.slice, ast.Tuple) else [node.slice]
         idx = []
         for p in parts:
             if not (isinstance(p, ast.Constant) and type(p.value) is int and p.value >= 0):
-                raise self.fail(node, "indices are non-negative whole numbers, e.g. W1[0, 1]")
+                raise self.fail(node, catalog.said("spec.expr.index_2"))
             idx.append(p.value)
         return Index(node.value.id, tuple(idx))
 
@@ -1679,34 +1696,45 @@ def _float_constant(n: Node) -> Node:
 _RESHAPES = frozenset({"reshape", "view", "squeeze", "flatten", "ravel", "unsqueeze"})
 
 
-def _subscript_refusal(node: ast.Subscript) -> str:
+# Python's own syntax-error details, said in the command's language (others stay as Python
+# words them): the pattern and the catalogue key (its slots the pattern's groups)
+_PYTHON_DETAILS = (
+    (re.compile(r"'(.)' was never closed"), "spec.python.never_closed"),
+    (re.compile(r"unmatched '(.)'"), "spec.python.unmatched"),
+    (
+        re.compile(r"closing parenthesis '(.)' does not match opening parenthesis '(.)'"),
+        "spec.python.mismatched",
+    ),
+    (re.compile(r"invalid syntax"), "spec.python.invalid"),
+    (re.compile(r"invalid syntax\. Perhaps you forgot a comma\?"), "spec.python.comma"),
+    (re.compile(r"invalid decimal literal"), "spec.python.decimal"),
+    (re.compile(r"unterminated string literal \(detected at line (\d+)\)"), "spec.python.string"),
+)
+
+
+def _python_detail(text: str) -> str | catalog.Said:
+    """Python's syntax-error ``text`` as a catalogue sentence where it is a known one."""
+    for pattern, key in _PYTHON_DETAILS:
+        m = pattern.fullmatch(text)
+        if m:
+            said = catalog.said(key, **{f"g{i}": g for i, g in enumerate(m.groups(), 1)})
+            return said if said.render("en") == text else text
+    return text
+
+
+def _subscript_refusal(node: ast.Subscript) -> catalog.Said:
     """Why ``x[…]`` is not read, and what to write instead: the language works on whole
     tensors (slices of columns, class-label indexing and single entries alike)."""
     parts = node.slice.elts if isinstance(node.slice, ast.Tuple) else [node.slice]
     text = ast.unparse(node)
     if any(isinstance(k, ast.Slice) for k in parts):  # a[:, j] with j a name or a list
-        return (
-            f"the index in {text} is not read: an index is a whole number (a[:, 0], X[-1]) and "
-            "a slice's bounds whole numbers or + - * of [dims] names (a[:, h:2*h])"
-        )
+        return catalog.said("spec.index_slice", text=text)
     if len(parts) == 1 and isinstance(parts[0], ast.Constant) and isinstance(parts[0].value, str):
         key = parts[0].value  # Ng's parameters["W1"], grads["dW1"]: a Python dict
-        return (
-            f"a lookup by a string ({text}) is not read: derive has no dicts; declare the "
-            f"tensor in [params] or [inputs] under a name such as {_identifier(key)} and write "
-            "that name"
-        )
+        return catalog.said("spec.index_dict", text=text, name=_identifier(key))
     if len(parts) == 2 and not all(isinstance(k, ast.Constant) for k in parts):
-        return (
-            f"indexing by labels ({text}) is not read in this form: write P[np.arange(N), y] "
-            'with y integer class labels declared y = ["N"], or declare the labels one-hot, '
-            '{ shape = ["N", "C"], kind = "one-hot" }, and write np.sum(Y * np.log(P), axis=1) '
-            "(or F.cross_entropy(Z, Y) on logits)"
-        )
-    return (
-        f"indexing ({text}) is not read: an index is a whole number or a slice (X[0], "
-        "a[:, h:2*h]) of a tensor by name"
-    )
+        return catalog.said("spec.index_labels", text=text)
+    return catalog.said("spec.index_other", text=text)
 
 
 def _identifier(key: str) -> str:
@@ -2212,10 +2240,10 @@ _BLOCKWISE = frozenset({"cumsum", "glu", "prod"})
 MAX_BLOCKS = 32
 
 
-def _not_named(f: ast.expr, shapes: Mapping[str, object]) -> str:
+def _not_named(f: ast.expr, shapes: Mapping[str, object]) -> catalog.Said:
     """Why a call of ``f`` (not a function name) is refused: a method the language does not
     read, or a library's helper (``d2l.linreg``), named."""
-    base = "only calls of named functions are allowed, e.g. sigmoid(Z1)"
+    base = catalog.said("spec.not_named")
     if not isinstance(f, ast.Attribute):
         return base
     root = f.value
@@ -2224,12 +2252,8 @@ def _not_named(f: ast.expr, shapes: Mapping[str, object]) -> str:
     if not isinstance(root, ast.Name):
         return base
     if root.id in shapes:
-        return f"{base}; the method .{f.attr}() is not one derive reads"
-    return (
-        f"{base}; {ast.unparse(f)}() is not read ('{root.id}' is not a tensor of the spec nor "
-        "a module derive reads: np, torch, F, math, tf, jnp, K): write what it computes with "
-        "the language's functions (d2l.linreg(X, w, b) is X @ w + b)"
-    )
+        return catalog.said("spec.not_named_method", method=f.attr)
+    return catalog.said("spec.not_named_helper", f=ast.unparse(f), root=root.id)
 
 
 def _joined(parts: list[ast.expr], axis: int) -> ast.expr:

@@ -117,30 +117,25 @@ def prose_parts(text: str) -> list[tuple[bool, str]]:
             continue
         end = text.find("$", k + 1)
         if end < 0:
-            raise ValueError("a $ without its closing $ (write \\$ for a dollar sign)")
+            raise Refused(catalog.said("spec.more.prose_dollar"))
         math = text[k + 1 : end].strip()
         if not math:
-            raise ValueError("an empty $$")
+            raise Refused(catalog.said("spec.more.prose_empty"))
         if not _MATH_CHARS.match(math):
             bad = next(c for c in math if not _MATH_CHARS.match(c))
-            raise ValueError(
-                f"'{bad}' inside ${math}$: math takes ASCII only (\\sigma for σ, \\sum for Σ, "
-                "\\vert for |)"
-            )
+            raise Refused(catalog.said("spec.more.prose_ascii", bad=bad, math=math))
         if "^^" in math:  # TeX reads ^^5c as a backslash
-            raise ValueError(f"'^^' inside ${math}$: write x^{{2}} with braces")
+            raise Refused(catalog.said("spec.more.prose_carets", math=math))
         for name in _MATH_COMMAND.findall(math):
             if name.isalpha() and name not in _MATH_COMMANDS:
-                raise ValueError(
-                    f"\\{name} inside ${math}$ is not one of the math commands allowed"
-                )
+                raise Refused(catalog.said("spec.more.prose_command", name=name, math=math))
         depth = 0
         for c in re.sub(r"\\[{}]", "", math):
             depth += {"{": 1, "}": -1}.get(c, 0)
             if depth < 0:
                 break
         if depth:
-            raise ValueError(f"unbalanced braces in ${math}$")
+            raise Refused(catalog.said("spec.more.prose_braces", math=math))
         if plain:
             parts.append((False, plain))
         parts.append((True, math))
@@ -295,7 +290,7 @@ def _floor_sizes(text: str, dims: dict[str, Any]) -> str:
 _SIZE_WORDS = "only + - * // of [dims] names and whole numbers are allowed in a size"
 
 
-def size_names(text: str, dims: dict[str, int]) -> tuple[str, ...] | str:
+def size_names(text: str, dims: dict[str, int]) -> tuple[str, ...] | str | catalog.Said:
     """The [dims] names a size expression uses, or why it is not one (a sentence)."""
     if len(text) > MAX_SIZE_TEXT:
         return f"longer than {MAX_SIZE_TEXT} characters"
@@ -310,7 +305,7 @@ def size_names(text: str, dims: dict[str, int]) -> tuple[str, ...] | str:
                 return _SIZE_WORDS
         elif isinstance(n, ast.Name):
             if n.id not in dims:
-                return f"unknown dimension '{n.id}'"
+                return catalog.said("spec.unknown_dimension", name=n.id)
             if n.id not in names:
                 names.append(n.id)
         elif isinstance(n, ast.Constant):
@@ -345,13 +340,45 @@ def gradient_keys(order: list[str], graded: set[str], taken: set[str]) -> dict[s
     return out
 
 
+class Refused(ValueError):
+    """A helper's refusal (a slice bound, a ``$…$`` in prose): ``str()`` is English, and
+    :attr:`spoken` the catalogue sentence a :class:`SpecError` says in the command's language."""
+
+    def __init__(self, said: catalog.Said) -> None:
+        super().__init__(said.render("en"))
+        self.spoken = said
+
+
+def _spoken(err: Exception) -> str | catalog.Said:
+    """``err``'s message: its catalogue sentence where it has one, else its English text."""
+    return err.spoken if isinstance(err, Refused) else str(err)
+
+
 class SpecError(BadInput, ValueError):
     """A spec that cannot be used. ``str()`` is the one-line message for the user."""
 
-    def __init__(self, source: str, where: str, message: str, fix: str = "") -> None:
+    def __init__(
+        self, source: str, where: str, message: str | catalog.Said, fix: str | catalog.Said = ""
+    ) -> None:
+        """``message`` and ``fix`` from the catalogues (a :class:`catalog.Said`) are said in the
+        command's language (``catalog.localized``); ``str()`` and the attributes are English."""
+        said = catalog.said(
+            "spec.frame" + ("_where" if where else "") + ("_fix" if fix else ""),
+            where=where,
+            message=message,
+            fix=fix,
+        )
+        message, fix = _english(message), _english(fix)
         self.source, self.where, self.message, self.fix = source, where, message, fix
         text = f"{source}: {where}: {message}" if where else f"{source}: {message}"
         super().__init__(f"{text}. Fix: {fix}" if fix else text)
+        if isinstance(said.args[1][1], catalog.Said) or isinstance(said.args[2][1], catalog.Said):
+            self.said = (f"{source}: ", said, "")
+
+
+def _english(text: str | catalog.Said) -> str:
+    """``text``, or a catalogue sentence in English."""
+    return text.render("en") if isinstance(text, catalog.Said) else text
 
 
 @dataclass(frozen=True)
@@ -422,7 +449,10 @@ def load(net: str) -> NetSpec:
         raise TypeError(f"load() takes a network name or a path, not {type(net).__name__}")
     if not net.strip():
         raise SpecError(
-            repr(net), "", "an empty network name", f"use one of: {', '.join(builtin_names())}"
+            repr(net),
+            "",
+            catalog.said("spec.read.load_1"),
+            catalog.said("spec.read.load_1_fix", x=", ".join(builtin_names())),
         )
     if NET_NAME.match(net) and net in builtin_names():
         text = (resources.files("derive.lang") / "specs" / f"{net}.toml").read_text("utf-8")
@@ -432,7 +462,7 @@ def load(net: str) -> NetSpec:
         exists, is_dir = path.exists(), path.is_dir()
     except (OSError, ValueError) as err:  # a name too long for the file system, …
         raise SpecError(
-            net[:200], "", f"cannot use this path ({getattr(err, 'strerror', None) or err})"
+            net[:200], "", catalog.said("spec.read.load_3", x=getattr(err, "strerror", None) or err)
         ) from None
     if not exists:
         known = ", ".join(builtin_names())
@@ -445,23 +475,25 @@ def load(net: str) -> NetSpec:
         said = catalog.said("check.heldcheck8.no_network", net=net, names=known)
         raise catalog.refusal(lambda _: error, said)
     if is_dir:
-        raise SpecError(net, "", "is a folder, not a spec file", "pass a .toml spec file")
+        raise SpecError(
+            net, "", catalog.said("spec.read.load_2"), catalog.said("spec.read.load_2_fix")
+        )
     try:
         data = read_capped(path, MAX_SPEC_BYTES, kind="spec file")
         if len(data) > MAX_SPEC_BYTES:
-            raise LimitError(
-                f"{net}: the spec file is larger than {MAX_SPEC_BYTES:,} bytes "
-                "(MAX_SPEC_BYTES); a spec is a short TOML file"
-            )
+            said = catalog.said("spec.more.limit_file", net=net, limit=f"{MAX_SPEC_BYTES:,}")
+            raise catalog.refusal(LimitError, said)
         text = data.decode("utf-8-sig")  # Windows editors save a byte-order mark
     except NotAFile as err:
-        raise SpecError(net, "", str(err), "pass a .toml spec file") from None
+        raise SpecError(net, "", str(err), catalog.said("spec.read.load_4_fix")) from None
     except (OSError, UnicodeDecodeError) as err:
         raise SpecError(
             net,
             "",
-            f"cannot read the file ({getattr(err, 'strerror', None) or err.__class__.__name__})",
-            "pass a UTF-8 TOML spec file",
+            catalog.said(
+                "spec.read.load_5", x=getattr(err, "strerror", None) or err.__class__.__name__
+            ),
+            catalog.said("spec.read.load_5_fix"),
         ) from None
     return parse(text, source=str(path))
 
@@ -489,15 +521,26 @@ def parse(text: str, source: str = "<spec>") -> NetSpec:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as err:
-        raise SpecError(source, "", f"not valid TOML: {err}", _toml_fix(text, str(err))) from None
+        raise SpecError(
+            source,
+            "",
+            catalog.said("spec.read.parse_1", err=_toml_detail(str(err))),
+            _toml_fix(text, str(err)),
+        ) from None
     except RecursionError:  # tomllib is recursive: [[[[…]]]] thousands deep
         raise SpecError(
-            source, "", "not valid TOML: arrays or tables nested too deeply", "flatten the values"
+            source, "", catalog.said("spec.read.parse_2"), catalog.said("spec.read.parse_2_fix")
         ) from None
     except ValueError as err:  # an integer of more than 4,300 digits (sys.get_int_max_str_digits)
-        raise SpecError(
-            source, "", f"not valid TOML: {_one_line(str(err))[:120]}", "write a shorter number"
-        ) from None
+        text = _one_line(str(err))[:120]
+        fix = catalog.said("spec.read.parse_3_fix")
+        error = SpecError(source, "", catalog.said("spec.read.parse_3", x=text), fix)
+        limit = _int_limit(text)
+        if limit is not None:  # said whole in other languages (English keeps Python's words)
+            message = catalog.said("spec.read.parse_3", x=limit)
+            sentence = catalog.said("spec.frame_fix", message=message, fix=fix)
+            error.said = (f"{source}: ", sentence, "")
+        raise error from None
     return _Validator(source, data).run()
 
 
@@ -505,39 +548,78 @@ _TOML_AT = re.compile(r"\(at line (\d+), column \d+\)")
 _BARE_WORDS = re.compile(r"\[\s*[A-Za-z_]\w*\s*(,|\])")
 
 
-def _toml_fix(text: str, error: str) -> str:
+# tomllib's words for a syntax error, each a key of [spec.toml.errors]
+_TOML_ERRORS = {
+    "Cannot overwrite a value": "overwrite",
+    "Expected '=' after a key in a key/value pair": "equals",
+    "Expected ']' at the end of a table declaration": "table_end",
+    "Expected ']]' at the end of an array declaration": "array_table_end",
+    "Expected newline or end of document after a statement": "newline",
+    "Invalid initial character for a key part": "key_start",
+    "Invalid statement": "statement",
+    "Invalid value": "value",
+    "Unclosed array": "array",
+    "Unclosed inline table": "inline_table",
+    "Unterminated string": "string",
+}
+_TOML_ERROR = re.compile(r"(.+) \(at line (\d+), column (\d+)\)")
+
+
+def _toml_detail(error: str) -> str | catalog.Said:
+    """tomllib's ``error`` (``Invalid value (at line 3, column 5)``) as a catalogue sentence
+    where its words are known; else as it is."""
+    m = _TOML_ERROR.fullmatch(error)
+    end = error.removesuffix(" (at end of document)")
+    if m and m.group(1) in _TOML_ERRORS:
+        what = catalog.said(f"spec.toml2.errors.{_TOML_ERRORS[m.group(1)]}")
+        said = catalog.said("spec.toml2.at", what=what, line=m.group(2), col=m.group(3))
+    elif end != error and end in _TOML_ERRORS:
+        said = catalog.said(
+            "spec.toml2.at_end", what=catalog.said(f"spec.toml2.errors.{_TOML_ERRORS[end]}")
+        )
+    else:
+        return error
+    return said if said.render("en") == error else error
+
+
+_INT_LIMIT = re.compile(
+    r"Exceeds the limit \((\d+) digits\) for integer string conversion: value has (\d+) digits"
+)
+
+
+def _int_limit(error: str) -> catalog.Said | None:
+    """Python's refusal of an integer of thousands of digits (cut to 120 characters, as
+    shown) as a catalogue sentence; else ``None``."""
+    m = _INT_LIMIT.match(error)
+    if not m:
+        return None
+    return catalog.said("spec.toml2.int_limit", limit=m.group(1), digits=m.group(2))
+
+
+def _toml_fix(text: str, error: str) -> catalog.Said:
     """The fix for a TOML syntax error, from the line it names: the usual slips in a spec are
     a formula or size names without quotes and a non-ASCII key."""
     found = _TOML_AT.search(error)
     lines = text.splitlines()
     if not found or not 1 <= int(found.group(1)) <= len(lines):
-        return "fix the TOML syntax"
+        return catalog.said("spec.toml.fix")
     number = int(found.group(1))
     line = lines[number - 1].strip()
     shown = line if len(line) <= 60 else line[:57] + "..."
     key, eq, value = line.partition("=")
     key, value = key.strip(), value.strip()
+    at = {"number": number, "shown": shown}
     if eq and "," in key and not key.startswith(("[", "#", '"', "'")):
-        return (
-            f"line {number} ({shown}): several names that unpack a split need quotes, "
-            f'"{key}" = ...'
-        )
+        return catalog.said("spec.toml.split_key", **at, key=key)
     if eq and key and not key.startswith(("[", "#", '"', "'")) and not key.isascii():
-        return (
-            f"line {number} ({shown}): a key with non-ASCII letters needs quotes "
-            f'("{key}" = ...); better, spell the name in ASCII (a Greek name such as theta '
-            "prints as its letter)"
-        )
+        return catalog.said("spec.toml.non_ascii_key", **at, key=key)
     if eq and _BARE_WORDS.search(value):
-        return (
-            f"line {number} ({shown}): put each size name in quotes, e.g. "
-            '["m", "n"]; numbers stay bare, e.g. ["m", 1]'
-        )
+        return catalog.said("spec.toml.size_quotes", **at)
     if eq and value[:1] in ('"', "'") and value.count(value[0]) % 2:
-        return f"line {number} ({shown}): close the quote at the end of the value"
+        return catalog.said("spec.toml.close_quote", **at)
     if eq and value and value[0] not in "\"'[{+-.0123456789" and value not in ("true", "false"):
-        return f'line {number} ({shown}): put the formula or text in quotes, e.g. {key} = "{value}"'
-    return f"fix the TOML syntax at line {number}: {shown}"
+        return catalog.said("spec.toml.formula_quotes", **at, key=key, value=value)
+    return catalog.said("spec.toml.fix_at", **at)
 
 
 def _one_line(text: str) -> str:
@@ -548,7 +630,8 @@ def _one_line(text: str) -> str:
 
 
 def _spelled_greek(name: str) -> str:
-    """``; write 'theta' for θ (it prints as θ)`` when ``name`` holds Greek letters."""
+    """``theta`` for ``θ``: ``name`` with its Greek letters spelled out, when that makes it a
+    valid name; else ``""``."""
     import unicodedata
 
     out = []
@@ -562,7 +645,7 @@ def _spelled_greek(name: str) -> str:
     spelled = "".join(out)
     if spelled == name or not IDENT.match(spelled):
         return ""
-    return f"; write '{spelled}' for '{name}' (a Greek name prints as its letter)"
+    return spelled
 
 
 class _Validator:
@@ -577,31 +660,35 @@ class _Validator:
         value = self.data.get(name)
         if value is None:
             if required:
-                raise self.err(f"[{name}]", "table is missing", f"add a [{name}] table")
+                raise self.err(
+                    f"[{name}]",
+                    catalog.said("spec.table_missing"),
+                    catalog.said("spec.table_missing_fix", name=name),
+                )
             return {}
         if not isinstance(value, dict):
-            raise self.err(f"[{name}]", "must be a table", f"write it as [{name}]")
+            raise self.err(
+                f"[{name}]",
+                catalog.said("spec.not_table"),
+                catalog.said("spec.not_table_fix", name=name),
+            )
         return value
 
     def ident(self, where: str, name: str) -> None:
         if not IDENT.match(name):
-            error = self.err(
-                where,
-                f"'{name}' is not a valid name",
-                "use ASCII letters, digits and _, starting with a letter (max 32)"
-                + _spelled_greek(name),
-            )
-            if _spelled_greek(name):
-                raise error
+            message = catalog.said("spec.bad_name", name=name)
+            if spelled := _spelled_greek(name):
+                fix = catalog.said("spec.bad_name_greek_fix", spelled=spelled, name=name)
+                raise self.err(where, message, fix)
+            error = self.err(where, message, catalog.said("spec.bad_name_fix"))
             # a Chinese name (权重, 损失) is the likely one: said in the user's language
             said = catalog.said("refuse.name", where=where, name=name)
             raise catalog.refusal(lambda _: error, said)
         if ex.reserved(name):
             raise self.err(
                 where,
-                f"'{name}' is reserved (a Python keyword, a function of the expression "
-                "language or a name the generated code uses)",
-                f"rename it, e.g. '{name}0'",
+                catalog.said("spec.reserved", name=name),
+                catalog.said("spec.reserved_fix", name=name),
             )
 
     def network(self) -> dict[str, Any]:
@@ -612,14 +699,18 @@ class _Validator:
             if key in self.data and not isinstance(self.data[key], dict):
                 if key in net:
                     raise self.err(
-                        key, "given twice (at the top and in [network])", "keep one of the two"
+                        key,
+                        catalog.said("spec.read.network_2"),
+                        catalog.said("spec.read.network_2_fix"),
                     )
                 net[key] = self.data[key]
         if "name" not in net:
             stem = re.sub(r"[^a-z0-9-]+", "-", Path(self.source).stem.lower()).strip("-")[:48]
             if not NET_NAME.match(stem):
                 raise self.err(
-                    "[network] name", "missing", 'add [network] with name = "my-net"'
+                    "[network] name",
+                    catalog.said("spec.read.network_1"),
+                    catalog.said("spec.read.network_1_fix"),
                 )
             net["name"] = stem
         return net
@@ -633,24 +724,28 @@ class _Validator:
             if not isinstance(self.data[unknown[0]], dict):
                 raise self.err(
                     unknown[0],
-                    "unknown key at the top of the file",
-                    f"write it in one of the tables: {', '.join(TABLES)}",
+                    catalog.said("spec.read.run_6"),
+                    catalog.said("spec.read.run_6_fix", x=", ".join(TABLES)),
                 )
             raise self.err(
-                f"[{unknown[0]}]", "unknown table", f"allowed tables: {', '.join(TABLES)}"
+                f"[{unknown[0]}]",
+                catalog.said("spec.read.run_1"),
+                catalog.said("spec.read.run_1_fix", x=", ".join(TABLES)),
             )
         net = self.network()
         for key in net:
             if key not in NETWORK_KEYS:
                 raise self.err(
-                    f"[network] {key}", "unknown key", f"allowed keys: {', '.join(NETWORK_KEYS)}"
+                    f"[network] {key}",
+                    catalog.said("spec.read.run_7"),
+                    catalog.said("spec.read.run_7_fix", x=", ".join(NETWORK_KEYS)),
                 )
         name = net.get("name")
         if not isinstance(name, str) or not NET_NAME.match(name):
             raise self.err(
                 "[network] name",
-                f"invalid network name {name!r}",
-                "use lower-case letters, digits and '-', e.g. \"my-net\"",
+                catalog.said("spec.read.run_2", name=repr(name)),
+                catalog.said("spec.read.run_2_fix"),
             )
         title = self.langs("[network] title", net.get("title", name))
         description = self.langs("[network] description", net.get("description", ""))
@@ -660,8 +755,8 @@ class _Validator:
             except ValueError as err:
                 raise self.err(
                     f"[network] description ({lang})",
-                    str(err),
-                    "write math as $…$ with LaTeX commands, e.g. $L = \\frac{1}{2}(O - t)^2$",
+                    _spoken(err),
+                    catalog.said("spec.read.run_12_fix"),
                 ) from None
         dims = self.dims("dims", required=False)
         full_dims = self.dims("full_dims", required=False)
@@ -669,8 +764,8 @@ class _Validator:
             if key not in dims:
                 raise self.err(
                     f"[full_dims] {key}",
-                    "not a dimension in [dims]",
-                    f"use one of: {', '.join(dims)}",
+                    catalog.said("spec.read.run_8"),
+                    catalog.said("spec.read.run_8_fix", x=", ".join(dims)),
                 )
         self.names: dict[str, str] = {k: "dims" for k in dims}
         self.one_hot: list[str] = []
@@ -684,7 +779,9 @@ class _Validator:
         inputs = self.tensors("inputs", dims)
         params = self.tensors("params", dims, required=True)
         if not params:
-            raise self.err("[params]", "no parameters to differentiate", "declare at least one")
+            raise self.err(
+                "[params]", catalog.said("spec.read.run_3"), catalog.said("spec.read.run_3_fix")
+            )
         constants = {}
         for key, value in self.table("constants", required=False).items():
             self.declare("constants", key)
@@ -697,7 +794,9 @@ class _Validator:
         }
         fwd = self.table("forward")
         if not fwd:
-            raise self.err("[forward]", "no assignments", 'add e.g. L = "mse(Yhat, Y)"')
+            raise self.err(
+                "[forward]", catalog.said("spec.read.run_4"), catalog.said("spec.read.run_4_fix")
+            )
         forward = []
         self.picks: dict[str, tuple[str, int]] = {}  # class labels y of P[np.arange(N), y]
         self.fwd: dict[str, Any] = {}  # each [forward] line, unpacked keys one name a line
@@ -707,7 +806,11 @@ class _Validator:
             where = f"[forward] {key}"
             self.declare("forward", key)
             if not isinstance(text, str):
-                raise self.err(where, "must be a string expression", f'write {key} = "…"')
+                raise self.err(
+                    where,
+                    catalog.said("spec.read.run_9"),
+                    catalog.said("spec.read.run_9_fix", key=key),
+                )
             written = text  # before the rewrites: a squeeze there makes the line 1-D
             try:
                 if len(text) <= ex.MAX_LENGTH:  # else the parse below names the limit
@@ -730,7 +833,7 @@ class _Validator:
                 )
             except ex.ExprError as e:
                 raise self.err(
-                    f'{where} = "{text}"', e.message, "see the expression language in the README"
+                    f'{where} = "{text}"', e.spoken, catalog.said("spec.fix_readme")
                 ) from None
             self.class_labels(f'{where} = "{text}"', inputs, shapes, forward)
             node = log_picks(node, dict(forward), set(self.picks))
@@ -758,25 +861,23 @@ class _Validator:
         if shapes[loss] not in ((), (1, 1)):
             raise self.err(
                 f"[forward] {loss}",
-                f"the last assignment is the loss and must be a "
-                f"scalar, but its shape is {shapes[loss]}",
-                "reduce it, e.g. with mean(...), sum(...) or a loss function",
+                catalog.said("spec.read.run_5", x=shapes[loss]),
+                catalog.said("spec.read.run_5_fix"),
             )
         used = {n for _, node in forward for n in ex.names(node)}
         for key, _ in forward[:-1]:
             if key not in used:
                 raise self.err(
                     f"[forward] {key}",
-                    f"'{key}' is never used: every assignment "
-                    f"but the last (the loss) must feed a later one",
-                    f"use {key} in a later assignment or remove it",
+                    catalog.said("spec.read.run_10", key=key),
+                    catalog.said("spec.read.run_10_fix", key=key),
                 )
         for p in params:
             if p not in used:
                 raise self.err(
                     f"[params] {p}",
-                    "is never used in [forward]",
-                    "remove it or use it in an assignment",
+                    catalog.said("spec.read.run_11"),
+                    catalog.said("spec.read.run_11_fix"),
                 )
         self.params = params
         self.limits(forward, shapes, dims, full_dims, {**inputs, **params})
@@ -825,7 +926,11 @@ class _Validator:
             names = [n.strip() for n in key.split(",")]
             where = f'[forward] "{key}"'
             if not isinstance(text, str):
-                raise self.err(where, "must be a string expression", f'write "{key}" = "…"')
+                raise self.err(
+                    where,
+                    catalog.said("spec.read.unpacked_1"),
+                    catalog.said("spec.read.unpacked_1_fix", key=key),
+                )
             for n in names:
                 self.ident(where, n)
             hidden = self.hoist_split(names, text, fwd, shapes)
@@ -839,22 +944,22 @@ class _Validator:
                 count = ex.split_count(read, shapes, frozenset(self.one_d))
             except ex.ExprError as e:
                 raise self.err(
-                    f'{where} = "{text}"', e.message, "see the expression language in the README"
+                    f'{where} = "{text}"', e.spoken, catalog.said("spec.fix_readme")
                 ) from None
             first = names[0] or "i"
             if count is None:
                 raise self.err(
                     f'{where} = "{text}"',
-                    "several names take the parts of a split (np.split, torch.split, "
-                    "torch.chunk, a.chunk); this is not one",
-                    f'write one line per name with a slice, e.g. {first} = "a[:, :H]"',
+                    catalog.said("spec.read.unpacked_2"),
+                    catalog.said("spec.read.unpacked_2_fix", first=first),
                 )
             if count != len(names):
                 raise self.err(
                     f'{where} = "{text}"',
-                    f"the split gives {count} parts but the key names {len(names)}",
-                    f"name each of the {count} parts, or take one part, "
-                    f'{first} = "{text.strip()}[0]"',
+                    catalog.said("spec.read.unpacked_3", count=count, x=len(names)),
+                    catalog.said(
+                        "spec.read.unpacked_3_fix", count=count, first=first, x=text.strip()
+                    ),
                 )
             for j, name in enumerate(names):
                 self.fwd[name] = f"{read.strip()}[{j}]"
@@ -894,11 +999,12 @@ class _Validator:
                 if used:
                     raise spec.err(
                         where,
-                        f"{ast.unparse(n.func)}() stops the gradient through "
-                        f"{', '.join(sorted(used))}, which depends on the parameters: derive does "
-                        "not model a stop-gradient",
-                        "leave it out, or give the detached tensor as an input of the network "
-                        "(a detach of data only, such as a target network's output, is read)",
+                        catalog.said(
+                            "spec.stop_gradient",
+                            f=ast.unparse(n.func),
+                            names=", ".join(sorted(used)),
+                        ),
+                        catalog.said("spec.stop_gradient_fix"),
                     )
                 return arg
 
@@ -934,7 +1040,7 @@ class _Validator:
         try:
             return spelling.optax_losses(text)
         except spelling.SpellingError as err:
-            raise self.err(where, str(err), "see Optax's losses in the README") from None
+            raise self.err(where, err.spoken, catalog.said("spec.optax_fix")) from None
 
     def squeezed(self, where: str, text: str, shapes, constants, dims) -> str:
         """``(X @ w + b).squeeze(1)`` of an expression (PyTorch code's ``model(x).squeeze()``):
@@ -1081,7 +1187,11 @@ class _Validator:
             return text
         n, blocks = shape
         if int(blocks) > 16:
-            raise self.err(where, f"{table}[{y}] looks up {int(blocks)} labels a row", "at most 16")
+            raise self.err(
+                where,
+                catalog.said("spec.read.lookups_2d_1", table=table, y=y, x=int(blocks)),
+                catalog.said("spec.read.lookups_2d_1_fix"),
+            )
         self.reshaped_only(where, key, fwd)
         parts = []
         for j in range(int(blocks)):
@@ -1124,17 +1234,15 @@ class _Validator:
                 if not ok or not isinstance(parents.get(id(up)), ast.Call):
                     raise self.err(
                         where,
-                        f"'{key}' is NumPy's 3-D array of the lookups (a row of labels each); it "
-                        "is read only flattened to a matrix",
-                        f"write {key}.view({key}.shape[0], -1) where it is used",
+                        catalog.said("spec.read.reshaped_only_2", key=key),
+                        catalog.said("spec.read.reshaped_only_2_fix", key=key, key2=key),
                     )
                 used = True
         if not used:
             raise self.err(
                 where,
-                f"'{key}' is NumPy's 3-D array of the lookups (a row of labels each); it is read "
-                "only flattened to a matrix",
-                f"write {key}.view({key}.shape[0], -1) in the next line",
+                catalog.said("spec.read.reshaped_only_1", key=key),
+                catalog.said("spec.read.reshaped_only_1_fix", key=key, key2=key),
             )
 
     def arange_targets(self, where: str, text: str, inputs, shapes, dims) -> str:
@@ -1162,8 +1270,8 @@ class _Validator:
             else:
                 raise self.err(
                     where,
-                    f"the count in {ast.unparse(n.args[1])} must be a [dims] name or a number",
-                    "write torch.arange(N) with N in [dims]",
+                    catalog.said("spec.read.arange_targets_1", x=ast.unparse(n.args[1])),
+                    catalog.said("spec.read.arange_targets_1_fix"),
                 )
             label = f"arange_{ast.unparse(count)}"
             while label in shapes and label not in self.made_labels:
@@ -1227,9 +1335,8 @@ class _Validator:
             if len(zs) != 2 or int(zs[0]) != int(shapes[y.id][1]):
                 raise self.err(
                     where,
-                    f"the class indices '{y.id}' need one per row of the scores, "
-                    f"{ast.unparse(z)} of shape {zs}",
-                    f"declare {y.id} with the scores' rows, e.g. {y.id} = [\"N\"]",
+                    catalog.said("spec.read.integer_targets_1", id=y.id, x=ast.unparse(z), zs=zs),
+                    catalog.said("spec.read.integer_targets_1_fix", id=y.id, id2=y.id),
                 )
             self.picks[y.id] = (ast.unparse(z), int(zs[1]))
             self.target_shapes[y.id] = (zs[0], zs[1])
@@ -1242,16 +1349,19 @@ class _Validator:
             return  # the parser names what is wrong
         shape = shapes[table]
         if len(shape) != 2:
-            raise self.err(where, f"{table}[{y}] looks up rows of a matrix; '{table}' is not one")
+            raise self.err(
+                where, catalog.said("spec.read.lookup_labels_1", table=table, y=y, table2=table)
+            )
         # a 1-D table (a bias per user, b_u[users]): its entries are the classes
         rows = shape[1] if table in self.one_d else shape[0]
         known = self.picks.get(y)
         if known is not None and known[1] != int(rows):
             raise self.err(
                 where,
-                f"the class labels '{y}' have {known[1]} classes elsewhere, {int(rows)} "
-                f"(the rows of '{table}') here",
-                "use the same number of classes",
+                catalog.said(
+                    "spec.read.lookup_labels_2", y=y, x=known[1], x2=int(rows), table=table
+                ),
+                catalog.said("spec.read.lookup_labels_2_fix"),
             )
         self.picks[y] = (f"{table}[{y}]", int(rows))
         self.target_shapes[y] = (shapes[y][1], rows)
@@ -1268,9 +1378,10 @@ class _Validator:
         if len(zs) != 2 or int(zs[1]) != self.picks[y][1]:
             raise self.err(
                 where,
-                f"the class labels '{y}' pick from {self.picks[y][1]} columns elsewhere, "
-                f"from {ast.unparse(z)} of shape {zs} here",
-                "use the same number of classes",
+                catalog.said(
+                    "spec.read.same_classes_1", y=y, x=self.picks[y][1], x2=ast.unparse(z), zs=zs
+                ),
+                catalog.said("spec.read.same_classes_1_fix"),
             )
 
     def one_hot_made(self, where: str, made: tuple[str, ast.expr], shapes, dims) -> None:
@@ -1285,15 +1396,15 @@ class _Validator:
         else:
             raise self.err(
                 where,
-                f"the number of classes in {ast.unparse(c)} must be a [dims] name or a number",
-                f"write e.g. np.eye(C)[{y}] with C in [dims]",
+                catalog.said("spec.read.one_hot_made_2", x=ast.unparse(c)),
+                catalog.said("spec.read.one_hot_made_2_fix", y=y),
             )
         known = self.picks.get(y)
         if known is not None and known[1] != int(cols):
             raise self.err(
                 where,
-                f"the class labels '{y}' have {known[1]} classes elsewhere, {int(cols)} here",
-                "use the same number of classes",
+                catalog.said("spec.read.one_hot_made_1", y=y, x=known[1], x2=int(cols)),
+                catalog.said("spec.read.one_hot_made_1_fix"),
             )
         self.picks[y] = (f"one_hot({y})", int(cols))
         self.target_shapes[y] = (shapes[y][1], cols)
@@ -1308,15 +1419,14 @@ class _Validator:
             if y not in inputs or y not in self.one_d:
                 raise self.err(
                     where,
-                    f"the labels '{y}' of {p}[np.arange(…), {y}] must be an [inputs] tensor "
-                    "of integer class labels",
-                    f'declare {y} = ["N"] in [inputs] (one label per row of {p})',
+                    catalog.said("spec.read.class_labels_1", y=y, p=p, y2=y),
+                    catalog.said("spec.read.class_labels_1_fix", y=y, p=p),
                 )
             if any(ex.Name(y) in _nodes(node) for _, node in forward):
                 raise self.err(
                     where,
-                    f"'{y}' is used as numbers on an earlier line and as class labels here",
-                    f"use the labels '{y}' only to index, {p}[np.arange(N), {y}]",
+                    catalog.said("spec.read.class_labels_2", y=y),
+                    catalog.said("spec.read.class_labels_2_fix", y=y, p=p, y2=y),
                 )
             shape = self.target_shapes.get(y) or (shapes[p][0], shapes[p][1])
             inputs[y] = shapes[y] = shape
@@ -1370,10 +1480,8 @@ class _Validator:
                     )
                     raise self.err(
                         f"[forward] {key}",
-                        f"the class labels '{y}' are used here other than as {form}",
-                        f"use '{y}' only to index rows by label, or declare it one-hot, "
-                        f'{y} = {{ shape = ["N", "C"], kind = "one-hot" }}, and write the '
-                        "formula with the one-hot rows",
+                        catalog.said("spec.read.labels_only_picked_1", y=y, form=form),
+                        catalog.said("spec.read.labels_only_picked_1_fix", y=y, y2=y),
                     )
 
     def declare(self, table: str, key: str) -> None:
@@ -1381,14 +1489,14 @@ class _Validator:
         if keyword.iskeyword(key):
             raise self.err(
                 f"[{table}] {key}",
-                f"'{key}' is a Python keyword and cannot appear in an expression",
-                f"rename it, e.g. '{key}0'",
+                catalog.said("spec.read.declare_1", key=key),
+                catalog.said("spec.read.declare_1_fix", key=key),
             )
         if key in self.names:
             raise self.err(
                 f"[{table}] {key}",
-                f"'{key}' is already defined in [{self.names[key]}]",
-                "give each tensor a distinct name",
+                catalog.said("spec.read.declare_2", key=key, x=self.names[key]),
+                catalog.said("spec.read.declare_2_fix"),
             )
         self.names[key] = table
 
@@ -1403,16 +1511,20 @@ class _Validator:
         ):
             raise self.err(
                 where,
-                'must be a string or a table {en = "…", zh = "…"}',
-                f'write {key} = {{ en = "…", zh = "…" }}',
+                catalog.said("spec.read.langs_1"),
+                catalog.said("spec.read.langs_1_fix", key=key),
             )
         unknown = sorted(set(value) - {"en", "zh"})
         if unknown:
             raise self.err(
-                where, f"unknown language {unknown[0]!r}", f'write {key} = {{ en = "…", zh = "…" }}'
+                where,
+                catalog.said("spec.read.langs_2", x=repr(unknown[0])),
+                catalog.said("spec.read.langs_2_fix", key=key),
             )
         if any(len(v) > 300 for v in value.values()):
-            raise self.err(where, "is longer than 300 characters", "shorten it")
+            raise self.err(
+                where, catalog.said("spec.read.langs_3"), catalog.said("spec.read.langs_3_fix")
+            )
         value = {k: clean_text(v) for k, v in value.items()}  # no NUL/ESC/bidi in any output
         en = value.get("en", next(iter(value.values()), ""))
         return {"en": en, "zh": value.get("zh", en)}
@@ -1424,8 +1536,8 @@ class _Validator:
             if type(value) is not int or not 1 <= value <= MAX_DIM:
                 raise self.err(
                     f"[{table}] {key}",
-                    f"must be a whole number from 1 to {MAX_DIM}, got {value!r}",
-                    f"write {key} = 2",
+                    catalog.said("spec.read.dims_1", MAX_DIM=MAX_DIM, value=repr(value)),
+                    catalog.said("spec.read.dims_1_fix", key=key),
                 )
             out[key] = value
         return out
@@ -1445,8 +1557,8 @@ class _Validator:
             if not isinstance(value, list) or len(value) not in (0, 2):
                 raise self.err(
                     where,
-                    f"shape must be [] (scalar), [k] (a row) or [rows, cols], got {value!r}",
-                    f'write {key} = ["m", 1] with names from [dims] or numbers',
+                    catalog.said("spec.read.tensors_1", value=repr(value)),
+                    catalog.said("spec.read.tensors_1_fix", key=key),
                 )
             shape = []
             for d in value:
@@ -1457,14 +1569,22 @@ class _Validator:
                 elif type(d) is int and 1 <= d <= MAX_DIM:
                     shape.append(d)
                 else:
-                    raise self.err(where, f"bad size {d!r}", "use a [dims] name or a positive int")
+                    raise self.err(
+                        where,
+                        catalog.said("spec.read.tensors_4", d=repr(d)),
+                        catalog.said("spec.read.tensors_4_fix"),
+                    )
             if shape and shape[0] * shape[1] > MAX_ENTRIES:
-                raise self.err(where, "too many entries", f"keep it under {MAX_ENTRIES}")
+                raise self.err(
+                    where,
+                    catalog.said("spec.read.tensors_2"),
+                    catalog.said("spec.read.tensors_2_fix", MAX_ENTRIES=MAX_ENTRIES),
+                )
             if key in getattr(self, "one_hot", ()) and (not shape or shape[1] < 2):
                 raise self.err(
                     where,
-                    "a one-hot input needs rows of at least two classes",
-                    f'write {key} = {{ shape = ["m", "k"], kind = "one-hot" }} with k ≥ 2',
+                    catalog.said("spec.read.tensors_3"),
+                    catalog.said("spec.read.tensors_3_fix", key=key),
                 )
             out[key] = tuple(shape)
         return out
@@ -1473,20 +1593,21 @@ class _Validator:
         """A size written as ``"d + h"``, ``"2*h"``, ``"h + 1"``: + - * // of [dims] names and whole
         numbers, parsed with ``ast`` (never evaluated as Python), 1 … MAX_DIM."""
         names = size_names(text, dims)
-        if isinstance(names, str):
-            known = ", ".join(dims) or "none declared"
+        if not isinstance(names, tuple):
+            known = ", ".join(dims) or catalog.said("spec.none_declared")
             raise self.err(
                 where,
-                f"size '{text}': {names}",
-                f"declare it in [dims] or write + - * // of [dims] names ({known}) and whole"
-                ' numbers, e.g. "d + h" or "2*h"',
+                catalog.said("spec.size", text=text, why=names),
+                catalog.said("spec.size_fix", known=known),
             )
         value = _floor_size(text, dims)
         if value is None:
             value = _size_value(ast.parse(text.strip(), mode="eval").body, dims)
         if not 1 <= value <= MAX_DIM:
             raise self.err(
-                where, f"size '{text}' is {value}", f"a size must be from 1 to {MAX_DIM}"
+                where,
+                catalog.said("spec.read.size_expr_2", text=text, value=value),
+                catalog.said("spec.read.size_expr_2_fix", MAX_DIM=MAX_DIM),
             )
         if "//" in text:
             return value  # type: ignore[return-value]  # D // 2: the whole number it gives
@@ -1498,15 +1619,17 @@ class _Validator:
         if extra or "shape" not in value:
             raise self.err(
                 where,
-                f"unknown key '{extra[0]}'" if extra else "the table has no 'shape'",
-                f'write {key} = {{ shape = ["m", "k"], kind = "one-hot" }} or {key} = ["m", "k"]',
+                catalog.said("spec.more.unknown_key", key=extra[0])
+                if extra
+                else catalog.said("spec.more.no_shape"),
+                catalog.said("spec.read.input_kind_1_fix", key=key, key2=key),
             )
         kind = value.get("kind", "data")
         if kind not in KINDS:
             raise self.err(
                 where,
-                f"unknown kind {kind!r}",
-                f"use one of: {', '.join(repr(k) for k in KINDS)}",
+                catalog.said("spec.read.input_kind_2", kind=repr(kind)),
+                catalog.said("spec.read.input_kind_2_fix", x=", ".join(repr(k) for k in KINDS)),
             )
         if kind == "one-hot":
             self.one_hot.append(key)
@@ -1516,9 +1639,15 @@ class _Validator:
 
     def number(self, where: str, value: Any) -> Fraction:
         if isinstance(value, bool) or not isinstance(value, int | float):
-            raise self.err(where, f"must be a number, got {value!r}", "write a number like 0.5")
+            raise self.err(
+                where,
+                catalog.said("spec.read.number_1", value=repr(value)),
+                catalog.said("spec.read.number_1_fix"),
+            )
         if isinstance(value, float) and value != value or abs(value) > 1e12:
-            raise self.err(where, "must be a finite number below 1e12", "write a number like 0.5")
+            raise self.err(
+                where, catalog.said("spec.read.number_2"), catalog.said("spec.read.number_2_fix")
+            )
         return Fraction(repr(value)) if isinstance(value, float) else Fraction(value)
 
     def columns_hot(self, key: str) -> None:
@@ -1547,8 +1676,10 @@ class _Validator:
             if key not in inputs and key not in params:
                 raise self.err(
                     f"[values] {key}",
-                    "is not an input or a parameter",
-                    f"give values only for: {', '.join(list(inputs) + list(params))}",
+                    catalog.said("spec.read.values_1"),
+                    catalog.said(
+                        "spec.read.values_1_fix", x=", ".join(list(inputs) + list(params))
+                    ),
                 )
         fixed = {}
         for key in list(inputs) + list(params):
@@ -1569,9 +1700,13 @@ class _Validator:
                         if sorted(row) != [0] * (c - 1) + [1]:
                             raise self.err(
                                 where,
-                                f"row {n + 1} is {[float(v) for v in row]}, but {key} is "
-                                "declared one-hot: each row must have a single 1 and 0 elsewhere",
-                                'give one-hot rows, e.g. [0, 1, 0], or drop kind = "one-hot"',
+                                catalog.said(
+                                    "spec.read.values_2",
+                                    x=n + 1,
+                                    x2=[float(v) for v in row],
+                                    key=key,
+                                ),
+                                catalog.said("spec.read.values_2_fix"),
                             )
         missing = [k for k in list(inputs) + list(params) if k not in fixed]
         roles = domain.roles(forward, self.one_hot)
@@ -1676,33 +1811,39 @@ class _Validator:
         if not isinstance(raw, list) or not all(type(v) is int for v in raw):
             raise self.err(
                 where,
-                f"class labels are whole numbers, got {raw!r}",
-                f"give one label from 0 to {classes - 1} per row, e.g. [2, 0, 1]",
+                catalog.said("spec.labels_whole", raw=repr(raw)),
+                catalog.said("spec.labels_whole_fix", last=classes - 1),
             )
         bad = [v for v in raw if not 0 <= v < classes]
         if bad:
             raise self.err(
                 where,
-                f"label {bad[0]} is not a class: there are {classes} (0 to {classes - 1})",
-                f"give labels from 0 to {classes - 1}",
+                catalog.said("spec.label_class", label=bad[0], n=classes, last=classes - 1),
+                catalog.said("spec.label_class_fix", last=classes - 1),
             )
         return [[int(j == v) for j in range(classes)] for v in raw]
 
     def grid(self, where: str, raw: Any, r: int, c: int) -> list[list[Any]]:
-        want = "a scalar" if (r, c) == (1, 1) else f"a {r}×{c} array"
+        want = (
+            catalog.said("spec.a_scalar")
+            if (r, c) == (1, 1)
+            else catalog.said("spec.an_array", r=r, c=c)
+        )
         if not isinstance(raw, list):
             raw = [[raw]]
         elif raw and not isinstance(raw[0], list):
             raw = [raw] if r == 1 else [[v] for v in raw] if c == 1 else raw
         ok = len(raw) == r and all(isinstance(row, list) and len(row) == c for row in raw)
         if not ok:
-            got = (
-                f"{len(raw)} rows of lengths {[len(x) if isinstance(x, list) else 1 for x in raw]}"
+            got = catalog.said(
+                "spec.rows_of_lengths",
+                n=len(raw),
+                lengths=[len(x) if isinstance(x, list) else 1 for x in raw],
             )
             raise self.err(
                 where,
-                f"wrong shape: expected {want} ({r} rows of {c}), got {got}",
-                f"give {r} rows with {c} numbers each",
+                catalog.said("spec.read.grid_1", want=want, r=r, c=c, got=got),
+                catalog.said("spec.read.grid_1_fix", r=r, c=c),
             )
         return raw
 
@@ -1712,22 +1853,34 @@ class _Validator:
         for key, raw in self.table("labels", required=False).items():
             where = f"[labels] {key}"
             if key not in shapes:
-                raise self.err(where, "is not a tensor of this network", "label an existing name")
+                raise self.err(
+                    where,
+                    catalog.said("spec.read.labels_1"),
+                    catalog.said("spec.read.labels_1_fix"),
+                )
             r, c = (1, 1) if shapes[key] == () else shapes[key]
             rows = self.grid(where, raw, r, c)
             for row in rows:
                 for label in row:
                     if not isinstance(label, str):
-                        raise self.err(where, f"labels are names, got {label!r}", 'write "w11"')
+                        raise self.err(
+                            where,
+                            catalog.said("spec.read.labels_2", label=repr(label)),
+                            catalog.said("spec.read.labels_2_fix"),
+                        )
                     self.ident(where, label)
                     if label in shapes and not (label == key and shapes[key] in ((), (1, 1))):
                         raise self.err(
                             where,
-                            f"label '{label}' is the name of a tensor or dimension",
-                            "choose a label no tensor, dimension or constant uses",
+                            catalog.said("spec.read.labels_3", label=label),
+                            catalog.said("spec.read.labels_3_fix"),
                         )
                     if label in seen:
-                        raise self.err(where, f"label '{label}' is used twice", "make it unique")
+                        raise self.err(
+                            where,
+                            catalog.said("spec.read.labels_4", label=label),
+                            catalog.said("spec.read.labels_4_fix"),
+                        )
                     seen.add(label)
             out[key] = tuple(tuple(row) for row in rows)
         return out
@@ -1738,13 +1891,17 @@ class _Validator:
         for key, value in raw.items():
             where = f"[train] {key}"
             if key not in TRAIN_KEYS:
-                raise self.err(where, "unknown key", f"use {', '.join(TRAIN_KEYS)}")
+                raise self.err(
+                    where,
+                    catalog.said("spec.read.train_2"),
+                    catalog.said("spec.read.train_2_fix", x=", ".join(TRAIN_KEYS)),
+                )
             v = float(self.number(where, value))
             if key == "lr" and not 0 < v <= MAX_LR:
                 raise self.err(
                     where,
-                    f"the learning rate must be above 0 and at most {MAX_LR:g}, got {v:g}",
-                    "write e.g. lr = 0.01",
+                    catalog.said("spec.read.train_3", MAX_LR=format(MAX_LR, "g"), v=format(v, "g")),
+                    catalog.said("spec.read.train_3_fix"),
                 )
             if key != "lr":
                 top = {"steps": MAX_STEPS, "every": MAX_STEPS, "seed": MAX_SEED}[key]
@@ -1752,12 +1909,22 @@ class _Validator:
                 if type(value) is not int or not low <= value <= top:
                     raise self.err(
                         where,
-                        f"must be a whole number from {low} to {top:,}, got {value!r}",
-                        f"write e.g. {key} = {dict(steps=500, every=10, seed=0)[key]}",
+                        catalog.said(
+                            "spec.read.train_4", low=low, top=format(top, ","), value=repr(value)
+                        ),
+                        catalog.said(
+                            "spec.read.train_4_fix",
+                            key=key,
+                            x=dict(steps=500, every=10, seed=0)[key],
+                        ),
                     )
             out[key] = v
         if out.get("every", 1) > out.get("steps", 500):
-            raise self.err("[train] every", "is larger than steps", "make every ≤ steps")
+            raise self.err(
+                "[train] every",
+                catalog.said("spec.read.train_1"),
+                catalog.said("spec.read.train_1_fix"),
+            )
         return out
 
     def limits(self, forward, shapes, dims, full_dims, leaves) -> None:
@@ -1765,13 +1932,15 @@ class _Validator:
         finish in about a minute / fit in about 2 GB (the MAX_* constants above)."""
         entries, terms = elementwise_size(forward, shapes)
         if terms > MAX_ELEMENTWISE_TERMS or entries > MAX_ELEMENTWISE_ENTRIES:
-            raise LimitError(
-                f"{self.source}: [dims]: too large to derive element by element: "
-                f"{entries:,} entries and {terms:,} product terms; the limits are "
-                f"{MAX_ELEMENTWISE_ENTRIES:,} entries and {MAX_ELEMENTWISE_TERMS:,} terms "
-                "(about a minute and 2 GB here). Fix: make the dimensions smaller (a 32x32x32 "
-                "MLP fits) and put the real sizes in [full_dims]"
+            said = catalog.said(
+                "spec.more.limit_elementwise",
+                source=self.source,
+                entries=f"{entries:,}",
+                terms=f"{terms:,}",
+                max_entries=f"{MAX_ELEMENTWISE_ENTRIES:,}",
+                max_terms=f"{MAX_ELEMENTWISE_TERMS:,}",
             )
+            raise catalog.refusal(LimitError, said)
         if not full_dims:
             return
         full = {k: full_dims.get(k, v) for k, v in dims.items()}
@@ -1782,18 +1951,25 @@ class _Validator:
         for key, shape in leaves.items():
             r, c = (1, 1) if shape == () else resize_shape(shape)
             if r * c > MAX_FULL_ENTRIES:
-                raise LimitError(
-                    f"{self.source}: [full_dims]: {key} would have {r * c:,} entries at full "
-                    f"size; the limit is {MAX_FULL_ENTRIES:,} per tensor. Fix: smaller [full_dims]"
+                said = catalog.said(
+                    "spec.more.limit_full",
+                    source=self.source,
+                    key=key,
+                    n=f"{r * c:,}",
+                    limit=f"{MAX_FULL_ENTRIES:,}",
                 )
+                raise catalog.refusal(LimitError, said)
         steps = int(self.data.get("train", {}).get("steps", 500)) if "train" in self.data else 0
         work = _product_terms(forward, shapes, resize_shape) * max(steps, 1)
         if work > MAX_TRAIN_WORK:
-            raise LimitError(
-                f"{self.source}: [full_dims]: training would take {work:.2g} multiply-adds "
-                f"({steps} steps at full size); the limit is {MAX_TRAIN_WORK:.0e}. "
-                "Fix: smaller [full_dims] or fewer [train] steps"
+            said = catalog.said(
+                "spec.more.limit_train",
+                source=self.source,
+                work=f"{work:.2g}",
+                steps=steps,
+                limit=f"{MAX_TRAIN_WORK:.0e}",
             )
+            raise catalog.refusal(LimitError, said)
 
 
 def _entries(shape: Shape) -> int:
@@ -1904,9 +2080,8 @@ class _Shapes:
             if n.id not in self.shapes:
                 known = ", ".join(self.shapes)
                 raise self.fail(
-                    f"undefined name '{n.id}'",
-                    f"define it before use ([inputs], [params], [constants] or an "
-                    f"earlier [forward] line); known: {known}",
+                    catalog.said("spec.undefined", name=n.id),
+                    catalog.said("spec.undefined_fix", known=known),
                 )
             return self.shapes[n.id]
         if isinstance(n, ex.Neg):
@@ -1920,18 +2095,22 @@ class _Shapes:
             a, b = self.infer(n.left), self.infer(n.right)
             if n.op == "@":
                 if not a or not b:
-                    raise self.fail("'@' needs two matrices, got a scalar", "use * for scaling")
+                    raise self.fail(
+                        catalog.said("spec.matmul_scalar"), catalog.said("spec.matmul_scalar_fix")
+                    )
                 if a[1] != b[0]:
                     raise self.fail(
-                        f"shape mismatch in '@': left is {a}, right is {b}; inner sizes "
-                        f"{a[1]} and {b[0]} differ",
-                        "transpose one side (.T) or fix the shapes in [inputs]/[params]",
+                        catalog.said("spec.matmul_shapes", a=a, b=b, inner_a=a[1], inner_b=b[0]),
+                        catalog.said("spec.matmul_shapes_fix"),
                     )
                 return (a[0], b[1])
             return self.broadcast(a, b, n.op)
         if isinstance(n, ex.Call):
             return self.call(n)
-        raise self.fail(f"'{type(n).__name__}' is not allowed in a spec", "remove it")
+        raise self.fail(
+            catalog.said("spec.node_not_allowed", kind=type(n).__name__),
+            catalog.said("spec.remove_it"),
+        )
 
     def broadcast(self, a: Shape, b: Shape, op: str) -> Shape:
         if not a:
@@ -1945,15 +2124,8 @@ class _Shapes:
                     int(r[0]) == 1 and int(r[1]) == int(m[0]) != 1 for r, m in ((a, b), (b, a))
                 )
                 raise self.fail(
-                    f"shape mismatch in '{op}': left is {a}, right is {b}",
-                    "make the shapes equal, or one of them a [1, k] row / scalar"
-                    + (
-                        " (a 1-D vector is a row, as NumPy broadcasts it — so is a NumPy/PyTorch "
-                        "sum, mean or max along axis 1 without keepdims: write keepdims=True / "
-                        "keepdim=True to keep the column, or declare the vector as a column)"
-                        if row_of_rows
-                        else ""
-                    ),
+                    catalog.said("spec.broadcast", op=op, a=a, b=b),
+                    catalog.said("spec.broadcast_fix" + ("_rows" if row_of_rows else "")),
                 )
             out.append(max(x, y))
         return tuple(out)
@@ -1967,8 +2139,8 @@ class _Shapes:
                 isinstance(value, ex.Name) and value.id in self.constants
             ):
                 raise self.fail(
-                    f"{n.func}({key}=…) must be a number or a [constants] name",
-                    f"write {key}=3 or declare it in [constants]",
+                    catalog.said("spec.kwarg_number", f=n.func, key=key),
+                    catalog.said("spec.kwarg_number_fix", key=key),
                 )
         op = ops.get(n.func)
         if op.kind == ops.CONCAT:
@@ -1977,13 +2149,17 @@ class _Shapes:
             if not isinstance(extra, ex.Num) and not (
                 isinstance(extra, ex.Name) and extra.id in self.constants
             ):
-                raise self.fail(
-                    f"{n.func}'s {op.params[0][0] if op.params else 'parameter'} must be a "
-                    "number or a [constants] name",
-                    f"write {n.func}(Z, 0.01)",
+                said = (
+                    catalog.said("spec.param_number", f=n.func, param=op.params[0][0])
+                    if op.params
+                    else catalog.said("spec.param_number_plain", f=n.func)
                 )
+                raise self.fail(said, catalog.said("spec.param_number_fix", f=n.func))
         if op.kind == ops.ROWWISE and not shapes[0]:
-            raise self.fail(f"{n.func} needs a matrix (rows of scores)", "pass a [m, k] tensor")
+            raise self.fail(
+                catalog.said("spec.rowwise_matrix", f=n.func),
+                catalog.said("spec.rowwise_matrix_fix"),
+            )
         if op.kind in (ops.ELEMENTWISE, ops.ROWWISE):
             return shapes[0]
         if op.kind == ops.REDUCTION:
@@ -1992,16 +2168,15 @@ class _Shapes:
                 return ()
             if not (isinstance(axis, ex.Num) and axis.value in (0, 1)) or not shapes[0]:
                 raise self.fail(
-                    f"{n.func}(…, axis) must be 0 or 1 on a matrix",
-                    f"write {n.func}(X, axis=0) (columns) or {n.func}(X, 1) (rows)",
+                    catalog.said("spec.axis", f=n.func), catalog.said("spec.axis_fix", f=n.func)
                 )
             r, c = shapes[0]
             return (1, c) if axis.value == 0 else (r, 1)
         a, b = shapes[0], shapes[1]
         if a != b and {a, b} != {(), (1, 1)}:
             raise self.fail(
-                f"{n.func}() needs predictions and targets of the same shape, got {a} and {b}",
-                "make both the same shape, e.g. [m, 1]",
+                catalog.said("spec.loss_shapes", f=n.func, a=a, b=b),
+                catalog.said("spec.loss_shapes_fix"),
             )
         return ()
 
@@ -2011,22 +2186,20 @@ class _Shapes:
         axis = n.kwarg("axis")
         k = 0 if axis is None else axis.value if isinstance(axis, ex.Num) else None
         if k not in (0, 1):
-            raise self.fail(
-                "concat(…, axis) must be 0 or 1 (or -1, -2) on matrices",
-                "write torch.cat([A, B], dim=1) (side by side) or np.vstack((A, B)) (stacked)",
-            )
+            raise self.fail(catalog.said("spec.concat_axis"), catalog.said("spec.concat_axis_fix"))
         if any(len(s) != 2 for s in shapes):
             raise self.fail(
-                "concat() joins matrices; one argument is a scalar or 1-D",
-                'declare every argument with two sizes, e.g. b = [1, "h"]',
+                catalog.said("spec.concat_matrices"), catalog.said("spec.concat_matrices_fix")
             )
         other = 1 - int(k)
         if len({s[other] for s in shapes}) > 1:
-            what = "rows" if other == 0 else "columns"
             raise self.fail(
-                f"concat(…, axis={k}) needs the same number of {what}, got "
-                + ", ".join(str(tuple(s)) for s in shapes),
-                "make the other size equal, or join along the other axis",
+                catalog.said(
+                    "spec.concat_rows" if other == 0 else "spec.concat_columns",
+                    k=k,
+                    shapes=", ".join(str(tuple(s)) for s in shapes),
+                ),
+                catalog.said("spec.concat_size_fix"),
             )
         size = sum(int(s[int(k)]) for s in shapes)  # a number: no [dims] name is the sum
         return (size, shapes[0][1]) if k == 0 else (shapes[0][0], size)
@@ -2036,18 +2209,16 @@ class _Shapes:
         numbers or + - * // of [dims] names, inside the tensor, not empty."""
         if len(shape) != 2:
             raise self.fail(
-                "a slice needs a matrix; this one is a scalar or 1-D",
-                'declare the tensor with two sizes, e.g. ["m", "4*h"]',
+                catalog.said("spec.slice_matrix"), catalog.said("spec.slice_matrix_fix")
             )
         k = int(n.kwarg("axis").value)  # type: ignore[union-attr]
         try:
             lo, hi = slice_bounds(n, shape[k], self.dims)
         except ValueError as err:
-            what = "rows" if k == 0 else "columns"
+            what = catalog.said("spec.rows" if k == 0 else "spec.columns")
             raise self.fail(
-                str(err),
-                f"slice bounds are whole numbers or + - * // of [dims] names within the {shape[k]} "
-                f"{what}, start below stop, no step, e.g. a[:, h:2*h]",
+                _spoken(err),
+                catalog.said("spec.read.slice_2_fix", x=shape[k], what=what),
             ) from None
         size = block_size(lo, hi, self.dims)
         return (size, shape[1]) if k == 0 else (shape[0], size)
@@ -2062,11 +2233,11 @@ def _poly(n: ex.Node, dims: dict[str, int]) -> Poly:
     """A slice bound as a polynomial; ``ValueError`` names what is not allowed."""
     if isinstance(n, ex.Num):
         if n.value.denominator != 1:
-            raise ValueError(f"slice bound {float(n.value):g} is not a whole number")
+            raise Refused(catalog.said("spec.more.bound_whole", value=f"{float(n.value):g}"))
         return {(): int(n.value)} if n.value else {}
     if isinstance(n, ex.Name):
         if n.id not in dims:
-            raise ValueError(f"slice bound '{n.id}' is not a [dims] name")
+            raise Refused(catalog.said("spec.more.bound_name", name=n.id))
         return {(n.id,): 1}
     if isinstance(n, ex.Neg):
         return {m: -c for m, c in _poly(n.operand, dims).items()}
@@ -2083,7 +2254,7 @@ def _poly(n: ex.Node, dims: dict[str, int]) -> Poly:
             for m, c in b.items():
                 out[m] = out.get(m, 0) + (c if n.op == "+" else -c)
         return {m: c for m, c in out.items() if c}
-    raise ValueError("a slice bound is a whole number or + - * of [dims] names")
+    raise Refused(catalog.said("spec.more.bound_form"))
 
 
 def _size_poly(d: int) -> Poly:
@@ -2148,11 +2319,13 @@ def slice_bounds(n: ex.Call, full: int, dims: dict[str, int]) -> tuple[int, int]
             p = {m: c for m, c in p.items() if c}
             value = _poly_value(p, dims)
         if not 0 <= value <= int(full):
-            raise ValueError(f"slice {key} {value} is outside 0…{int(full)}")
+            raise Refused(
+                catalog.said("spec.more.bound_outside", key=key, value=value, full=int(full))
+            )
         out.append(p)
     lo, hi = (_poly_value(p, dims) for p in out)
     if hi <= lo:
-        raise ValueError(f"the slice {lo}:{hi} is empty")
+        raise Refused(catalog.said("spec.more.slice_empty", lo=lo, hi=hi))
     return _as_size(out[0], dims), _as_size(out[1], dims)
 
 

@@ -21,6 +21,7 @@ import math
 from collections.abc import Callable
 
 from derive.lang import ops
+from derive.locale import catalog
 
 # module paths whose functions are the language's: np.tanh(Z) is tanh(Z); nothing is imported
 MODULES = frozenset(
@@ -79,7 +80,13 @@ _SQRT1_2 = 0.7071067811865476
 
 
 class SpellingError(ValueError):
-    """A NumPy/PyTorch call the language cannot express; the message names what it can."""
+    """A NumPy/PyTorch call the language cannot express; the message names what it can (a
+    catalogue sentence, :attr:`spoken`, where it is one; ``str()`` is English)."""
+
+    def __init__(self, message: str | catalog.Said) -> None:
+        said = isinstance(message, catalog.Said)
+        super().__init__(message.render("en") if said else message)
+        self.spoken: str | catalog.Said = message
 
 
 # ---- small AST builders ----------------------------------------------------------------------
@@ -157,7 +164,7 @@ def _text(v: ast.expr | None, default: str, what: str) -> str:
         return default
     if isinstance(v, ast.Constant) and isinstance(v.value, str):
         return v.value
-    raise SpellingError(f"{what} must be a string such as '{default}'")
+    raise SpellingError(catalog.said("spec.spelling.text_1", what=what, default=default))
 
 
 def _bound(
@@ -167,21 +174,21 @@ def _bound(
     if any(isinstance(a, ast.Starred) for a in node.args) or any(
         k.arg is None for k in node.keywords
     ):
-        raise SpellingError(f"{name}(): '*' and '**' arguments are not allowed")
+        raise SpellingError(catalog.said("spec.spelling.bound_1", name=name))
     if len(node.args) > len(params):
-        raise SpellingError(f"{name}() takes at most {len(params)} arguments here")
+        raise SpellingError(catalog.said("spec.spelling.bound_2", name=name, x=len(params)))
     out = dict(zip(params, node.args, strict=False))
     for k in node.keywords:
         if k.arg not in params:
             raise SpellingError(
-                f"{name}() keyword '{k.arg}' is not read; allowed: {', '.join(params)}"
+                catalog.said("spec.spelling.bound_4", name=name, arg=k.arg, x=", ".join(params))
             )
         if k.arg in out:
-            raise SpellingError(f"{name}() gets '{k.arg}' twice")
+            raise SpellingError(catalog.said("spec.spelling.bound_5", name=name, arg=k.arg))
         out[k.arg] = k.value
     missing = [p for p in params[:required] if p not in out]
     if missing:
-        raise SpellingError(f"{name}() needs {', '.join(missing)}")
+        raise SpellingError(catalog.said("spec.spelling.bound_3", name=name, x=', '.join(missing)))
     return out
 
 
@@ -203,7 +210,7 @@ def _axis_value(axis: ast.expr | None) -> int | None:
         sign, v = -1, v.operand
     if isinstance(v, ast.Constant) and type(v.value) is int and sign * v.value in (0, 1, -1, -2):
         return (sign * v.value) % 2
-    raise SpellingError("an axis is 0, 1, -1 or -2 (the tensors are matrices)")
+    raise SpellingError(catalog.said("spec.spelling.axis_value_1"))
 
 
 # ---- the rewrites ----------------------------------------------------------------------------
@@ -219,7 +226,7 @@ def _reduce(elem: ast.expr, reduction: str, name: str) -> ast.expr:
         return _call("sum", elem)
     if reduction == "none":
         return elem
-    raise SpellingError(f"{name}(…, reduction='{reduction}'): use 'mean', 'sum' or 'none'")
+    raise SpellingError(catalog.said("spec.spelling.reduce_1", name=name, reduction=reduction))
 
 
 def _rowwise(op: str) -> Callable[[ast.Call, str], ast.expr | None]:
@@ -231,7 +238,7 @@ def _rowwise(op: str) -> Callable[[ast.Call, str], ast.expr | None]:
         if "axis" not in a and "dtype" not in a:
             return None
         if not _is_none(a.get("dtype")):
-            raise SpellingError(f"{op}(): dtype= is not read; leave it out")
+            raise SpellingError(catalog.said("spec.spelling.rewrite_2", op=op))
         x = a["x"]
         if _axis_value(a.get("axis")) == 0:
             return ast.Attribute(_call(op, ast.Attribute(x, "T", ast.Load())), "T", ast.Load())
@@ -246,7 +253,7 @@ def _where(node: ast.Call, how: str) -> ast.expr:
     a = _bound(node, "where", ("condition", "x", "y"), 3)
     cond, x, y = a["condition"], a["x"], a["y"]
     if not (isinstance(cond, ast.Compare) and len(cond.ops) == 1):
-        raise SpellingError("where(): the condition is one comparison, e.g. where(Z > 0, Z, 0)")
+        raise SpellingError(catalog.said("spec.spelling.where_1"))
     left, op, right = cond.left, cond.ops[0], cond.comparators[0]
     zero = isinstance(right, ast.Constant) and right.value == 0
     if isinstance(op, ast.Gt | ast.LtE):  # l > r  ⇔  l − r > 0
@@ -262,7 +269,7 @@ def _where(node: ast.Call, how: str) -> ast.expr:
             x, y = y, x
         return _where_mix(g, x, y)
     else:
-        raise SpellingError("where(): the condition compares with > >= < <= == !=")
+        raise SpellingError(catalog.said("spec.spelling.where_2"))
     if isinstance(op, ast.LtE | ast.GtE):  # the indicator is of the opposite case
         x, y = y, x
     return _where_mix(_call("relu_grad", diff), x, y)
@@ -287,7 +294,7 @@ def _clip(lo: ast.expr | None, hi: ast.expr | None, x: ast.expr, name: str) -> a
     clamp0(hi − y)`` — exactly min(max(x, lo), hi), with PyTorch's derivative at a bound: clamp
     passes the gradient on lo ≤ x ≤ hi (clamp0'(0) = 1), so it is 1 at x = lo and at x = hi."""
     if _is_none(lo) and _is_none(hi):
-        raise SpellingError(f"{name}() needs a lower or an upper bound")
+        raise SpellingError(catalog.said("spec.spelling.clip_1", name=name))
     out = x
     if not _is_none(lo):
         zero = isinstance(lo, ast.Constant) and lo.value == 0
@@ -325,7 +332,7 @@ def _gelu(node: ast.Call, how: str) -> ast.expr:
     if form == "none":  # PyTorch's default: the exact x·Φ(x) = x/2·(1 + erf(x/√2))
         return _mul(_mul(_num(0.5), x), _add(_num(1), _call("erf", _mul(x, _num(_SQRT1_2)))))
     if form != "tanh":
-        raise SpellingError("gelu(approximate=…) is 'none' (the exact erf form) or 'tanh'")
+        raise SpellingError(catalog.said("spec.spelling.gelu_1"))
     c = _bin(_div(_num(2), _num(math.pi)), ast.Pow(), _num(0.5))
     inner = _mul(c, _add(x, _mul(_num(0.044715), _bin(x, ast.Pow(), _num(3)))))
     return _mul(_mul(_num(0.5), x), _add(_num(1), _call("tanh", inner)))
@@ -347,11 +354,7 @@ def _norm(node: ast.Call, how: str) -> ast.expr:
     if one and vector:
         return _call("sum", _call("abs", a["x"]), **_axis_kw(a.get("axis"), a.get("keepdims")))
     if not (_is_none(order) or fro or (two and vector)):
-        raise SpellingError(
-            "norm() is read as the 2-norm of a vector or the Frobenius norm of a matrix: "
-            "sqrt(sum(x ** 2)), and as the 1-norm sum(abs(x)) in PyTorch or along an axis; "
-            "other orders are not supported"
-        )
+        raise SpellingError(catalog.said("spec.norm_order"))
     sq = _bin(a["x"], ast.Pow(), _num(2))
     return _call("sqrt", _call("sum", sq, **_axis_kw(a.get("axis"), a.get("keepdims"))))
 
@@ -367,7 +370,7 @@ def _normalize(node: ast.Call, how: str) -> ast.expr:
         l1 = _call("sum", _call("abs", a["x"]), axis=ax, keepdims=ast.Constant(True))
         return _div(a["x"], l1)
     if not (_is_none(p) or isinstance(p, ast.Constant) and p.value == 2):
-        raise SpellingError("normalize() is read for p=2 (the Euclidean norm) or p=1 only")
+        raise SpellingError(catalog.said("spec.spelling.normalize_1"))
     sq = _bin(a["x"], ast.Pow(), _num(2))
     norm = _call("sqrt", _call("sum", sq, axis=ax, keepdims=ast.Constant(True)))
     return _div(a["x"], norm)
@@ -387,7 +390,7 @@ def _keras_cce(node: ast.Call, how: str) -> ast.expr:
     log_softmax(output)``."""
     a = _bound(node, "categorical_crossentropy", ("target", "output", "from_logits", "axis"), 2)
     if _axis_value(a.get("axis", _num(-1))) != 1:
-        raise SpellingError("categorical_crossentropy(): the classes are along the last axis")
+        raise SpellingError(catalog.said("spec.spelling.keras_cce_1"))
     y, out = a["target"], a["output"]
     if _flag(a.get("from_logits"), False, "categorical_crossentropy(from_logits=…)"):
         logp = _call("log_softmax", out)
@@ -438,23 +441,17 @@ def _loss2(
             if bad == "ignore_index" and name in ("cross_entropy", "nll_loss") and bad in a:
                 if _INDEX_MARK in a:
                     continue
-                raise SpellingError(
-                    f"{name}(…, ignore_index=k) reads class indices: declare the targets as "
-                    'integer labels in [inputs] (y = ["N"], [values] y = [2, 0, …])'
-                )
+                raise SpellingError(catalog.said("spec.spelling.rewrite_8", name=name))
             if bad == "ignore_index" and not _is_none(a.get(bad)):
-                raise SpellingError(
-                    f"{name}(…, ignore_index=k) with a class k ≥ 0 is not supported: leave the "
-                    "rows of class k out of the labels and logits, or leave it out"
-                )
+                raise SpellingError(catalog.said("spec.spelling.rewrite_9", name=name))
             if not _is_none(a.get(bad)):
-                raise SpellingError(f"{name}(…, {bad}=…) is not supported; leave it out")
+                raise SpellingError(catalog.said("spec.spelling.rewrite_10", name=name, bad=bad))
         target = a.get("target")
         if name in ("cross_entropy", "nll_loss") and target is not None and _arange(target):
             raise SpellingError(
-                f"{name}(…, {ast.unparse(target)}) (each row's class is its own index, as in "
-                'CLIP/SimCLR) needs the labels as an input: declare labels = ["N"] in [inputs], '
-                f"give [values] labels = [0, 1, …, N − 1], and write {name}(…, labels)"
+                catalog.said(
+                    "spec.spelling.rewrite_3", name=name, x=ast.unparse(target), name2=name
+                )
             )
         return build(a, _text(a.get("reduction"), "mean", f"{name}(reduction=…)"))
 
@@ -465,7 +462,7 @@ def _ignored_class(v: ast.expr, name: str) -> int:
     """The class ``k ≥ 0`` of ``ignore_index=k`` (a whole number written in the text)."""
     if isinstance(v, ast.Constant) and type(v.value) is int and v.value >= 0:
         return v.value
-    raise SpellingError(f"{name}(…, ignore_index=k) needs k written as a whole number (0, 1, …)")
+    raise SpellingError(catalog.said("spec.spelling.ignored_class_1", name=name))
 
 
 def _kept_rows(y: ast.expr, k: int) -> ast.expr:
@@ -549,9 +546,7 @@ def _multilabel_soft_margin(a: dict[str, ast.expr], r: str) -> ast.expr:
         return _call("mean", elem)
     if r == "sum":
         return _call("sum", _call("mean", elem, axis=_num(1), keepdims=_num(True)))
-    raise SpellingError(
-        "multilabel_soft_margin_loss(…, reduction='none') is not read; use 'mean' or 'sum'"
-    )
+    raise SpellingError(catalog.said("spec.spelling.multilabel_soft_margin_1"))
 
 
 def _flag(v: ast.expr | None, default: bool, what: str) -> bool:
@@ -559,7 +554,7 @@ def _flag(v: ast.expr | None, default: bool, what: str) -> bool:
         return default
     if isinstance(v, ast.Constant) and isinstance(v.value, bool):
         return v.value
-    raise SpellingError(f"{what} is True or False")
+    raise SpellingError(catalog.said("spec.spelling.flag_1", what=what))
 
 
 def _poisson(a: dict[str, ast.expr], r: str) -> ast.expr:
@@ -568,10 +563,7 @@ def _poisson(a: dict[str, ast.expr], r: str) -> ast.expr:
     the user."""
     x, y = a["input"], a["target"]
     if _flag(a.get("full"), False, "poisson_nll_loss(full=…)"):
-        raise SpellingError(
-            "poisson_nll_loss(…, full=True) adds Stirling's term only where the target is > 1; "
-            "leave full out (the term does not depend on the input, so the gradient is the same)"
-        )
+        raise SpellingError(catalog.said("spec.spelling.poisson_1"))
     if _flag(a.get("log_input"), True, "poisson_nll_loss(log_input=…)"):
         elem = _sub(_call("exp", x), _mul(y, x))
     else:
@@ -635,16 +627,10 @@ def _ce(a: dict[str, ast.expr], r: str) -> ast.expr:
     unsmoothed = _is_none(eps) or (isinstance(eps, ast.Constant) and eps.value == 0)
     ignored = a.get("ignore_index")
     if ignored is not None and not unsmoothed:
-        raise SpellingError(
-            "cross_entropy(…, ignore_index=k, label_smoothing=…) is not supported; "
-            "leave one of them out"
-        )
+        raise SpellingError(catalog.said("spec.spelling.ce_1"))
     if "weight" in a or ignored is not None:
         if not unsmoothed:
-            raise SpellingError(
-                "cross_entropy(…, weight=…, label_smoothing=…) is not supported; "
-                "leave one of them out"
-            )
+            raise SpellingError(catalog.said("spec.spelling.ce_2"))
         keep = None if ignored is None else _kept_rows(y, ignored.value)  # type: ignore[attr-defined]
         return _ce_weighted(z, y, a.get("weight"), r, _INDEX_MARK in a, keep)
     if unsmoothed:
@@ -727,14 +713,11 @@ def _multi_margin(a: dict[str, ast.expr], r: str) -> ast.expr:
     ``max(0, margin − x_y + x_j)^p``, the true class left out; ``relu`` has PyTorch's gradient
     0 at the hinge."""
     if _INDEX_MARK not in a:
-        raise SpellingError(
-            "multi_margin_loss(x, y) takes class indices: declare y as integer labels in "
-            '[inputs], y = ["N"]'
-        )
+        raise SpellingError(catalog.said("spec.spelling.multi_margin_1"))
     x, y = a["input"], a["target"]
     p = a.get("p")
     if p is not None and not (isinstance(p, ast.Constant) and p.value in (1, 2)):
-        raise SpellingError("multi_margin_loss(…, p=…) is read for p = 1 or 2")
+        raise SpellingError(catalog.said("spec.spelling.multi_margin_2"))
     margin = a.get("margin", _num(1))
     picked = _call("sum", _mul(x, y), axis=_num(1))  # x_y, an [N, 1] column
     hinge = _call("relu", _add(_sub(margin, picked), x))
@@ -841,7 +824,7 @@ def _dist(node: ast.Call, how: str) -> ast.expr:
     if _p_one(p):
         return _call("sum", _call("abs", diff))
     if not (_is_none(p) or isinstance(p, ast.Constant) and p.value in (2, 2.0)):
-        raise SpellingError("dist() is read for p=2 (the Euclidean distance) or p=1 only")
+        raise SpellingError(catalog.said("spec.spelling.dist_1"))
     return _call("sqrt", _call("sum", _bin(diff, ast.Pow(), _num(2))))
 
 
@@ -849,7 +832,7 @@ def _transpose(node: ast.Call, how: str) -> ast.expr:
     a = _bound(node, "transpose", ("x", "dim0", "dim1"), 1)
     dims = [_axis_value(a[k]) for k in ("dim0", "dim1") if k in a]
     if len(dims) == 1 or (len(dims) == 2 and dims[0] == dims[1]):
-        raise SpellingError("transpose() of a matrix swaps its two axes: x.T")
+        raise SpellingError(catalog.said("spec.spelling.transpose_1"))
     return ast.Attribute(a["x"], "T", ast.Load())
 
 
@@ -861,17 +844,14 @@ def _permute(node: ast.Call, how: str) -> ast.expr:
     if node.keywords or len(args) != 3 or [_axis_value(a) for a in args[1:]] not in (
         [1, 0], [0, 1], [-1, -2], [-2, -1]
     ):
-        raise SpellingError("permute() of a matrix is read as x.permute(1, 0), its transpose x.T")
+        raise SpellingError(catalog.said("spec.spelling.permute_1"))
     if _axis_value(args[1]) in (1, -1):
         return ast.Attribute(args[0], "T", ast.Load())
     return args[0]
 
 
 def _detach(node: ast.Call, how: str) -> ast.expr:
-    raise SpellingError(
-        "detach() stops the gradient, which derive does not model: leave it out, or make the "
-        "detached tensor an input of the network"
-    )
+    raise SpellingError(catalog.said("spec.spelling.detach_1"))
 
 
 def _clip_call(node: ast.Call, how: str) -> ast.expr:
@@ -926,38 +906,32 @@ def _concat(node: ast.Call, how: str) -> ast.expr | None:
     language's own ``concat(A, B, axis=1)`` (no list) is left as it is."""
     name = node.func.id  # type: ignore[union-attr]
     if name == "stack":
-        raise SpellingError(
-            "stack() makes a new axis (a 3-D tensor), which the language does not have; "
-            "join matrices along an existing axis with concat(A, B, axis=1) (torch.cat, "
-            "np.concatenate, np.hstack) or axis=0 (np.vstack)"
-        )
+        raise SpellingError(catalog.said("spec.spelling.concat_1"))
     if any(isinstance(a, ast.Starred) for a in node.args) or any(
         k.arg is None for k in node.keywords
     ):
-        raise SpellingError(f"{name}(): '*' and '**' arguments are not allowed")
+        raise SpellingError(catalog.said("spec.spelling.concat_2", name=name))
     first = node.args[0] if node.args else None
     if not isinstance(first, ast.List | ast.Tuple):
         if name == "concat":
             return None  # the language's own form
-        raise SpellingError(
-            f"{name}() takes a list of tensors, e.g. {name}([A, B]"
-            + (", axis=1)" if name not in ("hstack", "vstack", "row_stack") else ")")
-        )
+        tail = ", axis=1)" if name not in ("hstack", "vstack", "row_stack") else ")"
+        raise SpellingError(catalog.said("spec.spelling2.list_of_tensors", name=name, tail=tail))
     parts = list(first.elts)
     if len(parts) < 2:
-        raise SpellingError(f"{name}() needs at least two tensors to join")
+        raise SpellingError(catalog.said("spec.spelling.concat_4", name=name))
     rest = node.args[1:]
     kws = {k.arg: k.value for k in node.keywords}
     extra = sorted(set(kws) - {"axis"})
     if extra:
-        raise SpellingError(f"{name}() keyword '{extra[0]}' is not read; allowed: axis (dim)")
+        raise SpellingError(catalog.said("spec.spelling.concat_5", name=name, x=extra[0]))
     if name in ("hstack", "vstack", "row_stack"):
         if rest or kws:
-            raise SpellingError(f"{name}() takes only the list of tensors")
+            raise SpellingError(catalog.said("spec.spelling.concat_6", name=name))
         axis: ast.expr = ast.Constant(1 if name == "hstack" else 0)
     else:
         if len(rest) > 1 or (rest and "axis" in kws):
-            raise SpellingError(f"{name}() takes the list of tensors and one axis")
+            raise SpellingError(catalog.said("spec.spelling.concat_7", name=name))
         axis = rest[0] if rest else kws.get("axis", ast.Constant(0))
     return _call("concat", *parts, axis=axis)
 
@@ -1003,10 +977,7 @@ def _trace(node: ast.Call, how: str) -> ast.expr:
         if len(args) == 2:
             x = _bin(args[0], ast.MatMult(), args[1])
     if not (isinstance(x, ast.BinOp) and isinstance(x.op, ast.MatMult)):
-        raise SpellingError(
-            "trace() is read of a matrix product, np.trace(A @ B) = sum(A * B.T); write the "
-            "diagonal of other matrices as a product"
-        )
+        raise SpellingError(catalog.said("spec.spelling.trace_1"))
     return _call("sum", _mul(x.left, _t(x.right)))
 
 
@@ -1034,10 +1005,7 @@ def _layer_norm(node: ast.Call, how: str) -> ast.expr:
     PyTorch computes it."""
     a = _bound(node, "layer_norm", ("input", "normalized_shape", "weight", "bias", "eps"), 2)
     if not _last_axis_shape(a["normalized_shape"]):
-        raise SpellingError(
-            "layer_norm() is read over the last axis: normalized_shape names its size, e.g. "
-            "(C,) or weight.shape"
-        )
+        raise SpellingError(catalog.said("spec.spelling.layer_norm_1"))
     x = a["input"]
     row = {"axis": _num(1)}
     xc = _sub(x, _call("mean", x, **row))
@@ -1059,7 +1027,7 @@ def _p_one(p: ast.expr | None) -> bool:
 def _p_two(a: dict[str, ast.expr], name: str) -> None:
     p = a.get("p")
     if not (_is_none(p) or isinstance(p, ast.Constant) and p.value in (2, 2.0)):
-        raise SpellingError(f"{name}() is read for p=2 (the Euclidean distance) or p=1 only")
+        raise SpellingError(catalog.said("spec.spelling.p_two_1", name=name))
 
 
 def _distance(x1: ast.expr, x2: ast.expr, eps: ast.expr) -> ast.expr:
@@ -1096,7 +1064,7 @@ def _triplet(a: dict[str, ast.expr], r: str) -> ast.expr:
     if not _is_none(a.get("swap")) and not (
         isinstance(a["swap"], ast.Constant) and a["swap"].value is False
     ):
-        raise SpellingError("triplet_margin_loss(…, swap=True) is not supported; leave it out")
+        raise SpellingError(catalog.said("spec.spelling.triplet_1"))
     eps = a.get("eps", _num(1e-6))
     pos = _distance(a["anchor"], a["positive"], eps)
     neg = _distance(a["anchor"], a["negative"], eps)
@@ -1245,17 +1213,9 @@ def _masked_fill(node: ast.Call, how: str) -> ast.expr:
     ``where(cond, v, x)``: no gradient to the filled entries, as in PyTorch)."""
     a = _bound(node, "masked_fill", ("x", "mask", "value"), 3)
     if _infinite(a["value"]):
-        raise SpellingError(
-            "masked_fill(…, float('-inf')) is read only where a softmax is taken of it (the "
-            "same line, or every later use of the line): derive computes with finite numbers; "
-            "elsewhere fill with a large negative number, masked_fill(tril == 0, -1e9) (a "
-            "softmax then gives those entries exactly 0 in float64, as with -inf)"
-        )
+        raise SpellingError(catalog.said("spec.masked_fill_inf"))
     if not isinstance(a["mask"], ast.Compare):
-        raise SpellingError(
-            "masked_fill(): the mask is one comparison of a tensor, e.g. "
-            "masked_fill(tril == 0, -1e9)"
-        )
+        raise SpellingError(catalog.said("spec.masked_fill_mask"))
     return _where(_call("where", a["mask"], a["value"], a["x"]), how)
 
 
@@ -1266,7 +1226,7 @@ def _nansum(name: str) -> Callable[[ast.Call, str], ast.expr]:
     def rewrite(node: ast.Call, how: str) -> ast.expr:
         a = _bound(node, f"nan{name}", ("x", "axis", "dtype", "out", "keepdims"), 1)
         if not _is_none(a.get("dtype")) or not _is_none(a.get("out")):
-            raise SpellingError(f"nan{name}(): dtype= and out= are not read; leave them out")
+            raise SpellingError(catalog.said("spec.spelling.rewrite_4", name=name))
         return _call(name, a["x"], **_axis_kw(a.get("axis"), a.get("keepdims")))
 
     return rewrite
@@ -1276,10 +1236,7 @@ def _average(node: ast.Call, how: str) -> ast.expr:
     """NumPy's ``np.average(x, axis)`` without weights is ``np.mean(x, axis)``."""
     a = _bound(node, "average", ("x", "axis", "weights", "returned", "keepdims"), 1)
     if not _is_none(a.get("weights")) or not _is_none(a.get("returned")):
-        raise SpellingError(
-            "average() is read without weights: write np.sum(x * w) / np.sum(w) for a "
-            "weighted mean"
-        )
+        raise SpellingError(catalog.said("spec.spelling.average_1"))
     return _call("mean", a["x"], **_axis_kw(a.get("axis"), a.get("keepdims")))
 
 
@@ -1290,7 +1247,7 @@ def _vector_norm(node: ast.Call, how: str) -> ast.expr:
     order = a.get("ord")
     value = order.value if isinstance(order, ast.Constant) else None
     if not _is_none(a.get("dtype")) or not (_is_none(order) or value in (1, 2)):
-        raise SpellingError("vector_norm() is read for ord=2 (the default) or ord=1")
+        raise SpellingError(catalog.said("spec.spelling.vector_norm_1"))
     kw = _axis_kw(a.get("axis"), a.get("keepdims"))
     if value == 1:
         return _call("sum", _call("abs", a["x"]), **kw)
@@ -1412,7 +1369,7 @@ def _einsum_chain(subs: list[str], out: str, args: list[ast.expr]) -> ast.expr:
     ``'ik,kl->il'`` of ``'ij,jk->ik'``; ``'bi,ij,bj->'`` is ``'bj,bj->'`` of ``'bi,ij->bj'``)
     — the same sum of products, regrouped; each pair is read as a two-operand einsum."""
     if len(subs) > 6 or not all(k.isalpha() for k in subs):
-        raise SpellingError("einsum() is read of at most six operands, each with its letters")
+        raise SpellingError(catalog.said("spec.spelling.einsum_chain_1"))
     np_ = ast.Name("np", ast.Load())
     acc, have = args[0], subs[0]
     for i in range(1, len(subs)):
@@ -1421,8 +1378,7 @@ def _einsum_chain(subs: list[str], out: str, args: list[ast.expr]) -> ast.expr:
         keep = "".join(dict.fromkeys(c for c in pair if c in later)) if i < len(subs) - 1 else out
         if len(keep) > 2:
             raise SpellingError(
-                f"einsum(): contracting '{have},{subs[i]}' leaves three letters ({keep}); the "
-                "language has matrices only"
+                catalog.said("spec.spelling.einsum_chain_2", have=have, x=subs[i], keep=keep)
             )
         spec = ast.Constant(f"{have},{subs[i]}->{keep}")
         acc = ast.Call(ast.Attribute(np_, "einsum", ast.Load()), [spec, acc, args[i]], [])
@@ -1545,10 +1501,7 @@ def _softplus(node: ast.Call, how: str) -> ast.expr | None:
         return None
     t = a.get("threshold")
     if t is not None and not (isinstance(t, ast.Constant) and _real(t.value) and t.value >= 20):
-        raise SpellingError(
-            "softplus(threshold=…) is read for thresholds of 20 (PyTorch's default) or more, "
-            "where the linear part differs from softplus by < 2e-9; leave it out"
-        )
+        raise SpellingError(catalog.said("spec.spelling.softplus_1"))
     beta = a.get("beta")
     if _is_none(beta) or (isinstance(beta, ast.Constant) and beta.value == 1):
         return _call("softplus", a["x"])
@@ -1577,7 +1530,7 @@ def _tf_logits_loss(name: str) -> Callable[[ast.Call, str], ast.expr]:
         if name.startswith("sigmoid"):
             return _sub(_call("softplus", z), _mul(y, z))
         if _axis_value(a.get("axis", _num(-1))) != 1:
-            raise SpellingError(f"{name}(): the classes are along the last axis (axis=-1)")
+            raise SpellingError(catalog.said("spec.spelling.rewrite_5", name=name))
         return _t(_neg(_call("sum", _mul(y, _call("log_softmax", z)), axis=_num(1))))
 
     return rewrite
@@ -1588,7 +1541,7 @@ def _bias_add(node: ast.Call, how: str) -> ast.expr:
     the rows (the last axis, TensorFlow's default data format)."""
     a = _bound(node, "bias_add", ("value", "bias", "data_format", "name"), 2)
     if not _is_none(a.get("data_format")):
-        raise SpellingError("bias_add(): data_format is not read; write value + bias")
+        raise SpellingError(catalog.said("spec.spelling.bias_add_1"))
     return _add(a["value"], a["bias"])
 
 
@@ -1610,7 +1563,7 @@ def _optax_call(node: ast.Call) -> ast.expr:
     a = _bound(node, f"optax.{name}", _OPTAX[name], 1)
     z, y = a[_OPTAX[name][0]], a.get(_OPTAX[name][1])
     if name.startswith(("softmax", "sigmoid")) and y is None:
-        raise SpellingError(f"optax.{name}() needs labels")
+        raise SpellingError(catalog.said("spec.spelling.optax_call_1", name=name))
     if name == "softmax_cross_entropy_with_integer_labels":  # F.cross_entropy's class indices
         f = ast.Attribute(ast.Name("F", ast.Load()), "cross_entropy", ast.Load())
         return ast.Call(f, [z, y], [ast.keyword("reduction", ast.Constant("none"))])
@@ -1685,22 +1638,16 @@ def _loss3(
         a = _bound(node, name, params, 3)
         for bad in ("size_average", "reduce"):
             if bad == "ignore_index" and not _is_none(a.get(bad)):
-                raise SpellingError(
-                    f"{name}(…, ignore_index=k) with a class k ≥ 0 is not supported: leave the "
-                    "rows of class k out of the labels and logits, or leave it out"
-                )
+                raise SpellingError(catalog.said("spec.spelling.rewrite_11", name=name))
             if not _is_none(a.get(bad)):
-                raise SpellingError(f"{name}(…, {bad}=…) is not supported; leave it out")
+                raise SpellingError(catalog.said("spec.spelling.rewrite_12", name=name, bad=bad))
         return build(a, _text(a.get("reduction"), "mean", f"{name}(reduction=…)"))
 
     return rewrite
 
 
 def _nll(node: ast.Call, how: str) -> ast.expr:
-    raise SpellingError(
-        "nll_loss() takes class indices; declare the targets one-hot "
-        '(Y = { shape = ["m", "k"], kind = "one-hot" }) and write -sum(LP * Y) / m'
-    )
+    raise SpellingError(catalog.said("spec.spelling.nll_1"))
 
 def _nll(a: dict[str, ast.expr], r: str) -> ast.expr:
     """PyTorch's ``nll_loss(LP, y)``: −LP[i, y_i] per row, with the class indices ``y`` read as
@@ -1766,11 +1713,11 @@ def _max(name: str, sign: int) -> Callable[[ast.Call, str], ast.expr]:
         a = _bound(node, name, ("x", "axis", "keepdims", "out", "initial", "where"), 1)
         for k in ("out", "initial", "where"):
             if not _is_none(a.get(k)):
-                raise SpellingError(f"{name}(): {k}= is not read; leave it out")
+                raise SpellingError(catalog.said("spec.spelling.rewrite_13", name=name, k=k))
         axis = a.get("axis")
         if axis is not None and not _is_none(axis) and not _is_axis(axis):
             if a.get("keepdims") is not None or name.startswith("a"):
-                raise SpellingError(f"{name}(): the axis is a whole number such as 1")
+                raise SpellingError(catalog.said("spec.spelling.rewrite_14", name=name))
             # torch.max(a, b) / torch.min(a, b): element-wise
             return _call("maximum" if sign > 0 else "minimum", a["x"], axis)
         along = _axis_value(axis)
@@ -1809,14 +1756,14 @@ def _var(name: str) -> Callable[[ast.Call, str], ast.expr]:
             1,
         )
         if not _is_none(a.get("dtype")) or not _is_none(a.get("out")):
-            raise SpellingError(f"{name}(): dtype= and out= are not read; leave them out")
+            raise SpellingError(catalog.said("spec.spelling.rewrite_6", name=name))
         given = [k for k in ("ddof", "unbiased", "correction") if k in a]
         if len(given) > 1:
-            raise SpellingError(f"{name}(): give one of ddof=, unbiased=, correction=")
+            raise SpellingError(catalog.said("spec.spelling.rewrite_7", name=name))
         if given:
             v = a[given[0]]
             if not (isinstance(v, ast.Constant) and type(v.value) in (int, bool)):
-                raise SpellingError(f"{name}(): {given[0]} is a whole number or True/False")
+                raise SpellingError(catalog.said("spec.spelling.rewrite_15", name=name, x=given[0]))
             ddof = int(v.value)
         elif how in ("torch",) or _TORCH_MARK in a:
             ddof = 1
@@ -1824,9 +1771,7 @@ def _var(name: str) -> Callable[[ast.Call, str], ast.expr]:
             ddof = 0
         else:
             raise SpellingError(
-                f"{name}() divides by n in NumPy but by n − 1 in PyTorch: write np.{name}(x, "
-                f"axis=0) or torch.{name}(x, dim=0), or say ddof=0 / unbiased=False (n) or "
-                "ddof=1 / unbiased=True (n − 1)"
+                catalog.said("spec.spelling.rewrite_17", name=name, name2=name, name3=name)
             )
         x = a["x"]
         axis = _axis_value(a.get("axis"))
@@ -1837,10 +1782,7 @@ def _var(name: str) -> Callable[[ast.Call, str], ast.expr]:
             var = _call("mean", dev, **kw, **keep)
         else:
             if not isinstance(x, ast.Name):
-                raise SpellingError(
-                    f"{name}(…) with n − 1 needs the size n: apply it to a named tensor "
-                    "(give the expression its own line in [forward])"
-                )
+                raise SpellingError(catalog.said("spec.spelling.rewrite_16", name=name))
             shape = ast.Attribute(x, "shape", ast.Load())
 
             def size(i: int) -> ast.expr:
@@ -2162,10 +2104,10 @@ def _softmin(node: ast.Call, how: str) -> ast.expr:
     """``F.softmin(x, dim)`` = ``softmax(−x, dim)`` (PyTorch's definition)."""
     a = _bound(node, "softmin", ("x", "axis", "_stacklevel", "dtype"), 1)
     if not _is_none(a.get("dtype")):
-        raise SpellingError("softmin(): dtype= is not read; leave it out")
+        raise SpellingError(catalog.said("spec.spelling.softmin_1"))
     kw = {"axis": a["axis"]} if not _is_none(a.get("axis")) else {}
     if not kw:
-        raise SpellingError("softmin() needs its axis: F.softmin(x, dim=1)")
+        raise SpellingError(catalog.said("spec.spelling.softmin_2"))
     return _call("softmax", _neg(a["x"]), **kw)
 
 
@@ -2174,10 +2116,7 @@ def _logit(node: ast.Call, how: str) -> ast.expr:
     domain on both terms); ``eps=`` clamps p and is refused."""
     a = _bound(node, "logit", ("x", "eps"), 1)
     if not _is_none(a.get("eps")):
-        raise SpellingError(
-            "logit(p, eps) clamps p to [eps, 1 - eps] first: write torch.clamp(p, eps, 1 - eps) "
-            "and take logit() of that"
-        )
+        raise SpellingError(catalog.said("spec.spelling.logit_1"))
     x = a["x"]
     return _sub(_call("log", x), _call("log", _sub(_num(1), x)))
 
@@ -2191,10 +2130,7 @@ def _tensor(node: ast.Call, how: str) -> ast.expr:
         v = v.elts[0]
     number = v.operand if isinstance(v, ast.UnaryOp) and isinstance(v.op, ast.USub) else v
     if not (isinstance(number, ast.Constant) and type(number.value) in (int, float)):
-        raise SpellingError(
-            "torch.tensor() is read of one number or [constants] name, torch.tensor(0.5); declare "
-            "a tensor of values in [inputs]"
-        )
+        raise SpellingError(catalog.said("spec.spelling.tensor_1"))
     return v
 
 
@@ -2238,7 +2174,7 @@ def _ptp(node: ast.Call, how: str) -> ast.expr:
     """``np.ptp(x, axis)``: the range, max − min (each max's gradient to its argmax)."""
     a = _bound(node, "ptp", ("x", "axis", "out", "keepdims"), 1)
     if not _is_none(a.get("out")):
-        raise SpellingError("ptp(): out= is not read; leave it out")
+        raise SpellingError(catalog.said("spec.spelling.ptp_1"))
     axis, keep = _axis_value(a.get("axis")), a.get("keepdims")
     return _sub(_max_of(a["x"], axis, keep, 1), _max_of(a["x"], axis, keep, -1))
 

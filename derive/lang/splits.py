@@ -17,20 +17,25 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from derive.lang import spelling
+from derive.locale import catalog
 
 NUMPY = frozenset({"np", "numpy", "jnp", "jax.numpy"})
 TORCH = frozenset({"torch"})
 # the functions read, and the axis each one splits by default
 FUNCTIONS = {"split": 0, "chunk": 0, "hsplit": 1, "vsplit": 0}
 
-WHOLE = (
-    "write the parts as slices instead, e.g. a[:, :H], a[:, H:2*H] (bounds: whole numbers or "
-    "+ - * of [dims] names)"
-)
+# the fix where a split is not read: slices (catalogue key, said in the command's language)
+WHOLE = "spec.splits.split_whole"
 
 
 class SplitError(ValueError):
-    """A split that cannot be read as slices; the message names the form that can."""
+    """A split that cannot be read as slices; the message names the form that can (a catalogue
+    sentence, :attr:`spoken`; ``str()`` is English)."""
+
+    def __init__(self, message: str | catalog.Said) -> None:
+        said = isinstance(message, catalog.Said)
+        super().__init__(message.render("en") if said else message)
+        self.spoken: str | catalog.Said = message
 
 
 @dataclass(frozen=True)
@@ -98,15 +103,12 @@ def hoisted(node: ast.AST, name: str) -> tuple[ast.expr, ast.Call] | None:
     return None
 
 
-def bare_refusal(node: ast.Call) -> str:
+def bare_refusal(node: ast.Call) -> catalog.Said:
     """Why a split not followed by ``[k]`` is not read (it gives several tensors)."""
     text = ast.unparse(node)
     if len(text) > 40:
         text = text[:37] + "..."
-    return (
-        f"{text} gives several tensors: take one part, {text}[0], or unpack all of them with a "
-        f'quoted [forward] key, "i, f, o, g" = "{text}"'
-    )
+    return catalog.said("spec.splits.split_bare", text=text)
 
 
 def read(
@@ -130,34 +132,31 @@ def read(
         ("tf", "split"): ("value", "num_or_size_splits", "axis"),
     }[how, f.attr]
     if None in kw or len(args) > len(words) or any(k not in words for k in kw):
-        raise SplitError(f"{name}() takes {', '.join(words)}")
+        raise SplitError(catalog.said("spec.splits.read_1", name=name, x=', '.join(words)))
     given = dict(zip(words, args))
     for k, v in kw.items():
         if k in given:
-            raise SplitError(f"{name}() got {k} twice")
+            raise SplitError(catalog.said("spec.splits.read_6", name=name, k=k))
         given[k] = v
     tensor, how_many = given.get(words[0]), given.get(words[1])
     if tensor is None or how_many is None:
-        raise SplitError(f"{name}() needs the tensor and how to split it")
+        raise SplitError(catalog.said("spec.splits.read_2", name=name))
     if not (isinstance(tensor, ast.Name) and tensor.id in shapes):
-        raise SplitError(
-            f"{name}() splits a tensor by name: assign the expression to a name first "
-            f"(a = …), then split a"
-        )
+        raise SplitError(catalog.said("spec.splits.read_3", name=name))
     shape = shapes[tensor.id]
     axis = _axis(given.get(words[2]) if len(words) > 2 else None, FUNCTIONS[f.attr], name)
     if tensor.id in one_d:  # a 1-D b = ["4*h"]: its one axis is the columns of the row here
         if axis == 1:
-            raise SplitError(f"'{tensor.id}' is 1-D: split it along its only axis (axis=0)")
+            raise SplitError(catalog.said("spec.splits.read_7", id=tensor.id))
         axis = 1
     if len(shape) != 2:
-        raise SplitError(f"{name}() needs a matrix; '{tensor.id}' is a scalar")
+        raise SplitError(catalog.said("spec.splits.read_4", name=name, id=tensor.id))
     width = shape[axis]
     listed = isinstance(how_many, ast.List | ast.Tuple)
     if listed:
         items = list(how_many.elts)  # type: ignore[union-attr]
         if not items:
-            raise SplitError(f"{name}() needs at least one size or index")
+            raise SplitError(catalog.said("spec.splits.read_8", name=name))
         if how == "numpy":  # indices where a part starts: [H, 2*H] gives 3 parts
             edges: list[ast.expr | None] = [None, *items, None]
             bounds = tuple(zip(edges[:-1], edges[1:]))
@@ -168,7 +167,7 @@ def read(
     if how == "torch" and f.attr == "split":  # parts of k (or H) entries, the last one shorter
         return Split(tensor, axis, _by_size(how_many, int(width), shapes, name))
     if k is None or k < 1:
-        raise SplitError(f"{name}(): the number of parts must be a whole number ≥ 1")
+        raise SplitError(catalog.said("spec.splits.read_5", name=name))
     return Split(tensor, axis, _equal(width, k, name, tensor.id))
 
 
@@ -189,7 +188,7 @@ def _axis(node: ast.AST | None, default: int, name: str) -> int:
         return default
     k = _whole(node)
     if k not in (0, 1, -1, -2):
-        raise SplitError(f"{name}(): the axis is 0, 1, -1 or -2 (a matrix has two)")
+        raise SplitError(catalog.said("spec.splits.axis_1", name=name))
     return k % 2
 
 
@@ -210,9 +209,7 @@ def _by_size(
     """PyTorch's ``split(a, size)``: parts of ``size`` entries, the last one what is left."""
     value = _size_value(size, shapes)
     if value is None or value < 1:
-        raise SplitError(
-            f"{name}(): the size of a part is a whole number ≥ 1 or + - * of [dims] names"
-        )
+        raise SplitError(catalog.said("spec.splits.by_size_1", name=name))
     count = -(-width // value)
     out: list[tuple[ast.expr | None, ast.expr | None]] = []
     for j in range(count):
@@ -256,9 +253,15 @@ def _equal(
     if any(c % k for c in poly.values()):
         what = getattr(width, "label", None) or getattr(width, "text", None) or str(int(width))
         raise SplitError(
-            f"{name}(): the {what} entries of '{tensor}' along that axis do not split into {k} "
-            f"equal parts written in [dims] names; declare the size as a multiple, e.g. "
-            f'["N", "{k}*H"], or {WHOLE}'
+            catalog.said(
+                "spec.splits.equal_1",
+                name=name,
+                what=what,
+                tensor=tensor,
+                k=k,
+                k2=k,
+                WHOLE=catalog.said(WHOLE),
+            )
         )
     part = {m: c // k for m, c in poly.items()}
     bounds: list[tuple[ast.expr | None, ast.expr | None]] = []
