@@ -618,7 +618,14 @@ def _read_one(
         except _Unsupported as bad:
             raise FormulaError(bad.msg, 0, text) from None
         if alt is None and _JUXTAPOSED.search(body):  # 2h_relu.T @ …: a product, never code
-            alt = _JUXTAPOSED.sub(r"\g<0>*", body)
+            product = _JUXTAPOSED.sub(r"\g<0>*", body)
+            try:
+                tree = _numpy_reading(net, product)
+                Convert(net, "")(tree)  # every name the network's: else maths typed, 2(wx + b)
+            except (ex.ExprError, FormulaError):
+                pass  # the caller reads it as maths (LaTeX)
+            else:
+                return tree, lhs, product
         if alt is not None:
             try:
                 return _numpy_reading(net, alt), lhs, alt
