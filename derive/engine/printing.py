@@ -610,6 +610,63 @@ def entry_between(expr: sp.Mul) -> tuple[list[sp.Expr], sp.Expr, sp.Expr, bool] 
     return None
 
 
+def entry_masks(
+    expr: sp.Add, found: list[tuple[sp.Symbol, str, sp.Expr]]
+) -> sp.Expr | None:
+    """A mask ``x == 0`` / ``x != 0`` spelled with two ReLU slopes (``masked_fill(tril == 0,
+    −1e9)``): in the sum ``expr``, each pair ``c·1[x > 0] + c·1[−x > 0]`` is ``c·1[x ≠ 0]``, and with
+    a constant term ``−c`` beside it ``−c·1[x = 0]`` (the same number for every real x). Returns
+    the sum with a placeholder symbol for each such indicator, ``(placeholder, op, x)`` appended to
+    ``found``; None where there is none."""
+    terms = list(expr.args)
+    before = len(found)
+    for i, t in enumerate(terms):
+        if t is None:
+            continue
+        c, f = t.as_coeff_Mul()
+        if type(f).__name__ != "relu_grad" or len(f.args) != 1:
+            continue
+        for j in range(i + 1, len(terms)):
+            u = terms[j]
+            if u is None:
+                continue
+            d, g = u.as_coeff_Mul()
+            if d != c or type(g).__name__ != "relu_grad" or g.args[0] != -f.args[0]:
+                continue
+            x = f.args[0] if not f.args[0].could_extract_minus_sign() else g.args[0]
+            mark = sp.Symbol("DERIVEMASK" + "".join(chr(65 + int(d)) for d in str(len(found))))
+            k = next((n for n, v in enumerate(terms) if v is not None and v.is_number and v == -c), None)
+            if k is not None:
+                found.append((mark, "=", x))
+                terms[i], terms[j], terms[k] = -c * mark, None, None
+            else:
+                found.append((mark, "\\neq", x))
+                terms[i], terms[j] = c * mark, None
+            break
+    if len(found) == before:
+        return None
+    kept = [t for t in terms if t is not None]
+    return kept[0] if len(kept) == 1 else sp.Add(*kept, evaluate=False)
+
+
+def _masked(e: sp.Basic, found: list[tuple[sp.Symbol, str, sp.Expr]]) -> sp.Basic:
+    """``e`` with every sum holding a mask spelled with ReLU slopes written with placeholders
+    (:func:`entry_masks`), innermost first."""
+    if not e.args or not isinstance(e, sp.Expr):
+        return e
+    args = [_masked(a, found) for a in e.args]
+    if any(a is not b for a, b in zip(args, e.args, strict=True)):
+        e = e.func(*args, evaluate=False) if isinstance(e, sp.Add | sp.Mul) else e.func(*args)
+    if isinstance(e, sp.Add):
+        return entry_masks(e, found) or e
+    return e
+
+
+def _has_slopes(e: sp.Basic) -> bool:
+    """Does ``e`` hold two ReLU slopes (the least a spelled mask needs)?"""
+    return sum(type(a).__name__ == "relu_grad" for a in e.atoms(sp.Function)) >= 2
+
+
 class DeriveLatexPrinter(LatexPrinter):
     """SymPy's LaTeX printer with our functions and a symbol-name table; spacing macros by
     name (:func:`named_spaces`)."""
@@ -617,7 +674,13 @@ class DeriveLatexPrinter(LatexPrinter):
     printmethod = "_derive_latex"
 
     def doprint(self, expr) -> str:
-        return named_spaces(super().doprint(expr))
+        found: list[tuple[sp.Symbol, str, sp.Expr]] = []
+        if isinstance(expr, sp.Expr) and _has_slopes(expr):  # c·1[x > 0] + c·1[−x > 0] (− c)
+            expr = _masked(expr, found)
+        shown = super().doprint(expr)
+        for mark, op, x in reversed(found):
+            shown = shown.replace(mark.name, f"\\mathbf{{1}}\\left[{self._print(x)} {op} 0\\right]")
+        return named_spaces(shown)
 
     def __init__(self, settings: dict | None = None) -> None:
         settings = dict(settings or {})
