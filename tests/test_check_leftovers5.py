@@ -132,8 +132,8 @@ def test_a_long_wrong_formula_still_gets_its_mistake_named() -> None:
     wrong-layer search (fewer substitutions, a tensor of the same role first) still name the
     mistake as for the short one; right stays right."""
     from derive.checker import diagnose
-    from derive.checker.formula import read
     from derive.checker.check import net_for
+    from derive.checker.formula import read
 
     right = "X.T @ ((A2 - Y) @ W2.T * (Z1 > 0)) / m"
     tree, _, _ = read(net_for("mlp-bce", 0), _padded(right, 6), False, "W1")

@@ -20,7 +20,6 @@ import pytest
 from click.testing import CliRunner
 
 from derive.cli import main
-
 from derive.engine.backprop import derive
 from derive.lang import spec
 from derive.numeric import verify as numeric

@@ -20,11 +20,11 @@ import mpmath
 import numpy as np
 import sympy as sp
 
+from derive.checker import names
 from derive.checker.checknet import Net
 from derive.checker.diagnose import factor_text
 from derive.checker.evaluate import System, evaluate, floats
 from derive.checker.formula import tensor_of
-from derive.checker import names
 from derive.checker.mutations import library
 from derive.checker.verdict import CheckResult, Diagnosis, FormulaError, Msg, msg
 from derive.engine.backprop import textbook_map

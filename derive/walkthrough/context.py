@@ -22,7 +22,6 @@ from derive.numeric.example import Example
 from derive.walkthrough import evidence, intuition, lessons
 from derive.walkthrough.codegen import Code, code
 from derive.walkthrough.diagram import Diagram, diagram
-from derive.walkthrough.tidy import tidied
 from derive.walkthrough.records import (
     DETAILS,
     BackwardItem,
@@ -34,6 +33,7 @@ from derive.walkthrough.records import (
     Walkthrough,
     constants_tex,
 )
+from derive.walkthrough.tidy import tidied
 
 
 def backward_order(items: tuple[BackwardItem, ...], loss: str) -> tuple[BackwardItem, ...]:
