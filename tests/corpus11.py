@@ -642,19 +642,7 @@ def _key(c: dict) -> tuple:
 
 
 def _earlier() -> set[tuple]:
-    import corpus3
-    import corpus4
-    import corpus5
-    import corpus6a
-    import corpus6b
-    import corpus7
-    import corpus8
-    import corpus9
-
-    cases = corpus10.corpus2.load() + corpus3.load() + corpus4.load() + corpus5.load()
-    cases += corpus6a.load() + corpus6b.load() + corpus7.load() + corpus8.load() + corpus9.load()
-    cases += corpus10.load()
-    return {_key(c) for c in cases}
+    return corpus_common.earlier_keys("corpus11", _key)
 
 
 _SEEN = _earlier()
