@@ -729,6 +729,7 @@ def onehot_points(net: Net) -> list[list[Checker]] | None:
             for name in ex.names(tree)
             if name in net.spec.inputs
             and name not in net.spec.one_hot
+            and name not in net.spec.one_hot_columns
             and min(int(d) for d in net.g.tensors[name].shape) > 1
         }
     )

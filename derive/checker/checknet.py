@@ -551,14 +551,17 @@ class Target:
 
 def one_hot_values(g: Any, key: str) -> dict[sp.Symbol, sp.Integer]:
     """Each input declared one-hot as rows with a single 1 (in a column drawn per row from
-    ``key``): the only values such a target takes. The engine's identity tests draw rows that
+    ``key``), or as columns with a single 1 (``kind = "one-hot-columns"``): the only values such
+    a target takes. The engine's identity tests draw rows that
     merely sum to 1, all its fused softmax + cross-entropy step uses; but a loss written out over
     one-hot rows (d2l's ``-log((ŷ * y).sum(1))``) has the gradient ``(ŷ − y)/m`` on one-hot
     rows only, and a course's answer is judged on the targets the network declares."""
     rng = random.Random(f"one-hot:{key}")
     out: dict[sp.Symbol, sp.Integer] = {}
-    for name in g.spec.one_hot:
+    for name in (*g.spec.one_hot, *g.spec.one_hot_columns):
         syms = g.tensors[name].symbols
+        if name in g.spec.one_hot_columns:  # one example per column (Ng's layout)
+            syms = syms.T
         rows, cols = int(syms.shape[0]), int(syms.shape[1])
         first = rng.randrange(cols)
         for i in range(rows):

@@ -402,6 +402,9 @@ class NetSpec:
     train: dict[str, float] = field(default_factory=dict)
     # inputs declared ``{ shape = [...], kind = "one-hot" }``: every row has one 1, the rest 0
     one_hot: tuple[str, ...] = ()
+    # inputs one-hot in columns (``kind = "one-hot-columns"``, or one-hot columns given under
+    # ``kind = "one-hot"``): every column has one 1 — Ng's layout, one example per column
+    one_hot_columns: tuple[str, ...] = ()
     generated: tuple[str, ...] = ()  # inputs/params whose [values] were made up (none given)
     # the name of ∂L/∂X in code, the lab and derive check where it is not dX: a spec name dX
     # already stands for something else (CS231n's upstream gradient dout next to a node out)
@@ -901,6 +904,7 @@ class _Validator:
             full_dims=full_dims,
             train=train,
             one_hot=tuple(self.one_hot),
+            one_hot_columns=tuple(self.hot_columns),
             class_labels=tuple(self.label_columns),
             one_d=tuple(sorted(self.one_d)),
             one_d_spelled=tuple(sorted(self.one_d_spelled)),

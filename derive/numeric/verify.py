@@ -146,7 +146,10 @@ def random_point(
         for name in list(g.spec.inputs) + list(g.spec.params):
             shape = _shape(g, name, sizes)
             role = roles.get(name)
-            if role == "binary":
+            if name in g.spec.one_hot_columns:  # one example per column (Ng's layout)
+                hot = rng.integers(0, shape[0], shape[1])
+                out[name] = (np.arange(shape[0])[:, None] == hot[None, :]).astype(np.float64)
+            elif role == "binary":
                 out[name] = rng.integers(0, 2, shape).astype(np.float64)
             elif role == "one-hot":
                 hot = rng.integers(0, shape[1], shape[0])
