@@ -20,7 +20,7 @@ import sympy as sp
 
 from derive.engine import tolerance as tol
 from derive.engine.backprop import Derivation
-from derive.engine.printing import DeriveLatexPrinter, ordered_terms
+from derive.engine.printing import DeriveLatexPrinter, entry_masks, ordered_terms
 from derive.errors import BadInput
 from derive.lang import expr as ex
 from derive.lang import ops
@@ -67,7 +67,9 @@ class Working:
     def chain(self) -> list[tuple[str, str]]:
         """``[(relation, tex), …]`` after ``lhs``: the displayed equalities, in order; ``≈``
         from the first line that shows a rounded number on, except before a result that is
-        exactly 0 (a masked unit, a zero target): ``≈ 0.1281243 · 1[−0.15 > 0] = 0``."""
+        exactly 0 (a masked unit, a zero target): ``≈ 0.1281243 · 1[−0.15 > 0] = 0``, and before
+        exact terms of an exact result (a masked entry: ``≈ (−0.35) · 1[0 ≠ 0] − 10⁹ · 1[0 = 0]
+        = 0 − 10⁹ = −10⁹``)."""
         out = [("=", self.formula_tex)]
         exact = True
         for tex, ok in (
@@ -75,7 +77,7 @@ class Working:
             (self.terms_tex, self.terms_exact),
         ):
             if tex is not None and tex != out[-1][1]:
-                exact = exact and ok
+                exact = exact and ok or (tex is self.terms_tex and ok and self.result.exact)
                 out.append(("=" if exact else "\\approx", tex))
         if self.result.tex != out[-1][1]:
             zero = self.result.exact and self.result.value == 0
@@ -123,6 +125,9 @@ def _ten_power(x: mpmath.mpf) -> int | None:
 def fmt(value: Any) -> Number:
     """Format an exact ``Fraction`` or a high-precision ``mpf``."""
     if isinstance(value, Fraction):
+        if value.denominator == 1 and value and _ten_power(mpmath.mpf(value.numerator)) is not None:
+            k = _ten_power(mpmath.mpf(value.numerator))  # a mask's fill, exact: −10⁹, not −1000000000
+            return Number(float(value), True, f"{'-' if value < 0 else ''}10^{{{k}}}")
         dec = _decimal(value)
         if dec is not None:
             return Number(float(value), True, dec)
@@ -142,7 +147,8 @@ def fmt(value: Any) -> Number:
         s = f"{f:.{DIGITS}f}" if "e" in s else s
         s = f"{round(f, DIGITS):.{DIGITS}f}" if len(s.split(".")[-1]) != DIGITS else s
     elif math.isfinite(f) and f != 0 and _ten_power(x) is not None:  # a mask's −10⁹ fill
-        s = f"{'-' if f < 0 else ''}10^{{{_ten_power(x)}}}"
+        # exactly ±10^k at 30 digits, as exact as the 0 below: a masked entry is its fill
+        return Number(f, True, f"{'-' if f < 0 else ''}10^{{{_ten_power(x)}}}")
     elif math.isfinite(f) and f != 0:
         mant, exp = f"{f:.{DIGITS - 1}e}".split("e")
         s = f"{mant} \\times 10^{{{int(exp)}}}"
@@ -403,7 +409,7 @@ class Example:
             return a.is_Symbol or a.is_Number or (-a).is_Symbol
 
         if formula.is_Add and not all(trivial(a) for a in formula.args):
-            nums = [self.number(a) for a in _ordered_terms(formula, None)]
+            nums = [self.number(a) for a in _shown_terms(formula)]
             terms_exact = all(n.exact for n in nums)
             if terms_exact or len(nums) <= 4:
                 parts = []
@@ -420,6 +426,23 @@ class Example:
             sub_exact,
             terms_exact,
         )
+
+
+def _shown_terms(formula: sp.Add) -> list[sp.Expr]:
+    """The terms of ``formula`` as its printed line shows them: a mask spelled with two ReLU
+    slopes (``c·1[x > 0] + c·1[−x > 0] − c``, printed ``−c·1[x = 0]``) is one term, so the line of
+    term values reads ``0.0096167 + 0``, not ``0.0096167 + 0 + 10⁹ − 10⁹`` (the same sum)."""
+    found: list[tuple[sp.Symbol, str, sp.Expr]] = []
+    grouped = entry_masks(formula, found)
+    if grouped is None:
+        return list(_ordered_terms(formula, None))
+    meaning = {}
+    for mark, op, x in found:
+        either = ops.relu_grad(x) + ops.relu_grad(-x)  # 1[x ≠ 0]
+        meaning[mark] = either if op != "=" else 1 - either
+    terms = grouped.args if isinstance(grouped, sp.Add) else (grouped,)
+    order = _ordered_terms(sp.Add(*terms, evaluate=False), None)
+    return [t.xreplace(meaning) for t in order]
 
 
 @functools.lru_cache(maxsize=4096)
@@ -440,6 +463,14 @@ class _SpecOrderPrinter(DeriveLatexPrinter):
 
     def _as_ordered_terms(self, expr: sp.Expr, order: str | None = None) -> list[sp.Expr]:
         return list(_ordered_terms(expr, order))
+
+    def _print_Integer(self, expr: sp.Integer) -> str:
+        """A power of ten from 10⁶ on (a mask's fill, ``-1e9``) as ``10^{9}``, as the matrix forms
+        and the tables of values write it."""
+        k = _ten_power(mpmath.mpf(int(expr))) if expr else None
+        if k is not None and k >= 6:
+            return f"{'-' if expr < 0 else ''}10^{{{k}}}"
+        return self._print_Rational(expr)
 
     def _print_Mul(self, expr: sp.Mul) -> str:
         factors = list(expr.as_ordered_factors())

@@ -31,6 +31,7 @@ from derive.lang import expr as ex
 from derive.lang import ops
 from derive.lang.spec import SizeExpr
 from derive.numeric.verify import at_kink, exact_zeros, example_point, targets
+from derive.walkthrough.tidy import tidy
 
 
 def helper_names() -> tuple[str, ...]:
@@ -229,7 +230,7 @@ def code(d: Derivation) -> Code:
     scalars = tuple(f"{k} = {v}" for k, v in spec.dims.items())
     scalars += tuple(f"{k} = {number(v)}" for k, v in spec.constants.items())
     values = tuple((k, _value(spec, k)) for k in (*spec.inputs, *spec.params))
-    forward = tuple(f"{n.name} = {n.forward.code()}" for n in d.graph.nodes)
+    forward = tuple(forward_line(n) for n in d.graph.nodes)
     backward = tuple(grad_line(d, v) for v in backward_order(d))
     if any(re.search(rf"\b{spec.gkey(spec.loss)}\b", line) for line in backward):
         backward = (f"{spec.gkey(spec.loss)} = 1.0", *backward)
@@ -382,6 +383,34 @@ def constant_shape(d: Derivation, name: str, code: str) -> str:
     return f"({', '.join(_size_code(x) for x in g.tensors[name].shape)})"
 
 
+def _indicators(m: object) -> int:
+    """How many ``==``/``!=`` indicators the matrix form ``m`` holds."""
+    if isinstance(m, mf.Indicator):
+        return int(m.op in ("==", "!=")) + _indicators(m.a) + _indicators(m.b)
+    if not isinstance(m, mf.MExpr):
+        return 0
+    return sum(
+        _indicators(v[1] if isinstance(v, tuple) and len(v) == 2 else v)
+        for value in vars(m).values()
+        for v in (value if isinstance(value, tuple) else (value,))
+    )
+
+
+def forward_line(n: object) -> str:
+    """The code line of forward node ``n``: a mask spelled with two ReLU slopes as the walkthrough
+    shows it (:func:`~derive.walkthrough.tidy.tidy`, the same matrix entry by entry),
+    ``-10**9 * (tril == 0) + (tril != 0) * wei``, and a fill ``10**9`` (not ``1000000000``);
+    every other line from the matrix form as it is (its grouping kept: tidying it does not read
+    better, and a sum of two boolean arrays is no number in NumPy)."""
+    m = n.forward  # type: ignore[attr-defined]
+    code, tidied = m.code(), tidy(m)
+    shown = tidied.code()
+    powers = re.sub(r"10\*\*(\d+)", lambda k: str(10 ** int(k.group(1))), shown)
+    if powers == code or _indicators(tidied) > _indicators(m):
+        code = shown
+    return f"{n.name} = {code}"  # type: ignore[attr-defined]
+
+
 def grad_line(d: Derivation, v: object) -> str:
     """The code line of the gradient of backward visit ``v``: ``dW = X.T @ dZ``."""
     code = v.formula.code()  # type: ignore[attr-defined]
@@ -395,7 +424,7 @@ def lab(d: Derivation) -> Lab:
     taken = {*spec.dims, *spec.constants, *spec.shapes, *(spec.gkey(n) for n in spec.shapes)}
     taken |= set(ops.OPS) | {"np", "torch", "F"}
     names = {n: (n if n not in taken else f"_{n}") for n in OWN}
-    defs = {n.name: f"{n.name} = {n.forward.code()}" for n in g.nodes}
+    defs = {n.name: forward_line(n) for n in g.nodes}
 
     tgt = targets(g)
     values = []

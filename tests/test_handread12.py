@@ -1,0 +1,93 @@
+"""Handouts a lecturer hands out unchanged, pass 12 (issue 12): a causal mask's hand calculation
+and code as a lecturer writes them (``10^{9}``, one term per mask, a masked entry equal to its
+fill), checked against the values the engine computes."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import sympy as sp
+
+SPECS = Path(__file__).parent / "specs_course"
+
+
+def _gpt_head():
+    from derive.engine.backprop import derive
+    from derive.lang import spec
+    from derive.walkthrough.tidy import tidied
+
+    return tidied(derive(spec.load(str(SPECS / "nanogpt_head_masked_fill.toml"))))
+
+
+def test_a_masked_entrys_hand_calculation_shows_one_term_per_mask_and_the_fill() -> None:
+    """``wei_masked₁₂`` (masked): the line of term values was ``… + 0 + 10⁹ − 10⁹``, the fill
+    printed ``1000000000``; now ``0 − 10^{9} = −10^{9}``, and the unmasked ``wei_masked₁₁``
+    reads ``wei₁₁ + 0``. The numbers are the engine's values of the entries."""
+    from derive.numeric.example import Example
+
+    d = _gpt_head()
+    ex = Example(d)
+    f = next(v for v in d.forward if v.name == "wei_masked")
+    g = d.graph.tensors["wei_masked"]
+    tril = d.spec.values["tril"]
+    for (i, j), step in zip(
+        [(r, c) for r in range(g.shape[0]) for c in range(g.shape[1])], f.entries, strict=True
+    ):
+        w = ex.working(step.lhs.value, step.rhs.value)
+        rows = [t for _, t in w.chain()]
+        assert not any("1000000000" in t for t in rows), rows
+        assert w.terms_tex is not None and len(w.terms_tex.split()) == 3, w.terms_tex
+        value = ex.value(step.lhs.value)
+        if tril[i][j] == 0:  # masked: the fill, exactly, and said with "="
+            assert value == -(10**9)
+            assert w.chain()[-2:] == [("=", "0 - 10^{9}"), ("=", "-10^{9}")], w.chain()
+        else:
+            first = w.terms_tex.split()[0]
+            assert abs(float(first) - float(ex.value(d.graph.tensors["wei"].symbols[i, j]))) < 1e-6
+            assert w.terms_tex.endswith("+ 0")
+
+
+def test_the_terms_of_a_spelled_mask_add_up_to_the_entry() -> None:
+    """The grouped terms (one per mask) sum to the formula at any point, masked or not."""
+    from derive.lang.ops import relu_grad
+    from derive.numeric.example import _shown_terms
+
+    t, w = sp.symbols("t w")
+    c = sp.Integer(10**9)
+    e = sp.Add(w * (relu_grad(-t) + relu_grad(t)), c * relu_grad(-t), c * relu_grad(t), -c)
+    terms = _shown_terms(e)
+    assert len(terms) == 2
+    for tv in (-2, 0, 1):
+        assert sum(x.subs({t: tv, w: 5}) for x in terms) == e.subs({t: tv, w: 5})
+
+
+def test_the_mask_line_of_the_code_is_the_shown_form_and_runs() -> None:
+    """The forward code of ``masked_fill(tril == 0, -1e9)`` was its two ReLU slopes
+    (``-1000000000 * (1 - (tril > 0) - (-tril > 0)) + …``); now the shown form, and NumPy gives
+    the engine's values with it."""
+    import numpy as np
+
+    from derive.numeric.example import Example
+    from derive.walkthrough.codegen import forward_line
+
+    d = _gpt_head()
+    node = next(n for n in d.graph.nodes if n.name == "wei_masked")
+    line = forward_line(node)
+    assert line == "wei_masked = -10**9 * (tril == 0) + (tril != 0) * wei", line
+    assert not re.search(r"tril > 0", line)
+    ex = Example(d)
+    env = {
+        "np": np,
+        "tril": np.array(d.spec.values["tril"], dtype=float),
+        "wei": np.array(
+            [[float(ex.value(s)) for s in row] for row in d.graph.tensors["wei"].symbols.tolist()]
+        ),
+    }
+    exec(line, env)  # our generated line, not user text
+    want = [[float(ex.value(s)) for s in row] for row in node_symbols(d, "wei_masked")]
+    assert np.allclose(env["wei_masked"], want, rtol=1e-12)
+
+
+def node_symbols(d, name: str) -> list:
+    return d.graph.tensors[name].symbols.tolist()
