@@ -91,3 +91,58 @@ def test_the_mask_line_of_the_code_is_the_shown_form_and_runs() -> None:
 
 def node_symbols(d, name: str) -> list:
     return d.graph.tensors[name].symbols.tolist()
+
+
+def _steps(d) -> dict:
+    from derive.walkthrough import lessons
+
+    return lessons.step_sums(d)
+
+
+def test_a_recurrences_shared_weights_are_one_sum_over_the_steps() -> None:
+    """Elman RNN: ∂L/∂Wxh, ∂L/∂Whh, ∂L/∂bh as Σ_{t=1}^{3} of one formula (BPTT, as a lecturer
+    writes it), the step's value the sum of the per-step contributions (proved); written out at
+    t = 1, 2, 3 the Σ's formula gives exactly the contributions the handout shows above it."""
+    from derive.engine.backprop import derive
+    from derive.lang import spec
+    from derive.walkthrough.tidy import tidied
+
+    d = tidied(derive(spec.load(str(SPECS / "elman_rnn3.toml"))))
+    sums = _steps(d)
+    assert set(sums) == {"Wxh", "Whh", "bh"}
+    assert "h^{[t - 1]\\top}" in sums["Whh"].rhs.tex
+    for name, step in sums.items():
+        v = next(v for v in d.backward if v.name == name)
+        assert step.points > 0 and step.rhs.value == v.total.rhs.value
+        m = re.fullmatch(r"\\sum_\{t=(\d+)\}\^\{(\d+)\} (.*)", step.rhs.tex)
+        assert m, step.rhs.tex
+        body = m.group(3)
+        written = {
+            body.replace("t - 1", str(t - 1)).replace("[t]", f"[{t}]")
+            for t in range(int(m.group(1)), int(m.group(2)) + 1)
+        }
+        assert written == {c.step.rhs.tex for c in v.contributions}, (written, name)
+
+
+def test_only_a_recurrence_gets_the_sum_over_steps() -> None:
+    """An MLP and a weight used side by side with no recurrence get no Σ_t form."""
+    from derive.engine.backprop import derive
+    from derive.lang import spec
+
+    assert _steps(derive(spec.load("tiny-mlp"))) == {}
+    assert _steps(derive(spec.load("mlp-bce"))) == {}
+
+
+def test_the_full_detail_keeps_the_forward_values_form() -> None:
+    """``--detail full`` keeps the closed form in forward values only; standard shows Σ_t."""
+    from derive.engine.backprop import derive
+    from derive.lang import spec
+    from derive.render import build as builder
+    from derive.walkthrough.context import prepare
+
+    d = derive(spec.load("rnn"))
+    proofs = builder.shared_proofs()
+    std = {b.name: b.closed for b in prepare(d, proofs, "standard").backward}
+    full = {b.name: b.closed for b in prepare(d, proofs, "full").backward}
+    assert std["W_h"].rhs == "\\sum_{t=1}^{2} h_{t - 1}^{\\top} \\thinspace \\delta_{z_{t}}"
+    assert "\\sum" not in full["W_h"].rhs and "\\delta" not in full["W_h"].rhs

@@ -99,6 +99,8 @@ def prepare(d: Derivation, proofs: Mapping[str, Any], detail: str = "full") -> P
     forward = tuple(pc.forward(v) for v in d.forward)
     backward = backward_order(tuple(pc.backward(v, full) for v in d.backward), spec.loss)
     closed = lessons.closed_forms(d)
+    if not full:  # a recurrence's shared weights as Σ over the steps (full: forward values only)
+        closed.update((k, v) for k, v in lessons.step_sums(d).items() if k in closed)
     backward = tuple(
         replace(b, closed=pc.eq(closed[b.name], g.tensors[b.name].shape)) if b.name in closed else b
         for b in backward

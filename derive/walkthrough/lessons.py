@@ -1156,6 +1156,80 @@ def closed_forms(d: Derivation) -> dict[str, Any]:
     return out
 
 
+_STEP_NAME = re.compile(r"([A-Za-z]\w*?)_?(\d+)")
+
+
+def _step_index(name: str) -> tuple[str, int] | None:
+    """``("h", 3)`` for the tensor ``h3`` or ``h_3`` of an unrolled recurrence; else ``None``."""
+    m = _STEP_NAME.fullmatch(name)
+    return (m.group(1), int(m.group(2))) if m else None
+
+
+def _at_step(d: Derivation, tex: str, text: str, k: int) -> tuple[str, str]:
+    """A contribution received at step ``k`` written for step ``t``: each tensor of step ``k``
+    (``x^{[3]}``, ``x3``) as ``x^{[t]}``, ``x_t``, and of step ``k − 1`` as ``…{t - 1}``."""
+    g = d.graph
+    found = []
+    for n, t in g.tensors.items():
+        at = _step_index(n)
+        if at is None or at[1] not in (k, k - 1) or t.tex.count(str(at[1])) != 1:
+            continue
+        step = "t" if at[1] == k else "t - 1"
+        generic = f"{at[0]}_{step.replace(' ', '')}"
+        found.append((t.tex, t.tex.replace(str(at[1]), step), n, generic))
+    for old, new, _, _ in sorted(found, key=lambda f: -len(f[0])):
+        if old.endswith("}"):  # transposed inside the superscript: x^{[3]\top}
+            tex = tex.replace(old[:-1] + "\\top}", new[:-1] + "\\top}")
+        tex = tex.replace(old, new)
+    for _, _, old, new in sorted(found, key=lambda f: -len(f[2])):
+        name = rf"(?<![A-Za-z0-9_]){re.escape(old)}(?![A-Za-z0-9_])"
+        text = re.sub(name, new.replace("-", "−"), text)
+    return tex, text
+
+
+def step_sums(d: Derivation) -> dict[str, Any]:
+    """For each parameter shared by the steps of an unrolled recurrence, its gradient as a
+    lecturer writes backpropagation through time, ``∂L/∂W_h = Σ_{t=1}^{T} h_{t−1}ᵀ δ_{z_t}``:
+    the sum of the contributions received at each step, proved equal to the gradient with the
+    engine's checker (its value is that sum; the Σ only names the steps, each of them the same
+    formula with its own step's tensors). Parameters whose contributions are not one formula
+    at consecutive steps are left out."""
+    if _shared_weight(d) is None:
+        return {}
+    g = d.graph
+    checker: Checker | None = None
+    out: dict[str, Any] = {}
+    for v in d.backward:
+        if v.kind != "param" or v.total is None or len(v.contributions) < 2:
+            continue
+        steps = [_step_index(c.source) for c in v.contributions]
+        if any(s is None for s in steps) or len({s[0] for s in steps}) != 1:  # type: ignore[index]
+            continue
+        ks = sorted(s[1] for s in steps)  # type: ignore[index]
+        if ks != list(range(ks[0], ks[0] + len(ks))):
+            continue
+        shown = {
+            _at_step(d, c.step.rhs.tex, c.step.rhs.text, s[1])  # type: ignore[index]
+            for c, s in zip(v.contributions, steps, strict=True)
+        }
+        if len(shown) != 1:
+            continue
+        ((tex, text),) = shown
+        if isinstance(v.contributions[0].step.rhs.value, mf.Add):
+            tex, text = f"\\left({tex}\\right)", f"({text})"
+        checker = checker or Checker(defs=dict(d.defs))
+        t = g.tensors[v.name]
+        rhs = Term(
+            v.total.rhs.value,
+            f"\\sum_{{t={ks[0]}}}^{{{ks[-1]}}} {tex}",
+            f"Σ_(t={ks[0]}..{ks[-1]}) {text}",
+            v.total.rhs.shape,
+        )
+        lhs = _term(t.grad_ref(g.loss_tex))
+        out[v.name] = prove(checker, lhs, rhs, v.rule, "handout.closed_steps")
+    return out
+
+
 def layered(d: Derivation) -> bool:
     """Every node but the loss is a linear layer (``@``, ``+``) or an element-wise activation,
     so a closed form reads "error at the output × slope of each activation × input"."""
