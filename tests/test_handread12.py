@@ -146,3 +146,39 @@ def test_the_full_detail_keeps_the_forward_values_form() -> None:
     full = {b.name: b.closed for b in prepare(d, proofs, "full").backward}
     assert std["W_h"].rhs == "\\sum_{t=1}^{2} h_{t - 1}^{\\top} \\thinspace \\delta_{z_{t}}"
     assert "\\sum" not in full["W_h"].rhs and "\\delta" not in full["W_h"].rhs
+
+
+def test_rows_that_meet_are_not_called_examples() -> None:
+    """Attention's rows are positions scored against each other (``Q Kᵀ``): the weight's
+    sentence no longer calls them "examples" there; an MLP's rows still are examples, and a
+    product over the batch that is no rows × rows matrix (``Xᵀ y``) is no such meeting."""
+    from derive.engine.backprop import derive
+    from derive.lang import spec
+    from derive.numeric.example import Example
+    from derive.walkthrough import intuition
+
+    def keys(name: str) -> set[str]:
+        d = derive(spec.load(name))
+        return {w.key for ws in intuition.paragraphs(d, Example(d)).values() for w in ws}
+
+    assert "linear-weight.batch.mixed" in keys("attention")
+    assert "linear-weight.batch" not in keys("attention")
+    assert "linear-weight.batch" in keys("mlp-bce")
+    assert "linear-weight.batch.mixed" not in keys("mlp-bce")
+    assert "linear-weight.batch.mixed" not in keys(str(SPECS / "linreg_xty.toml"))
+
+
+def test_a_negative_numerator_is_not_parenthesised() -> None:
+    """Batch norm's hand calculation wrote ``\\frac{\\left(-0.2400183\\right)}{3}``; a lecturer
+    writes ``\\frac{-0.2400183}{3}`` (the same number: the row's value is unchanged)."""
+    from derive.engine.backprop import derive
+    from derive.lang import spec
+    from derive.numeric.example import Example
+    from derive.walkthrough.tidy import tidied
+
+    d = tidied(derive(spec.load("batchnorm")))
+    ex = Example(d)
+    v = next(v for v in d.backward if v.name == "Z")
+    rows = [t for s in v.entries for _, t in ex.working(s.lhs.value, s.rhs.value).chain()]
+    assert any(re.search(r"\\frac\{-0\.\d+\}\{3\}", t) for t in rows), rows
+    assert not any("\\frac{\\left(-" in t for t in rows)

@@ -32,6 +32,8 @@ _DOUBLE_PARENS = re.compile(
     r"\\left\(\\left\((-[0-9.]+(?: \\times 10\^\{-?\d+\})?)\\right\)"
     r"\\right\)"
 )
+# a negative number substituted as a whole numerator: \frac{(−0.24)}{3} → \frac{−0.24}{3}
+_FRAC_PARENS = re.compile(r"\\frac\{\\left\((-[0-9.]+(?: \\times 10\^\{-?\d+\})?)\\right\)\}")
 
 
 @dataclass(frozen=True)
@@ -402,6 +404,7 @@ class Example:
             sub = _DOUBLE_PARENS.sub(
                 r"\\left(\1\\right)", _spec_latex(formula, self._num_names(formula), rank)
             )
+            sub = _FRAC_PARENS.sub(r"\\frac{\1}", sub)
             sub_exact = all(self.number(s).exact for s in formula.free_symbols)
         terms, terms_exact = None, True
 

@@ -134,6 +134,31 @@ class _Writer:
     def rows(self, name: str) -> int:
         return int(self.g.tensors[name].shape[0])
 
+    def rows_mix(self) -> bool:
+        """Whether the rows of the network meet one another: a rows × rows node made by a product
+        of two data-borne factors (attention's ``Q Kᵀ``, a similarity matrix); its rows are then
+        not independent examples."""
+        g = self.g
+        rows = {t.shape[0] for t in g.tensors.values() if t.kind == "input"}
+        for name, tree in self.trees.items():
+            shape = g.tensors[name].shape if name in g.tensors else ()
+            if len(shape) != 2 or shape[0] != shape[1] or shape[0] not in rows or shape[0] < 2:
+                continue  # rows × rows: each row against each other (Xᵀy, 𝟙ᵀZ are no such)
+            stack = [tree]
+            while stack:
+                n = stack.pop()
+                if isinstance(n, ex.BinOp) and n.op == "@" and all(
+                    self.data_borne(side) for side in (n.left, n.right)
+                ):
+                    return True
+                stack.extend(ex.children(n))
+        return False
+
+    def data_borne(self, tree: ex.Node) -> bool:
+        """``tree`` names tensors, none of them a parameter."""
+        names = [x for x in ex.names(tree) if x in self.g.tensors]
+        return bool(names) and all(self.g.tensors[x].kind != "param" for x in names)
+
     def batch(self, name: str) -> Math:
         """The number of rows of ``name`` as the spec names it (``m``) or as a number."""
         g = self.g
@@ -314,6 +339,7 @@ class _Writer:
             elif r == "linear-weight":
                 m = self.rows(c.source)
                 key = "linear-weight.batch" if m > 1 else "linear-weight.one"
+                key += ".mixed" if m > 1 and self.rows_mix() else ""
                 out.append(
                     Words(key, (*base, ("F", Math(c.formula.tex())), ("m", self.batch(c.source))))
                 )
@@ -605,6 +631,7 @@ AGAIN = (
     "linear-weight.product",
     "linear-weight.one",
     "linear-weight.batch",
+    "linear-weight.batch.mixed",
     "bias-sum",
     "broadcast-sum",
     "slope.sigmoid",
