@@ -182,3 +182,24 @@ def test_a_negative_numerator_is_not_parenthesised() -> None:
     rows = [t for s in v.entries for _, t in ex.working(s.lhs.value, s.rhs.value).chain()]
     assert any(re.search(r"\\frac\{-0\.\d+\}\{3\}", t) for t in rows), rows
     assert not any("\\frac{\\left(-" in t for t in rows)
+
+
+def test_a_recurrence_without_a_plain_weight_still_lists_the_missing_transpose() -> None:
+    """The built-in rnn's weights are all shared by its two steps: "A missing transpose" was
+    left out of its Common mistakes; now shown on one step's contribution (``h_1ᵀ δ_{z_2}``),
+    with the shapes that make the slip fail here (1 × 2 by 1 × 2)."""
+    from derive.engine.backprop import derive
+    from derive.lang import spec
+    from derive.render import build as builder
+    from derive.walkthrough import lessons
+    from derive.walkthrough.context import prepare
+
+    pre = prepare(derive(spec.load("rnn")), builder.shared_proofs(), "standard")
+    lesson = lessons.mistakes(pre.d, pre.pc)
+    assert lesson is not None
+    said = repr(lesson)
+    assert "transpose_shapes.step" in said, said[:2000]
+    math = dict(lesson.math)
+    v = next(v for v in pre.d.backward if v.name == "W_h")
+    assert math["right"] == v.contributions[0].formula.tex()
+    assert "\\top" in math["right"] and math["S"] == "z_{2}"

@@ -1061,27 +1061,41 @@ def mistakes(d: Derivation, pc: Pieces) -> Lesson | None:
                     )
                 )
             math.append(("n", Math(str(count))))
-    # 7. a missing transpose
+    # 7. a missing transpose (a weight shared by the steps of a recurrence: in one step's
+    # contribution, the last step's, compared with that contribution)
     weights = [v for v in d.backward if v.kind == "param" and v.rule == "linear-weight"]
-    if weights:
-        v = weights[-1]
+    shared = [
+        v
+        for v in d.backward
+        if v.kind == "param"
+        and len(v.contributions) > 1
+        and all(c.rules == ("linear-weight",) for c in v.contributions)
+    ]
+    if weights or shared:
+        v = weights[-1] if weights else shared[-1]
+        step = None if weights else v.contributions[0]
+        formula = v.formula if step is None else step.formula
         refs: list[mf.Ref] = []
 
-        walk(v.formula, lambda n: refs.append(n) if isinstance(n, mf.Ref) else None)  # type: ignore
+        walk(formula, lambda n: refs.append(n) if isinstance(n, mf.Ref) else None)  # type: ignore
         val = next((r for r in refs if r.kind == "value"), None)
         grad = next((r for r in refs if r.kind == "grad"), None)
-        if val is not None and grad is not None:
+        if val is not None and grad is not None and (step is None or _value_transposed(formula)):
             a, b = val.symbols, grad.symbols
             w = g.tensors[v.name]
+            right_lhs, right = grad_tex(d, v.name), w.grads
+            if step is not None:
+                right_lhs, right = step.step.lhs.tex, step.elementwise
+                math.append(("S", Math(g.tensors[step.source].tex)))
             math += [
                 ("W", Math(w.tex)),
-                ("right", Math(v.formula.tex())),
+                ("right", Math(formula.tex())),
                 ("X", Math(g.tensors[val.name].tex)),
                 ("D", Math(grad_tex(d, grad.name))),
                 ("sa", Math(f"{a.rows} \\times {a.cols}")),
                 ("sb", Math(f"{b.rows} \\times {b.cols}")),
             ]
-            if not _value_transposed(v.formula) and a.rows == b.rows:
+            if not _value_transposed(formula) and a.rows == b.rows:
                 # the weight enters transposed (z = x wᵀ): the slip is a transpose out of habit,
                 # which gives the right numbers in the layout of Wᵀ
                 math += [
@@ -1094,9 +1108,9 @@ def mistakes(d: Derivation, pc: Pieces) -> Lesson | None:
                 grid = [[pc.ex.value(e) for e in row] for row in wrong.tolist()]
                 parts.append(
                     (
-                        "transpose_numbers",
+                        "transpose_numbers" + (".step" if step is not None else ""),
                         (
-                            pc.values(grad_tex(d, v.name), w.grads),
+                            pc.values(right_lhs, right),
                             _grid_values(
                                 f"{g.tensors[val.name].tex} \\thinspace {grad_tex(d, grad.name)}",
                                 grid,
@@ -1105,7 +1119,7 @@ def mistakes(d: Derivation, pc: Pieces) -> Lesson | None:
                     )
                 )
             else:
-                parts.append(("transpose_shapes", ()))
+                parts.append(("transpose_shapes" + (".step" if step is not None else ""), ()))
     if not parts:
         return None
     # the right gradient is shown with the first slip only; the later ones show just their own
