@@ -203,3 +203,21 @@ def test_a_recurrence_without_a_plain_weight_still_lists_the_missing_transpose()
     v = next(v for v in pre.d.backward if v.name == "W_h")
     assert math["right"] == v.contributions[0].formula.tex()
     assert "\\top" in math["right"] and math["S"] == "z_{2}"
+
+
+def test_the_pytorch_check_writes_the_mask_as_the_spec_did() -> None:
+    """The PyTorch line of ``masked_fill(tril == 0, -1e9)`` printed the spec reader's two ReLU
+    slopes, ``(1 - (tril > 0).double() - (-tril > 0).double()) * -1000000000``; now the mask,
+    and torch gives the same tensor with either line."""
+    import torch
+
+    from derive.lang import spec
+    from derive.walkthrough.codegen import torch_code
+
+    s = spec.load(str(SPECS / "nanogpt_head_masked_fill.toml"))
+    line = torch_code(dict(s.forward)["wei_masked"])
+    assert line == "(tril == 0).double() * -10**9 + (tril != 0).double() * wei", line
+    tril = torch.tensor(s.values["tril"], dtype=torch.float64)
+    wei = torch.randn(3, 3, dtype=torch.float64)
+    got = eval(line, {"tril": tril, "wei": wei})  # our generated code, not user text
+    assert torch.equal(got, wei.masked_fill(tril == 0, -1e9))

@@ -167,7 +167,8 @@ def test_the_new_layers_are_described_as_what_they_are() -> None:
     assert _keys(att["A"]) == ["linear-input.product"]
     assert _keys(att["V"])[0] == "linear-weight.product"
     assert "linear-input.product" in _keys(att["Q"])
-    assert "linear-weight.batch" in _keys(att["W_v"])  # a real weight keeps the weight rule
+    # a real weight keeps the weight rule (its rows meet in Q Kᵀ: not called examples)
+    assert "linear-weight.batch.mixed" in _keys(att["W_v"])
     bn = _words("batchnorm")
     assert "power.square.mean" in _keys(bn["Z_c"])  # var = mean(Z_c ** 2, axis=0)
     square = next(w for w in bn["Z_c"] if w.key == "power.square.mean")

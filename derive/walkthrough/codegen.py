@@ -205,6 +205,9 @@ def _rename(line: str, names: dict[str, str]) -> str:
 def number(v: Fraction | float) -> str:
     """A Python literal: ``2``, ``0.5``, ``-0.2`` (floats by ``repr``: round-trip exact)."""
     v = Fraction(v) if not isinstance(v, Fraction) else v
+    k = len(str(abs(v.numerator))) - 1
+    if v.denominator == 1 and k >= 6 and abs(v.numerator) == 10**k:  # a mask's fill, -1e9
+        return f"{'-' if v < 0 else ''}10**{k}"
     return str(v.numerator) if v.denominator == 1 else repr(float(v))
 
 
@@ -596,7 +599,32 @@ def _wrap(part: tuple[str, int], level: int) -> str:
     return part[0] if part[1] >= level else f"({part[0]})"
 
 
+def _equal_zero(n: ex.Node) -> ex.Node | None:
+    """``x`` where ``n`` is ``1 − 1[x > 0] − 1[−x > 0]``, the mask ``x == 0`` as the spec reader
+    spells it (``masked_fill(tril == 0, …)``); else ``None``."""
+    if not (isinstance(n, ex.BinOp) and n.op == "-" and isinstance(n.left, ex.BinOp)):
+        return None
+    inner, second = n.left, n.right
+    if not (inner.op == "-" and inner.left == ex.Num(Fraction(1))):
+        return None
+    first = inner.right
+    if not all(isinstance(c, ex.Call) and c.func == "relu_grad" for c in (first, second)):
+        return None
+    x = first.args[0]  # type: ignore[union-attr]
+    return x if second.args[0] == ex.Neg(x) else None  # type: ignore[union-attr]
+
+
 def _t(n: ex.Node, ts: frozenset[str] | None = None) -> tuple[str, int]:
+    x = _equal_zero(n)
+    if x is not None:  # a mask as the spec wrote it, not its two ReLU slopes
+        return f"({_wrap(_t(x, ts), _ADD)} == 0).double()", _ATOM
+    if (
+        isinstance(n, ex.BinOp)
+        and n.op == "-"
+        and n.left == ex.Num(Fraction(1))
+        and (x := _equal_zero(n.right)) is not None
+    ):
+        return f"({_wrap(_t(x, ts), _ADD)} != 0).double()", _ATOM
     if isinstance(n, ex.Num):
         s = number(n.value)
         return s, _ATOM if not s.startswith("-") else _NEG
