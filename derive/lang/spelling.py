@@ -400,6 +400,22 @@ def _keras_cce(node: ast.Call, how: str) -> ast.expr:
     return _t(_neg(_call("sum", _mul(y, logp), axis=_num(1))))
 
 
+def _keras_bce(node: ast.Call, how: str) -> ast.expr:
+    """Keras' ``K.binary_crossentropy(target, output)`` (per entry; the target FIRST), as the
+    ``tf.keras`` backend computes it: ``output`` clipped to [ε, 1 − ε] with ε = ``K.epsilon()``
+    = 1e-7, then ``−(target·log(p + ε) + (1 − target)·log(1 − p + ε))``; ``from_logits=True``:
+    TensorFlow's ``sigmoid_cross_entropy_with_logits``, ``softplus(output) − target·output``."""
+    a = _bound(node, "binary_crossentropy", ("target", "output", "from_logits"), 2)
+    y, out = a["target"], a["output"]
+    if _flag(a.get("from_logits"), False, "binary_crossentropy(from_logits=…)"):
+        return _sub(_call("softplus", out), _mul(y, out))
+    eps = _num(1e-7)
+    p = _call("clip", out, eps, _num(1 - 1e-7))
+    pos = _mul(y, _call("log", _add(p, eps)))
+    neg = _mul(_sub(_num(1), y), _call("log", _add(_sub(_num(1), p), eps)))
+    return _neg(_add(pos, neg))
+
+
 def _cosine(node: ast.Call, how: str) -> ast.expr:
     a = _bound(node, "cosine_similarity", ("x1", "x2", "axis", "eps"), 2)
     ax = a.get("axis", _num(1))
@@ -1822,6 +1838,7 @@ REWRITES: dict[str, Callable[[ast.Call, str], ast.expr | None]] = {
     ),
     "bias_add": _bias_add,
     "categorical_crossentropy": _keras_cce,
+    "binary_crossentropy": _keras_bce,
     "gaussian_nll_loss": _loss3(
         "gaussian_nll_loss",
         ("input", "target", "var", "full", "eps", "reduction"),
@@ -2002,6 +2019,7 @@ REWRITES: dict[str, Callable[[ast.Call, str], ast.expr | None]] = {
 # keeps the language's meaning)
 _QUALIFIED = {
     "categorical_crossentropy": tuple(KERAS),
+    "binary_crossentropy": tuple(KERAS),
     "t": ("method",),
     "average": ("np", "numpy", "jnp", "jax.numpy"),
     "vector_norm": ("torch.linalg",),
@@ -2048,6 +2066,7 @@ _LOSSES = frozenset(
         "softmax_cross_entropy_with_logits_v2",
         "bias_add",
         "categorical_crossentropy",
+        "binary_crossentropy",
         "l2_loss",
         "linear",
         "float",
