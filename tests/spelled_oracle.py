@@ -335,8 +335,8 @@ def _tf_shim() -> SimpleNamespace:
         reduce_mean=_reducer(torch.mean),
         reduce_max=_reducer(torch.amax),
         reduce_min=_reducer(torch.amin),
-        reduce_logsumexp=lambda x, axis=None, keepdims=False: torch.logsumexp(
-            x, dim=axis, keepdim=keepdims
+        reduce_logsumexp=lambda x, axis=None, keepdims=False: _np_reduce(
+            torch.logsumexp, x, axis, keepdims
         ),
         square=lambda x: _t(x) ** 2,
         sigmoid=torch.sigmoid,
@@ -541,7 +541,14 @@ def namespace(
         "tf": _tf_shim(),
         "jax": _jax_shim(),
         "K": _keras_shim(),
-        "scipy": SimpleNamespace(special=SimpleNamespace(expit=torch.sigmoid)),
+        "scipy": SimpleNamespace(
+            special=SimpleNamespace(
+                expit=torch.sigmoid,
+                logsumexp=lambda x, axis=None, keepdims=False: _np_reduce(
+                    torch.logsumexp, x, axis, keepdims
+                ),
+            )
+        ),
     }
     ns.update(modules)
     dims = {**s.dims, **(sizes or {})}

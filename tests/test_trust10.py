@@ -238,7 +238,7 @@ EXPECT = {
     "nf11_log_zero_given": "[forward] L at the example values: log of 0.0 at entry [0, 0]",
     "nf12_div_by_std_zero": "[forward] s at the example values: sqrt of 0.0 at entry [0, 0]",
     "nf13_exp_of_exp": "[forward] z at the example values: the value is inf at entry [0, 0]",
-    "nf14_logsumexp_big": "[forward] L at the example values: the value is inf at entry [0, 0]",
+    "nf14_logsumexp_big": None,  # read stably since trust12 (PyTorch is finite)
     "nf15_xlogy_zero_log": "[forward] L at the example values: a division by 0 at entry [0, 0]",
     "nf16_rsqrt_zero": "a power ** -0.5 of 0.0 at entry [0, 0]",
     "nf17_recip_tiny_param": "[params] w: the gradient ∂L/∂w is -inf at entry [0, 0]",

@@ -58,3 +58,39 @@ KERAS_BCE = [
 @pytest.mark.parametrize("lines", KERAS_BCE)
 def test_keras_binary_crossentropy_is_the_backends(lines: list[str]) -> None:
     agree_and_verify(_text(lines))
+
+
+# entries of Z from 300 to 1400: exp overflows float64 (≥ 710), PyTorch's logsumexp does not
+BIG = "[[3000.0, -0.2, 0.1, 0.9], [-0.7, 2000.0, 0.8, -0.1], [0.2, 0.6, -0.4, 0.3]]"
+LOGSUMEXP = [
+    'L = "torch.logsumexp(Z, dim=1).sum()"',
+    'L = "(torch.logsumexp(Z, 1, True) * R).sum()"',
+    'L = "(torch.logsumexp(Z, dim=0, keepdim=True) * R).sum()"',
+    'L = "scipy.special.logsumexp(Z, axis=1).sum()"',
+    'L = "scipy.special.logsumexp(Z)"',
+    'L = "jax.nn.logsumexp(Z, axis=-1).sum()"',
+    'L = "tf.reduce_logsumexp(Z)"',
+    'L = "(torch.logsumexp(Z, dim=1) * torch.logsumexp(Z, dim=1)).sum()"',
+]
+
+
+@pytest.mark.parametrize("line", LOGSUMEXP)
+def test_logsumexp_of_inputs_past_exps_overflow_is_pytorchs(line: str) -> None:
+    agree_and_verify(_text(['Z = "X @ W"', line], x=BIG))
+
+
+def test_logsumexp_of_a_1d_vector_is_one_number() -> None:
+    text = """
+[dims]
+n = 4
+[inputs]
+v = ["n"]
+[params]
+w = ["n"]
+[forward]
+L = "torch.logsumexp(v * w, 0) * 2 + scipy.special.logsumexp(v * w)"
+[values]
+v = [1000.0, 2.0, -3.0, 900.0]
+w = [1.0, 0.5, 0.2, 0.9]
+"""
+    agree_and_verify(text)

@@ -908,11 +908,28 @@ def _hardsigmoid(x: ast.expr) -> ast.expr:
     return _div(_hardclip(_num(0), _num(6), _add(x, _num(3))), _num(6))
 
 
+def _lse(x: ast.expr, axis: ast.expr | None, keepdims: ast.expr | None) -> ast.expr:
+    """``logsumexp(x, axis)`` as ``mean(x − log_softmax(x), axis)``: exactly log Σ exp(x) (every
+    entry of ``x − log_softmax(x)`` along the axis is that number), evaluated as stably as
+    PyTorch's (log_softmax shifts by the maximum), so inputs ≥ 710, where ``exp`` overflows
+    float64, stay finite. Along columns, log_softmax of the transpose; over everything, the
+    logsumexp along axis 0 of the rows' logsumexps (a column)."""
+    along = _axis_value(axis)
+
+    def lsm(v: ast.expr, ax: int) -> ast.expr:
+        if ax == 0:
+            return _t(_call("log_softmax", _t(v)))
+        return _call("log_softmax", v)
+
+    if along is None:
+        rows = _call("mean", _sub(x, lsm(x, 1)), axis=_num(1), keepdims=ast.Constant(True))
+        return _call("mean", _sub(rows, lsm(rows, 0)), **_axis_kw(None, keepdims))
+    return _call("mean", _sub(x, lsm(x, along)), **_axis_kw(axis, keepdims))
+
+
 def _logsumexp(node: ast.Call, how: str) -> ast.expr:
     a = _bound(node, "logsumexp", ("x", "axis", "keepdims"), 1)
-    return _call(
-        "log", _call("sum", _call("exp", a["x"]), **_axis_kw(a.get("axis"), a.get("keepdims")))
-    )
+    return _lse(a["x"], a.get("axis"), a.get("keepdims"))
 
 
 def _concat(node: ast.Call, how: str) -> ast.expr | None:
@@ -1281,7 +1298,7 @@ def _reduce_tf(name: str) -> Callable[[ast.Call, str], ast.expr]:
         if name in ("max", "min"):
             return _max_of(a["x"], _axis_value(axis), keep, 1 if name == "max" else -1)
         if name == "logsumexp":
-            return _call("log", _call("sum", _call("exp", a["x"]), **_axis_kw(axis, keep)))
+            return _lse(a["x"], axis, keep)
         return _call(name, a["x"], **_axis_kw(axis, keep))
 
     return rewrite
