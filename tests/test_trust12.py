@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from derive.engine.backprop import derive
+from derive.errors import DeriveError
 from derive.lang import spec
 from derive.numeric import verify as numeric
 
@@ -94,3 +95,41 @@ v = [1000.0, 2.0, -3.0, 900.0]
 w = [1.0, 0.5, 0.2, 0.9]
 """
     agree_and_verify(text)
+
+
+# row 0 of X is zero, so row 0 of Z = X @ W is a zero vector: PyTorch's norm backward gives it
+# the gradient 0 (√'s derivative there is 1/0); derive's norm is the table's sqrt0
+ZERO_ROW = "[[0.0, 0.0, 0.0, 0.0], [-0.7, 0.3, 0.8, -0.1], [0.2, 0.6, -0.4, 0.3]]"
+NORMS = [
+    'L = "torch.norm(Z, dim=1).sum()"',
+    'L = "(torch.linalg.norm(Z, dim=1, keepdim=True) * R).sum()"',
+    'L = "(Z.norm(dim=1) * Z.norm(dim=1)).sum() + Z.norm(2, 1).sum()"',
+    'L = "torch.linalg.vector_norm(Z, dim=1).sum()"',
+    'L = "torch.norm(Z, 2, 1, True).sum() + torch.norm(Z[0:1, :])"',
+]
+
+
+@pytest.mark.parametrize("line", NORMS)
+def test_pytorchs_norm_of_a_zero_row_has_gradient_zero(line: str) -> None:
+    agree_and_verify(_text(['Z = "X @ W"', line], x=ZERO_ROW))
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        'L = "np.linalg.norm(Z, axis=1).sum()"',  # NumPy/JAX/TF: NaN there (no convention)
+        'L = "torch.sqrt((Z ** 2).sum(1)).sum()"',  # PyTorch's own NaN
+        'L = "(F.normalize(Z, dim=1) * R).sum()"',  # x / eps: an eps artefact, refused
+    ],
+)
+def test_a_zero_row_under_a_square_root_without_the_convention_is_refused(line: str) -> None:
+    with pytest.raises(DeriveError) as err:
+        d = derive(spec.parse(_text(['Z = "X @ W"', line], x=ZERO_ROW), "trust12"))
+        numeric.verify(d, points=0, use_torch=False)
+    assert err.value.exit_code == 2 and "sqrt of 0.0 at entry [0, 0]" in str(err.value)
+
+
+def test_the_norm_convention_is_only_at_zero() -> None:
+    """Away from a zero row the norm is the plain 2-norm (its torch reference, autograd through
+    the table's sqrt0, is PyTorch's norm)."""
+    agree_and_verify(_text(['Z = "X @ W"', 'L = "(torch.norm(Z, dim=0, keepdim=True) * R).sum()"']))

@@ -356,7 +356,16 @@ def _norm(node: ast.Call, how: str) -> ast.expr:
     if not (_is_none(order) or fro or (two and vector)):
         raise SpellingError(catalog.said("spec.norm_order"))
     sq = _bin(a["x"], ast.Pow(), _num(2))
-    return _call("sqrt", _call("sum", sq, **_axis_kw(a.get("axis"), a.get("keepdims"))))
+    root = _norm_root(how in ("torch", "method", "torch.linalg") or "p" in a)
+    return _call(root, _call("sum", sq, **_axis_kw(a.get("axis"), a.get("keepdims"))))
+
+
+def _norm_root(torch: bool) -> str:
+    """The square root of a 2-norm: PyTorch's norms (``torch.norm``, ``torch.linalg.norm``/
+    ``vector_norm``, ``x.norm()``) give a zero vector the gradient 0, so theirs is the table's
+    ``sqrt0`` (√, with derivative 0 at 0); NumPy's, JAX's and TensorFlow's are ``sqrt`` (JAX's
+    and TensorFlow's gradient there is NaN; a zero vector is refused naming it)."""
+    return "sqrt0" if torch else "sqrt"
 
 
 def _normalize(node: ast.Call, how: str) -> ast.expr:
@@ -1284,7 +1293,7 @@ def _vector_norm(node: ast.Call, how: str) -> ast.expr:
     kw = _axis_kw(a.get("axis"), a.get("keepdims"))
     if value == 1:
         return _call("sum", _call("abs", a["x"]), **kw)
-    return _call("sqrt", _call("sum", _bin(a["x"], ast.Pow(), _num(2)), **kw))
+    return _call(_norm_root(True), _call("sum", _bin(a["x"], ast.Pow(), _num(2)), **kw))
 
 
 def _reduce_tf(name: str) -> Callable[[ast.Call, str], ast.expr]:
