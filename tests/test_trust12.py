@@ -133,3 +133,57 @@ def test_the_norm_convention_is_only_at_zero() -> None:
     """Away from a zero row the norm is the plain 2-norm (its torch reference, autograd through
     the table's sqrt0, is PyTorch's norm)."""
     agree_and_verify(_text(['Z = "X @ W"', 'L = "(torch.norm(Z, dim=0, keepdim=True) * R).sum()"']))
+
+
+# ---- a clamp's bound that float64 moves --------------------------------------------------------
+
+E0 = "[[1.0, 0.0, 0.0, 0.0], [-0.7, 0.3, 0.8, -0.1], [0.2, 0.6, -0.4, 0.3]]"
+
+
+def _w(value: float) -> str:
+    """W with W[0, 0] = ``value``: Z[0, 0] = (E0 @ W)[0, 0] is that float exactly."""
+    return W.replace("[[0.3,", f"[[{value!r},")
+
+
+AT_BOUND = [
+    ('L = "(torch.clamp(Z, 0.1, 0.9) * R).sum()"', 0.9),
+    ('L = "(torch.clamp(Z, 0.1, 0.9) * R).sum()"', 0.1),
+    ('L = "(F.hardtanh(Z, -0.5, 0.5) * R).sum()"', 0.5),
+    ('L = "(np.clip(Z, 1e-7, 1 - 1e-7) * R).sum()"', 1e-7),
+    # −0.3 + (0.4 − (−0.3)) is 0.39999999999999997: refused before (ops12), now read so that
+    # each bound is a comparison float64 makes exactly
+    ('L = "(F.hardtanh(Z, -0.3, 0.4) * R).sum()"', 0.4),
+    ('L = "(torch.clamp(Z, -0.564, 0.552) * R).sum()"', 0.552),
+    ('L = "(np.clip(Z, -0.4, 0.55) * R).sum()"', 0.55),
+    ('L = "(torch.clamp(Z, -0.4, -0.328) * R).sum()"', -0.328),
+    ('L = "(F.hardtanh(Z, 0.3, 0.89) * R).sum()"', 0.89),
+]
+
+
+@pytest.mark.parametrize("line,value", AT_BOUND)
+def test_a_given_value_on_a_clamps_bound_agrees_with_pytorch(line: str, value: float) -> None:
+    agree_and_verify(_text(['Z = "X @ W"', line], x=E0, w=_w(value)))
+
+
+def test_only_a_spec_whose_values_sit_on_a_moved_bound_is_read_the_other_way() -> None:
+    """The nested form (printed clip(x, lo, hi) with one indicator) stays wherever no given value
+    sits on an upper bound; the other form only where one does."""
+    line = 'L = "(F.hardtanh(Z, -0.3, 0.4) * R).sum()"'
+    plain = spec.parse(_text(['Z = "X @ W"', line]), "trust12")
+    moved = spec.parse(_text(['Z = "X @ W"', line], x=E0, w=_w(0.4)), "trust12")
+    # hi − relu(hi − (lo + relu(x − lo))) against lo + relu(x − lo) − clamp0(x − hi)
+    nested = "left=Num(value=Fraction(2, 5)), right=BinOp(op='+'"
+    exact = "Call(func='clamp0', args=(BinOp(op='-', left=Name(id='Z'), right=Num(value=Fr"
+    exact += "action(2, 5))"
+    assert nested in repr(plain.forward[-1][1]) and exact not in repr(plain.forward[-1][1])
+    assert exact in repr(moved.forward[-1][1]) and nested not in repr(moved.forward[-1][1])
+
+
+def test_a_value_one_ulp_from_its_bound_is_refused_as_a_tie() -> None:
+    """0.9999999 given and the bound ``1 - 1e-7`` are equal numbers, but float64 computes the
+    bound one ulp away: exact arithmetic says the tie, PyTorch takes a side. Refused, saying so."""
+    line = 'L = "(np.clip(Z, 1e-7, 1 - 1e-7) * R).sum()"'
+    d = derive(spec.parse(_text(['Z = "X @ W"', line], x=E0, w=_w(0.9999999)), "trust12"))
+    with pytest.raises(DeriveError) as err:
+        numeric.verify(d, points=0, use_torch=False)
+    assert err.value.exit_code == 2 and "in float64" in str(err.value)

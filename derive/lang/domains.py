@@ -438,6 +438,77 @@ def check(
     return None
 
 
+def _clamp_bounds(n: ex.Node) -> tuple[ex.Node, float, float, str] | None:
+    """``(x, lo, hi, F)`` when ``n`` is the outer ``F(hi − (lo + F(x − lo)))`` of a two-sided
+    clamp with lo ≠ 0 as the spellings read ``np.clip``/``torch.clamp``/``F.hardtanh``
+    (``derive.lang.spelling._clip``/``_hardclip``; F = clamp0 or relu); else ``None``."""
+    if not (isinstance(n, ex.Call) and n.func in ("relu", "clamp0") and len(n.args) == 1):
+        return None
+    arg = n.args[0]
+    if not (isinstance(arg, ex.BinOp) and arg.op == "-" and isinstance(arg.left, ex.Num)):
+        return None
+    low = arg.right
+    if not (
+        isinstance(low, ex.BinOp)
+        and low.op == "+"
+        and isinstance(low.left, ex.Num)
+        and isinstance(low.right, ex.Call)
+        and low.right.func == n.func
+        and isinstance(low.right.args[0], ex.BinOp)
+        and low.right.args[0].op == "-"
+        and low.right.args[0].right == low.left
+    ):
+        return None
+    return low.right.args[0].left, float(low.left.value), float(arg.left.value), n.func
+
+
+def moved_bounds(
+    forward: tuple[tuple[str, ex.Node], ...],
+    scalars: Mapping[str, float],
+    point: Mapping[str, np.ndarray],
+) -> bool:
+    """Whether at ``point`` a two-sided clamp's input is on (or an ulp from) its upper bound,
+    where the float64 reading ``hi − F(hi − (lo + F(x − lo)))`` can take another branch than
+    PyTorch's comparison of x with hi: ``lo + (x − lo)`` can miss x by an ulp (−0.3 + 0.7 is
+    0.39999999999999997), so x exactly at hi = 0.4 reads as below it. Only given values land
+    there (drawn ones avoid bounds)."""
+    if not any(_clamp_bounds(n) for _, tree in forward for n in _walk(tree)):
+        return False
+    hits: list[bool] = []
+
+    class Spy(Evaluator):
+        def call(self, n: ex.Call) -> np.ndarray:
+            found = _clamp_bounds(n)
+            if found is not None:
+                x, lo, hi, _ = found
+                xv = np.atleast_2d(np.asarray(self.ev(x), float))
+                read = np.atleast_2d(np.asarray(self.ev(n.args[0]), float))
+                read = np.broadcast_to(read, xv.shape)
+                direct = hi - np.maximum(xv, lo)  # PyTorch's comparison with the bound
+                # any other side, the kink included; and x on hi or an ulp from it: the
+                # element-wise form sums (hi − lo) − F(x − lo) in another order, and verify's
+                # inline-kink guard refuses a float 1e-16 where the exact value is 0
+                near = np.abs(xv - hi) <= 2 * np.spacing(abs(hi))
+                moved = (np.sign(read) != np.sign(direct)) | near
+                hits.append(bool(lo < hi and moved.any()))
+            return super().call(n)
+
+    try:
+        Spy(forward, scalars).run(point)
+    except _Stop:
+        return False  # a domain problem: reported with its own message
+    return any(hits)
+
+
+def _walk(n: ex.Node) -> list[ex.Node]:
+    out, stack = [], [n]
+    while stack:
+        k = stack.pop()
+        out.append(k)
+        stack.extend(ex.children(k))
+    return out
+
+
 def find_point(
     forward: tuple[tuple[str, ex.Node], ...],
     scalars: Mapping[str, float],

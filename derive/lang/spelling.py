@@ -17,6 +17,7 @@ What a rewrite cannot express (``ignore_index``, ``weight`` with ``label_smoothi
 from __future__ import annotations
 
 import ast
+import contextvars
 import math
 from collections.abc import Callable
 
@@ -295,6 +296,8 @@ def _clip(lo: ast.expr | None, hi: ast.expr | None, x: ast.expr, name: str) -> a
     passes the gradient on lo ≤ x ≤ hi (clamp0'(0) = 1), so it is 1 at x = lo and at x = hi."""
     if _is_none(lo) and _is_none(hi):
         raise SpellingError(catalog.said("spec.spelling.clip_1", name=name))
+    if not _is_none(lo) and not _is_none(hi) and not _zero(lo) and EXACT_BOUNDS.get():
+        return _between_bounds(lo, hi, x, "clamp0", "relu")  # type: ignore[arg-type]
     out = x
     if not _is_none(lo):
         zero = isinstance(lo, ast.Constant) and lo.value == 0
@@ -310,9 +313,33 @@ def _hardclip(lo: ast.expr, hi: ast.expr, x: ast.expr) -> ast.expr:
     ``lo + relu(x − lo)`` (``relu(x)`` for lo = 0), then ``hi − relu(hi − y)`` — the same values
     as clamp, with PyTorch's derivative at a bound: hardtanh passes the gradient only on
     lo < x < hi, so it is 0 at x = lo and at x = hi."""
-    zero = isinstance(lo, ast.Constant) and lo.value == 0
-    low = _call("relu", x) if zero else _add(lo, _call("relu", _sub(x, lo)))
-    return _sub(hi, _call("relu", _sub(hi, low)))
+    if _zero(lo):
+        return _sub(hi, _call("relu", _sub(hi, _call("relu", x))))
+    if EXACT_BOUNDS.get():
+        return _between_bounds(lo, hi, x, "relu", "clamp0")
+    return _sub(hi, _call("relu", _sub(hi, _add(lo, _call("relu", _sub(x, lo))))))
+
+
+def _zero(v: ast.expr) -> bool:
+    return isinstance(v, ast.Constant) and v.value == 0
+
+
+# A spec whose given values put a two-sided clamp's input on its upper bound where float64's
+# ``lo + (x − lo)`` misses x (derive.lang.domains.moved_bounds) is read again with this set
+# (derive.lang.spec.parse): its clamps in the form whose float comparisons are PyTorch's.
+EXACT_BOUNDS: contextvars.ContextVar[bool] = contextvars.ContextVar("exact_bounds", default=False)
+
+
+def _between_bounds(lo: ast.expr, hi: ast.expr, x: ast.expr, f: str, g: str) -> ast.expr:
+    """min(max(x, lo), hi) as ``lo + F(x − lo) − G(x − hi)``: exactly the clamp, and in float64
+    too each bound is decided by the sign of ``x − lo`` or ``x − hi``, which rounding never
+    changes (x − hi is 0 exactly when x is hi), so the branch is PyTorch's ``x < lo``/``x >
+    hi`` with the same float64 bounds (``lo + (x − lo)`` can miss x by an ulp: −0.3 + 0.7 is
+    0.39999999999999997). F = clamp0, G = relu for clamp (gradient 1 at both bounds), F = relu,
+    G = clamp0 for hardtanh (0 at both). Used only where that ulp moves a given value (see
+    :data:`EXACT_BOUNDS`): the nested form prints as clip(x, lo, hi) with one indicator, this one
+    as the two max(·, 0) it is."""
+    return _sub(_add(lo, _call(f, _sub(x, lo))), _call(g, _sub(x, hi)))
 
 
 def _elu(x: ast.expr, alpha: ast.expr) -> ast.expr:
