@@ -187,3 +187,40 @@ def test_a_value_one_ulp_from_its_bound_is_refused_as_a_tie() -> None:
     with pytest.raises(DeriveError) as err:
         numeric.verify(d, points=0, use_torch=False)
     assert err.value.exit_code == 2 and "in float64" in str(err.value)
+
+
+GLU = [
+    ['Z = "F.glu(X @ W, dim=-1)"', 'L = "(Z * Z).sum()"'],
+    ['Z = "F.glu(X @ W)"', 'L = "(Z * R[:, 0:2]).sum()"'],
+    ['Z = "F.glu(torch.tanh(X @ W) + 1, dim=1)"', 'L = "(Z * Z).sum()"'],
+    ['Z = "F.glu((X @ W).T, dim=0)"', 'L = "(Z * Z).sum()"'],
+]
+
+
+@pytest.mark.parametrize("lines", GLU)
+def test_glu_of_an_expression_is_pytorchs(lines: list[str]) -> None:
+    agree_and_verify(_text(lines))
+
+
+def test_glu_of_an_odd_size_is_refused_naming_it() -> None:
+    with pytest.raises(DeriveError) as err:
+        spec.parse(_text(['Z = "F.glu(X @ W, dim=0)"', 'L = "(Z * Z).sum()"']), "trust12")
+    assert "odd size 3" in str(err.value)
+
+
+def test_glu_of_a_1d_expression_is_along_its_only_axis() -> None:
+    text = """
+[dims]
+n = 4
+[inputs]
+v = ["n"]
+[params]
+w = ["n"]
+[forward]
+g = "F.glu(v * w, dim=0)"
+L = "(g * g).sum()"
+[values]
+v = [1.0, 2.0, -3.0, 0.5]
+w = [0.3, 0.5, 0.2, 0.9]
+"""
+    agree_and_verify(text)
