@@ -224,3 +224,43 @@ v = [1.0, 2.0, -3.0, 0.5]
 w = [0.3, 0.5, 0.2, 0.9]
 """
     agree_and_verify(text)
+
+
+CUMSUM = [
+    ['Z = "torch.cumsum(X @ W, dim=1)"', 'L = "(Z * R).sum()"'],
+    ['Z = "torch.cumsum(torch.tanh(X @ W), dim=0)"', 'L = "(Z * R).sum()"'],
+    ['Z = "np.cumsum(X @ W, axis=1)"', 'L = "(Z * R).sum()"'],
+]
+
+
+@pytest.mark.parametrize("lines", CUMSUM)
+def test_cumsum_of_an_expression_is_pytorchs(lines: list[str]) -> None:
+    agree_and_verify(_text(lines))
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # the Cox partial likelihood (risk sets) as a course writes it, without naming exp(risk)
+        'L = "-((risk - torch.log(torch.cumsum(torch.exp(risk), dim=0))) * e).sum()"',
+        'L = "-((risk - np.log(np.cumsum(np.exp(risk)))) * e).sum()"',
+    ],
+)
+def test_cumsum_of_a_1d_expression_is_along_its_only_axis(line: str) -> None:
+    text = f"""
+[dims]
+n = 4
+[inputs]
+x = ["n", 2]
+e = ["n"]
+[params]
+w = [2, 1]
+[forward]
+risk = "(x @ w).squeeze(1)"
+{line}
+[values]
+x = [[0.5, 1.0], [-1.0, 0.2], [0.3, -0.4], [0.8, 0.1]]
+e = [1.0, 0.0, 1.0, 1.0]
+w = [[0.3], [-0.2]]
+"""
+    agree_and_verify(text)

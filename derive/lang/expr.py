@@ -815,11 +815,11 @@ class _Converter:
         if name == "cumsum" and isinstance(first, ast.Name) and first.id in self.one_d:
             return self.cumsum_one_d(node, first.id, axis)
         block = self.block(node.args[0]) if node.args else None
-        plain = not set(kw) - {"axis", "dim"}
-        if name == "glu" and block is None and axis in (0, 1, -1, -2) and plain:
-            glu = self.glu_of_expression(node, axis % 2)
-            if glu is not None:
-                return glu
+        base: ast.expr | None = None  # an expression read by slices of itself
+        if block is None and node.args and not set(kw) - {"axis", "dim"}:
+            whole = self.expression_block(node.args[0], axis)
+            if whole is not None:
+                base, axis, block = node.args[0], whole[0], ("", whole[1])
         if axis not in (0, 1, -1, -2) or block is None or "dtype" in kw:
             raise self.fail(
                 node,
@@ -833,7 +833,8 @@ class _Converter:
             b = [list(r) for r in bounds]
             b[axis] = [bounds[axis][0] + lo, bounds[axis][0] + hi]
             sl = [ast.Slice(ast.Constant(r[0]), ast.Constant(r[1])) for r in b]
-            return ast.Subscript(ast.Name(x, ast.Load()), ast.Tuple(sl, ast.Load()), ast.Load())
+            of = ast.Name(x, ast.Load()) if base is None else base
+            return ast.Subscript(of, ast.Tuple(sl, ast.Load()), ast.Load())
 
         if name == "glu":
             if size % 2:
@@ -853,29 +854,22 @@ class _Converter:
         ]
         return _joined(sums, axis)
 
-    def glu_of_expression(self, node: ast.Call, axis: int) -> ast.expr | None:
-        """``F.glu(x @ W + b, dim=-1)``: ``a ⊙ σ(b)`` of the two halves of an expression whose
-        size along ``axis`` the declared shapes give (:func:`_ast_shape`), each half a slice of
-        it (``(x @ W + b)[:, 0:h]``); ``None`` when the size is not known so."""
-        x = node.args[0]
+    def expression_block(
+        self, x: ast.expr, axis: int | None
+    ) -> tuple[int, list[list[int]]] | None:
+        """``(axis, [[0, rows], [0, columns]])`` for ``glu``/``cumsum`` of an expression
+        (``F.glu(x @ W + b, dim=-1)``, ``torch.cumsum(torch.exp(risk), dim=0)``) whose size the
+        declared shapes give (:func:`_ast_shape`): read by slices of the expression itself, as a
+        named tensor is by its blocks; a 1-D expression along its only axis (a row here).
+        ``None`` when the size is not known so."""
         shape = _ast_shape(x, self.shapes or {})
         if shape is None:
             return None
         if self.vector(x):
-            axis = 1  # a 1-D result has one axis: a row here (dim=0 and dim=-1 alike)
-        size = shape[axis]
-        if size % 2:
-            raise self.fail(node, catalog.said("spec.expr.blockwise_4", axis=axis, size=size))
-        h = size // 2
-
-        def part(lo: int, hi: int) -> ast.expr:
-            whole = ast.Slice(None, None)
-            at = ast.Slice(ast.Constant(lo), ast.Constant(hi))
-            index = [whole, at] if axis == 1 else [at, whole]
-            return ast.Subscript(x, ast.Tuple(index, ast.Load()), ast.Load())
-
-        sig = ast.Call(ast.Name("sigmoid", ast.Load()), [part(h, size)], [])
-        return ast.BinOp(part(0, h), ast.Mult(), sig)
+            axis = 1  # dim=0 and dim=-1 alike; np.cumsum(v) without an axis too
+        elif axis not in (0, 1, -1, -2):
+            return None
+        return axis % 2, [[0, shape[0]], [0, shape[1]]]
 
     def diagonal(self, node: ast.Call) -> ast.expr | None:
         """``torch.diagonal(c)`` / ``c.diagonal()`` / ``np.diag(c)`` / ``torch.diag(c)`` of a square
