@@ -148,7 +148,7 @@ REFUSALS = {
     "tie": SMALL.format(out="np.maximum(0, W)"),
     # a bound one ulp from the given value in float64, equal to it exactly (trust12: where the
     # ulp only moved -0.3 + 0.7, the clamp is read so that derive agrees with PyTorch)
-    "rounded-bound": SMALL.format(out="np.clip(W, 1e-7, 1 - 1e-7)").replace("0.4]", "0.9999999]"),
+    "rounded-bound": SMALL.format(out="np.clip(W, 0.1, 0.7 - 0.4)").replace("0.4]", "0.3]"),
     "filled": NONFINITE / "nf04_masked_ce_inf_onehot.toml",
     "filled-true-class": NONFINITE / "nf22_masked_ce_inf_true_class_masked.toml",
     "value-inf": NONFINITE / "nf01_exp_overflow.toml",

@@ -150,6 +150,7 @@ AT_BOUND = [
     ('L = "(torch.clamp(Z, 0.1, 0.9) * R).sum()"', 0.1),
     ('L = "(F.hardtanh(Z, -0.5, 0.5) * R).sum()"', 0.5),
     ('L = "(np.clip(Z, 1e-7, 1 - 1e-7) * R).sum()"', 1e-7),
+    ('L = "(np.clip(Z, 1e-7, 1 - 1e-7) * R).sum()"', 0.9999999),  # a bound written as a sum
     # −0.3 + (0.4 − (−0.3)) is 0.39999999999999997: refused before (ops12), now read so that
     # each bound is a comparison float64 makes exactly
     ('L = "(F.hardtanh(Z, -0.3, 0.4) * R).sum()"', 0.4),
@@ -180,10 +181,12 @@ def test_only_a_spec_whose_values_sit_on_a_moved_bound_is_read_the_other_way() -
 
 
 def test_a_value_one_ulp_from_its_bound_is_refused_as_a_tie() -> None:
-    """0.9999999 given and the bound ``1 - 1e-7`` are equal numbers, but float64 computes the
-    bound one ulp away: exact arithmetic says the tie, PyTorch takes a side. Refused, saying so."""
-    line = 'L = "(np.clip(Z, 1e-7, 1 - 1e-7) * R).sum()"'
-    d = derive(spec.parse(_text(['Z = "X @ W"', line], x=E0, w=_w(0.9999999)), "trust12"))
+    """0.3 given and the bound ``0.7 - 0.4`` are equal numbers, but float64 computes the bound
+    one ulp below (0.29999999999999993): exact arithmetic says the tie (clamp passes the
+    gradient), PyTorch sees x above the bound (0).
+    Refused, saying so."""
+    line = 'L = "(np.clip(Z, 0.1, 0.7 - 0.4) * R).sum()"'
+    d = derive(spec.parse(_text(['Z = "X @ W"', line], x=E0, w=_w(0.3)), "trust12"))
     with pytest.raises(DeriveError) as err:
         numeric.verify(d, points=0, use_torch=False)
     assert err.value.exit_code == 2 and "in float64" in str(err.value)
