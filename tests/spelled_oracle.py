@@ -335,8 +335,8 @@ def _tf_shim() -> SimpleNamespace:
         reduce_mean=_reducer(torch.mean),
         reduce_max=_reducer(torch.amax),
         reduce_min=_reducer(torch.amin),
-        reduce_logsumexp=lambda x, axis=None, keepdims=False: torch.logsumexp(
-            x, dim=axis, keepdim=keepdims
+        reduce_logsumexp=lambda x, axis=None, keepdims=False: _np_reduce(
+            torch.logsumexp, x, axis, keepdims
         ),
         square=lambda x: _t(x) ** 2,
         sigmoid=torch.sigmoid,
@@ -419,6 +419,16 @@ def _keras_cce(target, output, from_logits=False, axis=-1):
     return -(_t(target) * torch.log(output)).sum(axis)
 
 
+def _keras_bce(target, output, from_logits=False):
+    """Keras' backend binary cross-entropy (tf.keras 2: clip to [ε, 1 − ε], then ε inside the
+    logs; from_logits: TensorFlow's sigmoid_cross_entropy_with_logits)."""
+    target = _t(target)
+    if from_logits:
+        return F.binary_cross_entropy_with_logits(output, target, reduction="none")
+    p = torch.clamp(output, 1e-7, 1 - 1e-7)
+    return -(target * torch.log(p + 1e-7) + (1 - target) * torch.log(1 - p + 1e-7))
+
+
 def _keras_shim() -> SimpleNamespace:
     """The Keras backend ``K.…`` (``K.epsilon()`` = 1e-7)."""
     return SimpleNamespace(
@@ -434,6 +444,7 @@ def _keras_shim() -> SimpleNamespace:
         sigmoid=torch.sigmoid,
         dot=lambda a, b: torch.matmul(_t(a), _t(b)),
         categorical_crossentropy=_keras_cce,
+        binary_crossentropy=_keras_bce,
         softmax=lambda x, axis=-1: torch.softmax(x, dim=axis),
         mean=_reducer(torch.mean),
         sum=_reducer(torch.sum),
@@ -530,7 +541,14 @@ def namespace(
         "tf": _tf_shim(),
         "jax": _jax_shim(),
         "K": _keras_shim(),
-        "scipy": SimpleNamespace(special=SimpleNamespace(expit=torch.sigmoid)),
+        "scipy": SimpleNamespace(
+            special=SimpleNamespace(
+                expit=torch.sigmoid,
+                logsumexp=lambda x, axis=None, keepdims=False: _np_reduce(
+                    torch.logsumexp, x, axis, keepdims
+                ),
+            )
+        ),
     }
     ns.update(modules)
     dims = {**s.dims, **(sizes or {})}

@@ -52,7 +52,7 @@ def test_domains_and_kinks_declared():
 
 
 def _points(op: ops.Op) -> list[float]:
-    pts = [abs(p) for p in POINTS] if op.domain[0] == "positive" else list(POINTS)
+    pts = [abs(p) for p in POINTS] if op.domain[0] in ("positive", "nonnegative") else list(POINTS)
     return [p for p in pts if all(abs(p - float(k)) > 1e-3 for k in op.kinks)]
 
 
@@ -95,7 +95,7 @@ def test_elementwise_forms_agree(name):
 def test_numpy_source_text_matches_callable(name):
     op = ops.BUILTIN[name]
     arr = np.array([[0.3, -1.2, 2.0], [1.5, 0.7, -0.4]])
-    if op.domain[0] == "positive":
+    if op.domain[0] in ("positive", "nonnegative"):
         arr = np.abs(arr)
     env = {"np": np, "X": arr}
     if op.numpy_helper:

@@ -230,7 +230,7 @@ EXPECT = {
     "nf04_masked_ce_inf_onehot": "[forward] L: cross_entropy of logits filled with -inf at "
     "entry [0, 1]",
     "nf05_var_zero": "[forward] Hn at the example values: a division by 0 at entry [0, 0]",
-    "nf06_norm_zero_row": "[forward] r at the example values: sqrt of 0.0 at entry [0, 0]",
+    "nf06_norm_zero_row": None,  # torch.norm's gradient at a zero row is 0 (trust12)
     "nf07_sqrt_zero": "[forward] L at the example values: sqrt of 0.0 at entry [0, 0]",
     "nf08_neg_base_frac": "a power ** 1.5 of -1.5 at entry [0, 0]",
     "nf09_pow_neg_base_int_frac": "a power ** 0.5 of -1.5 at entry [0, 0]",
@@ -238,7 +238,7 @@ EXPECT = {
     "nf11_log_zero_given": "[forward] L at the example values: log of 0.0 at entry [0, 0]",
     "nf12_div_by_std_zero": "[forward] s at the example values: sqrt of 0.0 at entry [0, 0]",
     "nf13_exp_of_exp": "[forward] z at the example values: the value is inf at entry [0, 0]",
-    "nf14_logsumexp_big": "[forward] L at the example values: the value is inf at entry [0, 0]",
+    "nf14_logsumexp_big": None,  # read stably since trust12 (PyTorch is finite)
     "nf15_xlogy_zero_log": "[forward] L at the example values: a division by 0 at entry [0, 0]",
     "nf16_rsqrt_zero": "a power ** -0.5 of 0.0 at entry [0, 0]",
     "nf17_recip_tiny_param": "[params] w: the gradient ∂L/∂w is -inf at entry [0, 0]",

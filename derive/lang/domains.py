@@ -438,6 +438,106 @@ def check(
     return None
 
 
+def _constant(n: ex.Node) -> bool:
+    """A number written in the spec (``0.4``, ``-0.3``, ``1 - 1e-7``): no tensor in it."""
+    return not isinstance(n, ex.Name) and not ex.names(n) and not isinstance(n, ex.Call)
+
+
+def _exact(n: ex.Node) -> Fraction | None:
+    """The exact value of a number written in the spec (``1 - 1e-7`` is 9999999/10⁷)."""
+    if isinstance(n, ex.Num):
+        return Fraction(n.value)
+    if isinstance(n, ex.Neg):
+        v = _exact(n.operand)
+        return None if v is None else -v
+    if isinstance(n, ex.BinOp) and n.op in "+-*/":
+        a, b = _exact(n.left), _exact(n.right)
+        if a is None or b is None or (n.op == "/" and b == 0):
+            return None
+        return {"+": a + b, "-": a - b, "*": a * b}.get(n.op, a / b if b else None)
+    return None
+
+
+def _clamp_bounds(n: ex.Node) -> tuple[ex.Node, ex.Node, ex.Node, str] | None:
+    """``(x, lo, hi, F)`` when ``n`` is the outer ``F(hi − (lo + F(x − lo)))`` of a two-sided
+    clamp with lo ≠ 0 as the spellings read ``np.clip``/``torch.clamp``/``F.hardtanh``
+    (``derive.lang.spelling._clip``/``_hardclip``; F = clamp0 or relu; the bounds numbers or
+    sums of them, ``1 - 1e-7``); else ``None``."""
+    if not (isinstance(n, ex.Call) and n.func in ("relu", "clamp0") and len(n.args) == 1):
+        return None
+    arg = n.args[0]
+    if not (isinstance(arg, ex.BinOp) and arg.op == "-" and _constant(arg.left)):
+        return None
+    low = arg.right
+    if not (
+        isinstance(low, ex.BinOp)
+        and low.op == "+"
+        and _constant(low.left)
+        and isinstance(low.right, ex.Call)
+        and low.right.func == n.func
+        and isinstance(low.right.args[0], ex.BinOp)
+        and low.right.args[0].op == "-"
+        and low.right.args[0].right == low.left
+    ):
+        return None
+    return low.right.args[0].left, low.left, arg.left, n.func
+
+
+def moved_bounds(
+    forward: tuple[tuple[str, ex.Node], ...],
+    scalars: Mapping[str, float],
+    point: Mapping[str, np.ndarray],
+) -> bool:
+    """Whether at ``point`` a two-sided clamp's input is on (or an ulp from) its upper bound,
+    where the float64 reading ``hi − F(hi − (lo + F(x − lo)))`` can take another branch than
+    PyTorch's comparison of x with hi: ``lo + (x − lo)`` can miss x by an ulp (−0.3 + 0.7 is
+    0.39999999999999997), so x exactly at hi = 0.4 reads as below it. Only given values land
+    there (drawn ones avoid bounds)."""
+    if not any(_clamp_bounds(n) for _, tree in forward for n in _walk(tree)):
+        return False
+    hits: list[bool] = []
+
+    class Spy(Evaluator):
+        def call(self, n: ex.Call) -> np.ndarray:
+            found = _clamp_bounds(n)
+            if found is not None:
+                x, lo_node, hi_node, _ = found
+                lo = float(np.asarray(self.ev(lo_node), float).reshape(-1)[0])
+                hi = float(np.asarray(self.ev(hi_node), float).reshape(-1)[0])
+                exact = [_exact(lo_node), _exact(hi_node)]
+                floats = [None if v is None else float(v) for v in exact]
+                if floats != [lo, hi]:
+                    # a bound float64 computes off its exact value (0.7 - 0.4): the exact and
+                    # the float derivation disagree in either form; verify refuses that tie
+                    return super().call(n)
+                xv = np.atleast_2d(np.asarray(self.ev(x), float))
+                read = np.atleast_2d(np.asarray(self.ev(n.args[0]), float))
+                read = np.broadcast_to(read, xv.shape)
+                direct = hi - np.maximum(xv, lo)  # PyTorch's comparison with the bound
+                # any other side, the kink included; and x on hi or an ulp from it: the
+                # element-wise form sums (hi − lo) − F(x − lo) in another order, and verify's
+                # inline-kink guard refuses a float 1e-16 where the exact value is 0
+                near = np.abs(xv - hi) <= 2 * np.spacing(abs(hi))
+                moved = (np.sign(read) != np.sign(direct)) | near
+                hits.append(bool(lo < hi and moved.any()))
+            return super().call(n)
+
+    try:
+        Spy(forward, scalars).run(point)
+    except _Stop:
+        return False  # a domain problem: reported with its own message
+    return any(hits)
+
+
+def _walk(n: ex.Node) -> list[ex.Node]:
+    out, stack = [], [n]
+    while stack:
+        k = stack.pop()
+        out.append(k)
+        stack.extend(ex.children(k))
+    return out
+
+
 def find_point(
     forward: tuple[tuple[str, ex.Node], ...],
     scalars: Mapping[str, float],

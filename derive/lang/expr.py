@@ -16,6 +16,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from fractions import Fraction
+from typing import Any
 
 import numpy as np
 
@@ -814,6 +815,11 @@ class _Converter:
         if name == "cumsum" and isinstance(first, ast.Name) and first.id in self.one_d:
             return self.cumsum_one_d(node, first.id, axis)
         block = self.block(node.args[0]) if node.args else None
+        base: ast.expr | None = None  # an expression read by slices of itself
+        if block is None and node.args and not set(kw) - {"axis", "dim"}:
+            whole = self.expression_block(node.args[0], axis)
+            if whole is not None:
+                base, axis, block = node.args[0], whole[0], ("", whole[1])
         if axis not in (0, 1, -1, -2) or block is None or "dtype" in kw:
             raise self.fail(
                 node,
@@ -827,7 +833,8 @@ class _Converter:
             b = [list(r) for r in bounds]
             b[axis] = [bounds[axis][0] + lo, bounds[axis][0] + hi]
             sl = [ast.Slice(ast.Constant(r[0]), ast.Constant(r[1])) for r in b]
-            return ast.Subscript(ast.Name(x, ast.Load()), ast.Tuple(sl, ast.Load()), ast.Load())
+            of = ast.Name(x, ast.Load()) if base is None else base
+            return ast.Subscript(of, ast.Tuple(sl, ast.Load()), ast.Load())
 
         if name == "glu":
             if size % 2:
@@ -846,6 +853,23 @@ class _Converter:
             for j in range(1, size + 1)
         ]
         return _joined(sums, axis)
+
+    def expression_block(
+        self, x: ast.expr, axis: int | None
+    ) -> tuple[int, list[list[int]]] | None:
+        """``(axis, [[0, rows], [0, columns]])`` for ``glu``/``cumsum`` of an expression
+        (``F.glu(x @ W + b, dim=-1)``, ``torch.cumsum(torch.exp(risk), dim=0)``) whose size the
+        declared shapes give (:func:`_ast_shape`): read by slices of the expression itself, as a
+        named tensor is by its blocks; a 1-D expression along its only axis (a row here).
+        ``None`` when the size is not known so."""
+        shape = _ast_shape(x, self.shapes or {})
+        if shape is None:
+            return None
+        if self.vector(x):
+            axis = 1  # dim=0 and dim=-1 alike; np.cumsum(v) without an axis too
+        elif axis not in (0, 1, -1, -2):
+            return None
+        return axis % 2, [[0, shape[0]], [0, shape[1]]]
 
     def diagonal(self, node: ast.Call) -> ast.expr | None:
         """``torch.diagonal(c)`` / ``c.diagonal()`` / ``np.diag(c)`` / ``torch.diag(c)`` of a square
@@ -2233,6 +2257,41 @@ def _plain_subscript(node: ast.Subscript) -> ast.expr:
         return node
     index = ast.Tuple(parts, ast.Load()) if len(parts) > 1 else parts[0]
     return ast.copy_location(ast.Subscript(node.value, index, ast.Load()), node)
+
+
+def _ast_shape(node: ast.AST, shapes: Mapping[str, Any]) -> tuple[int, int] | None:
+    """The (rows, columns) of an expression from the declared shapes alone — names (a 1-D one a
+    row), numbers, ``.T``, ``@``, broadcasting ``+ - * / **`` and element-wise functions of the
+    operation table — or ``None`` for anything else (the caller then refuses as before)."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, int | float):
+        return (1, 1)
+    if isinstance(node, ast.Name):
+        shape = shapes.get(node.id)
+        if shape is None:
+            return None
+        dims = [int(k) for k in shape]
+        return (1, 1) if not dims else (1, dims[0]) if len(dims) == 1 else (dims[0], dims[1])
+    if isinstance(node, ast.Attribute) and node.attr == "T":
+        inner = _ast_shape(node.value, shapes)
+        return None if inner is None else (inner[1], inner[0])
+    if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub | ast.UAdd):
+        return _ast_shape(node.operand, shapes)
+    if isinstance(node, ast.BinOp):
+        a, b = _ast_shape(node.left, shapes), _ast_shape(node.right, shapes)
+        if a is None or b is None:
+            return None
+        if isinstance(node.op, ast.MatMult):
+            return (a[0], b[1]) if a[1] == b[0] else None
+        if not all(p == q or 1 in (p, q) for p, q in zip(a, b, strict=True)):
+            return None
+        return (max(a[0], b[0]), max(a[1], b[1]))
+    if isinstance(node, ast.Call) and len(node.args) == 1 and not node.keywords:
+        f = node.func
+        fname = f.id if isinstance(f, ast.Name) else f.attr if isinstance(f, ast.Attribute) else ""
+        op = ops.OPS.get(fname)
+        if op is not None and op.kind == ops.ELEMENTWISE:
+            return _ast_shape(node.args[0], shapes)
+    return None
 
 
 # functions read by blocks of a named tensor (Converter.blockwise); cumsum's length cap

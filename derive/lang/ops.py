@@ -136,6 +136,51 @@ class clamp0(_MaxZero):  # noqa: N801
         return self.args[0].is_extended_real  # max(x, 0) of a real x is real (|·|' is sign)
 
 
+class sqrt0_grad(sp.Function):  # noqa: N801
+    """1/(2√x) for x > 0 and 0 at x = 0: the derivative of the square root inside PyTorch's
+    ``norm`` (``torch.norm``, ``torch.linalg.norm``/``vector_norm``, ``x.norm()``), whose
+    backward gives a zero vector the gradient 0 (its subgradient), where √'s is 1/0."""
+
+    nargs = 1
+
+    @classmethod
+    def eval(cls, x: sp.Expr) -> sp.Expr | None:
+        if x.is_Number and x >= 0:
+            return sp.Integer(0) if x == 0 else 1 / (2 * sp.sqrt(x))
+        return None
+
+    def fdiff(self, argindex: int = 1) -> sp.Expr:
+        x = self.args[0]
+        return -sqrt0_grad(x) / (2 * x)
+
+    def _eval_evalf(self, prec: int) -> sp.Expr | None:
+        x = self.args[0]._eval_evalf(prec)
+        if x is None or not x.is_Number:
+            return None
+        return sp.Integer(0) if x == 0 else (1 / (2 * sp.sqrt(x)))._eval_evalf(prec)
+
+
+class sqrt0(sp.Function):  # noqa: N801
+    """√x inside PyTorch's norm: the square root, with the derivative :class:`sqrt0_grad` (0 at
+    x = 0, PyTorch's gradient of the norm of a zero vector)."""
+
+    nargs = 1
+    is_extended_real = True
+    is_nonnegative = True
+
+    @classmethod
+    def eval(cls, x: sp.Expr) -> sp.Expr | None:
+        if x.is_Number and x >= 0:
+            return sp.sqrt(x)
+        return None
+
+    def fdiff(self, argindex: int = 1) -> sp.Expr:
+        return sqrt0_grad(self.args[0])
+
+    def _eval_evalf(self, prec: int) -> sp.Expr | None:
+        return sp.sqrt(self.args[0])._eval_evalf(prec)
+
+
 class leaky_relu(sp.Function):  # noqa: N801
     """x for x > 0, slope·x otherwise; derivative 1[x>0] + slope·(1 − 1[x>0])."""
 
@@ -155,6 +200,7 @@ class leaky_relu(sp.Function):  # noqa: N801
 DOMAINS: dict[str, tuple[str, Callable[[Any], bool]]] = {
     "real": ("any real number", lambda v: bool(np.isfinite(v))),
     "positive": ("positive numbers (> 0)", lambda v: bool(v > 0)),
+    "nonnegative": ("numbers ≥ 0", lambda v: bool(v >= 0)),  # sqrt0: a sum of squares
     "nonzero": ("non-zero numbers", lambda v: bool(v != 0)),
     "unit": ("numbers strictly between 0 and 1", lambda v: bool(0 < v < 1)),
     "binary": ("0 or 1", lambda v: bool(v in (0, 1))),
@@ -276,6 +322,24 @@ def np_relu_grad(x: np.ndarray) -> np.ndarray:
 
 def np_clamp0_grad(x: np.ndarray) -> np.ndarray:
     return (np.asarray(x) >= 0).astype(np.float64)
+
+
+def np_sqrt0_grad(x: np.ndarray) -> np.ndarray:
+    x = np.asarray(x, dtype=np.float64)
+    return np.where(x > 0, 0.5 / np.sqrt(np.where(x > 0, x, 1.0)), 0.0)
+
+
+def torch_sqrt0(x: Any) -> Any:
+    """√x whose backward is 0 at x = 0 (PyTorch's norm of a zero vector), not 1/0 · 0."""
+    torch = _torch_mod(x)
+    pos = x > 0
+    return torch.where(pos, x, torch.ones_like(x)).sqrt() * pos.to(x.dtype)
+
+
+def torch_sqrt0_grad(x: Any) -> Any:
+    torch = _torch_mod(x)
+    pos = x > 0
+    return torch.where(pos, 0.5 / torch.where(pos, x, torch.ones_like(x)).sqrt(), 0.0 * x)
 
 
 def np_leaky_relu(x: np.ndarray, slope: float) -> np.ndarray:
@@ -708,6 +772,49 @@ _ROWS: tuple[Op, ...] = (
         text="sqrt",
         tex_form="\\sqrt{{{x}}}",
         domain=("positive",),
+    ),
+    Op(
+        "sqrt0",  # the square root inside PyTorch's norm spellings (derive.lang.spelling._norm)
+        ELEMENTWISE,
+        sympy=sqrt0,
+        sympy_class=sqrt0,
+        derivative=lambda x: sqrt0_grad(x),
+        pull=_local(lambda m, x, y: m.Func("sqrt0_grad", x)),
+        rule="sqrt-derivative",
+        numpy=np.sqrt,
+        mpmath=mpmath.sqrt,
+        torch=torch_sqrt0,
+        domain=("nonnegative",),
+        numpy_src="np.sqrt({x})",
+        torch_src="(torch.where({x} > 0, {x}, torch.ones_like({x})).sqrt() * ({x} > 0))",
+        tex="\\sqrt",
+        text="sqrt",
+        tex_form="\\sqrt{{{x}}}",
+        kinks=(Fraction(0),),
+        formula_src="sqrt0({x})",
+    ),
+    Op(
+        "sqrt0_grad",  # sqrt0's derivative: 1/(2√x), 0 at x = 0 (PyTorch's norm backward)
+        ELEMENTWISE,
+        sympy=sqrt0_grad,
+        sympy_class=sqrt0_grad,
+        derivative=lambda x: -sqrt0_grad(x) / (2 * x),
+        pull=_local(
+            lambda m, x, y: m.Div(m.mul(m.Scalar(sp.Rational(-1, 2)), m.Func("sqrt0_grad", x)), x)
+        ),
+        numpy=np_sqrt0_grad,
+        mpmath=lambda x: mpmath.mpf(0) if x == 0 else 1 / (2 * mpmath.sqrt(x)),
+        torch=torch_sqrt0_grad,
+        domain=("nonnegative",),
+        numpy_src="np.where({x} > 0, 0.5 / np.sqrt(np.where({x} > 0, {x}, 1.0)), 0.0)",
+        torch_src="torch.where({x} > 0, 0.5 / torch.sqrt(torch.clamp({x}, min=1e-300)), 0.0)",
+        tex="\\sqrt",
+        text="sqrt0_grad",
+        tex_form="\\frac{{1}}{{2\\sqrt{{{x}}}}}",
+        text_form="1/(2 sqrt({x}))",
+        kinks=(Fraction(0),),
+        extra={"internal": True},
+        formula_src="(1 / (2 * sqrt({x})))",
     ),
     Op(
         "abs",

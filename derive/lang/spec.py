@@ -544,7 +544,24 @@ def parse(text: str, source: str = "<spec>") -> NetSpec:
             sentence = catalog.said("spec.frame_fix", message=message, fix=fix)
             error.said = (f"{source}: ", sentence, "")
         raise error from None
-    return _Validator(source, data).run()
+    s = _Validator(source, data).run()
+    if not spelling.EXACT_BOUNDS.get() and _moved_bounds(s):
+        token = spelling.EXACT_BOUNDS.set(True)
+        try:
+            return _Validator(source, data).run()
+        finally:
+            spelling.EXACT_BOUNDS.reset(token)
+    return s
+
+
+def _moved_bounds(s: NetSpec) -> bool:
+    """Given values on a two-sided clamp's upper bound where float64's ``lo + (x − lo)`` misses
+    x (``domains.moved_bounds``): the spec is read again with the clamps in the form whose float
+    comparisons are PyTorch's (``spelling.EXACT_BOUNDS``), so derive agrees with PyTorch there
+    instead of refusing."""
+    scalars = {k: float(v) for k, v in {**s.dims, **s.constants}.items()}
+    point = {k: np.array([[float(v) for v in r] for r in rows]) for k, rows in s.values.items()}
+    return domain.moved_bounds(s.forward, scalars, point)
 
 
 _TOML_AT = re.compile(r"\(at line (\d+), column \d+\)")

@@ -17,6 +17,7 @@ What a rewrite cannot express (``ignore_index``, ``weight`` with ``label_smoothi
 from __future__ import annotations
 
 import ast
+import contextvars
 import math
 from collections.abc import Callable
 
@@ -295,6 +296,8 @@ def _clip(lo: ast.expr | None, hi: ast.expr | None, x: ast.expr, name: str) -> a
     passes the gradient on lo ≤ x ≤ hi (clamp0'(0) = 1), so it is 1 at x = lo and at x = hi."""
     if _is_none(lo) and _is_none(hi):
         raise SpellingError(catalog.said("spec.spelling.clip_1", name=name))
+    if not _is_none(lo) and not _is_none(hi) and not _zero(lo) and EXACT_BOUNDS.get():
+        return _between_bounds(lo, hi, x, "clamp0", "relu")  # type: ignore[arg-type]
     out = x
     if not _is_none(lo):
         zero = isinstance(lo, ast.Constant) and lo.value == 0
@@ -310,9 +313,33 @@ def _hardclip(lo: ast.expr, hi: ast.expr, x: ast.expr) -> ast.expr:
     ``lo + relu(x − lo)`` (``relu(x)`` for lo = 0), then ``hi − relu(hi − y)`` — the same values
     as clamp, with PyTorch's derivative at a bound: hardtanh passes the gradient only on
     lo < x < hi, so it is 0 at x = lo and at x = hi."""
-    zero = isinstance(lo, ast.Constant) and lo.value == 0
-    low = _call("relu", x) if zero else _add(lo, _call("relu", _sub(x, lo)))
-    return _sub(hi, _call("relu", _sub(hi, low)))
+    if _zero(lo):
+        return _sub(hi, _call("relu", _sub(hi, _call("relu", x))))
+    if EXACT_BOUNDS.get():
+        return _between_bounds(lo, hi, x, "relu", "clamp0")
+    return _sub(hi, _call("relu", _sub(hi, _add(lo, _call("relu", _sub(x, lo))))))
+
+
+def _zero(v: ast.expr) -> bool:
+    return isinstance(v, ast.Constant) and v.value == 0
+
+
+# A spec whose given values put a two-sided clamp's input on its upper bound where float64's
+# ``lo + (x − lo)`` misses x (derive.lang.domains.moved_bounds) is read again with this set
+# (derive.lang.spec.parse): its clamps in the form whose float comparisons are PyTorch's.
+EXACT_BOUNDS: contextvars.ContextVar[bool] = contextvars.ContextVar("exact_bounds", default=False)
+
+
+def _between_bounds(lo: ast.expr, hi: ast.expr, x: ast.expr, f: str, g: str) -> ast.expr:
+    """min(max(x, lo), hi) as ``lo + F(x − lo) − G(x − hi)``: exactly the clamp, and in float64
+    too each bound is decided by the sign of ``x − lo`` or ``x − hi``, which rounding never
+    changes (x − hi is 0 exactly when x is hi), so the branch is PyTorch's ``x < lo``/``x >
+    hi`` with the same float64 bounds (``lo + (x − lo)`` can miss x by an ulp: −0.3 + 0.7 is
+    0.39999999999999997). F = clamp0, G = relu for clamp (gradient 1 at both bounds), F = relu,
+    G = clamp0 for hardtanh (0 at both). Used only where that ulp moves a given value (see
+    :data:`EXACT_BOUNDS`): the nested form prints as clip(x, lo, hi) with one indicator, this one
+    as the two max(·, 0) it is."""
+    return _sub(_add(lo, _call(f, _sub(x, lo))), _call(g, _sub(x, hi)))
 
 
 def _elu(x: ast.expr, alpha: ast.expr) -> ast.expr:
@@ -356,7 +383,16 @@ def _norm(node: ast.Call, how: str) -> ast.expr:
     if not (_is_none(order) or fro or (two and vector)):
         raise SpellingError(catalog.said("spec.norm_order"))
     sq = _bin(a["x"], ast.Pow(), _num(2))
-    return _call("sqrt", _call("sum", sq, **_axis_kw(a.get("axis"), a.get("keepdims"))))
+    root = _norm_root(how in ("torch", "method", "torch.linalg") or "p" in a)
+    return _call(root, _call("sum", sq, **_axis_kw(a.get("axis"), a.get("keepdims"))))
+
+
+def _norm_root(torch: bool) -> str:
+    """The square root of a 2-norm: PyTorch's norms (``torch.norm``, ``torch.linalg.norm``/
+    ``vector_norm``, ``x.norm()``) give a zero vector the gradient 0, so theirs is the table's
+    ``sqrt0`` (√, with derivative 0 at 0); NumPy's, JAX's and TensorFlow's are ``sqrt`` (JAX's
+    and TensorFlow's gradient there is NaN; a zero vector is refused naming it)."""
+    return "sqrt0" if torch else "sqrt"
 
 
 def _normalize(node: ast.Call, how: str) -> ast.expr:
@@ -398,6 +434,22 @@ def _keras_cce(node: ast.Call, how: str) -> ast.expr:
         rows = _div(out, _call("sum", out, axis=_num(1), keepdims=ast.Constant(True)))
         logp = _call("log", _call("clip", rows, _num(1e-7), _num(1 - 1e-7)))
     return _t(_neg(_call("sum", _mul(y, logp), axis=_num(1))))
+
+
+def _keras_bce(node: ast.Call, how: str) -> ast.expr:
+    """Keras' ``K.binary_crossentropy(target, output)`` (per entry; the target FIRST), as the
+    ``tf.keras`` backend computes it: ``output`` clipped to [ε, 1 − ε] with ε = ``K.epsilon()``
+    = 1e-7, then ``−(target·log(p + ε) + (1 − target)·log(1 − p + ε))``; ``from_logits=True``:
+    TensorFlow's ``sigmoid_cross_entropy_with_logits``, ``softplus(output) − target·output``."""
+    a = _bound(node, "binary_crossentropy", ("target", "output", "from_logits"), 2)
+    y, out = a["target"], a["output"]
+    if _flag(a.get("from_logits"), False, "binary_crossentropy(from_logits=…)"):
+        return _sub(_call("softplus", out), _mul(y, out))
+    eps = _num(1e-7)
+    p = _call("clip", out, eps, _num(1 - 1e-7))
+    pos = _mul(y, _call("log", _add(p, eps)))
+    neg = _mul(_sub(_num(1), y), _call("log", _add(_sub(_num(1), p), eps)))
+    return _neg(_add(pos, neg))
 
 
 def _cosine(node: ast.Call, how: str) -> ast.expr:
@@ -892,11 +944,28 @@ def _hardsigmoid(x: ast.expr) -> ast.expr:
     return _div(_hardclip(_num(0), _num(6), _add(x, _num(3))), _num(6))
 
 
+def _lse(x: ast.expr, axis: ast.expr | None, keepdims: ast.expr | None) -> ast.expr:
+    """``logsumexp(x, axis)`` as ``mean(x − log_softmax(x), axis)``: exactly log Σ exp(x) (every
+    entry of ``x − log_softmax(x)`` along the axis is that number), evaluated as stably as
+    PyTorch's (log_softmax shifts by the maximum), so inputs ≥ 710, where ``exp`` overflows
+    float64, stay finite. Along columns, log_softmax of the transpose; over everything, the
+    logsumexp along axis 0 of the rows' logsumexps (a column)."""
+    along = _axis_value(axis)
+
+    def lsm(v: ast.expr, ax: int) -> ast.expr:
+        if ax == 0:
+            return _t(_call("log_softmax", _t(v)))
+        return _call("log_softmax", v)
+
+    if along is None:
+        rows = _call("mean", _sub(x, lsm(x, 1)), axis=_num(1), keepdims=ast.Constant(True))
+        return _call("mean", _sub(rows, lsm(rows, 0)), **_axis_kw(None, keepdims))
+    return _call("mean", _sub(x, lsm(x, along)), **_axis_kw(axis, keepdims))
+
+
 def _logsumexp(node: ast.Call, how: str) -> ast.expr:
     a = _bound(node, "logsumexp", ("x", "axis", "keepdims"), 1)
-    return _call(
-        "log", _call("sum", _call("exp", a["x"]), **_axis_kw(a.get("axis"), a.get("keepdims")))
-    )
+    return _lse(a["x"], a.get("axis"), a.get("keepdims"))
 
 
 def _concat(node: ast.Call, how: str) -> ast.expr | None:
@@ -1251,7 +1320,7 @@ def _vector_norm(node: ast.Call, how: str) -> ast.expr:
     kw = _axis_kw(a.get("axis"), a.get("keepdims"))
     if value == 1:
         return _call("sum", _call("abs", a["x"]), **kw)
-    return _call("sqrt", _call("sum", _bin(a["x"], ast.Pow(), _num(2)), **kw))
+    return _call(_norm_root(True), _call("sum", _bin(a["x"], ast.Pow(), _num(2)), **kw))
 
 
 def _reduce_tf(name: str) -> Callable[[ast.Call, str], ast.expr]:
@@ -1265,7 +1334,7 @@ def _reduce_tf(name: str) -> Callable[[ast.Call, str], ast.expr]:
         if name in ("max", "min"):
             return _max_of(a["x"], _axis_value(axis), keep, 1 if name == "max" else -1)
         if name == "logsumexp":
-            return _call("log", _call("sum", _call("exp", a["x"]), **_axis_kw(axis, keep)))
+            return _lse(a["x"], axis, keep)
         return _call(name, a["x"], **_axis_kw(axis, keep))
 
     return rewrite
@@ -1822,6 +1891,7 @@ REWRITES: dict[str, Callable[[ast.Call, str], ast.expr | None]] = {
     ),
     "bias_add": _bias_add,
     "categorical_crossentropy": _keras_cce,
+    "binary_crossentropy": _keras_bce,
     "gaussian_nll_loss": _loss3(
         "gaussian_nll_loss",
         ("input", "target", "var", "full", "eps", "reduction"),
@@ -2002,6 +2072,7 @@ REWRITES: dict[str, Callable[[ast.Call, str], ast.expr | None]] = {
 # keeps the language's meaning)
 _QUALIFIED = {
     "categorical_crossentropy": tuple(KERAS),
+    "binary_crossentropy": tuple(KERAS),
     "t": ("method",),
     "average": ("np", "numpy", "jnp", "jax.numpy"),
     "vector_norm": ("torch.linalg",),
@@ -2048,6 +2119,7 @@ _LOSSES = frozenset(
         "softmax_cross_entropy_with_logits_v2",
         "bias_add",
         "categorical_crossentropy",
+        "binary_crossentropy",
         "l2_loss",
         "linear",
         "float",

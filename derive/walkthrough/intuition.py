@@ -27,7 +27,7 @@ from derive.walkthrough.records import Math, grad_tex, walk
 
 # element-wise functions whose slope has a sentence of its own (``slope.<name>``); any other
 # element-wise function gets the general ``gate`` sentence
-SLOPES = ("sigmoid", "tanh", "relu", "leaky_relu", "softplus", "exp", "log", "sqrt", "abs")
+SLOPES = ("sigmoid", "tanh", "relu", "leaky_relu", "softplus", "exp", "log", "sqrt", "sqrt0", "abs")
 # losses with a sentence of their own (``loss.<name>``)
 LOSSES = ("mse", "sse", "bce", "bce_logits", "cross_entropy")
 # simplifications the engine proves, each with its sentence (``fused.<rule>``)
