@@ -360,3 +360,33 @@ def test_no_variant_asks_for_a_zero_that_is_only_rounding() -> None:
             if q["kind"] == "value":
                 assert abs(float(q["expected"])) > 1e-12, q
                 assert check(dv, q["wrt"], value=q["expected"]).ok, q
+
+
+def test_a_key_built_from_a_relative_spec_path_grades_from_another_folder(tmp_path: Path) -> None:
+    """A lecturer builds `derive build specs/net.toml -f exercises --variant 1` in the course
+    folder; the key's "spec" is that relative path, so `derive check … --answers KEY` from
+    another folder (an autograder) failed with "no such built-in network or file" although NET
+    named the spec file. NET (or grading.grade's ``spec``) is read instead; another network is
+    refused with exit 2."""
+    course = tmp_path / "course"
+    (course / "specs").mkdir(parents=True)
+    shutil.copy(Path(spec.__file__).parent / "specs" / "chain.toml", course / "specs" / "net.toml")
+    done = _cli("build", "specs/net.toml", "-f", "exercises", "--variant", "1", "--lang", "en",
+                "-o", "out", cwd=course)  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    path = next((course / "out").glob("*/seed-0/variant-1/answers.json"))
+    key = E.load_key(path)
+    assert key["spec"] == "specs/net.toml"
+    q = next(q for q in key["questions"] if q["kind"] == "value")
+    args = ["--answers", str(path), "--wrt", q["wrt"], "--value", q["expected"]]
+    source = str(course / "specs" / "net.toml")
+    ok = _cli("check", source, *args, cwd=tmp_path)
+    assert ok.returncode == 0, ok.stdout + ok.stderr
+    assert grading.grade(key, q["id"], q["expected"], spec=source).ok
+    flipped = q["expected"][1:] if q["expected"].startswith("-") else "-" + q["expected"]
+    assert not grading.grade(key, q["id"], flipped, spec=source).ok
+    shutil.copy(Path(spec.__file__).parent / "specs" / "neuron.toml", tmp_path / "other.toml")
+    wrong = _cli("check", str(tmp_path / "other.toml"), *args, cwd=tmp_path)
+    assert wrong.returncode == 2 and "the answer key is for" in wrong.stderr, wrong.stderr
+    assert "Traceback" not in wrong.stderr
+
