@@ -159,6 +159,37 @@ loss_at = [[0.3], [0.2]]
     assert "def _loss_at(" in script.read_text("utf-8")
 
 
+
+COURSE = Path(__file__).parent / "specs_course"
+
+
+def _course_lab(tmp_path: Path, name: str, formats: str = "py") -> Path:
+    """Build a course spec's lab (English) and return its folder."""
+    files = builder.build(builder.plan([str(COURSE / f"{name}.toml")], [formats], ["en"], tmp_path))
+    return next(f.parent for f in files if f.name == "backprop.py")
+
+
+def _agrees_with_the_engine(folder: Path, name: str) -> dict:
+    """Run the lab without PyTorch; its loss and gradients are the engine's."""
+    report, text = _run(folder / "backprop.py", hide_torch=True)
+    d = derive(spec.load(str(COURSE / f"{name}.toml")))
+    grads, loss = numeric.gradients_matrix(d, numeric.example_point(d.graph))
+    assert f"{d.spec.loss} = {np.round(loss, 6)}" in text.replace("[[", "").replace("]]", "")
+    for key, value in grads.items():
+        ours = np.asarray(report["gradients"][key], dtype=float).reshape(value.shape)
+        np.testing.assert_allclose(ours, value, rtol=1e-9, atol=1e-12)
+    return report
+
+
+def test_leaky_relu_of_a_sum_keeps_its_parentheses(tmp_path: Path) -> None:
+    """``F.leaky_relu(Wh @ a1 + (Wh @ a2).T, 0.2)`` (pyGAT) was written
+    ``np.where(s > 0, s, 1/5 * Wh @ a1 + a2.T @ Wh.T)``: the slope scaled the first term only,
+    so the lab's loss and gradients were wrong and it exited 1 against PyTorch (labs13 sweep)."""
+    folder = _course_lab(tmp_path, "hn11_gat_pygat")
+    assert "1/5 * (Wh @ a1 + a2.T @ Wh.T))" in (folder / "backprop.py").read_text("utf-8")
+    _agrees_with_the_engine(folder, "hn11_gat_pygat")
+
+
 # ---- notebooks ---------------------------------------------------------------------------------
 
 

@@ -1385,7 +1385,9 @@ class NumpyPrinter(TextPrinter):
 
     def _print_Func(self, e: Func) -> str:
         holes = {"slope": str(e.slope)} if e.slope is not None else {}
-        return ops.get(e.name).numpy_src.format(x=self.doprint(e.x), **holes)
+        # {px}: the argument as a factor of a product (slope * (a + b), not slope * a + b)
+        src = ops.get(e.name).numpy_src
+        return src.format(x=self.doprint(e.x), px=self.wrap(e.x, 3), **holes)
 
     def _print_Call(self, e: Call) -> str:
         axis = e._axis()
