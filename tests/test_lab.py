@@ -190,6 +190,22 @@ def test_leaky_relu_of_a_sum_keeps_its_parentheses(tmp_path: Path) -> None:
     _agrees_with_the_engine(folder, "hn11_gat_pygat")
 
 
+
+@pytest.mark.parametrize("net", NETS)
+def test_chinese_script_has_no_english_comment(out: Path, net: str) -> None:
+    """The NumPy helpers' comments ("# row by row, shifted by the row maximum") came from the
+    operation table in English into every zh backprop.py that used softmax (issue 12: "an
+    English comment in the zh backprop.py"); they are said from the catalogue (lab.helpers)."""
+    script = (out / net / "zh" / "backprop.py").read_text("utf-8")
+    lines = script.splitlines()
+    comments = [line.split("#", 1)[1] for line in lines if line.lstrip().startswith("#")]
+    english = [
+        c for c in comments
+        if not re.search(r"[\u4e00-\u9fff]", c) and re.search(r"[a-z]{3,} [a-z]{3,} [a-z]{3,}", c)
+    ]  # fmt: skip
+    assert not english, english
+
+
 # ---- notebooks ---------------------------------------------------------------------------------
 
 
