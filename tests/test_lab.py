@@ -191,6 +191,18 @@ def test_leaky_relu_of_a_sum_keeps_its_parentheses(tmp_path: Path) -> None:
 
 
 
+
+def test_torch_part_brackets_an_op_whose_template_is_an_expression(tmp_path: Path) -> None:
+    """``np.max(Z2, axis=0, keepdims=True)`` (Ng's column-major softmax) is read as
+    ``(Z2 * max_share(Z2.T).T).sum(…)``; max_share's PyTorch template is a quotient, and its
+    ``.T`` went onto the divisor only: the lab's PyTorch part raised "The size of tensor a (2)
+    must match the size of tensor b (3)" and backprop.py and the notebook failed (labs13)."""
+    pytest.importorskip("torch")
+    folder = _course_lab(tmp_path, "ng_softmax_columns_drawn")
+    report, _ = _run(folder / "backprop.py", hide_torch=False)
+    assert report["torch"] == "ok" and report["finite_differences_ok"] is True
+
+
 @pytest.mark.parametrize("net", NETS)
 def test_chinese_script_has_no_english_comment(out: Path, net: str) -> None:
     """The NumPy helpers' comments ("# row by row, shifted by the row maximum") came from the

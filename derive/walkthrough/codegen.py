@@ -585,7 +585,22 @@ def _t(n: ex.Node, ts: frozenset[str] | None = None) -> tuple[str, int]:
         left_code, right_code = _wrap(_t(n.left, ts), level), _wrap(_t(n.right, ts), right)
         return f"{left_code} {n.op} {right_code}", level
     assert isinstance(n, ex.Call)
-    return _call(n, ts), _ATOM
+    code = _call(n, ts)
+    # an op's template may be an expression (max_share's "(x == x.amax(…)).double() / ….sum(…)"):
+    # then it is bracketed wherever it is an operand ((…).T, not ….sum(…).T)
+    return code, _ATOM if _primary(code) else 0
+
+
+def _primary(code: str) -> bool:
+    """Whether ``code`` is one operand (a name, call, attribute or bracketed group chained),
+    i.e. has no operator outside brackets."""
+    depth = 0
+    for ch in code:
+        depth += ch in "([{"
+        depth -= ch in ")]}"
+        if depth == 0 and ch == " ":
+            return False
+    return not code.startswith("-")
 
 
 def _call(n: ex.Call, ts: frozenset[str] | None = None) -> str:
