@@ -203,6 +203,16 @@ def test_torch_part_brackets_an_op_whose_template_is_an_expression(tmp_path: Pat
     assert report["torch"] == "ok" and report["finite_differences_ok"] is True
 
 
+
+def test_a_product_chain_after_a_matrix_product_keeps_its_brackets(tmp_path: Path) -> None:
+    """SwiGLU's ``dw3 = x.T @ (dout @ w2.T * x @ w1 * sigmoid(x @ w1))``: Python reads
+    ``a * x @ w`` as ``(a * x) @ w``, so the lab raised "operands could not be broadcast
+    together" (labs13 sweep); the chain after a ``*`` is bracketed when it starts with ``@``."""
+    folder = _course_lab(tmp_path, "swiglu_ffn")
+    assert "dout @ w2.T * (x @ w1 * sigmoid(x @ w1))" in (folder / "backprop.py").read_text("utf-8")
+    _agrees_with_the_engine(folder, "swiglu_ffn")
+
+
 @pytest.mark.parametrize("net", NETS)
 def test_chinese_script_has_no_english_comment(out: Path, net: str) -> None:
     """The NumPy helpers' comments ("# row by row, shifted by the row maximum") came from the
