@@ -213,6 +213,16 @@ def test_a_product_chain_after_a_matrix_product_keeps_its_brackets(tmp_path: Pat
     _agrees_with_the_engine(folder, "swiglu_ffn")
 
 
+
+def test_the_gradient_of_a_scalar_that_meets_a_matrix_product_is_a_matrix(tmp_path: Path) -> None:
+    """A CRF's gold score ``gold = (…).sum() + (y1 @ Tr @ y2.T).sum()``: its gradient was the
+    NumPy scalar ``dgold = -1`` and the next line ``y1.T @ (dgold @ y2)`` raised "matmul: Input
+    operand 0 does not have enough dimensions" (labs13 sweep); it is a 1 × 1 array there."""
+    folder = _course_lab(tmp_path, "hn11_crf_forward3")
+    assert "\ndgold = np.full((1, 1), -1)\n" in (folder / "backprop.py").read_text("utf-8")
+    _agrees_with_the_engine(folder, "hn11_crf_forward3")
+
+
 @pytest.mark.parametrize("net", NETS)
 def test_chinese_script_has_no_english_comment(out: Path, net: str) -> None:
     """The NumPy helpers' comments ("# row by row, shifted by the row maximum") came from the

@@ -374,12 +374,26 @@ def constant_shape(d: Derivation, name: str, code: str) -> str:
     ``Ones_N.T @ se @ Ones_C``): NumPy must hold it as an array, since the next line multiplies
     it with ``@``; "" otherwise (a declared scalar, or an expression of tensors)."""
     spec, g = d.spec, d.graph
-    if spec.shapes.get(name) == () or name not in g.tensors:
+    if name not in g.tensors:
         return ""
+    if spec.shapes.get(name) == ():  # a NumPy scalar, unless a later line applies @ to it
+        return "(1, 1)" if _in_a_matrix_product(d, spec.gkey(name)) else ""
     names = {*g.tensors, *(spec.gkey(n) for n in g.tensors)}
     if any(re.search(rf"\b{re.escape(n)}\b", code) for n in names):
         return ""
     return f"({', '.join(_size_code(x) for x in g.tensors[name].shape)})"
+
+
+def _in_a_matrix_product(d: Derivation, key: str) -> bool:
+    """Whether a backward formula of ``d`` applies ``@`` to the gradient ``key``: the engine
+    holds the gradient of a scalar (``gold = (…).sum()``) as a 1 × 1 matrix, and
+    ``dgold @ y2`` fails on the NumPy scalar ``dgold = -1`` (a CRF's gold-path score)."""
+    k = re.escape(key)
+    pattern = re.compile(rf"\b{k}\s*@|@\s*{k}\b")
+    formulas = [
+        f for v in d.backward for f in (v.formula, *(c.formula for c in v.contributions))
+    ]
+    return any(pattern.search(f.code()) for f in formulas)
 
 
 def grad_line(d: Derivation, v: object) -> str:
