@@ -223,6 +223,18 @@ def test_the_gradient_of_a_scalar_that_meets_a_matrix_product_is_a_matrix(tmp_pa
     _agrees_with_the_engine(folder, "hn11_crf_forward3")
 
 
+
+def test_torch_part_takes_the_cross_entropy_of_masked_scores_on_the_logits(tmp_path: Path) -> None:
+    """SimCLR's NT-Xent masks the self-similarity with -1e9; the PyTorch part computed
+    ``-(pos * torch.log(torch.softmax(sim_m, dim=1)))``, 0 · log 0 = nan, so autograd gave nan
+    and the lab exited 1 (labs13 sweep); it is ``F.cross_entropy(sim_m, pos)`` now."""
+    pytest.importorskip("torch")
+    folder = _course_lab(tmp_path, "hn10_ntxent_masked")
+    assert "loss = F.cross_entropy(sim_m, pos)" in (folder / "backprop.py").read_text("utf-8")
+    report, _ = _run(folder / "backprop.py", hide_torch=False)
+    assert report["torch"] == "ok" and report["finite_differences_ok"] is True
+
+
 @pytest.mark.parametrize("net", NETS)
 def test_chinese_script_has_no_english_comment(out: Path, net: str) -> None:
     """The NumPy helpers' comments ("# row by row, shifted by the row maximum") came from the

@@ -642,6 +642,11 @@ def _call(n: ex.Call, ts: frozenset[str] | None = None) -> str:
             return op.torch_src.format(x=a[0], **holes)
         # a function of plain numbers (sqrt(2 / pi)): torch's functions take tensors only
         return op.torch_src.format(x=f"torch.tensor({a[0]}, dtype=torch.float64)", **holes)
+    logits = n.args[0]
+    if n.func == "cross_entropy" and isinstance(logits, ex.Call) and logits.func == "softmax":
+        # PyTorch's own loss on the logits (log-softmax inside): -(y * log(softmax(s))) is
+        # 0 · log 0 = nan where a score is masked with -1e9 (SimCLR's self-similarity)
+        return f"F.cross_entropy({torch_code(logits.args[0], ts)}, {a[1]})"
     yy = _wrap(_t(n.args[1], ts), _MUL + 1)
     w = n.kwarg("pos_weight")
     if w is not None and "torch_src_weighted" in op.extra:
