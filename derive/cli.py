@@ -673,8 +673,9 @@ def _variant_target(net: str, variant: int | None, seed: int, answers: str | Non
 
     if answers is not None:
         key = exercises.load_key(answers)
-        s = exercises.key_spec(key)
-        if net not in (s.name, key["spec"]):
+        # NET a spec file: read it, so a key built elsewhere (its "spec" a relative path) grades
+        s = exercises.key_spec(key, net if os.path.isfile(net) else None)
+        if net not in (s.name, key["spec"]) and not os.path.isfile(net):
             raise Failure(BAD_INPUT, f"--answers {answers} is a key for {s.name}, not for {net}")
         if variant is not None and variant != key["variant"]:
             raise Failure(BAD_INPUT, f"--answers {answers} is variant {key['variant']}")

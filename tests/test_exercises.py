@@ -8,6 +8,7 @@ import re
 import shutil
 import subprocess
 import sys
+import tomllib
 from fractions import Fraction
 from pathlib import Path
 
@@ -16,6 +17,7 @@ import pytest
 from katex_oracle import OracleMissing, check_markdown
 
 from derive.checker.check import check
+from derive.engine import backprop as B
 from derive.lang import spec
 from derive.numeric import verify as numeric
 from derive.render import build as builder
@@ -360,3 +362,55 @@ def test_no_variant_asks_for_a_zero_that_is_only_rounding() -> None:
             if q["kind"] == "value":
                 assert abs(float(q["expected"])) > 1e-12, q
                 assert check(dv, q["wrt"], value=q["expected"]).ok, q
+
+
+def test_a_key_built_from_a_relative_spec_path_grades_from_another_folder(tmp_path: Path) -> None:
+    """A lecturer builds `derive build specs/net.toml -f exercises --variant 1` in the course
+    folder; the key's "spec" is that relative path, so `derive check … --answers KEY` from
+    another folder (an autograder) failed with "no such built-in network or file" although NET
+    named the spec file. NET (or grading.grade's ``spec``) is read instead; another network is
+    refused with exit 2."""
+    course = tmp_path / "course"
+    (course / "specs").mkdir(parents=True)
+    shutil.copy(Path(spec.__file__).parent / "specs" / "chain.toml", course / "specs" / "net.toml")
+    done = _cli("build", "specs/net.toml", "-f", "exercises", "--variant", "1", "--lang", "en",
+                "-o", "out", cwd=course)  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    path = next((course / "out").glob("*/seed-0/variant-1/answers.json"))
+    key = E.load_key(path)
+    assert key["spec"] == "specs/net.toml"
+    q = next(q for q in key["questions"] if q["kind"] == "value")
+    args = ["--answers", str(path), "--wrt", q["wrt"], "--value", q["expected"]]
+    source = str(course / "specs" / "net.toml")
+    ok = _cli("check", source, *args, cwd=tmp_path)
+    assert ok.returncode == 0, ok.stdout + ok.stderr
+    assert grading.grade(key, q["id"], q["expected"], spec=source).ok
+    flipped = q["expected"][1:] if q["expected"].startswith("-") else "-" + q["expected"]
+    assert not grading.grade(key, q["id"], flipped, spec=source).ok
+    shutil.copy(Path(spec.__file__).parent / "specs" / "neuron.toml", tmp_path / "other.toml")
+    wrong = _cli("check", str(tmp_path / "other.toml"), *args, cwd=tmp_path)
+    assert wrong.returncode == 2 and "the answer key is for" in wrong.stderr, wrong.stderr
+    assert "Traceback" not in wrong.stderr
+
+
+def test_every_rule_the_engine_names_has_a_reason_in_both_catalogues() -> None:
+    """`F.cross_entropy(logits, Y)` gives a path whose only rule is the fused softmax-ce: its
+    reason `rule.softmax-ce` was in no catalogue, so the solutions (which give every step's
+    reason) and `--detail full` stopped with "internal error: KeyError" on 27 course specs."""
+    fused = {"sigmoid-bce", "weighted-bce", "softmax-ce", "softmax-ce-soft", "identity"}
+    for lang in ("en", "zh"):
+        path = Path(E.__file__).parents[1] / "locale" / f"{lang}.toml"
+        reasons = tomllib.loads(path.read_text("utf-8"))["reasons"]
+        rules = set(B.MAIN_RULES) | B._op_rules() | fused
+        missing = {r for r in rules if f"rule.{r}" not in reasons}
+        assert not missing, (lang, missing)
+
+
+def test_solutions_of_a_cross_entropy_on_logits(tmp_path: Path) -> None:
+    src = Path(__file__).parent / "specs_course" / "makemore_int_targets.toml"
+    files = _build(tmp_path, [str(src)], variant="3")
+    sol = [f for f in files if f.name == "solutions.md"]
+    assert len(sol) == 2
+    for f in sol:
+        text = f.read_text("utf-8")
+        assert "F.cross_entropy" in text and "p - y" in text

@@ -159,6 +159,97 @@ loss_at = [[0.3], [0.2]]
     assert "def _loss_at(" in script.read_text("utf-8")
 
 
+
+COURSE = Path(__file__).parent / "specs_course"
+
+
+def _course_lab(tmp_path: Path, name: str, formats: str = "py") -> Path:
+    """Build a course spec's lab (English) and return its folder."""
+    files = builder.build(builder.plan([str(COURSE / f"{name}.toml")], [formats], ["en"], tmp_path))
+    return next(f.parent for f in files if f.name == "backprop.py")
+
+
+def _agrees_with_the_engine(folder: Path, name: str) -> dict:
+    """Run the lab without PyTorch; its loss and gradients are the engine's."""
+    report, text = _run(folder / "backprop.py", hide_torch=True)
+    d = derive(spec.load(str(COURSE / f"{name}.toml")))
+    grads, loss = numeric.gradients_matrix(d, numeric.example_point(d.graph))
+    assert f"{d.spec.loss} = {np.round(loss, 6)}" in text.replace("[[", "").replace("]]", "")
+    for key, value in grads.items():
+        ours = np.asarray(report["gradients"][key], dtype=float).reshape(value.shape)
+        np.testing.assert_allclose(ours, value, rtol=1e-9, atol=1e-12)
+    return report
+
+
+def test_leaky_relu_of_a_sum_keeps_its_parentheses(tmp_path: Path) -> None:
+    """``F.leaky_relu(Wh @ a1 + (Wh @ a2).T, 0.2)`` (pyGAT) was written
+    ``np.where(s > 0, s, 1/5 * Wh @ a1 + a2.T @ Wh.T)``: the slope scaled the first term only,
+    so the lab's loss and gradients were wrong and it exited 1 against PyTorch (labs13 sweep)."""
+    folder = _course_lab(tmp_path, "hn11_gat_pygat")
+    assert "1/5 * (Wh @ a1 + a2.T @ Wh.T))" in (folder / "backprop.py").read_text("utf-8")
+    _agrees_with_the_engine(folder, "hn11_gat_pygat")
+
+
+
+
+def test_torch_part_brackets_an_op_whose_template_is_an_expression(tmp_path: Path) -> None:
+    """``np.max(Z2, axis=0, keepdims=True)`` (Ng's column-major softmax) is read as
+    ``(Z2 * max_share(Z2.T).T).sum(…)``; max_share's PyTorch template is a quotient, and its
+    ``.T`` went onto the divisor only: the lab's PyTorch part raised "The size of tensor a (2)
+    must match the size of tensor b (3)" and backprop.py and the notebook failed (labs13)."""
+    pytest.importorskip("torch")
+    folder = _course_lab(tmp_path, "ng_softmax_columns_drawn")
+    report, _ = _run(folder / "backprop.py", hide_torch=False)
+    assert report["torch"] == "ok" and report["finite_differences_ok"] is True
+
+
+
+def test_a_product_chain_after_a_matrix_product_keeps_its_brackets(tmp_path: Path) -> None:
+    """SwiGLU's ``dw3 = x.T @ (dout @ w2.T * x @ w1 * sigmoid(x @ w1))``: Python reads
+    ``a * x @ w`` as ``(a * x) @ w``, so the lab raised "operands could not be broadcast
+    together" (labs13 sweep); the chain after a ``*`` is bracketed when it starts with ``@``."""
+    folder = _course_lab(tmp_path, "swiglu_ffn")
+    assert "dout @ w2.T * (x @ w1 * sigmoid(x @ w1))" in (folder / "backprop.py").read_text("utf-8")
+    _agrees_with_the_engine(folder, "swiglu_ffn")
+
+
+
+def test_the_gradient_of_a_scalar_that_meets_a_matrix_product_is_a_matrix(tmp_path: Path) -> None:
+    """A CRF's gold score ``gold = (…).sum() + (y1 @ Tr @ y2.T).sum()``: its gradient was the
+    NumPy scalar ``dgold = -1`` and the next line ``y1.T @ (dgold @ y2)`` raised "matmul: Input
+    operand 0 does not have enough dimensions" (labs13 sweep); it is a 1 × 1 array there."""
+    folder = _course_lab(tmp_path, "hn11_crf_forward3")
+    assert "\ndgold = np.full((1, 1), -1)\n" in (folder / "backprop.py").read_text("utf-8")
+    _agrees_with_the_engine(folder, "hn11_crf_forward3")
+
+
+
+def test_torch_part_takes_the_cross_entropy_of_masked_scores_on_the_logits(tmp_path: Path) -> None:
+    """SimCLR's NT-Xent masks the self-similarity with -1e9; the PyTorch part computed
+    ``-(pos * torch.log(torch.softmax(sim_m, dim=1)))``, 0 · log 0 = nan, so autograd gave nan
+    and the lab exited 1 (labs13 sweep); it is ``F.cross_entropy(sim_m, pos)`` now."""
+    pytest.importorskip("torch")
+    folder = _course_lab(tmp_path, "hn10_ntxent_masked")
+    assert "loss = F.cross_entropy(sim_m, pos)" in (folder / "backprop.py").read_text("utf-8")
+    report, _ = _run(folder / "backprop.py", hide_torch=False)
+    assert report["torch"] == "ok" and report["finite_differences_ok"] is True
+
+
+@pytest.mark.parametrize("net", NETS)
+def test_chinese_script_has_no_english_comment(out: Path, net: str) -> None:
+    """The NumPy helpers' comments ("# row by row, shifted by the row maximum") came from the
+    operation table in English into every zh backprop.py that used softmax (issue 12: "an
+    English comment in the zh backprop.py"); they are said from the catalogue (lab.helpers)."""
+    script = (out / net / "zh" / "backprop.py").read_text("utf-8")
+    lines = script.splitlines()
+    comments = [line.split("#", 1)[1] for line in lines if line.lstrip().startswith("#")]
+    english = [
+        c for c in comments
+        if not re.search(r"[\u4e00-\u9fff]", c) and re.search(r"[a-z]{3,} [a-z]{3,} [a-z]{3,}", c)
+    ]  # fmt: skip
+    assert not english, english
+
+
 # ---- notebooks ---------------------------------------------------------------------------------
 
 

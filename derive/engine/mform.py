@@ -1329,6 +1329,14 @@ def _float_literal(q: sp.Rational) -> str:
     return repr(float(f)) if Fraction(float(f)) == f else f"({f.numerator} / {f.denominator})"
 
 
+def _matrix_head(e: MExpr) -> bool:
+    """Whether the first factor of the product chain ``e`` is a matrix product (or another
+    product that is not element-wise) printed without brackets."""
+    while isinstance(e, Mul):
+        e = e.a
+    return e.prec == PREC["mul"] and not isinstance(e, _Elementwise)
+
+
 class NumpyPrinter(TextPrinter):
     """NumPy source (the generated ``backprop.py``); helpers come from the operation table."""
 
@@ -1377,7 +1385,10 @@ class NumpyPrinter(TextPrinter):
             return f"{self.wrap(e.b, 3)} / {den_code}"
         if isinstance(a, Scalar) and a.expr.is_Rational and a.expr.p == 1 and a.expr.q != 1:
             return f"{self.wrap(e.b, 3)} / {a.expr.q}"
-        return f"{self.wrap(a, 2)} * {self.wrap(e.b, e._right())}"
+        right = e._right()
+        if right == 2 and _matrix_head(e.b):  # a * (x @ w * s): Python reads a * x @ w * s
+            right = 3  # as ((a * x) @ w) * s
+        return f"{self.wrap(a, 2)} * {self.wrap(e.b, right)}"
 
     def _print_Pow(self, e: Pow) -> str:
         n = str(e.n) if isinstance(e.n, int) else _float_literal(e.n)
@@ -1385,7 +1396,9 @@ class NumpyPrinter(TextPrinter):
 
     def _print_Func(self, e: Func) -> str:
         holes = {"slope": str(e.slope)} if e.slope is not None else {}
-        return ops.get(e.name).numpy_src.format(x=self.doprint(e.x), **holes)
+        # {px}: the argument as a factor of a product (slope * (a + b), not slope * a + b)
+        src = ops.get(e.name).numpy_src
+        return src.format(x=self.doprint(e.x), px=self.wrap(e.x, 3), **holes)
 
     def _print_Call(self, e: Call) -> str:
         axis = e._axis()

@@ -11,8 +11,9 @@ Everything the engine knows about an operation lives in its :class:`Op` row:
 - **numerics**: a NumPy callable (float64 arrays), an mpmath callable (one entry, 50 digits; for
   row-wise ops one row; for losses whole grids) and a PyTorch callable (autograd reference);
 - **source text** for the code generator: ``numpy_src``/``torch_src`` templates with ``{x}``
-  (and ``{slope}``, ``{y}``, ``{w}``) holes, plus ``numpy_helper``, the definition a generated
-  script needs when ``numpy_src`` calls a helper;
+  (and ``{px}``, ``{x}`` parenthesized as a factor of a product, ``{slope}``, ``{y}``, ``{w}``)
+  holes, plus ``numpy_helper``, the definition a generated script needs when ``numpy_src`` calls
+  a helper;
 - **printing**: ``tex``/``text`` names and the matrix-form templates ``tex_form``/``text_form``;
 - **derive check**: ``formula_src``, how the op is written in a formula (``({x} > 0)`` for
   ``relu_grad``; by default ``name({x})``), ``numpy_names``, the ``np.``/``torch.``/method
@@ -644,7 +645,7 @@ _ROWS: tuple[Op, ...] = (
         numpy=np_leaky_relu,
         mpmath=lambda x, a: x if x > 0 else a * x,
         torch=lambda x, a: _torch_F(x).leaky_relu(x, float(a)),
-        numpy_src="np.where({x} > 0, {x}, {slope} * {x})",
+        numpy_src="np.where({x} > 0, {x}, {slope} * {px})",
         torch_src="F.leaky_relu({x}, {slope})",
         tex="\\operatorname{LeakyReLU}",
         text="leaky_relu",

@@ -455,11 +455,20 @@ def load_key(path: str | Path) -> dict[str, Any]:
     return key
 
 
-def key_spec(key: Mapping[str, Any]) -> NetSpec:
+def key_spec(key: Mapping[str, Any], source: str | None = None) -> NetSpec:
     """The spec a key was made for, at the key's variant; refuses a key whose values differ
-    from what the variant gives now (a changed spec or a hand-edited key)."""
+    from what the variant gives now (a changed spec or a hand-edited key).
 
-    s = specs.load(str(key["spec"]))
+    ``source``: the spec file to read instead of the key's ``spec`` (a path as it was given to
+    ``derive build``, relative to the folder the exercises were built in, so it is not found
+    from another folder); it must be the key's network."""
+
+    s = specs.load(source or str(key["spec"]))
+    if source is not None and s.name != key.get("network"):
+        raise ExerciseError(
+            f"{source} is the network {s.name}, the answer key is for {key.get('network')}: "
+            "give the spec the exercises were built from"
+        )
     values = variant_values(s, int(key["variant"]), int(key["seed"]), base_derivation(s))
     got = {k: [[_decimal(v) for v in row] for row in rows] for k, rows in values.items()}
     if got != key["values"]:

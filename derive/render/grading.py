@@ -15,15 +15,23 @@ from derive.render.exercises import ExerciseError, key_spec, variant_derivation
 __all__ = ["grade"]
 
 
-def grade(key: Mapping[str, Any], question: str, answer: str, lang: str = "en", latex=False):
+def grade(
+    key: Mapping[str, Any],
+    question: str,
+    answer: str,
+    lang: str = "en",
+    latex=False,
+    spec: str | None = None,
+):
     """Grade ``answer`` to ``question`` (an id of the key, e.g. ``numbers.W1[0,0]`` or
-    ``backward.W2``) with :func:`derive.checker.check.check`; returns its ``CheckResult``."""
+    ``backward.W2``) with :func:`derive.checker.check.check`; returns its ``CheckResult``.
+    ``spec``: the spec file, where the key's own (relative) path is not found from here."""
 
     q = next((q for q in key["questions"] if q["id"] == question), None)
     if q is None:
         ids = ", ".join(q["id"] for q in key["questions"])
         raise ExerciseError(f"no question '{question}' in the answer key; it has: {ids}")
-    s = key_spec(key)
+    s = key_spec(key, spec)
     d = variant_derivation(s, int(key["variant"]), int(key["seed"]))
     if q["kind"] == "value":
         return check(d, q["wrt"], value=answer, lang=lang)

@@ -378,8 +378,10 @@ def constant_shape(d: Derivation, name: str, code: str) -> str:
     ``Ones_N.T @ se @ Ones_C``): NumPy must hold it as an array, since the next line multiplies
     it with ``@``; "" otherwise (a declared scalar, or an expression of tensors)."""
     spec, g = d.spec, d.graph
-    if spec.shapes.get(name) == () or name not in g.tensors:
+    if name not in g.tensors:
         return ""
+    if spec.shapes.get(name) == ():  # a NumPy scalar, unless a later line applies @ to it
+        return "(1, 1)" if _in_a_matrix_product(d, spec.gkey(name)) else ""
     names = {*g.tensors, *(spec.gkey(n) for n in g.tensors)}
     if any(re.search(rf"\b{re.escape(n)}\b", code) for n in names):
         return ""
@@ -412,6 +414,18 @@ def forward_line(n: object) -> str:
     if powers == code or _indicators(tidied) > _indicators(m):
         code = shown
     return f"{n.name} = {code}"  # type: ignore[attr-defined]
+
+
+def _in_a_matrix_product(d: Derivation, key: str) -> bool:
+    """Whether a backward formula of ``d`` applies ``@`` to the gradient ``key``: the engine
+    holds the gradient of a scalar (``gold = (…).sum()``) as a 1 × 1 matrix, and
+    ``dgold @ y2`` fails on the NumPy scalar ``dgold = -1`` (a CRF's gold-path score)."""
+    k = re.escape(key)
+    pattern = re.compile(rf"\b{k}\s*@|@\s*{k}\b")
+    formulas = [
+        f for v in d.backward for f in (v.formula, *(c.formula for c in v.contributions))
+    ]
+    return any(pattern.search(f.code()) for f in formulas)
 
 
 def grad_line(d: Derivation, v: object) -> str:
@@ -642,7 +656,22 @@ def _t(n: ex.Node, ts: frozenset[str] | None = None) -> tuple[str, int]:
         left_code, right_code = _wrap(_t(n.left, ts), level), _wrap(_t(n.right, ts), right)
         return f"{left_code} {n.op} {right_code}", level
     assert isinstance(n, ex.Call)
-    return _call(n, ts), _ATOM
+    code = _call(n, ts)
+    # an op's template may be an expression (max_share's "(x == x.amax(…)).double() / ….sum(…)"):
+    # then it is bracketed wherever it is an operand ((…).T, not ….sum(…).T)
+    return code, _ATOM if _primary(code) else 0
+
+
+def _primary(code: str) -> bool:
+    """Whether ``code`` is one operand (a name, call, attribute or bracketed group chained),
+    i.e. has no operator outside brackets."""
+    depth = 0
+    for ch in code:
+        depth += ch in "([{"
+        depth -= ch in ")]}"
+        if depth == 0 and ch == " ":
+            return False
+    return not code.startswith("-")
 
 
 def _call(n: ex.Call, ts: frozenset[str] | None = None) -> str:
@@ -670,6 +699,11 @@ def _call(n: ex.Call, ts: frozenset[str] | None = None) -> str:
             return op.torch_src.format(x=a[0], **holes)
         # a function of plain numbers (sqrt(2 / pi)): torch's functions take tensors only
         return op.torch_src.format(x=f"torch.tensor({a[0]}, dtype=torch.float64)", **holes)
+    logits = n.args[0]
+    if n.func == "cross_entropy" and isinstance(logits, ex.Call) and logits.func == "softmax":
+        # PyTorch's own loss on the logits (log-softmax inside): -(y * log(softmax(s))) is
+        # 0 · log 0 = nan where a score is masked with -1e9 (SimCLR's self-similarity)
+        return f"F.cross_entropy({torch_code(logits.args[0], ts)}, {a[1]})"
     yy = _wrap(_t(n.args[1], ts), _MUL + 1)
     w = n.kwarg("pos_weight")
     if w is not None and "torch_src_weighted" in op.extra:
