@@ -127,7 +127,8 @@ def collector_paused() -> Iterator[None]:
         yield
     finally:
         if was:
-            promoted()
+            if gc.get_count()[0] > gc.get_threshold()[0]:  # (a young collection is due)
+                promoted()
             gc.enable()
 
 
@@ -135,11 +136,15 @@ def promoted() -> None:
     """Every object the collector tracks moved into its oldest generation without a walk, as a
     collection would move the live ones (``gc.freeze`` then ``gc.unfreeze``: two list splices),
     and the young generation's count reset. Inside :func:`frozen_heap` they join the frozen
-    objects instead, released with them."""
-    inside = gc.get_freeze_count() > 0
+    objects instead, released with them. (Not ``gc.get_freeze_count``: it walks the frozen
+    objects, all of the imports', at each call.)"""
     gc.freeze()
-    if not inside:
+    if not _frozen_depth:
         gc.unfreeze()
+
+
+# frozen_heap blocks entered and not left, in this process (or in its parent when it forked)
+_frozen_depth = 0
 
 
 @contextmanager
@@ -151,11 +156,14 @@ def frozen_heap() -> Iterator[None]:
     since a fork is copied: in a cold ``derive build`` that costs about 0.15 s of the parent's
     CPU and 0.3 s of the children's. On leaving, the objects are collected as before
     (``gc.unfreeze``; by the outermost block only)."""
+    global _frozen_depth
     outermost = gc.get_freeze_count() == 0
     gc.freeze()
+    _frozen_depth += 1
     try:
         yield
     finally:
+        _frozen_depth -= 1
         if outermost:
             gc.unfreeze()
 
