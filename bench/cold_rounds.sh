@@ -5,7 +5,11 @@
 # tiny-mlp handout after a value edit (a new X[0,0] each time, the tree's cache warm); then the
 # bare `import sympy, jinja2, numpy`. Alternate the trees' order between rounds:
 #   for i in 1 2 3 4 5 6; do bench/cold_rounds.sh /tmp/main /tmp/branch; done   (or reversed)
+# With BYTECODE=1 the cold build writes derive's bytecode as Python does by default (a fresh
+# machine's first `derive build` after `pip install -e .`), and the value edits after it read
+# it, as a lecturer's edit loop does; without, nothing is written (the edits compile too).
 export OMP_WAIT_POLICY=PASSIVE PYTHONDONTWRITEBYTECODE=1
+BC=""; [ "${BYTECODE:-0}" = 1 ] && unset PYTHONDONTWRITEBYTECODE && BC=" (bytecode written)"
 EDIT='import os, resource, sys, time
 from derive import cli
 t = time.perf_counter()
@@ -34,7 +38,7 @@ for t in "$@"; do
   R=$( { /usr/bin/time -f "whole %e cpu %U+%S" env PYTHONPATH="$t" DERIVE_CACHE=$D \
         python bench/cpu_split.py build -o $O 2>&1 >/dev/null; } 2>&1 \
       | grep -E "CPU parent|whole" | tr '\n' ' ')
-  echo "$(basename "$t") cold load $L $R"
+  echo "$(basename "$t") cold load $L $R$BC"
   for k in 1 2; do
     E=$(mktemp -d); V="0.$(date +%N)1"
     sed "s/X = \[\[0.5/X = [[$V/" derive/lang/specs/tiny-mlp.toml > $E/tiny-mlp.toml
@@ -46,5 +50,6 @@ for t in "$@"; do
     rm -rf $E
   done
   rm -rf $D $O
+  find . -name __pycache__ -prune -exec rm -rf {} +
 done
 /usr/bin/time -f "bare wall %e cpu %U+%S" python -c "import sympy, jinja2, numpy"
