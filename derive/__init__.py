@@ -6,6 +6,10 @@ lazily by the numeric comparison.
 
 from __future__ import annotations
 
+from derive import cache as _cache
+
+_cache.compile_into_cache()  # derive's modules compiled once, where Python keeps no bytecode
+
 __version__ = "0.1.0"
 
 __all__ = ["__version__", "check", "load", "derive_network"]
