@@ -22,8 +22,6 @@ import corpus_common  # noqa: E402
 
 CASES = corpus14.load()
 KNOWN: dict[str, str] = {  # id -> why it still fails (strict xfail: fixing it must remove it here)
-    "c14-234": "d2l's minibatch size \\frac{1}{|\\mathcal{B}|} (|B| for batch_size) and \\ell for a "
-    "spec whose per-example loss node is l: 'the left side of = must name the gradient' (unreadable)",
 }
 
 

@@ -555,6 +555,7 @@ def _read_one(
                 example_rows=row,
                 width=net.width,
                 batch=batch_name(net),
+                exact=lambda spelled: spelled in net.names,
             )
         except latexin.LatexError as err:
             raise FormulaError(msg("error.latex", detail=err.message), err.col, text) from None
@@ -563,6 +564,7 @@ def _read_one(
         if indexed is not None:  # ∂L/∂w_{ij} = x_i δ_j: index notation, vectorised
             tree, lhs = indexed[0], ex.Name(indexed[1])
         if lhs is not None:
+            lhs = _loss_spelled_lhs(net, lhs)
             chain = _chain_end(lhs)
             if chain is not None:  # ∂L/∂v ∂v/∂u ∂u/∂w = 2v · 1 · x: the chain names ∂L/∂w
                 lhs = ex.Name(chain)
@@ -675,6 +677,42 @@ def _entries_lhs(net: Net, node: ex.Node) -> str | None:
     tensor = tensors.pop()
     shape = tuple(int(x) for x in net.g.tensors[tensor].shape)
     return "d" + tensor if shape == (len(grid), len(grid[0])) else None
+
+
+# how notes spell the loss in ∂·/∂W (latexin reads \ell and ℓ as L)
+_LOSS_SPELLINGS = frozenset(latexin.LOSS_NAMES | {"l"})
+
+
+def _loss_spelled_lhs(net: Net, lhs: ex.Node) -> ex.Node:
+    """A left side ``∂ℓ/∂w`` (``∂L/∂w``, ``∂J/∂w``, …) whose numerator is spelled as a loss but
+    reads as another node (``L`` found as the per-example losses ``l`` by its case, d2l's ``ℓ``):
+    the network's loss — a left side names a gradient, and a node with more than one entry has
+    none. Also the first factor of a chain written on the left (``∂ℓ/∂ŷ · ∂ŷ/∂w``)."""
+    if isinstance(lhs, ex.BinOp) and lhs.op in ("·", "*", "@"):
+        left = _loss_spelled_lhs(net, lhs.left)
+        return lhs if left is lhs.left else ex.BinOp(lhs.op, left, lhs.right)
+    if not (
+        isinstance(lhs, ex.Call)
+        and lhs.func == latexin.LEIBNIZ
+        and len(lhs.args) == 2
+        and all(isinstance(a, ex.Name) for a in lhs.args)
+    ):
+        return lhs
+    num, den = (a.id for a in lhs.args)  # type: ignore[union-attr]
+    if num not in _LOSS_SPELLINGS:
+        return lhs
+    found = net.resolve(num)
+    if found is not None and found[0] != net.spec.loss and _entries(found[1]) == 1:
+        return lhs  # a scalar node of that name: its own local derivative
+    return ex.Name("d" + den)
+
+
+def _entries(leaf: object) -> int:
+    shape = getattr(leaf, "shape", ())
+    n = 1
+    for k in shape:
+        n *= int(k)
+    return n
 
 
 def _chain_end(node: ex.Node) -> str | None:

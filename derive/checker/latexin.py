@@ -404,6 +404,8 @@ def pasted(text: str) -> str:
         lambda m: f"\\frac{{\\partial {m.group(1)}}}{{\\partial {m.group(2)}}} =",
         text,
     )
+    # batch\_size: an underscore escaped inside a name (text mode's \_), the name's own
+    text = re.sub(r"(?<=[A-Za-z0-9])\\_(?=[A-Za-z0-9])", "_", text)
     # subscript digits and letters (A₁, ∑ₜ, x_tᵢ, Wₕ): as written with _{…}
     text = _SUB_RUN.sub(lambda m: "_{" + m.group(0).translate(_SUB) + "}", text)
     text = re.sub(r"[⁰-⁹⁻⁺⁽⁾¹²³ⁱ]+", lambda m: "^{" + m.group(0).translate(_SUP) + "}", text)
@@ -535,12 +537,14 @@ def parse(
     width: Callable[[str], int | None] | None = None,
     batch: str | None = None,
     example_rows: bool = False,
+    exact: Callable[[str], bool] | None = None,
 ) -> tuple[ex.Node, ex.Node | None]:
     """Parse LaTeX ``text`` into ``(rhs, lhs)``; ``lhs`` is the part before a top-level ``=``
     (``None`` without one). ``known(name)`` tells whether a name exists in the network; it is
     used to split juxtaposed letters (``XW`` → ``X·W``) and to read ``e^{x}`` as ``exp(x)``
     when ``e`` is not a name. ``example_rows``: the gradient asked for is a row, so an example's
-    vector in ``\\sum_i s_i x_i`` is its row (else that sum is refused). Raises :class:`LatexError`."""
+    vector in ``\\sum_i s_i x_i`` is its row (else that sum is refused). ``exact(name)``: the
+    network has a name spelled exactly so (not found by its case). Raises :class:`LatexError`."""
     if not isinstance(text, str):
         raise LatexError("a formula must be a string")
     if len(text) > MAX_LENGTH:
@@ -558,6 +562,7 @@ def parse(
     p.width = width or (lambda name: None)  # a name's number of columns, where known
     p.batch = batch
     p.example_rows = example_rows
+    p.exact = exact or p.known
     lhs = None
     try:
         rhs = p.expr(0)
@@ -679,6 +684,7 @@ class _Parser:
         self.parent: _Parser | None = None  # the parser a group's sub-parser was made by
         self.batch: str | None = None  # the network's batch size (\mathbb{E}_i[…] divides by it)
         self.example_rows = False  # the gradient is a row: Σ_i s_i x_i sums the rows x_i
+        self.exact: Callable[[str], bool] = self.known  # a name of the network as spelled
 
     def sub(self, toks: list[Tok]) -> _Parser:
         p = _Parser(toks, self.known, self.loss)
@@ -691,6 +697,7 @@ class _Parser:
         p.parent = self
         p.batch = self.batch
         p.example_rows = self.example_rows
+        p.exact = self.exact
         return p
 
     def step_used(self) -> None:
@@ -1133,6 +1140,7 @@ class _Parser:
     def absolute(self, tok: Tok) -> ex.Node:
         """``|x|``, ``\\lvert x \\rvert`` (``\\left|x\\right|``, see :func:`_bars`): abs(x)."""
         plain = tok.text == "|"
+        calligraphic = self.is_cmd("mathcal")
         self.bars += plain
         try:
             inner = self.expr(0)
@@ -1140,7 +1148,14 @@ class _Parser:
             self.bars -= plain
         close = "|" if plain else "\\rvert"
         self.expect(close, f"'{close}' (for the '{tok.text}' opened at column {tok.col})")
-        return ex.Call("abs", (inner,))
+        return self.batch_count(inner, calligraphic) or ex.Call("abs", (inner,))
+
+    def batch_count(self, inner: ex.Node, calligraphic: bool) -> ex.Node | None:
+        """``|\\mathcal{B}|``, ``|B|``, ``\\lvert B \\rvert`` (d2l's minibatch, a set: its size)
+        when the network has no name spelled B: the network's batch size, else None."""
+        if not (isinstance(inner, ex.Name) and inner.id == "B") or self.batch is None:
+            return None
+        return ex.Name(self.batch) if calligraphic or not self.exact("B") else None
 
     def identifier(self) -> ex.Node:
         tok = self.next()

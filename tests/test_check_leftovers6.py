@@ -1,0 +1,78 @@
+"""The checker's leftovers of issue 11, pass 6: the general rules behind the fixes (the last
+strict xfail of corpus 14, grade's row errors, parse-error columns, the self-probe of the four
+newer built-ins), one test each (never the quoted case alone)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from derive.checker.check import check
+from derive.checker.grade import grade, summary
+
+COURSE = Path(__file__).resolve().parent / "specs_course"
+D2L = COURSE / "d2l_linreg.toml"  # per-example losses l (a vector), the loss "loss"
+BODY = r" = \frac{1}{BATCH} X^\top (\hat{y} - y)"
+
+
+@pytest.mark.parametrize("num", [r"\ell", "ℓ", "l", "L", "J"])
+@pytest.mark.parametrize("batch", [r"|\mathcal{B}|", "|B|", r"\lvert B \rvert", r"batch\_size"])
+def test_a_loss_symbol_and_the_minibatch_size_as_notes_write_them(num: str, batch: str) -> None:
+    r"""``\frac{\partial \ell}{\partial w} = \frac{1}{|\mathcal{B}|} X^\top(\hat y - y)`` (d2l):
+    a loss symbol on the left is the network's loss even where it reads as another node (``L``
+    found as the per-example losses ``l`` by its case) — a left side names a gradient, and a
+    node of several entries has none; ``|\mathcal{B}|`` (``|B|``, ``\lvert B \rvert``) is the
+    batch size where the network has no name B, ``batch\_size`` the name. Slips stay wrong."""
+    text = r"\frac{\partial " + num + r"}{\partial w}" + BODY.replace("BATCH", batch)
+    assert check(D2L, "w", text, latex=True).ok, text
+    assert check(D2L, "w", text.replace(r"\hat{y} - y", r"y - \hat{y}"), latex=True).code == "sign"
+    short = text.replace(r"\frac{1}{" + batch + "} ", "")
+    assert check(D2L, "w", short, latex=True).code == "scale-factor"
+
+
+def test_bars_around_a_name_of_the_network_stay_an_absolute_value() -> None:
+    """``|B|`` is the batch size only where B is no name of the network; ``|\\mathcal{B}|``
+    (a set) always is; another name in bars stays abs()."""
+    from derive.checker import latexin
+
+    known = {"X", "B"}.__contains__
+    tree, _ = latexin.parse(r"\frac{1}{|B|} X", known=known, batch="m")
+    assert "abs" in repr(tree)
+    tree, _ = latexin.parse(r"\frac{1}{|\mathcal{B}|} X", known=known, batch="m")
+    assert "abs" not in repr(tree) and "'m'" in repr(tree)
+    tree, _ = latexin.parse(r"|X|", known=known, batch="m")
+    assert "abs" in repr(tree)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_grade_an_unknown_wrt_or_network_is_the_rows_error(lang: str) -> None:
+    """A ``wrt`` naming nothing of the network (``W9``, ``w99``) and an unknown network are the
+    question's input, not a student's answer: verdict ``error`` (not ``unreadable``), the
+    message naming the column, the value and (for wrt) the network's parameters; the summary
+    counts them as row errors. A wrt the network has (an entry, a label, dW2, an input) is
+    graded as before, and a student's own ``dW9 = …`` stays unreadable."""
+    rows = [
+        dict(id="a", network="mlp-bce", wrt="W9", formula="A1.T @ (A2 - Y) / m"),
+        dict(id="b", network="tiny-mlp", wrt="w99", value="-0.0137"),
+        dict(id="c", network="no-such-net", wrt="W2", formula="A1.T @ (A2 - Y) / m"),
+    ]
+    got = [grade(r, lang) for r in rows]
+    assert [g["verdict"] for g in got] == ["error"] * 3
+    column = "column 'wrt'" if lang == "en" else "「wrt」列"
+    assert column in got[0]["message"] and "'W9'" in got[0]["message"]
+    assert "W1, b1, W2, b2" in got[0]["message"] and "W1, W2" in got[1]["message"]
+    assert ("column 'network'" if lang == "en" else "「network」列") in got[2]["message"]
+    assert "no-such-net" in got[2]["message"]
+    fine = [
+        dict(id="d", network="tiny-mlp", wrt="w11", value="-0.0137"),
+        dict(id="e", network="tiny-mlp", wrt="W1[0,0]", value="-0.0137"),
+        dict(id="f", network="mlp-bce", wrt="dW2", formula="A1.T @ (A2 - Y) / m"),
+        dict(id="g", network="mlp-bce", wrt="W2", formula="A1.T @ (A2 - Y)"),
+    ]
+    assert [grade(r, lang)["verdict"] for r in fine] == ["correct"] * 3 + ["incorrect"]
+    own = grade(dict(id="h", network="mlp-bce", wrt="", formula="dW9 = A1.T @ dZ2"), lang)
+    assert own["verdict"] == "unreadable"
+    table = summary(got + [grade(r, lang) for r in fine], lang)
+    assert table["verdicts"]["error"] == 3 and "scale-factor" in table["codes"]
+    assert ("row error" if lang == "en" else "行错误") in table["markdown"]
