@@ -76,3 +76,57 @@ def test_grade_an_unknown_wrt_or_network_is_the_rows_error(lang: str) -> None:
     table = summary(got + [grade(r, lang) for r in fine], lang)
     assert table["verdicts"]["error"] == 3 and "scale-factor" in table["codes"]
     assert ("row error" if lang == "en" else "行错误") in table["markdown"]
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize(
+    "text, at, says",
+    [
+        ("A1.T @ dZ2 /", "/", ("ends with '/'", "以 '/' 结尾")),
+        ("dW2 = A1.T @ dZ2 **", "**", ("ends with '**'", "以 '**' 结尾")),
+        ("  A1.T @ (A2 - Y) -", "-", ("ends with '-'", "以 '-' 结尾")),
+        ("A1.T @@ dZ2", "@@", ("two operators in a row", "两个运算符连在一起")),
+        ("A1.T @ * dZ2", "* ", ("two operators in a row", "两个运算符连在一起")),
+        ("A1.T @ (dZ2 / m", "(", ("was never closed", "没有闭合")),
+    ],
+)
+def test_a_syntax_error_points_at_its_place(text: str, at: str, says: tuple, lang: str) -> None:
+    """A formula ending in an operator (``A1.T @ dZ2 /``) was "syntax error at column 0":
+    the column is the operator's at the end, which is named; two operators in a row point at
+    the second; an unclosed bracket at the bracket — in the whole formula's columns (a left
+    side and leading spaces counted), en and zh."""
+    from derive.checker.check import FormulaError
+
+    with pytest.raises(FormulaError) as err:
+        check("mlp-bce", "W2", text, lang=lang)
+    col = err.value.col
+    want = text.rindex(at.strip()) + 1 if at != "@@" else text.index("@@") + 2
+    if at == "(":
+        want = text.index("(") + 1
+    assert col == want, (col, want)
+    assert says[lang == "zh"] in err.value.localized(lang)
+
+
+@pytest.mark.parametrize(
+    "text, col",
+    [
+        (r"\frac{1}{m} A^{[1]\top} (A^{[2]} - Y) /", None),
+        (r"A^{[1]\top} \cdot \cdot (A^{[2]} - Y)", 19),
+        (r"A^{[1]\top} \odot \times (A^{[2]} - Y)", 19),
+        (r"\frac{1}{m} A^{[1]\top} \left(A^{[2]} - Y", None),
+    ],
+)
+def test_a_latex_syntax_error_points_at_its_place(text: str, col: int | None) -> None:
+    r"""LaTeX: a missing term is reported where it is missing — at the end of the input, or at
+    a second operator (``\cdot \cdot`` was "unknown or unsupported command '\cdot'", a command
+    the reader knows); an unclosed ``\left(`` names the bracket's column."""
+    from derive.checker.check import FormulaError
+
+    with pytest.raises(FormulaError) as err:
+        check("mlp-bce", "W2", text, latex=True)
+    message = err.value.localized("en")
+    assert "unsupported" not in message
+    assert err.value.col == (col if col is not None else len(text) + 1), message
+    if "left(" in text:
+        assert f"opened at column {text.index(chr(92) + 'left(') + 6}" in message
+    assert "第" in err.value.localized("zh")

@@ -1263,6 +1263,8 @@ class _Parser:
                 if self.known(node.id) or self.known("d" + node.id):
                     return self.suffixes(node)
                 raise LatexError(f"unknown name '{getattr(node, 'id', name)}' at column {tok.col}", tok.col)
+        if name in PRODUCTS | HADAMARD | {"div"}:  # A \cdot \cdot B: an operator, no term
+            raise self.error(tok, "a number, a name, '(' or a command such as \\frac")
         raise LatexError(
             f"unknown or unsupported command '{tok.text}' at column {tok.col}; "
             "expected e.g. \\frac, \\cdot, \\odot, \\sigma, \\delta, \\sum, "
