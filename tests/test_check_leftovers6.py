@@ -130,3 +130,60 @@ def test_a_latex_syntax_error_points_at_its_place(text: str, col: int | None) ->
     if "left(" in text:
         assert f"opened at column {text.index(chr(92) + 'left(') + 6}" in message
     assert "第" in err.value.localized("zh")
+
+
+def test_code_with_a_worded_where_clause() -> None:
+    """``dW_x = x_1.T @ dz1 + x_2.T @ dz2，其中 dz2 = …`` (``, where dz2 = …``): code with its
+    definition said after it is the definition, then the code (it was read as LaTeX: "unknown
+    name 'x_1.'"); a wrong definition makes the answer wrong, a clause in words stays a remark."""
+    rnn = "dW_x = x_1.T @ dz1 + x_2.T @ dz2{sep}dz2 = {dz2}"
+    right, slip = "(h_2 - y) * (1 - h_2**2)", "(y - h_2) * (1 - h_2**2)"
+    for sep in ("，其中 ", ", where ", "; where "):
+        assert check("rnn", "W_x", rnn.format(sep=sep, dz2=right)).ok, sep
+        assert check("rnn", "W_x", rnn.format(sep=sep, dz2=slip)).code == "sign", sep
+    assert check("rnn", "W_x", "答：" + rnn.format(sep="，其中 ", dz2=right), lang="zh").ok
+    assert check("mlp-bce", "W2", "dW2 = A1.T @ dZ2, where dZ2 = (A2 - Y) / m").ok
+    assert check("mlp-bce", "W2", "dW2 = A1.T @ dZ2, where dZ2 = A2 - Y").code == "scale-factor"
+
+
+BN_COMPACT = (
+    "dxhat = dout * GAMMA\n"
+    "dZ = (1. / SIZE) * ivar * (SIZE * dxhat - np.sum(dxhat, axis=0) - xhat * np.sum(dxhat * xhat, axis=0))"
+)
+
+
+@pytest.mark.parametrize(
+    "net, wrt, up, size, gamma",
+    [
+        ("batchnorm", "Z", "dout = 2 * (Y - T) / (m * n)\n", "m", "gamma"),
+        (str(COURSE / "cs231n_batchnorm_alt.toml"), "x", "", "N", "gamma"),
+        (str(COURSE / "cmu_batchnorm.toml"), "Z", "dout = dBZ\n", "N", "BW"),
+    ],
+)
+def test_cs231n_batchnorm_names(net: str, wrt: str, up: str, size: str, gamma: str) -> None:
+    """CS231n's names for a batch normalisation's parts — ``xhat``, ``ivar``, ``sqrtvar``,
+    ``xmu`` and ``dxhat`` (the upstream of the normalised tensor) — used undefined in the
+    compact backward pass are the network's normalised tensor, 1/√(var + ε), √(var + ε), the
+    centred tensor (they were "unknown name 'xhat'"), on every spec that normalises so; a slip
+    (a sign, the mean path left out) stays wrong, and a name the network has wins."""
+    text = BN_COMPACT.replace("dZ =", f"d{wrt} =").replace("SIZE", size)
+    text = text.replace("GAMMA", gamma)
+    assert check(net, wrt, up + text).ok
+    assert not check(net, wrt, up + text.replace("- xhat *", "+ xhat *")).ok
+    assert check(net, wrt, up + text.replace(" - xhat * np.sum(dxhat * xhat, axis=0)", "")).code == "missing-path"
+    assert check(net, wrt, up + text.replace("ivar * (", "(1 / sqrtvar) * (")).ok
+    short = f"d{wrt} = ivar * (dxhat - np.mean(dxhat, axis=0) - xhat * np.mean(dxhat * xhat, axis=0))"
+    assert check(net, wrt, short).ok
+
+
+def test_normalisation_names_only_where_a_network_normalises() -> None:
+    """The course names are read only on a network with exactly one ``c / sqrt(v + e)`` node,
+    and never over a name the network or the answer defines."""
+    from derive.checker import normnames
+
+    fwd = {"Z_hat": "Z_c / sqrt(var + eps)", "Y": "gamma * Z_hat"}
+    got = normnames.definitions(fwd, lambda n: False, "dZ = ivar * dxhat")
+    assert got is not None and got.splitlines()[:2] == ["ivar = 1 / np.sqrt(var + eps)", "dxhat = dZ_hat"]
+    assert normnames.definitions(fwd, lambda n: n == "ivar", "dZ = ivar * dY") is None
+    assert normnames.definitions(fwd, lambda n: False, "ivar = 2\ndZ = ivar * dY") is None
+    assert normnames.definitions({"A": "relu(Z)"}, lambda n: False, "dZ = ivar * dY") is None

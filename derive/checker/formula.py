@@ -110,6 +110,7 @@ def _statements(text: str, latex: bool, where: bool = True) -> list[str]:
         pieces = re.split(r"\\\\|\n|(?<!\\);", body)
         pieces = [q.replace("&", "") for p in pieces for q in _quad_split(p, where)]
     else:
+        text = _code_where(text) if where else text
         pieces = [p.split("#")[0] for p in re.split(r"\n|;", text)]
     out: list[str] = []
     for piece in pieces:
@@ -180,6 +181,18 @@ def _worded_where(text: str) -> str:
     if not _defines(m.group(2)):
         return text
     return f"{text[: m.start()]} \\quad \\text{{where }} {m.group(1)} = {m.group(2)}"
+
+
+def _code_where(text: str) -> str:
+    """Code with a closing clause in words defining a name it uses (``dW_x = x_1.T @ dz1 + …,
+    where dz2 = …``, ``…，其中 dz2 = …``): the definition as a statement before the code (it was
+    read as LaTeX, and ``x_1.T`` was an unknown name there)."""
+    m = _WORDED_WHERE.search(text)
+    if m is None or "\n" in text[m.start() :] or not text[: m.start()].strip():
+        return text
+    if not _defines(m.group(2)):
+        return text
+    return f"{m.group(1)} = {m.group(2).strip()}\n{text[: m.start()]}"
 
 
 def _defines(rhs: str) -> bool:
