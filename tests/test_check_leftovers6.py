@@ -187,3 +187,21 @@ def test_normalisation_names_only_where_a_network_normalises() -> None:
     assert normnames.definitions(fwd, lambda n: n == "ivar", "dZ = ivar * dY") is None
     assert normnames.definitions(fwd, lambda n: False, "ivar = 2\ndZ = ivar * dY") is None
     assert normnames.definitions({"A": "relu(Z)"}, lambda n: False, "dZ = ivar * dY") is None
+
+
+def test_d2ls_sum_over_the_minibatch_with_column_vectors() -> None:
+    r"""d2l's ``\frac{1}{|\mathcal{B}|} \sum_{i \in \mathcal{B}} \mathbf{x}^{(i)} (\mathbf{w}^\top
+    \mathbf{x}^{(i)} + b - y^{(i)})``: ``i \in \mathcal{B}`` is the batch index (it was "per-example
+    notation is not read"), and ``w^⊤ x^{(i)}`` (``x^{(i)⊤} w``) with vectors as columns is the
+    example's inner product, for the batch ``X w`` (it was a shape-mismatch on a right
+    answer). Slips stay wrong."""
+    sums = r"\frac{1}{|\mathcal{B}|} \sum_{i \in \mathcal{B}} "
+    w = r"\frac{\partial \ell}{\partial \mathbf{w}} = " + sums + r"\mathbf{x}^{(i)} \left(INNER + b - y^{(i)}\right)"
+    for inner in (r"\mathbf{w}^\top \mathbf{x}^{(i)}", r"\mathbf{x}^{(i)\top} \mathbf{w}"):
+        assert check(D2L, "w", w.replace("INNER", inner), latex=True).ok, inner
+    inner = r"\mathbf{w}^\top \mathbf{x}^{(i)}"
+    assert check(D2L, "w", w.replace("INNER", inner).replace("- y", "+ y"), latex=True).code == "sign"
+    assert check(D2L, "w", w.replace("INNER", inner).replace(sums, r"\sum_{i \in \mathcal{B}} "), latex=True).code == "scale-factor"
+    b = r"\frac{\partial \ell}{\partial b} = " + sums + r"\left(\mathbf{w}^\top \mathbf{x}^{(i)} + b - y^{(i)}\right)"
+    assert check(D2L, "b", b, latex=True).ok
+    assert check(D2L, "b", b.replace("+ b", "- b"), latex=True).code == "sign"

@@ -1759,6 +1759,7 @@ class _Parser:
             sign = self.next().text
             text, _ = self.group_text()  # \sum_{i=1}^{m}: the batch
             m = re.fullmatch(r"([a-z])(=(\d{1,2}))?", text.replace(" ", ""))
+            m = m or self.in_minibatch(text)
             if sign == "_" and m:
                 index = (m.group(1),)
                 bounds = [int(m.group(3))] if m.group(3) else []
@@ -1786,6 +1787,14 @@ class _Parser:
             return self.batch_total(self.term(), tok.col)
         finally:
             self.examples, self.used_example = outer, used or self.used_example
+
+    def in_minibatch(self, text: str) -> re.Match[str] | None:
+        """``\\sum_{i \\in \\mathcal{B}}`` (d2l's sum over the minibatch; ``i \\in B`` where the
+        network has no name B): the batch index ``i``, as ``\\sum_{i=1}^{m}`` gives it."""
+        m = re.fullmatch(r"([a-z])\\in(\\mathcal\{B\}|\\mathcal B|B)", text.replace(" ", ""))
+        if m is None or m.group(2) == "B" and self.exact("B"):
+            return None
+        return re.fullmatch(r"([a-z])(=(\d{1,2}))?", m.group(1))
 
     def squares_ahead(self) -> bool:
         """A bare ``\\sum`` (no index, no bounds) of one squared name, ``\\sum w^{2}`` or
@@ -1827,6 +1836,9 @@ class _Parser:
         example times an example's vector with no transpose written, ``Σ_i (h_i − y_i) x_i``, is
         that vector in the gradient's orientation: a row of the batch for a row gradient, its
         column for a column one (CS229's and Ng's x^{(i)})."""
+        if self.used_example:  # Σ_i (w^⊤ x^{(i)} + b − y^{(i)}): the batch's X w + b − y
+            inner = self.inner_products(term)
+            term = inner if self.per_example_scalar(inner) else term
         pair = self.scaled_example_vector(term) if self.used_example else None
         if pair is not None and not (self.example_rows or self.indices):
             # Σ_i (h^{(i)} − y^{(i)}) x^{(i)} for a column gradient: an example's vector has no
@@ -1854,6 +1866,7 @@ class _Parser:
         if not (isinstance(term, ex.BinOp) and term.op in (PRODUCT, STAR)):
             return None
         for scalar, vector in ((term.left, term.right), (term.right, term.left)):
+            scalar = self.inner_products(scalar)
             if isinstance(vector, ex.Name) and self.per_example_scalar(scalar):
                 width = self.width(vector.id)
                 if width is not None and width > 1:
@@ -1862,10 +1875,15 @@ class _Parser:
 
     def per_example_scalar(self, node: ex.Node) -> bool:
         """Is ``node`` one number per example: built of the network's tensors with one column
-        (``a^{[2](i)} - y^{(i)}``), numbers and sizes?"""
+        (``a^{[2](i)} - y^{(i)}``), numbers, sizes and an example's inner product with a column
+        (``X w`` from :meth:`inner_products`)?"""
         found = False
         for n in _nodes(node):
-            if isinstance(n, ex.Name):
+            if isinstance(n, ex.BinOp) and self.column_product(n):
+                found = True  # its names are the product's own
+            elif isinstance(n, ex.Name):
+                if any(self.column_product(p) and n in (p.left, p.right) for p in _nodes(node)):
+                    continue
                 width = self.width(n.id)
                 if width is None or width != 1:
                     return False
@@ -1873,6 +1891,37 @@ class _Parser:
             elif not isinstance(n, (ex.BinOp, ex.Neg, ex.Num)):
                 return False
         return found
+
+    def column_product(self, n: ex.Node) -> bool:
+        """Is ``n`` the batch's examples (a tensor of several columns) times a column, ``X w``?"""
+        return (
+            isinstance(n, ex.BinOp)
+            and n.op == PRODUCT
+            and isinstance(n.left, ex.Name)
+            and isinstance(n.right, ex.Name)
+            and (self.width(n.left.id) or 0) > 1
+            and self.width(n.right.id) == 1
+        )
+
+    def inner_products(self, node: ex.Node) -> ex.Node:
+        """``w^⊤ x^{(i)}`` (or ``x^{(i)⊤} w``) inside a per-example sum, with vectors as columns
+        (d2l, CS229): the example's inner product with the column w, for the batch ``X w``."""
+        if isinstance(node, ex.BinOp):
+            a, b = node.left, node.right
+            if node.op == PRODUCT and isinstance(a, ex.Transpose) and isinstance(a.operand, ex.Name):
+                pair = (a.operand, b) if isinstance(b, ex.Name) else None
+                if pair is not None:
+                    widths = [self.width(x.id) or 0 for x in pair]
+                    if widths[0] == 1 and widths[1] > 1:
+                        return ex.BinOp(PRODUCT, pair[1], pair[0])
+                    if widths[0] > 1 and widths[1] == 1:
+                        return ex.BinOp(PRODUCT, pair[0], pair[1])
+            left, right = self.inner_products(a), self.inner_products(b)
+            return node if (left, right) == (a, b) else ex.BinOp(node.op, left, right)
+        if isinstance(node, ex.Neg):
+            inner = self.inner_products(node.operand)
+            return node if inner is node.operand else ex.Neg(inner)
+        return node
 
     def all_steps(self) -> list[int]:
         r"""``\sum_t`` without bounds: steps 1 … the last one of an unrolled network (``[1, 2]``
