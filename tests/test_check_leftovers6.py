@@ -205,3 +205,15 @@ def test_d2ls_sum_over_the_minibatch_with_column_vectors() -> None:
     b = r"\frac{\partial \ell}{\partial b} = " + sums + r"\left(\mathbf{w}^\top \mathbf{x}^{(i)} + b - y^{(i)}\right)"
     assert check(D2L, "b", b, latex=True).ok
     assert check(D2L, "b", b.replace("+ b", "- b"), latex=True).code == "sign"
+
+
+def test_the_papers_x_hat_on_a_network_that_normalises_another_tensor() -> None:
+    r"""Ioffe & Szegedy's ``\hat{x}_i`` (``\widehat{\mathbf{x}}``) in a batchnorm answer, on a
+    network that normalises Z: the normalised tensor (it was "unknown name 'xhat'", c6b-289);
+    plain x stays another tensor, and a wrong factor stays wrong."""
+    head = r"\frac{\partial \ell}{\partial \gamma} = "
+    body = r"\sum_{i=1}^{m}\frac{\partial \ell}{\partial y_i}\cdot\hat{x}_i"
+    assert check("batchnorm", "gamma", head + body, latex=True).ok
+    assert check("batchnorm", "gamma", head + body.replace(r"\hat{x}", r"\widehat{\mathbf{x}}"), latex=True).ok
+    assert not check("batchnorm", "gamma", head + body.replace(r"\hat{x}", " x"), latex=True).ok
+    assert check("batchnorm", "gamma", head + r"\frac{1}{m}" + body, latex=True).code == "scale-factor"

@@ -306,10 +306,13 @@ _NG_LETTERS = {"A": "Z", "a": "z"}  # Ng's notation: A = g(Z), a = g(z)
 
 
 def _with_norm_names(n: Net, formula: str | None, latex: bool) -> str | None:
-    """NumPy ``formula`` with the course names of a batch normalisation's parts it uses
-    undefined (``xhat``, ``ivar``, …: :mod:`derive.checker.normnames`) defined first, or None."""
-    if formula is None or latex or looks_latex(formula):
+    """``formula`` with the course names of a batch normalisation's parts it uses undefined
+    (``xhat``, ``ivar``, …; LaTeX's ``\\hat{x}``: :mod:`derive.checker.normnames`) defined
+    first, or None."""
+    if formula is None:
         return None
+    if latex or looks_latex(formula):
+        return normnames.latex_definitions(n.spec.forward_text, n.known, formula)
     return normnames.definitions(n.spec.forward_text, n.known, formula)
 
 

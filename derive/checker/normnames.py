@@ -56,6 +56,22 @@ def definitions(forward: Mapping[str, str], known: Callable[[str], bool], code: 
     return "\n".join(lines) + "\n" + code if lines else None
 
 
+# \hat{x}, \hat x, \widehat{\mathbf{x}}: Ioffe & Szegedy's normalised x in LaTeX
+_LATEX_HAT_X = re.compile(r"\\(?:wide)?hat\s*(?:\{\s*(?:\\math(?:bf|rm)\s*\{\s*)?x\s*\}?\s*\}|x\b)")
+
+
+def latex_definitions(
+    forward: Mapping[str, str], known: Callable[[str], bool], tex: str
+) -> str | None:
+    """LaTeX ``tex`` using ``\\hat{x}`` (the paper's normalised input) on a network that
+    normalises another tensor and has no x̂ of its own: ``xhat = <that tensor> \\\\`` put first;
+    else None."""
+    parts = _parts(forward)
+    if parts is None or not _LATEX_HAT_X.search(tex) or known("xhat") or known("x_hat"):
+        return None
+    return f"xhat = {parts['hat']} \\\\ {tex}"
+
+
 def _parts(forward: Mapping[str, str]) -> dict[str, str] | None:
     """The normalised node's parts as expressions in the network's names, or None."""
     found = [(name, m) for name, text in forward.items() if (m := _NORMALISED.fullmatch(text))]
