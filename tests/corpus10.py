@@ -627,7 +627,7 @@ C(RN, "z_1[0,0]", V, "-0.190", "*", style="hand-dh1-for-dz1")
 C(M, "b1[0,0]", V, "-0.0979", style="hand-3sf")
 C(S, "W", L, r"\frac{\partial \mathcal{L}}{\partial \mathbf{W}} = \mathbf{X}^\intercal \frac{\mathbf{P} - \mathbf{Y}}{m}", oracle="X.T @ (P - Y) / m", style="intercal-fraction")
 C(A, "K", L, r"\frac{\partial L}{\partial K} = \frac{1}{\sqrt{d}} \left(\frac{\partial L}{\partial S}\right)^{\!\top} Q", oracle="dS.T @ Q / np.sqrt(d)", style="negative-space-top")
-C(B, "gamma", L, r"\frac{\partial \ell}{\partial \gamma} = \sum_{i=1}^{m} \frac{\partial \ell}{\partial y_i} \cdot \hat{x}_i", REFUSE, style="ioffe-notation", note="x̂ names no tensor of this network (its Ẑ): refused naming it is fair")
+C(B, "gamma", L, r"\frac{\partial \ell}{\partial \gamma} = \sum_{i=1}^{m} \frac{\partial \ell}{\partial y_i} \cdot \hat{x}_i", oracle="np.sum(dY * Z_hat, axis=0, keepdims=True)", style="ioffe-notation", note="the paper's x̂ is this network's Ẑ (the one tensor it normalises): read so since checkgaps6 (was refused, then a fair exit 2)")
 
 for _k, _r in enumerate(_rows):
     _r["id"] = f"c10-{_k:03d}"

@@ -428,21 +428,15 @@ C(LK, "W2", N, "```python\ndW2 = A1.T @ (sigmoid(Z2) - Y)\n```", "scale-factor",
 C(CLOG, "theta", N, "Answer: grad = (1 / m) * X.T @ (h - y) + (lambda_ / m) * theta", style="b-u-coursera-answer")
 C(M, "W1", L, r"$$\begin{aligned} \frac{\partial L}{\partial W^{[1]}} &= X^{\top}\frac{\partial L}{\partial Z^{[1]}} \\ &= \frac{1}{m} X^{\top}\left(\left(A^{[2]} - Y\right) W^{[2]\top} \odot \mathbb{1}\left[Z^{[1]} > 0\right]\right) \end{aligned}$$", oracle=W1R, style="b-aligned-W1")
 
-for _k, _r in enumerate(_rows):
-    _r["id"] = f"c12-{_k:03d}"
-
-
-def _key(c: dict) -> tuple:
-    return corpus10._key(c)
+_key = corpus10._key
 
 
 def _earlier() -> set[tuple]:
     return corpus_common.earlier_keys("corpus12", _key)
 
 
-_SEEN = _earlier()
 # cases that happen to repeat corpus 2-11 word for word are left out; ids stay as written
-CASES: list[dict] = [c for c in _rows if _key(c) not in _SEEN]
+CASES: list[dict] = corpus_common.written_cases(_rows, "corpus12", "c12", _key)
 
 
 def load() -> list[dict]:

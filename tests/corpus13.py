@@ -389,21 +389,15 @@ C(NQ, "w2", L, r"\frac{\partial C}{\partial w_2} = \delta\, a_1^{T}, \quad \delt
 C(L2, "w", L, r"\nabla_{\mathbf{w}} J = \underbrace{\tfrac{1}{m} X^{\top}(\mathbf{p} - \mathbf{y})}_{\text{data}} + \underbrace{\tfrac{\lambda}{m}\mathbf{w}}_{\text{penalty}}", oracle=L2W, style="b-u-l2-underbrace-words")
 C(L2, "w", L, r"\nabla_{\mathbf{w}} J = \underbrace{\tfrac{1}{m} X^{\top}(\mathbf{p} - \mathbf{y})}_{\text{data}} + \underbrace{\lambda\mathbf{w}}_{\text{penalty}}", "loss-term-factor", oracle="X.T @ (p - y) / m + lam * w", style="b-u-l2-underbrace-no-m")
 
-for _k, _r in enumerate(_rows):
-    _r["id"] = f"c13-{_k:03d}"
-
-
-def _key(c: dict) -> tuple:
-    return corpus10._key(c)
+_key = corpus10._key
 
 
 def _earlier() -> set[tuple]:
     return corpus_common.earlier_keys("corpus13", _key)
 
 
-_SEEN = _earlier()
 # cases that happen to repeat corpus 2-12 word for word are left out; ids stay as written
-CASES: list[dict] = [c for c in _rows if _key(c) not in _SEEN]
+CASES: list[dict] = corpus_common.written_cases(_rows, "corpus13", "c13", _key)
 
 
 def load() -> list[dict]:

@@ -387,21 +387,15 @@ C(DL, "b", N, "**∂loss/∂b** = (ŷ − y).sum() / batch_size", oracle="np.sum
 C(CO, "a", L, r"$$\begin{aligned} \frac{\partial L}{\partial e} &= 2(e - 5) \\ \frac{\partial L}{\partial a} &= \frac{\partial L}{\partial e} \cdot d \end{aligned}$$", oracle="2 * (e - 5) * d", style="b-u-colah-aligned-leibniz")
 C(M, "W2", N, "1. dZ2 = A2 - Y\n2. dW2 = A1.T @ dZ2 / m", oracle=W2R, lang=Z, style="b-zh-numbered")
 
-for _k, _r in enumerate(_rows):
-    _r["id"] = f"c14-{_k:03d}"
-
-
-def _key(c: dict) -> tuple:
-    return corpus10._key(c)
+_key = corpus10._key
 
 
 def _earlier() -> set[tuple]:
     return corpus_common.earlier_keys("corpus14", _key)
 
 
-_SEEN = _earlier()
 # cases that happen to repeat corpus 2-13 word for word are left out; ids stay as written
-CASES: list[dict] = [c for c in _rows if _key(c) not in _SEEN]
+CASES: list[dict] = corpus_common.written_cases(_rows, "corpus14", "c14", _key)
 
 
 def load() -> list[dict]:

@@ -1,5 +1,6 @@
-"""What every written corpus's tests share: no case repeats an earlier corpus, and each
-oracle-backed verdict is PyTorch's, not the checker's."""
+"""What every written corpus's tests share: no case repeats an earlier corpus, each
+oracle-backed verdict is PyTorch's, not the checker's, and the checker must give each case's
+verdict (a known failure a strict xfail)."""
 
 from __future__ import annotations
 
@@ -7,8 +8,10 @@ import tomllib
 import warnings
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import Any
 
 import numpy as np
+import pytest
 
 
 def _key(c: dict) -> tuple[str, str, str, str]:
@@ -99,3 +102,82 @@ def earlier_keys(name: str, key: Callable[[dict], tuple]) -> set[tuple]:
     import importlib
 
     return {key(c) for m in ORDER[: ORDER.index(name)] for c in importlib.import_module(m).load()}
+
+
+OLDER = ("tiny-mlp", "neuron", "chain", "mlp-bce", "mlp-bce-weighted", "relu-mlp")
+NEWER = ("rnn", "attention", "batchnorm", "softmax-regression")
+
+
+def assert_networks_weighted(cases: list[dict], course_cases: int) -> None:
+    """The six older built-ins weigh at least 70 % of ``cases``, every built-in has a case, and
+    at least ``course_cases`` are on a lecturer's own networks (4 of them or more)."""
+    nets = [c["net"] for c in cases]
+    assert sum(nets.count(n) for n in OLDER) >= 0.7 * len(cases)
+    for net in OLDER + NEWER:
+        assert net in nets, net
+    course = [n for n in nets if n.endswith(".toml")]
+    assert len(course) >= course_cases and len(set(course)) >= 4
+
+
+def written_cases(
+    rows: list[dict], name: str, prefix: str, key: Callable[[dict], tuple]
+) -> list[dict]:
+    """The cases of corpus module ``name`` (a name of ORDER): ``rows`` numbered ``prefix-000``,
+    … in the order written, then those repeating an earlier corpus word for word left out (the
+    ids stay as written)."""
+    for k, row in enumerate(rows):
+        row["id"] = f"{prefix}-{k:03d}"
+    seen = earlier_keys(name, key)
+    return [c for c in rows if key(c) not in seen]
+
+
+def case_params(cases: Iterable[dict], known: dict[str, str]) -> list[object]:
+    """Each case as a test parameter named by its id, network (a spec file by its stem), wrt
+    and the start of its text; a case in ``known`` (id -> why it still fails) a strict xfail."""
+    out = []
+    for c in cases:
+        marks = [pytest.mark.xfail(reason=known[c["id"]], strict=True)] if c["id"] in known else []
+        name = f"{c['id']}:{Path(c['net']).stem}:{c['wrt']}:{c['text'][:30]}"
+        out.append(pytest.param(c, id=name, marks=marks))
+    return out
+
+
+def oracle_cases(cases: Iterable[dict]) -> list[dict]:
+    """The cases whose verdict an oracle confirms."""
+    return [c for c in cases if c.get("oracle")]
+
+
+def stated_verdict_confirmed(case: dict) -> bool:
+    """Does the oracle give the stated verdict: PyTorch on a built-in (tests/check_oracle.py),
+    the spec's own text run in PyTorch on a course network (tests/spelled_oracle.py)?"""
+    if case["net"].endswith(".toml"):
+        return course_oracle_ok(case) == (case["verdict"] == "correct")
+    return oracle_agrees(case)
+
+
+def assert_checker_agrees(corpus: Any, case: dict) -> None:
+    """derive.checker gives ``case`` its verdict and, where one is named, its diagnosis code
+    (``corpus.run`` and ``corpus.judge`` of the case's corpus module)."""
+    got = corpus.run(case)
+    assert corpus.judge(case, got) == "ok", got
+
+
+def corpus_tests(corpus: Any, cases: list[dict], known: dict[str, str]) -> tuple[Any, Any]:
+    """The two slow tests of a written corpus (module ``corpus``, its ``cases``, ``known`` its
+    strict xfails), bound in the corpus's test file as
+    ``test_oracle_agrees_with_the_stated_verdict`` and ``test_checker_on_corpusNN``: every
+    oracle confirms its case's stated verdict, and the checker gives every case its verdict and
+    code."""
+
+    @pytest.mark.slow
+    @pytest.mark.parametrize("case", oracle_cases(cases), ids=lambda c: c["id"])
+    def oracle_test(case: dict) -> None:
+        """The corpus' verdicts come from PyTorch, not from the checker."""
+        assert stated_verdict_confirmed(case)
+
+    @pytest.mark.slow
+    @pytest.mark.parametrize("case", case_params(cases, known))
+    def checker_test(case: dict) -> None:
+        assert_checker_agrees(corpus, case)
+
+    return oracle_test, checker_test

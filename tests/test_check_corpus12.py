@@ -15,8 +15,6 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-import pytest
-
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import corpus12  # noqa: E402
 import corpus_common  # noqa: E402
@@ -26,19 +24,8 @@ KNOWN: dict[str, str] = {  # id -> why it still fails (strict xfail: fixing it m
 }
 
 
-def _param(c: dict) -> object:
-    marks = [pytest.mark.xfail(reason=KNOWN[c["id"]], strict=True)] if c["id"] in KNOWN else []
-    return pytest.param(c, id=f"{c['id']}:{Path(c['net']).stem}:{c['wrt']}:{c['text'][:30]}", marks=marks)
-
-
 def test_corpus_weights_the_six_older_builtins() -> None:
-    nets = [c["net"] for c in CASES]
-    older = ("tiny-mlp", "neuron", "chain", "mlp-bce", "mlp-bce-weighted", "relu-mlp")
-    assert sum(nets.count(n) for n in older) >= 0.7 * len(CASES)
-    for net in older + ("rnn", "attention", "batchnorm", "softmax-regression"):
-        assert net in nets, net
-    course = [n for n in nets if n.endswith(".toml")]
-    assert len(course) >= 30 and len(set(course)) >= 4
+    corpus_common.assert_networks_weighted(CASES, course_cases=30)
     assert 250 <= len(CASES) <= 380
     assert sum(c["verdict"] == "incorrect" for c in CASES) >= 100
     assert {c["kind"] for c in CASES} == {"numpy", "latex", "value"}
@@ -52,21 +39,9 @@ def test_corpus_has_no_repeat_of_corpus2_to_11() -> None:
     assert not [c["id"] for c in CASES if corpus12._key(c) in corpus12._earlier()]
 
 
-@pytest.mark.slow
-@pytest.mark.parametrize("case", [c for c in CASES if c.get("oracle")], ids=lambda c: c["id"])
-def test_oracle_agrees_with_the_stated_verdict(case: dict) -> None:
-    """The corpus' verdicts come from PyTorch, not from the checker."""
-    if case["net"].endswith(".toml"):
-        assert corpus_common.course_oracle_ok(case) == (case["verdict"] == "correct")
-    else:
-        assert corpus_common.oracle_agrees(case)
-
-
-@pytest.mark.slow
-@pytest.mark.parametrize("case", [_param(c) for c in CASES])
-def test_checker_on_corpus12(case: dict) -> None:
-    got = corpus12.run(case)
-    assert corpus12.judge(case, got) == "ok", got
+# the slow tests: each oracle confirms its case's verdict; the checker gives each case its own
+_SLOW = corpus_common.corpus_tests(corpus12, CASES, KNOWN)
+test_oracle_agrees_with_the_stated_verdict, test_checker_on_corpus12 = _SLOW
 
 
 # ---- the general rules behind the fixes, one test each ------------------------------------------

@@ -27,7 +27,6 @@ KNOWN: dict[str, str] = {  # id -> why it still fails (strict xfail: fixing it m
     "c6b-265": "d2l's per-example ∂_o l names o, not a tensor of this network: exit 2 naming it",
     "c6b-287": "H(h) on relu-mlp, whose hidden size is H: read as H times h (wrong); reading a size "
     "name as the Heaviside step could accept H·(…) where the student meant the product",
-    "c6b-289": "Ioffe & Szegedy's \\hat{x}_i for batchnorm's Z_hat: exit 2 naming xhat",
     "c6b-308": "a weight-decay term \\frac{\\lambda}{m} W on a network without one: exit 2 naming "
     "\\lambda (wrong either way; counted as a failure)",
 }

@@ -73,7 +73,7 @@ import numpy as np
 import sympy as sp
 
 from derive.checker import evaluate as evaluate_module
-from derive.checker import textbox
+from derive.checker import normnames, textbox
 from derive.checker.checknet import DIAG_POINTS, POINTS, POINTS_PIECEWISE, Net, Target, net_for
 from derive.checker.diagnose import (
     _factor_diagnoses,
@@ -163,6 +163,12 @@ def check(
     try:
         return _check_on(n, wrt, formula, value, latex, allow_upstream, lang, rtol, digits)
     except FormulaError as plain:
+        aliased = _with_norm_names(n, formula, latex)
+        if aliased is not None:  # CS231n's xhat, ivar: the normalisation's parts, defined
+            try:
+                return _check_on(n, wrt, aliased, value, latex, allow_upstream, lang, rtol, digits)
+            except FormulaError:
+                pass
         named = _with_preactivations(n, seed)
         if named is None:
             raise
@@ -297,6 +303,17 @@ def _with_input_gradient(n: Net, wrt: str | None, seed: int) -> Net:
 
 _PRE_SPECS: dict[int, tuple[NetSpec, NetSpec | None]] = {}
 _NG_LETTERS = {"A": "Z", "a": "z"}  # Ng's notation: A = g(Z), a = g(z)
+
+
+def _with_norm_names(n: Net, formula: str | None, latex: bool) -> str | None:
+    """``formula`` with the course names of a batch normalisation's parts it uses undefined
+    (``xhat``, ``ivar``, …; LaTeX's ``\\hat{x}``: :mod:`derive.checker.normnames`) defined
+    first, or None."""
+    if formula is None:
+        return None
+    if latex or looks_latex(formula):
+        return normnames.latex_definitions(n.spec.forward_text, n.known, formula)
+    return normnames.definitions(n.spec.forward_text, n.known, formula)
 
 
 def _with_preactivations(n: Net, seed: int) -> Net | None:

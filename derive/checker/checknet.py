@@ -28,9 +28,8 @@ from derive.engine import mform as mf
 from derive.engine.backprop import BackwardVisit, Derivation, derive
 from derive.engine.steps import ARG_CAP, DPS, Checker
 from derive.engine.tolerance import CHECK_FD_ATOL, CHECK_FD_RTOL, FD_STEP, TINY
-from derive.lang import domains
+from derive.lang import domains, ops
 from derive.lang import expr as ex
-from derive.lang import ops
 from derive.lang.spec import NetSpec, builtin_names, load
 from derive.numeric import verify as numeric
 from derive.numeric.verify import exact_zeros, targets

@@ -110,6 +110,7 @@ def _statements(text: str, latex: bool, where: bool = True) -> list[str]:
         pieces = re.split(r"\\\\|\n|(?<!\\);", body)
         pieces = [q.replace("&", "") for p in pieces for q in _quad_split(p, where)]
     else:
+        text = _code_where(text) if where else text
         pieces = [p.split("#")[0] for p in re.split(r"\n|;", text)]
     out: list[str] = []
     for piece in pieces:
@@ -180,6 +181,18 @@ def _worded_where(text: str) -> str:
     if not _defines(m.group(2)):
         return text
     return f"{text[: m.start()]} \\quad \\text{{where }} {m.group(1)} = {m.group(2)}"
+
+
+def _code_where(text: str) -> str:
+    """Code with a closing clause in words defining a name it uses (``dW_x = x_1.T @ dz1 + …,
+    where dz2 = …``, ``…，其中 dz2 = …``): the definition as a statement before the code (it was
+    read as LaTeX, and ``x_1.T`` was an unknown name there)."""
+    m = _WORDED_WHERE.search(text)
+    if m is None or "\n" in text[m.start() :] or not text[: m.start()].strip():
+        return text
+    if not _defines(m.group(2)):
+        return text
+    return f"{m.group(1)} = {m.group(2).strip()}\n{text[: m.start()]}"
 
 
 def _defines(rhs: str) -> bool:
@@ -555,6 +568,7 @@ def _read_one(
                 example_rows=row,
                 width=net.width,
                 batch=batch_name(net),
+                exact=lambda spelled: spelled in net.names,
             )
         except latexin.LatexError as err:
             raise FormulaError(msg("error.latex", detail=err.message), err.col, text) from None
@@ -563,6 +577,7 @@ def _read_one(
         if indexed is not None:  # ∂L/∂w_{ij} = x_i δ_j: index notation, vectorised
             tree, lhs = indexed[0], ex.Name(indexed[1])
         if lhs is not None:
+            lhs = _loss_spelled_lhs(net, lhs)
             chain = _chain_end(lhs)
             if chain is not None:  # ∂L/∂v ∂v/∂u ∂u/∂w = 2v · 1 · x: the chain names ∂L/∂w
                 lhs = ex.Name(chain)
@@ -675,6 +690,42 @@ def _entries_lhs(net: Net, node: ex.Node) -> str | None:
     tensor = tensors.pop()
     shape = tuple(int(x) for x in net.g.tensors[tensor].shape)
     return "d" + tensor if shape == (len(grid), len(grid[0])) else None
+
+
+# how notes spell the loss in ∂·/∂W (latexin reads \ell and ℓ as L)
+_LOSS_SPELLINGS = frozenset(latexin.LOSS_NAMES | {"l"})
+
+
+def _loss_spelled_lhs(net: Net, lhs: ex.Node) -> ex.Node:
+    """A left side ``∂ℓ/∂w`` (``∂L/∂w``, ``∂J/∂w``, …) whose numerator is spelled as a loss but
+    reads as another node (``L`` found as the per-example losses ``l`` by its case, d2l's ``ℓ``):
+    the network's loss — a left side names a gradient, and a node with more than one entry has
+    none. Also the first factor of a chain written on the left (``∂ℓ/∂ŷ · ∂ŷ/∂w``)."""
+    if isinstance(lhs, ex.BinOp) and lhs.op in ("·", "*", "@"):
+        left = _loss_spelled_lhs(net, lhs.left)
+        return lhs if left is lhs.left else ex.BinOp(lhs.op, left, lhs.right)
+    if not (
+        isinstance(lhs, ex.Call)
+        and lhs.func == latexin.LEIBNIZ
+        and len(lhs.args) == 2
+        and all(isinstance(a, ex.Name) for a in lhs.args)
+    ):
+        return lhs
+    num, den = (a.id for a in lhs.args)  # type: ignore[union-attr]
+    if num not in _LOSS_SPELLINGS:
+        return lhs
+    found = net.resolve(num)
+    if found is not None and found[0] != net.spec.loss and _entries(found[1]) == 1:
+        return lhs  # a scalar node of that name: its own local derivative
+    return ex.Name("d" + den)
+
+
+def _entries(leaf: object) -> int:
+    shape = getattr(leaf, "shape", ())
+    n = 1
+    for k in shape:
+        n *= int(k)
+    return n
 
 
 def _chain_end(node: ex.Node) -> str | None:

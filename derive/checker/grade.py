@@ -32,6 +32,7 @@ from typing import Any
 
 from derive.checker.check import FormulaError, check
 from derive.checker.checknet import CACHE_SIZE, net_for
+from derive.checker.formula import tensor_of
 from derive.checker.names import looks_latex
 from derive.checker.verdict import CODES, Msg, msg
 from derive.errors import BadInput
@@ -157,6 +158,30 @@ def _text(row: dict[str, Any], key: str) -> str | None:
     return s or None
 
 
+_PLAIN_WRT = re.compile(r"\s*([A-Za-z_]\w*)\s*(?:\[[^\]]*\]\s*)*")
+
+
+def _wrt_in_network(target: Any, wrt: str) -> None:
+    """A ``wrt`` column naming nothing of the network (``W9`` on mlp-bce, ``w99`` on tiny-mlp):
+    the row's own error — the question's input, not a student's mistake — naming the column,
+    the value and the network's parameters. A name of the network without a gradient, an index
+    outside a tensor or a spelling this check does not read stay the checker's to judge."""
+    m = _PLAIN_WRT.fullmatch(wrt)
+    if m is None:
+        return
+    n = net_for(target, 0)
+    name = m.group(1)
+    bare = name[1:] if name.startswith("d") and len(name) > 1 else name
+    names = (n.label_at, n.names, n.spec.inputs, n.spec.constants)
+    if any(t in where for t in (name, bare) for where in names) or tensor_of(n, name) is not None:
+        return
+    params = list(n.spec.params)
+    entry = f"{params[0]}[0,0]" if params else "W[0,0]"
+    raise _RowError(
+        msg("cg6.row_wrt", wrt=wrt, net=n.spec.name, params=", ".join(params), entry=entry)
+    )
+
+
 def _key(row: dict[str, Any]) -> tuple[Any, ...]:
     """Rows with the same key get the same answer (whitespace inside a formula ignored)."""
     parts = []
@@ -224,6 +249,8 @@ def grade(row: dict[str, Any], lang: str = "en", resolve: Resolve | None = None)
             out["variant"] = f"{variant} (seed {seed or 0})"
             target = _variant(net, variant, seed or 0, resolve)
         wrt = _text(row, "wrt")
+        if wrt is not None:
+            _wrt_in_network(target, wrt)
         formula = _text(row, "formula")
         value = _text(row, "value")
         kind_raw = (_text(row, "kind") or "").lower()
@@ -252,8 +279,8 @@ def grade(row: dict[str, Any], lang: str = "en", resolve: Resolve | None = None)
         out["verdict"] = "unreadable"
         out["message"] = err.localized(lang)
         return out
-    except SpecError as err:  # a bad network
-        out["message"] = spec_error_text(err, lang)
+    except SpecError as err:  # a bad network: the row's network column
+        out["message"] = msg("cg6.row_network", detail=spec_error_text(err, lang)).render(lang)
         return out
     except BadInput as err:  # a variant the exercises refuse
         out["message"] = str(err)

@@ -404,6 +404,8 @@ def pasted(text: str) -> str:
         lambda m: f"\\frac{{\\partial {m.group(1)}}}{{\\partial {m.group(2)}}} =",
         text,
     )
+    # batch\_size: an underscore escaped inside a name (text mode's \_), the name's own
+    text = re.sub(r"(?<=[A-Za-z0-9])\\_(?=[A-Za-z0-9])", "_", text)
     # subscript digits and letters (A₁, ∑ₜ, x_tᵢ, Wₕ): as written with _{…}
     text = _SUB_RUN.sub(lambda m: "_{" + m.group(0).translate(_SUB) + "}", text)
     text = re.sub(r"[⁰-⁹⁻⁺⁽⁾¹²³ⁱ]+", lambda m: "^{" + m.group(0).translate(_SUP) + "}", text)
@@ -535,12 +537,14 @@ def parse(
     width: Callable[[str], int | None] | None = None,
     batch: str | None = None,
     example_rows: bool = False,
+    exact: Callable[[str], bool] | None = None,
 ) -> tuple[ex.Node, ex.Node | None]:
     """Parse LaTeX ``text`` into ``(rhs, lhs)``; ``lhs`` is the part before a top-level ``=``
     (``None`` without one). ``known(name)`` tells whether a name exists in the network; it is
     used to split juxtaposed letters (``XW`` → ``X·W``) and to read ``e^{x}`` as ``exp(x)``
     when ``e`` is not a name. ``example_rows``: the gradient asked for is a row, so an example's
-    vector in ``\\sum_i s_i x_i`` is its row (else that sum is refused). Raises :class:`LatexError`."""
+    vector in ``\\sum_i s_i x_i`` is its row (else that sum is refused). ``exact(name)``: the
+    network has a name spelled exactly so (not found by its case). Raises :class:`LatexError`."""
     if not isinstance(text, str):
         raise LatexError("a formula must be a string")
     if len(text) > MAX_LENGTH:
@@ -558,6 +562,7 @@ def parse(
     p.width = width or (lambda name: None)  # a name's number of columns, where known
     p.batch = batch
     p.example_rows = example_rows
+    p.exact = exact or p.known
     lhs = None
     try:
         rhs = p.expr(0)
@@ -679,6 +684,7 @@ class _Parser:
         self.parent: _Parser | None = None  # the parser a group's sub-parser was made by
         self.batch: str | None = None  # the network's batch size (\mathbb{E}_i[…] divides by it)
         self.example_rows = False  # the gradient is a row: Σ_i s_i x_i sums the rows x_i
+        self.exact: Callable[[str], bool] = self.known  # a name of the network as spelled
 
     def sub(self, toks: list[Tok]) -> _Parser:
         p = _Parser(toks, self.known, self.loss)
@@ -691,6 +697,7 @@ class _Parser:
         p.parent = self
         p.batch = self.batch
         p.example_rows = self.example_rows
+        p.exact = self.exact
         return p
 
     def step_used(self) -> None:
@@ -1133,6 +1140,7 @@ class _Parser:
     def absolute(self, tok: Tok) -> ex.Node:
         """``|x|``, ``\\lvert x \\rvert`` (``\\left|x\\right|``, see :func:`_bars`): abs(x)."""
         plain = tok.text == "|"
+        calligraphic = self.is_cmd("mathcal")
         self.bars += plain
         try:
             inner = self.expr(0)
@@ -1140,7 +1148,14 @@ class _Parser:
             self.bars -= plain
         close = "|" if plain else "\\rvert"
         self.expect(close, f"'{close}' (for the '{tok.text}' opened at column {tok.col})")
-        return ex.Call("abs", (inner,))
+        return self.batch_count(inner, calligraphic) or ex.Call("abs", (inner,))
+
+    def batch_count(self, inner: ex.Node, calligraphic: bool) -> ex.Node | None:
+        """``|\\mathcal{B}|``, ``|B|``, ``\\lvert B \\rvert`` (d2l's minibatch, a set: its size)
+        when the network has no name spelled B: the network's batch size, else None."""
+        if not (isinstance(inner, ex.Name) and inner.id == "B") or self.batch is None:
+            return None
+        return ex.Name(self.batch) if calligraphic or not self.exact("B") else None
 
     def identifier(self) -> ex.Node:
         tok = self.next()
@@ -1248,6 +1263,8 @@ class _Parser:
                 if self.known(node.id) or self.known("d" + node.id):
                     return self.suffixes(node)
                 raise LatexError(f"unknown name '{getattr(node, 'id', name)}' at column {tok.col}", tok.col)
+        if name in PRODUCTS | HADAMARD | {"div"}:  # A \cdot \cdot B: an operator, no term
+            raise self.error(tok, "a number, a name, '(' or a command such as \\frac")
         raise LatexError(
             f"unknown or unsupported command '{tok.text}' at column {tok.col}; "
             "expected e.g. \\frac, \\cdot, \\odot, \\sigma, \\delta, \\sum, "
@@ -1742,6 +1759,7 @@ class _Parser:
             sign = self.next().text
             text, _ = self.group_text()  # \sum_{i=1}^{m}: the batch
             m = re.fullmatch(r"([a-z])(=(\d{1,2}))?", text.replace(" ", ""))
+            m = m or self.in_minibatch(text)
             if sign == "_" and m:
                 index = (m.group(1),)
                 bounds = [int(m.group(3))] if m.group(3) else []
@@ -1769,6 +1787,14 @@ class _Parser:
             return self.batch_total(self.term(), tok.col)
         finally:
             self.examples, self.used_example = outer, used or self.used_example
+
+    def in_minibatch(self, text: str) -> re.Match[str] | None:
+        """``\\sum_{i \\in \\mathcal{B}}`` (d2l's sum over the minibatch; ``i \\in B`` where the
+        network has no name B): the batch index ``i``, as ``\\sum_{i=1}^{m}`` gives it."""
+        m = re.fullmatch(r"([a-z])\\in(\\mathcal\{B\}|\\mathcal B|B)", text.replace(" ", ""))
+        if m is None or m.group(2) == "B" and self.exact("B"):
+            return None
+        return re.fullmatch(r"([a-z])(=(\d{1,2}))?", m.group(1))
 
     def squares_ahead(self) -> bool:
         """A bare ``\\sum`` (no index, no bounds) of one squared name, ``\\sum w^{2}`` or
@@ -1810,6 +1836,9 @@ class _Parser:
         example times an example's vector with no transpose written, ``Σ_i (h_i − y_i) x_i``, is
         that vector in the gradient's orientation: a row of the batch for a row gradient, its
         column for a column one (CS229's and Ng's x^{(i)})."""
+        if self.used_example:  # Σ_i (w^⊤ x^{(i)} + b − y^{(i)}): the batch's X w + b − y
+            inner = self.inner_products(term)
+            term = inner if self.per_example_scalar(inner) else term
         pair = self.scaled_example_vector(term) if self.used_example else None
         if pair is not None and not (self.example_rows or self.indices):
             # Σ_i (h^{(i)} − y^{(i)}) x^{(i)} for a column gradient: an example's vector has no
@@ -1837,6 +1866,7 @@ class _Parser:
         if not (isinstance(term, ex.BinOp) and term.op in (PRODUCT, STAR)):
             return None
         for scalar, vector in ((term.left, term.right), (term.right, term.left)):
+            scalar = self.inner_products(scalar)
             if isinstance(vector, ex.Name) and self.per_example_scalar(scalar):
                 width = self.width(vector.id)
                 if width is not None and width > 1:
@@ -1845,10 +1875,15 @@ class _Parser:
 
     def per_example_scalar(self, node: ex.Node) -> bool:
         """Is ``node`` one number per example: built of the network's tensors with one column
-        (``a^{[2](i)} - y^{(i)}``), numbers and sizes?"""
+        (``a^{[2](i)} - y^{(i)}``), numbers, sizes and an example's inner product with a column
+        (``X w`` from :meth:`inner_products`)?"""
         found = False
         for n in _nodes(node):
-            if isinstance(n, ex.Name):
+            if isinstance(n, ex.BinOp) and self.column_product(n):
+                found = True  # its names are the product's own
+            elif isinstance(n, ex.Name):
+                if any(self.column_product(p) and n in (p.left, p.right) for p in _nodes(node)):
+                    continue
                 width = self.width(n.id)
                 if width is None or width != 1:
                     return False
@@ -1856,6 +1891,37 @@ class _Parser:
             elif not isinstance(n, (ex.BinOp, ex.Neg, ex.Num)):
                 return False
         return found
+
+    def column_product(self, n: ex.Node) -> bool:
+        """Is ``n`` the batch's examples (a tensor of several columns) times a column, ``X w``?"""
+        return (
+            isinstance(n, ex.BinOp)
+            and n.op == PRODUCT
+            and isinstance(n.left, ex.Name)
+            and isinstance(n.right, ex.Name)
+            and (self.width(n.left.id) or 0) > 1
+            and self.width(n.right.id) == 1
+        )
+
+    def inner_products(self, node: ex.Node) -> ex.Node:
+        """``w^⊤ x^{(i)}`` (or ``x^{(i)⊤} w``) inside a per-example sum, with vectors as columns
+        (d2l, CS229): the example's inner product with the column w, for the batch ``X w``."""
+        if isinstance(node, ex.BinOp):
+            a, b = node.left, node.right
+            if node.op == PRODUCT and isinstance(a, ex.Transpose) and isinstance(a.operand, ex.Name):
+                pair = (a.operand, b) if isinstance(b, ex.Name) else None
+                if pair is not None:
+                    widths = [self.width(x.id) or 0 for x in pair]
+                    if widths[0] == 1 and widths[1] > 1:
+                        return ex.BinOp(PRODUCT, pair[1], pair[0])
+                    if widths[0] > 1 and widths[1] == 1:
+                        return ex.BinOp(PRODUCT, pair[0], pair[1])
+            left, right = self.inner_products(a), self.inner_products(b)
+            return node if (left, right) == (a, b) else ex.BinOp(node.op, left, right)
+        if isinstance(node, ex.Neg):
+            inner = self.inner_products(node.operand)
+            return node if inner is node.operand else ex.Neg(inner)
+        return node
 
     def all_steps(self) -> list[int]:
         r"""``\sum_t`` without bounds: steps 1 … the last one of an unrolled network (``[1, 2]``

@@ -398,6 +398,14 @@ _ZH_PYTHON = [  # Python's own syntax-error details, as the plain reader passes 
     ),
     (r"invalid syntax.*", "无效的写法"),
     (r"invalid decimal literal", "无效的数字写法"),
+    (
+        r"the expression ends with '(.{1,2})': a term is missing after it",
+        "表达式以 '{0}' 结尾：它后面缺了一项",
+    ),
+    (
+        r"two operators in a row, '(.)' then '(.)': a term is missing between them",
+        "两个运算符连在一起（'{0}' 后接 '{1}'）：它们之间缺了一项",
+    ),
     (r"unexpected EOF while parsing|incomplete input", "公式不完整"),
     (
         r"unexpected character after line continuation character",

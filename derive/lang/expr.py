@@ -209,8 +209,7 @@ def parse(
     try:
         tree = ast.parse(text.strip(), mode="eval")
     except SyntaxError as err:
-        col = err.offset or 0
-        detail = _python_detail(err.msg)
+        col, detail = _syntax_place(text.strip(), err)
         raise ExprError(catalog.said("spec.syntax", col=col, detail=detail), col) from None
     except (ValueError, RecursionError, MemoryError):
         raise ExprError(catalog.said("spec.expr_deep")) from None
@@ -1732,8 +1731,39 @@ _PYTHON_DETAILS = (
     (re.compile(r"invalid syntax"), "spec.python.invalid"),
     (re.compile(r"invalid syntax\. Perhaps you forgot a comma\?"), "spec.python.comma"),
     (re.compile(r"invalid decimal literal"), "spec.python.decimal"),
+    (
+        re.compile(r"the expression ends with '(.{1,2})': a term is missing after it"),
+        "spec.python.ends",
+    ),
+    (
+        re.compile(r"two operators in a row, '(.)' then '(.)': a term is missing between them"),
+        "spec.python.pair",
+    ),
     (re.compile(r"unterminated string literal \(detected at line (\d+)\)"), "spec.python.string"),
 )
+
+
+_OPERATORS = frozenset("+-*/@%&|^<>=~")
+_TRAILING_OPERATOR = re.compile(r"(\*\*|//|==|<=|>=|!=|[-+*/@%&|^<>=,.~])\s*$")
+
+
+def _syntax_place(text: str, err: SyntaxError) -> tuple[int, str | catalog.Said]:
+    """Where Python's syntax error in ``text`` is (1-based) and what it is. Python gives no
+    column (0) for input that ends too early, ``A1.T @ dZ2 /``: the place is then the end of
+    the input, and an operator there is named as what lacks its right side."""
+    col = err.offset or 0
+    if 0 < col <= len(text) + 1:
+        before = text[: col - 1].rstrip()
+        here = text[col - 1 : col]
+        if err.msg == "invalid syntax" and here in _OPERATORS and before[-1:] in _OPERATORS:
+            pair = f"two operators in a row, '{before[-1]}' then '{here}'"
+            return col, _python_detail(pair + ": a term is missing between them")  # A1.T @@ dZ2
+        return col, _python_detail(err.msg)
+    m = _TRAILING_OPERATOR.search(text)
+    if m is None:
+        return max(len(text), 1), _python_detail(err.msg)
+    ends = f"the expression ends with '{m.group(1)}': a term is missing after it"
+    return m.start() + 1, _python_detail(ends)
 
 
 def _python_detail(text: str) -> str | catalog.Said:
