@@ -129,6 +129,7 @@ def _np_shim() -> SimpleNamespace:
     return SimpleNamespace(
         sum=_reducer(torch.sum),
         nansum=_reducer(torch.sum),
+        ones=lambda shape, dtype=None: torch.ones(shape, dtype=D),
         mean=_reducer(torch.mean),
         average=_reducer(torch.mean),
         nanmean=_reducer(torch.mean),

@@ -1,0 +1,109 @@
+"""Branch heldnets13 (issue 9's held-out course networks, pass 13): what the first pass of new
+course networks found. Each network's OWN text runs in PyTorch float64 (tests/spelled_oracle.py)
+and must agree with derive's loss and every gradient:
+
+- Coursera ML's bias column, ``a1 = [ones(m, 1) X]`` as the Python ports write it
+  (``np.hstack((np.ones((m, 1)), X))``, ``torch.cat([torch.ones(m, 1), X], dim=1)``; 西瓜书's
+  ``x_hat = (x; 1)``) was refused ("unknown function 'ones'"): it is an input of ones, 1 at
+  the example and at every random point;"""
+
+from __future__ import annotations
+
+import pytest
+from spelled_oracle import oracle_text
+
+from derive.engine.backprop import derive
+from derive.errors import DeriveError
+from derive.lang import spec as spec_mod
+from derive.numeric import verify
+
+pytest.importorskip("torch")
+
+
+def _agree(text: str, name: str) -> None:
+    out = oracle_text(text, name)
+    assert out.status == "agree", (out.status, out.reason)
+
+
+_ONES = """
+[dims]
+m = 3
+n = 2
+h = 2
+[inputs]
+X = ["m", "n"]
+Y = ["m", 1]
+[params]
+Theta1 = ["h", "n + 1"]
+Theta2 = [1, "h + 1"]
+[forward]
+a1 = "{a1}"
+a2 = "{a2}"
+p = "sigmoid(a2 @ Theta2.T)"
+J = "np.sum(-Y * np.log(p) - (1 - Y) * np.log(1 - p)) / m + np.sum(Theta1[:, 1:] ** 2) / (2 * m)"
+[values]
+X = [[0.5, -1.0], [1.5, 0.25], [-0.75, 2.0]]
+Y = [[1], [0], [1]]
+Theta1 = [[0.1, -0.4, 0.3], [0.2, 0.5, -0.6]]
+Theta2 = [[-0.3, 0.8, 0.45]]
+"""
+
+
+@pytest.mark.parametrize(
+    ("a1", "a2"),
+    [
+        (
+            "np.hstack((np.ones((m, 1)), X))",
+            "np.hstack((np.ones((m, 1)), sigmoid(a1 @ Theta1.T)))",
+        ),
+        (
+            "np.hstack([X, np.ones((X.shape[0], 1))])",
+            "np.hstack([np.ones((len(X), 1)), np.tanh(a1 @ Theta1.T)])",
+        ),
+        (
+            "torch.cat([torch.ones(m, 1), X], dim=1)",
+            "torch.cat((torch.ones(m, 1), torch.sigmoid(a1 @ Theta1.T)), 1)",
+        ),
+    ],
+)
+def test_a_column_of_ones_is_a_constant_input(a1: str, a2: str) -> None:
+    """Coursera ML's ``[ones(m, 1) X]``: derive agrees with PyTorch running the text, and the
+    ones are 1 at every random point (the gradient of the bias column is Σδ, not Σδ·data)."""
+    text = _ONES.format(a1=a1, a2=a2)
+    if "torch.ones" in a2:  # a PyTorch spelling throughout
+        text = text.replace("np.", "torch.")
+    _agree(text, "ones")
+    s = spec_mod.parse(text, "ones")
+    assert s.ones == ("ones",) and s.values["ones"] == ((1,), (1,), (1,))
+    g = derive(s).graph
+    for seed in (1, 2, 3):
+        point = verify.random_point(g, seed)
+        assert (point["ones"] == 1).all() and (point["X"] != 1).any()
+
+
+def test_a_one_d_vector_of_ones() -> None:
+    """``np.ones(k)`` is NumPy's 1-D vector (a row), ``w @ np.ones(k)`` its sum."""
+    text = """
+[dims]
+m = 3
+k = 2
+[inputs]
+X = ["m", "k"]
+[params]
+W = ["k", "k"]
+[forward]
+Z = "np.tanh(X @ W)"
+L = "np.sum((Z + np.ones(k)) @ np.ones(k)) + np.sum(Z * np.ones(k))"
+[values]
+X = [[0.5, -1.0], [1.5, 0.25], [-0.75, 2.0]]
+W = [[0.1, -0.4], [0.2, 0.5]]
+"""
+    _agree(text, "ones1d")
+
+
+def test_ones_of_an_unreadable_size_is_refused_in_one_line() -> None:
+    text = _ONES.format(a1="np.hstack((np.ones((m - 1, 1)), X))", a2="a1")
+    with pytest.raises(DeriveError) as err:
+        spec_mod.parse(text, "bad")
+    said = str(err.value)
+    assert "np.ones((m - 1, 1))" in said and "[dims]" in said and "\n" not in said.strip()
