@@ -5,7 +5,9 @@ and must agree with derive's loss and every gradient:
 - Coursera ML's bias column, ``a1 = [ones(m, 1) X]`` as the Python ports write it
   (``np.hstack((np.ones((m, 1)), X))``, ``torch.cat([torch.ones(m, 1), X], dim=1)``; 西瓜书's
   ``x_hat = (x; 1)``) was refused ("unknown function 'ones'"): it is an input of ones, 1 at
-  the example and at every random point;"""
+  the example and at every random point;
+- LLaMA's RMSNorm, ``self._norm(x.float()).type_as(x) * self.weight``, was refused (".type_as()
+  is not one derive reads"): a cast to another tensor's (float) dtype, the identity here;"""
 
 from __future__ import annotations
 
@@ -107,3 +109,26 @@ def test_ones_of_an_unreadable_size_is_refused_in_one_line() -> None:
         spec_mod.parse(text, "bad")
     said = str(err.value)
     assert "np.ones((m - 1, 1))" in said and "[dims]" in said and "\n" not in said.strip()
+
+
+def test_type_as_is_a_float_cast() -> None:
+    """LLaMA's RMSNorm as its code writes it."""
+    text = """
+[dims]
+n = 3
+d = 4
+[inputs]
+X = ["n", "d"]
+T = ["n", "d"]
+[params]
+Win = ["d", "d"]
+weight = ["d"]
+[constants]
+eps = 1e-6
+[forward]
+x = "X @ Win"
+normed = "x.float() * torch.rsqrt(x.float().pow(2).mean(-1, keepdim=True) + eps)"
+out = "normed.type_as(x) * weight"
+loss = "F.mse_loss(out, T)"
+"""
+    _agree(text, "rmsnorm")
