@@ -132,3 +132,49 @@ out = "normed.type_as(x) * weight"
 loss = "F.mse_loss(out, T)"
 """
     _agree(text, "rmsnorm")
+
+
+_LINE = """
+[dims]
+n = 3
+k = 2
+[inputs]
+X = ["n", "k"]
+Y = ["n", "k"]
+[params]
+W = ["k", "k"]
+[forward]
+Z = "X @ W"
+L = "{loss}"
+[values]
+X = [[0.5, -1.0], [1.5, 0.25], [-0.75, 2.0]]
+Y = [[1.0, -0.5], [0.0, 2.0], [0.5, 0.5]]
+W = [[0.1, -0.4], [0.2, 0.5]]
+"""
+
+
+def test_smooth_l1_with_beta_zero_is_the_l1_loss() -> None:
+    """PyTorch's ``F.smooth_l1_loss(…, beta=0.0)`` is the L1 loss; it was read as a division by
+    the 0 (exit 2, "a division by 0 at entry [0, 0]")."""
+    _agree(_LINE.format(loss="F.smooth_l1_loss(Z, Y, beta=0.0)"), "sl1")
+    _agree(_LINE.format(loss="F.smooth_l1_loss(Z, Y, reduction='sum', beta=0)"), "sl1s")
+
+
+@pytest.mark.parametrize(
+    "loss",
+    [
+        "(F.relu(Z, inplace=False) ** 2).sum() + F.leaky_relu(Z, 0.1, inplace=True).sum()",
+        "F.dropout(Z, p=0.5, training=False).pow(2).sum() + F.dropout(Z, 0.0).sum()",
+        "F.mse_loss(F.elu(Z, inplace=False), Y)",
+    ],
+)
+def test_inplace_flags_and_dropout_in_evaluation_mode(loss: str) -> None:
+    """``F.relu(x, inplace=True)`` (the same values) was refused ("keyword 'inplace' unknown");
+    ``F.dropout(x, p, training=False)`` (evaluation mode: the identity) was unknown."""
+    _agree(_LINE.format(loss=loss), "inplace")
+
+
+def test_dropout_in_training_mode_is_refused_naming_the_mask_form() -> None:
+    with pytest.raises(DeriveError) as err:
+        spec_mod.parse(_LINE.format(loss="F.dropout(Z, p=0.2).sum()"), "drop")
+    assert "mask" in str(err.value) and "training=False" in str(err.value)

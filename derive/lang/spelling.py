@@ -732,6 +732,8 @@ def _huber(scale_by_beta: bool) -> Callable[[dict[str, ast.expr], str], ast.expr
     def build(a: dict[str, ast.expr], r: str) -> ast.expr:
         d = a.get("beta" if scale_by_beta else "delta", _num(1.0))
         res = _call("abs", _sub(a["input"], a["target"]))
+        if scale_by_beta and isinstance(d, ast.Constant) and d.value == 0:
+            return _reduce(res, r, "smooth_l1_loss")  # PyTorch: beta = 0 is the L1 loss
         q = _call("minimum", res, d)
         elem: ast.expr = _add(_mul(_num(0.5), _bin(q, ast.Pow(), _num(2))), _mul(d, _sub(res, q)))
         if scale_by_beta:
@@ -739,6 +741,18 @@ def _huber(scale_by_beta: bool) -> Callable[[dict[str, ast.expr], str], ast.expr
         return _reduce(elem, r, "smooth_l1_loss" if scale_by_beta else "huber_loss")
 
     return build
+
+
+def _dropout(node: ast.Call, how: str) -> ast.expr:
+    """``F.dropout(x, p, training=False)`` (a model in evaluation mode) and a rate of 0: ``x``
+    itself. In training mode it zeroes random entries, which no derivation can follow: refused
+    naming the form that can (a mask given as data, scaled by 1/(1 − p))."""
+    a = _bound(node, "dropout", ("input", "p", "training"), 1)
+    training, p = a.get("training"), a.get("p")
+    off = isinstance(training, ast.Constant) and training.value is False
+    if off or (isinstance(p, ast.Constant) and p.value == 0):
+        return a["input"]
+    raise SpellingError(catalog.said("spec.spelling.dropout_1"))
 
 
 def _kl(a: dict[str, ast.expr], r: str) -> ast.expr:
@@ -1947,6 +1961,7 @@ REWRITES: dict[str, Callable[[ast.Call, str], ast.expr | None]] = {
         ("input", "target", "weight", "size_average", "reduce", "reduction", "pos_weight"),
         _bce_logits,
     ),
+    "dropout": _dropout,
     "huber_loss": _loss2("huber_loss", ("input", "target", "reduction", "delta"), _huber(False)),
     "smooth_l1_loss": _loss2(
         "smooth_l1_loss",
@@ -2285,6 +2300,9 @@ def keywords(node: ast.Call) -> ast.Call:
     """PyTorch's keyword names as NumPy's (``dim`` → ``axis``, ``keepdim`` → ``keepdims``;
     ``negative_slope`` → ``slope`` of leaky_relu)."""
     assert isinstance(node.func, ast.Name)
+    if any(_inplace_flag(k) for k in node.keywords):  # F.relu(x, inplace=True): the same values
+        kept = [k for k in node.keywords if not _inplace_flag(k)]
+        node = ast.copy_location(ast.Call(node.func, node.args, kept), node)
     names = {**_KEYWORDS, **_OP_KEYWORDS.get(node.func.id, {})}
     if not any(k.arg in names for k in node.keywords):
         return node
@@ -2293,6 +2311,12 @@ def keywords(node: ast.Call) -> ast.Call:
         # X.var(dim=0) is PyTorch's: unbiased unless told otherwise
         kws.append(ast.keyword(_TORCH_MARK, ast.Constant(True)))
     return ast.copy_location(ast.Call(node.func, node.args, kws), node)
+
+
+def _inplace_flag(k: ast.keyword) -> bool:
+    """PyTorch's ``inplace=True``/``False`` keyword of an activation (``F.relu(x, inplace=True)``,
+    ``F.dropout``): where to write the result, not what it is."""
+    return k.arg == "inplace" and isinstance(k.value, ast.Constant) and type(k.value.value) is bool
 
 
 def respell(node: ast.Call, how: str) -> ast.expr | None:
