@@ -178,3 +178,48 @@ def test_dropout_in_training_mode_is_refused_naming_the_mask_form() -> None:
     with pytest.raises(DeriveError) as err:
         spec_mod.parse(_LINE.format(loss="F.dropout(Z, p=0.2).sum()"), "drop")
     assert "mask" in str(err.value) and "training=False" in str(err.value)
+
+
+_SDPA = """
+[dims]
+n = 3
+d = 2
+e = 3
+[inputs]
+X = ["n", "e"]
+T = ["n", "d"]
+[params]
+Wq = ["e", "d"]
+Wk = ["e", "d"]
+Wv = ["e", "d"]
+[forward]
+q = "X @ Wq"
+out = "{out}"
+loss = "F.mse_loss(out, T) + (q ** 2).mean()"
+[values]
+X = [[0.5, -1.0, 0.3], [1.5, 0.25, -0.2], [-0.75, 2.0, 0.1]]
+Wq = [[0.1, -0.4], [0.2, 0.5], [0.3, 0.6]]
+Wk = [[0.7, -0.2], [-0.3, 0.4], [0.5, 0.1]]
+Wv = [[0.2, 0.3], [-0.6, 0.1], [0.4, -0.5]]
+"""
+
+
+@pytest.mark.parametrize(
+    "out",
+    [
+        "F.scaled_dot_product_attention(X @ Wq, X @ Wk, X @ Wv)",
+        "F.scaled_dot_product_attention(q, X @ Wk, X @ Wv, dropout_p=0.0, is_causal=False)",
+        "torch.nn.functional.scaled_dot_product_attention(q, X @ Wk, X @ Wv, scale=0.25)",
+    ],
+)
+def test_scaled_dot_product_attention_is_its_definition(out: str) -> None:
+    """PyTorch 2's ``F.scaled_dot_product_attention`` was an unknown function: it is
+    ``softmax(q @ k.T / √d) @ v`` (or ``* scale``), d the columns of q."""
+    _agree(_SDPA.format(out=out), "sdpa")
+
+
+def test_scaled_dot_product_attention_with_a_mask_names_the_written_out_form() -> None:
+    text = _SDPA.format(out="F.scaled_dot_product_attention(q, X @ Wk, X @ Wv, is_causal=True)")
+    with pytest.raises(DeriveError) as err:
+        spec_mod.parse(text, "causal")
+    assert "softmax(q @ k.T / d ** 0.5 + mask) @ v" in str(err.value)

@@ -193,6 +193,13 @@ def _labels_argument(call: ast.Call) -> ast.AST | None:
     return call.args[1] if len(call.args) > 1 else None
 
 
+def _none_or_off(node: ast.AST | None) -> bool:
+    """An argument left out, ``None``, ``False`` or ``0`` (``dropout_p=0.0``)."""
+    if node is None:
+        return True
+    return isinstance(node, ast.Constant) and node.value in (None, False, 0)
+
+
 #: the modules whose ``ones`` makes a tensor of ones (``np.ones((m, 1))``, ``torch.ones(m, 1)``)
 ONES_MODULES = ("np", "numpy", "torch", "jnp", "tf")
 
@@ -829,6 +836,7 @@ class _Validator:
                     text = self.lookups_2d(f'{where} = "{text}"', key, text, fwd, inputs, shapes)
                     text = self.arange_targets(f'{where} = "{text}"', text, inputs, shapes, dims)
                     text = self.ones_made(f'{where} = "{text}"', text, inputs, shapes, dims)
+                    text = self.sdpa(f'{where} = "{text}"', text, shapes, constants, dims, dialect)
                     text = self.squeezed(f'{where} = "{text}"', text, shapes, constants, dims)
                     text = self.fills(key, text, fwd)
                     text = self.detached(f'{where} = "{text}"', text, params, forward)
@@ -1300,6 +1308,84 @@ class _Validator:
             return ast.unparse(tree) if changed else text
         except RecursionError:  # too deep to write back: the line's own parse names its limits
             return text
+
+    def sdpa(self, where: str, text: str, shapes, constants, dims, dialect: str) -> str:
+        """PyTorch 2's ``F.scaled_dot_product_attention(q, k, v)`` (``scale=`` too) as its
+        definition, ``softmax(q @ k.T * scale) @ v`` with PyTorch's default scale 1/√d, d the
+        columns of ``q`` (a [dims] name where it has one). A mask, ``is_causal`` or dropout is
+        refused naming the written-out form (``+ mask`` before the softmax)."""
+        if "scaled_dot_product_attention" not in text:
+            return text
+        tree = spelling.parsed(text)
+        if tree is None:
+            return text  # the parser names the problem
+        changed = False
+        for n in ast.walk(tree):
+            for field_name, value in ast.iter_fields(n):
+                items = value if isinstance(value, list) else [value]
+                for i, child in enumerate(items):
+                    made = self._sdpa_call(where, child, shapes, constants, dims, dialect)
+                    if made is None:
+                        continue
+                    if isinstance(value, list):
+                        value[i] = made
+                    else:
+                        setattr(n, field_name, made)
+                    changed = True
+        try:
+            return ast.unparse(tree) if changed else text
+        except RecursionError:  # too deep to write back: the line's own parse names its limits
+            return text
+
+    def _sdpa_call(
+        self, where: str, node: ast.AST, shapes, constants, dims, dialect: str
+    ) -> ast.expr | None:
+        """The written-out form of one ``scaled_dot_product_attention`` call, or ``None``."""
+        if not isinstance(node, ast.Call):
+            return None
+        f = node.func
+        if getattr(f, "attr", None) != "scaled_dot_product_attention":
+            return None
+        params = ("query", "key", "value", "attn_mask", "dropout_p", "is_causal", "scale")
+        if len(node.args) > len(params) or any(k.arg not in params for k in node.keywords):
+            raise self.err(
+                where, catalog.said("spec.read.sdpa_1"), catalog.said("spec.read.sdpa_1_fix")
+            )
+        a = dict(zip(params, node.args, strict=False))
+        a.update({k.arg: k.value for k in node.keywords if k.arg})
+        if any(p not in a for p in params[:3]) or any(
+            not _none_or_off(a.get(p)) for p in ("attn_mask", "dropout_p", "is_causal")
+        ):
+            raise self.err(
+                where, catalog.said("spec.read.sdpa_1"), catalog.said("spec.read.sdpa_1_fix")
+            )
+        q, k, v = a["query"], a["key"], a["value"]
+        scale = a.get("scale")
+        if _none_or_off(scale):
+            try:
+                tree = ex.parse(
+                    ast.unparse(q),
+                    constants=constants,
+                    shapes=shapes,
+                    one_d=frozenset(self.one_d),
+                    picks=self.picks,
+                    dialect=dialect,
+                )
+            except ex.ExprError:
+                return None  # the line's own parse names the problem
+            shape = _Shapes(self, where, shapes, constants, dims).infer(tree)
+            d = shape[-1] if shape else 1
+            size: ast.expr = (
+                ast.Name(d.label, ast.Load()) if isinstance(d, Dim) else ast.Constant(int(d))
+            )
+            scale = ast.BinOp(
+                ast.Constant(1), ast.Div(), ast.BinOp(size, ast.Pow(), ast.Constant(0.5))
+            )
+        scores = ast.BinOp(
+            ast.BinOp(q, ast.MatMult(), ast.Attribute(k, "T", ast.Load())), ast.Mult(), scale
+        )
+        softmax = ast.Call(ast.Name("softmax", ast.Load()), [scores], [])
+        return ast.BinOp(softmax, ast.MatMult(), v)
 
     def ones_made(self, where: str, text: str, inputs, shapes, dims) -> str:
         """``np.ones((m, 1))`` / ``torch.ones(m, 1)`` / ``np.ones(m)`` (Coursera ML's bias column,
