@@ -239,3 +239,21 @@ def test_check_reads_back_the_latex_of_a_regularised_slice(tmp_path) -> None:
     t = net.target("Theta1")
     assert check(str(path), "Theta1", t.expected).ok
     assert check(str(path), "Theta1", t.tex, latex=True).ok
+
+
+def test_a_slice_bound_after_a_fixed_width_block_keeps_its_size_name(tmp_path) -> None:
+    """∂L/∂a2 of ``a2 = [1 σ(z)]`` (a column of ones, then h columns) was printed
+    ``da2[:, 1:3]`` — right at h = 2 only, so ``derive check`` called the walkthrough's own
+    formula wrong at other sizes; the bound is ``1 + h``."""
+    path = tmp_path / "span.toml"
+    path.write_text(
+        _ONES.format(
+            a1="np.hstack((np.ones((m, 1)), X))",
+            a2="np.hstack((np.ones((m, 1)), sigmoid(a1 @ Theta1.T)))",
+        ).replace(" + np.sum(Theta1[:, 1:] ** 2) / (2 * m)", ""),
+        "utf-8",
+    )
+    t = net_for(str(path), 0).target("Theta1")
+    assert "1:1 + h]" in t.expected and "\\ldots 1 + h}" in t.tex, (t.expected, t.tex)
+    assert check(str(path), "Theta1", t.expected).ok
+    assert check(str(path), "Theta1", t.tex, latex=True).ok
