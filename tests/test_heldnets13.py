@@ -257,3 +257,38 @@ def test_a_slice_bound_after_a_fixed_width_block_keeps_its_size_name(tmp_path) -
     assert "1:1 + h]" in t.expected and "\\ldots 1 + h}" in t.tex, (t.expected, t.tex)
     assert check(str(path), "Theta1", t.expected).ok
     assert check(str(path), "Theta1", t.tex, latex=True).ok
+
+
+_NLL = """
+[dims]
+n = 3
+k = 3
+[inputs]
+X = ["n", "k"]
+y = ["n"]
+cw = ["k"]
+[params]
+W = ["k", "k"]
+[forward]
+Z = "X @ W"
+L = "{loss}"
+[values]
+X = [[0.5, -1.0, 0.25], [1.5, 0.25, -0.5], [-0.75, 2.0, 1.0]]
+y = [2, 0, 2]
+cw = [1.0, 2.0, 0.5]
+W = [[0.1, -0.4, 0.3], [0.2, 0.5, -0.6], [0.7, -0.1, 0.2]]
+"""
+
+
+@pytest.mark.parametrize(
+    "loss",
+    [
+        "F.nll_loss(F.log_softmax(Z, 1), y, weight=cw)",
+        "F.nll_loss(F.log_softmax(Z, dim=1), y, weight=cw, reduction='sum')",
+        "F.nll_loss(torch.log_softmax(Z, 1), y, weight=cw, ignore_index=0)",
+    ],
+)
+def test_nll_loss_with_class_weights(loss: str) -> None:
+    """``F.nll_loss(…, weight=w)`` was refused ("not supported; leave it out") though
+    ``F.cross_entropy(…, weight=w)`` is read: the same class weights, 'mean' over Σ_i w_(y_i)."""
+    _agree(_NLL.format(loss=loss), "nllw")

@@ -418,7 +418,7 @@ def _cosine(node: ast.Call, how: str) -> ast.expr:
 
 # losses whose ``weight=`` the rewrite reads (a rescaling of each entry or class)
 _WEIGHTED = frozenset(
-    {"binary_cross_entropy", "binary_cross_entropy_with_logits", "cross_entropy"}
+    {"binary_cross_entropy", "binary_cross_entropy_with_logits", "cross_entropy", "nll_loss"}
 )
 
 
@@ -1671,8 +1671,13 @@ def _nll(a: dict[str, ast.expr], r: str) -> ast.expr:
     ignored = a.get("ignore_index")
     if ignored is not None:  # the rows of class k left out of the sum and of the count
         y = _mul(_kept_rows(y, ignored.value), y)  # type: ignore[attr-defined]
+    w = a.get("weight")
+    if w is not None:  # class weights, as cross_entropy's: 'mean' over Σ_i w_(y_i)
+        if _INDEX_MARK not in a:
+            raise SpellingError(catalog.said("spec.spelling.nll_weight_1"))
+        y = _mul(w, y)
     row = _neg(_call("sum", _mul(a["input"], y), axis=_num(1)))
-    if ignored is not None and r == "mean":
+    if (ignored is not None or w is not None) and r == "mean":
         return _div(_call("sum", row), _call("sum", y))
     return _per_row(row, r, "nll_loss")
 
