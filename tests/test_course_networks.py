@@ -130,6 +130,10 @@ REFUSED = {
         "a lookup by a string (parameters['W1']) is not read: derive has no dicts; declare the "
         "tensor in [params] or [inputs] under a name such as W1"
     ),
+    # branch heldnets13: dropout in training mode (random); a negative co-occurrence count under
+    # GloVe's log, named by node, entry and value
+    "hn13_dropout_training": "dropout in training mode zeroes random entries",
+    "hn13_domain_log_count": "J at the example values: log of -2.0 at entry [1, 0]",
 }
 
 

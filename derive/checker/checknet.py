@@ -567,6 +567,8 @@ def one_hot_values(g: Any, key: str) -> dict[sp.Symbol, sp.Integer]:
             hot = (first + i) % cols if i < cols else rng.randrange(cols)  # every class early
             for j in range(cols):
                 out[syms[i, j]] = sp.Integer(int(j == hot))
+    for name in g.spec.ones:  # np.ones((m, 1)): a constant, 1 at every point
+        out.update({sym: sp.Integer(1) for sym in g.tensors[name].symbols})
     return out
 
 

@@ -470,10 +470,13 @@ def _join_pads(terms: list[MExpr]) -> MExpr | None:
 
 
 def _span(sizes: tuple[int, ...]) -> str:
-    """``d + h`` by [dims] names when every size has one, else the number."""
-    if sizes and all(_size_label(k) for k in sizes):
-        return " + ".join(_size_label(k) for k in sizes)  # type: ignore[misc]
-    return str(sum(int(k) for k in sizes))
+    """``d + h`` by [dims] names (or size expressions), numbers among them kept as written
+    (``1 + h`` after a column of ones: the bound moves with ``h`` at other sizes); the number
+    when no size has a name."""
+    codes = [_bound_code(k) for k in sizes]
+    if all(c.isdigit() for c in codes):
+        return str(sum(int(k) for k in sizes))
+    return " + ".join(codes)
 
 
 #: the comparisons an :class:`Indicator` may hold, by their input spelling
@@ -1176,10 +1179,10 @@ class LatexPrinter(Printer):
         return f"\\mathbf{{1}}^{{\\top}} {inner} \\thinspace \\mathbf{{1}}"
 
     def _print_Slice(self, e: Slice) -> str:
-        first = "1" if not e.before else f"{_span(e.before)} + 1"
+        first = "1" if not e.before else f"{_span(e.before).replace('*', ' ')} + 1"
         if first[0].isdigit():
             first = str(e.lo + 1)
-        last = _span((*e.before, e.size))
+        last = _span((*e.before, e.size)).replace("*", " ")
         what = "rows" if e.axis == 0 else "cols"
         return (
             f"\\operatorname{{{what}}}_{{{first} \\ldots {last}}}"

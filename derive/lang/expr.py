@@ -2225,6 +2225,10 @@ def _float_cast(node: ast.AST) -> ast.expr | None:
         return None  # torch.float(…) is no cast of a tensor
     if f.attr in _FLOAT_CASTS and not node.args and not node.keywords:
         return f.value
+    if f.attr == "type_as" and len(node.args) == 1 and not node.keywords:
+        # LLaMA's RMSNorm, ``self._norm(x.float()).type_as(x)``: the dtype of another tensor,
+        # a float one (derive's tensors are real; class labels are read as one-hot rows)
+        return f.value
     if f.attr not in _CAST_METHODS:
         return None
     kw = {k.arg: k.value for k in node.keywords}
@@ -2533,7 +2537,7 @@ def strip_casts(text: str) -> str:
     """``text`` without its casts to a float type (each the identity on the numbers derive
     computes exactly); ``text`` itself when it has none or cannot be parsed (the parser names
     the problem)."""
-    if not any(w in text for w in ("float", "double", "astype", ".to(", ".type(")):
+    if not any(w in text for w in ("float", "double", "astype", ".to(", ".type(", "type_as")):
         return text
     tree = spelling.parsed(text)
     if tree is None:

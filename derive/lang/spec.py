@@ -193,6 +193,17 @@ def _labels_argument(call: ast.Call) -> ast.AST | None:
     return call.args[1] if len(call.args) > 1 else None
 
 
+def _none_or_off(node: ast.AST | None) -> bool:
+    """An argument left out, ``None``, ``False`` or ``0`` (``dropout_p=0.0``)."""
+    if node is None:
+        return True
+    return isinstance(node, ast.Constant) and node.value in (None, False, 0)
+
+
+#: the modules whose ``ones`` makes a tensor of ones (``np.ones((m, 1))``, ``torch.ones(m, 1)``)
+ONES_MODULES = ("np", "numpy", "torch", "jnp", "tf")
+
+
 class Dim(int):
     """A size that remembers its [dims] name, so ``mean`` can print ``1/m``, not ``1/2``."""
 
@@ -406,6 +417,9 @@ class NetSpec:
     # ``kind = "one-hot"``): every column has one 1 — Ng's layout, one example per column
     one_hot_columns: tuple[str, ...] = ()
     generated: tuple[str, ...] = ()  # inputs/params whose [values] were made up (none given)
+    # inputs made from ``np.ones((m, 1))`` / ``torch.ones(m, 1)`` (Coursera ML's bias column
+    # ``[ones(m, 1) X]``): every entry is 1, at the example and at every random point
+    ones: tuple[str, ...] = ()
     # the name of ∂L/∂X in code, the lab and derive check where it is not dX: a spec name dX
     # already stands for something else (CS231n's upstream gradient dout next to a node out)
     grad_keys: dict[str, str] = field(default_factory=dict)
@@ -795,6 +809,7 @@ class _Validator:
         self.label_columns: dict[str, int] = {}  # class-label inputs read as one-hot rows
         self.target_shapes: dict[str, tuple[int, int]] = {}  # of F.cross_entropy(Z, y)'s y
         self.made_labels: dict[str, list[int]] = {}  # torch.arange(N) targets, as inputs
+        self.made_ones: dict[tuple[int, int, bool], str] = {}  # np.ones((m, 1)): inputs of ones
         self.label_blocks: dict[str, tuple[str, ...]] = {}  # Xb [N, B] of C[Xb]: its columns
         inputs = self.tensors("inputs", dims)
         params = self.tensors("params", dims, required=True)
@@ -837,6 +852,8 @@ class _Validator:
                     text = self.optax(f'{where} = "{text}"', text)
                     text = self.lookups_2d(f'{where} = "{text}"', key, text, fwd, inputs, shapes)
                     text = self.arange_targets(f'{where} = "{text}"', text, inputs, shapes, dims)
+                    text = self.ones_made(f'{where} = "{text}"', text, inputs, shapes, dims)
+                    text = self.sdpa(f'{where} = "{text}"', text, shapes, constants, dims, dialect)
                     text = self.squeezed(f'{where} = "{text}"', text, shapes, constants, dims)
                     text = self.fills(key, text, fwd)
                     text = self.detached(f'{where} = "{text}"', text, params, forward)
@@ -928,6 +945,7 @@ class _Validator:
             label_blocks=tuple(self.label_blocks.items()),
             grad_keys=grad_keys,
             generated=tuple(k for k in (*inputs, *params) if k not in self.given_values()),
+            ones=tuple(self.made_ones.values()),
         )
 
     def unpacked(
@@ -1307,6 +1325,186 @@ class _Validator:
             return ast.unparse(tree) if changed else text
         except RecursionError:  # too deep to write back: the line's own parse names its limits
             return text
+
+    def sdpa(self, where: str, text: str, shapes, constants, dims, dialect: str) -> str:
+        """PyTorch 2's ``F.scaled_dot_product_attention(q, k, v)`` (``scale=`` too) as its
+        definition, ``softmax(q @ k.T * scale) @ v`` with PyTorch's default scale 1/√d, d the
+        columns of ``q`` (a [dims] name where it has one). A mask, ``is_causal`` or dropout is
+        refused naming the written-out form (``+ mask`` before the softmax)."""
+        if "scaled_dot_product_attention" not in text:
+            return text
+        tree = spelling.parsed(text)
+        if tree is None:
+            return text  # the parser names the problem
+        changed = False
+        for n in ast.walk(tree):
+            for field_name, value in ast.iter_fields(n):
+                items = value if isinstance(value, list) else [value]
+                for i, child in enumerate(items):
+                    made = self._sdpa_call(where, child, shapes, constants, dims, dialect)
+                    if made is None:
+                        continue
+                    if isinstance(value, list):
+                        value[i] = made
+                    else:
+                        setattr(n, field_name, made)
+                    changed = True
+        try:
+            return ast.unparse(tree) if changed else text
+        except RecursionError:  # too deep to write back: the line's own parse names its limits
+            return text
+
+    def _sdpa_call(
+        self, where: str, node: ast.AST, shapes, constants, dims, dialect: str
+    ) -> ast.expr | None:
+        """The written-out form of one ``scaled_dot_product_attention`` call, or ``None``."""
+        if not isinstance(node, ast.Call):
+            return None
+        f = node.func
+        if getattr(f, "attr", None) != "scaled_dot_product_attention":
+            return None
+        params = ("query", "key", "value", "attn_mask", "dropout_p", "is_causal", "scale")
+        if len(node.args) > len(params) or any(k.arg not in params for k in node.keywords):
+            raise self.err(
+                where, catalog.said("spec.read.sdpa_1"), catalog.said("spec.read.sdpa_1_fix")
+            )
+        a = dict(zip(params, node.args, strict=False))
+        a.update({k.arg: k.value for k in node.keywords if k.arg})
+        if any(p not in a for p in params[:3]) or any(
+            not _none_or_off(a.get(p)) for p in ("attn_mask", "dropout_p", "is_causal")
+        ):
+            raise self.err(
+                where, catalog.said("spec.read.sdpa_1"), catalog.said("spec.read.sdpa_1_fix")
+            )
+        q, k, v = a["query"], a["key"], a["value"]
+        scale = a.get("scale")
+        if _none_or_off(scale):
+            try:
+                tree = ex.parse(
+                    ast.unparse(q),
+                    constants=constants,
+                    shapes=shapes,
+                    one_d=frozenset(self.one_d),
+                    picks=self.picks,
+                    dialect=dialect,
+                )
+            except ex.ExprError:
+                return None  # the line's own parse names the problem
+            shape = _Shapes(self, where, shapes, constants, dims).infer(tree)
+            d = shape[-1] if shape else 1
+            size: ast.expr = (
+                ast.Name(d.label, ast.Load()) if isinstance(d, Dim) else ast.Constant(int(d))
+            )
+            scale = ast.BinOp(
+                ast.Constant(1), ast.Div(), ast.BinOp(size, ast.Pow(), ast.Constant(0.5))
+            )
+        scores = ast.BinOp(
+            ast.BinOp(q, ast.MatMult(), ast.Attribute(k, "T", ast.Load())), ast.Mult(), scale
+        )
+        softmax = ast.Call(ast.Name("softmax", ast.Load()), [scores], [])
+        return ast.BinOp(softmax, ast.MatMult(), v)
+
+    def ones_made(self, where: str, text: str, inputs, shapes, dims) -> str:
+        """``np.ones((m, 1))`` / ``torch.ones(m, 1)`` / ``np.ones(m)`` (Coursera ML's bias column,
+        ``a1 = [ones(m, 1) X]``, as ``np.hstack((np.ones((m, 1)), X))``): an input of ones of that
+        shape, named ``ones`` (``ones_2`` … for another shape), its [values] all 1 and kept 1 at
+        every random point (a constant, not data). ``text`` is returned with the name in place."""
+        if "ones" not in text:
+            return text
+        tree = spelling.parsed(text)
+        if tree is None:
+            return text  # the parser names the problem
+        changed = False
+        for n in ast.walk(tree):
+            for field_name, value in ast.iter_fields(n):
+                items = value if isinstance(value, list) else [value]
+                for i, child in enumerate(items):
+                    made = self._ones_shape(where, child, shapes, dims)
+                    if made is None:
+                        continue
+                    label = self._ones_input(made[0], made[1], inputs, shapes)
+                    name = ast.Name(label, ast.Load())
+                    if isinstance(value, list):
+                        value[i] = name
+                    else:
+                        setattr(n, field_name, name)
+                    changed = True
+        try:
+            return ast.unparse(tree) if changed else text
+        except RecursionError:  # too deep to write back: the line's own parse names its limits
+            return text
+
+    def _ones_shape(
+        self, where: str, node: ast.AST, shapes, dims
+    ) -> tuple[tuple[Any, Any], bool] | None:
+        """The (rows, cols) of ``np.ones((r, c))``/``torch.ones(r, c)``/``np.ones(c)`` (1-D, a
+        row ``(1, c)``: ``True``), or ``None`` where ``node`` is no such call."""
+        if not isinstance(node, ast.Call) or not isinstance(node.func, ast.Attribute):
+            return None
+        if node.func.attr != "ones" or ex.module_of(node.func.value) not in ONES_MODULES:
+            return None
+        if any(k.arg not in ("dtype", "device", "requires_grad") for k in node.keywords):
+            return None
+        args = list(node.args)
+        if len(args) == 1 and isinstance(args[0], (ast.Tuple, ast.List)):
+            args = list(args[0].elts)
+        sizes = [self._ones_size(a, shapes, dims) for a in args]
+        if not 1 <= len(sizes) <= 2 or any(v is None for v in sizes):
+            raise self.err(
+                where,
+                catalog.said("spec.read.ones_1", x=ast.unparse(node)),
+                catalog.said("spec.read.ones_1_fix"),
+            )
+        return ((1, sizes[0]), True) if len(sizes) == 1 else ((sizes[0], sizes[1]), False)
+
+    @staticmethod
+    def _ones_size(a: ast.AST, shapes, dims) -> Any:
+        """A size of ``np.ones``: a [dims] name, a positive whole number, ``X.shape[0]``,
+        ``len(X)`` or ``X.size(0)`` of a tensor named in the spec."""
+        if isinstance(a, ast.Name) and a.id in dims:
+            return Dim(dims[a.id], a.id)
+        if isinstance(a, ast.Constant) and type(a.value) is int and a.value > 0:
+            return a.value
+        axis, of = None, None
+        if (
+            isinstance(a, ast.Subscript)
+            and isinstance(a.value, ast.Attribute)
+            and a.value.attr == "shape"
+        ):
+            axis, of = ex.int_index(a.slice), a.value.value
+        elif isinstance(a, ast.Call) and getattr(a.func, "id", "") == "len" and len(a.args) == 1:
+            axis, of = 0, a.args[0]
+        elif (
+            isinstance(a, ast.Call)
+            and isinstance(a.func, ast.Attribute)
+            and a.func.attr == "size"
+            and len(a.args) == 1
+        ):
+            axis, of = ex.int_index(a.args[0]), a.func.value
+        if isinstance(of, ast.Name) and of.id in shapes and axis in (0, 1, -1, -2):
+            shape = shapes[of.id]
+            if len(shape) == 2:
+                return shape[axis]
+        return None
+
+    def _ones_input(self, shape: tuple[Any, Any], one_d: bool, inputs, shapes) -> str:
+        """The input of ones of ``shape`` (made on first use; ``one_d``: NumPy's 1-D)."""
+        key = (int(shape[0]), int(shape[1]), one_d)
+        if key in self.made_ones:
+            return self.made_ones[key]
+        label, k = "ones", 1
+        while label in shapes:
+            k += 1
+            label = f"ones_{k}"
+        inputs[label] = shapes[label] = shape
+        self.names[label] = "inputs"
+        if one_d:
+            self.one_d[label] = str(shape[1])
+            self.made_labels[label] = [1] * key[1]
+        else:
+            self.made_labels[label] = [[1] * key[1] for _ in range(key[0])]
+        self.made_ones[key] = label
+        return label
 
     def integer_targets(self, where: str, text: str, inputs, shapes, constants, dims) -> None:
         """``F.cross_entropy(Z, y)`` / ``F.nll_loss(LP, y)`` with ``y`` an input declared 1-D

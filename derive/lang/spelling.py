@@ -470,7 +470,7 @@ def _cosine(node: ast.Call, how: str) -> ast.expr:
 
 # losses whose ``weight=`` the rewrite reads (a rescaling of each entry or class)
 _WEIGHTED = frozenset(
-    {"binary_cross_entropy", "binary_cross_entropy_with_logits", "cross_entropy"}
+    {"binary_cross_entropy", "binary_cross_entropy_with_logits", "cross_entropy", "nll_loss"}
 )
 
 
@@ -784,6 +784,8 @@ def _huber(scale_by_beta: bool) -> Callable[[dict[str, ast.expr], str], ast.expr
     def build(a: dict[str, ast.expr], r: str) -> ast.expr:
         d = a.get("beta" if scale_by_beta else "delta", _num(1.0))
         res = _call("abs", _sub(a["input"], a["target"]))
+        if scale_by_beta and isinstance(d, ast.Constant) and d.value == 0:
+            return _reduce(res, r, "smooth_l1_loss")  # PyTorch: beta = 0 is the L1 loss
         q = _call("minimum", res, d)
         elem: ast.expr = _add(_mul(_num(0.5), _bin(q, ast.Pow(), _num(2))), _mul(d, _sub(res, q)))
         if scale_by_beta:
@@ -791,6 +793,18 @@ def _huber(scale_by_beta: bool) -> Callable[[dict[str, ast.expr], str], ast.expr
         return _reduce(elem, r, "smooth_l1_loss" if scale_by_beta else "huber_loss")
 
     return build
+
+
+def _dropout(node: ast.Call, how: str) -> ast.expr:
+    """``F.dropout(x, p, training=False)`` (a model in evaluation mode) and a rate of 0: ``x``
+    itself. In training mode it zeroes random entries, which no derivation can follow: refused
+    naming the form that can (a mask given as data, scaled by 1/(1 − p))."""
+    a = _bound(node, "dropout", ("input", "p", "training"), 1)
+    training, p = a.get("training"), a.get("p")
+    off = isinstance(training, ast.Constant) and training.value is False
+    if off or (isinstance(p, ast.Constant) and p.value == 0):
+        return a["input"]
+    raise SpellingError(catalog.said("spec.spelling.dropout_1"))
 
 
 def _kl(a: dict[str, ast.expr], r: str) -> ast.expr:
@@ -1726,8 +1740,13 @@ def _nll(a: dict[str, ast.expr], r: str) -> ast.expr:
     ignored = a.get("ignore_index")
     if ignored is not None:  # the rows of class k left out of the sum and of the count
         y = _mul(_kept_rows(y, ignored.value), y)  # type: ignore[attr-defined]
+    w = a.get("weight")
+    if w is not None:  # class weights, as cross_entropy's: 'mean' over Σ_i w_(y_i)
+        if _INDEX_MARK not in a:
+            raise SpellingError(catalog.said("spec.spelling.nll_weight_1"))
+        y = _mul(w, y)
     row = _neg(_call("sum", _mul(a["input"], y), axis=_num(1)))
-    if ignored is not None and r == "mean":
+    if (ignored is not None or w is not None) and r == "mean":
         return _div(_call("sum", row), _call("sum", y))
     return _per_row(row, r, "nll_loss")
 
@@ -2017,6 +2036,7 @@ REWRITES: dict[str, Callable[[ast.Call, str], ast.expr | None]] = {
         ("input", "target", "weight", "size_average", "reduce", "reduction", "pos_weight"),
         _bce_logits,
     ),
+    "dropout": _dropout,
     "huber_loss": _loss2("huber_loss", ("input", "target", "reduction", "delta"), _huber(False)),
     "smooth_l1_loss": _loss2(
         "smooth_l1_loss",
@@ -2357,6 +2377,9 @@ def keywords(node: ast.Call) -> ast.Call:
     """PyTorch's keyword names as NumPy's (``dim`` → ``axis``, ``keepdim`` → ``keepdims``;
     ``negative_slope`` → ``slope`` of leaky_relu)."""
     assert isinstance(node.func, ast.Name)
+    if any(_inplace_flag(k) for k in node.keywords):  # F.relu(x, inplace=True): the same values
+        kept = [k for k in node.keywords if not _inplace_flag(k)]
+        node = ast.copy_location(ast.Call(node.func, node.args, kept), node)
     names = {**_KEYWORDS, **_OP_KEYWORDS.get(node.func.id, {})}
     if not any(k.arg in names for k in node.keywords):
         return node
@@ -2365,6 +2388,12 @@ def keywords(node: ast.Call) -> ast.Call:
         # X.var(dim=0) is PyTorch's: unbiased unless told otherwise
         kws.append(ast.keyword(_TORCH_MARK, ast.Constant(True)))
     return ast.copy_location(ast.Call(node.func, node.args, kws), node)
+
+
+def _inplace_flag(k: ast.keyword) -> bool:
+    """PyTorch's ``inplace=True``/``False`` keyword of an activation (``F.relu(x, inplace=True)``,
+    ``F.dropout``): where to write the result, not what it is."""
+    return k.arg == "inplace" and isinstance(k.value, ast.Constant) and type(k.value.value) is bool
 
 
 def respell(node: ast.Call, how: str) -> ast.expr | None:

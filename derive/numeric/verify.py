@@ -146,7 +146,9 @@ def random_point(
         for name in list(g.spec.inputs) + list(g.spec.params):
             shape = _shape(g, name, sizes)
             role = roles.get(name)
-            if name in g.spec.one_hot_columns:  # one example per column (Ng's layout)
+            if name in g.spec.ones:  # np.ones((m, 1)): a constant, not data
+                out[name] = np.ones(shape)
+            elif name in g.spec.one_hot_columns:  # one example per column (Ng's layout)
                 hot = rng.integers(0, shape[0], shape[1])
                 out[name] = (np.arange(shape[0])[:, None] == hot[None, :]).astype(np.float64)
             elif role == "binary":
