@@ -1,0 +1,68 @@
+"""The held-out-style corpus of issue 11, fifteenth round (tests/corpus15.py): answers the way
+textbooks write them (Goodfellow's reassigned ``g ←``, Bishop's δ per unit, Nielsen's BP1-BP4 and
+``network.py``, 西瓜书's ``g_j`` and ``Δw``, 邱锡鹏's column-major δ), update rules, numerator
+layout, ``einsum``/``tensordot``/autograd/loops, index sums, Chinese prose around the formula, and
+hand numbers with ``≈``, 2 decimals, negative zero, fractions; five textbook course networks. Each built-in case with an ``oracle`` has its verdict confirmed by
+PyTorch (tests/check_oracle.py), each course-network case with one by the spec's own text run in
+PyTorch (tests/spelled_oracle.py); then derive.checker must give that verdict and, where one is
+named, that diagnosis code. Rates (and the first, before-fix measurement):
+bench/bench_check_corpus15.py, bench/RESULTS.md "corpus 14"."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import corpus15  # noqa: E402
+import corpus_common  # noqa: E402
+
+CASES = corpus15.load()
+KNOWN: dict[str, str] = {  # id -> why it still fails (strict xfail: fixing it must remove it here)
+}
+
+
+def _param(c: dict) -> object:
+    marks = [pytest.mark.xfail(reason=KNOWN[c["id"]], strict=True)] if c["id"] in KNOWN else []
+    return pytest.param(c, id=f"{c['id']}:{Path(c['net']).stem}:{c['wrt']}:{c['text'][:30]}", marks=marks)
+
+
+def test_corpus_weights_the_six_older_builtins() -> None:
+    nets = [c["net"] for c in CASES]
+    older = ("tiny-mlp", "neuron", "chain", "mlp-bce", "mlp-bce-weighted", "relu-mlp")
+    assert sum(nets.count(n) for n in older) >= 0.7 * len(CASES)
+    for net in older + ("rnn", "attention", "batchnorm", "softmax-regression"):
+        assert net in nets, net
+    course = [n for n in nets if n.endswith(".toml")]
+    assert len(course) >= 20 and len(set(course)) >= 4
+    assert 180 <= len(CASES) <= 380
+    assert sum(c["verdict"] == "incorrect" for c in CASES) >= 60
+    assert {c["kind"] for c in CASES} == {"numpy", "latex", "value"}
+    assert sum("\\leftarrow" in c["text"] or "-=" in c["text"] for c in CASES) >= 15
+    assert sum(c.get("lang") == "zh" for c in CASES) >= 15
+    assert len({c["id"] for c in CASES}) == len(CASES)
+
+
+def test_corpus_has_no_repeat_of_corpus2_to_14() -> None:
+    assert not [c["id"] for c in CASES if corpus15._key(c) in corpus15._earlier()]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("case", [c for c in CASES if c.get("oracle")], ids=lambda c: c["id"])
+def test_oracle_agrees_with_the_stated_verdict(case: dict) -> None:
+    """The corpus' verdicts come from PyTorch, not from the checker."""
+    if case["net"].endswith(".toml"):
+        assert corpus_common.course_oracle_ok(case) == (case["verdict"] == "correct")
+    else:
+        assert corpus_common.oracle_agrees(case)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("case", [_param(c) for c in CASES])
+def test_checker_on_corpus15(case: dict) -> None:
+    got = corpus15.run(case)
+    assert corpus15.judge(case, got) == "ok", got
+
+
