@@ -158,18 +158,18 @@ C(T, "w12", N, "d = y_pred - y_target\nd2 = h2*(1-h2)*v2*d\ndw12 = d2*x1", style
 C(T, "w12", L, r"\delta_k = y_{pred} - y_{target}, \quad \delta_2 = h_2(1-h_2)\, v_2\, \delta_k, \quad \frac{\partial E}{\partial w_{12}} = \delta_2 x_1", style="bishop-unit-latex")
 C(T, "w12", N, "d = y_pred - y_target\nd1 = h1*(1-h1)*v1*d\ndw12 = d1*x2", "*", style="bishop-index-order", note="Bishop's w_ji (to j from i) read as ours: w21's formula")
 C(T, "w12", N, "d = y_target - y_pred\ndw12 = h2*(1-h2)*v2*d*x1", "sign", style="bishop-t-minus-y")
-C(T, "w12", N, "d = y_pred - y_target\nd2 = sigmoid(h2)*(1-sigmoid(h2))*v2*d\ndw12 = d2*x1", "wrong-activation-derivative", style="bishop-h-prime-at-activation")
+C(T, "w12", N, "d = y_pred - y_target\nd2 = sigmoid(h2)*(1-sigmoid(h2))*v2*d\ndw12 = d2*x1", "wrong-layer", style="bishop-h-prime-at-activation", note="first labelled wrong-activation-derivative; relabelled as corpus 5 did: the activation where its input belongs is wrong-layer")
 # Nielsen's network.py
 C(T, "W2", N, "delta = (y_pred - y_target)\nnabla_w2 = np.dot(h.transpose(), delta)", oracle=TW2, style="nielsen-code-W2")
 C(T, "W1", N, "delta = y_pred - y_target\ndelta_h = np.dot(W2, delta) * (h * (1 - h)).T\nnabla_W1 = np.dot(delta_h, X)", "operand-order", style="nielsen-code-column-major", note="Nielsen's column layout on a row-major network: the transpose")
 C(T, "W1", N, "delta = y_pred - y_target\ndelta_h = np.dot(W2, delta) * (h * (1 - h)).T\nnabla_W1 = np.dot(X.T, delta_h.T)", oracle=TW1, style="nielsen-code-column-then-T")
 C(T, "W1", N, "delta_h = (y_pred - y_target) * W2.T * sigmoid_prime(h_raw)\ndW1 = X.T @ delta_h", oracle=TW1, style="nielsen-sigmoid-prime")
-C(T, "W1", N, "delta_h = (y_pred - y_target) * W2.T * sigmoid_prime(h)\ndW1 = X.T @ delta_h", "wrong-activation-derivative", style="nielsen-sigmoid-prime-of-activation")
+C(T, "W1", N, "delta_h = (y_pred - y_target) * W2.T * sigmoid_prime(h)\ndW1 = X.T @ delta_h", "wrong-layer", style="nielsen-sigmoid-prime-of-activation", note="first labelled wrong-activation-derivative; relabelled as corpus 5 did: the activation where its input belongs is wrong-layer")
 # Goodfellow
 _TG = r"g \leftarrow \hat{y} - y \\ g \leftarrow g W_2^\top \\ g \leftarrow g \odot \sigma'(h_{raw}) \\ \nabla_{W_1} J = X^\top g"
 C(T, "W1", L, _TG, oracle=TW1, style="gf-tiny")
 C(T, "W1", L, _TG.replace(r"X^\top g", r"g X^\top"), "*", style="gf-tiny-column-major", note="(1 x n_h)(n_in x 1)")
-C(T, "W1", L, _TG.replace(r"\sigma'(h_{raw})", r"\sigma'(h)"), "wrong-activation-derivative", style="gf-tiny-prime-at-activation")
+C(T, "W1", L, _TG.replace(r"\sigma'(h_{raw})", r"\sigma'(h)"), "wrong-layer", style="gf-tiny-prime-at-activation", note="first labelled wrong-activation-derivative; relabelled as corpus 5 did: the activation where its input belongs is wrong-layer")
 # 西瓜书 on tiny-mlp: g = y - ŷ for a linear output, e_h = b_h(1 - b_h) v_h g
 C(T, "W1", N, "g = y_target - y_pred\ne = h * (1 - h) * W2.T * g\ndW1 = -X.T @ e", oracle=TW1, style="xigua-neg-gradient")
 C(T, "W1", N, "g = y_target - y_pred\ne = h * (1 - h) * W2.T * g\ndW1 = X.T @ e", "sign", style="xigua-sign-dropped")
@@ -224,9 +224,9 @@ C(R, "w2[0,0]", V, "-7.479e-7", "*", style="hand-lr-folded", note="1e-6 times th
 E = "neuron"
 EW = "(O - t) * O * (1 - O) * x"
 C(E, "w", L, r"\delta = (O - t) \odot \sigma'(z), \quad \frac{\partial C}{\partial w} = \delta\, x", oracle=EW, style="nielsen-bp1-bp4")
-C(E, "w", L, r"\delta = (O - t) \odot \sigma'(O), \quad \frac{\partial C}{\partial w} = \delta\, x", "wrong-activation-derivative", style="nielsen-prime-at-activation")
+C(E, "w", L, r"\delta = (O - t) \odot \sigma'(O), \quad \frac{\partial C}{\partial w} = \delta\, x", "wrong-layer", style="nielsen-prime-at-activation", note="first labelled wrong-activation-derivative; relabelled as corpus 5 did: the activation where its input belongs is wrong-layer")
 C(E, "w", N, "delta = (O - t) * sigmoid_prime(z)\nnabla_w = delta * x", oracle=EW, style="nielsen-code")
-C(E, "w", N, "delta = (O - t) * sigmoid_prime(O)\nnabla_w = delta * x", "wrong-activation-derivative", style="nielsen-code-prime-of-O")
+C(E, "w", N, "delta = (O - t) * sigmoid_prime(O)\nnabla_w = delta * x", "wrong-layer", style="nielsen-code-prime-of-O", note="first labelled wrong-activation-derivative; relabelled as corpus 5 did: the activation where its input belongs is wrong-layer")
 C(E, "w", N, "g = O * (1 - O) * (t - O)\ndw = -g * x", oracle=EW, style="xigua-g")
 C(E, "w", N, "g = O * (1 - O) * (t - O)\ndw = g * x", "sign", style="xigua-g-sign")
 C(E, "w", N, "g = O * (1 - O) * (t - O)\nΔw = η * g * x", REFUSE, style="xigua-delta-w-update", note="Δw = η g x is the update, not the gradient")
@@ -274,7 +274,7 @@ C(S, "b[0,1]", V, "≈ 0.37", style="s-hand-2dp")
 C(S, "W[0,0]", V, "0.57", "*", style="s-hand-wrong")
 RNX = "x_1.T @ dz_1 + x_2.T @ dz_2"
 C(RN, "W_x", N, "W_x -= lr * (x_1.T @ dz_1 + x_2.T @ dz_2)", oracle=RNX, style="rn-update")
-C(RN, "W_x", N, "dz2=(h_2-y)*(1-np.tanh(h_2)**2)\ndz1=dz2@W_h.T*(1-h_1**2)\ndW_x=x_1.T@dz1+x_2.T@dz2", "wrong-activation-derivative", style="rn-tanh-prime-of-activation")
+C(RN, "W_x", N, "dz2=(h_2-y)*(1-np.tanh(h_2)**2)\ndz1=dz2@W_h.T*(1-h_1**2)\ndW_x=x_1.T@dz1+x_2.T@dz2", "wrong-layer", style="rn-tanh-prime-of-activation", note="first labelled wrong-activation-derivative; relabelled as corpus 5 did: the activation where its input belongs is wrong-layer")
 C(RN, "b", N, "答：db = np.sum(dz_1 + dz_2, axis=0, keepdims=True)", oracle="np.sum(dz_1 + dz_2, axis=0, keepdims=True)", lang=Z, style="rn-zh-da")
 C(A, "W_v", N, "W_v -= lr * X.T @ (A.T @ dO)", oracle="X.T @ (A.T @ dO)", style="a-update")
 C(A, "W_v", N, "dW_v = np.einsum('ni,nj->ij', X, A.T @ dO)", oracle="X.T @ (A.T @ dO)", style="a-einsum")
@@ -294,7 +294,7 @@ C(GF, "W1", N, "g = (softmax(U2) - y) / m\ng = g @ W2.T\ndW1 = X.T @ g + 2 * lam
 BPW1 = "x.T @ ((1 - z**2) * ((y - t) @ w2.T))"
 C(BP, "w1", N, "delta_k = y - t\ndelta_j = (1 - z**2) * (delta_k @ w2.T)\ndw1 = x.T @ delta_j", oracle=BPW1, style="u-bishop-w1")
 C(BP, "w1", N, "delta_k = t - y\ndelta_j = (1 - z**2) * (delta_k @ w2.T)\ndw1 = x.T @ delta_j", "sign", oracle="-" + BPW1, style="u-bishop-w1-t-minus-y")
-C(BP, "w1", N, "delta_k = y - t\ndelta_j = (1 - a**2) * (delta_k @ w2.T)\ndw1 = x.T @ delta_j", "wrong-activation-derivative", style="u-bishop-w1-prime-at-pre-activation-as-activation")
+C(BP, "w1", N, "delta_k = y - t\ndelta_j = (1 - a**2) * (delta_k @ w2.T)\ndw1 = x.T @ delta_j", "wrong-layer", style="u-bishop-w1-prime-at-pre-activation-as-activation", note="first labelled wrong-activation-derivative; relabelled as corpus 5 did: the activation where its input belongs is wrong-layer")
 C(BP, "w2", L, r"\frac{\partial E}{\partial w_2} = z^\top (y - t)", oracle="z.T @ (y - t)", style="u-bishop-w2-latex")
 C(BP, "w2", N, "δ = y − t\n∂E/∂w2 = zᵀ δ", oracle="z.T @ (y - t)", style="u-bishop-w2-greek")
 NQW2 = "((a2 - y) * a2 * (1 - a2)) @ a1.T"
@@ -303,13 +303,13 @@ C(NQ, "w2", N, "delta2 = (a2 - y) * a2 * (1 - a2)\ndw2 = delta2 @ a1.T", oracle=
 C(NQ, "w2", N, "delta = (a2 - y) * sigmoid_prime(z2)\nnabla_w = np.dot(delta, a1.transpose())", oracle=NQW2, style="u-nielsen-network-py")
 C(NQ, "w2", N, "delta2 = (a2 - y) * a2 * (1 - a2)\ndw2 = a1 @ delta2.T", "*", style="u-nielsen-w2-layout", note="n1 x n2 for n2 x n1")
 C(NQ, "w1", N, "delta2 = (a2 - y) * a2 * (1 - a2)\ndelta1 = (w2.T @ delta2) * a1 * (1 - a1)\ndw1 = delta1 @ x.T", oracle=NQW1, style="u-nielsen-w1")
-C(NQ, "w1", N, "delta2 = (a2 - y) * a2 * (1 - a2)\ndelta1 = (w2.T @ delta2) * sigmoid(a1) * (1 - sigmoid(a1))\ndw1 = delta1 @ x.T", "wrong-activation-derivative", style="u-nielsen-w1-prime-at-activation")
+C(NQ, "w1", N, "delta2 = (a2 - y) * a2 * (1 - a2)\ndelta1 = (w2.T @ delta2) * sigmoid(a1) * (1 - sigmoid(a1))\ndw1 = delta1 @ x.T", "wrong-layer", style="u-nielsen-w1-prime-at-activation", note="first labelled wrong-activation-derivative; relabelled as corpus 5 did: the activation where its input belongs is wrong-layer")
 C(NQ, "w2", L, r"\delta^L = (a^L - y) \odot \sigma'(z^L), \quad \frac{\partial C}{\partial w^L} = \delta^L (a^{L-1})^T", oracle=NQW2, style="u-nielsen-bp1-bp4-latex")
 QD2 = "(a2 - y) / N"
 QW1 = "(a1 * (1 - a1) * (W2.T @ (" + QD2 + "))) @ a0.T + lam * W1"
-C(QD, "W1", N, "delta2 = (a2 - y) / N\ndelta1 = a1 * (1 - a1) * (W2.T @ delta2)\ndW1 = delta1 @ a0.T + lam * W1", oracle=QW1, style="u-qiu-W1")
+C(QD, "W1", N, "delta2 = (a2 - y) / N\ndelta1 = a1 * (1 - a1) * (W2.T @ delta2)\ndW1 = delta1 @ a0.T + lam * W1", "scale-factor", style="u-qiu-W1", note="first labelled correct; the loss takes np.mean over M2 x N entries: / N holds only for M2 = 1 (the checker is right)")
 C(QD, "W1", N, "delta2 = (a2 - y) / N\ndelta1 = a1 * (1 - a1) * (W2.T @ delta2)\ndW1 = delta1 @ a0.T", "missing-loss-term", style="u-qiu-W1-no-decay")
-C(QD, "W2", L, r"\delta^{(2)} = \frac{1}{N}(a^{(2)} - y), \quad \frac{\partial L}{\partial W^{(2)}} = \delta^{(2)} (a^{(1)})^\top + \lambda W^{(2)}", oracle="(" + QD2 + ") @ a1.T + lam * W2", style="u-qiu-W2-latex")
+C(QD, "W2", L, r"\delta^{(2)} = \frac{1}{N}(a^{(2)} - y), \quad \frac{\partial L}{\partial W^{(2)}} = \delta^{(2)} (a^{(1)})^\top + \lambda W^{(2)}", "scale-factor", style="u-qiu-W2-latex", note="first labelled correct; the loss takes np.mean over M2 x N entries: / N holds only for M2 = 1 (the checker is right)")
 C(QD, "W2", N, "delta2 = (a2 - y) / N\ndW2 = a1 @ delta2.T + lam * W2", "*", style="u-qiu-W2-layout")
 XGG = "y_hat * (1 - y_hat) * (y - y_hat)"
 XGE = "b * (1 - b) * ((" + XGG + ") @ w.T)"
@@ -331,7 +331,7 @@ C(R, "w2", L, r"w_2 \leftarrow w_2 - \eta\, h_{relu}^\top \cdot 2(\hat y - y)", 
 C(R, "w2", N, "w2 -= learning_rate * h.T @ (2 * (y_pred - y))", "wrong-layer", style="r-update-wrong-layer")
 C(E, "w", N, "w = w - lr * (O - t) * O * (1 - O) * x.T", "*", style="n-update-x-T")
 C(S, "W", N, "W = W - lr * X.T @ (P - Y)", "scale-factor", oracle="X.T @ (P - Y)", style="s-update-no-m")
-C(BP, "w1", N, "dw1 = x.T @ ((1 - np.tanh(z)**2) * ((y - t) @ w2.T))", "wrong-activation-derivative", style="u-bishop-tanh-of-activation")
+C(BP, "w1", N, "dw1 = x.T @ ((1 - np.tanh(z)**2) * ((y - t) @ w2.T))", "wrong-layer", style="u-bishop-tanh-of-activation", note="first labelled wrong-activation-derivative; relabelled as corpus 5 did: the activation where its input belongs is wrong-layer")
 C(NQ, "b2", N, "delta = (a2 - y) * sigmoid_prime(z2)\nnabla_b = delta", oracle="(a2 - y) * a2 * (1 - a2)", style="u-nielsen-network-py-b")
 C(XG, "theta", N, "g = y_hat * (1 - y_hat) * (y - y_hat)\ndtheta = -g", "sign", oracle="-(" + XGG + ")", style="u-xigua-theta-sign")
 
