@@ -94,7 +94,7 @@ C(M, "W1", L, r"\frac{\partial L}{\partial W^{[1]}} = \frac{1}{m} dZ^{[1]\top} X
 C(M, "b2", L, r"\frac{\partial L}{\partial b^{[2]}} = \frac{1}{m}\sum_{i=1}^{m}(A^{[2]}_i - Y_i)", oracle="np.sum(A2 - Y) / m", style="index-sum-bounds-b2")
 C(M, "b2", L, r"\frac{\partial L}{\partial b^{[2]}} = \frac{1}{m}\sum_{i=1}^{n_h}(A^{[2]}_i - Y_i)", "*", style="index-sum-wrong-bound")
 C(M, "W2[0,0]", L, r"\frac{1}{m}\sum_{i=1}^{m} A^{[1]}_{i1}(A^{[2]}_{i1} - Y_{i1})", style="index-sum-entry-one-based")
-C(M, "W2", L, r"\frac{\partial L}{\partial W^{[2]}_{jk}} = \frac{1}{m} A^{[1]}_{ij}(A^{[2]}_{ik} - Y_{ik})", REFUSE, style="einstein-implicit-sum", note="free indices: the checker expects the vectorised form")
+C(M, "W2", L, r"\frac{\partial L}{\partial W^{[2]}_{jk}} = \frac{1}{m} A^{[1]}_{ij}(A^{[2]}_{ik} - Y_{ik})", style="einstein-implicit-sum", note="first labelled a refusal; the checker reads Einstein's implicit sum by its indices (a swapped index is operand-order), and it is right")
 # einsum, tensordot, autograd, loops
 C(M, "W2", N, "dW2 = np.einsum('ij,ik->jk', A1, A2 - Y) / m", oracle=W2R, style="einsum")
 C(M, "W2", N, "dW2 = np.einsum('ij,ik->kj', A1, A2 - Y) / m", "*", style="einsum-transposed-out")

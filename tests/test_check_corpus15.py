@@ -66,3 +66,28 @@ def test_checker_on_corpus15(case: dict) -> None:
     assert corpus15.judge(case, got) == "ok", got
 
 
+
+
+# ---- the general rules behind the fixes, one test each ------------------------------------------
+
+
+def test_a_sum_over_the_examples_bounded_by_another_size() -> None:
+    r"""``\frac{1}{m}\sum_{i=1}^{n_h}(A^{[2]}_i - Y_i)``: the bound names a layer width where the
+    batch size belongs — wrong (``scale-factor`` naming n_h), though m = n_h at the example (the
+    bound was ignored: a wrong answer accepted); the batch's own bound, none, and a number stay
+    as they were, in both paths (the fast path leaves a named bound to the full checker)."""
+    from derive.checker import fastlatex
+    from derive.checker.check import check
+
+    lhs = r"\frac{\partial L}{\partial b^{[2]}} = \frac{1}{m}\sum_{i=1}^{"
+    body = r"}(A^{[2]}_i - Y_i)"
+    r = check("mlp-bce", "b2", lhs + "n_h" + body, latex=True)
+    assert r.code == "scale-factor" and "n" in r.text()
+    assert check("mlp-bce", "b2", lhs + "n_{in}" + body, latex=True).code == "scale-factor"
+    assert check("mlp-bce", "b2", lhs + "m" + body, latex=True).ok
+    bare = r"\frac{\partial L}{\partial b^{[2]}} = \frac{1}{m}\sum_{i}(A^{[2]}_i - Y_i)"
+    assert check("mlp-bce", "b2", bare, latex=True).ok
+    lim = {"max_length": 4000, "max_nodes": 10_000, "max_depth": 200}
+    known = {"A2", "Y", "m", "n_h"}.__contains__
+    with pytest.raises(fastlatex.Fallback):
+        fastlatex.parse(r"\frac{1}{m}\sum_{i=1}^{n_h}(A^{[2]}_i - Y_i)", known, lim, "L")
