@@ -91,3 +91,33 @@ def test_a_sum_over_the_examples_bounded_by_another_size() -> None:
     known = {"A2", "Y", "m", "n_h"}.__contains__
     with pytest.raises(fastlatex.Fallback):
         fastlatex.parse(r"\frac{1}{m}\sum_{i=1}^{n_h}(A^{[2]}_i - Y_i)", known, lim, "L")
+
+
+def test_an_update_rule_is_judged_by_its_gradient() -> None:
+    r"""``W2 -= lr * G``, ``W2 = W2 - alpha * G``, ``w ← w − η·G``, ``W \leftarrow W - \eta G``,
+    ``W := W - \alpha dW`` (they were "invalid syntax" / "unknown name 'lr'" / "unknown command
+    '\eta'"): G is the answer, so a slip in it keeps its diagnosis; ``+=`` steps along −G (an
+    ascent on G is a sign slip); a step applying a gradient defined before leaves that gradient
+    as the answer; a rate that is a name of the network, or ``lr * G + …``, is no update rule."""
+    from derive.checker import textbox
+    from derive.checker.check import check
+
+    assert check("mlp-bce", "W2", "W2 -= lr * A1.T @ (A2 - Y) / m").ok
+    assert check("mlp-bce", "W2", "W2 -= lr * A1.T @ (A2 - Y)").code == "scale-factor"
+    assert check("mlp-bce", "W2", "W2 += lr * A1.T @ (A2 - Y) / m").code == "sign"
+    assert check("neuron", "w", "w += lr * (t - O) * O * (1 - O) * x").ok
+    assert check("chain", "w", "w ← w − η·2v·x").ok
+    assert check("chain", "w", "w -= lr * 2 * v").code == "missing-factor"
+    assert check("relu-mlp", "w2", "w2 -= learning_rate * h.T @ (2 * (y_pred - y))").code == "wrong-layer"
+    code = "grad_y_pred = 2.0 * (y_pred - y)\ngrad_w2 = h_relu.T.dot(grad_y_pred)\nw2 -= learning_rate * grad_w2"
+    assert check("relu-mlp", "w2", code).ok
+    assert check("relu-mlp", "w2", code.replace("2.0 * ", "")).code == "scale-factor"
+    tex = r"W^{[2]} \leftarrow W^{[2]} - \eta \frac{1}{m} A^{[1]\top}(A^{[2]} - Y)"
+    assert check("mlp-bce", "W2", tex, latex=True).ok
+    assert check("mlp-bce", "W2", tex.replace(r"\frac{1}{m} ", ""), latex=True).code == "scale-factor"
+    colon = r"W^{[2]} := W^{[2]} - \alpha \, dW^{[2]}, \quad dW^{[2]} = \frac{1}{m} A^{[1]T}(A^{[2]} - Y)"
+    assert check("mlp-bce", "W2", colon, latex=True).ok
+    size = lambda name, axis: "1" if name == "alpha" else None  # noqa: E731 - alpha is the network's
+    assert textbox._code_update("W = W - alpha * G", size) == "W = W - alpha * G"
+    assert textbox._code_update("W -= lr * G + H", lambda n, a: None) == "W -= lr * G + H"
+    assert textbox._code_update("dW = lr * G", lambda n, a: None) == "dW = lr * G"

@@ -69,11 +69,12 @@ def unwrap(text: str, latex: bool, size_of: Callable[[str, int], str | None]) ->
     text = _chat_markup(_fenced(text))
     text = _LABEL.sub("", text, count=1)
     if latex or _looks_latex(text):
-        text = _display_rows(text)
+        text = _latex_update(_display_rows(text))
         return _latex_clause(latexin.named_activation(text))
     text = text.translate(_FULL_WIDTH_CODE) if re.search(r"[（）：；＝]|，", text) else text
     text = "\n".join(_prose_free(line) for line in text.split("\n"))
     text = _typed_in_code(text, size_of)
+    text = _code_update(text, size_of)
     if _is_octave(text):
         text = _octave(text, size_of)
     return text
@@ -203,6 +204,60 @@ def _typed_in_code(text: str, size_of: Callable[[str, int], str | None]) -> str:
         name = f"{letter}_hat" if size_of(f"{letter}_hat", 0) is not None else f"{letter}hat"
         text = re.sub(rf"(?<!\w)(?:{hat}|{letter}\u0302)(?!\w)", name, text)
     return text
+
+
+# an update rule, W2 -= lr * G, W = W - alpha * G, w ← w − η·G: the gradient part G is the answer
+_RATE = r"(?:lr|learning_rate|alpha|eta|step_size|η|α|\d+(?:\.\d*)?(?:[eE][-+]?\d+)?)"
+_CODE_UPDATE = re.compile(
+    rf"^(\s*)([A-Za-z_]\w*)\s*(?:([-+])=|(?:=|:=|←)\s*\2\s*([-+]))\s*({_RATE})\s*(?:\*|·|×|\s)\s*(.+?)\s*$"
+)
+_LATEX_RATE = r"(?:\\eta|\\alpha|η|α)"
+_LATEX_UPDATE = re.compile(
+    r"(^|\\\\|\\quad|\n)(\s*)([A-Za-z](?:_\{[^{}]*\}|_[A-Za-z0-9]|\^\{[^{}]*\})*)\s*"
+    rf"(?:\\leftarrow|←|:=|=)\s*\3\s*([-+])\s*{_LATEX_RATE}\s*(?:\\[,;:!]|\\cdot|\s)*"
+)
+
+
+def _top_level_sum(text: str) -> bool:
+    """Has ``text`` a ``+`` or ``-`` outside brackets (after its first character)?"""
+    depth = 0
+    for i, ch in enumerate(text):
+        depth += ch in "([{"
+        depth -= ch in ")]}"
+        if depth == 0 and i > 0 and ch in "+-" and text[i - 1] not in "eE*/(":
+            return True
+    return False
+
+
+def _code_update(text: str, size_of: Callable[[str, int], str | None]) -> str:
+    """Update rules in code (``W2 -= lr * G``, ``W2 = W2 - alpha * G``, ``w += lr * G``, ``w ←
+    w − η·G``) as the gradient they apply: ``dW2 = G`` (``-(G)`` for an ascent step on G); a
+    step that applies a gradient the lines before define (``w2 -= learning_rate * grad_w2``)
+    is left out, that gradient being the answer. A rate that is a name of the network, or a
+    gradient part with a sum outside brackets (``lr * G + …``: which part is the gradient?), is
+    not an update rule and is left as written."""
+    lines = text.split("\n")
+    for k, line in enumerate(lines):
+        m = _CODE_UPDATE.match(line)
+        if m is None or size_of(m.group(5), 0) is not None or _top_level_sum(m.group(6)):
+            continue
+        indent, param, grad = m.group(1), m.group(2), m.group(6)
+        ascent = (m.group(3) or m.group(4)) == "+"
+        defined = any(re.match(rf"\s*{re.escape(grad)}\s*=(?!=)", x) for x in lines[:k])
+        if defined and not ascent and re.fullmatch(r"[A-Za-z_]\w*", grad):
+            lines[k] = ""
+        else:
+            lines[k] = f"{indent}d{param} = " + (f"-({grad})" if ascent else grad)
+    return "\n".join(line for line in lines if line.strip()) if any(lines) else text
+
+
+def _latex_update(text: str) -> str:
+    r"""Update rules in LaTeX (``W^{[2]} \leftarrow W^{[2]} - \eta …``, ``w := w - \alpha …``)
+    as the gradient they apply, ``\nabla_{W^{[2]}} L = …`` (``= -…`` for an ascent step)."""
+    return _LATEX_UPDATE.sub(
+        lambda m: f"{m.group(1)}{m.group(2)}\\nabla_{{{m.group(3)}}} L = " + ("-" if m.group(4) == "+" else ""),
+        text,
+    )
 
 
 def _prose_free(line: str) -> str:
