@@ -121,3 +121,26 @@ def test_an_update_rule_is_judged_by_its_gradient() -> None:
     assert textbox._code_update("W = W - alpha * G", size) == "W = W - alpha * G"
     assert textbox._code_update("W -= lr * G + H", lambda n, a: None) == "W -= lr * G + H"
     assert textbox._code_update("dW = lr * G", lambda n, a: None) == "dW = lr * G"
+
+
+def test_chinese_prose_and_greek_names_around_code() -> None:
+    """``所以 dW2 = …。``, ``因为 dZ2 = …，所以 dW2 = …``, ``解：dZ2 = …，dW2 = （1/m）…``,
+    ``所以∂L/∂w＝（O－t）…``, a closing ``。`` after a number, and Bishop's ``δ2 = A2 − Y`` in
+    code (they were "invalid syntax" / "invalid character '∂'"): the statements inside, a slip
+    still named; ``A1ᵀ·dZ2`` is a product, never Python's one name ``A1T·dZ2``."""
+    from derive.checker import textbox
+    from derive.checker.check import check
+
+    assert check("mlp-bce", "W2", "所以 dW2 = A1.T @ (A2 - Y) / m。", lang="zh").ok
+    assert check("mlp-bce", "W2", "因为 dZ2 = A2 − Y，所以 dW2 = A1ᵀ·dZ2 / m。").ok
+    assert check("mlp-bce", "W2", "因为 dZ2 = Y − A2，所以 dW2 = A1ᵀ·dZ2 / m。").code == "sign"
+    assert check("mlp-bce", "W2", "解：dZ2 = A2 − Y，dW2 = （1/m）A1ᵀ dZ2").ok
+    assert check("neuron", "w", "所以∂L/∂w＝（O－t）O（1－O）x").ok
+    assert check("neuron", "w", "所以∂L/∂w＝（t－O）O（1－O）x").code == "sign"
+    assert check("chain", "b", "所以 dL/db = 2(u + b) = 20。").ok
+    assert not check("chain", "b", "所以 dL/db = 2(u + b) = 40。").ok
+    greek = "δ2 = A2 − Y\nδ1 = (δ2 @ W2.T) * (Z1 > 0)\ndW1 = X.T @ δ1 / m"
+    assert check("mlp-bce", "W1", greek).ok
+    assert check("mlp-bce", "W1", greek.replace("A2 − Y", "Y − A2")).code == "sign"
+    assert textbox._greek_names("δ = t − O\n∂E/∂w = δ·O") == "δ = t − O\n∂E/∂w = δ·O"  # maths
+    assert textbox._chinese_prose("dW2 = A1.T @ dZ2") == "dW2 = A1.T @ dZ2"

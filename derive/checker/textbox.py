@@ -67,14 +67,14 @@ def unwrap(text: str, latex: bool, size_of: Callable[[str, int], str | None]) ->
     if not isinstance(text, str):
         return text
     text = _chat_markup(_fenced(text))
-    text = _LABEL.sub("", text, count=1)
+    text = _chinese_prose(_LABEL.sub("", text, count=1))
     if latex or _looks_latex(text):
         text = _latex_update(_display_rows(text))
         return _latex_clause(latexin.named_activation(text))
     text = text.translate(_FULL_WIDTH_CODE) if re.search(r"[（）：；＝]|，", text) else text
     text = "\n".join(_prose_free(line) for line in text.split("\n"))
     text = _typed_in_code(text, size_of)
-    text = _code_update(text, size_of)
+    text = _greek_names(_code_update(text, size_of))
     if _is_octave(text):
         text = _octave(text, size_of)
     return text
@@ -200,6 +200,7 @@ def _typed_in_code(text: str, size_of: Callable[[str, int], str | None]) -> str:
     ``y_hat``/``Y_hat`` where it has one, else the prediction's names ``yhat``/``Yhat``, and a number written against a name or a bracket (``2h_relu.T``,
     ``2(y_pred - y)``) as the product it is."""
     text = text.replace("−", "-")
+    text = re.sub(r"(?<=\S)·(?=\S)", " · ", text)  # A1ᵀ·dZ2: Python would read one name "A1T·dZ2"
     for hat, letter in (("ŷ", "y"), ("Ŷ", "Y")):  # the network's own y_hat where it has one
         name = f"{letter}_hat" if size_of(f"{letter}_hat", 0) is not None else f"{letter}hat"
         text = re.sub(rf"(?<!\w)(?:{hat}|{letter}\u0302)(?!\w)", name, text)
@@ -258,6 +259,55 @@ def _latex_update(text: str) -> str:
         lambda m: f"{m.group(1)}{m.group(2)}\\nabla_{{{m.group(3)}}} L = " + ("-" if m.group(4) == "+" else ""),
         text,
     )
+
+
+# Chinese prose around the formula: a leading 所以/因此/故/则 …, "因为 A，所以 B" (A defines a
+# name that B uses: two statements), a closing 。 (after a number too: never a decimal point)
+_ZH_LEAD = re.compile(r"^(\s*)(?:因为|由于|所以|因此|因而|从而|于是|故|则|那么|可得|得到|可知)\s*[，,:：]?\s*", re.M)
+_ZH_THEN = re.compile(r"\s*[，,；;]\s*(?:所以|因此|因而|从而|于是|故|则|那么|可得|得到)\s*[，,:：]?\s*")
+
+
+def _chinese_prose(text: str) -> str:
+    """``text`` without Chinese connectives around its statements (``所以 dW2 = …。``, ``因为
+    dZ2 = …，所以 dW2 = …``: one statement a line); a statement after a full-width comma
+    (``dZ2 = A2 − Y，dW2 = …``) is the next line. Never inside a formula: only before a
+    statement, at a line's start or after a comma."""
+    if not re.search(r"[\u4e00-\u9fff。，]", text):
+        return text
+    text = _ZH_THEN.sub("\n", text)
+    text = _ZH_LEAD.sub(r"\1", text)
+    text = re.sub(r"，\s*(?=[^\W\d]\w*\s*=(?!=))", "\n", text)
+    return re.sub(r"\s*。\s*$", "", text)
+
+
+def _greek_names(text: str) -> str:
+    """Greek letters in the names code assigns (Bishop's ``δ2 = A2 − Y``, ``δ1 = δ2 @ W2.T …``)
+    spelled out (``delta2``), where the code then reads as Python; else as it was (``σ(z)``,
+    ``δ·x`` typed as maths are read by the maths reader)."""
+    import ast
+    import unicodedata
+
+    names = {m.group(1) for m in re.finditer(r"^\s*([^\W\d]\w*)\s*=(?!=)", text, re.M)}
+    greek = sorted((n for n in names if re.search(r"[\u0370-\u03ff]", n)), key=len, reverse=True)
+    if not greek:
+        return text
+
+    def spelled(name: str) -> str:
+        out = ""
+        for ch in name:
+            word = unicodedata.name(ch, "") if "\u0370" <= ch <= "\u03ff" else ""
+            parts = word.split()
+            out += (parts[-1].lower() if "SMALL" in parts else parts[-1].capitalize()) if word else ch
+        return out
+
+    new = text
+    for name in greek:
+        new = re.sub(rf"(?<!\w){re.escape(name)}(?!\w)", spelled(name), new)
+    try:
+        ast.parse(new.replace("−", "-"))
+    except (SyntaxError, ValueError):
+        return text
+    return new
 
 
 def _prose_free(line: str) -> str:
