@@ -144,3 +144,21 @@ def test_chinese_prose_and_greek_names_around_code() -> None:
     assert check("mlp-bce", "W1", greek.replace("A2 − Y", "Y − A2")).code == "sign"
     assert textbox._greek_names("δ = t − O\n∂E/∂w = δ·O") == "δ = t − O\n∂E/∂w = δ·O"  # maths
     assert textbox._chinese_prose("dW2 = A1.T @ dZ2") == "dW2 = A1.T @ dZ2"
+
+
+def test_the_derivative_taken_at_the_activations_output() -> None:
+    """Nielsen's ``sigmoid_prime(O)`` / ``σ'(O)`` for σ′(z), ``1 - np.tanh(h_2)**2`` for
+    tanh′(z_2): the output where the pre-activation belongs inside the call is ``wrong-layer``
+    naming both (it was ``unknown``: the name is right elsewhere in the formula, or 1 × 1), in
+    English and Chinese; the right answer and another slip keep their verdicts."""
+    from derive.checker.check import check
+
+    r = check("neuron", "w", "delta = (O - t) * sigmoid_prime(O)\nnabla_w = delta * x")
+    assert r.code == "wrong-layer" and "O = sigmoid(z)" in r.text()
+    assert "激活前" in check("neuron", "w", "(O - t) * sigmoid_prime(O) * x", lang="zh").text()
+    assert check("neuron", "w", "delta = (O - t) * sigmoid_prime(z)\nnabla_w = delta * x").ok
+    tex = r"\delta = (O - t) \odot \sigma'(O), \quad \frac{\partial C}{\partial w} = \delta\, x"
+    assert check("neuron", "w", tex, latex=True).code == "wrong-layer"
+    rnn = "dz2=(h_2-y)*(1-np.tanh(h_2)**2)\ndz1=dz2@W_h.T*(1-h_1**2)\ndW_x=x_1.T@dz1+x_2.T@dz2"
+    assert check("rnn", "W_x", rnn).code == "wrong-layer"
+    assert check("rnn", "W_x", rnn.replace("np.tanh(h_2)", "np.tanh(z_2)")).ok
