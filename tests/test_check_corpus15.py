@@ -162,3 +162,30 @@ def test_the_derivative_taken_at_the_activations_output() -> None:
     rnn = "dz2=(h_2-y)*(1-np.tanh(h_2)**2)\ndz1=dz2@W_h.T*(1-h_1**2)\ndW_x=x_1.T@dz1+x_2.T@dz2"
     assert check("rnn", "W_x", rnn).code == "wrong-layer"
     assert check("rnn", "W_x", rnn.replace("np.tanh(h_2)", "np.tanh(z_2)")).ok
+
+
+def test_a_learning_rate_folded_into_the_gradient() -> None:
+    r"""``dW2 = lr * A1.T @ (A2 - Y) / m``, ``\alpha \frac{1}{m} …``, ``eta * …`` (they were
+    "unknown name 'lr'" / "unknown command '\alpha'"): wrong, ``scale-factor`` naming the rate
+    (en, zh), the rest judged too (a missing 1/m after it); an update rule with the same rate
+    is right, and a network's own ``alpha`` is that name."""
+    from derive.checker.check import _folded_rate, check
+
+    r = check("mlp-bce", "W2", "dW2 = lr * A1.T @ (A2 - Y) / m")
+    assert r.code == "scale-factor" and "lr" in r.text() and len(r.diagnoses) == 1
+    assert "学习率" in check("mlp-bce", "W2", "dW2 = lr * A1.T @ (A2 - Y) / m", lang="zh").text()
+    assert [d.code for d in check("mlp-bce", "W2", "dW2 = lr * A1.T @ (A2 - Y)").diagnoses] == ["scale-factor"] * 2
+    tex = r"dW^{[2]} = \alpha \frac{1}{m} A^{[1]T}(A^{[2]} - Y)"
+    assert "α" in check("mlp-bce", "W2", tex, latex=True).text()
+    assert check("neuron", "w", "dw = eta * (O - t) * O * (1 - O) * x").code == "scale-factor"
+    assert check("mlp-bce", "W2", "W2 -= lr * A1.T @ (A2 - Y) / m").ok
+
+    class _Net:  # a network with its own alpha (a leaky ReLU's slope)
+        class g:  # noqa: N801
+            tensors: dict = {}
+
+        class spec:  # noqa: N801
+            constants = {"alpha": 0.1}
+            dims: dict = {}
+
+    assert _folded_rate(_Net, "alpha * Z") == ("alpha * Z", None)  # type: ignore[arg-type]
