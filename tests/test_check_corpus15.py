@@ -189,3 +189,22 @@ def test_a_learning_rate_folded_into_the_gradient() -> None:
             dims: dict = {}
 
     assert _folded_rate(_Net, "alpha * Z") == ("alpha * Z", None)  # type: ignore[arg-type]
+
+
+def test_tensordot_of_two_matrices() -> None:
+    """``np.tensordot(A1, A2 - Y, axes=([0], [0]))`` is ``A1.T @ (A2 - Y)`` (it was "not
+    supported"), ``axes=1`` the matrix product; the operands swapped stay wrong, and another
+    contraction is refused naming what is read — checked against NumPy's own tensordot."""
+    import numpy as np
+
+    from derive.checker.check import FormulaError, check
+
+    a, b = np.arange(6.0).reshape(3, 2), np.arange(12.0).reshape(3, 4)
+    assert np.allclose(np.tensordot(a, b, axes=([0], [0])), a.T @ b)
+    assert np.allclose(np.tensordot(a.T, b, axes=1), a.T @ b)
+    assert np.allclose(np.tensordot(b, a, axes=([0], [0])), b.T @ a)
+    assert check("mlp-bce", "W2", "dW2 = np.tensordot(A1, A2 - Y, axes=([0], [0])) / m").ok
+    assert check("mlp-bce", "W2", "dW2 = np.tensordot(A1.T, A2 - Y, axes=1) / m").ok
+    assert not check("mlp-bce", "W2", "dW2 = np.tensordot(A2 - Y, A1, axes=([0], [0])) / m").ok
+    with pytest.raises(FormulaError, match="tensordot"):
+        check("mlp-bce", "W2", "dW2 = np.tensordot(A1, A2 - Y, axes=2) / m")
