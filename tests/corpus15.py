@@ -335,6 +335,44 @@ C(BP, "w1", N, "dw1 = x.T @ ((1 - np.tanh(z)**2) * ((y - t) @ w2.T))", "wrong-la
 C(NQ, "b2", N, "delta = (a2 - y) * sigmoid_prime(z2)\nnabla_b = delta", oracle="(a2 - y) * a2 * (1 - a2)", style="u-nielsen-network-py-b")
 C(XG, "theta", N, "g = y_hat * (1 - y_hat) * (y - y_hat)\ndtheta = -g", "sign", oracle="-(" + XGG + ")", style="u-xigua-theta-sign")
 
+# ================================================================ round b (written after round a's fixes,
+# before running the checker on any of these): the same forms on other networks and tensors
+_round = "b"
+C(M, "b2", N, "b2 -= learning_rate * np.sum(A2 - Y, axis=0, keepdims=True) / m", oracle="np.sum(A2 - Y, axis=0, keepdims=True) / m", style="b-update-b2")
+_BW1 = r"W^{[1]} \leftarrow W^{[1]} - \alpha \frac{1}{m} X^\top \left((A^{[2]} - Y) W^{[2]\top} \odot \mathbb{1}[Z^{[1]} > 0]\right)"
+C(M, "W1", L, _BW1, oracle=W1R, style="b-update-latex-W1")
+C(M, "W1", L, _BW1.replace(r" \odot \mathbb{1}[Z^{[1]} > 0]", ""), "missing-activation-derivative", oracle="X.T @ ((A2 - Y) @ W2.T) / m", style="b-update-latex-W1-no-mask")
+C(M, "b1", N, "db1 = lr * np.sum(dZ1, axis=0, keepdims=True)", "*", style="b-lr-folded-b1")
+C(M, "W2", N, "所以 dW2 = A1ᵀ(A2 − Y)。", "scale-factor", oracle="A1.T @ (A2 - Y)", lang=Z, style="b-zh-suoyi-no-m")
+C(M, "W2", L, r"\frac{\partial L}{\partial W^{[2]}} = \frac{1}{m}\sum_{i=1}^{n_{in}} a^{[1](i)\top}(a^{[2](i)} - y^{(i)})", "scale-factor", style="b-sum-bound-n_in")
+C(M, "b2", L, r"\frac{\partial L}{\partial b^{[2]}} = \frac{1}{n_h}\sum_{i=1}^{m}(A^{[2]}_i - Y_i)", "scale-factor", oracle="np.sum(A2 - Y) / n_h", style="b-sum-over-n_h")
+C(M, "W2", N, "dW2 = np.tensordot(A1, A2 - Y, axes=([0], [0]))", "scale-factor", oracle="A1.T @ (A2 - Y)", style="b-tensordot-no-m")
+C(MW, "b2", N, "b2 -= lr * np.sum((1 - Y) * A2 - w * Y * (1 - A2), axis=0, keepdims=True) / m", oracle="np.sum(" + WZ2 + ", axis=0, keepdims=True)", style="b-w-update-b2")
+C(MW, "W2", N, "δ2 = (A2 - Y) / m\ndW2 = A1.T @ δ2", "weighted-loss-not-simplifiable", oracle="A1.T @ (A2 - Y) / m", style="b-w-greek-unweighted")
+C(T, "W2", N, "W2 = W2 - learning_rate * h.T @ (y_pred - y_target)", oracle=TW2, style="b-t-update-W2")
+C(T, "W1", N, "δ = (y_pred - y_target) * W2.T * h * (1 - h)\ndW1 = X.T @ δ", oracle=TW1, style="b-t-greek")
+C(T, "W1", N, "delta_h = (y_pred - y_target) * W2.T * sigmoid_prime(h)\nW1 -= lr * X.T @ delta_h", "wrong-layer", style="b-t-update-prime-of-activation")
+C(T, "w21", N, "所以 ∂L/∂w21 = (y_pred − y_target)·v1·h1·(1 − h1)·x2。", lang=Z, style="b-t-zh-entry")
+C(T, "W1", N, "dW1 = eta * X.T @ ((y_pred - y_target) * W2.T * h * (1 - h))", "*", style="b-t-lr-folded")
+C(R, "w1", N, "grad_h = 2 * (y_pred - y) @ w2.T * (h > 0)\nw1 -= learning_rate * grad_h.T @ x", "*", style="b-r-update-transposed")
+C(R, "w2", N, "w2 += learning_rate * h_relu.T @ (2 * (y - y_pred))", oracle=RW2, style="b-r-update-plus-negated")
+C(R, "w1", N, "grad_w1 = np.tensordot(x, 2 * (y_pred - y) @ w2.T * (h > 0), axes=([0], [0]))", oracle=RW1, style="b-r-tensordot")
+C(R, "w2", N, "答：w2 ← w2 − η·h_reluᵀ·2(y_pred − y)", oracle=RW2, lang=Z, style="b-r-zh-update")
+C(E, "w", N, "w -= lr * (O - t) * sigmoid_prime(O) * x", "wrong-layer", style="b-n-update-prime-of-O")
+C(E, "w", N, "δ = (O − t)·O·(1 − O)\n∂C/∂w = δ·x", oracle=EW, style="b-n-greek-maths")
+C(E, "w", L, r"w := w - \alpha (O - t) O (1 - O) x", oracle=EW, style="b-n-update-colon-eq")
+C(E, "w", N, "w += lr * (O - t) * O * (1 - O) * x", "sign", oracle="-(" + EW + ")", style="b-n-update-ascent")
+C(CH, "b", N, "b -= lr * 2 * v", oracle="2 * v", style="b-ch-update-b")
+C(CH, "x", N, "所以 dL/dx = 2v·w = 60。", oracle="2 * v * w", lang=Z, style="b-ch-zh-x")
+C(CH, "w", L, r"w \leftarrow w - \eta \cdot 2v \cdot x", oracle="2 * v * x", style="b-ch-update-latex")
+C(S, "b", N, "b -= lr * np.sum(P - Y, axis=0, keepdims=True) / m", oracle="np.sum(P - Y, axis=0, keepdims=True) / m", style="b-s-update-b")
+C(S, "W", N, "dW = lr * X.T @ (P - Y) / m", "*", style="b-s-lr-folded")
+C(RN, "b", N, "b -= lr * np.sum(dz_1 + dz_2, axis=0, keepdims=True)", oracle="np.sum(dz_1 + dz_2, axis=0, keepdims=True)", style="b-rn-update-b")
+C(NQ, "w2", N, "delta = (a2 - y) * sigmoid_prime(a2)\nnabla_w = np.dot(delta, a1.transpose())", "wrong-layer", style="b-u-nielsen-prime-of-a2")
+C(GF, "W2", N, "g = (softmax(U2) - y) / m\nW2 -= lr * (H.T @ g + 2 * lambda_ * W2)", oracle=GW2, style="b-u-gf-update-bracketed")
+C(BP, "w2", N, "δ = y − t\nw2 -= η * z.T @ δ", oracle="z.T @ (y - t)", style="b-u-bishop-update-greek")
+C(XG, "w", N, "g = y_hat * (1 - y_hat) * (y - y_hat)\nw += eta * b.T @ g", oracle="-b.T @ (" + XGG + ")", style="b-u-xigua-update-ascent-of-g", note="西瓜书's w ← w + Δw, Δw = η g b: the step along −∂E/∂w")
+
 for _k, _r in enumerate(_rows):
     _r["id"] = f"c15-{_k:03d}"
 

@@ -208,3 +208,18 @@ def test_tensordot_of_two_matrices() -> None:
     assert not check("mlp-bce", "W2", "dW2 = np.tensordot(A2 - Y, A1, axes=([0], [0])) / m").ok
     with pytest.raises(FormulaError, match="tensordot"):
         check("mlp-bce", "W2", "dW2 = np.tensordot(A1, A2 - Y, axes=2) / m")
+
+
+def test_an_update_step_delta_w_is_refused_with_a_sentence() -> None:
+    r"""西瓜书's ``Δw = η g b`` (g the negative gradient), ``ΔW2 = -η …``, ``\Delta w_0 = …``:
+    the update step, not the gradient — refused (exit 2) saying so and what to write, in English
+    and Chinese (it was read as a learning rate folded into a gradient); an update rule
+    ``w += eta * b.T @ g`` is read."""
+    from derive.checker.check import FormulaError, check
+
+    with pytest.raises(FormulaError) as err:
+        check("neuron", "w", "g = O * (1 - O) * (t - O)\nΔw = η * g * x")
+    assert "update step" in err.value.localized("en") and "更新量" in err.value.localized("zh")
+    with pytest.raises(FormulaError):
+        check("neuron", "w0", r"\Delta w_0 = \eta\, O(1-O)(t-O)\, x_0", latex=True)
+    assert check("neuron", "w", "g = O * (1 - O) * (t - O)\nw += eta * g * x").ok

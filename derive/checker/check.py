@@ -204,6 +204,7 @@ def _check_on(
         assert formula is not None
         formula = textbox.unwrap(formula, latex, lambda name, axis: _size_name(n, name, axis))
         formula, stated = textbox.stated_value(formula)
+        _no_update_step(formula)
         formula, rate = _folded_rate(n, formula)
         printed = evaluate_module.PRINTED.set(bool(_PRINTED_DECIMAL.search(formula)))
         try:
@@ -225,6 +226,19 @@ _RATE_FACTOR = re.compile(
     r"(?<![\w.\\])(lr|learning_rate|eta|alpha|step_size|η|α)\s*(?:\*|·)\s*"
     r"|\\(eta|alpha)(?![A-Za-z])\s*(?:\\[,;: ]|\\cdot)?\s*"
 )
+
+
+# 西瓜书's Δw = η g b, ΔW = −η ∂L/∂W: a left side that names the update step, not the gradient
+_DELTA_LHS = re.compile(r"^\s*(?:Δ|\\Delta\s*)\s*([A-Za-z_][\w{}^\[\]]*)\s*(?:=|:=|←|\\leftarrow)", re.M)
+
+
+def _no_update_step(formula: str) -> None:
+    """Refuse (exit 2, with a sentence) an answer that states the update step ``Δw = …``: it is
+    −η times the gradient (西瓜书's ``Δw = η g b`` with g the negative gradient), and which sign
+    and rate were meant cannot be told; the checker asks for the gradient itself."""
+    m = _DELTA_LHS.search(formula) if isinstance(formula, str) else None
+    if m is not None:
+        raise FormulaError(msg("heldcheck13.update_step", name=m.group(1)), m.start() + 1, formula)
 
 
 def _folded_rate(n: Net, formula: str) -> tuple[str, str | None]:

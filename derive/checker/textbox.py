@@ -288,7 +288,11 @@ def _greek_names(text: str) -> str:
     import unicodedata
 
     names = {m.group(1) for m in re.finditer(r"^\s*([^\W\d]\w*)\s*=(?!=)", text, re.M)}
-    greek = sorted((n for n in names if re.search(r"[\u0370-\u03ff]", n)), key=len, reverse=True)
+    greek = sorted(  # never Δw: an update step, which check refuses with a sentence
+        (n for n in names if re.search(r"[\u0370-\u03ff]", n) and not n.startswith("Δ")),
+        key=len,
+        reverse=True,
+    )
     if not greek:
         return text
 
