@@ -229,3 +229,16 @@ def test_an_update_step_delta_w_is_refused_with_a_sentence() -> None:
     with pytest.raises(FormulaError):
         check("neuron", "w0", r"\Delta w_0 = \eta\, O(1-O)(t-O)\, x_0", latex=True)
     assert check("neuron", "w", "g = O * (1 - O) * (t - O)\nw += eta * g * x").ok
+
+
+def test_an_update_rule_never_reads_a_comment_or_a_bare_number() -> None:
+    """``dW += 0  # no reg`` (corpus 4) is code adding 0, not a step of rate 0 on a comment; a
+    numeric rate needs its ``*`` (``w2 -= 1e-6 * G``)."""
+    from derive.checker import textbox
+    from derive.checker.check import check
+
+    none = lambda n, a: None  # noqa: E731
+    assert textbox._code_update("dW += 0  # no reg", none) == "dW += 0  # no reg"
+    assert textbox._code_update("w2 -= 1e-6 * G", none) == "dw2 = G"
+    code = "dscores = P - Y  # softmax grad\ndscores /= m\ndW = X.T.dot(dscores)\ndW += 0  # no reg"
+    assert check("softmax-regression", "W", code).ok

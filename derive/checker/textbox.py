@@ -208,9 +208,9 @@ def _typed_in_code(text: str, size_of: Callable[[str, int], str | None]) -> str:
 
 
 # an update rule, W2 -= lr * G, W = W - alpha * G, w ← w − η·G: the gradient part G is the answer
-_RATE = r"(?:lr|learning_rate|alpha|eta|step_size|η|α|\d+(?:\.\d*)?(?:[eE][-+]?\d+)?)"
+_RATE = r"(?:(?:lr|learning_rate|alpha|eta|step_size|η|α)\s*(?:\*|·|×|\s)|\d+(?:\.\d*)?(?:[eE][-+]?\d+)?\s*\*)"
 _CODE_UPDATE = re.compile(
-    rf"^(\s*)([A-Za-z_]\w*)\s*(?:([-+])=|(?:=|:=|←)\s*\2\s*([-+]))\s*({_RATE})\s*(?:\*|·|×|\s)\s*(.+?)\s*$"
+    rf"^(\s*)([A-Za-z_]\w*)\s*(?:([-+])=|(?:=|:=|←)\s*\2\s*([-+]))\s*({_RATE})\s*([^#\s].*?)\s*$"
 )
 _LATEX_RATE = r"(?:\\eta|\\alpha|η|α)"
 _LATEX_UPDATE = re.compile(
@@ -239,8 +239,9 @@ def _code_update(text: str, size_of: Callable[[str, int], str | None]) -> str:
     not an update rule and is left as written."""
     lines = text.split("\n")
     for k, line in enumerate(lines):
-        m = _CODE_UPDATE.match(line)
-        if m is None or size_of(m.group(5), 0) is not None or _top_level_sum(m.group(6)):
+        m = _CODE_UPDATE.match(line) if "#" not in line else None  # dW += 0  # no reg
+        rate = re.sub(r"[\s*·×]", "", m.group(5)) if m else ""
+        if m is None or size_of(rate, 0) is not None or _top_level_sum(m.group(6)):
             continue
         indent, param, grad = m.group(1), m.group(2), m.group(6)
         ascent = (m.group(3) or m.group(4)) == "+"
