@@ -195,6 +195,10 @@ def test_a_learning_rate_folded_into_the_gradient() -> None:
             dims: dict = {}
 
     assert _folded_rate(_Net, "alpha * Z") == ("alpha * Z", None)  # type: ignore[arg-type]
+    _Net.spec.constants = {}
+    _Net.g.tensors = {"alpha2": None}  # a layer's alpha, \alpha^{[2]} (tests/test_check_codes4.py)
+    assert _folded_rate(_Net, r"\alpha^{[2]} \cdot x")[1] is None  # type: ignore[arg-type]
+    assert _folded_rate(_Net, "alpha * x")[1] is None  # type: ignore[arg-type]
 
 
 def test_tensordot_of_two_matrices() -> None:

@@ -224,7 +224,7 @@ def _check_on(
 # the network, the step size of an update rule (textbox._code_update reads those)
 _RATE_FACTOR = re.compile(
     r"(?<![\w.\\])(lr|learning_rate|eta|alpha|step_size|η|α)\s*(?:\*|·)\s*"
-    r"|\\(eta|alpha)(?![A-Za-z])\s*(?:\\[,;: ]|\\cdot)?\s*"
+    r"|\\(eta|alpha)(?![A-Za-z])(?!\s*[\^_'])\s*(?:\\[,;: ]|\\cdot)?\s*"
 )
 
 
@@ -250,8 +250,9 @@ def _folded_rate(n: Net, formula: str) -> tuple[str, str | None]:
     if m is None:
         return formula, None
     rate = m.group(1) or m.group(2)
-    if rate in n.g.tensors or rate in n.spec.constants or rate in n.spec.dims:
-        return formula, None
+    taken = (*n.g.tensors, *n.spec.constants, *n.spec.dims)
+    if any(name == rate or name.startswith(rate) and name[len(rate) :].isdigit() for name in taken):
+        return formula, None  # the network's alpha (alpha2, alpha3 of \alpha^{[2]}): that name
     return formula[: m.start()] + formula[m.end() :], {"eta": "η", "alpha": "α"}.get(rate, rate)
 
 
