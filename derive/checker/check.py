@@ -210,16 +210,64 @@ def _check_on(
         assert formula is not None
         formula = textbox.unwrap(formula, latex, lambda name, axis: _size_name(n, name, axis))
         formula, stated = textbox.stated_value(formula)
+        _no_update_step(formula)
+        formula, rate = _folded_rate(n, formula)
         printed = evaluate_module.PRINTED.set(bool(_PRINTED_DECIMAL.search(formula)))
         try:
             result, latex = _check_text(n, wrt, formula, latex, allow_upstream)
         finally:
             evaluate_module.PRINTED.reset(printed)
+        if rate is not None:
+            result = _with_rate(result, rate)
         if stated is not None and result.ok:
             result = _stated_number(n, wrt, result, stated, rtol, digits)
     if latex and formula is not None:
         result = _in_latex(n, result)
     return result if lang == "en" else result.localized(lang)
+
+
+# a learning rate as a factor of a gradient (dW2 = lr * …, \alpha \frac{1}{m} …): not a name of
+# the network, the step size of an update rule (textbox._code_update reads those)
+_RATE_FACTOR = re.compile(
+    r"(?<![\w.\\])(lr|learning_rate|eta|alpha|step_size|η|α)\s*(?:\*|·)\s*"
+    r"|\\(eta|alpha)(?![A-Za-z])(?!\s*[\^_'])\s*(?:\\[,;: ]|\\cdot)?\s*"
+)
+
+
+# 西瓜书's Δw = η g b, ΔW = −η ∂L/∂W: a left side that names the update step, not the gradient
+_DELTA_LHS = re.compile(r"^\s*(?:Δ|\\Delta\s*)\s*([A-Za-z_][\w{}^\[\]]*)\s*(?:=|:=|←|\\leftarrow)", re.M)
+
+
+def _no_update_step(formula: str) -> None:
+    """Refuse (exit 2, with a sentence) an answer that states the update step ``Δw = …``: it is
+    −η times the gradient (西瓜书's ``Δw = η g b`` with g the negative gradient), and which sign
+    and rate were meant cannot be told; the checker asks for the gradient itself."""
+    m = _DELTA_LHS.search(formula) if isinstance(formula, str) else None
+    if m is not None:
+        raise FormulaError(msg("heldcheck13.update_step", name=m.group(1)), m.start() + 1, formula)
+
+
+def _folded_rate(n: Net, formula: str) -> tuple[str, str | None]:
+    """``formula`` without a learning rate written as a factor of it, and that rate (None where
+    there is none, or the network has a name so spelled: then it is that name)."""
+    if not isinstance(formula, str):
+        return formula, None
+    m = _RATE_FACTOR.search(formula)
+    if m is None:
+        return formula, None
+    rate = m.group(1) or m.group(2)
+    taken = (*n.g.tensors, *n.spec.constants, *n.spec.dims)
+    if any(name == rate or name.startswith(rate) and name[len(rate) :].isdigit() for name in taken):
+        return formula, None  # the network's alpha (alpha2, alpha3 of \alpha^{[2]}): that name
+    return formula[: m.start()] + formula[m.end() :], {"eta": "η", "alpha": "α"}.get(rate, rate)
+
+
+def _with_rate(result: CheckResult, rate: str) -> CheckResult:
+    """The check of a gradient written times a learning rate: wrong (``scale-factor``, the
+    rate named), and the formula without it judged as well (its own mistakes after)."""
+    m = msg("heldcheck13.learning_rate", rate=rate)
+    first = Diagnosis.of("scale-factor", m, result.expected, factor=rate)
+    return replace(result, verdict="incorrect", diagnoses=(first, *result.diagnoses))
 
 
 def _stated_number(

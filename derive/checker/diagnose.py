@@ -588,6 +588,9 @@ def wrong_layer(
     every = _all_activation_upstreams(net, target, tree, spelled, allow_upstream)
     if every is not None:
         return every
+    inside = _activation_of_output(net, target, tree, spelled, allow_upstream)
+    if inside is not None:
+        return inside
     once = _one_use_wrong(net, target, tree, spelled, shapes, allow_upstream, limit)
     if once is not None:
         return once
@@ -660,6 +663,55 @@ def _one_use_wrong(
                     m = msg("diag.wrong_layer", used=old, right=new, fix=fix)
                     return [Diagnosis.of("wrong-layer", m, fix)]
     return None
+
+
+def _activation_of_output(
+    net: Net, target: Target, tree: ex.Node, spelled: dict[str, str], allow_upstream: bool
+) -> list[Diagnosis] | None:
+    """``wrong-layer`` for an activation's output inside a call where its input belongs:
+    Nielsen's ``sigmoid_prime(O)`` / ``σ'(O)`` for σ'(z), ``1 - np.tanh(h_2)**2`` for tanh'(z_2)
+    — h′ evaluated at the activation instead of the pre-activation. The name is replaced inside
+    the calls only (it is right elsewhere: ``(O - t) * sigmoid_prime(O)``), one-by-one
+    replacement and ``1 × 1`` names being what the searches above leave out."""
+    outputs = {
+        old: new
+        for old in spelled
+        for new in net.g.tensors
+        if _activation_of(net, old, new) is not None
+    }
+    if not outputs:
+        return None
+    raw = {spelled[old]: new for old, new in outputs.items()}
+
+    def go(n: ex.Node) -> ex.Node:
+        if isinstance(n, ex.Call) and n.args and isinstance(n.args[0], ex.Name):
+            if n.args[0].id in raw:
+                return ex.Call(n.func, (ex.Name(raw[n.args[0].id]), *n.args[1:]), n.kwargs)
+        return ex.rebuild(n, go)
+
+    cand = go(tree)
+    if cand == tree:
+        return None
+    try:
+        e, shown = Convert(net, "", allow_upstream)(cand)
+    except Exception:  # noqa: BLE001 - a candidate that does not convert is no answer
+        return None
+    if e.shape != target.shape or not all(
+        close_exact(evaluate(e, System(net.rand, j)), target.truth(j)) for j in range(3)
+    ):
+        return None
+    old, new = next((o, v) for o, v in outputs.items() if _uses_in_calls(tree, spelled[o]))
+    fix = tree_text(shown)
+    f = _activation_of(net, old, new)
+    m = msg("diag.post_activation", used=old, right=new, f=f, fix=fix)
+    return [Diagnosis.of("wrong-layer", m, fix)]
+
+
+def _uses_in_calls(node: ex.Node, name: str) -> bool:
+    """Is ``Name(name)`` the first argument of a call somewhere in ``node``?"""
+    if isinstance(node, ex.Call) and node.args and node.args[0] == ex.Name(name):
+        return True
+    return any(_uses_in_calls(c, name) for c in ex.children(node))
 
 
 def _all_activation_upstreams(

@@ -430,6 +430,8 @@ class _Parser:
                 if last is None:
                     raise Fallback
                 bounds.append(last)
+            elif re.sub(r"[{}]", "", text) not in ("m", "N", "n"):
+                raise Fallback  # \sum_{i=1}^{n_h}: a size as the bound (latexin.bounded)
         if not self.starts_factor():
             raise Fallback
         if index == "t" and not bounds and self.last_step() is not None:

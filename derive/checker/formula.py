@@ -792,6 +792,7 @@ SUPPORTED_NUMPY = (  # code only: the list is shown as is in every language
     "np.maximum(0, x)",
     "np.maximum/np.minimum(a, b)",
     "np.einsum('ij,jk->ik', a, b)",
+    "np.tensordot(a, b, axes=([0], [0]))",
     "np.heaviside",
     "np.where",
     "np.sign",

@@ -648,6 +648,12 @@ def time_step_name(base: str, sub: str, known: Callable[[str], bool]) -> str | N
     found = [n.format(b=base) for n in _STEP_NAMES[shift] if known(n.format(b=base))]
     return found[0] if found else None
 
+def _size_name(text: str) -> str | None:
+    """The name a sum's upper bound writes, ``n_h``, ``n_{h}``, ``N`` (else None: a number)."""
+    name = re.sub(r"[{}\s]", "", text)
+    return name if re.fullmatch(r"[A-Za-z][A-Za-z0-9_]*", name) else None
+
+
 def _batch_sum(x: ex.Node) -> ex.Node:
     return ex.Call("sum", (x,), (("axis", ex.Num(Fraction(0))),))
 
@@ -1755,11 +1761,14 @@ class _Parser:
     def sum(self, tok: Tok) -> ex.Node:
         index: tuple[str, ...] = ()
         bounds: list[int] = []
+        upper: str | None = None  # \sum_{i=1}^{n_h}: a size named as the last example
         while self.peek().text in ("_", "^"):
             sign = self.next().text
             text, _ = self.group_text()  # \sum_{i=1}^{m}: the batch
             m = re.fullmatch(r"([a-z])(=(\d{1,2}))?", text.replace(" ", ""))
             m = m or self.in_minibatch(text)
+            if sign == "^":
+                upper = _size_name(text)
             if sign == "_" and m:
                 index = (m.group(1),)
                 bounds = [int(m.group(3))] if m.group(3) else []
@@ -1784,7 +1793,7 @@ class _Parser:
         outer, used = self.examples, self.used_example
         self.examples, self.used_example = outer + index, False
         try:
-            return self.batch_total(self.term(), tok.col)
+            return self.bounded(self.batch_total(self.term(), tok.col), index, upper)
         finally:
             self.examples, self.used_example = outer, used or self.used_example
 
@@ -1795,6 +1804,17 @@ class _Parser:
         if m is None or m.group(2) == "B" and self.exact("B"):
             return None
         return re.fullmatch(r"([a-z])(=(\d{1,2}))?", m.group(1))
+
+    def bounded(self, total: ex.Node, index: tuple[str, ...], upper: str | None) -> ex.Node:
+        """A sum over the examples whose upper bound names another size of the network,
+        ``\\frac{1}{m}\\sum_{i=1}^{n_h} …`` (a layer width for the batch size): the batch sum
+        times n_h / m — equal where the sizes are, a wrong size name where they differ (the
+        bound was ignored: a wrong answer accepted at m = n_h)."""
+        if not index or upper is None or self.indices or self.batch is None:
+            return total
+        if upper == self.batch or not self.known(upper):
+            return total
+        return ex.BinOp("/", _mul(total, ex.Name(upper)), ex.Name(self.batch))
 
     def squares_ahead(self) -> bool:
         """A bare ``\\sum`` (no index, no bounds) of one squared name, ``\\sum w^{2}`` or

@@ -67,13 +67,14 @@ def unwrap(text: str, latex: bool, size_of: Callable[[str, int], str | None]) ->
     if not isinstance(text, str):
         return text
     text = _chat_markup(_fenced(text))
-    text = _LABEL.sub("", text, count=1)
+    text = _chinese_prose(_LABEL.sub("", text, count=1))
     if latex or _looks_latex(text):
-        text = _display_rows(text)
+        text = _latex_update(_display_rows(text))
         return _latex_clause(latexin.named_activation(text))
     text = text.translate(_FULL_WIDTH_CODE) if re.search(r"[（）：；＝]|，", text) else text
     text = "\n".join(_prose_free(line) for line in text.split("\n"))
     text = _typed_in_code(text, size_of)
+    text = _greek_names(_code_update(text, size_of))
     if _is_octave(text):
         text = _octave(text, size_of)
     return text
@@ -199,10 +200,119 @@ def _typed_in_code(text: str, size_of: Callable[[str, int], str | None]) -> str:
     ``y_hat``/``Y_hat`` where it has one, else the prediction's names ``yhat``/``Yhat``, and a number written against a name or a bracket (``2h_relu.T``,
     ``2(y_pred - y)``) as the product it is."""
     text = text.replace("−", "-")
+    text = re.sub(r"(?<=\S)·(?=\S)", " · ", text)  # A1ᵀ·dZ2: Python would read one name "A1T·dZ2"
     for hat, letter in (("ŷ", "y"), ("Ŷ", "Y")):  # the network's own y_hat where it has one
         name = f"{letter}_hat" if size_of(f"{letter}_hat", 0) is not None else f"{letter}hat"
         text = re.sub(rf"(?<!\w)(?:{hat}|{letter}\u0302)(?!\w)", name, text)
     return text
+
+
+# an update rule, W2 -= lr * G, W = W - alpha * G, w ← w − η·G: the gradient part G is the answer
+_RATE = r"(?:(?:lr|learning_rate|alpha|eta|step_size|η|α)\s*(?:\*|·|×|\s)|\d+(?:\.\d*)?(?:[eE][-+]?\d+)?\s*\*)"
+_CODE_UPDATE = re.compile(
+    rf"^(\s*)([A-Za-z_]\w*)\s*(?:([-+])=|(?:=|:=|←)\s*\2\s*([-+]))\s*({_RATE})\s*([^#\s].*?)\s*$"
+)
+_LATEX_RATE = r"(?:\\eta|\\alpha|η|α)"
+_LATEX_UPDATE = re.compile(
+    r"(^|\\\\|\\quad|\n)(\s*)([A-Za-z](?:_\{[^{}]*\}|_[A-Za-z0-9]|\^\{[^{}]*\})*)\s*"
+    rf"(?:\\leftarrow|←|:=|=)\s*\3\s*([-+])\s*{_LATEX_RATE}\s*(?:\\[,;:!]|\\cdot|\s)*"
+)
+
+
+def _top_level_sum(text: str) -> bool:
+    """Has ``text`` a ``+`` or ``-`` outside brackets (after its first character)?"""
+    depth = 0
+    for i, ch in enumerate(text):
+        depth += ch in "([{"
+        depth -= ch in ")]}"
+        if depth == 0 and i > 0 and ch in "+-" and text[i - 1] not in "eE*/(":
+            return True
+    return False
+
+
+def _code_update(text: str, size_of: Callable[[str, int], str | None]) -> str:
+    """Update rules in code (``W2 -= lr * G``, ``W2 = W2 - alpha * G``, ``w += lr * G``, ``w ←
+    w − η·G``) as the gradient they apply: ``dW2 = G`` (``-(G)`` for an ascent step on G); a
+    step that applies a gradient the lines before define (``w2 -= learning_rate * grad_w2``)
+    is left out, that gradient being the answer. A rate that is a name of the network, or a
+    gradient part with a sum outside brackets (``lr * G + …``: which part is the gradient?), is
+    not an update rule and is left as written."""
+    lines = text.split("\n")
+    for k, line in enumerate(lines):
+        m = _CODE_UPDATE.match(line) if "#" not in line else None  # dW += 0  # no reg
+        rate = re.sub(r"[\s*·×]", "", m.group(5)) if m else ""
+        if m is None or size_of(rate, 0) is not None or _top_level_sum(m.group(6)):
+            continue
+        indent, param, grad = m.group(1), m.group(2), m.group(6)
+        ascent = (m.group(3) or m.group(4)) == "+"
+        defined = any(re.match(rf"\s*{re.escape(grad)}\s*=(?!=)", x) for x in lines[:k])
+        if defined and not ascent and re.fullmatch(r"[A-Za-z_]\w*", grad):
+            lines[k] = ""
+        else:
+            lines[k] = f"{indent}d{param} = " + (f"-({grad})" if ascent else grad)
+    return "\n".join(line for line in lines if line.strip()) if any(lines) else text
+
+
+def _latex_update(text: str) -> str:
+    r"""Update rules in LaTeX (``W^{[2]} \leftarrow W^{[2]} - \eta …``, ``w := w - \alpha …``)
+    as the gradient they apply, ``\nabla_{W^{[2]}} L = …`` (``= -…`` for an ascent step)."""
+    return _LATEX_UPDATE.sub(
+        lambda m: f"{m.group(1)}{m.group(2)}\\nabla_{{{m.group(3)}}} L = " + ("-" if m.group(4) == "+" else ""),
+        text,
+    )
+
+
+# Chinese prose around the formula: a leading 所以/因此/故/则 …, "因为 A，所以 B" (A defines a
+# name that B uses: two statements), a closing 。 (after a number too: never a decimal point)
+_ZH_LEAD = re.compile(r"^(\s*)(?:因为|由于|所以|因此|因而|从而|于是|故|则|那么|可得|得到|可知)\s*[，,:：]?\s*", re.M)
+_ZH_THEN = re.compile(r"\s*[，,；;]\s*(?:所以|因此|因而|从而|于是|故|则|那么|可得|得到)\s*[，,:：]?\s*")
+
+
+def _chinese_prose(text: str) -> str:
+    """``text`` without Chinese connectives around its statements (``所以 dW2 = …。``, ``因为
+    dZ2 = …，所以 dW2 = …``: one statement a line); a statement after a full-width comma
+    (``dZ2 = A2 − Y，dW2 = …``) is the next line. Never inside a formula: only before a
+    statement, at a line's start or after a comma."""
+    if not re.search(r"[\u4e00-\u9fff。，]", text):
+        return text
+    text = _ZH_THEN.sub("\n", text)
+    text = _ZH_LEAD.sub(r"\1", text)
+    text = re.sub(r"，\s*(?=[^\W\d]\w*\s*=(?!=))", "\n", text)
+    return re.sub(r"\s*。\s*$", "", text)
+
+
+def _greek_names(text: str) -> str:
+    """Greek letters in the names code assigns (Bishop's ``δ2 = A2 − Y``, ``δ1 = δ2 @ W2.T …``)
+    spelled out (``delta2``), where the code then reads as Python; else as it was (``σ(z)``,
+    ``δ·x`` typed as maths are read by the maths reader)."""
+    import ast
+    import unicodedata
+
+    names = {m.group(1) for m in re.finditer(r"^\s*([^\W\d]\w*)\s*=(?!=)", text, re.M)}
+    greek = sorted(  # never Δw: an update step, which check refuses with a sentence
+        (n for n in names if re.search(r"[\u0370-\u03ff]", n) and not n.startswith("Δ")),
+        key=len,
+        reverse=True,
+    )
+    if not greek:
+        return text
+
+    def spelled(name: str) -> str:
+        out = ""
+        for ch in name:
+            word = unicodedata.name(ch, "") if "\u0370" <= ch <= "\u03ff" else ""
+            parts = word.split()
+            out += (parts[-1].lower() if "SMALL" in parts else parts[-1].capitalize()) if word else ch
+        return out
+
+    new = text
+    for name in greek:
+        new = re.sub(rf"(?<!\w){re.escape(name)}(?!\w)", spelled(name), new)
+    try:
+        ast.parse(new.replace("−", "-"))
+    except (SyntaxError, ValueError):
+        return text
+    return new
 
 
 def _prose_free(line: str) -> str:

@@ -2107,6 +2107,7 @@ _QUALIFIED = {
     "linear": tuple(TORCH_FUNCTIONAL),
     "addmm": ("torch", "method"),
     "einsum": ("np", "numpy", "torch"),
+    "tensordot": ("np", "numpy", "torch"),
     "diag": ("np", "numpy", "torch", "method"),
     "diagflat": ("np", "numpy", "torch"),
     "cross_entropy": tuple(TORCH_FUNCTIONAL),
@@ -2277,6 +2278,37 @@ def _vdot(node: ast.Call, how: str) -> ast.expr:
     return _call("sum", _mul(a["a"], a["b"]))
 
 
+def _tensordot(node: ast.Call, how: str) -> ast.expr:
+    """``np.tensordot(a, b, axes=…)`` of two matrices contracting one axis of each: ``axes=1``
+    (the default) or ``([1], [0])`` is ``a @ b``, ``([0], [0])`` is ``a.T @ b`` (``X.T @ dZ``
+    as tensordot writes it), ``([1], [1])`` is ``a @ b.T``, ``([0], [1])`` is ``a.T @ b.T``."""
+    a = _bound(node, "tensordot", ("a", "b", "axes"), 2)
+    pair = _tensordot_axes(a.get("axes"))
+    if pair is None:
+        raise SpellingError(catalog.said("spec.spelling.tensordot_1"))
+    left = _t(a["a"]) if pair[0] == 0 else a["a"]
+    right = _t(a["b"]) if pair[1] == 1 else a["b"]
+    return _bin(left, ast.MatMult(), right)
+
+
+def _tensordot_axes(axes: ast.expr | None) -> tuple[int, int] | None:
+    """The contracted axes of a tensordot of matrices, (a's, b's), or None where not one of each."""
+    if axes is None:
+        return 1, 0
+    if isinstance(axes, ast.Constant) and axes.value == 1 and type(axes.value) is int:
+        return 1, 0
+    if not isinstance(axes, (ast.Tuple, ast.List)) or len(axes.elts) != 2:
+        return None
+    got = []
+    for side in axes.elts:
+        if isinstance(side, (ast.Tuple, ast.List)) and len(side.elts) == 1:
+            side = side.elts[0]
+        if not (isinstance(side, ast.Constant) and type(side.value) is int and side.value in (0, 1, -1)):
+            return None
+        got.append(side.value % 2)
+    return got[0], got[1]
+
+
 def _inner(node: ast.Call, how: str) -> ast.expr:
     """``np.inner(a, b)`` / ``torch.inner``: sums over the last axis, ``a @ b.T`` (of 1-D
     vectors their dot product)."""
@@ -2342,6 +2374,7 @@ REWRITES.update(
         "ptp": _ptp,
         "vdot": _vdot,
         "inner": _inner,
+        "tensordot": _tensordot,
         "argmax": _refuse(_ARG_REFUSAL.format("argmax")),
         "argmin": _refuse(_ARG_REFUSAL.format("argmin")),
         "median": _refuse(_MEDIAN_REFUSAL.format("median")),
