@@ -1,0 +1,53 @@
+"""The held-out-style corpus of issue 11, sixteenth round (tests/corpus16.py): hand numbers and
+entry formulas only — rounded, truncated, carried through a rounded hand calculation, a sign slip,
+another entry's value, the value before the 1/m, whole matrices and bias rows, exact fractions on
+integer graphs; element-wise formulas in the walkthroughs' entry names (ASCII, Unicode, LaTeX
+subscripts, NumPy indices) with the wrong index, a missing σ′ factor, a missing 1/m. Exact values
+come from PyTorch float64; the checker must give each case's verdict and, where one is named,
+its diagnosis code. Rates (and the first, before-fix measurement): bench/bench_check_corpus16.py,
+bench/RESULTS.md "corpus 16"."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import corpus16  # noqa: E402
+
+CASES = corpus16.load()
+KNOWN: dict[str, str] = {  # id -> why it still fails (strict xfail: fixing it must remove it here)
+}
+
+
+def _param(c: dict) -> object:
+    marks = [pytest.mark.xfail(reason=KNOWN[c["id"]], strict=True)] if c["id"] in KNOWN else []
+    return pytest.param(c, id=f"{c['id']}:{Path(c['net']).stem}:{c['wrt']}:{c['text'][:30]}", marks=marks)
+
+
+def test_corpus_covers_numbers_and_entries_on_all_builtins() -> None:
+    nets = [c["net"] for c in CASES]
+    for net in ("tiny-mlp", "neuron", "chain", "mlp-bce", "mlp-bce-weighted", "relu-mlp", "rnn",
+                "attention", "batchnorm", "softmax-regression"):
+        assert net in nets, net
+    course = {n for n in nets if n.endswith(".toml")}
+    assert len(course) >= 5
+    assert 100 <= len(CASES) <= 200
+    assert sum(c["kind"] == "value" for c in CASES) >= 0.6 * len(CASES)
+    assert sum("[" in c["wrt"] or c["wrt"] in ("w11", "w12", "w21", "w22", "v1", "v2", "w0", "w1", "w2")
+               for c in CASES if c["kind"] != "value") >= 30
+    assert sum(c["verdict"] == "incorrect" for c in CASES) >= 40
+    assert len({c["id"] for c in CASES}) == len(CASES)
+
+
+def test_corpus_has_no_repeat_of_earlier_corpora() -> None:
+    assert not [c["id"] for c in CASES if corpus16._key(c) in corpus16._earlier()]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("case", [_param(c) for c in CASES])
+def test_checker_on_corpus16(case: dict) -> None:
+    got = corpus16.run(case)
+    assert corpus16.judge(case, got) == "ok", got
