@@ -51,3 +51,23 @@ def test_corpus_has_no_repeat_of_earlier_corpora() -> None:
 def test_checker_on_corpus16(case: dict) -> None:
     got = corpus16.run(case)
     assert corpus16.judge(case, got) == "ok", got
+
+
+# ---- the general rules behind the fixes, one test each ------------------------------------------
+
+
+def test_a_number_written_for_a_size_in_an_entry_formula() -> None:
+    """``((A2[0,0]-Y[0,0])*A1[0,0] + (A2[1,0]-Y[1,0])*A1[1,0]) / 2`` for ∂L/∂W2[0,0] on mlp-bce
+    (m = 2): the 2 stands for the batch size, so the formula is wrong at any other batch size —
+    ``scale-factor`` naming m, as for a whole tensor (it was ✓ correct with a note); the same
+    with ``/ m`` stays right, and a 2 that is the loss's own constant (relu-mlp's sum of squares,
+    where D_out = 2) is not taken for a size."""
+    from derive.checker.check import check
+
+    w2 = "((A2[0,0]-Y[0,0])*A1[0,0] + (A2[1,0]-Y[1,0])*A1[1,0])"
+    r = check("mlp-bce", "W2[0,0]", w2 + " / 2")
+    assert (r.verdict, r.code) == ("incorrect", "scale-factor") and "m" in r.text()
+    assert check("mlp-bce", "W2[0,0]", w2 + " / m").ok
+    assert check("mlp-bce", "b2[0,0]", "(A2[0,0] - Y[0,0] + A2[1,0] - Y[1,0]) * 0.5").code == "scale-factor"
+    assert check("relu-mlp", "w2[0,0]", "2 * np.sum((y_pred[:, 0] - y[:, 0]) * h_relu[:, 0])").ok
+

@@ -948,6 +948,11 @@ def _check_entry(
             return _result(
                 verdict="incorrect", diagnoses=(d,), read_as=read_as, notes=notes, **base
             )
+        literal = _literal_note(net, full, user, conv.literals, entry=(i, j))
+        if literal:  # a number written for a size (``/ 2`` for ``m = 2``) or a constant
+            m, code, factor = literal
+            d = Diagnosis.of(code, m, expected, factor)
+            return _result(verdict="incorrect", diagnoses=(d,), read_as=read_as, **base)
         notes.append(msg("note.literal"))
         return _result(verdict="correct", diagnoses=(), read_as=read_as, notes=notes, **base)
     diag = _entry_diagnosis(net, full, i, j, user, mine, want, expected, factor_text, library)
@@ -1031,11 +1036,16 @@ def _confirm(net: Net, target: Target, user: mf.MExpr) -> list[Msg]:
 
 
 def _literal_note(
-    net: Net, target: Target, user: mf.MExpr, literals: set[Fraction]
+    net: Net,
+    target: Target,
+    user: mf.MExpr,
+    literals: set[Fraction],
+    entry: tuple[int, int] | None = None,
 ) -> tuple[Msg, str, str | None] | None:
     """A number in the formula that stands for a size or a constant (``2`` for ``m = 2``):
     the message, the code (``scale-factor`` for a size, ``unknown`` for a constant) and the
-    factor, or ``None`` when no single number explains why the formula fails at other sizes."""
+    factor, or ``None`` when no single number explains why the formula fails at other sizes.
+    ``entry`` (i, j): ``user`` is that one entry of ``target``'s gradient."""
     hits = []
     constants = False
     size_name = None
@@ -1050,6 +1060,8 @@ def _literal_note(
                 defs={**net.d.defs, sym: net.other_dims.defs[sym]}, points=1, seed=net.seed
             )
             ref = evaluate(target.ref, System(alone, 0))
+            if entry is not None and ref is not None:
+                ref = np.atleast_2d(ref)[entry[0] : entry[0] + 1, entry[1] : entry[1] + 1]
             if not same(evaluate(user, System(alone, 0)), ref):
                 size = name if lit == value else f"1/{name}"
                 if name in net.spec.constants:
