@@ -71,3 +71,15 @@ def test_a_number_written_for_a_size_in_an_entry_formula() -> None:
     assert check("mlp-bce", "b2[0,0]", "(A2[0,0] - Y[0,0] + A2[1,0] - Y[1,0]) * 0.5").code == "scale-factor"
     assert check("relu-mlp", "w2[0,0]", "2 * np.sum((y_pred[:, 0] - y[:, 0]) * h_relu[:, 0])").ok
 
+
+def test_an_input_entry_named_by_its_label() -> None:
+    """``--wrt x1`` on neuron (the label of x[0,1], an input): the gradient of that entry, as
+    ``--wrt x[0,1]`` and ``--wrt x`` already were (it was unreadable: "'x1' labels x, which has
+    no gradient"); numbers and entry formulas both, and a slip is still found."""
+    from derive.checker.check import check
+
+    assert check("neuron", "x1", value="0.0735").ok
+    assert check("neuron", "x1", value="-0.0735").code == "sign"
+    assert check("neuron", "x1", "(O - t) * O * (1 - O) * w1").ok
+    assert check("neuron", "x1", "(O - t) * O * (1 - O) * w0").code == "wrong-entry"
+    assert check("tiny-mlp", "x2", value="-0.0213").ok

@@ -280,12 +280,13 @@ _INPUT_SPECS: dict[tuple[int, str], tuple[NetSpec, NetSpec]] = {}
 def _with_input_gradient(n: Net, wrt: str | None, seed: int) -> Net:
     """``--wrt x`` for an input ``x`` (chain's ∂L/∂x, a saliency ∂L/∂X): the same network with
     ``x`` derived as if it were a parameter (same values, same graph), so its gradient exists.
-    One-hot labels are not differentiable inputs and stay as they are."""
+    One-hot labels are not differentiable inputs and stay as they are; an entry's label
+    (neuron's ``x1``) stands for its tensor."""
     m = re.match(r"\s*([A-Za-z_][A-Za-z0-9_]*)\s*(?:\[|$)", wrt or "")
     spec = n.spec
-    if m is None or m.group(1) not in spec.inputs or m.group(1) in spec.one_hot:
+    name = _labelled_tensor(n, m.group(1)) if m else None
+    if name is None or name not in spec.inputs or name in spec.one_hot:
         return n
-    name = m.group(1)
     key = (id(spec), name)
     hit = _INPUT_SPECS.get(key)
     if hit is None or hit[0] is not spec:
@@ -293,6 +294,13 @@ def _with_input_gradient(n: Net, wrt: str | None, seed: int) -> Net:
         made = replace(spec, inputs=inputs, params={**spec.params, name: spec.inputs[name]})
         hit = _INPUT_SPECS[key] = (spec, made)
     return net_for(hit[1], seed)
+
+
+def _labelled_tensor(n: Net, name: str) -> str:
+    """The tensor ``name`` names: itself, or the tensor of the entry it labels (``x1`` → ``x``)."""
+    if name in n.spec.inputs or name in n.spec.params or name not in n.label_at:
+        return name
+    return n.label_at[name][0]
 
 
 _PRE_SPECS: dict[int, tuple[NetSpec, NetSpec | None]] = {}
