@@ -334,7 +334,7 @@ C(S, "b[0,1]", N, "(P[0,1] - Y[0,1] + P[1,1] - Y[1,1]) / 2", "scale-factor", sty
 C(S, "b[0,1]", N, "(P[0,1] - Y[0,1] + P[1,1] - Y[1,1]) / k", "scale-factor", style="b-s-e-b-k")
 C(S, "b[0,1]", N, "(P[0,1] - Y[0,1] + P[1,1] - Y[1,1]) / n", "scale-factor", style="b-s-e-b-n", note="n = m = 2 here")
 C(M, "W2[0,0]", N, "((A2[0,0]-Y[0,0])*A1[0,0] + (A2[1,0]-Y[1,0])*A1[1,0]) / n_h", "scale-factor", style="b-m-e-n_h")
-C(T, "W1[0,0]", V, "-0.0136", "*", opts={"digits": 3}, style="b-t-digits3-truncated")
+C(T, "W1[0,0]", V, "-0.0136", "*", opts={"digits": 3}, style="b-t-digits3-truncated", note="first pass: operand-order, a diagnosis that does not hold (fixed)")
 C(T, "W1[0,0]", V, "-0.0137", opts={"digits": 3}, style="b-t-digits3")
 C(T, "W1[0,0]", V, "-0.0135", opts={"rtol": 0.02}, style="b-t-rtol2")
 C(T, "W1[0,0]", V, "-0.013", "*", opts={"rtol": 0.01}, style="b-t-rtol1-off")

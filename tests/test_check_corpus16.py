@@ -83,3 +83,19 @@ def test_an_input_entry_named_by_its_label() -> None:
     assert check("neuron", "x1", "(O - t) * O * (1 - O) * w1").ok
     assert check("neuron", "x1", "(O - t) * O * (1 - O) * w0").code == "wrong-entry"
     assert check("tiny-mlp", "x2", value="-0.0213").ok
+
+
+def test_no_mistake_named_for_a_number_near_the_right_one() -> None:
+    """Under ``--digits 3``, ``-0.0136`` for tiny-mlp's w11 (−0.013668) is wrong, but it is not
+    "the transpose of ∂L/∂W1" (it was ``operand-order``: the transposed product has the same
+    diagonal entry, so it gives the right number and explains no wrong one); nor is ``0.135``
+    for mlp-bce's W1[0,1] a missing relu′. Another entry and known mistakes are named only where
+    they differ from the exact value; they still are (``-0.0163`` for W1[1,0])."""
+    from derive.checker.check import check
+
+    r = check("tiny-mlp", "W1[0,0]", value="-0.0136", digits=3)
+    assert (r.verdict, r.code) == ("incorrect", "unknown")
+    assert check("mlp-bce", "W1[0,1]", value="0.135", digits=3).code == "unknown"
+    assert check("tiny-mlp", "W1[1,0]", value="-0.0163", digits=3).code == "wrong-entry"
+    assert check("tiny-mlp", "W1[1,0]", value="-0.0163").code == "wrong-entry"
+    assert check("tiny-mlp", "W1[0,0]", value="-0.0137", digits=3).ok
