@@ -334,12 +334,13 @@ _INPUT_SPECS: dict[tuple[int, str], tuple[NetSpec, NetSpec]] = {}
 def _with_input_gradient(n: Net, wrt: str | None, seed: int) -> Net:
     """``--wrt x`` for an input ``x`` (chain's ∂L/∂x, a saliency ∂L/∂X): the same network with
     ``x`` derived as if it were a parameter (same values, same graph), so its gradient exists.
-    One-hot labels are not differentiable inputs and stay as they are."""
+    One-hot labels are not differentiable inputs and stay as they are; an entry's label
+    (neuron's ``x1``) stands for its tensor."""
     m = re.match(r"\s*([A-Za-z_][A-Za-z0-9_]*)\s*(?:\[|$)", wrt or "")
     spec = n.spec
-    if m is None or m.group(1) not in spec.inputs or m.group(1) in spec.one_hot:
+    name = _labelled_tensor(n, m.group(1)) if m else None
+    if name is None or name not in spec.inputs or name in spec.one_hot:
         return n
-    name = m.group(1)
     key = (id(spec), name)
     hit = _INPUT_SPECS.get(key)
     if hit is None or hit[0] is not spec:
@@ -347,6 +348,13 @@ def _with_input_gradient(n: Net, wrt: str | None, seed: int) -> Net:
         made = replace(spec, inputs=inputs, params={**spec.params, name: spec.inputs[name]})
         hit = _INPUT_SPECS[key] = (spec, made)
     return net_for(hit[1], seed)
+
+
+def _labelled_tensor(n: Net, name: str) -> str:
+    """The tensor ``name`` names: itself, or the tensor of the entry it labels (``x1`` → ``x``)."""
+    if name in n.spec.inputs or name in n.spec.params or name not in n.label_at:
+        return name
+    return n.label_at[name][0]
 
 
 _PRE_SPECS: dict[int, tuple[NetSpec, NetSpec | None]] = {}
@@ -1013,6 +1021,11 @@ def _check_entry(
             return _result(
                 verdict="incorrect", diagnoses=(d,), read_as=read_as, notes=notes, **base
             )
+        literal = _literal_note(net, full, user, conv.literals, entry=(i, j))
+        if literal:  # a number written for a size (``/ 2`` for ``m = 2``) or a constant
+            m, code, factor = literal
+            d = Diagnosis.of(code, m, expected, factor)
+            return _result(verdict="incorrect", diagnoses=(d,), read_as=read_as, **base)
         notes.append(msg("note.literal"))
         return _result(verdict="correct", diagnoses=(), read_as=read_as, notes=notes, **base)
     diag = _entry_diagnosis(net, full, i, j, user, mine, want, expected, factor_text, library)
@@ -1096,11 +1109,16 @@ def _confirm(net: Net, target: Target, user: mf.MExpr) -> list[Msg]:
 
 
 def _literal_note(
-    net: Net, target: Target, user: mf.MExpr, literals: set[Fraction]
+    net: Net,
+    target: Target,
+    user: mf.MExpr,
+    literals: set[Fraction],
+    entry: tuple[int, int] | None = None,
 ) -> tuple[Msg, str, str | None] | None:
     """A number in the formula that stands for a size or a constant (``2`` for ``m = 2``):
     the message, the code (``scale-factor`` for a size, ``unknown`` for a constant) and the
-    factor, or ``None`` when no single number explains why the formula fails at other sizes."""
+    factor, or ``None`` when no single number explains why the formula fails at other sizes.
+    ``entry`` (i, j): ``user`` is that one entry of ``target``'s gradient."""
     hits = []
     constants = False
     size_name = None
@@ -1115,6 +1133,8 @@ def _literal_note(
                 defs={**net.d.defs, sym: net.other_dims.defs[sym]}, points=1, seed=net.seed
             )
             ref = evaluate(target.ref, System(alone, 0))
+            if entry is not None and ref is not None:
+                ref = np.atleast_2d(ref)[entry[0] : entry[0] + 1, entry[1] : entry[1] + 1]
             if not same(evaluate(user, System(alone, 0)), ref):
                 size = name if lit == value else f"1/{name}"
                 if name in net.spec.constants:

@@ -303,11 +303,11 @@ def _value_diagnosis(
     if full is not None:
         for a, row in enumerate(full):
             for b, x in enumerate(row):
-                if (a, b) != (i, j) and near(float(x)):
+                if (a, b) != (i, j) and near(float(x)) and not near(exact):
                     m = fastdiag.msg("value.wrong_entry", tensor=tensor, a=a, b=b, i=i, j=j)
                     return "wrong-entry", m, None
     for code, m, x in rec["mutations"]:
-        if x is not None and near(x):
+        if x is not None and near(x) and not near(exact):
             return code, m, None
     ratio: Any = fastdiag.msg("value.ratio", ratio=f"{v / exact:.4g}") if exact else ""
     m = fastdiag.msg("value.unknown2", diff=f"{abs(v - exact):.3g}", ratio=ratio)
