@@ -24,7 +24,7 @@ W_v = np.array([[0.6, -0.1], [0.2, 0.4]])
 
 
 def softmax(x):
-    # row by row, shifted by the row maximum
+    # 逐行计算，先减去该行的最大值
     e = np.exp(x - np.max(x, axis=1, keepdims=True))
     return e / np.sum(e, axis=1, keepdims=True)
 

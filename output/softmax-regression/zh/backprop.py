@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-# Softmax 回归：Softmax + 交叉熵（one-hot 标签）
+# Softmax 回归：Softmax + 交叉熵（独热标签）
 #
 # 本实验由 derive 根据已验证的推导生成：前向传播；按反向传播实际计算的顺序写出的反向传播（每个局部导数都有名字）；对每个参数的有限差分检验；若已安装
 # PyTorch，再与其自动求导比较。每个公式都在 walkthrough.md 中得到证明。只需要 NumPy。
@@ -24,13 +24,13 @@ b = np.array([[0.0, 0.1, -0.1]])
 
 
 def softmax(x):
-    # row by row, shifted by the row maximum
+    # 逐行计算，先减去该行的最大值
     e = np.exp(x - np.max(x, axis=1, keepdims=True))
     return e / np.sum(e, axis=1, keepdims=True)
 
 
 def cross_entropy(p, y):
-    # log p only where y is not 0 (0 log 0 = 0, even if p underflowed to 0)
+    # 只在 y 不为 0 处取 log p（约定 0 log 0 = 0，即使 p 下溢为 0 也成立）
     return -np.sum(y * np.log(np.where(y != 0, p, 1.0))) / p.shape[0]
 
 
