@@ -217,3 +217,22 @@ def test_the_papers_x_hat_on_a_network_that_normalises_another_tensor() -> None:
     assert check("batchnorm", "gamma", head + body.replace(r"\hat{x}", r"\widehat{\mathbf{x}}"), latex=True).ok
     assert not check("batchnorm", "gamma", head + body.replace(r"\hat{x}", " x"), latex=True).ok
     assert check("batchnorm", "gamma", head + r"\frac{1}{m}" + body, latex=True).code == "scale-factor"
+
+
+@pytest.mark.parametrize(
+    "net, wrt, text, shown",
+    [
+        ("mlp-bce", "W2[0,0]", "(A2[0,0]-Y[0,0])*A1[0,0]/2 + (A2[1,0]-Y[1,0])*A1[1,0]",
+         "(A2[0,0] - Y[0,0]) * A1[0,0] / 2 + (A2[1,0] - Y[1,0]) * A1[1,0]"),
+        ("relu-mlp", "w2[0,0]", "2 * h[0,0] * (y_pred[0,0] - y[0,0])",
+         "2 * h[0,0] * (y_pred[0,0] - y[0,0])"),
+    ],
+)
+def test_an_entry_formula_in_subscripts_is_echoed_in_subscripts(
+    net: str, wrt: str, text: str, shown: str
+) -> None:
+    """The "yours" line of an entry formula written as ``A1[0,0]`` shows ``A1[0,0]``, not the
+    walkthrough's entry name the checker reads it as (``A111``, which reads as a new name)."""
+    result = check(net, wrt, text)
+    assert result.read_as == shown
+    assert "A111" not in result.read_as and "h11" not in result.read_as

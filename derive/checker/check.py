@@ -990,7 +990,7 @@ def _check_entry(
         d = Diagnosis.of("shape-mismatch", err.msg)
         tree = resolve_products(net, tree, allow_upstream)
         return _result(verdict="incorrect", diagnoses=(d,), read_as=tree_text(tree), **base)
-    read_as = tree_text(resolved)
+    read_as = tree_text(_entries_as_written(net, resolved) if "[" in submitted else resolved)
     if user.shape != (1, 1):
         m = msg("diag.entry_shape", shape=shape_text(user.shape), wrt=shown_wrt)
         d = Diagnosis.of("shape-mismatch", m)
@@ -1033,6 +1033,22 @@ def _check_entry(
     if same(at_example, want(0, "example")):
         notes.append(msg("note.example_only"))
     return _result(verdict="incorrect", diagnoses=(diag,), read_as=read_as, notes=notes, **base)
+
+
+def _entries_as_written(net: Net, tree: ex.Node) -> ex.Node:
+    """``tree`` with the walkthrough's entry names of tensors without ``[labels]`` (``A111``, made
+    by the checker from ``A1[0,0]``) shown as the entries a formula in code names, ``A1[0,0]``:
+    the "yours" line of an entry formula written with subscripts echoes the subscripts."""
+    back: dict[str, str] = {}
+    for (tensor, i, j), label in net.entry_name.items():
+        back[label], back["d" + label] = f"{tensor}[{i},{j}]", f"d{tensor}[{i},{j}]"
+
+    def shown(n: ex.Node) -> ex.Node:
+        if isinstance(n, ex.Name) and n.id in back:
+            return ex.Name(back[n.id])
+        return ex.rebuild(n, shown)
+
+    return shown(tree)
 
 
 def _entry_diagnosis(net, full, i, j, user, mine, want, expected, factor_text, library):  # type: ignore[no-untyped-def]
