@@ -36,7 +36,9 @@ def test_corpus_covers_numbers_and_entries_on_all_builtins() -> None:
     course = {n for n in nets if n.endswith(".toml")}
     assert len(course) >= 5
     assert 100 <= len(CASES) <= 200
-    assert sum(c["kind"] == "value" for c in CASES) >= 0.6 * len(CASES)
+    # more than half hand numbers (corpus 15, merged beside it, holds a few of the same cases:
+    # those are left out here, as every corpus leaves out its predecessors')
+    assert sum(c["kind"] == "value" for c in CASES) >= 0.55 * len(CASES)
     labels = ("w11", "w12", "w21", "w22", "v1", "v2", "w0", "w1", "w2", "x0", "x1", "x2")
     entries = [c for c in CASES if c["kind"] != "value" and ("[" in c["wrt"] or c["wrt"] in labels)]
     assert len(entries) >= 30
