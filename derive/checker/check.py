@@ -1035,12 +1035,26 @@ def _check_entry(
     return _result(verdict="incorrect", diagnoses=(diag,), read_as=read_as, notes=notes, **base)
 
 
+def _entry_labels(net: Net) -> dict[tuple[str, int, int], str]:
+    """Every entry's name as the NumPy reader names ``X[0, 1]``: the spec's ``[labels]``, else
+    the walkthrough's (``X12``) — as the compiled form's ``entry_label`` stores them."""
+    out: dict[tuple[str, int, int], str] = {}
+    for name, t in net.g.tensors.items():
+        labels = net.spec.labels.get(name)
+        for i in range(int(t.shape[0])):
+            for j in range(int(t.shape[1])):
+                label = net.entry_name.get((name, i, j)) or (labels[i][j] if labels else None)
+                if label:
+                    out[(name, i, j)] = str(label)
+    return out
+
+
 def _entries_as_written(net: Net, tree: ex.Node) -> ex.Node:
     """``tree`` with the walkthrough's entry names of tensors without ``[labels]`` (``A111``, made
     by the checker from ``A1[0,0]``) shown as the entries a formula in code names, ``A1[0,0]``:
     the "yours" line of an entry formula written with subscripts echoes the subscripts."""
     back: dict[str, str] = {}
-    for (tensor, i, j), label in net.entry_name.items():
+    for (tensor, i, j), label in _entry_labels(net).items():
         back[label], back["d" + label] = f"{tensor}[{i},{j}]", f"d{tensor}[{i},{j}]"
 
     def shown(n: ex.Node) -> ex.Node:

@@ -23,7 +23,14 @@ import mpmath
 import numpy as np
 
 from derive.checker import latexin
-from derive.checker.check import _entry_names, _tex_msg, _tex_of, binary_points, onehot_points
+from derive.checker.check import (
+    _entry_labels,
+    _entry_names,
+    _tex_msg,
+    _tex_of,
+    binary_points,
+    onehot_points,
+)
 from derive.checker.checknet import DIAG_POINTS, POINTS, POINTS_PIECEWISE, Net, Target
 from derive.checker.diagnose import averaged
 from derive.checker.evaluate import ExactSystem, System, evaluate, floats
@@ -349,18 +356,7 @@ def _size_names(net: Net) -> dict[str, list[str | int]]:
 def _entry_label(net: Net) -> dict[str, str]:
     """``"X[0,1]"`` → the entry's name (``X12``), as the NumPy reader's ``X[0, 1]`` rewrite
     (:meth:`derive.checker.formula._Numpy.entry`) names it."""
-    out: dict[str, str] = {}
-    for name, t in net.g.tensors.items():
-        r, c = int(t.shape[0]), int(t.shape[1])
-        labels = net.spec.labels.get(name)
-        for i in range(r):
-            for j in range(c):
-                label = net.entry_name.get((name, i, j))
-                if label is None and labels:
-                    label = labels[i][j]
-                if label:
-                    out[f"{name}[{i},{j}]"] = str(label)
-    return out
+    return {f"{name}[{i},{j}]": label for (name, i, j), label in _entry_labels(net).items()}
 
 
 UP = ["up"]  # the upstream gradient in a Leibniz template (derive.checker.fastpath._Chains)

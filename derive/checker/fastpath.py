@@ -1510,8 +1510,33 @@ def _entry_answer(
         "expanded": texts["tex"] if latex else None,  # as check._in_latex
         "tex": texts["tex"],
     }
-    out = _output(c, info, formula, _text(resolved), found, notes, lang, as_json)
+    shown = _entries_as_written(c, resolved) if "[" in formula else resolved
+    out = _output(c, info, formula, _text(shown), found, notes, lang, as_json)
     return out, 1 if found else 0
+
+
+def _entries_as_written(c: dict[str, Any], n: tuple[Any, ...]) -> tuple[Any, ...]:
+    """As derive.checker.check._entries_as_written: the entries' names (``A111``) shown as the
+    entries written (``A1[0,0]``) in the echo of a formula with subscripts."""
+    back = {}
+    for key, label in c["entry_label"].items():
+        back[label], back["d" + label] = key, "d" + key
+
+    def shown(n: tuple[Any, ...]) -> tuple[Any, ...]:
+        kind = n[0]
+        if kind == "name":
+            return ("name", back.get(n[1], n[1]), *n[2:])
+        if kind in ("neg", "pow", "T"):
+            return (kind, shown(n[1]), *n[2:])
+        if kind in ("bin", "cmp"):
+            return (kind, n[1], shown(n[2]), shown(n[3]), *n[4:])
+        if kind in ("sum", "mean"):
+            return (kind, shown(n[1]), tuple((k, shown(v)) for k, v in n[2]), *n[3:])
+        if kind == "call":
+            return (kind, n[1], shown(n[2]), *n[3:])
+        return n
+
+    return shown(n)
 
 
 def _entry_diagnosis(
