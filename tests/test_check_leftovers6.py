@@ -236,3 +236,26 @@ def test_an_entry_formula_in_subscripts_is_echoed_in_subscripts(
     result = check(net, wrt, text)
     assert result.read_as == shown
     assert "A111" not in result.read_as and "h11" not in result.read_as
+
+
+FOCAL = COURSE / "focal.toml"  # log(p_t), p_t = y p + (1 − y)(1 − p): random y leave log's domain
+FOCAL_DPT = "np.log(p_t) / m * alpha_t * (2 * (1 - p_t)) - (alpha_t * (1 - p_t) ** 2) / m * (1 / p_t)"
+
+
+@pytest.mark.parametrize(
+    "text, code",
+    [(f"-({FOCAL_DPT})", "sign"), (f"2 * ({FOCAL_DPT})", "scale-factor"),
+     ("np.log(p_t) / m * alpha_t * (2 * (1 - p_t))", "unknown")],
+)
+def test_a_gradient_undefined_at_every_random_point_is_diagnosed_where_it_is_defined(
+    text: str, code: str
+) -> None:
+    """Where the gradient itself is undefined at all the checker's random points (the drawn
+    data outside the network's domain), a wrong formula is compared at the example values and
+    the other-sizes points: a sign flip is ``sign`` (was "undefined at values where the gradient
+    is defined", code unknown: labs13's exercise-key sweep), and no diagnosis says the formula is
+    undefined where the gradient is defined."""
+    assert check(FOCAL, "p_t", FOCAL_DPT).ok
+    result = check(FOCAL, "p_t", text)
+    assert result.code == code
+    assert "undefined" not in result.text()

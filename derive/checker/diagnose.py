@@ -839,11 +839,30 @@ def _partly_defined(
     keep = [k for k, v in enumerate(vals) if v is not None]
     truth = {k: floats(target.truth(k)) for k in keep}
     keep = [k for k in keep if truth[k] is not None]
-    if len(keep) >= 3 and user.shape == target.shape:
-        c = _ratio([vals[k] for k in keep], [truth[k] for k in keep])  # type: ignore[misc]
+    pairs, need = [(vals[k], truth[k]) for k in keep], 3
+    if len(pairs) < 3 and all(floats(target.truth(k)) is None for k in range(len(vals))):
+        pairs, need = _inside_the_domain(target, user), 2
+    if len(pairs) >= need and user.shape == target.shape:
+        c = _ratio([u for u, _ in pairs], [t for _, t in pairs])  # type: ignore[misc]
         if c is not None:
             return _factor_diagnoses(net, target, user, target.ref, c, conv, fix, None)
+    if need == 2 and pairs:  # defined where the gradient is: compared there, not "undefined"
+        return [_unknown(net, target, user, [pairs[0][0]], [pairs[0][1]])]
     return [Diagnosis.of("unknown", msg("diag.undefined"), fix)]
+
+
+def _inside_the_domain(target: Target, user: mf.MExpr) -> list[tuple[np.ndarray, np.ndarray]]:
+    """Where the gradient itself is undefined at every random point (the data drawn outside
+    the network's domain: focal loss's ``log(p_t)`` with ``p_t = y·p + (1 − y)(1 − p)`` and
+    random non-binary ``y``), the points that keep the spec's data — the example values and
+    the other-sizes points — where both are defined: a sign flip there is still a sign flip."""
+    pairs = []
+    for where, k in (("example", 0), ("dims", 0), ("dims", 1)):
+        u = floats(evaluate(user, System(target.checker(where), k)))
+        t = floats(target.truth(k, where))
+        if u is not None and t is not None:
+            pairs.append((u, t))
+    return pairs
 
 
 def _ratio(u: list[np.ndarray], t: list[np.ndarray]) -> float | None:
