@@ -101,11 +101,11 @@ def test_numpy_source_text_matches_callable(name):
     if op.numpy_helper:
         exec(op.numpy_helper, env)  # our own constant source text, not user input
     holes = {"slope": "0.1"} if op.params else {}
-    got = eval(op.numpy_src.format(x="X", **holes), env)
+    got = eval(op.numpy_src.format(x="X", px="(X)", **holes), env)
     args = (0.1,) if op.params else ()
     np.testing.assert_allclose(np.asarray(got, float), op.numpy(arr, *args), rtol=1e-14)
     tenv = {"torch": torch, "F": torch.nn.functional, "X": torch.tensor(arr)}
-    tgot = eval(op.torch_src.format(x="X", **holes), tenv)
+    tgot = eval(op.torch_src.format(x="X", px="(X)", **holes), tenv)
     np.testing.assert_allclose(tgot.numpy(), op.numpy(arr, *args), rtol=1e-12)
 
 
