@@ -14,7 +14,7 @@ import random
 import re
 import tomllib
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from fractions import Fraction
 from importlib import resources
@@ -1336,23 +1336,9 @@ class _Validator:
         tree = spelling.parsed(text)
         if tree is None:
             return text  # the parser names the problem
-        changed = False
-        for n in ast.walk(tree):
-            for field_name, value in ast.iter_fields(n):
-                items = value if isinstance(value, list) else [value]
-                for i, child in enumerate(items):
-                    made = self._sdpa_call(where, child, shapes, constants, dims, dialect)
-                    if made is None:
-                        continue
-                    if isinstance(value, list):
-                        value[i] = made
-                    else:
-                        setattr(n, field_name, made)
-                    changed = True
-        try:
-            return ast.unparse(tree) if changed else text
-        except RecursionError:  # too deep to write back: the line's own parse names its limits
-            return text
+        return _replaced(
+            text, tree, lambda c: self._sdpa_call(where, c, shapes, constants, dims, dialect)
+        )
 
     def _sdpa_call(
         self, where: str, node: ast.AST, shapes, constants, dims, dialect: str
@@ -1414,25 +1400,14 @@ class _Validator:
         tree = spelling.parsed(text)
         if tree is None:
             return text  # the parser names the problem
-        changed = False
-        for n in ast.walk(tree):
-            for field_name, value in ast.iter_fields(n):
-                items = value if isinstance(value, list) else [value]
-                for i, child in enumerate(items):
-                    made = self._ones_shape(where, child, shapes, dims)
-                    if made is None:
-                        continue
-                    label = self._ones_input(made[0], made[1], inputs, shapes)
-                    name = ast.Name(label, ast.Load())
-                    if isinstance(value, list):
-                        value[i] = name
-                    else:
-                        setattr(n, field_name, name)
-                    changed = True
-        try:
-            return ast.unparse(tree) if changed else text
-        except RecursionError:  # too deep to write back: the line's own parse names its limits
-            return text
+
+        def ones(child: ast.AST) -> ast.expr | None:
+            made = self._ones_shape(where, child, shapes, dims)
+            if made is None:
+                return None
+            return ast.Name(self._ones_input(made[0], made[1], inputs, shapes), ast.Load())
+
+        return _replaced(text, tree, ones)
 
     def _ones_shape(
         self, where: str, node: ast.AST, shapes, dims
@@ -2560,3 +2535,25 @@ def block_size(lo: int, hi: int, dims: dict[str, int]) -> int:
             env[d.label] = int(d)
         env.update(dict(getattr(d, "env", ())))
     return _as_size(p, env)
+
+
+def _replaced(text: str, tree: ast.AST, make: Callable[[ast.AST], ast.expr | None]) -> str:
+    """``text`` with each node of its parse ``tree`` that ``make`` rewrites (not ``None``) put in
+    its place, written back; ``text`` itself where nothing changed."""
+    changed = False
+    for n in ast.walk(tree):
+        for field_name, value in ast.iter_fields(n):
+            items = value if isinstance(value, list) else [value]
+            for i, child in enumerate(items):
+                made = make(child)
+                if made is None:
+                    continue
+                if isinstance(value, list):
+                    value[i] = made
+                else:
+                    setattr(n, field_name, made)
+                changed = True
+    try:
+        return ast.unparse(tree) if changed else text
+    except RecursionError:  # too deep to write back: the line's own parse names its limits
+        return text
