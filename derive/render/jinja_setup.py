@@ -167,8 +167,21 @@ def start(formats: Iterable[str], switch: str) -> Early | None:
     fams = families({f.strip() for x in formats for f in x.split(",")})
     if not fams or fams in COMPILED or not forks.usable(switch) or not _first_build():
         return None
-    child = forks.fork(lambda conn: conn.send(compiled(fams)), duplex=False)
+    child = forks.fork(lambda conn: _compile_all(conn, fams), duplex=False)
     return None if child is None else Early(fams, *child)
+
+
+# derive's packages a build imports after SymPy, in about the order it imports them (not the
+# checker: a build does not import it)
+BUILD_PACKAGES = ("engine", "lang", "numeric", "proofs", "render", "walkthrough")
+
+
+def _compile_all(conn: Connection, fams: tuple[tuple[str, str], ...]) -> None:
+    """The child of :func:`start`: derive's modules compiled into the cache (or
+    ``__pycache__``) before the build imports them (:func:`~derive.cache.precompile`), then
+    the templates, sent."""
+    cache.precompile(BUILD_PACKAGES)
+    conn.send(compiled(fams))
 
 
 def _first_build() -> bool:
