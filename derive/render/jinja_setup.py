@@ -171,9 +171,10 @@ def start(formats: Iterable[str], switch: str) -> Early | None:
     return None if child is None else Early(fams, *child)
 
 
-# derive's packages a build imports after SymPy, in about the order it imports them (not the
-# checker: a build does not import it)
-BUILD_PACKAGES = ("engine", "lang", "numeric", "proofs", "render", "walkthrough")
+# derive's packages a build imports after SymPy and before it forks PyTorch's worker, in the
+# order it imports them: compiled by the child in the other core's idle time until that fork
+# (the rest, imported while the worker imports PyTorch there, are compiled by the build)
+BUILD_PACKAGES = ("engine", "lang", "numeric")
 
 
 def _compile_all(conn: Connection, fams: tuple[tuple[str, str], ...]) -> None:
