@@ -240,16 +240,28 @@ def base_derivation(s: NetSpec) -> Any:
 _BASE: dict[tuple[str, str], Any] = {}
 
 
+class _Untidied:
+    """A derivation :func:`remember` was given, tidied only when an exercise asks for it (a
+    build without ``exercises`` never does: :func:`~derive.walkthrough.tidy.tidied` proves the
+    tidied equations again, about 4 % of a full build's CPU)."""
+
+    def __init__(self, d: Any) -> None:
+        self.d = d
+
+
 def _derived_by_id(s: NetSpec) -> Any:
     key = (s.name, s.source + repr(s.forward_text))
-    if key not in _BASE:
-        _BASE[key] = tidied(derive(s))
-    return _BASE[key]
+    hit = _BASE.get(key)
+    if hit is None:
+        hit = _BASE[key] = tidied(derive(s))
+    elif isinstance(hit, _Untidied):
+        hit = _BASE[key] = tidied(hit.d)
+    return hit
 
 
 def remember(s: NetSpec, d: Any) -> None:
     """Reuse ``d`` (already derived by ``derive build``) for the exercises of ``s``."""
-    _BASE[(s.name, s.source + repr(s.forward_text))] = tidied(d)
+    _BASE[(s.name, s.source + repr(s.forward_text))] = _Untidied(d)
 
 
 def variant_derivation(s: NetSpec, variant: int, seed: int) -> Any:
