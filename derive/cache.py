@@ -209,7 +209,9 @@ def precompile(packages: tuple[str, ...]) -> None:
                         write(kind, name, header + marshal.dumps(code))
                 elif _pycache_current(where) is False:
                     py_compile.compile(
-                        where, doraise=True, invalidation_mode=py_compile.PycInvalidationMode.TIMESTAMP
+                        where,
+                        doraise=True,
+                        invalidation_mode=py_compile.PycInvalidationMode.TIMESTAMP,
                     )
             except (OSError, SyntaxError, ValueError, py_compile.PyCompileError):
                 continue

@@ -1,7 +1,9 @@
 """derive's compiled modules kept in its cache where Python writes no bytecode
 (derive/cache.py, ``compile_into_cache``): the second process compiles none of derive's modules, an
 edited module is compiled again (the entry is checked against the source's hash, not its
-timestamp), and nothing changes where the cache is off or Python keeps bytecode itself."""
+timestamp), and nothing changes where the cache is off or Python keeps bytecode itself. And
+``precompile`` (the child a fresh machine's first ``derive build`` forks): the modules it compiled
+are not compiled again by the import, in the cache and in ``__pycache__``."""
 
 from __future__ import annotations
 
@@ -101,3 +103,49 @@ def test_nothing_changes_where_the_cache_is_off_or_python_keeps_bytecode(
     result = _probe(copy, **env)
     assert result["loader"] == "SourceFileLoader"
     assert not (copy / "cache" / "bytecode").exists()
+
+
+# derive.cache.precompile, as the child `derive build` forks on a fresh machine runs it
+PRECOMPILE = """
+import derive.cache as c
+c.precompile(("engine", "lang", "numeric"))
+"""
+EARLY = ("engine", "lang", "numeric")
+
+
+def _run(copy: Path, script: str, **env: str) -> None:
+    base = {k: v for k, v in os.environ.items() if k not in ("PYTHONPYCACHEPREFIX",)}
+    base.update(PYTHONPATH=str(copy / "src"), DERIVE_CACHE=str(copy / "cache"),
+                PYTHONDONTWRITEBYTECODE="1")
+    base.update(env)
+    base = {k: v for k, v in base.items() if v != "-"}
+    subprocess.run([sys.executable, "-c", script], env=base, capture_output=True, text=True,
+                   timeout=120, cwd=copy, check=True)
+
+
+def _early(paths: list[str]) -> list[str]:
+    return [p for p in paths if Path(p).parent.name in EARLY]
+
+
+@pytest.mark.parametrize("env", [{}, {"PYTHONDONTWRITEBYTECODE": "-"}])
+def test_precompiled_modules_are_not_compiled_again_by_the_import(copy: Path, env: dict) -> None:
+    """Where derive keeps its bytecode in the cache, and where Python keeps it in
+    ``__pycache__``: after ``precompile`` the import compiles none of those packages' modules
+    (it does compile them without it) and runs the same code."""
+    assert _early(_probe(copy, **env)["compiled"])  # compiled by the import without it
+    for cached in (copy / "cache").glob("*"):
+        shutil.rmtree(cached)
+    for folder in (copy / "src").rglob("__pycache__"):
+        shutil.rmtree(folder)
+    _run(copy, PRECOMPILE, **env)
+    after = _probe(copy, **env)
+    assert _early(after["compiled"]) == []
+    assert after["loader"] == ("CompiledInCache" if not env else "SourceFileLoader")
+    pycs = list((copy / "src").rglob("*.pyc"))
+    assert bool(pycs) == bool(env)  # __pycache__ only where Python writes bytecode itself
+
+
+def test_precompile_writes_nothing_where_no_bytecode_is_kept(copy: Path) -> None:
+    _run(copy, PRECOMPILE, DERIVE_CACHE="off")
+    assert not (copy / "cache").exists()
+    assert not list((copy / "src").rglob("__pycache__"))
