@@ -14,6 +14,7 @@ earlier node's formula inside a later one written as that node (batch norm's ``(
 
 from __future__ import annotations
 
+import functools
 from dataclasses import replace
 from typing import Any
 
@@ -262,9 +263,12 @@ def _named(checker: Checker, s: Step, known: dict[Any, Any]) -> Step:
     if not known or not isinstance(value, sp.Basic):
         return s
     new = value
+    have = new.free_symbols  # (SymPy walks the whole expression for it: once per change)
     for e, sym in known.items():
-        if e.free_symbols <= new.free_symbols:
-            new = _replaced(new, e, sym)
+        if _free(e) <= have:
+            found = _replaced(new, e, sym)
+            if found is not new:
+                new, have = found, found.free_symbols
     if new == value:
         return s
     tex, text = (getattr(s.rhs, k, None) for k in ("_tex", "_text"))
@@ -273,6 +277,13 @@ def _named(checker: Checker, s: Step, known: dict[Any, Any]) -> Step:
     else:
         rhs = Term(new, s.rhs.tex, s.rhs.text, s.rhs.shape)  # shown by its numbers only
     return prove(checker, s.lhs, rhs, s.rule, s.reason, **dict(s.args))
+
+
+@functools.lru_cache(maxsize=4096)
+def _free(e: sp.Basic) -> frozenset[sp.Basic]:
+    """``e.free_symbols``, memoised: :func:`_named` asks it of every earlier entry's definition
+    for each entry."""
+    return frozenset(e.free_symbols)
 
 
 def _forward(checker: Checker, d: Derivation) -> tuple[tuple[ForwardVisit, ...], Any, Any]:
