@@ -194,9 +194,10 @@ def precompile(packages: tuple[str, ...]) -> None:
     import py_compile
 
     loaded = {getattr(m, "__file__", None) for m in list(sys.modules.values())}
+    here = os.path.dirname(__file__)  # as the imports found derive (the entries' names: its paths)
     for package in packages:
         for path in sorted((PACKAGE / package).glob("*.py")):
-            where = str(path)
+            where = os.path.join(here, package, path.name)
             if path.name == "__main__.py" or where in loaded:
                 continue
             try:
