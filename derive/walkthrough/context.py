@@ -102,7 +102,13 @@ def prepare(d: Derivation, proofs: Mapping[str, Any], detail: str = "full") -> P
     if not full:  # a recurrence's shared weights as Σ over the steps (full: forward values only)
         closed.update((k, v) for k, v in lessons.step_sums(d).items() if k in closed)
     backward = tuple(
-        replace(b, closed=pc.eq(closed[b.name], g.tensors[b.name].shape)) if b.name in closed else b
+        replace(
+            b,
+            closed=pc.eq(closed[b.name], g.tensors[b.name].shape),
+            deep=lessons.through_weights(d, b.name, closed[b.name]),
+        )
+        if b.name in closed
+        else b
         for b in backward
     )
     words = intuition.paragraphs(d, ex)

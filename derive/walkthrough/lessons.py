@@ -896,7 +896,10 @@ def mistakes(d: Derivation, pc: Pieces) -> Lesson | None:
                 )
             )
             named = f"{k} = {count}" if k != str(count) else str(count)
-            math += [("m", Math(str(count))), ("nk", Math(named))]
+            inv = f"\\frac{{1}}{{{count}}}"  # 1/m = 1/2 where the count has a name: not a ½ factor
+            if k != str(count):
+                inv = f"\\frac{{1}}{{{k}}} = {inv}"
+            math += [("m", Math(str(count))), ("nk", Math(named)), ("inv", Math(inv))]
     # 3. the factor 2 of F.mse_loss against half the squared error
     found = scaled_loss(loss)
     if found is not None and found[1].func == "mse" and found[0] == Fraction(1, 2):
@@ -1120,6 +1123,33 @@ def mistakes(d: Derivation, pc: Pieces) -> Lesson | None:
                 )
             else:
                 parts.append(("transpose_shapes" + (".step" if step is not None else ""), ()))
+    # 8. the chain stopped at the local derivative: a scalar parameter reached through a scalar
+    # computed node (``u = w·x``), its local derivative ``∂u/∂w = x`` taken for ``∂L/∂w``
+    v = next(b for b in params if b.name == first.name)
+    c = v.contributions[0]
+    src = g.tensors[c.source]
+    if first.shape == (1, 1) and len(v.contributions) == 1 and c.source != spec.loss and src.shape == (1, 1):
+        local = sp.Matrix(c.elementwise).xreplace({src.grads[0, 0]: 1})
+        try:
+            differs = pc.ex.value(local[0, 0]) != pc.ex.value(first.grads[0, 0])
+        except (ValueError, ZeroDivisionError, TypeError):  # a value this example cannot give
+            differs = False
+        if differs and src.grads[0, 0] not in local.free_symbols:
+            q = grad_tex(d, first.name)
+            parts.append(
+                (
+                    "chain_stopped",
+                    (
+                        pc.values(q, first.grads),
+                        pc.values(f"\\frac{{\\partial {src.tex}}}{{\\partial {first.tex}}}", local),
+                    ),
+                )
+            )
+            math += [
+                ("cw", Math(first.tex)),
+                ("cu", Math(src.tex)),
+                ("cd", Math(grad_tex(d, src.name))),
+            ]
     if not parts:
         return None
     # the right gradient is shown with the first slip only; the later ones show just their own
@@ -1168,6 +1198,15 @@ def closed_forms(d: Derivation) -> dict[str, Any]:
                 checker, _term(t.grad_ref(g.loss_tex)), _term(f), v.rule, "handout.closed"
             )
     return out
+
+
+def through_weights(d: Derivation, name: str, closed: Any) -> bool:
+    """Whether the closed form ``closed`` (a proven step of :func:`closed_forms`) of parameter
+    ``name`` carries another parameter: the error reached this layer through weights on the
+    way back (tiny-mlp's ∂L/∂W1 has W2; the last layer's ∂L/∂W2 has none)."""
+    refs: list[mf.Ref] = []
+    walk(closed.rhs.value, lambda n: refs.append(n) if isinstance(n, mf.Ref) else None)  # type: ignore
+    return any(r.kind == "value" and r.name in d.spec.params and r.name != name for r in refs)
 
 
 _STEP_NAME = re.compile(r"([A-Za-z]\w*?)_?(\d+)")

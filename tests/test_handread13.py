@@ -1,0 +1,163 @@
+"""Handouts a lecturer hands out unchanged, pass 13 (issue 12): what a reading of the ten
+built-ins and six course specs found, each asserted on the built text (Markdown and LaTeX, en
+and zh) of networks other than the one the defect was seen on where the defect is general."""
+
+from __future__ import annotations
+
+import functools
+import re
+from pathlib import Path
+
+import pytest
+
+SPECS = Path(__file__).parent / "specs_course"
+
+
+@functools.cache
+def _walkthrough(name: str):
+    from derive.engine.backprop import derive
+    from derive.lang import spec
+    from derive.numeric import verify as numeric
+    from derive.render.build import shared_proofs
+    from derive.walkthrough.context import build
+
+    source = str(SPECS / f"{name}.toml") if (SPECS / f"{name}.toml").exists() else name
+    d = derive(spec.load(source))
+    return build(d, numeric.verify(d, points=0, full=False), shared_proofs(), detail="standard")
+
+
+@functools.cache
+def _built(name: str, template: str, lang: str) -> str:
+    from derive.render import environment as render
+
+    return render.render(template, _walkthrough(name), lang)
+
+
+def _md(name: str, lang: str) -> str:
+    return _built(name, "md/walkthrough.md.j2", lang)
+
+
+def _section(md: str, number: int) -> str:
+    start = re.search(rf"^## {number}\. ", md, re.M)
+    end = re.search(rf"^## {number + 1}\. ", md, re.M)
+    assert start is not None
+    return md[start.start() : end.start() if end else len(md)]
+
+
+@pytest.mark.parametrize("name", ["tiny-mlp", "chain", "softmax-regression"])
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_every_heading_has_a_blank_line_before_it(name: str, lang: str) -> None:
+    """``### 3.1`` followed the "The idea" paragraph on the next line: CommonMark takes it as a
+    heading, but pandoc (``blank_before_header``) and other converters a lecturer uses read it
+    as the paragraph's last line."""
+    lines = _md(name, lang).split("\n")
+    fenced = False
+    for i, line in enumerate(lines):
+        if line.startswith("```"):
+            fenced = not fenced
+        if not fenced and line.startswith("#") and i > 0:
+            assert lines[i - 1].strip() == "", (name, lang, lines[i - 1][-60:], line)
+
+
+def _links(text: str) -> list[str]:
+    return re.findall(r"proofs\.md#proof-([\w-]+)\)", text)
+
+
+@pytest.mark.parametrize("name", ["tiny-mlp", "mlp-bce", "softmax-regression", "batchnorm", "nielsen3"])
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_every_proof_listed_in_section_4_is_cited_at_a_step(name: str, lang: str) -> None:
+    """Section 4 listed "Element-wise activation" (every activation handout) and "Sigmoid +
+    binary cross-entropy" (mlp-bce) although no step of section 3 linked them: a reader could not
+    tell where they are used. Now each listed proof is linked from the step that uses it."""
+    md = _md(name, lang)
+    listed = set(_links(_section(md, 4)))
+    cited = set(_links(_section(md, 3)))
+    assert listed, name
+    assert listed <= cited, (name, lang, listed - cited)
+
+
+def test_an_activation_step_cites_the_elementwise_rule_and_the_derivative() -> None:
+    """δ_Z = δ_A ⊙ σ′(Z) rests on two proofs: both links, in this order, in one sentence, in the
+    Markdown and in the LaTeX (en and zh); the simplification sigmoid + BCE cites its own."""
+    en, zh = _md("mlp-bce", "en"), _md("mlp-bce", "zh")
+    assert re.search(
+        r"General proofs: \[Element-wise activation\]\([^)]*#proof-elementwise\) and "
+        r"\[Derivative of the sigmoid\]\([^)]*#proof-sigmoid-derivative\)\.",
+        en,
+    )
+    assert re.search(r"一般性证明见 \[逐元素激活函数\]\([^)]*\)与\[Sigmoid 函数的导数\]", zh)
+    step = re.search(r"### 3\.2 .*?### 3\.3", en, re.S)
+    assert step is not None and "#proof-sigmoid-bce" in step.group(0)
+    for lang in ("en", "zh"):
+        tex = _built("mlp-bce", "tex/walkthrough.tex.j2", lang)
+        assert re.search(r"\{proof-elementwise\}\{[^}]*\}[^\n]*\{proof-sigmoid-derivative\}", tex)
+        assert "{proof-sigmoid-bce}" in tex
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_closed_forms_explanation_is_said_where_there_are_weights_on_the_way_back(lang) -> None:
+    """"error at the output × the weights and activation slopes on the way back × input" was
+    said at the last layer's closed form (``h^T (y_pred − y_target)``: no weight, no slope on the
+    way back); now it is said at the first closed form that carries another parameter."""
+    words = {"en": "the weights and activation slopes on the way back", "zh": "反向途经的权重"}[lang]
+    for name, deep, shallow in (
+        ("tiny-mlp", "W1", "W2"),
+        ("mlp-bce", "W1", "W2"),
+        ("nielsen3", "w3", "w4"),
+    ):
+        w = _walkthrough(name)
+        by = {b.name: b for b in w.backward}
+        assert by[deep].deep and not by[shallow].deep, name
+        md = _md(name, lang)
+        assert md.count(words) >= 1, name
+        head = md.index(words)
+        # the explanation comes after the deep parameter's heading, not at the shallow one's
+        heads = {b.name: md.index(f"{b.tex}$\n") for b in w.backward if b.name in (deep, shallow)}
+        assert heads[shallow] < heads[deep] < head, (name, heads, head)
+    neuron = _md("neuron", lang)
+    assert words not in neuron  # one layer: nothing on the way back but the slope
+
+
+def test_the_local_derivative_mistake_on_scalar_graphs() -> None:
+    """chain had no Common mistakes at all (every number exact, no mean, no transpose). Stopping
+    the chain at the local derivative is the classic slip of scalar graphs: ∂u/∂w = x where
+    ∂L/∂w = δ_u·x; on the 3Blue1Brown neuron ∂z₁/∂w₁ = a₀. The number shown is the example value
+    of the input the weight multiplies (from the spec), the right gradient the handout's."""
+    from fractions import Fraction
+
+    from derive.lang import spec
+
+    for name, local, source in (
+        ("chain", "\\frac{\\partial u}{\\partial w}", "x"),
+        ("threeb1b_neuron", "\\frac{\\partial z_{1}}{\\partial w_{1}}", "a0"),
+    ):
+        w = _walkthrough(name)
+        lesson = next(ls for ls in w.lessons if ls.key == "mistakes")
+        shown = dict(lesson.parts)["chain_stopped"][-1]
+        assert shown.lhs == local, (name, shown)
+        values = spec.load(str(SPECS / f"{name}.toml") if name != "chain" else name).values
+        given = values[source]
+        while isinstance(given, tuple):  # a 1 × 1 tensor's value
+            given = given[0]
+        assert Fraction(str(shown.value)) == Fraction(given), (name, shown)
+        right = next(b for b in w.backward if b.tex == dict(lesson.math)["cw"] or b.name in ("w", "w1"))
+        assert right.value.value != shown.value
+    for lang, words in (("en", "The local derivative taken for the gradient"), ("zh", "把局部导数当成梯度")):
+        notes = _section(_md("chain", lang), 7)
+        assert words in notes
+        assert re.search(r"\\frac\{\\partial L\}\{\\partial w\} = 40", notes)
+
+
+def test_no_local_derivative_mistake_for_a_matrix_parameter() -> None:
+    """Matrix layers keep their transpose lesson; the scalar slip is not said there."""
+    w = _walkthrough("tiny-mlp")
+    lesson = next(ls for ls in w.lessons if ls.key == "mistakes")
+    assert "chain_stopped" not in dict(lesson.parts)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_averaging_factor_is_named_not_a_bare_half(lang: str) -> None:
+    """mlp-bce's mean over m = 2 read "exactly one factor ½", easily taken for the ½ of a half
+    squared error; now "one factor 1/m = 1/2"."""
+    md = _md("mlp-bce", lang)
+    assert "\\frac{1}{m} = \\frac{1}{2}" in _section(md, 7)
