@@ -161,3 +161,40 @@ def test_the_averaging_factor_is_named_not_a_bare_half(lang: str) -> None:
     squared error; now "one factor 1/m = 1/2"."""
     md = _md("mlp-bce", lang)
     assert "\\frac{1}{m} = \\frac{1}{2}" in _section(md, 7)
+
+
+def _prose_sentences(md: str) -> list[str]:
+    """The sentences of a Chinese handout's prose: code, display and inline math, tables and
+    link targets taken out."""
+    t = re.sub(r"```.*?```", "", md, flags=re.S)
+    t = re.sub(r"\$\$.*?\$\$", "", t, flags=re.S)
+    t = re.sub(r"\$[^$]*\$", "X", t)
+    t = re.sub(r"`[^`]*`", "C", t)
+    lines = [ln for ln in t.split("\n") if not ln.startswith("|")]
+    return [s for ln in lines for s in re.split(r"[。！？]", ln) if s.strip()]
+
+
+@pytest.mark.parametrize("name", ["attention", "rnn", "batchnorm", "mlp-bce"])
+def test_no_nested_colons_in_chinese_sentences(name: str) -> None:
+    """「**这一步在做什么**：Softmax 把同一行的元素耦合在一起：提高…」 and 「**中途舍入**：…；本讲义只
+    在最后舍入一次：」 put two full-width colons in one sentence (the issue's 「依据：定义：」)."""
+    nested = [s for s in _prose_sentences(_md(name, "zh")) if s.count("：") >= 2]
+    assert not nested, nested[:3]
+
+
+def test_no_in_words_sentence_opens_with_a_colon_after_the_label() -> None:
+    """Every "in words" sentence may come first, right after 「**这一步在做什么**：」: its first
+    sentence must not hold a colon of its own (all of the catalogue, not only the networks
+    built above)."""
+    from derive.locale import catalog
+
+    table = catalog.catalogue("zh")["handout_intuition"]
+    assert len(table) > 40
+    bad = {}
+    for key, text in table.items():
+        if key in ("label", "sep") or not isinstance(text, str):
+            continue
+        first = re.split(r"[。？！]", re.sub(r"\$[^$]*\$", "X", text))[0]
+        if "：" in first:
+            bad[key] = first
+    assert not bad, bad
