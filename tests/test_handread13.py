@@ -198,3 +198,29 @@ def test_no_in_words_sentence_opens_with_a_colon_after_the_label() -> None:
         if "：" in first:
             bad[key] = first
     assert not bad, bad
+
+
+def test_a_mean_written_out_gets_the_averaging_factor_mistake() -> None:
+    """Nielsen's ``C = sum((y − a)²)/(2n)`` averages over the n = 3 rows but, unlike ``mse(…)``,
+    is no library mean: the handout had no "averaging factor" slip. Now it has, with the numbers
+    n times and 1/n times the gradient (the first entries compared); a loss with no division by
+    a batch size (tiny-mlp's half square error of one example) gets none."""
+    w = _walkthrough("nielsen3")
+    lesson = next(ls for ls in w.lessons if ls.key == "mistakes")
+    parts = dict(lesson.parts)
+    assert "one_over_m.rows" in parts
+    assert dict(lesson.math)["nk"] == "n = 3"
+
+    def first(v) -> float:
+        m = re.search(r"-?\d+\.\d+(?: \\times 10\^\{-?\d+\})?", v.value)
+        assert m is not None
+        mant, _, exp = m.group(0).partition(" \\times 10^{")
+        return float(mant) * 10 ** int(exp.rstrip("}") or 0)
+
+    wrong = parts["one_over_m.rows"]
+    right = next(b for b in w.backward if b.name == "w2").value
+    assert abs(first(wrong[-2]) / first(right) - 3) < 1e-3
+    assert abs(first(wrong[-1]) / first(right) - 1 / 3) < 1e-3
+    for name in ("tiny-mlp", "chain"):
+        mistakes = next((ls for ls in _walkthrough(name).lessons if ls.key == "mistakes"), None)
+        assert mistakes is None or "one_over_m.rows" not in dict(mistakes.parts)

@@ -900,6 +900,27 @@ def mistakes(d: Derivation, pc: Pieces) -> Lesson | None:
             if k != str(count):
                 inv = f"\\frac{{1}}{{{k}}} = {inv}"
             math += [("m", Math(str(count))), ("nk", Math(named)), ("inv", Math(inv))]
+    elif isinstance(loss, ex.BinOp) and loss.op == "/":  # a mean written out: Σ(…)/(2n)
+        sizes = {n.id for n in _nodes(loss.right) if isinstance(n, ex.Name) and n.id in spec.dims}
+        rows = {spec.inputs[i][0] for i in spec.inputs}
+        if len(sizes) == 1 and rows == {spec.dims[next(iter(sizes))]} and min(rows) > 1:
+            name = next(iter(sizes))
+            count = spec.dims[name]
+            escaped = name.replace("_", "\\_")
+            k = name if len(name) == 1 else f"\\mathrm{{{escaped}}}"
+            q = grad_tex(d, first.name)
+            parts.append(
+                (
+                    "one_over_m.rows",
+                    (
+                        pc.values(q, first.grads),
+                        pc.values(f"{q}\\big|_{{\\text{{no}}\\ 1/{k}}}", first.grads * count),
+                        pc.values(f"{q}\\big|_{{(1/{k})^{{2}}}}", first.grads / count),
+                    ),
+                )
+            )
+            inv = f"\\frac{{1}}{{{k}}} = \\frac{{1}}{{{count}}}"
+            math += [("m", Math(str(count))), ("nk", Math(f"{k} = {count}")), ("inv", Math(inv))]
     # 3. the factor 2 of F.mse_loss against half the squared error
     found = scaled_loss(loss)
     if found is not None and found[1].func == "mse" and found[0] == Fraction(1, 2):
