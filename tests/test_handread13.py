@@ -224,3 +224,20 @@ def test_a_mean_written_out_gets_the_averaging_factor_mistake() -> None:
     for name in ("tiny-mlp", "chain"):
         mistakes = next((ls for ls in _walkthrough(name).lessons if ls.key == "mistakes"), None)
         assert mistakes is None or "one_over_m.rows" not in dict(mistakes.parts)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_header_says_how_small_numbers_are_written(lang: str) -> None:
+    """nielsen3's ∂C/∂w⁽²⁾ shows ``2.885617 × 10^{-4}`` (7 significant digits) under a header
+    saying "rounded … to 7 decimals"; the header now says how such numbers are written, where
+    one is shown (Markdown, LaTeX and the notebook), and not where none is (tiny-mlp)."""
+    words = {"en": "7 significant digits, written", "zh": "的数则保留 7 位有效数字"}[lang]
+    md = _md("nielsen3", lang)
+    assert "\\times 10^{-4}" in _section(md, 3)
+    head = md[: md.index("## 1. ")]
+    assert words in head
+    assert words in _built("nielsen3", "tex/walkthrough.tex.j2", lang)
+    assert words in _built("nielsen3", "ipynb/walkthrough.ipynb.j2", lang)
+    tiny = _md("tiny-mlp", lang)
+    assert "\\times 10^{" not in _section(tiny, 2) + _section(tiny, 3)
+    assert words not in tiny

@@ -164,6 +164,13 @@ def build(
         for c in item.calcs
         for rel, _ in c.chain
     ) or any(i.value.rel != "=" for i in (*forward, *backward))
+    # a number below 10⁻³ (or from 10⁵ on) is shown with 7 significant digits, as a × 10^k: the
+    # header says so where one is shown (Example.tex's rule)
+    scientific = any(
+        "\\times 10^{" in text
+        for item in (*forward, *backward)
+        for text in (str(item.value.value), *(t for c in item.calcs for _, t in c.chain))
+    )
     unmasked = []
     for node in g.nodes:
         tree = node.tree
@@ -190,6 +197,7 @@ def build(
         training=evidence.training(d, history, plot) if history else None,
         steps_verified=steps,
         rounded=rounded,
+        scientific=scientific,
         detail=detail,
         cited=cited,
         generated=Math(", ".join(g.tensors[n].tex for n in spec.generated)),

@@ -198,6 +198,7 @@ class Walkthrough:
     cited: tuple[Cited, ...] = ()  # the general proofs this handout uses, in order of use
     generated: Math = Math("")  # "x, y": tensors whose example values were made up
     unmasked: tuple[tuple[Math, Math], ...] = ()  # ReLU (output, input) that masks nothing here
+    scientific: bool = False  # some number is shown as a × 10^k (7 significant digits)
     loss_formula: Eq | None = None  # the library loss written out (Σ over the entries)
     layered: bool = False  # linear layers and activations only (lessons.layered)
     ones: str = ""  # where 𝟙 (a column of ones) is first shown: "forward", "backward" or ""
