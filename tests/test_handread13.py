@@ -241,3 +241,19 @@ def test_the_header_says_how_small_numbers_are_written(lang: str) -> None:
     tiny = _md("tiny-mlp", lang)
     assert "\\times 10^{" not in _section(tiny, 2) + _section(tiny, 3)
     assert words not in tiny
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_symmetry_argument_names_its_layer(lang: str) -> None:
+    """nielsen3 has two hidden layers; the zero-initialisation argument is about the first
+    (``a^{[2]}``: the columns of w⁽²⁾ equal) but said only "the 3 hidden units". Now it names the
+    layer whose columns are the units, in both languages, on every network with the lesson."""
+    said = {
+        "en": "hidden units of ${}$ stay identical",
+        "zh": "${}$ 的这 ",
+    }[lang]
+    for name, layer in (("nielsen3", "a^{[2]}"), ("tiny-mlp", "h"), ("relu-mlp", "h_{\\text{relu}}")):
+        w = _walkthrough(name)
+        lesson = next(ls for ls in w.lessons if ls.key == "symmetry")
+        assert dict(lesson.math)["H"] == layer, name
+        assert said.format(layer) in _md(name, lang), name

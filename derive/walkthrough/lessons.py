@@ -487,6 +487,7 @@ def symmetry(d: Derivation, pc: Pieces) -> Lesson | None:
         ("W1", Math(w1.tex)),
         ("W2", Math(w2.tex)),
         ("units", Math(str(units))),
+        ("H", Math(d.graph.tensors[hidden[-1]].tex)),  # the layer's units: its columns
     )
     parts = [("sym_start", tuple(start)), ("sym_forward", tuple(forward))]
     parts.append(("sym_backward", tuple(backward)))
