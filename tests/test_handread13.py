@@ -92,6 +92,11 @@ def test_an_activation_step_cites_the_elementwise_rule_and_the_derivative() -> N
         tex = _built("mlp-bce", "tex/walkthrough.tex.j2", lang)
         assert re.search(r"\{proof-elementwise\}\{[^}]*\}[^\n]*\{proof-sigmoid-derivative\}", tex)
         assert "{proof-sigmoid-bce}" in tex
+    # the PDF shows link titles as plain text: two titles joined by "and"/「与」 are set apart
+    zh_tex = _built("mlp-bce", "tex/walkthrough.tex.j2", "zh")
+    assert "{“逐元素激活函数”}与" in zh_tex and "{“Sigmoid 函数的导数”}" in zh_tex
+    en_tex = _built("mlp-bce", "tex/walkthrough.tex.j2", "en")
+    assert "{{\\itshape Element-wise activation}} and " in en_tex
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
