@@ -259,7 +259,8 @@ def test_lessons_follow_the_derivation() -> None:
     assert {"batch-mean", "weighted-bce", "symmetry"} <= set(found["mlp-bce-weighted"])
     assert {"transpose-order", "symmetry", "mistakes"} <= set(found["relu-mlp"])
     assert "relu-zero" not in found["relu-mlp"]  # said once, among the common mistakes
-    assert found["chain"] == ["sgd"]
+    # a scalar graph's one classic slip: the local derivative taken for the gradient
+    assert found["chain"] == ["sgd", "mistakes"]
 
 
 def test_symmetry_lesson_is_about_this_network() -> None:

@@ -102,7 +102,13 @@ def prepare(d: Derivation, proofs: Mapping[str, Any], detail: str = "full") -> P
     if not full:  # a recurrence's shared weights as Σ over the steps (full: forward values only)
         closed.update((k, v) for k, v in lessons.step_sums(d).items() if k in closed)
     backward = tuple(
-        replace(b, closed=pc.eq(closed[b.name], g.tensors[b.name].shape)) if b.name in closed else b
+        replace(
+            b,
+            closed=pc.eq(closed[b.name], g.tensors[b.name].shape),
+            deep=lessons.through_weights(d, b.name, closed[b.name]),
+        )
+        if b.name in closed
+        else b
         for b in backward
     )
     words = intuition.paragraphs(d, ex)
@@ -158,6 +164,13 @@ def build(
         for c in item.calcs
         for rel, _ in c.chain
     ) or any(i.value.rel != "=" for i in (*forward, *backward))
+    # a number below 10⁻³ (or from 10⁵ on) is shown with 7 significant digits, as a × 10^k: the
+    # header says so where one is shown (Example.tex's rule)
+    scientific = any(
+        "\\times 10^{" in text
+        for item in (*forward, *backward)
+        for text in (str(item.value.value), *(t for c in item.calcs for _, t in c.chain))
+    )
     unmasked = []
     for node in g.nodes:
         tree = node.tree
@@ -184,6 +197,7 @@ def build(
         training=evidence.training(d, history, plot) if history else None,
         steps_verified=steps,
         rounded=rounded,
+        scientific=scientific,
         detail=detail,
         cited=cited,
         generated=Math(", ".join(g.tensors[n].tex for n in spec.generated)),

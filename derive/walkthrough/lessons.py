@@ -487,6 +487,7 @@ def symmetry(d: Derivation, pc: Pieces) -> Lesson | None:
         ("W1", Math(w1.tex)),
         ("W2", Math(w2.tex)),
         ("units", Math(str(units))),
+        ("H", Math(d.graph.tensors[hidden[-1]].tex)),  # the layer's units: its columns
     )
     parts = [("sym_start", tuple(start)), ("sym_forward", tuple(forward))]
     parts.append(("sym_backward", tuple(backward)))
@@ -896,7 +897,31 @@ def mistakes(d: Derivation, pc: Pieces) -> Lesson | None:
                 )
             )
             named = f"{k} = {count}" if k != str(count) else str(count)
-            math += [("m", Math(str(count))), ("nk", Math(named))]
+            inv = f"\\frac{{1}}{{{count}}}"  # 1/m = 1/2 where the count has a name: not a ½ factor
+            if k != str(count):
+                inv = f"\\frac{{1}}{{{k}}} = {inv}"
+            math += [("m", Math(str(count))), ("nk", Math(named)), ("inv", Math(inv))]
+    elif isinstance(loss, ex.BinOp) and loss.op == "/":  # a mean written out: Σ(…)/(2n)
+        sizes = {n.id for n in _nodes(loss.right) if isinstance(n, ex.Name) and n.id in spec.dims}
+        rows = {spec.inputs[i][0] for i in spec.inputs}
+        if len(sizes) == 1 and rows == {spec.dims[next(iter(sizes))]} and min(rows) > 1:
+            name = next(iter(sizes))
+            count = spec.dims[name]
+            escaped = name.replace("_", "\\_")
+            k = name if len(name) == 1 else f"\\mathrm{{{escaped}}}"
+            q = grad_tex(d, first.name)
+            parts.append(
+                (
+                    "one_over_m.rows",
+                    (
+                        pc.values(q, first.grads),
+                        pc.values(f"{q}\\big|_{{\\text{{no}}\\ 1/{k}}}", first.grads * count),
+                        pc.values(f"{q}\\big|_{{(1/{k})^{{2}}}}", first.grads / count),
+                    ),
+                )
+            )
+            inv = f"\\frac{{1}}{{{k}}} = \\frac{{1}}{{{count}}}"
+            math += [("m", Math(str(count))), ("nk", Math(f"{k} = {count}")), ("inv", Math(inv))]
     # 3. the factor 2 of F.mse_loss against half the squared error
     found = scaled_loss(loss)
     if found is not None and found[1].func == "mse" and found[0] == Fraction(1, 2):
@@ -1120,6 +1145,33 @@ def mistakes(d: Derivation, pc: Pieces) -> Lesson | None:
                 )
             else:
                 parts.append(("transpose_shapes" + (".step" if step is not None else ""), ()))
+    # 8. the chain stopped at the local derivative: a scalar parameter reached through a scalar
+    # computed node (``u = w·x``), its local derivative ``∂u/∂w = x`` taken for ``∂L/∂w``
+    v = next(b for b in params if b.name == first.name)
+    c = v.contributions[0]
+    src = g.tensors[c.source]
+    if first.shape == (1, 1) and len(v.contributions) == 1 and c.source != spec.loss and src.shape == (1, 1):
+        local = sp.Matrix(c.elementwise).xreplace({src.grads[0, 0]: 1})
+        try:
+            differs = pc.ex.value(local[0, 0]) != pc.ex.value(first.grads[0, 0])
+        except (ValueError, ZeroDivisionError, TypeError):  # a value this example cannot give
+            differs = False
+        if differs and src.grads[0, 0] not in local.free_symbols:
+            q = grad_tex(d, first.name)
+            parts.append(
+                (
+                    "chain_stopped",
+                    (
+                        pc.values(q, first.grads),
+                        pc.values(f"\\frac{{\\partial {src.tex}}}{{\\partial {first.tex}}}", local),
+                    ),
+                )
+            )
+            math += [
+                ("cw", Math(first.tex)),
+                ("cu", Math(src.tex)),
+                ("cd", Math(grad_tex(d, src.name))),
+            ]
     if not parts:
         return None
     # the right gradient is shown with the first slip only; the later ones show just their own
@@ -1168,6 +1220,15 @@ def closed_forms(d: Derivation) -> dict[str, Any]:
                 checker, _term(t.grad_ref(g.loss_tex)), _term(f), v.rule, "handout.closed"
             )
     return out
+
+
+def through_weights(d: Derivation, name: str, closed: Any) -> bool:
+    """Whether the closed form ``closed`` (a proven step of :func:`closed_forms`) of parameter
+    ``name`` carries another parameter: the error reached this layer through weights on the
+    way back (tiny-mlp's ∂L/∂W1 has W2; the last layer's ∂L/∂W2 has none)."""
+    refs: list[mf.Ref] = []
+    walk(closed.rhs.value, lambda n: refs.append(n) if isinstance(n, mf.Ref) else None)  # type: ignore
+    return any(r.kind == "value" and r.name in d.spec.params and r.name != name for r in refs)
 
 
 _STEP_NAME = re.compile(r"([A-Za-z]\w*?)_?(\d+)")

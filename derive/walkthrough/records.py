@@ -127,6 +127,9 @@ class PathItem:
     upstream: Values | None  # None when the source is the loss (∂L/∂L = 1)
     local: Eq | None  # the general rule giving the local derivative (a proof's statement)
     eq: Eq
+    # the general proofs cited beside the step's own (``eq.proof``): an activation's path cites
+    # the element-wise rule δ_Z = δ_A ⊙ f′(Z) before the proof of f′
+    also: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -144,6 +147,10 @@ class BackwardItem:
     closed: Eq | None = None  # a parameter's gradient in forward values only
     words: tuple[Any, ...] = ()  # the "in words" paragraph (derive.walkthrough.intuition.Words)
     short: Calc | None = None  # the first entry by the simplified formula (δ_Z = (P − Y)/m)
+    # the proof of the simplification (sigmoid + BCE, softmax + CE, batch norm's compact
+    # form) when no path cites it: cited after the simplified lines
+    rule_proof: str = ""
+    deep: bool = False  # the closed form carries another parameter (weights on the way back)
 
 
 @dataclass(frozen=True)
@@ -191,6 +198,7 @@ class Walkthrough:
     cited: tuple[Cited, ...] = ()  # the general proofs this handout uses, in order of use
     generated: Math = Math("")  # "x, y": tensors whose example values were made up
     unmasked: tuple[tuple[Math, Math], ...] = ()  # ReLU (output, input) that masks nothing here
+    scientific: bool = False  # some number is shown as a × 10^k (7 significant digits)
     loss_formula: Eq | None = None  # the library loss written out (Σ over the entries)
     layered: bool = False  # linear layers and activations only (lessons.layered)
     ones: str = ""  # where 𝟙 (a column of ones) is first shown: "forward", "backward" or ""
@@ -490,12 +498,16 @@ class Pieces:
         local = None
         if name and full:  # the general rule's statement: building it builds the proof
             local = self.eq(self.proofs[name].statement, proof=name, tensors=False)
+        also = ()
+        if c.rules[:1] == ("elementwise",) and name not in ("", "elementwise"):
+            also = tuple(r for r in ("elementwise",) if r in self.proofs)
         return PathItem(
             c.source,
             Math(src.tex),
             upstream,
             local,
             self.eq(c.step, self.g.tensors[c.target].shape, name),
+            also,
         )
 
     def backward(self, v: BackwardVisit, full: bool = True) -> BackwardItem:
@@ -508,6 +520,8 @@ class Pieces:
             if name in self.proofs and name not in names:
                 names.append(name)
         gt = grad_tex(self.d, v.name)
+        by_paths = {n for p in paths for n in (*p.also, p.eq.proof)}
+        rule_proof = v.rule if v.rule in self.proofs and v.rule not in by_paths else ""
         return BackwardItem(
             v.name,
             v.kind,
@@ -520,6 +534,7 @@ class Pieces:
             grad_line(self.d, v),
             tuple(names),
             short=self.short(v),
+            rule_proof=rule_proof if v.rule != "elementwise" else "",
         )
 
     def short(self, v: BackwardVisit) -> Calc | None:
