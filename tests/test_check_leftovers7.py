@@ -6,6 +6,7 @@ corpus case that showed the gap."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -125,3 +126,176 @@ def test_the_right_focal_and_softmax_answers_stay_right() -> None:
     assert not r.ok and r.code == "unknown" and "one-hot" in r.text()
     r = check(FOCAL, "b", f"-np.sum({FOCAL_DZ})")  # two mistakes: both named
     assert [d.code for d in r.diagnoses] == ["sign", "scale-factor"]
+
+
+# ---- 3. every parser/reader error under --lang zh is Chinese -----------------------------------
+
+_CODE_WORDS = frozenset(
+    "sigmoid relu tanh softmax exp log sum mean np numpy torch axis keepdims LaTeX NumPy ReLU "
+    "True False wrt network formula value latex kind bmatrix vec Kronecker einsum float len for "
+    "lambda await yield from name".split()
+)
+
+
+def english_words(text: str) -> list[str]:
+    """ASCII words of 3 or more letters outside code and formula spans: quoted ('…', “…”, 「…」,
+    `…`), $…$, and tokens with a formula's characters (\\frac, W_{1}, A1.T, n_h, mlp-bce)."""
+    import re
+
+    t = re.sub(r"'[^']*'|`[^`]*`|\"[^\"]*\"|“[^”]*”|「[^」]*」|\$[^$]*\$", " ", text)
+    out = []
+    for tok in re.split(r"[\s，。：；、（）()]+", t):
+        if not tok or re.search(r"[\\_{}\[\]\d.^/=<>*@+|-]", tok):
+            continue
+        out += [w for w in re.findall(r"[A-Za-z]{3,}", tok) if w not in _CODE_WORDS]
+    return out
+
+
+def test_the_english_detector_sees_english() -> None:
+    assert "inside" in english_words("第 7 列应为a name inside \\text{…}，实际是 '1'")
+    assert english_words("表达式中不允许出现“Subscript”（第 1 列）") == []  # quoted: code
+    assert english_words("未知的名字 'A9'；mlp-bce 没有第 9 层") == []
+
+
+PARSER_MESSAGES = [  # the LaTeX reader's messages as it raises them (latexin.py), one per kind
+    "expected a name inside \\text{…} at column 7, found '1'",
+    "expected an operator or the end of the formula at column 3, found 'x'",
+    "expected the argument of \\operatorname{softmax}, e.g. (S) at column 3, found 'x'",
+    "expected '}' to close \\frac{\\partial A}{\\partial …} at column 3, found the end of the formula",
+    "expected ')' (for the '(' opened at column 4) at column 9, found the end of the formula",
+    "expected ',' in \\max(0, …) at column 3, found 'x'",
+    "exponent 999 is too large (limit 64, column 3)",
+    "\\operatorname{clip} takes (x, lo, hi) (column 3)",
+    "expected ^{\\top} after \\mathbf{1} (column 3)",
+    "the derivative of softmax is not read (column 3)",
+    "unknown name 'Q' at column 3",
+    "cannot read the superscript '#' at column 3: expected a number, [k] (layer), T or \\top (transpose)",
+    "unknown or unsupported command '\\foo' at column 3; expected e.g. \\frac, \\cdot, \\odot, \\sigma, \\delta, \\sum, \\mathbf{1}[…], ^{\\top}",
+    "the environment 'cases' is not read here (column 3); a matrix is \\begin{bmatrix} … \\end{bmatrix}",
+    "an expectation \\mathbb{E} is not read (column 3): write the batch mean as \\frac{1}{m}\\sum_{i=1}^{m} … or in the vectorised form",
+]
+
+
+@pytest.mark.parametrize("message", PARSER_MESSAGES)
+def test_the_latex_readers_messages_are_chinese(message: str) -> None:
+    from derive.checker.verdict import translate_detail
+
+    zh = translate_detail(message, "zh")
+    assert zh != message and english_words(zh) == [], zh
+
+
+ZH_SWEEP = [  # (network, wrt, text, latex, value): each a reader's error, exit 2
+    ("mlp-bce", "W2", r"A^{[1]\top} (A^{[2]} - Y", True, None),
+    ("mlp-bce", "W2", r"\frac{1}{m A^{[1]\top}", True, None),
+    ("mlp-bce", "W2", r"A^{[1]\top} \foo (A^{[2]} - Y)", True, None),
+    ("mlp-bce", "W2", r"A^{[1]}^{\#} (A^{[2]} - Y)", True, None),
+    ("mlp-bce", "W2", r"\frac{1}{m} a^{[1](i)} (a^{[2](i)} - y^{(i)})", True, None),
+    ("mlp-bce", "W2", r"\delta^{[l]} A", True, None),
+    ("mlp-bce", "W2", r"\sum", True, None),
+    ("mlp-bce", "W2", r"\max(1, Z^{[1]})", True, None),
+    ("mlp-bce", "W2", r"\text{} A", True, None),
+    ("mlp-bce", "W2", r"A \text{1}", True, None),
+    ("mlp-bce", "W2", r"\begin{cases} 1 \end{cases}", True, None),
+    ("mlp-bce", "W2", r"\frac{\partial L}{\partial Q} = A", True, None),
+    ("mlp-bce", "W2", r"(I \otimes A^{[1]\top}) \operatorname{vec}(\delta^{[2]})", True, None),
+    ("mlp-bce", "W2", "A1.T @ (A2 - Y", False, None),
+    ("mlp-bce", "W2", "A1.T @@ (A2 - Y)", False, None),
+    ("mlp-bce", "W2", "A1.T @ (A2 - Y) /", False, None),
+    ("mlp-bce", "W2", "lambda x: x", False, None),
+    ("mlp-bce", "W2", "[A1, A2]", False, None),
+    ("mlp-bce", "W2", "np.sum(A1, foo=1)", False, None),
+    ("mlp-bce", "W2", "A1.T @ Q", False, None),
+    ("mlp-bce", "W2", "np.kron(np.eye(1), A1.T)", False, None),
+    ("tiny-mlp", "w11", "W1[5,5]", False, None),
+    ("tiny-mlp", "w11", "dh1_raw * x9", False, None),
+    ("tiny-mlp", "W1[0,0]", None, False, "abc"),
+    ("tiny-mlp", "W1[9,9]", None, False, "0.1"),
+]
+
+
+@pytest.mark.parametrize("case", ZH_SWEEP, ids=lambda c: f"{c[0]}:{(c[2] or c[4])[:30]}")
+def test_every_reader_error_under_zh_is_chinese(case: tuple) -> None:
+    """A sweep of the readers' errors (LaTeX, NumPy, entries, hand numbers) under ``--lang zh``:
+    no English prose (code and formula spans kept); the English message stays English."""
+    from derive.checker.verdict import FormulaError
+
+    net, wrt, text, latex, value = case
+    with pytest.raises(FormulaError) as err:
+        check(net, wrt, text, latex=latex, value=value, lang="zh")
+    zh = err.value.localized("zh")
+    assert english_words(zh) == [], zh
+    assert english_words(err.value.localized("en"))  # the English one says it in English
+
+
+def test_grade_rows_under_zh_are_chinese() -> None:
+    from derive.checker.grade import grade
+
+    rows = [
+        dict(id="a", network="mlp-bce", wrt="W9", formula="A1.T @ (A2 - Y) / m"),
+        dict(id="b", network="mlp-bce", wrt="W2"),
+        dict(id="c", network="mlp-bce", wrt="W2", formula="A1.T", kind="fortran"),
+        dict(id="d", network="mlp-bce", wrt="W2", formula=r"\text{1} A", kind="latex"),
+        dict(id="e", network="mlp-bce", wrt="W2", formula="[A1, A2]", kind="numpy"),
+        dict(id="f", network="", wrt="W2", formula="A1.T"),
+    ]
+    for r in rows:
+        g = grade(r, "zh")
+        assert g["verdict"] in ("error", "unreadable") and english_words(g["message"]) == [], g
+
+
+# ---- 4. a LaTeX answer's fixes in LaTeX ----------------------------------------------------------
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize(
+    "net,wrt,text",
+    [
+        ("mlp-bce", "W2[1,0]", r"\frac{1}{m}\sum_{i=1}^{m} A^{[1]}_{i1}(A^{[2]}_{i1} - Y_{i1})"),
+        ("softmax-regression", "b[0,1]", r"\frac{\partial L}{\partial b_{2}} = \delta_{Z_{21}} + \delta_{Z_{22}}"),
+        ("tiny-mlp", "w21", r"\sigma(h_1)(1-\sigma(h_1)) v_2 (\hat{y} - y) x_2"),
+        ("relu-mlp", "w1[0,1]", r"\delta_{h_{11}} \cdot x_{11} + \delta_{h_{21}} \cdot x_{21} + \delta_{h_{31}} \cdot x_{31}"),
+    ],
+)
+def test_an_entry_formula_in_latex_gets_its_fix_in_latex(net: str, wrt: str, text: str, lang: str) -> None:
+    """An element-wise LaTeX answer's diagnosis carries the fix in LaTeX (the entry names as
+    the walkthrough prints them), never the code form ``A1[0,1]*dZ2[0,0] + …``."""
+    r = check(net, wrt, text, latex=True, lang=lang)
+    assert not r.ok
+    for d in r.diagnoses:
+        assert d.fix is not None and not re.search(r"\w\[\d+, ?\d+\]|\*", d.fix), d.fix
+        assert "\\" in d.fix or "_" in d.fix
+
+
+# ---- 5. vec / Kronecker notation ----------------------------------------------------------------
+
+VEC_KRON = [
+    ("mlp-bce", "W2", r"\operatorname{vec}\left(\frac{\partial L}{\partial W^{[2]}}\right) = (I \otimes A^{[1]\top}) \operatorname{vec}(\delta^{[2]})", True),
+    ("mlp-bce", "W1", r"(I_{n_h} \otimes X^{\top})\,\mathrm{vec}(\delta^{[1]})", True),
+    ("softmax-regression", "W", r"\text{vec}(dW) = (\mathbf{I} \otimes X^\top) \text{vec}(P - Y) / m", True),
+    ("relu-mlp", "w2", r"(I ⊗ h^{\top}) vec(\delta)", True),
+    ("mlp-bce", "W2", "np.kron(np.eye(1), A1.T) @ dZ2.reshape(-1, 1)", False),
+]
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("case", VEC_KRON, ids=lambda c: f"{c[0]}:{c[2][:30]}")
+def test_vec_and_kronecker_notation_is_refused_with_what_to_write(case: tuple, lang: str) -> None:
+    """vec(·) and a Kronecker product with an identity are refused (exit 2) with one sentence:
+    the checker expects ∂L/∂W in the shape of W, and (I ⊗ Xᵀ) vec(δ) is Xᵀ δ."""
+    from derive.checker.verdict import FormulaError
+
+    net, wrt, text, latex = case
+    with pytest.raises(FormulaError) as err:
+        check(net, wrt, text, latex=latex, lang=lang)
+    said = err.value.localized(lang)
+    assert "vec/Kronecker" in said and "(I ⊗ Xᵀ) vec(δ)" in said
+    assert ("same shape as W" if lang == "en" else "与 W 形状相同") in said
+    if lang == "zh":
+        assert english_words(said) == [], said
+
+
+def test_otimes_for_the_hadamard_product_and_vec_arrows_still_read() -> None:
+    r"""``⊗`` between two tensors (notes that misuse it for ⊙) and ``\vec{x}`` (an arrow) are no
+    vec/Kronecker notation; an indicator ``\mathbb{I}(Z > 0)`` is no identity."""
+    assert check("mlp-bce", "Z1", r"\left(\delta^{[2]} W^{[2]\top}\right) \otimes \mathbb{I}(Z^{[1]}>0)", latex=True).ok
+    assert check("mlp-bce", "W2", r"\vec{A}^{[1]\top} \delta^{[2]}", latex=True).ok
+    assert check("mlp-bce", "Z1", r"\delta^{[2]} W^{[2]\top} \otimes \mathbb{1}[Z^{[1]} > 0]", latex=True).ok

@@ -985,6 +985,7 @@ def _check_entry(
     label = str(names[sym.xreplace({})]) if sym in names else f"d{tensor}[{i},{j}]"
     expected = str(definition.xreplace(names))
     expected_tex = tex_of(definition, texs)
+    fix = expected_tex if latex else expected  # a LaTeX answer's fix in LaTeX
     shown_wrt = f"{tensor}[{i},{j}]" + (
         f" ({label[1:]})" if not label.startswith(f"d{tensor}[") else ""
     )
@@ -1012,7 +1013,7 @@ def _check_entry(
         return _result(verdict="incorrect", diagnoses=(d,), read_as=read_as, **base)
     own = {label, f"d{tensor}"}
     if own & set(ex.names(resolved)):
-        d = Diagnosis.of("circular", msg("diag.circular", name=label[1:]), expected)
+        d = Diagnosis.of("circular", msg("diag.circular", name=label[1:]), fix)
         return _result(verdict="incorrect", diagnoses=(d,), read_as=read_as, **base)
 
     def want(k: int, where: str = "rand") -> np.ndarray | None:
@@ -1026,20 +1027,20 @@ def _check_entry(
     if right:
         zero = net.zero
         if zero is not None and not same(evaluate(user, System(zero, 0)), want(0, "zero")):
-            d = Diagnosis.of("relu-at-zero", msg("diag.entry_relu_zero"), expected)
+            d = Diagnosis.of("relu-at-zero", msg("diag.entry_relu_zero"), fix)
             return _result(verdict="incorrect", diagnoses=(d,), read_as=read_as, **base)
         if all(same(evaluate(user, System(net.other_dims, k)), want(k, "dims")) for k in range(2)):
             return _result(verdict="correct", diagnoses=(), read_as=read_as, **base)
         if not conv.literals:
             notes.append(msg("note.example_sizes"))
-            d = Diagnosis.of("scale-factor", msg("diag.entry_size"), expected)
+            d = Diagnosis.of("scale-factor", msg("diag.entry_size"), fix)
             return _result(
                 verdict="incorrect", diagnoses=(d,), read_as=read_as, notes=notes, **base
             )
         literal = _literal_note(net, full, user, conv.literals, entry=(i, j))
         if literal:  # a number written for a size (``/ 2`` for ``m = 2``) or a constant
             m, code, factor = literal
-            d = Diagnosis.of(code, m, expected, factor)
+            d = Diagnosis.of(code, m, fix, factor)
             return _result(verdict="incorrect", diagnoses=(d,), read_as=read_as, **base)
         notes.append(msg("note.literal"))
         return _result(verdict="correct", diagnoses=(), read_as=read_as, notes=notes, **base)
@@ -1047,7 +1048,7 @@ def _check_entry(
         net, resolved, shown, allow_upstream, want, points, "[" in submitted
     )
     if diag is None:
-        diag = _entry_diagnosis(net, full, i, j, user, mine, want, expected, factor_text, library)
+        diag = _entry_diagnosis(net, full, i, j, user, mine, want, fix, factor_text, library)
     at_example = evaluate(user, System(net.example, 0))
     if same(at_example, want(0, "example")):
         notes.append(msg("note.example_only"))

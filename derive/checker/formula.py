@@ -555,9 +555,29 @@ def _stated_transpose(lhs: ex.Node, tree: ex.Node) -> tuple[ex.Node, ex.Node]:
     return lhs, tree
 
 
+# vec(·) as an operator, ⊗ next to an identity (I, I_n, \mathbf{I}; not the indicator
+# \mathbb{I}(…)), np.kron / torch.kron: vec/Kronecker notation (⊗ between two tensors is read
+# as ⊙, as some notes misuse it)
+_VEC = re.compile(r"\\(?:operatorname|mathrm|text|textrm|mathbf)\s*\{\s*vec\s*\}|\bvec\s*\(")
+_IDENTITY = r"(?:\\mathbf\s*\{\s*I\s*\}|\\mathbb\s*\{\s*I\s*\}(?!\s*[(\[])|(?<![\\\w])I(?![\w(])(?:_\{?\w+\}?)?)"
+_KRON = re.compile(
+    rf"{_IDENTITY}\s*(?:\\otimes|⊗)|(?:\\otimes|⊗)\s*{_IDENTITY}|\b(?:np|numpy|torch)\.kron\b"
+)
+
+
+def _vec_kron(net: Net, text: str) -> None:
+    """Refuse vec/Kronecker notation with a sentence saying what to write instead (an
+    identity that is a name of the network is that name, not I)."""
+    kron = _KRON if not net.known("I") else re.compile(r"\b(?:np|numpy|torch)\.kron\b")
+    found = (None if net.known("vec") else _VEC.search(text)) or kron.search(text)
+    if found is not None:
+        raise FormulaError(msg("error.vec_kron", what=found.group().strip()), found.start() + 1, text)
+
+
 def _read_one(
     net: Net, text: str, latex: bool, scalar: bool = False, row: bool = False
 ) -> tuple[ex.Node, str | None, str]:
+    _vec_kron(net, text)
     if latex:
         try:
             tree, lhs = latexin.parse(
