@@ -142,7 +142,8 @@ def english_words(text: str) -> list[str]:
     `…`), $…$, and tokens with a formula's characters (\\frac, W_{1}, A1.T, n_h, mlp-bce)."""
     import re
 
-    t = re.sub(r"'[^']*'|`[^`]*`|\"[^\"]*\"|“[^”]*”|「[^」]*」|\$[^$]*\$", " ", text)
+    t = re.sub(r"“([A-Z][a-z]{2,})”", r" \1 ", text)  # “Subscript”: a word, not a code span
+    t = re.sub(r"'[^']*'|`[^`]*`|\"[^\"]*\"|“[^”]*”|「[^」]*」|\$[^$]*\$", " ", t)
     out = []
     for tok in re.split(r"[\s，。：；、（）()]+", t):
         if not tok or re.search(r"[\\_{}\[\]\d.^/=<>*@+|-]", tok):
@@ -153,7 +154,9 @@ def english_words(text: str) -> list[str]:
 
 def test_the_english_detector_sees_english() -> None:
     assert "inside" in english_words("第 7 列应为a name inside \\text{…}，实际是 '1'")
-    assert english_words("表达式中不允许出现“Subscript”（第 1 列）") == []  # quoted: code
+    assert english_words("表达式中不允许出现“Subscript”（第 1 列）") == ["Subscript"]
+    assert english_words("表达式中不允许出现“x[…] 下标取值”（第 1 列）") == []
+    assert english_words("sum() 没有关键字参数“foo”") == []  # the student's own keyword: code
     assert english_words("未知的名字 'A9'；mlp-bce 没有第 9 层") == []
 
 
