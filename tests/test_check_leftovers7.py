@@ -133,7 +133,7 @@ def test_the_right_focal_and_softmax_answers_stay_right() -> None:
 _CODE_WORDS = frozenset(
     "sigmoid relu tanh softmax exp log sum mean np numpy torch axis keepdims LaTeX NumPy ReLU "
     "True False wrt network formula value latex kind bmatrix vec Kronecker einsum float len for "
-    "lambda await yield from name".split()
+    "lambda await yield from".split()
 )
 
 
@@ -153,7 +153,7 @@ def english_words(text: str) -> list[str]:
 
 
 def test_the_english_detector_sees_english() -> None:
-    assert "inside" in english_words("第 7 列应为a name inside \\text{…}，实际是 '1'")
+    assert english_words("第 7 列应为a name inside \\text{…}，实际是 '1'") == ["name", "inside"]
     assert english_words("表达式中不允许出现“Subscript”（第 1 列）") == ["Subscript"]
     assert english_words("表达式中不允许出现“x[…] 下标取值”（第 1 列）") == []
     assert english_words("sum() 没有关键字参数“foo”") == []  # the student's own keyword: code
@@ -208,6 +208,7 @@ ZH_SWEEP = [  # (network, wrt, text, latex, value): each a reader's error, exit 
     ("mlp-bce", "W2", "[A1, A2]", False, None),
     ("mlp-bce", "W2", "np.sum(A1, foo=1)", False, None),
     ("mlp-bce", "W2", "A1.T @ Q", False, None),
+    ("mlp-bce", "W2", "A1; A2", False, None),
     ("mlp-bce", "W2", "np.kron(np.eye(1), A1.T)", False, None),
     ("tiny-mlp", "w11", "W1[5,5]", False, None),
     ("tiny-mlp", "w11", "dh1_raw * x9", False, None),
