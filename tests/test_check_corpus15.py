@@ -20,14 +20,7 @@ import corpus15  # noqa: E402
 import corpus_common  # noqa: E402
 
 CASES = corpus15.load()
-KNOWN: dict[str, str] = {  # id -> why it still fails (strict xfail: fixing it must remove it here)
-    "c15-030": "an entry as an index sum with one-based literal subscripts, A^{[1]}_{i1}: read as "
-    "the name A1_i1 (unreadable); the entry readers take w_{12}-style labels, not a row letter "
-    "and a column number",
-    "c15-083": "sigmoid(h2) for sigmoid(h_raw2) in an element-wise formula: 'unknown' — the "
-    "entry diagnosis (check._entry_diagnosis) has no wrong-layer search; the matrix form's "
-    "(diagnose._activation_of_output) names it",
-}
+KNOWN: dict[str, str] = {}  # id -> why it still fails (strict xfail: fixing it must remove it here)
 
 
 def _param(c: dict) -> object:

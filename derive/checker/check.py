@@ -76,7 +76,9 @@ from derive.checker import evaluate as evaluate_module
 from derive.checker import normnames, textbox
 from derive.checker.checknet import DIAG_POINTS, POINTS, POINTS_PIECEWISE, Net, Target, net_for
 from derive.checker.diagnose import (
+    _activation_of,
     _factor_diagnoses,
+    _ratio,
     diagnose,
     factor_refs,
     factor_text,
@@ -637,10 +639,10 @@ def _check_formula(
                 for d in diags
             ]
         elif all(d.code == "unknown" for d in diags) and (
-            hit := _onehot_mistake(net, target, user, diags[0].fix if diags else None)
+            hit := _onehot_mistake(net, target, user, diags[0].fix if diags else None, conv)
         ):  # P − Y for a target not declared one-hot, and a second, known mistake
             notes.append(msg("note.onehot_labels"))
-            diags = [hit]
+            diags = hit
         elif same(at_example, target.truth(0, "example")):
             notes.append(msg("note.example_only"))
     return _result(
@@ -788,12 +790,13 @@ def _weighted(net: Net) -> bool:
     return any(v.rule == "weighted-bce" for v in net.visits.values())
 
 
-def onehot_points(net: Net) -> list[list[Checker]] | None:
+def onehot_points(net: Net, base: Checker | None = None) -> list[list[Checker]] | None:
     """Points where a target is one-hot — a single 1 in each row, or in each column (a
     column-major course network) —, three of each orientation, or None when no input is a
     target that could be one-hot: an input not declared ``kind = "one-hot"``, with two or more
     rows and columns, named in the expression of a scalar node (the loss, written out or as a
-    call: ``-np.sum(Y * np.log(P)) / m``)."""
+    call: ``-np.sum(Y * np.log(P)) / m``). ``base``: the points' other values (default the
+    network's random point; ``net.other_dims`` for the same targets with other sizes)."""
     labels = sorted(
         {
             name
@@ -823,7 +826,8 @@ def onehot_points(net: Net) -> list[list[Checker]] | None:
                         s = syms[i, j] if axis == 1 else syms[j, i]
                         bits[s] = sp.Integer(int(j == hot))
             seed = net.seed + 21 + 3 * axis + k
-            points.append(Checker(defs={**net.rand.defs, **bits}, points=1, seed=seed))
+            defs = {**(base or net.rand).defs, **bits}
+            points.append(Checker(defs=defs, points=1, seed=seed))
         out.append(points)
     return out
 
@@ -840,24 +844,35 @@ def _onehot_only(net: Net, target: Target, user: mf.MExpr) -> bool:
     return False
 
 
-def _onehot_mistake(net: Net, target: Target, user: mf.MExpr, fix: Any) -> Diagnosis | None:
+def _onehot_mistake(
+    net: Net, target: Target, user: mf.MExpr, fix: Any, conv: Any
+) -> list[Diagnosis] | None:
     """The mistake ``user`` makes wherever a target is one-hot — a loss term left out or with
-    another factor, or one of the library's — for a formula with the one-hot simplification and
-    one more slip (邱锡鹏's −X(Y − Ŷ)ᵀ/N without the weight decay's λW), or None."""
-    for points in onehot_points(net) or ():
+    another factor, one of the library's, or a constant factor (Ng's column-major ``(A − Y)
+    Xᵀ`` without the 1/m: m × the gradient, named by the ratio at one-hot targets with other
+    sizes) — for a formula with the one-hot simplification and one more slip (邱锡鹏's
+    −X(Y − Ŷ)ᵀ/N without the weight decay's λW), or None."""
+    every = onehot_points(net) or []
+    for o, points in enumerate(every):
         users = [floats(evaluate(user, System(ck, 0))) for ck in points]
         truth = [floats(evaluate(target.ref, System(ck, 0))) for ck in points]
         if any(u is None for u in users) or user.shape != target.shape:
             continue
         found = missing_term(net, target, users, truth, fix, points)  # type: ignore[arg-type]
         if found is not None:
-            return found
+            return [found]
         for m in library(target):
             if m.expr.shape == user.shape and all(
                 same(evaluate(user, System(ck, 0)), evaluate(m.expr, System(ck, 0)))
                 for ck in points
             ):
-                return Diagnosis.of(m.code, m.message, fix)
+                return [Diagnosis.of(m.code, m.message, fix)]
+        c = None if any(t is None for t in truth) else _ratio(users, truth)  # type: ignore[arg-type]
+        if c is not None:
+            resized = onehot_points(net, net.other_dims)
+            elsewhere = resized[o] if resized else None
+            at = [(ck, 0) for ck in elsewhere] if elsewhere else None
+            return _factor_diagnoses(net, target, user, target.ref, c, conv, fix, None, at)
     return None
 
 
@@ -970,6 +985,7 @@ def _check_entry(
     label = str(names[sym.xreplace({})]) if sym in names else f"d{tensor}[{i},{j}]"
     expected = str(definition.xreplace(names))
     expected_tex = tex_of(definition, texs)
+    fix = expected_tex if latex else expected  # a LaTeX answer's fix in LaTeX
     shown_wrt = f"{tensor}[{i},{j}]" + (
         f" ({label[1:]})" if not label.startswith(f"d{tensor}[") else ""
     )
@@ -997,7 +1013,7 @@ def _check_entry(
         return _result(verdict="incorrect", diagnoses=(d,), read_as=read_as, **base)
     own = {label, f"d{tensor}"}
     if own & set(ex.names(resolved)):
-        d = Diagnosis.of("circular", msg("diag.circular", name=label[1:]), expected)
+        d = Diagnosis.of("circular", msg("diag.circular", name=label[1:]), fix)
         return _result(verdict="incorrect", diagnoses=(d,), read_as=read_as, **base)
 
     def want(k: int, where: str = "rand") -> np.ndarray | None:
@@ -1011,24 +1027,28 @@ def _check_entry(
     if right:
         zero = net.zero
         if zero is not None and not same(evaluate(user, System(zero, 0)), want(0, "zero")):
-            d = Diagnosis.of("relu-at-zero", msg("diag.entry_relu_zero"), expected)
+            d = Diagnosis.of("relu-at-zero", msg("diag.entry_relu_zero"), fix)
             return _result(verdict="incorrect", diagnoses=(d,), read_as=read_as, **base)
         if all(same(evaluate(user, System(net.other_dims, k)), want(k, "dims")) for k in range(2)):
             return _result(verdict="correct", diagnoses=(), read_as=read_as, **base)
         if not conv.literals:
             notes.append(msg("note.example_sizes"))
-            d = Diagnosis.of("scale-factor", msg("diag.entry_size"), expected)
+            d = Diagnosis.of("scale-factor", msg("diag.entry_size"), fix)
             return _result(
                 verdict="incorrect", diagnoses=(d,), read_as=read_as, notes=notes, **base
             )
         literal = _literal_note(net, full, user, conv.literals, entry=(i, j))
         if literal:  # a number written for a size (``/ 2`` for ``m = 2``) or a constant
             m, code, factor = literal
-            d = Diagnosis.of(code, m, expected, factor)
+            d = Diagnosis.of(code, m, fix, factor)
             return _result(verdict="incorrect", diagnoses=(d,), read_as=read_as, **base)
         notes.append(msg("note.literal"))
         return _result(verdict="correct", diagnoses=(), read_as=read_as, notes=notes, **base)
-    diag = _entry_diagnosis(net, full, i, j, user, mine, want, expected, factor_text, library)
+    diag = _entry_activation_of_output(
+        net, resolved, shown, allow_upstream, want, points, "[" in submitted
+    )
+    if diag is None:
+        diag = _entry_diagnosis(net, full, i, j, user, mine, want, fix, factor_text, library)
     at_example = evaluate(user, System(net.example, 0))
     if same(at_example, want(0, "example")):
         notes.append(msg("note.example_only"))
@@ -1065,6 +1085,60 @@ def _entries_as_written(net: Net, tree: ex.Node) -> ex.Node:
     return shown(tree)
 
 
+def _entry_activation_of_output(  # type: ignore[no-untyped-def]
+    net: Net, tree: ex.Node, shown: str, allow_upstream: bool, want, points: int, indexed: bool
+) -> Diagnosis | None:
+    """``wrong-layer`` for an entry formula with an activation's output entry inside a call where
+    the same entry of its input belongs (Bishop's ``sigmoid(h2)*(1 - sigmoid(h2))`` for
+    σ′(h2_raw)): the matrix form's search (diagnose._activation_of_output) on entry names —
+    right once those calls take the pre-activation's entry."""
+    labels = _entry_labels(net)
+    for name, t in net.g.tensors.items():  # a 1 × 1 node is its own entry: O of O = sigmoid(z)
+        if tuple(int(d) for d in t.shape) == (1, 1):
+            labels.setdefault((name, 0, 0), name)
+    at = {label: key for key, label in labels.items()}
+    swap: dict[str, tuple[str, str, str]] = {}  # output entry → (input entry, activation, output)
+    for label, (tensor, i, j) in at.items():
+        forward = dict(net.spec.forward).get(tensor)
+        if not (isinstance(forward, ex.Call) and forward.args and isinstance(forward.args[0], ex.Name)):
+            continue
+        arg = forward.args[0].id
+        f = _activation_of(net, tensor, arg)
+        inner = labels.get((arg, i, j))
+        if f is not None and inner is not None:
+            swap[label] = (inner, f, tensor)
+
+    used: list[str] = []
+
+    def go(n: ex.Node) -> ex.Node:
+        if isinstance(n, ex.Call) and n.args and isinstance(n.args[0], ex.Name):
+            hit = swap.get(n.args[0].id)
+            if hit is not None:
+                used.append(n.args[0].id)
+                return ex.Call(n.func, (ex.Name(hit[0]), *n.args[1:]), n.kwargs)
+        return ex.rebuild(n, go)
+
+    cand = go(tree)
+    if not used:
+        return None
+    try:
+        e, _ = Convert(net, shown, allow_upstream)(cand)
+    except Exception:  # noqa: BLE001 - a candidate that does not convert is no answer
+        return None
+    for k in range(points):
+        truth = want(k)
+        if truth is None or not same(evaluate(e, System(net.rand, k)), truth):
+            return None
+    old = used[0]
+    right, f, _ = swap[old]
+    fix = tree_text(cand)
+    if indexed:  # A1[0, :] in code: the entries as written, not the walkthrough's A111
+        back = _entries_as_written(net, ex.Call("f", (ex.Name(old), ex.Name(right), cand)))
+        old, right, fix = tree_text(back.args[0]), tree_text(back.args[1]), tree_text(back.args[2])
+    m = msg("diag.post_activation", used=old, right=right, f=f, fix=fix)
+    return Diagnosis.of("wrong-layer", m, fix)
+
+
 def _entry_diagnosis(net, full, i, j, user, mine, want, expected, factor_text, library):  # type: ignore[no-untyped-def]
     """Why an element-wise formula is wrong (float64 comparisons at random points)."""
     ks = [k for k in mine if mine[k] is not None and want(k) is not None][:4]
@@ -1084,7 +1158,7 @@ def _entry_diagnosis(net, full, i, j, user, mine, want, expected, factor_text, l
         ratios = [a / b for a, b in nonzero]
         same = all(abs(r - ratios[0]) <= CHECK_FLOAT_RTOL * abs(ratios[0]) for r in ratios)
         if same and ratios[0] != 0:
-            f = factor_text(ratios[0])
+            f = _entry_size_power(net, ratios[0], user, want) or factor_text(ratios[0])
             return Diagnosis.of("scale-factor", msg("diag.entry_factor", factor=f), expected, f)
     fulls = [floats(full.truth(k)) for k in ks]
     if all(f is not None for f in fulls):
@@ -1105,6 +1179,32 @@ def _entry_diagnosis(net, full, i, j, user, mine, want, expected, factor_text, l
     if missing is not None:
         return Diagnosis.of("missing-factor", missing, expected)
     return Diagnosis.of("unknown", msg("diag.entry_unknown"), expected)
+
+
+def _entry_size_power(net: Net, c: float, user: mf.MExpr, want) -> str | None:  # type: ignore[no-untyped-def]
+    """The size's power (``m``, ``1/m``, ``m**2``) that an entry formula's constant factor ``c``
+    is — the same power of the same size at the points with other sizes — else None (a missing
+    1/m is "m ×", not "2 ×" where m = 2)."""
+    points = [
+        (floats(evaluate(user, System(net.other_dims, k))), want(k, "dims")) for k in range(2)
+    ]
+    ratios = [
+        float(u[0, 0]) / float(t[0, 0])
+        for u, t in points
+        if u is not None and t is not None and float(t[0, 0]) != 0
+    ]
+    if not ratios:
+        return None
+    for name, sym in net.g.scalars.items():
+        if name not in net.spec.dims:
+            continue
+        v, v2 = float(net.g.scalar_values[sym]), float(net.other_dims.defs[sym])
+        for k, text in ((1, name), (-1, f"1/{name}"), (2, f"{name}**2"), (-2, f"1/{name}**2")):
+            if abs(c - v**k) <= CHECK_FLOAT_RTOL * abs(c) and all(
+                abs(r - v2**k) <= CHECK_FLOAT_RTOL * abs(r) for r in ratios
+            ):
+                return text
+    return None
 
 
 def _missing_factor(net: Net, tensor: str, ks: list[int], u: list[float], t: list[float], close) -> Msg | None:  # type: ignore[no-untyped-def]

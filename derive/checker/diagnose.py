@@ -12,6 +12,7 @@ for one that differs only where a ReLU input is exactly 0. Codes: :data:`derive.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -846,9 +847,47 @@ def _partly_defined(
         c = _ratio([u for u, _ in pairs], [t for _, t in pairs])  # type: ignore[misc]
         if c is not None:
             return _factor_diagnoses(net, target, user, target.ref, c, conv, fix, None)
+    if need == 2 and user.shape == target.shape:
+        sized = _size_factor_in_domain(net, target, user, conv, fix)
+        if sized is not None:
+            return sized
     if need == 2 and pairs:  # defined where the gradient is: compared there, not "undefined"
         return [_unknown(net, target, user, [pairs[0][0]], [pairs[0][1]])]
     return [Diagnosis.of("unknown", msg("diag.undefined"), fix)]
+
+
+def _size_factor_in_domain(
+    net: Net, target: Target, user: mf.MExpr, conv: Convert, fix: str
+) -> list[Diagnosis] | None:
+    """Inside the domain (:func:`_inside_the_domain`) a size's factor differs between the
+    example and the other sizes (focal loss' gradient without its 1/m: 4 × at m = 4, another
+    multiple there), so no one ratio holds at all those points: the ratio at the example, named
+    only where the same power of one size gives the ratio at the other sizes too."""
+    ex_point = target.checker("example")
+    u, t = floats(evaluate(user, System(ex_point, 0))), floats(target.truth(0, "example"))
+    if u is None or t is None:
+        return None
+    c = _ratio([u], [t])
+    if c is None:
+        return None
+    dims = target.checker("dims")
+    inside = [
+        (dims, k)
+        for k in range(2)
+        if floats(evaluate(user, System(dims, k))) is not None
+        and floats(target.truth(k, "dims")) is not None
+    ]
+    if not inside:
+        return None
+    found = _factor_diagnoses(net, target, user, target.ref, c, conv, fix, None, inside)
+    sizes = "|".join(re.escape(d) for d in net.spec.dims)
+    named = sizes and any(
+        d.code == "scale-factor"
+        and d.factor is not None
+        and re.fullmatch(rf"(1/)?({sizes})(\*\*2)?", d.factor)
+        for d in found
+    )
+    return found if named else None
 
 
 def _inside_the_domain(target: Target, user: mf.MExpr) -> list[tuple[np.ndarray, np.ndarray]]:
@@ -918,7 +957,11 @@ def _factor_diagnoses(
     conv: Convert,
     fix: str,
     m: Mutation | None,
+    elsewhere: list[tuple[Checker, int]] | None = None,
 ) -> list[Diagnosis]:
+    """``user`` = c × ``ref``: the factor named (a size's power where the ratio at other sizes
+    says so). ``elsewhere``: the points with the sizes set to other values (default the
+    network's own; the one-hot targets' where the ratio holds only for one-hot targets)."""
     out: list[Diagnosis] = []
     if m is not None:
         out.append(Diagnosis.of(m.code, m.message, fix))
@@ -932,8 +975,9 @@ def _factor_diagnoses(
     # tell 1/m from 1/2: evaluate again with the dims set to other values
     other = None
     if all(shape_ok(x) for x in (user, ref)):
-        u2 = [floats(evaluate(user, System(net.other_dims, k))) for k in range(2)]
-        t2 = [floats(evaluate(ref, System(net.other_dims, k))) for k in range(2)]
+        at = elsewhere or [(net.other_dims, k) for k in range(2)]
+        u2 = [floats(evaluate(user, System(ck, k))) for ck, k in at]
+        t2 = [floats(evaluate(ref, System(ck, k))) for ck, k in at]
         if all(x is not None for x in u2 + t2):
             other = _ratio(u2, t2)  # type: ignore[arg-type]
             other = abs(other) if other is not None else None
@@ -942,7 +986,7 @@ def _factor_diagnoses(
         if name not in net.spec.dims or other is None:
             continue
         v = float(net.g.scalar_values[sym])
-        v2 = float(net.other_dims.defs[sym])
+        v2 = float((elsewhere[0][0] if elsewhere else net.other_dims).defs[sym])
         for k in (1, -1, 2, -2):
             q, q2 = c / v**k, other / v2**k
             if math.isclose(q, q2, rel_tol=CHECK_RATIO_RTOL):

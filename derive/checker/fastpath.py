@@ -1571,6 +1571,12 @@ def _entry_diagnosis(
     if len(nonzero) >= 2 and all(a == 0 for a, b in zip(u, w, strict=True) if b == 0):
         ratios = [a / b for a, b in nonzero]
         if ratios[0] != 0 and all(abs(r - ratios[0]) <= tol * abs(ratios[0]) for r in ratios):
+            if any(
+                abs(ratios[0] - v**k) <= tol * abs(ratios[0])
+                for _, v, _, _, _ in c["sizes"]
+                for k in (1, -1, 2, -2)
+            ):
+                raise _Fallback  # perhaps a size's power (m ×, not 2 ×): check._entry_size_power
             f = fastdiag.factor_text(ratios[0], tol)
             return ("scale-factor", fastdiag.msg("diag.entry_factor", factor=f), expected, f)
     fulls = [_floats_of(_exact_leaf(t["rand"][k])) for k in ks]

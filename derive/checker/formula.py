@@ -555,9 +555,29 @@ def _stated_transpose(lhs: ex.Node, tree: ex.Node) -> tuple[ex.Node, ex.Node]:
     return lhs, tree
 
 
+# vec(·) as an operator, ⊗ next to an identity (I, I_n, \mathbf{I}; not the indicator
+# \mathbb{I}(…)), np.kron / torch.kron: vec/Kronecker notation (⊗ between two tensors is read
+# as ⊙, as some notes misuse it)
+_VEC = re.compile(r"\\(?:operatorname|mathrm|text|textrm|mathbf)\s*\{\s*vec\s*\}|\bvec\s*\(")
+_IDENTITY = r"(?:\\mathbf\s*\{\s*I\s*\}|\\mathbb\s*\{\s*I\s*\}(?!\s*[(\[])|(?<![\\\w])I(?![\w(])(?:_\{?\w+\}?)?)"
+_KRON = re.compile(
+    rf"{_IDENTITY}\s*(?:\\otimes|⊗)|(?:\\otimes|⊗)\s*{_IDENTITY}|\b(?:np|numpy|torch)\.kron\b"
+)
+
+
+def _vec_kron(net: Net, text: str) -> None:
+    """Refuse vec/Kronecker notation with a sentence saying what to write instead (an
+    identity that is a name of the network is that name, not I)."""
+    kron = _KRON if not net.known("I") else re.compile(r"\b(?:np|numpy|torch)\.kron\b")
+    found = (None if net.known("vec") else _VEC.search(text)) or kron.search(text)
+    if found is not None:
+        raise FormulaError(msg("error.vec_kron", what=found.group().strip()), found.start() + 1, text)
+
+
 def _read_one(
     net: Net, text: str, latex: bool, scalar: bool = False, row: bool = False
 ) -> tuple[ex.Node, str | None, str]:
+    _vec_kron(net, text)
     if latex:
         try:
             tree, lhs = latexin.parse(
@@ -573,6 +593,7 @@ def _read_one(
         except latexin.LatexError as err:
             raise FormulaError(msg("error.latex", detail=err.message), err.col, text) from None
         name = None
+        tree = _entry_index_sums(net, tree)
         indexed = _indexed(net, tree, lhs)
         if indexed is not None:  # ∂L/∂w_{ij} = x_i δ_j: index notation, vectorised
             tree, lhs = indexed[0], ex.Name(indexed[1])
@@ -2981,6 +3002,92 @@ class Convert:
                 msg("shape.loss_args", f=f, a=shape_text(x.shape), b=shape_text(y.shape))
             )
         return mf.Call(f, (x, y), kwargs, (1, 1)), ex.Call(f, (nx, args[1][1]), node.kwargs)
+
+
+# ---- a sum over one index with the other written as a number (one entry's formula) ------------
+
+# A1_i1 (row letter), A1_1j and A11_j (the LaTeX reader's h_{1,\text{raw}} rule): column letter
+_LETTER_DIGIT = re.compile(r"(\w+?)_(?:([a-z])([1-9])|([1-9])([a-z]))|(\w+?)([1-9])_([a-z])")
+
+
+def _entry_index_sums(net: Net, tree: ex.Node) -> ex.Node:
+    r"""``\sum_{i=1}^{m} A^{[1]}_{i1}(A^{[2]}_{i1} - Y_{i1})`` (one entry's gradient written as
+    a sum over one index, the other a one-based number, as the walkthroughs number entries): the
+    sum written out over that index, each factor an entry — as the NumPy reader writes out
+    ``np.sum(A1[:, 0] * …)``. The letter on the rows sums along the rows (``_{i1}``), on the
+    columns along the columns (``_{1j}``); every such factor of one sum shares its letter and its
+    length, else the formula is left as it was (and its unknown name reported)."""
+
+    def go(n: ex.Node) -> ex.Node:
+        n = ex.rebuild(n, go)
+        if not (isinstance(n, ex.Call) and n.func == "sum" and len(n.args) == 1):
+            return n
+        return _written_out(net, n.args[0]) or n
+
+    return go(tree)
+
+
+def _written_out(net: Net, term: ex.Node) -> ex.Node | None:
+    found: dict[str, tuple[str, str, int, int]] = {}  # name → (entry base, letter, axis, fixed)
+    for n in _tree_nodes(term):
+        if not isinstance(n, ex.Name) or net.known(n.id):
+            continue
+        m = _LETTER_DIGIT.fullmatch(n.id)
+        if m is None:
+            continue
+        base, row_letter, col, row, col_letter = m.groups()[:5]
+        if m.group(6):
+            base, row, col_letter = m.group(6), m.group(7), m.group(8)
+        axis, letter, fixed = (0, row_letter, int(col)) if row_letter else (1, col_letter, int(row))
+        found[n.id] = (base, letter, axis, fixed - 1)
+    if not found or len({v[1] for v in found.values()}) != 1:
+        return None
+    lengths: set[int] = set()
+    places: dict[str, tuple[str, str, int, int]] = {}  # name → (tensor, "d" or "", axis, fixed)
+    for name, (base, _, axis, fixed) in found.items():
+        hit = net.resolve(base)
+        if hit is None:
+            return None
+        tensor, grad = hit[0], ""
+        if tensor not in net.g.tensors and tensor[1:] in net.g.tensors:
+            tensor, grad = tensor[1:], "d"
+        t = net.g.tensors.get(tensor)
+        if t is None or fixed >= int(t.shape[1 - axis]):
+            return None
+        lengths.add(int(t.shape[axis]))
+        places[name] = (tensor, grad, axis, fixed)
+    if len(lengths) != 1:
+        return None
+    labels = _entry_labels_of(net)
+    terms = []
+    for k in range(lengths.pop()):
+        swap: dict[str, str] = {}
+        for name, (tensor, grad, axis, fixed) in places.items():
+            label = labels.get((tensor, *((k, fixed) if axis == 0 else (fixed, k))))
+            if label is None:
+                return None
+            swap[name] = grad + label
+        terms.append(_renamed(term, swap))
+    total = terms[0]
+    for t in terms[1:]:
+        total = ex.BinOp("+", total, t)
+    return total
+
+
+def _entry_labels_of(net: Net) -> dict[tuple[str, int, int], str]:
+    """Every entry's name (the spec's ``[labels]``, else the walkthrough's ``A112``)."""
+    out = dict(net.entry_name)
+    for tensor, rows in net.spec.labels.items():
+        for i, row in enumerate(rows):
+            for j, label in enumerate(row):
+                out.setdefault((tensor, i, j), label)
+    return out
+
+
+def _renamed(node: ex.Node, swap: dict[str, str]) -> ex.Node:
+    if isinstance(node, ex.Name):
+        return ex.Name(swap.get(node.id, node.id))
+    return ex.rebuild(node, lambda c: _renamed(c, swap))
 
 
 # ---- index notation → the vectorised form -----------------------------------------------------

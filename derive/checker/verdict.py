@@ -278,7 +278,18 @@ def _zh_phrase(g: str) -> str:
 
 
 _ZH_RULES: list[tuple[str, str]] = [
+    (
+        r"expected a name inside (.+?) at column (\d+), found (.+)",
+        "第 {1} 列的 {0} 里应为一个名字，实际是 {2}",
+    ),
     (r"expected (.+) at column (\d+), found (.+)", "第 {1} 列应为{0}，实际是 {2}"),
+    (r"expected \^\{\\top\} after (.+?) \(column (\d+)\)", "{0} 后面应为 ^{{\\top}}（第 {1} 列）"),
+    (
+        r"\\operatorname\{clip\} takes \(x, lo, hi\) \(column (\d+)\)",
+        "\\operatorname{{clip}} 的参数应为 (x, lo, hi)（第 {0} 列）",
+    ),
+    (r"the derivative of (.+?) is not read \(column (\d+)\)", "不读取 {0} 的导数（第 {1} 列）"),
+    (r"unknown name '(.+?)' at column (\d+)", "未知的名字 '{0}'（第 {1} 列）"),
     (r"syntax error at column (\d+): (.+)", "第 {0} 列有语法错误：{1}"),
     (
         r"unknown function '(.+?)'; allowed: (.+?)( \(column \d+\))?$",
@@ -310,6 +321,7 @@ _ZH_RULES: list[tuple[str, str]] = [
         r"(?:expression|formula) has (\d+) parts; the limit is (\d+)",
         "公式有 {0} 个部分，上限是 {1}",
     ),
+    (r"exponent (.+?) is too large \(limit (\d+), column (\d+)\)", "指数 {0} 太大（上限 {1}，第 {2} 列）"),
     (r"exponent (.+?) is too large \(limit (\d+)\)(.*)", "指数 {0} 太大（上限 {1}）{2}"),
     (r"number is too large \(limit (.+?)\)(.*)", "数太大（上限 {0}）{1}"),
     (

@@ -416,6 +416,17 @@ def is_one_dimensional(
     return one_dimensional(node, one_d, scalars, shapes, line=True, spelled=spelled)
 
 
+def _kind(node: ast.AST) -> str | catalog.Said:
+    """The Python syntax ``node`` is, for a refusal: its AST name (``'Subscript'``), said in
+    words where the catalogue has them (Chinese: ``x[…] 下标取值``)."""
+    kind = type(node).__name__
+    try:
+        catalog.lookup(f"spec.kind_{kind}", "en")
+    except KeyError:
+        return kind
+    return catalog.said(f"spec.kind_{kind}")
+
+
 class _Converter:
     def __init__(
         self,
@@ -552,8 +563,7 @@ class _Converter:
             if block is not None:
                 return block
             raise self.fail(node, _subscript_refusal(node))
-        kind = type(node).__name__
-        raise self.fail(node, catalog.said("spec.expr_not_allowed", kind=kind))
+        raise self.fail(node, catalog.said("spec.expr_not_allowed", kind=_kind(node)))
 
     def diag_product(self, node: ast.BinOp, depth: int) -> Node | None:
         """``A @ np.diag(v)`` / ``np.diag(v) @ B`` with ``v`` 1-D (``torch.diag`` too): the
