@@ -1412,6 +1412,11 @@ class NumpyPrinter(TextPrinter):
         if e.op.kind == ops.CONCAT:
             parts = ", ".join(self.doprint(a) for a in e.args)
             return f"np.concatenate(({parts}), axis={axis or 0})"
+        p = e.args[0]
+        if "numpy_of_softmax" in e.op.extra and isinstance(p, Call) and p.name == "softmax":
+            # from the scores: softmax(s) may underflow to 0 where the loss takes its log
+            src = e.op.extra["numpy_of_softmax"]
+            return src.format(s=self.doprint(p.args[0]), y=self.doprint(e.args[1]))
         return f"{e.name}({self._call_args(e)})"
 
     def _print_SumRows(self, e: SumRows) -> str:

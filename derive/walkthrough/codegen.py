@@ -35,8 +35,8 @@ from derive.walkthrough.tidy import tidy
 
 
 def helper_names() -> tuple[str, ...]:
-    """Ops whose NumPy source calls a helper function the generated script defines."""
-    return tuple(n for n, op in ops.OPS.items() if op.numpy_helper)
+    """The helper functions a generated script may define (:func:`ops.numpy_helpers`)."""
+    return tuple(ops.numpy_helpers())
 
 
 DEFAULT_LR = 0.01
@@ -158,6 +158,7 @@ OWN = (
 SCRIPT_NAMES = frozenset(
     {"np", "torch", "F", "sys", "json", "lr", "tanh", "exp", "log", "leaky_relu", "relu_grad"}
     | set(ops.OPS)  # every function of the language may be a helper in the script
+    | set(ops.numpy_helpers())
 )
 UNSAFE = (
     frozenset(keyword.kwlist) | frozenset(keyword.softkwlist) | set(dir(builtins)) | SCRIPT_NAMES
@@ -439,7 +440,7 @@ def grad_line(d: Derivation, v: object) -> str:
 def lab(d: Derivation) -> Lab:
     spec, g = d.spec, d.graph
     taken = {*spec.dims, *spec.constants, *spec.shapes, *(spec.gkey(n) for n in spec.shapes)}
-    taken |= set(ops.OPS) | {"np", "torch", "F"}
+    taken |= set(ops.OPS) | set(ops.numpy_helpers()) | {"np", "torch", "F"}
     names = {n: (n if n not in taken else f"_{n}") for n in OWN}
     defs = {n.name: forward_line(n) for n in g.nodes}
 
@@ -596,7 +597,8 @@ def _is_loss(name: str) -> bool:
 
 def helper_sources(helpers: tuple[str, ...]) -> tuple[str, ...]:
     """The definitions of ``helpers`` (from the operation table), for the generated script."""
-    return tuple(ops.get(h).numpy_helper for h in helpers)
+    table = ops.numpy_helpers()
+    return tuple(table[h] for h in helpers)
 
 
 # ---- PyTorch printer --------------------------------------------------------------------------

@@ -1,0 +1,126 @@
+"""Labs of held-out networks run clean (issue 12 items 6-7, labs14 sweep): each fix shown on a
+variant of the spec that failed, with the generated ``backprop.py`` run for real (and compared
+with the engine's loss and gradients, and with PyTorch where it is installed)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from derive.engine.backprop import derive
+from derive.lang import spec
+from derive.numeric import verify as numeric
+from derive.render import build as builder
+
+pytestmark = pytest.mark.slow  # builds and runs labs
+
+
+def _lab(tmp_path: Path, text: str, lang: str = "en", formats: str = "py") -> Path:
+    path = tmp_path / "net.toml"
+    path.write_text(text, "utf-8")
+    files = builder.build(builder.plan([str(path)], [formats], [lang], tmp_path / "out"))
+    return next(f.parent for f in files if f.name == "backprop.py")
+
+
+def _run(folder: Path, hide_torch: bool) -> tuple[dict, str, str]:
+    """Run the lab (``--json``); exit 0 required. Returns the report, the printed text and
+    stderr."""
+    script = folder / "backprop.py"
+    code = (
+        "import runpy, sys; sys.modules['torch'] = None; "
+        "sys.argv = ['backprop.py', '--json']; "
+        f"runpy.run_path({str(script)!r}, run_name='__main__')"
+    )
+    cmd = [sys.executable, "-c", code] if hide_torch else [sys.executable, str(script), "--json"]
+    proc = subprocess.run(cmd, capture_output=True, text=True, timeout=300, cwd=folder)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    lines = proc.stdout.strip().splitlines()
+    return json.loads(lines[-1]), "\n".join(lines[:-1]), proc.stderr
+
+
+def _engine(folder: Path, tmp_path: Path, report: dict, text: str) -> float:
+    """The lab's printed loss and its gradients are the engine's; returns the loss."""
+    d = derive(spec.load(str(tmp_path / "net.toml")))
+    grads, loss = numeric.gradients_matrix(d, numeric.example_point(d.graph))
+    printed = text.replace("[[", "").replace("]]", "")
+    assert f"{d.spec.loss} = {np.round(loss, 6)}" in printed, (loss, text[:300])
+    for key, value in grads.items():
+        ours = np.asarray(report["gradients"][key], dtype=float).reshape(value.shape)
+        np.testing.assert_allclose(ours, value, rtol=1e-9, atol=1e-12)
+    return float(loss)
+
+
+# ---- the cross-entropy of a softmax from log softmax ------------------------------------------
+
+# a variant of tests/specs_nonfinite/nf20_masked_ce_fill_1e9: column-major scores (the loss takes
+# S.T), a causal mask that hides the true class of the first example, class-index targets
+MASKED_TRUE_CLASS = """
+[dims]
+T = 4
+d = 3
+[inputs]
+X = ["d", "T"]
+mask = ["T", "T"]
+y = ["T"]
+[params]
+W = ["T", "d"]
+[forward]
+S = "W @ X"
+Sm = "S.masked_fill(mask.T == 0, -1e9)"
+L = "F.cross_entropy(Sm.T, y)"
+[values]
+X = [[1.0, 0.5, -0.3, 0.2], [0.2, -1.0, 0.4, 0.1], [0.3, 0.3, -0.2, 0.6]]
+W = [[0.1, 0.2, 0.3], [-0.2, 0.4, 0.1], [0.5, -0.1, 0.2], [0.0, 0.3, -0.4]]
+mask = [[1, 0, 0, 0], [1, 1, 0, 0], [1, 1, 1, 0], [1, 1, 1, 1]]
+y = [2, 1, 0, 3]
+"""
+
+
+def test_cross_entropy_of_a_softmax_whose_true_class_is_masked_is_finite(tmp_path: Path) -> None:
+    """nf20's lab computed ``cross_entropy(softmax(Sm), Y)``: the masked true class's
+    probability underflowed to 0, so it printed ``L = inf``, its finite differences were nan and
+    NumPy warned (labs13 left it). The NumPy loss of a softmax is taken from log softmax now
+    (``softmax_cross_entropy``), here on a column-major variant with class indices."""
+    folder = _lab(tmp_path, MASKED_TRUE_CLASS)
+    script = (folder / "backprop.py").read_text("utf-8")
+    assert "L = softmax_cross_entropy(Sm.T, y)" in script
+    assert "def softmax_cross_entropy(s, y):" in script
+    report, text, err = _run(folder, hide_torch=True)
+    assert "RuntimeWarning" not in err and err.strip() == ""
+    assert "inf" not in text and "nan" not in text
+    loss = _engine(folder, tmp_path, report, text)
+    assert 1e8 < loss < 1e9  # the masked true class costs its 1e9 / T
+    assert all(np.isfinite(v) for v in report["finite_differences"].values())
+
+
+def test_cross_entropy_of_masked_scores_agrees_with_torch_without_warnings(tmp_path: Path) -> None:
+    pytest.importorskip("torch")
+    folder = _lab(tmp_path, MASKED_TRUE_CLASS)
+    report, _, err = _run(folder, hide_torch=False)
+    assert report["torch"] == "ok" and err.strip() == ""
+
+
+def test_cross_entropy_with_minus_infinity_scores_of_other_classes(tmp_path: Path) -> None:
+    """-inf fills (PyTorch's usual mask) outside the true class: 0 · log 0 must stay 0 and
+    warn of nothing, in the zh lab as in the en one."""
+    text = (
+        MASKED_TRUE_CLASS.replace('"W @ X"', '"X.T @ W.T"')
+        .replace("mask.T == 0, -1e9", "mask == 0, float('-inf')")
+        .replace("Sm.T, y", "Sm, y")
+        .replace("y = [2, 1, 0, 3]", "y = [0, 1, 2, 3]")
+    )
+    for lang, said in (("en", "underflows"), ("zh", "下溢")):
+        (tmp_path / lang).mkdir()
+        folder = _lab(tmp_path / lang, text, lang=lang)
+        report, printed, err = _run(folder, hide_torch=True)
+        assert err.strip() == "" and report["finite_differences_ok"] is True
+        assert "nan" not in printed and "inf" not in printed
+        script = (folder / "backprop.py").read_text("utf-8")
+        helper = script[script.index("def softmax_cross_entropy") :].split("\n\n")[0]
+        comments = [line for line in helper.splitlines() if line.strip().startswith("#")]
+        assert len(comments) == 1 and said in comments[0]  # in the handout's language
