@@ -124,3 +124,70 @@ def test_cross_entropy_with_minus_infinity_scores_of_other_classes(tmp_path: Pat
         helper = script[script.index("def softmax_cross_entropy") :].split("\n\n")[0]
         comments = [line for line in helper.splitlines() if line.strip().startswith("#")]
         assert len(comments) == 1 and said in comments[0]  # in the handout's language
+
+
+# ---- a scalar network's PyTorch part does not warn of broadcasting ----------------------------
+
+# a variant of tests/specs_engine/kink: another scalar unit, another loss, away from the kink
+SCALAR_UNIT = """
+[inputs]
+x = []
+y = []
+[params]
+w = []
+b = []
+[forward]
+z = "x * w + b"
+a = "F.leaky_relu(z, 0.1)"
+L = "F.mse_loss(a, y)"
+[values]
+x = 2
+w = 0.4
+b = 0.1
+y = 1.5
+"""
+
+
+def test_scalar_network_target_is_a_number_and_torch_does_not_warn(tmp_path: Path) -> None:
+    """kink's lab kept its scalar target as ``np.array([[1.0]])`` while its prediction was a
+    0-d tensor, so ``F.mse_loss(a, y)`` printed PyTorch's UserWarning about broadcasting target
+    sizes. A scalar target compared with plain numbers only is a plain number now."""
+    pytest.importorskip("torch")
+    folder = _lab(tmp_path, SCALAR_UNIT)
+    script = (folder / "backprop.py").read_text("utf-8")
+    assert "\ny = 1.5\n" in script
+    report, text, err = _run(folder, hide_torch=False)
+    assert "UserWarning" not in err and err.strip() == ""
+    assert report["torch"] == "ok" and report["finite_differences_ok"] is True
+    _engine(folder, tmp_path, report, text)
+
+
+def test_scalar_logistic_unit_lab_runs_against_torch(tmp_path: Path) -> None:
+    """The same with ``F.binary_cross_entropy(p, y)``: PyTorch does not warn there but raises
+    "Using a target size (torch.Size([1, 1])) that is different to the input size
+    (torch.Size([])) is deprecated", so such a lab exited 1 with a traceback."""
+    pytest.importorskip("torch")
+    text = SCALAR_UNIT.replace('"F.leaky_relu(z, 0.1)"', '"torch.sigmoid(z)"')
+    text = text.replace("F.mse_loss(a, y)", "F.binary_cross_entropy(a, y)").replace(
+        "y = 1.5", "y = 1"
+    )
+    folder = _lab(tmp_path, text)
+    assert "\ny = 1.0\n" in (folder / "backprop.py").read_text("utf-8")
+    report, printed, err = _run(folder, hide_torch=False)
+    assert err.strip() == "" and report["torch"] == "ok"
+    assert report["finite_differences_ok"] is True
+    _engine(folder, tmp_path, report, printed)
+
+
+def test_scalar_target_of_a_one_by_one_prediction_keeps_its_shape(tmp_path: Path) -> None:
+    """The neuron's case: the prediction is 1 × 1 (``x @ w.T``), so the target stays a 1 × 1
+    array (a 0-d target would warn the other way round)."""
+    pytest.importorskip("torch")
+    text = SCALAR_UNIT.replace('x = []', 'x = [1, 2]').replace('w = []', 'w = [1, 2]')
+    text = text.replace('"x * w + b"', '"x @ w.T + b"')
+    text = text.replace("x = 2\nw = 0.4", "x = [2, -1]\nw = [0.4, 0.3]")
+    folder = _lab(tmp_path, text)
+    assert "\ny = np.array([[1.5]])\n" in (folder / "backprop.py").read_text("utf-8")
+    report, printed, err = _run(folder, hide_torch=False)
+    assert err.strip() == "" and report["torch"] == "ok"
+    _engine(folder, tmp_path, report, printed)

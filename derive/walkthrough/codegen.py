@@ -445,9 +445,10 @@ def lab(d: Derivation) -> Lab:
     defs = {n.name: forward_line(n) for n in g.nodes}
 
     tgt = targets(g)
+    numbers = plain_numbers(spec, tgt)
     values = []
     for k in (*spec.inputs, *spec.params):
-        if spec.shapes[k] == () and k not in tgt:  # a loss target keeps PyTorch's shape
+        if k in numbers:
             values.append((k, repr(float(spec.values[k][0][0]))))
         else:
             values.append((k, _value(spec, k)))
@@ -529,6 +530,35 @@ def lab(d: Derivation) -> Lab:
         tuple(f"{p} = {p} - {names['lr']} * {gp}" for p, gp in grads),
         at_kink(d, example_point(g), zeros=exact_zeros(d)),
     )
+
+
+def plain_numbers(spec, tgt: set[str]) -> set[str]:
+    """The scalar inputs and parameters the lab writes as plain numbers (``w = 0.1``; a 0-d
+    tensor in its PyTorch part). A scalar loss target stays a 1 × 1 array, the shape of what
+    it is compared with (the neuron's ``O = sigmoid(x @ w.T)``), unless every prediction it is
+    compared with is computed from plain numbers only: ``F.mse_loss(a, y)`` warns of
+    broadcasting a 0-d ``a`` against a 1 × 1 ``y`` (a scalar ReLU unit's lab)."""
+    numbers = {k for k in (*spec.inputs, *spec.params) if spec.shapes[k] == ()}
+    sizes = {*spec.dims, *spec.constants}
+    while True:
+        plain = numbers - tgt
+        for name, tree in spec.forward:
+            if all(n in plain or n in sizes for n in ex.names(tree)):
+                plain.add(name)
+        mixed = set()
+        for _, tree in spec.forward:
+            stack = [tree]
+            while stack:
+                n = stack.pop()
+                if isinstance(n, ex.Call) and _is_loss(n.func) and len(n.args) > 1:
+                    y = n.args[1]
+                    if isinstance(y, ex.Name) and y.id in numbers & tgt:
+                        if not all(m in plain or m in sizes for m in ex.names(n.args[0])):
+                            mixed.add(y.id)
+                stack.extend(ex.children(n))
+        if not mixed:
+            return numbers
+        numbers -= mixed
 
 
 LAB_RULES = ("linear-weight", "linear-input", "bias-sum", "sum-broadcast", "transpose")
