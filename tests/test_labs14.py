@@ -191,3 +191,41 @@ def test_scalar_target_of_a_one_by_one_prediction_keeps_its_shape(tmp_path: Path
     report, printed, err = _run(folder, hide_torch=False)
     assert err.strip() == "" and report["torch"] == "ok"
     _engine(folder, tmp_path, report, printed)
+
+
+# ---- a sum led by a negated indicator; the max of everything -----------------------------------
+
+
+def test_the_max_of_everything_calls_a_defined_helper(tmp_path: Path) -> None:
+    """hn12_saito_ce_error's ``c = np.max(a2)`` (the max of the whole matrix) printed
+    ``max_share_all(…)``, a function the script never defined (NameError, en and zh), and
+    defined ``max_share`` twice; a variant on a one-layer softmax with another target."""
+    folder = _lab(
+        tmp_path,
+        """
+[dims]
+B = 2
+D = 3
+C = 3
+[inputs]
+x = ["B", "D"]
+t = { shape = ["B", "C"], kind = "one-hot" }
+[params]
+W = ["D", "C"]
+[forward]
+a = "x @ W"
+c = "np.max(a)"
+e = "np.exp(a - c)"
+y = "e / np.sum(e, axis=1, keepdims=True)"
+loss = "-np.sum(t * np.log(y)) / B"
+[values]
+x = [[1.0, -0.5, 0.2], [0.3, 0.8, -1.0]]
+W = [[0.2, -0.1, 0.4], [0.5, 0.3, -0.2], [-0.3, 0.1, 0.6]]
+t = [[0, 1, 0], [0, 0, 1]]
+""",
+    )
+    script = (folder / "backprop.py").read_text("utf-8")
+    assert "max_share_all" not in script and script.count("def max_share(") == 1
+    report, text, err = _run(folder, hide_torch=True)
+    assert report["finite_differences_ok"] is True and err.strip() == ""
+    _engine(folder, tmp_path, report, text)

@@ -1417,6 +1417,10 @@ class NumpyPrinter(TextPrinter):
             # from the scores: softmax(s) may underflow to 0 where the loss takes its log
             src = e.op.extra["numpy_of_softmax"]
             return src.format(s=self.doprint(p.args[0]), y=self.doprint(e.args[1]))
+        if e.op.kind == ops.ROWWISE and e.op.numpy_src and len(e.args) == 1 and not e.kwargs:
+            # the op table's source: max_share_all (the max of everything) is max_share of the
+            # row of row maxima, one helper for both
+            return e.op.numpy_src.format(x=self.doprint(e.args[0]))
         return f"{e.name}({self._call_args(e)})"
 
     def _print_SumRows(self, e: SumRows) -> str:
