@@ -196,6 +196,38 @@ def test_scalar_target_of_a_one_by_one_prediction_keeps_its_shape(tmp_path: Path
 # ---- a sum led by a negated indicator; the max of everything -----------------------------------
 
 
+def test_a_sum_led_by_a_negated_indicator_runs(tmp_path: Path) -> None:
+    """hn11_hinge_embedding's ``dd = -(t - 1 != 0) / N * (1 - d >= 0) + …`` raised "The numpy
+    boolean negative, the `-` operator, is not supported" (labs14 sweep, en and zh, script and
+    notebook); a variant with another margin, no tanh and other labels."""
+    folder = _lab(
+        tmp_path,
+        """
+[dims]
+N = 4
+D = 2
+[inputs]
+x1 = ["N", "D"]
+x2 = ["N", "D"]
+t = ["N"]
+[params]
+W = ["D", "D"]
+[forward]
+d = "F.pairwise_distance(x1 @ W, x2 @ W)"
+loss = "F.hinge_embedding_loss(d, t, margin=2.0)"
+[values]
+x1 = [[1.0, 0.2], [0.3, -0.5], [0.0, 1.0], [0.7, 0.7]]
+x2 = [[0.1, 0.4], [1.0, 0.5], [-0.6, 0.2], [0.2, -0.3]]
+W = [[0.5, -0.2], [0.3, 0.8]]
+t = [-1, 1, -1, 1]
+""",
+    )
+    assert "-1.0 * (t - 1 != 0)" in (folder / "backprop.py").read_text("utf-8")
+    report, text, err = _run(folder, hide_torch=True)
+    assert report["finite_differences_ok"] is True and err.strip() == ""
+    _engine(folder, tmp_path, report, text)
+
+
 def test_the_max_of_everything_calls_a_defined_helper(tmp_path: Path) -> None:
     """hn12_saito_ce_error's ``c = np.max(a2)`` (the max of the whole matrix) printed
     ``max_share_all(…)``, a function the script never defined (NameError, en and zh), and

@@ -1440,6 +1440,15 @@ class NumpyPrinter(TextPrinter):
             return f"-1.0 * {self.wrap(e.x, PREC['mul'])}"
         return super()._print_Neg(e)
 
+    def _join(self, e: Add) -> str:
+        out = super()._join(e)
+        first = e.terms[0]
+        if isinstance(first, Neg) and _boolean_code(first.x):
+            # a sum led by a negated indicator (the hinge embedding loss's -(t - 1 != 0) / N …):
+            # NumPy refuses to negate a boolean array, as in _print_Neg
+            return f"-1.0 * {out[1:]}"
+        return out
+
 
 def _boolean_code(e: MExpr) -> bool:
     """Whether ``e``'s NumPy code may start with a boolean array (an indicator ``(Z > 0)``
