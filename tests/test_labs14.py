@@ -261,3 +261,63 @@ t = [[0, 1, 0], [0, 0, 1]]
     report, text, err = _run(folder, hide_torch=True)
     assert report["finite_differences_ok"] is True and err.strip() == ""
     _engine(folder, tmp_path, report, text)
+
+
+# ---- which finite differences the lab judges ----------------------------------------------------
+
+# a variant of tests/specs_course/nanogpt_head_masked_fill: another head, a padding mask
+MASKED_HEAD = """
+[dims]
+T = 3
+C = 2
+[inputs]
+x = ["T", "C"]
+keep = ["T", "T"]
+y = ["T", "C"]
+[params]
+Wq = ["C", "C"]
+Wk = ["C", "C"]
+[forward]
+wei = "(x @ Wq) @ (x @ Wk).T / 2"
+att = "torch.softmax(wei.masked_fill(keep == 0, -1e9), dim=1)"
+loss = "F.l1_loss(att @ x, y)"
+[values]
+x = [[1.0, -0.4], [0.3, 0.8], [-0.5, 0.2]]
+Wq = [[0.6, -0.1], [0.2, 0.9]]
+Wk = [[-0.3, 0.5], [0.7, 0.1]]
+y = [[0.5, 0.5], [0.0, 1.0], [1.0, -1.0]]
+keep = [[1, 1, 0], [1, 1, 0], [1, 1, 0]]
+"""
+
+
+def test_a_mask_of_an_input_does_not_switch_the_finite_difference_check_off(
+    tmp_path: Path,
+) -> None:
+    """``masked_fill(tril == 0, …)`` compares an input with 0, and the lab took the mask's
+    zeros for a ReLU input at its kink: nanoGPT's masked head printed its finite differences
+    but never judged them (a wrong gradient would still exit 0). Only a kink a parameter moves
+    counts now; the check judges, and a gradient made wrong in the script is caught."""
+    folder = _lab(tmp_path, MASKED_HEAD)
+    script = (folder / "backprop.py").read_text("utf-8")
+    assert "not compared" not in script and "ok = ok and same" in script
+    report, text, _ = _run(folder, hide_torch=True)
+    assert report["finite_differences_ok"] is True
+    _engine(folder, tmp_path, report, text)
+    line = next(x for x in script.splitlines() if x.startswith("dWq = "))
+    (folder / "backprop.py").write_text(script.replace(line, line + " * 1.01"), "utf-8")
+    proc = subprocess.run(
+        [sys.executable, "backprop.py", "--json"], cwd=folder, capture_output=True, text=True
+    )
+    assert proc.returncode == 1 and "✗ dWq" in proc.stdout
+
+
+def test_a_loss_too_large_for_float64_differences_is_printed_not_judged(tmp_path: Path) -> None:
+    """With the true class masked the loss is ~1e9 / T: a difference of two loss values 2e-6
+    apart keeps ~1e-2 of the gradient, far above the tolerance 1e-6. The lab says so (en, zh)
+    instead of failing, and PyTorch decides."""
+    for lang, said in (("en", "loss too large"), ("zh", "损失值过大")):
+        (tmp_path / lang).mkdir()
+        folder = _lab(tmp_path / lang, MASKED_TRUE_CLASS, lang=lang)
+        report, text, err = _run(folder, hide_torch=True)
+        assert said in text and "–" in text and err.strip() == ""
+        assert report["finite_differences_ok"] is True
