@@ -1412,6 +1412,15 @@ class NumpyPrinter(TextPrinter):
         if e.op.kind == ops.CONCAT:
             parts = ", ".join(self.doprint(a) for a in e.args)
             return f"np.concatenate(({parts}), axis={axis or 0})"
+        p = e.args[0]
+        if "numpy_of_softmax" in e.op.extra and isinstance(p, Call) and p.name == "softmax":
+            # from the scores: softmax(s) may underflow to 0 where the loss takes its log
+            src = e.op.extra["numpy_of_softmax"]
+            return src.format(s=self.doprint(p.args[0]), y=self.doprint(e.args[1]))
+        if e.op.kind == ops.ROWWISE and e.op.numpy_src and len(e.args) == 1 and not e.kwargs:
+            # the op table's source: max_share_all (the max of everything) is max_share of the
+            # row of row maxima, one helper for both
+            return e.op.numpy_src.format(x=self.doprint(e.args[0]))
         return f"{e.name}({self._call_args(e)})"
 
     def _print_SumRows(self, e: SumRows) -> str:
@@ -1430,6 +1439,15 @@ class NumpyPrinter(TextPrinter):
         if _boolean_code(e.x):  # NumPy refuses -(a > 0) on a boolean array
             return f"-1.0 * {self.wrap(e.x, PREC['mul'])}"
         return super()._print_Neg(e)
+
+    def _join(self, e: Add) -> str:
+        out = super()._join(e)
+        first = e.terms[0]
+        if isinstance(first, Neg) and _boolean_code(first.x):
+            # a sum led by a negated indicator (the hinge embedding loss's -(t - 1 != 0) / N …):
+            # NumPy refuses to negate a boolean array, as in _print_Neg
+            return f"-1.0 * {out[1:]}"
+        return out
 
 
 def _boolean_code(e: MExpr) -> bool:

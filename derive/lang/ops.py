@@ -1180,6 +1180,22 @@ _ROWS: tuple[Op, ...] = (
         tex="CE",
         text="cross_entropy",
         domain=("positive", "onehot"),
+        # the cross-entropy of a softmax in generated NumPy (F.cross_entropy(logits, y)): from
+        # log softmax(s) = s − max − log Σ exp(s − max), so a probability that underflows to 0
+        # (a score masked with -1e9 in the true class) gives its large finite loss, not log 0
+        extra={
+            "numpy_of_softmax": "softmax_cross_entropy({s}, {y})",
+            "numpy_helpers": {
+                "softmax_cross_entropy": (
+                    "def softmax_cross_entropy(s, y):\n"
+                    "    # cross_entropy(softmax(s), y) from log softmax(s): no probability "
+                    "underflows to 0 before its log\n"
+                    "    z = s - np.max(s, axis=1, keepdims=True)\n"
+                    "    log_p = z - np.log(np.sum(np.exp(z), axis=1, keepdims=True))\n"
+                    "    return -np.sum(y[y != 0] * log_p[y != 0]) / s.shape[0]\n"
+                )
+            },
+        },
     ),
     Op(
         "concat",  # concat(A, B, …, axis=1): [A B] (axis 1, the default here) or [A; B] (axis 0)
@@ -1222,6 +1238,18 @@ OPS: dict[str, Op] = dict(BUILTIN)
 
 def get(name: str) -> Op:
     return OPS[name]
+
+
+def numpy_helpers() -> dict[str, str]:
+    """Name → definition of every NumPy helper a generated script may call: an op's
+    ``numpy_helper`` (under the name it defines) and the extra ones an op's source text calls
+    (``extra["numpy_helpers"]``: the cross-entropy of a softmax), in table order."""
+    out: dict[str, str] = {}
+    for op in OPS.values():
+        if op.numpy_helper:  # by the name it defines (max_share_all's is max_share's)
+            out.setdefault(op.numpy_helper.split("(", 1)[0].removeprefix("def "), op.numpy_helper)
+        out.update(op.extra.get("numpy_helpers", {}))
+    return out
 
 
 def table() -> dict[str, Op]:

@@ -901,15 +901,21 @@ def compare(
     return out
 
 
-def kink_inputs(d: Derivation, point, sizes=None) -> list[tuple[str, np.ndarray]]:
+def kink_inputs(
+    d: Derivation, point, sizes=None, moving: frozenset[str] | None = None
+) -> list[tuple[str, np.ndarray]]:
     """``(assignment, input values)`` of every ReLU/leaky-ReLU/abs call at ``point``; for a max
     mask, the gap between each row's two largest entries (0 at a tie, where the max has no
-    derivative and PyTorch's convention decides: a kink for the finite differences)."""
+    derivative and PyTorch's convention decides: a kink for the finite differences).
+    ``moving``: only calls whose argument uses one of these names (what a step of a parameter
+    moves; a mask ``tril == 0`` of an input stays where it is)."""
     found: list[tuple[str, np.ndarray]] = []
 
     class _Spy(domain.Evaluator):
         def call(self, n: ex.Call):
-            if n.func in kinked():
+            if moving is not None and not (n.args and set(ex.names(n.args[0])) & moving):
+                pass  # a kink no parameter moves: finite differences do not straddle it
+            elif n.func in kinked():
                 found.append((self.node, np.asarray(self.ev(n.args[0]), float)))
             elif n.func in ops.OPS and ops.get(n.func).kind == ops.ROWWISE:
                 if ops.get(n.func).extra.get("constant"):
@@ -926,12 +932,20 @@ def kink_inputs(d: Derivation, point, sizes=None) -> list[tuple[str, np.ndarray]
     return found
 
 
-def at_kink(d: Derivation, point, sizes=None, zeros: Mapping[str, np.ndarray] | None = None):
+def at_kink(
+    d: Derivation,
+    point,
+    sizes=None,
+    zeros: Mapping[str, np.ndarray] | None = None,
+    moving: frozenset[str] | None = None,
+):
     """Whether some ReLU/leaky-ReLU/abs input is within :data:`tolerance.KINK_BAND` of 0 at
-    ``point`` (or exactly 0 in exact arithmetic: ``zeros``)."""
-    if zeros and any(np.any(m) for m in zeros.values()):
+    ``point`` (or exactly 0 in exact arithmetic: ``zeros``); ``moving``: see
+    :func:`kink_inputs`."""
+    if zeros and any(np.any(m) for k, m in zeros.items() if moving is None or k in moving):
         return True
-    return any(np.any(np.abs(x) < tol.KINK_BAND) for _, x in kink_inputs(d, point, sizes))
+    kinks = kink_inputs(d, point, sizes, moving)
+    return any(np.any(np.abs(x) < tol.KINK_BAND) for _, x in kinks)
 
 
 # what the spelling that a tie-marked call came from gives at its tie, and what to write instead

@@ -23,20 +23,23 @@ import re
 from dataclasses import dataclass, replace
 from fractions import Fraction
 
+import numpy as np
+
 from derive.engine import mform as mf
+from derive.engine import tolerance as tol
 from derive.engine.backprop import Derivation
 from derive.engine.graph import concat_axis
 from derive.lang import domains as domain
 from derive.lang import expr as ex
 from derive.lang import ops
 from derive.lang.spec import SizeExpr
-from derive.numeric.verify import at_kink, exact_zeros, example_point, targets
+from derive.numeric.verify import at_kink, exact_zeros, example_point, gradients_matrix, targets
 from derive.walkthrough.tidy import tidy
 
 
 def helper_names() -> tuple[str, ...]:
-    """Ops whose NumPy source calls a helper function the generated script defines."""
-    return tuple(n for n, op in ops.OPS.items() if op.numpy_helper)
+    """The helper functions a generated script may define (:func:`ops.numpy_helpers`)."""
+    return tuple(ops.numpy_helpers())
 
 
 DEFAULT_LR = 0.01
@@ -111,10 +114,12 @@ class Lab:
     seed: int
     lr: str
     sgd: tuple[str, ...]  # "W1 = W1 - lr * dW1", in backward order
-    # the example values put a ReLU/leaky-ReLU/abs input at its kink: a central difference
-    # straddles the two one-sided slopes there, so the lab prints it but does not judge by it
-    # (as derive verify, which leaves finite differences out at a kink)
-    kink: bool = False
+    # why the lab prints its finite differences but does not judge by them: "kink", the example
+    # values put a ReLU/leaky-ReLU/abs input that a parameter moves at its kink (a central
+    # difference straddles the two one-sided slopes; derive verify leaves them out there too);
+    # "loss", the loss is so large that float64 keeps too few of its digits for a difference of
+    # two nearby values to resolve the tolerance (a score masked with -1e9 in the true class)
+    fd_skip: str = ""
 
 
 OWN = (
@@ -158,6 +163,7 @@ OWN = (
 SCRIPT_NAMES = frozenset(
     {"np", "torch", "F", "sys", "json", "lr", "tanh", "exp", "log", "leaky_relu", "relu_grad"}
     | set(ops.OPS)  # every function of the language may be a helper in the script
+    | set(ops.numpy_helpers())
 )
 UNSAFE = (
     frozenset(keyword.kwlist) | frozenset(keyword.softkwlist) | set(dir(builtins)) | SCRIPT_NAMES
@@ -439,14 +445,15 @@ def grad_line(d: Derivation, v: object) -> str:
 def lab(d: Derivation) -> Lab:
     spec, g = d.spec, d.graph
     taken = {*spec.dims, *spec.constants, *spec.shapes, *(spec.gkey(n) for n in spec.shapes)}
-    taken |= set(ops.OPS) | {"np", "torch", "F"}
+    taken |= set(ops.OPS) | set(ops.numpy_helpers()) | {"np", "torch", "F"}
     names = {n: (n if n not in taken else f"_{n}") for n in OWN}
     defs = {n.name: forward_line(n) for n in g.nodes}
 
     tgt = targets(g)
+    numbers = plain_numbers(spec, tgt)
     values = []
     for k in (*spec.inputs, *spec.params):
-        if spec.shapes[k] == () and k not in tgt:  # a loss target keeps PyTorch's shape
+        if k in numbers:
             values.append((k, repr(float(spec.values[k][0][0]))))
         else:
             values.append((k, _value(spec, k)))
@@ -526,8 +533,59 @@ def lab(d: Derivation) -> Lab:
         int(spec.train.get("seed", 0)),
         number(spec.train.get("lr", TRAIN_LR)),
         tuple(f"{p} = {p} - {names['lr']} * {gp}" for p, gp in grads),
-        at_kink(d, example_point(g), zeros=exact_zeros(d)),
+        fd_skip(d),
     )
+
+
+#: finite differences of the lab: its step and the round-off of one loss value in units of
+#: |L|·u (a few operations' worth); the lab judges |fd − ours| ≤ 1e-6·(1 + max|ours|)
+LAB_FD_STEP, LAB_FD_ULPS = 1e-6, 8.0
+
+
+def fd_skip(d: Derivation) -> str:
+    """Why the lab's finite differences are printed but not judged ("" when they are judged):
+    see :attr:`Lab.fd_skip`."""
+    g = d.graph
+    point = example_point(g)
+    moving = set(d.spec.params)
+    for name, tree in d.spec.forward:
+        if set(ex.names(tree)) & moving:
+            moving.add(name)
+    if at_kink(d, point, zeros=exact_zeros(d), moving=frozenset(moving)):
+        return "kink"
+    grads, loss = gradients_matrix(d, point)
+    smallest = min((float(np.max(np.abs(v))) for v in grads.values()), default=0.0)
+    noise = LAB_FD_ULPS * abs(float(np.sum(loss))) * tol.U / LAB_FD_STEP
+    return "loss" if noise > 1e-6 * (1 + smallest) else ""
+
+
+def plain_numbers(spec, tgt: set[str]) -> set[str]:
+    """The scalar inputs and parameters the lab writes as plain numbers (``w = 0.1``; a 0-d
+    tensor in its PyTorch part). A scalar loss target stays a 1 × 1 array, the shape of what
+    it is compared with (the neuron's ``O = sigmoid(x @ w.T)``), unless every prediction it is
+    compared with is computed from plain numbers only: ``F.mse_loss(a, y)`` warns of
+    broadcasting a 0-d ``a`` against a 1 × 1 ``y`` (a scalar ReLU unit's lab)."""
+    numbers = {k for k in (*spec.inputs, *spec.params) if spec.shapes[k] == ()}
+    sizes = {*spec.dims, *spec.constants}
+    while True:
+        plain = numbers - tgt
+        for name, tree in spec.forward:
+            if all(n in plain or n in sizes for n in ex.names(tree)):
+                plain.add(name)
+        mixed = set()
+        for _, tree in spec.forward:
+            stack = [tree]
+            while stack:
+                n = stack.pop()
+                if isinstance(n, ex.Call) and _is_loss(n.func) and len(n.args) > 1:
+                    y = n.args[1]
+                    if isinstance(y, ex.Name) and y.id in numbers & tgt:
+                        if not all(m in plain or m in sizes for m in ex.names(n.args[0])):
+                            mixed.add(y.id)
+                stack.extend(ex.children(n))
+        if not mixed:
+            return numbers
+        numbers -= mixed
 
 
 LAB_RULES = ("linear-weight", "linear-input", "bias-sum", "sum-broadcast", "transpose")
@@ -596,7 +654,8 @@ def _is_loss(name: str) -> bool:
 
 def helper_sources(helpers: tuple[str, ...]) -> tuple[str, ...]:
     """The definitions of ``helpers`` (from the operation table), for the generated script."""
-    return tuple(ops.get(h).numpy_helper for h in helpers)
+    table = ops.numpy_helpers()
+    return tuple(table[h] for h in helpers)
 
 
 # ---- PyTorch printer --------------------------------------------------------------------------
