@@ -622,6 +622,7 @@ def _read_one(
         lhs, body, offset = m.group(1), text[m.end() :], m.end()
         if m.group(2):
             lhs = "d" + lhs
+    body = one_d_transposes_dropped(body)
     lead = len(body) - len(body.lstrip())
     try:
         if _numpy_rows(body):  # the language would read np.sum(X, axis=1) as a column
@@ -1483,6 +1484,12 @@ class _Numpy(ast.NodeTransformer):
                 either = ast.BinOp(node.left, ast.Add(), node.right)  # a | b = a + b − a·b
                 return ast.BinOp(either, ast.Sub(), both)
             raise _Unsupported(msg("heldcheck7.bitwise"))
+        if isinstance(node.op, ast.MatMult) and self.scalar and _sliced(node.left) and _sliced(node.right):
+            # one entry's formula, u @ v of two 1-D slices (A1[:, 1] @ (A2[:, 0] - Y[:, 0])):
+            # NumPy's dot product, the sum of the element-wise products
+            self.changed = True
+            both = ast.BinOp(node.left, ast.Mult(), node.right)
+            return self.visit(ast.Call(ast.Attribute(ast.Name("np", ast.Load()), "sum", ast.Load()), [both], []))
         if isinstance(node.op, ast.MatMult):
             for side, other, axis in ((node.left, node.right, 0), (node.right, node.left, 1)):
                 ones = side.value if isinstance(side, ast.Attribute) and side.attr == "T" else side
@@ -1866,6 +1873,71 @@ def _cut_length(lengths: set[tuple[int, str | None]]) -> tuple[int | None, str |
         return None, None
     labels = {label for _, label in lengths}
     return counts.pop(), labels.pop() if len(labels) == 1 else None
+
+
+class _OneDTransposes(ast.NodeTransformer):
+    def __init__(self) -> None:
+        self.changed = False
+
+    def visit_Attribute(self, node: ast.Attribute) -> ast.AST:
+        if node.attr in ("T", "mT") and _one_d(node.value):
+            self.changed = True
+            return self.visit(node.value)
+        return self.generic_visit(node)
+
+    def visit_Call(self, node: ast.Call) -> ast.AST:
+        f = node.func
+        if (  # np.transpose(X[0]): the same 1-D array
+            isinstance(f, ast.Attribute)
+            and f.attr == "transpose"
+            and isinstance(f.value, ast.Name)
+            and f.value.id in _NUMPY_MODULES
+            and len(node.args) == 1
+            and not node.keywords
+            and _one_d(node.args[0])
+        ):
+            self.changed = True
+            return self.visit(node.args[0])
+        return self.generic_visit(node)
+
+
+def one_d_transposes_dropped(code: str) -> str:
+    """``code`` with the transpose of a 1-D NumPy slice left out (``X[0].T``, ``A1[:, 0].T``,
+    ``np.transpose(x[0])``): NumPy's transpose of a 1-D array is the array itself, so
+    ``X[0].T * delta`` is an element-wise product, not an outer product. Unchanged where
+    there is no such transpose or the text is not Python."""
+    if ".T" not in code and "transpose" not in code:
+        return code
+    try:
+        tree = ast.parse(code.strip(), mode="eval")
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return code
+    fixer = _OneDTransposes()
+    new = fixer.visit(tree)
+    return ast.unparse(ast.fix_missing_locations(new)) if fixer.changed else code
+
+
+def _one_d(e: ast.expr) -> bool:
+    """Is ``e`` NumPy indexing that gives a 1-D array of a 2-D one: one whole-number index
+    (``X[0]``), or one with a whole axis (``A1[:, 0]``, ``X[0, :]``)?"""
+    if not isinstance(e, ast.Subscript):
+        return False
+    return _index(e.slice) is not None or _cut(e) is not None
+
+
+def _sliced(e: ast.expr) -> bool:
+    """Is ``e`` a 1-D slice or an element-wise expression holding one (``A2[:, 0] - Y[:, 0]``,
+    ``A1[:, 1].T``), as NumPy reads it: a vector whose ``@`` with another is a dot product?"""
+    if isinstance(e, ast.Attribute) and e.attr == "T":
+        return _sliced(e.value)
+    if isinstance(e, ast.UnaryOp):
+        return _sliced(e.operand)
+    if isinstance(e, ast.BinOp) and isinstance(e.op, ast.Add | ast.Sub | ast.Mult | ast.Div):
+        sides = [x for x in (e.left, e.right) if not isinstance(x, ast.Constant)]
+        return bool(sides) and all(_sliced(x) or isinstance(x, ast.Name) for x in sides) and any(
+            _sliced(x) for x in sides
+        )
+    return isinstance(e, ast.Subscript) and _cut(e) is not None
 
 
 def _cut(n: ast.Subscript) -> tuple[int, int] | None:
