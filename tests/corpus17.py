@@ -306,6 +306,38 @@ C(M, "W2", N, "dW2 = np.cumsum(A1.T @ (A2 - Y), axis=0) / m", REFUSE, must=("cum
 C(T, "W2", V, "about minus a tenth", REFUSE, style="x-value-words")
 C(M, "W2", L, r"\frac{\partial L}{\partial W^{[3]}} = \frac{1}{m} A^{[2]\top}(A^{[3]} - Y)", REFUSE, style="x-no-such-layer")
 
+# ================================================================ round b: written after round a's fixes, before running them
+_round = "b"
+C(M, "W2", L, r"\text{Thus, } \frac{\partial L}{\partial W^{[2]}} = \frac{1}{m} A^{[1]\top}(A^{[2]} - Y).", oracle=W2R, style="b-text-thus")
+C(M, "W1", L, r"\delta^{[2]} = A^{[2]} - Y \implies \frac{\partial L}{\partial W^{[1]}} = \frac{1}{m} X^{\top}\left(\delta^{[2]} W^{[2]\top} \odot \mathbb{1}[Z^{[1]} > 0]\right)", oracle=W1R, style="b-implies")
+C(M, "W1", L, r"\delta^{[2]} = A^{[2]} - Y \Longrightarrow \frac{\partial L}{\partial W^{[1]}} = \frac{1}{m} X^{\top}\left(\delta^{[2]} W^{[2]\top}\right)", "missing-activation-derivative", oracle="X.T @ ((A2 - Y) @ W2.T) / m", style="b-longrightarrow-no-mask")
+C(S, "W", N, "Applying the chain rule, we get dW = X.T @ (P - Y) / m", oracle=SW, style="b-applying-we-get")
+C(S, "W", N, "Using the chain rule: dW = X.T @ (P - Y)", "scale-factor", oracle="X.T @ (P - Y)", style="b-using-colon-no-m")
+C(E, "w", L, r"利用链式法则可得：$\frac{\partial L}{\partial w} = (O - t)O(1 - O)x$", lang=Z, oracle=EW, style="b-zh-liyong-kede")
+C(E, "w", L, r"由反向传播得 $\frac{\partial L}{\partial w} = (O - t)x$", "missing-activation-derivative", lang=Z, oracle="(O - t) * x", style="b-zh-fanxiang-no-sigma-prime")
+C(T, "W2", L, r"\because \delta = y_{pred} - y_{target} \quad \therefore \nabla_{W_2} L = h^{\top}\delta", "*", style="b-bare-delta", note="δ alone names no node: right if read as the student's definition, else refused")
+C(S, "W", L, r"\mathrm{d}\mathcal{L} = \mathrm{Tr}\left[\frac{1}{m}(P - Y)^{\top} X \, \mathrm{d}W\right]", oracle=SW, style="b-diff-Tr-brackets-mathcal")
+C(S, "W", L, r"dL = \operatorname{tr}\left(\frac{1}{m}(P - Y)^{\top} X \, dW\right) \Rightarrow \frac{\partial L}{\partial W} = \frac{1}{m}X^{\top}(P - Y)", oracle=SW, style="b-diff-then-gradient")
+C(E, "w", L, r"dL = \operatorname{tr}\left((O - t)\,O(1 - O)\, x \, dw^{\top}\right)", oracle=EW, style="b-diff-neuron-dw-T-last", note="tr(G dwᵀ) = tr(dwᵀ G): states G, but the differential is transposed last")
+C(R, "w2", L, r"dL = \operatorname{tr}\left(2(y_{pred} - y)^{\top} h_{relu}\, dw_2\right)", oracle=RW2, style="b-diff-relu")
+C(T, "W1", N, "delta = (y_pred - y_target) * W2[:, 0] * h[0] * (1 - h[0])\ndW1 = X[0, :].T * delta", "shape-mismatch", style="b-slice-row-T")
+C(T, "W1", N, "delta = (y_pred - y_target) * W2[:, 0] * h[0] * (1 - h[0])\ndW1 = X[0][np.newaxis].T * delta", "*", style="b-slice-newaxis-T", note="X[0][np.newaxis] is 1 x n (2-D): its .T is a column, so this IS the outer product — right, unless the newaxis spelling is refused")
+C(T, "W1", N, "delta = (y_pred - y_target) * W2[:, 0] * h[0] * (1 - h[0])\ndW1 = X[0].T.dot(delta)", "shape-mismatch", style="b-slice-dot-scalar", note="1-D · 1-D: a number")
+C(T, "W1", N, "delta = (y_pred - y_target) * W2[:, 0] * h[0] * (1 - h[0])\ndW1 = X[0].reshape(1, -1).T * delta", oracle=TW1, style="b-slice-reshape-row-T")
+C(M, "W2", N, "dW2 = A1.T @ (A2 - Y)[:, 0] / m", "*", style="b-1d-result-for-column", note="(n_h,) 1-D for the (n_h, 1) gradient: W2 -= lr * dW2 would broadcast to n_h x n_h")
+C(R, "w2[0,1]", N, "2 * h_relu[:, 0].T @ (y_pred[:, 1] - y[:, 1])", oracle="2 * h_relu[:, 0] @ (y_pred[:, 1] - y[:, 1])", style="b-e-T-dot")
+C(R, "w2[0,1]", N, "2 * np.dot(h_relu[:, 0], y_pred[:, 1] - y[:, 1])", oracle="2 * h_relu[:, 0] @ (y_pred[:, 1] - y[:, 1])", style="b-e-np-dot")
+C(S, "b[0,2]", N, "np.ones(m) @ (P[:, 2] - Y[:, 2]) / m", oracle="np.sum(P[:, 2] - Y[:, 2]) / m", style="b-e-ones-dot", note="np.ones(m) is 1-D too: the sum of the column")
+C(M, "b1[0,0]", N, "(A2[:, 0] - Y[:, 0]) @ (W2[0, 0] * (Z1[:, 0] > 0)) / m", oracle="np.mean((A2[:, 0] - Y[:, 0]) * W2[0, 0] * (Z1[:, 0] > 0))", style="b-e-dot-mask")
+C(NG, "W1", N, "m = Y.shape[1]\ndZ1 = W2.T @ (A2 - Y) * (1 - A1 ** 2)\ndW1 = dZ1 @ X.T / m", oracle=NGW1, style="b-ng-m-from-Y")
+C(NG, "W1", N, "m = len(X)\ndZ1 = W2.T @ (A2 - Y) * (1 - A1 ** 2)\ndW1 = dZ1 @ X.T / m", "scale-factor", oracle="np.dot(np.dot(W2.T, A2 - Y) * (1 - np.power(A1, 2)), X.T) / n_x", style="b-ng-len-X", note="len(X) is X.shape[0] = n_x for column-major X")
+C(LR, "w", N, "dw = X @ (A - Y).T / Y.size", oracle="np.dot(X, (A - Y).T) / m", style="b-lr-Y-size")
+C(MW, "b2", V, "−0.36", style="b-w-v-2sf-unicode")
+C(CH, "w", V, "$40$", style="b-ch-v-dollars")
+C(R, "w1[2,1]", V, "0.0", style="b-r-v-exact-zero-decimal")
+C(T, "W2[0,0]", V, "$-1.139 \\times 10^{-1}$", style="b-t-v-latex-sci-4sf")
+C(T, "W2[0,0]", V, "-2.278e-1", "scale-factor", style="b-t-v-sci-double")
+
 for _k, _r in enumerate(_rows):
     _r["id"] = f"c17-{_k:03d}"
 

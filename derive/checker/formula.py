@@ -144,14 +144,20 @@ def _definitions_first(parts: list[str]) -> list[str]:
     if not answers or answers[-1] == len(parts) - 1:
         return parts
     k = answers[-1]
-    used = re.sub(r"\s+", "", sides[k][1])  # type: ignore[index]
-    used = re.sub(r"\]\(\w\)\}", "]}", used)  # dZ^{[1](i)}, an example's row, uses dZ^{[1]}
+    used = re.sub(r"\]\(\w\)\}", "]}", _spelled(sides[k][1]))  # type: ignore[index]
+    # dZ^{[1](i)}, an example's row, uses dZ^{[1]}
     for side in sides[k + 1 :]:
         if side is None or _GRADIENT_LHS.search(side[0]) or not side[0].strip():
             return parts
-        if re.sub(r"\s+", "", side[0]) not in used:
+        if _spelled(side[0]) not in used:
             return parts
     return parts[:k] + parts[k + 1 :] + [parts[k]]
+
+
+def _spelled(tex: str) -> str:
+    """LaTeX without spaces and with a one-character subscript's braces left out, so that
+    ``\\delta_y`` and ``\\delta_{y}`` compare equal."""
+    return re.sub(r"_\{(\w)\}", r"_\1", re.sub(r"\s+", "", tex))
 
 
 _WHERE = re.compile(r"\s*\\text\{\s*(?:where|with|and)\s*\}\s*(.+)", re.S)
@@ -214,7 +220,8 @@ def _quad_split(piece: str, where: bool = True) -> list[str]:
     """``g = O(1 - O)(t - O), \\quad \\frac{∂E}{∂w} = -g x``: equations set side by side with
     ``\\quad`` (after a comma or not) are statements one after the other; a ``\\quad`` before
     words or a remark stays with its equation."""
-    segs = re.split(r"(,?\s*\\q?quad\b)", piece)
+    # also ", \; dZ = …", ", \ δ = …": a comma and a LaTeX space before the next equation
+    segs = re.split(r"(,?\s*\\q?quad\b|,\s*(?:\\[,;:! ]\s*)+)", piece)
     out = [segs[0]]
     for sep, seg in zip(segs[1::2], segs[2::2]):
         clause = _WHERE.match(seg) if where else None  # "δ x \quad \text{where } δ = …"
@@ -467,7 +474,12 @@ def _derivation(
         parts = _in_place([_class_entries(net, p) for p in parts], lambda n: tensor_of(net, n))
     masked = [not latex and _masked(p) != p for p in parts]
     row = _row_target(net, wrt)
-    read_parts = [_read_one(net, p if latex else _masked(p), latex, scalar, row) for p in parts]
+    shapes: dict[str, tuple[int, int]] = {}  # each name defined so far: its shape
+    read_parts = []
+    for p in parts:
+        read_parts.append(_read_one(net, p if latex else _masked(p), latex, scalar, row, shapes))
+        if not latex:
+            _note_shape(net, read_parts[-1], shapes)
     answer = len(read_parts) - 1
     want = tensor_of(net, wrt) if wrt else None
     named = [
@@ -555,8 +567,36 @@ def _stated_transpose(lhs: ex.Node, tree: ex.Node) -> tuple[ex.Node, ex.Node]:
     return lhs, tree
 
 
+def _note_shape(
+    net: Net, read: tuple[ex.Node, str | None, str], shapes: dict[str, tuple[int, int]]
+) -> None:
+    """``shapes`` with the shape of the name a statement of code defines (``delta = …``),
+    where it has one: NumPy calls in later statements that need it (``np.outer(X, delta)``)
+    read it from there."""
+    tree, lhs, _ = read
+    if lhs is None:
+        return
+    todo, names = [tree], set()
+    while todo:
+        n = todo.pop()
+        names.update([n.id] if isinstance(n, ex.Name) else [])
+        todo.extend(ex.children(n))
+    if names & set(shapes):
+        return  # built on an earlier definition: not substituted here, its shape not taken
+    try:
+        out, _ = Convert(net, "")(tree)
+    except (FormulaError, ShapeError, ex.ExprError, RecursionError, KeyError, ValueError, TypeError, AttributeError, IndexError):
+        return
+    shapes[lhs] = (int(out.shape[0]), int(out.shape[1]))
+
+
 def _read_one(
-    net: Net, text: str, latex: bool, scalar: bool = False, row: bool = False
+    net: Net,
+    text: str,
+    latex: bool,
+    scalar: bool = False,
+    row: bool = False,
+    shapes: dict[str, tuple[int, int]] | None = None,
 ) -> tuple[ex.Node, str | None, str]:
     if latex:
         try:
@@ -630,7 +670,7 @@ def _read_one(
         return _numpy_reading(net, body), lhs, text
     except ex.ExprError as err:
         try:
-            alt = _numpy_normalise(body, net, scalar)
+            alt = _numpy_normalise(body, net, scalar, shapes)
         except _Unsupported as bad:
             raise FormulaError(bad.msg, 0, text) from None
         if alt is None and _JUXTAPOSED.search(body):  # 2h_relu.T @ …: a product, never code
@@ -1033,9 +1073,15 @@ def _zeros_block(node: ast.AST) -> bool:
 class _Numpy(ast.NodeTransformer):
     """NumPy spellings → the expression language (pure tree rewriting, nothing is run)."""
 
-    def __init__(self, net: Net | None = None, scalar: bool = False) -> None:
+    def __init__(
+        self,
+        net: Net | None = None,
+        scalar: bool = False,
+        shapes: dict[str, tuple[int, int]] | None = None,
+    ) -> None:
         self.net = net
         self.scalar = scalar  # the gradient asked for is one number (an entry's formula)
+        self.shapes = shapes or {}  # names earlier statements defined: their shapes
         self.changed = False
 
     def unsupported(self, name: str) -> _Unsupported:
@@ -1056,6 +1102,8 @@ class _Numpy(ast.NodeTransformer):
     def shape_of(self, node: ast.expr) -> tuple[int, int] | None:
         if self.net is None:
             return None
+        if isinstance(node, ast.Name) and node.id in self.shapes:
+            return self.shapes[node.id]
         try:
             tree = ex.parse(ast.unparse(ast.fix_missing_locations(node)), allow_compare=True)
             out, _ = Convert(self.net, "")(tree)
@@ -1327,6 +1375,10 @@ class _Numpy(ast.NodeTransformer):
         if row is not None:  # x[0] of a 1×n tensor: the row itself, as NumPy reads it
             self.changed = True
             return row
+        one = self.row_of(v, s)
+        if one is not None:  # X[0] of an m×n tensor: its first row, 1-D (broadcast as a row)
+            self.changed = True
+            return one
         entry = self.entry(v, s)
         if entry is not None:  # X[0, 1], dZ1[1, 0]: one entry, by its name (X12, dZ121)
             self.changed = True
@@ -1369,6 +1421,34 @@ class _Numpy(ast.NodeTransformer):
             at = (0, cut[1]) if cut[0] == 0 else (cut[1], 0)
             entry = self.entry(v, ast.Tuple([ast.Constant(k) for k in at], ast.Load()))
             return ast.Name(entry, ast.Load()) if entry is not None else None
+        return None
+
+    def row_of(self, v: ast.expr, s: ast.expr) -> ast.expr | None:
+        """Where the whole gradient is asked for, NumPy's 1-D pieces of a 2-D value as the
+        rows they broadcast as: ``X[i]`` (``X[i, :]``) of an m × n value is its row ``i``
+        (``X[i:i+1, :]``), ``X[:, j]`` its column ``j`` laid as a row (``X[:, j:j+1].T``), and
+        ``E[0]`` of a 1 × n (or 1 × 1) expression is ``E`` itself; else None."""
+        if self.scalar:
+            return None
+        shape = self.shape_of(v)
+        if shape is None:
+            return None
+        r, c = shape
+        k, cut = _index(s), _cut(ast.Subscript(v, s, ast.Load()))
+        if k == 0 and r == 1:
+            return v
+        whole = ast.Slice(None, None, None)
+        if (k is not None or cut is not None and cut[0] == 1) and r > 1:
+            i = k if k is not None else cut[1]  # type: ignore[index]
+            if i >= r:
+                return None
+            return ast.Subscript(v, ast.Tuple([ast.Slice(_c(i), _c(i + 1), None), whole], ast.Load()), ast.Load())
+        if cut is not None and cut[0] == 0 and c > 1 and r > 1:
+            j = cut[1]
+            if j >= c:
+                return None
+            col = ast.Subscript(v, ast.Tuple([whole, ast.Slice(_c(j), _c(j + 1), None)], ast.Load()), ast.Load())
+            return ast.Attribute(col, "T", ast.Load())
         return None
 
     def entry(self, v: ast.expr, s: ast.expr) -> str | None:
@@ -2000,7 +2080,12 @@ def _numpy_rows(text: str) -> bool:
     )
 
 
-def _numpy_normalise(text: str, net: Net | None = None, scalar: bool = False) -> str | None:
+def _numpy_normalise(
+    text: str,
+    net: Net | None = None,
+    scalar: bool = False,
+    shapes: dict[str, tuple[int, int]] | None = None,
+) -> str | None:
     """``np.sum(dZ, axis=0, keepdims=True)`` → ``sum(dZ, axis=0)`` etc.; ``None`` if nothing
     changed or ``text`` is not Python syntax. Raises :class:`_Unsupported` for a NumPy call or
     argument that is not read."""
@@ -2011,7 +2096,7 @@ def _numpy_normalise(text: str, net: Net | None = None, scalar: bool = False) ->
     except (SyntaxError, ValueError, RecursionError, MemoryError):
         return None
     try:
-        fixer = _Numpy(net, scalar)
+        fixer = _Numpy(net, scalar, shapes)
         new = fixer.visit(tree)
         if not fixer.changed:
             return None

@@ -372,9 +372,11 @@ _LATEX_NAME = (
 )
 _SPACE = r"(?:\s|\\[!,;: ]|\\cdot\b)*"
 _D_LAST = re.compile(rf"{_SPACE}{_D}\s*(?P<name>{_LATEX_NAME})\s*$")
-_D_FIRST = re.compile(
-    rf"^\s*(?:{_D}\s*(?P<a>{_LATEX_NAME})|\(\s*{_D}\s*(?P<b>{_LATEX_NAME})\s*\))"
-    r"\s*\^\s*(?:\{\s*(?:\\top|T|\\intercal|\\mathsf\{T\}|\\mathrm\{T\})\s*\}|\\top|T)"
+_T = r"(?:\\top|T|\\intercal|\\mathsf\{T\}|\\mathrm\{T\}|\\mathsf\s*T)"
+_D_FIRST = re.compile(  # dW^{\top} G, (dW)^T G, dW^{[2]\top} G: the differential transposed first
+    rf"^\s*(?:{_D}\s*(?P<a>{_LATEX_NAME})|\(\s*{_D}\s*(?P<b>{_LATEX_NAME})\s*\)|"
+    rf"{_D}\s*(?P<c>(?:\\[A-Za-z]+|[A-Za-z])(?:\s*(?:_\{{[^{{}}]*\}}|_[A-Za-z0-9]))*)\s*\^\s*\{{\s*(?P<k>\[[^{{}}\]]*\])\s*{_T}\s*\}})"
+    rf"(?(c)|\s*\^\s*(?:\{{\s*{_T}\s*\}}|{_T}))"
 )
 
 
@@ -417,7 +419,8 @@ def _differential(text: str) -> str:
         if last is not None and last.start() > 0:
             name, grad = last.group("name"), f"\\left({inner[: last.start()]}\\right)^{{\\top}}"
         elif first is not None and first.end() < len(inner):
-            name, grad = first.group("a") or first.group("b"), inner[first.end() :]
+            name = first.group("a") or first.group("b") or f"{first.group('c')}^{{{first.group('k')}}}"
+            grad = inner[first.end() :]
         else:
             continue
         loss = m.group("loss")
