@@ -1352,12 +1352,20 @@ class _Numpy(ast.NodeTransformer):
         ):
             pair = ast.Tuple([inner.slice, node.slice], ast.Load())
             node = ast.Subscript(inner.value, pair, ast.Load())
+        lone_new_axis = _one_d(node.value) and (
+            isinstance(node.slice, ast.Constant)
+            and node.slice.value is None
+            or isinstance(node.slice, ast.Attribute)
+            and node.slice.attr == "newaxis"
+        )
         shaped = _shape_call(node.value)
         if shaped is not None:  # tf.shape(X)[0], np.shape(X)[0]: X.shape[0]
             node = ast.Subscript(ast.Attribute(shaped, "shape", ast.Load()), node.slice, ast.Load())
         self.generic_visit(node)
         v, s = node.value, node.slice
         new_axis = _new_axis(s)
+        if new_axis is None and lone_new_axis:
+            new_axis = 0  # X[0][np.newaxis], X[0][None]: the 1-D row as a 1 × n row
         if new_axis is not None:  # s[:, None], s[:, np.newaxis], s[None, :]
             self.changed = True
             return self.oriented(v, new_axis, "[:, None]")
@@ -1423,6 +1431,19 @@ class _Numpy(ast.NodeTransformer):
             return ast.Name(entry, ast.Load()) if entry is not None else None
         return None
 
+    def slice_dot(self, a: ast.expr, b: ast.expr) -> ast.expr | None:
+        """In one entry's formula, NumPy's dot product of two 1-D slices (``A1[:, 1] @ (A2[:, 0]
+        - Y[:, 0])``, ``np.dot(u, v)``, ``np.ones(m) @ v``) as the sum of their element-wise
+        products, read as such a sum is (:meth:`unrolled`); else None."""
+        if _ones_1d(a) and _sliced(b) or _ones_1d(b) and _sliced(a):
+            both = b if _ones_1d(a) else a
+        elif _sliced(a) and _sliced(b):
+            both = ast.BinOp(a, ast.Mult(), b)
+        else:
+            return None
+        self.changed = True
+        return self.visit(ast.Call(ast.Attribute(ast.Name("np", ast.Load()), "sum", ast.Load()), [both], []))
+
     def row_of(self, v: ast.expr, s: ast.expr) -> ast.expr | None:
         """Where the whole gradient is asked for, NumPy's 1-D pieces of a 2-D value as the
         rows they broadcast as: ``X[i]`` (``X[i, :]``) of an m × n value is its row ``i``
@@ -1443,6 +1464,8 @@ class _Numpy(ast.NodeTransformer):
             if i >= r:
                 return None
             return ast.Subscript(v, ast.Tuple([ast.Slice(_c(i), _c(i + 1), None), whole], ast.Load()), ast.Load())
+        if cut == (0, 0) and c == 1 and r > 1:  # (A2 - Y)[:, 0]: 1-D, broadcast as a row
+            return ast.Attribute(v, "T", ast.Load())
         if cut is not None and cut[0] == 0 and c > 1 and r > 1:
             j = cut[1]
             if j >= c:
@@ -1564,12 +1587,10 @@ class _Numpy(ast.NodeTransformer):
                 either = ast.BinOp(node.left, ast.Add(), node.right)  # a | b = a + b − a·b
                 return ast.BinOp(either, ast.Sub(), both)
             raise _Unsupported(msg("heldcheck7.bitwise"))
-        if isinstance(node.op, ast.MatMult) and self.scalar and _sliced(node.left) and _sliced(node.right):
-            # one entry's formula, u @ v of two 1-D slices (A1[:, 1] @ (A2[:, 0] - Y[:, 0])):
-            # NumPy's dot product, the sum of the element-wise products
-            self.changed = True
-            both = ast.BinOp(node.left, ast.Mult(), node.right)
-            return self.visit(ast.Call(ast.Attribute(ast.Name("np", ast.Load()), "sum", ast.Load()), [both], []))
+        if isinstance(node.op, ast.MatMult) and self.scalar:
+            dot = self.slice_dot(node.left, node.right)
+            if dot is not None:
+                return dot
         if isinstance(node.op, ast.MatMult):
             for side, other, axis in ((node.left, node.right, 0), (node.right, node.left, 1)):
                 ones = side.value if isinstance(side, ast.Attribute) and side.attr == "T" else side
@@ -1609,6 +1630,21 @@ class _Numpy(ast.NodeTransformer):
         ):
             self.changed = True
             return self.dim(f.value.id, _index(node.args[0]))  # type: ignore[arg-type]
+        if self.scalar and len(node.args) == 2 and not node.keywords and (
+            isinstance(f, ast.Attribute)
+            and isinstance(f.value, ast.Name)
+            and f.value.id in _NUMPY_MODULES
+            and f.attr in ("dot", "inner", "vdot", "matmul")
+        ):
+            dot = self.slice_dot(node.args[0], node.args[1])
+            if dot is not None:  # np.dot(h_relu[:, 0], y_pred[:, 1] - y[:, 1])
+                return dot
+        if self.scalar and len(node.args) == 1 and not node.keywords and (
+            isinstance(f, ast.Attribute) and f.attr == "dot" and _sliced(f.value)
+        ):
+            dot = self.slice_dot(f.value, node.args[0])
+            if dot is not None:  # h_relu[:, 0].dot(y_pred[:, 1] - y[:, 1])
+                return dot
         unrolled = self.unrolled(node)
         if unrolled is not None:  # np.sum((y_pred[:, 0] - y[:, 0]) * h_relu[:, 0])
             self.changed = True
@@ -2006,18 +2042,26 @@ def _one_d(e: ast.expr) -> bool:
 
 
 def _sliced(e: ast.expr) -> bool:
-    """Is ``e`` a 1-D slice or an element-wise expression holding one (``A2[:, 0] - Y[:, 0]``,
-    ``A1[:, 1].T``), as NumPy reads it: a vector whose ``@`` with another is a dot product?"""
-    if isinstance(e, ast.Attribute) and e.attr == "T":
-        return _sliced(e.value)
-    if isinstance(e, ast.UnaryOp):
-        return _sliced(e.operand)
-    if isinstance(e, ast.BinOp) and isinstance(e.op, ast.Add | ast.Sub | ast.Mult | ast.Div):
-        sides = [x for x in (e.left, e.right) if not isinstance(x, ast.Constant)]
-        return bool(sides) and all(_sliced(x) or isinstance(x, ast.Name) for x in sides) and any(
-            _sliced(x) for x in sides
-        )
-    return isinstance(e, ast.Subscript) and _cut(e) is not None
+    """Does ``e`` hold a 1-D slice (``A2[:, 0] - Y[:, 0]``, ``A1[:, 1].T``, ``W2[0, 0] *
+    (Z1[:, 0] > 0)``) and no matrix product: as NumPy reads it, a vector whose ``@`` (``np.dot``)
+    with another is a dot product?"""
+    parts = list(ast.walk(e))
+    if any(isinstance(n, ast.BinOp) and isinstance(n.op, ast.MatMult) for n in parts):
+        return False
+    return any(isinstance(n, ast.Subscript) and _cut(n) is not None for n in parts)
+
+
+def _ones_1d(e: ast.expr) -> bool:
+    """``np.ones(m)``: a 1-D vector of ones (its ``@`` with a slice is the slice's sum)."""
+    f = e.func if isinstance(e, ast.Call) else None
+    return (
+        isinstance(f, ast.Attribute)
+        and f.attr == "ones"
+        and isinstance(f.value, ast.Name)
+        and f.value.id in _NUMPY_MODULES
+        and len(e.args) == 1  # type: ignore[union-attr]
+        and not isinstance(e.args[0], ast.Tuple)  # type: ignore[union-attr]
+    )
 
 
 def _cut(n: ast.Subscript) -> tuple[int, int] | None:

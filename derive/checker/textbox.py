@@ -46,7 +46,7 @@ _CLAUSE = re.compile(rf"\s*[,，]\s*(?:(?:{_CLAUSE_WORDS})\b|因为|由于|所�
 # the chain rule named as the reason before the statement: "By the chain rule, …"
 _CHAIN_RULE = r"(?:by|using|applying|from|with)\s+(?:the\s+)?chain\s+rule"
 _LEAD = re.compile(
-    rf"^\s*(?:(?:{_CHAIN_RULE})\s*,?\s*(?:we\s+(?:get|have|obtain|find)\s*,?\s*)?|"
+    rf"^\s*(?:(?:{_CHAIN_RULE})\s*[,:]?\s*(?:we\s+(?:get|have|obtain|find)\s*[,:]?\s*)?|"
     r"(?:we\s+(?:get|have|obtain|find)|so|thus|hence|therefore|then|this\s+gives)\s*,?\s+)"
     r"(?=[A-Za-z_∂][^\s=]*\s*=(?!=))",
     re.I,
@@ -371,8 +371,12 @@ _LATEX_NAME = (
     r"(?:\s*(?:_\{[^{}]*\}|_[A-Za-z0-9]|\^\{\[[^{}]*\]\}|\^\{\([^{}]*\)\}))*"
 )
 _SPACE = r"(?:\s|\\[!,;: ]|\\cdot\b)*"
-_D_LAST = re.compile(rf"{_SPACE}{_D}\s*(?P<name>{_LATEX_NAME})\s*$")
 _T = r"(?:\\top|T|\\intercal|\\mathsf\{T\}|\\mathrm\{T\}|\\mathsf\s*T)"
+_D_LAST = re.compile(rf"{_SPACE}{_D}\s*(?P<name>{_LATEX_NAME})\s*$")
+# tr(G dW^{\top}) = tr(G^{\top} dW): the differential transposed, last
+_D_LAST_T = re.compile(
+    rf"{_SPACE}(?:{_D}\s*(?P<a>{_LATEX_NAME})|\(\s*{_D}\s*(?P<b>{_LATEX_NAME})\s*\))\s*\^\s*(?:\{{\s*{_T}\s*\}}|{_T})\s*$"
+)
 _D_FIRST = re.compile(  # dW^{\top} G, (dW)^T G, dW^{[2]\top} G: the differential transposed first
     rf"^\s*(?:{_D}\s*(?P<a>{_LATEX_NAME})|\(\s*{_D}\s*(?P<b>{_LATEX_NAME})\s*\)|"
     rf"{_D}\s*(?P<c>(?:\\[A-Za-z]+|[A-Za-z])(?:\s*(?:_\{{[^{{}}]*\}}|_[A-Za-z0-9]))*)\s*\^\s*\{{\s*(?P<k>\[[^{{}}\]]*\])\s*{_T}\s*\}})"
@@ -415,8 +419,10 @@ def _differential(text: str) -> str:
         inner = text[open_at:end]
         inner = re.sub(r"^\\(?:left|bigl?|Bigl?|biggl?)\s*", "", inner)
         inner = re.sub(r"\\(?:right|bigr?|Bigr?|biggr?)\s*(?=[)\]]$)", "", inner)[1:-1]
-        first, last = _D_FIRST.match(inner), _D_LAST.search(inner)
-        if last is not None and last.start() > 0:
+        first, last, last_t = _D_FIRST.match(inner), _D_LAST.search(inner), _D_LAST_T.search(inner)
+        if last_t is not None and last_t.start() > 0:
+            name, grad = last_t.group("a") or last_t.group("b"), inner[: last_t.start()]
+        elif last is not None and last.start() > 0:
             name, grad = last.group("name"), f"\\left({inner[: last.start()]}\\right)^{{\\top}}"
         elif first is not None and first.end() < len(inner):
             name = first.group("a") or first.group("b") or f"{first.group('c')}^{{{first.group('k')}}}"
