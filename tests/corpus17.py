@@ -338,21 +338,13 @@ C(R, "w1[2,1]", V, "0.0", style="b-r-v-exact-zero-decimal")
 C(T, "W2[0,0]", V, "$-1.139 \\times 10^{-1}$", style="b-t-v-latex-sci-4sf")
 C(T, "W2[0,0]", V, "-2.278e-1", "scale-factor", style="b-t-v-sci-double")
 
-for _k, _r in enumerate(_rows):
-    _r["id"] = f"c17-{_k:03d}"
-
-
 def _key(c: dict) -> tuple:
     return corpus10._key(c)
 
 
-def _earlier() -> set[tuple]:
-    return corpus_common.earlier_keys("corpus17", _key)
-
-
-_SEEN = _earlier()
-# cases that happen to repeat corpus 2-16 word for word are left out; ids stay as written
-CASES: list[dict] = [c for c in _rows if _key(c) not in _SEEN]
+# numbered c17-000, … as written; cases that happen to repeat corpus 2-16 word for word are
+# left out (ids stay as written)
+CASES: list[dict] = corpus_common.written_cases(_rows, "corpus17", "c17", _key)
 
 
 def load() -> list[dict]:

@@ -2022,15 +2022,15 @@ def one_d_transposes_dropped(code: str) -> str:
     ``np.transpose(x[0])``): NumPy's transpose of a 1-D array is the array itself, so
     ``X[0].T * delta`` is an element-wise product, not an outer product. Unchanged where
     there is no such transpose or the text is not Python."""
-    if ".T" not in code and "transpose" not in code:
+    if "[" not in code or ".T" not in code and "transpose" not in code:
         return code
     try:
         tree = ast.parse(code.strip(), mode="eval")
+        fixer = _OneDTransposes()
+        new = fixer.visit(tree)
+        return ast.unparse(ast.fix_missing_locations(new)) if fixer.changed else code
     except (SyntaxError, ValueError, RecursionError, MemoryError):
         return code
-    fixer = _OneDTransposes()
-    new = fixer.visit(tree)
-    return ast.unparse(ast.fix_missing_locations(new)) if fixer.changed else code
 
 
 def _one_d(e: ast.expr) -> bool:

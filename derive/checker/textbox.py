@@ -385,7 +385,7 @@ _D_FIRST = re.compile(  # dW^{\top} G, (dW)^T G, dW^{[2]\top} G: the differentia
 
 
 def _bracket_end(text: str, start: int) -> int | None:
-    """The index just after the bracket group opening at ``start`` (``\left( … \right)``,
+    r"""The index just after the bracket group opening at ``start`` (``\left( … \right)``,
     ``( … )``, ``[ … ]``), or None."""
     depth, k = 0, start
     while k < len(text):
