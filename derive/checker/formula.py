@@ -227,6 +227,8 @@ def _quad_split(piece: str, where: bool = True) -> list[str]:
         clause = _WHERE.match(seg) if where else None  # "δ x \quad \text{where } δ = …"
         if _REASON.match(seg):  # "2v \quad \text{since } ∂v/∂b = 1": a reason, not a statement
             out[-1] += sep + seg
+        elif "quad" not in sep and _open_brackets(out[-1]) > 0:  # \sum_{i=1,\, j=1}: inside
+            out[-1] += sep + seg
         elif "=" in seg and ("=" in out[-1] or clause and _defines(clause.group(1).split("=")[1])):
             out.append(seg)
         else:
