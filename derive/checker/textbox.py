@@ -83,7 +83,7 @@ def unwrap(text: str, latex: bool, size_of: Callable[[str, int], str | None]) ->
     if not isinstance(text, str):
         return text
     text = _chat_markup(_fenced(text))
-    text = _chinese_prose(_LABEL.sub("", text, count=1))
+    text = _chinese_prose(_exam_symbols(_LABEL.sub("", text, count=1)))
     if latex or _looks_latex(text):
         text = _latex_update(_differential(_latex_leads(_display_rows(text))))
         return _latex_clause(latexin.named_activation(text))
@@ -282,7 +282,7 @@ def _latex_update(text: str) -> str:
 # name that B uses: two statements), a closing 。 (after a number too: never a decimal point)
 _ZH_CHAIN = r"(?:由|根据|利用|应用|运用|按)(?:链式(?:求导)?法则|反向传播)(?:可得|得到|可知|有|得)?"
 _ZH_LEAD = re.compile(
-    rf"^(\s*)(?:{_ZH_CHAIN}|因为|由于|所以|因此|因而|从而|于是|故|则|那么|可得|易得|得到|可知|即)\s*[，,:：]?\s*",
+    rf"^(\s*)(?:(?:{_ZH_CHAIN}|因为|由于|所以|因此|因而|从而|于是|故|则|那么|可得|易得|得到|可知|即)\s*[，,:：]?\s*)+",
     re.M,
 )
 _ZH_THEN = re.compile(r"\s*[，,；;]\s*(?:所以|因此|因而|从而|于是|故|则|那么|可得|得到)\s*[，,:：]?\s*")
@@ -344,6 +344,16 @@ def _prose_free(line: str) -> str:
     if cut is not None and re.search(r"[A-Za-z]{3,}|[\u4e00-\u9fff]{2,}", cut.group()):  # words
         line = line[: cut.start()]
     return _END_STOP.sub("", line)
+
+
+def _exam_symbols(text: str) -> str:
+    """An exam's ``∵ … ∴ …`` (``\\because``/``\\therefore`` as typed): ``∵`` before the first
+    statement left out, ``∴`` (after a comma or not) starting the next statement."""
+    if "∵" not in text and "∴" not in text:
+        return text
+    text = re.sub(r"^(\s*)∵\s*", r"\1", text, flags=re.M)
+    text = re.sub(r"^(\s*)∴\s*", r"\1", text, flags=re.M)
+    return re.sub(r"\s*[,，;；]?\s*∴\s*", "\n", text)
 
 
 def _latex_leads(text: str) -> str:
