@@ -145,6 +145,12 @@ def test_exam_leads_are_left_out() -> None:
     zh = r"根据链式法则，\frac{\partial L}{\partial W} = X^\top (P - Y)"
     assert check("softmax-regression", "W", zh, latex=True, lang="zh").code == "scale-factor"
     assert check("chain", "b", "即 ∂L/∂b = 2v", lang="zh").ok
+    # the symbols as typed, ∵ … ∴ …, and leads one after another
+    sym = r"∵ \delta^{[2]} = A^{[2]} - Y, ∴ \frac{\partial L}{\partial W^{[2]}} = \frac{1}{m} A^{[1]\top}\delta^{[2]}"
+    assert check("mlp-bce", "W2", sym, latex=True).ok
+    assert check("mlp-bce", "W2", sym.replace("A^{[2]} - Y", "Y - A^{[2]}"), latex=True).code == "sign"
+    assert check("chain", "w", "∴ ∂L/∂w = 2vx").ok
+    assert check("softmax-regression", "W", "所以根据链式法则，dW = X.T @ (P - Y) / m", lang="zh").ok
     # a name that starts like a lead word is not a lead ("so" of softmax, "then" of …)
     assert check("softmax-regression", "W", r"X^{\top}(\mathrm{softmax}(Z) - Y)/m", latex=True).ok
 
