@@ -11,9 +11,6 @@ measurement): bench/bench_check_corpus17.py, bench/RESULTS.md "heldcheck16"."""
 from __future__ import annotations
 
 import csv
-import json
-import os
-import subprocess
 import sys
 from pathlib import Path
 
@@ -62,14 +59,7 @@ def test_grade_batch_of_corpus17_rows(tmp_path: Path) -> None:
         w = csv.DictWriter(f, fieldnames=["id", "network", "wrt", "kind", "formula", "value"])
         w.writeheader()
         w.writerows(rows)
-    report = tmp_path / "report.json"
-    env = dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parents[1]))
-    done = subprocess.run(
-        [sys.executable, "-m", "derive", "grade", str(sub), "-o", str(report), "--jobs", "1", "--quiet"],
-        capture_output=True, text=True, env=env, timeout=600,
-    )
-    assert done.returncode == 0, done.stderr
-    results = {r["id"]: r for r in json.loads(report.read_text(encoding="utf-8"))["results"]}
+    results = {r["id"]: r for r in corpus_common.graded(sub, tmp_path / "report.json")["results"]}
     assert len(results) == len(rows)
     for c in picked:
         got = results[c["id"]]
