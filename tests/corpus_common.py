@@ -92,10 +92,27 @@ def course_oracle_ok(case: dict) -> bool:
     return got.shape == want.shape and bool(np.allclose(got, want, rtol=1e-9, atol=1e-12))
 
 
+def graded(sub: Path, report: Path) -> dict:
+    """The report of ``derive grade SUB -o REPORT`` (one job, quiet) run as a class would run
+    it, in a fresh process on this checkout; the run must end with exit 0."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    env = dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parents[1]))
+    done = subprocess.run(
+        [sys.executable, "-m", "derive", "grade", str(sub), "-o", str(report), "--jobs", "1", "--quiet"],
+        capture_output=True, text=True, env=env, timeout=600,
+    )
+    assert done.returncode == 0, done.stderr
+    return json.loads(report.read_text(encoding="utf-8"))
+
+
 # the corpora in the order they were written: a new corpus leaves out the cases of the earlier ones
 ORDER = ("corpus2", "corpus3", "corpus4", "corpus5", "corpus6a", "corpus6b", "corpus7", "corpus8",
          "corpus9", "corpus10", "corpus11", "corpus12", "corpus13", "corpus14", "corpus15",
-         "corpus16")
+         "corpus16", "corpus17")
 
 
 def earlier_keys(name: str, key: Callable[[dict], tuple]) -> set[tuple]:

@@ -20,8 +20,8 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import corpus_common  # noqa: E402
 import corpus10  # noqa: E402
+import corpus_common  # noqa: E402
 
 CASES = corpus10.load()
 _DIAG = (
@@ -118,14 +118,7 @@ def test_grade_batch_mixing_all_kinds_one_bad_row(tmp_path: Path) -> None:
         w = csv.DictWriter(f, fieldnames=["id", "network", "wrt", "kind", "formula", "value"])
         w.writeheader()
         w.writerows(rows)
-    report = tmp_path / "report.json"
-    env = dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parents[1]))
-    done = subprocess.run(
-        [sys.executable, "-m", "derive", "grade", str(sub), "-o", str(report), "--jobs", "1", "--quiet"],
-        capture_output=True, text=True, env=env, timeout=600,
-    )
-    assert done.returncode == 0, done.stderr
-    out = json.loads(report.read_text(encoding="utf-8"))
+    out = corpus_common.graded(sub, tmp_path / "report.json")
     results = {r["id"]: r for r in out["results"]}
     assert len(results) == len(rows)
     assert results["bad"]["verdict"] == "error" and "no-such-net" in results["bad"]["message"]

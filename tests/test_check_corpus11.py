@@ -11,16 +11,14 @@ bench/bench_check_corpus11.py, bench/RESULTS.md "corpus 11"."""
 from __future__ import annotations
 
 import json
-import os
-import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import corpus_common  # noqa: E402
 import corpus11  # noqa: E402
+import corpus_common  # noqa: E402
 
 CASES = corpus11.load()
 KNOWN: dict[str, str] = {  # id -> why it still fails (strict xfail: fixing it must remove it here)
@@ -101,14 +99,7 @@ def test_grade_jsonl_mixing_all_kinds_with_a_line_that_is_not_json(tmp_path: Pat
     lines.insert(2, '{"id": "broken", "network": "mlp-bce", "wrt": ')
     sub = tmp_path / "answers.jsonl"
     sub.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    report = tmp_path / "report.json"
-    env = dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parents[1]))
-    done = subprocess.run(
-        [sys.executable, "-m", "derive", "grade", str(sub), "-o", str(report), "--jobs", "1", "--quiet"],
-        capture_output=True, text=True, env=env, timeout=600,
-    )
-    assert done.returncode == 0, done.stderr
-    out = json.loads(report.read_text(encoding="utf-8"))
+    out = corpus_common.graded(sub, tmp_path / "report.json")
     results = out["results"]
     assert len(results) == len(rows) + 1
     assert [r["verdict"] for r in results].count("error") == 1

@@ -144,14 +144,20 @@ def _definitions_first(parts: list[str]) -> list[str]:
     if not answers or answers[-1] == len(parts) - 1:
         return parts
     k = answers[-1]
-    used = re.sub(r"\s+", "", sides[k][1])  # type: ignore[index]
-    used = re.sub(r"\]\(\w\)\}", "]}", used)  # dZ^{[1](i)}, an example's row, uses dZ^{[1]}
+    used = re.sub(r"\]\(\w\)\}", "]}", _spelled(sides[k][1]))  # type: ignore[index]
+    # dZ^{[1](i)}, an example's row, uses dZ^{[1]}
     for side in sides[k + 1 :]:
         if side is None or _GRADIENT_LHS.search(side[0]) or not side[0].strip():
             return parts
-        if re.sub(r"\s+", "", side[0]) not in used:
+        if _spelled(side[0]) not in used:
             return parts
     return parts[:k] + parts[k + 1 :] + [parts[k]]
+
+
+def _spelled(tex: str) -> str:
+    """LaTeX without spaces and with a one-character subscript's braces left out, so that
+    ``\\delta_y`` and ``\\delta_{y}`` compare equal."""
+    return re.sub(r"_\{(\w)\}", r"_\1", re.sub(r"\s+", "", tex))
 
 
 _WHERE = re.compile(r"\s*\\text\{\s*(?:where|with|and)\s*\}\s*(.+)", re.S)
@@ -214,11 +220,14 @@ def _quad_split(piece: str, where: bool = True) -> list[str]:
     """``g = O(1 - O)(t - O), \\quad \\frac{∂E}{∂w} = -g x``: equations set side by side with
     ``\\quad`` (after a comma or not) are statements one after the other; a ``\\quad`` before
     words or a remark stays with its equation."""
-    segs = re.split(r"(,?\s*\\q?quad\b)", piece)
+    # also ", \; dZ = …", ", \ δ = …": a comma and a LaTeX space before the next equation
+    segs = re.split(r"(,?\s*\\q?quad\b|,\s*(?:\\[,;:! ]\s*)+)", piece)
     out = [segs[0]]
     for sep, seg in zip(segs[1::2], segs[2::2]):
         clause = _WHERE.match(seg) if where else None  # "δ x \quad \text{where } δ = …"
         if _REASON.match(seg):  # "2v \quad \text{since } ∂v/∂b = 1": a reason, not a statement
+            out[-1] += sep + seg
+        elif "quad" not in sep and _open_brackets(out[-1]) > 0:  # \sum_{i=1,\, j=1}: inside
             out[-1] += sep + seg
         elif "=" in seg and ("=" in out[-1] or clause and _defines(clause.group(1).split("=")[1])):
             out.append(seg)
@@ -467,7 +476,12 @@ def _derivation(
         parts = _in_place([_class_entries(net, p) for p in parts], lambda n: tensor_of(net, n))
     masked = [not latex and _masked(p) != p for p in parts]
     row = _row_target(net, wrt)
-    read_parts = [_read_one(net, p if latex else _masked(p), latex, scalar, row) for p in parts]
+    shapes: dict[str, tuple[int, int]] = {}  # each name defined so far: its shape
+    read_parts = []
+    for p in parts:
+        read_parts.append(_read_one(net, p if latex else _masked(p), latex, scalar, row, shapes))
+        if not latex:
+            _note_shape(net, read_parts[-1], shapes)
     answer = len(read_parts) - 1
     want = tensor_of(net, wrt) if wrt else None
     named = [
@@ -574,8 +588,36 @@ def _vec_kron(net: Net, text: str) -> None:
         raise FormulaError(msg("error.vec_kron", what=found.group().strip()), found.start() + 1, text)
 
 
+def _note_shape(
+    net: Net, read: tuple[ex.Node, str | None, str], shapes: dict[str, tuple[int, int]]
+) -> None:
+    """``shapes`` with the shape of the name a statement of code defines (``delta = …``),
+    where it has one: NumPy calls in later statements that need it (``np.outer(X, delta)``)
+    read it from there."""
+    tree, lhs, _ = read
+    if lhs is None:
+        return
+    todo, names = [tree], set()
+    while todo:
+        n = todo.pop()
+        names.update([n.id] if isinstance(n, ex.Name) else [])
+        todo.extend(ex.children(n))
+    if names & set(shapes):
+        return  # built on an earlier definition: not substituted here, its shape not taken
+    try:
+        out, _ = Convert(net, "")(tree)
+    except (FormulaError, ShapeError, ex.ExprError, RecursionError, KeyError, ValueError, TypeError, AttributeError, IndexError):
+        return
+    shapes[lhs] = (int(out.shape[0]), int(out.shape[1]))
+
+
 def _read_one(
-    net: Net, text: str, latex: bool, scalar: bool = False, row: bool = False
+    net: Net,
+    text: str,
+    latex: bool,
+    scalar: bool = False,
+    row: bool = False,
+    shapes: dict[str, tuple[int, int]] | None = None,
 ) -> tuple[ex.Node, str | None, str]:
     _vec_kron(net, text)
     if latex:
@@ -643,6 +685,7 @@ def _read_one(
         lhs, body, offset = m.group(1), text[m.end() :], m.end()
         if m.group(2):
             lhs = "d" + lhs
+    body = one_d_transposes_dropped(body)
     lead = len(body) - len(body.lstrip())
     try:
         if _numpy_rows(body):  # the language would read np.sum(X, axis=1) as a column
@@ -650,7 +693,7 @@ def _read_one(
         return _numpy_reading(net, body), lhs, text
     except ex.ExprError as err:
         try:
-            alt = _numpy_normalise(body, net, scalar)
+            alt = _numpy_normalise(body, net, scalar, shapes)
         except _Unsupported as bad:
             raise FormulaError(bad.msg, 0, text) from None
         if alt is None and _JUXTAPOSED.search(body):  # 2h_relu.T @ …: a product, never code
@@ -1053,9 +1096,15 @@ def _zeros_block(node: ast.AST) -> bool:
 class _Numpy(ast.NodeTransformer):
     """NumPy spellings → the expression language (pure tree rewriting, nothing is run)."""
 
-    def __init__(self, net: Net | None = None, scalar: bool = False) -> None:
+    def __init__(
+        self,
+        net: Net | None = None,
+        scalar: bool = False,
+        shapes: dict[str, tuple[int, int]] | None = None,
+    ) -> None:
         self.net = net
         self.scalar = scalar  # the gradient asked for is one number (an entry's formula)
+        self.shapes = shapes or {}  # names earlier statements defined: their shapes
         self.changed = False
 
     def unsupported(self, name: str) -> _Unsupported:
@@ -1076,6 +1125,8 @@ class _Numpy(ast.NodeTransformer):
     def shape_of(self, node: ast.expr) -> tuple[int, int] | None:
         if self.net is None:
             return None
+        if isinstance(node, ast.Name) and node.id in self.shapes:
+            return self.shapes[node.id]
         try:
             tree = ex.parse(ast.unparse(ast.fix_missing_locations(node)), allow_compare=True)
             out, _ = Convert(self.net, "")(tree)
@@ -1324,12 +1375,20 @@ class _Numpy(ast.NodeTransformer):
         ):
             pair = ast.Tuple([inner.slice, node.slice], ast.Load())
             node = ast.Subscript(inner.value, pair, ast.Load())
+        lone_new_axis = _one_d(node.value) and (
+            isinstance(node.slice, ast.Constant)
+            and node.slice.value is None
+            or isinstance(node.slice, ast.Attribute)
+            and node.slice.attr == "newaxis"
+        )
         shaped = _shape_call(node.value)
         if shaped is not None:  # tf.shape(X)[0], np.shape(X)[0]: X.shape[0]
             node = ast.Subscript(ast.Attribute(shaped, "shape", ast.Load()), node.slice, ast.Load())
         self.generic_visit(node)
         v, s = node.value, node.slice
         new_axis = _new_axis(s)
+        if new_axis is None and lone_new_axis:
+            new_axis = 0  # X[0][np.newaxis], X[0][None]: the 1-D row as a 1 × n row
         if new_axis is not None:  # s[:, None], s[:, np.newaxis], s[None, :]
             self.changed = True
             return self.oriented(v, new_axis, "[:, None]")
@@ -1347,6 +1406,10 @@ class _Numpy(ast.NodeTransformer):
         if row is not None:  # x[0] of a 1×n tensor: the row itself, as NumPy reads it
             self.changed = True
             return row
+        one = self.row_of(v, s)
+        if one is not None:  # X[0] of an m×n tensor: its first row, 1-D (broadcast as a row)
+            self.changed = True
+            return one
         entry = self.entry(v, s)
         if entry is not None:  # X[0, 1], dZ1[1, 0]: one entry, by its name (X12, dZ121)
             self.changed = True
@@ -1389,6 +1452,49 @@ class _Numpy(ast.NodeTransformer):
             at = (0, cut[1]) if cut[0] == 0 else (cut[1], 0)
             entry = self.entry(v, ast.Tuple([ast.Constant(k) for k in at], ast.Load()))
             return ast.Name(entry, ast.Load()) if entry is not None else None
+        return None
+
+    def slice_dot(self, a: ast.expr, b: ast.expr) -> ast.expr | None:
+        """In one entry's formula, NumPy's dot product of two 1-D slices (``A1[:, 1] @ (A2[:, 0]
+        - Y[:, 0])``, ``np.dot(u, v)``, ``np.ones(m) @ v``) as the sum of their element-wise
+        products, read as such a sum is (:meth:`unrolled`); else None."""
+        if _ones_1d(a) and _sliced(b) or _ones_1d(b) and _sliced(a):
+            both = b if _ones_1d(a) else a
+        elif _sliced(a) and _sliced(b):
+            both = ast.BinOp(a, ast.Mult(), b)
+        else:
+            return None
+        self.changed = True
+        return self.visit(ast.Call(ast.Attribute(ast.Name("np", ast.Load()), "sum", ast.Load()), [both], []))
+
+    def row_of(self, v: ast.expr, s: ast.expr) -> ast.expr | None:
+        """Where the whole gradient is asked for, NumPy's 1-D pieces of a 2-D value as the
+        rows they broadcast as: ``X[i]`` (``X[i, :]``) of an m × n value is its row ``i``
+        (``X[i:i+1, :]``), ``X[:, j]`` its column ``j`` laid as a row (``X[:, j:j+1].T``), and
+        ``E[0]`` of a 1 × n (or 1 × 1) expression is ``E`` itself; else None."""
+        if self.scalar:
+            return None
+        shape = self.shape_of(v)
+        if shape is None:
+            return None
+        r, c = shape
+        k, cut = _index(s), _cut(ast.Subscript(v, s, ast.Load()))
+        if k == 0 and r == 1:
+            return v
+        whole = ast.Slice(None, None, None)
+        if (k is not None or cut is not None and cut[0] == 1) and r > 1:
+            i = k if k is not None else cut[1]  # type: ignore[index]
+            if i >= r:
+                return None
+            return ast.Subscript(v, ast.Tuple([ast.Slice(_c(i), _c(i + 1), None), whole], ast.Load()), ast.Load())
+        if cut == (0, 0) and c == 1 and r > 1:  # (A2 - Y)[:, 0]: 1-D, broadcast as a row
+            return ast.Attribute(v, "T", ast.Load())
+        if cut is not None and cut[0] == 0 and c > 1 and r > 1:
+            j = cut[1]
+            if j >= c:
+                return None
+            col = ast.Subscript(v, ast.Tuple([whole, ast.Slice(_c(j), _c(j + 1), None)], ast.Load()), ast.Load())
+            return ast.Attribute(col, "T", ast.Load())
         return None
 
     def entry(self, v: ast.expr, s: ast.expr) -> str | None:
@@ -1504,6 +1610,10 @@ class _Numpy(ast.NodeTransformer):
                 either = ast.BinOp(node.left, ast.Add(), node.right)  # a | b = a + b − a·b
                 return ast.BinOp(either, ast.Sub(), both)
             raise _Unsupported(msg("heldcheck7.bitwise"))
+        if isinstance(node.op, ast.MatMult) and self.scalar:
+            dot = self.slice_dot(node.left, node.right)
+            if dot is not None:
+                return dot
         if isinstance(node.op, ast.MatMult):
             for side, other, axis in ((node.left, node.right, 0), (node.right, node.left, 1)):
                 ones = side.value if isinstance(side, ast.Attribute) and side.attr == "T" else side
@@ -1543,6 +1653,21 @@ class _Numpy(ast.NodeTransformer):
         ):
             self.changed = True
             return self.dim(f.value.id, _index(node.args[0]))  # type: ignore[arg-type]
+        if self.scalar and len(node.args) == 2 and not node.keywords and (
+            isinstance(f, ast.Attribute)
+            and isinstance(f.value, ast.Name)
+            and f.value.id in _NUMPY_MODULES
+            and f.attr in ("dot", "inner", "vdot", "matmul")
+        ):
+            dot = self.slice_dot(node.args[0], node.args[1])
+            if dot is not None:  # np.dot(h_relu[:, 0], y_pred[:, 1] - y[:, 1])
+                return dot
+        if self.scalar and len(node.args) == 1 and not node.keywords and (
+            isinstance(f, ast.Attribute) and f.attr == "dot" and _sliced(f.value)
+        ):
+            dot = self.slice_dot(f.value, node.args[0])
+            if dot is not None:  # h_relu[:, 0].dot(y_pred[:, 1] - y[:, 1])
+                return dot
         unrolled = self.unrolled(node)
         if unrolled is not None:  # np.sum((y_pred[:, 0] - y[:, 0]) * h_relu[:, 0])
             self.changed = True
@@ -1889,6 +2014,79 @@ def _cut_length(lengths: set[tuple[int, str | None]]) -> tuple[int | None, str |
     return counts.pop(), labels.pop() if len(labels) == 1 else None
 
 
+class _OneDTransposes(ast.NodeTransformer):
+    def __init__(self) -> None:
+        self.changed = False
+
+    def visit_Attribute(self, node: ast.Attribute) -> ast.AST:
+        if node.attr in ("T", "mT") and _one_d(node.value):
+            self.changed = True
+            return self.visit(node.value)
+        return self.generic_visit(node)
+
+    def visit_Call(self, node: ast.Call) -> ast.AST:
+        f = node.func
+        if (  # np.transpose(X[0]): the same 1-D array
+            isinstance(f, ast.Attribute)
+            and f.attr == "transpose"
+            and isinstance(f.value, ast.Name)
+            and f.value.id in _NUMPY_MODULES
+            and len(node.args) == 1
+            and not node.keywords
+            and _one_d(node.args[0])
+        ):
+            self.changed = True
+            return self.visit(node.args[0])
+        return self.generic_visit(node)
+
+
+def one_d_transposes_dropped(code: str) -> str:
+    """``code`` with the transpose of a 1-D NumPy slice left out (``X[0].T``, ``A1[:, 0].T``,
+    ``np.transpose(x[0])``): NumPy's transpose of a 1-D array is the array itself, so
+    ``X[0].T * delta`` is an element-wise product, not an outer product. Unchanged where
+    there is no such transpose or the text is not Python."""
+    if "[" not in code or ".T" not in code and "transpose" not in code:
+        return code
+    try:
+        tree = ast.parse(code.strip(), mode="eval")
+        fixer = _OneDTransposes()
+        new = fixer.visit(tree)
+        return ast.unparse(ast.fix_missing_locations(new)) if fixer.changed else code
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return code
+
+
+def _one_d(e: ast.expr) -> bool:
+    """Is ``e`` NumPy indexing that gives a 1-D array of a 2-D one: one whole-number index
+    (``X[0]``), or one with a whole axis (``A1[:, 0]``, ``X[0, :]``)?"""
+    if not isinstance(e, ast.Subscript):
+        return False
+    return _index(e.slice) is not None or _cut(e) is not None
+
+
+def _sliced(e: ast.expr) -> bool:
+    """Does ``e`` hold a 1-D slice (``A2[:, 0] - Y[:, 0]``, ``A1[:, 1].T``, ``W2[0, 0] *
+    (Z1[:, 0] > 0)``) and no matrix product: as NumPy reads it, a vector whose ``@`` (``np.dot``)
+    with another is a dot product?"""
+    parts = list(ast.walk(e))
+    if any(isinstance(n, ast.BinOp) and isinstance(n.op, ast.MatMult) for n in parts):
+        return False
+    return any(isinstance(n, ast.Subscript) and _cut(n) is not None for n in parts)
+
+
+def _ones_1d(e: ast.expr) -> bool:
+    """``np.ones(m)``: a 1-D vector of ones (its ``@`` with a slice is the slice's sum)."""
+    f = e.func if isinstance(e, ast.Call) else None
+    return (
+        isinstance(f, ast.Attribute)
+        and f.attr == "ones"
+        and isinstance(f.value, ast.Name)
+        and f.value.id in _NUMPY_MODULES
+        and len(e.args) == 1  # type: ignore[union-attr]
+        and not isinstance(e.args[0], ast.Tuple)  # type: ignore[union-attr]
+    )
+
+
 def _cut(n: ast.Subscript) -> tuple[int, int] | None:
     """``T[:, j]`` → (0, j): the entries along axis 0 with j fixed; ``T[i, :]`` → (1, i)."""
     s = n.slice
@@ -1949,7 +2147,12 @@ def _numpy_rows(text: str) -> bool:
     )
 
 
-def _numpy_normalise(text: str, net: Net | None = None, scalar: bool = False) -> str | None:
+def _numpy_normalise(
+    text: str,
+    net: Net | None = None,
+    scalar: bool = False,
+    shapes: dict[str, tuple[int, int]] | None = None,
+) -> str | None:
     """``np.sum(dZ, axis=0, keepdims=True)`` → ``sum(dZ, axis=0)`` etc.; ``None`` if nothing
     changed or ``text`` is not Python syntax. Raises :class:`_Unsupported` for a NumPy call or
     argument that is not read."""
@@ -1960,7 +2163,7 @@ def _numpy_normalise(text: str, net: Net | None = None, scalar: bool = False) ->
     except (SyntaxError, ValueError, RecursionError, MemoryError):
         return None
     try:
-        fixer = _Numpy(net, scalar)
+        fixer = _Numpy(net, scalar, shapes)
         new = fixer.visit(tree)
         if not fixer.changed:
             return None

@@ -43,10 +43,26 @@ _FULL_WIDTH_CODE = str.maketrans({"（": "(", "）": ")", "，": ", ", "：": ":
 # define a name the formula uses and are read)
 _CLAUSE_WORDS = r"since|because|as|by|using|for\s+(?:a|an|the)|which|so\s+that|due\s+to"
 _CLAUSE = re.compile(rf"\s*[,，]\s*(?:(?:{_CLAUSE_WORDS})\b|因为|由于|所以|故|这是因为).*$", re.I)
+# the chain rule named as the reason before the statement: "By the chain rule, …"
+_CHAIN_RULE = r"(?:by|using|applying|from|with)\s+(?:the\s+)?chain\s+rule"
 _LEAD = re.compile(
-    r"^\s*(?:we\s+(?:get|have|obtain|find)|so|thus|hence|therefore|then|this\s+gives)\s*,?\s+"
-    r"(?=[A-Za-z_][\w.]*\s*=)",
+    rf"^\s*(?:(?:{_CHAIN_RULE})\s*[,:]?\s*(?:we\s+(?:get|have|obtain|find)\s*[,:]?\s*)?|"
+    r"(?:we\s+(?:get|have|obtain|find)|so|thus|hence|therefore|then|this\s+gives)\s*,?\s+)"
+    r"(?=[A-Za-z_∂][^\s=]*\s*=(?!=))",
     re.I,
+)
+# the same leads before LaTeX, in words or in \text{…}; and the exam's symbols \because …,
+# \therefore …, \Rightarrow …: "because" opens a statement, the others start the next one
+_LATEX_LEAD = re.compile(
+    rf"^\s*(?:\\text\{{\s*)?(?:(?:{_CHAIN_RULE})\s*,?\s*(?:we\s+(?:get|have|obtain|find))?|"
+    r"we\s+(?:get|have|obtain|find)|thus|hence|therefore|so|then)\b\s*[,:]?\s*\}?\s*[,:]?\s*"
+    r"(?=\\|[A-Za-z∂$])",
+    re.I,
+)
+_LATEX_OPENER = re.compile(r"^\s*(?:\\because|\\therefore|\\Rightarrow|\\implies|\\Longrightarrow)\b\s*")
+_LATEX_THEN = re.compile(
+    r"\s*[,;]?\s*(?:\\q?quad\b|\\[,;:! ])*\s*"
+    r"(?:\\therefore|\\Rightarrow|\\implies|\\Longrightarrow|\\text\{\s*(?:hence|thus|therefore|so)\s*,?\s*\})\s*"
 )
 _END_STOP = re.compile(r"(?<=[A-Za-z_)\]])\s*[.。]\s*$")  # not after a digit: "2." is a number
 # chat and Markdown markup around a statement (never inside code: ``**`` alone is a power)
@@ -67,9 +83,9 @@ def unwrap(text: str, latex: bool, size_of: Callable[[str, int], str | None]) ->
     if not isinstance(text, str):
         return text
     text = _chat_markup(_fenced(text))
-    text = _chinese_prose(_LABEL.sub("", text, count=1))
+    text = _chinese_prose(_exam_symbols(_LABEL.sub("", text, count=1)))
     if latex or _looks_latex(text):
-        text = _latex_update(_display_rows(text))
+        text = _latex_update(_differential(_latex_leads(_display_rows(text))))
         return _latex_clause(latexin.named_activation(text))
     text = text.translate(_FULL_WIDTH_CODE) if re.search(r"[（）：；＝]|，", text) else text
     text = "\n".join(_prose_free(line) for line in text.split("\n"))
@@ -264,7 +280,11 @@ def _latex_update(text: str) -> str:
 
 # Chinese prose around the formula: a leading 所以/因此/故/则 …, "因为 A，所以 B" (A defines a
 # name that B uses: two statements), a closing 。 (after a number too: never a decimal point)
-_ZH_LEAD = re.compile(r"^(\s*)(?:因为|由于|所以|因此|因而|从而|于是|故|则|那么|可得|得到|可知)\s*[，,:：]?\s*", re.M)
+_ZH_CHAIN = r"(?:由|根据|利用|应用|运用|按)(?:链式(?:求导)?法则|反向传播)(?:可得|得到|可知|有|得)?"
+_ZH_LEAD = re.compile(
+    rf"^(\s*)(?:(?:{_ZH_CHAIN}|因为|由于|所以|因此|因而|从而|于是|故|则|那么|可得|易得|得到|可知|即)\s*[，,:：]?\s*)+",
+    re.M,
+)
 _ZH_THEN = re.compile(r"\s*[，,；;]\s*(?:所以|因此|因而|从而|于是|故|则|那么|可得|得到)\s*[，,:：]?\s*")
 
 
@@ -324,6 +344,105 @@ def _prose_free(line: str) -> str:
     if cut is not None and re.search(r"[A-Za-z]{3,}|[\u4e00-\u9fff]{2,}", cut.group()):  # words
         line = line[: cut.start()]
     return _END_STOP.sub("", line)
+
+
+def _exam_symbols(text: str) -> str:
+    """An exam's ``∵ … ∴ …`` (``\\because``/``\\therefore`` as typed): ``∵`` before the first
+    statement left out, ``∴`` (after a comma or not) starting the next statement."""
+    if "∵" not in text and "∴" not in text:
+        return text
+    text = re.sub(r"^(\s*)∵\s*", r"\1", text, flags=re.M)
+    text = re.sub(r"^(\s*)∴\s*", r"\1", text, flags=re.M)
+    return re.sub(r"\s*[,，;；]?\s*∴\s*", "\n", text)
+
+
+def _latex_leads(text: str) -> str:
+    r"""LaTeX without the words or symbols an exam answer leads with: ``By the chain rule,``,
+    ``\text{Hence}``, ``\because``, ``\therefore`` before the first statement are left out;
+    ``\therefore``, ``\Rightarrow``, ``\implies`` between statements start the next one
+    (``\because δ = A - Y, \therefore ∂L/∂W = X^⊤ δ``: a definition, then the answer)."""
+    for _ in range(3):
+        new = _LATEX_OPENER.sub("", _LATEX_LEAD.sub("", text, count=1), count=1)
+        if new == text:
+            break
+        text = new
+    return _LATEX_THEN.sub(r" \\\\ ", text)
+
+
+# the differential form of matrix calculus: dL = tr(G^T dW) says ∂L/∂W = G
+_D = r"(?:\\mathrm\{d\}|\\text\{d\}|\\operatorname\{d\}|d)"
+_TRACE = re.compile(
+    rf"(?P<lhs>{_D}\s*(?P<loss>\\mathcal\{{[A-Za-z]\}}|\\ell|[A-Za-z]\w*)\s*=\s*)"
+    r"(?:\\operatorname|\\mathrm|\\text|\\mathbf|\\rm)?\s*\{?\s*(?:tr|Tr|trace)\s*\}?\s*(?:\\[!,;: ]\s*)*"
+    r"(?=\\left\s*[(\[]|\\big+l?\s*[(\[]|\\Big+l?\s*[(\[]|[(\[])"
+)
+_LATEX_NAME = (
+    r"(?:\\(?:mathbf|boldsymbol|bm|mathrm|mathit)\s*\{[^{}]*\}|\\[A-Za-z]+|[A-Za-z])"
+    r"(?:\s*(?:_\{[^{}]*\}|_[A-Za-z0-9]|\^\{\[[^{}]*\]\}|\^\{\([^{}]*\)\}))*"
+)
+_SPACE = r"(?:\s|\\[!,;: ]|\\cdot\b)*"
+_T = r"(?:\\top|T|\\intercal|\\mathsf\{T\}|\\mathrm\{T\}|\\mathsf\s*T)"
+_D_LAST = re.compile(rf"{_SPACE}{_D}\s*(?P<name>{_LATEX_NAME})\s*$")
+# tr(G dW^{\top}) = tr(G^{\top} dW): the differential transposed, last
+_D_LAST_T = re.compile(
+    rf"{_SPACE}(?:{_D}\s*(?P<a>{_LATEX_NAME})|\(\s*{_D}\s*(?P<b>{_LATEX_NAME})\s*\))\s*\^\s*(?:\{{\s*{_T}\s*\}}|{_T})\s*$"
+)
+_D_FIRST = re.compile(  # dW^{\top} G, (dW)^T G, dW^{[2]\top} G: the differential transposed first
+    rf"^\s*(?:{_D}\s*(?P<a>{_LATEX_NAME})|\(\s*{_D}\s*(?P<b>{_LATEX_NAME})\s*\)|"
+    rf"{_D}\s*(?P<c>(?:\\[A-Za-z]+|[A-Za-z])(?:\s*(?:_\{{[^{{}}]*\}}|_[A-Za-z0-9]))*)\s*\^\s*\{{\s*(?P<k>\[[^{{}}\]]*\])\s*{_T}\s*\}})"
+    rf"(?(c)|\s*\^\s*(?:\{{\s*{_T}\s*\}}|{_T}))"
+)
+
+
+def _bracket_end(text: str, start: int) -> int | None:
+    r"""The index just after the bracket group opening at ``start`` (``\left( … \right)``,
+    ``( … )``, ``[ … ]``), or None."""
+    depth, k = 0, start
+    while k < len(text):
+        if text.startswith("\\left", k) or text.startswith("\\right", k):
+            k += 5 if text.startswith("\\left", k) else 6
+            continue
+        ch = text[k]
+        if ch in "([{":
+            depth += 1
+        elif ch in ")]}":
+            depth -= 1
+            if depth == 0:
+                return k + 1
+        k += 1
+    return None
+
+
+def _differential(text: str) -> str:
+    r"""The differential form of matrix calculus, ``dL = \operatorname{tr}(G^{\top} dW)`` (also
+    ``\mathrm{d}L``, ``\mathrm{tr}``, ``tr``), as the gradient it states: ``\frac{\partial
+    L}{\partial W} = (G^{\top})^{\top}``; ``tr(dW^{\top} G)`` states ``G`` itself. A trace whose
+    argument does not end (or start) with a differential is left as written."""
+    out, pos = [], 0
+    for m in _TRACE.finditer(text):
+        if m.start() < pos:
+            continue
+        open_at = m.end()
+        end = _bracket_end(text, open_at)
+        if end is None:
+            continue
+        inner = text[open_at:end]
+        inner = re.sub(r"^\\(?:left|bigl?|Bigl?|biggl?)\s*", "", inner)
+        inner = re.sub(r"\\(?:right|bigr?|Bigr?|biggr?)\s*(?=[)\]]$)", "", inner)[1:-1]
+        first, last, last_t = _D_FIRST.match(inner), _D_LAST.search(inner), _D_LAST_T.search(inner)
+        if last_t is not None and last_t.start() > 0:
+            name, grad = last_t.group("a") or last_t.group("b"), inner[: last_t.start()]
+        elif last is not None and last.start() > 0:
+            name, grad = last.group("name"), f"\\left({inner[: last.start()]}\\right)^{{\\top}}"
+        elif first is not None and first.end() < len(inner):
+            name = first.group("a") or first.group("b") or f"{first.group('c')}^{{{first.group('k')}}}"
+            grad = inner[first.end() :]
+        else:
+            continue
+        loss = m.group("loss")
+        out.append(text[pos : m.start()] + f"\\frac{{\\partial {loss}}}{{\\partial {name}}} = {grad}")
+        pos = end
+    return "".join(out) + text[pos:] if out else text
 
 
 def _latex_clause(text: str) -> str:
