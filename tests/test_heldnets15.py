@@ -274,3 +274,19 @@ def test_cdist_with_another_p_is_refused_in_one_line() -> None:
     with pytest.raises(DeriveError) as err:
         spec_mod.parse(text, "bad")
     assert "p=2" in str(err.value) and "\n" not in str(err.value).strip()
+
+
+def test_layer_indexed_function_letters_read_back_as_the_networks_tensors() -> None:
+    """A network naming its tensors f1, g1, phi1 (Goodfellow-style): the walkthrough prints
+    ``g^{[2]\\top} \\delta_{f^{[3]}}``, which the LaTeX reader took for the activation g and
+    stopped ("expected the argument of g"); it is the tensor g2 where the network has one, and a
+    wrong layer is still wrong."""
+    from pathlib import Path
+
+    from derive.checker.check import check
+
+    path = str(Path(__file__).parent / "specs_course" / "hn15_layer_function_names.toml")
+    assert check(path, "W3", "g^{[2]\\top} \\thinspace \\delta_{f^{[3]}}", latex=True).ok
+    assert check(path, "W2", "\\phi^{[1]\\top} \\delta_{f^{[2]}}", latex=True).ok
+    assert not check(path, "W3", "g^{[1]\\top} \\thinspace \\delta_{f^{[3]}}", latex=True).ok
+    assert not check(path, "W2", "g^{[1]\\top} \\delta_{f^{[2]}}", latex=True).ok
