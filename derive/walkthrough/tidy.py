@@ -261,10 +261,12 @@ def _named(checker: Checker, s: Step, known: dict[Any, Any]) -> Step:
     value = s.rhs.value
     if not known or not isinstance(value, sp.Basic):
         return s
-    new = value
-    for e, sym in known.items():
-        if e.free_symbols <= new.free_symbols:
-            new = _replaced(new, e, sym)
+    new, have = value, value.free_symbols
+    for e, (sym, needs) in known.items():
+        if needs <= have:  # (each free-symbol set computed once: a transformer block's entries
+            changed = _replaced(new, e, sym)  # are large and its known entries many)
+            if changed is not new:
+                new, have = changed, changed.free_symbols
     if new == value:
         return s
     tex, text = (getattr(s.rhs, k, None) for k in ("_tex", "_text"))
@@ -300,7 +302,7 @@ def _forward(checker: Checker, d: Derivation) -> tuple[tuple[ForwardVisit, ...],
         for sym in d.graph.tensors[f.name].symbols:
             e = d.defs.get(sym)
             if isinstance(e, sp.Expr) and (e.is_Add or e.is_Mul) and len(e.free_symbols) > 2:
-                known[e] = sym
+                known[e] = (sym, e.free_symbols)
     return tuple(out), forms, known
 
 
