@@ -28,6 +28,7 @@ import torch.nn.functional as F
 
 from derive.engine.backprop import derive
 from derive.lang import spec as spec_mod
+from derive.lang.expr import dialect_of
 from derive.numeric import verify as numeric
 
 D = torch.float64
@@ -53,6 +54,21 @@ class NT(torch.Tensor):
         if "axis" in kw or "keepdims" in kw:
             return _np_reduce(torch.amin, self, **kw)
         return torch.Tensor.min(self, *args, **kw)
+
+    def var(self, *args, **kw):  # type: ignore[override]
+        if _NUMPY_SPEC[0] and "dim" not in kw and "unbiased" not in kw and "correction" not in kw:
+            return _np_var(self, *args, **kw)  # a NumPy-only spec: NumPy's x.var(axis=0), n
+        return torch.Tensor.var(self, *args, **kw)
+
+    def std(self, *args, **kw):  # type: ignore[override]
+        if _NUMPY_SPEC[0] and "dim" not in kw and "unbiased" not in kw and "correction" not in kw:
+            return torch.sqrt(_np_var(self, *args, **kw))
+        return torch.Tensor.std(self, *args, **kw)
+
+
+# the spec being run names only NumPy (derive.lang.expr.dialect_of): its bare x.std(axis=0)/
+# x.var(0) are NumPy's methods (divisor n), as derive reads them (branch heldnets15)
+_NUMPY_SPEC = [False]
 
 
 def _t(x: Any) -> torch.Tensor:
@@ -104,7 +120,9 @@ def _np_norm(x, ord=None, axis=None, keepdims=False):
     x = _t(x)
     if ord == 1 and (axis is not None or x.dim() == 1):  # NumPy's vector 1-norm
         return torch.linalg.vector_norm(x, 1, dim=axis, keepdim=keepdims)
-    if ord not in (None, 2, "fro") or (ord == 2 and axis is None and x.dim() == 2):
+    if ord in (1, 2) and axis is None and x.dim() == 2:  # NumPy's matrix norms, as NumPy has
+        return torch.linalg.matrix_norm(x, ord)  # them: the largest column sum, singular value
+    if ord not in (None, 2, "fro"):
         raise Unsupported(f"np.linalg.norm ord={ord!r}")
     if axis is None:
         return torch.sqrt((x * x).sum())
@@ -273,7 +291,8 @@ def _unary(torch_fn, math_fn):
 def _math_shim() -> SimpleNamespace:
     """``math`` whose functions keep a tensor in the graph (``math.exp(-z)`` of a 0-d tensor;
     the real ``math.exp`` would turn it into a float and cut the gradient)."""
-    names = ("exp", "log", "sqrt", "tanh", "cosh", "sinh", "erf", "log1p", "expm1")
+    names = ("exp", "log", "sqrt", "tanh", "cosh", "sinh", "erf", "log1p", "expm1", "cos", "sin")
+    names += ("tan", "atan")
     ns = {n: _unary(getattr(torch, n), getattr(math, n)) for n in names}
     return SimpleNamespace(**ns, pi=math.pi, e=math.e)
 
@@ -340,6 +359,8 @@ def _tf_shim() -> SimpleNamespace:
             torch.logsumexp, x, axis, keepdims
         ),
         square=lambda x: _t(x) ** 2,
+        abs=lambda x: torch.abs(_t(x)),
+        where=lambda c, a, b: torch.where(_t(c).bool(), _t(a), _t(b)),
         sigmoid=torch.sigmoid,
         tanh=torch.tanh,
         exp=torch.exp,
@@ -347,7 +368,9 @@ def _tf_shim() -> SimpleNamespace:
         sqrt=torch.sqrt,
         nn=nn,
         stop_gradient=lambda x: _t(x).detach(),
-        math=SimpleNamespace(log=torch.log, exp=torch.exp, sqrt=torch.sqrt, square=torch.square),
+        math=SimpleNamespace(
+            log=torch.log, exp=torch.exp, sqrt=torch.sqrt, square=torch.square, abs=torch.abs
+        ),
     )
 
 
@@ -582,6 +605,8 @@ def execute(
     and the namespace after the last line (every intermediate tensor keeps its gradient after
     ``loss.backward()``: ``retain_grad``)."""
     ns = namespace(s, raw, point, sizes)
+    texts = [t for t in raw["forward"].values() if isinstance(t, str)]
+    _NUMPY_SPEC[0] = dialect_of(texts) == "np"
     value = None
     for key, text in raw["forward"].items():
         if not isinstance(text, str):

@@ -918,6 +918,24 @@ class _Parser:
             return ex.Call("sign", (arg,))
         return ex.Compare(">", arg, ex.Num(Fraction(0)))
 
+    def layer_tensor(self, name: str) -> bool:
+        """Whether ``g^{[2]}`` (``f^{[3]\top}``, ``\phi^{[1]}``) just ahead names the network's
+        tensor ``g2`` — a layer index without a prime after it — rather than the activation
+        ``g^{[2]}(Z)`` / ``g^{[2]\prime}``: a network may name its tensors f1, g1, phi1."""
+        if self.peek().text != "^":
+            return False
+        save = self.pos
+        try:
+            self.next()
+            text, _ = self.group_text()
+        finally:
+            self.pos = save
+        m = re.match(r"\[(\d{1,2})\]", text.replace(" ", ""))
+        if m is None or not self.known(name + m.group(1)):
+            return False
+        rest = text.replace(" ", "")[m.end():]
+        return "'" not in rest and "\\prime" not in rest
+
     def octave_transpose(self, node: ex.Node) -> bool:
         """Is a prime on ``node`` Octave's transpose (``A^{[1]'}(A^{[2]} - Y)``): a name of the
         network, not a function's derivative (``g^{[1]'}(Z)``) nor a name with a prime in it?"""
@@ -1188,6 +1206,7 @@ class _Parser:
             name in ("g", "f", "phi")
             and not self.known(name)
             and self.peek().text in ("'", "^", "(")
+            and not self.layer_tensor(name)
         ):
             return self.function("act", tok)
         if name == "d" and self.peek().kind in ("id", "cmd") and self.peek().col == tok.col + 1:

@@ -1223,6 +1223,8 @@ class _Converter:
         if node.func.id == "tensor" and module == "torch" and self.named_constant(node):
             # torch.tensor(pw) of a [constants] name (pos_weight=torch.tensor(pw)): the number
             return self.convert(node.args[0], depth)
+        if node.func.id == "norm" and module in ("np.linalg", "jnp.linalg", "numpy.linalg"):
+            node = self.vector_norm(node)
         node = spelling.class_indices(spelling.keywords(node), self.picks)
         try:
             respelled = spelling.respell(node, module)
@@ -1280,6 +1282,28 @@ class _Converter:
         if name == "bce" and w is not None and self.tensor_valued(w):
             return _bce_weighted_by(args[0], args[1], w)
         return Call(name, args, tuple(kwargs))
+
+    def vector_norm(self, node: ast.Call) -> ast.Call:
+        """NumPy's ``np.linalg.norm(w, 1)`` / ``ord=2`` of a column or a 1-D vector (the course's
+        weight vector ``w = [n, 1]``): the matrix 1-norm of one column (its largest column sum)
+        is the vector 1-norm ``sum(|w|)`` (abs's kink at 0 with PyTorch's 0), and the 2-norm
+        (its largest singular value) of one column or row the Frobenius ``np.linalg.norm(w)``.
+        ``node`` unchanged otherwise: a row's 1-norm (its largest |entry|) and a matrix's 1- or
+        2-norm stay refused."""
+        kws = {k.arg: k.value for k in node.keywords}
+        order = node.args[1] if len(node.args) == 2 else kws.get("ord")
+        if order is None or not 1 <= len(node.args) <= 2 or set(kws) - {"ord"}:
+            return node
+        shape = _ast_shape(node.args[0], self.shapes or {})
+        if shape is None or 1 not in shape or not isinstance(order, ast.Constant):
+            return node
+        column = shape[1] == 1 or self.vector(node.args[0])  # a 1-D vector too, not a row:
+        if type(order.value) is int and order.value == 1 and column:  # its largest |entry|
+            entries = ast.Call(ast.Name("abs", ast.Load()), [node.args[0]], [])
+            return ast.Call(ast.Name("sum", ast.Load()), [entries], [])
+        if type(order.value) is int and order.value == 2:
+            return ast.Call(node.func, [node.args[0]], [])
+        return node
 
     def named_constant(self, node: ast.Call) -> bool:
         """``node``'s first argument is a [constants] name (a number, not a tensor)."""
@@ -1497,6 +1521,8 @@ class _Converter:
         count = n.value if isinstance(n, Num) else (
             _dim_value(n.id, self.shapes) if isinstance(n, Name) else None
         )
+        if count is None:  # np.arange(N * T) of rows declared ["N * T", …] (CS231n's RNN)
+            count = self.size_value(parts[0].args[0])
         if count != int(rows):
             raise self.fail(
                 node,
@@ -1858,6 +1884,11 @@ def _dim_value(name: str, shapes: Mapping[str, tuple[int, ...]]) -> int | None:
         for k in shape:
             if getattr(k, "label", None) == name:
                 return int(k)
+    for shape in shapes.values():  # a name used only inside a size expression, ["N * T"]
+        for k in shape:
+            value = dict(getattr(k, "env", ())).get(name)
+            if value is not None:
+                return int(value)
     return None
 
 

@@ -273,6 +273,25 @@ def _floor_size(text: str, dims: dict[str, int]) -> int | None:
     return value(ast.parse(text.strip(), mode="eval").body)
 
 
+def _leaves(key: str, forward: Any) -> set[str]:
+    """The names that [forward] line ``key`` reads, through the earlier lines it names: the
+    inputs, parameters, sizes and constants its value depends on."""
+    table = dict(forward)
+    seen: set[str] = set()
+    out: set[str] = set()
+    stack = [key]
+    while stack:
+        k = stack.pop()
+        if k in seen:
+            continue
+        seen.add(k)
+        if k in table:
+            stack.extend(ex.names(table[k]))
+        else:
+            out.add(k)
+    return out
+
+
 def _floor_sizes(text: str, dims: dict[str, Any]) -> str:
     """``D // 2`` in a [forward] line: the [dims] names under ``//`` as their numbers, so the
     parser reads the quotient as the whole number it is (``X.shape[1] // 2`` it reads itself);
@@ -834,6 +853,7 @@ class _Validator:
             )
         forward = []
         self.picks: dict[str, tuple[str, int]] = {}  # class labels y of P[np.arange(N), y]
+        self.masks: set[str] = set()  # lines that are one comparison (named_masks)
         self.fwd: dict[str, Any] = {}  # each [forward] line, unpacked keys one name a line
         # the one array library the lines are written with, if one: whose x.std(0) it is
         dialect = ex.dialect_of(str(v) for v in fwd.values())
@@ -850,6 +870,7 @@ class _Validator:
             try:
                 if len(text) <= ex.MAX_LENGTH:  # else the parse below names the limit
                     text = self.optax(f'{where} = "{text}"', text)
+                    text = spelling.named_masks(text, self.masks, key)
                     text = self.lookups_2d(f'{where} = "{text}"', key, text, fwd, inputs, shapes)
                     text = self.arange_targets(f'{where} = "{text}"', text, inputs, shapes, dims)
                     text = self.ones_made(f'{where} = "{text}"', text, inputs, shapes, dims)
@@ -1928,7 +1949,12 @@ class _Validator:
         # the user's own values: any value outside a domain is an error naming it
         first = make(0)
         problem = domain.check(forward, scalars, arrays(first))
-        if problem is not None and (not missing or problem.direct in fixed):
+        if problem is not None and (
+            not missing
+            or problem.direct in fixed
+            or problem.node in dict(forward)
+            and not _leaves(problem.node, forward) & set(missing)
+        ):  # no drawn value reaches the node (np.log(X) of a given X): change [values]
             raise self._domain_error(problem, fixed, forward)
         if not missing:
             return first

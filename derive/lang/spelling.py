@@ -276,6 +276,39 @@ def _where(node: ast.Call, how: str) -> ast.expr:
     return _where_mix(_call("relu_grad", diff), x, y)
 
 
+def named_masks(text: str, masks: set[str], key: str) -> str:
+    """A [forward] line that is one comparison, Géron's ``is_small_error = tf.abs(error) < 1``,
+    is its 0/1 mask (the indicator :func:`_where` reads a condition as; ``key`` is added to
+    ``masks``), and ``where(m, a, b)`` of such a line's name ``m`` in a later line is ``m·a +
+    (1 − m)·b`` — the same numbers and, since no gradient flows through a condition, the same
+    gradients as PyTorch's ``torch.where`` of the boolean tensor. ``text`` unchanged otherwise."""
+    body = parsed_body(text)
+    if isinstance(body, ast.Compare) and len(body.ops) == 1:
+        masks.add(key)
+        cond = _where(_call("where", body, _num(1), _num(0)), "")
+        return ast.unparse(cond)
+    if not masks or body is None or "where" not in text:
+        return text
+    changed = False
+
+    class Where(ast.NodeTransformer):
+        def visit_Call(self, n: ast.Call) -> ast.AST:
+            nonlocal changed
+            self.generic_visit(n)
+            f = n.func
+            name = f.id if isinstance(f, ast.Name) else f.attr if isinstance(f, ast.Attribute) else ""
+            if name != "where" or len(n.args) != 3 or n.keywords:
+                return n
+            m = n.args[0]
+            if not (isinstance(m, ast.Name) and m.id in masks):
+                return n
+            changed = True
+            return ast.copy_location(_where_mix(m, n.args[1], n.args[2]), n)
+
+    out = Where().visit(body)
+    return ast.unparse(out) if changed else text
+
+
 def _where_mix(g: ast.expr, x: ast.expr, y: ast.expr) -> ast.expr:
     """``g·x + (1 − g)·y`` for an indicator ``g`` (a term with a 0 branch left out)."""
     zx = isinstance(x, ast.Constant) and x.value == 0
@@ -813,8 +846,8 @@ def _kl(a: dict[str, ast.expr], r: str) -> ast.expr:
     log_target = a.get("log_target")
     if isinstance(log_target, ast.Constant) and log_target.value is True:
         elem = _mul(_call("exp", p), _sub(p, logq))
-    else:
-        elem = _mul(p, _sub(_call("log", p), logq))
+    else:  # PyTorch's xlogy(target, target) − target·input: 0 where the target is 0
+        elem = _sub(_x_log_y(p, p), _mul(p, logq))
     if r == "batchmean":
         return _call("mean", _call("sum", elem, axis=_num(1)))
     return _reduce(elem, r, "kl_div")
@@ -892,6 +925,24 @@ def _dist(node: ast.Call, how: str) -> ast.expr:
     if not (_is_none(p) or isinstance(p, ast.Constant) and p.value in (2, 2.0)):
         raise SpellingError(catalog.said("spec.spelling.dist_1"))
     return _call("sqrt", _call("sum", _bin(diff, ast.Pow(), _num(2))))
+
+
+def _cdist(node: ast.Call, how: str) -> ast.expr:
+    """``torch.cdist(x1, x2)`` (p = 2): the ``[N, M]`` Euclidean distances between the rows of
+    ``x1`` and of ``x2`` (prototypical networks' ``−‖q − c_k‖²``), exactly the square root of
+    ``‖x1_i‖² − 2·x1_i·x2_j + ‖x2_j‖²`` (the expansion PyTorch itself computes for larger
+    inputs), with the table's ``sqrt0``: a zero distance gets PyTorch's gradient 0. Other ``p``
+    (a difference of every pair of rows, a 3-D tensor) are refused."""
+    a = _bound(node, "cdist", ("x1", "x2", "p", "compute_mode"), 2)
+    p = a.get("p")
+    if not (_is_none(p) or isinstance(p, ast.Constant) and p.value in (2, 2.0)):
+        raise SpellingError(catalog.said("spec.spelling.cdist_1"))
+    x1, x2 = a["x1"], a["x2"]
+    keep = {"axis": _num(1), "keepdims": ast.Constant(True)}
+    sq1 = _call("sum", _bin(x1, ast.Pow(), _num(2)), **keep)
+    sq2 = _call("sum", _bin(x2, ast.Pow(), _num(2)), **keep)
+    cross = _mul(_num(2), _bin(x1, ast.MatMult(), _t(x2)))
+    return _call("sqrt0", _add(_sub(sq1, cross), _t(sq2)))
 
 
 def _transpose(node: ast.Call, how: str) -> ast.expr:
@@ -1935,6 +1986,7 @@ REWRITES: dict[str, Callable[[ast.Call, str], ast.expr | None]] = {
     "addcmul": _addc("addcmul", ast.Mult()),
     "addcdiv": _addc("addcdiv", ast.Div()),
     "dist": _dist,
+    "cdist": _cdist,
     "float_power": _two("float_power", ast.Pow()),
     "multiply": _two("multiply", ast.Mult()),
     "mul": _two("mul", ast.Mult()),
@@ -2106,6 +2158,7 @@ _QUALIFIED = {
     "item": ("method",),
     "linear": tuple(TORCH_FUNCTIONAL),
     "addmm": ("torch", "method"),
+    "cdist": ("torch",),
     "einsum": ("np", "numpy", "torch"),
     "tensordot": ("np", "numpy", "torch"),
     "diag": ("np", "numpy", "torch", "method"),
@@ -2186,7 +2239,11 @@ def _xlogy(node: ast.Call, how: str) -> ast.expr:
     the log is taken of y + 1 instead (``log(y + 1 − 1[x ≠ 0])``), so that the entropy of
     targets with zeros, ``xlogy(q, q)``, is 0 there as in PyTorch, not log 0."""
     a = _bound(node, "xlogy", ("x", "y"), 2)
-    x, y = a["x"], a["y"]
+    return _x_log_y(a["x"], a["y"])
+
+
+def _x_log_y(x: ast.expr, y: ast.expr) -> ast.expr:
+    """x·log y, 0 where x = 0 (see :func:`_xlogy`): also F.kl_div's target·log(target)."""
     if isinstance(x, ast.Constant):  # a number: its indicator is a number too
         return _mul(x, _call("log", y))
     nonzero = _nonzero(x)

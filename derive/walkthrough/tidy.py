@@ -14,7 +14,6 @@ earlier node's formula inside a later one written as that node (batch norm's ``(
 
 from __future__ import annotations
 
-import functools
 from dataclasses import replace
 from typing import Any
 
@@ -262,13 +261,12 @@ def _named(checker: Checker, s: Step, known: dict[Any, Any]) -> Step:
     value = s.rhs.value
     if not known or not isinstance(value, sp.Basic):
         return s
-    new = value
-    have = new.free_symbols  # (SymPy walks the whole expression for it: once per change)
-    for e, sym in known.items():
-        if _free(e) <= have:
-            found = _replaced(new, e, sym)
-            if found is not new:
-                new, have = found, found.free_symbols
+    new, have = value, value.free_symbols
+    for e, (sym, needs) in known.items():
+        if needs <= have:  # (each free-symbol set computed once: a transformer block's entries
+            changed = _replaced(new, e, sym)  # are large and its known entries many)
+            if changed is not new:
+                new, have = changed, changed.free_symbols
     if new == value:
         return s
     tex, text = (getattr(s.rhs, k, None) for k in ("_tex", "_text"))
@@ -277,13 +275,6 @@ def _named(checker: Checker, s: Step, known: dict[Any, Any]) -> Step:
     else:
         rhs = Term(new, s.rhs.tex, s.rhs.text, s.rhs.shape)  # shown by its numbers only
     return prove(checker, s.lhs, rhs, s.rule, s.reason, **dict(s.args))
-
-
-@functools.lru_cache(maxsize=4096)
-def _free(e: sp.Basic) -> frozenset[sp.Basic]:
-    """``e.free_symbols``, memoised: :func:`_named` asks it of every earlier entry's definition
-    for each entry."""
-    return frozenset(e.free_symbols)
 
 
 def _forward(checker: Checker, d: Derivation) -> tuple[tuple[ForwardVisit, ...], Any, Any]:
@@ -311,7 +302,7 @@ def _forward(checker: Checker, d: Derivation) -> tuple[tuple[ForwardVisit, ...],
         for sym in d.graph.tensors[f.name].symbols:
             e = d.defs.get(sym)
             if isinstance(e, sp.Expr) and (e.is_Add or e.is_Mul) and len(e.free_symbols) > 2:
-                known[e] = sym
+                known[e] = (sym, e.free_symbols)
     return tuple(out), forms, known
 
 
