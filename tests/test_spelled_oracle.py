@@ -43,7 +43,12 @@ def test_the_spec_text_run_in_pytorch_agrees_with_derive(path: Path) -> None:
 @pytest.mark.parametrize("seed", range(20))  # 500 in bench/bench_spelled_oracle.py
 def test_a_fuzz_network_run_as_written_agrees_with_derive(seed: int) -> None:
     out = oracle_text(fuzz.random_spec(seed, max_dim=3), f"fuzz{seed}")
-    assert out.status == "agree", (out.status, out.reason)
+    # "kink": a ReLU-like input exactly 0 in exact arithmetic at the [values] but a rounding error
+    # off 0 in float64 (fuzz-4: X[1] @ W1 + b1 = 0.14 - 0.36 - 0.18 + 0.4), where PyTorch's
+    # gradient follows that error's sign (NumPy's and PyTorch's sums may round apart: seed 4
+    # agreed on one machine and not on another) and derive's the convention at exactly 0;
+    # `derive verify` masks both sides to the exact 0 there (tests/test_fuzz.py)
+    assert out.status in ("agree", "kink"), (out.status, out.reason)
 
 
 MISREAD = """
