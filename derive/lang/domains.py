@@ -458,17 +458,23 @@ def _exact(n: ex.Node) -> Fraction | None:
     return None
 
 
-def _clamp_bounds(n: ex.Node) -> tuple[ex.Node, ex.Node, ex.Node, str] | None:
+def clamp_bounds(
+    n: ex.Node, plain_low: bool = False
+) -> tuple[ex.Node, ex.Node, ex.Node, str] | None:
     """``(x, lo, hi, F)`` when ``n`` is the outer ``F(hi − (lo + F(x − lo)))`` of a two-sided
-    clamp with lo ≠ 0 as the spellings read ``np.clip``/``torch.clamp``/``F.hardtanh``
+    clamp as the spellings read ``np.clip``/``torch.clamp``/``F.hardtanh``
     (``derive.lang.spelling._clip``/``_hardclip``; F = clamp0 or relu; the bounds numbers or
-    sums of them, ``1 - 1e-7``); else ``None``."""
+    sums of them, ``1 - 1e-7``); with ``plain_low`` also ``F(hi − F(x))`` (lo = 0, returned as
+    the number 0); else ``None``. The one matcher of the clamp's nested form for the spec's
+    float check (:func:`moved_bounds`) and verify's guard (``numeric.verify.rounded_bounds``)."""
     if not (isinstance(n, ex.Call) and n.func in ("relu", "clamp0") and len(n.args) == 1):
         return None
     arg = n.args[0]
     if not (isinstance(arg, ex.BinOp) and arg.op == "-" and _constant(arg.left)):
         return None
     low = arg.right
+    if plain_low and isinstance(low, ex.Call) and low.func == n.func and len(low.args) == 1:
+        return low.args[0], ex.Num(Fraction(0)), arg.left, n.func
     if not (
         isinstance(low, ex.BinOp)
         and low.op == "+"
@@ -493,13 +499,13 @@ def moved_bounds(
     PyTorch's comparison of x with hi: ``lo + (x − lo)`` can miss x by an ulp (−0.3 + 0.7 is
     0.39999999999999997), so x exactly at hi = 0.4 reads as below it. Only given values land
     there (drawn ones avoid bounds)."""
-    if not any(_clamp_bounds(n) for _, tree in forward for n in _walk(tree)):
+    if not any(clamp_bounds(n) for _, tree in forward for n in _walk(tree)):
         return False
     hits: list[bool] = []
 
     class Spy(Evaluator):
         def call(self, n: ex.Call) -> np.ndarray:
-            found = _clamp_bounds(n)
+            found = clamp_bounds(n)
             if found is not None:
                 x, lo_node, hi_node, _ = found
                 lo = float(np.asarray(self.ev(lo_node), float).reshape(-1)[0])
