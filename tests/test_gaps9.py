@@ -12,6 +12,7 @@ from derive.checker.check import check
 from derive.checker.checknet import net_for
 from derive.checker.verdict import FormulaError
 from derive.cli import main
+from derive.lang import spec as spec_mod
 
 # ---- 1. a zero block \mathbf{0} in a bmatrix ---------------------------------------------------
 
@@ -160,3 +161,77 @@ def test_a_power_of_numbers_python_cannot_give_as_a_real_is_refused(
         out = CliRunner().invoke(main, ["verify", str(path), "--no-torch", "--lang", lang])
         assert out.exit_code == 2 and said in out.output, out.output
         assert "Traceback" not in out.output
+
+
+# ---- 3. a clamp read in its exact-bounds form prints once -------------------------------------
+
+_CLAMPED = """
+[dims]
+m = 3
+n = 4
+[inputs]
+X = ["m", "n"]
+R = ["m", "n"]
+[params]
+W = ["n", "n"]
+[forward]
+Z = "X @ W"
+Z2 = "{clamp}"
+L = "(Z2 * R).sum()"
+[values]
+X = [[1.0, 0.0, 0.0, 0.0], [-0.7, 0.3, 0.8, -0.1], [0.2, 0.6, -0.4, 0.3]]
+W = [[{w00}, -0.5, 0.2, 0.1], [0.7, 0.1, -0.3, 0.4], [-0.2, 0.6, 0.5, -0.8], [0.1, 0.2, 0.9, 0.3]]
+R = [[0.2, -0.1, 0.4, 0.3], [0.5, 0.6, -0.2, 0.1], [-0.3, 0.2, 0.7, 0.8]]
+"""
+
+# (the clamp, a given Z[0, 0] on its upper bound where float64's lo + (x − lo) misses x, so
+# the spec is read again with spelling.EXACT_BOUNDS; the indicator's relation)
+MOVED = [
+    ("torch.clamp(Z, -0.564, 0.552)", 0.552, "\\le"),
+    ("np.clip(Z, -0.4, 0.55)", 0.55, "\\le"),
+    ("F.hardtanh(Z, -0.3, 0.4)", 0.4, "<"),
+    ("F.hardtanh(Z, 0.3, 0.89)", 0.89, "<"),
+]
+
+
+@pytest.mark.parametrize(("clamp", "w00", "rel"), MOVED)
+def test_a_re_read_clamp_prints_once_and_reads_back(tmp_path, clamp: str, w00: float, rel: str) -> None:
+    from derive.engine.backprop import derive
+    from derive.engine.printing import latex
+    from derive.lang import spelling
+
+    text = _CLAMPED.format(clamp=clamp, w00=w00)
+    s = spec_mod.parse(text, "clamped")
+    # the exact-bounds form was read (lo + F(x − lo) − G(x − hi)): the case this is about
+    with_exact = spelling.EXACT_BOUNDS.set(True)
+    try:
+        assert s.forward == spec_mod.parse(text, "clamped").forward
+    finally:
+        spelling.EXACT_BOUNDS.reset(with_exact)
+    d = derive(s)
+    z2 = next(n for n in d.graph.nodes if n.name == "Z2")
+    for tex in (z2.forward.tex(), latex(z2.definition[0, 0], d.graph.symbol_tex)):
+        assert tex.count("\\operatorname{clip}") == 1, tex
+        assert "\\max" not in tex and "ReLU" not in tex, tex
+    dz = next(v for v in d.backward if v.name == "Z").formula.tex()
+    assert dz.count("\\mathbf{1}") == 1 and f" {rel} Z {rel} " in dz, dz
+    path = tmp_path / "clamped.toml"
+    path.write_text(text, "utf-8")
+    net = net_for(str(path), 0)
+    for wrt in ("Z", "W"):
+        t = net.target(wrt)
+        assert check(str(path), wrt, t.tex, latex=True).ok, t.tex
+    out = oracle_text(text, "clamped")
+    assert out.status == "agree", out.reason
+
+
+def test_the_walkthrough_of_a_re_read_clamp_names_clip_in_words_once(tmp_path) -> None:
+    path = tmp_path / "clamped.toml"
+    path.write_text(_CLAMPED.format(clamp=MOVED[0][0], w00=MOVED[0][1]), "utf-8")
+    out = tmp_path / "out"
+    res = CliRunner().invoke(main, ["build", str(path), "-f", "md", "--lang", "en", "-o", str(out)])
+    assert res.exit_code == 0, res.output
+    md = (out / "clamped" / "en" / "walkthrough.md").read_text("utf-8")
+    assert "lies between $-141/250$ and $69/125$ (the bounds included" in md
+    maths = md.split("```python")[0]  # the LaTeX sections (the NumPy listing computes it)
+    assert "\\max" not in maths and "\\operatorname{ReLU}" not in maths
