@@ -55,6 +55,8 @@ class Problem:
     kink: bool = False  # only a kink hit (a concern for drawn values, not for given ones)
     # the message from the catalogues (its ``at`` slot filled by :meth:`sentence`), if it is
     said: catalog.Said | None = None
+    # the inputs and parameters the failing operation's operands are computed from
+    sources: tuple[str, ...] = ()
 
     def sentence(self) -> catalog.Said | None:
         """The message with its entry, in any language: :meth:`where` in English."""
@@ -164,6 +166,7 @@ class Evaluator:
         self.defs = dict(forward)
         self.node = ""
         self.env: dict[str, np.ndarray] = {}
+        self.at: list[ex.Node] = []  # the operations being evaluated, innermost last
 
     def stop(
         self,
@@ -179,7 +182,27 @@ class Evaluator:
         said = message if isinstance(message, catalog.Said) else None
         if said is not None:
             message = catalog.Said(said.key, (*said.args, ("at", ""))).render("en")
-        raise _Stop(Problem(self.node, entry, value, str(message), direct, kink, said))
+        at = self.at[-1] if self.at else self.defs.get(self.node, ex.Name(self.node))
+        sources = tuple(self.sources(at))
+        raise _Stop(Problem(self.node, entry, value, str(message), direct, kink, said, sources))
+
+    def sources(self, n: ex.Node) -> list[str]:
+        """The inputs and parameters ``n`` is computed from (through the [forward] lines), in
+        the order first met."""
+        out: list[str] = []
+        seen: set[str] = set()
+        stack = [n]
+        while stack:
+            k = stack.pop()
+            for name in ex.names(k):
+                if name in seen or name in self.scalars:
+                    continue
+                seen.add(name)
+                if name in self.defs:
+                    stack.append(self.defs[name])
+                else:
+                    out.append(name)
+        return out
 
     def run(self, point: Mapping[str, np.ndarray]) -> dict[str, np.ndarray]:
         self.env = {k: np.atleast_2d(np.asarray(v, dtype=np.float64)) for k, v in point.items()}
@@ -219,7 +242,16 @@ class Evaluator:
             return n.id
         return None
 
-    def ev(self, n: ex.Node) -> np.ndarray:  # noqa: C901 - one case per node kind
+    def ev(self, n: ex.Node) -> np.ndarray:
+        """``n``'s value; an operation stopped at names the operands it checks
+        (:meth:`sources`)."""
+        self.at.append(n)
+        try:
+            return self.value(n)
+        finally:
+            self.at.pop()
+
+    def value(self, n: ex.Node) -> np.ndarray:  # noqa: C901 - one case per node kind
         if isinstance(n, ex.Num):
             return np.array([[float(n.value)]])
         if isinstance(n, ex.Name):
