@@ -235,3 +235,153 @@ def test_the_walkthrough_of_a_re_read_clamp_names_clip_in_words_once(tmp_path) -
     assert "lies between $-141/250$ and $69/125$ (the bounds included" in md
     maths = md.split("```python")[0]  # the LaTeX sections (the NumPy listing computes it)
     assert "\\max" not in maths and "\\operatorname{ReLU}" not in maths
+
+
+# ---- 5. a domain error's fix says whose values they are ---------------------------------------
+
+_DOMAIN = """
+[dims]
+m = 2
+n = 2
+[inputs]
+X = ["m", "n"]
+[params]
+W = ["n", "n"]
+[forward]
+Z = "X @ W"
+L = "{loss}"
+{values}
+"""
+
+DOMAIN = [
+    # log of -(Z*Z) - 1 < 0 whatever derive draws for X and W
+    (
+        "np.sum(np.log(-(Z * Z) - 1))",
+        "",
+        "give [values] for X, W (derive drew them) or change the network",
+        "在 [values] 中给出 X, W（它们是 derive 随机生成的）或修改网络",
+    ),
+    # X's first row is 0, so log(X @ W) is log 0 whatever W derive draws
+    (
+        "np.sum(np.log(Z))",
+        "[values]\nX = [[0.0, 0.0], [1.0, 1.0]]",
+        "change your [values] of X, or give [values] for W (derive drew them)",
+        "修改你在 [values] 中给出的 X，或在 [values] 中给出 W（它们是 derive 随机生成的）",
+    ),
+    # the log's argument is the user's X alone (W, drawn, enters only the product)
+    (
+        "np.sum(np.log(X) * Z)",
+        "[values]\nX = [[1.0, 0.5], [-0.5, 1.0]]",
+        "change your [values] of X so that",
+        "修改你在 [values] 中给出的 X，使",
+    ),
+    (
+        "np.sum(np.log(Z))",
+        "[values]\nX = [[1.0, 0.0], [0.0, -1.0]]\nW = [[1.0, 0.0], [0.0, 1.0]]",
+        "change your [values] of X, W so that",
+        "修改你在 [values] 中给出的 X, W，使",
+    ),
+]
+
+
+@pytest.mark.parametrize(("loss", "values", "en", "zh"), DOMAIN)
+def test_a_domain_errors_fix_names_the_values_given_and_drawn(
+    tmp_path, loss: str, values: str, en: str, zh: str
+) -> None:
+    path = tmp_path / "domain.toml"
+    path.write_text(_DOMAIN.format(loss=loss, values=values), "utf-8")
+    for lang, said in (("en", en), ("zh", zh)):
+        out = CliRunner().invoke(main, ["verify", str(path), "--no-torch", "--lang", lang])
+        assert out.exit_code == 2 and said in out.output, out.output
+        assert "Traceback" not in out.output
+        assert not (tmp_path / "output").exists()
+
+
+# ---- 4. torch.cdist ------------------------------------------------------------------------------
+
+_CDIST = """
+[dims]
+m = 3
+n = 2
+d = 2
+[inputs]
+X = ["m", "d"]
+R = ["m", "n"]
+[params]
+C = ["n", "d"]
+W = ["d", "d"]
+[forward]
+H = "{H}"
+D = "{D}"
+L = "(D * R).sum()"
+{values}
+"""
+
+_CDIST_VALUES = """[values]
+X = [[0.5, -1.0], [1.5, 0.25], [0.3, 0.7]]
+W = [[1.0, 0.0], [0.0, 1.0]]
+C = [[{c}], [2.0, 0.0]]
+R = [[1.0, 2.0], [3.0, 4.0], [5.0, 6.0]]
+"""
+
+
+@pytest.mark.parametrize(
+    ("H", "D", "c"),
+    [
+        ("torch.tanh(X @ W)", "torch.cdist(H, C)", None),  # drawn values
+        ("torch.tanh(X @ W)", "torch.cdist(H, C, p=2)", None),
+        ("X @ W", "torch.cdist(H, C, 2.0) ** 2", "0.1, 0.2"),
+        ("torch.tanh(X @ W)", "torch.cdist(x1=H, x2=C, compute_mode='donot_use_mm_for_euclid_dist')", None),
+        # C's first row is H's first: a zero distance, whose pair PyTorch's cdist leaves out
+        # of both gradients (measured); derive's sqrt0 has derivative 0 at 0 likewise
+        ("X @ W", "torch.cdist(H, C)", "0.5, -1.0"),
+    ],
+)
+def test_cdist_is_pytorchs_pairwise_distance(tmp_path, H: str, D: str, c: str | None) -> None:
+    values = "" if c is None else _CDIST_VALUES.format(c=c)
+    text = _CDIST.format(H=H, D=D, values=values)
+    out = oracle_text(text, "cdist")
+    assert out.status == "agree", (out.status, out.reason)
+    path = tmp_path / "cdist.toml"
+    path.write_text(text, "utf-8")
+    res = CliRunner().invoke(main, ["verify", str(path)])
+    assert res.exit_code == 0, res.output
+
+
+def test_a_distance_float64_does_not_see_as_zero_is_refused_not_passed(tmp_path) -> None:
+    """C's first row is tanh(0.3), tanh(0.7) as decimals: H's last row in float64 (PyTorch's
+    distance 0, its pair left out), not exactly (derive's distance 1e-17, a unit direction).
+    The sides disagree, so verify refuses (exit 2); never a ✓."""
+    import math
+
+    c = f"{math.tanh(0.3)!r}, {math.tanh(0.7)!r}"
+    text = _CDIST.format(H="torch.tanh(X @ W)", D="torch.cdist(H, C)", values=_CDIST_VALUES.format(c=c))
+    path = tmp_path / "cdist.toml"
+    path.write_text(text, "utf-8")
+    res = CliRunner().invoke(main, ["verify", str(path)])
+    assert res.exit_code == 2 and "Traceback" not in res.output, res.output
+
+
+@pytest.mark.parametrize("p", ["p=1", "p=1.0", "3", "p=float('inf')"])
+def test_cdist_of_another_p_is_refused_naming_the_written_out_form(tmp_path, p: str) -> None:
+    text = _CDIST.format(H="torch.tanh(X @ W)", D=f"torch.cdist(H, C, {p})", values="")
+    path = tmp_path / "cdist.toml"
+    path.write_text(text, "utf-8")
+    for lang, said in (("en", "abs(x1[:, k:k+1] - x2[:, k:k+1].T)"), ("zh", "只对 p=2")):
+        res = CliRunner().invoke(main, ["verify", str(path), "--no-torch", "--lang", lang])
+        assert res.exit_code == 2 and said in res.output, res.output
+        assert "Traceback" not in res.output
+
+
+def test_the_written_out_form_of_cdist_p1_agrees_with_pytorch() -> None:
+    """The form the p=1 refusal names, at d = 2: PyTorch's cdist(p=1) (abs's kink: 0)."""
+    import torch
+
+    written = " + ".join(f"abs(H[:, {k}:{k + 1}] - C[:, {k}:{k + 1}].T)" for k in range(2))
+    text = _CDIST.format(H="torch.tanh(X @ W)", D=written, values="")
+    out = oracle_text(text, "cdist1")
+    assert out.status == "agree", (out.status, out.reason)
+    # and that is what PyTorch's cdist(p=1) computes
+    h, cc = torch.randn(3, 2, dtype=torch.float64), torch.randn(2, 2, dtype=torch.float64)
+    mine = sum((h[:, k : k + 1] - cc[:, k : k + 1].T).abs() for k in range(2))
+    assert torch.allclose(mine, torch.cdist(h, cc, p=1))

@@ -1133,6 +1133,26 @@ def _pairwise_distance(node: ast.Call, how: str) -> ast.expr:
     return d if isinstance(keep, ast.Constant) and keep.value is True else _t(d)
 
 
+def _cdist(node: ast.Call, how: str) -> ast.expr:
+    """``torch.cdist(x1, x2)`` (p = 2, courses' pairwise distances): entry (i, j) is ‖x1_i −
+    x2_j‖₂, the rows' distances, written as ``sqrt0(Σ x1_i² + Σ x2_j² − 2 x1_i·x2_j)`` — the
+    square root whose derivative at 0 is 0, as PyTorch's cdist gives a zero distance (measured:
+    that pair adds nothing to either gradient). Other ``p`` are refused naming the written-out
+    form; ``compute_mode`` changes only PyTorch's float rounding."""
+    a = _bound(node, "cdist", ("x1", "x2", "p", "compute_mode"), 2)
+    p = a.get("p")
+    if not (_is_none(p) or isinstance(p, ast.Constant) and type(p.value) in (int, float)
+            and p.value == 2):
+        raise SpellingError(catalog.said("spec.spelling.gaps9_cdist_p"))
+    x1, x2 = a["x1"], a["x2"]
+
+    def sq(x: ast.expr) -> ast.expr:
+        return _call("sum", _bin(x, ast.Pow(), _num(2)), axis=_num(1), keepdims=ast.Constant(True))
+
+    dots = _bin(x1, ast.MatMult(), _t(x2))
+    return _call("sqrt0", _sub(_add(sq(x1), _t(sq(x2))), _mul(_num(2), dots)))
+
+
 def _row_losses(elem: ast.expr, r: str, name: str) -> ast.expr:
     """Per-row losses computed as an ``[N, 1]`` column, reduced; 'none' gives PyTorch's 1-D
     result, a row."""
@@ -2060,6 +2080,7 @@ REWRITES: dict[str, Callable[[ast.Call, str], ast.expr | None]] = {
     "trace": _trace,
     "layer_norm": _layer_norm,
     "pairwise_distance": _pairwise_distance,
+    "cdist": _cdist,
     "masked_fill": _masked_fill,
     "triplet_margin_loss": _loss3(
         "triplet_margin_loss",
@@ -2111,6 +2132,7 @@ _QUALIFIED = {
     "diag": ("np", "numpy", "torch", "method"),
     "diagflat": ("np", "numpy", "torch"),
     "cross_entropy": tuple(TORCH_FUNCTIONAL),
+    "cdist": ("torch",),
 }
 _LOSSES = frozenset(
     {
