@@ -108,6 +108,40 @@ def test_a_grid_of_blocks_takes_each_zero_blocks_size_from_its_row_and_column(
     assert check(str(path), "W", formula or t.tex, latex=True).ok is ok
 
 
+_MIDDLE = """
+[dims]
+m = 3
+n = 2
+k = 2
+[inputs]
+X = ["m", "n"]
+[params]
+W = ["n", "k + 2"]
+[forward]
+Z = "sigmoid(X @ W[:, 1:-1])"
+L = "np.sum(Z ** 2)"
+"""
+
+
+def test_two_zero_blocks_in_a_row_print_their_sizes_and_read_back(tmp_path) -> None:
+    """``W[:, 1:-1]``: a zero column on each side of the used block; what the other blocks leave
+    (two columns) does not tell each one's width, so the walkthrough writes them
+    (``\\mathbf{0}_{n \\times 1}``), KaTeX parses it and the checker reads it back."""
+    from katex_oracle import MathBlock, dialect_problems, katex_errors, oracle_missing_reason
+
+    path = tmp_path / "middle.toml"
+    path.write_text(_MIDDLE, "utf-8")
+    t = net_for(str(path), 0).target("W")
+    assert t.tex.count("\\mathbf{0}_{n \\times 1}") == 2, t.tex
+    assert check(str(path), "W", t.tex, latex=True).ok
+    swapped = t.tex.replace("\\mathbf{0}_{n \\times 1} &", "\\mathbf{0}_{n \\times 2} &", 1)
+    assert not check(str(path), "W", swapped, latex=True).ok  # a wrong written size
+    block = MathBlock(t.tex, True, 1)
+    assert dialect_problems(block) == []
+    if oracle_missing_reason() is None:  # the real KaTeX parser (tests/katex)
+        assert katex_errors([block]) == []
+
+
 # ---- 2. Python's right-associative ** -------------------------------------------------------
 
 _POWER = """

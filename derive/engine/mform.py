@@ -1279,12 +1279,28 @@ class LatexPrinter(Printer):
         if len(pieces) == 1:
             return self.doprint(e.values[0])
         sep = " & " if e.axis == 1 else " \\\\ "
-        parts = ("\\mathbf{0}" if v is None else self.doprint(v) for _, _, v in pieces)
+        sized = sum(v is None for _, _, v in pieces) > 1  # else the reader tells its size
+        parts = (
+            (_zero_tex(e, lo, hi) if sized else "\\mathbf{0}") if v is None else self.doprint(v)
+            for lo, hi, v in pieces
+        )
         return "\\begin{bmatrix} " + sep.join(parts) + " \\end{bmatrix}"
 
     def _print_Indicator(self, e: Indicator) -> str:
         op = {">=": "\\geq", "<=": "\\leq", "!=": "\\neq", "==": "="}.get(e.op, e.op)
         return f"\\mathbf{{1}}[{self.doprint(e.a)} {op} {self.doprint(e.b)}]"
+
+
+def _zero_tex(e: Pad, lo: int, hi: int) -> str:
+    """A zero block of ``e`` written with its size, ``\\mathbf{0}_{h \\times 1}``, where more than
+    one is beside the blocks (the size of one alone is what the others leave; ``derive check``
+    reads either); plain ``\\mathbf{0}`` where a size is not a single letter or a number."""
+    n, other = block_size(lo, hi, {}), e.other
+    rows, cols = (n, other) if e.axis == 0 else (other, n)
+    sizes = [_size_tex(rows), _size_tex(cols)]
+    if not all(re.fullmatch(r"[A-Za-z]|[0-9]+", t) for t in sizes):
+        return "\\mathbf{0}"
+    return f"\\mathbf{{0}}_{{{sizes[0]} \\times {sizes[1]}}}"
 
 
 def _size_label(k: int) -> str | None:
