@@ -227,12 +227,11 @@ def test_scaled_dot_product_attention_with_a_mask_names_the_written_out_form() -
     assert "softmax(q @ k.T / d ** 0.5 + mask) @ v" in str(err.value)
 
 
-@pytest.mark.xfail(strict=True, reason="checker: a zero block \\mathbf{0} in a bmatrix is unread")
 def test_check_reads_back_the_latex_of_a_regularised_slice(tmp_path) -> None:
-    """Coursera ML's regularisation without the bias column, ``Theta1[:, 1:] ** 2``: verify,
-    build and the text read-back are right, but the walkthrough's LaTeX of ∂J/∂Theta1,
-    ``\\begin{bmatrix} \\mathbf{0} & … \\end{bmatrix}``, is not read back by ``derive check
-    --latex`` ("unknown name '0'"): the zero block's width is not written. Left for the checker."""
+    """Coursera ML's regularisation without the bias column, ``Theta1[:, 1:] ** 2``: the
+    walkthrough's LaTeX of ∂J/∂Theta1, ``\\begin{bmatrix} \\mathbf{0} & … \\end{bmatrix}``, is
+    read back by ``derive check --latex``, the zero block as wide as the other block leaves of
+    the answer (it was "unknown name '0'")."""
     path = tmp_path / "reg.toml"
     path.write_text(_ONES.format(a1="np.hstack((np.ones((m, 1)), X))", a2="a1"), "utf-8")
     net = net_for(str(path), 0)

@@ -521,12 +521,21 @@ def _result(notes: list[Msg] | tuple[Msg, ...] = (), **kwargs: Any) -> CheckResu
 # ---- the verdict on a formula -------------------------------------------------------------------
 
 
+def _want_shape(net: Net, target: Target) -> tuple[int, int]:
+    """The answer's shape, its sizes the network's (named: they move with resized sizes)."""
+    t = net.g.tensors.get(target.name)
+    shape = tuple(t.shape) if t is not None else ()
+    if len(shape) == 2 and tuple(map(int, shape)) == tuple(map(int, target.shape)):
+        return shape  # type: ignore[return-value]
+    return target.shape
+
+
 def _check_formula(
     net: Net, target: Target, submitted: str, shown: str, tree: ex.Node, allow_upstream: bool
 ) -> CheckResult:
     """The verdict on ``tree`` (read from ``shown``, the user's ``submitted`` text): exact at
     random points (more when it compares), then at the ReLU zero point; diagnosed when wrong."""
-    conv = Convert(net, shown, allow_upstream)
+    conv = Convert(net, shown, allow_upstream, want=_want_shape(net, target))
     base = dict(
         network=net.spec.name,
         wrt=target.name,

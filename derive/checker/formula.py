@@ -2408,12 +2408,40 @@ def resolve_products(net: Net, tree: ex.Node, allow_upstream: bool = True) -> ex
     return walk(tree)
 
 
+def _axis(node: ex.Node) -> int | None:
+    """The axis of a concatenation (1 unless given), else None."""
+    if not (isinstance(node, ex.Call) and node.func == "concat"):
+        return None
+    axis = node.kwarg("axis")
+    return int(axis.value) if isinstance(axis, ex.Num) else 1
+
+
+def _cells(node: ex.Call) -> list[ex.Node]:
+    """The blocks of a (block) matrix: a concatenation's arguments, a row's blocks in rows."""
+    out: list[ex.Node] = []
+    for a in node.args:
+        out.extend(a.args if _axis(node) == 0 and _axis(a) == 1 else [a])  # type: ignore[union-attr]
+    return out
+
+
+def _zero_cell(node: ex.Node) -> bool:
+    r"""A zero block whose size its matrix tells: ``\mathbf{0}``, or a plain ``0``."""
+    return node == ex.Name(latexin.ZERO) or (isinstance(node, ex.Num) and node.value == 0)
+
+
 class Convert:
     """Expression tree (from text) → :mod:`derive.engine.mform` expression over the network's symbols.
     Also returns the tree with LaTeX products resolved to ``@``/``*``."""
 
-    def __init__(self, net: Net, text: str, allow_upstream: bool = True) -> None:
+    def __init__(
+        self,
+        net: Net,
+        text: str,
+        allow_upstream: bool = True,
+        want: tuple[int, int] | None = None,
+    ) -> None:
         self.net, self.text, self.allow_upstream = net, text, allow_upstream
+        self.want = want  # the answer's shape: the size a zero block \mathbf{0} is left
         self.grads_used: set[str] = set()
         self.literals: set[Fraction] = set()
         self.piecewise = False
@@ -2529,6 +2557,75 @@ class Convert:
                 raise FormulaError(msg("error.shape_of", name=latexin.ONES), 0, self.text)
         return mf.Ones((sizes[0], sizes[1]))
 
+    def zero_blocks(self, node: ex.Call) -> ex.Call:
+        r"""A block matrix (``\begin{bmatrix} \mathbf{0} & A \end{bmatrix}``) with each zero
+        block given its size, as a handout leaves it to the reader: its height the other blocks'
+        in its row, its width the other blocks' in its column, else what the row's other blocks
+        leave of the answer's width (heights alike). A plain ``0`` is such a block where the
+        blocks beside it are not single entries. Raises :class:`FormulaError` where a zero
+        block's size cannot be told."""
+        k = _axis(node)
+        if k == 0:
+            grid = [_cells(r) if _axis(r) == 1 else [r] for r in node.args]
+        else:
+            grid = [list(node.args)]
+        save = self.cost
+        shapes = [[None if _zero_cell(c) else self.convert(c)[0].shape for c in r] for r in grid]
+        self.cost = save
+        for i, row in enumerate(grid):  # a plain 0 among single entries is the entry 0
+            for j, c in enumerate(row):
+                if isinstance(c, ex.Num) and all(
+                    sh is None or tuple(map(int, sh)) == (1, 1) for sh in shapes[i]
+                ) and all(r2[j] is None or tuple(map(int, r2[j])) == (1, 1)
+                          for r2 in shapes if len(r2) == len(row)):
+                    shapes[i][j] = (1, 1)
+        heights: list[int | None] = [
+            next((sh[0] for sh in r if sh is not None), None) for r in shapes
+        ]
+        widths: list[list[int | None]] = [[None if sh is None else sh[1] for sh in r] for r in shapes]
+        want = self.want
+        for _ in range(2):  # a column's width found in one row fills another row's gap
+            if len({len(r) for r in grid}) == 1:  # a grid: a column's blocks are as wide
+                for j in range(len(grid[0])):
+                    w = next((r[j] for r in widths if r[j] is not None), None)
+                    for r in widths:
+                        r[j] = w if r[j] is None else r[j]
+            full = [r for r in widths if None not in r]
+            total_w = sum(int(w) for w in full[0]) if full else (want[1] if want else None)  # type: ignore[misc]
+            for r in widths:
+                gaps = [j for j, w in enumerate(r) if w is None]
+                if len(gaps) == 1 and total_w is not None:
+                    r[gaps[0]] = int(total_w) - sum(int(w) for w in r if w is not None)
+        gaps = [i for i, h in enumerate(heights) if h is None]
+        if len(gaps) == 1 and want is not None:
+            heights[gaps[0]] = int(want[0]) - sum(int(h) for h in heights if h is not None)
+        out = []
+        for i, row in enumerate(grid):
+            cells = []
+            for j, c in enumerate(row):
+                if shapes[i][j] is not None:
+                    cells.append(c)
+                    continue
+                h, w = heights[i], widths[i][j]
+                if h is None or w is None or int(h) < 1 or int(w) < 1:
+                    raise FormulaError(msg("gaps9.zero_block"), 0, self.text)
+                cells.append(ex.Call(latexin.ZERO, (self.size_node(h), self.size_node(w))))
+            out.append(cells)
+        if k == 0:
+            rows = [
+                cells[0] if len(cells) == 1 else ex.Call("concat", tuple(cells), r.kwargs)
+                for cells, r in zip(out, node.args, strict=True)
+            ]
+            return ex.Call("concat", tuple(rows), node.kwargs)
+        return ex.Call("concat", tuple(out[0]), node.kwargs)
+
+    def size_node(self, k: int) -> ex.Node:
+        """A size as the formula language writes it: its [dims] name, else its number."""
+        label = getattr(k, "label", None)
+        if isinstance(label, str) and label in self.net.spec.dims:
+            return ex.Name(label)
+        return ex.Num(Fraction(int(k)))
+
     def size_named(self, name: str) -> int:
         """The network's size object named ``name`` (a tensor's axis), else its number."""
         for t in self.net.g.tensors.values():
@@ -2544,6 +2641,8 @@ class Convert:
     def name(self, node: ex.Name) -> tuple[mf.MExpr, ex.Node]:
         if node.id == latexin.ONES:  # \mathbf{1} on its own (LaTeX): 1, broadcast
             return mf.Scalar(sp.Integer(1)), ex.Num(Fraction(1))
+        if node.id == latexin.ZERO:  # \mathbf{0} outside a block matrix: 0, broadcast
+            return mf.Scalar(sp.Integer(0)), ex.Num(Fraction(0))
         found = self.net.resolve(node.id)
         if found is None and node.id in ("pos_weight", "posweight", "pw"):  # bce(…, pos_weight=w)
             loss = self.net.spec.forward[-1][1]
@@ -3135,6 +3234,10 @@ class Convert:
         f = node.func
         if f == latexin.ONES:  # \mathbf{1}_{m \times n}: the all-ones matrix of that shape
             return self.ones(node), node
+        if f == latexin.ZERO:  # \mathbf{0}_{m \times n}: the zero matrix of that shape
+            return mf.Mul(mf.Scalar(sp.Integer(0)), self.ones(node)), node
+        if f == "concat" and any(_zero_cell(c) for c in _cells(node)):
+            node = self.zero_blocks(node)
         args = [self.convert(a) for a in node.args]
         x, nx = args[0]
         self.count(x.shape, 4)

@@ -67,6 +67,7 @@ COMPARE_TOKENS = {">", "<", ">=", "<=", "\\geq", "\\leq", "\\ge", "\\le", "\\gt"
 # bounded as code's are (ex.MAX_FORMULA_NODES)
 MAX_LENGTH = 4 * ex.MAX_LENGTH
 ONES = "𝟙"  # \mathbf{1} on its own: X 𝟙 is the row sums (never a name in the NumPy language)
+ZERO = "𝟘"  # \mathbf{0}: a block of zeros, its size told by the matrix it is a block of
 
 
 def _ones_shape(toks: list[Tok]) -> tuple[ex.Node, ex.Node] | None:
@@ -919,7 +920,7 @@ class _Parser:
         return ex.Compare(">", arg, ex.Num(Fraction(0)))
 
     def layer_tensor(self, name: str) -> bool:
-        """Whether ``g^{[2]}`` (``f^{[3]\top}``, ``\phi^{[1]}``) just ahead names the network's
+        r"""Whether ``g^{[2]}`` (``f^{[3]\top}``, ``\phi^{[1]}``) just ahead names the network's
         tensor ``g2`` — a layer index without a prime after it — rather than the activation
         ``g^{[2]}(Z)`` / ``g^{[2]\prime}``: a network may name its tensors f1, g1, phi1."""
         if self.peek().text != "^":
@@ -1549,6 +1550,10 @@ class _Parser:
             if name in ("mathbf", "mathbb", "boldsymbol", "bm", "mathds", "mathrm"):
                 self.next(), self.next(), self.next()
                 return self.one(tok)
+        if self.peek().text == "{" and self.peek(1).text == "0" and self.peek(2).text == "}":
+            if name in ("mathbf", "mathbb", "boldsymbol", "bm", "mathds"):
+                self.next(), self.next(), self.next()
+                return self.zero()
         ident = self.braced_name(tok)
         if name == "mathcal" and ident == "L":
             return ex.Name("L")
@@ -1672,6 +1677,19 @@ class _Parser:
                 return ex.Name(ONES)
             return _batch_sum(self.term())
         return ex.Name(ONES)
+
+    def zero(self) -> ex.Node:
+        r"""After ``\mathbf{0}``: a block of zeros, of the size its subscript writes
+        (``\mathbf{0}_{h \times 1}``), else of the size the block matrix around it leaves for it
+        (the checker's converter tells it from the other blocks and the gradient's shape)."""
+        if self.peek().text == "_":
+            save = self.pos
+            self.next()
+            shape = _ones_shape(self.group_tokens())
+            if shape is not None:
+                return ex.Call(ZERO, shape)
+            self.pos = save
+        return ex.Name(ZERO)
 
     def max_indicator(self, tok: Tok) -> ex.Node:
         """``\\mathbf{1}_{\\max}(X)``, as derive prints ``max_share(X)`` and ``max_mask(X)``: 1 at

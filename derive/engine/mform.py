@@ -1011,6 +1011,73 @@ def _clip(e: MExpr) -> tuple[MExpr, MExpr, MExpr, str, MExpr] | None:
     return x, lo, hi, outer.name, u
 
 
+def _shifted(u: MExpr) -> tuple[MExpr, Scalar] | None:
+    """``(x, k)`` when ``u`` is ``x + k`` with ``k`` a number (the last term of the sum)."""
+    if isinstance(u, Add) and len(u.terms) >= 2 and isinstance(u.terms[-1], Scalar):
+        rest = u.terms[:-1]
+        return (rest[0] if len(rest) == 1 else Add(rest)), u.terms[-1]
+    return None
+
+
+def _exact_clip(e: MExpr) -> tuple[MExpr, MExpr, MExpr] | None:
+    """``(x, lo, hi)`` when ``e`` is ``lo + F(x − lo) − G(x − hi)``, the form whose float64
+    comparisons are PyTorch's (``spelling.EXACT_BOUNDS``; F, G = clamp0, relu for clamp,
+    relu, clamp0 for hardtanh): min(max(x, lo), hi) as the nested form is."""
+    if not (isinstance(e, Add) and len(e.terms) == 3):
+        return None
+    lo, low, high = e.terms
+    if not (
+        isinstance(lo, Scalar)
+        and isinstance(low, Func)
+        and isinstance(high, Neg)
+        and isinstance(high.x, Func)
+        and {low.name, high.x.name} == set(_CLAMPS)
+        and low.slope is None
+        and high.x.slope is None
+    ):
+        return None
+    a, b = _shifted(low.x), _shifted(high.x.x)
+    if a is None or b is None or a[0] != b[0] or a[1] != Scalar(-lo.expr, lo.symbol_names):
+        return None
+    hi = Scalar(-b[1].expr, b[1].symbol_names)
+    if not (lo.expr.is_number and hi.expr.is_number and lo.expr < hi.expr):
+        return None
+    return a[0], lo, hi
+
+
+def _exact_between(e: Add) -> MExpr | None:
+    """``u ⊙ F'(x − lo) − u ⊙ G'(x − hi)``, the exact form's derivative, as ``u ⊙ 𝟙[lo ≤ x ≤
+    hi]`` (strict for hardtanh's F = relu); ``None`` when ``e`` is not that."""
+    if not (len(e.terms) == 2 and isinstance(e.terms[1], Neg)):
+        return None
+    pair = []
+    for t in (e.terms[0], e.terms[1].x):
+        fs = _factors(t)
+        k = next(
+            (i for i, f in enumerate(fs) if isinstance(f, Func) and f.name in _CLAMPS.values()),
+            None,
+        )
+        if k is None:
+            return None
+        pair.append((fs[k], [f for i, f in enumerate(fs) if i != k], fs, k))
+    (f, rest_f, fs, k), (g, rest_g, _, _) = pair
+    if rest_f != rest_g or {f.name, g.name} != set(_CLAMPS.values()):  # type: ignore[attr-defined]
+        return None
+    a, b = _shifted(f.x), _shifted(g.x)  # type: ignore[attr-defined]
+    if a is None or b is None or a[0] != b[0]:
+        return None
+    lo, hi = -a[1].expr, -b[1].expr
+    if not (lo.is_number and hi.is_number and lo < hi):
+        return None
+    strict = f.name == "relu_grad"  # type: ignore[attr-defined]
+    shown = Between(a[0], Scalar(lo, a[1].symbol_names), Scalar(hi, b[1].symbol_names), strict)
+    out = [shown if i == k else x for i, x in enumerate(fs)]
+    prod = out[0]
+    for x in out[1:]:
+        prod = Mul(prod, x)
+    return prod
+
+
 def _factors(e: MExpr) -> list[MExpr]:
     if isinstance(e, Mul) and e._hadamard():
         return [*_factors(e.a), *_factors(e.b)]
@@ -1052,6 +1119,12 @@ def shown(e: MExpr) -> MExpr:
         found = _clip(e)
         if found is not None:
             return Clip(found[0], found[1], found[2])
+        exact = _exact_clip(e)
+        if exact is not None:
+            return Clip(*exact)
+        pair = _exact_between(e)
+        if pair is not None:
+            return pair
     if isinstance(e, Mul) and e._hadamard():
         pair = _between(e)
         if pair is not None:
@@ -1206,12 +1279,28 @@ class LatexPrinter(Printer):
         if len(pieces) == 1:
             return self.doprint(e.values[0])
         sep = " & " if e.axis == 1 else " \\\\ "
-        parts = ("\\mathbf{0}" if v is None else self.doprint(v) for _, _, v in pieces)
+        sized = sum(v is None for _, _, v in pieces) > 1  # else the reader tells its size
+        parts = (
+            (_zero_tex(e, lo, hi) if sized else "\\mathbf{0}") if v is None else self.doprint(v)
+            for lo, hi, v in pieces
+        )
         return "\\begin{bmatrix} " + sep.join(parts) + " \\end{bmatrix}"
 
     def _print_Indicator(self, e: Indicator) -> str:
         op = {">=": "\\geq", "<=": "\\leq", "!=": "\\neq", "==": "="}.get(e.op, e.op)
         return f"\\mathbf{{1}}[{self.doprint(e.a)} {op} {self.doprint(e.b)}]"
+
+
+def _zero_tex(e: Pad, lo: int, hi: int) -> str:
+    """A zero block of ``e`` written with its size, ``\\mathbf{0}_{h \\times 1}``, where more than
+    one is beside the blocks (the size of one alone is what the others leave; ``derive check``
+    reads either); plain ``\\mathbf{0}`` where a size is not a single letter or a number."""
+    n, other = block_size(lo, hi, {}), e.other
+    rows, cols = (n, other) if e.axis == 0 else (other, n)
+    sizes = [_size_tex(rows), _size_tex(cols)]
+    if not all(re.fullmatch(r"[A-Za-z]|[0-9]+", t) for t in sizes):
+        return "\\mathbf{0}"
+    return f"\\mathbf{{0}}_{{{sizes[0]} \\times {sizes[1]}}}"
 
 
 def _size_label(k: int) -> str | None:

@@ -590,6 +590,60 @@ def entry_clip(expr: sp.Expr) -> tuple[sp.Expr, sp.Expr, sp.Expr] | None:
     return inner[2] + lo, lo, hi
 
 
+def _step_term(t: sp.Expr, names: Any) -> tuple[sp.Expr, str, sp.Expr] | None:
+    """``(c, F, u)`` when the term ``t`` is ``c · F(u)`` with F one of ``names``."""
+    c, f = t.as_coeff_Mul()
+    if type(f).__name__ in names and len(f.args) == 1:
+        return c, type(f).__name__, f.args[0]
+    if t.is_Mul:
+        hits = [a for a in t.args if type(a).__name__ in names and len(a.args) == 1]
+        if len(hits) == 1:
+            return t / hits[0], type(hits[0]).__name__, hits[0].args[0]
+    return None
+
+
+def entry_exact_clip(expr: sp.Expr) -> tuple[sp.Expr, sp.Expr, sp.Expr] | None:
+    """``(x, lo, hi)`` when ``expr`` is ``lo + F(x − lo) − G(x − hi)`` (the clamp whose float64
+    comparisons are PyTorch's, ``spelling.EXACT_BOUNDS``: F, G = clamp0, relu or relu,
+    clamp0), else ``None``."""
+    if not expr.is_Add or len(expr.args) != 3:
+        return None
+    nums = [t for t in expr.args if t.is_number]
+    steps = [_step_term(t, _STEPS) for t in expr.args if not t.is_number]
+    if len(nums) != 1 or len(steps) != 2 or None in steps:
+        return None
+    (c1, f, u1), (c2, g, u2) = sorted(steps, key=lambda k: -k[0])  # type: ignore[arg-type]
+    if (c1, c2) != (1, -1) or {f, g} != set(_STEPS):
+        return None
+    lo = nums[0]
+    x = u1 + lo
+    hi = sp.expand(x - u2)
+    if not hi.is_number or not lo < hi:
+        return None
+    return x, lo, hi
+
+
+def entry_exact_between(expr: sp.Add) -> tuple[list[sp.Expr], sp.Expr, sp.Expr, bool] | None:
+    """``(other factors, u, c, strict)`` when the sum is ``r·F'(u) − r·G'(u − c)``, the exact
+    clamp's derivative (as :func:`entry_between` gives for the nested one), else ``None``."""
+    if not expr.is_Add or len(expr.args) != 2:
+        return None
+    steps = [_step_term(t, set(_STEPS.values())) for t in expr.args]
+    if None in steps:
+        return None
+    (r1, f, u1), (r2, g, u2) = steps  # type: ignore[misc]
+    if {f, g} != set(_STEPS.values()):
+        return None
+    if r1 != -r2:
+        return None
+    if sp.expand(r1).could_extract_minus_sign():
+        (r1, f, u1), (r2, g, u2) = (r2, g, u2), (r1, f, u1)
+    c = sp.expand(u1 - u2)
+    if not c.is_number or not c > 0:
+        return None
+    return list(sp.Mul.make_args(r1)), u1, c, f == "relu_grad"
+
+
 def entry_between(expr: sp.Mul) -> tuple[list[sp.Expr], sp.Expr, sp.Expr, bool] | None:
     """``(other factors, u, c, strict)`` when the product holds ``F'(c − F(u)) · F'(u)``: the
     indicator 𝟙[0 ≤ u ≤ c] (strict for relu), else ``None``."""
@@ -696,10 +750,13 @@ class DeriveLatexPrinter(LatexPrinter):
     def _print_Add(self, expr: sp.Add, order: str | None = None) -> str:
         """A sum whose terms share a rational factor prints it once, as a textbook writes it:
         ``2 (ŷ − y)``, not SymPy's distributed ``2 ŷ − 2 y`` (the same expression)."""
-        clip = entry_clip(expr)
+        clip = entry_clip(expr) or entry_exact_clip(expr)
         if clip is not None:  # hi − F(hi − lo − F(x − lo)): a two-sided clamp
             parts = ", ".join(self._print(k) for k in clip)
             return f"\\operatorname{{clip}}\\left({parts}\\right)"
+        pair = entry_exact_between(expr)
+        if pair is not None:  # r·F'(x − lo) − r·G'(x − hi): the exact clamp's slope
+            return self._between(*pair)
         common = common_factor(expr)
         if common is None:
             return super()._print_Add(expr, order)
@@ -713,7 +770,10 @@ class DeriveLatexPrinter(LatexPrinter):
         found = entry_between(expr)
         if found is None:
             return super()._print_Mul(expr)
-        rest, u, c, strict = found
+        return self._between(*found)
+
+    def _between(self, rest: list[sp.Expr], u: sp.Expr, c: sp.Expr, strict: bool) -> str:
+        """``rest`` times the indicator ``𝟙[0 ≤ u ≤ c]`` (``<`` if ``strict``)."""
         k = u.as_coeff_Add()[0] if u.is_Add else sp.Integer(0)  # shown as −k ≤ u − k ≤ c − k
         lo, u, c = -k, u - k, c - k
         mark = sp.Symbol("DERIVEBETWEEN")

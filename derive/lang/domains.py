@@ -55,6 +55,8 @@ class Problem:
     kink: bool = False  # only a kink hit (a concern for drawn values, not for given ones)
     # the message from the catalogues (its ``at`` slot filled by :meth:`sentence`), if it is
     said: catalog.Said | None = None
+    # the inputs and parameters the failing operation's operands are computed from
+    sources: tuple[str, ...] = ()
 
     def sentence(self) -> catalog.Said | None:
         """The message with its entry, in any language: :meth:`where` in English."""
@@ -164,6 +166,7 @@ class Evaluator:
         self.defs = dict(forward)
         self.node = ""
         self.env: dict[str, np.ndarray] = {}
+        self.at: list[ex.Node] = []  # the operations being evaluated, innermost last
 
     def stop(
         self,
@@ -179,7 +182,27 @@ class Evaluator:
         said = message if isinstance(message, catalog.Said) else None
         if said is not None:
             message = catalog.Said(said.key, (*said.args, ("at", ""))).render("en")
-        raise _Stop(Problem(self.node, entry, value, str(message), direct, kink, said))
+        at = self.at[-1] if self.at else self.defs.get(self.node, ex.Name(self.node))
+        sources = tuple(self.sources(at))
+        raise _Stop(Problem(self.node, entry, value, str(message), direct, kink, said, sources))
+
+    def sources(self, n: ex.Node) -> list[str]:
+        """The inputs and parameters ``n`` is computed from (through the [forward] lines), in
+        the order first met."""
+        out: list[str] = []
+        seen: set[str] = set()
+        stack = [n]
+        while stack:
+            k = stack.pop()
+            for name in ex.names(k):
+                if name in seen or name in self.scalars:
+                    continue
+                seen.add(name)
+                if name in self.defs:
+                    stack.append(self.defs[name])
+                else:
+                    out.append(name)
+        return out
 
     def run(self, point: Mapping[str, np.ndarray]) -> dict[str, np.ndarray]:
         self.env = {k: np.atleast_2d(np.asarray(v, dtype=np.float64)) for k, v in point.items()}
@@ -219,7 +242,16 @@ class Evaluator:
             return n.id
         return None
 
-    def ev(self, n: ex.Node) -> np.ndarray:  # noqa: C901 - one case per node kind
+    def ev(self, n: ex.Node) -> np.ndarray:
+        """``n``'s value; an operation stopped at names the operands it checks
+        (:meth:`sources`)."""
+        self.at.append(n)
+        try:
+            return self.value(n)
+        finally:
+            self.at.pop()
+
+    def value(self, n: ex.Node) -> np.ndarray:  # noqa: C901 - one case per node kind
         if isinstance(n, ex.Num):
             return np.array([[float(n.value)]])
         if isinstance(n, ex.Name):
@@ -458,17 +490,23 @@ def _exact(n: ex.Node) -> Fraction | None:
     return None
 
 
-def _clamp_bounds(n: ex.Node) -> tuple[ex.Node, ex.Node, ex.Node, str] | None:
+def clamp_bounds(
+    n: ex.Node, plain_low: bool = False
+) -> tuple[ex.Node, ex.Node, ex.Node, str] | None:
     """``(x, lo, hi, F)`` when ``n`` is the outer ``F(hi − (lo + F(x − lo)))`` of a two-sided
-    clamp with lo ≠ 0 as the spellings read ``np.clip``/``torch.clamp``/``F.hardtanh``
+    clamp as the spellings read ``np.clip``/``torch.clamp``/``F.hardtanh``
     (``derive.lang.spelling._clip``/``_hardclip``; F = clamp0 or relu; the bounds numbers or
-    sums of them, ``1 - 1e-7``); else ``None``."""
+    sums of them, ``1 - 1e-7``); with ``plain_low`` also ``F(hi − F(x))`` (lo = 0, returned as
+    the number 0); else ``None``. The one matcher of the clamp's nested form for the spec's
+    float check (:func:`moved_bounds`) and verify's guard (``numeric.verify.rounded_bounds``)."""
     if not (isinstance(n, ex.Call) and n.func in ("relu", "clamp0") and len(n.args) == 1):
         return None
     arg = n.args[0]
     if not (isinstance(arg, ex.BinOp) and arg.op == "-" and _constant(arg.left)):
         return None
     low = arg.right
+    if plain_low and isinstance(low, ex.Call) and low.func == n.func and len(low.args) == 1:
+        return low.args[0], ex.Num(Fraction(0)), arg.left, n.func
     if not (
         isinstance(low, ex.BinOp)
         and low.op == "+"
@@ -493,13 +531,13 @@ def moved_bounds(
     PyTorch's comparison of x with hi: ``lo + (x − lo)`` can miss x by an ulp (−0.3 + 0.7 is
     0.39999999999999997), so x exactly at hi = 0.4 reads as below it. Only given values land
     there (drawn ones avoid bounds)."""
-    if not any(_clamp_bounds(n) for _, tree in forward for n in _walk(tree)):
+    if not any(clamp_bounds(n) for _, tree in forward for n in _walk(tree)):
         return False
     hits: list[bool] = []
 
     class Spy(Evaluator):
         def call(self, n: ex.Call) -> np.ndarray:
-            found = _clamp_bounds(n)
+            found = clamp_bounds(n)
             if found is not None:
                 x, lo_node, hi_node, _ = found
                 lo = float(np.asarray(self.ev(lo_node), float).reshape(-1)[0])

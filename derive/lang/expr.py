@@ -1110,6 +1110,14 @@ class _Converter:
                 raise self.fail(node, catalog.said("spec.expr.constant_3"))
             ops_ = {ast.Add: a + b, ast.Sub: a - b, ast.Mult: a * b}
             return a / b if isinstance(node.op, ast.Div) else ops_[type(node.op)]
+        if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Pow):
+            # 2 ** 0.5, 3 ** 2 (in x ** 2 ** 0.5, Python's x ** (2 ** 0.5): ** groups to the right)
+            a, b = self.constant(node.left, depth + 1), self.constant(node.right, depth + 1)
+            value = number_power(a, b)
+            if isinstance(value, str):
+                a_, b_ = ((f"({v})" if v < 0 or v.denominator != 1 else str(v)) for v in (a, b))
+                raise self.fail(node, catalog.said(value, a=a_, b=b_))
+            return value
         raise self.fail(node, catalog.said("spec.expr.constant_1"))
 
     def call(self, node: ast.Call, depth: int) -> Node:
@@ -1724,6 +1732,43 @@ def _number_value(n: Node) -> Fraction | None:
             return None
         return {"+": a + b, "-": a - b, "*": a * b, "/": a / b if b else a}[n.op]
     return None
+
+
+def _root(n: int, q: int) -> int | None:
+    """The whole q-th root of ``n`` ≥ 0 where there is one, else None."""
+    r = round(n ** (1 / q)) if n < 2**1000 else None
+    if r is None:
+        return None
+    for c in (r - 1, r, r + 1):
+        if c >= 0 and c**q == n:
+            return c
+    return None
+
+
+def number_power(a: Fraction, b: Fraction) -> Fraction | str:
+    """``a ** b`` of two numbers as Python computes it: exact where the power is a rational
+    number (``3 ** 2``, ``4 ** 0.5``, ``8 ** (1/3)`` read exactly), else the float64 number Python
+    gives (``2 ** 0.5`` → 1.4142135623730951, kept exactly as that decimal, as a long float
+    is). A catalogue key where Python gives no real number (a negative base to a fractional
+    power is complex, 0 to a negative power divides by 0) or one too large."""
+    if a == 0 and b < 0:
+        return "spec.expr.gaps9_power_zero"
+    if a < 0 and b.denominator != 1:
+        return "spec.expr.gaps9_power_negative"
+    if abs(b) > 256 or (abs(a) > 1 and abs(b) * max(len(str(a.numerator)), len(str(a.denominator))) > 400):
+        return "spec.expr.gaps9_power_large"
+    p, q = b.numerator, b.denominator
+    if q == 1:
+        return a**p
+    if q <= 64:
+        num, den = _root(a.numerator, q), _root(a.denominator, q)
+        if num is not None and den is not None:
+            return Fraction(num, den) ** p
+    with np.errstate(all="ignore"):
+        out = float(a) ** float(b)
+    if not np.isfinite(out):
+        return "spec.expr.gaps9_power_large"
+    return Fraction(repr(out))
 
 
 def _float_constant(n: Node) -> Node:

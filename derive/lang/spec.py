@@ -1997,16 +1997,19 @@ class _Validator:
         where = f"[forward] {problem.node}"
         if problem.node in text:
             where += " at the example values"
-        goal = (
-            "the largest value is in one row only"
-            if "a max of everything whose largest value" in problem.message
-            else "every operation stays in its domain"
+        goal = "goal_max" if "a max of everything whose largest value" in problem.message else "goal"
+        yours = [k for k in problem.sources if k in fixed]
+        drew = [k for k in problem.sources if k not in fixed]
+        if not yours and not drew:  # no tensor found: as before, by how the values came
+            (drew if drawn else yours).append("")
+        key = "fix_both" if yours and drew else "fix_drawn" if drew else "fix_yours"
+        fix_said = catalog.said(
+            f"refuse.{key}",
+            yours=", ".join(yours) or "[values]",
+            drew=", ".join(drew) or "[values]",
+            goal=catalog.said(f"refuse.{goal}"),
         )
-        fix = (
-            f"give [values] (or change the network) so that {goal}"
-            if drawn
-            else f"change [values] so that {goal}"
-        )
+        fix = fix_said.render("en")
         sentence = problem.sentence()
         if sentence is None:
             return self.err(where, problem.where(), fix)
@@ -2017,10 +2020,7 @@ class _Validator:
                 node=problem.node,
             ),
             problem=sentence,
-            fix=catalog.said(
-                ("refuse.domain_fix_max" if goal.startswith("the largest") else "refuse.domain_fix")
-                + ("_drawn" if drawn else "")
-            ),
+            fix=fix_said,
         )
         return catalog.refusal(lambda _: self.err(where, problem.where(), fix), said)
 

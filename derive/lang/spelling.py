@@ -927,24 +927,6 @@ def _dist(node: ast.Call, how: str) -> ast.expr:
     return _call("sqrt", _call("sum", _bin(diff, ast.Pow(), _num(2))))
 
 
-def _cdist(node: ast.Call, how: str) -> ast.expr:
-    """``torch.cdist(x1, x2)`` (p = 2): the ``[N, M]`` Euclidean distances between the rows of
-    ``x1`` and of ``x2`` (prototypical networks' ``−‖q − c_k‖²``), exactly the square root of
-    ``‖x1_i‖² − 2·x1_i·x2_j + ‖x2_j‖²`` (the expansion PyTorch itself computes for larger
-    inputs), with the table's ``sqrt0``: a zero distance gets PyTorch's gradient 0. Other ``p``
-    (a difference of every pair of rows, a 3-D tensor) are refused."""
-    a = _bound(node, "cdist", ("x1", "x2", "p", "compute_mode"), 2)
-    p = a.get("p")
-    if not (_is_none(p) or isinstance(p, ast.Constant) and p.value in (2, 2.0)):
-        raise SpellingError(catalog.said("spec.spelling.cdist_1"))
-    x1, x2 = a["x1"], a["x2"]
-    keep = {"axis": _num(1), "keepdims": ast.Constant(True)}
-    sq1 = _call("sum", _bin(x1, ast.Pow(), _num(2)), **keep)
-    sq2 = _call("sum", _bin(x2, ast.Pow(), _num(2)), **keep)
-    cross = _mul(_num(2), _bin(x1, ast.MatMult(), _t(x2)))
-    return _call("sqrt0", _add(_sub(sq1, cross), _t(sq2)))
-
-
 def _transpose(node: ast.Call, how: str) -> ast.expr:
     a = _bound(node, "transpose", ("x", "dim0", "dim1"), 1)
     dims = [_axis_value(a[k]) for k in ("dim0", "dim1") if k in a]
@@ -1182,6 +1164,26 @@ def _pairwise_distance(node: ast.Call, how: str) -> ast.expr:
     keep = a.get("keepdims")
     # without keepdim PyTorch's result is 1-D: a row, as derive reads 1-D vectors
     return d if isinstance(keep, ast.Constant) and keep.value is True else _t(d)
+
+
+def _cdist(node: ast.Call, how: str) -> ast.expr:
+    """``torch.cdist(x1, x2)`` (p = 2, courses' pairwise distances): entry (i, j) is ‖x1_i −
+    x2_j‖₂, the rows' distances, written as ``sqrt0(Σ x1_i² + Σ x2_j² − 2 x1_i·x2_j)`` — the
+    square root whose derivative at 0 is 0, as PyTorch's cdist gives a zero distance (measured:
+    that pair adds nothing to either gradient). Other ``p`` are refused naming the written-out
+    form; ``compute_mode`` changes only PyTorch's float rounding."""
+    a = _bound(node, "cdist", ("x1", "x2", "p", "compute_mode"), 2)
+    p = a.get("p")
+    if not (_is_none(p) or isinstance(p, ast.Constant) and type(p.value) in (int, float)
+            and p.value == 2):
+        raise SpellingError(catalog.said("spec.spelling.gaps9_cdist_p"))
+    x1, x2 = a["x1"], a["x2"]
+
+    def sq(x: ast.expr) -> ast.expr:
+        return _call("sum", _bin(x, ast.Pow(), _num(2)), axis=_num(1), keepdims=ast.Constant(True))
+
+    dots = _bin(x1, ast.MatMult(), _t(x2))
+    return _call("sqrt0", _sub(_add(sq(x1), _t(sq(x2))), _mul(_num(2), dots)))
 
 
 def _row_losses(elem: ast.expr, r: str, name: str) -> ast.expr:
@@ -1986,7 +1988,6 @@ REWRITES: dict[str, Callable[[ast.Call, str], ast.expr | None]] = {
     "addcmul": _addc("addcmul", ast.Mult()),
     "addcdiv": _addc("addcdiv", ast.Div()),
     "dist": _dist,
-    "cdist": _cdist,
     "float_power": _two("float_power", ast.Pow()),
     "multiply": _two("multiply", ast.Mult()),
     "mul": _two("mul", ast.Mult()),
@@ -2112,6 +2113,7 @@ REWRITES: dict[str, Callable[[ast.Call, str], ast.expr | None]] = {
     "trace": _trace,
     "layer_norm": _layer_norm,
     "pairwise_distance": _pairwise_distance,
+    "cdist": _cdist,
     "masked_fill": _masked_fill,
     "triplet_margin_loss": _loss3(
         "triplet_margin_loss",
@@ -2158,12 +2160,12 @@ _QUALIFIED = {
     "item": ("method",),
     "linear": tuple(TORCH_FUNCTIONAL),
     "addmm": ("torch", "method"),
-    "cdist": ("torch",),
     "einsum": ("np", "numpy", "torch"),
     "tensordot": ("np", "numpy", "torch"),
     "diag": ("np", "numpy", "torch", "method"),
     "diagflat": ("np", "numpy", "torch"),
     "cross_entropy": tuple(TORCH_FUNCTIONAL),
+    "cdist": ("torch",),
 }
 _LOSSES = frozenset(
     {

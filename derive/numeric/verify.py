@@ -1037,29 +1037,13 @@ def spelled_ties(d: Derivation, point, zeros: Mapping[str, np.ndarray] | None = 
 
 def _clamp_bounds(n: ex.Node) -> tuple[ex.Node, float, float] | None:
     """``(x, lo, hi)`` when ``n`` is the outer max of a two-sided clamp as the spelling reads
-    ``np.clip``/``torch.clamp``/``F.hardtanh`` (``derive.lang.spelling._clip``/``_hardclip``):
-    ``F(hi − max(x, lo))`` with ``max(x, lo)`` spelled ``F(x)`` (lo = 0) or ``lo + F(x − lo)``,
-    F = relu or clamp0; else ``None``."""
-    if not (isinstance(n, ex.Call) and n.func in ("relu", "clamp0") and len(n.args) == 1):
+    ``np.clip``/``torch.clamp``/``F.hardtanh`` (``domains.clamp_bounds``, lo = 0 included), its
+    bounds written as numbers; else ``None``."""
+    found = domain.clamp_bounds(n, plain_low=True)
+    if found is None or not all(isinstance(b, ex.Num) for b in found[1:3]):
         return None
-    arg = n.args[0]
-    if not (isinstance(arg, ex.BinOp) and arg.op == "-" and isinstance(arg.left, ex.Num)):
-        return None
-    hi, low = arg.left.value, arg.right
-    if isinstance(low, ex.Call) and low.func == n.func and len(low.args) == 1:
-        return low.args[0], 0.0, float(hi)
-    if not (
-        isinstance(low, ex.BinOp)
-        and low.op == "+"
-        and isinstance(low.left, ex.Num)
-        and isinstance(low.right, ex.Call)
-        and low.right.func == n.func
-        and isinstance(low.right.args[0], ex.BinOp)
-        and low.right.args[0].op == "-"
-        and low.right.args[0].right == low.left
-    ):
-        return None
-    return low.right.args[0].left, float(low.left.value), float(hi)
+    x, lo, hi, _ = found
+    return x, float(lo.value), float(hi.value)  # type: ignore[attr-defined]
 
 
 def rounded_bounds(d: Derivation, point) -> None:

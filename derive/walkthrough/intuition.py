@@ -20,6 +20,7 @@ from typing import Any
 from derive.engine import mform as mf
 from derive.engine.backprop import BackwardVisit, Derivation, _main_rule, loss_term
 from derive.engine.graph import forward_ir
+from derive.lang import domains as domain
 from derive.lang import expr as ex
 from derive.lang import ops
 from derive.walkthrough.codegen import matmul_partner, scaled_loss
@@ -66,33 +67,48 @@ def _clips(tree: ex.Node) -> list[tuple[ex.Node, str, str, bool, tuple[ex.Call, 
     while stack:
         n = stack.pop()
         stack.extend(ex.children(n))
+        exact = _exact_clip(n)
+        if exact is not None:
+            out.append(exact)
+            continue
         if not (isinstance(n, ex.BinOp) and n.op == "-" and isinstance(n.left, ex.Num)):
             continue
+        found = domain.clamp_bounds(n.right, plain_low=True)
+        if found is None or found[2] != n.left or not isinstance(found[1], ex.Num):
+            continue
+        x, low, _, f = found
         outer = n.right
-        if not (isinstance(outer, ex.Call) and outer.func in ("clamp0", "relu") and outer.args):
-            continue
-        arg = outer.args[0]
-        if not (isinstance(arg, ex.BinOp) and arg.op == "-" and arg.left == n.left):
-            continue
-        low, f = arg.right, outer.func
-        if isinstance(low, ex.Call) and low.func == f and low.args:
-            x, lo, inner = low.args[0], Fraction(0), low
-        elif (
-            isinstance(low, ex.BinOp)
-            and low.op == "+"
-            and isinstance(low.left, ex.Num)
-            and isinstance(low.right, ex.Call)
-            and low.right.func == f
-            and isinstance(low.right.args[0], ex.BinOp)
-            and low.right.args[0].op == "-"
-            and low.right.args[0].right == low.left
-        ):
-            x, lo, inner = low.right.args[0].left, low.left.value, low.right
-        else:
-            continue
-        hi = n.left.value
+        inner = outer.args[0].right  # type: ignore[attr-defined]
+        inner = inner if isinstance(inner, ex.Call) else inner.right
+        lo, hi = low.value, n.left.value
         out.append((x, _num_tex(lo), _num_tex(hi), f == "relu", (outer, inner)))
     return out
+
+
+def _exact_clip(n: ex.Node) -> tuple[ex.Node, str, str, bool, tuple[ex.Call, ...]] | None:
+    """The same for ``lo + F(x − lo) − G(x − hi)``, the clamp whose float64 comparisons are
+    PyTorch's (``spelling.EXACT_BOUNDS``: F, G = clamp0, relu for clamp, relu, clamp0 for
+    hardtanh)."""
+    if not (isinstance(n, ex.BinOp) and n.op == "-" and isinstance(n.left, ex.BinOp)):
+        return None
+    low, high = n.left, n.right
+    if not (low.op == "+" and isinstance(low.left, ex.Num) and isinstance(low.right, ex.Call)):
+        return None
+    f = low.right
+    if not (isinstance(high, ex.Call) and {f.func, high.func} == {"clamp0", "relu"}):
+        return None
+    a, b = f.args[0] if f.args else None, high.args[0] if high.args else None
+    if not (
+        isinstance(a, ex.BinOp)
+        and isinstance(b, ex.BinOp)
+        and a.op == b.op == "-"
+        and a.left == b.left
+        and a.right == low.left
+        and isinstance(b.right, ex.Num)
+    ):
+        return None
+    lo, hi = low.left.value, b.right.value
+    return a.left, _num_tex(lo), _num_tex(hi), f.func == "relu", (f, high)
 
 
 def _num_tex(v: Fraction) -> str:
