@@ -3249,10 +3249,10 @@ class Convert:
             params = []
             for k, (_, default) in enumerate(op.params):
                 v = default
-                if len(node.args) > k + 1:
-                    if not isinstance(node.args[k + 1], ex.Num):
+                if len(node.args) > k + 1:  # a number, or arithmetic of numbers (1/5)
+                    v = ex.number_value(node.args[k + 1])
+                    if v is None:
                         raise FormulaError(msg("error.slope"), 0, self.text)
-                    v = node.args[k + 1].value  # type: ignore[union-attr]
                 params.append(sp.Rational(v.numerator, v.denominator))
             if op.kinks:
                 self.piecewise = True

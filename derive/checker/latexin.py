@@ -175,6 +175,7 @@ FUNCS = {
     "diag": "diag",  # \mathrm{diag}(v) as a factor: a diagonal matrix (derive.checker.formula)
     "sech": "sech",  # sech²(z) = 1 − tanh²(z): tanh's derivative as some notes write it
     "cosh": "cosh",
+    "leakyrelu": "leaky_relu",  # \operatorname{LeakyReLU}_{0.2}(z): the slope as a subscript
 }
 # what our own plain-text output uses, so it can be pasted back
 UNICODE = {
@@ -2045,6 +2046,19 @@ class _Parser:
     def _function(self, func: str, tok: Tok) -> ex.Node:
         prime = False
         power: Fraction | None = None
+        params: tuple[ex.Node, ...] = ()
+        if func == "leaky_relu" and self.peek().text == "_":  # LeakyReLU_{1/5}: its slope
+            self.next()
+            if self.peek().text == "{":
+                self.next()
+                slope = self.expr(0)
+                self.expect("}", f"'}}' to close the slope of {tok.text}")
+            else:
+                slope = self.postfix()
+            if ex.number_value(slope) is None:
+                lr = "\\operatorname{LeakyReLU}"
+                raise self.error(tok, f"a number as the slope of {lr}, e.g. {lr}_{{0.2}}")
+            params = (slope,)
         while self.peek().text in ("'", "^"):
             if self.peek().text == "'":
                 self.next()
@@ -2089,5 +2103,5 @@ class _Parser:
                 raise LatexError(f"the derivative of {func} is not read (column {tok.col})", tok.col)
             return out
         if not prime:
-            return ex.Call(func, (arg,))
-        return derivative_tree(ex.Call(func, (arg,)))  # f'(x) from the operation table
+            return ex.Call(func, (arg, *params))
+        return derivative_tree(ex.Call(func, (arg, *params)))  # f'(x) from the operation table

@@ -258,6 +258,7 @@ _ZH_PHRASE_RULES: list[tuple[str, str]] = [
     (r"'/' in (.+)", "{0} 中的 '/'"),
     (r"the loss name after \\partial, e\.g\. (.+?) or (.+)", "\\partial 后面的损失名，例如 {0} 或 {1}"),
     (r"the argument of (.+?), e\.g\. (.+)", "{0} 的参数，例如 {1}"),
+    (r"a number as the slope of (.+?), e\.g\. (.+)", "{0} 的斜率（一个数），例如 {1}"),
     (r"the arguments of (.+?), e\.g\. (.+)", "{0} 的参数，例如 {1}"),
     (r"the block's bounds, e\.g\. (.+)", "块的范围，例如 {0}"),
     (r"the end of the indicator's condition", "指示函数条件的结尾"),

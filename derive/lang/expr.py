@@ -1719,15 +1719,15 @@ def _explicit_softmax(n: BinOp) -> Node | None:
 LONG_NUMBER = 10**12  # a float literal of 13+ digits (np.pi is 3141592653589793/10^15)
 
 
-def _number_value(n: Node) -> Fraction | None:
+def number_value(n: Node) -> Fraction | None:
     """The exact value of arithmetic of numbers (``2 / np.pi``), else ``None``."""
     if isinstance(n, Num):
         return n.value
     if isinstance(n, Neg):
-        v = _number_value(n.operand)
+        v = number_value(n.operand)
         return None if v is None else -v
     if isinstance(n, BinOp) and n.op in "+-*/":
-        a, b = _number_value(n.left), _number_value(n.right)
+        a, b = number_value(n.left), number_value(n.right)
         if a is None or b is None or (n.op == "/" and b == 0):
             return None
         return {"+": a + b, "-": a - b, "*": a * b, "/": a / b if b else a}[n.op]
@@ -1785,7 +1785,7 @@ def _float_constant(n: Node) -> Node:
         arg, fn = n.args[0], op.numpy
     else:
         return n
-    v = _number_value(arg)
+    v = number_value(arg)
     if v is None or max(abs(v.numerator), v.denominator) <= LONG_NUMBER:
         return n
     with np.errstate(all="ignore"):

@@ -649,7 +649,9 @@ _ROWS: tuple[Op, ...] = (
         torch_src="F.leaky_relu({x}, {slope})",
         tex="\\operatorname{LeakyReLU}",
         text="leaky_relu",
-        entry_tex_form="\\operatorname{{LeakyReLU}}_{{{slope}}}\\left({x}\\right)",
+        # the slope written in the matrix form too, as the entries write it: a reader (and
+        # derive check's LaTeX reader) cannot tell LeakyReLU_{1/5} from PyTorch's default 0.01
+        tex_form="\\operatorname{{LeakyReLU}}_{{{slope}}}\\left({x}\\right)",
         kinks=(Fraction(0),),
         slips=LEAKY_SLIPS,
     ),
