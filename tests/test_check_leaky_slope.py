@@ -90,3 +90,24 @@ def test_the_slope_refusal_is_in_chinese_under_lang_zh(net) -> None:
     tex = r"\operatorname{LeakyReLU}_{m}(H)^\top \delta_S"
     out = CliRunner().invoke(main, ["check", path, "--wrt", "w2", "--latex", tex, "--lang", "zh"])
     assert out.exit_code == 2 and "斜率" in out.output and "slope" not in out.output, out.output
+
+
+@pytest.mark.parametrize("slope", ["negative_slope=1/5", "1 / 5", "negative_slope=-(-2) / 10"])
+def test_a_spec_may_write_the_slope_as_arithmetic_of_numbers(tmp_path, slope: str) -> None:
+    """The spec language too (it said "leaky_relu's slope must be a number or a [constants]
+    name"): the same network as with 0.2, and PyTorch running the text agrees."""
+    pytest.importorskip("torch")
+    from spelled_oracle import oracle_text
+
+    from derive.engine.backprop import derive
+    from derive.lang import spec as spec_mod
+    from derive.numeric import verify as numeric
+
+    text = _NET.format(slope="0").replace("negative_slope=0", slope)
+    assert oracle_text(text, "leaky").status == "agree"
+    d = derive(spec_mod.parse(text, "leaky"))
+    point = numeric.example_point(d.graph)
+    ref = derive(spec_mod.parse(_NET.format(slope="0.2"), "leaky"))
+    a, _ = numeric.gradients_matrix(d, point)
+    b, _ = numeric.gradients_matrix(ref, point)
+    assert all((a[p] == b[p]).all() for p in a)

@@ -1286,6 +1286,9 @@ class _Converter:
                 raise self.fail(node, catalog.said("spec.param_twice", f=name))
             kwargs = list(zip(extra, args[op.nargs[0] :], strict=True)) + kwargs
             args = args[: op.nargs[0]]
+        if op.kind == ops.ELEMENTWISE:  # leaky_relu(x, 1/5): a parameter as arithmetic of numbers
+            args = (args[0], *(_folded(a) for a in args[1:])) if args else args
+            kwargs = [(k, _folded(v)) for k, v in kwargs]
         w = dict(kwargs).get("pos_weight")
         if name == "bce" and w is not None and self.tensor_valued(w):
             return _bce_weighted_by(args[0], args[1], w)
@@ -1717,6 +1720,12 @@ def _explicit_softmax(n: BinOp) -> Node | None:
 
 
 LONG_NUMBER = 10**12  # a float literal of 13+ digits (np.pi is 3141592653589793/10^15)
+
+
+def _folded(n: Node) -> Node:
+    """``n`` as one number where it is arithmetic of numbers (``1/5``), else ``n``."""
+    v = None if isinstance(n, Num) else number_value(n)
+    return n if v is None else Num(v)
 
 
 def number_value(n: Node) -> Fraction | None:
