@@ -149,7 +149,11 @@ def test_one_hot_only_and_binary_only_formulas() -> None:
     r = check(qiu, "W", r"-\frac{1}{N} X (Y - \hat{Y})^{\top} + \lambda W", latex=True)
     assert not r.ok and "one-hot" in r.text()  # one-hot columns
     assert "one-hot" in check(cs229, "theta", "X.T @ (p - Y) / m", lang="zh").text()
-    assert "one-hot" not in check(cs229, "theta", "X.T @ (p - Y) / m**2").text()
+    # P − Y with a second mistake (an extra 1/m): that mistake, read at one-hot targets, and a
+    # note saying so — not "your formula holds only when the target is one-hot", which it does not
+    r = check(cs229, "theta", "X.T @ (p - Y) / m**2")
+    assert r.diagnoses[0].code == "scale-factor" and "holds only when" not in r.text(), r.text()
+    assert any("read at targets that are one-hot" in n for n in r.notes)
     r = check("mlp-bce-weighted", "Z2", "(w * Y + 1 - Y) * (A2 - Y) / m")
     assert r.code == "weighted-loss-not-simplifiable" and "0 or 1" in r.text()
     assert check("softmax-regression", "Z", "(P - Y) / m").ok  # declared one-hot: right

@@ -145,9 +145,9 @@ REFUSED = {
     # branch heldnets15: given data outside a domain (a count of 0 under np.log, a constant
     # column standardised by its std of 0); no drawn value reaches the node: "change [values]"
     "hn15_domain_log_feature": "F_log at the example values: log of 0.0 at entry [1, 1] (log "
-    "needs a positive argument). Fix: change [values]",
+    "needs a positive argument). Fix: change your [values] of X",
     "hn15_domain_const_column": "Xs at the example values: sqrt of 0.0 at entry [0, 1] (sqrt "
-    "needs a positive argument). Fix: change [values]",
+    "needs a positive argument). Fix: change your [values] of X",
     # SupContrast's logits - logits_max.detach(): a stop-gradient is not modelled (here it
     # changes nothing, log_prob does not depend on the max: hn15_supcon leaves it out, as said)
     "hn15_supcon_detach": "logits_max.detach() stops the gradient through logits_max, which",

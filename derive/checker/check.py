@@ -653,8 +653,8 @@ def _check_formula(
             ]
         elif all(d.code == "unknown" for d in diags) and (
             hit := _onehot_mistake(net, target, user, diags[0].fix if diags else None, conv)
-        ):  # P − Y for a target not declared one-hot, and a second, known mistake
-            notes.append(msg("note.onehot_labels"))
+        ):  # P − Y for a target not declared one-hot, and a second, known mistake: it does
+            notes.append(msg("note.onehot_compared"))  # not hold even at one-hot targets
             diags = hit
         elif same(at_example, target.truth(0, "example")):
             notes.append(msg("note.example_only"))

@@ -1264,6 +1264,8 @@ class LatexPrinter(Printer):
 
     def _print_Pick(self, e: Pick) -> str:
         y = self.doprint(e.y)
+        if "_" in y or "^" in y:  # y_{\text{flat}}: braced, so its _{i} is not a double subscript
+            y = f"{{{y}}}"
         return f"\\left({self.wrap(e.p, 5)}_{{i,\\thinspace {y}_{{i}}}}\\right)_{{i}}"
 
     def _print_Part(self, e: Part) -> str:
@@ -1525,14 +1527,15 @@ class NumpyPrinter(TextPrinter):
         return f"({self.doprint(e.a)} {e.op} {self.doprint(e.b)})"
 
     def _print_Neg(self, e: Neg) -> str:
-        if _boolean_code(e.x):  # NumPy refuses -(a > 0) on a boolean array
-            return f"-1.0 * {self.wrap(e.x, PREC['mul'])}"
+        inner = self.wrap(e.x, PREC["mul"])
+        if _boolean_code(e.x) and inner.startswith("("):  # NumPy refuses -(a > 0) on a boolean
+            return f"-1.0 * {inner}"  # array (-10**9 * (m == 0) negates the number: left as is)
         return super()._print_Neg(e)
 
     def _join(self, e: Add) -> str:
         out = super()._join(e)
         first = e.terms[0]
-        if isinstance(first, Neg) and _boolean_code(first.x):
+        if isinstance(first, Neg) and _boolean_code(first.x) and out[1:].startswith("("):
             # a sum led by a negated indicator (the hinge embedding loss's -(t - 1 != 0) / N …):
             # NumPy refuses to negate a boolean array, as in _print_Neg
             return f"-1.0 * {out[1:]}"
