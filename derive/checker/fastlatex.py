@@ -41,11 +41,12 @@ RELATIONS = {">": ">", "<": "<", ">=": ">=", "<=": "<=", "gt": ">", "lt": "<", "
 COMPARE_TOKENS = {">", "<", ">=", "<=", "\\geq", "\\leq", "\\ge", "\\le", "\\gt", "\\lt", "\\neq",
                   "\\ne", "\\geqslant", "\\leqslant"}  # fmt: skip
 OPEN = {"(": ")", "[": "]", "\\{": "\\}"}
-FUNCS = {"sigma", "sigmoid", "relu", "tanh", "exp", "log", "ln", "relu_grad", "diag", "sech", "cosh"}
+FUNCS = {"sigma", "sigmoid", "relu", "tanh", "exp", "log", "ln", "relu_grad", "diag", "sech", "cosh",
+         "leakyrelu"}  # fmt: skip
 FUNC_OPS = {"sigma": "sigmoid", "sigmoid": "sigmoid", "relu": "relu", "tanh": "tanh", "exp": "exp",
             "log": "log", "ln": "log", "relu_grad": "relu_grad", "diag": "diag", "sech": "sech",
-            "cosh": "cosh"}  # fmt: skip
-_CALLS = {"sigmoid", "relu", "tanh", "exp", "log", "relu_grad"}  # read here (diag, sech: slow)
+            "cosh": "cosh", "leakyrelu": "leaky_relu"}  # fmt: skip
+_CALLS = {"sigmoid", "relu", "tanh", "exp", "log", "relu_grad"}  # read here (diag, sech, slope: slow)
 _TOKEN = re.compile(
     r"(?P<ws>\s+)|(?P<cmd>\\(?:[A-Za-z]+|.))|(?P<num>\d+(?:\.\d*)?|\.\d+)"
     r"|(?P<id>[A-Za-z][A-Za-z0-9]*)|(?P<sym>>=|<=|.)"
@@ -499,7 +500,7 @@ class _Parser:
         """``f(x)``, ``f'(x)`` (``("prime", f, x)``, the operation table's derivative, resolved
         by derive.checker.fastpath) and ``f^2(x)``, as latexin.function reads them."""
         if func not in _CALLS:
-            raise Fallback  # diag, sech, cosh: the slow path
+            raise Fallback  # diag, sech, cosh, LeakyReLU_{slope}: the slow path
         prime = False
         power: Fraction | None = None
         while self.peek()[1] in ("'", "^"):
