@@ -329,6 +329,12 @@ def format_report(d: Any, report: Any) -> str:
             f"{', '.join(kinks)}: finite differences are not meaningful there and were not used "
             "(we take PyTorch's derivative at each kink, e.g. relu'(0) = 0)"
         )
+    if d.spec.detached:
+        lines.append(
+            f"  note: a stop-gradient (detach): {', '.join(d.spec.detached)} treated as a "
+            "constant at its value, as PyTorch does; the finite differences are of the loss "
+            "with it held at its value at each point (not of the loss itself)"
+        )
     if report.loss_scale:
         name, ratio = report.loss_scale
         lines.append(

@@ -122,15 +122,14 @@ REFUSED = {
     # (Ng's one-hot columns are read since branch ops10: tests/specs_course/ng_softmax_columns*)
     # (branch heldnets8's column reshape of a 1-D reduction inside a line and einsum's row-wise
     # dot are read since branch ops10: tests/specs_course/hn8_*)
-    # branch heldnets9: a stop-gradient (DQN's target), a matrix's spectral norm
-    "hn9_detach": "q.detach() stops the gradient through q, which depends on the parameters",
+    # branch heldnets9: a matrix's spectral norm (its stop-gradient, DQN's target, is read since
+    # branch gaps10: tests/specs_course/hn9_detach.toml, as are hn11_semi_gradient_td and
+    # hn15_supcon_detach)
     "hn9_spectral_norm": "other orders are not supported",
     # branch heldnets10: given data outside a domain, named by node, entry and value
     "hn10_domain_sqrt_var": "z at the example values: sqrt of -0.5 at entry [1, 0]",
     "hn10_domain_div_zero": "P at the example values: a division by 0 at entry [0, 0]",
-    # branch heldnets11: a stop-gradient through the trained weights (semi-gradient TD), a
-    # library's helper (d2l), each named
-    "hn11_semi_gradient_td": "jax.lax.stop_gradient() stops the gradient through w, which depends",
+    # branch heldnets11: a library's helper (d2l), named
     "hn11_d2l_helpers": "d2l.linreg() is not read ('d2l' is not a tensor of the spec",
     # branch heldnets12: torch.rsqrt of a negative given entry; Ng's parameters["W1"] dict
     "hn12_domain_rsqrt_neg": "z at the example values: a power ** -0.5 of -0.25 at entry [0, 1]",
@@ -148,9 +147,6 @@ REFUSED = {
     "needs a positive argument). Fix: change your [values] of X",
     "hn15_domain_const_column": "Xs at the example values: sqrt of 0.0 at entry [0, 1] (sqrt "
     "needs a positive argument). Fix: change your [values] of X",
-    # SupContrast's logits - logits_max.detach(): a stop-gradient is not modelled (here it
-    # changes nothing, log_prob does not depend on the max: hn15_supcon leaves it out, as said)
-    "hn15_supcon_detach": "logits_max.detach() stops the gradient through logits_max, which",
 }
 
 

@@ -1366,6 +1366,8 @@ class _Deriver:
             return []
         full = g.nodes[-1].definition[0]
         for node in reversed(g.nodes[:-1]):
+            if node.name in g.spec.detached:
+                continue  # a stop-gradient: its entries are constants of d/dp (at their values)
             full = full.xreplace(
                 dict(zip(g.tensors[node.name].symbols, node.definition, strict=True))
             )

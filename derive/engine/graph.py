@@ -113,12 +113,9 @@ def _size_symbolic(n: ex.Node, scalars: dict[str, sp.Symbol]) -> sp.Expr:
 
 
 def requires_grad(spec: NetSpec) -> set[str]:
-    """Parameters and the nodes that depend on them."""
-    out = set(spec.params)
-    for name, tree in spec.forward:
-        if any(n in out for n in ex.names(tree)):
-            out.add(name)
-    return out
+    """Parameters and the nodes that depend on them; with a stop-gradient, not through it and
+    only those that reach the loss (:meth:`NetSpec.graded`)."""
+    return spec.graded() if spec.detached else spec.moved_by(spec.params)
 
 
 def build(spec: NetSpec) -> Graph:

@@ -1539,7 +1539,20 @@ class NumpyPrinter(TextPrinter):
             # a sum led by a negated indicator (the hinge embedding loss's -(t - 1 != 0) / N …):
             # NumPy refuses to negate a boolean array, as in _print_Neg
             return f"-1.0 * {out[1:]}"
+        if (
+            _bare_boolean(first)
+            and out.startswith("(")
+            and any(_boolean_code(t) for t in e.terms[1:])
+        ):  # (z > 0) - (-z > 0): NumPy refuses - on two boolean arrays (+ would be their or)
+            return f"1.0 * {out}"
         return out
+
+
+def _bare_boolean(e: MExpr) -> bool:
+    """Whether ``e``'s NumPy code is a boolean array itself (an indicator, ``(Z > 0)``)."""
+    return isinstance(e, Func) and e.name in ("relu_grad", "clamp0_grad") or isinstance(
+        e, Indicator
+    )
 
 
 def _boolean_code(e: MExpr) -> bool:

@@ -273,6 +273,26 @@ def _floor_size(text: str, dims: dict[str, int]) -> int | None:
     return value(ast.parse(text.strip(), mode="eval").body)
 
 
+def moved_by(forward: Any, names: Any, detached: Any = ()) -> set[str]:
+    """``names`` and the [forward] lines whose value depends on them, not through a
+    stop-gradient's line (:attr:`NetSpec.detached`)."""
+    out = set(names)
+    for k, node in forward:
+        if k not in detached and out.intersection(ex.names(node)):
+            out.add(k)
+    return out
+
+
+def graded(forward: Any, params: Any, detached: Any = ()) -> set[str]:
+    """The parameters and the [forward] lines a gradient flows through (:meth:`NetSpec.graded`)."""
+    moved = moved_by(forward, params, detached)
+    reach = {forward[-1][0]} if forward else set()
+    for k, node in reversed(forward):
+        if k in reach and k not in detached:
+            reach.update(ex.names(node))
+    return set(params) | (moved & reach)
+
+
 def _leaves(key: str, forward: Any) -> set[str]:
     """The names that [forward] line ``key`` reads, through the earlier lines it names: the
     inputs, parameters, sizes and constants its value depends on."""
@@ -455,10 +475,25 @@ class NetSpec:
     # makemore's C[Xb] of labels Xb [N, B] (B characters of context): Xb's columns, each an input
     # of class labels (Xb_0 …), the lookup their concatenated lookups (Validator.lookups_2d)
     label_blocks: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    # forward nodes that are a stop-gradient (``x.detach()``, ``jax.lax.stop_gradient(x)``,
+    # ``tf.stop_gradient(x)`` of parameters): the value of their expression, treated as a
+    # constant at that value — no gradient flows through them to what they read
+    detached: tuple[str, ...] = ()
 
     @property
     def loss(self) -> str:
         return self.forward[-1][0]
+
+    def moved_by(self, names: Any) -> set[str]:
+        """``names`` and the forward nodes whose value moves when they move: a detached node's
+        does not (a stop-gradient is a constant at its value, so finite differences and the
+        gradient both treat it as fixed)."""
+        return moved_by(self.forward, names, self.detached)
+
+    def graded(self) -> set[str]:
+        """The parameters and the forward nodes a gradient flows through: they depend on a
+        parameter and reach the loss, neither through a detached node."""
+        return graded(self.forward, self.params, self.detached)
 
     def gkey(self, name: str) -> str:
         """The name of ∂L/∂``name`` in code and environments: ``d<name>`` unless taken."""
@@ -535,6 +570,10 @@ def load(net: str) -> NetSpec:
 
 
 _STOP_GRADIENT = frozenset({"jax.lax", "lax", "tf", "tensorflow"})
+
+
+def _idents(n: ast.AST) -> set[str]:
+    return {m.id for m in ast.walk(n) if isinstance(m, ast.Name)}
 
 
 def _stopped(n: ast.AST) -> ast.expr | None:
@@ -857,7 +896,8 @@ class _Validator:
         self.fwd: dict[str, Any] = {}  # each [forward] line, unpacked keys one name a line
         # the one array library the lines are written with, if one: whose x.std(0) it is
         dialect = ex.dialect_of(str(v) for v in fwd.values())
-        for key, text in self.unpacked(fwd, shapes):
+        self.stopped: list[str] = []  # NetSpec.detached
+        for key, text in self.unpacked(fwd, shapes, params):
             where = f"[forward] {key}"
             self.declare("forward", key)
             if not isinstance(text, str):
@@ -910,10 +950,8 @@ class _Validator:
                         self.one_d_spelled.add(key)
             forward.append((key, node))
         self.labels_only_picked(forward)
-        graded = set(params)  # the tensors that get a gradient, named d<name>
-        for k, node in forward:
-            if any(n in graded for n in ex.names(node)):
-                graded.add(k)
+        # the tensors that get a gradient, named d<name>
+        graded = moved_by(forward, params, self.stopped)
         grad_keys = gradient_keys([*params, *(k for k, _ in forward)], graded, set(shapes))
         loss = forward[-1][0]
         if shapes[loss] not in ((), (1, 1)):
@@ -936,6 +974,17 @@ class _Validator:
                     f"[params] {p}",
                     catalog.said("spec.read.run_11"),
                     catalog.said("spec.read.run_11_fix"),
+                )
+        reach = {forward[-1][0]}
+        for k, node in reversed(forward):
+            if k in reach and k not in self.stopped:
+                reach.update(ex.names(node))
+        for p in params:
+            if p not in reach:  # read only through a detach: PyTorch's .grad stays None
+                raise self.err(
+                    f"[params] {p}",
+                    catalog.said("spec.stop_gradient_only", p=p),
+                    catalog.said("spec.stop_gradient_only_fix", p=p),
                 )
         self.params = params
         self.limits(forward, shapes, dims, full_dims, {**inputs, **params})
@@ -965,12 +1014,13 @@ class _Validator:
             one_d_spelled=tuple(sorted(self.one_d_spelled)),
             label_blocks=tuple(self.label_blocks.items()),
             grad_keys=grad_keys,
+            detached=tuple(k for k, _ in forward if k in self.stopped),
             generated=tuple(k for k in (*inputs, *params) if k not in self.given_values()),
             ones=tuple(self.made_ones.values()),
         )
 
     def unpacked(
-        self, fwd: dict[str, Any], shapes: dict[str, Shape]
+        self, fwd: dict[str, Any], shapes: dict[str, Shape], params: dict[str, Shape]
     ) -> Iterator[tuple[str, Any]]:
         """The [forward] lines, one name each: a quoted key that unpacks a split, ``"i, f, o, g"
         = "np.split(a, 4, axis=1)"``, is the lines ``i = "np.split(a, 4, axis=1)[0]"`` … (read
@@ -980,6 +1030,11 @@ class _Validator:
                 text = ex.strip_casts(text)  # F.one_hot(y, C).float(): y's one-hot rows
                 text = ex.whole_reductions(text, shapes)  # z.flatten().sum(): z.sum()
             if "," not in key:
+                if isinstance(text, str) and len(text) <= ex.MAX_LENGTH:
+                    *hoisted, (key, text) = self.stops(key, text, fwd, params, shapes)
+                    for k, t in hoisted:
+                        self.fwd[k] = t
+                        yield k, t
                 self.fwd[key] = text
                 yield key, text
                 continue
@@ -1043,10 +1098,7 @@ class _Validator:
         tree = spelling.parsed(text)
         if tree is None or not any(_stopped(n) for n in ast.walk(tree)):
             return text
-        graded = set(params)
-        for k, node in forward:
-            if any(n in graded for n in ex.names(node)):
-                graded.add(k)
+        graded = moved_by(forward, params, self.stopped)
         spec = self
 
         class Unstop(ast.NodeTransformer):
@@ -1069,6 +1121,75 @@ class _Validator:
                 return arg
 
         return ast.unparse(Unstop().visit(tree.body))
+
+    def stops(
+        self,
+        key: str,
+        text: str,
+        fwd: dict[str, Any],
+        params: dict[str, Shape],
+        shapes: dict[str, Shape],
+    ) -> list[tuple[str, str]]:
+        """A stop-gradient of an expression of parameters (``x.detach()``, ``torch.detach(x)``,
+        ``jax.lax.stop_gradient(x)``, ``tf.stop_gradient(x)``): forward the identity, no gradient
+        through it. Line ``key`` as lines: the detached expressions first, each a line of its own
+        (``<name>_detached``, in :attr:`NetSpec.detached`), then ``key`` reading them. A line
+        that is one detach is itself detached; a line ``m`` whose every later read is
+        ``m.detach()`` (SupContrast's ``logits_max``) is detached and read as it is. A detach
+        of data only is left for :meth:`detached` (the expression itself)."""
+        tree = spelling.parsed(text)
+        if tree is None or not any(_stopped(n) for n in ast.walk(tree)):
+            return [(key, text)]
+        flowing = set(params)
+        for k, t in self.fwd.items():
+            t_tree = spelling.parsed(t) if isinstance(t, str) else None
+            if k not in self.stopped and t_tree is not None and flowing & _idents(t_tree):
+                flowing.add(k)
+        taken = {*fwd, *shapes, *self.fwd}
+        hoisted: list[tuple[str, str]] = []
+        spec = self
+
+        def all_reads_detached(name: str) -> bool:
+            later = list(fwd)[list(fwd).index(name) + 1 :] if name in fwd else []
+            for k in later:
+                t_tree = spelling.parsed(fwd[k]) if isinstance(fwd[k], str) else None
+                if t_tree is None:
+                    return False
+                reads = sum(isinstance(n, ast.Name) and n.id == name for n in ast.walk(t_tree))
+                stops = sum(
+                    isinstance(a := _stopped(n), ast.Name) and a.id == name
+                    for n in ast.walk(t_tree)
+                )
+                if reads != stops:
+                    return False
+            return True
+
+        class Hoist(ast.NodeTransformer):
+            def visit_Call(self, n: ast.Call) -> ast.AST:
+                self.generic_visit(n)
+                arg = _stopped(n)
+                if arg is None or not flowing & _idents(arg):
+                    return n  # data only: read as the expression (Validator.detached)
+                if n is tree.body:
+                    spec.stopped.append(key)
+                    return arg
+                if isinstance(arg, ast.Name) and arg.id in spec.fwd and all_reads_detached(arg.id):
+                    if arg.id not in spec.stopped:
+                        spec.stopped.append(arg.id)
+                    flowing.discard(arg.id)
+                    return arg
+                base = arg.id if isinstance(arg, ast.Name) else key
+                name, i = f"{base}_detached", 1
+                while name in taken or ex.reserved(name):
+                    i += 1
+                    name = f"{base}_detached{i}"
+                taken.add(name)
+                hoisted.append((name, ast.unparse(arg)))
+                spec.stopped.append(name)
+                return ast.Name(name, ast.Load())
+
+        body = Hoist().visit(tree.body)
+        return [*hoisted, (key, ast.unparse(body))]
 
     def hoist_split(
         self, names: list[str], text: str, fwd: dict[str, Any], shapes: dict[str, Shape]

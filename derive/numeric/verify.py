@@ -565,6 +565,8 @@ def gradients_torch(
         if zeros and name in zeros:
             mask = torch.tensor(np.asarray(zeros[name]).reshape(tuple(out.shape)))
             out = env[name] = torch.where(mask, out - out.detach(), out)
+        if name in g.spec.detached:  # a stop-gradient, as PyTorch runs it
+            out = env[name] = out.detach()
     out.sum().backward()
     return {p: env[p].grad.detach().numpy().reshape(np.shape(point[p])) for p in g.spec.params}
 
@@ -626,10 +628,7 @@ def _fixed_nodes(
     (relu-mlp at full size: ``x @ w1``, 64 × 1000 by 1000 × 100, for each move of ``w2``)."""
     if values is None:
         return {}
-    moved = {p}
-    for k, tree in d.graph.spec.forward:
-        if moved.intersection(ex.names(tree)):
-            moved.add(k)
+    moved = d.graph.spec.moved_by({p})  # a detached node stays at its value: frozen
     return {k: values[k] for k, _ in d.graph.spec.forward if k not in moved}
 
 
@@ -714,8 +713,18 @@ def precise_fd(
     with mpmath.workdps(tol.FD_PRECISE_DPS + 10):
         base = mpmath.mpf(float(np.asarray(point[p], float)[i]))
         h = mpmath.mpf(tol.FD_PRECISE_STEP)
+        frozen = {}  # a stop-gradient's entries stay at their values at ``point``
+        if g.spec.detached:
+            here = Example(d, point, dps=tol.FD_PRECISE_DPS)
+            try:
+                for k in g.spec.detached:
+                    frozen.update({s: here.value(s) for s in g.tensors[k].symbols})
+            except (ExampleValueError, ValueError, TypeError, ZeroDivisionError, OverflowError):
+                return None
         for sign in (1, -1):
             ex_ = Example(d, point, dps=tol.FD_PRECISE_DPS)
+            ex_.values.update(frozen)
+            ex_._given.update(frozen)
             ex_.values[target] = ex_._given[target] = base + sign * h
             try:
                 moved.append(as_mpf(ex_.value(loss)))

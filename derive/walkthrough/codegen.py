@@ -67,6 +67,8 @@ class Code:
     sgd: tuple[str, ...]  # "W1 = W1 - lr * dW1"
     lab: Lab | None = None  # the lab script's pieces (backprop.py and the notebook)
     dloss: str = ""  # the name of ∂L/∂L in the lines ("dL"), seeded 1.0 where a line reads it
+    # the stop-gradient nodes (NetSpec.detached): the finite differences hold them at their values
+    detached: tuple[str, ...] = ()
 
     @property
     def helper_sources(self) -> tuple[tuple[str, ...], ...]:
@@ -246,7 +248,12 @@ def code(d: Derivation) -> Code:
     used = " ".join(forward + backward)
     helpers = tuple(h for h in helper_names() if re.search(rf"\b{h}\(", used))
     tensors = frozenset((*spec.inputs, *spec.params, *(k for k, _ in spec.forward)))
-    torch_forward = tuple(f"{name} = {torch_code(tree, tensors)}" for name, tree in spec.forward)
+    torch_forward = tuple(
+        f"{name} = ({torch_code(tree, tensors)}).detach()"
+        if name in spec.detached
+        else f"{name} = {torch_code(tree, tensors)}"
+        for name, tree in spec.forward
+    )
     bare, scale = "", ""
     found = scaled_loss(spec.forward[-1][1])
     if found is not None:
@@ -272,6 +279,7 @@ def code(d: Derivation) -> Code:
             sgd,
             lab(d),
             spec.gkey(spec.loss),
+            tuple(spec.detached),
         ),
     )
 
@@ -303,6 +311,7 @@ def _safe(spec, c: Code) -> Code:
         inputs=many(c.inputs),
         params=many(c.params),
         loss=fix(c.loss),
+        detached=many(c.detached),
         sgd=many(c.sgd),
         dloss=fix(c.dloss),
         lab=None
