@@ -1274,10 +1274,28 @@ def inline_kinks_at_zero(d: Derivation, zeros: Mapping[str, np.ndarray] | None =
                             ),
                         )
                     if example.value(arg) == 0:
-                        sentence = catalog.said(
-                            "refuse.kink", node=node.name, f=call.func.__name__, gap=f"{fv:.1e}"
-                        )
-                        raise _refused(g, sentence)
+                        raise _refused(g, _kink_sentence(g, node.name, call, fv))
+
+
+def _kink_sentence(g: Graph, node: str, call: sp.Basic, gap: float) -> str:
+    """Why an inline kink at an exact 0 is refused, in what the user wrote: PyTorch's
+    ``cdist`` is derive's ``sqrt0`` of the expanded squared distance, so its zero distance is
+    named as the pair of rows; a norm's ``sqrt0`` as the norm; any other function by name."""
+    f = call.func.__name__
+    text = g.spec.forward_text.get(node, "")
+    if f == "sqrt0" and "cdist" in text:
+        rows: dict[str, set[int]] = {}
+        for name, t in g.tensors.items():
+            if t.kind == "node":
+                continue
+            for (i, _), s in np.ndenumerate(np.asarray(t.symbols, dtype=object)):
+                if s in call.args[0].free_symbols:
+                    rows.setdefault(name, set()).add(i)
+        pair = ", ".join(f"{name}[{i}]" for name, r in sorted(rows.items()) for i in sorted(r))
+        return catalog.said("refuse.kink_cdist", node=node, pair=pair, gap=f"{gap:.1e}")
+    if f == "sqrt0":
+        f = catalog.said("refuse.norm_root")
+    return catalog.said("refuse.kink", node=node, f=f, gap=f"{gap:.1e}")
 
 
 def _atoms(e: sp.Basic, classes: tuple[type, ...]) -> set[sp.Basic]:

@@ -116,6 +116,7 @@ class ForwardItem:
     calcs: tuple[Calc, ...]  # each entry by hand (small tensors)
     value: Values
     code: str  # "Z1 = X @ W1 + b1"
+    detached: bool = False  # a stop-gradient (NetSpec.detached): a constant in the backward pass
 
 
 @dataclass(frozen=True)
@@ -487,6 +488,7 @@ class Pieces:
             tuple(self.calc(s) for s in visit.entries),
             self.values(t.tex, t.symbols),
             f"{node.name} = {node.forward.code()}",
+            node.name in self.g.spec.detached,
         )
 
     def path(self, c: Contribution, full: bool = True) -> PathItem:
