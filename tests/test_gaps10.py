@@ -149,6 +149,8 @@ def test_walkthrough_and_lab_say_what_a_stop_gradient_is(tmp_path: Path) -> None
     zh = (tmp_path / "ste" / "zh" / "walkthrough.md").read_text(encoding="utf-8")
     assert "treats it as a constant at this value; no gradient flows through it" in en
     assert "没有梯度经过它" in zh
+    # the backward step of z names the stop-gradient that reads it
+    assert "also reads it, but as a stop-gradient" in en and "也读取了它，但那是停止梯度" in zh
     for lang in ("en", "zh"):
         lab = tmp_path / "ste" / lang / "backprop.py"
         code = lab.read_text(encoding="utf-8")

@@ -152,6 +152,8 @@ class BackwardItem:
     # form) when no path cites it: cited after the simplified lines
     rule_proof: str = ""
     deep: bool = False  # the closed form carries another parameter (weights on the way back)
+    # the stop-gradient nodes that read this tensor (NetSpec.detached): no path through them
+    stopped: Math | None = None
 
 
 @dataclass(frozen=True)
@@ -537,7 +539,14 @@ class Pieces:
             tuple(names),
             short=self.short(v),
             rule_proof=rule_proof if v.rule != "elementwise" else "",
+            stopped=self.stopped(v.name),
         )
+
+    def stopped(self, name: str) -> Math | None:
+        """The stop-gradient nodes reading ``name`` (``q_detached = q``), or ``None``."""
+        g = self.g
+        found = [g.tensors[c].tex for c in g.consumers.get(name, ()) if c in g.spec.detached]
+        return Math(",\\; ".join(found)) if found else None
 
     def short(self, v: BackwardVisit) -> Calc | None:
         """The first entry worked out by the last simplified formula, as a course computes it
