@@ -285,12 +285,16 @@ def moved_by(forward: Any, names: Any, detached: Any = ()) -> set[str]:
 
 def graded(forward: Any, params: Any, detached: Any = ()) -> set[str]:
     """The parameters and the [forward] lines a gradient flows through (:meth:`NetSpec.graded`)."""
-    moved = moved_by(forward, params, detached)
+    return set(params) | (moved_by(forward, params, detached) & reaching(forward, detached))
+
+
+def reaching(forward: Any, detached: Any = ()) -> set[str]:
+    """The loss and the names it reads, through every [forward] line but a stop-gradient's."""
     reach = {forward[-1][0]} if forward else set()
     for k, node in reversed(forward):
         if k in reach and k not in detached:
             reach.update(ex.names(node))
-    return set(params) | (moved & reach)
+    return reach
 
 
 def _leaves(key: str, forward: Any) -> set[str]:
@@ -975,10 +979,7 @@ class _Validator:
                     catalog.said("spec.read.run_11"),
                     catalog.said("spec.read.run_11_fix"),
                 )
-        reach = {forward[-1][0]}
-        for k, node in reversed(forward):
-            if k in reach and k not in self.stopped:
-                reach.update(ex.names(node))
+        reach = reaching(forward, self.stopped)
         for p in params:
             if p not in reach:  # read only through a detach: PyTorch's .grad stays None
                 raise self.err(
