@@ -208,3 +208,40 @@ def test_a_zero_cdist_distance_is_named_as_the_pair_of_rows(tmp_path: Path) -> N
         numeric.verify(derive(spec.load(path)), points=0)
     assert "X1[1], X2[1]" in catalog.localized(err.value, "zh")
     assert "修改 [values]" in catalog.localized(err.value, "zh")
+
+
+def test_round_is_read_inside_a_stop_gradient_and_refused_outside() -> None:
+    """torch.round (a step function, PyTorch's gradient 0 everywhere) is the straight-through
+    estimator's forward: read inside a detach (ste_round above agrees with PyTorch); where a
+    gradient would flow through it, refused naming the straight-through form, en+zh."""
+    text = (HERE / "specs_gaps10" / "ste_round.toml").read_text(encoding="utf-8")
+    bad = text.replace('"z + (torch.round(z) - z).detach()"', '"torch.round(z) + z"')
+    assert bad != text
+    with pytest.raises(spec.SpecError) as err:
+        spec.parse(bad, "round")
+    said = str(err.value)
+    assert "round() is a step function" in said and "(torch.round(x) - x).detach()" in said
+    from derive.locale import catalog
+
+    assert "阶梯函数" in catalog.localized(err.value, "zh")
+    # of data only (no gradient there) it is read
+    data = text.replace('"z + (torch.round(z) - z).detach()"', '"z + torch.round(X @ X.T).sum()"')
+    assert not spec.parse(data, "round-data").detached
+
+
+def test_round_ties_to_even_in_every_number_system() -> None:
+    import mpmath
+    import sympy as sp
+    import torch
+
+    from derive.lang import ops
+
+    op = ops.get("round")
+    for v in (-2.5, -1.5, -0.5, 0.5, 1.5, 2.5, 0.49, -0.51, 1.7):
+        want = float(torch.round(torch.tensor(v, dtype=torch.float64)))
+        assert float(np.round(v)) == want
+        assert float(op.mpmath(mpmath.mpf(v))) == want
+        assert float(op.sympy(sp.Rational(str(v)))) == want
+        assert float(op.sympy(sp.Float(v))) == want
+    x = sp.Symbol("x")
+    assert sp.diff(op.sympy(x), x) == 0

@@ -802,6 +802,8 @@ class DeriveLatexPrinter(LatexPrinter):
         """Our own function classes (``sigmoid``, ``relu``, ``relu_grad``, ``leaky_relu``…)
         print from their row in the operation table; SymPy's own go to SymPy."""
         op = ops.OPS.get(type(expr).__name__)
+        if op is None and _ours(type(expr)):  # a class named apart from its row (round_even)
+            op = next((o for o in ops.OPS.values() if o.sympy_class is type(expr)), None)
         if op is None or op.sympy_class is not type(expr) or not _ours(type(expr)):
             return super()._print_Function(expr, exp)
         holes = {k: self._print(a) for (k, _), a in zip(op.params, expr.args[1:], strict=False)}
@@ -1257,6 +1259,9 @@ class IndexTextPrinter(StrPrinter):
 
     def _print_relu_grad(self, expr: sp.Expr) -> str:
         return f"1[{self._print(expr.args[0])} > 0]"
+
+    def _print_round_even(self, expr: sp.Expr) -> str:
+        return f"round({self._print(expr.args[0])})"
 
     def _print_clamp0(self, expr: sp.Expr) -> str:
         return f"max({self._print(expr.args[0])}, 0)"

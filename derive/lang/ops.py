@@ -108,6 +108,28 @@ class clamp0_grad(_Step):  # noqa: N801
     at_zero = 1
 
 
+class round_even(sp.Function):  # noqa: N801
+    """Rounding to the nearest whole number, ties to even (``torch.round``, ``np.round``):
+    a step function, derivative 0 wherever it is defined (PyTorch's gradient is 0 everywhere).
+    Read only where no gradient flows through it (a stop-gradient's straight-through
+    estimator, or data): :meth:`derive.lang.spec.Validator` refuses it elsewhere."""
+
+    nargs = 1
+    is_extended_real = True
+    is_finite = True
+
+    @classmethod
+    def eval(cls, x: sp.Expr) -> sp.Expr | None:
+        if x.is_Rational:
+            return sp.Integer(round(Fraction(int(x.p), int(x.q))))  # Fraction: ties to even
+        if x.is_Float:
+            return sp.Integer(round(float(x)))  # float: ties to even
+        return None
+
+    def fdiff(self, argindex: int = 1) -> sp.Expr:
+        return sp.Integer(0)
+
+
 class _MaxZero(sp.Function):
     """max(x, 0), whose derivative is the indicator :attr:`step`."""
 
@@ -871,6 +893,22 @@ _ROWS: tuple[Op, ...] = (
         tex="\\sin",
         text="sin",
         numpy_names=("sin",),
+    ),
+    Op(
+        "round",  # ties to even, as torch.round and np.round; only where no gradient flows
+        ELEMENTWISE,
+        sympy=round_even,
+        sympy_class=round_even,
+        derivative=lambda x: sp.Integer(0),
+        pull=_local(lambda m, x, y: m.Scalar(sp.Integer(0))),
+        numpy=np.round,
+        mpmath=lambda x: mpmath.mpf(mpmath.nint(x)),
+        torch=lambda x: _torch_mod(x).round(x),
+        numpy_src="np.round({x})",
+        torch_src="torch.round({x})",
+        tex="\\operatorname{round}",
+        text="round",
+        numpy_names=("round", "rint"),
     ),
     Op(
         "cos",

@@ -576,6 +576,12 @@ def load(net: str) -> NetSpec:
 _STOP_GRADIENT = frozenset({"jax.lax", "lax", "tf", "tensorflow"})
 
 
+def _subtrees(n: ex.Node) -> Iterator[ex.Node]:
+    yield n
+    for c in ex.children(n):
+        yield from _subtrees(c)
+
+
 def _idents(n: ast.AST) -> set[str]:
     return {m.id for m in ast.walk(n) if isinstance(m, ast.Name)}
 
@@ -955,8 +961,8 @@ class _Validator:
             forward.append((key, node))
         self.labels_only_picked(forward)
         # the tensors that get a gradient, named d<name>
-        graded = moved_by(forward, params, self.stopped)
-        grad_keys = gradient_keys([*params, *(k for k, _ in forward)], graded, set(shapes))
+        moving = moved_by(forward, params, self.stopped)
+        grad_keys = gradient_keys([*params, *(k for k, _ in forward)], moving, set(shapes))
         loss = forward[-1][0]
         if shapes[loss] not in ((), (1, 1)):
             raise self.err(
@@ -978,6 +984,17 @@ class _Validator:
                     f"[params] {p}",
                     catalog.said("spec.read.run_11"),
                     catalog.said("spec.read.run_11_fix"),
+                )
+        flowing = graded(forward, params, self.stopped)
+        for k, node in forward:
+            if k in flowing and any(
+                isinstance(n, ex.Call) and n.func == "round" and flowing & set(ex.names(n))
+                for n in _subtrees(node)
+            ):  # a step function: PyTorch's gradient through it is 0 everywhere
+                raise self.err(
+                    f'[forward] {k} = "{self.fwd.get(k, "")}"',
+                    catalog.said("spec.round_gradient"),
+                    catalog.said("spec.round_gradient_fix"),
                 )
         reach = reaching(forward, self.stopped)
         for p in params:
