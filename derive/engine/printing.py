@@ -802,7 +802,7 @@ class DeriveLatexPrinter(LatexPrinter):
         """Our own function classes (``sigmoid``, ``relu``, ``relu_grad``, ``leaky_relu``…)
         print from their row in the operation table; SymPy's own go to SymPy."""
         op = ops.OPS.get(type(expr).__name__)
-        if op is None and _ours(type(expr)):  # a class named apart from its row (round_even)
+        if op is None and (type(expr).__module__ or "").startswith("derive"):  # round_even
             op = next((o for o in ops.OPS.values() if o.sympy_class is type(expr)), None)
         if op is None or op.sympy_class is not type(expr) or not _ours(type(expr)):
             return super()._print_Function(expr, exp)
