@@ -331,9 +331,10 @@ def format_report(d: Any, report: Any) -> str:
         )
     if d.spec.detached:
         lines.append(
-            f"  note: a stop-gradient (detach): {', '.join(d.spec.detached)} treated as a "
-            "constant at its value, as PyTorch does; the finite differences are of the loss "
-            "with it held at its value at each point (not of the loss itself)"
+            f"  note: a stop-gradient (detach): {', '.join(d.spec.detached)} "
+            f"{'is' if len(d.spec.detached) == 1 else 'are each'} treated as a constant at its "
+            "value, as PyTorch does; the finite differences are of the loss with it held at "
+            "its value at each point (not of the loss itself)"
         )
     if report.loss_scale:
         name, ratio = report.loss_scale

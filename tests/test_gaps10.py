@@ -93,7 +93,7 @@ def test_the_stop_gradient_changes_the_gradient(name: str) -> None:
 def test_verify_says_the_finite_differences_hold_the_detached_node() -> None:
     res = CliRunner().invoke(main, ["verify", str(HERE / "specs_course" / "hn9_detach.toml")])
     assert res.exit_code == 0, res.output
-    assert "stop-gradient (detach): q_detached treated as a constant" in res.output
+    assert "stop-gradient (detach): q_detached is treated as a constant" in res.output
     assert "held at its value" in res.output
 
 
@@ -106,7 +106,11 @@ def test_hoisting_names_and_forms() -> None:
     s = spec.load(HERE / "specs_course" / "hn15_supcon_detach.toml")
     assert s.detached == ("logits_max",)
     s = spec.load(HERE / "specs_gaps10" / "ste_sign.toml")
-    assert s.detached == ("q_detached",) and s.forward_text["q"] == "z + q_detached"
+    assert s.detached == ("z_detached",) and s.forward_text["q"] == "z + z_detached"
+    # an expression of one tensor is named after it, of several after the line
+    two = (HERE / "specs_gaps10" / "ste_sign.toml").read_text(encoding="utf-8")
+    two = two.replace('"z + (torch.sign(z) - z).detach()"', '"z + (torch.sign(z) - X @ W).detach()"')
+    assert spec.parse(two, "two").detached == ("q_detached",)
     s = spec.load(HERE / "specs_course" / "hn11_dqn_target_detach.toml")
     assert s.detached == ()
 
@@ -165,7 +169,7 @@ def test_numpy_code_of_an_indicator_minus_an_indicator_runs() -> None:
     """sign(z) is (z > 0) − (−z > 0): NumPy refuses − on two boolean arrays."""
     s = spec.load(HERE / "specs_gaps10" / "ste_sign.toml")
     d = derive(s)
-    node = next(n for n in d.graph.nodes if n.name == "q_detached")
+    node = next(n for n in d.graph.nodes if n.name == "z_detached")
     code = node.forward.code()
     z = np.array([[0.5], [-1.0], [0.0]])
     got = eval(code, {"np": np, "z": z})  # noqa: S307 (our own generated code)

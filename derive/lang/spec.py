@@ -582,6 +582,18 @@ def _subtrees(n: ex.Node) -> Iterator[ex.Node]:
         yield from _subtrees(c)
 
 
+def _names_in(n: ast.AST) -> list[str]:
+    """The names ``n`` reads, in the order they are written."""
+    out = []
+
+    class Names(ast.NodeVisitor):
+        def visit_Name(self, m: ast.Name) -> None:
+            out.append(m.id)
+
+    Names().visit(n)
+    return out
+
+
 def _idents(n: ast.AST) -> set[str]:
     return {m.id for m in ast.walk(n) if isinstance(m, ast.Name)}
 
@@ -1196,7 +1208,8 @@ class _Validator:
                         spec.stopped.append(arg.id)
                     flowing.discard(arg.id)
                     return arg
-                base = arg.id if isinstance(arg, ast.Name) else key
+                read = [m for m in dict.fromkeys(_names_in(arg)) if m in spec.fwd or m in params]
+                base = read[0] if len(read) == 1 else key  # (s + 1).detach(): s_detached
                 name, i = f"{base}_detached", 1
                 while name in taken or ex.reserved(name):
                     i += 1
