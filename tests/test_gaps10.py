@@ -249,3 +249,15 @@ def test_round_ties_to_even_in_every_number_system() -> None:
         assert float(op.sympy(sp.Float(v))) == want
     x = sp.Symbol("x")
     assert sp.diff(op.sympy(x), x) == 0
+
+
+def test_derive_check_judges_a_formula_on_a_detached_target() -> None:
+    """DQN's target q.detach(): the gradient without a path through the target is right; the
+    one that also differentiates the target (a factor 1 − 0.9) is wrong."""
+    path = str(HERE / "specs_course" / "hn9_detach.toml")
+    right = CliRunner().invoke(main, ["check", path, "--wrt", "w", "X.T @ (2 * (q - target) / N)"])
+    assert right.exit_code == 0 and "correct" in right.output, right.output
+    wrong = CliRunner().invoke(
+        main, ["check", path, "--wrt", "w", "X.T @ (2 * (q - target) / N) * (1 - 0.9)"]
+    )
+    assert wrong.exit_code == 1 and "incorrect" in wrong.output, wrong.output
