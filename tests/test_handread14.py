@@ -1,0 +1,240 @@
+"""Handouts a lecturer hands out unchanged, pass 14 (issue 12): the zero-initialisation
+argument over every hidden layer, proof titles joined without a second colon, and what a
+reading of the built-ins and course specs found, each asserted on the built text (Markdown and
+LaTeX, en and zh) of networks other than the one the defect was seen on where it is general."""
+
+from __future__ import annotations
+
+import functools
+import re
+from pathlib import Path
+
+import pytest
+
+SPECS = Path(__file__).parent / "specs_course"
+
+
+def _load(source: str):
+    from derive.engine.backprop import derive
+    from derive.lang import spec
+
+    path = SPECS / f"{source}.toml"
+    return derive(spec.load(str(path) if path.exists() else source))
+
+
+@functools.cache
+def _walkthrough(name: str, detail: str = "standard"):
+    from derive.numeric import verify as numeric
+    from derive.render.build import shared_proofs
+    from derive.walkthrough.context import build
+
+    d = _load(name)
+    return build(d, numeric.verify(d, points=0, full=False), shared_proofs(), detail=detail)
+
+
+@functools.cache
+def _built(name: str, template: str, lang: str, detail: str = "standard") -> str:
+    from derive.render import environment as render
+
+    return render.render(template, _walkthrough(name, detail), lang)
+
+
+def _md(name: str, lang: str, detail: str = "standard") -> str:
+    return _built(name, "md/walkthrough.md.j2", lang, detail)
+
+
+def _tex(name: str, lang: str) -> str:
+    return _built(name, "tex/walkthrough.tex.j2", lang)
+
+
+class _Steps:  # the lesson's proven steps as the engine made them
+    def eq(self, step, shape=None, *args, **kwargs):
+        return step
+
+
+def _symmetry(name: str):
+    from derive.walkthrough import lessons
+
+    d = _load(name)
+    return d, lessons.symmetry(d, _Steps())
+
+
+# ---- 1. zero initialisation: every hidden layer ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "layers"),
+    [("nielsen3", ["a^{[2]}", "a^{[3]}"]), ("deeptanh", ["A^{[1]}", "A^{[2]}", "A^{[3]}"])],
+)
+def test_the_symmetry_argument_covers_every_hidden_layer(name: str, layers: list[str]) -> None:
+    """The argument tied the first hidden layer's units only (w⁽²⁾'s columns, w⁽³⁾'s rows): a
+    network with two or three hidden layers was not shown symmetric in its deeper layers. Now
+    every weight between two hidden layers starts with all its entries equal, every hidden
+    layer's columns are proven equal, and every parameter of the chain gets its gradient step —
+    proven on the network's own parameters."""
+    d, found = _symmetry(name)
+    assert found is not None
+    math = dict(found.math)
+    assert math["H"] == layers[0] and math["more"] == ", ".join(layers[1:])
+    parts = dict(found.parts)
+    g = d.graph
+    # the start ties every parameter up to the last weight; the last bias is free
+    started = [str(s.lhs.tex) for s in parts["sym_start"]]
+    weights = [p for p in d.spec.params if g.tensors[p].shape[0] > 1]
+    texs = [g.tensors[w].tex for w in weights]
+    assert [t for t in started if t in texs] == texs
+    assert len(started) == len(d.spec.params) - 1, started
+    # a middle weight starts as one letter in every entry, its gradient all one entry
+    mids = [g.tensors[w] for w in weights[1:-1]]
+    assert mids and math["mid"] == ", ".join(m.tex for m in mids)
+    for m in mids:
+        (start,) = [s for s in parts["sym_start"] if s.lhs.tex == m.tex]
+        assert len(set(start.rhs.value)) == 1
+        grads = [
+            s for s in parts["sym_backward.deep"] if "{\\partial " + m.tex + "}" in str(s.lhs.tex)
+        ]
+        assert len(grads) == 1 and len(set(grads[0].rhs.value)) == 1
+    # every hidden layer's columns, each against its first
+    shown = " ".join(str(s.lhs.tex) for s in parts["sym_forward.deep"])
+    for layer in layers:
+        assert layer + "_{" in shown, layer
+    for s in (*parts["sym_start"], *parts["sym_forward.deep"], *parts["sym_backward.deep"]):
+        assert s.rule == "symmetric-init"
+
+
+def test_the_deep_symmetric_start_is_what_torch_computes() -> None:
+    """What the handout claims for deeptanh, checked outside the engine: with the symmetric start
+    it writes (W1's columns equal, W2 and W3 one number each, W4's rows equal, each bias one
+    number), PyTorch's forward values are equal across each hidden layer's columns and its
+    gradients keep the tie (W2, W3 constant; W1's columns equal) — a step cannot separate them."""
+    torch = pytest.importorskip("torch")
+    gen = torch.Generator().manual_seed(3)
+
+    def rand(*shape):
+        return torch.randn(*shape, generator=gen, dtype=torch.float64)
+
+    x, y = rand(4, 3), rand(4, 1)
+    w1 = rand(3, 1).repeat(1, 5).requires_grad_()
+    b1 = rand(1, 1).repeat(1, 5).requires_grad_()
+    w2 = rand(1, 1).repeat(5, 4).requires_grad_()
+    b2 = rand(1, 1).repeat(1, 4).requires_grad_()
+    w3 = rand(1, 1).repeat(4, 3).requires_grad_()
+    b3 = rand(1, 1).repeat(1, 3).requires_grad_()
+    w4 = rand(1, 1).repeat(3, 1).requires_grad_()
+    b4 = rand(1, 1).requires_grad_()
+    a1 = torch.tanh(x @ w1 + b1)
+    a2 = torch.tanh(a1 @ w2 + b2)
+    a3 = torch.tanh(a2 @ w3 + b3)
+    loss = torch.nn.functional.mse_loss(a3 @ w4 + b4, y)
+    loss.backward()
+    for a in (a1, a2, a3):
+        assert torch.allclose(a, a[:, :1].expand_as(a))
+    for w in (w2, w3, b1, b2, b3):
+        assert torch.allclose(w.grad, w.grad[0, 0].expand_as(w.grad)) and w.grad.abs().max() > 0
+    assert torch.allclose(w1.grad, w1.grad[:, :1].expand_as(w1.grad))
+    _, found = _symmetry("deeptanh")
+    starts = {str(s.lhs.tex): s for s in dict(found.parts)["sym_start"]}
+    # the handout ties exactly these: W2 and W3 one letter, W1 a letter per row, W4 one column
+    assert len(set(starts["W^{[2]}"].rhs.value)) == 1 and len(set(starts["W^{[3]}"].rhs.value)) == 1
+    assert len(set(starts["W^{[1]}"].rhs.value)) == 3
+
+
+def test_a_deeper_layer_that_is_not_interchangeable_keeps_the_first(tmp_path) -> None:
+    """A fixed mask on the second hidden layer (an input that differs per unit) makes its units
+    distinguishable: the argument is then made over the first layer only — not dropped, and not
+    claimed for the second."""
+    from derive.engine.backprop import derive
+    from derive.lang import spec
+    from derive.walkthrough import lessons
+
+    path = tmp_path / "masked2.toml"
+    path.write_text(
+        """[network]
+name = "masked-second-layer"
+[dims]
+m = 3
+n = 2
+h1 = 3
+h2 = 3
+[inputs]
+X = ["m", "n"]
+M = ["m", "h2"]
+Y = ["m", 1]
+[params]
+W1 = ["n", "h1"]
+W2 = ["h1", "h2"]
+W3 = ["h2", 1]
+[forward]
+A1 = "tanh(X @ W1)"
+A2 = "tanh(A1 @ W2) * M"
+Yhat = "A2 @ W3"
+L = "mse(Yhat, Y)"
+[values]
+M = [[1, 0, 1], [0, 1, 1], [1, 1, 0]]
+""",
+        "utf-8",
+    )
+    d = derive(spec.load(str(path)))
+    assert len(lessons._hidden_layers(d)) == 2
+    found = lessons.symmetry(d, _Steps())
+    assert found is not None and "more" not in dict(found.math)
+    assert dict(found.math)["W2"] == "W^{[2]}" and found.body == "body"
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_deep_symmetry_is_said_in_both_languages(lang: str) -> None:
+    """The handout's words follow the proof: every entry of the weight between the hidden
+    layers equal, each layer's units identical, in English and Chinese; a one-hidden-layer
+    network keeps its own sentences."""
+    md = _md("nielsen3", lang)
+    words = {
+        "en": [
+            "every entry of $w^{[3]}$ equal",
+            "and so do those of $a^{[3]}$",
+            "each column of $a^{[2]}$, then of $a^{[3]}$",
+        ],
+        "zh": [
+            "$w^{[3]}$ 的所有元素相等",
+            "$a^{[3]}$ 的隐藏单元也是如此",
+            "先是 $a^{[2]}$ 的各列，再是 $a^{[3]}$ 的各列",
+        ],
+    }[lang]
+    for w in words:
+        assert w in md, w
+    tiny = _md("tiny-mlp", lang)
+    assert "{{" not in md and "{{" not in tiny
+    assert words[0] not in tiny and "w^{[3]}" not in tiny
+
+
+# ---- 2. proof titles joined without a second colon -------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["mlp-bce", "batchnorm", "rnn"])
+def test_a_cited_proof_title_is_not_joined_by_a_colon(name: str) -> None:
+    """ "General proof: Linear layer: gradient of the weights." read as two colons in a row (the
+    proof titles contain one). The lead-in has none now; the title is a link (Markdown), italic
+    (English PDF) or in 「“…”」 (Chinese), so a title's own colon is the only one."""
+    en_md, zh_md = _md(name, "en"), _md(name, "zh")
+    en_tex, zh_tex = _tex(name, "en"), _tex(name, "zh")
+    for text in (en_md, en_tex):
+        assert "General proof:" not in text and "General proofs:" not in text
+    cites = re.findall(r"See the general proofs? (.*?)\.$", en_md, re.M)
+    assert cites
+    for cite in cites:
+        outside = re.sub(r"\[[^\]]*\]\([^)]*\)", "", cite)
+        assert ":" not in outside and outside.strip() in ("", "and"), cite
+    assert re.search(
+        r"See the general proof \\prooflink\{[^}]*\}\{[^}]*\}\{\{\\itshape [^}]*: [^}]*\}\}\.",
+        en_tex,
+    )
+    zh_cites = re.findall(r"一般性证明见(.*?)。", zh_md)
+    assert zh_cites and all(c.startswith("[“") for c in zh_cites), zh_cites
+    assert "一般性证明见 " not in zh_md and "一般性证明见 " not in zh_tex
+    assert re.search(r"一般性证明见\\prooflink\{[^}]*\}\{[^}]*\}\{“[^}]*”\}。", zh_tex)
+
+
+def test_full_detail_cites_a_proof_without_a_second_colon() -> None:
+    """``--detail full`` cites its section-4 proofs as "The proof is in section 4, *title*."."""
+    md = _md("tiny-mlp", "en", "full")
+    assert "Proof in section 4:" not in md
+    assert re.search(r"The proof is in section 4, \*\[Linear layer: gradient of the weights\]", md)
