@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import functools
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -238,3 +239,57 @@ def test_full_detail_cites_a_proof_without_a_second_colon() -> None:
     md = _md("tiny-mlp", "en", "full")
     assert "Proof in section 4:" not in md
     assert re.search(r"The proof is in section 4, \*\[Linear layer: gradient of the weights\]", md)
+
+
+# ---- 3. the lesson's displays in rows that fit the line --------------------------------------
+
+
+def _symmetry_tex(name: str, lang: str) -> str:
+    tex = _tex(name, lang)
+    start = tex.index("\\subsection{" + ("Why not start" if lang == "en" else "为什么不能"))
+    return tex[start : tex.index("\\subsection{", start + 1)]
+
+
+def test_the_symmetry_displays_are_rows_that_fit_the_line() -> None:
+    """The PDF set all the equations of a part of a lesson on one line and shrank it to the text
+    width: deeptanh's 13 column equations of its three hidden layers came out at a fraction of
+    the text size, unreadable. Now they are set side by side only while a row fits the line
+    (``PART_LINE``), each row at full size unless one equation alone is wider."""
+    from derive.engine.printing import display_width
+    from derive.render.environment import PART_GAP, PART_LINE
+
+    rows = re.findall(
+        r"\\adjustbox\{max width=\\linewidth\}\{\\\(\\displaystyle (.*?)\\\)\}\\end\{center\}",
+        _symmetry_tex("deeptanh", "en"),
+    )
+    assert len(rows) >= 8
+    for row in rows:
+        parts = row.split("\\qquad ")
+        if len(parts) > 1:
+            wide = sum(display_width(p) for p in parts) + PART_GAP * (len(parts) - 1)
+            assert wide <= PART_LINE, row[:80]
+    # narrow steps still share a row (tiny-mlp's start: W⁽¹⁾ and W⁽²⁾ side by side)
+    tiny = _symmetry_tex("tiny-mlp", "en")
+    assert re.search(r"W\^\{\[1\]\} = .*\\qquad W\^\{\[2\]\} = ", tiny)
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(shutil.which("xelatex") is None, reason="xelatex needed")
+def test_the_deep_symmetry_pdf_has_no_overfull_box(tmp_path: Path) -> None:
+    """The three-hidden-layer argument compiles without an overfull box."""
+    from derive.render.pdf import compile_pdf
+
+    log = compile_pdf(_tex("deeptanh", "en"), tmp_path / "h.pdf")
+    assert "Overfull \\hbox" not in log
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_proofs_list_of_the_pdf_sets_titles_apart(lang: str) -> None:
+    """Section 4 of the PDF listed the titles run in, "Linear layer: gradient of the weights;
+    Linear layer: gradient of the input; …" — title colons among the list's semicolons, the
+    Chinese titles with no mark at all. They are set as the citations are: italic, 「“…”」."""
+    tex = _tex("tiny-mlp", lang)
+    section = tex[tex.index("\\label{sec:proofs}") :]
+    section = section[: section.index("\\section")]
+    titles = re.findall(r"\\prooflink\{[^}]*\}\{[^}]*\}\{(\{\\itshape [^}]*\}|“[^”]*”)\}", section)
+    assert len(titles) == 4, section
