@@ -293,3 +293,57 @@ def test_the_proofs_list_of_the_pdf_sets_titles_apart(lang: str) -> None:
     section = section[: section.index("\\section")]
     titles = re.findall(r"\\prooflink\{[^}]*\}\{[^}]*\}\{(\{\\itshape [^}]*\}|“[^”]*”)\}", section)
     assert len(titles) == 4, section
+
+
+# ---- 4. a slope written through the node's output only where the node is f(…) ---------------
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_tanh_inside_gelu_is_not_given_the_slope_one_minus_h_squared(lang: str) -> None:
+    """transformer_ffn's h = GELU(x W1 + b1) (the tanh form) was told "The slope of tanh gates
+    the blame: each entry of δ_h is multiplied by 1 − h²" — h is GELU's output, not tanh's, so
+    the sentence was false. A sigmoid, tanh or exp inside a larger expression of its node now
+    gets the sentence that says where its slope sits; a node that is tanh(…) keeps 1 − S²."""
+    md = _md("transformer_ffn", lang)
+    assert "1 - {h}^{2}" not in md
+    inside = {"en": "$\\tanh$ acts entry by entry inside $h$", "zh": "$\\tanh$ 在 $h$ 的表达式内部"}
+    assert inside[lang] in md
+    assert "1 - {h}^{2}" in _md("rnn", lang) or "1 - {h" in _md("rnn", lang)
+    tiny = _md("tiny-mlp", lang)
+    assert "h\\left(1 - h\\right)" in tiny and inside[lang] not in tiny
+
+
+def test_exp_inside_a_log_is_not_its_own_output(tmp_path) -> None:
+    """softplus written out, y = log(1 + exp(z)): "The slope of exp is its own output y" was
+    false (y is the log's output)."""
+    from derive.engine.backprop import derive
+    from derive.lang import spec
+    from derive.numeric import verify as numeric
+    from derive.render import environment as render
+    from derive.render.build import shared_proofs
+    from derive.walkthrough.context import build
+
+    path = tmp_path / "softplus.toml"
+    path.write_text(
+        """[network]
+name = "softplus-by-hand"
+[dims]
+m = 2
+n = 3
+[inputs]
+x = ["m", "n"]
+t = ["m", 1]
+[params]
+w = ["n", 1]
+[forward]
+z = "x @ w"
+y = "log(1 + exp(z))"
+L = "mse(y, t)"
+""",
+        "utf-8",
+    )
+    d = derive(spec.load(str(path)))
+    w = build(d, numeric.verify(d, points=0, full=False), shared_proofs(), detail="standard")
+    md = render.render("md/walkthrough.md.j2", w, "en")
+    assert "its own output $y$" not in md
+    assert "$\\exp$ acts entry by entry inside $y$" in md

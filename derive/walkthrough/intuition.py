@@ -29,6 +29,9 @@ from derive.walkthrough.records import Math, grad_tex, walk
 # element-wise functions whose slope has a sentence of its own (``slope.<name>``); any other
 # element-wise function gets the general ``gate`` sentence
 SLOPES = ("sigmoid", "tanh", "relu", "leaky_relu", "softplus", "exp", "log", "sqrt", "sqrt0", "abs")
+# of those, the functions whose slope the sentence writes through the node's output S (σ: S(1 − S),
+# tanh: 1 − S², exp: S) — true only where the node is f(…) itself
+THROUGH_OUTPUT = ("sigmoid", "tanh", "exp")
 # losses with a sentence of their own (``loss.<name>``)
 LOSSES = ("mse", "sse", "bce", "bce_logits", "cross_entropy")
 # simplifications the engine proves, each with its sentence (``fused.<rule>``)
@@ -476,6 +479,11 @@ class _Writer:
         T, S = self.tex(t), self.tex(source)
         f = Math(op.tex)
         key = f"slope.{op.name}" if op.name in SLOPES else "gate"
+        if op.name in THROUGH_OUTPUT and self.trees[source] is not call:
+            # f inside a larger expression of the node (GELU's 0.5·z·(1 + tanh(…)), a masked
+            # tanh(z)·M): the node's output is not f's, so the slope is not written through it
+            # (1 − S² is tanh's slope only where S = tanh(…))
+            key = "gate.inside"
         args: list[tuple[str, Any]] = [
             ("T", T), ("S", S), ("f", f), ("up", grad_tex(self.d, source))
         ]
