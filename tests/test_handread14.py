@@ -347,3 +347,53 @@ L = "mse(y, t)"
     md = render.render("md/walkthrough.md.j2", w, "en")
     assert "its own output $y$" not in md
     assert "$\\exp$ acts entry by entry inside $y$" in md
+
+
+def _power_net(p: int) -> str:
+    """A network written for the test whose hidden node is a power of a difference,
+    r = (z − t) ** p."""
+    import tempfile
+
+    path = Path(tempfile.gettempdir()) / f"handread14_power{p}.toml"
+    path.write_text(
+        f"""[network]
+name = "power-of-a-difference-{p}"
+[dims]
+m = 2
+n = 2
+[inputs]
+x = ["m", "n"]
+t = ["m", 1]
+[params]
+w = ["n", 1]
+[forward]
+z = "x @ w"
+r = "(z - t) ** {p}"
+L = "mean(r)"
+""",
+        "utf-8",
+    )
+    return str(path)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_square_of_a_difference_has_the_slope_of_the_difference(lang: str) -> None:
+    """d2l's l = (ŷ − y)²/2 was told "l squares ŷ: the blame is multiplied by the slope 2ŷ" —
+    false (the slope is 2(ŷ − y)) — after "l multiplies ŷ by other factors" (it divides a square
+    by 2). Now the power's base is named and the slope is the base's: on d2l, on a node
+    r = (z − t)² of a network written for the test, and on its cube."""
+    said = {
+        "en": ("squares $\\left({}\\right)$", "the slope $2\\left({}\\right)$ of the square"),
+        "zh": ("对 $\\left({}\\right)$ 取平方", "平方的斜率 $2\\left({}\\right)$"),
+    }[lang]
+    for name, b in (("d2l_mlp_weight_decay", "\\hat{y} - y"), (_power_net(2), "z - t")):
+        md = _md(name, lang)
+        for s in said:
+            assert s.format(b) in md, (name, s.format(b))
+    cube = {
+        "en": "raises $\\left(z - t\\right)$ to the power $3$",
+        "zh": "对 $\\left(z - t\\right)$ 取 $3$ 次幂",
+    }[lang]
+    assert cube in _md(_power_net(3), lang)
+    en = _md("d2l_mlp_weight_decay", "en")
+    assert "the slope $2\\hat{y}$" not in en and "multiplies $\\hat{y}$ by other factors" not in en

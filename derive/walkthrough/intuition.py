@@ -383,7 +383,8 @@ class _Writer:
                 other = self.partner(c, t, alone=True)
                 if other:
                     out.append(Words("product", (*base, ("X", other))))
-                else:
+                elif "power" not in rules or factor(tree, t):
+                    # (ŷ − y) ** 2 / 2 does not multiply ŷ by factors: the power sentence says it
                     out.append(Words("product.many", base))
             elif r == "quotient":
                 out.append(Words(r, base))
@@ -401,21 +402,31 @@ class _Writer:
     def power(self, t: str, tree: ex.Node, base: tuple[tuple[str, Any], ...]) -> Words:
         """The power sentence with this node's own exponent (``2 Z_c`` for a square), never a
         letter that could clash with the network's sizes."""
-        stack, exps = [tree], []
+        stack, exps, bases = [tree], [], []
         while stack:
             n = stack.pop()
             if isinstance(n, ex.Pow) and _uses(n.base, t):
                 exps.append(n.exponent)
+                bases.append(n.base)
             stack.extend(ex.children(n))
         if len(set(exps)) != 1:
             return Words("power.general", base)
         p = Fraction(exps[0])
-        if p == 2 and _batch_mean(tree):  # var = mean(Z_c ** 2, axis=0): a mean, not a square
+        inside = ""
+        if any(b != ex.Name(t) for b in bases):
+            # (ŷ − y) ** 2: the slope is the square's, 2(ŷ − y), not 2ŷ; then on to t inside it
+            if len(set(map(repr, bases))) != 1:
+                return Words("power.general", base)
+            b = Math(forward_ir(bases[0], self.g).tex())
+            b = b if isinstance(bases[0], ex.Name) else Math(f"\\left({b}\\right)")
+            base = (*base, ("B", b))
+            inside = ".inside"
+        elif p == 2 and _batch_mean(tree):  # var = mean(Z_c ** 2, axis=0): a mean, no square
             return Words("power.square.mean", (*base, ("m", self.batch(t))))
         if p == 2:
-            return Words("power.square", base)
+            return Words("power.square" + inside, base)
         return Words(
-            "power",
+            "power" + inside,
             (*base, ("p", Math(_frac_tex(p))), ("q", Math(_frac_tex(p - 1)))),
         )
 
