@@ -397,3 +397,20 @@ def test_a_square_of_a_difference_has_the_slope_of_the_difference(lang: str) -> 
     assert cube in _md(_power_net(3), lang)
     en = _md("d2l_mlp_weight_decay", "en")
     assert "the slope $2\\hat{y}$" not in en and "multiplies $\\hat{y}$ by other factors" not in en
+
+
+def test_a_weight_under_an_l2_penalty_still_gets_the_symmetry_argument() -> None:
+    """d2l's MLP with weight decay (loss = mean + λ(ΣW1² + ΣW2²)/2) had no zero-initialisation
+    lesson: its weights' gradients sum two paths (the penalty's and the layer's), so they were not
+    recognised as a linear layer's weights. The penalty λW keeps equal columns equal, and the
+    engine proves it on this network: the lesson is there, over W1, b1, W2."""
+    d, found = _symmetry("d2l_mlp_weight_decay")
+    assert found is not None
+    math = dict(found.math)
+    assert (math["W1"], math["W2"], math["b"], math["H"]) == ("W^{[1]}", "W^{[2]}", "b^{[1]}", "H")
+    assert [str(s.lhs.tex) for s in dict(found.parts)["sym_start"]] == [
+        "W^{[1]}",
+        "b^{[1]}",
+        "W^{[2]}",
+    ]
+    assert "Why not start with all weights zero?" in _md("d2l_mlp_weight_decay", "en")

@@ -318,9 +318,20 @@ def _hidden_layer(d: Derivation) -> tuple[str, list[str], str, list[str]] | None
     """``(W1, biases, W2, hidden nodes)``: the first weight matrix, the bias rows added in its
     node, the next weight matrix that reads the hidden units, and the node tensors in between
     (one column per hidden unit); ``None`` when the network has no hidden layer."""
-    linear = {v.name for v in d.backward if v.kind == "param" and v.rule == "linear-weight"}
+    linear = _linear_weights(d)
     w1 = next((p for p in d.spec.params if p in linear), None)
     return None if w1 is None else _layer_after(d, w1, linear)
+
+
+def _linear_weights(d: Derivation) -> dict[str, str]:
+    """The parameters used as a linear layer's weights, each with the node where it is (a
+    weight under an L2 penalty as well: its gradient sums that path and the layer's)."""
+    out: dict[str, str] = {}
+    for v in d.backward:
+        sources = {c.source for c in v.contributions if "linear-weight" in c.rules}
+        if v.kind == "param" and sources:  # its first use in the forward pass
+            out[v.name] = next(n for n in d.graph.consumers[v.name] if n in sources)
+    return out
 
 
 def _hidden_layers(d: Derivation) -> list[tuple[str, list[str], str, list[str]]]:
@@ -330,7 +341,7 @@ def _hidden_layers(d: Derivation) -> list[tuple[str, list[str], str, list[str]]]
     first = _hidden_layer(d)
     if first is None:
         return []
-    linear = {v.name for v in d.backward if v.kind == "param" and v.rule == "linear-weight"}
+    linear = _linear_weights(d)
     layers = [first]
     while True:
         after = _layer_after(d, layers[-1][2], linear)
@@ -340,7 +351,7 @@ def _hidden_layers(d: Derivation) -> list[tuple[str, list[str], str, list[str]]]
 
 
 def _layer_after(
-    d: Derivation, w1: str, linear: set[str]
+    d: Derivation, w1: str, linear: dict[str, str]
 ) -> tuple[str, list[str], str, list[str]] | None:
     """The hidden layer whose units are the columns of ``w1``'s node (see :func:`_hidden_layer`),
     or ``None``."""
@@ -348,7 +359,7 @@ def _layer_after(
     units = g.tensors[w1].shape[1]
     if units < 2:
         return None
-    z1 = g.consumers[w1][0]
+    z1 = linear[w1]
     below: set[str] = set()
     todo = [z1]
     while todo:  # every tensor computed from W1's node
@@ -359,7 +370,7 @@ def _layer_after(
     for w2 in spec.params:
         if w2 == w1 or w2 not in linear or g.tensors[w2].shape[0] != units:
             continue
-        z2 = g.consumers[w2][0]
+        z2 = linear[w2]
         if z2 not in below:
             continue
         feeds = [n for n in below if z2 in g.consumers[n] and g.tensors[n].shape[1] == units]
