@@ -10,6 +10,7 @@ import re
 import shutil
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 SPECS = Path(__file__).parent / "specs_course"
@@ -95,10 +96,12 @@ def test_the_symmetry_argument_covers_every_hidden_layer(name: str, layers: list
             s for s in parts["sym_backward.deep"] if "{\\partial " + m.tex + "}" in str(s.lhs.tex)
         ]
         assert len(grads) == 1 and len(set(grads[0].rhs.value)) == 1
-    # every hidden layer's columns, each against its first
-    shown = " ".join(str(s.lhs.tex) for s in parts["sym_forward.deep"])
-    for layer in layers:
-        assert layer + "_{" in shown, layer
+    # every hidden layer: its matrix is its first column repeated (one display a layer)
+    shown = [str(s.lhs.tex) for s in parts["sym_forward.deep"]]
+    assert shown == layers
+    for s in parts["sym_forward.deep"]:
+        assert all(s.rhs.value[i, j] == s.rhs.value[i, 0] for i, j in np.ndindex(s.rhs.value.shape))
+        assert len(set(s.rhs.value)) == s.rhs.value.shape[0] > 1
     for s in (*parts["sym_start"], *parts["sym_forward.deep"], *parts["sym_backward.deep"]):
         assert s.rule == "symmetric-init"
 
@@ -262,7 +265,7 @@ def test_the_symmetry_displays_are_rows_that_fit_the_line() -> None:
         r"\\adjustbox\{max width=\\linewidth\}\{\\\(\\displaystyle (.*?)\\\)\}\\end\{center\}",
         _symmetry_tex("deeptanh", "en"),
     )
-    assert len(rows) >= 8
+    assert len(rows) > 4  # four parts with displays, at least one of them in two rows
     for row in rows:
         parts = row.split("\\qquad ")
         if len(parts) > 1:

@@ -469,18 +469,31 @@ def _symmetry_over(
         )
         return pc.eq(step, lhs.shape)
 
-    def all_same(t: Any) -> Eq:  # a weight between two hidden layers: every entry as entry 1,1
-        first = g.symbol_tex[t.grads[0, 0]]
-        rows = " \\\\ ".join(" & ".join([first] * t.shape[1]) for _ in range(t.shape[0]))
+    def repeated(grid: Any, texs: Any, lhs_tex: str, name: str, how: str) -> Eq:
+        """``lhs = [matrix]`` with every entry entry 1,1 (``how`` "entry": a weight between
+        two hidden layers), every column column 1 ("column": a layer's units) or every row
+        row 1 ("row": the weight after the last hidden layer) — one display for a tensor."""
+        r, c = grid.shape
+
+        def src(i: int, j: int) -> tuple[int, int]:
+            return {"entry": (0, 0), "column": (i, 0), "row": (0, j)}[how]
+
+        rows = " \\\\ ".join(
+            " & ".join(texs[src(i, j)[0]][src(i, j)[1]] for j in range(c)) for i in range(r)
+        )
         rt = Math(f"\\begin{{bmatrix}} {rows} \\end{{bmatrix}}")
+        rhs = sp.ImmutableMatrix(r, c, [grid[src(i, j)] for i in range(r) for j in range(c)])
         step = prove(
             tied,
-            Term(sp.ImmutableMatrix(t.grads), grad_tex(d, t.name), t.name, t.shape),
-            Term(sp.ImmutableMatrix(*t.shape, [t.grads[0, 0]] * len(t.grads)), rt, rt, t.shape),
+            Term(sp.ImmutableMatrix(grid), Math(lhs_tex), name, (r, c)),
+            Term(rhs, rt, rt, (r, c)),
             "symmetric-init",
             "lesson.symmetry",
         )
-        return pc.eq(step, t.shape)
+        return pc.eq(step, (r, c))
+
+    def all_same(t: Any) -> Eq:  # a weight between two hidden layers: every entry as entry 1,1
+        return repeated(t.grads, grad_texs(t), grad_tex(d, t.name), t.name, "entry")
 
     def grad_texs(t: Any) -> tuple[tuple[str, ...], ...]:
         return tuple(
@@ -506,23 +519,33 @@ def _symmetry_over(
     start = [setting(g.tensors[t]) for layer in layers for t in (layer[0], *layer[1])]
     start.append(setting(w2))
     try:
-        forward = [
-            same(g.tensors[n].symbols, g.tensors[n].entry_texs, j)
-            for layer in layers
-            for n in layer[3]
-            for j in range(1, g.tensors[layer[0]].shape[1])
-        ]
+        if mids:  # several hidden layers: one display a tensor, its columns repeated
+            forward = [
+                repeated(t.symbols, t.entry_texs, t.tex, t.name, "column")
+                for layer in layers
+                for t in [g.tensors[n] for n in layer[3]]
+            ]
+        else:  # one hidden layer: unit j against unit 1
+            forward = [
+                same(g.tensors[n].symbols, g.tensors[n].entry_texs, j)
+                for layer in layers
+                for n in layer[3]
+                for j in range(1, g.tensors[layer[0]].shape[1])
+            ]
+
+        def each(t: Any, how: str) -> list[Eq]:  # a parameter's gradient keeps the tie
+            if mids:
+                return [repeated(t.grads, grad_texs(t), grad_tex(d, t.name), t.name, how)]
+            if how == "row":
+                return [same(t.grads, grad_texs(t), j, by_row=True) for j in range(1, t.shape[0])]
+            return [same(t.grads, grad_texs(t), j) for j in range(1, t.shape[1])]
+
         # backward order: the last weight, then each layer's own weight and biases, downwards
-        backward = [same(w2.grads, grad_texs(w2), j, by_row=True) for j in range(1, w2.shape[0])]
+        backward = each(w2, "row")
         for n, layer in reversed(list(enumerate(layers))):
-            t = g.tensors[layer[0]]
-            if n:
-                backward.append(all_same(t))
-            else:
-                backward += [same(t.grads, grad_texs(t), j) for j in range(1, t.shape[1])]
+            backward += [all_same(g.tensors[layer[0]])] if n else each(w1, "column")
             for b in layer[1]:
-                bt = g.tensors[b]
-                backward += [same(bt.grads, grad_texs(bt), j) for j in range(1, bt.shape[1])]
+                backward += each(g.tensors[b], "column")
     except StepError:
         # something besides the parameters differs from unit to unit (a dropout mask, a
         # per-unit constant): the hidden units are not interchangeable, so the lesson does
