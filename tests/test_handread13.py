@@ -81,11 +81,11 @@ def test_an_activation_step_cites_the_elementwise_rule_and_the_derivative() -> N
     Markdown and in the LaTeX (en and zh); the simplification sigmoid + BCE cites its own."""
     en, zh = _md("mlp-bce", "en"), _md("mlp-bce", "zh")
     assert re.search(
-        r"General proofs: \[Element-wise activation\]\([^)]*#proof-elementwise\) and "
+        r"See the general proofs \[Element-wise activation\]\([^)]*#proof-elementwise\) and "
         r"\[Derivative of the sigmoid\]\([^)]*#proof-sigmoid-derivative\)\.",
         en,
     )
-    assert re.search(r"一般性证明见 \[逐元素激活函数\]\([^)]*\)与\[Sigmoid 函数的导数\]", zh)
+    assert re.search(r"一般性证明见\[“逐元素激活函数”\]\([^)]*\)与\[“Sigmoid 函数的导数”\]", zh)
     step = re.search(r"### 3\.2 .*?### 3\.3", en, re.S)
     assert step is not None and "#proof-sigmoid-bce" in step.group(0)
     for lang in ("en", "zh"):

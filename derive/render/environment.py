@@ -204,6 +204,38 @@ def _eq_rows(eqs: Any, width: float, pair: bool) -> list[tuple[tuple[Eq, ...], b
     return out
 
 
+PART_LINE = 90.0  # a row of a lesson's displays side by side (display_width units; ~95 a line)
+PART_GAP = 4.0  # the \\qquad between two of them
+
+
+def _part_rows(items: Any, least: int = 99) -> list[tuple[Any, ...]]:
+    """Layout only: a lesson part's displays (steps ``lhs = rhs`` or values ``lhs ≈ value``)
+    side by side as long as the row fits the line (:data:`PART_LINE`), then a new row — all of
+    them on one row was shrunk to fit (the zero-initialisation argument of a network with three
+    hidden layers set 13 column equations on one line at a fraction of the text size)."""
+
+    def width(e: Any) -> float:
+        if hasattr(e, "rel"):
+            tex = f"{e.lhs} {e.rel} {printing.column_as_row(str(e.value), least)}"
+        else:
+            tex = f"{e.lhs} = {e.rhs}"
+        return printing.display_width(tex)
+
+    out: list[tuple[Any, ...]] = []
+    row: list[Any] = []
+    used = 0.0
+    for e in items:
+        w = width(e)
+        if row and used + PART_GAP + w > PART_LINE:
+            out.append(tuple(row))
+            row, used = [], 0.0
+        used += (PART_GAP if row else 0.0) + w
+        row.append(e)
+    if row:
+        out.append(tuple(row))
+    return out
+
+
 @functools.lru_cache(maxsize=8192)
 def _laid_out(lhs: str, rhs: str, width: float) -> tuple[str, int]:
     """:func:`printing.layout` of ``lhs = rhs`` (memoised: the two languages, and the handouts
@@ -250,6 +282,7 @@ def environment(family: str, templates: str | None = None) -> jinja2.Environment
         beside=lambda e, *names: _beside(e, fit_width, *names),
         as_row=lambda t, least=3: Math(printing.column_as_row(str(t), least)),
         eq_rows=lambda eqs, pair: _eq_rows(eqs, fit_width, pair),
+        part_rows=_part_rows,
     )
     env.filters.update(
         raw=_raw,

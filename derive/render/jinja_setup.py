@@ -38,6 +38,7 @@ FILTERS = (
     "beside",
     "as_row",
     "eq_rows",
+    "part_rows",
     "raw",
     "say",
     "code",

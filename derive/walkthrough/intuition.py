@@ -29,6 +29,9 @@ from derive.walkthrough.records import Math, grad_tex, walk
 # element-wise functions whose slope has a sentence of its own (``slope.<name>``); any other
 # element-wise function gets the general ``gate`` sentence
 SLOPES = ("sigmoid", "tanh", "relu", "leaky_relu", "softplus", "exp", "log", "sqrt", "sqrt0", "abs")
+# of those, the functions whose slope the sentence writes through the node's output S (σ: S(1 − S),
+# tanh: 1 − S², exp: S) — true only where the node is f(…) itself
+THROUGH_OUTPUT = ("sigmoid", "tanh", "exp")
 # losses with a sentence of their own (``loss.<name>``)
 LOSSES = ("mse", "sse", "bce", "bce_logits", "cross_entropy")
 # simplifications the engine proves, each with its sentence (``fused.<rule>``)
@@ -380,7 +383,8 @@ class _Writer:
                 other = self.partner(c, t, alone=True)
                 if other:
                     out.append(Words("product", (*base, ("X", other))))
-                else:
+                elif "power" not in rules or factor(tree, t):
+                    # (ŷ − y) ** 2 / 2 does not multiply ŷ by factors: the power sentence says it
                     out.append(Words("product.many", base))
             elif r == "quotient":
                 out.append(Words(r, base))
@@ -398,21 +402,31 @@ class _Writer:
     def power(self, t: str, tree: ex.Node, base: tuple[tuple[str, Any], ...]) -> Words:
         """The power sentence with this node's own exponent (``2 Z_c`` for a square), never a
         letter that could clash with the network's sizes."""
-        stack, exps = [tree], []
+        stack, exps, bases = [tree], [], []
         while stack:
             n = stack.pop()
             if isinstance(n, ex.Pow) and _uses(n.base, t):
                 exps.append(n.exponent)
+                bases.append(n.base)
             stack.extend(ex.children(n))
         if len(set(exps)) != 1:
             return Words("power.general", base)
         p = Fraction(exps[0])
-        if p == 2 and _batch_mean(tree):  # var = mean(Z_c ** 2, axis=0): a mean, not a square
+        inside = ""
+        if any(b != ex.Name(t) for b in bases):
+            # (ŷ − y) ** 2: the slope is the square's, 2(ŷ − y), not 2ŷ; then on to t inside it
+            if len(set(map(repr, bases))) != 1:
+                return Words("power.general", base)
+            b = Math(forward_ir(bases[0], self.g).tex())
+            b = b if isinstance(bases[0], ex.Name) else Math(f"\\left({b}\\right)")
+            base = (*base, ("B", b))
+            inside = ".inside"
+        elif p == 2 and _batch_mean(tree):  # var = mean(Z_c ** 2, axis=0): a mean, no square
             return Words("power.square.mean", (*base, ("m", self.batch(t))))
         if p == 2:
-            return Words("power.square", base)
+            return Words("power.square" + inside, base)
         return Words(
-            "power",
+            "power" + inside,
             (*base, ("p", Math(_frac_tex(p))), ("q", Math(_frac_tex(p - 1)))),
         )
 
@@ -476,6 +490,11 @@ class _Writer:
         T, S = self.tex(t), self.tex(source)
         f = Math(op.tex)
         key = f"slope.{op.name}" if op.name in SLOPES else "gate"
+        if op.name in THROUGH_OUTPUT and self.trees[source] is not call:
+            # f inside a larger expression of the node (GELU's 0.5·z·(1 + tanh(…)), a masked
+            # tanh(z)·M): the node's output is not f's, so the slope is not written through it
+            # (1 − S² is tanh's slope only where S = tanh(…))
+            key = "gate.inside"
         args: list[tuple[str, Any]] = [
             ("T", T), ("S", S), ("f", f), ("up", grad_tex(self.d, source))
         ]

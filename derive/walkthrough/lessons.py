@@ -318,15 +318,48 @@ def _hidden_layer(d: Derivation) -> tuple[str, list[str], str, list[str]] | None
     """``(W1, biases, W2, hidden nodes)``: the first weight matrix, the bias rows added in its
     node, the next weight matrix that reads the hidden units, and the node tensors in between
     (one column per hidden unit); ``None`` when the network has no hidden layer."""
+    linear = _linear_weights(d)
+    w1 = next((p for p in d.spec.params if p in linear), None)
+    return None if w1 is None else _layer_after(d, w1, linear)
+
+
+def _linear_weights(d: Derivation) -> dict[str, str]:
+    """The parameters used as a linear layer's weights, each with the node where it is (a
+    weight under an L2 penalty as well: its gradient sums that path and the layer's)."""
+    out: dict[str, str] = {}
+    for v in d.backward:
+        sources = {c.source for c in v.contributions if "linear-weight" in c.rules}
+        if v.kind == "param" and sources:  # its first use in the forward pass
+            out[v.name] = next(n for n in d.graph.consumers[v.name] if n in sources)
+    return out
+
+
+def _hidden_layers(d: Derivation) -> list[tuple[str, list[str], str, list[str]]]:
+    """Every hidden layer in a row, from the first: ``(W_in, biases, W_out, hidden nodes)``
+    each, the ``W_out`` of one the ``W_in`` of the next (a network with two hidden layers has
+    two); empty when the network has no hidden layer."""
+    first = _hidden_layer(d)
+    if first is None:
+        return []
+    linear = _linear_weights(d)
+    layers = [first]
+    while True:
+        after = _layer_after(d, layers[-1][2], linear)
+        if after is None or after[2] in [layer[0] for layer in layers]:  # no recurrence
+            return layers
+        layers.append(after)
+
+
+def _layer_after(
+    d: Derivation, w1: str, linear: dict[str, str]
+) -> tuple[str, list[str], str, list[str]] | None:
+    """The hidden layer whose units are the columns of ``w1``'s node (see :func:`_hidden_layer`),
+    or ``None``."""
     g, spec = d.graph, d.spec
-    linear = {v.name for v in d.backward if v.kind == "param" and v.rule == "linear-weight"}
-    w1 = next((p for p in spec.params if p in linear), None)
-    if w1 is None:
-        return None
     units = g.tensors[w1].shape[1]
     if units < 2:
         return None
-    z1 = g.consumers[w1][0]
+    z1 = linear[w1]
     below: set[str] = set()
     todo = [z1]
     while todo:  # every tensor computed from W1's node
@@ -337,7 +370,7 @@ def _hidden_layer(d: Derivation) -> tuple[str, list[str], str, list[str]] | None
     for w2 in spec.params:
         if w2 == w1 or w2 not in linear or g.tensors[w2].shape[0] != units:
             continue
-        z2 = g.consumers[w2][0]
+        z2 = linear[w2]
         if z2 not in below:
             continue
         feeds = [n for n in below if z2 in g.consumers[n] and g.tensors[n].shape[1] == units]
@@ -364,31 +397,55 @@ def _hidden_layer(d: Derivation) -> tuple[str, list[str], str, list[str]] | None
 
 def symmetry(d: Derivation, pc: Pieces) -> Lesson | None:
     """Symmetric initialisation on this network: if every hidden unit starts with the same
-    weights (all zero is the special case), every hidden unit computes the same value and gets
-    the same gradient, so gradient descent never separates them. Each equation is proved with
-    the engine's checker over the derivation's definitions, the parameters tied by the
-    symmetric start (``W1[i, j] = u_i``, ``b1[j] = c``, ``W2[j, k] = v_k``) — on this network,
-    for all inputs and all values of ``u``, ``c``, ``v``. Then, with every parameter 0, the
-    gradients that vanish."""
-    found = _hidden_layer(d)
-    if found is None:
-        return None
-    w1n, biases, w2n, hidden = found
+    weights as the other units of its layer (all zero is the special case), every hidden unit
+    computes the same value and gets the same gradient as the others of its layer, so gradient
+    descent never separates them. Each equation is proved with the engine's checker over the
+    derivation's definitions, the parameters tied by the symmetric start — ``W1[i, j] = u_i``,
+    ``b1[j] = c``, ``W2[j, k] = v_k`` for one hidden layer; with more, every entry of a weight
+    between two hidden layers equal (``W2[j, k] = s``) — on this network, for all inputs and all
+    values of the letters. Every hidden layer of the network is covered; where a deeper layer's
+    units are not interchangeable (a per-unit input), the argument is made on the layers before
+    it. Then, with every parameter 0, the gradients that vanish."""
+    layers = _hidden_layers(d)
+    while layers:
+        found = _symmetry_over(d, pc, layers)
+        if found is not None:
+            return found
+        layers = layers[:-1]
+    return None
+
+
+def _symmetry_over(
+    d: Derivation, pc: Pieces, layers: list[tuple[str, list[str], str, list[str]]]
+) -> Lesson | None:
+    """The symmetry lesson over the hidden ``layers`` (:func:`_hidden_layers`, a prefix), or
+    ``None`` when a step fails (the units of some layer are not interchangeable)."""
     g = d.graph
-    w1, w2 = g.tensors[w1n], g.tensors[w2n]
-    units = w1.shape[1]
+    w1 = g.tensors[layers[0][0]]
+    w2 = g.tensors[layers[-1][2]]
+    mids = [g.tensors[layer[0]] for layer in layers[1:]]  # between two hidden layers
+    biases = [b for layer in layers for b in layer[1]]
     ties: dict[sp.Symbol, sp.Expr] = {}
+    names: dict[sp.Symbol, str] = {}
     for i in range(w1.shape[0]):
         u = sp.Symbol(f"sym_u{i}")
-        for j in range(units):
+        names[u] = f"u_{{{i + 1}}}"
+        for j in range(w1.shape[1]):
             ties[w1.symbols[i, j]] = u
-    for b in biases:
+    for n, m in enumerate(mids):
+        s = sp.Symbol(f"sym_s_{m.name}")
+        names[s] = "s" if len(mids) == 1 else f"s_{{{n + 1}}}"
+        for x in m.symbols:
+            ties[x] = s
+    for n, b in enumerate(biases):
         c = sp.Symbol(f"sym_c_{b}")
-        for j in range(units):
-            ties[g.tensors[b].symbols[0, j]] = c
+        names[c] = "c" if len(biases) == 1 else f"c_{{{n + 1}}}"
+        for x in g.tensors[b].symbols:
+            ties[x] = c
     for k in range(w2.shape[1]):
         v = sp.Symbol(f"sym_v{k}")
-        for j in range(units):
+        names[v] = "v" if w2.shape[1] == 1 else f"v_{{{k + 1}}}"
+        for j in range(w2.shape[0]):
             ties[w2.symbols[j, k]] = v
     tied = Checker(defs={**d.defs, **ties}, seed=7)
 
@@ -412,26 +469,41 @@ def symmetry(d: Derivation, pc: Pieces) -> Lesson | None:
         )
         return pc.eq(step, lhs.shape)
 
+    def repeated(grid: Any, texs: Any, lhs_tex: str, name: str, how: str) -> Eq:
+        """``lhs = [matrix]`` with every entry entry 1,1 (``how`` "entry": a weight between
+        two hidden layers), every column column 1 ("column": a layer's units) or every row
+        row 1 ("row": the weight after the last hidden layer) — one display for a tensor."""
+        r, c = grid.shape
+
+        def src(i: int, j: int) -> tuple[int, int]:
+            return {"entry": (0, 0), "column": (i, 0), "row": (0, j)}[how]
+
+        rows = " \\\\ ".join(
+            " & ".join(texs[src(i, j)[0]][src(i, j)[1]] for j in range(c)) for i in range(r)
+        )
+        rt = Math(f"\\begin{{bmatrix}} {rows} \\end{{bmatrix}}")
+        rhs = sp.ImmutableMatrix(r, c, [grid[src(i, j)] for i in range(r) for j in range(c)])
+        step = prove(
+            tied,
+            Term(sp.ImmutableMatrix(grid), Math(lhs_tex), name, (r, c)),
+            Term(rhs, rt, rt, (r, c)),
+            "symmetric-init",
+            "lesson.symmetry",
+        )
+        return pc.eq(step, (r, c))
+
+    def all_same(t: Any) -> Eq:  # a weight between two hidden layers: every entry as entry 1,1
+        return repeated(t.grads, grad_texs(t), grad_tex(d, t.name), t.name, "entry")
+
     def grad_texs(t: Any) -> tuple[tuple[str, ...], ...]:
         return tuple(
             tuple(g.symbol_tex[t.grads[r, c]] for c in range(t.shape[1])) for r in range(t.shape[0])
         )
 
-    def setting(t: Any, by_row: bool) -> Eq:
+    def setting(t: Any) -> Eq:
         r, c = t.shape
         sym = sp.ImmutableMatrix(t.symbols)
         tex = [[ties[sym[i, j]] for j in range(c)] for i in range(r)]
-        names = {
-            **{sp.Symbol(f"sym_u{i}"): f"u_{{{i + 1}}}" for i in range(w1.shape[0])},
-            **{
-                sp.Symbol(f"sym_c_{b}"): "c" if len(biases) == 1 else f"c_{{{n + 1}}}"
-                for n, b in enumerate(biases)
-            },
-            **{
-                sp.Symbol(f"sym_v{k}"): "v" if w2.shape[1] == 1 else f"v_{{{k + 1}}}"
-                for k in range(w2.shape[1])
-            },
-        }
         body = " \\\\ ".join(" & ".join(names[x] for x in row) for row in tex)
         rhs_tex = Math(f"\\begin{{bmatrix}} {body} \\end{{bmatrix}}")
         step = prove(
@@ -443,24 +515,41 @@ def symmetry(d: Derivation, pc: Pieces) -> Lesson | None:
         )
         return pc.eq(step, t.shape)
 
-    start = [setting(w1, False)]
-    start += [setting(g.tensors[b], False) for b in biases]
-    start.append(setting(w2, True))
+    # the start in forward order: each layer's weight, then its biases; the last weight
+    start = [setting(g.tensors[t]) for layer in layers for t in (layer[0], *layer[1])]
+    start.append(setting(w2))
     try:
-        forward = [
-            same(g.tensors[n].symbols, g.tensors[n].entry_texs, j)
-            for n in hidden
-            for j in range(1, units)
-        ]
-        backward = [same(w2.grads, grad_texs(w2), j, by_row=True) for j in range(1, units)]
-        backward += [same(w1.grads, grad_texs(w1), j) for j in range(1, units)]
-        for b in biases:
-            t = g.tensors[b]
-            backward += [same(t.grads, grad_texs(t), j) for j in range(1, units)]
+        if mids:  # several hidden layers: one display a tensor, its columns repeated
+            forward = [
+                repeated(t.symbols, t.entry_texs, t.tex, t.name, "column")
+                for layer in layers
+                for t in [g.tensors[n] for n in layer[3]]
+            ]
+        else:  # one hidden layer: unit j against unit 1
+            forward = [
+                same(g.tensors[n].symbols, g.tensors[n].entry_texs, j)
+                for layer in layers
+                for n in layer[3]
+                for j in range(1, g.tensors[layer[0]].shape[1])
+            ]
+
+        def each(t: Any, how: str) -> list[Eq]:  # a parameter's gradient keeps the tie
+            if mids:
+                return [repeated(t.grads, grad_texs(t), grad_tex(d, t.name), t.name, how)]
+            if how == "row":
+                return [same(t.grads, grad_texs(t), j, by_row=True) for j in range(1, t.shape[0])]
+            return [same(t.grads, grad_texs(t), j) for j in range(1, t.shape[1])]
+
+        # backward order: the last weight, then each layer's own weight and biases, downwards
+        backward = each(w2, "row")
+        for n, layer in reversed(list(enumerate(layers))):
+            backward += [all_same(g.tensors[layer[0]])] if n else each(w1, "column")
+            for b in layer[1]:
+                backward += each(g.tensors[b], "column")
     except StepError:
         # something besides the parameters differs from unit to unit (a dropout mask, a
         # per-unit constant): the hidden units are not interchangeable, so the lesson does
-        # not apply to this network and is left out rather than claimed
+        # not apply to these layers and is left out rather than claimed
         return None
     # every parameter 0: which gradients vanish (for every input)
     zeros = {s: sp.Integer(0) for p in d.spec.params for s in g.tensors[p].symbols}
@@ -483,15 +572,19 @@ def symmetry(d: Derivation, pc: Pieces) -> Lesson | None:
             moving.append(t.tex)
             continue
         vanish.append(pc.eq(step, t.shape))
-    math = (
+    math: tuple[tuple[str, Math], ...] = (
         ("W1", Math(w1.tex)),
         ("W2", Math(w2.tex)),
-        ("units", Math(str(units))),
-        ("H", Math(d.graph.tensors[hidden[-1]].tex)),  # the layer's units: its columns
+        ("units", Math(str(w1.shape[1]))),
+        ("H", Math(g.tensors[layers[0][3][-1]].tex)),  # the first layer's units: its columns
     )
-    parts = [("sym_start", tuple(start)), ("sym_forward", tuple(forward))]
-    parts.append(("sym_backward", tuple(backward)))
-    parts.append(("sym_step", ()))
+    deep = ".deep" if mids else ""
+    if mids:  # the weights between hidden layers, and the deeper layers
+        math += (("mid", Math(", ".join(m.tex for m in mids))),)
+        math += (("more", Math(", ".join(g.tensors[layer[3][-1]].tex for layer in layers[1:]))),)
+    parts = [("sym_start", tuple(start)), ("sym_forward" + deep, tuple(forward))]
+    parts.append(("sym_backward" + deep, tuple(backward)))
+    parts.append(("sym_step" + deep, ()))
     if vanish:
         parts.append(("sym_zero", tuple(vanish)))
         if moving:
@@ -502,7 +595,8 @@ def symmetry(d: Derivation, pc: Pieces) -> Lesson | None:
     parts.append(("sym_end", ()))
     if biases:  # the hidden-layer bias is part of each unit's start only where there is one
         math += (("b", Math(", ".join(g.tensors[b].tex for b in biases))),)
-    return Lesson("symmetry", math, parts=tuple(parts), body="body.bias" if biases else "body")
+    body = "body" + deep + (".bias" if biases else "")
+    return Lesson("symmetry", math, parts=tuple(parts), body=body)
 
 
 # ---- common mistakes, with this network's numbers ----------------------------------------------
