@@ -357,3 +357,55 @@ def test_values_derive_made_up_are_not_read_as_a_kind() -> None:
     assert E._input_kind(dataclasses.replace(s, values={**s.values, "A": positive}), "A") == "input"
     given = dataclasses.replace(s, values={**s.values, "A": positive}, generated=())
     assert E._input_kind(given, "A") == "positive"
+
+
+# ---- a block of ones whose row count is a size expression ---------------------------------
+
+# hn15_protonet_cdist: prototypes as means of zs[:2] and zs[2:]; ∂L/∂zs spreads each mean's
+# gradient over its rows with a block of ones printed np.ones((2, e)) for both, the second
+# one's rows (n_s - 2) written as the example's number: wrong code at any other n_s
+PROTOS = """
+[network]
+name = "proto-means"
+[dims]
+ns = 5
+nq = 2
+f = 2
+g = 3
+[inputs]
+S = ["ns", "f"]
+Q = ["nq", "f"]
+lab = ["nq"]
+[params]
+M = ["f", "g"]
+[forward]
+zs = "S @ M"
+zq = "Q @ M"
+protos = "torch.cat([zs[:2].mean(0, keepdim=True), zs[2:].mean(0, keepdim=True)])"
+dists = "torch.cdist(zq, protos) ** 2"
+loss = "F.cross_entropy(-dists, lab)"
+[values]
+lab = [1, 0]
+"""
+
+
+def test_a_block_of_ones_prints_its_size_expression_and_runs_at_other_sizes() -> None:
+    import numpy as np
+
+    from derive.numeric import verify as numeric
+
+    d = E.base_derivation(spec.parse(PROTOS))
+    visit = next(v for v in d.backward if v.name == "zs")
+    code = visit.formula.code()
+    assert "np.ones((ns - 2, g))" in code, code
+    # the printed code at other sizes is the derivation's own rule there
+    sizes = {"ns": 7, "nq": 3, "f": 4, "g": 5}
+    point = numeric.random_point(d.graph, 3, sizes, strict=True)
+    env = numeric.forward_numeric(d, point, sizes)
+    scal = numeric.scalar_values(d.graph, sizes)
+    dprotos = np.random.default_rng(0).normal(size=env["protos"].shape)
+    env["dprotos"] = dprotos
+    ours = np.asarray(visit.formula.numeric(env, scal), float)
+    printed = eval(code, {"np": np}, {"dprotos": dprotos, **sizes})  # noqa: S307 — our own code
+    assert printed.shape == (7, 5)
+    np.testing.assert_allclose(printed, ours)
