@@ -409,3 +409,39 @@ def test_a_block_of_ones_prints_its_size_expression_and_runs_at_other_sizes() ->
     printed = eval(code, {"np": np}, {"dprotos": dprotos, **sizes})  # noqa: S307 — our own code
     assert printed.shape == (7, 5)
     np.testing.assert_allclose(printed, ours)
+
+
+# ---- an asked entry that is exactly 0 --------------------------------------------------------
+
+# hn15_densenet_block / hn15_wgan_critic: ∂L/∂W1[0,0] asked where hidden unit 0 is dead (0 at
+# every example), so a sign-flipped answer "equals the exact value 0.0"
+DEAD = """
+[network]
+name = "two-relu"
+[dims]
+n = 3
+[inputs]
+Xd = ["n", 2]
+yd = ["n", 1]
+[params]
+V1 = [2, 3]
+V2 = [3, 1]
+[forward]
+h = "torch.relu(Xd @ V1)"
+out = "h @ V2"
+loss = "((out - yd) ** 2).mean()"
+"""
+
+
+def test_a_variant_draws_around_an_asked_entry_that_is_exactly_zero() -> None:
+    s = spec.parse(DEAD)
+    d = E.base_derivation(s)
+    values = E.variant_values(s, 1, SEED, d)
+    # hidden unit 0 dead at every example (positive inputs, a negative column of V1), units
+    # 1 and 2 alive
+    rows = tuple((abs(a), abs(b)) for a, b in values["Xd"])
+    half = Fraction(1, 2)
+    dead = {**values, "Xd": rows, "V1": ((-half, half, half), (-half, half, half))}
+    assert E._zeros(d, dead) == ([], True)
+    for v in (1, 2, 3, 4):
+        assert E._zeros(d, E.variant_values(s, v, SEED, d)) == ([], False)

@@ -14,7 +14,10 @@ new values (deterministic in ``(network, S, N)``), same sizes and structure: inp
 parameters in tenths (never 0), BCE targets in {0, 1}, cross-entropy targets one-hot, other targets
 in tenths; a draw is kept only when every forward value is finite, no ReLU input is exactly at
 the kink, and every ReLU with two or more inputs both passes and masks at least one entry (the
-mask step must show something). The derivation is symbolic and does not depend on the values, so
+mask step must show something; where no draw can, the first fit draw is kept and the solutions
+say so). Inputs keep the kind of the spec's own values (:func:`_input_kind`: masks, rows that
+are distributions, positive numbers). A draw whose asked gradient entries are 0, or a whole
+parameter gradient, is drawn around where a draw can. The derivation is symbolic and does not depend on the values, so
 a variant reuses it (:func:`variant_derivation`).
 
 **Answer key** (``answers.json``, schema ``derive-answer-key/1``)::
@@ -232,7 +235,8 @@ def variant_values(
         keys = [k for k, _ in problem_keys(d, values)]
         if any(k not in SOFT for k in keys) or _unfit(d, values):
             continue
-        if not keys and not zero_gradients(d, values):
+        zero, asked = _zeros(d, values)
+        if not keys and not zero and not asked:
             return values
         kept = kept or values
         if tries >= SOFT_TRIES:
@@ -249,14 +253,26 @@ def zero_gradients(d: Any, values: Mapping[str, Any]) -> list[str]:
     """The parameters whose gradient is exactly 0 in every entry at ``values``: a number
     question about them teaches nothing (a variant draws again; where no draw avoids it the
     sheet does not ask it and says so)."""
+    return _zeros(d, values)[0]
+
+
+def _zeros(d: Any, values: Mapping[str, Any]) -> tuple[list[str], bool]:
+    """:func:`zero_gradients`, and whether an entry a sheet asks for (:func:`_entries`) of
+    another parameter is exactly 0 (a dead unit: its sign cannot be told, so a sign slip passes;
+    a variant draws around it where it can)."""
     g = d.graph
     spec = dataclasses.replace(g.spec, values=values)
     ex_ = Example(dataclasses.replace(d, graph=dataclasses.replace(g, spec=spec)))
-    out = []
+    out, asked = [], False
     for v in d.backward:
-        if v.kind == "param" and all(ex_.value(x) == 0 for x in g.tensors[v.name].grads):
+        if v.kind != "param":
+            continue
+        t = g.tensors[v.name]
+        if all(ex_.value(x) == 0 for x in t.grads):
             out.append(v.name)
-    return out
+        elif any(ex_.value(t.grads[i, j]) == 0 for i, j in _entries(t.shape)):
+            asked = True
+    return out, asked
 
 
 def _unfit(d: Any, values: Mapping[str, Any]) -> bool:
