@@ -1316,7 +1316,9 @@ def _size_tex(k: int) -> str:
 
 
 def _size_code(k: int) -> str:
-    return _size_label(k) or str(int(k))
+    """A size in code: its [dims] name or size expression (``n_s - 2``, the rows of ``zs[2:]``,
+    which moves with ``n_s``), else the number."""
+    return _bound_code(k)
 
 
 def _count_tex(sizes: tuple[int, ...]) -> str:

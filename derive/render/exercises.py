@@ -14,7 +14,10 @@ new values (deterministic in ``(network, S, N)``), same sizes and structure: inp
 parameters in tenths (never 0), BCE targets in {0, 1}, cross-entropy targets one-hot, other targets
 in tenths; a draw is kept only when every forward value is finite, no ReLU input is exactly at
 the kink, and every ReLU with two or more inputs both passes and masks at least one entry (the
-mask step must show something). The derivation is symbolic and does not depend on the values, so
+mask step must show something; where no draw can, the first fit draw is kept and the solutions
+say so). Inputs keep the kind of the spec's own values (:func:`_input_kind`: masks, rows that
+are distributions, positive numbers). A draw whose asked gradient entries are 0, or a whole
+parameter gradient, is drawn around where a draw can. The derivation is symbolic and does not depend on the values, so
 a variant reuses it (:func:`variant_derivation`).
 
 **Answer key** (``answers.json``, schema ``derive-answer-key/1``)::
@@ -40,9 +43,11 @@ import dataclasses
 import json
 import random
 import re
+import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from fractions import Fraction
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -69,6 +74,10 @@ from derive.walkthrough.tidy import tidied
 
 SCHEMA = "derive-answer-key/1"
 MAX_TRIES = 500  # draws tried before giving up on a variant
+#: problems a variant avoids when a draw can, and keeps (the sheet says so) when none of
+#: SOFT_TRIES draws does: a clamp of 1 − cos² to [0, 1] never masks, whatever the values
+SOFT = ("masks-nothing", "masks-everything")
+SOFT_TRIES = 100
 KINKED = ("relu", "leaky_relu", "clamp0")
 
 
@@ -100,8 +109,16 @@ def _draw(s: NetSpec, rng: random.Random) -> dict[str, tuple[tuple[Fraction, ...
     values = {}
     for name in (*s.inputs, *s.params):
         rows, cols = s.shape2d(name)
-        kind = kinds.get(name, "param" if name in s.params else "input")
-        if kind == "onehot":
+        kind = kinds.get(name, "param" if name in s.params else _input_kind(s, name))
+        if kind == "mask":  # each row's entries shuffled: it hides as many as the spec's row
+            given = s.values[name]
+            by_column = cols == 1 or name in s.one_hot_columns  # a column's entries instead
+            lines = list(zip(*given)) if by_column else given
+            m = [rng.sample(list(line), len(line)) for line in lines]
+            m = [list(r) for r in zip(*m)] if by_column else m
+        elif kind == "distribution":  # rows of tenths that sum to 1, as the spec's rows do
+            m = [_composition(rng, cols) for _ in range(rows)]
+        elif kind == "onehot":
             hot = [rng.randrange(cols) for _ in range(rows)]
             m = [[Fraction(int(j == hot[i])) for j in range(cols)] for i in range(rows)]
         else:
@@ -109,11 +126,38 @@ def _draw(s: NetSpec, rng: random.Random) -> dict[str, tuple[tuple[Fraction, ...
                 "binary": [Fraction(0), Fraction(1)],
                 "real": [Fraction(k, 10) for k in range(0, 11)],
                 "input": halves,
+                "positive": [h for h in halves if h > 0],
+                "nonnegative": [Fraction(0), *(h for h in halves if h > 0)],
                 "param": tenths,
             }[kind]
             m = [[rng.choice(pool) for _ in range(cols)] for _ in range(rows)]
         values[name] = tuple(tuple(row) for row in m)
     return values
+
+
+def _input_kind(s: NetSpec, name: str) -> str:
+    """How a variant draws an input that is not a loss target, read off the spec's own values:
+    ``mask`` when they are 0s and 1s with both present (a padding or causal mask, a one-hot
+    input: a drawn value in between would not be one), ``distribution`` when every row is one
+    (entries in [0, 1] summing to 1: KL's target), ``positive`` when every value is above 0
+    (counts under a log or a fractional power: GloVe's co-occurrences), ``nonnegative`` when
+    none is below 0, else ``input``."""
+    given = s.values.get(name, ())
+    flat = [v for row in given for v in row]
+    if not flat or name in s.generated:
+        return "input"
+    if set(flat) == {0, 1}:
+        return "mask"
+    if min(flat) >= 0 and len(given[0]) > 1 and all(sum(row) == 1 for row in given):
+        return "distribution"
+    return "positive" if min(flat) > 0 else "nonnegative" if min(flat) == 0 else "input"
+
+
+def _composition(rng: random.Random, n: int) -> list[Fraction]:
+    """``n`` tenths (each 0 … 1) that sum to 1, uniformly among such."""
+    cuts = sorted(rng.randrange(11) for _ in range(n - 1))
+    bounds = [0, *cuts, 10]
+    return [Fraction(b - a, 10) for a, b in zip(bounds, bounds[1:])]
 
 
 def _kink_inputs(s: NetSpec) -> list[tuple[str, ex.Node]]:
@@ -134,6 +178,9 @@ PROBLEMS = {  # English text of each problem; the sheets use [exercises.problems
     "masks-nothing": "the ReLU of {node} masks nothing",
     "masks-everything": "the ReLU of {node} masks everything",
     "one-class": "the labels {node} are all {value}",
+    "masks-nothing-kept": "the ReLU of {node} masks nothing at any values drawn",
+    "masks-everything-kept": "the ReLU of {node} masks everything at any values drawn",
+    "zero-gradient": "every entry of the gradient of {node} is 0: not asked",
 }
 
 
@@ -182,14 +229,50 @@ def variant_values(
     if d is None:
         d = base_derivation(s)
     rng = random.Random(f"derive-variant:{s.name}:{seed}:{variant}")
-    for _ in range(MAX_TRIES):
-        values = _draw(s, rng)
-        if not problems(d, values) and not _unfit(d, values):
+    kept = None  # the first draw whose only problems are soft ones (SOFT)
+    for tries in range(MAX_TRIES):
+        values = _draw(d.graph.spec, rng)  # the spec's own values (``s`` may be a variant's)
+        keys = [k for k, _ in problem_keys(d, values)]
+        if any(k not in SOFT for k in keys) or _unfit(d, values):
+            continue
+        zero, asked = _zeros(d, values)
+        if not keys and not zero and not asked:
             return values
+        kept = kept or values
+        if tries >= SOFT_TRIES:
+            break  # a mask that cannot mask, a gradient 0 by structure: the sheet says so
+    if kept is not None:
+        return kept
     raise ExerciseError(
         f"{s.name}: no example values found for variant {variant} (seed {seed}) with every "
         f"forward value finite and every ReLU both passing and masking after {MAX_TRIES} draws"
     )
+
+
+def zero_gradients(d: Any, values: Mapping[str, Any]) -> list[str]:
+    """The parameters whose gradient is exactly 0 in every entry at ``values``: a number
+    question about them teaches nothing (a variant draws again; where no draw avoids it the
+    sheet does not ask it and says so)."""
+    return _zeros(d, values)[0]
+
+
+def _zeros(d: Any, values: Mapping[str, Any]) -> tuple[list[str], bool]:
+    """:func:`zero_gradients`, and whether an entry a sheet asks for (:func:`_entries`) of
+    another parameter is exactly 0 (a dead unit: its sign cannot be told, so a sign slip passes;
+    a variant draws around it where it can)."""
+    g = d.graph
+    spec = dataclasses.replace(g.spec, values=values)
+    ex_ = Example(dataclasses.replace(d, graph=dataclasses.replace(g, spec=spec)))
+    out, asked = [], False
+    for v in d.backward:
+        if v.kind != "param":
+            continue
+        t = g.tensors[v.name]
+        if all(ex_.value(x) == 0 for x in t.grads):
+            out.append(v.name)
+        elif any(ex_.value(t.grads[i, j]) == 0 for i, j in _entries(t.shape)):
+            asked = True
+    return out, asked
 
 
 def _unfit(d: Any, values: Mapping[str, Any]) -> bool:
@@ -210,23 +293,112 @@ def _unfit(d: Any, values: Mapping[str, Any]) -> bool:
     spec = dataclasses.replace(g.spec, values=values)
     at = dataclasses.replace(d, graph=dataclasses.replace(g, spec=spec))
     ex_ = Example(at)
+    masks = {k: v for k, v in values.items() if _input_kind(g.spec, k) == "mask"}
     for v in d.backward:
         t = g.tensors[v.name]
         got = [ex_.value(s) for s in t.grads]
-        for x in got:
-            if not isinstance(x, Fraction) and x != 0 and abs(x) < 1e-20:
-                return True
+        for k, x in enumerate(got):
+            if not isinstance(x, Fraction) and x != 0 and abs(x) < TINY:
+                if not _always_tiny(d, masks, t.grads[k]):
+                    return True
         if v.kind != "param" or len(got) < 2:
             continue
         nums = [float(x) for x in got]
         for i, j in _entries(t.shape):
-            a = nums[i * t.symbols.cols + j]
+            at = i * t.symbols.cols + j
+            a = nums[at]
             if a == 0:
                 continue
-            if any(k != i * t.symbols.cols + j and abs(b - a) <= 1e-3 * abs(a)
+            # an entry whose formula is the asked one's (every column of ∂L/∂W the same when
+            # the output's columns are summed) is equal at every draw: no coincidence to refuse
+            if any(k != at and abs(b - a) <= 1e-3 * abs(a)
+                   and not _always_equal(d, masks, t.grads[k], t.grads[at])
                    for k, b in enumerate(nums)):
                 return True
     return False
+
+
+TINY = 1e-20  # a value of no more than this size that is not exactly 0 is "0 but not exactly"
+
+
+def _always_equal(d: Any, masks: Mapping[str, Any], a: Any, b: Any) -> bool:
+    """Are gradient entries ``a`` and ``b`` equal at other draws too (two fixed draws of the
+    network's own, with the same masks)? Then they are equal by the network's structure, not
+    by a coincidence of these values."""
+    return _at_probes(d, masks, lambda x: abs(x(a) - x(b)) <= 1e-9 * max(abs(x(a)), abs(x(b))))
+
+
+def _always_tiny(d: Any, masks: Mapping[str, Any], a: Any) -> bool:
+    """Is ``a`` tiny at other draws too (with the same masks)? Then it is tiny by the
+    network's structure — a score masked with −1e9 passes e^(−1e9) of its gradient, shown
+    ``≈ 0`` as at the spec's own values — not a cancellation of these values."""
+    return _at_probes(d, masks, lambda x: abs(x(a)) < TINY)
+
+
+def _at_probes(d: Any, masks: Mapping[str, Any], holds: Any) -> bool:
+    try:
+        return all(holds(lambda e, p=p: float(p.value(e))) for p in _probes(d, masks))
+    except (ValueError, ArithmeticError):
+        return False
+
+
+_PROBES: dict[tuple[int, str], list[Any]] = {}
+
+
+def _probes(d: Any, masks: Mapping[str, Any]) -> list[Any]:
+    """Two examples of ``d`` at fixed draws (deterministic in the network's name) with the
+    given ``masks`` (input values kept as they are)."""
+    key = (id(d), repr(sorted(masks.items())))
+    hit = _PROBES.get(key)
+    if hit is None or hit[0] is not d:
+        g = d.graph
+        rng = random.Random(f"derive-probe:{g.spec.name}")
+        out = []
+        for _ in range(2):
+            values = {**_draw(g.spec, rng), **masks}
+            at = dataclasses.replace(g.spec, values=values)
+            out.append(Example(dataclasses.replace(d, graph=dataclasses.replace(g, spec=at))))
+        hit = _PROBES[key] = [d, *out]
+    return hit[1:]
+
+
+def sized(s: NetSpec) -> tuple[str, ...]:
+    """The tensors whose gradient formula holds at the example's sizes only: they are read by
+    a forward line the spec reader unrolled at these sizes (Barlow Twins' ``torch.diagonal(c)``,
+    its entries side by side, one block per row of ``c``). Found by reading the spec again with
+    every size one larger: such a line then has another structure (more blocks), a line written
+    for any size the same one with other numbers. A sheet does not ask for their formula (a
+    grader judging it at other sizes rejects the key's own) and says why. ``()`` when the spec
+    cannot be read again at other sizes (nothing to compare: every formula is asked)."""
+    try:
+        if s.source.startswith("built-in '"):
+            text = (resources.files("derive.lang") / "specs" / f"{s.name}.toml").read_text("utf-8")
+        else:
+            text = Path(s.source).read_text("utf-8-sig")
+        data = tomllib.loads(text)
+        if not data.get("dims"):
+            return ()
+        data.pop("values", None)
+        data["dims"] = {k: v + 1 if isinstance(v, int) else v for k, v in data["dims"].items()}
+        other = specs._Validator(s.source, data).run()
+    except Exception:  # noqa: BLE001 — any reason it cannot be read so: compare nothing
+        return ()
+
+    def shape_of(tree: ex.Node) -> str:
+        return re.sub(r"\d+", "#", repr(tree))
+
+    theirs = dict(other.forward)
+    lines = [n for n, tree in s.forward if n in theirs and shape_of(tree) != shape_of(theirs[n])]
+    read = set()
+    for name, tree in s.forward:
+        if name in lines:
+            stack = [tree]
+            while stack:
+                n = stack.pop()
+                if isinstance(n, ex.Name):
+                    read.add(n.id)
+                stack.extend(ex.children(n))
+    return tuple(n for n in (*s.inputs, *s.params, *dict(s.forward)) if n in read)
 
 
 def variant_spec(s: NetSpec, variant: int, seed: int) -> NetSpec:
@@ -309,6 +481,7 @@ class Sheet:
     key: dict[str, Any]
     constants: Any = Math("")  # the spec's [constants] (records.constants_tex), or ""
     loss_formula: Any = None  # the library loss written out (walkthrough.Eq), as in the handout
+    sized: tuple[str, ...] = ()  # gradients whose formula holds at these sizes only (:func:`sized`)
 
 
 def _decimal(q: Fraction) -> str:
@@ -336,8 +509,9 @@ def sheet(s: NetSpec, variant: int = 0, seed: int = 0, proofs: Mapping[str, Any]
     backward = tuple(pc.backward(v) for v in order)
     net = spec.name if spec.source.startswith("built-in") else spec.source
     numbers = []
+    zeros = zero_gradients(d, spec.values)
     for v in order:
-        if v.kind != "param":
+        if v.kind != "param" or v.name in zeros:
             continue
         t = g.tensors[v.name]
         item = next(b for b in backward if b.name == v.name)
@@ -364,10 +538,15 @@ def sheet(s: NetSpec, variant: int = 0, seed: int = 0, proofs: Mapping[str, Any]
     if name and name not in proofs:
         name = proof_for(name) or ""
     proof = pc.proof(name) if name and name in proofs else None
+    found = problem_keys(d, spec.values)
+    if variant:  # a variant's only problems are soft ones no draw avoided (variant_values)
+        found = [(f"{key}-kept", args) for key, args in found]
+    found += [("zero-gradient", {"node": name}) for name in zeros]
     notes = tuple(
         (key, {k: Math(g.tensors[v].tex) if k == "node" else v for k, v in args.items()})
-        for key, args in (problem_keys(d, spec.values) if variant == 0 else ())
+        for key, args in found
     )
+    only_here = sized(s)
     questions: list[dict[str, Any]] = [
         {
             "id": f"backward.{v.name}",
@@ -376,6 +555,7 @@ def sheet(s: NetSpec, variant: int = 0, seed: int = 0, proofs: Mapping[str, Any]
             "expected": v.formula.code(),
         }
         for v in order
+        if v.name not in only_here
     ]
     for q in numbers:
         questions.append(
@@ -417,6 +597,7 @@ def sheet(s: NetSpec, variant: int = 0, seed: int = 0, proofs: Mapping[str, Any]
         key,
         constants_tex(d),
         pc.eq(lf, (1, 1)) if (lf := lessons.loss_formula(d)) is not None else None,
+        only_here,
     )
 
 
