@@ -143,3 +143,17 @@ def test_a_long_sum_breaks_into_rows_in_linear_time() -> None:
     tex = " + ".join(f"0.{k:04d} \\cdot w_{{{k}}}" for k in range(2000))
     rows = break_rows(tex)
     assert len(rows) > 50 and "".join(rows).replace(" ", "") == tex.replace(" ", "")
+
+
+def test_display_width_reads_nested_matrices_cell_by_cell() -> None:
+    """A block matrix of blocks (barlow twins' off-diagonal mask) was cut inside a nested
+    ``\\begin{bmatrix}`` (``\\end{…}`` counted twice): an internal AssertionError in the PDF build."""
+    from derive.engine.printing import _cells, display_width
+
+    inner = r"\begin{bmatrix} a & b \end{bmatrix}"
+    outer = rf"\begin{{bmatrix}} {inner} & \mathbf{{0}} \\ \mathbf{{0}} & {inner} \end{{bmatrix}}"
+    body = outer[len(r"\begin{bmatrix}") : -len(r"\end{bmatrix}")]
+    rows = [_cells(r, "&") for r in _cells(body, "\\\\")]
+    assert [[c.strip() for c in r] for r in rows] == [[inner, r"\mathbf{0}"], [r"\mathbf{0}", inner]]
+    assert display_width(outer) > 2 * display_width(inner)
+    assert display_width(rf"x + \begin{{bmatrix}} {outer} \\ {outer} \end{{bmatrix}}") > 0

@@ -302,13 +302,17 @@ def _arg(tex: str, i: int) -> tuple[str, int]:
     return tex[i:j], j
 
 
+_ENV_TAG = re.compile(r"\\(begin|end)\{[^}]*\}")
+
+
 def _cells(body: str, sep: str) -> list[str]:
     """``body`` cut at ``sep`` (``&`` or ``\\\\``) outside braces and nested environments."""
     out, depth, start, i = [], 0, 0, 0
     while i < len(body):
-        if body.startswith("\\begin{", i) or body.startswith("\\end{", i):
-            depth += 1 if body.startswith("\\begin{", i) else -1
-            i += 5
+        env = _ENV_TAG.match(body, i)
+        if env:  # \begin{name} / \end{name} as one token (its braces are not a group)
+            depth += 1 if env.group(1) == "begin" else -1
+            i = env.end()
             continue
         if body.startswith(sep, i) and depth == 0:
             out.append(body[start:i])
