@@ -151,6 +151,16 @@ REFUSED = {
     # SupContrast's logits - logits_max.detach(): a stop-gradient is not modelled (here it
     # changes nothing, log_prob does not depend on the max: hn15_supcon leaves it out, as said)
     "hn15_supcon_detach": "logits_max.detach() stops the gradient through logits_max, which",
+    # branch heldnets16: a Gamma-family target of 0 under log(y / mu); a constant named lambda (a
+    # Python keyword); non-ASCII names, bare (not TOML) and quoted (not a name): both name theta
+    "hn16_gamma_deviance_zero_target": "loss at the example values: log of 0.0 at entry [0, 1]",
+    "hn16_keyword_lambda": "'lambda' is reserved (a Python keyword, a function of the expression "
+    "language or a name the generated code uses). Fix: rename it 'lam' (it prints as λ)",
+    "hn16_unicode_bare_keys": "write theta = ..., which prints as its letter",
+    "hn16_unicode_quoted_keys": "write 'theta' for 'θ'",
+    # a zero-inflated Poisson's log-factorial torch.lgamma(y + 1): no log-gamma in the table (a
+    # constant of the data: hn16_zero_inflated_poisson gives it as an input)
+    "hn16_zip_lgamma": "unknown function 'lgamma'; allowed: abs, atan",
 }
 
 
