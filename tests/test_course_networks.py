@@ -80,6 +80,12 @@ CHECK_GAPS: dict[str, str] = {
     "hn15_vicreg": "∂L/∂b is exactly 0 (b shifts z_a and z_b alike; the variance and covariance "
     "terms centre it away), but the printed formula's float64 value at the checker's other-sizes "
     "points is ~1e-7 from cancellation, beyond the checker's absolute tolerance",
+    # branch heldnets16 (found, not fixed: the checker's side, issue 11; hn16_siren's and
+    # hn16_snake_activation's \sin/\cos are read back since that branch)
+    "hn16_kipf_gcn": "derive check judges its own expected dW1, H1.T @ A_hat.T @ (dZ - exp(Z) * "
+    "sum(dZ, axis=1)), and a correct hand-written one 'incorrect' (dW0 is read back); verify, "
+    "build and PyTorch running the text agree. Not the train mask (a plain mean fails too) nor "
+    "the size name H; not found why",
 }
 COURSE = [
     pytest.param(n, marks=pytest.mark.xfail(strict=True, reason=CHECK_GAPS[n]))

@@ -758,7 +758,10 @@ class _Validator:
                 where,
                 catalog.said("spec.reserved", name=name),
                 # courses' L2 weight lambda: lam is the name that prints as λ
-                catalog.said("spec.reserved_fix_lambda" if name == "lambda" else "spec.reserved_fix", name=name),
+                catalog.said(
+                    "spec.reserved_fix_lambda" if name == "lambda" else "spec.reserved_fix",
+                    name=name,
+                ),
             )
 
     def network(self) -> dict[str, Any]:
