@@ -209,5 +209,6 @@ def test_a_kink_of_data_alone_keeps_the_finite_differences() -> None:
     report = numeric.verify(d, points=1)
     assert report.ok and not any(c.kink for c in report.comparisons)
     # a kink a parameter moves still drops them: ReLU inputs exactly 0 (Goodfellow's XOR)
-    xor = derive(spec_mod.load(str(Path(__file__).parent / "specs_course" / "hn16_goodfellow_xor_kinks.toml")))
+    xor_path = Path(__file__).parent / "specs_course" / "hn16_goodfellow_xor_kinks.toml"
+    xor = derive(spec_mod.load(str(xor_path)))
     assert any(c.kink for c in numeric.verify(xor, points=1).comparisons)
