@@ -19,7 +19,7 @@ import tomllib
 import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
-from types import SimpleNamespace
+from types import BuiltinFunctionType, SimpleNamespace
 from typing import Any
 
 import numpy as np
@@ -472,6 +472,7 @@ def _keras_shim() -> SimpleNamespace:
         softplus=F.softplus,
         abs=torch.abs,
         bias_add=lambda x, b: _t(x) + _t(b),
+        concatenate=lambda xs, axis=-1: torch.cat([_t(x) for x in xs], dim=axis),
         categorical_crossentropy=_keras_cce,
         binary_crossentropy=_keras_bce,
         softmax=lambda x, axis=-1: torch.softmax(x, dim=axis),
@@ -544,7 +545,12 @@ class _TorchShim:
     made outside the namespace without builtins (where PyTorch's constructor fails)."""
 
     def __getattr__(self, name: str) -> Any:
-        return getattr(torch, name)
+        fn = getattr(torch, name)
+        if isinstance(fn, BuiltinFunctionType):
+            # called from this module's frame: torch.pow(x, 0.75) of a tensor subclass imports
+            # inside, which fails from the namespace without builtins (KeyError: '__import__')
+            return lambda *a, **k: fn(*a, **k)
+        return fn
 
     @staticmethod
     def tensor(v: Any, **kw: Any) -> torch.Tensor:

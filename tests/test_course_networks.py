@@ -80,6 +80,12 @@ CHECK_GAPS: dict[str, str] = {
     "hn15_vicreg": "∂L/∂b is exactly 0 (b shifts z_a and z_b alike; the variance and covariance "
     "terms centre it away), but the printed formula's float64 value at the checker's other-sizes "
     "points is ~1e-7 from cancellation, beyond the checker's absolute tolerance",
+    # branch heldnets16 (found, not fixed: the checker's side, issue 11; hn16_siren's and
+    # hn16_snake_activation's \sin/\cos are read back since that branch)
+    "hn16_kipf_gcn": "derive check judges its own expected dW1, H1.T @ A_hat.T @ (dZ - exp(Z) * "
+    "sum(dZ, axis=1)), and a correct hand-written one 'incorrect' (dW0 is read back); verify, "
+    "build and PyTorch running the text agree. Not the train mask (a plain mean fails too) nor "
+    "the size name H; not found why",
 }
 COURSE = [
     pytest.param(n, marks=pytest.mark.xfail(strict=True, reason=CHECK_GAPS[n]))
@@ -147,6 +153,16 @@ REFUSED = {
     "needs a positive argument). Fix: change your [values] of X",
     "hn15_domain_const_column": "Xs at the example values: sqrt of 0.0 at entry [0, 1] (sqrt "
     "needs a positive argument). Fix: change your [values] of X",
+    # branch heldnets16: a Gamma-family target of 0 under log(y / mu); a constant named lambda (a
+    # Python keyword); non-ASCII names, bare (not TOML) and quoted (not a name): both name theta
+    "hn16_gamma_deviance_zero_target": "loss at the example values: log of 0.0 at entry [0, 1]",
+    "hn16_keyword_lambda": "'lambda' is reserved (a Python keyword, a function of the expression "
+    "language or a name the generated code uses). Fix: rename it 'lam' (it prints as λ)",
+    "hn16_unicode_bare_keys": "write theta = ..., which prints as its letter",
+    "hn16_unicode_quoted_keys": "write 'theta' for 'θ'",
+    # a zero-inflated Poisson's log-factorial torch.lgamma(y + 1): no log-gamma in the table (a
+    # constant of the data: hn16_zero_inflated_poisson gives it as an input)
+    "hn16_zip_lgamma": "unknown function 'lgamma'; allowed: abs, atan",
 }
 
 

@@ -156,7 +156,8 @@ def test_not_toml():
         ('X = ["m", "n"]', "X = [m, n]", '(X = [m, n]): put each size name in quotes'),
         ('A = "sigmoid(Z)"', "A = sigmoid(Z)", 'put the formula or text in quotes, e.g. A = "sigmoid(Z)"'),
         ('A = "sigmoid(Z)"', 'A = "sigmoid(Z)', "close the quote"),
-        ('W = ["n", 1]', 'θ = ["n", 1]', "a key with non-ASCII letters needs quotes"),
+        ('W = ["n", 1]', 'θ = ["n", 1]', "write theta = ..., which prints as its letter"),
+        ('W = ["n", 1]', '权重 = ["n", 1]', "spell it in ASCII"),
     ],
 )
 def test_toml_slips_get_a_fix_for_their_line(old, new, fix):

@@ -42,10 +42,10 @@ COMPARE_TOKENS = {">", "<", ">=", "<=", "\\geq", "\\leq", "\\ge", "\\le", "\\gt"
                   "\\ne", "\\geqslant", "\\leqslant"}  # fmt: skip
 OPEN = {"(": ")", "[": "]", "\\{": "\\}"}
 FUNCS = {"sigma", "sigmoid", "relu", "tanh", "exp", "log", "ln", "relu_grad", "diag", "sech", "cosh",
-         "leakyrelu"}  # fmt: skip
+         "leakyrelu", "sin", "cos"}  # fmt: skip
 FUNC_OPS = {"sigma": "sigmoid", "sigmoid": "sigmoid", "relu": "relu", "tanh": "tanh", "exp": "exp",
             "log": "log", "ln": "log", "relu_grad": "relu_grad", "diag": "diag", "sech": "sech",
-            "cosh": "cosh", "leakyrelu": "leaky_relu"}  # fmt: skip
+            "cosh": "cosh", "leakyrelu": "leaky_relu", "sin": "sin", "cos": "cos"}  # fmt: skip
 _CALLS = {"sigmoid", "relu", "tanh", "exp", "log", "relu_grad"}  # read here (diag, sech, slope: slow)
 _TOKEN = re.compile(
     r"(?P<ws>\s+)|(?P<cmd>\\(?:[A-Za-z]+|.))|(?P<num>\d+(?:\.\d*)?|\.\d+)"

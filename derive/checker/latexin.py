@@ -176,6 +176,8 @@ FUNCS = {
     "sech": "sech",  # sech²(z) = 1 − tanh²(z): tanh's derivative as some notes write it
     "cosh": "cosh",
     "leakyrelu": "leaky_relu",  # \operatorname{LeakyReLU}_{0.2}(z): the slope as a subscript
+    "sin": "sin",  # SIREN's and the snake activation's sines, and their cosine derivatives
+    "cos": "cos",
 }
 # what our own plain-text output uses, so it can be pasted back
 UNICODE = {

@@ -2034,6 +2034,13 @@ def _label_column(node: ast.AST) -> str | None:
         return None
     if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)):
         return None
+    if _module_of(node.func.value) and node.args:
+        # torch.unsqueeze(y, 1), torch.reshape(y, (-1, 1)): the method spelling of the same call
+        first, *rest = node.args
+        if isinstance(rest[0] if rest else None, ast.Tuple):
+            rest = list(rest[0].elts)  # type: ignore[union-attr]
+        node = ast.Call(ast.Attribute(first, node.func.attr, ast.Load()), rest, node.keywords)
+        assert isinstance(node.func, ast.Attribute)
     y = node.func.value
     if not isinstance(y, ast.Name) or node.keywords and node.func.attr != "unsqueeze":
         return None

@@ -150,6 +150,17 @@ def plain_prose(text: str) -> str:
     return "".join(t for _, t in prose_parts(text))
 
 
+def _only_made(tree: ast.AST, y: str) -> bool:
+    """Whether ``y`` appears in the Python ``tree`` and only inside one-hot constructions of it
+    (:func:`derive.lang.expr.one_hot_label`)."""
+    uses = sum(isinstance(n, ast.Name) and n.id == y for n in ast.walk(tree))
+    made = 0
+    for n in ast.walk(tree):
+        m = ex.one_hot_label(n)
+        made += m is not None and m[0] == y
+    return 0 < uses == made
+
+
 def _made_not_factor(tree: ast.AST, y: str) -> int:
     """How many one-hot constructions of ``y`` (:func:`derive.lang.expr.one_hot_label`) in the
     Python ``tree`` are not a factor of a ``*`` with a non-number."""
@@ -726,7 +737,10 @@ def _toml_fix(text: str, error: str) -> catalog.Said:
     if eq and "," in key and not key.startswith(("[", "#", '"', "'")):
         return catalog.said("spec.toml.split_key", **at, key=key)
     if eq and key and not key.startswith(("[", "#", '"', "'")) and not key.isascii():
-        return catalog.said("spec.toml.non_ascii_key", **at, key=key)
+        spelled = _spelled_greek(key)  # quoted, the key would parse but not be a valid name
+        if spelled:
+            return catalog.said("spec.toml.non_ascii_key", **at, key=key, spelled=spelled)
+        return catalog.said("spec.toml.non_ascii_key_other", **at, key=key)
     if eq and _BARE_WORDS.search(value):
         return catalog.said("spec.toml.size_quotes", **at)
     if eq and value[:1] in ('"', "'") and value.count(value[0]) % 2:
@@ -753,6 +767,8 @@ def _spelled_greek(name: str) -> str:
         word = unicodedata.name(ch, "")
         if word.startswith("GREEK ") and " LETTER " in word:
             spelled = word.rsplit(" ", 1)[-1].lower()
+            if spelled == "lamda":  # Unicode's spelling; lambda is a keyword, lam prints as λ
+                spelled = "lambda" if "CAPITAL" in word else "lam"
             out.append(spelled.capitalize() if "CAPITAL" in word else spelled)
         else:
             out.append(ch)
@@ -802,7 +818,11 @@ class _Validator:
             raise self.err(
                 where,
                 catalog.said("spec.reserved", name=name),
-                catalog.said("spec.reserved_fix", name=name),
+                # courses' L2 weight lambda: lam is the name that prints as λ
+                catalog.said(
+                    "spec.reserved_fix_lambda" if name == "lambda" else "spec.reserved_fix",
+                    name=name,
+                ),
             )
 
     def network(self) -> dict[str, Any]:
@@ -1807,10 +1827,16 @@ class _Validator:
         fwd = self.fwd
         for y, (p, _) in self.picks.items():
             for key, node in forward:
+                tree = ast.parse(fwd[key].strip(), mode="eval")
+                if _only_made(tree, y):
+                    # every y on the line is np.eye(C)[y] / F.one_hot(y, C): the one-hot rows
+                    # themselves, whatever is done with them (SCE's clamp(one_hot, 1e-4, 1),
+                    # whose rewrite names them twice)
+                    continue
                 total = sum(1 for n in _nodes(node) if n == ex.Name(y))
                 # np.eye(C)[y] / F.one_hot(y, C) on this line: y itself, read as one-hot rows
                 # (one that is a factor of a product is counted as a pick below already)
-                total -= _made_not_factor(ast.parse(fwd[key].strip(), mode="eval"), y)
+                total -= _made_not_factor(tree, y)
                 picked = sum(  # P * y of a pick or nll_loss, y * log_softmax(z), CE's target
                     (
                         isinstance(n, ex.BinOp)

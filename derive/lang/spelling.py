@@ -1018,7 +1018,8 @@ def _logsumexp(node: ast.Call, how: str) -> ast.expr:
 def _concat(node: ast.Call, how: str) -> ast.expr | None:
     """``torch.cat([A, B], dim=1)``, ``np.concatenate((A, B), axis=1)``, ``np.hstack([A, B])``
     (axis 1), ``np.vstack((A, B))`` / ``np.row_stack`` (axis 0), ``tf.concat([A, B], 1)`` as the
-    language's ``concat(A, B, axis=k)`` (NumPy's and PyTorch's default axis is 0). The
+    language's ``concat(A, B, axis=k)`` (NumPy's and PyTorch's default axis is 0, the Keras
+    backend's ``K.concatenate`` -1). The
     language's own ``concat(A, B, axis=1)`` (no list) is left as it is."""
     name = node.func.id  # type: ignore[union-attr]
     if name == "stack":
@@ -1048,7 +1049,9 @@ def _concat(node: ast.Call, how: str) -> ast.expr | None:
     else:
         if len(rest) > 1 or (rest and "axis" in kws):
             raise SpellingError(catalog.said("spec.spelling.concat_7", name=name))
-        axis = rest[0] if rest else kws.get("axis", ast.Constant(0))
+        # the Keras backend's K.concatenate(tensors, axis=-1) joins along the last axis
+        default = ast.Constant(-1 if how in KERAS else 0)
+        axis = rest[0] if rest else kws.get("axis", default)
     return _call("concat", *parts, axis=axis)
 
 
