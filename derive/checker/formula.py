@@ -1347,12 +1347,35 @@ class _Numpy(ast.NodeTransformer):
             raise self.unsupported(spelled)
         if len(shape) != 2:
             raise self.unsupported(spelled)
+        if self.keeps_shape(x, shape):
+            return x  # x.reshape(x.shape[0], -1) of a matrix (CS231n's affine layer): x itself
         ones = [isinstance(d, ast.Constant) and d.value == 1 for d in shape]
         if ones[1] and not ones[0]:
             return self.oriented(x, 1, spelled)
         if ones[0] and not ones[1]:
             return self.oriented(x, 0, spelled)
         raise self.unsupported(spelled)
+
+    def keeps_shape(self, x: ast.expr, shape: list[ast.expr]) -> bool:
+        """Is ``x.reshape(a, b)`` the matrix ``x`` itself: ``x`` a tensor of the network, one of
+        ``a``, ``b`` -1 and the other its size on that axis, by the size's name (``N``, or
+        ``x.shape[0]`` read as it), so at every size and not only at the example's?"""
+        t = self.net.g.tensors.get(x.id) if self.net is not None and isinstance(x, ast.Name) else None
+        minus = [
+            isinstance(d, ast.UnaryOp)
+            and isinstance(d.op, ast.USub)
+            and isinstance(d.operand, ast.Constant)
+            and d.operand.value == 1
+            for d in shape
+        ]
+        if t is None or sum(minus) != 1:
+            return False
+        k = 1 if minus[0] else 0
+        label = getattr(t.shape[k], "label", None)
+        given = shape[k]
+        if label:
+            return isinstance(given, ast.Name) and given.id == label
+        return isinstance(given, ast.Constant) and given.value == int(t.shape[k])
 
     def oriented(self, x: ast.expr, axis: int | None, spelled: str) -> ast.expr:
         """``x`` (a vector) with a new axis at ``axis``: 1 → a column, 0 → a row."""

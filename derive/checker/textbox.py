@@ -47,7 +47,8 @@ _CLAUSE = re.compile(rf"\s*[,，]\s*(?:(?:{_CLAUSE_WORDS})\b|因为|由于|所�
 _CHAIN_RULE = r"(?:by|using|applying|from|with)\s+(?:the\s+)?chain\s+rule"
 _LEAD = re.compile(
     rf"^\s*(?:(?:{_CHAIN_RULE})\s*[,:]?\s*(?:we\s+(?:get|have|obtain|find)\s*[,:]?\s*)?|"
-    r"(?:we\s+(?:get|have|obtain|find)|so|thus|hence|therefore|then|this\s+gives)\s*,?\s+)"
+    r"(?:we\s+(?:get|have|obtain|find)|so|thus|hence|therefore|then|this\s+gives|"
+    r"(?:the\s+)?(?:final\s+)?(?:answer|gradient|result)\s+is)\s*,?\s+)"
     r"(?=[A-Za-z_∂][^\s=]*\s*=(?!=))",
     re.I,
 )
