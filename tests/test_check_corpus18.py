@@ -209,3 +209,38 @@ def test_reshape_that_keeps_a_matrix() -> None:
     for other in ("D, -1", "2, -1"):
         with pytest.raises(FormulaError, match="reshape"):
             check(a, "w", f"dw = x.reshape({other}).T.dot(dout)")
+
+
+def test_the_answer_before_its_definitions_in_latex() -> None:
+    """LaTeX that gives the answer first and then the names it uses (``\\frac{1}{m}A^⊤δ \\\\ δ =
+    A − Y``, ``…, \\quad δ = …``): the one row without a left side (or the row naming the
+    gradient) is the answer, the definitions after it are read first (it was "statement 1 of
+    the derivation has no left-hand side"); a wrong definition is found. Code keeps its order."""
+    from derive.checker.check import check
+
+    d = r"\frac{1}{m}A^{[1]\top}\delta \\ \delta = A^{[2]} - Y"
+    assert check("mlp-bce", "W2", d, latex=True).ok
+    assert check("mlp-bce", "W2", d.replace("A^{[2]} - Y", "Y - A^{[2]}"), latex=True).code == "sign"
+    assert check("mlp-bce", "W2", r"\frac{\partial L}{\partial W^{[2]}} = \frac{1}{m}A^{[1]\top}\delta, \quad \delta = A^{[2]} - Y", latex=True).ok
+    two = r"X^{\top}G \\ G = (P - Y)/m \\ H = P"
+    assert check("softmax-regression", "W", two, latex=True).ok
+
+
+def test_juxtaposed_letters_with_a_layer_superscript() -> None:
+    """``XW^{[1]}`` is X·W^{[1]} as ``XW_1`` is X·W₁ (it was "unknown name 'XW1'")."""
+    from derive.checker.check import check
+
+    assert check("mlp-bce", "W2", r"\frac{1}{m}\,\mathrm{relu}(XW^{[1]} + b^{[1]})^{\top}(A^{[2]} - Y)", latex=True).ok
+    r = check("mlp-bce", "W2", r"\frac{1}{m}\,(XW^{[1]} + b^{[1]})^{\top}(A^{[2]} - Y)", latex=True)
+    assert r.verdict == "incorrect"
+
+
+def test_reshape_to_its_own_sizes() -> None:
+    """``x.reshape(N, D)`` of an N × D matrix, both sizes by name, is ``x``; by numbers it is not
+    read (the example's sizes are not the network's)."""
+    from derive.checker.check import check
+
+    a = str(COURSE / "cs231n_affine_dout.toml")
+    assert check(a, "w", "dw = x.reshape(N, D).T.dot(dout)").ok
+    with pytest.raises(FormulaError, match="reshape"):
+        check(a, "w", "dw = x.reshape(2, 3).T.dot(dout)")

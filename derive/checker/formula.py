@@ -496,6 +496,16 @@ def _derivation(
         # whatever its name said before the masking
         tree, _, part_text = read_parts[answer]
         read_parts[answer] = (tree, None, part_text)
+    bare = [k for k, (_, lhs, _) in enumerate(read_parts) if lhs is None]
+    if latex and not named and len(bare) == 1:
+        answer = bare[0]  # X^⊤ δ / m \\ δ = P − Y: the one row without a left side answers
+    if latex and answer < len(read_parts) - 1 and all(
+        lhs is not None and (want is None or tensor_of(net, lhs) != want)
+        for _, lhs, _ in read_parts[answer + 1 :]
+    ):  # the answer, then the definitions it uses ("…, where δ = …"): those first
+        order = [*range(answer), *range(answer + 1, len(read_parts)), answer]
+        read_parts, parts = [read_parts[k] for k in order], [parts[k] for k in order]
+        answer = len(read_parts) - 1
     defs: dict[str, ex.Node] = {}
 
     def subst(n: ex.Node) -> ex.Node:
@@ -1357,9 +1367,9 @@ class _Numpy(ast.NodeTransformer):
         raise self.unsupported(spelled)
 
     def keeps_shape(self, x: ast.expr, shape: list[ast.expr]) -> bool:
-        """Is ``x.reshape(a, b)`` the matrix ``x`` itself: ``x`` a tensor of the network, one of
-        ``a``, ``b`` -1 and the other its size on that axis, by the size's name (``N``, or
-        ``x.shape[0]`` read as it), so at every size and not only at the example's?"""
+        """Is ``x.reshape(a, b)`` the matrix ``x`` itself: ``x`` a tensor of the network, each of
+        ``a``, ``b`` its size on that axis by the size's name (``N``, or ``x.shape[0]`` read as
+        it: at every size, not only at the example's) or -1 (at most one)?"""
         t = self.net.g.tensors.get(x.id) if self.net is not None and isinstance(x, ast.Name) else None
         minus = [
             isinstance(d, ast.UnaryOp)
@@ -1368,14 +1378,16 @@ class _Numpy(ast.NodeTransformer):
             and d.operand.value == 1
             for d in shape
         ]
-        if t is None or sum(minus) != 1:
+        if t is None or sum(minus) > 1:
             return False
-        k = 1 if minus[0] else 0
-        label = getattr(t.shape[k], "label", None)
-        given = shape[k]
-        if label:
-            return isinstance(given, ast.Name) and given.id == label
-        return isinstance(given, ast.Constant) and given.value == int(t.shape[k])
+
+        def same(given: ast.expr, k: int) -> bool:
+            label = getattr(t.shape[k], "label", None)
+            if label:
+                return isinstance(given, ast.Name) and given.id == label
+            return isinstance(given, ast.Constant) and given.value == int(t.shape[k])
+
+        return all(minus[k] or same(shape[k], k) for k in (0, 1))
 
     def oriented(self, x: ast.expr, axis: int | None, spelled: str) -> ast.expr:
         """``x`` (a vector) with a new axis at ``axis``: 1 → a column, 0 → a row."""

@@ -294,6 +294,13 @@ _REFERENCE = re.compile(
 )
 
 
+def spans_in_prose(text: str) -> str:
+    """:func:`_spans_in_prose` of ``text`` where it has several ``$…$`` spans (else ``text``):
+    the text box reads it before the derivation is split into its rows."""
+    spans = list(_SPAN.finditer(text))
+    return _spans_in_prose(text, spans) if len(spans) > 1 else text
+
+
 def _spans_in_prose(text: str, spans: list[re.Match[str]]) -> str:
     r"""Several formulas set in ``$…$`` inside sentences — ``The gradient with respect to $W$
     is $\frac{1}{m}X^\top(P - Y)$, where $P = \mathrm{softmax}(Z)$.``, ``对 $W^{[1]}$ 求导得
@@ -1272,10 +1279,10 @@ class _Parser:
                 return self.juxtaposed(letters)
             if (
                 all(self.known(c) for c in letters[:-1])
-                and self.peek().text == "_"
+                and self.peek().text in ("_", "^")
                 and not name.startswith("d")  # dW_v: the gradient's name, even where d is a size
             ):
-                save = self.pos  # XW_1 → X·W_1: the subscript names the last letter's tensor
+                save = self.pos  # XW_1, XW^{[1]} → X·W₁: the index names the last letter's tensor
                 node = self.juxtaposed(letters)
                 last = getattr(node, "right", None)
                 if isinstance(last, ex.Name) and self.known(last.id):

@@ -86,6 +86,7 @@ def unwrap(text: str, latex: bool, size_of: Callable[[str, int], str | None]) ->
     text = _chat_markup(_fenced(text))
     text = _chinese_prose(_exam_symbols(_LABEL.sub("", text, count=1)))
     if latex or _looks_latex(text):
+        text = latexin.spans_in_prose(text)
         text = _latex_update(_differential(_latex_leads(_display_rows(text))))
         return _latex_clause(latexin.named_activation(text))
     text = text.translate(_FULL_WIDTH_CODE) if re.search(r"[（）：；＝]|，", text) else text
