@@ -29,8 +29,6 @@ _NIELSEN = (
     "holds for one-hot y only"
 )
 KNOWN: dict[str, str] = {  # id -> why it still fails (strict xfail: fixing it must remove it here)
-    "c18-057": "a constant raised to a tensor power (w ** Y) is not read: an exponent must be a number",
-    "c18-150": "a generator expression summed over range(n) is not read (NumPy-vectorised forms are)",
     "c18-206": _NIELSEN,
     "c18-207": _NIELSEN,
     "c18-209": _NIELSEN,
@@ -244,3 +242,31 @@ def test_reshape_to_its_own_sizes() -> None:
     assert check(a, "w", "dw = x.reshape(N, D).T.dot(dout)").ok
     with pytest.raises(FormulaError, match="reshape"):
         check(a, "w", "dw = x.reshape(2, 3).T.dot(dout)")
+
+
+def test_a_constant_to_a_tensor_power() -> None:
+    """``w ** Y`` of a positive [constants] ``w`` is exp(Y log w), as NumPy computes it (it was
+    "an exponent must be a number"): ``(A2 - Y) * w ** Y`` is the weighted BCE gradient for 0/1
+    labels only — wrong, said so; a power by a number or a constant stays a power."""
+    from derive.checker.check import check
+
+    r = check("mlp-bce-weighted", "W2", "dZ2 = (A2 - Y) * w ** Y\ndW2 = A1.T @ dZ2 / m")
+    assert (r.verdict, r.code) == ("incorrect", "weighted-loss-not-simplifiable")
+    assert check("mlp-bce-weighted", "b2", "np.mean((1 - Y) * A2 - w ** 1 * Y * (1 - A2), axis=0, keepdims=True)").ok
+
+
+def test_a_generator_summed_over_the_batch() -> None:
+    """An entry's gradient as ``sum(… for i in range(n))`` with ``i`` indexing the batch axis of
+    every tensor (it was "'GeneratorExp' is not allowed"): the sum of the slices; the wrong
+    column or a missing factor 2 found; ``i`` on another axis, or ``range(3)`` for the example's
+    size, still refused."""
+    from derive.checker.check import check
+
+    g = "sum(h_relu[i, 0] * (y_pred[i, 1] - y[i, 1]) for i in range(n))"
+    assert check("relu-mlp", "w2[0,1]", "2 * " + g).ok
+    assert check("relu-mlp", "w2[0,1]", g).code == "scale-factor"
+    assert check("relu-mlp", "w2[0,1]", "2 * " + g.replace("1]", "0]")).code == "wrong-entry"
+    assert check("softmax-regression", "W[1,2]", "sum(X[i, 1] * (P[i, 2] - Y[i, 2]) for i in range(m)) / m").ok
+    for bad in (g.replace("h_relu[i, 0]", "h_relu[0, i]"), g.replace("range(n)", "range(3)")):
+        with pytest.raises(FormulaError):
+            check("relu-mlp", "w2[0,1]", "2 * " + bad)

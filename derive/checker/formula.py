@@ -1635,6 +1635,21 @@ class _Numpy(ast.NodeTransformer):
         return node
 
     def visit_BinOp(self, node: ast.BinOp) -> ast.AST:
+        constants = self.net.spec.constants if self.net is not None else {}
+        if (
+            isinstance(node.op, ast.Pow)
+            and isinstance(node.left, ast.Name)
+            and node.left.id in constants
+            and float(constants[node.left.id]) > 0
+            and any(
+                isinstance(n, ast.Name) and n.id not in constants and n.id not in self.net.spec.dims
+                for n in ast.walk(node.right)
+            )
+        ):  # w ** Y of a positive [constants] w and a tensor: exp(Y log w), as NumPy computes it
+            self.changed = True
+            log = ast.Call(ast.Name("log", ast.Load()), [node.left], [])
+            power = ast.BinOp(self.visit(node.right), ast.Mult(), log)
+            return ast.Call(ast.Name("exp", ast.Load()), [power], [])
         if isinstance(node.op, ast.BitAnd | ast.BitOr):
             node = self.generic_visit(node)  # type: ignore[assignment]
             if _is_01(node.left) and _is_01(node.right):  # (Z > 0) & (Z < 6): both masks
@@ -1668,8 +1683,65 @@ class _Numpy(ast.NodeTransformer):
         self.generic_visit(node)
         return node
 
+    def summed_generator(self, node: ast.Call) -> ast.expr | None:
+        """``sum(h[i, 0] * (p[i, 1] - y[i, 1]) for i in range(n))`` (``np.sum``, ``math.fsum``
+        alike): every use of ``i`` an index on the same axis of a tensor whose size on that axis
+        is the ``range``'s, by name (``n``, ``len(x)``, ``x.shape[0]`` read as it) — the sum of
+        the slices, ``np.sum(h[:, 0] * (p[:, 1] - y[:, 1]))``; None for anything else."""
+        f = node.func
+        name = f.id if isinstance(f, ast.Name) else f.attr if isinstance(f, ast.Attribute) else ""
+        if name not in ("sum", "fsum") or len(node.args) != 1 or node.keywords:
+            return None
+        gen = node.args[0]
+        if not isinstance(gen, ast.GeneratorExp) or len(gen.generators) != 1:
+            return None
+        comp = gen.generators[0]
+        it = comp.iter
+        if (
+            comp.ifs
+            or not isinstance(comp.target, ast.Name)
+            or not (isinstance(it, ast.Call) and isinstance(it.func, ast.Name) and it.func.id == "range")
+            or len(it.args) != 1
+            or self.net is None
+        ):
+            return None
+        i, size = comp.target.id, self.visit(it.args[0])
+        axes: set[int] = set()
+        for n in ast.walk(gen.elt):
+            if isinstance(n, ast.Subscript) and isinstance(n.value, ast.Name):
+                idx = n.slice.elts if isinstance(n.slice, ast.Tuple) else [n.slice]
+                for k, e in enumerate(idx):
+                    if isinstance(e, ast.Name) and e.id == i:
+                        t = self.net.g.tensors.get(n.value.id)
+                        label = getattr(t.shape[k], "label", None) if t is not None and k < 2 else None
+                        if not (len(idx) == 2 and isinstance(size, ast.Name) and label == size.id):
+                            return None
+                        axes.add(k)
+        uses = [n for n in ast.walk(gen.elt) if isinstance(n, ast.Name) and n.id == i]
+        indexed = [
+            e
+            for n in ast.walk(gen.elt)
+            if isinstance(n, ast.Subscript)
+            for e in (n.slice.elts if isinstance(n.slice, ast.Tuple) else [n.slice])
+            if isinstance(e, ast.Name) and e.id == i
+        ]
+        if len(axes) != 1 or len(uses) != len(indexed):
+            return None  # i used outside an index, or on both axes
+
+        class _Slices(ast.NodeTransformer):
+            def visit_Name(self, n: ast.Name) -> ast.AST:
+                return ast.Slice() if n.id == i else n
+
+        body = _Slices().visit(ast.parse(ast.unparse(gen.elt), mode="eval").body)
+        np_sum = ast.Attribute(ast.Name("np", ast.Load()), "sum", ast.Load())
+        return ast.fix_missing_locations(ast.Call(np_sum, [body], []))
+
     def visit_Call(self, node: ast.Call) -> ast.AST:
         f = node.func
+        summed = self.summed_generator(node)
+        if summed is not None:
+            self.changed = True
+            return self.visit(summed)
         if (  # np.vstack([np.zeros((m - 1, h)), …]): a 0 block would be read as the number 0
             isinstance(f, ast.Attribute)
             and f.attr in ("hstack", "vstack", "row_stack", "concatenate", "cat")
