@@ -111,6 +111,10 @@ def test_formulas_inside_sentences() -> None:
     assert check("softmax-regression", "W", defined, latex=True).ok
     r = check("softmax-regression", "W", defined.replace("P - Y$", "Y - P$"), latex=True)
     assert (r.verdict, r.code) == ("incorrect", "sign")
+    reason = r"The gradient is $(O - t)\,O(1 - O)\,\mathbf{x}$, since $\sigma'(z) = \sigma(z)(1 - \sigma(z))$."
+    assert check("neuron", "w", reason, latex=True).ok  # a span after "since" is a reason: left out
+    r = check("neuron", "w", reason.replace(r"\,O(1 - O)", ""), latex=True)
+    assert (r.verdict, r.code) == ("incorrect", "missing-activation-derivative")
     two = r"Either $X^\top(P - Y)/m$ or $X^\top(P - Y)$."
     with pytest.raises(FormulaError):
         check("softmax-regression", "W", two, latex=True)

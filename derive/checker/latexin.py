@@ -301,6 +301,9 @@ def spans_in_prose(text: str) -> str:
     return _spans_in_prose(text, spans) if len(spans) > 1 else text
 
 
+_REASON = re.compile(r"\b(?:since|because|as|due\s+to|using|by)\b|因为|由于|这是因为", re.I)
+
+
 def _spans_in_prose(text: str, spans: list[re.Match[str]]) -> str:
     r"""Several formulas set in ``$…$`` inside sentences — ``The gradient with respect to $W$
     is $\frac{1}{m}X^\top(P - Y)$, where $P = \mathrm{softmax}(Z)$.``, ``对 $W^{[1]}$ 求导得
@@ -314,6 +317,10 @@ def _spans_in_prose(text: str, spans: list[re.Match[str]]) -> str:
     )
     if re.search(r"[\\^_{}=$]", outside) or not re.search(r"[A-Za-z]{2,}|[\u4e00-\u9fff]", outside):
         return text
+    for k in range(1, len(spans)):  # "…$F$, since $σ' = σ(1 − σ)$": a reason, not a statement
+        if _REASON.search(text[spans[k - 1].end() : spans[k].start()]):
+            spans = spans[:k]
+            break
     kept = [m for m in spans if not _REFERENCE.fullmatch(text[slice(*_span_body(m))])]
     if not kept or sum("=" not in text[slice(*_span_body(m))] for m in kept) > 1:
         return text
