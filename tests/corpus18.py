@@ -20,8 +20,8 @@ bias summed over the wrong axis, the binary-label-only weighted BCE gradient (``
 function, a name that is no node.
 
 A case's ``verdict`` is "correct", "incorrect" or "unreadable"; ``code`` the expected diagnosis
-("*" = any). Every expectation was written before the checker was run on any of them and before
-its code was read this round (bench/RESULTS.md, "heldcheck17": the first measurement). Built-in
+("*" = any). Every expectation of round a was written before the checker was run on any of them
+and before its code was read this round; round b's after round a's fixes, before running them (bench/RESULTS.md, "heldcheck17": the first measurement). Built-in
 matrix cases carry a PyTorch oracle (tests/check_oracle.py); course-network cases are confirmed by
 the spec's own text run in PyTorch (tests/spelled_oracle.py); hand numbers were computed in
 PyTorch float64 (check_oracle.exact_value) and rounded by hand.
