@@ -321,6 +321,8 @@ class Resized:
         point = numeric.random_point(d.graph, seed, sizes, strict=True)
         if point is None:
             raise ValueError("no point inside the domain")
+        for name in ones_vectors(net.spec):  # a vector of ones stays ones (ones_vectors)
+            point[name] = np.ones_like(point[name])
         with np.errstate(all="ignore"):
             env = numeric.forward_numeric(d, point, sizes)
             scal = numeric.scalar_values(d.graph, sizes)
@@ -601,6 +603,43 @@ class FillChecker(Checker):
         return super()._eval(e, k)
 
 
+def ones_vectors(spec: NetSpec) -> tuple[str, ...]:
+    """The inputs that are a vector of ones written to make a sum or a bias a matrix product
+    (CMU's ``Ones_N @ b1.T`` and ``Ones_N.T @ se @ Ones_C``, the bias trick's ``np.hstack([X,
+    ones])``): given values all 1, one row or one column, and every use an operand of ``@``
+    (transposed or not) or a piece of a concatenation. Such a vector is held at 1 at every
+    point: it is part of the network's structure, not data (a formula summing over the batch
+    is right for it; at random values the "sum" would be a weighted one)."""
+    uses: dict[str, list[bool]] = {}
+
+    def visit(n: ex.Node, structural: bool) -> None:
+        if isinstance(n, ex.Name):
+            uses.setdefault(n.id, []).append(structural)
+            return
+        if isinstance(n, ex.Transpose):
+            visit(n.operand, structural)
+            return
+        if isinstance(n, ex.BinOp) and n.op == "@":
+            visit(n.left, True)
+            visit(n.right, True)
+            return
+        concat = isinstance(n, ex.Call) and n.func == "concat"
+        for c in ex.children(n):
+            visit(c, concat)
+
+    for _, tree in spec.forward:
+        visit(tree, False)
+    out = []
+    for name, shape in spec.inputs.items():
+        rows = spec.values.get(name)
+        if rows is None or name in spec.one_hot or not uses.get(name) or not all(uses[name]):
+            continue
+        flat = [v for row in rows for v in row]
+        if len(flat) > 1 and all(v == 1 for v in flat) and 1 in tuple(shape):
+            out.append(name)
+    return tuple(out)
+
+
 def data_rules(
     g: Any,
 ) -> tuple[dict[sp.Symbol, sp.Integer], dict[sp.Symbol, tuple[float, float]]]:
@@ -653,6 +692,8 @@ def data_rules(
             stack.extend(ex.children(n))
     kept: dict[sp.Symbol, sp.Integer] = {}
     domains: dict[sp.Symbol, tuple[float, float]] = {}
+    for name in ones_vectors(spec):
+        kept.update((s, sp.Integer(1)) for s in list(g.tensors[name].symbols))
     for name in spec.inputs:
         rows = spec.values.get(name)
         if rows is None or name in spec.one_hot:

@@ -496,6 +496,16 @@ def _derivation(
         # whatever its name said before the masking
         tree, _, part_text = read_parts[answer]
         read_parts[answer] = (tree, None, part_text)
+    bare = [k for k, (_, lhs, _) in enumerate(read_parts) if lhs is None]
+    if latex and not named and len(bare) == 1:
+        answer = bare[0]  # X^⊤ δ / m \\ δ = P − Y: the one row without a left side answers
+    if latex and answer < len(read_parts) - 1 and all(
+        lhs is not None and (want is None or tensor_of(net, lhs) != want)
+        for _, lhs, _ in read_parts[answer + 1 :]
+    ):  # the answer, then the definitions it uses ("…, where δ = …"): those first
+        order = [*range(answer), *range(answer + 1, len(read_parts)), answer]
+        read_parts, parts = [read_parts[k] for k in order], [parts[k] for k in order]
+        answer = len(read_parts) - 1
     defs: dict[str, ex.Node] = {}
 
     def subst(n: ex.Node) -> ex.Node:
@@ -1347,12 +1357,37 @@ class _Numpy(ast.NodeTransformer):
             raise self.unsupported(spelled)
         if len(shape) != 2:
             raise self.unsupported(spelled)
+        if self.keeps_shape(x, shape):
+            return x  # x.reshape(x.shape[0], -1) of a matrix (CS231n's affine layer): x itself
         ones = [isinstance(d, ast.Constant) and d.value == 1 for d in shape]
         if ones[1] and not ones[0]:
             return self.oriented(x, 1, spelled)
         if ones[0] and not ones[1]:
             return self.oriented(x, 0, spelled)
         raise self.unsupported(spelled)
+
+    def keeps_shape(self, x: ast.expr, shape: list[ast.expr]) -> bool:
+        """Is ``x.reshape(a, b)`` the matrix ``x`` itself: ``x`` a tensor of the network, each of
+        ``a``, ``b`` its size on that axis by the size's name (``N``, or ``x.shape[0]`` read as
+        it: at every size, not only at the example's) or -1 (at most one)?"""
+        t = self.net.g.tensors.get(x.id) if self.net is not None and isinstance(x, ast.Name) else None
+        minus = [
+            isinstance(d, ast.UnaryOp)
+            and isinstance(d.op, ast.USub)
+            and isinstance(d.operand, ast.Constant)
+            and d.operand.value == 1
+            for d in shape
+        ]
+        if t is None or sum(minus) > 1:
+            return False
+
+        def same(given: ast.expr, k: int) -> bool:
+            label = getattr(t.shape[k], "label", None)
+            if label:
+                return isinstance(given, ast.Name) and given.id == label
+            return isinstance(given, ast.Constant) and given.value == int(t.shape[k])
+
+        return all(minus[k] or same(shape[k], k) for k in (0, 1))
 
     def oriented(self, x: ast.expr, axis: int | None, spelled: str) -> ast.expr:
         """``x`` (a vector) with a new axis at ``axis``: 1 → a column, 0 → a row."""
@@ -1600,6 +1635,21 @@ class _Numpy(ast.NodeTransformer):
         return node
 
     def visit_BinOp(self, node: ast.BinOp) -> ast.AST:
+        constants = self.net.spec.constants if self.net is not None else {}
+        if (
+            isinstance(node.op, ast.Pow)
+            and isinstance(node.left, ast.Name)
+            and node.left.id in constants
+            and float(constants[node.left.id]) > 0
+            and any(
+                isinstance(n, ast.Name) and n.id not in constants and n.id not in self.net.spec.dims
+                for n in ast.walk(node.right)
+            )
+        ):  # w ** Y of a positive [constants] w and a tensor: exp(Y log w), as NumPy computes it
+            self.changed = True
+            log = ast.Call(ast.Name("log", ast.Load()), [node.left], [])
+            power = ast.BinOp(self.visit(node.right), ast.Mult(), log)
+            return ast.Call(ast.Name("exp", ast.Load()), [power], [])
         if isinstance(node.op, ast.BitAnd | ast.BitOr):
             node = self.generic_visit(node)  # type: ignore[assignment]
             if _is_01(node.left) and _is_01(node.right):  # (Z > 0) & (Z < 6): both masks
@@ -1633,8 +1683,65 @@ class _Numpy(ast.NodeTransformer):
         self.generic_visit(node)
         return node
 
+    def summed_generator(self, node: ast.Call) -> ast.expr | None:
+        """``sum(h[i, 0] * (p[i, 1] - y[i, 1]) for i in range(n))`` (``np.sum``, ``math.fsum``
+        alike): every use of ``i`` an index on the same axis of a tensor whose size on that axis
+        is the ``range``'s, by name (``n``, ``len(x)``, ``x.shape[0]`` read as it) — the sum of
+        the slices, ``np.sum(h[:, 0] * (p[:, 1] - y[:, 1]))``; None for anything else."""
+        f = node.func
+        name = f.id if isinstance(f, ast.Name) else f.attr if isinstance(f, ast.Attribute) else ""
+        if name not in ("sum", "fsum") or len(node.args) != 1 or node.keywords:
+            return None
+        gen = node.args[0]
+        if not isinstance(gen, ast.GeneratorExp) or len(gen.generators) != 1:
+            return None
+        comp = gen.generators[0]
+        it = comp.iter
+        if (
+            comp.ifs
+            or not isinstance(comp.target, ast.Name)
+            or not (isinstance(it, ast.Call) and isinstance(it.func, ast.Name) and it.func.id == "range")
+            or len(it.args) != 1
+            or self.net is None
+        ):
+            return None
+        i, size = comp.target.id, self.visit(it.args[0])
+        axes: set[int] = set()
+        for n in ast.walk(gen.elt):
+            if isinstance(n, ast.Subscript) and isinstance(n.value, ast.Name):
+                idx = n.slice.elts if isinstance(n.slice, ast.Tuple) else [n.slice]
+                for k, e in enumerate(idx):
+                    if isinstance(e, ast.Name) and e.id == i:
+                        t = self.net.g.tensors.get(n.value.id)
+                        label = getattr(t.shape[k], "label", None) if t is not None and k < 2 else None
+                        if not (len(idx) == 2 and isinstance(size, ast.Name) and label == size.id):
+                            return None
+                        axes.add(k)
+        uses = [n for n in ast.walk(gen.elt) if isinstance(n, ast.Name) and n.id == i]
+        indexed = [
+            e
+            for n in ast.walk(gen.elt)
+            if isinstance(n, ast.Subscript)
+            for e in (n.slice.elts if isinstance(n.slice, ast.Tuple) else [n.slice])
+            if isinstance(e, ast.Name) and e.id == i
+        ]
+        if len(axes) != 1 or len(uses) != len(indexed):
+            return None  # i used outside an index, or on both axes
+
+        class _Slices(ast.NodeTransformer):
+            def visit_Name(self, n: ast.Name) -> ast.AST:
+                return ast.Slice() if n.id == i else n
+
+        body = _Slices().visit(ast.parse(ast.unparse(gen.elt), mode="eval").body)
+        np_sum = ast.Attribute(ast.Name("np", ast.Load()), "sum", ast.Load())
+        return ast.fix_missing_locations(ast.Call(np_sum, [body], []))
+
     def visit_Call(self, node: ast.Call) -> ast.AST:
         f = node.func
+        summed = self.summed_generator(node)
+        if summed is not None:
+            self.changed = True
+            return self.visit(summed)
         if (  # np.vstack([np.zeros((m - 1, h)), …]): a 0 block would be read as the number 0
             isinstance(f, ast.Attribute)
             and f.attr in ("hstack", "vstack", "row_stack", "concatenate", "cat")

@@ -272,6 +272,8 @@ def _math_in_prose(text: str) -> str:
     ``由链式法则，$…$。``, ``By the chain rule, $…$.`` — the formula, the words around it blanked
     (columns kept); text with no such span, several, or maths outside it, unchanged."""
     spans = list(_SPAN.finditer(text))
+    if len(spans) > 1:
+        return _spans_in_prose(text, spans)
     if len(spans) != 1:
         return text
     m = spans[0]
@@ -280,6 +282,58 @@ def _math_in_prose(text: str) -> str:
         return text
     k = next(k for k in range(1, 5) if m.group(k) is not None)
     return " " * m.start(k) + m.group(k) + " " * (len(text) - m.end(k))
+
+
+def _span_body(m: re.Match[str]) -> tuple[int, int]:
+    k = next(k for k in range(1, 5) if m.group(k) is not None)
+    return m.start(k), m.end(k)
+
+
+# a span that only names a tensor the sentence talks about: $W$, $W^{[1]}$, $\mathbf{P}$
+_REFERENCE = re.compile(
+    r"\s*(?:\\(?:mathbf|boldsymbol|bm|mathrm|mathit|mathcal)\s*\{\s*)?[A-Za-z](?:\s*\})?"
+    r"(?:\s*_\{?\s*\w+\s*\}?)?(?:\s*\^\{\s*\[\d+\]\s*\})?\s*"
+)
+
+
+def spans_in_prose(text: str) -> str:
+    """:func:`_spans_in_prose` of ``text`` where it has several ``$…$`` spans (else ``text``):
+    the text box reads it before the derivation is split into its rows."""
+    spans = list(_SPAN.finditer(text))
+    return _spans_in_prose(text, spans) if len(spans) > 1 else text
+
+
+_REASON = re.compile(r"\b(?:since|because|as|due\s+to|using|by)\b|因为|由于|这是因为", re.I)
+
+
+def _spans_in_prose(text: str, spans: list[re.Match[str]]) -> str:
+    r"""Several formulas set in ``$…$`` inside sentences — ``The gradient with respect to $W$
+    is $\frac{1}{m}X^\top(P - Y)$, where $P = \mathrm{softmax}(Z)$.``, ``对 $W^{[1]}$ 求导得
+    $…$。`` — their statements one a row (``\\`` in the words between them, columns kept), a
+    span that only names a tensor the words talk about (``$W$``, ``$W^{[1]}$``) left out.
+    Unchanged where maths stands outside the spans, or where more than one span is a bare
+    formula (no ``=``): which one is the answer would be a guess."""
+    outside = "".join(
+        text[(spans[k - 1].end() if k else 0) : (spans[k].start() if k < len(spans) else len(text))]
+        for k in range(len(spans) + 1)
+    )
+    if re.search(r"[\\^_{}=$]", outside) or not re.search(r"[A-Za-z]{2,}|[\u4e00-\u9fff]", outside):
+        return text
+    for k in range(1, len(spans)):  # "…$F$, since $σ' = σ(1 − σ)$": a reason, not a statement
+        if _REASON.search(text[spans[k - 1].end() : spans[k].start()]):
+            spans = spans[:k]
+            break
+    kept = [m for m in spans if not _REFERENCE.fullmatch(text[slice(*_span_body(m))])]
+    if not kept or sum("=" not in text[slice(*_span_body(m))] for m in kept) > 1:
+        return text
+    out = [" "] * len(text)
+    for k, m in enumerate(kept):
+        a, b = _span_body(m)
+        out[a:b] = text[a:b]
+        if k:  # the words between two statements: a row break
+            gap = _span_body(kept[k - 1])[1]
+            out[gap + (a - gap) // 2 - 1 : gap + (a - gap) // 2 + 1] = "\\\\"
+    return "".join(out)
 
 
 def _strip_delimiters(text: str) -> str:
@@ -736,6 +790,15 @@ class _Parser:
 
     def leibniz(self, num: str, den: str) -> ex.Node:
         if self.is_loss(num):
+            if (
+                self.loss is not None
+                and re.fullmatch(r"[A-Za-z]+\d*", den)  # W_{jk}, v_j: an index, read elsewhere
+                and not (self.known(den) or self.known("d" + den))
+            ):
+                raise LatexError(  # ∂L/∂q on chain: q is no node, so the statement says nothing
+                    f"\\partial {num}/\\partial {den}: '{den}' is not a node of this network; "
+                    "name one of its tensors (as --wrt does)"
+                )
             return ex.Name("d" + den)
         return ex.Call(LEIBNIZ, (ex.Name(num), ex.Name(den)))
 
@@ -1223,6 +1286,17 @@ class _Parser:
             letters = [c for c in name]
             if all(self.known(c) for c in letters):  # XW → X·W
                 return self.juxtaposed(letters)
+            if (
+                all(self.known(c) for c in letters[:-1])
+                and self.peek().text in ("_", "^")
+                and not name.startswith("d")  # dW_v: the gradient's name, even where d is a size
+            ):
+                save = self.pos  # XW_1, XW^{[1]} → X·W₁: the index names the last letter's tensor
+                node = self.juxtaposed(letters)
+                last = getattr(node, "right", None)
+                if isinstance(last, ex.Name) and self.known(last.id):
+                    return node
+                self.pos = save
         return ex.Name(name)
 
     def juxtaposed(self, letters: list[str]) -> ex.Node:
@@ -1776,8 +1850,10 @@ class _Parser:
                 )
             return ex.Name("d" + self.layer_z(next(g for g in m.groups() if g)))
         spacing = t.kind == "cmd" and t.text[1:] in SPACING | PRODUCTS | HADAMARD
-        if t.text in ("=", ",") or t.kind == "end" or spacing:
-            return ex.Name("delta")  # Nielsen's δ = (a − y) σ'(z), then ∂C/∂w = δ x: a name
+        closing = t.text in ("/", ")", "]", "+", "-", "\\right", "\\\\")
+        if t.text in ("=", ",") or t.kind == "end" or spacing or closing:
+            # Nielsen's δ = (a − y) σ'(z), then ∂C/∂w = δ x; X^⊤ δ / m, where δ = P − Y: a name
+            return ex.Name("delta")
         if self.known("delta"):  # Huber's constant δ: clip(r, -\delta, \delta), \frac{1}{\delta}
             return ex.Name("delta")
         raise self.error(t, "_{…} or ^{[k]} after \\delta")

@@ -8,8 +8,9 @@ derivatives, the unweighted ``(Ŷ − Y)/m`` under a weighted BCE), with their f
 from __future__ import annotations
 
 import weakref
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import sympy as sp
@@ -174,7 +175,7 @@ def _local_mutations(net: Net, node: str, top: bool) -> Iterator[tuple[str, Msg,
             up,
         )
         params = _params(tree, op)
-        alts = [(key, _slip(make, v, c, params)) for key, make in op.slips or ops.GENERIC_SLIPS]
+        alts = [(key, _slip(make, v, c, params)) for key, make in _slips(op)]
         for key, alt in alts:
             desc = msg(f"mut.alt.{key}", C=C, node=node, deriv=deriv)
             yield (
@@ -307,6 +308,19 @@ def _local_mutations(net: Net, node: str, top: bool) -> Iterator[tuple[str, Msg,
         )
 
 
+# functions that are no activation a student would swap a derivative for (exp, log, …)
+_NOT_ACTIVATIONS = frozenset({"exp", "log", "sqrt", "sqrt0", "cos", "sin", "abs"})
+
+
+def _slips(op: ops.Op) -> tuple[tuple[str, Callable[..., Any]], ...]:
+    """The wrong local derivatives tried for ``op``: its own list; for an activation without
+    one (softplus, atan, erf) the classic activations' derivatives (σ′ for softplus′ = σ is
+    the slip of 邱锡鹏's softplus MLP) and the generic slips; for exp, log, … the generic ones."""
+    if op.slips:
+        return op.slips
+    return ops.GENERIC_SLIPS if op.name in _NOT_ACTIVATIONS else ops.CLASSIC_SLIPS
+
+
 def _slip(make, v: mf.MExpr, c: mf.MExpr, params: tuple[sp.Expr, ...]) -> mf.MExpr:  # type: ignore[no-untyped-def]
     """A wrong local derivative of an op's slip list; a builder that takes the op's parameters
     (a leaky ReLU's slope) gets them after ``(m, x, y)``."""
@@ -352,7 +366,7 @@ def _wrong_masks(
     v = forward_ir(tree.args[0], g)
     c = g.tensors[rest.name].value_ref(g.loss_tex)
     node = formula_text(v)
-    for key, make in op.slips or ops.GENERIC_SLIPS:
+    for key, make in _slips(op):
         desc = msg(f"mut.alt.{key}", C=rest.name, node=node, deriv=f"{op.text}'")
         message = msg(
             "mut.wrong_derivative", C=rest.name, f=tree.func, node=node, desc=desc, right=right

@@ -47,7 +47,8 @@ _CLAUSE = re.compile(rf"\s*[,，]\s*(?:(?:{_CLAUSE_WORDS})\b|因为|由于|所�
 _CHAIN_RULE = r"(?:by|using|applying|from|with)\s+(?:the\s+)?chain\s+rule"
 _LEAD = re.compile(
     rf"^\s*(?:(?:{_CHAIN_RULE})\s*[,:]?\s*(?:we\s+(?:get|have|obtain|find)\s*[,:]?\s*)?|"
-    r"(?:we\s+(?:get|have|obtain|find)|so|thus|hence|therefore|then|this\s+gives)\s*,?\s+)"
+    r"(?:we\s+(?:get|have|obtain|find)|so|thus|hence|therefore|then|this\s+gives|"
+    r"(?:the\s+)?(?:final\s+)?(?:answer|gradient|result)\s+is)\s*,?\s+)"
     r"(?=[A-Za-z_∂][^\s=]*\s*=(?!=))",
     re.I,
 )
@@ -85,6 +86,7 @@ def unwrap(text: str, latex: bool, size_of: Callable[[str, int], str | None]) ->
     text = _chat_markup(_fenced(text))
     text = _chinese_prose(_exam_symbols(_LABEL.sub("", text, count=1)))
     if latex or _looks_latex(text):
+        text = latexin.spans_in_prose(text)
         text = _latex_update(_differential(_latex_leads(_display_rows(text))))
         return _latex_clause(latexin.named_activation(text))
     text = text.translate(_FULL_WIDTH_CODE) if re.search(r"[（）：；＝]|，", text) else text

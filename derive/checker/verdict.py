@@ -354,6 +354,11 @@ _ZH_RULES: list[tuple[str, str]] = [
         "或写成对各时间步的求和 {3}",
     ),
     (
+        r"\\partial (.+?)/\\partial (.+?): '(.+?)' is not a node of this network; name one of its "
+        r"tensors \(as --wrt does\)",
+        "\\partial {0}/\\partial {1}：'{2}' 不是这个网络的节点；请写网络中的某个张量（与 --wrt 相同）",
+    ),
+    (
         r"cannot read the subscript '(.*?)' at column (\d+): .*",
         "无法读取第 {1} 列的下标 '{0}'：应为数字或单词，例如 W_{{1}}、y_{{pred}}",
     ),
