@@ -60,6 +60,7 @@ the verdict on a formula); :mod:`derive.checker.handcalc` (numbers); :mod:`deriv
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import random
 import re
@@ -668,6 +669,16 @@ def _resized_values(net: Net, target: Target, user: mf.MExpr) -> list[tuple[Any,
     of the network at other sizes; None when there are none, the gradient is not known there,
     or the formula has a fixed-size 𝟙."""
     pts = net.resized
+    if pts and not _reads_values(user):
+        # a number alone (`np.zeros_like(b)`, `0`): the same number in every entry at any size
+        const = floats(evaluate(user, System(None, 0, net)))
+        if const is not None and np.all(const == const.flat[0]) and all(
+            net.spec.gkey(target.name) in p.float_env for p in pts
+        ):
+            return [
+                (p, np.full(p.float_env[net.spec.gkey(target.name)].shape, const.flat[0]))
+                for p in pts
+            ]
     if not pts or any(isinstance(e, mf.Ones) for _, e in positions(user)):
         return None
     out: list[tuple[Any, Any]] = []
@@ -688,13 +699,52 @@ def _resized_values(net: Net, target: Target, user: mf.MExpr) -> list[tuple[Any,
     return out
 
 
+def _reads_values(e: Any) -> bool:
+    """Does ``e`` read any tensor (every field of every node, slices and blocks included)?"""
+    if isinstance(e, mf.Ref):
+        return True
+    if isinstance(e, tuple | list):
+        return any(_reads_values(x) for x in e)
+    if isinstance(e, mf.MExpr) and dataclasses.is_dataclass(e):
+        return any(_reads_values(getattr(e, f.name)) for f in dataclasses.fields(e))
+    return False
+
+
 def _at_other_sizes(net: Net, target: Target, user: mf.MExpr) -> bool | None:
     """Does ``user`` equal the gradient on the same network at other sizes (every size
     different, constants changed)? None when that cannot be tried."""
     vals = _resized_values(net, target, user)
     if vals is None:
         return None
-    return all(mine is not None and p.agrees(target.name, mine) for p, mine in vals)
+    return all(
+        mine is not None
+        and (
+            p.agrees(target.name, mine)
+            or p.agrees(
+                target.name, mine, max(_term_scale(user, p), _term_scale(target.formula, p))
+            )
+        )
+        for p, mine in vals
+    )
+
+
+def _term_scale(user: mf.MExpr, p: Any) -> float:
+    """The largest magnitude of any part of ``user`` at the float64 point ``p``: the scale of
+    the rounding left where large terms cancel (VICReg's ∂L/∂b, exactly 0, is ~1e-7 in float64
+    at other sizes from terms of ~100, in the student's formula and in the derivation's rule
+    alike; its exact value was compared at the random points). A part that does not evaluate
+    here (a rule's fixed-size block) is skipped."""
+    run = mf.Evaluator(System(None, 0, p)).run
+    big = 0.0
+    for _, e in positions(user):
+        try:
+            with np.errstate(all="ignore"):
+                v = np.abs(np.asarray(run(e), dtype=float))
+        except (KeyError, _Undefined, ZeroDivisionError, OverflowError, ValueError, TypeError):
+            continue
+        if v.size and np.all(np.isfinite(v)):
+            big = max(big, float(np.max(v)))
+    return big
 
 
 def _resized_diagnosis(net: Net, target: Target, user: mf.MExpr) -> list[Diagnosis]:
