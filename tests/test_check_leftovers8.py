@@ -79,3 +79,28 @@ def test_an_exactly_zero_gradient_is_compared_at_the_scale_of_its_terms(case: tu
     assert got[0] == verdict, got
     if code is not None:
         assert got[1] == code, got
+
+
+# ---- 6. a 3-D broadcast of per-row outer products, summed or averaged over the rows -------------
+
+BATCH_OUTER = [
+    # (network, wrt, NumPy, verdict, code)
+    ("softmax-regression", "W", "np.mean(X[:, :, None] * (P - Y)[:, None, :], axis=0)", "correct", None),
+    ("softmax-regression", "W", "np.mean((P - Y)[:, None, :] * X[:, :, None], axis=0)", "correct", None),
+    ("softmax-regression", "W", "(X[:, :, np.newaxis] * (P - Y)[:, np.newaxis, :]).sum(0) / m", "correct", None),
+    ("softmax-regression", "W", "(X[:, :, None] * (P - Y)[:, None, :]).mean(dim=0)", "correct", None),
+    ("softmax-regression", "W", "np.sum(X[:, :, None] * (P - Y)[:, None, :], axis=0)", "incorrect", "scale-factor"),
+    ("softmax-regression", "W", "np.mean((P - Y)[:, :, None] * X[:, None, :], axis=0)", "incorrect", "shape-mismatch"),
+    ("mlp-bce", "W1", "np.sum(X[:, :, None] * dZ1[:, None, :], axis=-3)", "correct", None),
+    ("mlp-bce", "W1", "np.mean(X[:, :, None] * dZ1[:, None, :], axis=0)", "incorrect", "scale-factor"),
+    ("mlp-bce", "W1", "np.sum(X[:, :, None] * dZ2[:, None, :], axis=0)", "incorrect", "wrong-layer"),
+]
+
+
+@pytest.mark.parametrize("case", BATCH_OUTER, ids=lambda c: f"{c[0]}:{c[1]}:{c[2][:50]}")
+def test_a_batch_of_outer_products_is_the_matrix_product(case: tuple) -> None:
+    """``np.mean(U[:, :, None] * V[:, None, :], axis=0)`` is (1/rows) Σ_i outer(U_i, V_i) =
+    ``U.T @ V / rows`` (corpus 17's c17-042): read as that, the rows' size by its name, so a
+    sum for a mean is a missing 1/m and the factors' order a shape error."""
+    net, wrt, text, verdict, code = case
+    assert _judged(net, wrt, text) == (verdict, code)

@@ -1134,6 +1134,46 @@ class _Numpy(ast.NodeTransformer):
             return None
         return (int(out.shape[0]), int(out.shape[1]))
 
+    def batch_outer(self, node: ast.Call) -> ast.expr | None:
+        """The per-row outer products of a 3-D broadcast summed (averaged) over the rows,
+        ``np.sum(U[:, :, None] * V[:, None, :], axis=0)`` (``np.mean``, ``.sum(0)``,
+        ``.mean(axis=0)``, either factor first): ``U.T @ V`` (divided by the rows' size, named
+        from a tensor of ``U`` or ``V`` with that many rows); None for anything else."""
+        f = node.func
+        if not isinstance(f, ast.Attribute) or f.attr not in ("sum", "mean"):
+            return None
+        module = isinstance(f.value, ast.Name) and f.value.id in _NUMPY_MODULES
+        args = list(node.args)
+        product = args.pop(0) if module and args else (None if module else f.value)
+        axis = [k.value for k in node.keywords if k.arg in ("axis", "dim")] + args
+        if product is None or len(axis) != 1 or len(node.keywords) > 1 or _axis3(axis[0]) != 0:
+            return None
+        if not (isinstance(product, ast.BinOp) and isinstance(product.op, ast.Mult)):
+            return None
+        sides = [_new_axis3(product.left), _new_axis3(product.right)]
+        if sorted(k for _, k in filter(None, sides)) != [1, 2]:
+            return None
+        (u, ku), (v, _) = sides  # type: ignore[misc]
+        if ku == 1:  # V[:, None, :] * U[:, :, None]
+            u, v = v, u
+        out: ast.expr = ast.BinOp(ast.Attribute(u, "T", ast.Load()), ast.MatMult(), v)
+        if f.attr == "mean":
+            out = ast.BinOp(out, ast.Div(), self.rows_of(u, v))
+        return out
+
+    def rows_of(self, *parts: ast.expr) -> ast.expr:
+        """The number of rows of ``parts`` (all alike), by the name of a tensor in them."""
+        want = self.shape_of(parts[0])
+        for part in parts:
+            for n in ast.walk(part):
+                if isinstance(n, ast.Name) and self._tensor(n) is not None:
+                    shape = self.shape_of(n)
+                    if want is not None and shape is not None and shape[0] == want[0]:
+                        return self.dim(n.id, 0)
+        if want is None:
+            raise _Unsupported(msg("error.shape_of", name=ast.unparse(parts[0])))
+        return _c(want[0])
+
     def dim(self, name: str, k: int) -> ast.expr:
         """``X.shape[k]`` → the size's name (``m``) or number."""
         t = self.net.g.tensors.get(name) if self.net is not None else None
@@ -1668,6 +1708,10 @@ class _Numpy(ast.NodeTransformer):
             dot = self.slice_dot(f.value, node.args[0])
             if dot is not None:  # h_relu[:, 0].dot(y_pred[:, 1] - y[:, 1])
                 return dot
+        batched = self.batch_outer(node)
+        if batched is not None:  # np.mean(A1[:, :, None] * dZ2[:, None, :], axis=0)
+            self.changed = True
+            return self.visit(batched)
         unrolled = self.unrolled(node)
         if unrolled is not None:  # np.sum((y_pred[:, 0] - y[:, 0]) * h_relu[:, 0])
             self.changed = True
@@ -1963,6 +2007,35 @@ def _axis_of(node: ast.expr) -> int | None:
     if isinstance(value, bool) or value not in (0, 1, -1, -2):
         return None
     return value % 2
+
+
+def _axis3(node: ast.expr) -> int | None:
+    """An axis of a 3-D array written as a number (-3 … 2), as 0 … 2; else None."""
+    k = node.operand if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub) else node
+    if not (isinstance(k, ast.Constant) and type(k.value) is int):
+        return None
+    value = -k.value if k is not node else k.value
+    return value % 3 if -3 <= value <= 2 else None
+
+
+def _new_axis3(e: ast.expr) -> tuple[ast.expr, int] | None:
+    """``X[:, :, None]`` → (X, 2), ``X[:, None, :]`` → (X, 1) (``np.newaxis`` alike)."""
+    if not (isinstance(e, ast.Subscript) and isinstance(e.slice, ast.Tuple)) or len(e.slice.elts) != 3:
+        return None
+    kinds = [
+        "none"
+        if (isinstance(k, ast.Constant) and k.value is None)
+        or (isinstance(k, ast.Attribute) and k.attr == "newaxis")
+        else "all"
+        if isinstance(k, ast.Slice) and k.lower is None and k.upper is None and k.step is None
+        else "?"
+        for k in e.slice.elts
+    ]
+    if kinds == ["all", "all", "none"]:
+        return e.value, 2
+    if kinds == ["all", "none", "all"]:
+        return e.value, 1
+    return None
 
 
 def _index(e: ast.expr) -> int | None:
