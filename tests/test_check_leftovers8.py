@@ -104,3 +104,150 @@ def test_a_batch_of_outer_products_is_the_matrix_product(case: tuple) -> None:
     sum for a mean is a missing 1/m and the factors' order a shape error."""
     net, wrt, text, verdict, code = case
     assert _judged(net, wrt, text) == (verdict, code)
+
+
+# ---- 2. a 1-D operand of @ as NumPy reads it ----------------------------------------------------
+
+ONE_D_PRODUCTS = [
+    # (network, wrt, NumPy, verdict, code)
+    # a 1-D array on the right of @ is a column; the 1-D result broadcasts as a row
+    ("mlp-bce", "b1", "dZ1.T @ np.ones(m)", "correct", None),
+    ("softmax-regression", "b", "(P - Y).T @ np.ones(m) / m", "correct", None),
+    ("softmax-regression", "b", "np.dot((P - Y).T, np.ones(m)) / m", "correct", None),
+    ("softmax-regression", "b", "(P - Y).T.dot(np.ones(m))", "incorrect", "scale-factor"),
+    ("mlp-bce", "b1", "dZ1 @ np.ones(n_h)", "incorrect", "wrong-sum-axis"),
+    ("mlp-bce", "b1", "np.ones(m) @ dZ1", "correct", None),  # on the left: a row
+    # a matrix times a column slice is 1-D: never the outer product or a column gradient
+    ("mlp-bce", "W2", "A1.T @ (A2 - Y)[:, 0] / m", "incorrect", "shape-mismatch"),
+    ("mlp-bce", "W2", "np.dot(A1.T, (A2 - Y)[:, 0]) / m", "incorrect", "shape-mismatch"),
+    ("softmax-regression", "W", "X.T @ (P - Y)[:, 0] / m", "incorrect", "shape-mismatch"),
+    ("relu-mlp", "w2", "h_relu.T @ dy_pred[:, 0]", "incorrect", "shape-mismatch"),
+    ("relu-mlp", "w2", "h_relu.T.dot(dy_pred[:, 0].T)", "incorrect", "shape-mismatch"),  # .T of 1-D: no-op
+    ("relu-mlp", "h_relu", "dy_pred @ w2[:, 0]", "incorrect", "shape-mismatch"),
+    ("relu-mlp", "w2", "np.outer(h_relu[:, 0], dy_pred[:, 0])", "incorrect", "shape-mismatch"),
+    ("relu-mlp", "w2", "h_relu.T @ dy_pred", "correct", None),
+]
+
+
+@pytest.mark.parametrize("case", ONE_D_PRODUCTS, ids=lambda c: f"{c[0]}:{c[1]}:{c[2][:50]}")
+def test_a_one_d_operand_of_a_product_is_read_as_numpy_reads_it(case: tuple) -> None:
+    """``A @ v`` with a 1-D ``v`` (a slice, ``np.ones(m)``, a difference of slices): ``v`` is a
+    column and the result 1-D, broadcast as a row (``np.dot``, ``.dot``, ``np.matmul`` alike);
+    ``v @ A``: ``v`` a row."""
+    net, wrt, text, verdict, code = case
+    assert _judged(net, wrt, text) == (verdict, code)
+
+
+@pytest.mark.parametrize(
+    "net, wrt, text, shapes",
+    [
+        ("relu-mlp", "w2", "h_relu.T @ dy_pred[:, 0]", "(3, 3) @ (3,) → (3,)"),
+        ("mlp-bce", "W2", "np.dot(A1.T, (A2 - Y)[:, 0]) / m", "(2, 2) @ (2,) → (2,)"),
+        ("mlp-bce", "W2", "A1[0] @ (A2 - Y)", "(2,) @ (2, 1) → (1,)"),
+        ("relu-mlp", "h_relu", "dy_pred @ w2[:, 0]", "(3, 2) @ (3,), which NumPy refuses"),
+    ],
+)
+def test_the_shape_message_names_numpys_shapes(net: str, wrt: str, text: str, shapes: str) -> None:
+    for lang, said in (("en", shapes), ("zh", shapes.split(",", 2)[0])):
+        r = check(net, wrt, text, lang=lang)
+        assert not r.ok
+        notes = " ".join(r.localized(lang).notes)
+        assert said in notes, notes
+        assert ("NumPy 的读法" in notes) == (lang == "zh")
+
+
+# ---- 3. a ratio that is a quotient of two sizes; one term of a sum off by a factor --------------
+
+FOCAL = COURSE / "focal.toml"  # m = 4, n = 3; log's domain at random targets
+FOCAL_DZ = "alpha_t*(2*(1-p_t)*np.log(p_t) - (1-p_t)**2/p_t)*(2*y-1)*p*(1-p)"
+UFLDL = COURSE / "ufldl_softmax_colmajor.toml"  # k = 3, n = 2, m = 4; targets not declared one-hot
+
+SIZE_QUOTIENTS = [
+    # (network, wrt, NumPy, verdict, code, factor)
+    (FOCAL, "w", f"X.T @ ({FOCAL_DZ}) / n", "incorrect", "scale-factor", "m/n"),
+    (FOCAL, "b", f"np.sum({FOCAL_DZ}) / n", "incorrect", "scale-factor", "m/n"),
+    (FOCAL, "w", f"X.T @ ({FOCAL_DZ}) * n / m**2", "incorrect", "scale-factor", "n/m"),
+    (FOCAL, "w", f"X.T @ ({FOCAL_DZ}) / m", "correct", None, None),
+    ("softmax-regression", "W", "X.T @ (P - Y) / k", "incorrect", "scale-factor", "m/k"),
+    ("softmax-regression", "b", "np.sum(P - Y, axis=0) / k", "incorrect", "scale-factor", "m/k"),
+    ("softmax-regression", "W", "X.T @ (P - Y) * k / m**2", "incorrect", "scale-factor", "k/m"),
+    # not a swap of two sizes: left as before (a number, no size pair explains 3/4)
+    ("softmax-regression", "W", "X.T @ (P - Y) * 3 / 4 / m", "incorrect", "scale-factor", "3/4"),
+    # the data term without 1/m next to a right weight decay, at one-hot targets (UFLDL)
+    (UFLDL, "theta", "(h - groundTruth) @ data.T + lambda_ * theta", "incorrect", "scale-factor", "m"),
+    (UFLDL, "theta", "data @ (h - groundTruth).T + lambda_ * theta", "incorrect", None, None),
+    (UFLDL, "theta", "(h - groundTruth) @ data.T / m + 2 * lambda_ * theta", "incorrect", "loss-term-factor", "2"),
+    # the same shapes on a network whose target IS declared one-hot: the term factor as before
+    (COURSE / "ng_softmax_columns.toml", "W2", "(A2 - Y) @ A1.T", "incorrect", "scale-factor", "m"),
+]
+
+
+@pytest.mark.parametrize("case", SIZE_QUOTIENTS, ids=lambda c: f"{Path(str(c[0])).stem}:{c[1]}:{c[2][-40:]}")
+def test_a_size_written_for_another_is_named_where_the_sizes_differ(case: tuple) -> None:
+    """``/ n`` where ``/ m`` belongs with n ≠ m at the example: the ratio m/n is named by the
+    swap that makes the formula right at the random points and at other sizes; one term off by
+    a factor is named at one-hot targets where those are the ones the formula is read at."""
+    net, wrt, text, verdict, code, factor = case
+    r = check(net, wrt, text)
+    assert ("correct" if r.ok else "incorrect") == verdict, r.text()
+    if code is not None:
+        assert r.code == code, r.text()
+    if factor is not None:
+        assert r.diagnoses[0].factor == factor, r.text()
+
+
+def test_a_size_quotient_is_said_in_both_languages() -> None:
+    r = check(FOCAL, "w", f"X.T @ ({FOCAL_DZ}) / n")
+    en = r.diagnoses[0].message
+    assert "you use the size n where m belongs" in en and "n = 3 and m = 4" in en
+    zh = r.localized("zh").diagnoses[0].message
+    assert "在应当用 m 的地方你用了 n" in zh and "m/n" in zh
+
+
+# ---- 4. label smoothing left out ------------------------------------------------------------------
+
+SMOOTH = COURSE / "label_smoothing.toml"  # F.cross_entropy(logits, Y, label_smoothing=0.1)
+
+LABEL_SMOOTHING = [
+    # (network, wrt, text, latex, verdict, codes)
+    (SMOOTH, "logits", "(softmax(logits) - Y) / N", False, "incorrect", ["label-smoothing"]),
+    (SMOOTH, "W", "X.T @ (softmax(logits) - Y) / N", False, "incorrect", ["label-smoothing"]),
+    (SMOOTH, "b", "np.sum(softmax(logits) - Y, axis=0) / N", False, "incorrect", ["label-smoothing"]),
+    (SMOOTH, "W", r"\frac{1}{N} X^\top (\operatorname{softmax}(logits) - Y)", True, "incorrect", ["label-smoothing"]),
+    (SMOOTH, "W", "X.T @ (softmax(logits) - Y)", False, "incorrect", ["label-smoothing", "scale-factor"]),
+    (SMOOTH, "W", "X.T @ (softmax(logits) - ((1 - 0.1) * Y + 0.1 / K)) / N", False, "correct", []),
+    (SMOOTH, "W", "X.T @ (softmax(logits) - (0.9 * Y + 0.1 / K)) / N", False, "correct", []),
+    # smoothing with a wrong ε is not "left out"
+    (SMOOTH, "W", "X.T @ (softmax(logits) - (0.8 * Y + 0.2 / K)) / N", False, "incorrect", ["unknown"]),
+    # a wrong answer of another kind is not called label smoothing
+    (SMOOTH, "W", "X.T @ (softmax(logits) - Y) / N + X.T @ logits", False, "incorrect", ["unknown"]),
+]
+
+
+@pytest.mark.parametrize("case", LABEL_SMOOTHING, ids=lambda c: f"{c[1]}:{c[2][:50]}")
+def test_label_smoothing_left_out_is_named(case: tuple) -> None:
+    """``softmax(logits) − Y`` under ``label_smoothing=ε``: the target written out smoothed,
+    (1 − ε)Y + ε/K, makes it right — re-checked, so the diagnosis holds (and a second mistake,
+    a missing 1/N, is named as well)."""
+    net, wrt, text, latex, verdict, codes = case
+    r = check(net, wrt, text, latex=latex)
+    assert ("correct" if r.ok else "incorrect") == verdict, r.text()
+    assert [d.code for d in r.diagnoses][: len(codes)] == codes, r.text()
+
+
+def test_label_smoothing_message_writes_the_smoothed_target(tmp_path: Path) -> None:
+    r = check(SMOOTH, "W", "X.T @ (softmax(logits) - Y) / N")
+    assert "((1 - 0.1) * Y + 0.1 / K)" in r.diagnoses[0].message
+    assert check(SMOOTH, "W", r.diagnoses[0].fix).ok
+    zh = r.localized("zh").diagnoses[0].message
+    assert "标签平滑" in zh and "ε = 0.1" in zh
+    tex = check(SMOOTH, "W", r"\frac{1}{N} X^\top (\operatorname{softmax}(logits) - Y)", latex=True)
+    assert r"\frac{0.1}{K}" in tex.diagnoses[0].message
+    # held out: a spec of its own, ε a [constants] name, another batch and class count
+    spec = (SMOOTH.read_text().replace("label_smoothing=0.1", "label_smoothing=ls")
+            .replace("N = 3", "N = 5").replace("K = 3", "K = 4") + "[constants]\nls = 0.2\n")
+    path = tmp_path / "ls.toml"
+    path.write_text(spec)
+    r = check(path, "W", "X.T @ (softmax(logits) - Y) / N")
+    assert r.code == "label-smoothing" and "((1 - ls) * Y + ls / K)" in r.diagnoses[0].message
+    assert check(path, "W", "X.T @ (softmax(logits) - ((1 - ls) * Y + ls / K)) / N").ok

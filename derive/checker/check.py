@@ -61,6 +61,7 @@ the verdict on a formula); :mod:`derive.checker.handcalc` (numbers); :mod:`deriv
 from __future__ import annotations
 
 import dataclasses
+import math
 import os
 import random
 import re
@@ -101,6 +102,7 @@ from derive.checker.formula import (
     Convert,
     ShapeError,
     has_row_sum,
+    numpy_1d_products,
     read,
     resolve_products,
     wrt_from,
@@ -534,6 +536,21 @@ def _want_shape(net: Net, target: Target) -> tuple[int, int]:
 def _check_formula(
     net: Net, target: Target, submitted: str, shown: str, tree: ex.Node, allow_upstream: bool
 ) -> CheckResult:
+    """:func:`_check_formula_on`, with a note on how NumPy reads each product with a 1-D
+    operand of a wrong answer (``h @ w[:, 0]``: a matrix times a column, 1-D)."""
+    r = _check_formula_on(net, target, submitted, shown, tree, allow_upstream)
+    if r.ok or not isinstance(submitted, str) or looks_latex(submitted):
+        return r
+    extra = [msg(k, **a) for k, a in numpy_1d_products(net, submitted)]
+    if not extra:
+        return r
+    notes = (*r.note_msgs, *extra)
+    return replace(r, notes=tuple(m.render("en") for m in notes), note_msgs=notes)
+
+
+def _check_formula_on(
+    net: Net, target: Target, submitted: str, shown: str, tree: ex.Node, allow_upstream: bool
+) -> CheckResult:
     """The verdict on ``tree`` (read from ``shown``, the user's ``submitted`` text): exact at
     random points (more when it compares), then at the ReLU zero point; diagnosed when wrong."""
     conv = Convert(net, shown, allow_upstream, want=_want_shape(net, target))
@@ -624,6 +641,7 @@ def _check_formula(
                 or _size_factor(net, target, user, conv)
                 or _one_term_at_sizes(net, target, user)
                 or _transpose_at_sizes(net, target, user, resolved, conv, raw)
+                or _smoothing_left_out(net, target, read_as, looks_latex(submitted))
                 or [Diagnosis.of("unknown", msg("heldcheck7.sizes_only"), target.expected)]
             )
             notes = [msg("note.example_sizes")]
@@ -633,6 +651,15 @@ def _check_formula(
         notes += _confirm(net, target, user)
         return _result(verdict="correct", diagnoses=(), read_as=read_as, notes=notes, **base)
     diags = diagnose(net, target, user, resolved, conv, raw)
+    if all(d.code == "unknown" for d in diags) or (
+        len(diags) == 1
+        and diags[0].code == "scale-factor"
+        and not re.search(r"[A-Za-z]", diags[0].factor or "")
+    ):  # a ratio that is a quotient of two sizes (focal's / n for / m: 4/3)
+        swap = _size_swap_anywhere(net, target, user, submitted)
+        smoothing = [] if swap else _smoothing_left_out(net, target, read_as, looks_latex(submitted))
+        if swap is not None or smoothing:
+            diags = [swap] if swap is not None else smoothing
     if has_row_sum(submitted):
         notes.append(msg("heldcheck.row_sum"))
     if user.shape == target.shape:
@@ -669,16 +696,21 @@ def _resized_values(net: Net, target: Target, user: mf.MExpr) -> list[tuple[Any,
     of the network at other sizes; None when there are none, the gradient is not known there,
     or the formula has a fixed-size 𝟙."""
     pts = net.resized
-    if pts and not _reads_values(user):
-        # a number alone (`np.zeros_like(b)`, `0`): the same number in every entry at any size
-        const = floats(evaluate(user, System(None, 0, net)))
-        if const is not None and np.all(const == const.flat[0]) and all(
-            net.spec.gkey(target.name) in p.float_env for p in pts
-        ):
-            return [
-                (p, np.full(p.float_env[net.spec.gkey(target.name)].shape, const.flat[0]))
-                for p in pts
-            ]
+    if pts and not _reads_values(user) and all(net.spec.gkey(target.name) in p.float_env for p in pts):
+        # a number alone (`np.zeros_like(b)`, `0`, `1 / N`): that number (at these sizes) in
+        # every entry, whatever size its 𝟙 was read with
+        filled: list[tuple[Any, Any]] = []
+        for p in pts:
+            try:
+                with np.errstate(all="ignore"):
+                    v = np.asarray(mf.Evaluator(System(None, 0, p)).run(user), dtype=float)
+            except (_Undefined, ZeroDivisionError, OverflowError, ValueError):
+                break
+            if not v.size or not np.all(v == v.flat[0]) or not np.isfinite(v.flat[0]):
+                break
+            filled.append((p, np.full(p.float_env[net.spec.gkey(target.name)].shape, v.flat[0])))
+        else:
+            return filled
     if not pts or any(isinstance(e, mf.Ones) for _, e in positions(user)):
         return None
     out: list[tuple[Any, Any]] = []
@@ -931,11 +963,18 @@ def _onehot_mistake(
             ):
                 return [Diagnosis.of(m.code, m.message, fix)]
         c = None if any(t is None for t in truth) else _ratio(users, truth)  # type: ignore[arg-type]
+        resized = onehot_points(net, net.other_dims)
+        elsewhere = resized[o] if resized else None
         if c is not None:
-            resized = onehot_points(net, net.other_dims)
-            elsewhere = resized[o] if resized else None
             at = [(ck, 0) for ck in elsewhere] if elsewhere else None
             return _factor_diagnoses(net, target, user, target.ref, c, conv, fix, None, at)
+        if elsewhere and all(t is not None for t in truth):
+            # one term off by a factor, the others right (UFLDL's (h − y) Xᵀ + λθ without 1/m)
+            here = [System(ck, 0) for ck in points]
+            there = [System(ck, 0) for ck in elsewhere]
+            term = term_factor(net, target, user, users, truth, here=here, there=there)  # type: ignore[arg-type]
+            if term is not None:
+                return [term]
     return None
 
 
@@ -975,6 +1014,93 @@ def _scalars(e: mf.MExpr) -> list[mf.Scalar]:
     if isinstance(e, mf.Scalar):
         return [e]
     return [s for k in subtrees(e) for s in _scalars(k)]
+
+
+def _size_swap_anywhere(net: Net, target: Target, user: mf.MExpr, text: str) -> Diagnosis | None:
+    """A wrong formula that one size name written for another makes right everywhere (``/ n``
+    where ``/ m`` belongs, the two sizes different here, so the ratio is the quotient m/n): the
+    size it uses and the one that belongs, confirmed at the random points (those inside the
+    network's domain) and at other sizes."""
+    dims = {sym: name for name, sym in net.g.scalars.items() if name in net.spec.dims}
+    written = set(re.findall(r"[A-Za-z_][A-Za-z0-9_]*", text))
+    used = sorted(
+        {s for e in _scalars(user) for s in e.expr.free_symbols if s in dims},
+        key=lambda s: (dims[s] not in written, str(s)),
+    )
+    inside = [k for k in range(POINTS_PIECEWISE) if target.truth(k) is not None]
+    if len(inside) < 2:
+        return None
+    for a in used:
+        for b in sorted(dims, key=str):
+            if b == a or net.g.scalar_values[a] == net.g.scalar_values[b]:
+                continue  # equal here: _size_swap's case
+            fixed = _replace_symbol(user, a, b)
+            if all(
+                same(evaluate(fixed, System(net.rand, k)), target.truth(k)) for k in inside
+            ) and _right_at_other_sizes(net, target, fixed):
+                va, vb = int(net.g.scalar_values[a]), int(net.g.scalar_values[b])
+                mine, want = floats(evaluate(user, System(net.rand, inside[0]))), floats(target.truth(inside[0]))
+                c = None if mine is None or want is None else _ratio([mine], [want])
+                if c is None or not any(math.isclose(c, q, rel_tol=1e-6) for q in (vb / va, va / vb)):
+                    continue  # the size enters some other way: no one factor to name
+                factor = f"{dims[b]}/{dims[a]}" if math.isclose(c, vb / va, rel_tol=1e-6) else f"{dims[a]}/{dims[b]}"
+                m = msg(
+                    "checkgaps8.wrong_size",
+                    used=dims[a],
+                    right=dims[b],
+                    v_used=va,
+                    v_right=vb,
+                    factor=factor,
+                )
+                return Diagnosis.of("scale-factor", m, target.expected, factor=factor)
+    return None
+
+
+_SMOOTHED = re.compile(
+    r"cross_entropy\(\s*[^,()]+,\s*([A-Za-z_]\w*)\s*,[^)]*label_smoothing\s*=\s*([0-9.eE+-]+|[A-Za-z_]\w*)"
+)
+
+
+def _smoothing_left_out(
+    net: Net, target: Target, read_as: str, latex: bool = False
+) -> list[Diagnosis]:
+    """A cross-entropy with ``label_smoothing=ε`` whose gradient was written for the plain
+    target (``softmax(logits) − Y``): right once the target ``Y`` is the smoothed one, (1 − ε)Y +
+    ε/K (K its number of columns) — re-checked as written out, so the diagnosis holds; with a
+    second, known mistake (a missing 1/N) that one too, as the re-check names it."""
+    for text in net.spec.forward_text.values():
+        m = _SMOOTHED.search(text)
+        if m is None or not re.search(rf"\b{m.group(1)}\b", read_as):
+            continue
+        y, eps = m.group(1), m.group(2)
+        t = net.g.tensors.get(y)
+        if t is None or len(t.shape) != 2:
+            return []
+        k = getattr(t.shape[1], "label", None) or str(int(t.shape[1]))
+        smoothed = f"((1 - {eps}) * {y} + {eps} / {k})"
+        fixed = re.sub(rf"\b{y}\b", smoothed, read_as)
+        try:
+            again, _ = _check_text(net, target.name, fixed, False, True)
+        except FormulaError:
+            return []
+        if not again.ok and any(d.code in ("unknown", "label-smoothing") for d in again.diagnoses):
+            return []
+        shown = rf"(1 - {eps}) {y} + \frac{{{eps}}}{{{k}}}" if latex else smoothed
+        said = msg("checkgaps8.smoothing", target=y, eps=eps, smoothed=shown)
+        return [Diagnosis.of("label-smoothing", said, fixed), *again.diagnoses]
+    return []
+
+
+def _right_at_other_sizes(net: Net, target: Target, e: mf.MExpr) -> bool:
+    """``e`` is the gradient on the network at other sizes (float64), else at the symbolic
+    other-sizes points inside the domain (at least one)."""
+    at = _at_other_sizes(net, target, e)
+    if at is not None:
+        return at
+    inside = [k for k in range(2) if target.truth(k, "dims") is not None]
+    return bool(inside) and all(
+        same(evaluate(e, System(net.other_dims, k)), target.truth(k, "dims")) for k in inside
+    )
 
 
 def _replace_symbol(e: mf.MExpr, a: Any, b: Any) -> mf.MExpr:
