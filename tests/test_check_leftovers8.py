@@ -3,6 +3,7 @@ wrong answers (verdict + code), on networks and entries other than the case that
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -251,3 +252,36 @@ def test_label_smoothing_message_writes_the_smoothed_target(tmp_path: Path) -> N
     r = check(path, "W", "X.T @ (softmax(logits) - Y) / N")
     assert r.code == "label-smoothing" and "((1 - ls) * Y + ls / K)" in r.diagnoses[0].message
     assert check(path, "W", "X.T @ (softmax(logits) - ((1 - ls) * Y + ls / K)) / N").ok
+
+
+# ---- 1. a mis-shaped LaTeX answer is echoed in LaTeX inside its shape message ---------------------
+
+MISSHAPED_LATEX = [
+    # (network, wrt, LaTeX, a piece the message must write in LaTeX)
+    ("mlp-bce", "W2", r"\frac{1}{m} A^{[1]} (A^{[2]} - Y)^\top", r"\left(A^{[2]} - Y\right)^{\top}"),
+    ("mlp-bce", "W2", r"\delta^{[2]} A^{[1]\top}", r"\delta_{Z^{[2]}} \thinspace A^{[1]\top}"),
+    ("softmax-regression", "W", r"(P - Y) X^\top / m", r"\left(P - Y\right) \thinspace X^{\top}"),
+    ("softmax-regression", "W", r"\frac{1}{m} X (P - Y)^{\top}", r"X \thinspace \left(P - Y\right)^{\top}"),
+    ("relu-mlp", "w1", r"x \, \delta_{h}", r"\delta_{h}"),
+]
+NUMPY_LEFT = re.compile(r"@|\.T\b|np\.|\*\*|axis=")
+
+
+@pytest.mark.parametrize("case", MISSHAPED_LATEX, ids=lambda c: f"{c[0]}:{c[1]}:{c[2][:30]}")
+def test_a_misshaped_latex_answer_is_echoed_in_latex(case: tuple) -> None:
+    """The product whose shapes do not fit, echoed in the shape message, is written in LaTeX
+    for LaTeX input — each name as the network prints it, ``@`` a product, ``.T`` ⊤ — in both
+    languages; no NumPy syntax is left outside ``$…$``."""
+    net, wrt, text, piece = case
+    r = check(net, wrt, text, latex=True)
+    assert r.code == "shape-mismatch", r.text()
+    for lang in ("en", "zh"):
+        message = r.localized(lang).diagnoses[0].message
+        assert not NUMPY_LEFT.search(re.sub(r"\$[^$]*\$", "", message)), message
+    if piece:
+        assert piece in r.diagnoses[0].message, r.diagnoses[0].message
+
+
+def test_the_same_answer_in_numpy_keeps_numpy() -> None:
+    r = check("mlp-bce", "W2", "dZ2 @ A1.T")
+    assert "`dZ2 @ A1.T`" in r.diagnoses[0].message

@@ -425,10 +425,75 @@ def _tex_of(net: Net, text: str | None) -> str | None:
         return None
     try:
         tree = ex.parse(text, allow_compare=True, max_parts=ex.MAX_FORMULA_NODES)
-        e, _ = Convert(net, text)(tree)
-        return e.tex()
     except Exception:  # noqa: BLE001 - a fix that cannot be printed in LaTeX stays as it is
         return None
+    try:
+        e, _ = Convert(net, text)(tree)
+        return e.tex()
+    except Exception:  # noqa: BLE001 - mis-shaped (a student's formula echoed in a shape
+        return _tree_tex(net, tree)  # message): written term by term, as read
+
+
+_TEX_FUNCS = {"sum": r"\operatorname{sum}", "mean": r"\operatorname{mean}"}
+
+
+def _tree_tex(net: Net, n: ex.Node, parent: int = 0) -> str | None:
+    """LaTeX of an expression tree as written, without its shapes (a formula whose shapes do
+    not fit, which the matrix-form printer cannot take): each name as the network prints it,
+    ``@`` a product, ``*`` ⊙ (a number or size times a matrix side by side), ``/`` a fraction,
+    ``.T`` ⊤; None for a part it does not print."""
+    if isinstance(n, ex.Num):
+        s, prec = num_text(n.value)[0], 5
+    elif isinstance(n, ex.Name):
+        tex = _tex_of(net, n.id) if net.known(n.id) else None
+        s, prec = (tex or n.id), 5
+    elif isinstance(n, ex.BinOp) and n.op in ("+", "-"):
+        a, b = _tree_tex(net, n.left, 1), _tree_tex(net, n.right, 2)
+        s, prec = (None if a is None or b is None else f"{a} {n.op} {b}"), 1
+    elif isinstance(n, ex.BinOp) and n.op == "/":
+        a, b = _tree_tex(net, n.left), _tree_tex(net, n.right)
+        s, prec = (None if a is None or b is None else rf"\frac{{{a}}}{{{b}}}"), 5
+    elif isinstance(n, ex.BinOp) and n.op in ("@", "·", "*", "∗"):
+        a, b = _tree_tex(net, n.left, 2), _tree_tex(net, n.right, 3)
+        number = n.op in ("*", "∗") and (_tex_scalar(net, n.left) or _tex_scalar(net, n.right))
+        op = " " if number else r" \thinspace " if n.op in ("@", "·") else r" \odot "
+        s, prec = (None if a is None or b is None else f"{a}{op}{b}"), 2
+    elif isinstance(n, ex.Neg):
+        a = _tree_tex(net, n.operand, 3)
+        s, prec = (None if a is None else f"-{a}"), 2
+    elif isinstance(n, ex.Transpose):
+        a = _tree_tex(net, n.operand, 5)
+        if a is not None and isinstance(n.operand, ex.Name) and re.search(r"\^\{[^{}]*\}$", a):
+            s = a[:-1] + r"\top}"  # A^{[1]} → A^{[1]\top}
+        else:
+            s = None if a is None else f"{a}^{{\\top}}"
+        prec = 5
+    elif isinstance(n, ex.Pow):
+        a = _tree_tex(net, n.base, 5)
+        s, prec = (None if a is None else f"{a}^{{{num_text(n.exponent)[0]}}}"), 5
+    elif isinstance(n, ex.Call) and not n.kwargs and n.func in {*ops.activations(), *_TEX_FUNCS}:
+        args = [_tree_tex(net, a) for a in n.args]
+        name = _TEX_FUNCS.get(n.func, rf"\operatorname{{{n.func}}}")
+        s = None if None in args else rf"{name}\left({', '.join(args)}\right)"  # type: ignore[arg-type]
+        prec = 5
+    else:
+        return None
+    if s is None:
+        return None
+    return rf"\left({s}\right)" if prec < parent else s
+
+
+def _tex_scalar(net: Net, n: ex.Node) -> bool:
+    """A number, a size or a constant (or arithmetic of those): a scalar factor."""
+    if isinstance(n, ex.Num):
+        return True
+    if isinstance(n, ex.Name):
+        return n.id in net.spec.dims or n.id in net.spec.constants
+    if isinstance(n, ex.BinOp) and n.op in ("+", "-", "*", "/"):
+        return _tex_scalar(net, n.left) and _tex_scalar(net, n.right)
+    if isinstance(n, ex.Neg):
+        return _tex_scalar(net, n.operand)
+    return False
 
 
 def _in_latex(net: Net, result: CheckResult) -> CheckResult:
