@@ -285,3 +285,16 @@ def test_a_misshaped_latex_answer_is_echoed_in_latex(case: tuple) -> None:
 def test_the_same_answer_in_numpy_keeps_numpy() -> None:
     r = check("mlp-bce", "W2", "dZ2 @ A1.T")
     assert "`dZ2 @ A1.T`" in r.diagnoses[0].message
+
+
+def test_a_block_of_ones_in_a_latex_message_is_latex() -> None:
+    r"""A term written with the checker's ``np.ones((m, n))`` inside a message (batch norm's left-out
+    μ path) is ``\mathbf{1}_{m \times n}`` for LaTeX input, NumPy for NumPy input."""
+    tex = r"\frac{\gamma}{\sqrt{\sigma^{2}+\epsilon}}\left(\delta_{Y}-\frac{1}{m}\hat{Z}\odot(\mathbf{1}^{\top}(\delta_{Y}\odot\hat{Z}))\right)"
+    r = check("batchnorm", "Z", tex, latex=True)
+    assert r.code == "missing-path"
+    for lang in ("en", "zh"):
+        message = r.localized(lang).diagnoses[0].message
+        assert r"\mathbf{1}_{m \times n}" in message and "np." not in message, message
+    r = check("batchnorm", "Z", "gamma / np.sqrt(var + eps) * (dY - Z_hat * np.sum(dY * Z_hat, axis=0) / m)")
+    assert r.code == "missing-path" and "np.ones((m, n))" in r.diagnoses[0].message

@@ -423,15 +423,28 @@ def _tex_of(net: Net, text: str | None) -> str | None:
     """A formula printed by the checker (the expression language) as LaTeX, or None."""
     if not text:
         return None
+    ones: dict[str, str] = {}
+
+    def one_block(m: re.Match[str]) -> str:  # np.ones((m, n)) as the checker prints a 𝟙
+        key = f"ones_block_{len(ones)}"
+        ones[key] = rf"\mathbf{{1}}_{{{m.group(1)} \times {m.group(2)}}}"
+        return key
+
+    plain = re.sub(r"np\.ones\(\(\s*([A-Za-z_0-9]+)\s*,\s*([A-Za-z_0-9]+)\s*\)\)", one_block, text)
     try:
-        tree = ex.parse(text, allow_compare=True, max_parts=ex.MAX_FORMULA_NODES)
+        tree = ex.parse(plain, allow_compare=True, max_parts=ex.MAX_FORMULA_NODES)
     except Exception:  # noqa: BLE001 - a fix that cannot be printed in LaTeX stays as it is
         return None
     try:
+        if ones:
+            raise ValueError("a block of ones: written as read")
         e, _ = Convert(net, text)(tree)
         return e.tex()
     except Exception:  # noqa: BLE001 - mis-shaped (a student's formula echoed in a shape
-        return _tree_tex(net, tree)  # message): written term by term, as read
+        tex = _tree_tex(net, tree)  # message): written term by term, as read
+    for key, block in ones.items():
+        tex = None if tex is None else re.sub(rf"\b{key}\b", lambda _m, b=block: b, tex)
+    return tex
 
 
 _TEX_FUNCS = {"sum": r"\operatorname{sum}", "mean": r"\operatorname{mean}"}
