@@ -300,7 +300,7 @@ C(R, "w1", N, "grad_w1 = x.T @ (2 * (y_pred - y) @ w2 * (h > 0))", "*", oracle=N
 C(R, "h", N, "grad_h = torch.clamp(grad_h_relu, min=0)", "*", oracle="np.maximum(dh_relu, 0)", style="clamp-gradient")
 C(R, "h", N, "grad_h = grad_h_relu * (h.clamp(min=0) > 0)", oracle="dh_relu * (h > 0)", style="clamp-mask")
 C(R, "h", N, "grad_h = grad_h_relu * (h.clamp(min=0) >= 0)", "missing-activation-derivative", oracle="dh_relu", style="clamp-mask-always-true", note="clamp(h) ≥ 0 everywhere: no mask")
-C(R, "h_relu", N, "grad_h_relu = np.outer(grad_y_pred[:, 0], w2[:, 0]) + np.outer(grad_y_pred[:, 1], w2[:, 1])", oracle="dy_pred @ w2.T", style="outer-per-output")
+C(R, "h_relu", N, "grad_h_relu = np.outer(grad_y_pred[:, 0], w2[:, 0]) + np.outer(grad_y_pred[:, 1], w2[:, 1])", "*", style="outer-per-output", note="first labelled right (PyTorch agrees at relu-mlp's D_out = 2); but the sum over the outputs is written out term by term for D_out = 2 only, so at another D_out it is not the gradient (issue 11, 'sizes told apart': a formula right only at the example sizes is wrong, as corpus 17's per-example sum); relabelled by branch checkgaps8")
 C(R, "h_relu", N, "grad_h_relu = np.outer(grad_y_pred[:, 0], w2[:, 0])", "*", oracle="np.outer(dy_pred[:, 0], w2[:, 0])", style="outer-first-output-only")
 C(R, "w1[0,0]", V, "1.407", style="hand")
 C(R, "w1[0,0]", V, "0.7036", "scale-factor", style="hand-missing-2")

@@ -615,6 +615,10 @@ ZH = {
     "loss-term-factor": (_L2, "w", "X.T @ (p - y) / m + 2 * lam / m * w", None, "倍"),
     "missing-path": ("rnn", "W_h", "h_1.T @ dz_2", None, "路径"),
     "missing-factor": ("tiny-mlp", "w11", "v1*h1*(1-h1)*x1", None, "少了一个因子"),
+    "label-smoothing": (
+        str(Path(__file__).resolve().parent / "specs_course" / "label_smoothing.toml"),
+        "W", "X.T @ (softmax(logits) - Y) / N", None, "标签平滑",
+    ),
 }
 
 

@@ -20,8 +20,8 @@ import corpus_common  # noqa: E402
 
 CASES = corpus17.load()
 KNOWN: dict[str, str] = {  # id -> why it still fails (strict xfail: fixing it must remove it here)
-    "c17-042": "a 3-D broadcast (A1[:, :, None] * dZ[:, None, :], then the mean over axis 0) is "
-    "not read: the checker's values are 2-D",
+    # (c17-042, a 3-D broadcast A1[:, :, None] * dZ[:, None, :] averaged over axis 0, is read as
+    # A1.T @ dZ / m since branch checkgaps8: tests/test_check_leftovers8.py)
 }
 
 

@@ -26,9 +26,8 @@ KNOWN: dict[str, str] = {  # id -> why it still fails (strict xfail: fixing it m
     "side names no tensor (exit 2)",
     "c7-157": "δ_1, δ_2 for the gradients of h1_raw, h2_raw (tiny-mlp has no layer-numbered Z): "
     "exit 2 naming dZ1",
-    "c7-207": "now read (heldcheck16: NumPy's 1-D columns of a matrix), and judged 'right at the "
-    "example's sizes only': the sum over D_out = 2 outputs is written out term by term, so at "
-    "another D_out it is not the gradient (issue 11 item 2); the label says right",
+    # (c7-207, the sum over relu-mlp's D_out = 2 outputs written out term by term, is labelled
+    # wrong since branch checkgaps8: right at the example's sizes only, issue 11 item 2)
 }
 
 

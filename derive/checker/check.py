@@ -60,6 +60,8 @@ the verdict on a formula); :mod:`derive.checker.handcalc` (numbers); :mod:`deriv
 
 from __future__ import annotations
 
+import dataclasses
+import math
 import os
 import random
 import re
@@ -100,6 +102,7 @@ from derive.checker.formula import (
     Convert,
     ShapeError,
     has_row_sum,
+    numpy_1d_products,
     read,
     resolve_products,
     wrt_from,
@@ -420,12 +423,90 @@ def _tex_of(net: Net, text: str | None) -> str | None:
     """A formula printed by the checker (the expression language) as LaTeX, or None."""
     if not text:
         return None
+    ones: dict[str, str] = {}
+
+    def one_block(m: re.Match[str]) -> str:  # np.ones((m, n)) as the checker prints a 𝟙
+        key = f"ones_block_{len(ones)}"
+        ones[key] = rf"\mathbf{{1}}_{{{m.group(1)} \times {m.group(2)}}}"
+        return key
+
+    plain = re.sub(r"np\.ones\(\(\s*([A-Za-z_0-9]+)\s*,\s*([A-Za-z_0-9]+)\s*\)\)", one_block, text)
     try:
-        tree = ex.parse(text, allow_compare=True, max_parts=ex.MAX_FORMULA_NODES)
-        e, _ = Convert(net, text)(tree)
-        return e.tex()
+        tree = ex.parse(plain, allow_compare=True, max_parts=ex.MAX_FORMULA_NODES)
     except Exception:  # noqa: BLE001 - a fix that cannot be printed in LaTeX stays as it is
         return None
+    try:
+        if ones:
+            raise ValueError("a block of ones: written as read")
+        e, _ = Convert(net, text)(tree)
+        return e.tex()
+    except Exception:  # noqa: BLE001 - mis-shaped (a student's formula echoed in a shape
+        tex = _tree_tex(net, tree)  # message): written term by term, as read
+    for key, block in ones.items():
+        tex = None if tex is None else re.sub(rf"\b{key}\b", lambda _m, b=block: b, tex)
+    return tex
+
+
+_TEX_FUNCS = {"sum": r"\operatorname{sum}", "mean": r"\operatorname{mean}"}
+
+
+def _tree_tex(net: Net, n: ex.Node, parent: int = 0) -> str | None:
+    """LaTeX of an expression tree as written, without its shapes (a formula whose shapes do
+    not fit, which the matrix-form printer cannot take): each name as the network prints it,
+    ``@`` a product, ``*`` ⊙ (a number or size times a matrix side by side), ``/`` a fraction,
+    ``.T`` ⊤; None for a part it does not print."""
+    if isinstance(n, ex.Num):
+        s, prec = num_text(n.value)[0], 5
+    elif isinstance(n, ex.Name):
+        tex = _tex_of(net, n.id) if net.known(n.id) else None
+        s, prec = (tex or n.id), 5
+    elif isinstance(n, ex.BinOp) and n.op in ("+", "-"):
+        a, b = _tree_tex(net, n.left, 1), _tree_tex(net, n.right, 2)
+        s, prec = (None if a is None or b is None else f"{a} {n.op} {b}"), 1
+    elif isinstance(n, ex.BinOp) and n.op == "/":
+        a, b = _tree_tex(net, n.left), _tree_tex(net, n.right)
+        s, prec = (None if a is None or b is None else rf"\frac{{{a}}}{{{b}}}"), 5
+    elif isinstance(n, ex.BinOp) and n.op in ("@", "·", "*", "∗"):
+        a, b = _tree_tex(net, n.left, 2), _tree_tex(net, n.right, 3)
+        number = n.op in ("*", "∗") and (_tex_scalar(net, n.left) or _tex_scalar(net, n.right))
+        op = " " if number else r" \thinspace " if n.op in ("@", "·") else r" \odot "
+        s, prec = (None if a is None or b is None else f"{a}{op}{b}"), 2
+    elif isinstance(n, ex.Neg):
+        a = _tree_tex(net, n.operand, 3)
+        s, prec = (None if a is None else f"-{a}"), 2
+    elif isinstance(n, ex.Transpose):
+        a = _tree_tex(net, n.operand, 5)
+        if a is not None and isinstance(n.operand, ex.Name) and re.search(r"\^\{[^{}]*\}$", a):
+            s = a[:-1] + r"\top}"  # A^{[1]} → A^{[1]\top}
+        else:
+            s = None if a is None else f"{a}^{{\\top}}"
+        prec = 5
+    elif isinstance(n, ex.Pow):
+        a = _tree_tex(net, n.base, 5)
+        s, prec = (None if a is None else f"{a}^{{{num_text(n.exponent)[0]}}}"), 5
+    elif isinstance(n, ex.Call) and not n.kwargs and n.func in {*ops.activations(), *_TEX_FUNCS}:
+        args = [_tree_tex(net, a) for a in n.args]
+        name = _TEX_FUNCS.get(n.func, rf"\operatorname{{{n.func}}}")
+        s = None if None in args else rf"{name}\left({', '.join(args)}\right)"  # type: ignore[arg-type]
+        prec = 5
+    else:
+        return None
+    if s is None:
+        return None
+    return rf"\left({s}\right)" if prec < parent else s
+
+
+def _tex_scalar(net: Net, n: ex.Node) -> bool:
+    """A number, a size or a constant (or arithmetic of those): a scalar factor."""
+    if isinstance(n, ex.Num):
+        return True
+    if isinstance(n, ex.Name):
+        return n.id in net.spec.dims or n.id in net.spec.constants
+    if isinstance(n, ex.BinOp) and n.op in ("+", "-", "*", "/"):
+        return _tex_scalar(net, n.left) and _tex_scalar(net, n.right)
+    if isinstance(n, ex.Neg):
+        return _tex_scalar(net, n.operand)
+    return False
 
 
 def _in_latex(net: Net, result: CheckResult) -> CheckResult:
@@ -533,6 +614,21 @@ def _want_shape(net: Net, target: Target) -> tuple[int, int]:
 def _check_formula(
     net: Net, target: Target, submitted: str, shown: str, tree: ex.Node, allow_upstream: bool
 ) -> CheckResult:
+    """:func:`_check_formula_on`, with a note on how NumPy reads each product with a 1-D
+    operand of a wrong answer (``h @ w[:, 0]``: a matrix times a column, 1-D)."""
+    r = _check_formula_on(net, target, submitted, shown, tree, allow_upstream)
+    if r.ok or not isinstance(submitted, str) or looks_latex(submitted):
+        return r
+    extra = [msg(k, **a) for k, a in numpy_1d_products(net, submitted)]
+    if not extra:
+        return r
+    notes = (*r.note_msgs, *extra)
+    return replace(r, notes=tuple(m.render("en") for m in notes), note_msgs=notes)
+
+
+def _check_formula_on(
+    net: Net, target: Target, submitted: str, shown: str, tree: ex.Node, allow_upstream: bool
+) -> CheckResult:
     """The verdict on ``tree`` (read from ``shown``, the user's ``submitted`` text): exact at
     random points (more when it compares), then at the ReLU zero point; diagnosed when wrong."""
     conv = Convert(net, shown, allow_upstream, want=_want_shape(net, target))
@@ -623,6 +719,7 @@ def _check_formula(
                 or _size_factor(net, target, user, conv)
                 or _one_term_at_sizes(net, target, user)
                 or _transpose_at_sizes(net, target, user, resolved, conv, raw)
+                or _smoothing_left_out(net, target, read_as, looks_latex(submitted))
                 or [Diagnosis.of("unknown", msg("heldcheck7.sizes_only"), target.expected)]
             )
             notes = [msg("note.example_sizes")]
@@ -632,6 +729,15 @@ def _check_formula(
         notes += _confirm(net, target, user)
         return _result(verdict="correct", diagnoses=(), read_as=read_as, notes=notes, **base)
     diags = diagnose(net, target, user, resolved, conv, raw)
+    if all(d.code == "unknown" for d in diags) or (
+        len(diags) == 1
+        and diags[0].code == "scale-factor"
+        and not re.search(r"[A-Za-z]", diags[0].factor or "")
+    ):  # a ratio that is a quotient of two sizes (focal's / n for / m: 4/3)
+        swap = _size_swap_anywhere(net, target, user, submitted)
+        smoothing = [] if swap else _smoothing_left_out(net, target, read_as, looks_latex(submitted))
+        if swap is not None or smoothing:
+            diags = [swap] if swap is not None else smoothing
     if has_row_sum(submitted):
         notes.append(msg("heldcheck.row_sum"))
     if user.shape == target.shape:
@@ -668,6 +774,21 @@ def _resized_values(net: Net, target: Target, user: mf.MExpr) -> list[tuple[Any,
     of the network at other sizes; None when there are none, the gradient is not known there,
     or the formula has a fixed-size 𝟙."""
     pts = net.resized
+    if pts and not _reads_values(user) and all(net.spec.gkey(target.name) in p.float_env for p in pts):
+        # a number alone (`np.zeros_like(b)`, `0`, `1 / N`): that number (at these sizes) in
+        # every entry, whatever size its 𝟙 was read with
+        filled: list[tuple[Any, Any]] = []
+        for p in pts:
+            try:
+                with np.errstate(all="ignore"):
+                    v = np.asarray(mf.Evaluator(System(None, 0, p)).run(user), dtype=float)
+            except (_Undefined, ZeroDivisionError, OverflowError, ValueError):
+                break
+            if not v.size or not np.all(v == v.flat[0]) or not np.isfinite(v.flat[0]):
+                break
+            filled.append((p, np.full(p.float_env[net.spec.gkey(target.name)].shape, v.flat[0])))
+        else:
+            return filled
     if not pts or any(isinstance(e, mf.Ones) for _, e in positions(user)):
         return None
     out: list[tuple[Any, Any]] = []
@@ -688,13 +809,52 @@ def _resized_values(net: Net, target: Target, user: mf.MExpr) -> list[tuple[Any,
     return out
 
 
+def _reads_values(e: Any) -> bool:
+    """Does ``e`` read any tensor (every field of every node, slices and blocks included)?"""
+    if isinstance(e, mf.Ref):
+        return True
+    if isinstance(e, tuple | list):
+        return any(_reads_values(x) for x in e)
+    if isinstance(e, mf.MExpr) and dataclasses.is_dataclass(e):
+        return any(_reads_values(getattr(e, f.name)) for f in dataclasses.fields(e))
+    return False
+
+
 def _at_other_sizes(net: Net, target: Target, user: mf.MExpr) -> bool | None:
     """Does ``user`` equal the gradient on the same network at other sizes (every size
     different, constants changed)? None when that cannot be tried."""
     vals = _resized_values(net, target, user)
     if vals is None:
         return None
-    return all(mine is not None and p.agrees(target.name, mine) for p, mine in vals)
+    return all(
+        mine is not None
+        and (
+            p.agrees(target.name, mine)
+            or p.agrees(
+                target.name, mine, max(_term_scale(user, p), _term_scale(target.formula, p))
+            )
+        )
+        for p, mine in vals
+    )
+
+
+def _term_scale(user: mf.MExpr, p: Any) -> float:
+    """The largest magnitude of any part of ``user`` at the float64 point ``p``: the scale of
+    the rounding left where large terms cancel (VICReg's ∂L/∂b, exactly 0, is ~1e-7 in float64
+    at other sizes from terms of ~100, in the student's formula and in the derivation's rule
+    alike; its exact value was compared at the random points). A part that does not evaluate
+    here (a rule's fixed-size block) is skipped."""
+    run = mf.Evaluator(System(None, 0, p)).run
+    big = 0.0
+    for _, e in positions(user):
+        try:
+            with np.errstate(all="ignore"):
+                v = np.abs(np.asarray(run(e), dtype=float))
+        except (KeyError, _Undefined, ZeroDivisionError, OverflowError, ValueError, TypeError):
+            continue
+        if v.size and np.all(np.isfinite(v)):
+            big = max(big, float(np.max(v)))
+    return big
 
 
 def _resized_diagnosis(net: Net, target: Target, user: mf.MExpr) -> list[Diagnosis]:
@@ -881,11 +1041,18 @@ def _onehot_mistake(
             ):
                 return [Diagnosis.of(m.code, m.message, fix)]
         c = None if any(t is None for t in truth) else _ratio(users, truth)  # type: ignore[arg-type]
+        resized = onehot_points(net, net.other_dims)
+        elsewhere = resized[o] if resized else None
         if c is not None:
-            resized = onehot_points(net, net.other_dims)
-            elsewhere = resized[o] if resized else None
             at = [(ck, 0) for ck in elsewhere] if elsewhere else None
             return _factor_diagnoses(net, target, user, target.ref, c, conv, fix, None, at)
+        if elsewhere and all(t is not None for t in truth):
+            # one term off by a factor, the others right (UFLDL's (h − y) Xᵀ + λθ without 1/m)
+            here = [System(ck, 0) for ck in points]
+            there = [System(ck, 0) for ck in elsewhere]
+            term = term_factor(net, target, user, users, truth, here=here, there=there)  # type: ignore[arg-type]
+            if term is not None:
+                return [term]
     return None
 
 
@@ -925,6 +1092,93 @@ def _scalars(e: mf.MExpr) -> list[mf.Scalar]:
     if isinstance(e, mf.Scalar):
         return [e]
     return [s for k in subtrees(e) for s in _scalars(k)]
+
+
+def _size_swap_anywhere(net: Net, target: Target, user: mf.MExpr, text: str) -> Diagnosis | None:
+    """A wrong formula that one size name written for another makes right everywhere (``/ n``
+    where ``/ m`` belongs, the two sizes different here, so the ratio is the quotient m/n): the
+    size it uses and the one that belongs, confirmed at the random points (those inside the
+    network's domain) and at other sizes."""
+    dims = {sym: name for name, sym in net.g.scalars.items() if name in net.spec.dims}
+    written = set(re.findall(r"[A-Za-z_][A-Za-z0-9_]*", text))
+    used = sorted(
+        {s for e in _scalars(user) for s in e.expr.free_symbols if s in dims},
+        key=lambda s: (dims[s] not in written, str(s)),
+    )
+    inside = [k for k in range(POINTS_PIECEWISE) if target.truth(k) is not None]
+    if len(inside) < 2:
+        return None
+    for a in used:
+        for b in sorted(dims, key=str):
+            if b == a or net.g.scalar_values[a] == net.g.scalar_values[b]:
+                continue  # equal here: _size_swap's case
+            fixed = _replace_symbol(user, a, b)
+            if all(
+                same(evaluate(fixed, System(net.rand, k)), target.truth(k)) for k in inside
+            ) and _right_at_other_sizes(net, target, fixed):
+                va, vb = int(net.g.scalar_values[a]), int(net.g.scalar_values[b])
+                mine, want = floats(evaluate(user, System(net.rand, inside[0]))), floats(target.truth(inside[0]))
+                c = None if mine is None or want is None else _ratio([mine], [want])
+                if c is None or not any(math.isclose(c, q, rel_tol=1e-6) for q in (vb / va, va / vb)):
+                    continue  # the size enters some other way: no one factor to name
+                factor = f"{dims[b]}/{dims[a]}" if math.isclose(c, vb / va, rel_tol=1e-6) else f"{dims[a]}/{dims[b]}"
+                m = msg(
+                    "checkgaps8.wrong_size",
+                    used=dims[a],
+                    right=dims[b],
+                    v_used=va,
+                    v_right=vb,
+                    factor=factor,
+                )
+                return Diagnosis.of("scale-factor", m, target.expected, factor=factor)
+    return None
+
+
+_SMOOTHED = re.compile(
+    r"cross_entropy\(\s*[^,()]+,\s*([A-Za-z_]\w*)\s*,[^)]*label_smoothing\s*=\s*([0-9.eE+-]+|[A-Za-z_]\w*)"
+)
+
+
+def _smoothing_left_out(
+    net: Net, target: Target, read_as: str, latex: bool = False
+) -> list[Diagnosis]:
+    """A cross-entropy with ``label_smoothing=ε`` whose gradient was written for the plain
+    target (``softmax(logits) − Y``): right once the target ``Y`` is the smoothed one, (1 − ε)Y +
+    ε/K (K its number of columns) — re-checked as written out, so the diagnosis holds; with a
+    second, known mistake (a missing 1/N) that one too, as the re-check names it."""
+    for text in net.spec.forward_text.values():
+        m = _SMOOTHED.search(text)
+        if m is None or not re.search(rf"\b{m.group(1)}\b", read_as):
+            continue
+        y, eps = m.group(1), m.group(2)
+        t = net.g.tensors.get(y)
+        if t is None or len(t.shape) != 2:
+            return []
+        k = getattr(t.shape[1], "label", None) or str(int(t.shape[1]))
+        smoothed = f"((1 - {eps}) * {y} + {eps} / {k})"
+        fixed = re.sub(rf"\b{y}\b", smoothed, read_as)
+        try:
+            again, _ = _check_text(net, target.name, fixed, False, True)
+        except FormulaError:
+            return []
+        if not again.ok and any(d.code in ("unknown", "label-smoothing") for d in again.diagnoses):
+            return []
+        shown = rf"(1 - {eps}) {y} + \frac{{{eps}}}{{{k}}}" if latex else smoothed
+        said = msg("checkgaps8.smoothing", target=y, eps=eps, smoothed=shown)
+        return [Diagnosis.of("label-smoothing", said, fixed), *again.diagnoses]
+    return []
+
+
+def _right_at_other_sizes(net: Net, target: Target, e: mf.MExpr) -> bool:
+    """``e`` is the gradient on the network at other sizes (float64), else at the symbolic
+    other-sizes points inside the domain (at least one)."""
+    at = _at_other_sizes(net, target, e)
+    if at is not None:
+        return at
+    inside = [k for k in range(2) if target.truth(k, "dims") is not None]
+    return bool(inside) and all(
+        same(evaluate(e, System(net.other_dims, k)), target.truth(k, "dims")) for k in inside
+    )
 
 
 def _replace_symbol(e: mf.MExpr, a: Any, b: Any) -> mf.MExpr:

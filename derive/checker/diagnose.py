@@ -1177,21 +1177,27 @@ def term_factor(
     uvals: list[np.ndarray],
     truth: list[Any],
     at_sizes: bool = False,
+    here: list[Any] | None = None,
+    there: list[Any] | None = None,
 ) -> Diagnosis | None:
     """One term of a sum off by a constant while the rest is right (the data term of a
     squared-hinge loss without its 1/n next to a right L2 penalty ``w``): ``scale-factor`` (or
     ``sign`` for −1) naming the term, the factor (a size where one explains it) and the formula
     with that term corrected — confirmed equal to the gradient at the diagnosis points and at
     other sizes before it is reported. ``at_sizes``: ``user`` is right at the example's sizes
-    (the term's factor is 1 there; a size that is 1 here, read at other sizes)."""
+    (the term's factor is 1 there; a size that is 1 here, read at other sizes). ``here`` /
+    ``there``: the points of ``uvals`` and their twins at other sizes (default the diagnosis
+    points and :attr:`Net.other_dims`; one-hot targets' points for a formula with the one-hot
+    simplification), where the corrected formula must equal the gradient."""
     if any(t is None for t in truth):
         return None
-    at_other = [System(net.other_dims, k) for k in range(2)]
+    at_other = there or [System(net.other_dims, k) for k in range(2)]
+    at_here = here or [System(net.rand, k) for k in range(DIAG_POINTS)]
     for path, s, i in _linear_terms(user):
         rest = replace_at(user, path, mf.add(*(t for j, t in enumerate(s.terms) if j != i)))
         if rest.shape != user.shape or not shape_ok(rest):
             continue
-        rvals = [floats(evaluate(rest, System(net.rand, k))) for k in range(DIAG_POINTS)]
+        rvals = [floats(evaluate(rest, p)) for p in at_here]
         if any(v is None for v in rvals):
             continue
         mine = [u - r for u, r in zip(uvals, rvals, strict=True)]  # type: ignore[operator]
@@ -1211,7 +1217,11 @@ def term_factor(
         term = s.terms[i]
         right = mf.mul(mf.Scalar(1 / f, names), term)
         fixed = replace_at(user, path, mf.add(*s.terms[:i], right, *s.terms[i + 1 :]))
-        if not _equals_gradient(net, target, fixed):
+        if not (
+            _equals_gradient(net, target, fixed)
+            if here is None
+            else _equals_at(target, fixed, [*at_here, *at_other])
+        ):
             continue
         text = formula_text(term.x if isinstance(term, mf.Neg) else term)
         if f == -1:
@@ -1236,6 +1246,15 @@ def _term_factor_text(
     if f is None or not f.free_symbols:
         return factor_text(k)
     return str(f).replace("**", "^")
+
+
+def _equals_at(target: Target, e: mf.MExpr, points: list[Any]) -> bool:
+    """``e`` equals ∂L/∂target at each of ``points`` (float64)."""
+    for at in points:
+        v, t = floats(evaluate(e, at)), floats(evaluate(target.ref, at))
+        if v is None or t is None or not close(v, t):
+            return False
+    return True
 
 
 def _equals_gradient(net: Net, target: Target, e: mf.MExpr) -> bool:

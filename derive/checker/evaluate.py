@@ -190,10 +190,11 @@ def floats(a: np.ndarray | None) -> np.ndarray | None:
     return out if bool(np.all(np.isfinite(out))) else None
 
 
-def close(a: np.ndarray, b: np.ndarray) -> bool:
+def close(a: np.ndarray, b: np.ndarray, terms: float = 0.0) -> bool:
     """float64 equality: same shape, within :data:`~derive.engine.tolerance.CHECK_FLOAT_RTOL`
-    relative (:data:`~derive.engine.tolerance.CHECK_FLOAT_ATOL` of ``b``'s scale)."""
+    relative (:data:`~derive.engine.tolerance.CHECK_FLOAT_ATOL` of ``b``'s scale, or of
+    ``terms``, the magnitude of the terms ``a`` was summed from, where that is larger)."""
     if a.shape != b.shape:
         return False
-    scale = max(float(np.max(np.abs(b), initial=0.0)), TINY)
+    scale = max(float(np.max(np.abs(b), initial=0.0)), terms, TINY)
     return bool(np.all(np.abs(a - b) <= CHECK_FLOAT_RTOL * np.abs(b) + CHECK_FLOAT_ATOL * scale))

@@ -270,8 +270,8 @@ class Diagnoser:
                 other is not None
                 and not math.isclose(other, c, rel_tol=self.ratio_rtol)
                 and factor == factor_text(c, self.rtol)
-            ):
-                why = msg("factor.varies", factor=factor)
+            ):  # a size is in it but no one power names it: the slow path tries a size
+                raise Fallback  # written for another (m/n) before calling it a number
             elif factor == "2":
                 why = msg("factor.two")
             elif factor == "1/2":

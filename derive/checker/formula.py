@@ -1144,6 +1144,46 @@ class _Numpy(ast.NodeTransformer):
             return None
         return (int(out.shape[0]), int(out.shape[1]))
 
+    def batch_outer(self, node: ast.Call) -> ast.expr | None:
+        """The per-row outer products of a 3-D broadcast summed (averaged) over the rows,
+        ``np.sum(U[:, :, None] * V[:, None, :], axis=0)`` (``np.mean``, ``.sum(0)``,
+        ``.mean(axis=0)``, either factor first): ``U.T @ V`` (divided by the rows' size, named
+        from a tensor of ``U`` or ``V`` with that many rows); None for anything else."""
+        f = node.func
+        if not isinstance(f, ast.Attribute) or f.attr not in ("sum", "mean"):
+            return None
+        module = isinstance(f.value, ast.Name) and f.value.id in _NUMPY_MODULES
+        args = list(node.args)
+        product = args.pop(0) if module and args else (None if module else f.value)
+        axis = [k.value for k in node.keywords if k.arg in ("axis", "dim")] + args
+        if product is None or len(axis) != 1 or len(node.keywords) > 1 or _axis3(axis[0]) != 0:
+            return None
+        if not (isinstance(product, ast.BinOp) and isinstance(product.op, ast.Mult)):
+            return None
+        sides = [_new_axis3(product.left), _new_axis3(product.right)]
+        if sorted(k for _, k in filter(None, sides)) != [1, 2]:
+            return None
+        (u, ku), (v, _) = sides  # type: ignore[misc]
+        if ku == 1:  # V[:, None, :] * U[:, :, None]
+            u, v = v, u
+        out: ast.expr = ast.BinOp(ast.Attribute(u, "T", ast.Load()), ast.MatMult(), v)
+        if f.attr == "mean":
+            out = ast.BinOp(out, ast.Div(), self.rows_of(u, v))
+        return out
+
+    def rows_of(self, *parts: ast.expr) -> ast.expr:
+        """The number of rows of ``parts`` (all alike), by the name of a tensor in them."""
+        want = self.shape_of(parts[0])
+        for part in parts:
+            for n in ast.walk(part):
+                if isinstance(n, ast.Name) and self._tensor(n) is not None:
+                    shape = self.shape_of(n)
+                    if want is not None and shape is not None and shape[0] == want[0]:
+                        return self.dim(n.id, 0)
+        if want is None:
+            raise _Unsupported(msg("error.shape_of", name=ast.unparse(parts[0])))
+        return _c(want[0])
+
     def dim(self, name: str, k: int) -> ast.expr:
         """``X.shape[k]`` → the size's name (``m``) or number."""
         t = self.net.g.tensors.get(name) if self.net is not None else None
@@ -1775,6 +1815,10 @@ class _Numpy(ast.NodeTransformer):
             dot = self.slice_dot(f.value, node.args[0])
             if dot is not None:  # h_relu[:, 0].dot(y_pred[:, 1] - y[:, 1])
                 return dot
+        batched = self.batch_outer(node)
+        if batched is not None:  # np.mean(A1[:, :, None] * dZ2[:, None, :], axis=0)
+            self.changed = True
+            return self.visit(batched)
         unrolled = self.unrolled(node)
         if unrolled is not None:  # np.sum((y_pred[:, 0] - y[:, 0]) * h_relu[:, 0])
             self.changed = True
@@ -2072,6 +2116,35 @@ def _axis_of(node: ast.expr) -> int | None:
     return value % 2
 
 
+def _axis3(node: ast.expr) -> int | None:
+    """An axis of a 3-D array written as a number (-3 … 2), as 0 … 2; else None."""
+    k = node.operand if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub) else node
+    if not (isinstance(k, ast.Constant) and type(k.value) is int):
+        return None
+    value = -k.value if k is not node else k.value
+    return value % 3 if -3 <= value <= 2 else None
+
+
+def _new_axis3(e: ast.expr) -> tuple[ast.expr, int] | None:
+    """``X[:, :, None]`` → (X, 2), ``X[:, None, :]`` → (X, 1) (``np.newaxis`` alike)."""
+    if not (isinstance(e, ast.Subscript) and isinstance(e.slice, ast.Tuple)) or len(e.slice.elts) != 3:
+        return None
+    kinds = [
+        "none"
+        if (isinstance(k, ast.Constant) and k.value is None)
+        or (isinstance(k, ast.Attribute) and k.attr == "newaxis")
+        else "all"
+        if isinstance(k, ast.Slice) and k.lower is None and k.upper is None and k.step is None
+        else "?"
+        for k in e.slice.elts
+    ]
+    if kinds == ["all", "all", "none"]:
+        return e.value, 2
+    if kinds == ["all", "none", "all"]:
+        return e.value, 1
+    return None
+
+
 def _index(e: ast.expr) -> int | None:
     """A whole-number index written as such (``0``, ``1``), else None."""
     ok = isinstance(e, ast.Constant) and type(e.value) is int and e.value >= 0
@@ -2125,6 +2198,13 @@ class _OneDTransposes(ast.NodeTransformer):
     def __init__(self) -> None:
         self.changed = False
 
+    def visit_BinOp(self, node: ast.BinOp) -> ast.AST:
+        self.generic_visit(node)
+        if isinstance(node.op, ast.MatMult) and _vector_1d(node.right) and not _vector_1d(node.left):
+            self.changed = True
+            return _matrix_vector(node.left, node.right)
+        return node
+
     def visit_Attribute(self, node: ast.Attribute) -> ast.AST:
         if node.attr in ("T", "mT") and _one_d(node.value):
             self.changed = True
@@ -2144,7 +2224,49 @@ class _OneDTransposes(ast.NodeTransformer):
         ):
             self.changed = True
             return self.visit(node.args[0])
-        return self.generic_visit(node)
+        self.generic_visit(node)
+        dot = _dot_operands(node)
+        if dot is not None and _vector_1d(dot[1]) and not _vector_1d(dot[0]):
+            self.changed = True  # np.dot(A, v), A.dot(v), np.matmul(A, v): as A @ v
+            return _matrix_vector(*dot)
+        return node
+
+
+def _dot_operands(node: ast.Call) -> tuple[ast.expr, ast.expr] | None:
+    """The two operands of ``np.dot(a, b)`` / ``np.matmul(a, b)`` / ``a.dot(b)``; else None."""
+    f = node.func
+    if node.keywords or not isinstance(f, ast.Attribute) or f.attr not in ("dot", "matmul"):
+        return None
+    if isinstance(f.value, ast.Name) and f.value.id in _NUMPY_MODULES:
+        return (node.args[0], node.args[1]) if len(node.args) == 2 else None
+    return (f.value, node.args[0]) if len(node.args) == 1 and f.attr == "dot" else None
+
+
+def _matrix_vector(a: ast.expr, v: ast.expr) -> ast.expr:
+    """NumPy's ``A @ v`` for a 1-D ``v``: ``v`` is a column, the result 1-D (broadcast as a row):
+    ``(A @ v[:, None]).T``; ``A @ np.ones(n)`` is ``np.sum(A, axis=1)`` (1-D as well)."""
+    if _ones_1d(v):
+        np_sum = ast.Attribute(ast.Name("np", ast.Load()), "sum", ast.Load())
+        return ast.Call(np_sum, [a], [ast.keyword("axis", ast.Constant(1))])
+    col = ast.Subscript(v, ast.Tuple([ast.Slice(), ast.Constant(None)], ast.Load()), ast.Load())
+    return ast.Attribute(ast.BinOp(a, ast.MatMult(), col), "T", ast.Load())
+
+
+def _vector_1d(e: ast.expr) -> bool:
+    """Is ``e`` a 1-D NumPy array by its spelling: a 1-D slice (``w[:, 0]``, ``X[0]``),
+    ``np.ones(m)``, or an
+    element-wise sum, difference, product or quotient of such slices and numbers
+    (``y_pred[:, 0] - y[:, 0]``, ``2 * v``)?"""
+    if _one_d(e) or _ones_1d(e):
+        return True
+    if isinstance(e, ast.UnaryOp) and isinstance(e.op, ast.USub | ast.UAdd):
+        return _vector_1d(e.operand)
+    if isinstance(e, ast.BinOp) and isinstance(e.op, ast.Add | ast.Sub | ast.Mult | ast.Div):
+        sides = [e.left, e.right]
+        return any(_vector_1d(x) for x in sides) and all(
+            _vector_1d(x) or isinstance(x, ast.Constant) for x in sides
+        )
+    return False
 
 
 def one_d_transposes_dropped(code: str) -> str:
@@ -2152,7 +2274,9 @@ def one_d_transposes_dropped(code: str) -> str:
     ``np.transpose(x[0])``): NumPy's transpose of a 1-D array is the array itself, so
     ``X[0].T * delta`` is an element-wise product, not an outer product. Unchanged where
     there is no such transpose or the text is not Python."""
-    if "[" not in code or ".T" not in code and "transpose" not in code:
+    if "[" not in code and "ones(" not in code or not any(
+        k in code for k in (".T", "transpose", "@", "dot", "matmul")
+    ):
         return code
     try:
         tree = ast.parse(code.strip(), mode="eval")
@@ -2230,6 +2354,60 @@ def _new_axis(s: ast.expr) -> int | None:
     if is_none(a) and is_all(b):
         return 0
     return None
+
+
+def numpy_1d_products(net: Net, text: str) -> list[tuple[str, dict[str, str]]]:
+    """Each matrix product of ``text`` (``@``, ``np.dot``, ``.dot``, ``np.matmul``) with a 1-D
+    operand by its spelling, as NumPy reads it: ``(catalogue key, arguments)`` of a note naming
+    NumPy's shapes (``(3, 3) @ (3,) → (3,)``, or the inner sizes NumPy refuses)."""
+    out: list[tuple[str, dict[str, str]]] = []
+    for part in _statements(text, False) if isinstance(text, str) else ():
+        m = re.match(r"\s*[A-Za-z_][A-Za-z0-9_]*\s*[-+*/@]?=(?!=)", part)
+        body = part[m.end() :] if m else part
+        try:
+            tree = ast.parse(body.strip(), mode="eval")
+        except (SyntaxError, ValueError, RecursionError, MemoryError):
+            continue
+        for n in ast.walk(tree):
+            pair = (
+                (n.left, n.right)
+                if isinstance(n, ast.BinOp) and isinstance(n.op, ast.MatMult)
+                else _dot_operands(n) if isinstance(n, ast.Call) else None
+            )
+            if pair is None or not any(_vector_1d(x) for x in pair):
+                continue
+            shapes = [_numpy_shape(net, x) for x in pair]
+            if None in shapes:
+                continue
+            a, b = shapes
+            inner = (a[-1], b[0])  # type: ignore[index]
+            args = {"expr": ast.unparse(n), "left": _shape_text(a), "right": _shape_text(b)}  # type: ignore[arg-type]
+            if inner[0] != inner[1]:
+                out.append(("checkgaps8.numpy_1d_refused", {**args, "a": str(inner[0]), "b": str(inner[1])}))
+                continue
+            result = (*a[:-1], *b[1:])  # type: ignore[index]
+            args["result"] = _shape_text(result) if result else "()"
+            key = "checkgaps8.numpy_1d_row" if len(result) == 1 else "checkgaps8.numpy_1d"
+            out.append((key, {**args, "row": f"(1, {result[0]})" if len(result) == 1 else ""}))
+    return out
+
+
+def _shape_text(shape: tuple[int, ...]) -> str:
+    return f"({shape[0]},)" if len(shape) == 1 else str(tuple(shape))
+
+
+def _numpy_shape(net: Net, e: ast.expr) -> tuple[int, ...] | None:
+    """NumPy's shape of ``e``: ``(n,)`` for a 1-D spelling, else the shape it is read with."""
+    text = one_d_transposes_dropped(ast.unparse(e))
+    try:
+        alt = _numpy_normalise(text, net) or text
+        node, _ = Convert(net, "")(ex.parse(alt, allow_compare=True))
+    except (ex.ExprError, ShapeError, _Unsupported, RecursionError, KeyError, ValueError):
+        return None
+    r, c = int(node.shape[0]), int(node.shape[1])
+    if _vector_1d(e):
+        return (c,) if r == 1 else (r,) if c == 1 else None
+    return (r, c)
 
 
 def has_row_sum(text: str) -> bool:

@@ -38,6 +38,7 @@ CODES = {
     "loss-term-factor": "a term of the loss (e.g. weight decay) enters with the wrong factor",
     "missing-path": "one of the paths a tensor reaches the loss by is left out",
     "missing-factor": "a chain-rule product lacks one of its factors (named)",
+    "label-smoothing": "the loss' label smoothing is left out (the plain target for the smoothed one)",
     "unknown": "wrong, no known pattern",
 }
 
