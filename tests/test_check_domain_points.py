@@ -73,3 +73,38 @@ def test_wrong_answers_stay_wrong_at_the_points_inside_the_domain(tmp_path, key:
     no_mask = t.expected.replace(" * (X @ W > 0)", "")
     assert no_mask != t.expected
     assert check(path, "W", no_mask).verdict == "incorrect"
+
+
+_LOG_SOFTMAX = """
+[network]
+name = "large-logits"
+[dims]
+m = 3
+n = 2
+C = 3
+[inputs]
+X = ["m", "n"]
+Y = {{ shape = ["m", "C"], kind = "one-hot" }}
+[params]
+W = ["n", "C"]
+[forward]
+Z = "F.log_softmax({scale} * X @ W, dim=1)"
+L = "-torch.sum(Y * Z) / m"
+"""
+
+
+@pytest.mark.parametrize("scale", [1, 40])
+def test_a_log_softmax_of_large_logits_is_defined_at_every_point(tmp_path, scale: int) -> None:
+    """``log_softmax`` is ``z − log Σ e^z``: at a random point whose logits are near 40 the sum
+    inside the log is ~e^40, beyond the argument cap the exact evaluator puts on table functions
+    (against e^{1e9}); the cap made ``log`` of it an overflow, so ``Z`` — and a right answer
+    using ``exp(Z)`` — was "undefined where the gradient is defined" (Kipf's GCN, heldnets16).
+    A log's large argument is no overflow; wrong answers stay wrong."""
+    p = tmp_path / "big.toml"
+    p.write_text(_LOG_SOFTMAX.format(scale=scale), encoding="utf-8")
+    path = str(p)
+    k = f"{scale} * " if scale != 1 else ""
+    for right in (f"{k}X.T @ (exp(Z) - Y) / m", f"{k}X.T @ (softmax({k}X @ W) - Y) / m"):
+        assert check(path, "W", right).verdict == "correct", right
+    assert check(path, "W", f"{k}X.T @ (exp(Z) - Y)").diagnoses[0].code == "scale-factor"
+    assert check(path, "W", f"{k}X.T @ (Y - exp(Z)) / m").diagnoses[0].code == "sign"
