@@ -298,3 +298,23 @@ def test_a_block_of_ones_in_a_latex_message_is_latex() -> None:
         assert r"\mathbf{1}_{m \times n}" in message and "np." not in message, message
     r = check("batchnorm", "Z", "gamma / np.sqrt(var + eps) * (dY - Z_hat * np.sum(dY * Z_hat, axis=0) / m)")
     assert r.code == "missing-path" and "np.ones((m, n))" in r.diagnoses[0].message
+
+
+def test_a_one_by_one_block_of_ones_is_the_number_one_and_other_sizes_say_how_to_write_them(
+    tmp_path,
+) -> None:
+    """An exercise key prints ∂L/∂(a 1 × 1 loss part) as ``np.ones((1, 1))``; the checker refused
+    it ("np.ones is not supported", while listing ``np.ones((r, c))`` as supported). It is 1 (a
+    factor 2 of it is still a scale factor); a block of ones whose sizes are none of the
+    network's says how to write them, en and zh."""
+    from derive.checker.check import FormulaError, check
+
+    spec = "tests/specs_course/hn15_d2l_masked_ce.toml"
+    for right in ("np.ones((1, 1))", "torch.ones(1, 1)", "1"):
+        assert check(spec, "weighted_loss", right).verdict == "correct", right
+    assert check(spec, "weighted_loss", "2 * np.ones((1, 1))").diagnoses[0].code == "scale-factor"
+    for lang, words in (("en", "a block of ones is read only with sizes"), ("zh", "全 1 矩阵的尺寸")):
+        with pytest.raises(FormulaError) as err:
+            check(spec, "weighted_loss", "np.ones((3, 7)) * 0 + 1", lang=lang)
+        said = err.value.localized(lang)
+        assert words in said and "np.ones((3, 7))" in said

@@ -1217,6 +1217,8 @@ class _Numpy(ast.NodeTransformer):
         shape = tuple(size(e) for e in sizes)
         if self.net is None or len(shape) != 2 or None in shape:
             return None
+        if shape == (1, 1) and all(isinstance(e, ast.Constant) for e in sizes):
+            return _c(1)  # np.ones((1, 1)): the 1 × 1 gradient of the loss itself (a key prints it)
         named = tuple(e.id if isinstance(e, ast.Name) else None for e in sizes)
         for name in [*self.net.spec.inputs, *self.net.spec.params]:
             if (
@@ -2006,6 +2008,7 @@ class _Numpy(ast.NodeTransformer):
                 filled = self.filled(args)
                 if filled is not None:  # np.ones((m - 1, n)) / ((m - 1) * n): a block of 1s
                     return filled
+                raise _Unsupported(msg("error.ones_shape", call=ast.unparse(node)))
             if ops.numpy_name(name) is not None:  # np.tanh, np.exp … (the operation table)
                 node.func = ast.Name(ops.numpy_name(name), ast.Load())
                 return node
