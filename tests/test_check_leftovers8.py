@@ -318,3 +318,25 @@ def test_a_one_by_one_block_of_ones_is_the_number_one_and_other_sizes_say_how_to
             check(spec, "weighted_loss", "np.ones((3, 7)) * 0 + 1", lang=lang)
         said = err.value.localized(lang)
         assert words in said and "np.ones((3, 7))" in said
+
+
+@pytest.mark.parametrize(
+    "right",
+    [
+        "dy * np.exp(-a**2 / 2) / np.sqrt(2 * np.pi)",
+        "dy * np.exp(-a**2 / 2) / (2 * math.pi) ** 0.5",
+        "dy * np.exp(-a**2 / 2) / np.sqrt(2) / np.sqrt(np.pi)",
+        "dy * exp(-a**2 / 2) / sqrt(2 * pi)",
+    ],
+)
+def test_np_pi_in_a_formula_is_float64_pi_compared_as_a_printed_constant(right: str) -> None:
+    """Bishop's probit: ∂E/∂a = dy · φ(a), the normal density e^{−a²/2}/√(2π). The formula
+    language reads ``np.pi`` as NumPy's float64 π (as the spec does), so ``np.sqrt(2 * np.pi)``
+    is a float64 number; the exact comparison (50 digits) against erf's exact slope rejected the
+    right answer as ``unknown``. A library constant is compared like a printed float64 decimal
+    (relative 1e-12); a missing √2 or a factor 2 is still a scale factor."""
+    spec = "tests/specs_course/hn15_bishop_probit.toml"
+    assert check(spec, "a", right).verdict == "correct", right
+    for wrong in (right.replace("2 * ", "", 1), f"2 * {right}"):
+        if wrong != right:
+            assert check(spec, "a", wrong).diagnoses[0].code == "scale-factor", wrong
