@@ -102,6 +102,8 @@ def roles(forward: tuple[tuple[str, ex.Node], ...], one_hot=()) -> dict[str, str
             out[n.id] = role
 
     for _, tree in forward:
+        for name in bernoulli_targets(tree):
+            mark(ex.Name(name), "binary")
         stack = [tree]
         while stack:
             n = stack.pop()
@@ -118,6 +120,51 @@ def roles(forward: tuple[tuple[str, ex.Node], ...], one_hot=()) -> dict[str, str
                 mark(n.right, "nonzero")
             stack.extend(ex.children(n))
     return out
+
+
+def bernoulli_targets(tree: ex.Node) -> set[str]:
+    """Names ``t`` of a cross-entropy written out by hand, ``t * log(y) + (1 - t) * log(1 - y)``
+    (Bishop's ``t``, any order or transpose): a factor ``t`` of a log and a factor ``(1 - t)`` of
+    a log in one expression. Such a ``t`` is a BCE target: drawn in {0, 1} like the library
+    loss's, not as a real number (−1.5 is no label)."""
+
+    def name(n: ex.Node) -> str | None:
+        while isinstance(n, ex.Transpose):
+            n = n.operand
+        return n.id if isinstance(n, ex.Name) else None
+
+    def has_log(n: ex.Node) -> bool:
+        return any(isinstance(m, ex.Call) and m.func == "log" for m in _walk(n))
+
+    plain: set[str] = set()
+    complement: set[str] = set()
+    for n in _walk(tree):
+        if not (isinstance(n, ex.BinOp) and n.op in ("*", "@")):
+            continue
+        for a, b in ((n.left, n.right), (n.right, n.left)):
+            if not has_log(b):
+                continue
+            while isinstance(a, ex.Transpose):  # (1 - t).T @ log(1 - y)
+                a = a.operand
+            if (t := name(a)) is not None:
+                plain.add(t)
+            elif (
+                isinstance(a, ex.BinOp)
+                and a.op == "-"
+                and isinstance(a.left, ex.Num)
+                and a.left.value == 1
+                and (t := name(a.right)) is not None
+            ):
+                complement.add(t)
+    # a name inside a log is no label: a KL between Bernoulli rates, ρ log(ρ/ρ̂) + (1 − ρ) …
+    logged = {
+        m.id
+        for c in _walk(tree)
+        if isinstance(c, ex.Call) and c.func == "log"
+        for m in _walk(c)
+        if isinstance(m, ex.Name)
+    }
+    return (plain & complement) - logged
 
 
 def draw(rng, role: str | None, r: int, c: int, *, first: bool = False) -> list[list[Fraction]]:

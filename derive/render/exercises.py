@@ -58,6 +58,7 @@ from derive.engine.graph import forward_ir
 from derive.engine.printing import grad_tex
 from derive.errors import BadInput
 from derive.files import read_capped
+from derive.lang import domains
 from derive.lang import expr as ex
 from derive.lang import spec as specs
 from derive.lang.spec import NetSpec
@@ -89,9 +90,12 @@ class ExerciseError(BadInput, ValueError):
 
 
 def _target_kinds(s: NetSpec) -> dict[str, str]:
-    """Inputs used as loss targets → ``binary`` (BCE), ``onehot`` (cross-entropy), ``real``."""
+    """Inputs used as loss targets → ``binary`` (BCE, also written out by hand: Bishop's
+    ``t log y + (1 − t) log(1 − y)``), ``onehot`` (cross-entropy), ``real``."""
     out: dict[str, str] = {}
     for _, tree in s.forward:
+        for name in domains.bernoulli_targets(tree):
+            out[name] = "binary"
         stack = [tree]
         while stack:
             n = stack.pop()
