@@ -34,6 +34,7 @@ import numpy as np
 from derive.checker.check import FormulaError, _tex_of, check
 from derive.checker.checknet import net_for
 from derive.checker.formtree import positions, replace_at, tree_text
+from derive.checker.formula import Convert
 from derive.lang import expr as ex
 
 
@@ -296,8 +297,15 @@ def judge_latex(
     case: Case, oracle: Callable[[str, str, str], bool] = oracle_right
 ) -> Outcome | None:
     """The same formula printed in LaTeX by derive's own printer and read back with ``--latex``
-    (None where it has no LaTeX form: shapes that do not fit)."""
-    tex = _tex_of(net_for(case.net, 0), case.text)
+    (None where it has no LaTeX form: shapes that do not fit — a shape message echoes such a
+    formula term by term, ``W^{[2]\\top} \\delta`` for ``W2.T @ dy_pred``, where juxtaposing a
+    1 × 1 factor is a scalar multiple in LaTeX and a shape error in NumPy)."""
+    net = net_for(case.net, 0)
+    try:
+        Convert(net, case.text)(ex.parse(case.text, allow_compare=True))
+    except Exception:  # noqa: BLE001 - the code form does not convert: no LaTeX form
+        return None
+    tex = _tex_of(net, case.text)
     if tex is None:
         return None
     return judge(
