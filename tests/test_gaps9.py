@@ -295,10 +295,18 @@ DOMAIN = [
         "give [values] for X, W (derive drew them) or change the network",
         "在 [values] 中给出 X, W（它们是 derive 随机生成的）或修改网络",
     ),
-    # X's first row is 0, so log(X @ W) is log 0 whatever W derive draws
+    # X's first row is 0, so log(X @ W) is log 0 whatever W derive draws: W cannot fix it, the
+    # fix names only X (the same entry and value at other draws of W)
     (
         "np.sum(np.log(Z))",
         "[values]\nX = [[0.0, 0.0], [1.0, 1.0]]",
+        "change your [values] of X so that",
+        "修改你在 [values] 中给出的 X，使",
+    ),
+    # -(Z * Z) - X < 0 at every draw of W, but the value moves with W: both named
+    (
+        "np.sum(np.log(-(Z * Z) - X))",
+        "[values]\nX = [[1.0, 2.0], [0.5, 1.0]]",
         "change your [values] of X, or give [values] for W (derive drew them)",
         "修改你在 [values] 中给出的 X，或在 [values] 中给出 W（它们是 derive 随机生成的）",
     ),

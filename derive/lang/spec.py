@@ -2148,10 +2148,24 @@ class _Validator:
             point, problem2 = domain.find_point(forward, scalars, make_arrays, kinks=False)
             if point is None:
                 assert problem2 is not None
-                raise self._domain_error(problem2, fixed, forward, drawn=True)
+
+                def same(k: int) -> bool:  # the same node, entry and value at another draw
+                    p = domain.check(forward, scalars, make_arrays(k), kinks=False)
+                    return p is not None and (p.node, p.entry, p.value) == (
+                        problem2.node,
+                        problem2.entry,
+                        problem2.value,
+                    )
+
+                # drawn values that do not move the entry (log(y / mu) at a given y = 0, whatever
+                # mu is drawn) cannot fix it: the fix names only the user's values
+                unmoved = all(same(k) for k in (1, 2, 3))
+                raise self._domain_error(problem2, fixed, forward, drawn=True, unmoved=unmoved)
         return last[0]
 
-    def _domain_error(self, problem, fixed, forward, drawn: bool = False) -> SpecError:
+    def _domain_error(
+        self, problem, fixed, forward, drawn: bool = False, unmoved: bool = False
+    ) -> SpecError:
         text = dict(forward)
         if problem.direct is not None and problem.direct in fixed:
             e = problem.entry
@@ -2178,6 +2192,8 @@ class _Validator:
         goal = "goal_max" if "a max of everything whose largest value" in problem.message else "goal"
         yours = [k for k in problem.sources if k in fixed]
         drew = [k for k in problem.sources if k not in fixed]
+        if unmoved and yours:  # the drawn tensors do not change the failing entry
+            drew = []
         if not yours and not drew:  # no tensor found: as before, by how the values came
             (drew if drawn else yours).append("")
         key = "fix_both" if yours and drew else "fix_drawn" if drew else "fix_yours"
