@@ -340,3 +340,24 @@ def test_np_pi_in_a_formula_is_float64_pi_compared_as_a_printed_constant(right: 
     for wrong in (right.replace("2 * ", "", 1), f"2 * {right}"):
         if wrong != right:
             assert check(spec, "a", wrong).diagnoses[0].code == "scale-factor", wrong
+
+
+def test_a_block_of_ones_follows_the_sizes_it_is_written_with() -> None:
+    """Prototypical networks' ∂L/∂zs stacks a block for the first 2 support rows and one for the
+    other ``n_s - 2`` (labs15: the answer key was graded 'right at the example's sizes only').
+    ``np.ones((n_s - 2, e))`` is read from ``n_s``'s side from row 2 on, and ``np.ones((2, e))``'s
+    ``e`` from a side declared ``e`` (it took the class count, also 2 here); a block written at
+    the example's numbers is still wrong at other sizes."""
+    from derive.checker.checknet import net_for
+
+    spec = "tests/specs_course/hn15_protonet_cdist.toml"
+    key = net_for(spec, 0).target("zs").expected
+    assert "np.ones((n_s - 2, e))" in key and "np.ones((2, e))" in key, key
+    assert check(spec, "zs", key).verdict == "correct"
+    for wrong in (
+        key.replace("/ (n_s - 2)", "/ 2"),
+        key.replace("np.ones((n_s - 2, e))", "np.ones((2, e))"),
+        key.replace("np.ones((2, e))", "np.ones((2, 2))"),
+    ):
+        assert wrong != key
+        assert check(spec, "zs", wrong).verdict == "incorrect", wrong

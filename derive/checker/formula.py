@@ -1220,6 +1220,22 @@ class _Numpy(ast.NodeTransformer):
         if shape == (1, 1) and all(isinstance(e, ast.Constant) for e in sizes):
             return _c(1)  # np.ones((1, 1)): the 1 × 1 gradient of the loss itself (a key prints it)
         named = tuple(e.id if isinstance(e, ast.Name) else None for e in sizes)
+        # a size written N - k (a slice's rows, protonet's n_s - 2): N's side from row k on
+        offsets = [0, 0]
+        for axis, e in enumerate(sizes):
+            if (
+                isinstance(e, ast.BinOp)
+                and isinstance(e.op, ast.Sub)
+                and isinstance(e.left, ast.Name)
+                and e.left.id in dims
+                and isinstance(e.right, ast.Constant)
+                and type(e.right.value) is int
+                and 0 < e.right.value < dims[e.left.id]
+            ):
+                named = (*named[:axis], e.left.id, *named[axis + 1 :])
+                offsets[axis] = e.right.value
+        if any(offsets):
+            return self.ones_product(shape, named, tuple(offsets))
         for name in [*self.net.spec.inputs, *self.net.spec.params]:
             if (
                 self.net.spec.shapes[name] == shape
@@ -1241,31 +1257,49 @@ class _Numpy(ast.NodeTransformer):
         return label is None or label == want
 
     def ones_product(
-        self, shape: tuple[int, int], named: tuple[str | None, ...] = (None, None)
+        self,
+        shape: tuple[int, int],
+        named: tuple[str | None, ...] = (None, None),
+        offsets: tuple[int, ...] = (0, 0),
     ) -> ast.expr | None:
         """The all-ones matrix of ``shape`` (r, c) where no input or parameter has that shape:
         a column of r ones times a row of c ones, each ``0 * T[:, 0:1] + 1`` of a tensor ``T``
         with r rows (c columns) — transposed from one with r columns (c rows), a side declared
         with the size name written (``named``) where one is. None where no tensor of the network
-        has such a side."""
+        has such a side. A side declared with the name written is preferred, and a number is
+        matched first by a side no size name declares (a class count, not ``e``, for the 2 of
+        ``np.ones((2, e))``: at other sizes ``e`` changes, the 2 does not); ``offsets[axis] = k``
+        (a size written ``N - k``) takes N's side from row k on."""
         names = [n for n in [*self.net.spec.inputs, *self.net.spec.params] if n in self.net.g.tensors]
 
+        def rank(name: str, other: int, want: str | None) -> int | None:
+            label = getattr(self.net.g.tensors[name].shape[other], "label", None)
+            if want is None:
+                return 0 if label is None else 1
+            return 0 if label == want else 1 if label is None else None
+
         def side(k: int, axis: int) -> ast.expr | None:
+            skip = offsets[axis]
+            found = []
             for other in (axis, 1 - axis):
                 for name in names:
                     have = self.net.spec.shapes[name]
-                    if len(have) != 2 or have[other] != k:
+                    if len(have) != 2 or have[other] != k + skip:
                         continue
-                    if not self.size_named(name, other, named[axis]):
+                    r = rank(name, other, named[axis])
+                    if r is None or (skip and r != 0):
                         continue
-                    whole, first = ast.Slice(), ast.Slice(_c(0), _c(1))
-                    index = (whole, first) if other == 0 else (first, whole)
-                    part = ast.Subscript(
-                        ast.Name(name, ast.Load()), ast.Tuple(list(index), ast.Load()), ast.Load()
-                    )
-                    ones = ast.BinOp(ast.BinOp(_c(0), ast.Mult(), part), ast.Add(), _c(1))
-                    return ones if other == axis else ast.Attribute(ones, "T", ast.Load())
-            return None
+                    found.append((r, other, name))
+            if not found:
+                return None
+            _, other, name = min(found, key=lambda f: f[0])  # stable: the first of its rank
+            whole, first = ast.Slice(_c(skip) if skip else None), ast.Slice(_c(0), _c(1))
+            index = (whole, first) if other == 0 else (first, whole)
+            part = ast.Subscript(
+                ast.Name(name, ast.Load()), ast.Tuple(list(index), ast.Load()), ast.Load()
+            )
+            ones = ast.BinOp(ast.BinOp(_c(0), ast.Mult(), part), ast.Add(), _c(1))
+            return ones if other == axis else ast.Attribute(ones, "T", ast.Load())
 
         r, c = shape
         column = side(r, 0) if r != 1 else None
