@@ -24,7 +24,7 @@ def _walkthrough(name: str):
 
 def _calcs(obj, seen=None):
     """Every hand calculation (``Calc``) reachable from ``obj``."""
-    from derive.walkthrough.records import Calc
+    from derive.walkthrough.records import Calc, Calcs
 
     seen = set() if seen is None else seen
     if id(obj) in seen:
@@ -35,7 +35,7 @@ def _calcs(obj, seen=None):
     elif dataclasses.is_dataclass(obj) and not isinstance(obj, type):
         for f in dataclasses.fields(obj):
             yield from _calcs(getattr(obj, f.name), seen)
-    elif isinstance(obj, (list, tuple)):
+    elif isinstance(obj, (list, tuple, Calcs)):  # Calcs: a tensor's, worked out when read
         for x in obj:
             yield from _calcs(x, seen)
     elif isinstance(obj, dict):

@@ -35,6 +35,14 @@ _DOUBLE_PARENS = re.compile(
 # a negative number substituted as a whole numerator: \frac{(−0.24)}{3} → \frac{−0.24}{3}
 _FRAC_PARENS = re.compile(r"\\frac\{\\left\((-[0-9.]+(?: \\times 10\^\{-?\d+\})?)\\right\)\}")
 
+# A hand working's line is written out only up to this many characters of LaTeX (about four
+# printed lines of the page): the longest line of the built-ins' workings is well under it
+# (batchnorm's whole working is 861), while an entry of a loss inlined through a group norm or a
+# Transformer block runs to 13-27 KB — no reader follows that, KaTeX refuses it ("Too many
+# expansions": its maxExpand is 1000, and a line this short has fewer control sequences than
+# that) and the PDF line overflows. Beyond it the working shows less (:attr:`Working.cut`).
+MAX_LINE_TEX = 1000
+
 
 @dataclass(frozen=True)
 class Number:
@@ -65,13 +73,20 @@ class Working:
     result: Number
     substituted_exact: bool = True  # False once a shown number is rounded
     terms_exact: bool = True
+    # what the working leaves out because it is too long to follow (MAX_LINE_TEX): "" nothing;
+    # "numbers": the formula with the numbers substituted (and the term values), so the formula
+    # is followed by its value; "formula": the formula itself, so only the value is shown
+    cut: str = ""
 
     def chain(self) -> list[tuple[str, str]]:
         """``[(relation, tex), …]`` after ``lhs``: the displayed equalities, in order; ``≈``
         from the first line that shows a rounded number on, except before a result that is
         exactly 0 (a masked unit, a zero target): ``≈ 0.1281243 · 1[−0.15 > 0] = 0``, and before
         exact terms of an exact result (a masked entry: ``≈ (−0.35) · 1[0 ≠ 0] − 10⁹ · 1[0 = 0]
-        = 0 − 10⁹ = −10⁹``)."""
+        = 0 − 10⁹ = −10⁹``). A working cut down to its value (``cut == "formula"``) is
+        ``lhs = value`` (or ``≈``)."""
+        if self.cut == "formula":
+            return [(self.result.rel, self.result.tex)]
         out = [("=", self.formula_tex)]
         exact = True
         for tex, ok in (
@@ -397,8 +412,14 @@ class Example:
         spec's order of its factors (``u = w·x`` as written, not SymPy's ``x·w``)."""
         names = self.d.graph.symbol_tex
         formula = self._by_name(formula, lhs_symbol)
+        # a formula of more leaves (symbols, numbers) than a line has characters prints longer
+        # than the line: it is not printed at all (SymPy's printer is the cost of a deep entry)
+        if _leaves_over(formula, MAX_LINE_TEX):
+            return Working(names[lhs_symbol], "", None, None, self.number(lhs_symbol), cut="formula")
         rank = self._spec_rank(lhs_symbol)
         formula_tex = _spec_latex(formula, names, rank)
+        if len(formula_tex) > MAX_LINE_TEX:
+            return Working(names[lhs_symbol], "", None, None, self.number(lhs_symbol), cut="formula")
         sub, sub_exact = None, True
         if formula.free_symbols and not formula.is_Symbol:
             sub = _DOUBLE_PARENS.sub(
@@ -406,6 +427,11 @@ class Example:
             )
             sub = _FRAC_PARENS.sub(r"\\frac{\1}", sub)
             sub_exact = all(self.number(s).exact for s in formula.free_symbols)
+            if len(sub) > MAX_LINE_TEX:  # the formula, then its value: no numbers line
+                return Working(
+                    names[lhs_symbol], formula_tex, None, None, self.number(lhs_symbol),
+                    cut="numbers",
+                )
         terms, terms_exact = None, True
 
         def trivial(a: sp.Basic) -> bool:
@@ -420,6 +446,8 @@ class Example:
                     t = n.tex
                     parts.append(t if k == 0 else f"- {t[1:]}" if t.startswith("-") else f"+ {t}")
                 terms = " ".join(parts)
+                if len(terms) > MAX_LINE_TEX:
+                    terms = None
         return Working(
             names[lhs_symbol],
             formula_tex,
@@ -429,6 +457,21 @@ class Example:
             sub_exact,
             terms_exact,
         )
+
+
+def _leaves_over(expr: sp.Basic, limit: int) -> bool:
+    """Whether ``expr``'s tree has more than ``limit`` leaves (symbols and numbers, each
+    counted as often as it occurs): stops counting once past ``limit``."""
+    stack, n = [expr], 0
+    while stack:
+        e = stack.pop()
+        if e.args:
+            stack.extend(e.args)
+        else:
+            n += 1
+            if n > limit:
+                return True
+    return False
 
 
 def _shown_terms(formula: sp.Add) -> list[sp.Expr]:

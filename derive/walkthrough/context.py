@@ -85,6 +85,13 @@ class Prepared:
     origin: Derivation  # the derivation :func:`prepare` was given
 
 
+# a parameter's gradient "in one formula" (forward values only) is shown up to this many
+# characters of LaTeX: the built-ins' are at most 324 (batchnorm); through a Transformer or
+# MLP-Mixer block it runs to 20 KB, which no reader uses and KaTeX refuses ("Too many
+# expansions"). Longer, the handout says it is left out (the steps above give the gradient).
+MAX_CLOSED_TEX = 2000
+
+
 def prepare(d: Derivation, proofs: Mapping[str, Any], detail: str = "full") -> Prepared:
     """The forward and backward items of ``d``'s context (hand calculations, closed forms,
     the words of each step): what :func:`build` makes before it reads the numbers. ``derive
@@ -101,20 +108,38 @@ def prepare(d: Derivation, proofs: Mapping[str, Any], detail: str = "full") -> P
     closed = lessons.closed_forms(d)
     if not full:  # a recurrence's shared weights as Σ over the steps (full: forward values only)
         closed.update((k, v) for k, v in lessons.step_sums(d).items() if k in closed)
+    shown = {
+        n: pc.eq(step, g.tensors[n].shape)
+        for n, step in closed.items()
+        if n in {b.name for b in backward}
+    }
     backward = tuple(
-        replace(
-            b,
-            closed=pc.eq(closed[b.name], g.tensors[b.name].shape),
-            deep=lessons.through_weights(d, b.name, closed[b.name]),
+        b
+        if b.name not in shown
+        else replace(b, closed_long=True)
+        if len(str(shown[b.name].rhs)) > MAX_CLOSED_TEX
+        else replace(
+            b, closed=shown[b.name], deep=lessons.through_weights(d, b.name, closed[b.name])
         )
-        if b.name in closed
-        else b
         for b in backward
     )
     words = intuition.paragraphs(d, ex)
     said = intuition.once([words.get(b.name, ()) for b in backward])
     backward = tuple(replace(b, words=ws) for b, ws in zip(backward, said, strict=True))
     return Prepared(d, proofs, detail, ex, pc, forward, backward, origin)
+
+
+def _shown(forward: tuple, backward: tuple, detail: str) -> Callable[[Any], Any]:
+    """The hand calculations of an item the handout shows: those the templates' ``few`` picks,
+    none at ``brief`` (its templates show none)."""
+    from types import SimpleNamespace
+
+    from derive.render.environment import _few
+
+    if detail == "brief":
+        return lambda item: ()
+    few, _dense = _few(SimpleNamespace(forward=forward, backward=backward), detail)
+    return lambda item: few(item.calcs)
 
 
 def build(
@@ -158,19 +183,18 @@ def build(
     order = [*spec.inputs, *spec.params, *(n.name for n in g.nodes)]
     steps = len(d.steps()) + sum(1 + len(p.steps) for p in proof_items)
     steps += sum(len(ls.eqs) for ls in found)
-    rounded = any(
-        rel == "\\approx"
-        for item in (*forward, *backward)
-        for c in item.calcs
-        for rel, _ in c.chain
-    ) or any(i.value.rel != "=" for i in (*forward, *backward))
+    # the header's flags read the hand calculations the handout shows (each is worked out when
+    # read: an entry not shown is never printed) and every tensor's values
+    pick = _shown(forward, backward, detail)
+    shown = [c for item in (*forward, *backward) for c in pick(item)]
+    rounded = any(rel == "\\approx" for c in shown for rel, _ in c.chain) or any(
+        i.value.rel != "=" for i in (*forward, *backward)
+    )
     # a number below 10⁻³ (or from 10⁵ on) is shown with 7 significant digits, as a × 10^k: the
     # header says so where one is shown (Example.tex's rule)
     scientific = any(
-        "\\times 10^{" in text
-        for item in (*forward, *backward)
-        for text in (str(item.value.value), *(t for c in item.calcs for _, t in c.chain))
-    )
+        "\\times 10^{" in str(item.value.value) for item in (*forward, *backward)
+    ) or any("\\times 10^{" in t for c in shown for _, t in c.chain)
     unmasked = []
     for node in g.nodes:
         tree = node.tree

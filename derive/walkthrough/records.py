@@ -8,7 +8,7 @@ Plain frozen data: everything is already printed by the engine's printers or
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, fields, is_dataclass
 from typing import Any
 
@@ -86,6 +86,47 @@ class Calc:
 
     lhs: Math
     chain: tuple[tuple[Math, Math], ...]
+    # "" a full working; "numbers" or "formula": too long to follow, cut to the formula and its
+    # value, or to the value alone (Working.cut): the handout says so under it
+    cut: str = ""
+
+
+class Calcs(Sequence):
+    """The hand calculations of a tensor's entries, each worked out when it is first read: a
+    handout works out a few entries by hand (``environment._few``), and printing the working of
+    every entry of a deep network was most of its build (bench/RESULTS.md, gaps10 item 3). A
+    read-only sequence (``len``, indexing, slices, iteration) of :class:`Calc`, equal to the tuple
+    of its calculations."""
+
+    __slots__ = ("_steps", "_make", "_done")
+
+    def __init__(self, steps: Sequence[Any], make: Callable[[Any], Calc]) -> None:
+        self._steps, self._make, self._done = tuple(steps), make, {}
+
+    def __len__(self) -> int:
+        return len(self._steps)
+
+    def __getitem__(self, k: Any) -> Any:
+        if isinstance(k, slice):
+            return tuple(self[i] for i in range(*k.indices(len(self._steps))))
+        if k < 0:
+            k += len(self._steps)
+        if not 0 <= k < len(self._steps):
+            raise IndexError(k)
+        if k not in self._done:
+            self._done[k] = self._make(self._steps[k])
+        return self._done[k]
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, (Calcs, tuple)):
+            return tuple(self) == tuple(other)
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(tuple(self))
+
+    def __repr__(self) -> str:
+        return f"Calcs({len(self._steps)} entries)"
 
 
 @dataclass(frozen=True)
@@ -113,7 +154,7 @@ class ForwardItem:
     name: str
     tex: Math
     eq: Eq  # V = matrix form
-    calcs: tuple[Calc, ...]  # each entry by hand (small tensors)
+    calcs: Sequence[Calc]  # each entry by hand (small tensors): Calcs, worked out when read
     value: Values
     code: str  # "Z1 = X @ W1 + b1"
     detached: bool = False  # a stop-gradient (NetSpec.detached): a constant in the backward pass
@@ -141,7 +182,7 @@ class BackwardItem:
     paths: tuple[PathItem, ...]
     total: Eq | None  # sum over paths
     simplified: tuple[Eq, ...]
-    calcs: tuple[Calc, ...]  # every entry by hand (small tensors)
+    calcs: Sequence[Calc]  # every entry by hand (small tensors): Calcs, worked out when read
     value: Values
     code: str  # "dW1 = X.T @ dZ1"
     proofs: tuple[str, ...]
@@ -154,6 +195,9 @@ class BackwardItem:
     deep: bool = False  # the closed form carries another parameter (weights on the way back)
     # the stop-gradient nodes that read this tensor (NetSpec.detached): no path through them
     stopped: Math | None = None
+    # the closed form is left out: in forward values only it is too long to read
+    # (context.MAX_CLOSED_TEX); the handout says so where it would be
+    closed_long: bool = False
 
 
 @dataclass(frozen=True)
@@ -433,7 +477,7 @@ class Pieces:
         w = self.ex.working(step.lhs.value, step.rhs.value)
         # long terms are broken into rows by the renderer for its page or screen (``fit``)
         chain = tuple((Math(r), Math(t)) for r, t in w.chain())
-        return Calc(Math(w.lhs_tex), chain)
+        return Calc(Math(w.lhs_tex), chain, w.cut)
 
     def values(self, lhs: str, symbols: sp.MatrixBase) -> Values:
         """The numbers of ``symbols``; matrices beyond :data:`MAX_MATRIX` are cut with dots."""
@@ -487,7 +531,7 @@ class Pieces:
             visit.name,
             Math(t.tex),
             self.eq(visit.step, t.shape),
-            tuple(self.calc(s) for s in visit.entries),
+            Calcs(visit.entries, self.calc),
             self.values(t.tex, t.symbols),
             f"{node.name} = {node.forward.code()}",
             node.name in self.g.spec.detached,
@@ -533,7 +577,7 @@ class Pieces:
             paths,
             self.eq(v.total, t.shape) if v.total else None,
             tuple(self.eq(s, t.shape) for s in v.simplified),
-            tuple(self.calc(s) for s in v.entries),
+            Calcs(v.entries, self.calc),
             self.values(gt, t.grads),
             grad_line(self.d, v),
             tuple(names),
@@ -568,6 +612,8 @@ class Pieces:
         if abs(a - b) > 1e-20 * (1 + abs(b)):
             return None
         w = self.ex.working(lhs, expr)
+        if w.cut:  # the course's short form is for a formula a reader follows
+            return None
         return Calc(Math(w.lhs_tex), tuple((Math(r), Math(t)) for r, t in w.chain()))
 
     def proof(self, name: str) -> ProofItem:
