@@ -128,6 +128,32 @@ def test_only_the_entries_a_handout_shows_are_worked_out(monkeypatch: pytest.Mon
     assert len(calls) <= sum(1 for b in w.backward if b.simplified)  # the short forms only
 
 
+def test_only_the_shown_backward_entries_are_written_in_the_known_entries(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """``tidy._named`` (an entry rewritten in earlier nodes' entries, proved again: most of a deep
+    network's build after the workings) runs for every forward entry and, of the backward
+    entries, for those the handout reads."""
+    from derive.walkthrough import tidy
+
+    calls: list[object] = []
+    real = tidy._named
+
+    def counting(checker, s, known):
+        calls.append(s)
+        return real(checker, s, known)
+
+    monkeypatch.setattr(tidy, "_named", counting)
+    d = derive(spec.load("relu-mlp"))
+    w = ctx.build(d, numeric.verify(d, points=0, full=False), shared_proofs(), detail="standard")
+    forward = sum(len(f.entries) for f in d.forward)
+    backward = sum(len(b.entries) for b in d.backward)
+    few, _dense = render._few(w, "standard")
+    shown = sum(len(few(b.calcs)) for b in w.backward)
+    assert shown < backward
+    assert forward <= len(calls) <= forward + shown
+
+
 def test_calcs_reads_like_the_tuple_of_its_calculations(deep) -> None:
     b = next(b for b in deep.backward if len(b.calcs) > 3)
     whole = tuple(b.calcs)

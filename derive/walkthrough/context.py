@@ -181,7 +181,9 @@ def build(
         for n in names
     )
     order = [*spec.inputs, *spec.params, *(n.name for n in g.nodes)]
-    steps = len(d.steps()) + sum(1 + len(p.steps) for p in proof_items)
+    # tidying proves each step again, one for one: the count of the derivation as made (the
+    # tidied one's backward entries are written out only when a handout reads them)
+    steps = len(pre.origin.steps()) + sum(1 + len(p.steps) for p in proof_items)
     steps += sum(len(ls.eqs) for ls in found)
     # the header's flags read the hand calculations the handout shows (each is worked out when
     # read: an entry not shown is never printed) and every tensor's values

@@ -23,6 +23,7 @@ from derive.numeric.example import Example, fmt
 from derive.numeric.verify import targets
 from derive.walkthrough.codegen import Code, grad_line
 from derive.walkthrough.diagram import Diagram
+from derive.walkthrough.lazy import Lazy
 
 MAX_MATRIX = 6  # rows/cols of a value matrix shown in full; larger ones are cut with dots
 
@@ -91,42 +92,11 @@ class Calc:
     cut: str = ""
 
 
-class Calcs(Sequence):
-    """The hand calculations of a tensor's entries, each worked out when it is first read: a
-    handout works out a few entries by hand (``environment._few``), and printing the working of
-    every entry of a deep network was most of its build (bench/RESULTS.md, gaps10 item 3). A
-    read-only sequence (``len``, indexing, slices, iteration) of :class:`Calc`, equal to the tuple
-    of its calculations."""
-
-    __slots__ = ("_steps", "_make", "_done")
-
-    def __init__(self, steps: Sequence[Any], make: Callable[[Any], Calc]) -> None:
-        self._steps, self._make, self._done = tuple(steps), make, {}
-
-    def __len__(self) -> int:
-        return len(self._steps)
-
-    def __getitem__(self, k: Any) -> Any:
-        if isinstance(k, slice):
-            return tuple(self[i] for i in range(*k.indices(len(self._steps))))
-        if k < 0:
-            k += len(self._steps)
-        if not 0 <= k < len(self._steps):
-            raise IndexError(k)
-        if k not in self._done:
-            self._done[k] = self._make(self._steps[k])
-        return self._done[k]
-
-    def __eq__(self, other: object) -> bool:
-        if isinstance(other, (Calcs, tuple)):
-            return tuple(self) == tuple(other)
-        return NotImplemented
-
-    def __hash__(self) -> int:
-        return hash(tuple(self))
-
-    def __repr__(self) -> str:
-        return f"Calcs({len(self._steps)} entries)"
+class Calcs(Lazy):
+    """The hand calculations of a tensor's entries (:class:`Calc`), each worked out when it is
+    first read: a handout works out a few entries by hand (``environment._few``), and printing
+    the working of every entry of a deep network was most of its build (bench/RESULTS.md, gaps10
+    item 3)."""
 
 
 @dataclass(frozen=True)

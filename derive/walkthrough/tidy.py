@@ -22,6 +22,7 @@ import sympy as sp
 from derive.engine import mform as mf
 from derive.engine.backprop import BackwardVisit, Derivation, ForwardVisit
 from derive.engine.steps import Checker, LazyTerm, Printed, Step, Term, prove
+from derive.walkthrough.lazy import Lazy
 
 
 def _power_of_ten(m: mf.Scalar) -> mf.Scalar:
@@ -200,15 +201,9 @@ def _visit(
     )
     total = _again(checker, v.total, forms) if v.total is not None else None
     simplified = tuple(_again(checker, s, forms) for s in v.simplified)
-    entries = tuple(_named(checker, s, known) for s in v.entries)
-    if (
-        formula == v.formula
-        and total is v.total
-        and all(a is b for a, b in zip(simplified, v.simplified, strict=True))
-        and all(a.step is b.step for a, b in zip(parts, v.contributions, strict=True))
-        and all(a is b for a, b in zip(entries, v.entries, strict=True))
-    ):
-        return v
+    # each entry is written in the known entries when it is read (a handout shows a few): on a
+    # Transformer block's deep entries this rewriting was most of the build (_replaced)
+    entries = Lazy(v.entries, lambda s: _named(checker, s, known))
     return replace(
         v,
         contributions=parts,
@@ -308,13 +303,9 @@ def _forward(checker: Checker, d: Derivation) -> tuple[tuple[ForwardVisit, ...],
 
 def tidied(d: Derivation) -> Derivation:
     """``d`` with every backward formula tidied and its shown equations proved again, and its
-    forward hand calculations written in the entries already computed; ``d`` itself when
-    nothing changes."""
+    hand calculations written in the entries already computed (a backward entry when it is
+    first read: :class:`~derive.walkthrough.lazy.Lazy`)."""
     checker = Checker(defs=dict(d.defs))
     forward, forms, known = _forward(checker, d)
     backward = tuple(_visit(checker, v, forms, known) for v in d.backward)
-    if all(a is b for a, b in zip(backward, d.backward, strict=True)) and all(
-        a is b for a, b in zip(forward, d.forward, strict=True)
-    ):
-        return d
     return replace(d, forward=forward, backward=backward)
