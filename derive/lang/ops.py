@@ -231,45 +231,42 @@ class lgamma(sp.Function):  # noqa: N801
         return sp.loggamma(self.args[0])._eval_evalf(prec)
 
 
-class digamma(sp.Function):  # noqa: N801
-    """ψ(x) = d/dx log Γ(x) for x > 0; its derivative is the trigamma function ψ₁(x)."""
+class _Polygamma(sp.Function):
+    """ψ_k(x), the (k + 1)-th derivative of log Γ, for x > 0 (``order`` k); its derivative is
+    ψ_{k+1}: the next class of :data:`_NEXT_POLYGAMMA` (SymPy's polygamma past ψ₂)."""
 
     nargs = 1
     is_extended_real = True
+    order = 0
 
     def fdiff(self, argindex: int = 1) -> sp.Expr:
-        return trigamma(self.args[0])
+        nxt = _NEXT_POLYGAMMA.get(self.order)
+        x = self.args[0]
+        return nxt(x) if nxt is not None else sp.polygamma(self.order + 1, x)
 
     def _eval_evalf(self, prec: int) -> sp.Expr | None:
-        return sp.polygamma(0, self.args[0])._eval_evalf(prec)
+        return sp.polygamma(self.order, self.args[0])._eval_evalf(prec)
 
 
-class trigamma(sp.Function):  # noqa: N801
-    """ψ₁(x) = d/dx ψ(x) for x > 0 (``torch.polygamma(1, x)``); its derivative ψ₂(x)."""
+class digamma(_Polygamma):  # noqa: N801
+    """ψ(x) = d/dx log Γ(x) (``torch.digamma``, SciPy's ``psi``)."""
 
-    nargs = 1
-    is_extended_real = True
+
+class trigamma(_Polygamma):  # noqa: N801
+    """ψ₁(x) = d/dx ψ(x) (``torch.polygamma(1, x)``)."""
+
+    order = 1
     is_positive = True
 
-    def fdiff(self, argindex: int = 1) -> sp.Expr:
-        return tetragamma(self.args[0])
 
-    def _eval_evalf(self, prec: int) -> sp.Expr | None:
-        return sp.polygamma(1, self.args[0])._eval_evalf(prec)
+class tetragamma(_Polygamma):  # noqa: N801
+    """ψ₂(x) = d/dx ψ₁(x): trigamma's slope (the error bounds of a ψ₁ node)."""
 
-
-class tetragamma(sp.Function):  # noqa: N801
-    """ψ₂(x) = d/dx ψ₁(x) for x > 0: trigamma's slope (the error bounds of a ψ₁ node)."""
-
-    nargs = 1
-    is_extended_real = True
+    order = 2
     is_negative = True
 
-    def fdiff(self, argindex: int = 1) -> sp.Expr:
-        return sp.polygamma(3, self.args[0])
 
-    def _eval_evalf(self, prec: int) -> sp.Expr | None:
-        return sp.polygamma(2, self.args[0])._eval_evalf(prec)
+_NEXT_POLYGAMMA: dict[int, type[_Polygamma]] = {0: trigamma, 1: tetragamma}
 
 
 # ---- domains -------------------------------------------------------------------------------
