@@ -322,3 +322,14 @@ def test_squeeze_along_an_axis_that_is_not_of_length_one_is_refused(sq: str) -> 
     1-D row (a different network: here PyTorch refuses the shapes)."""
     with pytest.raises(DeriveError, match="along axis 0, whose length is not 1"):
         spec_mod.parse(_UVA.format(sq=sq), "uva")
+
+
+def test_a_difference_of_given_numbers_at_zero_says_no_rounding() -> None:
+    """Beta regression's log(1 - y) at a given y = 1.0: the difference of two given numbers is 0
+    in float64 only where it is exactly 0, so the message no longer suggests float64 rounding
+    and the logits (it still does where a side is computed: tests/test_fd_precision.py)."""
+    text = (Path(__file__).parent / "specs_refused" / "hn17_domain_beta_y_one.toml").read_text()
+    with pytest.raises(DeriveError) as err:
+        spec_mod.parse(text, "beta")
+    said = str(err.value)
+    assert "log of 0.0 at entry [1, 0]" in said and "rounded" not in said and "bce_logits" not in said
