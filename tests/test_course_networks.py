@@ -101,6 +101,14 @@ CHECK_GAPS: dict[str, str] = {
     # (hn16_kipf_gcn's Z = log_softmax(…) was undefined at random points whose logits sum to
     # more than e^13.8 under the log: read back since the exact evaluator's argument cap spares
     # log; tests/test_check_domain_points.py)
+    # branch heldnets17 (found, not fixed: the checker's side, issue 11; verify, build and the
+    # spelled oracle agree on both)
+    "hn17_beta_regression": "the checker judges its own expected dw_b, X.T @ (db * b) (db through "
+    "lgamma/digamma of a = exp(X w_a), b = exp(X w_b)), 'right at the example values, but not at "
+    "other values'",
+    "hn17_nice_scaling_layer": "the checker does not read back its own expected dS, "
+    "sum(dlog_px) * np.ones((1, 2)) + sum(dz * y, axis=0) * exp(S) (a [1, 2] parameter S summed "
+    "into the log-determinant and broadcast over the rows)",
 }
 COURSE = [
     pytest.param(n, marks=pytest.mark.xfail(strict=True, reason=CHECK_GAPS[n]))
