@@ -252,6 +252,8 @@ def _lang() -> dict[str, Any]:
         "sqrt": torch.sqrt,
         "abs": lambda x: torch.abs(_t(x)),
         "erf": torch.erf,
+        "lgamma": lambda x: torch.lgamma(_t(x)),
+        "digamma": lambda x: torch.digamma(_t(x)),
         "softplus": F.softplus,
         "leaky_relu": lambda x, slope=0.01: F.leaky_relu(x, slope),
         "softmax": lambda x, axis=-1, dim=None: torch.softmax(x, dim=axis if dim is None else dim),
@@ -292,7 +294,7 @@ def _math_shim() -> SimpleNamespace:
     """``math`` whose functions keep a tensor in the graph (``math.exp(-z)`` of a 0-d tensor;
     the real ``math.exp`` would turn it into a float and cut the gradient)."""
     names = ("exp", "log", "sqrt", "tanh", "cosh", "sinh", "erf", "log1p", "expm1", "cos", "sin")
-    names += ("tan", "atan")
+    names += ("tan", "atan", "lgamma")
     ns = {n: _unary(getattr(torch, n), getattr(math, n)) for n in names}
     return SimpleNamespace(**ns, pi=math.pi, e=math.e)
 
@@ -346,6 +348,9 @@ def _tf_shim() -> SimpleNamespace:
         softmax_cross_entropy_with_logits_v2=lambda labels, logits: (
             -(_t(labels) * torch.log_softmax(logits, dim=-1)).sum(-1)
         ),
+        sparse_softmax_cross_entropy_with_logits=lambda labels, logits: F.cross_entropy(
+            logits, _t(labels).long(), reduction="none"
+        ),
     )
     return SimpleNamespace(
         matmul=_tf_matmul,
@@ -367,6 +372,7 @@ def _tf_shim() -> SimpleNamespace:
         log=torch.log,
         sqrt=torch.sqrt,
         nn=nn,
+        compat=SimpleNamespace(v1=SimpleNamespace(nn=nn)),
         stop_gradient=lambda x: _t(x).detach(),
         math=SimpleNamespace(
             log=torch.log, exp=torch.exp, sqrt=torch.sqrt, square=torch.square, abs=torch.abs
@@ -579,6 +585,9 @@ def namespace(
         "scipy": SimpleNamespace(
             special=SimpleNamespace(
                 expit=torch.sigmoid,
+                gammaln=lambda x: torch.lgamma(_t(x)),
+                digamma=lambda x: torch.digamma(_t(x)),
+                psi=lambda x: torch.digamma(_t(x)),
                 logsumexp=lambda x, axis=None, keepdims=False: _np_reduce(
                     torch.logsumexp, x, axis, keepdims
                 ),

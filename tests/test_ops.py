@@ -103,7 +103,11 @@ def test_numpy_source_text_matches_callable(name):
     holes = {"slope": "0.1"} if op.params else {}
     got = eval(op.numpy_src.format(x="X", px="(X)", **holes), env)
     args = (0.1,) if op.params else ()
-    np.testing.assert_allclose(np.asarray(got, float), op.numpy(arr, *args), rtol=1e-14)
+    # atol: a value near a root is cancellation-bound (the generated digamma's ψ(1.5) ≈ 0.036
+    # is a sum of terms near 3)
+    np.testing.assert_allclose(
+        np.asarray(got, float), op.numpy(arr, *args), rtol=1e-14, atol=1e-15
+    )
     tenv = {"torch": torch, "F": torch.nn.functional, "X": torch.tensor(arr)}
     tgot = eval(op.torch_src.format(x="X", px="(X)", **holes), tenv)
     np.testing.assert_allclose(tgot.numpy(), op.numpy(arr, *args), rtol=1e-12)

@@ -351,6 +351,15 @@ class Evaluator:
         lo, hi = bounds
         return x[lo:hi] if k == 0 else x[:, lo:hi]
 
+    def computed(self, n: ex.Node) -> bool:
+        """``n`` is computed (a node or an expression), not a number or a given tensor, whose
+        float64 value is exactly as written."""
+        if isinstance(n, ex.Num):
+            return False
+        if isinstance(n, ex.Name):
+            return n.id in self.defs
+        return True
+
     def call(self, n: ex.Call) -> np.ndarray:  # noqa: C901
         f = n.func
         if f in ("bce", "cross_entropy") and isinstance(n.args[0], ex.Name | ex.Call):
@@ -373,9 +382,14 @@ class Evaluator:
                     self.stop(m, x[_first(m)], said, kink=True)
         if op.kind != ops.LOSS and op.domain[0] == "positive" and np.any(x <= 0):
             m = x <= 0
+            arg = n.args[0]
             rounded = (
-                x[_first(m)] == 0 and isinstance(n.args[0], ex.BinOp) and n.args[0].op == "-"
-            )  # the hint: float64 may have rounded an exact positive difference to 0
+                x[_first(m)] == 0
+                and isinstance(arg, ex.BinOp)
+                and arg.op == "-"
+                and any(self.computed(side) for side in (arg.left, arg.right))
+            )  # the hint: float64 may have rounded an exact positive difference to 0 (a
+            # difference of given numbers is 0 in float64 only where it is exactly 0: Sterbenz)
             key = "refuse.positive_rounded" if rounded else "refuse.positive"
             self.stop(m, x[_first(m)], catalog.said(key, f=f, value=_fmt(x[_first(m)])))
         if op.kind != ops.LOSS and op.domain[0] == "positive":

@@ -604,7 +604,11 @@ class _Converter:
         try:
             base = self.constant(node.left, 0)
         except ExprError:
-            return None  # x ** y of two tensors: the exponent's message below
+            # x ** y of two tensors (a Weibull hazard's (t / lam) ** k with a learned shape k):
+            # exp(y · log x), PyTorch's value and both of its gradients for x > 0; log's domain
+            # refuses a base ≤ 0, naming the entry (PyTorch gives NaN there unless y is whole)
+            exponent = self.convert(node.right, depth)
+            return Call("exp", (BinOp("*", exponent, Call("log", (self.convert(node.left, depth),))),))
         if base <= 0:
             raise self.fail(
                 node,
@@ -734,6 +738,12 @@ class _Converter:
         are the tensor itself or its transpose (a row and a column of the same entries; a 1-D
         result is a row, as NumPy broadcasts it). Anything that moves entries is refused."""
         name = node.func.id
+        if name == "squeeze" and len(node.args) == 1 and [k.arg for k in node.keywords] in (
+            ["dim"],
+            ["axis"],
+        ):
+            # PyTorch's x.squeeze(dim=1), NumPy's np.squeeze(x, axis=1): the axis by position
+            node = ast.Call(node.func, [*node.args, node.keywords[0].value], [])
         if name == "squeeze" and len(node.args) == 1 and not node.keywords:
             if not isinstance(node.args[0], ast.Name):
                 # np.squeeze(-np.sum(logprobs) / m): of one number, the number itself
@@ -763,6 +773,12 @@ class _Converter:
             if len(node.args) > 2 or (name != "squeeze" and len(node.args) > 1):
                 raise self.fail(node, catalog.said("spec.expr.reshape_5", name=name))
             want: tuple[int, ...] = (have[0] * have[1],) if 1 in have or name != "squeeze" else have
+            axis = _squeeze_axis(node)
+            if name == "squeeze" and axis is not None and have[axis] != 1:
+                # PyTorch's preds.squeeze(0) of an (n, 1) column keeps it (n, 1); NumPy's raises
+                raise self.fail(
+                    node, catalog.said("spec.expr.squeeze_axis", x=x, x2=list(have), axis=axis)
+                )
         else:
             want = self.target_shape(node, have)
         if len(want) == 1:  # NumPy's 1-D result broadcasts as a row
@@ -1806,6 +1822,18 @@ def _float_constant(n: Node) -> Node:
 
 
 # reshapes read by :meth:`_Converter.reshape` (they keep every entry where it is)
+def _squeeze_axis(node: ast.Call) -> int | None:
+    """The axis (0 or 1) of ``squeeze(x, k)`` given as a whole number, else ``None``."""
+    if len(node.args) != 2:
+        return None
+    k = node.args[1]
+    if isinstance(k, ast.UnaryOp) and isinstance(k.op, ast.USub):
+        k = ast.Constant(-k.operand.value) if isinstance(k.operand, ast.Constant) else k
+    if isinstance(k, ast.Constant) and type(k.value) is int and -2 <= k.value <= 1:
+        return k.value % 2
+    return None
+
+
 _RESHAPES = frozenset({"reshape", "view", "squeeze", "flatten", "ravel", "unsqueeze"})
 
 

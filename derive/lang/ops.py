@@ -217,6 +217,58 @@ class leaky_relu(sp.Function):  # noqa: N801
         return g + slope * (1 - g)
 
 
+class lgamma(sp.Function):  # noqa: N801
+    """log Γ(x) for x > 0 (PyTorch's ``torch.lgamma``, SciPy's ``gammaln``, ``math.lgamma``);
+    its derivative is the digamma function ψ(x) (:class:`digamma`)."""
+
+    nargs = 1
+    is_extended_real = True
+
+    def fdiff(self, argindex: int = 1) -> sp.Expr:
+        return digamma(self.args[0])
+
+    def _eval_evalf(self, prec: int) -> sp.Expr | None:
+        return sp.loggamma(self.args[0])._eval_evalf(prec)
+
+
+class _Polygamma(sp.Function):
+    """ψ_k(x), the (k + 1)-th derivative of log Γ, for x > 0 (``order`` k); its derivative is
+    ψ_{k+1}: the next class of :data:`_NEXT_POLYGAMMA` (SymPy's polygamma past ψ₂)."""
+
+    nargs = 1
+    is_extended_real = True
+    order = 0
+
+    def fdiff(self, argindex: int = 1) -> sp.Expr:
+        nxt = _NEXT_POLYGAMMA.get(self.order)
+        x = self.args[0]
+        return nxt(x) if nxt is not None else sp.polygamma(self.order + 1, x)
+
+    def _eval_evalf(self, prec: int) -> sp.Expr | None:
+        return sp.polygamma(self.order, self.args[0])._eval_evalf(prec)
+
+
+class digamma(_Polygamma):  # noqa: N801
+    """ψ(x) = d/dx log Γ(x) (``torch.digamma``, SciPy's ``psi``)."""
+
+
+class trigamma(_Polygamma):  # noqa: N801
+    """ψ₁(x) = d/dx ψ(x) (``torch.polygamma(1, x)``)."""
+
+    order = 1
+    is_positive = True
+
+
+class tetragamma(_Polygamma):  # noqa: N801
+    """ψ₂(x) = d/dx ψ₁(x): trigamma's slope (the error bounds of a ψ₁ node)."""
+
+    order = 2
+    is_negative = True
+
+
+_NEXT_POLYGAMMA: dict[int, type[_Polygamma]] = {0: trigamma, 1: tetragamma}
+
+
 # ---- domains -------------------------------------------------------------------------------
 
 # name → (description for messages, test of one float / of one row)
@@ -439,10 +491,118 @@ def _torch_F(x: Any) -> Any:
     return torch.nn.functional
 
 
+def np_lgamma(x: np.ndarray) -> np.ndarray:
+    """log Γ entry by entry (float64: NumPy has none; ``math.lgamma``)."""
+    return np.vectorize(math.lgamma, otypes=[np.float64])(np.asarray(x, dtype=np.float64))
+
+
+def _np_mp(f: Callable[[Any], Any]) -> Callable[[np.ndarray], np.ndarray]:
+    """An mpmath function entry by entry, rounded to float64 (NumPy has no ψ, ψ₁)."""
+
+    def g(x: np.ndarray) -> np.ndarray:
+        return np.vectorize(lambda v: float(f(float(v))), otypes=[np.float64])(
+            np.asarray(x, dtype=np.float64)
+        )
+
+    return g
+
+
+np_digamma = _np_mp(mpmath.digamma)
+np_trigamma = _np_mp(lambda v: mpmath.psi(1, v))
+np_tetragamma = _np_mp(lambda v: mpmath.psi(2, v))
+
+# the generated scripts' ψ and ψ₁ (NumPy only): the recurrences ψ(x) = ψ(x + 1) − 1/x and
+# ψ₁(x) = ψ₁(x + 1) + 1/x² up to x ≥ 16, then the asymptotic series (error below 1e-15 there)
+DIGAMMA_HELPER = (
+    "def digamma(x):\n"
+    "    # psi(x) = d/dx log Gamma(x), x > 0: shift x up to 16, then the asymptotic series\n"
+    "    x = np.array(x, dtype=float)\n"
+    "    out = np.zeros_like(x)\n"
+    "    while np.any(x < 16):\n"
+    "        small = x < 16\n"
+    "        out[small] -= 1 / x[small]\n"
+    "        x[small] += 1\n"
+    "    f = 1 / (x * x)\n"
+    "    series = f * (1 / 12 - f * (1 / 120 - f * (1 / 252 - f * (1 / 240 - f / 132))))\n"
+    "    series -= 691 / 32760 * f**6\n"
+    "    return out + np.log(x) - 0.5 / x - series\n"
+)
+TRIGAMMA_HELPER = (
+    "def trigamma(x):\n"
+    "    # psi_1(x) = d/dx psi(x), x > 0: shift x up to 16, then the asymptotic series\n"
+    "    x = np.array(x, dtype=float)\n"
+    "    out = np.zeros_like(x)\n"
+    "    while np.any(x < 16):\n"
+    "        small = x < 16\n"
+    "        out[small] += 1 / x[small] ** 2\n"
+    "        x[small] += 1\n"
+    "    f = 1 / (x * x)\n"
+    "    series = 1 + f * (1 / 6 - f * (1 / 30 - f * (1 / 42 - f * (1 / 30 - f * 5 / 66))))\n"
+    "    series = series / x\n"
+    "    return out + 0.5 * f + series\n"
+)
+TETRAGAMMA_HELPER = (
+    "def tetragamma(x):\n"
+    "    # psi_2(x) = d/dx psi_1(x), x > 0: shift x up to 16, then the asymptotic series\n"
+    "    x = np.array(x, dtype=float)\n"
+    "    out = np.zeros_like(x)\n"
+    "    while np.any(x < 16):\n"
+    "        small = x < 16\n"
+    "        out[small] -= 2 / x[small] ** 3\n"
+    "        x[small] += 1\n"
+    "    f = 1 / (x * x)\n"
+    "    series = 1 + 1 / x + f * (1 / 2 - f * (1 / 6 - f * (1 / 6 - f * (3 / 10 - f * 5 / 6))))\n"
+    "    return out - f * series\n"
+)
+
+
 def _torch_mod(x: Any) -> Any:
     import torch  # lazy, as above: torch is optional and slow to import
 
     return torch
+
+
+# PyTorch's ψ₁ (``torch.polygamma(1, x)``, the backward of ``torch.digamma``) sums its asymptotic
+# series from x ≥ 6 with few terms: errors up to ~1e-9 below x ≈ 3 (measured against mpmath,
+# bench/RESULTS.md "heldnets17"). The reference shifts the argument by the exact recurrence
+# ψ₁(x) = 1/x² + ψ₁(x + 1) until x ≥ 16, where PyTorch's series is exact to float64.
+_PSI_SHIFT = 16
+
+
+def torch_trigamma(x: Any) -> Any:
+    """ψ₁(x) in PyTorch, accurate to float64 (see :data:`_PSI_SHIFT`)."""
+    torch = _torch_mod(x)
+    head = sum((x + k) ** -2 for k in range(_PSI_SHIFT))
+    return head + torch.polygamma(1, x + _PSI_SHIFT)
+
+
+def torch_tetragamma(x: Any) -> Any:
+    """ψ₂(x) in PyTorch with the same shift, ψ₂(x) = −2/x³ + ψ₂(x + 1)."""
+    torch = _torch_mod(x)
+    head = sum(-2 * (x + k) ** -3 for k in range(_PSI_SHIFT))
+    return head + torch.polygamma(2, x + _PSI_SHIFT)
+
+
+def torch_digamma(x: Any) -> Any:
+    """``torch.digamma`` whose backward is :func:`torch_trigamma` (PyTorch's own ψ₁ is off by
+    up to ~1e-9, more than the comparison's tolerance)."""
+    torch = _torch_mod(x)
+    fn = _CACHE.get("torch_digamma")
+    if fn is None:
+
+        class _Digamma(torch.autograd.Function):
+            @staticmethod
+            def forward(ctx: Any, t: Any) -> Any:
+                ctx.save_for_backward(t)
+                return torch.digamma(t)
+
+            @staticmethod
+            def backward(ctx: Any, g: Any) -> Any:
+                (t,) = ctx.saved_tensors
+                return g * torch_trigamma(t)
+
+        fn = _CACHE["torch_digamma"] = _Digamma.apply
+    return fn(x)
 
 
 # ---- SymPy forms -----------------------------------------------------------------------------
@@ -1006,6 +1166,87 @@ _ROWS: tuple[Op, ...] = (
         tex="\\operatorname{erf}",
         text="erf",
         numpy_names=("erf",),
+    ),
+    Op(
+        "lgamma",
+        ELEMENTWISE,
+        sympy=lgamma,
+        sympy_class=lgamma,
+        derivative=lambda x: digamma(x),
+        pull=_local(lambda m, x, y: m.Func("digamma", x)),
+        rule="lgamma-derivative",
+        numpy=np_lgamma,
+        mpmath=mpmath.loggamma,
+        torch=lambda x: _torch_mod(x).lgamma(x),
+        numpy_src="lgamma({x})",
+        numpy_helper=(
+            "def lgamma(x):\n"
+            "    # log Gamma(x) entry by entry (math.lgamma; NumPy has none)\n"
+            "    import math\n\n"
+            "    return np.vectorize(math.lgamma, otypes=[float])(x)\n"
+        ),
+        torch_src="torch.lgamma({x})",
+        tex="\\ln\\Gamma",
+        text="lgamma",
+        domain=("positive",),
+        numpy_names=("lgamma",),
+    ),
+    Op(
+        "digamma",
+        ELEMENTWISE,
+        sympy=digamma,
+        sympy_class=digamma,
+        derivative=lambda x: trigamma(x),
+        pull=_local(lambda m, x, y: m.Func("trigamma", x)),
+        rule="digamma-derivative",
+        numpy=np_digamma,
+        mpmath=mpmath.digamma,
+        torch=torch_digamma,
+        numpy_src="digamma({x})",
+        numpy_helper=DIGAMMA_HELPER,
+        torch_src="torch.digamma({x})",
+        tex="\\psi",
+        text="digamma",
+        domain=("positive",),
+        numpy_names=("digamma",),
+        # PyTorch's backward of torch.digamma, its ψ₁, is off by up to ~1e-9 (the generated
+        # lab's comparison with PyTorch allows it; derive verify uses :func:`torch_digamma`)
+        extra={"torch_rtol": 1e-7},
+    ),
+    Op(
+        "trigamma",  # digamma's derivative ψ₁; produced by rules (torch.polygamma(1, x))
+        ELEMENTWISE,
+        sympy=trigamma,
+        sympy_class=trigamma,
+        derivative=lambda x: tetragamma(x),
+        numpy=np_trigamma,
+        mpmath=lambda x: mpmath.psi(1, x),
+        torch=torch_trigamma,
+        numpy_src="trigamma({x})",
+        numpy_helper=TRIGAMMA_HELPER,
+        # PyTorch's polygamma(1, x) shifted by the exact recurrence (see torch_trigamma)
+        torch_src="(sum(({x} + k) ** -2 for k in range(16)) + torch.polygamma(1, {x} + 16))",
+        tex="\\psi_{1}",
+        text="trigamma",
+        domain=("positive",),
+        extra={"internal": True},
+    ),
+    Op(
+        "tetragamma",  # trigamma's derivative ψ₂; only the error bounds of a ψ₁ node use it
+        ELEMENTWISE,
+        sympy=tetragamma,
+        sympy_class=tetragamma,
+        derivative=lambda x: sp.polygamma(3, x),
+        numpy=np_tetragamma,
+        mpmath=lambda x: mpmath.psi(2, x),
+        torch=torch_tetragamma,
+        numpy_src="tetragamma({x})",
+        numpy_helper=TETRAGAMMA_HELPER,
+        torch_src="(sum(-2 * ({x} + k) ** -3 for k in range(16)) + torch.polygamma(2, {x} + 16))",
+        tex="\\psi_{2}",
+        text="tetragamma",
+        domain=("positive",),
+        extra={"internal": True},
     ),
     Op(
         "max_mask",  # the row-wise indicator of the argmax: max(X, axis=1) = sum(X ⊙ mask, 1)

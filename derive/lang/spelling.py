@@ -1716,12 +1716,38 @@ def _optax_call(node: ast.Call) -> ast.expr:
     return _mul(_num(0.5), sq) if name == "l2_loss" else sq
 
 
+# TensorFlow's softmax cross-entropy with class indices (MIT 6.S191's policy-gradient lab):
+# labels=, logits= as TensorFlow names them, one loss per row
+_TF_SPARSE = "sparse_softmax_cross_entropy_with_logits"
+
+
+def _module_path(node: ast.expr) -> str:
+    """``tf.nn`` of the attribute chain ``tf.nn`` ("" for anything but names and attributes)."""
+    if isinstance(node, ast.Name):
+        return node.id
+    if isinstance(node, ast.Attribute):
+        head = _module_path(node.value)
+        return f"{head}.{node.attr}" if head else ""
+    return ""
+
+
+def _tf_sparse_ce(node: ast.Call) -> ast.expr:
+    """``tf.nn.sparse_softmax_cross_entropy_with_logits(labels=y, logits=z)``: the per-row
+    cross-entropy of class indices ``y``, ``F.cross_entropy(z, y, reduction='none')`` (1-D as
+    TensorFlow returns it: a row)."""
+    a = _bound(node, f"tf.nn.{_TF_SPARSE}", ("labels", "logits", "name"), 2)
+    f = ast.Attribute(ast.Name("F", ast.Load()), "cross_entropy", ast.Load())
+    return ast.Call(
+        f, [a["logits"], a["labels"]], [ast.keyword("reduction", ast.Constant("none"))]
+    )
+
+
 def optax_losses(text: str) -> str:
     """``text`` with Optax's loss calls (``optax.softmax_cross_entropy_with_integer_labels(z,
     y)``, ``optax.softmax_cross_entropy``, ``optax.sigmoid_binary_cross_entropy``,
     ``optax.l2_loss``, ``optax.squared_error``) written as the spellings derive reads; any other
     ``optax.`` call is left for the parser to refuse."""
-    if "optax" not in text:
+    if "optax" not in text and _TF_SPARSE not in text:
         return text
     tree = parsed(text)
     if tree is None:
@@ -1738,6 +1764,11 @@ def optax_losses(text: str) -> str:
                 and f.attr in _OPTAX
             ):
                 return _optax_call(n)
+            if isinstance(f, ast.Attribute) and f.attr == _TF_SPARSE and _module_path(f.value) in (
+                "tf.nn",
+                "tf.compat.v1.nn",
+            ):
+                return _tf_sparse_ce(n)
             return n
 
     try:
@@ -2431,6 +2462,10 @@ REWRITES.update(
         "heaviside": _heaviside,
         "tan": _one("tan", lambda x: _div(_call("sin", x), _call("cos", x))),
         "arctan": _one("arctan", lambda x: _call("atan", x)),
+        # log Γ and ψ as SciPy and torch.special name them (the table's lgamma, digamma)
+        "gammaln": _one("gammaln", lambda x: _call("lgamma", x)),
+        "loggamma": _one("loggamma", lambda x: _call("lgamma", x)),
+        "psi": _one("psi", lambda x: _call("digamma", x)),
         "fmax": _nan_max("fmax", "maximum"),
         "fmin": _nan_max("fmin", "minimum"),
         "ptp": _ptp,
@@ -2450,6 +2485,9 @@ _QUALIFIED.update(
         "tensor": ("torch",),
         "threshold": tuple(TORCH_FUNCTIONAL),
         "xlogy": ("torch", "torch.special", "scipy.special", "special", "method"),
+        "gammaln": ("torch.special", "scipy.special", "special", "jax.scipy.special"),
+        "loggamma": ("scipy.special", "special"),
+        "psi": ("torch.special", "scipy.special", "special", "jax.scipy.special"),
     }
 )
 

@@ -160,6 +160,9 @@ ELEMENTARY = frozenset(
         "log-softmax-jacobian",
         # erf' = 2/√π·e^{−x²}; the argmax mask of a max is constant (derivative 0) off ties
         "erf-derivative",
+        # log Γ' = ψ (digamma), ψ' = ψ₁ (trigamma): the definitions of ψ and ψ₁
+        "lgamma-derivative",
+        "digamma-derivative",
         "max-mask",
         "max-share",
     }

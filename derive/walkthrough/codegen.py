@@ -122,6 +122,10 @@ class Lab:
     # "loss", the loss is so large that float64 keeps too few of its digits for a difference of
     # two nearby values to resolve the tolerance (a score masked with -1e9 in the true class)
     fd_skip: str = ""
+    # the relative tolerance of the lab's comparison with PyTorch autograd: 1e-9, or looser where
+    # an op's row says PyTorch's own backward is less accurate (``torch_rtol``: torch.digamma's
+    # backward, PyTorch's ψ₁, is off by up to ~1e-9)
+    torch_rtol: str = "1e-9"
 
 
 OWN = (
@@ -543,7 +547,23 @@ def lab(d: Derivation) -> Lab:
         number(spec.train.get("lr", TRAIN_LR)),
         tuple(f"{p} = {p} - {names['lr']} * {gp}" for p, gp in grads),
         fd_skip(d),
+        torch_rtol(d),
     )
+
+
+def torch_rtol(d: Derivation) -> str:
+    """:attr:`Lab.torch_rtol`: the loosest ``torch_rtol`` of the ops the forward pass calls."""
+    found = [1e-9]
+    stack: list[object] = [tree for _, tree in d.spec.forward]
+    while stack:
+        n = stack.pop()
+        if isinstance(n, ex.Call) and n.func in ops.OPS:
+            found.append(float(ops.OPS[n.func].extra.get("torch_rtol", 1e-9)))
+        if isinstance(n, tuple):
+            stack.extend(n)
+        elif hasattr(n, "__dataclass_fields__"):
+            stack.extend(getattr(n, f) for f in n.__dataclass_fields__)
+    return repr(max(found))
 
 
 #: finite differences of the lab: its step and the round-off of one loss value in units of

@@ -997,7 +997,9 @@ def mistakes(d: Derivation, pc: Pieces) -> Lesson | None:
             math += [("m", Math(str(count))), ("nk", Math(named)), ("inv", Math(inv))]
     elif isinstance(loss, ex.BinOp) and loss.op == "/":  # a mean written out: Σ(…)/(2n)
         sizes = {n.id for n in _nodes(loss.right) if isinstance(n, ex.Name) and n.id in spec.dims}
-        rows = {spec.inputs[i][0] for i in spec.inputs}
+        # the batch sizes of the inputs (a scalar input, shape (), has none: Karpathy's neuron
+        # 1 / (1 + exp(-q)) of scalars x, y is no mean)
+        rows = {spec.inputs[i][0] if spec.inputs[i] else 1 for i in spec.inputs}
         if len(sizes) == 1 and rows == {spec.dims[next(iter(sizes))]} and min(rows) > 1:
             name = next(iter(sizes))
             count = spec.dims[name]
