@@ -18,6 +18,7 @@ from fractions import Fraction
 from typing import Any
 
 from derive.engine import mform as mf
+from derive.engine.printing import display_width
 from derive.engine.backprop import BackwardVisit, Derivation, _main_rule, loss_term
 from derive.engine.graph import forward_ir
 from derive.lang import domains as domain
@@ -36,6 +37,8 @@ THROUGH_OUTPUT = ("sigmoid", "tanh", "exp")
 LOSSES = ("mse", "sse", "bce", "bce_logits", "cross_entropy")
 # simplifications the engine proves, each with its sentence (``fused.<rule>``)
 FUSED = ("sigmoid-bce", "weighted-bce", "softmax-ce", "batchnorm")
+# a formula wider than this (display_width units; a line holds ~95) is not set inside a sentence
+WIDE_INLINE = 60.0
 
 
 @dataclass(frozen=True)
@@ -236,7 +239,20 @@ class _Writer:
                 if w.key not in seen:
                     seen.add(w.key)
                     out.append(w)
-        return tuple(out)
+        return self.short(out, t)
+
+    def short(self, out: list[Words], t: str) -> tuple[Words, ...]:
+        """A formula too wide to read inside a sentence (:data:`WIDE_INLINE`: a closed form
+        through an inline activation, GELU's ~300 units) is named by its gradient instead, and
+        the paragraph ends by pointing at the display below, where it is broken into rows."""
+        wide = False
+        for i, w in enumerate(out):
+            f = w.values.get("F")
+            if isinstance(f, Math) and display_width(f) > WIDE_INLINE:
+                wide = True
+                named = grad_tex(self.d, t)
+                out[i] = Words(w.key, tuple((k, named if k == "F" else v) for k, v in w.args))
+        return (*out, Words("formula.below")) if wide else tuple(out)
 
     def chained(self, v: BackwardVisit) -> bool:
         """Some use of ``v`` depends on another (``h₂`` on ``h₁`` in an unrolled network): its
