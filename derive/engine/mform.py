@@ -1322,7 +1322,10 @@ def _size_code(k: int) -> str:
 
 
 def _count_tex(sizes: tuple[int, ...]) -> str:
-    """``m``, ``m \\cdot n`` or ``3``: the number of entries a mean divides by."""
+    """``m``, ``m \\cdot n`` or ``3``: the number of entries a mean divides by. A side of 1
+    that no size names counts nothing: NumPy's 1-D row of ``m`` sums (shape 1 × m) averages
+    over ``m``, not over 4 (xigua's ``np.mean(np.sum(…, axis=1))``)."""
+    sizes = tuple(k for k in sizes if _size_label(k) or int(k) != 1) or sizes
     labels = [_size_label(k) for k in sizes]
     if all(labels):
         return " \\cdot ".join(latex(sp.Symbol(str(x))) for x in labels)
