@@ -780,11 +780,11 @@ def float_constant(q: sp.Rational) -> tuple[str, str] | None:
     if q.is_Integer or not q.is_Rational or max(abs(int(q.p)), int(q.q)) <= _LONG_DECIMAL:
         return None
     sign = "-" if q < 0 else ""
-    for tex, code, value in _NAMED_FLOATS:
-        k = sp.Rational(repr(value))
-        if abs(q) == k:
+    for tex, code, value in _NAMED_FLOATS:  # the constant itself first, then a multiple
+        if abs(q) == sp.Rational(repr(value)):
             return f"{sign}{tex}", f"{sign}{code}"
-        c = abs(q) / k
+    for tex, code, value in _NAMED_FLOATS:
+        c = abs(q) / sp.Rational(repr(value))
         if max(int(c.p), int(c.q)) <= _LONG_DECIMAL:  # (1/5)·√(2/π)
             return f"{sign}{latex(c)} \\cdot {tex}", f"{sign}({sp.sstr(c)}) * {code}"
         if max(int(c.p), int(c.q)) <= 10**7 and _decimal_text(c):  # 0.044715·√(2/π)

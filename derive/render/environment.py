@@ -116,8 +116,12 @@ def _tall(c: Any, width: float) -> bool:
     """Layout only: the chain, laid out in rows that fit the line, has more than
     :data:`TALL_ROWS` rows (makemore's loss spells 15 log-softmax terms): one box that tall
     cannot go on a page, so the PDF sets it as breakable rows (``align*``), not one box."""
-    rows = sum(1 + _fitted(str(t), str(c.lhs), width).count("\\\\") for _r, t in c.chain)
-    return rows > TALL_ROWS
+    laid = [_fitted(str(t), str(c.lhs), width).split("\\\\") for _r, t in c.chain]
+    if sum(len(rows) for rows in laid) <= TALL_ROWS:
+        return False
+    # only rows that fit the line may go unshrunk (a row the printer could not break stays boxed)
+    room = width - printing.display_width(str(c.lhs)) - 4
+    return all(printing.display_width(r.replace("&\\quad", "")) <= room for rows in laid for r in rows)
 
 
 def _rows(calcs: Any, width: int = 30) -> list[tuple[Any, ...]]:
