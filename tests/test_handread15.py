@@ -259,3 +259,60 @@ def test_a_mean_of_a_row_of_sums_prints_its_size_name(
     assert head, "the loss's forward formula"
     assert f"\\frac{{1}}{{{size}}}" in head.group(1)
     assert f"\\frac{{1}}{{{number}}}" not in head.group(1)
+
+
+# ---- derive verify / check in Chinese ------------------------------------------------------------
+
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+@pytest.mark.parametrize("net", ["neuron", "chain"])
+def test_verify_speaks_chinese(net: str) -> None:
+    """``derive verify --lang zh``: the summary, the table's headings and the failure line in
+    Chinese (was English whatever --lang said); the English report is unchanged."""
+    from click.testing import CliRunner
+
+    from derive.cli import main
+
+    zh = CliRunner().invoke(main, ["verify", net, "--no-torch", "--points", "1", "--lang", "zh"])
+    assert zh.exit_code == 0, zh.output
+    lines = zh.output.splitlines()
+    summary = next(line for line in lines if line.startswith(f"{net}："))
+    assert "步均已符号验证" in summary and "1 个随机点" in summary
+    head = next(line for line in lines if "检验点数" in line)
+    for word in ("参数", "与有限差分之差", "逐元素与矩阵形式之差", "通过"):
+        assert word in head
+    # no English word of the report is left in a Chinese line (codes and numbers apart)
+    for line in lines:
+        if _CJK.search(line):
+            assert not re.search(r"\b(steps|points|verified|param|vs|note|example|random)\b", line), line
+    en = CliRunner().invoke(main, ["verify", net, "--no-torch", "--points", "1"])
+    assert f"{net}: " in en.output and "steps verified symbolically" in en.output
+    assert "  param      points  vs PyTorch (abs / rel)" in en.output
+
+
+def test_verify_columns_line_up_in_chinese() -> None:
+    """Each value starts under its heading (a Chinese character is two columns wide)."""
+    from click.testing import CliRunner
+
+    from derive.cli import _width, main
+
+    out = CliRunner().invoke(main, ["verify", "tiny-mlp", "--no-torch", "--points", "0", "--lang", "zh"])
+    lines = out.output.splitlines()
+    head = next(line for line in lines if "检验点数" in line)
+    row = next(line for line in lines if line.lstrip().startswith("W1 "))
+    fd_at = _width(head[: head.index("与有限差分之差")])
+    first = re.search(r"\d\.\de[-+]\d\d /", row)  # --no-torch: the PyTorch column is "—"
+    value_at = _width(row[: first.start()])
+    assert abs(fd_at - value_at) <= 1, (head, row)
+
+
+def test_check_in_chinese_has_one_parenthesis_after_another_no_more() -> None:
+    from click.testing import CliRunner
+
+    from derive.cli import main
+
+    out = CliRunner().invoke(main, ["check", "tiny-mlp", "--wrt", "W1", "X.T @ dh_raw", "--lang", "zh"])
+    assert out.exit_code == 0, out.output
+    assert "）（" not in out.output
+    assert "形状 (2, 2)；在随机点上" in out.output
