@@ -316,3 +316,71 @@ def test_check_in_chinese_has_one_parenthesis_after_another_no_more() -> None:
     assert out.exit_code == 0, out.output
     assert "）（" not in out.output
     assert "形状 (2, 2)；在随机点上" in out.output
+
+
+# ---- what the reading pass found ----------------------------------------------------------------
+
+# held out: a one-output network under a mean loss (its m × 1 output: the entries are the examples)
+ONE_OUTPUT = """
+[network]
+name = "one-output"
+[dims]
+b = 3
+n = 2
+[inputs]
+X = ["b", "n"]
+y = ["b", 1]
+[params]
+w = ["n", 1]
+[forward]
+p = "torch.sigmoid(X @ w)"
+loss = "F.mse_loss(p, y)"
+"""
+
+
+@pytest.mark.parametrize("source", ["mlp-bce", ONE_OUTPUT])
+@pytest.mark.parametrize(
+    ("lang", "examples", "entries"),
+    [
+        ("en", "examples of the batch (one output each)", "entries, so each gradient"),
+        ("zh", "个样本（每个样本一个输出）取平均", "个元素取平均，所以每个梯度"),
+    ],
+)
+def test_a_mean_over_one_output_a_row_is_a_mean_over_examples(
+    source: str, lang: str, examples: str, entries: str
+) -> None:
+    """mlp-bce's BCE averages its m × 1 output: 'averages over m = 2 entries' read as if there
+    were several outputs an example (and zh 「个元素」 beside 「个样本」 in 7.1)."""
+    md = _md(source, lang)
+    assert examples in md and entries not in md
+    assert ("rows (examples)" if lang == "en" else "行（样本）取平均") in md
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_mean_over_several_outputs_stays_a_mean_over_entries(lang: str) -> None:
+    md = _md("batchnorm", lang)
+    assert ("entries, so each gradient" if lang == "en" else "个元素取平均，所以每个梯度") in md
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_weighted_bce_proof_writes_w_as_math(lang: str) -> None:
+    text = _proofs_md("mlp-bce-weighted", lang)
+    assert " w = 1 " not in text.replace("$w = 1$", "")
+    assert "$w = 1$" in text
+    if lang == "zh":  # the sigmoid + BCE proof's note (mlp-bce): no English plural in Chinese
+        plain = _proofs_md("mlp-bce", lang)
+        assert "对 logits 的" not in plain and "对 logit（Sigmoid 的输入）的梯度" in plain
+
+
+@functools.cache
+def _proofs_md(net: str, lang: str) -> str:
+    import tempfile
+
+    from click.testing import CliRunner
+
+    from derive.cli import main
+
+    with tempfile.TemporaryDirectory() as out:
+        res = CliRunner().invoke(main, ["build", net, "-f", "md", "--lang", lang, "-o", out])
+        assert res.exit_code == 0, res.output
+        return (Path(out) / "proofs" / lang / "proofs.md").read_text("utf-8")

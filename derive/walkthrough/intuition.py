@@ -592,7 +592,8 @@ class _Writer:
             )
             n = int(shape[0]) if op.reduce == "rows" else int(shape[0]) * int(shape[1])
             if op.reduce in ("mean", "rows") and n > 1:
-                key = "mean.rows" if op.reduce == "rows" else "mean.entries"
+                rows = op.reduce == "rows" or one_per_example(self.d.spec, shape)
+                key = "mean.rows" if rows else "mean.entries"
                 sym, eq = self.mean_tex()
                 out.append(Words(key, (("n", sym), ("nn", eq))))
         elif call is None:
@@ -689,6 +690,13 @@ AGAIN = (
     "slope.tanh",
     "slope.relu",
 )
+
+
+def one_per_example(spec: Any, shape: tuple[int, ...]) -> bool:
+    """A loss over one column whose rows are the batch (mlp-bce's ``A2``, m × 1): its entries
+    are the examples, and a mean over them is a mean over the rows (examples) — not "entries"."""
+    rows = {int(v[0]) for v in spec.inputs.values() if len(v)}
+    return len(shape) == 2 and int(shape[1]) == 1 and rows == {int(shape[0])} and int(shape[0]) > 1
 
 
 def once(items: list[tuple[Words, ...]]) -> list[tuple[Words, ...]]:
