@@ -384,3 +384,20 @@ def _proofs_md(net: str, lang: str) -> str:
         res = CliRunner().invoke(main, ["build", net, "-f", "md", "--lang", lang, "-o", out])
         assert res.exit_code == 0, res.output
         return (Path(out) / "proofs" / lang / "proofs.md").read_text("utf-8")
+
+
+@pytest.mark.parametrize("source", ["tiny-mlp", "mlp-bce", "deeptanh"])
+@pytest.mark.parametrize(("lang", "end", "lead"), [("en", ".", "The symmetric start"), ("zh", "。", "对称的初始值")])
+def test_the_symmetry_argument_has_one_lead_in_colon(source: str, lang: str, end: str, lead: str) -> None:
+    """The zero-initialisation paragraph ended with a colon and the next line, "The symmetric
+    start …:", led in again: two colons for one display."""
+    md = _md(source, lang)
+    before = md[: md.index(lead)].rstrip().splitlines()[-1]
+    assert before.endswith(end), before[-60:]
+
+
+def test_the_closed_form_lead_in_reads_as_chinese() -> None:
+    """「合成一个公式」 (to synthesise a formula) read as a chemist would; a lecturer writes
+    「写成一个公式」 (write it as one formula)."""
+    zh = _md("tiny-mlp", "zh") + _md("mlp-bce", "zh")
+    assert "合成一个公式" not in zh and "**写成一个公式**" in zh
