@@ -18,9 +18,9 @@ from fractions import Fraction
 from typing import Any
 
 from derive.engine import mform as mf
-from derive.engine.printing import display_width
 from derive.engine.backprop import BackwardVisit, Derivation, _main_rule, loss_term
 from derive.engine.graph import forward_ir
+from derive.engine.printing import display_width
 from derive.lang import domains as domain
 from derive.lang import expr as ex
 from derive.lang import ops
