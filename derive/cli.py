@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import os
 import sys
+import unicodedata
 from collections.abc import Callable
 from functools import wraps
 from typing import Any
@@ -213,7 +214,7 @@ def _progress(message: str) -> None:
     default="en",
     type=click.Choice(["en", "zh"]),
     show_default=True,
-    help="Language of the error messages (the report's table stays English).",
+    help="Language of the report and its messages (codes and formulas stay as written).",
 )
 @_guard
 def verify(nets: tuple[str, ...], points: int, no_torch: bool, lang: str) -> None:
@@ -230,7 +231,7 @@ def verify(nets: tuple[str, ...], points: int, no_torch: bool, lang: str) -> Non
     failed = False
     try:
         for s in specs:
-            _progress(f"deriving {s.name} …")
+            _progress(catalog.text("verify.cli.deriving", lang, net=s.name))
             # the steps' identity tests run on the other core while the numbers are compared
             # here; their verdict comes first, before anything is shown (and before any error
             # of the comparisons: a false step is reported as it always was)
@@ -248,7 +249,7 @@ def verify(nets: tuple[str, ...], points: int, no_torch: bool, lang: str) -> Non
                 raise Failure(TOOL, f"{err} (or pass --no-torch)") from None
             finally:
                 pending.close()
-            click.echo(format_report(d, report))
+            click.echo(format_report(d, report, lang))
             failed = failed or not report.ok
     except KeyboardInterrupt:
         start_server = False
@@ -256,7 +257,7 @@ def verify(nets: tuple[str, ...], points: int, no_torch: bool, lang: str) -> Non
     finally:
         _close_torch_helper(worker, start_server)
     if failed:
-        raise Failure(FAILED, "some gradients disagree (see ✗ above)")
+        raise Failure(FAILED, catalog.text("verify.cli.failed", lang))
 
 
 def _torch_helper(watch: bool = False) -> tuple[Any, bool]:
@@ -286,18 +287,44 @@ def _close_torch_helper(worker: Any, start_server: bool) -> None:
         torch_server.start()
 
 
-def format_report(d: Any, report: Any) -> str:
-    """The verify table: per parameter, the worst difference over all points."""
-    lines = [
-        f"{report.network}: {len(d.steps())} steps verified symbolically "
-        f"(random-point identity tests); numeric checks at the example values and "
-        f"{len({c.point for c in report.comparisons}) - 1} more points"
-    ]
-    torch_head = f"vs PyTorch {report.torch_version}" if report.torch_version else "vs PyTorch"
-    lines.append(
-        f"  {'param':<10}{'points':>7}  {torch_head + ' (abs / rel)':<34}"
-        f"{'vs finite diff. (abs / rel)':<30}{'elementwise vs matrix':<24}ok"
+def _width(text: str) -> int:
+    """Terminal columns of ``text`` (a Chinese character takes two)."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def _pad(text: str, width: int, right: bool = False) -> str:
+    """``text`` padded to ``width`` terminal columns."""
+    fill = " " * max(0, width - _width(text))
+    return fill + text if right else text + fill
+
+
+def _point_name(point: str, lang: str) -> str:
+    """``example``, ``random 2``, ``full size`` (the report's point labels) in ``lang``."""
+    def t(key: str, **args: Any) -> str:
+        return catalog.text(f"verify.cli.{key}", lang, **args)
+
+    if point == "example":
+        return t("example")
+    if point == "full size":
+        return t("full")
+    if point.startswith("random ") and point[7:].isdigit():
+        return t("random", k=point[7:])
+    return point
+
+
+def format_report(d: Any, report: Any, lang: str = "en") -> str:
+    """The verify table: per parameter, the worst difference over all points (in ``lang``;
+    codes, names and numbers as they are)."""
+
+    def t(key: str, **args: Any) -> str:
+        return catalog.text(f"verify.cli.{key}", lang, **args)
+
+    more = len({c.point for c in report.comparisons}) - 1
+    lines = [t("summary", net=report.network, steps=len(d.steps()), more=more)]
+    torch_head = (
+        t("torch_version", version=report.torch_version) if report.torch_version else t("torch")
     )
+    table = [[t("param"), t("points"), torch_head + t("abs_rel"), t("fd"), t("matrix"), t("ok")]]
     for p in d.spec.params:
         rows = [c for c in report.comparisons if c.param == p]
 
@@ -312,36 +339,33 @@ def format_report(d: Any, report: Any) -> str:
             return f"{max(v[0] for v in vals):.1e} / {max(v[1] for v in vals):.1e}"
 
         ok = all(c.ok for c in rows)
-        lines.append(
-            f"  {p:<10}{len(rows):>7}  {worst('ours_vs_torch'):<34}"
-            f"{worst('ours_vs_fd'):<30}{worst('elementwise_vs_matrix'):<24}"
-            f"{'✓' if ok else '✗'}"
+        table.append(
+            [p, str(len(rows)), worst("ours_vs_torch"), worst("ours_vs_fd"),
+             worst("elementwise_vs_matrix"), "✓" if ok else "✗"]
         )
+    # columns as wide as their widest cell (a Chinese heading takes two columns a character)
+    least = (10, 7, 34, 30, 24, 0)
+    widths = [max(least[i], *(_width(r[i]) + (i != 1) for r in table)) for i in range(5)]
+    for r in table:
+        cells = [_pad(r[0], widths[0]), _pad(r[1], widths[1], right=True) + "  "]
+        cells += [_pad(r[i], widths[i]) for i in (2, 3, 4)]
+        lines.append("  " + "".join(cells) + r[5])
     for c in report.comparisons:
         if c.problem:
-            lines.append(f"  ✗ {c.param} at {c.point}: {c.problem}")
+            point = _point_name(c.point, lang)
+            lines.append("  " + t("problem", param=c.param, point=point, problem=c.problem))
     for note in getattr(report, "notes", ()):
-        lines.append(f"  note: {note}")
+        lines.append("  " + t("note", note=note))
     kinks = sorted({c.point for c in report.comparisons if c.kink})
     if kinks:
-        lines.append(
-            f"  note: a kink (a ReLU/abs input at 0, a clamp bound, a tie under a max) at "
-            f"{', '.join(kinks)}: finite differences are not meaningful there and were not used "
-            "(we take PyTorch's derivative at each kink, e.g. relu'(0) = 0)"
-        )
+        where = ", ".join(_point_name(k, lang) for k in kinks)
+        lines.append("  " + t("note", note=t("kinks", points=where)))
     if d.spec.detached:
-        lines.append(
-            f"  note: a stop-gradient (detach): {', '.join(d.spec.detached)} "
-            f"{'is' if len(d.spec.detached) == 1 else 'are each'} treated as a constant at its "
-            "value, as PyTorch does; the finite differences are of the loss with it held at "
-            "its value at each point (not of the loss itself)"
-        )
+        key = "detached_one" if len(d.spec.detached) == 1 else "detached_many"
+        lines.append("  " + t("note", note=t(key, names=", ".join(d.spec.detached))))
     if report.loss_scale:
         name, ratio = report.loss_scale
-        lines.append(
-            f"  note: PyTorch's bare F.{name}_loss gradient is {ratio:.6g}× ours "
-            f"(the spec's loss scales it; compare like with like)"
-        )
+        lines.append("  " + t("note", note=t("loss_scale", name=name, ratio=f"{ratio:.6g}")))
     return "\n".join(lines)
 
 

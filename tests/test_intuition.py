@@ -60,7 +60,7 @@ def test_every_gradient_has_a_paragraph_that_both_catalogues_can_fill(net: str) 
 def test_mlp_bce_paragraphs_follow_its_layers() -> None:
     ws = _words("mlp-bce")
     assert _keys(ws["A2"])[:2] == ["start", "loss.bce"]
-    assert "mean.entries" in _keys(ws["A2"])  # BCE is a mean: the 1/m is named where it starts
+    assert "mean.rows" in _keys(ws["A2"])  # BCE is a mean over the m examples (one output each)
     assert _keys(ws["Z2"]) == ["fused.sigmoid-bce"]  # the slope cancels: one sentence says so
     assert _keys(ws["A1"]) == ["linear-input"]
     assert _arg(ws["A1"], "linear-input", "W") == "W^{[2]}"
@@ -123,7 +123,7 @@ def test_a_user_network_gets_sentences_from_its_structure() -> None:
     ws = _words(text=USER)
     assert set(ws) >= {"E", "H", "W1", "c", "W2"}
     assert _keys(ws["E"])[:2] == ["start", "loss.mse"]
-    assert _arg(ws["E"], "mean.entries", "nn") == "m = 3"
+    assert _arg(ws["E"], "mean.rows", "nn") == "m = 3"
     # W2 is reached through exp (inline): its slope, then the weight rule
     assert _keys(ws["W2"])[:2] == ["slope.exp", "linear-weight.batch"]
     assert _keys(ws["H"])[:2] == ["slope.exp", "linear-input"]

@@ -592,7 +592,7 @@ def test_a_bias_closed_form_is_not_announced_as_times_the_input() -> None:
     ):
         md = render.render("md/walkthrough.md.j2", w, lang, has_py=True)
         found = re.findall(
-            r"^(\*\*(?:In one formula|合成一个公式).*)\n\n\$\$\n"
+            r"^(\*\*(?:In one formula|写成一个公式).*)\n\n\$\$\n"
             r"(\\frac\{\\partial L\}\{\\partial [^=\n]*) =",
             md,
             re.M,

@@ -35,7 +35,7 @@ import sympy as sp
 from sympy.printing.numpy import NumPyPrinter as _SympyNumPyPrinter
 
 from derive.engine import exactdot
-from derive.engine.printing import latex
+from derive.engine.printing import float_constant, latex
 from derive.lang import ops
 from derive.lang.spec import block_size, resize
 
@@ -1322,7 +1322,10 @@ def _size_code(k: int) -> str:
 
 
 def _count_tex(sizes: tuple[int, ...]) -> str:
-    """``m``, ``m \\cdot n`` or ``3``: the number of entries a mean divides by."""
+    """``m``, ``m \\cdot n`` or ``3``: the number of entries a mean divides by. A side of 1
+    that no size names counts nothing: NumPy's 1-D row of ``m`` sums (shape 1 × m) averages
+    over ``m``, not over 4 (xigua's ``np.mean(np.sum(…, axis=1))``)."""
+    sizes = tuple(k for k in sizes if _size_label(k) or int(k) != 1) or sizes
     labels = [_size_label(k) for k in sizes]
     if all(labels):
         return " \\cdot ".join(latex(sp.Symbol(str(x))) for x in labels)
@@ -1447,6 +1450,17 @@ class NumpyPrinter(TextPrinter):
         return e.key
 
     def _print_Scalar(self, e: Scalar) -> str:
+        consts = {
+            q: shown[1] for q in e.expr.atoms(sp.Rational) if (shown := float_constant(q))
+        }  # np.sqrt(2 / np.pi), 0.044715: never 3989422804014327/5000000000000000
+        if consts and e.expr in consts:
+            return consts[e.expr]
+        if consts:
+            marks = {q: sp.Symbol(f"DERIVECONST{chr(65 + i)}") for i, q in enumerate(consts)}
+            text = sp.sstr(e.expr.xreplace(marks))
+            for q, mark in marks.items():
+                text = text.replace(mark.name, f"({consts[q]})")
+            return text
         if all(a.is_Rational or a.is_Symbol for a in sp.preorder_traversal(e.expr) if a.is_Atom):
             if not e.expr.has(sp.Pow) or all(
                 p.exp.is_Integer for p in e.expr.atoms(sp.Pow)

@@ -725,6 +725,88 @@ def _has_slopes(e: sp.Basic) -> bool:
     return sum(type(a).__name__ == "relu_grad" for a in e.atoms(sp.Function)) >= 2
 
 
+
+# ---- float constants as a reader writes them -------------------------------------------------
+#
+# A spec's ``np.sqrt(2 / np.pi)`` (tanh-GELU) or ``0.044715`` is kept exactly as the float64
+# decimal NumPy computes, a rational such as 3989422804014327/5000000000000000. Shown as that
+# fraction it is unreadable (and a 300-unit line in the PDF); a reader writes √(2/π) and 0.044715.
+# Display only: the engine's number is unchanged (the code keeps the same float64 exactly).
+
+#: (LaTeX, NumPy code, value): a named constant whose float64 value ``value`` is what the code
+#: computes, bit for bit
+_NAMED_FLOATS: tuple[tuple[str, str, float], ...] = tuple(
+    (tex, code, float(eval(code, {"np": __import__("numpy")})))  # noqa: S307 - our own literals
+    for tex, code in (
+        ("\\sqrt{2/\\pi}", "np.sqrt(2 / np.pi)"),
+        ("\\frac{1}{\\sqrt{2}}", "np.sqrt(0.5)"),
+        ("\\frac{1}{\\sqrt{2\\pi}}", "1 / np.sqrt(2 * np.pi)"),
+        ("\\frac{2}{\\sqrt{\\pi}}", "2 / np.sqrt(np.pi)"),
+        ("\\sqrt{2\\pi}", "np.sqrt(2 * np.pi)"),
+        ("\\sqrt{2}", "np.sqrt(2)"),
+        ("\\pi", "np.pi"),
+        ("e", "np.e"),
+        ("\\ln 2", "np.log(2)"),
+    )
+)
+_LONG_DECIMAL = 10**4  # 8943/200000 is written 0.044715; 1/4, 3/1000 stay as they are
+
+
+def _decimal_text(q: sp.Rational) -> str | None:
+    """``q`` as the decimal it is exactly (``0.044715``) where its denominator is a power of 10's
+    divisor and it is long as a fraction; else ``None``."""
+    p, d = int(q.p), int(q.q)
+    if max(abs(p), d) <= _LONG_DECIMAL:
+        return None
+    twos = fives = 0
+    while d % 2 == 0:
+        d //= 2
+        twos += 1
+    while d % 5 == 0:
+        d //= 5
+        fives += 1
+    if d != 1:
+        return None
+    places = max(twos, fives)
+    digits = str(abs(int(q.p)) * 10**places // int(q.q)).rjust(places + 1, "0")
+    text = f"{digits[:-places]}.{digits[-places:]}" if places else digits
+    return ("-" if q < 0 else "") + text
+
+
+def float_constant(q: sp.Rational) -> tuple[str, str] | None:
+    """A long rational as a reader writes it, ``(LaTeX, code)``: a named constant whose float64
+    it is (√(2/π) for 3989422804014327/5000000000000000), a short decimal times one (0.044715·√(2/π)),
+    or its exact decimal; ``None`` for a short or non-decimal rational (1/2, 1/3)."""
+    if q.is_Integer or not q.is_Rational or max(abs(int(q.p)), int(q.q)) <= _LONG_DECIMAL:
+        return None
+    sign = "-" if q < 0 else ""
+    for tex, code, value in _NAMED_FLOATS:  # the constant itself first, then a multiple
+        if abs(q) == sp.Rational(repr(value)):
+            return f"{sign}{tex}", f"{sign}{code}"
+    for tex, code, value in _NAMED_FLOATS:
+        c = abs(q) / sp.Rational(repr(value))
+        if max(int(c.p), int(c.q)) <= _LONG_DECIMAL:  # (1/5)·√(2/π)
+            return f"{sign}{latex(c)} \\cdot {tex}", f"{sign}({sp.sstr(c)}) * {code}"
+        if max(int(c.p), int(c.q)) <= 10**7 and _decimal_text(c):  # 0.044715·√(2/π)
+            return f"{sign}{_decimal_text(c)} \\cdot {tex}", f"{sign}{_decimal_text(c)} * {code}"
+    text = _decimal_text(q)
+    return None if text is None else (text, text)
+
+
+def _constants_marked(expr: sp.Expr, found: dict[str, str]) -> sp.Expr:
+    """``expr`` with each long float constant replaced by a marker symbol, ``found`` mapping
+    the marker's name to the constant's LaTeX (see :func:`float_constant`)."""
+    subs = {}
+    for q in expr.atoms(sp.Rational):
+        shown = float_constant(q)
+        if shown is None:
+            continue
+        name = f"DERIVECONST{chr(ord('A') + len(found))}"
+        found[name] = shown[0].lstrip("-")
+        subs[q] = sp.sign(q) * sp.Symbol(name, positive=True)
+    return expr.xreplace(subs) if subs else expr
+
+
 class DeriveLatexPrinter(LatexPrinter):
     """SymPy's LaTeX printer with our functions and a symbol-name table; spacing macros by
     name (:func:`named_spaces`)."""
@@ -735,7 +817,12 @@ class DeriveLatexPrinter(LatexPrinter):
         found: list[tuple[sp.Symbol, str, sp.Expr]] = []
         if isinstance(expr, sp.Expr) and _has_slopes(expr):  # c·1[x > 0] + c·1[−x > 0] (− c)
             expr = _masked(expr, found)
+        consts: dict[str, str] = {}
+        if isinstance(expr, sp.Expr):
+            expr = _constants_marked(expr, consts)
         shown = super().doprint(expr)
+        for name, tex in consts.items():
+            shown = shown.replace(name, tex)
         for mark, op, x in reversed(found):
             shown = shown.replace(mark.name, f"\\mathbf{{1}}\\left[{self._print(x)} {op} 0\\right]")
         return named_spaces(shown)

@@ -109,6 +109,21 @@ def _one_line(c: Any) -> bool:
     return sum(_tex_width(t) + 2 for t in texts) <= ONE_LINE
 
 
+TALL_ROWS = 14  # rows: a hand calculation this tall is set breakable across pages
+
+
+def _tall(c: Any, width: float) -> bool:
+    """Layout only: the chain, laid out in rows that fit the line, has more than
+    :data:`TALL_ROWS` rows (makemore's loss spells 15 log-softmax terms): one box that tall
+    cannot go on a page, so the PDF sets it as breakable rows (``align*``), not one box."""
+    laid = [_fitted(str(t), str(c.lhs), width).split("\\\\") for _r, t in c.chain]
+    if sum(len(rows) for rows in laid) <= TALL_ROWS:
+        return False
+    # only rows that fit the line may go unshrunk (a row the printer could not break stays boxed)
+    room = width - printing.display_width(str(c.lhs)) - 4
+    return all(printing.display_width(r.replace("&\\quad", "")) <= room for rows in laid for r in rows)
+
+
 def _rows(calcs: Any, width: int = 30) -> list[tuple[Any, ...]]:
     """Layout only: hand calculations three to a row when all three are very narrow
     (:data:`NARROW3` printed characters per line at most), two when both are narrow (``width``),
@@ -283,6 +298,7 @@ def environment(family: str, templates: str | None = None) -> jinja2.Environment
         as_row=lambda t, least=3: Math(printing.column_as_row(str(t), least)),
         eq_rows=lambda eqs, pair: _eq_rows(eqs, fit_width, pair),
         part_rows=_part_rows,
+        tall=lambda c: _tall(c, fit_width),
     )
     env.filters.update(
         raw=_raw,

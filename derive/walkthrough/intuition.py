@@ -20,6 +20,7 @@ from typing import Any
 from derive.engine import mform as mf
 from derive.engine.backprop import BackwardVisit, Derivation, _main_rule, loss_term
 from derive.engine.graph import forward_ir
+from derive.engine.printing import display_width
 from derive.lang import domains as domain
 from derive.lang import expr as ex
 from derive.lang import ops
@@ -36,6 +37,8 @@ THROUGH_OUTPUT = ("sigmoid", "tanh", "exp")
 LOSSES = ("mse", "sse", "bce", "bce_logits", "cross_entropy")
 # simplifications the engine proves, each with its sentence (``fused.<rule>``)
 FUSED = ("sigmoid-bce", "weighted-bce", "softmax-ce", "batchnorm")
+# a formula wider than this (display_width units; a line holds ~95) is not set inside a sentence
+WIDE_INLINE = 60.0
 
 
 @dataclass(frozen=True)
@@ -236,7 +239,20 @@ class _Writer:
                 if w.key not in seen:
                     seen.add(w.key)
                     out.append(w)
-        return tuple(out)
+        return self.short(out, t)
+
+    def short(self, out: list[Words], t: str) -> tuple[Words, ...]:
+        """A formula too wide to read inside a sentence (:data:`WIDE_INLINE`: a closed form
+        through an inline activation, GELU's ~300 units) is named by its gradient instead, and
+        the paragraph ends by pointing at the display below, where it is broken into rows."""
+        wide = False
+        for i, w in enumerate(out):
+            f = w.values.get("F")
+            if isinstance(f, Math) and display_width(f) > WIDE_INLINE:
+                wide = True
+                named = grad_tex(self.d, t)
+                out[i] = Words(w.key, tuple((k, named if k == "F" else v) for k, v in w.args))
+        return (*out, Words("formula.below")) if wide else tuple(out)
 
     def chained(self, v: BackwardVisit) -> bool:
         """Some use of ``v`` depends on another (``h₂`` on ``h₁`` in an unrolled network): its
@@ -576,7 +592,8 @@ class _Writer:
             )
             n = int(shape[0]) if op.reduce == "rows" else int(shape[0]) * int(shape[1])
             if op.reduce in ("mean", "rows") and n > 1:
-                key = "mean.rows" if op.reduce == "rows" else "mean.entries"
+                rows = op.reduce == "rows" or one_per_example(self.d.spec, shape)
+                key = "mean.rows" if rows else "mean.entries"
                 sym, eq = self.mean_tex()
                 out.append(Words(key, (("n", sym), ("nn", eq))))
         elif call is None:
@@ -673,6 +690,13 @@ AGAIN = (
     "slope.tanh",
     "slope.relu",
 )
+
+
+def one_per_example(spec: Any, shape: tuple[int, ...]) -> bool:
+    """A loss over one column whose rows are the batch (mlp-bce's ``A2``, m × 1): its entries
+    are the examples, and a mean over them is a mean over the rows (examples) — not "entries"."""
+    rows = {int(v[0]) for v in spec.inputs.values() if len(v)}
+    return len(shape) == 2 and int(shape[1]) == 1 and rows == {int(shape[0])} and int(shape[0]) > 1
 
 
 def once(items: list[tuple[Words, ...]]) -> list[tuple[Words, ...]]:

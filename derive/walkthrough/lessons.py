@@ -36,7 +36,7 @@ from derive.lang import expr as ex
 from derive.lang import ops
 from derive.numeric.example import Example, as_mpf, fmt
 from derive.walkthrough.codegen import DEFAULT_LR, scaled_loss, torch_code
-from derive.walkthrough.intuition import in_product
+from derive.walkthrough.intuition import in_product, one_per_example
 from derive.walkthrough.records import Eq, Math, Pieces, Values, grad_tex, walk
 from derive.walkthrough.tidy import tidy
 
@@ -976,13 +976,14 @@ def mistakes(d: Derivation, pc: Pieces) -> Lesson | None:
         n = g.tensors[arg.id].shape if isinstance(arg, ex.Name) and arg.id in g.tensors else None
         rows = ops.OPS[call.func].reduce == "rows" if call.func in ops.OPS else False
         count = (n[0] if rows else n[0] * n[1]) if n else 1  # cross-entropy: a mean over rows
+        examples = bool(n) and not rows and one_per_example(spec, tuple(n))
         if count > 1:
             q = grad_tex(d, first.name)
             k = _count_tex(g, tuple(n[:1] if rows else n)) if n else str(count)
             one = f"1/{k}" if " " not in k else f"1/({k})"
             parts.append(
                 (
-                    "one_over_m.rows" if rows else "one_over_m",
+                    "one_over_m.rows" if rows else "one_over_m.examples" if examples else "one_over_m",
                     (
                         pc.values(q, first.grads),
                         pc.values(f"{q}\\big|_{{\\text{{no}}\\ {one}}}", first.grads * count),
@@ -1171,7 +1172,7 @@ def mistakes(d: Derivation, pc: Pieces) -> Lesson | None:
             q = grad_tex(d, first.name)
             other = first.grads / count if call.func == "sse" else first.grads * count
             label = "\\text{MSE}" if call.func == "sse" else "\\text{SSE}"
-            if any(key == "one_over_m" for key, _ in parts) and call.func == "mse":
+            if any(key in ("one_over_m", "one_over_m.examples") for key, _ in parts) and call.func == "mse":
                 # the SSE's gradient is the "no 1/m" one just shown: said, not shown again
                 parts.append(("mse_sse.same", ()))
             else:
