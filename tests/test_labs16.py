@@ -87,3 +87,72 @@ def test_a_gradient_tiny_by_structure_is_not_asked_and_every_key_answer_is_right
     s = spec.load(str(path))
     d = E.base_derivation(s)
     assert E.zero_gradients(d, E.variant_values(s, 1, SEED, d)) == ["beta"]
+
+
+# ---- inputs whose kind the spec declares: one-hot rows or columns, a bias column of ones -----
+
+# cs231n_class_index's labels y (["N"], read by probs[np.arange(N), y]), bishop_softmax_tanh's
+# hand-written -Σ t log y, hinton_family_trees' one-hot inputs (no [values]): drawn as halves
+# (y = [[-0.5, 2, -1.5], …]); hn13_coursera_nncost's np.ones((m, 1)) column drawn as [2, 2, 0.5].
+# Here: a one-hot input that is no loss target, a hand-written cross-entropy of declared one-hot
+# targets, a ones column made by the spec, other names and sizes.
+DECLARED = """
+[network]
+name = "declared-kinds"
+[dims]
+m = 3
+c = 3
+e = 2
+[inputs]
+who = { shape = ["m", "c"], kind = "one-hot" }
+tgt = { shape = ["m", "c"], kind = "one-hot" }
+[params]
+Emb = ["c", "e"]
+V = ["e", "c"]
+[forward]
+h = "who @ Emb"
+p = "softmax(h @ V)"
+loss = "-sum(tgt * log(p)) / m"
+"""
+
+ONES_COLUMN = """
+[network]
+name = "ones-column"
+[dims]
+m = 3
+n = 2
+[inputs]
+Xo = ["m", "n"]
+Yo = ["m", 1]
+[params]
+th = ["n", 1]
+t0 = [1, 1]
+[forward]
+Xb = "np.hstack([np.ones((m, 1)), Xo])"
+z = "Xb @ np.vstack([t0, th])"
+loss = "((z - Yo) ** 2).sum() / (2 * m)"
+"""
+
+
+def _one_hot_rows(rows: list[list[str]]) -> bool:
+    return all(sorted(r) == ["0"] * (len(r) - 1) + ["1"] for r in rows)
+
+
+def test_declared_one_hot_inputs_stay_one_hot_in_every_variant(tmp_path: Path) -> None:
+    path, _, keys = _variants(tmp_path, DECLARED, "1-3")
+    for v in (1, 2, 3):
+        for name in ("who", "tgt"):
+            assert _one_hot_rows(keys[v]["values"][name]), (v, name, keys[v]["values"][name])
+    assert len({json.dumps(keys[v]["values"]["who"]) for v in (1, 2, 3)}) > 1  # drawn, not fixed
+    _key_is_right(keys[3], path)
+
+
+def test_a_ones_column_stays_ones_in_every_variant() -> None:
+    s = spec.parse(ONES_COLUMN)
+    assert s.ones, "the spec reader made no ones input"
+    d = E.base_derivation(s)
+    for v in (1, 2, 3):
+        values = E.variant_values(s, v, SEED, d)
+        for name in s.ones:
+            assert {x for row in values[name] for x in row} == {1}, (v, values[name])
+    assert E._input_kind(s, "Xo") == "input"

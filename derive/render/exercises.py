@@ -16,7 +16,8 @@ in tenths; a draw is kept only when every forward value is finite, no ReLU input
 the kink, and every ReLU with two or more inputs both passes and masks at least one entry (the
 mask step must show something; where no draw can, the first fit draw is kept and the solutions
 say so). Inputs keep the kind of the spec's own values (:func:`_input_kind`: masks, rows that
-are distributions, positive numbers). A draw whose asked gradient entries are 0, or a whole
+are distributions, positive numbers; undrawn, its declared one-hot rows or columns and a bias
+column of ones). A draw whose asked gradient entries are 0, or a whole
 parameter gradient, is drawn around where a draw can. The derivation is symbolic and does not depend on the values, so
 a variant reuses it (:func:`variant_derivation`).
 
@@ -125,6 +126,11 @@ def _draw(s: NetSpec, rng: random.Random) -> dict[str, tuple[tuple[Fraction, ...
         elif kind == "onehot":
             hot = [rng.randrange(cols) for _ in range(rows)]
             m = [[Fraction(int(j == hot[i])) for j in range(cols)] for i in range(rows)]
+        elif kind == "onehot-columns":  # Ng's layout: one example per column
+            hot = [rng.randrange(rows) for _ in range(cols)]
+            m = [[Fraction(int(i == hot[j])) for j in range(cols)] for i in range(rows)]
+        elif kind == "ones":  # a bias column np.ones((m, 1)): 1 at every draw
+            m = [[Fraction(1)] * cols for _ in range(rows)]
         else:
             pool = {
                 "binary": [Fraction(0), Fraction(1)],
@@ -145,11 +151,19 @@ def _input_kind(s: NetSpec, name: str) -> str:
     input: a drawn value in between would not be one), ``distribution`` when every row is one
     (entries in [0, 1] summing to 1: KL's target), ``positive`` when every value is above 0
     (counts under a log or a fractional power: GloVe's co-occurrences), ``nonnegative`` when
-    none is below 0, else ``input``."""
+    none is below 0, else ``input``. Values the spec did not give follow its declarations: a
+    ``kind = "one-hot"`` input (or class labels) gets one-hot rows, ``"one-hot-columns"`` one-hot
+    columns, a bias column made by ``np.ones((m, 1))`` stays ``ones``."""
     given = s.values.get(name, ())
     flat = [v for row in given for v in row]
-    if not flat or name in s.generated:
-        return "input"
+    if name in s.ones:
+        return "ones"
+    if not flat or name in s.generated:  # the spec's declared kind, else any real number
+        return (
+            "onehot-columns" if name in s.one_hot_columns
+            else "onehot" if name in s.one_hot
+            else "input"
+        )
     if set(flat) == {0, 1}:
         return "mask"
     if min(flat) >= 0 and len(given[0]) > 1 and all(sum(row) == 1 for row in given):
