@@ -156,3 +156,46 @@ def test_a_ones_column_stays_ones_in_every_variant() -> None:
         for name in s.ones:
             assert {x for row in values[name] for x in row} == {1}, (v, values[name])
     assert E._input_kind(s, "Xo") == "input"
+
+
+# cmu_mlp_ones' Ones_N, Ones_C (the MSE written Ones_N.T @ se @ Ones_C) and bias_trick's column
+# of ones were drawn as positive halves (the "sum" then weighted the rows: another loss); the
+# zero initial state of d2l_rnn_scratch / min_char_rnn drawn as {0, ½, …}. Here: other names,
+# a sum written with a ones row vector, a zero initial state, and a hand-written BCE of targets
+# given in {0, 1} (Bishop's t): the targets vary between variants and stay labels.
+CONSTANTS = """
+[network]
+name = "kept-constants"
+[dims]
+n = 3
+k = 2
+[inputs]
+xs = ["n", "k"]
+s0 = ["n", "k"]
+one_row = [1, "n"]
+tt = ["n", 1]
+[params]
+Wx = ["k", "k"]
+Ws = ["k", "k"]
+q = ["k", 1]
+[forward]
+s1 = "tanh(xs @ Wx + s0 @ Ws)"
+yy = "sigmoid(s1 @ q)"
+loss = "-(one_row @ (tt * log(yy) + (1 - tt) * log(1 - yy))) / n"
+[values]
+s0 = [[0, 0], [0, 0], [0, 0]]
+one_row = [[1, 1, 1]]
+tt = [[1], [0], [1]]
+"""
+
+
+def test_a_column_of_ones_and_a_zero_state_are_kept_and_hand_written_labels_vary() -> None:
+    s = spec.parse(CONSTANTS)
+    d = E.base_derivation(s)
+    got = {v: E.variant_values(s, v, SEED, d) for v in (1, 2, 3, 4)}
+    for v, values in got.items():
+        assert values["one_row"] == s.values["one_row"], v
+        assert values["s0"] == s.values["s0"], v
+        assert {x for row in values["tt"] for x in row} == {0, 1}, (v, values["tt"])
+    assert len({got[v]["tt"] for v in got}) > 1  # the labels are drawn, not fixed
+    assert len({got[v]["xs"] for v in got}) == 4

@@ -16,8 +16,8 @@ in tenths; a draw is kept only when every forward value is finite, no ReLU input
 the kink, and every ReLU with two or more inputs both passes and masks at least one entry (the
 mask step must show something; where no draw can, the first fit draw is kept and the solutions
 say so). Inputs keep the kind of the spec's own values (:func:`_input_kind`: masks, rows that
-are distributions, positive numbers; undrawn, its declared one-hot rows or columns and a bias
-column of ones). A draw whose asked gradient entries are 0, or a whole
+are distributions, positive numbers, a column of ones or zeros kept; undrawn, its declared
+one-hot rows or columns and a bias column of ones). A draw whose asked gradient entries are 0, or a whole
 parameter gradient, is drawn around where a draw can. The derivation is symbolic and does not depend on the values, so
 a variant reuses it (:func:`variant_derivation`).
 
@@ -131,6 +131,8 @@ def _draw(s: NetSpec, rng: random.Random) -> dict[str, tuple[tuple[Fraction, ...
             m = [[Fraction(int(i == hot[j])) for j in range(cols)] for i in range(rows)]
         elif kind == "ones":  # a bias column np.ones((m, 1)): 1 at every draw
             m = [[Fraction(1)] * cols for _ in range(rows)]
+        elif kind == "constant":  # all 1s or all 0s as given: kept
+            m = [list(row) for row in s.values[name]]
         else:
             pool = {
                 "binary": [Fraction(0), Fraction(1)],
@@ -153,7 +155,9 @@ def _input_kind(s: NetSpec, name: str) -> str:
     (counts under a log or a fractional power: GloVe's co-occurrences), ``nonnegative`` when
     none is below 0, else ``input``. Values the spec did not give follow its declarations: a
     ``kind = "one-hot"`` input (or class labels) gets one-hot rows, ``"one-hot-columns"`` one-hot
-    columns, a bias column made by ``np.ones((m, 1))`` stays ``ones``."""
+    columns, a bias column made by ``np.ones((m, 1))`` stays ``ones``. Given as all 1s or all 0s
+    (two entries or more: a column of ones the spec sums or shifts with, an RNN's zero initial
+    state) it is ``constant``: kept as given, drawing it would change what the network computes."""
     given = s.values.get(name, ())
     flat = [v for row in given for v in row]
     if name in s.ones:
@@ -166,6 +170,8 @@ def _input_kind(s: NetSpec, name: str) -> str:
         )
     if set(flat) == {0, 1}:
         return "mask"
+    if len(flat) > 1 and len(set(flat)) == 1 and flat[0] in (0, 1):
+        return "constant"  # a vector of ones the spec sums with, a zero initial state
     if min(flat) >= 0 and len(given[0]) > 1 and all(sum(row) == 1 for row in given):
         return "distribution"
     return "positive" if min(flat) > 0 else "nonnegative" if min(flat) == 0 else "input"
