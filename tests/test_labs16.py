@@ -199,3 +199,31 @@ def test_a_column_of_ones_and_a_zero_state_are_kept_and_hand_written_labels_vary
         assert {x for row in values["tt"] for x in row} == {0, 1}, (v, values["tt"])
     assert len({got[v]["tt"] for v in got}) > 1  # the labels are drawn, not fixed
     assert len({got[v]["xs"] for v in got}) == 4
+
+
+def test_undrawn_inputs_follow_the_roles_the_spec_reader_draws_them_with() -> None:
+    """Without [values], an input read by log/sqrt is positive in every variant (as the spec
+    reader's own made-up values are), a declared one-hot input one-hot, the rest any number."""
+    s = spec.parse("""
+[network]
+name = "roles-undrawn"
+[dims]
+r = 2
+c = 3
+[inputs]
+cnt = ["r", "c"]
+lab = { shape = ["r", "c"], kind = "one-hot" }
+free = ["r", "c"]
+[params]
+G = ["c", "c"]
+[forward]
+u = "torch.log(cnt) @ G + free"
+loss = "-(lab * F.log_softmax(u, dim=1)).sum()"
+""")
+    assert {n: E._input_kind(s, n) for n in s.inputs} == {
+        "cnt": "positive", "lab": "onehot", "free": "input"}
+    d = E.base_derivation(s)
+    for v in (1, 2):
+        values = E.variant_values(s, v, SEED, d)
+        assert min(x for row in values["cnt"] for x in row) > 0
+        assert _one_hot_rows([[str(x) for x in row] for row in values["lab"]])

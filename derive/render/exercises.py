@@ -41,6 +41,7 @@ a variant reuses it (:func:`variant_derivation`).
 from __future__ import annotations
 
 import dataclasses
+import functools
 import json
 import random
 import re
@@ -155,18 +156,20 @@ def _input_kind(s: NetSpec, name: str) -> str:
     (counts under a log or a fractional power: GloVe's co-occurrences), ``nonnegative`` when
     none is below 0, else ``input``. Values the spec did not give follow its declarations: a
     ``kind = "one-hot"`` input (or class labels) gets one-hot rows, ``"one-hot-columns"`` one-hot
-    columns, a bias column made by ``np.ones((m, 1))`` stays ``ones``. Given as all 1s or all 0s
+    columns, one read by ``log``/``sqrt`` positive numbers, a BCE-with-logits target tenths in
+    [0, 1] (the roles the spec reader made its values with), a bias column made by ``np.ones((m, 1))`` stays ``ones``. Given as all 1s or all 0s
     (two entries or more: a column of ones the spec sums or shifts with, an RNN's zero initial
     state) it is ``constant``: kept as given, drawing it would change what the network computes."""
     given = s.values.get(name, ())
     flat = [v for row in given for v in row]
     if name in s.ones:
         return "ones"
-    if not flat or name in s.generated:  # the spec's declared kind, else any real number
-        return (
-            "onehot-columns" if name in s.one_hot_columns
-            else "onehot" if name in s.one_hot
-            else "input"
+    if not flat or name in s.generated:  # the spec's declared kind or role, else any number
+        if name in s.one_hot_columns:
+            return "onehot-columns"
+        role = _roles(s.forward, s.one_hot).get(name)
+        return {"one-hot": "onehot", "binary": "binary", "unit": "real", "positive": "positive"}.get(
+            role, "input"
         )
     if set(flat) == {0, 1}:
         return "mask"
@@ -175,6 +178,13 @@ def _input_kind(s: NetSpec, name: str) -> str:
     if min(flat) >= 0 and len(given[0]) > 1 and all(sum(row) == 1 for row in given):
         return "distribution"
     return "positive" if min(flat) > 0 else "nonnegative" if min(flat) == 0 else "input"
+
+
+@functools.lru_cache(maxsize=64)
+def _roles(forward: Any, one_hot: Any) -> dict[str, str]:
+    """:func:`derive.lang.domains.roles` (what the spec reader draws values it makes up with:
+    a tensor under ``log``/``sqrt`` positive, a BCE-with-logits target in [0, 1], …), once."""
+    return domains.roles(forward, one_hot)
 
 
 def _composition(rng: random.Random, n: int) -> list[Fraction]:
