@@ -5,6 +5,7 @@ values — with the variants built for real and the answer keys graded by the ch
 from __future__ import annotations
 
 import json
+from fractions import Fraction
 from pathlib import Path
 
 import pytest
@@ -227,3 +228,49 @@ loss = "-(lab * F.log_softmax(u, dim=1)).sum()"
         values = E.variant_values(s, v, SEED, d)
         assert min(x for row in values["cnt"] for x in row) > 0
         assert _one_hot_rows([[str(x) for x in row] for row in values["lab"]])
+
+
+# ---- 0/1 masks of ones-then-zeros rows ------------------------------------------------------
+
+# labs15 shuffled each row of a 0/1 input: a causal mask (nanogpt_head_masked_fill's tril) then
+# let a position see the future, CORAL's levels [1, 1, 0] became [1, 0, 1] (no class), a
+# padding mask repeated for every query masked another key in each row. Here: a 4 × 4 causal
+# mask of scores, ordinal levels of 5 examples, other names.
+CAUSAL = """
+[network]
+name = "causal-levels"
+[dims]
+T = 4
+e = 2
+[inputs]
+hx = ["T", "e"]
+causal = ["T", "T"]
+lev = ["T", 3]
+[params]
+Wq = ["e", "e"]
+Wo = ["e", 3]
+[forward]
+sc = "(hx @ Wq) @ hx.T"
+att = "softmax(sc.masked_fill(causal == 0, float('-inf')), dim=-1)"
+lg = "att @ hx @ Wo"
+loss = "F.binary_cross_entropy_with_logits(lg, lev)"
+[values]
+causal = [[1, 0, 0, 0], [1, 1, 0, 0], [1, 1, 1, 0], [1, 1, 1, 1]]
+lev = [[1, 1, 0], [0, 0, 0], [1, 1, 1], [1, 0, 0]]
+"""
+
+
+def test_a_causal_mask_stays_causal_and_ordinal_levels_stay_ordinal() -> None:
+    s = spec.parse(CAUSAL)
+    d = E.base_derivation(s)
+    seen = set()
+    for v in (1, 2, 3):
+        values = E.variant_values(s, v, SEED, d)
+        assert values["causal"] == s.values["causal"], v
+        rows = [[int(x) for x in row] for row in values["lev"]]
+        assert all(row == sorted(row, reverse=True) for row in rows), (v, rows)
+        assert sorted(map(sum, rows)) == sorted(sum(r) for r in s.values["lev"])
+        seen.add(values["lev"])
+    assert len(seen) > 1  # the levels go to other examples: not fixed
+    # a row mask of one row (d2l's valid positions [1, 1, 1, 0]) is still shuffled
+    assert not E._prefix_rows(((Fraction(1), Fraction(1), Fraction(0)),))

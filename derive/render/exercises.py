@@ -116,7 +116,11 @@ def _draw(s: NetSpec, rng: random.Random) -> dict[str, tuple[tuple[Fraction, ...
     for name in (*s.inputs, *s.params):
         rows, cols = s.shape2d(name)
         kind = kinds.get(name, "param" if name in s.params else _input_kind(s, name))
-        if kind == "mask":  # each row's entries shuffled: it hides as many as the spec's row
+        if kind in ("mask", "binary") and name not in s.generated and _prefix_rows(
+            s.values.get(name, ())
+        ):  # given ones-then-zeros rows (BCE targets too: CORAL's levels)
+            m = _prefix_mask(s.values[name], rng)
+        elif kind == "mask":  # each row's entries shuffled: it hides as many as the spec's row
             given = s.values[name]
             by_column = cols == 1 or name in s.one_hot_columns  # a column's entries instead
             lines = list(zip(*given)) if by_column else given
@@ -146,6 +150,37 @@ def _draw(s: NetSpec, rng: random.Random) -> dict[str, tuple[tuple[Fraction, ...
             m = [[rng.choice(pool) for _ in range(cols)] for _ in range(rows)]
         values[name] = tuple(tuple(row) for row in m)
     return values
+
+
+def _prefix_rows(given: Any) -> bool:
+    """A 0/1 matrix of two rows or more whose every row is ones then zeros, some row both: a
+    causal mask (``torch.tril``), a padding mask repeated for every query, CORAL's ordinal
+    levels ``[1, 1, 0]``. Shuffling a row's entries would make it none of these."""
+    if not {x for row in given for x in row} <= {0, 1}:
+        return False
+    rows = [[int(x) for x in row] for row in given]
+    return (
+        len(rows) > 1
+        and len(rows[0]) > 1
+        and all(row == sorted(row, reverse=True) for row in rows)
+        and any(0 < sum(row) < len(row) for row in rows)
+    )
+
+
+def _prefix_mask(given: Any, rng: random.Random) -> list[list[Fraction]]:
+    """A variant of a :func:`_prefix_rows` mask: its rows, each ones then zeros, given to other
+    examples (the rows permuted: ordinal levels, per-example padding); a triangular one (a
+    causal mask: row ``i`` sees ``i + 1`` positions, structure of the positions, not of the
+    examples) and one whose rows are all the same (a padding mask shared by every query) kept
+    as given."""
+    rows = [list(row) for row in given]
+    counts = [sum(row) for row in rows]
+    if len(set(map(tuple, rows))) == 1 or (
+        len(rows) == len(rows[0]) and sorted(counts) == sorted(set(counts))
+        and counts in (sorted(counts), sorted(counts, reverse=True))
+    ):
+        return rows
+    return rng.sample(rows, len(rows))
 
 
 def _input_kind(s: NetSpec, name: str) -> str:
