@@ -5,6 +5,7 @@ values — with the variants built for real and the answer keys graded by the ch
 from __future__ import annotations
 
 import json
+import re
 from fractions import Fraction
 from pathlib import Path
 
@@ -274,3 +275,38 @@ def test_a_causal_mask_stays_causal_and_ordinal_levels_stay_ordinal() -> None:
     assert len(seen) > 1  # the levels go to other examples: not fixed
     # a row mask of one row (d2l's valid positions [1, 1, 1, 0]) is still shuffled
     assert not E._prefix_rows(((Fraction(1), Fraction(1), Fraction(0)),))
+
+
+# ---- the output of a line unrolled at the example's sizes ----------------------------------
+
+# hn16_emd_ordinal: cdf_p = torch.cumsum(p, dim=1) is unrolled by the reader, and the key's
+# ∂L/∂cdf_p came out as (np.ones((1, 3))).T / 3 * …: the batch size as the number 3, "right at
+# the example's sizes only" for the grader, in every variant. Here: other names and sizes, a
+# cumsum of sigmoids against cumulative targets.
+CUMULATIVE = """
+[network]
+name = "cum-sig"
+[dims]
+B = 3
+f = 2
+L = 4
+[inputs]
+u = ["B", "f"]
+cy = ["B", "L"]
+[params]
+A = ["f", "L"]
+[forward]
+q = "torch.sigmoid(u @ A)"
+cq = "torch.cumsum(q, dim=1)"
+loss = "torch.mean(torch.sum((cq - cy) ** 2, dim=1))"
+"""
+
+
+def test_the_output_of_an_unrolled_line_is_not_asked_as_a_formula(tmp_path: Path) -> None:
+    path, base, keys = _variants(tmp_path, CUMULATIVE, "1")
+    ids = {q["id"] for q in keys[1]["questions"]}
+    assert "backward.cq" not in ids and "backward.q" not in ids, ids
+    assert "backward.A" in ids
+    for q in keys[1]["questions"]:  # no size written as the example's number
+        assert not re.search(r"np\.ones\(\([^)]*\d|/ 3\b", q["expected"]), q
+    _key_is_right(keys[1], path)

@@ -477,7 +477,7 @@ def sized(s: NetSpec) -> tuple[str, ...]:
 
     theirs = dict(other.forward)
     lines = [n for n, tree in s.forward if n in theirs and shape_of(tree) != shape_of(theirs[n])]
-    read = set()
+    read = set(lines)  # the line's own output too: its sizes are the example's numbers
     for name, tree in s.forward:
         if name in lines:
             stack = [tree]
