@@ -453,7 +453,8 @@ def _probes(d: Any, masks: Mapping[str, Any]) -> list[Any]:
 def sized(s: NetSpec) -> tuple[str, ...]:
     """The tensors whose gradient formula holds at the example's sizes only: they are read by
     a forward line the spec reader unrolled at these sizes (Barlow Twins' ``torch.diagonal(c)``,
-    its entries side by side, one block per row of ``c``). Found by reading the spec again with
+    its entries side by side, one block per row of ``c``), or are such a line's output and not
+    a number (a ``torch.cumsum``'s: its sizes are printed as the example's numbers). Found by reading the spec again with
     every size one larger: such a line then has another structure (more blocks), a line written
     for any size the same one with other numbers. A sheet does not ask for their formula (a
     grader judging it at other sizes rejects the key's own) and says why. ``()`` when the spec
@@ -477,7 +478,9 @@ def sized(s: NetSpec) -> tuple[str, ...]:
 
     theirs = dict(other.forward)
     lines = [n for n, tree in s.forward if n in theirs and shape_of(tree) != shape_of(theirs[n])]
-    read = set(lines)  # the line's own output too: its sizes are the example's numbers
+    # the line's own output too, unless a number (a scalar's gradient has no sizes to print):
+    # its sizes in the gradient's code are the example's numbers (emd's cumsum: np.ones((1, 3)))
+    read = {n for n in lines if s.shape2d(n) != (1, 1)}
     for name, tree in s.forward:
         if name in lines:
             stack = [tree]
