@@ -16,7 +16,8 @@ in tenths; a draw is kept only when every forward value is finite, no ReLU input
 the kink, and every ReLU with two or more inputs both passes and masks at least one entry (the
 mask step must show something; where no draw can, the first fit draw is kept and the solutions
 say so). Inputs keep the kind of the spec's own values (:func:`_input_kind`: masks, rows that
-are distributions, positive numbers). A draw whose asked gradient entries are 0, or a whole
+are distributions, positive numbers, a column of ones or zeros kept; undrawn, its declared
+one-hot rows or columns and a bias column of ones). A draw whose asked gradient entries are 0, or a whole
 parameter gradient, is drawn around where a draw can. The derivation is symbolic and does not depend on the values, so
 a variant reuses it (:func:`variant_derivation`).
 
@@ -40,6 +41,7 @@ a variant reuses it (:func:`variant_derivation`).
 from __future__ import annotations
 
 import dataclasses
+import functools
 import json
 import random
 import re
@@ -114,7 +116,11 @@ def _draw(s: NetSpec, rng: random.Random) -> dict[str, tuple[tuple[Fraction, ...
     for name in (*s.inputs, *s.params):
         rows, cols = s.shape2d(name)
         kind = kinds.get(name, "param" if name in s.params else _input_kind(s, name))
-        if kind == "mask":  # each row's entries shuffled: it hides as many as the spec's row
+        if kind in ("mask", "binary") and name not in s.generated and _prefix_rows(
+            s.values.get(name, ())
+        ):  # given ones-then-zeros rows (BCE targets too: CORAL's levels)
+            m = _prefix_mask(s.values[name], rng)
+        elif kind == "mask":  # each row's entries shuffled: it hides as many as the spec's row
             given = s.values[name]
             by_column = cols == 1 or name in s.one_hot_columns  # a column's entries instead
             lines = list(zip(*given)) if by_column else given
@@ -125,6 +131,13 @@ def _draw(s: NetSpec, rng: random.Random) -> dict[str, tuple[tuple[Fraction, ...
         elif kind == "onehot":
             hot = [rng.randrange(cols) for _ in range(rows)]
             m = [[Fraction(int(j == hot[i])) for j in range(cols)] for i in range(rows)]
+        elif kind == "onehot-columns":  # Ng's layout: one example per column
+            hot = [rng.randrange(rows) for _ in range(cols)]
+            m = [[Fraction(int(i == hot[j])) for j in range(cols)] for i in range(rows)]
+        elif kind == "ones":  # a bias column np.ones((m, 1)): 1 at every draw
+            m = [[Fraction(1)] * cols for _ in range(rows)]
+        elif kind == "constant":  # all 1s or all 0s as given: kept
+            m = [list(row) for row in s.values[name]]
         else:
             pool = {
                 "binary": [Fraction(0), Fraction(1)],
@@ -139,22 +152,74 @@ def _draw(s: NetSpec, rng: random.Random) -> dict[str, tuple[tuple[Fraction, ...
     return values
 
 
+def _prefix_rows(given: Any) -> bool:
+    """A 0/1 matrix of two rows or more whose every row is ones then zeros, some row both: a
+    causal mask (``torch.tril``), a padding mask repeated for every query, CORAL's ordinal
+    levels ``[1, 1, 0]``. Shuffling a row's entries would make it none of these."""
+    if not {x for row in given for x in row} <= {0, 1}:
+        return False
+    rows = [[int(x) for x in row] for row in given]
+    return (
+        len(rows) > 1
+        and len(rows[0]) > 1
+        and all(row == sorted(row, reverse=True) for row in rows)
+        and any(0 < sum(row) < len(row) for row in rows)
+    )
+
+
+def _prefix_mask(given: Any, rng: random.Random) -> list[list[Fraction]]:
+    """A variant of a :func:`_prefix_rows` mask: its rows, each ones then zeros, given to other
+    examples (the rows permuted: ordinal levels, per-example padding); a triangular one (a
+    causal mask: row ``i`` sees ``i + 1`` positions, structure of the positions, not of the
+    examples) and one whose rows are all the same (a padding mask shared by every query) kept
+    as given."""
+    rows = [list(row) for row in given]
+    counts = [sum(row) for row in rows]
+    if len(set(map(tuple, rows))) == 1 or (
+        len(rows) == len(rows[0]) and sorted(counts) == sorted(set(counts))
+        and counts in (sorted(counts), sorted(counts, reverse=True))
+    ):
+        return rows
+    return rng.sample(rows, len(rows))
+
+
 def _input_kind(s: NetSpec, name: str) -> str:
     """How a variant draws an input that is not a loss target, read off the spec's own values:
     ``mask`` when they are 0s and 1s with both present (a padding or causal mask, a one-hot
     input: a drawn value in between would not be one), ``distribution`` when every row is one
     (entries in [0, 1] summing to 1: KL's target), ``positive`` when every value is above 0
     (counts under a log or a fractional power: GloVe's co-occurrences), ``nonnegative`` when
-    none is below 0, else ``input``."""
+    none is below 0, else ``input``. Values the spec did not give follow its declarations: a
+    ``kind = "one-hot"`` input (or class labels) gets one-hot rows, ``"one-hot-columns"`` one-hot
+    columns, one read by ``log``/``sqrt`` positive numbers, a BCE-with-logits target tenths in
+    [0, 1] (the roles the spec reader made its values with), a bias column made by ``np.ones((m, 1))`` stays ``ones``. Given as all 1s or all 0s
+    (two entries or more: a column of ones the spec sums or shifts with, an RNN's zero initial
+    state) it is ``constant``: kept as given, drawing it would change what the network computes."""
     given = s.values.get(name, ())
     flat = [v for row in given for v in row]
-    if not flat or name in s.generated:
-        return "input"
+    if name in s.ones:
+        return "ones"
+    if not flat or name in s.generated:  # the spec's declared kind or role, else any number
+        if name in s.one_hot_columns:
+            return "onehot-columns"
+        role = _roles(s.forward, s.one_hot).get(name)
+        return {"one-hot": "onehot", "binary": "binary", "unit": "real", "positive": "positive"}.get(
+            role, "input"
+        )
     if set(flat) == {0, 1}:
         return "mask"
+    if len(flat) > 1 and len(set(flat)) == 1 and flat[0] in (0, 1):
+        return "constant"  # a vector of ones the spec sums with, a zero initial state
     if min(flat) >= 0 and len(given[0]) > 1 and all(sum(row) == 1 for row in given):
         return "distribution"
     return "positive" if min(flat) > 0 else "nonnegative" if min(flat) == 0 else "input"
+
+
+@functools.lru_cache(maxsize=64)
+def _roles(forward: Any, one_hot: Any) -> dict[str, str]:
+    """:func:`derive.lang.domains.roles` (what the spec reader draws values it makes up with:
+    a tensor under ``log``/``sqrt`` positive, a BCE-with-logits target in [0, 1], …), once."""
+    return domains.roles(forward, one_hot)
 
 
 def _composition(rng: random.Random, n: int) -> list[Fraction]:
@@ -240,6 +305,7 @@ def variant_values(
         if any(k not in SOFT for k in keys) or _unfit(d, values):
             continue
         zero, asked = _zeros(d, values)
+        zero = [n for n in zero if not _zero_by_structure(d, values, n)]  # no draw avoids it
         if not keys and not zero and not asked:
             return values
         kept = kept or values
@@ -254,7 +320,8 @@ def variant_values(
 
 
 def zero_gradients(d: Any, values: Mapping[str, Any]) -> list[str]:
-    """The parameters whose gradient is exactly 0 in every entry at ``values``: a number
+    """The parameters whose gradient is 0 in every entry at ``values`` (exactly, or tiny by the
+    network's structure: :func:`_always_tiny`): a number
     question about them teaches nothing (a variant draws again; where no draw avoids it the
     sheet does not ask it and says so)."""
     return _zeros(d, values)[0]
@@ -267,16 +334,33 @@ def _zeros(d: Any, values: Mapping[str, Any]) -> tuple[list[str], bool]:
     g = d.graph
     spec = dataclasses.replace(g.spec, values=values)
     ex_ = Example(dataclasses.replace(d, graph=dataclasses.replace(g, spec=spec)))
+    masks = {k: v for k, v in values.items() if _input_kind(g.spec, k) == "mask"}
+
+    def zero(x: Any) -> bool:
+        # 0, or 0 by the network's structure that an irrational factor leaves as ±1e-30 in the
+        # many-digit arithmetic (a bias before a standardisation: VICReg's b, batch norm's):
+        # the key's 2.4e-30 is no number a student can give, and the grader's exact value differs
+        v = ex_.value(x)
+        return v == 0 or (abs(v) < TINY and _always_tiny(d, masks, x))
+
     out, asked = [], False
     for v in d.backward:
         if v.kind != "param":
             continue
         t = g.tensors[v.name]
-        if all(ex_.value(x) == 0 for x in t.grads):
+        if all(zero(x) for x in t.grads):
             out.append(v.name)
-        elif any(ex_.value(t.grads[i, j]) == 0 for i, j in _entries(t.shape)):
+        elif any(zero(t.grads[i, j]) for i, j in _entries(t.shape)):
             asked = True
     return out, asked
+
+
+def _zero_by_structure(d: Any, values: Mapping[str, Any], name: str) -> bool:
+    """Is the gradient of ``name`` 0 (or tiny) in every entry at the probe draws too (with the
+    same masks)? Then no draw avoids it (∂L/∂b of a bias before a standardisation): drawing
+    again for it only costs time."""
+    masks = {k: v for k, v in values.items() if _input_kind(d.graph.spec, k) == "mask"}
+    return all(_always_tiny(d, masks, x) for x in d.graph.tensors[name].grads)
 
 
 def _unfit(d: Any, values: Mapping[str, Any]) -> bool:
@@ -369,7 +453,8 @@ def _probes(d: Any, masks: Mapping[str, Any]) -> list[Any]:
 def sized(s: NetSpec) -> tuple[str, ...]:
     """The tensors whose gradient formula holds at the example's sizes only: they are read by
     a forward line the spec reader unrolled at these sizes (Barlow Twins' ``torch.diagonal(c)``,
-    its entries side by side, one block per row of ``c``). Found by reading the spec again with
+    its entries side by side, one block per row of ``c``), or are such a line's output and not
+    a number (a ``torch.cumsum``'s: its sizes are printed as the example's numbers). Found by reading the spec again with
     every size one larger: such a line then has another structure (more blocks), a line written
     for any size the same one with other numbers. A sheet does not ask for their formula (a
     grader judging it at other sizes rejects the key's own) and says why. ``()`` when the spec
@@ -393,7 +478,9 @@ def sized(s: NetSpec) -> tuple[str, ...]:
 
     theirs = dict(other.forward)
     lines = [n for n, tree in s.forward if n in theirs and shape_of(tree) != shape_of(theirs[n])]
-    read = set()
+    # the line's own output too, unless a number (a scalar's gradient has no sizes to print):
+    # its sizes in the gradient's code are the example's numbers (emd's cumsum: np.ones((1, 3)))
+    read = {n for n in lines if s.shape2d(n) != (1, 1)}
     for name, tree in s.forward:
         if name in lines:
             stack = [tree]
