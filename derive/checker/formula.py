@@ -860,6 +860,8 @@ SUPPORTED_NUMPY = (  # code only: the list is shown as is in every language
     "np.transpose",
     "np.sum",
     "np.mean",
+    "np.average(x, axis=k)",
+    "np.squeeze",
     "np.exp",
     "np.log",
     "np.tanh",
@@ -1436,6 +1438,8 @@ class _Numpy(ast.NodeTransformer):
         if self.keeps_shape(x, shape):
             return x  # x.reshape(x.shape[0], -1) of a matrix (CS231n's affine layer): x itself
         ones = [isinstance(d, ast.Constant) and d.value == 1 for d in shape]
+        if all(ones) and self.shape_of(x) == (1, 1):
+            return x  # np.average(A2 - Y, axis=0).reshape(1, 1): a single number, as (1, 1)
         if ones[1] and not ones[0]:
             return self.oriented(x, 1, spelled)
         if ones[0] and not ones[1]:
@@ -1939,8 +1943,13 @@ class _Numpy(ast.NodeTransformer):
                 return ast.BinOp(args[0], ast.Pow(), _c(0.5))
             if name in ("power", "pow") and two:
                 return ast.BinOp(args[0], ast.Pow(), args[1])
-            if name == "copy" and len(args) == 1 and not node.keywords:
-                return args[0]  # np.copy(dA): the same values
+            if name in ("copy", "squeeze") and len(args) == 1 and not node.keywords:
+                return args[0]  # np.copy(dA): the same values; np.squeeze(x) as x.squeeze()
+            if name == "average" and len(args) <= 2 and all(
+                k.arg in ("axis", "keepdims") for k in node.keywords
+            ):  # np.average without weights is np.mean
+                np_mean = ast.Attribute(ast.Name(base.id, ast.Load()), "mean", ast.Load())
+                return self.call(ast.Call(np_mean, args, node.keywords))
             if name in ("array", "asarray", "tensor", "as_tensor", "float64", "float32", "double") and len(args) == 1:
                 dtype = [k.value for k in node.keywords if k.arg == "dtype"]
                 if any(k.arg not in ("dtype", "copy") for k in node.keywords):
@@ -3368,14 +3377,51 @@ class Convert:
             return entries
         a, b = self.tensor(a_raw), self.tensor(b_raw)
         forward = dict(self.net.spec.forward)
-        if a not in forward or b not in ex.names(forward[a]):
+        if a not in forward or not self.reaches(a, b):
             raise FormulaError(
                 msg("error.leibniz_not_input", a=a_raw, b=b_raw), self.column(b_raw), self.text
             )
         start = up if up is not None else ex.Num(Fraction(1))
-        out = self.pull(forward[a], b, start, a_raw, b_raw)
+        if b in ex.names(forward[a]):  # B an input of A: the local derivative
+            out = self.pull(forward[a], b, start, a_raw, b_raw)
+        else:  # B upstream of A only (∂v/∂w for v = u + b, u = w x): through every path
+            out = self.through(a, b, start, a_raw, b_raw)
         assert out is not None
         self._atoms.add(id(out))
+        return out
+
+    def reaches(self, a: str, b: str) -> bool:
+        """Does node ``a`` of the forward pass depend on tensor ``b``?"""
+        forward = dict(self.net.spec.forward)
+        todo, seen = [a], set()
+        while todo:
+            x = todo.pop()
+            if x in seen or x not in forward:
+                continue
+            seen.add(x)
+            used = ex.names(forward[x])
+            if b in used:
+                return True
+            todo.extend(used)
+        return False
+
+    def through(self, a: str, b: str, up: ex.Node, a_raw: str, b_raw: str) -> ex.Node | None:
+        """``up`` (the gradient of node ``a``) pulled back to ``b`` along every path of the
+        forward pass (the total derivative: what ∂A/∂B means where B is no input of A)."""
+        forward = dict(self.net.spec.forward)
+        parts = []
+        if b in ex.names(forward[a]):
+            parts.append(self.pull(forward[a], b, up, a_raw, b_raw))
+        for x in dict.fromkeys(ex.names(forward[a])):  # in the order written: deterministic
+            if x != b and x in forward and self.reaches(x, b):
+                g = self.pull(forward[a], x, up, a_raw, b_raw)
+                parts.append(self.through(x, b, g, a_raw, b_raw) if g is not None else None)
+        found = [p for p in parts if p is not None]
+        if not found:
+            return None
+        out = found[0]
+        for p in found[1:]:
+            out = ex.BinOp("+", out, p)
         return out
 
     def index_notation(self, name: str) -> bool:
