@@ -839,6 +839,17 @@ _PLAIN_LEIBNIZ = re.compile(
 
 
 
+def _summed(parts: list[ex.Node | None]) -> ex.Node | None:
+    """The sum of the contributions that are there (None when there are none)."""
+    found = [p for p in parts if p is not None]
+    if not found:
+        return None
+    out = found[0]
+    for p in found[1:]:
+        out = ex.BinOp("+", out, p)
+    return out
+
+
 def _plain_leibniz(net: Net, m: re.Match[str]) -> bool:
     """Is ``dA/dB`` Leibniz notation, not a division by a node whose name starts with d
     (``dy_hat / data`` where the network has a node ``data``)?"""
@@ -3416,13 +3427,7 @@ class Convert:
             if x != b and x in forward and self.reaches(x, b):
                 g = self.pull(forward[a], x, up, a_raw, b_raw)
                 parts.append(self.through(x, b, g, a_raw, b_raw) if g is not None else None)
-        found = [p for p in parts if p is not None]
-        if not found:
-            return None
-        out = found[0]
-        for p in found[1:]:
-            out = ex.BinOp("+", out, p)
-        return out
+        return _summed(parts)
 
     def index_notation(self, name: str) -> bool:
         """Is ``name`` an entry with letter indices (``v_j``, ``w2_kj``, ``dZ2_ik``, ``A_ij``):
@@ -3547,13 +3552,7 @@ class Convert:
             parts = [go(t.args[0], ex.BinOp("*", t, ex.BinOp("-", up, rows)))]
         else:
             raise FormulaError(msg("error.leibniz_rule", a=a_raw, b=b_raw), 0, self.text)
-        found = [p for p in parts if p is not None]
-        if not found:
-            return None
-        out = found[0]
-        for p in found[1:]:
-            out = ex.BinOp("+", out, p)
-        return out
+        return _summed(parts)
 
     def block(self, node: ex.Call, x: mf.MExpr, nx: ex.Node) -> tuple[mf.MExpr, ex.Node]:
         """A slice ``x[:, lo:hi]`` in a formula: the bounds by [dims] names or numbers, as a spec
