@@ -138,6 +138,7 @@ def test_numpy_average_and_squeeze() -> None:
     from derive.checker.check import check
 
     assert check("mlp-bce", "b2", "db2 = np.average(A2 - Y, axis=0).reshape(1, 1)").ok
+    assert check("mlp-bce", "W2", "np.average(A1[:, :, None] * (A2 - Y)[:, None, :], axis=0)").ok
     assert check("softmax-regression", "b", "np.average(P - Y, axis=0, keepdims=True)").ok
     r = check("softmax-regression", "b", "np.average(Y - P, axis=0, keepdims=True)")
     assert (r.verdict, r.code) == ("incorrect", "sign")

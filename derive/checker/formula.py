@@ -1159,13 +1159,15 @@ class _Numpy(ast.NodeTransformer):
 
     def batch_outer(self, node: ast.Call) -> ast.expr | None:
         """The per-row outer products of a 3-D broadcast summed (averaged) over the rows,
-        ``np.sum(U[:, :, None] * V[:, None, :], axis=0)`` (``np.mean``, ``.sum(0)``,
-        ``.mean(axis=0)``, either factor first): ``U.T @ V`` (divided by the rows' size, named
+        ``np.sum(U[:, :, None] * V[:, None, :], axis=0)`` (``np.mean``, ``np.average``,
+        ``.sum(0)``, ``.mean(axis=0)``, either factor first): ``U.T @ V`` (divided by the rows' size, named
         from a tensor of ``U`` or ``V`` with that many rows); None for anything else."""
         f = node.func
-        if not isinstance(f, ast.Attribute) or f.attr not in ("sum", "mean"):
+        if not isinstance(f, ast.Attribute) or f.attr not in ("sum", "mean", "average"):
             return None
         module = isinstance(f.value, ast.Name) and f.value.id in _NUMPY_MODULES
+        if f.attr == "average" and not module or any(k.arg == "weights" for k in node.keywords):
+            return None  # np.average without weights: np.mean
         args = list(node.args)
         product = args.pop(0) if module and args else (None if module else f.value)
         axis = [k.value for k in node.keywords if k.arg in ("axis", "dim")] + args
@@ -1180,7 +1182,7 @@ class _Numpy(ast.NodeTransformer):
         if ku == 1:  # V[:, None, :] * U[:, :, None]
             u, v = v, u
         out: ast.expr = ast.BinOp(ast.Attribute(u, "T", ast.Load()), ast.MatMult(), v)
-        if f.attr == "mean":
+        if f.attr in ("mean", "average"):
             out = ast.BinOp(out, ast.Div(), self.rows_of(u, v))
         return out
 
