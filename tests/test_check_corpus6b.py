@@ -22,8 +22,6 @@ from derive.checker.check import FormulaError, check  # noqa: E402
 
 CASES = corpus6b.load()
 KNOWN: dict[str, str] = {  # id -> why it still fails (strict xfail: fixing it must remove it here)
-    "c6b-243": "∂L/∂v ∂v/∂w with w not an input of v: refused by policy (a derivative that is not "
-    "local, exit 2 naming it), though ∂v/∂w = x makes the product right",
     "c6b-265": "d2l's per-example ∂_o l names o, not a tensor of this network: exit 2 naming it",
     "c6b-287": "H(h) on relu-mlp, whose hidden size is H: read as H times h (wrong); reading a size "
     "name as the Heaviside step could accept H·(…) where the student meant the product",

@@ -151,12 +151,22 @@ LEIBNIZ: list[Case] = [
         "incorrect",
         "missing-activation-derivative",
     ),
-    # not a local derivative / not a node: exit 2 naming it
+    # ∂Z2/∂W1: W1 is upstream of Z2 (through A1), the derivative through the nodes in between,
+    # so the product is ∂L/∂W1, where W2 is asked: the wrong layer (heldcheck18; was exit 2)
     (
         "mlp-bce",
         "W2",
         "latex",
         r"\frac{\partial L}{\partial Z^{[2]}} \frac{\partial Z^{[2]}}{\partial W^{[1]}}",
+        "incorrect",
+        "wrong-layer",
+    ),
+    # a B that A does not depend on, or a name that is no node: exit 2 naming it
+    (
+        "mlp-bce",
+        "W1",
+        "latex",
+        r"\frac{\partial L}{\partial Z^{[1]}} \frac{\partial Z^{[1]}}{\partial W^{[2]}}",
         "unreadable",
         "unreadable",
     ),
@@ -181,8 +191,8 @@ def test_leibniz_names_what_is_not_a_node() -> None:
         check("mlp-bce", "W2", r"\frac{\partial Z^{[2]}}{\partial Q} \delta^{[2]}", latex=True)
     assert "'Q'" in info.value.message
     with pytest.raises(FormulaError) as info:
-        check("mlp-bce", "W2", r"dZ^{[2]} \frac{\partial Z^{[2]}}{\partial W^{[1]}}", latex=True)
-    assert "W1 is not an input of Z2" in info.value.message
+        check("mlp-bce", "W1", r"dZ^{[1]} \frac{\partial Z^{[1]}}{\partial W^{[2]}}", latex=True)
+    assert "W2 is not an input of Z1" in info.value.message
 
 
 # ---- 2. sizes told apart -----------------------------------------------------------------------

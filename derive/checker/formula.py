@@ -839,6 +839,17 @@ _PLAIN_LEIBNIZ = re.compile(
 
 
 
+def _summed(parts: list[ex.Node | None]) -> ex.Node | None:
+    """The sum of the contributions that are there (None when there are none)."""
+    found = [p for p in parts if p is not None]
+    if not found:
+        return None
+    out = found[0]
+    for p in found[1:]:
+        out = ex.BinOp("+", out, p)
+    return out
+
+
 def _plain_leibniz(net: Net, m: re.Match[str]) -> bool:
     """Is ``dA/dB`` Leibniz notation, not a division by a node whose name starts with d
     (``dy_hat / data`` where the network has a node ``data``)?"""
@@ -860,6 +871,8 @@ SUPPORTED_NUMPY = (  # code only: the list is shown as is in every language
     "np.transpose",
     "np.sum",
     "np.mean",
+    "np.average(x, axis=k)",
+    "np.squeeze",
     "np.exp",
     "np.log",
     "np.tanh",
@@ -1146,13 +1159,15 @@ class _Numpy(ast.NodeTransformer):
 
     def batch_outer(self, node: ast.Call) -> ast.expr | None:
         """The per-row outer products of a 3-D broadcast summed (averaged) over the rows,
-        ``np.sum(U[:, :, None] * V[:, None, :], axis=0)`` (``np.mean``, ``.sum(0)``,
-        ``.mean(axis=0)``, either factor first): ``U.T @ V`` (divided by the rows' size, named
+        ``np.sum(U[:, :, None] * V[:, None, :], axis=0)`` (``np.mean``, ``np.average``,
+        ``.sum(0)``, ``.mean(axis=0)``, either factor first): ``U.T @ V`` (divided by the rows' size, named
         from a tensor of ``U`` or ``V`` with that many rows); None for anything else."""
         f = node.func
-        if not isinstance(f, ast.Attribute) or f.attr not in ("sum", "mean"):
+        if not isinstance(f, ast.Attribute) or f.attr not in ("sum", "mean", "average"):
             return None
         module = isinstance(f.value, ast.Name) and f.value.id in _NUMPY_MODULES
+        if f.attr == "average" and not module or any(k.arg == "weights" for k in node.keywords):
+            return None  # np.average without weights: np.mean
         args = list(node.args)
         product = args.pop(0) if module and args else (None if module else f.value)
         axis = [k.value for k in node.keywords if k.arg in ("axis", "dim")] + args
@@ -1167,7 +1182,7 @@ class _Numpy(ast.NodeTransformer):
         if ku == 1:  # V[:, None, :] * U[:, :, None]
             u, v = v, u
         out: ast.expr = ast.BinOp(ast.Attribute(u, "T", ast.Load()), ast.MatMult(), v)
-        if f.attr == "mean":
+        if f.attr in ("mean", "average"):
             out = ast.BinOp(out, ast.Div(), self.rows_of(u, v))
         return out
 
@@ -1436,6 +1451,8 @@ class _Numpy(ast.NodeTransformer):
         if self.keeps_shape(x, shape):
             return x  # x.reshape(x.shape[0], -1) of a matrix (CS231n's affine layer): x itself
         ones = [isinstance(d, ast.Constant) and d.value == 1 for d in shape]
+        if all(ones) and self.shape_of(x) == (1, 1):
+            return x  # np.average(A2 - Y, axis=0).reshape(1, 1): a single number, as (1, 1)
         if ones[1] and not ones[0]:
             return self.oriented(x, 1, spelled)
         if ones[0] and not ones[1]:
@@ -1939,8 +1956,13 @@ class _Numpy(ast.NodeTransformer):
                 return ast.BinOp(args[0], ast.Pow(), _c(0.5))
             if name in ("power", "pow") and two:
                 return ast.BinOp(args[0], ast.Pow(), args[1])
-            if name == "copy" and len(args) == 1 and not node.keywords:
-                return args[0]  # np.copy(dA): the same values
+            if name in ("copy", "squeeze") and len(args) == 1 and not node.keywords:
+                return args[0]  # np.copy(dA): the same values; np.squeeze(x) as x.squeeze()
+            if name == "average" and len(args) <= 2 and all(
+                k.arg in ("axis", "keepdims") for k in node.keywords
+            ):  # np.average without weights is np.mean
+                np_mean = ast.Attribute(ast.Name(base.id, ast.Load()), "mean", ast.Load())
+                return self.call(ast.Call(np_mean, args, node.keywords))
             if name in ("array", "asarray", "tensor", "as_tensor", "float64", "float32", "double") and len(args) == 1:
                 dtype = [k.value for k in node.keywords if k.arg == "dtype"]
                 if any(k.arg not in ("dtype", "copy") for k in node.keywords):
@@ -3368,15 +3390,46 @@ class Convert:
             return entries
         a, b = self.tensor(a_raw), self.tensor(b_raw)
         forward = dict(self.net.spec.forward)
-        if a not in forward or b not in ex.names(forward[a]):
+        if a not in forward or not self.reaches(a, b):
             raise FormulaError(
                 msg("error.leibniz_not_input", a=a_raw, b=b_raw), self.column(b_raw), self.text
             )
         start = up if up is not None else ex.Num(Fraction(1))
-        out = self.pull(forward[a], b, start, a_raw, b_raw)
+        if b in ex.names(forward[a]):  # B an input of A: the local derivative
+            out = self.pull(forward[a], b, start, a_raw, b_raw)
+        else:  # B upstream of A only (∂v/∂w for v = u + b, u = w x): through every path
+            out = self.through(a, b, start, a_raw, b_raw)
         assert out is not None
         self._atoms.add(id(out))
         return out
+
+    def reaches(self, a: str, b: str) -> bool:
+        """Does node ``a`` of the forward pass depend on tensor ``b``?"""
+        forward = dict(self.net.spec.forward)
+        todo, seen = [a], set()
+        while todo:
+            x = todo.pop()
+            if x in seen or x not in forward:
+                continue
+            seen.add(x)
+            used = ex.names(forward[x])
+            if b in used:
+                return True
+            todo.extend(used)
+        return False
+
+    def through(self, a: str, b: str, up: ex.Node, a_raw: str, b_raw: str) -> ex.Node | None:
+        """``up`` (the gradient of node ``a``) pulled back to ``b`` along every path of the
+        forward pass (the total derivative: what ∂A/∂B means where B is no input of A)."""
+        forward = dict(self.net.spec.forward)
+        parts = []
+        if b in ex.names(forward[a]):
+            parts.append(self.pull(forward[a], b, up, a_raw, b_raw))
+        for x in dict.fromkeys(ex.names(forward[a])):  # in the order written: deterministic
+            if x != b and x in forward and self.reaches(x, b):
+                g = self.pull(forward[a], x, up, a_raw, b_raw)
+                parts.append(self.through(x, b, g, a_raw, b_raw) if g is not None else None)
+        return _summed(parts)
 
     def index_notation(self, name: str) -> bool:
         """Is ``name`` an entry with letter indices (``v_j``, ``w2_kj``, ``dZ2_ik``, ``A_ij``):
@@ -3501,13 +3554,7 @@ class Convert:
             parts = [go(t.args[0], ex.BinOp("*", t, ex.BinOp("-", up, rows)))]
         else:
             raise FormulaError(msg("error.leibniz_rule", a=a_raw, b=b_raw), 0, self.text)
-        found = [p for p in parts if p is not None]
-        if not found:
-            return None
-        out = found[0]
-        for p in found[1:]:
-            out = ex.BinOp("+", out, p)
-        return out
+        return _summed(parts)
 
     def block(self, node: ex.Call, x: mf.MExpr, nx: ex.Node) -> tuple[mf.MExpr, ex.Node]:
         """A slice ``x[:, lo:hi]`` in a formula: the bounds by [dims] names or numbers, as a spec

@@ -178,6 +178,7 @@ FUNCS = {
     "leakyrelu": "leaky_relu",  # \operatorname{LeakyReLU}_{0.2}(z): the slope as a subscript
     "sin": "sin",  # SIREN's and the snake activation's sines, and their cosine derivatives
     "cos": "cos",
+    "mean": "mean",  # \operatorname{mean}(A - Y): the mean of every entry, as the language's mean
 }
 # what our own plain-text output uses, so it can be pasted back
 UNICODE = {

@@ -205,6 +205,23 @@ def _local_mutations(net: Net, node: str, top: bool) -> Iterator[tuple[str, Msg,
             ),
             g.tensors[C].grad_ref(g.loss_tex),
         )
+        # the classic activations' derivatives for it (tanh's 1 − A² for softsign's
+        # 1 / (1 + |Z|)²): as for a named activation without a slip list of its own
+        v, c = g.tensors[node].value_ref(g.loss_tex), g.tensors[C].value_ref(g.loss_tex)
+        right = f"{grad} = {formula_text(F)}"
+        for key, make in ops.CLASSIC_SLIPS:
+            desc = msg(f"mut.alt.{key}", C=C, node=node, deriv="f'")
+            yield (
+                "wrong-activation-derivative",
+                msg(
+                    "checkcodes2.wrong_written_out",
+                    C=C,
+                    expr=formula_text(forward_ir(tree, g)),
+                    desc=desc,
+                    right=right,
+                ),
+                mf.mul(g.tensors[C].grad_ref(g.loss_tex), _slip(make, v, c, ())),
+            )
     # structural slips in the visit's own formula
     masks: list[tuple[tuple[int, ...], mf.MExpr, mf.MExpr]] = []  # activation derivatives
     for path, e in positions(F):
