@@ -321,7 +321,7 @@ C(CS229L, "theta", L, r"\nabla_{\theta} J(\theta) = \frac{1}{m}\sum_{i=1}^{m}\le
 C(CS229L, "theta", L, r"X^{\top}(h - y)", "scale-factor", style="cs229-logreg-missing-m")
 C(CS229L, "theta", L, r"\frac{1}{m} X^{\top}(y - h)", "sign", style="cs229-logreg-sign")
 C(CS229L, "theta", L, r"\frac{1}{n} X^{\top}(h - y)", "scale-factor", style="cs229-logreg-wrong-size")
-C(QIU, "W", L, r"-\frac{1}{N} X (Y - \hat{Y})^{\top} + \lambda W", "*", style="qiu", note="邱锡鹏 (3.39) with the weight-decay term λW: right for one-hot Y only, and this spec does not declare Y one-hot (first labelled right; the checker's one-hot note says why)")
+C(QIU, "W", L, r"-\frac{1}{N} X (Y - \hat{Y})^{\top} + \lambda W", style="qiu", note="邱锡鹏 (3.39) with the weight-decay term λW: right for one-hot Y only; this spec does not declare Y one-hot, but its given [values] are one-hot columns against a softmax (first labelled right, then wrong with the one-hot note, right again in checkgaps9)")
 C(QIU, "W", L, r"-\frac{1}{N} X (Y - \hat{Y})^{\top}", "missing-loss-term", style="qiu-no-decay", note="also right for one-hot Y only (two mistakes)")
 C(QIU, "W", L, r"-\frac{1}{N} X (Y - \hat{Y})^{\top} + 2\lambda W", "loss-term-factor", style="qiu-decay-2")
 C(QIU, "W", L, r"-\frac{1}{N} X (Y - \hat{Y})^{\top} + \frac{\lambda}{N} W", "loss-term-factor", style="qiu-decay-over-N")

@@ -76,7 +76,15 @@ import sympy as sp
 
 from derive.checker import evaluate as evaluate_module
 from derive.checker import normnames, textbox
-from derive.checker.checknet import DIAG_POINTS, POINTS, POINTS_PIECEWISE, Net, Target, net_for
+from derive.checker.checknet import (
+    DIAG_POINTS,
+    POINTS,
+    POINTS_PIECEWISE,
+    Net,
+    Target,
+    net_for,
+    softmax_targets,
+)
 from derive.checker.diagnose import (
     _activation_of,
     _factor_diagnoses,
@@ -656,8 +664,10 @@ def _check_formula_on(
     except ShapeError as err:
         tree = resolve_products(net, tree, allow_upstream)
         diags = shape_problem(net, target, tree, err.msg)
-        return _result(verdict="incorrect", diagnoses=tuple(diags), read_as=tree_text(tree), **base)
-    read_as = tree_text(resolved)
+        return _result(
+            verdict="incorrect", diagnoses=tuple(diags), read_as=tree_text(ones_shown(net, tree)), **base
+        )
+    read_as = tree_text(ones_shown(net, resolved))
     if target.name in conv.grads_used:
         diag = Diagnosis.of("circular", msg("diag.circular", name=target.name), target.expected)
         return _result(verdict="incorrect", diagnoses=(diag,), read_as=read_as, **base)
@@ -983,7 +993,11 @@ def onehot_points(net: Net, base: Checker | None = None) -> list[list[Checker]] 
             if name in net.spec.inputs
             and name not in net.spec.one_hot
             and name not in net.spec.one_hot_columns
-            and min(int(d) for d in net.g.tensors[name].shape) > 1
+            and name not in net.hot
+            and (
+                min(int(d) for d in net.g.tensors[name].shape) > 1
+                or name in softmax_targets(net)  # a column against a softmax (Nielsen's y)
+            )
         }
     )
     if not labels:
@@ -1079,16 +1093,74 @@ def _size_swap(net: Net, target: Target, user: mf.MExpr, text: str = "") -> Diag
                 same(evaluate(fixed, System(net.other_dims, k)), target.truth(k, "dims"))
                 for k in range(2)
             ):
+                # the factor as measured where the sizes differ (`* n / m**2` is n/m × the
+                # gradient there, `/ n` for `/ m` m/n)
+                there = net.other_dims.defs
+                va, vb = float(there[a]), float(there[b])
+                mine = floats(evaluate(user, System(net.other_dims, 0)))
+                want = floats(target.truth(0, "dims"))
+                c = None if mine is None or want is None else _ratio([mine], [want])
+                factor = (
+                    f"{dims[a]}/{dims[b]}"
+                    if c is not None and math.isclose(c, va / vb, rel_tol=1e-6)
+                    else f"{dims[b]}/{dims[a]}"
+                )
                 m = msg(
                     "diag.wrong_size",
                     used=dims[a],
                     right=dims[b],
                     value=int(net.g.scalar_values[a]),
+                    factor=factor,
                 )
-                return Diagnosis.of(
-                    "scale-factor", m, target.expected, factor=f"{dims[b]}/{dims[a]}"
-                )
+                return Diagnosis.of("scale-factor", m, target.expected, factor=factor)
     return None
+
+
+def ones_shown(net: Net, node: ex.Node) -> ex.Node:
+    """``node`` with each block of ones the reader made of ``np.ones((r, c))`` — ``0 * T + 1``
+    of a tensor ``T`` of that shape, or ``0 * T[:, 0:1] + 1`` of one side of it (transposed for
+    a row) — shown as ``np.ones((r, c))`` again, its sizes by their names: the echo of a
+    formula says what the student wrote, not the reader's internal form."""
+
+    def size(d: Any) -> str:
+        return getattr(d, "label", None) or str(int(d))
+
+    def shape(n: ex.Node) -> tuple[Any, Any] | None:
+        if isinstance(n, ex.Name) and n.id in net.g.tensors:
+            t = net.g.tensors[n.id].shape
+            return (t[0], t[1]) if len(t) == 2 else None
+        if isinstance(n, ex.Call) and n.func == "slice" and n.kwarg("start") == ex.Num(Fraction(0)) \
+                and n.kwarg("stop") == ex.Num(Fraction(1)):
+            whole = shape(n.args[0])
+            if whole is None:
+                return None
+            return (1, whole[1]) if n.kwarg("axis") == ex.Num(Fraction(0)) else (whole[0], 1)
+        return None
+
+    def block(n: ex.Node) -> tuple[Any, Any] | None:
+        if (
+            isinstance(n, ex.BinOp) and n.op == "+" and n.right == ex.Num(Fraction(1))
+            and isinstance(n.left, ex.BinOp) and n.left.op in ("*", "∗")
+            and n.left.left == ex.Num(Fraction(0))
+        ):
+            return shape(n.left.right)
+        return None
+
+    def walk(n: ex.Node) -> ex.Node:
+        if isinstance(n, ex.Transpose) and (b := block(n.operand)) is not None:
+            return ex.Name(f"np.ones(({size(b[1])}, {size(b[0])}))")
+        if (b := block(n)) is not None:
+            return ex.Name(f"np.ones(({size(b[0])}, {size(b[1])}))")
+        kids = subtrees(n)
+        if not kids:
+            return n
+        new = tuple(walk(k) for k in kids)  # type: ignore[arg-type]
+        return n if new == kids else rebuild(n, new)  # type: ignore[return-value]
+
+    try:
+        return walk(node)
+    except (TypeError, ValueError, AttributeError):  # a node kind not rebuilt: as it was
+        return node
 
 
 def _scalars(e: mf.MExpr) -> list[mf.Scalar]:
@@ -1277,7 +1349,7 @@ def _check_entry(
         d = Diagnosis.of("shape-mismatch", err.msg)
         tree = resolve_products(net, tree, allow_upstream)
         return _result(verdict="incorrect", diagnoses=(d,), read_as=tree_text(tree), **base)
-    read_as = tree_text(_entries_as_written(net, resolved) if "[" in submitted else resolved)
+    read_as = tree_text(ones_shown(net, _entries_as_written(net, resolved) if "[" in submitted else resolved))
     if user.shape != (1, 1):
         m = msg("diag.entry_shape", shape=shape_text(user.shape), wrt=shown_wrt)
         d = Diagnosis.of("shape-mismatch", m)
