@@ -227,3 +227,40 @@ def test_the_relabelled_course_cases_are_right_by_pytorch(case: tuple) -> None:
     net = COURSE / f"{stem}.toml"
     assert corpus_common.course_oracle_ok({"net": str(net), "wrt": wrt, "oracle": oracle})
     assert check(net, wrt, text, latex=text.startswith("-\\")).ok
+
+
+# ---- 2. messages for LaTeX input read as LaTeX / prose ---------------------------------------------
+
+ATTN_COLUMNS = (
+    r"\frac{\partial L}{\partial S} = A \odot \Bigl(\frac{\partial L}{\partial A} - "
+    r"\mathbf{1}\mathbf{1}^{\top}\bigl(A \odot \frac{\partial L}{\partial A}\bigr)\Bigr)"
+)
+LATEX_WORDING = [
+    # (network, wrt, LaTeX, code, English words, Chinese words)
+    ("attention", "S", ATTN_COLUMNS, "wrong-sum-axis", "sum each row (over the columns) instead", "对每一行求和"),
+    ("softmax-regression", "b", r"\delta_Z \mathbf{1}", "wrong-sum-axis", "adds up each column (down the rows), not each row", "对每一列求和"),
+    ("mlp-bce", "b1", r"\delta_{Z^{[1]}} \mathbf{1}", "wrong-sum-axis", "not each row", "而不是对每一行求和"),
+    ("softmax-regression", "b", r"\mathbf{1}^\top \delta_Z \mathbf{1}", "wrong-sum-axis", "not all entries", "而不是对所有元素求和"),
+    ("batchnorm", "Z", r"\frac{\gamma}{\sqrt{\sigma^2 + \epsilon}} \delta_Y", "missing-path", r"avoid $\mu$, $\mathrm{var}$ only", r"$\mu$, $\mathrm{var}$"),
+]
+
+
+@pytest.mark.parametrize("case", LATEX_WORDING, ids=lambda c: f"{c[0]}:{c[1]}:{c[2][:30]}")
+def test_messages_for_latex_input_name_no_numpy_argument(case: tuple) -> None:
+    """A fix printed for LaTeX input reads as LaTeX and prose in both languages: no
+    ``axis=``, no plain-text list of the network's names (``mu, var``); NumPy input keeps its
+    NumPy wording."""
+    net, wrt, text, code, en_words, zh_words = case
+    r = check(net, wrt, text, latex=True)
+    assert not r.ok and r.code == code, r.text()
+    en, zh = r.diagnoses[0].message, r.localized("zh").diagnoses[0].message
+    assert en_words in en and zh_words in zh, (en, zh)
+    for said in (en, zh):
+        assert "axis=" not in said and "mu, var" not in said, said
+
+
+def test_numpy_input_keeps_the_numpy_wording() -> None:
+    r = check("attention", "S", "A * (dA - np.sum(A * dA, axis=0, keepdims=True))")
+    assert r.code == "wrong-sum-axis" and "axis=1" in r.diagnoses[0].message
+    r = check("softmax-regression", "b", "np.sum(dZ, axis=1, keepdims=True)")
+    assert r.code == "wrong-sum-axis" and "axis=0" in r.diagnoses[0].message, r.text()

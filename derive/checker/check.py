@@ -562,11 +562,26 @@ def _tex_msg(net: Net, m: Msg, swaps: dict[str, str]) -> Msg:
             elif g and net.known(g.group(1)):  # ∂L/∂Z1 → ∂L/∂Z^{[1]}
                 tex = _tex_of(net, g.group(1))
                 v = f"$\\partial L / \\partial {tex}$" if tex else v
+            elif re.fullmatch(r"\w+(?:, \w+)+", v) and all(net.known(w) for w in v.split(", ")):
+                # a list of the network's names (the nodes a path avoids: "mu, var")
+                v = ", ".join(f"${_tex_of(net, w) or w}$" for w in v.split(", "))
             elif re.search(r"[A-Za-z]", v) and not v.startswith("$"):
                 tex = _tex_of(net, v) if _names_of_net(net, v) else None
                 v = f"${tex}$" if tex and tex != v else _grad_tex(net, _swap_text(v, swaps))
         args.append((k, v))
-    return Msg(m.key, tuple(args))
+    return Msg(*latex_key(m.key, tuple(args)))
+
+
+def latex_key(key: str, args: tuple[tuple[str, Any], ...]) -> tuple[str, tuple[tuple[str, Any], ...]]:
+    """A message's key and arguments for LaTeX input, worded as prose where the English one
+    names NumPy's arguments: "sum over axis=1" → "sum each row (over the columns) instead"."""
+    if key == "round2.axis":
+        given = dict(args)
+        rows = int(given.get("axis", 0)) == 1
+        return ("checkgaps9.axis_rows" if rows else "checkgaps9.axis_cols"), (("x", given.get("x")),)
+    if key in ("mut.axis_1", "mut.axis_all"):
+        return f"checkgaps9.{key[4:]}", args
+    return key, args
 
 
 def _grad_tex(net: Net, text: str) -> str:
