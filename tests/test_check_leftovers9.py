@@ -264,3 +264,67 @@ def test_numpy_input_keeps_the_numpy_wording() -> None:
     assert r.code == "wrong-sum-axis" and "axis=1" in r.diagnoses[0].message
     r = check("softmax-regression", "b", "np.sum(dZ, axis=1, keepdims=True)")
     assert r.code == "wrong-sum-axis" and "axis=0" in r.diagnoses[0].message, r.text()
+
+
+# ---- 6. a count taken from the data left out of the gradient ---------------------------------------
+
+MASKED = """
+[network]
+name = "masked-squares"
+[dims]
+n = 5
+d = 2
+[inputs]
+X = ["n", "d"]
+y = ["n", 1]
+keep = ["n", 1]
+[params]
+w = ["d", 1]
+[forward]
+r = "X @ w - y"
+L = "np.sum(keep * r ** 2) / np.sum(keep)"
+[values]
+keep = [[1], [1], [0], [1], [0]]
+"""
+MASKED_TORCH = MASKED.replace(
+    'L = "np.sum(keep * r ** 2) / np.sum(keep)"', 'L = "(keep * r ** 2).sum() / keep.sum()"'
+).replace('name = "masked-squares"', 'name = "masked-squares-torch"')
+GCN = COURSE / "hn16_kipf_gcn.toml"  # -sum(train_mask * Y * Z) / sum(train_mask), N = 4, C = 2
+
+COUNTS = [
+    # (spec, wrt, formula, oracle, verdict, code, factor)
+    ("masked", "w", "2 * X.T @ (keep * r) / np.sum(keep)", "2 * X.T @ (keep * r) / np.sum(keep)", "correct", None, None),
+    ("masked", "w", "2 * X.T @ (keep * r)", "2 * X.T @ (keep * r)", "incorrect", "scale-factor", "sum(keep)"),
+    ("masked", "w", "2 * X.T @ (keep * r) / np.sum(keep) ** 2", "2 * X.T @ (keep * r) / np.sum(keep) ** 2", "incorrect", "scale-factor", "1/sum(keep)"),
+    ("masked", "w", "2 * X.T @ (keep * r) / n", "2 * X.T @ (keep * r) / 5", "incorrect", "scale-factor", "sum(keep)/n"),
+    ("masked", "w", "X.T @ (keep * r) / np.sum(keep)", "X.T @ (keep * r) / np.sum(keep)", "incorrect", "scale-factor", "1/2"),
+    ("torch", "w", "2 * X.T @ (keep * r)", "2 * X.T @ (keep * r)", "incorrect", "scale-factor", "sum(keep)"),
+    ("torch", "w", "2 * X.T @ (keep * r) / keep.sum()", "2 * X.T @ (keep * r) / np.sum(keep)", "correct", None, None),
+    (GCN, "Z", "-train_mask * Y", None, "incorrect", "scale-factor", "sum(train_mask)"),
+    (GCN, "Z", "-train_mask * Y / N", None, "incorrect", "scale-factor", "sum(train_mask)/N"),
+    (GCN, "Z", "-train_mask * Y / torch.sum(train_mask)", None, "correct", None, None),
+]
+
+
+@pytest.mark.parametrize("case", COUNTS, ids=lambda c: f"{Path(str(c[0])).stem}:{c[1]}:{c[2]}")
+def test_a_count_from_the_data_is_named(case: tuple, tmp_path: Path) -> None:
+    """``/ sum(train_mask)`` left out (a masked mean's count, different at every point) is a
+    scale factor naming the count and its value at the example, en and zh; divided twice, or by
+    a size instead, said so; a constant factor stays a plain scale factor."""
+    net, wrt, text, oracle, verdict, code, factor = case
+    if net in ("masked", "torch"):
+        path = tmp_path / f"{net}.toml"
+        path.write_text(MASKED if net == "masked" else MASKED_TORCH, encoding="utf-8")
+        net = path
+        if oracle is not None:
+            right = corpus_common.course_oracle_ok({"net": str(path), "wrt": wrt, "oracle": oracle})
+            assert right == (verdict == "correct"), "the oracle disagrees with the stated verdict"
+    r = check(net, wrt, text)
+    assert ("correct" if r.ok else "incorrect") == verdict, r.text()
+    if code is not None:
+        assert r.code == code and r.diagnoses[0].factor == factor, r.text()
+    if factor and "sum(" in factor:
+        count = factor.split("/")[-1] if factor.startswith("1/") else factor.split("/")[0]
+        en, zh = r.diagnoses[0].message, r.localized("zh").diagnoses[0].message
+        assert count in en and "a count taken from the data" in en, en
+        assert count in zh and "由数据得到的计数" in zh, zh

@@ -767,6 +767,8 @@ def _check_formula_on(
         smoothing = [] if swap else _smoothing_left_out(net, target, read_as, looks_latex(submitted))
         if swap is not None or smoothing:
             diags = [swap] if swap is not None else smoothing
+        elif all(d.code == "unknown" for d in diags) and (count := _count_factor(net, target, user)):
+            diags = [count]
     if has_row_sum(submitted):
         notes.append(msg("heldcheck.row_sum"))
     if user.shape == target.shape:
@@ -1228,6 +1230,74 @@ def _size_swap_anywhere(net: Net, target: Target, user: mf.MExpr, text: str) -> 
 _SMOOTHED = re.compile(
     r"cross_entropy\(\s*[^,()]+,\s*([A-Za-z_]\w*)\s*,[^)]*label_smoothing\s*=\s*([0-9.eE+-]+|[A-Za-z_]\w*)"
 )
+
+
+def data_counts(net: Net) -> list[tuple[str, sp.Expr]]:
+    """The counts taken from the data in the loss — ``sum(train_mask)``, ``mask.sum()`` of an
+    input (a masked mean divides by it) — as (the text, the sum of the input's entries)."""
+    out: list[tuple[str, sp.Expr]] = []
+    for _, tree in net.spec.forward:
+        stack = [tree]
+        while stack:
+            n = stack.pop()
+            stack.extend(ex.children(n))
+            if (
+                isinstance(n, ex.Call)
+                and n.func == "sum"
+                and not n.kwargs
+                and len(n.args) == 1
+                and isinstance(n.args[0], ex.Name)
+                and n.args[0].id in net.spec.inputs
+            ):
+                text = f"sum({n.args[0].id})"
+                if text not in [t for t, _ in out]:
+                    out.append((text, sp.Add(*net.g.tensors[n.args[0].id].symbols)))
+    return out
+
+
+def _count_factor(net: Net, target: Target, user: mf.MExpr) -> Diagnosis | None:
+    """A formula that is the gradient times a count from the data, or divided by it once more,
+    at every random point (``-train_mask * Y`` where the loss divides by ``sum(train_mask)``):
+    ``scale-factor`` naming the count, its value at the example, and what is off."""
+    counts = data_counts(net)
+    if not counts or user.shape != target.shape:
+        return None
+    inside = [k for k in range(POINTS) if target.truth(k) is not None]
+    if len(inside) < 2:
+        return None
+    ratios: list[float] = []
+    for k in inside:
+        mine, want = floats(evaluate(user, System(net.rand, k))), floats(target.truth(k))
+        c = None if mine is None or want is None else _ratio([mine], [want])
+        if c is None:
+            return None
+        ratios.append(c)
+    dims = {sym: name for name, sym in net.g.scalars.items() if name in net.spec.dims}
+    used = sorted({s for e in _scalars(user) for s in e.expr.free_symbols if s in dims}, key=str)
+    for text, expr in counts:
+        for a in used:  # a size written where the count belongs (/ N for / sum(train_mask))
+            fixed = _replace_symbol(user, a, expr)
+            if all(same(evaluate(fixed, System(net.rand, k)), target.truth(k)) for k in inside):
+                at = float(net.example.value(expr, 0))
+                said = msg(
+                    "checkgaps9.count_size",
+                    count=text,
+                    used=dims[a],
+                    v_used=int(net.g.scalar_values[a]),
+                    value=num_text(Fraction(at).limit_denominator(10**6))[0],
+                )
+                return Diagnosis.of("scale-factor", said, target.expected, factor=f"{text}/{dims[a]}")
+        values = [float(net.rand.value(expr, k)) for k in inside]
+        for power, key in ((1, "checkgaps9.count_missing"), (-1, "checkgaps9.count_twice")):
+            if all(
+                v != 0 and math.isclose(c, v**power, rel_tol=1e-9)
+                for c, v in zip(ratios, values, strict=True)
+            ):
+                factor = text if power == 1 else f"1/{text}"
+                at = float(net.example.value(expr, 0))
+                said = msg(key, count=text, factor=factor, value=num_text(Fraction(at).limit_denominator(10**6))[0])
+                return Diagnosis.of("scale-factor", said, target.expected, factor=factor)
+    return None
 
 
 def _smoothing_left_out(

@@ -2118,7 +2118,7 @@ def _wrong(
             notes.append(fastdiag.msg("note.binary_labels"))
             if any(f[0] == "unknown" for f in found):
                 raise _Fallback
-        elif d.get("onehot") and any(f[0] == "unknown" for f in found):
+        elif (d.get("onehot") or d.get("counts")) and any(f[0] == "unknown" for f in found):
             raise _Fallback  # maybe right for one-hot targets only: the slow path tests and says
         elif d["example"] is not None and _same(
             exact_value(user, pts["example"][0]), d["example"], rtol
