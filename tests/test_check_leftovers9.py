@@ -328,3 +328,82 @@ def test_a_count_from_the_data_is_named(case: tuple, tmp_path: Path) -> None:
         en, zh = r.diagnoses[0].message, r.localized("zh").diagnoses[0].message
         assert count in en and "a count taken from the data" in en, en
         assert count in zh and "由数据得到的计数" in zh, zh
+
+
+# ---- 8. a hand-written BCE's target given outside {0, 1} ------------------------------------------
+
+HAND_BCE = """
+[network]
+name = "hand-bce"
+[dims]
+N = 3
+M = 2
+[inputs]
+phi = ["N", "M"]
+t = ["N", 1]
+[params]
+w = ["M", 1]
+[forward]
+a = "phi @ w"
+y = "torch.sigmoid(a)"
+E = "{loss}"
+[values]
+t = {t}
+"""
+BCE_LOSSES = {
+    "bishop": "-torch.sum(t * torch.log(y) + (1 - t) * torch.log(1 - y))",
+    "swapped": "-np.mean(np.log(1 - y) * (1 - t) + np.log(y) * t)",
+    "transposed": "-(t.T @ np.log(y) + (1 - t).T @ np.log(1 - y)) / N",
+}
+BCE_TARGETS = [
+    # (loss, [values] t, values warned about: None for no warning)
+    ("bishop", "[[1], [2], [0]]", [2.0]),
+    ("swapped", "[[-1], [0], [1]]", [-1.0]),
+    ("transposed", "[[0.5], [0.25], [1]]", [0.25, 0.5]),
+    ("bishop", "[[1], [0], [1]]", None),
+    ("transposed", "[[0], [0], [1]]", None),
+]
+
+
+@pytest.mark.parametrize("case", BCE_TARGETS, ids=lambda c: f"{c[0]}:{c[1]}")
+def test_a_bce_target_outside_zero_one_is_named(case: tuple) -> None:
+    from derive.lang import domains
+    from derive.lang.spec import parse
+
+    loss, t, odd = case
+    s = parse(HAND_BCE.format(loss=BCE_LOSSES[loss], t=t))
+    assert domains.labels_outside_bce(s) == ([] if odd is None else [("t", odd)])
+
+
+def test_a_rate_or_a_drawn_target_is_not_warned_about() -> None:
+    from derive.lang import domains
+    from derive.lang.spec import parse
+
+    kl = "torch.sum(t * torch.log(t / y) + (1 - t) * torch.log((1 - t) / (1 - y)))"
+    assert domains.labels_outside_bce(parse(HAND_BCE.format(loss=kl, t="[[0.5], [0.25], [0.75]]"))) == []
+    drawn = HAND_BCE.split("[values]")[0].format(loss=BCE_LOSSES["bishop"])
+    assert domains.labels_outside_bce(parse(drawn)) == []
+
+
+def test_verify_and_build_warn_without_failing(tmp_path: Path) -> None:
+    """``derive verify`` still passes (PyTorch runs the text as written and agrees) and says on
+    stderr, en and zh, that the target is outside BCE's usual domain; so does ``derive build``;
+    a spec with 0/1 targets gets no warning."""
+    import subprocess
+
+    spec = tmp_path / "bce.toml"
+    spec.write_text(HAND_BCE.format(loss=BCE_LOSSES["bishop"], t="[[1], [2], [0]]"), encoding="utf-8")
+    run = [sys.executable, "-m", "derive"]
+    for lang, words in (("en", "outside {0, 1}"), ("zh", "不在二元交叉熵目标通常的取值范围")):
+        v = subprocess.run([*run, "verify", str(spec), "--lang", lang], capture_output=True, text=True, timeout=600)
+        assert v.returncode == 0 and "✓" in v.stdout, v.stdout + v.stderr
+        assert words in v.stderr and "t" in v.stderr and "2" in v.stderr, v.stderr
+    b = subprocess.run(
+        [*run, "build", str(spec), "-f", "md", "--lang", "zh", "-o", str(tmp_path / "out")],
+        capture_output=True, text=True, timeout=900,
+    )  # fmt: skip
+    assert b.returncode == 0 and "不在二元交叉熵目标通常的取值范围" in b.stderr, b.stderr
+    fine = tmp_path / "fine.toml"
+    fine.write_text(HAND_BCE.format(loss=BCE_LOSSES["bishop"], t="[[1], [0], [0]]"), encoding="utf-8")
+    v = subprocess.run([*run, "verify", str(fine)], capture_output=True, text=True, timeout=600)
+    assert v.returncode == 0 and "outside {0, 1}" not in v.stderr, v.stderr
