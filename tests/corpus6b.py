@@ -314,7 +314,7 @@ C(A, "O", L, r"\frac{2}{nd}(O - T)", oracle="2 * (O - T) / (n * d)", style="O")
 C(A, "O", L, r"\frac{2}{n}(O - T)", "scale-factor", oracle="2 * (O - T) / n", style="O-missing-d")
 
 # ================================================================ course networks (spec files)
-C(CS229S, "theta", L, r"\frac{1}{m} X^{\top}\left(p - Y\right)", "*", style="cs229-softmax-soft-targets", note="Y is not declared one-hot here: P − Y holds only for one-hot rows")
+C(CS229S, "theta", L, r"\frac{1}{m} X^{\top}\left(p - Y\right)", style="cs229-softmax-soft-targets", note="Y is not declared one-hot here, but its given [values] are one-hot rows against a softmax: P − Y is right, as PyTorch finds (wrong with the one-hot note before checkgaps9)")
 C(CS229S, "theta", L, r"\frac{1}{m} X^{\top}\left(p \odot (Y\mathbf{1})\mathbf{1}^{\top} - Y\right)", style="cs229-softmax-general", note="p scaled by each row's target sum: right for any Y (first labelled \"*\": a labelling slip, (p Σ_k y_k − y)/m is the gradient)")
 C(CS229L, "theta", L, r"\frac{1}{m} X^{\top}(h - y)", style="cs229-logreg")
 C(CS229L, "theta", L, r"\nabla_{\theta} J(\theta) = \frac{1}{m}\sum_{i=1}^{m}\left(h_\theta(x^{(i)}) - y^{(i)}\right)x^{(i)}", style="cs229-logreg-per-example", note="h_θ(x^{(i)}) and the column x^{(i)}: Xᵀ(h − y)/m, right (was a shape-mismatch until the lead's per-example fix, 2026-12-02)")

@@ -407,3 +407,35 @@ def test_verify_and_build_warn_without_failing(tmp_path: Path) -> None:
     fine.write_text(HAND_BCE.format(loss=BCE_LOSSES["bishop"], t="[[1], [0], [0]]"), encoding="utf-8")
     v = subprocess.run([*run, "verify", str(fine)], capture_output=True, text=True, timeout=600)
     assert v.returncode == 0 and "outside {0, 1}" not in v.stderr, v.stderr
+
+
+# ---- 3. two 1-D slices on both sides of @: NumPy's inner product -----------------------------------
+
+SLICE_DOTS = [
+    # (network, wrt, NumPy, verdict, code) — the verdict is NumPy's own reading, run by the oracle
+    ("relu-mlp", "h_relu[0,0]", "dy_pred[0] @ w2[0]", "correct", None),
+    ("relu-mlp", "h_relu[1,2]", "dy_pred[1] @ w2[2]", "correct", None),
+    ("relu-mlp", "h_relu[0,0]", "np.dot(dy_pred[0], w2[0])", "correct", None),
+    ("relu-mlp", "h_relu[0,0]", "dy_pred[0, :] @ w2[0, :]", "correct", None),
+    ("relu-mlp", "h_relu[0,0]", "dy_pred[0] @ w2[1]", "incorrect", "wrong-entry"),
+    ("relu-mlp", "h_relu[0,0]", "dy_pred[0] @ w2[0] * 2", "incorrect", "scale-factor"),
+    ("relu-mlp", "w2[0,1]", "h_relu[:, 0] @ dy_pred[:, 1]", "correct", None),
+    ("mlp-bce", "W1[0,1]", "X[:, 0] @ dZ1[:, 1]", "correct", None),
+    ("mlp-bce", "W1[0,1]", "X[:, 1] @ dZ1[:, 0]", "incorrect", "wrong-entry"),
+]
+
+
+@pytest.mark.parametrize("case", SLICE_DOTS, ids=lambda c: f"{c[0]}:{c[1]}:{c[2]}")
+def test_two_one_d_slices_under_matmul_are_an_inner_product(case: tuple) -> None:
+    """``dy_pred[0] @ w2[0]`` — a matrix's ``T[i]`` is its row i, 1-D, and ``@`` of two 1-D
+    arrays is their inner product (one number), as NumPy computes it (the PyTorch oracle runs
+    the text in NumPy); the echo is the sum written out, never the reader's internal form."""
+    import check_oracle
+
+    net, wrt, text, verdict, code = case
+    assert check_oracle.oracle_ok(net, wrt, text) == (verdict == "correct")
+    r = check(net, wrt, text)
+    assert ("correct" if r.ok else "incorrect") == verdict, r.text()
+    if code is not None:
+        assert r.code == code, r.text()
+    assert "* 0" not in r.read_as, r.read_as
