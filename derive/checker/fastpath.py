@@ -2013,10 +2013,10 @@ def _size_swap(c: dict[str, Any], user: tuple[Any, ...], name: str, text: str) -
                 factor = f"{right}/{used_name}"
                 if mine is not None and want is not None:
                     pairs = [
-                        (float(u), float(w))
+                        (float(u), float(_rational(w)))
                         for ru, rw in zip(mine, want, strict=False)
                         for u, w in zip(ru, rw, strict=False)
-                        if float(w) != 0
+                        if _rational(w) != 0
                     ]
                     if pairs and math.isclose(
                         pairs[0][0] / pairs[0][1], there[a] / there[b], rel_tol=1e-6
