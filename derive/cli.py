@@ -199,6 +199,20 @@ def _progress(message: str) -> None:
     click.echo(message, err=True)
 
 
+def _label_warnings(s: Any, lang: str) -> None:
+    """A warning on stderr (not a failure) for each target of a hand-written cross-entropy
+    given values outside {0, 1} (:func:`derive.lang.domains.labels_outside_bce`)."""
+    from derive.lang import domains
+    from derive.locale import catalog
+
+    for name, odd in domains.labels_outside_bce(s):
+        values = ", ".join(f"{v:g}" for v in odd)
+        click.echo(
+            catalog.text("verify.bce_target_outside", lang, net=s.name, name=name, values=values),
+            err=True,
+        )
+
+
 @main.command()
 @click.argument("nets", nargs=-1, required=True, metavar="NET...")
 @click.option(
@@ -222,6 +236,8 @@ def verify(nets: tuple[str, ...], points: int, no_torch: bool, lang: str) -> Non
     from derive.lang import spec
 
     specs = [spec.load(n) for n in nets]  # all inputs are checked before any work
+    for s in specs:
+        _label_warnings(s, lang)
     from derive.engine.backprop import derive_deferred
     from derive.numeric import verify as numeric
     # PyTorch's reference gradients from the warm server, or imported (and computed) on the
@@ -850,6 +866,8 @@ def _build(
             builder.watch(make_plan, nets, templates, _progress, worker)
             return
         plan = make_plan()
+        for s in plan.specs:
+            _label_warnings(s, plan.langs[0] if len(plan.langs) == 1 else "en")
         with forks.collector_paused():  # one build, then the process ends (not --watch)
             files = builder.build(plan, _progress, worker, early)
     except KeyboardInterrupt:

@@ -417,7 +417,7 @@ C(CS, "W1", N, "probs = np.exp(log_probs)\ndscores = (probs - y) / N\ndhidden = 
 C(CS, "W1", N, "probs = np.exp(log_probs)\ndscores = (probs - y) / N\ndhidden = dscores.dot(W2.T)\ndW1 = X.T.dot(dhidden) + reg * W1", "missing-activation-derivative", oracle=None, style="cs231n-mask-forgotten")
 C(CS, "b1", N, "probs = np.exp(log_probs)\ndscores = (probs - y) / N\ndhidden = dscores.dot(W2.T)\ndhidden[hidden <= 0] = 0\ndb1 = np.sum(dhidden, axis=0, keepdims=True) + reg * b1", "*", oracle=None, style="cs231n-bias-decayed")
 SC = str(COURSE / "softmax_colmajor.toml")
-C(SC, "W", N, "m = X.shape[1]\ndZ = A - Y\ndW = 1 / m * np.dot(dZ, X.T)", "*", oracle=None, style="softmax-soft-targets", note="Y is not declared one-hot: A - Y holds for one-hot targets only")
+C(SC, "W", N, "m = X.shape[1]\ndZ = A - Y\ndW = 1 / m * np.dot(dZ, X.T)", oracle=None, style="softmax-soft-targets", note="Y is not declared one-hot, but its given [values] are one-hot columns against a softmax: right, as PyTorch finds (checkgaps9; was wrong with the one-hot note)")
 C(SC, "W", N, "m = X.shape[1]\ndZ = A * np.sum(Y, axis=0, keepdims=True) - Y\ndW = 1 / m * np.dot(dZ, X.T)", oracle=None, style="softmax-soft-targets-general")
 D2 = str(COURSE / "d2l_softmax_scratch.toml")
 C(D2, "W", N, "X.T @ (y_hat - y) / X.shape[0]", oracle=None, style="d2l")

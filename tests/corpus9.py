@@ -367,10 +367,11 @@ C(CLOG, "theta0", N, "np.sum(h - y) / m + lambda_ / m * theta0", "*", style="cou
 C(CLOG, "theta", L, r"\frac{1}{m} X' (h - y) + \frac{\lambda}{m}\theta", style="coursera-octave-prime")
 _UN = (
     "first labelled right; groundTruth is not declared kind = 'one-hot' in the spec, and h - G holds "
-    "only for one-hot columns (README: wrong, with a note)"
+    "only for one-hot columns: relabelled wrong with a note, then right again in checkgaps9 (its "
+    "given [values] are one-hot columns against a softmax, read as one-hot labels, as PyTorch finds)"
 )
-C(UFL, "theta", N, "-1 / m * (groundTruth - h) @ data.T + lambda_ * theta", "*", style="ufldl-theta", note=_UN)
-C(UFL, "theta", N, "thetagrad = -1 / m * np.dot(groundTruth - h, data.T) + lambda_ * theta", "*", style="ufldl-thetagrad", note=_UN)
+C(UFL, "theta", N, "-1 / m * (groundTruth - h) @ data.T + lambda_ * theta", style="ufldl-theta", note=_UN)
+C(UFL, "theta", N, "thetagrad = -1 / m * np.dot(groundTruth - h, data.T) + lambda_ * theta", style="ufldl-thetagrad", note=_UN)
 C(UFL, "theta", N, "-1 / m * np.dot(groundTruth - h, data.T)", "missing-loss-term", style="ufldl-no-decay")
 C(UFL, "theta", N, "-1 / m * np.dot(data, (groundTruth - h).T) + lambda_ * theta", "*", style="ufldl-transposed")
 C(UFL, "theta", N, "1 / m * np.dot(groundTruth - h, data.T) + lambda_ * theta", "*", style="ufldl-sign-one-term")

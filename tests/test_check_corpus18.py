@@ -23,17 +23,9 @@ from derive.checker.verdict import FormulaError  # noqa: E402
 
 CASES = corpus18.load()
 COURSE = Path(__file__).resolve().parent / "specs_course"
-_NIELSEN = (
-    "Nielsen's y is not declared one-hot in the spec ([inputs] y = [\"n_out\", 1], no kind), so "
-    "the checker draws general y, where ∂C/∂z2 = a2·Σy − y, not a2 − y; the course's answer "
-    "holds for one-hot y only"
-)
-KNOWN: dict[str, str] = {  # id -> why it still fails (strict xfail: fixing it must remove it here)
-    "c18-206": _NIELSEN,
-    "c18-207": _NIELSEN,
-    "c18-209": _NIELSEN,
-    "c18-210": _NIELSEN + " (the missing σ′ is therefore not named: 'unknown')",
-}
+# Nielsen's y is not declared one-hot, but its given [values] are one-hot against a softmax: read
+# as one-hot labels since checkgaps9 (checknet.implied_one_hot), his a2 - y right as PyTorch finds
+KNOWN: dict[str, str] = {}  # id -> why it still fails (strict xfail: fixing it must remove it here)
 
 
 def test_corpus_is_new_and_mixed() -> None:

@@ -114,14 +114,23 @@ def test_a_mask_written_into_the_layer() -> None:
     )
 
 
-def test_a_formula_right_for_one_hot_targets_only() -> None:
-    """Column-major softmax + CE whose Y is not declared one-hot (soft targets): Ng's
-    ``dZ = A - Y`` is wrong, with a note that it holds for one-hot targets only (mirror of the
-    0/1-label note); the general ``A · ΣY - Y`` is right. The fast path leaves it to the slow one."""
+def test_a_formula_right_for_one_hot_targets_only(tmp_path) -> None:
+    """Column-major softmax + CE whose Y is not declared one-hot and is given soft targets:
+    Ng's ``dZ = A - Y`` is wrong, with a note that it holds for one-hot targets only (mirror of
+    the 0/1-label note); the general ``A · ΣY - Y`` is right. The fast path leaves it to the slow
+    one. (With the spec's own one-hot [values] Y is read as one-hot labels: right.)"""
     from derive.checker import compiled, fastpath
     from derive.checker.checknet import net_for
 
-    sc = str(COURSE / "softmax_colmajor.toml")
+    one_hot = COURSE / "softmax_colmajor.toml"
+    assert check(str(one_hot), "Z", "(A - Y) / m").ok
+    soft = tmp_path / "softmax_colmajor_soft.toml"
+    soft.write_text(
+        one_hot.read_text(encoding="utf-8").split("[values]")[0]
+        + "[values]\nY = [[0.5, 0, 0, 0, 1], [0.5, 1, 0, 0, 0], [0, 0, 0.75, 0, 0], [0, 0, 0.25, 1, 0]]\n",
+        encoding="utf-8",
+    )
+    sc = str(soft)
     r = check(sc, "Z", "(A - Y) / m")
     assert not r.ok and "one-hot" in r.text() and r.code == "unknown", r.text()
     zh = check(sc, "Z", "(A - Y) / m", lang="zh").text()

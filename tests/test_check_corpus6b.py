@@ -137,11 +137,21 @@ def test_a_row_of_ones_before_a_minus_ends_the_product() -> None:
     assert check("batchnorm", "beta", r"\mathbf{1}^{\top}\delta_Y", latex=True).ok
 
 
-def test_one_hot_only_and_binary_only_formulas() -> None:
+def _drawn_targets(path: str, tmp_path: Path) -> str:
+    """The spec at ``path`` with its [values] of Y left out: Y drawn (not one-hot)."""
+    out = tmp_path / Path(path).name
+    text = Path(path).read_text(encoding="utf-8")
+    out.write_text("\n".join(l for l in text.splitlines() if not l.startswith("Y = [[")) + "\n", encoding="utf-8")
+    return str(out)
+
+
+def test_one_hot_only_and_binary_only_formulas(tmp_path: Path) -> None:
     """P − Y where the target is not declared one-hot (CS229's softmax with a plain Y, 邱锡鹏's
-    column-major Y): wrong, with a note that it holds for one-hot targets only; the weighted
-    BCE's 0/1-label simplification is weighted-loss-not-simplifiable with the binary note."""
-    cs229, qiu = str(corpus6b.CS229S), str(corpus6b.QIU)
+    column-major Y) and drawn: wrong, with a note that it holds for one-hot targets only; the
+    weighted BCE's 0/1-label simplification is weighted-loss-not-simplifiable with the binary
+    note. (With the specs' own one-hot [values] Y is read as one-hot labels: right.)"""
+    assert check(str(corpus6b.CS229S), "theta", r"\frac{1}{m} X^{\top}(p - Y)", latex=True).ok
+    cs229, qiu = _drawn_targets(corpus6b.CS229S, tmp_path), _drawn_targets(corpus6b.QIU, tmp_path)
     r = check(cs229, "theta", r"\frac{1}{m} X^{\top}(p - Y)", latex=True)
     assert not r.ok and "one-hot" in r.diagnoses[0].message and any("one-hot" in n for n in r.notes)
     r = check(qiu, "W", r"-\frac{1}{N} X (Y - \hat{Y})^{\top} + \lambda W", latex=True)
@@ -257,11 +267,11 @@ def test_an_element_wise_leibniz_factor_takes_all_of_its_left_side() -> None:
     assert check("mlp-bce", "Z1", chain, latex=L).ok
 
 
-def test_one_hot_simplification_and_a_second_mistake() -> None:
-    """邱锡鹏's −X(Y − Ŷ)ᵀ/N (right for one-hot Y only, which this spec does not declare) with the
-    weight decay left out or with another factor: the second mistake is named (measured where Y
-    is one-hot), with the one-hot note."""
-    qiu = str(corpus6b.QIU)
+def test_one_hot_simplification_and_a_second_mistake(tmp_path: Path) -> None:
+    """邱锡鹏's −X(Y − Ŷ)ᵀ/N (right for one-hot Y only, which this spec does not declare; Y
+    drawn) with the weight decay left out or with another factor: the second mistake is named
+    (measured where Y is one-hot), with the one-hot note."""
+    qiu = _drawn_targets(corpus6b.QIU, tmp_path)
     base = r"-\frac{1}{N} X (Y - \hat{Y})^{\top}"
     r = check(qiu, "W", base, latex=True)
     assert r.code == "missing-loss-term" and any("one-hot" in n for n in r.notes)

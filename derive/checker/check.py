@@ -76,7 +76,15 @@ import sympy as sp
 
 from derive.checker import evaluate as evaluate_module
 from derive.checker import normnames, textbox
-from derive.checker.checknet import DIAG_POINTS, POINTS, POINTS_PIECEWISE, Net, Target, net_for
+from derive.checker.checknet import (
+    DIAG_POINTS,
+    POINTS,
+    POINTS_PIECEWISE,
+    Net,
+    Target,
+    net_for,
+    softmax_targets,
+)
 from derive.checker.diagnose import (
     _activation_of,
     _factor_diagnoses,
@@ -554,11 +562,26 @@ def _tex_msg(net: Net, m: Msg, swaps: dict[str, str]) -> Msg:
             elif g and net.known(g.group(1)):  # ∂L/∂Z1 → ∂L/∂Z^{[1]}
                 tex = _tex_of(net, g.group(1))
                 v = f"$\\partial L / \\partial {tex}$" if tex else v
+            elif re.fullmatch(r"\w+(?:, \w+)+", v) and all(net.known(w) for w in v.split(", ")):
+                # a list of the network's names (the nodes a path avoids: "mu, var")
+                v = ", ".join(f"${_tex_of(net, w) or w}$" for w in v.split(", "))
             elif re.search(r"[A-Za-z]", v) and not v.startswith("$"):
                 tex = _tex_of(net, v) if _names_of_net(net, v) else None
                 v = f"${tex}$" if tex and tex != v else _grad_tex(net, _swap_text(v, swaps))
         args.append((k, v))
-    return Msg(m.key, tuple(args))
+    return Msg(*latex_key(m.key, tuple(args)))
+
+
+def latex_key(key: str, args: tuple[tuple[str, Any], ...]) -> tuple[str, tuple[tuple[str, Any], ...]]:
+    """A message's key and arguments for LaTeX input, worded as prose where the English one
+    names NumPy's arguments: "sum over axis=1" → "sum each row (over the columns) instead"."""
+    if key == "round2.axis":
+        given = dict(args)
+        rows = int(given.get("axis", 0)) == 1
+        return ("checkgaps9.axis_rows" if rows else "checkgaps9.axis_cols"), (("x", given.get("x")),)
+    if key in ("mut.axis_1", "mut.axis_all"):
+        return f"checkgaps9.{key[4:]}", args
+    return key, args
 
 
 def _grad_tex(net: Net, text: str) -> str:
@@ -656,8 +679,10 @@ def _check_formula_on(
     except ShapeError as err:
         tree = resolve_products(net, tree, allow_upstream)
         diags = shape_problem(net, target, tree, err.msg)
-        return _result(verdict="incorrect", diagnoses=tuple(diags), read_as=tree_text(tree), **base)
-    read_as = tree_text(resolved)
+        return _result(
+            verdict="incorrect", diagnoses=tuple(diags), read_as=tree_text(ones_shown(net, tree)), **base
+        )
+    read_as = tree_text(ones_shown(net, resolved))
     if target.name in conv.grads_used:
         diag = Diagnosis.of("circular", msg("diag.circular", name=target.name), target.expected)
         return _result(verdict="incorrect", diagnoses=(diag,), read_as=read_as, **base)
@@ -742,6 +767,8 @@ def _check_formula_on(
         smoothing = [] if swap else _smoothing_left_out(net, target, read_as, looks_latex(submitted))
         if swap is not None or smoothing:
             diags = [swap] if swap is not None else smoothing
+        elif all(d.code == "unknown" for d in diags) and (count := _count_factor(net, target, user)):
+            diags = [count]
     if has_row_sum(submitted):
         notes.append(msg("heldcheck.row_sum"))
     if user.shape == target.shape:
@@ -983,7 +1010,11 @@ def onehot_points(net: Net, base: Checker | None = None) -> list[list[Checker]] 
             if name in net.spec.inputs
             and name not in net.spec.one_hot
             and name not in net.spec.one_hot_columns
-            and min(int(d) for d in net.g.tensors[name].shape) > 1
+            and name not in net.hot
+            and (
+                min(int(d) for d in net.g.tensors[name].shape) > 1
+                or name in softmax_targets(net)  # a column against a softmax (Nielsen's y)
+            )
         }
     )
     if not labels:
@@ -1079,16 +1110,74 @@ def _size_swap(net: Net, target: Target, user: mf.MExpr, text: str = "") -> Diag
                 same(evaluate(fixed, System(net.other_dims, k)), target.truth(k, "dims"))
                 for k in range(2)
             ):
+                # the factor as measured where the sizes differ (`* n / m**2` is n/m × the
+                # gradient there, `/ n` for `/ m` m/n)
+                there = net.other_dims.defs
+                va, vb = float(there[a]), float(there[b])
+                mine = floats(evaluate(user, System(net.other_dims, 0)))
+                want = floats(target.truth(0, "dims"))
+                c = None if mine is None or want is None else _ratio([mine], [want])
+                factor = (
+                    f"{dims[a]}/{dims[b]}"
+                    if c is not None and math.isclose(c, va / vb, rel_tol=1e-6)
+                    else f"{dims[b]}/{dims[a]}"
+                )
                 m = msg(
                     "diag.wrong_size",
                     used=dims[a],
                     right=dims[b],
                     value=int(net.g.scalar_values[a]),
+                    factor=factor,
                 )
-                return Diagnosis.of(
-                    "scale-factor", m, target.expected, factor=f"{dims[b]}/{dims[a]}"
-                )
+                return Diagnosis.of("scale-factor", m, target.expected, factor=factor)
     return None
+
+
+def ones_shown(net: Net, node: ex.Node) -> ex.Node:
+    """``node`` with each block of ones the reader made of ``np.ones((r, c))`` — ``0 * T + 1``
+    of a tensor ``T`` of that shape, or ``0 * T[:, 0:1] + 1`` of one side of it (transposed for
+    a row) — shown as ``np.ones((r, c))`` again, its sizes by their names: the echo of a
+    formula says what the student wrote, not the reader's internal form."""
+
+    def size(d: Any) -> str:
+        return getattr(d, "label", None) or str(int(d))
+
+    def shape(n: ex.Node) -> tuple[Any, Any] | None:
+        if isinstance(n, ex.Name) and n.id in net.g.tensors:
+            t = net.g.tensors[n.id].shape
+            return (t[0], t[1]) if len(t) == 2 else None
+        if isinstance(n, ex.Call) and n.func == "slice" and n.kwarg("start") == ex.Num(Fraction(0)) \
+                and n.kwarg("stop") == ex.Num(Fraction(1)):
+            whole = shape(n.args[0])
+            if whole is None:
+                return None
+            return (1, whole[1]) if n.kwarg("axis") == ex.Num(Fraction(0)) else (whole[0], 1)
+        return None
+
+    def block(n: ex.Node) -> tuple[Any, Any] | None:
+        if (
+            isinstance(n, ex.BinOp) and n.op == "+" and n.right == ex.Num(Fraction(1))
+            and isinstance(n.left, ex.BinOp) and n.left.op in ("*", "∗")
+            and n.left.left == ex.Num(Fraction(0))
+        ):
+            return shape(n.left.right)
+        return None
+
+    def walk(n: ex.Node) -> ex.Node:
+        if isinstance(n, ex.Transpose) and (b := block(n.operand)) is not None:
+            return ex.Name(f"np.ones(({size(b[1])}, {size(b[0])}))")
+        if (b := block(n)) is not None:
+            return ex.Name(f"np.ones(({size(b[0])}, {size(b[1])}))")
+        kids = subtrees(n)
+        if not kids:
+            return n
+        new = tuple(walk(k) for k in kids)  # type: ignore[arg-type]
+        return n if new == kids else rebuild(n, new)  # type: ignore[return-value]
+
+    try:
+        return walk(node)
+    except (TypeError, ValueError, AttributeError):  # a node kind not rebuilt: as it was
+        return node
 
 
 def _scalars(e: mf.MExpr) -> list[mf.Scalar]:
@@ -1141,6 +1230,74 @@ def _size_swap_anywhere(net: Net, target: Target, user: mf.MExpr, text: str) -> 
 _SMOOTHED = re.compile(
     r"cross_entropy\(\s*[^,()]+,\s*([A-Za-z_]\w*)\s*,[^)]*label_smoothing\s*=\s*([0-9.eE+-]+|[A-Za-z_]\w*)"
 )
+
+
+def data_counts(net: Net) -> list[tuple[str, sp.Expr]]:
+    """The counts taken from the data in the loss — ``sum(train_mask)``, ``mask.sum()`` of an
+    input (a masked mean divides by it) — as (the text, the sum of the input's entries)."""
+    out: list[tuple[str, sp.Expr]] = []
+    for _, tree in net.spec.forward:
+        stack = [tree]
+        while stack:
+            n = stack.pop()
+            stack.extend(ex.children(n))
+            if (
+                isinstance(n, ex.Call)
+                and n.func == "sum"
+                and not n.kwargs
+                and len(n.args) == 1
+                and isinstance(n.args[0], ex.Name)
+                and n.args[0].id in net.spec.inputs
+            ):
+                text = f"sum({n.args[0].id})"
+                if text not in [t for t, _ in out]:
+                    out.append((text, sp.Add(*net.g.tensors[n.args[0].id].symbols)))
+    return out
+
+
+def _count_factor(net: Net, target: Target, user: mf.MExpr) -> Diagnosis | None:
+    """A formula that is the gradient times a count from the data, or divided by it once more,
+    at every random point (``-train_mask * Y`` where the loss divides by ``sum(train_mask)``):
+    ``scale-factor`` naming the count, its value at the example, and what is off."""
+    counts = data_counts(net)
+    if not counts or user.shape != target.shape:
+        return None
+    inside = [k for k in range(POINTS) if target.truth(k) is not None]
+    if len(inside) < 2:
+        return None
+    ratios: list[float] = []
+    for k in inside:
+        mine, want = floats(evaluate(user, System(net.rand, k))), floats(target.truth(k))
+        c = None if mine is None or want is None else _ratio([mine], [want])
+        if c is None:
+            return None
+        ratios.append(c)
+    dims = {sym: name for name, sym in net.g.scalars.items() if name in net.spec.dims}
+    used = sorted({s for e in _scalars(user) for s in e.expr.free_symbols if s in dims}, key=str)
+    for text, expr in counts:
+        for a in used:  # a size written where the count belongs (/ N for / sum(train_mask))
+            fixed = _replace_symbol(user, a, expr)
+            if all(same(evaluate(fixed, System(net.rand, k)), target.truth(k)) for k in inside):
+                at = float(net.example.value(expr, 0))
+                said = msg(
+                    "checkgaps9.count_size",
+                    count=text,
+                    used=dims[a],
+                    v_used=int(net.g.scalar_values[a]),
+                    value=num_text(Fraction(at).limit_denominator(10**6))[0],
+                )
+                return Diagnosis.of("scale-factor", said, target.expected, factor=f"{text}/{dims[a]}")
+        values = [float(net.rand.value(expr, k)) for k in inside]
+        for power, key in ((1, "checkgaps9.count_missing"), (-1, "checkgaps9.count_twice")):
+            if all(
+                v != 0 and math.isclose(c, v**power, rel_tol=1e-9)
+                for c, v in zip(ratios, values, strict=True)
+            ):
+                factor = text if power == 1 else f"1/{text}"
+                at = float(net.example.value(expr, 0))
+                said = msg(key, count=text, factor=factor, value=num_text(Fraction(at).limit_denominator(10**6))[0])
+                return Diagnosis.of("scale-factor", said, target.expected, factor=factor)
+    return None
 
 
 def _smoothing_left_out(
@@ -1277,7 +1434,7 @@ def _check_entry(
         d = Diagnosis.of("shape-mismatch", err.msg)
         tree = resolve_products(net, tree, allow_upstream)
         return _result(verdict="incorrect", diagnoses=(d,), read_as=tree_text(tree), **base)
-    read_as = tree_text(_entries_as_written(net, resolved) if "[" in submitted else resolved)
+    read_as = tree_text(ones_shown(net, _entries_as_written(net, resolved) if "[" in submitted else resolved))
     if user.shape != (1, 1):
         m = msg("diag.entry_shape", shape=shape_text(user.shape), wrt=shown_wrt)
         d = Diagnosis.of("shape-mismatch", m)

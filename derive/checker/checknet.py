@@ -86,8 +86,11 @@ class Net:
         self.seed = seed
         self.visits = {v.name: v for v in d.backward}
         self.kept, self.domains = data_rules(self.g)
+        self._lazy: dict[str, Any] = {}
+        # targets given one-hot values though not declared so (Nielsen's column y): drawn one-hot
+        self.hot = implied_one_hot(self)
         self.rand = (FillChecker if self.kept else Checker)(
-            defs={**d.defs, **one_hot_values(self.g, f"rand:{seed}"), **self.kept},
+            defs={**d.defs, **one_hot_values(self.g, f"rand:{seed}", self.hot), **self.kept},
             domains=dict(self.domains),
             points=POINTS_PIECEWISE,
             seed=seed,
@@ -95,7 +98,6 @@ class Net:
         self.names: dict[str, mf.MExpr] = {}
         self.label_at: dict[str, tuple[str, int, int]] = {}
         self._targets: dict[str, Target] = {}
-        self._lazy: dict[str, Any] = {}
         self._build_names()
 
     # names ------------------------------------------------------------------------------
@@ -234,7 +236,7 @@ class Net:
     def other_dims(self) -> Checker:
         """Random points with every dim and constant set to another value (tells ``m`` from 2)."""
         if "dims" not in self._lazy:
-            defs = {**self.d.defs, **one_hot_values(self.g, f"dims:{self.seed}"), **self.kept}
+            defs = {**self.d.defs, **one_hot_values(self.g, f"dims:{self.seed}", self.hot), **self.kept}
             primes = [3, 5, 7, 11, 13, 17, 19, 23, 29, 31, 37, 41, 43, 47]
             used = {int(v) for v in self.g.scalar_values.values() if v.is_Integer}
             free = iter(p for p in primes if p not in used)
@@ -323,6 +325,12 @@ class Resized:
             raise ValueError("no point inside the domain")
         for name in ones_vectors(net.spec):  # a vector of ones stays ones (ones_vectors)
             point[name] = np.ones_like(point[name])
+        rng = np.random.default_rng(seed)
+        for name, columns in net.hot.items():  # a target implied one-hot stays one-hot
+            t = point[name].T if columns else point[name]
+            hot = np.zeros_like(t)
+            hot[np.arange(t.shape[0]), rng.integers(0, t.shape[1], t.shape[0])] = 1.0
+            point[name] = hot.T if columns else hot
         with np.errstate(all="ignore"):
             env = numeric.forward_numeric(d, point, sizes)
             scal = numeric.scalar_values(d.graph, sizes)
@@ -558,18 +566,22 @@ class Target:
 # ---- the special point where ReLU inputs are exactly zero ---------------------------------------
 
 
-def one_hot_values(g: Any, key: str) -> dict[sp.Symbol, sp.Integer]:
+def one_hot_values(
+    g: Any, key: str, implied: dict[str, bool] | None = None
+) -> dict[sp.Symbol, sp.Integer]:
     """Each input declared one-hot as rows with a single 1 (in a column drawn per row from
-    ``key``), or as columns with a single 1 (``kind = "one-hot-columns"``): the only values such
+    ``key``), or as columns with a single 1 (``kind = "one-hot-columns"``), and each target
+    ``implied`` one-hot (:func:`implied_one_hot`: name -> in columns): the only values such
     a target takes. The engine's identity tests draw rows that
     merely sum to 1, all its fused softmax + cross-entropy step uses; but a loss written out over
     one-hot rows (d2l's ``-log((ŷ * y).sum(1))``) has the gradient ``(ŷ − y)/m`` on one-hot
     rows only, and a course's answer is judged on the targets the network declares."""
     rng = random.Random(f"one-hot:{key}")
     out: dict[sp.Symbol, sp.Integer] = {}
-    for name in (*g.spec.one_hot, *g.spec.one_hot_columns):
+    implied = implied or {}
+    for name in (*g.spec.one_hot, *g.spec.one_hot_columns, *implied):
         syms = g.tensors[name].symbols
-        if name in g.spec.one_hot_columns:  # one example per column (Ng's layout)
+        if name in g.spec.one_hot_columns or implied.get(name):  # one example per column
             syms = syms.T
         rows, cols = int(syms.shape[0]), int(syms.shape[1])
         first = rng.randrange(cols)
@@ -579,6 +591,98 @@ def one_hot_values(g: Any, key: str) -> dict[sp.Symbol, sp.Integer]:
                 out[syms[i, j]] = sp.Integer(int(j == hot))
     for name in g.spec.ones:  # np.ones((m, 1)): a constant, 1 at every point
         out.update({sym: sp.Integer(1) for sym in g.tensors[name].symbols})
+    return out
+
+
+def _hot_axis(rows: Any) -> set[bool]:
+    """The axes along which the 2-D ``rows`` are one-hot (a single 1, the rest 0, two or more
+    entries): False for rows, True for columns."""
+    out: set[bool] = set()
+    for columns, lines in ((False, rows), (True, list(zip(*rows, strict=True)))):
+        if lines and all(len(v) > 1 and sorted(v) == [0] * (len(v) - 1) + [1] for v in lines):
+            out.add(columns)
+    return out
+
+
+def _log_probabilities(net: Net, other: ex.Node) -> sp.Matrix | None:
+    """The probabilities whose log ``other`` is (``log(P)``, a node ``log(P)``, a node
+    ``log_softmax(Z)``), as the SymPy matrix of their entries, or None."""
+    tensors, forward = net.g.tensors, dict(net.spec.forward)
+    if isinstance(other, ex.Name) and other.id in forward:
+        tree = forward[other.id]
+        if isinstance(tree, ex.Call) and tree.func == "log_softmax":
+            return tensors[other.id].symbols.applyfunc(sp.exp)
+        other = tree
+    if isinstance(other, ex.Call) and other.func == "log" and len(other.args) == 1:
+        arg = other.args[0]
+        if isinstance(arg, ex.Name) and arg.id in tensors:
+            return tensors[arg.id].symbols
+    return None
+
+
+def softmax_targets(net: Net) -> dict[str, set[bool]]:
+    """Inputs not declared one-hot that multiply the log of probabilities in a scalar node — a
+    cross-entropy against a softmax (``-np.sum(y * np.log(a2))``, ``-(T * LS).sum()`` with
+    ``LS = log_softmax(S)``) —, each with the axes along which those probabilities sum to 1 at
+    the example (False rows, True columns); a sigmoid's probabilities sum to 1 along none."""
+    if "softmax_targets" in net._lazy:
+        return net._lazy["softmax_targets"]  # type: ignore[no-any-return]
+    spec = net.spec
+    out: dict[str, set[bool]] = net._lazy.setdefault("softmax_targets", {})
+    for key, tree in spec.forward:
+        if tuple(int(d) for d in net.g.tensors[key].shape) != (1, 1):
+            continue
+        for n in _walk(tree):
+            if not (isinstance(n, ex.BinOp) and n.op == "*"):
+                continue
+            for y, other in ((n.left, n.right), (n.right, n.left)):
+                if (
+                    not isinstance(y, ex.Name)
+                    or y.id not in spec.inputs
+                    or y.id in spec.one_hot
+                    or y.id in spec.one_hot_columns
+                    or y.id in out
+                ):
+                    continue
+                probs = _log_probabilities(net, other)
+                if probs is None or probs.shape != net.g.tensors[y.id].symbols.shape:
+                    continue
+                axes = {
+                    columns
+                    for columns in (False, True)
+                    if all(
+                        abs(sum(net.example.value(p, 0) for p in line) - 1) < 1e-9
+                        for line in (probs.T.tolist() if columns else probs.tolist())
+                    )
+                }
+                if axes:
+                    out[y.id] = axes
+    return out
+
+
+def implied_one_hot(net: Net) -> dict[str, bool]:
+    """Targets one-hot though not declared so (Nielsen's ``y = ["n_out", 1]`` with the given
+    ``[values] y = [[0], [1], [0]]``, his cost ``-np.sum(y * np.log(a2))``): a
+    :func:`softmax_targets` input whose given values are one-hot (a single 1 in two or more
+    entries) along an axis its probabilities sum to 1. A gradient written for one-hot labels
+    (``a2 - y``) is the gradient at such labels, as PyTorch finds at the example; a target that
+    is drawn, given other values, or the 0/1 column of a sigmoid's cross-entropy is not one.
+    name -> in columns."""
+    spec = net.spec
+    out: dict[str, bool] = {}
+    for name, axes in softmax_targets(net).items():
+        if name in spec.generated or name not in spec.values:
+            continue
+        hot = sorted(axes & _hot_axis(spec.values[name]))
+        if hot:
+            out[name] = hot[0]
+    return out
+
+
+def _walk(node: ex.Node) -> list[ex.Node]:
+    out = [node]
+    for child in ex.children(node):
+        out.extend(_walk(child))
     return out
 
 
@@ -800,9 +904,11 @@ def _zero_point(net: Net) -> Checker | None:
     for s in values:  # in-domain data (data_rules) positive, fill masks as given
         if s in net.domains:
             values[s] = abs(values[s])
-    defs = {**net.d.defs, **values, **one_hot_values(g, f"zero:{net.seed}"), **net.kept}
+    defs = {**net.d.defs, **values, **one_hot_values(g, f"zero:{net.seed}", net.hot), **net.kept}
     params = {s for n in g.spec.params for s in g.tensors[n].symbols}
-    free = [s for n, s in net.free_symbols() if n not in tgt and n not in g.spec.one_hot]
+    free = [
+        s for n, s in net.free_symbols() if n not in tgt and n not in g.spec.one_hot and n not in net.hot
+    ]
     free.sort(key=lambda s: (s not in params, str(s)))
     fixed: set[sp.Symbol] = set()
     memo: dict[sp.Symbol, sp.Expr] = {}

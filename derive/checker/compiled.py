@@ -29,6 +29,7 @@ from derive.checker.check import (
     _tex_msg,
     _tex_of,
     binary_points,
+    data_counts,
     onehot_points,
 )
 from derive.checker.checknet import DIAG_POINTS, POINTS, POINTS_PIECEWISE, Net, Target
@@ -143,6 +144,7 @@ def _diagnosis(net: Net, t: Target) -> dict[str, Any] | None:
         if binary is None
         else [_exact_grid(evaluate_at(t.ref, ck, 0)) for ck in binary],
         "onehot": onehot_points(net) is not None,  # a one-hot-only formula: the slow path says so
+        "counts": bool(data_counts(net)),  # a count from the data left out: the slow path names it
     }
 
 

@@ -114,6 +114,12 @@ def tex_msg(m: dict[str, Any], swaps: dict[str, str], table: dict[str, str]) -> 
                     raise Fallback
                 v = table[v]
         args.append([k, v])
+    if m["key"] == "round2.axis":  # as check.latex_key: prose, not NumPy's axis=
+        given = dict(args)
+        key = "checkgaps9.axis_rows" if int(given.get("axis", 0)) == 1 else "checkgaps9.axis_cols"
+        return {"key": key, "args": [["x", given.get("x")]]}
+    if m["key"] in ("mut.axis_1", "mut.axis_all"):
+        return {"key": f"checkgaps9.{m['key'][4:]}", "args": args}
     return {"key": m["key"], "args": args}
 
 

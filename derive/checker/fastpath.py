@@ -2006,10 +2006,30 @@ def _size_swap(c: dict[str, Any], user: tuple[Any, ...], name: str, text: str) -
                 for k in range(2)
             ):
                 used_name, right = sizes[a][0], sizes[b][0]
+                # the factor as measured where the sizes differ (check._size_swap)
+                there = {sym: w for _, _, w, sym, _ in c["sizes"]}
+                mine = exact_value(user, c["points"]["dims"][0])
+                want = t["dims"][0]
+                factor = f"{right}/{used_name}"
+                if mine is not None and want is not None:
+                    pairs = [
+                        (float(u), float(_rational(w)))
+                        for ru, rw in zip(mine, want, strict=False)
+                        for u, w in zip(ru, rw, strict=False)
+                        if _rational(w) != 0
+                    ]
+                    if pairs and math.isclose(
+                        pairs[0][0] / pairs[0][1], there[a] / there[b], rel_tol=1e-6
+                    ):
+                        factor = f"{used_name}/{right}"
                 m = fastdiag.msg(
-                    "diag.wrong_size", used=used_name, right=right, value=int(sizes[a][1])
+                    "diag.wrong_size",
+                    used=used_name,
+                    right=right,
+                    value=int(sizes[a][1]),
+                    factor=factor,
                 )
-                return ("scale-factor", m, t["expected"], f"{right}/{used_name}")
+                return ("scale-factor", m, t["expected"], factor)
     raise _Fallback
 
 
@@ -2098,7 +2118,7 @@ def _wrong(
             notes.append(fastdiag.msg("note.binary_labels"))
             if any(f[0] == "unknown" for f in found):
                 raise _Fallback
-        elif d.get("onehot") and any(f[0] == "unknown" for f in found):
+        elif (d.get("onehot") or d.get("counts")) and any(f[0] == "unknown" for f in found):
             raise _Fallback  # maybe right for one-hot targets only: the slow path tests and says
         elif d["example"] is not None and _same(
             exact_value(user, pts["example"][0]), d["example"], rtol

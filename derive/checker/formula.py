@@ -54,7 +54,7 @@ def read(
     if len(text) > limit:
         raise FormulaError(msg("error.too_long", n=len(text), limit=limit))
     if not latex:  # helpers defined in the cell inlined, asserts/prints left out (cells.py)
-        text = _one_hot_calls(net, cells.expand(text, frozenset(net.g.tensors)))
+        text = _rows_indexed(net, _one_hot_calls(net, cells.expand(text, frozenset(net.g.tensors))))
     parts = _statements(text, latex)
     scalar = _scalar_target(net, wrt)
     row = _row_target(net, wrt)
@@ -346,6 +346,27 @@ def _label_rows_dim(net: Net, labels: str) -> str | None:
     if isinstance(shape, dict):
         shape = shape.get("shape")
     return shape[0] if isinstance(shape, list) and shape and isinstance(shape[0], str) else None
+
+
+_ROW_INDEX = re.compile(r"(?<![\w.\]])([A-Za-z_]\w*)\[\s*(0|[1-9][0-9]*)\s*\](?!\s*\[)")
+
+
+def _rows_indexed(net: Net, text: str) -> str:
+    """NumPy's ``T[i]`` of a matrix (more than one row and column) is its row ``i``, the 1-D
+    ``T[i, :]``: written so, the reader takes it as any 1-D slice (``dy_pred[0] @ w2[0]``, an
+    inner product; ``X[0] @ W[:, 1]``). A gradient's name (``dZ1[0]``) reads its tensor's shape;
+    a vector's ``v[i]`` (one row or one column) is left as written (an entry)."""
+
+    def one(m: re.Match[str]) -> str:
+        name = m.group(1)
+        t = net.g.tensors.get(name)
+        if t is None and name.startswith("d"):
+            t = net.g.tensors.get(name[1:])
+        if t is None or len(t.shape) != 2 or min(int(d) for d in t.shape) < 2:
+            return m.group(0)
+        return f"{name}[{m.group(2)}, :]"
+
+    return _ROW_INDEX.sub(one, text)
 
 
 def _one_hot_calls(net: Net, part: str) -> str:

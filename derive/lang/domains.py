@@ -122,6 +122,23 @@ def roles(forward: tuple[tuple[str, ex.Node], ...], one_hot=()) -> dict[str, str
     return out
 
 
+def labels_outside_bce(spec: Any) -> list[tuple[str, list[float]]]:
+    """Targets of a cross-entropy written out by hand (:func:`bernoulli_targets`) given values
+    outside {0, 1} in ``[values]``: (the name, up to three of those values). The formula is
+    still a function PyTorch differentiates (``derive verify`` agrees), but the library's BCE
+    refuses such a target and no label has that value: a warning, not a failure."""
+    out: list[tuple[str, list[float]]] = []
+    generated = set(getattr(spec, "generated", ()))
+    for _, tree in spec.forward:
+        for name in sorted(bernoulli_targets(tree)):
+            if name in generated or name not in spec.values or name in [n for n, _ in out]:
+                continue
+            odd = sorted({float(v) for row in spec.values[name] for v in row} - {0.0, 1.0})
+            if odd:
+                out.append((name, odd[:3]))
+    return out
+
+
 def bernoulli_targets(tree: ex.Node) -> set[str]:
     """Names ``t`` of a cross-entropy written out by hand, ``t * log(y) + (1 - t) * log(1 - y)``
     (Bishop's ``t``, any order or transpose): a factor ``t`` of a log and a factor ``(1 - t)`` of
