@@ -172,7 +172,7 @@ def compare_with_torch(as_json=False):
     ok = True
     for name, grad in ours.items():
         diff = float(np.max(np.abs(grad - theirs[name])))
-        same = bool(np.allclose(grad, theirs[name], rtol=1e-9, atol=1e-12))
+        same = bool(np.allclose(grad, theirs[name], rtol=1e-09, atol=1e-12))
         ok = ok and same
         if not as_json:
             print(
