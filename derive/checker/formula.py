@@ -1307,6 +1307,9 @@ class _Numpy(ast.NodeTransformer):
         ``np.ones((2, e))``: at other sizes ``e`` changes, the 2 does not); ``offsets[axis] = k``
         (a size written ``N - k``) takes N's side from row k on."""
         names = [n for n in [*self.net.spec.inputs, *self.net.spec.params] if n in self.net.g.tensors]
+        # a number no input or parameter has as a side: a forward node's side that no size
+        # declares (a slice h[:, :2] has 2 columns at every size), ranked after them
+        nodes = [n for n in self.net.spec.shapes if n in self.net.g.tensors and n not in names]
 
         def rank(name: str, other: int, want: str | None) -> int | None:
             label = getattr(self.net.g.tensors[name].shape[other], "label", None)
@@ -1318,11 +1321,15 @@ class _Numpy(ast.NodeTransformer):
             skip = offsets[axis]
             found = []
             for other in (axis, 1 - axis):
-                for name in names:
+                for name in [*names, *nodes]:
                     have = self.net.spec.shapes[name]
                     if len(have) != 2 or have[other] != k + skip:
                         continue
-                    r = rank(name, other, named[axis])
+                    if name in nodes:
+                        fixed = type(self.net.g.tensors[name].shape[other]) is int
+                        r = 2 if fixed and named[axis] is None and not skip else None
+                    else:
+                        r = rank(name, other, named[axis])
                     if r is None or (skip and r != 0):
                         continue
                     found.append((r, other, name))
