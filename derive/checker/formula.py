@@ -3418,6 +3418,10 @@ class Convert:
             return entries
         a, b = self.tensor(a_raw), self.tensor(b_raw)
         forward = dict(self.net.spec.forward)
+        if a in self.net.spec.detached:  # a stop-gradient: no path back through it
+            raise FormulaError(
+                msg("error.leibniz_detached", a=a_raw, b=b_raw), self.column(a_raw), self.text
+            )
         if a not in forward or not self.reaches(a, b):
             raise FormulaError(
                 msg("error.leibniz_not_input", a=a_raw, b=b_raw), self.column(b_raw), self.text
@@ -3454,7 +3458,8 @@ class Convert:
         if b in ex.names(forward[a]):
             parts.append(self.pull(forward[a], b, up, a_raw, b_raw))
         for x in dict.fromkeys(ex.names(forward[a])):  # in the order written: deterministic
-            if x != b and x in forward and self.reaches(x, b):
+            # a detached node (a stop-gradient) passes no gradient back: not a path
+            if x != b and x in forward and x not in self.net.spec.detached and self.reaches(x, b):
                 g = self.pull(forward[a], x, up, a_raw, b_raw)
                 parts.append(self.through(x, b, g, a_raw, b_raw) if g is not None else None)
         return _summed(parts)
