@@ -286,7 +286,7 @@ def test_grade_under_lang_zh_prints_no_english_sentence(tmp_path: Path) -> None:
     [
         ("numpy", "np.sum(A2 - Y, kims=0)"),
         ("numpy", "tf.reduce_sum(A2 - Y, kpdims=True)"),
-        ("numpy", "A1.T @ (A2 - Y) ** A1"),
+        ("numpy", "A1.T @ (A2 - Y) ** "),  # (** A1 is read since pass 17: exp(A1 log(A2 - Y)))
         ("numpy", "A1.T @ ~(A2 - Y)"),
         ("numpy", "np.sum(A2 - Y, 0, axis=0)"),
         ("numpy", "A1.T @ (A2 - Y) / m ** 99"),
