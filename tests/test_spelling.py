@@ -495,7 +495,7 @@ def test_labels_made_one_hot_and_used_as_numbers_are_refused() -> None:
         ("np.where(Z, Z, 0)", "one comparison"),
         ("np.linalg.norm(Z, 2)", "Frobenius"),
         ("np.einsum('ij,jk->i', Z, W)", "'ij,jk->ik'"),
-        ("Z ** lam", "[constants] name"),
+        ("Z ** (1, 2)", "[constants] name"),  # (Z ** lam of a tensor lam is exp(lam·log Z))
         ("Z.transpose(1)", "x.T"),
         ("Z.max(1, keepdims=False)", "keepdims=True or leave it out"),
         ("F.softplus(Z, beta=2, threshold=5)", "threshold"),

@@ -78,6 +78,9 @@ def net_for(net: Any, seed: int) -> Net:
     return made
 
 
+LONG_FLOAT = 10**12  # a number this long is a float64's decimal, not one a reader wrote
+
+
 class Net:
     """One derived network and what all checks on it share: name table, checkers, targets."""
 
@@ -121,6 +124,22 @@ class Net:
                 (1, 1),
             )
         self.label_at[label] = (tensor, i, j)
+
+    def float_constants(self) -> tuple[sp.Rational, ...]:
+        """The float64 numbers the network computes with that are not short decimals (np.pi,
+        F.gelu's 1/√2, np.sqrt(2 / np.pi): kept exactly as that float's decimal), which the
+        handouts print as π, 1/√2, √(2/π): a reader writing those means these numbers."""
+        if "floats" not in self._lazy:
+            found: set[sp.Rational] = set()
+            exprs = [e for e in self.d.defs.values() if isinstance(e, sp.Basic)]
+            for v in self.d.backward:
+                exprs.extend(s.rhs.value for s in v.entries if isinstance(s.rhs.value, sp.Basic))
+            for e in exprs:
+                for r in e.atoms(sp.Rational):
+                    if max(abs(r.p), r.q) > LONG_FLOAT:
+                        found.add(abs(r))
+            self._lazy["floats"] = tuple(sorted(found))
+        return self._lazy["floats"]
 
     def _build_names(self) -> None:
         g, loss_tex = self.g, self.g.loss_tex

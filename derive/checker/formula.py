@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import ast
 import difflib
+import math
 import re
 import tomllib
 from collections.abc import Callable
@@ -2801,6 +2802,60 @@ def _zero_cell(node: ex.Node) -> bool:
     return node == ex.Name(latexin.ZERO) or (isinstance(node, ex.Num) and node.value == 0)
 
 
+def _numbers_only(node: ex.Node) -> bool:
+    """``node`` is a formula of numbers alone (``1/sqrt(2)``, ``pi``, ``2/sqrt(pi)``): no tensor,
+    size or constant name in it."""
+    if isinstance(node, ex.Num):
+        return True
+    if isinstance(node, ex.Name):
+        return node.id in ("pi", "π")
+    if isinstance(node, ex.Neg):
+        return _numbers_only(node.operand)
+    if isinstance(node, ex.Pow):
+        return _numbers_only(node.base)
+    if isinstance(node, ex.BinOp):
+        return node.op in ("+", "-", "*", "/", "·") and _numbers_only(node.left) and _numbers_only(
+            node.right
+        )
+    if isinstance(node, ex.Call):
+        return node.func in ("sqrt", "exp", "log") and not node.kwargs and all(
+            _numbers_only(a) for a in node.args
+        )
+    return False
+
+
+def _number_value(node: ex.Node) -> sp.Expr | None:
+    """The exact value of a :func:`_numbers_only` formula, ``None`` where it has none (÷ 0)."""
+    if isinstance(node, ex.Num):
+        return sp.Rational(node.value.numerator, node.value.denominator)
+    if isinstance(node, ex.Name):
+        return sp.pi
+    parts = [
+        _number_value(a)
+        for a in (
+            (node.operand,) if isinstance(node, ex.Neg)
+            else (node.base,) if isinstance(node, ex.Pow)
+            else (node.left, node.right) if isinstance(node, ex.BinOp)
+            else node.args if isinstance(node, ex.Call)
+            else ()
+        )
+    ]
+    if not parts or any(p is None for p in parts):
+        return None
+    if isinstance(node, ex.Neg):
+        return -parts[0]
+    if isinstance(node, ex.Pow):
+        e = node.exponent
+        return parts[0] ** sp.Rational(e.numerator, e.denominator)
+    if isinstance(node, ex.BinOp):
+        a, b = parts
+        if node.op == "/":
+            return None if b == 0 else a / b
+        return a + b if node.op == "+" else a - b if node.op == "-" else a * b
+    fn = {"sqrt": sp.sqrt, "exp": sp.exp, "log": sp.log}[node.func]  # type: ignore[union-attr]
+    return fn(parts[0])
+
+
 class Convert:
     """Expression tree (from text) → :mod:`derive.engine.mform` expression over the network's symbols.
     Also returns the tree with LaTeX products resolved to ``@``/``*``."""
@@ -3149,6 +3204,9 @@ class Convert:
         return None
 
     def convert(self, node: ex.Node) -> tuple[mf.MExpr, ex.Node]:
+        if not isinstance(node, ex.Num) and not getattr(self, "_in_number", False):
+            if _numbers_only(node):
+                return self.number(node)
         if isinstance(node, ex.Num):
             if node.value not in (0, 1, -1):
                 self.literals.add(abs(node.value))
@@ -3189,6 +3247,31 @@ class Convert:
         if isinstance(node, ex.Call):
             return self.call(node)
         raise FormulaError(msg("error.not_allowed", what=type(node).__name__), 0, self.text)
+
+    def number(self, node: ex.Node) -> tuple[mf.MExpr, ex.Node]:
+        """A formula of numbers alone (π, 1/√2, √(2/π)): the float64 number the network computes
+        with where it equals one to float64 precision (the handouts print np.pi, F.gelu's
+        0.7071067811865476 as π and 1/√2), else its exact value."""
+        self._in_number = True
+        try:
+            out, n = self.convert(node)
+        finally:
+            self._in_number = False
+        exact = _number_value(node)
+        if exact is None or exact.is_Rational:
+            return out, n
+        try:
+            value = complex(exact.evalf(30))
+        except (TypeError, ValueError):
+            return out, n
+        if value.imag or not math.isfinite(value.real) or value.real == 0:
+            return out, n
+        for c in self.net.float_constants():
+            for sign in (1, -1):
+                if abs(sign * float(c) - value.real) <= 4e-16 * abs(value.real):
+                    r = sign * c
+                    return mf.Scalar(r), ex.Num(Fraction(int(r.p), int(r.q)))
+        return out, n
 
     def binop(self, node: ex.BinOp) -> tuple[mf.MExpr, ex.Node]:
         if node.op in ("·", "@") and node.right == ex.Name(latexin.ONES):  # X 𝟙: row sums

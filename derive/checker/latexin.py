@@ -1242,6 +1242,11 @@ class _Parser:
         self.expect(close, f"'{close}' (for the '{tok.text}' opened at column {tok.col})")
         return self.batch_count(inner, calligraphic) or ex.Call("abs", (inner,))
 
+    def layer_marked(self) -> bool:
+        """A layer superscript follows (``\\mathrm{mean}^{[1]}``, ``\\mathrm{var}^{[2]}``: a
+        batch norm's nodes as the handouts print them): a name, never a function's power."""
+        return self.peek().text == "^" and self.peek(1).text == "{" and self.peek(2).text == "["
+
     def batch_count(self, inner: ex.Node, calligraphic: bool) -> ex.Node | None:
         """``|\\mathcal{B}|``, ``|B|``, ``\\lvert B \\rvert`` (d2l's minibatch, a set: its size)
         when the network has no name spelled B: the network's batch size, else None."""
@@ -1253,7 +1258,7 @@ class _Parser:
         tok = self.next()
         name = tok.text
         low = name.lower()
-        if low in FUNCS and not self.known(name):
+        if low in FUNCS and not self.known(name) and not self.layer_marked():
             return self.function(FUNCS[low], tok)
         if _table_function(low) and not self.known(name) and self.peek().text in ("(", "\\left"):
             return self.function(low, tok)  # softmax(Z) pasted as plain text
@@ -1638,7 +1643,7 @@ class _Parser:
         low = ident.lower()
         if low in ("cols", "rows") and self.peek().text == "_" and not self.known(ident):
             return self.block(low, tok)
-        if low in FUNCS and not self.known(ident):
+        if low in FUNCS and not self.known(ident) and not self.layer_marked():
             return self.function(FUNCS[low], tok)
         if _table_function(low) and not self.known(ident):  # \mathrm{softmax}(Z)
             return self.function(low, tok)

@@ -37,14 +37,13 @@ from derive.engine import printing
 from derive.locale.catalog import catalogue
 from derive.render import jinja_setup, markup
 from derive.render.markup import Raw
+from derive.walkthrough.handpick import FEW, HAND_BUDGET, NARROW3  # noqa: F401 (the layout's limits)
+from derive.walkthrough.handpick import few as _few
+from derive.walkthrough.handpick import rows as _rows
+from derive.walkthrough.handpick import tex_width as _tex_width
 from derive.walkthrough.records import Eq, Math, Walkthrough
 
 TEMPLATE_DIR = jinja_setup.TEMPLATE_DIR
-FEW = 6  # a handout works out at most this many entries of a tensor by hand (then 3, and says so)
-# … and at most this many in all (the original five built-ins work out 7–34): a network with
-# many tensors (attention, batch norm) works out one row of each, and says that the others are
-# computed the same way; every entry stays in the matrix below its hand calculation
-HAND_BUDGET = 36
 
 
 # ---- environments -------------------------------------------------------------------------------
@@ -89,14 +88,6 @@ def _titled(args: dict[str, Any], L: Any) -> dict[str, Any]:
     }
 
 
-def _tex_width(tex: str) -> int:
-    """A rough printed width of a LaTeX line, in characters (commands and braces dropped)."""
-    tex = re.sub(r"\\frac\{([^{}]*)\}\{([^{}]*)\}", lambda m: max(m[1], m[2], key=len), tex)
-    tex = re.sub(r"\\(left|right|cdot|text|operatorname|mathrm|quad)\b", " ", tex)
-    return len(re.sub(r"\\[a-zA-Z]+|[{}^_&\\ ]", "", tex)) + tex.count("\\cdot")
-
-
-NARROW3 = 18  # printed characters: three hand calculations this narrow share a row
 ONE_LINE = 56  # printed characters: a hand calculation this short is set on one line
 
 
@@ -122,27 +113,6 @@ def _tall(c: Any, width: float) -> bool:
     # only rows that fit the line may go unshrunk (a row the printer could not break stays boxed)
     room = width - printing.display_width(str(c.lhs)) - 4
     return all(printing.display_width(r.replace("&\\quad", "")) <= room for rows in laid for r in rows)
-
-
-def _rows(calcs: Any, width: int = 30) -> list[tuple[Any, ...]]:
-    """Layout only: hand calculations three to a row when all three are very narrow
-    (:data:`NARROW3` printed characters per line at most), two when both are narrow (``width``),
-    else one to a row."""
-    out: list[tuple[Any, ...]] = []
-    items = list(calcs)
-
-    def size(c: Any) -> int:
-        return max(_tex_width(t) for _r, t in ((None, c.lhs), *c.chain))
-
-    while items:
-        a = items.pop(0)
-        if len(items) >= 2 and max(size(a), size(items[0]), size(items[1])) <= NARROW3:
-            out.append((a, items.pop(0), items.pop(0)))
-        elif items and max(size(a), size(items[0])) <= width:
-            out.append((a, items.pop(0)))
-        else:
-            out.append((a,))
-    return out
 
 
 # a hand calculation's rows on the A4 page (printing.display_width units; a line of the page is
@@ -343,25 +313,6 @@ def math_words(text: str, lang: str) -> str:
     for word, local in catalogue(lang).get("math_words", {}).items():
         text = text.replace(f"\\text{{{word}}}", f"\\text{{{local}}}")
     return text
-
-
-def _few(w: Any, detail: str) -> tuple[Any, bool]:
-    """``(few, dense)`` of the templates. ``few``: which of a tensor's hand calculations a
-    handout works out — all at ``--detail full``; otherwise all of up to :data:`FEW` (else the
-    first 3); and when that would make more than :data:`HAND_BUDGET` in the whole handout (it
-    is ``dense``), one row of each tensor as the page lays them out (:func:`_rows`: two narrow
-    entries side by side, or one wide)."""
-    if detail == "full":
-        return (lambda cs: cs), False
-
-    def some(cs: Any) -> Any:
-        return cs if len(cs) <= FEW else cs[:3]
-
-    items = (*getattr(w, "forward", ()), *getattr(w, "backward", ()))
-    total = sum(len(some(getattr(item, "calcs", ()) or ())) for item in items)
-    if total <= HAND_BUDGET:
-        return some, False
-    return (lambda cs: cs[: min(2, len(_rows(some(cs))[0]))] if cs else cs), True  # 2 at most
 
 
 def render_notebook(

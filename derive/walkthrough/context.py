@@ -14,12 +14,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
+from types import SimpleNamespace
 from typing import Any
 
 from derive.engine.backprop import Derivation
 from derive.locale import catalog
 from derive.numeric.example import Example
-from derive.walkthrough import evidence, intuition, lessons
+from derive.walkthrough import evidence, handpick, intuition, lessons
 from derive.walkthrough.codegen import Code, code
 from derive.walkthrough.diagram import Diagram, diagram
 from derive.walkthrough.records import (
@@ -132,13 +133,9 @@ def prepare(d: Derivation, proofs: Mapping[str, Any], detail: str = "full") -> P
 def _shown(forward: tuple, backward: tuple, detail: str) -> Callable[[Any], Any]:
     """The hand calculations of an item the handout shows: those the templates' ``few`` picks,
     none at ``brief`` (its templates show none)."""
-    from types import SimpleNamespace
-
-    from derive.render.environment import _few
-
     if detail == "brief":
         return lambda item: ()
-    few, _dense = _few(SimpleNamespace(forward=forward, backward=backward), detail)
+    few, _dense = handpick.few(SimpleNamespace(forward=forward, backward=backward), detail)
     return lambda item: few(item.calcs)
 
 
