@@ -517,8 +517,8 @@ def check_cmd(
                     ensure_ascii=False,
                 )
             )
-        elif err.text:
-            click.echo(err.pointer(lang), err=True)
+        elif err.text and (pointed := err.pointer(lang)) != err.localized(lang):
+            click.echo(pointed, err=True)  # (without a column it would say the message twice)
         raise Failure(BAD_INPUT, err.localized(lang)) from None
     except SpecError as err:  # the network is read on first use
         raise Failure(BAD_INPUT, spec_error_text(err, lang)) from None

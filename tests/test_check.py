@@ -459,7 +459,13 @@ def test_value_reproduced_by_a_simulated_hand_calculation() -> None:
         ("W1[0,0]", "-0.02734", "incorrect", "scale-factor"),
         ("W1[0,0]", "-0.002734", "incorrect", "wrong-entry"),  # that is w21
         ("W1[0,0]", "0.53", "incorrect", "unknown"),
-        ("W1[0,0]", "0.5", "incorrect", "too-few-digits"),
+        # one digit: too few to judge where it is the value at that rounding (within one unit
+        # of its digit), else wrong — a flipped sign named, nothing else guessed from one digit
+        ("W1[0,0]", "-0.01", "incorrect", "too-few-digits"),
+        ("W1[0,0]", "-0.02", "incorrect", "too-few-digits"),
+        ("W1[0,0]", "0.5", "incorrect", "unknown"),
+        ("W1[0,0]", "0.01", "incorrect", "sign"),
+        ("W1[0,0]", "-0.04", "incorrect", "unknown"),  # not 2x (-0.0273) at one digit's word
     ],
 )
 def test_value_table(wrt: str, value: str, verdict: str, code: str | None) -> None:

@@ -23,15 +23,7 @@ import pytest  # noqa: E402
 from derive.checker.verdict import FormulaError  # noqa: E402
 
 CASES = corpus19.load()
-_MASK = (
-    "AutoRec's mask is a plain input in the spec (values 0/1, no kind), so the checker draws it "
-    "at random, where (R - pred) * mask ** 2 is the gradient and * mask is not; right for every "
-    "0/1 mask, it is judged 'right only for one-hot targets' (undeclared 0/1 inputs: the area of "
-    "checkgaps9's Nielsen one-hot leftover, not changed here)"
-)
 KNOWN: dict[str, str] = {  # id -> why it still fails (strict xfail: fixing it must remove it here)
-    "c19-289": _MASK,
-    "c19-292": _MASK,
 }
 
 

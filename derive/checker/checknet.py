@@ -10,8 +10,10 @@ entries of each ReLU input are exactly 0 (``None`` when there is none).
 
 from __future__ import annotations
 
+import ast
 import os
 import random
+import re
 from collections import OrderedDict
 from fractions import Fraction
 from pathlib import Path
@@ -92,8 +94,15 @@ class Net:
         self._lazy: dict[str, Any] = {}
         # targets given one-hot values though not declared so (Nielsen's column y): drawn one-hot
         self.hot = implied_one_hot(self)
+        # 0/1 masks not declared so (d2l AutoRec's observed-entries mask): drawn 0/1
+        self.masks = implied_masks(self.spec, self.g)
+        self.hot_and_masks = {**self.hot, **dict.fromkeys(self.masks, None)}
         self.rand = (FillChecker if self.kept else Checker)(
-            defs={**d.defs, **one_hot_values(self.g, f"rand:{seed}", self.hot), **self.kept},
+            defs={
+                **d.defs,
+                **one_hot_values(self.g, f"rand:{seed}", self.hot_and_masks),
+                **self.kept,
+            },
             domains=dict(self.domains),
             points=POINTS_PIECEWISE,
             seed=seed,
@@ -255,7 +264,8 @@ class Net:
     def other_dims(self) -> Checker:
         """Random points with every dim and constant set to another value (tells ``m`` from 2)."""
         if "dims" not in self._lazy:
-            defs = {**self.d.defs, **one_hot_values(self.g, f"dims:{self.seed}", self.hot), **self.kept}
+            hot = one_hot_values(self.g, f"dims:{self.seed}", self.hot_and_masks)
+            defs = {**self.d.defs, **hot, **self.kept}
             primes = [3, 5, 7, 11, 13, 17, 19, 23, 29, 31, 37, 41, 43, 47]
             used = {int(v) for v in self.g.scalar_values.values() if v.is_Integer}
             free = iter(p for p in primes if p not in used)
@@ -345,6 +355,8 @@ class Resized:
         for name in ones_vectors(net.spec):  # a vector of ones stays ones (ones_vectors)
             point[name] = np.ones_like(point[name])
         rng = np.random.default_rng(seed)
+        for name in net.masks:  # a 0/1 mask stays 0/1
+            point[name] = rng.integers(0, 2, point[name].shape).astype(np.float64)
         for name, columns in net.hot.items():  # a target implied one-hot stays one-hot
             t = point[name].T if columns else point[name]
             hot = np.zeros_like(t)
@@ -586,7 +598,7 @@ class Target:
 
 
 def one_hot_values(
-    g: Any, key: str, implied: dict[str, bool] | None = None
+    g: Any, key: str, implied: dict[str, bool | None] | None = None
 ) -> dict[sp.Symbol, sp.Integer]:
     """Each input declared one-hot as rows with a single 1 (in a column drawn per row from
     ``key``), or as columns with a single 1 (``kind = "one-hot-columns"``), and each target
@@ -600,6 +612,11 @@ def one_hot_values(
     implied = implied or {}
     for name in (*g.spec.one_hot, *g.spec.one_hot_columns, *implied):
         syms = g.tensors[name].symbols
+        if name in implied and implied[name] is None:  # a 0/1 mask: each entry 0 or 1, both seen
+            bits = [rng.randrange(2) for _ in range(len(syms))]
+            bits[0], bits[-1] = 1, 0
+            out.update({sym: sp.Integer(b) for sym, b in zip(syms, bits, strict=True)})
+            continue
         if name in g.spec.one_hot_columns or implied.get(name):  # one example per column
             syms = syms.T
         rows, cols = int(syms.shape[0]), int(syms.shape[1])
@@ -696,6 +713,63 @@ def implied_one_hot(net: Net) -> dict[str, bool]:
         if hot:
             out[name] = hot[0]
     return out
+
+
+def implied_masks(spec: NetSpec, g: Any) -> tuple[str, ...]:
+    """Inputs that are 0/1 masks though not declared so (d2l AutoRec's ``((R - pred) * mask) **
+    2``, the observed ratings): given values all 0 or 1 with both present, and every use a
+    factor of an element-wise product — never a loss's target, an argument of a function or a
+    side of ``@``. A gradient written for a 0/1 mask (``* mask`` for ``* mask ** 2``) is right
+    for every mask: such an input is drawn 0/1 at the checker's points, as declared one-hot
+    targets are drawn one-hot."""
+    out = []
+    taken = {*spec.one_hot, *spec.one_hot_columns, *spec.ones, *spec.generated, *targets(g)}
+    roles = domains.roles(spec.forward, spec.one_hot)  # a BCE/CE target, a log's argument
+    roles = {**roles, **dict.fromkeys(_loss_arguments(spec), "target")}
+    for name in spec.inputs:
+        rows = spec.values.get(name)
+        if name in taken or not rows:
+            continue
+        flat = {v for row in rows for v in row}
+        if flat != {0, 1}:
+            continue
+        uses, factors = 0, 0
+        for _, tree in spec.forward:
+            for n in _walk(tree):
+                for k in ex.children(n):
+                    if k == ex.Name(name):
+                        uses += 1
+                        if isinstance(n, ex.BinOp) and n.op == "*":
+                            factors += not _log_of(n.right if n.left == k else n.left)
+        if uses and uses == factors and name not in roles:
+            out.append(name)
+    return tuple(out)
+
+
+_LOSS_CALL = re.compile(r"(entropy|loss|bce|nll|hinge|logits)", re.I)
+
+
+def _loss_arguments(spec: NetSpec) -> set[str]:
+    """Names inside a loss function's call as the spec writes it (``labels=y`` of TensorFlow's
+    sigmoid cross-entropy, lowered to ``softplus(z) − y·z`` where ``y`` is a mere factor)."""
+    out: set[str] = set()
+    for text in spec.forward_text.values():
+        try:
+            tree = ast.parse(text, mode="eval")
+        except SyntaxError:
+            continue
+        for n in ast.walk(tree):
+            if isinstance(n, ast.Call):
+                f = n.func.attr if isinstance(n.func, ast.Attribute) else getattr(n.func, "id", "")
+                if _LOSS_CALL.search(f):
+                    parts = [*n.args, *(k.value for k in n.keywords)]
+                    out.update(x.id for p in parts for x in ast.walk(p) if isinstance(x, ast.Name))
+    return out
+
+
+def _log_of(n: ex.Node) -> bool:
+    """``n`` is a log (``y * log(p)``: a cross-entropy's target, not a mask)."""
+    return isinstance(n, ex.Call) and n.func in ("log", "log_softmax", "log_sigmoid")
 
 
 def _walk(node: ex.Node) -> list[ex.Node]:
@@ -923,10 +997,13 @@ def _zero_point(net: Net) -> Checker | None:
     for s in values:  # in-domain data (data_rules) positive, fill masks as given
         if s in net.domains:
             values[s] = abs(values[s])
-    defs = {**net.d.defs, **values, **one_hot_values(g, f"zero:{net.seed}", net.hot), **net.kept}
+    hot = one_hot_values(g, f"zero:{net.seed}", net.hot_and_masks)
+    defs = {**net.d.defs, **values, **hot, **net.kept}
     params = {s for n in g.spec.params for s in g.tensors[n].symbols}
     free = [
-        s for n, s in net.free_symbols() if n not in tgt and n not in g.spec.one_hot and n not in net.hot
+        s
+        for n, s in net.free_symbols()
+        if n not in tgt and n not in g.spec.one_hot and n not in net.hot_and_masks
     ]
     free.sort(key=lambda s: (s not in params, str(s)))
     fixed: set[sp.Symbol] = set()

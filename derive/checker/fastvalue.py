@@ -91,6 +91,8 @@ def answer(
         if diff <= tiny:
             found = ("correct", None, fastdiag.msg("value.exact", exact=exact_text), 0.0)
         elif sig < 2:
+            if diff > ulp * (1 + Fraction(slack)) * Fraction(999, 1000):
+                return None  # off by more than a unit of its one digit: the slow path says why
             m = fastdiag.msg("value.too_few", exact_digits=sig)
             found = ("incorrect", ("too-few-digits", m, None), None, 0.0)
         else:

@@ -214,14 +214,30 @@ def _size_text(k: int) -> str:
     return str(label) if label else str(int(k))
 
 
+def _ones_block(e: mf.MExpr) -> bool:
+    """``0 * T + 1`` (``T`` a tensor or a side of one): how the reader reads ``np.ones((r, c))``."""
+    if not (isinstance(e, mf.Add) and len(e.terms) == 2):
+        return False
+    zero, one = e.terms
+    return (
+        isinstance(one, mf.Scalar)
+        and one.expr == 1
+        and isinstance(zero, mf.Mul)
+        and isinstance(zero.a, mf.Scalar)
+        and zero.a.expr == 0
+        and tuple(zero.b.shape) != (1, 1)
+    )
+
+
 def _formula(e: mf.MExpr) -> tuple[str, int]:
     f = formula_text
     if isinstance(e, mf.Ref):
         return e.key, 5
     if isinstance(e, mf.Scalar):
         return _scalar_text(e.expr)
-    if isinstance(e, mf.Ones):
-        # the all-ones matrix by its shape (read back as such), sizes by their [dims] names
+    if isinstance(e, mf.Ones) or _ones_block(e):
+        # the all-ones matrix by its shape (read back as such), sizes by their [dims] names; the
+        # reader's own form of np.ones((r, c)), 0 * T + 1, is echoed as the student wrote it
         return f"np.ones(({', '.join(_size_text(k) for k in e.shape)}))", 5
     if isinstance(e, mf.T):
         return f"{f(e.x, 5)}.T", 5

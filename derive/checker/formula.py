@@ -1223,7 +1223,11 @@ class _Numpy(ast.NodeTransformer):
 
     def dim(self, name: str, k: int) -> ast.expr:
         """``X.shape[k]`` → the size's name (``m``) or number."""
-        t = self.net.g.tensors.get(name) if self.net is not None else None
+        tensors = self.net.g.tensors if self.net is not None else {}
+        t = tensors.get(name)
+        for head in ("d_", "d"):  # dZ1.shape[0]: a gradient has its tensor's shape
+            if t is None and name.startswith(head) and name[len(head) :] in tensors:
+                t = tensors[name[len(head) :]]
         if t is None or k not in (0, 1, -1, -2):
             raise _Unsupported(msg("error.shape_of", name=name))
         d = t.shape[k]

@@ -303,6 +303,16 @@ def check_value(
             "incorrect", _value_diagnoses(net, tensor, i, j, value, ulp, exact_f), None, tol
         )
     if sig < 2:
+        if diff > ulp_f * (1 + ROUNDING_SLACK):
+            # not the value at any rounding to that digit (0.5 for −0.0137): wrong. One digit
+            # is too little to name a mistake by (many agree with it), except a flipped sign
+            diags = _value_diagnoses(net, tensor, i, j, value, ulp, exact_f)
+            if diags[0].code != "sign":
+                with mpmath.workdps(DPS):
+                    rounded = mpmath.nstr(_round_sig(exact, 1), 1)
+                m = msg("value.wrong_one_digit", exact_digits=sig, rounded=rounded)
+                diags = [Diagnosis.of("unknown", m)]
+            return result("incorrect", diags)
         m = msg("value.too_few", exact_digits=sig)
         return result("incorrect", [Diagnosis.of("too-few-digits", m)])
     half = ulp_f / 2

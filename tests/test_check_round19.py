@@ -1,0 +1,140 @@
+"""Checker messages fixed in round 19 (issue 11): a one-digit number that is not the value at
+any rounding is wrong (not 'too few digits'); a gradient's ``.shape`` is its tensor's; an error
+without a column is said once; the reader's own form of ``np.ones((r, c))`` is never echoed."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+import sympy as sp
+
+from derive.checker.check import check
+from derive.checker.checknet import net_for
+from derive.checker.formtree import formula_text
+from derive.engine import mform as mf
+
+torch = pytest.importorskip("torch")
+COURSE = Path(__file__).parent / "specs_course"
+
+
+def _tiny_w11() -> float:
+    """∂L/∂W1[0,0] of tiny-mlp by PyTorch (float64), from the network's own example values."""
+    from derive.engine.backprop import derive
+    from derive.lang import spec
+    from derive.numeric import verify as numeric
+
+    g = derive(spec.load("tiny-mlp")).graph
+    return float(np.asarray(numeric.gradients_torch(g, numeric.example_point(g))["W1"])[0, 0])
+
+
+@pytest.mark.parametrize(
+    "value, code",
+    [
+        ("-0.01", "too-few-digits"),  # -0.0137 at one digit
+        ("-0.02", "too-few-digits"),  # within one unit of its digit
+        ("0.5", "unknown"),  # no rounding of -0.0137 gives 0.5
+        ("0.01", "sign"),
+        ("3", "unknown"),
+        ("-0.0137", None),  # enough digits: right
+    ],
+)
+def test_one_digit_numbers(value: str, code: str | None) -> None:
+    exact = _tiny_w11()
+    r = check("tiny-mlp", "W1[0,0]", value=value)
+    assert abs(r.exact - exact) < 1e-12  # type: ignore[operator]
+    assert r.code == code, r.text()
+    assert r.ok is (code is None)
+    if code == "unknown":
+        assert "any rounding" in r.text() and "-0.01" in r.text()
+
+
+def test_one_digit_wrong_in_chinese() -> None:
+    r = check("tiny-mlp", "W1[0,0]", value="0.5", lang="zh")
+    assert "无论怎样舍入都不对" in r.text()
+
+
+def test_a_gradients_shape_is_its_tensors() -> None:
+    r = check("mlp-bce", "W1", "X.T @ (dA1 * (Z1 > 0)) / dZ1.shape[0]")
+    assert (r.verdict, r.code) == ("incorrect", "scale-factor"), r.text()  # dA1 has the 1/m
+    assert check("mlp-bce", "W2", "A1.T @ (A2 - Y) / dZ2.shape[0]").ok
+    assert check("mlp-bce", "W2", "A1.T @ (A2 - Y) / len(dA2)").ok
+
+
+def test_an_error_without_a_column_is_said_once() -> None:
+    run = subprocess.run(
+        [sys.executable, "-m", "derive", "check", "mlp-bce", "--wrt", "W1", "Q.shape[0] * A1"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert run.returncode == 2
+    assert run.stderr.count("is not a tensor of this network") == 1, run.stderr
+    run = subprocess.run(
+        [sys.executable, "-m", "derive", "check", "mlp-bce", "--wrt", "W1", "A1.T @ ("],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert run.returncode == 2 and "^" in run.stderr  # a column: the caret under it, then the error
+
+
+def test_the_readers_ones_block_prints_as_np_ones() -> None:
+    n = net_for("mlp-bce", 0)
+    x, dz = n.resolve("X")[1], n.resolve("dZ1")[1]
+    block = mf.Add((mf.Mul(mf.Scalar(sp.Integer(0)), x), mf.Scalar(sp.Integer(1))))
+    assert formula_text(block) == "np.ones((m, n_in))"
+    assert formula_text(mf.MatMul(mf.T(block), dz)) == "np.ones((m, n_in)).T @ dZ1"
+    assert formula_text(mf.Add((mf.Mul(mf.Scalar(sp.Integer(0)), x), x))) != "np.ones((m, n_in))"
+
+
+AUTOREC = str(COURSE / "hn16_d2l_autorec.toml")
+
+
+@pytest.mark.parametrize(
+    "text, ok",
+    [
+        ("dpred = -2 * (R - pred) * mask\ndW_d = hidden.T @ dpred + lambda_ * W_d", True),
+        ("dpred = -2 * (R - pred) * mask ** 2\ndW_d = hidden.T @ dpred + lambda_ * W_d", True),
+        ("dpred = -2 * (R - pred)\ndW_d = hidden.T @ dpred + lambda_ * W_d", False),
+        ("dpred = -2 * (R * mask - pred)\ndW_d = hidden.T @ dpred + lambda_ * W_d", False),
+    ],
+)
+def test_an_undeclared_0_1_mask_is_drawn_0_1(text: str, ok: bool) -> None:
+    """AutoRec's observed-ratings mask (given 0s and 1s, used only as a factor): ``* mask`` is
+    the gradient for every 0/1 mask — PyTorch agrees on masks drawn at random."""
+    assert net_for(AUTOREC, 0).masks == ("mask",)
+    assert check(AUTOREC, "W_d", text).ok is ok
+    rng = np.random.default_rng(7)
+    R = torch.tensor(rng.integers(0, 6, (3, 4)).astype(float))
+    We, Wd = (torch.tensor(rng.standard_normal(s), requires_grad=True) for s in ((4, 2), (2, 4)))
+    be, bd = (torch.tensor(rng.standard_normal(s), requires_grad=True) for s in ((2,), (4,)))
+    for _ in range(5):
+        mask = torch.tensor(rng.integers(0, 2, (3, 4)).astype(float))
+        hidden = torch.sigmoid(R @ We + be)
+        pred = hidden @ Wd + bd
+        loss = torch.sum(((R - pred) * mask) ** 2) + 0.01 / 2 * (
+            torch.sum(We**2) + torch.sum(Wd**2)
+        )
+        (g,) = torch.autograd.grad(loss, Wd)
+        h, p = hidden.detach(), pred.detach()
+        mine = h.T @ (-2 * (R - p) * mask) + 0.01 * Wd.detach()
+        assert torch.allclose(g, mine, rtol=1e-10, atol=1e-12)
+
+
+@pytest.mark.parametrize(
+    "name, masks",
+    [
+        ("tf_mit6s191_dense", ()),  # labels=… of a sigmoid cross-entropy: a target, not a mask
+        ("hn15_mit_dbvae", ()),  # y is a label as well as a weight
+        ("hn17_weibull_aft", ("event",)),  # a censoring indicator
+        ("cofi_ng_ml", ("R",)),  # Ng's rated-or-not matrix
+    ],
+)
+def test_which_inputs_are_masks(name: str, masks: tuple[str, ...]) -> None:
+    path = str(COURSE / f"{name}.toml")
+    assert net_for(path, 0).masks == masks
+    assert net_for("mlp-bce-weighted", 0).masks == ()  # BCE targets are never masks
