@@ -323,6 +323,11 @@ _NEW_ACTIVATIONS = (
     "torch.fmax({x}, torch.tensor(0.1055))",
     "torch.min({x}, torch.tensor(0.5055))",
     "torch.xlogy({x} * {x}, torch.sigmoid({x}))",
+    # pass 17's rows: log Γ, ψ (positive arguments) and a tensor's power of a tensor
+    "torch.lgamma({x} * {x} + 1)",
+    "torch.digamma({x} * {x} + 1.5)",
+    "scipy.special.gammaln(torch.sigmoid({x}) + 0.5)",
+    "({x} * {x} + 1) ** torch.sigmoid({x})",
 )
 # read by blocks of a named tensor, or a float cast of a comparison
 _BLOCK_ACTIVATIONS = (
