@@ -138,3 +138,35 @@ def test_which_inputs_are_masks(name: str, masks: tuple[str, ...]) -> None:
     path = str(COURSE / f"{name}.toml")
     assert net_for(path, 0).masks == masks
     assert net_for("mlp-bce-weighted", 0).masks == ()  # BCE targets are never masks
+
+
+@pytest.mark.parametrize(
+    "spec, wrt, text, fixed",
+    [
+        (
+            "hn16_d2l_autorec",
+            "W_d",
+            "hidden.T @ (2 * (pred - R)) + lambda_ * W_d",
+            "2 * (pred - R) * mask",
+        ),
+        (
+            "cofi_ng_ml",
+            "Theta",
+            "(X @ Theta.T - Y).T @ X + lambda_ * Theta",
+            "(X @ Theta.T - Y) * R",
+        ),
+        (
+            "d2l_dropout_scratch",
+            "W1",
+            "X.T @ (dout @ W2.T / (1.0 - dropout) * (X @ W1 + b1 > 0))",
+            "* mask",
+        ),
+    ],
+)
+def test_a_forgotten_mask_is_named(spec: str, wrt: str, text: str, fixed: str) -> None:
+    path = str(COURSE / f"{spec}.toml")
+    r = check(path, wrt, text)
+    assert (r.verdict, r.code) == ("incorrect", "missing-factor"), r.text()
+    assert "0/1 mask" in r.text() and fixed in r.diagnoses[0].fix
+    assert check(path, wrt, r.diagnoses[0].fix).ok  # the fix it prints is right
+    assert "0/1 掩码" in check(path, wrt, text, lang="zh").text()

@@ -23,7 +23,14 @@ import sympy as sp
 from derive.checker import fastdiag, names
 from derive.checker.checknet import DIAG_POINTS, Net, Target, formula_text
 from derive.checker.evaluate import System, close, evaluate, floats, same
-from derive.checker.formtree import positions, replace_at, shape_ok, subtrees, tree_text
+from derive.checker.formtree import (
+    fits,
+    positions,
+    replace_at,
+    shape_ok,
+    subtrees,
+    tree_text,
+)
 from derive.checker.formula import Convert
 from derive.checker.mutations import Mutation, library
 from derive.checker.repair import _edits, _tidy, axis_repair, repair, scalar_names
@@ -132,7 +139,9 @@ def diagnose(
             Diagnosis.of(code, msg("diag.repair", how=repaired[1], fix=repaired[2]), repaired[2])
         ]
     if user.shape == target.shape:
-        missing = missing_factor(net, target.name, uvals, truth, fix)
+        missing = missing_factor(net, target.name, uvals, truth, fix) or (
+            missing_mask(net, target, user) if small else None
+        )
         if missing is not None:
             return [missing]
     return [_unknown(net, target, user, uvals, truth)]
@@ -205,6 +214,29 @@ def missing_factor(
         ):
             key = "diag.missing_grad" if r.kind == "grad" else "diag.missing_value"
             return Diagnosis.of("missing-factor", msg(key, name=name), fix)
+    return None
+
+
+def missing_mask(net: Net, target: Target, user: mf.MExpr) -> Diagnosis | None:
+    """``missing-factor``: a 0/1 mask of the network (:func:`~derive.checker.checknet.implied_masks`:
+    AutoRec's observed ratings, a dropout mask) left out of one part of the formula — that part
+    times the mask, entry by entry, makes the formula the gradient here and at other sizes."""
+    if not net.masks:
+        return None
+    for path, part in positions(user):
+        if not isinstance(part, mf.MExpr) or isinstance(part, mf.Scalar):
+            continue
+        for name in net.masks:
+            ref = net.names.get(name)
+            if not isinstance(ref, mf.Ref) or not fits(tuple(part.shape), tuple(ref.shape)):
+                continue
+            if tuple(mf.mul(part, ref).shape) != tuple(part.shape):
+                continue
+            fixed = replace_at(user, path, mf.mul(part, ref))
+            if shape_ok(fixed) and _equals_gradient(net, target, fixed):
+                text = formula_text(part)
+                m = msg("diag.missing_mask", name=name, part=text, fix=formula_text(fixed))
+                return Diagnosis.of("missing-factor", m, formula_text(fixed))
     return None
 
 
