@@ -170,3 +170,24 @@ def test_a_forgotten_mask_is_named(spec: str, wrt: str, text: str, fixed: str) -
     assert "0/1 mask" in r.text() and fixed in r.diagnoses[0].fix
     assert check(path, wrt, r.diagnoses[0].fix).ok  # the fix it prints is right
     assert "0/1 掩码" in check(path, wrt, text, lang="zh").text()
+
+
+@pytest.mark.parametrize(
+    "net, wrt, text, ok",
+    [
+        ("rnn", "b", "np.ones((1, m)) @ dz_2 + np.ones((1, m)) * 1.0 @ dz_1", True),
+        ("rnn", "b", "np.ones((1, m)) @ dz_2 + 2 * np.ones((1, m)) @ dz_1", False),  # 2x a term
+        ("mlp-bce", "b2", "np.ones((1, m)) / m @ (A2 - Y)", True),
+        ("mlp-bce", "b2", "1 / m * np.ones((1, m)) @ (A2 - Y)", True),
+        ("mlp-bce", "b1", "0.5 * np.ones((1, m)) @ dZ1", False),
+    ],
+)
+def test_a_number_times_a_block_of_ones_under_matmul(
+    net: str, wrt: str, text: str, ok: bool
+) -> None:
+    """Python reads ``2 * np.ones((1, m)) @ dZ`` as ``(2 * np.ones(…)) @ dZ``: 2 times the column
+    sums (with m = 1, rnn's batch, the block is 1 × 1 and was read as the number 1 under @)."""
+    r = check(net, wrt, text)
+    assert r.ok is ok, r.text()
+    if not ok:
+        assert r.code == "scale-factor", r.text()

@@ -1790,6 +1790,8 @@ class _Numpy(ast.NodeTransformer):
             dot = self.slice_dot(node.left, node.right)
             if dot is not None:
                 return dot
+        if isinstance(node.op, ast.MatMult) and (scaled := self.scaled_ones(node)) is not None:
+            return self.visit(scaled)
         if isinstance(node.op, ast.MatMult):
             for side, other, axis in ((node.left, node.right, 0), (node.right, node.left, 1)):
                 ones = side.value if isinstance(side, ast.Attribute) and side.attr == "T" else side
@@ -1808,6 +1810,41 @@ class _Numpy(ast.NodeTransformer):
                     return self.ones_size(ones, side is not ones, body, axis, out)
         self.generic_visit(node)
         return node
+
+    def scaled_ones(self, node: ast.BinOp) -> ast.expr | None:
+        """``2 * np.ones((1, m)) @ dZ`` (Python's ``(2 * np.ones(…)) @ dZ``) as
+        ``2 * (np.ones((1, m)) @ dZ)``, and ``np.ones(…) / m`` alike: a number times a block of
+        ones under ``@`` is read as the sum it scales; None for anything else."""
+
+        def is_ones(e: ast.expr) -> bool:
+            e = e.value if isinstance(e, ast.Attribute) and e.attr == "T" else e
+            return (
+                isinstance(e, ast.Call)
+                and isinstance(e.func, ast.Attribute)
+                and isinstance(e.func.value, ast.Name)
+                and e.func.value.id in _NUMPY_MODULES
+                and e.func.attr == "ones"
+            )
+
+        def number(e: ast.expr) -> bool:
+            return all(self._tensor(n) is None for n in ast.walk(e) if isinstance(n, ast.Name))
+
+        for k, side in enumerate((node.left, node.right)):
+            if not (isinstance(side, ast.BinOp) and isinstance(side.op, ast.Mult | ast.Div)):
+                continue
+            for ones, c in ((side.right, side.left), (side.left, side.right)):
+                if not (is_ones(ones) and number(c)) or (isinstance(side.op, ast.Div) and c is side.left):
+                    continue
+                inner = (
+                    ast.BinOp(ones, ast.MatMult(), node.right)
+                    if k == 0
+                    else ast.BinOp(node.left, ast.MatMult(), ones)
+                )
+                self.changed = True
+                if ones is side.right:
+                    return ast.BinOp(c, side.op, inner)
+                return ast.BinOp(inner, side.op, c)
+        return None
 
     def summed_generator(self, node: ast.Call) -> ast.expr | None:
         """``sum(h[i, 0] * (p[i, 1] - y[i, 1]) for i in range(n))`` (``np.sum``, ``math.fsum``
