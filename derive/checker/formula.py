@@ -1795,13 +1795,7 @@ class _Numpy(ast.NodeTransformer):
         if isinstance(node.op, ast.MatMult):
             for side, other, axis in ((node.left, node.right, 0), (node.right, node.left, 1)):
                 ones = side.value if isinstance(side, ast.Attribute) and side.attr == "T" else side
-                if (
-                    isinstance(ones, ast.Call)
-                    and isinstance(ones.func, ast.Attribute)
-                    and isinstance(ones.func.value, ast.Name)
-                    and ones.func.value.id in _NUMPY_MODULES
-                    and ones.func.attr == "ones"
-                ):
+                if _np_ones(ones):
                     self.changed = True
                     body = self.visit(other)
                     out: ast.expr = ast.Call(
@@ -1817,14 +1811,7 @@ class _Numpy(ast.NodeTransformer):
         ones under ``@`` is read as the sum it scales; None for anything else."""
 
         def is_ones(e: ast.expr) -> bool:
-            e = e.value if isinstance(e, ast.Attribute) and e.attr == "T" else e
-            return (
-                isinstance(e, ast.Call)
-                and isinstance(e.func, ast.Attribute)
-                and isinstance(e.func.value, ast.Name)
-                and e.func.value.id in _NUMPY_MODULES
-                and e.func.attr == "ones"
-            )
+            return _np_ones(e.value if isinstance(e, ast.Attribute) and e.attr == "T" else e)
 
         def number(e: ast.expr) -> bool:
             return all(self._tensor(n) is None for n in ast.walk(e) if isinstance(n, ast.Name))
@@ -2841,6 +2828,17 @@ def _cells(node: ex.Call) -> list[ex.Node]:
 def _zero_cell(node: ex.Node) -> bool:
     r"""A zero block whose size its matrix tells: ``\mathbf{0}``, or a plain ``0``."""
     return node == ex.Name(latexin.ZERO) or (isinstance(node, ex.Num) and node.value == 0)
+
+
+def _np_ones(e: ast.expr) -> bool:
+    """``e`` is ``np.ones(…)`` (``torch.ones``, any module the reader knows)."""
+    return (
+        isinstance(e, ast.Call)
+        and isinstance(e.func, ast.Attribute)
+        and isinstance(e.func.value, ast.Name)
+        and e.func.value.id in _NUMPY_MODULES
+        and e.func.attr == "ones"
+    )
 
 
 def _numbers_only(node: ex.Node) -> bool:
