@@ -879,6 +879,18 @@ def data_rules(
         n = n.operand if isinstance(n, ex.Neg) else n
         return isinstance(n, ex.Num) and abs(n.value) >= FILL
 
+    below: dict[str, Fraction] = {}  # log(1 - y): y < 1 too (a Beta regression's target)
+
+    def capped(n: ex.Node) -> None:
+        """``c - y`` of a number c and an input y, where it must be positive: y < c."""
+        if (
+            isinstance(n, ex.BinOp)
+            and n.op == "-"
+            and isinstance(n.left, ex.Num)
+            and isinstance(n.right, ex.Name)
+        ):
+            below[n.right.id] = min(below.get(n.right.id, n.left.value), n.left.value)
+
     for _, tree in spec.forward:
         stack = [tree]
         while stack:
@@ -891,6 +903,8 @@ def data_rules(
                 for arg, dom in zip(n.args, ops.get(n.func).domain, strict=False):
                     if dom == "positive" and (name := bare(arg)) is not None:
                         positive.add(name)
+                    elif dom == "positive":
+                        capped(arg)
             elif isinstance(n, ex.Pow) and n.exponent.denominator != 1:
                 if (name := bare(n.base)) is not None:
                     positive.add(name)
@@ -908,7 +922,11 @@ def data_rules(
         if name in fills and all(v in (0, 1) for v in flat):
             kept.update(zip(syms, (sp.Integer(int(v)) for v in flat), strict=True))
         elif name in positive and all(v > 0 for v in flat):
-            domains.update({s: (0.1, 2.0) for s in syms})
+            top = below.get(name)
+            if top is not None and top > Fraction(1, 5) and all(v < top for v in flat):
+                domains.update({s: (0.1, float(top) - 0.1) for s in syms})  # 0 < y < c
+            else:
+                domains.update({s: (0.1, 2.0) for s in syms})
     return kept, domains
 
 

@@ -278,7 +278,7 @@ def _formula(e: mf.MExpr) -> tuple[str, int]:
     if isinstance(e, mf.SumCols):
         return f"sum({f(e.x)}, axis=1)", 5
     if isinstance(e, mf.SumAll):
-        return f"sum({f(e.x)})", 5
+        return f"np.sum({f(e.x)})", 5  # (a bare sum(x) beside NumPy calls adds the rows)
     if isinstance(e, mf.Call):
         parts = [f(a) for a in e.args]
         axis = e._axis() if e.name in ("sum", "mean") or e.op.kind == ops.CONCAT else None
