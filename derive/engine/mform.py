@@ -607,6 +607,24 @@ def _integer_name(k: sp.Symbol) -> str:
     return str(k) if k.is_integer else ""
 
 
+def _compensated_sum(terms: list[Any]) -> Any:
+    """``Σ terms`` entry by entry with Neumaier's compensation: a sum the matrix form flattened
+    (xlogy's ``log(y + 1 − 1[x ≠ 0])`` became ``y + 1 − …``) keeps the small term that a
+    left-to-right float64 sum drops (σ = 7.6e-29: (σ + 1) − 1 = 0, and its log −inf where
+    PyTorch, computing the line as written, has −64.7)."""
+    with np.errstate(all="ignore"):
+        total = np.asarray(terms[0], dtype=np.float64)
+        carry = np.zeros_like(total)
+        for t in terms[1:]:
+            t = np.asarray(t, dtype=np.float64)
+            new = total + t
+            lost = np.where(np.abs(total) >= np.abs(t), (total - new) + t, (t - new) + total)
+            carry = carry + np.where(np.isfinite(lost), lost, 0.0)
+            total = new
+        out = total + np.where(np.isfinite(total), carry, 0.0)
+    return out if np.ndim(out) else float(out)
+
+
 class NumpySystem:
     """float64 NumPy arrays; ``env`` maps ``X``/``dX`` to values, ``scalars`` gives the
     dimension and constant symbols their numbers; ``matmul``, if given, computes ``a @ b``
@@ -645,6 +663,8 @@ class NumpySystem:
         return a @ b
 
     def add(self, terms: list[Any], shape: tuple[int, int]) -> Any:
+        if len(terms) > 2 and all(isinstance(t, np.ndarray | float | int) for t in terms):
+            return _compensated_sum(terms)
         total = 0.0
         for t in terms:
             total = total + t
