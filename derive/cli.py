@@ -517,8 +517,11 @@ def check_cmd(
                     ensure_ascii=False,
                 )
             )
-        elif err.text and (pointed := err.pointer(lang)) != err.localized(lang):
-            click.echo(pointed, err=True)  # (without a column it would say the message twice)
+        elif err.text and (
+            (pointed := err.pointer(lang)) != err.localized(lang)
+            or len(pointed) > MAX_MESSAGE  # the error line elides it: said whole once
+        ):
+            click.echo(pointed, err=True)  # (a short one without a column: said once, below)
         raise Failure(BAD_INPUT, err.localized(lang)) from None
     except SpecError as err:  # the network is read on first use
         raise Failure(BAD_INPUT, spec_error_text(err, lang)) from None

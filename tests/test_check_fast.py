@@ -615,6 +615,7 @@ def test_cli_second_check_needs_no_sympy_and_prints_the_same(tmp_path: Path) -> 
         ["W2", "A1.T @ (A2 - Y) / m"],
         ["W2", "A1.T @ (A2 - Y) / 2"],
         ["W2", "A1.T @ (A2 - Y)"],
+        ["W2[1,0]", "--value", "-0.01"],
         ["W2[1,0]", "--value", "0.1"],
     ]:
         done = subprocess.run(
@@ -626,7 +627,7 @@ def test_cli_second_check_needs_no_sympy_and_prints_the_same(tmp_path: Path) -> 
             cwd=ROOT,
         )
         outs.append(done.stdout)
-    first, second, wrong, missing, short = outs
+    first, second, wrong, missing, short, off = outs
     assert first.endswith("SYMPY 0\n") and second.endswith("NO-SYMPY 0\n")
     assert first.replace("SYMPY 0", "") == second.replace("NO-SYMPY 0", "")
     # right only at the example sizes (a number written for a size): the slow path
@@ -634,6 +635,8 @@ def test_cli_second_check_needs_no_sympy_and_prints_the_same(tmp_path: Path) -> 
     # a missing 1/m (the stored diagnosis data names it); one digit: too few to judge
     assert missing.endswith("NO-SYMPY 1\n") and "scale-factor: off by a factor m" in missing
     assert short.endswith("NO-SYMPY 1\n") and "too-few-digits" in short
+    # one digit, but no rounding of -0.009 gives it: wrong, said without SymPy too
+    assert off.endswith("NO-SYMPY 1\n") and "wrong at any rounding" in off
 
 
 def test_cli_json_and_zh_agree_with_the_slow_path(cached: Path) -> None:

@@ -282,7 +282,8 @@ NUMBERS: list[Case] = [
     ("tiny-mlp", "w11", "value", "≈ -0.0139.", "incorrect", "unknown"),
     ("tiny-mlp", "w11", "value", "1" * 60, "unreadable", "unreadable"),
     ("tiny-mlp", "w11", "value", "1e5000", "unreadable", "unreadable"),
-    ("tiny-mlp", "w11", "value", "about 0.01", "incorrect", "too-few-digits"),  # "about" read
+    ("tiny-mlp", "w11", "value", "about -0.01", "incorrect", "too-few-digits"),  # "about" read
+    ("tiny-mlp", "w11", "value", "about 0.01", "incorrect", "sign"),  # one digit, sign flipped
 ]
 
 

@@ -94,7 +94,7 @@ class Net:
         self._lazy: dict[str, Any] = {}
         # targets given one-hot values though not declared so (Nielsen's column y): drawn one-hot
         self.hot = implied_one_hot(self)
-        # 0/1 masks not declared so (d2l AutoRec's observed-entries mask): drawn 0/1
+        # 0/1 masks not declared so (d2l AutoRec's observed-entries mask): held 0/1
         self.masks = implied_masks(self.spec, self.g)
         self.hot_and_masks = {**self.hot, **dict.fromkeys(self.masks, None)}
         self.rand = (FillChecker if self.kept else Checker)(
@@ -355,8 +355,10 @@ class Resized:
         for name in ones_vectors(net.spec):  # a vector of ones stays ones (ones_vectors)
             point[name] = np.ones_like(point[name])
         rng = np.random.default_rng(seed)
-        for name in net.masks:  # a 0/1 mask stays 0/1
-            point[name] = rng.integers(0, 2, point[name].shape).astype(np.float64)
+        for name in net.masks:  # a 0/1 mask stays 0/1 (a one in every row)
+            bits = rng.integers(0, 2, point[name].shape).astype(np.float64)
+            bits[np.arange(bits.shape[0]), rng.integers(0, bits.shape[1], bits.shape[0])] = 1.0
+            point[name] = bits
         for name, columns in net.hot.items():  # a target implied one-hot stays one-hot
             t = point[name].T if columns else point[name]
             hot = np.zeros_like(t)
@@ -612,10 +614,9 @@ def one_hot_values(
     implied = implied or {}
     for name in (*g.spec.one_hot, *g.spec.one_hot_columns, *implied):
         syms = g.tensors[name].symbols
-        if name in implied and implied[name] is None:  # a 0/1 mask: each entry 0 or 1, both seen
-            bits = [rng.randrange(2) for _ in range(len(syms))]
-            bits[0], bits[-1] = 1, 0
-            out.update({sym: sp.Integer(b) for sym, b in zip(syms, bits, strict=True)})
+        if name in implied and implied[name] is None:  # a 0/1 mask: as given (the example's
+            given = [v for row in g.spec.values[name] for v in row]  # domain holds with it)
+            out.update({sym: sp.Integer(int(v)) for sym, v in zip(syms, given, strict=True)})
             continue
         if name in g.spec.one_hot_columns or implied.get(name):  # one example per column
             syms = syms.T
@@ -720,12 +721,27 @@ def implied_masks(spec: NetSpec, g: Any) -> tuple[str, ...]:
     2``, the observed ratings): given values all 0 or 1 with both present, and every use a
     factor of an element-wise product — never a loss's target, an argument of a function or a
     side of ``@``. A gradient written for a 0/1 mask (``* mask`` for ``* mask ** 2``) is right
-    for every mask: such an input is drawn 0/1 at the checker's points, as declared one-hot
-    targets are drawn one-hot."""
+    for every mask: such an input keeps its given 0/1 values at the checker's exact points (the
+    example's domain holds with them: a row of zeros under a log or a divisor is not drawn) and
+    is drawn 0/1, a one in every row, at other sizes. Not a mask: an input directly in a divisor
+    or under a log/root (SupCon's / (mask * logits_mask).sum(1)), which is drawn as before."""
     out = []
     taken = {*spec.one_hot, *spec.one_hot_columns, *spec.ones, *spec.generated, *targets(g)}
     roles = domains.roles(spec.forward, spec.one_hot)  # a BCE/CE target, a log's argument
     roles = {**roles, **dict.fromkeys(_loss_arguments(spec), "target")}
+    # not a mask: an input directly in a divisor or under a log/root (SupCon's / (mask *
+    # logits_mask).sum(1)), where other 0/1 values could leave a row without ones
+    divisors: set[str] = set()
+    for _, tree in spec.forward:
+        for n in _walk(tree):
+            if isinstance(n, ex.BinOp) and n.op == "/":
+                under = [n.right]
+            elif isinstance(n, ex.Call) and n.func in ops.OPS:
+                doms = ops.get(n.func).domain
+                under = [a for a, d in zip(n.args, doms, strict=False) if d in _NOT_ZERO]
+            else:
+                continue
+            divisors.update(k for u in under for k in ex.names(u))
     for name in spec.inputs:
         rows = spec.values.get(name)
         if name in taken or not rows:
@@ -741,7 +757,7 @@ def implied_masks(spec: NetSpec, g: Any) -> tuple[str, ...]:
                         uses += 1
                         if isinstance(n, ex.BinOp) and n.op == "*":
                             factors += not _log_of(n.right if n.left == k else n.left)
-        if uses and uses == factors and name not in roles:
+        if uses and uses == factors and name not in roles and name not in divisors:
             out.append(name)
     return tuple(out)
 
@@ -765,6 +781,9 @@ def _loss_arguments(spec: NetSpec) -> set[str]:
                     parts = [*n.args, *(k.value for k in n.keywords)]
                     out.update(x.id for p in parts for x in ast.walk(p) if isinstance(x, ast.Name))
     return out
+
+
+_NOT_ZERO = ("positive", "nonnegative")  # domains a row of a mask's zeros may leave
 
 
 def _log_of(n: ex.Node) -> bool:

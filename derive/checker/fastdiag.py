@@ -84,6 +84,11 @@ def close(a: Grid, b: Grid, rtol: float, atol: float, tiny: float) -> bool:
 # ---- messages ------------------------------------------------------------------------------------
 
 
+def one_digit(x: float) -> str:
+    """``x`` at one significant digit, as a one-digit answer is compared with it (−0.0137 → −0.01)."""
+    return format(x, ".1g")
+
+
 def msg(key: str, /, **args: Any) -> dict[str, Any]:
     """A message record (as :func:`derive.checker.verdict.msg`)."""
     return {"key": key, "args": [[k, v] for k, v in args.items()]}

@@ -91,10 +91,18 @@ def answer(
         if diff <= tiny:
             found = ("correct", None, fastdiag.msg("value.exact", exact=exact_text), 0.0)
         elif sig < 2:
-            if diff > ulp * (1 + Fraction(slack)) * Fraction(999, 1000):
-                return None  # off by more than a unit of its one digit: the slow path says why
-            m = fastdiag.msg("value.too_few", exact_digits=sig)
-            found = ("incorrect", ("too-few-digits", m, None), None, 0.0)
+            ulp_f, diff_f, v, e = float(ulp), float(diff), float(value), float(exact)
+            if _near(diff_f, ulp_f * (1 + slack)):
+                return None
+            if diff_f > ulp_f * (1 + slack):  # wrong at any rounding (handcalc.check_value)
+                if abs(v + e) <= max(ulp_f / 2 * (1 + 1e-9), slack * abs(e)):
+                    found = ("incorrect", ("sign", fastdiag.msg("value.sign"), None), None, 0.0)
+                else:
+                    m = fastdiag.msg("value.wrong_one_digit", exact_digits=sig, rounded=fastdiag.one_digit(e))
+                    found = ("incorrect", ("unknown", m, None), None, 0.0)
+            else:
+                m = fastdiag.msg("value.too_few", exact_digits=sig)
+                found = ("incorrect", ("too-few-digits", m, None), None, 0.0)
         else:
             ulp_f, diff_f = float(ulp), float(diff)
             half = ulp_f / 2

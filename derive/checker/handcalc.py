@@ -20,7 +20,7 @@ import mpmath
 import numpy as np
 import sympy as sp
 
-from derive.checker import names
+from derive.checker import fastdiag, names
 from derive.checker.checknet import Net
 from derive.checker.diagnose import factor_text
 from derive.checker.evaluate import System, evaluate, floats
@@ -308,9 +308,7 @@ def check_value(
             # is too little to name a mistake by (many agree with it), except a flipped sign
             diags = _value_diagnoses(net, tensor, i, j, value, ulp, exact_f)
             if diags[0].code != "sign":
-                with mpmath.workdps(DPS):
-                    rounded = mpmath.nstr(_round_sig(exact, 1), 1)
-                m = msg("value.wrong_one_digit", exact_digits=sig, rounded=rounded)
+                m = msg("value.wrong_one_digit", exact_digits=sig, rounded=fastdiag.one_digit(exact_f))
                 diags = [Diagnosis.of("unknown", m)]
             return result("incorrect", diags)
         m = msg("value.too_few", exact_digits=sig)
