@@ -314,6 +314,13 @@ def _pad(text: str, width: int, right: bool = False) -> str:
     return fill + text if right else text + fill
 
 
+def _named_points(args: dict[str, str], lang: str) -> dict[str, str]:
+    """A note's arguments with its point label (``random 2``) in ``lang``."""
+    if "point" in args:
+        args["point"] = _point_name(args["point"], lang)
+    return args
+
+
 def _point_name(point: str, lang: str) -> str:
     """``example``, ``random 2``, ``full size`` (the report's point labels) in ``lang``."""
     def t(key: str, **args: Any) -> str:
@@ -370,11 +377,15 @@ def format_report(d: Any, report: Any, lang: str = "en") -> str:
         if c.problem:
             point = _point_name(c.point, lang)
             lines.append("  " + t("problem", param=c.param, point=point, problem=c.problem))
-    for note in getattr(report, "notes", ()):
+    keys = getattr(report, "note_keys", ())
+    notes = [t(k, **_named_points(dict(a), lang)) for k, a in keys] if keys else report.notes
+    for note in notes:
         lines.append("  " + t("note", note=note))
     kinks = sorted({c.point for c in report.comparisons if c.kink})
     if kinks:
-        where = ", ".join(_point_name(k, lang) for k in kinks)
+        where = ("、" if lang == "zh" else ", ").join(_point_name(k, lang) for k in kinks)
+        if lang == "zh" and where[-1:].isascii() and where[-1:].isalnum():
+            where += " "  # 随机点 2 处 (a space between a numeral and Chinese), 示例点处
         lines.append("  " + t("note", note=t("kinks", points=where)))
     if d.spec.detached:
         key = "detached_one" if len(d.spec.detached) == 1 else "detached_many"

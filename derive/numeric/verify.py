@@ -91,6 +91,8 @@ class Report:
     # PyTorch's gradients at the example values ((param, array), …) for the verification
     # table, so that a report read from the cache needs no torch import; () without PyTorch
     torch_example: tuple[tuple[str, Any], ...] = ()
+    # ``notes`` as (locale key under verify.cli, arguments): said in the reader's language
+    note_keys: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = ()
 
     @property
     def ok(self) -> bool:
@@ -1415,14 +1417,18 @@ def verify(
     computed here."""
     g = d.graph
     notes: list[str] = []
+    keys: list[tuple[str, tuple[tuple[str, str], ...]]] = []
+
+    def note(key: str, **args: str) -> None:
+        """A note of the report, English in ``notes``, its key for other languages in ``keys``."""
+        keys.append((key, tuple(args.items())))
+        notes.append(catalog.text(f"verify.cli.{key}", "en", **args))
+
     pt = example_point(g)
     zeros = exact_zeros(d)
     if zeros:
         where = ", ".join(f"{k}{list(map(int, np.argwhere(m)[0]))}" for k, m in zeros.items())
-        notes.append(
-            f"at the example values {where} is exactly 0 (a kink) in exact arithmetic; the float "
-            "comparisons use that exact 0, as the derivation does"
-        )
+        note("note_exact_zero", where=where)
     inline_kinks_at_zero(d, zeros)
     spelled_ties(d, pt, zeros)
     filled_targets(d, pt)
@@ -1446,10 +1452,7 @@ def verify(
             d, seed=k + 1, use_torch=False
         )
         if found is None:
-            notes.append(
-                f"random {k + 1}: no random point inside every domain with float64-finite "
-                "gradients was found; skipped"
-            )
+            note("note_no_random", k=str(k + 1))
             continue
         rp, reference = found
         comps += compare(d, rp, f"random {k + 1}", use_torch=use_torch, reference=reference)
@@ -1470,24 +1473,12 @@ def verify(
     for c in comps:
         if c.fd_edge:
             entries = ", ".join(f"{c.param}{list(i)}" for i in c.fd_edge[:4])
-            notes.append(
-                f"{c.point}: no finite difference at {entries}: a step of ±{EPS:g} leaves a "
-                "function's domain there (PyTorch and the element-wise derivation decide)"
-            )
+            note("note_fd_edge", point=c.point, entries=entries, eps=f"{EPS:g}")
         if c.fd_precise:
             entries = ", ".join(f"{c.param}{list(i)}" for i in c.fd_precise[:4])
-            notes.append(
-                f"{c.point}: the finite differences at {entries} were taken in "
-                f"{tol.FD_PRECISE_DPS}-digit arithmetic: float64 loses the loss's digits there "
-                "(a cancellation such as 1 − σ(z) at saturation)"
-            )
+            note("note_fd_precise", point=c.point, entries=entries, dps=str(tol.FD_PRECISE_DPS))
         if c.float64_lost:
-            notes.append(
-                f"{c.point}: float64 loses digits of ∂L/∂{c.param} there (ours and PyTorch, "
-                "both float64, agree); our rules evaluated in "
-                f"{tol.FD_PRECISE_DPS}-digit arithmetic agree with the finite differences and the "
-                "element-wise derivation"
-            )
+            note("note_float64_lost", point=c.point, param=c.param, dps=str(tol.FD_PRECISE_DPS))
     scale = None
     torch_version = None
     example: tuple[tuple[str, Any], ...] = ()
@@ -1502,7 +1493,9 @@ def verify(
             mask = np.abs(ours[p]) > 1e-300
             ratio = float(np.median(bare[p][mask] / ours[p][mask])) if mask.any() else math.nan
             scale = (found[1].func, ratio)
-    return Report(g.spec.name, tuple(comps), scale, torch_version, tuple(notes), example)
+    return Report(
+        g.spec.name, tuple(comps), scale, torch_version, tuple(notes), example, tuple(keys)
+    )
 
 
 def train(
