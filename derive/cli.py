@@ -376,7 +376,12 @@ def format_report(d: Any, report: Any, lang: str = "en") -> str:
     for c in report.comparisons:
         if c.problem:
             point = _point_name(c.point, lang)
-            lines.append("  " + t("problem", param=c.param, point=point, problem=c.problem))
+            problem = c.problem
+            if getattr(c, "problem_args", ()):
+                side, entry, value = c.problem_args
+                side = t("side_" + side.replace(" ", "_").replace("-", "_").lower())
+                problem = t("not_finite", side=side, entry=entry, value=value)
+            lines.append("  " + t("problem", param=c.param, point=point, problem=problem))
     keys = getattr(report, "note_keys", ())
     notes = [t(k, **_named_points(dict(a), lang)) for k, a in keys] if keys else report.notes
     for note in notes:

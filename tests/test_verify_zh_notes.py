@@ -36,3 +36,27 @@ def test_report_notes_and_their_keys_agree() -> None:
     report = verify.verify(derive(spec.load(SPEC)), points=1)
     assert len(report.notes) == len(report.note_keys) >= 1
     assert report.notes[0].startswith("at the example values")
+
+
+def test_a_non_finite_number_is_said_in_chinese() -> None:
+    """A comparison that failed on a NaN (ours at a random point) names side, entry and value."""
+    from dataclasses import replace
+
+    from derive.cli import format_report
+    from derive.engine.backprop import derive
+    from derive.lang import spec
+    from derive.numeric import verify
+
+    d = derive(spec.load(SPEC))
+    report = verify.verify(d, points=1)
+    c = report.comparisons[0]
+    bad = replace(
+        c,
+        ok=False,
+        problem=f"ours ∂L/∂{c.param}[0, 0] = nan is not finite",
+        problem_args=("ours", f"{c.param}[0, 0]", "nan"),
+    )
+    report = replace(report, comparisons=(bad, *report.comparisons[1:]))
+    en, zh = format_report(d, report, "en"), format_report(d, report, "zh")
+    assert f"ours ∂L/∂{c.param}[0, 0] = nan is not finite" in en
+    assert f"我们的 ∂L/∂{c.param}[0, 0] = nan 不是有限数" in zh and "is not finite" not in zh

@@ -74,6 +74,8 @@ class Comparison:
     # ours): the finite differences and the element-wise derivation were compared with the
     # same rules evaluated in high precision (:func:`gradients_matrix_precise`)
     float64_lost: bool = False
+    # ``problem`` for other languages: (side, entry, value) of a non-finite number
+    problem_args: tuple[str, ...] = ()
 
 
 def kinked() -> tuple[str, ...]:
@@ -843,7 +845,7 @@ def compare(
     out = []
     precise_ours: list[dict[str, np.ndarray] | None] = []  # computed once, when needed
     for p in d.graph.spec.params:
-        problem = ""
+        problem, problem_args = "", ()
         # a step that leaves a domain (the loss at w ± EPS is not finite, while at w it is):
         # no central difference there, said in the report
         edge = sampled[p] & ~np.isfinite(fd[p]) if math.isfinite(loss) else sampled[p] & False
@@ -903,12 +905,25 @@ def compare(
             bad = None if arr is None else _first_bad(arr)
             if bad is not None:
                 ok = False
-                problem = problem or f"{side} ∂L/∂{p}{list(bad[0])} = {bad[1]} is not finite"
+                if not problem:
+                    problem = f"{side} ∂L/∂{p}{list(bad[0])} = {bad[1]} is not finite"
+                    problem_args = (side, f"{p}{list(bad[0])}", str(bad[1]))
         fd_diff = difference(mine, fd[p], sampled[p])
         where = tuple(tuple(int(k) for k in i) for i in np.argwhere(edge))
         out.append(
             Comparison(
-                p, label, vt, fd_diff, ve, ok, kink, problem, where, tuple(sorted(precise)), lost
+                p,
+                label,
+                vt,
+                fd_diff,
+                ve,
+                ok,
+                kink,
+                problem,
+                where,
+                tuple(sorted(precise)),
+                lost,
+                problem_args if problem else (),
             )
         )
     return out
