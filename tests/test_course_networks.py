@@ -184,6 +184,13 @@ REFUSED = {
     "hn17_domain_beta_y_one": "nll at the example values: log of 0.0 at entry [1, 0]",
     "hn17_domain_dirichlet_zero_part": "log_lik at the example values: log of 0.0 at entry "
     "[1, 1] (log needs a positive argument). Fix: change your [values] of P",
+    # branch heldnets18: a log-normal claim size of exactly 0 under log y (the zero-inflated
+    # model, tests/specs_course/hn18_ziln_ltv.toml, is the fix); torch.polygamma of order 2
+    # (orders 0 and 1, ψ and ψ₁, are read)
+    "hn18_domain_lognormal_zero_claim": "nll at the example values: log of 0.0 at entry [1, 0] "
+    "(log needs a positive argument). Fix: change your [values] of y",
+    "hn18_polygamma_order_two": "polygamma(2, x): derive reads the orders 0 (torch.digamma, ψ) "
+    "and 1 (the trigamma function ψ₁)",
 }
 
 

@@ -955,6 +955,7 @@ class _Validator:
                     text = spelling.named_masks(text, self.masks, key)
                     text = self.lookups_2d(f'{where} = "{text}"', key, text, fwd, inputs, shapes)
                     text = self.arange_targets(f'{where} = "{text}"', text, inputs, shapes, dims)
+                    text = self.argmax_targets(text)
                     text = self.ones_made(f'{where} = "{text}"', text, inputs, shapes, dims)
                     text = self.sdpa(f'{where} = "{text}"', text, shapes, constants, dims, dialect)
                     text = self.squeezed(f'{where} = "{text}"', text, shapes, constants, dims)
@@ -1514,6 +1515,36 @@ class _Validator:
                 self.made_labels[label] = list(range(int(size)))
             n.args[1] = ast.Name(label, ast.Load())
             changed = True
+        try:
+            return ast.unparse(tree) if changed else text
+        except RecursionError:  # too deep to write back: the line's own parse names its limits
+            return text
+
+    def argmax_targets(self, text: str) -> str:
+        """``F.cross_entropy(z, Y.argmax(dim=1))`` (also ``torch.argmax(Y, 1)``, ``np.argmax(Y,
+        axis=-1)``) with ``Y`` an input declared ``kind = "one-hot"``: the class indices of
+        one-hot rows, so the target is ``Y`` itself (PyTorch's cross-entropy of a probability
+        target equals that of the row's class index for a one-hot row). Only without
+        ``weight=``/``ignore_index=``/``label_smoothing=``, whose 'mean' differs between the two
+        target forms; anything else is left for argmax's own refusal."""
+        if "argmax" not in text or not self.one_hot:
+            return text
+        tree = spelling.parsed(text)
+        if tree is None:
+            return text  # the parser names the problem
+        changed = False
+        for n in ast.walk(tree):
+            f = getattr(n, "func", None)
+            name = getattr(f, "attr", None) or getattr(f, "id", "")
+            if not isinstance(n, ast.Call) or name != "cross_entropy":
+                continue
+            if any(k.arg not in ("input", "target", "reduction") for k in n.keywords):
+                continue
+            target = n.args[1] if len(n.args) > 1 else None
+            hot = _argmax_of(target, self.one_hot) if target is not None else None
+            if hot is not None:
+                n.args[1] = ast.Name(hot, ast.Load())
+                changed = True
         try:
             return ast.unparse(tree) if changed else text
         except RecursionError:  # too deep to write back: the line's own parse names its limits
@@ -2777,3 +2808,30 @@ def _replaced(text: str, tree: ast.AST, make: Callable[[ast.AST], ast.expr | Non
         return ast.unparse(tree) if changed else text
     except RecursionError:  # too deep to write back: the line's own parse names its limits
         return text
+
+
+_ARGMAX_MODULES = frozenset({"torch", "np", "numpy", "jnp", "tf", "tf.math"})
+
+
+def _argmax_of(node: ast.expr, one_hot: list[str] | tuple[str, ...]) -> str | None:
+    """The name ``Y`` of ``Y.argmax(dim=1)``, ``torch.argmax(Y, dim=1)``, ``np.argmax(Y,
+    axis=-1)`` (axis 1 or −1, no keepdim) when ``Y`` is one of the one-hot inputs, else None."""
+    if not isinstance(node, ast.Call) or not isinstance(node.func, ast.Attribute):
+        return None
+    if node.func.attr != "argmax":
+        return None
+    owner, args = node.func.value, list(node.args)
+    if isinstance(owner, ast.Name) and owner.id in one_hot:
+        y = owner.id
+    elif ast.unparse(owner) in _ARGMAX_MODULES and args and isinstance(args[0], ast.Name):
+        y = args.pop(0).id  # type: ignore[attr-defined]
+    else:
+        return None
+    kw = {k.arg: k.value for k in node.keywords}
+    if set(kw) - {"dim", "axis"} or len(args) + len(kw) != 1 or y not in one_hot:
+        return None
+    axis = args[0] if args else next(iter(kw.values()))
+    if isinstance(axis, ast.UnaryOp) and isinstance(axis.op, ast.USub):
+        axis = ast.Constant(-axis.operand.value) if isinstance(axis.operand, ast.Constant) else axis
+    ok = isinstance(axis, ast.Constant) and type(axis.value) is int and axis.value in (1, -1)
+    return y if ok else None
