@@ -22,25 +22,13 @@ from pathlib import Path
 
 import mpmath
 import pytest
-from spelled_oracle import oracle_text
+from test_heldnets17 import _agree, _verified
 
 from derive.engine.backprop import derive
 from derive.errors import DeriveError
 from derive.lang import spec as spec_mod
-from derive.numeric import verify as numeric
 
 torch = pytest.importorskip("torch")
-
-
-def _agree(text: str, name: str, rel: float = 1e-9) -> None:
-    out = oracle_text(text, name, rel)
-    assert out.status == "agree", (out.status, out.reason)
-
-
-def _verified(text: str, name: str) -> None:
-    d = derive(spec_mod.parse(text, name))
-    report = numeric.verify(d, points=1)
-    assert report.ok, [c for c in report.comparisons if not c.ok][:3]
 
 
 _PG = """

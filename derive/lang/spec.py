@@ -1484,17 +1484,10 @@ class _Validator:
         labels as any other (``text`` is returned with the name in place of the call)."""
         if "range" not in text:
             return text
-        tree = spelling.parsed(text)
-        if tree is None:
-            return text  # the parser names the problem
-        changed = False
-        for n in ast.walk(tree):
-            f = getattr(n, "func", None)
-            name = getattr(f, "attr", None) or getattr(f, "id", "")
-            if not isinstance(n, ast.Call) or name not in ("cross_entropy", "nll_loss"):
-                continue
+
+        def label_of(n: ast.Call) -> ast.expr | None:
             if len(n.args) < 2 or not ex.is_arange(n.args[1]):
-                continue
+                return None
             count = n.args[1].args[0]  # type: ignore[attr-defined]
             if isinstance(count, ast.Name) and count.id in dims:
                 size: int = Dim(dims[count.id], count.id)
@@ -1513,12 +1506,9 @@ class _Validator:
                 inputs[label] = shapes[label] = (1, size)
                 self.one_d[label] = str(size)
                 self.made_labels[label] = list(range(int(size)))
-            n.args[1] = ast.Name(label, ast.Load())
-            changed = True
-        try:
-            return ast.unparse(tree) if changed else text
-        except RecursionError:  # too deep to write back: the line's own parse names its limits
-            return text
+            return ast.Name(label, ast.Load())
+
+        return _new_targets(text, ("cross_entropy", "nll_loss"), label_of)
 
     def argmax_targets(self, text: str) -> str:
         """``F.cross_entropy(z, Y.argmax(dim=1))`` (also ``torch.argmax(Y, 1)``, ``np.argmax(Y,
@@ -1529,26 +1519,14 @@ class _Validator:
         target forms; anything else is left for argmax's own refusal."""
         if "argmax" not in text or not self.one_hot:
             return text
-        tree = spelling.parsed(text)
-        if tree is None:
-            return text  # the parser names the problem
-        changed = False
-        for n in ast.walk(tree):
-            f = getattr(n, "func", None)
-            name = getattr(f, "attr", None) or getattr(f, "id", "")
-            if not isinstance(n, ast.Call) or name != "cross_entropy":
-                continue
+
+        def hot_rows(n: ast.Call) -> ast.expr | None:
             if any(k.arg not in ("input", "target", "reduction") for k in n.keywords):
-                continue
-            target = n.args[1] if len(n.args) > 1 else None
-            hot = _argmax_of(target, self.one_hot) if target is not None else None
-            if hot is not None:
-                n.args[1] = ast.Name(hot, ast.Load())
-                changed = True
-        try:
-            return ast.unparse(tree) if changed else text
-        except RecursionError:  # too deep to write back: the line's own parse names its limits
-            return text
+                return None
+            hot = _argmax_of(n.args[1], self.one_hot) if len(n.args) > 1 else None
+            return None if hot is None else ast.Name(hot, ast.Load())
+
+        return _new_targets(text, ("cross_entropy",), hot_rows)
 
     def sdpa(self, where: str, text: str, shapes, constants, dims, dialect: str) -> str:
         """PyTorch 2's ``F.scaled_dot_product_attention(q, k, v)`` (``scale=`` too) as its
@@ -2835,3 +2813,27 @@ def _argmax_of(node: ast.expr, one_hot: list[str] | tuple[str, ...]) -> str | No
         axis = ast.Constant(-axis.operand.value) if isinstance(axis.operand, ast.Constant) else axis
     ok = isinstance(axis, ast.Constant) and type(axis.value) is int and axis.value in (1, -1)
     return y if ok else None
+
+
+def _new_targets(
+    text: str, losses: tuple[str, ...], target: Callable[[ast.Call], ast.expr | None]
+) -> str:
+    """``text`` with each call of ``losses`` whose ``target(call)`` is not None given that as its
+    second argument (the text itself where nothing changes or it does not parse)."""
+    tree = spelling.parsed(text)
+    if tree is None:
+        return text  # the parser names the problem
+    changed = False
+    for n in ast.walk(tree):
+        f = getattr(n, "func", None)
+        name = getattr(f, "attr", None) or getattr(f, "id", "")
+        if not isinstance(n, ast.Call) or name not in losses:
+            continue
+        new = target(n)
+        if new is not None:
+            n.args[1] = new
+            changed = True
+    try:
+        return ast.unparse(tree) if changed else text
+    except RecursionError:  # too deep to write back: the line's own parse names its limits
+        return text
