@@ -296,7 +296,7 @@ def _math_shim() -> SimpleNamespace:
     names = ("exp", "log", "sqrt", "tanh", "cosh", "sinh", "erf", "log1p", "expm1", "cos", "sin")
     names += ("tan", "atan", "lgamma")
     ns = {n: _unary(getattr(torch, n), getattr(math, n)) for n in names}
-    return SimpleNamespace(**ns, pi=math.pi, e=math.e)
+    return SimpleNamespace(**ns, pi=math.pi, e=math.e, inf=math.inf)
 
 
 def _float(x):
@@ -350,6 +350,13 @@ def _tf_shim() -> SimpleNamespace:
         ),
         sparse_softmax_cross_entropy_with_logits=lambda labels, logits: F.cross_entropy(
             logits, _t(labels).long(), reduction="none"
+        ),
+        # TensorFlow's documented stable form, (1 − y)·z + (1 + (q − 1)·y)·(log1p(e^{−|z|}) +
+        # max(−z, 0))
+        weighted_cross_entropy_with_logits=lambda labels, logits, pos_weight: (
+            (1 - _t(labels)) * logits
+            + (1 + (pos_weight - 1) * _t(labels))
+            * (torch.log1p(torch.exp(-logits.abs())) + torch.clamp(-logits, min=0))
         ),
     )
     return SimpleNamespace(
@@ -588,6 +595,7 @@ def namespace(
                 gammaln=lambda x: torch.lgamma(_t(x)),
                 digamma=lambda x: torch.digamma(_t(x)),
                 psi=lambda x: torch.digamma(_t(x)),
+                polygamma=lambda n, x: torch.polygamma(n, _t(x)),
                 logsumexp=lambda x, axis=None, keepdims=False: _np_reduce(
                     torch.logsumexp, x, axis, keepdims
                 ),

@@ -1214,11 +1214,13 @@ _ROWS: tuple[Op, ...] = (
         extra={"torch_rtol": 1e-7},
     ),
     Op(
-        "trigamma",  # digamma's derivative ψ₁; produced by rules (torch.polygamma(1, x))
+        "trigamma",  # ψ₁: digamma's derivative, and torch.polygamma(1, x) of the text
         ELEMENTWISE,
         sympy=trigamma,
         sympy_class=trigamma,
         derivative=lambda x: tetragamma(x),
+        pull=_local(lambda m, x, y: m.Func("tetragamma", x)),
+        rule="trigamma-derivative",
         numpy=np_trigamma,
         mpmath=lambda x: mpmath.psi(1, x),
         torch=torch_trigamma,
@@ -1229,7 +1231,7 @@ _ROWS: tuple[Op, ...] = (
         tex="\\psi_{1}",
         text="trigamma",
         domain=("positive",),
-        extra={"internal": True},
+        numpy_names=("trigamma",),
     ),
     Op(
         "tetragamma",  # trigamma's derivative ψ₂; only the error bounds of a ψ₁ node use it
@@ -1605,6 +1607,9 @@ def sympy_mpmath() -> dict[Any, Callable[..., Any]]:
     for op in OPS.values():
         if op.sympy_class is not None and op.mpmath is not None:
             out[op.sympy_class] = op.mpmath
+    # ψ₃ = ψ₂' (SymPy's polygamma(3, x)): only the error bound of a ψ₂ node (the backward of
+    # a user's torch.polygamma(1, x)) evaluates it
+    out[sp.polygamma] = lambda n, x: mpmath.psi(int(n), x)
     _CACHE["mpmath"] = out
     return out
 

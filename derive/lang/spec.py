@@ -955,6 +955,7 @@ class _Validator:
                     text = spelling.named_masks(text, self.masks, key)
                     text = self.lookups_2d(f'{where} = "{text}"', key, text, fwd, inputs, shapes)
                     text = self.arange_targets(f'{where} = "{text}"', text, inputs, shapes, dims)
+                    text = self.argmax_targets(text)
                     text = self.ones_made(f'{where} = "{text}"', text, inputs, shapes, dims)
                     text = self.sdpa(f'{where} = "{text}"', text, shapes, constants, dims, dialect)
                     text = self.squeezed(f'{where} = "{text}"', text, shapes, constants, dims)
@@ -1483,17 +1484,10 @@ class _Validator:
         labels as any other (``text`` is returned with the name in place of the call)."""
         if "range" not in text:
             return text
-        tree = spelling.parsed(text)
-        if tree is None:
-            return text  # the parser names the problem
-        changed = False
-        for n in ast.walk(tree):
-            f = getattr(n, "func", None)
-            name = getattr(f, "attr", None) or getattr(f, "id", "")
-            if not isinstance(n, ast.Call) or name not in ("cross_entropy", "nll_loss"):
-                continue
+
+        def label_of(n: ast.Call) -> ast.expr | None:
             if len(n.args) < 2 or not ex.is_arange(n.args[1]):
-                continue
+                return None
             count = n.args[1].args[0]  # type: ignore[attr-defined]
             if isinstance(count, ast.Name) and count.id in dims:
                 size: int = Dim(dims[count.id], count.id)
@@ -1512,12 +1506,27 @@ class _Validator:
                 inputs[label] = shapes[label] = (1, size)
                 self.one_d[label] = str(size)
                 self.made_labels[label] = list(range(int(size)))
-            n.args[1] = ast.Name(label, ast.Load())
-            changed = True
-        try:
-            return ast.unparse(tree) if changed else text
-        except RecursionError:  # too deep to write back: the line's own parse names its limits
+            return ast.Name(label, ast.Load())
+
+        return _new_targets(text, ("cross_entropy", "nll_loss"), label_of)
+
+    def argmax_targets(self, text: str) -> str:
+        """``F.cross_entropy(z, Y.argmax(dim=1))`` (also ``torch.argmax(Y, 1)``, ``np.argmax(Y,
+        axis=-1)``) with ``Y`` an input declared ``kind = "one-hot"``: the class indices of
+        one-hot rows, so the target is ``Y`` itself (PyTorch's cross-entropy of a probability
+        target equals that of the row's class index for a one-hot row). Only without
+        ``weight=``/``ignore_index=``/``label_smoothing=``, whose 'mean' differs between the two
+        target forms; anything else is left for argmax's own refusal."""
+        if "argmax" not in text or not self.one_hot:
             return text
+
+        def hot_rows(n: ast.Call) -> ast.expr | None:
+            if any(k.arg not in ("input", "target", "reduction") for k in n.keywords):
+                return None
+            hot = _argmax_of(n.args[1], self.one_hot) if len(n.args) > 1 else None
+            return None if hot is None else ast.Name(hot, ast.Load())
+
+        return _new_targets(text, ("cross_entropy",), hot_rows)
 
     def sdpa(self, where: str, text: str, shapes, constants, dims, dialect: str) -> str:
         """PyTorch 2's ``F.scaled_dot_product_attention(q, k, v)`` (``scale=`` too) as its
@@ -2773,6 +2782,57 @@ def _replaced(text: str, tree: ast.AST, make: Callable[[ast.AST], ast.expr | Non
                 else:
                     setattr(n, field_name, made)
                 changed = True
+    try:
+        return ast.unparse(tree) if changed else text
+    except RecursionError:  # too deep to write back: the line's own parse names its limits
+        return text
+
+
+_ARGMAX_MODULES = frozenset({"torch", "np", "numpy", "jnp", "tf", "tf.math"})
+
+
+def _argmax_of(node: ast.expr, one_hot: list[str] | tuple[str, ...]) -> str | None:
+    """The name ``Y`` of ``Y.argmax(dim=1)``, ``torch.argmax(Y, dim=1)``, ``np.argmax(Y,
+    axis=-1)`` (axis 1 or −1, no keepdim) when ``Y`` is one of the one-hot inputs, else None."""
+    if not isinstance(node, ast.Call) or not isinstance(node.func, ast.Attribute):
+        return None
+    if node.func.attr != "argmax":
+        return None
+    owner, args = node.func.value, list(node.args)
+    if isinstance(owner, ast.Name) and owner.id in one_hot:
+        y = owner.id
+    elif ast.unparse(owner) in _ARGMAX_MODULES and args and isinstance(args[0], ast.Name):
+        y = args.pop(0).id  # type: ignore[attr-defined]
+    else:
+        return None
+    kw = {k.arg: k.value for k in node.keywords}
+    if set(kw) - {"dim", "axis"} or len(args) + len(kw) != 1 or y not in one_hot:
+        return None
+    axis = args[0] if args else next(iter(kw.values()))
+    if isinstance(axis, ast.UnaryOp) and isinstance(axis.op, ast.USub):
+        axis = ast.Constant(-axis.operand.value) if isinstance(axis.operand, ast.Constant) else axis
+    ok = isinstance(axis, ast.Constant) and type(axis.value) is int and axis.value in (1, -1)
+    return y if ok else None
+
+
+def _new_targets(
+    text: str, losses: tuple[str, ...], target: Callable[[ast.Call], ast.expr | None]
+) -> str:
+    """``text`` with each call of ``losses`` whose ``target(call)`` is not None given that as its
+    second argument (the text itself where nothing changes or it does not parse)."""
+    tree = spelling.parsed(text)
+    if tree is None:
+        return text  # the parser names the problem
+    changed = False
+    for n in ast.walk(tree):
+        f = getattr(n, "func", None)
+        name = getattr(f, "attr", None) or getattr(f, "id", "")
+        if not isinstance(n, ast.Call) or name not in losses:
+            continue
+        new = target(n)
+        if new is not None:
+            n.args[1] = new
+            changed = True
     try:
         return ast.unparse(tree) if changed else text
     except RecursionError:  # too deep to write back: the line's own parse names its limits

@@ -322,12 +322,43 @@ def _where_mix(g: ast.expr, x: ast.expr, y: ast.expr) -> ast.expr:
     return _add(first, second)
 
 
+_INF_MODULES = frozenset({"math", "np", "numpy", "torch", "jnp"})
+
+
+def _infinity(node: ast.expr | None) -> int:
+    """+1 or −1 for an infinity written as a bound (``float('inf')``, ``float("-inf")``,
+    ``math.inf``, ``np.inf``, ``torch.inf``, ``jnp.inf``, each negated), else 0."""
+    if isinstance(node, ast.UnaryOp) and isinstance(node.op, (ast.USub, ast.UAdd)):
+        inner = _infinity(node.operand)
+        return -inner if isinstance(node.op, ast.USub) else inner
+    if isinstance(node, ast.Attribute) and node.attr == "inf":
+        return 1 if isinstance(node.value, ast.Name) and node.value.id in _INF_MODULES else 0
+    if (
+        isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Name)
+        and node.func.id == "float"
+        and len(node.args) == 1
+        and not node.keywords
+        and isinstance(node.args[0], ast.Constant)
+        and isinstance(node.args[0].value, str)
+    ):
+        text = node.args[0].value.strip().lower()
+        sign = -1 if text.startswith("-") else 1
+        return sign if text.lstrip("+-") in ("inf", "infinity") else 0
+    return 0
+
+
 def _clip(lo: ast.expr | None, hi: ast.expr | None, x: ast.expr, name: str) -> ast.expr:
     """``torch.clamp``/``np.clip`` with the table's ``clamp0`` (PyTorch's ``clamp(min=0)``):
     max(x, lo) as ``clamp0(x)`` (lo = 0) or ``lo + clamp0(x − lo)``, then min(y, hi) as ``hi −
     clamp0(hi − y)`` — exactly min(max(x, lo), hi), with PyTorch's derivative at a bound: clamp
     passes the gradient on lo ≤ x ≤ hi (clamp0'(0) = 1), so it is 1 at x = lo and at x = hi."""
+    given = not _is_none(lo) or not _is_none(hi)
+    lo = None if _infinity(lo) == -1 else lo  # clamp(x, 1, float('inf')): no upper bound
+    hi = None if _infinity(hi) == 1 else hi
     if _is_none(lo) and _is_none(hi):
+        if given:  # both bounds infinite, outward: x itself
+            return x
         raise SpellingError(catalog.said("spec.spelling.clip_1", name=name))
     if not _is_none(lo) and not _is_none(hi) and not _zero(lo) and EXACT_BOUNDS.get():
         return _between_bounds(lo, hi, x, "clamp0", "relu")  # type: ignore[arg-type]
@@ -1675,6 +1706,34 @@ def _tf_logits_loss(name: str) -> Callable[[ast.Call, str], ast.expr]:
     return rewrite
 
 
+def _tf_weighted_ce(node: ast.Call, how: str) -> ast.expr:
+    """``tf.nn.weighted_cross_entropy_with_logits(labels=y, logits=z, pos_weight=q)``: per entry
+    ``q·y·softplus(−z) + (1 − y)·softplus(z)`` (TensorFlow's ``(1 − y)·z + (1 + (q − 1)·y)·
+    log(1 + e^{−z})``, the same numbers); reduce it with ``tf.reduce_mean``."""
+    name = "weighted_cross_entropy_with_logits"
+    a = _bound(node, name, ("labels", "logits", "pos_weight", "name"), 3)
+    y, z, q = a["labels"], a["logits"], a["pos_weight"]
+    return _add(
+        _mul(_mul(q, y), _call("softplus", _neg(z))),
+        _mul(_sub(_num(1), y), _call("softplus", z)),
+    )
+
+
+def _polygamma(node: ast.Call, how: str) -> ast.expr:
+    """``torch.polygamma(n, x)`` (``scipy.special.polygamma``, ``x.polygamma(n)``): ψ for n = 0
+    (the table's digamma), ψ₁ for n = 1 (trigamma); a higher order, or an order that is not a
+    whole number written in the text, is refused naming the two that are read."""
+    params = ("input", "n") if how == "method" else ("n", "input")
+    a = _bound(node, "polygamma", params, 2)
+    n = a["n"]
+    order = n.value if isinstance(n, ast.Constant) else None
+    if type(order) is float and order.is_integer():
+        order = int(order)
+    if type(order) is not int or order not in (0, 1):
+        raise SpellingError(catalog.said("spec.spelling.polygamma_1", n=ast.unparse(n)))
+    return _call("digamma" if order == 0 else "trigamma", a["input"])
+
+
 def _bias_add(node: ast.Call, how: str) -> ast.expr:
     """TensorFlow's ``tf.nn.bias_add(value, bias)``: ``value + bias``, the bias broadcast over
     the rows (the last axis, TensorFlow's default data format)."""
@@ -1995,6 +2054,7 @@ REWRITES: dict[str, Callable[[ast.Call, str], ast.expr | None]] = {
     "softmax_cross_entropy_with_logits_v2": _tf_logits_loss(
         "softmax_cross_entropy_with_logits_v2"
     ),
+    "weighted_cross_entropy_with_logits": _tf_weighted_ce,
     "bias_add": _bias_add,
     "categorical_crossentropy": _keras_cce,
     "binary_crossentropy": _keras_bce,
@@ -2227,6 +2287,7 @@ _LOSSES = frozenset(
         "sigmoid_cross_entropy_with_logits",
         "softmax_cross_entropy_with_logits",
         "softmax_cross_entropy_with_logits_v2",
+        "weighted_cross_entropy_with_logits",
         "bias_add",
         "categorical_crossentropy",
         "binary_crossentropy",
@@ -2466,6 +2527,7 @@ REWRITES.update(
         "gammaln": _one("gammaln", lambda x: _call("lgamma", x)),
         "loggamma": _one("loggamma", lambda x: _call("lgamma", x)),
         "psi": _one("psi", lambda x: _call("digamma", x)),
+        "polygamma": _polygamma,
         "fmax": _nan_max("fmax", "maximum"),
         "fmin": _nan_max("fmin", "minimum"),
         "ptp": _ptp,
@@ -2488,6 +2550,9 @@ _QUALIFIED.update(
         "gammaln": ("torch.special", "scipy.special", "special", "jax.scipy.special"),
         "loggamma": ("scipy.special", "special"),
         "psi": ("torch.special", "scipy.special", "special", "jax.scipy.special"),
+        "polygamma": (
+            "torch", "torch.special", "scipy.special", "special", "jax.scipy.special", "method"
+        ),
     }
 )
 

@@ -160,9 +160,10 @@ ELEMENTARY = frozenset(
         "log-softmax-jacobian",
         # erf' = 2/√π·e^{−x²}; the argmax mask of a max is constant (derivative 0) off ties
         "erf-derivative",
-        # log Γ' = ψ (digamma), ψ' = ψ₁ (trigamma): the definitions of ψ and ψ₁
+        # log Γ' = ψ (digamma), ψ' = ψ₁ (trigamma), ψ₁' = ψ₂: the definitions of ψ, ψ₁, ψ₂
         "lgamma-derivative",
         "digamma-derivative",
+        "trigamma-derivative",
         "max-mask",
         "max-share",
     }
