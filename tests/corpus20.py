@@ -173,7 +173,7 @@ C(CH, "x", V, "-60", "sign", style="v-ch-x-sign")
 C(R, "w2", N, "grad_y_pred = 2.0 * (y_pred - y)\ngrad_w2 = np.einsum('nh,no->ho', h_relu, grad_y_pred)", oracle=RW2, style="r-einsum-letters")
 C(R, "w2", N, "grad_w2 = h_relu.T.dot(y_pred - y)", "scale-factor", oracle="h_relu.T @ (y_pred - y)", style="r-no-2")
 C(R, "w2", N, "grad_w2 = h.T.dot(2.0 * (y_pred - y))", "*", oracle="h.T @ (2.0 * (y_pred - y))", style="r-pre-activation")
-C(R, "w1", N, "grad_h = 2.0 * (y_pred - y) @ w2.T\ngrad_h[h < 0] = 0\ngrad_w1 = x.T @ grad_h", oracle=RW1, style="r-inplace-mask")
+C(R, "w1", N, "grad_h = 2.0 * (y_pred - y) @ w2.T\ngrad_h[h < 0] = 0\ngrad_w1 = x.T @ grad_h", "relu-at-zero", style="r-inplace-mask", note="first labelled right; the README's policy (PyTorch's relu'(0) = 0, which relu-mlp's relu is) makes h < 0 the relu-at-zero slip, as the checker says (corrected after the first run)")
 C(R, "w1", N, "grad_w1 = x.T @ (2.0 * (y_pred - y) @ w2.T)", "missing-activation-derivative", oracle="x.T @ (2.0 * (y_pred - y) @ w2.T)", style="r-no-mask")
 C(R, "w1", N, "grad_w1 = x.T @ (2 * (y_pred - y) @ w2.T * (h > 0)) / n", "scale-factor", oracle=RW1 + " / n", style="r-divided-by-n")
 C(R, "w2[0,0]", V, "-0.748", style="v-r-w2")
@@ -337,7 +337,7 @@ C(QS, "W1", N, "s = sigmoid(beta * z)\ndz = (y_hat - y) @ w2.T * (s + z * s * (1
 
 # ================================================================ unreadable
 C(M, "W2", N, "dW2 = torch.autograd.grad(L, W2)[0]", REFUSE, style="x-autograd-grad")
-C(M, "W1", N, "dW1 = X.T @ ((A2 - Y) @ W2.T * relu_prime(Z1)) / m", REFUSE, must=("relu_prime",), style="x-undefined-relu-prime")
+C(M, "W1", N, "dW1 = X.T @ ((A2 - Y) @ W2.T * relu_prime(Z1)) / m", oracle=W1R, style="x-undefined-relu-prime", note="first labelled unreadable; the README reads course helpers (sigmoid_prime, relu_backward, …_prime) as the activation's derivative, so this is relu'(Z1) and right (corrected after the first run)")
 C(M, "W2", L, r"\frac{\partial L}{\partial Z^{[3]}}\frac{\partial Z^{[3]}}{\partial W^{[2]}}", REFUSE, style="x-layer-3")
 C(T, "W1", N, "dW1 = X.T @ err", REFUSE, style="x-undefined-err")
 C(CH, "w", V, "四十", REFUSE, lang=Z, style="x-zh-number-in-words")
