@@ -9,7 +9,6 @@ bench/bench_check_corpus20.py, bench/RESULTS.md "heldcheck19"."""
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
@@ -69,21 +68,7 @@ def test_grade_jsonl_batch_of_corpus20_rows(tmp_path: Path) -> None:
     the corpus states, and the batch runs to the end."""
     picked = [c for k, c in enumerate(CASES) if k % 6 == 0 and c["id"] not in KNOWN]
     picked += [c for c in CASES if c["verdict"] == "unreadable" and c not in picked]
-    sub = tmp_path / "answers.jsonl"
-    with sub.open("w", encoding="utf-8") as f:
-        for c in picked:
-            row = {"id": c["id"], "network": c["net"], "wrt": c["wrt"], "kind": c["kind"]}
-            row["value" if c["kind"] == "value" else "formula"] = c["text"]
-            f.write(json.dumps(row, ensure_ascii=False) + "\n")
-    results = {r["id"]: r for r in corpus_common.graded(sub, tmp_path / "report.json")["results"]}
-    assert len(results) == len(picked)
-    for c in picked:
-        got = results[c["id"]]
-        assert got["verdict"] == c["verdict"], (c["id"], got)
-        if c["verdict"] == "unreadable":
-            assert got["message"] and not got["codes"], (c["id"], got)
-        if c["code"] not in (None, "*"):
-            assert got["codes"][0] == c["code"], (c["id"], got)
+    corpus_common.assert_rows_graded(picked, tmp_path)
 
 
 # ---- the general rules behind the fixes, one test each ------------------------------------------
