@@ -25,8 +25,6 @@ _KERAS = (
 KNOWN: dict[str, str] = {  # id -> why it still fails (strict xfail: fixing it must remove it here)
     "c20-138": "x.squeeze(1) / .squeeze(dim=1) (an axis given) is not read; reading it needs 1-D "
     "tracking, since a 1-D vector is held as a row and a later .mean(0) would sum the wrong axis",
-    "c20-150": "\\sum_{i=1}^{n}(t_i - p_i) f_i over 1-D vectors (held as rows) is read as a sum "
-    "over axis 0 and judged wrong-sum-axis",
     "c20-155": _KERAS,
     "c20-156": _KERAS,
     "c20-157": _KERAS + " (so h1 for h2 is 'unknown', not wrong-layer)",
@@ -110,3 +108,29 @@ def test_a_constant_factor_is_named_as_the_constant() -> None:
     assert (r.verdict, r.code) == ("incorrect", "scale-factor") and "factor w" in r.text(), r.text()
     r = check("mlp-bce-weighted", "b2", "np.mean(((1 - Y) * A2 - w * Y * (1 - A2)) / w, axis=0, keepdims=True)", lang="zh")
     assert r.code == "scale-factor" and "1/w" in r.text() and chinese_only(r.text().splitlines()[0]), r.text()
+
+
+def test_sum_over_examples_of_one_d_inputs() -> None:
+    """On a network whose inputs are all 1-D (held as single rows: Platt scaling's scores f and
+    targets t), a per-example sum with subscripts, ``\\sum_{i=1}^{n}(t_i - p_i)``, sums along
+    the columns (it summed the one row over axis 0 and was judged wrong-sum-axis); wrong answers
+    in that notation stay wrong; a network with a named batch of 1 row (Stevens' thermometer
+    uses ``^{(i)}``, rnn's m = 1) reads as before."""
+    from derive.checker.check import check
+
+    course = Path(__file__).resolve().parent / "specs_course"
+    platt = str(course / "hn17_platt_scaling.toml")
+    assert check(platt, "B", r"\sum_{i=1}^{n}\left(t_i - p_i\right)", latex=True).ok
+    assert check(platt, "A", r"\sum_{i}(t_i - p_i) f_i", latex=True).ok
+    r = check(platt, "A", r"\sum_{i=1}^{n}(p_i - t_i)\,f_i", latex=True)
+    assert (r.verdict, r.code) == ("incorrect", "sign")
+    r = check(platt, "A", r"\frac{1}{n}\sum_{i=1}^{n}(t_i - p_i) f_i", latex=True)
+    assert (r.verdict, r.code) == ("incorrect", "scale-factor")
+    assert check(platt, "B", r"\sum_{i=1}^{n}(t_i - p_i)\,f_i", latex=True).verdict == "incorrect"
+    stevens = str(course / "hn12_stevens_thermometer.toml")
+    w = r"\frac{2}{n}\sum_{i=1}^{n}\left(t_p^{(i)} - t_c^{(i)}\right) t_{un}^{(i)}"
+    assert check(stevens, "w", w, latex=True).ok
+    r = check(stevens, "b", r"\frac{1}{n}\sum_{i=1}^{n}(t_p^{(i)} - t_c^{(i)})", latex=True)
+    assert (r.verdict, r.code) == ("incorrect", "scale-factor")
+    r = check("rnn", "b", r"\sum_{i=1}^{m} \left(\frac{\partial L}{\partial z_1} + \frac{\partial L}{\partial z_2}\right)", latex=True)
+    assert r.ok, r.text()
