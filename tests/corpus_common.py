@@ -109,10 +109,33 @@ def graded(sub: Path, report: Path) -> dict:
     return json.loads(report.read_text(encoding="utf-8"))
 
 
+def assert_rows_graded(picked: list[dict], tmp_path: Path) -> None:
+    """``derive grade`` on a JSON Lines file of the corpus cases ``picked`` (the input kind
+    given): each row gets the verdict and first code the corpus states (an unreadable row its own
+    "unreadable" with the reader's message and no code), and the batch runs to the end."""
+    import json
+
+    sub = tmp_path / "answers.jsonl"
+    with sub.open("w", encoding="utf-8") as f:
+        for c in picked:
+            row = {"id": c["id"], "network": c["net"], "wrt": c["wrt"], "kind": c["kind"]}
+            row["value" if c["kind"] == "value" else "formula"] = c["text"]
+            f.write(json.dumps(row, ensure_ascii=False) + "\n")
+    results = {r["id"]: r for r in graded(sub, tmp_path / "report.json")["results"]}
+    assert len(results) == len(picked)
+    for c in picked:
+        got = results[c["id"]]
+        assert got["verdict"] == c["verdict"], (c["id"], got)
+        if c["verdict"] == "unreadable":
+            assert got["message"] and not got["codes"], (c["id"], got)
+        if c["code"] not in (None, "*"):
+            assert got["codes"][0] == c["code"], (c["id"], got)
+
+
 # the corpora in the order they were written: a new corpus leaves out the cases of the earlier ones
 ORDER = ("corpus2", "corpus3", "corpus4", "corpus5", "corpus6a", "corpus6b", "corpus7", "corpus8",
          "corpus9", "corpus10", "corpus11", "corpus12", "corpus13", "corpus14", "corpus15",
-         "corpus16", "corpus17", "corpus18", "corpus19")
+         "corpus16", "corpus17", "corpus18", "corpus19", "corpus20")
 
 
 def earlier_keys(name: str, key: Callable[[dict], tuple]) -> set[tuple]:

@@ -105,6 +105,12 @@ def diagnose(
     raw = raw if raw is not None else tree
     # substitutions of whole names, bounded by a count: run on a long formula too (fewer tries,
     # as many parts evaluated in all), where the searches that edit each part are left out
+    if user.shape == target.shape and small and net.masks:
+        # a 0/1 mask left out before the substitutions: h for h_drop = h * mask / p inside
+        # (h > 0) also makes it right, but only because the mask is 0/1 (CS231n's dropout)
+        masked = missing_mask(net, target, user)
+        if masked is not None:
+            return [masked]
     layer = wrong_layer(net, target, raw, conv.allow_upstream, layer_tries(tree))
     if layer is not None:
         return layer
@@ -945,6 +951,26 @@ def _ratio(u: list[np.ndarray], t: list[np.ndarray]) -> float | None:
     return fastdiag.ratio(*lists, CHECK_FLOAT_RTOL, CHECK_RATIO_RTOL, TINY)
 
 
+def _constant_factor(net: Net, name: str, sym: Any, c: float, other: float, elsewhere: Any) -> tuple[str, Msg] | None:
+    """``(factor, why)`` where the formula is the gradient times the constant ``name`` or its
+    inverse here and where the sizes and constants take other values (``c`` and ``other`` the
+    two ratios), else None: ``p`` for a dropout's ``1/p`` left out, ``1/w`` for an extra one."""
+    defs = (elsewhere[0][0] if elsewhere else net.other_dims).defs
+    if sym not in defs or sym not in net.g.scalar_values:
+        return None
+    v, v2 = float(net.g.scalar_values[sym]), float(defs[sym])
+    if v in (0.0, 1.0) or math.isclose(v, v2, rel_tol=CHECK_RATIO_RTOL):
+        return None
+    for k in (1, -1):
+        if math.isclose(c, v**k, rel_tol=CHECK_RATIO_RTOL) and math.isclose(
+            other, v2**k, rel_tol=CHECK_RATIO_RTOL
+        ):
+            factor = name if k == 1 else f"1/{name}"
+            key = "factor.constant_left_out" if k == 1 else "factor.constant_extra"
+            return factor, msg(key, name=name, value=factor_text(v))
+    return None
+
+
 def factor_text(c: float) -> str:
     """A factor as a fraction when it is one (``1/2``), else 6 significant digits."""
     return fastdiag.factor_text(c, CHECK_FLOAT_RTOL)
@@ -1014,8 +1040,16 @@ def _factor_diagnoses(
             other = _ratio(u2, t2)  # type: ignore[arg-type]
             other = abs(other) if other is not None else None
     factor, why = factor_text(c), None
+    consts = net.spec.constants or {}
     for name, sym in net.g.scalars.items():
-        if name not in net.spec.dims or other is None:
+        if name not in net.spec.dims and name not in consts or other is None:
+            continue
+        if name in consts:  # a constant's factor (dropout's 1/p left out): named as a constant
+            why = _constant_factor(net, name, sym, c, other, elsewhere)
+            if why is not None:
+                factor = why[0]
+                why = why[1]
+                break
             continue
         v = float(net.g.scalar_values[sym])
         v2 = float((elsewhere[0][0] if elsewhere else net.other_dims).defs[sym])

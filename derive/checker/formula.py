@@ -582,6 +582,19 @@ def _numpy_reading(net: Net, body: str) -> ex.Node:
     return numpy
 
 
+def examples_in_columns(net: Net) -> bool:
+    """Is every input of the network a single row (1-D inputs are held so: Platt scaling's
+    scores f and targets t), one of them longer than 1? Then an example index runs along the
+    columns, and a per-example sum ``\\sum_i (t_i - p_i) f_i`` sums them (a sum over the rows
+    of a single row would sum nothing)."""
+    shapes = [tuple(net.g.tensors[n].shape) for n in net.spec.inputs if n in net.g.tensors]
+    return (
+        bool(shapes)  # a literal 1 row: a batch size that is 1 here (rnn's m) has its name
+        and all(len(s) == 2 and int(s[0]) == 1 and getattr(s[0], "label", None) is None for s in shapes)
+        and any(int(s[1]) > 1 for s in shapes)
+    )
+
+
 def batch_name(net: Net) -> str | None:
     """The size name of the batch: the first axis of the inputs, where one [dims] name is the
     first axis of every input that has more than one row (``m`` for X = ["m", "n_in"])."""
@@ -662,6 +675,7 @@ def _read_one(
                 example_rows=row,
                 width=net.width,
                 batch=batch_name(net),
+                example_cols=examples_in_columns(net),
                 exact=lambda spelled: spelled in net.names,
             )
         except latexin.LatexError as err:

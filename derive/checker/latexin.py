@@ -597,6 +597,7 @@ def parse(
     batch: str | None = None,
     example_rows: bool = False,
     exact: Callable[[str], bool] | None = None,
+    example_cols: bool = False,
 ) -> tuple[ex.Node, ex.Node | None]:
     """Parse LaTeX ``text`` into ``(rhs, lhs)``; ``lhs`` is the part before a top-level ``=``
     (``None`` without one). ``known(name)`` tells whether a name exists in the network; it is
@@ -621,6 +622,7 @@ def parse(
     p.width = width or (lambda name: None)  # a name's number of columns, where known
     p.batch = batch
     p.example_rows = example_rows
+    p.example_cols = example_cols
     p.exact = exact or p.known
     lhs = None
     try:
@@ -749,6 +751,8 @@ class _Parser:
         self.parent: _Parser | None = None  # the parser a group's sub-parser was made by
         self.batch: str | None = None  # the network's batch size (\mathbb{E}_i[…] divides by it)
         self.example_rows = False  # the gradient is a row: Σ_i s_i x_i sums the rows x_i
+        # every input is 1-D (held as a row: Platt's f, t): the examples run along the columns
+        self.example_cols = False
         self.exact: Callable[[str], bool] = self.known  # a name of the network as spelled
 
     def sub(self, toks: list[Tok]) -> _Parser:
@@ -762,6 +766,7 @@ class _Parser:
         p.parent = self
         p.batch = self.batch
         p.example_rows = self.example_rows
+        p.example_cols = self.example_cols
         p.exact = self.exact
         return p
 
@@ -1999,6 +2004,8 @@ class _Parser:
             and self.per_example_scalar(term.left)
         ):  # Σ_i (a^{(i)} − y^{(i)}) x^{(i)⊤}: each example's number times its column
             return _mul(term.right, term.left)  # X^⊤ (A − Y)
+        if self.example_cols:  # Σ_i (t_i − p_i) f_i over 1-D inputs (rows): along the columns
+            return ex.Call("sum", (term,), (("axis", ex.Num(Fraction(1))),))
         return _batch_sum(term)
 
     def scaled_example_vector(self, term: ex.Node) -> tuple[ex.Node, ex.Node] | None:
