@@ -191,3 +191,30 @@ def test_a_number_times_a_block_of_ones_under_matmul(
     assert r.ok is ok, r.text()
     if not ok:
         assert r.code == "scale-factor", r.text()
+
+
+def test_a_block_matrix_of_block_matrices_is_read() -> None:
+    """derive prints a concatenation of concatenations as nested bmatrix environments; each
+    keeps its own cell and row separators (the outer one was cut at the inner \\end)."""
+    from derive.checker import latexin
+
+    nested = r"\begin{bmatrix} \begin{bmatrix} a & b \end{bmatrix} \\ c \end{bmatrix} + \begin{bmatrix} x \\ y \end{bmatrix}"
+    assert latexin.protect_matrices(nested) == (
+        r"\begin{bmatrix} \begin{bmatrix} a  \mcol  b \end{bmatrix}  \mrow  c \end{bmatrix}"
+        r" + \begin{bmatrix} x  \mrow  y \end{bmatrix}"
+    )
+    glow = str(COURSE / "hn18_glow_actnorm_1x1.toml")
+    t = net_for(glow, 0).target("W")
+    assert t.tex.count(r"\begin{bmatrix}") > t.tex.count(r"\begin{bmatrix} \mathbf{0}")
+    assert check(glow, "W", t.tex, latex=True).ok
+    wrong = t.tex.replace(r"-\delta_{\mathrm{det}}", r"\delta_{\mathrm{det}}", 1)
+    assert wrong != t.tex and not check(glow, "W", wrong, latex=True).ok
+
+
+def test_a_kink_outside_the_networks_domain_is_not_tested() -> None:
+    """Glow's log|det| has abs's kink at det = 0, where log is undefined: no kink point there
+    (its own dW was judged 'relu-at-zero'); a ReLU network keeps its kink point."""
+    glow = str(COURSE / "hn18_glow_actnorm_1x1.toml")
+    assert net_for(glow, 0).zero is None
+    assert check(glow, "W", net_for(glow, 0).target("W").expected).ok
+    assert net_for("relu-mlp", 0).zero is not None

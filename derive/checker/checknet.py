@@ -1079,7 +1079,15 @@ def _zero_point(net: Net) -> Checker | None:
     ck = Checker(defs=defs, points=1, seed=net.seed)
     with mpmath.workdps(DPS):
         hit = any(ck._eval(s, 0) == kinks[n] for n in relu_in for s in g.tensors[n].symbols)
-    return ck if hit else None
+        if not hit:
+            return None
+        # a kink outside the network's domain (log|det| at det = 0, Glow's 1×1 convolution):
+        # the loss itself is undefined there, and no formula can be tested at that point
+        try:
+            loss = ck._eval(g.tensors[g.spec.loss].symbols[0, 0], 0)
+        except (ZeroDivisionError, OverflowError, ValueError, TypeError):
+            return None
+    return ck if isinstance(loss, mpmath.mpf) and mpmath.isfinite(loss) else None
 
 
 def _probabilities(spec: NetSpec) -> str | None:

@@ -414,19 +414,29 @@ _PROSE = re.compile(r"\\(?:text|textrm|mbox|mathrm)\{([^{}]*)\}")
 _CLAUSE = re.compile(r"\s*(?:where|with|for|since|and|i\.e\.|e\.g\.|if|here)\b", re.IGNORECASE)
 
 
-_MATRIX = re.compile(r"\\begin\{([bpBV]?matrix)\}(.*?)\\end\{\1\}", re.S)
+# an innermost matrix: no other matrix begins inside it (a block matrix of block matrices, as
+# derive prints a concatenation of concatenations, is protected from the inside out)
+_MATRIX = re.compile(
+    r"\\begin\{([bpBV]?matrix)\}((?:(?!\\begin\{[bpBV]?matrix\}).)*?)\\end\{\1\}", re.S
+)
 
 
 def protect_matrices(text: str) -> str:
     r"""``\begin{bmatrix} a & b \\ c & d \end{bmatrix}`` (also ``pmatrix``, ``matrix``) with its
     cell and row separators as the commands ``\mcol`` and ``\mrow``, so that a derivation's
-    rows (split at ``\\``) and ``aligned``'s ``&`` leave the matrix whole."""
-    return _MATRIX.sub(
-        lambda m: f"\\begin{{{m.group(1)}}}"
-        + m.group(2).replace("\\\\", " \\mrow ").replace("&", " \\mcol ")
-        + f"\\end{{{m.group(1)}}}",
-        text,
-    )
+    rows (split at ``\\``) and ``aligned``'s ``&`` leave the matrix whole; nested matrices
+    each with their own separators."""
+    done = "\x00"  # a protected matrix's \begin/\end while the ones around it are found
+
+    def one(m: re.Match[str]) -> str:
+        body = m.group(2).replace("\\\\", " \\mrow ").replace("&", " \\mcol ")
+        return f"{done}begin{{{m.group(1)}}}{body}{done}end{{{m.group(1)}}}"
+
+    while True:
+        new = _MATRIX.sub(one, text)
+        if new == text:
+            return new.replace(done, "\\")
+        text = new
 
 
 _ENTRY_OF_NAME = re.compile(
