@@ -138,10 +138,7 @@ def test_a_wrong_gradient_in_a_random_network_is_caught(seed, monkeypatch):
 # changed, kept as they were in tests/specs_fuzz/): 305 and 327, where the matrix form's
 # flattened sum log(σ + 1 − 1[x ≠ 0]) of a lowered xlogy dropped σ = 7.6e-29 in float64 (a
 # left-to-right (σ + 1) − 1 is 0; its log −inf, NaN gradients, where PyTorch computes the line as
-# written): mform sums three or more terms with Neumaier's compensation now. 259 is left: a
-# min over rows that tie exactly at the example (a dead ReLU layer makes every row equal) but
-# not in float64, where PyTorch's argmin and the exact element-wise derivation pick different
-# rows (verify fails on the element-wise column; no ✓ is printed)
+# written): mform sums three or more terms with Neumaier's compensation now.
 @pytest.mark.parametrize(
     "seed",
     [
@@ -154,17 +151,20 @@ def test_a_wrong_gradient_in_a_random_network_is_caught(seed, monkeypatch):
         439,
         305,
         327,
-        pytest.param(
-            259,
-            marks=pytest.mark.xfail(
-                strict=True, reason="a tie exact at the example but not in float64 under a min"
-            ),
-        ),
     ],
 )
 def test_once_failing_bench_networks_match(seed):
     outcome = fuzz.run(seed, max_dim=8, points=2)
     assert outcome.kind == "match", f"{outcome.kind}: {outcome.detail}"
+
+
+def test_a_tie_exact_but_not_in_float64_is_refused_at_the_example() -> None:
+    """Seed 259: a dead ReLU layer makes every row of Z4 − mean equal, a tie under .min(0) that
+    holds exactly but not in float64, so PyTorch's argmin and the exact derivation pick
+    different rows (verify failed on the element-wise column): refused, exit 2, saying why."""
+    outcome = fuzz.run(259, max_dim=8, points=2)
+    assert outcome.kind == "refused", f"{outcome.kind}: {outcome.detail}"
+    assert "sits at a kink" in outcome.detail and "W4" in outcome.detail
 
 
 @pytest.mark.parametrize("seed", [80, 348])

@@ -116,6 +116,7 @@ from derive.checker.formula import (
     wrt_from,
 )
 from derive.checker.handcalc import _entry, check_matrix_value, check_value, is_matrix
+from derive.checker.handcalc import significant as _significant
 from derive.checker.mutations import library
 from derive.checker.names import looks_latex
 from derive.checker.verdict import (
@@ -299,7 +300,10 @@ def _stated_number(
             number = check_value(n, wrt, stated, rtol=rtol, digits=digits)
     except FormulaError:
         return result  # the number cannot be judged alone (a matrix for an entry): the formula
-    return result if number.ok or number.code == "too-few-digits" else number
+    # a one-digit number says too little to overrule a right formula (and is often another
+    # quantity: "# since dv/du = 1")
+    few = number.code == "too-few-digits" or (not is_matrix(stated) and _significant(stated) < 2)
+    return result if number.ok or few else number
 
 
 def _size_name(n: Net, name: str, axis: int) -> str | None:

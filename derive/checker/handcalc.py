@@ -370,6 +370,14 @@ def check_value(
     return result("incorrect", [Diagnosis.of("rounding", m)], None, half)
 
 
+def significant(text: str) -> int:
+    """The significant digits of the number ``text`` as written (99 when it cannot be read)."""
+    try:
+        return _digits(written(text))[1]
+    except (FormulaError, ValueError, ArithmeticError):
+        return 99
+
+
 def _sig_of(v: float, ulp: float) -> int:
     """Significant digits of a number given with last-digit unit ``ulp``."""
 

@@ -1196,6 +1196,22 @@ def filled_targets(d: Derivation, point) -> None:
     raise _refused(g, catalog.said(key, node=node, entry=list(entry), why=why))
 
 
+def _sides_of_a_kink(g: Graph, example: list[Comparison]) -> None:
+    """Refuse (exit 2) example values at a kink where the exact derivation and float64 take
+    different sides of it: ours (float64) equals PyTorch's gradient there, the exact element-wise
+    derivation does not. A tie under a max or min that holds exactly but not in float64 (rows
+    made equal by a dead ReLU layer, then shifted by rounding) is the case: PyTorch's argmin
+    picks the row float64 makes smallest, the derivation the first of the exactly tied ones —
+    both subgradients, and the handout would show another gradient than PyTorch computes."""
+    for c in example:
+        if not (c.kink and not c.ok and not c.problem):
+            continue
+        torch_ok = c.ours_vs_torch is not None and min(c.ours_vs_torch) <= 1e-9
+        ew = c.elementwise_vs_matrix
+        if torch_ok and ew is not None and ew[0] > 1e-6:
+            raise _refused(g, catalog.said("refuse.kink_sides", param=c.param))
+
+
 def _refused(g: Graph, sentence: catalog.Said) -> ExampleValueError:
     """The exit-2 refusal of the example values of ``g``'s spec: ``source: sentence``."""
     return catalog.refusal(lambda m: ExampleValueError(f"{g.spec.source}: {m}"), sentence)
@@ -1462,6 +1478,7 @@ def verify(
         zeros=zeros,
         reference=None if refs is None else ("torch", refs.example),
     )
+    _sides_of_a_kink(g, comps)
     for k in range(points):
         found = refs.random[k] if refs is not None else finite_random_point(
             d, seed=k + 1, use_torch=False
