@@ -226,3 +226,10 @@ def test_a_one_digit_number_after_a_right_formula_does_not_overrule_it() -> None
     assert check("chain", "w", "dw = 2 * (u + b) * x  # since dv/du = 1").ok
     assert check("chain", "w", "dw = 2 * (u + b) * x = 40").ok
     assert not check("chain", "w", "dw = 2 * (u + b) * x = 41").ok
+
+
+def test_a_per_example_sum_runs_along_columns_only_for_1d_inputs() -> None:
+    """Platt scaling's inputs are declared 1-D (examples along the columns); the neuron's
+    x = [1, 3] is one example's three features, where Σ (O − t) O (1 − O) x sums nothing."""
+    assert check("neuron", "w", r"\sum (O - t) O (1-O) x", latex=True).ok
+    assert not check("neuron", "w", r"(O - t) O (1-O) x \mathbf{1}", latex=True).ok

@@ -587,9 +587,12 @@ def examples_in_columns(net: Net) -> bool:
     scores f and targets t), one of them longer than 1? Then an example index runs along the
     columns, and a per-example sum ``\\sum_i (t_i - p_i) f_i`` sums them (a sum over the rows
     of a single row would sum nothing)."""
-    shapes = [tuple(net.g.tensors[n].shape) for n in net.spec.inputs if n in net.g.tensors]
+    named = [n for n in net.spec.inputs if n in net.g.tensors and net.spec.shapes.get(n) != ()]
+    shapes = [tuple(net.g.tensors[n].shape) for n in named]
     return (
         bool(shapes)  # a literal 1 row: a batch size that is 1 here (rnn's m) has its name
+        # declared 1-D (["n"]), not a row of features (the neuron's x = [1, 3] is one example)
+        and all(n in net.spec.one_d for n in named)
         and all(len(s) == 2 and int(s[0]) == 1 and getattr(s[0], "label", None) is None for s in shapes)
         and any(int(s[1]) > 1 for s in shapes)
     )
