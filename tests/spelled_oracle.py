@@ -360,6 +360,7 @@ def _tf_shim() -> SimpleNamespace:
         ),
     )
     return SimpleNamespace(
+        keras=_keras_module(),
         matmul=_tf_matmul,
         add=lambda a, b: _t(a) + _t(b),
         multiply=lambda a, b: _t(a) * _t(b),
@@ -464,6 +465,34 @@ def _keras_bce(target, output, from_logits=False):
         return F.binary_cross_entropy_with_logits(output, target, reduction="none")
     p = torch.clamp(output, 1e-7, 1 - 1e-7)
     return -(target * torch.log(p + 1e-7) + (1 - target) * torch.log(1 - p + 1e-7))
+
+
+def _keras_losses_cce(y_true, y_pred, from_logits=False, label_smoothing=0.0, axis=-1):
+    """``keras.losses.categorical_crossentropy``: the target smoothed to ``y·(1 − ε) + ε/K``
+    (K = its last axis), then the backend's."""
+    y = _t(y_true)
+    if label_smoothing:
+        y = y * (1.0 - label_smoothing) + label_smoothing / y.shape[-1]
+    return _keras_cce(y, y_pred, from_logits, axis)
+
+
+def _keras_losses_bce(y_true, y_pred, from_logits=False, label_smoothing=0.0, axis=-1):
+    """``keras.losses.binary_crossentropy``: the target smoothed to ``y·(1 − ε) + ε/2``, the
+    backend's per entry, then the mean over ``axis``."""
+    y = _t(y_true)
+    if label_smoothing:
+        y = y * (1.0 - label_smoothing) + 0.5 * label_smoothing
+    return _keras_bce(y, y_pred, from_logits).mean(axis)
+
+
+def _keras_module() -> SimpleNamespace:
+    """``keras`` / ``tf.keras``: the backend and the two cross-entropies of ``keras.losses``."""
+    return SimpleNamespace(
+        backend=_keras_shim(),
+        losses=SimpleNamespace(
+            categorical_crossentropy=_keras_losses_cce, binary_crossentropy=_keras_losses_bce
+        ),
+    )
 
 
 def _keras_shim() -> SimpleNamespace:
@@ -589,6 +618,7 @@ def namespace(
         "tf": _tf_shim(),
         "jax": _jax_shim(),
         "K": _keras_shim(),
+        "keras": _keras_module(),
         "scipy": SimpleNamespace(
             special=SimpleNamespace(
                 expit=torch.sigmoid,

@@ -953,6 +953,13 @@ class _Converter:
         axis_node = node.args[1] if len(node.args) == 2 else kw.get("axis", kw.get("dim"))
         keep = kw.get("keepdims", kw.get("keepdim"))
         block = self.block(node.args[0]) if len(node.args) in (1, 2) else None
+        base: ast.expr | None = None  # an expression read by entries of itself
+        if block is None and len(node.args) in (1, 2) and not self.vector(node.args[0]):
+            # torch.prod(1 - p, dim=0, keepdim=True) (a noisy-OR): the expression's size from
+            # the declared shapes, read by its own entries as a named tensor is
+            whole_shape = self.expression_block(node.args[0], 0)
+            if whole_shape is not None:
+                base, block = node.args[0], ("", whole_shape[1])
         known = {"axis", "dim", "keepdims", "keepdim"}
         twice = len(node.args) == 2 and ("axis" in kw or "dim" in kw)
         if block is None or set(kw) - known or twice:
@@ -964,7 +971,8 @@ class _Converter:
         rows, cols = (range(lo, hi) for lo, hi in bounds)
 
         def at(index: ast.expr) -> ast.expr:
-            return ast.Subscript(ast.Name(x, ast.Load()), index, ast.Load())
+            of = ast.Name(x, ast.Load()) if base is None else base
+            return ast.Subscript(of, index, ast.Load())
 
         def whole(lo: int, hi: int) -> ast.Slice:
             return ast.Slice(ast.Constant(lo), ast.Constant(hi))
@@ -1203,6 +1211,15 @@ class _Converter:
         if isinstance(f, ast.Attribute) and not keras_k and (module := _module_of(f.value)):
             # np.tanh(Z), torch.sigmoid(Z), F.relu(Z), torch.nn.functional.mse_loss(P, Y): the
             # language's function of that name (or its exact respelling below)
+            if module in spelling.KERAS_LOSSES and f.attr not in spelling.KERAS_LOSSES_READ:
+                raise self.fail(
+                    node,
+                    catalog.said(
+                        "spec.expr.keras_losses",
+                        f=ast.unparse(f),
+                        read=", ".join(spelling.KERAS_LOSSES_READ),
+                    ),
+                )
             node = ast.Call(ast.Name(f.attr, ast.Load()), node.args, node.keywords)
             ast.copy_location(node, f)
         elif isinstance(f, ast.Attribute) and f.attr in _RESHAPES and self.shapes is not None:
@@ -2476,7 +2493,8 @@ def _not_named(f: ast.expr, shapes: Mapping[str, object]) -> catalog.Said:
         return base
     if root.id in shapes:
         return catalog.said("spec.not_named_method", method=f.attr)
-    return catalog.said("spec.not_named_helper", f=ast.unparse(f), root=root.id)
+    # the module path as written ('tf.keras.metrics', not 'tf', which derive does read)
+    return catalog.said("spec.not_named_helper", f=ast.unparse(f), root=ast.unparse(f.value))
 
 
 def _joined(parts: list[ast.expr], axis: int) -> ast.expr:

@@ -43,6 +43,9 @@ MODULES = frozenset(
         "K",
         "keras.backend",
         "tf.keras.backend",
+        # Keras' losses module: only its categorical/binary cross-entropies (KERAS_LOSSES)
+        "keras.losses",
+        "tf.keras.losses",
         # TensorFlow and JAX (tf.matmul, tf.nn.relu, tf.math.log, jnp.dot, jax.nn.log_softmax)
         "tf",
         "tf.math",
@@ -60,6 +63,9 @@ TENSORFLOW = frozenset({"tf", "tf.math", "tf.nn", "tensorflow", "tensorflow.math
 JAX = frozenset({"jnp", "jax.numpy", "jax.nn", "jax.scipy.special"})
 # the Keras backend (K.clip, K.log, K.mean …, and K.epsilon() = 1e-7)
 KERAS = frozenset({"K", "keras.backend", "tf.keras.backend"})
+# Keras' losses functions (per example, label_smoothing=): the two cross-entropies are read
+KERAS_LOSSES = frozenset({"keras.losses", "tf.keras.losses"})
+KERAS_LOSSES_READ = ("categorical_crossentropy", "binary_crossentropy")
 # PyTorch's functional modules: there ``cross_entropy`` takes logits (as F.cross_entropy does)
 TORCH_FUNCTIONAL = frozenset({"F", "nn.functional", "torch.nn.functional"})
 # np.pi, math.e …: the float64 numbers NumPy/PyTorch compute with (kept exactly)
@@ -483,12 +489,32 @@ def _epsilon(node: ast.Call, how: str) -> ast.expr | None:
     return _num(1e-7)
 
 
+def _keras_args(node: ast.Call, how: str, name: str, backend: tuple[str, ...]) -> dict:
+    """The arguments of a Keras cross-entropy by the backend's names (target, output, …): the
+    losses module's ``(y_true, y_pred, from_logits, label_smoothing, axis)`` renamed."""
+    if how not in KERAS_LOSSES:
+        return _bound(node, name, backend, 2)
+    a = _bound(node, name, ("y_true", "y_pred", "from_logits", "label_smoothing", "axis"), 2)
+    a["target"], a["output"] = a.pop("y_true"), a.pop("y_pred")
+    return a
+
+
+def _smoothing(a: dict) -> ast.expr | None:
+    """``label_smoothing=`` of Keras' losses functions, ``None`` where it is absent or 0."""
+    eps = a.get("label_smoothing")
+    if _is_none(eps) or isinstance(eps, ast.Constant) and eps.value == 0:
+        return None
+    return eps
+
+
 def _keras_cce(node: ast.Call, how: str) -> ast.expr:
     """Keras' ``K.categorical_crossentropy(target, output)`` (per row, 1-D: a row), as its
     backend computes it: the rows of ``output`` scaled to sum to 1, clipped to [ε, 1 − ε] with
     ε = ``K.epsilon()`` = 1e-7, then ``−Σ target·log``; ``from_logits=True``: ``−Σ target ·
-    log_softmax(output)``."""
-    a = _bound(node, "categorical_crossentropy", ("target", "output", "from_logits", "axis"), 2)
+    log_softmax(output)``. ``keras.losses.categorical_crossentropy(y_true, y_pred, from_logits,
+    label_smoothing=ε)`` is the same of the target ``(1 − ε)·y + ε/K`` (K classes), so each row's
+    loss is ``(1 − ε)·(−Σ y·log p) − ε·mean(log p)``."""
+    a = _keras_args(node, how, "categorical_crossentropy", ("target", "output", "from_logits", "axis"))
     if _axis_value(a.get("axis", _num(-1))) != 1:
         raise SpellingError(catalog.said("spec.spelling.keras_cce_1"))
     y, out = a["target"], a["output"]
@@ -497,23 +523,38 @@ def _keras_cce(node: ast.Call, how: str) -> ast.expr:
     else:
         rows = _div(out, _call("sum", out, axis=_num(1), keepdims=ast.Constant(True)))
         logp = _call("log", _call("clip", rows, _num(1e-7), _num(1 - 1e-7)))
-    return _t(_neg(_call("sum", _mul(y, logp), axis=_num(1))))
+    row = _neg(_call("sum", _mul(y, logp), axis=_num(1)))
+    eps = _smoothing(a)
+    if eps is not None:
+        row = _sub(_mul(_sub(_num(1), eps), row), _mul(eps, _call("mean", logp, axis=_num(1))))
+    return _t(row)
 
 
 def _keras_bce(node: ast.Call, how: str) -> ast.expr:
     """Keras' ``K.binary_crossentropy(target, output)`` (per entry; the target FIRST), as the
     ``tf.keras`` backend computes it: ``output`` clipped to [ε, 1 − ε] with ε = ``K.epsilon()``
     = 1e-7, then ``−(target·log(p + ε) + (1 − target)·log(1 − p + ε))``; ``from_logits=True``:
-    TensorFlow's ``sigmoid_cross_entropy_with_logits``, ``softplus(output) − target·output``."""
-    a = _bound(node, "binary_crossentropy", ("target", "output", "from_logits"), 2)
+    TensorFlow's ``sigmoid_cross_entropy_with_logits``, ``softplus(output) − target·output``.
+    ``keras.losses.binary_crossentropy(y_true, y_pred, from_logits, label_smoothing=ε)``: the
+    target ``(1 − ε)·y + ε/2``, and the mean over the last axis (per row, 1-D: a row)."""
+    a = _keras_args(node, how, "binary_crossentropy", ("target", "output", "from_logits"))
     y, out = a["target"], a["output"]
+    eps = _smoothing(a)
+    if eps is not None:
+        y = _add(_mul(_sub(_num(1), eps), y), _div(eps, _num(2)))  # type: ignore[arg-type]
     if _flag(a.get("from_logits"), False, "binary_crossentropy(from_logits=…)"):
-        return _sub(_call("softplus", out), _mul(y, out))
-    eps = _num(1e-7)
-    p = _call("clip", out, eps, _num(1 - 1e-7))
-    pos = _mul(y, _call("log", _add(p, eps)))
-    neg = _mul(_sub(_num(1), y), _call("log", _add(_sub(_num(1), p), eps)))
-    return _neg(_add(pos, neg))
+        elem = _sub(_call("softplus", out), _mul(y, out))
+    else:
+        e = _num(1e-7)
+        p = _call("clip", out, e, _num(1 - 1e-7))
+        pos = _mul(y, _call("log", _add(p, e)))
+        neg = _mul(_sub(_num(1), y), _call("log", _add(_sub(_num(1), p), e)))
+        elem = _neg(_add(pos, neg))
+    if how not in KERAS_LOSSES:
+        return elem
+    if _axis_value(a.get("axis", _num(-1))) != 1:
+        raise SpellingError(catalog.said("spec.spelling.keras_bce_axis"))
+    return _t(_call("mean", elem, axis=_num(1)))
 
 
 def _cosine(node: ast.Call, how: str) -> ast.expr:
@@ -2239,8 +2280,8 @@ REWRITES: dict[str, Callable[[ast.Call, str], ast.expr | None]] = {
 # rewrites read only with a module prefix or as a method (a bare t(x) or cross_entropy(P, Y)
 # keeps the language's meaning)
 _QUALIFIED = {
-    "categorical_crossentropy": tuple(KERAS),
-    "binary_crossentropy": tuple(KERAS),
+    "categorical_crossentropy": (*KERAS, *KERAS_LOSSES),
+    "binary_crossentropy": (*KERAS, *KERAS_LOSSES),
     "t": ("method",),
     "average": ("np", "numpy", "jnp", "jax.numpy"),
     "vector_norm": ("torch.linalg",),
@@ -2567,7 +2608,7 @@ def method(name: str) -> bool:
     if op is not None and not op.extra.get("internal"):
         return op.kind != ops.LOSS
     return name in REWRITES and name not in _LOSSES or name in (
-        "square", "maximum", "minimum", "cumsum", "diagonal"
+        "square", "maximum", "minimum", "cumsum", "diagonal", "prod"
     )
 
 

@@ -1,0 +1,168 @@
+"""Branch heldnets20 (issue 9's held-out course networks, pass 19 of the specs, hn19_*): what the
+first pass of 29 new course networks found. Each network's OWN text runs in PyTorch float64
+(tests/spelled_oracle.py) and must agree with derive's loss and every gradient:
+
+- Keras' losses module (``tf.keras.losses.categorical_crossentropy(y, logits, from_logits=True,
+  label_smoothing=0.1)``) was refused with a message that named ``tf`` as not a module derive
+  reads. Now ``keras.losses`` / ``tf.keras.losses`` ``categorical_crossentropy`` and
+  ``binary_crossentropy`` are read as Keras computes them (per example; the target smoothed to
+  ``(1 − ε)·y + ε/K``, ``ε/2`` for the binary one, whose per-entry losses are averaged over the
+  last axis); any other function of that module is exit 2 naming the two that are read;
+- ``torch.prod(1 - p, dim=0, keepdim=True)`` (a noisy-OR bag probability) was refused ("name
+  the expression on a line first"): the product of an expression whose size the declared
+  shapes give is read by its own entries, as a named tensor's is."""
+
+from __future__ import annotations
+
+import pytest
+from spelled_oracle import oracle_text
+from test_heldnets17 import _agree, _verified
+
+from derive.errors import DeriveError
+from derive.lang import spec as spec_mod
+
+torch = pytest.importorskip("torch")
+
+_CCE = """
+[dims]
+N = 3
+D = 4
+C = 3
+[inputs]
+x = ["N", "D"]
+y = {{ shape = ["N", "C"], kind = "one-hot" }}
+[params]
+W = ["D", "C"]
+b = ["C"]
+[forward]
+logits = "tf.matmul(x, W) + b"
+loss = "{loss}"
+"""
+
+
+@pytest.mark.parametrize(
+    "loss",
+    [
+        "tf.reduce_mean(tf.keras.losses.categorical_crossentropy(y, logits, from_logits=True, "
+        "label_smoothing=0.1))",
+        "tf.reduce_mean(keras.losses.categorical_crossentropy(y, tf.nn.softmax(logits), "
+        "label_smoothing=0.2))",
+        "tf.reduce_sum(tf.keras.losses.categorical_crossentropy(y, logits, True, 0.05))",
+        "tf.reduce_mean(keras.losses.categorical_crossentropy(y_true=y, y_pred=tf.nn.softmax(logits)))",
+        "tf.reduce_mean(tf.keras.losses.categorical_crossentropy(y, logits, from_logits=True, "
+        "label_smoothing=0.1, axis=-1) * tf.keras.losses.categorical_crossentropy(y, logits, "
+        "from_logits=True))",
+        "tf.reduce_mean(K.categorical_crossentropy(y, tf.nn.softmax(logits)))",
+    ],
+)
+def test_keras_losses_categorical_crossentropy_agrees_with_keras_formula(loss: str) -> None:
+    text = _CCE.format(loss=loss)
+    _agree(text, "cce")
+    _verified(text, "cce")
+
+
+def test_label_smoothing_changes_the_reading() -> None:
+    """The oracle is not blind to ε: derive's reading of ε = 0.1 against the text run with 0."""
+    text = _CCE.format(
+        loss="tf.reduce_mean(tf.keras.losses.categorical_crossentropy(y, logits, "
+        "from_logits=True, label_smoothing=0.1))"
+    )
+    plain = text.replace(", label_smoothing=0.1", "")
+    assert oracle_text(text, "cce", run=plain).status == "DISAGREE"
+
+
+_BCE = """
+[dims]
+n = 4
+d = 3
+k = 2
+[inputs]
+X = ["n", "d"]
+T = ["n", "k"]
+[params]
+W = ["d", "k"]
+[forward]
+z = "X @ W"
+loss = "{loss}"
+[values]
+T = [[1.0, 0.0], [0.0, 0.0], [1.0, 1.0], [0.0, 1.0]]
+"""
+
+
+@pytest.mark.parametrize(
+    "loss",
+    [
+        "tf.reduce_mean(tf.keras.losses.binary_crossentropy(T, tf.sigmoid(z), label_smoothing=0.1))",
+        "tf.reduce_sum(keras.losses.binary_crossentropy(T, z, from_logits=True))",
+        "tf.reduce_mean(tf.keras.losses.binary_crossentropy(T, z, True, 0.2) * tf.reduce_sum(T, axis=1))",
+        "tf.reduce_mean(K.binary_crossentropy(T, tf.sigmoid(z)))",
+    ],
+)
+def test_keras_losses_binary_crossentropy_is_the_mean_over_the_last_axis(loss: str) -> None:
+    text = _BCE.format(loss=loss)
+    _agree(text, "bce")
+    _verified(text, "bce")
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_other_keras_losses_are_refused_naming_the_two_read(lang: str) -> None:
+    from derive.locale import catalog
+
+    text = _BCE.format(loss="tf.reduce_mean(tf.keras.losses.mean_squared_error(T, z))")
+    with pytest.raises(DeriveError) as err:
+        spec_mod.parse(text, "mse")
+    msg = catalog.localized(err.value, lang)
+    assert "tf.keras.losses.mean_squared_error()" in msg
+    assert "categorical_crossentropy, binary_crossentropy" in msg
+    assert ("Keras 的 losses" in msg) == (lang == "zh")
+
+
+_PROD = """
+[dims]
+n = 4
+d = 3
+k = 2
+[inputs]
+X = ["n", "d"]
+Y = [1, "k"]
+[params]
+W = ["d", "k"]
+[forward]
+p = "torch.sigmoid(X @ W)"
+loss = "{loss}"
+[values]
+Y = [[1.0, 0.0]]
+"""
+
+
+@pytest.mark.parametrize(
+    "loss",
+    [
+        "F.binary_cross_entropy(1 - torch.prod(1 - p, dim=0, keepdim=True), Y)",
+        "F.binary_cross_entropy(1 - np.prod(1 - p, axis=0, keepdims=True), Y)",
+        "F.binary_cross_entropy(1 - (1 - p).prod(0, True), Y)",
+        "torch.prod(p + 0.5, dim=1, keepdim=True).sum()",
+        "torch.prod(1 - p * 0.5, 0, True).sum() + p.sum()",
+        "p.prod(dim=1, keepdim=True).mean()",
+        "torch.log(torch.prod(1 - p * 0.5))",
+    ],
+)
+def test_prod_of_an_expression_agrees_with_pytorch(loss: str) -> None:
+    text = _PROD.format(loss=loss)
+    _agree(text, "prod")
+    _verified(text, "prod")
+
+
+def test_prod_of_an_expression_along_an_axis_still_needs_keepdim() -> None:
+    text = _PROD.format(loss="torch.prod(1 - p, dim=0).sum()")
+    with pytest.raises(DeriveError):
+        spec_mod.parse(text, "prod")
+
+
+def test_an_unread_module_path_is_named_whole() -> None:
+    """``tf.keras.metrics.…`` is refused naming 'tf.keras.metrics' (the message said 'tf' is not a
+    module derive reads, next to a list that has tf)."""
+    text = _BCE.format(loss="tf.reduce_mean(tf.keras.metrics.hinge(T, z))")
+    with pytest.raises(DeriveError) as err:
+        spec_mod.parse(text, "metrics")
+    assert "('tf.keras.metrics' is not a tensor of the spec nor a module" in str(err.value)
