@@ -192,6 +192,13 @@ REFUSED = {
     "(log needs a positive argument). Fix: change your [values] of y",
     "hn18_polygamma_order_two": "polygamma(2, x): derive reads the orders 0 (torch.digamma, ψ) "
     "and 1 (the trigamma function ψ₁)",
+    # branch heldnets20: a log-barrier start outside the feasible set (a negative slack under
+    # log); a Charbonnier loss with eps = 0 at a residual of exactly 0 (sqrt at 0: no finite
+    # derivative), named by node, entry and value
+    "hn19_domain_barrier_infeasible": "loss at the example values: log of -0.5 at entry [0, 0] "
+    "(log needs a positive argument). Fix: change your [values] of b, A, x",
+    "hn19_domain_charbonnier_zero_eps": "loss at the example values: sqrt of 0.0 at entry [0, 0] "
+    "(sqrt needs a positive argument). Fix: change your [values] of X, w, y",
 }
 
 

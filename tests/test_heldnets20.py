@@ -166,3 +166,36 @@ def test_an_unread_module_path_is_named_whole() -> None:
     with pytest.raises(DeriveError) as err:
         spec_mod.parse(text, "metrics")
     assert "('tf.keras.metrics' is not a tensor of the spec nor a module" in str(err.value)
+
+
+def test_checker_reads_back_a_prod_of_an_expression_network(tmp_path) -> None:
+    """The checker's other sizes (every dim changed, m = 5 → 3) would read the product's
+    entries written at m = 5 as empty blocks: such a draw is now dropped (an IndexError
+    naming the block), not a NumPy warning on an empty mean; the walkthrough's own formula
+    is still accepted."""
+    from derive.checker.check import check
+    from derive.checker.checknet import net_for
+
+    path = tmp_path / "noisy_or.toml"
+    path.write_text(_BAG, encoding="utf-8")
+    net = net_for(str(path), 0)
+    t = net.target("v")
+    assert check(str(path), "v", t.expected).ok
+    assert check(str(path), "v", t.tex, latex=True).ok
+
+
+_BAG = """
+[dims]
+m = 5
+f = 2
+[inputs]
+Z = ["m", "f"]
+bag = [1, 1]
+[params]
+v = ["f", 1]
+[forward]
+q = "torch.sigmoid(Z @ v)"
+loss = "F.binary_cross_entropy(1 - (1 - q).prod(0, True), bag)"
+[values]
+bag = [[1.0]]
+"""

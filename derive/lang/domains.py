@@ -366,6 +366,10 @@ class Evaluator:
             v = default if b is None else int(round(float(self.ev(b).reshape(-1)[0])))
             bounds.append(v + x.shape[k] if v < 0 else v)
         lo, hi = bounds
+        if not 0 <= lo < hi <= x.shape[k]:
+            # a block written with numbers (prod's entries, x[:, 4:6]) of a tensor that is
+            # smaller at these sizes: not the same network here (the checker's other sizes)
+            raise IndexError(f"block {lo}:{hi} of an axis of {x.shape[k]} entries")
         return x[lo:hi] if k == 0 else x[:, lo:hi]
 
     def computed(self, n: ex.Node) -> bool:
