@@ -93,6 +93,19 @@ def _reducer(fn):
     return lambda x, axis=None, keepdims=False, **kw: _np_reduce(fn, x, axis, keepdims, **kw)
 
 
+def _tf_reducer(fn):
+    """TensorFlow's reduce_*: TF1's ``reduction_indices=[1]`` / ``keep_dims`` are the axis and
+    keepdims (a list of one axis is that axis)."""
+
+    def reduce(x, axis=None, keepdims=False, reduction_indices=None, keep_dims=None):
+        axis = reduction_indices if axis is None else axis
+        if isinstance(axis, list | tuple):
+            axis = tuple(axis) if len(axis) != 1 else axis[0]
+        return _np_reduce(fn, x, axis, keepdims if keep_dims is None else keep_dims)
+
+    return reduce
+
+
 def _np_var(x, axis=None, ddof=0, keepdims=False):
     x = _t(x)
     if axis is None:
@@ -328,6 +341,25 @@ def _tf_matmul(a, b, transpose_a=False, transpose_b=False):
     return torch.matmul(a.T if transpose_a else a, b.T if transpose_b else b)
 
 
+def _tf_squared_difference(x, y):
+    return (_t(x) - _t(y)) ** 2
+
+
+def _tf_variance(x, axis=None, keepdims=False):
+    """``tf.math.reduce_variance``: the mean squared deviation (divided by n)."""
+    x = _t(x)
+    dims = tuple(range(x.dim())) if axis is None else axis
+    dev = (x - x.mean(dims, keepdim=True)) ** 2
+    return dev.mean(dims, keepdim=keepdims)
+
+
+def _tf_l2_normalize(x, axis=None, epsilon=1e-12):
+    """``tf.nn.l2_normalize``: ``x * rsqrt(max(reduce_sum(x², axis, keepdims=True), ε))``."""
+    x = _t(x)
+    dims = tuple(range(x.dim())) if axis is None else axis
+    return x * torch.rsqrt(torch.clamp((x * x).sum(dims, keepdim=True), min=epsilon))
+
+
 def _tf_shim() -> SimpleNamespace:
     """TensorFlow's functions used by the course specs, over torch tensors."""
     nn = SimpleNamespace(
@@ -339,6 +371,9 @@ def _tf_shim() -> SimpleNamespace:
         l2_loss=lambda x: (x * x).sum() / 2,
         bias_add=lambda x, b: _t(x) + _t(b),
         leaky_relu=lambda x, alpha=0.2: F.leaky_relu(x, alpha),
+        l2_normalize=_tf_l2_normalize,
+        elu=F.elu,
+        softplus=F.softplus,
         sigmoid_cross_entropy_with_logits=lambda labels, logits: F.binary_cross_entropy_with_logits(
             logits, _t(labels), reduction="none"
         ),
@@ -364,10 +399,10 @@ def _tf_shim() -> SimpleNamespace:
         matmul=_tf_matmul,
         add=lambda a, b: _t(a) + _t(b),
         multiply=lambda a, b: _t(a) * _t(b),
-        reduce_sum=_reducer(torch.sum),
-        reduce_mean=_reducer(torch.mean),
-        reduce_max=_reducer(torch.amax),
-        reduce_min=_reducer(torch.amin),
+        reduce_sum=_tf_reducer(torch.sum),
+        reduce_mean=_tf_reducer(torch.mean),
+        reduce_max=_tf_reducer(torch.amax),
+        reduce_min=_tf_reducer(torch.amin),
         reduce_logsumexp=lambda x, axis=None, keepdims=False: _np_reduce(
             torch.logsumexp, x, axis, keepdims
         ),
@@ -383,8 +418,22 @@ def _tf_shim() -> SimpleNamespace:
         compat=SimpleNamespace(v1=SimpleNamespace(nn=nn)),
         stop_gradient=lambda x: _t(x).detach(),
         math=SimpleNamespace(
-            log=torch.log, exp=torch.exp, sqrt=torch.sqrt, square=torch.square, abs=torch.abs
+            log=torch.log,
+            exp=torch.exp,
+            sqrt=torch.sqrt,
+            square=torch.square,
+            abs=torch.abs,
+            squared_difference=_tf_squared_difference,
+            reduce_variance=_tf_variance,
+            reduce_std=lambda x, axis=None, keepdims=False: torch.sqrt(_tf_variance(x, axis, keepdims)),
+            l2_normalize=_tf_l2_normalize,
         ),
+        clip_by_value=lambda t, lo, hi: torch.clamp(_t(t), lo, hi),
+        # tf.cast to a float type (the oracle computes in float64 throughout)
+        cast=lambda x, dtype: _t(x).to(torch.float64),
+        float32="float32",
+        float64="float64",
+        squared_difference=_tf_squared_difference,
     )
 
 
@@ -625,6 +674,7 @@ def namespace(
                 gammaln=lambda x: torch.lgamma(_t(x)),
                 digamma=lambda x: torch.digamma(_t(x)),
                 psi=lambda x: torch.digamma(_t(x)),
+                entr=lambda x: torch.special.entr(_t(x)),
                 polygamma=lambda n, x: torch.polygamma(n, _t(x)),
                 logsumexp=lambda x, axis=None, keepdims=False: _np_reduce(
                     torch.logsumexp, x, axis, keepdims

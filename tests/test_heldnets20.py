@@ -10,7 +10,12 @@ first pass of 29 new course networks found. Each network's OWN text runs in PyTo
   last axis); any other function of that module is exit 2 naming the two that are read;
 - ``torch.prod(1 - p, dim=0, keepdim=True)`` (a noisy-OR bag probability) was refused ("name
   the expression on a line first"): the product of an expression whose size the declared
-  shapes give is read by its own entries, as a named tensor's is."""
+  shapes give is read by its own entries, as a named tensor's is;
+- a second batch of 5 specs, written after probing TensorFlow/PyTorch spellings, found TF1's
+  ``tf.cast(y_, tf.float32)``, ``tf.clip_by_value``, ``reduction_indices=[1]``/``keep_dims``,
+  ``tf.math.squared_difference``, ``tf.math.reduce_variance``/``reduce_std``,
+  ``tf.nn.l2_normalize`` and ``torch.special.entr`` refused (unknown function): each is now
+  read as TensorFlow/PyTorch define it."""
 
 from __future__ import annotations
 
@@ -18,8 +23,10 @@ import pytest
 from spelled_oracle import oracle_text
 from test_heldnets17 import _agree, _verified
 
+from derive.engine.backprop import derive
 from derive.errors import DeriveError
 from derive.lang import spec as spec_mod
+from derive.numeric import verify as numeric
 
 torch = pytest.importorskip("torch")
 
@@ -199,3 +206,75 @@ loss = "F.binary_cross_entropy(1 - (1 - q).prod(0, True), bag)"
 [values]
 bag = [[1.0]]
 """
+
+
+# ---- TensorFlow 1/2 spellings and torch.special.entr (the second batch, found by probing) ----
+
+_TF = """
+[dims]
+n = 3
+d = 2
+c = 3
+[inputs]
+X = ["n", "d"]
+Y = {{ shape = ["n", "c"], kind = "one-hot" }}
+t = ["n", 1]
+[params]
+W = ["d", "c"]
+[forward]
+z = "tf.matmul(X, W)"
+loss = "{loss}"
+[values]
+t = [[1.0], [0.0], [1.0]]
+"""
+
+
+@pytest.mark.parametrize(
+    "loss",
+    [
+        # TF1's MNIST tutorial: tf.cast labels, clip_by_value before the log, reduction_indices
+        "tf.reduce_mean(-tf.reduce_sum(tf.cast(Y, tf.float32) * tf.log(tf.clip_by_value("
+        "tf.nn.softmax(z), 1e-10, 1.0)), reduction_indices=[1]))",
+        "-tf.reduce_mean(tf.reduce_sum(Y * tf.math.log(tf.clip_by_value(tf.nn.softmax(z), 0.2, "
+        "1.0)), axis=[1]))",
+        "tf.reduce_sum(tf.reduce_mean(z, reduction_indices=[0], keep_dims=True) * Y)",
+        "tf.reduce_sum(tf.reduce_max(z, reduction_indices=1))",
+        "tf.reduce_mean(tf.cast(z > 0, tf.float32) * z) + tf.reduce_mean(tf.cast(x=t, dtype='float64'))",
+        "tf.reduce_mean(tf.math.squared_difference(z, Y)) + tf.reduce_mean(tf.squared_difference(t, z))",
+        "tf.math.reduce_variance(z) + tf.reduce_sum(tf.math.reduce_std(z, axis=1, keepdims=True))",
+        "tf.reduce_sum(tf.math.reduce_variance(z, axis=0) * tf.reduce_sum(Y, 0))",
+        "tf.reduce_sum(tf.nn.l2_normalize(z, axis=1) * Y)",
+        "tf.reduce_sum(tf.math.l2_normalize(z, 0) * Y) + tf.reduce_sum(tf.nn.l2_normalize(z) * Y)",
+        "tf.reduce_sum(tf.nn.l2_normalize(z, axis=1, epsilon=1e-6) * tf.nn.l2_normalize(Y + 0.1, "
+        "axis=1))",
+        "torch.special.entr(torch.softmax(z, 1)).sum()",
+        "scipy.special.entr(torch.softmax(z, 1)).sum(axis=1).mean()",
+    ],
+)
+def test_tensorflow_spellings_and_entr_agree_with_the_text(loss: str) -> None:
+    text = _TF.format(loss=loss)
+    _agree(text, "tf")
+    _verified(text, "tf")
+
+
+def test_reduce_max_over_reduction_indices_is_per_row() -> None:
+    """TF1's reduction_indices is the axis (the oracle ignored it before: a misreading as the
+    maximum of everything must disagree)."""
+    text = _TF.format(loss="tf.reduce_sum(tf.reduce_max(z, reduction_indices=1))")
+    whole = _TF.format(loss="tf.reduce_sum(tf.reduce_max(z))")
+    assert oracle_text(text, "tf", run=whole).status == "DISAGREE"
+
+
+@pytest.mark.parametrize(
+    "loss",
+    [
+        "tf.reduce_mean(tf.cast(z, tf.int32))",  # an integer cast changes the values
+        "tf.reduce_sum(z, axis=1, reduction_indices=[1]).sum()",
+        "torch.special.entr(z - z).sum()",  # entr at exactly 0: log's domain
+    ],
+)
+def test_what_those_spellings_do_not_cover_is_refused(loss: str) -> None:
+    text = _TF.format(loss=loss)
+    with pytest.raises(DeriveError):
+        d = derive(spec_mod.parse(text, "tf"))
+        numeric.verify(d, points=1)

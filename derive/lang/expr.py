@@ -2368,6 +2368,13 @@ def _float_cast(node: ast.AST) -> ast.expr | None:
     if not isinstance(node, ast.Call) or not isinstance(node.func, ast.Attribute):
         return None
     f = node.func
+    if f.attr == "cast" and _module_of(f.value) in spelling.TENSORFLOW:
+        # TensorFlow's tf.cast(y, tf.float32) (TF1 courses' labels): a float dtype is the tensor
+        kw = {k.arg: k.value for k in node.keywords}
+        args = [*node.args, *(kw[k] for k in ("x", "dtype") if k in kw)]
+        if len(args) == 2 and len(kw) == len(args) - len(node.args) and _float_dtype(args[1]):
+            return args[0]
+        return None
     if _module_of(f.value):
         return None  # torch.float(…) is no cast of a tensor
     if f.attr in _FLOAT_CASTS and not node.args and not node.keywords:

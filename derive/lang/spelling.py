@@ -1471,8 +1471,19 @@ def _reduce_tf(name: str) -> Callable[[ast.Call, str], ast.expr]:
     split among tied entries, as TensorFlow does), min and logsumexp."""
 
     def rewrite(node: ast.Call, how: str) -> ast.expr:
-        a = _bound(node, f"reduce_{name}", ("x", "axis", "keepdims", "name"), 1)
+        params = ("x", "axis", "keepdims", "name", "reduction_indices", "keep_dims")
+        a = _bound(node, f"reduce_{name}", params, 1)
+        # TF1's reduction_indices=[1] and keep_dims (the MNIST tutorial): axis and keepdims
+        for old, new in (("reduction_indices", "axis"), ("keep_dims", "keepdims")):
+            if old in a:
+                if new in a:
+                    raise SpellingError(
+                        catalog.said("spec.spelling.bound_5", name=f"reduce_{name}", arg=old)
+                    )
+                a[new] = a.pop(old)
         axis, keep = a.get("axis"), a.get("keepdims")
+        if isinstance(axis, ast.List | ast.Tuple) and len(axis.elts) == 1:
+            axis = axis.elts[0]  # axis=[1]: one axis
         if name in ("max", "min"):
             return _max_of(a["x"], _axis_value(axis), keep, 1 if name == "max" else -1)
         if name == "logsumexp":
@@ -2542,6 +2553,45 @@ def _refuse(message: str) -> Callable[[ast.Call, str], ast.expr]:
     return rewrite
 
 
+def _clip_by_value(node: ast.Call, how: str) -> ast.expr:
+    """TensorFlow's ``tf.clip_by_value(t, lo, hi)`` (TF1 courses' ``tf.log(tf.clip_by_value(y,
+    1e-10, 1.0))``): NumPy's clip, with PyTorch's gradient at the bounds."""
+    a = _bound(node, "clip_by_value", ("t", "clip_value_min", "clip_value_max", "name"), 3)
+    return _clip(a["clip_value_min"], a["clip_value_max"], a["t"], "clip_by_value")
+
+
+def _squared_difference(node: ast.Call, how: str) -> ast.expr:
+    """TensorFlow's ``tf.math.squared_difference(x, y)``: ``(x − y) ** 2`` per entry."""
+    a = _bound(node, "squared_difference", ("x", "y", "name"), 2)
+    return _bin(_sub(a["x"], a["y"]), ast.Pow(), _num(2))
+
+
+def _tf_moment(name: str, base: str) -> Callable[[ast.Call, str], ast.expr]:
+    """TensorFlow's ``tf.math.reduce_variance``/``reduce_std(x, axis=None, keepdims=False)``:
+    the biased moment (divided by n), NumPy's ``var``/``std`` with ddof=0."""
+
+    def rewrite(node: ast.Call, how: str) -> ast.expr:
+        a = _bound(node, name, ("x", "axis", "keepdims", "name"), 1)
+        kw = _axis_kw(a.get("axis"), a.get("keepdims"))
+        return _call(base, a["x"], ddof=_num(0), **kw)
+
+    return rewrite
+
+
+def _l2_normalize(node: ast.Call, how: str) -> ast.expr:
+    """TensorFlow's ``tf.nn.l2_normalize(x, axis=None, epsilon=1e-12)``: ``x / √max(Σx², ε)``
+    along ``axis`` (TensorFlow multiplies by the reciprocal root: the same number to one ulp);
+    without an axis, by the norm of the whole tensor."""
+    a = _bound(node, "l2_normalize", ("x", "axis", "epsilon", "name", "dim"), 1)
+    if "axis" in a and "dim" in a:
+        raise SpellingError(catalog.said("spec.spelling.bound_5", name="l2_normalize", arg="dim"))
+    axis = a.get("axis", a.get("dim"))
+    kw = _axis_kw(axis, ast.Constant(True)) if not _is_none(axis) else {}
+    sq = _call("sum", _bin(a["x"], ast.Pow(), _num(2)), **kw)
+    eps = a.get("epsilon", _num(1e-12))
+    return _div(a["x"], _call("sqrt", _call("maximum", sq, eps)))
+
+
 _ARG_REFUSAL = (
     "{0}() returns indices, which have no gradient: for the value write x.max(dim=1) "
     "(np.max(x, axis=1)); for labels, declare them as an input"
@@ -2553,6 +2603,13 @@ _MEDIAN_REFUSAL = (
 REWRITES.update(
     {
         "xlogy": _xlogy,
+        "clip_by_value": _clip_by_value,
+        "squared_difference": _squared_difference,
+        "reduce_variance": _tf_moment("reduce_variance", "var"),
+        "reduce_std": _tf_moment("reduce_std", "std"),
+        "l2_normalize": _l2_normalize,
+        # −x·log x (torch.special.entr, scipy.special.entr); at x = 0 log's domain refuses it
+        "entr": _one("entr", lambda x: _neg(_mul(x, _call("log", x)))),
         "sign": _one("sign", _sign),
         "softmin": _softmin,
         "logit": _logit,
@@ -2588,6 +2645,12 @@ _QUALIFIED.update(
         "tensor": ("torch",),
         "threshold": tuple(TORCH_FUNCTIONAL),
         "xlogy": ("torch", "torch.special", "scipy.special", "special", "method"),
+        "clip_by_value": tuple(TENSORFLOW),
+        "squared_difference": tuple(TENSORFLOW),
+        "reduce_variance": tuple(TENSORFLOW),
+        "reduce_std": tuple(TENSORFLOW),
+        "l2_normalize": tuple(TENSORFLOW),
+        "entr": ("torch.special", "scipy.special", "special", "jax.scipy.special"),
         "gammaln": ("torch.special", "scipy.special", "special", "jax.scipy.special"),
         "loggamma": ("scipy.special", "special"),
         "psi": ("torch.special", "scipy.special", "special", "jax.scipy.special"),
