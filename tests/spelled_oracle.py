@@ -425,7 +425,9 @@ def _tf_shim() -> SimpleNamespace:
             abs=torch.abs,
             squared_difference=_tf_squared_difference,
             reduce_variance=_tf_variance,
-            reduce_std=lambda x, axis=None, keepdims=False: torch.sqrt(_tf_variance(x, axis, keepdims)),
+            reduce_std=lambda x, axis=None, keepdims=False: torch.sqrt(
+                _tf_variance(x, axis, keepdims)
+            ),
             l2_normalize=_tf_l2_normalize,
         ),
         clip_by_value=lambda t, lo, hi: torch.clamp(_t(t), lo, hi),
@@ -462,6 +464,22 @@ def _optax_shim() -> SimpleNamespace:
     def sq(p, t=None):
         return (_t(p) - (0 if t is None else _t(t))) ** 2
 
+    def err(p, t=None):
+        return _t(p) - (0 if t is None else _t(t))
+
+    def huber(predictions, targets=None, delta=1.0):
+        # optax/losses/_regression.py: 0.5·min(|e|, δ)² + δ·(|e| − min(|e|, δ))
+        a = err(predictions, targets).abs()
+        q = torch.minimum(a, torch.tensor(float(delta), dtype=a.dtype))
+        return 0.5 * q**2 + delta * (a - q)
+
+    def cos(p, t):
+        # optax's cosine_similarity with epsilon = 0 along the last axis
+        a, b = _t(p), _t(t)
+        an = torch.sqrt((a * a).sum(-1, keepdim=True))
+        bn = torch.sqrt((b * b).sum(-1, keepdim=True))
+        return (a / an * (b / bn)).sum(-1)
+
     return SimpleNamespace(
         softmax_cross_entropy=lambda logits, labels: -(
             _t(labels) * torch.log_softmax(logits, dim=-1)
@@ -474,6 +492,11 @@ def _optax_shim() -> SimpleNamespace:
         ),
         l2_loss=lambda p, t=None: 0.5 * sq(p, t),
         squared_error=sq,
+        huber_loss=huber,
+        log_cosh=lambda p, t=None: torch.logaddexp(err(p, t), -err(p, t)) - math.log(2.0),
+        hinge_loss=lambda p, t: torch.maximum(torch.zeros(()), 1 - _t(p) * _t(t)),
+        cosine_similarity=cos,
+        cosine_distance=lambda p, t: 1.0 - cos(p, t),
     )
 
 

@@ -15,7 +15,10 @@ first pass of 29 new course networks found. Each network's OWN text runs in PyTo
   ``tf.cast(y_, tf.float32)``, ``tf.clip_by_value``, ``reduction_indices=[1]``/``keep_dims``,
   ``tf.math.squared_difference``, ``tf.math.reduce_variance``/``reduce_std``,
   ``tf.nn.l2_normalize`` and ``torch.special.entr`` refused (unknown function): each is now
-  read as TensorFlow/PyTorch define it."""
+  read as TensorFlow/PyTorch define it;
+- Optax's ``huber_loss`` (δ), ``log_cosh``, ``hinge_loss``, ``cosine_similarity`` and
+  ``cosine_distance`` (ε = 0) were refused: now read as optax/losses/_regression.py writes them
+  (``optax.hinge_loss`` at a given tie is exit 2, as ``jnp.maximum(0, …)`` written out is)."""
 
 from __future__ import annotations
 
@@ -55,7 +58,8 @@ loss = "{loss}"
         "tf.reduce_mean(keras.losses.categorical_crossentropy(y, tf.nn.softmax(logits), "
         "label_smoothing=0.2))",
         "tf.reduce_sum(tf.keras.losses.categorical_crossentropy(y, logits, True, 0.05))",
-        "tf.reduce_mean(keras.losses.categorical_crossentropy(y_true=y, y_pred=tf.nn.softmax(logits)))",
+        "tf.reduce_mean(keras.losses.categorical_crossentropy(y_true=y, "
+        "y_pred=tf.nn.softmax(logits)))",
         "tf.reduce_mean(tf.keras.losses.categorical_crossentropy(y, logits, from_logits=True, "
         "label_smoothing=0.1, axis=-1) * tf.keras.losses.categorical_crossentropy(y, logits, "
         "from_logits=True))",
@@ -99,9 +103,11 @@ T = [[1.0, 0.0], [0.0, 0.0], [1.0, 1.0], [0.0, 1.0]]
 @pytest.mark.parametrize(
     "loss",
     [
-        "tf.reduce_mean(tf.keras.losses.binary_crossentropy(T, tf.sigmoid(z), label_smoothing=0.1))",
+        "tf.reduce_mean(tf.keras.losses.binary_crossentropy(T, tf.sigmoid(z), "
+        "label_smoothing=0.1))",
         "tf.reduce_sum(keras.losses.binary_crossentropy(T, z, from_logits=True))",
-        "tf.reduce_mean(tf.keras.losses.binary_crossentropy(T, z, True, 0.2) * tf.reduce_sum(T, axis=1))",
+        "tf.reduce_mean(tf.keras.losses.binary_crossentropy(T, z, True, 0.2) "
+        "* tf.reduce_sum(T, axis=1))",
         "tf.reduce_mean(K.binary_crossentropy(T, tf.sigmoid(z)))",
     ],
 )
@@ -239,9 +245,12 @@ t = [[1.0], [0.0], [1.0]]
         "1.0)), axis=[1]))",
         "tf.reduce_sum(tf.reduce_mean(z, reduction_indices=[0], keep_dims=True) * Y)",
         "tf.reduce_sum(tf.reduce_max(z, reduction_indices=1))",
-        "tf.reduce_mean(tf.cast(z > 0, tf.float32) * z) + tf.reduce_mean(tf.cast(x=t, dtype='float64'))",
-        "tf.reduce_mean(tf.math.squared_difference(z, Y)) + tf.reduce_mean(tf.squared_difference(t, z))",
-        "tf.math.reduce_variance(z) + tf.reduce_sum(tf.math.reduce_std(z, axis=1, keepdims=True))",
+        "tf.reduce_mean(tf.cast(z > 0, tf.float32) * z) "
+        "+ tf.reduce_mean(tf.cast(x=t, dtype='float64'))",
+        "tf.reduce_mean(tf.math.squared_difference(z, Y)) "
+        "+ tf.reduce_mean(tf.squared_difference(t, z))",
+        "tf.math.reduce_variance(z) "
+        "+ tf.reduce_sum(tf.math.reduce_std(z, axis=1, keepdims=True))",
         "tf.reduce_sum(tf.math.reduce_variance(z, axis=0) * tf.reduce_sum(Y, 0))",
         "tf.reduce_sum(tf.nn.l2_normalize(z, axis=1) * Y)",
         "tf.reduce_sum(tf.math.l2_normalize(z, 0) * Y) + tf.reduce_sum(tf.nn.l2_normalize(z) * Y)",
@@ -278,3 +287,61 @@ def test_what_those_spellings_do_not_cover_is_refused(loss: str) -> None:
     with pytest.raises(DeriveError):
         d = derive(spec_mod.parse(text, "tf"))
         numeric.verify(d, points=1)
+
+
+# ---- Optax's regression losses, hinge and cosine (optax/losses/_regression.py) ----
+
+_OPTAX = """
+[dims]
+n = 3
+d = 2
+c = 3
+[inputs]
+X = ["n", "d"]
+Y = ["n", "c"]
+t = ["n", 1]
+[params]
+W = ["d", "c"]
+w = ["d", 1]
+[forward]
+z = "jnp.dot(X, W)"
+s = "jnp.dot(X, w)"
+loss = "{loss}"
+[values]
+t = [[1.0], [-1.0], [1.0]]
+"""
+
+
+@pytest.mark.parametrize(
+    "loss",
+    [
+        "optax.huber_loss(s, t, delta=0.5).mean() + optax.huber_loss(z).mean()",
+        "jnp.mean(optax.huber_loss(predictions=z, targets=Y, delta=2.0)) + s.sum()",
+        "optax.log_cosh(s, t).mean() + optax.log_cosh(z).sum()",
+        "optax.hinge_loss(s, t).mean() + z.sum()",
+        "optax.cosine_distance(z, Y).mean() + s.sum()",
+        "jnp.sum(optax.cosine_similarity(z, Y) * 2) + s.sum()",
+    ],
+)
+def test_optax_regression_hinge_and_cosine_losses_agree(loss: str) -> None:
+    text = _OPTAX.format(loss=loss)
+    _agree(text, "optax")
+    _verified(text, "optax")
+
+
+def test_optax_hinge_at_its_kink_is_refused_as_jnp_maximum_is() -> None:
+    """A given margin of exactly 1 (1 − s·t = 0): Optax's ``jnp.maximum(0, …)`` splits the tie
+    half-half, derive's reading of ``maximum(x, 0)`` is relu's — so, as for ``jnp.maximum``
+    written out, exit 2 naming both conventions (README, "ties")."""
+    text = _OPTAX.format(loss="optax.hinge_loss(s, t).mean() + z.sum()") + (
+        "w = [[1.0], [0.0]]\nX = [[1.0, 2.0], [0.5, 1.0], [3.0, 1.0]]\n"
+    )
+    with pytest.raises(DeriveError, match="tie"):
+        numeric.verify(derive(spec_mod.parse(text, "optax")), points=1)
+
+
+def test_optax_cosine_with_an_epsilon_is_refused() -> None:
+    """Optax versions differ in where ε goes (on the norm or its square): not read."""
+    text = _OPTAX.format(loss="optax.cosine_distance(z, Y, epsilon=1e-8).mean() + s.sum()")
+    with pytest.raises(DeriveError, match="epsilon"):
+        spec_mod.parse(text, "optax")

@@ -514,7 +514,8 @@ def _keras_cce(node: ast.Call, how: str) -> ast.expr:
     log_softmax(output)``. ``keras.losses.categorical_crossentropy(y_true, y_pred, from_logits,
     label_smoothing=ε)`` is the same of the target ``(1 − ε)·y + ε/K`` (K classes), so each row's
     loss is ``(1 − ε)·(−Σ y·log p) − ε·mean(log p)``."""
-    a = _keras_args(node, how, "categorical_crossentropy", ("target", "output", "from_logits", "axis"))
+    backend = ("target", "output", "from_logits", "axis")
+    a = _keras_args(node, how, "categorical_crossentropy", backend)
     if _axis_value(a.get("axis", _num(-1))) != 1:
         raise SpellingError(catalog.said("spec.spelling.keras_cce_1"))
     y, out = a["target"], a["output"]
@@ -1803,6 +1804,11 @@ _OPTAX = {
     "sigmoid_binary_cross_entropy": ("logits", "labels"),
     "l2_loss": ("predictions", "targets"),
     "squared_error": ("predictions", "targets"),
+    "huber_loss": ("predictions", "targets", "delta"),
+    "log_cosh": ("predictions", "targets"),
+    "hinge_loss": ("predictor_outputs", "targets"),
+    "cosine_similarity": ("predictions", "targets"),
+    "cosine_distance": ("predictions", "targets"),
 }
 
 
@@ -1812,7 +1818,7 @@ def _optax_call(node: ast.Call) -> ast.expr:
     name = node.func.attr  # type: ignore[attr-defined]
     a = _bound(node, f"optax.{name}", _OPTAX[name], 1)
     z, y = a[_OPTAX[name][0]], a.get(_OPTAX[name][1])
-    if name.startswith(("softmax", "sigmoid")) and y is None:
+    if name.startswith(("softmax", "sigmoid", "hinge", "cosine")) and y is None:
         raise SpellingError(catalog.said("spec.spelling.optax_call_1", name=name))
     if name == "softmax_cross_entropy_with_integer_labels":  # F.cross_entropy's class indices
         f = ast.Attribute(ast.Name("F", ast.Load()), "cross_entropy", ast.Load())
@@ -1822,7 +1828,24 @@ def _optax_call(node: ast.Call) -> ast.expr:
         f = ast.Attribute(ast.Name("tf", ast.Load()), "nn", ast.Load())
         f = ast.Attribute(f, f"{tf}_cross_entropy_with_logits", ast.Load())
         return ast.Call(f, [], [ast.keyword("labels", y), ast.keyword("logits", z)])
+    if name == "hinge_loss":  # jnp.maximum(0, 1 − outputs·targets)
+        return _call("maximum", _sub(_num(1), _mul(z, y)), _num(0.0))  # type: ignore[arg-type]
+    if name.startswith("cosine"):  # along the last axis, epsilon = 0: one number per row
+        keep = {"axis": _num(1), "keepdims": ast.Constant(True)}
+        unit = [
+            _div(v, _call("sqrt", _call("sum", _bin(v, ast.Pow(), _num(2)), **keep)))
+            for v in (z, y)  # type: ignore[misc]
+        ]
+        cos = _t(_call("sum", _mul(unit[0], unit[1]), axis=_num(1)))
+        return cos if name == "cosine_similarity" else _sub(_num(1.0), cos)
     err = z if y is None else _sub(z, y)
+    if name == "huber_loss":  # 0.5·min(|e|, δ)² + δ·(|e| − min(|e|, δ)), as Optax writes it
+        delta = a.get("delta", _num(1.0))
+        q = _call("minimum", _call("abs", err), delta)
+        linear = _mul(delta, _sub(_call("abs", err), q))
+        return _add(_mul(_num(0.5), _bin(q, ast.Pow(), _num(2))), linear)
+    if name == "log_cosh":  # logaddexp(e, −e) − log 2 = softplus(2e) − e − log 2
+        return _sub(_sub(_call("softplus", _mul(_num(2), err)), err), _num(math.log(2.0)))
     sq = _bin(err, ast.Pow(), _num(2))
     return _mul(_num(0.5), sq) if name == "l2_loss" else sq
 
@@ -1856,7 +1879,8 @@ def _tf_sparse_ce(node: ast.Call) -> ast.expr:
 def optax_losses(text: str) -> str:
     """``text`` with Optax's loss calls (``optax.softmax_cross_entropy_with_integer_labels(z,
     y)``, ``optax.softmax_cross_entropy``, ``optax.sigmoid_binary_cross_entropy``,
-    ``optax.l2_loss``, ``optax.squared_error``) written as the spellings derive reads; any other
+    ``optax.l2_loss``, ``optax.squared_error``, ``huber_loss``, ``log_cosh``, ``hinge_loss``,
+    ``cosine_similarity``, ``cosine_distance``) written as the spellings derive reads; any other
     ``optax.`` call is left for the parser to refuse."""
     if "optax" not in text and _TF_SPARSE not in text:
         return text
