@@ -33,6 +33,12 @@ from derive.numeric import verify as numeric
 
 torch = pytest.importorskip("torch")
 
+
+def _both(text: str, name: str) -> None:
+    """The text run in PyTorch agrees with derive's reading, and derive verify passes."""
+    _agree(text, name)
+    _verified(text, name)
+
 _CCE = """
 [dims]
 N = 3
@@ -68,8 +74,7 @@ loss = "{loss}"
 )
 def test_keras_losses_categorical_crossentropy_agrees_with_keras_formula(loss: str) -> None:
     text = _CCE.format(loss=loss)
-    _agree(text, "cce")
-    _verified(text, "cce")
+    _both(text, "cce")
 
 
 def test_label_smoothing_changes_the_reading() -> None:
@@ -113,8 +118,7 @@ T = [[1.0, 0.0], [0.0, 0.0], [1.0, 1.0], [0.0, 1.0]]
 )
 def test_keras_losses_binary_crossentropy_is_the_mean_over_the_last_axis(loss: str) -> None:
     text = _BCE.format(loss=loss)
-    _agree(text, "bce")
-    _verified(text, "bce")
+    _both(text, "bce")
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
@@ -162,8 +166,7 @@ Y = [[1.0, 0.0]]
 )
 def test_prod_of_an_expression_agrees_with_pytorch(loss: str) -> None:
     text = _PROD.format(loss=loss)
-    _agree(text, "prod")
-    _verified(text, "prod")
+    _both(text, "prod")
 
 
 def test_prod_of_an_expression_along_an_axis_still_needs_keepdim() -> None:
@@ -262,8 +265,7 @@ t = [[1.0], [0.0], [1.0]]
 )
 def test_tensorflow_spellings_and_entr_agree_with_the_text(loss: str) -> None:
     text = _TF.format(loss=loss)
-    _agree(text, "tf")
-    _verified(text, "tf")
+    _both(text, "tf")
 
 
 def test_reduce_max_over_reduction_indices_is_per_row() -> None:
@@ -325,8 +327,7 @@ t = [[1.0], [-1.0], [1.0]]
 )
 def test_optax_regression_hinge_and_cosine_losses_agree(loss: str) -> None:
     text = _OPTAX.format(loss=loss)
-    _agree(text, "optax")
-    _verified(text, "optax")
+    _both(text, "optax")
 
 
 def test_optax_hinge_at_its_kink_is_refused_as_jnp_maximum_is() -> None:
