@@ -1,6 +1,6 @@
 """Layers whose backward steps repeat the layer above: which of a deep network's backward steps
-a standard handout writes compactly ("the same steps as 3.5–3.7, with A^{[1]}, W^{[2]} in
-place of A^{[2]}, W^{[3]}").
+a standard handout writes compactly ("steps 3.8–3.10 are steps 3.5–3.7 again, with A^{[2]} → A^{[1]},
+W^{[3]} → W^{[2]}").
 
 Decided here, from the proven steps themselves (never by a template): a run of backward steps
 repeats the run just above it when each step has the same paths of the chain rule with the same
@@ -28,15 +28,15 @@ class Like:
     """A backward step written compactly: it repeats the step ``ref`` places above it (the run
     the template's lead-in names: positions ``start``–``end`` of the backward section, 1-based,
     and the run above it, ``ref_start``–``ref_end``). ``first``: the run's first step, where the
-    lead-in is written; ``old``/``new``: the tensors renamed, in order of use."""
+    lead-in is written; ``renamed``: the tensors renamed, in order of use, as ``A^{[2]} \\to
+    A^{[1]}, …`` (one substitution for all of them at once)."""
 
     first: bool
     start: int
     end: int
     ref_start: int
     ref_end: int
-    old: Math
-    new: Math
+    renamed: Math
 
 
 @dataclass(frozen=True)
@@ -126,8 +126,8 @@ def repeats(d: Derivation, order: tuple[str, ...]) -> dict[str, Like]:
     """The backward steps (by tensor name; ``order`` is the backward section's order) written
     compactly because the run of steps just above them has exactly their form. A run holds at
     least one parameter's gradient and at least two steps (one step like the one before it is
-    a coincidence of names, not a layer); the last run may stop short of its model (the input
-    layer has no δ of the input to pass on)."""
+    a coincidence of names, not a layer); the last run may stop one step short of its model
+    (the input layer has no δ of the input to pass on)."""
     visits = {v.name: v for v in d.backward}
     forms = [_form(d, visits[n]) for n in order]
     kinds = [visits[n].kind for n in order]
@@ -176,7 +176,9 @@ def _runs(
         found = None
         for p in range(shortest, min(i, MAX_PERIOD) + 1):
             end = min(i + p, n)
-            if not allowed(i, end):
+            # the last run may lack the last step of its model (the δ the input layer does not
+            # pass on), no more: a shorter run would repeat a run further up, not the one above
+            if end - i < p - 1 or not allowed(i, end):
                 continue
             renamed = _match(forms[i - p : i - p + end - i], forms[i:end])
             if renamed is not None:
@@ -187,9 +189,8 @@ def _runs(
             continue
         p, end, renamed = found
         pairs = [(a, b) for a, b in renamed.items() if a != b]
-        old = Math(", ".join(g.tensors[a].tex for a, _ in pairs))
-        new = Math(", ".join(g.tensors[b].tex for _, b in pairs))
+        shown = Math(", ".join(f"{g.tensors[a].tex} \\to {g.tensors[b].tex}" for a, b in pairs))
         for k in range(i, end):
-            out[order[k]] = Like(k == i, i + 1, end, i - p + 1, i - p + end - i, old, new)
+            out[order[k]] = Like(k == i, i + 1, end, i - p + 1, i - p + end - i, shown)
         i = end
     return out
