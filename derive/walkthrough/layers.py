@@ -76,24 +76,28 @@ def _tree(m: Any, names: list[str], dims: list[str], g: Any) -> Any:
     return tuple(parts)
 
 
+def _start(d: Derivation, name: str) -> tuple[list[str], list[str], tuple[int, ...]]:
+    """The tensors and sizes of a step on ``name`` so far (its left side), and its shape as
+    the numbers of its sizes."""
+    dims: list[str] = []
+    for dim in d.graph.tensors[name].shape:
+        if (t := dim_tex(dim)) not in dims:
+            dims.append(t)
+    lhs = tuple(dims.index(dim_tex(dim)) for dim in d.graph.tensors[name].shape)
+    return [name], dims, lhs
+
+
 def _form(d: Derivation, v: BackwardVisit) -> _Form | None:
     """``v``'s form: its paths (rules and matrix-form steps), their total and its
     simplifications; ``None`` for a step not in matrix form."""
     g = d.graph
-    names: list[str] = [v.name]
-    dims: list[str] = []
-    lhs = []
-    for dim in g.tensors[v.name].shape:
-        t = dim_tex(dim)
-        if t not in dims:
-            dims.append(t)
-        lhs.append(dims.index(t))
+    names, dims, lhs = _start(d, v.name)
     steps = [c.step for c in v.contributions] + ([v.total] if v.total else []) + list(v.simplified)
     if not all(isinstance(s.rhs.value, mf.MExpr) for s in steps):
         return None
     paths = tuple((c.rules, _tree(c.step.rhs.value, names, dims, g)) for c in v.contributions)
     rest = tuple((s.rule, _tree(s.rhs.value, names, dims, g)) for s in steps[len(paths) :])
-    key = (v.kind, tuple(lhs), paths, rest)
+    key = (v.kind, lhs, paths, rest)
     return _Form(key, tuple(names), tuple(dims))
 
 
@@ -145,16 +149,9 @@ def forward_repeats(d: Derivation) -> dict[str, Like]:
         if not isinstance(rhs, mf.MExpr) or v.name in d.spec.detached:
             forms.append(None)
             continue
-        names: list[str] = [v.name]
-        dims: list[str] = []
-        lhs = []
-        for dim in g.tensors[v.name].shape:
-            t = dim_tex(dim)
-            if t not in dims:
-                dims.append(t)
-            lhs.append(dims.index(t))
+        names, dims, lhs = _start(d, v.name)
         tree = _tree(rhs, names, dims, g)
-        forms.append(_Form((tuple(lhs), tree), tuple(names), tuple(dims)))
+        forms.append(_Form((lhs, tree), tuple(names), tuple(dims)))
     order = tuple(v.name for v in d.forward)
     return _runs(d, order, forms, lambda i, end: True, 1)
 
