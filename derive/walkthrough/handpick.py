@@ -69,12 +69,14 @@ def few(w: Any, detail: str) -> tuple[Any, bool]:
         return (lambda cs: cs), False
 
     def some(cs: Any) -> Any:
-        if cs and tall(cs[0]):
-            return cs[:1]
         return cs if len(cs) <= FEW else cs[:3]
 
+    def pick(cs: Any) -> Any:
+        return cs[:1] if cs and tall(cs[0]) else some(cs)
+
+    # the budget counts as before the tall rule: a handout that was dense stays dense
     items = (*getattr(w, "forward", ()), *getattr(w, "backward", ()))
     total = sum(len(some(getattr(item, "calcs", ()) or ())) for item in items)
     if total <= HAND_BUDGET:
-        return some, False
+        return pick, False
     return (lambda cs: cs[: min(2, len(rows(some(cs))[0]))] if cs else cs), True  # 2 at most
