@@ -182,6 +182,7 @@ def test_every_step_and_number_of_a_compact_layer_is_the_full_handouts(source: s
     assert compact
     for b in compact:
         f = fb[b.name]
+        assert not b.words  # no "in words" paragraph: none said there first either
         assert b.value == f.value
         shown = _display(b.value.lhs, b.value.rel, b.value.value)
         assert shown in md and shown in md_full

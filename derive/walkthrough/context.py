@@ -131,7 +131,8 @@ def prepare(d: Derivation, proofs: Mapping[str, Any], detail: str = "full") -> P
             ahead = _worked(forward, layers.forward_repeats(d))
             forward = tuple(replace(f, like=ahead.get(f.name)) for f in forward)
     words = intuition.paragraphs(d, ex)
-    said = intuition.once([words.get(b.name, ()) for b in backward])
+    # a compact step (b.like) shows no "in words" paragraph: nothing is said there first
+    said = intuition.once([() if b.like else words.get(b.name, ()) for b in backward])
     backward = tuple(replace(b, words=ws) for b, ws in zip(backward, said, strict=True))
     return Prepared(d, proofs, detail, ex, pc, forward, backward, origin)
 
