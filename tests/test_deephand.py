@@ -148,6 +148,12 @@ def test_the_rule_reads_the_proven_steps_not_the_names() -> None:
     assert set(like) == {"V2", "g2", "Z1", "V1", "g1"}
 
 
+def test_a_scalar_graph_is_never_compact() -> None:
+    """cs231n's sigmoid gate: ∂f/∂w₁, ∂f/∂x₁ have the form of ∂f/∂w₀, ∂f/∂x₀, but each is a
+    one-line scalar step whose numbers are the lesson: written in full."""
+    assert _compact(str(SPECS / "cs231n_sigmoid_gate.toml")) == {}
+
+
 @pytest.mark.parametrize("path", sorted(BUILTINS.glob("*.toml")), ids=lambda p: p.stem)
 def test_no_built_in_has_a_compact_step(path: Path) -> None:
     """The device applies to none of the ten built-ins: their handouts are unchanged."""

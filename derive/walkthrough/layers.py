@@ -129,13 +129,21 @@ def _match(above: list[_Form | None], below: list[_Form | None]) -> dict[str, st
 def repeats(d: Derivation, order: tuple[str, ...]) -> dict[str, Like]:
     """The backward steps (by tensor name; ``order`` is the backward section's order) written
     compactly because the run of steps just above them has exactly their form. A run holds at
-    least one parameter's gradient and at least two steps (one step like the one before it is
-    a coincidence of names, not a layer); the last run may stop one step short of its model
+    least one parameter's gradient, a tensor that is not a scalar (a scalar graph's steps are
+    one line each, their numbers the lesson: cs231n's sigmoid gate, w₁ and x₁ as w₀ and x₀)
+    and at least two steps (one step like the one before it is a coincidence of names, not a
+    layer); the last run may stop one step short of its model
     (the input layer has no δ of the input to pass on)."""
     visits = {v.name: v for v in d.backward}
     forms = [_form(d, visits[n]) for n in order]
     kinds = [visits[n].kind for n in order]
-    return _runs(d, order, forms, lambda i, end: end - i >= 2 and "param" in kinds[i:end], 2)
+    # a scalar graph's steps are one line each, their numbers the lesson: never compact
+    wide = [tuple(int(x) for x in d.graph.tensors[n].shape) != (1, 1) for n in order]
+
+    def allowed(i: int, end: int) -> bool:
+        return end - i >= 2 and "param" in kinds[i:end] and any(wide[i:end])
+
+    return _runs(d, order, forms, allowed, 2)
 
 
 def forward_repeats(d: Derivation) -> dict[str, Like]:
