@@ -160,6 +160,17 @@ def _beside(e: Eq, width: float, *names: Any) -> bool:
     return wide <= BESIDE_WIDTH or wide + named <= BESIDE_ROOM
 
 
+def _with_value(e: Eq, v: Any, width: float) -> bool:
+    """Layout only: whether the step ``e`` and the numbers ``v`` of its left side fit on one
+    row as ``lhs = rhs ≈ value`` (a compact layer's step, derive/walkthrough/layers.py): the
+    step unbroken, the value a row (a column shown as its row transposed)."""
+    line, columns = _layout(e.lhs, e.rhs, width)
+    if columns or "\\\\" in line:
+        return False
+    value = printing.column_as_row(str(v.value), 3)
+    return printing.display_width(line) + printing.display_width(value) + 3 <= width
+
+
 NARROW_STEP = 40.0  # two steps this narrow (display_width units) share a display row
 
 
@@ -265,6 +276,7 @@ def environment(family: str, templates: str | None = None) -> jinja2.Environment
         columns=lambda e: Math(str(n) if (n := _layout(e.lhs, e.rhs, fit_width)[1]) else ""),
         fit=lambda t, lhs: Math(_fitted(str(t), str(lhs), fit_width)),
         beside=lambda e, *names: _beside(e, fit_width, *names),
+        with_value=lambda e, v: _with_value(e, v, fit_width),
         as_row=lambda t, least=3: Math(printing.column_as_row(str(t), least)),
         eq_rows=lambda eqs, pair: _eq_rows(eqs, fit_width, pair),
         part_rows=_part_rows,

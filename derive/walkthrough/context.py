@@ -20,7 +20,7 @@ from typing import Any
 from derive.engine.backprop import Derivation
 from derive.locale import catalog
 from derive.numeric.example import Example
-from derive.walkthrough import evidence, handpick, intuition, lessons
+from derive.walkthrough import evidence, handpick, intuition, layers, lessons
 from derive.walkthrough.codegen import Code, code
 from derive.walkthrough.diagram import Diagram, diagram
 from derive.walkthrough.records import (
@@ -124,10 +124,36 @@ def prepare(d: Derivation, proofs: Mapping[str, Any], detail: str = "full") -> P
         )
         for b in backward
     )
+    if detail == "standard":  # a layer like the one above it: written compactly
+        like = _worked(backward, layers.repeats(d, tuple(b.name for b in backward)))
+        backward = tuple(replace(b, like=like.get(b.name)) for b in backward)
+        if like:  # a deep network: its forward layers repeat too
+            ahead = _worked(forward, layers.forward_repeats(d))
+            forward = tuple(replace(f, like=ahead.get(f.name)) for f in forward)
     words = intuition.paragraphs(d, ex)
-    said = intuition.once([words.get(b.name, ()) for b in backward])
+    # a compact step (b.like) shows no "in words" paragraph: nothing is said there first
+    said = intuition.once([() if b.like else words.get(b.name, ()) for b in backward])
     backward = tuple(replace(b, words=ws) for b, ws in zip(backward, said, strict=True))
     return Prepared(d, proofs, detail, ex, pc, forward, backward, origin)
+
+
+def _worked(items: tuple, like: dict[str, layers.Like]) -> dict[str, layers.Like]:
+    """``like`` without the runs that would leave a kind of step with no hand working: a run is
+    written compactly only where each step of the run it repeats is worked out by hand (or is
+    itself compact, its model worked out above), or has no hand working to give."""
+    kept: dict[str, layers.Like] = {}
+    for k, item in enumerate(items):
+        lk = like.get(item.name)
+        if lk is None or not lk.first:
+            continue
+        run = items[lk.start - 1 : lk.end]
+        model = items[lk.ref_start - 1 : lk.ref_end]
+        if all(
+            len(m.calcs) or m.name in kept or not len(r.calcs)
+            for m, r in zip(model, run, strict=True)
+        ):
+            kept.update((r.name, like[r.name]) for r in run)
+    return kept
 
 
 def _shown(forward: tuple, backward: tuple, detail: str) -> Callable[[Any], Any]:

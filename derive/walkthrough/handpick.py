@@ -21,6 +21,19 @@ def tex_width(tex: str) -> int:
     return len(re.sub(r"\\[a-zA-Z]+|[{}^_&\\ ]", "", tex)) + tex.count("\\cdot")
 
 
+# a hand working this long (characters of LaTeX, the whole lhs = formula = numbers = value) is
+# worked out for one entry only at standard detail: a ReLU with no node of its own writes the
+# layer's whole pre-activation inside each entry (d2l_mlp_weight_decay's ∂L/∂W1: 1516, about a
+# third of a page), and a second such entry teaches nothing the first did not; the built-ins'
+# longest is 815 (batchnorm's var)
+TALL_WORKING = 1000
+
+
+def tall(c: Any) -> bool:
+    """Whether the hand working ``c`` is over :data:`TALL_WORKING` characters of LaTeX."""
+    return len(c.lhs) + sum(len(t) for _r, t in c.chain) > TALL_WORKING
+
+
 NARROW3 = 18  # printed characters: three hand calculations this narrow share a row
 
 
@@ -48,7 +61,8 @@ def rows(calcs: Any, width: int = 30) -> list[tuple[Any, ...]]:
 def few(w: Any, detail: str) -> tuple[Any, bool]:
     """``(few, dense)`` of the templates. ``few``: which of a tensor's hand calculations a
     handout works out — all at ``--detail full``; otherwise all of up to :data:`FEW` (else the
-    first 3); and when that would make more than :data:`HAND_BUDGET` in the whole handout (it
+    first 3; the first alone when its working is :func:`tall`); and when that would make more
+    than :data:`HAND_BUDGET` in the whole handout (it
     is ``dense``), one row of each tensor as the page lays them out (:func:`rows`: two narrow
     entries side by side, or one wide)."""
     if detail == "full":
@@ -57,8 +71,12 @@ def few(w: Any, detail: str) -> tuple[Any, bool]:
     def some(cs: Any) -> Any:
         return cs if len(cs) <= FEW else cs[:3]
 
+    def pick(cs: Any) -> Any:
+        return cs[:1] if cs and tall(cs[0]) else some(cs)
+
+    # the budget counts as before the tall rule: a handout that was dense stays dense
     items = (*getattr(w, "forward", ()), *getattr(w, "backward", ()))
     total = sum(len(some(getattr(item, "calcs", ()) or ())) for item in items)
     if total <= HAND_BUDGET:
-        return some, False
+        return pick, False
     return (lambda cs: cs[: min(2, len(rows(some(cs))[0]))] if cs else cs), True  # 2 at most

@@ -128,6 +128,7 @@ class ForwardItem:
     value: Values
     code: str  # "Z1 = X @ W1 + b1"
     detached: bool = False  # a stop-gradient (NetSpec.detached): a constant in the backward pass
+    like: Any = None  # the step(s) before have exactly its form (derive.walkthrough.layers.Like)
 
 
 @dataclass(frozen=True)
@@ -168,6 +169,9 @@ class BackwardItem:
     # the closed form is left out: in forward values only it is too long to read
     # (context.MAX_CLOSED_TEX); the handout says so where it would be
     closed_long: bool = False
+    # the run of steps above has exactly this step's form (derive.walkthrough.layers.Like): a
+    # standard handout writes it compactly, naming the run it repeats
+    like: Any = None
 
 
 @dataclass(frozen=True)

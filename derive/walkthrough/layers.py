@@ -1,0 +1,201 @@
+"""Layers whose backward steps repeat the layer above: which of a deep network's backward steps
+a standard handout writes compactly ("steps 3.8–3.10 are steps 3.5–3.7 again, with A^{[2]} → A^{[1]},
+W^{[3]} → W^{[2]}").
+
+Decided here, from the proven steps themselves (never by a template): a run of backward steps
+repeats the run just above it when each step has the same paths of the chain rule with the same
+rules, the same total and simplifications, the same matrix-form expressions up to a renaming of
+the tensors (one renaming for the whole run, one-to-one) and the same pattern of shapes (one
+renaming of the sizes for the whole run). Every step is still shown, proven and with its
+numbers; only what the run above already said (shape tables, proofs cited, reasons, hand
+working) is not repeated.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields, is_dataclass
+from typing import Any
+
+from derive.engine import mform as mf
+from derive.engine.backprop import BackwardVisit, Derivation
+from derive.walkthrough.records import Math, dim_tex
+
+MAX_PERIOD = 8  # steps of one layer (W, b, δ; a Z and an A step each: up to 4) and some room
+
+
+@dataclass(frozen=True)
+class Like:
+    """A backward step written compactly: it repeats the step ``ref`` places above it (the run
+    the template's lead-in names: positions ``start``–``end`` of the backward section, 1-based,
+    and the run above it, ``ref_start``–``ref_end``). ``first``: the run's first step, where the
+    lead-in is written; ``renamed``: the tensors renamed, in order of use, as ``A^{[2]} \\to
+    A^{[1]}, …`` (one substitution for all of them at once)."""
+
+    first: bool
+    start: int
+    end: int
+    ref_start: int
+    ref_end: int
+    renamed: Math
+
+
+@dataclass(frozen=True)
+class _Form:
+    """One backward step as compared: its shape (tree with the tensors and sizes numbered) and
+    the tensors and sizes in order of use."""
+
+    key: tuple
+    names: tuple[str, ...]
+    dims: tuple[str, ...]
+
+
+def _tree(m: Any, names: list[str], dims: list[str], g: Any) -> Any:
+    """``m`` with each tensor replaced by (its kind, its number among the step's tensors) and
+    each size of a tensor by its number among the step's sizes."""
+    if isinstance(m, mf.Ref):
+        if m.name not in names:
+            names.append(m.name)
+        shape = []
+        for d in g.tensors[m.name].shape:
+            t = dim_tex(d)
+            if t not in dims:
+                dims.append(t)
+            shape.append(dims.index(t))
+        return ("ref", m.kind, names.index(m.name), tuple(shape))
+    if isinstance(m, mf.Scalar):
+        return ("scalar", str(m.expr))
+    if not is_dataclass(m):
+        return str(m) if not isinstance(m, tuple) else tuple(_tree(x, names, dims, g) for x in m)
+    parts: list[Any] = [type(m).__name__]
+    for f in fields(m):
+        value = getattr(m, f.name)
+        if isinstance(value, mf.MExpr | tuple) or is_dataclass(value):
+            parts.append(_tree(value, names, dims, g))
+        elif f.name != "shape":
+            parts.append(str(value))
+    return tuple(parts)
+
+
+def _start(d: Derivation, name: str) -> tuple[list[str], list[str], tuple[int, ...]]:
+    """The tensors and sizes of a step on ``name`` so far (its left side), and its shape as
+    the numbers of its sizes."""
+    dims: list[str] = []
+    for dim in d.graph.tensors[name].shape:
+        if (t := dim_tex(dim)) not in dims:
+            dims.append(t)
+    lhs = tuple(dims.index(dim_tex(dim)) for dim in d.graph.tensors[name].shape)
+    return [name], dims, lhs
+
+
+def _form(d: Derivation, v: BackwardVisit) -> _Form | None:
+    """``v``'s form: its paths (rules and matrix-form steps), their total and its
+    simplifications; ``None`` for a step not in matrix form."""
+    g = d.graph
+    names, dims, lhs = _start(d, v.name)
+    steps = [c.step for c in v.contributions] + ([v.total] if v.total else []) + list(v.simplified)
+    if not all(isinstance(s.rhs.value, mf.MExpr) for s in steps):
+        return None
+    paths = tuple((c.rules, _tree(c.step.rhs.value, names, dims, g)) for c in v.contributions)
+    rest = tuple((s.rule, _tree(s.rhs.value, names, dims, g)) for s in steps[len(paths) :])
+    key = (v.kind, lhs, paths, rest)
+    return _Form(key, tuple(names), tuple(dims))
+
+
+def _renaming(pairs: list[tuple[str, str]]) -> dict[str, str] | None:
+    """``pairs`` as a one-to-one renaming, or ``None`` when they contradict each other."""
+    out: dict[str, str] = {}
+    for a, b in pairs:
+        if out.setdefault(a, b) != b:
+            return None
+    return out if len(set(out.values())) == len(out) else None
+
+
+def _match(above: list[_Form | None], below: list[_Form | None]) -> dict[str, str] | None:
+    """The renaming of tensors that turns the run ``above`` into ``below`` step by step, or
+    ``None`` when they differ in a rule, an expression or the pattern of shapes."""
+    names: list[tuple[str, str]] = []
+    dims: list[tuple[str, str]] = []
+    for a, b in zip(above, below, strict=True):
+        if a is None or b is None or a.key != b.key:
+            return None
+        names += zip(a.names, b.names, strict=True)
+        dims += zip(a.dims, b.dims, strict=True)
+    renamed = _renaming(names)
+    if renamed is None or _renaming(dims) is None or all(a == b for a, b in renamed.items()):
+        return None
+    return renamed
+
+
+def repeats(d: Derivation, order: tuple[str, ...]) -> dict[str, Like]:
+    """The backward steps (by tensor name; ``order`` is the backward section's order) written
+    compactly because the run of steps just above them has exactly their form. A run holds at
+    least one parameter's gradient, a tensor that is not a scalar (a scalar graph's steps are
+    one line each, their numbers the lesson: cs231n's sigmoid gate, w₁ and x₁ as w₀ and x₀)
+    and at least two steps (one step like the one before it is a coincidence of names, not a
+    layer); the last run may stop one step short of its model
+    (the input layer has no δ of the input to pass on)."""
+    visits = {v.name: v for v in d.backward}
+    forms = [_form(d, visits[n]) for n in order]
+    kinds = [visits[n].kind for n in order]
+    # a scalar graph's steps are one line each, their numbers the lesson: never compact
+    wide = [tuple(int(x) for x in d.graph.tensors[n].shape) != (1, 1) for n in order]
+
+    def allowed(i: int, end: int) -> bool:
+        return end - i >= 2 and "param" in kinds[i:end] and any(wide[i:end])
+
+    return _runs(d, order, forms, allowed, 2)
+
+
+def forward_repeats(d: Derivation) -> dict[str, Like]:
+    """The forward steps written compactly because the run of steps just before them (a layer:
+    one step ``A = f(A W + b)``, or two, ``Z`` then ``A``) has exactly their form: the same
+    matrix-form expression up to one renaming of the tensors, sizes in the same pattern."""
+    g = d.graph
+    forms: list[_Form | None] = []
+    for v in d.forward:
+        rhs = v.step.rhs.value
+        if not isinstance(rhs, mf.MExpr) or v.name in d.spec.detached:
+            forms.append(None)
+            continue
+        names, dims, lhs = _start(d, v.name)
+        tree = _tree(rhs, names, dims, g)
+        forms.append(_Form((lhs, tree), tuple(names), tuple(dims)))
+    order = tuple(v.name for v in d.forward)
+    return _runs(d, order, forms, lambda i, end: True, 1)
+
+
+def _runs(
+    d: Derivation,
+    order: tuple[str, ...],
+    forms: list[_Form | None],
+    allowed: Any,
+    shortest: int,
+) -> dict[str, Like]:
+    """Scan ``order`` for runs of steps like the run just before them (periods from
+    ``shortest`` to :data:`MAX_PERIOD`; the shortest period that matches wins; ``allowed(i,
+    end)`` vets a run)."""
+    g = d.graph
+    out: dict[str, Like] = {}
+    i, n = 1, len(order)
+    while i < n:
+        found = None
+        for p in range(shortest, min(i, MAX_PERIOD) + 1):
+            end = min(i + p, n)
+            # the last run may lack the last step of its model (the δ the input layer does not
+            # pass on), no more: a shorter run would repeat a run further up, not the one above
+            if end - i < p - 1 or not allowed(i, end):
+                continue
+            renamed = _match(forms[i - p : i - p + end - i], forms[i:end])
+            if renamed is not None:
+                found = (p, end, renamed)
+                break
+        if found is None:
+            i += 1
+            continue
+        p, end, renamed = found
+        pairs = [(a, b) for a, b in renamed.items() if a != b]
+        shown = Math(", ".join(f"{g.tensors[a].tex} \\to {g.tensors[b].tex}" for a, b in pairs))
+        for k in range(i, end):
+            out[order[k]] = Like(k == i, i + 1, end, i - p + 1, i - p + end - i, shown)
+        i = end
+    return out
