@@ -16,7 +16,7 @@ from derive.checker.check import check
 
 torch = pytest.importorskip("torch")
 HERE = Path(__file__).parent
-GUARDS = HERE / "specs_guards"
+GUARDS = HERE / "specs_leftovers10"
 COURSE = HERE / "specs_course"
 LOG = str(GUARDS / "np_log_eps_bce.toml")
 CLAMP = str(GUARDS / "torch_clamp_bce.toml")
@@ -135,6 +135,35 @@ _ONE_D = (
     [pytest.param(*c, marks=pytest.mark.xfail(strict=True, reason=_ONE_D)) for c in SQUEEZE_CASES],
 )
 def test_one_d_after_squeeze(net: str, wrt: str, formula: str, code: str | None) -> None:
+    r = check(net, wrt, formula)
+    assert r.ok is (code is None), r.text()
+    if code is not None:
+        assert r.code == code, r.text()
+
+
+# ---- 4. one division left out of a bracket the sum was flattened from -----------------------
+
+SL1B = str(COURSE / "smoothl1_beta.toml")
+SL1 = str(COURSE / "smoothl1.toml")
+LP = str(GUARDS / "logit_penalty.toml")
+TERM_CASES = [
+    # the exercise key of smoothl1_beta with its last "/ n" dropped (labs16)
+    (SL1B, "diff", "-0 * diff ** 2 + 1/(2*beta*n) * (beta - diff > 0) * (2 * diff) - 0 * (diff + -beta/2) + (1 - (beta - diff > 0))", "scale-factor"),
+    (SL1B, "diff", "np.where(diff < beta, diff / beta / n, 1)", "scale-factor"),
+    (SL1B, "w", "x.T @ (np.where(diff < beta, diff / beta / n, 1) * np.sign(x @ w + b - t))", "scale-factor"),
+    (LP, "s", "p - lab + 2 * lam * s / B", "scale-factor"),
+    # first written "scale-factor"; the checker's more specific code for a loss term's gradient
+    # entering B times is loss-term-factor (same finding, named for the penalty term)
+    (LP, "s", "(p - lab) / B + 2 * lam * s", "loss-term-factor"),
+    (LP, "s", "(lab - p) / B + 2 * lam * s / B", "sign"),
+    (LP, "s", "(p - lab + 2 * lam * s) / B", None),
+    (LP, "u", "feat.T @ (p - lab + 2 * lam * s) / B", None),
+    (SL1, "W", "feat.T @ np.clip(pred - gt, -1, 1)", "scale-factor"),
+]
+
+
+@pytest.mark.parametrize("net, wrt, formula, code", TERM_CASES)
+def test_a_bracket_left_undivided(net: str, wrt: str, formula: str, code: str | None) -> None:
     r = check(net, wrt, formula)
     assert r.ok is (code is None), r.text()
     if code is not None:
