@@ -168,3 +168,40 @@ def test_a_bracket_left_undivided(net: str, wrt: str, formula: str, code: str | 
     assert r.ok is (code is None), r.text()
     if code is not None:
         assert r.code == code, r.text()
+
+
+# ---- 5. a sign flip of a number well away from 0 is never rounding ---------------------------
+
+FF = str(COURSE / "hn16_fourier_features.toml")
+SIGN_CASES = [
+    # fourier features, exercise variant 3 (seed 11): b1[0,3] = -0.21, W1[5,3] = 0.634,
+    # W2[0,0] = -0.6065 (the exercise key)
+    (FF, 3, "b1[0,3]", "0.21", "sign"),
+    (FF, 3, "b1[0,3]", "0.210", "sign"),
+    (FF, 3, "b1[0,3]", "0.2100000", "sign"),
+    (FF, 3, "W1[5,3]", "-0.634", "sign"),
+    (FF, 3, "W2[0,0]", "0.6065", "sign"),
+    (FF, 3, "b1[0,3]", "-0.21", None),
+    (FF, 3, "b1[0,3]", "-0.2100", None),
+    (FF, 3, "W1[5,3]", "0.634", None),
+    ("tiny-mlp", None, "W1[0,0]", "0.0137", "sign"),
+    # an angle rounded to 3 significant digits (tens of radians) is no hand rounding of a
+    # 3-digit answer: b1[0,0] = 0.0075, W2[0,0] = -0.6065
+    (FF, 3, "b1[0,0]", "0.00300", "*"),
+    (FF, 3, "W2[0,0]", "-0.589", "*"),
+    (FF, 3, "W2[0,0]", "-0.607", None),
+]
+
+
+@pytest.mark.parametrize("net, variant, wrt, value, code", SIGN_CASES)
+def test_a_flipped_sign_is_not_rounding(net: str, variant: int | None, wrt: str, value: str, code: str | None) -> None:
+    if variant is None:
+        r = check(net, wrt, value=value)
+    else:
+        from derive.lang import spec as specs
+        from derive.render import exercises
+
+        r = check(exercises.variant_derivation(specs.load(net), variant, 11), wrt, value=value)
+    assert r.ok is (code is None), r.text()
+    if code not in (None, "*"):
+        assert r.code == code, r.text()
