@@ -18,8 +18,6 @@ import corpus_common  # noqa: E402
 
 CASES = corpus20.load()
 KNOWN: dict[str, str] = {  # id -> why it still fails (strict xfail: fixing it must remove it here)
-    "c20-138": "x.squeeze(1) / .squeeze(dim=1) (an axis given) is not read; reading it needs 1-D "
-    "tracking, since a 1-D vector is held as a row and a later .mean(0) would sum the wrong axis",
 }
 
 
