@@ -2591,6 +2591,7 @@ class _OneD(ast.NodeTransformer):
         self.made: dict[int, ast.expr] = {}  # a row made here -> the expression as written
         self.changed = False
         self.sizes = set(net.spec.dims) | {k for k, v in net.spec.shapes.items() if not v}
+        self.slices = True  # read x[:, 0] of a column as its 1-D vector
 
     def scalar(self, n: ast.expr) -> bool:
         if isinstance(n, ast.Constant):
@@ -2643,7 +2644,8 @@ class _OneD(ast.NodeTransformer):
         self.generic_visit(node)
         s = node.slice
         if (
-            isinstance(s, ast.Tuple)
+            self.slices
+            and isinstance(s, ast.Tuple)
             and len(s.elts) == 2
             and isinstance(s.elts[0], ast.Slice)
             and s.elts[0].lower is None and s.elts[0].upper is None and s.elts[0].step is None
@@ -2740,6 +2742,10 @@ def _numpy_normalise(
         fixer = _Numpy(net, scalar, shapes)
         one_d = _OneD(net, fixer.shape_of) if net is not None else None
         if one_d is not None:
+            # an entry's formula reads A1[:, 0] as its own sums of slices (unrolled); a slice is
+            # NumPy's 1-D vector there only next to a 1-D tensor of the network
+            written = {n.id for n in ast.walk(tree) if isinstance(n, ast.Name)}
+            one_d.slices = not scalar or bool(written & set(net.spec.one_d))
             kept = copy.deepcopy(tree)
             tree = one_d.visit(tree)
             if one_d.is_vec(tree.body):  # a whole answer that is 1-D: read as before (a column)
