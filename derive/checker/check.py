@@ -175,7 +175,7 @@ def check(
     if (formula is None) == (value is None):
         raise FormulaError(msg("error.formula_or_value"))
     args = (wrt, formula, value, latex, allow_upstream, lang, rtol, digits)
-    result = _check_any(n, seed, *args)
+    result = _check_any(n, seed, args)
     if result.ok:
         return result
     return _without_guards(n, seed, result, args)
@@ -193,7 +193,7 @@ def _without_guards(n: Net, seed: int, result: CheckResult, args: tuple[Any, ...
         return result
     free_spec, eps = made[1]
     try:
-        other = _check_any(net_for(free_spec, seed), seed, *args)
+        other = _check_any(net_for(free_spec, seed), seed, args)
     except (FormulaError, SpecError):
         return result
     if not other.ok:
@@ -226,33 +226,24 @@ def _guard_difference(n: Net, free: Net, wrt: str) -> float | None:
     return diff if math.isfinite(diff) else None
 
 
-def _check_any(
-    n: Net,
-    seed: int,
-    wrt: str | None,
-    formula: str | None,
-    value: str | float | None,
-    latex: bool,
-    allow_upstream: bool,
-    lang: str,
-    rtol: float | None,
-    digits: int | None,
-) -> CheckResult:
-    """:func:`check` on the network ``n`` (with its name aliases and Ng's pre-activations)."""
+def _check_any(n: Net, seed: int, args: tuple[Any, ...]) -> CheckResult:
+    """:func:`check` on the network ``n`` (with its name aliases and Ng's pre-activations);
+    ``args``: :func:`_check_on`'s from ``wrt`` on."""
+    wrt, formula, value, latex = args[:4]
     try:
-        return _check_on(n, wrt, formula, value, latex, allow_upstream, lang, rtol, digits)
+        return _check_on(n, *args)
     except FormulaError as plain:
         aliased = _with_norm_names(n, formula, latex)
         if aliased is not None:  # CS231n's xhat, ivar: the normalisation's parts, defined
             try:
-                return _check_on(n, wrt, aliased, value, latex, allow_upstream, lang, rtol, digits)
+                return _check_on(n, wrt, aliased, *args[2:])
             except FormulaError:
                 pass
         named = _with_preactivations(n, seed)
         if named is None:
             raise
         try:  # Ng's dZ2 for the argument of A2 = sigmoid(D1 @ W2 + b2), no node Z2 of its own
-            return _check_on(named, wrt, formula, value, latex, allow_upstream, lang, rtol, digits)
+            return _check_on(named, *args)
         except FormulaError:
             raise plain from None
 
