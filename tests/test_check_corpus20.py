@@ -17,21 +17,7 @@ import corpus20  # noqa: E402
 import corpus_common  # noqa: E402
 
 CASES = corpus20.load()
-_KERAS = (
-    "Keras' K.binary_crossentropy keeps eps = 1e-7 inside its logs (derive.lang.spelling): the "
-    "exact gradient differs from the course's (y_pred - y_true)/batch by ~1e-7 relative and the "
-    "checker's exact comparison rejects every answer that leaves the numerical guard out"
-)
 KNOWN: dict[str, str] = {  # id -> why it still fails (strict xfail: fixing it must remove it here)
-    "c20-138": "x.squeeze(1) / .squeeze(dim=1) (an axis given) is not read; reading it needs 1-D "
-    "tracking, since a 1-D vector is held as a row and a later .mean(0) would sum the wrong axis",
-    "c20-155": _KERAS,
-    "c20-156": _KERAS,
-    "c20-157": _KERAS + " (so h1 for h2 is 'unknown', not wrong-layer)",
-    "c20-159": _KERAS,
-    "c20-161": _KERAS,
-    "c20-162": _KERAS + " (so kernel2 untransposed is 'unknown', not missing-transpose)",
-    "c20-163": _KERAS,
 }
 
 

@@ -22,7 +22,7 @@ from typing import Any
 import mpmath
 import numpy as np
 
-from derive.checker import latexin
+from derive.checker import guards, latexin
 from derive.checker.check import (
     _entry_labels,
     _entry_names,
@@ -433,7 +433,11 @@ def _leibniz(net: Net) -> dict[str, Any]:
 
 
 def build(net: Net, key: str) -> bytes | None:
-    """The compiled form of ``net`` (JSON bytes), or None when it has no fast path."""
+    """The compiled form of ``net`` (JSON bytes), or None when it has no fast path (a network
+    with a numerical guard: its answers are also judged with the guard at its limit, which only
+    the slow path does — derive.checker.guards)."""
+    if guards.guard_free(net.spec) is not None:
+        return None
     leaves: list[dict[str, Any]] = []
     leaf_of: dict[Any, int] = {}
     table: dict[str, int] = {}

@@ -1195,6 +1195,22 @@ def _linear_terms(e: mf.MExpr) -> Iterator[tuple[tuple[int, ...], mf.Add, int]]:
             todo.extend(((*path, i), k) for i, k in enumerate(subtrees(x)))
 
 
+MAX_GROUPED_TERMS = 8  # a sum of at most this many terms is also searched two terms at a time
+
+
+def _linear_groups(e: mf.MExpr) -> Iterator[tuple[tuple[int, ...], mf.Add, tuple[int, ...]]]:
+    """:func:`_linear_terms`, each term alone first, then two terms of one sum together — a
+    bracket the sum was flattened from (smooth L1's ``(1 - (beta - diff > 0)) / n`` written
+    without its ``/ n``: the terms ``1`` and ``-(beta - diff > 0)`` scaled as one)."""
+    found = list(_linear_terms(e))
+    for path, s, i in found:
+        yield path, s, (i,)
+    for path, s, i in found:
+        if 2 < len(s.terms) <= MAX_GROUPED_TERMS:  # a pair that is not the whole sum
+            for j in range(i + 1, len(s.terms)):
+                yield path, s, (i, j)
+
+
 def _size_power(net: Net, c: float, other: float | None) -> sp.Expr | None:
     """The factor ``c`` (``other`` at :attr:`Net.other_dims`) as a power of a [dims] size times
     a number (``n``, ``1/n``, ``2*m``), or the number itself where it does not move with the
@@ -1259,8 +1275,8 @@ def term_factor(
         return None
     at_other = there or [System(net.other_dims, k) for k in range(2)]
     at_here = here or [System(net.rand, k) for k in range(DIAG_POINTS)]
-    for path, s, i in _linear_terms(user):
-        rest = replace_at(user, path, mf.add(*(t for j, t in enumerate(s.terms) if j != i)))
+    for path, s, group in _linear_groups(user):
+        rest = replace_at(user, path, mf.add(*(t for j, t in enumerate(s.terms) if j not in group)))
         if rest.shape != user.shape or not shape_ok(rest):
             continue
         rvals = [floats(evaluate(rest, p)) for p in at_here]
@@ -1280,9 +1296,10 @@ def term_factor(
         if f is None or f == 0:
             continue
         names = tuple((x, x.name) for x in sorted(f.free_symbols, key=str))
-        term = s.terms[i]
+        term = mf.add(*(s.terms[j] for j in group))
         right = mf.mul(mf.Scalar(1 / f, names), term)
-        fixed = replace_at(user, path, mf.add(*s.terms[:i], right, *s.terms[i + 1 :]))
+        kept = [t for j, t in enumerate(s.terms) if j not in group]
+        fixed = replace_at(user, path, mf.add(*kept[: group[0]], right, *kept[group[0] :]))
         if not (
             _equals_gradient(net, target, fixed)
             if here is None

@@ -38,8 +38,9 @@ from derive.checker import fastdiag, fastlatex, names
 from derive.files import read_capped
 from derive.locale import catalog
 
-FORMAT = 14  # 11: a target's "clamp" (clamp(min=0) at exactly 0); 12: "leibniz"; 13: clamp0;
-# 14: "size_names" (X.shape[0], len(X)) and limits "mean"
+FORMAT = 15  # 11: a target's "clamp" (clamp(min=0) at exactly 0); 12: "leibniz"; 13: clamp0;
+# 14: "size_names" (X.shape[0], len(X)) and limits "mean"; 15: a network with a numerical guard
+# (derive/checker/guards.py) has no fast path, so an older cache must not answer for it
 KIND = "checkfast"  # the cache folder of compiled forms
 SPECS = Path(__file__).resolve().parent.parent / "lang" / "specs"
 NET_NAME = re.compile(r"^[a-z0-9][a-z0-9-]{0,47}\Z")  # derive.lang.spec.NET_NAME (a test checks)

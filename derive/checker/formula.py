@@ -15,6 +15,7 @@ formula, diagnosed, not an unreadable one). User text is never evaluated.
 from __future__ import annotations
 
 import ast
+import copy
 import difflib
 import math
 import re
@@ -2565,6 +2566,163 @@ def _numpy_rows(text: str) -> bool:
     )
 
 
+_ELEMENTWISE_CALLS = frozenset(
+    {"sigmoid", "exp", "log", "tanh", "relu", "abs", "sign", "sqrt", "square", "sin", "cos",
+     "add", "sub", "subtract", "mul", "multiply", "div", "divide", "true_divide", "pow", "power",
+     "neg", "negative", "float", "double", "expit"}
+)  # fmt: skip
+_TO_1D = frozenset({"squeeze", "flatten", "ravel", "reshape", "view"})
+
+
+class _OneD(ast.NodeTransformer):
+    """NumPy's 1-D vectors in a formula, held as rows like the network's 1-D tensors: a column
+    (or row) made 1-D — ``x.squeeze(1)``, ``.squeeze(dim=-1)``, ``torch.squeeze(x, 1)``,
+    ``np.squeeze(x, axis=1)``, ``.squeeze()``, ``.flatten()``, ``.ravel()``, ``.reshape(-1)``,
+    ``.view(-1)``, ``x[:, 0]`` of a column — is written as its row (``x.reshape(1, -1)``), an
+    element-wise operation of 1-D vectors and numbers is 1-D, and a reduction over axis 0 (or
+    -1) of a 1-D vector is over its only axis: ``(p.squeeze(1) - y).mean(0)`` is one number, as
+    NumPy computes it (it was read as a mean down the rows of a row: the row itself). A 1-D
+    vector next to a column broadcasts as a row, as in NumPy. Under ``@`` / ``dot`` a made
+    vector keeps its first reading (the column), which the matrix-vector rules read."""
+
+    def __init__(self, net: Net, shape_of: Callable[[ast.expr], tuple[int, int] | None]) -> None:
+        self.net, self.shape_of = net, shape_of
+        self.vec: set[int] = set()
+        self.made: dict[int, ast.expr] = {}  # a row made here -> the expression as written
+        self.changed = False
+        self.sizes = set(net.spec.dims) | {k for k, v in net.spec.shapes.items() if not v}
+        self.slices = True  # read x[:, 0] of a column as its 1-D vector
+
+    def scalar(self, n: ast.expr) -> bool:
+        if isinstance(n, ast.Constant):
+            return type(n.value) in (int, float)
+        if isinstance(n, ast.Name):
+            return n.id in self.sizes
+        if isinstance(n, ast.UnaryOp):
+            return self.scalar(n.operand)
+        if isinstance(n, ast.BinOp) and not isinstance(n.op, ast.MatMult):
+            return self.scalar(n.left) and self.scalar(n.right)
+        return False
+
+    def is_vec(self, n: ast.expr) -> bool:
+        return id(n) in self.vec or isinstance(n, ast.Name) and n.id in self.net.spec.one_d
+
+    def mark(self, n: ast.expr) -> ast.expr:
+        self.vec.add(id(n))
+        return n
+
+    def row(self, x: ast.expr) -> ast.expr | None:
+        """``x`` (a column or a row, as written) made a 1-D vector: its row."""
+        if self.is_vec(x):
+            return x
+        shape = self.shape_of(x)
+        if shape is None or shape == (1, 1) or 1 not in shape:
+            return None
+        self.changed = True
+        out = x if shape[0] == 1 else ast.Call(ast.Attribute(x, "reshape", ast.Load()), [_c(1), _c(-1)], [])
+        self.made[id(out)] = x
+        return self.mark(out)
+
+    def written(self, n: ast.expr) -> ast.expr:
+        return self.made.get(id(n), n)
+
+    def visit_BinOp(self, node: ast.BinOp) -> ast.AST:
+        self.generic_visit(node)
+        if isinstance(node.op, ast.MatMult):
+            node.left, node.right = self.written(node.left), self.written(node.right)
+            return node
+        sides = (node.left, node.right)
+        if any(self.is_vec(k) for k in sides) and all(self.is_vec(k) or self.scalar(k) for k in sides):
+            self.mark(node)
+        return node
+
+    def visit_UnaryOp(self, node: ast.UnaryOp) -> ast.AST:
+        self.generic_visit(node)
+        return self.mark(node) if self.is_vec(node.operand) else node
+
+    def visit_Subscript(self, node: ast.Subscript) -> ast.AST:
+        self.generic_visit(node)
+        s = node.slice
+        if (
+            self.slices
+            and isinstance(s, ast.Tuple)
+            and len(s.elts) == 2
+            and isinstance(s.elts[0], ast.Slice)
+            and s.elts[0].lower is None and s.elts[0].upper is None and s.elts[0].step is None
+            and _int_literal(s.elts[1]) in (0, -1)
+            and (shape := self.shape_of(node.value)) is not None
+            and shape[1] == 1 and shape[0] > 1
+        ):  # x[:, 0] of a column: its 1-D vector
+            made = self.row(node.value)
+            if made is not None:
+                return made
+        return node
+
+    def visit_Call(self, node: ast.Call) -> ast.AST:
+        self.generic_visit(node)
+        f = node.func
+        if not isinstance(f, ast.Attribute):
+            return self.elementwise(node, getattr(f, "id", ""), list(node.args))
+        module = isinstance(f.value, ast.Name) and f.value.id in _NUMPY_MODULES
+        args = list(node.args) if module else [f.value, *node.args]
+        kw = {k.arg: k.value for k in node.keywords}
+        name = f.attr
+        if name in ("dot", "matmul", "mm", "inner", "outer", "mv"):
+            if module:
+                node.args = [self.written(a) for a in node.args]
+            else:
+                node.func.value = self.written(f.value)  # type: ignore[attr-defined]
+                node.args = [self.written(a) for a in node.args]
+            return node
+        if name in _TO_1D and args:
+            made = self.to_1d(name, args, kw)
+            return made if made is not None else node
+        if name in ("sum", "mean") and args and self.is_vec(args[0]):
+            rest = args[1:] + [kw[k] for k in ("axis", "dim") if k in kw]
+            extra = set(kw) - {"axis", "dim", "keepdims", "keepdim"}
+            if len(rest) == 1 and _int_literal(rest[0]) in (0, -1) and not extra:
+                self.changed = True  # over the only axis of a 1-D vector: all of it
+                if module:
+                    return ast.Call(f, [args[0]], [])
+                return ast.Call(ast.Attribute(args[0], name, ast.Load()), [], [])
+            return node
+        return self.elementwise(node, name, args)
+
+    def to_1d(self, name: str, args: list[ast.expr], kw: dict[str | None, ast.expr]) -> ast.expr | None:
+        x, rest = args[0], [*args[1:], *(kw[k] for k in ("axis", "dim") if k in kw)]
+        if set(kw) - {"axis", "dim"}:
+            return None
+        if name in ("flatten", "ravel") and not rest:
+            return self.row(x)
+        if name in ("reshape", "view"):
+            size = rest[0].elts if len(rest) == 1 and isinstance(rest[0], ast.Tuple) else rest
+            return self.row(x) if len(size) == 1 and _int_literal(size[0]) == -1 else None
+        if name != "squeeze" or len(rest) > 1:
+            return None
+        shape = self.shape_of(x)
+        if shape is None:
+            return None
+        if rest:
+            axis = _int_literal(rest[0])
+            if not (axis in (1, -1) and shape[1] == 1 or axis in (0, -2) and shape[0] == 1):
+                return None
+        return self.row(x)
+
+    def elementwise(self, node: ast.Call, name: str, args: list[ast.expr]) -> ast.AST:
+        if name in _ELEMENTWISE_CALLS and args and not node.keywords:
+            if any(self.is_vec(a) for a in args) and all(self.is_vec(a) or self.scalar(a) for a in args):
+                self.mark(node)
+        return node
+
+
+def _int_literal(node: ast.expr) -> int | None:
+    try:
+        value = ast.literal_eval(node)
+    except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):
+        return None
+    return value if type(value) is int else None
+
+
 def _numpy_normalise(
     text: str,
     net: Net | None = None,
@@ -2582,8 +2740,18 @@ def _numpy_normalise(
         return None
     try:
         fixer = _Numpy(net, scalar, shapes)
+        one_d = _OneD(net, fixer.shape_of) if net is not None else None
+        if one_d is not None:
+            # an entry's formula reads A1[:, 0] as its own sums of slices (unrolled); a slice is
+            # NumPy's 1-D vector there only next to a 1-D tensor of the network
+            written = {n.id for n in ast.walk(tree) if isinstance(n, ast.Name)}
+            one_d.slices = not scalar or bool(written & set(net.spec.one_d))
+            kept = copy.deepcopy(tree)
+            tree = one_d.visit(tree)
+            if one_d.is_vec(tree.body):  # a whole answer that is 1-D: read as before (a column)
+                tree, one_d.changed = kept, False
         new = fixer.visit(tree)
-        if not fixer.changed:
+        if not fixer.changed and not (one_d is not None and one_d.changed):
             return None
         return ast.unparse(ast.fix_missing_locations(new))
     except (ValueError, RecursionError, MemoryError, TypeError, AttributeError):

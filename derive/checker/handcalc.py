@@ -196,14 +196,47 @@ def _simulate(net: Net, sym: sp.Symbol, digits: int, textbook: bool = True) -> m
 
     visit(sym)
     cur = dict(defs)
+    phases = _phases(defs)
     with mpmath.workdps(DPS):
         for x in order:
             v = Checker(defs=cur, points=1)._eval(cur[x], 0)
             if x is not sym:
-                cur[x] = sp.Float(mpmath.nstr(_round_sig(v, digits), 45), 45)
+                r = _round_phase(v, digits) if x in phases else _round_sig(v, digits)
+                cur[x] = sp.Float(mpmath.nstr(r, 45), 45)
         return v
 
 
+def _phases(defs: dict[sp.Symbol, sp.Expr]) -> set[sp.Symbol]:
+    """The intermediates that are the argument of a sine, cosine or tangent."""
+    out: set[sp.Symbol] = set()
+    for e in defs.values():
+        for f in e.atoms(sp.sin, sp.cos, sp.tan):
+            if isinstance(f.args[0], sp.Symbol):
+                out.add(f.args[0])
+    return out
+
+
+def _round_phase(v: mpmath.mpf, digits: int) -> mpmath.mpf:
+    """An angle as a hand calculation carries it: sin/cos of it are numbers of size about 1,
+    known to ``digits`` significant digits only when the angle is known to as many decimal
+    places as a number of size 1 has (an angle of 37.3 rad rounded to 2 significant digits,
+    37, moves its sine by 0.3 — no rounding of the answer's precision); never coarser than
+    rounding to ``digits`` significant digits."""
+    if abs(v) <= 1:
+        return _round_sig(v, digits)
+    q = mpmath.mpf(10) ** (1 - digits)
+    return mpmath.nint(v / q) * q
+
+
+def _flips_sign(hand: mpmath.mpf, exact: mpmath.mpf, unit: mpmath.mpf) -> bool:
+    """Does a simulated hand calculation flip the sign of a value well away from 0 (at least
+    :data:`SIGN_UNITS` units of the answer's last digit)? Rounding cannot do that; a simulation
+    that does has lost the value (sin/cos of an argument rounded to a few significant digits:
+    fourier features' 2π v B of tens of radians), and explains no number, right or `rounding`."""
+    return bool(hand * exact < 0 and abs(exact) >= SIGN_UNITS * unit)
+
+
+SIGN_UNITS = 2
 SHORT_DECIMAL = 30  # significant digits: an exact value with more is not a hand calculation's
 
 
@@ -325,9 +358,11 @@ def check_value(
         for k in range(sig, 1, -1):
             for textbook in (True, False):
                 try:
-                    sims[(k, textbook)] = simulate(net, sym, k, textbook)
+                    hand = simulate(net, sym, k, textbook)
                 except (ZeroDivisionError, OverflowError, ValueError):
                     continue
+                if not _flips_sign(hand, exact, mpmath.mpf(ulp.numerator) / ulp.denominator):
+                    sims[(k, textbook)] = hand
         for textbook in (True, False):
             hand = sims.get((sig, textbook))
             if (
