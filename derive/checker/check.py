@@ -963,13 +963,10 @@ def _one_term_at_sizes(net: Net, target: Target, user: mf.MExpr) -> list[Diagnos
 def binary_points(net: Net) -> list[Checker] | None:
     """The points where every label (the loss's second argument) is 0 or 1 — all 0, all 1,
     then two random draws — or None when the loss has no label input."""
-    loss = net.spec.forward[-1][1]
-    if not (isinstance(loss, ex.Call) and len(loss.args) > 1 and isinstance(loss.args[1], ex.Name)):
+    labels = _labels(net)
+    if not labels:
         return None
-    label = loss.args[1].id
-    if label not in net.spec.inputs:
-        return None
-    syms = list(net.g.tensors[label].symbols)
+    syms = [s for label in labels for s in net.g.tensors[label].symbols]
     rng = random.Random(f"binary:{net.spec.name}")
     out = []
     for k in range(4):
@@ -978,6 +975,49 @@ def binary_points(net: Net) -> list[Checker] | None:
             bits = {s: sp.Integer(k) for s in syms}
         out.append(Checker(defs={**net.rand.defs, **bits}, points=1, seed=net.seed + 11 + k))
     return out
+
+
+def _labels(net: Net) -> list[str]:
+    """The loss's labels: its call's second argument (``bce(A2, Y)``), else — a loss written out
+    (TensorFlow's ``weighted_cross_entropy_with_logits`` as its terms) — the inputs the loss's own
+    expression names whose example values are all 0 or 1 (not a dropout mask, which is named
+    by an earlier node)."""
+    loss = net.spec.forward[-1][1]
+    if isinstance(loss, ex.Call) and len(loss.args) > 1 and isinstance(loss.args[1], ex.Name):
+        label = loss.args[1].id
+        return [label] if label in net.spec.inputs else []
+    return [
+        name
+        for name in sorted(set(ex.names(loss)) & set(net.spec.inputs))
+        if name in net.spec.values
+        and _bits(net.spec.values[name])
+    ]
+
+
+def _bits(rows: Any) -> bool:
+    """Are the given values (a number, or rows of them) all 0 or 1, both present?"""
+    flat = [v for row in rows for v in (row if isinstance(row, (tuple, list)) else (row,))] if (
+        isinstance(rows, (tuple, list))
+    ) else [rows]
+    return set(flat) == {0, 1}
+
+
+def _label_weighted(net: Net) -> bool:
+    """Does the loss, written out, weight a label by a number other than ±1 or by a constant
+    (``3 * y * softplus(-z)``: a pos_weight)?"""
+    labels = set(_labels(net))
+    todo = [net.spec.forward[-1][1]] if labels else []
+    while todo:
+        n = todo.pop()
+        todo.extend(ex.children(n))
+        if isinstance(n, ex.BinOp) and n.op == "*":
+            for a, b in ((n.left, n.right), (n.right, n.left)):
+                if isinstance(a, ex.Name) and a.id in labels and (
+                    (isinstance(b, ex.Num) and abs(b.value) != 1)
+                    or (isinstance(b, ex.Name) and b.id in net.spec.constants)
+                ):
+                    return True
+    return False
 
 
 def _binary_only(net: Net, target: Target, user: mf.MExpr) -> bool:
@@ -995,7 +1035,7 @@ def _binary_only(net: Net, target: Target, user: mf.MExpr) -> bool:
 def _weighted(net: Net) -> bool:
     """Is the loss a weighted binary cross-entropy (a formula right only for 0/1 labels is then
     the weighted loss simplified as if it were the plain one)?"""
-    return any(v.rule == "weighted-bce" for v in net.visits.values())
+    return any(v.rule == "weighted-bce" for v in net.visits.values()) or _label_weighted(net)
 
 
 def onehot_points(net: Net, base: Checker | None = None) -> list[list[Checker]] | None:
@@ -1113,7 +1153,7 @@ def _size_swap(net: Net, target: Target, user: mf.MExpr, text: str = "") -> Diag
             if all(
                 same(evaluate(fixed, System(net.other_dims, k)), target.truth(k, "dims"))
                 for k in range(2)
-            ):
+            ) or _one_swapped(net, target, user, a, b):
                 # the factor as measured where the sizes differ (`* n / m**2` is n/m × the
                 # gradient there, `/ n` for `/ m` m/n)
                 there = net.other_dims.defs
@@ -1135,6 +1175,19 @@ def _size_swap(net: Net, target: Target, user: mf.MExpr, text: str = "") -> Diag
                 )
                 return Diagnosis.of("scale-factor", m, target.expected, factor=factor)
     return None
+
+
+def _one_swapped(net: Net, target: Target, user: mf.MExpr, a: Any, b: Any) -> bool:
+    """Is ``user`` the gradient times ``a/b`` or ``b/a`` where the sizes differ — the size ``a``
+    written in one place where ``b`` belongs, beside a right one (``/ (B * B)`` for ``/ (B * H)``),
+    which swapping every ``a`` does not mend?"""
+    mine = [floats(evaluate(user, System(net.other_dims, k))) for k in range(2)]
+    want = [floats(target.truth(k, "dims")) for k in range(2)]
+    if any(v is None for v in mine + want):
+        return False
+    c = _ratio(mine, want)  # type: ignore[arg-type]
+    va, vb = float(net.other_dims.defs[a]), float(net.other_dims.defs[b])
+    return c is not None and any(math.isclose(c, r, rel_tol=1e-6) for r in (va / vb, vb / va))
 
 
 def ones_shown(net: Net, node: ex.Node) -> ex.Node:
