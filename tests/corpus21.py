@@ -413,7 +413,7 @@ C(NS, "W", N, "dY = (Y_hat - Y) / N\ndZ = Y_hat * (dY - np.sum(dY * Y_hat, axis=
 C(PD, "W2", L, r"\frac{\partial E}{\partial \mathbf{W}_2} = \mathbf{z}^{\mathsf{T}}(\mathbf{y} - \mathbf{t}) + \lambda_1 \mathbf{W}_2", "*", oracle="z.T @ (y - t) + lambda1 * W2", style="b-pd-latex-wrong-lambda")
 C(LP, "log_b", L, r"\frac{\partial L}{\partial \log b} = \frac{1}{n} X^\top\left(1 - |y - \mu|\, e^{-s}\right)", REFUSE, style="b-lp-log-b-not-a-node", note="b is not a node of the network (its parameter is the log-scale log_b): the issue's rule 1, a Leibniz denominator that is not a node, exit 2")
 C(M, "W2", N, "dW2 = eval('A1.T @ (A2 - Y) / m')", REFUSE, style="b-x-eval")
-C(M, "W2", N, "f = lambda a: a.T @ (A2 - Y) / m\ndW2 = f(A1)", REFUSE, style="b-x-lambda")
+C(M, "W2", N, "f = lambda a: a.T @ (A2 - Y) / m\ndW2 = f(A1)", oracle=W2R, style="b-lambda-helper", note="first labelled unreadable; the checker reads course helpers (a def, a lambda) as their bodies without running them (README: 'a whole def backward(…)'), and the answer is right (corrected after the first run)")
 C(S, "W[0,1]", V, "-0.0903i", REFUSE, style="b-x-complex")
 C(M, "W2", N, "dW2 = A1.T @ (A2 - Y) / m;", oracle=W2R, style="b-trailing-semicolon")
 
