@@ -418,6 +418,62 @@ C(S, "W[0,1]", V, "-0.0903i", REFUSE, style="b-x-complex")
 C(M, "W2", N, "dW2 = A1.T @ (A2 - Y) / m;", oracle=W2R, style="b-trailing-semicolon")
 
 
+# ================================================================ round c: six more hn18 networks, written after round b's run, before any run of these
+_round = "c"
+GU = str(COURSE / "hn18_gumbel_nll.toml")
+CK = str(COURSE / "hn18_cauchy_loss_keras.toml")
+TV = str(COURSE / "hn18_cs231n_tv_loss.toml")
+GS = str(COURSE / "hn18_cs231n_gram_style.toml")
+LD = str(COURSE / "hn18_ldam_margin.toml")
+MK = str(COURSE / "hn18_makemore_bn_running_frozen.toml")
+# Gumbel NLL: z = (y - mu)/beta, nll = log_beta + z + exp(-z), mean
+GU_W = "-X.T @ (1 - np.exp(-z)) / (beta * n)"
+C(GU, "W", N, "dz = (1 - np.exp(-z)) / n\ndmu = -dz / beta\ndW = X.T @ dmu", oracle=GU_W, style="gu-W")
+C(GU, "W", N, "dW = X.T @ (1 - np.exp(-z)) / (beta * n)", "sign", oracle="-(" + GU_W + ")", style="gu-W-sign")
+C(GU, "W", N, "dW = -X.T @ (1 - np.exp(-z)) / n", "*", oracle="-X.T @ (1 - np.exp(-z)) / n", style="gu-W-beta-forgotten")
+C(GU, "b", N, "db = -np.sum(1 - np.exp(-z), axis=0) / (beta * n)", oracle="-np.sum(1 - np.exp(-z), axis=0) / (beta * n)", style="gu-b")
+C(GU, "log_beta", N, "dlog_beta = np.mean(1 - z * (1 - np.exp(-z)), axis=0)", oracle="np.mean(1 - z * (1 - np.exp(-z)), axis=0)", style="gu-logbeta")
+C(GU, "log_beta", N, "dlog_beta = np.mean(-z * (1 - np.exp(-z)), axis=0)", "*", oracle="np.mean(-z * (1 - np.exp(-z)), axis=0)", style="gu-logbeta-log-term-forgotten")
+C(GU, "W", L, r"\frac{\partial L}{\partial W} = -\frac{1}{n\beta} X^{\top}\left(1 - e^{-z}\right)", oracle=GU_W, style="gu-latex")
+# Cauchy loss (Keras): mean(log(1 + ((y_true - y_pred)/c)^2))
+CK_D = "(2 * (y_pred - y_true) / (c ** 2 + (y_true - y_pred) ** 2) / n)"
+C(CK, "kernel", N, "r = y_true - y_pred\ndkernel = x.T @ (-2 * r / (c ** 2 + r ** 2)) / n", oracle=f"x.T @ {CK_D}", style="ck-kernel")
+C(CK, "kernel", N, "r = (y_true - y_pred) / c\ndkernel = x.T @ (-2 * r / (c * (1 + r ** 2))) / len(x)", oracle=f"x.T @ {CK_D}", style="ck-kernel-scaled-residual")
+C(CK, "kernel", N, "r = y_true - y_pred\ndkernel = x.T @ (-2 * r / (1 + r ** 2)) / n", "*", oracle="x.T @ (-2 * (y_true - y_pred) / (1 + (y_true - y_pred) ** 2)) / n", style="ck-c-forgotten")
+C(CK, "kernel", N, "r = y_true - y_pred\ndkernel = x.T @ (-2 * r / (c ** 2 + r ** 2))", "scale-factor", oracle=f"x.T @ {CK_D} * n", style="ck-no-mean")
+C(CK, "kernel", N, "dkernel = x.T @ (2 * (y_pred - y_true)) / n", "*", oracle="x.T @ (2 * (y_pred - y_true)) / n", style="ck-mse-habit")
+# CS231n total variation on the image (H x W), weight tv_weight
+TV_DV = "(img[1:, :] - img[:-1, :])"
+TV_DH = "(img[:, 1:] - img[:, :-1])"
+TV_G = f"tv_weight * 2 * (np.pad({TV_DV}, ((1, 0), (0, 0))) - np.pad({TV_DV}, ((0, 1), (0, 0))) + np.pad({TV_DH}, ((0, 0), (1, 0))) - np.pad({TV_DH}, ((0, 0), (0, 1))))"
+C(TV, "img", N, "g = np.zeros_like(img)\ndv = 2 * (img[1:, :] - img[:-1, :])\ng[1:, :] += dv\ng[:-1, :] -= dv\ndh = 2 * (img[:, 1:] - img[:, :-1])\ng[:, 1:] += dh\ng[:, :-1] -= dh\ndimg = tv_weight * g", oracle=TV_G, style="tv-slices-in-place")
+C(TV, "img", N, "g = np.zeros_like(img)\ndv = 2 * (img[1:, :] - img[:-1, :])\ng[1:, :] += dv\ndh = 2 * (img[:, 1:] - img[:, :-1])\ng[:, 1:] += dh\ndimg = tv_weight * g", "*", style="tv-one-side-only")
+C(TV, "img", N, "g = np.zeros_like(img)\ndv = 2 * (img[1:, :] - img[:-1, :])\ng[1:, :] += dv\ng[:-1, :] -= dv\ndh = 2 * (img[:, 1:] - img[:, :-1])\ng[:, 1:] += dh\ng[:, :-1] -= dh\ndimg = g", "scale-factor", style="tv-weight-forgotten")
+# CS231n Gram-matrix style loss, wrt the features
+GS_DG = "(2 * style_weight * (G - A))"
+C(GS, "features", N, "dG = 2 * style_weight * (G - A)\ndfeatures = (dG + dG.T) @ features / (HW * C)", oracle=f"({GS_DG} + {GS_DG}.T) @ features / (HW * C)", style="gs-features")
+C(GS, "features", N, "dG = 2 * style_weight * (G - A)\ndfeatures = 2 * dG @ features / (HW * C)", "*", oracle=f"2 * {GS_DG} @ features / (HW * C)", style="gs-symmetric-assumed")
+C(GS, "features", N, "dG = 2 * style_weight * (G - A)\ndfeatures = (dG + dG.T) @ features", "scale-factor", oracle=f"({GS_DG} + {GS_DG}.T) @ features", style="gs-normalisation-forgotten")
+C(GS, "features", L, r"\frac{\partial L}{\partial F} = \frac{2w}{HW\cdot C}\left[(G - A) + (G - A)^{\top}\right] F", REFUSE, style="gs-latex-F-w-not-names", note="F and w are not the spec's names (features, style_weight): refused naming them")
+# LDAM: CE(30 (x W - y Δ)), Δ = 0.5 m / max m, m = n_j^(-1/4)
+LD_P = "(np.exp(30 * output) / np.exp(30 * output).sum(1, keepdims=True))"
+C(LD, "W", N, "p = np.exp(30 * output) / np.exp(30 * output).sum(axis=1, keepdims=True)\ndW = 30 * x.T @ (p - y) / N", oracle=f"30 * x.T @ ({LD_P} - y) / N", style="ld-W")
+C(LD, "W", N, "p = np.exp(30 * output) / np.exp(30 * output).sum(axis=1, keepdims=True)\ndW = x.T @ (p - y) / N", "scale-factor", oracle=f"x.T @ ({LD_P} - y) / N", style="ld-s-forgotten")
+C(LD, "W", N, "p = np.exp(30 * logits) / np.exp(30 * logits).sum(axis=1, keepdims=True)\ndW = 30 * x.T @ (p - y) / N", "*", oracle="30 * x.T @ (np.exp(30 * logits) / np.exp(30 * logits).sum(1, keepdims=True) - y) / N", style="ld-margin-forgotten")
+# makemore part 3, BatchNorm with frozen running statistics, integer targets Yb
+MK_P = "(np.exp(logits) / np.exp(logits).sum(1, keepdims=True))"
+MK_DL = f"(({MK_P} - np.eye(vocab)[Yb.astype(int)]) / B)"
+MK_DPRE = f"((1 - h ** 2) * ({MK_DL} @ W2.T))"
+C(MK, "W2", N, "dlogits = F.softmax(logits, 1)\ndlogits[range(B), Yb] -= 1\ndlogits /= B\ndW2 = h.T @ dlogits", oracle=f"h.T @ {MK_DL}", style="mk-karpathy-W2")
+C(MK, "b2", N, "dlogits = F.softmax(logits, 1)\ndlogits[range(B), Yb] -= 1\ndlogits /= B\ndb2 = dlogits.sum(0)", oracle=f"{MK_DL}.sum(0)", style="mk-b2")
+C(MK, "bngain", N, "dlogits = F.softmax(logits, 1)\ndlogits[range(B), Yb] -= 1\ndlogits /= B\ndh = dlogits @ W2.T\ndhpreact_bn = (1.0 - h ** 2) * dh\ndbngain = (dhpreact_bn * (hpreact - bnmean_running) / bnstd_running).sum(0, keepdim=True)", oracle=f"({MK_DPRE} * (hpreact - bnmean_running) / bnstd_running).sum(0, keepdims=True)", style="mk-bngain")
+C(MK, "bngain", N, "dlogits = F.softmax(logits, 1)\ndlogits[range(B), Yb] -= 1\ndlogits /= B\ndh = dlogits @ W2.T\ndhpreact_bn = (1.0 - h ** 2) * dh\ndbngain = (dhpreact_bn * hpreact / bnstd_running).sum(0, keepdim=True)", "*", oracle=f"({MK_DPRE} * hpreact / bnstd_running).sum(0, keepdims=True)", style="mk-bngain-mean-not-subtracted")
+C(MK, "bnbias", N, "dlogits = F.softmax(logits, 1)\ndlogits[range(B), Yb] -= 1\ndlogits /= B\ndh = dlogits @ W2.T\ndbnbias = ((1.0 - h) * dh).sum(0, keepdim=True)", "wrong-activation-derivative", oracle=f"((1 - h) * ({MK_DL} @ W2.T)).sum(0, keepdims=True)", style="mk-bnbias-one-minus-tanh")
+C(MK, "W1", N, "dlogits = F.softmax(logits, 1)\ndlogits[range(B), Yb] -= 1\ndlogits /= B\ndh = dlogits @ W2.T\ndhpreact = (1.0 - h ** 2) * dh * bngain / bnstd_running\ndW1 = embcat.T @ dhpreact", oracle=f"embcat.T @ ({MK_DPRE} * bngain / bnstd_running)", style="mk-W1")
+C(MK, "W1", N, "dlogits = F.softmax(logits, 1)\ndlogits[range(B), Yb] -= 1\ndlogits /= B\ndh = dlogits @ W2.T\ndhpreact = (1.0 - h ** 2) * dh * bngain\ndW1 = embcat.T @ dhpreact", "*", oracle=f"embcat.T @ ({MK_DPRE} * bngain)", style="mk-W1-std-forgotten")
+C(MK, "W2", L, r"由 $\frac{\partial L}{\partial \text{logits}} = \frac{1}{B}(\mathrm{softmax}(\text{logits}) - Y)$ 得 $\frac{\partial L}{\partial W_2} = h^{\top}\frac{\partial L}{\partial \text{logits}}$。", lang=Z, oracle=f"h.T @ {MK_DL}", style="mk-zh-text-names", note="Y for the one-hot of the integer targets Yb: the README's target alias")
+
+
 def _key(c: dict) -> tuple:
     return corpus10._key(c)
 
