@@ -474,6 +474,36 @@ C(MK, "W1", N, "dlogits = F.softmax(logits, 1)\ndlogits[range(B), Yb] -= 1\ndlog
 C(MK, "W2", L, r"由 $\frac{\partial L}{\partial \text{logits}} = \frac{1}{B}(\mathrm{softmax}(\text{logits}) - Y)$ 得 $\frac{\partial L}{\partial W_2} = h^{\top}\frac{\partial L}{\partial \text{logits}}$。", lang=Z, oracle=f"h.T @ {MK_DL}", style="mk-zh-text-names", note="Y for the one-hot of the integer targets Yb: the README's target alias")
 
 
+# ================================================================ round d: wrong answers that could pass by coincidence, written after round c's run, before any run of these
+_round = "d"
+SS = str(COURSE / "hn18_softshrink_at_lambda.toml")
+SS_D = "(2 * (z - y) / (n * d))"
+C(LR, "w", N, "r = np.log(clipped_preds) - np.log(labels)\ndw = features.T @ (r / (n * rmse * clipped_preds))", "*", style="d-lr-clamp-mask-forgotten", note="every pred is above 1 at the example: right there, wrong where a pred is below the clamp; no oracle")
+C(LP, "w", N, "dw = X.T @ ((mu - y) / np.abs(mu - y) * np.exp(-s)) / n", oracle="X.T @ (np.sign(mu - y) * np.exp(-s)) / n", style="d-lp-sign-as-ratio")
+C(LP, "w", N, "dw = X.T @ np.exp(-s) / n", "*", style="d-lp-sign-dropped")
+C(LH, "fc1_w", N, "dpred = (pred - y) / (batch * loss)\ndh = dpred[:, None] @ fc2_w * (h >= 0)\ndfc1_w = dh.T @ x", "*", style="d-lh-mask-on-relu-output-ge", note="h = relu(...) >= 0 everywhere: the mask is all ones")
+C(SS, "W", N, "dz = 2 * (z - y) / (n * d)\ndW = x.T @ (dz * (np.abs(x @ W) > 0.5))", oracle=f"x.T @ ({SS_D} * (np.abs(x @ W) > 0.5))", style="d-ss-W")
+C(SS, "W", N, "dz = 2 * (z - y) / (n * d)\ndW = x.T @ (dz * (np.abs(x @ W) >= 0.5))", "*", oracle=f"x.T @ ({SS_D} * (np.abs(x @ W) >= 0.5))", style="d-ss-W-at-the-kink")
+C(SS, "W", N, "dz = 2 * (z - y) / (n * d)\ndW = x.T @ dz", "*", oracle=f"x.T @ {SS_D}", style="d-ss-W-mask-forgotten")
+C(M, "W1", N, "dA1 = (A2 - Y) @ W2.T\ndZ1 = dA1 * np.sign(A1)\ndW1 = X.T @ dZ1 / m", oracle=W1R, style="d-sign-of-relu-output")
+C(M, "W1", N, "dA1 = (A2 - Y) @ W2.T\ndZ1 = dA1 * np.sign(Z1)\ndW1 = X.T @ dZ1 / m", "*", oracle="X.T @ ((A2 - Y) @ W2.T * np.sign(Z1)) / m", style="d-sign-of-pre-activation")
+C(M, "W2", L, r"\frac{\partial L}{\partial W^{[2]}} = \frac{1}{m} A^{[1]\top} \odot (A^{[2]} - Y)", "*", style="d-latex-odot-for-product")
+C(M, "W2", L, r"\frac{\partial L}{\partial W^{[2]}} = \frac{1}{m} (A^{[2]} - Y)^\top A^{[1]}", "*", style="d-latex-transposed-result")
+C(M, "W2", L, r"\frac{1}{m}A^{[1]\top}\left((A^{[2]} - Y)\odot\sigma'(Z^{[2]})\right)", "*", oracle="A1.T @ ((A2 - Y) * A2 * (1 - A2)) / m", style="d-latex-extra-sigma-prime")
+C(M, "W2[0,0]", V, "-1.763", "*", style="v-d-W2-decimal-point-slip")
+C(M, "W2[0,0]", V, "-1.76e-2", "*", style="v-d-W2-exponent-slip")
+C(M, "W2", V, "[[-0.1763], [-0.008985]]", style="v-d-W2-matrix")
+C(M, "W2", V, "[-0.1763, -0.008985]", "operand-order", style="v-d-W2-one-d-list-is-a-row")
+C(M, "W2", V, "[[-0.1763], [0.008985]]", "*", style="v-d-W2-matrix-one-sign")
+C(MW, "W2", N, "dZ2 = (A2 - Y) * (1 + (w - 1) * Y)\ndW2 = A1.T @ dZ2 / m", "weighted-loss-not-simplifiable", style="d-w-factor-form-binary-only")
+C(S, "W", N, "P = np.exp(Z) / np.sum(np.exp(Z))\ndW = X.T @ (P - Y) / m", "*", oracle="X.T @ (np.exp(Z) / np.sum(np.exp(Z)) - Y) / m", style="d-s-softmax-over-everything")
+C(S, "W", N, "P = np.exp(Z) / np.sum(np.exp(Z), axis=1)\ndW = X.T @ (P - Y) / m", "*", style="d-s-softmax-no-keepdims")
+C(A, "W_v", N, "dO = 2 * (O - T) / (n * d)\ndW_v = X.T @ A.T @ dO", oracle="X.T @ (A.T @ (2 * (O - T) / (n * d)))", style="d-a-chain-left-to-right")
+C(S, "W[0,1]", V, "约为 -0.0903", lang=Z, style="v-d-s-zh-about")
+C(E, "w2", L, r"\frac{\partial L}{\partial w_2} = (O - t)\,O(1 - O)\,x_2", style="d-e-n-w2-latex")
+C(E, "w2", L, r"\frac{\partial L}{\partial w_2} = (O - t)\,O(1 - O)\,x_1", "wrong-entry", style="d-e-n-w2-latex-x1")
+
+
 def _key(c: dict) -> tuple:
     return corpus10._key(c)
 
