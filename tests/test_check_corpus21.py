@@ -163,3 +163,25 @@ def test_one_size_of_a_product_written_for_another() -> None:
         assert (r.verdict, r.code) == ("incorrect", "scale-factor"), r.text()
         assert f"size {used} where {right} belongs" in r.text(), r.text()
     assert check(net, "W_h", f"dy = 2 * (y - t) / (B * H)\n{body}").ok
+
+
+def test_a_kink_reached_only_at_the_given_values() -> None:
+    """Softshrink's kink at ±0.5 is an expression's (``x @ W - 0.5``), not a named node's, so
+    neither random points nor the ReLU zero point reach it; the spec's given values do (an
+    entry of ``x @ W`` is exactly 0.5). A formula right at random points is also compared there
+    in exact arithmetic: ``>= 0.5`` is ``relu-at-zero`` (it was "✓ correct" with a "round-off"
+    note of 0.27), ``> 0.5`` stays right; en and zh."""
+    from corpus10 import chinese_only
+
+    from derive.checker.check import check
+
+    net = str(COURSE / "hn18_softshrink_at_lambda.toml")
+    head = "dz = 2 * (z - y) / (n * d)\n"
+    assert check(net, "W", head + "dW = x.T @ (dz * (np.abs(x @ W) > 0.5))").ok
+    assert check(net, "W", head + "dW = x.T @ (dz * ((x @ W > 0.5) + (x @ W < -0.5)))").ok
+    slip = head + "dW = x.T @ (dz * (np.abs(x @ W) >= 0.5))"
+    r = check(net, "W", slip)
+    assert (r.verdict, r.code) == ("incorrect", "relu-at-zero"), r.text()
+    assert "example values" in r.text() and "round-off" not in r.text(), r.text()
+    r = check(net, "W", slip, lang="zh")
+    assert r.code == "relu-at-zero" and chinese_only(r.text().splitlines()[0]), r.text()

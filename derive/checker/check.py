@@ -759,6 +759,11 @@ def _check_formula_on(
             return _result(
                 verdict="incorrect", diagnoses=tuple(diags), read_as=read_as, notes=notes, **base
             )
+        kink = _example_kink(net, target, resolved, user)
+        if kink is not None:  # after the other sizes: a mistake they show is named first
+            return _result(
+                verdict="incorrect", diagnoses=(kink,), read_as=read_as, notes=notes, **base
+            )
         notes += _confirm(net, target, user)
         return _result(verdict="correct", diagnoses=(), read_as=read_as, notes=notes, **base)
     diags = diagnose(net, target, user, resolved, conv, raw)
@@ -1707,6 +1712,36 @@ def _missing_factor(net: Net, tensor: str, ks: list[int], u: list[float], t: lis
             key = "diag.entry_missing_grad" if r.kind == "grad" else "diag.entry_missing_value"
             return msg(key, name=name)
     return None
+
+
+def _example_kink(net: Net, target: Target, tree: ex.Node, user: mf.MExpr) -> Diagnosis | None:
+    """A formula right at random points but not, in exact arithmetic, at the spec's given
+    values (softshrink's ``|xW| >= 0.5`` where an entry of ``xW`` is exactly 0.5, which random
+    points and the ReLU zero point — built for named kink inputs only — never reach):
+    ``relu-at-zero`` where the formula compares (the one-sided value at a kink), else
+    ``unknown``; None where it agrees there, or either side is undefined there."""
+    if not net.spec.values:
+        return None
+    want = target.truth(0, "example")
+    mine = evaluate(user, System(net.example, 0))
+    if want is None or mine is None or same(mine, want):
+        return None
+    grad = grad_name(target.name)
+    ops = [n.op for n in _nodes_of(tree) if isinstance(n, ex.Compare)]
+    if not ops:
+        return Diagnosis.of("unknown", msg("heldcheck21.example_differs", grad=grad), target.expected)
+    how = msg("heldcheck21.example_kink_how") if any(op in (">=", "<=") for op in ops) else ""
+    m = msg("heldcheck21.example_kink", grad=grad, how=how)
+    return Diagnosis.of("relu-at-zero", m, target.expected)
+
+
+def _nodes_of(n: ex.Node) -> list[ex.Node]:
+    out, todo = [], [n]
+    while todo:
+        x = todo.pop()
+        out.append(x)
+        todo.extend(ex.children(x))
+    return out
 
 
 def _confirm(net: Net, target: Target, user: mf.MExpr) -> list[Msg]:
