@@ -65,20 +65,8 @@ C = corpus_common.adder(_rows, lambda: _round)  # noqa: N816
 T, E, CH, M, MW, R = "tiny-mlp", "neuron", "chain", "mlp-bce", "mlp-bce-weighted", "relu-mlp"
 S, B, R2, A = "softmax-regression", "batchnorm", "rnn", "attention"
 
-# ---- oracles (PyTorch float64, tests/check_oracle.py)
-TW1 = "X.T @ ((y_pred - y_target) * W2.T * h * (1 - h))"
-TW2 = "h.T @ (y_pred - y_target)"
-EW = "(O - t) * O * (1 - O) * x"
-W2R = "A1.T @ (A2 - Y) / m"
-DZ1 = "((A2 - Y) @ W2.T * (Z1 > 0))"
-W1R = f"X.T @ {DZ1} / m"
-B1R = f"np.sum({DZ1}, axis=0, keepdims=True) / m"
-B2R = "np.sum(A2 - Y, axis=0, keepdims=True) / m"
-WDZ = "((1 - Y) * A2 - w * Y * (1 - A2))"
-RW2 = "2 * h_relu.T @ (y_pred - y)"
-RW1 = "x.T @ (2 * (y_pred - y) @ w2.T * (h > 0))"
-SW = "X.T @ (P - Y) / m"
-SB = "np.sum(P - Y, axis=0, keepdims=True) / m"
+# ---- oracles (PyTorch float64, tests/check_oracle.py): the built-ins' as corpus 20 wrote them
+from corpus20 import B1R, B2R, DZ1, EW, RW1, RW2, SB, SW, TW1, TW2, W1R, W2R, WDZ  # noqa: E402
 
 # ================================================================ mlp-bce, NumPy / PyTorch / JAX
 C(M, "W2", N, "dZ2 = A2.copy()\ndZ2 -= Y\ndZ2 /= m\ndW2 = A1.T @ dZ2", oracle=W2R, style="inplace-sub-div")

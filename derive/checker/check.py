@@ -87,6 +87,7 @@ from derive.checker.checknet import (
 )
 from derive.checker.diagnose import (
     _activation_of,
+    _ex_nodes,
     _factor_diagnoses,
     _ratio,
     diagnose,
@@ -1011,10 +1012,7 @@ def _label_weighted(net: Net) -> bool:
     """Does the loss, written out, weight a label by a number other than ±1 or by a constant
     (``3 * y * softplus(-z)``: a pos_weight)?"""
     labels = set(_labels(net))
-    todo = [net.spec.forward[-1][1]] if labels else []
-    while todo:
-        n = todo.pop()
-        todo.extend(ex.children(n))
+    for n in _ex_nodes(net.spec.forward[-1][1]) if labels else ():
         if isinstance(n, ex.BinOp) and n.op == "*":
             for a, b in ((n.left, n.right), (n.right, n.left)):
                 if isinstance(a, ex.Name) and a.id in labels and (
@@ -1727,21 +1725,12 @@ def _example_kink(net: Net, target: Target, tree: ex.Node, user: mf.MExpr) -> Di
     if want is None or mine is None or same(mine, want):
         return None
     grad = grad_name(target.name)
-    ops = [n.op for n in _nodes_of(tree) if isinstance(n, ex.Compare)]
+    ops = [n.op for n in _ex_nodes(tree) if isinstance(n, ex.Compare)]
     if not ops:
         return Diagnosis.of("unknown", msg("heldcheck21.example_differs", grad=grad), target.expected)
     how = msg("heldcheck21.example_kink_how") if any(op in (">=", "<=") for op in ops) else ""
     m = msg("heldcheck21.example_kink", grad=grad, how=how)
     return Diagnosis.of("relu-at-zero", m, target.expected)
-
-
-def _nodes_of(n: ex.Node) -> list[ex.Node]:
-    out, todo = [], [n]
-    while todo:
-        x = todo.pop()
-        out.append(x)
-        todo.extend(ex.children(x))
-    return out
 
 
 def _confirm(net: Net, target: Target, user: mf.MExpr) -> list[Msg]:
