@@ -87,6 +87,7 @@ from derive.checker.checknet import (
 )
 from derive.checker.diagnose import (
     _activation_of,
+    _ex_nodes,
     _factor_diagnoses,
     _ratio,
     diagnose,
@@ -815,6 +816,11 @@ def _check_formula_on(
             return _result(
                 verdict="incorrect", diagnoses=tuple(diags), read_as=read_as, notes=notes, **base
             )
+        kink = _example_kink(net, target, resolved, user)
+        if kink is not None:  # after the other sizes: a mistake they show is named first
+            return _result(
+                verdict="incorrect", diagnoses=(kink,), read_as=read_as, notes=notes, **base
+            )
         notes += _confirm(net, target, user)
         return _result(verdict="correct", diagnoses=(), read_as=read_as, notes=notes, **base)
     diags = diagnose(net, target, user, resolved, conv, raw)
@@ -1019,13 +1025,10 @@ def _one_term_at_sizes(net: Net, target: Target, user: mf.MExpr) -> list[Diagnos
 def binary_points(net: Net) -> list[Checker] | None:
     """The points where every label (the loss's second argument) is 0 or 1 — all 0, all 1,
     then two random draws — or None when the loss has no label input."""
-    loss = net.spec.forward[-1][1]
-    if not (isinstance(loss, ex.Call) and len(loss.args) > 1 and isinstance(loss.args[1], ex.Name)):
+    labels = _labels(net)
+    if not labels:
         return None
-    label = loss.args[1].id
-    if label not in net.spec.inputs:
-        return None
-    syms = list(net.g.tensors[label].symbols)
+    syms = [s for label in labels for s in net.g.tensors[label].symbols]
     rng = random.Random(f"binary:{net.spec.name}")
     out = []
     for k in range(4):
@@ -1034,6 +1037,46 @@ def binary_points(net: Net) -> list[Checker] | None:
             bits = {s: sp.Integer(k) for s in syms}
         out.append(Checker(defs={**net.rand.defs, **bits}, points=1, seed=net.seed + 11 + k))
     return out
+
+
+def _labels(net: Net) -> list[str]:
+    """The loss's labels: its call's second argument (``bce(A2, Y)``), else — a loss written out
+    (TensorFlow's ``weighted_cross_entropy_with_logits`` as its terms) — the inputs the loss's own
+    expression names whose example values are all 0 or 1 (not a dropout mask, which is named
+    by an earlier node)."""
+    loss = net.spec.forward[-1][1]
+    if isinstance(loss, ex.Call) and len(loss.args) > 1 and isinstance(loss.args[1], ex.Name):
+        label = loss.args[1].id
+        return [label] if label in net.spec.inputs else []
+    return [
+        name
+        for name in sorted(set(ex.names(loss)) & set(net.spec.inputs))
+        if name in net.spec.values
+        and _bits(net.spec.values[name])
+    ]
+
+
+def _bits(rows: Any) -> bool:
+    """Are the given values (a number, or rows of them) all 0 or 1, both present?"""
+    flat = [v for row in rows for v in (row if isinstance(row, (tuple, list)) else (row,))] if (
+        isinstance(rows, (tuple, list))
+    ) else [rows]
+    return set(flat) == {0, 1}
+
+
+def _label_weighted(net: Net) -> bool:
+    """Does the loss, written out, weight a label by a number other than ±1 or by a constant
+    (``3 * y * softplus(-z)``: a pos_weight)?"""
+    labels = set(_labels(net))
+    for n in _ex_nodes(net.spec.forward[-1][1]) if labels else ():
+        if isinstance(n, ex.BinOp) and n.op == "*":
+            for a, b in ((n.left, n.right), (n.right, n.left)):
+                if isinstance(a, ex.Name) and a.id in labels and (
+                    (isinstance(b, ex.Num) and abs(b.value) != 1)
+                    or (isinstance(b, ex.Name) and b.id in net.spec.constants)
+                ):
+                    return True
+    return False
 
 
 def _binary_only(net: Net, target: Target, user: mf.MExpr) -> bool:
@@ -1051,7 +1094,7 @@ def _binary_only(net: Net, target: Target, user: mf.MExpr) -> bool:
 def _weighted(net: Net) -> bool:
     """Is the loss a weighted binary cross-entropy (a formula right only for 0/1 labels is then
     the weighted loss simplified as if it were the plain one)?"""
-    return any(v.rule == "weighted-bce" for v in net.visits.values())
+    return any(v.rule == "weighted-bce" for v in net.visits.values()) or _label_weighted(net)
 
 
 def onehot_points(net: Net, base: Checker | None = None) -> list[list[Checker]] | None:
@@ -1169,7 +1212,7 @@ def _size_swap(net: Net, target: Target, user: mf.MExpr, text: str = "") -> Diag
             if all(
                 same(evaluate(fixed, System(net.other_dims, k)), target.truth(k, "dims"))
                 for k in range(2)
-            ):
+            ) or _one_swapped(net, target, user, a, b):
                 # the factor as measured where the sizes differ (`* n / m**2` is n/m × the
                 # gradient there, `/ n` for `/ m` m/n)
                 there = net.other_dims.defs
@@ -1191,6 +1234,19 @@ def _size_swap(net: Net, target: Target, user: mf.MExpr, text: str = "") -> Diag
                 )
                 return Diagnosis.of("scale-factor", m, target.expected, factor=factor)
     return None
+
+
+def _one_swapped(net: Net, target: Target, user: mf.MExpr, a: Any, b: Any) -> bool:
+    """Is ``user`` the gradient times ``a/b`` or ``b/a`` where the sizes differ — the size ``a``
+    written in one place where ``b`` belongs, beside a right one (``/ (B * B)`` for ``/ (B * H)``),
+    which swapping every ``a`` does not mend?"""
+    mine = [floats(evaluate(user, System(net.other_dims, k))) for k in range(2)]
+    want = [floats(target.truth(k, "dims")) for k in range(2)]
+    if any(v is None for v in mine + want):
+        return False
+    c = _ratio(mine, want)  # type: ignore[arg-type]
+    va, vb = float(net.other_dims.defs[a]), float(net.other_dims.defs[b])
+    return c is not None and any(math.isclose(c, r, rel_tol=1e-6) for r in (va / vb, vb / va))
 
 
 def ones_shown(net: Net, node: ex.Node) -> ex.Node:
@@ -1710,6 +1766,27 @@ def _missing_factor(net: Net, tensor: str, ks: list[int], u: list[float], t: lis
             key = "diag.entry_missing_grad" if r.kind == "grad" else "diag.entry_missing_value"
             return msg(key, name=name)
     return None
+
+
+def _example_kink(net: Net, target: Target, tree: ex.Node, user: mf.MExpr) -> Diagnosis | None:
+    """A formula right at random points but not, in exact arithmetic, at the spec's given
+    values (softshrink's ``|xW| >= 0.5`` where an entry of ``xW`` is exactly 0.5, which random
+    points and the ReLU zero point — built for named kink inputs only — never reach):
+    ``relu-at-zero`` where the formula compares (the one-sided value at a kink), else
+    ``unknown``; None where it agrees there, or either side is undefined there."""
+    if not net.spec.values:
+        return None
+    want = target.truth(0, "example")
+    mine = evaluate(user, System(net.example, 0))
+    if want is None or mine is None or same(mine, want):
+        return None
+    grad = grad_name(target.name)
+    ops = [n.op for n in _ex_nodes(tree) if isinstance(n, ex.Compare)]
+    if not ops:
+        return Diagnosis.of("unknown", msg("heldcheck21.example_differs", grad=grad), target.expected)
+    how = msg("heldcheck21.example_kink_how") if any(op in (">=", "<=") for op in ops) else ""
+    m = msg("heldcheck21.example_kink", grad=grad, how=how)
+    return Diagnosis.of("relu-at-zero", m, target.expected)
 
 
 def _confirm(net: Net, target: Target, user: mf.MExpr) -> list[Msg]:

@@ -55,7 +55,7 @@ from derive.checker.verdict import Msg
 from derive.engine import mform as mf
 from derive.engine.backprop import sym_shape
 from derive.engine.printing import latex as tex_of
-from derive.engine.steps import DPS
+from derive.engine.steps import DPS, ComplexArgument
 from derive.engine.tolerance import (
     CHECK_FD_ATOL,
     CHECK_FD_RTOL,
@@ -480,8 +480,8 @@ def build(net: Net, key: str) -> bytes | None:
                         out.append(_grid([[checker._eval(leaf.expr, k)]]))
                     else:
                         out.append(None)
-                except (ArithmeticError, ValueError):
-                    out.append(None)
+                except (ArithmeticError, ValueError, ComplexArgument):
+                    out.append(None)  # undefined there, as derive.checker.evaluate reads it
         return out
 
     zero = net.zero

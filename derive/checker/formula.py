@@ -280,14 +280,28 @@ _MASKED = re.compile(r"\s*([A-Za-z_][A-Za-z0-9_]*)\s*\[(.+)\]\s*([-+*/]?)=(?!=)\
 
 def _masked(part: str) -> str:
     """``dZ[Z <= 0] = 0`` (course code's ReLU backward) as the assignment it performs:
-    ``dZ = dZ * (1 - (Z <= 0)) + 0 * (Z <= 0)``; other statements unchanged."""
+    ``dZ = dZ * (1 - (Z <= 0)) + 0 * (Z <= 0)`` (a negated mask, ``dZ[~(Z > 0)]`` or
+    ``np.logical_not(Z > 0)``, as ``1 - (Z > 0)``); other statements unchanged."""
     m = _MASKED.fullmatch(part)
     if m is None or not re.search(r"[<>]|!=|==", m.group(2)):
         return part
     name, cond, op, value = m.group(1), m.group(2).strip(), m.group(3), m.group(4).strip()
+    neg = re.fullmatch(r"(?:~\s*|(?:np|numpy|torch|jnp)\.logical_not)\((.+)\)", cond)
+    if neg is not None and _balanced(neg.group(1)):  # dZ[~(Z > 0)] = 0: the other entries
+        cond = f"1 - ({neg.group(1)})"
     if op:  # dZ[Y == 1] *= w: only the masked entries are updated
         value = f"{name} {op} ({value})"
     return f"{name} = {name} * (1 - ({cond})) + ({value}) * ({cond})"
+
+
+def _balanced(text: str) -> bool:
+    """Are the brackets of ``text`` balanced, never closing one that is not open?"""
+    depth = 0
+    for ch in text:
+        depth += (ch in "([{") - (ch in ")]}")
+        if depth < 0:
+            return False
+    return depth == 0
 
 
 _CLASS_ENTRY = re.compile(
@@ -377,7 +391,9 @@ def _one_hot_calls(net: Net, part: str) -> str:
     ``jax.nn.one_hot(y, C)``, ``tf.one_hot(y, depth=C)`` — as the network's one-hot target
     ``y``, which they are where the size is the number of classes. A size that is not (the
     labels' own count ``N``, another number) is refused with a sentence naming both; labels that
-    are not the target's, likewise; other text unchanged."""
+    are not the target's, likewise; other text unchanged. A tensor indexed by those labels, its
+    class columns ``W[:, y]`` (CS231n's saliency map) or rows ``W[y]``, is ``W @ y^T`` /
+    ``y @ W`` with the one-hot ``y``."""
 
     def one(m: re.Match) -> str:
         label = m.group("y1") or m.group("y2") or m.group("y3")
@@ -393,7 +409,22 @@ def _one_hot_calls(net: Net, part: str) -> str:
             )
         return label
 
-    return _ONE_HOT.sub(one, part)
+    def picked(m: re.Match) -> str:
+        hot = [h for h in net.spec.one_hot if h in net.spec.class_labels]
+        name, label = m.group("t"), m.group("y")
+        if len(hot) != 1 or label != hot[0] or name.split(".")[0] not in net.g.tensors:
+            return m.group(0)
+        # W[:, y]: the class columns, W @ Y^T; W[y] (W[y, :]): the class rows, Y @ W
+        return f"({name} @ {label}.T)" if m.group("cols") else f"({label} @ {name})"
+
+    return _PICKED.sub(picked, _ONE_HOT.sub(one, part))
+
+
+# a tensor indexed by integer class labels: its class columns W[:, y], its class rows W[y]
+_PICKED = re.compile(
+    r"(?<![\w.])(?P<t>[A-Za-z_]\w*(?:\.T)?)\[\s*(?P<cols>:\s*,\s*)?(?P<y>[A-Za-z_]\w*)\s*"
+    r"(?(cols)|(?:,\s*:\s*)?)\]"
+)
 
 
 _AUGMENTED = re.compile(r"\s*([A-Za-z_][A-Za-z0-9_]*)\s*([-+*/@])=\s*(.+)")

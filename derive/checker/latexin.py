@@ -2014,6 +2014,17 @@ class _Parser:
             and self.per_example_scalar(term.left)
         ):  # Σ_i (a^{(i)} − y^{(i)}) x^{(i)⊤}: each example's number times its column
             return _mul(term.right, term.left)  # X^⊤ (A − Y)
+        if (
+            self.used_example
+            and not (self.example_rows or self.indices)
+            and isinstance(term, ex.BinOp)
+            and term.op == PRODUCT
+            and isinstance(term.right, ex.Transpose)
+            and not _has_transpose(term.left)
+            and not _has_transpose(term.right.operand)
+            and not self.per_example_scalar(term.left)
+        ):  # Σ_i x^{(i)} (p^{(i)} − y^{(i)})^⊤, vectors as columns (CS229): a sum of outer
+            return _mul(ex.Transpose(term.left), term.right.operand)  # products, X^⊤ (P − Y)
         if self.example_cols:  # Σ_i (t_i − p_i) f_i over 1-D inputs (rows): along the columns
             return ex.Call("sum", (term,), (("axis", ex.Num(Fraction(1))),))
         return _batch_sum(term)
