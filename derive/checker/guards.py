@@ -37,6 +37,20 @@ def _terms(n: ex.Node) -> list[ex.Node]:
     return [n]
 
 
+def _zero(n: ex.Node) -> bool:
+    return isinstance(n, ex.Num) and n.value == 0
+
+
+def _sum(op: str, left: ex.Node, right: ex.Node) -> ex.Node:
+    """``left op right`` without a term a guard left at 0 (``p + 0`` is ``p``), so the gradient
+    the checker prints reads as the course writes it."""
+    if _zero(right):
+        return left
+    if _zero(left):
+        return right if op == "+" else ex.Neg(right)
+    return ex.BinOp(op, left, right)
+
+
 class _Stripper:
     def __init__(self) -> None:
         self.found: list[Fraction] = []
@@ -61,7 +75,7 @@ class _Stripper:
                     return self.walk(t, inner)
                 return self.walk(t, False)
 
-            return ex.BinOp(n.op, term(n.left), term(n.right))
+            return _sum(n.op, term(n.left), term(n.right))
         if isinstance(n, ex.BinOp) and n.op == "/":
             return ex.BinOp("/", self.walk(n.left, False), self.walk(n.right, True))
         if isinstance(n, ex.Pow):
