@@ -21,7 +21,7 @@ from derive.engine import mform as mf
 from derive.engine.printing import entry_tex, name_tex
 from derive.lang import expr as ex
 from derive.lang import ops
-from derive.lang.spec import Dim, NetSpec, SizeExpr, slice_bounds
+from derive.lang.spec import Dim, NetSpec, SizeExpr, slice_bounds, sum_size
 
 RANK = {"delta": 0, "input": 1, "node": 2, "param": 3}
 
@@ -442,7 +442,7 @@ def _call_shape(g: Graph, tree: ex.Call) -> tuple[int, int]:
     if kind == ops.CONCAT:
         k = concat_axis(tree)
         sizes = [forward_ir(a, g).shape[k] for a in tree.args]
-        total = sum(int(s) for s in sizes)
+        total = sum_size(sizes, g.spec.dims)
         return (total, inner[1]) if k == 0 else (inner[0], total)
     axis = tree.kwarg("axis")
     if kind == ops.REDUCTION and axis is not None:

@@ -2624,7 +2624,7 @@ class _Shapes:
                 ),
                 catalog.said("spec.concat_size_fix"),
             )
-        size = sum(int(s[int(k)]) for s in shapes)  # a number: no [dims] name is the sum
+        size = sum_size([s[int(k)] for s in shapes], self.dims)
         return (size, shapes[0][1]) if k == 0 else (shapes[0][0], size)
 
     def slice(self, n: ex.Call, shape: Shape) -> Shape:
@@ -2750,6 +2750,21 @@ def slice_bounds(n: ex.Call, full: int, dims: dict[str, int]) -> tuple[int, int]
     if hi <= lo:
         raise Refused(catalog.said("spec.more.slice_empty", lo=lo, hi=hi))
     return _as_size(out[0], dims), _as_size(out[1], dims)
+
+
+def sum_size(sizes: list[int], dims: dict[str, int]) -> int:
+    """The sizes of blocks set side by side (a concat), as a size that keeps its [dims] names:
+    ``h[:, :2]`` and ``h[:, 2:]`` of a ``C``-column ``h`` make ``C`` again, ``d`` and ``h``
+    make ``d + h`` — so a slice of the result moves with the sizes (an open ``[:, 2:]``)."""
+    p: Poly = {}
+    env = {**dims}
+    for d in sizes:
+        for m, c in _size_poly(d).items():
+            p[m] = p.get(m, 0) + c
+        if isinstance(d, Dim):
+            env[d.label] = int(d)
+        env.update(dict(getattr(d, "env", ())))
+    return _as_size({m: c for m, c in p.items() if c}, env)
 
 
 def block_size(lo: int, hi: int, dims: dict[str, int]) -> int:
