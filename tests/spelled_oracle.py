@@ -557,9 +557,41 @@ def _keras_losses_bce(y_true, y_pred, from_logits=False, label_smoothing=0.0, ax
     return _keras_bce(y, y_pred, from_logits).mean(axis)
 
 
-def _keras_module() -> SimpleNamespace:
-    """``keras`` / ``tf.keras``: the backend and the two cross-entropies of ``keras.losses``."""
+def _keras_relu(x, alpha=0.0, max_value=None, threshold=0.0, negative_slope=None):
+    """``keras.activations.relu`` (Keras 3 calls the slope ``negative_slope``): a threshold is
+    not modelled here (derive refuses it)."""
+    assert threshold == 0.0
+    slope = alpha if negative_slope is None else negative_slope
+    y = F.leaky_relu(_t(x), slope) if slope else torch.relu(_t(x))
+    return y if max_value is None else torch.clamp(y, max=max_value)
+
+
+def _keras_activations() -> SimpleNamespace:
+    """``keras.activations`` as Keras defines them (gelu's default is the exact form; softmax
+    along the last axis)."""
     return SimpleNamespace(
+        relu=_keras_relu,
+        sigmoid=torch.sigmoid,
+        tanh=torch.tanh,
+        softplus=F.softplus,
+        softsign=F.softsign,
+        elu=lambda x, alpha=1.0: F.elu(_t(x), alpha),
+        selu=F.selu,
+        gelu=lambda x, approximate=False: F.gelu(_t(x), approximate="tanh" if approximate else "none"),
+        silu=F.silu,
+        swish=F.silu,
+        mish=F.mish,
+        relu6=F.relu6,
+        softmax=lambda x, axis=-1: torch.softmax(_t(x), dim=axis),
+        log_softmax=lambda x, axis=-1: torch.log_softmax(_t(x), dim=axis),
+    )
+
+
+def _keras_module() -> SimpleNamespace:
+    """``keras`` / ``tf.keras``: the backend, the two cross-entropies of ``keras.losses`` and
+    the activations."""
+    return SimpleNamespace(
+        activations=_keras_activations(),
         backend=_keras_shim(),
         losses=SimpleNamespace(
             categorical_crossentropy=_keras_losses_cce, binary_crossentropy=_keras_losses_bce

@@ -1211,13 +1211,16 @@ class _Converter:
         if isinstance(f, ast.Attribute) and not keras_k and (module := _module_of(f.value)):
             # np.tanh(Z), torch.sigmoid(Z), F.relu(Z), torch.nn.functional.mse_loss(P, Y): the
             # language's function of that name (or its exact respelling below)
-            if module in spelling.KERAS_LOSSES and f.attr not in spelling.KERAS_LOSSES_READ:
+            read = spelling.READ_ONLY.get(module)
+            if read is not None and f.attr not in read:
                 raise self.fail(
                     node,
                     catalog.said(
-                        "spec.expr.keras_losses",
+                        "spec.expr.keras_losses"
+                        if module in spelling.KERAS_LOSSES
+                        else "spec.expr.keras_activations",
                         f=ast.unparse(f),
-                        read=", ".join(spelling.KERAS_LOSSES_READ),
+                        read=", ".join(read),
                     ),
                 )
             node = ast.Call(ast.Name(f.attr, ast.Load()), node.args, node.keywords)

@@ -46,6 +46,9 @@ MODULES = frozenset(
         # Keras' losses module: only its categorical/binary cross-entropies (KERAS_LOSSES)
         "keras.losses",
         "tf.keras.losses",
+        # Keras' activations module: the functions of KERAS_ACTIVATIONS_READ
+        "keras.activations",
+        "tf.keras.activations",
         # TensorFlow and JAX (tf.matmul, tf.nn.relu, tf.math.log, jnp.dot, jax.nn.log_softmax)
         "tf",
         "tf.math",
@@ -55,6 +58,8 @@ MODULES = frozenset(
         "tensorflow.nn",
         "jnp",
         "jax.numpy",
+        "jnp.linalg",
+        "jax.numpy.linalg",
         "jax.nn",
         "jax.scipy.special",
     }
@@ -66,6 +71,20 @@ KERAS = frozenset({"K", "keras.backend", "tf.keras.backend"})
 # Keras' losses functions (per example, label_smoothing=): the two cross-entropies are read
 KERAS_LOSSES = frozenset({"keras.losses", "tf.keras.losses"})
 KERAS_LOSSES_READ = ("categorical_crossentropy", "binary_crossentropy")
+# Keras' activations (tf.keras.activations.relu …): the ones whose Keras 2 and Keras 3 definitions
+# agree and are the language's (gelu's default there is the exact form, approximate=False;
+# softmax along the last axis); hard_sigmoid (0.2x + 0.5 in Keras 2, relu6(x + 3)/6 in Keras 3),
+# exponential and linear are not read
+KERAS_ACTIVATIONS = frozenset({"keras.activations", "tf.keras.activations"})
+KERAS_ACTIVATIONS_READ = (
+    "relu", "sigmoid", "tanh", "softmax", "log_softmax", "softplus", "softsign", "elu", "selu",
+    "gelu", "silu", "swish", "mish", "relu6",
+)
+# modules of which only some functions are read, and those functions
+READ_ONLY = {
+    **{m: KERAS_LOSSES_READ for m in KERAS_LOSSES},
+    **{m: KERAS_ACTIVATIONS_READ for m in KERAS_ACTIVATIONS},
+}
 # PyTorch's functional modules: there ``cross_entropy`` takes logits (as F.cross_entropy does)
 TORCH_FUNCTIONAL = frozenset({"F", "nn.functional", "torch.nn.functional"})
 # np.pi, math.e …: the float64 numbers NumPy/PyTorch compute with (kept exactly)
@@ -2666,6 +2685,7 @@ REWRITES.update(
 )
 _QUALIFIED.update(
     {
+        "relu": tuple(KERAS_ACTIVATIONS),
         "tensor": ("torch",),
         "threshold": tuple(TORCH_FUNCTIONAL),
         "xlogy": ("torch", "torch.special", "scipy.special", "special", "method"),
@@ -2685,7 +2705,27 @@ _QUALIFIED.update(
 )
 
 # table ops whose PyTorch spelling still needs reading (an axis, logits)
-_OVER_TABLE = frozenset({"softmax", "log_softmax", "cross_entropy", "concat", "softplus"})
+_OVER_TABLE = frozenset({"softmax", "log_softmax", "cross_entropy", "concat", "softplus", "relu"})
+
+
+def _keras_relu(node: ast.Call, how: str) -> ast.expr:
+    """Keras' ``activations.relu(x, alpha=0.0, max_value=None, threshold=0.0)`` (Keras 3 names
+    the slope ``negative_slope``): the ReLU, a leaky ReLU of slope ``alpha`` or a ReLU capped at
+    ``max_value`` (relu6's form: PyTorch's derivative 0 at the cap); a threshold, or a slope and
+    a cap together, are refused naming what to write."""
+    a = _bound(node, "relu", ("x", "alpha", "max_value", "threshold", "negative_slope"), 1)
+    slope = a.get("alpha", a.get("negative_slope"))
+    cap = None if _is_none(a.get("max_value")) else a.get("max_value")
+    threshold = a.get("threshold")
+    if threshold is not None and not _zero(threshold) or (
+        slope is not None and not _zero(slope) and cap is not None
+    ):
+        raise SpellingError(catalog.said("spec.spelling.keras_relu"))
+    if slope is not None and not _zero(slope):
+        return ast.Call(ast.Name("leaky_relu", ast.Load()), [a["x"], slope], [])
+    if cap is not None:
+        return _hardclip(_num(0), cap, a["x"])
+    return _call("relu", a["x"])
 
 
 def method(name: str) -> bool:
@@ -2736,3 +2776,5 @@ def respell(node: ast.Call, how: str) -> ast.expr | None:
     if name in ops.OPS and name not in _OVER_TABLE and not ops.OPS[name].extra.get("internal"):
         return None  # an op of the active table keeps its own row (a test may register one)
     return rewrite(node, how)
+
+REWRITES["relu"] = _keras_relu
