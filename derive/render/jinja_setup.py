@@ -55,6 +55,7 @@ FILTERS = (
     "md_escape",
     "tex_escape",
     "prose",
+    "with_value",
 )
 _TEX_DELIMITERS = dict(
     block_start_string="((*",
