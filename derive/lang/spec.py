@@ -1511,10 +1511,11 @@ class _Validator:
         return _new_targets(text, ("cross_entropy", "nll_loss"), label_of)
 
     def argmax_targets(self, text: str) -> str:
-        """``F.cross_entropy(z, Y.argmax(dim=1))`` (also ``torch.argmax(Y, 1)``, ``np.argmax(Y,
-        axis=-1)``) with ``Y`` an input declared ``kind = "one-hot"``: the class indices of
-        one-hot rows, so the target is ``Y`` itself (PyTorch's cross-entropy of a probability
-        target equals that of the row's class index for a one-hot row). Only without
+        """``F.cross_entropy(z, Y.argmax(dim=1))`` and ``F.nll_loss(logp, Y.argmax(1))`` (also
+        ``torch.argmax(Y, 1)``, ``np.argmax(Y, axis=-1)``) with ``Y`` an input declared
+        ``kind = "one-hot"``: the class indices of one-hot rows, so the target is ``Y`` itself
+        (PyTorch's cross-entropy of a probability target equals that of the row's class index for
+        a one-hot row; the negative log-likelihood picks the same entry of each row). Only without
         ``weight=``/``ignore_index=``/``label_smoothing=``, whose 'mean' differs between the two
         target forms; anything else is left for argmax's own refusal."""
         if "argmax" not in text or not self.one_hot:
@@ -1526,7 +1527,7 @@ class _Validator:
             hot = _argmax_of(n.args[1], self.one_hot) if len(n.args) > 1 else None
             return None if hot is None else ast.Name(hot, ast.Load())
 
-        return _new_targets(text, ("cross_entropy",), hot_rows)
+        return _new_targets(text, ("cross_entropy", "nll_loss"), hot_rows)
 
     def sdpa(self, where: str, text: str, shapes, constants, dims, dialect: str) -> str:
         """PyTorch 2's ``F.scaled_dot_product_attention(q, k, v)`` (``scale=`` too) as its
