@@ -93,6 +93,19 @@ def _reducer(fn):
     return lambda x, axis=None, keepdims=False, **kw: _np_reduce(fn, x, axis, keepdims, **kw)
 
 
+def _np_average(a, axis=None, weights=None, returned=False, keepdims=False):
+    """``np.average`` as NumPy defines it: with ``weights`` of ``a``'s shape, or 1-D along
+    ``axis`` (laid along that axis), ``sum(a·w) / sum(w)``."""
+    assert not returned
+    if weights is None:
+        return _np_reduce(torch.mean, a, axis, keepdims)
+    a, w = _t(a), _t(weights)
+    if w.dim() == 1 and a.dim() == 2 and axis is not None:
+        w = w.reshape(-1, 1) if axis in (0, -2) else w.reshape(1, -1)
+        w = w.expand_as(a)
+    return _np_reduce(torch.sum, a * w, axis, keepdims) / _np_reduce(torch.sum, w, axis, keepdims)
+
+
 def _tf_reducer(fn):
     """TensorFlow's reduce_*: TF1's ``reduction_indices=[1]`` / ``keep_dims`` are the axis and
     keepdims (a list of one axis is that axis)."""
@@ -162,7 +175,7 @@ def _np_shim() -> SimpleNamespace:
         nansum=_reducer(torch.sum),
         ones=lambda shape, dtype=None: torch.ones(shape, dtype=D),
         mean=_reducer(torch.mean),
-        average=_reducer(torch.mean),
+        average=_np_average,
         nanmean=_reducer(torch.mean),
         max=_reducer(torch.amax),
         amax=_reducer(torch.amax),

@@ -48,3 +48,46 @@ def test_nll_loss_with_class_weights_of_an_argmax_is_still_refused() -> None:
     with pytest.raises(DeriveError) as err:
         spec_mod.parse(text, "nll_weight")
     assert "weight" in str(err.value)
+
+
+_AVG = """
+[dims]
+n = 4
+d = 3
+[inputs]
+X = ["n", "d"]
+r = ["n", 1]
+[params]
+W = ["d", 1]
+[constants]
+{const}
+[forward]
+e = "(X @ W - r) ** 2"
+loss = "{loss}"
+"""
+
+
+@pytest.mark.parametrize(
+    "const, loss",
+    [
+        ("", "np.average(e, weights=X[:, 0:1] ** 2 + 1)"),
+        ("", "np.average(e.T, axis=1, weights=X[:, 0:1].T ** 2 + 1).sum()"),
+        ("", "np.average(e.T, axis=-1, weights=np.exp(X[:, 1:2].T), keepdims=True).sum()"),
+        ("", "np.sum(np.average(np.hstack([e, e ** 0.5]), axis=1, weights=np.hstack([r, r]) ** 2))"),
+    ],
+)
+def test_np_average_with_weights_agrees_with_numpy(const: str, loss: str) -> None:
+    _both(_AVG.format(const=const, loss=loss), "avg")
+
+
+@pytest.mark.parametrize(
+    "loss",
+    [
+        "np.average(np.hstack([e, e]), axis=0, weights=np.array([1.0, 2.0, 3.0, 4.0])).sum()",
+        "np.average(e, weights=X[:, 0:1] + 2, returned=True)",
+    ],
+)
+def test_np_average_along_axis_0_with_weights_is_refused_naming_the_sum(loss: str) -> None:
+    with pytest.raises(DeriveError) as err:
+        spec_mod.parse(_AVG.format(const="", loss=loss), "avg0")
+    assert "np.sum(x * w, axis=0)" in str(err.value)

@@ -1464,11 +1464,22 @@ def _nansum(name: str) -> Callable[[ast.Call, str], ast.expr]:
 
 
 def _average(node: ast.Call, how: str) -> ast.expr:
-    """NumPy's ``np.average(x, axis)`` without weights is ``np.mean(x, axis)``."""
+    """NumPy's ``np.average(x, axis)`` without weights is ``np.mean(x, axis)``; with
+    ``weights=w`` it is ``sum(x * w, axis) / sum(w, axis)`` — over everything (NumPy: ``w`` the
+    shape of ``x``) or along the last axis (``w`` of ``x``'s shape, or 1-D along that axis: a
+    row, as the language holds it). Along axis 0 a 1-D ``w`` is a column in NumPy but a row
+    here, so that form is refused with the sum written out."""
     a = _bound(node, "average", ("x", "axis", "weights", "returned", "keepdims"), 1)
-    if not _is_none(a.get("weights")) or not _is_none(a.get("returned")):
+    weights, axis = a.get("weights"), a.get("axis")
+    if not _is_none(a.get("returned")):
         raise SpellingError(catalog.said("spec.spelling.average_1"))
-    return _call("mean", a["x"], **_axis_kw(a.get("axis"), a.get("keepdims")))
+    kw = _axis_kw(axis, a.get("keepdims"))
+    if _is_none(weights):
+        return _call("mean", a["x"], **kw)
+    if not _is_none(axis) and _axis_value(axis) != 1:  # along axis 0 (or −2)
+        raise SpellingError(catalog.said("spec.spelling.average_1"))
+    assert weights is not None
+    return _div(_call("sum", _mul(a["x"], weights), **kw), _call("sum", weights, **kw))
 
 
 def _vector_norm(node: ast.Call, how: str) -> ast.expr:
