@@ -206,7 +206,7 @@ def test_the_lead_in_names_the_run_it_repeats() -> None:
     like = _compact(HELD)["U2"]
     lead = (
         f"**Steps 3.{like.start}–3.{like.end} are steps 3.{like.ref_start}–3.{like.ref_end} "
-        f"again**, with ${like.renamed}$:"
+        f"again**, with the names replaced all at once, ${like.renamed}$:"
     )
     assert lead in md
     zh = _md(HELD, "zh")
