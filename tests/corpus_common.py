@@ -203,6 +203,30 @@ def assert_checker_agrees(corpus: Any, case: dict) -> None:
     assert corpus.judge(case, got) == "ok", got
 
 
+def assert_new_and_mixed(
+    corpus: Any, cases: list[dict], known: dict[str, str], least: int, course: int, zh: int
+) -> None:
+    """A corpus's shape: at least ``least`` cases (at most 260), every built-in, ``course``
+    lecturer networks no earlier corpus used, about half right, ≥ 5 refusals and ``zh`` Chinese
+    cases, unique ids, no case repeating an earlier corpus, every known failure a case."""
+    name = corpus.__name__
+    assert least <= len(cases) <= 260
+    nets = [c["net"] for c in cases]
+    for net in OLDER + NEWER:
+        assert net in nets, net
+    specs = {n for n in nets if n.endswith(".toml")}
+    assert len(specs) >= course
+    for m in ORDER[: ORDER.index(name)]:
+        assert not specs & {c["net"] for c in __import__(m).load()}, m
+    right = sum(c["verdict"] == "correct" for c in cases)
+    assert 0.4 * len(cases) <= right <= 0.65 * len(cases)
+    assert sum(c["verdict"] == "unreadable" for c in cases) >= 5
+    assert sum(c["lang"] == "zh" for c in cases) >= zh
+    assert len({c["id"] for c in cases}) == len(cases)
+    assert not {corpus._key(c) for c in cases} & earlier_keys(name, corpus._key)
+    assert set(known) <= {c["id"] for c in cases}
+
+
 def corpus_tests(corpus: Any, cases: list[dict], known: dict[str, str]) -> tuple[Any, Any]:
     """The two slow tests of a written corpus (module ``corpus``, its ``cases``, ``known`` its
     strict xfails), bound in the corpus's test file as

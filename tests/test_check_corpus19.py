@@ -30,20 +30,7 @@ KNOWN: dict[str, str] = {  # id -> why it still fails (strict xfail: fixing it m
 def test_corpus_is_new_and_mixed() -> None:
     """At least 160 cases, every built-in and a dozen lecturer networks no earlier corpus used,
     about half right, refusals and Chinese cases among them, none repeating corpora 2–18."""
-    assert 160 <= len(CASES) <= 260
-    nets = [c["net"] for c in CASES]
-    for net in corpus_common.OLDER + corpus_common.NEWER:
-        assert net in nets, net
-    course = {n for n in nets if n.endswith(".toml")}
-    assert len(course) >= 12
-    for m in corpus_common.ORDER[: corpus_common.ORDER.index("corpus19")]:
-        assert not course & {c["net"] for c in __import__(m).load()}, m
-    right = sum(c["verdict"] == "correct" for c in CASES)
-    assert 0.4 * len(CASES) <= right <= 0.65 * len(CASES)
-    assert sum(c["verdict"] == "unreadable" for c in CASES) >= 5
-    assert sum(c["lang"] == "zh" for c in CASES) >= 5
-    assert len({c["id"] for c in CASES}) == len(CASES)
-    assert not {corpus19._key(c) for c in CASES} & corpus_common.earlier_keys("corpus19", corpus19._key)
+    corpus_common.assert_new_and_mixed(corpus19, CASES, KNOWN, least=160, course=12, zh=5)
 
 
 test_oracle_agrees_with_the_stated_verdict, test_checker_on_corpus19 = corpus_common.corpus_tests(

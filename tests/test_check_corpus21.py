@@ -30,21 +30,7 @@ KNOWN: dict[str, str] = {  # id -> why it still fails (strict xfail: fixing it m
 def test_corpus_is_new_and_mixed() -> None:
     """At least 120 cases, every built-in and ten lecturer networks no earlier corpus used,
     about half right, refusals and Chinese cases among them, none repeating corpora 2–20."""
-    assert 120 <= len(CASES) <= 260
-    nets = [c["net"] for c in CASES]
-    for net in corpus_common.OLDER + corpus_common.NEWER:
-        assert net in nets, net
-    course = {n for n in nets if n.endswith(".toml")}
-    assert len(course) >= 10
-    for m in corpus_common.ORDER[: corpus_common.ORDER.index("corpus21")]:
-        assert not course & {c["net"] for c in __import__(m).load()}, m
-    right = sum(c["verdict"] == "correct" for c in CASES)
-    assert 0.4 * len(CASES) <= right <= 0.65 * len(CASES)
-    assert sum(c["verdict"] == "unreadable" for c in CASES) >= 5
-    assert sum(c["lang"] == "zh" for c in CASES) >= 4
-    assert len({c["id"] for c in CASES}) == len(CASES)
-    assert not {corpus21._key(c) for c in CASES} & corpus_common.earlier_keys("corpus21", corpus21._key)
-    assert set(KNOWN) <= {c["id"] for c in CASES}
+    corpus_common.assert_new_and_mixed(corpus21, CASES, KNOWN, least=120, course=10, zh=4)
 
 
 test_oracle_agrees_with_the_stated_verdict, test_checker_on_corpus21 = corpus_common.corpus_tests(
