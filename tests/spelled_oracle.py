@@ -278,6 +278,9 @@ def _lang() -> dict[str, Any]:
         "sqrt": torch.sqrt,
         "abs": lambda x: torch.abs(_t(x)),
         "erf": torch.erf,
+        "erfc": lambda x: torch.erfc(_t(x)),
+        "ndtr": lambda x: torch.special.ndtr(_t(x)),
+        "log_ndtr": lambda x: torch.special.log_ndtr(_t(x)),
         "lgamma": lambda x: torch.lgamma(_t(x)),
         "digamma": lambda x: torch.digamma(_t(x)),
         "softplus": F.softplus,
@@ -320,7 +323,7 @@ def _math_shim() -> SimpleNamespace:
     """``math`` whose functions keep a tensor in the graph (``math.exp(-z)`` of a 0-d tensor;
     the real ``math.exp`` would turn it into a float and cut the gradient)."""
     names = ("exp", "log", "sqrt", "tanh", "cosh", "sinh", "erf", "log1p", "expm1", "cos", "sin")
-    names += ("tan", "atan", "lgamma")
+    names += ("tan", "atan", "lgamma", "erfc")
     ns = {n: _unary(getattr(torch, n), getattr(math, n)) for n in names}
     return SimpleNamespace(**ns, pi=math.pi, e=math.e, inf=math.inf)
 
@@ -452,6 +455,29 @@ def _tf_shim() -> SimpleNamespace:
     )
 
 
+def _normal_shim() -> SimpleNamespace:
+    """SciPy's ``scipy.stats.norm`` (and JAX's) as ``torch.distributions.Normal`` computes it:
+    an implementation of its own, not derive's ndtr/log_ndtr rows."""
+
+    def dist(loc: Any, scale: Any) -> Any:
+        return torch.distributions.Normal(_t(loc), _t(scale))
+
+    def cdf(x, loc=0.0, scale=1.0):
+        return dist(loc, scale).cdf(_t(x))
+
+    def sf(x, loc=0.0, scale=1.0):
+        return dist(loc, scale).cdf(2 * _t(loc) - _t(x))
+
+    return SimpleNamespace(
+        cdf=cdf,
+        logcdf=lambda x, loc=0.0, scale=1.0: torch.log(cdf(x, loc, scale)),
+        sf=sf,
+        logsf=lambda x, loc=0.0, scale=1.0: torch.log(sf(x, loc, scale)),
+        pdf=lambda x, loc=0.0, scale=1.0: dist(loc, scale).log_prob(_t(x)).exp(),
+        logpdf=lambda x, loc=0.0, scale=1.0: dist(loc, scale).log_prob(_t(x)),
+    )
+
+
 def _jax_shim() -> SimpleNamespace:
     nn = SimpleNamespace(
         relu=torch.relu,
@@ -463,12 +489,31 @@ def _jax_shim() -> SimpleNamespace:
         silu=F.silu,
         one_hot=lambda y, n: F.one_hot(_t(y), int(n)).to(D),
         gelu=lambda x, approximate=True: F.gelu(x, approximate="tanh" if approximate else "none"),
+        # jax/_src/nn/functions.py: variance as mean(x²) − mean²
+        standardize=lambda x, axis=-1, mean=None, variance=None, epsilon=1e-5: (
+            lambda m: (x - m)
+            * torch.rsqrt(
+                (torch.mean(x**2, axis, keepdim=True) - m**2 if variance is None else variance)
+                + epsilon
+            )
+        )(torch.mean(x, axis, keepdim=True) if mean is None else mean),
         # jax.nn.logsumexp (= jax.scipy.special.logsumexp): NumPy's axis/keepdims
         logsumexp=lambda x, axis=None, keepdims=False: _np_reduce(
             torch.logsumexp, x, axis, keepdims
         ),
     )
-    return SimpleNamespace(nn=nn, lax=SimpleNamespace(stop_gradient=lambda x: _t(x).detach()))
+    return SimpleNamespace(
+        nn=nn,
+        lax=SimpleNamespace(stop_gradient=lambda x: _t(x).detach()),
+        scipy=SimpleNamespace(
+            stats=SimpleNamespace(norm=_normal_shim()),
+            special=SimpleNamespace(
+                ndtr=lambda x: torch.special.ndtr(_t(x)),
+                log_ndtr=lambda x: torch.special.log_ndtr(_t(x)),
+                erfc=lambda x: torch.erfc(_t(x)),
+            ),
+        ),
+    )
 
 
 def _optax_shim() -> SimpleNamespace:
@@ -493,7 +538,26 @@ def _optax_shim() -> SimpleNamespace:
         bn = torch.sqrt((b * b).sum(-1, keepdim=True))
         return (a / an * (b / bn)).sum(-1)
 
+    def kl(log_predictions, targets, axis=-1):
+        # optax/losses/_classification.py: targets·(where(t == 0, 0, log t) − log p), summed
+        t = _t(targets)
+        logt = torch.where(t == 0, torch.zeros_like(t), torch.log(torch.where(t == 0, 1.0, t)))
+        return (t * (logt - log_predictions)).sum(axis)
+
+    def focal(logits, labels, alpha=None, gamma=2.0):
+        # Optax ≥ 0.2.5: ce·exp(γ·log(1 − p_t)), log(1 − p_t) a weighted logsumexp
+        y = _t(labels)
+        ce = -(y * F.logsigmoid(logits) + (1 - y) * F.logsigmoid(-logits))
+        log_miss = torch.log((1 - y) * torch.sigmoid(logits) + y * torch.sigmoid(-logits))
+        loss = ce * torch.exp(gamma * log_miss)
+        return loss if alpha is None else (alpha * y + (1 - alpha) * (1 - y)) * loss
+
     return SimpleNamespace(
+        kl_divergence=kl,
+        kl_divergence_with_log_targets=lambda log_predictions, log_targets, axis=-1: (
+            torch.exp(_t(log_targets)) * (_t(log_targets) - log_predictions)
+        ).sum(axis),
+        sigmoid_focal_loss=focal,
         softmax_cross_entropy=lambda logits, labels: -(
             _t(labels) * torch.log_softmax(logits, dim=-1)
         ).sum(-1),
@@ -743,13 +807,21 @@ def namespace(
                 digamma=lambda x: torch.digamma(_t(x)),
                 psi=lambda x: torch.digamma(_t(x)),
                 entr=lambda x: torch.special.entr(_t(x)),
+                ndtr=lambda x: torch.special.ndtr(_t(x)),
+                log_ndtr=lambda x: torch.special.log_ndtr(_t(x)),
+                erfc=lambda x: torch.erfc(_t(x)),
                 polygamma=lambda n, x: torch.polygamma(n, _t(x)),
                 logsumexp=lambda x, axis=None, keepdims=False: _np_reduce(
                     torch.logsumexp, x, axis, keepdims
                 ),
-            )
+            ),
+            stats=SimpleNamespace(norm=_normal_shim()),
         ),
+        # from scipy import special; from scipy.stats import norm (a tensor of the name
+        # replaces either below)
+        "norm": _normal_shim(),
     }
+    modules["special"] = modules["scipy"].special
     ns.update(modules)
     dims = {**s.dims, **(sizes or {})}
     ns.update({k: _NamedInt(v, modules[k]) if k in modules else int(v) for k, v in dims.items()})

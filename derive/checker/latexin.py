@@ -56,6 +56,21 @@ def _size_tree(n: ex.Node) -> ex.Node:
     return n
 
 
+NORMAL = ("Phi", "varphi")  # Φ(x) and φ(x) of the standard normal, when no tensor is named so
+
+
+def normal_density(x: ex.Node) -> ex.Node:
+    """φ(x) = e^{−x²/2}/√(2π) (the standard normal density, Φ's derivative), written out."""
+    if isinstance(x, ex.Call) and x.func == "identity" and len(x.args) == 1:
+        x = x.args[0]
+    half_square = ex.BinOp("/", ex.Pow(x, Fraction(2)), ex.Num(Fraction(2)))
+    return ex.BinOp(
+        "/",
+        ex.Call("exp", (ex.Neg(half_square),)),
+        ex.Call("sqrt", (ex.BinOp("*", ex.Num(Fraction(2)), ex.Name("pi")),)),
+    )
+
+
 def _table_function(name: str) -> bool:
     """An element-wise or row-wise function of the operation table (softmax, softplus, …)."""
     return name in ops.OPS and ops.get(name).kind in (ops.ELEMENTWISE, ops.ROWWISE)
@@ -1368,6 +1383,11 @@ class _Parser:
             return ex.Name("sigma")  # a tensor named sigma (σ of a mixture), not σ(·): σ ⊙ δ
         if name in FUNCS:
             return self.function(FUNCS[name], tok)
+        if name in NORMAL and not self.known(name) and self.peek().text in ("(", "\\left"):
+            # \Phi(a): the standard normal CDF (derive's ndtr); \varphi(a): its density
+            if name == "Phi":
+                return self.function("ndtr", tok)
+            return normal_density(self.function("identity", tok))
         if name in ("{",):
             inner = self.expr(0)
             self.expect("\\}", f"'\\}}' (for the '\\{{' opened at column {tok.col})")

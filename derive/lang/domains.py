@@ -111,6 +111,9 @@ def roles(forward: tuple[tuple[str, ex.Node], ...], one_hot=()) -> dict[str, str
                 for arg, dom in zip(n.args, ops.get(n.func).domain, strict=False):
                     if dom in ROLE_OF_DOMAIN:
                         mark(arg, ROLE_OF_DOMAIN[dom])
+                xlogx = _xlogy_log_of(n)
+                if xlogx is not None:  # xlogy(t, t), a KL target's entropy: t ≥ 0, drawn > 0
+                    mark(xlogx, "positive")
             elif isinstance(n, ex.Pow):
                 if n.exponent.denominator != 1:
                     mark(n.base, "positive")
@@ -120,6 +123,26 @@ def roles(forward: tuple[tuple[str, ex.Node], ...], one_hot=()) -> dict[str, str
                 mark(n.right, "nonzero")
             stack.extend(ex.children(n))
     return out
+
+
+def _xlogy_log_of(n: ex.Node) -> ex.Name | None:
+    """``t`` of ``log(t + (1 − 1[t ≠ 0]))``, the log of ``xlogy(t, t)`` as the language reads it
+    (derive.lang.spelling._x_log_y: the entropy of targets with zeros, F.kl_div's, Optax's KL),
+    which is defined for t ≥ 0 only; else ``None``."""
+    if not (isinstance(n, ex.Call) and n.func == "log" and len(n.args) == 1):
+        return None
+    arg = n.args[0]
+    if not (isinstance(arg, ex.BinOp) and arg.op == "+" and isinstance(arg.left, ex.Name)):
+        return None
+    t = arg.left
+    indicator = ex.Call("relu_grad", (t,))
+    stack = [arg.right]
+    while stack:
+        m = stack.pop()
+        if m == indicator:
+            return t
+        stack.extend(ex.children(m))
+    return None
 
 
 def labels_outside_bce(spec: Any) -> list[tuple[str, list[float]]]:

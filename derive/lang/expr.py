@@ -726,6 +726,13 @@ class _Converter:
             ),
         )
 
+    def stats_norm(self, v: ast.AST) -> str:
+        """``norm`` of ``from scipy.stats import norm`` (``norm.cdf(a)``) where no tensor
+        declared earlier is named ``norm``: SciPy's normal distribution, else ``""``."""
+        if isinstance(v, ast.Name) and v.id == "norm" and v.id not in (self.shapes or {}):
+            return "scipy.stats.norm"
+        return ""
+
     def tensor_named_k(self, v: ast.AST) -> bool:
         """``v`` is the name ``K`` of a tensor declared earlier (Keras' backend is K too)."""
         return (
@@ -1208,7 +1215,9 @@ class _Converter:
             return Transpose(self.gather(f.value, depth))  # type: ignore[arg-type]
         # K.sum(axis=0) of attention's keys K is the tensor's method, not Keras' K.sum
         keras_k = isinstance(f, ast.Attribute) and self.tensor_named_k(f.value)
-        if isinstance(f, ast.Attribute) and not keras_k and (module := _module_of(f.value)):
+        if isinstance(f, ast.Attribute) and not keras_k and (
+            module := _module_of(f.value) or self.stats_norm(f.value)
+        ):
             # np.tanh(Z), torch.sigmoid(Z), F.relu(Z), torch.nn.functional.mse_loss(P, Y): the
             # language's function of that name (or its exact respelling below)
             read = spelling.READ_ONLY.get(module)
@@ -1218,6 +1227,8 @@ class _Converter:
                     catalog.said(
                         "spec.expr.keras_losses"
                         if module in spelling.KERAS_LOSSES
+                        else "spec.expr.norm_dist"
+                        if module in spelling.NORM_DIST
                         else "spec.expr.keras_activations",
                         f=ast.unparse(f),
                         read=", ".join(read),

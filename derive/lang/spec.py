@@ -1099,6 +1099,12 @@ class _Validator:
                 )
             for n in names:
                 self.ident(where, n)
+            pair = spelling.moment_pair(text) if len(names) == 2 else None
+            if pair is not None:  # "v, mu" = "torch.var_mean(h, dim=1)": two lines
+                for name, part in zip(names, pair, strict=True):
+                    self.fwd[name] = part
+                    yield name, part
+                continue
             hidden = self.hoist_split(names, text, fwd, shapes)
             if hidden is not None:  # "a, g" = "torch.chunk(X @ W, 2, dim=1)"
                 key_h, expr, read = hidden

@@ -62,8 +62,17 @@ MODULES = frozenset(
         "jax.numpy.linalg",
         "jax.nn",
         "jax.scipy.special",
+        # SciPy's and JAX's standard normal (norm.cdf, norm.logcdf …: NORM_READ)
+        "scipy.stats.norm",
+        "stats.norm",
+        "jax.scipy.stats.norm",
+        "jsp.stats.norm",
     }
 )
+# the normal distribution's functions (``from scipy.stats import norm``: ``norm.cdf(x, loc,
+# scale)``), read as the table's ndtr / log_ndtr and the density written out
+NORM_DIST = frozenset({"scipy.stats.norm", "stats.norm", "jax.scipy.stats.norm", "jsp.stats.norm"})
+NORM_READ = ("cdf", "logcdf", "sf", "logsf", "pdf", "logpdf")
 TENSORFLOW = frozenset({"tf", "tf.math", "tf.nn", "tensorflow", "tensorflow.math", "tensorflow.nn"})
 JAX = frozenset({"jnp", "jax.numpy", "jax.nn", "jax.scipy.special"})
 # the Keras backend (K.clip, K.log, K.mean …, and K.epsilon() = 1e-7)
@@ -84,6 +93,7 @@ KERAS_ACTIVATIONS_READ = (
 READ_ONLY = {
     **{m: KERAS_LOSSES_READ for m in KERAS_LOSSES},
     **{m: KERAS_ACTIVATIONS_READ for m in KERAS_ACTIVATIONS},
+    **{m: NORM_READ for m in NORM_DIST},
 }
 # PyTorch's functional modules: there ``cross_entropy`` takes logits (as F.cross_entropy does)
 TORCH_FUNCTIONAL = frozenset({"F", "nn.functional", "torch.nn.functional"})
@@ -1839,6 +1849,9 @@ _OPTAX = {
     "hinge_loss": ("predictor_outputs", "targets"),
     "cosine_similarity": ("predictions", "targets"),
     "cosine_distance": ("predictions", "targets"),
+    "kl_divergence": ("log_predictions", "targets", "axis"),
+    "kl_divergence_with_log_targets": ("log_predictions", "log_targets", "axis"),
+    "sigmoid_focal_loss": ("logits", "labels", "alpha", "gamma"),
 }
 
 
@@ -1848,8 +1861,19 @@ def _optax_call(node: ast.Call) -> ast.expr:
     name = node.func.attr  # type: ignore[attr-defined]
     a = _bound(node, f"optax.{name}", _OPTAX[name], 1)
     z, y = a[_OPTAX[name][0]], a.get(_OPTAX[name][1])
-    if name.startswith(("softmax", "sigmoid", "hinge", "cosine")) and y is None:
+    if name.startswith(("softmax", "sigmoid", "hinge", "cosine", "kl")) and y is None:
         raise SpellingError(catalog.said("spec.spelling.optax_call_1", name=name))
+    if name.startswith("kl"):  # summed along the last axis: one number per row
+        axis = a.get("axis")
+        if not (_is_none(axis) or _int_literal(axis) in (-1, 1)):
+            raise SpellingError(catalog.said("spec.spelling.optax_axis", name=name))
+        if name == "kl_divergence":  # targets·(log targets − log p), 0 where a target is 0
+            elem = _sub(_x_log_y(y, y), _mul(y, z))  # type: ignore[arg-type]
+        else:  # both in log space: e^{log t}·(log t − log p)
+            elem = _mul(_call("exp", y), _sub(y, z))  # type: ignore[arg-type]
+        return _t(_call("sum", elem, axis=_num(1)))
+    if name == "sigmoid_focal_loss":  # Lin et al.'s focal loss, per entry, as Optax computes it
+        return _focal(z, y, a.get("alpha"), a.get("gamma", _num(2.0)))  # type: ignore[arg-type]
     if name == "softmax_cross_entropy_with_integer_labels":  # F.cross_entropy's class indices
         f = ast.Attribute(ast.Name("F", ast.Load()), "cross_entropy", ast.Load())
         return ast.Call(f, [z, y], [ast.keyword("reduction", ast.Constant("none"))])
@@ -1878,6 +1902,72 @@ def _optax_call(node: ast.Call) -> ast.expr:
         return _sub(_sub(_call("softplus", _mul(_num(2), err)), err), _num(math.log(2.0)))
     sq = _bin(err, ast.Pow(), _num(2))
     return _mul(_num(0.5), sq) if name == "l2_loss" else sq
+
+
+def _standardize(node: ast.Call, how: str) -> ast.expr:
+    """``jax.nn.standardize(x, axis=-1, mean=None, variance=None, epsilon=1e-5)``:
+    (x − mean)/√(variance + ε), the mean and the variance along ``axis`` (kept) unless given;
+    JAX's variance is mean(x²) − mean², the population variance up to round-off."""
+    a = _bound(node, "standardize", ("x", "axis", "mean", "variance", "epsilon", "where"), 1)
+    if not _is_none(a.get("where")):
+        raise SpellingError(catalog.said("spec.spelling.standardize_where"))
+    x = a["x"]
+    kw = _axis_kw(a.get("axis", _num(-1)), ast.Constant(True))
+    mean = a.get("mean")
+    mean = _call("mean", x, **kw) if _is_none(mean) else mean
+    variance = a.get("variance")
+    if _is_none(variance):
+        if _is_none(a.get("mean")):
+            variance = _call("var", x, **kw, ddof=_num(0))
+        else:
+            variance = _sub(
+                _call("mean", _bin(x, ast.Pow(), _num(2)), **kw), _bin(mean, ast.Pow(), _num(2))
+            )
+    eps = a.get("epsilon", _num(1e-5))
+    return _div(_sub(x, mean), _call("sqrt", _add(variance, eps)))  # type: ignore[arg-type]
+
+
+def moment_pair(text: str) -> tuple[str, str] | None:
+    """``torch.var_mean(x, dim, correction=…, keepdim=…)`` (also ``std_mean``; PyTorch has no
+    such tensor method) unpacked into two names: the texts of its two results,
+    ``torch.var(…)`` with the same arguments and ``torch.mean(x, dim, keepdim=…)``; ``None`` for
+    anything else."""
+    tree = parsed_body(text)
+    if not (isinstance(tree, ast.Call) and isinstance(tree.func, ast.Attribute)):
+        return None
+    f = tree.func
+    if f.attr not in ("var_mean", "std_mean") or _module_path(f.value) != "torch":
+        return None
+    args, owner = list(tree.args), f.value
+    if not args:
+        return None
+    first = ast.Call(ast.Attribute(owner, f.attr.split("_")[0], ast.Load()), args, tree.keywords)
+    kept = [k for k in tree.keywords if k.arg in ("dim", "keepdim", "axis", "keepdims")]
+    mean = ast.Call(ast.Attribute(owner, "mean", ast.Load()), args[:2], kept)
+    return ast.unparse(first), ast.unparse(mean)
+
+
+def _int_literal(v: ast.expr) -> int | None:
+    """The whole number ``v`` spells (``1``, ``-1``), else ``None``."""
+    if isinstance(v, ast.UnaryOp) and isinstance(v.op, ast.USub):
+        inner = _int_literal(v.operand)
+        return None if inner is None else -inner
+    return v.value if isinstance(v, ast.Constant) and type(v.value) is int else None
+
+
+def _focal(z: ast.expr, y: ast.expr, alpha: ast.expr | None, gamma: ast.expr) -> ast.expr:
+    """``optax.sigmoid_focal_loss(logits, labels, alpha=None, gamma=2)``: the sigmoid
+    cross-entropy per entry times (1 − p_t)^γ, 1 − p_t = (1 − y)·σ(z) + y·σ(−z) (Optax's
+    log-space form has the same value), times α·y + (1 − α)·(1 − y) when α is given."""
+    f = ast.Attribute(ast.Name("tf", ast.Load()), "nn", ast.Load())
+    f = ast.Attribute(f, "sigmoid_cross_entropy_with_logits", ast.Load())
+    ce = ast.Call(f, [], [ast.keyword("labels", y), ast.keyword("logits", z)])
+    miss = _add(_mul(_sub(_num(1.0), y), _call("sigmoid", z)), _mul(y, _call("sigmoid", _neg(z))))
+    loss = _mul(ce, _bin(miss, ast.Pow(), gamma))
+    if _is_none(alpha):
+        return loss
+    assert alpha is not None
+    return _mul(_add(_mul(alpha, y), _mul(_sub(_num(1.0), alpha), _sub(_num(1.0), y))), loss)
 
 
 # TensorFlow's softmax cross-entropy with class indices (MIT 6.S191's policy-gradient lab):
@@ -1910,7 +2000,8 @@ def optax_losses(text: str) -> str:
     """``text`` with Optax's loss calls (``optax.softmax_cross_entropy_with_integer_labels(z,
     y)``, ``optax.softmax_cross_entropy``, ``optax.sigmoid_binary_cross_entropy``,
     ``optax.l2_loss``, ``optax.squared_error``, ``huber_loss``, ``log_cosh``, ``hinge_loss``,
-    ``cosine_similarity``, ``cosine_distance``) written as the spellings derive reads; any other
+    ``cosine_similarity``, ``cosine_distance``, ``kl_divergence`` (also with log targets),
+    ``sigmoid_focal_loss``) written as the spellings derive reads; any other
     ``optax.`` call is left for the parser to refuse."""
     if "optax" not in text and _TF_SPARSE not in text:
         return text
@@ -2646,6 +2737,33 @@ def _l2_normalize(node: ast.Call, how: str) -> ast.expr:
     return _div(a["x"], _call("sqrt", _call("maximum", sq, eps)))
 
 
+def _norm_dist(kind: str) -> Callable[[ast.Call, str], ast.expr]:
+    """SciPy's/JAX's ``norm.<kind>(x, loc=0, scale=1)`` of the normal distribution: with
+    z = (x − loc)/scale, ``cdf`` Φ(z) (the table's ndtr), ``logcdf`` log Φ(z), ``sf`` Φ(−z),
+    ``logsf`` log Φ(−z), ``pdf`` e^{−z²/2}/(√(2π)·scale), ``logpdf`` its log."""
+
+    def rewrite(node: ast.Call, how: str) -> ast.expr:
+        a = _bound(node, kind, ("x", "loc", "scale"), 1)
+        z, loc, scale = a["x"], a.get("loc"), a.get("scale")
+        if loc is not None and not _zero(loc):
+            z = _sub(z, loc)
+        if scale is not None:
+            z = _div(z, scale)
+        if kind in ("cdf", "sf"):
+            return _call("ndtr", z if kind == "cdf" else _neg(z))
+        if kind in ("logcdf", "logsf"):
+            return _call("log_ndtr", z if kind == "logcdf" else _neg(z))
+        half_square = _div(_bin(z, ast.Pow(), _num(2)), _num(2))
+        root = _call("sqrt", _mul(_num(2), _num(math.pi)))
+        if kind == "pdf":
+            density = _div(_call("exp", _neg(half_square)), root)
+            return density if scale is None else _div(density, scale)
+        log_density = _sub(_neg(half_square), _call("log", root))
+        return log_density if scale is None else _sub(log_density, _call("log", scale))
+
+    return rewrite
+
+
 _ARG_REFUSAL = (
     "{0}() returns indices, which have no gradient: for the value write x.max(dim=1) "
     "(np.max(x, axis=1)); for labels, declare them as an input"
@@ -2680,6 +2798,8 @@ REWRITES.update(
         "loggamma": _one("loggamma", lambda x: _call("lgamma", x)),
         "psi": _one("psi", lambda x: _call("digamma", x)),
         "polygamma": _polygamma,
+        **{kind: _norm_dist(kind) for kind in NORM_READ},
+        "standardize": _standardize,
         "fmax": _nan_max("fmax", "maximum"),
         "fmin": _nan_max("fmin", "minimum"),
         "ptp": _ptp,
@@ -2709,6 +2829,8 @@ _QUALIFIED.update(
         "gammaln": ("torch.special", "scipy.special", "special", "jax.scipy.special"),
         "loggamma": ("scipy.special", "special"),
         "psi": ("torch.special", "scipy.special", "special", "jax.scipy.special"),
+        **{kind: tuple(NORM_DIST) for kind in NORM_READ},
+        "standardize": ("jax.nn",),
         "polygamma": (
             "torch", "torch.special", "scipy.special", "special", "jax.scipy.special", "method"
         ),

@@ -160,6 +160,10 @@ ELEMENTARY = frozenset(
         "log-softmax-jacobian",
         # erf' = 2/√π·e^{−x²}; the argmax mask of a max is constant (derivative 0) off ties
         "erf-derivative",
+        # erfc' = −2/√π·e^{−x²}, Φ' = φ (the normal density), (log Φ)' = φ/Φ
+        "erfc-derivative",
+        "ndtr-derivative",
+        "log-ndtr-derivative",
         # log Γ' = ψ (digamma), ψ' = ψ₁ (trigamma), ψ₁' = ψ₂: the definitions of ψ, ψ₁, ψ₂
         "lgamma-derivative",
         "digamma-derivative",
