@@ -316,3 +316,134 @@ def test_normal_cdf_is_rendered_as_phi_in_both_languages(tmp_path) -> None:
             assert check_markdown(md) == []
         except OracleMissing as err:
             pytest.skip(err.reason)
+
+
+_GLOW = """
+[dims]
+n = 4
+[inputs]
+x = ["n", {k}]
+[params]
+b = [1, {k}]
+W = [{k}, {k}]
+[forward]
+z = "(x + b) @ W"
+loss = "{loss}"
+[values]
+W = {w}
+"""
+_W2 = "[[1.0, 0.3], [-0.2, 0.9]]"
+_W3 = "[[1.0, 0.3, 0.1], [-0.2, 0.9, 0.4], [0.5, -0.1, 1.2]]"
+
+
+@pytest.mark.parametrize(
+    "k, w, loss",
+    [
+        (2, _W2, "0.5 * torch.mean(z ** 2) - torch.linalg.slogdet(W)[1]"),
+        (2, _W2, "0.5 * torch.mean(z ** 2) - torch.slogdet(W).logabsdet"),
+        (2, _W2, "0.5 * torch.mean(z ** 2) - torch.logdet(W)"),
+        (2, _W2, "np.mean(z ** 2) + np.linalg.det(W) ** 2"),
+        (2, _W2, "torch.sum((z @ torch.inverse(W) - x) ** 2) + W.det()"),
+        (2, _W2, "jnp.sum(jnp.linalg.inv(W) ** 2) + jnp.mean(z)"),
+        (3, _W3, "0.5 * torch.mean(z ** 2) - torch.log(torch.abs(torch.det(W)))"),
+        (3, _W3, "np.mean(z ** 2) - np.linalg.slogdet(W)[1]"),
+    ],
+)
+def test_small_determinants_and_inverses_agree_with_pytorch(k: int, w: str, loss: str) -> None:
+    """A literal 2 × 2 or 3 × 3 matrix's det/logdet/slogdet and a 2 × 2 inverse, written out
+    entry by entry, against PyTorch's own torch.linalg (the oracle runs the text as written)."""
+    text = _GLOW.format(k=k, w=w, loss=loss)
+    _agree(text, "glow")
+    _verified(text, "glow")
+
+
+def test_entries_print_as_subscripts(tmp_path) -> None:
+    """The written-out determinant prints W₁₁W₂₂ − W₁₂W₂₁, not blocks of one row and column."""
+    from click.testing import CliRunner
+
+    from derive.cli import main
+
+    path = tmp_path / "glow.toml"
+    path.write_text(_GLOW.format(k=2, w=_W2, loss="0.5 * torch.mean(z ** 2) - torch.logdet(W)"))
+    res = CliRunner().invoke(main, ["build", str(path), "-f", "md", "--lang", "en", "-o", str(tmp_path)])
+    assert res.exit_code == 0, res.output
+    md = next(p for p in tmp_path.rglob("walkthrough.md") if "proofs" not in p.parts).read_text()
+    assert r"W_{11} \cdot W_{22} - W_{12} \cdot W_{21}" in md
+    assert r"\operatorname{rows}" not in md
+
+
+@pytest.mark.parametrize(
+    "k, w, loss, words",
+    [
+        (4, "[[1, 0, 0, 0], [0, 1, 0, 0], [0, 0, 1, 0], [0, 0, 0, 1]]", "torch.logdet(W) + torch.mean(z)", ["logdet", "3 × 3"]),
+        (3, _W3, "torch.sum(torch.inverse(W)) + torch.mean(z)", ["inverse", "2 × 2"]),
+        (2, _W2, "torch.sum(torch.linalg.inv(W @ W.T)) + torch.mean(z)", ["inv", "named"]),
+    ],
+)
+def test_larger_or_unnamed_matrices_are_refused(k: int, w: str, loss: str, words: list[str]) -> None:
+    with pytest.raises(DeriveError) as err:
+        spec_mod.parse(_GLOW.format(k=k, w=w, loss=loss), "linalg_refused")
+    for word in words:
+        assert word in str(err.value)
+
+
+def test_a_determinant_of_a_dims_sized_matrix_is_refused() -> None:
+    text = _GLOW.format(k='"d"', w=_W2, loss="torch.logdet(W) + torch.mean(z)").replace(
+        "n = 4", "n = 4\nd = 2"
+    )
+    with pytest.raises(DeriveError, match="dims"):
+        spec_mod.parse(text, "linalg_dims")
+
+
+_EYE = """
+[dims]
+N = 4
+D = 3
+[inputs]
+X = ["N", "D"]
+Y = ["N", "D"]
+[params]
+W = ["D", "D"]
+[constants]
+lam = 0.1
+[forward]
+H = "torch.tanh(X @ W)"
+{c}L = "{loss}"
+"""
+
+
+@pytest.mark.parametrize(
+    "loss",
+    [
+        "F.mse_loss(H, Y) + lam * torch.sum((W @ W.T - torch.eye(D)) ** 2)",
+        "F.mse_loss(H, Y) + 0.01 * torch.sum((C - torch.eye(D, D)) ** 2)",
+        "np.mean((H - Y) ** 2) + lam * np.sum((W.T @ W - np.identity(X.shape[1])) ** 2)",
+        "jnp.mean((H @ (jnp.eye(3) + W) - Y) ** 2)",
+    ],
+)
+def test_an_identity_matrix_agrees_with_pytorch(loss: str) -> None:
+    text = _EYE.format(loss=loss, c='C = "H.T @ H / N"\n' if "C" in loss else "")
+    _agree(text, "eye")
+    _verified(text, "eye")
+
+
+def test_an_identity_stays_the_identity_at_other_sizes_and_in_the_checker(tmp_path) -> None:
+    """The checker (which also checks at other sizes, D ≠ 3) reads np.eye(D), torch.eye(D), the
+    handout's I and \\mathbf{I}; a wrong factor is still found."""
+    path = tmp_path / "ortho.toml"
+    path.write_text(
+        _EYE.format(loss="F.mse_loss(H, Y) + lam * torch.sum((W @ W.T - torch.eye(D)) ** 2)", c="")
+    )
+    data = "X.T @ ((2 / (N * D)) * (H - Y) * (1 - H ** 2))"
+    for pen in ("(W @ W.T - np.eye(D)) @ W", "(W @ W.T - torch.eye(D)) @ W", "(W @ W.T - I) @ W"):
+        assert check(str(path), "W", f"{data} + 4 * lam * {pen}").ok, pen
+    assert not check(str(path), "W", f"{data} + 2 * lam * (W @ W.T - np.eye(D)) @ W").ok
+    tex = r"\frac{2}{ND} X^\top \left((H - Y) \odot (1 - H^{2})\right) + 4\lambda (W W^\top - \mathbf{I}) W"
+    assert check(str(path), "W", tex, latex=True).ok
+
+
+def test_a_rectangular_eye_is_refused() -> None:
+    with pytest.raises(DeriveError, match="eye"):
+        spec_mod.parse(
+            _EYE.format(loss="F.mse_loss(H, Y) + torch.sum(torch.eye(N, D) * H)", c=""), "eye_rect"
+        )

@@ -628,6 +628,11 @@ def one_hot_values(
                 out[syms[i, j]] = sp.Integer(int(j == hot))
     for name in g.spec.ones:  # np.ones((m, 1)): a constant, 1 at every point
         out.update({sym: sp.Integer(1) for sym in g.tensors[name].symbols})
+    for name in g.spec.eyes:  # np.eye(n): the identity at every point
+        syms = g.tensors[name].symbols
+        out.update(
+            {syms[i, j]: sp.Integer(int(i == j)) for i in range(syms.shape[0]) for j in range(syms.shape[1])}
+        )
     return out
 
 
@@ -726,7 +731,9 @@ def implied_masks(spec: NetSpec, g: Any) -> tuple[str, ...]:
     is drawn 0/1, a one in every row, at other sizes. Not a mask: an input directly in a divisor
     or under a log/root (SupCon's / (mask * logits_mask).sum(1)), which is drawn as before."""
     out = []
-    taken = {*spec.one_hot, *spec.one_hot_columns, *spec.ones, *spec.generated, *targets(g)}
+    taken = {
+        *spec.one_hot, *spec.one_hot_columns, *spec.ones, *spec.eyes, *spec.generated, *targets(g)
+    }
     roles = domains.roles(spec.forward, spec.one_hot)  # a BCE/CE target, a log's argument
     roles = {**roles, **dict.fromkeys(_loss_arguments(spec), "target")}
     # not a mask: an input directly in a divisor or under a log/root (SupCon's / (mask *

@@ -1283,6 +1283,30 @@ class _Numpy(ast.NodeTransformer):
         label = getattr(d, "label", None)
         return ast.Name(label, ast.Load()) if label else _c(int(d))
 
+    def identity(self, args: list[ast.expr]) -> ast.expr | None:
+        """``np.eye(D)`` (``torch.eye(D)``, ``np.identity(D)``, ``np.eye(D, D)``) as the network's
+        own identity input of that size (the spec's ``np.eye``, derive.lang.spec.eye_made), the
+        size a number or a size name; None where the network has none."""
+        if self.net is None or not self.net.spec.eyes:
+            return None
+        dims = self.net.spec.dims
+        sizes = []
+        for e in args:
+            if isinstance(e, ast.Constant) and type(e.value) is int:
+                sizes.append((e.value, None))
+            elif isinstance(e, ast.Name) and e.id in dims:
+                sizes.append((dims[e.id], e.id))
+            else:
+                return None
+        if len({v for v, _ in sizes}) != 1:
+            return None
+        for name in self.net.spec.eyes:
+            shape = self.net.g.tensors[name].shape
+            label = getattr(shape[0], "label", None)
+            if int(shape[0]) == sizes[0][0] and all(k in (None, label) for _, k in sizes):
+                return ast.Name(name, ast.Load())
+        return None
+
     def filled(self, args: list[ast.expr]) -> ast.expr | None:
         """``np.ones((r, c))`` (``torch.ones(r, c)``) as ``0 * T + 1`` for an input (else a
         parameter) ``T`` of the network with that shape, the sizes read from numbers and size
@@ -2166,6 +2190,11 @@ class _Numpy(ast.NodeTransformer):
                 args = node.args = [args[0]]
             if name in ("hstack", "vstack", "row_stack", "concatenate", "cat"):
                 return node  # the language's concat reads them (derive.lang.spelling)
+            if name in ("eye", "identity") and 1 <= len(args) <= 2:
+                eye = self.identity(args)
+                if eye is not None:  # np.eye(D): the network's identity input of that size
+                    return eye
+                raise self.unsupported(shown)
             if name == "ones" and not node.keywords:
                 filled = self.filled(args)
                 if filled is not None:  # np.ones((m - 1, n)) / ((m - 1) * n): a block of 1s

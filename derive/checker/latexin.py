@@ -1664,6 +1664,14 @@ class _Parser:
             self.next()
             self.toks.insert(self.pos, inner)
             return self.command()
+        if (
+            self.peek(1).text == "I"
+            and self.peek(2).text == "}"
+            and self.known("I")
+            and self.peek(3).text not in ("[", "(", "\\left", "\\{", "_")
+        ):  # \mathbf{I}: the network's identity matrix I (np.eye), not an indicator 𝟙[…]
+            self.next(), self.next(), self.next()
+            return ex.Name("I")
         if self.peek().text == "{" and self.peek(1).text in ("1", "I") and self.peek(2).text == "}":
             if name in ("mathbf", "mathbb", "boldsymbol", "bm", "mathds", "mathrm"):
                 self.next(), self.next(), self.next()

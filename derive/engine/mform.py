@@ -440,6 +440,23 @@ class Pick(MExpr):
         return T(s) if self.row else s
 
 
+def _one_entry(e: Part) -> tuple[MExpr, int, int] | None:
+    """(the named matrix, i, j) of ``rows_{i+1…i+1}(cols_{j+1…j+1}(W))`` (either order), a
+    single entry ``W[i, j]`` of a tensor with numbers for bounds and both sizes at most 9 (so
+    ``W_{12}`` reads as row 1, column 2); else ``None``."""
+    inner = e.x
+    if not isinstance(inner, Part) or inner.axis == e.axis or not isinstance(inner.x, Ref):
+        return None
+    if not all(_bound_code(k).isdigit() for k in (e.lo, e.hi, inner.lo, inner.hi)):
+        return None
+    if int(e.hi) - int(e.lo) != 1 or int(inner.hi) - int(inner.lo) != 1:
+        return None
+    if max(int(k) for k in inner.x.shape) > 9:
+        return None
+    rows, cols = (e, inner) if e.axis == 0 else (inner, e)
+    return inner.x, int(rows.lo), int(cols.lo)
+
+
 def _bound_code(k: int) -> str:
     """A size or slice bound in code: its [dims] name, its size expression, or the number."""
     text = getattr(k, "text", None)
@@ -1289,6 +1306,13 @@ class LatexPrinter(Printer):
         return f"\\left({self.wrap(e.p, 5)}_{{i,\\thinspace {y}_{{i}}}}\\right)_{{i}}"
 
     def _print_Part(self, e: Part) -> str:
+        entry = _one_entry(e)
+        if entry is not None:  # W[0, 1]: one entry of a named matrix, W_{12}
+            name, i, j = entry
+            printed = self.doprint(name)
+            if "_" in printed or "^" in printed:
+                printed = f"\\left({printed}\\right)"
+            return f"{printed}_{{{i + 1}{j + 1}}}"
         first = str(int(e.lo) + 1) if _bound_code(e.lo).isdigit() else f"{_bound_tex(e.lo)} + 1"
         what = "rows" if e.axis == 0 else "cols"
         return (

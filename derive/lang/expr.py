@@ -1291,6 +1291,9 @@ class _Converter:
         sig = ops.signature(name)
         if sig is None and name in SUGAR:
             return self.sugar(node, name, depth)
+        if sig is None and name in LINALG and module:
+            most = INVERSE_MAX if name in ("inv", "inverse") else LINALG_MAX
+            raise self.fail(node, catalog.said("spec.expr.linalg", f=name, n=str(most)))
         if sig is None:
             allowed = ", ".join(callable_names())
             raise self.fail(node, catalog.said("spec.unknown_function", name=name, allowed=allowed))
@@ -2724,6 +2727,150 @@ def strip_casts(text: str) -> str:
 
     try:
         tree = Casts().visit(tree)
+        return ast.unparse(tree) if changed else text
+    except RecursionError:
+        return text
+
+
+# ---- small determinants and inverses ------------------------------------------------------------
+
+# torch.det(W), np.linalg.inv(W), torch.linalg.slogdet(W)[1] …: read for a named square matrix
+# whose size is a literal number up to LINALG_MAX (``W = [2, 2]``), written out entry by entry;
+# an inverse up to INVERSE_MAX (a 3 × 3 adjugate over its determinant passes the length cap)
+LINALG_MAX = 3
+INVERSE_MAX = 2
+LINALG = ("det", "logdet", "slogdet", "inv", "inverse")
+_LINALG_MODULES = frozenset(
+    {"torch", "torch.linalg", "np.linalg", "numpy.linalg", "jnp.linalg", "jax.numpy.linalg"}
+)
+
+
+def _linalg_call(n: ast.AST) -> tuple[str, ast.expr] | None:
+    """``(function, argument)`` of ``torch.det(W)``, ``np.linalg.inv(W)``, ``W.det()`` …"""
+    if not (isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute)):
+        return None
+    f = n.func
+    if f.attr not in LINALG or n.keywords:
+        return None
+    if _module_of(f.value) in _LINALG_MODULES and len(n.args) == 1:
+        return f.attr, n.args[0]
+    if not _module_of(f.value) and not n.args and isinstance(f.value, ast.Name):
+        return f.attr, f.value  # W.det(), W.inverse()
+    return None
+
+
+def _literal_square(
+    arg: ast.expr, shapes: Mapping[str, tuple[int, ...]], most: int = LINALG_MAX
+) -> int | None:
+    """n for a name declared n × n with n a number (not a [dims] size), 1 ≤ n ≤ ``most``."""
+    if not isinstance(arg, ast.Name) or arg.id not in shapes:
+        return None
+    shape = shapes[arg.id]
+    if len(shape) != 2 or int(shape[0]) != int(shape[1]):
+        return None
+    if any(getattr(k, "label", None) or getattr(k, "env", None) for k in shape):
+        return None
+    n = int(shape[0])
+    return n if 1 <= n <= most else None
+
+
+def _det_text(name: str, rows: list[int], cols: list[int]) -> str:
+    """The determinant of the block ``rows`` × ``cols`` of ``name`` (Laplace along the first
+    row), in entries ``W[i, j]``."""
+    def entry(i: int, j: int) -> str:
+        return f"{name}[{i}, {j}]"
+
+    if len(rows) == 1:
+        return entry(rows[0], cols[0])
+    terms = []
+    for k, j in enumerate(cols):
+        minor = _det_text(name, rows[1:], [c for c in cols if c != j])
+        sign = "-" if k % 2 else "+"
+        terms.append(f"{sign} {entry(rows[0], j)} * ({minor})")
+    return "(" + " ".join(terms).lstrip("+ ") + ")"
+
+
+def _inverse_text(name: str, n: int) -> str:
+    """A⁻¹ = adj(A)/det(A), the adjugate's entry (i, j) the cofactor (j, i), as a matrix of 1 × 1
+    blocks (``np.concatenate`` along rows, then columns)."""
+    det = _det_text(name, list(range(n)), list(range(n)))
+    if n == 1:
+        return f"(1 / {det})"
+    rows = []
+    for i in range(n):
+        cells = []
+        for j in range(n):
+            minor = _det_text(
+                name, [r for r in range(n) if r != j], [c for c in range(n) if c != i]
+            )
+            cells.append(minor if (i + j) % 2 == 0 else f"(-{minor})")
+        rows.append("np.concatenate([" + ", ".join(cells) + "], axis=1)")
+    return f"(np.concatenate([{', '.join(rows)}], axis=0) / {det})"
+
+
+def small_linalg(text: str, shapes: Mapping[str, tuple[int, ...]] | None = None) -> str:
+    """``text`` with the determinant, log-determinant (``logdet``, ``slogdet(W)[1]``,
+    ``slogdet(W).logabsdet``) and inverse of a named matrix of a literal size up to 3 × 3
+    written out entry by entry — the same numbers and gradients as NumPy/PyTorch's; ``text``
+    itself where there is none (any other use is refused by the parser, naming why)."""
+    if not any(w in text for w in LINALG):
+        return text
+    tree = spelling.parsed(text)
+    if tree is None:
+        return text
+    shapes = shapes or {}
+    changed = False
+
+    def replaced(call: ast.AST, logabsdet: bool = False) -> ast.expr | None:
+        """The text of ``call`` written out; slogdet only with ``logabsdet`` (its ``[1]``)."""
+        found = _linalg_call(call)
+        if found is None or (found[0] == "slogdet") != logabsdet:
+            return None
+        func, arg = found
+        n = _literal_square(arg, shapes, INVERSE_MAX if func in ("inv", "inverse") else LINALG_MAX)
+        if n is None:
+            return None
+        assert isinstance(arg, ast.Name)
+        det = _det_text(arg.id, list(range(n)), list(range(n)))
+        if func in ("inv", "inverse"):
+            out = _inverse_text(arg.id, n)
+        elif func == "det":
+            out = det
+        elif func == "logdet":
+            out = f"np.log({det})"
+        else:  # slogdet's log|det|
+            out = f"np.log(np.abs({det}))"
+        return spelling.parsed_body(out)
+
+    class Small(ast.NodeTransformer):
+        def visit_Subscript(self, n: ast.Subscript) -> ast.AST:
+            nonlocal changed
+            if isinstance(n.slice, ast.Constant) and n.slice.value == 1:
+                out = replaced(n.value, True)
+                if out is not None:
+                    changed = True
+                    return out
+            return self.generic_visit(n)
+
+        def visit_Attribute(self, n: ast.Attribute) -> ast.AST:
+            nonlocal changed
+            if n.attr == "logabsdet":
+                out = replaced(n.value, True)
+                if out is not None:
+                    changed = True
+                    return out
+            return self.generic_visit(n)
+
+        def visit_Call(self, n: ast.Call) -> ast.AST:
+            nonlocal changed
+            out = replaced(n)
+            if out is not None:
+                changed = True
+                return out
+            return self.generic_visit(n)
+
+    try:
+        tree = Small().visit(tree)
         return ast.unparse(tree) if changed else text
     except RecursionError:
         return text

@@ -213,6 +213,7 @@ def _none_or_off(node: ast.AST | None) -> bool:
 
 #: the modules whose ``ones`` makes a tensor of ones (``np.ones((m, 1))``, ``torch.ones(m, 1)``)
 ONES_MODULES = ("np", "numpy", "torch", "jnp", "tf")
+EYE_MODULES = ("np", "numpy", "torch", "jnp", "jax.numpy", "tf")
 
 
 class Dim(int):
@@ -474,6 +475,9 @@ class NetSpec:
     # inputs made from ``np.ones((m, 1))`` / ``torch.ones(m, 1)`` (Coursera ML's bias column
     # ``[ones(m, 1) X]``): every entry is 1, at the example and at every random point
     ones: tuple[str, ...] = ()
+    # inputs made from ``np.eye(n)`` / ``torch.eye(n)`` (a ridge term λI, an orthogonality
+    # penalty ‖WWᵀ − I‖²): the identity, at the example and at every random point and size
+    eyes: tuple[str, ...] = ()
     # the name of ∂L/∂X in code, the lab and derive check where it is not dX: a spec name dX
     # already stands for something else (CS231n's upstream gradient dout next to a node out)
     grad_keys: dict[str, str] = field(default_factory=dict)
@@ -910,6 +914,7 @@ class _Validator:
         self.target_shapes: dict[str, tuple[int, int]] = {}  # of F.cross_entropy(Z, y)'s y
         self.made_labels: dict[str, list[int]] = {}  # torch.arange(N) targets, as inputs
         self.made_ones: dict[tuple[int, int, bool], str] = {}  # np.ones((m, 1)): inputs of ones
+        self.made_eyes: dict[int, str] = {}  # np.eye(n): inputs holding the identity
         self.label_blocks: dict[str, tuple[str, ...]] = {}  # Xb [N, B] of C[Xb]: its columns
         inputs = self.tensors("inputs", dims)
         params = self.tensors("params", dims, required=True)
@@ -957,6 +962,7 @@ class _Validator:
                     text = self.arange_targets(f'{where} = "{text}"', text, inputs, shapes, dims)
                     text = self.argmax_targets(text)
                     text = self.ones_made(f'{where} = "{text}"', text, inputs, shapes, dims)
+                    text = self.eye_made(f'{where} = "{text}"', text, inputs, shapes, dims)
                     text = self.sdpa(f'{where} = "{text}"', text, shapes, constants, dims, dialect)
                     text = self.squeezed(f'{where} = "{text}"', text, shapes, constants, dims)
                     text = self.fills(key, text, fwd)
@@ -1068,6 +1074,7 @@ class _Validator:
             detached=tuple(k for k, _ in forward if k in self.stopped),
             generated=tuple(k for k in (*inputs, *params) if k not in self.given_values()),
             ones=tuple(self.made_ones.values()),
+            eyes=tuple(self.made_eyes.values()),
         )
 
     def unpacked(
@@ -1080,6 +1087,7 @@ class _Validator:
             if isinstance(text, str) and len(text) <= ex.MAX_LENGTH:
                 text = ex.strip_casts(text)  # F.one_hot(y, C).float(): y's one-hot rows
                 text = ex.whole_reductions(text, shapes)  # z.flatten().sum(): z.sum()
+                text = ex.small_linalg(text, shapes)  # torch.det(W) of a 2 × 2 W, entry by entry
             if "," not in key:
                 if isinstance(text, str) and len(text) <= ex.MAX_LENGTH:
                     *hoisted, (key, text) = self.stops(key, text, fwd, params, shapes)
@@ -1688,6 +1696,53 @@ class _Validator:
         else:
             self.made_labels[label] = [[1] * key[1] for _ in range(key[0])]
         self.made_ones[key] = label
+        return label
+
+    def eye_made(self, where: str, text: str, inputs, shapes, dims) -> str:
+        """``np.eye(n)`` / ``torch.eye(n)`` / ``np.identity(n)`` (n a [dims] name, a number,
+        ``X.shape[1]`` …; ``np.eye(n, n)``): an input holding the n × n identity, named ``I``
+        (``eye``, ``eye_2`` … where ``I`` is taken), its [values] the identity and kept so at
+        every random point and size. ``text`` is returned with the name in place."""
+        if "eye" not in text and "identity" not in text:
+            return text
+        tree = spelling.parsed(text)
+        if tree is None:
+            return text  # the parser names the problem
+
+        def eye(child: ast.AST) -> ast.expr | None:
+            if not isinstance(child, ast.Call) or not isinstance(child.func, ast.Attribute):
+                return None
+            f = child.func
+            if f.attr not in ("eye", "identity") or ex.module_of(f.value) not in EYE_MODULES:
+                return None
+            sizes = [self._ones_size(a, shapes, dims) for a in child.args]
+            square = len(sizes) == 1 or len(sizes) == 2 and sizes[1] == sizes[0]
+            if (
+                not square
+                or any(v is None for v in sizes)
+                or any(k.arg not in ("dtype", "device", "requires_grad") for k in child.keywords)
+            ):
+                raise self.err(
+                    where,
+                    catalog.said("spec.read.eye_1", x=ast.unparse(child)),
+                    catalog.said("spec.read.eye_1_fix"),
+                )
+            return ast.Name(self._eye_input(sizes[0], inputs, shapes), ast.Load())
+
+        return _replaced(text, tree, eye)
+
+    def _eye_input(self, n: Any, inputs, shapes) -> str:
+        """The input holding the ``n`` × ``n`` identity (made on first use)."""
+        if int(n) in self.made_eyes:
+            return self.made_eyes[int(n)]
+        label, k = "I", 1
+        while label in shapes or label in self.names:
+            k += 1
+            label = "eye" if k == 2 else f"eye_{k - 1}"
+        inputs[label] = shapes[label] = (n, n)
+        self.names[label] = "inputs"
+        self.made_labels[label] = [[int(i == j) for j in range(int(n))] for i in range(int(n))]
+        self.made_eyes[int(n)] = label
         return label
 
     def integer_targets(self, where: str, text: str, inputs, shapes, constants, dims) -> None:

@@ -152,6 +152,8 @@ def random_point(
             role = roles.get(name)
             if name in g.spec.ones:  # np.ones((m, 1)): a constant, not data
                 out[name] = np.ones(shape)
+            elif name in g.spec.eyes:  # np.eye(n): the identity, at every size
+                out[name] = np.eye(shape[0])
             elif name in g.spec.one_hot_columns:  # one example per column (Ng's layout)
                 hot = rng.integers(0, shape[0], shape[1])
                 out[name] = (np.arange(shape[0])[:, None] == hot[None, :]).astype(np.float64)

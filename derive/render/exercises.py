@@ -136,6 +136,8 @@ def _draw(s: NetSpec, rng: random.Random) -> dict[str, tuple[tuple[Fraction, ...
             m = [[Fraction(int(i == hot[j])) for j in range(cols)] for i in range(rows)]
         elif kind == "ones":  # a bias column np.ones((m, 1)): 1 at every draw
             m = [[Fraction(1)] * cols for _ in range(rows)]
+        elif kind == "eye":  # np.eye(n): the identity at every draw
+            m = [[Fraction(int(i == j)) for j in range(cols)] for i in range(rows)]
         elif kind == "constant":  # all 1s or all 0s as given: kept
             m = [list(row) for row in s.values[name]]
         else:
@@ -199,6 +201,8 @@ def _input_kind(s: NetSpec, name: str) -> str:
     flat = [v for row in given for v in row]
     if name in s.ones:
         return "ones"
+    if name in s.eyes:
+        return "eye"
     if not flat or name in s.generated:  # the spec's declared kind or role, else any number
         if name in s.one_hot_columns:
             return "onehot-columns"
