@@ -328,6 +328,11 @@ _NEW_ACTIVATIONS = (
     "torch.digamma({x} * {x} + 1.5)",
     "scipy.special.gammaln(torch.sigmoid({x}) + 0.5)",
     "({x} * {x} + 1) ** torch.sigmoid({x})",
+    # round 21's rows: the normal CDF (its own rows, exact in the tails) and its log
+    "torch.special.ndtr({x})",
+    "torch.special.log_ndtr({x} - 2)",
+    "torch.erfc({x})",
+    "scipy.stats.norm.logpdf({x}, scale=1.5)",
 )
 # read by blocks of a named tensor, or a float cast of a comparison
 _BLOCK_ACTIVATIONS = (
