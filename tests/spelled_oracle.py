@@ -461,6 +461,31 @@ def _tf_shim() -> SimpleNamespace:
     )
 
 
+def _tfd_shim() -> SimpleNamespace:
+    """TensorFlow Probability's distributions as PyTorch's, with TFP's ``prob`` (the density)
+    and ``log_cdf`` methods."""
+
+    class _Tfd:
+        def __init__(self, base: Any) -> None:
+            self.base = base
+
+        def __getattr__(self, name: str) -> Any:
+            return getattr(self.base, name)
+
+        def prob(self, x: Any) -> Any:
+            return self.base.log_prob(x).exp()
+
+        def log_cdf(self, x: Any) -> Any:
+            return self.base.cdf(x).log()
+
+    d = torch.distributions
+    return SimpleNamespace(
+        Normal=lambda *a, **k: _Tfd(d.Normal(*a, **k)),
+        Bernoulli=lambda *a, **k: _Tfd(d.Bernoulli(*a, **k)),
+        Categorical=lambda *a, **k: _Tfd(d.Categorical(*a, **k)),
+    )
+
+
 def _normal_shim() -> SimpleNamespace:
     """SciPy's ``scipy.stats.norm`` (and JAX's) as ``torch.distributions.Normal`` computes it:
     an implementation of its own, not derive's ndtr/log_ndtr rows."""
@@ -828,6 +853,9 @@ def namespace(
         "norm": _normal_shim(),
     }
     modules["special"] = modules["scipy"].special
+    # import torch.distributions as D (dist, td): PyTorch's own distributions
+    modules.update({k: torch.distributions for k in ("D", "dist", "dists", "td")})
+    modules["tfd"] = _tfd_shim()
     ns.update(modules)
     dims = {**s.dims, **(sizes or {})}
     ns.update({k: _NamedInt(v, modules[k]) if k in modules else int(v) for k, v in dims.items()})

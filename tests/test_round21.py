@@ -447,3 +447,73 @@ def test_a_rectangular_eye_is_refused() -> None:
         spec_mod.parse(
             _EYE.format(loss="F.mse_loss(H, Y) + torch.sum(torch.eye(N, D) * H)", c=""), "eye_rect"
         )
+
+
+_POLICY = """
+[dims]
+N = 4
+S = 3
+A = 3
+[inputs]
+obs = ["N", "S"]
+act = {act}
+adv = ["N", 1]
+[params]
+W = ["S", {k}]
+{log_std}[forward]
+z = "obs @ W"
+L = "{loss}"
+{values}"""
+_N = 'torch.distributions.Normal'
+
+
+@pytest.mark.parametrize(
+    "act, k, loss",
+    [
+        ('["N", 1]', 1, f"-({_N}(z, torch.exp(log_std)).log_prob(act) * adv).mean()"),
+        ('["N", 1]', 1, "-(D.Normal(loc=z, scale=log_std.exp()).log_prob(act) * adv).mean() "
+         "- 0.01 * D.Normal(z, log_std.exp()).entropy().mean()"),
+        ('["N", 1]', 1, "-(tfd.Normal(loc=z, scale=2.0).prob(act) * adv).sum()"),
+        ('["N", 1]', 1, f"-({_N}(z, 2.0).cdf(act) * adv).mean()"),
+        ('["N", 1]', 1, "-(torch.distributions.Bernoulli(logits=z).log_prob(act) * adv).mean()"),
+        ('["N", 1]', 1, "-(torch.distributions.Bernoulli(probs=torch.sigmoid(z)).log_prob(act) * adv).sum()"
+         " - torch.distributions.Bernoulli(logits=z).entropy().mean()"),
+        ('["N"]', '"A"', "-(torch.distributions.Categorical(logits=z).log_prob(act) * adv.squeeze(1)).mean()"),
+        ('["N"]', '"A"', "-(torch.distributions.Categorical(probs=torch.softmax(z, dim=1)).log_prob(act) "
+         "* adv.T).mean() - 0.01 * torch.distributions.Categorical(logits=z).entropy().mean()"),
+        ('["N", 1]', 1, f"torch.distributions.kl_divergence({_N}(z, torch.exp(log_std)), {_N}(0.0, 1.0)).mean()"
+         " + (adv * z).mean()"),
+        ('["N", "A"]', '"A"', f"-torch.distributions.Independent({_N}(z, torch.exp(log_std)), 1).log_prob(act).mean()"
+         " + (adv * z).mean()"),
+    ],
+)
+def test_distributions_agree_with_torch_distributions(act: str, k, loss: str) -> None:
+    """torch.distributions (the oracle runs PyTorch's own classes) in a policy-gradient or VAE
+    loss: Normal, Bernoulli, Categorical of class indices, Independent, KL of two normals."""
+    text = _POLICY.format(
+        act=act,
+        k=k,
+        loss=loss,
+        log_std="log_std = [1, 1]\n" if "log_std" in loss else "",
+        values="[values]\nact = [0, 2, 1, 2]\n" if act == '["N"]' else "",
+    )
+    _agree(text, "policy")
+    _verified(text, "policy")
+
+
+@pytest.mark.parametrize(
+    "loss, words",
+    [
+        (f"{_N}(z, 1.0).rsample().mean()", ["rsample", "eps"]),
+        (f"{_N}(z, 1.0).icdf(adv).mean()", ["icdf", "log_prob"]),
+        ("torch.distributions.Bernoulli(probs=z, logits=z).log_prob(adv).mean()", ["probs", "logits"]),
+        ("torch.distributions.kl_divergence(torch.distributions.Bernoulli(logits=z), "
+         "torch.distributions.Bernoulli(logits=adv)).mean()", ["Normal"]),
+    ],
+)
+def test_other_distribution_forms_are_refused_naming_what_is_read(loss: str, words: list[str]) -> None:
+    text = _POLICY.format(act='["N", 1]', k=1, loss=loss, log_std="", values="")
+    with pytest.raises(DeriveError) as err:
+        spec_mod.parse(text, "dist_refused")
+    for word in words:
+        assert word in str(err.value)

@@ -957,6 +957,7 @@ class _Validator:
             try:
                 if len(text) <= ex.MAX_LENGTH:  # else the parse below names the limit
                     text = self.optax(f'{where} = "{text}"', text)
+                    text = self.dists(f'{where} = "{text}"', text, shapes)
                     text = spelling.named_masks(text, self.masks, key)
                     text = self.lookups_2d(f'{where} = "{text}"', key, text, fwd, inputs, shapes)
                     text = self.arange_targets(f'{where} = "{text}"', text, inputs, shapes, dims)
@@ -1288,6 +1289,14 @@ class _Validator:
             return spelling.optax_losses(text)
         except spelling.SpellingError as err:
             raise self.err(where, err.spoken, catalog.said("spec.optax_fix")) from None
+
+    def dists(self, where: str, text: str, shapes) -> str:
+        """``torch.distributions.Normal(mu, sigma).log_prob(a)`` and the other distribution
+        calls of ``spelling.distributions`` (RL and VAE courses), as PyTorch computes them."""
+        try:
+            return spelling.distributions(text, frozenset(shapes))
+        except spelling.SpellingError as err:
+            raise self.err(where, err.spoken, catalog.said("spec.dist_fix")) from None
 
     def squeezed(self, where: str, text: str, shapes, constants, dims) -> str:
         """``(X @ w + b).squeeze(1)`` of an expression (PyTorch code's ``model(x).squeeze()``):

@@ -2911,3 +2911,179 @@ def respell(node: ast.Call, how: str) -> ast.expr | None:
     return rewrite(node, how)
 
 REWRITES["relu"] = _keras_relu
+
+
+# ---- probability distributions (torch.distributions, TensorFlow Probability, distrax) ---------
+
+# module paths of the distribution classes (``import torch.distributions as D``, ``tfd``)
+DIST_MODULES = frozenset(
+    {
+        "torch.distributions",
+        "distributions",
+        "dist",
+        "dists",
+        "D",
+        "td",
+        "tfd",
+        "tfp.distributions",
+        "distrax",
+        "torch.distributions.normal",
+        "torch.distributions.bernoulli",
+        "torch.distributions.categorical",
+        "torch.distributions.kl",
+    }
+)
+DIST_KINDS = ("Normal", "Bernoulli", "Categorical")
+DIST_METHODS = ("log_prob", "prob", "cdf", "log_cdf", "entropy")
+_HALF_LOG_2PI = 0.5 * math.log(2 * math.pi)  # PyTorch's math.log(math.sqrt(2 * math.pi))
+
+
+def _dist_path(node: ast.expr) -> str:
+    """``torch.distributions`` of the attribute chain ``torch.distributions`` ("" for others)."""
+    if isinstance(node, ast.Name):
+        return node.id
+    if isinstance(node, ast.Attribute):
+        head = _dist_path(node.value)
+        return f"{head}.{node.attr}" if head else ""
+    return ""
+
+
+def _distribution(node: ast.AST, taken: frozenset[str]) -> tuple[str, dict[str, ast.expr]] | None:
+    """``(kind, arguments)`` of ``torch.distributions.Normal(mu, sigma)`` (``D.Bernoulli(logits=
+    z)``, ``tfd.Categorical(probs=P)``, a bare ``Normal(…)`` where no tensor has the name), or
+    ``None``. ``Independent(base, 1)`` is ``("Independent:" + kind, …)`` of its base."""
+    if not isinstance(node, ast.Call):
+        return None
+    f = node.func
+    if isinstance(f, ast.Attribute) and _dist_path(f.value) in DIST_MODULES:
+        kind = f.attr
+    elif isinstance(f, ast.Name) and f.id not in taken:
+        kind = f.id
+    else:
+        return None
+    if kind == "Independent":
+        a = _bound(node, "Independent", ("base_distribution", "reinterpreted_batch_ndims"), 2)
+        base = _distribution(a["base_distribution"], taken)
+        if base is None or _int_literal(a["reinterpreted_batch_ndims"]) != 1:
+            raise SpellingError(catalog.said("spec.spelling.dist_independent"))
+        return "Independent:" + base[0], base[1]
+    if kind not in DIST_KINDS:
+        return None
+    if kind == "Normal":
+        a = _bound(node, kind, ("loc", "scale", "validate_args"), 2)
+    else:
+        a = _bound(node, kind, ("probs", "logits", "validate_args"), 0)
+        if (a.get("probs") is None) == (a.get("logits") is None):
+            raise SpellingError(catalog.said("spec.spelling.dist_probs", kind=kind))
+    return kind, a
+
+
+def _dist_method(kind: str, a: dict[str, ast.expr], method: str, value: ast.expr | None) -> str:
+    """The text of ``<kind>(a).<method>(value)`` as PyTorch computes it (its
+    torch/distributions source), in spellings derive reads."""
+    u = ast.unparse
+    if kind == "Normal":
+        loc, scale = f"({u(a['loc'])})", f"({u(a['scale'])})"
+        z = f"(({u(value)}) - {loc}) / {scale}" if value is not None else ""
+        if method in ("log_prob", "prob"):
+            lp = (
+                f"(-(({u(value)}) - {loc}) ** 2 / (2 * {scale} ** 2) - torch.log({scale})"
+                f" - {_HALF_LOG_2PI!r})"
+            )
+            return lp if method == "log_prob" else f"torch.exp{lp}"
+        if method == "cdf":
+            return f"torch.special.ndtr({z})"
+        if method == "log_cdf":
+            return f"torch.special.log_ndtr({z})"
+        return f"({0.5 + _HALF_LOG_2PI!r} + torch.log({scale}))"  # entropy
+    if kind == "Bernoulli":
+        logits = a.get("logits")
+        if method in ("log_prob", "prob"):
+            y = f"({u(value)})"
+            # y·log p + (1 − y)·log(1 − p): the form that marks y a label in {0, 1} (the values
+            # PyTorch's Bernoulli accepts), p = σ(logits) for logits
+            p = f"torch.sigmoid({u(logits)})" if logits is not None else f"({u(a['probs'])})"
+            lp = f"({y} * torch.log({p}) + (1 - {y}) * torch.log(1 - {p}))"
+            return lp if method == "log_prob" else f"torch.exp{lp}"
+        if method == "entropy":
+            if logits is not None:
+                z = f"({u(logits)})"
+                return f"(F.softplus({z}) - {z} * torch.sigmoid({z}))"
+            p = f"({u(a['probs'])})"
+            return f"(-({p} * torch.log({p}) + (1 - {p}) * torch.log(1 - {p})))"
+    if kind == "Categorical":
+        logits = a.get("logits")
+        if logits is not None:
+            logp = f"F.log_softmax({u(logits)}, dim=-1)"
+        else:
+            p = f"({u(a['probs'])})"
+            logp = f"torch.log({p} / {p}.sum(-1, keepdim=True))"
+        if method in ("log_prob", "prob") and value is not None:
+            if logits is not None:
+                lp = f"(-F.cross_entropy({u(logits)}, {u(value)}, reduction='none'))"
+            else:
+                lp = f"(-F.nll_loss({logp}, {u(value)}, reduction='none'))"
+            return lp if method == "log_prob" else f"torch.exp{lp}"
+        if method == "entropy":
+            return f"(-(torch.exp({logp}) * {logp}).sum(-1))"
+    raise SpellingError(catalog.said("spec.spelling.dist_method", kind=kind, method=method))
+
+
+def _kl_normal_normal(p: dict[str, ast.expr], q: dict[str, ast.expr]) -> str:
+    """KL(p ‖ q) of two normals as torch.distributions.kl._kl_normal_normal computes it."""
+    u = ast.unparse
+    ratio = f"(({u(p['scale'])}) / ({u(q['scale'])})) ** 2"
+    t1 = f"((({u(p['loc'])}) - ({u(q['loc'])})) / ({u(q['scale'])})) ** 2"
+    return f"(0.5 * ({ratio} + {t1} - 1 - torch.log({ratio})))"
+
+
+def distributions(text: str, taken: frozenset[str] = frozenset()) -> str:
+    """``text`` with calls of probability distributions — ``Normal(loc, scale).log_prob(x)``
+    (also ``.cdf``, ``.entropy()``; TFP's ``.prob``, ``.log_cdf``), ``Bernoulli(probs=p |
+    logits=z)``, ``Categorical(probs=P | logits=Z).log_prob(a)`` of class indices,
+    ``Independent(base, 1)`` (summed over the last axis), ``kl_divergence(Normal, Normal)`` —
+    written as PyTorch computes them, in spellings derive reads. ``taken``: the spec's names (a
+    tensor called ``Normal`` is not the class). Sampling (``rsample``) and other methods or
+    distributions: :class:`SpellingError` naming what is read."""
+    if not any(k in text for k in (*DIST_KINDS, "Independent", "kl_divergence")):
+        return text
+    tree = parsed(text)
+    if tree is None:
+        return text
+
+    class Dists(ast.NodeTransformer):
+        def visit_Call(self, n: ast.Call) -> ast.AST:
+            f = n.func
+            if isinstance(f, ast.Attribute) and _distribution(f.value, taken) is not None:
+                kind, a = _distribution(f.value, taken)  # type: ignore[misc]
+                if f.attr not in DIST_METHODS:
+                    raise SpellingError(
+                        catalog.said("spec.spelling.dist_method", kind=kind, method=f.attr)
+                    )
+                value = n.args[0] if n.args else None
+                if (value is None) != (f.attr == "entropy") or n.keywords or len(n.args) > 1:
+                    raise SpellingError(
+                        catalog.said("spec.spelling.dist_method", kind=kind, method=f.attr)
+                    )
+                base = kind.removeprefix("Independent:")
+                out = _dist_method(base, a, f.attr, self.visit(value) if value else None)
+                if kind.startswith("Independent:"):
+                    if f.attr not in ("log_prob", "entropy"):
+                        raise SpellingError(
+                            catalog.said("spec.spelling.dist_method", kind=kind, method=f.attr)
+                        )
+                    out = f"({out}).sum(-1)"
+                return parsed_body(out) or n
+            name = f.attr if isinstance(f, ast.Attribute) else getattr(f, "id", "")
+            if name == "kl_divergence" and len(n.args) == 2 and not n.keywords:
+                p, q = (_distribution(x, taken) for x in n.args)
+                if p is not None and q is not None:
+                    if p[0] != "Normal" or q[0] != "Normal":
+                        raise SpellingError(catalog.said("spec.spelling.dist_kl"))
+                    return parsed_body(_kl_normal_normal(p[1], q[1])) or n
+            return self.generic_visit(n)
+
+    try:
+        return ast.unparse(Dists().visit(tree))
+    except RecursionError:
+        return text
