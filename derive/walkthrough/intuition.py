@@ -193,9 +193,9 @@ class _Writer:
         n = self.mean_count()
         for call in _calls(self.trees[self.d.spec.loss]):
             op = ops.OPS.get(call.func)
-            if op is None or op.kind != ops.LOSS or not isinstance(call.args[0], ex.Name):
+            if op is None or op.kind != ops.LOSS or (arg := _averaged(call)) is None:
                 continue
-            shape = g.tensors[call.args[0].id].shape
+            shape = g.tensors[arg.id].shape
             shape = (shape[0],) if op.reduce == "rows" else tuple(shape)
             sym = Math(mf.Scalar(g.count(shape).expr, g.scalar_names()).tex())
             return sym, Math(sym if sym == str(n) else f"{sym} = {n}")
@@ -208,8 +208,8 @@ class _Writer:
             op = ops.OPS.get(call.func)
             if op is None or op.kind != ops.LOSS or op.reduce not in ("mean", "rows"):
                 continue
-            arg = call.args[0]
-            if not isinstance(arg, ex.Name):
+            arg = _averaged(call)
+            if arg is None:
                 return 1
             shape = g.tensors[arg.id].shape
             return int(shape[0]) if op.reduce == "rows" else int(shape[0]) * int(shape[1])
@@ -633,6 +633,13 @@ class _Writer:
                 )
             )
         return out
+
+
+def _averaged(call: ex.Call) -> ex.Name | None:
+    """The tensor whose size a loss call averages over: its prediction, or where that is an
+    expression (``F.cross_entropy(H @ W + b, Y)``, a softmax inline) its target, which has the
+    prediction's shape (d2l_lstm_scratch said "a mean over 1 rows" for n = 2)."""
+    return next((a for a in call.args if isinstance(a, ex.Name)), None)
 
 
 def _sum_of_squares(tree: ex.Node, t: str) -> bool | None:
