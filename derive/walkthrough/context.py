@@ -254,7 +254,7 @@ def build(
                 unmasked.append((Math(g.tensors[node.name].tex), Math(t.tex)))
     return Walkthrough(
         name=spec.name,
-        title=dict(spec.title),
+        title=intuition.heading(d),
         description=dict(spec.description),
         loss=spec.loss,
         loss_tex=Math(g.loss_tex),

@@ -24,6 +24,7 @@ from derive.engine.printing import display_width
 from derive.lang import domains as domain
 from derive.lang import expr as ex
 from derive.lang import ops
+from derive.locale import catalog
 from derive.walkthrough.codegen import matmul_partner, scaled_loss
 from derive.walkthrough.records import Math, grad_tex, walk
 
@@ -633,6 +634,44 @@ class _Writer:
                 )
             )
         return out
+
+
+# the activations a heading names, in the order they are first met
+_HEADING_ACTS = ("sigmoid", "tanh", "relu", "leaky_relu", "softplus", "softmax", "log_softmax")
+
+
+def heading(d: Derivation) -> dict[str, str]:
+    """A course spec's heading: its own title, or where it gives none (the title is then its
+    name) a sentence naming the network's shape — its activations, its loss and how many
+    parameters it learns: "d2l-lstm-scratch: a network of sigmoid, tanh and softmax units with a
+    cross-entropy loss and 14 parameters" / 「d2l-lstm-scratch：由 Sigmoid、tanh 和 Softmax
+    单元构成、采用交叉熵损失的网络，共 14 个参数」."""
+    spec = d.spec
+    if any(t != spec.name for t in spec.title.values()):
+        return dict(spec.title)
+    acts: list[str] = []
+    loss = "formula"
+    for node in d.graph.nodes:
+        for call in _calls(node.tree):
+            if call.func in _HEADING_ACTS and call.func not in acts:
+                acts.append(call.func)
+            op = ops.OPS.get(call.func)
+            if node.name == spec.loss and op is not None and op.kind == ops.LOSS and loss == "formula":
+                loss = call.func
+    out = {}
+    for lang in catalog.LANGS:
+        names = [catalog.text(f"longhand.act.{a}", lang) for a in acts]
+        args = {"name": spec.name, "n": len(spec.params)}
+        args["loss"] = catalog.text(f"longhand.loss.{loss}", lang)
+        one = "_one" if len(spec.params) == 1 else ""
+        if not names:
+            out[lang] = catalog.text(f"longhand.heading_linear{one}", lang, **args)
+            continue
+        joined = names[0] if len(names) == 1 else catalog.text(
+            "longhand.and", lang, a=catalog.text("longhand.comma", lang).join(names[:-1]), b=names[-1]
+        )
+        out[lang] = catalog.text(f"longhand.heading{one}", lang, acts=joined, **args)
+    return out
 
 
 def _averaged(call: ex.Call) -> ex.Name | None:
