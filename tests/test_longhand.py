@@ -15,22 +15,16 @@ and overfull boxes against a real xelatex build."""
 
 from __future__ import annotations
 
-import functools
 import re
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
 from katex_oracle import OracleMissing, check_markdown
+from test_deephand import _derivation, _md, _pages, _tex, _walkthrough
 
-from derive.engine.backprop import derive
 from derive.lang import spec
-from derive.numeric import verify as numeric
-from derive.proofs import shared_proofs
-from derive.render import environment as render
 from derive.render import markup
-from derive.walkthrough import context as ctx
 from derive.walkthrough import layers
 from derive.walkthrough.records import Math
 
@@ -87,27 +81,6 @@ s2 = "tanh(v2 @ Win + s1 @ Wrec + beta)"
 s3 = "tanh(v3 @ Win + s2 @ Wrec + beta)"
 E = "0.5 * sum((s3 - tgt) ** 2)"
 """
-
-
-@functools.cache
-def _derivation(source: str):
-    return derive(spec.parse(source) if "\n" in source else spec.load(source))
-
-
-@functools.cache
-def _walkthrough(source: str, detail: str = "standard"):
-    d = _derivation(source)
-    return ctx.build(d, numeric.verify(d, points=0, full=False), shared_proofs(), detail=detail)
-
-
-@functools.cache
-def _md(source: str, lang: str, detail: str = "standard") -> str:
-    return render.render("md/walkthrough.md.j2", _walkthrough(source, detail), lang)
-
-
-@functools.cache
-def _tex(source: str, lang: str) -> str:
-    return render.render("tex/walkthrough.tex.j2", _walkthrough(source), lang)
 
 
 def _compact(source: str) -> dict[str, layers.Like]:
@@ -250,13 +223,6 @@ def test_the_update_lines_of_many_parameters_are_set_in_columns() -> None:
     tex = _tex(str(SPECS / "d2l_lstm_scratch.toml"), "en")
     part = tex[tex.index("\\begin{multicols}{3}") : tex.index("\\end{multicols}")]
     assert part.count(" - lr * ") == 14
-
-
-def _pages(pdf: Path) -> int:
-    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True)
-    match = re.search(r"Pages:\s+(\d+)", info.stdout)
-    assert match is not None
-    return int(match.group(1))
 
 
 LONG: dict[tuple[str, str], str] = {
