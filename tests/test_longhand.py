@@ -309,27 +309,28 @@ L = "F.mse_loss(yhat, y)"
 def test_a_spec_with_no_title_is_headed_by_its_shape() -> None:
     """545 of the course specs give no title, and their handouts were headed by the spec's name
     alone ("# held-gate"): now by a sentence naming the activations, the loss and the number of
-    parameters, in both languages; a spec's own title is kept."""
+    parameters, in both languages (the name is in the files' paths); a spec's own title is
+    kept."""
     from derive.walkthrough import intuition
 
     gate = intuition.heading(_derivation(GATE))
     assert gate == {
-        "en": "held-gate: a network of tanh units with a loss written as a formula and 3 parameters",
-        "zh": "held-gate：由 tanh 单元构成、采用按公式写出的损失的网络，共 3 个参数",
+        "en": "A network of tanh units with a loss written as a formula and 3 parameters",
+        "zh": "由 tanh 单元构成、采用按公式写出的损失的网络，共 3 个参数",
     }
     assert _md(GATE, "en").startswith(f"# {gate['en']}\n")
     assert _md(GATE, "zh").startswith(f"# {gate['zh']}\n")
     lstm = intuition.heading(_derivation(str(SPECS / "d2l_lstm_scratch.toml")))
     assert lstm["en"] == (
-        "d2l-lstm-scratch: a network of sigmoid, tanh and softmax units with a cross-entropy "
-        "loss and 14 parameters"
+        "A network of sigmoid, tanh and softmax units with a cross-entropy loss and 14 "
+        "parameters"
     )
     assert lstm["zh"] == (
-        "d2l-lstm-scratch：由 Sigmoid、tanh 和 Softmax 单元构成、采用交叉熵损失的网络，共 14 个参数"
+        "由 Sigmoid、tanh 和 Softmax 单元构成、采用交叉熵损失的网络，共 14 个参数"
     )
     assert intuition.heading(_derivation(LINEAR)) == {
-        "en": "held-lin: a linear network with a mean-squared-error loss and one parameter",
-        "zh": "held-lin：采用均方误差损失的线性网络，共 1 个参数",
+        "en": "A linear network with a mean-squared-error loss and one parameter",
+        "zh": "采用均方误差损失的线性网络，共 1 个参数",
     }
     tiny = _derivation(str(Path(spec.__file__).parent / "specs" / "tiny-mlp.toml"))
     assert intuition.heading(tiny) == dict(tiny.spec.title)

@@ -642,9 +642,9 @@ _HEADING_ACTS = ("sigmoid", "tanh", "relu", "leaky_relu", "softplus", "softmax",
 
 def heading(d: Derivation) -> dict[str, str]:
     """A course spec's heading: its own title, or where it gives none (the title is then its
-    name) a sentence naming the network's shape — its activations, its loss and how many
-    parameters it learns: "d2l-lstm-scratch: a network of sigmoid, tanh and softmax units with a
-    cross-entropy loss and 14 parameters" / 「d2l-lstm-scratch：由 Sigmoid、tanh 和 Softmax
+    name, which the files already carry) a sentence naming the network's shape — its
+    activations, its loss and how many parameters it learns: "A network of sigmoid, tanh and
+    softmax units with a cross-entropy loss and 14 parameters" / 「由 Sigmoid、tanh 和 Softmax
     单元构成、采用交叉熵损失的网络，共 14 个参数」."""
     spec = d.spec
     if any(t != spec.name for t in spec.title.values()):
@@ -661,7 +661,7 @@ def heading(d: Derivation) -> dict[str, str]:
     out = {}
     for lang in catalog.LANGS:
         names = [catalog.text(f"longhand.act.{a}", lang) for a in acts]
-        args = {"name": spec.name, "n": len(spec.params)}
+        args = {"n": len(spec.params)}
         args["loss"] = catalog.text(f"longhand.loss.{loss}", lang)
         one = "_one" if len(spec.params) == 1 else ""
         if not names:
