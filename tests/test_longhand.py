@@ -188,7 +188,9 @@ def test_the_lead_in_names_the_step_it_repeats() -> None:
     assert lead in md
     assert f"In one formula: the formula of ${lk.closed_as[0]}$ above" in md
     zh = _md(GATE, "zh")
-    assert f"**第 3.{lk.start} 步与第 3.{lk.ref_start} 步相同**，只需同时作替换 ${lk.renamed}$：" in zh
+    assert (
+        f"**第 3.{lk.start} 步与第 3.{lk.ref_start} 步相同**，只需同时作替换 ${lk.renamed}$：" in zh
+    )
     assert f"写成一个公式：即上面 ${lk.closed_as[0]}$ 的公式作同样的替换" in zh
     for line in zh.splitlines():
         if "步相同**" in line or "写成一个公式：即" in line:
@@ -230,7 +232,13 @@ LONG: dict[tuple[str, str], str] = {
     "compact already, the first head's softmax steps and the 12-term loss are not repeats",
 }
 
-TARGETS = ("d2l_lstm_scratch", "d2l_deep_rnn", "d2l_mha_two_heads", "lstm_step", "hn17_peephole_lstm")
+TARGETS = (
+    "d2l_lstm_scratch",
+    "d2l_deep_rnn",
+    "d2l_mha_two_heads",
+    "lstm_step",
+    "hn17_peephole_lstm",
+)
 
 
 @pytest.mark.slow
@@ -244,7 +252,9 @@ TARGETS = ("d2l_lstm_scratch", "d2l_deep_rnn", "d2l_mha_two_heads", "lstm_step",
         pytest.param(
             n,
             lang,
-            marks=[pytest.mark.xfail(strict=True, reason=LONG[n, lang])] if (n, lang) in LONG else [],
+            marks=[pytest.mark.xfail(strict=True, reason=LONG[n, lang])]
+            if (n, lang) in LONG
+            else [],
         )
         for n in TARGETS
         for lang in ("en", "zh")
@@ -283,9 +293,13 @@ def test_a_tall_working_shows_its_formula_and_its_value() -> None:
     for item in (*w.forward, *w.backward):
         whole = list(item.calcs)
         for c in few(item.calcs):
-            assert c in whole or c.cut == "numbers" and any(
-                handpick.tall(o) and o.chain[0] == c.chain[0] and o.chain[-1] == c.chain[-1]
-                for o in whole
+            assert (
+                c in whole
+                or c.cut == "numbers"
+                and any(
+                    handpick.tall(o) and o.chain[0] == c.chain[0] and o.chain[-1] == c.chain[-1]
+                    for o in whole
+                )
             )
 
 
@@ -324,8 +338,7 @@ def test_a_spec_with_no_title_is_headed_by_its_shape() -> None:
     assert _md(GATE, "zh").startswith(f"# {gate['zh']}\n")
     lstm = intuition.heading(_derivation(str(SPECS / "d2l_lstm_scratch.toml")))
     assert lstm["en"] == (
-        "A network of sigmoid, tanh and softmax units with a cross-entropy loss and 14 "
-        "parameters"
+        "A network of sigmoid, tanh and softmax units with a cross-entropy loss and 14 parameters"
     )
     assert lstm["zh"] == (
         "由 Sigmoid、tanh 和 Softmax 单元构成、采用交叉熵损失的网络，共 14 个参数"
@@ -343,7 +356,7 @@ def test_a_spec_with_no_title_is_headed_by_its_shape() -> None:
 )
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_the_zero_initialisation_slip_stands_only_beside_its_lesson(source: str, lang: str) -> None:
-    """"Zero initialisation makes the network linear … see *Why not start with all weights
+    """ "Zero initialisation makes the network linear … see *Why not start with all weights
     zero?* above" pointed, in the recurrent and gated handouts, to a section they do not have
     (nothing there proves that their hidden units stay identical): said only beside it."""
     from derive.locale import catalog
