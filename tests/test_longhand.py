@@ -16,11 +16,19 @@ and overfull boxes against a real xelatex build."""
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import pytest
-from test_deephand import _derivation, _md, _pages, _tex, _walkthrough, assert_katex
+from test_deephand import (
+    PDF_TOOLS,
+    _derivation,
+    _md,
+    _tex,
+    _walkthrough,
+    assert_fits,
+    assert_katex,
+    page_cases,
+)
 
 from derive.lang import spec
 from derive.render import markup
@@ -241,34 +249,13 @@ TARGETS = (
 
 
 @pytest.mark.slow
-@pytest.mark.skipif(
-    shutil.which("xelatex") is None or shutil.which("pdfinfo") is None,
-    reason="xelatex and pdfinfo needed",
-)
-@pytest.mark.parametrize(
-    ("name", "lang"),
-    [
-        pytest.param(
-            n,
-            lang,
-            marks=[pytest.mark.xfail(strict=True, reason=LONG[n, lang])]
-            if (n, lang) in LONG
-            else [],
-        )
-        for n in TARGETS
-        for lang in ("en", "zh")
-    ],
-)
+@PDF_TOOLS
+@pytest.mark.parametrize(("name", "lang"), page_cases(TARGETS, LONG))
 def test_the_long_course_handouts_fit(tmp_path: Path, name: str, lang: str) -> None:
     """Before this branch d2l_lstm_scratch and d2l_deep_rnn ran 12 pages (and an overfull box
     in English), d2l_mha_two_heads 11, lstm_step 9 + an overfull box (zh 10); the limit is 9 in
     English, 10 in Chinese, with no overfull box."""
-    from derive.render.pdf import compile_pdf
-
-    pdf = tmp_path / "h.pdf"
-    log = compile_pdf(_tex(str(SPECS / f"{name}.toml"), lang), pdf)
-    assert "Overfull \\hbox" not in log
-    assert _pages(pdf) <= (9 if lang == "en" else 10)
+    assert_fits(tmp_path, name, lang)
 
 
 def test_a_tall_working_shows_its_formula_and_its_value() -> None:
