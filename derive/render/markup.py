@@ -322,6 +322,24 @@ def _tex_value(v: Any) -> str:
     return tex_escape(v) if isinstance(v, str) else tex_escape(str(v))
 
 
+def _breakable(math: Math) -> str:
+    """Inline math for a sentence: a list of names (``X, H, C, W_{xi}, …``) may break after
+    any of its commas outside braces, as a line of text does (TeX breaks inline math only
+    after a relation or an operator: "The source gives no example values for X, H, …" ran into
+    the margin). Layout only: the same formula."""
+    out, depth = [], 0
+    for k, c in enumerate(math):
+        out.append(c)
+        escaped = k > 0 and math[k - 1] == "\\"
+        if c == "{" and not escaped:
+            depth += 1
+        elif c == "}" and not escaped:
+            depth -= 1
+        elif c == "," and depth == 0 and not escaped and math[k + 1 : k + 2] == " ":
+            out.append("\\allowbreak")
+    return "".join(out)
+
+
 def tex_say(text: str, args: Mapping[str, Any] | None = None) -> Raw:
     args = args or {}
     out = []
@@ -340,7 +358,11 @@ def tex_say(text: str, args: Mapping[str, Any] | None = None) -> Raw:
                 if k % 2:
                     if piece not in args:
                         raise KeyError(f"placeholder {{{{{piece}}}}} has no value in: {text}")
-                    out.append(_tex_value(args[piece]))
+                    value = args[piece]
+                    if isinstance(value, Math) and not isinstance(value, markupsafe.Markup):
+                        out.append(f"\\({_breakable(value)}\\)")
+                    else:
+                        out.append(_tex_value(value))
                 else:
                     out.append(_tex_prose_text(piece))
     return Raw("".join(out))

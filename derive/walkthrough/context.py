@@ -126,6 +126,7 @@ def prepare(d: Derivation, proofs: Mapping[str, Any], detail: str = "full") -> P
     )
     if detail == "standard":  # a layer like the one above it: written compactly
         like = _worked(backward, layers.repeats(d, tuple(b.name for b in backward)))
+        like = _closed_as(d, backward, like, closed)
         backward = tuple(replace(b, like=like.get(b.name)) for b in backward)
         if like:  # a deep network: its forward layers repeat too
             ahead = _worked(forward, layers.forward_repeats(d))
@@ -135,6 +136,29 @@ def prepare(d: Derivation, proofs: Mapping[str, Any], detail: str = "full") -> P
     said = intuition.once([() if b.like else words.get(b.name, ()) for b in backward])
     backward = tuple(replace(b, words=ws) for b, ws in zip(backward, said, strict=True))
     return Prepared(d, proofs, detail, ex, pc, forward, backward, origin)
+
+
+def _closed_as(
+    d: Derivation, items: tuple[BackwardItem, ...], like: dict[str, layers.Like], closed: dict
+) -> dict[str, layers.Like]:
+    """``like`` with each compact parameter whose closed form is the one of its sibling just
+    above it with a renaming (:func:`layers.same_closed`: an LSTM gate's ``W_hc`` after
+    ``W_xc``) marked so: the handout names the sibling's closed form instead of writing it
+    again. Only where the sibling's closed form is written out."""
+    out = dict(like)
+    visits = {v.name: v for v in d.backward}
+    for k, item in enumerate(items):
+        lk = like.get(item.name)
+        if lk is None or item.closed is None or k == 0:
+            continue
+        model = items[k - 1]
+        above = out.get(model.name)
+        if model.closed is None or above is not None and above.closed_as is not None:
+            continue
+        renamed = layers.same_closed(d, visits[model.name], visits[item.name], closed)
+        if renamed is not None:
+            out[item.name] = replace(lk, closed_as=(model.tex, renamed))
+    return out
 
 
 def _worked(items: tuple, like: dict[str, layers.Like]) -> dict[str, layers.Like]:
@@ -230,7 +254,7 @@ def build(
                 unmasked.append((Math(g.tensors[node.name].tex), Math(t.tex)))
     return Walkthrough(
         name=spec.name,
-        title=dict(spec.title),
+        title=intuition.heading(d),
         description=dict(spec.description),
         loss=spec.loss,
         loss_tex=Math(g.loss_tex),

@@ -5,6 +5,7 @@ how laid out) need, so it lives below both."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Any
 
 FEW = 6  # a handout works out at most this many entries of a tensor by hand (then 3, and says so)
@@ -34,6 +35,17 @@ def tall(c: Any) -> bool:
     return len(c.lhs) + sum(len(t) for _r, t in c.chain) > TALL_WORKING
 
 
+def _formula_and_value(c: Any) -> Any:
+    """A :func:`tall` working at standard detail: its formula and its value, the rows with the
+    example's numbers put in left out (``cut="numbers"``: the handout says so under it, as for
+    a line over the cap). A softmax cross-entropy's entry spells every term of the row, zeros
+    too (d2l_lstm_scratch's loss and δ: half a page each); the formula and the exact value say
+    what a reader checks, and the matrix form above is the way to work it."""
+    if c.cut or len(c.chain) < 3:
+        return c
+    return replace(c, chain=(c.chain[0], c.chain[-1]), cut="numbers")
+
+
 NARROW3 = 18  # printed characters: three hand calculations this narrow share a row
 
 
@@ -61,7 +73,8 @@ def rows(calcs: Any, width: int = 30) -> list[tuple[Any, ...]]:
 def few(w: Any, detail: str) -> tuple[Any, bool]:
     """``(few, dense)`` of the templates. ``few``: which of a tensor's hand calculations a
     handout works out — all at ``--detail full``; otherwise all of up to :data:`FEW` (else the
-    first 3; the first alone when its working is :func:`tall`); and when that would make more
+    first 3; the first alone when its working is :func:`tall`, as its formula and its value); and
+    when that would make more
     than :data:`HAND_BUDGET` in the whole handout (it
     is ``dense``), one row of each tensor as the page lays them out (:func:`rows`: two narrow
     entries side by side, or one wide)."""
@@ -72,11 +85,16 @@ def few(w: Any, detail: str) -> tuple[Any, bool]:
         return cs if len(cs) <= FEW else cs[:3]
 
     def pick(cs: Any) -> Any:
-        return cs[:1] if cs and tall(cs[0]) else some(cs)
+        return [_formula_and_value(cs[0])] if cs and tall(cs[0]) else some(cs)
 
     # the budget counts as before the tall rule: a handout that was dense stays dense
     items = (*getattr(w, "forward", ()), *getattr(w, "backward", ()))
     total = sum(len(some(getattr(item, "calcs", ()) or ())) for item in items)
     if total <= HAND_BUDGET:
         return pick, False
-    return (lambda cs: cs[: min(2, len(rows(some(cs))[0]))] if cs else cs), True  # 2 at most
+
+    def row(cs: Any) -> Any:  # 2 at most
+        first = cs[: min(2, len(rows(some(cs))[0]))]
+        return [_formula_and_value(c) if tall(c) else c for c in first]
+
+    return (lambda cs: row(cs) if cs else cs), True

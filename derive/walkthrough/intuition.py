@@ -24,6 +24,7 @@ from derive.engine.printing import display_width
 from derive.lang import domains as domain
 from derive.lang import expr as ex
 from derive.lang import ops
+from derive.locale import catalog
 from derive.walkthrough.codegen import matmul_partner, scaled_loss
 from derive.walkthrough.records import Math, grad_tex, walk
 
@@ -193,9 +194,9 @@ class _Writer:
         n = self.mean_count()
         for call in _calls(self.trees[self.d.spec.loss]):
             op = ops.OPS.get(call.func)
-            if op is None or op.kind != ops.LOSS or not isinstance(call.args[0], ex.Name):
+            if op is None or op.kind != ops.LOSS or (arg := _averaged(call)) is None:
                 continue
-            shape = g.tensors[call.args[0].id].shape
+            shape = g.tensors[arg.id].shape
             shape = (shape[0],) if op.reduce == "rows" else tuple(shape)
             sym = Math(mf.Scalar(g.count(shape).expr, g.scalar_names()).tex())
             return sym, Math(sym if sym == str(n) else f"{sym} = {n}")
@@ -208,8 +209,8 @@ class _Writer:
             op = ops.OPS.get(call.func)
             if op is None or op.kind != ops.LOSS or op.reduce not in ("mean", "rows"):
                 continue
-            arg = call.args[0]
-            if not isinstance(arg, ex.Name):
+            arg = _averaged(call)
+            if arg is None:
                 return 1
             shape = g.tensors[arg.id].shape
             return int(shape[0]) if op.reduce == "rows" else int(shape[0]) * int(shape[1])
@@ -633,6 +634,51 @@ class _Writer:
                 )
             )
         return out
+
+
+# the activations a heading names, in the order they are first met
+_HEADING_ACTS = ("sigmoid", "tanh", "relu", "leaky_relu", "softplus", "softmax", "log_softmax")
+
+
+def heading(d: Derivation) -> dict[str, str]:
+    """A course spec's heading: its own title, or where it gives none (the title is then its
+    name, which the files already carry) a sentence naming the network's shape — its
+    activations, its loss and how many parameters it learns: "A network of sigmoid, tanh and
+    softmax units with a cross-entropy loss and 14 parameters" / 「由 Sigmoid、tanh 和 Softmax
+    单元构成、采用交叉熵损失的网络，共 14 个参数」."""
+    spec = d.spec
+    if any(t != spec.name for t in spec.title.values()):
+        return dict(spec.title)
+    acts: list[str] = []
+    loss = "formula"
+    for node in d.graph.nodes:
+        for call in _calls(node.tree):
+            if call.func in _HEADING_ACTS and call.func not in acts:
+                acts.append(call.func)
+            op = ops.OPS.get(call.func)
+            if node.name == spec.loss and op is not None and op.kind == ops.LOSS and loss == "formula":
+                loss = call.func
+    out = {}
+    for lang in catalog.LANGS:
+        names = [catalog.text(f"longhand.act.{a}", lang) for a in acts]
+        args = {"n": len(spec.params)}
+        args["loss"] = catalog.text(f"longhand.loss.{loss}", lang)
+        one = "_one" if len(spec.params) == 1 else ""
+        if not names:
+            out[lang] = catalog.text(f"longhand.heading_linear{one}", lang, **args)
+            continue
+        joined = names[0] if len(names) == 1 else catalog.text(
+            "longhand.and", lang, a=catalog.text("longhand.comma", lang).join(names[:-1]), b=names[-1]
+        )
+        out[lang] = catalog.text(f"longhand.heading{one}", lang, acts=joined, **args)
+    return out
+
+
+def _averaged(call: ex.Call) -> ex.Name | None:
+    """The tensor whose size a loss call averages over: its prediction, or where that is an
+    expression (``F.cross_entropy(H @ W + b, Y)``, a softmax inline) its target, which has the
+    prediction's shape (d2l_lstm_scratch said "a mean over 1 rows" for n = 2)."""
+    return next((a for a in call.args if isinstance(a, ex.Name)), None)
 
 
 def _sum_of_squares(tree: ex.Node, t: str) -> bool | None:

@@ -37,6 +37,11 @@ class Like:
     ref_start: int
     ref_end: int
     renamed: Math
+    pairs: tuple[tuple[str, str], ...] = ()  # the tensors renamed, by name
+    # a parameter whose closed form is its sibling's just above with a renaming (checked on the
+    # proven forms by :func:`same_closed`): (the sibling's gradient, the renaming) as shown;
+    # the handout names that closed form instead of writing it again
+    closed_as: tuple[Math, Math] | None = None
 
 
 @dataclass(frozen=True)
@@ -143,7 +148,95 @@ def repeats(d: Derivation, order: tuple[str, ...]) -> dict[str, Like]:
     def allowed(i: int, end: int) -> bool:
         return end - i >= 2 and "param" in kinds[i:end] and any(wide[i:end])
 
-    return _runs(d, order, forms, allowed, 2)
+    siblings = {}
+    for i in range(1, len(order)):
+        if wide[i] or wide[i - 1]:
+            renamed = _sibling(visits[order[i - 1]], visits[order[i]])
+            if renamed:
+                siblings[i] = renamed
+    return _runs(d, order, forms, allowed, 2, siblings)
+
+
+def _sibling(a: BackwardVisit, b: BackwardVisit) -> dict[str, str] | None:
+    """The renaming that turns parameter ``a``'s gradient into parameter ``b``'s, when ``b`` is
+    ``a``'s sibling: both enter at the same node(s), so they take the same upstream δ, by the
+    same rules, and ``b``'s steps are ``a``'s with the parameter and the values it multiplies
+    replaced all at once (an LSTM gate's ``W_hc`` after ``W_xc``: ``H^T(…)`` for ``X^T(…)``; a
+    recurrent layer's ``W_hh`` after ``W_xh``, at every time step). A value may be renamed to
+    a name that also stays (``h_1 → h_0`` beside ``h_0 → h_0`` is the substitution still);
+    no δ is renamed, and sizes may differ (``X`` is n×d, ``H`` n×h)."""
+    if a.kind != "param" or b.kind != "param" or a.name == b.name:
+        return None
+    if [c.source for c in a.contributions] != [c.source for c in b.contributions]:
+        return None
+    steps_a = [c.step for c in a.contributions] + ([a.total] if a.total else []) + list(a.simplified)
+    steps_b = [c.step for c in b.contributions] + ([b.total] if b.total else []) + list(b.simplified)
+    if len(steps_a) != len(steps_b) or [c.rules for c in a.contributions] != [
+        c.rules for c in b.contributions
+    ]:
+        return None
+    pairs: dict[tuple[str, str], str] = {("grad", a.name): b.name}
+    for sa, sb in zip(steps_a, steps_b, strict=True):
+        if sa.rule != sb.rule or not isinstance(sa.rhs.value, mf.MExpr):
+            return None
+        if not _same(sa.rhs.value, sb.rhs.value, pairs):
+            return None
+    changed = {k: v for k, v in pairs.items() if k[1] != v}
+    if any(kind == "grad" and name != a.name for kind, name in changed):
+        return None
+    return {name: v for (_kind, name), v in changed.items()} or None
+
+
+def same_closed(d: Derivation, a: BackwardVisit, b: BackwardVisit, closed: Any) -> Math | None:
+    """The renaming (as shown) that turns parameter ``a``'s proven closed form into ``b``'s,
+    when ``b`` is ``a``'s sibling (:func:`_sibling`) and its closed form is ``a``'s with the
+    same renaming and no other change; else ``None``. ``closed``: the closed forms by name."""
+    renamed = _sibling(a, b)
+    if renamed is None or a.name not in closed or b.name not in closed:
+        return None
+    x, y = closed[a.name].rhs.value, closed[b.name].rhs.value
+    if not isinstance(x, mf.MExpr) or not isinstance(y, mf.MExpr):
+        return None
+    pairs: dict[tuple[str, str], str] = {("value", k): v for k, v in renamed.items()}
+    pairs[("grad", a.name)] = b.name
+    if not _same(x, y, pairs):
+        return None
+    if any(v != renamed.get(k[1], k[1]) for k, v in pairs.items() if k != ("grad", a.name)):
+        return None
+    g = d.graph
+    return Math(", ".join(f"{g.tensors[k].tex} \\to {g.tensors[v].tex}" for k, v in renamed.items()))
+
+
+def _same(x: Any, y: Any, pairs: dict[tuple[str, str], str]) -> bool:
+    """``x`` and ``y`` are one expression up to the renaming ``pairs`` (extended as the tensors
+    are met; a name renamed two ways fails)."""
+    if isinstance(x, mf.Ref) or isinstance(y, mf.Ref):
+        if not (isinstance(x, mf.Ref) and isinstance(y, mf.Ref)) or x.kind != y.kind:
+            return False
+        return pairs.setdefault((x.kind, x.name), y.name) == y.name
+    if isinstance(x, mf.Scalar) or isinstance(y, mf.Scalar):
+        return type(x) is type(y) and str(x.expr) == str(y.expr)
+    if isinstance(x, tuple) or isinstance(y, tuple):
+        return (
+            isinstance(x, tuple)
+            and isinstance(y, tuple)
+            and len(x) == len(y)
+            and all(_same(p, q, pairs) for p, q in zip(x, y, strict=True))
+        )
+    if not is_dataclass(x) or not is_dataclass(y):
+        return str(x) == str(y)
+    if type(x) is not type(y):
+        return False
+    for f in fields(x):
+        if f.name == "shape":
+            continue
+        p, q = getattr(x, f.name), getattr(y, f.name)
+        if isinstance(p, mf.MExpr | tuple) or is_dataclass(p):
+            if not _same(p, q, pairs):
+                return False
+        elif str(p) != str(q):
+            return False
+    return True
 
 
 def forward_repeats(d: Derivation) -> dict[str, Like]:
@@ -170,10 +263,12 @@ def _runs(
     forms: list[_Form | None],
     allowed: Any,
     shortest: int,
+    siblings: dict[int, dict[str, str]] | None = None,
 ) -> dict[str, Like]:
     """Scan ``order`` for runs of steps like the run just before them (periods from
     ``shortest`` to :data:`MAX_PERIOD`; the shortest period that matches wins; ``allowed(i,
-    end)`` vets a run)."""
+    end)`` vets a run); where no run starts, a parameter's gradient like its sibling's just
+    before it (``siblings``: position → renaming, :func:`_sibling`) is a run of one."""
     g = d.graph
     out: dict[str, Like] = {}
     i, n = 1, len(order)
@@ -189,6 +284,8 @@ def _runs(
             if renamed is not None:
                 found = (p, end, renamed)
                 break
+        if found is None and siblings and i in siblings:
+            found = (1, i + 1, siblings[i])
         if found is None:
             i += 1
             continue
@@ -196,6 +293,6 @@ def _runs(
         pairs = [(a, b) for a, b in renamed.items() if a != b]
         shown = Math(", ".join(f"{g.tensors[a].tex} \\to {g.tensors[b].tex}" for a, b in pairs))
         for k in range(i, end):
-            out[order[k]] = Like(k == i, i + 1, end, i - p + 1, i - p + end - i, shown)
+            out[order[k]] = Like(k == i, i + 1, end, i - p + 1, i - p + end - i, shown, tuple(pairs))
         i = end
     return out

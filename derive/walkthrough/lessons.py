@@ -207,7 +207,7 @@ def lessons(d: Derivation, pc: Pieces, report: Any) -> list[Lesson]:
     found_sym = symmetry(d, pc)
     if found_sym is not None:
         out.append(found_sym)
-    found_mistakes = mistakes(d, pc)
+    found_mistakes = mistakes(d, pc, symmetric=found_sym is not None)
     lr = _lr_tex(float(spec.train.get("lr", DEFAULT_LR)))
     out.append(
         Lesson("sgd", (("lr", lr),), code=tuple(f"{p} = {p} - lr * d{p}" for p in spec.params))
@@ -947,7 +947,7 @@ def _count_tex(g: Any, shape: tuple) -> str:
     return mf.Scalar(g.count(shape).expr, g.scalar_names()).tex()
 
 
-def mistakes(d: Derivation, pc: Pieces) -> Lesson | None:
+def mistakes(d: Derivation, pc: Pieces, symmetric: bool = True) -> Lesson | None:
     """The classic mistakes, each with what it produces on this network at the example values
     (numbers computed here from the derivation; nothing is typed in)."""
 
@@ -1139,8 +1139,11 @@ def mistakes(d: Derivation, pc: Pieces) -> Lesson | None:
     # 4d. a scaled product of two computed tensors (attention's Q Kᵀ/√d): the scale left out of
     # the backward pass, and the transpose of the second factor's gradient forgotten
     parts += _scaled_product_slips(d, pc, math)
-    # 5. zero initialisation: symmetric, not linear (the lesson of its own)
-    if _hidden_layer(d) is not None:
+    # 5. zero initialisation: symmetric, not linear — only beside the lesson that proves the
+    # symmetry on this network (``symmetric``): the mistake points to it ("see … above"), and
+    # where no such lesson is (an unrolled or gated network: d2l_deep_rnn, d2l_lstm_scratch)
+    # "the hidden units stay identical" would be said of a network nothing here proved it for
+    if symmetric and _hidden_layer(d) is not None:
         parts.append(("zero_linear", ()))
     # 6. a sum of squares called MSE
     if call is not None and call.func in ("sse", "mse"):
