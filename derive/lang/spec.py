@@ -951,6 +951,7 @@ class _Validator:
             written = text  # before the rewrites: a squeeze there makes the line 1-D
             try:
                 if len(text) <= ex.MAX_LENGTH:  # else the parse below names the limit
+                    text = ex.axis_lists(text)
                     text = self.optax(f'{where} = "{text}"', text)
                     text = spelling.named_masks(text, self.masks, key)
                     text = self.lookups_2d(f'{where} = "{text}"', key, text, fwd, inputs, shapes)
