@@ -652,9 +652,11 @@ def parse(text: str, source: str = "<spec>") -> NetSpec:
     s = _Validator(source, data).run()
     if not spelling.EXACT_BOUNDS.get() and _moved_bounds(s):
         token = spelling.EXACT_BOUNDS.set(True)
+        values = spelling.BOUND_VALUES.set({**s.dims, **s.constants})
         try:
             return _Validator(source, data).run()
         finally:
+            spelling.BOUND_VALUES.reset(values)
             spelling.EXACT_BOUNDS.reset(token)
     return s
 
@@ -666,7 +668,7 @@ def _moved_bounds(s: NetSpec) -> bool:
     instead of refusing."""
     scalars = {k: float(v) for k, v in {**s.dims, **s.constants}.items()}
     point = {k: np.array([[float(v) for v in r] for r in rows]) for k, rows in s.values.items()}
-    return domain.moved_bounds(s.forward, scalars, point)
+    return domain.moved_bounds(s.forward, scalars, point, {**s.dims, **s.constants})
 
 
 _TOML_AT = re.compile(r"\(at line (\d+), column \d+\)")

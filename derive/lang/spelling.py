@@ -19,7 +19,8 @@ from __future__ import annotations
 import ast
 import contextvars
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from fractions import Fraction
 
 from derive.lang import ops
 from derive.locale import catalog
@@ -417,6 +418,45 @@ def _zero(v: ast.expr) -> bool:
 # ``lo + (x − lo)`` misses x (derive.lang.domains.moved_bounds) is read again with this set
 # (derive.lang.spec.parse): its clamps in the form whose float comparisons are PyTorch's.
 EXACT_BOUNDS: contextvars.ContextVar[bool] = contextvars.ContextVar("exact_bounds", default=False)
+# With EXACT_BOUNDS, the exact [constants] (and [dims]): a bound written with their names
+# (``torch.clamp(ratio, 1 - clip_eps, 1 + clip_eps)``) is read as its number, so that ``x − hi``
+# is one float64 subtraction, as PyTorch compares x with hi (SymPy would regroup
+# ``ratio − (1 + clip_eps)`` as ``ratio − 1 − clip_eps``, an ulp off 0 at ratio = 1.2).
+BOUND_VALUES: contextvars.ContextVar[Mapping[str, Fraction]] = contextvars.ContextVar(
+    "bound_values", default={}
+)
+
+
+def _bound_number(bound: ast.expr) -> ast.expr:
+    """``bound`` as its exact number when it is an expression of numbers and
+    :data:`BOUND_VALUES` names only (else ``bound`` itself): 1.2 for ``1 + clip_eps``."""
+    values = BOUND_VALUES.get()
+    if not values or isinstance(bound, ast.Constant):
+        return bound
+
+    def value(n: ast.expr) -> Fraction | None:
+        if isinstance(n, ast.Constant) and type(n.value) in (int, float):
+            return Fraction(repr(n.value)) if isinstance(n.value, float) else Fraction(n.value)
+        if isinstance(n, ast.Name):
+            return Fraction(values[n.id]) if n.id in values else None
+        if isinstance(n, ast.UnaryOp) and isinstance(n.op, ast.USub | ast.UAdd):
+            v = value(n.operand)
+            return None if v is None else (-v if isinstance(n.op, ast.USub) else v)
+        if isinstance(n, ast.BinOp) and isinstance(n.op, ast.Add | ast.Sub | ast.Mult | ast.Div):
+            a, b = value(n.left), value(n.right)
+            if a is None or b is None or (isinstance(n.op, ast.Div) and b == 0):
+                return None
+            return a + b if isinstance(n.op, ast.Add) else a - b if isinstance(
+                n.op, ast.Sub
+            ) else a * b if isinstance(n.op, ast.Mult) else a / b
+        return None
+
+    v = value(bound)
+    if v is None:
+        return bound
+    if Fraction(repr(float(v))) == v:
+        return _num(float(v)) if v.denominator != 1 else _num(int(v))
+    return _div(_num(v.numerator), _num(v.denominator))
 
 
 def _between_bounds(lo: ast.expr, hi: ast.expr, x: ast.expr, f: str, g: str) -> ast.expr:
@@ -428,6 +468,7 @@ def _between_bounds(lo: ast.expr, hi: ast.expr, x: ast.expr, f: str, g: str) -> 
     G = clamp0 for hardtanh (0 at both). Used only where that ulp moves a given value (see
     :data:`EXACT_BOUNDS`): the nested form prints as clip(x, lo, hi) with one indicator, this one
     as the two max(·, 0) it is."""
+    lo, hi = _bound_number(lo), _bound_number(hi)
     return _sub(_add(lo, _call(f, _sub(x, lo))), _call(g, _sub(x, hi)))
 
 
