@@ -778,6 +778,17 @@ def execute(
     ns = namespace(s, raw, point, sizes)
     texts = [t for t in raw["forward"].values() if isinstance(t, str)]
     _NUMPY_SPEC[0] = dialect_of(texts) == "np"
+    # PyTorch float64 throughout: torch.where(c, 0.7, 0.3) of two numbers is a tensor of the
+    # default dtype (float32 otherwise, 0.699999988 for 0.7)
+    default = torch.get_default_dtype()
+    torch.set_default_dtype(D)
+    try:
+        return _execute_lines(raw, ns)
+    finally:
+        torch.set_default_dtype(default)
+
+
+def _execute_lines(raw: dict, ns: dict[str, Any]) -> tuple[torch.Tensor, dict[str, Any]]:
     value = None
     for key, text in raw["forward"].items():
         if not isinstance(text, str):
