@@ -173,6 +173,9 @@ def _np_shim() -> SimpleNamespace:
     return SimpleNamespace(
         sum=_reducer(torch.sum),
         nansum=_reducer(torch.sum),
+        diff=lambda a, n=1, axis=-1: torch.diff(_t(a), n=n, dim=axis),
+        float64=lambda x: _t(x) if isinstance(x, torch.Tensor) else torch.tensor(x, dtype=D),
+        float32=lambda x: _t(x) if isinstance(x, torch.Tensor) else torch.tensor(x, dtype=D),
         ones=lambda shape, dtype=None: torch.ones(shape, dtype=D),
         mean=_reducer(torch.mean),
         average=_np_average,
@@ -407,8 +410,12 @@ def _tf_shim() -> SimpleNamespace:
             * (torch.log1p(torch.exp(-logits.abs())) + torch.clamp(-logits, min=0))
         ),
     )
+    linalg = SimpleNamespace(matmul=_tf_matmul)
     return SimpleNamespace(
         keras=_keras_module(),
+        linalg=linalg,
+        add_n=lambda inputs: sum(_t(x) for x in inputs),
+        reduce_prod=_tf_reducer(torch.prod),
         matmul=_tf_matmul,
         add=lambda a, b: _t(a) + _t(b),
         multiply=lambda a, b: _t(a) * _t(b),
@@ -442,6 +449,8 @@ def _tf_shim() -> SimpleNamespace:
                 _tf_variance(x, axis, keepdims)
             ),
             l2_normalize=_tf_l2_normalize,
+            xlogy=lambda x, y: torch.xlogy(_t(x), _t(y)),
+            reduce_prod=_tf_reducer(torch.prod),
         ),
         clip_by_value=lambda t, lo, hi: torch.clamp(_t(t), lo, hi),
         # tf.cast to a float type (the oracle computes in float64 throughout)
@@ -461,6 +470,7 @@ def _jax_shim() -> SimpleNamespace:
         softmax=lambda x, axis=-1: torch.softmax(x, dim=axis),
         swish=F.silu,
         silu=F.silu,
+        hard_tanh=F.hardtanh,
         one_hot=lambda y, n: F.one_hot(_t(y), int(n)).to(D),
         gelu=lambda x, approximate=True: F.gelu(x, approximate="tanh" if approximate else "none"),
         # jax.nn.logsumexp (= jax.scipy.special.logsumexp): NumPy's axis/keepdims
@@ -600,6 +610,14 @@ def _keras_activations() -> SimpleNamespace:
     )
 
 
+def _keras_mse(y_true, y_pred):
+    return ((_t(y_true) - _t(y_pred)) ** 2).mean(dim=-1)
+
+
+def _keras_mae(y_true, y_pred):
+    return (_t(y_true) - _t(y_pred)).abs().mean(dim=-1)
+
+
 def _keras_module() -> SimpleNamespace:
     """``keras`` / ``tf.keras``: the backend, the two cross-entropies of ``keras.losses`` and
     the activations."""
@@ -607,7 +625,13 @@ def _keras_module() -> SimpleNamespace:
         activations=_keras_activations(),
         backend=_keras_shim(),
         losses=SimpleNamespace(
-            categorical_crossentropy=_keras_losses_cce, binary_crossentropy=_keras_losses_bce
+            categorical_crossentropy=_keras_losses_cce,
+            binary_crossentropy=_keras_losses_bce,
+            # keras/src/losses/losses.py: mean over the last axis, per example
+            mean_squared_error=_keras_mse,
+            MSE=_keras_mse,
+            mean_absolute_error=_keras_mae,
+            MAE=_keras_mae,
         ),
     )
 
@@ -743,6 +767,8 @@ def namespace(
                 digamma=lambda x: torch.digamma(_t(x)),
                 psi=lambda x: torch.digamma(_t(x)),
                 entr=lambda x: torch.special.entr(_t(x)),
+                log_expit=F.logsigmoid,
+                xlogy=lambda x, y: torch.xlogy(_t(x), _t(y)),
                 polygamma=lambda n, x: torch.polygamma(n, _t(x)),
                 logsumexp=lambda x, axis=None, keepdims=False: _np_reduce(
                     torch.logsumexp, x, axis, keepdims

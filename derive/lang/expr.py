@@ -13,7 +13,7 @@ import ast
 import keyword
 import math
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Any
@@ -521,7 +521,7 @@ class _Converter:
                 return self.convert(node.value, d)
             return Transpose(self.convert(node.value, d))
         if isinstance(node, ast.Subscript):
-            node = _plain_subscript(node)
+            node = _plain_subscript(node, self.one_d)
             if not isinstance(node, ast.Subscript):
                 return self.convert(node, d)
         made = one_hot_label(node) if self.shapes is not None else None
@@ -2471,9 +2471,10 @@ def _compare_mask(node: ast.AST) -> ast.expr | None:
     return ast.BinOp(ast.Constant(1), ast.Sub(), strict)
 
 
-def _plain_subscript(node: ast.Subscript) -> ast.expr:
+def _plain_subscript(node: ast.Subscript, one_d: Collection[str] = ()) -> ast.expr:
     """NumPy's spellings of a plain block of a matrix as the block itself: ``z[..., 0:1]`` is
-    ``z[:, 0:1]`` (``z[...]`` is z), and a list of consecutive whole numbers ``z[:, [0]]``,
+    ``z[:, 0:1]`` (``z[...]`` is z; of a 1-D ``v`` (``one_d``), ``v[..., 1:]`` is ``v[1:]``),
+    and a list of consecutive whole numbers ``z[:, [0]]``,
     ``z[:, [1, 2]]`` keeps the axis as the slice ``z[:, 0:1]``, ``z[:, 1:3]`` does. Anything
     else is returned as it is (the index reader names the problem)."""
     parts = list(node.slice.elts) if isinstance(node.slice, ast.Tuple) else [node.slice]
@@ -2483,6 +2484,9 @@ def _plain_subscript(node: ast.Subscript) -> ast.expr:
     if dots:
         if len(parts) == 1:
             return node.value
+        v = node.value
+        if len(parts) == 2 and dots == [0] and isinstance(v, ast.Name) and v.id in one_d:
+            return ast.copy_location(ast.Subscript(v, parts[1], ast.Load()), node)
         parts[dots[0]] = ast.Slice()
         if len(parts) == 3:
             return node
