@@ -36,6 +36,13 @@ def _both(text: str, name: str) -> None:
     _verified(text, name)
 
 
+def _refusal(text: str, lang: str) -> str:
+    """The exit-2 message of reading ``text``, in ``lang``."""
+    with pytest.raises(DeriveError) as err:
+        spec_mod.parse(text, "refused")
+    return catalog.localized(err.value, lang)
+
+
 _AE = """
 [dims]
 B = 3
@@ -84,10 +91,7 @@ def test_a_list_of_one_axis_is_not_everything() -> None:
 @pytest.mark.parametrize("axes", ["[1, 2, 3]", "[1, 1]", "[]", "(0, 1, 2)"])
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_other_lists_of_axes_are_refused_naming_what_is_read(axes: str, lang: str) -> None:
-    text = _AE.format(lines=f'loss = "((x - x_hat) ** 2).sum(dim={axes}).mean()"')
-    with pytest.raises(DeriveError) as err:
-        spec_mod.parse(text, "axes")
-    msg = catalog.localized(err.value, lang)
+    msg = _refusal(_AE.format(lines=f'loss = "((x - x_hat) ** 2).sum(dim={axes}).mean()"'), lang)
     assert axes in msg
     assert ("0 和 1" in msg) if lang == "zh" else ("both axes of a matrix" in msg)
 
@@ -137,18 +141,21 @@ def test_the_clip_edge_passes_the_gradient_as_pytorchs_clamp() -> None:
     assert oracle_text(text, "ppo", run=outside).status == "DISAGREE"
 
 
-_DIFF = """
+_LIB = """
 [dims]
 n = 4
 d = 3
 k = 2
 [inputs]
 X = ["n", "d"]
+Y = ["n", "k"]
 [params]
 W = ["d", "k"]
 [forward]
 z = "X @ W"
 loss = "{loss}"
+[values]
+Y = [[1.0, 0.0], [0.0, 1.0], [0.0, 1.0], [1.0, 0.0]]
 """
 
 
@@ -165,7 +172,7 @@ loss = "{loss}"
     ],
 )
 def test_diff_is_neighbouring_differences(loss: str) -> None:
-    _both(_DIFF.format(loss=loss), "diff")
+    _both(_LIB.format(loss=loss), "diff")
 
 
 def test_diff_of_a_1d_vector_and_an_ellipsis_slice_of_it() -> None:
@@ -184,37 +191,18 @@ loss = "torch.sum(torch.diff(z) ** 2) + torch.sum(z[..., 1:] * z[..., :-1])"
 
 
 def test_diff_along_the_wrong_axis_disagrees() -> None:
-    text = _DIFF.format(loss="torch.diff(torch.tanh(z), dim=0).pow(2).sum()")
+    text = _LIB.format(loss="torch.diff(torch.tanh(z), dim=0).pow(2).sum()")
     other = text.replace("dim=0", "dim=1")
     assert oracle_text(text, "diff", run=other).status == "DISAGREE"
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_diff_with_prepend_is_refused_naming_the_slices(lang: str) -> None:
-    text = _DIFF.format(loss="torch.diff(z, dim=0, prepend=z[:1]).sum()")
-    with pytest.raises(DeriveError) as err:
-        spec_mod.parse(text, "diff")
-    msg = catalog.localized(err.value, lang)
+    msg = _refusal(_LIB.format(loss="torch.diff(z, dim=0, prepend=z[:1]).sum()"), lang)
     assert "x[1:] - x[:-1]" in msg
     assert ("前置" in msg) == (lang == "zh")
 
 
-_LIB = """
-[dims]
-n = 4
-d = 3
-k = 2
-[inputs]
-X = ["n", "d"]
-Y = ["n", "k"]
-[params]
-W = ["d", "k"]
-[forward]
-z = "X @ W"
-loss = "{loss}"
-[values]
-Y = [[1.0, 0.0], [0.0, 1.0], [0.0, 1.0], [1.0, 0.0]]
-"""
 
 
 @pytest.mark.parametrize(
@@ -254,9 +242,7 @@ def test_keras_mse_is_per_example() -> None:
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_an_empty_add_n_is_refused(lang: str) -> None:
-    with pytest.raises(DeriveError) as err:
-        spec_mod.parse(_LIB.format(loss="tf.add_n([]) + tf.reduce_sum(z)"), "lib")
-    msg = catalog.localized(err.value, lang)
+    msg = _refusal(_LIB.format(loss="tf.add_n([]) + tf.reduce_sum(z)"), lang)
     assert "tf.add_n([a, b, c])" in msg
     assert ("即 a + b + c" in msg) == (lang == "zh")
 

@@ -2223,8 +2223,8 @@ def _both_axes(node: ast.Call) -> ast.Call:
     got = [_int_index(a) for a in axis.elts]
     if len(got) == 1 and got[0] is not None:
         one: ast.expr | None = axis.elts[0]
-    elif len(got) == 2 and None not in got and sorted(k % 2 for k in got) == [0, 1]:  # type: ignore[operator]
-        one = None
+    elif len(got) == 2 and None not in got and sorted(k % 2 for k in got) == [0, 1]:  # type: ignore
+        one = None  # both axes of a matrix: everything
     else:
         raise ExprError(
             catalog.said("spec.spelling.axis_list_1", x=ast.unparse(axis)),
