@@ -173,6 +173,9 @@ def _np_shim() -> SimpleNamespace:
     return SimpleNamespace(
         sum=_reducer(torch.sum),
         nansum=_reducer(torch.sum),
+        diff=lambda a, n=1, axis=-1: torch.diff(_t(a), n=n, dim=axis),
+        float64=lambda x: _t(x) if isinstance(x, torch.Tensor) else torch.tensor(x, dtype=D),
+        float32=lambda x: _t(x) if isinstance(x, torch.Tensor) else torch.tensor(x, dtype=D),
         ones=lambda shape, dtype=None: torch.ones(shape, dtype=D),
         mean=_reducer(torch.mean),
         average=_np_average,
@@ -416,8 +419,12 @@ def _tf_shim() -> SimpleNamespace:
             * (torch.log1p(torch.exp(-logits.abs())) + torch.clamp(-logits, min=0))
         ),
     )
+    linalg = SimpleNamespace(matmul=_tf_matmul)
     return SimpleNamespace(
         keras=_keras_module(),
+        linalg=linalg,
+        add_n=lambda inputs: sum(_t(x) for x in inputs),
+        reduce_prod=_tf_reducer(torch.prod),
         matmul=_tf_matmul,
         add=lambda a, b: _t(a) + _t(b),
         multiply=lambda a, b: _t(a) * _t(b),
@@ -451,6 +458,8 @@ def _tf_shim() -> SimpleNamespace:
                 _tf_variance(x, axis, keepdims)
             ),
             l2_normalize=_tf_l2_normalize,
+            xlogy=lambda x, y: torch.xlogy(_t(x), _t(y)),
+            reduce_prod=_tf_reducer(torch.prod),
         ),
         clip_by_value=lambda t, lo, hi: torch.clamp(_t(t), lo, hi),
         # tf.cast to a float type (the oracle computes in float64 throughout)
@@ -518,6 +527,7 @@ def _jax_shim() -> SimpleNamespace:
         softmax=lambda x, axis=-1: torch.softmax(x, dim=axis),
         swish=F.silu,
         silu=F.silu,
+        hard_tanh=F.hardtanh,
         one_hot=lambda y, n: F.one_hot(_t(y), int(n)).to(D),
         gelu=lambda x, approximate=True: F.gelu(x, approximate="tanh" if approximate else "none"),
         # jax/_src/nn/functions.py: variance as mean(x²) − mean²
@@ -695,6 +705,14 @@ def _keras_activations() -> SimpleNamespace:
     )
 
 
+def _keras_mse(y_true, y_pred):
+    return ((_t(y_true) - _t(y_pred)) ** 2).mean(dim=-1)
+
+
+def _keras_mae(y_true, y_pred):
+    return (_t(y_true) - _t(y_pred)).abs().mean(dim=-1)
+
+
 def _keras_module() -> SimpleNamespace:
     """``keras`` / ``tf.keras``: the backend, the two cross-entropies of ``keras.losses`` and
     the activations."""
@@ -702,7 +720,13 @@ def _keras_module() -> SimpleNamespace:
         activations=_keras_activations(),
         backend=_keras_shim(),
         losses=SimpleNamespace(
-            categorical_crossentropy=_keras_losses_cce, binary_crossentropy=_keras_losses_bce
+            categorical_crossentropy=_keras_losses_cce,
+            binary_crossentropy=_keras_losses_bce,
+            # keras/src/losses/losses.py: mean over the last axis, per example
+            mean_squared_error=_keras_mse,
+            MSE=_keras_mse,
+            mean_absolute_error=_keras_mae,
+            MAE=_keras_mae,
         ),
     )
 
@@ -841,6 +865,8 @@ def namespace(
                 ndtr=lambda x: torch.special.ndtr(_t(x)),
                 log_ndtr=lambda x: torch.special.log_ndtr(_t(x)),
                 erfc=lambda x: torch.erfc(_t(x)),
+                log_expit=F.logsigmoid,
+                xlogy=lambda x, y: torch.xlogy(_t(x), _t(y)),
                 polygamma=lambda n, x: torch.polygamma(n, _t(x)),
                 logsumexp=lambda x, axis=None, keepdims=False: _np_reduce(
                     torch.logsumexp, x, axis, keepdims
@@ -884,6 +910,17 @@ def execute(
     ns = namespace(s, raw, point, sizes)
     texts = [t for t in raw["forward"].values() if isinstance(t, str)]
     _NUMPY_SPEC[0] = dialect_of(texts) == "np"
+    # PyTorch float64 throughout: torch.where(c, 0.7, 0.3) of two numbers is a tensor of the
+    # default dtype (float32 otherwise, 0.699999988 for 0.7)
+    default = torch.get_default_dtype()
+    torch.set_default_dtype(D)
+    try:
+        return _execute_lines(raw, ns)
+    finally:
+        torch.set_default_dtype(default)
+
+
+def _execute_lines(raw: dict, ns: dict[str, Any]) -> tuple[torch.Tensor, dict[str, Any]]:
     value = None
     for key, text in raw["forward"].items():
         if not isinstance(text, str):

@@ -199,6 +199,15 @@ REFUSED = {
     "(log needs a positive argument). Fix: change your [values] of b, A, x",
     "hn19_domain_charbonnier_zero_eps": "loss at the example values: sqrt of 0.0 at entry [0, 0] "
     "(sqrt needs a positive argument). Fix: change your [values] of X, w, y",
+    # branch heldnets21: Fisher's criterion at a w in the null space of a singular S_w (a
+    # division by 0), a given hazard of exactly 1 under log(1 - h), a learned scale sqrt(s)
+    # with s given negative
+    "hn20_domain_lda_zero_denominator": "J at the example values: a division by 0 at entry "
+    "[0, 0]. Fix: change your [values] of w, S_b, S_w",
+    "hn20_domain_hazard_prob_one": "ll at the example values: log of 0.0 at entry [1, 0] (log "
+    "needs a positive argument). Fix: change your [values] of h",
+    "hn20_domain_expectile_sqrt_negative": "sigma at the example values: sqrt of -0.25 at entry "
+    "[0, 0] (sqrt needs a positive argument). Fix: change your [values] of s",
 }
 
 

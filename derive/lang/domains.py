@@ -14,7 +14,7 @@ evaluate, retry with the next seed.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
@@ -575,20 +575,30 @@ def check(
     return None
 
 
-def _constant(n: ex.Node) -> bool:
-    """A number written in the spec (``0.4``, ``-0.3``, ``1 - 1e-7``): no tensor in it."""
-    return not isinstance(n, ex.Name) and not ex.names(n) and not isinstance(n, ex.Call)
+def _constant(n: ex.Node, scalars: Collection[str] = ()) -> bool:
+    """A number written in the spec (``0.4``, ``-0.3``, ``1 - 1e-7``), or with ``scalars`` (the
+    [constants] and [dims] names) one of those names or an expression of them and numbers
+    (``1 + clip_eps``): no tensor in it."""
+    if isinstance(n, ex.Name):
+        return n.id in scalars
+    calls = any(isinstance(k, ex.Call) for k in _walk(n))
+    return not calls and all(name in scalars for name in ex.names(n))
 
 
-def _exact(n: ex.Node) -> Fraction | None:
-    """The exact value of a number written in the spec (``1 - 1e-7`` is 9999999/10⁷)."""
+def _exact(n: ex.Node, scalars: Mapping[str, Fraction | int] | None = None) -> Fraction | None:
+    """The exact value of a number written in the spec (``1 - 1e-7`` is 9999999/10⁷), and with
+    ``scalars`` (the exact [constants] and [dims]) of an expression of their names
+    (``1 + clip_eps`` with clip_eps = 0.2 is 6/5)."""
     if isinstance(n, ex.Num):
         return Fraction(n.value)
+    if isinstance(n, ex.Name):
+        v = (scalars or {}).get(n.id)
+        return None if v is None else Fraction(v)
     if isinstance(n, ex.Neg):
-        v = _exact(n.operand)
+        v = _exact(n.operand, scalars)
         return None if v is None else -v
     if isinstance(n, ex.BinOp) and n.op in "+-*/":
-        a, b = _exact(n.left), _exact(n.right)
+        a, b = _exact(n.left, scalars), _exact(n.right, scalars)
         if a is None or b is None or (n.op == "/" and b == 0):
             return None
         return {"+": a + b, "-": a - b, "*": a * b}.get(n.op, a / b if b else None)
@@ -596,18 +606,19 @@ def _exact(n: ex.Node) -> Fraction | None:
 
 
 def clamp_bounds(
-    n: ex.Node, plain_low: bool = False
+    n: ex.Node, plain_low: bool = False, scalars: Collection[str] = ()
 ) -> tuple[ex.Node, ex.Node, ex.Node, str] | None:
     """``(x, lo, hi, F)`` when ``n`` is the outer ``F(hi − (lo + F(x − lo)))`` of a two-sided
     clamp as the spellings read ``np.clip``/``torch.clamp``/``F.hardtanh``
     (``derive.lang.spelling._clip``/``_hardclip``; F = clamp0 or relu; the bounds numbers or
     sums of them, ``1 - 1e-7``); with ``plain_low`` also ``F(hi − F(x))`` (lo = 0, returned as
     the number 0); else ``None``. The one matcher of the clamp's nested form for the spec's
-    float check (:func:`moved_bounds`) and verify's guard (``numeric.verify.rounded_bounds``)."""
+    float check (:func:`moved_bounds`) and verify's guard (``numeric.verify.rounded_bounds``).
+    ``scalars``: names that may stand in a bound (``torch.clamp(r, 1 - eps, 1 + eps)``)."""
     if not (isinstance(n, ex.Call) and n.func in ("relu", "clamp0") and len(n.args) == 1):
         return None
     arg = n.args[0]
-    if not (isinstance(arg, ex.BinOp) and arg.op == "-" and _constant(arg.left)):
+    if not (isinstance(arg, ex.BinOp) and arg.op == "-" and _constant(arg.left, scalars)):
         return None
     low = arg.right
     if plain_low and isinstance(low, ex.Call) and low.func == n.func and len(low.args) == 1:
@@ -615,7 +626,7 @@ def clamp_bounds(
     if not (
         isinstance(low, ex.BinOp)
         and low.op == "+"
-        and _constant(low.left)
+        and _constant(low.left, scalars)
         and isinstance(low.right, ex.Call)
         and low.right.func == n.func
         and isinstance(low.right.args[0], ex.BinOp)
@@ -630,25 +641,29 @@ def moved_bounds(
     forward: tuple[tuple[str, ex.Node], ...],
     scalars: Mapping[str, float],
     point: Mapping[str, np.ndarray],
+    exact: Mapping[str, Fraction | int] | None = None,
 ) -> bool:
     """Whether at ``point`` a two-sided clamp's input is on (or an ulp from) its upper bound,
     where the float64 reading ``hi − F(hi − (lo + F(x − lo)))`` can take another branch than
     PyTorch's comparison of x with hi: ``lo + (x − lo)`` can miss x by an ulp (−0.3 + 0.7 is
     0.39999999999999997), so x exactly at hi = 0.4 reads as below it. Only given values land
-    there (drawn ones avoid bounds)."""
-    if not any(clamp_bounds(n) for _, tree in forward for n in _walk(tree)):
+    there (drawn ones avoid bounds). ``exact``: the exact [constants] and [dims], whose names
+    may stand in a bound (``torch.clamp(ratio, 1 - clip_eps, 1 + clip_eps)``: PPO's ratio
+    0.6 / 0.5 lands on 1 + 0.2)."""
+    named = tuple(exact or ())
+    if not any(clamp_bounds(n, scalars=named) for _, tree in forward for n in _walk(tree)):
         return False
     hits: list[bool] = []
 
     class Spy(Evaluator):
         def call(self, n: ex.Call) -> np.ndarray:
-            found = clamp_bounds(n)
+            found = clamp_bounds(n, scalars=named)
             if found is not None:
                 x, lo_node, hi_node, _ = found
                 lo = float(np.asarray(self.ev(lo_node), float).reshape(-1)[0])
                 hi = float(np.asarray(self.ev(hi_node), float).reshape(-1)[0])
-                exact = [_exact(lo_node), _exact(hi_node)]
-                floats = [None if v is None else float(v) for v in exact]
+                exact_bounds = [_exact(lo_node, exact), _exact(hi_node, exact)]
+                floats = [None if v is None else float(v) for v in exact_bounds]
                 if floats != [lo, hi]:
                     # a bound float64 computes off its exact value (0.7 - 0.4): the exact and
                     # the float derivation disagree in either form; verify refuses that tie

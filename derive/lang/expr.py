@@ -13,7 +13,7 @@ import ast
 import keyword
 import math
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Any
@@ -216,6 +216,7 @@ def parse(
     count = parts(tree)
     if count > max_parts:
         raise ExprError(catalog.said("spec.expr_parts", n=count, limit=max_parts))
+    tree = _AxisLists().visit(tree)  # x.sum(dim=[1]) is x.sum(dim=1) before any look at it
     conv = _Converter(allow_compare, allow_index, constants or {}, shapes)
     conv.one_d = one_d
     conv.scalars = scalars
@@ -520,7 +521,7 @@ class _Converter:
                 return self.convert(node.value, d)
             return Transpose(self.convert(node.value, d))
         if isinstance(node, ast.Subscript):
-            node = _plain_subscript(node)
+            node = _plain_subscript(node, self.one_d)
             if not isinstance(node, ast.Subscript):
                 return self.convert(node, d)
         made = one_hot_label(node) if self.shapes is not None else None
@@ -1152,7 +1153,6 @@ class _Converter:
         raise self.fail(node, catalog.said("spec.expr.constant_1"))
 
     def call(self, node: ast.Call, depth: int) -> Node:
-        node = _both_axes(node)
         f = node.func
         module = ""
         if (
@@ -2215,27 +2215,80 @@ def _rowwise_values(name: str, node: ast.Call) -> bool:
 
 
 def _both_axes(node: ast.Call) -> ast.Call:
-    """``torch.sum(x, dim=(0, 1))``, ``np.mean(x, axis=(0, 1))``, ``x.sum((0, 1))`` without
-    keepdims: over both axes of a matrix, so over everything — the call without its axes."""
+    """A list or tuple of axes as PyTorch and NumPy take them (``x.sum(dim=[1])``,
+    ``torch.sum(x, dim=(0, 1))``, ``np.mean(x, axis=(0, 1), keepdims=True)``, ``x.sum((0, 1))``):
+    one axis is that axis; both axes of a matrix (0 and 1, or −2 and −1, in either order) are
+    everything — the call without its axes (with keepdims, PyTorch's positional one too, kept as
+    the keyword: a [1, 1], as NumPy's). An empty list, a repeated axis or a third one is refused
+    naming what is read (the tensors are matrices)."""
     f = node.func
     name = f.attr if isinstance(f, ast.Attribute) else getattr(f, "id", "")
     if name not in _AXIS_REDUCTIONS:
         return node
-    kw = {k.arg: k.value for k in node.keywords}
-    keep = kw.get("keepdims", kw.get("keepdim"))
-    if isinstance(keep, ast.Constant) and keep.value is True:
-        return node
     method = isinstance(f, ast.Attribute) and not _module_of(f.value)
     at = 0 if method else 1  # a positional axis follows the tensor
-    axis = kw.get("axis", kw.get("dim", node.args[at] if len(node.args) > at else None))
-    if not isinstance(axis, ast.Tuple | ast.List) or len(axis.elts) != 2:
+    if name in ("norm", "vector_norm"):
+        at = -1  # their first argument after the tensor is the order
+    kw = {k.arg: k.value for k in node.keywords}
+    positional = at >= 0 and len(node.args) > at
+    axis = kw.get("axis", kw.get("dim", node.args[at] if positional else None))
+    if not isinstance(axis, ast.Tuple | ast.List):
         return node
-    got = {_int_index(a) for a in axis.elts}
-    if None in got or {k % 2 for k in got} != {0, 1}:  # type: ignore[operator]
-        return node
-    args = [a for a in node.args if a is not axis]
-    kws = [k for k in node.keywords if k.value is not axis and k.arg not in ("keepdims", "keepdim")]
+    got = [_int_index(a) for a in axis.elts]
+    if len(got) == 1 and got[0] is not None:
+        one: ast.expr | None = axis.elts[0]
+    elif len(got) == 2 and None not in got and sorted(k % 2 for k in got) == [0, 1]:  # type: ignore
+        one = None  # both axes of a matrix: everything
+    else:
+        raise ExprError(
+            catalog.said("spec.spelling.axis_list_1", x=ast.unparse(axis)),
+            getattr(axis, "col_offset", -1) + 1,
+        )
+    args = list(node.args)
+    kws = list(node.keywords)
+    if any(a is axis for a in args):
+        i = next(i for i, a in enumerate(args) if a is axis)
+        if one is not None:
+            args[i] = one
+        else:
+            keep = args[i + 1 : i + 2]  # torch.sum(x, (0, 1), True): keepdim by position
+            kws += [ast.keyword("keepdims", k) for k in keep]
+            args = args[:i]
+    else:
+        k = next(k for k in kws if k.value is axis)
+        kws = [x for x in kws if x is not k]
+        if one is not None:
+            kws.append(ast.keyword(k.arg, one))
+    if one is None:  # over everything: keepdims=True is what the language gives (a 1 × 1)
+        kws = [k for k in kws if k.arg not in ("keepdims", "keepdim")]
     return ast.copy_location(ast.Call(f, args, kws), node)
+
+
+class _AxisLists(ast.NodeTransformer):
+    """Every reduction's list of axes as :func:`_both_axes` reads it."""
+
+    changed = False
+
+    def visit_Call(self, node: ast.Call) -> ast.AST:
+        self.generic_visit(node)
+        out = _both_axes(node)
+        self.changed = self.changed or out is not node
+        return out
+
+
+def axis_lists(text: str) -> str:
+    """A [forward] line with every reduction's list of axes read (:func:`_both_axes`:
+    ``x.sum(dim=[1])`` is ``x.sum(dim=1)``), so the spec's own look at the line (which lines
+    are 1-D, their shapes) sees what the parser reads; ``text`` itself when it has none."""
+    if "[" not in text and "(" not in text:
+        return text
+    try:
+        tree = ast.parse(text.strip(), mode="eval")
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return text  # the parse names it
+    lists = _AxisLists()
+    out = lists.visit(tree)
+    return ast.unparse(out) if lists.changed else text
 
 
 def _without_keepdims_false(node: ast.Call) -> ast.Call:
@@ -2432,9 +2485,10 @@ def _compare_mask(node: ast.AST) -> ast.expr | None:
     return ast.BinOp(ast.Constant(1), ast.Sub(), strict)
 
 
-def _plain_subscript(node: ast.Subscript) -> ast.expr:
+def _plain_subscript(node: ast.Subscript, one_d: Collection[str] = ()) -> ast.expr:
     """NumPy's spellings of a plain block of a matrix as the block itself: ``z[..., 0:1]`` is
-    ``z[:, 0:1]`` (``z[...]`` is z), and a list of consecutive whole numbers ``z[:, [0]]``,
+    ``z[:, 0:1]`` (``z[...]`` is z; of a 1-D ``v`` (``one_d``), ``v[..., 1:]`` is ``v[1:]``),
+    and a list of consecutive whole numbers ``z[:, [0]]``,
     ``z[:, [1, 2]]`` keeps the axis as the slice ``z[:, 0:1]``, ``z[:, 1:3]`` does. Anything
     else is returned as it is (the index reader names the problem)."""
     parts = list(node.slice.elts) if isinstance(node.slice, ast.Tuple) else [node.slice]
@@ -2444,6 +2498,9 @@ def _plain_subscript(node: ast.Subscript) -> ast.expr:
     if dots:
         if len(parts) == 1:
             return node.value
+        v = node.value
+        if len(parts) == 2 and dots == [0] and isinstance(v, ast.Name) and v.id in one_d:
+            return ast.copy_location(ast.Subscript(v, parts[1], ast.Load()), node)
         parts[dots[0]] = ast.Slice()
         if len(parts) == 3:
             return node
@@ -2741,7 +2798,10 @@ LINALG_MAX = 3
 INVERSE_MAX = 2
 LINALG = ("det", "logdet", "slogdet", "inv", "inverse")
 _LINALG_MODULES = frozenset(
-    {"torch", "torch.linalg", "np.linalg", "numpy.linalg", "jnp.linalg", "jax.numpy.linalg"}
+    {
+        "torch", "torch.linalg", "np.linalg", "numpy.linalg", "jnp.linalg", "jax.numpy.linalg",
+        "tf.linalg", "tensorflow.linalg",
+    }
 )
 
 

@@ -48,6 +48,7 @@ from typing import Any
 import mpmath
 import numpy as np
 import sympy as sp
+from sympy.core.logic import fuzzy_and
 
 ELEMENTWISE, ROWWISE, REDUCTION, LOSS = "elementwise", "rowwise", "reduction", "loss"
 # joins its tensor arguments side by side (axis 1) or on top of each other (axis 0); its pull
@@ -75,6 +76,10 @@ class sigmoid(sp.Function):  # noqa: N801 - SymPy function classes are lower-cas
 
     def _eval_evalf(self, prec: int) -> sp.Expr:
         return (1 / (1 + sp.exp(-self.args[0])))._eval_evalf(prec)
+
+    def _eval_is_extended_real(self) -> bool | None:
+        # σ of a real x is real: |σ(z) − y|' is a sign, not SymPy's re/im form (F.l1_loss of σ)
+        return self.args[0].is_extended_real
 
 
 class _Step(sp.Function):
@@ -145,6 +150,9 @@ class _MaxZero(sp.Function):
     def fdiff(self, argindex: int = 1) -> sp.Expr:
         return self.step(self.args[0])
 
+    def _eval_is_extended_real(self) -> bool | None:
+        return self.args[0].is_extended_real  # max(x, 0) of a real x is real (|·|' is sign)
+
 
 class relu(_MaxZero):  # noqa: N801
     """max(x, 0); relu'(x) = 1[x > 0]."""
@@ -154,9 +162,6 @@ class clamp0(_MaxZero):  # noqa: N801
     """PyTorch's ``clamp(x, min=0)`` = max(x, 0), with clamp's derivative 1[x >= 0]."""
 
     step = clamp0_grad
-
-    def _eval_is_extended_real(self) -> bool | None:
-        return self.args[0].is_extended_real  # max(x, 0) of a real x is real (|·|' is sign)
 
 
 class sqrt0_grad(sp.Function):  # noqa: N801
@@ -215,6 +220,10 @@ class leaky_relu(sp.Function):  # noqa: N801
             raise sp.ArgumentIndexError(self, argindex)
         g = relu_grad(x)
         return g + slope * (1 - g)
+
+    def _eval_is_extended_real(self) -> bool | None:
+        x, slope = self.args
+        return fuzzy_and([x.is_extended_real, slope.is_extended_real])
 
 
 class lgamma(sp.Function):  # noqa: N801

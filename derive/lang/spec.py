@@ -656,9 +656,11 @@ def parse(text: str, source: str = "<spec>") -> NetSpec:
     s = _Validator(source, data).run()
     if not spelling.EXACT_BOUNDS.get() and _moved_bounds(s):
         token = spelling.EXACT_BOUNDS.set(True)
+        values = spelling.BOUND_VALUES.set({**s.dims, **s.constants})
         try:
             return _Validator(source, data).run()
         finally:
+            spelling.BOUND_VALUES.reset(values)
             spelling.EXACT_BOUNDS.reset(token)
     return s
 
@@ -670,7 +672,7 @@ def _moved_bounds(s: NetSpec) -> bool:
     instead of refusing."""
     scalars = {k: float(v) for k, v in {**s.dims, **s.constants}.items()}
     point = {k: np.array([[float(v) for v in r] for r in rows]) for k, rows in s.values.items()}
-    return domain.moved_bounds(s.forward, scalars, point)
+    return domain.moved_bounds(s.forward, scalars, point, {**s.dims, **s.constants})
 
 
 _TOML_AT = re.compile(r"\(at line (\d+), column \d+\)")
@@ -956,6 +958,7 @@ class _Validator:
             written = text  # before the rewrites: a squeeze there makes the line 1-D
             try:
                 if len(text) <= ex.MAX_LENGTH:  # else the parse below names the limit
+                    text = ex.axis_lists(text)
                     text = self.optax(f'{where} = "{text}"', text)
                     text = self.dists(f'{where} = "{text}"', text, shapes)
                     text = spelling.named_masks(text, self.masks, key)

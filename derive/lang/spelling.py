@@ -19,7 +19,8 @@ from __future__ import annotations
 import ast
 import contextvars
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from fractions import Fraction
 
 from derive.lang import ops
 from derive.locale import catalog
@@ -56,6 +57,8 @@ MODULES = frozenset(
         "tensorflow",
         "tensorflow.math",
         "tensorflow.nn",
+        "tf.linalg",
+        "tensorflow.linalg",
         "jnp",
         "jax.numpy",
         "jnp.linalg",
@@ -73,13 +76,19 @@ MODULES = frozenset(
 # scale)``), read as the table's ndtr / log_ndtr and the density written out
 NORM_DIST = frozenset({"scipy.stats.norm", "stats.norm", "jax.scipy.stats.norm", "jsp.stats.norm"})
 NORM_READ = ("cdf", "logcdf", "sf", "logsf", "pdf", "logpdf")
-TENSORFLOW = frozenset({"tf", "tf.math", "tf.nn", "tensorflow", "tensorflow.math", "tensorflow.nn"})
+TENSORFLOW = frozenset(
+    {"tf", "tf.math", "tf.nn", "tf.linalg", "tensorflow", "tensorflow.math", "tensorflow.nn",
+     "tensorflow.linalg"}
+)
 JAX = frozenset({"jnp", "jax.numpy", "jax.nn", "jax.scipy.special"})
 # the Keras backend (K.clip, K.log, K.mean …, and K.epsilon() = 1e-7)
 KERAS = frozenset({"K", "keras.backend", "tf.keras.backend"})
 # Keras' losses functions (per example, label_smoothing=): the two cross-entropies are read
 KERAS_LOSSES = frozenset({"keras.losses", "tf.keras.losses"})
-KERAS_LOSSES_READ = ("categorical_crossentropy", "binary_crossentropy")
+KERAS_LOSSES_READ = (
+    "categorical_crossentropy", "binary_crossentropy", "mean_squared_error", "mean_absolute_error",
+    "MSE", "MAE",
+)
 # Keras' activations (tf.keras.activations.relu …): the ones whose Keras 2 and Keras 3 definitions
 # agree and are the language's (gelu's default there is the exact form, approximate=False;
 # softmax along the last axis); hard_sigmoid (0.2x + 0.5 in Keras 2, relu6(x + 3)/6 in Keras 3),
@@ -427,6 +436,45 @@ def _zero(v: ast.expr) -> bool:
 # ``lo + (x − lo)`` misses x (derive.lang.domains.moved_bounds) is read again with this set
 # (derive.lang.spec.parse): its clamps in the form whose float comparisons are PyTorch's.
 EXACT_BOUNDS: contextvars.ContextVar[bool] = contextvars.ContextVar("exact_bounds", default=False)
+# With EXACT_BOUNDS, the exact [constants] (and [dims]): a bound written with their names
+# (``torch.clamp(ratio, 1 - clip_eps, 1 + clip_eps)``) is read as its number, so that ``x − hi``
+# is one float64 subtraction, as PyTorch compares x with hi (SymPy would regroup
+# ``ratio − (1 + clip_eps)`` as ``ratio − 1 − clip_eps``, an ulp off 0 at ratio = 1.2).
+BOUND_VALUES: contextvars.ContextVar[Mapping[str, Fraction]] = contextvars.ContextVar(
+    "bound_values", default={}
+)
+
+
+def _bound_number(bound: ast.expr) -> ast.expr:
+    """``bound`` as its exact number when it is an expression of numbers and
+    :data:`BOUND_VALUES` names only (else ``bound`` itself): 1.2 for ``1 + clip_eps``."""
+    values = BOUND_VALUES.get()
+    if not values or isinstance(bound, ast.Constant):
+        return bound
+
+    def value(n: ast.expr) -> Fraction | None:
+        if isinstance(n, ast.Constant) and type(n.value) in (int, float):
+            return Fraction(repr(n.value)) if isinstance(n.value, float) else Fraction(n.value)
+        if isinstance(n, ast.Name):
+            return Fraction(values[n.id]) if n.id in values else None
+        if isinstance(n, ast.UnaryOp) and isinstance(n.op, ast.USub | ast.UAdd):
+            v = value(n.operand)
+            return None if v is None else (-v if isinstance(n.op, ast.USub) else v)
+        if isinstance(n, ast.BinOp) and isinstance(n.op, ast.Add | ast.Sub | ast.Mult | ast.Div):
+            a, b = value(n.left), value(n.right)
+            if a is None or b is None or (isinstance(n.op, ast.Div) and b == 0):
+                return None
+            return a + b if isinstance(n.op, ast.Add) else a - b if isinstance(
+                n.op, ast.Sub
+            ) else a * b if isinstance(n.op, ast.Mult) else a / b
+        return None
+
+    v = value(bound)
+    if v is None:
+        return bound
+    if Fraction(repr(float(v))) == v:
+        return _num(float(v)) if v.denominator != 1 else _num(int(v))
+    return _div(_num(v.numerator), _num(v.denominator))
 
 
 def _between_bounds(lo: ast.expr, hi: ast.expr, x: ast.expr, f: str, g: str) -> ast.expr:
@@ -438,6 +486,7 @@ def _between_bounds(lo: ast.expr, hi: ast.expr, x: ast.expr, f: str, g: str) -> 
     G = clamp0 for hardtanh (0 at both). Used only where that ulp moves a given value (see
     :data:`EXACT_BOUNDS`): the nested form prints as clip(x, lo, hi) with one indicator, this one
     as the two max(·, 0) it is."""
+    lo, hi = _bound_number(lo), _bound_number(hi)
     return _sub(_add(lo, _call(f, _sub(x, lo))), _call(g, _sub(x, hi)))
 
 
@@ -585,6 +634,65 @@ def _keras_bce(node: ast.Call, how: str) -> ast.expr:
     if _axis_value(a.get("axis", _num(-1))) != 1:
         raise SpellingError(catalog.said("spec.spelling.keras_bce_axis"))
     return _t(_call("mean", elem, axis=_num(1)))
+
+
+def _keras_mean_error(power: int) -> Callable[[ast.Call, str], ast.expr]:
+    """Keras' ``keras.losses.mean_squared_error(y_true, y_pred)`` (``MSE``) and
+    ``mean_absolute_error`` (``MAE``): per example, the mean over the last axis of
+    ``(y_true − y_pred)²`` or ``|y_true − y_pred|`` (1-D: a row, as the cross-entropies)."""
+
+    def rewrite(node: ast.Call, how: str) -> ast.expr:
+        a = _bound(node, "mean_squared_error" if power == 2 else "mean_absolute_error",
+                   ("y_true", "y_pred"), 2)
+        r = _sub(a["y_true"], a["y_pred"])
+        elem = _bin(r, ast.Pow(), _num(2)) if power == 2 else _call("abs", r)
+        return _t(_call("mean", elem, axis=_num(1)))
+
+    return rewrite
+
+
+def _add_n(node: ast.Call, how: str) -> ast.expr:
+    """TensorFlow's ``tf.add_n([a, b, …])``: ``a + b + …`` (a list or tuple written out)."""
+    a = _bound(node, "add_n", ("inputs", "name"), 1)
+    terms = a["inputs"]
+    if not isinstance(terms, ast.List | ast.Tuple) or not terms.elts:
+        raise SpellingError(catalog.said("spec.spelling.add_n_1"))
+    out = terms.elts[0]
+    for t in terms.elts[1:]:
+        out = _add(out, t)
+    return out
+
+
+def _diff(node: ast.Call, how: str) -> ast.expr:
+    """NumPy's ``np.diff(a, n=1, axis=-1)`` and PyTorch's ``torch.diff(x, n=1, dim=-1)``
+    (``x.diff(dim=0)``): neighbouring differences along the axis, ``x[..., 1:] − x[..., :-1]``
+    (along axis 0 ``x[1:] − x[:-1]``), ``n`` times. ``prepend=``/``append=`` are refused
+    naming the slices to write."""
+    a = _bound(node, "diff", ("x", "n", "axis", "prepend", "append"), 1)
+    if not _is_none(a.get("prepend")) or not _is_none(a.get("append")):
+        raise SpellingError(catalog.said("spec.spelling.diff_1"))
+    times = a.get("n", _num(1))
+    if not (isinstance(times, ast.Constant) and type(times.value) is int and 1 <= times.value <= 3):
+        raise SpellingError(catalog.said("spec.spelling.diff_1"))
+    along = _axis_value(a.get("axis", _num(-1)))
+
+    def cut(x: ast.expr, lo: int | None, hi: int | None) -> ast.expr:
+        part = ast.Slice(None if lo is None else _num(lo), None if hi is None else _num(hi))
+        if along == 0:
+            return ast.Subscript(x, part, ast.Load())
+        index = ast.Tuple([ast.Constant(...), part], ast.Load())
+        return ast.Subscript(x, index, ast.Load())
+
+    out = a["x"]
+    for _ in range(times.value):
+        out = _sub(cut(out, 1, None), cut(out, None, -1))
+    return out
+
+
+def _number_cast(name: str) -> Callable[[ast.Call, str], ast.expr]:
+    """NumPy's ``np.float64(0.5)`` / ``np.float32(x)``: the value itself (derive computes exactly;
+    a cast to float32 is read in float64, as ``.float()`` is)."""
+    return _one(name, lambda x: x)
 
 
 def _cosine(node: ast.Call, how: str) -> ast.expr:
@@ -1508,8 +1616,8 @@ def _vector_norm(node: ast.Call, how: str) -> ast.expr:
 
 def _reduce_tf(name: str) -> Callable[[ast.Call, str], ast.expr]:
     """TensorFlow's ``tf.reduce_sum``/``reduce_mean``/``reduce_max``/``reduce_min``/
-    ``reduce_logsumexp(x, axis=None, keepdims=False)``: NumPy's sum, mean, max (the gradient
-    split among tied entries, as TensorFlow does), min and logsumexp."""
+    ``reduce_logsumexp``/``reduce_prod(x, axis=None, keepdims=False)``: NumPy's sum, mean, max
+    (the gradient split among tied entries, as TensorFlow does), min, logsumexp and prod."""
 
     def rewrite(node: ast.Call, how: str) -> ast.expr:
         params = ("x", "axis", "keepdims", "name", "reduction_indices", "keep_dims")
@@ -1529,6 +1637,10 @@ def _reduce_tf(name: str) -> Callable[[ast.Call, str], ast.expr]:
             return _max_of(a["x"], _axis_value(axis), keep, 1 if name == "max" else -1)
         if name == "logsumexp":
             return _lse(a["x"], axis, keep)
+        if name == "prod":  # read as NumPy's np.prod (a product of named entries or blocks)
+            kw = [ast.keyword(k, v) for k, v in _axis_kw(axis, keep).items()]
+            np_prod = ast.Attribute(ast.Name("np", ast.Load()), "prod", ast.Load())
+            return ast.Call(np_prod, [a["x"]], kw)
         return _call(name, a["x"], **_axis_kw(axis, keep))
 
     return rewrite
@@ -2254,6 +2366,17 @@ REWRITES: dict[str, Callable[[ast.Call, str], ast.expr | None]] = {
     "weighted_cross_entropy_with_logits": _tf_weighted_ce,
     "bias_add": _bias_add,
     "categorical_crossentropy": _keras_cce,
+    "mean_squared_error": _keras_mean_error(2),
+    "MSE": _keras_mean_error(2),
+    "mean_absolute_error": _keras_mean_error(1),
+    "MAE": _keras_mean_error(1),
+    "add_n": _add_n,
+    "diff": _diff,
+    "reduce_prod": _reduce_tf("prod"),
+    "float64": _number_cast("float64"),
+    "float32": _number_cast("float32"),
+    "log_expit": _one("log_expit", lambda x: _neg(_call("softplus", _neg(x)))),
+    "hard_tanh": _hardtanh,
     "binary_crossentropy": _keras_bce,
     "gaussian_nll_loss": _loss3(
         "gaussian_nll_loss",
@@ -2437,6 +2560,17 @@ REWRITES: dict[str, Callable[[ast.Call, str], ast.expr | None]] = {
 # keeps the language's meaning)
 _QUALIFIED = {
     "categorical_crossentropy": (*KERAS, *KERAS_LOSSES),
+    "mean_squared_error": tuple(KERAS_LOSSES),
+    "MSE": tuple(KERAS_LOSSES),
+    "mean_absolute_error": tuple(KERAS_LOSSES),
+    "MAE": tuple(KERAS_LOSSES),
+    "add_n": tuple(TENSORFLOW),
+    "diff": ("np", "numpy", "jnp", "jax.numpy", "torch", "method"),
+    "reduce_prod": tuple(TENSORFLOW),
+    "float64": ("np", "numpy", "jnp", "jax.numpy"),
+    "float32": ("np", "numpy", "jnp", "jax.numpy"),
+    "log_expit": ("scipy.special", "special", "jax.scipy.special"),
+    "hard_tanh": ("jax.nn",),
     "binary_crossentropy": (*KERAS, *KERAS_LOSSES),
     "t": ("method",),
     "average": ("np", "numpy", "jnp", "jax.numpy"),
@@ -2819,7 +2953,10 @@ _QUALIFIED.update(
         "relu": tuple(KERAS_ACTIVATIONS),
         "tensor": ("torch",),
         "threshold": tuple(TORCH_FUNCTIONAL),
-        "xlogy": ("torch", "torch.special", "scipy.special", "special", "method"),
+        "xlogy": (
+            "torch", "torch.special", "scipy.special", "special", "method", "jax.scipy.special",
+            "tf", "tf.math", "tensorflow", "tensorflow.math",
+        ),
         "clip_by_value": tuple(TENSORFLOW),
         "squared_difference": tuple(TENSORFLOW),
         "reduce_variance": tuple(TENSORFLOW),

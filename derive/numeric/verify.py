@@ -1341,6 +1341,8 @@ def _kink_sentence(g: Graph, node: str, call: sp.Basic, gap: float) -> str:
         return catalog.said("refuse.kink_cdist", node=node, pair=pair, gap=f"{gap:.1e}")
     if f == "sqrt0":
         f = catalog.said("refuse.norm_root")
+    else:  # the language's name of the function (SymPy's Abs is abs), as the user writes it
+        f = next((n for n, op in ops.OPS.items() if op.sympy_class is call.func), f)
     return catalog.said("refuse.kink", node=node, f=f, gap=f"{gap:.1e}")
 
 
