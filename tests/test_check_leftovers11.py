@@ -19,6 +19,7 @@ RZ = str(COURSE / "hn18_rezero_alpha_zero.toml")  # h2 = h1 + alpha2 * relu(h1 @
 ODE = str(COURSE / "hn16_neural_ode_euler.toml")  # h2 = h1 + dt * tanh(h1 @ W + b)
 TFT = str(COURSE / "hn16_tft_gated_residual.toml")  # glu = sigmoid(eta1 @ W4 + b4) * (eta1 @ W5 + b5)
 HW = str(COURSE / "highway.toml")  # y = H * T + x * (1 - T)
+WAVE = str(COURSE / "hn16_wavenet_gated.toml")  # residual = x + z @ W_res; skip = z @ W_skip
 GH = str(COURSE / "hn18_uva_gated_highway_jax.toml")  # y = g * relu(x W_h) + (1 - g) * x
 SM = str(COURSE / "hn18_cs231n_saliency_input.toml")  # N = 2, D = 4, C = 3
 ROWS = str(COURSE / "row_blocks.toml")  # first = Z[:, :2], rest = A[1:]
@@ -26,6 +27,10 @@ GN = str(COURSE / "hn16_groupnorm_two_groups.toml")  # g1 = h[:, :2]
 FOCAL = str(COURSE / "focal.toml")  # m = 4, n = 3
 UFLDL = str(COURSE / "ufldl_softmax_colmajor.toml")  # k = 3, n = 2, m = 4
 NGL2 = str(COURSE / "ng_l2_colmajor.toml")  # n_x = 3, n_h = 2, m = 4; L2 / m
+SMV = str(COURSE / "cs231n_softmax_vec.toml")  # N = 3, D = 4, C = 3; reg * Σ W²
+LOGREG = str(COURSE / "coursera_ml_logreg_reg.toml")  # m = 4, n = 2; λ/(2m) Σ θ²
+WD = str(COURSE / "d2l_mlp_weight_decay.toml")  # n = 4, num_inputs = 3; λ Σ W² / 2
+PRML = str(COURSE / "hn18_prml_consistent_decay.toml")  # no mean: ½ Σ (y − t)²
 FOCAL_DZ = "alpha_t*(2*(1-p_t)*np.log(p_t) - (1-p_t)**2/p_t)*(2*y-1)*p*(1-p)"
 RZ_D2 = "dh2 = 2 * (h2 - target) / (n * d)\n"
 ODE_D2 = "dh2 = 2 * (h2 @ w_out - y) @ w_out.T / n\n"
@@ -53,6 +58,13 @@ BRANCHES = [
     # the gate's derivative without the carry's -x (UvA's gated highway)
     (GH, "W_g", GH_DY + "dW_g = x.T @ (dy * np.maximum(x @ W_h, 0) * g * (1 - g))", "incorrect", "missing-path"),
     (GH, "W_g", GH_DY + "dW_g = x.T @ (dy * (np.maximum(x @ W_h, 0) - x) * g * (1 - g))", "correct", None),
+    # written after the first run of the rows above, before any run of these: W used in both
+    # Euler steps, its first use reached through h1 without h2's skip; WaveNet's named residual
+    (ODE, "W", ODE_D2 + "dW = dt * h0.T @ (dh2 * (1 - np.tanh(h0 @ W + b) ** 2)) + dt * h1.T @ (dh2 * (1 - np.tanh(h1 @ W + b) ** 2))", "incorrect", "missing-path"),
+    (ODE, "W", ODE_D2 + "dh1 = dh2 + dt * (dh2 * (1 - np.tanh(h1 @ W + b) ** 2)) @ W.T\ndW = dt * h0.T @ (dh1 * (1 - np.tanh(h0 @ W + b) ** 2)) + dt * h1.T @ (dh2 * (1 - np.tanh(h1 @ W + b) ** 2))", "correct", None),
+    (ODE, "h0", ODE_D2 + "dh1 = dh2 + dt * (dh2 * (1 - np.tanh(h1 @ W + b) ** 2)) @ W.T\ndh0 = dt * (dh1 * (1 - np.tanh(h0 @ W + b) ** 2)) @ W.T", "incorrect", "missing-path"),
+    (WAVE, "z", "dz = dskip @ W_skip.T", "incorrect", "missing-path"),
+    (WAVE, "z", "dz = dskip @ W_skip.T + dresidual @ W_res.T", "correct", None),
 ]
 
 ONES = [
@@ -68,6 +80,14 @@ ONES = [
     ("mlp-bce", "b2", "np.ones((m, 1)).T @ (A2 - Y) / m", "correct", None),
     ("mlp-bce", "b1", "np.ones((1, m)) @ dZ1", "correct", None),
     ("mlp-bce-weighted", "b1", "np.ones((1, m)) @ dZ1", "correct", None),  # first written on relu-mlp, which has no bias
+    # written after the first run of the rows above, before any run of these
+    ("softmax-regression", "b", "np.ones((m, 1)).T @ dZ", "correct", None),
+    ("softmax-regression", "b", "(dZ.T @ np.ones((m, 1))).T", "correct", None),
+    ("softmax-regression", "b", "dZ.T @ np.ones((k, 1))", "incorrect", "shape-mismatch"),
+    ("softmax-regression", "b", "np.ones((2, m)) @ (P - Y) / m", "incorrect", "shape-mismatch"),
+    ("mlp-bce", "b1", "np.ones((1, n_h)) @ dZ1", "incorrect", "scale-factor"),
+    ("mlp-bce-weighted", "b2", "np.ones((1, m)) @ dZ2", "correct", None),
+    (SM, "X", "dX = np.ones((N, 1)) @ np.ones((1, C)) @ W.T", "incorrect", "*"),
 ]
 
 LITERAL_ONES = [
@@ -84,6 +104,12 @@ SIZE_QUOTIENTS = [
     (FOCAL, "b", f"np.sum({FOCAL_DZ}) / n", "incorrect", "scale-factor"),
     (UFLDL, "theta", "(h - groundTruth) @ data.T / k + lambda_ * theta", "incorrect", "scale-factor"),
     (NGL2, "W2", "np.dot(A2 - Y, A1.T) / n_x + lambd / m * W2", "incorrect", "scale-factor"),
+    # written after the first run of the rows above, before any run of these
+    (SMV, "W", "X.T @ (probs - Y) / D + 2 * reg * W", "incorrect", "scale-factor"),
+    (LOGREG, "theta", "X.T @ (h - y) / n + lambda_ / m * theta", "incorrect", "scale-factor"),
+    (WD, "W2", "H.T @ (y_hat - y) / num_inputs + lambd * W2", "incorrect", "scale-factor"),
+    (FOCAL, "w", f"X.T @ ({FOCAL_DZ}) / n", "incorrect", "scale-factor"),
+    (NGL2, "W1", "np.dot(np.dot(W2.T, A2 - Y) * (A1 > 0), X.T) / n_h + lambd / m * W1", "incorrect", "scale-factor"),
 ]
 
 ONE_TERM = [
@@ -93,6 +119,14 @@ ONE_TERM = [
     (NGL2, "W1", "np.dot(np.dot(W2.T, A2 - Y) * (A1 > 0), X.T) + lambd / m * W1", "incorrect", "scale-factor"),
     (NGL2, "W2", "np.dot(A2 - Y, A1.T) / m + lambd * W2", "incorrect", "loss-term-factor"),
     (NGL2, "W2", "np.dot(A2 - Y, A1.T) / m + lambd / m * W2", "correct", None),
+    # written after the first run of the rows above, before any run of these
+    (SMV, "W", "X.T @ (probs - Y) + 2 * reg * W", "incorrect", "scale-factor"),
+    (SMV, "W", "X.T.dot(probs - Y) / N + 2 * reg * W", "correct", None),
+    (LOGREG, "theta", "X.T @ (h - y) + lambda_ / m * theta", "incorrect", "scale-factor"),
+    (LOGREG, "theta", "(X.T @ (h - y) + lambda_ * theta) / m", "correct", None),
+    (WD, "W2", "H.T @ (y_hat - y) + lambd * W2", "incorrect", "scale-factor"),
+    (WD, "W2", "H.T @ (y_hat - y) / n + lambd * W2", "correct", None),
+    (PRML, "W2", "z.T @ (z @ W2 + b2 - t) / N + lambda2 * W2", "incorrect", "scale-factor"),
 ]
 
 
@@ -140,3 +174,24 @@ def test_a_dropped_one_of_one_minus_tanh_squared_is_not_a_missing_path() -> None
     """A summand that reads no tensor (the 1 of 1 − tanh²) is no branch of the network."""
     r = check(ODE, "h1", ODE_D2 + "dh1 = dh2 - dt * (dh2 * np.tanh(h1 @ W + b) ** 2) @ W.T")
     assert not r.ok and r.code != "missing-path", r.text()
+
+
+@pytest.mark.parametrize("case", SIZE_QUOTIENTS, ids=_ids)
+def test_a_wrong_size_name_names_both_sizes(case: tuple) -> None:
+    """The size written and the one that belongs are both named (issue 11 item 2)."""
+    import re
+
+    net, wrt, text, _, _ = case
+    used = re.search(r"/ (\w+)", text.replace("/ m * ", "")).group(1)  # type: ignore[union-attr]
+    r = check(net, wrt, text)
+    said = " ".join(d.message for d in r.diagnoses if d.code == "scale-factor")
+    belongs = {"softmax-regression": "m", FOCAL: "m", UFLDL: "m", NGL2: "m", SMV: "N", LOGREG: "m", WD: "n"}[net]
+    assert re.search(rf"\b{used}\b", said) and re.search(rf"\b{belongs}\b", said), said
+
+
+@pytest.mark.parametrize("case", [c for c in ONE_TERM if c[4] == "scale-factor"], ids=_ids)
+def test_the_unscaled_term_is_named(case: tuple) -> None:
+    net, wrt, text, _, _ = case
+    r = check(net, wrt, text)
+    said = " ".join(d.message for d in r.diagnoses if d.code == "scale-factor")
+    assert "the term" in said, said
