@@ -170,9 +170,18 @@ def test_the_missing_branch_is_named_in_the_networks_notation_en_zh() -> None:
     assert "lacks the term" in r.diagnoses[0].message and "@ W4.T" in r.diagnoses[0].message
 
 
-def test_a_dropped_one_of_one_minus_tanh_squared_is_not_a_missing_path() -> None:
-    """A summand that reads no tensor (the 1 of 1 − tanh²) is no branch of the network."""
-    r = check(ODE, "h1", ODE_D2 + "dh1 = dh2 - dt * (dh2 * np.tanh(h1 @ W + b) ** 2) @ W.T")
+@pytest.mark.parametrize(
+    "net, wrt, text",
+    [
+        # a summand that reads no tensor (the 1 of 1 − tanh²) is no branch of the network
+        (ODE, "h1", ODE_D2 + "dh1 = dh2 - dt * (dh2 * np.tanh(h1 @ W + b) ** 2) @ W.T"),
+        # the terms of softmax's Jacobian are no paths: Z is read once by P = softmax(Z)
+        ("softmax-regression", "W", "X.T @ P / m"),
+        ("mlp-bce", "W2", "A1.T @ A2 / m"),
+    ],
+)
+def test_a_term_that_is_no_branch_is_not_a_missing_path(net: str, wrt: str, text: str) -> None:
+    r = check(net, wrt, text)
     assert not r.ok and r.code != "missing-path", r.text()
 
 

@@ -527,12 +527,26 @@ def _branches(net: Net, nodes: list[str]) -> Iterator[tuple[str, Any, mf.MExpr |
             continue
         for c in contribs:
             options = [(None, c.formula)] if len(contribs) > 1 else []
-            options += list(_without_one_term(c.formula))
+            if _reads_twice(net, c.source, node):  # a summand or factor of its own per use
+                options += list(_without_one_term(c.formula))
             for left, dropped in options:
                 if n >= MAX_BRANCHES:
                     return
                 n += 1
                 yield node, c, left, dropped
+
+
+def _reads_twice(net: Net, source: str, node: str) -> bool:
+    """Does ``source``'s [forward] line read ``node`` more than once (``h1 + α relu(h1 W2)``,
+    a gate's ``σ(e W4) * (e W5)``)? Only then is a term of what it passes back a path of its
+    own; the terms of softmax's Jacobian (``δP − …``) are not."""
+    import ast
+
+    try:
+        tree = ast.parse(net.spec.forward_text.get(source, ""), mode="eval")
+    except SyntaxError:
+        return False
+    return sum(isinstance(x, ast.Name) and x.id == node for x in ast.walk(tree)) >= 2
 
 
 def _without_one_term(e: mf.MExpr) -> Iterator[tuple[mf.MExpr, mf.MExpr]]:
