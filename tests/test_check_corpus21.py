@@ -20,10 +20,6 @@ import corpus_common  # noqa: E402
 CASES = corpus21.load()
 COURSE = Path(__file__).resolve().parent / "specs_course"
 KNOWN: dict[str, str] = {  # id -> why it still fails (strict xfail: fixing it must remove it here)
-    "c21-179": "ReZero's skip path h2 = h1 + alpha2 * relu(h1 @ W2): the answer keeps only the "
-    "identity part of dh2/dh1; the branch it drops is inside one node's expression (no named "
-    "node to cut), so derive.checker.diagnose.missing_paths does not try it: 'unknown', not "
-    "missing-path",
 }
 
 

@@ -739,7 +739,12 @@ def _check_formula_on(
             user = mf.Mul(user, mf.Ones(target.shape))
     except ShapeError as err:
         tree = resolve_products(net, tree, allow_upstream)
-        diags = shape_problem(net, target, tree, err.msg)
+        ones = ones_product(net, tree)
+        diags = (
+            [Diagnosis.of("shape-mismatch", ones, target.expected)]
+            if ones is not None
+            else shape_problem(net, target, tree, err.msg)
+        )
         return _result(
             verdict="incorrect", diagnoses=tuple(diags), read_as=tree_text(ones_shown(net, tree)), **base
         )
@@ -837,6 +842,8 @@ def _check_formula_on(
             diags = [count]
     if has_row_sum(submitted):
         notes.append(msg("heldcheck.row_sum"))
+    if user.shape != target.shape and (ones := ones_product(net, resolved)) is not None:
+        notes.append(ones)  # np.ones((k, m)) @ B: k copies of B's column sums, not their sum
     if user.shape == target.shape:
         at_example = evaluate(user, System(net.example, 0))
         if _binary_only(net, target, user):
@@ -1249,6 +1256,77 @@ def _one_swapped(net: Net, target: Target, user: mf.MExpr, a: Any, b: Any) -> bo
     return c is not None and any(math.isclose(c, r, rel_tol=1e-6) for r in (va / vb, vb / va))
 
 
+def ones_product(net: Net, tree: ex.Node) -> Msg | None:
+    """A block of ones under ``@`` that is not a row on the left (a column on the right) of the
+    right length — ``np.ones((m, 1)) @ dZ``, ``np.ones((N, D)) @ W.T``: its shapes, and which
+    block of ones sums ``B`` (``np.ones((1, m)) @ B`` down its rows, ``B @ np.ones((k, 1))``
+    along them). None where the formula has no such product."""
+    conv = Convert(net, "", True)
+    for n in _ex_walk(tree):
+        if not (isinstance(n, ex.BinOp) and n.op == "@"):
+            continue
+        for ones, other, left in ((n.left, n.right, True), (n.right, n.left, False)):
+            block = _ones_block(net, ones)
+            if block is None:
+                continue
+            a, b = conv.shape_of(ones), conv.shape_of(other)
+            if 0 in a or 0 in b:
+                continue
+            outer, inner, length = (a[0], a[1], b[0]) if left else (a[1], a[0], b[1])
+            if outer == 1 and inner == length:
+                continue
+            size = _side_name(net, other, 0 if left else 1, length) or str(length)
+            want = f"np.ones((1, {size}))" if left else f"np.ones(({size}, 1))"
+            shown = tree_text(ones_shown(net, n))
+            what = "matmul_bad" if inner != length else "matmul_copies"
+            return msg(
+                f"checkgaps11.ones_{what}",
+                formula=shown,
+                ones=tree_text(ones_shown(net, ones)),
+                a=shape_text(a),
+                b=shape_text(b),
+                inner=inner,
+                length=length,
+                outer=outer,
+                want=want,
+                axis=msg("checkgaps11.ones_down" if left else "checkgaps11.ones_along"),
+            )
+    return None
+
+
+def _ex_walk(n: ex.Node) -> Any:
+    yield n
+    for c in ex.children(n):
+        yield from _ex_walk(c)
+
+
+def _side_name(net: Net, node: ex.Node, axis: int, length: int) -> str | None:
+    """The [dims] name of a side of ``node`` of ``length``: the one label that side has in the
+    tensors (or gradients, ``dZ1``) it reads (``m`` for the rows of ``A2 - Y``); else None."""
+    if isinstance(node, ex.Transpose):
+        node, axis = node.operand, 1 - axis
+    labels = set()
+    for n in _ex_walk(node):
+        name = n.id if isinstance(n, ex.Name) else None
+        if name is not None and name not in net.g.tensors and name[1:] in net.g.tensors:
+            name = name[1:]
+        t = net.g.tensors.get(name) if name is not None else None
+        if t is not None and len(t.shape) == 2 and int(t.shape[axis]) == length:
+            label = getattr(t.shape[axis], "label", None)
+            if label:
+                labels.add(label)
+    return labels.pop() if len(labels) == 1 else None
+
+
+def _ones_block(net: Net, n: ex.Node) -> bool | None:
+    """Is ``n`` a block of ones the reader made of ``np.ones((r, c))`` (or its transpose)?"""
+    shown = ones_shown(net, n)
+    return True if isinstance(shown, ex.Name) and shown.id.startswith("np.ones((") else None
+
+
+_ONES = re.compile(r"np\.ones\(\((\w+), (\w+)\)\)")
+
+
 def ones_shown(net: Net, node: ex.Node) -> ex.Node:
     """``node`` with each block of ones the reader made of ``np.ones((r, c))`` — ``0 * T + 1``
     of a tensor ``T`` of that shape, or ``0 * T[:, 0:1] + 1`` of one side of it (transposed for
@@ -1288,6 +1366,11 @@ def ones_shown(net: Net, node: ex.Node) -> ex.Node:
         if not kids:
             return n
         new = tuple(walk(k) for k in kids)  # type: ignore[arg-type]
+        if isinstance(n, ex.BinOp) and n.op == "@" and all(isinstance(k, ex.Name) for k in new):
+            # a column of ones times a row of ones (the reader's np.ones((m, 2))): one block
+            col, row = (_ONES.fullmatch(k.id) for k in new)  # type: ignore[union-attr]
+            if col and row and col[2] == "1" and row[1] == "1":
+                return ex.Name(f"np.ones(({col[1]}, {row[2]}))")
         return n if new == kids else rebuild(n, new)  # type: ignore[return-value]
 
     try:

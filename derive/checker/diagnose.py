@@ -354,10 +354,22 @@ def _by_source(contribs: Any) -> list[_Contribution]:
 MAX_CUTS = 24  # sets of nodes tried by missing_paths (a count, not seconds)
 
 
-def _paths_without(net: Net, name: str, cut: frozenset[str], memo: dict[str, mf.MExpr | None]) -> mf.MExpr | None:
-    """∂L/∂name summed over the paths to the loss that avoid the nodes in ``cut``, as a matrix
-    form over the true gradients of the nodes below which nothing is cut; None where no path
-    is left."""
+# one branch left out inside a node's expression: (node, source, formula) — what ``source``
+# passes back to ``node`` replaced by ``formula`` (None: nothing)
+_Drop = tuple[str, str, "mf.MExpr | None"]
+
+
+def _paths_without(
+    net: Net,
+    name: str,
+    cut: frozenset[str],
+    memo: dict[str, mf.MExpr | None],
+    drop: _Drop | None = None,
+) -> mf.MExpr | None:
+    """∂L/∂name summed over the paths to the loss that avoid the nodes in ``cut`` (and, with
+    ``drop``, with one contribution replaced: a branch inside one node's expression left out),
+    as a matrix form over the true gradients of the nodes below which nothing is cut; None
+    where no path is left."""
     if name in memo:
         return memo[name]
     memo[name] = None  # a cycle cannot happen (a DAG); this only guards re-entry
@@ -367,9 +379,12 @@ def _paths_without(net: Net, name: str, cut: frozenset[str], memo: dict[str, mf.
         return None
     terms = []
     for c in contribs:
-        if c.source in cut:
+        formula = c.formula
+        if drop is not None and (name, c.source) == drop[:2]:
+            formula = drop[2]
+        if c.source in cut or formula is None:
             continue
-        terms.append(_replace_grads(c.formula, lambda ref: _below(net, ref.name, cut, memo)))
+        terms.append(_replace_grads(formula, lambda ref: _below(net, ref.name, cut, memo, drop)))
         if terms[-1] is None:
             terms.pop()
     out = mf.add(*terms) if terms else None
@@ -377,17 +392,24 @@ def _paths_without(net: Net, name: str, cut: frozenset[str], memo: dict[str, mf.
     return out
 
 
-def _below(net: Net, name: str, cut: frozenset[str], memo: dict[str, mf.MExpr | None]) -> mf.MExpr | None | bool:
+def _below(
+    net: Net, name: str, cut: frozenset[str], memo: dict[str, mf.MExpr | None], drop: _Drop | None = None
+) -> mf.MExpr | None | bool:
     """What replaces the true ∂L/∂name: True (itself, nothing is cut below it), None (every
     path from it is cut) or its paths that avoid ``cut``."""
-    if not _reaches(net, name, cut):
+    if not _reaches(net, name, cut, at=drop[0] if drop else None):
         return True
-    return _paths_without(net, name, cut, memo)
+    return _paths_without(net, name, cut, memo, drop)
 
 
-def _reaches(net: Net, name: str, cut: frozenset[str], seen: set[str] | None = None) -> bool:
-    """Does a path from ``name`` to the loss pass through a node of ``cut``?"""
+def _reaches(
+    net: Net, name: str, cut: frozenset[str], seen: set[str] | None = None, at: str | None = None
+) -> bool:
+    """Does a path from ``name`` to the loss pass through a node of ``cut`` (or through the
+    node ``at``, whose contribution is changed)?"""
     seen = set() if seen is None else seen
+    if name == at:
+        return True
     if name in seen or name == net.spec.loss:
         return False
     seen.add(name)
@@ -395,7 +417,7 @@ def _reaches(net: Net, name: str, cut: frozenset[str], seen: set[str] | None = N
         contribs = net.target(name).visit.contributions
     except Exception:  # noqa: BLE001
         return False
-    return any(c.source in cut or _reaches(net, c.source, cut, seen) for c in contribs)
+    return any(c.source in cut or _reaches(net, c.source, cut, seen, at) for c in contribs)
 
 
 def _replace_grads(e: mf.MExpr, swap) -> mf.MExpr | None:  # type: ignore[no-untyped-def]
@@ -458,22 +480,170 @@ def missing_paths(
     sets = [frozenset([a]) for a in below] + [
         frozenset([a, b]) for k, a in enumerate(below) for b in below[k + 1 :]
     ]
-    for cut in sets[:MAX_CUTS]:
-        e = _paths_without(net, target.name, cut, {})
+
+    def matches(e: mf.MExpr | None) -> bool | None:
+        """The user's values are those of ``e`` (paths left out) and not the gradient's; None
+        where ``e`` cannot be evaluated."""
         if e is None or e.shape != target.shape:
-            continue
+            return False
         try:
             part = [floats(evaluate(e, System(net.rand, k))) for k in range(DIAG_POINTS)]
         except Exception:  # noqa: BLE001 - a form the evaluator does not take: no finding
             return None
         if any(v is None or v.shape != u.shape for v, u in zip(part, uvals, strict=True)):
-            continue
+            return False
         if all(close(v, t) for v, t in zip(part, truth, strict=True)):
-            continue  # the cut paths carry nothing here
-        if all(close(u, v) for u, v in zip(uvals, part, strict=True)):
+            return False  # the cut paths carry nothing here
+        return all(close(u, v) for u, v in zip(uvals, part, strict=True))
+
+    for cut in sets[:MAX_CUTS]:
+        found = matches(_paths_without(net, target.name, cut, {}))
+        if found is None:
+            return None
+        if found:
             m = msg("heldcheck3.missing_paths", name=target.name, through=", ".join(sorted(cut)))
             return Diagnosis.of("missing-path", m, fix)
+    for node, c, left, dropped in _branches(net, [target.name, *below]):
+        if matches(_paths_without(net, target.name, frozenset(), {}, (node, c.source, left))):
+            return Diagnosis.of("missing-path", _branch_message(net, node, c.source, dropped), fix)
     return None
+
+
+MAX_BRANCHES = 24  # branches inside one node's expression tried by missing_paths (a count)
+
+
+def _branches(net: Net, nodes: list[str]) -> Iterator[tuple[str, Any, mf.MExpr | None, mf.MExpr]]:
+    """Each branch inside one node's expression that a student may leave out: a whole
+    contribution of a node with several (a highway's carry ``x * (1 − T)`` beside the paths
+    through H and T), or one summand of a contribution (ReZero's ``h2 = h1 + α relu(h1 W2)``
+    passes back ``δ2 + α (δ2 ⊙ 1[h1 W2 > 0]) W2ᵀ``: the skip or the branch), also inside a
+    product (a gate's ``δ ⊙ (relu(x W) − x)``). Yields (node, contribution, what is left,
+    what is dropped), at most MAX_BRANCHES."""
+    n = 0
+    for node in nodes:
+        try:
+            contribs = net.target(node).visit.contributions
+        except Exception:  # noqa: BLE001 - an input without a gradient
+            continue
+        for c in contribs:
+            options = [(None, c.formula)] if len(contribs) > 1 else []
+            if _reads_twice(net, c.source, node):  # a summand or factor of its own per use
+                options += list(_without_one_term(c.formula))
+            for left, dropped in options:
+                if n >= MAX_BRANCHES:
+                    return
+                n += 1
+                yield node, c, left, dropped
+
+
+def _reads_twice(net: Net, source: str, node: str) -> bool:
+    """Does ``source``'s [forward] line read ``node`` more than once (``h1 + α relu(h1 W2)``,
+    a gate's ``σ(e W4) * (e W5)``)? Only then is a term of what it passes back a path of its
+    own; the terms of softmax's Jacobian (``δP − …``) are not."""
+    import ast
+
+    try:
+        tree = ast.parse(net.spec.forward_text.get(source, ""), mode="eval")
+    except SyntaxError:
+        return False
+    return sum(isinstance(x, ast.Name) and x.id == node for x in ast.walk(tree)) >= 2
+
+
+def _without_one_term(e: mf.MExpr) -> Iterator[tuple[mf.MExpr, mf.MExpr]]:
+    """``e`` with one summand left out — of a sum, or of a sum inside a product, a matrix
+    product, a quotient's numerator, a negation or a transpose: (what is left, the summand)."""
+    import dataclasses
+
+    if isinstance(e, mf.Add):
+        for k, t in enumerate(e.terms):
+            left = mf.add(*e.terms[:k], *e.terms[k + 1 :])
+            if _reads(t) and _reads(left):  # not the 1 of 1 − tanh²: a branch reads a tensor
+                yield left, t
+            for inner, dropped in _without_one_term(t):
+                yield mf.add(*e.terms[:k], inner, *e.terms[k + 1 :]), dropped
+        return
+    fields = ("a", "b") if isinstance(e, mf.Mul | mf.MatMul) else ("a",) if isinstance(e, mf.Div) else ()
+    if isinstance(e, mf.Neg | mf.T):
+        fields = ("x",)
+    for f in fields:
+        for inner, dropped in _without_one_term(getattr(e, f)):
+            yield dataclasses.replace(e, **{f: inner}), dropped
+
+
+def _branch_message(net: Net, node: str, source: str, dropped: mf.MExpr) -> Msg:
+    """Which branch of ``source``'s expression is missing, in the network's own notation: the
+    summand of its [forward] line that reads ``node`` and the same other names as the left-out
+    term (``alpha2 * torch.relu(h1 @ W2)`` for ``alpha2 * ((dh2 ⊙ …) @ W2.T)``)."""
+    text = net.spec.forward_text.get(source, "")
+    term = formula_text(dropped)
+    branch = _summand_of(net, text, node, dropped)
+    if branch is None:
+        return msg("checkgaps11.missing_term", node=node, source=source, text=text, term=term)
+    return msg("checkgaps11.missing_branch", node=node, source=source, text=text, term=term, branch=branch)
+
+
+def _summand_of(net: Net, text: str, node: str, dropped: mf.MExpr) -> str | None:
+    """The one summand of the forward line ``text`` that reads ``node`` and whose other names of
+    the network are those of the left-out term; None where none or several are."""
+    import ast
+
+    try:
+        tree = ast.parse(text, mode="eval").body
+    except SyntaxError:
+        return None
+    summands: list[ast.expr] = []
+
+    def flatten(x: ast.expr) -> None:
+        if isinstance(x, ast.BinOp) and isinstance(x.op, ast.Add | ast.Sub):
+            flatten(x.left)
+            flatten(x.right)
+        else:
+            summands.append(x)
+
+    flatten(tree)
+    if len(summands) < 2:
+        return None  # a product's factors: the term is named, not a summand
+    known = set(net.g.tensors) | set(net.spec.constants)
+    want = _term_names(dropped) & known - {node}
+    hits = []
+    for part in summands:
+        names = {x.id for x in ast.walk(part) if isinstance(x, ast.Name)} & known
+        if node in names and names - {node} == want:
+            hits.append(ast.get_source_segment(text, part))
+    return hits[0] if len(hits) == 1 else None
+
+
+def _reads(e: Any) -> bool:
+    """Does the matrix form read a tensor (a value or a gradient)?"""
+    import dataclasses
+
+    if isinstance(e, mf.Ref):
+        return True
+    if not dataclasses.is_dataclass(e):
+        return False
+    for f in dataclasses.fields(e):
+        v = getattr(e, f.name)
+        if any(isinstance(x, mf.MExpr) and _reads(x) for x in (v if isinstance(v, tuple) else (v,))):
+            return True
+    return False
+
+
+def _term_names(e: Any) -> set[str]:
+    """The value names a matrix form reads (not the gradients it passes back)."""
+    import dataclasses
+
+    if isinstance(e, mf.Ref):
+        return set() if e.kind == "grad" else {e.name}
+    if isinstance(e, mf.Scalar):
+        return {str(n) for n in e.expr.free_symbols}
+    out: set[str] = set()
+    if dataclasses.is_dataclass(e):
+        for f in dataclasses.fields(e):
+            v = getattr(e, f.name)
+            for x in v if isinstance(v, tuple) else (v,):
+                if isinstance(x, mf.MExpr):
+                    out |= _term_names(x)
+    return out
 
 
 MAX_PAIR_TRIES = 24  # single edits tried by _edit_and_mutation (a count, not seconds)

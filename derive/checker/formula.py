@@ -1348,7 +1348,7 @@ class _Numpy(ast.NodeTransformer):
             ):
                 named = (*named[:axis], e.left.id, *named[axis + 1 :])
                 offsets[axis] = e.right.value
-        if any(offsets):
+        if any(offsets) or any(n is None and self.literal_side(k) for n, k in zip(named, shape, strict=True)):
             return self.ones_product(shape, named, tuple(offsets))
         for name in [*self.net.spec.inputs, *self.net.spec.params]:
             if (
@@ -1359,6 +1359,18 @@ class _Numpy(ast.NodeTransformer):
                 zero = ast.BinOp(_c(0), ast.Mult(), ast.Name(name, ast.Load()))
                 return ast.BinOp(zero, ast.Add(), _c(1))
         return self.ones_product(shape, named)
+
+    def literal_side(self, k: int) -> bool:
+        """Does a forward node have a side of ``k`` (> 1) at every size, no size declaring it (a
+        slice's literal width ``Z[:, :2]``)? A number written for a block of ones is that side
+        before it is an input's side that equals it only at the example."""
+        names = {*self.net.spec.inputs, *self.net.spec.params}
+        return k > 1 and any(
+            type(d) is int and d == k
+            for n in self.net.spec.shapes
+            if n not in names and n in self.net.g.tensors
+            for d in self.net.g.tensors[n].shape
+        )
 
     def size_named(self, name: str, axis: int, want: str | None) -> bool:
         """Whether axis ``axis`` of the network's tensor ``name`` may stand for the size written
@@ -1404,8 +1416,11 @@ class _Numpy(ast.NodeTransformer):
                     if len(have) != 2 or have[other] != k + skip:
                         continue
                     if name in nodes:
+                        # a slice's literal width (Z[:, :2]) is 2 at every size: as good a
+                        # match for the number 2 as an undeclared side, better than a size
+                        # that is 2 only at the example
                         fixed = type(self.net.g.tensors[name].shape[other]) is int
-                        r = 2 if fixed and named[axis] is None and not skip else None
+                        r = 0 if fixed and named[axis] is None and not skip else None
                     else:
                         r = rank(name, other, named[axis])
                     if r is None or (skip and r != 0):
@@ -1868,7 +1883,7 @@ class _Numpy(ast.NodeTransformer):
         if isinstance(node.op, ast.MatMult):
             for side, other, axis in ((node.left, node.right, 0), (node.right, node.left, 1)):
                 ones = side.value if isinstance(side, ast.Attribute) and side.attr == "T" else side
-                if _np_ones(ones):
+                if _np_ones(ones) and self.ones_sum(ones, side is not ones, other, axis):
                     self.changed = True
                     body = self.visit(other)
                     out: ast.expr = ast.Call(
@@ -1877,6 +1892,27 @@ class _Numpy(ast.NodeTransformer):
                     return self.ones_size(ones, side is not ones, body, axis, out)
         self.generic_visit(node)
         return node
+
+    def ones_sum(self, ones: ast.Call, transposed: bool, other: ast.expr, axis: int) -> bool:
+        """Is ``ones @ other`` (``axis`` 0; ``other @ ones``: 1) the sum of ``other`` along that
+        axis: a row (column) of ones, as long as ``other`` has rows (columns)? A block with more
+        rows (``np.ones((N, C)) @ W.T``: N copies of the sum) or of the wrong length is left to
+        the matrix product, which says where the shapes differ. Sizes not read: True."""
+        if self.net is None or ones.keywords:
+            return True
+        args = ones.args
+        sizes = args[0].elts if len(args) == 1 and isinstance(args[0], ast.Tuple) else args
+        if len(sizes) != 2:
+            return True  # np.ones(m): 1-D
+        shape = [_size_int(e, self.net.spec.dims) for e in sizes]
+        if None in shape:
+            return True
+        r, c = reversed(shape) if transposed else shape
+        outer, inner = (r, c) if axis == 0 else (c, r)
+        if outer != 1:
+            return False
+        have = self.shape_of(other)
+        return have is None or have[axis] == inner
 
     def scaled_ones(self, node: ast.BinOp) -> ast.expr | None:
         """``2 * np.ones((1, m)) @ dZ`` (Python's ``(2 * np.ones(…)) @ dZ``) as
