@@ -216,7 +216,10 @@ def parse(
     count = parts(tree)
     if count > max_parts:
         raise ExprError(catalog.said("spec.expr_parts", n=count, limit=max_parts))
-    tree = _AxisLists().visit(tree)  # x.sum(dim=[1]) is x.sum(dim=1) before any look at it
+    try:
+        tree = _AxisLists().visit(tree)  # x.sum(dim=[1]) is x.sum(dim=1) before any look at it
+    except RecursionError:  # nested deeper than the visitor goes (A1.T.T… 900 times)
+        raise ExprError(catalog.said("spec.expr_deep")) from None
     conv = _Converter(allow_compare, allow_index, constants or {}, shapes)
     conv.one_d = one_d
     conv.scalars = scalars
