@@ -202,7 +202,6 @@ def test_a_prime_next_to_an_untransposed_term_is_refused() -> None:
     in English and Chinese (it was read as ``h.T - target``, "incorrect — unknown" for a right
     answer); primes in products (``X' dZ``, ``A^{[1]'}``) stay transposes."""
     import pytest
-
     from corpus10 import chinese_only
 
     from derive.checker.check import FormulaError, check
@@ -215,3 +214,39 @@ def test_a_prime_next_to_an_untransposed_term_is_refused() -> None:
     assert chinese_only(e.value.localized("zh").split("：", 1)[1]), e.value.localized("zh")
     assert check("mlp-bce", "W2", r"\frac{1}{m} A^{[1]'} (\hat{Y} - Y)", latex=True).ok
     assert check("mlp-bce", "W1", r"\frac{1}{m} X' \left[(A^{[2]} - Y) W^{[2]'} \circ \mathbb{1}\{Z^{[1]} > 0\}\right]", latex=True).ok
+
+
+def test_a_penalty_in_a_term_of_its_own_is_the_loss_term() -> None:
+    """Goodfellow's max-norm penalty ``mu * Σ relu(col_sq − c)²`` beside the data term (the
+    parameter inside a function of its own node, not a bare summand): leaving it out is
+    ``missing-loss-term`` (it was ``sign``: flipping the sign inside the relu zeroes the term
+    for every W, a false diagnosis), its factor 2 for 4 ``loss-term-factor`` (was
+    ``unknown``); a sign flipped where it does not zero a term stays ``sign``, and the data
+    term left out ``missing-path``."""
+    from derive.checker.check import check
+
+    net = str(COURSE / "hn19_goodfellow_maxnorm_penalty.toml")
+    data = "dH = 2 * (yhat - t) / n @ v.T\ndW = {s}X.T @ (dH * (1 - H ** 2))"
+    pen = " + {k} * mu * W * np.maximum(col_sq - c, 0)"
+    for text, code in (
+        (data.format(s=""), "missing-loss-term"),
+        (data.format(s="") + pen.format(k=2), "loss-term-factor"),
+        (data.format(s="-") + pen.format(k=4), "sign"),
+        ("dW = 4 * mu * W * np.maximum(col_sq - c, 0)", "missing-path"),
+    ):
+        r = check(net, "W", text)
+        assert (r.verdict, r.code) == ("incorrect", code), (text, r.text())
+    assert check(net, "W", data.format(s="") + pen.format(k=4)).ok
+
+
+def test_matrix_cells_in_scientific_notation_written_out() -> None:
+    """A whole gradient as ``\\begin{bmatrix} -1.763 \\times 10^{-1} \\\\ -8.985 \\times
+    10^{-3} \\end{bmatrix}`` (also ``×``, ``\\cdot``): each cell one number (it was read as
+    three cells per row, a shape mismatch); a sign slip in one cell stays ``sign``."""
+    from derive.checker.check import check
+
+    right = r"\begin{bmatrix} -1.763 \times 10^{-1} \\ -8.985 \times 10^{-3} \end{bmatrix}"
+    assert check("mlp-bce", "W2", value=right).ok
+    assert check("mlp-bce", "W2", value="[[-1.763 × 10^-1], [-8.985 \\cdot 10^{-3}]]").ok
+    r = check("mlp-bce", "W2", value=right.replace("\\\\ -8.985", "\\\\ 8.985"))
+    assert (r.verdict, r.code) == ("incorrect", "sign"), r.text()
