@@ -472,6 +472,16 @@ C(MN, "W", N, "dH = 2 * (yhat - t) / n @ v.T\ndW = X.T @ (dH * (1 - H ** 2)) + 2
 C(MN, "W", N, "dH = 2 * (yhat - t) / n @ v.T\ndW = X.T @ (dH * (1 - H ** 2)) + 4 * mu * W * (col_sq - c)", "*", oracle=f"{MN_DATA} + 4 * mu * W * (col_sq - c)", style="mn-W-hinge-forgotten")
 
 
+# ================================================================ round c: written after round b's fixes, before any run of these
+_round = "c"
+C(M, "W1", N, "dZ1 = (A2 - Y) @ W2.T * np.heaviside(Z1, 0.5)\ndW1 = X.T @ dZ1 / m", "relu-at-zero", style="c-heaviside-half")
+C(S, "W", N, "P2 = np.exp(Z) / np.exp(Z).sum(axis=0, keepdims=True)\ndW = X.T @ (P2 - Y) / m", "*", oracle="X.T @ (np.exp(Z) / np.exp(Z).sum(axis=0, keepdims=True) - Y) / m", style="c-s-softmax-over-the-batch")
+C(E, "w[0,0]", V, "-0.0615", "*", style="v-c-n-three-units-off")
+C(T, "W2[0,0]", V, "-0.114", style="v-c-t-W2-3sf")
+C(B, "gamma", L, r"\frac{\partial L}{\partial \gamma} = \frac{2}{mn}\mathbf{1}^{\top}\left[(Y - T)\odot (Z - \mu)\right]", "*", oracle="np.sum(2 * (Y - T) / (m * n) * Z_c, axis=0, keepdims=True)", style="c-b-latex-centred-for-normalised")
+C(MW, "W2", L, r"\frac{\partial L}{\partial W^{[2]}} = \frac{1}{m} A^{[1]\top}\left[w\,Y\odot(A^{[2]} - 1) + (1 - Y)\odot A^{[2]}\right]", oracle=f"A1.T @ {WDZ} / m", style="c-w-latex-two-terms")
+
+
 def _key(c: dict) -> tuple:
     return corpus10._key(c)
 
