@@ -237,6 +237,9 @@ def test_a_penalty_in_a_term_of_its_own_is_the_loss_term() -> None:
         r = check(net, "W", text)
         assert (r.verdict, r.code) == ("incorrect", code), (text, r.text())
     assert check(net, "W", data.format(s="") + pen.format(k=4)).ok
+    # a term with its sign flipped (its factor −1, not a dropped term) stays a sign
+    r = check(str(COURSE / "micrograd.toml"), "f", "+10 / f ** 2 + dg0 / 2")
+    assert (r.verdict, r.code) == ("incorrect", "sign"), r.text()
 
 
 def test_matrix_cells_in_scientific_notation_written_out() -> None:

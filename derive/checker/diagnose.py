@@ -87,8 +87,8 @@ def diagnose(
                 dropped = missing_term(net, target, uvals, truth, fix, user=user) or missing_paths(
                     net, target, uvals, truth, fix
                 )
-                if dropped is not None:
-                    return [dropped]
+                if dropped is not None and dropped.code in ("missing-loss-term", "missing-path"):
+                    return [dropped]  # (a term times −1 stays a sign)
             if m.code == "bias-not-summed":  # summed, but over the wrong axis?
                 axis = axis_repair(net, target, tree, conv.allow_upstream)
                 if axis:
