@@ -67,6 +67,7 @@ import random
 import re
 import sys
 import types
+from collections.abc import Iterator
 from dataclasses import replace
 from fractions import Fraction
 from typing import Any
@@ -1429,6 +1430,20 @@ def _size_swap_anywhere(net: Net, target: Target, user: mf.MExpr, text: str) -> 
 _SMOOTHED = re.compile(
     r"cross_entropy\(\s*[^,()]+,\s*([A-Za-z_]\w*)\s*,[^)]*label_smoothing\s*=\s*([0-9.eE+-]+|[A-Za-z_]\w*)"
 )
+# Keras' losses take the target first: categorical_crossentropy(y_true, y_pred, …,
+# label_smoothing=ε) smooths towards ε/K, binary_crossentropy(…) towards ε/2 (README)
+_SMOOTHED_KERAS = re.compile(
+    r"\b(categorical|binary)_crossentropy\(\s*([A-Za-z_]\w*)\s*,[^)]*label_smoothing\s*=\s*([0-9.eE+-]+|[A-Za-z_]\w*)"
+)
+
+
+def _smoothed_targets(text: str) -> Iterator[tuple[str, str, str | None]]:
+    """The label-smoothed targets of one [forward] line: (target name, ε, the number of classes
+    it is smoothed over — None for the target's number of columns)."""
+    for m in _SMOOTHED.finditer(text):
+        yield m.group(1), m.group(2), None
+    for m in _SMOOTHED_KERAS.finditer(text):
+        yield m.group(2), m.group(3), "2" if m.group(1) == "binary" else None
 
 
 def data_counts(net: Net) -> list[tuple[str, sp.Expr]]:
@@ -1506,15 +1521,14 @@ def _smoothing_left_out(
     target (``softmax(logits) − Y``): right once the target ``Y`` is the smoothed one, (1 − ε)Y +
     ε/K (K its number of columns) — re-checked as written out, so the diagnosis holds; with a
     second, known mistake (a missing 1/N) that one too, as the re-check names it."""
-    for text in net.spec.forward_text.values():
-        m = _SMOOTHED.search(text)
-        if m is None or not re.search(rf"\b{m.group(1)}\b", read_as):
+    found = [s for text in net.spec.forward_text.values() for s in _smoothed_targets(text)]
+    for y, eps, classes in found:
+        if not re.search(rf"\b{y}\b", read_as):
             continue
-        y, eps = m.group(1), m.group(2)
         t = net.g.tensors.get(y)
         if t is None or len(t.shape) != 2:
             return []
-        k = getattr(t.shape[1], "label", None) or str(int(t.shape[1]))
+        k = classes or getattr(t.shape[1], "label", None) or str(int(t.shape[1]))
         smoothed = f"((1 - {eps}) * {y} + {eps} / {k})"
         fixed = re.sub(rf"\b{y}\b", smoothed, read_as)
         try:

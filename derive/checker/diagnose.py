@@ -81,6 +81,14 @@ def diagnose(
                         want=shape_text(target.shape),
                     )
                     return [Diagnosis.of(m.code, _repaired(problem, repaired), repaired[2])]
+            if m.code == "sign" and user.shape == target.shape:
+                # a sign flipped inside a kink that zeroes a whole term (relu(col_sq + c) with
+                # col_sq ≥ 0 < c): the term left out is what the formula says, not the sign
+                dropped = missing_term(net, target, uvals, truth, fix, user=user) or missing_paths(
+                    net, target, uvals, truth, fix
+                )
+                if dropped is not None and dropped.code in ("missing-loss-term", "missing-path"):
+                    return [dropped]  # (a term times −1 stays a sign)
             if m.code == "bias-not-summed":  # summed, but over the wrong axis?
                 axis = axis_repair(net, target, tree, conv.allow_upstream)
                 if axis:
@@ -305,9 +313,18 @@ def _own_term(net: Net, source: str) -> bool:
     if source == net.spec.loss:
         return True
     trees = dict(net.spec.forward)
-    if source not in trees or source not in _summands(trees.get(net.spec.loss)):
+    if source not in trees:
         return False
-    seen, todo = set(), [source]
+    todo = [source]
+    if source not in _summands(trees.get(net.spec.loss)):
+        # inside a penalty term of its own (Goodfellow's max-norm penalty μ Σ relu(‖W_j‖² − c)²
+        # beside the data term): every top-level term of the loss that reads it, read whole
+        terms = _terms(trees.get(net.spec.loss))
+        holding = [t for t in terms if source in ex.names(t)]
+        if not holding or len(holding) == len(terms):
+            return False
+        todo = [n for t in holding for n in ex.names(t)]
+    seen: set[str] = set()
     while todo:
         name = todo.pop()
         if name in seen:
@@ -318,6 +335,15 @@ def _own_term(net: Net, source: str) -> bool:
         if name in trees:
             todo.extend(ex.names(trees[name]))
     return True
+
+
+def _terms(tree: ex.Node | None) -> list[ex.Node]:
+    """The top-level terms ``tree`` adds: ``a + b - mu * sum(c)`` → [a, b, mu * sum(c)]."""
+    if isinstance(tree, ex.BinOp) and tree.op in "+-":
+        return _terms(tree.left) + _terms(tree.right)
+    if isinstance(tree, ex.Neg):
+        return _terms(tree.operand)
+    return [] if tree is None else [tree]
 
 
 def _summands(tree: ex.Node | None) -> set[str]:

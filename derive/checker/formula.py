@@ -56,6 +56,7 @@ def read(
     if len(text) > limit:
         raise FormulaError(msg("error.too_long", n=len(text), limit=limit))
     if not latex:  # helpers defined in the cell inlined, asserts/prints left out (cells.py)
+        text = _gradient_attributes(net, text)
         text = _rows_indexed(net, _one_hot_calls(net, cells.expand(text, frozenset(net.g.tensors))))
     parts = _statements(text, latex)
     scalar = _scalar_target(net, wrt)
@@ -76,6 +77,25 @@ def read(
         except FormulaError:
             return _read_one(net, parts[0], latex, scalar, row)
     return _read_one(net, text, latex, scalar, row)
+
+
+_GRAD_ATTRIBUTE = re.compile(r"(?<![\w.])([A-Za-z_]\w*)\.(g|grad)\b(?!\s*\()")
+
+
+def _gradient_attributes(net: Net, text: str) -> str:
+    """fast.ai's ``Z2.g = (A2 - Y) / m`` then ``W2.g = A1.t() @ Z2.g`` (PyTorch's ``.grad``
+    alike): a tensor's gradient kept as its attribute, read as the name ``Z2_grad``. Only where
+    the answer assigns it (``dW2 = W2.grad`` alone reads autograd's result: left as written)."""
+    assigned = {
+        (m.group(1), m.group(2))
+        for m in re.finditer(_GRAD_ATTRIBUTE.pattern + r"\s*[-+*/@]?=(?!=)", text)
+        if m.group(1) in net.g.tensors
+    }
+    if not assigned:
+        return text
+    return _GRAD_ATTRIBUTE.sub(
+        lambda m: f"{m.group(1)}_grad" if (m.group(1), m.group(2)) in assigned else m.group(0), text
+    )
 
 
 def _row_target(net: Net, wrt: str | None) -> bool:
@@ -308,10 +328,29 @@ _CLASS_ENTRY = re.compile(
     r"\s*([A-Za-z_]\w*)\s*\[\s*(?:range|np\.arange|torch\.arange)\(\s*[^()]*\)\s*,\s*(.+?)\s*\]"
     r"\s*([-+]?)=(?!=)\s*(.+?)\s*"
 )
-_ARGMAX = re.compile(
-    r"(?:(\w+)\.argmax\(\s*(?:axis|dim)\s*=\s*1\s*\)"
-    r"|(?:np|torch)\.argmax\(\s*(\w+)\s*,\s*(?:axis|dim)\s*=\s*1\s*\))"
+_ARGMAX = re.compile(  # the class of each row: along axis 1 (or -1), by keyword or position
+    r"(?:(\w+)\.argmax\(\s*(?:(?:axis|dim)\s*=\s*)?-?1\s*\)"
+    r"|(?:np|torch|jnp)\.argmax\(\s*(\w+)\s*,\s*(?:(?:axis|dim)\s*=\s*)?-?1\s*\))"
 )
+_LABELS_DEFINED = re.compile(r"\s*([A-Za-z_]\w*)\s*=\s*(" + _ARGMAX.pattern + r")\s*")
+
+
+def _labels_named(net: Net, parts: list[str]) -> list[str]:
+    """``y = np.argmax(Y, axis=1)`` (``Y.argmax(1)``, …) of the network's one-hot target ``Y``:
+    the integer class labels under a name of their own, which later statements index by
+    (CS231n's ``dZ[np.arange(m), y] -= 1``); the statement left out and the name replaced by
+    the labels' spelling in the statements after it. Other statements unchanged."""
+    out: list[str] = []
+    named: dict[str, str] = {}
+    for part in parts:
+        for name, labels in named.items():
+            part = re.sub(rf"(?<![\w.]){name}\b", labels, part)
+        m = _LABELS_DEFINED.fullmatch(part)
+        if m is not None and (m.group(3) or m.group(4)) in net.spec.one_hot:
+            named[m.group(1)] = m.group(2)
+            continue
+        out.append(part)
+    return out
 
 
 def _class_entries(net: Net, part: str) -> str:
@@ -527,7 +566,8 @@ def _derivation(
     net: Net, parts: list[str], latex: bool, wrt: str | None, text: str, scalar: bool = False
 ) -> tuple[ex.Node, str | None, str]:
     if not latex:
-        parts = _in_place([_class_entries(net, p) for p in parts], lambda n: tensor_of(net, n))
+        parts = [_class_entries(net, p) for p in _labels_named(net, parts)]
+        parts = _in_place(parts, lambda n: tensor_of(net, n))
     masked = [not latex and _masked(p) != p for p in parts]
     row = _row_target(net, wrt)
     shapes: dict[str, tuple[int, int]] = {}  # each name defined so far: its shape

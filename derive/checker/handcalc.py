@@ -568,6 +568,10 @@ def _bracketed(text: str) -> str:
     return body
 
 
+# a number in scientific notation written out, as a LaTeX matrix's cell has it: 1.2 \times 10^{-3}
+_TIMES_TEN = re.compile(r"(\d\.?)\s*(?:\\times|\\cdot|×|·)\s*10\s*\^\s*\{?\s*([-+]?\d+)\s*\}?")
+
+
 def _matrix_rows(text: str) -> list[list[str]]:
     """The rows of a bracketed list as number texts (a 1-D list is one row, as NumPy reads it);
     entries are separated by commas, or by spaces as NumPy prints them."""
@@ -584,6 +588,7 @@ def _matrix_rows(text: str) -> list[list[str]]:
         parts = [inner]
     rows = []
     for part in parts:
+        part = _TIMES_TEN.sub(r"\1e\2", part)  # -1.763 \times 10^{-1} is one entry
         cells = [c for c in re.split(r"\s*,\s*|\s+", part.strip()) if c]
         if not cells:
             raise FormulaError(msg("heldcheck3.matrix_unread", value=text))

@@ -273,6 +273,11 @@ QIU_PER_EXAMPLE = (  # Qiu's (邱锡鹏) δ^{(l,n)}: layer l, example n
     "example per row (a sum over {example} is then a matrix product, e.g. X^\\top "
     "\\delta^{{({layer})}}) (column {col})"
 )
+PRIME_IN_SUM = (
+    "{name}' in a sum or difference (column {col}): a prime on a tensor is read as its transpose "
+    "(Octave's X'), which is rarely meant next to a term that is not transposed; write "
+    "{name}^\\top for the transpose, or the network's own name of the tensor {name}' stands for"
+)
 PER_EXAMPLE = (
     "per-example notation such as ^{{(i)}} is not read: the checker expects the vectorised form "
     "over the whole batch (capital letters with one example per row, e.g. A^{{[1]}}, dZ^{{[2]}}, "
@@ -779,6 +784,7 @@ class _Parser:
         # every input is 1-D (held as a row: Platt's f, t): the examples run along the columns
         self.example_cols = False
         self.exact: Callable[[str], bool] = self.known  # a name of the network as spelled
+        self.primed: list[ex.Node] = []  # the transposes written as a prime (Octave's X')
 
     def sub(self, toks: list[Tok]) -> _Parser:
         p = _Parser(toks, self.known, self.loss)
@@ -793,6 +799,7 @@ class _Parser:
         p.example_rows = self.example_rows
         p.example_cols = self.example_cols
         p.exact = self.exact
+        p.primed = self.primed
         return p
 
     def step_used(self) -> None:
@@ -877,7 +884,9 @@ class _Parser:
             tok = self.peek()
             if tok.text in ("+", "-"):
                 self.next()
-                node = ex.BinOp(tok.text, node, self.term())
+                right = self.term()
+                self.prime_in_sum(node, right, tok)
+                node = ex.BinOp(tok.text, node, right)
             else:
                 break
         self.depth -= 1
@@ -976,6 +985,7 @@ class _Parser:
             elif tok.text == "'" and self.octave_transpose(node):
                 self.next()  # X' (h - y): Octave's transpose on a tensor (Ng's ML course)
                 node = ex.Transpose(node)
+                self.primed.append(node)
             else:
                 return node
 
@@ -1122,7 +1132,7 @@ class _Parser:
                 return ex.Call("exp", (ex.Num(value),))
             return ex.Pow(node, value)
         rest = compact
-        transpose = False
+        transpose = primed = False
         while rest:
             m = re.match(r"\[(\d+)\]|\((\w+)\)|\\?(top|intercal|T)\b|T|\\prime|'", rest)
             if m is None:
@@ -1140,6 +1150,7 @@ class _Parser:
                     node = ex.Name(node.id + m.group(2))
             elif m.group() in ("\\prime", "'") and self.octave_transpose(node):
                 transpose = not transpose  # A^{[1]'}: Octave's A' (Ng's course) on a tensor
+                primed = True
             elif m.group() in ("\\prime", "'"):
                 node = ex.Name(node.id + "'") if isinstance(node, ex.Name) else node
             else:
@@ -1153,7 +1164,21 @@ class _Parser:
                 "expected a number, [k] (layer), T or \\top (transpose)",
                 start.col,
             )
-        return ex.Transpose(node) if transpose else node
+        if not transpose:
+            return node
+        node = ex.Transpose(node)
+        if primed:
+            self.primed.append(node)
+        return node
+
+    def prime_in_sum(self, left: ex.Node, right: ex.Node, tok: Tok) -> None:
+        """A prime read as Octave's transpose (``h'``) added to or subtracted from a term that
+        is no transpose (``h' - target``): there the prime more likely names another tensor (a
+        GRU's next state h′) than a transpose — refused naming it, not guessed."""
+        for a, b in ((left, right), (right, left)):
+            if any(a is p for p in self.primed) and not isinstance(b, ex.Transpose):
+                assert isinstance(a, ex.Transpose) and isinstance(a.operand, ex.Name)
+                raise LatexError(PRIME_IN_SUM.format(name=a.operand.id, col=tok.col), tok.col)
 
     def sub_parse(self, toks: list[Tok], start: Tok) -> ex.Node:
         sub = self.sub([*toks, Tok("end", "", start.col)])
@@ -2053,6 +2078,13 @@ class _Parser:
             and not self.per_example_scalar(term.left)
         ):  # Σ_i x^{(i)} (p^{(i)} − y^{(i)})^⊤, vectors as columns (CS229): a sum of outer
             return _mul(ex.Transpose(term.left), term.right.operand)  # products, X^⊤ (P − Y)
+        if (
+            self.used_example
+            and not self.indices
+            and isinstance(term, ex.Transpose)
+            and not _has_transpose(term.operand)
+        ):  # Σ_i (p^{(i)} − y^{(i)})^⊤: the transpose says vectors are columns (CS229), so each
+            return _batch_sum(term.operand)  # example's transpose is its row: 1^⊤ (P − Y)
         if self.example_cols:  # Σ_i (t_i − p_i) f_i over 1-D inputs (rows): along the columns
             return ex.Call("sum", (term,), (("axis", ex.Num(Fraction(1))),))
         return _batch_sum(term)

@@ -266,6 +266,19 @@ def _local_mutations(net: Net, node: str, top: bool) -> Iterator[tuple[str, Msg,
                         ),
                         replace_at(F, path, rest),
                     )
+                    whole = _whole_derivative_left_out(F, path, rest)
+                    if whole is not None:
+                        yield (
+                            "missing-activation-derivative",
+                            msg(
+                                "mut.missing_whole_derivative",
+                                up=formula_text(rest),
+                                mask=formula_text(mask),
+                                grad=grad,
+                                formula=formula_text(F),
+                            ),
+                            whole,
+                        )
                     right = f"{grad} = {formula_text(F)}"
                     for message, alt in _wrong_masks(net, mask, rest, right):
                         yield (
@@ -343,6 +356,25 @@ def _slip(make, v: mf.MExpr, c: mf.MExpr, params: tuple[sp.Expr, ...]) -> mf.MEx
     (a leaky ReLU's slope) gets them after ``(m, x, y)``."""
     extra = make.__code__.co_argcount - 3
     return make(mf, v, c, *params[:extra])
+
+
+def _whole_derivative_left_out(
+    F: mf.MExpr, path: tuple[int, ...], rest: mf.MExpr
+) -> mf.MExpr | None:
+    """An activation whose derivative the formula writes as several terms (ELU's ``𝟙[z > 0]``
+    and its ``exp(z)`` branch, each a term of its own of ``sum(dH * …) + sum(dH * …)``): with
+    the mask at ``path`` left out of its term, the other top-level terms through the same
+    gradient ``rest`` (``dH``) left out too — the whole derivative dropped, as a student drops
+    it. None where no other term goes through ``rest``."""
+    if not (isinstance(F, mf.Add) and path and isinstance(rest, mf.Ref) and rest.kind == "grad"):
+        return None
+    i = path[0]
+    others = [t for j, t in enumerate(F.terms) if j != i]
+    kept = [t for t in others if not any(x == rest for _, x in positions(t))]
+    if len(kept) == len(others):
+        return None
+    mine = replace_at(F.terms[i], path[1:], rest)
+    return mf.Add((mine, *kept)) if kept else mine
 
 
 def _is_mask(e: mf.MExpr) -> bool:

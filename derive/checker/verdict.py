@@ -379,6 +379,12 @@ _ZH_RULES: list[tuple[str, str]] = [
         "（对 {1} 求和就成了矩阵乘积，例如 X^\\top \\delta^{{({0})}}）（第 {2} 列）",
     ),
     (
+        r"(\w+)' in a sum or difference \(column (\d+)\): a prime on a tensor is read as its "
+        r"transpose .*",
+        "{0}' 出现在加减运算中（第 {1} 列）：张量上的撇号被读作转置（Octave 的 X'），而与未转置的项相加减时"
+        "很少是这个意思；转置请写 {0}^\\top，若 {0}' 表示另一个张量，请写网络中它自己的名字",
+    ),
+    (
         r"per-example notation such as .* \(column (\d+)\)",
         "不读取逐样本记号（例如 ^{{(i)}}）：检查器需要整个批量的向量化形式（大写字母、每行一个样本，例如 A^{{[1]}}、dZ^{{[2]}}，平均用 \\frac{{1}}{{m}}）（第 {0} 列）",
     ),
