@@ -26,11 +26,8 @@ KNOWN: dict[str, str] = {  # id -> why it still fails (strict xfail: fixing it m
     "derive.checker.latexin reads index notation only on the left side (∂L/∂w_{ij}) and refuses "
     "an entry with a letter index on the right ('y_ij' is index notation … the checker reads "
     "the vectorised form): unreadable, not ✓",
-    "c22-214": "DCN's cross layer x2 = x0 * (x1 @ w2) + b2 + x1: the answer keeps only the skip "
-    "(+ x1) part of dx2/dx1; the branch it drops is inside one node's expression (no named node "
-    "to cut), as corpus 21's c21-179, so derive.checker.diagnose.missing_paths does not try it: "
-    "'unknown', not missing-path (helper checkgaps11's fix of c21-179 may fix it too: then "
-    "remove it here)",
+    # (c22-214, DCN's dropped cross branch inside one line, is missing-path since branch
+    # checkgaps11's fix of c21-179, merged in the same round)
 }
 
 
