@@ -2906,23 +2906,20 @@ def small_linalg(text: str, shapes: Mapping[str, tuple[int, ...]] | None = None)
         return spelling.parsed_body(out)
 
     class Small(ast.NodeTransformer):
-        def visit_Subscript(self, n: ast.Subscript) -> ast.AST:
+        def logabsdet(self, n: ast.Subscript | ast.Attribute, picked: bool) -> ast.AST:
+            """``slogdet(W)[1]`` / ``slogdet(W).logabsdet`` (``picked``), written out."""
             nonlocal changed
-            if isinstance(n.slice, ast.Constant) and n.slice.value == 1:
-                out = replaced(n.value, True)
-                if out is not None:
-                    changed = True
-                    return out
-            return self.generic_visit(n)
+            out = replaced(n.value, True) if picked else None
+            if out is None:
+                return self.generic_visit(n)
+            changed = True
+            return out
+
+        def visit_Subscript(self, n: ast.Subscript) -> ast.AST:
+            return self.logabsdet(n, isinstance(n.slice, ast.Constant) and n.slice.value == 1)
 
         def visit_Attribute(self, n: ast.Attribute) -> ast.AST:
-            nonlocal changed
-            if n.attr == "logabsdet":
-                out = replaced(n.value, True)
-                if out is not None:
-                    changed = True
-                    return out
-            return self.generic_visit(n)
+            return self.logabsdet(n, n.attr == "logabsdet")
 
         def visit_Call(self, n: ast.Call) -> ast.AST:
             nonlocal changed

@@ -760,6 +760,11 @@ def _one(m: Any) -> Any:
     return m.Scalar(sp.Integer(1))
 
 
+def _half_square_exp(m: Any, x: Any) -> Any:
+    """e^{−x²/2} in matrix form (the normal density's numerator: Φ' and (log Φ)')."""
+    return m.Func("exp", m.neg(m.mul(m.Scalar(sp.Rational(1, 2)), m.Pow(x, 2))))
+
+
 def _local(f: Callable[..., Any]) -> Callable[..., Any]:
     """An element-wise rule ``f(m, x, y, *params) = f'`` as a pull: ``up ⊙ f'``."""
 
@@ -1286,10 +1291,7 @@ _ROWS: tuple[Op, ...] = (
         sympy_class=ndtr,
         derivative=normal_pdf,
         pull=_local(
-            lambda m, x, y: m.mul(
-                m.Scalar(1 / sp.sqrt(2 * sp.pi)),
-                m.Func("exp", m.neg(m.mul(m.Scalar(sp.Rational(1, 2)), m.Pow(x, 2)))),
-            )
+            lambda m, x, y: m.mul(m.Scalar(1 / sp.sqrt(2 * sp.pi)), _half_square_exp(m, x))
         ),
         rule="ndtr-derivative",
         numpy=np_ndtr,
@@ -1312,8 +1314,7 @@ _ROWS: tuple[Op, ...] = (
         derivative=lambda x: normal_pdf(x) / ndtr(x),
         pull=_local(
             lambda m, x, y: m.Div(
-                m.Func("exp", m.neg(m.mul(m.Scalar(sp.Rational(1, 2)), m.Pow(x, 2)))),
-                m.mul(m.Scalar(sp.sqrt(2 * sp.pi)), m.Func("ndtr", x)),
+                _half_square_exp(m, x), m.mul(m.Scalar(sp.sqrt(2 * sp.pi)), m.Func("ndtr", x))
             )
         ),
         rule="log-ndtr-derivative",

@@ -3075,16 +3075,6 @@ DIST_METHODS = ("log_prob", "prob", "cdf", "log_cdf", "entropy")
 _HALF_LOG_2PI = 0.5 * math.log(2 * math.pi)  # PyTorch's math.log(math.sqrt(2 * math.pi))
 
 
-def _dist_path(node: ast.expr) -> str:
-    """``torch.distributions`` of the attribute chain ``torch.distributions`` ("" for others)."""
-    if isinstance(node, ast.Name):
-        return node.id
-    if isinstance(node, ast.Attribute):
-        head = _dist_path(node.value)
-        return f"{head}.{node.attr}" if head else ""
-    return ""
-
-
 def _distribution(node: ast.AST, taken: frozenset[str]) -> tuple[str, dict[str, ast.expr]] | None:
     """``(kind, arguments)`` of ``torch.distributions.Normal(mu, sigma)`` (``D.Bernoulli(logits=
     z)``, ``tfd.Categorical(probs=P)``, a bare ``Normal(…)`` where no tensor has the name), or
@@ -3092,7 +3082,7 @@ def _distribution(node: ast.AST, taken: frozenset[str]) -> tuple[str, dict[str, 
     if not isinstance(node, ast.Call):
         return None
     f = node.func
-    if isinstance(f, ast.Attribute) and _dist_path(f.value) in DIST_MODULES:
+    if isinstance(f, ast.Attribute) and _module_path(f.value) in DIST_MODULES:
         kind = f.attr
     elif isinstance(f, ast.Name) and f.id not in taken:
         kind = f.id
