@@ -26,6 +26,7 @@ from test_heldnets17 import _agree, _verified
 from derive.checker.check import check
 from derive.engine.backprop import derive
 from derive.errors import DeriveError
+from derive.lang import expr as ex
 from derive.lang import ops
 from derive.lang import spec as spec_mod
 from derive.numeric import verify as numeric
@@ -517,3 +518,14 @@ def test_other_distribution_forms_are_refused_naming_what_is_read(loss: str, wor
         spec_mod.parse(text, "dist_refused")
     for word in words:
         assert word in str(err.value)
+
+
+def test_np_eye_indexed_by_labels_stays_one_hot_rows() -> None:
+    """``np.eye(C)[y]`` is the one-hot rows of class labels (as before np.eye was read): no
+    identity input is made, the loss reads the labels' rows themselves."""
+    from pathlib import Path
+
+    path = Path(__file__).parent / "specs_course" / "eye_onehot.toml"
+    s = spec_mod.load(str(path))
+    assert s.eyes == () and "I" not in s.inputs
+    assert dict(s.forward)["Y"] == ex.Name("y")

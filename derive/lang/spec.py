@@ -1720,9 +1720,13 @@ class _Validator:
         tree = spelling.parsed(text)
         if tree is None:
             return text  # the parser names the problem
+        # np.eye(C)[y]: one-hot rows of class labels (ex.one_hot_label), not an identity
+        indexed = {id(n.value) for n in ast.walk(tree) if isinstance(n, ast.Subscript)}
 
         def eye(child: ast.AST) -> ast.expr | None:
             if not isinstance(child, ast.Call) or not isinstance(child.func, ast.Attribute):
+                return None
+            if id(child) in indexed:
                 return None
             f = child.func
             if f.attr not in ("eye", "identity") or ex.module_of(f.value) not in EYE_MODULES:
