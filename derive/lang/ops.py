@@ -569,11 +569,18 @@ ERFC_HELPER = (
 
 
 def _helper_function(src: str, name: str) -> Callable[[np.ndarray], np.ndarray]:
-    """The NumPy function a generated script defines (one text: the script's and ours agree)."""
-    env: dict[str, Any] = {"np": np}
-    exec(compile(src, f"<derive helper {name}>", "exec"), env)  # our own source text, no user's
-    fn = env[name]
-    return lambda x: fn(np.asarray(x, dtype=np.float64))
+    """The NumPy function a generated script defines (one text: the script's and ours agree),
+    compiled on its first call (importing derive compiles nothing: tests/test_bytecode_cache)."""
+    made: dict[str, Callable[..., Any]] = {}
+
+    def call(x: np.ndarray) -> np.ndarray:
+        if name not in made:
+            env: dict[str, Any] = {"np": np}
+            exec(compile(src, f"<derive helper {name}>", "exec"), env)  # our own text, no user's
+            made[name] = env[name]
+        return made[name](np.asarray(x, dtype=np.float64))
+
+    return call
 
 
 np_ndtr = _helper_function(NDTR_HELPER, "ndtr")
