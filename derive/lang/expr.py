@@ -218,8 +218,8 @@ def parse(
         raise ExprError(catalog.said("spec.expr_parts", n=count, limit=max_parts))
     try:
         tree = _AxisLists().visit(tree)  # x.sum(dim=[1]) is x.sum(dim=1) before any look at it
-    except RecursionError:  # nested deeper than the visitor goes (A1.T.T… 900 times)
-        raise ExprError(catalog.said("spec.expr_deep")) from None
+    except RecursionError:  # deeper than the visitor goes (A1.T.T… 900 times): the tree as
+        tree = ast.parse(text.strip(), mode="eval")  # parsed; the converter's depth bound names it
     conv = _Converter(allow_compare, allow_index, constants or {}, shapes)
     conv.one_d = one_d
     conv.scalars = scalars
@@ -2290,8 +2290,11 @@ def axis_lists(text: str) -> str:
     except (SyntaxError, ValueError, RecursionError, MemoryError):
         return text  # the parse names it
     lists = _AxisLists()
-    out = lists.visit(tree)
-    return ast.unparse(out) if lists.changed else text
+    try:
+        out = lists.visit(tree)
+        return ast.unparse(out) if lists.changed else text
+    except RecursionError:  # deeper than the visitor goes: the parser's own limits name it
+        return text
 
 
 def _without_keepdims_false(node: ast.Call) -> ast.Call:
