@@ -734,7 +734,7 @@ def implied_masks(spec: NetSpec, g: Any) -> tuple[str, ...]:
     taken = {
         *spec.one_hot, *spec.one_hot_columns, *spec.ones, *spec.eyes, *spec.generated, *targets(g)
     }
-    roles = domains.roles(spec.forward, spec.one_hot)  # a BCE/CE target, a log's argument
+    roles = domains.roles(spec.forward, spec.one_hot, spec.bernoulli)  # a BCE/CE target, a log's argument
     roles = {**roles, **dict.fromkeys(_loss_arguments(spec), "target")}
     # not a mask: an input directly in a divisor or under a log/root (SupCon's / (mask *
     # logits_mask).sum(1)), where other 0/1 values could leave a row without ones

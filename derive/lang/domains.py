@@ -87,9 +87,10 @@ def _fmt(v: Any) -> str:
     return repr(int(v)) + ".0" if v.is_integer() and abs(v) < 1e16 else repr(v)
 
 
-def roles(forward: tuple[tuple[str, ex.Node], ...], one_hot=()) -> dict[str, str]:
+def roles(forward: tuple[tuple[str, ex.Node], ...], one_hot=(), binary=()) -> dict[str, str]:
     """``{tensor: role}`` for names read directly where a domain applies: ``binary`` (BCE
-    target), ``one-hot`` (cross-entropy target, or declared ``kind = "one-hot"`` in ``one_hot``),
+    target, or in ``binary``: the value of a Bernoulli's ``log_prob``, ``NetSpec.bernoulli``),
+    ``one-hot`` (cross-entropy target, or declared ``kind = "one-hot"`` in ``one_hot``),
     ``unit`` (bce_logits target), ``positive`` (log/sqrt/fractional power), ``nonzero``
     (divisor, negative power)."""
     out: dict[str, str] = {name: "one-hot" for name in one_hot}
@@ -101,6 +102,8 @@ def roles(forward: tuple[tuple[str, ex.Node], ...], one_hot=()) -> dict[str, str
         if isinstance(n, ex.Name) and rank.index(role) >= rank.index(out.get(n.id, "nonzero")):
             out[n.id] = role
 
+    for name in binary:
+        mark(ex.Name(name), "binary")
     for _, tree in forward:
         for name in bernoulli_targets(tree):
             mark(ex.Name(name), "binary")

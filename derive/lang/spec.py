@@ -478,6 +478,9 @@ class NetSpec:
     # inputs made from ``np.eye(n)`` / ``torch.eye(n)`` (a ridge term λI, an orthogonality
     # penalty ‖WWᵀ − I‖²): the identity, at the example and at every random point and size
     eyes: tuple[str, ...] = ()
+    # values of ``torch.distributions.Bernoulli(…).log_prob(y)``: 0 or 1, as PyTorch's class
+    # validates them (given values refused otherwise, drawn ones in {0, 1})
+    bernoulli: tuple[str, ...] = ()
     # the name of ∂L/∂X in code, the lab and derive check where it is not dX: a spec name dX
     # already stands for something else (CS231n's upstream gradient dout next to a node out)
     grad_keys: dict[str, str] = field(default_factory=dict)
@@ -917,6 +920,7 @@ class _Validator:
         self.made_labels: dict[str, list[int]] = {}  # torch.arange(N) targets, as inputs
         self.made_ones: dict[tuple[int, int, bool], str] = {}  # np.ones((m, 1)): inputs of ones
         self.made_eyes: dict[int, str] = {}  # np.eye(n): inputs holding the identity
+        self.bernoulli_support: set[str] = set()  # values of Bernoulli(…).log_prob: 0 or 1
         self.label_blocks: dict[str, tuple[str, ...]] = {}  # Xb [N, B] of C[Xb]: its columns
         inputs = self.tensors("inputs", dims)
         params = self.tensors("params", dims, required=True)
@@ -1079,6 +1083,7 @@ class _Validator:
             generated=tuple(k for k in (*inputs, *params) if k not in self.given_values()),
             ones=tuple(self.made_ones.values()),
             eyes=tuple(self.made_eyes.values()),
+            bernoulli=tuple(sorted(self.bernoulli_support)),
         )
 
     def unpacked(
@@ -1297,6 +1302,7 @@ class _Validator:
         """``torch.distributions.Normal(mu, sigma).log_prob(a)`` and the other distribution
         calls of ``spelling.distributions`` (RL and VAE courses), as PyTorch computes them."""
         try:
+            self.bernoulli_support |= spelling.bernoulli_values(text, frozenset(shapes))
             return spelling.distributions(text, frozenset(shapes))
         except spelling.SpellingError as err:
             raise self.err(where, err.spoken, catalog.said("spec.dist_fix")) from None
@@ -2141,6 +2147,20 @@ class _Validator:
         given = {**self.table("values", required=False), **getattr(self, "made_labels", {})}
         return {k: v for k, v in given.items() if k not in getattr(self, "label_blocks", {})}
 
+    def bernoulli_given(self, where: str, key: str, rows) -> None:
+        """A value of ``Bernoulli(…).log_prob(key)`` must be 0 or 1, as PyTorch's Bernoulli
+        validates it (``spelling.bernoulli_values``): the first other entry is exit 2."""
+        for i, row in enumerate(rows):
+            for j, v in enumerate(row):
+                if v not in (0, 1):
+                    raise self.err(
+                        where,
+                        catalog.said(
+                            "spec.read.bernoulli_value", key=key, entry=[i, j], value=f"{float(v):g}"
+                        ),
+                        catalog.said("spec.read.bernoulli_value_fix", key=key),
+                    )
+
     def values(
         self, inputs, params, shapes, name, forward, dims, constants
     ) -> dict[str, tuple[tuple[Fraction, ...], ...]]:
@@ -2168,6 +2188,8 @@ class _Validator:
                 where = f"[values] {key}"
                 rows = self.grid(where, given[key], r, c)
                 fixed[key] = tuple(tuple(self.number(where, v) for v in row) for row in rows)
+                if key in self.bernoulli_support:
+                    self.bernoulli_given(where, key, fixed[key])
                 if key in self.one_hot:
                     one_hot_columns = r > 1 and all(
                         sorted(col) == [0] * (r - 1) + [1] for col in zip(*fixed[key], strict=True)
@@ -2189,7 +2211,7 @@ class _Validator:
                                 catalog.said("spec.read.values_2_fix"),
                             )
         missing = [k for k in list(inputs) + list(params) if k not in fixed]
-        roles = domain.roles(forward, self.one_hot)
+        roles = domain.roles(forward, self.one_hot, self.bernoulli_support)
         scalars = {k: float(v) for k, v in {**dims, **constants}.items()}
 
         def make(k: int) -> dict[str, tuple[tuple[Fraction, ...], ...]]:

@@ -3164,6 +3164,47 @@ def _kl_normal_normal(p: dict[str, ast.expr], q: dict[str, ast.expr]) -> str:
     return f"(0.5 * ({ratio} + {t1} - 1 - torch.log({ratio})))"
 
 
+def bernoulli_values(text: str, taken: frozenset[str] = frozenset()) -> set[str]:
+    """Names ``y`` of ``Bernoulli(…).log_prob(y)`` / ``.prob(y)`` (also under ``Independent``,
+    ``y.T``, ``y.float()``): PyTorch's Bernoulli validates its argument against its support and
+    refuses any value but 0 or 1 (``ValueError: Expected value argument … within the support
+    (Boolean())``), where the formula it computes, y log p + (1 − y) log(1 − p), would take
+    any number. So a given value of ``y`` outside {0, 1} is refused as PyTorch refuses it."""
+    if "Bernoulli" not in text or (tree := parsed(text)) is None:
+        return set()
+    out: set[str] = set()
+    for n in ast.walk(tree):
+        if not (
+            isinstance(n, ast.Call)
+            and isinstance(n.func, ast.Attribute)
+            and n.func.attr in ("log_prob", "prob")
+            and len(n.args) == 1
+        ):
+            continue
+        try:
+            kind = _distribution(n.func.value, taken)
+        except SpellingError:
+            continue
+        if kind is None or kind[0].removeprefix("Independent:") != "Bernoulli":
+            continue
+        v = n.args[0]
+        while True:  # y.T, y.float(), y.double(), torch.transpose-free wrappers
+            if isinstance(v, ast.Attribute) and v.attr in ("T", "mT"):
+                v = v.value
+            elif (
+                isinstance(v, ast.Call)
+                and isinstance(v.func, ast.Attribute)
+                and v.func.attr in ("float", "double", "t")
+                and not v.args
+            ):
+                v = v.func.value
+            else:
+                break
+        if isinstance(v, ast.Name):
+            out.add(v.id)
+    return out
+
+
 def distributions(text: str, taken: frozenset[str] = frozenset()) -> str:
     """``text`` with calls of probability distributions — ``Normal(loc, scale).log_prob(x)``
     (also ``.cdf``, ``.entropy()``; TFP's ``.prob``, ``.log_cdf``), ``Bernoulli(probs=p |

@@ -140,7 +140,7 @@ def random_point(
     optionally at other ``[dims]`` sizes (``full_dims``). When no draw is inside: ``None``
     if ``strict``, else the first draw. ``first``: the first draw as it is (training starts
     there, as the generated lab's ``train`` does)."""
-    roles = domain.roles(g.spec.forward, g.spec.one_hot)
+    roles = domain.roles(g.spec.forward, g.spec.one_hot, g.spec.bernoulli)
     tgt = targets(g)  # loss targets without a domain role: uniform in [0, 1), as the lab draws them
 
     def make(k: int) -> dict[str, np.ndarray]:

@@ -206,7 +206,7 @@ def _input_kind(s: NetSpec, name: str) -> str:
     if not flat or name in s.generated:  # the spec's declared kind or role, else any number
         if name in s.one_hot_columns:
             return "onehot-columns"
-        role = _roles(s.forward, s.one_hot).get(name)
+        role = _roles(s.forward, s.one_hot, s.bernoulli).get(name)
         return {"one-hot": "onehot", "binary": "binary", "unit": "real", "positive": "positive"}.get(
             role, "input"
         )
@@ -220,10 +220,10 @@ def _input_kind(s: NetSpec, name: str) -> str:
 
 
 @functools.lru_cache(maxsize=64)
-def _roles(forward: Any, one_hot: Any) -> dict[str, str]:
+def _roles(forward: Any, one_hot: Any, binary: Any) -> dict[str, str]:
     """:func:`derive.lang.domains.roles` (what the spec reader draws values it makes up with:
     a tensor under ``log``/``sqrt`` positive, a BCE-with-logits target in [0, 1], …), once."""
-    return domains.roles(forward, one_hot)
+    return domains.roles(forward, one_hot, binary)
 
 
 def _composition(rng: random.Random, n: int) -> list[Fraction]:

@@ -527,7 +527,7 @@ def lab(d: Derivation) -> Lab:
     sizes.update(spec.full_dims or {})
     train_sizes = tuple(f"{k} = {v}" for k, v in sizes.items())
     draws = []
-    roles = domain.roles(spec.forward, spec.one_hot)
+    roles = domain.roles(spec.forward, spec.one_hot, spec.bernoulli)
     for k in (*spec.inputs, *spec.params):
         dims = g.tensors[k].shape
         shape = ", ".join(_size_code(x) for x in dims)
