@@ -293,12 +293,6 @@ def test_ppo_written_inline_with_a_ratio_on_the_clip_edges() -> None:
     _both(_PPO.format(eps=0.2, loss=loss, pi=_ON_EDGES), "ppo")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the clipped surrogate in one line with a ratio strictly inside the clip range: the "
-    "min's tie is exact, but the clamp's float64 reading lo + (x - lo) misses x by an ulp, so the "
-    "inline-kink guard refuses (exit 2, naming abs); naming surr1/surr2 on their own lines works",
-)
 def test_ppo_inline_with_a_ratio_inside_the_clip_range() -> None:
     loss = "-torch.min(ratio * adv, torch.clamp(ratio, 1 - clip_eps, 1 + clip_eps) * adv).mean()"
     _both(_PPO.format(eps=0.2, loss=loss, pi="[[0.65], [0.45], [0.25], [0.7]]"), "ppo")

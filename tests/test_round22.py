@@ -162,3 +162,108 @@ def test_the_hand_written_bce_warning_says_what_each_library_form_accepts(t: flo
             assert r.returncode == 0 and "✓" in r.stdout, r.stdout + r.stderr
             assert f"{t:g}" in r.stderr and all(w in r.stderr for w in words), r.stderr
             assert "would refuse" not in r.stderr and "会拒绝" not in r.stderr
+
+
+# ---- an inline kink whose input is flat at the example ------------------------------------------
+# PPO's clipped surrogate in one line, min(r·A, clip(r, 1 − ε, 1 + ε)·A), with a ratio strictly
+# inside the clip range: the min's two arguments are equal there (a tie: its abs input is exactly
+# 0) and stay equal nearby, so the kink's side changes no gradient — yet rounding of the clamp's
+# reading put float code on one side and the guard refused (exit 2 naming abs). An abs/ReLU
+# input whose derivative by every parameter and node is exactly 0 at the example is now accepted;
+# one that moves is still refused with the fix.
+
+_CLIP = """
+[dims]
+T = {T}
+[inputs]
+old = ["T", 1]
+A = ["T", 1]
+[params]
+theta = ["T", 1]
+[constants]
+eps = {eps}
+[forward]
+r = "theta / old"
+J = "{loss}"
+[values]
+old = {old}
+theta = {theta}
+A = {adv}
+"""
+
+_SURROGATES = [
+    "-torch.min(r * A, torch.clamp(r, 1 - eps, 1 + eps) * A).mean()",
+    "-torch.minimum(r * A, r.clamp(1 - eps, 1 + eps) * A).sum()",
+    "-np.mean(np.minimum(r * A, np.clip(r, 1 - eps, 1 + eps) * A))",
+    "torch.max(-r * A, -torch.clamp(r, 1 - eps, 1 + eps) * A).mean()",
+    "-(torch.min(r * A, torch.clamp(r, 1 - eps, 1 + eps) * A) + 0.01 * torch.log(theta)).mean()",
+]
+
+
+@pytest.mark.parametrize("loss", _SURROGATES)
+@pytest.mark.parametrize(
+    "T, eps, old, theta, adv",
+    [
+        # ratios whose float64 clamp reading misses the ratio by an ulp (the guard's case):
+        # 0.27/0.3, 0.55/0.6, 0.19/0.2 with ε = 0.1; 0.29/0.3, 0.62/0.5 with ε = 0.3
+        (3, 0.1, "[[0.3], [0.6], [0.2]]", "[[0.27], [0.55], [0.19]]", "[[2.0], [-1.0], [0.7]]"),
+        (4, 0.3, "[[0.3], [0.8], [0.5], [0.5]]", "[[0.29], [0.7], [0.62], [0.2]]", "[[1.0], [0.5], [-0.3], [-2.0]]"),
+    ],
+)
+def test_a_one_line_clipped_surrogate_with_ratios_inside_the_range(
+    loss: str, T: int, eps: float, old: str, theta: str, adv: str
+) -> None:
+    text = _CLIP.format(T=T, eps=eps, old=old, theta=theta, adv=adv, loss=loss)
+    _agree(text, "ppo")
+    _verified(text, "ppo")
+
+
+def test_an_inline_kink_whose_input_moves_is_still_refused() -> None:
+    """The guard stays where the side matters: |3·0.1·w − 0.3| at w = 1 is exactly 0 but
+    5.6e-17 in float64 and moves with w (slope ±0.3 on either side)."""
+    from derive.engine.backprop import derive
+    from derive.numeric import verify as numeric
+
+    text = """
+[inputs]
+x = [1, 1]
+[params]
+w = [1, 1]
+[forward]
+L = "abs(3 * x * w - 0.3)"
+[values]
+x = [[0.1]]
+w = [[1.0]]
+"""
+    d = derive(spec_mod.parse(text, "moving"))
+    with pytest.raises(DeriveError) as err:
+        numeric.verify(d, points=0)
+    assert err.value.exit_code == 2 and "its own line" in str(err.value)
+
+
+_INLINE_RELU = """
+[inputs]
+x = [1, 1]
+y = [1, 1]
+[params]
+w = [1, 1]
+b = [1, 1]
+[forward]
+L = "(torch.relu(x * w + b) - y) ** 2"
+[values]
+x = [[{x}]]
+w = [[{w}]]
+b = [[{b}]]
+y = [[0.5]]
+"""
+
+
+@pytest.mark.parametrize("x, w, b", [(0.7, 0.1, -0.07), (0.7, 0.4, -0.28), (0.1, 0.7, -0.07)])
+def test_an_inline_relu_rounded_to_the_side_of_its_convention_is_accepted(x, w, b) -> None:
+    """x·w + b is exactly 0 and −1e-17 … −6e-17 in float64: relu′ is 0 there as at 0 (PyTorch's
+    convention), so float code, PyTorch and the exact numbers agree — no refusal. (At +5.6e-17,
+    3·0.1 − 0.3, the sides differ and it is refused: tests/test_engine_trust.py.)"""
+    assert x * w + b < 0
+    text = _INLINE_RELU.format(x=x, w=w, b=b)
+    _agree(text, "relu")
+    _verified(text, "relu")

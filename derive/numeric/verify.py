@@ -1319,8 +1319,46 @@ def inline_kinks_at_zero(d: Derivation, zeros: Mapping[str, np.ndarray] | None =
                                 "refuse.comparison", node=node.name, gap=f"{abs(fv):.1e}"
                             ),
                         )
-                    if example.value(arg) == 0:
+                    if (
+                        example.value(arg) == 0
+                        and not _same_slope(call, fv)
+                        and not _stationary(g, example, call)
+                    ):
                         raise _refused(g, _kink_sentence(g, node.name, call, fv))
+
+
+def _same_slope(call: sp.Basic, gap: float) -> bool:
+    """Rounding puts float code on the side of the kink whose slope is the convention's at 0:
+    ReLU's input at −5.6e-17 (relu′ = 0 there and at 0), PyTorch's ``clamp``'s at +1.4e-16 (1
+    there and at the edge: it passes the gradient on lo ≤ x ≤ hi). Float code, PyTorch and the
+    exact numbers then agree; only the other side (ReLU's +ε) is a disagreement."""
+    if getattr(call.func, "__name__", "") in ("sqrt0", "sqrt0_grad", "relu_grad", "clamp0_grad"):
+        return False
+    x = sp.Dummy("x", real=True)
+    try:
+        slope = sp.diff(call.func(x, *call.args[1:]), x)
+        at0, there = slope.subs(x, 0), slope.subs(x, sp.Float(gap, 30))
+    except (TypeError, ValueError):
+        return False
+    return bool(at0.is_number and there.is_number and at0 == there)
+
+
+def _stationary(g: Graph, example: Any, call: sp.Basic) -> bool:
+    """The kink's side does not matter: ``call`` is abs/ReLU/leaky ReLU (a bounded slope either
+    side) and its input's partial derivative by every parameter and node it reads is exactly 0
+    at the example — the input is flat there, as PPO's min(r·A, clip(r, 1 − ε, 1 + ε)·A) has a
+    − b ≡ 0 for a ratio inside the clip range. The chain rule multiplies the slope by that 0 on
+    both sides of the kink, so float code and PyTorch get the exact gradient whichever side
+    rounding puts them on."""
+    if getattr(call.func, "__name__", "") in ("sqrt0", "relu_grad"):  # unbounded / a step
+        return False
+    arg = call.args[0]
+    kinds = {s: t.kind for t in g.tensors.values() for s in np.asarray(t.symbols).ravel()}
+    return all(
+        example.value(sp.diff(arg, s)) == 0
+        for s in sorted(arg.free_symbols, key=sp.default_sort_key)
+        if kinds.get(s) in ("param", "node")
+    )
 
 
 def _kink_sentence(g: Graph, node: str, call: sp.Basic, gap: float) -> str:
