@@ -267,3 +267,51 @@ def test_an_inline_relu_rounded_to_the_side_of_its_convention_is_accepted(x, w, 
     text = _INLINE_RELU.format(x=x, w=w, b=b)
     _agree(text, "relu")
     _verified(text, "relu")
+
+
+# ---- PReLU's learned slope and RReLU outside training ---------------------------------------
+
+_PRELU = """
+[dims]
+n = 4
+d = 3
+h = {h}
+[inputs]
+X = ["n", "d"]
+Y = ["n", 1]
+[params]
+W = ["d", "h"]
+a = {a}
+v = ["h", 1]
+[forward]
+H = "{act}"
+L = "F.mse_loss(H @ v, Y)"
+{values}"""
+
+
+@pytest.mark.parametrize(
+    "h, a, act, values",
+    [
+        (2, "[1]", "F.prelu(X @ W, a)", ""),
+        (3, '["h"]', "torch.prelu(X @ W, a)", ""),
+        (2, "[1]", "F.prelu(X @ W, a)",  # X @ W has an exact 0: PyTorch's slope side at 0
+         "[values]\nX = [[1.0, 0.0, 0.0], [0.5, -1.0, 2.0], [0.0, 1.0, 0.0], [-1.0, 0.5, 0.5]]\n"
+         "W = [[0.0, 0.3], [0.2, -0.4], [0.1, 0.1]]\na = [0.25]\n"),
+        (2, "[1]", "F.rrelu(X @ W + a)", ""),
+        (3, "[1]", "F.rrelu(X @ W, 0.05, 0.25) * a", ""),
+        (2, "[1]", "F.rrelu(X @ W - a, lower=0.2, upper=0.4, training=False)", ""),
+    ],
+)
+def test_prelu_and_rrelu_agree_with_pytorch(h: int, a: str, act: str, values: str) -> None:
+    text = _PRELU.format(h=h, a=a, act=act, values=values)
+    _agree(text, "prelu")
+    _verified(text, "prelu")
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_rrelu_in_training_is_refused_saying_why(lang: str) -> None:
+    text = _PRELU.format(h=2, a="[1]", act="F.rrelu(X @ W, training=True) * a", values="")
+    with pytest.raises(DeriveError) as err:
+        spec_mod.parse(text, "rrelu")
+    msg = catalog.localized(err.value, lang)
+    assert "training=True" in msg and ("随机" in msg if lang == "zh" else "random slope" in msg)

@@ -1196,6 +1196,31 @@ def _celu(node: ast.Call, how: str) -> ast.expr:
     return _add(_call("relu", x), _sub(u, _call("relu", u)))
 
 
+def _prelu(node: ast.Call, how: str) -> ast.expr:
+    """PyTorch's ``prelu(x, a)`` (a learned slope: ``x`` for x > 0, ``a·x`` below) as
+    ``a·x + (1 − a)·relu(x)``: the value and both derivatives PyTorch gives, ∂/∂x = a at 0 (its
+    backward takes the slope side unless x > 0, as relu′(0) = 0 leaves ``a`` here) and
+    ∂/∂a = min(x, 0)."""
+    a = _bound(node, "prelu", ("x", "weight"), 2)
+    x, w = a["x"], a["weight"]
+    return _add(_mul(w, x), _mul(_sub(_num(1), w), _call("relu", x)))
+
+
+def _rrelu(node: ast.Call, how: str) -> ast.expr:
+    """PyTorch's ``rrelu(x, lower=1/8, upper=1/3, training=False)``: outside training a leaky
+    ReLU with the slope (lower + upper)/2; in training the slope is random, refused."""
+    a = _bound(node, "rrelu", ("x", "lower", "upper", "training", "inplace"), 1)
+    training = a.get("training")
+    if training is not None and not (
+        isinstance(training, ast.Constant) and training.value is False
+    ):
+        raise SpellingError(catalog.said("spec.spelling.rrelu_training"))
+    lower, upper = a.get("lower", _num(1.0 / 8.0)), a.get("upper", _num(1.0 / 3.0))
+    return ast.Call(
+        ast.Name("leaky_relu", ast.Load()), [a["x"], _div(_add(lower, upper), _num(2))], []
+    )
+
+
 def _hardsigmoid(x: ast.expr) -> ast.expr:
     """PyTorch's ``hardsigmoid(x) = relu6(x + 3) / 6`` (0 below −3, 1 above 3)."""
     return _div(_hardclip(_num(0), _num(6), _add(x, _num(3))), _num(6))
@@ -2434,6 +2459,8 @@ REWRITES: dict[str, Callable[[ast.Call, str], ast.expr | None]] = {
     "selu": _one("selu", lambda x: _mul(_num(_SELU_SCALE), _elu(x, _num(_SELU_ALPHA)))),
     "elu": _elu_call,
     "celu": _celu,
+    "prelu": _prelu,
+    "rrelu": _rrelu,
     "hardsigmoid": _one("hardsigmoid", _hardsigmoid),
     "hardswish": _one("hardswish", lambda x: _mul(x, _hardsigmoid(x))),
     # a tensor of zeros/ones shaped like x (d2l's relu: torch.max(X, torch.zeros_like(X))):
