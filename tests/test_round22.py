@@ -315,3 +315,38 @@ def test_rrelu_in_training_is_refused_saying_why(lang: str) -> None:
         spec_mod.parse(text, "rrelu")
     msg = catalog.localized(err.value, lang)
     assert "training=True" in msg and ("随机" in msg if lang == "zh" else "random slope" in msg)
+
+
+# ---- a reduction's axis of None --------------------------------------------------------------
+
+_NONE_AXIS = """
+[dims]
+n = 3
+d = 2
+[inputs]
+X = ["n", "d"]
+Y = ["n", "d"]
+[params]
+W = ["d", "d"]
+[forward]
+Z = "X @ W"
+L = "{loss}"
+"""
+
+
+@pytest.mark.parametrize(
+    "loss",
+    [
+        "np.sum((Z - Y) ** 2, axis=None) / 2",
+        "np.mean(np.abs(Z - Y), None)",
+        "((Z - Y) ** 2).sum(None) + np.max(Z, axis=None)",
+        "torch.mean((Z - Y) ** 2, dim=None) + torch.sum(Z, dim=None, keepdim=True)",
+        "np.var(Z, axis=None) + np.mean(Z, axis=None, keepdims=False)",
+    ],
+)
+def test_an_axis_of_none_is_every_entry(loss: str) -> None:
+    """NumPy's and PyTorch's ``axis=None`` / ``dim=None``: was 'only numbers are allowed as
+    constants, not None'."""
+    text = _NONE_AXIS.format(loss=loss)
+    _agree(text, "none_axis")
+    _verified(text, "none_axis")

@@ -2733,6 +2733,43 @@ def _python_sum(node: ast.Call) -> ast.expr | None:
     return total
 
 
+# reductions whose axis None (NumPy, PyTorch, TensorFlow) means every entry, as no axis does
+_NONE_AXIS_REDUCTIONS = frozenset(
+    {
+        "sum", "mean", "max", "min", "amax", "amin", "prod", "nansum", "nanmean", "average",
+        "var", "std", "logsumexp", "reduce_sum", "reduce_mean", "reduce_max", "reduce_min",
+        "reduce_prod", "reduce_logsumexp", "reduce_variance", "reduce_std",
+    }
+)  # fmt: skip
+
+
+def _axis_none(n: ast.Call) -> ast.Call | None:
+    """``np.sum(z, axis=None)``, ``z.mean(dim=None)``, ``np.sum(z, None)``: the call without its
+    axis of None (every entry, as NumPy/PyTorch/TensorFlow read it); else ``None``."""
+    f = n.func
+    name = f.attr if isinstance(f, ast.Attribute) else f.id if isinstance(f, ast.Name) else ""
+    if name not in _NONE_AXIS_REDUCTIONS:
+        return None
+
+    def none(v: ast.expr) -> bool:
+        return isinstance(v, ast.Constant) and v.value is None
+
+    keywords = [
+        k for k in n.keywords if not (k.arg in ("axis", "dim", "reduction_indices") and none(k.value))
+    ]
+    args = list(n.args)
+    # the axis's position: second of a function (np.sum(z, None)), first of a method
+    # (z.sum(None)); module functions are attribute calls too, told apart by their first
+    # argument being the tensor (a method's first argument is the axis)
+    module = isinstance(f, ast.Attribute) and spelling._module_path(f.value) in spelling.MODULES
+    pos = 1 if isinstance(f, ast.Name) or module else 0
+    if len(args) > pos and none(args[pos]) and len(args) == pos + 1:
+        args = args[:pos]
+    if len(keywords) == len(n.keywords) and len(args) == len(n.args):
+        return None
+    return ast.Call(n.func, args, keywords)
+
+
 def whole_reductions(text: str, shapes: Mapping[str, tuple[int, ...]] | None = None) -> str:
     """``text`` with the reductions of everything of a flattened or stacked tensor
     (``z.flatten().sum()``, ``z.view(-1).mean()``, ``torch.stack([a, b]).sum()``) read without
@@ -2750,6 +2787,9 @@ def whole_reductions(text: str, shapes: Mapping[str, tuple[int, ...]] | None = N
     class Whole(ast.NodeTransformer):
         def visit_Call(self, n: ast.Call) -> ast.AST:
             nonlocal changed
+            if (everything := _axis_none(n)) is not None:  # np.sum(z, axis=None): z.sum()
+                changed = True
+                return self.visit(everything)
             listed = _python_sum(n)
             if listed is not None:  # Python's sum([a.sum(), b.sum()]): a.sum() + b.sum()
                 changed = True
