@@ -350,3 +350,50 @@ def test_an_axis_of_none_is_every_entry(loss: str) -> None:
     text = _NONE_AXIS.format(loss=loss)
     _agree(text, "none_axis")
     _verified(text, "none_axis")
+
+
+# ---- the checker: np.size(x) as the number of entries ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    "net, wrt, formula, verdict, code",
+    [
+        ("mlp-bce", "W2", "A1.T @ (A2 - Y) / np.size(Y)", "correct", None),
+        ("mlp-bce", "b2", "np.sum(A2 - Y) / np.size(A2)", "correct", None),
+        ("mlp-bce", "W2", "A1.T @ (A2 - Y) / np.size(A1)", "incorrect", "scale-factor"),
+        ("mlp-bce", "W1", "X.T @ ((A2 - Y) @ W2.T * (Z1 > 0)) / np.size(X)", "incorrect", "scale-factor"),
+    ],
+)
+def test_np_size_is_the_number_of_entries(net, wrt, formula, verdict, code) -> None:
+    """``np.size(Y)`` (NumPy's function form of ``Y.size``) was 'not supported in a formula':
+    Y is m × 1, so it is the batch size; A1's m·n_h and X's m·n_in are not."""
+    from derive.checker.check import check
+
+    r = check(net, wrt, formula)
+    assert r.verdict == verdict and (code is None or r.code == code), r.text()
+
+
+# ---- LaTeX: a bare answer, then the name it uses defined after \quad ---------------------------
+
+
+@pytest.mark.parametrize(
+    "net, wrt, formula, verdict, code",
+    [
+        ("mlp-bce", "W1", r"X^{T} \delta^{[1]} / m, \quad \delta^{[1]} = (A^{[2]} - Y) W^{[2]T} \odot \mathrm{relu}'(Z^{[1]})", "correct", None),
+        ("mlp-bce", "W1", r"X^{T} \delta^{[1]} / m, \quad \delta^{[1]} = (A^{[2]} - Y) W^{[2]T}", "incorrect", "missing-activation-derivative"),
+        ("mlp-bce", "W1", r"\frac{1}{m} X^T dZ^{[1]} \quad dZ^{[1]} = (A^{[2]} - Y) W^{[2]T} \odot 1[Z^{[1]} > 0]", "correct", None),
+        ("mlp-bce", "W1", r"\frac{1}{m} X^T dZ^{[1]} \quad dZ^{[1]} = 2(A^{[2]} - Y) W^{[2]T} \odot 1[Z^{[1]} > 0]", "incorrect", "scale-factor"),
+        ("tiny-mlp", "W1", r"X^{\top} \boldsymbol{\delta}_h, \quad \boldsymbol{\delta}_h = (h W_2 - y_{target}) W_2^{\top} \odot h \odot (1 - h)", "correct", None),
+        ("tiny-mlp", "W1", r"X^{\top} \boldsymbol{\delta}_h, \quad \boldsymbol{\delta}_h = (h W_2 - y_{target}) W_2^{\top} \odot h", "incorrect", "wrong-activation-derivative"),
+    ],
+)
+def test_a_definition_after_a_bare_answer_is_read(net, wrt, formula, verdict, code) -> None:
+    """``X^⊤ δ^{[1]} / m, \\quad δ^{[1]} = …`` (the answer as an expression, the name it uses
+    defined after it, no "where"): was unreadable ("expected an operator"). The definition is
+    read as a "where" clause is, so a wrong definition makes the answer wrong."""
+    from derive.checker.check import check
+
+    r = check(net, wrt, formula, latex=True)
+    assert r.verdict in ("correct", "incorrect"), r.text()
+    if verdict is not None:
+        assert r.verdict == verdict and (code is None or r.code == code), r.text()

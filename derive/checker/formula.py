@@ -183,6 +183,13 @@ def _spelled(tex: str) -> str:
 
 
 _WHERE = re.compile(r"\s*\\text\{\s*(?:where|with|and)\s*\}\s*(.+)", re.S)
+# "δ^{[1]} = …", "dZ^{[1]} = …", "\boldsymbol{\delta}_1 = …": one name (sub/superscripts, a prime)
+# defined, set after a bare answer with \quad (``X^⊤ δ^{[1]} / m, \quad δ^{[1]} = …``)
+_BARE_DEFINITION = re.compile(
+    r"\s*(?:\\[A-Za-z]+|[A-Za-z][A-Za-z0-9]*)(?:\s*\{[^{}]*\})?"
+    r"(?:\s*[_^]\s*(?:\{(?:[^{}]|\{[^{}]*\})*\}|\w))*'?\s*=(?!=)(.+)$",
+    re.S,
+)
 # "δ x, where δ = (O - t) O", "dz x，其中 dz = …": a closing clause in words defining one name
 _WORDED_WHERE = re.compile(
     r"\s*[，,；;]\s*(?:其中|这里|式中|where\b|with\b)\s*([^\s=，,；;]{1,30})\s*=(?!=)([^=]+?)\s*[。.]?\s*$",
@@ -253,6 +260,8 @@ def _quad_split(piece: str, where: bool = True) -> list[str]:
             out[-1] += sep + seg
         elif "=" in seg and ("=" in out[-1] or clause and _defines(clause.group(1).split("=")[1])):
             out.append(seg)
+        elif where and "=" not in out[-1] and (d := _BARE_DEFINITION.match(seg)) and _defines(d.group(1)):
+            out.append(r"\text{where } " + seg.strip())  # "X^⊤ δ / m, \quad δ = …": δ defined
         else:
             out[-1] += sep + seg
     return out
@@ -2231,6 +2240,9 @@ class _Numpy(ast.NodeTransformer):
             if name in ("expand_dims", "unsqueeze") and len(args) + len(node.keywords) == 2:
                 axis = args[1] if len(args) == 2 else node.keywords[0].value
                 return self.oriented(args[0], _axis_of(axis), shown)
+            if name == "size" and len(args) == 1 and isinstance(args[0], ast.Name):
+                # np.size(Y): Y.size, the number of its entries
+                return self.visit_Attribute(ast.Attribute(args[0], "size", ast.Load()))
             if name == "prod" and len(args) == 1:  # np.prod(Y.shape): Y.size
                 a = args[0]
                 if (
