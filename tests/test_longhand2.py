@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from test_deephand import PDF_TOOLS, _derivation, _md, _tex, _walkthrough, assert_fits, page_cases
+from test_longhand import RECUR  # a recurrence over three steps: its bias takes every input as 𝟙
 
 from derive.engine import printing
 from derive.render import environment
@@ -74,54 +75,10 @@ Out = "tanh(V2 @ G + c2)"
 J = "((Out - Yt) ** 2).mean()"
 """
 
-# weight decay on the weight only: its closed form has a term the bias's has not
-DECAY = """
-[network]
-name = "held2-decay"
-[dims]
-r = 3
-u = 2
-z = 3
-o = 2
-[inputs]
-A = ["r", "u"]
-Tg = ["r", "o"]
-[params]
-Ka = ["u", "z"]
-ka = [1, "z"]
-Wo = ["z", "o"]
-[constants]
-lam = 0.1
-[forward]
-R = "sigmoid(A @ Ka + ka)"
-Yh = "tanh(R @ Wo)"
-E = "0.5 * sum((Yh - Tg) ** 2) + lam * sum(Ka ** 2)"
-"""
-
-# a recurrence over three steps: the shared bias takes the shared weight's every input as 𝟙
-RECUR = """
-[network]
-name = "held2-recur"
-[dims]
-m = 2
-a = 3
-s = 2
-[inputs]
-v1 = ["m", "a"]
-v2 = ["m", "a"]
-v3 = ["m", "a"]
-s0 = ["m", "s"]
-tgt = ["m", "s"]
-[params]
-Win = ["a", "s"]
-Wrec = ["s", "s"]
-beta = [1, "s"]
-[forward]
-s1 = "tanh(v1 @ Win + s0 @ Wrec + beta)"
-s2 = "tanh(v2 @ Win + s1 @ Wrec + beta)"
-s3 = "tanh(v3 @ Win + s2 @ Wrec + beta)"
-E = "0.5 * sum((s3 - tgt) ** 2)"
-"""
+# weight decay on the first layer's weight only: its closed form has a term the bias's has not
+DECAY = COLMAJOR.replace(
+    'J = "((Out - Yt) ** 2).mean()"', 'J = "((Out - Yt) ** 2).mean() + 0.1 * (V1 ** 2).sum()"'
+)
 
 # a sparse autoencoder (KL penalty on the mean activation) with other names and sizes than
 # ufldl_sparse_ae: every entry of the hidden bias's gradient sums four output rows and the
@@ -205,7 +162,7 @@ def test_the_substitution_is_the_printed_formula() -> None:
 @pytest.mark.parametrize(
     ("source", "weight", "bias"),
     [
-        (DECAY, "Ka", "ka"),  # the weight's penalty term: not a substitution
+        (DECAY, "V1", "c1"),  # the weight's penalty term: not a substitution
         (GATES, "Ka", "ea"),  # another node (the gate, not the candidate)
         (GATES, "Wo", "ka"),
     ],
@@ -328,8 +285,11 @@ def test_a_mixer_block_handout_compiles(tmp_path: Path) -> None:
 
 # ---- pages -------------------------------------------------------------------------------------
 
-LONG: dict[tuple[str, str], str] = {}
-FITTED = ("ufldl_sparse_ae",)
+LONG: dict[tuple[str, str], str] = {
+    ("hn16_mlp_mixer_block", "en"): "10 pages (before: no PDF, 'Dimension too large'): two "
+    "token/channel MLPs inlined through LayerNorm and GELU, closed forms of 2000 characters",
+}
+FITTED = ("ufldl_sparse_ae", "hn16_mlp_mixer_block")
 
 
 @pytest.mark.slow
@@ -337,6 +297,44 @@ FITTED = ("ufldl_sparse_ae",)
 @pytest.mark.parametrize(("name", "lang"), page_cases(FITTED, LONG))
 def test_the_course_handouts_fit(tmp_path: Path, name: str, lang: str) -> None:
     """Before this branch ufldl_sparse_ae ran 10 pages in English (its δa[2], ∂W[2] and ∂b[2]
-    worked out for three or four entries of 770–998 characters each)."""
+    worked out for three or four entries of 770–998 characters each) and
+    hn16_mlp_mixer_block's PDF failed."""
     assert_fits(tmp_path, name, lang)
 
+
+# over the limits, found by this branch's sample of 40 course specs nobody had measured (the
+# pages measured at 12d044e1 and after this branch): what remains is not a repeat
+STILL = {
+    ("hn15_d2l_resnet_bn", "en"): "14 pages: two batch-norm layers, the first with its ReLU "
+    "inside (not a repeat of the second), dense hand working of every statistic",
+    ("hn15_d2l_resnet_bn", "zh"): "14 pages, as in English",
+    ("hn20_d2l_deepfm", "en"): "13 pages: embeddings, FM pairs and a deep part, each its own",
+    ("hn20_d2l_deepfm", "zh"): "13 pages, as in English",
+    ("hn16_tft_gated_residual", "en"): "11 pages: GLU gate, ELU, LayerNorm in one block",
+    ("hn16_tft_gated_residual", "zh"): "11 pages, as in English",
+    ("hn15_vicreg", "en"): "11 pages: variance, invariance and covariance terms",
+    ("hn15_vicreg", "zh"): "11 pages, as in English",
+    ("hn20_goodfellow_brnn_two_steps", "en"): "11 pages: the backward direction's weights "
+    "interleave with the forward one's in backward order, so neither is a run above the other",
+    ("hn20_goodfellow_brnn_two_steps", "zh"): "11 pages, as in English",
+    ("hn20_cmu10414_hw2_residual_block", "en"): "10 pages: LayerNorm written out in a "
+    "residual block",
+    ("hn16_d2l_decomposable_attention", "en"): "11 pages: attend, compare, aggregate",
+    ("hn16_d2l_decomposable_attention", "zh"): "11 pages, as in English",
+    ("hn19_cifg_lstm_coupled", "en"): "10 pages: coupled input/forget gates (1 − f) are not "
+    "a renaming of one gate",
+}
+
+
+@pytest.mark.slow
+@PDF_TOOLS
+@pytest.mark.parametrize(
+    ("name", "lang"),
+    [
+        pytest.param(n, lang, marks=pytest.mark.xfail(strict=True, reason=why))
+        for (n, lang), why in STILL.items()
+    ],
+)
+def test_the_long_handouts_still_over(tmp_path: Path, name: str, lang: str) -> None:
+    """Strict xfails: each passes (and so fails here) once its handout is within the limits."""
+    assert_fits(tmp_path, name, lang)
