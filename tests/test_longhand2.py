@@ -12,7 +12,16 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from test_deephand import PDF_TOOLS, _derivation, _md, _tex, _walkthrough, assert_fits, page_cases
+from test_deephand import (
+    PDF_TOOLS,
+    _derivation,
+    _md,
+    _tex,
+    _walkthrough,
+    assert_fits,
+    assert_katex,
+    page_cases,
+)
 from test_longhand import RECUR  # a recurrence over three steps: its bias takes every input as 𝟙
 
 from derive.engine import printing
@@ -199,6 +208,7 @@ def test_the_named_closed_form_reads_in_both_languages(lang: str) -> None:
         "\\mathbf{1}$（偏置相当于输入全为 1 的权重）",
     }[lang]
     assert sentence in md
+    assert_katex(md)
     # ka's own formula is not written again; Ka's is, once
     ka = str(_items(GATES)["ka"].closed.rhs)
     assert ka not in md
