@@ -64,6 +64,29 @@ def _verbatim(v: Any) -> Raw:
     return Raw(s)
 
 
+# a code line longer than this many characters is set as several lines of a listing, each
+# continuation indented as listings' own breaklines does: listings measures a whole source line
+# before breaking it, and one over ~3000 characters of \small typewriter is wider than TeX's
+# largest dimension ("Dimension too large": an MLP-Mixer block's dW1, 4020 characters, made
+# the PDF fail)
+LISTING_LINE = 1500
+
+
+def _listing(lines: Any) -> list[str]:
+    """Layout only: the code ``lines`` with any over :data:`LISTING_LINE` characters broken at
+    spaces into pieces of at most that length, the pieces after the first indented by 4."""
+    out: list[str] = []
+    for line in lines:
+        line, lead = str(line), ""
+        while len(lead) + len(line) > LISTING_LINE:
+            cut = line.rfind(" ", 0, LISTING_LINE - len(lead))
+            cut = cut if cut > 0 else LISTING_LINE - len(lead)
+            out.append(lead + line[:cut])
+            line, lead = line[cut:].lstrip(" "), "    "
+        out.append(lead + line)
+    return out
+
+
 def _label(v: Any) -> Raw:
     """A diagram label: identifiers, indices, ``σ``, Unicode scripts (``W⁽¹⁾``, ``x₁``, ``Ŷ``),
     commas — nothing Mermaid/TikZ would parse."""
@@ -287,6 +310,7 @@ def environment(family: str, templates: str | None = None) -> jinja2.Environment
         say=say,
         code=lambda v: _code(v, family),
         verbatim=_verbatim,
+        listing=_listing,
         rows=_rows,
         value_rows=_value_rows,
         one_line=_one_line,

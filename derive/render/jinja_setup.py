@@ -44,6 +44,7 @@ FILTERS = (
     "say",
     "code",
     "verbatim",
+    "listing",
     "rows",
     "value_rows",
     "one_line",

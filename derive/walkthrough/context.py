@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 from types import SimpleNamespace
 from typing import Any
 
+from derive.engine import printing
 from derive.engine.backprop import Derivation
 from derive.locale import catalog
 from derive.numeric.example import Example
@@ -128,6 +129,7 @@ def prepare(d: Derivation, proofs: Mapping[str, Any], detail: str = "full") -> P
         like = _worked(backward, layers.repeats(d, tuple(b.name for b in backward)))
         like = _closed_as(d, backward, like, closed)
         backward = tuple(replace(b, like=like.get(b.name)) for b in backward)
+        backward = _ones_as(d, backward, closed)
         if like:  # a deep network: its forward layers repeat too
             ahead = _worked(forward, layers.forward_repeats(d))
             forward = tuple(replace(f, like=ahead.get(f.name)) for f in forward)
@@ -159,6 +161,31 @@ def _closed_as(
         if renamed is not None:
             out[item.name] = replace(lk, closed_as=(model.tex, renamed))
     return out
+
+
+def _ones_as(d: Derivation, items: tuple[BackwardItem, ...], closed: dict) -> tuple[BackwardItem, ...]:
+    """``items`` with each bias whose closed form is the one of a weight above it (in the same
+    run of parameters, written out there) with the weight's inputs replaced by 𝟙
+    (:func:`layers.ones_closed`) marked so, where the form takes more than a row of the page:
+    naming it is then shorter than writing it again."""
+    visits = {v.name: v for v in d.backward}
+    out = list(items)
+    for k, item in enumerate(items):
+        if item.closed is None or item.like and item.like.closed_as:
+            continue
+        if printing.display_width(str(item.closed.rhs)) <= printing.ROW_WIDTH:
+            continue
+        for j in range(k - 1, -1, -1):
+            model = out[j]
+            if model.kind != "param":
+                break
+            if model.closed is None or model.closed_ones or model.like and model.like.closed_as:
+                continue
+            shown = layers.ones_closed(d, visits[model.name], visits[item.name], closed)
+            if shown is not None:
+                out[k] = replace(item, closed_ones=(model.tex, shown))
+                break
+    return tuple(out)
 
 
 def _worked(items: tuple, like: dict[str, layers.Like]) -> dict[str, layers.Like]:

@@ -30,9 +30,26 @@ def tex_width(tex: str) -> int:
 TALL_WORKING = 1000
 
 
+# a hand working this long (about a third of a page: five rows of the formula and five with
+# the numbers) is worked out for its first entry only, in full, at standard detail: the others
+# are the same rows with other indices (ufldl_sparse_ae's δa[2], ∂cost/∂W[2] and ∂cost/∂b[2]:
+# 770–998 characters, three or four entries each, a page and a half); the built-ins' longest
+# of a tensor worked out for more than one entry is 445 (rnn's z_1)
+LONG_WORKING = 700
+
+
+def _length(c: Any) -> int:
+    return len(c.lhs) + sum(len(t) for _r, t in c.chain)
+
+
 def tall(c: Any) -> bool:
     """Whether the hand working ``c`` is over :data:`TALL_WORKING` characters of LaTeX."""
-    return len(c.lhs) + sum(len(t) for _r, t in c.chain) > TALL_WORKING
+    return _length(c) > TALL_WORKING
+
+
+def long(c: Any) -> bool:
+    """Whether the hand working ``c`` is over :data:`LONG_WORKING` characters of LaTeX."""
+    return _length(c) > LONG_WORKING
 
 
 def _formula_and_value(c: Any) -> Any:
@@ -73,7 +90,8 @@ def rows(calcs: Any, width: int = 30) -> list[tuple[Any, ...]]:
 def few(w: Any, detail: str) -> tuple[Any, bool]:
     """``(few, dense)`` of the templates. ``few``: which of a tensor's hand calculations a
     handout works out — all at ``--detail full``; otherwise all of up to :data:`FEW` (else the
-    first 3; the first alone when its working is :func:`tall`, as its formula and its value); and
+    first 3; the first alone when its working is :func:`long`, and as its formula and its value
+    when it is :func:`tall`); and
     when that would make more
     than :data:`HAND_BUDGET` in the whole handout (it
     is ``dense``), one row of each tensor as the page lays them out (:func:`rows`: two narrow
@@ -85,7 +103,9 @@ def few(w: Any, detail: str) -> tuple[Any, bool]:
         return cs if len(cs) <= FEW else cs[:3]
 
     def pick(cs: Any) -> Any:
-        return [_formula_and_value(cs[0])] if cs and tall(cs[0]) else some(cs)
+        if cs and tall(cs[0]):
+            return [_formula_and_value(cs[0])]
+        return [cs[0]] if cs and long(cs[0]) else some(cs)
 
     # the budget counts as before the tall rule: a handout that was dense stays dense
     items = (*getattr(w, "forward", ()), *getattr(w, "backward", ()))
@@ -94,7 +114,7 @@ def few(w: Any, detail: str) -> tuple[Any, bool]:
         return pick, False
 
     def row(cs: Any) -> Any:  # 2 at most
-        first = cs[: min(2, len(rows(some(cs))[0]))]
+        first = cs[: 1 if long(cs[0]) else min(2, len(rows(some(cs))[0]))]
         return [_formula_and_value(c) if tall(c) else c for c in first]
 
     return (lambda cs: row(cs) if cs else cs), True

@@ -207,9 +207,47 @@ def same_closed(d: Derivation, a: BackwardVisit, b: BackwardVisit, closed: Any) 
     return Math(", ".join(f"{g.tensors[k].tex} \\to {g.tensors[v].tex}" for k, v in renamed.items()))
 
 
-def _same(x: Any, y: Any, pairs: dict[tuple[str, str], str]) -> bool:
+def ones_closed(d: Derivation, w: BackwardVisit, b: BackwardVisit, closed: Any) -> Math | None:
+    """The substitution (as shown, ``X \\to \\mathbf{1}``) that turns weight ``w``'s proven
+    closed form into bias ``b``'s: a bias is a weight whose input is a column of ones, so where
+    both enter at the same node(s) its closed form is often the weight's with each value the
+    weight multiplies replaced by 𝟙 — checked here on the two proven forms, node by node (every
+    occurrence of such a value becomes 𝟙, nothing else changes); else ``None``."""
+    if w.kind != "param" or b.kind != "param" or w.name not in closed or b.name not in closed:
+        return None
+    if [c.source for c in w.contributions] != [c.source for c in b.contributions]:
+        return None
+    x, y = closed[w.name].rhs.value, closed[b.name].rhs.value
+    if not isinstance(x, mf.MExpr) or not isinstance(y, mf.MExpr):
+        return None
+    pairs: dict[tuple[str, str], str] = {("grad", w.name): b.name}
+    if not _same(x, y, pairs, ones=True):
+        return None
+    ones = [name for (_kind, name), v in pairs.items() if v == ONES]
+    others = {key: v for key, v in pairs.items() if key != ("grad", w.name)}
+    if not ones or any(v not in (key[1], ONES) for key, v in others.items()):
+        return None
+    g = d.graph
+    return Math(", ".join(f"{g.tensors[n].tex} \\to \\mathbf{{1}}" for n in ones))
+
+
+ONES = "\x00ones"  # what a value maps to in :func:`_same` where the other side is 𝟙
+
+
+def _same(x: Any, y: Any, pairs: dict[tuple[str, str], str], ones: bool = False) -> bool:
     """``x`` and ``y`` are one expression up to the renaming ``pairs`` (extended as the tensors
-    are met; a name renamed two ways fails)."""
+    are met; a name renamed two ways fails); with ``ones``, a value ``V`` of ``x`` multiplied
+    as ``Vᵀ G`` may stand where ``y`` has ``𝟙ᵀ G`` (its sum over the rows; ``G Vᵀ`` and ``G 𝟙``
+    in a column-major layer): ``V`` is then mapped to :data:`ONES`."""
+    if ones and isinstance(x, mf.MatMul) and isinstance(y, mf.SumRows | mf.SumCols):
+        # Xᵀ G against 𝟙ᵀ G (SumRows), G Xᵀ against G 𝟙 (SumCols, a column-major layer)
+        rows = isinstance(y, mf.SumRows)
+        value, rest = (x.a, x.b) if rows else (x.b, x.a)
+        if not (isinstance(value, mf.T) and isinstance(value.x, mf.Ref)):
+            return False
+        if value.x.kind != "value" or pairs.setdefault(("value", value.x.name), ONES) != ONES:
+            return False
+        return _same(rest, y.x, pairs, ones)
     if isinstance(x, mf.Ref) or isinstance(y, mf.Ref):
         if not (isinstance(x, mf.Ref) and isinstance(y, mf.Ref)) or x.kind != y.kind:
             return False
@@ -221,7 +259,7 @@ def _same(x: Any, y: Any, pairs: dict[tuple[str, str], str]) -> bool:
             isinstance(x, tuple)
             and isinstance(y, tuple)
             and len(x) == len(y)
-            and all(_same(p, q, pairs) for p, q in zip(x, y, strict=True))
+            and all(_same(p, q, pairs, ones) for p, q in zip(x, y, strict=True))
         )
     if not is_dataclass(x) or not is_dataclass(y):
         return str(x) == str(y)
@@ -232,7 +270,7 @@ def _same(x: Any, y: Any, pairs: dict[tuple[str, str], str]) -> bool:
             continue
         p, q = getattr(x, f.name), getattr(y, f.name)
         if isinstance(p, mf.MExpr | tuple) or is_dataclass(p):
-            if not _same(p, q, pairs):
+            if not _same(p, q, pairs, ones):
                 return False
         elif str(p) != str(q):
             return False

@@ -172,6 +172,10 @@ class BackwardItem:
     # the run of steps above has exactly this step's form (derive.walkthrough.layers.Like): a
     # standard handout writes it compactly, naming the run it repeats
     like: Any = None
+    # the closed form is the one of the weight above (its gradient as shown) with the values it
+    # multiplies replaced by 𝟙 (the substitution as shown): a standard handout names it
+    # (derive.walkthrough.layers.ones_closed)
+    closed_ones: tuple[Math, Math] | None = None
 
 
 @dataclass(frozen=True)
