@@ -845,7 +845,10 @@ def namespace(
     np_shim = _np_shim()
     modules = {
         "torch": _TorchShim(),
-        "nn": SimpleNamespace(functional=F),
+        # torch.nn's functional module and its classes (nn.MSELoss()(y_pred, y): PyTorch's own)
+        "nn": SimpleNamespace(
+            functional=F, **{c: getattr(torch.nn, c) for c in dir(torch.nn) if c[:1].isupper()}
+        ),
         "optax": _optax_shim(),
         "F": _Fshim(),
         "math": _math_shim(),

@@ -397,3 +397,86 @@ def test_a_definition_after_a_bare_answer_is_read(net, wrt, formula, verdict, co
     assert r.verdict in ("correct", "incorrect"), r.text()
     if verdict is not None:
         assert r.verdict == verdict and (code is None or r.code == code), r.text()
+
+
+# ---- module classes constructed and called at once ---------------------------------------------
+
+_MOD = """
+[dims]
+n = 4
+d = 3
+k = 2
+[inputs]
+X = ["n", "d"]
+T = ["n", "k"]
+[params]
+W = ["d", "k"]
+[forward]
+Z = "X @ W"
+L = "{loss}"
+"""
+
+
+@pytest.mark.parametrize(
+    "loss",
+    [
+        "nn.MSELoss()(Z, T)",
+        "torch.nn.MSELoss(reduction='sum')(nn.Tanh()(Z), T)",
+        "nn.L1Loss()(nn.LeakyReLU(0.2)(Z), T)",
+        "nn.SmoothL1Loss(beta=0.5)(Z, T) + nn.HuberLoss(delta=2.0)(Z, T)",
+        "nn.BCEWithLogitsLoss()(Z, torch.sigmoid(T))",
+        "nn.BCELoss()(nn.Sigmoid()(Z), torch.sigmoid(T))",
+        "nn.CrossEntropyLoss(label_smoothing=0.1)(Z, torch.softmax(T, 1))",
+        "nn.KLDivLoss(reduction='batchmean')(nn.LogSoftmax(dim=1)(Z), nn.Softmax(1)(T))",
+        "nn.MSELoss()(nn.Softplus(beta=2)(Z) + nn.ELU(0.5)(Z) + nn.GELU()(Z), T)",
+        "nn.MSELoss()(nn.Identity()(Z) + nn.ReLU(inplace=True)(Z - 0.1) + nn.Hardtanh(-0.5, 0.5)(Z), T)",
+    ],
+)
+def test_pytorch_modules_called_at_once_are_their_functional_calls(loss: str) -> None:
+    """``nn.MSELoss()(Z, T)``, ``nn.LeakyReLU(0.2)(Z)`` (a spec written from ``criterion =
+    nn.MSELoss(); criterion(out, y)``): was 'only calls of named functions are allowed'. PyTorch
+    runs the text itself (the oracle's namespace has torch.nn as nn)."""
+    text = _MOD.format(loss=loss.replace("'", '\\"'))
+    _agree(text, "modules")
+    _verified(text, "modules")
+
+
+@pytest.mark.parametrize(
+    "cls_form, fn_form",
+    [
+        ("keras.losses.MeanSquaredError()(T, Z)", "tf.reduce_mean(keras.losses.mean_squared_error(T, Z))"),
+        ("tf.keras.losses.MeanAbsoluteError(reduction='sum')(T, Z)", "tf.reduce_sum(tf.keras.losses.mean_absolute_error(T, Z))"),
+        ("keras.losses.BinaryCrossentropy(from_logits=True)(torch.sigmoid(T), Z)",
+         "tf.reduce_mean(keras.losses.binary_crossentropy(torch.sigmoid(T), Z, from_logits=True))"),
+        ("keras.losses.CategoricalCrossentropy(from_logits=True, label_smoothing=0.1)(torch.softmax(T, 1), Z)",
+         "tf.reduce_mean(keras.losses.categorical_crossentropy(torch.softmax(T, 1), Z, from_logits=True, label_smoothing=0.1))"),
+    ],
+)
+def test_keras_loss_classes_reduce_their_functions_over_the_batch(cls_form: str, fn_form: str) -> None:
+    """Keras' loss class called at once is its function per example reduced as the class's
+    default "sum_over_batch_size" (the mean) or the ``reduction`` given: the same forward pass as
+    the function form, which the oracle runs (tests/spelled_oracle.py's Keras shim)."""
+    a = spec_mod.parse(_MOD.format(loss=cls_form.replace("'", '\\"')), "cls")
+    b = spec_mod.parse(_MOD.format(loss=fn_form), "fn")
+    assert a.forward == b.forward
+    _agree(_MOD.format(loss=fn_form), "fn")
+
+
+@pytest.mark.parametrize(
+    "loss, words",
+    [
+        ("nn.MSELoss()(nn.PReLU()(Z), T)", ["nn.PReLU", "[params]"]),
+        ("nn.MSELoss()(nn.Linear(3, 2)(X), T)", ["nn.Linear", "[params]"]),
+        ("nn.MSELoss(None, None, 'sum')(Z, T)", ["nn.MSELoss", "keywords"]),
+        ("keras.losses.Huber()(T, Z)", ["keras.losses.Huber", "MeanSquaredError"]),
+    ],
+)
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_other_module_classes_are_refused_naming_what_is_read(loss: str, words: list[str], lang: str) -> None:
+    with pytest.raises(DeriveError) as err:
+        spec_mod.parse(_MOD.format(loss=loss.replace("'", '\\"')), "mod_refused")
+    assert err.value.exit_code == 2
+    msg = catalog.localized(err.value, lang)
+    zh_words = {"keywords": "关键字"}
+    for w in words:
+        assert (zh_words.get(w, w) if lang == "zh" else w) in msg, msg

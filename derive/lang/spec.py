@@ -963,6 +963,7 @@ class _Validator:
             try:
                 if len(text) <= ex.MAX_LENGTH:  # else the parse below names the limit
                     text = ex.axis_lists(text)
+                    text = self.modules(f'{where} = "{text}"', text)
                     text = self.optax(f'{where} = "{text}"', text)
                     text = self.dists(f'{where} = "{text}"', text, shapes)
                     text = spelling.named_masks(text, self.masks, key)
@@ -1289,6 +1290,14 @@ class _Validator:
             return None
         expr, split = found
         return name, ast.unparse(expr), ast.unparse(split)
+
+    def modules(self, where: str, text: str) -> str:
+        """PyTorch's ``nn.MSELoss()(y_pred, y)`` / ``nn.ReLU()(z)``: the module constructed and
+        called at once, as its functional call (``spelling.module_calls``)."""
+        try:
+            return spelling.module_calls(text)
+        except spelling.SpellingError as err:
+            raise self.err(where, err.spoken, catalog.said("spec.nn_module_fix")) from None
 
     def optax(self, where: str, text: str) -> str:
         """JAX courses' ``optax.softmax_cross_entropy(logits, labels)`` and Optax's other losses,

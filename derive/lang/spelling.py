@@ -2133,6 +2133,159 @@ def _tf_sparse_ce(node: ast.Call) -> ast.expr:
     )
 
 
+# PyTorch's module classes called at once, ``nn.MSELoss()(y_pred, y)``, ``nn.LeakyReLU(0.2)(z)``:
+# class → (its torch.nn.functional function, the constructor's parameters in order — passed on
+# as keywords; positional ones only where the class's first parameters are the function's)
+NN_MODULES: dict[str, tuple[str, tuple[str, ...]]] = {
+    "MSELoss": ("F.mse_loss", ()),
+    "L1Loss": ("F.l1_loss", ()),
+    "SmoothL1Loss": ("F.smooth_l1_loss", ()),
+    "HuberLoss": ("F.huber_loss", ()),
+    "BCELoss": ("F.binary_cross_entropy", ()),
+    "BCEWithLogitsLoss": ("F.binary_cross_entropy_with_logits", ()),
+    "CrossEntropyLoss": ("F.cross_entropy", ()),
+    "NLLLoss": ("F.nll_loss", ()),
+    "KLDivLoss": ("F.kl_div", ()),
+    "PoissonNLLLoss": ("F.poisson_nll_loss", ()),
+    "GaussianNLLLoss": ("F.gaussian_nll_loss", ()),
+    "SoftMarginLoss": ("F.soft_margin_loss", ()),
+    "MultiLabelSoftMarginLoss": ("F.multilabel_soft_margin_loss", ()),
+    "MarginRankingLoss": ("F.margin_ranking_loss", ()),
+    "HingeEmbeddingLoss": ("F.hinge_embedding_loss", ()),
+    "CosineEmbeddingLoss": ("F.cosine_embedding_loss", ()),
+    "TripletMarginLoss": ("F.triplet_margin_loss", ()),
+    "MultiMarginLoss": ("F.multi_margin_loss", ()),
+    "ReLU": ("F.relu", ()),
+    "Sigmoid": ("torch.sigmoid", ()),
+    "Tanh": ("torch.tanh", ()),
+    "LeakyReLU": ("F.leaky_relu", ("negative_slope",)),
+    "GELU": ("F.gelu", ()),
+    "ELU": ("F.elu", ("alpha",)),
+    "SELU": ("F.selu", ()),
+    "CELU": ("F.celu", ("alpha",)),
+    "SiLU": ("F.silu", ()),
+    "Mish": ("F.mish", ()),
+    "Softplus": ("F.softplus", ("beta", "threshold")),
+    "Softmax": ("F.softmax", ("dim",)),
+    "LogSoftmax": ("F.log_softmax", ("dim",)),
+    "Softmin": ("F.softmin", ("dim",)),
+    "Softsign": ("F.softsign", ()),
+    "Hardtanh": ("F.hardtanh", ("min_val", "max_val")),
+    "ReLU6": ("F.relu6", ()),
+    "Hardsigmoid": ("F.hardsigmoid", ()),
+    "Hardswish": ("F.hardswish", ()),
+    "LogSigmoid": ("F.logsigmoid", ()),
+    "Tanhshrink": ("F.tanhshrink", ()),
+    "Softshrink": ("F.softshrink", ("lambd",)),
+    "Hardshrink": ("F.hardshrink", ("lambd",)),
+    "Threshold": ("F.threshold", ("threshold", "value")),
+    "RReLU": ("F.rrelu", ("lower", "upper")),
+    "Identity": ("", ()),
+}
+_NN_PATHS = ("nn", "torch.nn")
+# Keras' loss classes called at once, ``keras.losses.BinaryCrossentropy(from_logits=True)(y, z)``:
+# the loss function of the same name per example, then the class's reduction (Keras' default
+# "sum_over_batch_size": the mean of the per-example losses; "sum"; "none")
+KERAS_LOSS_CLASSES = {
+    "MeanSquaredError": "mean_squared_error",
+    "MeanAbsoluteError": "mean_absolute_error",
+    "BinaryCrossentropy": "binary_crossentropy",
+    "CategoricalCrossentropy": "categorical_crossentropy",
+}
+_KERAS_LOSS_PATHS = ("keras.losses", "tf.keras.losses")
+# constructor arguments that are no part of the computation
+_NN_IGNORED = frozenset({"inplace"})
+
+
+def _keras_loss_class(made: ast.Call, n: ast.Call) -> ast.expr:
+    """``keras.losses.<Class>(**kw)(y_true, y_pred)``: ``tf.reduce_mean`` (or ``reduce_sum``) of
+    ``keras.losses.<function>(y_true, y_pred, **kw)``, as the class's ``__call__`` reduces."""
+    assert isinstance(made.func, ast.Attribute)
+    cls = made.func.attr
+    if cls not in KERAS_LOSS_CLASSES or made.args or any(k.arg is None for k in made.keywords):
+        raise SpellingError(
+            catalog.said(
+                "spec.spelling.keras_loss_class",
+                cls=cls,
+                read=", ".join(sorted(KERAS_LOSS_CLASSES)),
+            )
+        )
+    reduce = "reduce_mean"
+    kws = []
+    for k in made.keywords:
+        if k.arg == "reduction":
+            how = k.value.value if isinstance(k.value, ast.Constant) else "?"
+            if how in ("sum_over_batch_size", "auto"):
+                continue
+            if how == "sum":
+                reduce = "reduce_sum"
+                continue
+            if how in ("none", None):
+                reduce = ""
+                continue
+            raise SpellingError(catalog.said("spec.spelling.keras_loss_class", cls=cls, read=cls))
+        if k.arg != "name":
+            kws.append(k)
+    if n.keywords or len(n.args) != 2:  # sample_weight and the like
+        raise SpellingError(
+            catalog.said("spec.spelling.keras_loss_class", cls=cls, read=", ".join(sorted(KERAS_LOSS_CLASSES)))
+        )
+    f = ast.Attribute(made.func.value, KERAS_LOSS_CLASSES[cls], ast.Load())
+    per_example = ast.Call(f, list(n.args), kws)
+    if not reduce:
+        return per_example
+    tf_reduce = ast.Attribute(ast.Name("tf", ast.Load()), reduce, ast.Load())
+    return ast.Call(tf_reduce, [per_example], [])
+
+
+def module_calls(text: str) -> str:
+    """``text`` with PyTorch module classes constructed and called at once —
+    ``nn.MSELoss()(y_pred, y)``, ``torch.nn.CrossEntropyLoss(label_smoothing=0.1)(z, y)``,
+    ``nn.LeakyReLU(0.2)(z)`` — as the functional call each module's ``forward`` makes
+    (``F.mse_loss(y_pred, y)``, ``F.leaky_relu(z, negative_slope=0.2)``): the constructor's
+    arguments become the function's keywords. A module with a weight of its own
+    (``nn.PReLU()``, ``nn.Linear``) or one not in :data:`NN_MODULES` is refused naming what to
+    write."""
+    if ("nn." not in text and "losses." not in text) or ")(" not in text.replace(" ", ""):
+        return text
+    tree = parsed(text)
+    if tree is None:
+        return text
+
+    class Modules(ast.NodeTransformer):
+        def visit_Call(self, n: ast.Call) -> ast.AST:
+            self.generic_visit(n)
+            made = n.func
+            if not (isinstance(made, ast.Call) and isinstance(made.func, ast.Attribute)):
+                return n
+            if _module_path(made.func.value) in _KERAS_LOSS_PATHS:
+                return _keras_loss_class(made, n)
+            if _module_path(made.func.value) not in _NN_PATHS:
+                return n
+            cls = made.func.attr
+            if cls not in NN_MODULES:
+                raise SpellingError(
+                    catalog.said("spec.spelling.nn_module", cls=cls, read=", ".join(sorted(NN_MODULES)))
+                )
+            func, params = NN_MODULES[cls]
+            if len(made.args) > len(params) or any(k.arg is None for k in made.keywords):
+                raise SpellingError(catalog.said("spec.spelling.nn_module_args", cls=cls, func=func))
+            kws = [ast.keyword(p, a) for p, a in zip(params, made.args, strict=False)]
+            kws += [k for k in made.keywords if k.arg not in _NN_IGNORED]
+            if not func:  # nn.Identity()(x): x
+                if len(n.args) != 1 or n.keywords or kws:
+                    raise SpellingError(catalog.said("spec.spelling.nn_module_args", cls=cls, func="x"))
+                return n.args[0]
+            head, _, name = func.partition(".")
+            f = ast.Attribute(ast.Name(head, ast.Load()), name, ast.Load())
+            return ast.Call(f, list(n.args), [*n.keywords, *kws])
+
+    try:
+        return ast.unparse(Modules().visit(tree))
+    except RecursionError:
+        return text
+
+
 def optax_losses(text: str) -> str:
     """``text`` with Optax's loss calls (``optax.softmax_cross_entropy_with_integer_labels(z,
     y)``, ``optax.softmax_cross_entropy``, ``optax.sigmoid_binary_cross_entropy``,
