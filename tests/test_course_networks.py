@@ -208,6 +208,16 @@ REFUSED = {
     "needs a positive argument). Fix: change your [values] of h",
     "hn20_domain_expectile_sqrt_negative": "sigma at the example values: sqrt of -0.25 at entry "
     "[0, 0] (sqrt needs a positive argument). Fix: change your [values] of s",
+    # branch heldnets22: a 3-D convolution's 5-axis input, sparsemax by torch.sort, a boolean
+    # mask's data-dependent selection, and a GP's marginal likelihood (written as a course
+    # network: a linear solve and a log-determinant) — each outside the language, named
+    "hn21_c3d_conv3d_clip": "a tensor of 5 axes, ['N', 'Cin', 'T', 'H', 'W'], is outside the "
+    "language",
+    "hn21_sparsemax_sort": "torch.sort(z, dim=1, descending=True)[0]\": unknown function 'sort'",
+    "hn21_boolean_mask_positive_errors": "indexing (err[err > 0]) is not read: an index is a "
+    "whole number or a slice",
+    "hn21_gp_marginal_likelihood": "alpha = \"torch.linalg.solve(K, y)\": unknown function "
+    "'solve'",
 }
 
 
