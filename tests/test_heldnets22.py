@@ -115,6 +115,10 @@ loss = "((out - y) ** 2).sum()"
         (2, 'p = "torch.softmax(torch.where(torch.tril(torch.ones(2, 2)) > 0, s, -1e4), dim=-1)"'),
         (4, 'p = "torch.sigmoid(s) * torch.tril(torch.ones(T, T), diagonal=-1)"'),
         (3, 'p = "torch.sigmoid(s) * torch.triu(torch.ones(3, 3), 1) + torch.tril(torch.ones(3, 3))"'),
+        (2, 'p = "torch.softmax(s.masked_fill(torch.ones(T, T).tril() == 0, -1e9), dim=1)"'),
+        (4, 'p = "torch.sigmoid(s) * torch.ones(4, 4).triu(diagonal=2)"'),
+        (3, 'tril = "torch.tril(torch.ones(T, T))"\n'
+            'p = "F.softmax(s.masked_fill(tril[:T, :T] == 0, float(\'-inf\')), dim=-1)"'),
     ],
 )
 def test_a_triangle_of_ones_is_a_given_mask(t: int, lines: str) -> None:

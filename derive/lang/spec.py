@@ -1728,12 +1728,17 @@ class _Validator:
             if not isinstance(child, ast.Call) or not isinstance(child.func, ast.Attribute):
                 return None
             f = child.func
-            if f.attr not in ("tril", "triu") or ex.module_of(f.value) not in EYE_MODULES:
+            if f.attr not in ("tril", "triu"):
                 return None
-            made = self._ones_shape(where, child.args[0], shapes, dims) if child.args else None
-            offset = [*child.args[1:], *(k.value for k in child.keywords if k.arg in TRI_KEYS)]
+            args = list(child.args)
+            if self._ones_shape(where, f.value, shapes, dims) is not None:
+                args = [f.value, *args]  # torch.ones(T, T).tril(): the method of the ones
+            elif ex.module_of(f.value) not in EYE_MODULES:
+                return None
+            made = self._ones_shape(where, args[0], shapes, dims) if args else None
+            offset = [*args[1:], *(k.value for k in child.keywords if k.arg in TRI_KEYS)]
             k = ex.int_index(offset[0]) if len(offset) == 1 else 0 if not offset else None
-            if made is None or made[1] or k is None or len(child.args) + len(child.keywords) > 2:
+            if made is None or made[1] or k is None or len(args) + len(child.keywords) > 2:
                 raise self.err(
                     where,
                     catalog.said("spec.read.tri_1", x=ast.unparse(child)),
