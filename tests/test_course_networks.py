@@ -67,6 +67,13 @@ def test_course_network_renders(path: Path, tmp_path: Path) -> None:
 # (issue 11, the checker; found on branch heldnets). Strict: a fix makes the test XPASS and fail,
 # so the entry is removed then.
 CHECK_GAPS: dict[str, str] = {
+    # branch heldnets22: the Jensen-Shannon divergence of a softmax against a given positive
+    # distribution q (log(q / m), m = (p + q) / 2): the walkthrough's own dW reads as "right at
+    # the example values, but not at other values" (also on main); written log(q) - log(m) it
+    # is read back. The checker's own draw of its other points (checknet) does not yet take the
+    # example's draw for a log of a quotient (derive.lang.domains._quotient_names)
+    "hn21_js_divergence_softmax": "dW as the walkthrough writes it is read as right only at "
+    "the example values: the checker's other points under log(q / m)",
     # (empty since branch ops9: nielsen_ce_l2's Σ w² under a root, ng_deep_L4's
     # L^{[2]}_{\text{regularization cost}}, mixture_two_experts' \operatorname{cols}_{1 \ldots 1}(δ)
     # are read back)

@@ -12,7 +12,10 @@ are variants (other names, sizes, values, spellings), not the specs that showed 
   a row or a column is its rows side by side (row-major, as NumPy and PyTorch);
 - ``F.poisson_nll_loss(…, full=True)`` was refused and ``tf.nn.log_poisson_loss`` unknown:
   Stirling's term where the count is above 1;
-- ``F.rrelu(x, training=False)`` was unknown: a leaky ReLU of slope (lower + upper) / 2."""
+- ``F.rrelu(x, training=False)`` was unknown: a leaky ReLU of slope (lower + upper) / 2;
+- the Jensen-Shannon divergence's ``log(q / m)`` of a distribution ``q`` given no [values] was
+  refused (q drawn negative, "give [values]"): the names of a quotient under a log are drawn
+  positive, as a name read directly by a log is."""
 
 from __future__ import annotations
 
@@ -259,3 +262,31 @@ def test_rrelu_in_training_is_refused(lang: str) -> None:
     msg = _refusal(_RRELU.format(act="F.rrelu(x @ W, training=True)"), lang)
     assert "training=True" in msg and "leaky_relu" in msg
     assert ("随机" in msg) if lang == "zh" else ("random" in msg)
+
+
+_RATIO = """
+[dims]
+B = 3
+D = 2
+C = {c}
+[inputs]
+x = ["B", "D"]
+q = ["B", "C"]
+[params]
+W = ["D", "C"]
+[forward]
+p = "torch.softmax(x @ W, dim=1)"
+{lines}
+"""
+
+
+@pytest.mark.parametrize(
+    "c, lines",
+    [
+        (3, 'm = "0.5 * (p + q)"\nloss = "(q * (q / m).log()).sum(1).mean() + (p * torch.log(p / m)).sum()"'),
+        (4, 'loss = "(q * torch.log(q / p)).sum() / 3"'),
+        (2, 'r = "np.log(q / p ** 2)"\nloss = "np.mean(r ** 2)"'),
+    ],
+)
+def test_a_log_of_a_quotient_draws_its_names_positive(c: int, lines: str) -> None:
+    _both(_RATIO.format(c=c, lines=lines), "ratio")
