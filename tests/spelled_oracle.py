@@ -177,6 +177,8 @@ def _np_shim() -> SimpleNamespace:
         float64=lambda x: _t(x) if isinstance(x, torch.Tensor) else torch.tensor(x, dtype=D),
         float32=lambda x: _t(x) if isinstance(x, torch.Tensor) else torch.tensor(x, dtype=D),
         ones=lambda shape, dtype=None: torch.ones(shape, dtype=D),
+        tril=lambda m, k=0: torch.tril(_t(m), k),
+        triu=lambda m, k=0: torch.triu(_t(m), k),
         mean=_reducer(torch.mean),
         average=_np_average,
         nanmean=_reducer(torch.mean),
@@ -385,6 +387,17 @@ def _tf_l2_normalize(x, axis=None, epsilon=1e-12):
     return x * torch.rsqrt(torch.clamp((x * x).sum(dims, keepdim=True), min=epsilon))
 
 
+def _tf_log_poisson(targets, log_input, compute_full_loss=False):
+    """``tf.nn.log_poisson_loss`` as TensorFlow's source computes it: ``exp(c) − c·z``, plus with
+    the full loss Stirling's ``z·log z − z + ½·log(2π·z)`` except where 0 ≤ z ≤ 1."""
+    z = _t(targets)
+    out = torch.exp(log_input) - log_input * z
+    if not compute_full_loss:
+        return out
+    stirling = z * torch.log(z) - z + 0.5 * torch.log(2 * math.pi * z)
+    return out + torch.where((z >= 0) & (z <= 1), torch.zeros_like(z), stirling)
+
+
 def _tf_shim() -> SimpleNamespace:
     """TensorFlow's functions used by the course specs, over torch tensors."""
     nn = SimpleNamespace(
@@ -397,6 +410,7 @@ def _tf_shim() -> SimpleNamespace:
         bias_add=lambda x, b: _t(x) + _t(b),
         leaky_relu=lambda x, alpha=0.2: F.leaky_relu(x, alpha),
         l2_normalize=_tf_l2_normalize,
+        log_poisson_loss=_tf_log_poisson,
         elu=F.elu,
         softplus=F.softplus,
         sigmoid_cross_entropy_with_logits=lambda labels, logits: F.binary_cross_entropy_with_logits(

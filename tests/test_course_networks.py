@@ -67,6 +67,13 @@ def test_course_network_renders(path: Path, tmp_path: Path) -> None:
 # (issue 11, the checker; found on branch heldnets). Strict: a fix makes the test XPASS and fail,
 # so the entry is removed then.
 CHECK_GAPS: dict[str, str] = {
+    # branch heldnets22: the Jensen-Shannon divergence of a softmax against a given positive
+    # distribution q (log(q / m), m = (p + q) / 2): the walkthrough's own dW reads as "right at
+    # the example values, but not at other values" (also on main); written log(q) - log(m) it
+    # is read back. The checker's own draw of its other points (checknet) does not yet take the
+    # example's draw for a log of a quotient (derive.lang.domains._quotient_names)
+    "hn21_js_divergence_softmax": "dW as the walkthrough writes it is read as right only at "
+    "the example values: the checker's other points under log(q / m)",
     # (empty since branch ops9: nielsen_ce_l2's Σ w² under a root, ng_deep_L4's
     # L^{[2]}_{\text{regularization cost}}, mixture_two_experts' \operatorname{cols}_{1 \ldots 1}(δ)
     # are read back)
@@ -208,6 +215,16 @@ REFUSED = {
     "needs a positive argument). Fix: change your [values] of h",
     "hn20_domain_expectile_sqrt_negative": "sigma at the example values: sqrt of -0.25 at entry "
     "[0, 0] (sqrt needs a positive argument). Fix: change your [values] of s",
+    # branch heldnets22: a 3-D convolution's 5-axis input, sparsemax by torch.sort, a boolean
+    # mask's data-dependent selection, and a GP's marginal likelihood (written as a course
+    # network: a linear solve and a log-determinant) — each outside the language, named
+    "hn21_c3d_conv3d_clip": "a tensor of 5 axes, ['N', 'Cin', 'T', 'H', 'W'], is outside the "
+    "language",
+    "hn21_sparsemax_sort": "torch.sort(z, dim=1, descending=True)[0]\": unknown function 'sort'",
+    "hn21_boolean_mask_positive_errors": "indexing (err[err > 0]) is not read: an index is a "
+    "whole number or a slice",
+    "hn21_gp_marginal_likelihood": "alpha = \"torch.linalg.solve(K, y)\": unknown function "
+    "'solve'",
 }
 
 

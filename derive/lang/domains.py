@@ -114,6 +114,9 @@ def roles(forward: tuple[tuple[str, ex.Node], ...], one_hot=(), binary=()) -> di
                 for arg, dom in zip(n.args, ops.get(n.func).domain, strict=False):
                     if dom in ROLE_OF_DOMAIN:
                         mark(arg, ROLE_OF_DOMAIN[dom])
+                    if dom == "positive":
+                        for factor in _quotient_names(arg):
+                            mark(factor, "positive")
                 xlogx = _xlogy_log_of(n)
                 if xlogx is not None:  # xlogy(t, t), a KL target's entropy: t ≥ 0, drawn > 0
                     mark(xlogx, "positive")
@@ -126,6 +129,19 @@ def roles(forward: tuple[tuple[str, ex.Node], ...], one_hot=(), binary=()) -> di
                 mark(n.right, "nonzero")
             stack.extend(ex.children(n))
     return out
+
+
+def _quotient_names(n: ex.Node) -> list[ex.Node]:
+    """The tensors named as the numerator and the denominator of a quotient read where a
+    positive argument is needed (``log(q / m)``, a KL or Jensen-Shannon term of a given
+    distribution): drawn positive, the ratio is positive wherever the rest of it is, as a
+    directly read ``log(q)`` draws ``q``; ``[]`` for anything else."""
+    if not (isinstance(n, ex.BinOp) and n.op == "/"):
+        return []
+    return [
+        side for side in (n.left, n.right)
+        if isinstance(side.operand if isinstance(side, ex.Transpose) else side, ex.Name)
+    ]
 
 
 def _xlogy_log_of(n: ex.Node) -> ex.Name | None:

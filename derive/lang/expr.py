@@ -767,6 +767,9 @@ class _Converter:
         if column is not None:
             return column
         if node.args and not isinstance(node.args[0], ast.Name) and name != "unsqueeze":
+            flat = self.flattened_matrix(node, depth)
+            if flat is not None:
+                return flat
             raise self.fail(
                 node,
                 catalog.said("spec.expr.reshape_2", name=name, name2=name),
@@ -798,10 +801,47 @@ class _Converter:
             return Name(x)
         if want == have[::-1] and 1 in have:  # a row ↔ a column of the same entries
             return Transpose(Name(x))
+        flat = self.flattened_matrix(node, depth)
+        if flat is not None:
+            return flat
         raise self.fail(
             node,
             catalog.said("spec.expr.reshape_1", name=name, x=x, x2=list(have), x3=list(want)),
         )
+
+    def flattened_matrix(self, node: ast.Call, depth: int) -> Node | None:
+        """A matrix (a named one, or an expression whose shape the declared shapes give) laid
+        out as one row or one column — ``x.reshape(1, -1)``, ``x.flatten()``, ``x.view(-1)``,
+        ``x.reshape(-1, 1)`` of an (r, c) matrix: NumPy's and PyTorch's row-major order is its
+        rows side by side, written as the concat of its row slices (the transpose of that for a
+        column; bilinear pooling's flattened A^T B). ``None`` for any other reshape (refused by
+        the caller, naming it)."""
+        name = node.func.id  # type: ignore[attr-defined]
+        x = node.args[0]
+        shape = _ast_shape(x, self.shapes or {})
+        if name not in ("reshape", "view", "flatten", "ravel") or shape is None:
+            return None
+        r, c = shape
+        if r == 1 or c == 1 or r > MAX_BLOCKS:
+            return None
+        if name in ("flatten", "ravel"):
+            if len(node.args) > 1 or node.keywords:
+                return None
+            want: tuple[int, ...] = (1, r * c)
+        else:
+            want = self.target_shape(node, (r, c))
+        if want not in ((r * c,), (1, r * c), (r * c, 1)):
+            return None
+        whole = ast.Slice(None, None)
+        rows = [
+            ast.Subscript(
+                x, ast.Tuple([ast.Slice(ast.Constant(i), ast.Constant(i + 1)), whole], ast.Load()),
+                ast.Load(),
+            )
+            for i in range(r)
+        ]
+        row = self.convert(_joined(rows, 1), depth)
+        return Transpose(row) if want == (r * c, 1) else row
 
     def block(self, node: ast.AST) -> tuple[str, list[list[int]]] | None:
         """(name, [[row lo, row hi], [col lo, col hi]]) of a tensor named in the spec or a block

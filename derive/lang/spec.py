@@ -214,6 +214,7 @@ def _none_or_off(node: ast.AST | None) -> bool:
 #: the modules whose ``ones`` makes a tensor of ones (``np.ones((m, 1))``, ``torch.ones(m, 1)``)
 ONES_MODULES = ("np", "numpy", "torch", "jnp", "tf")
 EYE_MODULES = ("np", "numpy", "torch", "jnp", "jax.numpy", "tf")
+TRI_KEYS = ("diagonal", "k")  # PyTorch's and NumPy's name of tril's/triu's offset
 
 
 class Dim(int):
@@ -921,6 +922,7 @@ class _Validator:
         self.made_ones: dict[tuple[int, int, bool], str] = {}  # np.ones((m, 1)): inputs of ones
         self.made_eyes: dict[int, str] = {}  # np.eye(n): inputs holding the identity
         self.bernoulli_support: set[str] = set()  # values of Bernoulli(…).log_prob: 0 or 1
+        self.made_tris: dict[tuple[str, int, int, int], str] = {}  # torch.tril(torch.ones(T, T))
         self.label_blocks: dict[str, tuple[str, ...]] = {}  # Xb [N, B] of C[Xb]: its columns
         inputs = self.tensors("inputs", dims)
         params = self.tensors("params", dims, required=True)
@@ -970,6 +972,7 @@ class _Validator:
                     text = self.lookups_2d(f'{where} = "{text}"', key, text, fwd, inputs, shapes)
                     text = self.arange_targets(f'{where} = "{text}"', text, inputs, shapes, dims)
                     text = self.argmax_targets(text)
+                    text = self.tri_made(f'{where} = "{text}"', text, inputs, shapes, dims)
                     text = self.ones_made(f'{where} = "{text}"', text, inputs, shapes, dims)
                     text = self.eye_made(f'{where} = "{text}"', text, inputs, shapes, dims)
                     text = self.sdpa(f'{where} = "{text}"', text, shapes, constants, dims, dialect)
@@ -1725,6 +1728,59 @@ class _Validator:
         self.made_ones[key] = label
         return label
 
+    def tri_made(self, where: str, text: str, inputs, shapes, dims) -> str:
+        """``torch.tril(torch.ones(T, T))`` / ``np.triu(np.ones((n, n)), k=1)`` (Karpathy's causal
+        mask, ``wei.masked_fill(tril == 0, float('-inf'))``): an input holding that triangle of
+        ones, named ``tril``/``triu`` (``tril_2`` … where taken), its [values] the triangle, given
+        as a declared mask is. ``text`` is returned with the name in place."""
+        if "tril" not in text and "triu" not in text:
+            return text
+        tree = spelling.parsed(text)
+        if tree is None:
+            return text  # the parser names the problem
+
+        def tri(child: ast.AST) -> ast.expr | None:
+            if not isinstance(child, ast.Call) or not isinstance(child.func, ast.Attribute):
+                return None
+            f = child.func
+            if f.attr not in ("tril", "triu"):
+                return None
+            args = list(child.args)
+            if self._ones_shape(where, f.value, shapes, dims) is not None:
+                args = [f.value, *args]  # torch.ones(T, T).tril(): the method of the ones
+            elif ex.module_of(f.value) not in EYE_MODULES:
+                return None
+            made = self._ones_shape(where, args[0], shapes, dims) if args else None
+            offset = [*args[1:], *(k.value for k in child.keywords if k.arg in TRI_KEYS)]
+            k = ex.int_index(offset[0]) if len(offset) == 1 else 0 if not offset else None
+            if made is None or made[1] or k is None or len(args) + len(child.keywords) > 2:
+                raise self.err(
+                    where,
+                    catalog.said("spec.read.tri_1", x=ast.unparse(child)),
+                    catalog.said("spec.read.tri_1_fix", name=f.attr),
+                )
+            return ast.Name(self._tri_input(f.attr, made[0], k, inputs, shapes), ast.Load())
+
+        return _replaced(text, tree, tri)
+
+    def _tri_input(self, name: str, shape: tuple[Any, Any], k: int, inputs, shapes) -> str:
+        """The input holding ``name`` (tril: entries with j − i ≤ k, triu: j − i ≥ k) of a
+        ``shape`` block of ones (made on first use)."""
+        key = (name, int(shape[0]), int(shape[1]), k)
+        if key in self.made_tris:
+            return self.made_tris[key]
+        label, n = name, 1
+        while label in shapes or label in self.names:
+            n += 1
+            label = f"{name}_{n}"
+        inputs[label] = shapes[label] = shape
+        self.names[label] = "inputs"
+        keep = (lambda d: d <= k) if name == "tril" else (lambda d: d >= k)
+        rows, cols = range(int(shape[0])), range(int(shape[1]))
+        self.made_labels[label] = [[int(keep(j - i)) for j in cols] for i in rows]
+        self.made_tris[key] = label
+        return label
+
     def eye_made(self, where: str, text: str, inputs, shapes, dims) -> str:
         """``np.eye(n)`` / ``torch.eye(n)`` / ``np.identity(n)`` (n a [dims] name, a number,
         ``X.shape[1]`` …; ``np.eye(n, n)``): an input holding the n × n identity, named ``I``
@@ -2049,6 +2105,13 @@ class _Validator:
                 # a row, so it is the row [1, "h"]
                 value = [1, value[0]]
                 self.one_d[key] = str(value[1])
+            if isinstance(value, list) and len(value) > 2:
+                # images, video, a batch of sequences: a 3-D convolution's 5 axes
+                raise self.err(
+                    where,
+                    catalog.said("spec.read.tensors_rank", value=repr(value), n=len(value)),
+                    catalog.said("spec.read.tensors_rank_fix", key=key),
+                )
             if not isinstance(value, list) or len(value) not in (0, 2):
                 raise self.err(
                     where,

@@ -854,17 +854,54 @@ def _flag(v: ast.expr | None, default: bool, what: str) -> bool:
 
 def _poisson(a: dict[str, ast.expr], r: str) -> ast.expr:
     """PyTorch's ``poisson_nll_loss``: ``exp(x) − y·x`` for a log rate (``log_input=True``, the
-    default), ``x − y·log(x + eps)`` for a rate; the Stirling term of ``full=True`` is left to
-    the user."""
+    default), ``x − y·log(x + eps)`` for a rate; ``full=True`` adds Stirling's term where the
+    target is above 1 (:func:`_stirling`)."""
     x, y = a["input"], a["target"]
-    if _flag(a.get("full"), False, "poisson_nll_loss(full=…)"):
-        raise SpellingError(catalog.said("spec.spelling.poisson_1"))
     if _flag(a.get("log_input"), True, "poisson_nll_loss(log_input=…)"):
         elem = _sub(_call("exp", x), _mul(y, x))
     else:
         eps = a.get("eps", _num(1e-8))
         elem = _sub(x, _mul(y, _call("log", _add(x, eps))))
+    if _flag(a.get("full"), False, "poisson_nll_loss(full=…)"):
+        elem = _add(elem, _stirling(y))
     return _reduce(elem, r, "poisson_nll_loss")
+
+
+def _stirling(y: ast.expr) -> ast.expr:
+    """Stirling's approximation of log(y!), ``y·log y − y + ½·log(2π·y)``, where the target ``y``
+    is above 1 and 0 elsewhere — PyTorch's ``poisson_nll_loss(full=True)`` (``target > 1``) and
+    TensorFlow's ``log_poisson_loss(compute_full_loss=True)`` (0 for 0 ≤ y ≤ 1). Written
+    ``g·(y·log m − y + ½·log(2π·m))`` with ``g = 1[y − 1 > 0]`` and ``m = y + 1 − g``: m is y
+    where the term counts and y + 1 elsewhere, so a count of 0 takes no log of 0. The term
+    reads no parameter: it moves the loss, not the gradient."""
+    g = _call("relu_grad", _sub(y, _num(1)))
+    m = _sub(_add(y, _num(1)), g)
+    half_log = _mul(_num(0.5), _call("log", _mul(_num(2 * math.pi), m)))
+    return _mul(g, _add(_sub(_mul(y, _call("log", m)), y), half_log))
+
+
+def _tf_log_poisson(node: ast.Call, how: str) -> ast.expr:
+    """TensorFlow's ``tf.nn.log_poisson_loss(targets, log_input, compute_full_loss=False)``: per
+    entry ``exp(x) − y·x`` of the log rate x, plus Stirling's term with the full loss; reduce it
+    with ``tf.reduce_mean``."""
+    name = "log_poisson_loss"
+    a = _bound(node, name, ("targets", "log_input", "compute_full_loss", "name"), 2)
+    y, x = a["targets"], a["log_input"]
+    elem = _sub(_call("exp", x), _mul(y, x))
+    if _flag(a.get("compute_full_loss"), False, "log_poisson_loss(compute_full_loss=…)"):
+        elem = _add(elem, _stirling(y))
+    return elem
+
+
+def _rrelu(node: ast.Call, how: str) -> ast.expr:
+    """PyTorch's ``F.rrelu(x, lower=1/8, upper=1/3, training=False)``: in evaluation (its
+    default) a leaky ReLU of the fixed slope (lower + upper) / 2; in training the slope is drawn
+    at random for each entry, which no derivation can state — refused."""
+    a = _bound(node, "rrelu", ("x", "lower", "upper", "training", "inplace"), 1)
+    if _flag(a.get("training"), False, "rrelu(training=…)"):
+        raise SpellingError(catalog.said("spec.spelling.rrelu_training"))
+    lower, upper = a.get("lower", _num(1 / 8)), a.get("upper", _num(1 / 3))
+    return ast.Call(ast.Name("leaky_relu", ast.Load()), [a["x"], _div(_add(lower, upper), _num(2))], [])
 
 
 def _bce_terms(p: ast.expr, y: ast.expr) -> ast.expr:
@@ -1206,21 +1243,6 @@ def _prelu(node: ast.Call, how: str) -> ast.expr:
     return _add(_mul(w, x), _mul(_sub(_num(1), w), _call("relu", x)))
 
 
-def _rrelu(node: ast.Call, how: str) -> ast.expr:
-    """PyTorch's ``rrelu(x, lower=1/8, upper=1/3, training=False)``: outside training a leaky
-    ReLU with the slope (lower + upper)/2; in training the slope is random, refused."""
-    a = _bound(node, "rrelu", ("x", "lower", "upper", "training", "inplace"), 1)
-    training = a.get("training")
-    if training is not None and not (
-        isinstance(training, ast.Constant) and training.value is False
-    ):
-        raise SpellingError(catalog.said("spec.spelling.rrelu_training"))
-    lower, upper = a.get("lower", _num(1.0 / 8.0)), a.get("upper", _num(1.0 / 3.0))
-    return ast.Call(
-        ast.Name("leaky_relu", ast.Load()), [a["x"], _div(_add(lower, upper), _num(2))], []
-    )
-
-
 def _hardsigmoid(x: ast.expr) -> ast.expr:
     """PyTorch's ``hardsigmoid(x) = relu6(x + 3) / 6`` (0 below −3, 1 above 3)."""
     return _div(_hardclip(_num(0), _num(6), _add(x, _num(3))), _num(6))
@@ -1360,17 +1382,49 @@ def _layer_norm(node: ast.Call, how: str) -> ast.expr:
     a = _bound(node, "layer_norm", ("input", "normalized_shape", "weight", "bias", "eps"), 2)
     if not _last_axis_shape(a["normalized_shape"]):
         raise SpellingError(catalog.said("spec.spelling.layer_norm_1"))
+    return _normalised(a, 1)
+
+
+def _normalised(a: dict[str, ast.expr], axis: int) -> ast.expr:
+    """``(x − mean) / sqrt(var + eps) · weight + bias`` along ``axis`` with the biased variance
+    (divide by n), PyTorch's layer_norm (axis 1) and batch_norm in training (axis 0); a weight or
+    bias of ``None`` is left out."""
     x = a["input"]
-    row = {"axis": _num(1)}
+    row = {"axis": _num(axis)}
     xc = _sub(x, _call("mean", x, **row))
     var = _call("mean", _bin(xc, ast.Pow(), _num(2)), **row)
-    eps = a.get("eps", _num(1e-5))
-    out: ast.expr = _div(xc, _call("sqrt", _add(var, eps)))
+    return _affine(_div(xc, _call("sqrt", _add(var, a.get("eps", _num(1e-5))))), a)
+
+
+def _affine(out: ast.expr, a: dict[str, ast.expr]) -> ast.expr:
+    """``out · weight + bias`` of a normalisation, each left out when ``None``."""
     if not _is_none(a.get("weight")):
         out = _mul(out, a["weight"])
     if not _is_none(a.get("bias")):
         out = _add(out, a["bias"])
     return out
+
+
+def _batch_norm(node: ast.Call, how: str) -> ast.expr:
+    """``F.batch_norm(x, running_mean, running_var, weight, bias, training, momentum, eps)`` of
+    a [batch, features] matrix (BatchNorm1d, 李宏毅's HW2): in training the batch's own mean and
+    biased variance over axis 0 (the running statistics are only updated, which changes no
+    value of this forward pass); otherwise the given running statistics. PyTorch refuses
+    ``training=False`` without them, and so does derive."""
+    params = (
+        "input", "running_mean", "running_var", "weight", "bias", "training", "momentum", "eps"
+    )
+    a = _bound(node, "batch_norm", params, 3)
+    training = a.get("training", ast.Constant(False))
+    if not (isinstance(training, ast.Constant) and type(training.value) is bool):
+        raise SpellingError(catalog.said("spec.spelling.batch_norm_training"))
+    if training.value:
+        return _normalised(a, 0)
+    if _is_none(a["running_mean"]) or _is_none(a["running_var"]):
+        raise SpellingError(catalog.said("spec.spelling.batch_norm_running"))
+    centred = _sub(a["input"], a["running_mean"])
+    scale = _call("sqrt", _add(a["running_var"], a.get("eps", _num(1e-5))))
+    return _affine(_div(centred, scale), a)
 
 
 def _p_one(p: ast.expr | None) -> bool:
@@ -2706,6 +2760,8 @@ REWRITES: dict[str, Callable[[ast.Call, str], ast.expr | None]] = {
     "outer": _outer,
     "trace": _trace,
     "layer_norm": _layer_norm,
+    "batch_norm": _batch_norm,
+    "log_poisson_loss": _tf_log_poisson,
     "pairwise_distance": _pairwise_distance,
     "cdist": _cdist,
     "masked_fill": _masked_fill,
@@ -2771,6 +2827,9 @@ _QUALIFIED = {
     "diagflat": ("np", "numpy", "torch"),
     "cross_entropy": tuple(TORCH_FUNCTIONAL),
     "cdist": ("torch",),
+    "batch_norm": tuple(TORCH_FUNCTIONAL),
+    "log_poisson_loss": tuple(TENSORFLOW),
+    "rrelu": (*TORCH_FUNCTIONAL, "torch"),
 }
 _LOSSES = frozenset(
     {
@@ -2795,6 +2854,7 @@ _LOSSES = frozenset(
         "cosine_embedding_loss",
         "pairwise_distance",
         "layer_norm",
+        "batch_norm",
         "sigmoid_cross_entropy_with_logits",
         "softmax_cross_entropy_with_logits",
         "softmax_cross_entropy_with_logits_v2",
