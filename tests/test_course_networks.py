@@ -72,8 +72,8 @@ CHECK_GAPS: dict[str, str] = {
     # the example values, but not at other values" (also on main); written log(q) - log(m) it
     # is read back. The checker's own draw of its other points (checknet) does not yet take the
     # example's draw for a log of a quotient (derive.lang.domains._quotient_names)
-    "hn21_js_divergence_softmax": "dW as the walkthrough writes it is read as right only at "
-    "the example values: the checker's other points under log(q / m)",
+    # (hn21_js_divergence_softmax, log(q / m) of a given q: the checker's points draw q positive
+    # as the spec's undrawn values are, since round 22's integration)
     # (empty since branch ops9: nielsen_ce_l2's Σ w² under a root, ng_deep_L4's
     # L^{[2]}_{\text{regularization cost}}, mixture_two_experts' \operatorname{cols}_{1 \ldots 1}(δ)
     # are read back)

@@ -31,6 +31,7 @@ from derive.engine.backprop import BackwardVisit, Derivation, derive
 from derive.engine.steps import ARG_CAP, DPS, Checker
 from derive.engine.tolerance import CHECK_FD_ATOL, CHECK_FD_RTOL, FD_STEP, TINY
 from derive.lang import domains, ops
+from derive.lang.domains import quotient_names
 from derive.lang import expr as ex
 from derive.lang.spec import NetSpec, builtin_names, load
 from derive.numeric import verify as numeric
@@ -929,6 +930,8 @@ def data_rules(
                 for arg, dom in zip(n.args, ops.get(n.func).domain, strict=False):
                     if dom == "positive" and (name := bare(arg)) is not None:
                         positive.add(name)
+                    elif dom == "positive" and (sides := quotient_names(arg)):
+                        positive.update(side.id for side in sides if isinstance(side, ex.Name))
                     elif dom == "positive":
                         capped(arg)
             elif isinstance(n, ex.Pow) and n.exponent.denominator != 1:

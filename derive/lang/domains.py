@@ -115,7 +115,7 @@ def roles(forward: tuple[tuple[str, ex.Node], ...], one_hot=(), binary=()) -> di
                     if dom in ROLE_OF_DOMAIN:
                         mark(arg, ROLE_OF_DOMAIN[dom])
                     if dom == "positive":
-                        for factor in _quotient_names(arg):
+                        for factor in quotient_names(arg):
                             mark(factor, "positive")
                 xlogx = _xlogy_log_of(n)
                 if xlogx is not None:  # xlogy(t, t), a KL target's entropy: t ≥ 0, drawn > 0
@@ -131,7 +131,7 @@ def roles(forward: tuple[tuple[str, ex.Node], ...], one_hot=(), binary=()) -> di
     return out
 
 
-def _quotient_names(n: ex.Node) -> list[ex.Node]:
+def quotient_names(n: ex.Node) -> list[ex.Node]:
     """The tensors named as the numerator and the denominator of a quotient read where a
     positive argument is needed (``log(q / m)``, a KL or Jensen-Shannon term of a given
     distribution): drawn positive, the ratio is positive wherever the rest of it is, as a
