@@ -460,6 +460,13 @@ def _tf_shim() -> SimpleNamespace:
             l2_normalize=_tf_l2_normalize,
             xlogy=lambda x, y: torch.xlogy(_t(x), _t(y)),
             reduce_prod=_tf_reducer(torch.prod),
+            # spellings22
+            tanh=torch.tanh,
+            asinh=lambda x: torch.asinh(_t(x)),
+            acosh=lambda x: torch.acosh(_t(x)),
+            atanh=lambda x: torch.atanh(_t(x)),
+            atan2=lambda y, x: torch.atan2(_t(y), _t(x)),
+            erfinv=lambda x: torch.erfinv(_t(x)),
         ),
         clip_by_value=lambda t, lo, hi: torch.clamp(_t(t), lo, hi),
         # tf.cast to a float type (the oracle computes in float64 throughout)
@@ -552,6 +559,7 @@ def _jax_shim() -> SimpleNamespace:
                 ndtr=lambda x: torch.special.ndtr(_t(x)),
                 log_ndtr=lambda x: torch.special.log_ndtr(_t(x)),
                 erfc=lambda x: torch.erfc(_t(x)),
+                erfinv=lambda x: torch.erfinv(_t(x)),
             ),
         ),
     )
@@ -635,6 +643,12 @@ def _more_numpy() -> dict[str, Any]:
         ptp=lambda x, axis=None: _reducer(torch.amax)(x, axis) - _reducer(torch.amin)(x, axis),
         transpose=lambda x: _t(x).T,
         true_divide=lambda a, b: _t(a) / _t(b),
+        # spellings22: NumPy's inverse hyperbolic functions, arctan2 and the normalised sinc
+        arcsinh=lambda x: torch.asinh(_t(x)),
+        arccosh=lambda x: torch.acosh(_t(x)),
+        arctanh=lambda x: torch.atanh(_t(x)),
+        arctan2=lambda y, x: torch.atan2(_t(y), _t(x)),
+        sinc=lambda x: torch.sinc(_t(x)),
     )
 
 
@@ -865,6 +879,7 @@ def namespace(
                 ndtr=lambda x: torch.special.ndtr(_t(x)),
                 log_ndtr=lambda x: torch.special.log_ndtr(_t(x)),
                 erfc=lambda x: torch.erfc(_t(x)),
+                erfinv=lambda x: torch.erfinv(_t(x)),
                 log_expit=F.logsigmoid,
                 xlogy=lambda x, y: torch.xlogy(_t(x), _t(y)),
                 polygamma=lambda n, x: torch.polygamma(n, _t(x)),

@@ -2898,6 +2898,26 @@ def _norm_dist(kind: str) -> Callable[[ast.Call, str], ast.expr]:
     return rewrite
 
 
+def _atan2(node: ast.Call, how: str) -> ast.expr:
+    """``torch.atan2(y, x)`` / ``np.arctan2`` (``tf.math.atan2``, ``jnp.arctan2``): the angle of
+    (x, y), read as ``atan(y/x) + π·1[x < 0]·(1 − 2·1[y < 0])`` — atan(y/x) off by ±π left of
+    the y axis (π at y = 0, as PyTorch's atan2(0, −1)), a constant there, so both partial
+    derivatives are PyTorch's, x/(x² + y²) and −y/(x² + y²). An x exactly 0 is refused as a
+    division by 0 (the angle ±π/2 has no such reading)."""
+    a = _bound(node, "atan2", ("input", "other"), 2)
+    y, x = a["input"], a["other"]
+    left = _call("relu_grad", _neg(x))
+    turn = _mul(_num(math.pi), _mul(left, _sub(_num(1), _mul(_num(2), _call("relu_grad", _neg(y))))))
+    return _add(_call("atan", _div(y, x)), turn)
+
+
+def _sinc(x: ast.expr) -> ast.expr:
+    """``torch.sinc(x)`` / ``np.sinc``: the normalised sin(πx)/(πx) (1 at x = 0 in both
+    libraries: an x exactly 0 is refused as a division by 0)."""
+    px = _mul(_num(math.pi), x)
+    return _div(_call("sin", px), px)
+
+
 _ARG_REFUSAL = (
     "{0}() returns indices, which have no gradient: for the value write x.max(dim=1) "
     "(np.max(x, axis=1)); for labels, declare them as an input"
@@ -2927,6 +2947,13 @@ REWRITES.update(
         "heaviside": _heaviside,
         "tan": _one("tan", lambda x: _div(_call("sin", x), _call("cos", x))),
         "arctan": _one("arctan", lambda x: _call("atan", x)),
+        # spellings22: NumPy's (and PyTorch's alias) names of the inverse hyperbolic rows
+        "arcsinh": _one("arcsinh", lambda x: _call("asinh", x)),
+        "arccosh": _one("arccosh", lambda x: _call("acosh", x)),
+        "arctanh": _one("arctanh", lambda x: _call("atanh", x)),
+        "atan2": _atan2,
+        "arctan2": _atan2,
+        "sinc": _one("sinc", _sinc),
         # log Γ and ψ as SciPy and torch.special name them (the table's lgamma, digamma)
         "gammaln": _one("gammaln", lambda x: _call("lgamma", x)),
         "loggamma": _one("loggamma", lambda x: _call("lgamma", x)),

@@ -1,0 +1,217 @@
+"""Round 22 (branch spellings22), issue 9's one-line leftovers of passes 19–20, each made real as
+its library defines it:
+
+1. element-wise rows ``asinh``, ``acosh`` (x > 1), ``atanh`` and ``erfinv`` (−1 < x < 1), with
+   their NumPy/PyTorch/JAX/TensorFlow/SciPy spellings; ``atan2(y, x)`` (``np.arctan2``) read as
+   atan(y/x) shifted by ±π left of the y axis; ``sinc`` as sin(πx)/(πx);
+2. library helpers (Optax, JAX, TensorFlow, Keras, torch.distributions);
+3. structural ops (flip, roll, cumprod, diff with prepend/append);
+4. exact constants in the walkthrough.
+
+Every spec's own text runs in PyTorch float64 (tests/spelled_oracle.py) and must agree with
+derive's reading at held-out names, sizes and values; ``derive verify`` must pass against PyTorch
+and finite differences; a given value outside a domain is exit 2 naming the tensor, the entry and
+the domain, in English and Chinese."""
+
+from __future__ import annotations
+
+import mpmath
+import numpy as np
+import pytest
+from spelled_oracle import oracle_text
+
+from derive.engine.backprop import derive
+from derive.errors import DeriveError
+from derive.lang import ops
+from derive.lang import spec as spec_mod
+from derive.locale import catalog
+from derive.numeric import verify as numeric
+
+torch = pytest.importorskip("torch")
+
+
+def _agree(text: str, name: str, rel: float = 1e-9) -> None:
+    out = oracle_text(text, name, rel)
+    assert out.status == "agree", (out.status, out.reason)
+
+
+def _verified(text: str, name: str) -> None:
+    d = derive(spec_mod.parse(text, name))
+    report = numeric.verify(d, points=1)
+    assert report.ok, [c for c in report.comparisons if not c.ok][:3]
+
+
+def _refused(text: str, lang: str) -> str:
+    """The exit-2 message of deriving and verifying ``text``, in ``lang``."""
+    with pytest.raises(DeriveError) as err:
+        numeric.verify(derive(spec_mod.parse(text, "refused")), points=1)
+    assert err.value.exit_code == 2
+    return catalog.localized(err.value, lang)
+
+
+# held-out names and sizes: a 4 × 3 batch, a 3 × 2 weight, a bias row
+_NET = """
+[dims]
+B = 4
+F = 3
+H = 2
+[inputs]
+Xb = ["B", "F"]
+T = ["B", "H"]
+[params]
+Wq = ["F", "H"]
+c = [1, "H"]
+[forward]
+U = "Xb @ Wq + c"
+{lines}
+[values]
+Xb = [[0.7, -1.3, 0.4], [-0.2, 0.9, 1.6], [1.1, 0.3, -0.8], [-1.5, -0.6, 0.2]]
+Wq = [[0.45, -0.35], [0.15, 0.65], [-0.55, 0.25]]
+c = [[0.05, -0.15]]
+T = [[0.3, -0.1], [0.8, 0.2], [-0.4, 0.6], [0.1, -0.9]]
+"""
+
+_ELEMENTWISE = [
+    'R = "torch.asinh(U)"\nloss = "torch.mean((R - T) ** 2)"',
+    'loss = "np.mean((np.arcsinh(U) - T) ** 2)"',
+    'loss = "((U * 3).arcsinh() * T).sum()"',
+    'loss = "jnp.sum(jnp.arccosh(U * U + 1.25) * T)"',
+    'loss = "torch.sum(torch.acosh(torch.exp(U) + 1) * T)"',
+    'loss = "tf.reduce_sum(tf.math.acosh(tf.math.square(U) + 2.0) * T)"',
+    'loss = "torch.sum(torch.atanh(torch.tanh(U) * 0.75) * T)"',
+    'loss = "np.sum(np.arctanh(0.6 * np.tanh(U)) * T)"',
+    'loss = "tf.reduce_mean(tf.math.atanh(tf.math.tanh(U) / 2) - T)"',
+    'loss = "torch.sum(torch.arctanh(torch.sigmoid(U) - 0.5) ** 2)"',
+    'loss = "torch.sum(torch.erfinv(torch.tanh(U) * 0.9) * T)"',
+    'loss = "torch.sum(torch.special.erfinv(torch.sigmoid(U) * 2 - 1) * T)"',
+    'loss = "np.sum(scipy.special.erfinv(np.tanh(U) * 0.5) * T)"',
+    'loss = "jnp.mean((jax.scipy.special.erfinv(jnp.tanh(U) * 0.8) - T) ** 2)"',
+    'loss = "tf.reduce_sum(tf.math.erfinv(tf.math.tanh(U) * 0.7) * T)"',
+    'loss = "(torch.tanh(U) * 0.4).erfinv().mean() + U.asinh().sum()"',
+    # atan2: the right half plane, the left one (±π by the sign of y), and both mixed
+    'loss = "torch.sum(torch.atan2(U, T + 2) * T)"',
+    'loss = "torch.sum(torch.atan2(U, -(T * T) - 0.5) ** 2)"',
+    'loss = "np.sum(np.arctan2(T, U) * U)"',
+    'loss = "torch.sum(torch.arctan2(U * 2, T) ** 2)"',
+    'loss = "jnp.sum(jnp.arctan2(U, T - 0.25) * T)"',
+    'loss = "tf.reduce_sum(tf.math.atan2(T, U) ** 2)"',
+    'loss = "torch.sum(torch.sinc(U) * T)"',
+    'loss = "np.sum(np.sinc(U * 1.5) ** 2)"',
+]
+
+
+@pytest.mark.parametrize("lines", _ELEMENTWISE)
+def test_inverse_functions_agree_with_pytorch_running_the_text(lines: str) -> None:
+    text = _NET.format(lines=lines)
+    _agree(text, "inverse")
+    _verified(text, "inverse")
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        'loss = "torch.sum(torch.asinh(U) * T)"',
+        'loss = "torch.sum(torch.atanh(torch.tanh(U) * 0.75) * T)"',
+        'loss = "torch.sum(torch.erfinv(torch.tanh(U) * 0.9) * T)"',
+        'loss = "torch.sum(torch.atan2(U, T) * T)"',
+    ],
+)
+def test_the_oracle_is_not_blind_to_a_misreading(lines: str) -> None:
+    """A near miss of the text (another function, the arguments swapped, a sign) disagrees."""
+    text = _NET.format(lines=lines)
+    other = (
+        text.replace("torch.asinh", "torch.atan")
+        .replace("torch.atanh", "torch.asinh")
+        .replace("torch.erfinv", "torch.erf")
+        .replace("torch.atan2(U, T)", "torch.atan(U / T)")
+    )
+    assert other != text
+    assert oracle_text(text, "blind", run=other).status == "DISAGREE"
+
+
+def test_random_points_stay_inside_the_domains() -> None:
+    """Without [values], an input read directly by acosh is drawn > 1 and one read by atanh or
+    erfinv inside (−1, 1): verify compares at random points too."""
+    text = """
+[dims]
+n = 3
+[inputs]
+P = ["n", "n"]
+Q = ["n", "n"]
+[params]
+V = ["n", "n"]
+[forward]
+loss = "torch.sum(torch.acosh(P) * V) + torch.sum(torch.atanh(Q) * V ** 2) + torch.sum(torch.erfinv(Q) * V)"
+"""
+    d = derive(spec_mod.parse(text, "drawn"))
+    report = numeric.verify(d, points=2)
+    assert report.ok, [c for c in report.comparisons if not c.ok][:3]
+    pt = numeric.example_point(d.graph)
+    assert np.all(np.asarray(pt["P"], dtype=float) > 1)
+    assert np.all(np.abs(np.asarray(pt["Q"], dtype=float)) < 1)
+
+
+_GIVEN = """
+[dims]
+n = 2
+[inputs]
+S = ["n", "n"]
+[params]
+G = ["n", "n"]
+[forward]
+E = "S * G"
+loss = "{call}"
+[values]
+S = [[0.5, -0.25], [0.75, 1.5]]
+G = [[0.5, 1.0], [2.0, 0.5]]
+"""
+
+
+@pytest.mark.parametrize(
+    "call, entry, words_en, words_zh",
+    [
+        ("torch.sum(torch.acosh(E + 1))", "[0, 1]", "acosh of 0.75", "大于 1"),
+        ("torch.sum(torch.atanh(E))", "[1, 0]", "atanh of 1.5", "严格介于 -1 与 1 之间"),
+        ("torch.sum(torch.erfinv(E / 2 + 0.25))", "[1, 0]", "erfinv of 1.0", "严格介于 -1 与 1 之间"),
+        ("np.sum(np.arccosh(E + 0.5))", "[0, 0]", "acosh of 0.75", "acosh 的参数为 0.75"),
+    ],
+)
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_given_value_outside_the_domain_is_refused(
+    call: str, entry: str, words_en: str, words_zh: str, lang: str
+) -> None:
+    msg = _refused(_GIVEN.format(call=call), lang)
+    assert entry in msg and "loss" in msg
+    if lang == "en":
+        assert words_en in msg and "needs an argument" in msg and "[values]" in msg
+    else:
+        assert words_zh in msg and "需要" in msg
+
+
+_EDGES = [-1 + 1e-15, -0.999999999, -0.99, -0.3, -1e-8, 0.0, 1e-5, 0.49, 0.5, 0.51, 0.9999, 1 - 1e-12]
+
+
+def test_erfinv_numpy_helper_is_exact_to_the_edges() -> None:
+    """The generated scripts' erfinv (Newton on erf, on erfc near ±1) and derive's NumPy one
+    (the same text) against mpmath at 30 digits, to 1e-15 of the edges."""
+    op = ops.get("erfinv")
+    env: dict = {"np": np}
+    exec(op.numpy_helper, env)  # noqa: S102 (the table's own helper text)
+    xs = np.array(_EDGES)
+    with mpmath.workdps(30):
+        want = np.array([float(mpmath.erfinv(mpmath.mpf(v))) for v in _EDGES])
+    for got in (op.numpy(xs), env["erfinv"](xs), op.torch(torch.tensor(xs)).numpy()):
+        np.testing.assert_allclose(got, want, rtol=4e-15, atol=1e-300)
+
+
+@pytest.mark.parametrize("name", ["asinh", "acosh", "atanh", "erfinv"])
+def test_row_derivatives_agree_with_pytorch_autograd(name: str) -> None:
+    import sympy as sp
+
+    x = sp.Symbol("x", real=True)
+    xs = {"acosh": [1.001, 1.5, 3.0, 40.0]}.get(name, [-0.97, -0.4, 0.0, 0.3, 0.95])
+    op = ops.get(name)
+    t = torch.tensor(xs, dtype=torch.float64, requires_grad=True)
+    op.torch(t).sum().backward()
+    dv = [float(sp.N(op.derivative(x).subs(x, sp.Float(v, 30)), 25)) for v in xs]
+    np.testing.assert_allclose(t.grad.numpy(), dv, rtol=1e-12)
