@@ -467,7 +467,12 @@ def _tf_shim() -> SimpleNamespace:
             atanh=lambda x: torch.atanh(_t(x)),
             atan2=lambda y, x: torch.atan2(_t(y), _t(x)),
             erfinv=lambda x: torch.erfinv(_t(x)),
+            # tensorflow/python/ops/math_ops.py: x/y, 0 where y == 0 (gradients 0 there too)
+            divide_no_nan=lambda x, y: torch.where(
+                _t(y) == 0, torch.zeros(()), _t(x) / torch.where(_t(y) == 0, 1.0, _t(y))
+            ),
         ),
+        one_hot=lambda indices, depth: F.one_hot(_t(indices).long(), int(depth)).to(D),
         clip_by_value=lambda t, lo, hi: torch.clamp(_t(t), lo, hi),
         # tf.cast to a float type (the oracle computes in float64 throughout)
         cast=lambda x, dtype: _t(x).to(torch.float64),
@@ -602,6 +607,8 @@ def _optax_shim() -> SimpleNamespace:
         return loss if alpha is None else (alpha * y + (1 - alpha) * (1 - y)) * loss
 
     return SimpleNamespace(
+        # optax/_src/loss.py: (1 − α)·labels + α/num_categories (the last axis)
+        smooth_labels=lambda labels, alpha: (1.0 - alpha) * _t(labels) + alpha / _t(labels).shape[-1],
         kl_divergence=kl,
         kl_divergence_with_log_targets=lambda log_predictions, log_targets, axis=-1: (
             torch.exp(_t(log_targets)) * (_t(log_targets) - log_predictions)
@@ -727,6 +734,26 @@ def _keras_mae(y_true, y_pred):
     return (_t(y_true) - _t(y_pred)).abs().mean(dim=-1)
 
 
+def _keras_huber(y_true, y_pred, delta=1.0):
+    # keras/src/losses/losses.py huber: where(|e| <= delta, e²/2, delta·|e| − delta²/2), the
+    # mean over the last axis
+    e = _t(y_pred) - _t(y_true)
+    a = e.abs()
+    return torch.where(a <= delta, 0.5 * e**2, delta * a - 0.5 * delta**2).mean(dim=-1)
+
+
+class _KerasHuber:
+    """``keras.losses.Huber(delta)``: a loss object whose call reduces by
+    ``sum_over_batch_size``, the mean of the per-example losses."""
+
+    def __init__(self, delta=1.0, reduction="sum_over_batch_size", name="huber_loss"):
+        assert reduction == "sum_over_batch_size"
+        self.delta = delta
+
+    def __call__(self, y_true, y_pred):
+        return _keras_huber(y_true, y_pred, self.delta).mean()
+
+
 def _keras_module() -> SimpleNamespace:
     """``keras`` / ``tf.keras``: the backend, the two cross-entropies of ``keras.losses`` and
     the activations."""
@@ -741,6 +768,8 @@ def _keras_module() -> SimpleNamespace:
             MSE=_keras_mse,
             mean_absolute_error=_keras_mae,
             MAE=_keras_mae,
+            huber=_keras_huber,
+            Huber=_KerasHuber,
         ),
     )
 

@@ -2121,7 +2121,8 @@ def _label_column(node: ast.AST) -> str | None:
 
 def one_hot_label(node: ast.AST) -> tuple[str, ast.expr] | None:
     """``(y, C)`` when ``node`` makes one-hot rows of class labels ``y`` by name:
-    ``F.one_hot(y, C)``, ``F.one_hot(y, num_classes=C)``, ``np.eye(C)[y]``, ``torch.eye(C)[y]``;
+    ``F.one_hot(y, C)``, ``F.one_hot(y, num_classes=C)`` (``jax.nn.one_hot``), TensorFlow's
+    ``tf.one_hot(y, depth=C)``, ``np.eye(C)[y]``, ``torch.eye(C)[y]``;
     else ``None``."""
     if isinstance(node, ast.Call):
         f = node.func
@@ -2129,7 +2130,7 @@ def one_hot_label(node: ast.AST) -> tuple[str, ast.expr] | None:
             return None
         kw = {k.arg: k.value for k in node.keywords}
         y = node.args[0] if node.args else kw.get("tensor")
-        c = node.args[1] if len(node.args) > 1 else kw.get("num_classes")
+        c = node.args[1] if len(node.args) > 1 else kw.get("num_classes", kw.get("depth"))
         return (y.id, c) if isinstance(y, ast.Name) and c is not None else None
     if isinstance(node, ast.Subscript) and isinstance(node.value, ast.Call):
         f = node.value.func
@@ -2799,9 +2800,9 @@ def strip_casts(text: str) -> str:
 
 # torch.det(W), np.linalg.inv(W), torch.linalg.slogdet(W)[1] …: read for a named square matrix
 # whose size is a literal number up to LINALG_MAX (``W = [2, 2]``), written out entry by entry;
-# an inverse up to INVERSE_MAX (a 3 × 3 adjugate over its determinant passes the length cap)
+# an inverse up to INVERSE_MAX too (a 3 × 3 adjugate over its determinant: 326 parts of 400)
 LINALG_MAX = 3
-INVERSE_MAX = 2
+INVERSE_MAX = 3
 LINALG = ("det", "logdet", "slogdet", "inv", "inverse")
 _LINALG_MODULES = frozenset(
     {

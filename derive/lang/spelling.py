@@ -21,6 +21,7 @@ import contextvars
 import math
 from collections.abc import Callable, Mapping
 from fractions import Fraction
+from typing import Any
 
 from derive.lang import ops
 from derive.locale import catalog
@@ -87,7 +88,7 @@ KERAS = frozenset({"K", "keras.backend", "tf.keras.backend"})
 KERAS_LOSSES = frozenset({"keras.losses", "tf.keras.losses"})
 KERAS_LOSSES_READ = (
     "categorical_crossentropy", "binary_crossentropy", "mean_squared_error", "mean_absolute_error",
-    "MSE", "MAE",
+    "MSE", "MAE", "huber",
 )
 # Keras' activations (tf.keras.activations.relu …): the ones whose Keras 2 and Keras 3 definitions
 # agree and are the language's (gelu's default there is the exact form, approximate=False;
@@ -1964,13 +1965,59 @@ _OPTAX = {
     "kl_divergence": ("log_predictions", "targets", "axis"),
     "kl_divergence_with_log_targets": ("log_predictions", "log_targets", "axis"),
     "sigmoid_focal_loss": ("logits", "labels", "alpha", "gamma"),
+    "smooth_labels": ("labels", "alpha"),
 }
+
+
+def _huber_elem(err: ast.expr, delta: ast.expr) -> ast.expr:
+    """The Huber loss of an error, entry by entry: 0.5·min(|e|, δ)² + δ·(|e| − min(|e|, δ)), as
+    Optax writes it (Keras' where(|e| ≤ δ, e²/2, δ|e| − δ²/2) is the same function)."""
+    q = _call("minimum", _call("abs", err), delta)
+    linear = _mul(delta, _sub(_call("abs", err), q))
+    return _add(_mul(_num(0.5), _bin(q, ast.Pow(), _num(2))), linear)
+
+
+def _keras_huber(node: ast.Call, how: str) -> ast.expr:
+    """``keras.losses.huber(y_true, y_pred, delta=1.0)``: per example, the mean over the last
+    axis of the Huber loss of ``y_pred − y_true`` (1-D: a row, as Keras' other losses)."""
+    a = _bound(node, "huber", ("y_true", "y_pred", "delta"), 2)
+    elem = _huber_elem(_sub(a["y_pred"], a["y_true"]), a.get("delta", _num(1.0)))
+    return _t(_call("mean", elem, axis=_num(1)))
+
+
+def _keras_huber_object(node: ast.Call) -> ast.expr:
+    """``tf.keras.losses.Huber(delta=1.0)(y_true, y_pred)``: the loss object's default reduction
+    (``sum_over_batch_size``), the mean of the per-example losses — the mean over every entry;
+    another ``reduction=`` or a ``sample_weight`` is refused naming the function form."""
+    make = node.func
+    assert isinstance(make, ast.Call)
+    opts = _bound(make, "Huber", ("delta", "reduction", "name"), 0)
+    call = _bound(node, "Huber", ("y_true", "y_pred", "sample_weight"), 2)
+    reduction = opts.get("reduction")
+    if not _is_none(call.get("sample_weight")) or not (
+        reduction is None
+        or isinstance(reduction, ast.Constant) and reduction.value == "sum_over_batch_size"
+    ):
+        raise SpellingError(catalog.said("spec.spelling.keras_huber"))
+    elem = _huber_elem(_sub(call["y_pred"], call["y_true"]), opts.get("delta", _num(1.0)))
+    return _call("mean", elem)
+
+
+def _smooth_labels(a: dict[str, ast.expr]) -> ast.expr:
+    """``optax.smooth_labels(labels, alpha)`` (optax/_src/loss.py): ``(1 − alpha)·labels +
+    alpha/K``, K the size of the labels' last axis (``labels.shape[-1]``: the labels a tensor
+    of the spec)."""
+    labels, alpha = a["labels"], a["alpha"]
+    classes = ast.Subscript(ast.Attribute(labels, "shape", ast.Load()), _num(-1), ast.Load())
+    return _add(_mul(_sub(_num(1), alpha), labels), _div(alpha, classes))
 
 
 def _optax_call(node: ast.Call) -> ast.expr:
     """One ``optax.<loss>(…)`` call in a spelling derive reads: per-example losses, 1-D per row
     (a row) or per entry, as Optax returns them."""
     name = node.func.attr  # type: ignore[attr-defined]
+    if name == "smooth_labels":
+        return _smooth_labels(_bound(node, "optax.smooth_labels", _OPTAX[name], 2))
     a = _bound(node, f"optax.{name}", _OPTAX[name], 1)
     z, y = a[_OPTAX[name][0]], a.get(_OPTAX[name][1])
     if name.startswith(("softmax", "sigmoid", "hinge", "cosine", "kl")) and y is None:
@@ -2005,11 +2052,8 @@ def _optax_call(node: ast.Call) -> ast.expr:
         cos = _t(_call("sum", _mul(unit[0], unit[1]), axis=_num(1)))
         return cos if name == "cosine_similarity" else _sub(_num(1.0), cos)
     err = z if y is None else _sub(z, y)
-    if name == "huber_loss":  # 0.5·min(|e|, δ)² + δ·(|e| − min(|e|, δ)), as Optax writes it
-        delta = a.get("delta", _num(1.0))
-        q = _call("minimum", _call("abs", err), delta)
-        linear = _mul(delta, _sub(_call("abs", err), q))
-        return _add(_mul(_num(0.5), _bin(q, ast.Pow(), _num(2))), linear)
+    if name == "huber_loss":
+        return _huber_elem(err, a.get("delta", _num(1.0)))
     if name == "log_cosh":  # logaddexp(e, −e) − log 2 = softplus(2e) − e − log 2
         return _sub(_sub(_call("softplus", _mul(_num(2), err)), err), _num(math.log(2.0)))
     sq = _bin(err, ast.Pow(), _num(2))
@@ -2115,7 +2159,7 @@ def optax_losses(text: str) -> str:
     ``cosine_similarity``, ``cosine_distance``, ``kl_divergence`` (also with log targets),
     ``sigmoid_focal_loss``) written as the spellings derive reads; any other
     ``optax.`` call is left for the parser to refuse."""
-    if "optax" not in text and _TF_SPARSE not in text:
+    if "optax" not in text and _TF_SPARSE not in text and "Huber(" not in text:
         return text
     tree = parsed(text)
     if tree is None:
@@ -2132,6 +2176,13 @@ def optax_losses(text: str) -> str:
                 and f.attr in _OPTAX
             ):
                 return _optax_call(n)
+            if (
+                isinstance(f, ast.Call)
+                and isinstance(f.func, ast.Attribute)
+                and f.func.attr == "Huber"
+                and _module_path(f.func.value) in KERAS_LOSSES
+            ):
+                return _keras_huber_object(n)
             if isinstance(f, ast.Attribute) and f.attr == _TF_SPARSE and _module_path(f.value) in (
                 "tf.nn",
                 "tf.compat.v1.nn",
@@ -2369,6 +2420,7 @@ REWRITES: dict[str, Callable[[ast.Call, str], ast.expr | None]] = {
     "mean_squared_error": _keras_mean_error(2),
     "MSE": _keras_mean_error(2),
     "mean_absolute_error": _keras_mean_error(1),
+    "huber": _keras_huber,
     "MAE": _keras_mean_error(1),
     "add_n": _add_n,
     "diff": _diff,
@@ -2564,6 +2616,7 @@ _QUALIFIED = {
     "MSE": tuple(KERAS_LOSSES),
     "mean_absolute_error": tuple(KERAS_LOSSES),
     "MAE": tuple(KERAS_LOSSES),
+    "huber": tuple(KERAS_LOSSES),
     "add_n": tuple(TENSORFLOW),
     "diff": ("np", "numpy", "jnp", "jax.numpy", "torch", "method"),
     "reduce_prod": tuple(TENSORFLOW),
@@ -2911,6 +2964,17 @@ def _atan2(node: ast.Call, how: str) -> ast.expr:
     return _add(_call("atan", _div(y, x)), turn)
 
 
+def _divide_no_nan(node: ast.Call, how: str) -> ast.expr:
+    """TensorFlow's ``tf.math.divide_no_nan(x, y)``: x/y, and 0 where y = 0 (both gradients 0
+    there too, as TensorFlow's): ``x·1[y ≠ 0] / (y + 1 − 1[y ≠ 0])`` — the indicator has
+    derivative 0, so elsewhere the value and both partial derivatives are x/y's. A y given
+    exactly 0 reaches the indicator's kink and is refused (exit 2) naming the entry."""
+    a = _bound(node, "divide_no_nan", ("x", "y", "name"), 2)
+    x, y = a["x"], a["y"]
+    nonzero = _nonzero(y)
+    return _div(_mul(x, nonzero), _add(y, _sub(_num(1), _nonzero(y))))
+
+
 def _sinc(x: ast.expr) -> ast.expr:
     """``torch.sinc(x)`` / ``np.sinc``: the normalised sin(πx)/(πx) (1 at x = 0 in both
     libraries: an x exactly 0 is refused as a division by 0)."""
@@ -2954,6 +3018,7 @@ REWRITES.update(
         "atan2": _atan2,
         "arctan2": _atan2,
         "sinc": _one("sinc", _sinc),
+        "divide_no_nan": _divide_no_nan,
         # log Γ and ψ as SciPy and torch.special name them (the table's lgamma, digamma)
         "gammaln": _one("gammaln", lambda x: _call("lgamma", x)),
         "loggamma": _one("loggamma", lambda x: _call("lgamma", x)),
@@ -2995,6 +3060,7 @@ _QUALIFIED.update(
         "psi": ("torch.special", "scipy.special", "special", "jax.scipy.special"),
         **{kind: tuple(NORM_DIST) for kind in NORM_READ},
         "standardize": ("jax.nn",),
+        "divide_no_nan": tuple(TENSORFLOW),
         "polygamma": (
             "torch", "torch.special", "scipy.special", "special", "jax.scipy.special", "method"
         ),
@@ -3189,6 +3255,171 @@ def _kl_normal_normal(p: dict[str, ast.expr], q: dict[str, ast.expr]) -> str:
     ratio = f"(({u(p['scale'])}) / ({u(q['scale'])})) ** 2"
     t1 = f"((({u(p['loc'])}) - ({u(q['loc'])})) / ({u(q['scale'])})) ** 2"
     return f"(0.5 * ({ratio} + {t1} - 1 - torch.log({ratio})))"
+
+
+# torch.distributions.MultivariateNormal of a covariance or a scale given as a named matrix of a
+# literal size up to MVN_MAX × MVN_MAX (or as a diagonal, torch.diag(v)): the covariance's
+# inverse is a line of its own (a 3 × 3 one written out has 326 parts of a line's 400)
+MVN_MAX = 3
+_MVN_KEYS = ("covariance_matrix", "scale_tril", "precision_matrix")
+
+
+def _mvn_of(node: ast.AST, taken: frozenset[str]) -> dict[str, ast.expr] | None:
+    """The arguments of ``torch.distributions.MultivariateNormal(loc, covariance_matrix=S)``
+    (``D.MultivariateNormal``, ``tfd``'s is another class), or ``None``."""
+    if not isinstance(node, ast.Call):
+        return None
+    f = node.func
+    named = isinstance(f, ast.Name) and f.id == "MultivariateNormal" and f.id not in taken
+    if not named and not (
+        isinstance(f, ast.Attribute)
+        and f.attr == "MultivariateNormal"
+        and _module_path(f.value) in DIST_MODULES
+    ):
+        return None
+    a = _bound(node, "MultivariateNormal", ("loc", *_MVN_KEYS, "validate_args"), 1)
+    given = [k for k in _MVN_KEYS if not _is_none(a.get(k))]
+    if len(given) != 1 or given[0] == "precision_matrix":
+        raise SpellingError(catalog.said("spec.spelling.mvn_args", n=str(MVN_MAX)))
+    return a
+
+
+def _diagonal_of(node: ast.expr) -> ast.expr | None:
+    """``v`` of ``torch.diag(v)`` / ``torch.diag_embed(v)`` / ``np.diag(v)`` (a diagonal matrix
+    of the vector ``v``), else ``None``."""
+    if (
+        isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and node.func.attr in ("diag", "diag_embed", "diagflat")
+        and len(node.args) == 1
+        and not node.keywords
+    ):
+        return node.args[0]
+    return None
+
+
+def multivariate_normal(
+    text: str, key: str, shapes: Mapping[str, tuple[Any, ...]], taken: frozenset[str]
+) -> tuple[list[tuple[str, str]], str]:
+    """``MultivariateNormal(loc, covariance_matrix=S | scale_tril=L).log_prob(x)`` and
+    ``.entropy()`` as torch/distributions/multivariate_normal.py computes them: with d = x − loc
+    (a line ``<key>_diff``), log p = −½(k·log 2π + M) − ½log det Σ, entropy ½k(1 + log 2π) +
+    ½log det Σ. M, the Mahalanobis term, is Σⱼ dⱼ²/vⱼ for a diagonal ``torch.diag(v)``
+    (Σⱼ (dⱼ/sⱼ)² for a scale ``torch.diag(s)``); ``(d @ S⁻¹ ⊙ d)`` summed along the row, S⁻¹
+    a line ``<key>_prec`` written out entry by entry, for a named covariance S; for a named
+    ``scale_tril`` L, ‖z‖² with L z = d solved by forward substitution on L's lower triangle
+    (PyTorch's solve_triangular reads no other entry), log det Σ = 2 Σⱼ log Lⱼⱼ. Returns the
+    lines to put before ``key`` and ``text`` reading them."""
+    if "MultivariateNormal" not in text:
+        return [], text
+    tree = parsed(text)
+    if tree is None:
+        return [], text
+    extra: list[tuple[str, str]] = []
+    names = set(taken)
+
+    def fresh(stem: str) -> str:
+        name, k = f"{key}_{stem}", 2
+        while name in names:
+            name, k = f"{key}_{stem}{k}", k + 1
+        names.add(name)
+        return name
+
+    class Mvn(ast.NodeTransformer):
+        def visit_Call(self, n: ast.Call) -> ast.AST:
+            f = n.func
+            a = _mvn_of(f.value, frozenset(taken)) if isinstance(f, ast.Attribute) else None
+            if a is None:
+                return self.generic_visit(n)
+            if f.attr not in ("log_prob", "entropy") or n.keywords or len(n.args) != (
+                f.attr == "log_prob"
+            ):
+                raise SpellingError(catalog.said("spec.spelling.mvn_args", n=str(MVN_MAX)))
+            value = self.visit(n.args[0]) if n.args else None
+            return parsed_body(_mvn_text(a, f.attr, value, shapes, fresh, extra)) or n
+
+    out = ast.unparse(Mvn().visit(tree))
+    return extra, out
+
+
+def _mvn_text(
+    a: dict[str, ast.expr],
+    method: str,
+    value: ast.expr | None,
+    shapes: Mapping[str, tuple[Any, ...]],
+    fresh: Callable[[str], str],
+    extra: list[tuple[str, str]],
+) -> str:
+    """The text of one MultivariateNormal's ``log_prob(value)`` or ``entropy()`` (see
+    :func:`multivariate_normal`), adding the lines it reads to ``extra``."""
+    u = ast.unparse
+    tril = not _is_none(a.get("scale_tril"))
+    given = a["scale_tril"] if tril else a["covariance_matrix"]
+    diagonal = _diagonal_of(given)
+    if diagonal is not None:
+        v = f"({u(diagonal)})"
+        k = _last_size(diagonal, shapes)
+        half_log_det = f"torch.log({v}).sum()" if tril else f"(0.5 * torch.log({v}).sum())"
+    else:
+        k = _named_square(given, shapes)
+        g = u(given)
+        if tril:
+            half_log_det = " + ".join(f"torch.log({g}[{j}, {j}])" for j in range(k))
+        else:
+            half_log_det = f"(0.5 * torch.logdet({g}))"
+    log_2pi = f"{k} * math.log(2 * math.pi)"
+    if method == "entropy":  # one number per row of loc (PyTorch's batch shape)
+        rows = f"torch.ones_like(({u(a['loc'])}).sum(-1))"
+        return f"(0.5 * {k} * (1.0 + math.log(2 * math.pi)) + ({half_log_det})) * {rows}"
+    assert value is not None
+    diff = fresh("diff")
+    extra.append((diff, f"({u(value)}) - ({u(a['loc'])})"))
+    if diagonal is not None:
+        term = f"({diff} / {v}) ** 2" if tril else f"{diff} ** 2 / {v}"
+        maha = f"({term}).sum(-1)"
+    elif tril:
+        maha = " + ".join(f"({z}) ** 2" for z in _forward_substitution(diff, u(given), k))
+    else:
+        prec = fresh("prec")
+        extra.append((prec, f"torch.linalg.inv({u(given)})"))
+        maha = f"(({diff} @ {prec}) * {diff}).sum(-1)"
+    return f"(-0.5 * ({log_2pi} + ({maha})) - ({half_log_det}))"
+
+
+def _forward_substitution(d: str, tril: str, k: int) -> list[str]:
+    """z with L z = d for each row of ``d`` (columns ``d[:, j]``), L the lower triangle of
+    ``tril``: zⱼ = (dⱼ − Σ_{i<j} Lⱼᵢ zᵢ)/Lⱼⱼ."""
+    zs: list[str] = []
+    for j in range(k):
+        top = f"{d}[:, {j}]"
+        for i, z in enumerate(zs):
+            top = f"{top} - {tril}[{j}, {i}] * ({z})"
+        zs.append(f"({top}) / {tril}[{j}, {j}]")
+    return zs
+
+
+def _named_square(node: ast.expr, shapes: Mapping[str, tuple[Any, ...]]) -> int:
+    """k of a name declared k × k, k a number up to :data:`MVN_MAX`; else refused."""
+    shape = shapes.get(node.id) if isinstance(node, ast.Name) else None
+    if (
+        shape is None
+        or len(shape) != 2
+        or any(getattr(d, "label", None) or getattr(d, "env", None) for d in shape)
+        or int(shape[0]) != int(shape[1])
+        or not 1 <= int(shape[0]) <= MVN_MAX
+    ):
+        raise SpellingError(catalog.said("spec.spelling.mvn_args", n=str(MVN_MAX)))
+    return int(shape[0])
+
+
+def _last_size(node: ast.expr, shapes: Mapping[str, tuple[Any, ...]]) -> str:
+    """The length of the vector ``node`` of a diagonal (its last axis), as text: a [dims] name
+    or a number; a vector that is not a declared name is refused."""
+    shape = shapes.get(node.id) if isinstance(node, ast.Name) else None
+    if shape is None:
+        raise SpellingError(catalog.said("spec.spelling.mvn_args", n=str(MVN_MAX)))
+    d = shape[-1]
+    return str(getattr(d, "label", None) or int(d))
 
 
 def distributions(text: str, taken: frozenset[str] = frozenset()) -> str:
