@@ -540,7 +540,7 @@ def _jax_shim() -> SimpleNamespace:
         swish=F.silu,
         silu=F.silu,
         hard_tanh=F.hardtanh,
-        one_hot=lambda y, n: F.one_hot(_t(y), int(n)).to(D),
+        one_hot=lambda y, num_classes: F.one_hot(_t(y), int(num_classes)).to(D),
         gelu=lambda x, approximate=True: F.gelu(x, approximate="tanh" if approximate else "none"),
         # jax/_src/nn/functions.py: variance as mean(x²) − mean²
         standardize=lambda x, axis=-1, mean=None, variance=None, epsilon=1e-5: (

@@ -215,3 +215,159 @@ def test_row_derivatives_agree_with_pytorch_autograd(name: str) -> None:
     op.torch(t).sum().backward()
     dv = [float(sp.N(op.derivative(x).subs(x, sp.Float(v, 30)), 25)) for v in xs]
     np.testing.assert_allclose(t.grad.numpy(), dv, rtol=1e-12)
+
+
+# ---- 3. library helpers ----------------------------------------------------------------------
+
+_CLASSES = """
+[dims]
+m = 5
+p = 3
+K = 4
+[inputs]
+Xc = ["m", "p"]
+lab = ["m"]
+[params]
+Wc = ["p", "K"]
+[forward]
+Z = "Xc @ Wc"
+{lines}
+[values]
+lab = [3, 0, 2, 1, 3]
+"""
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        'T = "optax.smooth_labels(jax.nn.one_hot(lab, K), 0.1)"\n'
+        'loss = "-jnp.mean(jnp.sum(T * jax.nn.log_softmax(Z), axis=-1))"',
+        'Y1 = "jax.nn.one_hot(lab, K)"\nT = "optax.smooth_labels(Y1, alpha=0.25)"\n'
+        'loss = "optax.softmax_cross_entropy(Z, T).mean()"',
+        'Y1 = "tf.one_hot(lab, depth=K)"\n'
+        'loss = "tf.reduce_mean(tf.nn.softmax_cross_entropy_with_logits(labels=Y1, logits=Z))"',
+        'Y1 = "jax.nn.one_hot(lab, num_classes=K)"\n'
+        'loss = "-jnp.mean(jnp.sum(Y1 * jax.nn.log_softmax(Z), axis=-1))"',
+    ],
+)
+def test_label_helpers_agree_with_pytorch(lines: str) -> None:
+    text = _CLASSES.format(lines=lines)
+    _agree(text, "labels")
+    _verified(text, "labels")
+
+
+_LOSSES = [
+    'loss = "tf.reduce_sum(tf.math.divide_no_nan(U, T) ** 2)"',
+    'loss = "tf.reduce_mean(tf.math.divide_no_nan(T, U + 1.5))"',
+    'loss = "tf.reduce_mean(keras.losses.huber(T, U, delta=0.5))"',
+    'loss = "tf.reduce_sum(tf.keras.losses.huber(T, U * 2))"',
+    'loss = "tf.keras.losses.Huber(delta=0.3)(T, U)"',
+    'loss = "keras.losses.Huber(0.25)(T, U) + 0.1 * tf.keras.losses.Huber()(T, U * 3)"',
+    'loss = "jnp.mean(optax.huber_loss(U, T, delta=0.4))"',
+]
+
+
+@pytest.mark.parametrize("lines", _LOSSES)
+def test_tensorflow_and_keras_losses_agree_with_pytorch(lines: str) -> None:
+    text = _NET.format(lines=lines)
+    _agree(text, "losses")
+    _verified(text, "losses")
+
+
+def test_divide_no_nan_of_a_given_zero_is_zero_with_zero_gradients() -> None:
+    """T has a 0 at [1, 1] here: TensorFlow's 0 there, and no gradient through that entry."""
+    text = _NET.format(lines='loss = "tf.reduce_sum(tf.math.divide_no_nan(U, T) ** 2)"').replace(
+        "[0.8, 0.2]", "[0.8, 0.0]"
+    )
+    assert "[0.8, 0.0]" in text
+    _agree(text, "no_nan_zero")
+    _verified(text, "no_nan_zero")
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_huber_object_with_another_reduction_is_refused(lang: str) -> None:
+    text = _NET.format(lines='loss = "tf.keras.losses.Huber(0.5, reduction=\'sum\')(T, U)"')
+    with pytest.raises(DeriveError) as err:
+        spec_mod.parse(text, "huber")
+    msg = catalog.localized(err.value, lang)
+    assert "keras.losses.huber(y_true, y_pred, delta)" in msg
+    assert ("逐样本" in msg) == (lang == "zh")
+
+
+_MVN = """
+[dims]
+n = 5
+k = {k}
+[inputs]
+Xg = ["n", "k"]
+Obs = ["n", "k"]
+[params]
+Wg = ["k", "k"]
+Cov = [{k}, {k}]
+Ltri = [{k}, {k}]
+sd = ["k"]
+[forward]
+mu = "Xg @ Wg"
+reg = "0.01 * ((Cov * Cov).sum() + (Ltri * Ltri).sum() + (sd * sd).sum())"
+loss = "{loss} + reg"
+[values]
+{values}
+"""
+_MVN3 = """Cov = [[1.6, 0.2, -0.3], [0.2, 0.9, 0.25], [-0.3, 0.25, 1.3]]
+Ltri = [[1.1, 0.0, 0.0], [-0.35, 0.8, 0.0], [0.2, 0.45, 1.3]]
+sd = [0.7, 1.2, 0.9]"""
+_MVN2 = """Cov = [[0.8, -0.3], [-0.3, 1.4]]
+Ltri = [[0.9, 0.0], [0.4, 1.25]]
+sd = [1.3, 0.6]"""
+
+
+@pytest.mark.parametrize("k, values", [(3, _MVN3), (2, _MVN2)])
+@pytest.mark.parametrize(
+    "loss",
+    [
+        "-torch.distributions.MultivariateNormal(mu, covariance_matrix=Cov).log_prob(Obs).mean()",
+        "-D.MultivariateNormal(mu, scale_tril=Ltri).log_prob(Obs).sum()",
+        "-torch.distributions.MultivariateNormal(mu, torch.diag(sd ** 2)).log_prob(Obs).mean()",
+        "-dist.MultivariateNormal(loc=mu, scale_tril=torch.diag(sd)).log_prob(Obs).mean()",
+        "-D.MultivariateNormal(mu, Cov).entropy().sum() - D.MultivariateNormal(mu, Cov).log_prob(Obs).mean()",
+        "D.MultivariateNormal(mu, scale_tril=Ltri).entropy().mean() - D.MultivariateNormal(mu, scale_tril=Ltri).log_prob(Obs).mean()",
+    ],
+)
+def test_multivariate_normal_agrees_with_pytorch(k: int, values: str, loss: str) -> None:
+    text = _MVN.format(k=k, values=values, loss=loss)
+    _agree(text, "mvn")
+    _verified(text, "mvn")
+
+
+@pytest.mark.parametrize(
+    "loss",
+    [
+        "-torch.distributions.MultivariateNormal(mu, precision_matrix=Cov).log_prob(Obs).mean()",
+        "-torch.distributions.MultivariateNormal(mu, covariance_matrix=Wg).log_prob(Obs).mean()",
+        "-torch.distributions.MultivariateNormal(mu, Cov).cdf(Obs).mean()",
+    ],
+)
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_other_multivariate_normals_are_refused_naming_what_is_read(loss: str, lang: str) -> None:
+    """precision_matrix=, a covariance whose size comes from [dims] (Wg is k × k), cdf."""
+    text = _MVN.format(k=3, values=_MVN3, loss=loss)
+    with pytest.raises(DeriveError) as err:
+        spec_mod.parse(text, "mvn")
+    msg = catalog.localized(err.value, lang)
+    assert "3 × 3" in msg and "MultivariateNormal" in msg
+    assert ("具名矩阵" in msg) == (lang == "zh")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        'loss = "torch.mean((Xg @ torch.linalg.inv(Cov) - Obs) ** 2)"',
+        'Ci = "np.linalg.inv(Cov)"\nloss = "np.sum(Ci * Ltri) + np.mean((Xg @ Ltri.inverse() - Obs) ** 2)"',
+    ],
+)
+def test_a_three_by_three_inverse_agrees_with_pytorch(line: str) -> None:
+    text = _MVN.format(k=3, values=_MVN3, loss="0 * mu.sum()").replace(
+        'loss = "0 * mu.sum() + reg"', 'q = "0 * mu.sum() + reg"\n' + line.replace('"', '"q + ', 1)
+    )
+    _agree(text, "inv3")
+    _verified(text, "inv3")

@@ -2003,12 +2003,28 @@ def _keras_huber_object(node: ast.Call) -> ast.expr:
     return _call("mean", elem)
 
 
+def _one_hot_classes(node: ast.expr) -> ast.expr | None:
+    """C of ``one_hot(y, C)`` (``jax.nn.one_hot(y, num_classes=C)``, ``tf.one_hot(y, depth=C)``,
+    ``F.one_hot``), else ``None``."""
+    if not isinstance(node, ast.Call):
+        return None
+    f = node.func
+    if (f.attr if isinstance(f, ast.Attribute) else getattr(f, "id", "")) != "one_hot":
+        return None
+    kw = {k.arg: k.value for k in node.keywords}
+    return node.args[1] if len(node.args) > 1 else kw.get("num_classes", kw.get("depth"))
+
+
 def _smooth_labels(a: dict[str, ast.expr]) -> ast.expr:
     """``optax.smooth_labels(labels, alpha)`` (optax/_src/loss.py): ``(1 − alpha)·labels +
     alpha/K``, K the size of the labels' last axis (``labels.shape[-1]``: the labels a tensor
     of the spec)."""
     labels, alpha = a["labels"], a["alpha"]
-    classes = ast.Subscript(ast.Attribute(labels, "shape", ast.Load()), _num(-1), ast.Load())
+    classes = _one_hot_classes(labels)
+    if classes is None and not isinstance(labels, ast.Name):
+        raise SpellingError(catalog.said("spec.spelling.smooth_labels"))
+    if classes is None:
+        classes = ast.Subscript(ast.Attribute(labels, "shape", ast.Load()), _num(-1), ast.Load())
     return _add(_mul(_sub(_num(1), alpha), labels), _div(alpha, classes))
 
 
@@ -3413,12 +3429,12 @@ def _named_square(node: ast.expr, shapes: Mapping[str, tuple[Any, ...]]) -> int:
 
 
 def _last_size(node: ast.expr, shapes: Mapping[str, tuple[Any, ...]]) -> str:
-    """The length of the vector ``node`` of a diagonal (its last axis), as text: a [dims] name
-    or a number; a vector that is not a declared name is refused."""
-    shape = shapes.get(node.id) if isinstance(node, ast.Name) else None
-    if shape is None:
+    """The length of the vector ``node`` of a diagonal (its last axis, the first declared
+    tensor it reads), as text: a [dims] name or a number; a vector of no tensor is refused."""
+    named = [n for n in ast.walk(node) if isinstance(n, ast.Name) and n.id in shapes]
+    if not named:  # torch.diag(sd ** 2): the vector's own name gives its length
         raise SpellingError(catalog.said("spec.spelling.mvn_args", n=str(MVN_MAX)))
-    d = shape[-1]
+    d = shapes[named[0].id][-1]
     return str(getattr(d, "label", None) or int(d))
 
 
