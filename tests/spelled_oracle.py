@@ -173,7 +173,7 @@ def _np_shim() -> SimpleNamespace:
     return SimpleNamespace(
         sum=_reducer(torch.sum),
         nansum=_reducer(torch.sum),
-        diff=lambda a, n=1, axis=-1: torch.diff(_t(a), n=n, dim=axis),
+        diff=_np_diff,
         float64=lambda x: _t(x) if isinstance(x, torch.Tensor) else torch.tensor(x, dtype=D),
         float32=lambda x: _t(x) if isinstance(x, torch.Tensor) else torch.tensor(x, dtype=D),
         ones=lambda shape, dtype=None: torch.ones(shape, dtype=D),
@@ -223,6 +223,18 @@ def _np_shim() -> SimpleNamespace:
         cumsum=lambda x, axis=None: torch.cumsum(
             _t(x) if axis is not None else _t(x).reshape(-1), dim=0 if axis is None else axis
         ),
+        # spellings22: NumPy's cumprod, flip (no axis: every axis), fliplr, flipud, roll
+        cumprod=lambda x, axis=None: torch.cumprod(
+            _t(x) if axis is not None else _t(x).reshape(-1), dim=0 if axis is None else axis
+        ),
+        flip=lambda x, axis=None: torch.flip(
+            _t(x), dims=tuple(range(_t(x).dim())) if axis is None else (
+                tuple(axis) if isinstance(axis, list | tuple) else (axis,)
+            )
+        ),
+        fliplr=lambda x: torch.fliplr(_t(x)),
+        flipud=lambda x: torch.flipud(_t(x)),
+        roll=lambda x, shift, axis=None: torch.roll(_t(x), shift, dims=axis),
         prod=lambda x, axis=None, keepdims=False: torch.prod(_t(x))
         if axis is None
         else torch.prod(_t(x), dim=axis, keepdim=keepdims),
@@ -364,6 +376,21 @@ class _Fshim:
 def _tf_matmul(a, b, transpose_a=False, transpose_b=False):
     a, b = _t(a), _t(b)
     return torch.matmul(a.T if transpose_a else a, b.T if transpose_b else b)
+
+
+def _np_diff(a, n=1, axis=-1, prepend=None, append=None):
+    """NumPy's diff: a number given as prepend/append is broadcast to one slice along the axis
+    (numpy/lib/_function_base_impl.py), then joined to ``a``."""
+    a = _t(a)
+
+    def end(v):
+        if v is None or isinstance(v, torch.Tensor):
+            return v
+        shape = list(a.shape)
+        shape[axis] = 1
+        return torch.full(shape, float(v), dtype=D)
+
+    return torch.diff(a, n=n, dim=axis, prepend=end(prepend), append=end(append))
 
 
 def _tf_squared_difference(x, y):

@@ -371,3 +371,75 @@ def test_a_three_by_three_inverse_agrees_with_pytorch(line: str) -> None:
     )
     _agree(text, "inv3")
     _verified(text, "inv3")
+
+
+# ---- 2. structural ops: the same entries in another order, running products, diff's ends -------
+
+_STRUCT = [
+    'loss = "torch.sum(torch.flip(U, dims=[1]) * T)"',
+    'loss = "np.sum(np.fliplr(U) * T) + np.sum(np.flipud(U) ** 2)"',
+    'loss = "np.sum(np.flip(U) * T) + np.sum(np.flip(U, axis=0) * T)"',
+    'loss = "torch.sum(torch.flip(Xb @ Wq, [0, 1]) * T) + U.sum()"',
+    'loss = "torch.sum(U.flip(0) * T)"',
+    'loss = "torch.sum(torch.roll(U, 1, 0) * T)"',
+    'loss = "torch.sum(torch.roll(U, shifts=-1, dims=1) * T) + torch.sum(U.roll(2, 0) * T)"',
+    'loss = "np.sum(np.roll(U, 5, axis=0) * T)"',
+    'loss = "torch.sum(torch.roll(U[1:4], 1, dims=0) * T[0:3])"',
+    'loss = "torch.sum(torch.cumprod(U, dim=1) * T)"',
+    'loss = "np.sum(np.cumprod(U, axis=0) * T) + torch.sum(U.cumprod(1) ** 2)"',
+    'loss = "torch.sum(torch.cumprod(torch.tanh(U), dim=0) * T)"',
+    'loss = "torch.sum(torch.diff(U, dim=0, prepend=T[0:1]) ** 2)"',
+    'loss = "np.sum(np.diff(U, axis=0, prepend=0) ** 2) + np.sum(np.diff(U, append=1.5) * T)"',
+    'loss = "torch.sum(torch.diff(U, n=2, dim=1, prepend=T, append=U) ** 2)"',
+    'loss = "np.sum(np.diff(U, axis=-1, prepend=-0.5) * T)"',
+]
+
+
+@pytest.mark.parametrize("lines", _STRUCT)
+def test_structural_ops_agree_with_pytorch(lines: str) -> None:
+    text = _NET.format(lines=lines)
+    _agree(text, "structural")
+    _verified(text, "structural")
+
+
+@pytest.mark.parametrize(
+    "lines, other",
+    [
+        ('loss = "torch.sum(torch.flip(U, dims=[0]) * T)"', "dims=[1]"),
+        ('loss = "torch.sum(torch.roll(U, 1, 0) * T)"', "torch.roll(U, -1, 0)"),
+        ('loss = "torch.sum(torch.cumprod(U, dim=1) * T)"', "torch.cumprod(U, dim=0)"),
+    ],
+)
+def test_the_oracle_sees_a_wrong_order(lines: str, other: str) -> None:
+    text = _NET.format(lines=lines)
+    swapped = text.replace("dims=[0]", other) if "dims=[0]" in text else text.replace(
+        "torch.roll(U, 1, 0)", other
+    ).replace("torch.cumprod(U, dim=1)", other)
+    assert swapped != text
+    assert oracle_text(text, "order", run=swapped).status == "DISAGREE"
+
+
+def test_cumprod_through_a_given_zero_has_pytorch_gradient() -> None:
+    """A zero in the running product (Wq[0, 0] = 0 here): PyTorch's cumprod backward gives the
+    product of the other factors, which the written-out products give too."""
+    text = _NET.format(lines='loss = "torch.sum(torch.cumprod(Wq, dim=0) * U[0:3])"')
+    text = text.replace("[[0.45, -0.35]", "[[0.0, -0.35]")
+    assert "[[0.0, -0.35]" in text
+    _agree(text, "cumprod_zero")
+    _verified(text, "cumprod_zero")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        'loss = "torch.sum(torch.roll(U, 1) * T)"',  # no dims: PyTorch rolls the flattened tensor
+        'loss = "torch.sum(torch.flip(U, dims=[2]) * T)"',
+        'loss = "torch.sum(torch.roll(U, 1.5, 0) * T)"',
+    ],
+)
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_other_flips_and_rolls_are_refused(line: str, lang: str) -> None:
+    with pytest.raises(DeriveError) as err:
+        spec_mod.parse(_NET.format(lines=line), "order")
+    msg = catalog.localized(err.value, lang)
+    assert ("torch.roll(x, 1, dims=0)" in msg) and (("需要给出轴" in msg) == (lang == "zh"))

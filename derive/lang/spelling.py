@@ -667,15 +667,19 @@ def _add_n(node: ast.Call, how: str) -> ast.expr:
 def _diff(node: ast.Call, how: str) -> ast.expr:
     """NumPy's ``np.diff(a, n=1, axis=-1)`` and PyTorch's ``torch.diff(x, n=1, dim=-1)``
     (``x.diff(dim=0)``): neighbouring differences along the axis, ``x[..., 1:] − x[..., :-1]``
-    (along axis 0 ``x[1:] − x[:-1]``), ``n`` times. ``prepend=``/``append=`` are refused
-    naming the slices to write."""
+    (along axis 0 ``x[1:] − x[:-1]``), ``n`` times; ``prepend=``/``append=`` (a tensor, or
+    NumPy's number) joined to x along the axis first, as both libraries do."""
     a = _bound(node, "diff", ("x", "n", "axis", "prepend", "append"), 1)
-    if not _is_none(a.get("prepend")) or not _is_none(a.get("append")):
-        raise SpellingError(catalog.said("spec.spelling.diff_1"))
     times = a.get("n", _num(1))
     if not (isinstance(times, ast.Constant) and type(times.value) is int and 1 <= times.value <= 3):
         raise SpellingError(catalog.said("spec.spelling.diff_1"))
     along = _axis_value(a.get("axis", _num(-1)))
+    x = a["x"]
+    ends = [a.get(k) for k in ("prepend", "append")]
+    if any(not _is_none(e) for e in ends):  # joined to x along the axis, then differenced
+        before, after = (None if _is_none(e) else _diff_end(e, x, along) for e in ends)
+        parts = [p for p in (before, x, after) if p is not None]
+        x = _call("concat", *parts, axis=_num(0 if along == 0 else 1))
 
     def cut(x: ast.expr, lo: int | None, hi: int | None) -> ast.expr:
         part = ast.Slice(None if lo is None else _num(lo), None if hi is None else _num(hi))
@@ -684,10 +688,24 @@ def _diff(node: ast.Call, how: str) -> ast.expr:
         index = ast.Tuple([ast.Constant(...), part], ast.Load())
         return ast.Subscript(x, index, ast.Load())
 
-    out = a["x"]
+    out = x
     for _ in range(times.value):
         out = _sub(cut(out, 1, None), cut(out, None, -1))
     return out
+
+
+def _diff_end(end: ast.expr, x: ast.expr, along: int | None) -> ast.expr:
+    """What ``prepend=``/``append=`` joins to ``x``: a tensor as it is; a number (NumPy
+    broadcasts it to one slice along the axis) as a slice of x times 0 plus the number — its
+    value the number, no gradient to x."""
+    number = isinstance(end, ast.Constant) or (
+        isinstance(end, ast.UnaryOp) and isinstance(end.operand, ast.Constant)
+    )
+    if not number:
+        return end
+    first = ast.Slice(_num(0), _num(1))
+    index = first if along == 0 else ast.Tuple([ast.Constant(...), first], ast.Load())
+    return _add(_mul(ast.Subscript(x, index, ast.Load()), _num(0)), end)
 
 
 def _number_cast(name: str) -> Callable[[ast.Call, str], ast.expr]:
@@ -3114,7 +3132,8 @@ def method(name: str) -> bool:
     if op is not None and not op.extra.get("internal"):
         return op.kind != ops.LOSS
     return name in REWRITES and name not in _LOSSES or name in (
-        "square", "maximum", "minimum", "cumsum", "diagonal", "prod"
+        "square", "maximum", "minimum", "cumsum", "diagonal", "prod",
+        "cumprod", "flip", "fliplr", "flipud", "roll",  # spellings22: PyTorch's tensor methods
     )
 
 
