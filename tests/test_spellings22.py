@@ -443,3 +443,56 @@ def test_other_flips_and_rolls_are_refused(line: str, lang: str) -> None:
         spec_mod.parse(_NET.format(lines=line), "order")
     msg = catalog.localized(err.value, lang)
     assert ("torch.roll(x, 1, dims=0)" in msg) and (("需要给出轴" in msg) == (lang == "zh"))
+
+
+# ---- 4. exact constants in the walkthrough -------------------------------------------------------
+
+_GAUSS = """
+[dims]
+n = 3
+[inputs]
+Xn = ["n", 2]
+An = ["n", 1]
+[params]
+Wn = [2, 1]
+[constants]
+sig = 1.5
+[forward]
+mu = "Xn @ Wn"
+loss = "{loss}"
+"""
+
+
+@pytest.mark.parametrize(
+    "loss",
+    [
+        "-torch.distributions.Normal(mu, sig).log_prob(An).mean()",
+        "-torch.distributions.Normal(mu, sig).entropy().mean() + ((mu - An) ** 2).mean()",
+        "-scipy.stats.norm.logpdf(An, mu, sig).mean()",
+        "F.gaussian_nll_loss(mu, An, torch.ones_like(An) * sig, full=True)",
+        "-(-0.5 * (An - mu) ** 2 - math.log(math.sqrt(2 * math.pi))).sum()",
+    ],
+)
+def test_normal_constants_print_exactly(loss: str, tmp_path) -> None:
+    """½log(2π) (and ½ + ½log 2π) print as the constant, not 0.9189385332046727; the network
+    still agrees with PyTorch running the text."""
+    import subprocess
+    import sys
+
+    text = _GAUSS.format(loss=loss)
+    _agree(text, "gauss")
+    spec = tmp_path / "gauss.toml"
+    spec.write_text(text, encoding="utf-8")
+    env = {"PYTHONPATH": str(__import__("pathlib").Path(__file__).parents[1]), "DERIVE_CACHE": str(tmp_path / "c")}
+    import os
+
+    run = subprocess.run(
+        [sys.executable, "-m", "derive", "build", str(spec), "-f", "md", "--lang", "en", "-o",
+         str(tmp_path / "out")],
+        env={**os.environ, **env}, capture_output=True, text=True, timeout=600,
+    )
+    assert run.returncode == 0, run.stderr
+    md = (tmp_path / "out" / "gauss" / "en" / "walkthrough.md").read_text(encoding="utf-8")
+    # (a hand calculation with every number put in may show its value, 0.9189385, rounded)
+    assert "0.91893853320" not in md and "1.41893853320" not in md
+    assert "\\log{\\left(2 \\cdot \\pi \\right)}" in md
