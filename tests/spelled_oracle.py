@@ -635,7 +635,9 @@ def _optax_shim() -> SimpleNamespace:
 
     return SimpleNamespace(
         # optax/_src/loss.py: (1 − α)·labels + α/num_categories (the last axis)
-        smooth_labels=lambda labels, alpha: (1.0 - alpha) * _t(labels) + alpha / _t(labels).shape[-1],
+        smooth_labels=lambda labels, alpha: (
+            (1.0 - alpha) * _t(labels) + alpha / _t(labels).shape[-1]
+        ),
         kl_divergence=kl,
         kl_divergence_with_log_targets=lambda log_predictions, log_targets, axis=-1: (
             torch.exp(_t(log_targets)) * (_t(log_targets) - log_predictions)

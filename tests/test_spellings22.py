@@ -15,6 +15,11 @@ the domain, in English and Chinese."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 import mpmath
 import numpy as np
 import pytest
@@ -476,16 +481,11 @@ loss = "{loss}"
 def test_normal_constants_print_exactly(loss: str, tmp_path) -> None:
     """½log(2π) (and ½ + ½log 2π) print as the constant, not 0.9189385332046727; the network
     still agrees with PyTorch running the text."""
-    import subprocess
-    import sys
-
     text = _GAUSS.format(loss=loss)
     _agree(text, "gauss")
     spec = tmp_path / "gauss.toml"
     spec.write_text(text, encoding="utf-8")
-    env = {"PYTHONPATH": str(__import__("pathlib").Path(__file__).parents[1]), "DERIVE_CACHE": str(tmp_path / "c")}
-    import os
-
+    env = {"PYTHONPATH": str(Path(__file__).parents[1]), "DERIVE_CACHE": str(tmp_path / "c")}
     run = subprocess.run(
         [sys.executable, "-m", "derive", "build", str(spec), "-f", "md", "--lang", "en", "-o",
          str(tmp_path / "out")],

@@ -904,7 +904,10 @@ class _Converter:
         one NumPy and PyTorch roll the flattened tensor) and a whole-number shift."""
         name = node.func.id  # type: ignore[attr-defined]
         names = {
-            "flip": ("x", "axis"), "fliplr": ("x",), "flipud": ("x",), "roll": ("x", "shift", "axis"),
+            "flip": ("x", "axis"),
+            "fliplr": ("x",),
+            "flipud": ("x",),
+            "roll": ("x", "shift", "axis"),
         }[name]
         kw = {k.arg: k.value for k in node.keywords}
         for alias, key in (("dims", "axis"), ("input", "x"), ("a", "x"), ("m", "x"),
@@ -944,7 +947,8 @@ class _Converter:
                     raise self.fail(node, catalog.said("spec.expr.reordered", name=name))
                 s = shift % size
                 if s:
-                    out = _joined([part(axis, size - s, size, out), part(axis, 0, size - s, out)], axis)
+                    tail, head = part(axis, size - s, size, out), part(axis, 0, size - s, out)
+                    out = _joined([tail, head], axis)
             elif size > 1:
                 out = _joined([part(axis, j, j + 1, out) for j in reversed(range(size))], axis)
         return out

@@ -2994,7 +2994,8 @@ def _atan2(node: ast.Call, how: str) -> ast.expr:
     a = _bound(node, "atan2", ("input", "other"), 2)
     y, x = a["input"], a["other"]
     left = _call("relu_grad", _neg(x))
-    turn = _mul(_num(math.pi), _mul(left, _sub(_num(1), _mul(_num(2), _call("relu_grad", _neg(y))))))
+    below = _call("relu_grad", _neg(y))
+    turn = _mul(_num(math.pi), _mul(left, _sub(_num(1), _mul(_num(2), below))))
     return _add(_call("atan", _div(y, x)), turn)
 
 
