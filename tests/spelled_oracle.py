@@ -173,7 +173,7 @@ def _np_shim() -> SimpleNamespace:
     return SimpleNamespace(
         sum=_reducer(torch.sum),
         nansum=_reducer(torch.sum),
-        diff=lambda a, n=1, axis=-1: torch.diff(_t(a), n=n, dim=axis),
+        diff=_np_diff,
         float64=lambda x: _t(x) if isinstance(x, torch.Tensor) else torch.tensor(x, dtype=D),
         float32=lambda x: _t(x) if isinstance(x, torch.Tensor) else torch.tensor(x, dtype=D),
         ones=lambda shape, dtype=None: torch.ones(shape, dtype=D),
@@ -225,6 +225,18 @@ def _np_shim() -> SimpleNamespace:
         cumsum=lambda x, axis=None: torch.cumsum(
             _t(x) if axis is not None else _t(x).reshape(-1), dim=0 if axis is None else axis
         ),
+        # spellings22: NumPy's cumprod, flip (no axis: every axis), fliplr, flipud, roll
+        cumprod=lambda x, axis=None: torch.cumprod(
+            _t(x) if axis is not None else _t(x).reshape(-1), dim=0 if axis is None else axis
+        ),
+        flip=lambda x, axis=None: torch.flip(
+            _t(x), dims=tuple(range(_t(x).dim())) if axis is None else (
+                tuple(axis) if isinstance(axis, list | tuple) else (axis,)
+            )
+        ),
+        fliplr=lambda x: torch.fliplr(_t(x)),
+        flipud=lambda x: torch.flipud(_t(x)),
+        roll=lambda x, shift, axis=None: torch.roll(_t(x), shift, dims=axis),
         prod=lambda x, axis=None, keepdims=False: torch.prod(_t(x))
         if axis is None
         else torch.prod(_t(x), dim=axis, keepdim=keepdims),
@@ -368,6 +380,21 @@ def _tf_matmul(a, b, transpose_a=False, transpose_b=False):
     return torch.matmul(a.T if transpose_a else a, b.T if transpose_b else b)
 
 
+def _np_diff(a, n=1, axis=-1, prepend=None, append=None):
+    """NumPy's diff: a number given as prepend/append is broadcast to one slice along the axis
+    (numpy/lib/_function_base_impl.py), then joined to ``a``."""
+    a = _t(a)
+
+    def end(v):
+        if v is None or isinstance(v, torch.Tensor):
+            return v
+        shape = list(a.shape)
+        shape[axis] = 1
+        return torch.full(shape, float(v), dtype=D)
+
+    return torch.diff(a, n=n, dim=axis, prepend=end(prepend), append=end(append))
+
+
 def _tf_squared_difference(x, y):
     return (_t(x) - _t(y)) ** 2
 
@@ -474,7 +501,19 @@ def _tf_shim() -> SimpleNamespace:
             l2_normalize=_tf_l2_normalize,
             xlogy=lambda x, y: torch.xlogy(_t(x), _t(y)),
             reduce_prod=_tf_reducer(torch.prod),
+            # spellings22
+            tanh=torch.tanh,
+            asinh=lambda x: torch.asinh(_t(x)),
+            acosh=lambda x: torch.acosh(_t(x)),
+            atanh=lambda x: torch.atanh(_t(x)),
+            atan2=lambda y, x: torch.atan2(_t(y), _t(x)),
+            erfinv=lambda x: torch.erfinv(_t(x)),
+            # tensorflow/python/ops/math_ops.py: x/y, 0 where y == 0 (gradients 0 there too)
+            divide_no_nan=lambda x, y: torch.where(
+                _t(y) == 0, torch.zeros(()), _t(x) / torch.where(_t(y) == 0, 1.0, _t(y))
+            ),
         ),
+        one_hot=lambda indices, depth: F.one_hot(_t(indices).long(), int(depth)).to(D),
         clip_by_value=lambda t, lo, hi: torch.clamp(_t(t), lo, hi),
         # tf.cast to a float type (the oracle computes in float64 throughout)
         cast=lambda x, dtype: _t(x).to(torch.float64),
@@ -542,7 +581,7 @@ def _jax_shim() -> SimpleNamespace:
         swish=F.silu,
         silu=F.silu,
         hard_tanh=F.hardtanh,
-        one_hot=lambda y, n: F.one_hot(_t(y), int(n)).to(D),
+        one_hot=lambda y, num_classes: F.one_hot(_t(y), int(num_classes)).to(D),
         gelu=lambda x, approximate=True: F.gelu(x, approximate="tanh" if approximate else "none"),
         # jax/_src/nn/functions.py: variance as mean(x²) − mean²
         standardize=lambda x, axis=-1, mean=None, variance=None, epsilon=1e-5: (
@@ -566,6 +605,7 @@ def _jax_shim() -> SimpleNamespace:
                 ndtr=lambda x: torch.special.ndtr(_t(x)),
                 log_ndtr=lambda x: torch.special.log_ndtr(_t(x)),
                 erfc=lambda x: torch.erfc(_t(x)),
+                erfinv=lambda x: torch.erfinv(_t(x)),
             ),
         ),
     )
@@ -608,6 +648,10 @@ def _optax_shim() -> SimpleNamespace:
         return loss if alpha is None else (alpha * y + (1 - alpha) * (1 - y)) * loss
 
     return SimpleNamespace(
+        # optax/_src/loss.py: (1 − α)·labels + α/num_categories (the last axis)
+        smooth_labels=lambda labels, alpha: (
+            (1.0 - alpha) * _t(labels) + alpha / _t(labels).shape[-1]
+        ),
         kl_divergence=kl,
         kl_divergence_with_log_targets=lambda log_predictions, log_targets, axis=-1: (
             torch.exp(_t(log_targets)) * (_t(log_targets) - log_predictions)
@@ -649,6 +693,12 @@ def _more_numpy() -> dict[str, Any]:
         ptp=lambda x, axis=None: _reducer(torch.amax)(x, axis) - _reducer(torch.amin)(x, axis),
         transpose=lambda x: _t(x).T,
         true_divide=lambda a, b: _t(a) / _t(b),
+        # spellings22: NumPy's inverse hyperbolic functions, arctan2 and the normalised sinc
+        arcsinh=lambda x: torch.asinh(_t(x)),
+        arccosh=lambda x: torch.acosh(_t(x)),
+        arctanh=lambda x: torch.atanh(_t(x)),
+        arctan2=lambda y, x: torch.atan2(_t(y), _t(x)),
+        sinc=lambda x: torch.sinc(_t(x)),
     )
 
 
@@ -727,6 +777,26 @@ def _keras_mae(y_true, y_pred):
     return (_t(y_true) - _t(y_pred)).abs().mean(dim=-1)
 
 
+def _keras_huber(y_true, y_pred, delta=1.0):
+    # keras/src/losses/losses.py huber: where(|e| <= delta, e²/2, delta·|e| − delta²/2), the
+    # mean over the last axis
+    e = _t(y_pred) - _t(y_true)
+    a = e.abs()
+    return torch.where(a <= delta, 0.5 * e**2, delta * a - 0.5 * delta**2).mean(dim=-1)
+
+
+class _KerasHuber:
+    """``keras.losses.Huber(delta)``: a loss object whose call reduces by
+    ``sum_over_batch_size``, the mean of the per-example losses."""
+
+    def __init__(self, delta=1.0, reduction="sum_over_batch_size", name="huber_loss"):
+        assert reduction == "sum_over_batch_size"
+        self.delta = delta
+
+    def __call__(self, y_true, y_pred):
+        return _keras_huber(y_true, y_pred, self.delta).mean()
+
+
 def _keras_module() -> SimpleNamespace:
     """``keras`` / ``tf.keras``: the backend, the two cross-entropies of ``keras.losses`` and
     the activations."""
@@ -741,6 +811,8 @@ def _keras_module() -> SimpleNamespace:
             MSE=_keras_mse,
             mean_absolute_error=_keras_mae,
             MAE=_keras_mae,
+            huber=_keras_huber,
+            Huber=_KerasHuber,
         ),
     )
 
@@ -882,6 +954,7 @@ def namespace(
                 ndtr=lambda x: torch.special.ndtr(_t(x)),
                 log_ndtr=lambda x: torch.special.log_ndtr(_t(x)),
                 erfc=lambda x: torch.erfc(_t(x)),
+                erfinv=lambda x: torch.erfinv(_t(x)),
                 log_expit=F.logsigmoid,
                 xlogy=lambda x, y: torch.xlogy(_t(x), _t(y)),
                 polygamma=lambda n, x: torch.polygamma(n, _t(x)),

@@ -197,10 +197,11 @@ def test_diff_along_the_wrong_axis_disagrees() -> None:
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
-def test_diff_with_prepend_is_refused_naming_the_slices(lang: str) -> None:
-    msg = _refusal(_LIB.format(loss="torch.diff(z, dim=0, prepend=z[:1]).sum()"), lang)
+def test_diff_of_order_four_is_refused_naming_the_slices(lang: str) -> None:
+    """(prepend=/append= are read since round 22: tests/test_spellings22.py)"""
+    msg = _refusal(_LIB.format(loss="torch.diff(z, n=4, dim=0).sum()"), lang)
     assert "x[1:] - x[:-1]" in msg
-    assert ("前置" in msg) == (lang == "zh")
+    assert ("n = 1、2 或 3" in msg) == (lang == "zh")
 
 
 

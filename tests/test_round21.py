@@ -377,7 +377,8 @@ def test_entries_print_as_subscripts(tmp_path) -> None:
     "k, w, loss, words",
     [
         (4, "[[1, 0, 0, 0], [0, 1, 0, 0], [0, 0, 1, 0], [0, 0, 0, 1]]", "torch.logdet(W) + torch.mean(z)", ["logdet", "3 × 3"]),
-        (3, _W3, "torch.sum(torch.inverse(W)) + torch.mean(z)", ["inverse", "2 × 2"]),
+        # a 3 × 3 inverse is read since round 22 (tests/test_spellings22.py): 4 × 4 is not
+        (4, "[[1, 0, 0, 0], [0, 1, 0, 0], [0, 0, 1, 0], [0, 0, 0, 1]]", "torch.sum(torch.inverse(W)) + torch.mean(z)", ["inverse", "3 × 3"]),
         (2, _W2, "torch.sum(torch.linalg.inv(W @ W.T)) + torch.mean(z)", ["inv", "named"]),
     ],
 )

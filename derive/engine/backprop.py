@@ -985,6 +985,30 @@ def one_hot_rows(g: Graph, checker: Checker) -> dict[sp.Symbol, sp.Expr]:
     return out
 
 
+# the intervals identity tests draw a tensor's entries from when an op of the table reads the
+# tensor directly and is defined on part of the line only (acosh: x > 1; atanh, erfinv: |x| < 1)
+INTERVAL_DRAWS = {"above_one": (1.05, 3.0), "open_unit": (-0.95, 0.95)}
+
+
+def interval_inputs(g: Graph, checker: Checker) -> None:
+    """An input or parameter read directly by ``acosh``/``atanh``/``erfinv`` is drawn inside
+    the op's domain: the default (−2, 2), and the checker's later draws (positive, nearer 0),
+    would leave acosh's or erfinv's at nearly every point (erfinv has no complex value there)."""
+    defined = {name for name, _ in g.spec.forward}
+    for _, tree in g.spec.forward:
+        stack = [tree]
+        while stack:
+            n = stack.pop()
+            stack.extend(ex.children(n))
+            if not (isinstance(n, ex.Call) and n.func in ops.OPS and n.args):
+                continue
+            span = INTERVAL_DRAWS.get(ops.get(n.func).domain[0])
+            arg = n.args[0]
+            if span and isinstance(arg, ex.Name) and arg.id in g.tensors and arg.id not in defined:
+                for sym in g.tensors[arg.id].symbols:
+                    checker.domains[sym] = span
+
+
 # ---- the walk ---------------------------------------------------------------------------------
 
 
@@ -998,6 +1022,7 @@ class _Deriver:
         self.textbook = textbook_map(g)
         self.softmax_rows = softmax_rows(g)
         self.checker.define(one_hot_rows(g, self.checker))
+        interval_inputs(g, self.checker)
         self._terms: tuple[object, TermCache] = (None, TermCache())  # the node being pulled
 
     def tex(self, e: sp.Expr) -> str:

@@ -12,8 +12,10 @@ Symbol names carry a rank prefix so SymPy's canonical ordering prints data befor
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
+from fractions import Fraction
 
 import sympy as sp
 
@@ -254,8 +256,39 @@ def sum_terms(terms: list[sp.Expr]) -> sp.Expr:
 
 
 
+def _exact_constants() -> dict[Fraction, sp.Expr]:
+    """The float64 numbers of the normal density's constants — ½log 2π (PyTorch's
+    ``math.log(math.sqrt(2 * math.pi))`` in Normal.log_prob, F.gaussian_nll_loss(full=True),
+    SciPy's norm.logpdf), log 2π (MultivariateNormal), ½ + ½log 2π (a normal's entropy), √(2π)
+    and 1/√(2π) — each the correctly rounded value of its exact constant, as written (its
+    decimal repr) or computed (its binary value): read as that constant, so a walkthrough shows
+    ½ log(2π), not 0.9189385332046727 (the values differ by less than half an ulp)."""
+    half_log = sp.log(2 * sp.pi) / 2
+    root = math.sqrt(2 * math.pi)
+    # each exact constant with the float64 values the libraries compute for it (math.log's
+    # ½log 2π is an ulp below the correctly rounded one) and the correctly rounded value
+    exact = (
+        (half_log, (math.log(root), 0.5 * math.log(2 * math.pi))),
+        (2 * half_log, (math.log(2 * math.pi),)),
+        (sp.Rational(1, 2) + half_log, (0.5 + math.log(root), 0.5 + 0.5 * math.log(2 * math.pi))),
+        (sp.sqrt(2 * sp.pi), (root,)),
+        (1 / sp.sqrt(2 * sp.pi), (1 / root,)),
+    )
+    out: dict[Fraction, sp.Expr] = {}
+    for c, floats in exact:
+        for f in (*floats, float(c)):
+            out[Fraction(repr(f))] = out[Fraction(f)] = c
+    return out
+
+
+EXACT_CONSTANTS = _exact_constants()
+
+
 def _number(g: Graph, node: ex.Node) -> sp.Expr:
     if isinstance(node, ex.Num):
+        exact = EXACT_CONSTANTS.get(abs(node.value))
+        if exact is not None:
+            return exact if node.value > 0 else -exact
         return sp.Rational(node.value.numerator, node.value.denominator)
     assert isinstance(node, ex.Name)
     return g.scalars[node.id]

@@ -949,7 +949,7 @@ class Printer:
     def _join(self, e: Add) -> str:
         out = ""
         for k, t in enumerate(e.terms):
-            if isinstance(t, Scalar) and t.expr.is_Number and t.expr < 0:
+            if isinstance(t, Scalar) and _negative_number(t.expr):
                 t = Neg(Scalar(-t.expr, t.symbol_names))
             if isinstance(t, Neg):
                 s = self.negated(t.x)
@@ -1696,6 +1696,13 @@ def power(x: MExpr, n: int) -> MExpr:
     if isinstance(x, Func) and x.name == "sqrt" and n % 2 == 0:  # (√y)² = y
         return x.x if n == 2 else Pow(x.x, n // 2)
     return Pow(x, n)
+
+
+def _negative_number(e: sp.Expr) -> bool:
+    """A negative number: a rational, or a constant such as −½log(2π) (printed as a minus)."""
+    if e.is_Number:
+        return bool(e < 0)
+    return bool(e.is_number and not e.is_Add and e.could_extract_minus_sign())
 
 
 def neg(x: MExpr) -> MExpr:

@@ -40,7 +40,12 @@ ROLE_OF_DOMAIN = {
     "target": "unit",
     "binary": "binary",
     "onehot": "one-hot",
+    "above_one": "above_one",  # acosh: drawn 1.1 … 1.9
+    "open_unit": "unit",  # atanh, erfinv: drawn 0.1 … 0.9, inside (−1, 1)
 }
+# element-wise domains other than ``positive`` checked entry by entry before the op is applied
+# (a value outside is refused naming the function, the entry and the domain, as log's is)
+INTERVAL_DOMAINS = ("above_one", "open_unit")
 
 
 @dataclass(frozen=True)
@@ -98,7 +103,7 @@ def roles(forward: tuple[tuple[str, ex.Node], ...], one_hot=(), binary=()) -> di
     def mark(n: ex.Node, role: str) -> None:
         while isinstance(n, ex.Transpose):
             n = n.operand
-        rank = ("nonzero", "positive", "unit", "binary", "one-hot")
+        rank = ("nonzero", "positive", "above_one", "unit", "binary", "one-hot")
         if isinstance(n, ex.Name) and rank.index(role) >= rank.index(out.get(n.id, "nonzero")):
             out[n.id] = role
 
@@ -238,6 +243,8 @@ def draw(rng, role: str | None, r: int, c: int, *, first: bool = False) -> list[
         return rows
     if role == "unit":
         return [[Fraction(rng.randint(1, 9), 10) for _ in range(c)] for _ in range(r)]
+    if role == "above_one":
+        return [[1 + Fraction(rng.randint(1, 9), 10) for _ in range(c)] for _ in range(r)]
     if role == "positive":
         return [[Fraction(rng.randint(1, 9), 10) for _ in range(c)] for _ in range(r)]
     if role == "nonzero" or not first:
@@ -457,6 +464,8 @@ class Evaluator:
             self.stop(m, x[_first(m)], catalog.said(key, f=f, value=_fmt(x[_first(m)])))
         if op.kind != ops.LOSS and op.domain[0] == "positive":
             self.subnormal(x, f)
+        if op.kind == ops.ELEMENTWISE and op.domain[0] in INTERVAL_DOMAINS:
+            self.interval(f, op.domain[0], x)
         if op.kind == ops.ELEMENTWISE:
             params = [self.num(a) for a in n.args[1:]] or [
                 self.num(n.kwarg(k)) if n.kwarg(k) is not None else float(v) for k, v in op.params
@@ -472,6 +481,21 @@ class Evaluator:
             return np.atleast_2d(op.numpy(x, None if axis is None else int(axis.value)))
         y = np.broadcast_to(self.ev(n.args[1]), x.shape)
         return np.array([[self.loss(n, x, y)]])
+
+    def interval(self, f: str, domain: str, x: np.ndarray) -> None:
+        """acosh's argument > 1, atanh's and erfinv's strictly inside (−1, 1): outside, PyTorch
+        gives NaN or ±inf (acosh 1 = 0, but its derivative is inf there)."""
+        x = np.atleast_2d(np.asarray(x, dtype=np.float64))
+        inside = np.vectorize(lambda v: ops.in_domain(domain, v), otypes=[bool])(x)
+        if not inside.all():
+            m = ~inside
+            said = catalog.said(
+                "refuse.interval",
+                f=f,
+                value=_fmt(x[_first(m)]),
+                domain=catalog.said(f"refuse.interval_{domain}"),
+            )
+            self.stop(m, x[_first(m)], said)
 
     def masked_rows(self, f: str, x: np.ndarray) -> None:
         """A softmax of a row whose every entry is the -inf fill (:data:`spelling.MASK_FILL`): in

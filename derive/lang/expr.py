@@ -924,11 +924,74 @@ class _Converter:
             ast.keyword("axis", ast.Constant(axis)),
             ast.keyword("keepdims", ast.Constant(True)),
         ]
+        if name == "cumprod":  # column j the product of columns 0…j, each factor written
+            products = [part(0, 1)]
+            for j in range(1, size):
+                products.append(ast.BinOp(products[-1], ast.Mult(), part(j, j + 1)))
+            return _joined(products, axis)
         sums = [
             part(0, 1) if j == 1 else ast.Call(ast.Name("sum", ast.Load()), [part(0, j)], keep)
             for j in range(1, size + 1)
         ]
         return _joined(sums, axis)
+
+    def reordered(self, node: ast.Call) -> ast.expr:
+        """``torch.flip(x, dims)`` / ``np.flip(x, axis)`` / ``np.fliplr`` / ``np.flipud`` and
+        ``torch.roll(x, shifts, dims)`` / ``np.roll(x, shift, axis)`` of a named tensor, a block
+        of it or an expression whose size the declared shapes give: the same entries in another
+        order, written as the concatenation of its slices (each entry's gradient goes back to
+        where it came from). A flip without an axis reverses both; a roll needs its axis (without
+        one NumPy and PyTorch roll the flattened tensor) and a whole-number shift."""
+        name = node.func.id  # type: ignore[attr-defined]
+        names = {
+            "flip": ("x", "axis"),
+            "fliplr": ("x",),
+            "flipud": ("x",),
+            "roll": ("x", "shift", "axis"),
+        }[name]
+        kw = {k.arg: k.value for k in node.keywords}
+        for alias, key in (("dims", "axis"), ("input", "x"), ("a", "x"), ("m", "x"),
+                           ("shifts", "shift")):
+            if alias in kw:
+                kw[key] = kw.pop(alias)
+        if len(node.args) > len(names) or set(kw) - set(names):
+            raise self.fail(node, catalog.said("spec.expr.reordered", name=name))
+        a = dict(zip(names, node.args, strict=False)) | kw
+        x = a.get("x")
+        block = self.block(x) if x is not None else None
+        base: ast.expr | None = None
+        if block is None and x is not None:
+            whole = self.expression_block(x, 1)
+            if whole is not None and not self.vector(x):
+                base, block = x, ("", whole[1])
+        axes = _axes_of(a.get("axis"), name)
+        if block is None or axes is None or (name == "roll" and len(axes) != 1):
+            raise self.fail(node, catalog.said("spec.expr.reordered", name=name))
+        x_name, bounds = block
+
+        def part(axis: int, lo: int, hi: int, of: ast.expr) -> ast.expr:
+            sl = [ast.Slice(None, None), ast.Slice(None, None)]
+            sl[axis] = ast.Slice(ast.Constant(lo), ast.Constant(hi))
+            return ast.Subscript(of, ast.Tuple(sl, ast.Load()), ast.Load())
+
+        out: ast.expr = ast.Name(x_name, ast.Load()) if base is None else base
+        if base is None and bounds != [[0, int(v)] for v in self.shapes[x_name]]:  # type: ignore[index]
+            out = x  # type: ignore[assignment]  # a block of a named tensor: its slices
+        for axis in axes:
+            size = bounds[axis][1] - bounds[axis][0]
+            if size > MAX_BLOCKS:
+                raise self.fail(node, catalog.said("spec.expr.blockwise_3", MAX_BLOCKS=MAX_BLOCKS))
+            if name == "roll":
+                shift = _int_index(a.get("shift")) if a.get("shift") is not None else None
+                if shift is None:
+                    raise self.fail(node, catalog.said("spec.expr.reordered", name=name))
+                s = shift % size
+                if s:
+                    tail, head = part(axis, size - s, size, out), part(axis, 0, size - s, out)
+                    out = _joined([tail, head], axis)
+            elif size > 1:
+                out = _joined([part(axis, j, j + 1, out) for j in reversed(range(size))], axis)
+        return out
 
     def expression_block(
         self, x: ast.expr, axis: int | None
@@ -1308,6 +1371,8 @@ class _Converter:
             return self.convert(ast.Subscript(shape_of, ast.Constant(0), ast.Load()), depth)
         if node.func.id in _RESHAPES and module and self.shapes is not None:
             return self.reshape(node, depth)
+        if node.func.id in _REORDERS and module and self.shapes is not None:
+            return self.convert(ast.copy_location(self.reordered(node), node), depth)
         if node.func.id in _BLOCKWISE and module and self.shapes is not None:
             if node.func.id == "prod" and len(node.args) == 3:
                 node = self.positional_keepdim(node, "prod", module)
@@ -2161,7 +2226,8 @@ def _label_column(node: ast.AST) -> str | None:
 
 def one_hot_label(node: ast.AST) -> tuple[str, ast.expr] | None:
     """``(y, C)`` when ``node`` makes one-hot rows of class labels ``y`` by name:
-    ``F.one_hot(y, C)``, ``F.one_hot(y, num_classes=C)``, ``np.eye(C)[y]``, ``torch.eye(C)[y]``;
+    ``F.one_hot(y, C)``, ``F.one_hot(y, num_classes=C)`` (``jax.nn.one_hot``), TensorFlow's
+    ``tf.one_hot(y, depth=C)``, ``np.eye(C)[y]``, ``torch.eye(C)[y]``;
     else ``None``."""
     if isinstance(node, ast.Call):
         f = node.func
@@ -2169,7 +2235,7 @@ def one_hot_label(node: ast.AST) -> tuple[str, ast.expr] | None:
             return None
         kw = {k.arg: k.value for k in node.keywords}
         y = node.args[0] if node.args else kw.get("tensor")
-        c = node.args[1] if len(node.args) > 1 else kw.get("num_classes")
+        c = node.args[1] if len(node.args) > 1 else kw.get("num_classes", kw.get("depth"))
         return (y.id, c) if isinstance(y, ast.Name) and c is not None else None
     if isinstance(node, ast.Subscript) and isinstance(node.value, ast.Call):
         f = node.value.func
@@ -2603,8 +2669,25 @@ def _ast_shape(node: ast.AST, shapes: Mapping[str, Any]) -> tuple[int, int] | No
 
 
 # functions read by blocks of a named tensor (Converter.blockwise); cumsum's length cap
-_BLOCKWISE = frozenset({"cumsum", "glu", "prod"})
+_BLOCKWISE = frozenset({"cumsum", "glu", "prod", "cumprod"})
 MAX_BLOCKS = 32
+# the same entries in another order (Converter.reordered)
+_REORDERS = frozenset({"flip", "fliplr", "flipud", "roll"})
+
+
+def _axes_of(node: ast.expr | None, name: str) -> list[int] | None:
+    """The axes (0, 1) a flip or roll acts along: ``fliplr`` 1, ``flipud`` 0, a flip without
+    one both; an int or a list/tuple of ints (``dims=[1]``, ``dims=(0, 1)``); else ``None``."""
+    if name in ("fliplr", "flipud"):
+        return [1 if name == "fliplr" else 0]
+    if node is None or isinstance(node, ast.Constant) and node.value is None:
+        return [0, 1] if name == "flip" else None
+    items = node.elts if isinstance(node, ast.List | ast.Tuple) else [node]
+    axes = [_int_index(k) for k in items]
+    if not axes or any(k is None or k not in (0, 1, -1, -2) for k in axes):
+        return None
+    out = sorted({k % 2 for k in axes})  # type: ignore[operator]
+    return out if len(out) == len(axes) else None
 
 
 def _not_named(f: ast.expr, shapes: Mapping[str, object]) -> catalog.Said:
@@ -2879,9 +2962,9 @@ def strip_casts(text: str) -> str:
 
 # torch.det(W), np.linalg.inv(W), torch.linalg.slogdet(W)[1] …: read for a named square matrix
 # whose size is a literal number up to LINALG_MAX (``W = [2, 2]``), written out entry by entry;
-# an inverse up to INVERSE_MAX (a 3 × 3 adjugate over its determinant passes the length cap)
+# an inverse up to INVERSE_MAX too (a 3 × 3 adjugate over its determinant: 326 parts of 400)
 LINALG_MAX = 3
-INVERSE_MAX = 2
+INVERSE_MAX = 3
 LINALG = ("det", "logdet", "slogdet", "inv", "inverse")
 _LINALG_MODULES = frozenset(
     {

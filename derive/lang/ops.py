@@ -324,6 +324,9 @@ DOMAINS: dict[str, tuple[str, Callable[[Any], bool]]] = {
     "unit": ("numbers strictly between 0 and 1", lambda v: bool(0 < v < 1)),
     "binary": ("0 or 1", lambda v: bool(v in (0, 1))),
     "target": ("numbers from 0 to 1", lambda v: bool(0 <= v <= 1)),
+    # spellings22: acosh's argument (> 1: its derivative is inf at 1) and atanh's/erfinv's
+    "above_one": ("numbers > 1", lambda v: bool(v > 1)),
+    "open_unit": ("numbers strictly between -1 and 1", lambda v: bool(-1 < v < 1)),
     "onehot": (
         "one-hot rows (0s and a single 1 per row)",
         lambda row: bool(all(v in (0, 1) for v in row) and sum(row) == 1),
@@ -1683,6 +1686,130 @@ _ROWS = (
     *_ROWS,
     replace(_SHARE, name="max_share_all", extra={"constant": True, "ties": True}),
 )
+
+# ---- spellings22: the inverse hyperbolic functions and the inverse error function ---------------
+# (issue 9: torch.asinh/acosh/atanh/erfinv and their np./jnp./tf.math./scipy.special spellings;
+# each domain as PyTorch's: acosh NaN below 1, atanh ±inf at ±1 and erfinv ±inf at ±1)
+
+ERFINV_HELPER = (
+    "def erfinv(x):\n"
+    "    # the inverse error function, -1 < x < 1: Winitzki's approximation, then Newton's\n"
+    "    # method on erf (on erfc near 1, where 1 - x is exact and erf has no digits left)\n"
+    "    import math\n\n"
+    "    def one(v):\n"
+    "        w = math.log((1 - v) * (1 + v))\n"
+    "        c = 2 / (math.pi * 0.147) + w / 2\n"
+    "        y = math.copysign(math.sqrt(math.sqrt(c * c - w / 0.147) - c), v)\n"
+    "        a, t = abs(v), abs(y)\n"
+    "        for _ in range(60):\n"
+    "            slope = 2 / math.sqrt(math.pi) * math.exp(-t * t)\n"
+    "            gap = (math.erf(t) - a) if a < 0.5 else ((1 - a) - math.erfc(t))\n"
+    "            step = gap / slope\n"
+    "            t -= step\n"
+    "            if abs(step) <= 1e-17 * t:\n"
+    "                break\n"
+    "        return math.copysign(t, v)\n\n"
+    "    return np.vectorize(one, otypes=[float])(x)\n"
+)
+np_erfinv = _helper_function(ERFINV_HELPER, "erfinv")
+
+
+def mp_erfinv(x: Any) -> Any:
+    """erfinv in mpmath; outside (−1, 1) the complex marker the identity tests redraw at (mpmath
+    raises ValueError there instead of returning a complex value, as for acosh and atanh)."""
+    return mpmath.erfinv(x) if -1 < x < 1 else mpmath.mpc(mpmath.nan, 1)
+
+
+def _erfinv_slope(x: Any) -> sp.Expr:
+    """d/dx erfinv(x) = (√π/2)·exp(erfinv(x)²) (the inverse function's rule: 1/erf'(erfinv x))."""
+    return sp.sqrt(sp.pi) / 2 * sp.exp(sp.erfinv(x) ** 2)
+
+
+_INVERSE_ROWS: tuple[Op, ...] = (
+    Op(
+        "asinh",
+        ELEMENTWISE,
+        sympy=sp.asinh,
+        sympy_class=sp.asinh,
+        derivative=lambda x: 1 / sp.sqrt(x**2 + 1),
+        pull=_local(
+            lambda m, x, y: m.Pow(m.add(m.Pow(x, 2), _one(m)), sp.Rational(-1, 2))
+        ),
+        rule="asinh-derivative",
+        numpy=np.arcsinh,
+        mpmath=mpmath.asinh,
+        torch=lambda x: _torch_mod(x).asinh(x),
+        numpy_src="np.arcsinh({x})",
+        torch_src="torch.asinh({x})",
+        tex="\\operatorname{arsinh}",
+        text="asinh",
+        numpy_names=("asinh", "arcsinh"),
+    ),
+    Op(
+        "acosh",
+        ELEMENTWISE,
+        sympy=sp.acosh,
+        sympy_class=sp.acosh,
+        derivative=lambda x: 1 / sp.sqrt(x**2 - 1),
+        pull=_local(
+            lambda m, x, y: m.Pow(m.sub(m.Pow(x, 2), _one(m)), sp.Rational(-1, 2))
+        ),
+        rule="acosh-derivative",
+        numpy=np.arccosh,
+        mpmath=mpmath.acosh,
+        torch=lambda x: _torch_mod(x).acosh(x),
+        numpy_src="np.arccosh({x})",
+        torch_src="torch.acosh({x})",
+        tex="\\operatorname{arcosh}",
+        text="acosh",
+        # x = 1 is in PyTorch's domain (acosh 1 = 0) but its derivative there is inf
+        domain=("above_one",),
+        numpy_names=("acosh", "arccosh"),
+    ),
+    Op(
+        "atanh",
+        ELEMENTWISE,
+        sympy=sp.atanh,
+        sympy_class=sp.atanh,
+        derivative=lambda x: 1 / (1 - x**2),
+        pull=_local(lambda m, x, y: m.Div(_one(m), m.sub(_one(m), m.Pow(x, 2)))),
+        rule="atanh-derivative",
+        numpy=np.arctanh,
+        mpmath=mpmath.atanh,
+        torch=lambda x: _torch_mod(x).atanh(x),
+        numpy_src="np.arctanh({x})",
+        torch_src="torch.atanh({x})",
+        tex="\\operatorname{artanh}",
+        text="atanh",
+        domain=("open_unit",),
+        numpy_names=("atanh", "arctanh"),
+    ),
+    Op(
+        "erfinv",
+        ELEMENTWISE,
+        sympy=sp.erfinv,
+        sympy_class=sp.erfinv,
+        derivative=_erfinv_slope,
+        pull=_local(
+            lambda m, x, y: m.mul(
+                m.Scalar(sp.sqrt(sp.pi) / 2), m.Func("exp", m.Pow(y, 2))
+            )
+        ),
+        rule="erfinv-derivative",
+        textbook=True,
+        numpy=np_erfinv,
+        mpmath=mp_erfinv,
+        torch=lambda x: _torch_mod(x).erfinv(x),
+        numpy_src="erfinv({x})",
+        numpy_helper=ERFINV_HELPER,
+        torch_src="torch.erfinv({x})",
+        tex="\\operatorname{erf}^{-1}",
+        text="erfinv",
+        domain=("open_unit",),
+        numpy_names=("erfinv",),
+    ),
+)
+_ROWS = (*_ROWS, *_INVERSE_ROWS)
 BUILTIN: dict[str, Op] = {op.name: op for op in _ROWS}
 OPS: dict[str, Op] = dict(BUILTIN)
 

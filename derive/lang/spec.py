@@ -1100,6 +1100,10 @@ class _Validator:
             if isinstance(text, str) and len(text) <= ex.MAX_LENGTH:
                 text = ex.strip_casts(text)  # F.one_hot(y, C).float(): y's one-hot rows
                 text = ex.whole_reductions(text, shapes)  # z.flatten().sum(): z.sum()
+                before, text = self.mvn(key, text, fwd, shapes)
+                for k, t in before:  # a MultivariateNormal's x − loc and Σ⁻¹, lines of their own
+                    self.fwd[k] = t = ex.small_linalg(t, shapes)
+                    yield k, t
                 text = ex.small_linalg(text, shapes)  # torch.det(W) of a 2 × 2 W, entry by entry
             if "," not in key:
                 if isinstance(text, str) and len(text) <= ex.MAX_LENGTH:
@@ -1309,6 +1313,20 @@ class _Validator:
             return spelling.optax_losses(text)
         except spelling.SpellingError as err:
             raise self.err(where, err.spoken, catalog.said("spec.optax_fix")) from None
+
+    def mvn(
+        self, key: str, text: str, fwd: dict[str, Any], shapes: dict[str, Shape]
+    ) -> tuple[list[tuple[str, str]], str]:
+        """``MultivariateNormal(loc, covariance_matrix=S).log_prob(x)`` (``scale_tril=L``, a
+        diagonal ``torch.diag(v)``; ``entropy()``) as PyTorch computes it, with the lines it
+        reads (``spelling.multivariate_normal``)."""
+        try:
+            return spelling.multivariate_normal(
+                text, key, shapes, frozenset({*fwd, *shapes, *self.fwd})
+            )
+        except spelling.SpellingError as err:
+            where = f'[forward] {key} = "{text}"'
+            raise self.err(where, err.spoken, catalog.said("spec.dist_fix")) from None
 
     def dists(self, where: str, text: str, shapes) -> str:
         """``torch.distributions.Normal(mu, sigma).log_prob(a)`` and the other distribution

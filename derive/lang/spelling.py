@@ -21,6 +21,7 @@ import contextvars
 import math
 from collections.abc import Callable, Mapping
 from fractions import Fraction
+from typing import Any
 
 from derive.lang import ops
 from derive.locale import catalog
@@ -87,7 +88,7 @@ KERAS = frozenset({"K", "keras.backend", "tf.keras.backend"})
 KERAS_LOSSES = frozenset({"keras.losses", "tf.keras.losses"})
 KERAS_LOSSES_READ = (
     "categorical_crossentropy", "binary_crossentropy", "mean_squared_error", "mean_absolute_error",
-    "MSE", "MAE",
+    "MSE", "MAE", "huber",
 )
 # Keras' activations (tf.keras.activations.relu …): the ones whose Keras 2 and Keras 3 definitions
 # agree and are the language's (gelu's default there is the exact form, approximate=False;
@@ -666,15 +667,19 @@ def _add_n(node: ast.Call, how: str) -> ast.expr:
 def _diff(node: ast.Call, how: str) -> ast.expr:
     """NumPy's ``np.diff(a, n=1, axis=-1)`` and PyTorch's ``torch.diff(x, n=1, dim=-1)``
     (``x.diff(dim=0)``): neighbouring differences along the axis, ``x[..., 1:] − x[..., :-1]``
-    (along axis 0 ``x[1:] − x[:-1]``), ``n`` times. ``prepend=``/``append=`` are refused
-    naming the slices to write."""
+    (along axis 0 ``x[1:] − x[:-1]``), ``n`` times; ``prepend=``/``append=`` (a tensor, or
+    NumPy's number) joined to x along the axis first, as both libraries do."""
     a = _bound(node, "diff", ("x", "n", "axis", "prepend", "append"), 1)
-    if not _is_none(a.get("prepend")) or not _is_none(a.get("append")):
-        raise SpellingError(catalog.said("spec.spelling.diff_1"))
     times = a.get("n", _num(1))
     if not (isinstance(times, ast.Constant) and type(times.value) is int and 1 <= times.value <= 3):
         raise SpellingError(catalog.said("spec.spelling.diff_1"))
     along = _axis_value(a.get("axis", _num(-1)))
+    x = a["x"]
+    ends = [a.get(k) for k in ("prepend", "append")]
+    if any(not _is_none(e) for e in ends):  # joined to x along the axis, then differenced
+        before, after = (None if _is_none(e) else _diff_end(e, x, along) for e in ends)
+        parts = [p for p in (before, x, after) if p is not None]
+        x = _call("concat", *parts, axis=_num(0 if along == 0 else 1))
 
     def cut(x: ast.expr, lo: int | None, hi: int | None) -> ast.expr:
         part = ast.Slice(None if lo is None else _num(lo), None if hi is None else _num(hi))
@@ -683,10 +688,24 @@ def _diff(node: ast.Call, how: str) -> ast.expr:
         index = ast.Tuple([ast.Constant(...), part], ast.Load())
         return ast.Subscript(x, index, ast.Load())
 
-    out = a["x"]
+    out = x
     for _ in range(times.value):
         out = _sub(cut(out, 1, None), cut(out, None, -1))
     return out
+
+
+def _diff_end(end: ast.expr, x: ast.expr, along: int | None) -> ast.expr:
+    """What ``prepend=``/``append=`` joins to ``x``: a tensor as it is; a number (NumPy
+    broadcasts it to one slice along the axis) as a slice of x times 0 plus the number — its
+    value the number, no gradient to x."""
+    number = isinstance(end, ast.Constant) or (
+        isinstance(end, ast.UnaryOp) and isinstance(end.operand, ast.Constant)
+    )
+    if not number:
+        return end
+    first = ast.Slice(_num(0), _num(1))
+    index = first if along == 0 else ast.Tuple([ast.Constant(...), first], ast.Load())
+    return _add(_mul(ast.Subscript(x, index, ast.Load()), _num(0)), end)
 
 
 def _number_cast(name: str) -> Callable[[ast.Call, str], ast.expr]:
@@ -2043,13 +2062,75 @@ _OPTAX = {
     "kl_divergence": ("log_predictions", "targets", "axis"),
     "kl_divergence_with_log_targets": ("log_predictions", "log_targets", "axis"),
     "sigmoid_focal_loss": ("logits", "labels", "alpha", "gamma"),
+    "smooth_labels": ("labels", "alpha"),
 }
+
+
+def _huber_elem(err: ast.expr, delta: ast.expr) -> ast.expr:
+    """The Huber loss of an error, entry by entry: 0.5·min(|e|, δ)² + δ·(|e| − min(|e|, δ)), as
+    Optax writes it (Keras' where(|e| ≤ δ, e²/2, δ|e| − δ²/2) is the same function)."""
+    q = _call("minimum", _call("abs", err), delta)
+    linear = _mul(delta, _sub(_call("abs", err), q))
+    return _add(_mul(_num(0.5), _bin(q, ast.Pow(), _num(2))), linear)
+
+
+def _keras_huber(node: ast.Call, how: str) -> ast.expr:
+    """``keras.losses.huber(y_true, y_pred, delta=1.0)``: per example, the mean over the last
+    axis of the Huber loss of ``y_pred − y_true`` (1-D: a row, as Keras' other losses)."""
+    a = _bound(node, "huber", ("y_true", "y_pred", "delta"), 2)
+    elem = _huber_elem(_sub(a["y_pred"], a["y_true"]), a.get("delta", _num(1.0)))
+    return _t(_call("mean", elem, axis=_num(1)))
+
+
+def _keras_huber_object(node: ast.Call) -> ast.expr:
+    """``tf.keras.losses.Huber(delta=1.0)(y_true, y_pred)``: the loss object's default reduction
+    (``sum_over_batch_size``), the mean of the per-example losses — the mean over every entry;
+    another ``reduction=`` or a ``sample_weight`` is refused naming the function form."""
+    make = node.func
+    assert isinstance(make, ast.Call)
+    opts = _bound(make, "Huber", ("delta", "reduction", "name"), 0)
+    call = _bound(node, "Huber", ("y_true", "y_pred", "sample_weight"), 2)
+    reduction = opts.get("reduction")
+    if not _is_none(call.get("sample_weight")) or not (
+        reduction is None
+        or isinstance(reduction, ast.Constant) and reduction.value == "sum_over_batch_size"
+    ):
+        raise SpellingError(catalog.said("spec.spelling.keras_huber"))
+    elem = _huber_elem(_sub(call["y_pred"], call["y_true"]), opts.get("delta", _num(1.0)))
+    return _call("mean", elem)
+
+
+def _one_hot_classes(node: ast.expr) -> ast.expr | None:
+    """C of ``one_hot(y, C)`` (``jax.nn.one_hot(y, num_classes=C)``, ``tf.one_hot(y, depth=C)``,
+    ``F.one_hot``), else ``None``."""
+    if not isinstance(node, ast.Call):
+        return None
+    f = node.func
+    if (f.attr if isinstance(f, ast.Attribute) else getattr(f, "id", "")) != "one_hot":
+        return None
+    kw = {k.arg: k.value for k in node.keywords}
+    return node.args[1] if len(node.args) > 1 else kw.get("num_classes", kw.get("depth"))
+
+
+def _smooth_labels(a: dict[str, ast.expr]) -> ast.expr:
+    """``optax.smooth_labels(labels, alpha)`` (optax/_src/loss.py): ``(1 − alpha)·labels +
+    alpha/K``, K the size of the labels' last axis (``labels.shape[-1]``: the labels a tensor
+    of the spec)."""
+    labels, alpha = a["labels"], a["alpha"]
+    classes = _one_hot_classes(labels)
+    if classes is None and not isinstance(labels, ast.Name):
+        raise SpellingError(catalog.said("spec.spelling.smooth_labels"))
+    if classes is None:
+        classes = ast.Subscript(ast.Attribute(labels, "shape", ast.Load()), _num(-1), ast.Load())
+    return _add(_mul(_sub(_num(1), alpha), labels), _div(alpha, classes))
 
 
 def _optax_call(node: ast.Call) -> ast.expr:
     """One ``optax.<loss>(…)`` call in a spelling derive reads: per-example losses, 1-D per row
     (a row) or per entry, as Optax returns them."""
     name = node.func.attr  # type: ignore[attr-defined]
+    if name == "smooth_labels":
+        return _smooth_labels(_bound(node, "optax.smooth_labels", _OPTAX[name], 2))
     a = _bound(node, f"optax.{name}", _OPTAX[name], 1)
     z, y = a[_OPTAX[name][0]], a.get(_OPTAX[name][1])
     if name.startswith(("softmax", "sigmoid", "hinge", "cosine", "kl")) and y is None:
@@ -2084,11 +2165,8 @@ def _optax_call(node: ast.Call) -> ast.expr:
         cos = _t(_call("sum", _mul(unit[0], unit[1]), axis=_num(1)))
         return cos if name == "cosine_similarity" else _sub(_num(1.0), cos)
     err = z if y is None else _sub(z, y)
-    if name == "huber_loss":  # 0.5·min(|e|, δ)² + δ·(|e| − min(|e|, δ)), as Optax writes it
-        delta = a.get("delta", _num(1.0))
-        q = _call("minimum", _call("abs", err), delta)
-        linear = _mul(delta, _sub(_call("abs", err), q))
-        return _add(_mul(_num(0.5), _bin(q, ast.Pow(), _num(2))), linear)
+    if name == "huber_loss":
+        return _huber_elem(err, a.get("delta", _num(1.0)))
     if name == "log_cosh":  # logaddexp(e, −e) − log 2 = softplus(2e) − e − log 2
         return _sub(_sub(_call("softplus", _mul(_num(2), err)), err), _num(math.log(2.0)))
     sq = _bin(err, ast.Pow(), _num(2))
@@ -2256,12 +2334,14 @@ def _keras_loss_class(made: ast.Call, n: ast.Call) -> ast.expr:
     ``keras.losses.<function>(y_true, y_pred, **kw)``, as the class's ``__call__`` reduces."""
     assert isinstance(made.func, ast.Attribute)
     cls = made.func.attr
+    if cls == "Huber":  # read by optax_losses (_keras_huber_object), after this pass
+        return n
     if cls not in KERAS_LOSS_CLASSES or made.args or any(k.arg is None for k in made.keywords):
         raise SpellingError(
             catalog.said(
                 "spec.spelling.keras_loss_class",
                 cls=cls,
-                read=", ".join(sorted(KERAS_LOSS_CLASSES)),
+                read=", ".join(sorted([*KERAS_LOSS_CLASSES, "Huber"])),
             )
         )
     reduce = "reduce_mean"
@@ -2282,7 +2362,11 @@ def _keras_loss_class(made: ast.Call, n: ast.Call) -> ast.expr:
             kws.append(k)
     if n.keywords or len(n.args) != 2:  # sample_weight and the like
         raise SpellingError(
-            catalog.said("spec.spelling.keras_loss_class", cls=cls, read=", ".join(sorted(KERAS_LOSS_CLASSES)))
+            catalog.said(
+                "spec.spelling.keras_loss_class",
+                cls=cls,
+                read=", ".join(sorted([*KERAS_LOSS_CLASSES, "Huber"])),
+            )
         )
     f = ast.Attribute(made.func.value, KERAS_LOSS_CLASSES[cls], ast.Load())
     per_example = ast.Call(f, list(n.args), kws)
@@ -2347,7 +2431,7 @@ def optax_losses(text: str) -> str:
     ``cosine_similarity``, ``cosine_distance``, ``kl_divergence`` (also with log targets),
     ``sigmoid_focal_loss``) written as the spellings derive reads; any other
     ``optax.`` call is left for the parser to refuse."""
-    if "optax" not in text and _TF_SPARSE not in text:
+    if "optax" not in text and _TF_SPARSE not in text and "Huber(" not in text:
         return text
     tree = parsed(text)
     if tree is None:
@@ -2364,6 +2448,13 @@ def optax_losses(text: str) -> str:
                 and f.attr in _OPTAX
             ):
                 return _optax_call(n)
+            if (
+                isinstance(f, ast.Call)
+                and isinstance(f.func, ast.Attribute)
+                and f.func.attr == "Huber"
+                and _module_path(f.func.value) in KERAS_LOSSES
+            ):
+                return _keras_huber_object(n)
             if isinstance(f, ast.Attribute) and f.attr == _TF_SPARSE and _module_path(f.value) in (
                 "tf.nn",
                 "tf.compat.v1.nn",
@@ -2601,6 +2692,7 @@ REWRITES: dict[str, Callable[[ast.Call, str], ast.expr | None]] = {
     "mean_squared_error": _keras_mean_error(2),
     "MSE": _keras_mean_error(2),
     "mean_absolute_error": _keras_mean_error(1),
+    "huber": _keras_huber,
     "MAE": _keras_mean_error(1),
     "add_n": _add_n,
     "diff": _diff,
@@ -2800,6 +2892,7 @@ _QUALIFIED = {
     "MSE": tuple(KERAS_LOSSES),
     "mean_absolute_error": tuple(KERAS_LOSSES),
     "MAE": tuple(KERAS_LOSSES),
+    "huber": tuple(KERAS_LOSSES),
     "add_n": tuple(TENSORFLOW),
     "diff": ("np", "numpy", "jnp", "jax.numpy", "torch", "method"),
     "reduce_prod": tuple(TENSORFLOW),
@@ -3138,6 +3231,38 @@ def _norm_dist(kind: str) -> Callable[[ast.Call, str], ast.expr]:
     return rewrite
 
 
+def _atan2(node: ast.Call, how: str) -> ast.expr:
+    """``torch.atan2(y, x)`` / ``np.arctan2`` (``tf.math.atan2``, ``jnp.arctan2``): the angle of
+    (x, y), read as ``atan(y/x) + π·1[x < 0]·(1 − 2·1[y < 0])`` — atan(y/x) off by ±π left of
+    the y axis (π at y = 0, as PyTorch's atan2(0, −1)), a constant there, so both partial
+    derivatives are PyTorch's, x/(x² + y²) and −y/(x² + y²). An x exactly 0 is refused as a
+    division by 0 (the angle ±π/2 has no such reading)."""
+    a = _bound(node, "atan2", ("input", "other"), 2)
+    y, x = a["input"], a["other"]
+    left = _call("relu_grad", _neg(x))
+    below = _call("relu_grad", _neg(y))
+    turn = _mul(_num(math.pi), _mul(left, _sub(_num(1), _mul(_num(2), below))))
+    return _add(_call("atan", _div(y, x)), turn)
+
+
+def _divide_no_nan(node: ast.Call, how: str) -> ast.expr:
+    """TensorFlow's ``tf.math.divide_no_nan(x, y)``: x/y, and 0 where y = 0 (both gradients 0
+    there too, as TensorFlow's): ``x·1[y ≠ 0] / (y + 1 − 1[y ≠ 0])`` — the indicator has
+    derivative 0, so elsewhere the value and both partial derivatives are x/y's. A y given
+    exactly 0 reaches the indicator's kink and is refused (exit 2) naming the entry."""
+    a = _bound(node, "divide_no_nan", ("x", "y", "name"), 2)
+    x, y = a["x"], a["y"]
+    nonzero = _nonzero(y)
+    return _div(_mul(x, nonzero), _add(y, _sub(_num(1), _nonzero(y))))
+
+
+def _sinc(x: ast.expr) -> ast.expr:
+    """``torch.sinc(x)`` / ``np.sinc``: the normalised sin(πx)/(πx) (1 at x = 0 in both
+    libraries: an x exactly 0 is refused as a division by 0)."""
+    px = _mul(_num(math.pi), x)
+    return _div(_call("sin", px), px)
+
+
 _ARG_REFUSAL = (
     "{0}() returns indices, which have no gradient: for the value write x.max(dim=1) "
     "(np.max(x, axis=1)); for labels, declare them as an input"
@@ -3167,6 +3292,14 @@ REWRITES.update(
         "heaviside": _heaviside,
         "tan": _one("tan", lambda x: _div(_call("sin", x), _call("cos", x))),
         "arctan": _one("arctan", lambda x: _call("atan", x)),
+        # spellings22: NumPy's (and PyTorch's alias) names of the inverse hyperbolic rows
+        "arcsinh": _one("arcsinh", lambda x: _call("asinh", x)),
+        "arccosh": _one("arccosh", lambda x: _call("acosh", x)),
+        "arctanh": _one("arctanh", lambda x: _call("atanh", x)),
+        "atan2": _atan2,
+        "arctan2": _atan2,
+        "sinc": _one("sinc", _sinc),
+        "divide_no_nan": _divide_no_nan,
         # log Γ and ψ as SciPy and torch.special name them (the table's lgamma, digamma)
         "gammaln": _one("gammaln", lambda x: _call("lgamma", x)),
         "loggamma": _one("loggamma", lambda x: _call("lgamma", x)),
@@ -3208,6 +3341,7 @@ _QUALIFIED.update(
         "psi": ("torch.special", "scipy.special", "special", "jax.scipy.special"),
         **{kind: tuple(NORM_DIST) for kind in NORM_READ},
         "standardize": ("jax.nn",),
+        "divide_no_nan": tuple(TENSORFLOW),
         "polygamma": (
             "torch", "torch.special", "scipy.special", "special", "jax.scipy.special", "method"
         ),
@@ -3245,7 +3379,8 @@ def method(name: str) -> bool:
     if op is not None and not op.extra.get("internal"):
         return op.kind != ops.LOSS
     return name in REWRITES and name not in _LOSSES or name in (
-        "square", "maximum", "minimum", "cumsum", "diagonal", "prod"
+        "square", "maximum", "minimum", "cumsum", "diagonal", "prod",
+        "cumprod", "flip", "fliplr", "flipud", "roll",  # spellings22: PyTorch's tensor methods
     )
 
 
@@ -3443,6 +3578,169 @@ def bernoulli_values(text: str, taken: frozenset[str] = frozenset()) -> set[str]
         if isinstance(v, ast.Name):
             out.add(v.id)
     return out
+# torch.distributions.MultivariateNormal of a covariance or a scale given as a named matrix of a
+# literal size up to MVN_MAX × MVN_MAX (or as a diagonal, torch.diag(v)): the covariance's
+# inverse is a line of its own (a 3 × 3 one written out has 326 parts of a line's 400)
+MVN_MAX = 3
+_MVN_KEYS = ("covariance_matrix", "scale_tril", "precision_matrix")
+
+
+def _mvn_of(node: ast.AST, taken: frozenset[str]) -> dict[str, ast.expr] | None:
+    """The arguments of ``torch.distributions.MultivariateNormal(loc, covariance_matrix=S)``
+    (``D.MultivariateNormal``, ``tfd``'s is another class), or ``None``."""
+    if not isinstance(node, ast.Call):
+        return None
+    f = node.func
+    named = isinstance(f, ast.Name) and f.id == "MultivariateNormal" and f.id not in taken
+    if not named and not (
+        isinstance(f, ast.Attribute)
+        and f.attr == "MultivariateNormal"
+        and _module_path(f.value) in DIST_MODULES
+    ):
+        return None
+    a = _bound(node, "MultivariateNormal", ("loc", *_MVN_KEYS, "validate_args"), 1)
+    given = [k for k in _MVN_KEYS if not _is_none(a.get(k))]
+    if len(given) != 1 or given[0] == "precision_matrix":
+        raise SpellingError(catalog.said("spec.spelling.mvn_args", n=str(MVN_MAX)))
+    return a
+
+
+def _diagonal_of(node: ast.expr) -> ast.expr | None:
+    """``v`` of ``torch.diag(v)`` / ``torch.diag_embed(v)`` / ``np.diag(v)`` (a diagonal matrix
+    of the vector ``v``), else ``None``."""
+    if (
+        isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and node.func.attr in ("diag", "diag_embed", "diagflat")
+        and len(node.args) == 1
+        and not node.keywords
+    ):
+        return node.args[0]
+    return None
+
+
+def multivariate_normal(
+    text: str, key: str, shapes: Mapping[str, tuple[Any, ...]], taken: frozenset[str]
+) -> tuple[list[tuple[str, str]], str]:
+    """``MultivariateNormal(loc, covariance_matrix=S | scale_tril=L).log_prob(x)`` and
+    ``.entropy()`` as torch/distributions/multivariate_normal.py computes them: with d = x − loc
+    (a line ``<key>_diff``), log p = −½(k·log 2π + M) − ½log det Σ, entropy ½k(1 + log 2π) +
+    ½log det Σ. M, the Mahalanobis term, is Σⱼ dⱼ²/vⱼ for a diagonal ``torch.diag(v)``
+    (Σⱼ (dⱼ/sⱼ)² for a scale ``torch.diag(s)``); ``(d @ S⁻¹ ⊙ d)`` summed along the row, S⁻¹
+    a line ``<key>_prec`` written out entry by entry, for a named covariance S; for a named
+    ``scale_tril`` L, ‖z‖² with L z = d solved by forward substitution on L's lower triangle
+    (PyTorch's solve_triangular reads no other entry), log det Σ = 2 Σⱼ log Lⱼⱼ. Returns the
+    lines to put before ``key`` and ``text`` reading them."""
+    if "MultivariateNormal" not in text:
+        return [], text
+    tree = parsed(text)
+    if tree is None:
+        return [], text
+    extra: list[tuple[str, str]] = []
+    names = set(taken)
+
+    def fresh(stem: str) -> str:
+        name, k = f"{key}_{stem}", 2
+        while name in names:
+            name, k = f"{key}_{stem}{k}", k + 1
+        names.add(name)
+        return name
+
+    class Mvn(ast.NodeTransformer):
+        def visit_Call(self, n: ast.Call) -> ast.AST:
+            f = n.func
+            a = _mvn_of(f.value, frozenset(taken)) if isinstance(f, ast.Attribute) else None
+            if a is None:
+                return self.generic_visit(n)
+            if f.attr not in ("log_prob", "entropy") or n.keywords or len(n.args) != (
+                f.attr == "log_prob"
+            ):
+                raise SpellingError(catalog.said("spec.spelling.mvn_args", n=str(MVN_MAX)))
+            value = self.visit(n.args[0]) if n.args else None
+            return parsed_body(_mvn_text(a, f.attr, value, shapes, fresh, extra)) or n
+
+    out = ast.unparse(Mvn().visit(tree))
+    return extra, out
+
+
+def _mvn_text(
+    a: dict[str, ast.expr],
+    method: str,
+    value: ast.expr | None,
+    shapes: Mapping[str, tuple[Any, ...]],
+    fresh: Callable[[str], str],
+    extra: list[tuple[str, str]],
+) -> str:
+    """The text of one MultivariateNormal's ``log_prob(value)`` or ``entropy()`` (see
+    :func:`multivariate_normal`), adding the lines it reads to ``extra``."""
+    u = ast.unparse
+    tril = not _is_none(a.get("scale_tril"))
+    given = a["scale_tril"] if tril else a["covariance_matrix"]
+    diagonal = _diagonal_of(given)
+    if diagonal is not None:
+        v = f"({u(diagonal)})"
+        k = _last_size(diagonal, shapes)
+        half_log_det = f"torch.log({v}).sum()" if tril else f"(0.5 * torch.log({v}).sum())"
+    else:
+        k = _named_square(given, shapes)
+        g = u(given)
+        if tril:
+            half_log_det = " + ".join(f"torch.log({g}[{j}, {j}])" for j in range(k))
+        else:
+            half_log_det = f"(0.5 * torch.logdet({g}))"
+    log_2pi = f"{k} * math.log(2 * math.pi)"
+    if method == "entropy":  # one number per row of loc (PyTorch's batch shape)
+        rows = f"torch.ones_like(({u(a['loc'])}).sum(-1))"
+        return f"(0.5 * {k} * (1.0 + math.log(2 * math.pi)) + ({half_log_det})) * {rows}"
+    assert value is not None
+    diff = fresh("diff")
+    extra.append((diff, f"({u(value)}) - ({u(a['loc'])})"))
+    if diagonal is not None:
+        term = f"({diff} / {v}) ** 2" if tril else f"{diff} ** 2 / {v}"
+        maha = f"({term}).sum(-1)"
+    elif tril:
+        maha = " + ".join(f"({z}) ** 2" for z in _forward_substitution(diff, u(given), k))
+    else:
+        prec = fresh("prec")
+        extra.append((prec, f"torch.linalg.inv({u(given)})"))
+        maha = f"(({diff} @ {prec}) * {diff}).sum(-1)"
+    return f"(-0.5 * ({log_2pi} + ({maha})) - ({half_log_det}))"
+
+
+def _forward_substitution(d: str, tril: str, k: int) -> list[str]:
+    """z with L z = d for each row of ``d`` (columns ``d[:, j]``), L the lower triangle of
+    ``tril``: zⱼ = (dⱼ − Σ_{i<j} Lⱼᵢ zᵢ)/Lⱼⱼ."""
+    zs: list[str] = []
+    for j in range(k):
+        top = f"{d}[:, {j}]"
+        for i, z in enumerate(zs):
+            top = f"{top} - {tril}[{j}, {i}] * ({z})"
+        zs.append(f"({top}) / {tril}[{j}, {j}]")
+    return zs
+
+
+def _named_square(node: ast.expr, shapes: Mapping[str, tuple[Any, ...]]) -> int:
+    """k of a name declared k × k, k a number up to :data:`MVN_MAX`; else refused."""
+    shape = shapes.get(node.id) if isinstance(node, ast.Name) else None
+    if (
+        shape is None
+        or len(shape) != 2
+        or any(getattr(d, "label", None) or getattr(d, "env", None) for d in shape)
+        or int(shape[0]) != int(shape[1])
+        or not 1 <= int(shape[0]) <= MVN_MAX
+    ):
+        raise SpellingError(catalog.said("spec.spelling.mvn_args", n=str(MVN_MAX)))
+    return int(shape[0])
+
+
+def _last_size(node: ast.expr, shapes: Mapping[str, tuple[Any, ...]]) -> str:
+    """The length of the vector ``node`` of a diagonal (its last axis, the first declared
+    tensor it reads), as text: a [dims] name or a number; a vector of no tensor is refused."""
+    named = [n for n in ast.walk(node) if isinstance(n, ast.Name) and n.id in shapes]
+    if not named:  # torch.diag(sd ** 2): the vector's own name gives its length
+        raise SpellingError(catalog.said("spec.spelling.mvn_args", n=str(MVN_MAX)))
+    d = shapes[named[0].id][-1]
+    return str(getattr(d, "label", None) or int(d))
 
 
 def distributions(text: str, taken: frozenset[str] = frozenset()) -> str:

@@ -333,6 +333,10 @@ _NEW_ACTIVATIONS = (
     "torch.special.log_ndtr({x} - 2)",
     "torch.erfc({x})",
     "scipy.stats.norm.logpdf({x}, scale=1.5)",
+    # round 22's rows (spellings22): the inverse hyperbolic functions, erfinv, atan2
+    "torch.asinh({x}) + np.arccosh({x} * {x} + 1.25)",
+    "torch.atanh(torch.tanh({x}) * 0.75) * torch.erfinv(torch.tanh({x}) * 0.85)",
+    "torch.atan2({x}, {x} * {x} + 0.5)",
 )
 # read by blocks of a named tensor, or a float cast of a comparison
 _BLOCK_ACTIVATIONS = (
