@@ -44,3 +44,100 @@ def test_grade_jsonl_batch_of_corpus23_rows(tmp_path: Path) -> None:
 
 
 # ---- the general rules behind the fixes, one test each ------------------------------------------
+
+
+def test_log2_and_log10_are_exact_logs(tmp_path: Path) -> None:
+    """A spec's ``np.log2``/``np.log10``/``exp2`` are ``log(x) / log(2)`` with the exact ln 2
+    (it was NumPy's float64 0.6931471805599453 kept as a fraction, 1e-17 from ln 2): a student's
+    ``/ np.log(2)`` is the same number to every digit (Xigua's log-surrogate SVM gradient was
+    "incorrect — sign"), and a missing ln 2 stays wrong."""
+    from derive.checker.check import check
+
+    net = str(COURSE / "hn20_xigua_svm_log_surrogate.toml")
+    assert check(net, "b", "db = -C * np.sum(y * sigmoid(-z)) / np.log(2)").ok
+    assert check(net, "w", "dw = w - C * X.T @ (y * (1 - sigmoid(z))) / math.log(2)").ok
+    r = check(net, "w", "dw = w - C * X.T @ (y * sigmoid(-z))")
+    assert r.verdict == "incorrect", r.text()
+    spec = tmp_path / "log10.toml"
+    spec.write_text(
+        '[network]\nname = "log10-loss"\n[dims]\nn = 3\nd = 2\n[inputs]\nx = ["n", "d"]\n'
+        '[params]\nw = ["d", 1]\n[forward]\ns = "x @ w"\n'
+        'loss = "np.sum(np.log10(1 + s ** 2)) + np.sum(np.exp2(s))"\n',
+        encoding="utf-8",
+    )
+    right = "dw = x.T @ (2 * s / ((1 + s ** 2) * np.log(10)) + np.exp2(s) * np.log(2))"
+    assert check(str(spec), "w", right).ok
+    r = check(str(spec), "w", "dw = x.T @ (2 * s / (1 + s ** 2) + np.exp2(s) * np.log(2))")
+    assert r.verdict == "incorrect", r.text()
+
+
+def test_chained_assignments_and_docstrings_in_a_cell() -> None:
+    """``dZ2 = delta2 = A2 - Y`` (a chained assignment: both names the one value) and a cell
+    that opens with a docstring or holds a string on a line of its own (left out, as in a
+    helper) are read (they were "syntax error" and "only numbers are allowed as constants");
+    the mistakes after them keep their codes, and a chained assignment into an entry is
+    refused."""
+    import pytest
+
+    from derive.checker.check import FormulaError, check
+
+    assert check("relu-mlp", "w2", "g = grad_out = 2 * (y_pred - y)\ngrad_w2 = h_relu.T @ grad_out").ok
+    r = check("relu-mlp", "w2", "g = grad_out = (y_pred - y)\ngrad_w2 = h_relu.T @ g")
+    assert (r.verdict, r.code) == ("incorrect", "scale-factor"), r.text()
+    doc = '"""Backward pass of the output layer."""\n'
+    assert check("softmax-regression", "W", doc + "dZ = P - Y\ndW = X.T @ dZ / m").ok
+    assert check("softmax-regression", "W", "'step 1'\ndZ = P - Y\n'step 2'\ndW = X.T @ dZ / m").ok
+    r = check("softmax-regression", "W", doc + "dW = X.T @ (Y - P) / m")
+    assert (r.verdict, r.code) == ("incorrect", "sign"), r.text()
+    with pytest.raises(FormulaError):
+        check("softmax-regression", "W", "dZ = P.copy()\ndZ[0] = g = P[0] - Y[0]\ndW = X.T @ dZ / m")
+
+
+def test_helper_with_default_arguments() -> None:
+    """``def linear_backward(dZ, A_prev, m=m): return A_prev.T @ dZ / m`` called without ``m``
+    puts in the default as written (it was refused: "without default arguments"); a default
+    overridden by the call takes the argument, and a wrong default is the mistake it makes."""
+    from derive.checker.check import check
+
+    helper = "def lb(dZ, A_prev, scale={d}):\n    return A_prev.T @ dZ * scale\n"
+    assert check("mlp-bce", "W2", helper.format(d="1 / m") + "dW2 = lb(A2 - Y, A1)").ok
+    assert check("mlp-bce", "W2", helper.format(d="1.0") + "dW2 = lb(A2 - Y, A1, 1 / m)").ok
+    assert check("mlp-bce", "W2", helper.format(d="1.0") + "dW2 = lb(A2 - Y, A1, scale=1 / m)").ok
+    r = check("mlp-bce", "W2", helper.format(d="1.0") + "dW2 = lb(A2 - Y, A1)")
+    assert (r.verdict, r.code) == ("incorrect", "scale-factor"), r.text()
+    relu = "def relu_back(dA, Z, leak=0.0):\n    return dA * ((Z > 0) + leak * (Z <= 0))\n"
+    assert check("relu-mlp", "w1", relu + "grad_w1 = x.T @ relu_back(2 * (y_pred - y) @ w2.T, h)").ok
+
+
+def test_np_size_as_a_function() -> None:
+    """``np.size(O)`` is ``O.size`` and ``np.size(X, 0)`` (``axis=0``) is ``X.shape[0]`` (it was
+    "np.size is not supported"); a size over one axis only where the mean is over both is
+    ``scale-factor``."""
+    from derive.checker.check import check
+
+    assert check("attention", "W_v", "dO = 2 * (O - T) / np.size(O)\ndW_v = X.T @ (A.T @ dO)").ok
+    assert check("batchnorm", "beta", "dbeta = np.sum(2 * (Y - T), axis=0, keepdims=True) / (np.size(Y, 0) * np.size(Y, axis=1))").ok
+    r = check("batchnorm", "beta", "dbeta = np.sum(2 * (Y - T), axis=0, keepdims=True) / np.size(Y, 0)")
+    assert (r.verdict, r.code) == ("incorrect", "scale-factor"), r.text()
+
+
+def test_einsum_with_an_ellipsis() -> None:
+    """An einsum's ellipsis stands for the axes its operand's letters leave (every operand a
+    matrix): ``'ij,i...->j...'`` is ``'ij,iz->jz'``; the per-row outer products
+    ``'...i,...j->...ij'`` (or ``'bi,bj->bij'``) summed or averaged over the rows are ``U.T @ V``
+    (both were refused); NumPy's own refusal (an ellipsis missing from an explicit output)
+    stays refused, and an outer product the wrong way round is a shape mismatch."""
+    import pytest
+
+    from derive.checker.check import FormulaError, check
+
+    assert check("relu-mlp", "w2", "grad_w2 = np.einsum('ni,n...->i...', h_relu, 2 * (y_pred - y))").ok
+    assert check("relu-mlp", "w2", "grad_w2 = 2 * np.einsum('...i,...j->...ij', h_relu, y_pred - y).sum(axis=0)").ok
+    assert check("softmax-regression", "W", "dW = np.einsum('bi,bj->bij', X, P - Y).mean(axis=0)").ok
+    assert check("softmax-regression", "W", "dW = np.einsum('...i,...j', X, P - Y).sum(0) / m").ok
+    r = check("softmax-regression", "W", "dW = np.einsum('...i,...j->...ij', X, Y - P).sum(axis=0) / m")
+    assert (r.verdict, r.code) == ("incorrect", "sign"), r.text()
+    r = check("softmax-regression", "W", "dW = np.sum(np.einsum('bi,bj->bji', X, P - Y), axis=0) / m")
+    assert r.verdict == "incorrect", r.text()
+    with pytest.raises(FormulaError):
+        check("softmax-regression", "W", "dW = np.einsum('...i,...j->ij', X, P - Y) / m")

@@ -1084,7 +1084,9 @@ def _einsum(args: list[ast.expr]) -> ast.expr:
     spec = args[0]
     if not (isinstance(spec, ast.Constant) and isinstance(spec.value, str)):
         raise _Unsupported(msg("error.einsum", spec="?"))
-    text = spec.value.replace(" ", "")
+    text = _no_ellipsis(spec.value.replace(" ", ""), len(args) - 1)
+    if text is None:
+        raise _Unsupported(msg("error.einsum", spec=spec.value))
     m = re.fullmatch(r"([a-z]{2})(?:,([a-z]{2}))?->([a-z]{0,2})", text)
     if m is None or (m.group(2) is None) != (len(args) == 2):
         raise _Unsupported(msg("error.einsum", spec=text))
@@ -1125,6 +1127,62 @@ def _einsum(args: list[ast.expr]) -> ast.expr:
         if set(b) == {i, k} and set(a) == {k, j}:  # 'ij,kj->ki': the second operand first
             return ast.BinOp(oriented(y, b, i + k), ast.MatMult(), oriented(x, a, k + j))
     raise _Unsupported(msg("error.einsum", spec=text))
+
+
+def _no_ellipsis(text: str, operands: int) -> str | None:
+    """An einsum subscript string with its ellipses written as letters, every operand a matrix
+    as the checker reads them: ``'...i,...j->...ij'`` is ``'zi,zj->zij'``, ``'ij,i...->j...'``
+    is ``'ij,iz->jz'`` (an ellipsis stands for the axes its operand's letters leave, aligned
+    from the right as NumPy broadcasts them; without ``->`` the output is the ellipsis then the
+    letters used once, alphabetically). None where NumPy would refuse it (an ellipsis in the
+    operands but not in an explicit output, more letters than axes)."""
+    if "..." not in text:
+        return text
+    lhs, arrow, out = text.partition("->")
+    subs = lhs.split(",")
+    if len(subs) != operands or any(k.count("...") > 1 for k in subs + [out]):
+        return None
+    spans = [2 - len(k.replace("...", "")) if "..." in k else 0 for k in subs]
+    if min(spans) < 0:
+        return None
+    width = max(spans)
+    fresh = [c for c in "zyxwvutsrq" if c not in text][:width][::-1]
+    ell = "".join(fresh)
+    new = [k.replace("...", ell[width - n :]) for k, n in zip(subs, spans)]
+    if not arrow:
+        letters = "".join(k.replace("...", "") for k in subs)
+        out = ell + "".join(sorted(c for c in set(letters) if letters.count(c) == 1))
+    elif "..." in out:
+        out = out.replace("...", ell)
+    elif width:
+        return None
+    return ",".join(new) + "->" + out
+
+
+def _einsum_outer(node: ast.expr) -> tuple[ast.expr, ast.expr] | None:
+    """``np.einsum('bi,bj->bij', U, V)`` (also with an ellipsis for the rows, ``'...i,...j->
+    ...ij'``): the per-row outer products, as (U, V); None for any other expression."""
+    if not (
+        isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and node.func.attr == "einsum"
+        and len(node.args) == 3
+        and not node.keywords
+        and isinstance(node.args[0], ast.Constant)
+        and isinstance(node.args[0].value, str)
+    ):
+        return None
+    text = _no_ellipsis(node.args[0].value.replace(" ", ""), 2)
+    m = re.fullmatch(r"([a-z])([a-z]),([a-z])([a-z])->([a-z]{3})", text or "")
+    if m is None or m.group(1) != m.group(3) or len(set(m.group(1, 2, 4))) != 3:
+        return None
+    b, i, j, out = m.group(1), m.group(2), m.group(4), m.group(5)
+    u, v = node.args[1], node.args[2]
+    if out == b + i + j:
+        return u, v
+    if out == b + j + i:
+        return v, u
+    return None
 
 
 class _Unsupported(Exception):
@@ -1284,14 +1342,18 @@ class _Numpy(ast.NodeTransformer):
         axis = [k.value for k in node.keywords if k.arg in ("axis", "dim")] + args
         if product is None or len(axis) != 1 or len(node.keywords) > 1 or _axis3(axis[0]) != 0:
             return None
-        if not (isinstance(product, ast.BinOp) and isinstance(product.op, ast.Mult)):
-            return None
-        sides = [_new_axis3(product.left), _new_axis3(product.right)]
-        if sorted(k for _, k in filter(None, sides)) != [1, 2]:
-            return None
-        (u, ku), (v, _) = sides  # type: ignore[misc]
-        if ku == 1:  # V[:, None, :] * U[:, :, None]
-            u, v = v, u
+        pair = _einsum_outer(product)  # np.einsum('bi,bj->bij', U, V).sum(axis=0)
+        if pair is not None:
+            u, v = pair
+        else:
+            if not (isinstance(product, ast.BinOp) and isinstance(product.op, ast.Mult)):
+                return None
+            sides = [_new_axis3(product.left), _new_axis3(product.right)]
+            if sorted(k for _, k in filter(None, sides)) != [1, 2]:
+                return None
+            (u, ku), (v, _) = sides  # type: ignore[misc]
+            if ku == 1:  # V[:, None, :] * U[:, :, None]
+                u, v = v, u
         out: ast.expr = ast.BinOp(ast.Attribute(u, "T", ast.Load()), ast.MatMult(), v)
         if f.attr in ("mean", "average"):
             out = ast.BinOp(out, ast.Div(), self.rows_of(u, v))
@@ -2231,6 +2293,13 @@ class _Numpy(ast.NodeTransformer):
             if name in ("expand_dims", "unsqueeze") and len(args) + len(node.keywords) == 2:
                 axis = args[1] if len(args) == 2 else node.keywords[0].value
                 return self.oriented(args[0], _axis_of(axis), shown)
+            if name == "size" and args and isinstance(args[0], ast.Name) and len(args) + len(node.keywords) in (1, 2):
+                # np.size(O) is O.size; np.size(X, 0) (or axis=0) is X.shape[0]
+                if len(args) + len(node.keywords) == 1:
+                    return self.visit_Attribute(ast.Attribute(args[0], "size", ast.Load()))
+                axis = args[1] if len(args) == 2 else node.keywords[0].value
+                shape = ast.Attribute(args[0], "shape", ast.Load())
+                return self.visit(ast.Subscript(shape, axis, ast.Load()))
             if name == "prod" and len(args) == 1:  # np.prod(Y.shape): Y.size
                 a = args[0]
                 if (
