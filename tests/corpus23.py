@@ -421,6 +421,49 @@ C(M, "W2", L, r"\frac{\partial L}{\partial W^{[3]}} = \frac{1}{m} A^{[2]\top}(A^
 C(M, "b1[0,1]", V, "约为负的零点零一八", REFUSE, lang=Z, style="x-zh-words")
 
 
+
+# ================================================================ round b: written after round a's fixes, before any run of these
+_round = "b"
+AL = str(COURSE / "hn20_asymmetric_laplace_nll.toml")
+C(M, "W2", N, "dW2 = 1./m * np.dot(A1.T, A2 - Y)", oracle=W2R, style="b-one-dot-over-m")
+C(M, "W1", N, "dZ1 = np.dot(A2 - Y, W2.T) * np.where(Z1 > 0, 1, 0)\ndW1 = 1./m * np.dot(X.T, dZ1)", oracle=W1R, style="b-where-1-0")
+C(M, "W1", N, 'def relu_deriv(z):\n    """1 where z > 0."""\n    return (z > 0).astype(float)\ndW1 = X.T @ ((A2 - Y) @ W2.T * relu_deriv(Z1)) / m', oracle=W1R, style="b-helper-with-docstring")
+C(M, "W1", N, "dZ1 = dA1 = (A2 - Y) @ W2.T\ndZ1 = dZ1 * (Z1 > 0)\ndW1 = X.T @ dA1 / m", "missing-activation-derivative", oracle="X.T @ ((A2 - Y) @ W2.T) / m", style="b-chained-then-rebound")
+C(S, "W", N, "dW = np.einsum('...k,...j->kj', X, P - Y) / m", REFUSE, style="x-b-einsum-ellipsis-dropped", note="NumPy itself refuses an ellipsis missing from an explicit output")
+C(S, "W", N, "dW = np.einsum('nk,n...->k...', X, P - Y) / m", oracle=SW, style="b-einsum-trailing-ellipsis")
+C(S, "b", N, "db = np.sum(P - Y, axis=0, keepdims=True) / np.size(Y, 0)", oracle=SB, style="b-np-size-axis")
+C(S, "b", N, "db = np.sum(P - Y, axis=0, keepdims=True) / np.size(Y)", "scale-factor", oracle=f"{SB} / k", style="b-np-size-all")
+C(R, "w2", N, "def mse_grad(pred, target, scale=2.0):\n    return scale * (pred - target)\ngrad_w2 = h_relu.T @ mse_grad(y_pred, y)", oracle=RW2, style="b-helper-default-2")
+C(R, "w2", N, "def mse_grad(pred, target, scale=1.0):\n    return scale * (pred - target)\ngrad_w2 = h_relu.T @ mse_grad(y_pred, y)", "scale-factor", oracle="h_relu.T @ (y_pred - y)", style="b-helper-default-1")
+C(T, "W2", N, "err = delta = y_pred - y_target\ndW2 = h.T @ err", oracle=TW2, style="b-t-chained")
+C(CH, "w", N, "dv = 2 * v; du = dv; dw = du * x", oracle="2 * v * x", style="b-ch-semicolons")
+C(A, "W_v", L, r"\frac{\partial L}{\partial W_v} = \frac{2}{nd} X^{\top} A^{\top} (O - T)", oracle=f"X.T @ (A.T @ {AT_DO})", style="b-a-latex-Wv")
+C(B, "W", N, "def bn_backward(dxhat, xhat, var, eps=eps):\n    N = dxhat.shape[0]\n    return (N * dxhat - dxhat.sum(0) - xhat * (dxhat * xhat).sum(0)) / (N * np.sqrt(var + eps))\ndW = X.T @ bn_backward(2 * (Y - T) / (m * n) * gamma, Z_hat, var)", oracle=f"X.T @ (({BN_DZH} - {BN_DZH}.mean(0, keepdims=True) - Z_hat * ({BN_DZH} * Z_hat).mean(0, keepdims=True)) / np.sqrt(var + eps))", style="b-bn-helper-default-eps")
+C(S, "W", L, r"由链式法则得 $\frac{\partial L}{\partial W} = \frac{1}{m} X^{\top}(P - Y)$，其中 $P$ 为 softmax 输出。", lang=Z, oracle=SW, style="b-zh-where-P")
+C(M, "W2", N, "dW2 = A1.T @ 误差 / m", REFUSE, lang=Z, style="x-b-zh-identifier")
+C(GD, "W_dec", L, r"\frac{\partial L}{\partial W_{dec}} = \frac{1}{m} h^{\top}(r - \tilde{x})", "*", oracle="h.T @ (r - x_tilde) / m", style="b-gd-latex-noisy-target")
+C(XS, "w", N, "dw = w - C * X.T @ (y * sigmoid(-z)) * np.log2(np.e)", oracle=XS_W, style="b-xs-log2-e")
+C(XS, "w", N, "dw = w - C * X.T @ (y * sigmoid(-z)) / np.log(10)", "*", oracle="w - C * X.T @ (y * sigmoid(-z)) / np.log(10)", style="b-xs-wrong-base")
+C(XS, "b", L, r"\frac{\partial L}{\partial b} = -\frac{C}{\ln 2}\sum_{i=1}^{m} y_i\,\sigma(-z_i)", oracle="-C * np.sum(y * sigmoid(-z)) / np.log(2)", style="b-xs-latex-ln2")
+AL_MU = "-x.T @ ((tau - (u < 0)) / sigma) / n"
+AL_S = "x.T @ ((1 / sigma - check / sigma ** 2) * sigmoid(x @ w_s + b_s)) / n"
+C(AL, "w_mu", N, "dw_mu = -x.T @ ((tau - (u < 0)) / sigma) / n", oracle=AL_MU, style="b-al-wmu")
+C(AL, "w_mu", N, "dw_mu = -x.T @ (tau / sigma) / n", "*", oracle="-x.T @ (tau / sigma) / n", style="b-al-wmu-one-branch")
+C(AL, "w_s", N, "dsig = 1 / sigma - check / sigma ** 2\ndw_s = x.T @ (dsig * sigmoid(x @ w_s + b_s)) / n", oracle=AL_S, style="b-al-ws")
+C(AL, "w_s", N, "dsig = 1 / sigma - check / sigma ** 2\ndw_s = x.T @ dsig / n", "*", oracle="x.T @ (1 / sigma - check / sigma ** 2) / n", style="b-al-ws-softplus-prime-forgotten")
+C(AL, "w_mu[0,0]", V, "-0.2656", style="v-b-al-wmu")
+C(AL, "b_s[0]", V, "0.5271", style="v-b-al-bs")
+C(KD, "log_var1[0]", V, "答：-0.111", lang=Z, style="v-b-zh-kd")
+C(TW, "W2[1,1]", V, "约 -0.349", lang=Z, style="v-b-zh-tw-approx")
+C(NM, "H_raw[0,0]", V, "2.456", style="v-b-nm-H")
+C(NM, "H_raw[0,0]", V, "4.912", "scale-factor", style="v-b-nm-H-doubled")
+C(LH, "b", N, "db = ((sigmoid(phi) - events) * at_risk).mean(axis=0)", oracle=f"{LH_D}.sum(0)", style="b-lh-b-mean-axis0")
+C(LH, "b", N, "db = ((sigmoid(phi) - events) * at_risk).mean()", "*", style="b-lh-b-mean-all")
+C(UR, "theta_pi[0,2]", V, "0.02127", style="v-b-ur-02")
+C(FO, "kernel1", N, "pre = x @ kernel1 + bias1\ndlogits = (jax.nn.sigmoid(logits) - labels) / batch\ndkernel1 = x.T @ (dlogits @ kernel2.T * jax.grad(jax.nn.silu)(pre)) + wd * kernel1", REFUSE, style="x-b-jax-grad")
+C(CM, "W1", V, "[[0.0293, -0.0381, 0.0818, 0.0030, 0.1394], [-0.0469, 0.0609, -0.3021, 0.0672, -0.4021], [0.0059, -0.0076, 0.0495, 0.0029, 0.0859]]", style="v-b-cm-W1-matrix")
+
+
 def _key(c: dict) -> tuple:
     return corpus10._key(c)
 

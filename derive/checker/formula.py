@@ -1359,6 +1359,25 @@ class _Numpy(ast.NodeTransformer):
             out = ast.BinOp(out, ast.Div(), self.rows_of(u, v))
         return out
 
+    def size_of(self, node: ast.expr, axis: ast.expr) -> ast.expr | None:
+        """``EXPR.shape[k]`` of an expression (not a name): its size along axis k, by the
+        [dims] name the reader gives it (a number where it has none); None where it does not
+        read or k is no axis of a matrix."""
+        try:
+            k = ast.literal_eval(axis)
+        except ValueError:
+            return None
+        if self.net is None or not isinstance(k, int) or k not in (0, 1, -1, -2):
+            return None
+        try:
+            tree = ex.parse(ast.unparse(ast.fix_missing_locations(node)), allow_compare=True)
+            out, _ = Convert(self.net, "")(tree)
+        except (ex.ExprError, ShapeError, RecursionError):
+            return None
+        d = out.shape[k]
+        label = getattr(d, "label", None)
+        return ast.Name(label, ast.Load()) if label else _c(int(d))
+
     def rows_of(self, *parts: ast.expr) -> ast.expr:
         """The number of rows of ``parts`` (all alike), by the name of a tensor in them."""
         want = self.shape_of(parts[0])
@@ -1753,6 +1772,11 @@ class _Numpy(ast.NodeTransformer):
             if isinstance(k, int):
                 self.changed = True
                 return self.dim(v.value.id, k)
+        if isinstance(v, ast.Attribute) and v.attr == "shape" and isinstance(s, ast.Constant | ast.UnaryOp):
+            size = self.size_of(v.value, s)
+            if size is not None:  # (dY * gamma).shape[0] (a helper's N = dxhat.shape[0] put in)
+                self.changed = True
+                return size
         row = self.row(v, s)
         if row is not None:  # x[0] of a 1×n tensor: the row itself, as NumPy reads it
             self.changed = True
