@@ -21,13 +21,14 @@ import corpus_common  # noqa: E402
 CASES = corpus23.load()
 COURSE = Path(__file__).resolve().parent / "specs_course"
 _INDEX_RHS = (
-    "index notation on the right side (x_{ij}, p_{ik} under \\sum_i, a Kronecker delta): "
-    "derive.checker.latexin reads index notation only on the left side (∂L/∂W_{jk}) and refuses "
-    "an entry with a letter index on the right ('p_ik' is index notation … the checker reads the "
-    "vectorised form), as corpus 22's c22-126: unreadable, not ✓"
+    "index notation on the right side with a Kronecker delta (summed, \\sum_c y_{ic} \\delta_{ck}, "
+    "or left with both letters free): "
+    "the vectoriser of index notation (derive.checker.formula._indexed) reads products and one "
+    "sum per letter, not δ (read as the name 'dck') nor nested sums, and the entry is refused "
+    "('p_ik' is index notation … the checker reads the vectorised form), as corpus 22's c22-126: "
+    "unreadable, not ✓"
 )
 KNOWN: dict[str, str] = {  # id -> why it still fails (strict xfail: fixing it must remove it here)
-    "c23-139": _INDEX_RHS,
     "c23-140": _INDEX_RHS,
     "c23-141": _INDEX_RHS,
 }
@@ -212,3 +213,22 @@ def test_shape_of_an_expression() -> None:
     assert check("mlp-bce", "W2", "dW2 = A1.T @ (A2 - Y) / (A2 - Y).shape[0]").ok
     r = check("relu-mlp", "w2", "grad_w2 = h_relu.T @ (y_pred - y) * 2 / (x @ w1).shape[0]")
     assert (r.verdict, r.code) == ("incorrect", "scale-factor"), r.text()
+
+
+def test_index_notation_in_lower_case_letters() -> None:
+    """Index notation on the right side whose factors are the network's tensors written in
+    lower case, as notes write entries (``x_{ij}``, ``p_{ik}``, ``y_{ik}`` of X, P, Y; ``a1_{ij}``
+    of A1) is vectorised like ``X_{ij}`` (it was refused: "'p_ik' is index notation": the
+    lower-case alias was found, but not the tensor it reads); the sign and the missing 1/m keep
+    their codes."""
+    from derive.checker.check import check
+
+    s = r"\frac{\partial L}{\partial W_{jk}} = %s\sum_{i=1}^{m} x_{ij}\left(%s\right)"
+    assert check("softmax-regression", "W", s % (r"\frac{1}{m}", "p_{ik} - y_{ik}"), latex=True).ok
+    assert check("softmax-regression", "b", r"\frac{\partial L}{\partial b_k} = \frac{1}{m}\sum_{i=1}^{m}(p_{ik} - y_{ik})", latex=True).ok
+    r = check("softmax-regression", "W", s % (r"\frac{1}{m}", "y_{ik} - p_{ik}"), latex=True)
+    assert (r.verdict, r.code) == ("incorrect", "sign"), r.text()
+    r = check("softmax-regression", "W", s % ("", "p_{ik} - y_{ik}"), latex=True)
+    assert (r.verdict, r.code) == ("incorrect", "scale-factor"), r.text()
+    w2 = r"\frac{\partial L}{\partial W2_{jk}} = \frac{1}{m}\sum_{i=1}^{m} a1_{ij}\left(a2_{ik} - y_{ik}\right)"
+    assert check("mlp-bce", "W2", w2, latex=True).ok

@@ -4403,8 +4403,10 @@ def _indexed_base(net: Net, base: str) -> tuple[str, str] | None:
         if stem in net.g.tensors:
             return stem, grad + stem
         found = net.resolve(stem)  # dZ1 where the network writes z1
-        if found is not None and found[0] in net.g.tensors and found[0].lower() == stem.lower():
-            return found[0], grad + found[0]
+        # the canonical name, or the tensor an alias reads (p for P: the alias is its own name)
+        canon = None if found is None else found[0] if found[0] in net.g.tensors else getattr(found[1], "name", None)
+        if canon in net.g.tensors and canon.lower() == stem.lower():
+            return canon, grad + canon
         pattern = re.compile(rf"{re.escape(stem)}\d+")
         owners = {t for label, (t, _, _) in net.label_at.items() if pattern.fullmatch(label)}
         if len(owners) == 1:
