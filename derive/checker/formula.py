@@ -2317,7 +2317,13 @@ class _Numpy(ast.NodeTransformer):
             if name in ("expand_dims", "unsqueeze") and len(args) + len(node.keywords) == 2:
                 axis = args[1] if len(args) == 2 else node.keywords[0].value
                 return self.oriented(args[0], _axis_of(axis), shown)
-            if name == "size" and args and isinstance(args[0], ast.Name) and len(args) + len(node.keywords) in (1, 2):
+            if (
+                name == "size"
+                and args
+                and isinstance(args[0], ast.Name)
+                and len(args) + len(node.keywords) in (1, 2)
+                and all(k.arg == "axis" for k in node.keywords)
+            ):
                 # np.size(O) is O.size; np.size(X, 0) (or axis=0) is X.shape[0]
                 if len(args) + len(node.keywords) == 1:
                     return self.visit_Attribute(ast.Attribute(args[0], "size", ast.Load()))
