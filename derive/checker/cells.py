@@ -32,7 +32,9 @@ from derive.checker.verdict import FormulaError, msg
 
 _TRIGGER = re.compile(
     r"\bdef\b|\blambda\b|\[\s*['\"]|=\s*\{|\bassert\b|\bfor\b|\bimport\b|\bprint\s*\(|\breturn\b|:=|copy\s*=\s*True|np\.copy\("
-    r"|^\s*[A-Za-z_]\w*\s*,\s*[A-Za-z_][\w\s,]*=(?!=)",  # dW2, db2 = …, …
+    r"|^\s*[A-Za-z_]\w*\s*,\s*[A-Za-z_][\w\s,]*=(?!=)"  # dW2, db2 = …, …
+    r"|^\s*[rRuU]?(?:\"\"\"|\'\'\'|\"|\')"  # a docstring or a string on a line of its own
+    r"|^\s*[A-Za-z_]\w*\s*=(?!=)\s*[A-Za-z_]\w*\s*=(?!=)",  # dZ2 = delta2 = … (chained)
     re.M,
 )
 _WALRUS = re.compile(r"^(\s*[A-Za-z_]\w*)\s*:=", re.M)
@@ -84,7 +86,7 @@ def _is_copy(node: ast.expr) -> ast.expr | None:
 class _Cell(ast.NodeTransformer):
     """Inlines helper calls, reads string-keyed subscripts as names, drops copies."""
 
-    def __init__(self, helpers: dict[str, tuple[list[str], ast.expr]]) -> None:
+    def __init__(self, helpers: dict[str, tuple[list[str], ast.expr, dict[str, ast.expr]]]) -> None:
         self.helpers = helpers
 
     def visit_Call(self, node: ast.Call) -> ast.AST:  # noqa: N802
@@ -93,16 +95,19 @@ class _Cell(ast.NodeTransformer):
         if plain is not None:
             return plain
         if isinstance(node.func, ast.Name) and node.func.id in self.helpers:
-            params, body = self.helpers[node.func.id]
+            params, body, defaults = self.helpers[node.func.id]
             args = list(node.args)
             for k in node.keywords:
                 if k.arg not in params or params.index(k.arg) < len(node.args):
                     raise FormulaError(msg("heldcheck3.helper_call", name=node.func.id, n=len(params)))
             kw = {k.arg: k.value for k in node.keywords}
-            if len(args) + len(kw) != len(params) or any(isinstance(a, ast.Starred) for a in args):
-                raise FormulaError(msg("heldcheck3.helper_call", name=node.func.id, n=len(params)))
             env = dict(zip(params, args))
             env.update({k: v for k, v in kw.items() if k is not None})
+            for p in params[len(args):]:  # a parameter left out takes its default (m=m)
+                if p not in env and p in defaults:
+                    env[p] = copy.deepcopy(defaults[p])
+            if len(env) != len(params) or len(args) > len(params) or any(isinstance(a, ast.Starred) for a in args):
+                raise FormulaError(msg("heldcheck3.helper_call", name=node.func.id, n=len(params)))
             return _subst(body, env)
         return node
 
@@ -127,12 +132,26 @@ def _string_key(node: ast.AST) -> str | None:
     return None
 
 
-def _helper(fn: ast.FunctionDef | ast.Lambda, name: str, cell: _Cell) -> tuple[list[str], ast.expr]:
-    """(parameters, the returned expression in terms of them)."""
+def _helper(
+    fn: ast.FunctionDef | ast.Lambda, name: str, cell: _Cell
+) -> tuple[list[str], ast.expr, dict[str, ast.expr]]:
+    """(parameters, the returned expression in terms of them, the defaults of the last
+    parameters: ``def linear_backward(dZ, A_prev, m=m)`` called without ``m`` puts in the
+    default as written, ``m``)."""
     a = fn.args
-    if a.vararg or a.kwarg or a.kwonlyargs or a.posonlyargs or a.defaults or a.kw_defaults:
+    if a.vararg or a.kwarg or a.kwonlyargs or a.posonlyargs or a.kw_defaults:
         raise FormulaError(msg("heldcheck3.helper_body", name=name))
     params = [p.arg for p in a.args]
+    defaults = {
+        p: cell.visit(copy.deepcopy(d)) for p, d in zip(params[len(params) - len(a.defaults):], a.defaults)
+    }
+    return (*_helper_body(fn, name, cell, params), defaults)
+
+
+def _helper_body(
+    fn: ast.FunctionDef | ast.Lambda, name: str, cell: _Cell, params: list[str]
+) -> tuple[list[str], ast.expr]:
+    """:func:`_helper`'s (parameters, returned expression)."""
     if isinstance(fn, ast.Lambda):
         return params, cell.visit(copy.deepcopy(fn.body))
     env: dict[str, ast.expr] = {}
@@ -167,6 +186,16 @@ def _helper(fn: ast.FunctionDef | ast.Lambda, name: str, cell: _Cell) -> tuple[l
             continue
         raise FormulaError(msg("heldcheck3.helper_body", name=name))
     raise FormulaError(msg("heldcheck3.helper_body", name=name))
+
+
+def _chained(st: ast.Assign, cell: _Cell) -> list[str]:
+    """``dZ2 = delta2 = A2 - Y`` (a chained assignment): each name the one value, as the lines
+    ``dZ2 = A2 - Y`` and ``delta2 = dZ2``; targets other than names are refused."""
+    names = [t.id for t in st.targets if isinstance(t, ast.Name)]
+    if len(names) != len(st.targets):
+        raise FormulaError(msg("heldcheck3.statement", kind="assignment"))
+    first = f"{names[0]} = {ast.unparse(cell.visit(st.value))}"
+    return [first] + [f"{n} = {names[0]}" for n in names[1:]]
 
 
 def _helper_tuple(value: ast.expr, target: ast.expr, cell: _Cell) -> ast.expr:
@@ -358,6 +387,9 @@ def expand(text: str, tensors: set[str] | frozenset[str] = frozenset()) -> str:
             continue
         if isinstance(st, ast.Return) and st.value is not None and k == len(body) - 1:
             lines.append(ast.unparse(cell.visit(st.value)))
+            continue
+        if isinstance(st, ast.Assign) and len(st.targets) > 1:
+            lines.extend(_chained(st, cell))
             continue
         if isinstance(st, ast.Assign) and len(st.targets) == 1:
             t = st.targets[0]

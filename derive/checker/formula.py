@@ -1093,7 +1093,9 @@ def _einsum(args: list[ast.expr]) -> ast.expr:
     spec = args[0]
     if not (isinstance(spec, ast.Constant) and isinstance(spec.value, str)):
         raise _Unsupported(msg("error.einsum", spec="?"))
-    text = spec.value.replace(" ", "")
+    text = _no_ellipsis(spec.value.replace(" ", ""), len(args) - 1)
+    if text is None:
+        raise _Unsupported(msg("error.einsum", spec=spec.value))
     m = re.fullmatch(r"([a-z]{2})(?:,([a-z]{2}))?->([a-z]{0,2})", text)
     if m is None or (m.group(2) is None) != (len(args) == 2):
         raise _Unsupported(msg("error.einsum", spec=text))
@@ -1134,6 +1136,62 @@ def _einsum(args: list[ast.expr]) -> ast.expr:
         if set(b) == {i, k} and set(a) == {k, j}:  # 'ij,kj->ki': the second operand first
             return ast.BinOp(oriented(y, b, i + k), ast.MatMult(), oriented(x, a, k + j))
     raise _Unsupported(msg("error.einsum", spec=text))
+
+
+def _no_ellipsis(text: str, operands: int) -> str | None:
+    """An einsum subscript string with its ellipses written as letters, every operand a matrix
+    as the checker reads them: ``'...i,...j->...ij'`` is ``'zi,zj->zij'``, ``'ij,i...->j...'``
+    is ``'ij,iz->jz'`` (an ellipsis stands for the axes its operand's letters leave, aligned
+    from the right as NumPy broadcasts them; without ``->`` the output is the ellipsis then the
+    letters used once, alphabetically). None where NumPy would refuse it (an ellipsis in the
+    operands but not in an explicit output, more letters than axes)."""
+    if "..." not in text:
+        return text
+    lhs, arrow, out = text.partition("->")
+    subs = lhs.split(",")
+    if len(subs) != operands or any(k.count("...") > 1 for k in subs + [out]):
+        return None
+    spans = [2 - len(k.replace("...", "")) if "..." in k else 0 for k in subs]
+    if min(spans) < 0:
+        return None
+    width = max(spans)
+    fresh = [c for c in "zyxwvutsrq" if c not in text][:width][::-1]
+    ell = "".join(fresh)
+    new = [k.replace("...", ell[width - n :]) for k, n in zip(subs, spans)]
+    if not arrow:
+        letters = "".join(k.replace("...", "") for k in subs)
+        out = ell + "".join(sorted(c for c in set(letters) if letters.count(c) == 1))
+    elif "..." in out:
+        out = out.replace("...", ell)
+    elif width:
+        return None
+    return ",".join(new) + "->" + out
+
+
+def _einsum_outer(node: ast.expr) -> tuple[ast.expr, ast.expr] | None:
+    """``np.einsum('bi,bj->bij', U, V)`` (also with an ellipsis for the rows, ``'...i,...j->
+    ...ij'``): the per-row outer products, as (U, V); None for any other expression."""
+    if not (
+        isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and node.func.attr == "einsum"
+        and len(node.args) == 3
+        and not node.keywords
+        and isinstance(node.args[0], ast.Constant)
+        and isinstance(node.args[0].value, str)
+    ):
+        return None
+    text = _no_ellipsis(node.args[0].value.replace(" ", ""), 2)
+    m = re.fullmatch(r"([a-z])([a-z]),([a-z])([a-z])->([a-z]{3})", text or "")
+    if m is None or m.group(1) != m.group(3) or len(set(m.group(1, 2, 4))) != 3:
+        return None
+    b, i, j, out = m.group(1), m.group(2), m.group(4), m.group(5)
+    u, v = node.args[1], node.args[2]
+    if out == b + i + j:
+        return u, v
+    if out == b + j + i:
+        return v, u
+    return None
 
 
 class _Unsupported(Exception):
@@ -1293,18 +1351,41 @@ class _Numpy(ast.NodeTransformer):
         axis = [k.value for k in node.keywords if k.arg in ("axis", "dim")] + args
         if product is None or len(axis) != 1 or len(node.keywords) > 1 or _axis3(axis[0]) != 0:
             return None
-        if not (isinstance(product, ast.BinOp) and isinstance(product.op, ast.Mult)):
-            return None
-        sides = [_new_axis3(product.left), _new_axis3(product.right)]
-        if sorted(k for _, k in filter(None, sides)) != [1, 2]:
-            return None
-        (u, ku), (v, _) = sides  # type: ignore[misc]
-        if ku == 1:  # V[:, None, :] * U[:, :, None]
-            u, v = v, u
+        pair = _einsum_outer(product)  # np.einsum('bi,bj->bij', U, V).sum(axis=0)
+        if pair is not None:
+            u, v = pair
+        else:
+            if not (isinstance(product, ast.BinOp) and isinstance(product.op, ast.Mult)):
+                return None
+            sides = [_new_axis3(product.left), _new_axis3(product.right)]
+            if sorted(k for _, k in filter(None, sides)) != [1, 2]:
+                return None
+            (u, ku), (v, _) = sides  # type: ignore[misc]
+            if ku == 1:  # V[:, None, :] * U[:, :, None]
+                u, v = v, u
         out: ast.expr = ast.BinOp(ast.Attribute(u, "T", ast.Load()), ast.MatMult(), v)
         if f.attr in ("mean", "average"):
             out = ast.BinOp(out, ast.Div(), self.rows_of(u, v))
         return out
+
+    def size_of(self, node: ast.expr, axis: ast.expr) -> ast.expr | None:
+        """``EXPR.shape[k]`` of an expression (not a name): its size along axis k, by the
+        [dims] name the reader gives it (a number where it has none); None where it does not
+        read or k is no axis of a matrix."""
+        try:
+            k = ast.literal_eval(axis)
+        except ValueError:
+            return None
+        if self.net is None or not isinstance(k, int) or k not in (0, 1, -1, -2):
+            return None
+        try:
+            tree = ex.parse(ast.unparse(ast.fix_missing_locations(node)), allow_compare=True)
+            out, _ = Convert(self.net, "")(tree)
+        except (ex.ExprError, ShapeError, RecursionError):
+            return None
+        d = out.shape[k]
+        label = getattr(d, "label", None)
+        return ast.Name(label, ast.Load()) if label else _c(int(d))
 
     def rows_of(self, *parts: ast.expr) -> ast.expr:
         """The number of rows of ``parts`` (all alike), by the name of a tensor in them."""
@@ -1700,6 +1781,11 @@ class _Numpy(ast.NodeTransformer):
             if isinstance(k, int):
                 self.changed = True
                 return self.dim(v.value.id, k)
+        if isinstance(v, ast.Attribute) and v.attr == "shape" and isinstance(s, ast.Constant | ast.UnaryOp):
+            size = self.size_of(v.value, s)
+            if size is not None:  # (dY * gamma).shape[0] (a helper's N = dxhat.shape[0] put in)
+                self.changed = True
+                return size
         row = self.row(v, s)
         if row is not None:  # x[0] of a 1×n tensor: the row itself, as NumPy reads it
             self.changed = True
@@ -2240,9 +2326,19 @@ class _Numpy(ast.NodeTransformer):
             if name in ("expand_dims", "unsqueeze") and len(args) + len(node.keywords) == 2:
                 axis = args[1] if len(args) == 2 else node.keywords[0].value
                 return self.oriented(args[0], _axis_of(axis), shown)
-            if name == "size" and len(args) == 1 and isinstance(args[0], ast.Name):
-                # np.size(Y): Y.size, the number of its entries
-                return self.visit_Attribute(ast.Attribute(args[0], "size", ast.Load()))
+            if (
+                name == "size"
+                and args
+                and isinstance(args[0], ast.Name)
+                and len(args) + len(node.keywords) in (1, 2)
+                and all(k.arg == "axis" for k in node.keywords)
+            ):
+                # np.size(O) is O.size; np.size(X, 0) (or axis=0) is X.shape[0]
+                if len(args) + len(node.keywords) == 1:
+                    return self.visit_Attribute(ast.Attribute(args[0], "size", ast.Load()))
+                axis = args[1] if len(args) == 2 else node.keywords[0].value
+                shape = ast.Attribute(args[0], "shape", ast.Load())
+                return self.visit(ast.Subscript(shape, axis, ast.Load()))
             if name == "prod" and len(args) == 1:  # np.prod(Y.shape): Y.size
                 a = args[0]
                 if (
@@ -4322,8 +4418,10 @@ def _indexed_base(net: Net, base: str) -> tuple[str, str] | None:
         if stem in net.g.tensors:
             return stem, grad + stem
         found = net.resolve(stem)  # dZ1 where the network writes z1
-        if found is not None and found[0] in net.g.tensors and found[0].lower() == stem.lower():
-            return found[0], grad + found[0]
+        # the canonical name, or the tensor an alias reads (p for P: the alias is its own name)
+        canon = None if found is None else found[0] if found[0] in net.g.tensors else getattr(found[1], "name", None)
+        if canon in net.g.tensors and canon.lower() == stem.lower():
+            return canon, grad + canon
         pattern = re.compile(rf"{re.escape(stem)}\d+")
         owners = {t for label, (t, _, _) in net.label_at.items() if pattern.fullmatch(label)}
         if len(owners) == 1:

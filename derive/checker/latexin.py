@@ -161,6 +161,7 @@ FONTS = {
     "vec",
 }
 HATS = {"hat", "widehat", "tilde", "bar", "overline"}
+_MARK_WORDS = {"hat": "hat", "widehat": "hat", "tilde": "tilde", "bar": "bar", "overline": "bar"}
 PRODUCTS = {"cdot", "times", "ast", "bullet"}
 HADAMARD = {"odot", "circ", "otimes"}
 RELATIONS = {
@@ -1391,7 +1392,7 @@ class _Parser:
         if name in FONTS:
             return self.font(tok)
         if name in HATS:
-            return ex.Name(self.hat_name(self.braced_name(tok)))
+            return ex.Name(self.hat_name(self.braced_name(tok), name))
         if name == "sqrt":
             return ex.Call("sqrt", (self.argument(tok, "the argument {…} of \\sqrt"),))
         if name == "delta":
@@ -1517,8 +1518,10 @@ class _Parser:
             and den.id in ("m", "n", "N", "M", "B")
             and not self.known(den.id)
             and self.batch is not None
-            and self.peek().text in ("\\sum", "\\Sigma")
-        ):  # \frac{1}{m}\sum_{i=1}^{m}: the mean over the batch, whatever the network calls m
+            and (self.peek().text in ("\\sum", "\\Sigma") or den.id in ("m", "N"))
+        ):  # \frac{1}{m}\sum_{i=1}^{m}: the mean over the batch, whatever the network calls m;
+            # without the sum only m (Ng, Goodfellow) and N (Bishop), the notes' letters for the
+            # number of examples (n is Ng's number of features): \frac{1}{m} Z_1^\top (…)
             den = ex.Name(self.batch)
         return ex.BinOp("/", num, den)
 
@@ -1618,7 +1621,7 @@ class _Parser:
             return ex.Name(self.braced_name(t))
         if t.kind == "cmd" and t.text[1:] in HATS:
             self.next()
-            return ex.Name(self.hat_name(self.braced_name(t)))
+            return ex.Name(self.hat_name(self.braced_name(t), t.text[1:]))
         if t.text == "\\sigma" and self.known("var") and self.peek(1).text == "^":
             two = [self.peek(k).text for k in (2, 3, 4)]
             if two[0] == "2" or two == ["{", "2", "}"]:  # \partial \sigma^{2}: batch norm's var
@@ -1643,9 +1646,13 @@ class _Parser:
             return node
         raise self.error(t, "a name")
 
-    def hat_name(self, inner: str) -> str:
-        """``\\hat{Z}`` is ``Zhat``, or ``Z_hat`` when the network names it so."""
-        for cand in (inner + "hat", inner + "_hat"):
+    def hat_name(self, inner: str, mark: str = "hat") -> str:
+        """``\\hat{Z}`` is ``Zhat``, or ``Z_hat`` when the network names it so; ``\\tilde{x}`` is
+        ``x_tilde``/``xtilde`` and ``\\bar{x}`` ``x_bar``/``xbar`` where the network names one so
+        (Goodfellow's corrupted input x̃), else the hat's names."""
+        word = _MARK_WORDS.get(mark, "hat")
+        own = (inner + word, inner + "_" + word) if word != "hat" else ()
+        for cand in (*own, inner + "hat", inner + "_hat"):
             if self.known(cand) or self.known("d" + cand):
                 return cand
         return inner + "hat"
@@ -1654,12 +1661,12 @@ class _Parser:
         """The text of ``{…}`` after a font or hat command, as one identifier."""
         toks = self.group_tokens()
         parts = []
-        hat = False  # \boldsymbol{\hat y}, \mathbf{\hat{y}}: the hat inside a font is ŷ's
+        hat = ""  # \boldsymbol{\hat y}, \mathbf{\hat{y}}: the hat inside a font is ŷ's
         for t in toks:
             if t.kind in ("id", "num") or t.text == "_":
                 parts.append(t.text)
             elif t.kind == "cmd" and t.text[1:] in FONTS | HATS:
-                hat = hat or t.text[1:] in HATS
+                hat = hat or (t.text[1:] if t.text[1:] in HATS else "")
                 continue
             elif t.text in ("{", "}"):
                 continue
@@ -1673,7 +1680,7 @@ class _Parser:
         if not parts:
             raise LatexError(f"{tok.text}{{}} is empty (column {tok.col})", tok.col)
         if hat and tok.text[1:] not in HATS:
-            return self.hat_name("".join(parts))
+            return self.hat_name("".join(parts), hat)
         return "".join(parts)
 
     def font(self, tok: Tok) -> ex.Node:

@@ -2739,11 +2739,13 @@ REWRITES: dict[str, Callable[[ast.Call, str], ast.expr | None]] = {
     "reciprocal": _one("reciprocal", lambda x: _div(_num(1), x)),
     "rsqrt": _one("rsqrt", lambda x: _bin(x, ast.Pow(), _num(-0.5))),
     "log1p": _one("log1p", lambda x: _call("log", _add(_num(1), x))),
-    # log10/log2 (PSNR = 10·log10(1/MSE)) and exp2: through log and exp, with the float64
-    # constants NumPy/PyTorch use (kept exactly, as np.pi)
-    "log10": _one("log10", lambda x: _div(_call("log", x), _num(math.log(10)))),
-    "log2": _one("log2", lambda x: _div(_call("log", x), _num(math.log(2)))),
-    "exp2": _one("exp2", lambda x: _call("exp", _mul(x, _num(math.log(2))))),
+    # log10/log2 (PSNR = 10·log10(1/MSE)) and exp2: through log and exp with the exact ln 10 /
+    # ln 2 (log of the number), not a float64 rounding of it: a student's ``/ np.log(2)`` is
+    # then the same number to every digit (the float64 ln 2 differs from it by 1e-17, and the
+    # checker compares at 50 digits: Xigua's log-surrogate SVM gradient was "sign")
+    "log10": _one("log10", lambda x: _div(_call("log", x), _call("log", _num(10)))),
+    "log2": _one("log2", lambda x: _div(_call("log", x), _call("log", _num(2)))),
+    "exp2": _one("exp2", lambda x: _call("exp", _mul(x, _call("log", _num(2))))),
     "expm1": _one("expm1", lambda x: _sub(_call("exp", x), _num(1))),
     "cosh": _one("cosh", lambda x: _div(_add(_call("exp", x), _call("exp", _neg(x))), _num(2))),
     "sinh": _one("sinh", lambda x: _div(_sub(_call("exp", x), _call("exp", _neg(x))), _num(2))),
