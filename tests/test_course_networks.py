@@ -140,7 +140,7 @@ REFUSED = {
     "typo_shape": "shape mismatch in '@': left is (2, 3), right is (1, 3)",
     "dim_typo": "[params] W: size 'd + k': unknown dimension 'k'",
     # branch heldnets5: a function derive does not have, refused with the list of those it has
-    "unknown_function": "unknown function 'erfinv'; allowed: abs, atan, bce",
+    "unknown_function": "unknown function 'bessel_j0'; allowed: abs, acosh, asinh",
     # branch heldnets6: an integer label outside the classes, an axis a matrix does not have
     "label_out_of_range": "[values] y: label 3 is not a class: there are 3 (0 to 2)",
     "axis_out_of_range": "sum(…, axis) must be 0 or 1 on a matrix",
