@@ -155,11 +155,14 @@ def _pages(pdf: Path) -> list[str]:
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_no_page_ends_with_a_lead_in(tmp_path: Path, lang: str) -> None:
     """batchnorm's PDF left "Entry by entry, at the example values:" alone at the foot of pages
-    2, 3 and 5 (en), its hand calculation on the next page. No page may end with a sentence that
-    announces a display (a line ending in a colon) — checked on the built-in and a held-out
-    network."""
+    2, 3 and 5 (en), its hand calculation on the next page, and "2 前向传播" with its one
+    sentence at the foot of page 1 (zh). No page may end with a sentence that announces a display
+    (a line ending in a colon) or with the forward section's heading and its introduction —
+    checked on the built-in and a held-out network."""
+    from derive.locale.catalog import catalogue
     from derive.render.pdf import compile_pdf
 
+    heading = catalogue(lang)["section"]["forward"]
     for source in ("batchnorm", WIDE):
         pdf = tmp_path / "h.pdf"
         compile_pdf(_built(source, "tex/walkthrough.tex.j2", lang), pdf)
@@ -169,3 +172,5 @@ def test_no_page_ends_with_a_lead_in(tmp_path: Path, lang: str) -> None:
             body = lines[:-1] if lines and lines[-1].isdigit() else lines  # the page number
             if body:
                 assert not body[-1].endswith((":", "：")), (number, body[-1])
+            # batchnorm zh: "2 前向传播" and its one sentence alone at the foot of page 1
+            assert not any(line.endswith(heading) for line in body[-2:]), (number, body[-2:])
