@@ -18,6 +18,7 @@ from derive.engine import mform as mf
 from derive.engine.backprop import BackwardVisit, Contribution, Derivation
 from derive.engine.printing import display_width, name_tex
 from derive.engine.steps import Step
+from derive.lang import expr as ex
 from derive.lang.spec import SizeExpr
 from derive.numeric.example import Example, fmt
 from derive.numeric.verify import targets
@@ -57,6 +58,25 @@ def proof_math(key: str, value: Any) -> Any:
     for pattern, repl in _PLAIN_TEX:
         tex = pattern.sub(repl, tex)
     return Math(" ".join(tex.split()))
+
+
+def compared(g: Any) -> set[str]:
+    """Inputs the loss line compares with a computed tensor by a difference — the target of a
+    loss spelled out (tiny-mlp's ``0.5 * (y_pred - y_target) ** 2``, an ``abs(y - p)``), as
+    much a target as a loss call's second argument (:func:`targets`). An input that only
+    weights or masks the loss is not compared, so it stays an input."""
+    kinds = {n: t.kind for n, t in g.tensors.items()}
+    found: set[str] = set()
+    stack = [tree for name, tree in g.spec.forward if name == g.spec.loss]
+    while stack:
+        n = stack.pop()
+        if isinstance(n, ex.BinOp) and n.op == "-":
+            sides = (n.left, n.right)
+            named = [s.id for s in sides if isinstance(s, ex.Name)]
+            if len(named) == 2 and {kinds.get(named[0]), kinds.get(named[1])} == {"input", "node"}:
+                found.update(x for x in named if kinds[x] == "input")
+        stack.extend(ex.children(n))
+    return found
 
 
 class Math(str):
@@ -489,9 +509,8 @@ class Pieces:
     def tensor(self, name: str) -> TensorRow:
         t = self.g.tensors[name]
         kind = "loss" if name == self.g.spec.loss else t.kind
-        if kind == "input" and name in targets(self.g) and tuple(self.g.consumers[name]) == (
-            self.g.spec.loss,
-        ):
+        only_loss = tuple(self.g.consumers[name]) == (self.g.spec.loss,)
+        if kind == "input" and only_loss and name in targets(self.g) | compared(self.g):
             kind = "target"  # an input only the loss reads: the labels, not data fed forward
         value = self.values(t.tex, t.symbols) if t.kind in ("input", "param") else None
         entries = Math("")
