@@ -525,3 +525,27 @@ def test_the_checker_accepts_the_walkthroughs_gradient_under_a_log_of_a_quotient
     r = check(str(path), "W", t.expected)
     assert r.ok, r.text()
     assert check(str(path), "W", t.tex, latex=True).ok
+
+
+def test_a_flat_step_input_at_an_exact_zero_is_still_refused() -> None:
+    """The flat-input rule is for continuous kinks only: sign(u) of a u that is exactly 0 but
+    5.6e-17 in float64 is 0 in the exact numbers and 1 in float code — a different value, not
+    only a different slope — even where u does not move with the parameters."""
+    from derive.engine.backprop import derive
+    from derive.numeric import verify as numeric
+
+    text = """
+[inputs]
+x = [1, 1]
+[params]
+w = [1, 1]
+[forward]
+L = "w * torch.sign(3 * x - 0.3)"
+[values]
+x = [[0.1]]
+w = [[1.0]]
+"""
+    d = derive(spec_mod.parse(text, "step"))
+    with pytest.raises(DeriveError) as err:
+        numeric.verify(d, points=0)
+    assert err.value.exit_code == 2

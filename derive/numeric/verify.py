@@ -1327,12 +1327,18 @@ def inline_kinks_at_zero(d: Derivation, zeros: Mapping[str, np.ndarray] | None =
                         raise _refused(g, _kink_sentence(g, node.name, call, fv))
 
 
+# kinked functions that are continuous with a bounded slope on both sides: a side taken by
+# rounding changes only the slope there, never the value (a step — sign, a mask — jumps, and
+# sqrt0's slope is unbounded at 0: neither is decided by the two rules below)
+_CONTINUOUS_KINKS = frozenset({"relu", "leaky_relu", "clamp0", "Abs"})
+
+
 def _same_slope(call: sp.Basic, gap: float) -> bool:
     """Rounding puts float code on the side of the kink whose slope is the convention's at 0:
     ReLU's input at −5.6e-17 (relu′ = 0 there and at 0), PyTorch's ``clamp``'s at +1.4e-16 (1
     there and at the edge: it passes the gradient on lo ≤ x ≤ hi). Float code, PyTorch and the
     exact numbers then agree; only the other side (ReLU's +ε) is a disagreement."""
-    if getattr(call.func, "__name__", "") in ("sqrt0", "sqrt0_grad", "relu_grad", "clamp0_grad"):
+    if getattr(call.func, "__name__", "") not in _CONTINUOUS_KINKS:
         return False
     x = sp.Dummy("x", real=True)
     try:
@@ -1350,7 +1356,7 @@ def _stationary(g: Graph, example: Any, call: sp.Basic) -> bool:
     − b ≡ 0 for a ratio inside the clip range. The chain rule multiplies the slope by that 0 on
     both sides of the kink, so float code and PyTorch get the exact gradient whichever side
     rounding puts them on."""
-    if getattr(call.func, "__name__", "") in ("sqrt0", "relu_grad"):  # unbounded / a step
+    if getattr(call.func, "__name__", "") not in _CONTINUOUS_KINKS:
         return False
     arg = call.args[0]
     kinds = {s: t.kind for t in g.tensors.values() for s in np.asarray(t.symbols).ravel()}
