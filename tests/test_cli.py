@@ -93,7 +93,7 @@ def test_hostile_spec_expressions_exit_2(tmp_path, expr):
     "content, fragment",
     [
         ("[network\n", "not valid TOML"),
-        (spec_with("sinc(Z)"), "unknown function 'sinc'; allowed:"),
+        (spec_with("sech(Z)"), "unknown function 'sech'; allowed:"),
         (spec_with("X @ W.T"), "left is (2, 2), right is (1, 2)"),
         (spec_with("Z * 2").replace('L = "mean(A1)"', 'L = "mean(Z)"'), "'A1' is never used"),
         (spec_with("Q + 1"), "undefined name 'Q'"),
