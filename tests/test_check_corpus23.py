@@ -29,7 +29,8 @@ _INDEX_RHS = (
     "unreadable, not ✓"
 )
 KNOWN: dict[str, str] = {  # id -> why it still fails (strict xfail: fixing it must remove it here)
-    "c23-140": _INDEX_RHS,
+    # (c23-140, \sum_c y_{ic}\delta_{ck}: a delta under a sum over one of its letters is read
+    # since round 22's integration, formula._kronecker)
     "c23-141": _INDEX_RHS,
 }
 

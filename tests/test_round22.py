@@ -549,3 +549,41 @@ w = [[1.0]]
     with pytest.raises(DeriveError) as err:
         numeric.verify(d, points=0)
     assert err.value.exit_code == 2
+
+
+# ---- index notation: a Kronecker delta under a sum over one of its letters ----------------------
+
+
+@pytest.mark.parametrize(
+    "wrt, formula, verdict, code",
+    [
+        ("b", r"\frac{\partial L}{\partial b_{k}} = \frac{1}{m}\sum_{i=1}^{m}\left(p_{ik} - \sum_{c} y_{ic}\,\delta_{ck}\right)", "correct", None),
+        ("b", r"\frac{\partial L}{\partial b_{k}} = \frac{1}{m}\sum_{i=1}^{m}\left(p_{ik} - \sum_{j} \delta_{kj} y_{ij}\right)", "correct", None),
+        ("W", r"\frac{\partial L}{\partial W_{jk}} = \frac{1}{m}\sum_{i=1}^{m} x_{ij}\left(p_{ik} - \sum_{c} y_{ic}\delta_{ck}\right)", "correct", None),
+        ("b", r"\frac{\partial L}{\partial b_{k}} = \frac{1}{m}\sum_{i=1}^{m}\left(p_{ik} + \sum_{c} y_{ic}\,\delta_{ck}\right)", "incorrect", "sign"),
+        ("b", r"\frac{\partial L}{\partial b_{k}} = \sum_{i=1}^{m}\left(p_{ik} - \sum_{c} y_{ic}\,\delta_{ck}\right)", "incorrect", "scale-factor"),
+    ],
+)
+def test_a_kronecker_delta_under_its_sum_picks_the_entry(wrt, formula, verdict, code) -> None:
+    """``\\sum_c y_{ic}\\delta_{ck}`` is ``y_{ik}`` (corpus 23's c23-140 was unreadable: δ was read
+    as a name 'dck')."""
+    from derive.checker.check import check
+
+    r = check("softmax-regression", wrt, formula, latex=True)
+    assert r.verdict == verdict and (code is None or r.code == code), r.text()
+
+
+def test_a_kronecker_delta_that_no_sum_takes_is_not_accepted() -> None:
+    """δ_{jk} with both letters on the left side (an identity matrix where the shapes do not
+    even match) and δ_{ci} renaming a letter onto another factor's: never ✓."""
+    from derive.checker.check import FormulaError, check
+
+    for f in (
+        r"\frac{\partial L}{\partial W_{jk}} = \frac{1}{m}\sum_{i=1}^{m} x_{ij}\left(p_{ik} - \delta_{jk}\right)",
+        r"\frac{\partial L}{\partial b_{k}} = \frac{1}{m}\sum_{i=1}^{m}\left(p_{ik} - \sum_{c} y_{ic}\,\delta_{ci}\right)",
+    ):
+        try:
+            r = check("softmax-regression", "W" if "W_" in f else "b", f, latex=True)
+        except FormulaError:
+            continue
+        assert not r.ok, r.text()

@@ -4380,9 +4380,63 @@ def _indexed(net: Net, tree: ex.Node, lhs: ex.Node | None) -> tuple[ex.Node, str
     if out is None:
         return None
     try:
+        tree = _kronecker(net, tree, {x for x in out if x})
         return _vectorised(net, _implied_sums(net, tree, out), out), "d" + tensor
     except _NotIndexed:
         return None
+
+
+_KRONECKER = re.compile(r"d([cijklnpqt])([cijklnpqt])")  # \delta_{ck}, read as the name dck
+
+
+def _delta_letters(net: Net, n: ex.Node) -> tuple[str, str] | None:
+    r"""The two letters of a Kronecker delta ``\delta_{ck}`` (the reader's name ``dck``), not a
+    gradient of the network (``dck`` of a tensor ``ck``), or ``None``."""
+    if not isinstance(n, ex.Name) or (m := _KRONECKER.fullmatch(n.id)) is None:
+        return None
+    if m.group(1) == m.group(2) or n.id in net.g.tensors or _indexed_base(net, n.id) is not None:
+        return None
+    return m.group(1), m.group(2)
+
+
+def _renamed(net: Net, n: ex.Node, old: str, new: str) -> ex.Node:
+    """``n`` with the index letter ``old`` written ``new`` in every indexed factor."""
+    if isinstance(n, ex.Name) and _is_indexed(net, n.id):
+        m = _INDEXED_NAME.fullmatch(n.id)
+        assert m is not None
+        return ex.Name(f"{m.group(1)}_{m.group(2).replace(old, new)}")
+    return ex.rebuild(n, lambda c: _renamed(net, c, old, new))
+
+
+def _kronecker(net: Net, tree: ex.Node, out: set[str]) -> ex.Node:
+    r"""``\sum_c y_{ic}\,\delta_{ck}`` is ``y_{ik}``: a sum whose term is a product with one
+    Kronecker delta, one of whose letters is summed (not on the left side), is that product
+    without the delta and with the summed letter written as the delta's other one — the sum
+    taken. A delta with both letters on the left side (an identity matrix), or anywhere else,
+    stays, and the vectoriser refuses it."""
+
+    def go(n: ex.Node) -> ex.Node:
+        n = ex.rebuild(n, go)
+        if not (isinstance(n, ex.Call) and n.func == "sum" and len(n.args) == 1):
+            return n
+        factors = _product_factors(n.args[0])
+        deltas = [(k, d) for k, f in enumerate(factors) if (d := _delta_letters(net, f))]
+        if len(deltas) != 1:
+            return n
+        k, (a, b) = deltas[0]
+        free = [x for x in (a, b) if x not in out]
+        if not free:
+            return n
+        gone, kept = (free[0], b if free[0] == a else a)
+        rest = [_renamed(net, f, gone, kept) for j, f in enumerate(factors) if j != k]
+        if not rest:
+            return n
+        term = rest[0]
+        for f in rest[1:]:
+            term = ex.BinOp("*", term, f)
+        return term
+
+    return go(tree)
 
 
 def _implied_sums(net: Net, node: ex.Node, out: tuple[str | None, str | None]) -> ex.Node:
