@@ -118,7 +118,7 @@ SPEC_CASES = [
     verify(spec(a='L = "mse(A, Y)"=>L = "A"'), says="scalar", id="matrix-loss"),
     verify(spec(a='"X @ W + b"=>"X @ W.T + b"'), says="shape mismatch", id="shape-mismatch"),
     verify(spec(a='"X @ W + b"=>"X @ Q + b"'), says="undefined name", id="undefined-name"),
-    verify(spec(a='"sigmoid(Z)"=>"sinc(Z)"'), says="unknown function", id="unknown-function"),
+    verify(spec(a='"sigmoid(Z)"=>"sech(Z)"'), says="unknown function", id="unknown-function"),
     verify(spec(a='"sigmoid(Z)"=>"sigmoid(Z, Z)"'), says="arguments", id="arity"),
     verify(spec(a='"sigmoid(Z)"=>"__import__(\'os\')"'), id="import"),
     verify(spec(a='"sigmoid(Z)"=>"Z.__class__"'), says="not allowed", id="dunder"),
