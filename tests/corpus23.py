@@ -64,7 +64,7 @@ T, E, CH, M, MW, R = "tiny-mlp", "neuron", "chain", "mlp-bce", "mlp-bce-weighted
 S, B, R2, A = "softmax-regression", "batchnorm", "rnn", "attention"
 
 # ---- oracles (PyTorch float64, tests/check_oracle.py): the built-ins' as corpus 20 wrote them
-from corpus20 import B1R, B2R, DZ1, EW, RW1, RW2, SB, SW, TW1, TW2, W1R, W2R, WDZ  # noqa: E402
+from corpus20 import B1R, B2R, EW, RW1, RW2, SB, SW, TW1, TW2, W1R, W2R, WDZ  # noqa: E402
 
 # ================================================================ mlp-bce, NumPy / PyTorch
 C(M, "W2", N, "dZ2 = np.subtract(A2, Y)\ndW2 = np.matmul(A1.T, dZ2) / m", oracle=W2R, style="np-subtract-matmul")

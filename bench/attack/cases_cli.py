@@ -1,6 +1,6 @@
 import sys, json; sys.path.insert(0, str(__import__("pathlib").Path(__file__).parent))
 from harness import C, main
-from cases_spec import BASE, sp
+from cases_spec import BASE
 cases = []; A = cases.append
 def K(id, args, codes=(2,), **kw): A(C(id, ["check", *args], codes, **kw))
 # ---- check: formulas

@@ -4399,13 +4399,13 @@ def _delta_letters(net: Net, n: ex.Node) -> tuple[str, str] | None:
     return m.group(1), m.group(2)
 
 
-def _renamed(net: Net, n: ex.Node, old: str, new: str) -> ex.Node:
+def _letter_renamed(net: Net, n: ex.Node, old: str, new: str) -> ex.Node:
     """``n`` with the index letter ``old`` written ``new`` in every indexed factor."""
     if isinstance(n, ex.Name) and _is_indexed(net, n.id):
         m = _INDEXED_NAME.fullmatch(n.id)
         assert m is not None
         return ex.Name(f"{m.group(1)}_{m.group(2).replace(old, new)}")
-    return ex.rebuild(n, lambda c: _renamed(net, c, old, new))
+    return ex.rebuild(n, lambda c: _letter_renamed(net, c, old, new))
 
 
 def _kronecker(net: Net, tree: ex.Node, out: set[str]) -> ex.Node:
@@ -4428,7 +4428,7 @@ def _kronecker(net: Net, tree: ex.Node, out: set[str]) -> ex.Node:
         if not free:
             return n
         gone, kept = (free[0], b if free[0] == a else a)
-        rest = [_renamed(net, f, gone, kept) for j, f in enumerate(factors) if j != k]
+        rest = [_letter_renamed(net, f, gone, kept) for j, f in enumerate(factors) if j != k]
         if not rest:
             return n
         term = rest[0]

@@ -2507,9 +2507,6 @@ def _loss3(
     return rewrite
 
 
-def _nll(node: ast.Call, how: str) -> ast.expr:
-    raise SpellingError(catalog.said("spec.spelling.nll_1"))
-
 def _nll(a: dict[str, ast.expr], r: str) -> ast.expr:
     """PyTorch's ``nll_loss(LP, y)``: −LP[i, y_i] per row, with the class indices ``y`` read as
     one-hot rows (the spec declares them 1-D, ``y = ["N"]``; see ``spec.integer_targets``):
