@@ -389,17 +389,17 @@ def test_a_product_is_worked_out_in_the_order_the_spec_writes_it() -> None:
 
 
 def test_the_constants_a_formula_uses_are_defined_with_the_example_values() -> None:
-    """batchnorm's ε appears in √(var + ε) and in the numbers (0.00001): the handout defines it
+    """batchnorm's ε appears in √(var + ε) and in the numbers (10⁻⁵): the handout defines it
     (both languages, md and tex) before the first use in the forward pass; a network without
     [constants] says nothing."""
     d = derive(spec.load("batchnorm"))
     w = build(d, numeric.verify(d, points=0, full=False), shared_proofs(), detail="standard")
-    assert w.constants == "\\varepsilon = 0.00001"
+    assert w.constants == "\\varepsilon = 10^{-5}"
     for lang in ("en", "zh"):
         md = render.render("md/walkthrough.md.j2", w, lang)
         said = md.index(catalogue(lang)["handread5"]["constants"].split("$")[0])
-        assert said < md.index("### 2.1") and "\\varepsilon = 0.00001" in md[said:]
-        assert "\\varepsilon = 0.00001" in render.render("tex/walkthrough.tex.j2", w, lang)
+        assert said < md.index("### 2.1") and "\\varepsilon = 10^{-5}" in md[said:]
+        assert "\\varepsilon = 10^{-5}" in render.render("tex/walkthrough.tex.j2", w, lang)
     r = derive(spec.load("rnn"))
     wr = build(r, numeric.verify(r, points=0, full=False), shared_proofs(), detail="standard")
     assert wr.constants == ""

@@ -1,0 +1,130 @@
+"""Round 23 on main: numbers a hand calculation shows exactly where the engine can prove them.
+
+- A value whose 30-digit evaluation sits on a short decimal is shown as that decimal when SymPy's
+  exact arithmetic at the spec's rational example values reduces the entry to it (batch norm's
+  ∂L/∂β = Σᵢ δ_Y: the normalised column sums to 0, so the sum is rational) — never from the
+  digits alone.
+- A constant that is exactly ±10⁻ᵏ (k ≥ 5) prints as ``10^{-k}`` (ε = 10⁻⁵), as ±10ᵏ already did.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+import numpy as np
+import pytest
+
+from derive.engine.backprop import derive
+from derive.lang import spec
+from derive.numeric import example as ex
+
+_BN = """
+[network]
+name = "bn-held"
+[dims]
+b = {b}
+f = {f}
+[inputs]
+U = ["b", "f"]
+R = ["b", "f"]
+[params]
+M = ["f", "f"]
+g = [1, "f"]
+s = [1, "f"]
+[constants]
+delta = {eps}
+[forward]
+H = "U @ M"
+c = "H - mean(H, axis=0)"
+v = "mean(c ** 2, axis=0)"
+O = "g * c / sqrt(v + delta) + s"
+L = "mse(O, R)"
+[values]
+U = {U}
+R = {R}
+M = {M}
+g = {g}
+s = {S}
+"""
+
+
+def _spec(tmp_path, b: int, f: int, seed: int, eps: str = "1e-5"):
+    rng = np.random.default_rng(seed)
+
+    def mat(r: int, c: int) -> str:
+        return str([[float(x) for x in row] for row in np.round(rng.uniform(-1, 1, (r, c)), 1)])
+
+    text = _BN.format(b=b, f=f, eps=eps, U=mat(b, f), R=mat(b, f), M=mat(f, f), g=mat(1, f),
+                      S=mat(1, f))
+    p = tmp_path / f"bn_{b}_{f}_{seed}.toml"
+    p.write_text(text, encoding="utf-8")
+    return spec.load(str(p))
+
+
+@pytest.mark.parametrize(("b", "f", "seed"), [(2, 5, 1), (2, 2, 7), (5, 1, 3), (4, 3, 2)])
+def test_a_sum_that_cancels_exactly_is_shown_exactly(tmp_path, b: int, f: int, seed: int) -> None:
+    """∂L/∂s_j = 2/(bf)·Σᵢ (O_ij − R_ij) = 2/(bf)·(b·s_j − Σᵢ R_ij): rational although every
+    O_ij is irrational; the hand calculation shows it exactly, equal to that closed form computed
+    here in fractions (where it is a terminating decimal; else rounded once, with ``≈``)."""
+    sp_ = _spec(tmp_path, b, f, seed)
+    d = derive(sp_)
+    e = ex.Example(d)
+    vals = sp_.values
+    for j, sym in enumerate(d.graph.tensors["s"].grads):
+        want = Fraction(2, b * f) * (b * Fraction(vals["s"][0][j]) -
+                                     sum(Fraction(vals["R"][i][j]) for i in range(b)))
+        n = e.number(sym)
+        if ex._decimal(want) is not None and len(ex._decimal(want).split(".")[-1]) <= ex.DIGITS:
+            assert n.exact and Fraction(n.tex) == want, (j, n, want)
+        else:  # 2/(bf) with b·f = 12: a repeating decimal, rounded once
+            assert not n.exact and n.tex == f"{float(want):.{ex.DIGITS}f}", (j, n, want)
+
+
+def test_an_irrational_entry_stays_rounded(tmp_path) -> None:
+    """∂L/∂g goes through 1/√(v + δ): no rational value, so ``≈`` and 7 decimals."""
+    d = derive(_spec(tmp_path, 4, 3, 1))
+    e = ex.Example(d)
+    for sym in d.graph.tensors["g"].grads:
+        n = e.number(sym)
+        assert not n.exact and len(n.tex.split(".")[-1]) == ex.DIGITS
+
+
+def test_digits_alone_are_not_a_proof() -> None:
+    """A value 10⁻²⁸ away from 0.1 that SymPy cannot reduce (no cancellation: a plain
+    irrational number) stays rounded; the check is SymPy's exact result, not the closeness."""
+    import mpmath
+    import sympy as sp
+
+    x = sp.Symbol("x")
+    with mpmath.workdps(30):
+        near = mpmath.mpf("0.1") + mpmath.mpf(10) ** -28
+        assert ex._short_decimal_near(near) == Fraction(1, 10)
+    # x = 1/10 + √2·10⁻²⁸: within the window, but SymPy keeps it irrational
+    defs = {x: sp.Rational(1, 10) + sp.sqrt(2) * sp.Rational(1, 10**28)}
+    assert ex._sympy_exact(x, defs, {}) is None
+    assert ex._sympy_exact(sp.Symbol("y"), {sp.Symbol("y"): sp.sqrt(2) ** 2 / 20}, {}) == \
+        Fraction(1, 10)
+
+
+@pytest.mark.parametrize(("q", "tex"), [
+    (Fraction(1, 10**5), "10^{-5}"), (Fraction(-1, 10**8), "-10^{-8}"),
+    (Fraction(1, 1000), "0.001"), (Fraction(1, 10**4), "0.0001"), (Fraction(3, 10**5), "0.00003"),
+])
+def test_a_small_power_of_ten_prints_as_one(q: Fraction, tex: str) -> None:
+    assert ex.fmt(q).tex == tex and ex.fmt(q).exact
+
+
+def test_the_constant_line_and_the_working_write_epsilon_as_a_power(tmp_path) -> None:
+    from click.testing import CliRunner
+
+    from derive.cli import main
+
+    p = tmp_path / "bn.toml"
+    sp_ = _spec(tmp_path, 3, 2, 5, eps="1e-6")
+    p.write_text((tmp_path / "bn_3_2_5.toml").read_text(encoding="utf-8"), encoding="utf-8")
+    assert sp_.constants
+    out = tmp_path / "out"
+    res = CliRunner().invoke(main, ["build", str(p), "-f", "md", "--lang", "en", "-o", str(out)])
+    assert res.exit_code == 0, res.output
+    md = next(out.rglob("walkthrough.md")).read_text(encoding="utf-8")
+    assert "10^{-6}" in md and "0.000001" not in md
