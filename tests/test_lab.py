@@ -67,7 +67,7 @@ def test_script_matches_the_engine_and_finite_differences(out: Path, net: str, l
     assert set(report["finite_differences"]) == set(d.spec.params)
     assert "✓" in text and "✗" not in text
     assert "np.float64(" not in text  # rounded printing
-    assert f"{d.spec.loss} = {np.round(loss, 6)}" in text.replace("[[", "").replace("]]", "")
+    assert f"{d.spec.loss} = {np.round(loss, 7)}" in text.replace("[[", "").replace("]]", "")
 
 
 @pytest.mark.parametrize("net", NETS)
@@ -174,7 +174,7 @@ def _agrees_with_the_engine(folder: Path, name: str) -> dict:
     report, text = _run(folder / "backprop.py", hide_torch=True)
     d = derive(spec.load(str(COURSE / f"{name}.toml")))
     grads, loss = numeric.gradients_matrix(d, numeric.example_point(d.graph))
-    assert f"{d.spec.loss} = {np.round(loss, 6)}" in text.replace("[[", "").replace("]]", "")
+    assert f"{d.spec.loss} = {np.round(loss, 7)}" in text.replace("[[", "").replace("]]", "")
     for key, value in grads.items():
         ours = np.asarray(report["gradients"][key], dtype=float).reshape(value.shape)
         np.testing.assert_allclose(ours, value, rtol=1e-9, atol=1e-12)

@@ -48,7 +48,7 @@ def _engine(folder: Path, tmp_path: Path, report: dict, text: str) -> float:
     d = derive(spec.load(str(tmp_path / "net.toml")))
     grads, loss = numeric.gradients_matrix(d, numeric.example_point(d.graph))
     printed = text.replace("[[", "").replace("]]", "")
-    assert f"{d.spec.loss} = {np.round(loss, 6)}" in printed, (loss, text[:300])
+    assert f"{d.spec.loss} = {np.round(loss, 7)}" in printed, (loss, text[:300])
     for key, value in grads.items():
         ours = np.asarray(report["gradients"][key], dtype=float).reshape(value.shape)
         np.testing.assert_allclose(ours, value, rtol=1e-9, atol=1e-12)

@@ -128,3 +128,45 @@ def test_the_constant_line_and_the_working_write_epsilon_as_a_power(tmp_path) ->
     assert res.exit_code == 0, res.output
     md = next(out.rglob("walkthrough.md")).read_text(encoding="utf-8")
     assert "10^{-6}" in md and "0.000001" not in md
+
+
+def _printed_arrays(stdout: str) -> dict[str, list[float]]:
+    """``name =\\n[[…]]`` blocks (and ``L = …``) as printed by a lab, each as its numbers."""
+    import re
+
+    out: dict[str, list[float]] = {}
+    for m in re.finditer(r"^(\w+) =\s*(\[\[.*?\]\]|-?[\d.e+-]+)\s*$", stdout, re.M | re.S):
+        out[m.group(1)] = [float(x) for x in re.findall(r"-?\d+\.?\d*(?:e[+-]?\d+)?", m.group(2))]
+    return out
+
+
+@pytest.mark.parametrize("name", ["tiny-mlp", "batchnorm"])
+def test_the_lab_prints_the_handouts_digits(tmp_path, name: str) -> None:
+    """The lab (backprop.py) prints each gradient to the 7 decimals the handout shows, so a
+    student compares them digit for digit: every printed entry equals the handout's number
+    rounded to 7 places (the handout's from the 30-digit value; float64 agrees to ~1e-16)."""
+    import subprocess
+    import sys
+
+    from click.testing import CliRunner
+
+    from derive.cli import main
+
+    res = CliRunner().invoke(main, ["build", name, "-f", "py", "--lang", "en", "-o",
+                                    str(tmp_path)])
+    assert res.exit_code == 0, res.output
+    lab = next(tmp_path.rglob("backprop.py"))
+    run = subprocess.run([sys.executable, str(lab)], capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stdout + run.stderr
+    printed = _printed_arrays(run.stdout)
+    d = derive(spec.load(name))
+    e = ex.Example(d)
+    seen = 0
+    for p in d.spec.params:
+        nums = printed.get("d" + p)
+        assert nums is not None, (p, run.stdout[:400])
+        grads = [s for row in d.graph.tensors[p].grads.tolist() for s in row]
+        for got, sym in zip(nums, grads, strict=True):
+            assert got == round(float(e.value(sym)), ex.DIGITS), (p, got, e.number(sym).tex)
+            seen += 1
+    assert seen >= 2

@@ -12,7 +12,7 @@ import sys
 
 import numpy as np
 
-np.set_printoptions(precision=6, suppress=True)  # print 6 decimals; the computation stays float64
+np.set_printoptions(precision=7, suppress=True)  # print 7 decimals, as the handout; compute in float64
 
 # sizes and constants
 n = 2
@@ -44,7 +44,7 @@ S = 1/np.sqrt(d) * (Q @ K.T)
 A = softmax(S)
 O = A @ V
 L = mse(O, T)
-print("L =", np.round(L, 6))
+print("L =", np.round(L, 7))
 
 
 # 2. Backward pass: from the loss back to the parameters, one local derivative at a time
@@ -76,9 +76,9 @@ dQ = 1/np.sqrt(d) * dS @ K
 # gradient is that input (transposed) times dQ
 dW_q = X.T @ dQ
 
-print(f"dW_v =\n{np.round(dW_v, 6)}")
-print(f"dW_k =\n{np.round(dW_k, 6)}")
-print(f"dW_q =\n{np.round(dW_q, 6)}")
+print(f"dW_v =\n{np.round(dW_v, 7)}")
+print(f"dW_k =\n{np.round(dW_k, 7)}")
+print(f"dW_q =\n{np.round(dW_q, 7)}")
 
 
 # 3. Finite-difference check: nudge each parameter entry by ±eps and watch the loss

@@ -9,7 +9,7 @@ import sys
 
 import numpy as np
 
-np.set_printoptions(precision=6, suppress=True)  # 打印时保留 6 位小数；计算仍用 float64
+np.set_printoptions(precision=7, suppress=True)  # 打印保留 7 位小数，与讲义一致；计算用 float64
 
 # 尺寸与常数
 n = 2
@@ -41,7 +41,7 @@ S = 1/np.sqrt(d) * (Q @ K.T)
 A = softmax(S)
 O = A @ V
 L = mse(O, T)
-print("L =", np.round(L, 6))
+print("L =", np.round(L, 7))
 
 
 # 2. 反向传播：从损失回到参数，每次乘一个局部导数
@@ -65,9 +65,9 @@ dQ = 1/np.sqrt(d) * dS @ K
 # Q = X @ W_q：Q 对权重 W_q 的局部导数就是与它相乘的输入，所以梯度是该输入（转置）乘以 dQ
 dW_q = X.T @ dQ
 
-print(f"dW_v =\n{np.round(dW_v, 6)}")
-print(f"dW_k =\n{np.round(dW_k, 6)}")
-print(f"dW_q =\n{np.round(dW_q, 6)}")
+print(f"dW_v =\n{np.round(dW_v, 7)}")
+print(f"dW_k =\n{np.round(dW_k, 7)}")
+print(f"dW_q =\n{np.round(dW_q, 7)}")
 
 
 # 3. 有限差分检验：把每个参数分量加减 eps，观察损失的变化

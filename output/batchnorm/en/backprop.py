@@ -12,7 +12,7 @@ import sys
 
 import numpy as np
 
-np.set_printoptions(precision=6, suppress=True)  # print 6 decimals; the computation stays float64
+np.set_printoptions(precision=7, suppress=True)  # print 7 decimals, as the handout; compute in float64
 
 # sizes and constants
 m = 3
@@ -39,7 +39,7 @@ var = (Z_c ** 2).mean(axis=0, keepdims=True)
 Z_hat = Z_c / np.sqrt(var + eps)
 Y = gamma * Z_hat + beta
 L = mse(Y, T)
-print("L =", np.round(L, 6))
+print("L =", np.round(L, 7))
 
 
 # 2. Backward pass: from the loss back to the parameters, one local derivative at a time
@@ -87,9 +87,9 @@ dZ = gamma / (m * np.sqrt(var + eps)) * (m * dY - dY.sum(axis=0, keepdims=True) 
 # is that input (transposed) times dZ
 dW = X.T @ dZ
 
-print(f"dgamma =\n{np.round(dgamma, 6)}")
-print(f"dbeta =\n{np.round(dbeta, 6)}")
-print(f"dW =\n{np.round(dW, 6)}")
+print(f"dgamma =\n{np.round(dgamma, 7)}")
+print(f"dbeta =\n{np.round(dbeta, 7)}")
+print(f"dW =\n{np.round(dW, 7)}")
 
 
 # 3. Finite-difference check: nudge each parameter entry by ±eps and watch the loss

@@ -9,7 +9,7 @@ import sys
 
 import numpy as np
 
-np.set_printoptions(precision=6, suppress=True)  # 打印时保留 6 位小数；计算仍用 float64
+np.set_printoptions(precision=7, suppress=True)  # 打印保留 7 位小数，与讲义一致；计算用 float64
 
 # 尺寸与常数
 m = 3
@@ -36,7 +36,7 @@ var = (Z_c ** 2).mean(axis=0, keepdims=True)
 Z_hat = Z_c / np.sqrt(var + eps)
 Y = gamma * Z_hat + beta
 L = mse(Y, T)
-print("L =", np.round(L, 6))
+print("L =", np.round(L, 7))
 
 
 # 2. 反向传播：从损失回到参数，每次乘一个局部导数
@@ -74,9 +74,9 @@ dZ = gamma / (m * np.sqrt(var + eps)) * (m * dY - dY.sum(axis=0, keepdims=True) 
 # Z = X @ W：Z 对权重 W 的局部导数就是与它相乘的输入，所以梯度是该输入（转置）乘以 dZ
 dW = X.T @ dZ
 
-print(f"dgamma =\n{np.round(dgamma, 6)}")
-print(f"dbeta =\n{np.round(dbeta, 6)}")
-print(f"dW =\n{np.round(dW, 6)}")
+print(f"dgamma =\n{np.round(dgamma, 7)}")
+print(f"dbeta =\n{np.round(dbeta, 7)}")
+print(f"dW =\n{np.round(dW, 7)}")
 
 
 # 3. 有限差分检验：把每个参数分量加减 eps，观察损失的变化

@@ -12,7 +12,7 @@ import sys
 
 import numpy as np
 
-np.set_printoptions(precision=6, suppress=True)  # print 6 decimals; the computation stays float64
+np.set_printoptions(precision=7, suppress=True)  # print 7 decimals, as the handout; compute in float64
 
 # example values
 x = 2.0
@@ -24,7 +24,7 @@ b = 4.0
 u = w * x
 v = u + b
 L = v ** 2
-print("L =", np.round(L, 6))
+print("L =", np.round(L, 7))
 
 
 # 2. Backward pass: from the loss back to the parameters, one local derivative at a time
@@ -43,8 +43,8 @@ du = dv * dv_du
 du_dw = x
 dw = du * du_dw
 
-print(f"db =\n{np.round(db, 6)}")
-print(f"dw =\n{np.round(dw, 6)}")
+print(f"db =\n{np.round(db, 7)}")
+print(f"dw =\n{np.round(dw, 7)}")
 
 
 # 3. Finite-difference check: nudge each parameter entry by ±eps and watch the loss

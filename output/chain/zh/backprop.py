@@ -9,7 +9,7 @@ import sys
 
 import numpy as np
 
-np.set_printoptions(precision=6, suppress=True)  # 打印时保留 6 位小数；计算仍用 float64
+np.set_printoptions(precision=7, suppress=True)  # 打印保留 7 位小数，与讲义一致；计算用 float64
 
 # 示例数值
 x = 2.0
@@ -21,7 +21,7 @@ b = 4.0
 u = w * x
 v = u + b
 L = v ** 2
-print("L =", np.round(L, 6))
+print("L =", np.round(L, 7))
 
 
 # 2. 反向传播：从损失回到参数，每次乘一个局部导数
@@ -37,8 +37,8 @@ du = dv * dv_du
 du_dw = x
 dw = du * du_dw
 
-print(f"db =\n{np.round(db, 6)}")
-print(f"dw =\n{np.round(dw, 6)}")
+print(f"db =\n{np.round(db, 7)}")
+print(f"dw =\n{np.round(dw, 7)}")
 
 
 # 3. 有限差分检验：把每个参数分量加减 eps，观察损失的变化

@@ -12,7 +12,7 @@ import sys
 
 import numpy as np
 
-np.set_printoptions(precision=6, suppress=True)  # print 6 decimals; the computation stays float64
+np.set_printoptions(precision=7, suppress=True)  # print 7 decimals, as the handout; compute in float64
 
 # sizes and constants
 m = 2
@@ -49,7 +49,7 @@ A1 = relu(Z1)
 Z2 = A1 @ W2 + b2
 A2 = sigmoid(Z2)
 L = bce(A2, Y, pos_weight=w)
-print("L =", np.round(L, 6))
+print("L =", np.round(L, 7))
 
 
 # 2. Backward pass: from the loss back to the parameters, one local derivative at a time
@@ -82,10 +82,10 @@ dW1 = X.T @ dZ1
 # gradient sums dZ1 over the rows
 db1 = dZ1.sum(axis=0, keepdims=True)
 
-print(f"dW2 =\n{np.round(dW2, 6)}")
-print(f"db2 =\n{np.round(db2, 6)}")
-print(f"dW1 =\n{np.round(dW1, 6)}")
-print(f"db1 =\n{np.round(db1, 6)}")
+print(f"dW2 =\n{np.round(dW2, 7)}")
+print(f"db2 =\n{np.round(db2, 7)}")
+print(f"dW1 =\n{np.round(dW1, 7)}")
+print(f"db1 =\n{np.round(db1, 7)}")
 
 
 # 3. Finite-difference check: nudge each parameter entry by ±eps and watch the loss

@@ -9,7 +9,7 @@ import sys
 
 import numpy as np
 
-np.set_printoptions(precision=6, suppress=True)  # 打印时保留 6 位小数；计算仍用 float64
+np.set_printoptions(precision=7, suppress=True)  # 打印保留 7 位小数，与讲义一致；计算用 float64
 
 # 尺寸与常数
 m = 2
@@ -45,7 +45,7 @@ A1 = relu(Z1)
 Z2 = A1 @ W2 + b2
 A2 = sigmoid(Z2)
 L = bce(A2, Y)
-print("L =", np.round(L, 6))
+print("L =", np.round(L, 7))
 
 
 # 2. 反向传播：从损失回到参数，每次乘一个局部导数
@@ -70,10 +70,10 @@ dW1 = X.T @ dZ1
 # Z1 = X @ W1 + b1：b1 加到每一行上，对每一行的局部导数都是 1，所以它的梯度是 dZ1 按行求和
 db1 = dZ1.sum(axis=0, keepdims=True)
 
-print(f"dW2 =\n{np.round(dW2, 6)}")
-print(f"db2 =\n{np.round(db2, 6)}")
-print(f"dW1 =\n{np.round(dW1, 6)}")
-print(f"db1 =\n{np.round(db1, 6)}")
+print(f"dW2 =\n{np.round(dW2, 7)}")
+print(f"db2 =\n{np.round(db2, 7)}")
+print(f"dW1 =\n{np.round(dW1, 7)}")
+print(f"db1 =\n{np.round(db1, 7)}")
 
 
 # 3. 有限差分检验：把每个参数分量加减 eps，观察损失的变化

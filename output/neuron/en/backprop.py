@@ -12,7 +12,7 @@ import sys
 
 import numpy as np
 
-np.set_printoptions(precision=6, suppress=True)  # print 6 decimals; the computation stays float64
+np.set_printoptions(precision=7, suppress=True)  # print 7 decimals, as the handout; compute in float64
 
 # sizes and constants
 n = 3
@@ -37,7 +37,7 @@ def mse(p, y):
 z = x @ w.T
 O = sigmoid(z)
 L = mse(O, t) / 2
-print("L =", np.round(L, 6))
+print("L =", np.round(L, 7))
 
 
 # 2. Backward pass: from the loss back to the parameters, one local derivative at a time
@@ -51,7 +51,7 @@ dz = dO * dO_dz
 # gradient is that input (transposed) times dz
 dw = dz @ x
 
-print(f"dw =\n{np.round(dw, 6)}")
+print(f"dw =\n{np.round(dw, 7)}")
 
 
 # 3. Finite-difference check: nudge each parameter entry by ±eps and watch the loss

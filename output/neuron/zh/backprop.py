@@ -9,7 +9,7 @@ import sys
 
 import numpy as np
 
-np.set_printoptions(precision=6, suppress=True)  # 打印时保留 6 位小数；计算仍用 float64
+np.set_printoptions(precision=7, suppress=True)  # 打印保留 7 位小数，与讲义一致；计算用 float64
 
 # 尺寸与常数
 n = 3
@@ -34,7 +34,7 @@ def mse(p, y):
 z = x @ w.T
 O = sigmoid(z)
 L = mse(O, t) / 2
-print("L =", np.round(L, 6))
+print("L =", np.round(L, 7))
 
 
 # 2. 反向传播：从损失回到参数，每次乘一个局部导数
@@ -46,7 +46,7 @@ dz = dO * dO_dz
 # z = x @ w.T：z 对权重 w 的局部导数就是与它相乘的输入，所以梯度是该输入（转置）乘以 dz
 dw = dz @ x
 
-print(f"dw =\n{np.round(dw, 6)}")
+print(f"dw =\n{np.round(dw, 7)}")
 
 
 # 3. 有限差分检验：把每个参数分量加减 eps，观察损失的变化

@@ -14,7 +14,7 @@ import sys
 
 import numpy as np
 
-np.set_printoptions(precision=6, suppress=True)  # print 6 decimals; the computation stays float64
+np.set_printoptions(precision=7, suppress=True)  # print 7 decimals, as the handout; compute in float64
 
 # sizes and constants
 n = 3
@@ -42,7 +42,7 @@ h = x @ w1
 h_relu = relu(h)
 y_pred = h_relu @ w2
 loss = sse(y_pred, y)
-print("loss =", np.round(loss, 6))
+print("loss =", np.round(loss, 7))
 
 
 # 2. Backward pass: from the loss back to the parameters, one local derivative at a time
@@ -62,8 +62,8 @@ dh = dh_relu * dh_relu_dh
 # gradient is that input (transposed) times dh
 dw1 = x.T @ dh
 
-print(f"dw2 =\n{np.round(dw2, 6)}")
-print(f"dw1 =\n{np.round(dw1, 6)}")
+print(f"dw2 =\n{np.round(dw2, 7)}")
+print(f"dw1 =\n{np.round(dw1, 7)}")
 
 
 # 3. Finite-difference check: nudge each parameter entry by ±eps and watch the loss

@@ -10,7 +10,7 @@ import sys
 
 import numpy as np
 
-np.set_printoptions(precision=6, suppress=True)  # 打印时保留 6 位小数；计算仍用 float64
+np.set_printoptions(precision=7, suppress=True)  # 打印保留 7 位小数，与讲义一致；计算用 float64
 
 # 尺寸与常数
 n = 3
@@ -38,7 +38,7 @@ h = x @ w1
 h_relu = relu(h)
 y_pred = h_relu @ w2
 loss = sse(y_pred, y)
-print("loss =", np.round(loss, 6))
+print("loss =", np.round(loss, 7))
 
 
 # 2. 反向传播：从损失回到参数，每次乘一个局部导数
@@ -54,8 +54,8 @@ dh = dh_relu * dh_relu_dh
 # h = x @ w1：h 对权重 w1 的局部导数就是与它相乘的输入，所以梯度是该输入（转置）乘以 dh
 dw1 = x.T @ dh
 
-print(f"dw2 =\n{np.round(dw2, 6)}")
-print(f"dw1 =\n{np.round(dw1, 6)}")
+print(f"dw2 =\n{np.round(dw2, 7)}")
+print(f"dw1 =\n{np.round(dw1, 7)}")
 
 
 # 3. 有限差分检验：把每个参数分量加减 eps，观察损失的变化

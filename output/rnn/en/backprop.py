@@ -12,7 +12,7 @@ import sys
 
 import numpy as np
 
-np.set_printoptions(precision=6, suppress=True)  # print 6 decimals; the computation stays float64
+np.set_printoptions(precision=7, suppress=True)  # print 7 decimals, as the handout; compute in float64
 
 # sizes and constants
 m = 1
@@ -39,7 +39,7 @@ h_1 = np.tanh(z_1)
 z_2 = x_2 @ W_x + h_1 @ W_h + b
 h_2 = np.tanh(z_2)
 L = sse(h_2, y) / 2
-print("L =", np.round(L, 6))
+print("L =", np.round(L, 7))
 
 
 # 2. Backward pass: from the loss back to the parameters, one local derivative at a time
@@ -90,9 +90,9 @@ db = db_via_z_2 + db_via_z_1
 # numerically stable
 db = dz_2.sum(axis=0, keepdims=True) + dz_1.sum(axis=0, keepdims=True)
 
-print(f"dW_x =\n{np.round(dW_x, 6)}")
-print(f"dW_h =\n{np.round(dW_h, 6)}")
-print(f"db =\n{np.round(db, 6)}")
+print(f"dW_x =\n{np.round(dW_x, 7)}")
+print(f"dW_h =\n{np.round(dW_h, 7)}")
+print(f"db =\n{np.round(db, 7)}")
 
 
 # 3. Finite-difference check: nudge each parameter entry by ±eps and watch the loss

@@ -9,7 +9,7 @@ import sys
 
 import numpy as np
 
-np.set_printoptions(precision=6, suppress=True)  # 打印时保留 6 位小数；计算仍用 float64
+np.set_printoptions(precision=7, suppress=True)  # 打印保留 7 位小数，与讲义一致；计算用 float64
 
 # 尺寸与常数
 m = 1
@@ -36,7 +36,7 @@ h_1 = np.tanh(z_1)
 z_2 = x_2 @ W_x + h_1 @ W_h + b
 h_2 = np.tanh(z_2)
 L = sse(h_2, y) / 2
-print("L =", np.round(L, 6))
+print("L =", np.round(L, 7))
 
 
 # 2. 反向传播：从损失回到参数，每次乘一个局部导数
@@ -75,9 +75,9 @@ db = db_via_z_2 + db_via_z_1
 # 同一个梯度的代数化简（正文中已验证的步骤）：运算更少，数值上也更稳定
 db = dz_2.sum(axis=0, keepdims=True) + dz_1.sum(axis=0, keepdims=True)
 
-print(f"dW_x =\n{np.round(dW_x, 6)}")
-print(f"dW_h =\n{np.round(dW_h, 6)}")
-print(f"db =\n{np.round(db, 6)}")
+print(f"dW_x =\n{np.round(dW_x, 7)}")
+print(f"dW_h =\n{np.round(dW_h, 7)}")
+print(f"db =\n{np.round(db, 7)}")
 
 
 # 3. 有限差分检验：把每个参数分量加减 eps，观察损失的变化

@@ -12,7 +12,7 @@ import sys
 
 import numpy as np
 
-np.set_printoptions(precision=6, suppress=True)  # print 6 decimals; the computation stays float64
+np.set_printoptions(precision=7, suppress=True)  # print 7 decimals, as the handout; compute in float64
 
 # sizes and constants
 m = 2
@@ -41,7 +41,7 @@ def cross_entropy(p, y):
 Z = X @ W + b
 P = softmax(Z)
 L = cross_entropy(P, Y)
-print("L =", np.round(L, 6))
+print("L =", np.round(L, 7))
 
 
 # 2. Backward pass: from the loss back to the parameters, one local derivative at a time
@@ -61,8 +61,8 @@ dW = X.T @ dZ
 # sums dZ over the rows
 db = dZ.sum(axis=0, keepdims=True)
 
-print(f"dW =\n{np.round(dW, 6)}")
-print(f"db =\n{np.round(db, 6)}")
+print(f"dW =\n{np.round(dW, 7)}")
+print(f"db =\n{np.round(db, 7)}")
 
 
 # 3. Finite-difference check: nudge each parameter entry by ±eps and watch the loss

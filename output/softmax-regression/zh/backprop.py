@@ -9,7 +9,7 @@ import sys
 
 import numpy as np
 
-np.set_printoptions(precision=6, suppress=True)  # 打印时保留 6 位小数；计算仍用 float64
+np.set_printoptions(precision=7, suppress=True)  # 打印保留 7 位小数，与讲义一致；计算用 float64
 
 # 尺寸与常数
 m = 2
@@ -38,7 +38,7 @@ def cross_entropy(p, y):
 Z = X @ W + b
 P = softmax(Z)
 L = cross_entropy(P, Y)
-print("L =", np.round(L, 6))
+print("L =", np.round(L, 7))
 
 
 # 2. 反向传播：从损失回到参数，每次乘一个局部导数
@@ -54,8 +54,8 @@ dW = X.T @ dZ
 # Z = X @ W + b：b 加到每一行上，对每一行的局部导数都是 1，所以它的梯度是 dZ 按行求和
 db = dZ.sum(axis=0, keepdims=True)
 
-print(f"dW =\n{np.round(dW, 6)}")
-print(f"db =\n{np.round(db, 6)}")
+print(f"dW =\n{np.round(dW, 7)}")
+print(f"db =\n{np.round(db, 7)}")
 
 
 # 3. 有限差分检验：把每个参数分量加减 eps，观察损失的变化

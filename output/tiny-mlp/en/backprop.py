@@ -12,7 +12,7 @@ import sys
 
 import numpy as np
 
-np.set_printoptions(precision=6, suppress=True)  # print 6 decimals; the computation stays float64
+np.set_printoptions(precision=7, suppress=True)  # print 7 decimals, as the handout; compute in float64
 
 # sizes and constants
 n_in = 2
@@ -36,7 +36,7 @@ h_raw = X @ W1
 h = sigmoid(h_raw)
 y_pred = h @ W2
 L = (y_pred - y_target) ** 2 / 2
-print("L =", np.round(L, 6))
+print("L =", np.round(L, 7))
 
 
 # 2. Backward pass: from the loss back to the parameters, one local derivative at a time
@@ -56,8 +56,8 @@ dh_raw = dh * dh_dh_raw
 # gradient is that input (transposed) times dh_raw
 dW1 = X.T @ dh_raw
 
-print(f"dW2 =\n{np.round(dW2, 6)}")
-print(f"dW1 =\n{np.round(dW1, 6)}")
+print(f"dW2 =\n{np.round(dW2, 7)}")
+print(f"dW1 =\n{np.round(dW1, 7)}")
 
 
 # 3. Finite-difference check: nudge each parameter entry by ±eps and watch the loss

@@ -9,7 +9,7 @@ import sys
 
 import numpy as np
 
-np.set_printoptions(precision=6, suppress=True)  # 打印时保留 6 位小数；计算仍用 float64
+np.set_printoptions(precision=7, suppress=True)  # 打印保留 7 位小数，与讲义一致；计算用 float64
 
 # 尺寸与常数
 n_in = 2
@@ -33,7 +33,7 @@ h_raw = X @ W1
 h = sigmoid(h_raw)
 y_pred = h @ W2
 L = (y_pred - y_target) ** 2 / 2
-print("L =", np.round(L, 6))
+print("L =", np.round(L, 7))
 
 
 # 2. 反向传播：从损失回到参数，每次乘一个局部导数
@@ -49,8 +49,8 @@ dh_raw = dh * dh_dh_raw
 # h_raw = X @ W1：h_raw 对权重 W1 的局部导数就是与它相乘的输入，所以梯度是该输入（转置）乘以 dh_raw
 dW1 = X.T @ dh_raw
 
-print(f"dW2 =\n{np.round(dW2, 6)}")
-print(f"dW1 =\n{np.round(dW1, 6)}")
+print(f"dW2 =\n{np.round(dW2, 7)}")
+print(f"dW1 =\n{np.round(dW1, 7)}")
 
 
 # 3. 有限差分检验：把每个参数分量加减 eps，观察损失的变化
