@@ -220,11 +220,17 @@ REFUSED = {
     # network: a linear solve and a log-determinant) — each outside the language, named
     "hn21_c3d_conv3d_clip": "a tensor of 5 axes, ['N', 'Cin', 'T', 'H', 'W'], is outside the "
     "language",
-    "hn21_sparsemax_sort": "torch.sort(z, dim=1, descending=True)[0]\": unknown function 'sort'",
+    "hn21_sparsemax_sort": "torch.sort(z, dim=1, descending=True)[0]\": sort() picks entries by "
+    "their rank in the data",
     "hn21_boolean_mask_positive_errors": "indexing (err[err > 0]) is not read: an index is a "
     "whole number or a slice",
     "hn21_gp_marginal_likelihood": "alpha = \"torch.linalg.solve(K, y)\": unknown function "
     "'solve'",
+    # branch heldnets23: Switch top-1 routing by argmax, a power iteration as a comprehension,
+    # k-winners-take-all by torch.topk — each a data-dependent path or a loop, named
+    "hn22_switch_top1_argmax_routing": "argmax() returns indices, which have no gradient",
+    "hn22_power_iteration_for_loop": "a loop is not read",
+    "hn22_kwinners_topk": "topk() picks entries by their rank in the data",
 }
 
 

@@ -3792,3 +3792,47 @@ def distributions(text: str, taken: frozenset[str] = frozenset()) -> str:
         return ast.unparse(Dists().visit(tree))
     except RecursionError:
         return text
+
+
+# ---- heldnets23: linear algebra spellings of held-out course networks (issue 9, pass 22) -----
+
+_LINALG_HN23 = ("torch.linalg", "np.linalg", "numpy.linalg", "jnp.linalg", "jax.numpy.linalg")
+
+
+def _multi_dot_hn23(node: ast.Call, how: str) -> ast.expr:
+    """``torch.linalg.multi_dot([A, B, C])`` / ``np.linalg.multi_dot``: the chained product
+    ``A @ B @ C`` (the libraries only choose the cheapest bracketing; the value is the same, a
+    1-D first or last factor a row or a column as ``@`` reads it)."""
+    a = _bound(node, "multi_dot", ("tensors", "out"), 1)
+    listed = a["tensors"]
+    if not _is_none(a.get("out")) or not isinstance(listed, ast.List | ast.Tuple) or len(
+        listed.elts
+    ) < 2 or any(isinstance(t, ast.Starred) for t in listed.elts):
+        raise SpellingError(catalog.said("spec.heldnets23.multi_dot"))
+    out = listed.elts[0]
+    for factor in listed.elts[1:]:
+        out = _bin(out, ast.MatMult(), factor)
+    return out
+
+
+def _matrix_norm_hn23(node: ast.Call, how: str) -> ast.expr:
+    """``torch.linalg.matrix_norm(A)`` / ``np.linalg.matrix_norm`` with the default (or written)
+    ``ord='fro'`` over both axes: the Frobenius norm ``sqrt(sum(A ** 2))`` (PyTorch's root has the
+    gradient 0 at a zero matrix, :func:`_norm_root`). The nuclear and spectral norms, ord=±1/±inf
+    and a kept (1, 1) shape are refused naming the form that is read."""
+    a = _bound(node, "matrix_norm", ("x", "ord", "axis", "keepdims", "dtype"), 1)
+    order, axes = a.get("ord"), a.get("axis")
+    fro = _is_none(order) or isinstance(order, ast.Constant) and order.value == "fro"
+    both = _is_none(axes) or isinstance(axes, ast.List | ast.Tuple) and sorted(
+        _axis_value(k) for k in axes.elts  # type: ignore[type-var]
+    ) == [0, 1]
+    if not fro or not both or _flag(a.get("keepdims"), False, "matrix_norm(keepdim=…)") or (
+        not _is_none(a.get("dtype"))
+    ):
+        raise SpellingError(catalog.said("spec.heldnets23.matrix_norm"))
+    sq = _bin(a["x"], ast.Pow(), _num(2))
+    return _call(_norm_root(how == "torch.linalg"), _call("sum", sq))
+
+
+REWRITES.update({"multi_dot": _multi_dot_hn23, "matrix_norm": _matrix_norm_hn23})
+_QUALIFIED.update({"multi_dot": _LINALG_HN23, "matrix_norm": _LINALG_HN23})
