@@ -177,6 +177,7 @@ def _np_shim() -> SimpleNamespace:
         float64=lambda x: _t(x) if isinstance(x, torch.Tensor) else torch.tensor(x, dtype=D),
         float32=lambda x: _t(x) if isinstance(x, torch.Tensor) else torch.tensor(x, dtype=D),
         ones=lambda shape, dtype=None: torch.ones(shape, dtype=D),
+        zeros=lambda shape, dtype=None: torch.zeros(shape, dtype=D),
         tril=lambda m, k=0: torch.tril(_t(m), k),
         triu=lambda m, k=0: torch.triu(_t(m), k),
         mean=_reducer(torch.mean),

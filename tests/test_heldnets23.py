@@ -6,6 +6,8 @@ the cases are variants (other names, sizes, values, spellings), not the specs th
 - NeRF's exclusive transmittance ``torch.cumprod(torch.cat([ones, 1 - alpha + 1e-10], -1), -1)``
   was refused ("name the expression on a line first"): the size of a join of parts of known size
   (and of a slice ``alpha[:, :-1]`` of a named matrix) is now known, so cumprod/cumsum/glu read it;
+- ``torch.zeros(r, 1)`` / ``np.zeros((r, 1))`` in a line (an exclusive cumsum's zero column) was
+  an unknown function: an input of zeros of that shape, given as ``torch.ones`` is;
 - ``torch.linalg.multi_dot([X, W_enc, W_dec])`` and ``torch.linalg.matrix_norm(W)`` were unknown
   functions: the chained product and the Frobenius norm (other orders refused, en/zh);
 - ``torch.topk(a, 2, dim=1).values`` was refused as "attribute '.values' is not allowed; only
@@ -54,6 +56,8 @@ loss = "F.mse_loss(out, y)"
                'axis=1)"'),
         (2, 3, 'trans = "torch.cumprod(torch.cat([torch.ones(2, 1), 1. - a[:, 0:2]], 1), 1)"'),
         (3, 2, 'trans = "torch.exp(-torch.cumsum(torch.cat([torch.ones(3, 1), a[:, :1]], 1), 1))"'),
+        (3, 2, 'trans = "torch.exp(-torch.cumsum(torch.cat([torch.zeros(3, 1), a[:, :1]], 1), 1))"'),
+        (2, 3, 'trans = "np.exp(-np.cumsum(np.hstack([np.zeros((2, 1)), a[:, 1:]]), axis=1))"'),
     ],
 )
 def test_a_running_product_of_a_join_is_the_librarys(r: int, s: int, lines: str) -> None:
@@ -105,7 +109,7 @@ def test_multi_dot_and_matrix_norm_are_the_librarys(lines: str) -> None:
         ('loss = "torch.linalg.matrix_norm(U, ord=\\"nuc\\")"',
          {"en": "Frobenius norm over both axes", "zh": "Frobenius 范数"}),
         ('loss = "torch.linalg.matrix_norm(U, keepdim=True).sum()"',
-         {"en": "keepdim=True are not supported", "zh": "keepdim=True"}),
+         {"en": "keepdim=True are not supported", "zh": "不支持核范数"}),
         ('loss = "torch.linalg.multi_dot([Xb]).sum()"',
          {"en": "a list of two or more matrices", "zh": "两个或更多矩阵"}),
     ],
