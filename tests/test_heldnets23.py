@@ -14,6 +14,7 @@ the cases are variants (other names, sizes, values, spellings), not the specs th
   '.T'" and ``torch.sort`` as an unknown function: both now say the selection by rank is outside
   the language; a loop written as a comprehension said "'ListComp' is not allowed": now "a loop
   is not read … write each step on its own line" (en/zh);
+- ``np.median``/``torch.quantile``/``torch.argmax``'s refusals were English in a Chinese message;
 - the oracle lacked ``jax.nn.log_sigmoid`` and ran ``tf.math.sqrt(4.0)`` of a Python float as a
   TypeError (TensorFlow takes it): both as the libraries define them."""
 
@@ -188,3 +189,17 @@ loss = "{loss}"
 )
 def test_the_oracle_runs_jax_log_sigmoid_and_tf_sqrt_of_a_number(z: str, loss: str) -> None:
     _agree(_OR.format(z=z, loss=loss), "or")
+
+
+@pytest.mark.parametrize(
+    "line, zh",
+    [
+        ('loss = "np.median(a)"', "median() 通过排序取中间的元素"),
+        ('loss = "torch.quantile(a, 0.5)"', "quantile() 通过排序取中间的元素"),
+        ('k = "torch.argmax(a, dim=1)"\nloss = "a.sum() * k.sum()"', "argmax() 返回的是下标"),
+    ],
+)
+def test_median_and_argmax_are_refused_in_chinese_too(line: str, zh: str) -> None:
+    """These two refusals were English inside a Chinese message (plain strings, not the
+    catalogue's)."""
+    assert zh in _refusal(_SEL.format(lines=line), "zh")

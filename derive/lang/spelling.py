@@ -3154,9 +3154,9 @@ def _nan_max(name: str, sugar: str) -> Callable[[ast.Call, str], ast.expr]:
     return rewrite
 
 
-def _refuse(message: str) -> Callable[[ast.Call, str], ast.expr]:
+def _refuse(message: str | catalog.Said) -> Callable[[ast.Call, str], ast.expr]:
     """A function with no gradient derive could show: refused with what it is and what to
-    write instead."""
+    write instead (a catalogue message, said in the reader's language)."""
 
     def rewrite(node: ast.Call, how: str) -> ast.expr:
         raise SpellingError(message)
@@ -3262,14 +3262,6 @@ def _sinc(x: ast.expr) -> ast.expr:
     return _div(_call("sin", px), px)
 
 
-_ARG_REFUSAL = (
-    "{0}() returns indices, which have no gradient: for the value write x.max(dim=1) "
-    "(np.max(x, axis=1)); for labels, declare them as an input"
-)
-_MEDIAN_REFUSAL = (
-    "{0}() picks the middle entry by sorting, which derive does not model: use mean(), or "
-    "max()/min() (whose gradient goes to one entry)"
-)
 REWRITES.update(
     {
         "xlogy": _xlogy,
@@ -3312,12 +3304,12 @@ REWRITES.update(
         "vdot": _vdot,
         "inner": _inner,
         "tensordot": _tensordot,
-        "argmax": _refuse(_ARG_REFUSAL.format("argmax")),
-        "argmin": _refuse(_ARG_REFUSAL.format("argmin")),
-        "median": _refuse(_MEDIAN_REFUSAL.format("median")),
-        "nanmedian": _refuse(_MEDIAN_REFUSAL.format("nanmedian")),
-        "quantile": _refuse(_MEDIAN_REFUSAL.format("quantile")),
-        "percentile": _refuse(_MEDIAN_REFUSAL.format("percentile")),
+        "argmax": _refuse(catalog.said("spec.heldnets23.indices", name="argmax")),
+        "argmin": _refuse(catalog.said("spec.heldnets23.indices", name="argmin")),
+        "median": _refuse(catalog.said("spec.heldnets23.middle", name="median")),
+        "nanmedian": _refuse(catalog.said("spec.heldnets23.middle", name="nanmedian")),
+        "quantile": _refuse(catalog.said("spec.heldnets23.middle", name="quantile")),
+        "percentile": _refuse(catalog.said("spec.heldnets23.middle", name="percentile")),
     }
 )
 _QUALIFIED.update(
