@@ -177,6 +177,7 @@ def _np_shim() -> SimpleNamespace:
         float64=lambda x: _t(x) if isinstance(x, torch.Tensor) else torch.tensor(x, dtype=D),
         float32=lambda x: _t(x) if isinstance(x, torch.Tensor) else torch.tensor(x, dtype=D),
         ones=lambda shape, dtype=None: torch.ones(shape, dtype=D),
+        zeros=lambda shape, dtype=None: torch.zeros(shape, dtype=D),
         tril=lambda m, k=0: torch.tril(_t(m), k),
         triu=lambda m, k=0: torch.triu(_t(m), k),
         mean=_reducer(torch.mean),
@@ -254,6 +255,10 @@ def _np_shim() -> SimpleNamespace:
             det=lambda a: torch.linalg.det(_t(a)),
             inv=lambda a: torch.linalg.inv(_t(a)),
             slogdet=lambda a: torch.linalg.slogdet(_t(a)),
+            multi_dot=lambda arrays: torch.linalg.multi_dot([_t(a) for a in arrays]),
+            matrix_norm=lambda x, ord="fro", keepdims=False: torch.linalg.matrix_norm(
+                _t(x), ord, keepdim=keepdims
+            ),
         ),
         pi=math.pi,
         e=math.e,
@@ -490,7 +495,7 @@ def _tf_shim() -> SimpleNamespace:
         math=SimpleNamespace(
             log=torch.log,
             exp=torch.exp,
-            sqrt=torch.sqrt,
+            sqrt=lambda x: torch.sqrt(_t(x)),  # tf.math.sqrt(4.0) of a Python float too
             square=torch.square,
             abs=torch.abs,
             squared_difference=_tf_squared_difference,
@@ -580,6 +585,7 @@ def _jax_shim() -> SimpleNamespace:
         softmax=lambda x, axis=-1: torch.softmax(x, dim=axis),
         swish=F.silu,
         silu=F.silu,
+        log_sigmoid=F.logsigmoid,  # jax.nn.log_sigmoid = -softplus(-x)
         hard_tanh=F.hardtanh,
         one_hot=lambda y, num_classes: F.one_hot(_t(y), int(num_classes)).to(D),
         gelu=lambda x, approximate=True: F.gelu(x, approximate="tanh" if approximate else "none"),

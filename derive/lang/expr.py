@@ -517,7 +517,7 @@ class _Converter:
                 # PyTorch's matrix transpose; .H/.mH, the conjugate transpose, of real tensors
                 node = ast.Attribute(node.value, "T", ast.Load())
             if node.attr != "T":
-                raise self.fail(node, catalog.said("spec.attribute", attr=node.attr))
+                raise self.fail(node, _attribute_refusal_hn23(node))
             if self.shapes is not None and self.vector(node.value):
                 # w.T of a 1-D vector is w itself in NumPy and PyTorch (the math's wᵀ written
                 # on a 1-D array): X @ w.T - y with y 1-D is element-wise there
@@ -567,6 +567,8 @@ class _Converter:
             if block is not None:
                 return block
             raise self.fail(node, _subscript_refusal(node))
+        if isinstance(node, ast.ListComp | ast.GeneratorExp | ast.SetComp | ast.DictComp):
+            raise self.fail(node, catalog.said("spec.heldnets23.loop", text=ast.unparse(node)))
         raise self.fail(node, catalog.said("spec.expr_not_allowed", kind=_kind(node)))
 
     def diag_product(self, node: ast.BinOp, depth: int) -> Node | None:
@@ -1402,6 +1404,8 @@ class _Converter:
         if sig is None and name in LINALG and module:
             most = INVERSE_MAX if name in ("inv", "inverse") else LINALG_MAX
             raise self.fail(node, catalog.said("spec.expr.linalg", f=name, n=str(most)))
+        if sig is None and name in _BY_RANK_HN23:
+            raise self.fail(node, catalog.said("spec.heldnets23.by_rank", name=name))
         if sig is None:
             allowed = ", ".join(callable_names())
             raise self.fail(node, catalog.said("spec.unknown_function", name=name, allowed=allowed))
@@ -2665,7 +2669,76 @@ def _ast_shape(node: ast.AST, shapes: Mapping[str, Any]) -> tuple[int, int] | No
         op = ops.OPS.get(fname)
         if op is not None and op.kind == ops.ELEMENTWISE:
             return _ast_shape(node.args[0], shapes)
+    if isinstance(node, ast.Call):
+        return _joined_shape(node, shapes)
+    if isinstance(node, ast.Subscript):
+        return _sliced_shape(node, shapes)
     return None
+
+
+def _sliced_shape(node: ast.Subscript, shapes: Mapping[str, Any]) -> tuple[int, int] | None:
+    """The (rows, columns) of ``x[a:b, c:d]`` (bounds whole numbers, negative from the end, or
+    left out; no step) of a matrix of known size — ``alpha[:, :-1]`` in a join — as Python
+    slices it; ``None`` for an index that drops an axis, a step, or an empty slice."""
+    declared = shapes.get(node.value.id) if isinstance(node.value, ast.Name) else None
+    if declared is None or len(declared) != 2:
+        return None  # a 1-D name's one index is its only axis, not the rows
+    inner = _ast_shape(node.value, shapes)
+    parts = node.slice.elts if isinstance(node.slice, ast.Tuple) else [node.slice]
+    if inner is None or len(parts) > 2:
+        return None
+    out = list(inner)
+    for axis, part in enumerate(parts):
+        if not isinstance(part, ast.Slice) or part.step is not None:
+            return None
+        bounds = [_int_index(b) if b is not None else None for b in (part.lower, part.upper)]
+        if any(b is None and e is not None for b, e in zip(bounds, (part.lower, part.upper))):
+            return None
+        lo, hi, _ = slice(*bounds).indices(inner[axis])
+        if hi <= lo:
+            return None
+        out[axis] = hi - lo
+    return out[0], out[1]
+
+
+_JOINS = {"cat": 0, "concat": 0, "concatenate": 0, "hstack": 1, "vstack": 0, "row_stack": 0}
+
+
+def _joined_shape(node: ast.Call, shapes: Mapping[str, Any]) -> tuple[int, int] | None:
+    """The (rows, columns) of a join of tensors of known size — ``torch.cat([ones, 1 - a],
+    -1)``, ``np.concatenate((A, B), axis=0)``, ``np.hstack([A, B])``, the language's ``concat(A,
+    B, axis=1)`` — as written, before its spelling is read (NeRF's exclusive ``cumprod`` of a
+    column of ones joined to ``1 - alpha``); ``None`` when a part's size or the axis is not known.
+    The axis defaults to 0 (NumPy's, PyTorch's); stacks and Keras' -1 default are left out."""
+    f = node.func
+    fname = f.id if isinstance(f, ast.Name) else f.attr if isinstance(f, ast.Attribute) else ""
+    if fname not in _JOINS or any(k.arg not in ("axis", "dim") for k in node.keywords):
+        return None
+    first = node.args[0] if node.args else None
+    listed = isinstance(first, ast.List | ast.Tuple)
+    if isinstance(f, ast.Attribute) and isinstance(f.value, ast.Name) and f.value.id == "K":
+        return None  # the Keras backend joins along -1 by default
+    if listed:
+        parts, rest = list(first.elts), node.args[1:]  # type: ignore[union-attr]
+    elif fname == "concat" and isinstance(f, ast.Name):
+        parts, rest = list(node.args), []
+    else:
+        return None
+    kws = {k.arg: k.value for k in node.keywords}
+    if fname in ("hstack", "vstack", "row_stack"):
+        axis: int | None = None if rest or kws else _JOINS[fname]
+    else:
+        given = rest[0] if len(rest) == 1 else kws.get("axis", kws.get("dim"))
+        axis = _JOINS[fname] if given is None and not rest else _int_index(given)
+    sizes = [_ast_shape(p, shapes) for p in parts]
+    if axis not in (0, 1, -1, -2) or len(parts) < 2 or any(s is None for s in sizes):
+        return None
+    axis %= 2  # type: ignore[operator]
+    other = {s[1 - axis] for s in sizes}  # type: ignore[index]
+    if len(other) != 1:
+        return None
+    total = sum(s[axis] for s in sizes)  # type: ignore[index]
+    return (total, other.pop()) if axis == 0 else (other.pop(), total)
 
 
 # functions read by blocks of a named tensor (Converter.blockwise); cumsum's length cap
@@ -3100,3 +3173,25 @@ def small_linalg(text: str, shapes: Mapping[str, tuple[int, ...]] | None = None)
         return ast.unparse(tree) if changed else text
     except RecursionError:
         return text
+
+
+# ---- heldnets23: refusals a course user can act on (issue 9, pass 22) ------------------------
+
+# functions that choose entries by their rank in the data: a sorting, one path per ordering
+_BY_RANK_HN23 = frozenset(
+    {"sort", "argsort", "msort", "topk", "top_k", "kthvalue", "median", "nanmedian", "mode",
+     "quantile", "nanquantile", "percentile", "partition", "argpartition"}
+)
+
+
+def _attribute_refusal_hn23(node: ast.Attribute) -> catalog.Said:
+    """Why ``x.<attr>`` is refused: ``torch.topk(a, 2).values`` / ``torch.sort(z).indices`` name
+    the selection by rank (the attribute is not the problem); any other attribute, the list of
+    the one read (``.T``)."""
+    call = node.value
+    if isinstance(call, ast.Call):
+        f = call.func
+        name = f.id if isinstance(f, ast.Name) else f.attr if isinstance(f, ast.Attribute) else ""
+        if name in _BY_RANK_HN23:
+            return catalog.said("spec.heldnets23.by_rank", name=name)
+    return catalog.said("spec.attribute", attr=node.attr)

@@ -920,6 +920,7 @@ class _Validator:
         self.target_shapes: dict[str, tuple[int, int]] = {}  # of F.cross_entropy(Z, y)'s y
         self.made_labels: dict[str, list[int]] = {}  # torch.arange(N) targets, as inputs
         self.made_ones: dict[tuple[int, int, bool], str] = {}  # np.ones((m, 1)): inputs of ones
+        self.made_zeros_hn23: dict[tuple[int, int, bool], str] = {}  # torch.zeros(m, 1), alike
         self.made_eyes: dict[int, str] = {}  # np.eye(n): inputs holding the identity
         self.bernoulli_support: set[str] = set()  # values of Bernoulli(…).log_prob: 0 or 1
         self.made_tris: dict[tuple[str, int, int, int], str] = {}  # torch.tril(torch.ones(T, T))
@@ -974,6 +975,7 @@ class _Validator:
                     text = self.argmax_targets(text)
                     text = self.tri_made(f'{where} = "{text}"', text, inputs, shapes, dims)
                     text = self.ones_made(f'{where} = "{text}"', text, inputs, shapes, dims)
+                    text = self.zeros_made_hn23(f'{where} = "{text}"', text, inputs, shapes, dims)
                     text = self.eye_made(f'{where} = "{text}"', text, inputs, shapes, dims)
                     text = self.sdpa(f'{where} = "{text}"', text, shapes, constants, dims, dialect)
                     text = self.squeezed(f'{where} = "{text}"', text, shapes, constants, dims)
@@ -1675,13 +1677,14 @@ class _Validator:
         return _replaced(text, tree, ones)
 
     def _ones_shape(
-        self, where: str, node: ast.AST, shapes, dims
+        self, where: str, node: ast.AST, shapes, dims, attr: str = "ones"
     ) -> tuple[tuple[Any, Any], bool] | None:
         """The (rows, cols) of ``np.ones((r, c))``/``torch.ones(r, c)``/``np.ones(c)`` (1-D, a
-        row ``(1, c)``: ``True``), or ``None`` where ``node`` is no such call."""
+        row ``(1, c)``: ``True``), or ``None`` where ``node`` is no such call (``attr="zeros"``:
+        of ``np.zeros``/``torch.zeros`` alike)."""
         if not isinstance(node, ast.Call) or not isinstance(node.func, ast.Attribute):
             return None
-        if node.func.attr != "ones" or ex.module_of(node.func.value) not in ONES_MODULES:
+        if node.func.attr != attr or ex.module_of(node.func.value) not in ONES_MODULES:
             return None
         if any(k.arg not in ("dtype", "device", "requires_grad") for k in node.keywords):
             return None
@@ -1798,6 +1801,41 @@ class _Validator:
         self.made_labels[label] = [[int(keep(j - i)) for j in cols] for i in rows]
         self.made_tris[key] = label
         return label
+
+    def zeros_made_hn23(self, where: str, text: str, inputs, shapes, dims) -> str:
+        """``torch.zeros(r, 1)`` / ``np.zeros((r, 1))`` / ``np.zeros(c)`` written in a line (the
+        zero column that starts an exclusive cumsum, a zero padding joined to a matrix): an
+        input of zeros of that shape named ``zeros`` (``zeros_2`` … for another shape), given as
+        the identity is, so every point keeps it 0. ``text`` is returned with the name in place."""
+        if "zeros" not in text:
+            return text
+        tree = spelling.parsed(text)
+        if tree is None:
+            return text  # the parser names the problem
+
+        def zeros(child: ast.AST) -> ast.expr | None:
+            made = self._ones_shape(where, child, shapes, dims, attr="zeros")
+            if made is None:
+                return None
+            (r, c), one_d = made
+            key = (int(r), int(c), one_d)
+            label = self.made_zeros_hn23.get(key)
+            if label is None:
+                label, k = "zeros", 1
+                while label in shapes or label in self.names:
+                    k += 1
+                    label = f"zeros_{k}"
+                inputs[label] = shapes[label] = (r, c)
+                self.names[label] = "inputs"
+                if one_d:
+                    self.one_d[label] = str(c)
+                    self.made_labels[label] = [0] * key[1]
+                else:
+                    self.made_labels[label] = [[0] * key[1] for _ in range(key[0])]
+                self.made_zeros_hn23[key] = label
+            return ast.Name(label, ast.Load())
+
+        return _replaced(text, tree, zeros)
 
     def eye_made(self, where: str, text: str, inputs, shapes, dims) -> str:
         """``np.eye(n)`` / ``torch.eye(n)`` / ``np.identity(n)`` (n a [dims] name, a number,

@@ -3154,9 +3154,9 @@ def _nan_max(name: str, sugar: str) -> Callable[[ast.Call, str], ast.expr]:
     return rewrite
 
 
-def _refuse(message: str) -> Callable[[ast.Call, str], ast.expr]:
+def _refuse(message: str | catalog.Said) -> Callable[[ast.Call, str], ast.expr]:
     """A function with no gradient derive could show: refused with what it is and what to
-    write instead."""
+    write instead (a catalogue message, said in the reader's language)."""
 
     def rewrite(node: ast.Call, how: str) -> ast.expr:
         raise SpellingError(message)
@@ -3262,14 +3262,6 @@ def _sinc(x: ast.expr) -> ast.expr:
     return _div(_call("sin", px), px)
 
 
-_ARG_REFUSAL = (
-    "{0}() returns indices, which have no gradient: for the value write x.max(dim=1) "
-    "(np.max(x, axis=1)); for labels, declare them as an input"
-)
-_MEDIAN_REFUSAL = (
-    "{0}() picks the middle entry by sorting, which derive does not model: use mean(), or "
-    "max()/min() (whose gradient goes to one entry)"
-)
 REWRITES.update(
     {
         "xlogy": _xlogy,
@@ -3312,12 +3304,12 @@ REWRITES.update(
         "vdot": _vdot,
         "inner": _inner,
         "tensordot": _tensordot,
-        "argmax": _refuse(_ARG_REFUSAL.format("argmax")),
-        "argmin": _refuse(_ARG_REFUSAL.format("argmin")),
-        "median": _refuse(_MEDIAN_REFUSAL.format("median")),
-        "nanmedian": _refuse(_MEDIAN_REFUSAL.format("nanmedian")),
-        "quantile": _refuse(_MEDIAN_REFUSAL.format("quantile")),
-        "percentile": _refuse(_MEDIAN_REFUSAL.format("percentile")),
+        "argmax": _refuse(catalog.said("spec.heldnets23.indices", name="argmax")),
+        "argmin": _refuse(catalog.said("spec.heldnets23.indices", name="argmin")),
+        "median": _refuse(catalog.said("spec.heldnets23.middle", name="median")),
+        "nanmedian": _refuse(catalog.said("spec.heldnets23.middle", name="nanmedian")),
+        "quantile": _refuse(catalog.said("spec.heldnets23.middle", name="quantile")),
+        "percentile": _refuse(catalog.said("spec.heldnets23.middle", name="percentile")),
     }
 )
 _QUALIFIED.update(
@@ -3792,3 +3784,47 @@ def distributions(text: str, taken: frozenset[str] = frozenset()) -> str:
         return ast.unparse(Dists().visit(tree))
     except RecursionError:
         return text
+
+
+# ---- heldnets23: linear algebra spellings of held-out course networks (issue 9, pass 22) -----
+
+_LINALG_HN23 = ("torch.linalg", "np.linalg", "numpy.linalg", "jnp.linalg", "jax.numpy.linalg")
+
+
+def _multi_dot_hn23(node: ast.Call, how: str) -> ast.expr:
+    """``torch.linalg.multi_dot([A, B, C])`` / ``np.linalg.multi_dot``: the chained product
+    ``A @ B @ C`` (the libraries only choose the cheapest bracketing; the value is the same, a
+    1-D first or last factor a row or a column as ``@`` reads it)."""
+    a = _bound(node, "multi_dot", ("tensors", "out"), 1)
+    listed = a["tensors"]
+    if not _is_none(a.get("out")) or not isinstance(listed, ast.List | ast.Tuple) or len(
+        listed.elts
+    ) < 2 or any(isinstance(t, ast.Starred) for t in listed.elts):
+        raise SpellingError(catalog.said("spec.heldnets23.multi_dot"))
+    out = listed.elts[0]
+    for factor in listed.elts[1:]:
+        out = _bin(out, ast.MatMult(), factor)
+    return out
+
+
+def _matrix_norm_hn23(node: ast.Call, how: str) -> ast.expr:
+    """``torch.linalg.matrix_norm(A)`` / ``np.linalg.matrix_norm`` with the default (or written)
+    ``ord='fro'`` over both axes: the Frobenius norm ``sqrt(sum(A ** 2))`` (PyTorch's root has the
+    gradient 0 at a zero matrix, :func:`_norm_root`). The nuclear and spectral norms, ord=±1/±inf
+    and a kept (1, 1) shape are refused naming the form that is read."""
+    a = _bound(node, "matrix_norm", ("x", "ord", "axis", "keepdims", "dtype"), 1)
+    order, axes = a.get("ord"), a.get("axis")
+    fro = _is_none(order) or isinstance(order, ast.Constant) and order.value == "fro"
+    both = _is_none(axes) or isinstance(axes, ast.List | ast.Tuple) and sorted(
+        _axis_value(k) for k in axes.elts  # type: ignore[type-var]
+    ) == [0, 1]
+    if not fro or not both or _flag(a.get("keepdims"), False, "matrix_norm(keepdim=…)") or (
+        not _is_none(a.get("dtype"))
+    ):
+        raise SpellingError(catalog.said("spec.heldnets23.matrix_norm"))
+    sq = _bin(a["x"], ast.Pow(), _num(2))
+    return _call(_norm_root(how == "torch.linalg"), _call("sum", sq))
+
+
+REWRITES.update({"multi_dot": _multi_dot_hn23, "matrix_norm": _matrix_norm_hn23})
+_QUALIFIED.update({"multi_dot": _LINALG_HN23, "matrix_norm": _LINALG_HN23})
