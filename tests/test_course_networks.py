@@ -67,13 +67,9 @@ def test_course_network_renders(path: Path, tmp_path: Path) -> None:
 # (issue 11, the checker; found on branch heldnets). Strict: a fix makes the test XPASS and fail,
 # so the entry is removed then.
 CHECK_GAPS: dict[str, str] = {
-    # branch heldnets23 (found, not fixed: the checker's side, issue 11; verify, build and the
-    # spelled oracle agree): SimSiam's F.normalize of relu rows — the walkthrough's own dWf, dWh1,
-    # dWh2 read as "right at the example values, but not at other values"; with tanh in place
-    # of both relus all three are read back, so the checker's other points that make a relu row
-    # all 0 under normalize (a division by 0) are not yet skipped as hn15_byol_regression's are
-    "hn22_simsiam_stopgrad": "checker: normalize of a relu row that is 0 at the checker's other "
-    "points (issue 11)",
+    # (branch heldnets23's hn22_simsiam_stopgrad — F.normalize of relu rows, 0/0 where a whole
+    # row is 0 at most of the checker's random points — is read back since round 23: a point
+    # where the network's own gradient is undefined is drawn again, checknet._points_defined)
     # branch heldnets22: the Jensen-Shannon divergence of a softmax against a given positive
     # distribution q (log(q / m), m = (p + q) / 2): the walkthrough's own dW reads as "right at
     # the example values, but not at other values" (also on main); written log(q) - log(m) it

@@ -112,6 +112,24 @@ class Net:
         self.label_at: dict[str, tuple[str, int, int]] = {}
         self._targets: dict[str, Target] = {}
         self._build_names()
+        self._points_defined(self.rand, POINTS_PIECEWISE)
+
+    def _points_defined(self, checker: Checker, count: int) -> None:
+        """Draw again each random point where one of the network's own gradients is undefined
+        (a ReLU layer whose whole row is 0 under ``F.normalize``: 0/0). Such a point judges
+        nobody — the derivation's own formula is undefined there too — and a network where most
+        draws are such (SimSiam's: 5 of 12) was left with too few points to tell a right formula
+        from one right only at the example values. After the draws :data:`MAX_REDRAW` allows,
+        the point stays as it is (skipped where the gradient is undefined, as before)."""
+        refs = [self.g.tensors[p].grad_ref(self.g.loss_tex) for p in self.spec.params]
+        for k in range(count):
+            while any(evaluate(r, System(checker, k)) is None for r in refs):
+                if not checker._draw_again(k):
+                    break
+                checker._select(k)
+                leaves = checker.__dict__.get("_leaves", {})
+                for key in [key for key in leaves if key[-1] == k]:
+                    del leaves[key]
 
     # names ------------------------------------------------------------------------------
     def _name_entry(self, label: str, tensor: str, i: int, j: int) -> None:
@@ -275,6 +293,7 @@ class Net:
             self._lazy["dims"] = (FillChecker if self.kept else Checker)(
                 defs=defs, domains=dict(self.domains), points=DIAG_POINTS, seed=self.seed + 7
             )
+            self._points_defined(self._lazy["dims"], DIAG_POINTS)
         return self._lazy["dims"]
 
     @property
