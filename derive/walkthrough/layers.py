@@ -151,10 +151,23 @@ def repeats(d: Derivation, order: tuple[str, ...]) -> dict[str, Like]:
     siblings = {}
     for i in range(1, len(order)):
         if wide[i] or wide[i - 1]:
-            renamed = _sibling(visits[order[i - 1]], visits[order[i]])
+            renamed = _sibling(visits[order[i - 1]], visits[order[i]]) or _twin_step(
+                forms, kinds, i
+            )
             if renamed:
                 siblings[i] = renamed
     return _runs(d, order, forms, allowed, 2, siblings)
+
+
+def _twin_step(forms: list[_Form | None], kinds: list[str], i: int) -> dict[str, str] | None:
+    """The renaming that turns the δ step just above position ``i`` into the one at ``i`` (both
+    of computed tensors, the same form: :func:`_match`), or ``None``. Twin branches are
+    backpropagated one right after the other — VICReg's two views, two attention heads, a
+    sentence pair's two sides — and the second is the first again with its names replaced:
+    a run of one, as a parameter's sibling is."""
+    if "param" in (kinds[i], kinds[i - 1]):
+        return None
+    return _match([forms[i - 1]], [forms[i]])
 
 
 def _sibling(a: BackwardVisit, b: BackwardVisit) -> dict[str, str] | None:
