@@ -137,7 +137,8 @@ def repeats(d: Derivation, order: tuple[str, ...]) -> dict[str, Like]:
     least one parameter's gradient, a tensor that is not a scalar (a scalar graph's steps are
     one line each, their numbers the lesson: cs231n's sigmoid gate, w₁ and x₁ as w₀ and x₀)
     and at least two steps (one step like the one before it is a coincidence of names, not a
-    layer); the last run may stop one step short of its model
+    layer — except a parameter's sibling, :func:`_sibling`, and a δ step of a twin branch right
+    after its twin, :func:`_twin_step`); the last run may stop one step short of its model
     (the input layer has no δ of the input to pass on)."""
     visits = {v.name: v for v in d.backward}
     forms = [_form(d, visits[n]) for n in order]
