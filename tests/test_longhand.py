@@ -113,9 +113,11 @@ def test_a_sibling_parameter_is_found_by_its_steps() -> None:
 
 def test_a_renamed_value_may_be_a_name_that_stays() -> None:
     """Three recurrent steps: Wrec's paths are Win's with v3 → s2, v2 → s1, v1 → s0, while s2
-    and s1 also stay where they were (the slope 1 − s²): a substitution all at once."""
+    and s1 also stay where they were (the slope 1 − s²): a substitution all at once. (δs1 is
+    δs2 one step further back, renamed: a twin step since round 23, layers._twin_step.)"""
     like = _compact(RECUR)
-    assert set(like) == {"Wrec"}
+    assert set(like) == {"Wrec", "s1"}
+    assert dict(like["s1"].pairs)["s2"] == "s1"
     lk = like["Wrec"]
     assert dict(lk.pairs) == {"Win": "Wrec", "v3": "s2", "v2": "s1", "v1": "s0"}
     w = _walkthrough(RECUR)

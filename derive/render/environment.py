@@ -72,6 +72,47 @@ def _verbatim(v: Any) -> Raw:
 LISTING_LINE = 1500
 
 
+# a standard handout with this many tensors of example values or more sets them by their values
+# only, packed several to a line (``values_packed``), with one sentence on how an entry is named:
+# the entries by symbol double each matrix's width, and a recurrence or a gated cell has 13–18
+# such tensors (a third of the first page). The built-ins have at most 9.
+MANY_VALUES = 10
+
+
+def values_compact(w: Any, detail: str) -> bool:
+    """Whether ``w``'s example values are set by value only (:data:`MANY_VALUES`, standard)."""
+    return detail == "standard" and sum(1 for t in w.tensors if t.value) >= MANY_VALUES
+
+
+def _values_packed(tensors: Any, room: float) -> list[list[Any]]:
+    """Layout only: the tensors with values, in order, packed greedily into lines of at most
+    ``room`` units of display width (``lhs = values``, a gap between two)."""
+    lines: list[list[Any]] = []
+    used = room
+    for t in tensors:
+        v = t.value
+        width = printing.display_width(f"{v.lhs} {v.rel} {v.value}") + 4.0
+        if lines and used + width <= room:
+            lines[-1].append(t)
+            used += width
+        else:
+            lines.append([t])
+            used = width
+    return lines
+
+
+def entry_named(w: Any) -> tuple[Math, Math] | None:
+    """``(tensor, entry)``: the first tensor with values of two rows and columns or more and
+    its entry in row 2, column 1 as the handout names it — the sentence under values set by
+    value only says how entries are named."""
+    for t in w.tensors:
+        body = str(t.entries).removeprefix("\\begin{bmatrix} ").removesuffix(" \\end{bmatrix}")
+        rows = body.split(" \\\\ ") if t.value and t.entries else []
+        if len(rows) >= 2 and len(cells := rows[1].split(" & ")) >= 2:
+            return t.tex, Math(cells[0])
+    return None
+
+
 def _listing(lines: Any) -> list[str]:
     """Layout only: the code ``lines`` with any over :data:`LISTING_LINE` characters broken at
     spaces into pieces of at most that length, the pieces after the first indented by 4."""
@@ -304,6 +345,7 @@ def environment(family: str, templates: str | None = None) -> jinja2.Environment
         eq_rows=lambda eqs, pair: _eq_rows(eqs, fit_width, pair),
         part_rows=_part_rows,
         tall=lambda c: _tall(c, fit_width),
+        values_packed=lambda ts: _values_packed(ts, fit_width),
     )
     env.filters.update(
         raw=_raw,
@@ -336,7 +378,13 @@ def render(
     detail = getattr(w, "detail", "full")
     few, dense = _few(w, detail)
     text = env.get_template(template).render(
-        w=w, lang=lang, L=catalogue(lang), few=few, dense=dense, **extra
+        w=w,
+        lang=lang,
+        L=catalogue(lang),
+        few=few,
+        dense=dense,
+        by_value=values_compact(w, detail) and entry_named(w),
+        **extra,
     )
     text = math_words(text, lang)
     text = re.sub(r"[ \t]+\n", "\n", text)

@@ -57,6 +57,7 @@ FILTERS = (
     "tex_escape",
     "prose",
     "with_value",
+    "values_packed",
 )
 _TEX_DELIMITERS = dict(
     block_start_string="((*",

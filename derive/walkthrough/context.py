@@ -92,6 +92,12 @@ class Prepared:
 # MLP-Mixer block it runs to 20 KB, which no reader uses and KaTeX refuses ("Too many
 # expansions"). Longer, the handout says it is left out (the steps above give the gradient).
 MAX_CLOSED_TEX = 2000
+# below ``full`` detail a closed form over this many characters is left out too, saying so
+# (``BackwardItem.closed_cut``): the built-ins' longest is 324; a layer deep in a network
+# (a residual batch-norm block's first layer, a deep RNN's first layer) inlines every δ above
+# it into 800–1500 characters — half a page of nested fractions that the steps above already
+# give one readable step at a time. ``--detail full`` writes it out.
+STANDARD_CLOSED_TEX = 800
 
 
 def prepare(d: Derivation, proofs: Mapping[str, Any], detail: str = "full") -> Prepared:
@@ -120,6 +126,8 @@ def prepare(d: Derivation, proofs: Mapping[str, Any], detail: str = "full") -> P
         if b.name not in shown
         else replace(b, closed_long=True)
         if len(str(shown[b.name].rhs)) > MAX_CLOSED_TEX
+        else replace(b, closed_cut=True)
+        if not full and len(str(shown[b.name].rhs)) > STANDARD_CLOSED_TEX
         else replace(
             b, closed=shown[b.name], deep=lessons.through_weights(d, b.name, closed[b.name])
         )

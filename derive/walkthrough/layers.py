@@ -137,7 +137,8 @@ def repeats(d: Derivation, order: tuple[str, ...]) -> dict[str, Like]:
     least one parameter's gradient, a tensor that is not a scalar (a scalar graph's steps are
     one line each, their numbers the lesson: cs231n's sigmoid gate, w₁ and x₁ as w₀ and x₀)
     and at least two steps (one step like the one before it is a coincidence of names, not a
-    layer); the last run may stop one step short of its model
+    layer — except a parameter's sibling, :func:`_sibling`, and a δ step of a twin branch right
+    after its twin, :func:`_twin_step`); the last run may stop one step short of its model
     (the input layer has no δ of the input to pass on)."""
     visits = {v.name: v for v in d.backward}
     forms = [_form(d, visits[n]) for n in order]
@@ -151,10 +152,23 @@ def repeats(d: Derivation, order: tuple[str, ...]) -> dict[str, Like]:
     siblings = {}
     for i in range(1, len(order)):
         if wide[i] or wide[i - 1]:
-            renamed = _sibling(visits[order[i - 1]], visits[order[i]])
+            renamed = _sibling(visits[order[i - 1]], visits[order[i]]) or _twin_step(
+                forms, kinds, i
+            )
             if renamed:
                 siblings[i] = renamed
     return _runs(d, order, forms, allowed, 2, siblings)
+
+
+def _twin_step(forms: list[_Form | None], kinds: list[str], i: int) -> dict[str, str] | None:
+    """The renaming that turns the δ step just above position ``i`` into the one at ``i`` (both
+    of computed tensors, the same form: :func:`_match`), or ``None``. Twin branches are
+    backpropagated one right after the other — VICReg's two views, two attention heads, a
+    sentence pair's two sides — and the second is the first again with its names replaced:
+    a run of one, as a parameter's sibling is."""
+    if "param" in (kinds[i], kinds[i - 1]):
+        return None
+    return _match([forms[i - 1]], [forms[i]])
 
 
 def _sibling(a: BackwardVisit, b: BackwardVisit) -> dict[str, str] | None:

@@ -189,6 +189,9 @@ class BackwardItem:
     # the closed form is left out: in forward values only it is too long to read
     # (context.MAX_CLOSED_TEX); the handout says so where it would be
     closed_long: bool = False
+    # the closed form is left out below ``full`` detail only (context.STANDARD_CLOSED_TEX): the
+    # handout says so, and that ``--detail full`` writes it
+    closed_cut: bool = False
     # the run of steps above has exactly this step's form (derive.walkthrough.layers.Like): a
     # standard handout writes it compactly, naming the run it repeats
     like: Any = None
