@@ -237,6 +237,12 @@ def _np_shim() -> SimpleNamespace:
         fliplr=lambda x: torch.fliplr(_t(x)),
         flipud=lambda x: torch.flipud(_t(x)),
         roll=lambda x, shift, axis=None: torch.roll(_t(x), shift, dims=axis),
+        # spellings23: NumPy's replication, Kronecker and cross products
+        tile=lambda x, reps: torch.tile(_t(x), reps if isinstance(reps, tuple | list) else (reps,)),
+        repeat=lambda x, k, axis=None: torch.repeat_interleave(_t(x), k, dim=axis),
+        broadcast_to=lambda x, shape: torch.broadcast_to(_t(x), tuple(shape)),
+        kron=lambda a, b: torch.kron(_t(a), _t(b)),
+        cross=lambda a, b, axis=-1: torch.linalg.cross(_t(a), _t(b), dim=axis),
         prod=lambda x, axis=None, keepdims=False: torch.prod(_t(x))
         if axis is None
         else torch.prod(_t(x), dim=axis, keepdim=keepdims),

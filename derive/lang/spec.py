@@ -27,7 +27,7 @@ from derive.errors import BadInput, LimitError
 from derive.files import NotAFile, read_capped
 from derive.lang import domains as domain
 from derive.lang import expr as ex
-from derive.lang import ops, spelling, splits
+from derive.lang import ops, replicate, spelling, splits
 from derive.locale import catalog
 
 IDENT = re.compile(r"^[A-Za-z][A-Za-z0-9_]{0,31}\Z")  # \Z: "W\n" is not a name
@@ -972,6 +972,7 @@ class _Validator:
                     text = self.lookups_2d(f'{where} = "{text}"', key, text, fwd, inputs, shapes)
                     text = self.arange_targets(f'{where} = "{text}"', text, inputs, shapes, dims)
                     text = self.argmax_targets(text)
+                    text = self.replicas(text, shapes, dims, dialect)
                     text = self.tri_made(f'{where} = "{text}"', text, inputs, shapes, dims)
                     text = self.ones_made(f'{where} = "{text}"', text, inputs, shapes, dims)
                     text = self.eye_made(f'{where} = "{text}"', text, inputs, shapes, dims)
@@ -1654,6 +1655,14 @@ class _Validator:
         )
         softmax = ast.Call(ast.Name("softmax", ast.Load()), [scores], [])
         return ast.BinOp(softmax, ast.MatMult(), v)
+
+    def replicas(self, text: str, shapes, dims, dialect: str) -> str:
+        """``np.tile``, ``np.repeat``, ``torch.repeat_interleave``, ``x.repeat``, ``x.expand``,
+        ``np.broadcast_to``, ``np.kron``, ``np.cross`` as concatenations and products with a
+        block of ones (:mod:`derive.lang.replicate`), before the ones are made inputs."""
+        return replicate.replicated_text(
+            text, shapes, self.one_d, lambda a: self._ones_size(a, shapes, dims), dialect
+        )
 
     def ones_made(self, where: str, text: str, inputs, shapes, dims) -> str:
         """``np.ones((m, 1))`` / ``torch.ones(m, 1)`` / ``np.ones(m)`` (Coursera ML's bias column,

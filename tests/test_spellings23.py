@@ -1,0 +1,132 @@
+"""Round 23 (branch spellings23), issue 9's leftovers of passes 21–22, each read as its library
+defines it:
+
+1. replication — ``np.tile``, ``np.repeat`` along an axis, PyTorch's ``x.repeat``, ``.expand``,
+   ``.expand_as``, ``torch.repeat_interleave``, ``np.broadcast_to`` — as concatenations of copies
+   or products with a block of ones (a row copied down is ``𝟙 c``, sized by its [dims] name);
+   ``np.kron`` of small operands; ``np.cross``/``torch.cross``/``torch.linalg.cross`` of
+   3-vectors (:mod:`derive.lang.replicate`).
+
+Every spec's own text runs in PyTorch float64 (tests/spelled_oracle.py) and must agree with
+derive's reading at held-out names, sizes and values; ``derive verify`` must pass against PyTorch
+and finite differences; what is not read is exit 2 naming the form, in English and Chinese."""
+
+from __future__ import annotations
+
+import functools
+
+import pytest
+from spelled_oracle import oracle_text
+
+from derive.engine.backprop import derive
+from derive.errors import DeriveError
+from derive.lang import spec as spec_mod
+from derive.locale import catalog
+from derive.numeric import verify as numeric
+
+torch = pytest.importorskip("torch")
+
+# held-out names and sizes: a 5 × 3 batch, a 3 × 2 weight, a bias row, a 1-D vector of 3
+_NET = """
+[dims]
+N = 5
+D = 3
+K = 2
+[inputs]
+Xs = ["N", "D"]
+Tg = ["N", "K"]
+v = ["D"]
+[params]
+Wm = ["D", "K"]
+bb = [1, "K"]
+[forward]
+Hh = "Xs @ Wm + bb"
+{lines}
+[values]
+Xs = [[0.7, -1.3, 0.4], [-0.2, 0.9, 1.6], [1.1, 0.3, -0.8], [-1.5, -0.6, 0.2], [0.5, 0.8, -1.1]]
+Wm = [[0.45, -0.35], [0.15, 0.65], [-0.55, 0.25]]
+bb = [[0.05, -0.15]]
+Tg = [[0.3, -0.1], [0.8, 0.2], [-0.4, 0.6], [0.1, -0.9], [0.7, 0.35]]
+v = [0.6, -0.25, 1.2]
+"""
+
+
+@functools.lru_cache(maxsize=None)
+def _derived(text: str):
+    return derive(spec_mod.parse(text, "spellings23"))
+
+
+def _agree_and_verify(lines: str) -> None:
+    text = _NET.format(lines=lines)
+    out = oracle_text(text, "spellings23", 1e-9)
+    assert out.status == "agree", (out.status, out.reason)
+    report = numeric.verify(_derived(text), points=1)
+    assert report.ok, [c for c in report.comparisons if not c.ok][:3]
+
+
+def _refused(lines: str, lang: str) -> str:
+    """The exit-2 message of deriving ``lines`` in the net, in ``lang``."""
+    with pytest.raises(DeriveError) as err:
+        numeric.verify(derive(spec_mod.parse(_NET.format(lines=lines), "refused")), points=1)
+    assert err.value.exit_code == 2
+    return catalog.localized(err.value, lang)
+
+
+_REPLICATED = [
+    # a row copied down by its [dims] name, a number, another tensor's shape
+    'loss = "np.sum(np.tile(bb, (N, 1)) * Tg) + np.sum(Hh ** 2)"',
+    'loss = "torch.sum(bb.expand(5, 2) * torch.tanh(Hh))"',
+    'loss = "torch.sum(bb.expand(N, -1) * Hh * Tg)"',
+    'loss = "torch.sum((bb * bb).expand_as(Tg) * Hh)"',
+    'loss = "np.sum(np.broadcast_to(bb, Hh.shape) * Hh)"',
+    'loss = "np.sum(np.broadcast_to(bb, (N, K)) ** 2 * Tg) + np.mean(Hh)"',
+    'loss = "torch.sum(torch.broadcast_to(Hh[:, 1:2], (N, K)) * Tg)"',
+    'loss = "torch.sum(Hh[:, 0:1].expand_as(Tg) * Tg)"',
+    'loss = "np.sum(np.broadcast_to(v, (N, D)) * (Xs @ Wm @ Wm.T)) + np.sum(Hh)"',
+    # copies of a matrix: tile, PyTorch's repeat, NumPy's repeat / repeat_interleave per slice
+    'loss = "np.sum(np.tile(Hh, (2, 3)) * np.sum(np.tile(Hh, 2)))"',
+    'loss = "torch.sum(Hh.repeat(2, 1) ** 3)"',
+    'loss = "torch.sum(torch.tile(Hh, (1, 2)) * torch.cat([Tg, Tg], dim=1))"',
+    'loss = "np.sum(np.repeat(Hh, 2, axis=1) * np.repeat(Tg, 2, axis=1) ** 2)"',
+    'loss = "torch.sum(torch.repeat_interleave(Hh, 2, dim=0)[3:7, :] ** 2)"',
+    'loss = "torch.sum(Hh.repeat_interleave(3, dim=1) * torch.sigmoid(Hh).repeat(1, 3))"',
+    'loss = "np.sum(np.repeat(v, 2) ** 2) + np.sum(Hh * Tg)"',
+    # Kronecker products of small operands, cross products of 3-vectors along an axis
+    'loss = "np.sum(np.kron(bb, Tg) ** 2) + np.sum(Hh)"',
+    'loss = "np.sum(np.kron(Hh[0:2, :], Wm) * np.kron(Tg[0:2, :], Wm))"',
+    'loss = "torch.sum(torch.kron(bb, torch.tanh(Hh)) ** 2)"',
+    'loss = "torch.sum(torch.cross(Xs, torch.tanh(Xs @ Wm @ Wm.T), dim=1) * Xs) + torch.sum(Hh)"',
+    'loss = "torch.sum(torch.linalg.cross(Xs @ Wm @ Wm.T, Xs) ** 2) + torch.sum(Hh)"',
+    'loss = "np.sum(np.cross(Xs, np.exp(Xs @ Wm @ Wm.T)) * Xs) + np.sum(Hh)"',
+]
+
+
+@pytest.mark.parametrize("lines", _REPLICATED)
+def test_replication_agrees_with_the_library_running_the_text(lines: str) -> None:
+    _agree_and_verify(lines)
+
+
+def test_a_row_copied_down_is_a_product_with_ones_sized_by_its_dims_name() -> None:
+    """``np.broadcast_to(bb, (N, K))`` is ``ones @ bb`` with ones of N rows (a [dims] size), so
+    the walkthrough prints the column sums, not five copies joined."""
+    text = _NET.format(lines='loss = "np.sum(np.broadcast_to(bb, (N, K)) * Hh)"')
+    spec = spec_mod.parse(text, "ones")
+    assert "ones" in spec.inputs and str(spec.inputs["ones"][0]) == "5"
+    assert getattr(spec.inputs["ones"][0], "label", None) == "N"
+
+
+@pytest.mark.parametrize(
+    "lines, words",
+    [
+        ('loss = "np.sum(np.repeat(Hh, 2) ** 2)"', ("repeat()", "axis")),
+        ('loss = "np.sum(np.broadcast_to(Hh, (N, 4)) ** 2)"', ("broadcast_to()", "size 1")),
+        ('loss = "np.sum(np.tile(Hh, (8, 1)) ** 2)"', ("tile()", "32")),
+        ('loss = "np.sum(np.cross(Hh, Hh * 2) ** 2)"', ("cross()", "3")),
+        ('loss = "np.sum(np.tile(Hh, (1, 1.5)) ** 2)"', ("tile()", "whole-number")),
+    ],
+)
+def test_replication_not_read_is_refused_naming_the_form(lines: str, words: tuple) -> None:
+    en, zh = _refused(lines, "en"), _refused(lines, "zh")
+    for w in words:
+        assert w in en, en
+    assert words[0] in zh and zh != en and any("\u4e00" <= ch <= "\u9fff" for ch in zh), zh
