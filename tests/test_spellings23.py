@@ -130,3 +130,24 @@ def test_replication_not_read_is_refused_naming_the_form(lines: str, words: tupl
     for w in words:
         assert w in en, en
     assert words[0] in zh and zh != en and any("\u4e00" <= ch <= "\u9fff" for ch in zh), zh
+
+
+_FUNCTIONS = [
+    # NumPy's/SciPy's real cube root sign(x)·|x|^(1/3); x·log(1 + y), 0 where x = 0
+    'loss = "np.sum(np.cbrt(Hh) * Tg)"',
+    'loss = "np.sum(scipy.special.cbrt(Hh * 2 - 0.1) ** 2)"',
+    'loss = "torch.sum(torch.special.xlog1py(Tg * Tg, Hh * Hh))"',
+    'loss = "np.sum(scipy.special.xlog1py(Tg, torch.sigmoid(Hh)) * Hh)"',
+    # the 1- and ∞-norms of a vector, a column and a row as NumPy's and PyTorch's linalg.norm
+    'loss = "np.linalg.norm(bb, np.inf) + np.linalg.norm(bb.T, np.inf) + np.sum(Hh)"',
+    "loss = \"torch.linalg.norm(bb.T, ord=float('inf')) + torch.linalg.norm(bb, ord=1) + torch.sum(Hh)\"",
+    'loss = "np.linalg.norm(v, ord=np.inf) + np.linalg.norm(v, 1) + np.sum(Hh ** 2)"',
+    # roll by a [dims] name or another tensor's size
+    'loss = "torch.sum(torch.roll(Hh, K, dims=0) * Tg)"',
+    'loss = "np.sum(np.roll(Hh, shift=N, axis=0) * Tg) + np.sum(np.roll(Xs, Wm.shape[1], axis=1) ** 2)"',
+]
+
+
+@pytest.mark.parametrize("lines", _FUNCTIONS)
+def test_functions_agree_with_the_library_running_the_text(lines: str) -> None:
+    _agree_and_verify(lines)

@@ -1386,7 +1386,9 @@ class _Converter:
         if node.func.id == "tensor" and module == "torch" and self.named_constant(node):
             # torch.tensor(pw) of a [constants] name (pos_weight=torch.tensor(pw)): the number
             return self.convert(node.args[0], depth)
-        if node.func.id == "norm" and module in ("np.linalg", "jnp.linalg", "numpy.linalg"):
+        if node.func.id == "norm" and module in (
+            "np.linalg", "jnp.linalg", "numpy.linalg", "torch.linalg"
+        ):
             node = self.vector_norm(node)
         node = spelling.class_indices(spelling.keywords(node), self.picks)
         try:
@@ -1464,12 +1466,19 @@ class _Converter:
         if order is None or not 1 <= len(node.args) <= 2 or set(kws) - {"ord"}:
             return node
         shape = _ast_shape(node.args[0], self.shapes or {})
-        if shape is None or 1 not in shape or not isinstance(order, ast.Constant):
+        if shape is None or 1 not in shape:
+            return node
+        if spelling.infinity(order) == 1:
+            order = ast.Constant(float("inf"))  # np.inf, float('inf'), torch.inf
+        if not isinstance(order, ast.Constant):
             return node
         column = shape[1] == 1 or self.vector(node.args[0])  # a 1-D vector too, not a row:
-        if type(order.value) is int and order.value == 1 and column:  # its largest |entry|
-            entries = ast.Call(ast.Name("abs", ast.Load()), [node.args[0]], [])
-            return ast.Call(ast.Name("sum", ast.Load()), [entries], [])
+        entries = ast.Call(ast.Name("abs", ast.Load()), [node.args[0]], [])
+        if type(order.value) is int and order.value == 1 or order.value == float("inf"):
+            # a vector's (a column's) 1-norm sum|x|, ∞-norm max|x|; a row matrix's the other
+            # way round (its largest column sum, its row sum)
+            total = (order.value == 1) == column
+            return ast.Call(ast.Name("sum" if total else "max", ast.Load()), [entries], [])
         if type(order.value) is int and order.value == 2:
             return ast.Call(node.func, [node.args[0]], [])
         return node

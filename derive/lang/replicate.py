@@ -43,7 +43,7 @@ def replicated_text(
     """``text`` with each replication call rewritten (``text`` itself when it has none).
     ``size_of``: a count or size node's value (a [dims] name, a number, ``X.shape[0]``), or
     ``None``."""
-    if not any(name in text for name in REPLICATE_NAMES):
+    if not any(name in text for name in (*REPLICATE_NAMES, "roll")):
         return text
     try:
         tree = ast.parse(text.strip(), mode="eval")
@@ -101,6 +101,8 @@ class _Replicas(ast.NodeTransformer):
     def visit_Call(self, node: ast.Call) -> ast.expr:
         self.generic_visit(node)
         f = node.func
+        if isinstance(f, ast.Attribute) and f.attr == "roll":
+            return self.roll_by_size(node)
         if not isinstance(f, ast.Attribute) or f.attr not in REPLICATE_NAMES:
             return node
         module = ex.module_of(f.value)
@@ -111,6 +113,29 @@ class _Replicas(ast.NodeTransformer):
         made = getattr(self, f"_{f.attr}")(node, args, kw, module or "method")
         self.changed = True
         return ast.copy_location(made, node)
+
+    def roll_by_size(self, node: ast.Call) -> ast.Call:
+        """``torch.roll(x, H, dims=0)`` / ``np.roll(x, N // 2, axis=1)``: a shift given as a
+        [dims] name (or ``X.shape[0]``) is that whole number (the roll itself is read by the
+        expression reader, by slices)."""
+        module = ex.module_of(node.func.value)  # type: ignore[attr-defined]
+        at = 1 if module else 0
+        shift = node.args[at] if len(node.args) > at else None
+        for k in node.keywords:
+            if k.arg in ("shift", "shifts"):
+                shift = k.value
+        if shift is None or ex.int_index(shift) is not None or isinstance(shift, ast.Tuple):
+            return node
+        value = self.size_of(shift)
+        if value is None:
+            return node
+        if len(node.args) > at and node.args[at] is shift:
+            node.args[at] = ast.Constant(int(value))
+        for k in node.keywords:
+            if k.value is shift:
+                k.value = ast.Constant(int(value))
+        self.changed = True
+        return node
 
     # ---- what each argument is --------------------------------------------------------------
 

@@ -393,6 +393,11 @@ def _infinity(node: ast.expr | None) -> int:
     return 0
 
 
+def infinity(node: ast.expr | None) -> int:
+    """:func:`_infinity` for the expression reader (``np.linalg.norm(v, ord=np.inf)``)."""
+    return _infinity(node)
+
+
 def _clip(lo: ast.expr | None, hi: ast.expr | None, x: ast.expr, name: str) -> ast.expr:
     """``torch.clamp``/``np.clip`` with the table's ``clamp0`` (PyTorch's ``clamp(min=0)``):
     max(x, lo) as ``clamp0(x)`` (lo = 0) or ``lo + clamp0(x − lo)``, then min(y, hi) as ``hi −
@@ -3010,6 +3015,13 @@ def _x_log_y(x: ast.expr, y: ast.expr) -> ast.expr:
     return _mul(_mul(x, nonzero), _call("log", _add(y, _sub(_num(1), _nonzero(x)))))
 
 
+def _xlog1py(node: ast.Call, how: str) -> ast.expr:
+    """``torch.special.xlog1py(x, y)`` / ``scipy.special.xlog1py``: x·log(1 + y), 0 where x = 0
+    with PyTorch's gradients there (:func:`_x_log_y` of 1 + y)."""
+    a = _bound(node, "xlog1py", ("x", "y"), 2)
+    return _x_log_y(a["x"], _add(_num(1), a["y"]))
+
+
 def _softmin(node: ast.Call, how: str) -> ast.expr:
     """``F.softmin(x, dim)`` = ``softmax(−x, dim)`` (PyTorch's definition)."""
     a = _bound(node, "softmin", ("x", "axis", "_stacklevel", "dtype"), 1)
@@ -3299,6 +3311,10 @@ REWRITES.update(
         "arctan2": _atan2,
         "sinc": _one("sinc", _sinc),
         "divide_no_nan": _divide_no_nan,
+        # spellings23: NumPy's/SciPy's real cube root sign(x)·|x|^(1/3) (PyTorch has none), and
+        # x·log(1 + y), 0 where x = 0 as PyTorch's torch.special.xlog1py
+        "cbrt": _one("cbrt", lambda x: _mul(_sign(x), _bin(_call("abs", x), ast.Pow(), _div(_num(1), _num(3))))),
+        "xlog1py": _xlog1py,
         # log Γ and ψ as SciPy and torch.special name them (the table's lgamma, digamma)
         "gammaln": _one("gammaln", lambda x: _call("lgamma", x)),
         "loggamma": _one("loggamma", lambda x: _call("lgamma", x)),
@@ -3341,6 +3357,8 @@ _QUALIFIED.update(
         **{kind: tuple(NORM_DIST) for kind in NORM_READ},
         "standardize": ("jax.nn",),
         "divide_no_nan": tuple(TENSORFLOW),
+        "cbrt": ("np", "numpy", "jnp", "jax.numpy", "scipy.special", "special"),
+        "xlog1py": ("torch.special", "scipy.special", "special", "jax.scipy.special"),
         "polygamma": (
             "torch", "torch.special", "scipy.special", "special", "jax.scipy.special", "method"
         ),
