@@ -262,6 +262,7 @@ def _np_shim() -> SimpleNamespace:
             det=lambda a: torch.linalg.det(_t(a)),
             inv=lambda a: torch.linalg.inv(_t(a)),
             slogdet=lambda a: torch.linalg.slogdet(_t(a)),
+            solve=lambda a, b: torch.linalg.solve(_t(a), _t(b)),  # spellings23
         ),
         pi=math.pi,
         e=math.e,

@@ -151,3 +151,63 @@ _FUNCTIONS = [
 @pytest.mark.parametrize("lines", _FUNCTIONS)
 def test_functions_agree_with_the_library_running_the_text(lines: str) -> None:
     _agree_and_verify(lines)
+
+
+# a named 3 × 3 matrix of literal size, a 2 × 2 one, a right side of N columns, a 1-D one
+_LINALG_NET = """
+[dims]
+N = 4
+[inputs]
+Kx = [3, 3]
+Yr = [3, "N"]
+r = [3]
+[params]
+Am = [3, 3]
+Bs = [2, 2]
+[forward]
+{lines}
+[values]
+Kx = [[2.0, 0.3, -0.2], [0.3, 1.5, 0.4], [-0.2, 0.4, 1.8]]
+Am = [[0.9, 0.1, -0.3], [0.2, 1.1, 0.25], [-0.15, 0.3, 1.2]]
+Bs = [[1.3, 0.2], [-0.4, 0.8]]
+Yr = [[0.3, -0.1, 0.5, 0.2], [0.8, 0.2, -0.7, 0.1], [-0.4, 0.6, 0.3, -0.2]]
+r = [0.5, -1.0, 0.25]
+"""
+
+_LINALG = [
+    'loss = "torch.sum(torch.linalg.solve(Am, Yr) ** 2) + torch.det(Bs)"',
+    'loss = "np.sum(np.linalg.solve(Am, r) * r) + np.linalg.det(Bs)"',
+    # a GP's negative log marginal likelihood: ½ yᵀ C⁻¹ y + ½ log det C, C an earlier line
+    'Cm = "Am @ Am.T + Kx"\nloss = "0.5 * torch.sum(Yr * torch.linalg.solve(Cm, Yr)) + 0.5 * '
+    'torch.logdet(Cm) + torch.logdet(Bs @ Bs.T)"',
+    # the matrix given as an expression: a line of its own
+    'loss = "torch.logdet(Am @ Am.T + 0.5 * Kx) + torch.sum(torch.linalg.solve(Am.T @ Am, Yr) '
+    '* Yr) + torch.sum(torch.linalg.inv(Bs @ Bs.T))"',
+    'loss = "np.linalg.slogdet(Am @ Am.T)[1] - np.sum(np.linalg.solve(Am, r) * r) + '
+    'np.linalg.slogdet(Bs.T @ Bs + np.eye(2))[1]"',
+]
+
+
+@functools.lru_cache(maxsize=None)
+def _linalg_text(lines: str) -> str:
+    return _LINALG_NET.format(lines=lines)
+
+
+@pytest.mark.parametrize("lines", _LINALG)
+def test_small_linear_algebra_agrees_with_the_library_running_the_text(lines: str) -> None:
+    text = _linalg_text(lines)
+    out = oracle_text(text, "linalg23", 1e-9)
+    assert out.status == "agree", (out.status, out.reason)
+    report = numeric.verify(_derived(text), points=1)
+    assert report.ok, [c for c in report.comparisons if not c.ok][:3]
+
+
+def test_a_log_determinant_of_a_negative_determinant_is_refused_naming_it() -> None:
+    """torch.logdet of a matrix whose determinant is negative is NaN: exit 2, not a ✓."""
+    text = _linalg_text('Cm = "Am - 2 * Kx"\nloss = "torch.logdet(Cm) + torch.det(Bs)"')
+    for lang in ("en", "zh"):
+        with pytest.raises(DeriveError) as err:
+            numeric.verify(derive(spec_mod.parse(text, "logdet")), points=1)
+        assert err.value.exit_code == 2
+        said = catalog.localized(err.value, lang)
+        assert "log" in said and "-12.667" in said, said

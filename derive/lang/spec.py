@@ -1105,6 +1105,10 @@ class _Validator:
                 for k, t in before:  # a MultivariateNormal's x − loc and Σ⁻¹, lines of their own
                     self.fwd[k] = t = ex.small_linalg(t, shapes)
                     yield k, t
+                solves, text = ex.hoisted_linalg(key, text, shapes, frozenset({*fwd, *shapes}))
+                for k, t in solves:  # a solve's inverse, a determinant's matrix: own lines
+                    self.fwd[k] = t = ex.small_linalg(t, shapes)
+                    yield k, t
                 text = ex.small_linalg(text, shapes)  # torch.det(W) of a 2 × 2 W, entry by entry
             if "," not in key:
                 if isinstance(text, str) and len(text) <= ex.MAX_LENGTH:
