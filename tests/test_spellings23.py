@@ -211,3 +211,45 @@ def test_a_log_determinant_of_a_negative_determinant_is_refused_naming_it() -> N
         assert err.value.exit_code == 2
         said = catalog.localized(err.value, lang)
         assert "log" in said and "-12.667" in said, said
+
+
+# a MultivariateNormal's precision matrix, and a covariance given as an expression
+_MVN_NET = """
+[dims]
+M = 4
+[inputs]
+Xq = ["M", 2]
+Zq = ["M", 2]
+[params]
+Wd = [2, 2]
+Lf = [2, 2]
+Pr = [2, 2]
+pv = [2]
+[forward]
+mu = "Xq @ Wd"
+loss = "{loss} + 0.01 * ((Lf * Lf).sum() + (Pr * Pr).sum() + (pv * pv).sum())"
+[values]
+Wd = [[0.6, -0.2], [0.3, 0.9]]
+Lf = [[1.1, 0.0], [0.35, 0.7]]
+Pr = [[1.4, -0.3], [-0.3, 0.9]]
+pv = [0.8, 1.7]
+"""
+
+_MVNS = [
+    "-torch.distributions.MultivariateNormal(mu, precision_matrix=Pr).log_prob(Zq).mean()",
+    "-D.MultivariateNormal(loc=mu, precision_matrix=torch.diag(pv ** 2)).log_prob(Zq).sum()",
+    "D.MultivariateNormal(mu, precision_matrix=Pr).entropy().sum() + torch.sum(Lf)",
+    "-D.MultivariateNormal(mu, covariance_matrix=Lf @ Lf.T + 0.1 * torch.eye(2)).log_prob(Zq)"
+    ".mean()",
+    "-D.MultivariateNormal(mu, Lf @ Lf.T + Pr @ Pr.T).log_prob(Zq).mean() - "
+    "D.MultivariateNormal(mu, precision_matrix=Pr.T @ Pr).entropy().mean()",
+]
+
+
+@pytest.mark.parametrize("loss", _MVNS)
+def test_multivariate_normal_precision_and_expressions_agree_with_pytorch(loss: str) -> None:
+    text = _MVN_NET.format(loss=loss)
+    out = oracle_text(text, "mvn23", 1e-9)
+    assert out.status == "agree", (out.status, out.reason)
+    report = numeric.verify(_derived(text), points=1)
+    assert report.ok, [c for c in report.comparisons if not c.ok][:3]

@@ -3114,6 +3114,56 @@ def hoisted_linalg(
     return (lines, ast.unparse(tree)) if lines else ([], text)
 
 
+def mvn_matrices(
+    key: str, text: str, shapes: Mapping[str, tuple[Any, ...]], taken: frozenset[str]
+) -> tuple[list[tuple[str, str, int]], str]:
+    """``([(name, text, k)], text)`` (spellings23): a ``MultivariateNormal``'s covariance or
+    precision matrix given as an expression of a literal square size k ≤ 3 (``L @ L.T + eps *
+    torch.eye(2)``) as a line ``<key>_cov`` of its own, so that the distribution reads a named
+    matrix (:func:`spelling.multivariate_normal`); ``([], text)`` when there is none."""
+    if "MultivariateNormal" not in text:
+        return [], text
+    tree = spelling.parsed(text)
+    if tree is None:
+        return [], text
+    lines: list[tuple[str, str, int]] = []
+    used = set(taken) | {key}
+    for n in ast.walk(tree):
+        f = n.func if isinstance(n, ast.Call) else None
+        if not (isinstance(f, ast.Attribute | ast.Name) and getattr(
+            f, "attr", getattr(f, "id", "")
+        ) == "MultivariateNormal"):
+            continue
+        # torch's order: MultivariateNormal(loc, covariance_matrix, precision_matrix, scale_tril)
+        given = [
+            kw for kw in n.keywords  # type: ignore[union-attr]
+            if kw.arg in ("covariance_matrix", "precision_matrix")
+        ] + [ast.keyword(None, v) for v in n.args[1:3]]  # type: ignore[union-attr]
+        for kw in given:
+            if isinstance(kw.value, ast.Name) or spelling.diagonal_of(kw.value) is not None:
+                continue
+            shape = _eye_shape(kw.value, shapes)
+            literal = all(
+                not any(getattr(k, "label", None) or getattr(k, "env", None) for k in shapes[x.id])
+                for x in ast.walk(kw.value)
+                if isinstance(x, ast.Name) and x.id in shapes
+            )
+            if shape is None or shape[0] != shape[1] or shape[0] > LINALG_MAX or not literal:
+                continue  # refused by the distribution's reader, naming the readable form
+            name, k = f"{key}_cov", 2
+            while name in used:
+                name, k = f"{key}_cov{k}", k + 1
+            used.add(name)
+            lines.append((name, ast.unparse(kw.value), shape[0]))
+            named = ast.Name(name, ast.Load())
+            if kw.arg is None:  # a positional matrix: its place in the call
+                args = n.args  # type: ignore[union-attr]
+                args[next(i for i, v in enumerate(args) if v is kw.value)] = named
+            else:
+                kw.value = named
+    return (lines, ast.unparse(tree)) if lines else ([], text)
+
+
 def _eye_shape(arg: ast.expr, shapes: Mapping[str, tuple[Any, ...]]) -> tuple[int, int] | None:
     """:func:`_ast_shape` of ``arg`` with ``np.eye(k)``/``torch.eye(k)`` of a whole number ``k``
     read as a k × k matrix (``L @ L.T + eps * np.eye(3)``; the spec reader makes it an input)."""

@@ -1325,10 +1325,14 @@ class _Validator:
         """``MultivariateNormal(loc, covariance_matrix=S).log_prob(x)`` (``scale_tril=L``, a
         diagonal ``torch.diag(v)``; ``entropy()``) as PyTorch computes it, with the lines it
         reads (``spelling.multivariate_normal``)."""
+        taken = frozenset({*fwd, *shapes, *self.fwd})
+        made, text = ex.mvn_matrices(key, text, shapes, taken)  # a covariance expression
+        sized = {**shapes, **{name: (k, k) for name, _, k in made}}
         try:
-            return spelling.multivariate_normal(
-                text, key, shapes, frozenset({*fwd, *shapes, *self.fwd})
+            before, text = spelling.multivariate_normal(
+                text, key, sized, taken | {name for name, _, _ in made}
             )
+            return [(name, t) for name, t, _ in made] + before, text
         except spelling.SpellingError as err:
             where = f'[forward] {key} = "{text}"'
             raise self.err(where, err.spoken, catalog.said("spec.dist_fix")) from None

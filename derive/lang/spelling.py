@@ -3617,7 +3617,7 @@ def _mvn_of(node: ast.AST, taken: frozenset[str]) -> dict[str, ast.expr] | None:
         return None
     a = _bound(node, "MultivariateNormal", ("loc", *_MVN_KEYS, "validate_args"), 1)
     given = [k for k in _MVN_KEYS if not _is_none(a.get(k))]
-    if len(given) != 1 or given[0] == "precision_matrix":
+    if len(given) != 1:
         raise SpellingError(catalog.said("spec.spelling.mvn_args", n=str(MVN_MAX)))
     return a
 
@@ -3634,6 +3634,11 @@ def _diagonal_of(node: ast.expr) -> ast.expr | None:
     ):
         return node.args[0]
     return None
+
+
+def diagonal_of(node: ast.expr) -> ast.expr | None:
+    """:func:`_diagonal_of` for the spec reader (a diagonal covariance stays as it is)."""
+    return _diagonal_of(node)
 
 
 def multivariate_normal(
@@ -3692,19 +3697,23 @@ def _mvn_text(
     :func:`multivariate_normal`), adding the lines it reads to ``extra``."""
     u = ast.unparse
     tril = not _is_none(a.get("scale_tril"))
-    given = a["scale_tril"] if tril else a["covariance_matrix"]
+    precision = not _is_none(a.get("precision_matrix"))  # spellings23: P = Σ⁻¹
+    given = a["scale_tril"] if tril else a["precision_matrix"] if precision else a[
+        "covariance_matrix"
+    ]
     diagonal = _diagonal_of(given)
+    sign = "-" if precision else ""  # ½ log det Σ = −½ log det P
     if diagonal is not None:
         v = f"({u(diagonal)})"
         k = _last_size(diagonal, shapes)
-        half_log_det = f"torch.log({v}).sum()" if tril else f"(0.5 * torch.log({v}).sum())"
+        half_log_det = f"torch.log({v}).sum()" if tril else f"({sign}0.5 * torch.log({v}).sum())"
     else:
         k = _named_square(given, shapes)
         g = u(given)
         if tril:
             half_log_det = " + ".join(f"torch.log({g}[{j}, {j}])" for j in range(k))
         else:
-            half_log_det = f"(0.5 * torch.logdet({g}))"
+            half_log_det = f"({sign}0.5 * torch.logdet({g}))"
     log_2pi = f"{k} * math.log(2 * math.pi)"
     if method == "entropy":  # one number per row of loc (PyTorch's batch shape)
         rows = f"torch.ones_like(({u(a['loc'])}).sum(-1))"
@@ -3713,8 +3722,12 @@ def _mvn_text(
     diff = fresh("diff")
     extra.append((diff, f"({u(value)}) - ({u(a['loc'])})"))
     if diagonal is not None:
-        term = f"({diff} / {v}) ** 2" if tril else f"{diff} ** 2 / {v}"
+        term = f"({diff} / {v}) ** 2" if tril else f"{diff} ** 2 * {v}" if precision else (
+            f"{diff} ** 2 / {v}"
+        )
         maha = f"({term}).sum(-1)"
+    elif precision:
+        maha = f"(({diff} @ {u(given)}) * {diff}).sum(-1)"
     elif tril:
         maha = " + ".join(f"({z}) ** 2" for z in _forward_substitution(diff, u(given), k))
     else:
