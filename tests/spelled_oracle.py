@@ -708,6 +708,10 @@ def _more_numpy() -> dict[str, Any]:
         arctanh=lambda x: torch.atanh(_t(x)),
         arctan2=lambda y, x: torch.atan2(_t(y), _t(x)),
         sinc=lambda x: torch.sinc(_t(x)),
+        floor=lambda x: torch.floor(_t(x)),
+        ceil=lambda x: torch.ceil(_t(x)),
+        trunc=lambda x: torch.trunc(_t(x)),
+        fix=lambda x: torch.trunc(_t(x)),
         # spellings23: NumPy's real cube root (PyTorch has none)
         cbrt=lambda x: torch.sign(_t(x)) * torch.abs(_t(x)) ** (1 / 3),
     )

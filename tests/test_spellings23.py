@@ -175,16 +175,13 @@ r = [0.5, -1.0, 0.25]
 """
 
 _LINALG = [
-    'loss = "torch.sum(torch.linalg.solve(Am, Yr) ** 2) + torch.det(Bs)"',
-    'loss = "np.sum(np.linalg.solve(Am, r) * r) + np.linalg.det(Bs)"',
     # a GP's negative log marginal likelihood: ½ yᵀ C⁻¹ y + ½ log det C, C an earlier line
     'Cm = "Am @ Am.T + Kx"\nloss = "0.5 * torch.sum(Yr * torch.linalg.solve(Cm, Yr)) + 0.5 * '
-    'torch.logdet(Cm) + torch.logdet(Bs @ Bs.T)"',
-    # the matrix given as an expression: a line of its own
-    'loss = "torch.logdet(Am @ Am.T + 0.5 * Kx) + torch.sum(torch.linalg.solve(Am.T @ Am, Yr) '
-    '* Yr) + torch.sum(torch.linalg.inv(Bs @ Bs.T))"',
-    'loss = "np.linalg.slogdet(Am @ Am.T)[1] - np.sum(np.linalg.solve(Am, r) * r) + '
-    'np.linalg.slogdet(Bs.T @ Bs + np.eye(2))[1]"',
+    'torch.logdet(Cm) + torch.det(Bs)"',
+    # matrices given as expressions (lines of their own), a 1-D right side, det, inv, slogdet
+    'loss = "torch.logdet(Bs @ Bs.T + 0.5 * torch.eye(2)) + torch.sum(torch.linalg.solve(Bs.T @ '
+    'Bs, Yr[0:2, :]) * Yr[0:2, :]) + torch.sum(torch.linalg.inv(Bs @ Bs.T)) + torch.det(Am)"',
+    'loss = "np.linalg.slogdet(Bs @ Bs.T)[1] - np.sum(np.linalg.solve(Am, r) * r)"',
 ]
 
 
@@ -204,7 +201,7 @@ def test_small_linear_algebra_agrees_with_the_library_running_the_text(lines: st
 
 def test_a_log_determinant_of_a_negative_determinant_is_refused_naming_it() -> None:
     """torch.logdet of a matrix whose determinant is negative is NaN: exit 2, not a ✓."""
-    text = _linalg_text('Cm = "Am - 2 * Kx"\nloss = "torch.logdet(Cm) + torch.det(Bs)"')
+    text = _linalg_text('loss = "torch.logdet(Am - 2 * Kx) + torch.det(Bs)"')
     for lang in ("en", "zh"):
         with pytest.raises(DeriveError) as err:
             numeric.verify(derive(spec_mod.parse(text, "logdet")), points=1)
@@ -253,3 +250,45 @@ def test_multivariate_normal_precision_and_expressions_agree_with_pytorch(loss: 
     assert out.status == "agree", (out.status, out.reason)
     report = numeric.verify(_derived(text), points=1)
     assert report.ok, [c for c in report.comparisons if not c.ok][:3]
+
+
+_STEPS = [
+    # floor/ceil/trunc as the straight-through estimator's forward (round's rule), and on data
+    'Q = "Hh + (torch.floor(Hh * 4) / 4 - Hh).detach()"\nloss = "torch.sum((Q - Tg) ** 2)"',
+    'Q = "Hh + (torch.ceil(Hh * 2.5) / 2.5 - Hh).detach()"\nloss = "torch.sum(Q * Tg) + '
+    'torch.sum(torch.trunc(Xs * 2.1))"',
+    'loss = "np.sum(Hh * np.floor(Tg * 3)) + np.sum(np.ceil(Xs) * np.trunc(Xs * 1.7))"',
+    # frac: x − trunc(x), gradient 1 as PyTorch's
+    'loss = "torch.sum(torch.frac(Hh * 3) * Tg)"',
+    'loss = "torch.sum((Hh * 2.5 - 0.3).frac() ** 2)"',
+]
+
+
+@pytest.mark.parametrize("lines", _STEPS)
+def test_step_functions_agree_with_pytorch(lines: str) -> None:
+    _agree_and_verify(lines)
+
+
+@pytest.mark.parametrize("f", ["floor", "ceil", "trunc"])
+def test_a_step_function_where_a_gradient_flows_is_refused_naming_it(f: str) -> None:
+    """PyTorch's gradient through floor/ceil/trunc is 0 everywhere: as round, refused where a
+    gradient would flow through it, naming the function and the straight-through form."""
+    lines = f'loss = "torch.sum(torch.{f}(Hh * 3) * Hh)"'
+    en, zh = _refused(lines, "en"), _refused(lines, "zh")
+    assert f"{f}() is a step function" in en and f"torch.{f}(x)" in en, en
+    assert f"{f}() 是阶梯函数" in zh, zh
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="left (round 23): a given value exactly at a jump of floor/ceil/trunc (round's ties "
+    "too) is read at its exact value while float64 PyTorch lands beside it; the kink checks "
+    "know kinks at 0 only (verify.at_kink), so this STE loss differs from PyTorch's by one step",
+)
+def test_a_step_function_given_a_value_at_a_jump_is_refused_naming_it() -> None:
+    """Hh·3 is a whole number at entry [4, 0] exactly (float64 lands beside it): ceil's jump,
+    where float64 PyTorch and the exact value part ways — exit 2 naming the entry."""
+    lines = 'Q = "Hh + (torch.ceil(Hh * 3) / 3 - Hh).detach()"\nloss = "torch.sum(Q * Tg)"'
+    en, zh = _refused(lines, "en"), _refused(lines, "zh")
+    assert "ceil" in en and "[4, 0]" in en, en
+    assert "ceil" in zh and "[4, 0]" in zh and zh != en, zh

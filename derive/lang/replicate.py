@@ -56,6 +56,38 @@ def replicated_text(
     return ast.unparse(ast.fix_missing_locations(new))
 
 
+def frac_text(text: str) -> str:
+    """``torch.frac(x)`` / ``x.frac()`` (spellings23) as ``x - torch.trunc(x).detach()``:
+    x − trunc(x) with PyTorch's gradient 1 — the whole part a stop-gradient of its own line
+    (the spec reader's ``stops``, which runs after this), a step read where no gradient flows."""
+    if "frac" not in text:
+        return text
+    try:
+        tree = ast.parse(text.strip(), mode="eval")
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return text
+
+    class Frac(ast.NodeTransformer):
+        changed = False
+
+        def visit_Call(self, node: ast.Call) -> ast.expr:
+            self.generic_visit(node)
+            f = node.func
+            if not isinstance(f, ast.Attribute) or f.attr != "frac" or node.keywords:
+                return node
+            module = ex.module_of(f.value)
+            if module not in ("torch", "") or len(node.args) != (1 if module else 0):
+                return node
+            x = node.args[0] if module else f.value
+            whole = ast.Call(ast.Attribute(_name("torch"), "trunc", ast.Load()), [x], [])
+            stopped = ast.Call(ast.Attribute(whole, "detach", ast.Load()), [], [])
+            Frac.changed = True
+            return ast.copy_location(ast.BinOp(x, ast.Sub(), stopped), node)
+
+    new = Frac().visit(tree)
+    return ast.unparse(ast.fix_missing_locations(new)) if Frac.changed else text
+
+
 def _name(n: str) -> ast.Name:
     return ast.Name(n, ast.Load())
 

@@ -212,6 +212,9 @@ def _none_or_off(node: ast.AST | None) -> bool:
 
 
 #: the modules whose ``ones`` makes a tensor of ones (``np.ones((m, 1))``, ``torch.ones(m, 1)``)
+# step functions to whole numbers: PyTorch's gradient through them is 0 everywhere, read only
+# where no gradient flows (the straight-through estimator's x + (torch.round(x) - x).detach())
+_STEPS = frozenset({"round", "floor", "ceil", "trunc"})
 ONES_MODULES = ("np", "numpy", "torch", "jnp", "tf")
 EYE_MODULES = ("np", "numpy", "torch", "jnp", "jax.numpy", "tf")
 TRI_KEYS = ("diagonal", "k")  # PyTorch's and NumPy's name of tril's/triu's offset
@@ -1040,13 +1043,17 @@ class _Validator:
         flowing = graded(forward, params, self.stopped)
         for k, node in forward:
             if k in flowing and any(
-                isinstance(n, ex.Call) and n.func == "round" and flowing & set(ex.names(n))
+                isinstance(n, ex.Call) and n.func in _STEPS and flowing & set(ex.names(n))
                 for n in _subtrees(node)
             ):  # a step function: PyTorch's gradient through it is 0 everywhere
+                f = next(
+                    n.func for n in _subtrees(node)
+                    if isinstance(n, ex.Call) and n.func in _STEPS and flowing & set(ex.names(n))
+                )
                 raise self.err(
                     f'[forward] {k} = "{self.fwd.get(k, "")}"',
-                    catalog.said("spec.round_gradient"),
-                    catalog.said("spec.round_gradient_fix"),
+                    catalog.said("spec.round_gradient", f=f),
+                    catalog.said("spec.round_gradient_fix", f=f),
                 )
         reach = reaching(forward, self.stopped)
         for p in params:
@@ -1110,6 +1117,7 @@ class _Validator:
                     self.fwd[k] = t = ex.small_linalg(t, shapes)
                     yield k, t
                 text = ex.small_linalg(text, shapes)  # torch.det(W) of a 2 × 2 W, entry by entry
+                text = replicate.frac_text(text)  # torch.frac(x): its whole part stopped
             if "," not in key:
                 if isinstance(text, str) and len(text) <= ex.MAX_LENGTH:
                     *hoisted, (key, text) = self.stops(key, text, fwd, params, shapes)
