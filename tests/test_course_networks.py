@@ -223,8 +223,9 @@ REFUSED = {
     "hn21_sparsemax_sort": "torch.sort(z, dim=1, descending=True)[0]\": unknown function 'sort'",
     "hn21_boolean_mask_positive_errors": "indexing (err[err > 0]) is not read: an index is a "
     "whole number or a slice",
-    "hn21_gp_marginal_likelihood": "alpha = \"torch.linalg.solve(K, y)\": unknown function "
-    "'solve'",
+    # round 23 reads a solve of a named matrix of a number size up to 3 × 3; K's size is n
+    "hn21_gp_marginal_likelihood": "alpha = \"torch.linalg.solve(K, y)\": solve() is read only "
+    "for a named square matrix",
 }
 
 
