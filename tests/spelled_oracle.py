@@ -144,9 +144,11 @@ def _np_split(a, parts, axis=0):
 
 def _np_norm(x, ord=None, axis=None, keepdims=False):
     x = _t(x)
+    if ord == math.inf and x.dim() == 1:  # spellings23: a vector's largest |entry|
+        return torch.linalg.vector_norm(x, math.inf)
     if ord == 1 and (axis is not None or x.dim() == 1):  # NumPy's vector 1-norm
         return torch.linalg.vector_norm(x, 1, dim=axis, keepdim=keepdims)
-    if ord in (1, 2) and axis is None and x.dim() == 2:  # NumPy's matrix norms, as NumPy has
+    if ord in (1, 2, math.inf) and axis is None and x.dim() == 2:  # NumPy's matrix norms, as NumPy has
         return torch.linalg.matrix_norm(x, ord)  # them: the largest column sum, singular value
     if ord not in (None, 2, "fro"):
         raise Unsupported(f"np.linalg.norm ord={ord!r}")
@@ -238,6 +240,12 @@ def _np_shim() -> SimpleNamespace:
         fliplr=lambda x: torch.fliplr(_t(x)),
         flipud=lambda x: torch.flipud(_t(x)),
         roll=lambda x, shift, axis=None: torch.roll(_t(x), shift, dims=axis),
+        # spellings23: NumPy's replication, Kronecker and cross products
+        tile=lambda x, reps: torch.tile(_t(x), reps if isinstance(reps, tuple | list) else (reps,)),
+        repeat=lambda x, k, axis=None: torch.repeat_interleave(_t(x), k, dim=axis),
+        broadcast_to=lambda x, shape: torch.broadcast_to(_t(x), tuple(shape)),
+        kron=lambda a, b: torch.kron(_t(a), _t(b)),
+        cross=lambda a, b, axis=-1: torch.linalg.cross(_t(a), _t(b), dim=axis),
         prod=lambda x, axis=None, keepdims=False: torch.prod(_t(x))
         if axis is None
         else torch.prod(_t(x), dim=axis, keepdim=keepdims),
@@ -259,6 +267,7 @@ def _np_shim() -> SimpleNamespace:
             matrix_norm=lambda x, ord="fro", keepdims=False: torch.linalg.matrix_norm(
                 _t(x), ord, keepdim=keepdims
             ),
+            solve=lambda a, b: torch.linalg.solve(_t(a), _t(b)),  # spellings23
         ),
         pi=math.pi,
         e=math.e,
@@ -705,6 +714,12 @@ def _more_numpy() -> dict[str, Any]:
         arctanh=lambda x: torch.atanh(_t(x)),
         arctan2=lambda y, x: torch.atan2(_t(y), _t(x)),
         sinc=lambda x: torch.sinc(_t(x)),
+        floor=lambda x: torch.floor(_t(x)),
+        ceil=lambda x: torch.ceil(_t(x)),
+        trunc=lambda x: torch.trunc(_t(x)),
+        fix=lambda x: torch.trunc(_t(x)),
+        # spellings23: NumPy's real cube root (PyTorch has none)
+        cbrt=lambda x: torch.sign(_t(x)) * torch.abs(_t(x)) ** (1 / 3),
     )
 
 
@@ -961,6 +976,8 @@ def namespace(
                 log_ndtr=lambda x: torch.special.log_ndtr(_t(x)),
                 erfc=lambda x: torch.erfc(_t(x)),
                 erfinv=lambda x: torch.erfinv(_t(x)),
+                xlog1py=lambda x, y: torch.special.xlog1py(_t(x), _t(y)),
+                cbrt=lambda x: torch.sign(_t(x)) * torch.abs(_t(x)) ** (1 / 3),
                 log_expit=F.logsigmoid,
                 xlogy=lambda x, y: torch.xlogy(_t(x), _t(y)),
                 polygamma=lambda n, x: torch.polygamma(n, _t(x)),

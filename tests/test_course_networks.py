@@ -227,8 +227,9 @@ REFUSED = {
     "their rank in the data",
     "hn21_boolean_mask_positive_errors": "indexing (err[err > 0]) is not read: an index is a "
     "whole number or a slice",
-    "hn21_gp_marginal_likelihood": "alpha = \"torch.linalg.solve(K, y)\": unknown function "
-    "'solve'",
+    # round 23 reads a solve of a named matrix of a number size up to 3 × 3; K's size is n
+    "hn21_gp_marginal_likelihood": "alpha = \"torch.linalg.solve(K, y)\": solve() is read only "
+    "for a named square matrix",
     # branch heldnets23: Switch top-1 routing by argmax, a power iteration as a comprehension,
     # k-winners-take-all by torch.topk — each a data-dependent path or a loop, named
     "hn22_switch_top1_argmax_routing": "argmax() returns indices, which have no gradient",

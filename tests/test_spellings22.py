@@ -347,14 +347,15 @@ def test_multivariate_normal_agrees_with_pytorch(k: int, values: str, loss: str)
 @pytest.mark.parametrize(
     "loss",
     [
-        "-torch.distributions.MultivariateNormal(mu, precision_matrix=Cov).log_prob(Obs).mean()",
+        # precision_matrix= is read since round 23 (tests/test_spellings23.py); two matrices not
+        "-torch.distributions.MultivariateNormal(mu, Cov, precision_matrix=Cov).log_prob(Obs).mean()",
         "-torch.distributions.MultivariateNormal(mu, covariance_matrix=Wg).log_prob(Obs).mean()",
         "-torch.distributions.MultivariateNormal(mu, Cov).cdf(Obs).mean()",
     ],
 )
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_other_multivariate_normals_are_refused_naming_what_is_read(loss: str, lang: str) -> None:
-    """precision_matrix=, a covariance whose size comes from [dims] (Wg is k × k), cdf."""
+    """Two matrices given, a covariance whose size comes from [dims] (Wg is k × k), cdf."""
     text = _MVN.format(k=3, values=_MVN3, loss=loss)
     with pytest.raises(DeriveError) as err:
         spec_mod.parse(text, "mvn")

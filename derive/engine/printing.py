@@ -1354,6 +1354,15 @@ class IndexTextPrinter(StrPrinter):
     def _print_round_even(self, expr: sp.Expr) -> str:
         return f"round({self._print(expr.args[0])})"
 
+    def _print_floor_step(self, expr: sp.Expr) -> str:
+        return f"floor({self._print(expr.args[0])})"
+
+    def _print_ceil_step(self, expr: sp.Expr) -> str:
+        return f"ceil({self._print(expr.args[0])})"
+
+    def _print_trunc_step(self, expr: sp.Expr) -> str:
+        return f"trunc({self._print(expr.args[0])})"
+
     def _print_clamp0(self, expr: sp.Expr) -> str:
         return f"max({self._print(expr.args[0])}, 0)"
 

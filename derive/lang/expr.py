@@ -1388,7 +1388,9 @@ class _Converter:
         if node.func.id == "tensor" and module == "torch" and self.named_constant(node):
             # torch.tensor(pw) of a [constants] name (pos_weight=torch.tensor(pw)): the number
             return self.convert(node.args[0], depth)
-        if node.func.id == "norm" and module in ("np.linalg", "jnp.linalg", "numpy.linalg"):
+        if node.func.id == "norm" and module in (
+            "np.linalg", "jnp.linalg", "numpy.linalg", "torch.linalg"
+        ):
             node = self.vector_norm(node)
         node = spelling.class_indices(spelling.keywords(node), self.picks)
         try:
@@ -1468,12 +1470,19 @@ class _Converter:
         if order is None or not 1 <= len(node.args) <= 2 or set(kws) - {"ord"}:
             return node
         shape = _ast_shape(node.args[0], self.shapes or {})
-        if shape is None or 1 not in shape or not isinstance(order, ast.Constant):
+        if shape is None or 1 not in shape:
+            return node
+        if spelling.infinity(order) == 1:
+            order = ast.Constant(float("inf"))  # np.inf, float('inf'), torch.inf
+        if not isinstance(order, ast.Constant):
             return node
         column = shape[1] == 1 or self.vector(node.args[0])  # a 1-D vector too, not a row:
-        if type(order.value) is int and order.value == 1 and column:  # its largest |entry|
-            entries = ast.Call(ast.Name("abs", ast.Load()), [node.args[0]], [])
-            return ast.Call(ast.Name("sum", ast.Load()), [entries], [])
+        entries = ast.Call(ast.Name("abs", ast.Load()), [node.args[0]], [])
+        if type(order.value) is int and order.value == 1 or order.value == float("inf"):
+            # a vector's (a column's) 1-norm sum|x|, ∞-norm max|x|; a row matrix's the other
+            # way round (its largest column sum, its row sum)
+            total = (order.value == 1) == column
+            return ast.Call(ast.Name("sum" if total else "max", ast.Load()), [entries], [])
         if type(order.value) is int and order.value == 2:
             return ast.Call(node.func, [node.args[0]], [])
         return node
@@ -3038,7 +3047,7 @@ def strip_casts(text: str) -> str:
 # an inverse up to INVERSE_MAX too (a 3 × 3 adjugate over its determinant: 326 parts of 400)
 LINALG_MAX = 3
 INVERSE_MAX = 3
-LINALG = ("det", "logdet", "slogdet", "inv", "inverse")
+LINALG = ("det", "logdet", "slogdet", "inv", "inverse", "solve")
 _LINALG_MODULES = frozenset(
     {
         "torch", "torch.linalg", "np.linalg", "numpy.linalg", "jnp.linalg", "jax.numpy.linalg",
@@ -3110,12 +3119,171 @@ def _inverse_text(name: str, n: int) -> str:
     return f"(np.concatenate([{', '.join(rows)}], axis=0) / {det})"
 
 
+def hoisted_linalg(
+    key: str, text: str, shapes: Mapping[str, tuple[Any, ...]], taken: frozenset[str]
+) -> tuple[list[tuple[str, str]], str]:
+    """``(lines, text)`` (spellings23): each ``solve(A, b)`` of a line as ``A_inv @ b`` with the
+    inverse ``A_inv = "torch.linalg.inv(A)"`` a line of its own (a 3 × 3 inverse written out
+    takes 326 of a line's 400 parts: a GP's ``yᵀ K⁻¹ y + log det K`` would not fit beside it),
+    and the matrix of ``solve``/``det``/``logdet``/``inv`` given as an expression of a literal
+    square size up to 3 × 3 (``L @ L.T + eps * I``) a line ``<key>_mat`` of its own, so that
+    :func:`small_linalg` writes both out entry by entry. ``([], text)`` when there is none."""
+    if not any(w in text for w in LINALG):
+        return [], text
+    tree = spelling.parsed(text)
+    if tree is None:
+        return [], text
+    lines: list[tuple[str, str]] = []
+    used = set(taken) | {key}
+    made: set[str] = set()  # the matrices made lines here (their shapes come when read)
+
+    def fresh(stem: str) -> str:
+        name, k = stem, 1
+        while name in used:
+            k += 1
+            name = f"{stem}{k}"
+        used.add(name)
+        return name
+
+    def matrix(arg: ast.expr) -> ast.expr:
+        """``arg`` itself when a name; an expression of a literal square size: a new line."""
+        if isinstance(arg, ast.Name):
+            return arg
+        shape = _eye_shape(arg, shapes)
+        names = [n.id for n in ast.walk(arg) if isinstance(n, ast.Name) and n.id in shapes]
+        literal = all(
+            not any(getattr(k, "label", None) or getattr(k, "env", None) for k in shapes[n])
+            for n in names
+        )
+        if shape is None or shape[0] != shape[1] or shape[0] > LINALG_MAX or not literal:
+            return arg  # refused by the reader, naming the readable form
+        name = fresh(f"{key}_mat")
+        lines.append((name, ast.unparse(arg)))
+        made.add(name)
+        return ast.Name(name, ast.Load())
+
+    class Hoist(ast.NodeTransformer):
+        def visit_Call(self, n: ast.Call) -> ast.AST:
+            self.generic_visit(n)
+            f = n.func
+            if not isinstance(f, ast.Attribute) or f.attr not in LINALG:
+                return n
+            if _module_of(f.value) not in _LINALG_MODULES or not n.args:
+                return n
+            n.args[0] = matrix(n.args[0])
+            a = n.args[0]
+            square = isinstance(a, ast.Name) and a.id in made or _literal_square(a, shapes)
+            if f.attr != "solve" or len(n.args) != 2 or not square:
+                return n
+            assert isinstance(a, ast.Name)
+            inv = fresh(f"{a.id}_inv")
+            lines.append((inv, f"torch.linalg.inv({a.id})"))
+            return ast.BinOp(ast.Name(inv, ast.Load()), ast.MatMult(), n.args[1])
+
+    try:
+        tree = Hoist().visit(tree)
+    except RecursionError:
+        return [], text
+    return (lines, ast.unparse(tree)) if lines else ([], text)
+
+
+def mvn_matrices(
+    key: str, text: str, shapes: Mapping[str, tuple[Any, ...]], taken: frozenset[str]
+) -> tuple[list[tuple[str, str, int]], str]:
+    """``([(name, text, k)], text)`` (spellings23): a ``MultivariateNormal``'s covariance or
+    precision matrix given as an expression of a literal square size k ≤ 3 (``L @ L.T + eps *
+    torch.eye(2)``) as a line ``<key>_cov`` of its own, so that the distribution reads a named
+    matrix (:func:`spelling.multivariate_normal`); ``([], text)`` when there is none."""
+    if "MultivariateNormal" not in text:
+        return [], text
+    tree = spelling.parsed(text)
+    if tree is None:
+        return [], text
+    lines: list[tuple[str, str, int]] = []
+    used = set(taken) | {key}
+    for n in ast.walk(tree):
+        f = n.func if isinstance(n, ast.Call) else None
+        if not (isinstance(f, ast.Attribute | ast.Name) and getattr(
+            f, "attr", getattr(f, "id", "")
+        ) == "MultivariateNormal"):
+            continue
+        # torch's order: MultivariateNormal(loc, covariance_matrix, precision_matrix, scale_tril)
+        given = [
+            kw for kw in n.keywords  # type: ignore[union-attr]
+            if kw.arg in ("covariance_matrix", "precision_matrix")
+        ] + [ast.keyword(None, v) for v in n.args[1:3]]  # type: ignore[union-attr]
+        for kw in given:
+            if isinstance(kw.value, ast.Name) or spelling.diagonal_of(kw.value) is not None:
+                continue
+            shape = _eye_shape(kw.value, shapes)
+            literal = all(
+                not any(getattr(k, "label", None) or getattr(k, "env", None) for k in shapes[x.id])
+                for x in ast.walk(kw.value)
+                if isinstance(x, ast.Name) and x.id in shapes
+            )
+            if shape is None or shape[0] != shape[1] or shape[0] > LINALG_MAX or not literal:
+                continue  # refused by the distribution's reader, naming the readable form
+            name, k = f"{key}_cov", 2
+            while name in used:
+                name, k = f"{key}_cov{k}", k + 1
+            used.add(name)
+            lines.append((name, ast.unparse(kw.value), shape[0]))
+            named = ast.Name(name, ast.Load())
+            if kw.arg is None:  # a positional matrix: its place in the call
+                args = n.args  # type: ignore[union-attr]
+                args[next(i for i, v in enumerate(args) if v is kw.value)] = named
+            else:
+                kw.value = named
+    return (lines, ast.unparse(tree)) if lines else ([], text)
+
+
+def _eye_shape(arg: ast.expr, shapes: Mapping[str, tuple[Any, ...]]) -> tuple[int, int] | None:
+    """:func:`_ast_shape` of ``arg`` with ``np.eye(k)``/``torch.eye(k)`` of a whole number ``k``
+    read as a k × k matrix (``L @ L.T + eps * np.eye(3)``; the spec reader makes it an input)."""
+    eyes: dict[str, tuple[int, int]] = {}
+
+    class Eye(ast.NodeTransformer):
+        def visit_Call(self, n: ast.Call) -> ast.AST:
+            f = n.func
+            k = _int_index(n.args[0]) if len(n.args) == 1 and not n.keywords else None
+            if isinstance(f, ast.Attribute) and f.attr == "eye" and k is not None and k > 0:
+                eyes[f" eye{k}"] = (k, k)
+                return ast.Name(f" eye{k}", ast.Load())
+            return self.generic_visit(n)
+
+    copy = Eye().visit(ast.parse(ast.unparse(arg), mode="eval").body)
+    return _ast_shape(copy, {**shapes, **eyes}) if eyes else _ast_shape(arg, shapes)
+
+
+def _solved(n: ast.AST, shapes: Mapping[str, tuple[int, ...]]) -> ast.expr | None:
+    """``torch.linalg.solve(A, B)`` / ``np.linalg.solve(A, b)`` (spellings23) of a named matrix
+    ``A`` of a literal size up to 3 × 3: ``A⁻¹ B`` with the inverse written out as
+    :func:`_inverse_text` does — the solution and its gradients as the libraries'; a ``b`` of
+    NumPy's 1-D shape stays 1-D (``A⁻¹ @ b``)."""
+    if not (isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute)):
+        return None
+    if n.func.attr != "solve" or _module_of(n.func.value) not in _LINALG_MODULES:
+        return None
+    if len(n.args) != 2 or any(k.arg != "left" or not _true(k.value) for k in n.keywords):
+        return None
+    a, b = n.args
+    size = _literal_square(a, shapes, INVERSE_MAX)
+    if size is None:
+        return None
+    assert isinstance(a, ast.Name)
+    return spelling.parsed_body(f"{_inverse_text(a.id, size)} @ ({ast.unparse(b)})")
+
+
+def _true(v: ast.expr) -> bool:
+    return isinstance(v, ast.Constant) and v.value is True
+
+
 def small_linalg(text: str, shapes: Mapping[str, tuple[int, ...]] | None = None) -> str:
     """``text`` with the determinant, log-determinant (``logdet``, ``slogdet(W)[1]``,
     ``slogdet(W).logabsdet``) and inverse of a named matrix of a literal size up to 3 × 3
     written out entry by entry — the same numbers and gradients as NumPy/PyTorch's; ``text``
     itself where there is none (any other use is refused by the parser, naming why)."""
-    if not any(w in text for w in LINALG):
+    if not any(w in text for w in (*LINALG, "solve")):
         return text
     tree = spelling.parsed(text)
     if tree is None:
@@ -3162,7 +3330,7 @@ def small_linalg(text: str, shapes: Mapping[str, tuple[int, ...]] | None = None)
 
         def visit_Call(self, n: ast.Call) -> ast.AST:
             nonlocal changed
-            out = replaced(n)
+            out = replaced(n) or _solved(self.generic_visit(n), shapes)
             if out is not None:
                 changed = True
                 return out

@@ -113,6 +113,49 @@ class clamp0_grad(_Step):  # noqa: N801
     at_zero = 1
 
 
+# the jumps of floor/ceil/trunc: every whole number a course's values reach (a given value there
+# is refused naming it: float64 may land on the other side of the jump than the exact value)
+WHOLE_JUMPS = tuple(Fraction(k) for k in range(-64, 65))
+
+
+class _WholePart(sp.Function):
+    """A step function to a whole number (spellings23: floor, ceil, trunc as torch/NumPy compute
+    them): derivative 0 wherever it is defined — PyTorch's gradient, 0 everywhere. Read where
+    no gradient flows through it, as ``round`` (the spec reader refuses it elsewhere)."""
+
+    nargs = 1
+    is_extended_real = True
+    is_finite = True
+    whole: Callable[[Fraction], int] = staticmethod(math.floor)
+
+    @classmethod
+    def eval(cls, x: sp.Expr) -> sp.Expr | None:
+        if x.is_Rational:
+            return sp.Integer(cls.whole(Fraction(int(x.p), int(x.q))))
+        if x.is_Float:
+            return sp.Integer(cls.whole(Fraction(float(x))))
+        return None
+
+    def fdiff(self, argindex: int = 1) -> sp.Expr:
+        return sp.Integer(0)
+
+
+class floor_step(_WholePart):  # noqa: N801
+    """⌊x⌋ (``torch.floor``, ``np.floor``)."""
+
+
+class ceil_step(_WholePart):  # noqa: N801
+    """⌈x⌉ (``torch.ceil``, ``np.ceil``)."""
+
+    whole = staticmethod(math.ceil)
+
+
+class trunc_step(_WholePart):  # noqa: N801
+    """x rounded toward 0 (``torch.trunc``/``torch.fix``, ``np.trunc``/``np.fix``)."""
+
+    whole = staticmethod(math.trunc)
+
+
 class round_even(sp.Function):  # noqa: N801
     """Rounding to the nearest whole number, ties to even (``torch.round``, ``np.round``):
     a step function, derivative 0 wherever it is defined (PyTorch's gradient is 0 everywhere).
@@ -436,6 +479,11 @@ def np_sigmoid(x: np.ndarray) -> np.ndarray:
 
 def np_relu(x: np.ndarray) -> np.ndarray:
     return np.maximum(x, 0.0)
+
+
+def _mp_trunc(x: Any) -> Any:
+    """mpmath's x rounded toward 0 (it has floor and ceil only)."""
+    return mpmath.floor(x) if x >= 0 else mpmath.ceil(x)
 
 
 def np_relu_grad(x: np.ndarray) -> np.ndarray:
@@ -1174,6 +1222,60 @@ _ROWS: tuple[Op, ...] = (
         tex="\\operatorname{round}",
         text="round",
         numpy_names=("round", "rint"),
+    ),
+    Op(
+        "floor",  # spellings23: a step to a whole number, only where no gradient flows (round's rule)
+        ELEMENTWISE,
+        sympy=floor_step,
+        sympy_class=floor_step,
+        derivative=lambda x: sp.Integer(0),
+        pull=_local(lambda m, x, y: m.Scalar(sp.Integer(0))),
+        numpy=np.floor,
+        mpmath=lambda x: mpmath.mpf(mpmath.floor(x)),
+        torch=lambda x: _torch_mod(x).floor(x),
+        numpy_src="np.floor({x})",
+        torch_src="torch.floor({x})",
+        kinks=WHOLE_JUMPS,
+        tex="\\operatorname{floor}",
+        text="floor",
+        tex_form="\\left\\lfloor {x} \\right\\rfloor",
+        numpy_names=("floor",),
+    ),
+    Op(
+        "ceil",  # spellings23: a step to a whole number, only where no gradient flows (round's rule)
+        ELEMENTWISE,
+        sympy=ceil_step,
+        sympy_class=ceil_step,
+        derivative=lambda x: sp.Integer(0),
+        pull=_local(lambda m, x, y: m.Scalar(sp.Integer(0))),
+        numpy=np.ceil,
+        mpmath=lambda x: mpmath.mpf(mpmath.ceil(x)),
+        torch=lambda x: _torch_mod(x).ceil(x),
+        numpy_src="np.ceil({x})",
+        torch_src="torch.ceil({x})",
+        kinks=WHOLE_JUMPS,
+        tex="\\operatorname{ceil}",
+        text="ceil",
+        tex_form="\\left\\lceil {x} \\right\\rceil",
+        numpy_names=("ceil",),
+    ),
+    Op(
+        "trunc",  # spellings23: a step to a whole number, only where no gradient flows (round's rule)
+        ELEMENTWISE,
+        sympy=trunc_step,
+        sympy_class=trunc_step,
+        derivative=lambda x: sp.Integer(0),
+        pull=_local(lambda m, x, y: m.Scalar(sp.Integer(0))),
+        numpy=np.trunc,
+        mpmath=lambda x: mpmath.mpf(_mp_trunc(x)),
+        torch=lambda x: _torch_mod(x).trunc(x),
+        numpy_src="np.trunc({x})",
+        torch_src="torch.trunc({x})",
+        kinks=WHOLE_JUMPS,
+        tex="\\operatorname{trunc}",
+        text="trunc",
+        tex_form="\\operatorname{{trunc}}\\left({x}\\right)",
+        numpy_names=("trunc",),
     ),
     Op(
         "cos",

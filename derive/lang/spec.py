@@ -27,7 +27,7 @@ from derive.errors import BadInput, LimitError
 from derive.files import NotAFile, read_capped
 from derive.lang import domains as domain
 from derive.lang import expr as ex
-from derive.lang import ops, spelling, splits
+from derive.lang import ops, replicate, spelling, splits
 from derive.locale import catalog
 
 IDENT = re.compile(r"^[A-Za-z][A-Za-z0-9_]{0,31}\Z")  # \Z: "W\n" is not a name
@@ -212,6 +212,9 @@ def _none_or_off(node: ast.AST | None) -> bool:
 
 
 #: the modules whose ``ones`` makes a tensor of ones (``np.ones((m, 1))``, ``torch.ones(m, 1)``)
+# step functions to whole numbers: PyTorch's gradient through them is 0 everywhere, read only
+# where no gradient flows (the straight-through estimator's x + (torch.round(x) - x).detach())
+_STEPS = frozenset({"round", "floor", "ceil", "trunc"})
 ONES_MODULES = ("np", "numpy", "torch", "jnp", "tf")
 EYE_MODULES = ("np", "numpy", "torch", "jnp", "jax.numpy", "tf")
 TRI_KEYS = ("diagonal", "k")  # PyTorch's and NumPy's name of tril's/triu's offset
@@ -973,6 +976,7 @@ class _Validator:
                     text = self.lookups_2d(f'{where} = "{text}"', key, text, fwd, inputs, shapes)
                     text = self.arange_targets(f'{where} = "{text}"', text, inputs, shapes, dims)
                     text = self.argmax_targets(text)
+                    text = self.replicas(text, shapes, dims, dialect)
                     text = self.tri_made(f'{where} = "{text}"', text, inputs, shapes, dims)
                     text = self.ones_made(f'{where} = "{text}"', text, inputs, shapes, dims)
                     text = self.zeros_made_hn23(f'{where} = "{text}"', text, inputs, shapes, dims)
@@ -1041,13 +1045,17 @@ class _Validator:
         flowing = graded(forward, params, self.stopped)
         for k, node in forward:
             if k in flowing and any(
-                isinstance(n, ex.Call) and n.func == "round" and flowing & set(ex.names(n))
+                isinstance(n, ex.Call) and n.func in _STEPS and flowing & set(ex.names(n))
                 for n in _subtrees(node)
             ):  # a step function: PyTorch's gradient through it is 0 everywhere
+                f = next(
+                    n.func for n in _subtrees(node)
+                    if isinstance(n, ex.Call) and n.func in _STEPS and flowing & set(ex.names(n))
+                )
                 raise self.err(
                     f'[forward] {k} = "{self.fwd.get(k, "")}"',
-                    catalog.said("spec.round_gradient"),
-                    catalog.said("spec.round_gradient_fix"),
+                    catalog.said("spec.round_gradient", f=f),
+                    catalog.said("spec.round_gradient_fix", f=f),
                 )
         reach = reaching(forward, self.stopped)
         for p in params:
@@ -1106,7 +1114,12 @@ class _Validator:
                 for k, t in before:  # a MultivariateNormal's x − loc and Σ⁻¹, lines of their own
                     self.fwd[k] = t = ex.small_linalg(t, shapes)
                     yield k, t
+                solves, text = ex.hoisted_linalg(key, text, shapes, frozenset({*fwd, *shapes}))
+                for k, t in solves:  # a solve's inverse, a determinant's matrix: own lines
+                    self.fwd[k] = t = ex.small_linalg(t, shapes)
+                    yield k, t
                 text = ex.small_linalg(text, shapes)  # torch.det(W) of a 2 × 2 W, entry by entry
+                text = replicate.frac_text(text)  # torch.frac(x): its whole part stopped
             if "," not in key:
                 if isinstance(text, str) and len(text) <= ex.MAX_LENGTH:
                     *hoisted, (key, text) = self.stops(key, text, fwd, params, shapes)
@@ -1322,10 +1335,14 @@ class _Validator:
         """``MultivariateNormal(loc, covariance_matrix=S).log_prob(x)`` (``scale_tril=L``, a
         diagonal ``torch.diag(v)``; ``entropy()``) as PyTorch computes it, with the lines it
         reads (``spelling.multivariate_normal``)."""
+        taken = frozenset({*fwd, *shapes, *self.fwd})
+        made, text = ex.mvn_matrices(key, text, shapes, taken)  # a covariance expression
+        sized = {**shapes, **{name: (k, k) for name, _, k in made}}
         try:
-            return spelling.multivariate_normal(
-                text, key, shapes, frozenset({*fwd, *shapes, *self.fwd})
+            before, text = spelling.multivariate_normal(
+                text, key, sized, taken | {name for name, _, _ in made}
             )
+            return [(name, t) for name, t, _ in made] + before, text
         except spelling.SpellingError as err:
             where = f'[forward] {key} = "{text}"'
             raise self.err(where, err.spoken, catalog.said("spec.dist_fix")) from None
@@ -1656,6 +1673,14 @@ class _Validator:
         )
         softmax = ast.Call(ast.Name("softmax", ast.Load()), [scores], [])
         return ast.BinOp(softmax, ast.MatMult(), v)
+
+    def replicas(self, text: str, shapes, dims, dialect: str) -> str:
+        """``np.tile``, ``np.repeat``, ``torch.repeat_interleave``, ``x.repeat``, ``x.expand``,
+        ``np.broadcast_to``, ``np.kron``, ``np.cross`` as concatenations and products with a
+        block of ones (:mod:`derive.lang.replicate`), before the ones are made inputs."""
+        return replicate.replicated_text(
+            text, shapes, self.one_d, lambda a: self._ones_size(a, shapes, dims), dialect
+        )
 
     def ones_made(self, where: str, text: str, inputs, shapes, dims) -> str:
         """``np.ones((m, 1))`` / ``torch.ones(m, 1)`` / ``np.ones(m)`` (Coursera ML's bias column,

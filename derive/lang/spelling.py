@@ -393,6 +393,11 @@ def _infinity(node: ast.expr | None) -> int:
     return 0
 
 
+def infinity(node: ast.expr | None) -> int:
+    """:func:`_infinity` for the expression reader (``np.linalg.norm(v, ord=np.inf)``)."""
+    return _infinity(node)
+
+
 def _clip(lo: ast.expr | None, hi: ast.expr | None, x: ast.expr, name: str) -> ast.expr:
     """``torch.clamp``/``np.clip`` with the table's ``clamp0`` (PyTorch's ``clamp(min=0)``):
     max(x, lo) as ``clamp0(x)`` (lo = 0) or ``lo + clamp0(x − lo)``, then min(y, hi) as ``hi −
@@ -3010,6 +3015,13 @@ def _x_log_y(x: ast.expr, y: ast.expr) -> ast.expr:
     return _mul(_mul(x, nonzero), _call("log", _add(y, _sub(_num(1), _nonzero(x)))))
 
 
+def _xlog1py(node: ast.Call, how: str) -> ast.expr:
+    """``torch.special.xlog1py(x, y)`` / ``scipy.special.xlog1py``: x·log(1 + y), 0 where x = 0
+    with PyTorch's gradients there (:func:`_x_log_y` of 1 + y)."""
+    a = _bound(node, "xlog1py", ("x", "y"), 2)
+    return _x_log_y(a["x"], _add(_num(1), a["y"]))
+
+
 def _softmin(node: ast.Call, how: str) -> ast.expr:
     """``F.softmin(x, dim)`` = ``softmax(−x, dim)`` (PyTorch's definition)."""
     a = _bound(node, "softmin", ("x", "axis", "_stacklevel", "dtype"), 1)
@@ -3291,6 +3303,10 @@ REWRITES.update(
         "arctan2": _atan2,
         "sinc": _one("sinc", _sinc),
         "divide_no_nan": _divide_no_nan,
+        # spellings23: NumPy's/SciPy's real cube root sign(x)·|x|^(1/3) (PyTorch has none), and
+        # x·log(1 + y), 0 where x = 0 as PyTorch's torch.special.xlog1py
+        "cbrt": _one("cbrt", lambda x: _mul(_sign(x), _bin(_call("abs", x), ast.Pow(), _div(_num(1), _num(3))))),
+        "xlog1py": _xlog1py,
         # log Γ and ψ as SciPy and torch.special name them (the table's lgamma, digamma)
         "gammaln": _one("gammaln", lambda x: _call("lgamma", x)),
         "loggamma": _one("loggamma", lambda x: _call("lgamma", x)),
@@ -3333,6 +3349,8 @@ _QUALIFIED.update(
         **{kind: tuple(NORM_DIST) for kind in NORM_READ},
         "standardize": ("jax.nn",),
         "divide_no_nan": tuple(TENSORFLOW),
+        "cbrt": ("np", "numpy", "jnp", "jax.numpy", "scipy.special", "special"),
+        "xlog1py": ("torch.special", "scipy.special", "special", "jax.scipy.special"),
         "polygamma": (
             "torch", "torch.special", "scipy.special", "special", "jax.scipy.special", "method"
         ),
@@ -3591,7 +3609,7 @@ def _mvn_of(node: ast.AST, taken: frozenset[str]) -> dict[str, ast.expr] | None:
         return None
     a = _bound(node, "MultivariateNormal", ("loc", *_MVN_KEYS, "validate_args"), 1)
     given = [k for k in _MVN_KEYS if not _is_none(a.get(k))]
-    if len(given) != 1 or given[0] == "precision_matrix":
+    if len(given) != 1:
         raise SpellingError(catalog.said("spec.spelling.mvn_args", n=str(MVN_MAX)))
     return a
 
@@ -3608,6 +3626,11 @@ def _diagonal_of(node: ast.expr) -> ast.expr | None:
     ):
         return node.args[0]
     return None
+
+
+def diagonal_of(node: ast.expr) -> ast.expr | None:
+    """:func:`_diagonal_of` for the spec reader (a diagonal covariance stays as it is)."""
+    return _diagonal_of(node)
 
 
 def multivariate_normal(
@@ -3666,19 +3689,23 @@ def _mvn_text(
     :func:`multivariate_normal`), adding the lines it reads to ``extra``."""
     u = ast.unparse
     tril = not _is_none(a.get("scale_tril"))
-    given = a["scale_tril"] if tril else a["covariance_matrix"]
+    precision = not _is_none(a.get("precision_matrix"))  # spellings23: P = Σ⁻¹
+    given = a["scale_tril"] if tril else a["precision_matrix"] if precision else a[
+        "covariance_matrix"
+    ]
     diagonal = _diagonal_of(given)
+    sign = "-" if precision else ""  # ½ log det Σ = −½ log det P
     if diagonal is not None:
         v = f"({u(diagonal)})"
         k = _last_size(diagonal, shapes)
-        half_log_det = f"torch.log({v}).sum()" if tril else f"(0.5 * torch.log({v}).sum())"
+        half_log_det = f"torch.log({v}).sum()" if tril else f"({sign}0.5 * torch.log({v}).sum())"
     else:
         k = _named_square(given, shapes)
         g = u(given)
         if tril:
             half_log_det = " + ".join(f"torch.log({g}[{j}, {j}])" for j in range(k))
         else:
-            half_log_det = f"(0.5 * torch.logdet({g}))"
+            half_log_det = f"({sign}0.5 * torch.logdet({g}))"
     log_2pi = f"{k} * math.log(2 * math.pi)"
     if method == "entropy":  # one number per row of loc (PyTorch's batch shape)
         rows = f"torch.ones_like(({u(a['loc'])}).sum(-1))"
@@ -3687,8 +3714,12 @@ def _mvn_text(
     diff = fresh("diff")
     extra.append((diff, f"({u(value)}) - ({u(a['loc'])})"))
     if diagonal is not None:
-        term = f"({diff} / {v}) ** 2" if tril else f"{diff} ** 2 / {v}"
+        term = f"({diff} / {v}) ** 2" if tril else f"{diff} ** 2 * {v}" if precision else (
+            f"{diff} ** 2 / {v}"
+        )
         maha = f"({term}).sum(-1)"
+    elif precision:
+        maha = f"(({diff} @ {u(given)}) * {diff}).sum(-1)"
     elif tril:
         maha = " + ".join(f"({z}) ** 2" for z in _forward_substitution(diff, u(given), k))
     else:

@@ -337,6 +337,10 @@ _NEW_ACTIVATIONS = (
     "torch.asinh({x}) + np.arccosh({x} * {x} + 1.25)",
     "torch.atanh(torch.tanh({x}) * 0.75) * torch.erfinv(torch.tanh({x}) * 0.85)",
     "torch.atan2({x}, {x} * {x} + 0.5)",
+    # round 23's rows (spellings23): NumPy's cube root, xlog1py, floor as a straight-through
+    # estimator's forward (quarters are exact in float64 too), frac (by 2.7183: no whole numbers)
+    "np.cbrt({x} * {x} + 0.25) * torch.special.xlog1py({x}, {x} * {x})",
+    "{x} + (torch.floor({x} * 4) / 4 - {x}).detach() + torch.frac({x} * 2.7183)",
 )
 # read by blocks of a named tensor, or a float cast of a comparison
 _BLOCK_ACTIVATIONS = (
