@@ -381,6 +381,28 @@ C(B, "beta", N, "dbeta = (2 * (Y - T) / Y.numel()).sum(1, keepdim=True)", "*", s
 C(SM, "w", N, "dw = w - X.T @ (y * sigmoid(-y * scores)) / n", "*", oracle="w - X.T @ (y * sigmoid(-y * scores)) / n", style="sm-C-forgotten")
 C(FR, "W", N, "d = pred - t\ng = np.where(np.abs(d) < 0.5, d / 0.5, np.sign(d))\ndW = feat.T @ g", "scale-factor", oracle=f"feat.T @ {FR_G}", style="fr-third-forgotten")
 
+# ================================================================ round b: written after round a's fixes, before any run of these
+_round = "b"
+C(R, "w2", N, "with torch.no_grad():\n    grad_y_pred = 2.0 * (y_pred - y)\n    grad_w2 = h_relu.t().mm(grad_y_pred)", oracle=RW2, style="b-r-no-grad-tutorial")
+C(S, "b", N, "with torch.no_grad():\n    db = (P - Y).sum(0) / m\nprint(db)", oracle=SB, style="b-s-no-grad-print")
+C(TM, "w3", N, "with torch.no_grad():\n    dw3 = h2.T @ (2 * (h2 @ w3 - y) / B)", oracle=f"h2.T @ {TM_D}", style="b-tm-no-grad")
+C(M, "b1", L, r"\frac{\partial L}{\partial b^{[1]}_{k}} = \frac{1}{m}\sum_{i}\sum_{l}\left(A^{[2]}_{il} - Y_{il}\right)W^{[2]}_{kl}\,\mathbb{1}\left[Z^{[1]}_{ik} > 0\right]", oracle=B1R, style="b-nested-b1")
+C(M, "W1", L, r"\frac{\partial L}{\partial W^{[1]}_{jk}} = \sum_{i}\sum_{l} X_{ij}\left(A^{[2]}_{il} - Y_{il}\right)W^{[2]}_{kl}\,\mathbb{1}\left[Z^{[1]}_{ik} > 0\right]", "scale-factor", oracle=W1R + " * m", style="b-nested-W1-no-m")
+C(M, "W1", L, r"\frac{\partial L}{\partial W^{[1]}_{jk}} = \frac{1}{m}\sum_{i}\sum_{l} X_{ij}\left(A^{[2]}_{il} - Y_{il}\right)W^{[2]}_{kl}\,\mathbb{1}\left[Z^{[2]}_{il} > 0\right]", "*", oracle="X.T @ (((A2 - Y) * (Z2 > 0)) @ W2.T) / m", style="b-nested-W1-wrong-layer-mask")
+C(S, "b", L, r"\frac{\partial L}{\partial b_{k}} = \frac{1}{m}\sum_{i=1}^{m}\sum_{c=1}^{C} y_{ic}\left(p_{ik} - \delta_{ck}\right)", oracle=SB, style="b-s-nested-bounds")
+C(S, "W", L, r"\frac{\partial L}{\partial W_{jk}} = \sum_{i}\sum_{c} x_{ij}\,y_{ic}\left(p_{ik} - \delta_{ck}\right)", "scale-factor", oracle="X.T @ (P - Y)", style="b-s-nested-no-m")
+C(S, "b", L, r"解：$\frac{\partial L}{\partial b_{k}} = \frac{1}{m}\sum_{i}\sum_{c} y_{ic}(p_{ik} - \delta_{ck})$", lang=Z, oracle=SB, style="b-zh-s-nested")
+C(M, "W2", L, r"\bm\delta^{(2)} = \mathbf{A}^{(2)} - \mathbf{Y},\quad \frac{\partial L}{\partial \mathbf{W}^{(2)}} = \mathbf{A}^{(1)\top}\bm\delta^{(2)}", "scale-factor", oracle="A1.T @ (A2 - Y)", style="b-bm-delta-no-m")
+C(S, "W", L, r"\boldsymbol\delta = \mathbf{P} - \mathbf{Y},\quad \nabla_{\mathbf W}L = \tfrac{1}{m}\mathbf{X}^{\top}\boldsymbol\delta", oracle=SW, style="b-s-boldsymbol-delta")
+C(R2, "W_x", V, "tensor([[-0.1912, 0.2924], [0.0150, 0.5119]], dtype=torch.float64)", style="b-v-rnn-tensor")
+C(A, "W_q", V, "tensor([[-0.0039, -0.0060], [-0.0328, -0.0510]], grad_fn=<MmBackward0>)", style="b-v-a-grad-fn")
+C(B, "gamma", V, "array([0.7266, 1.2644], dtype=float64)", style="b-v-b-array-dtype")
+C(B, "gamma", V, "array([0.7266, -1.2644], dtype=float64)", "*", style="b-v-b-array-one-sign")
+C(BB, "mu_w", L, r"\frac{\partial \mathcal{L}}{\partial \mu_{w}} = X^{\top}(\mathrm{pred} - y) + \frac{\mu_{w}}{4}", oracle=f"{BB_DW} + mu_w / 4", style="b-bb-greek-base")
+C(GN, "w_mu", L, r"\frac{\partial L}{\partial w_{\mu}} = \mathrm{hid}^{\top}(\mu - y)", "*", oracle="hid.T @ (mu - y)", style="b-gn-greek-sub-var-forgotten")
+C(R, "w1", L, r"\frac{\partial L}{\partial w_1} = 2x^{\top}\left[(y_{pred} - y)w_2^{\top} \odot H(h)\right]", oracle=RW1, style="b-r-heaviside-2-outside")
+C(R, "w1", L, r"\frac{\partial L}{\partial w_1} = x^{\top}\left[(y_{pred} - y)w_2^{\top} \odot H(h)\right]", "scale-factor", oracle="x.T @ ((y_pred - y) @ w2.T * (h > 0))", style="b-r-heaviside-no-2")
+
 
 def _key(c: dict) -> tuple:
     return corpus10._key(c)
