@@ -4720,7 +4720,7 @@ def _nested_sum_item_oriented(
     ``ax``) turned to the axes ``want``."""
     if ax is None:
         return _oriented(net, f, want)
-    if ax == want or {x for x in ax if x} == set() :
+    if ax == want or not any(ax):
         return f
     if (ax[1], ax[0]) == want:
         return ex.Transpose(f)
