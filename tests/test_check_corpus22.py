@@ -22,10 +22,8 @@ import corpus_common  # noqa: E402
 CASES = corpus22.load()
 COURSE = Path(__file__).resolve().parent / "specs_course"
 KNOWN: dict[str, str] = {  # id -> why it still fails (strict xfail: fixing it must remove it here)
-    "c22-126": "index notation with a Kronecker delta, ∂L/∂b_k = 1/m Σ_i Σ_j y_ij (p_ik − δ_jk): "
-    "derive.checker.latexin reads index notation only on the left side (∂L/∂w_{ij}) and refuses "
-    "an entry with a letter index on the right ('y_ij' is index notation … the checker reads "
-    "the vectorised form): unreadable, not ✓",
+    # (c22-126, ∂L/∂b_k = 1/m Σ_i Σ_j y_ij (p_ik − δ_jk): nested sums with a delta inside a
+    # difference are vectorised since heldcheck24, formula._nested_sum_vectorised)
     # (c22-214, DCN's dropped cross branch inside one line, is missing-path since branch
     # checkgaps11's fix of c21-179, merged in the same round)
 }

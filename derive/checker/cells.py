@@ -34,9 +34,16 @@ _TRIGGER = re.compile(
     r"\bdef\b|\blambda\b|\[\s*['\"]|=\s*\{|\bassert\b|\bfor\b|\bimport\b|\bprint\s*\(|\breturn\b|:=|copy\s*=\s*True|np\.copy\("
     r"|^\s*[A-Za-z_]\w*\s*,\s*[A-Za-z_][\w\s,]*=(?!=)"  # dW2, db2 = …, …
     r"|^\s*[rRuU]?(?:\"\"\"|\'\'\'|\"|\')"  # a docstring or a string on a line of its own
-    r"|^\s*[A-Za-z_]\w*\s*=(?!=)\s*[A-Za-z_]\w*\s*=(?!=)",  # dZ2 = delta2 = … (chained)
+    r"|^\s*[A-Za-z_]\w*\s*=(?!=)\s*[A-Za-z_]\w*\s*=(?!=)"  # dZ2 = delta2 = … (chained)
+    r"|^\s*with\b",  # with torch.no_grad(): …
     re.M,
 )
+# context managers that change no value a cell computes (only autograd's recording or NumPy's
+# floating-point warnings): a ``with`` block under them is read as its statements
+_QUIET_CONTEXTS = {
+    "torch.no_grad", "torch.inference_mode", "torch.autograd.no_grad", "np.errstate",
+    "numpy.errstate",
+}
 _WALRUS = re.compile(r"^(\s*[A-Za-z_]\w*)\s*:=", re.M)
 _NUMERIC_MODULES = {"numpy", "torch", "math", "jax", "scipy"}  # imports a cell may hold
 MAX_UNROLL = 64  # statements a loop over a written-out tuple may unroll to
@@ -270,6 +277,24 @@ def _returns_names(value: ast.expr | None) -> bool:
     return isinstance(value, ast.Name)
 
 
+def _without_quiet_with(stmts: list[ast.stmt]) -> list[ast.stmt]:
+    """``stmts`` with each ``with torch.no_grad():`` block (a context of _QUIET_CONTEXTS, as a
+    notebook wraps manual backprop so autograd records nothing) replaced by its body: the block
+    computes the same values outside it. Other ``with`` blocks stay, for the refusal."""
+    out: list[ast.stmt] = []
+    for st in stmts:
+        if isinstance(st, ast.With) and all(
+            isinstance(item.context_expr, ast.Call)
+            and ast.unparse(item.context_expr.func) in _QUIET_CONTEXTS
+            and item.optional_vars is None
+            for item in st.items
+        ):
+            out.extend(_without_quiet_with(st.body))
+        else:
+            out.append(st)
+    return out
+
+
 def _derivation_bodies(stmts: list[ast.stmt]) -> list[ast.stmt]:
     """``stmts`` with a function that is never called and returns names (``def backward(X, Y,
     A1, A2, W2): …; return dW1, db1, dW2, db2``, ``return grads``: the whole derivation
@@ -355,7 +380,7 @@ def expand(text: str, tensors: set[str] | frozenset[str] = frozenset()) -> str:
     helpers: dict[str, tuple[list[str], ast.expr]] = {}
     cell = _Cell(helpers)
     body: list[ast.stmt] = []
-    for st in _derivation_bodies(tree.body):
+    for st in _derivation_bodies(_without_quiet_with(tree.body)):
         if isinstance(st, ast.For):
             unrolled = _unrolled(st)
             if unrolled is None:

@@ -302,7 +302,7 @@ def _check_on(
 # the network, the step size of an update rule (textbox._code_update reads those)
 _RATE_FACTOR = re.compile(
     r"(?<![\w.\\])(lr|learning_rate|eta|alpha|step_size|η|α)\s*(?:\*|·)\s*"
-    r"|\\(eta|alpha)(?![A-Za-z])(?!\s*[\^_'])\s*(?:\\[,;: ]|\\cdot)?\s*"
+    r"|(?<!_\{)(?<!_)\\(eta|alpha)(?![A-Za-z])(?!\s*[\^_'])\s*(?:\\[,;: ]|\\cdot)?\s*"
 )
 
 
@@ -331,6 +331,8 @@ def _folded_rate(n: Net, formula: str) -> tuple[str, str | None]:
     taken = (*n.g.tensors, *n.spec.constants, *n.spec.dims)
     if any(name == rate or name.startswith(rate) and name[len(rate) :].isdigit() for name in taken):
         return formula, None  # the network's alpha (alpha2, alpha3 of \alpha^{[2]}): that name
+    if any(rate in name.split("_") for name in taken):
+        return formula, None  # w_alpha, alpha_h: the letter is part of the network's names
     return formula[: m.start()] + formula[m.end() :], {"eta": "η", "alpha": "α"}.get(rate, rate)
 
 

@@ -717,6 +717,18 @@ def _vec_kron(net: Net, text: str) -> None:
         raise FormulaError(msg("error.vec_kron", what=found.group().strip()), found.start() + 1, text)
 
 
+_SIZE_H_CALL = re.compile(r"(?<![\\A-Za-z0-9_{])H(?=\s*(?:\(|\\left\s*\())")
+
+
+def _heaviside_over_size(net: Net, text: str) -> str:
+    r"""``H(Z)`` in LaTeX is the Heaviside step (the README) also where the network's only
+    ``H`` is a size (relu-mlp's hidden width): a size applied to a bracket, ``H(h)``, is not how
+    a product with a width is written. A tensor or constant named H keeps its name."""
+    if "H" not in net.spec.dims or "H" in net.g.tensors or "H" in net.spec.constants:
+        return text
+    return _SIZE_H_CALL.sub(r"\\operatorname{heaviside}", text)
+
+
 def _note_shape(
     net: Net, read: tuple[ex.Node, str | None, str], shapes: dict[str, tuple[int, int]]
 ) -> None:
@@ -750,6 +762,7 @@ def _read_one(
 ) -> tuple[ex.Node, str | None, str]:
     _vec_kron(net, text)
     if latex:
+        text = _heaviside_over_size(net, text)
         try:
             tree, lhs = latexin.parse(
                 text,
@@ -4557,12 +4570,199 @@ def _vectorised(net: Net, node: ex.Node, out: tuple[str | None, str | None]) -> 
         want = (letter, None) if out[0] == letter else (None, letter)
         return _factor(net, node.id, want)
     if isinstance(node, ex.Call) and node.func == "sum" and len(node.args) == 1:
-        return _index_sum(net, node.args[0], out)
+        try:
+            return _index_sum(net, node.args[0], out)
+        except _NotIndexed:
+            return _nested_sum_vectorised(net, node, out)  # Σ_i Σ_l …, Σ_c y_ic (p_ik − δ_ck)
     if isinstance(node, ex.Transpose):
         raise _NotIndexed
     if isinstance(node, ex.BinOp) and node.op in (latexin.PRODUCT, latexin.STAR, "@"):
         return ex.BinOp("*", _vectorised(net, node.left, out), _vectorised(net, node.right, out))
     return ex.rebuild(node, lambda c: _vectorised(net, c, out))
+
+
+def _nested_sum_vectorised(net: Net, node: ex.Node, out: tuple[str | None, str | None]) -> ex.Node:
+    r"""Sums over several letters at once (``\sum_i\sum_l X_{ij}(A_{il} - Y_{il})W_{kl}
+    \mathbb{1}[Z_{ik} > 0]``) and a Kronecker delta inside a difference (``\sum_c y_{ic}(p_{ik} -
+    \delta_{ck})``): the term multiplied out over the differences that hold a delta or mix
+    letters, each delta taken by renaming the summed letter, then the summed letters contracted
+    one at a time (two-letter operands: a matrix product or an axis sum each). The reader keeps
+    no letter on a sum, so the nested sums must number the letters the term has beyond the left
+    side's, and every product term must still carry each of them (a letter a term lacks would
+    multiply it by a size): else _NotIndexed, the refusal."""
+    depth, term = 0, node
+    while isinstance(term, ex.Call) and term.func == "sum" and len(term.args) == 1:
+        depth, term = depth + 1, term.args[0]
+    summed = _letters(net, term) - set(out)
+    if not summed or len(summed) != depth and not _nested_sum_has_delta(net, term):
+        raise _NotIndexed
+    total: ex.Node | None = None
+    for sign, factors in _nested_sum_terms(net, term):
+        if {x for f in factors for x in _nested_sum_letters(net, f)} - set(out) != summed:
+            raise _NotIndexed  # a summed letter missing from this product term
+        part = _nested_sum_contracted(net, _nested_sum_deltas_taken(net, factors, summed, out), out)
+        part = part if sign > 0 else ex.Neg(part)
+        total = part if total is None else ex.BinOp("+", total, part)
+    if total is None:
+        raise _NotIndexed
+    return total
+
+
+def _nested_sum_has_delta(net: Net, node: ex.Node) -> bool:
+    return any(_delta_letters(net, n) is not None for n in _tree_nodes(node))
+
+
+def _nested_sum_letters(net: Net, factor: ex.Node) -> set[str]:
+    """The index letters of a factor, a Kronecker delta's two included."""
+    d = _delta_letters(net, factor)
+    return set(d) if d is not None else _letters(net, factor)
+
+
+def _nested_sum_terms(net: Net, node: ex.Node) -> list[tuple[int, list[ex.Node]]]:
+    """``node`` as signed product terms (sign, factors): products multiplied out over the sums
+    and differences that hold a delta or whose parts carry different letters; a difference
+    whose parts share their letters (``A_{il} - Y_{il}``) stays one factor, taken entry by
+    entry."""
+    if isinstance(node, ex.Neg):
+        return [(-sg, fs) for sg, fs in _nested_sum_terms(net, node.operand)]
+    if isinstance(node, ex.BinOp) and node.op in ("+", "-") and _nested_sum_split(net, node):
+        right = _nested_sum_terms(net, node.right)
+        if node.op == "-":
+            right = [(-sg, fs) for sg, fs in right]
+        return _nested_sum_terms(net, node.left) + right
+    if isinstance(node, ex.BinOp) and node.op in (latexin.PRODUCT, latexin.STAR, "*"):
+        return [
+            (sa * sb, fa + fb)
+            for sa, fa in _nested_sum_terms(net, node.left)
+            for sb, fb in _nested_sum_terms(net, node.right)
+        ]
+    return [(1, [node])]
+
+
+def _nested_sum_split(net: Net, node: ex.BinOp) -> bool:
+    """Must the sum or difference ``node`` be multiplied out (a delta in it, or parts with
+    different letters)?"""
+    if _nested_sum_has_delta(net, node):
+        return True
+    return _nested_sum_letters(net, node.left) != _nested_sum_letters(net, node.right)
+
+
+def _nested_sum_deltas_taken(
+    net: Net, factors: list[ex.Node], summed: set[str], out: tuple[str | None, str | None]
+) -> list[ex.Node]:
+    """``factors`` with each Kronecker delta taken: Σ_c y_{ic} δ_{ck} is y_{ik} (the summed
+    letter renamed to the delta's other one in every factor). A delta over two letters of the
+    left side (an identity matrix) is _NotIndexed."""
+    free = set(summed)
+    todo = list(factors)
+    while True:
+        k = next((j for j, f in enumerate(todo) if _delta_letters(net, f) is not None), None)
+        if k is None:
+            return todo
+        a, b = _delta_letters(net, todo[k])  # type: ignore[misc]
+        gone = a if a in free else b if b in free else None
+        if gone is None:
+            raise _NotIndexed
+        kept = b if gone == a else a
+        free.discard(gone)
+        todo = [_letter_renamed(net, f, gone, kept) for j, f in enumerate(todo) if j != k]
+        if not todo:
+            raise _NotIndexed
+
+
+def _nested_sum_contracted(
+    net: Net, factors: list[ex.Node], out: tuple[str | None, str | None]
+) -> ex.Node:
+    """The product of ``factors`` summed over every letter not in ``out``, one letter at a
+    time: the factors carrying the letter s and at most two others p, q become (p, s) @ (s, q)
+    (or a sum along s), an operand with the letters p, q for the next letter; the rest is
+    taken entry by entry in ``out``'s axes."""
+    items: list[tuple[ex.Node, tuple[str | None, str | None] | None]] = [(f, None) for f in factors]
+    while True:
+        letters = {x for f, ax in items for x in _nested_sum_item_letters(net, f, ax)} - set(out)
+        pick = None
+        for s in sorted(letters):
+            with_s = [it for it in items if s in _nested_sum_item_letters(net, *it)]
+            others = {x for it in with_s for x in _nested_sum_item_letters(net, *it)} - {s}
+            if len(others) <= 2:
+                pick = (s, with_s, others)
+                break
+        if pick is None:
+            if letters:
+                raise _NotIndexed
+            break
+        s, with_s, others = pick
+        items = [it for it in items if it not in with_s] + [_nested_sum_one_letter(net, s, with_s, others, out)]
+    result: ex.Node | None = None
+    for f, ax in items:
+        own = _nested_sum_item_letters(net, f, ax)
+        if not own:
+            part = _vectorised(net, f, out) if ax is None else f
+        else:
+            want = (out[0] if out[0] in own else None, out[1] if out[1] in own else None)
+            part = _nested_sum_item_oriented(net, f, ax, want)
+        result = part if result is None else ex.BinOp("*", result, part)
+    if result is None:
+        raise _NotIndexed
+    return result
+
+
+def _nested_sum_item_letters(
+    net: Net, f: ex.Node, ax: tuple[str | None, str | None] | None
+) -> set[str]:
+    return _letters(net, f) if ax is None else {x for x in ax if x}
+
+
+def _nested_sum_item_oriented(
+    net: Net, f: ex.Node, ax: tuple[str | None, str | None] | None, want: tuple[str | None, str | None]
+) -> ex.Node:
+    """A factor (``ax`` None: an indexed one of the answer) or a contracted operand (its axes
+    ``ax``) turned to the axes ``want``."""
+    if ax is None:
+        return _oriented(net, f, want)
+    if ax == want or not any(ax):
+        return f
+    if (ax[1], ax[0]) == want:
+        return ex.Transpose(f)
+    raise _NotIndexed
+
+
+def _nested_sum_one_letter(
+    net: Net,
+    s: str,
+    with_s: list[tuple[ex.Node, tuple[str | None, str | None] | None]],
+    others: set[str],
+    out: tuple[str | None, str | None],
+) -> tuple[ex.Node, tuple[str | None, str | None]]:
+    """Σ_s of the product of the items ``with_s`` (their other letters ``others``, at most
+    two): (the operand, its axes)."""
+    order = [x for x in out if x in others] + sorted(others - set(out))
+    p = order[0] if order else None
+    q = order[1] if len(order) > 1 else None
+    left = [it for it in with_s if p is not None and p in _nested_sum_item_letters(net, *it)]
+    right = [it for it in with_s if it not in left]
+
+    def product(group, frame):
+        node = None
+        for f, ax in group:
+            own = _nested_sum_item_letters(net, f, ax)
+            want = tuple(x if x in own else None for x in frame)
+            part = _nested_sum_item_oriented(net, f, ax, want)  # type: ignore[arg-type]
+            node = part if node is None else ex.BinOp("*", node, part)
+        return node
+
+    axis1 = (("axis", ex.Num(Fraction(1))),)
+    axis0 = (("axis", ex.Num(Fraction(0))),)
+    if q is not None:  # (p, s) @ (s, q); a factor over s alone stays with the left operand
+        alone = [it for it in right if q not in _nested_sum_item_letters(net, *it)]
+        right = [it for it in right if it not in alone]
+        a, b = product(left + alone, (p, s)), product(right, (s, q))
+        if a is None or b is None:
+            raise _NotIndexed
+        return ex.BinOp("@", a, b), (p, q)
+    if p is not None:  # Σ_s of (p, s): the row sums
+        return ex.Call("sum", (product(with_s, (p, s)),), axis1), (p, None)
+    return ex.Call("sum", (product(with_s, (s, None)),), axis0), (None, None)
 
 
 def _product_factors(node: ex.Node) -> list[ex.Node]:

@@ -500,7 +500,13 @@ def _value_diagnoses(
 
 # ---- a whole gradient as a matrix of hand numbers ------------------------------------------------
 
-_WRAPPER = re.compile(r"^\s*(?:(?:np|numpy|torch)\.)?(?:array|tensor)\s*\((.*)\)\s*$", re.S)
+# np.array(…)/tensor(…) as printed: NumPy's and PyTorch's trailing keywords (dtype=torch.float64,
+# requires_grad=True, grad_fn=<MmBackward0>, device='cpu') say nothing about the numbers
+_WRAPPER = re.compile(
+    r"^\s*(?:(?:np|numpy|torch)\.)?(?:array|tensor)\s*\((.*?)"
+    r"(?:,\s*(?:dtype|requires_grad|grad_fn|device)\s*=[^\[\]]*)?\)\s*$",
+    re.S,
+)
 
 
 _LATEX_MATRIX = re.compile(r"^\s*\\begin\{([bpvBV]?matrix)\}(.*)\\end\{\1\}\s*$", re.S)

@@ -532,6 +532,8 @@ def pasted(text: str) -> str:
     text = re.sub(r"\\text\{\s*(?:times|multiplied by|乘以?)\s*\}", r" \\cdot ", text)
     text = re.sub(r"\\(mathbf|mathbb|boldsymbol|bm)\s+([0-9A-Za-z])", r"\\\1{\2}", text)
     text = re.sub(r"\\(?:boldsymbol|bm|mathbf)\{(\\[A-Za-z]+)\}", r"\1", text)
+    # \boldsymbol\delta with no braces: a bold Greek letter is the letter (TeX takes the command)
+    text = re.sub(r"\\(?:boldsymbol|bm|mathbf)\s*(\\(?!left|right|big)[A-Za-z]+)", r"\1", text)
     for m in _PROSE.finditer(text):  # words, not a name: \text{(averaged over the batch)}
         words = m.group(1).strip()
         clause = _CLAUSE.match(words) is not None and m.group(1) != words.strip("_")
@@ -757,6 +759,15 @@ GREEK_NAMES = {
     "epsilon": ("eps", "epsilon"),
     "lambda": ("lam", "lambda_", "lambd", "lmbda", "reg"),  # reg: CS231n's name for λ
 }
+
+
+def _greek_word_in_subscript(tok: Tok) -> Tok:
+    r"""A Greek letter command in a subscript (``w_{\mu}``, ``\sigma_{\theta}``) as the word
+    the spec spells it with (``w_mu``): a name's subscript is a word, not a product; other
+    tokens as they are."""
+    if tok.kind == "cmd" and tok.text[1:] in GREEK:
+        return Tok("id", tok.text[1:], tok.col)
+    return tok
 
 
 class _Parser:
@@ -1225,6 +1236,7 @@ class _Parser:
         toks = [
             t for t in toks if not (t.text in ("{", "}") or t.kind == "cmd" and t.text[1:] in FONTS)
         ]  # y_{\text{pred}}
+        toks = [_greek_word_in_subscript(t) for t in toks]  # w_{\mu}: the spec's w_mu
         words = [t.text for t in toks if t.kind in ("id", "num")]
         if worded and len(words) > 1 and all(t.kind in ("id", "num") for t in toks):
             return f"{base}_{'_'.join(words)}"  # _{\text{regularization cost}}: the words of a name
