@@ -170,3 +170,23 @@ def test_the_lab_prints_the_handouts_digits(tmp_path, name: str) -> None:
             assert got == round(float(e.value(sym)), ex.DIGITS), (p, got, e.number(sym).tex)
             seen += 1
     assert seen >= 2
+
+
+@pytest.mark.parametrize("x", ["1e-400000000", "-3e+500000000", "1e-9", "2e13"])
+def test_a_value_far_from_any_short_decimal_is_not_looked_at(x: str) -> None:
+    """e^{-10^9} (a softmax entry after a −1e9 mask) is an mpf far below float64: turning it into
+    a decimal string to compare would take 10^9 digits (pyGAT's lab build hung in
+    ``Fraction(str(v))``). Outside [10^-7, 10^12) no value is a short decimal of the handout's
+    places: rejected before any conversion (run in a child with a deadline, so a regression
+    fails instead of hanging the suite)."""
+    import subprocess
+    import sys
+
+    code = (
+        "import mpmath; from derive.numeric.example import _short_decimal_near as f; "
+        f"mpmath.mp.dps = 30; print(f(mpmath.mpf({x!r})))"
+    )
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         timeout=120, cwd=str(__import__("pathlib").Path(__file__).parent.parent))
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.strip() == "None"

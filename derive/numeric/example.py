@@ -142,8 +142,10 @@ _EXACT_BUDGET = 4000
 
 def _short_decimal_near(v: mpmath.mpf) -> Fraction | None:
     """The decimal of at most :data:`DIGITS` places that ``v`` is within 10^−23 (relative) of."""
-    if not mpmath.isfinite(v) or v == 0 or mpmath.mp.dps < _NEAR_DIGITS + 3:
+    if not mpmath.isfinite(v) or mpmath.mp.dps < _NEAR_DIGITS + 3:
         return None
+    if not mpmath.mpf(10) ** -DIGITS <= abs(v) < mpmath.mpf(10) ** 12:
+        return None  # e^{-10^9} after a −1e9 mask: its decimal string alone has 10^9 digits
     q = Fraction(str(mpmath.nstr(v, 15))).limit_denominator(10**DIGITS)
     if _decimal(q) is None or q.denominator > 10**DIGITS:
         return None
