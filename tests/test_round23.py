@@ -190,3 +190,58 @@ def test_a_value_far_from_any_short_decimal_is_not_looked_at(x: str) -> None:
                          timeout=120, cwd=str(__import__("pathlib").Path(__file__).parent.parent))
     assert run.returncode == 0, run.stderr
     assert run.stdout.strip() == "None"
+
+
+_STEP = """
+[network]
+name = "jump-held"
+[inputs]
+X = [2, 2]
+T = [2, 2]
+[params]
+W = [2, 2]
+[forward]
+H = "X @ W"
+Q = "H + ({f}(H * {k}) / {k} - H).detach()"
+L = "torch.sum(Q * T)"
+[values]
+X = [[1, 0], [0, 1]]
+T = [[1, 2], [3, 4]]
+W = {W}
+"""
+
+
+@pytest.mark.parametrize(("f", "k", "w"), [
+    ("torch.floor", 100, [[0.29, 0.5], [0.1, 0.7]]),   # 0.29·100 = 28.999999999999996
+    ("np.ceil", 10, [[0.25, 0.7], [0.3, 0.6]]),         # 0.7·10 = 7.000000000000001
+    ("torch.floor", 100, [[0.25, 0.5], [0.125, 0.75]]),  # every product exact in float64
+    ("torch.trunc", 10, [[-0.3, 0.5], [0.25, 0.7]]),    # −0.3·10 = −3.0000000000000004
+])
+def test_a_step_input_on_a_jump_is_refused_only_where_float64_steps_the_other_way(
+    tmp_path, f: str, k: int, w: list
+) -> None:
+    """A straight-through estimator of a step (floor, ceil, trunc) whose input is exactly a
+    whole number at the example: refused (exit 2, naming the function and the entry) exactly
+    when float64's step differs from the exact one — decided here independently, entry by
+    entry, with fractions and Python floats."""
+    import math
+
+    from derive.errors import DeriveError
+    from derive.numeric import verify as numeric
+
+    p = tmp_path / "s.toml"
+    p.write_text(_STEP.format(f=f, k=k, W=w), encoding="utf-8")
+    step = {"floor": math.floor, "ceil": math.ceil, "trunc": math.trunc}[f.split(".")[-1]]
+    bad = [
+        (i, j) for i in range(2) for j in range(2)
+        if step(Fraction(str(w[i][j])) * k) != step(float(w[i][j]) * k)
+    ]
+    d = derive(spec.load(str(p)))
+    if not bad:
+        assert numeric.verify(d, points=1).ok
+        return
+    with pytest.raises(DeriveError) as err:
+        numeric.verify(d, points=1)
+    assert err.value.exit_code == 2
+    text = str(err.value)
+    assert f.split(".")[-1] in text and f"[{bad[0][0]}, {bad[0][1]}]" in text, text

@@ -279,12 +279,6 @@ def test_a_step_function_where_a_gradient_flows_is_refused_naming_it(f: str) -> 
     assert f"{f}() 是阶梯函数" in zh, zh
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="left (round 23): a given value exactly at a jump of floor/ceil/trunc (round's ties "
-    "too) is read at its exact value while float64 PyTorch lands beside it; the kink checks "
-    "know kinks at 0 only (verify.at_kink), so this STE loss differs from PyTorch's by one step",
-)
 def test_a_step_function_given_a_value_at_a_jump_is_refused_naming_it() -> None:
     """Hh·3 is a whole number at entry [4, 0] exactly (float64 lands beside it): ceil's jump,
     where float64 PyTorch and the exact value part ways — exit 2 naming the entry."""

@@ -1323,6 +1323,61 @@ def inline_kinks_at_zero(d: Derivation, zeros: Mapping[str, np.ndarray] | None =
                         raise _refused(g, _kink_sentence(g, node.name, call, fv))
 
 
+def jumps_at_example(d: Derivation, zeros: Mapping[str, np.ndarray] | None = None) -> None:
+    """Refuse (exit 2) an example where the input of a step to a whole number (floor, ceil,
+    trunc; round at its halves) sits exactly on a jump in exact arithmetic but float64 lands
+    beside it (``Hh·3`` is exactly 4 while float64 makes it 3.9999999999999996): the walkthrough's
+    exact value and PyTorch's then differ by a whole step — the loss shown would not be the one
+    PyTorch computes. Only inputs within 10⁻⁹ of a jump in float64 are decided exactly."""
+    g = d.graph
+    classes = tuple(
+        c for c in (ops.get(f).sympy_class for f in _STEP_FUNCTIONS if f in ops.OPS)
+        if isinstance(c, type)
+    )
+    calls = [
+        (node, k, call)
+        for node in g.nodes
+        for k, e in enumerate(node.definition)
+        for call in _atoms(e, classes)
+    ]
+    if not calls:
+        return
+    values: dict[sp.Basic, Any] = {s: np.float64(v) for s, v in g.scalar_values.items()}
+    for name, arr in forward_numeric(d, example_point(g), zeros=zeros).items():
+        for s, v in zip(g.tensors[name].symbols, np.asarray(arr).ravel(), strict=True):
+            values[s] = np.float64(v)
+    ev = _FloatEval(values)
+    example = None
+    with np.errstate(all="ignore"):
+        for node, k, call in sorted(calls, key=lambda c: (c[0].name, c[1])):
+            fv = float(ev(call.args[0]))
+            half = 0.5 if call.func.__name__ == "round_even" else 0.0
+            jump = math.floor(fv - half + 0.5) + half  # the nearest jump
+            if not math.isfinite(fv) or abs(fv - jump) > 1e-9 * max(1.0, abs(fv)):
+                continue
+            example = example or Example(d)
+            exact = example.value(call)
+            floated = float(ops.get(_step_name(call)).numpy(np.float64(fv)))
+            if float(exact) != floated:
+                cols = node.definition.cols
+                raise _refused(g, catalog.said(
+                    "refuse.jump", node=node.name, f=_step_name(call),
+                    entry=f"[{k // cols}, {k % cols}]", at=_number_text(jump), fv=repr(fv),
+                ))
+
+
+_STEP_FUNCTIONS = ("floor", "ceil", "trunc", "round")
+
+
+def _step_name(call: sp.Basic) -> str:
+    """The language's name of a step function's SymPy call (floor for floor_step)."""
+    return next(n for n in _STEP_FUNCTIONS if n in ops.OPS and ops.get(n).sympy_class is call.func)
+
+
+def _number_text(x: float) -> str:
+    return str(int(x)) if float(x).is_integer() else str(x)
+
+
 # kinked functions that are continuous with a bounded slope on both sides: a side taken by
 # rounding changes only the slope there, never the value (a step — sign, a mask — jumps, and
 # sqrt0's slope is unbounded at 0: neither is decided by the rule below). Which side float code
@@ -1492,6 +1547,7 @@ def verify(
         where = ", ".join(f"{k}{list(map(int, np.argwhere(m)[0]))}" for k, m in zeros.items())
         note("note_exact_zero", where=where)
     inline_kinks_at_zero(d, zeros)
+    jumps_at_example(d, zeros)
     spelled_ties(d, pt, zeros)
     filled_targets(d, pt)
     _check_finite_example(d, pt, zeros)
