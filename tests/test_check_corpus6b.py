@@ -23,8 +23,8 @@ from derive.checker.check import FormulaError, check  # noqa: E402
 CASES = corpus6b.load()
 KNOWN: dict[str, str] = {  # id -> why it still fails (strict xfail: fixing it must remove it here)
     "c6b-265": "d2l's per-example ∂_o l names o, not a tensor of this network: exit 2 naming it",
-    "c6b-287": "H(h) on relu-mlp, whose hidden size is H: read as H times h (wrong); reading a size "
-    "name as the Heaviside step could accept H·(…) where the student meant the product",
+    # (c6b-287, H(h) on relu-mlp whose hidden size is H, is read as the Heaviside step since
+    # round 23's heldcheck24: a size name applied to a parenthesis in LaTeX)
     "c6b-308": "a weight-decay term \\frac{\\lambda}{m} W on a network without one: exit 2 naming "
     "\\lambda (wrong either way; counted as a failure)",
 }

@@ -61,51 +61,6 @@ def _spec(tmp_path, b: int, f: int, seed: int, eps: str = "1e-5"):
     return spec.load(str(p))
 
 
-@pytest.mark.parametrize(("b", "f", "seed"), [(2, 5, 1), (2, 2, 7), (5, 1, 3), (4, 3, 2)])
-def test_a_sum_that_cancels_exactly_is_shown_exactly(tmp_path, b: int, f: int, seed: int) -> None:
-    """∂L/∂s_j = 2/(bf)·Σᵢ (O_ij − R_ij) = 2/(bf)·(b·s_j − Σᵢ R_ij): rational although every
-    O_ij is irrational; the hand calculation shows it exactly, equal to that closed form computed
-    here in fractions (where it is a terminating decimal; else rounded once, with ``≈``)."""
-    sp_ = _spec(tmp_path, b, f, seed)
-    d = derive(sp_)
-    e = ex.Example(d)
-    vals = sp_.values
-    for j, sym in enumerate(d.graph.tensors["s"].grads):
-        want = Fraction(2, b * f) * (b * Fraction(vals["s"][0][j]) -
-                                     sum(Fraction(vals["R"][i][j]) for i in range(b)))
-        n = e.number(sym)
-        if ex._decimal(want) is not None and len(ex._decimal(want).split(".")[-1]) <= ex.DIGITS:
-            assert n.exact and Fraction(n.tex) == want, (j, n, want)
-        else:  # 2/(bf) with b·f = 12: a repeating decimal, rounded once
-            assert not n.exact and n.tex == f"{float(want):.{ex.DIGITS}f}", (j, n, want)
-
-
-def test_an_irrational_entry_stays_rounded(tmp_path) -> None:
-    """∂L/∂g goes through 1/√(v + δ): no rational value, so ``≈`` and 7 decimals."""
-    d = derive(_spec(tmp_path, 4, 3, 1))
-    e = ex.Example(d)
-    for sym in d.graph.tensors["g"].grads:
-        n = e.number(sym)
-        assert not n.exact and len(n.tex.split(".")[-1]) == ex.DIGITS
-
-
-def test_digits_alone_are_not_a_proof() -> None:
-    """A value 10⁻²⁸ away from 0.1 that SymPy cannot reduce (no cancellation: a plain
-    irrational number) stays rounded; the check is SymPy's exact result, not the closeness."""
-    import mpmath
-    import sympy as sp
-
-    x = sp.Symbol("x")
-    with mpmath.workdps(30):
-        near = mpmath.mpf("0.1") + mpmath.mpf(10) ** -28
-        assert ex._short_decimal_near(near) == Fraction(1, 10)
-    # x = 1/10 + √2·10⁻²⁸: within the window, but SymPy keeps it irrational
-    defs = {x: sp.Rational(1, 10) + sp.sqrt(2) * sp.Rational(1, 10**28)}
-    assert ex._sympy_exact(x, defs, {}) is None
-    assert ex._sympy_exact(sp.Symbol("y"), {sp.Symbol("y"): sp.sqrt(2) ** 2 / 20}, {}) == \
-        Fraction(1, 10)
-
-
 @pytest.mark.parametrize(("q", "tex"), [
     (Fraction(1, 10**5), "10^{-5}"), (Fraction(-1, 10**8), "-10^{-8}"),
     (Fraction(1, 1000), "0.001"), (Fraction(1, 10**4), "0.0001"), (Fraction(3, 10**5), "0.00003"),
@@ -170,26 +125,6 @@ def test_the_lab_prints_the_handouts_digits(tmp_path, name: str) -> None:
             assert got == round(float(e.value(sym)), ex.DIGITS), (p, got, e.number(sym).tex)
             seen += 1
     assert seen >= 2
-
-
-@pytest.mark.parametrize("x", ["1e-400000000", "-3e+500000000", "1e-9", "2e13"])
-def test_a_value_far_from_any_short_decimal_is_not_looked_at(x: str) -> None:
-    """e^{-10^9} (a softmax entry after a −1e9 mask) is an mpf far below float64: turning it into
-    a decimal string to compare would take 10^9 digits (pyGAT's lab build hung in
-    ``Fraction(str(v))``). Outside [10^-7, 10^12) no value is a short decimal of the handout's
-    places: rejected before any conversion (run in a child with a deadline, so a regression
-    fails instead of hanging the suite)."""
-    import subprocess
-    import sys
-
-    code = (
-        "import mpmath; from derive.numeric.example import _short_decimal_near as f; "
-        f"mpmath.mp.dps = 30; print(f(mpmath.mpf({x!r})))"
-    )
-    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         timeout=120, cwd=str(__import__("pathlib").Path(__file__).parent.parent))
-    assert run.returncode == 0, run.stderr
-    assert run.stdout.strip() == "None"
 
 
 _STEP = """

@@ -133,67 +133,6 @@ def _decimal(q: Fraction) -> str | None:
     return None
 
 
-# SymPy's exact evaluation of an entry is tried only for a value within this many digits of a
-# decimal of at most DIGITS places (a coincidence of 23 digits is no accident at 30), and gives up
-# beyond this many subexpressions (a deep network's entry, where no such cancellation is taught)
-_NEAR_DIGITS = 23
-_EXACT_BUDGET = 4000
-
-
-def _short_decimal_near(v: mpmath.mpf) -> Fraction | None:
-    """The decimal of at most :data:`DIGITS` places that ``v`` is within 10^−23 (relative) of."""
-    if not mpmath.isfinite(v) or mpmath.mp.dps < _NEAR_DIGITS + 3:
-        return None
-    if not mpmath.mpf(10) ** -DIGITS <= abs(v) < mpmath.mpf(10) ** 12:
-        return None  # e^{-10^9} after a −1e9 mask: its decimal string alone has 10^9 digits
-    q = Fraction(str(mpmath.nstr(v, 15))).limit_denominator(10**DIGITS)
-    if _decimal(q) is None or q.denominator > 10**DIGITS:
-        return None
-    if abs(as_mpf(q) - v) > abs(v) * mpmath.mpf(10) ** -_NEAR_DIGITS:
-        return None
-    return q
-
-
-def _sympy_exact(e: sp.Basic, defs: dict, given: dict) -> Fraction | None:
-    """``e`` evaluated by SymPy's automatic (exact) arithmetic at the given rational values,
-    every defined symbol replaced by its definition: a ``Fraction`` where that reduces to a
-    rational number, else ``None`` (also past :data:`_EXACT_BUDGET` subexpressions)."""
-    memo: dict[sp.Basic, sp.Basic] = {}
-    budget = [_EXACT_BUDGET]
-
-    def go(x: sp.Basic) -> sp.Basic:
-        hit = memo.get(x)
-        if hit is not None:
-            return hit
-        budget[0] -= 1
-        if budget[0] < 0:
-            raise _OverBudget
-        if x.is_Symbol:
-            if x in given:
-                v = given[x]
-                out = sp.Rational(v.numerator, v.denominator) if isinstance(v, Fraction) else v
-            elif x in defs:
-                out = go(defs[x])
-            else:
-                raise _OverBudget
-        elif x.is_Atom:
-            out = x
-        else:
-            out = x.func(*(go(a) for a in x.args))
-        memo[x] = out
-        return out
-
-    try:
-        r = go(e)
-    except (_OverBudget, TypeError, ValueError, ZeroDivisionError):
-        return None
-    return Fraction(int(r.p), int(r.q)) if isinstance(r, sp.Rational) else None
-
-
-class _OverBudget(Exception):
-    """The exact evaluation would take more than :data:`_EXACT_BUDGET` subexpressions."""
-
-
 def _ten_power(x: mpmath.mpf) -> int | None:
     """``k`` where ``|x|`` is exactly ``10^k`` with ``k ≥ 5`` (else ``None``)."""
     k = int(mpmath.nint(mpmath.log10(abs(x))))
@@ -271,8 +210,6 @@ class Example:
         self._walked: set[sp.Basic] = set()  # subexpressions whose symbols _prime has queued
         self._ranks: dict[sp.Symbol, dict[sp.Symbol, int]] | None = None  # see _spec_rank
         self._given = dict(self.values)
-        self._given_point = point is not None  # other values than the spec's: binary floats
-        self._not_exact: set[sp.Basic] = set()  # near a decimal, but not proven equal to it
         self._applied: dict[sp.Basic, sp.Symbol] | None = None  # see _by_name
         self._dps = dps
 
@@ -289,7 +226,7 @@ class Example:
                     self._prime(e)
                     v = self._eval(e)
                 if _finite(v):
-                    return self._exactly(e, v)
+                    return v
                 complex_ = isinstance(v, mpmath.mpc)
             except (ZeroDivisionError, OverflowError):
                 complex_ = False
@@ -304,24 +241,6 @@ class Example:
             self._numbers.clear()
             self._walked.clear()
             self.values = dict(self._given)
-
-    def _exactly(self, e: sp.Basic, v: Any) -> Any:
-        """``v``, or the exact ``Fraction`` it is where the 30-digit value sits on a short
-        decimal and SymPy's own exact arithmetic at the spec's example values reduces ``e`` to
-        that rational (batch norm's ∂L/∂β = Σᵢ δ_Y: the normalised column sums to 0 exactly, so
-        the sum is ``0.1``, not ``≈ 0.1000000``). Only a proof is taken: a value near a decimal
-        that SymPy does not reduce stays rounded."""
-        if isinstance(v, Fraction) or self._given_point or e in self._not_exact:
-            return v
-        with mpmath.workdps(self._dps):
-            q = _short_decimal_near(v)
-        if q is None or _sympy_exact(e, self.d.defs, self._given) != q:
-            self._not_exact.add(e)
-            return v
-        self._cache[e] = q
-        if e.is_Symbol:
-            self.values[e] = q
-        return q
 
     def _prime(self, e: sp.Basic) -> None:
         """Evaluate the defined symbols ``e`` depends on, deepest first and without recursion
