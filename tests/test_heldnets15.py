@@ -126,14 +126,20 @@ def test_numpy_norm_of_a_vector_with_an_order(w: str, r: str, penalty: str) -> N
     _agree(_NORM.format(w=w, r=r, penalty=penalty), "norm")
 
 
-@pytest.mark.parametrize(("w", "r"), [('["n", 2]', "X @ w - y"), ('[1, "n"]', "X @ w.T - y")])
+@pytest.mark.parametrize(("w", "r"), [('["n", 2]', "X @ w - y")])
 def test_numpy_matrix_one_norm_stays_refused(w: str, r: str) -> None:
-    """NumPy's 1-norm of a matrix is its largest column sum; of a [1, n] row, its largest
-    |entry| (not sum(|w|), which the spelled oracle, running NumPy's definition, tells apart)."""
+    """NumPy's 1-norm of a matrix is its largest column sum: refused."""
     text = _NORM.format(w=w, r=r, penalty="np.linalg.norm(w, ord=1)")
     with pytest.raises(DeriveError) as err:
         spec_mod.parse(text, "bad")
     assert "other orders are not supported" in str(err.value)
+
+
+def test_numpy_one_norm_of_a_row_is_its_largest_entry() -> None:
+    """Of a [1, n] row NumPy's 1-norm is its largest |entry| (its columns' sums), not
+    sum(|w|): read since round 23 (spellings23), it agrees with the spelled oracle, which runs
+    NumPy's matrix definition (torch.linalg.matrix_norm(w, 1)) and tells the two apart."""
+    _agree(_NORM.format(w='[1, "n"]', r="X @ w.T - y", penalty="np.linalg.norm(w, ord=1)"), "norm")
 
 
 _MASK = """

@@ -140,6 +140,16 @@ SPEC_CASES = [
         says="limit",
         id="too-long-arange",
     ),
+    verify(  # round 23's frac and replication pre-passes met it before the parser's limits
+        spec(a='"sigmoid(Z)"=>"(' + "+".join(["Z"] * 1200) + ').frac()"'),
+        says="limit",
+        id="too-long-frac",
+    ),
+    verify(
+        spec(a='"sigmoid(Z)"=>"torch.tile(' + "+".join(["Z"] * 1200) + ', (1, 1))"'),
+        says="limit",
+        id="too-long-tile",
+    ),
     verify(spec(a='"sigmoid(Z)"=>"Z.tofile(1)"'), says="only calls", id="method-call"),
     verify(spec(a='"sigmoid(Z)"=>"sum(Z, axis=2)"'), says="axis", id="bad-axis"),
     verify(

@@ -174,7 +174,7 @@ def test_xlogy_has_pytorchs_zero_gradient_where_x_is_zero() -> None:
         ("torch.tensor(Z)", "one number"),
         ("F.softmin(Z)", "axis"),
         # of an expression whose size the declared shapes give it is read (tests/test_trust12.py)
-        ("torch.cumsum(Z[:, 0:2] @ W[0:2, :], 1)", "name the expression on a line first"),
+        ("torch.cumsum((Z @ W)[:, 0:2], 1)", "name the expression on a line first"),
         ("np.cumsum(Z)", "along axis 0 or 1"),
     ],
 )

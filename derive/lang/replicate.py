@@ -50,10 +50,13 @@ def replicated_text(
     except (SyntaxError, ValueError, RecursionError, MemoryError):
         return text  # the line's own parse names the problem
     rewriter = _Replicas(shapes, one_d, size_of, dialect)
-    new = rewriter.visit(tree)
-    if not rewriter.changed:
+    try:
+        new = rewriter.visit(tree)
+        if not rewriter.changed:
+            return text
+        return ast.unparse(ast.fix_missing_locations(new))
+    except RecursionError:  # deeper than the visitor goes: the parser's own limits name it
         return text
-    return ast.unparse(ast.fix_missing_locations(new))
 
 
 def frac_text(text: str) -> str:
@@ -84,8 +87,11 @@ def frac_text(text: str) -> str:
             Frac.changed = True
             return ast.copy_location(ast.BinOp(x, ast.Sub(), stopped), node)
 
-    new = Frac().visit(tree)
-    return ast.unparse(ast.fix_missing_locations(new)) if Frac.changed else text
+    try:
+        new = Frac().visit(tree)
+        return ast.unparse(ast.fix_missing_locations(new)) if Frac.changed else text
+    except RecursionError:  # deeper than the visitor goes: the parser's own limits name it
+        return text
 
 
 def _name(n: str) -> ast.Name:

@@ -630,10 +630,12 @@ def _stopped(n: ast.AST) -> ast.expr | None:
         if not n.args and spelling.module_of(f.value) != "torch":
             return f.value
         return n.args[0] if len(n.args) == 1 and spelling.module_of(f.value) == "torch" else None
-    dotted = ast.unparse(f.value)
-    if f.attr == "stop_gradient" and dotted in _STOP_GRADIENT and len(n.args) == 1:
-        return n.args[0]
-    return None
+    receiver = f.value
+    if f.attr != "stop_gradient" or len(n.args) != 1:
+        return None
+    if not isinstance(receiver, ast.Name | ast.Attribute):
+        return None  # (unparsing a method's receiver, a 2000-part sum, would recurse too deep)
+    return n.args[0] if ast.unparse(f.value) in _STOP_GRADIENT else None
 
 
 def parse(text: str, source: str = "<spec>") -> NetSpec:
