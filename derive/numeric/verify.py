@@ -1290,12 +1290,7 @@ def inline_kinks_at_zero(d: Derivation, zeros: Mapping[str, np.ndarray] | None =
     classes = tuple(
         c for c in (ops.get(f).sympy_class for f in kinked()) if isinstance(c, type)
     )
-    values: dict[sp.Basic, Any] = {s: np.float64(v) for s, v in g.scalar_values.items()}
-    # inputs, params, nodes (a named node exactly 0 in exact arithmetic is 0 here too)
-    for name, arr in forward_numeric(d, example_point(g), zeros=zeros).items():
-        for s, v in zip(g.tensors[name].symbols, np.asarray(arr).ravel(), strict=True):
-            values[s] = np.float64(v)
-    ev = _FloatEval(values)
+    ev = _example_floats(d, zeros)
     example = None
     with np.errstate(all="ignore"):
         for node in g.nodes:
@@ -1323,6 +1318,17 @@ def inline_kinks_at_zero(d: Derivation, zeros: Mapping[str, np.ndarray] | None =
                         raise _refused(g, _kink_sentence(g, node.name, call, fv))
 
 
+def _example_floats(d: Derivation, zeros: Mapping[str, np.ndarray] | None) -> _FloatEval:
+    """float64 values at the spec's example of every symbol of ``d``: sizes and constants,
+    inputs, params and nodes (a named node exactly 0 in exact arithmetic is 0 here too)."""
+    g = d.graph
+    values: dict[sp.Basic, Any] = {s: np.float64(v) for s, v in g.scalar_values.items()}
+    for name, arr in forward_numeric(d, example_point(g), zeros=zeros).items():
+        for s, v in zip(g.tensors[name].symbols, np.asarray(arr).ravel(), strict=True):
+            values[s] = np.float64(v)
+    return _FloatEval(values)
+
+
 def jumps_at_example(d: Derivation, zeros: Mapping[str, np.ndarray] | None = None) -> None:
     """Refuse (exit 2) an example where the input of a step to a whole number (floor, ceil,
     trunc; round at its halves) sits exactly on a jump in exact arithmetic but float64 lands
@@ -1342,11 +1348,7 @@ def jumps_at_example(d: Derivation, zeros: Mapping[str, np.ndarray] | None = Non
     ]
     if not calls:
         return
-    values: dict[sp.Basic, Any] = {s: np.float64(v) for s, v in g.scalar_values.items()}
-    for name, arr in forward_numeric(d, example_point(g), zeros=zeros).items():
-        for s, v in zip(g.tensors[name].symbols, np.asarray(arr).ravel(), strict=True):
-            values[s] = np.float64(v)
-    ev = _FloatEval(values)
+    ev = _example_floats(d, zeros)
     example = None
     with np.errstate(all="ignore"):
         for node, k, call in sorted(calls, key=lambda c: (c[0].name, c[1])):
