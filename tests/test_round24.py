@@ -1,0 +1,89 @@
+"""Round 24 on main: a whole gradient of hand numbers with the right numbers in the wrong layout.
+
+A column gradient written as a 1-D list (``[0.056, 0.041]``, as NumPy prints ``db`` without
+``keepdims``) and a matrix written transposed stay ``shape-mismatch`` (a grader asked for the
+tensor's shape), but the verdict now says that every number is right and shows them laid out in
+the gradient's shape; wrong numbers in a wrong layout keep the plain message. The exact values
+come from PyTorch (float64) running the network written out here, not from derive.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+import torch
+
+from derive.checker.check import check
+
+# a column-major layer (as in Ng's course): Z = W X + b, A = tanh(Z), L = ½ Σ (v·A − y)²
+_SPEC = """
+[network]
+name = "col-held"
+[dims]
+n = {n}
+h = {h}
+m = {m}
+[inputs]
+X = ["n", "m"]
+y = [1, "m"]
+[params]
+W = ["h", "n"]
+b = ["h", 1]
+v = [1, "h"]
+[forward]
+Z = "W @ X + b"
+A = "tanh(Z)"
+L = "0.5 * sum((v @ A - y) ** 2)"
+[values]
+X = {X}
+y = {y}
+W = {W}
+b = {b}
+v = {v}
+"""
+
+
+def _net(tmp_path, n: int, h: int, m: int, seed: int):
+    rng = np.random.default_rng(seed)
+    vals = {k: np.round(rng.uniform(-1, 1, s), 1) for k, s in
+            dict(X=(n, m), y=(1, m), W=(h, n), b=(h, 1), v=(1, h)).items()}
+    text = _SPEC.format(n=n, h=h, m=m, **{k: str(a.tolist()) for k, a in vals.items()})
+    path = tmp_path / f"col_{n}{h}{m}_{seed}.toml"
+    path.write_text(text, encoding="utf-8")
+    t = {k: torch.tensor(a, dtype=torch.float64, requires_grad=k in "Wbv") for k, a in vals.items()}
+    loss = 0.5 * ((t["v"] @ torch.tanh(t["W"] @ t["X"] + t["b"]) - t["y"]) ** 2).sum()
+    loss.backward()
+    return path, {k: t[k].grad.numpy() for k in "Wbv"}
+
+
+def _written(a: np.ndarray) -> list[str]:
+    return [f"{x:.4g}" for x in a.ravel()]
+
+
+@pytest.mark.parametrize(("n", "h", "m", "seed"), [(2, 3, 4, 1), (3, 2, 2, 7)])
+def test_right_numbers_in_the_wrong_layout_are_named_right(tmp_path, n, h, m, seed) -> None:
+    path, grad = _net(tmp_path, n, h, m, seed)
+    flat = "[" + ", ".join(_written(grad["b"])) + "]"  # the column b's gradient as a 1-D list
+    got = check(path, "b", value=flat)
+    assert got.code == "shape-mismatch"
+    message = got.diagnoses[0].message
+    assert "numbers are right" in message and f"({h}, 1)" in message
+    column = "[" + ", ".join(f"[{x}]" for x in _written(grad["b"])) + "]"
+    assert got.diagnoses[0].fix == column and column in message
+    assert check(path, "b", value=column).ok  # the layout the message shows is accepted
+    zh = got.localized("zh").diagnoses[0].message
+    assert "数值都对" in zh and column in zh
+    # ∂L/∂W written transposed (h ≠ n): the numbers are right, laid out the other way
+    turned = "[" + ", ".join("[" + ", ".join(_written(row)) + "]" for row in grad["W"].T) + "]"
+    got = check(path, "W", value=turned)
+    assert got.code == "shape-mismatch" and "transposed" in got.diagnoses[0].message
+    assert check(path, "W", value=got.diagnoses[0].fix).ok
+
+
+def test_wrong_numbers_in_the_wrong_layout_keep_the_plain_message(tmp_path) -> None:
+    path, grad = _net(tmp_path, 2, 3, 4, 3)
+    entries = _written(grad["b"])
+    entries[1] = f"{-float(entries[1]):.4g}" if float(entries[1]) else "0.5"
+    got = check(path, "b", value="[" + ", ".join(entries) + "]")
+    assert got.code == "shape-mismatch" and "numbers are right" not in got.diagnoses[0].message
+    assert got.diagnoses[0].fix is None
