@@ -20,7 +20,11 @@ import corpus25  # noqa: E402
 import corpus_common  # noqa: E402
 
 CASES = corpus25.load()
-KNOWN: dict[str, str] = {}  # id -> why it still fails (strict xfail: fixing it must remove it here)
+KNOWN: dict[str, str] = {  # id -> why it still fails (strict xfail: fixing it must remove it here)
+    "c25-155": "DIN's [user, a]^T written as a LaTeX bracket of two names with a comma (the "
+    "concatenation of two row vectors): the LaTeX reader has no concatenation and refuses "
+    "('expected ] to match [') — unreadable, not a verdict",
+}
 
 
 def test_corpus_is_new_and_mixed() -> None:
@@ -41,3 +45,84 @@ def test_grade_jsonl_batch_of_corpus25_rows(tmp_path: Path) -> None:
     picked = [c for k, c in enumerate(CASES) if k % 7 == 0 and c["id"] not in KNOWN]
     picked += [c for c in CASES if c["verdict"] == "unreadable" and c not in picked and c["id"] not in KNOWN]
     corpus_common.assert_rows_graded(picked, tmp_path)
+
+
+# ---- the general rules behind the fixes, one test each ------------------------------------------
+
+COURSE = Path(__file__).resolve().parent / "specs_course"
+
+
+def _verdict(net: str, wrt: str, text: str | None = None, **kw: object) -> tuple[str, str | None]:
+    from derive.checker.check import check
+
+    r = check(net, wrt, text, **kw) if text is not None else check(net, wrt, **kw)
+    return r.verdict, r.code
+
+
+def test_a_function_that_returns_the_gradient_as_an_expression() -> None:
+    """A cell that is one function, never called, ending ``return EXPR`` (``def grad_b2(A2, Y):
+    return …``, with steps before it or none) hands in its returned expression as the answer
+    (it was "syntax error at column 1"); the mistakes inside keep their verdicts, and a
+    function the cell calls stays a helper to inline."""
+    import pytest
+
+    from derive.checker.check import FormulaError
+
+    b2 = "def grad_b2(A2, Y):\n    return np.sum(A2 - Y, axis=0, keepdims=True) / m"
+    assert _verdict("mlp-bce", "b2", b2) == ("correct", None)
+    assert _verdict("mlp-bce", "b2", b2.replace("A2 - Y", "Y - A2")) == ("incorrect", "sign")
+    steps = '"""the hidden layer."""\n    dZ1 = (A2 - Y) @ W2.T * (Z1 > 0)\n    return X.T @ dZ1 / m'
+    assert _verdict("mlp-bce", "W1", f"def grad_W1(X, Y, Z1, A2, W2):\n    {steps}") == ("correct", None)
+    assert _verdict("mlp-bce", "W1", f"def grad_W1(X, Y, Z1, A2, W2):\n    {steps} / m")[0] == "incorrect"
+    helper = "def s(z):\n    return 1 / (1 + np.exp(-z))\ndW2 = A1.T @ (s(Z2) - Y) / m"
+    assert _verdict("mlp-bce", "W2", helper) == ("correct", None)
+    with pytest.raises(FormulaError):  # a body that is not read stays refused
+        _verdict("mlp-bce", "W2", "def grad_W2(A1, A2, Y):\n    while True:\n        pass\n    return A1")
+
+
+def test_np_transpose_with_an_axes_order() -> None:
+    """NumPy's ``np.transpose(X, (1, 0))`` / ``np.transpose(X, axes=[1, 0])`` is the transpose
+    and ``(0, 1)`` the matrix itself (both were "np.transpose is not supported"); an axis a
+    matrix does not have stays refused."""
+    import pytest
+
+    from derive.checker.check import FormulaError
+
+    assert _verdict("mlp-bce", "W2", "dW2 = np.transpose(A1, (1, 0)) @ (A2 - Y) / m") == ("correct", None)
+    assert _verdict("softmax-regression", "W", "dW = np.transpose(X, axes=[1, 0]) @ (P - Y) / m") == ("correct", None)
+    assert _verdict("softmax-regression", "W", "dW = np.transpose(X, axes=(-1, -2)) @ (Y - P) / m") == ("incorrect", "sign")
+    assert _verdict("mlp-bce", "W1", "dW1 = np.transpose(X, (0, 1)) @ ((A2 - Y) @ W2.T * (Z1 > 0)) / m")[0] == "incorrect"
+    with pytest.raises(FormulaError):
+        _verdict("mlp-bce", "W2", "dW2 = np.transpose(A1, (1, 2)) @ (A2 - Y) / m")
+
+
+def test_einsum_with_a_one_d_weight_per_row() -> None:
+    """An einsum with a 1-D operand that weights the rows or columns of a matrix operand
+    (``'bi,b,bj->ij'``, ``'bj,b->bj'``, the vector in any place) is that matrix scaled by it,
+    then the einsum of the rest (it was refused: "one or two matrices"); the transposed output,
+    a sign and a dropped 1/B keep their verdicts, and three matrices contracting to three
+    letters stay refused."""
+    import pytest
+
+    from derive.checker.check import FormulaError
+
+    eb = str(COURSE / "hn22_einsum_three_operand_bilinear.toml")
+    assert _verdict(eb, "W", "dW = np.einsum('b,bi,bj->ij', sigmoid(s) - t, x, e) / B") == ("correct", None)
+    assert _verdict(eb, "W", "dW = np.einsum('bi,bj,b->ij', x, e, sigmoid(s) - t) / B") == ("correct", None)
+    assert _verdict(eb, "W", "dW = x.T @ np.einsum('bj,b->bj', e, sigmoid(s) - t) / B") == ("correct", None)
+    assert _verdict(eb, "W", "dW = np.einsum('bi,bj,b->ij', x, e, t - sigmoid(s)) / B") == ("incorrect", "sign")
+    assert _verdict(eb, "W", "dW = np.einsum('b,bi,bj->ij', sigmoid(s) - t, x, e)") == ("incorrect", "scale-factor")
+    assert _verdict(eb, "W", "dW = np.einsum('b,bi,bj->ji', sigmoid(s) - t, x, e) / B")[0] == "incorrect"
+    with pytest.raises(FormulaError):
+        _verdict(eb, "W", "dW = np.einsum('bi,bk,bj->ij', x, x, e)")
+
+
+def test_notebook_output_prompts_and_a_shape_display() -> None:
+    """IPython's ``Out[7]:`` before a printed array is no part of the hand numbers, and a line
+    that only displays ``dW2.shape`` (``.dtype``, ``.ndim``) computes nothing (both were
+    refused); the numbers and the formula keep their verdicts."""
+    assert _verdict("mlp-bce", "W2", value="Out[3]: array([[-0.1763], [-0.0090]])") == ("correct", None)
+    assert _verdict("mlp-bce", "W2", value="Out[3]: array([[0.1763], [-0.0090]])")[0] == "incorrect"
+    cell = "In [4]: dW2 = A1.T @ (A2 - Y) / m\nIn [5]: dW2.ndim\nOut[5]: 2"
+    assert _verdict("mlp-bce", "W2", cell) == ("correct", None)
+    assert _verdict("mlp-bce", "W2", "dW2 = A1.T @ (A2 - Y)\ndW2.shape") == ("incorrect", "scale-factor")

@@ -1098,7 +1098,9 @@ _PRIME = re.compile(r"(\w+?)_?(?:prime|derivative|deriv|grad)")  # sigmoid_prime
 _BACKWARD = "_backward"  # course helpers: relu_backward(dA, Z) = dA * relu'(Z), for any activation
 
 
-def _einsum(args: list[ast.expr]) -> ast.expr:
+def _einsum(
+    args: list[ast.expr], orient: Callable[[ast.expr, int], ast.expr] | None = None
+) -> ast.expr:
     """``np.einsum`` of one or two matrices written with ``@``, ``.T``, ``*`` and sums:
     ``'ij,jk->ik'`` (and every transposed variant), ``'ij,ij->ij'``, ``'ij->j'`` (column sums),
     ``'ij->i'``, ``'ij->'``, ``'ij->ji'``. Anything else (three operands, traces, batch indices)
@@ -1106,6 +1108,9 @@ def _einsum(args: list[ast.expr]) -> ast.expr:
     spec = args[0]
     if not (isinstance(spec, ast.Constant) and isinstance(spec.value, str)):
         raise _Unsupported(msg("error.einsum", spec="?"))
+    folded = orient and _einsum_vector_folded(spec.value.replace(" ", ""), args[1:], orient)
+    if folded:  # 'bi,b,bj->ij': the 1-D operand scales the rows of x
+        return _einsum(folded, orient)
     text = _no_ellipsis(spec.value.replace(" ", ""), len(args) - 1)
     if text is None:
         raise _Unsupported(msg("error.einsum", spec=spec.value))
@@ -1149,6 +1154,57 @@ def _einsum(args: list[ast.expr]) -> ast.expr:
         if set(b) == {i, k} and set(a) == {k, j}:  # 'ij,kj->ki': the second operand first
             return ast.BinOp(oriented(y, b, i + k), ast.MatMult(), oriented(x, a, k + j))
     raise _Unsupported(msg("error.einsum", spec=text))
+
+
+def _einsum_vector_folded(
+    text: str, operands: list[ast.expr], orient: Callable[[ast.expr, int], ast.expr]
+) -> list[ast.expr] | None:
+    """An einsum with a 1-D operand (``'bi,b,bj->ij'``, ``'bj,b->bj'``: a weight per row or
+    column) as the einsum of the others, the vector multiplied into the first matrix that
+    shares its letter (``x * v[:, None]`` along its rows, ``x * v[None, :]`` along its
+    columns; ``orient(v, axis)`` writes ``v`` with the new axis): the same sum, term by term.
+    None where no operand is one letter a matrix shares (NumPy's 1-D forms ``'ij,j->i'``,
+    ``'i,i->'`` are read as before)."""
+    lhs, arrow, out = text.partition("->")
+    subs = lhs.split(",")
+    if not arrow or "." in text or len(subs) != len(operands) or len(subs) < 2:
+        return None
+    for k, sub in enumerate(subs):
+        for j, other in enumerate(subs):
+            if len(sub) != 1 or j == k or len(other) != 2 or sub not in other or other[0] == other[1]:
+                continue
+            if len(subs) == 2 and len(out) < 2:
+                return None  # 'ij,j->i', 'i,ij->j': a matrix-vector product, read elsewhere
+            vec = orient(operands[k], 1 if other.index(sub) == 0 else 0)
+            scaled = ast.BinOp(operands[j], ast.Mult(), vec)
+            rest = [scaled if i == j else x for i, x in enumerate(operands) if i != k]
+            spec = ",".join(x for i, x in enumerate(subs) if i != k) + "->" + out
+            return [_c(spec), *rest]
+    return None
+
+
+def _transpose_axes_of_call(
+    name: str, args: list[ast.expr], keywords: list[ast.keyword]
+) -> list[ast.expr] | None:
+    """The axes of NumPy's ``np.transpose(X, (1, 0))`` / ``np.transpose(X, axes=[1, 0])`` (a
+    written-out order of two axes), to be read as PyTorch's ``X.permute(1, 0)``; None for any
+    other call."""
+    if name != "transpose":
+        return None
+    given = [k.value for k in keywords if k.arg == "axes"]
+    if len(args) == 2 and not keywords:
+        order = args[1]
+    elif len(args) == 1 and len(given) == len(keywords) == 1:
+        order = given[0]
+    else:
+        return None
+    if not (isinstance(order, (ast.Tuple, ast.List)) and len(order.elts) == 2):
+        return None
+    try:  # a matrix has axes 0, 1 (-2, -1): NumPy refuses any other
+        ok = all(ast.literal_eval(a) in (0, 1, -1, -2) for a in order.elts)
+    except (ValueError, TypeError, SyntaxError):
+        return None
+    return list(order.elts) if ok else None
 
 
 def _no_ellipsis(text: str, operands: int) -> str | None:
@@ -2260,6 +2316,11 @@ class _Numpy(ast.NodeTransformer):
                 return ast.BinOp(args[0], ast.Sub(), args[1])
             if name in ("transpose", "t") and len(args) == 1:  # np.transpose(A), torch.t(A)
                 return ast.Attribute(args[0], "T", ast.Load())
+            axes = _transpose_axes_of_call(name, args, node.keywords)
+            if axes is not None:  # np.transpose(X, (1, 0)), np.transpose(X, axes=[1, 0])
+                return self.visit_Call(
+                    ast.Call(ast.Attribute(args[0], "permute", ast.Load()), axes, [])
+                )
             if name in ("transpose", "swapaxes") and len(args) == 3:  # torch.transpose(A, 0, 1)
                 return self.visit_Call(
                     ast.Call(ast.Attribute(args[0], "transpose", ast.Load()), args[1:], [])
@@ -2373,8 +2434,8 @@ class _Numpy(ast.NodeTransformer):
                 node.args, node.keywords = args[:1], []
                 node.func = ast.Name(name, ast.Load())
                 return node
-            if name == "einsum" and len(args) in (2, 3):
-                return _einsum(args)
+            if name == "einsum" and len(args) in (2, 3, 4):
+                return _einsum(args, lambda v, axis: self.oriented(v, axis, "[:, None]"))
             if name == "outer" and two:
                 sa, sb = self.shape_of(args[0]), self.shape_of(args[1])
                 if sa is None or sb is None or 1 not in sa or 1 not in sb:
