@@ -60,7 +60,7 @@ T, E, CH, M, MW, R = "tiny-mlp", "neuron", "chain", "mlp-bce", "mlp-bce-weighted
 S, B, R2, A = "softmax-regression", "batchnorm", "rnn", "attention"
 
 # ---- oracles (PyTorch float64, tests/check_oracle.py): the built-ins' as corpus 20 wrote them
-from corpus20 import B1R, B2R, DZ1, EW, RW1, RW2, SB, SW, TW1, TW2, W1R, W2R, WDZ  # noqa: E402
+from corpus20 import B1R, DZ1, EW, RW1, RW2, SB, SW, TW1, TW2, W1R, W2R, WDZ  # noqa: E402
 
 # ================================================================ mlp-bce, code pasted from a notebook
 C(M, "W2", N, "In [12]: dZ2 = A2 - Y\nIn [13]: dW2 = np.dot(A1.T, dZ2) / m\nIn [14]: dW2.shape\nOut[14]: (2, 1)", oracle=W2R, style="ipython-in-out-prompts")
