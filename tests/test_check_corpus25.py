@@ -126,3 +126,23 @@ def test_notebook_output_prompts_and_a_shape_display() -> None:
     cell = "In [4]: dW2 = A1.T @ (A2 - Y) / m\nIn [5]: dW2.ndim\nOut[5]: 2"
     assert _verdict("mlp-bce", "W2", cell) == ("correct", None)
     assert _verdict("mlp-bce", "W2", "dW2 = A1.T @ (A2 - Y)\ndW2.shape") == ("incorrect", "scale-factor")
+
+
+def test_np_diag_of_a_vector_inside_a_product() -> None:
+    """``A @ np.diag(v)`` scales A's columns by v and ``np.diag(v) @ B`` B's rows, for a vector
+    as written or made 1-D (``.ravel()``, ``.flatten()``, ``[:, 0]``), also where the diagonal
+    matrix is named on a line of its own first (``Wd = np.diag(w.ravel())``): CS229's
+    weighted least squares (it was "np.diag is not supported", c24-139); the sign, a wrong
+    shape and a diagonal matrix on its own keep their verdicts."""
+    import pytest
+
+    from derive.checker.check import FormulaError
+
+    lw = str(COURSE / "hn21_cs229_lwr_weighted_ls.toml")
+    assert _verdict(lw, "theta", "D = np.diag(w.flatten())\ndtheta = X.T @ D @ (X @ theta - y)") == ("correct", None)
+    assert _verdict(lw, "theta", "dtheta = X.T @ (np.diag(w[:, 0]) @ (X @ theta - y))") == ("correct", None)
+    assert _verdict(lw, "theta", "dtheta = (np.diag(w.ravel()) @ X).T @ (X @ theta - y)") == ("correct", None)
+    assert _verdict(lw, "theta", "D = np.diag(w.ravel())\ndtheta = X.T @ D @ (y - X @ theta)") == ("incorrect", "sign")
+    assert _verdict(lw, "theta", "dtheta = np.diag(w.ravel()) @ X @ theta")[0] == "incorrect"
+    with pytest.raises(FormulaError):
+        _verdict(lw, "theta", "dtheta = np.diag(w.ravel())")

@@ -58,6 +58,7 @@ def read(
     if not latex:  # helpers defined in the cell inlined, asserts/prints left out (cells.py)
         text = _gradient_attributes(net, text)
         text = _rows_indexed(net, _one_hot_calls(net, cells.expand(text, frozenset(net.g.tensors))))
+        text = _diag_names_inlined(net, text)
     parts = _statements(text, latex)
     scalar = _scalar_target(net, wrt)
     row = _row_target(net, wrt)
@@ -80,6 +81,26 @@ def read(
 
 
 _GRAD_ATTRIBUTE = re.compile(r"(?<![\w.])([A-Za-z_]\w*)\.(g|grad)\b(?!\s*\()")
+
+
+_DIAG_LINE = re.compile(
+    r"^[ \t]*([A-Za-z_]\w*)[ \t]*=[ \t]*((?:np|numpy|torch|jnp)\.diag(?:flat)?\([^\n]*\))[ \t]*$", re.M
+)
+
+
+def _diag_names_inlined(net: Net, text: str) -> str:
+    """CS229's ``Wd = np.diag(w.ravel())`` on a line of its own, then ``X.T @ Wd @ …``: the
+    diagonal matrix named there put in where the name is used (in parentheses), so that it
+    is read inside its product (:meth:`_Numpy.diag_product`); a name of the network, or
+    one assigned again, is left as written."""
+    m = _DIAG_LINE.search(text)
+    if m is None or m.group(1) in net.g.tensors:
+        return text
+    rest = text[m.end():]
+    if re.search(rf"^[ \t]*{m.group(1)}[ \t]*[-+*/@]?=(?!=)", rest, re.M):
+        return text
+    used = re.sub(rf"(?<![\w.]){m.group(1)}(?!\w)", lambda _: f"({m.group(2)})", rest)
+    return _diag_names_inlined(net, text[: m.start()] + used.lstrip("\n"))
 
 
 def _gradient_attributes(net: Net, text: str) -> str:
@@ -1183,6 +1204,36 @@ def _einsum_vector_folded(
     return None
 
 
+def _diag_vector(node: ast.expr) -> ast.expr | None:
+    """``v`` of ``np.diag(v)`` / ``np.diagflat(v)`` / ``torch.diag(v)`` (one argument), with a
+    ``.ravel()``/``.flatten()``/``.squeeze()``/``.reshape(-1)`` or ``[:, 0]`` that makes a
+    column 1-D left out (the diagonal matrix is the same); else None."""
+    if not (
+        isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and node.func.attr in ("diag", "diagflat")
+        and isinstance(node.func.value, ast.Name)
+        and node.func.value.id in ("np", "numpy", "torch", "jnp")
+        and len(node.args) == 1
+        and not node.keywords
+    ):
+        return None
+    v = node.args[0]
+    if (
+        isinstance(v, ast.Call)
+        and isinstance(v.func, ast.Attribute)
+        and not v.keywords
+        and (
+            v.func.attr in ("ravel", "flatten", "squeeze") and not v.args
+            or v.func.attr == "reshape" and len(v.args) == 1 and _int_literal(v.args[0]) == -1
+        )
+    ):
+        return v.func.value
+    if isinstance(v, ast.Subscript) and ast.unparse(v.slice) in (":, 0", "0, :"):
+        return v.value
+    return v
+
+
 def _transpose_axes_of_call(
     name: str, args: list[ast.expr], keywords: list[ast.keyword]
 ) -> list[ast.expr] | None:
@@ -1813,6 +1864,27 @@ class _Numpy(ast.NodeTransformer):
             return x.value
         return ast.Attribute(x, "T", ast.Load())
 
+    def diag_product(self, node: ast.BinOp) -> ast.expr | None:
+        """``A @ np.diag(v)`` = ``A * v`` (v as a row: each column of A scaled) and ``np.diag(v)
+        @ B`` = ``v * B`` (v as a column: each row of B scaled), for a vector ``v`` as written
+        (a column or a row, or made 1-D by ``.ravel()``/``.flatten()``/``.squeeze()``/
+        ``.reshape(-1)``/``[:, 0]``), as the LaTeX reader reads ``\\mathrm{diag}(v)`` in a
+        product; None for anything else (``np.diag`` alone stays refused)."""
+        if not isinstance(node.op, ast.MatMult):
+            return None
+        for side, other in ((node.right, node.left), (node.left, node.right)):
+            v = _diag_vector(side)
+            if v is None:
+                continue
+            v = self.visit(v)
+            if self.shape_of(v) is None:
+                return None
+            self.changed = True
+            vec = self.oriented(v, 0 if side is node.right else 1, "np.diag")
+            other = self.visit(other)
+            return ast.BinOp(other, ast.Mult(), vec) if side is node.right else ast.BinOp(vec, ast.Mult(), other)
+        return None
+
     def visit_Subscript(self, node: ast.Subscript) -> ast.AST:
         inner = node.value
         if (  # W1[0][1], as NumPy reads it: W1[0, 1]
@@ -2053,6 +2125,9 @@ class _Numpy(ast.NodeTransformer):
         return node
 
     def visit_BinOp(self, node: ast.BinOp) -> ast.AST:
+        scaled = self.diag_product(node)
+        if scaled is not None:  # X.T @ np.diag(w.ravel()): X.T's columns scaled by w
+            return scaled
         constants = self.net.spec.constants if self.net is not None else {}
         if (
             isinstance(node.op, ast.Pow)
