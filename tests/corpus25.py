@@ -348,6 +348,25 @@ C(B, "beta", N, "dbeta = np.sum(2 * (Y - T) / (m * n), axis=0) / m", "scale-fact
 C(E, "w", N, "In [4]: dw = (O - t) * O * (1 - O) * z", "*", style="n-z-for-x")
 C(A, "W_v", V, "[[-0.1300, 0.1532], [-0.3080, -0.3761]]", "*", style="v-a-Wv-one-sign")
 
+# ================================================================ round b: written after round a's fixes, before any run of these
+_round = "b"
+EB_W2 = "np.einsum('bi,b,bj->ij', x, sigmoid(s) - t, e) / B"
+C(M, "b2", N, 'def grad_b2(A2, Y):\n    """dL/db2."""\n    return (A2 - Y).mean(axis=0, keepdims=True)', oracle="np.sum(A2 - Y, axis=0, keepdims=True) / m", style="b-def-docstring-mean")
+C(S, "b", N, "def grad_b(P, Y):\n    return np.sum(Y - P, axis=0, keepdims=True) / m", "sign", oracle="np.sum(Y - P, axis=0, keepdims=True) / m", style="b-def-sign")
+C(EB, "W", N, "dW = np.einsum('ni,n,nj->ij', x, sigmoid(s) - t, e) / len(t)", oracle=EB_W2, style="b-eb-einsum-n-len")
+C(EB, "W", N, "ds = sigmoid(s) - t\ndW = np.einsum('ni,n,nj->ij', x, ds, e) / B / B", "scale-factor", oracle=EB_W2 + " / B", style="b-eb-einsum-B-twice")
+C(R, "w2", N, "grad_w2 = np.transpose(h_relu, axes=(1, 0)).dot(2.0 * (y_pred - y))", oracle=RW2, style="b-r-transpose-axes-kw")
+C(A, "W_v", N, "dO = 2 * (O - T) / (n * d)\ndW_v = np.transpose(X, (1, 0)) @ np.transpose(A, (1, 0)) @ dO", oracle=f"X.T @ (A.T @ {AT_DO})", style="b-a-transpose-axes")
+C(A, "W_v", N, "dO = 2 * (O - T) / (n * d)\ndW_v = np.transpose(X, (1, 0)) @ A @ dO", "*", oracle=f"X.T @ (A @ {AT_DO})", style="b-a-transpose-axes-A-kept")
+C(EB, "W", N, "dW = x.T @ np.diag(sigmoid(s) - t) @ e / B", oracle=EB_W2, style="b-eb-diag")
+C(EB, "W", N, "D = np.diag(sigmoid(s) - t)\ndW = e.T @ D @ x / B", "*", style="b-eb-diag-named-transposed")
+C(M, "W1", V, "Out[12]:\narray([[-0.0979,  0.1356],\n       [-0.1959,  0.0791]])", style="b-v-out-newline")
+C(T, "W2", V, "Out[3]: array([[-0.1139], [-0.1172]])", style="b-v-t-out")
+C(T, "W2", V, "Out[3]: array([[-0.1139], [0.1172]])", "*", style="b-v-t-out-one-sign")
+C(S, "W", N, "dW = X.T @ (P - Y) / m\nprint(dW.shape)\ndW.dtype", oracle=SW, style="b-s-dtype-display")
+C(E, "w", N, "def dL_dw(x, O, t):\n    delta = (O - t) * O * (1 - O)\n    return delta * x * 2", "scale-factor", oracle="2 * " + EW, style="b-n-def-times-2")
+C(M, "W2", N, "# 梯度函数\ndef grad_W2(A1, A2, Y):\n    return A1.T @ (A2 - Y) / m", lang=Z, oracle=W2R, style="b-zh-def")
+
 
 def _key(c: dict) -> tuple:
     return corpus10._key(c)

@@ -146,3 +146,22 @@ def test_np_diag_of_a_vector_inside_a_product() -> None:
     assert _verdict(lw, "theta", "dtheta = np.diag(w.ravel()) @ X @ theta")[0] == "incorrect"
     with pytest.raises(FormulaError):
         _verdict(lw, "theta", "dtheta = np.diag(w.ravel())")
+
+
+def test_len_of_a_one_d_tensor_is_its_length() -> None:
+    """``len(t)`` / ``t.shape[0]`` of a 1-D tensor of the spec (``t = ["B"]``, held as a 1 × B
+    row) is NumPy's length B (it was read as the row's 1: a right ``/ len(t)`` was
+    scale-factor); ``t.shape[1]``, an axis NumPy's 1-D array lacks, is refused; a matrix's
+    ``len`` is its rows as before."""
+    import pytest
+
+    from derive.checker.check import FormulaError
+
+    eb = str(COURSE / "hn22_einsum_three_operand_bilinear.toml")
+    g = "x.T @ ((sigmoid(s) - t)[:, None] * e)"
+    assert _verdict(eb, "W", f"dW = {g} / len(t)") == ("correct", None)
+    assert _verdict(eb, "W", f"dW = {g} / t.shape[-1]") == ("correct", None)
+    assert _verdict(eb, "W", f"dW = {g} / len(t) ** 2") == ("incorrect", "scale-factor")
+    assert _verdict("mlp-bce", "W2", "dW2 = A1.T @ (A2 - Y) / len(A1)") == ("correct", None)
+    with pytest.raises(FormulaError):
+        _verdict(eb, "W", f"dW = {g} / t.shape[1]")

@@ -1234,6 +1234,18 @@ def _diag_vector(node: ast.expr) -> ast.expr | None:
     return v
 
 
+def _one_d_axis(net: Net, name: str, k: int) -> int:
+    """The axis of the graph's tensor that ``name.shape[k]`` / ``len(name)`` means: a 1-D
+    tensor of the spec (``t = ["B"]``) is held as a 1 × B row, and NumPy's ``t.shape[0]``
+    (``len(t)``, ``t.shape[-1]``) is its length B, the row's axis 1; it has no axis 1."""
+    one_d = net.spec.one_d
+    if name not in one_d and not any(name.startswith(h) and name[len(h):] in one_d for h in ("d_", "d")):
+        return k
+    if k not in (0, -1):
+        raise _Unsupported(msg("error.shape_of", name=name))
+    return 1
+
+
 def _transpose_axes_of_call(
     name: str, args: list[ast.expr], keywords: list[ast.keyword]
 ) -> list[ast.expr] | None:
@@ -1529,6 +1541,8 @@ class _Numpy(ast.NodeTransformer):
                 t = tensors[name[len(head) :]]
         if t is None or k not in (0, 1, -1, -2):
             raise _Unsupported(msg("error.shape_of", name=name))
+        if self.net is not None:
+            k = _one_d_axis(self.net, name, k)
         d = t.shape[k]
         label = getattr(d, "label", None)
         return ast.Name(label, ast.Load()) if label else _c(int(d))
