@@ -21,9 +21,6 @@ import corpus_common  # noqa: E402
 CASES = corpus24.load()
 COURSE = Path(__file__).resolve().parent / "specs_course"
 KNOWN: dict[str, str] = {  # id -> why it still fails (strict xfail: fixing it must remove it here)
-    "c24-139": "np.diag(w.ravel()) (CS229's weight matrix W = diag(w) built in code): the formula "
-    "language has no diagonal matrix of a vector ('the function np.diag is not supported in a "
-    "formula'): unreadable, not ✓",
     "c24-143": "CS229's X^T W (X theta - y) with W = diag(w) undefined on the network: the reader "
     "takes the unknown W for the network's w (a case-swapped alias, names.resolve) and reports "
     "shape-mismatch, where a refusal naming W is the answer expected (a verdict on a formula the "

@@ -35,7 +35,8 @@ _TRIGGER = re.compile(
     r"|^\s*[A-Za-z_]\w*\s*,\s*[A-Za-z_][\w\s,]*=(?!=)"  # dW2, db2 = …, …
     r"|^\s*[rRuU]?(?:\"\"\"|\'\'\'|\"|\')"  # a docstring or a string on a line of its own
     r"|^\s*[A-Za-z_]\w*\s*=(?!=)\s*[A-Za-z_]\w*\s*=(?!=)"  # dZ2 = delta2 = … (chained)
-    r"|^\s*with\b",  # with torch.no_grad(): …
+    r"|^\s*with\b"  # with torch.no_grad(): …
+    r"|^\s*[A-Za-z_][\w.]*\.(?:shape|dtype|ndim)\s*$",  # dW2.shape displayed in a notebook
     re.M,
 )
 # context managers that change no value a cell computes (only autograd's recording or NumPy's
@@ -295,6 +296,31 @@ def _without_quiet_with(stmts: list[ast.stmt]) -> list[ast.stmt]:
     return out
 
 
+def _shape_shown(v: ast.expr) -> bool:
+    """``dW2.shape`` (``.dtype``, ``.ndim``) on a line of its own: a notebook displaying the
+    array's shape to check it, which computes nothing of the derivation."""
+    return isinstance(v, ast.Attribute) and v.attr in ("shape", "dtype", "ndim")
+
+
+def _answer_function(st: ast.stmt, stmts: list[ast.stmt], called: set[str]) -> bool:
+    """Is ``st`` the gradient handed in as a function that returns it as an expression (``def
+    grad_w(x, O, t): return (O - t) * O * (1 - O) * x``, with steps before the ``return`` or
+    without): never called, undecorated, the cell's last statement, with no other such
+    function in the cell? Its parameters are the network's tensors and its body the
+    derivation, ``return EXPR`` the answer (a ``return`` at a cell's end is its answer)."""
+    if not (
+        isinstance(st, ast.FunctionDef)
+        and st is stmts[-1]
+        and st.name not in called
+        and not st.decorator_list
+        and isinstance(st.body[-1], ast.Return)
+        and st.body[-1].value is not None
+        and not _returns_names(st.body[-1].value)
+    ):
+        return False
+    return not any(isinstance(n, (ast.Return, ast.FunctionDef, ast.Lambda)) for b in st.body[:-1] for n in ast.walk(b))
+
+
 def _derivation_bodies(stmts: list[ast.stmt]) -> list[ast.stmt]:
     """``stmts`` with a function that is never called and returns names (``def backward(X, Y,
     A1, A2, W2): …; return dW1, db1, dW2, db2``, ``return grads``: the whole derivation
@@ -308,7 +334,12 @@ def _derivation_bodies(stmts: list[ast.stmt]) -> list[ast.stmt]:
         called |= {st.name for st in stmts if isinstance(st, ast.FunctionDef)}
     out: list[ast.stmt] = []
     for st in stmts:
-        if (
+        if _answer_function(st, stmts, called):
+            body = st.body  # ends with ``return EXPR``: the cell's answer
+            if body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant):
+                body = body[1:]  # a docstring
+            out.extend(body)
+        elif (
             isinstance(st, ast.FunctionDef)
             and st.name not in called
             and not st.decorator_list
@@ -404,7 +435,7 @@ def expand(text: str, tensors: set[str] | frozenset[str] = frozenset()) -> str:
             continue
         if isinstance(st, ast.Expr):
             v = st.value
-            if isinstance(v, ast.Constant) or (
+            if isinstance(v, ast.Constant) or _shape_shown(v) or (
                 isinstance(v, ast.Call) and isinstance(v.func, ast.Name) and v.func.id == "print"
             ):
                 continue

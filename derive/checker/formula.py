@@ -58,6 +58,7 @@ def read(
     if not latex:  # helpers defined in the cell inlined, asserts/prints left out (cells.py)
         text = _gradient_attributes(net, text)
         text = _rows_indexed(net, _one_hot_calls(net, cells.expand(text, frozenset(net.g.tensors))))
+        text = _diag_names_inlined(net, text)
     parts = _statements(text, latex)
     scalar = _scalar_target(net, wrt)
     row = _row_target(net, wrt)
@@ -80,6 +81,26 @@ def read(
 
 
 _GRAD_ATTRIBUTE = re.compile(r"(?<![\w.])([A-Za-z_]\w*)\.(g|grad)\b(?!\s*\()")
+
+
+_DIAG_LINE = re.compile(
+    r"^[ \t]*([A-Za-z_]\w*)[ \t]*=[ \t]*((?:np|numpy|torch|jnp)\.diag(?:flat)?\([^\n]*\))[ \t]*$", re.M
+)
+
+
+def _diag_names_inlined(net: Net, text: str) -> str:
+    """CS229's ``Wd = np.diag(w.ravel())`` on a line of its own, then ``X.T @ Wd @ …``: the
+    diagonal matrix named there put in where the name is used (in parentheses), so that it
+    is read inside its product (:meth:`_Numpy.diag_product`); a name of the network, or
+    one assigned again, is left as written."""
+    m = _DIAG_LINE.search(text)
+    if m is None or m.group(1) in net.g.tensors:
+        return text
+    rest = text[m.end():]
+    if re.search(rf"^[ \t]*{m.group(1)}[ \t]*[-+*/@]?=(?!=)", rest, re.M):
+        return text
+    used = re.sub(rf"(?<![\w.]){m.group(1)}(?!\w)", lambda _: f"({m.group(2)})", rest)
+    return _diag_names_inlined(net, text[: m.start()] + used.lstrip("\n"))
 
 
 def _gradient_attributes(net: Net, text: str) -> str:
@@ -1098,7 +1119,9 @@ _PRIME = re.compile(r"(\w+?)_?(?:prime|derivative|deriv|grad)")  # sigmoid_prime
 _BACKWARD = "_backward"  # course helpers: relu_backward(dA, Z) = dA * relu'(Z), for any activation
 
 
-def _einsum(args: list[ast.expr]) -> ast.expr:
+def _einsum(
+    args: list[ast.expr], orient: Callable[[ast.expr, int], ast.expr] | None = None
+) -> ast.expr:
     """``np.einsum`` of one or two matrices written with ``@``, ``.T``, ``*`` and sums:
     ``'ij,jk->ik'`` (and every transposed variant), ``'ij,ij->ij'``, ``'ij->j'`` (column sums),
     ``'ij->i'``, ``'ij->'``, ``'ij->ji'``. Anything else (three operands, traces, batch indices)
@@ -1106,6 +1129,9 @@ def _einsum(args: list[ast.expr]) -> ast.expr:
     spec = args[0]
     if not (isinstance(spec, ast.Constant) and isinstance(spec.value, str)):
         raise _Unsupported(msg("error.einsum", spec="?"))
+    folded = orient and _einsum_vector_folded(spec.value.replace(" ", ""), args[1:], orient)
+    if folded:  # 'bi,b,bj->ij': the 1-D operand scales the rows of x
+        return _einsum(folded, orient)
     text = _no_ellipsis(spec.value.replace(" ", ""), len(args) - 1)
     if text is None:
         raise _Unsupported(msg("error.einsum", spec=spec.value))
@@ -1149,6 +1175,99 @@ def _einsum(args: list[ast.expr]) -> ast.expr:
         if set(b) == {i, k} and set(a) == {k, j}:  # 'ij,kj->ki': the second operand first
             return ast.BinOp(oriented(y, b, i + k), ast.MatMult(), oriented(x, a, k + j))
     raise _Unsupported(msg("error.einsum", spec=text))
+
+
+def _einsum_vector_folded(
+    text: str, operands: list[ast.expr], orient: Callable[[ast.expr, int], ast.expr]
+) -> list[ast.expr] | None:
+    """An einsum with a 1-D operand (``'bi,b,bj->ij'``, ``'bj,b->bj'``: a weight per row or
+    column) as the einsum of the others, the vector multiplied into the first matrix that
+    shares its letter (``x * v[:, None]`` along its rows, ``x * v[None, :]`` along its
+    columns; ``orient(v, axis)`` writes ``v`` with the new axis): the same sum, term by term.
+    None where no operand is one letter a matrix shares (NumPy's 1-D forms ``'ij,j->i'``,
+    ``'i,i->'`` are read as before)."""
+    lhs, arrow, out = text.partition("->")
+    subs = lhs.split(",")
+    if not arrow or "." in text or len(subs) != len(operands) or len(subs) < 2:
+        return None
+    for k, sub in enumerate(subs):
+        for j, other in enumerate(subs):
+            if len(sub) != 1 or j == k or len(other) != 2 or sub not in other or other[0] == other[1]:
+                continue
+            if len(subs) == 2 and len(out) < 2:
+                return None  # 'ij,j->i', 'i,ij->j': a matrix-vector product, read elsewhere
+            vec = orient(operands[k], 1 if other.index(sub) == 0 else 0)
+            scaled = ast.BinOp(operands[j], ast.Mult(), vec)
+            rest = [scaled if i == j else x for i, x in enumerate(operands) if i != k]
+            spec = ",".join(x for i, x in enumerate(subs) if i != k) + "->" + out
+            return [_c(spec), *rest]
+    return None
+
+
+def _diag_vector(node: ast.expr) -> ast.expr | None:
+    """``v`` of ``np.diag(v)`` / ``np.diagflat(v)`` / ``torch.diag(v)`` (one argument), with a
+    ``.ravel()``/``.flatten()``/``.squeeze()``/``.reshape(-1)`` or ``[:, 0]`` that makes a
+    column 1-D left out (the diagonal matrix is the same); else None."""
+    if not (
+        isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and node.func.attr in ("diag", "diagflat")
+        and isinstance(node.func.value, ast.Name)
+        and node.func.value.id in ("np", "numpy", "torch", "jnp")
+        and len(node.args) == 1
+        and not node.keywords
+    ):
+        return None
+    v = node.args[0]
+    if (
+        isinstance(v, ast.Call)
+        and isinstance(v.func, ast.Attribute)
+        and not v.keywords
+        and (
+            v.func.attr in ("ravel", "flatten", "squeeze") and not v.args
+            or v.func.attr == "reshape" and len(v.args) == 1 and _int_literal(v.args[0]) == -1
+        )
+    ):
+        return v.func.value
+    if isinstance(v, ast.Subscript) and ast.unparse(v.slice) in (":, 0", "0, :"):
+        return v.value
+    return v
+
+
+def _one_d_axis(net: Net, name: str, k: int) -> int:
+    """The axis of the graph's tensor that ``name.shape[k]`` / ``len(name)`` means: a 1-D
+    tensor of the spec (``t = ["B"]``) is held as a 1 × B row, and NumPy's ``t.shape[0]``
+    (``len(t)``, ``t.shape[-1]``) is its length B, the row's axis 1; it has no axis 1."""
+    one_d = net.spec.one_d
+    if name not in one_d and not any(name.startswith(h) and name[len(h):] in one_d for h in ("d_", "d")):
+        return k
+    if k not in (0, -1):
+        raise _Unsupported(msg("error.shape_of", name=name))
+    return 1
+
+
+def _transpose_axes_of_call(
+    name: str, args: list[ast.expr], keywords: list[ast.keyword]
+) -> list[ast.expr] | None:
+    """The axes of NumPy's ``np.transpose(X, (1, 0))`` / ``np.transpose(X, axes=[1, 0])`` (a
+    written-out order of two axes), to be read as PyTorch's ``X.permute(1, 0)``; None for any
+    other call."""
+    if name != "transpose":
+        return None
+    given = [k.value for k in keywords if k.arg == "axes"]
+    if len(args) == 2 and not keywords:
+        order = args[1]
+    elif len(args) == 1 and len(given) == len(keywords) == 1:
+        order = given[0]
+    else:
+        return None
+    if not (isinstance(order, (ast.Tuple, ast.List)) and len(order.elts) == 2):
+        return None
+    try:  # a matrix has axes 0, 1 (-2, -1): NumPy refuses any other
+        ok = all(ast.literal_eval(a) in (0, 1, -1, -2) for a in order.elts)
+    except (ValueError, TypeError, SyntaxError):
+        return None
+    return list(order.elts) if ok else None
 
 
 def _no_ellipsis(text: str, operands: int) -> str | None:
@@ -1422,6 +1541,8 @@ class _Numpy(ast.NodeTransformer):
                 t = tensors[name[len(head) :]]
         if t is None or k not in (0, 1, -1, -2):
             raise _Unsupported(msg("error.shape_of", name=name))
+        if self.net is not None:
+            k = _one_d_axis(self.net, name, k)
         d = t.shape[k]
         label = getattr(d, "label", None)
         return ast.Name(label, ast.Load()) if label else _c(int(d))
@@ -1757,6 +1878,27 @@ class _Numpy(ast.NodeTransformer):
             return x.value
         return ast.Attribute(x, "T", ast.Load())
 
+    def diag_product(self, node: ast.BinOp) -> ast.expr | None:
+        """``A @ np.diag(v)`` = ``A * v`` (v as a row: each column of A scaled) and ``np.diag(v)
+        @ B`` = ``v * B`` (v as a column: each row of B scaled), for a vector ``v`` as written
+        (a column or a row, or made 1-D by ``.ravel()``/``.flatten()``/``.squeeze()``/
+        ``.reshape(-1)``/``[:, 0]``), as the LaTeX reader reads ``\\mathrm{diag}(v)`` in a
+        product; None for anything else (``np.diag`` alone stays refused)."""
+        if not isinstance(node.op, ast.MatMult):
+            return None
+        for side, other in ((node.right, node.left), (node.left, node.right)):
+            v = _diag_vector(side)
+            if v is None:
+                continue
+            v = self.visit(v)
+            if self.shape_of(v) is None:
+                return None
+            self.changed = True
+            vec = self.oriented(v, 0 if side is node.right else 1, "np.diag")
+            other = self.visit(other)
+            return ast.BinOp(other, ast.Mult(), vec) if side is node.right else ast.BinOp(vec, ast.Mult(), other)
+        return None
+
     def visit_Subscript(self, node: ast.Subscript) -> ast.AST:
         inner = node.value
         if (  # W1[0][1], as NumPy reads it: W1[0, 1]
@@ -1997,6 +2139,9 @@ class _Numpy(ast.NodeTransformer):
         return node
 
     def visit_BinOp(self, node: ast.BinOp) -> ast.AST:
+        scaled = self.diag_product(node)
+        if scaled is not None:  # X.T @ np.diag(w.ravel()): X.T's columns scaled by w
+            return scaled
         constants = self.net.spec.constants if self.net is not None else {}
         if (
             isinstance(node.op, ast.Pow)
@@ -2260,6 +2405,11 @@ class _Numpy(ast.NodeTransformer):
                 return ast.BinOp(args[0], ast.Sub(), args[1])
             if name in ("transpose", "t") and len(args) == 1:  # np.transpose(A), torch.t(A)
                 return ast.Attribute(args[0], "T", ast.Load())
+            axes = _transpose_axes_of_call(name, args, node.keywords)
+            if axes is not None:  # np.transpose(X, (1, 0)), np.transpose(X, axes=[1, 0])
+                return self.visit_Call(
+                    ast.Call(ast.Attribute(args[0], "permute", ast.Load()), axes, [])
+                )
             if name in ("transpose", "swapaxes") and len(args) == 3:  # torch.transpose(A, 0, 1)
                 return self.visit_Call(
                     ast.Call(ast.Attribute(args[0], "transpose", ast.Load()), args[1:], [])
@@ -2373,8 +2523,8 @@ class _Numpy(ast.NodeTransformer):
                 node.args, node.keywords = args[:1], []
                 node.func = ast.Name(name, ast.Load())
                 return node
-            if name == "einsum" and len(args) in (2, 3):
-                return _einsum(args)
+            if name == "einsum" and len(args) in (2, 3, 4):
+                return _einsum(args, lambda v, axis: self.oriented(v, axis, "[:, None]"))
             if name == "outer" and two:
                 sa, sb = self.shape_of(args[0]), self.shape_of(args[1])
                 if sa is None or sb is None or 1 not in sa or 1 not in sb:

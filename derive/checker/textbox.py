@@ -32,6 +32,8 @@ from collections.abc import Callable
 
 from derive.checker import latexin
 
+# IPython's output prompt before a printed value: "Out[7]: array([[0.06038]])"
+_OUT_PROMPT = re.compile(r"^\s*Out\s*\[\d*\]\s*:\s*")
 _FENCE = re.compile(r"^[ \t]*(?:```+|~~~+)[ \t]*[\w+-]*[ \t]*$")
 _LABEL = re.compile(
     r"^\s*(?:\*\*|__)?(?:(?:final|my)\s+)?(?:answer|ans\.?|solution|result)(?:\*\*|__)?\s*[:：]"
@@ -104,6 +106,7 @@ def unwrap_value(text: str) -> str:
     if not isinstance(text, str):
         return text
     text = _LABEL.sub("", _dash_remark(_fenced(text)), count=1)
+    text = _OUT_PROMPT.sub("", text, count=1)
     if text.lstrip().startswith(("[", "np.", "array", "numpy.", "torch.")):
         text = text.replace("，", ", ").replace("；", "; ")
         text = re.sub(r"(?<=\])\s*[(（][^()（）\[\]]*[)）]\s*[.。]?\s*$", "", text)
