@@ -1912,6 +1912,199 @@ _INVERSE_ROWS: tuple[Op, ...] = (
     ),
 )
 _ROWS = (*_ROWS, *_INVERSE_ROWS)
+
+# ---- spellings24: the normalised sinc and the modified Bessel function I₀ ----------------------
+# (issue 9: torch.sinc/np.sinc at exactly 0, torch.special.i0/np.i0; each row's value and
+# derivative PyTorch's at every real point, 0 included, so the formula prints as sinc(x), I₀(x))
+
+
+class sinc_pi(sp.Function):  # noqa: N801
+    """The normalised sinc sin(πx)/(πx) (``torch.sinc``, ``np.sinc``), 1 at x = 0 as both
+    libraries define it: its own function, since the quotient is 0/0 there; its derivative is
+    :class:`sinc_pi_slope` (0 at x = 0, PyTorch's autograd there)."""
+
+    nargs = 1
+    is_extended_real = True
+
+    @classmethod
+    def eval(cls, x: sp.Expr) -> sp.Expr | None:
+        return sp.Integer(1) if x.is_zero else None
+
+    def fdiff(self, argindex: int = 1) -> sp.Expr:
+        return sinc_pi_slope(self.args[0])
+
+    def _eval_evalf(self, prec: int) -> sp.Expr | None:
+        x = self.args[0]
+        return (sp.sin(sp.pi * x) / (sp.pi * x))._eval_evalf(prec)
+
+
+class sinc_pi_slope(sp.Function):  # noqa: N801
+    """d/dx sinc(x) = (cos(πx) − sinc(x))/x, 0 at x = 0 (the limit, and PyTorch's value)."""
+
+    nargs = 1
+    is_extended_real = True
+
+    @classmethod
+    def eval(cls, x: sp.Expr) -> sp.Expr | None:
+        return sp.Integer(0) if x.is_zero else None
+
+    def fdiff(self, argindex: int = 1) -> sp.Expr:
+        x = self.args[0]
+        return (-sp.pi * sp.sin(sp.pi * x) - 2 * sinc_pi_slope(x)) / x
+
+    def _eval_evalf(self, prec: int) -> sp.Expr | None:
+        x = self.args[0]
+        return ((sp.cos(sp.pi * x) - sp.sin(sp.pi * x) / (sp.pi * x)) / x)._eval_evalf(prec)
+
+
+class bessel_i0(sp.Function):  # noqa: N801
+    """I₀(x), the modified Bessel function of the first kind of order 0 (``torch.special.i0``,
+    ``np.i0``, ``scipy.special.i0``); its derivative is I₁(x) (:class:`bessel_i1`)."""
+
+    nargs = 1
+    is_extended_real = True
+
+    @classmethod
+    def eval(cls, x: sp.Expr) -> sp.Expr | None:
+        return sp.Integer(1) if x.is_zero else None
+
+    def fdiff(self, argindex: int = 1) -> sp.Expr:
+        return bessel_i1(self.args[0])
+
+    def _eval_evalf(self, prec: int) -> sp.Expr | None:
+        return sp.besseli(0, self.args[0])._eval_evalf(prec)
+
+
+class bessel_i1(sp.Function):  # noqa: N801
+    """I₁(x) = I₀′(x) (``torch.special.i1``): I₀'s derivative row; its own derivative is
+    I₀(x) − I₁(x)/x (½ at x = 0, where only error bounds would ask for it)."""
+
+    nargs = 1
+    is_extended_real = True
+
+    @classmethod
+    def eval(cls, x: sp.Expr) -> sp.Expr | None:
+        return sp.Integer(0) if x.is_zero else None
+
+    def fdiff(self, argindex: int = 1) -> sp.Expr:
+        x = self.args[0]
+        return bessel_i0(x) - bessel_i1(x) / x
+
+    def _eval_evalf(self, prec: int) -> sp.Expr | None:
+        return sp.besseli(1, self.args[0])._eval_evalf(prec)
+
+
+def mp_sinc_pi_slope(x: Any) -> Any:
+    """(cos(πx) − sinc(x))/x in mpmath, 0 at x = 0."""
+    return mpmath.mpf(0) if x == 0 else (mpmath.cospi(x) - mpmath.sincpi(x)) / x
+
+
+def np_sinc_pi_slope(x: np.ndarray) -> np.ndarray:
+    """(cos(πx) − sinc(x))/x in float64, 0 at x = 0 (PyTorch's backward of torch.sinc)."""
+    x = np.asarray(x, dtype=np.float64)
+    safe = np.where(x == 0, 1.0, x)
+    return np.where(x == 0, 0.0, (np.cos(np.pi * x) - np.sinc(x)) / safe)
+
+
+def torch_sinc_pi_slope(x: Any) -> Any:
+    """The same in PyTorch (0 at x = 0)."""
+    t = _torch_mod(x)
+    safe = t.where(x == 0, t.ones_like(x), x)
+    return t.where(x == 0, t.zeros_like(x), (t.cos(math.pi * x) - t.sinc(x)) / safe)
+
+
+SINC_SLOPE_HELPER = (
+    "def sinc_slope(x):\n"
+    "    # d/dx sinc(x) = (cos(pi x) - sinc(x)) / x, 0 at x = 0 (PyTorch's value there)\n"
+    "    safe = np.where(x == 0, 1.0, x)\n"
+    "    return np.where(x == 0, 0.0, (np.cos(np.pi * x) - np.sinc(x)) / safe)\n"
+)
+BESSEL_I1_HELPER = (
+    "def bessel_i1(x):\n"
+    "    # I1(x) = sum_k (x/2)^(2k+1) / (k! (k+1)!): every term of one sign, no cancellation\n"
+    "    x = np.asarray(x, dtype=float)\n"
+    "    term = x / 2\n"
+    "    total = term.copy()\n"
+    "    for k in range(1, 200):\n"
+    "        term = term * (x / 2) ** 2 / (k * (k + 1))\n"
+    "        total = total + term\n"
+    "        if np.all(np.abs(term) <= 1e-17 * np.abs(total)):\n"
+    "            break\n"
+    "    return total\n"
+)
+
+_SINC_BESSEL_ROWS: tuple[Op, ...] = (
+    Op(
+        "sinc",
+        ELEMENTWISE,
+        sympy=sinc_pi,
+        sympy_class=sinc_pi,
+        derivative=lambda x: sinc_pi_slope(x),
+        pull=_local(lambda m, x, y: m.Func("sinc_slope", x)),
+        rule="sinc-derivative",
+        numpy=np.sinc,
+        mpmath=mpmath.sincpi,
+        torch=lambda x: _torch_mod(x).sinc(x),
+        numpy_src="np.sinc({x})",
+        torch_src="torch.sinc({x})",
+        tex="\\operatorname{sinc}",
+        text="sinc",
+        numpy_names=("sinc",),
+    ),
+    Op(
+        "sinc_slope",  # sinc's derivative row; produced by its pull, not written in specs
+        ELEMENTWISE,
+        sympy=sinc_pi_slope,
+        sympy_class=sinc_pi_slope,
+        derivative=lambda x: sinc_pi_slope(x).fdiff(),
+        numpy=np_sinc_pi_slope,
+        mpmath=mp_sinc_pi_slope,
+        torch=torch_sinc_pi_slope,
+        numpy_src="sinc_slope({x})",
+        numpy_helper=SINC_SLOPE_HELPER,
+        torch_src=(
+            "torch.where({x} == 0, torch.zeros_like({x}), (torch.cos(torch.pi * {x}) - "
+            "torch.sinc({x})) / torch.where({x} == 0, torch.ones_like({x}), {x}))"
+        ),
+        tex="\\operatorname{sinc}'",
+        text="sinc'",
+        extra={"internal": True},
+    ),
+    Op(
+        "i0",
+        ELEMENTWISE,
+        sympy=bessel_i0,
+        sympy_class=bessel_i0,
+        derivative=lambda x: bessel_i1(x),
+        pull=_local(lambda m, x, y: m.Func("bessel_i1", x)),
+        rule="i0-derivative",
+        numpy=np.i0,
+        mpmath=lambda x: mpmath.besseli(0, x),
+        torch=lambda x: _torch_mod(x).special.i0(x),
+        numpy_src="np.i0({x})",
+        torch_src="torch.special.i0({x})",
+        tex="I_{0}",
+        text="i0",
+        numpy_names=("i0",),
+    ),
+    Op(
+        "bessel_i1",  # I₀'s derivative row (torch.special.i1); produced by its pull
+        ELEMENTWISE,
+        sympy=bessel_i1,
+        sympy_class=bessel_i1,
+        derivative=lambda x: bessel_i1(x).fdiff(),
+        numpy=_helper_function(BESSEL_I1_HELPER, "bessel_i1"),
+        mpmath=lambda x: mpmath.besseli(1, x),
+        torch=lambda x: _torch_mod(x).special.i1(x),
+        numpy_src="bessel_i1({x})",
+        numpy_helper=BESSEL_I1_HELPER,
+        torch_src="torch.special.i1({x})",
+        tex="I_{1}",
+        text="i1",
+        extra={"internal": True},
+    ),
+)
+_ROWS = (*_ROWS, *_SINC_BESSEL_ROWS)
 BUILTIN: dict[str, Op] = {op.name: op for op in _ROWS}
 OPS: dict[str, Op] = dict(BUILTIN)
 
