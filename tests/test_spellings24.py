@@ -140,3 +140,58 @@ def test_stack_of_parts_of_known_size_is_read() -> None:
     _agree_and_verify(
         'Zz = "Xb @ Wq"\nloss = "torch.sum(torch.cumsum(torch.stack([Zz[:, 0], Zz[:, 1]], dim=1), dim=1) ** 2)"'
     )
+
+
+# a straight-through estimator whose step input sits on a jump: held-out names, a 2 × 3 batch
+_STE = """
+[dims]
+N = 2
+D = 3
+[inputs]
+Xs = ["N", "D"]
+Tq = ["N", "D"]
+[params]
+Ws = ["D", "D"]
+[forward]
+Hs = "Xs @ Ws"
+Qz = "Hs + ({f}(Hs * {k}) / {k} - Hs).detach()"
+loss = "torch.sum(Qz * Tq)"
+[values]
+Xs = [[1, 0, 0], [0, 1, 0]]
+Tq = [[1, 2, 3], [4, 5, 6]]
+Ws = {W}
+"""
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_jump_inside_a_detach_names_the_users_own_line(lang: str) -> None:
+    """0.29·100 is exactly 29 but 28.999999999999996 in float64: floor steps the other way. The
+    refusal names the user's line ``Qz`` (and its .detach()), not derive's ``Hs_detached``."""
+    text = _STE.format(f="np.floor", k=100, W=[[0.25, 0.29, 0.5], [0.3, 0.6, 0.125], [0.1, 0.2, 0.4]])
+    with pytest.raises(DeriveError) as err:
+        numeric.verify(derive(spec_mod.parse(text, "ste")), points=1)
+    assert err.value.exit_code == 2
+    msg = catalog.localized(err.value, lang)
+    assert "[forward] Qz" in msg and "_detached" not in msg and "[0, 1]" in msg, msg
+    assert ".detach()" in msg and "floor" in msg
+
+
+@pytest.mark.parametrize(("w", "refused"), [
+    # 0.545·100 = 54.5 exactly, 54.50000000000001 in float64: round goes up, half-even down
+    ([[0.25, 0.545, 0.125], [0.3, 0.6, 0.25], [0.1, 0.2, 0.4]], True),
+    # 0.025·100, 0.125·100, 0.065·100 … ties exact in float64 too: half to even, as torch.round
+    ([[0.025, 0.125, 0.035], [0.145, 0.065, 0.75], [0.1, 0.2, 0.4]], False),
+])
+def test_round_ties_are_its_jumps(w: list, refused: bool) -> None:
+    """round's jumps are the halves: a tie exact in float64 too is read (half to even, the
+    value PyTorch computes: checked by running the text); one float64 puts beside the half is
+    refused naming the user's line."""
+    text = _STE.format(f="torch.round", k=100, W=w)
+    if refused:
+        with pytest.raises(DeriveError) as err:
+            numeric.verify(derive(spec_mod.parse(text, "ties")), points=1)
+        assert "[forward] Qz" in str(err.value) and "round" in str(err.value)
+        return
+    out = oracle_text(text, "ties", 1e-9)
+    assert out.status == "agree", (out.status, out.reason)
+    assert numeric.verify(_derived(text), points=1).ok

@@ -116,6 +116,8 @@ class clamp0_grad(_Step):  # noqa: N801
 # the jumps of floor/ceil/trunc: every whole number a course's values reach (a given value there
 # is refused naming it: float64 may land on the other side of the jump than the exact value)
 WHOLE_JUMPS = tuple(Fraction(k) for k in range(-64, 65))
+# round's jumps (ties to even, PyTorch's): every half a course's values reach (spellings24)
+HALF_JUMPS = tuple(Fraction(2 * k + 1, 2) for k in range(-65, 64))
 
 
 class _WholePart(sp.Function):
@@ -1222,6 +1224,7 @@ _ROWS: tuple[Op, ...] = (
         tex="\\operatorname{round}",
         text="round",
         numpy_names=("round", "rint"),
+        kinks=HALF_JUMPS,  # spellings24: round's jumps are the halves (ties to even), not 0
     ),
     Op(
         "floor",  # spellings23: a step to a whole number, only where no gradient flows (round's rule)
