@@ -725,6 +725,7 @@ def _more_numpy() -> dict[str, Any]:
         cbrt=lambda x: torch.sign(_t(x)) * torch.abs(_t(x)) ** (1 / 3),
         # spellings24: NumPy's modified Bessel function I0
         i0=lambda x: torch.special.i0(_t(x)),
+        stack=lambda xs, axis=0: torch.stack([_t(x) for x in xs], dim=axis),
     )
 
 

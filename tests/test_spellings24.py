@@ -5,7 +5,12 @@ defines it:
    ``torch.special.i1``) as op rows of their own: sinc 0 = 1 with derivative 0 there (PyTorch's
    value and autograd), where the quotient sin(πx)/(πx) was refused as a division by 0;
    ``torch.special.i0e`` = e^{−|x|}·I₀(x).
-2. Keras' per-example losses not read before (``tf.keras.losses``/``keras.losses``/``tf.losses``:
+2. ``torch.stack``/``np.stack``/``jnp.stack`` of rows or columns of matrices (``Z[:, 0]``), and
+   a slice of an expression inside a join, read with their sizes (were "name the expression on
+   a line first").
+3. A step function's input on a jump inside ``.detach()`` is refused naming the user's own line
+   (not derive's ``<name>_detached``); round's jumps are the halves.
+4. Keras' per-example losses not read before (``tf.keras.losses``/``keras.losses``/``tf.losses``:
    ``log_cosh``, ``kl_divergence``, ``poisson``, ``cosine_similarity``, ``categorical_hinge``,
    ``mean_absolute_percentage_error``, ``mean_squared_logarithmic_error`` with their aliases, and
    the classes ``LogCosh`` … called at once) with Keras' clipping (ε = 1e-7) and reductions.
@@ -135,11 +140,27 @@ def test_atan2_at_x_exactly_0_is_read() -> None:
     _agree_and_verify('Zz = "Xb @ Wq"\nloss = "torch.sum(torch.atan2(Zz + 0.5, Xb))"')
 
 
-@pytest.mark.xfail(strict=True, reason="torch.stack of parts of known size is not read yet (left)")
-def test_stack_of_parts_of_known_size_is_read() -> None:
-    _agree_and_verify(
-        'Zz = "Xb @ Wq"\nloss = "torch.sum(torch.cumsum(torch.stack([Zz[:, 0], Zz[:, 1]], dim=1), dim=1) ** 2)"'
-    )
+_JOINED = [
+    # a stack of columns / rows of matrices (1-D parts), read by a size-aware function after it
+    'Zz = "Xb @ Wq"\nloss = "torch.sum(torch.cumsum(torch.stack([Zz[:, 0], Xb[:, 2]], dim=1), dim=1) ** 2)"',
+    'Zz = "Xb @ Wq"\nloss = "np.sum(np.stack([Zz[:, -1], Xb[:, 0], Zz[:, 1]]) ** 3)"',
+    'Zz = "Xb @ Wq"\nloss = "torch.sum(torch.stack((Zz[1, :], Xb[3, :]), -1) * Yt[0:3, 0:2])"',
+    'Zz = "Xb @ Wq"\nloss = "jnp.sum(jnp.cumprod(jnp.stack([Zz[2, :], Zz[0, :]], axis=0), axis=1) * Yt[1:3, :])"',
+    # a slice of an expression (not of a named matrix) inside a join
+    'Zz = "Xb @ Wq"\nloss = "torch.sum(torch.cumsum(torch.cat([(Zz * 2)[:, 0:2], Xb], dim=1), dim=1) ** 2)"',
+    _PROBS + 'loss = "torch.sum(torch.cumprod(torch.cat([torch.ones(4, 1), (1 - Pp)[:, :-1]], -1), -1) * Yt)"',
+]
+
+
+@pytest.mark.parametrize("lines", _JOINED)
+def test_stacks_and_slices_of_expressions_in_joins_agree(lines: str) -> None:
+    _agree_and_verify(lines)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_stack_of_whole_matrices_stays_refused(lang: str) -> None:
+    """Stacking matrices makes a 3-D tensor: refused as before, naming concat."""
+    assert "concat" in _refused('Zz = "Xb @ Wq"\nloss = "torch.sum(torch.stack([Zz, Xb]) ** 2)"', lang)
 
 
 # a straight-through estimator whose step input sits on a jump: held-out names, a 2 × 3 batch

@@ -1354,6 +1354,65 @@ def _logsumexp(node: ast.Call, how: str) -> ast.expr:
     return _lse(a["x"], a.get("axis"), a.get("keepdims"))
 
 
+def _whole_index(node: ast.AST) -> int | None:
+    """A whole number written as such (``1``, ``-1``), else ``None``."""
+    sign = 1
+    if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub):
+        sign, node = -1, node.operand
+    if isinstance(node, ast.Constant) and type(node.value) is int:
+        return sign * node.value
+    return None
+
+
+def _vector_block(part: ast.expr) -> tuple[ast.expr, int] | None:
+    """A 1-D part of a stack written as one row or column of a matrix — ``E[:, k]`` (a column,
+    axis 0 of the part's own) or ``E[k, :]`` (a row) with ``k`` a whole number — as the block
+    that keeps its axis (``E[:, k:k+1]``, ``E[k:k+1, :]``) and which of the two it is (1: a
+    column, 0: a row); ``None`` for any other part (its number of axes is not known here)."""
+    if not isinstance(part, ast.Subscript) or not isinstance(part.slice, ast.Tuple):
+        return None
+    idx = part.slice.elts
+    if len(idx) != 2:
+        return None
+    full = [isinstance(i, ast.Slice) and i.lower is None and i.upper is None and i.step is None
+            for i in idx]
+    for kept, (at, whole) in enumerate(((1, full[0]), (0, full[1]))):
+        k = _whole_index(idx[at]) if whole else None
+        if k is None:
+            continue
+        bounds = ast.Slice(_num(k), None if k == -1 else _num(k + 1), None)
+        pick = [ast.Slice(None, None, None), ast.Slice(None, None, None)]
+        pick[at] = bounds
+        return ast.Subscript(part.value, ast.Tuple(pick, ast.Load()), ast.Load()), 1 - kept
+    return None
+
+
+def stack_of_vectors(node: ast.Call) -> ast.expr | None:
+    """``torch.stack([a, b, …], dim)`` / ``np.stack(…, axis)`` / ``jnp.stack`` of 1-D parts each
+    written as a row or a column of a matrix (spellings24): the matrix whose rows (axis 0, the
+    default) or columns (axis 1, -1) are the parts, the language's ``concat`` of their blocks,
+    each block a column (``E[:, k:k+1]``) or a row turned to lie along the new axis. ``None``
+    (refused as before) for parts whose number of axes is not known from the text."""
+    first = node.args[0] if node.args else None
+    kws = {k.arg: k.value for k in node.keywords}
+    if not isinstance(first, ast.List | ast.Tuple) or len(first.elts) < 2 or len(node.args) > 2:
+        return None
+    if set(kws) - {"axis", "dim"} or any(isinstance(p, ast.Starred) for p in first.elts):
+        return None
+    given = node.args[1] if len(node.args) == 2 else kws.get("axis", kws.get("dim"))
+    axis = 0 if given is None else _whole_index(given)
+    if axis not in (0, 1, -1, -2):
+        return None
+    axis %= 2
+    blocks = [_vector_block(p) for p in first.elts]
+    if any(b is None for b in blocks):
+        return None
+    # stacked along axis 1 the parts are columns, along axis 0 rows: a block lying the other
+    # way is transposed
+    parts = [b if lies == axis else _t(b) for b, lies in blocks]  # type: ignore[misc]
+    return _call("concat", *parts, axis=_num(axis))
+
+
 def _concat(node: ast.Call, how: str) -> ast.expr | None:
     """``torch.cat([A, B], dim=1)``, ``np.concatenate((A, B), axis=1)``, ``np.hstack([A, B])``
     (axis 1), ``np.vstack((A, B))`` / ``np.row_stack`` (axis 0), ``tf.concat([A, B], 1)`` as the
@@ -1362,7 +1421,10 @@ def _concat(node: ast.Call, how: str) -> ast.expr | None:
     language's own ``concat(A, B, axis=1)`` (no list) is left as it is."""
     name = node.func.id  # type: ignore[union-attr]
     if name == "stack":
-        raise SpellingError(catalog.said("spec.spelling.concat_1"))
+        stacked = stack_of_vectors(node)
+        if stacked is None:
+            raise SpellingError(catalog.said("spec.spelling.concat_1"))
+        return stacked
     if any(isinstance(a, ast.Starred) for a in node.args) or any(
         k.arg is None for k in node.keywords
     ):
