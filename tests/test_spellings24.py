@@ -216,3 +216,11 @@ def test_round_ties_are_its_jumps(w: list, refused: bool) -> None:
     out = oracle_text(text, "ties", 1e-9)
     assert out.status == "agree", (out.status, out.reason)
     assert numeric.verify(_derived(text), points=1).ok
+
+
+@pytest.mark.parametrize("lang, words", [("en", "log needs a positive argument"), ("zh", "log 需要正的参数")])
+def test_a_keras_poisson_of_a_negative_prediction_is_refused(lang: str, words: str) -> None:
+    """Keras' poisson takes log(y_pred + ε): a given prediction below −ε is outside log's domain
+    (NaN in TensorFlow), exit 2 naming the line, the entry and the domain."""
+    msg = _refused('Zz = "Xb @ Wq"\nloss = "tf.reduce_mean(tf.keras.losses.poisson(Yt, Zz))"', lang)
+    assert "[forward] loss" in msg and "[0, 1]" in msg and words in msg, msg
