@@ -28,10 +28,10 @@ from spelled_oracle import oracle_text
 
 from derive.engine.backprop import derive
 from derive.errors import DeriveError
-from derive.lang import ops
 from derive.lang import spec as spec_mod
 from derive.locale import catalog
 from derive.numeric import verify as numeric
+from derive.numeric.example import Example
 
 torch = pytest.importorskip("torch")
 
@@ -88,17 +88,15 @@ _SINC_BESSEL = [
 ]
 
 
-@pytest.mark.parametrize("lines", _SINC_BESSEL)
-def test_sinc_and_i0_agree_with_the_library_running_the_text(lines: str) -> None:
-    _agree_and_verify(lines)
-
-
-def test_sinc_at_exactly_0_prints_the_ordinary_formula() -> None:
-    """An entry exactly 0 is no longer a division by 0: the node is sinc(Z) itself, its value
-    there 1 and its derivative 0 (torch.sinc's and its autograd's)."""
-    d = _derived(_NET.format(lines='Zz = "Xb @ Wq"\nloss = "torch.sum(torch.sinc(Zz) * Yt)"'))
-    assert ops.get("sinc").sympy(0) == 1 and ops.get("sinc_slope").sympy(0) == 0
-    assert d is not None
+def test_sinc_at_exactly_0_is_1_in_the_walkthrough() -> None:
+    """An entry exactly 0 is no longer a division by 0: the node is sinc(Z) itself, its exact
+    example value there 1 (torch.sinc's), its neighbours sin(πz)/(πz)."""
+    d = _derived(_NET.format(lines='Zz = "Xb @ Wq"\nSs = "torch.sinc(Zz)"\nloss = "torch.sum(Ss * Yt)"'))
+    node = next(n for n in d.graph.nodes if n.name == "Ss")
+    example = Example(d)
+    assert example.value(node.definition[0]) == 1  # Zz[0, 0] = 0·1 + (−0.7)·0 + 1.1·0
+    at = torch.tensor(-0.7 * 0.5 + 1.1 * 0.3, dtype=torch.float64)  # Zz[0, 1] = −0.02
+    assert abs(float(example.value(node.definition[1])) - float(torch.sinc(at))) < 1e-12
 
 
 _PROBS = 'Zz = "Xb @ Wq"\nPp = "torch.softmax(Zz, dim=1)"\n'
@@ -124,11 +122,6 @@ _KERAS = [
 ]
 
 
-@pytest.mark.parametrize("lines", _KERAS)
-def test_keras_losses_agree_with_the_library_running_the_text(lines: str) -> None:
-    _agree_and_verify(lines)
-
-
 @pytest.mark.parametrize("lang, words", [("en", "last axis"), ("zh", "最后一个轴")])
 def test_a_keras_loss_along_another_axis_is_refused(lang: str, words: str) -> None:
     msg = _refused('Zz = "Xb @ Wq"\nloss = "tf.reduce_mean(tf.keras.losses.poisson(Yt, Zz, axis=0))"', lang)
@@ -152,8 +145,8 @@ _JOINED = [
 ]
 
 
-@pytest.mark.parametrize("lines", _JOINED)
-def test_stacks_and_slices_of_expressions_in_joins_agree(lines: str) -> None:
+@pytest.mark.parametrize("lines", [*_SINC_BESSEL, *_KERAS, *_JOINED])
+def test_spelling_agrees_with_the_library_running_the_text(lines: str) -> None:
     _agree_and_verify(lines)
 
 

@@ -1921,80 +1921,78 @@ _ROWS = (*_ROWS, *_INVERSE_ROWS)
 # derivative PyTorch's at every real point, 0 included, so the formula prints as sinc(x), I₀(x))
 
 
-class sinc_pi(sp.Function):  # noqa: N801
+class _KnownAtZero(sp.Function):
+    """A function of one real argument with its own value at 0 (:attr:`at_zero`, where its
+    closed form :meth:`closed` may be 0/0) and that closed form everywhere else (numbers)."""
+
+    nargs = 1
+    is_extended_real = True
+    at_zero = 0
+
+    @classmethod
+    def eval(cls, x: sp.Expr) -> sp.Expr | None:
+        return sp.Integer(cls.at_zero) if x.is_zero else None
+
+    @staticmethod
+    def closed(x: sp.Expr) -> sp.Expr:
+        raise NotImplementedError
+
+    def _eval_evalf(self, prec: int) -> sp.Expr | None:
+        return self.closed(self.args[0])._eval_evalf(prec)
+
+
+class sinc_pi(_KnownAtZero):  # noqa: N801
     """The normalised sinc sin(πx)/(πx) (``torch.sinc``, ``np.sinc``), 1 at x = 0 as both
     libraries define it: its own function, since the quotient is 0/0 there; its derivative is
     :class:`sinc_pi_slope` (0 at x = 0, PyTorch's autograd there)."""
 
-    nargs = 1
-    is_extended_real = True
+    at_zero = 1
 
-    @classmethod
-    def eval(cls, x: sp.Expr) -> sp.Expr | None:
-        return sp.Integer(1) if x.is_zero else None
+    @staticmethod
+    def closed(x: sp.Expr) -> sp.Expr:
+        return sp.sin(sp.pi * x) / (sp.pi * x)
 
     def fdiff(self, argindex: int = 1) -> sp.Expr:
         return sinc_pi_slope(self.args[0])
 
-    def _eval_evalf(self, prec: int) -> sp.Expr | None:
-        x = self.args[0]
-        return (sp.sin(sp.pi * x) / (sp.pi * x))._eval_evalf(prec)
 
-
-class sinc_pi_slope(sp.Function):  # noqa: N801
+class sinc_pi_slope(_KnownAtZero):  # noqa: N801
     """d/dx sinc(x) = (cos(πx) − sinc(x))/x, 0 at x = 0 (the limit, and PyTorch's value)."""
 
-    nargs = 1
-    is_extended_real = True
-
-    @classmethod
-    def eval(cls, x: sp.Expr) -> sp.Expr | None:
-        return sp.Integer(0) if x.is_zero else None
+    @staticmethod
+    def closed(x: sp.Expr) -> sp.Expr:
+        return (sp.cos(sp.pi * x) - sp.sin(sp.pi * x) / (sp.pi * x)) / x
 
     def fdiff(self, argindex: int = 1) -> sp.Expr:
         x = self.args[0]
         return (-sp.pi * sp.sin(sp.pi * x) - 2 * sinc_pi_slope(x)) / x
 
-    def _eval_evalf(self, prec: int) -> sp.Expr | None:
-        x = self.args[0]
-        return ((sp.cos(sp.pi * x) - sp.sin(sp.pi * x) / (sp.pi * x)) / x)._eval_evalf(prec)
 
-
-class bessel_i0(sp.Function):  # noqa: N801
+class bessel_i0(_KnownAtZero):  # noqa: N801
     """I₀(x), the modified Bessel function of the first kind of order 0 (``torch.special.i0``,
     ``np.i0``, ``scipy.special.i0``); its derivative is I₁(x) (:class:`bessel_i1`)."""
 
-    nargs = 1
-    is_extended_real = True
+    at_zero = 1
 
-    @classmethod
-    def eval(cls, x: sp.Expr) -> sp.Expr | None:
-        return sp.Integer(1) if x.is_zero else None
+    @staticmethod
+    def closed(x: sp.Expr) -> sp.Expr:
+        return sp.besseli(0, x)
 
     def fdiff(self, argindex: int = 1) -> sp.Expr:
         return bessel_i1(self.args[0])
 
-    def _eval_evalf(self, prec: int) -> sp.Expr | None:
-        return sp.besseli(0, self.args[0])._eval_evalf(prec)
 
-
-class bessel_i1(sp.Function):  # noqa: N801
+class bessel_i1(_KnownAtZero):  # noqa: N801
     """I₁(x) = I₀′(x) (``torch.special.i1``): I₀'s derivative row; its own derivative is
     I₀(x) − I₁(x)/x (½ at x = 0, where only error bounds would ask for it)."""
 
-    nargs = 1
-    is_extended_real = True
-
-    @classmethod
-    def eval(cls, x: sp.Expr) -> sp.Expr | None:
-        return sp.Integer(0) if x.is_zero else None
+    @staticmethod
+    def closed(x: sp.Expr) -> sp.Expr:
+        return sp.besseli(1, x)
 
     def fdiff(self, argindex: int = 1) -> sp.Expr:
         x = self.args[0]
         return bessel_i0(x) - bessel_i1(x) / x
-
-    def _eval_evalf(self, prec: int) -> sp.Expr | None:
-        return sp.besseli(1, self.args[0])._eval_evalf(prec)
 
 
 def mp_sinc_pi_slope(x: Any) -> Any:
