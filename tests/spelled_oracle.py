@@ -320,6 +320,8 @@ def _lang() -> dict[str, Any]:
         "log_ndtr": lambda x: torch.special.log_ndtr(_t(x)),
         "lgamma": lambda x: torch.lgamma(_t(x)),
         "digamma": lambda x: torch.digamma(_t(x)),
+        "sinc": lambda x: torch.sinc(_t(x)),
+        "i0": lambda x: torch.special.i0(_t(x)),
         "softplus": F.softplus,
         "leaky_relu": lambda x, slope=0.01: F.leaky_relu(x, slope),
         "softmax": lambda x, axis=-1, dim=None: torch.softmax(x, dim=axis if dim is None else dim),
@@ -477,6 +479,7 @@ def _tf_shim() -> SimpleNamespace:
     linalg = SimpleNamespace(matmul=_tf_matmul)
     return SimpleNamespace(
         keras=_keras_module(),
+        losses=_keras_module().losses,  # TensorFlow 2's tf.losses is tf.keras.losses
         linalg=linalg,
         add_n=lambda inputs: sum(_t(x) for x in inputs),
         reduce_prod=_tf_reducer(torch.prod),
@@ -720,6 +723,9 @@ def _more_numpy() -> dict[str, Any]:
         fix=lambda x: torch.trunc(_t(x)),
         # spellings23: NumPy's real cube root (PyTorch has none)
         cbrt=lambda x: torch.sign(_t(x)) * torch.abs(_t(x)) ** (1 / 3),
+        # spellings24: NumPy's modified Bessel function I0
+        i0=lambda x: torch.special.i0(_t(x)),
+        stack=lambda xs, axis=0: torch.stack([_t(x) for x in xs], dim=axis),
     )
 
 
@@ -818,6 +824,65 @@ class _KerasHuber:
         return _keras_huber(y_true, y_pred, self.delta).mean()
 
 
+def _keras_more_losses() -> dict:
+    """spellings24: Keras' other per-example losses, written from keras/src/losses/losses.py
+    in torch (ε = 1e-7, the mean or sum over the last axis), and their loss classes (the mean
+    of the per-example values, ``sum_over_batch_size``)."""
+    eps = 1e-7
+
+    def log_cosh(y_true, y_pred):
+        x = _t(y_pred) - _t(y_true)
+        return (x + F.softplus(-2.0 * x) - math.log(2.0)).mean(dim=-1)
+
+    def kld(y_true, y_pred):
+        t, p = torch.clamp(_t(y_true), eps, 1), torch.clamp(_t(y_pred), eps, 1)
+        return (t * torch.log(t / p)).sum(dim=-1)
+
+    def poisson(y_true, y_pred):
+        return (_t(y_pred) - _t(y_true) * torch.log(_t(y_pred) + eps)).mean(dim=-1)
+
+    def cosine_similarity(y_true, y_pred, axis=-1):
+        t = F.normalize(_t(y_true), dim=axis, eps=1e-6)
+        p = F.normalize(_t(y_pred), dim=axis, eps=1e-6)
+        return -(t * p).sum(dim=axis)
+
+    def categorical_hinge(y_true, y_pred):
+        t, p = _t(y_true), _t(y_pred)
+        pos = (t * p).sum(dim=-1)
+        neg = ((1 - t) * p).amax(dim=-1)
+        return torch.clamp(neg - pos + 1, min=0)
+
+    def mape(y_true, y_pred):
+        t, p = _t(y_true), _t(y_pred)
+        return 100.0 * ((t - p) / torch.clamp(t.abs(), min=eps)).abs().mean(dim=-1)
+
+    def msle(y_true, y_pred):
+        first = torch.log(torch.clamp(_t(y_pred), min=eps) + 1.0)
+        second = torch.log(torch.clamp(_t(y_true), min=eps) + 1.0)
+        return ((first - second) ** 2).mean(dim=-1)
+
+    def made(f):
+        def cls(reduction="sum_over_batch_size", name=None, **kw):
+            reduce = {"sum_over_batch_size": torch.mean, "sum": torch.sum}[reduction]
+            return lambda y_true, y_pred: reduce(f(y_true, y_pred, **kw))
+
+        return cls
+
+    fns = {
+        "log_cosh": log_cosh, "logcosh": log_cosh, "kl_divergence": kld, "kld": kld, "KLD": kld,
+        "kullback_leibler_divergence": kld, "poisson": poisson,
+        "cosine_similarity": cosine_similarity, "categorical_hinge": categorical_hinge,
+        "mean_absolute_percentage_error": mape, "mape": mape, "MAPE": mape,
+        "mean_squared_logarithmic_error": msle, "msle": msle, "MSLE": msle,
+    }
+    classes = {
+        "LogCosh": log_cosh, "KLDivergence": kld, "Poisson": poisson,
+        "CosineSimilarity": cosine_similarity, "CategoricalHinge": categorical_hinge,
+        "MeanAbsolutePercentageError": mape, "MeanSquaredLogarithmicError": msle,
+    }
+    return {**fns, **{k: made(f) for k, f in classes.items()}}
+
+
 def _keras_module() -> SimpleNamespace:
     """``keras`` / ``tf.keras``: the backend, the two cross-entropies of ``keras.losses`` and
     the activations."""
@@ -834,6 +899,7 @@ def _keras_module() -> SimpleNamespace:
             MAE=_keras_mae,
             huber=_keras_huber,
             Huber=_KerasHuber,
+            **_keras_more_losses(),
         ),
     )
 
@@ -981,6 +1047,8 @@ def namespace(
                 log_expit=F.logsigmoid,
                 xlogy=lambda x, y: torch.xlogy(_t(x), _t(y)),
                 polygamma=lambda n, x: torch.polygamma(n, _t(x)),
+                i0=lambda x: torch.special.i0(_t(x)),
+                i0e=lambda x: torch.special.i0e(_t(x)),
                 logsumexp=lambda x, axis=None, keepdims=False: _np_reduce(
                     torch.logsumexp, x, axis, keepdims
                 ),

@@ -173,8 +173,9 @@ def test_xlogy_has_pytorchs_zero_gradient_where_x_is_zero() -> None:
         ("torch.logit(Z, eps=1e-6)", "torch.clamp"),
         ("torch.tensor(Z)", "one number"),
         ("F.softmin(Z)", "axis"),
-        # of an expression whose size the declared shapes give it is read (tests/test_trust12.py)
-        ("torch.cumsum((Z @ W)[:, 0:2], 1)", "name the expression on a line first"),
+        # of an expression whose size the declared shapes give it is read (tests/test_trust12.py;
+        # a slice of one too since spellings24), of a row-wise function's not yet
+        ("torch.cumsum(torch.softmax(Z, 1)[:, 0:2], 1)", "name the expression on a line first"),
         ("np.cumsum(Z)", "along axis 0 or 1"),
     ],
 )

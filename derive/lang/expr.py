@@ -2689,9 +2689,15 @@ def _sliced_shape(node: ast.Subscript, shapes: Mapping[str, Any]) -> tuple[int, 
     """The (rows, columns) of ``x[a:b, c:d]`` (bounds whole numbers, negative from the end, or
     left out; no step) of a matrix of known size — ``alpha[:, :-1]`` in a join — as Python
     slices it; ``None`` for an index that drops an axis, a step, or an empty slice."""
-    declared = shapes.get(node.value.id) if isinstance(node.value, ast.Name) else None
-    if declared is None or len(declared) != 2:
-        return None  # a 1-D name's one index is its only axis, not the rows
+    if not isinstance(node.value, ast.Name):
+        # spellings24: a slice of an expression of matrices only (no 1-D name, whose rows and
+        # columns the language and NumPy see differently): its size as the expression's
+        if not _only_matrices_in(node.value, shapes):
+            return None
+    else:
+        declared = shapes.get(node.value.id)
+        if declared is None or len(declared) != 2:
+            return None  # a 1-D name's one index is its only axis, not the rows
     inner = _ast_shape(node.value, shapes)
     parts = node.slice.elts if isinstance(node.slice, ast.Tuple) else [node.slice]
     if inner is None or len(parts) > 2:
@@ -2710,6 +2716,15 @@ def _sliced_shape(node: ast.Subscript, shapes: Mapping[str, Any]) -> tuple[int, 
     return out[0], out[1]
 
 
+def _only_matrices_in(node: ast.AST, shapes: Mapping[str, Any]) -> bool:
+    """Every name of ``node`` with a declared shape is a matrix (two sizes)."""
+    return all(
+        len(shapes[n.id]) == 2
+        for n in ast.walk(node)
+        if isinstance(n, ast.Name) and n.id in shapes
+    )
+
+
 _JOINS = {"cat": 0, "concat": 0, "concatenate": 0, "hstack": 1, "vstack": 0, "row_stack": 0}
 
 
@@ -2721,6 +2736,9 @@ def _joined_shape(node: ast.Call, shapes: Mapping[str, Any]) -> tuple[int, int] 
     The axis defaults to 0 (NumPy's, PyTorch's); stacks and Keras' -1 default are left out."""
     f = node.func
     fname = f.id if isinstance(f, ast.Name) else f.attr if isinstance(f, ast.Attribute) else ""
+    if fname == "stack":  # spellings24: a stack of rows/columns is the concat it is read as
+        joined = spelling.stack_of_vectors(node)
+        return None if joined is None else _joined_shape(joined, shapes)
     if fname not in _JOINS or any(k.arg not in ("axis", "dim") for k in node.keywords):
         return None
     first = node.args[0] if node.args else None

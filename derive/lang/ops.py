@@ -116,6 +116,8 @@ class clamp0_grad(_Step):  # noqa: N801
 # the jumps of floor/ceil/trunc: every whole number a course's values reach (a given value there
 # is refused naming it: float64 may land on the other side of the jump than the exact value)
 WHOLE_JUMPS = tuple(Fraction(k) for k in range(-64, 65))
+# round's jumps (ties to even, PyTorch's): every half a course's values reach (spellings24)
+HALF_JUMPS = tuple(Fraction(2 * k + 1, 2) for k in range(-65, 64))
 
 
 class _WholePart(sp.Function):
@@ -1222,6 +1224,7 @@ _ROWS: tuple[Op, ...] = (
         tex="\\operatorname{round}",
         text="round",
         numpy_names=("round", "rint"),
+        kinks=HALF_JUMPS,  # spellings24: round's jumps are the halves (ties to even), not 0
     ),
     Op(
         "floor",  # spellings23: a step to a whole number, only where no gradient flows (round's rule)
@@ -1912,6 +1915,222 @@ _INVERSE_ROWS: tuple[Op, ...] = (
     ),
 )
 _ROWS = (*_ROWS, *_INVERSE_ROWS)
+
+# ---- spellings24: the normalised sinc and the modified Bessel function I₀ ----------------------
+# (issue 9: torch.sinc/np.sinc at exactly 0, torch.special.i0/np.i0; each row's value and
+# derivative PyTorch's at every real point, 0 included, so the formula prints as sinc(x), I₀(x))
+
+
+class _KnownAtZero(sp.Function):
+    """A function of one real argument with its own value at 0 (:attr:`at_zero`, where its
+    closed form :meth:`closed` may be 0/0) and that closed form everywhere else (numbers)."""
+
+    nargs = 1
+    is_extended_real = True
+    at_zero = 0
+
+    @classmethod
+    def eval(cls, x: sp.Expr) -> sp.Expr | None:
+        return sp.Integer(cls.at_zero) if x.is_zero else None
+
+    @staticmethod
+    def closed(x: sp.Expr) -> sp.Expr:
+        raise NotImplementedError
+
+    def _eval_evalf(self, prec: int) -> sp.Expr | None:
+        return self.closed(self.args[0])._eval_evalf(prec)
+
+
+class sinc_pi(_KnownAtZero):  # noqa: N801
+    """The normalised sinc sin(πx)/(πx) (``torch.sinc``, ``np.sinc``), 1 at x = 0 as both
+    libraries define it: its own function, since the quotient is 0/0 there; its derivative is
+    :class:`sinc_pi_slope` (0 at x = 0, PyTorch's autograd there)."""
+
+    at_zero = 1
+
+    @staticmethod
+    def closed(x: sp.Expr) -> sp.Expr:
+        return sp.sin(sp.pi * x) / (sp.pi * x)
+
+    def fdiff(self, argindex: int = 1) -> sp.Expr:
+        return sinc_pi_slope(self.args[0])
+
+
+class sinc_pi_slope(_KnownAtZero):  # noqa: N801
+    """d/dx sinc(x) = (cos(πx) − sinc(x))/x, 0 at x = 0 (the limit, and PyTorch's value)."""
+
+    @staticmethod
+    def closed(x: sp.Expr) -> sp.Expr:
+        return (sp.cos(sp.pi * x) - sp.sin(sp.pi * x) / (sp.pi * x)) / x
+
+    def fdiff(self, argindex: int = 1) -> sp.Expr:
+        x = self.args[0]
+        return (-sp.pi * sp.sin(sp.pi * x) - 2 * sinc_pi_slope(x)) / x
+
+
+class bessel_i0(_KnownAtZero):  # noqa: N801
+    """I₀(x), the modified Bessel function of the first kind of order 0 (``torch.special.i0``,
+    ``np.i0``, ``scipy.special.i0``); its derivative is I₁(x) (:class:`bessel_i1`)."""
+
+    at_zero = 1
+
+    @staticmethod
+    def closed(x: sp.Expr) -> sp.Expr:
+        return sp.besseli(0, x)
+
+    def fdiff(self, argindex: int = 1) -> sp.Expr:
+        return bessel_i1(self.args[0])
+
+
+class bessel_i1(_KnownAtZero):  # noqa: N801
+    """I₁(x) = I₀′(x) (``torch.special.i1``): I₀'s derivative row; its own derivative is
+    I₀(x) − I₁(x)/x (½ at x = 0, where only error bounds would ask for it)."""
+
+    @staticmethod
+    def closed(x: sp.Expr) -> sp.Expr:
+        return sp.besseli(1, x)
+
+    def fdiff(self, argindex: int = 1) -> sp.Expr:
+        x = self.args[0]
+        return bessel_i0(x) - bessel_i1(x) / x
+
+
+def mp_sinc_pi_slope(x: Any) -> Any:
+    """(cos(πx) − sinc(x))/x in mpmath, 0 at x = 0."""
+    return mpmath.mpf(0) if x == 0 else (mpmath.cospi(x) - mpmath.sincpi(x)) / x
+
+
+# near 0 (|x| < 1/4) sinc and its slope by their Taylor series in u = (πx)², ten terms: the
+# closed forms cancel there — (cos πx − sinc x)/x keeps ~1e-8 relative at x = 1e-4 in float64,
+# and so does PyTorch's own backward of torch.sinc (fuzz seed 5 found it, against finite
+# differences and the element-wise tape)
+SINC_SLOPE_HELPER = (
+    "def sinc_slope(x):\n"
+    "    # d/dx sinc(x) = (cos(pi x) - sinc(x)) / x, 0 at x = 0; near 0 (|x| < 1/4) by its\n"
+    "    # Taylor series in u = (pi x)^2, where the closed form cancels\n"
+    "    import math\n\n"
+    "    x = np.asarray(x, dtype=float)\n"
+    "    u = (np.pi * x) ** 2\n"
+    "    series = sum((-1) ** k * 2 * k * u ** (k - 1) / math.factorial(2 * k + 1) for k in range(1, 11))\n"
+    "    small = np.abs(x) < 0.25\n"
+    "    safe = np.where(small, 1.0, x)\n"
+    "    return np.where(small, np.pi**2 * x * series, (np.cos(np.pi * x) - np.sinc(safe)) / safe)\n"
+)
+np_sinc_pi_slope = _helper_function(SINC_SLOPE_HELPER, "sinc_slope")
+
+
+def _torch_sinc_series(x: Any, slope: bool) -> Any:
+    """sinc (or its slope) by the Taylor series in u = (πx)² (|x| < 1/4: see SINC_SLOPE_HELPER)."""
+    u = (math.pi * x) ** 2
+    if slope:
+        terms = [(-1) ** k * 2 * k / math.factorial(2 * k + 1) * u ** (k - 1) for k in range(1, 11)]
+        return math.pi**2 * x * sum(terms)
+    return sum((-1) ** k / math.factorial(2 * k + 1) * u**k for k in range(11))
+
+
+def torch_sinc(x: Any) -> Any:
+    """torch.sinc whose autograd is accurate near 0 (the series there; PyTorch's own backward
+    cancels, ~1e-8 relative at x = 1e-4): 1 at 0, derivative 0 there."""
+    t = _torch_mod(x)
+    small = x.abs() < 0.25
+    safe = t.where(small, t.ones_like(x), x)
+    return t.where(small, _torch_sinc_series(x, False), t.sin(math.pi * safe) / (math.pi * safe))
+
+
+def torch_sinc_pi_slope(x: Any) -> Any:
+    """sinc's slope in PyTorch, the same two forms (0 at x = 0)."""
+    t = _torch_mod(x)
+    small = x.abs() < 0.25
+    safe = t.where(small, t.ones_like(x), x)
+    return t.where(small, _torch_sinc_series(x, True), (t.cos(math.pi * safe) - t.sinc(safe)) / safe)
+
+
+BESSEL_I1_HELPER = (
+    "def bessel_i1(x):\n"
+    "    # I1(x) = sum_k (x/2)^(2k+1) / (k! (k+1)!): every term of one sign, no cancellation\n"
+    "    x = np.asarray(x, dtype=float)\n"
+    "    term = x / 2\n"
+    "    total = term.copy()\n"
+    "    for k in range(1, 200):\n"
+    "        term = term * (x / 2) ** 2 / (k * (k + 1))\n"
+    "        total = total + term\n"
+    "        if np.all(np.abs(term) <= 1e-17 * np.abs(total)):\n"
+    "            break\n"
+    "    return total\n"
+)
+
+_SINC_BESSEL_ROWS: tuple[Op, ...] = (
+    Op(
+        "sinc",
+        ELEMENTWISE,
+        sympy=sinc_pi,
+        sympy_class=sinc_pi,
+        derivative=lambda x: sinc_pi_slope(x),
+        pull=_local(lambda m, x, y: m.Func("sinc_slope", x)),
+        rule="sinc-derivative",
+        numpy=np.sinc,
+        mpmath=mpmath.sincpi,
+        torch=torch_sinc,
+        numpy_src="np.sinc({x})",
+        torch_src="torch.sinc({x})",
+        tex="\\operatorname{sinc}",
+        text="sinc",
+        numpy_names=("sinc",),
+    ),
+    Op(
+        "sinc_slope",  # sinc's derivative row; produced by its pull, not written in specs
+        ELEMENTWISE,
+        sympy=sinc_pi_slope,
+        sympy_class=sinc_pi_slope,
+        derivative=lambda x: sinc_pi_slope(x).fdiff(),
+        numpy=np_sinc_pi_slope,
+        mpmath=mp_sinc_pi_slope,
+        torch=torch_sinc_pi_slope,
+        numpy_src="sinc_slope({x})",
+        numpy_helper=SINC_SLOPE_HELPER,
+        torch_src=(
+            "torch.where({x} == 0, torch.zeros_like({x}), (torch.cos(torch.pi * {x}) - "
+            "torch.sinc({x})) / torch.where({x} == 0, torch.ones_like({x}), {x}))"
+        ),
+        tex="\\operatorname{sinc}'",
+        text="sinc'",
+        extra={"internal": True},
+    ),
+    Op(
+        "i0",
+        ELEMENTWISE,
+        sympy=bessel_i0,
+        sympy_class=bessel_i0,
+        derivative=lambda x: bessel_i1(x),
+        pull=_local(lambda m, x, y: m.Func("bessel_i1", x)),
+        rule="i0-derivative",
+        numpy=np.i0,
+        mpmath=lambda x: mpmath.besseli(0, x),
+        torch=lambda x: _torch_mod(x).special.i0(x),
+        numpy_src="np.i0({x})",
+        torch_src="torch.special.i0({x})",
+        tex="I_{0}",
+        text="i0",
+        numpy_names=("i0",),
+    ),
+    Op(
+        "bessel_i1",  # I₀'s derivative row (torch.special.i1); produced by its pull
+        ELEMENTWISE,
+        sympy=bessel_i1,
+        sympy_class=bessel_i1,
+        derivative=lambda x: bessel_i1(x).fdiff(),
+        numpy=_helper_function(BESSEL_I1_HELPER, "bessel_i1"),
+        mpmath=lambda x: mpmath.besseli(1, x),
+        torch=lambda x: _torch_mod(x).special.i1(x),
+        numpy_src="bessel_i1({x})",
+        numpy_helper=BESSEL_I1_HELPER,
+        torch_src="torch.special.i1({x})",
+        tex="I_{1}",
+        text="i1",
+        extra={"internal": True},
+    ),
+)
+_ROWS = (*_ROWS, *_SINC_BESSEL_ROWS)
 BUILTIN: dict[str, Op] = {op.name: op for op in _ROWS}
 OPS: dict[str, Op] = dict(BUILTIN)
 

@@ -505,6 +505,9 @@ class NetSpec:
     # ``tf.stop_gradient(x)`` of parameters): the value of their expression, treated as a
     # constant at that value — no gradient flows through them to what they read
     detached: tuple[str, ...] = ()
+    # spellings24: each stop-gradient line derive made (``q_detached``) → the user's [forward]
+    # line whose ``.detach()`` it is, so a refusal names the user's own line
+    detached_in: tuple[tuple[str, str], ...] = ()
 
     @property
     def loss(self) -> str:
@@ -958,6 +961,7 @@ class _Validator:
         # the one array library the lines are written with, if one: whose x.std(0) it is
         dialect = ex.dialect_of(str(v) for v in fwd.values())
         self.stopped: list[str] = []  # NetSpec.detached
+        self.hoisted_stops: dict[str, str] = {}  # NetSpec.detached_in: hoisted line → user's line
         for key, text in self.unpacked(fwd, shapes, params):
             where = f"[forward] {key}"
             self.declare("forward", key)
@@ -1096,6 +1100,7 @@ class _Validator:
             label_blocks=tuple(self.label_blocks.items()),
             grad_keys=grad_keys,
             detached=tuple(k for k, _ in forward if k in self.stopped),
+            detached_in=tuple(sorted(self.hoisted_stops.items())),
             generated=tuple(k for k in (*inputs, *params) if k not in self.given_values()),
             ones=tuple(self.made_ones.values()),
             eyes=tuple(self.made_eyes.values()),
@@ -1286,6 +1291,7 @@ class _Validator:
                 taken.add(name)
                 hoisted.append((name, ast.unparse(arg)))
                 spec.stopped.append(name)
+                spec.hoisted_stops[name] = key
                 return ast.Name(name, ast.Load())
 
         body = Hoist().visit(tree.body)

@@ -48,6 +48,7 @@ MODULES = frozenset(
         # Keras' losses module: only its categorical/binary cross-entropies (KERAS_LOSSES)
         "keras.losses",
         "tf.keras.losses",
+        "tf.losses",  # TensorFlow 2's alias of tf.keras.losses (spellings24)
         # Keras' activations module: the functions of KERAS_ACTIVATIONS_READ
         "keras.activations",
         "tf.keras.activations",
@@ -85,10 +86,21 @@ JAX = frozenset({"jnp", "jax.numpy", "jax.nn", "jax.scipy.special"})
 # the Keras backend (K.clip, K.log, K.mean …, and K.epsilon() = 1e-7)
 KERAS = frozenset({"K", "keras.backend", "tf.keras.backend"})
 # Keras' losses functions (per example, label_smoothing=): the two cross-entropies are read
-KERAS_LOSSES = frozenset({"keras.losses", "tf.keras.losses"})
+KERAS_LOSSES = frozenset({"keras.losses", "tf.keras.losses", "tf.losses"})
+# spellings24: Keras' other per-example losses (keras/src/losses/losses.py), each with its aliases
+KERAS_MORE_LOSSES = {
+    "log_cosh": "log_cosh", "logcosh": "log_cosh",
+    "kl_divergence": "kl_divergence", "kld": "kl_divergence", "KLD": "kl_divergence",
+    "kullback_leibler_divergence": "kl_divergence",
+    "poisson": "poisson",
+    "cosine_similarity": "cosine_similarity",
+    "categorical_hinge": "categorical_hinge",
+    "mean_absolute_percentage_error": "mape", "mape": "mape", "MAPE": "mape",
+    "mean_squared_logarithmic_error": "msle", "msle": "msle", "MSLE": "msle",
+}
 KERAS_LOSSES_READ = (
     "categorical_crossentropy", "binary_crossentropy", "mean_squared_error", "mean_absolute_error",
-    "MSE", "MAE", "huber",
+    "MSE", "MAE", "huber", *KERAS_MORE_LOSSES,
 )
 # Keras' activations (tf.keras.activations.relu …): the ones whose Keras 2 and Keras 3 definitions
 # agree and are the language's (gelu's default there is the exact form, approximate=False;
@@ -653,6 +665,52 @@ def _keras_mean_error(power: int) -> Callable[[ast.Call, str], ast.expr]:
         r = _sub(a["y_true"], a["y_pred"])
         elem = _bin(r, ast.Pow(), _num(2)) if power == 2 else _call("abs", r)
         return _t(_call("mean", elem, axis=_num(1)))
+
+    return rewrite
+
+
+def _keras_per_example_loss(name: str) -> Callable[[ast.Call, str], ast.expr]:
+    """Keras' per-example losses as ``keras/src/losses/losses.py`` (and tf.keras 2) define them,
+    ε = ``K.epsilon()`` = 1e-7, each a row of per-example values (1-D: a row) reduced over the
+    last axis: ``log_cosh`` mean(x + softplus(−2x) − log 2) of x = y_pred − y_true;
+    ``kl_divergence`` Σ t·log(t/p) of both clipped to [ε, 1]; ``poisson`` mean(p − t·log(p + ε));
+    ``cosine_similarity`` −Σ of the two l2-normalised along ``axis`` (−1); ``categorical_hinge``
+    max(0, max((1 − t)·p) − Σ t·p + 1); ``mape`` 100·mean|(t − p)/max(|t|, ε)|; ``msle``
+    mean((log(max(p, ε) + 1) − log(max(t, ε) + 1))²)."""
+    kind = KERAS_MORE_LOSSES[name]
+
+    def rewrite(node: ast.Call, how: str) -> ast.expr:
+        a = _bound(node, name, ("y_true", "y_pred", "axis"), 2)
+        if _axis_value(a.get("axis", _num(-1))) != 1:
+            raise SpellingError(catalog.said("spec.spellings24.keras_axis", name=name))
+        t, p = a["y_true"], a["y_pred"]
+        eps = _num(1e-7)
+        last = {"axis": _num(1)}
+        if kind == "log_cosh":
+            x = _sub(p, t)
+            elem = _sub(_add(x, _call("softplus", _mul(_num(-2.0), x))), _call("log", _num(2.0)))
+            return _t(_call("mean", elem, **last))
+        if kind == "kl_divergence":
+            tc, pc = _call("clip", t, eps, _num(1)), _call("clip", p, eps, _num(1))
+            return _t(_call("sum", _mul(tc, _call("log", _div(tc, pc))), **last))
+        if kind == "poisson":
+            elem = _sub(p, _mul(t, _call("log", _add(p, eps))))
+            return _t(_call("mean", elem, **last))
+        if kind == "cosine_similarity":
+            def unit(v: ast.expr) -> ast.expr:
+                sq = _call("sum", _bin(v, ast.Pow(), _num(2)), axis=_num(1), keepdims=ast.Constant(True))
+                return _div(v, _call("sqrt", _call("maximum", sq, _num(1e-12))))
+            return _t(_neg(_call("sum", _mul(unit(t), unit(p)), **last)))
+        if kind == "categorical_hinge":
+            pos = _call("sum", _mul(t, p), **last)
+            neg = _call("amax", _mul(_sub(_num(1), t), p), **last)  # reduce_max: ties share
+            return _t(_call("relu", _add(_sub(neg, pos), _num(1))))
+        if kind == "mape":
+            diff = _call("abs", _div(_sub(t, p), _call("maximum", _call("abs", t), eps)))
+            return _t(_mul(_num(100.0), _call("mean", diff, **last)))
+        first = _call("log", _add(_call("maximum", p, eps), _num(1.0)))
+        second = _call("log", _add(_call("maximum", t, eps), _num(1.0)))
+        return _t(_call("mean", _bin(_sub(first, second), ast.Pow(), _num(2)), **last))
 
     return rewrite
 
@@ -1296,6 +1354,65 @@ def _logsumexp(node: ast.Call, how: str) -> ast.expr:
     return _lse(a["x"], a.get("axis"), a.get("keepdims"))
 
 
+def _whole_index(node: ast.AST) -> int | None:
+    """A whole number written as such (``1``, ``-1``), else ``None``."""
+    sign = 1
+    if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub):
+        sign, node = -1, node.operand
+    if isinstance(node, ast.Constant) and type(node.value) is int:
+        return sign * node.value
+    return None
+
+
+def _vector_block(part: ast.expr) -> tuple[ast.expr, int] | None:
+    """A 1-D part of a stack written as one row or column of a matrix — ``E[:, k]`` (a column,
+    axis 0 of the part's own) or ``E[k, :]`` (a row) with ``k`` a whole number — as the block
+    that keeps its axis (``E[:, k:k+1]``, ``E[k:k+1, :]``) and which of the two it is (1: a
+    column, 0: a row); ``None`` for any other part (its number of axes is not known here)."""
+    if not isinstance(part, ast.Subscript) or not isinstance(part.slice, ast.Tuple):
+        return None
+    idx = part.slice.elts
+    if len(idx) != 2:
+        return None
+    full = [isinstance(i, ast.Slice) and i.lower is None and i.upper is None and i.step is None
+            for i in idx]
+    for kept, (at, whole) in enumerate(((1, full[0]), (0, full[1]))):
+        k = _whole_index(idx[at]) if whole else None
+        if k is None:
+            continue
+        bounds = ast.Slice(_num(k), None if k == -1 else _num(k + 1), None)
+        pick = [ast.Slice(None, None, None), ast.Slice(None, None, None)]
+        pick[at] = bounds
+        return ast.Subscript(part.value, ast.Tuple(pick, ast.Load()), ast.Load()), 1 - kept
+    return None
+
+
+def stack_of_vectors(node: ast.Call) -> ast.expr | None:
+    """``torch.stack([a, b, …], dim)`` / ``np.stack(…, axis)`` / ``jnp.stack`` of 1-D parts each
+    written as a row or a column of a matrix (spellings24): the matrix whose rows (axis 0, the
+    default) or columns (axis 1, -1) are the parts, the language's ``concat`` of their blocks,
+    each block a column (``E[:, k:k+1]``) or a row turned to lie along the new axis. ``None``
+    (refused as before) for parts whose number of axes is not known from the text."""
+    first = node.args[0] if node.args else None
+    kws = {k.arg: k.value for k in node.keywords}
+    if not isinstance(first, ast.List | ast.Tuple) or len(first.elts) < 2 or len(node.args) > 2:
+        return None
+    if set(kws) - {"axis", "dim"} or any(isinstance(p, ast.Starred) for p in first.elts):
+        return None
+    given = node.args[1] if len(node.args) == 2 else kws.get("axis", kws.get("dim"))
+    axis = 0 if given is None else _whole_index(given)
+    if axis not in (0, 1, -1, -2):
+        return None
+    axis %= 2
+    blocks = [_vector_block(p) for p in first.elts]
+    if any(b is None for b in blocks):
+        return None
+    # stacked along axis 1 the parts are columns, along axis 0 rows: a block lying the other
+    # way is transposed
+    parts = [b if lies == axis else _t(b) for b, lies in blocks]  # type: ignore[misc]
+    return _call("concat", *parts, axis=_num(axis))
+
+
 def _concat(node: ast.Call, how: str) -> ast.expr | None:
     """``torch.cat([A, B], dim=1)``, ``np.concatenate((A, B), axis=1)``, ``np.hstack([A, B])``
     (axis 1), ``np.vstack((A, B))`` / ``np.row_stack`` (axis 0), ``tf.concat([A, B], 1)`` as the
@@ -1304,7 +1421,10 @@ def _concat(node: ast.Call, how: str) -> ast.expr | None:
     language's own ``concat(A, B, axis=1)`` (no list) is left as it is."""
     name = node.func.id  # type: ignore[union-attr]
     if name == "stack":
-        raise SpellingError(catalog.said("spec.spelling.concat_1"))
+        stacked = stack_of_vectors(node)
+        if stacked is None:
+            raise SpellingError(catalog.said("spec.spelling.concat_1"))
+        return stacked
     if any(isinstance(a, ast.Starred) for a in node.args) or any(
         k.arg is None for k in node.keywords
     ):
@@ -2328,8 +2448,16 @@ KERAS_LOSS_CLASSES = {
     "MeanAbsoluteError": "mean_absolute_error",
     "BinaryCrossentropy": "binary_crossentropy",
     "CategoricalCrossentropy": "categorical_crossentropy",
+    # spellings24
+    "LogCosh": "log_cosh",
+    "KLDivergence": "kl_divergence",
+    "Poisson": "poisson",
+    "CosineSimilarity": "cosine_similarity",
+    "CategoricalHinge": "categorical_hinge",
+    "MeanAbsolutePercentageError": "mean_absolute_percentage_error",
+    "MeanSquaredLogarithmicError": "mean_squared_logarithmic_error",
 }
-_KERAS_LOSS_PATHS = ("keras.losses", "tf.keras.losses")
+_KERAS_LOSS_PATHS = ("keras.losses", "tf.keras.losses", "tf.losses")
 # constructor arguments that are no part of the computation
 _NN_IGNORED = frozenset({"inplace"})
 
@@ -2696,6 +2824,7 @@ REWRITES: dict[str, Callable[[ast.Call, str], ast.expr | None]] = {
     "mean_absolute_error": _keras_mean_error(1),
     "huber": _keras_huber,
     "MAE": _keras_mean_error(1),
+    **{name: _keras_per_example_loss(name) for name in KERAS_MORE_LOSSES},
     "add_n": _add_n,
     "diff": _diff,
     "reduce_prod": _reduce_tf("prod"),
@@ -2897,6 +3026,7 @@ _QUALIFIED = {
     "mean_absolute_error": tuple(KERAS_LOSSES),
     "MAE": tuple(KERAS_LOSSES),
     "huber": tuple(KERAS_LOSSES),
+    **{name: tuple(KERAS_LOSSES) for name in KERAS_MORE_LOSSES if name != "cosine_similarity"},
     "add_n": tuple(TENSORFLOW),
     "diff": ("np", "numpy", "jnp", "jax.numpy", "torch", "method"),
     "reduce_prod": tuple(TENSORFLOW),
@@ -3267,13 +3397,6 @@ def _divide_no_nan(node: ast.Call, how: str) -> ast.expr:
     return _div(_mul(x, nonzero), _add(y, _sub(_num(1), _nonzero(y))))
 
 
-def _sinc(x: ast.expr) -> ast.expr:
-    """``torch.sinc(x)`` / ``np.sinc``: the normalised sin(πx)/(πx) (1 at x = 0 in both
-    libraries: an x exactly 0 is refused as a division by 0)."""
-    px = _mul(_num(math.pi), x)
-    return _div(_call("sin", px), px)
-
-
 REWRITES.update(
     {
         "xlogy": _xlogy,
@@ -3301,7 +3424,6 @@ REWRITES.update(
         "arctanh": _one("arctanh", lambda x: _call("atanh", x)),
         "atan2": _atan2,
         "arctan2": _atan2,
-        "sinc": _one("sinc", _sinc),
         "divide_no_nan": _divide_no_nan,
         # spellings23: NumPy's/SciPy's real cube root sign(x)·|x|^(1/3) (PyTorch has none), and
         # x·log(1 + y), 0 where x = 0 as PyTorch's torch.special.xlog1py
@@ -3312,6 +3434,9 @@ REWRITES.update(
         "loggamma": _one("loggamma", lambda x: _call("lgamma", x)),
         "psi": _one("psi", lambda x: _call("digamma", x)),
         "polygamma": _polygamma,
+        # spellings24: e^{−|x|}·I₀(x), the exponentially scaled I₀ (torch.special.i0e,
+        # scipy.special.i0e): |x|'s kink at 0 as the language's abs has it
+        "i0e": _one("i0e", lambda x: _mul(_call("exp", _neg(_call("abs", x))), _call("i0", x))),
         **{kind: _norm_dist(kind) for kind in NORM_READ},
         "standardize": _standardize,
         "fmax": _nan_max("fmax", "maximum"),
@@ -3351,6 +3476,7 @@ _QUALIFIED.update(
         "divide_no_nan": tuple(TENSORFLOW),
         "cbrt": ("np", "numpy", "jnp", "jax.numpy", "scipy.special", "special"),
         "xlog1py": ("torch.special", "scipy.special", "special", "jax.scipy.special"),
+        "i0e": ("torch.special", "scipy.special", "special", "jax.scipy.special"),
         "polygamma": (
             "torch", "torch.special", "scipy.special", "special", "jax.scipy.special", "method"
         ),
@@ -3432,6 +3558,17 @@ def respell(node: ast.Call, how: str) -> ast.expr | None:
     return rewrite(node, how)
 
 REWRITES["relu"] = _keras_relu
+
+
+def _cosine_or_keras(node: ast.Call, how: str) -> ast.expr:
+    """``cosine_similarity``: Keras' per-example loss (−cos, l2-normalised) in its losses module
+    (spellings24), PyTorch's/the language's similarity (+cos) everywhere else."""
+    if how in KERAS_LOSSES:
+        return _keras_per_example_loss("cosine_similarity")(node, how)
+    return _cosine(node, how)
+
+
+REWRITES["cosine_similarity"] = _cosine_or_keras
 
 
 # ---- probability distributions (torch.distributions, TensorFlow Probability, distrax) ---------

@@ -1361,11 +1361,19 @@ def jumps_at_example(d: Derivation, zeros: Mapping[str, np.ndarray] | None = Non
             exact = example.value(call)
             floated = float(ops.get(_step_name(call)).numpy(np.float64(fv)))
             if float(exact) != floated:
-                cols = node.definition.cols
-                raise _refused(g, catalog.said(
-                    "refuse.jump", node=node.name, f=_step_name(call),
-                    entry=f"[{k // cols}, {k % cols}]", at=_number_text(jump), fv=repr(fv),
-                ))
+                raise _refused(g, _jump_said(g, node.name, k, node.definition.cols, call, jump, fv))
+
+
+def _jump_said(g: Graph, name: str, k: int, cols: int, call: sp.Basic, jump: float, fv: float):
+    """The refusal of a step function's input on a jump, naming the user's own [forward] line:
+    a stop-gradient line derive made (``q_detached`` of ``x + (round(x) - x).detach()``) is
+    named as the user's line ``q`` and its ``.detach()`` (spellings24)."""
+    words = dict(f=_step_name(call), entry=f"[{k // cols}, {k % cols}]", at=_number_text(jump),
+                 fv=repr(fv))
+    line = dict(g.spec.detached_in).get(name)
+    if line is None:
+        return catalog.said("refuse.jump", node=name, **words)
+    return catalog.said("refuse.jump_detached", node=line, **words)
 
 
 _STEP_FUNCTIONS = ("floor", "ceil", "trunc", "round")
