@@ -235,6 +235,13 @@ REFUSED = {
     "hn22_switch_top1_argmax_routing": "argmax() returns indices, which have no gradient",
     "hn22_power_iteration_for_loop": "a loop is not read",
     "hn22_kwinners_topk": "topk() picks entries by their rank in the data",
+    # branch heldnets24: a gradient penalty by torch.autograd.grad, a sampled action, a stop
+    # when converged, a slogdet of a [dims]-sized matrix, d2l's bmm of a batch — each named
+    "hn23_wgan_gp_autograd_grad": "torch.autograd.grad() takes a gradient inside the network",
+    "hn23_multinomial_policy_sample": "multinomial() draws a random sample",
+    "hn23_fixed_point_until_converged": "a choice by a condition is not read",
+    "hn23_glow_slogdet_flow": "slogdet() is read only for a named square matrix",
+    "hn23_d2l_masked_softmax_cn": "bmm() multiplies batches of matrices (3-D tensors)",
 }
 
 
