@@ -3932,10 +3932,11 @@ def _bool_type_hn24(node: ast.expr) -> bool:
 def condition_hn24(cond: ast.expr) -> ast.expr:
     """A where/masked_fill condition as the one comparison :func:`_where` reads: a 0/1 mask cast
     to booleans (``mask.bool()``, ``mask.astype(bool)``, ``mask.to(torch.bool)``, ``tf.cast(mask,
-    tf.bool)``) is ``mask != 0`` — exactly its truth value —, and a negation (``~c``, ``not c``,
-    ``torch.logical_not(c)``) of one comparison is the opposite comparison. Anything else is
+    tf.bool)``) is ``mask != 0`` — exactly its truth value —, and a negation (``~c``,
+    ``torch.logical_not(c)``; Python's ``not`` of a tensor is an error in PyTorch) of one
+    comparison is the opposite comparison. Anything else is
     returned as it is (and refused there, naming the one comparison read)."""
-    if isinstance(cond, ast.UnaryOp) and isinstance(cond.op, ast.Invert | ast.Not):
+    if isinstance(cond, ast.UnaryOp) and isinstance(cond.op, ast.Invert):
         return _negated_hn24(condition_hn24(cond.operand), cond)
     if not isinstance(cond, ast.Call) or not isinstance(cond.func, ast.Attribute):
         return cond
