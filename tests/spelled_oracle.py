@@ -1063,7 +1063,9 @@ def namespace(
     # import torch.distributions as D (dist, td): PyTorch's own distributions
     modules.update({k: torch.distributions for k in ("D", "dist", "dists", "td")})
     modules["tfd"] = _tfd_shim()
+    _extras_hn24(modules)
     ns.update(modules)
+    ns["bool"] = bool  # mask.astype(bool): the builtin type names NumPy's boolean dtype
     dims = {**s.dims, **(sizes or {})}
     ns.update({k: _NamedInt(v, modules[k]) if k in modules else int(v) for k, v in dims.items()})
     consts = {k: sizes.get(k, v) for k, v in (raw.get("constants") or {}).items()} if sizes else {}
@@ -1200,3 +1202,51 @@ def _noisy_kink(d, point) -> bool:
 
 def all_specs() -> list[Path]:
     return sorted(COURSE.glob("*.toml")) + sorted(BUILTINS.glob("*.toml"))
+
+
+# ---- heldnets24: spellings of held-out pass 23 (as the libraries define them) ----------------
+
+
+def _astype_hn24(self: torch.Tensor, dtype: Any) -> torch.Tensor:
+    """NumPy's ``x.astype(bool)`` (the entries that are not 0) or ``x.astype(np.float64)``."""
+    return self != 0 if dtype in (bool, "bool") else self.to(D)
+
+
+NT.astype = _astype_hn24  # type: ignore[attr-defined]
+
+
+def _np_tensordot_hn24(a: Any, b: Any, axes: Any = 2) -> torch.Tensor:
+    """``np.tensordot`` / ``jnp.tensordot``: NumPy's ``axes`` (default 2) as PyTorch's ``dims``."""
+    dims = [list(k) if isinstance(k, list | tuple) else [k] for k in axes] if isinstance(
+        axes, list | tuple
+    ) else axes
+    return torch.tensordot(_t(a), _t(b), dims=dims)
+
+
+def _np_corrcoef_hn24(x: Any, y: Any = None, rowvar: bool = True) -> torch.Tensor:
+    """``np.corrcoef(x, y=None, rowvar=True)``: the rows (or, rowvar=False, the columns) of x
+    and y are the variables, as NumPy stacks them."""
+    rows = [_t(v) if rowvar else _t(v).T for v in (x, y) if v is not None]
+    return torch.corrcoef(torch.cat([r.reshape(-1, r.shape[-1]) for r in rows], dim=0))
+
+
+def _tf_cumulative_logsumexp_hn24(x: Any, axis: int = 0, exclusive: bool = False,
+                                  reverse: bool = False) -> torch.Tensor:
+    """``tf.math.cumulative_logsumexp`` (inclusive only: exclusive is refused by derive)."""
+    assert not exclusive
+    x = torch.flip(_t(x), dims=(axis,)) if reverse else _t(x)
+    out = torch.logcumsumexp(x, dim=axis)
+    return torch.flip(out, dims=(axis,)) if reverse else out
+
+
+def _extras_hn24(modules: dict[str, Any]) -> None:
+    """Adds the functions above to the NumPy (and jnp) and TensorFlow stand-ins."""
+    np_shim, tf = modules["np"], modules["tf"]
+    np_shim.tensordot = _np_tensordot_hn24
+    np_shim.corrcoef = _np_corrcoef_hn24
+    np_shim.logical_not = lambda x: torch.logical_not(_t(x))
+    np_shim.bool_ = bool
+    tf.math.cumulative_logsumexp = _tf_cumulative_logsumexp_hn24
+    tf.bool = bool
+    tf.cast = lambda x, dtype: _t(x) != 0 if dtype is bool else _t(x).to(D)
+    tf.logical_not = torch.logical_not

@@ -516,6 +516,8 @@ class _Converter:
             if node.attr in ("mT", "H", "mH") and not _module_of(node.value):
                 # PyTorch's matrix transpose; .H/.mH, the conjugate transpose, of real tensors
                 node = ast.Attribute(node.value, "T", ast.Load())
+            if node.attr in ("logabsdet", "sign") and _linalg_call(node.value) is not None:
+                return self.convert(node.value, d)  # refused there, naming the size it reads
             if node.attr != "T":
                 raise self.fail(node, _attribute_refusal_hn23(node))
             if self.shapes is not None and self.vector(node.value):
@@ -569,6 +571,8 @@ class _Converter:
             raise self.fail(node, _subscript_refusal(node))
         if isinstance(node, ast.ListComp | ast.GeneratorExp | ast.SetComp | ast.DictComp):
             raise self.fail(node, catalog.said("spec.heldnets23.loop", text=ast.unparse(node)))
+        if isinstance(node, ast.IfExp):
+            raise self.fail(node, catalog.said("spec.heldnets24.branch", text=ast.unparse(node)))
         raise self.fail(node, catalog.said("spec.expr_not_allowed", kind=_kind(node)))
 
     def diag_product(self, node: ast.BinOp, depth: int) -> Node | None:
@@ -772,6 +776,7 @@ class _Converter:
             flat = self.flattened_matrix(node, depth)
             if flat is not None:
                 return flat
+            self.convert(node.args[0], depth)  # heldnets24: an unreadable inside says why first
             raise self.fail(
                 node,
                 catalog.said("spec.expr.reshape_2", name=name, name2=name),
@@ -1361,7 +1366,7 @@ class _Converter:
             node = ast.Call(ast.Name(f.attr, ast.Load()), [f.value, *node.args], node.keywords)
             ast.copy_location(node, f)
         if not isinstance(node.func, ast.Name):
-            raise self.fail(node, _not_named(node.func, self.shapes or {}))
+            raise self.fail(node, _not_named_hn24(node.func, self.shapes or {}))
         if (
             node.func.id == "len"
             and self.shapes is not None
@@ -1375,6 +1380,11 @@ class _Converter:
             return self.reshape(node, depth)
         if node.func.id in _REORDERS and module and self.shapes is not None:
             return self.convert(ast.copy_location(self.reordered(node), node), depth)
+        if node.func.id == "group_norm" and module and self.shapes is not None:
+            grouped = _group_norm_hn24(node, self.shapes)
+            if grouped is None:
+                raise self.fail(node, catalog.said("spec.heldnets24.group_norm"))
+            return self.convert(ast.copy_location(grouped, node), depth)
         if node.func.id in _BLOCKWISE and module and self.shapes is not None:
             if node.func.id == "prod" and len(node.args) == 3:
                 node = self.positional_keepdim(node, "prod", module)
@@ -1408,6 +1418,10 @@ class _Converter:
             raise self.fail(node, catalog.said("spec.expr.linalg", f=name, n=str(most)))
         if sig is None and name in _BY_RANK_HN23:
             raise self.fail(node, catalog.said("spec.heldnets23.by_rank", name=name))
+        if sig is None and name in _SAMPLING_HN24:
+            raise self.fail(node, catalog.said("spec.heldnets24.sampling", name=name))
+        if sig is None and name in ("bmm", "baddbmm"):
+            raise self.fail(node, catalog.said("spec.heldnets24.batched", name=name))
         if sig is None:
             allowed = ", ".join(callable_names())
             raise self.fail(node, catalog.said("spec.unknown_function", name=name, allowed=allowed))
@@ -2678,6 +2692,8 @@ def _ast_shape(node: ast.AST, shapes: Mapping[str, Any]) -> tuple[int, int] | No
         op = ops.OPS.get(fname)
         if op is not None and op.kind == ops.ELEMENTWISE:
             return _ast_shape(node.args[0], shapes)
+    if isinstance(node, ast.Call) and (kept := _kept_shape_hn24(node, shapes)) is not None:
+        return kept
     if isinstance(node, ast.Call):
         return _joined_shape(node, shapes)
     if isinstance(node, ast.Subscript):
@@ -3381,3 +3397,81 @@ def _attribute_refusal_hn23(node: ast.Attribute) -> catalog.Said:
         if name in _BY_RANK_HN23:
             return catalog.said("spec.heldnets23.by_rank", name=name)
     return catalog.said("spec.attribute", attr=node.attr)
+
+
+# ---- heldnets24: sizes and refusals of held-out course networks (issue 9, pass 23) -----------
+
+# calls whose result has the size of their tensor: the reorderings (any axis, or none) and the
+# running sums/products along a given axis (without one NumPy's flattens)
+_KEEP_ANY_AXIS_HN24 = frozenset({"flip", "fliplr", "flipud", "roll"})
+_KEEP_ALONG_AXIS_HN24 = frozenset({"cumsum", "cumprod", "logcumsumexp", "cumulative_logsumexp"})
+# functions that draw random numbers: a sample is not a function of the parameters
+_SAMPLING_HN24 = frozenset(
+    {"multinomial", "bernoulli", "poisson", "normal", "rand", "randn", "rand_like", "randn_like",
+     "randint", "randint_like", "randperm", "choice", "categorical", "uniform"}
+)
+# calls that take a gradient themselves (double backpropagation)
+_INNER_GRADS_HN24 = frozenset({"grad", "value_and_grad", "vjp", "jvp", "jacobian", "hessian",
+                               "backward"})
+
+
+def _kept_shape_hn24(node: ast.Call, shapes: Mapping[str, Any]) -> tuple[int, int] | None:
+    """The (rows, columns) of ``torch.flip(torch.cumsum(e, 0), [0])`` / ``risk.flip(0)`` /
+    ``np.cumsum(e, axis=1)``: its tensor's — so a flip or a running sum of such an expression
+    (DeepSurv's reversed risk sets) is read by slices as a named tensor is; ``None`` otherwise
+    (a running sum without an axis flattens the tensor)."""
+    f = node.func
+    name = f.id if isinstance(f, ast.Name) else f.attr if isinstance(f, ast.Attribute) else ""
+    if name not in _KEEP_ANY_AXIS_HN24 | _KEEP_ALONG_AXIS_HN24:
+        return None
+    args = list(node.args)
+    if isinstance(f, ast.Attribute) and not _module_of(f.value):
+        args = [f.value, *args]  # a method: its receiver is the tensor
+    if not args:
+        return None
+    along = len(args) > 1 or any(k.arg in ("axis", "dim") for k in node.keywords)
+    if name in _KEEP_ALONG_AXIS_HN24 and not along:
+        return None
+    return _ast_shape(args[0], shapes)
+
+
+def _not_named_hn24(f: ast.expr, shapes: Mapping[str, object]) -> catalog.Said:
+    """Why a call of ``f`` is refused: ``torch.autograd.grad``/``jax.grad`` take a gradient inside
+    the network (WGAN-GP's penalty) and ``np.random.choice``/``jax.random.categorical`` draw a
+    sample — both named as outside the language; anything else as :func:`_not_named` says."""
+    called = f.func if isinstance(f, ast.Call) else f  # jax.grad(loss_fn)(w): the maker
+    if isinstance(called, ast.Attribute):
+        path = ast.unparse(called)
+        if called.attr in _INNER_GRADS_HN24 or "autograd" in path or "GradientTape" in path:
+            return catalog.said("spec.heldnets24.inner_grad", f=path)
+        if ".random." in f"{path}." and called.attr not in shapes:
+            return catalog.said("spec.heldnets24.sampling", name=path)
+    return _not_named(f, shapes)
+
+
+def _group_norm_hn24(node: ast.Call, shapes: Mapping[str, Any]) -> ast.expr | None:
+    """``F.group_norm(x, num_groups, weight, bias, eps=1e-5)`` of a [batch, channels] matrix of
+    known size: each row's channels in ``num_groups`` consecutive groups, each group normalised by
+    its own mean and biased variance (a layer norm of the group's columns), joined back, then
+    ``· weight + bias`` per channel — as PyTorch computes it. ``None`` (refused) when the size is
+    not known, the channels do not split evenly, or an argument is not of that form."""
+    names = ("x", "num_groups", "weight", "bias", "eps")
+    kw = {k.arg: k.value for k in node.keywords}
+    a = dict(zip(names, node.args, strict=False)) | kw
+    shape = _ast_shape(a["x"], shapes) if "x" in a else None
+    groups = _int_index(a.get("num_groups")) if a.get("num_groups") is not None else None
+    if len(node.args) > len(names) or set(kw) - set(names) or shape is None or not groups or (
+        groups < 0 or shape[1] % groups or groups > MAX_BLOCKS
+    ):
+        return None
+    x, width, eps = ast.unparse(a["x"]), shape[1] // groups, ast.unparse(a.get("eps", ast.Constant(1e-5)))
+    parts = []
+    for g in range(groups):
+        s = f"({x})[:, {g * width}:{(g + 1) * width}]"
+        centred = f"({s} - mean({s}, axis=1))"
+        parts.append(f"{centred} / sqrt(mean({centred} ** 2, axis=1) + {eps})")
+    text = parts[0] if groups == 1 else f"concat({', '.join(parts)}, axis=1)"
+    for key, op in (("weight", "*"), ("bias", "+")):
+        if a.get(key) is not None and not (isinstance(a[key], ast.Constant) and a[key].value is None):
+            text = f"({text}) {op} ({ast.unparse(a[key])})"
+    return spelling.parsed_body(text)

@@ -309,7 +309,7 @@ def _where(node: ast.Call, how: str) -> ast.expr:
     """``where(l > r, a, b)`` as ``g·a + (1 − g)·b`` with the indicator ``g = 1[l − r > 0]``
     (``relu_grad``, derivative 0: no gradient flows through a condition, as in PyTorch)."""
     a = _bound(node, "where", ("condition", "x", "y"), 3)
-    cond, x, y = a["condition"], a["x"], a["y"]
+    cond, x, y = condition_hn24(a["condition"]), a["x"], a["y"]
     if not (isinstance(cond, ast.Compare) and len(cond.ops) == 1):
         raise SpellingError(catalog.said("spec.spelling.where_1"))
     left, op, right = cond.left, cond.ops[0], cond.comparators[0]
@@ -1786,9 +1786,10 @@ def _masked_fill(node: ast.Call, how: str) -> ast.expr:
     a = _bound(node, "masked_fill", ("x", "mask", "value"), 3)
     if _infinite(a["value"]):
         raise SpellingError(catalog.said("spec.masked_fill_inf"))
-    if not isinstance(a["mask"], ast.Compare):
+    mask = condition_hn24(a["mask"])
+    if not isinstance(mask, ast.Compare):
         raise SpellingError(catalog.said("spec.masked_fill_mask"))
-    return _where(_call("where", a["mask"], a["value"], a["x"]), how)
+    return _where(_call("where", mask, a["value"], a["x"]), how)
 
 
 def _nansum(name: str) -> Callable[[ast.Call, str], ast.expr]:
@@ -3996,3 +3997,124 @@ def _matrix_norm_hn23(node: ast.Call, how: str) -> ast.expr:
 
 REWRITES.update({"multi_dot": _multi_dot_hn23, "matrix_norm": _matrix_norm_hn23})
 _QUALIFIED.update({"multi_dot": _LINALG_HN23, "matrix_norm": _LINALG_HN23})
+
+
+# ---- heldnets24: spellings of held-out course networks (issue 9, pass 23) --------------------
+
+
+def _logcumsumexp_hn24(node: ast.Call, how: str) -> ast.expr:
+    """``torch.logcumsumexp(x, dim)`` / ``x.logcumsumexp(dim)`` / TensorFlow's
+    ``tf.math.cumulative_logsumexp(x, axis, reverse=…)``: ``log(cumsum(exp(x), axis))``, the
+    same value and gradient (the libraries only shift by the running maximum to avoid overflow,
+    which derive refuses anyway as a non-finite value). ``reverse=True`` — DeepSurv's risk sets,
+    everyone from patient i on — is the flip, the running sum, the flip back; an exclusive sum
+    (its first entry log 0) is refused."""
+    tf_form = how in TENSORFLOW
+    params = ("x", "axis", "exclusive", "reverse", "name") if tf_form else ("x", "axis")
+    a = _bound(node, "logcumsumexp", params, 1)
+    axis = a.get("axis", _num(0)) if tf_form else a.get("axis")
+    if _is_none(axis) or _flag(a.get("exclusive"), False, "cumulative_logsumexp(exclusive=…)"):
+        raise SpellingError(catalog.said("spec.heldnets24.logcumsumexp"))
+    reverse = _flag(a.get("reverse"), False, "cumulative_logsumexp(reverse=…)")
+    x = _np_call_hn24("flip", a["x"], axis) if reverse else a["x"]
+    out = _call("log", _np_call_hn24("cumsum", _call("exp", x), axis))
+    return _np_call_hn24("flip", out, axis) if reverse else out
+
+
+def _np_call_hn24(name: str, x: ast.expr, axis: ast.expr) -> ast.Call:
+    """``np.<name>(x, axis=axis)``: NumPy's spelling, which the parser reads by slices."""
+    func = ast.Attribute(ast.Name("np", ast.Load()), name, ast.Load())
+    return ast.Call(func, [x], [ast.keyword("axis", axis)])
+
+
+def _tensordot_hn24(node: ast.Call, how: str) -> ast.expr:
+    """``tensordot`` with PyTorch's ``dims=`` read as NumPy's ``axes=`` (:func:`_tensordot`);
+    without either the libraries' default is 2 — both axes contracted, ``(a * b).sum()`` — which
+    the one-axis reading would take for ``a @ b``: refused, saying so."""
+    renamed = [ast.keyword("axes" if k.arg == "dims" else k.arg, k.value) for k in node.keywords]
+    node = ast.copy_location(ast.Call(node.func, node.args, renamed), node)
+    a = _bound(node, "tensordot", ("a", "b", "axes"), 2)
+    if "axes" not in a:
+        raise SpellingError(catalog.said("spec.heldnets24.tensordot_default"))
+    return _tensordot(node, how)
+
+
+REWRITES.update({"logcumsumexp": _logcumsumexp_hn24, "cumulative_logsumexp": _logcumsumexp_hn24,
+                 "tensordot": _tensordot_hn24})
+_QUALIFIED.update({
+    "logcumsumexp": ("torch", "method"),
+    "cumulative_logsumexp": tuple(TENSORFLOW),
+    "tensordot": ("np", "numpy", "torch", "jnp", "jax.numpy"),
+    "einsum": ("np", "numpy", "torch", "jnp", "jax.numpy"),
+})
+
+# ``x.bool()``, ``x.astype(bool)``, ``x.to(torch.bool)``: the entries that are not 0
+_TRUTH_CASTS_HN24 = frozenset({"bool", "astype", "to", "type"})
+_NEGATED_HN24 = {ast.Gt: ast.LtE, ast.LtE: ast.Gt, ast.Lt: ast.GtE, ast.GtE: ast.Lt,
+                 ast.Eq: ast.NotEq, ast.NotEq: ast.Eq}
+
+
+def _bool_type_hn24(node: ast.expr) -> bool:
+    """Whether ``node`` names the boolean type: ``bool``, ``torch.bool``, ``np.bool_``,
+    ``tf.bool``, ``'bool'``."""
+    if isinstance(node, ast.Constant):
+        return node.value == "bool"
+    if isinstance(node, ast.Name):
+        return node.id == "bool"
+    return isinstance(node, ast.Attribute) and node.attr in ("bool", "bool_") and bool(
+        module_of(node.value)
+    )
+
+
+def condition_hn24(cond: ast.expr) -> ast.expr:
+    """A where/masked_fill condition as the one comparison :func:`_where` reads: a 0/1 mask cast
+    to booleans (``mask.bool()``, ``mask.astype(bool)``, ``mask.to(torch.bool)``, ``tf.cast(mask,
+    tf.bool)``) is ``mask != 0`` — exactly its truth value —, and a negation (``~c``,
+    ``torch.logical_not(c)``; Python's ``not`` of a tensor is an error in PyTorch) of one
+    comparison is the opposite comparison. Anything else is
+    returned as it is (and refused there, naming the one comparison read)."""
+    if isinstance(cond, ast.UnaryOp) and isinstance(cond.op, ast.Invert):
+        return _negated_hn24(condition_hn24(cond.operand), cond)
+    if not isinstance(cond, ast.Call) or not isinstance(cond.func, ast.Attribute):
+        return cond
+    f, args = cond.func, cond.args
+    if f.attr == "logical_not" and module_of(f.value) and len(args) == 1 and not cond.keywords:
+        return _negated_hn24(condition_hn24(args[0]), cond)
+    if f.attr == "cast" and module_of(f.value) in TENSORFLOW and len(args) == 2 and (
+        _bool_type_hn24(args[1])
+    ):
+        return ast.Compare(args[0], [ast.NotEq()], [_num(0)])
+    receiver = f.value
+    if f.attr not in _TRUTH_CASTS_HN24 or module_of(receiver) or cond.keywords:
+        return cond
+    if (f.attr == "bool" and not args) or (len(args) == 1 and _bool_type_hn24(args[0])):
+        return ast.Compare(receiver, [ast.NotEq()], [_num(0)])
+    return cond
+
+
+def _negated_hn24(inner: ast.expr, written: ast.expr) -> ast.expr:
+    """The comparison opposite to ``inner`` (one comparison), else ``written`` unchanged."""
+    if isinstance(inner, ast.Compare) and len(inner.ops) == 1:
+        return ast.Compare(inner.left, [_NEGATED_HN24[type(inner.ops[0])]()], inner.comparators)
+    return written
+
+
+def _corrcoef_hn24(node: ast.Call, how: str) -> ast.expr:
+    """``torch.corrcoef(X)`` / ``np.corrcoef(X)`` (each row a variable, its columns the
+    observations; NumPy's ``np.corrcoef(x, y)`` the rows of both, ``rowvar=False`` the columns):
+    Pearson's r of every pair of rows, ``Xc @ Xc.T / (s @ s.T)`` with ``Xc`` the rows centred and
+    ``s`` their root sums of squares — the libraries' value (their 1/(n−1) factors cancel)."""
+    a = _bound(node, "corrcoef", ("x", "y", "rowvar"), 1)
+    if how == "torch" and (not _is_none(a.get("y")) or "rowvar" in a):
+        raise SpellingError(catalog.said("spec.heldnets24.corrcoef"))
+    rows = a["x"] if _flag(a.get("rowvar"), True, "corrcoef(rowvar=…)") else _t(a["x"])
+    if not _is_none(a.get("y")):
+        other = a["y"] if _flag(a.get("rowvar"), True, "corrcoef(rowvar=…)") else _t(a["y"])
+        rows = _call("concat", rows, other, axis=_num(0))
+    centred = _sub(rows, _call("mean", rows, axis=_num(1)))
+    spread = _call("sqrt", _call("sum", _bin(centred, ast.Pow(), _num(2)), axis=_num(1)))
+    return _div(_bin(centred, ast.MatMult(), _t(centred)), _bin(spread, ast.MatMult(), _t(spread)))
+
+
+REWRITES["corrcoef"] = _corrcoef_hn24
+_QUALIFIED["corrcoef"] = ("np", "numpy", "torch", "jnp", "jax.numpy", "method")
