@@ -133,6 +133,52 @@ def test_another_activation_is_not_matched() -> None:
     assert pos["A1"][1] is None
 
 
+# a deep ReLU MLP (ng_deep_L4's structure, other names and sizes): its hidden layers 2 and 1
+# repeat layer 3 with the shapes in the same pattern; layer 3 is also the output layer at other
+# sizes, a match that must not move where those runs start
+DEEP = """
+[network]
+name = "held4-deep"
+[dims]
+f = 3
+u1 = 4
+u2 = 3
+u3 = 2
+q = 5
+[inputs]
+Xd = ["f", "q"]
+Yd = [1, "q"]
+[params]
+P1 = ["u1", "f"]
+c1 = ["u1", 1]
+P2 = ["u2", "u1"]
+c2 = ["u2", 1]
+P3 = ["u3", "u2"]
+c3 = ["u3", 1]
+P4 = [1, "u3"]
+c4 = [1, 1]
+[forward]
+S1 = "P1 @ Xd + c1"
+R1 = "torch.relu(S1)"
+S2 = "P2 @ R1 + c2"
+R2 = "torch.relu(S2)"
+S3 = "P3 @ R2 + c3"
+R3 = "torch.relu(S3)"
+S4 = "P4 @ R3 + c4"
+loss = "((S4 - Yd) ** 2).mean()"
+"""
+
+
+def test_runs_at_other_sizes_never_move_the_strict_runs() -> None:
+    """Layers 2 and 1 are layer 3 again with the shapes in the same pattern (the strict runs,
+    unchanged); no run at other sizes takes layer 3's steps from them, and the input layer's
+    weight and bias stay in the last run."""
+    pos = _positions(DEEP)
+    for p in ("P2", "c2", "P1", "c1"):
+        assert pos[p][1] is not None and not pos[p][1].sizes_differ, p
+    assert not any(like is not None and like.sizes_differ for _i, like in pos.values())
+
+
 def test_full_detail_writes_every_step() -> None:
     assert all(like is None for _i, like in _positions(STACK, "full").values())
 

@@ -343,30 +343,51 @@ def _runs(
 ) -> dict[str, Like]:
     """Scan ``order`` for runs of steps like the run just before them (periods from
     ``shortest`` to :data:`MAX_PERIOD`; the shortest period that matches wins; ``allowed(i,
-    end)`` vets a run); where no run starts, a parameter's gradient like its sibling's just
-    before it (``siblings``: position → renaming, :func:`_sibling`) is a run of one."""
+    end)`` vets a run). For backward steps (``siblings`` given), runs at other sizes
+    (:func:`_sizeless`) then fill the steps no such run took — after, so that they never move
+    where a run with its shapes in the same pattern starts (ng_deep_L4's layers 2 and 1) —
+    and a parameter's gradient like its sibling's just before it (``siblings``: position →
+    renaming, :func:`_sibling`) is a run of one where neither took it."""
     g = d.graph
+    found = _scan_runs(forms, allowed, shortest, {})
+    if siblings is not None:
+        sized = _scan_runs(forms, allowed, shortest, found, sizes_differ=True)
+        taken = {k for i, (_p, end, _r) in (found | sized).items() for k in range(i, end)}
+        ones = {i: (1, i + 1, r) for i, r in siblings.items() if i not in taken}
+        found = found | ones
+    else:
+        sized = {}
     out: dict[str, Like] = {}
-    i, n = 1, len(order)
-    while i < n:
-        found = _run_at(forms, i, allowed, shortest)
-        sized = found is None and siblings is not None  # backward steps: sizes may differ
-        if sized:
-            found = _run_at(forms, i, allowed, shortest, sizes_differ=True)
-        if found is None and siblings and i in siblings:
-            found, sized = (1, i + 1, siblings[i]), False
-        if found is None:
-            i += 1
-            continue
-        p, end, renamed = found
+    for i, (p, end, renamed) in sorted((found | sized).items()):
         pairs = [(a, b) for a, b in renamed.items() if a != b]
         shown = Math(", ".join(f"{g.tensors[a].tex} \\to {g.tensors[b].tex}" for a, b in pairs))
         for k in range(i, end):
             out[order[k]] = Like(
                 k == i, i + 1, end, i - p + 1, i - p + end - i, shown, tuple(pairs),
-                sizes_differ=sized,
+                sizes_differ=i in sized,
             )
-        i = end
+    return out
+
+
+def _scan_runs(
+    forms: list[_Form | None],
+    allowed: Any,
+    shortest: int,
+    before: dict[int, tuple[int, int, dict[str, str]]],
+    sizes_differ: bool = False,
+) -> dict[int, tuple[int, int, dict[str, str]]]:
+    """The runs found scanning ``forms`` from the top (start → ``(period, end, renaming)``),
+    each as long as it matches, none over a step of the runs ``before``."""
+    taken = {k for i, (_p, end, _r) in before.items() for k in range(i, end)}
+    out = {}
+    i, n = 1, len(forms)
+    while i < n:
+        found = None if i in taken else _run_at(forms, i, allowed, shortest, sizes_differ)
+        if found is None or taken.intersection(range(i, found[1])):
+            i += 1
+            continue
+        out[i] = found
+        i = found[1]
     return out
 
 
