@@ -235,8 +235,6 @@ def test_the_update_lines_of_many_parameters_are_set_in_columns() -> None:
 LONG: dict[tuple[str, str], str] = {
     ("d2l_lstm_scratch", "en"): "11 pages (12 before): four gates of three parameters, each "
     "gate's closed forms and a 14-row verification table; the steps left are not repeats",
-    ("d2l_deep_rnn", "en"): "10 pages (12 before round 21, 11 before round 22): six shared "
-    "weights, each with one path a time step and their sums; the biases' closed forms are named",
     ("d2l_mha_two_heads", "en"): "11 pages (as before; zh 11 → 10): the second head is "
     "compact already, the first head's softmax steps and the 12-term loss are not repeats",
 }

@@ -42,6 +42,10 @@ class Like:
     # proven forms by :func:`same_closed`): (the sibling's gradient, the renaming) as shown;
     # the handout names that closed form instead of writing it again
     closed_as: tuple[Math, Math] | None = None
+    # the run matched with its sizes in another pattern (:func:`_sizeless`): a deep
+    # recurrence's first layer reads X (n×d) where the second reads H (n×h); the lead-in then
+    # says that only the sizes differ, not that the shapes follow the same pattern
+    sizes_differ: bool = False
 
 
 @dataclass(frozen=True)
@@ -52,6 +56,7 @@ class _Form:
     key: tuple
     names: tuple[str, ...]
     dims: tuple[str, ...]
+    sizeless: tuple = ()  # the key with every tensor's shape left out (:func:`_sizeless`)
 
 
 def _tree(m: Any, names: list[str], dims: list[str], g: Any) -> Any:
@@ -103,7 +108,18 @@ def _form(d: Derivation, v: BackwardVisit) -> _Form | None:
     paths = tuple((c.rules, _tree(c.step.rhs.value, names, dims, g)) for c in v.contributions)
     rest = tuple((s.rule, _tree(s.rhs.value, names, dims, g)) for s in steps[len(paths) :])
     key = (v.kind, lhs, paths, rest)
-    return _Form(key, tuple(names), tuple(dims))
+    return _Form(key, tuple(names), tuple(dims), (v.kind, _sizeless(paths), _sizeless(rest)))
+
+
+def _sizeless(tree: Any) -> Any:
+    """``tree`` (of :func:`_tree`) with the shapes of its tensors left out: the same rules and
+    matrix-form expressions at other sizes. The rules of a matrix form hold for any sizes (the
+    general proofs), so two steps equal in this form are one step with other sizes."""
+    if isinstance(tree, tuple):
+        if len(tree) == 4 and tree[0] == "ref":
+            return tree[:3]
+        return tuple(_sizeless(x) for x in tree)
+    return tree
 
 
 def _renaming(pairs: list[tuple[str, str]]) -> dict[str, str] | None:
@@ -115,18 +131,26 @@ def _renaming(pairs: list[tuple[str, str]]) -> dict[str, str] | None:
     return out if len(set(out.values())) == len(out) else None
 
 
-def _match(above: list[_Form | None], below: list[_Form | None]) -> dict[str, str] | None:
+def _match(
+    above: list[_Form | None], below: list[_Form | None], sizes_differ: bool = False
+) -> dict[str, str] | None:
     """The renaming of tensors that turns the run ``above`` into ``below`` step by step, or
-    ``None`` when they differ in a rule, an expression or the pattern of shapes."""
+    ``None`` when they differ in a rule, an expression or the pattern of shapes (with
+    ``sizes_differ``, the shapes are not compared: :func:`_sizeless`)."""
     names: list[tuple[str, str]] = []
     dims: list[tuple[str, str]] = []
     for a, b in zip(above, below, strict=True):
-        if a is None or b is None or a.key != b.key:
+        if a is None or b is None or (a.sizeless if sizes_differ else a.key) != (
+            b.sizeless if sizes_differ else b.key
+        ):
             return None
         names += zip(a.names, b.names, strict=True)
-        dims += zip(a.dims, b.dims, strict=True)
+        if not sizes_differ:
+            dims += zip(a.dims, b.dims, strict=True)
     renamed = _renaming(names)
-    if renamed is None or _renaming(dims) is None or all(a == b for a, b in renamed.items()):
+    if renamed is None or all(a == b for a, b in renamed.items()):
+        return None
+    if not sizes_differ and _renaming(dims) is None:
         return None
     return renamed
 
@@ -319,32 +343,67 @@ def _runs(
 ) -> dict[str, Like]:
     """Scan ``order`` for runs of steps like the run just before them (periods from
     ``shortest`` to :data:`MAX_PERIOD`; the shortest period that matches wins; ``allowed(i,
-    end)`` vets a run); where no run starts, a parameter's gradient like its sibling's just
-    before it (``siblings``: position → renaming, :func:`_sibling`) is a run of one."""
+    end)`` vets a run). For backward steps (``siblings`` given), runs at other sizes
+    (:func:`_sizeless`) then fill the steps no such run took — after, so that they never move
+    where a run with its shapes in the same pattern starts (ng_deep_L4's layers 2 and 1) —
+    and a parameter's gradient like its sibling's just before it (``siblings``: position →
+    renaming, :func:`_sibling`) is a run of one where neither took it."""
     g = d.graph
+    found = _scan_runs(forms, allowed, shortest, {})
+    if siblings is not None:
+        sized = _scan_runs(forms, allowed, shortest, found, sizes_differ=True)
+        taken = {k for i, (_p, end, _r) in (found | sized).items() for k in range(i, end)}
+        ones = {i: (1, i + 1, r) for i, r in siblings.items() if i not in taken}
+        found = found | ones
+    else:
+        sized = {}
     out: dict[str, Like] = {}
-    i, n = 1, len(order)
-    while i < n:
-        found = None
-        for p in range(shortest, min(i, MAX_PERIOD) + 1):
-            end = min(i + p, n)
-            # the last run may lack the last step of its model (the δ the input layer does not
-            # pass on), no more: a shorter run would repeat a run further up, not the one above
-            if end - i < p - 1 or not allowed(i, end):
-                continue
-            renamed = _match(forms[i - p : i - p + end - i], forms[i:end])
-            if renamed is not None:
-                found = (p, end, renamed)
-                break
-        if found is None and siblings and i in siblings:
-            found = (1, i + 1, siblings[i])
-        if found is None:
-            i += 1
-            continue
-        p, end, renamed = found
+    for i, (p, end, renamed) in sorted((found | sized).items()):
         pairs = [(a, b) for a, b in renamed.items() if a != b]
         shown = Math(", ".join(f"{g.tensors[a].tex} \\to {g.tensors[b].tex}" for a, b in pairs))
         for k in range(i, end):
-            out[order[k]] = Like(k == i, i + 1, end, i - p + 1, i - p + end - i, shown, tuple(pairs))
-        i = end
+            out[order[k]] = Like(
+                k == i, i + 1, end, i - p + 1, i - p + end - i, shown, tuple(pairs),
+                sizes_differ=i in sized,
+            )
     return out
+
+
+def _scan_runs(
+    forms: list[_Form | None],
+    allowed: Any,
+    shortest: int,
+    before: dict[int, tuple[int, int, dict[str, str]]],
+    sizes_differ: bool = False,
+) -> dict[int, tuple[int, int, dict[str, str]]]:
+    """The runs found scanning ``forms`` from the top (start → ``(period, end, renaming)``),
+    each as long as it matches, none over a step of the runs ``before``."""
+    taken = {k for i, (_p, end, _r) in before.items() for k in range(i, end)}
+    out = {}
+    i, n = 1, len(forms)
+    while i < n:
+        found = None if i in taken else _run_at(forms, i, allowed, shortest, sizes_differ)
+        if found is None or taken.intersection(range(i, found[1])):
+            i += 1
+            continue
+        out[i] = found
+        i = found[1]
+    return out
+
+
+def _run_at(
+    forms: list[_Form | None], i: int, allowed: Any, shortest: int, sizes_differ: bool = False
+) -> tuple[int, int, dict[str, str]] | None:
+    """``(period, end, renaming)`` of the run starting at position ``i`` that repeats the run
+    ``period`` places above it (the shortest period that matches), or ``None``."""
+    n = len(forms)
+    for p in range(shortest, min(i, MAX_PERIOD) + 1):
+        end = min(i + p, n)
+        # the last run may lack the last step of its model (the δ the input layer does not
+        # pass on), no more: a shorter run would repeat a run further up, not the one above
+        if end - i < p - 1 or not allowed(i, end):
+            continue
+        renamed = _match(forms[i - p : i - p + end - i], forms[i:end], sizes_differ)
+        if renamed is not None:
+            return p, end, renamed
+    return None
