@@ -125,12 +125,12 @@ def test_keras_losses_binary_crossentropy_is_the_mean_over_the_last_axis(loss: s
 def test_other_keras_losses_are_refused_naming_the_two_read(lang: str) -> None:
     from derive.locale import catalog
 
-    # (huber is read since round 22: poisson is the example now)
-    text = _BCE.format(loss="tf.reduce_mean(tf.keras.losses.poisson(T, z))")
+    # (huber is read since round 22, poisson since round 24: squared_hinge is the example now)
+    text = _BCE.format(loss="tf.reduce_mean(tf.keras.losses.squared_hinge(T, z))")
     with pytest.raises(DeriveError) as err:
         spec_mod.parse(text, "mse")
     msg = catalog.localized(err.value, lang)
-    assert "tf.keras.losses.poisson()" in msg
+    assert "tf.keras.losses.squared_hinge()" in msg
     assert "categorical_crossentropy, binary_crossentropy" in msg
     assert ("Keras 的 losses" in msg) == (lang == "zh")
 
