@@ -3401,9 +3401,8 @@ def _attribute_refusal_hn23(node: ast.Attribute) -> catalog.Said:
 
 # ---- heldnets24: sizes and refusals of held-out course networks (issue 9, pass 23) -----------
 
-# calls whose result has the size of their tensor: the reorderings (any axis, or none) and the
-# running sums/products along a given axis (without one NumPy's flattens)
-_KEEP_ANY_AXIS_HN24 = frozenset({"flip", "fliplr", "flipud", "roll"})
+# calls whose result has the size of their tensor: the reorderings (_REORDERS: any axis, or none)
+# and the running sums/products along a given axis (without one NumPy's flattens)
 _KEEP_ALONG_AXIS_HN24 = frozenset({"cumsum", "cumprod", "logcumsumexp", "cumulative_logsumexp"})
 # functions that draw random numbers: a sample is not a function of the parameters
 _SAMPLING_HN24 = frozenset(
@@ -3422,7 +3421,7 @@ def _kept_shape_hn24(node: ast.Call, shapes: Mapping[str, Any]) -> tuple[int, in
     (a running sum without an axis flattens the tensor)."""
     f = node.func
     name = f.id if isinstance(f, ast.Name) else f.attr if isinstance(f, ast.Attribute) else ""
-    if name not in _KEEP_ANY_AXIS_HN24 | _KEEP_ALONG_AXIS_HN24:
+    if name not in _REORDERS | _KEEP_ALONG_AXIS_HN24:
         return None
     args = list(node.args)
     if isinstance(f, ast.Attribute) and not _module_of(f.value):

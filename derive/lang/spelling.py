@@ -2458,7 +2458,6 @@ KERAS_LOSS_CLASSES = {
     "MeanAbsolutePercentageError": "mean_absolute_percentage_error",
     "MeanSquaredLogarithmicError": "mean_squared_logarithmic_error",
 }
-_KERAS_LOSS_PATHS = ("keras.losses", "tf.keras.losses", "tf.losses")
 # constructor arguments that are no part of the computation
 _NN_IGNORED = frozenset({"inplace"})
 
@@ -2530,7 +2529,7 @@ def module_calls(text: str) -> str:
             made = n.func
             if not (isinstance(made, ast.Call) and isinstance(made.func, ast.Attribute)):
                 return n
-            if _module_path(made.func.value) in _KERAS_LOSS_PATHS:
+            if _module_path(made.func.value) in KERAS_LOSSES:
                 return _keras_loss_class(made, n)
             if _module_path(made.func.value) not in _NN_PATHS:
                 return n
