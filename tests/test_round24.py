@@ -3,7 +3,8 @@
 A column gradient written as a 1-D list (``[0.056, 0.041]``, as NumPy prints ``db`` without
 ``keepdims``) and a matrix written transposed stay ``shape-mismatch`` (a grader asked for the
 tensor's shape), but the verdict now says that every number is right and shows them laid out in
-the gradient's shape; wrong numbers in a wrong layout keep the plain message. The exact values
+the gradient's shape; wrong numbers in a wrong layout keep the plain message and are judged in
+the gradient's shape too (the wrong entry named). The exact values
 come from PyTorch (float64) running the network written out here, not from derive.
 """
 
@@ -87,3 +88,11 @@ def test_wrong_numbers_in_the_wrong_layout_keep_the_plain_message(tmp_path) -> N
     got = check(path, "b", value="[" + ", ".join(entries) + "]")
     assert got.code == "shape-mismatch" and "numbers are right" not in got.diagnoses[0].message
     assert got.diagnoses[0].fix is None
+    # read in b's shape the numbers are judged as a column would be: the wrong entry is named
+    assert len(got.diagnoses) == 2 and "in the shape of b" in got.diagnoses[1].message
+    assert "[1,0]" in got.diagnoses[1].message
+    if float(entries[1]) != 0.5:
+        assert got.diagnoses[1].code == "sign"
+    assert "按 b 的形状读" in got.localized("zh").diagnoses[1].message
+    # numbers of another count are not laid out again
+    assert len(check(path, "b", value="[" + ", ".join(entries + ["0.1"]) + "]").diagnoses) == 1

@@ -642,18 +642,23 @@ def check_matrix_value(
 
     if given != (r, c):
         shapes = dict(given=f"({given[0]}, {given[1]})", tensor=tensor, shape=f"({r}, {c})")
-        turned = [[rows[j][i] for j in range(c)] for i in range(r)] if given == (c, r) else None
-        if turned is not None and all(
-            check_value(net, f"{tensor}[{i},{j}]", turned[i][j], rtol=rtol, digits=digits).ok
-            for i in range(r)
-            for j in range(c)
-        ):  # the right numbers laid out the other way: say so, and how to write them
-            fix = "[" + ", ".join("[" + ", ".join(row) + "]" for row in turned) + "]"
+        if given != (c, r):
+            m = msg("heldcheck3.matrix_shape", **shapes)
+            return result("incorrect", [Diagnosis.of("shape-mismatch", m)], None, (0, 0))
+        # the numbers laid out the other way (a column's gradient as a 1-D list, a matrix
+        # transposed): judged in the gradient's shape, so the report says whether they are right
+        fix = "[" + ", ".join("[" + ", ".join(rows[j][i] for j in range(c)) + "]" for i in range(r)) + "]"
+        laid = check_matrix_value(net, wrt, fix, rtol=rtol, digits=digits)
+        if laid.ok:
             key = "matrix_shape_row_right" if given[0] == 1 else "matrix_shape_transposed_right"
             m = msg(f"heldcheck3.{key}", written=fix, **shapes)
             return result("incorrect", [Diagnosis.of("shape-mismatch", m, fix=fix)], None, (0, 0))
         m = msg("heldcheck3.matrix_shape", **shapes)
-        return result("incorrect", [Diagnosis.of("shape-mismatch", m)], None, (0, 0))
+        also = [
+            Diagnosis.of(d.code, msg("heldcheck3.matrix_laid_out", tensor=tensor, detail=d.msg or d.message), factor=d.factor)
+            for d in laid.diagnoses[:1]
+        ]
+        return result("incorrect", [Diagnosis.of("shape-mismatch", m), *also], None, (0, 0))
     found = {
         (i, j): check_value(net, f"{tensor}[{i},{j}]", rows[i][j], rtol=rtol, digits=digits)
         for i in range(r)
