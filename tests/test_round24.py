@@ -15,6 +15,7 @@ import pytest
 import torch
 
 from derive.checker.check import check
+from derive.checker.verdict import FormulaError
 
 # a column-major layer (as in Ng's course): Z = W X + b, A = tanh(Z), L = ½ Σ (v·A − y)²
 _SPEC = """
@@ -96,3 +97,32 @@ def test_wrong_numbers_in_the_wrong_layout_keep_the_plain_message(tmp_path) -> N
     assert "按 b 的形状读" in got.localized("zh").diagnoses[1].message
     # numbers of another count are not laid out again
     assert len(check(path, "b", value="[" + ", ".join(entries + ["0.1"]) + "]").diagnoses) == 1
+
+
+# ---- the checker: a per-example sum when the examples are columns ------------------------------
+
+
+@pytest.mark.parametrize(("n", "h", "m", "seed"), [(2, 3, 4, 1), (3, 2, 5, 7)])
+def test_a_per_example_sum_over_columns_is_read_along_the_columns(tmp_path, n, h, m, seed) -> None:
+    """In column-major course code (X = ["n", "m"], y = [1, "m"], Ng's and CS229's layout) an
+    example a^{(i)} is a column: ``\\sum_{i=1}^{m}`` sums along the columns, and m — the size every
+    input shares — is the batch (it was n, the first axis of X: a right per-example sum was judged
+    a shape-mismatch with a factor m/n, and one under W^⊤ lost its sum). The right forms are
+    right; a transposed result, σ′ for tanh′ and an added 1/m are not, and no sum is refused."""
+    path, grad = _net(tmp_path, n, h, m, seed)
+    delta = r"\left(v^{\top}(v a^{(i)} - y^{(i)})\right) \odot (1 - a^{(i)} \odot a^{(i)})"
+    right = {
+        "b": rf"\sum_{{i=1}}^{{m}} {delta}",
+        "W": rf"\sum_{{i=1}}^{{m}} \left[{delta}\right] x^{{(i)\top}}",
+        "v": r"\sum_{i=1}^{m} (v a^{(i)} - y^{(i)}) a^{(i)\top}",
+    }
+    for wrt, text in right.items():
+        got = check(path, wrt, text, latex=True)
+        assert got.ok, (wrt, got.text())
+    assert check(path, "v", r"\sum_{i=1}^{m} a^{(i)} (v a^{(i)} - y^{(i)})^{\top}", latex=True).code == "shape-mismatch"
+    sigmoid_slope = delta.replace(r"(1 - a^{(i)} \odot a^{(i)})", r"a^{(i)} \odot (1 - a^{(i)})")
+    assert sigmoid_slope != delta
+    assert not check(path, "b", rf"\sum_{{i=1}}^{{m}} {sigmoid_slope}", latex=True).ok
+    assert check(path, "b", rf"\frac{{1}}{{m}}\sum_{{i=1}}^{{m}} {delta}", latex=True).code == "scale-factor"
+    with pytest.raises(FormulaError, match="per-example"):  # an example's column, no sum
+        check(path, "b", delta, latex=True)

@@ -691,6 +691,9 @@ def examples_in_columns(net: Net) -> bool:
     of a single row would sum nothing)."""
     named = [n for n in net.spec.inputs if n in net.g.tensors and net.spec.shapes.get(n) != ()]
     shapes = [tuple(net.g.tensors[n].shape) for n in named]
+    shared = _shared_batch_axis(net)
+    if shared is not None:  # column-major course code (Ng, CS229): X = ["n", "m"], Y = [1, "m"]
+        return shared[0] == 1
     return (
         bool(shapes)  # a literal 1 row: a batch size that is 1 here (rnn's m) has its name
         # declared 1-D (["n"]), not a row of features (the neuron's x = [1, 3] is one example)
@@ -700,9 +703,35 @@ def examples_in_columns(net: Net) -> bool:
     )
 
 
+def _shared_batch_axis(net: Net) -> tuple[int, str] | None:
+    """``(axis, size name)`` when exactly one [dims] name is the same axis of every 2-D input
+    (axes of a literal size left out), and there are two inputs or more: the batch, along the
+    rows (``X = ["m", "n"]``, ``Y = ["m", 1]``) or the columns (``X = ["n", "m"]``, ``Y = [1,
+    "m"]``, as column-major course code holds it); else None."""
+    common: set[tuple[int, str]] | None = None
+    inputs = 0
+    for name in net.spec.inputs:
+        t = net.g.tensors.get(name)
+        if t is None or len(t.shape) != 2 or name in net.spec.one_d:
+            continue
+        labels = {(k, getattr(t.shape[k], "label", None)) for k in (0, 1)}
+        labels = {(k, lab) for k, lab in labels if lab is not None}
+        if not labels:
+            continue
+        inputs += 1
+        common = labels if common is None else common & labels
+    if inputs < 2 or common is None or len(common) != 1:
+        return None
+    return next(iter(common))
+
+
 def batch_name(net: Net) -> str | None:
-    """The size name of the batch: the first axis of the inputs, where one [dims] name is the
+    """The size name of the batch: the one [dims] name every input shares on one axis
+    (:func:`_shared_batch_axis`), else the first axis of the inputs, where one [dims] name is the
     first axis of every input that has more than one row (``m`` for X = ["m", "n_in"])."""
+    shared = _shared_batch_axis(net)
+    if shared is not None:
+        return shared[1]
     labels = set()
     for name in net.spec.inputs:
         t = net.g.tensors.get(name)

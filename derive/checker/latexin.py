@@ -2069,12 +2069,20 @@ class _Parser:
             inner = self.inner_products(term)
             term = inner if self.per_example_scalar(inner) else term
         pair = self.scaled_example_vector(term) if self.used_example else None
+        if self.used_example and self.example_cols and not self.indices:
+            # examples as columns (column-major course code, X = ["n", "m"]): Σ_i δ^{(i)} x^{(i)⊤}
+            # is the product of the batches, Δ X^⊤, which sums over the examples itself, and
+            # Σ_i (a^{(i)} − y^{(i)}) x^{(i)} is X (A − Y)^⊤
+            if isinstance(term, ex.BinOp) and term.op == PRODUCT and isinstance(term.right, ex.Transpose):
+                return term
+            if pair is not None:
+                return _mul(pair[1], ex.Transpose(pair[0]))
         if pair is not None and not (self.example_rows or self.indices):
             # Σ_i (h^{(i)} − y^{(i)}) x^{(i)} for a column gradient: an example's vector has no
             # orientation of its own; in the notes that write it so (CS229, Ng: vectors are
             # columns) it is the column of example i, and the sum is X^⊤ (h − y)
             return _mul(ex.Transpose(pair[1]), pair[0])
-        if self.used_example and _outer_product(term):
+        if self.used_example and not self.example_cols and _outer_product(term):
             # Σ_i x^{(i)⊤} (p^{(i)} − y^{(i)}): a sum of outer products of rows is X^⊤ (P − Y)
             return term
         if (
