@@ -1009,6 +1009,21 @@ def interval_inputs(g: Graph, checker: Checker) -> None:
                     checker.domains[sym] = span
 
 
+def example_anchor(g: Graph) -> dict[sp.Symbol, float]:
+    """Each input's and parameter's entries at the example values (the spec's or the drawn
+    ones, at which the forward pass has been checked inside every domain): where no random
+    point is inside a step's domain, the identity tests draw near these (Checker.anchor)."""
+    out: dict[sp.Symbol, float] = {}
+    for name, rows in g.spec.values.items():
+        t = g.tensors.get(name)
+        if t is None or t.kind == "node":
+            continue
+        flat = [float(v) for row in rows for v in row]
+        if len(flat) == len(t.symbols):
+            out.update((sym, v) for sym, v in zip(t.symbols, flat, strict=True))
+    return out
+
+
 # ---- the walk ---------------------------------------------------------------------------------
 
 
@@ -1023,6 +1038,7 @@ class _Deriver:
         self.softmax_rows = softmax_rows(g)
         self.checker.define(one_hot_rows(g, self.checker))
         interval_inputs(g, self.checker)
+        self.checker.anchor = example_anchor(g)
         self._terms: tuple[object, TermCache] = (None, TermCache())  # the node being pulled
 
     def tex(self, e: sp.Expr) -> str:

@@ -34,6 +34,8 @@ TOLERANCE = IDENTITY_RTOL  # reason in derive.engine.tolerance
 ARG_CAP = 1e6  # |argument| of a table function beyond this: the point is drawn nearer 0
 HUGE = mpmath.mpf(10) ** 50  # a mismatch among values beyond this is re-tested nearer 0
 MAX_REDRAW = 12  # a point where a side is undefined (0 in a divisor, log of −1) is drawn anew
+ANCHOR_DRAWS = 3  # then drawn near the example values (inside every domain), this many times
+ANCHOR_SPREAD = mpmath.mpf(1) / 1000  # relative (and absolute) size of those draws' offsets
 
 
 def _beyond_cap(a: Any) -> bool:
@@ -175,11 +177,14 @@ class Checker:
     """Random-point identity tester over explicit SymPy expressions.
 
     ``defs`` maps a symbol to the expression that defines it; ``domains`` maps a free symbol to
-    the open interval it is drawn from (default ``(-2, 2)``, never exactly 0).
+    the open interval it is drawn from (default ``(-2, 2)``, never exactly 0); ``anchor`` maps a
+    free symbol to its example value, which the forward pass has been checked at (inside every
+    domain): a point that no random draw brings inside the domains is drawn near it.
     """
 
     defs: dict[sp.Symbol, sp.Expr] = field(default_factory=dict)
     domains: dict[sp.Symbol, tuple[float, float]] = field(default_factory=dict)
+    anchor: dict[sp.Symbol, float] = field(default_factory=dict)
     points: int = 3
     seed: int = 0
     _caches: list[dict[Any, Any]] = field(default_factory=list, repr=False)
@@ -212,6 +217,8 @@ class Checker:
         self._caches[k] = self._store.setdefault(key, {})
 
     def _sample(self, sym: sp.Symbol, k: int) -> mpmath.mpf:
+        if self._redraw.get(k, 0) > MAX_REDRAW and sym in self.anchor:
+            return self._near_anchor(sym, k)
         lo, hi = self.domains.get(sym, (-2.0, 2.0))
         shrink = self._shrink.get(k, 1)
         if shrink > 1 and sym not in self.domains:  # see _grids: a point too large to evaluate
@@ -230,6 +237,18 @@ class Checker:
             p = rng.randrange(int(lo * q) + 1, int(hi * q))
             if p != 0:
                 return mpmath.mpf(p) / q
+
+    def _near_anchor(self, sym: sp.Symbol, k: int) -> mpmath.mpf:
+        """``sym``'s example value moved by a random ±0.1 % (relative, plus the same absolute):
+        ``log(1 − exp(x·w))`` is defined only where x·w < 0, which random signs, and the later
+        positive draws, almost never give, while the example values are inside every domain
+        (checked before any step). A step's two sides are analytic there, so agreeing on a
+        neighbourhood of the example still tells a false step from a true one at 10⁻³⁰."""
+        rng = random.Random(f"{self.seed}:{k}:{self._redraw[k]}:near:{sym.name}")
+        q = 10007
+        u, v = (mpmath.mpf(rng.randrange(-q + 1, q)) / q for _ in range(2))
+        a = mpmath.mpf(self.anchor[sym])
+        return a + (a * u + v) * ANCHOR_SPREAD
 
     def value(self, expr: Any, k: int) -> Any:
         """Value of a SymPy expression at point ``k`` (50-digit mpmath)."""
@@ -428,9 +447,10 @@ class Checker:
         fell outside the domain of a side: 0 in a divisor (sqrt(relu(z))' at z < 0), the log or
         root of a negative number. An identity is claimed on the domain, so a point outside it
         proves nothing either way; a false step still disagrees at the points inside. False when
-        :data:`MAX_REDRAW` draws are used up (the step then cannot be evaluated: an error)."""
+        :data:`MAX_REDRAW` draws, and then :data:`ANCHOR_DRAWS` near the example values (where the
+        checker has them), are used up (the step then cannot be evaluated: an error)."""
         r = self._redraw.get(k, 0)
-        if r >= MAX_REDRAW:
+        if r >= MAX_REDRAW + (ANCHOR_DRAWS if self.anchor else 0):
             return False
         self._redraw[k] = r + 1
         self._shrink.pop(k, None)

@@ -1,0 +1,85 @@
+"""Round 25 on main: identity tests inside a narrow domain.
+
+Every step is proven by random-point identity tests. A network whose expression is defined only
+on a small part of the space — ``log(1 − exp(x·w))`` needs x·w < 0, ``sqrt`` of a sum of cubes a
+positive sum — left every random draw (and the later positive ones) outside the domain, and
+``derive verify`` stopped with exit 1, "a derivation step failed verification", for a network
+that is right and whose example values are inside every domain (found by mutating course specs:
+``np.log(1 - np.exp(z))``, ``1 / (1 + np.expm1(-X @ theta))``). The checker now draws such a
+point near the example values (±0.1 %), where the two sides of a step are still analytic: a false
+step still disagrees there. Oracles: the spec's own text in PyTorch float64 and derive verify.
+"""
+
+from __future__ import annotations
+
+import pytest
+import sympy as sp
+from test_heldnets17 import _agree, _verified
+
+from derive.engine.steps import Checker, StepError
+
+torch = pytest.importorskip("torch")
+
+_LOG1MEXP = """
+[dims]
+B = {b}
+[inputs]
+feats = ["B", 3]
+[params]
+theta = [3, 1]
+[forward]
+s = "feats @ theta"
+loss = "-{log}(1 - {exp}(s)).mean()"
+[values]
+feats = {feats}
+theta = [[-0.3], [-0.5], [-0.2]]
+"""
+
+_FEATS3 = "[[0.4, 1.2, 0.1], [2.0, 0.3, 0.7], [0.5, 0.5, 0.5]]"
+_FEATS4 = "[[0.4, 1.2, 0.1], [2.0, 0.3, 0.7], [0.1, 0.1, 0.9], [1.1, 0.6, 0.2]]"
+
+
+@pytest.mark.parametrize(
+    "b, feats, log, exp",
+    [(3, _FEATS3, "torch.log", "torch.exp"), (4, _FEATS4, "np.log", "np.exp")],
+)
+def test_a_network_defined_only_where_x_w_is_negative_verifies(b, feats, log, exp) -> None:
+    text = _LOG1MEXP.format(b=b, feats=feats, log=log, exp=exp)
+    _agree(text, "log1mexp")
+    _verified(text, "log1mexp")
+
+
+_CUBES = """
+[dims]
+P = 5
+[inputs]
+u = ["P", 2]
+v = ["P", 2]
+[params]
+M = [2, 2]
+[forward]
+d = "(u @ M - v) ** 3"
+loss = "torch.sqrt(d.sum(dim=1) + 0.5).mean()"
+[values]
+u = [[0.9, 0.2], [0.5, 0.8], [1.0, 0.4], [0.7, 0.7], [0.6, 1.1]]
+v = [[0.1, 0.3], [0.2, 0.1], [0.3, 0.2], [0.4, 0.0], [0.2, 0.5]]
+M = [[0.8, 0.1], [0.2, 0.9]]
+"""
+
+
+def test_a_root_of_a_sum_of_cubes_verifies_at_given_values() -> None:
+    _agree(_CUBES, "cubes")
+    _verified(_CUBES, "cubes")
+
+
+def test_near_the_example_a_true_identity_holds_and_a_false_one_is_caught() -> None:
+    """``log(−x − 2)`` needs x < −2, which no draw of (−2, 2) or the positive ones reaches: with
+    no example value the true identity cannot be evaluated; near x = −2.5 it holds, and a false
+    one that agrees exactly AT the example value (it differs by (x + 2.5)²) is still caught."""
+    x = sp.Symbol("x")
+    lhs, rhs = sp.log((-x - 2) ** 2), 2 * sp.log(-x - 2)
+    with pytest.raises(StepError, match="complex at every point"):
+        Checker().check(lhs, rhs, "no anchor")
+    assert Checker(anchor={x: -2.5}).check(lhs, rhs, "anchored") >= 1
+    with pytest.raises(StepError):
+        Checker(anchor={x: -2.5}).check(lhs, rhs + (x + sp.Rational(5, 2)) ** 2, "false")
