@@ -83,3 +83,51 @@ def test_near_the_example_a_true_identity_holds_and_a_false_one_is_caught() -> N
     assert Checker(anchor={x: -2.5}).check(lhs, rhs, "anchored") >= 1
     with pytest.raises(StepError):
         Checker(anchor={x: -2.5}).check(lhs, rhs + (x + sp.Rational(5, 2)) ** 2, "false")
+
+
+# ---- class labels as users give them (found by mutating [values]) ------------------------------
+
+_LABELS = """
+[dims]
+N = 4
+K = 3
+[inputs]
+feat = ["N", 2]
+cls = ["N"]
+[params]
+P = [2, "K"]
+[forward]
+scores = "feat @ P"
+loss = "F.nll_loss(F.log_softmax(scores, dim=1), cls)"
+[values]
+feat = [[0.2, -0.4], [1.0, 0.3], [-0.6, 0.8], [0.5, 0.5]]
+cls = {cls}
+"""
+
+
+@pytest.mark.parametrize("cls", ["[1.0, 0.0, 2.0, 1.0]", "[[1], [0], [2], [1]]"])
+def test_whole_float_labels_and_a_column_of_labels_are_read(cls: str) -> None:
+    """``[1.0, 0.0, 2.0]`` (a label array as NumPy prints it) and one label per row as a column
+    were refused as "class labels are whole numbers"; they are the labels 1, 0, 2."""
+    text = _LABELS.format(cls=cls)
+    _agree(text, "labels")
+    _verified(text, "labels")
+
+
+@pytest.mark.parametrize(
+    "cls, en, zh",
+    [
+        ("[1, 0.5, 2, 1]", "entry 1 is 0.5", "第 1 项是 0.5"),
+        ("[1, 0, 2, true]", "entry 3 is True", "第 3 项是 True"),
+        ("[1, 0, 1000000.0, 1]", "label 1000000 is not a class", "1000000"),
+        ("[1, 0, -1.0, 1]", "label -1 is not a class", "-1"),
+    ],
+)
+def test_a_label_that_is_not_a_class_is_named(cls: str, en: str, zh: str) -> None:
+    """The message names the entry that is not whole (it said "whole numbers" of 1000000.0 and
+    -1.0, which are whole: they are outside the classes)."""
+    from test_heldnets21 import _refusal
+
+    text = _LABELS.format(cls=cls)
+    assert en in _refusal(text, "en")
+    assert zh in _refusal(text, "zh")

@@ -2492,12 +2492,22 @@ class _Validator:
         """Integer class labels ``[2, 0, 1]`` as the one-hot rows they are read as."""
         classes = self.label_columns[key]
         where = f"[values] {key}"
-        if not isinstance(raw, list) or not all(type(v) is int for v in raw):
+        if isinstance(raw, list) and all(isinstance(v, list) and len(v) == 1 for v in raw):
+            raw = [v[0] for v in raw]  # a column of labels, one per row: [[2], [0], [1]]
+        if not isinstance(raw, list):
             raise self.err(
                 where,
                 catalog.said("spec.labels_whole", raw=repr(raw)),
                 catalog.said("spec.labels_whole_fix", last=classes - 1),
             )
+        for i, v in enumerate(raw):
+            if not _whole_label(v):
+                raise self.err(
+                    where,
+                    catalog.said("spec.label_not_whole", i=i, v=repr(v)),
+                    catalog.said("spec.labels_whole_fix", last=classes - 1),
+                )
+        raw = [int(v) for v in raw]  # 2.0, as NumPy prints a float array of labels, is label 2
         bad = [v for v in raw if not 0 <= v < classes]
         if bad:
             raise self.err(
@@ -3113,3 +3123,11 @@ def _new_targets(
         return ast.unparse(tree) if changed else text
     except RecursionError:  # too deep to write back: the line's own parse names its limits
         return text
+
+
+def _whole_label(v: Any) -> bool:
+    """A class label as TOML gives it: an integer, or a float with no fractional part (``2.0``,
+    as a label array printed by NumPy reads); never a boolean."""
+    if isinstance(v, bool):
+        return False
+    return isinstance(v, int) or (isinstance(v, float) and v.is_integer())
