@@ -55,6 +55,20 @@ class NT(torch.Tensor):
             return _np_reduce(torch.amin, self, **kw)
         return torch.Tensor.min(self, *args, **kw)
 
+    def __getitem__(self, key):  # type: ignore[override]
+        """NumPy's negative step (``r[::-1]``, ``x[:, 3:0:-2]``), which PyTorch's slices refuse:
+        the entries ``slice.indices`` picks along each axis, in that order (spellings25)."""
+        parts = key if isinstance(key, tuple) else (key,)
+        if not any(isinstance(p, slice) and p.step is not None and p.step < 0 for p in parts):
+            return torch.Tensor.__getitem__(self, key)
+        if not all(isinstance(p, slice) for p in parts):
+            raise Unsupported(f"a negative step beside an index: {key!r}")
+        out = self
+        for axis, p in enumerate(parts):
+            picked = torch.tensor(list(range(*p.indices(out.shape[axis]))), dtype=torch.long)
+            out = out.index_select(axis, picked)
+        return out
+
     def var(self, *args, **kw):  # type: ignore[override]
         if _NUMPY_SPEC[0] and "dim" not in kw and "unbiased" not in kw and "correction" not in kw:
             return _np_var(self, *args, **kw)  # a NumPy-only spec: NumPy's x.var(axis=0), n

@@ -1126,6 +1126,12 @@ class _Validator:
                     self.fwd[k] = t = ex.small_linalg(t, shapes)
                     yield k, t
                 text = ex.small_linalg(text, shapes)  # torch.det(W) of a 2 × 2 W, entry by entry
+                moved, text = ex.hoisted_entrywise_s25(
+                    key, text, shapes, frozenset({*fwd, *shapes, *self.fwd}), frozenset(self.one_d)
+                )
+                for k, t in moved:  # a flip/cumsum's expression, a line of its own (spellings25)
+                    self.fwd[k] = t
+                    yield k, t
                 text = replicate.frac_text(text)  # torch.frac(x): its whole part stopped
             if "," not in key:
                 if isinstance(text, str) and len(text) <= ex.MAX_LENGTH:
