@@ -3374,16 +3374,21 @@ def _norm_dist(kind: str) -> Callable[[ast.Call, str], ast.expr]:
 
 def _atan2(node: ast.Call, how: str) -> ast.expr:
     """``torch.atan2(y, x)`` / ``np.arctan2`` (``tf.math.atan2``, ``jnp.arctan2``): the angle of
-    (x, y), read as ``atan(y/x) + π·1[x < 0]·(1 − 2·1[y < 0])`` — atan(y/x) off by ±π left of
-    the y axis (π at y = 0, as PyTorch's atan2(0, −1)), a constant there, so both partial
-    derivatives are PyTorch's, x/(x² + y²) and −y/(x² + y²). An x exactly 0 is refused as a
-    division by 0 (the angle ±π/2 has no such reading)."""
+    (x, y). Off the x axis (y ≠ 0) by the half-angle formula ``2·atan(y / (√(x² + y²) + x))``,
+    smooth across x = 0 (±π/2 on the y axis, where ``atan(y/x)`` divides by 0; spellings25);
+    on it (y = 0) ``y·x/x² + π·1[x < 0]`` — 0 right of the origin, π left of it (PyTorch's
+    atan2(0, −1)), with PyTorch's gradient 1/x in y. The two are joined by the indicator
+    1[y ≠ 0] (derivative 0), each piece's denominator kept off 0 where the other one counts, so
+    both partial derivatives are PyTorch's, x/(x² + y²) and −y/(x² + y²). The origin, where
+    atan2 has no derivative, is refused (√0 there)."""
     a = _bound(node, "atan2", ("input", "other"), 2)
     y, x = a["input"], a["other"]
-    left = _call("relu_grad", _neg(x))
-    below = _call("relu_grad", _neg(y))
-    turn = _mul(_num(math.pi), _mul(left, _sub(_num(1), _mul(_num(2), below))))
-    return _add(_call("atan", _div(y, x)), turn)
+    off = _nonzero(y)  # 1 off the x axis
+    radius = _call("sqrt", _add(_mul(x, x), _mul(y, y)))
+    half = _mul(_num(2), _call("atan", _div(y, _add(_add(radius, x), _sub(_num(1), off)))))
+    left = _mul(_num(math.pi), _call("relu_grad", _neg(x)))
+    axis = _add(_div(_mul(y, x), _add(_mul(x, x), off)), left)
+    return _add(_mul(off, half), _mul(_sub(_num(1), off), axis))
 
 
 def _divide_no_nan(node: ast.Call, how: str) -> ast.expr:
