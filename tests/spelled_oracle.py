@@ -894,7 +894,27 @@ def _keras_more_losses() -> dict:
         "CosineSimilarity": cosine_similarity, "CategoricalHinge": categorical_hinge,
         "MeanAbsolutePercentageError": mape, "MeanSquaredLogarithmicError": msle,
     }
-    return {**fns, **{k: made(f) for k, f in classes.items()}}
+    return {**fns, **{k: made(f) for k, f in classes.items()}, **_keras_hinges_s25(made)}
+
+
+def _keras_hinges_s25(made) -> dict:
+    """spellings25: Keras' ``hinge``/``squared_hinge`` as keras/src/losses/losses.py computes
+    them at run time: the labels turned into ±1 (``2y − 1``) when every label is 0 or 1
+    (``convert_binary_labels_to_hinge``, tf.keras 2's ``_maybe_convert_labels``), then the mean
+    over the last axis of ``max(1 − t·p, 0)`` (squared)."""
+
+    def labels(y_true):
+        t = _t(y_true)
+        return 2.0 * t - 1.0 if bool(((t == 0) | (t == 1)).all()) else t
+
+    def hinge(y_true, y_pred):
+        return torch.clamp(1.0 - labels(y_true) * _t(y_pred), min=0.0).mean(dim=-1)
+
+    def squared_hinge(y_true, y_pred):
+        return (torch.clamp(1.0 - labels(y_true) * _t(y_pred), min=0.0) ** 2).mean(dim=-1)
+
+    return {"hinge": hinge, "squared_hinge": squared_hinge,
+            "Hinge": made(hinge), "SquaredHinge": made(squared_hinge)}
 
 
 def _keras_module() -> SimpleNamespace:

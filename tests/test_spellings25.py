@@ -138,8 +138,8 @@ def test_an_expression_read_entry_by_entry_is_written_once(lines: str, inner: st
     ],
 )
 def test_a_step_not_read_is_refused_naming_the_spelling(loss: str, lang: str, words: str) -> None:
-    msg = _refused(loss, lang)
-    assert words in msg and "::" in msg, msg
+    msg = _refused(loss, lang)  # naming the spelling and what to write instead
+    assert words in msg and "::" in msg and "np.flip(x, axis=0)" in msg, msg
 
 
 # 3. atan2 across the y axis: exact zeros in x (y ≠ 0 there) and in y (x on both sides)
@@ -172,3 +172,62 @@ def test_atan2_on_the_axes_is_the_librarys(lines: str) -> None:
     assert out.status == "agree", (out.status, out.reason)
     report = numeric.verify(_derived(text), points=1)
     assert report.ok, [c for c in report.comparisons if not c.ok][:3]
+
+
+# 4. Keras' hinge/squared_hinge: labels turned into ±1 only when every one is 0 or 1
+_HINGE = """
+[dims]
+B = 4
+C = 2
+[inputs]
+xb = ["B", 3]
+yb = ["B", "C"]
+[params]
+Wh = [3, "C"]
+[forward]
+zh = "xb @ Wh"
+{line}
+[values]
+xb = [[0.4, -1.1, 0.7], [1.5, 0.2, -0.3], [-0.9, 0.8, 0.1], [0.3, 0.6, -1.2]]
+yb = {labels}
+"""
+_BINARY = "[[0.0, 1.0], [1.0, 0.0], [1.0, 1.0], [0.0, 0.0]]"
+_SIGNS = "[[-1.0, 1.0], [1.0, -1.0], [1.0, 1.0], [-1.0, -1.0]]"
+_MIXED = "[[0.0, 1.0], [1.0, 0.0], [0.5, 1.0], [0.0, 0.0]]"  # not all 0/1: used as given
+
+
+@pytest.mark.parametrize(
+    "labels, line",
+    [
+        (_BINARY, 'loss = "tf.reduce_mean(tf.keras.losses.hinge(yb, zh))"'),
+        (_SIGNS, 'loss = "tf.reduce_mean(tf.keras.losses.hinge(yb, zh))"'),
+        (_MIXED, 'loss = "tf.reduce_sum(keras.losses.hinge(yb, zh))"'),
+        (_BINARY, 'loss = "tf.reduce_mean(tf.losses.squared_hinge(yb, zh))"'),
+        (_MIXED, 'loss = "tf.reduce_sum(tf.keras.losses.squared_hinge(yb, zh * 0.5))"'),
+        (_BINARY, 'loss = "tf.keras.losses.Hinge()(yb, zh)"'),
+        (_SIGNS, 'loss = "keras.losses.SquaredHinge(reduction=\\"sum\\")(yb, zh)"'),
+    ],
+)
+def test_keras_hinge_decides_the_labels_as_keras(labels: str, line: str) -> None:
+    text = _HINGE.format(line=line, labels=labels)
+    out = oracle_text(text, "spellings25", 1e-9)
+    assert out.status == "agree", (out.status, out.reason)
+    report = numeric.verify(_derived(text), points=1)
+    assert report.ok, [c for c in report.comparisons if not c.ok][:3]
+
+
+@pytest.mark.parametrize("lang, words", [("en", "every label is 0 or 1"), ("zh", "所有标签都是 0 或 1")])
+@pytest.mark.parametrize(
+    "line",
+    [
+        'loss = "tf.reduce_mean(tf.keras.losses.hinge(yb * 1.0 + 0.0 * zh, zh))"',  # an expression
+        'loss = "tf.keras.losses.SquaredHinge()(yb, zh)"',  # labels without [values] (below)
+    ],
+)
+def test_keras_hinge_without_given_labels_is_refused(line: str, lang: str, words: str) -> None:
+    text = _HINGE.format(line=line, labels=_BINARY).replace("yb = [[0.0", "# yb = [[0.0")
+    with pytest.raises(DeriveError) as err:
+        spec_mod.parse(text, "refused")
+    assert err.value.exit_code == 2
+    msg = catalog.localized(err.value, lang)
+    assert words in msg and "hinge" in msg, msg

@@ -4122,3 +4122,48 @@ def _corrcoef_hn24(node: ast.Call, how: str) -> ast.expr:
 
 REWRITES["corrcoef"] = _corrcoef_hn24
 _QUALIFIED["corrcoef"] = ("np", "numpy", "torch", "jnp", "jax.numpy", "method")
+
+
+# ---- spellings25: Keras' hinge and squared_hinge, their labels decided from the data ---------
+
+# the per-example hinge losses of keras/src/losses/losses.py (tf.keras 2's losses.py): the power
+# of max(1 − t·p, 0) averaged along the last axis
+KERAS_HINGES_S25 = {"hinge": 1, "squared_hinge": 2}
+KERAS_LOSS_CLASSES.update({"Hinge": "hinge", "SquaredHinge": "squared_hinge"})
+
+
+def keras_hinges_s25(text: str, binary: Callable[[ast.expr], bool | None]) -> str:
+    """``text`` with Keras' ``hinge(y_true, y_pred)`` / ``squared_hinge`` (``keras.losses``,
+    ``tf.keras.losses``, ``tf.losses``; the classes arrive here as these calls) written out as
+    Keras computes them: ``mean(max(1 − t·p, 0)^k, axis=-1)`` per example, where t is y_true
+    turned into ±1 as ``2·y − 1`` when EVERY label is 0 or 1 (Keras' ``_maybe_convert_labels``
+    / ``convert_binary_labels_to_hinge``: a decision on the data) and y_true itself otherwise.
+    ``binary(y_true)`` makes that decision from the spec's given values (``None``: it cannot —
+    the labels are not an input with given [values]), which is refused naming why."""
+    if "hinge" not in text:
+        return text
+    tree = parsed(text)
+    if tree is None:
+        return text
+
+    class Hinges(ast.NodeTransformer):
+        def visit_Call(self, n: ast.Call) -> ast.AST:
+            self.generic_visit(n)
+            f = n.func
+            if not (isinstance(f, ast.Attribute) and f.attr in KERAS_HINGES_S25
+                    and _module_path(f.value) in KERAS_LOSSES):
+                return n
+            a = _bound(n, f.attr, ("y_true", "y_pred"), 2)
+            decided = binary(a["y_true"])
+            if decided is None:
+                raise SpellingError(catalog.said("spec.spellings25.keras_hinge", name=f.attr))
+            t = _sub(_mul(_num(2.0), a["y_true"]), _num(1.0)) if decided else a["y_true"]
+            margin = _call("relu", _sub(_num(1.0), _mul(t, a["y_pred"])))
+            if KERAS_HINGES_S25[f.attr] == 2:
+                margin = _bin(margin, ast.Pow(), _num(2))
+            return _t(_call("mean", margin, axis=_num(1)))
+
+    try:
+        return ast.unparse(Hinges().visit(tree))
+    except RecursionError:
+        return text
