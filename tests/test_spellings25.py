@@ -1,7 +1,8 @@
 """Round 25 (branch spellings25), issue 9's leftovers of passes 23–24, each read as its library
 defines it:
 
-1. A flip/roll/cumsum/cumprod/logcumsumexp/glu of an expression (DeepSurv's
+1. A flip/roll/cumsum/cumprod/logcumsumexp/glu/prod (and group_norm/corrcoef/kron) of an
+   expression (DeepSurv's
    ``torch.logcumsumexp(risk.flip(0), 0).flip(0)``) was read by slices of the expression, written
    again for every entry (a handout too long for KaTeX): the expression is now a line of its own
    (``<line>_arg``), read once.
@@ -84,6 +85,10 @@ _ENTRYWISE = [
     'loss = "torch.sum(F.glu(torch.cat([xs @ Wf, hz * xs[:, 0:2]], 1), dim=1) ** 2)"',
     'loss = "torch.sum(torch.prod(torch.sigmoid(xs @ Wf), 1, keepdim=True))"',
     'loss = "np.sum(np.fliplr(np.cumsum(xs @ Wf + hz, axis=1)) * xs[:, 0:2])"',
+    # read block by block too: a group norm's groups, corrcoef's rows, a Kronecker product
+    'loss = "torch.sum(F.group_norm(torch.cat([xs @ Wf, torch.tanh(xs[:, 0:2])], 1), 2) * xs[:, 0:1])"',
+    'loss = "torch.sum(torch.corrcoef(torch.sigmoid(xs @ Wf).T) ** 2)"',
+    'loss = "torch.sum(torch.kron(torch.sigmoid(xs[0:2, :] @ Wf), Wf[0:1, :] * 2.0) ** 2)"',
 ]
 
 # NumPy's stepped slices (read as the entries they pick) of names and expressions
@@ -120,6 +125,8 @@ def _calls(node: object, name: str) -> int:
         ('loss = "(torch.cumsum(torch.sigmoid(xs @ Wf), dim=0).flip(0) * xs[:, 0:2]).sum()"', "sigmoid"),
         ('ls = "torch.logcumsumexp(torch.tanh(hz).flip(0), dim=0).flip(0)"\n' + _COX_LOSS, "tanh"),
         ('loss = "np.sum(np.sin(xs @ Wf)[::-1, :] ** 2)"', "sin"),
+        ('loss = "torch.sum(F.group_norm(torch.sigmoid(torch.cat([xs @ Wf, xs[:, 0:2]], 1)), 2))"',
+         "sigmoid"),
     ],
 )
 def test_an_expression_read_entry_by_entry_is_written_once(lines: str, inner: str) -> None:

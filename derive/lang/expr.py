@@ -3537,22 +3537,29 @@ _ENTRYWISE_S25 = _REORDERS | _BLOCKWISE | _KEEP_ALONG_AXIS_HN24
 _TENSOR_KEYWORDS_S25 = ("input", "x", "a", "m")  # the tensor given by keyword (torch / np)
 
 
-def _entrywise_argument_s25(n: ast.Call) -> tuple[ast.expr, Callable[[ast.expr], None]] | None:
-    """The tensor a call of :data:`_ENTRYWISE_S25` reads entry by entry, and how to put another
-    expression in its place (``risk.flip(0)``: the receiver; ``torch.cumsum(e, 0)``: the first
-    argument; ``np.flip(m=e)``: the keyword); ``None`` for any other call."""
+# calls that read each of their tensors (by position) block by block: a group norm's groups, the
+# rows of corrcoef, a Kronecker product's entries
+_BLOCKS_OF_ARGUMENTS_S25 = {"group_norm": (0,), "corrcoef": (0, 1), "kron": (0, 1)}
+
+
+def _entrywise_arguments_s25(n: ast.Call) -> list[tuple[ast.expr, Callable[[ast.expr], None]]]:
+    """The tensors a call of :data:`_ENTRYWISE_S25` or :data:`_BLOCKS_OF_ARGUMENTS_S25` reads
+    entry by entry, each with how to put another expression in its place (``risk.flip(0)``: the
+    receiver; ``torch.cumsum(e, 0)``: the first argument; ``np.flip(m=e)``: the keyword;
+    ``torch.kron(a, b)``: both); none for any other call."""
     f = n.func
     name = f.id if isinstance(f, ast.Name) else f.attr if isinstance(f, ast.Attribute) else ""
+    if name in _BLOCKS_OF_ARGUMENTS_S25 and not (isinstance(f, ast.Attribute) and not _module_of(f.value)):
+        return [(n.args[i], lambda e, i=i: n.args.__setitem__(i, e))
+                for i in _BLOCKS_OF_ARGUMENTS_S25[name] if i < len(n.args)]
     if name not in _ENTRYWISE_S25:
-        return None
+        return []
     if isinstance(f, ast.Attribute) and not _module_of(f.value):
-        return f.value, lambda e: setattr(f, "value", e)
+        return [(f.value, lambda e: setattr(f, "value", e))]
     if n.args:
-        return n.args[0], lambda e: n.args.__setitem__(0, e)
-    for k in n.keywords:
-        if k.arg in _TENSOR_KEYWORDS_S25:
-            return k.value, lambda e, k=k: setattr(k, "value", e)
-    return None
+        return [(n.args[0], lambda e: n.args.__setitem__(0, e))]
+    return [(k.value, lambda e, k=k: setattr(k, "value", e))
+            for k in n.keywords if k.arg in _TENSOR_KEYWORDS_S25][:1]
 
 
 def _named_block_s25(arg: ast.expr) -> bool:
@@ -3575,15 +3582,16 @@ def hoisted_entrywise_s25(
     taken: frozenset[str],
     one_d: frozenset[str],
 ) -> tuple[list[tuple[str, str]], str]:
-    """``(lines, text)``: the tensor of each flip/roll/cumsum/cumprod/logcumsumexp/glu/prod of
-    line ``key`` that is an expression (DeepSurv's ``torch.logcumsumexp(risk.flip(0),
+    """``(lines, text)``: the tensor of each flip/roll/cumsum/cumprod/logcumsumexp/glu/prod
+    (and group_norm/corrcoef/kron) of line ``key`` that is an expression (DeepSurv's ``torch.logcumsumexp(risk.flip(0),
     0).flip(0)``) as a line of its own, ``<key>_arg`` (``<key>_arg2``, … inner ones first), so
     the call reads a named tensor: these calls are read by slices of their tensor, and slices of
     an expression write the whole expression again for every entry (N copies of a running sum,
     a handout too long for KaTeX); the same for a stepped slice of an expression
     (``np.exp(r)[::-1]``). Only a 2-D expression whose size the declared shapes give
     is moved (what the readers would read by slices); ``([], text)`` when there is none."""
-    if not any(w in text for w in _ENTRYWISE_S25) and ":" not in text:
+    words = _ENTRYWISE_S25 | set(_BLOCKS_OF_ARGUMENTS_S25)
+    if not any(w in text for w in words) and ":" not in text:
         return [], text
     tree = spelling.parsed(text)
     if tree is None:
@@ -3610,8 +3618,9 @@ def hoisted_entrywise_s25(
 
         def visit_Call(self, n: ast.Call) -> ast.AST:
             self.generic_visit(n)
-            found = _entrywise_argument_s25(n)
-            return n if found is None else self.moved(n, *found)
+            for arg, put in _entrywise_arguments_s25(n):
+                self.moved(n, arg, put)
+            return n
 
         def moved(self, n: ast.expr, arg: ast.expr, put: Callable[[ast.expr], None]) -> ast.AST:
             """``n`` reading ``arg`` as a new line's name when ``arg`` is such an expression."""
