@@ -85,6 +85,8 @@ _ENTRYWISE = [
     'loss = "torch.sum(F.glu(torch.cat([xs @ Wf, hz * xs[:, 0:2]], 1), dim=1) ** 2)"',
     'loss = "torch.sum(torch.prod(torch.sigmoid(xs @ Wf), 1, keepdim=True))"',
     'loss = "np.sum(np.fliplr(np.cumsum(xs @ Wf + hz, axis=1)) * xs[:, 0:2])"',
+    # a stop-gradient inside stays with its line (read as before)
+    'loss = "torch.sum(torch.cumsum(torch.sigmoid(xs @ Wf).detach() * (xs @ Wf), 0).flip(0) * xs[:, 0:2])"',
     # read block by block too: a group norm's groups, corrcoef's rows, a Kronecker product
     'loss = "torch.sum(F.group_norm(torch.cat([xs @ Wf, torch.tanh(xs[:, 0:2])], 1), 2) * xs[:, 0:1])"',
     'loss = "torch.sum(torch.corrcoef(torch.sigmoid(xs @ Wf).T) ** 2)"',

@@ -3575,6 +3575,15 @@ def _named_block_s25(arg: ast.expr) -> bool:
     return False
 
 
+def _stops_gradient_s25(arg: ast.expr) -> bool:
+    """Whether ``arg`` holds a ``.detach()``/``stop_gradient(…)``, which its own line reads."""
+    return any(
+        isinstance(m, ast.Call) and getattr(m.func, "attr", getattr(m.func, "id", ""))
+        in ("detach", "stop_gradient")
+        for m in ast.walk(arg)
+    )
+
+
 def hoisted_entrywise_s25(
     key: str,
     text: str,
@@ -3624,8 +3633,8 @@ def hoisted_entrywise_s25(
 
         def moved(self, n: ast.expr, arg: ast.expr, put: Callable[[ast.expr], None]) -> ast.AST:
             """``n`` reading ``arg`` as a new line's name when ``arg`` is such an expression."""
-            if _named_block_s25(arg):
-                return n
+            if _named_block_s25(arg) or _stops_gradient_s25(arg):
+                return n  # a stop-gradient inside is read where its line is (Validator.stops)
             shape = _ast_shape(arg, known)
             scalars = frozenset(k for k, v in known.items() if not v)
             if shape in (None, (1, 1)) or one_dimensional(arg, one_d, scalars, known):
