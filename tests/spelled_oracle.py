@@ -55,6 +55,20 @@ class NT(torch.Tensor):
             return _np_reduce(torch.amin, self, **kw)
         return torch.Tensor.min(self, *args, **kw)
 
+    def __getitem__(self, key):  # type: ignore[override]
+        """NumPy's negative step (``r[::-1]``, ``x[:, 3:0:-2]``), which PyTorch's slices refuse:
+        the entries ``slice.indices`` picks along each axis, in that order (spellings25)."""
+        parts = key if isinstance(key, tuple) else (key,)
+        if not any(isinstance(p, slice) and p.step is not None and p.step < 0 for p in parts):
+            return torch.Tensor.__getitem__(self, key)
+        if not all(isinstance(p, slice) for p in parts):
+            raise Unsupported(f"a negative step beside an index: {key!r}")
+        out = self
+        for axis, p in enumerate(parts):
+            picked = torch.tensor(list(range(*p.indices(out.shape[axis]))), dtype=torch.long)
+            out = out.index_select(axis, picked)
+        return out
+
     def var(self, *args, **kw):  # type: ignore[override]
         if _NUMPY_SPEC[0] and "dim" not in kw and "unbiased" not in kw and "correction" not in kw:
             return _np_var(self, *args, **kw)  # a NumPy-only spec: NumPy's x.var(axis=0), n
@@ -880,7 +894,27 @@ def _keras_more_losses() -> dict:
         "CosineSimilarity": cosine_similarity, "CategoricalHinge": categorical_hinge,
         "MeanAbsolutePercentageError": mape, "MeanSquaredLogarithmicError": msle,
     }
-    return {**fns, **{k: made(f) for k, f in classes.items()}}
+    return {**fns, **{k: made(f) for k, f in classes.items()}, **_keras_hinges_s25(made)}
+
+
+def _keras_hinges_s25(made) -> dict:
+    """spellings25: Keras' ``hinge``/``squared_hinge`` as keras/src/losses/losses.py computes
+    them at run time: the labels turned into ±1 (``2y − 1``) when every label is 0 or 1
+    (``convert_binary_labels_to_hinge``, tf.keras 2's ``_maybe_convert_labels``), then the mean
+    over the last axis of ``max(1 − t·p, 0)`` (squared)."""
+
+    def labels(y_true):
+        t = _t(y_true)
+        return 2.0 * t - 1.0 if bool(((t == 0) | (t == 1)).all()) else t
+
+    def hinge(y_true, y_pred):
+        return torch.clamp(1.0 - labels(y_true) * _t(y_pred), min=0.0).mean(dim=-1)
+
+    def squared_hinge(y_true, y_pred):
+        return (torch.clamp(1.0 - labels(y_true) * _t(y_pred), min=0.0) ** 2).mean(dim=-1)
+
+    return {"hinge": hinge, "squared_hinge": squared_hinge,
+            "Hinge": made(hinge), "SquaredHinge": made(squared_hinge)}
 
 
 def _keras_module() -> SimpleNamespace:

@@ -23,13 +23,9 @@ SMALL = [p for p in SPECS if p.stem != "mlp32"]  # mlp32: the size bench (bench/
 # handouts whose Markdown KaTeX cannot parse: none since hand workings and closed forms too long to
 # follow are cut short (branch longwork; hn16_groupnorm_two_groups and hn16_mlp_mixer_block had an
 # entry's working, and the Mixer a closed form, of 13–27 KB: KaTeX's "Too many expansions")
-RENDER_GAPS: dict[str, str] = {
-    # branch heldnets24: a flip of a running log-sum of an expression (DeepSurv's
-    # torch.logcumsumexp(risk.flip(0), dim=0).flip(0)) is read by slices of the whole expression,
-    # each written out again: one formula of the handout too long for KaTeX ("Too many expansions")
-    "hn23_deepsurv_logcumsumexp_flip": "a flip of an expression's running log-sum is written as "
-    "slices of the whole expression: KaTeX's Too many expansions",
-}
+RENDER_GAPS: dict[str, str] = {}
+# (hn23_deepsurv_logcumsumexp_flip left it in spellings25: a flip's or running sum's expression
+# is a line of its own, expr.hoisted_entrywise_s25, no longer written again per entry)
 RENDERED = [
     pytest.param(p, marks=pytest.mark.xfail(strict=True, reason=RENDER_GAPS[p.stem]))
     if p.stem in RENDER_GAPS

@@ -125,12 +125,13 @@ def test_keras_losses_binary_crossentropy_is_the_mean_over_the_last_axis(loss: s
 def test_other_keras_losses_are_refused_naming_the_two_read(lang: str) -> None:
     from derive.locale import catalog
 
-    # (huber is read since round 22, poisson since round 24: squared_hinge is the example now)
-    text = _BCE.format(loss="tf.reduce_mean(tf.keras.losses.squared_hinge(T, z))")
+    # (huber is read since round 22, poisson since round 24, squared_hinge since round 25:
+    # binary_focal_crossentropy is the example now)
+    text = _BCE.format(loss="tf.reduce_mean(tf.keras.losses.binary_focal_crossentropy(T, z))")
     with pytest.raises(DeriveError) as err:
         spec_mod.parse(text, "mse")
     msg = catalog.localized(err.value, lang)
-    assert "tf.keras.losses.squared_hinge()" in msg
+    assert "tf.keras.losses.binary_focal_crossentropy()" in msg
     assert "categorical_crossentropy, binary_crossentropy" in msg
     assert ("Keras 的 losses" in msg) == (lang == "zh")
 

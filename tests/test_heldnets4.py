@@ -243,7 +243,8 @@ L = "{loss}"
     "loss, says",
     [
         ("np.sum(sigmoid(p[:, m]))", "the index in p[:, m] is not read"),
-        ("np.sum(sigmoid(p[:, ::2]))", "a slice with a step"),
+        # a whole-number step is read since spellings25; a step by a size name is not
+        ("np.sum(sigmoid(p[:, ::m]))", "a slice with a step"),
         ("np.sum(p[np.arange(m), y]) + np.sum(y)", "the class labels 'y' are used here other"),
         ("np.sum(p[np.arange(m), y]) + np.sum(y * 2)", "the class labels 'y' are used here other"),
         ("np.sum(p[np.arange(n), y])", "np.arange(n) must count the 3 rows of 'p'"),

@@ -1775,6 +1775,9 @@ class _Converter:
         new_axis = self.new_axis(node, parts, depth)
         if new_axis is not None:
             return new_axis
+        stepped = self.stepped_s25(node, parts)
+        if stepped is not None:
+            return self.convert(ast.copy_location(stepped, node), depth)
         spec_line = self.shapes is not None  # derive check reads entries X[0, 1] by name
         if not 1 <= len(parts) <= 2 or not all(
             isinstance(p, ast.Slice) or (spec_line and _int_index(p) is not None) for p in parts
@@ -1834,6 +1837,55 @@ class _Converter:
             out = Call("slice", (out,), (*bounds, ("axis", Num(Fraction(axis)))))
         # a[:, j] is 1-D of the m rows: a row [1, m] as NumPy broadcasts it, the column's transpose
         return Transpose(out) if dropped == [1] and axes == [0, 1] else out
+
+    def stepped_s25(self, node: ast.Subscript, parts: list[ast.expr]) -> ast.expr | None:
+        """NumPy's/PyTorch's stepped slice (``r[::-1]``, ``x[:, ::-1]``, ``x[::2]``,
+        ``x[4:0:-2, 1:3]``) of a tensor whose size the declared shapes give: the entries Python's
+        ``slice(lo, hi, step).indices(size)`` picks, in that order, joined along the axis (a
+        reversal is the flip, read as a flip is); each entry's gradient goes back to where it
+        came from. A 1-D name's only axis is its row. ``None`` when no part has a step; a step
+        not read so (an unknown size, bounds or a step not whole numbers, an index beside it, no
+        entry picked) is refused naming the spelling."""
+        if not any(isinstance(p, ast.Slice) and p.step is not None for p in parts):
+            return None
+        v, shapes = node.value, self.shapes or {}
+        one_d = isinstance(v, ast.Name) and v.id in self.one_d
+        shape = _ast_shape(v, shapes) if self.shapes is not None else None
+        if shape is None or len(parts) > (1 if one_d else 2) or (self.vector(v) and not one_d):
+            raise self.fail(node, catalog.said("spec.expr.slice_3", x=ast.unparse(node)))
+        axes = [1] if one_d else [0, 1]
+        parts = parts + [ast.Slice(None, None, None)] * (len(axes) - len(parts))
+        if not all(isinstance(p, ast.Slice) for p in parts):
+            raise self.fail(node, catalog.said("spec.expr.slice_3", x=ast.unparse(node)))
+        out = v
+        for axis, part in zip(axes, parts, strict=True):
+            assert isinstance(part, ast.Slice)
+            if part.step is None:
+                continue
+            bounds = [None if b is None else _int_index(b) for b in (part.lower, part.upper)]
+            step = _int_index(part.step)
+            if step in (None, 0) or any(b is None and e is not None for b, e in zip(
+                bounds, (part.lower, part.upper), strict=True
+            )):
+                raise self.fail(node, catalog.said("spec.expr.slice_3", x=ast.unparse(node)))
+            picked = range(*slice(bounds[0], bounds[1], step).indices(shape[axis]))
+            if not picked or len(picked) > MAX_BLOCKS:
+                raise self.fail(node, catalog.said("spec.expr.slice_3", x=ast.unparse(node)))
+            rest = [
+                p if a != axis and isinstance(p, ast.Slice) and p.step is None
+                else ast.Slice(None, None, None)
+                for a, p in zip(axes, parts, strict=True)
+            ]
+
+            def entry(i: int, of: ast.expr, rest: list[ast.expr] = rest, axis: int = axis) -> ast.expr:
+                at = [ast.Slice(ast.Constant(i), ast.Constant(i + 1)) if a == axis else r
+                      for a, r in zip(axes, rest, strict=True)]
+                index = at[0] if len(at) == 1 else ast.Tuple(at, ast.Load())
+                return ast.Subscript(of, index, ast.Load())
+
+            out = _joined([entry(i, out) for i in picked], axis)
+            parts = [ast.Slice(None, None, None)] * len(axes)  # the other parts are taken
+        return out
 
     def new_axis(self, node: ast.Subscript, parts: list[ast.expr], depth: int) -> Node | None:
         """``v[:, None]`` / ``v[None, :]`` (or ``np.newaxis``) of a 1-D NumPy result: a 1-D
@@ -2703,8 +2755,8 @@ def _ast_shape(node: ast.AST, shapes: Mapping[str, Any]) -> tuple[int, int] | No
 
 def _sliced_shape(node: ast.Subscript, shapes: Mapping[str, Any]) -> tuple[int, int] | None:
     """The (rows, columns) of ``x[a:b, c:d]`` (bounds whole numbers, negative from the end, or
-    left out; no step) of a matrix of known size — ``alpha[:, :-1]`` in a join — as Python
-    slices it; ``None`` for an index that drops an axis, a step, or an empty slice."""
+    left out; a whole-number step, ``x[::-1]``) of a matrix of known size — ``alpha[:, :-1]`` in
+    a join — as Python slices it; ``None`` for an index that drops an axis or an empty slice."""
     if not isinstance(node.value, ast.Name):
         # spellings24: a slice of an expression of matrices only (no 1-D name, whose rows and
         # columns the language and NumPy see differently): its size as the expression's
@@ -2720,15 +2772,16 @@ def _sliced_shape(node: ast.Subscript, shapes: Mapping[str, Any]) -> tuple[int, 
         return None
     out = list(inner)
     for axis, part in enumerate(parts):
-        if not isinstance(part, ast.Slice) or part.step is not None:
+        if not isinstance(part, ast.Slice):
             return None
-        bounds = [_int_index(b) if b is not None else None for b in (part.lower, part.upper)]
-        if any(b is None and e is not None for b, e in zip(bounds, (part.lower, part.upper))):
+        ends = (part.lower, part.upper, part.step)
+        bounds = [_int_index(b) if b is not None else None for b in ends]
+        if any(b is None and e is not None for b, e in zip(bounds, ends)) or bounds[2] == 0:
             return None
-        lo, hi, _ = slice(*bounds).indices(inner[axis])
-        if hi <= lo:
+        picked = len(range(*slice(*bounds).indices(inner[axis])))  # spellings25: x[::-1] too
+        if not picked:
             return None
-        out[axis] = hi - lo
+        out[axis] = picked
     return out[0], out[1]
 
 
@@ -3474,3 +3527,126 @@ def _group_norm_hn24(node: ast.Call, shapes: Mapping[str, Any]) -> ast.expr | No
         if a.get(key) is not None and not (isinstance(a[key], ast.Constant) and a[key].value is None):
             text = f"({text}) {op} ({ast.unparse(a[key])})"
     return spelling.parsed_body(text)
+
+
+# ---- spellings25: an expression read entry by entry, a line of its own (issue 9) -------------
+
+# calls read entry by entry over their tensor (by slices, blocks or single entries): a flip, a
+# roll, a running sum/product/log-sum, GLU's halves, a product along an axis
+_ENTRYWISE_S25 = _REORDERS | _BLOCKWISE | _KEEP_ALONG_AXIS_HN24
+_TENSOR_KEYWORDS_S25 = ("input", "x", "a", "m")  # the tensor given by keyword (torch / np)
+
+
+# calls that read each of their tensors (by position) block by block: a group norm's groups, the
+# rows of corrcoef, a Kronecker product's entries
+_BLOCKS_OF_ARGUMENTS_S25 = {"group_norm": (0,), "corrcoef": (0, 1), "kron": (0, 1)}
+
+
+def _entrywise_arguments_s25(n: ast.Call) -> list[tuple[ast.expr, Callable[[ast.expr], None]]]:
+    """The tensors a call of :data:`_ENTRYWISE_S25` or :data:`_BLOCKS_OF_ARGUMENTS_S25` reads
+    entry by entry, each with how to put another expression in its place (``risk.flip(0)``: the
+    receiver; ``torch.cumsum(e, 0)``: the first argument; ``np.flip(m=e)``: the keyword;
+    ``torch.kron(a, b)``: both); none for any other call."""
+    f = n.func
+    name = f.id if isinstance(f, ast.Name) else f.attr if isinstance(f, ast.Attribute) else ""
+    if name in _BLOCKS_OF_ARGUMENTS_S25 and not (isinstance(f, ast.Attribute) and not _module_of(f.value)):
+        return [(n.args[i], lambda e, i=i: n.args.__setitem__(i, e))
+                for i in _BLOCKS_OF_ARGUMENTS_S25[name] if i < len(n.args)]
+    if name not in _ENTRYWISE_S25:
+        return []
+    if isinstance(f, ast.Attribute) and not _module_of(f.value):
+        return [(f.value, lambda e: setattr(f, "value", e))]
+    if n.args:
+        return [(n.args[0], lambda e: n.args.__setitem__(0, e))]
+    return [(k.value, lambda e, k=k: setattr(k, "value", e))
+            for k in n.keywords if k.arg in _TENSOR_KEYWORDS_S25][:1]
+
+
+def _named_block_s25(arg: ast.expr) -> bool:
+    """Whether ``arg`` is read without copying an expression: a name, a number, ``X.T``, or a
+    block of a name by plain slices (``Z[:, 0:2]``)."""
+    if isinstance(arg, ast.Name | ast.Constant):
+        return True
+    if isinstance(arg, ast.Attribute) and arg.attr == "T":
+        return isinstance(arg.value, ast.Name)
+    if isinstance(arg, ast.Subscript) and isinstance(arg.value, ast.Name):
+        parts = arg.slice.elts if isinstance(arg.slice, ast.Tuple) else [arg.slice]
+        return all(isinstance(p, ast.Slice) and p.step is None for p in parts)
+    return False
+
+
+def _stops_gradient_s25(arg: ast.expr) -> bool:
+    """Whether ``arg`` holds a ``.detach()``/``stop_gradient(…)``, which its own line reads."""
+    return any(
+        isinstance(m, ast.Call) and getattr(m.func, "attr", getattr(m.func, "id", ""))
+        in ("detach", "stop_gradient")
+        for m in ast.walk(arg)
+    )
+
+
+def hoisted_entrywise_s25(
+    key: str,
+    text: str,
+    shapes: Mapping[str, Any],
+    taken: frozenset[str],
+    one_d: frozenset[str],
+) -> tuple[list[tuple[str, str]], str]:
+    """``(lines, text)``: the tensor of each flip/roll/cumsum/cumprod/logcumsumexp/glu/prod
+    (and group_norm/corrcoef/kron) of line ``key`` that is an expression (DeepSurv's ``torch.logcumsumexp(risk.flip(0),
+    0).flip(0)``) as a line of its own, ``<key>_arg`` (``<key>_arg2``, … inner ones first), so
+    the call reads a named tensor: these calls are read by slices of their tensor, and slices of
+    an expression write the whole expression again for every entry (N copies of a running sum,
+    a handout too long for KaTeX); the same for a stepped slice of an expression
+    (``np.exp(r)[::-1]``). Only a 2-D expression whose size the declared shapes give
+    is moved (what the readers would read by slices); ``([], text)`` when there is none."""
+    words = _ENTRYWISE_S25 | set(_BLOCKS_OF_ARGUMENTS_S25)
+    if not any(w in text for w in words) and ":" not in text:
+        return [], text
+    tree = spelling.parsed(text)
+    if tree is None:
+        return [], text
+    lines: list[tuple[str, str]] = []
+    known = dict(shapes)  # the moved lines' sizes, for the calls around them
+    used = set(taken) | {key}
+
+    def fresh() -> str:
+        name, k = f"{key}_arg", 1
+        while name in used or reserved(name):
+            k += 1
+            name = f"{key}_arg{k}"
+        used.add(name)
+        return name
+
+    class Hoist(ast.NodeTransformer):
+        def visit_Subscript(self, n: ast.Subscript) -> ast.AST:
+            self.generic_visit(n)  # x[::-1]: a stepped slice is read entry by entry too
+            parts = n.slice.elts if isinstance(n.slice, ast.Tuple) else [n.slice]
+            if not any(isinstance(p, ast.Slice) and p.step is not None for p in parts):
+                return n
+            return self.moved(n, n.value, lambda e: setattr(n, "value", e))
+
+        def visit_Call(self, n: ast.Call) -> ast.AST:
+            self.generic_visit(n)
+            for arg, put in _entrywise_arguments_s25(n):
+                self.moved(n, arg, put)
+            return n
+
+        def moved(self, n: ast.expr, arg: ast.expr, put: Callable[[ast.expr], None]) -> ast.AST:
+            """``n`` reading ``arg`` as a new line's name when ``arg`` is such an expression."""
+            if _named_block_s25(arg) or _stops_gradient_s25(arg):
+                return n  # a stop-gradient inside is read where its line is (Validator.stops)
+            shape = _ast_shape(arg, known)
+            scalars = frozenset(k for k, v in known.items() if not v)
+            if shape in (None, (1, 1)) or one_dimensional(arg, one_d, scalars, known):
+                return n  # read (or refused) as before: a 1-D or unknown size is not moved
+            name = fresh()
+            lines.append((name, ast.unparse(arg)))
+            known[name] = shape
+            put(ast.Name(name, ast.Load()))
+            return n
+
+    try:
+        tree = Hoist().visit(tree)
+    except RecursionError:
+        return [], text
+    return (lines, ast.unparse(tree)) if lines else ([], text)

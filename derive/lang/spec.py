@@ -977,6 +977,7 @@ class _Validator:
                     text = ex.axis_lists(text)
                     text = self.modules(f'{where} = "{text}"', text)
                     text = self.optax(f'{where} = "{text}"', text)
+                    text = self.keras_hinges_s25(f'{where} = "{text}"', text, inputs)
                     text = self.dists(f'{where} = "{text}"', text, shapes)
                     text = spelling.named_masks(text, self.masks, key)
                     text = self.lookups_2d(f'{where} = "{text}"', key, text, fwd, inputs, shapes)
@@ -1126,6 +1127,12 @@ class _Validator:
                     self.fwd[k] = t = ex.small_linalg(t, shapes)
                     yield k, t
                 text = ex.small_linalg(text, shapes)  # torch.det(W) of a 2 × 2 W, entry by entry
+                moved, text = ex.hoisted_entrywise_s25(
+                    key, text, shapes, frozenset({*fwd, *shapes, *self.fwd}), frozenset(self.one_d)
+                )
+                for k, t in moved:  # a flip/cumsum's expression, a line of its own (spellings25)
+                    self.fwd[k] = t
+                    yield k, t
                 text = replicate.frac_text(text)  # torch.frac(x): its whole part stopped
             if "," not in key:
                 if isinstance(text, str) and len(text) <= ex.MAX_LENGTH:
@@ -1328,6 +1335,27 @@ class _Validator:
             return spelling.module_calls(text)
         except spelling.SpellingError as err:
             raise self.err(where, err.spoken, catalog.said("spec.nn_module_fix")) from None
+
+    def keras_hinges_s25(self, where: str, text: str, inputs: dict[str, Any]) -> str:
+        """Keras' ``hinge``/``squared_hinge`` (``spelling.keras_hinges_s25``): Keras turns labels
+        into ±1 only when every label is 0 or 1, so the labels must be an input whose [values]
+        are given — then that decision is made here, and a 0/1 input keeps 0/1 at every random
+        point of ``derive verify`` (drawn as Bernoulli values are)."""
+        given = self.given_values()
+
+        def binary(y: ast.expr) -> bool | None:
+            if not isinstance(y, ast.Name) or y.id not in inputs or y.id not in given:
+                return None
+            flat = np.ravel(np.asarray(given[y.id], dtype=object))
+            decided = all(isinstance(v, int | float) and v in (0, 1) for v in flat)
+            if decided:
+                self.bernoulli_support.add(y.id)
+            return decided
+
+        try:
+            return spelling.keras_hinges_s25(text, binary)
+        except spelling.SpellingError as err:
+            raise self.err(where, err.spoken, catalog.said("spec.spellings25.keras_hinge_fix")) from None
 
     def optax(self, where: str, text: str) -> str:
         """JAX courses' ``optax.softmax_cross_entropy(logits, labels)`` and Optax's other losses,

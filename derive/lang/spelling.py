@@ -3374,16 +3374,21 @@ def _norm_dist(kind: str) -> Callable[[ast.Call, str], ast.expr]:
 
 def _atan2(node: ast.Call, how: str) -> ast.expr:
     """``torch.atan2(y, x)`` / ``np.arctan2`` (``tf.math.atan2``, ``jnp.arctan2``): the angle of
-    (x, y), read as ``atan(y/x) + π·1[x < 0]·(1 − 2·1[y < 0])`` — atan(y/x) off by ±π left of
-    the y axis (π at y = 0, as PyTorch's atan2(0, −1)), a constant there, so both partial
-    derivatives are PyTorch's, x/(x² + y²) and −y/(x² + y²). An x exactly 0 is refused as a
-    division by 0 (the angle ±π/2 has no such reading)."""
+    (x, y). Off the x axis (y ≠ 0) by the half-angle formula ``2·atan(y / (√(x² + y²) + x))``,
+    smooth across x = 0 (±π/2 on the y axis, where ``atan(y/x)`` divides by 0; spellings25);
+    on it (y = 0) ``y·x/x² + π·1[x < 0]`` — 0 right of the origin, π left of it (PyTorch's
+    atan2(0, −1)), with PyTorch's gradient 1/x in y. The two are joined by the indicator
+    1[y ≠ 0] (derivative 0), each piece's denominator kept off 0 where the other one counts, so
+    both partial derivatives are PyTorch's, x/(x² + y²) and −y/(x² + y²). The origin, where
+    atan2 has no derivative, is refused (√0 there)."""
     a = _bound(node, "atan2", ("input", "other"), 2)
     y, x = a["input"], a["other"]
-    left = _call("relu_grad", _neg(x))
-    below = _call("relu_grad", _neg(y))
-    turn = _mul(_num(math.pi), _mul(left, _sub(_num(1), _mul(_num(2), below))))
-    return _add(_call("atan", _div(y, x)), turn)
+    off = _nonzero(y)  # 1 off the x axis
+    radius = _call("sqrt", _add(_mul(x, x), _mul(y, y)))
+    half = _mul(_num(2), _call("atan", _div(y, _add(_add(radius, x), _sub(_num(1), off)))))
+    left = _mul(_num(math.pi), _call("relu_grad", _neg(x)))
+    axis = _add(_div(_mul(y, x), _add(_mul(x, x), off)), left)
+    return _add(_mul(off, half), _mul(_sub(_num(1), off), axis))
 
 
 def _divide_no_nan(node: ast.Call, how: str) -> ast.expr:
@@ -4117,3 +4122,48 @@ def _corrcoef_hn24(node: ast.Call, how: str) -> ast.expr:
 
 REWRITES["corrcoef"] = _corrcoef_hn24
 _QUALIFIED["corrcoef"] = ("np", "numpy", "torch", "jnp", "jax.numpy", "method")
+
+
+# ---- spellings25: Keras' hinge and squared_hinge, their labels decided from the data ---------
+
+# the per-example hinge losses of keras/src/losses/losses.py (tf.keras 2's losses.py): the power
+# of max(1 − t·p, 0) averaged along the last axis
+KERAS_HINGES_S25 = {"hinge": 1, "squared_hinge": 2}
+KERAS_LOSS_CLASSES.update({"Hinge": "hinge", "SquaredHinge": "squared_hinge"})
+
+
+def keras_hinges_s25(text: str, binary: Callable[[ast.expr], bool | None]) -> str:
+    """``text`` with Keras' ``hinge(y_true, y_pred)`` / ``squared_hinge`` (``keras.losses``,
+    ``tf.keras.losses``, ``tf.losses``; the classes arrive here as these calls) written out as
+    Keras computes them: ``mean(max(1 − t·p, 0)^k, axis=-1)`` per example, where t is y_true
+    turned into ±1 as ``2·y − 1`` when EVERY label is 0 or 1 (Keras' ``_maybe_convert_labels``
+    / ``convert_binary_labels_to_hinge``: a decision on the data) and y_true itself otherwise.
+    ``binary(y_true)`` makes that decision from the spec's given values (``None``: it cannot —
+    the labels are not an input with given [values]), which is refused naming why."""
+    if "hinge" not in text:
+        return text
+    tree = parsed(text)
+    if tree is None:
+        return text
+
+    class Hinges(ast.NodeTransformer):
+        def visit_Call(self, n: ast.Call) -> ast.AST:
+            self.generic_visit(n)
+            f = n.func
+            if not (isinstance(f, ast.Attribute) and f.attr in KERAS_HINGES_S25
+                    and _module_path(f.value) in KERAS_LOSSES):
+                return n
+            a = _bound(n, f.attr, ("y_true", "y_pred"), 2)
+            decided = binary(a["y_true"])
+            if decided is None:
+                raise SpellingError(catalog.said("spec.spellings25.keras_hinge", name=f.attr))
+            t = _sub(_mul(_num(2.0), a["y_true"]), _num(1.0)) if decided else a["y_true"]
+            margin = _call("relu", _sub(_num(1.0), _mul(t, a["y_pred"])))
+            if KERAS_HINGES_S25[f.attr] == 2:
+                margin = _bin(margin, ast.Pow(), _num(2))
+            return _t(_call("mean", margin, axis=_num(1)))
+
+    try:
+        return ast.unparse(Hinges().visit(tree))
+    except RecursionError:
+        return text
