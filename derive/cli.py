@@ -211,6 +211,24 @@ def _label_warnings(s: Any, lang: str) -> None:
             catalog.text("verify.bce_target_outside", lang, net=s.name, name=name, values=values),
             err=True,
         )
+    _library_warnings(s, lang)
+
+
+def _library_warnings(s: Any, lang: str) -> None:
+    """A warning on stderr for each call of a NumPy/``math`` function that the library does not
+    have (``np.sigmoid``): read as the language's function, but the line would not run."""
+    from derive.lang import spelling
+    from derive.locale import catalog
+
+    for line, text in s.forward_text.items():
+        for written, library, instead in spelling.missing_library_functions(text):
+            key = "verify.not_in_library_instead" if instead else "verify.not_in_library"
+            click.echo(
+                catalog.text(
+                    key, lang, net=s.name, line=line, call=written, library=library, instead=instead
+                ),
+                err=True,
+            )
 
 
 @main.command()

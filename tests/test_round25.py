@@ -131,3 +131,54 @@ def test_a_label_that_is_not_a_class_is_named(cls: str, en: str, zh: str) -> Non
     text = _LABELS.format(cls=cls)
     assert en in _refusal(text, "en")
     assert zh in _refusal(text, "zh")
+
+
+# ---- a NumPy/math function the library does not have: read, with a warning --------------------
+
+_NP_MADE_UP = """
+[network]
+name = "np-made-up"
+[dims]
+n = 4
+[inputs]
+feat = ["n", 3]
+t = ["n", 1]
+[params]
+v = [3, 1]
+[forward]
+s = "feat @ v"
+p = "{act}"
+loss = "np.mean((p - t) ** 2) + math.sqrt(2.0) * np.linalg.norm(v) ** 2"
+"""
+
+
+@pytest.mark.parametrize(
+    "act, call, instead",
+    [
+        ("np.sigmoid(s)", "np.sigmoid", "1 / (1 + np.exp(-z))"),
+        ("np.relu(s) + np.tanh(s)", "np.relu", "np.maximum(z, 0)"),
+        ("numpy.softplus(s) * math.rsqrt(4.0)", "numpy.softplus", "np.logaddexp(0, z)"),
+    ],
+)
+def test_a_numpy_function_numpy_lacks_is_read_with_a_warning(tmp_path, act, call, instead) -> None:
+    """``np.sigmoid`` (NumPy has none) was read silently as sigmoid: the spec verifies, but a
+    student copying the line into NumPy gets an AttributeError. It is still read (and agrees
+    with PyTorch), with a warning naming the call and what runs in NumPy; functions NumPy and
+    math have (np.tanh, np.linalg.norm, math.sqrt) get none."""
+    from click.testing import CliRunner
+
+    from derive.cli import main
+
+    path = tmp_path / "spec.toml"
+    path.write_text(_NP_MADE_UP.format(act=act), "utf-8")
+    for lang, has in (("en", f"NumPy has no {call}"), ("zh", f"NumPy 中没有 {call}")):
+        res = CliRunner().invoke(main, ["verify", str(path), "--no-torch", "--lang", lang])
+        assert res.exit_code == 0, res.output
+        warnings = [x for x in res.stderr.splitlines() if x.startswith(("warning", "警告"))]
+        assert any(has in w and instead in w for w in warnings), res.stderr
+        named = [w.replace("；", ";").split(";")[0] for w in warnings]  # "… NumPy has no np.relu"
+        assert not any(k in w for w in named for k in ("np.tanh", "linalg.norm", "math.sqrt"))
+    if "rsqrt" in act:
+        assert "math has no math.rsqrt" in CliRunner().invoke(
+            main, ["verify", str(path), "--no-torch"]
+        ).stderr

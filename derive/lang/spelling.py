@@ -4167,3 +4167,51 @@ def keras_hinges_s25(text: str, binary: Callable[[ast.expr], bool | None]) -> st
         return ast.unparse(Hinges().visit(tree))
     except RecursionError:
         return text
+
+
+# ---- round 25: a library function the library does not have ----------------------------------
+
+#: the libraries whose namespace is checked (imported anyway: NumPy is a dependency)
+_CHECKED_LIBRARIES = {"np": "NumPy", "numpy": "NumPy", "math": "math"}
+#: what runs in that library instead, for the names students reach for most
+_INSTEAD = {
+    "sigmoid": "1 / (1 + np.exp(-z))",
+    "relu": "np.maximum(z, 0)",
+    "softmax": "np.exp(z) / np.exp(z).sum(axis=1, keepdims=True)",
+    "log_softmax": "z - np.log(np.exp(z).sum(axis=1, keepdims=True))",
+    "softplus": "np.logaddexp(0, z)",
+    "rsqrt": "1 / math.sqrt(x)",
+}
+
+
+def missing_library_functions(text: str) -> list[tuple[str, str, str]]:
+    """Calls in ``text`` of a NumPy or ``math`` function that the library does not have
+    (``np.sigmoid``, ``np.relu``, ``math.rsqrt``): derive reads them as the language's function
+    of that name (the meaning is plain), but the line would not run in NumPy — a warning, not a
+    refusal. Each as (the call as written, the library, what runs there instead or "")."""
+    import importlib
+
+    tree = parsed(text)
+    out: list[tuple[str, str, str]] = []
+    if tree is None:
+        return out
+    calls = [n for n in ast.walk(tree) if isinstance(n, ast.Call)]
+    for node in sorted(calls, key=lambda n: (n.lineno, n.col_offset)):  # in the text's order
+        if not isinstance(node.func, ast.Attribute):
+            continue
+        path: list[str] = []
+        f: ast.AST = node.func
+        while isinstance(f, ast.Attribute):
+            path.append(f.attr)
+            f = f.value
+        if not isinstance(f, ast.Name) or f.id not in _CHECKED_LIBRARIES:
+            continue
+        obj: object = importlib.import_module("numpy" if f.id in ("np", "numpy") else f.id)
+        for part in reversed(path):
+            if not hasattr(obj, part):
+                written = ".".join([f.id, *reversed(path)])
+                if written not in (w for w, _, _ in out):
+                    out.append((written, _CHECKED_LIBRARIES[f.id], _INSTEAD.get(path[0], "")))
+                break
+            obj = getattr(obj, part)
+    return out
