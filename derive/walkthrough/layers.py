@@ -21,6 +21,9 @@ from derive.engine.backprop import BackwardVisit, Derivation
 from derive.walkthrough.records import Math, dim_tex
 
 MAX_PERIOD = 8  # steps of one layer (W, b, δ; a Z and an A step each: up to 4) and some room
+# the fewest steps of a run that stops before its model's end (:func:`_partial_run_at`): a
+# δ, its parameter and one more step — two alike could be a coincidence of names
+PARTIAL_RUN_MIN = 3
 
 
 @dataclass(frozen=True)
@@ -345,13 +348,14 @@ def _runs(
     ``shortest`` to :data:`MAX_PERIOD`; the shortest period that matches wins; ``allowed(i,
     end)`` vets a run). For backward steps (``siblings`` given), runs at other sizes
     (:func:`_sizeless`) then fill the steps no such run took — after, so that they never move
-    where a run with its shapes in the same pattern starts (ng_deep_L4's layers 2 and 1) —
-    and a parameter's gradient like its sibling's just before it (``siblings``: position →
+    where a run with its shapes in the same pattern starts (ng_deep_L4's layers 2 and 1) —,
+    then runs that stop before their model's end (:func:`_partial_run_at`), and a parameter's gradient like its sibling's just before it (``siblings``: position →
     renaming, :func:`_sibling`) is a run of one where neither took it."""
     g = d.graph
     found = _scan_runs(forms, allowed, shortest, {})
     if siblings is not None:
         sized = _scan_runs(forms, allowed, shortest, found, sizes_differ=True)
+        found = found | _scan_runs(forms, allowed, shortest, found | sized, partial=True)
         taken = {k for i, (_p, end, _r) in (found | sized).items() for k in range(i, end)}
         ones = {i: (1, i + 1, r) for i, r in siblings.items() if i not in taken}
         found = found | ones
@@ -375,14 +379,17 @@ def _scan_runs(
     shortest: int,
     before: dict[int, tuple[int, int, dict[str, str]]],
     sizes_differ: bool = False,
+    partial: bool = False,
 ) -> dict[int, tuple[int, int, dict[str, str]]]:
     """The runs found scanning ``forms`` from the top (start → ``(period, end, renaming)``),
-    each as long as it matches, none over a step of the runs ``before``."""
+    each as long as it matches, none over a step of the runs ``before``; with ``partial``,
+    runs that stop before their model's end (:func:`_partial_run_at`)."""
     taken = {k for i, (_p, end, _r) in before.items() for k in range(i, end)}
+    at = _partial_run_at if partial else _run_at
     out = {}
     i, n = 1, len(forms)
     while i < n:
-        found = None if i in taken else _run_at(forms, i, allowed, shortest, sizes_differ)
+        found = None if i in taken else at(forms, i, allowed, shortest, sizes_differ)
         if found is None or taken.intersection(range(i, found[1])):
             i += 1
             continue
@@ -406,4 +413,26 @@ def _run_at(
         renamed = _match(forms[i - p : i - p + end - i], forms[i:end], sizes_differ)
         if renamed is not None:
             return p, end, renamed
+    return None
+
+
+def _partial_run_at(
+    forms: list[_Form | None], i: int, allowed: Any, shortest: int, sizes_differ: bool = False
+) -> tuple[int, int, dict[str, str]] | None:
+    """``(period, end, renaming)`` of the longest run starting at position ``i`` that repeats
+    the steps ``period`` places above it and stops before the end of that model (at least
+    :data:`PARTIAL_RUN_MIN` steps; the shortest period that matches), or ``None``. A layer's
+    own steps repeat the layer above while the δ that enters it does not: a two-layer GRU's
+    first layer at the last time step (δn, ∂Un, δr, ∂Ur, δz, ∂Uz as the second layer's) is
+    entered by δh¹₂, which sums what both the layer above and the next step send back, where
+    the second layer's δh²₂ comes from the loss alone. The lead-in names the steps of both
+    runs, so a run shorter than its model says exactly which steps it repeats."""
+    n = len(forms)
+    for p in range(shortest, min(i, MAX_PERIOD) + 1):
+        for end in range(min(i + p, n), i + PARTIAL_RUN_MIN - 1, -1):
+            if not allowed(i, end):
+                continue
+            renamed = _match(forms[i - p : end - p], forms[i:end], sizes_differ)
+            if renamed is not None:
+                return p, end, renamed
     return None
