@@ -21,6 +21,9 @@ from derive.engine.backprop import BackwardVisit, Derivation
 from derive.walkthrough.records import Math, dim_tex
 
 MAX_PERIOD = 8  # steps of one layer (W, b, δ; a Z and an A step each: up to 4) and some room
+# the fewest steps of a run that stops before its model's end (:func:`_partial_run_at`): a
+# δ, its parameter and one more step — two alike could be a coincidence of names
+PARTIAL_RUN_MIN = 3
 
 
 @dataclass(frozen=True)
@@ -318,7 +321,9 @@ def _same(x: Any, y: Any, pairs: dict[tuple[str, str], str], ones: bool = False)
 def forward_repeats(d: Derivation) -> dict[str, Like]:
     """The forward steps written compactly because the run of steps just before them (a layer:
     one step ``A = f(A W + b)``, or two, ``Z`` then ``A``) has exactly their form: the same
-    matrix-form expression up to one renaming of the tensors, sizes in the same pattern."""
+    matrix-form expression up to one renaming of the tensors, sizes in the same pattern — or,
+    where no such run starts, at other sizes (:func:`_sizeless`: a stacked recurrence's second
+    layer reads h¹, n×h, where the first reads x, n×d; ``Like.sizes_differ``)."""
     g = d.graph
     forms: list[_Form | None] = []
     for v in d.forward:
@@ -328,9 +333,9 @@ def forward_repeats(d: Derivation) -> dict[str, Like]:
             continue
         names, dims, lhs = _start(d, v.name)
         tree = _tree(rhs, names, dims, g)
-        forms.append(_Form((lhs, tree), tuple(names), tuple(dims)))
+        forms.append(_Form((lhs, tree), tuple(names), tuple(dims), _sizeless(tree)))
     order = tuple(v.name for v in d.forward)
-    return _runs(d, order, forms, lambda i, end: True, 1)
+    return _runs(d, order, forms, lambda i, end: True, 1, sized=True)
 
 
 def _runs(
@@ -340,31 +345,33 @@ def _runs(
     allowed: Any,
     shortest: int,
     siblings: dict[int, dict[str, str]] | None = None,
+    sized: bool = False,
 ) -> dict[str, Like]:
     """Scan ``order`` for runs of steps like the run just before them (periods from
     ``shortest`` to :data:`MAX_PERIOD`; the shortest period that matches wins; ``allowed(i,
-    end)`` vets a run). For backward steps (``siblings`` given), runs at other sizes
+    end)`` vets a run). For backward steps (``siblings`` given) and with ``sized``, runs at other sizes
     (:func:`_sizeless`) then fill the steps no such run took — after, so that they never move
-    where a run with its shapes in the same pattern starts (ng_deep_L4's layers 2 and 1) —
-    and a parameter's gradient like its sibling's just before it (``siblings``: position →
+    where a run with its shapes in the same pattern starts (ng_deep_L4's layers 2 and 1) —,
+    then runs that stop before their model's end (:func:`_partial_run_at`), and a parameter's gradient like its sibling's just before it (``siblings``: position →
     renaming, :func:`_sibling`) is a run of one where neither took it."""
     g = d.graph
     found = _scan_runs(forms, allowed, shortest, {})
+    at_sizes = {}
+    if siblings is not None or sized:
+        at_sizes = _scan_runs(forms, allowed, shortest, found, sizes_differ=True)
     if siblings is not None:
-        sized = _scan_runs(forms, allowed, shortest, found, sizes_differ=True)
-        taken = {k for i, (_p, end, _r) in (found | sized).items() for k in range(i, end)}
+        found = found | _scan_runs(forms, allowed, shortest, found | at_sizes, partial=True)
+        taken = {k for i, (_p, end, _r) in (found | at_sizes).items() for k in range(i, end)}
         ones = {i: (1, i + 1, r) for i, r in siblings.items() if i not in taken}
         found = found | ones
-    else:
-        sized = {}
     out: dict[str, Like] = {}
-    for i, (p, end, renamed) in sorted((found | sized).items()):
+    for i, (p, end, renamed) in sorted((found | at_sizes).items()):
         pairs = [(a, b) for a, b in renamed.items() if a != b]
         shown = Math(", ".join(f"{g.tensors[a].tex} \\to {g.tensors[b].tex}" for a, b in pairs))
         for k in range(i, end):
             out[order[k]] = Like(
                 k == i, i + 1, end, i - p + 1, i - p + end - i, shown, tuple(pairs),
-                sizes_differ=i in sized,
+                sizes_differ=i in at_sizes,
             )
     return out
 
@@ -375,14 +382,17 @@ def _scan_runs(
     shortest: int,
     before: dict[int, tuple[int, int, dict[str, str]]],
     sizes_differ: bool = False,
+    partial: bool = False,
 ) -> dict[int, tuple[int, int, dict[str, str]]]:
     """The runs found scanning ``forms`` from the top (start → ``(period, end, renaming)``),
-    each as long as it matches, none over a step of the runs ``before``."""
+    each as long as it matches, none over a step of the runs ``before``; with ``partial``,
+    runs that stop before their model's end (:func:`_partial_run_at`)."""
     taken = {k for i, (_p, end, _r) in before.items() for k in range(i, end)}
+    at = _partial_run_at if partial else _run_at
     out = {}
     i, n = 1, len(forms)
     while i < n:
-        found = None if i in taken else _run_at(forms, i, allowed, shortest, sizes_differ)
+        found = None if i in taken else at(forms, i, allowed, shortest, sizes_differ)
         if found is None or taken.intersection(range(i, found[1])):
             i += 1
             continue
@@ -406,4 +416,26 @@ def _run_at(
         renamed = _match(forms[i - p : i - p + end - i], forms[i:end], sizes_differ)
         if renamed is not None:
             return p, end, renamed
+    return None
+
+
+def _partial_run_at(
+    forms: list[_Form | None], i: int, allowed: Any, shortest: int, sizes_differ: bool = False
+) -> tuple[int, int, dict[str, str]] | None:
+    """``(period, end, renaming)`` of the longest run starting at position ``i`` that repeats
+    the steps ``period`` places above it and stops before the end of that model (at least
+    :data:`PARTIAL_RUN_MIN` steps; the shortest period that matches), or ``None``. A layer's
+    own steps repeat the layer above while the δ that enters it does not: a two-layer GRU's
+    first layer at the last time step (δn, ∂Un, δr, ∂Ur, δz, ∂Uz as the second layer's) is
+    entered by δh¹₂, which sums what both the layer above and the next step send back, where
+    the second layer's δh²₂ comes from the loss alone. The lead-in names the steps of both
+    runs, so a run shorter than its model says exactly which steps it repeats."""
+    n = len(forms)
+    for p in range(shortest, min(i, MAX_PERIOD) + 1):
+        for end in range(min(i + p, n), i + PARTIAL_RUN_MIN - 1, -1):
+            if not allowed(i, end):
+                continue
+            renamed = _match(forms[i - p : end - p], forms[i:end], sizes_differ)
+            if renamed is not None:
+                return p, end, renamed
     return None

@@ -165,6 +165,7 @@ def lessons(d: Derivation, pc: Pieces, report: Any) -> list[Lesson]:
                     ),
                 )
             )
+    out = _batch_means_once(out)
     shared = _shared_weight(d)
     if shared is not None:
         t = g.tensors[shared.name]
@@ -214,6 +215,30 @@ def lessons(d: Derivation, pc: Pieces, report: Any) -> list[Lesson]:
     )
     if found_mistakes is not None:
         out.append(found_mistakes)
+    return out
+
+
+def _batch_means_once(found: list[Lesson]) -> list[Lesson]:
+    """``found`` with its "where the 1/m lives" notes of one batch size said once: a network
+    with several mean cross-entropy heads (DeepFM's deep, second-order and first-order parts)
+    got the same title and paragraph once per head. One note names every head's δ, shows each
+    ``m·δ = Ŷ − Y`` (one reason: one "Why." after them) and then every parameter gradient
+    with the ``1/m`` written out — every equation of the separate notes, none left out."""
+    by_m: dict[str, list[Lesson]] = {}
+    for ls in found:
+        if ls.key == "batch-mean":
+            by_m.setdefault(dict(ls.math)["m"], []).append(ls)
+    out = []
+    for ls in found:
+        group = by_m.get(dict(ls.math)["m"], []) if ls.key == "batch-mean" else []
+        if len(group) < 2:
+            out.append(ls)
+        elif ls is group[0]:
+            per_sample = [e for g in group for e in g.eqs if e.reason == "lesson.per-sample"]
+            rest = [e for g in group for e in g.eqs if e.reason != "lesson.per-sample"]
+            heads = Math(", ".join(f"\\delta_{{{dict(g.math)['Z']}}}" for g in group))
+            math = (*ls.math, ("Zs", heads))
+            out.append(Lesson("batch-mean", math, (*per_sample, *rest), body="body.many"))
     return out
 
 
