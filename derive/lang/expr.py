@@ -1402,6 +1402,7 @@ class _Converter:
             "np.linalg", "jnp.linalg", "numpy.linalg", "torch.linalg"
         ):
             node = self.vector_norm(node)
+        node = spelling.argmax_labels_hn25(spelling.keywords(node))
         node = spelling.class_indices(spelling.keywords(node), self.picks)
         try:
             respelled = spelling.respell(node, module)

@@ -1091,6 +1091,56 @@ def _ce_weighted(
     return _per_row(row, r, "cross_entropy")
 
 
+def _argmax_rows_hn25(node: ast.expr) -> ast.expr | None:
+    """X of ``X.argmax(dim=1)`` / ``torch.argmax(X, dim=-1)`` / ``np.argmax(X, axis=1)`` /
+    ``tf.argmax(X, 1)`` (the class of each row, not kept as a column), else ``None``."""
+    if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)):
+        return None
+    if node.func.attr != "argmax":
+        return None
+    method = not module_of(node.func.value)
+    args = [node.func.value, *node.args] if method else list(node.args)
+    kw = {k.arg: k.value for k in node.keywords}
+    axis = args[1] if len(args) > 1 else kw.get("dim", kw.get("axis"))
+    keep = kw.get("keepdim", kw.get("keepdims"))
+    if len(args) not in (1, 2) or set(kw) - {"dim", "axis", "keepdim", "keepdims"}:
+        return None
+    if keep is not None and not (isinstance(keep, ast.Constant) and keep.value is False):
+        return None
+    try:
+        along = None if axis is None else _axis_value(axis)
+    except SpellingError:
+        return None
+    return args[0] if along == 1 and axis is not None else None
+
+
+def argmax_labels_hn25(node: ast.Call) -> ast.Call:
+    """``cross_entropy(z, Y.argmax(dim=1))`` / ``nll_loss(…)``: class indices taken from a one-hot
+    (or score) matrix are read as the one-hot rows of each row's first largest entry,
+    ``max_mask(Y)`` — PyTorch's argmax (the first of tied entries), constant as indices are —
+    marked as class indices (PyTorch's weighted 'mean' divides by the summed weights). An
+    ``ignore_index`` is left to the argmax refusal (it compares the indices themselves)."""
+    if not isinstance(node.func, ast.Name) or node.func.id not in ("cross_entropy", "nll_loss"):
+        return node
+    if any(k.arg == "ignore_index" for k in node.keywords):
+        return node
+    args, kws = list(node.args), list(node.keywords)
+    if len(args) > 1:
+        rows = _argmax_rows_hn25(args[1])
+        if rows is not None:
+            args[1] = _call("max_mask", rows)
+    else:
+        hit = next((k for k in kws if k.arg == "target"), None)
+        rows = _argmax_rows_hn25(hit.value) if hit is not None else None
+        if rows is not None:
+            kws = [ast.keyword("target", _call("max_mask", rows)) if k is hit else k for k in kws]
+    if rows is None:
+        return node
+    if all(k.arg != _INDEX_MARK for k in kws):
+        kws.append(ast.keyword(_INDEX_MARK, ast.Constant(True)))
+    return ast.copy_location(ast.Call(node.func, args, kws), node)
+
+
 def class_indices(node: ast.Call, picks: dict[str, tuple[str, int]]) -> ast.Call:
     """``cross_entropy(z, y, weight=…)`` with ``y`` class indices (a name of ``picks``, read as
     one-hot rows): marked, since PyTorch's weighted 'mean' then divides by the summed weights."""
@@ -3422,6 +3472,9 @@ REWRITES.update(
         "arcsinh": _one("arcsinh", lambda x: _call("asinh", x)),
         "arccosh": _one("arccosh", lambda x: _call("acosh", x)),
         "arctanh": _one("arctanh", lambda x: _call("atanh", x)),
+        # heldnets25: NumPy's names of the inverse sine and cosine rows
+        "arcsin": _one("arcsin", lambda x: _call("asin", x)),
+        "arccos": _one("arccos", lambda x: _call("acos", x)),
         "atan2": _atan2,
         "arctan2": _atan2,
         "divide_no_nan": _divide_no_nan,
