@@ -1638,15 +1638,21 @@ def _distance(x1: ast.expr, x2: ast.expr, eps: ast.expr) -> ast.expr:
     return _call("sqrt", _call("sum", sq, axis=_num(1), keepdims=ast.Constant(True)))
 
 
+def _row_distance_hn25(a: dict[str, ast.expr], x1: ast.expr, x2: ast.expr, name: str) -> ast.expr:
+    """PyTorch's ``pairwise_distance(x1, x2, p, eps)`` of each row as an ``[N, 1]`` column, for
+    p = 2 (the default) or p = 1, ‖x1 − x2 + eps‖₁ (abs's kink with PyTorch's 0): shared by
+    ``pairwise_distance`` and ``triplet_margin_loss``, which PyTorch computes with it."""
+    eps = a.get("eps", _num(1e-6))
+    if _p_one(a.get("p")):
+        return _call("sum", _call("abs", _add(_sub(x1, x2), eps)), axis=_num(1),
+                     keepdims=ast.Constant(True))
+    _p_two(a, name)
+    return _distance(x1, x2, eps)
+
+
 def _pairwise_distance(node: ast.Call, how: str) -> ast.expr:
     a = _bound(node, "pairwise_distance", ("x1", "x2", "p", "eps", "keepdims"), 2)
-    eps = a.get("eps", _num(1e-6))
-    if _p_one(a.get("p")):  # ‖x1 − x2 + eps‖₁ of each row (abs's kink with PyTorch's 0)
-        d = _call("sum", _call("abs", _add(_sub(a["x1"], a["x2"]), eps)), axis=_num(1),
-                  keepdims=ast.Constant(True))
-    else:
-        _p_two(a, "pairwise_distance")
-        d = _distance(a["x1"], a["x2"], eps)
+    d = _row_distance_hn25(a, a["x1"], a["x2"], "pairwise_distance")
     keep = a.get("keepdims")
     # without keepdim PyTorch's result is 1-D: a row, as derive reads 1-D vectors
     return d if isinstance(keep, ast.Constant) and keep.value is True else _t(d)
@@ -1679,17 +1685,19 @@ def _row_losses(elem: ast.expr, r: str, name: str) -> ast.expr:
 
 
 def _triplet(a: dict[str, ast.expr], r: str) -> ast.expr:
-    """``F.triplet_margin_loss(a, p, n, margin=1, p=2, eps=1e-6)``: ``clamp_min(margin + d(a, p)
-    − d(a, n), 0)`` with PyTorch's ``pairwise_distance`` (gradient 1 at exactly 0, as
-    ``clamp_min``'s)."""
-    _p_two(a, "triplet_margin_loss")
-    if not _is_none(a.get("swap")) and not (
-        isinstance(a["swap"], ast.Constant) and a["swap"].value is False
-    ):
-        raise SpellingError(catalog.said("spec.spelling.triplet_1"))
-    eps = a.get("eps", _num(1e-6))
-    pos = _distance(a["anchor"], a["positive"], eps)
-    neg = _distance(a["anchor"], a["negative"], eps)
+    """``F.triplet_margin_loss(a, p, n, margin=1, p=2, eps=1e-6, swap=False)``: ``clamp_min(margin
+    + d(a, p) − d(a, n), 0)`` with PyTorch's ``pairwise_distance`` (p = 2 or 1; gradient 1 at
+    exactly 0, as ``clamp_min``'s); ``swap=True`` takes min(d(a, n), d(p, n)) for d(a, n)."""
+    pos = _row_distance_hn25(a, a["anchor"], a["positive"], "triplet_margin_loss")
+    neg = _row_distance_hn25(a, a["anchor"], a["negative"], "triplet_margin_loss")
+    swap = a.get("swap")
+    if not _is_none(swap) and not (isinstance(swap, ast.Constant) and swap.value is False):
+        if not (isinstance(swap, ast.Constant) and swap.value is True):
+            raise SpellingError(catalog.said("spec.spelling.triplet_1"))
+        # heldnets25: the distance swap (Balntas et al. 2016), PyTorch's torch.min(d(a, n),
+        # d(p, n)): the nearer of the negative's distances to the anchor and to the positive
+        swapped = _row_distance_hn25(a, a["positive"], a["negative"], "triplet_margin_loss")
+        neg = _call("minimum", neg, swapped)
     elem = _add(a.get("margin", _num(1.0)), _sub(pos, neg))
     return _row_losses(_clip(_num(0), None, elem, "triplet_margin_loss"), r, "triplet_margin_loss")
 
