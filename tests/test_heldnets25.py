@@ -193,6 +193,40 @@ def test_triplet_margin_loss_with_p_one_and_the_distance_swap(n: int, line: str)
     _both(_TRIPLET.format(n=n, line=line), "triplet")
 
 
+
+_ALIBI = """
+[dims]
+Q = {q}
+K = {k}
+D = 2
+[inputs]
+qs = ["Q", "D"]
+ks = ["K", "D"]
+t = ["Q", "K"]
+[params]
+Wq = ["D", "D"]
+[forward]
+s = "(qs @ Wq) @ ks.T"
+a = "{line}"
+loss = "((a - t) ** 2).sum()"
+"""
+
+
+@pytest.mark.parametrize(
+    "q, k, line",
+    [
+        (3, 3, "torch.softmax(s + 0.5 * (torch.arange(K) - torch.arange(Q)[:, None]), dim=-1)"),
+        (2, 4, "torch.softmax(s - 0.25 * torch.abs(torch.arange(4)[None, :] - torch.arange(2)[:, None]), dim=-1)"),
+        (3, 2, "np.exp(s - np.abs(np.arange(K) - np.arange(Q).reshape(-1, 1)) / 3)"),
+        (2, 3, "s * torch.arange(1, 4, dtype=torch.float64) + jnp.arange(K)"),
+    ],
+)
+def test_an_arange_in_arithmetic_is_its_ramp_of_numbers(q: int, k: int, line: str) -> None:
+    """ALiBi's distance bias was refused ("unknown function 'arange'"): an arange outside an
+    index is the constant 1-D ramp a, a + 1, …, b − 1 (a made input, as np.ones' ones are)."""
+    _both(_ALIBI.format(q=q, k=k, line=line), "alibi")
+
+
 @pytest.mark.xfail(
     strict=True,
     reason="gaussian_nll_loss's var below eps (1e-6): PyTorch clamps its value only (the gradient "

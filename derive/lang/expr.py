@@ -2115,6 +2115,11 @@ def is_arange(node: ast.AST) -> bool:
     return _is_arange(node)
 
 
+def dialect_module_hn25(node: ast.AST) -> bool:
+    """``node`` spells one of the array modules (``np``, ``torch``, ``jnp``, ``tf`` …)."""
+    return bool(_module_of(node))
+
+
 def _is_arange(node: ast.AST) -> bool:
     """``np.arange(n)``, ``torch.arange(n)``, ``range(n)`` with one argument."""
     if not (isinstance(node, ast.Call) and len(node.args) == 1 and not node.keywords):

@@ -929,6 +929,7 @@ class _Validator:
         self.made_labels: dict[str, list[int]] = {}  # torch.arange(N) targets, as inputs
         self.made_ones: dict[tuple[int, int, bool], str] = {}  # np.ones((m, 1)): inputs of ones
         self.made_zeros_hn23: dict[tuple[int, int, bool], str] = {}  # torch.zeros(m, 1), alike
+        self.made_aranges_hn25: dict[tuple[int, int], str] = {}  # torch.arange(n) in arithmetic
         self.made_eyes: dict[int, str] = {}  # np.eye(n): inputs holding the identity
         self.bernoulli_support: set[str] = set()  # values of Bernoulli(…).log_prob: 0 or 1
         self.made_tris: dict[tuple[str, int, int, int], str] = {}  # torch.tril(torch.ones(T, T))
@@ -986,6 +987,7 @@ class _Validator:
                     text = self.tri_made(f'{where} = "{text}"', text, inputs, shapes, dims)
                     text = self.ones_made(f'{where} = "{text}"', text, inputs, shapes, dims)
                     text = self.zeros_made_hn23(f'{where} = "{text}"', text, inputs, shapes, dims)
+                    text = self.arange_made_hn25(text, inputs, shapes, dims)
                     text = self.eye_made(f'{where} = "{text}"', text, inputs, shapes, dims)
                     text = self.sdpa(f'{where} = "{text}"', text, shapes, constants, dims, dialect)
                     text = self.squeezed(f'{where} = "{text}"', text, shapes, constants, dims)
@@ -1834,6 +1836,59 @@ class _Validator:
         self.made_labels[label] = [[int(keep(j - i)) for j in cols] for i in rows]
         self.made_tris[key] = label
         return label
+
+    def arange_made_hn25(self, text: str, inputs, shapes, dims) -> str:
+        """``torch.arange(n)`` / ``np.arange(a, b)`` / ``jnp.arange(n, dtype=…)`` in arithmetic (ALiBi's
+        distances ``torch.arange(K) - torch.arange(Q)[:, None]``, a position ramp): a 1-D input
+        holding ``a, a + 1, …, b − 1`` named ``arange_n`` (``arange_a_b``), given as the identity
+        is, so every point keeps it. An arange indexing a tensor (``P[np.arange(N), y]``, read as
+        class labels) or a cross-entropy target (made earlier) is left as it is; Python's
+        ``range`` too. ``text`` is returned with the name in place."""
+        if "arange" not in text:
+            return text
+        tree = spelling.parsed(text)
+        if tree is None:
+            return text
+        indexing = {
+            id(n) for sub in ast.walk(tree) if isinstance(sub, ast.Subscript)
+            for n in ast.walk(sub.slice)
+        }
+
+        def ramp(child: ast.AST) -> ast.expr | None:
+            bounds = None if id(child) in indexing else self._arange_bounds_hn25(child, shapes, dims)
+            if bounds is None:
+                return None
+            label = self.made_aranges_hn25.get(bounds)
+            if label is None:
+                lo, hi = bounds
+                label = f"arange_{hi}" if lo == 0 else f"arange_{lo}_{hi}"
+                while label in shapes or label in self.names:
+                    label += "_"
+                inputs[label] = shapes[label] = (1, hi - lo)
+                self.names[label] = "inputs"
+                self.one_d[label] = str(hi - lo)
+                self.made_labels[label] = list(range(lo, hi))
+                self.made_aranges_hn25[bounds] = label
+            return ast.Name(label, ast.Load())
+
+        return _replaced(text, tree, ramp)
+
+    def _arange_bounds_hn25(self, node: ast.AST, shapes, dims) -> tuple[int, int] | None:
+        """(a, b) of a module's ``arange(b)`` / ``arange(a, b)`` (sizes as ``np.ones`` takes
+        them; a ``dtype=`` only), with a < b, else ``None``."""
+        if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)):
+            return None
+        if node.func.attr != "arange" or not ex.dialect_module_hn25(node.func.value):
+            return None
+        if any(k.arg != "dtype" for k in node.keywords) or not 1 <= len(node.args) <= 2:
+            return None
+        ends = [self._ones_size(a, shapes, dims) for a in node.args]
+        if len(ends) == 2 and isinstance(node.args[0], ast.Constant) and node.args[0].value == 0:
+            ends[0] = 0
+        if any(v is None for v in ends):
+            return None
+        lo, hi = (0, int(ends[0])) if len(ends) == 1 else (int(ends[0]), int(ends[1]))
+        return (lo, hi) if lo < hi else None
 
     def zeros_made_hn23(self, where: str, text: str, inputs, shapes, dims) -> str:
         """``torch.zeros(r, 1)`` / ``np.zeros((r, 1))`` / ``np.zeros(c)`` written in a line (the
