@@ -227,6 +227,37 @@ def test_an_arange_in_arithmetic_is_its_ramp_of_numbers(q: int, k: int, line: st
     _both(_ALIBI.format(q=q, k=k, line=line), "alibi")
 
 
+
+_TRI = """
+[dims]
+N = {n}
+D = 3
+[inputs]
+x = ["N", "D"]
+[params]
+A = ["D", "D"]
+[forward]
+L = "{line}"
+loss = "((x @ L @ L.T) ** 2).sum()"
+"""
+
+
+@pytest.mark.parametrize(
+    "n, line",
+    [
+        (2, "torch.tril(A)"),
+        (3, "np.triu(A, k=1) + np.tril(A.T @ A, -1)"),
+        (2, "(A @ A).tril(-1) + A.triu()"),
+        (3, "torch.tril(torch.tanh(A), diagonal=1)"),
+    ],
+)
+def test_a_triangle_of_a_matrix_is_the_matrix_times_the_triangle_of_ones(n: int, line: str) -> None:
+    """A Cholesky factor's ``torch.tril(A)`` was refused ("read as a triangle of a block of
+    ones"): of any matrix whose size the shapes give it is ``A * tril``, PyTorch's value and
+    gradient."""
+    _both(_TRI.format(n=n, line=line), "tri")
+
+
 @pytest.mark.xfail(
     strict=True,
     reason="gaussian_nll_loss's var below eps (1e-6): PyTorch clamps its value only (the gradient "

@@ -1805,10 +1805,13 @@ class _Validator:
             if self._ones_shape(where, f.value, shapes, dims) is not None:
                 args = [f.value, *args]  # torch.ones(T, T).tril(): the method of the ones
             elif ex.module_of(f.value) not in EYE_MODULES:
-                return None
+                args = [f.value, *args]  # heldnets25: A.tril(), the method of a matrix
             made = self._ones_shape(where, args[0], shapes, dims) if args else None
             offset = [*args[1:], *(k.value for k in child.keywords if k.arg in TRI_KEYS)]
             k = ex.int_index(offset[0]) if len(offset) == 1 else 0 if not offset else None
+            masked = self._tri_of_matrix_hn25(f.attr, args, made, k, child, inputs, shapes)
+            if masked is not None:
+                return masked
             if made is None or made[1] or k is None or len(args) + len(child.keywords) > 2:
                 raise self.err(
                     where,
@@ -1818,6 +1821,20 @@ class _Validator:
             return ast.Name(self._tri_input(f.attr, made[0], k, inputs, shapes), ast.Load())
 
         return _replaced(text, tree, tri)
+
+    def _tri_of_matrix_hn25(self, name: str, args, made, k, call: ast.Call, inputs, shapes):
+        """``torch.tril(A)`` / ``np.triu(A @ B, k=1)`` / ``A.tril(-1)`` of a matrix that is not
+        a block of ones (a Cholesky factor's lower triangle, a strictly upper part): the matrix
+        times the triangle of ones of its size, ``A * tril`` — PyTorch's value, and its gradient
+        the triangle of the upstream one. ``None`` where the size is not known from the shapes
+        (the caller's refusal then names the forms read)."""
+        if made is not None or not args or k is None or len(args) + len(call.keywords) > 2:
+            return None
+        shape = ex._ast_shape(args[0], shapes)
+        if shape is None:
+            return None
+        label = self._tri_input(name, shape, k, inputs, shapes)
+        return ast.BinOp(args[0], ast.Mult(), ast.Name(label, ast.Load()))
 
     def _tri_input(self, name: str, shape: tuple[Any, Any], k: int, inputs, shapes) -> str:
         """The input holding ``name`` (tril: entries with j − i ≤ k, triu: j − i ≥ k) of a
