@@ -228,6 +228,35 @@ def test_an_arange_in_arithmetic_is_its_ramp_of_numbers(q: int, k: int, line: st
 
 
 
+
+_LABELS_LINE = """
+[dims]
+N = 3
+D = 2
+[inputs]
+x = ["N", "D"]
+[params]
+W = ["D", "N"]
+[forward]
+logits = "x @ W"
+{lines}
+"""
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        'labels = "torch.arange(3)"\nloss = "F.nll_loss(torch.log_softmax(logits, dim=1), labels)"',
+        'loss = "F.nll_loss(torch.log_softmax(logits, dim=1), torch.arange(N) * 1)"',
+    ],
+)
+def test_an_arange_that_may_be_class_indices_is_not_a_ramp(lines: str) -> None:
+    """PyTorch's arange is integers: a line of aranges alone, or one inside a loss, may be class
+    indices (a first version read the ramp there: derive ✓, PyTorch's nll_loss 1.32 vs 2.98)."""
+    with pytest.raises(DeriveError):
+        spec_mod.parse(_LABELS_LINE.format(lines=lines), "labels")
+
+
 _TRI = """
 [dims]
 N = {n}

@@ -1859,16 +1859,23 @@ class _Validator:
         distances ``torch.arange(K) - torch.arange(Q)[:, None]``, a position ramp): a 1-D input
         holding ``a, a + 1, …, b − 1`` named ``arange_n`` (``arange_a_b``), given as the identity
         is, so every point keeps it. An arange indexing a tensor (``P[np.arange(N), y]``, read as
-        class labels) or a cross-entropy target (made earlier) is left as it is; Python's
-        ``range`` too. ``text`` is returned with the name in place."""
+        class labels), inside a loss or another call that reads class indices (PyTorch's arange
+        is integers there), or in a line of integers alone (``labels = "torch.arange(N)"``, which
+        a later line may use as class labels) is left as it is; Python's ``range`` too. ``text``
+        is returned with the name in place."""
         if "arange" not in text:
             return text
         tree = spelling.parsed(text)
         if tree is None:
             return text
+        if not self._tensor_outside_aranges_hn25(tree, shapes, dims):
+            return text  # integers alone (labels = "torch.arange(N)") may be class indices
         indexing = {
             id(n) for sub in ast.walk(tree) if isinstance(sub, ast.Subscript)
             for n in ast.walk(sub.slice)
+        } | {
+            id(n) for call in ast.walk(tree) if _takes_indices_hn25(call)
+            for a in [*call.args, *(k.value for k in call.keywords)] for n in ast.walk(a)
         }
 
         def ramp(child: ast.AST) -> ast.expr | None:
@@ -1889,6 +1896,20 @@ class _Validator:
             return ast.Name(label, ast.Load())
 
         return _replaced(text, tree, ramp)
+
+    def _tensor_outside_aranges_hn25(self, tree: ast.AST, shapes, dims) -> bool:
+        """The line reads a tensor of the spec (not a size, not a made input) outside its
+        aranges: its value is then that tensor's floats, not integers alone."""
+        stack = [tree]
+        while stack:
+            n = stack.pop()
+            if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and n.func.attr == "arange":
+                continue
+            if isinstance(n, ast.Name) and n.id in shapes and n.id not in dims:
+                if n.id not in self.made_labels:
+                    return True
+            stack.extend(ast.iter_child_nodes(n))
+        return False
 
     def _arange_bounds_hn25(self, node: ast.AST, shapes, dims) -> tuple[int, int] | None:
         """(a, b) of a module's ``arange(b)`` / ``arange(a, b)`` (sizes as ``np.ones`` takes
@@ -3112,6 +3133,24 @@ def block_size(lo: int, hi: int, dims: dict[str, int]) -> int:
             env[d.label] = int(d)
         env.update(dict(getattr(d, "env", ())))
     return _as_size(p, env)
+
+
+def _takes_indices_hn25(node: ast.AST) -> bool:
+    """``node`` is a call that may read integers as class indices or positions (a loss, one_hot,
+    gather, an embedding …): an arange inside it keeps PyTorch's integer meaning."""
+    if not isinstance(node, ast.Call):
+        return False
+    f = node.func
+    name = f.attr if isinstance(f, ast.Attribute) else getattr(f, "id", "")
+    return (
+        "loss" in name.lower() or "entropy" in name.lower() or name in _INDEX_READERS_HN25
+    )
+
+
+_INDEX_READERS_HN25 = frozenset({
+    "one_hot", "gather", "take_along_axis", "take", "index_select", "embedding", "scatter",
+    "scatter_add", "index_add", "bincount", "CrossEntropyLoss", "NLLLoss",
+})
 
 
 def _replaced(text: str, tree: ast.AST, make: Callable[[ast.AST], ast.expr | None]) -> str:
