@@ -287,6 +287,36 @@ def test_a_triangle_of_a_matrix_is_the_matrix_times_the_triangle_of_ones(n: int,
     _both(_TRI.format(n=n, line=line), "tri")
 
 
+
+_CHOL = """
+[dims]
+N = {n}
+D = 3
+[inputs]
+x = ["N", "D"]
+[params]
+A = ["D", "D"]
+v = ["D"]
+[forward]
+L = "{line}"
+loss = "((x @ L @ L.T) ** 2).sum() / N"
+"""
+
+
+@pytest.mark.parametrize(
+    "n, line",
+    [
+        (2, "torch.tril(A, -1) + torch.diag(torch.exp(v))"),
+        (3, "np.tril(A, -1) + np.diag(np.exp(v) + 0.1)"),
+        (2, "A.tril(-1) + torch.diag_embed(F.softplus(v)) * 0.5"),
+    ],
+)
+def test_a_diagonal_matrix_of_a_vector_on_its_own(n: int, line: str) -> None:
+    """A Cholesky parametrisation's ``diag(exp(v))`` outside a product was refused ("a diagonal
+    matrix on its own line is not read"): of a 1-D vector of known length it is ``I * v``."""
+    _both(_CHOL.format(n=n, line=line), "chol")
+
+
 @pytest.mark.xfail(
     strict=True,
     reason="gaussian_nll_loss's var below eps (1e-6): PyTorch clamps its value only (the gradient "

@@ -988,6 +988,7 @@ class _Validator:
                     text = self.ones_made(f'{where} = "{text}"', text, inputs, shapes, dims)
                     text = self.zeros_made_hn23(f'{where} = "{text}"', text, inputs, shapes, dims)
                     text = self.arange_made_hn25(text, inputs, shapes, dims)
+                    text = self.diag_made_hn25(text, inputs, shapes)
                     text = self.eye_made(f'{where} = "{text}"', text, inputs, shapes, dims)
                     text = self.sdpa(f'{where} = "{text}"', text, shapes, constants, dims, dialect)
                     text = self.squeezed(f'{where} = "{text}"', text, shapes, constants, dims)
@@ -1910,6 +1911,45 @@ class _Validator:
                     return True
             stack.extend(ast.iter_child_nodes(n))
         return False
+
+    def diag_made_hn25(self, text: str, inputs, shapes) -> str:
+        """``torch.diag(v)`` / ``np.diag(v)`` / ``torch.diag_embed(v)`` of a 1-D vector whose length
+        the shapes give, outside a matrix product (a Cholesky factor's ``tril(A, -1) +
+        diag(exp(v))``): the diagonal matrix ``I * v`` with the made identity (v a row, so
+        column j is scaled by v_j). In a product it is left to the product's own reading."""
+        if "diag" not in text:
+            return text
+        tree = spelling.parsed(text)
+        if tree is None:
+            return text
+        in_product = {
+            id(side) for n in ast.walk(tree)
+            if isinstance(n, ast.BinOp) and isinstance(n.op, ast.MatMult)
+            for side in (n.left, n.right)
+        }
+        scalars = frozenset(k for k, v in shapes.items() if not v)
+
+        def diagonal(child: ast.AST) -> ast.expr | None:
+            if id(child) in in_product or not isinstance(child, ast.Call):
+                return None
+            f = child.func
+            if not (isinstance(f, ast.Attribute) and f.attr in ("diag", "diag_embed")
+                    and ex.module_of(f.value) in EYE_MODULES):
+                return None
+            if len(child.args) != 1 or child.keywords:
+                return None
+            v = child.args[0]
+            size = ex._ast_shape(v, shapes)
+            try:
+                flat = ex.is_one_dimensional(ast.unparse(v), frozenset(self.one_d), scalars, shapes)
+            except (SyntaxError, ex.ExprError):
+                return None
+            if size is None or size[0] != 1 or not flat:
+                return None
+            eye = ast.Name(self._eye_input(size[1], inputs, shapes), ast.Load())
+            return ast.BinOp(eye, ast.Mult(), v)
+
+        return _replaced(text, tree, diagonal)
 
     def _arange_bounds_hn25(self, node: ast.AST, shapes, dims) -> tuple[int, int] | None:
         """(a, b) of a module's ``arange(b)`` / ``arange(a, b)`` (sizes as ``np.ones`` takes
