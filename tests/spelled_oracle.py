@@ -1098,6 +1098,7 @@ def namespace(
     modules.update({k: torch.distributions for k in ("D", "dist", "dists", "td")})
     modules["tfd"] = _tfd_shim()
     _extras_hn24(modules)
+    _extras_hn25(modules)
     ns.update(modules)
     ns["bool"] = bool  # mask.astype(bool): the builtin type names NumPy's boolean dtype
     dims = {**s.dims, **(sizes or {})}
@@ -1284,3 +1285,16 @@ def _extras_hn24(modules: dict[str, Any]) -> None:
     tf.bool = bool
     tf.cast = lambda x, dtype: _t(x) != 0 if dtype is bool else _t(x).to(D)
     tf.logical_not = torch.logical_not
+
+
+def _extras_hn25(modules: dict[str, Any]) -> None:
+    """heldnets25: NumPy's inverse sine/cosine and TensorFlow's tf.math element-wise functions
+    the course specs use (tf.math.softplus, sinh, cosh, …), each PyTorch's own."""
+    np_shim, tf = modules["np"], modules["tf"]
+    np_shim.arcsin = lambda x: torch.asin(_t(x))
+    np_shim.arccos = lambda x: torch.acos(_t(x))
+    np_shim.argmax = lambda x, axis=None, keepdims=False: torch.argmax(_t(x), dim=axis, keepdim=keepdims)
+    for name in ("softplus", "sinh", "cosh", "sin", "cos", "asin", "acos", "atan", "log1p",
+                 "expm1", "sigmoid", "erf", "erfc", "lgamma", "digamma"):
+        if not hasattr(tf.math, name):
+            setattr(tf.math, name, getattr(torch, name, None) or getattr(F, name))

@@ -145,7 +145,7 @@ REFUSED = {
     "typo_shape": "shape mismatch in '@': left is (2, 3), right is (1, 3)",
     "dim_typo": "[params] W: size 'd + k': unknown dimension 'k'",
     # branch heldnets5: a function derive does not have, refused with the list of those it has
-    "unknown_function": "unknown function 'bessel_j0'; allowed: abs, acosh, asinh",
+    "unknown_function": "unknown function 'bessel_j0'; allowed: abs, acos, acosh, asin, asinh",
     # branch heldnets6: an integer label outside the classes, an axis a matrix does not have
     "label_out_of_range": "[values] y: label 3 is not a class: there are 3 (0 to 2)",
     "axis_out_of_range": "sum(…, axis) must be 0 or 1 on a matrix",
@@ -244,6 +244,12 @@ REFUSED = {
     "hn23_fixed_point_until_converged": "a choice by a condition is not read",
     "hn23_glow_slogdet_flow": "slogdet() is read only for a named square matrix",
     "hn23_d2l_masked_softmax_cn": "bmm() multiplies batches of matrices (3-D tensors)",
+    # branch heldnets25: MoE top-k gating, argmax hard attention, a loop over a data-dependent
+    # length, a soft MoE's experts stacked into a 3-D tensor — each named
+    "hn24_switch_topk_gating": "topk() picks entries by their rank in the data",
+    "hn24_hard_attention_argmax": "argmax() returns indices, which have no gradient",
+    "hn24_rnn_loop_data_length_cn": "a loop is not read",
+    "hn24_moe_soft_gating_einsum": "stack() makes a new axis (a 3-D tensor)",
 }
 
 

@@ -137,9 +137,11 @@ def test_the_triangle_is_not_its_transpose() -> None:
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_a_triangle_of_a_parameter_is_refused_naming_it(lang: str) -> None:
-    lines = 'p = "torch.sigmoid(s) * torch.tril(Wq)"'
+    """(heldnets25: a triangle of a matrix whose size the shapes give, ``torch.tril(Wq)``, is
+    now read as ``Wq * tril``; one of an expression of no known size is still refused.)"""
+    lines = 'p = "torch.sigmoid(s) * torch.tril(torch.softmax(s, dim=-1))"'
     msg = _refusal(_CAUSAL.format(t=3, lines=lines), lang)
-    assert "torch.tril(Wq)" in msg
+    assert "torch.tril(torch.softmax(s, dim=-1))" in msg
     assert "[values]" in msg
 
 

@@ -503,7 +503,7 @@ def test_labels_made_one_hot_and_used_as_numbers_are_refused() -> None:
         ("tf.nn.softmax_cross_entropy_with_logits(labels=C, logits=Z, axis=0)", "last axis"),
         ("Z.masked_fill(B == 0, float('-inf'))", "masked_fill(tril == 0, -1e9)"),
         ("F.layer_norm(Z, (m, n))", "last axis"),
-        ("F.triplet_margin_loss(Z, Y, X, p=1)", "p=2"),
+        ("F.triplet_margin_loss(Z, Y, X, p=3)", "p=2"),
         ("F.cross_entropy(Z, torch.arange(m))", "[values] labels = [0, 1, …, N − 1]"),
         ("np.trace(W)", "np.trace(A @ B) = sum(A * B.T)"),
     ],

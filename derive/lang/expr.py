@@ -1402,6 +1402,7 @@ class _Converter:
             "np.linalg", "jnp.linalg", "numpy.linalg", "torch.linalg"
         ):
             node = self.vector_norm(node)
+        node = spelling.argmax_labels_hn25(spelling.keywords(node))
         node = spelling.class_indices(spelling.keywords(node), self.picks)
         try:
             respelled = spelling.respell(node, module)
@@ -2164,6 +2165,11 @@ def int_index(node: ast.AST) -> int | None:
 def is_arange(node: ast.AST) -> bool:
     """``np.arange(n)``, ``torch.arange(n)``, ``range(n)`` with one argument."""
     return _is_arange(node)
+
+
+def dialect_module_hn25(node: ast.AST) -> bool:
+    """``node`` spells one of the array modules (``np``, ``torch``, ``jnp``, ``tf`` …)."""
+    return bool(_module_of(node))
 
 
 def _is_arange(node: ast.AST) -> bool:

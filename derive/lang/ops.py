@@ -2133,6 +2133,56 @@ _SINC_BESSEL_ROWS: tuple[Op, ...] = (
     ),
 )
 _ROWS = (*_ROWS, *_SINC_BESSEL_ROWS)
+
+# ---- heldnets25: the inverse sine and cosine (issue 9: ArcFace's torch.acos of a clamped cosine)
+# Both are defined on [-1, 1] but their derivative ∓1/√(1 − x²) is infinite at ±1 (PyTorch: inf,
+# then NaN), so the domain is the open interval, as atanh's: a value exactly ±1 is refused.
+
+
+def _inverse_sine_slope_hn24(m: Any, x: Any) -> Any:
+    """(1 − x²)^(−1/2), the inverse sine's derivative (the inverse cosine's with a minus)."""
+    return m.Pow(m.sub(_one(m), m.Pow(x, 2)), sp.Rational(-1, 2))
+
+
+_ARC_ROWS_HN24: tuple[Op, ...] = (
+    Op(
+        "asin",
+        ELEMENTWISE,
+        sympy=sp.asin,
+        sympy_class=sp.asin,
+        derivative=lambda x: 1 / sp.sqrt(1 - x**2),
+        pull=_local(lambda m, x, y: _inverse_sine_slope_hn24(m, x)),
+        rule="asin-derivative",
+        numpy=np.arcsin,
+        mpmath=mpmath.asin,
+        torch=lambda x: _torch_mod(x).asin(x),
+        numpy_src="np.arcsin({x})",
+        torch_src="torch.asin({x})",
+        tex="\\arcsin",
+        text="asin",
+        domain=("open_unit",),
+        numpy_names=("asin", "arcsin"),
+    ),
+    Op(
+        "acos",
+        ELEMENTWISE,
+        sympy=sp.acos,
+        sympy_class=sp.acos,
+        derivative=lambda x: -1 / sp.sqrt(1 - x**2),
+        pull=_local(lambda m, x, y: m.neg(_inverse_sine_slope_hn24(m, x))),
+        rule="acos-derivative",
+        numpy=np.arccos,
+        mpmath=mpmath.acos,
+        torch=lambda x: _torch_mod(x).acos(x),
+        numpy_src="np.arccos({x})",
+        torch_src="torch.acos({x})",
+        tex="\\arccos",
+        text="acos",
+        domain=("open_unit",),
+        numpy_names=("acos", "arccos"),
+    ),
+)
+_ROWS = (*_ROWS, *_ARC_ROWS_HN24)
 BUILTIN: dict[str, Op] = {op.name: op for op in _ROWS}
 OPS: dict[str, Op] = dict(BUILTIN)
 

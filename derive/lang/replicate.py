@@ -388,7 +388,7 @@ class _Replicas(ast.NodeTransformer):
         names = ("a", "b", "axis")
         a = dict(zip(names, args, strict=False))
         for alias, key in (("input", "a"), ("other", "b"), ("x1", "a"), ("x2", "b"),
-                           ("dim", "axis")):
+                           ("dim", "axis"), ("axis", "axis")):  # np.cross(a, b, axis=1)
             if alias in kw:
                 a[key] = kw.pop(alias)
         if how == "method" or kw or len(args) > 3 or "a" not in a or "b" not in a:

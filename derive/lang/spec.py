@@ -929,6 +929,7 @@ class _Validator:
         self.made_labels: dict[str, list[int]] = {}  # torch.arange(N) targets, as inputs
         self.made_ones: dict[tuple[int, int, bool], str] = {}  # np.ones((m, 1)): inputs of ones
         self.made_zeros_hn23: dict[tuple[int, int, bool], str] = {}  # torch.zeros(m, 1), alike
+        self.made_aranges_hn25: dict[tuple[int, int], str] = {}  # torch.arange(n) in arithmetic
         self.made_eyes: dict[int, str] = {}  # np.eye(n): inputs holding the identity
         self.bernoulli_support: set[str] = set()  # values of Bernoulli(…).log_prob: 0 or 1
         self.made_tris: dict[tuple[str, int, int, int], str] = {}  # torch.tril(torch.ones(T, T))
@@ -987,6 +988,8 @@ class _Validator:
                     text = self.tri_made(f'{where} = "{text}"', text, inputs, shapes, dims)
                     text = self.ones_made(f'{where} = "{text}"', text, inputs, shapes, dims)
                     text = self.zeros_made_hn23(f'{where} = "{text}"', text, inputs, shapes, dims)
+                    text = self.arange_made_hn25(text, inputs, shapes, dims)
+                    text = self.diag_made_hn25(text, inputs, shapes)
                     text = self.eye_made(f'{where} = "{text}"', text, inputs, shapes, dims)
                     text = self.sdpa(f'{where} = "{text}"', text, shapes, constants, dims, dialect)
                     text = self.squeezed(f'{where} = "{text}"', text, shapes, constants, dims)
@@ -1831,10 +1834,13 @@ class _Validator:
             if self._ones_shape(where, f.value, shapes, dims) is not None:
                 args = [f.value, *args]  # torch.ones(T, T).tril(): the method of the ones
             elif ex.module_of(f.value) not in EYE_MODULES:
-                return None
+                args = [f.value, *args]  # heldnets25: A.tril(), the method of a matrix
             made = self._ones_shape(where, args[0], shapes, dims) if args else None
             offset = [*args[1:], *(k.value for k in child.keywords if k.arg in TRI_KEYS)]
             k = ex.int_index(offset[0]) if len(offset) == 1 else 0 if not offset else None
+            masked = self._tri_of_matrix_hn25(f.attr, args, made, k, child, inputs, shapes)
+            if masked is not None:
+                return masked
             if made is None or made[1] or k is None or len(args) + len(child.keywords) > 2:
                 raise self.err(
                     where,
@@ -1844,6 +1850,20 @@ class _Validator:
             return ast.Name(self._tri_input(f.attr, made[0], k, inputs, shapes), ast.Load())
 
         return _replaced(text, tree, tri)
+
+    def _tri_of_matrix_hn25(self, name: str, args, made, k, call: ast.Call, inputs, shapes):
+        """``torch.tril(A)`` / ``np.triu(A @ B, k=1)`` / ``A.tril(-1)`` of a matrix that is not
+        a block of ones (a Cholesky factor's lower triangle, a strictly upper part): the matrix
+        times the triangle of ones of its size, ``A * tril`` — PyTorch's value, and its gradient
+        the triangle of the upstream one. ``None`` where the size is not known from the shapes
+        (the caller's refusal then names the forms read)."""
+        if made is not None or not args or k is None or len(args) + len(call.keywords) > 2:
+            return None
+        shape = ex._ast_shape(args[0], shapes)
+        if shape is None:
+            return None
+        label = self._tri_input(name, shape, k, inputs, shapes)
+        return ast.BinOp(args[0], ast.Mult(), ast.Name(label, ast.Load()))
 
     def _tri_input(self, name: str, shape: tuple[Any, Any], k: int, inputs, shapes) -> str:
         """The input holding ``name`` (tril: entries with j − i ≤ k, triu: j − i ≥ k) of a
@@ -1862,6 +1882,119 @@ class _Validator:
         self.made_labels[label] = [[int(keep(j - i)) for j in cols] for i in rows]
         self.made_tris[key] = label
         return label
+
+    def arange_made_hn25(self, text: str, inputs, shapes, dims) -> str:
+        """``torch.arange(n)`` / ``np.arange(a, b)`` / ``jnp.arange(n, dtype=…)`` in arithmetic (ALiBi's
+        distances ``torch.arange(K) - torch.arange(Q)[:, None]``, a position ramp): a 1-D input
+        holding ``a, a + 1, …, b − 1`` named ``arange_n`` (``arange_a_b``), given as the identity
+        is, so every point keeps it. An arange indexing a tensor (``P[np.arange(N), y]``, read as
+        class labels), inside a loss or another call that reads class indices (PyTorch's arange
+        is integers there), or in a line of integers alone (``labels = "torch.arange(N)"``, which
+        a later line may use as class labels) is left as it is; Python's ``range`` too. ``text``
+        is returned with the name in place."""
+        if "arange" not in text:
+            return text
+        tree = spelling.parsed(text)
+        if tree is None:
+            return text
+        if not self._tensor_outside_aranges_hn25(tree, shapes, dims):
+            return text  # integers alone (labels = "torch.arange(N)") may be class indices
+        indexing = {
+            id(n) for sub in ast.walk(tree) if isinstance(sub, ast.Subscript)
+            for n in ast.walk(sub.slice)
+        } | {
+            id(n) for call in ast.walk(tree) if _takes_indices_hn25(call)
+            for a in [*call.args, *(k.value for k in call.keywords)] for n in ast.walk(a)
+        }
+
+        def ramp(child: ast.AST) -> ast.expr | None:
+            bounds = None if id(child) in indexing else self._arange_bounds_hn25(child, shapes, dims)
+            if bounds is None:
+                return None
+            label = self.made_aranges_hn25.get(bounds)
+            if label is None:
+                lo, hi = bounds
+                label = f"arange_{hi}" if lo == 0 else f"arange_{lo}_{hi}"
+                while label in shapes or label in self.names:
+                    label += "_"
+                inputs[label] = shapes[label] = (1, hi - lo)
+                self.names[label] = "inputs"
+                self.one_d[label] = str(hi - lo)
+                self.made_labels[label] = list(range(lo, hi))
+                self.made_aranges_hn25[bounds] = label
+            return ast.Name(label, ast.Load())
+
+        return _replaced(text, tree, ramp)
+
+    def _tensor_outside_aranges_hn25(self, tree: ast.AST, shapes, dims) -> bool:
+        """The line reads a tensor of the spec (not a size, not a made input) outside its
+        aranges: its value is then that tensor's floats, not integers alone."""
+        stack = [tree]
+        while stack:
+            n = stack.pop()
+            if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and n.func.attr == "arange":
+                continue
+            if isinstance(n, ast.Name) and n.id in shapes and n.id not in dims:
+                if n.id not in self.made_labels:
+                    return True
+            stack.extend(ast.iter_child_nodes(n))
+        return False
+
+    def diag_made_hn25(self, text: str, inputs, shapes) -> str:
+        """``torch.diag(v)`` / ``np.diag(v)`` / ``torch.diag_embed(v)`` of a 1-D vector whose length
+        the shapes give, outside a matrix product (a Cholesky factor's ``tril(A, -1) +
+        diag(exp(v))``): the diagonal matrix ``I * v`` with the made identity (v a row, so
+        column j is scaled by v_j). In a product it is left to the product's own reading."""
+        if "diag" not in text:
+            return text
+        tree = spelling.parsed(text)
+        if tree is None:
+            return text
+        in_product = {
+            id(side) for n in ast.walk(tree)
+            if isinstance(n, ast.BinOp) and isinstance(n.op, ast.MatMult)
+            for side in (n.left, n.right)
+        }
+        scalars = frozenset(k for k, v in shapes.items() if not v)
+
+        def diagonal(child: ast.AST) -> ast.expr | None:
+            if id(child) in in_product or not isinstance(child, ast.Call):
+                return None
+            f = child.func
+            if not (isinstance(f, ast.Attribute) and f.attr in ("diag", "diag_embed")
+                    and ex.module_of(f.value) in EYE_MODULES):
+                return None
+            if len(child.args) != 1 or child.keywords:
+                return None
+            v = child.args[0]
+            size = ex._ast_shape(v, shapes)
+            try:
+                flat = ex.is_one_dimensional(ast.unparse(v), frozenset(self.one_d), scalars, shapes)
+            except (SyntaxError, ex.ExprError):
+                return None
+            if size is None or size[0] != 1 or not flat:
+                return None
+            eye = ast.Name(self._eye_input(size[1], inputs, shapes), ast.Load())
+            return ast.BinOp(eye, ast.Mult(), v)
+
+        return _replaced(text, tree, diagonal)
+
+    def _arange_bounds_hn25(self, node: ast.AST, shapes, dims) -> tuple[int, int] | None:
+        """(a, b) of a module's ``arange(b)`` / ``arange(a, b)`` (sizes as ``np.ones`` takes
+        them; a ``dtype=`` only), with a < b, else ``None``."""
+        if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)):
+            return None
+        if node.func.attr != "arange" or not ex.dialect_module_hn25(node.func.value):
+            return None
+        if any(k.arg != "dtype" for k in node.keywords) or not 1 <= len(node.args) <= 2:
+            return None
+        ends = [self._ones_size(a, shapes, dims) for a in node.args]
+        if len(ends) == 2 and isinstance(node.args[0], ast.Constant) and node.args[0].value == 0:
+            ends[0] = 0
+        if any(v is None for v in ends):
+            return None
+        lo, hi = (0, int(ends[0])) if len(ends) == 1 else (int(ends[0]), int(ends[1]))
+        return (lo, hi) if lo < hi else None
 
     def zeros_made_hn23(self, where: str, text: str, inputs, shapes, dims) -> str:
         """``torch.zeros(r, 1)`` / ``np.zeros((r, 1))`` / ``np.zeros(c)`` written in a line (the
@@ -3078,6 +3211,24 @@ def block_size(lo: int, hi: int, dims: dict[str, int]) -> int:
             env[d.label] = int(d)
         env.update(dict(getattr(d, "env", ())))
     return _as_size(p, env)
+
+
+def _takes_indices_hn25(node: ast.AST) -> bool:
+    """``node`` is a call that may read integers as class indices or positions (a loss, one_hot,
+    gather, an embedding …): an arange inside it keeps PyTorch's integer meaning."""
+    if not isinstance(node, ast.Call):
+        return False
+    f = node.func
+    name = f.attr if isinstance(f, ast.Attribute) else getattr(f, "id", "")
+    return (
+        "loss" in name.lower() or "entropy" in name.lower() or name in _INDEX_READERS_HN25
+    )
+
+
+_INDEX_READERS_HN25 = frozenset({
+    "one_hot", "gather", "take_along_axis", "take", "index_select", "embedding", "scatter",
+    "scatter_add", "index_add", "bincount", "CrossEntropyLoss", "NLLLoss",
+})
 
 
 def _replaced(text: str, tree: ast.AST, make: Callable[[ast.AST], ast.expr | None]) -> str:

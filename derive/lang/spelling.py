@@ -1091,6 +1091,56 @@ def _ce_weighted(
     return _per_row(row, r, "cross_entropy")
 
 
+def _argmax_rows_hn25(node: ast.expr) -> ast.expr | None:
+    """X of ``X.argmax(dim=1)`` / ``torch.argmax(X, dim=-1)`` / ``np.argmax(X, axis=1)`` /
+    ``tf.argmax(X, 1)`` (the class of each row, not kept as a column), else ``None``."""
+    if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)):
+        return None
+    if node.func.attr != "argmax":
+        return None
+    method = not module_of(node.func.value)
+    args = [node.func.value, *node.args] if method else list(node.args)
+    kw = {k.arg: k.value for k in node.keywords}
+    axis = args[1] if len(args) > 1 else kw.get("dim", kw.get("axis"))
+    keep = kw.get("keepdim", kw.get("keepdims"))
+    if len(args) not in (1, 2) or set(kw) - {"dim", "axis", "keepdim", "keepdims"}:
+        return None
+    if keep is not None and not (isinstance(keep, ast.Constant) and keep.value is False):
+        return None
+    try:
+        along = None if axis is None else _axis_value(axis)
+    except SpellingError:
+        return None
+    return args[0] if along == 1 and axis is not None else None
+
+
+def argmax_labels_hn25(node: ast.Call) -> ast.Call:
+    """``cross_entropy(z, Y.argmax(dim=1))`` / ``nll_loss(…)``: class indices taken from a one-hot
+    (or score) matrix are read as the one-hot rows of each row's first largest entry,
+    ``max_mask(Y)`` — PyTorch's argmax (the first of tied entries), constant as indices are —
+    marked as class indices (PyTorch's weighted 'mean' divides by the summed weights). An
+    ``ignore_index`` is left to the argmax refusal (it compares the indices themselves)."""
+    if not isinstance(node.func, ast.Name) or node.func.id not in ("cross_entropy", "nll_loss"):
+        return node
+    if any(k.arg == "ignore_index" for k in node.keywords):
+        return node
+    args, kws = list(node.args), list(node.keywords)
+    if len(args) > 1:
+        rows = _argmax_rows_hn25(args[1])
+        if rows is not None:
+            args[1] = _call("max_mask", rows)
+    else:
+        hit = next((k for k in kws if k.arg == "target"), None)
+        rows = _argmax_rows_hn25(hit.value) if hit is not None else None
+        if rows is not None:
+            kws = [ast.keyword("target", _call("max_mask", rows)) if k is hit else k for k in kws]
+    if rows is None:
+        return node
+    if all(k.arg != _INDEX_MARK for k in kws):
+        kws.append(ast.keyword(_INDEX_MARK, ast.Constant(True)))
+    return ast.copy_location(ast.Call(node.func, args, kws), node)
+
+
 def class_indices(node: ast.Call, picks: dict[str, tuple[str, int]]) -> ast.Call:
     """``cross_entropy(z, y, weight=…)`` with ``y`` class indices (a name of ``picks``, read as
     one-hot rows): marked, since PyTorch's weighted 'mean' then divides by the summed weights."""
@@ -1588,15 +1638,21 @@ def _distance(x1: ast.expr, x2: ast.expr, eps: ast.expr) -> ast.expr:
     return _call("sqrt", _call("sum", sq, axis=_num(1), keepdims=ast.Constant(True)))
 
 
+def _row_distance_hn25(a: dict[str, ast.expr], x1: ast.expr, x2: ast.expr, name: str) -> ast.expr:
+    """PyTorch's ``pairwise_distance(x1, x2, p, eps)`` of each row as an ``[N, 1]`` column, for
+    p = 2 (the default) or p = 1, ‖x1 − x2 + eps‖₁ (abs's kink with PyTorch's 0): shared by
+    ``pairwise_distance`` and ``triplet_margin_loss``, which PyTorch computes with it."""
+    eps = a.get("eps", _num(1e-6))
+    if _p_one(a.get("p")):
+        return _call("sum", _call("abs", _add(_sub(x1, x2), eps)), axis=_num(1),
+                     keepdims=ast.Constant(True))
+    _p_two(a, name)
+    return _distance(x1, x2, eps)
+
+
 def _pairwise_distance(node: ast.Call, how: str) -> ast.expr:
     a = _bound(node, "pairwise_distance", ("x1", "x2", "p", "eps", "keepdims"), 2)
-    eps = a.get("eps", _num(1e-6))
-    if _p_one(a.get("p")):  # ‖x1 − x2 + eps‖₁ of each row (abs's kink with PyTorch's 0)
-        d = _call("sum", _call("abs", _add(_sub(a["x1"], a["x2"]), eps)), axis=_num(1),
-                  keepdims=ast.Constant(True))
-    else:
-        _p_two(a, "pairwise_distance")
-        d = _distance(a["x1"], a["x2"], eps)
+    d = _row_distance_hn25(a, a["x1"], a["x2"], "pairwise_distance")
     keep = a.get("keepdims")
     # without keepdim PyTorch's result is 1-D: a row, as derive reads 1-D vectors
     return d if isinstance(keep, ast.Constant) and keep.value is True else _t(d)
@@ -1629,17 +1685,19 @@ def _row_losses(elem: ast.expr, r: str, name: str) -> ast.expr:
 
 
 def _triplet(a: dict[str, ast.expr], r: str) -> ast.expr:
-    """``F.triplet_margin_loss(a, p, n, margin=1, p=2, eps=1e-6)``: ``clamp_min(margin + d(a, p)
-    − d(a, n), 0)`` with PyTorch's ``pairwise_distance`` (gradient 1 at exactly 0, as
-    ``clamp_min``'s)."""
-    _p_two(a, "triplet_margin_loss")
-    if not _is_none(a.get("swap")) and not (
-        isinstance(a["swap"], ast.Constant) and a["swap"].value is False
-    ):
-        raise SpellingError(catalog.said("spec.spelling.triplet_1"))
-    eps = a.get("eps", _num(1e-6))
-    pos = _distance(a["anchor"], a["positive"], eps)
-    neg = _distance(a["anchor"], a["negative"], eps)
+    """``F.triplet_margin_loss(a, p, n, margin=1, p=2, eps=1e-6, swap=False)``: ``clamp_min(margin
+    + d(a, p) − d(a, n), 0)`` with PyTorch's ``pairwise_distance`` (p = 2 or 1; gradient 1 at
+    exactly 0, as ``clamp_min``'s); ``swap=True`` takes min(d(a, n), d(p, n)) for d(a, n)."""
+    pos = _row_distance_hn25(a, a["anchor"], a["positive"], "triplet_margin_loss")
+    neg = _row_distance_hn25(a, a["anchor"], a["negative"], "triplet_margin_loss")
+    swap = a.get("swap")
+    if not _is_none(swap) and not (isinstance(swap, ast.Constant) and swap.value is False):
+        if not (isinstance(swap, ast.Constant) and swap.value is True):
+            raise SpellingError(catalog.said("spec.spelling.triplet_1"))
+        # heldnets25: the distance swap (Balntas et al. 2016), PyTorch's torch.min(d(a, n),
+        # d(p, n)): the nearer of the negative's distances to the anchor and to the positive
+        swapped = _row_distance_hn25(a, a["positive"], a["negative"], "triplet_margin_loss")
+        neg = _call("minimum", neg, swapped)
     elem = _add(a.get("margin", _num(1.0)), _sub(pos, neg))
     return _row_losses(_clip(_num(0), None, elem, "triplet_margin_loss"), r, "triplet_margin_loss")
 
@@ -3427,6 +3485,9 @@ REWRITES.update(
         "arcsinh": _one("arcsinh", lambda x: _call("asinh", x)),
         "arccosh": _one("arccosh", lambda x: _call("acosh", x)),
         "arctanh": _one("arctanh", lambda x: _call("atanh", x)),
+        # heldnets25: NumPy's names of the inverse sine and cosine rows
+        "arcsin": _one("arcsin", lambda x: _call("asin", x)),
+        "arccos": _one("arccos", lambda x: _call("acos", x)),
         "atan2": _atan2,
         "arctan2": _atan2,
         "divide_no_nan": _divide_no_nan,
