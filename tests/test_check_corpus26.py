@@ -55,3 +55,77 @@ def _verdict(net: str, wrt: str, text: str | None = None, **kw: object) -> tuple
 
     r = check(net, wrt, text, **kw) if text is not None else check(net, wrt, **kw)
     return r.verdict, r.code
+
+
+def test_per_example_outer_products_summed() -> None:
+    """``sum(np.outer(A1[i], A2[i] - Y[i]) for i in range(m))`` (a list comprehension,
+    ``torch.outer``, ``range(len(X))`` alike) is the batch's ``A1.T @ (A2 - Y)``, a step's name (``dZ1[i]``) alike (it was "np.outer
+    needs two vectors"); a sign or a missing 1/m keeps its verdict, and a row that is not the
+    example's (``P[0]``) or a batch tensor used whole stays refused."""
+    import pytest
+
+    from derive.checker.check import FormulaError
+
+    assert _verdict("mlp-bce", "W2", "dW2 = sum(torch.outer(A1[j], A2[j] - Y[j]) for j in range(len(A1))) / m") == ("correct", None)
+    assert _verdict("softmax-regression", "W", "dW = sum([np.outer(X[k], Y[k] - P[k]) for k in range(m)]) / m") == ("incorrect", "sign")
+    assert _verdict("softmax-regression", "W", "dW = sum(np.outer(X[n], P[n] - Y[n]) for n in range(X.shape[0]))") == ("incorrect", "scale-factor")
+    assert _verdict("mlp-bce", "W1", f"dZ1 = (A2 - Y) @ W2.T * (Z1 > 0)\ndW1 = sum(np.outer(X[i], dZ1[i]) for i in range(m)) / m") == ("correct", None)
+    with pytest.raises(FormulaError):
+        _verdict("softmax-regression", "W", "dW = sum(np.outer(X[i], P[0] - Y[i]) for i in range(m)) / m")
+    with pytest.raises(FormulaError):
+        _verdict("softmax-regression", "W", "dW = sum(np.outer(X[i], P - Y[i]) for i in range(m)) / m")
+
+
+def test_percentages_as_hand_numbers() -> None:
+    """A hand number written as a percentage (``-17.63 %``, ``6.04\\%``, each entry of a list)
+    is that number over 100, to the digits written (it was "not a decimal number"); a wrong
+    percentage stays wrong."""
+    assert _verdict("mlp-bce", "W2[0,0]", value="-17.63 %") == ("correct", None)
+    assert _verdict("mlp-bce", "b2", value="\\approx 6.04\\%") == ("correct", None)
+    assert _verdict("mlp-bce", "W2[0,0]", value="-1.763%")[0] == "incorrect"
+    assert _verdict("neuron", "w", value="[-6.12%, -3.67%, -2.45%]") == ("correct", None)
+    assert _verdict("neuron", "w", value="[-6.12%, 3.67%, -2.45%]")[0] == "incorrect"
+
+
+def test_a_matrix_after_about_or_inside_display_dollars() -> None:
+    """A whole matrix of hand numbers after a word for "about" (``≈``, ``\\approx``,
+    ``approx.``, ``约``) or inside ``$…$``/``$$…$$`` is read as the matrix (it was "needs one
+    entry"); a wrong entry inside stays wrong."""
+    assert _verdict("tiny-mlp", "W2", value="≈ [[-0.1139], [-0.1172]]") == ("correct", None)
+    assert _verdict("tiny-mlp", "W2", value="approx. [[-0.1139], [-0.1172]]") == ("correct", None)
+    assert _verdict("tiny-mlp", "W2", value="约 [[-0.1139], [0.1172]]")[0] == "incorrect"
+    assert _verdict("tiny-mlp", "W2", value="$\\begin{pmatrix} -0.1139 \\\\ -0.1172 \\end{pmatrix}$") == ("correct", None)
+    assert _verdict("softmax-regression", "b", value="$$[-0.0735, 0.3709, -0.2975]$$") == ("correct", None)
+
+
+def test_markdown_title_and_a_name_set_to_a_math_span() -> None:
+    """A Markdown cell's bold title line (``**Question 3**``) is no statement, and a line
+    ``dW = $…$`` (a code name set to one math span, after a list marker or bold) is the
+    statement in math (both were refused); the sign and scale keep their verdicts."""
+    cell = "**Question 3 (b)**\n\n- dZ = $\\frac{1}{m}(P - Y)$\n- **dW** = $X^{T} dZ$"
+    assert _verdict("softmax-regression", "W", cell, latex=True) == ("correct", None)
+    assert _verdict("softmax-regression", "W", cell.replace("(P - Y)", "(Y - P)"), latex=True) == ("incorrect", "sign")
+    assert _verdict("softmax-regression", "W", "__Answer__\ndW = $X^{T}(P - Y)$", latex=True) == ("incorrect", "scale-factor")
+
+
+def test_tensorflow_nn_and_math_functions() -> None:
+    """``tf.nn.softmax(Z)`` (over the last axis unless ``axis=`` says otherwise),
+    ``tf.math.sigmoid``, ``tf.nn.relu`` are PyTorch's functions (they were "not supported"); the
+    column-wise softmax and a missing 1/m keep their verdicts."""
+    assert _verdict("softmax-regression", "W", "dW = tf.transpose(X) @ (tf.nn.softmax(X @ W + b) - Y) / m") == ("correct", None)
+    assert _verdict("softmax-regression", "W", "dW = tf.transpose(X) @ (tf.nn.softmax(Z, axis=0) - Y) / m")[0] == "incorrect"
+    assert _verdict("mlp-bce", "b2", "db2 = tf.reduce_sum(tf.math.sigmoid(Z2) - Y, axis=0, keepdims=True)") == ("incorrect", "scale-factor")
+    assert _verdict("mlp-bce", "W2", "dW2 = tf.transpose(tf.nn.relu(Z1)) @ (A2 - Y) / m") == ("correct", None)
+
+
+def test_a_matrix_of_hand_numbers_where_the_gradient_is_not_evaluable_is_refused() -> None:
+    """A matrix of hand numbers on a network whose exact gradient cannot be evaluated at the
+    example (SimCLR's −1e9 on the diagonal: past the evaluator's cap) is refused with the
+    one-entry message, naming the entry (it crashed with an OverflowError)."""
+    import pytest
+
+    from derive.checker.check import FormulaError
+
+    sc = str(COURSE / "hn23_simclr_nt_xent_temperature.toml")
+    with pytest.raises(FormulaError, match=r"W\[0,0\]"):
+        _verdict(sc, "W", value="[[-3.0, -1.1], [2.9, 0.56], [0.77, 0.056]]")

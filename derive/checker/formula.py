@@ -1043,6 +1043,36 @@ def _leibniz_in(net: Net, text: str) -> bool:
     return any(_plain_leibniz(net, m) for m in _PLAIN_LEIBNIZ.finditer(text))
 
 
+# TensorFlow's element-wise and row-wise functions under tf.nn / tf.math, as PyTorch names them
+_TF_FUNCTIONS_HELDCHECK26 = frozenset(
+    {"softmax", "log_softmax", "sigmoid", "tanh", "exp", "log", "relu", "softplus", "abs", "sqrt", "square"}
+)
+
+
+def _tf_submodule_function_heldcheck26(node: ast.Call) -> ast.Call | None:
+    """``tf.nn.softmax(Z)`` / ``tf.math.sigmoid(Z)`` as ``torch.softmax(Z, -1)`` /
+    ``torch.sigmoid(Z)``: the same function (TensorFlow's softmax is over the last axis unless
+    ``axis=`` says otherwise); None for any other call."""
+    f = node.func
+    if not (
+        isinstance(f, ast.Attribute)
+        and isinstance(f.value, ast.Attribute)
+        and isinstance(f.value.value, ast.Name)
+        and f.value.value.id == "tf"
+        and f.value.attr in ("nn", "math")
+        and f.attr in _TF_FUNCTIONS_HELDCHECK26
+    ):
+        return None
+    args, keywords = list(node.args), list(node.keywords)
+    if any(k.arg not in ("axis", "name") for k in keywords) or len(args) > 2:
+        return None
+    keywords = [k for k in keywords if k.arg == "axis"]
+    if f.attr in ("softmax", "log_softmax") and len(args) == 1 and not keywords:
+        args.append(ast.Constant(-1))
+    torch_fn = ast.Attribute(ast.Name("torch", ast.Load()), f.attr, ast.Load())
+    return ast.fix_missing_locations(ast.Call(torch_fn, args, keywords))
+
+
 # NumPy / PyTorch spellings that are read (``np.`` prefix; all rewritten to the language)
 SUPPORTED_NUMPY = (  # code only: the list is shown as is in every language
     "np.dot",
@@ -2317,9 +2347,71 @@ class _Numpy(ast.NodeTransformer):
         np_sum = ast.Attribute(ast.Name("np", ast.Load()), "sum", ast.Load())
         return ast.fix_missing_locations(ast.Call(np_sum, [body], []))
 
+    def _batch_rows_heldcheck26(self, size: ast.expr, arg: ast.expr, i: str) -> ast.expr | None:
+        """``arg`` of a per-example ``np.outer`` with each tensor whose rows are the batch
+        (its first axis labelled by the ``range``'s size name) read as ``X[i]``, its example's
+        row, and every ``X[i]`` such a row: the same expression over the whole batch, ``X[i]``
+        → ``X`` (None for anything else: ``i`` elsewhere, a batch tensor used whole)."""
+        if self.net is None or not isinstance(size, ast.Name):
+            return None
+
+        def batch(name: str) -> bool:
+            t = self._tensor(ast.Name(name, ast.Load()))  # dZ1 (a step's name) has Z1's shape
+            shape = getattr(t, "shape", ())
+            return len(shape) == 2 and getattr(shape[0], "label", None) == size.id
+
+        rows = [
+            n for n in ast.walk(arg)
+            if isinstance(n, ast.Subscript) and isinstance(n.slice, ast.Name) and n.slice.id == i
+        ]
+        if not rows or any(not (isinstance(n.value, ast.Name) and batch(n.value.id)) for n in rows):
+            return None
+        inside = {id(n.value) for n in rows} | {id(n.slice) for n in rows}
+        for n in ast.walk(arg):
+            if isinstance(n, ast.Name) and id(n) not in inside and (n.id == i or batch(n.id)):
+                return None  # i used as a number, or a batch tensor used whole per example
+
+        class _Whole(ast.NodeTransformer):
+            def visit_Subscript(self, n: ast.Subscript) -> ast.AST:
+                return n.value if n in rows else self.generic_visit(n)
+
+        return _Whole().visit(arg)
+
+    def summed_outer_heldcheck26(self, node: ast.Call) -> ast.expr | None:
+        """``sum(np.outer(A1[i], A2[i] - Y[i]) for i in range(m))`` (a list comprehension
+        alike; ``torch.outer``/``torch.ger``): the per-example outer products of two rows of
+        batch tensors summed — ``U.T @ V`` with ``U``, ``V`` the two arguments over the whole
+        batch (:meth:`_batch_rows_heldcheck26`); None for any other sum."""
+        f = node.func
+        name = f.id if isinstance(f, ast.Name) else f.attr if isinstance(f, ast.Attribute) else ""
+        if name != "sum" or len(node.args) != 1 or node.keywords:
+            return None
+        gen = node.args[0]
+        if not isinstance(gen, ast.GeneratorExp | ast.ListComp) or len(gen.generators) != 1:
+            return None
+        comp, elt = gen.generators[0], gen.elt
+        it = comp.iter
+        if (
+            comp.ifs
+            or not isinstance(comp.target, ast.Name)
+            or not (isinstance(it, ast.Call) and isinstance(it.func, ast.Name) and it.func.id == "range")
+            or len(it.args) != 1
+            or not (isinstance(elt, ast.Call) and isinstance(elt.func, ast.Attribute))
+            or elt.func.attr not in ("outer", "ger")
+            or len(elt.args) != 2
+            or elt.keywords
+        ):
+            return None
+        size = self.visit(it.args[0])
+        u, v = (self._batch_rows_heldcheck26(size, a, comp.target.id) for a in elt.args)
+        if u is None or v is None:
+            return None
+        u_t = ast.Attribute(u, "T", ast.Load())
+        return ast.fix_missing_locations(ast.BinOp(u_t, ast.MatMult(), v))
+
     def visit_Call(self, node: ast.Call) -> ast.AST:
         f = node.func
-        summed = self.summed_generator(node)
+        summed = self.summed_generator(node) or self.summed_outer_heldcheck26(node)
         if summed is not None:
             self.changed = True
             return self.visit(summed)
@@ -2415,6 +2507,10 @@ class _Numpy(ast.NodeTransformer):
         if isinstance(base, ast.Name) and base.id == "tf" and f.attr == "cast" and len(args) == 2:
             self.changed = True  # TensorFlow's tf.cast(H > 0, tf.float32): x.astype(float)
             return self.cast(args[0], _dtype(args[1]), ast.unparse(args[1]))
+        tf_fn = _tf_submodule_function_heldcheck26(node)
+        if tf_fn is not None:  # tf.nn.softmax(Z), tf.math.sigmoid(Z): PyTorch's function
+            self.changed = True
+            return self.visit_Call(tf_fn)
         if isinstance(base, ast.Name) and base.id == "tf":
             return node  # tf.reduce_sum, tf.matmul …: the language reads TensorFlow's names
         if isinstance(base, ast.Name) and base.id in _NUMPY_MODULES:

@@ -37,6 +37,7 @@ MAX_EXPONENT = 300
 _FRACTION = re.compile(r"([+-]?)(?:(\d{1,12})/(\d{1,12})|\\[dt]?frac\{(\d{1,12})\}\{(\d{1,12})\})")
 FRACTION_DIGITS = 15  # a fraction is an exact value: compared as if written to 15 digits
 _NUMBER = re.compile(r"\s*([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d{1,4}))?\s*")
+_PERCENT_HELDCHECK26 = re.compile(r"\s*([+-]?[\d.,]+(?:[eE][+-]?\d{1,4})?)\s*(?:\\)?%\s*")  # -7.35 %, 6.04\%
 
 
 def _entry(net: Net, text: str) -> tuple[str, int, int, str]:
@@ -94,6 +95,10 @@ def _digits(text: str) -> tuple[Fraction, int, Fraction]:
     if len(text) > 200:
         raise FormulaError(msg("error.too_many_digits", limit=MAX_DIGITS))
     clean = text.strip().strip("$").replace("−", "-").replace("\u2009", "").replace("\\,", "")
+    percent = _PERCENT_HELDCHECK26.fullmatch(clean)
+    if percent is not None:  # 6.04 % is 0.0604, to the digits written
+        value, sig, ulp = _digits(percent.group(1))
+        return value / 100, sig, ulp / 100
     clean = re.sub(  # -1.37 × 10^{-2}, 1.37\times 10^-2, 1.37*10**-2
         r"\s*(?:×|\\times|\*|x|·|\\cdot)\s*10\s*(?:\^|\*\*)\s*\{?\s*([+-]?\d{1,4})\s*\}?\s*$",
         r"e\1",
@@ -274,12 +279,7 @@ def check_value(
     value, sig, ulp = _digits(text)
     sym = net.g.tensors[tensor].grads[i, j]  # type: ignore[index]
     with mpmath.workdps(DPS):
-        try:
-            exact = net.example._eval(sym, 0)
-        except (ZeroDivisionError, OverflowError, ValueError):
-            exact = None
-        if exact is None or not isinstance(exact, mpmath.mpf) or not mpmath.isfinite(exact):
-            raise FormulaError(msg("error.value_undefined", wrt=shown))
+        exact = exact_entry_heldcheck26(net, sym, shown)
         v_mp = mpmath.mpf(value.numerator) / value.denominator
         diff_mp = abs(v_mp - exact)
         exact_text = mpmath.nstr(exact, 15)
@@ -604,6 +604,20 @@ def _matrix_rows(text: str) -> list[list[str]]:
     return rows
 
 
+def exact_entry_heldcheck26(net: Net, sym: sp.Expr, shown: str) -> mpmath.mpf:
+    """The exact value of one gradient entry at the example values (at the caller's working
+    precision); a FormulaError naming ``shown`` where it cannot be evaluated there (a division
+    by zero, the log of 0, an argument past the evaluator's cap such as SimCLR's −1e9 on the
+    diagonal) — a refusal, never a crash, for one entry or a whole matrix alike."""
+    try:
+        exact = net.example._eval(sym, 0)
+    except (ZeroDivisionError, OverflowError, ValueError):
+        exact = None
+    if exact is None or not isinstance(exact, mpmath.mpf) or not mpmath.isfinite(exact):
+        raise FormulaError(msg("error.value_undefined", wrt=shown))
+    return exact
+
+
 def check_matrix_value(
     net: Net, wrt: str, text: str, *, rtol: float | None = None, digits: int | None = None
 ) -> CheckResult:
@@ -621,7 +635,7 @@ def check_matrix_value(
     given = (len(rows), len(rows[0]))
     with mpmath.workdps(DPS):
         exact = [
-            [net.example._eval(net.g.tensors[tensor].grads[i, j], 0) for j in range(c)]  # type: ignore[index]
+            [exact_entry_heldcheck26(net, net.g.tensors[tensor].grads[i, j], f"{tensor}[{i},{j}]") for j in range(c)]  # type: ignore[index]
             for i in range(r)
         ]
     expected = "[" + ", ".join("[" + ", ".join(mpmath.nstr(x, 15) for x in row) + "]" for row in exact) + "]"
