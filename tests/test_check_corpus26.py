@@ -21,10 +21,6 @@ import corpus26  # noqa: E402
 import corpus_common  # noqa: E402
 
 CASES = corpus26.load()
-_CUMSUM = (
-    "torch.cumsum/np.cumsum in a formula (DeepSurv's risk sets): the checker's reader has no "
-    "running sum (the spec language writes one by blocks at the spec's sizes) — unreadable"
-)
 _SIMCLR = (
     "SimCLR's -1e9 on the logits' diagonal: the exact gradient at the example passes an argument "
     "beyond the evaluator's cap (derive/engine/steps.py ARG_CAP), so a hand number cannot be "
@@ -38,9 +34,6 @@ KNOWN: dict[str, str] = {  # id -> why it still fails (strict xfail: fixing it m
     "c26-080": _LITERAL_RANGE,
     "c26-098": "two answers as a Markdown list of bold labels with colons (- **W**: $…$, - **b**: "
     "$…$): a label is no left side, and which line answers --wrt W is not read",
-    "c26-136": _CUMSUM,
-    "c26-137": _CUMSUM,
-    "c26-138": _CUMSUM,
     "c26-204": _SIMCLR,
     "c26-205": _SIMCLR,
     "c26-206": _SIMCLR,
@@ -155,3 +148,24 @@ def test_a_matrix_of_hand_numbers_where_the_gradient_is_not_evaluable_is_refused
     sc = str(COURSE / "hn23_simclr_nt_xent_temperature.toml")
     with pytest.raises(FormulaError, match=r"W\[0,0\]"):
         _verdict(sc, "W", value="[[-3.0, -1.1], [2.9, 0.56], [0.77, 0.056]]")
+
+
+def test_running_sums_in_a_formula() -> None:
+    """``np.cumsum(e, axis=0)`` / ``torch.cumsum(e, dim=0)`` / ``e.cumsum(0)`` (DeepSurv's risk
+    sets), and NumPy's flattened ``np.cumsum(v)`` of a column, are the running sums of ``e``
+    at its own size (they were "np.cumsum is not supported"); a dropped factor or a sum over
+    the wrong count keeps its verdict, and a matrix's flattened running sum stays refused."""
+    import pytest
+
+    from derive.checker.check import FormulaError
+
+    ds = str(COURSE / "hn23_deepsurv_logcumsumexp_flip.toml")
+    right = "-(event - np.exp(risk) * np.cumsum(event * np.exp(-log_risk_set), axis=0)) / event.sum()"
+    assert _verdict(ds, "w", f"g = {right}\ndw = torch.selu(x @ W).T @ g") == ("correct", None)
+    method = right.replace("np.cumsum(event * np.exp(-log_risk_set), axis=0)", "(event / np.exp(log_risk_set)).cumsum(dim=0)")
+    assert _verdict(ds, "w", f"g = {method}\ndw = torch.selu(x @ W).T @ g") == ("correct", None)
+    assert _verdict(ds, "w", f"g = {right.replace('event.sum()', 'len(event)')}\ndw = torch.selu(x @ W).T @ g") == ("incorrect", "scale-factor")
+    forgot = "-(event - np.exp(risk) * np.cumsum(event, axis=0)) / event.sum()"
+    assert _verdict(ds, "w", f"g = {forgot}\ndw = torch.selu(x @ W).T @ g")[0] == "incorrect"
+    with pytest.raises(FormulaError):
+        _verdict(ds, "w", f"g = np.cumsum(x @ W)\ndw = torch.selu(x @ W).T @ g")

@@ -1871,6 +1871,34 @@ class _Numpy(ast.NodeTransformer):
                 return ast.BinOp(self.dim(name, 0), ast.Mult(), self.dim(name, 1))
         return node
 
+    def cumsum_blocks_heldcheck26(self, x: ast.expr, axis_node: ast.expr | None, spelled: str) -> ast.expr:
+        """``np.cumsum(e, axis=0)`` / ``torch.cumsum(e, dim=0)`` / ``e.cumsum(1)`` (Cox's risk
+        sets, DeepSurv): the running sums written with blocks of ``e`` at its own size, as the
+        spec language writes them — ``np.vstack([np.sum(e[0:1, :], axis=0, keepdims=True),
+        np.sum(e[0:2, :], …), …])`` (``hstack`` of column blocks along axis 1). Without an axis
+        NumPy's flattened sum is read only for a row or a column; anything else is refused."""
+        shape = self.shape_of(x)
+        if shape is None:
+            raise self.unsupported(spelled)
+        if axis_node is None:
+            axis = 0 if shape[1] == 1 else 1 if shape[0] == 1 else None
+        else:
+            axis = _axis_of(axis_node)
+        if axis is None or shape[axis] > _CUMSUM_BLOCKS_HELDCHECK26:
+            raise self.unsupported(spelled)
+
+        def block(k: int) -> ast.expr:
+            upto = ast.Slice(ast.Constant(0), ast.Constant(k))
+            index = (upto, ast.Slice()) if axis == 0 else (ast.Slice(), upto)
+            part = ast.Subscript(x, ast.Tuple(list(index), ast.Load()), ast.Load())
+            total = ast.Attribute(ast.Name("np", ast.Load()), "sum", ast.Load())
+            keep = [ast.keyword("axis", ast.Constant(axis)), ast.keyword("keepdims", ast.Constant(True))]
+            return ast.Call(total, [part], keep)
+
+        stack = ast.Attribute(ast.Name("np", ast.Load()), "vstack" if axis == 0 else "hstack", ast.Load())
+        blocks = ast.List([block(k) for k in range(1, shape[axis] + 1)], ast.Load())
+        return ast.fix_missing_locations(ast.Call(stack, [blocks], []))
+
     def reshaped(self, x: ast.expr, shape: list[ast.expr], spelled: str) -> ast.expr:
         """``x.reshape(-1, 1)`` (or ``(k, 1)``): a vector as a column; ``(1, -1)`` a row;
         ``x.reshape(W2.shape)``: ``x`` where it has that shape already, a vector turned to
@@ -2662,6 +2690,9 @@ class _Numpy(ast.NodeTransformer):
                 args = node.args = [args[0]]
             if name in ("hstack", "vstack", "row_stack", "concatenate", "cat"):
                 return node  # the language's concat reads them (derive.lang.spelling)
+            if name == "cumsum" and len(args) + len(node.keywords) in (1, 2):
+                axis = args[1] if len(args) == 2 else _keyword_axis_heldcheck26(node)
+                return self.cumsum_blocks_heldcheck26(args[0], axis, shown)
             if name in ("eye", "identity") and 1 <= len(args) <= 2:
                 eye = self.identity(args)
                 if eye is not None:  # np.eye(D): the network's identity input of that size
@@ -2676,6 +2707,10 @@ class _Numpy(ast.NodeTransformer):
                 node.func = ast.Name(ops.numpy_name(name), ast.Load())
                 return node
             raise self.unsupported(shown)
+        if f.attr == "cumsum" and len(args) + len(node.keywords) <= 1:  # dZ.cumsum(0), .cumsum(dim=0)
+            self.changed = True
+            axis = args[0] if args else _keyword_axis_heldcheck26(node)
+            return self.cumsum_blocks_heldcheck26(base, axis, ".cumsum")
         if f.attr in ("reshape", "view") and not node.keywords:
             self.changed = True
             return self.reshaped(base, args, "." + f.attr)
@@ -2770,6 +2805,14 @@ class _Numpy(ast.NodeTransformer):
             if not known:
                 return ast.unparse(f)
         return "." + f.attr
+
+
+_CUMSUM_BLOCKS_HELDCHECK26 = 64  # a running sum longer than this is refused (one block each)
+
+
+def _keyword_axis_heldcheck26(node: ast.Call) -> ast.expr | None:
+    """The ``axis=``/``dim=`` keyword's value of a call, None where it has none."""
+    return next((k.value for k in node.keywords if k.arg in ("axis", "dim")), None)
 
 
 def _axis_of(node: ast.expr) -> int | None:
