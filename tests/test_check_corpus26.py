@@ -32,8 +32,6 @@ _LITERAL_RANGE = (
 )
 KNOWN: dict[str, str] = {  # id -> why it still fails (strict xfail: fixing it must remove it here)
     "c26-080": _LITERAL_RANGE,
-    "c26-098": "two answers as a Markdown list of bold labels with colons (- **W**: $…$, - **b**: "
-    "$…$): a label is no left side, and which line answers --wrt W is not read",
     "c26-204": _SIMCLR,
     "c26-205": _SIMCLR,
     "c26-206": _SIMCLR,
@@ -169,3 +167,15 @@ def test_running_sums_in_a_formula() -> None:
     assert _verdict(ds, "w", f"g = {forgot}\ndw = torch.selu(x @ W).T @ g")[0] == "incorrect"
     with pytest.raises(FormulaError):
         _verdict(ds, "w", f"g = np.cumsum(x @ W)\ndw = torch.selu(x @ W).T @ g")
+
+
+def test_a_markdown_list_labelling_each_gradient_by_its_tensor() -> None:
+    """A Markdown list that labels each gradient by its tensor, ``- **W2**: $…$`` then
+    ``- **b2**: $…$`` (or ``dW2``), is the statements ``dW2 = …``, ``db2 = …`` and ``--wrt``
+    picks its line (it was "statement 1 has no left-hand side"); a wrong line keeps its verdict."""
+    cell = ("- **W2**: $\\frac{1}{m}A^{[1]T}(A^{[2]} - Y)$\n"
+            "- **b2**: $\\frac{1}{m}\\sum_{i}(a^{[2](i)} - y^{(i)})$")
+    assert _verdict("mlp-bce", "W2", cell, latex=True) == ("correct", None)
+    assert _verdict("mlp-bce", "b2", cell, latex=True) == ("correct", None)
+    assert _verdict("mlp-bce", "W2", cell.replace("(A^{[2]} - Y)", "(Y - A^{[2]})"), latex=True) == ("incorrect", "sign")
+    assert _verdict("mlp-bce", "b2", cell.replace("**b2**", "__db2__").replace("\\frac{1}{m}\\sum", "\\sum"), latex=True) == ("incorrect", "scale-factor")

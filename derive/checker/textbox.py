@@ -91,7 +91,7 @@ def unwrap(text: str, latex: bool, size_of: Callable[[str, int], str | None]) ->
     is the size name (or number) of a tensor's axis, None for a name the network lacks."""
     if not isinstance(text, str):
         return text
-    text = _chat_markup(_fenced(text))
+    text = _chat_markup(_labelled_math_heldcheck26(_fenced(text), size_of))
     text = _chinese_prose(_exam_symbols(_LABEL.sub("", text, count=1)))
     if latex or _looks_latex(text):
         text = latexin.spans_in_prose(text)
@@ -104,6 +104,30 @@ def unwrap(text: str, latex: bool, size_of: Callable[[str, int], str | None]) ->
     if _is_octave(text):
         text = _octave(text, size_of)
     return text
+
+
+# a Markdown list line "- **W**: $…$" (a name of the network as its label, the math its gradient)
+_LABELLED_MATH_HELDCHECK26 = re.compile(
+    r"^[ \t]*(?:(?:[-*•]|\d{1,2}[.)])[ \t]+)?(?:\*\*|__)?([A-Za-z]\w*?)(?:\*\*|__)?[ \t]*[:：]"
+    r"[ \t]*\$([^$\n]+)\$[ \t]*[.。]?[ \t]*$",
+    re.M,
+)
+
+
+def _labelled_math_heldcheck26(text: str, size_of: Callable[[str, int], str | None]) -> str:
+    """Lines of a Markdown cell that label each gradient by its tensor (``- **W**: $\\frac{1}{m}
+    X^T(P - Y)$``, ``**dW**: $…$``) as the statements ``$dW = …$`` they stand for; a label that
+    is no name of the network (``Answer``, ``Hint``) is left to the other readers."""
+
+    def statement(m: re.Match[str]) -> str:
+        name, math = m.group(1), m.group(2)
+        if size_of(name, 0) is not None and not (name.startswith("d") and size_of(name[1:], 0) is not None):
+            name = "d" + name
+        elif not (name.startswith("d") and size_of(name[1:], 0) is not None):
+            return m.group(0)
+        return f"${name} = {math.strip()}$"
+
+    return _LABELLED_MATH_HELDCHECK26.sub(statement, text) if "$" in text else text
 
 
 def unwrap_value(text: str) -> str:
