@@ -187,7 +187,7 @@ C(B, "beta", N, "dbeta = tf.reduce_sum(2 * (Y - T) / (m * n), axis=0, keepdims=T
 C(B, "beta", N, "dbeta = 2 * (Y - T) / (m * n)", "*", oracle=BN_DY, style="b-beta-not-summed")
 C(B, "gamma", N, "dgamma = (2 * (Y - T) / (m * n) * Z_hat).sum(0, keepdim=True)", oracle=f"np.sum({BN_DY} * Z_hat, axis=0, keepdims=True)", style="b-gamma-torch")
 C(B, "gamma", N, "dgamma = (2 * (Y - T) / (m * n) * Z_c).sum(0, keepdim=True)", "*", oracle=f"np.sum({BN_DY} * Z_c, axis=0, keepdims=True)", style="b-gamma-uncentred-unnormalised")
-C(B, "gamma", N, "dgamma = ((Y - T) / (m * n) * Z_hat).sum(0)", "scale-factor", oracle=f"np.sum((Y - T) / (m * n) * Z_hat, axis=0)", style="b-gamma-2-dropped")
+C(B, "gamma", N, "dgamma = ((Y - T) / (m * n) * Z_hat).sum(0)", "scale-factor", oracle="np.sum((Y - T) / (m * n) * Z_hat, axis=0)", style="b-gamma-2-dropped")
 C(B, "beta", V, "[1/10, -8/15]", style="v-b-beta-fractions")
 C(B, "beta", V, "\\begin{bmatrix} 0.1 & -0.5333 \\end{bmatrix}", style="v-b-beta-bmatrix")
 C(B, "beta", V, "[1/10, 8/15]", "*", style="v-b-beta-fraction-sign")
@@ -321,7 +321,7 @@ C(PE, "w", V, "[[0.1109], [-0.3205], [-0.3580]]", "*", style="v-pe-w-one-sign")
 RP_G = "(2 * (out - y) / T)"
 C(RP, "Wv", N, "dout = 2 * (out - y) / T\ndWv = x.T @ (att.T @ dout)", oracle=f"x.T @ (att.T @ {RP_G})", style="rp-Wv")
 C(RP, "Wv", N, "dout = 2 * (out - y) / T\ndWv = x.T @ (att @ dout)", "*", oracle=f"x.T @ (att @ {RP_G})", style="rp-Wv-att-not-transposed")
-C(RP, "Wv", N, "dWv = torch.mm(x.t(), torch.mm(att.t(), out - y)) / T", "scale-factor", oracle=f"x.T @ (att.T @ (out - y)) / T", style="rp-Wv-2-dropped")
+C(RP, "Wv", N, "dWv = torch.mm(x.t(), torch.mm(att.t(), out - y)) / T", "scale-factor", oracle="x.T @ (att.T @ (out - y)) / T", style="rp-Wv-2-dropped")
 C(RP, "Wv", V, "\\begin{bmatrix} -0.3417 \\\\ -0.6333 \\\\ 1.1767 \\\\ 0.3736 \\end{bmatrix}", style="v-rp-Wv")
 C(RP, "Wq[0,0]", V, "≈ 0.0866", style="v-rp-Wq-00")
 

@@ -84,7 +84,7 @@ def test_per_example_outer_products_summed() -> None:
     assert _verdict("mlp-bce", "W2", "dW2 = sum(torch.outer(A1[j], A2[j] - Y[j]) for j in range(len(A1))) / m") == ("correct", None)
     assert _verdict("softmax-regression", "W", "dW = sum([np.outer(X[k], Y[k] - P[k]) for k in range(m)]) / m") == ("incorrect", "sign")
     assert _verdict("softmax-regression", "W", "dW = sum(np.outer(X[n], P[n] - Y[n]) for n in range(X.shape[0]))") == ("incorrect", "scale-factor")
-    assert _verdict("mlp-bce", "W1", f"dZ1 = (A2 - Y) @ W2.T * (Z1 > 0)\ndW1 = sum(np.outer(X[i], dZ1[i]) for i in range(m)) / m") == ("correct", None)
+    assert _verdict("mlp-bce", "W1", "dZ1 = (A2 - Y) @ W2.T * (Z1 > 0)\ndW1 = sum(np.outer(X[i], dZ1[i]) for i in range(m)) / m") == ("correct", None)
     with pytest.raises(FormulaError):
         _verdict("softmax-regression", "W", "dW = sum(np.outer(X[i], P[0] - Y[i]) for i in range(m)) / m")
     with pytest.raises(FormulaError):
@@ -166,7 +166,7 @@ def test_running_sums_in_a_formula() -> None:
     forgot = "-(event - np.exp(risk) * np.cumsum(event, axis=0)) / event.sum()"
     assert _verdict(ds, "w", f"g = {forgot}\ndw = torch.selu(x @ W).T @ g")[0] == "incorrect"
     with pytest.raises(FormulaError):
-        _verdict(ds, "w", f"g = np.cumsum(x @ W)\ndw = torch.selu(x @ W).T @ g")
+        _verdict(ds, "w", "g = np.cumsum(x @ W)\ndw = torch.selu(x @ W).T @ g")
 
 
 def test_a_markdown_list_labelling_each_gradient_by_its_tensor() -> None:
