@@ -2327,23 +2327,11 @@ class _Numpy(ast.NodeTransformer):
         alike): every use of ``i`` an index on the same axis of a tensor whose size on that axis
         is the ``range``'s, by name (``n``, ``len(x)``, ``x.shape[0]`` read as it) — the sum of
         the slices, ``np.sum(h[:, 0] * (p[:, 1] - y[:, 1]))``; None for anything else."""
-        f = node.func
-        name = f.id if isinstance(f, ast.Name) else f.attr if isinstance(f, ast.Attribute) else ""
-        if name not in ("sum", "fsum") or len(node.args) != 1 or node.keywords:
+        found = _summed_over_range_heldcheck26(node, ("sum", "fsum"), ast.GeneratorExp)
+        if found is None or self.net is None:
             return None
-        gen = node.args[0]
-        if not isinstance(gen, ast.GeneratorExp) or len(gen.generators) != 1:
-            return None
-        comp = gen.generators[0]
+        gen, comp = found
         it = comp.iter
-        if (
-            comp.ifs
-            or not isinstance(comp.target, ast.Name)
-            or not (isinstance(it, ast.Call) and isinstance(it.func, ast.Name) and it.func.id == "range")
-            or len(it.args) != 1
-            or self.net is None
-        ):
-            return None
         i, size = comp.target.id, self.visit(it.args[0])
         axes: set[int] = set()
         for n in ast.walk(gen.elt):
@@ -2410,21 +2398,13 @@ class _Numpy(ast.NodeTransformer):
         alike; ``torch.outer``/``torch.ger``): the per-example outer products of two rows of
         batch tensors summed — ``U.T @ V`` with ``U``, ``V`` the two arguments over the whole
         batch (:meth:`_batch_rows_heldcheck26`); None for any other sum."""
-        f = node.func
-        name = f.id if isinstance(f, ast.Name) else f.attr if isinstance(f, ast.Attribute) else ""
-        if name != "sum" or len(node.args) != 1 or node.keywords:
+        found = _summed_over_range_heldcheck26(node, ("sum",), ast.GeneratorExp | ast.ListComp)
+        if found is None:
             return None
-        gen = node.args[0]
-        if not isinstance(gen, ast.GeneratorExp | ast.ListComp) or len(gen.generators) != 1:
-            return None
-        comp, elt = gen.generators[0], gen.elt
-        it = comp.iter
+        gen, comp = found
+        elt, it = gen.elt, comp.iter
         if (
-            comp.ifs
-            or not isinstance(comp.target, ast.Name)
-            or not (isinstance(it, ast.Call) and isinstance(it.func, ast.Name) and it.func.id == "range")
-            or len(it.args) != 1
-            or not (isinstance(elt, ast.Call) and isinstance(elt.func, ast.Attribute))
+            not (isinstance(elt, ast.Call) and isinstance(elt.func, ast.Attribute))
             or elt.func.attr not in ("outer", "ger")
             or len(elt.args) != 2
             or elt.keywords
@@ -2805,6 +2785,30 @@ class _Numpy(ast.NodeTransformer):
             if not known:
                 return ast.unparse(f)
         return "." + f.attr
+
+
+def _summed_over_range_heldcheck26(
+    node: ast.Call, sums: tuple[str, ...], kinds: type | tuple[type, ...]
+) -> tuple[ast.GeneratorExp | ast.ListComp, ast.comprehension] | None:
+    """``sum(ELT for i in range(N))`` (a call named in ``sums``, its one argument of ``kinds``,
+    one ``for`` over ``range`` of one argument, no ``if``): (the generator, its ``for``); else None."""
+    f = node.func
+    name = f.id if isinstance(f, ast.Name) else f.attr if isinstance(f, ast.Attribute) else ""
+    if name not in sums or len(node.args) != 1 or node.keywords:
+        return None
+    gen = node.args[0]
+    if not isinstance(gen, kinds) or len(gen.generators) != 1:
+        return None
+    comp = gen.generators[0]
+    it = comp.iter
+    if (
+        comp.ifs
+        or not isinstance(comp.target, ast.Name)
+        or not (isinstance(it, ast.Call) and isinstance(it.func, ast.Name) and it.func.id == "range")
+        or len(it.args) != 1
+    ):
+        return None
+    return gen, comp
 
 
 _CUMSUM_BLOCKS_HELDCHECK26 = 64  # a running sum longer than this is refused (one block each)
