@@ -30,7 +30,15 @@ _LITERAL_RANGE = (
     "a per-example sum over range(3) / range(1), the example's batch size as a number: read "
     "only with the size's name (m, len(X), X.shape[0]), true at every size"
 )
+_PERCENT = (
+    "a hand number as a percentage (6.04%): refused by the policy corpus 21 wrote (c21-043, "
+    "c21-224: a gradient is no share of anything, so -1.81% is ambiguous) — kept, since a refusal "
+    "labelled correct costs a verdict while a percentage read where a refusal is meant would be "
+    "a wrong answer accepted"
+)
 KNOWN: dict[str, str] = {  # id -> why it still fails (strict xfail: fixing it must remove it here)
+    "c26-035": _PERCENT,
+    "c26-102": _PERCENT,
     "c26-080": _LITERAL_RANGE,
     "c26-204": _SIMCLR,
     "c26-205": _SIMCLR,
@@ -89,17 +97,6 @@ def test_per_example_outer_products_summed() -> None:
         _verdict("softmax-regression", "W", "dW = sum(np.outer(X[i], P[0] - Y[i]) for i in range(m)) / m")
     with pytest.raises(FormulaError):
         _verdict("softmax-regression", "W", "dW = sum(np.outer(X[i], P - Y[i]) for i in range(m)) / m")
-
-
-def test_percentages_as_hand_numbers() -> None:
-    """A hand number written as a percentage (``-17.63 %``, ``6.04\\%``, each entry of a list)
-    is that number over 100, to the digits written (it was "not a decimal number"); a wrong
-    percentage stays wrong."""
-    assert _verdict("mlp-bce", "W2[0,0]", value="-17.63 %") == ("correct", None)
-    assert _verdict("mlp-bce", "b2", value="\\approx 6.04\\%") == ("correct", None)
-    assert _verdict("mlp-bce", "W2[0,0]", value="-1.763%")[0] == "incorrect"
-    assert _verdict("neuron", "w", value="[-6.12%, -3.67%, -2.45%]") == ("correct", None)
-    assert _verdict("neuron", "w", value="[-6.12%, 3.67%, -2.45%]")[0] == "incorrect"
 
 
 def test_a_matrix_after_about_or_inside_display_dollars() -> None:

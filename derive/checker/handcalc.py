@@ -37,7 +37,6 @@ MAX_EXPONENT = 300
 _FRACTION = re.compile(r"([+-]?)(?:(\d{1,12})/(\d{1,12})|\\[dt]?frac\{(\d{1,12})\}\{(\d{1,12})\})")
 FRACTION_DIGITS = 15  # a fraction is an exact value: compared as if written to 15 digits
 _NUMBER = re.compile(r"\s*([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d{1,4}))?\s*")
-_PERCENT_HELDCHECK26 = re.compile(r"\s*([+-]?[\d.,]+(?:[eE][+-]?\d{1,4})?)\s*(?:\\)?%\s*")  # -7.35 %, 6.04\%
 
 
 def _entry(net: Net, text: str) -> tuple[str, int, int, str]:
@@ -95,10 +94,6 @@ def _digits(text: str) -> tuple[Fraction, int, Fraction]:
     if len(text) > 200:
         raise FormulaError(msg("error.too_many_digits", limit=MAX_DIGITS))
     clean = text.strip().strip("$").replace("−", "-").replace("\u2009", "").replace("\\,", "")
-    percent = _PERCENT_HELDCHECK26.fullmatch(clean)
-    if percent is not None:  # 6.04 % is 0.0604, to the digits written
-        value, sig, ulp = _digits(percent.group(1))
-        return value / 100, sig, ulp / 100
     clean = re.sub(  # -1.37 × 10^{-2}, 1.37\times 10^-2, 1.37*10**-2
         r"\s*(?:×|\\times|\*|x|·|\\cdot)\s*10\s*(?:\^|\*\*)\s*\{?\s*([+-]?\d{1,4})\s*\}?\s*$",
         r"e\1",
