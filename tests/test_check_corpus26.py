@@ -176,3 +176,23 @@ def test_a_markdown_list_labelling_each_gradient_by_its_tensor() -> None:
     assert _verdict("mlp-bce", "b2", cell, latex=True) == ("correct", None)
     assert _verdict("mlp-bce", "W2", cell.replace("(A^{[2]} - Y)", "(Y - A^{[2]})"), latex=True) == ("incorrect", "sign")
     assert _verdict("mlp-bce", "b2", cell.replace("**b2**", "__db2__").replace("\\frac{1}{m}\\sum", "\\sum"), latex=True) == ("incorrect", "scale-factor")
+
+
+def test_a_latex_bracket_of_tensors_with_commas_is_their_concatenation() -> None:
+    """``\\left[\\,\\mathrm{user},\\ a\\,\\right]^{\\top}`` (DIN's joined input, c25-155) is the
+    tensors side by side, ``np.concatenate([user, a], axis=1)`` (it was "expected ']'"); the
+    items swapped, a sign, a third item of the wrong size keep their verdicts, and a bracket
+    of numbers (an interval, ``[0, 1]``) stays refused."""
+    import pytest
+
+    from derive.checker.check import FormulaError
+
+    di = str(COURSE / "hn22_din_activation_unit_cn.toml")
+    lhs = "\\frac{\\partial L}{\\partial w_{out}} = "
+    g = "\\left(\\sigma(\\mathrm{logit}) - \\mathrm{click}\\right)"
+    assert _verdict(di, "w_out", f"{lhs}\\big[user,\\; a\\big]^{{T}} {g}", latex=True) == ("correct", None)
+    assert _verdict(di, "w_out", f"{lhs}[a, user]^{{\\top}} {g}", latex=True)[0] == "incorrect"
+    assert _verdict(di, "w_out", f"{lhs}-[user, a]^{{\\top}} {g}", latex=True) == ("incorrect", "sign")
+    assert _verdict(di, "w_out", f"{lhs}[user, a, a]^{{\\top}} {g}", latex=True)[0] == "incorrect"
+    with pytest.raises(FormulaError):
+        _verdict(di, "w_out", f"{lhs}[0, 1]^{{\\top}} {g}", latex=True)
