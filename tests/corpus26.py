@@ -355,6 +355,22 @@ C(T, "W1", N, "dW1 = sum(np.outer(X[i], (y_pred - y_target) * W2[:, 0] * h[i] * 
 C(R2, "W_h", N, "delta2 = (h_2 - y) * (1 - h_2 ** 2)\ndW_h = tf.matmul(h_1, delta2, transpose_a=True)", "missing-path", oracle=f"h_1.T @ {R2_D2}", style="rnn-tf-last-step-only")
 
 
+# ================================================================ round b: written after round a's fixes, before any run of these
+_round = "b"
+C(S, "W", N, "dW = sum(np.outer(X[n], P[n] - Y[n]) for n in range(len(X))) / len(X)", oracle=SW, style="b-s-outer-len")
+C(M, "W2", N, "dZ2 = A2 - Y\ndW2 = sum(torch.outer(A1[k], dZ2[k]) for k in range(m))", "scale-factor", oracle="A1.T @ (A2 - Y)", style="b-outer-step-name-no-m")
+C(MW, "b2", V, "约为 [[-0.3643]]", lang=Z, style="b-zh-v-w-b2-about-matrix")
+C(B, "gamma", V, "$$\\begin{bmatrix} 0.7266 & -1.2644 \\end{bmatrix}$$", "*", style="b-v-b-gamma-dollars-one-sign")
+C(T, "W2", L, "**Part (a)**\n\n- dW2 = $h^{T}(y_{pred} - y_{target})$", oracle=TW2, style="b-t-md-title-name-math")
+C(S, "b", L, "- **dW**: $\\frac{1}{m}X^{T}(P - Y)$\n- **db**: $\\frac{1}{m}\\mathbf{1}^{T}(P - Y)$", oracle=SB, style="b-s-md-labels-d-names")
+C(S, "W", L, "- **dW**: $X^{T}(P - Y)$\n- **db**: $\\frac{1}{m}\\mathbf{1}^{T}(P - Y)$", "scale-factor", oracle="X.T @ (P - Y)", style="b-s-md-labels-no-m")
+C(DS, "w", N, "g = event / np.exp(log_risk_set)\ndr = (np.exp(risk) * g.cumsum(axis=0) - event) / event.sum()\ndw = torch.selu(x @ W).T @ dr", oracle=f"{SELU}.T @ {DS_DR}", style="b-ds-method-cumsum")
+C(DS, "w", N, "g = event / np.exp(log_risk_set)\ndr = (np.exp(risk) * g.cumsum(axis=0) - event) / event.sum()\ndw = (torch.selu(x @ W) * 2).T @ dr", "scale-factor", oracle=f"2 * {SELU}.T @ {DS_DR}", style="b-ds-method-cumsum-doubled")
+C(S, "W", N, "dW = tf.matmul(X, tf.nn.softmax(X @ W + b) - Y, transpose_a=True) / tf.cast(tf.shape(X)[0], tf.float64)", oracle=SW, style="b-s-tf-shape-cast")
+C(M, "W2", N, "dW2 = tf.transpose(A1) @ (tf.math.sigmoid(Z2) - Y) / tf.cast(m, tf.float64)", oracle=W2R, style="b-tf-math-sigmoid-cast")
+C(LH, "b1", V, "≈ [-0.1104, -0.0789, -0.05505]", "*", style="b-v-lh-b1-about-one-sign")
+
+
 def _key(c: dict) -> tuple:
     return corpus10._key(c)
 
