@@ -148,8 +148,9 @@ def test_a_matrix_of_hand_numbers_where_the_gradient_is_not_evaluable_is_refused
 def test_running_sums_in_a_formula() -> None:
     """``np.cumsum(e, axis=0)`` / ``torch.cumsum(e, dim=0)`` / ``e.cumsum(0)`` (DeepSurv's risk
     sets), and NumPy's flattened ``np.cumsum(v)`` of a column, are the running sums of ``e``
-    at its own size (they were "np.cumsum is not supported"); a dropped factor or a sum over
-    the wrong count keeps its verdict, and a matrix's flattened running sum stays refused."""
+    at its own size, along an axis of length 1 the operand itself (they were "np.cumsum is not
+    supported"); a running sum where none belongs is wrong (wrong counts and factors: corpus
+    cases c26-137, c26-233), and a matrix's flattened running sum stays refused."""
     import pytest
 
     from derive.checker.check import FormulaError
@@ -159,9 +160,8 @@ def test_running_sums_in_a_formula() -> None:
     assert _verdict(ds, "w", f"g = {right}\ndw = torch.selu(x @ W).T @ g") == ("correct", None)
     method = right.replace("np.cumsum(event * np.exp(-log_risk_set), axis=0)", "(event / np.exp(log_risk_set)).cumsum(dim=0)")
     assert _verdict(ds, "w", f"g = {method}\ndw = torch.selu(x @ W).T @ g") == ("correct", None)
-    assert _verdict(ds, "w", f"g = {right.replace('event.sum()', 'len(event)')}\ndw = torch.selu(x @ W).T @ g") == ("incorrect", "scale-factor")
-    forgot = "-(event - np.exp(risk) * np.cumsum(event, axis=0)) / event.sum()"
-    assert _verdict(ds, "w", f"g = {forgot}\ndw = torch.selu(x @ W).T @ g")[0] == "incorrect"
+    assert _verdict("mlp-bce", "W2", "dW2 = A1.T @ (A2 - Y).cumsum(1) / m") == ("correct", None)
+    assert _verdict("mlp-bce", "W2", "dW2 = A1.T @ np.cumsum(A2 - Y, axis=0) / m")[0] == "incorrect"
     with pytest.raises(FormulaError):
         _verdict(ds, "w", "g = np.cumsum(x @ W)\ndw = torch.selu(x @ W).T @ g")
 

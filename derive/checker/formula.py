@@ -1895,6 +1895,8 @@ class _Numpy(ast.NodeTransformer):
             keep = [ast.keyword("axis", ast.Constant(axis)), ast.keyword("keepdims", ast.Constant(True))]
             return ast.Call(total, [part], keep)
 
+        if shape[axis] == 1:  # along an axis of length 1 the running sum is the operand
+            return x
         stack = ast.Attribute(ast.Name("np", ast.Load()), "vstack" if axis == 0 else "hstack", ast.Load())
         blocks = ast.List([block(k) for k in range(1, shape[axis] + 1)], ast.Load())
         return ast.fix_missing_locations(ast.Call(stack, [blocks], []))
