@@ -1302,7 +1302,9 @@ class _Parser:
     def side_by_side_heldcheck26(self, first: ex.Node) -> ex.Node:
         r"""``[\mathrm{user},\ a]`` (after its first item, at the comma): the items side by side,
         NumPy's ``np.concatenate([user, a], axis=1)`` as DIN's notes write the joined input
-        (``[x_1, x_2]^\top w``); items of unequal heights are the shape error they are."""
+        (``[x_1, x_2]^\top w``); items of unequal heights are the shape error they are. Only
+        transposed: a bare ``[A1, A2]`` is a list, refused as before.
+        """
         items = [first]
         while self.peek().text == ",":
             self.next()
@@ -1310,6 +1312,8 @@ class _Parser:
             self.skip_sizing()
         if any(isinstance(x, ex.Num) for x in items):  # [0, 1]: an interval, not tensors
             raise self.error(self.peek(), "']' (a bracket of numbers with a comma is an interval)")
+        if not (self.peek().text == "]" and self.peek(1).text == "^"):  # a list, not a stacked input
+            raise self.error(self.peek(), "']' (a bracket of tensors with commas is read only transposed, [a, b]^T)")
         return ex.Call("concat", tuple(items), (("axis", ex.Num(Fraction(1))),))
 
     def absolute(self, tok: Tok) -> ex.Node:
