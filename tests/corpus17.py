@@ -302,7 +302,7 @@ C(M, "W2", N, "dW2 = jax.grad(loss_fn)(W2)", REFUSE, style="x-jax-grad")
 C(T, "W1", L, r"\frac{\partial L}{\partial W_1} = ?", REFUSE, style="x-question-mark")
 C(M, "W2", N, "dW2 = __import__('numpy').dot(A1.T, A2 - Y) / m", REFUSE, style="x-dunder-import")
 C(E, "w", N, "dw = sympy.diff(L, w)", REFUSE, style="x-sympy-diff")
-C(M, "W2", N, "dW2 = np.cumsum(A1.T @ (A2 - Y), axis=0) / m", REFUSE, must=("cumsum",), style="x-unsupported-cumsum")
+C(M, "W2", N, "dW2 = np.cumsum(A1.T @ (A2 - Y), axis=0) / m", "*", oracle="np.cumsum(A1.T @ (A2 - Y), axis=0) / m", style="x-unsupported-cumsum", note="first written as a refusal (np.cumsum was not read); since heldcheck26 a running sum is read, and this is a wrong answer: the gradient's rows summed cumulatively")
 C(T, "W2", V, "about minus a tenth", REFUSE, style="x-value-words")
 C(M, "W2", L, r"\frac{\partial L}{\partial W^{[3]}} = \frac{1}{m} A^{[2]\top}(A^{[3]} - Y)", REFUSE, style="x-no-such-layer")
 

@@ -4,6 +4,7 @@ verdict (a known failure a strict xfail)."""
 
 from __future__ import annotations
 
+import functools
 import tomllib
 import warnings
 from collections.abc import Callable, Iterable
@@ -66,6 +67,17 @@ def adder(rows: list[dict], round_of: Callable[[], str]) -> Callable[..., None]:
     return C
 
 
+@functools.lru_cache(maxsize=None)
+def _course_spec_and_point(path: str) -> tuple[Any, Any]:
+    """The course network's spec and derive's example point, derived once per spec file (every
+    oracle of a network runs the spec's own text at the same point; deriving it per case cost
+    most of a corpus's oracle test)."""
+    import spelled_oracle as so
+
+    s = so.spec_mod.load(path)
+    return s, so.numeric.example_point(so.derive(s).graph)
+
+
 def course_oracle_ok(case: dict) -> bool:
     """Is the NumPy expression ``case["oracle"]`` ∂L/∂wrt on the course network, with the
     spec's own [forward] text run in PyTorch float64 at the example point (tests/spelled_oracle.py)?"""
@@ -74,8 +86,7 @@ def course_oracle_ok(case: dict) -> bool:
 
     path = Path(case["net"])
     raw = tomllib.loads(path.read_text(encoding="utf-8"))
-    s = so.spec_mod.load(str(path))
-    point = so.numeric.example_point(so.derive(s).graph)
+    s, point = _course_spec_and_point(str(path))
     ns = so.namespace(s, raw, point)
     dtype = torch.get_default_dtype()
     torch.set_default_dtype(torch.float64)  # a spec's torch.ones(…) is float64, as in derive
@@ -141,7 +152,7 @@ def assert_rows_graded(picked: list[dict], tmp_path: Path) -> None:
 ORDER = ("corpus2", "corpus3", "corpus4", "corpus5", "corpus6a", "corpus6b", "corpus7", "corpus8",
          "corpus9", "corpus10", "corpus11", "corpus12", "corpus13", "corpus14", "corpus15",
          "corpus16", "corpus17", "corpus18", "corpus19", "corpus20", "corpus21", "corpus22", "corpus23",
-         "corpus24", "corpus25")
+         "corpus24", "corpus25", "corpus26")
 
 
 def earlier_keys(name: str, key: Callable[[dict], tuple]) -> set[tuple]:

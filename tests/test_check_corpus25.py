@@ -21,9 +21,6 @@ import corpus_common  # noqa: E402
 
 CASES = corpus25.load()
 KNOWN: dict[str, str] = {  # id -> why it still fails (strict xfail: fixing it must remove it here)
-    "c25-155": "DIN's [user, a]^T written as a LaTeX bracket of two names with a comma (the "
-    "concatenation of two row vectors): the LaTeX reader has no concatenation and refuses "
-    "('expected ] to match [') — unreadable, not a verdict",
 }
 
 

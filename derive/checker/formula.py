@@ -1043,6 +1043,36 @@ def _leibniz_in(net: Net, text: str) -> bool:
     return any(_plain_leibniz(net, m) for m in _PLAIN_LEIBNIZ.finditer(text))
 
 
+# TensorFlow's element-wise and row-wise functions under tf.nn / tf.math, as PyTorch names them
+_TF_FUNCTIONS_HELDCHECK26 = frozenset(
+    {"softmax", "log_softmax", "sigmoid", "tanh", "exp", "log", "relu", "softplus", "abs", "sqrt", "square"}
+)
+
+
+def _tf_submodule_function_heldcheck26(node: ast.Call) -> ast.Call | None:
+    """``tf.nn.softmax(Z)`` / ``tf.math.sigmoid(Z)`` as ``torch.softmax(Z, -1)`` /
+    ``torch.sigmoid(Z)``: the same function (TensorFlow's softmax is over the last axis unless
+    ``axis=`` says otherwise); None for any other call."""
+    f = node.func
+    if not (
+        isinstance(f, ast.Attribute)
+        and isinstance(f.value, ast.Attribute)
+        and isinstance(f.value.value, ast.Name)
+        and f.value.value.id == "tf"
+        and f.value.attr in ("nn", "math")
+        and f.attr in _TF_FUNCTIONS_HELDCHECK26
+    ):
+        return None
+    args, keywords = list(node.args), list(node.keywords)
+    if any(k.arg not in ("axis", "name") for k in keywords) or len(args) > 2:
+        return None
+    keywords = [k for k in keywords if k.arg == "axis"]
+    if f.attr in ("softmax", "log_softmax") and len(args) == 1 and not keywords:
+        args.append(ast.Constant(-1))
+    torch_fn = ast.Attribute(ast.Name("torch", ast.Load()), f.attr, ast.Load())
+    return ast.fix_missing_locations(ast.Call(torch_fn, args, keywords))
+
+
 # NumPy / PyTorch spellings that are read (``np.`` prefix; all rewritten to the language)
 SUPPORTED_NUMPY = (  # code only: the list is shown as is in every language
     "np.dot",
@@ -1841,6 +1871,36 @@ class _Numpy(ast.NodeTransformer):
                 return ast.BinOp(self.dim(name, 0), ast.Mult(), self.dim(name, 1))
         return node
 
+    def cumsum_blocks_heldcheck26(self, x: ast.expr, axis_node: ast.expr | None, spelled: str) -> ast.expr:
+        """``np.cumsum(e, axis=0)`` / ``torch.cumsum(e, dim=0)`` / ``e.cumsum(1)`` (Cox's risk
+        sets, DeepSurv): the running sums written with blocks of ``e`` at its own size, as the
+        spec language writes them — ``np.vstack([np.sum(e[0:1, :], axis=0, keepdims=True),
+        np.sum(e[0:2, :], …), …])`` (``hstack`` of column blocks along axis 1). Without an axis
+        NumPy's flattened sum is read only for a row or a column; anything else is refused."""
+        shape = self.shape_of(x)
+        if shape is None:
+            raise self.unsupported(spelled)
+        if axis_node is None:
+            axis = 0 if shape[1] == 1 else 1 if shape[0] == 1 else None
+        else:
+            axis = _axis_of(axis_node)
+        if axis is None or shape[axis] > _CUMSUM_BLOCKS_HELDCHECK26:
+            raise self.unsupported(spelled)
+
+        def block(k: int) -> ast.expr:
+            upto = ast.Slice(ast.Constant(0), ast.Constant(k))
+            index = (upto, ast.Slice()) if axis == 0 else (ast.Slice(), upto)
+            part = ast.Subscript(x, ast.Tuple(list(index), ast.Load()), ast.Load())
+            total = ast.Attribute(ast.Name("np", ast.Load()), "sum", ast.Load())
+            keep = [ast.keyword("axis", ast.Constant(axis)), ast.keyword("keepdims", ast.Constant(True))]
+            return ast.Call(total, [part], keep)
+
+        if shape[axis] == 1:  # along an axis of length 1 the running sum is the operand
+            return x
+        stack = ast.Attribute(ast.Name("np", ast.Load()), "vstack" if axis == 0 else "hstack", ast.Load())
+        blocks = ast.List([block(k) for k in range(1, shape[axis] + 1)], ast.Load())
+        return ast.fix_missing_locations(ast.Call(stack, [blocks], []))
+
     def reshaped(self, x: ast.expr, shape: list[ast.expr], spelled: str) -> ast.expr:
         """``x.reshape(-1, 1)`` (or ``(k, 1)``): a vector as a column; ``(1, -1)`` a row;
         ``x.reshape(W2.shape)``: ``x`` where it has that shape already, a vector turned to
@@ -2269,23 +2329,11 @@ class _Numpy(ast.NodeTransformer):
         alike): every use of ``i`` an index on the same axis of a tensor whose size on that axis
         is the ``range``'s, by name (``n``, ``len(x)``, ``x.shape[0]`` read as it) — the sum of
         the slices, ``np.sum(h[:, 0] * (p[:, 1] - y[:, 1]))``; None for anything else."""
-        f = node.func
-        name = f.id if isinstance(f, ast.Name) else f.attr if isinstance(f, ast.Attribute) else ""
-        if name not in ("sum", "fsum") or len(node.args) != 1 or node.keywords:
+        found = _summed_over_range_heldcheck26(node, ("sum", "fsum"), ast.GeneratorExp)
+        if found is None or self.net is None:
             return None
-        gen = node.args[0]
-        if not isinstance(gen, ast.GeneratorExp) or len(gen.generators) != 1:
-            return None
-        comp = gen.generators[0]
+        gen, comp = found
         it = comp.iter
-        if (
-            comp.ifs
-            or not isinstance(comp.target, ast.Name)
-            or not (isinstance(it, ast.Call) and isinstance(it.func, ast.Name) and it.func.id == "range")
-            or len(it.args) != 1
-            or self.net is None
-        ):
-            return None
         i, size = comp.target.id, self.visit(it.args[0])
         axes: set[int] = set()
         for n in ast.walk(gen.elt):
@@ -2317,9 +2365,63 @@ class _Numpy(ast.NodeTransformer):
         np_sum = ast.Attribute(ast.Name("np", ast.Load()), "sum", ast.Load())
         return ast.fix_missing_locations(ast.Call(np_sum, [body], []))
 
+    def _batch_rows_heldcheck26(self, size: ast.expr, arg: ast.expr, i: str) -> ast.expr | None:
+        """``arg`` of a per-example ``np.outer`` with each tensor whose rows are the batch
+        (its first axis labelled by the ``range``'s size name) read as ``X[i]``, its example's
+        row, and every ``X[i]`` such a row: the same expression over the whole batch, ``X[i]``
+        → ``X`` (None for anything else: ``i`` elsewhere, a batch tensor used whole)."""
+        if self.net is None or not isinstance(size, ast.Name):
+            return None
+
+        def batch(name: str) -> bool:
+            t = self._tensor(ast.Name(name, ast.Load()))  # dZ1 (a step's name) has Z1's shape
+            shape = getattr(t, "shape", ())
+            return len(shape) == 2 and getattr(shape[0], "label", None) == size.id
+
+        rows = [
+            n for n in ast.walk(arg)
+            if isinstance(n, ast.Subscript) and isinstance(n.slice, ast.Name) and n.slice.id == i
+        ]
+        if not rows or any(not (isinstance(n.value, ast.Name) and batch(n.value.id)) for n in rows):
+            return None
+        inside = {id(n.value) for n in rows} | {id(n.slice) for n in rows}
+        for n in ast.walk(arg):
+            if isinstance(n, ast.Name) and id(n) not in inside and (n.id == i or batch(n.id)):
+                return None  # i used as a number, or a batch tensor used whole per example
+
+        class _Whole(ast.NodeTransformer):
+            def visit_Subscript(self, n: ast.Subscript) -> ast.AST:
+                return n.value if n in rows else self.generic_visit(n)
+
+        return _Whole().visit(arg)
+
+    def summed_outer_heldcheck26(self, node: ast.Call) -> ast.expr | None:
+        """``sum(np.outer(A1[i], A2[i] - Y[i]) for i in range(m))`` (a list comprehension
+        alike; ``torch.outer``/``torch.ger``): the per-example outer products of two rows of
+        batch tensors summed — ``U.T @ V`` with ``U``, ``V`` the two arguments over the whole
+        batch (:meth:`_batch_rows_heldcheck26`); None for any other sum."""
+        found = _summed_over_range_heldcheck26(node, ("sum",), ast.GeneratorExp | ast.ListComp)
+        if found is None:
+            return None
+        gen, comp = found
+        elt, it = gen.elt, comp.iter
+        if (
+            not (isinstance(elt, ast.Call) and isinstance(elt.func, ast.Attribute))
+            or elt.func.attr not in ("outer", "ger")
+            or len(elt.args) != 2
+            or elt.keywords
+        ):
+            return None
+        size = self.visit(it.args[0])
+        u, v = (self._batch_rows_heldcheck26(size, a, comp.target.id) for a in elt.args)
+        if u is None or v is None:
+            return None
+        u_t = ast.Attribute(u, "T", ast.Load())
+        return ast.fix_missing_locations(ast.BinOp(u_t, ast.MatMult(), v))
+
     def visit_Call(self, node: ast.Call) -> ast.AST:
         f = node.func
-        summed = self.summed_generator(node)
+        summed = self.summed_generator(node) or self.summed_outer_heldcheck26(node)
         if summed is not None:
             self.changed = True
             return self.visit(summed)
@@ -2415,6 +2517,10 @@ class _Numpy(ast.NodeTransformer):
         if isinstance(base, ast.Name) and base.id == "tf" and f.attr == "cast" and len(args) == 2:
             self.changed = True  # TensorFlow's tf.cast(H > 0, tf.float32): x.astype(float)
             return self.cast(args[0], _dtype(args[1]), ast.unparse(args[1]))
+        tf_fn = _tf_submodule_function_heldcheck26(node)
+        if tf_fn is not None:  # tf.nn.softmax(Z), tf.math.sigmoid(Z): PyTorch's function
+            self.changed = True
+            return self.visit_Call(tf_fn)
         if isinstance(base, ast.Name) and base.id == "tf":
             return node  # tf.reduce_sum, tf.matmul …: the language reads TensorFlow's names
         if isinstance(base, ast.Name) and base.id in _NUMPY_MODULES:
@@ -2566,6 +2672,9 @@ class _Numpy(ast.NodeTransformer):
                 args = node.args = [args[0]]
             if name in ("hstack", "vstack", "row_stack", "concatenate", "cat"):
                 return node  # the language's concat reads them (derive.lang.spelling)
+            if name == "cumsum" and len(args) + len(node.keywords) in (1, 2):
+                axis = args[1] if len(args) == 2 else _keyword_axis_heldcheck26(node)
+                return self.cumsum_blocks_heldcheck26(args[0], axis, shown)
             if name in ("eye", "identity") and 1 <= len(args) <= 2:
                 eye = self.identity(args)
                 if eye is not None:  # np.eye(D): the network's identity input of that size
@@ -2580,6 +2689,10 @@ class _Numpy(ast.NodeTransformer):
                 node.func = ast.Name(ops.numpy_name(name), ast.Load())
                 return node
             raise self.unsupported(shown)
+        if f.attr == "cumsum" and len(args) + len(node.keywords) <= 1:  # dZ.cumsum(0), .cumsum(dim=0)
+            self.changed = True
+            axis = args[0] if args else _keyword_axis_heldcheck26(node)
+            return self.cumsum_blocks_heldcheck26(base, axis, ".cumsum")
         if f.attr in ("reshape", "view") and not node.keywords:
             self.changed = True
             return self.reshaped(base, args, "." + f.attr)
@@ -2674,6 +2787,38 @@ class _Numpy(ast.NodeTransformer):
             if not known:
                 return ast.unparse(f)
         return "." + f.attr
+
+
+def _summed_over_range_heldcheck26(
+    node: ast.Call, sums: tuple[str, ...], kinds: type | tuple[type, ...]
+) -> tuple[ast.GeneratorExp | ast.ListComp, ast.comprehension] | None:
+    """``sum(ELT for i in range(N))`` (a call named in ``sums``, its one argument of ``kinds``,
+    one ``for`` over ``range`` of one argument, no ``if``): (the generator, its ``for``); else None."""
+    f = node.func
+    name = f.id if isinstance(f, ast.Name) else f.attr if isinstance(f, ast.Attribute) else ""
+    if name not in sums or len(node.args) != 1 or node.keywords:
+        return None
+    gen = node.args[0]
+    if not isinstance(gen, kinds) or len(gen.generators) != 1:
+        return None
+    comp = gen.generators[0]
+    it = comp.iter
+    if (
+        comp.ifs
+        or not isinstance(comp.target, ast.Name)
+        or not (isinstance(it, ast.Call) and isinstance(it.func, ast.Name) and it.func.id == "range")
+        or len(it.args) != 1
+    ):
+        return None
+    return gen, comp
+
+
+_CUMSUM_BLOCKS_HELDCHECK26 = 64  # a running sum longer than this is refused (one block each)
+
+
+def _keyword_axis_heldcheck26(node: ast.Call) -> ast.expr | None:
+    """The ``axis=``/``dim=`` keyword's value of a call, None where it has none."""
+    return next((k.value for k in node.keywords if k.arg in ("axis", "dim")), None)
 
 
 def _axis_of(node: ast.expr) -> int | None:

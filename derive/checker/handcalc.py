@@ -274,12 +274,7 @@ def check_value(
     value, sig, ulp = _digits(text)
     sym = net.g.tensors[tensor].grads[i, j]  # type: ignore[index]
     with mpmath.workdps(DPS):
-        try:
-            exact = net.example._eval(sym, 0)
-        except (ZeroDivisionError, OverflowError, ValueError):
-            exact = None
-        if exact is None or not isinstance(exact, mpmath.mpf) or not mpmath.isfinite(exact):
-            raise FormulaError(msg("error.value_undefined", wrt=shown))
+        exact = exact_entry_heldcheck26(net, sym, shown)
         v_mp = mpmath.mpf(value.numerator) / value.denominator
         diff_mp = abs(v_mp - exact)
         exact_text = mpmath.nstr(exact, 15)
@@ -604,6 +599,20 @@ def _matrix_rows(text: str) -> list[list[str]]:
     return rows
 
 
+def exact_entry_heldcheck26(net: Net, sym: sp.Expr, shown: str) -> mpmath.mpf:
+    """The exact value of one gradient entry at the example values (at the caller's working
+    precision); a FormulaError naming ``shown`` where it cannot be evaluated there (a division
+    by zero, the log of 0, an argument past the evaluator's cap such as SimCLR's −1e9 on the
+    diagonal) — a refusal, never a crash, for one entry or a whole matrix alike."""
+    try:
+        exact = net.example._eval(sym, 0)
+    except (ZeroDivisionError, OverflowError, ValueError):
+        exact = None
+    if exact is None or not isinstance(exact, mpmath.mpf) or not mpmath.isfinite(exact):
+        raise FormulaError(msg("error.value_undefined", wrt=shown))
+    return exact
+
+
 def check_matrix_value(
     net: Net, wrt: str, text: str, *, rtol: float | None = None, digits: int | None = None
 ) -> CheckResult:
@@ -621,7 +630,7 @@ def check_matrix_value(
     given = (len(rows), len(rows[0]))
     with mpmath.workdps(DPS):
         exact = [
-            [net.example._eval(net.g.tensors[tensor].grads[i, j], 0) for j in range(c)]  # type: ignore[index]
+            [exact_entry_heldcheck26(net, net.g.tensors[tensor].grads[i, j], f"{tensor}[{i},{j}]") for j in range(c)]  # type: ignore[index]
             for i in range(r)
         ]
     expected = "[" + ", ".join("[" + ", ".join(mpmath.nstr(x, 15) for x in row) + "]" for row in exact) + "]"

@@ -1276,6 +1276,8 @@ class _Parser:
             self.next()
             inner = self.expr(0)
             self.skip_sizing()
+            if tok.text == "[" and self.peek().text == ",":
+                inner = self.side_by_side_heldcheck26(inner)
             t = self.peek()
             op = RELATIONS.get(t.text[1:] if t.kind == "cmd" else t.text)
             if op is not None:  # Iverson bracket [Z > 0], or (Z > 0)
@@ -1296,6 +1298,23 @@ class _Parser:
         if tok.kind == "cmd":
             return self.command()
         raise self.error(tok, "a number, a name, '(' or a command such as \\frac")
+
+    def side_by_side_heldcheck26(self, first: ex.Node) -> ex.Node:
+        r"""``[\mathrm{user},\ a]`` (after its first item, at the comma): the items side by side,
+        NumPy's ``np.concatenate([user, a], axis=1)`` as DIN's notes write the joined input
+        (``[x_1, x_2]^\top w``); items of unequal heights are the shape error they are. Only
+        transposed: a bare ``[A1, A2]`` is a list, refused as before.
+        """
+        items = [first]
+        while self.peek().text == ",":
+            self.next()
+            items.append(self.expr(0))
+            self.skip_sizing()
+        if any(isinstance(x, ex.Num) for x in items):  # [0, 1]: an interval, not tensors
+            raise self.error(self.peek(), "']' (a bracket of numbers with a comma is an interval)")
+        if not (self.peek().text == "]" and self.peek(1).text == "^"):  # a list, not a stacked input
+            raise self.error(self.peek(), "']' (a bracket of tensors with commas is read only transposed, [a, b]^T)")
+        return ex.Call("concat", tuple(items), (("axis", ex.Num(Fraction(1))),))
 
     def absolute(self, tok: Tok) -> ex.Node:
         """``|x|``, ``\\lvert x \\rvert`` (``\\left|x\\right|``, see :func:`_bars`): abs(x)."""

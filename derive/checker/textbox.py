@@ -74,6 +74,12 @@ _END_STOP = re.compile(r"(?<=[A-Za-z_)\]])\s*[.。]\s*$")  # not after a digit: 
 _LIST_MARK = re.compile(r"^(\s*)(?:[-*•]|\d{1,2}[.)])[ \t]+(?=[^\s=(\n][^=(\n]*?[=≈](?!=))", re.M)
 _BOLD_LHS = re.compile(r"^(\s*)(?:\*\*([^*\n]+?)\*\*|__([^_\n]+?)__)(?=[ \t]*[=≈:])", re.M)
 _BOLD_LINE = re.compile(r"^(\s*)\*\*([^*\n]+=[^*\n]+)\*\*[ \t]*$", re.M)
+# a Markdown cell's bold title line with no statement in it ("**Backprop, output layer**")
+_BOLD_TITLE_HELDCHECK26 = re.compile(r"^[ \t]*(\*\*|__)[^*_=\n$]+\1[ \t]*[:：]?[ \t]*$", re.M)
+# a code name set equal to one math span ("dW2 = $\frac{1}{m} A^T dZ$"): the whole line in math
+_NAME_THEN_MATH_HELDCHECK26 = re.compile(
+    r"^([ \t]*)([A-Za-z_]\w*)[ \t]*=[ \t]*\$([^$\n]+)\$[ \t]*[.。]?[ \t]*$", re.M
+)
 _DASH_REMARK = re.compile(r"(?:[ \t]+[—–][ \t]+|[ \t]*——[ \t]*)([^\n]*)$", re.M)
 _WORDS = re.compile(r"[A-Za-z]{3,}|[\u4e00-\u9fff]{2,}")
 # a Markdown blockquote note: at the line's start, words and no "=" (a continued "> 0)" stays)
@@ -85,7 +91,7 @@ def unwrap(text: str, latex: bool, size_of: Callable[[str, int], str | None]) ->
     is the size name (or number) of a tensor's axis, None for a name the network lacks."""
     if not isinstance(text, str):
         return text
-    text = _chat_markup(_fenced(text))
+    text = _chat_markup(_labelled_math_heldcheck26(_fenced(text), size_of))
     text = _chinese_prose(_exam_symbols(_LABEL.sub("", text, count=1)))
     if latex or _looks_latex(text):
         text = latexin.spans_in_prose(text)
@@ -100,6 +106,30 @@ def unwrap(text: str, latex: bool, size_of: Callable[[str, int], str | None]) ->
     return text
 
 
+# a Markdown list line "- **W**: $…$" (a name of the network as its label, the math its gradient)
+_LABELLED_MATH_HELDCHECK26 = re.compile(
+    r"^[ \t]*(?:(?:[-*•]|\d{1,2}[.)])[ \t]+)?(?:\*\*|__)?([A-Za-z]\w*?)(?:\*\*|__)?[ \t]*[:：]"
+    r"[ \t]*\$([^$\n]+)\$[ \t]*[.。]?[ \t]*$",
+    re.M,
+)
+
+
+def _labelled_math_heldcheck26(text: str, size_of: Callable[[str, int], str | None]) -> str:
+    """Lines of a Markdown cell that label each gradient by its tensor (``- **W**: $\\frac{1}{m}
+    X^T(P - Y)$``, ``**dW**: $…$``) as the statements ``$dW = …$`` they stand for; a label that
+    is no name of the network (``Answer``, ``Hint``) is left to the other readers."""
+
+    def statement(m: re.Match[str]) -> str:
+        name, math = m.group(1), m.group(2)
+        if size_of(name, 0) is not None and not (name.startswith("d") and size_of(name[1:], 0) is not None):
+            name = "d" + name
+        elif not (name.startswith("d") and size_of(name[1:], 0) is not None):
+            return m.group(0)
+        return f"${name} = {math.strip()}$"
+
+    return _LABELLED_MATH_HELDCHECK26.sub(statement, text) if "$" in text else text
+
+
 def unwrap_value(text: str) -> str:
     """A hand number or matrix without the text box's wrapping: fences, a leading label,
     full-width commas between entries, a closing remark in brackets after a matrix."""
@@ -107,10 +137,31 @@ def unwrap_value(text: str) -> str:
         return text
     text = _LABEL.sub("", _dash_remark(_fenced(text)), count=1)
     text = _OUT_PROMPT.sub("", text, count=1)
+    text = _matrix_unwrapped_heldcheck26(text)
     if text.lstrip().startswith(("[", "np.", "array", "numpy.", "torch.")):
         text = text.replace("，", ", ").replace("；", "; ")
         text = re.sub(r"(?<=\])\s*[(（][^()（）\[\]]*[)）]\s*[.。]?\s*$", "", text)
     return text
+
+
+# display dollars around a whole matrix of hand numbers, and a word for "about" before one
+_DOLLARS_HELDCHECK26 = re.compile(r"\s*(\${1,2})(.+?)\1\s*[.。]?\s*", re.S)
+_ABOUT_MATRIX_HELDCHECK26 = re.compile(
+    r"^\s*(?:≈|~|≃|\\approx|approx\.?|approximately|about|约为|大约|约)\s*"
+    r"(?=\[|\(|\\begin\{|(?:np\.|numpy\.|torch\.)?(?:array|tensor)\b)",
+    re.I,
+)
+
+
+def _matrix_unwrapped_heldcheck26(text: str) -> str:
+    """A matrix of hand numbers as pasted from notes: ``$$\\begin{bmatrix} … \\end{bmatrix}$$``
+    without its display dollars, ``≈ [-0.0735, 0.3709]`` / ``约 [0, 0.6478]`` without the word
+    for "about" (a single number has its own: handcalc.written). Only before a bracket, a LaTeX
+    environment or an array call, so a number's text is left to the number reader."""
+    m = _DOLLARS_HELDCHECK26.fullmatch(text)
+    if m is not None and "$" not in m.group(2):
+        text = m.group(2).strip()
+    return _ABOUT_MATRIX_HELDCHECK26.sub("", text, count=1)
 
 
 def _looks_latex(text: str) -> bool:
@@ -192,9 +243,11 @@ def _chat_markup(text: str) -> str:
     list markers, bold markers around a left side or a whole statement, a remark in words
     after a dash, blockquote lines of words (module docstring)."""
     text = _QUOTE_NOTE.sub("", text)
+    text = _BOLD_TITLE_HELDCHECK26.sub("", text)
     text = _LIST_MARK.sub(r"\1", text)
     text = _BOLD_LINE.sub(r"\1\2", text)
     text = _BOLD_LHS.sub(lambda m: m.group(1) + (m.group(2) or m.group(3)), text)
+    text = _NAME_THEN_MATH_HELDCHECK26.sub(r"\1$\2 = \3$", text)
     return _dash_remark(text)
 
 
