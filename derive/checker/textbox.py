@@ -153,13 +153,16 @@ _ABOUT_MATRIX_HELDCHECK26 = re.compile(
 )
 
 
+_MATRIX_START = re.compile(r"\s*(?:\[|\(|\\begin\{|(?:np\.|numpy\.|torch\.)?(?:array|tensor)\b)")
+
+
 def _matrix_unwrapped_heldcheck26(text: str) -> str:
     """A matrix of hand numbers as pasted from notes: ``$$\\begin{bmatrix} … \\end{bmatrix}$$``
     without its display dollars, ``≈ [-0.0735, 0.3709]`` / ``约 [0, 0.6478]`` without the word
     for "about" (a single number has its own: handcalc.written). Only before a bracket, a LaTeX
     environment or an array call, so a number's text is left to the number reader."""
     m = _DOLLARS_HELDCHECK26.fullmatch(text)
-    if m is not None and "$" not in m.group(2):
+    if m is not None and "$" not in m.group(2) and _MATRIX_START.match(m.group(2)):
         text = m.group(2).strip()
     return _ABOUT_MATRIX_HELDCHECK26.sub("", text, count=1)
 
