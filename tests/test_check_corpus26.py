@@ -21,11 +21,6 @@ import corpus26  # noqa: E402
 import corpus_common  # noqa: E402
 
 CASES = corpus26.load()
-_SIMCLR = (
-    "SimCLR's -1e9 on the logits' diagonal: the exact gradient at the example passes an argument "
-    "beyond the evaluator's cap (derive/engine/steps.py ARG_CAP), so a hand number cannot be "
-    "checked — refused (it crashed for a matrix before this round)"
-)
 _LITERAL_RANGE = (
     "a per-example sum over range(3) / range(1), the example's batch size as a number: read "
     "only with the size's name (m, len(X), X.shape[0]), true at every size"
@@ -39,11 +34,8 @@ _PERCENT = (
 KNOWN: dict[str, str] = {  # id -> why it still fails (strict xfail: fixing it must remove it here)
     "c26-035": _PERCENT,
     "c26-102": _PERCENT,
+    "c26-207": _PERCENT,
     "c26-080": _LITERAL_RANGE,
-    "c26-204": _SIMCLR,
-    "c26-205": _SIMCLR,
-    "c26-206": _SIMCLR,
-    "c26-207": _SIMCLR,
     "c26-223": _LITERAL_RANGE,
 }
 
@@ -132,17 +124,19 @@ def test_tensorflow_nn_and_math_functions() -> None:
     assert _verdict("mlp-bce", "W2", f"dW2 = tf.transpose(tf.nn.relu(Z1)) @ (A2 - Y) {cast}") == ("correct", None)
 
 
-def test_a_matrix_of_hand_numbers_where_the_gradient_is_not_evaluable_is_refused() -> None:
-    """A matrix of hand numbers on a network whose exact gradient cannot be evaluated at the
-    example (SimCLR's −1e9 on the diagonal: past the evaluator's cap) is refused with the
-    one-entry message, naming the entry (it crashed with an OverflowError)."""
-    import pytest
-
-    from derive.checker.check import FormulaError
-
+def test_hand_numbers_past_a_constant_fill_on_the_diagonal_are_judged() -> None:
+    """SimCLR's ``sim - 1e9 * torch.eye(4)``: the exact gradient at the example holds e^{1e9}
+    terms (past the identity tests' argument cap), computed at once at the example as a kept
+    fill mask's are — the hand numbers were refused as not evaluable (c26-204…206). Right
+    numbers (PyTorch float64 running the spec: W[0,0] = −3.00623, W[2,1] = 0.0556634) are
+    correct, a flipped sign is the sign mistake, a number 3 % off is wrong."""
     sc = str(COURSE / "hn23_simclr_nt_xent_temperature.toml")
-    with pytest.raises(FormulaError, match=r"W\[0,0\]"):
-        _verdict(sc, "W", value="[[-3.0, -1.1], [2.9, 0.56], [0.77, 0.056]]")
+    assert _verdict(sc, "W[0,0]", value="-3.006") == ("correct", None)
+    assert _verdict(sc, "W[2,1]", value="0.05566") == ("correct", None)
+    assert _verdict(sc, "W[0,0]", value="-3.106")[0] == "incorrect"
+    right = "[[-3.006, -1.057], [2.918, 0.5588], [0.7655, 0.05566]]"
+    assert _verdict(sc, "W", value=right) == ("correct", None)
+    assert _verdict(sc, "W", value=right.replace("0.05566", "-0.05566")) == ("incorrect", "sign")
 
 
 def test_running_sums_in_a_formula() -> None:
