@@ -30,6 +30,7 @@ from derive.checker.formtree import (
     shape_ok,
     subtrees,
     tree_text,
+    written_names,
 )
 from derive.checker.formula import Convert
 from derive.checker.mutations import Mutation, library
@@ -769,7 +770,8 @@ def wrong_layer(
         canon = raw if raw in shapes else names.resolve(shapes.__contains__, net.spec.constants, raw)
         if canon is not None and canon not in spelled:
             spelled[canon] = raw
-    used = [n for n in spelled if shapes[n] != (1, 1)]
+    valued = set(written_names(tree))
+    used = [n for n in spelled if shapes[n] != (1, 1) and spelled[n] in valued]
     tries = 0
     near: tuple[str, str, ex.Node, Mutation] | None = None
     muts = [m for m in library(target) if m.code != "shape-mismatch"]

@@ -83,6 +83,34 @@ def positions(e: Tree, path: tuple[int, ...] = ()) -> Iterator[tuple[tuple[int, 
         yield from positions(k, (*path, i))
 
 
+def sized_only(e: Tree) -> bool:
+    """Is ``e`` a ``0 * T`` of the readers' block of ones (``np.ones((m, 1))`` read as
+    ``0 * X[:, 0:1] + 1``)? Its tensor gives a size only: the student never wrote it."""
+    return (
+        isinstance(e, ex.BinOp)
+        and e.op == "*"
+        and any(isinstance(s, ex.Num) and s.value == 0 for s in (e.left, e.right))
+    )
+
+
+def written_positions(
+    e: Tree, path: tuple[int, ...] = ()
+) -> Iterator[tuple[tuple[int, ...], Tree]]:
+    """:func:`positions` without the inside of a block of ones' ``0 * T`` (:func:`sized_only`):
+    the places a repair or a diagnosis may name."""
+    if sized_only(e):
+        return
+    yield path, e
+    for i, k in enumerate(subtrees(e)):
+        yield from written_positions(k, (*path, i))
+
+
+def written_names(e: ex.Node) -> list[str]:
+    """The names ``e`` uses for their values, in first-use order (not a block of ones' sizes)."""
+    out = [n.id for _, n in written_positions(e) if isinstance(n, ex.Name)]
+    return list(dict.fromkeys(out))
+
+
 def replace_at(e: Tree, path: tuple[int, ...], new: Tree) -> Tree:
     """``e`` with the node at ``path`` replaced by ``new``."""
     if not path:

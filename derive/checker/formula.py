@@ -2287,12 +2287,12 @@ class _Numpy(ast.NodeTransformer):
         if len(sizes) != 2:
             return True  # np.ones(m): 1-D
         shape = [_size_int(e, self.net.spec.dims) for e in sizes]
-        if None in shape:
-            return True
         r, c = reversed(shape) if transposed else shape
         outer, inner = (r, c) if axis == 0 else (c, r)
-        if outer != 1:
-            return False
+        if outer is not None and outer != 1:
+            return False  # np.ones((2, X.shape[0])) @ v: two copies, whatever the other size
+        if None in shape:
+            return True
         have = self.shape_of(other)
         return have is None or have[axis] == inner
 

@@ -14,7 +14,14 @@ import numpy as np
 
 from derive.checker.checknet import DIAG_POINTS, Net, Target
 from derive.checker.evaluate import System, evaluate, same
-from derive.checker.formtree import positions, rebuild, replace_at, subtrees, tree_text
+from derive.checker.formtree import (
+    positions,
+    rebuild,
+    replace_at,
+    subtrees,
+    tree_text,
+    written_positions,
+)
 from derive.checker.formula import Convert, ShapeError
 from derive.checker.verdict import FormulaError, Msg, msg
 from derive.engine import mform as mf
@@ -25,8 +32,9 @@ MAX_PAIR_EDITS = 16  # two-edit repairs only for formulas with at most this many
 
 
 def _edits(tree: ex.Node) -> Iterator[tuple[str, Msg, ex.Node]]:
-    """Single repairs, most natural first: swaps, transposes added/dropped, the whole."""
-    nodes = list(positions(tree))
+    """Single repairs, most natural first: swaps, transposes added/dropped, the whole (never
+    inside a block of ones' size template: the student wrote no tensor there)."""
+    nodes = list(written_positions(tree))
     for path, n in nodes:
         if isinstance(n, ex.BinOp) and n.op in ("@", "·"):
             yield (
