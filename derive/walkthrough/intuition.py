@@ -735,6 +735,8 @@ AGAIN = (
     "slope.sigmoid",
     "slope.tanh",
     "slope.relu",
+    "shared",
+    "shared.apart",
 )
 
 

@@ -358,7 +358,8 @@ def _runs(
     found = _scan_runs(forms, allowed, shortest, {})
     at_sizes = {}
     if siblings is not None or sized:
-        at_sizes = _scan_runs(forms, allowed, shortest, found, sizes_differ=True)
+        at_sizes = _scan_runs(forms, allowed, shortest, _held(found), sizes_differ=True)
+        found = _yield_to(found, at_sizes)
     if siblings is not None:
         found = found | _scan_runs(forms, allowed, shortest, found | at_sizes, partial=True)
         taken = {k for i, (_p, end, _r) in (found | at_sizes).items() for k in range(i, end)}
@@ -374,6 +375,23 @@ def _runs(
                 sizes_differ=i in at_sizes,
             )
     return out
+
+
+def _held(found: dict[int, tuple[int, int, dict[str, str]]]) -> dict:
+    """The runs of ``found`` that a run at other sizes may not cross: all but the runs of a
+    single step. A stacked recurrence's second layer at its second step (z, r, n, h at other
+    sizes than the first layer's) holds r ~ z, a strict run of one (two gates alike): the
+    run of the whole layer at other sizes says more, so it takes that step in."""
+    return {i: r for i, r in found.items() if r[1] - i > 1}
+
+
+def _yield_to(
+    found: dict[int, tuple[int, int, dict[str, str]]],
+    at_sizes: dict[int, tuple[int, int, dict[str, str]]],
+) -> dict[int, tuple[int, int, dict[str, str]]]:
+    """``found`` without its runs of one step inside a run of ``at_sizes`` (:func:`_held`)."""
+    taken = {k for i, (_p, end, _r) in at_sizes.items() for k in range(i, end)}
+    return {i: r for i, r in found.items() if i not in taken}
 
 
 def _scan_runs(
