@@ -359,7 +359,7 @@ def _runs(
     at_sizes = {}
     if siblings is not None or sized:
         at_sizes = _scan_runs(forms, allowed, shortest, _held(found), sizes_differ=True)
-        found = _yield_to(found, at_sizes)
+        found, at_sizes = _yield_to(found, at_sizes)
     if siblings is not None:
         found = found | _scan_runs(forms, allowed, shortest, found | at_sizes, partial=True)
         taken = {k for i, (_p, end, _r) in (found | at_sizes).items() for k in range(i, end)}
@@ -388,10 +388,16 @@ def _held(found: dict[int, tuple[int, int, dict[str, str]]]) -> dict:
 def _yield_to(
     found: dict[int, tuple[int, int, dict[str, str]]],
     at_sizes: dict[int, tuple[int, int, dict[str, str]]],
-) -> dict[int, tuple[int, int, dict[str, str]]]:
-    """``found`` without its runs of one step inside a run of ``at_sizes`` (:func:`_held`)."""
+) -> tuple[dict, dict]:
+    """``found`` without its runs of one step inside a longer run of ``at_sizes``
+    (:func:`_held`), and ``at_sizes`` without the runs that only retake such a step (a strict
+    run of one keeps its strict lead-in)."""
+    ones = {i for i, (_p, end, _r) in found.items() if end - i == 1}
+    at_sizes = {
+        i: r for i, r in at_sizes.items() if not set(range(i, r[1])) <= ones
+    }
     taken = {k for i, (_p, end, _r) in at_sizes.items() for k in range(i, end)}
-    return {i: r for i, r in found.items() if i not in taken}
+    return {i: r for i, r in found.items() if i not in taken}, at_sizes
 
 
 def _scan_runs(
