@@ -152,12 +152,13 @@ def prepare(d: Derivation, proofs: Mapping[str, Any], detail: str = "full") -> P
 
 
 def _totals_named(d: Derivation, items: tuple[BackwardItem, ...]) -> tuple[BackwardItem, ...]:
-    """``items`` with each sum over paths wider than a row of the page (:data:`printing.ROW_WIDTH`)
-    written as the sum of its paths' gradients by name — ``δ_h = δ_h|_{h'} + δ_h|_{n'} + …`` —,
-    each written out in full just above it: a GRU's δh¹₁ took four rows to repeat its six paths
-    term by term. The proven total is exactly that sum (the engine adds the paths' formulas in
-    their order, ``sum-over-paths``): checked here on the matrix forms, else left in full. The
-    step keeps its reason; ``full`` keeps the sum written out."""
+    """``items`` with each sum over paths wider than a row of the page
+    (:data:`handpick.PAGE_WIDTH`: it would take two rows or more) written as the sum of its
+    paths' gradients by name — ``δ_h = δ_h|_{h'} + δ_h|_{n'} + …`` —, each written out in
+    full just above it: a GRU's δh¹₁ took four rows to repeat its six paths term by term.
+    The proven total is exactly that sum (the engine adds the paths' formulas in their order,
+    ``sum-over-paths``): checked here on the matrix forms, else left in full. The step keeps
+    its reason; ``full`` keeps the sum written out."""
     visits = {v.name: v for v in d.backward}
     out = []
     for b in items:
@@ -166,7 +167,7 @@ def _totals_named(d: Derivation, items: tuple[BackwardItem, ...]) -> tuple[Backw
         if t is None or v is None or v.total is None or len(b.paths) < 2:
             out.append(b)
             continue
-        if printing.display_width(f"{t.lhs} = {t.rhs}") <= printing.ROW_WIDTH:
+        if printing.display_width(f"{t.lhs} = {t.rhs}") <= handpick.PAGE_WIDTH:
             out.append(b)
             continue
         parts = [c.step.rhs.value for c in v.contributions]
