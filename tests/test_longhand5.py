@@ -163,6 +163,8 @@ def test_equal_sizes_keep_the_strict_forward_lead_in() -> None:
     _back, ahead = _like(same)
     like = ahead["ub"][1]
     assert like is not None and not like.sizes_differ
+    like = ahead["ud"][1]  # the second layer at step 2 (round 26: test_longhand6)
+    assert like is not None and not like.sizes_differ and like.end - like.start == 3
 
 
 # ---- values said once, a left-out closed form explained once --------------------------------------

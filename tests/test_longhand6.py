@@ -41,15 +41,6 @@ def test_the_second_layer_at_step_two_is_the_first_at_other_sizes() -> None:
     assert gc is not None and not gc.sizes_differ and (gc.ref_start, gc.ref_end) == (7, 7)
 
 
-def test_the_same_forms_at_equal_sizes_stay_strict() -> None:
-    """With the input as wide as the state the second step's layer matches strictly."""
-    same = GRU.replace('"held5-gru"', '"held6-gru-same"').replace('["q", "p"]', '["q", "k"]')
-    same = same.replace('["p", "k"]', '["k", "k"]')
-    _back, ahead = _like(same)
-    like = ahead["ud"][1]
-    assert like is not None and not like.sizes_differ
-
-
 # ---- a shared weight's sentence once ----------------------------------------------------------
 
 
