@@ -737,6 +737,11 @@ AGAIN = (
     "slope.relu",
     "shared",
     "shared.apart",
+    "fork",
+    "product",
+    "gate.inside",
+    "scale-sum.inside",
+    "formula.below",
 )
 
 
