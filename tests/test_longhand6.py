@@ -6,8 +6,10 @@ step (uc, gc, cc, sc) at other sizes; gd ~ ud, a strict run of one, used to bloc
 A shared weight's "used k times … the gradient is their sum" is said in full once, then in one
 short sentence naming the first. A sum over paths wider than a row of the page is written as
 the sum of its paths' gradients by name, each written out in full just above it (the proven
-total is that sum: checked on the matrix forms); ``full`` keeps it written out. One PDF build:
-the course GRU's pages (a strict xfail: still over the limit)."""
+total is that sum: checked on the matrix forms); ``full`` keeps it written out. Other "in
+words" sentences (a tensor feeding several nodes, a gate inside its node, …) are said in full
+once, then short. Two PDF builds: the course GRU's pages (a strict xfail: still over the
+limit) and the TFT block's in Chinese (within it since this branch)."""
 
 from __future__ import annotations
 
@@ -65,6 +67,27 @@ def test_a_shared_weight_is_explained_once(lang: str) -> None:
     tex = _tex(GRU, lang)
     assert tex.count(_plain(L["shared"])) == 1
     assert tex.count(_plain(L["shared.again"])) >= 2
+
+
+@pytest.mark.parametrize("key", ["fork", "gate.inside"])
+def test_other_sentences_once_then_short(key: str) -> None:
+    """δsc, δsb, δsa each feed several nodes; a gate acts inside Ag2's and sa's nodes: said
+    in full the first time, then short (naming where it was first said)."""
+    w = _walkthrough(GRU)
+    keys = [x.key for b in w.backward for x in b.words]
+    assert keys.count(key) == 1 and keys.count(f"{key}.again") >= 1
+    for lang in ("en", "zh"):
+        full, short = (catalogue(lang)["handout_intuition"][k] for k in (key, f"{key}.again"))
+        assert len(short) < len(full)
+
+
+def test_the_short_chinese_sentences_have_no_colon_inside_the_label() -> None:
+    """「这一步在做什么：」 is followed by a sentence without a colon of its own (GB/T 15834, as
+    test_handread7 asks of the full forms)."""
+    zh = catalogue("zh")["handout_intuition"]
+    for key in ("shared", "shared.apart", "fork", "product", "gate.inside", "scale-sum.inside"):
+        first = re.sub(r"\$[^$]*\$", "M", zh[f"{key}.again"]).split("。")[0]
+        assert "：" not in first, (key, first)
 
 
 # ---- a sum over paths too wide for a row, by name ---------------------------------------------
@@ -172,3 +195,13 @@ def test_full_detail_names_no_sum() -> None:
     lead = catalogue("en")["backward"]["total"]
     lines = [ln for chunk in tex.split(lead)[1:] for ln in chunk.split("\n")[1:2]]
     assert lines and not any("\\right|_{" in ln and "\\odot" not in ln for ln in lines)
+
+
+@pytest.mark.slow
+@PDF_TOOLS
+def test_the_tft_chinese_handout_fits(tmp_path: Path) -> None:
+    """hn16_tft_gated_residual in Chinese: 11 pages before this branch (its last page 13
+    lines), 10 now — its gates inside their nodes, a bias inside a factor and "written out in
+    rows below" said in full once, then short — within the limit of 10, no overfull box."""
+    assert_fits(tmp_path, "hn16_tft_gated_residual", "zh")
+
