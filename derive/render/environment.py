@@ -37,7 +37,12 @@ from derive.engine import printing
 from derive.locale.catalog import catalogue
 from derive.render import jinja_setup, markup
 from derive.render.markup import Raw
-from derive.walkthrough.handpick import FEW, HAND_BUDGET, NARROW3  # noqa: F401 (the layout's limits)
+from derive.walkthrough.handpick import (  # noqa: F401 (the layout's limits)
+    FEW,
+    HAND_BUDGET,
+    NARROW3,
+    PAGE_WIDTH,
+)
 from derive.walkthrough.handpick import few as _few
 from derive.walkthrough.handpick import rows as _rows
 from derive.walkthrough.handpick import tex_width as _tex_width
@@ -181,7 +186,7 @@ def _tall(c: Any, width: float) -> bool:
 
 # a hand calculation's rows on the A4 page (printing.display_width units; a line of the page is
 # about 95): ROW_WIDTH's 60 broke rows that fit twice over (rnn's logits₁₁ in three rows)
-FIT_WIDTH = 80.0
+FIT_WIDTH = PAGE_WIDTH
 PAIR_WIDTH = 52  # printed characters: two value displays this narrow share a row
 
 

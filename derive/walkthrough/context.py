@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 from types import SimpleNamespace
 from typing import Any
 
+from derive.engine import mform as mf
 from derive.engine import printing
 from derive.engine.backprop import Derivation
 from derive.locale import catalog
@@ -141,11 +142,41 @@ def prepare(d: Derivation, proofs: Mapping[str, Any], detail: str = "full") -> P
         if like:  # a deep network: its forward layers repeat too
             ahead = _worked(forward, layers.forward_repeats(d))
             forward = tuple(replace(f, like=ahead.get(f.name)) for f in forward)
+    if not full:  # a sum over paths too wide for a row: named by its paths, each just above
+        backward = _totals_named(d, backward)
     words = intuition.paragraphs(d, ex)
     # a compact step (b.like) shows no "in words" paragraph: nothing is said there first
     said = intuition.once([() if b.like else words.get(b.name, ()) for b in backward])
     backward = tuple(replace(b, words=ws) for b, ws in zip(backward, said, strict=True))
     return Prepared(d, proofs, detail, ex, pc, forward, backward, origin)
+
+
+def _totals_named(d: Derivation, items: tuple[BackwardItem, ...]) -> tuple[BackwardItem, ...]:
+    """``items`` with each sum over paths wider than a row of the page
+    (:data:`handpick.PAGE_WIDTH`: it would take two rows or more) written as the sum of its
+    paths' gradients by name — ``δ_h = δ_h|_{h'} + δ_h|_{n'} + …`` —, each written out in
+    full just above it: a GRU's δh¹₁ took four rows to repeat its six paths term by term.
+    The proven total is exactly that sum (the engine adds the paths' formulas in their order,
+    ``sum-over-paths``): checked here on the matrix forms, else left in full. The step keeps
+    its reason; ``full`` keeps the sum written out."""
+    visits = {v.name: v for v in d.backward}
+    out = []
+    for b in items:
+        v = visits.get(b.name)
+        t = b.total
+        if t is None or v is None or v.total is None or len(b.paths) < 2:
+            out.append(b)
+            continue
+        if printing.display_width(f"{t.lhs} = {t.rhs}") <= handpick.PAGE_WIDTH:
+            out.append(b)
+            continue
+        parts = [c.step.rhs.value for c in v.contributions]
+        if not all(isinstance(x, mf.MExpr) for x in parts) or mf.add(*parts) != v.total.rhs.value:
+            out.append(b)
+            continue
+        named = Math(" + ".join(str(p.eq.lhs) for p in b.paths))
+        out.append(replace(b, total=replace(t, rhs=named, shape_rows=(), hint=Math(""))))
+    return tuple(out)
 
 
 def _closed_as(

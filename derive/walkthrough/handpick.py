@@ -63,6 +63,12 @@ def _formula_and_value(c: Any) -> Any:
     return replace(c, chain=(c.chain[0], c.chain[-1]), cut="numbers")
 
 
+# a row of a display on the A4 page, in units of printing.display_width (about one letter; a
+# line of the page holds about 95): the PDF's displays and hand calculations break at this
+# width (derive.render.environment.FIT_WIDTH) — ROW_WIDTH's 60 broke rows that fit twice over
+PAGE_WIDTH = 80.0
+
+
 NARROW3 = 18  # printed characters: three hand calculations this narrow share a row
 
 

@@ -735,6 +735,13 @@ AGAIN = (
     "slope.sigmoid",
     "slope.tanh",
     "slope.relu",
+    "shared",
+    "shared.apart",
+    "fork",
+    "product",
+    "gate.inside",
+    "scale-sum.inside",
+    "formula.below",
 )
 
 

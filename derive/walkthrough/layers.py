@@ -358,7 +358,8 @@ def _runs(
     found = _scan_runs(forms, allowed, shortest, {})
     at_sizes = {}
     if siblings is not None or sized:
-        at_sizes = _scan_runs(forms, allowed, shortest, found, sizes_differ=True)
+        at_sizes = _scan_runs(forms, allowed, shortest, _held(found), sizes_differ=True)
+        found, at_sizes = _yield_to(found, at_sizes)
     if siblings is not None:
         found = found | _scan_runs(forms, allowed, shortest, found | at_sizes, partial=True)
         taken = {k for i, (_p, end, _r) in (found | at_sizes).items() for k in range(i, end)}
@@ -374,6 +375,29 @@ def _runs(
                 sizes_differ=i in at_sizes,
             )
     return out
+
+
+def _held(found: dict[int, tuple[int, int, dict[str, str]]]) -> dict:
+    """The runs of ``found`` that a run at other sizes may not cross: all but the runs of a
+    single step. A stacked recurrence's second layer at its second step (z, r, n, h at other
+    sizes than the first layer's) holds r ~ z, a strict run of one (two gates alike): the
+    run of the whole layer at other sizes says more, so it takes that step in."""
+    return {i: r for i, r in found.items() if r[1] - i > 1}
+
+
+def _yield_to(
+    found: dict[int, tuple[int, int, dict[str, str]]],
+    at_sizes: dict[int, tuple[int, int, dict[str, str]]],
+) -> tuple[dict, dict]:
+    """``found`` without its runs of one step inside a longer run of ``at_sizes``
+    (:func:`_held`), and ``at_sizes`` without the runs that only retake such a step (a strict
+    run of one keeps its strict lead-in)."""
+    ones = {i for i, (_p, end, _r) in found.items() if end - i == 1}
+    at_sizes = {
+        i: r for i, r in at_sizes.items() if not set(range(i, r[1])) <= ones
+    }
+    taken = {k for i, (_p, end, _r) in at_sizes.items() for k in range(i, end)}
+    return {i: r for i, r in found.items() if i not in taken}, at_sizes
 
 
 def _scan_runs(
