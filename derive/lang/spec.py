@@ -1178,6 +1178,10 @@ class _Validator:
                     f'{where} = "{text}"', e.spoken, catalog.said("spec.fix_readme")
                 ) from None
             first = names[0] or "i"
+            called = spelling.parsed_body(read)
+            outside = ex.outside_hn26(called.func) if isinstance(called, ast.Call) else None
+            if count is None and outside is not None:  # "D, V" = "torch.linalg.eigh(S)"
+                raise self.err(f'{where} = "{text}"', outside, catalog.said("spec.fix_readme"))
             if count is None:
                 raise self.err(
                     f'{where} = "{text}"',
