@@ -230,3 +230,24 @@ def test_outside_the_language_named(lines: str, en: str, zh: str) -> None:
     text = _OUT.format(lines=lines)
     assert en in _refusal(text, "en")
     assert zh in _refusal(text, "zh")
+
+
+# ---- the checker reads the walkthrough's n-th roots -----------------------------------------
+
+
+def test_the_checker_reads_an_nth_root_as_a_power() -> None:
+    """A walkthrough writes ``X @ Wq / d ** 0.25`` (Performer's scaling) as ``\\sqrt[4]{d}``;
+    derive check's LaTeX reader stopped at the ``[``."""
+    from fractions import Fraction
+
+    from derive.checker import latexin
+    from derive.lang import expr as ex
+
+    node, _ = latexin.parse(r"\frac{X}{\sqrt[4]{d}} + \sqrt[3]{x + 1}")
+    assert node == ex.BinOp(
+        "+",
+        ex.BinOp("/", ex.Name("X"), ex.Pow(ex.Name("d"), Fraction(1, 4))),
+        ex.Pow(ex.BinOp("+", ex.Name("x"), ex.Num(Fraction(1))), Fraction(1, 3)),
+    )
+    with pytest.raises(Exception, match="index"):
+        latexin.parse(r"\sqrt[x]{d}")
