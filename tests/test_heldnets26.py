@@ -18,19 +18,9 @@ spellings), not the specs that showed them:
 from __future__ import annotations
 
 import pytest
-from test_heldnets21 import _both
-
-from derive.errors import DeriveError
-from derive.lang import spec as spec_mod
-from derive.locale import catalog
+from test_heldnets21 import _both, _refusal
 
 torch = pytest.importorskip("torch")
-
-
-def _refusal(text: str, lang: str) -> str:
-    with pytest.raises(DeriveError) as err:
-        spec_mod.parse(text, "refused")
-    return catalog.localized(err.value, lang)
 
 
 # ---- gaussian_nll_loss's floor of var at eps --------------------------------------------------
