@@ -139,6 +139,15 @@ def test_a_stack_of_matrices_is_still_a_3d_tensor() -> None:
     assert "3-D" in _refusal(text.replace(".sum()", ".mean(0).sum() * 0 + h.sum()"), "en")
 
 
+def test_a_stack_of_vectors_of_different_lengths_is_refused_as_pytorch_raises() -> None:
+    """A reduction of everything of a stack was read as the sum of the parts' sums whatever
+    their sizes; torch.stack raises for parts of different sizes."""
+    lines = 'a = "h[:, 0]"\nloss = "torch.stack([a, v]).sum()"'
+    assert "needs the same number of columns" in _refusal(
+        _STACK.format(b=2, t='["B", 2]', lines=lines).replace('t = ["B", 2]\n', ""), "en"
+    )
+
+
 # ---- covariance matrices --------------------------------------------------------------------
 
 _COV = """

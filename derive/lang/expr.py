@@ -3111,6 +3111,9 @@ def _reduced_whole(
     kind, parts = stacked
     if name not in ("sum", "mean") or (kind == "column_stack" and name == "mean"):
         return None
+    sizes = {_ast_shape(p, shapes) for p in parts}
+    if kind == "stack" and None not in sizes and len(sizes) > 1:
+        return None  # parts of different sizes: the libraries' stack() raises (heldnets26)
     total: ast.expr = ast.Call(ast.Attribute(parts[0], name, ast.Load()), [], [])
     for p in parts[1:]:
         total = ast.BinOp(total, ast.Add(), ast.Call(ast.Attribute(p, name, ast.Load()), [], []))
