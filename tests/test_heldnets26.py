@@ -250,3 +250,17 @@ def test_the_checker_reads_an_nth_root_as_a_power() -> None:
     )
     with pytest.raises(Exception, match="index"):
         latexin.parse(r"\sqrt[x]{d}")
+
+
+def test_finite_differences_are_used_below_eps() -> None:
+    """The floor's clamp sits in a stop-gradient line, which the finite differences hold at its
+    value: a clamp input near 0 there is no kink of theirs, so they are compared (they were
+    skipped at every point, the check left to PyTorch alone)."""
+    from derive.engine.backprop import derive
+    from derive.lang import spec as spec_mod
+    from derive.numeric import verify as numeric
+
+    text = _GNLL.format(n=2, s=_SMALL, line="F.gaussian_nll_loss(mu, y, s + 1e-7 * torch.sigmoid(mu))")
+    report = numeric.verify(derive(spec_mod.parse(text, "gnll")), points=1)
+    assert report.ok
+    assert not any(c.kink for c in report.comparisons), report.comparisons
