@@ -1099,6 +1099,7 @@ def namespace(
     modules["tfd"] = _tfd_shim()
     _extras_hn24(modules)
     _extras_hn25(modules)
+    _extras_hn26(modules)
     ns.update(modules)
     ns["bool"] = bool  # mask.astype(bool): the builtin type names NumPy's boolean dtype
     dims = {**s.dims, **(sizes or {})}
@@ -1298,3 +1299,25 @@ def _extras_hn25(modules: dict[str, Any]) -> None:
                  "expm1", "sigmoid", "erf", "erfc", "lgamma", "digamma"):
         if not hasattr(tf.math, name):
             setattr(tf.math, name, getattr(torch, name, None) or getattr(F, name))
+
+
+def _extras_hn26(modules: dict[str, Any]) -> None:
+    """heldnets26: TensorFlow's ``tf.stack(values, axis=0)`` and the covariance matrices
+    (``torch.cov`` is PyTorch's own; NumPy's ``np.cov(m, y=None, rowvar=True, bias=False,
+    ddof=None)`` as NumPy defines it)."""
+    tf, np_shim = modules["tf"], modules["np"]
+    tf.stack = lambda values, axis=0: torch.stack([_t(v) for v in values], dim=axis)
+
+    def cov(m, y=None, rowvar=True, bias=False, ddof=None):
+        x = _t(m)
+        x = x if x.dim() == 2 else x.reshape(1, -1)
+        if not rowvar:
+            x = x.T
+        if y is not None:
+            o = _t(y)
+            o = o if o.dim() == 2 else o.reshape(1, -1)
+            x = torch.cat([x, o if rowvar else o.T], dim=0)
+        corr = (0 if bias else 1) if ddof is None else ddof
+        return torch.cov(x, correction=corr)
+
+    np_shim.cov = cov

@@ -250,6 +250,11 @@ REFUSED = {
     "hn24_hard_attention_argmax": "argmax() returns indices, which have no gradient",
     "hn24_rnn_loop_data_length_cn": "a loop is not read",
     "hn24_moe_soft_gating_einsum": "stack() makes a new axis (a 3-D tensor)",
+    # branch heldnets26: CTC's sum over alignments, Deep CCA's eigendecomposition, a spectral
+    # loss's complex Fourier transform — each named
+    "hn25_ctc_loss_asr": "ctc_loss() sums the probability of every alignment",
+    "hn25_deep_cca_eigh_cn": "torch.linalg.eigh() is a matrix decomposition",
+    "hn25_fft_spectral_loss": "torch.fft.rfft() is a Fourier transform, whose values are complex",
 }
 
 

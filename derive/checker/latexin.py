@@ -1424,6 +1424,15 @@ class _Parser:
             return self.font(tok)
         if name in HATS:
             return ex.Name(self.hat_name(self.braced_name(tok), name))
+        if name == "sqrt" and self.peek().text == "[":  # \sqrt[4]{d}: d ** (1/4) (heldnets26)
+            self.next()
+            index = self.peek()
+            if index.kind != "num" or not index.text.isdigit() or int(index.text) < 2:
+                raise self.error(index, "a whole index n ≥ 2 of \\sqrt[n]{…}")
+            self.next()
+            self.expect("]", "']' to close the index of \\sqrt[n]{…}")
+            base = self.argument(tok, "the argument {…} of \\sqrt[n]")
+            return ex.Pow(base, Fraction(1, int(index.text)))
         if name == "sqrt":
             return ex.Call("sqrt", (self.argument(tok, "the argument {…} of \\sqrt"),))
         if name == "delta":

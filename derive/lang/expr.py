@@ -456,6 +456,98 @@ class _Converter:
         scalars |= self.scalars
         return one_dimensional(node, self.one_d, frozenset(scalars), self.shapes)
 
+    def cov_hn26(self, node: ast.Call) -> ast.expr:
+        """``torch.cov(X)`` / ``X.cov()`` / ``np.cov(m, y, rowvar, bias, ddof)`` (each row a
+        variable, its N columns the observations; NumPy's ``rowvar=False`` the columns, its
+        ``y`` more rows): the covariance matrix ``Xc @ Xc.T / (N − c)`` with ``Xc`` the rows
+        centred, ``c`` PyTorch's ``correction`` (1) or NumPy's ``ddof`` (1, 0 with
+        ``bias=True``) — as the libraries compute it. Refused (en/zh): weights, a size the
+        shapes do not give, ``c`` not a whole number below N."""
+        f = node.func
+        assert isinstance(f, ast.Attribute)
+        method = not _module_of(f.value)
+        torch_form = method or _module_of(f.value) == "torch"
+        names = ("correction", "fweights", "aweights") if torch_form else (
+            "y", "rowvar", "bias", "ddof", "fweights", "aweights", "dtype"
+        )
+        args = [f.value, *node.args] if method else list(node.args)
+        kws = {k.arg: k.value for k in node.keywords}
+        if not args or any(k is None for k in kws) or len(args) > (1 if torch_form else 5):
+            raise self.fail(node, catalog.said("spec.heldnets26.cov"))
+        bound: dict[str, ast.expr] = dict(zip(("x", *names), args, strict=False))
+        for k, v in kws.items():
+            if k not in names or k in bound:
+                raise self.fail(node, catalog.said("spec.heldnets26.cov"))
+            bound[k] = v
+
+        def given(k: str) -> ast.expr | None:
+            v = bound.get(k)
+            return None if v is None or isinstance(v, ast.Constant) and v.value is None else v
+
+        if given("fweights") is not None or given("aweights") is not None:
+            raise self.fail(node, catalog.said("spec.heldnets26.cov_weights"))
+
+        def whole(v: ast.expr | None, default: int) -> int | None:
+            if v is None:
+                return default
+            if isinstance(v, ast.Constant) and type(v.value) in (int, bool):
+                return int(v.value)
+            if isinstance(v, ast.Constant) and isinstance(v.value, float) and v.value.is_integer():
+                return int(v.value)
+            return None
+
+        if torch_form:
+            c = whole(given("correction"), 1)
+        else:
+            bias = whole(given("bias"), 0)
+            c = whole(given("ddof"), 1 if not bias else 0) if bias is not None else None
+        rowvar = whole(given("rowvar"), 1)
+        if c is None or rowvar is None:
+            raise self.fail(node, catalog.said("spec.heldnets26.cov"))
+        parts = [bound["x"]] + ([y] if (y := given("y")) is not None else [])
+        rows_of = []
+        for part in parts:
+            vec = self.vector(part)  # a 1-D vector is one variable (NumPy keeps it a row)
+            rows_of.append(part if vec or rowvar else ast.Attribute(part, "T", ast.Load()))
+        sizes = [_ast_shape(r, self.shapes or {}) for r in rows_of]
+        if any(z is None for z in sizes) or len({z[1] for z in sizes if z}) != 1:
+            raise self.fail(node, catalog.said("spec.heldnets26.cov_size"))
+        n = sizes[0][1]  # type: ignore[index]
+        if not 0 <= c < n:
+            raise self.fail(node, catalog.said("spec.heldnets26.cov_ddof", c=str(c), n=str(n)))
+        rows = rows_of[0] if len(rows_of) == 1 else ast.Call(
+            ast.Name("concat", ast.Load()), rows_of, [ast.keyword("axis", ast.Constant(0))]
+        )
+        mean = ast.Call(ast.Name("mean", ast.Load()), [rows], [ast.keyword("axis", ast.Constant(1))])
+        centred = ast.BinOp(rows, ast.Sub(), mean)
+        gram = ast.BinOp(centred, ast.MatMult(), ast.Attribute(centred, "T", ast.Load()))
+        return ast.copy_location(ast.BinOp(gram, ast.Div(), ast.Constant(n - c)), node)
+
+    def stack_of_1d_hn26(self, node: ast.Call, depth: int) -> Node | None:
+        """``torch.stack([a, b, …], dim)`` / ``np.stack(…, axis)`` / ``tf.stack(…, axis)`` of
+        parts that are 1-D vectors (named lines such as a ``F.cosine_similarity(…, dim=1)`` per
+        pair, 1-D inputs, row reductions): the 2-D matrix whose rows (axis 0, the default) or
+        columns (axis 1, -1) are the parts — the language's ``concat`` of the parts as rows, or
+        of their transposes as columns. ``None`` when a part is not known to be 1-D (the
+        spelling's reading or refusal then)."""
+        first = node.args[0] if node.args else None
+        kws = {k.arg: k.value for k in node.keywords}
+        if not isinstance(first, ast.List | ast.Tuple) or not 2 <= len(first.elts) <= 8:
+            return None
+        if len(node.args) > 2 or set(kws) - {"axis", "dim"} or len(node.args) + len(kws) > 2:
+            return None
+        if any(isinstance(p, ast.Starred) or not self.vector(p) for p in first.elts):
+            return None
+        given = node.args[1] if len(node.args) == 2 else kws.get("axis", kws.get("dim"))
+        axis = 0 if given is None else _int_index(given)
+        if axis not in (0, 1, -1, -2):
+            return None
+        axis %= 2
+        parts = [self.convert(p, depth + 1) for p in first.elts]
+        if axis == 1:
+            parts = [Transpose(p) for p in parts]
+        return Call("concat", tuple(parts), (("axis", Num(Fraction(axis))),))
+
     def fail(self, node: ast.AST, message: str | catalog.Said) -> ExprError:
         col = getattr(node, "col_offset", -1) + 1
         if isinstance(message, catalog.Said):
@@ -1288,6 +1380,14 @@ class _Converter:
             whole = self.whole_vector(node)
             if whole is not None:
                 return self.call(whole, depth)
+        if isinstance(f, ast.Attribute) and f.attr == "cov" and (
+            _module_of(f.value) in _COV_MODULES_HN26 or _a_tensor_hn26(f.value, self.shapes)
+        ):
+            return self.convert(self.cov_hn26(node), depth)
+        if isinstance(f, ast.Attribute) and f.attr == "stack" and _module_of(f.value):
+            stacked = self.stack_of_1d_hn26(node, depth)
+            if stacked is not None:
+                return stacked
         if isinstance(f, ast.Attribute) and not node.keywords:
             counted = None
             if f.attr == "numel" and not node.args:
@@ -1419,6 +1519,10 @@ class _Converter:
             raise self.fail(node, catalog.said("spec.expr.linalg", f=name, n=str(most)))
         if sig is None and name in _BY_RANK_HN23:
             raise self.fail(node, catalog.said("spec.heldnets23.by_rank", name=name))
+        if sig is None and name in ("ctc_loss", "ctc_batch_cost") and module:
+            raise self.fail(node, catalog.said("spec.heldnets26.ctc", f=name))
+        if sig is None and name in DECOMPOSITIONS_HN26 and module:
+            raise self.fail(node, catalog.said("spec.heldnets26.decomposition", f=name))
         if sig is None and name in _SAMPLING_HN24:
             raise self.fail(node, catalog.said("spec.heldnets24.sampling", name=name))
         if sig is None and name in ("bmm", "baddbmm"):
@@ -3007,6 +3111,9 @@ def _reduced_whole(
     kind, parts = stacked
     if name not in ("sum", "mean") or (kind == "column_stack" and name == "mean"):
         return None
+    sizes = {_ast_shape(p, shapes) for p in parts}
+    if kind == "stack" and None not in sizes and len(sizes) > 1:
+        return None  # parts of different sizes: the libraries' stack() raises (heldnets26)
     total: ast.expr = ast.Call(ast.Attribute(parts[0], name, ast.Load()), [], [])
     for p in parts[1:]:
         total = ast.BinOp(total, ast.Add(), ast.Call(ast.Attribute(p, name, ast.Load()), [], []))
@@ -3493,11 +3600,46 @@ def _kept_shape_hn24(node: ast.Call, shapes: Mapping[str, Any]) -> tuple[int, in
     return _ast_shape(args[0], shapes)
 
 
+# heldnets26: the modules of a covariance (Converter.cov_hn26); matrix decompositions and
+# Fourier transforms, outside the language by design (named when refused)
+_COV_MODULES_HN26 = frozenset({"torch", "np", "numpy", "jnp", "jax.numpy"})
+DECOMPOSITIONS_HN26 = frozenset(
+    {"eig", "eigh", "eigvals", "eigvalsh", "svd", "svdvals", "qr", "cholesky", "lu", "schur",
+     "matrix_exp", "expm", "sqrtm", "matrix_power", "pinv", "lstsq", "matrix_rank"}
+)
+
+
+def _a_tensor_hn26(node: ast.expr, shapes: Mapping[str, Any] | None) -> bool:
+    """``node`` is a tensor of the spec (a name with a shape, or an expression of one), not a
+    module: ``hs.T.cov()``'s receiver."""
+    names = [m.id for m in ast.walk(node) if isinstance(m, ast.Name)]
+    return bool(names) and not _module_of(node) and all(n in (shapes or {}) for n in names)
+
+
+def outside_hn26(called: ast.expr) -> catalog.Said | None:
+    """Why a call of ``called`` is outside the language by design, if it is: a Fourier
+    transform (``torch.fft.rfft``, ``np.fft.fft``: complex values) or a matrix decomposition
+    (``torch.linalg.eigh``, ``np.linalg.svd``, …) — else ``None``."""
+    if not isinstance(called, ast.Attribute):
+        return None
+    path = ast.unparse(called)
+    if ".fft." in f"{path}." or called.attr in ("stft", "istft"):
+        return catalog.said("spec.heldnets26.fourier", f=path)
+    if called.attr in DECOMPOSITIONS_HN26 and (
+        _module_of(called.value) or "linalg" in path or path.startswith(("torch.", "np.", "tf."))
+    ):
+        return catalog.said("spec.heldnets26.decomposition", f=path)
+    return None
+
+
 def _not_named_hn24(f: ast.expr, shapes: Mapping[str, object]) -> catalog.Said:
     """Why a call of ``f`` is refused: ``torch.autograd.grad``/``jax.grad`` take a gradient inside
     the network (WGAN-GP's penalty) and ``np.random.choice``/``jax.random.categorical`` draw a
     sample — both named as outside the language; anything else as :func:`_not_named` says."""
     called = f.func if isinstance(f, ast.Call) else f  # jax.grad(loss_fn)(w): the maker
+    outside = outside_hn26(called)
+    if outside is not None:
+        return outside
     if isinstance(called, ast.Attribute):
         path = ast.unparse(called)
         if called.attr in _INNER_GRADS_HN24 or "autograd" in path or "GradientTape" in path:
@@ -3545,7 +3687,7 @@ _TENSOR_KEYWORDS_S25 = ("input", "x", "a", "m")  # the tensor given by keyword (
 
 # calls that read each of their tensors (by position) block by block: a group norm's groups, the
 # rows of corrcoef, a Kronecker product's entries
-_BLOCKS_OF_ARGUMENTS_S25 = {"group_norm": (0,), "corrcoef": (0, 1), "kron": (0, 1)}
+_BLOCKS_OF_ARGUMENTS_S25 = {"group_norm": (0,), "corrcoef": (0, 1), "kron": (0, 1), "cov": (0, 1)}
 
 
 def _entrywise_arguments_s25(n: ast.Call) -> list[tuple[ast.expr, Callable[[ast.expr], None]]]:

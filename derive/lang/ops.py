@@ -365,6 +365,7 @@ DOMAINS: dict[str, tuple[str, Callable[[Any], bool]]] = {
     "real": ("any real number", lambda v: bool(np.isfinite(v))),
     "positive": ("positive numbers (> 0)", lambda v: bool(v > 0)),
     "nonnegative": ("numbers ≥ 0", lambda v: bool(v >= 0)),  # sqrt0: a sum of squares
+    "variance": ("numbers ≥ 0 (a variance)", lambda v: bool(v >= 0)),  # assert_nonneg
     "nonzero": ("non-zero numbers", lambda v: bool(v != 0)),
     "unit": ("numbers strictly between 0 and 1", lambda v: bool(0 < v < 1)),
     "binary": ("0 or 1", lambda v: bool(v in (0, 1))),
@@ -2183,6 +2184,33 @@ _ARC_ROWS_HN24: tuple[Op, ...] = (
     ),
 )
 _ROWS = (*_ROWS, *_ARC_ROWS_HN24)
+
+# heldnets26: PyTorch's gaussian_nll_loss raises for a negative var ("var has negative
+# entry/entries") and clamps var at eps for the value only (straight-through, a stop-gradient
+# line: :func:`derive.lang.spelling.gaussian_floor_text`). The clamp reads var through this
+# identity, whose domain (≥ 0) is checked entry by entry and draws an input var positive; it
+# prints as its argument in every form.
+_NONNEG_ROWS_HN26: tuple[Op, ...] = (
+    Op(
+        "assert_nonneg",
+        ELEMENTWISE,
+        sympy=lambda x: x,
+        derivative=lambda x: sp.Integer(1),
+        pull=lambda m, up, x, y: up,
+        numpy=lambda x: np.asarray(x, dtype=np.float64),
+        mpmath=lambda x: x,
+        torch=lambda x: x,
+        numpy_src="{x}",
+        torch_src="{x}",
+        tex="",
+        text="",
+        tex_form="{x}",
+        text_form="{x}",
+        formula_src="{x}",
+        domain=("variance",),
+    ),
+)
+_ROWS = (*_ROWS, *_NONNEG_ROWS_HN26)
 BUILTIN: dict[str, Op] = {op.name: op for op in _ROWS}
 OPS: dict[str, Op] = dict(BUILTIN)
 

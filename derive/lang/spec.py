@@ -1137,6 +1137,8 @@ class _Validator:
                     self.fwd[k] = t
                     yield k, t
                 text = replicate.frac_text(text)  # torch.frac(x): its whole part stopped
+                # gaussian_nll_loss's var floored at eps for the value only (a stop-gradient)
+                text = spelling.gaussian_floor_text(text, self.flowing_hn26(params))
             if "," not in key:
                 if isinstance(text, str) and len(text) <= ex.MAX_LENGTH:
                     *hoisted, (key, text) = self.stops(key, text, fwd, params, shapes)
@@ -1176,6 +1178,10 @@ class _Validator:
                     f'{where} = "{text}"', e.spoken, catalog.said("spec.fix_readme")
                 ) from None
             first = names[0] or "i"
+            called = spelling.parsed_body(read)
+            outside = ex.outside_hn26(called.func) if isinstance(called, ast.Call) else None
+            if count is None and outside is not None:  # "D, V" = "torch.linalg.eigh(S)"
+                raise self.err(f'{where} = "{text}"', outside, catalog.said("spec.fix_readme"))
             if count is None:
                 raise self.err(
                     f'{where} = "{text}"',
@@ -1193,6 +1199,16 @@ class _Validator:
             for j, name in enumerate(names):
                 self.fwd[name] = f"{read.strip()}[{j}]"
                 yield name, self.fwd[name]
+
+    def flowing_hn26(self, params: dict[str, Shape]) -> set[str]:
+        """The parameters and the [forward] lines read so far that a gradient reaches (not
+        through a stop-gradient line)."""
+        flowing = set(params)
+        for k, t in self.fwd.items():
+            tree = spelling.parsed(t) if isinstance(t, str) else None
+            if k not in self.stopped and tree is not None and flowing & _idents(tree):
+                flowing.add(k)
+        return flowing
 
     def fills(self, key: str, text: str, fwd: dict[str, Any]) -> str:
         """``masked_fill(…, float('-inf'))`` a softmax is taken of (nanoGPT's causal mask), with

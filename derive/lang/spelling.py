@@ -19,7 +19,7 @@ from __future__ import annotations
 import ast
 import contextvars
 import math
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
 from fractions import Fraction
 from typing import Any
 
@@ -2661,9 +2661,9 @@ def optax_losses(text: str) -> str:
 
 def _gaussian_nll(a: dict[str, ast.expr], r: str) -> ast.expr:
     """PyTorch's ``gaussian_nll_loss(input, target, var)``: ``(log var + (input − target)² /
-    var) / 2`` (plus ½·log 2π with ``full=True``). PyTorch clamps var at ``eps`` (1e-6) for the
-    value only; that floor is left out, as F.normalize's (a var that small is refused as a
-    domain problem only where it leaves the domain of log)."""
+    var) / 2`` (plus ½·log 2π with ``full=True``). PyTorch's floor of var at ``eps`` (its value
+    only, the gradient straight through) is read before, on the line's text
+    (:func:`gaussian_floor_text`)."""
     x, y, var = a["input"], a["target"], a["var"]
     elem = _mul(
         _num(0.5), _add(_call("log", var), _div(_bin(_sub(x, y), ast.Pow(), _num(2)), var))
@@ -2671,6 +2671,69 @@ def _gaussian_nll(a: dict[str, ast.expr], r: str) -> ast.expr:
     if _flag(a.get("full"), False, "gaussian_nll_loss(full=…)"):
         elem = _add(elem, _num(0.5 * math.log(2 * math.pi)))
     return _reduce(elem, r, "gaussian_nll_loss")
+
+
+def gaussian_floor_text(text: str, flowing: Collection[str]) -> str:
+    """PyTorch's ``gaussian_nll_loss`` clamps var at ``eps`` (default 1e-6) for the value only:
+    ``var = var.clone(); with torch.no_grad(): var.clamp_(min=eps)`` — below eps the loss reads
+    eps and the gradient passes to var straight through (``∂/∂var`` of ``log v + r²/v`` at v =
+    eps), and a negative entry raises. Each call's var ``V`` (``F.gaussian_nll_loss(μ, y, V,
+    eps=…)``, ``nn.GaussianNLLLoss(eps=…)(μ, y, V)``) as ``V + (clamp(assert_nonneg(V),
+    min=eps) − V).detach()``, the stop-gradient line the spec reader's ``stops`` hoists (run
+    after this); of data only (no name in ``flowing``) as the clamp itself. ``assert_nonneg``
+    is the identity whose domain (≥ 0) refuses a negative var as PyTorch does."""
+    if "gaussian_nll_loss" not in text and "GaussianNLLLoss" not in text:
+        return text
+    tree = parsed(text)
+    if tree is None:
+        return text
+
+    def named(f: ast.expr, name: str) -> bool:
+        return (isinstance(f, ast.Name) and f.id == name) or (
+            isinstance(f, ast.Attribute) and f.attr == name
+        )
+
+    def floored(var: ast.expr, eps: ast.expr | None) -> ast.expr:
+        if any(isinstance(n, ast.Call) and named(n.func, "assert_nonneg") for n in ast.walk(var)):
+            return var  # read once already
+        low = eps if eps is not None else _num(1e-6)
+        clamp = ast.Call(
+            ast.Attribute(ast.Name("torch", ast.Load()), "clamp", ast.Load()),
+            [_call("assert_nonneg", var)],
+            [ast.keyword("min", low)],
+        )
+        if not {n.id for n in ast.walk(var) if isinstance(n, ast.Name)} & set(flowing):
+            return clamp
+        stop = ast.Call(ast.Attribute(_sub(clamp, var), "detach", ast.Load()), [], [])
+        return _add(var, stop)
+
+    def set_var(call: ast.Call, at: int, eps: ast.expr | None) -> None:
+        for k in call.keywords:
+            if k.arg == "var":
+                k.value = floored(k.value, eps)
+                return
+        if len(call.args) > at and not isinstance(call.args[at], ast.Starred):
+            call.args[at] = floored(call.args[at], eps)
+
+    def eps_of(call: ast.Call, at: int | None) -> ast.expr | None:
+        for k in call.keywords:
+            if k.arg == "eps":
+                return k.value
+        return call.args[at] if at is not None and len(call.args) > at else None
+
+    class Floor(ast.NodeTransformer):
+        def visit_Call(self, n: ast.Call) -> ast.AST:
+            self.generic_visit(n)
+            if named(n.func, "gaussian_nll_loss"):
+                set_var(n, 2, eps_of(n, 4))
+            elif isinstance(n.func, ast.Call) and named(n.func.func, "GaussianNLLLoss"):
+                set_var(n, 2, eps_of(n.func, None))
+            return n
+
+    try:
+        return ast.unparse(ast.fix_missing_locations(Floor().visit(tree.body)))
+    except RecursionError:  # the line's own parse names its limits
+        return text
 
 
 def _margin_ranking(a: dict[str, ast.expr], r: str) -> ast.expr:

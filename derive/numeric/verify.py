@@ -940,11 +940,16 @@ def kink_inputs(
     ``moving``: only calls whose argument uses one of these names (what a step of a parameter
     moves; a mask ``tril == 0`` of an input stays where it is)."""
     found: list[tuple[str, np.ndarray]] = []
+    # a stop-gradient line is held at its value by the finite differences (and no gradient
+    # flows through it): a kink inside it is none of theirs (gaussian_nll_loss's floor of var)
+    held = frozenset(d.graph.spec.detached)
 
     class _Spy(domain.Evaluator):
         def call(self, n: ex.Call):
             if moving is not None and not (n.args and set(ex.names(n.args[0])) & moving):
                 pass  # a kink no parameter moves: finite differences do not straddle it
+            elif self.node in held:
+                pass
             elif n.func in kinked():
                 found.append((self.node, np.asarray(self.ev(n.args[0]), float)))
             elif n.func in ops.OPS and ops.get(n.func).kind == ops.ROWWISE:
