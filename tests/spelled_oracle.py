@@ -729,7 +729,7 @@ def _more_numpy() -> dict[str, Any]:
         arcsinh=lambda x: torch.asinh(_t(x)),
         arccosh=lambda x: torch.acosh(_t(x)),
         arctanh=lambda x: torch.atanh(_t(x)),
-        arctan2=lambda y, x: torch.atan2(_t(y), _t(x)),
+        arctan2=lambda x1, x2: torch.atan2(_t(x1), _t(x2)),  # NumPy's own keyword names
         sinc=lambda x: torch.sinc(_t(x)),
         floor=lambda x: torch.floor(_t(x)),
         ceil=lambda x: torch.ceil(_t(x)),

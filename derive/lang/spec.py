@@ -3000,6 +3000,8 @@ class _Shapes:
         op = ops.get(n.func)
         if op.kind == ops.CONCAT:
             return self.concat(n, shapes)
+        if op.kind == ops.BINARY:  # atan2(y, x): entry by entry, broadcast as y + x is
+            return self.broadcast(shapes[0], shapes[1], n.func)
         for extra in n.args[1:] if op.kind in (ops.ELEMENTWISE, ops.ROWWISE) else ():
             if not isinstance(extra, ex.Num) and not (
                 isinstance(extra, ex.Name) and extra.id in self.constants

@@ -3430,23 +3430,22 @@ def _norm_dist(kind: str) -> Callable[[ast.Call, str], ast.expr]:
     return rewrite
 
 
-def _atan2(node: ast.Call, how: str) -> ast.expr:
-    """``torch.atan2(y, x)`` / ``np.arctan2`` (``tf.math.atan2``, ``jnp.arctan2``): the angle of
-    (x, y). Off the x axis (y ≠ 0) by the half-angle formula ``2·atan(y / (√(x² + y²) + x))``,
-    smooth across x = 0 (±π/2 on the y axis, where ``atan(y/x)`` divides by 0; spellings25);
-    on it (y = 0) ``y·x/x² + π·1[x < 0]`` — 0 right of the origin, π left of it (PyTorch's
-    atan2(0, −1)), with PyTorch's gradient 1/x in y. The two are joined by the indicator
-    1[y ≠ 0] (derivative 0), each piece's denominator kept off 0 where the other one counts, so
-    both partial derivatives are PyTorch's, x/(x² + y²) and −y/(x² + y²). The origin, where
-    atan2 has no derivative, is refused (√0 there)."""
-    a = _bound(node, "atan2", ("input", "other"), 2)
-    y, x = a["input"], a["other"]
-    off = _nonzero(y)  # 1 off the x axis
-    radius = _call("sqrt", _add(_mul(x, x), _mul(y, y)))
-    half = _mul(_num(2), _call("atan", _div(y, _add(_add(radius, x), _sub(_num(1), off)))))
-    left = _mul(_num(math.pi), _call("relu_grad", _neg(x)))
-    axis = _add(_div(_mul(y, x), _add(_mul(x, x), off)), left)
-    return _add(_mul(off, half), _mul(_sub(_num(1), off), axis))
+def _atan2(node: ast.Call, how: str) -> ast.expr | None:
+    """``torch.atan2(y, x)`` / ``np.arctan2`` (``tf.math.atan2``, ``jnp.arctan2``, ``math.atan2``):
+    the angle of (x, y), read as the table's own two-argument row ``atan2(y, x)`` (spellings26;
+    its partial derivatives x/(x² + y²) and −y/(x² + y²), PyTorch's, also at x = 0 or y = 0).
+    The arguments by position or by each library's keywords (PyTorch's ``input``/``other``,
+    NumPy's ``x1``/``x2``, TensorFlow's ``y``/``x``); the origin, where atan2 has no derivative,
+    is refused where the values are known (:mod:`derive.lang.domains`)."""
+    if node.func.id == "atan2" and len(node.args) == 2 and not node.keywords:  # type: ignore[attr-defined]
+        return None  # the language's own call
+    given = {k.arg for k in node.keywords}
+    names = next(
+        (p for p in (("input", "other"), ("x1", "x2"), ("y", "x")) if given <= set(p)),
+        ("input", "other"),
+    )
+    a = _bound(node, "atan2", names, 2)
+    return _call("atan2", a[names[0]], a[names[1]])
 
 
 def _divide_no_nan(node: ast.Call, how: str) -> ast.expr:
@@ -3550,7 +3549,9 @@ _QUALIFIED.update(
 )
 
 # table ops whose PyTorch spelling still needs reading (an axis, logits)
-_OVER_TABLE = frozenset({"softmax", "log_softmax", "cross_entropy", "concat", "softplus", "relu"})
+_OVER_TABLE = frozenset(
+    {"softmax", "log_softmax", "cross_entropy", "concat", "softplus", "relu", "atan2"}
+)
 
 
 def _keras_relu(node: ast.Call, how: str) -> ast.expr:
