@@ -708,10 +708,22 @@ def _optax_shim() -> SimpleNamespace:
     )
 
 
+def _np_trapezoid(y, x=None, dx=1.0, axis=-1):
+    """NumPy's ``np.trapz``/``np.trapezoid`` by PyTorch's own ``torch.trapezoid`` (the same
+    rule: a 1-D ``x`` laid along the axis, else ``x`` broadcast with ``y``)."""
+    if x is not None:
+        return torch.trapezoid(_t(y), _t(x), dim=axis)
+    return torch.trapezoid(_t(y), dx=float(dx), dim=axis)
+
+
 def _more_numpy() -> dict[str, Any]:
     """NumPy functions the later held-out passes use (sign, trigonometry, heaviside, vdot, ptp,
     …), shared by the NumPy and the Keras-backend stand-ins."""
     return dict(
+        # spellings26
+        diagonal=lambda a: torch.diagonal(_t(a)),
+        trapz=_np_trapezoid,
+        trapezoid=_np_trapezoid,
         sign=lambda x: torch.sign(_t(x)),
         sin=lambda x: torch.sin(_t(x)),
         cos=lambda x: torch.cos(_t(x)),

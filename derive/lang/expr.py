@@ -1273,6 +1273,7 @@ class _Converter:
             and isinstance(f, ast.Attribute)
             and id(node) not in self.columns
             and _reduction_axis(node) == 1
+            and not (_trapezoid(node) and node.args and self.vector(node.args[0]))
         ):
             # np.sum(x, axis=1), x.sum(1), torch.mean(x, dim=-1) without keepdims: NumPy's and
             # PyTorch's result is 1-D, which broadcasts as a row — so it is the row here (the
@@ -1389,6 +1390,12 @@ class _Converter:
             if node.func.id == "prod" and len(node.args) == 3:
                 node = self.positional_keepdim(node, "prod", module)
             return self.convert(ast.copy_location(self.blockwise(node), node), depth)
+        if node.func.id in ("trapz", "trapezoid") and module and self.shapes is not None:
+            try:  # spellings26: the trapezoid rule, as a sum of its trapezoids
+                ruled = spelling.trapezoid_s26(node, self.vector, module)
+            except spelling.SpellingError as err:
+                raise self.fail(node, err.spoken) from None
+            return self.convert(ast.copy_location(ruled, node), depth)
         if node.func.id in ("diag", "diagonal", "trace") and module and self.shapes is not None:
             entries = self.diagonal(node)
             if entries is not None and node.func.id == "trace":  # the sum of the diagonal
@@ -2357,6 +2364,14 @@ def _in_place(name: str) -> bool:
     return spelling.method(name[:-1]) or name[:-1] in ops.OPS
 
 
+def _trapezoid(node: ast.Call) -> bool:
+    """``np.trapz``/``np.trapezoid``/``torch.trapezoid``/``torch.trapz`` (spellings26)."""
+    f = node.func
+    return isinstance(f, ast.Attribute) and f.attr in ("trapz", "trapezoid") and bool(
+        _module_of(f.value)
+    )
+
+
 def _reduction_axis(node: ast.AST) -> int | None:
     """0 or 1 when ``node`` is a reduction along that axis that drops it (``s.max(axis=1)``,
     ``np.sum(x, 0)``, ``torch.mean(x, dim=-1)``; no keepdims), else ``None``."""
@@ -2373,6 +2388,11 @@ def _reduction_axis(node: ast.AST) -> int | None:
     else:
         return None
     kw = {k.arg: k.value for k in node.keywords}
+    if _trapezoid(node):
+        # the trapezoid rule drops its axis (NumPy's 4th argument, PyTorch's dim=; default -1)
+        axis = kw.get("axis", kw.get("dim", args[3] if len(args) > 3 else None))
+        k = -1 if axis is None else _int_index(axis)
+        return None if k not in (0, 1, -1, -2) else k % 2  # type: ignore[operator]
     keep = kw.get("keepdims", kw.get("keepdim"))
     if name not in _AXIS_REDUCTIONS or (isinstance(keep, ast.Constant) and keep.value is True):
         return None
@@ -2756,6 +2776,51 @@ def _ast_shape(node: ast.AST, shapes: Mapping[str, Any]) -> tuple[int, int] | No
         return _joined_shape(node, shapes)
     if isinstance(node, ast.Subscript):
         return _sliced_shape(node, shapes)
+    return None
+
+
+def vector_length_s26(node: ast.AST, shapes: Mapping[str, Any]) -> int | None:
+    """The length of an expression the caller knows is a 1-D NumPy vector (:func:`one_dimensional`)
+    where :func:`_ast_shape` does not give it (spellings26: ``torch.exp(torch.diagonal(A))``,
+    ``np.log1p(v)``): a matrix's diagonal (its smaller size), a reduction of a matrix along an
+    axis without keepdims (the other size), an element-wise function of one vector (with
+    numbers beside it), ``+ - * /`` of vectors and numbers; ``None`` for anything else."""
+    known = _ast_shape(node, shapes)
+    if known is not None:
+        return known[1] if known[0] == 1 else known[0] if known[1] == 1 else None
+    if isinstance(node, ast.UnaryOp):
+        return vector_length_s26(node.operand, shapes)
+    if isinstance(node, ast.BinOp) and not isinstance(node.op, ast.MatMult):
+        sides = [
+            None if isinstance(k, ast.Constant) else vector_length_s26(k, shapes)
+            for k in (node.left, node.right)
+        ]
+        lengths = {k for k in sides if k is not None}
+        return lengths.pop() if len(lengths) == 1 else None
+    if not isinstance(node, ast.Call):
+        return None
+    f, args = node.func, list(node.args)
+    if isinstance(f, ast.Attribute):
+        name = f.attr
+        if not _module_of(f.value):
+            args = [f.value, *args]  # a method: the receiver is the first argument
+    elif isinstance(f, ast.Name):
+        name = f.id
+    else:
+        return None
+    if not args:
+        return None
+    if name in ("diagonal", "diag") and len(args) == 1 and not node.keywords:
+        matrix = _ast_shape(args[0], shapes)
+        return None if matrix is None or 1 in matrix else min(matrix)
+    axis = _reduction_axis(node)
+    if axis is not None:
+        matrix = _ast_shape(args[0], shapes)
+        return None if matrix is None else matrix[1 - axis]
+    table = name in ops.OPS and ops.get(name).kind == ops.ELEMENTWISE
+    numbers = all(isinstance(a, ast.Constant) for a in args[1:])
+    if (table or name in _ELEMENTWISE or ops.numpy_name(name)) and numbers and not node.keywords:
+        return vector_length_s26(args[0], shapes)
     return None
 
 

@@ -3448,6 +3448,48 @@ def _atan2(node: ast.Call, how: str) -> ast.expr | None:
     return _call("atan2", a[names[0]], a[names[1]])
 
 
+def trapezoid_s26(node: ast.Call, vector: Callable[[ast.AST], bool], module: str) -> ast.expr:
+    """``np.trapz``/``np.trapezoid(y, x=None, dx=1.0, axis=-1)`` and ``torch.trapezoid``/
+    ``torch.trapz(y, x, *, dx, dim=-1)``: the trapezoid rule along the axis, as both libraries
+    compute it — Σ (y[i+1] + y[i])/2 · d[i] with d = dx, or d = x[i+1] − x[i] (``x`` of ``y``'s
+    shape, or 1-D laid along the axis: NumPy's reshape, PyTorch's rule). Read with keepdims
+    (the converter turns a reduction along axis 1 into NumPy's 1-D row); a 1-D ``y`` (``vector``
+    says so) gives one number. ``x`` and ``dx`` together: NumPy uses ``x`` (``dx`` only "when x
+    is None"), PyTorch raises, so refused there; another axis is refused."""
+    a = _bound(node, "trapezoid", ("y", "x", "dx", "axis", "dim"), 1)
+    if not _is_none(a.get("axis")) and not _is_none(a.get("dim")):
+        raise SpellingError(catalog.said("spec.spelling.bound_5", name="trapezoid", arg="dim"))
+    k = _int_literal(a.get("axis", a.get("dim", _num(-1))))
+    if k not in (0, 1, -1, -2):
+        raise SpellingError(catalog.said("spec.spellings26.trapezoid_axis"))
+    y, x, dx = a["y"], a.get("x"), a.get("dx")
+    if not _is_none(x) and not _is_none(dx) and module.split(".")[0] == "torch":
+        raise SpellingError(catalog.said("spec.spellings26.trapezoid_both"))
+    one = vector(y)
+    along = 0 if one else k % 2
+    turned = along == 0 and not one and not _is_none(x) and vector(x)
+    if turned:  # a 1-D x along axis 0: the rule along axis 1 of yᵀ (x a row there), transposed
+        y, along = ast.Attribute(y, "T", ast.Load()), 1
+
+    def cut(t: ast.expr, lo: int | None, hi: int | None, flat: bool) -> ast.expr:
+        part = ast.Slice(None if lo is None else _num(lo), None if hi is None else _num(hi))
+        index = part if along == 0 or flat else ast.Tuple([ast.Slice(), part], ast.Load())
+        return ast.Subscript(t, index, ast.Load())
+
+    mean = _div(_add(cut(y, 1, None, one), cut(y, None, -1, one)), _num(2))
+    if _is_none(x):
+        step = _num(1) if _is_none(dx) else dx
+    elif vector(x):  # 1-D: laid along the axis
+        step = _sub(cut(x, 1, None, True), cut(x, None, -1, True))
+    else:
+        step = _sub(cut(x, 1, None, one), cut(x, None, -1, one))
+    body = _mul(mean, step)  # type: ignore[arg-type]
+    if one:
+        return _call("sum", body)
+    out = _call("sum", body, axis=_num(along), keepdims=ast.Constant(True))
+    return ast.Attribute(out, "T", ast.Load()) if turned else out
+
+
 def _divide_no_nan(node: ast.Call, how: str) -> ast.expr:
     """TensorFlow's ``tf.math.divide_no_nan(x, y)``: x/y, and 0 where y = 0 (both gradients 0
     there too, as TensorFlow's): ``x·1[y ≠ 0] / (y + 1 − 1[y ≠ 0])`` — the indicator has
