@@ -722,6 +722,7 @@ def _more_numpy() -> dict[str, Any]:
     return dict(
         # spellings26
         diagonal=lambda a: torch.diagonal(_t(a)),
+        take_along_axis=lambda a, i, axis: torch.take_along_dim(_t(a), _t(i).long(), dim=axis),
         trapz=_np_trapezoid,
         trapezoid=_np_trapezoid,
         sign=lambda x: torch.sign(_t(x)),

@@ -352,6 +352,8 @@ def one_dimensional(
                 return spelling.einsum_one_d(args[0].value)
             if name == "cumsum" and args:
                 return vec(args[0])  # along a 1-D vector's only axis: 1-D
+            if name == "pdist" and args and spelled:
+                return True  # F.pdist: the n(n − 1)/2 distances, 1-D
             if name in ("diag", "diagonal") and len(args) == 1 and isinstance(args[0], ast.Name):
                 return args[0].id not in one_d  # the diagonal of a named matrix: 1-D
             if not spelled:
@@ -1315,6 +1317,12 @@ class _Converter:
             return self.convert(ast.Subscript(shape_of, index, ast.Load()), depth)
         if isinstance(f, ast.Attribute) and f.attr == "gather":
             return self.gather(node, depth)
+        if isinstance(f, ast.Attribute) and f.attr in ("take_along_axis", "take_along_dim"):
+            if _module_of(f.value):  # spellings26: the pick by class labels, as gather's
+                if gather_label(node) is None:
+                    said = catalog.said("spec.spellings26.take_along", name=f.attr)
+                    raise self.fail(node, said)
+                return self.gather(node, depth)
         if isinstance(f, ast.Attribute) and f.attr == "embedding" and _module_of(f.value):
             looked = embedding_lookup(node)
             if looked is None:
@@ -1390,6 +1398,15 @@ class _Converter:
             if node.func.id == "prod" and len(node.args) == 3:
                 node = self.positional_keepdim(node, "prod", module)
             return self.convert(ast.copy_location(self.blockwise(node), node), depth)
+        if node.func.id == "pdist" and module and self.shapes is not None:
+            shape = _ast_shape(node.args[0], self.shapes) if node.args else None
+            try:  # spellings26: the rows' pairwise distances, a 1-D vector (a row here)
+                pairs = spelling.pdist_s26(node, None if shape is None else shape[0])
+            except spelling.SpellingError as err:
+                raise self.fail(node, err.spoken) from None
+            return self.convert(ast.copy_location(pairs, node), depth)
+        if node.func.id == "local_response_norm" and module:
+            raise self.fail(node, catalog.said("spec.spellings26.lrn"))
         if node.func.id in ("trapz", "trapezoid") and module and self.shapes is not None:
             try:  # spellings26: the trapezoid rule, as a sum of its trapezoids
                 ruled = spelling.trapezoid_s26(node, self.vector, module)
@@ -2262,9 +2279,23 @@ def gather_label(node: ast.AST) -> tuple[ast.expr, str] | None:
     """``(P, y)`` when ``node`` is PyTorch's pick of each row's entry at its class label:
     ``P.gather(1, y.unsqueeze(1))`` or ``torch.gather(P, 1, …)`` with the index ``y.unsqueeze(1)``,
     ``y.view(-1, 1)``, ``y.reshape(-1, 1)`` or ``y[:, None]`` of labels ``y`` by name (dim 1 or
-    -1); else ``None``."""
+    -1); else ``None``. spellings26: NumPy's ``np.take_along_axis(P, y[:, None], axis=1)``
+    (``jnp.``) and PyTorch's ``torch.take_along_dim(P, y[:, None], dim=1)`` are the same pick
+    (an [N, 1] column)."""
     if not isinstance(node, ast.Call) or not isinstance(node.func, ast.Attribute):
         return None
+    if node.func.attr in ("take_along_axis", "take_along_dim") and _module_of(node.func.value):
+        kw = {k.arg: k.value for k in node.keywords}
+        args = list(node.args)
+        keys = ("arr", "indices", "axis") if node.func.attr == "take_along_axis" else (
+            "input", "indices", "dim")
+        if len(args) > 3 or any(k not in keys for k in kw):
+            return None
+        bound = {**dict(zip(keys, args)), **kw}
+        if len(bound) != 3 or _int_index(bound[keys[2]]) not in (1, -1):
+            return None
+        y = _label_column(bound["indices"])
+        return (bound[keys[0]], y) if y is not None else None
     if node.func.attr != "gather":
         return None
     args = list(node.args)
@@ -2304,12 +2335,15 @@ def _label_column(node: ast.AST) -> str | None:
         node = ast.Call(ast.Attribute(first, node.func.attr, ast.Load()), rest, node.keywords)
         assert isinstance(node.func, ast.Attribute)
     y = node.func.value
-    if not isinstance(y, ast.Name) or node.keywords and node.func.attr != "unsqueeze":
+    axis_kw = ("unsqueeze", "expand_dims")
+    if not isinstance(y, ast.Name) or node.keywords and node.func.attr not in axis_kw:
         return None
     values = [_int_index(a) for a in node.args] + [
-        _int_index(k.value) for k in node.keywords if k.arg == "dim"
+        _int_index(k.value) for k in node.keywords if k.arg in ("dim", "axis")
     ]
     if node.func.attr == "unsqueeze" and values in ([1], [-1]):
+        return y.id
+    if node.func.attr == "expand_dims" and values in ([1], [-1]):  # np.expand_dims(y, 1)
         return y.id
     if node.func.attr in ("view", "reshape") and values == [-1, 1] and not node.keywords:
         return y.id

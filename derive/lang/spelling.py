@@ -3490,6 +3490,41 @@ def trapezoid_s26(node: ast.Call, vector: Callable[[ast.AST], bool], module: str
     return ast.Attribute(out, "T", ast.Load()) if turned else out
 
 
+MAX_PDIST_PAIRS = 120  # F.pdist of up to 16 rows: each pair's distance is written out
+
+
+def pdist_s26(node: ast.Call, rows: int | None) -> ast.expr:
+    """PyTorch's ``F.pdist(x, p=2)`` (``torch.pdist``): the distances ‖x_i − x_j‖_p of the rows
+    i < j in PyTorch's order (row-major: (0, 1), (0, 2), …, (1, 2), …), a 1-D vector of
+    n(n − 1)/2 entries, read as a row [1, n(n − 1)/2] (derive's 1-D vectors are rows) joined from
+    each pair's distance: p = 2 by ``sqrt0`` (PyTorch's gradient 0 at a zero distance, measured),
+    p = 1 by ``abs`` (0 at a tie). ``rows``: x's rows, from the shapes."""
+    a = _bound(node, "pdist", ("input", "p"), 1)
+    p = a.get("p", _num(2))
+    order = p.value if isinstance(p, ast.Constant) and type(p.value) in (int, float) else None
+    if order not in (1, 2):
+        raise SpellingError(catalog.said("spec.spellings26.pdist_p"))
+    if rows is None or not 2 <= rows or rows * (rows - 1) // 2 > MAX_PDIST_PAIRS:
+        n = "?" if rows is None else str(rows)
+        raise SpellingError(
+            catalog.said("spec.spellings26.pdist_rows", rows=n, most=str(MAX_PDIST_PAIRS))
+        )
+    x = a["input"]
+
+    def row(i: int) -> ast.expr:
+        part = ast.Slice(_num(i), _num(i + 1))
+        return ast.Subscript(x, ast.Tuple([part, ast.Slice()], ast.Load()), ast.Load())
+
+    parts: list[ast.expr] = []
+    for i in range(rows):
+        for j in range(i + 1, rows):
+            gap = _sub(row(i), row(j))
+            term = _call("abs", gap) if order == 1 else _bin(gap, ast.Pow(), _num(2))
+            total = _call("sum", term, axis=_num(1), keepdims=ast.Constant(True))
+            parts.append(total if order == 1 else _call("sqrt0", total))
+    return parts[0] if len(parts) == 1 else _call("concat", *parts, axis=_num(1))
+
+
 def _divide_no_nan(node: ast.Call, how: str) -> ast.expr:
     """TensorFlow's ``tf.math.divide_no_nan(x, y)``: x/y, and 0 where y = 0 (both gradients 0
     there too, as TensorFlow's): ``x·1[y ≠ 0] / (y + 1 − 1[y ≠ 0])`` — the indicator has
