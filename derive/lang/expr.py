@@ -273,7 +273,7 @@ _ELEMENTWISE = frozenset(
         "expm1", "expit", "silu", "swish", "mish", "elu", "selu", "celu", "gelu", "power", "pow",
         "negative", "neg", "reciprocal", "rsqrt", "cosh", "sinh", "logsigmoid", "log_sigmoid",
         "softsign", "relu6", "hardtanh", "hardsigmoid", "hardswish", "nan_to_num", "add",
-        "subtract", "sub", "multiply", "mul", "divide", "true_divide", "div", "where",
+        "subtract", "sub", "multiply", "mul", "divide", "true_divide", "div", "where", "arctan2",
     }
 )  # fmt: skip
 
@@ -320,6 +320,8 @@ def one_dimensional(
             return vec(n.value)  # x.max(1).values: the maxima, 1-D
         if isinstance(n, ast.Subscript) and _values_of_max(n):
             return vec(n.value)  # x.max(1)[0]: the values of (values, indices), as .values
+        if isinstance(n, ast.Subscript) and (part := spelling.moment_part_s26(n)):
+            return vec(part)  # torch.var_mean(x, 1)[0]: the variances, 1-D
         if isinstance(n, ast.Subscript) and _label_pick(n):
             return spelled  # P[np.arange(N), y]: one entry per row, 1-D in NumPy
         if isinstance(n, ast.Subscript) and _drops_one_axis(n):
@@ -373,7 +375,8 @@ def one_dimensional(
             if name == "where" and len(args) == 3:  # np.where broadcasts its three arguments
                 return any(vec(k) for k in args) and all(vec(k) or scalar(k) for k in args)
             # element-wise, and softmax/log_softmax of a 1-D vector (over its only axis)
-            table = name in ops.OPS and ops.get(name).kind in (ops.ELEMENTWISE, ops.ROWWISE)
+            kinds = (ops.ELEMENTWISE, ops.ROWWISE, ops.BINARY)  # binary: atan2 of 1-D vectors
+            table = name in ops.OPS and ops.get(name).kind in kinds
             if (table or name in _ELEMENTWISE) and args:
                 return any(vec(k) for k in args) and all(vec(k) or scalar(k) for k in args)
         return False
@@ -549,6 +552,8 @@ class _Converter:
         if isinstance(node, ast.Subscript) and _values_of_max(node):
             # torch.max(X, 1, keepdim=True)[0]: the values of (values, indices)
             return self.convert(node.value, d)
+        if isinstance(node, ast.Subscript) and (part := spelling.moment_part_s26(node)):
+            return self.convert(ast.copy_location(part, node), d)  # torch.var_mean(x, 0)[1]
         if isinstance(node, ast.Subscript) and (size := self.size(node)) is not None:
             return size
         if isinstance(node, ast.Subscript) and self.allow_index:
@@ -1405,6 +1410,9 @@ class _Converter:
             except spelling.SpellingError as err:
                 raise self.fail(node, err.spoken) from None
             return self.convert(ast.copy_location(pairs, node), depth)
+        if node.func.id in ("var_mean", "std_mean") and module:
+            said = catalog.said("spec.spellings26.moment_pair", name=node.func.id)
+            raise self.fail(node, said)
         if node.func.id == "local_response_norm" and module:
             raise self.fail(node, catalog.said("spec.spellings26.lrn"))
         if node.func.id in ("trapz", "trapezoid") and module and self.shapes is not None:

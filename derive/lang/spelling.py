@@ -2380,12 +2380,10 @@ def _standardize(node: ast.Call, how: str) -> ast.expr:
     return _div(_sub(x, mean), _call("sqrt", _add(variance, eps)))  # type: ignore[arg-type]
 
 
-def moment_pair(text: str) -> tuple[str, str] | None:
-    """``torch.var_mean(x, dim, correction=…, keepdim=…)`` (also ``std_mean``; PyTorch has no
-    such tensor method) unpacked into two names: the texts of its two results,
-    ``torch.var(…)`` with the same arguments and ``torch.mean(x, dim, keepdim=…)``; ``None`` for
-    anything else."""
-    tree = parsed_body(text)
+def moment_parts_s26(tree: ast.AST) -> tuple[ast.Call, ast.Call] | None:
+    """``(torch.var(…), torch.mean(…))`` of a call ``torch.var_mean(x, dim, …)`` (``std_mean``:
+    ``torch.std``), the two results PyTorch returns, each with the call's arguments (the mean
+    with the dim and keepdim only); ``None`` for anything else."""
     if not (isinstance(tree, ast.Call) and isinstance(tree.func, ast.Attribute)):
         return None
     f = tree.func
@@ -2397,7 +2395,27 @@ def moment_pair(text: str) -> tuple[str, str] | None:
     first = ast.Call(ast.Attribute(owner, f.attr.split("_")[0], ast.Load()), args, tree.keywords)
     kept = [k for k in tree.keywords if k.arg in ("dim", "keepdim", "axis", "keepdims")]
     mean = ast.Call(ast.Attribute(owner, "mean", ast.Load()), args[:2], kept)
-    return ast.unparse(first), ast.unparse(mean)
+    return first, mean
+
+
+def moment_part_s26(node: ast.AST) -> ast.Call | None:
+    """``torch.var_mean(x, dim)[0]`` (the variance) or ``[1]`` (the mean), spellings26."""
+    if not isinstance(node, ast.Subscript):
+        return None
+    parts = moment_parts_s26(node.value)
+    k = _int_literal(node.slice)
+    if parts is None or k not in (0, 1, -1, -2):
+        return None
+    return parts[k % 2]
+
+
+def moment_pair(text: str) -> tuple[str, str] | None:
+    """``torch.var_mean(x, dim, correction=…, keepdim=…)`` (also ``std_mean``; PyTorch has no
+    such tensor method) unpacked into two names: the texts of its two results,
+    ``torch.var(…)`` with the same arguments and ``torch.mean(x, dim, keepdim=…)``; ``None`` for
+    anything else."""
+    parts = moment_parts_s26(parsed_body(text))
+    return None if parts is None else (ast.unparse(parts[0]), ast.unparse(parts[1]))
 
 
 def _int_literal(v: ast.expr) -> int | None:
