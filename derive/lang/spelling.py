@@ -3540,7 +3540,13 @@ def pdist_s26(node: ast.Call, rows: int | None) -> ast.expr:
             term = _call("abs", gap) if order == 1 else _bin(gap, ast.Pow(), _num(2))
             total = _call("sum", term, axis=_num(1), keepdims=ast.Constant(True))
             parts.append(total if order == 1 else _call("sqrt0", total))
-    return parts[0] if len(parts) == 1 else _call("concat", *parts, axis=_num(1))
+    most = ops.get("concat").nargs[1]  # joined in groups the language's concat takes
+    while len(parts) > 1:
+        parts = [
+            group[0] if len(group) == 1 else _call("concat", *group, axis=_num(1))
+            for group in (parts[k : k + most] for k in range(0, len(parts), most))
+        ]
+    return parts[0]
 
 
 def _divide_no_nan(node: ast.Call, how: str) -> ast.expr:
