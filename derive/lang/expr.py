@@ -339,15 +339,10 @@ def one_dimensional(
             return any(vec(k) for k in sides) and all(vec(k) or scalar(k) for k in sides)
         if isinstance(n, ast.Call):
             f = n.func
-            args = list(n.args)
-            if isinstance(f, ast.Attribute):
-                name = f.attr
-                if not _module_of(f.value):
-                    args = [f.value, *args]  # a method: the receiver is the first argument
-            elif isinstance(f, ast.Name):
-                name = f.id
-            else:
+            named = _name_and_args(n)
+            if named is None:
                 return False
+            name, args = named
             if name in ("dot", "matmul", "mm", "mv") and len(args) == 2:
                 return product(args[0], args[1])
             if name == "einsum" and args and isinstance(args[0], ast.Constant):
@@ -2406,6 +2401,19 @@ def _in_place(name: str) -> bool:
     return spelling.method(name[:-1]) or name[:-1] in ops.OPS
 
 
+def _name_and_args(node: ast.Call) -> tuple[str, list[ast.expr]] | None:
+    """A call's function name and its arguments, a method's receiver first (``x.sum(1)`` is
+    ``sum`` of ``[x, 1]``; ``np.sum(x, 1)`` the same); ``None`` for another callee."""
+    f, args = node.func, list(node.args)
+    if isinstance(f, ast.Attribute):
+        if not _module_of(f.value):
+            args = [f.value, *args]  # a method: the receiver is the first argument
+        return f.attr, args
+    if isinstance(f, ast.Name):
+        return f.id, args
+    return None
+
+
 def _trapezoid(node: ast.Call) -> bool:
     """``np.trapz``/``np.trapezoid``/``torch.trapezoid``/``torch.trapz`` (spellings26)."""
     f = node.func
@@ -2417,18 +2425,11 @@ def _trapezoid(node: ast.Call) -> bool:
 def _reduction_axis(node: ast.AST) -> int | None:
     """0 or 1 when ``node`` is a reduction along that axis that drops it (``s.max(axis=1)``,
     ``np.sum(x, 0)``, ``torch.mean(x, dim=-1)``; no keepdims), else ``None``."""
-    if not isinstance(node, ast.Call):
+    named = _name_and_args(node) if isinstance(node, ast.Call) else None
+    if named is None:
         return None
-    f = node.func
-    args = list(node.args)
-    if isinstance(f, ast.Attribute):
-        name = f.attr
-        if not _module_of(f.value):
-            args = [f.value, *args]  # a method: the receiver is the first argument
-    elif isinstance(f, ast.Name):
-        name = f.id
-    else:
-        return None
+    name, args = named
+    assert isinstance(node, ast.Call)
     kw = {k.arg: k.value for k in node.keywords}
     if _trapezoid(node):
         # the trapezoid rule drops its axis (NumPy's 4th argument, PyTorch's dim=; default -1)
@@ -2839,19 +2840,10 @@ def vector_length_s26(node: ast.AST, shapes: Mapping[str, Any]) -> int | None:
         ]
         lengths = {k for k in sides if k is not None}
         return lengths.pop() if len(lengths) == 1 else None
-    if not isinstance(node, ast.Call):
+    named = _name_and_args(node)
+    if named is None or not named[1]:
         return None
-    f, args = node.func, list(node.args)
-    if isinstance(f, ast.Attribute):
-        name = f.attr
-        if not _module_of(f.value):
-            args = [f.value, *args]  # a method: the receiver is the first argument
-    elif isinstance(f, ast.Name):
-        name = f.id
-    else:
-        return None
-    if not args:
-        return None
+    name, args = named
     if name in ("diagonal", "diag") and len(args) == 1 and not node.keywords:
         matrix = _ast_shape(args[0], shapes)
         return None if matrix is None or 1 in matrix else min(matrix)

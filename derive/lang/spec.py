@@ -1924,13 +1924,7 @@ class _Validator:
             key, fwd or {}
         ):
             return text  # integers alone (labels = "torch.arange(N)") may be class indices
-        indexing = {
-            id(n) for sub in ast.walk(tree) if isinstance(sub, ast.Subscript)
-            for n in ast.walk(sub.slice)
-        } | {
-            id(n) for call in ast.walk(tree) if _takes_indices_hn25(call)
-            for a in [*call.args, *(k.value for k in call.keywords)] for n in ast.walk(a)
-        }
+        indexing = _indexing_ids(tree)
 
         def ramp(child: ast.AST) -> ast.expr | None:
             bounds = None if id(child) in indexing else self._arange_bounds_hn25(child, shapes, dims)
@@ -3258,16 +3252,22 @@ def _read_as_numbers_s26(key: str, fwd: Mapping[str, Any]) -> bool:
         if not names:
             continue
         used = True
-        indexing = {
-            id(n) for sub in ast.walk(tree) if isinstance(sub, ast.Subscript)
-            for n in ast.walk(sub.slice)
-        } | {
-            id(n) for call in ast.walk(tree) if _takes_indices_hn25(call)
-            for a in [*call.args, *(k.value for k in call.keywords)] for n in ast.walk(a)
-        }
+        indexing = _indexing_ids(tree)
         if any(id(n) in indexing for n in names):
             return False
     return used
+
+
+def _indexing_ids(tree: ast.AST) -> set[int]:
+    """The ids of the nodes of ``tree`` inside an index (``P[np.arange(N), y]``) or inside a call
+    that reads class indices or positions (:func:`_takes_indices_hn25`)."""
+    return {
+        id(n) for sub in ast.walk(tree) if isinstance(sub, ast.Subscript)
+        for n in ast.walk(sub.slice)
+    } | {
+        id(n) for call in ast.walk(tree) if _takes_indices_hn25(call)
+        for a in [*call.args, *(k.value for k in call.keywords)] for n in ast.walk(a)
+    }
 
 
 def _takes_indices_hn25(node: ast.AST) -> bool:
