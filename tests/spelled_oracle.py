@@ -708,10 +708,23 @@ def _optax_shim() -> SimpleNamespace:
     )
 
 
+def _np_trapezoid(y, x=None, dx=1.0, axis=-1):
+    """NumPy's ``np.trapz``/``np.trapezoid`` by PyTorch's own ``torch.trapezoid`` (the same
+    rule: a 1-D ``x`` laid along the axis, else ``x`` broadcast with ``y``)."""
+    if x is not None:
+        return torch.trapezoid(_t(y), _t(x), dim=axis)
+    return torch.trapezoid(_t(y), dx=float(dx), dim=axis)
+
+
 def _more_numpy() -> dict[str, Any]:
     """NumPy functions the later held-out passes use (sign, trigonometry, heaviside, vdot, ptp,
     …), shared by the NumPy and the Keras-backend stand-ins."""
     return dict(
+        # spellings26
+        diagonal=lambda a: torch.diagonal(_t(a)),
+        take_along_axis=lambda a, i, axis: torch.take_along_dim(_t(a), _t(i).long(), dim=axis),
+        trapz=_np_trapezoid,
+        trapezoid=_np_trapezoid,
         sign=lambda x: torch.sign(_t(x)),
         sin=lambda x: torch.sin(_t(x)),
         cos=lambda x: torch.cos(_t(x)),
@@ -729,7 +742,7 @@ def _more_numpy() -> dict[str, Any]:
         arcsinh=lambda x: torch.asinh(_t(x)),
         arccosh=lambda x: torch.acosh(_t(x)),
         arctanh=lambda x: torch.atanh(_t(x)),
-        arctan2=lambda y, x: torch.atan2(_t(y), _t(x)),
+        arctan2=lambda x1, x2: torch.atan2(_t(x1), _t(x2)),  # NumPy's own keyword names
         sinc=lambda x: torch.sinc(_t(x)),
         floor=lambda x: torch.floor(_t(x)),
         ceil=lambda x: torch.ceil(_t(x)),

@@ -291,6 +291,8 @@ def _infer_sym(n: ex.Node, names: dict[str, tuple[SymDim, ...]], g: Graph):
             return (size, x[1]) if k == 0 else (x[0], size)
         if op.kind in (ops.ELEMENTWISE, ops.ROWWISE):
             return x
+        if op.kind == ops.BINARY:
+            return _sym_broadcast(x, _infer_sym(n.args[1], names, g))
         axis = n.kwarg("axis")
         if op.kind == ops.REDUCTION and isinstance(axis, ex.Num) and x:
             return (1, x[1]) if axis.value == 0 else (x[0], 1)
@@ -458,6 +460,16 @@ def pull(
         whole = ir(tree.args[0]).shape
         pad = mf.Pad(((lo, hi),), (up,), k, whole[k], whole[1 - k])
         return pull(tree.args[0], pad, g, None, grad, acc, rules + (op.rule,))
+    if op.kind == ops.BINARY:  # atan2(y, x): each argument its partial derivative, unbroadcast
+        me = out.value_ref(g.loss_tex) if out is not None else ir(tree)
+        a, b = tree.args
+        parts = op.pull(mf, up, ir(a), ir(b), me)
+        for child, u in zip((a, b), parts, strict=True):
+            if needs(child):
+                r = rules + ("elementwise", op.rule)
+                u, r = _reduce(u, ir(child).shape, r, (sym_shape(child, g), sym_shape(tree, g)))
+                pull(child, u, g, None, grad, acc, r)
+        return
     x = tree.args[0]
     xs = ir(x)
     me = out.value_ref(g.loss_tex) if out is not None else ir(tree)

@@ -340,6 +340,8 @@ def explicit(tree: ex.Node, g: Graph) -> sp.Matrix:
     if op.kind == ops.ELEMENTWISE:
         params = op_params(g, tree)
         return explicit(tree.args[0], g).applyfunc(lambda v: op.sympy(v, *params))
+    if op.kind == ops.BINARY:  # atan2(y, x): entry by entry, broadcast
+        return _elementwise(explicit(tree.args[0], g), explicit(tree.args[1], g), op.sympy)
     if op.kind == ops.ROWWISE:
         x = explicit(tree.args[0], g)
         return sp.Matrix([op.sympy(list(x.row(i))) for i in range(x.rows)])
@@ -472,6 +474,9 @@ def _call_shape(g: Graph, tree: ex.Call) -> tuple[int, int]:
     kind = ops.get(tree.func).kind
     if kind in (ops.ELEMENTWISE, ops.ROWWISE):
         return inner
+    if kind == ops.BINARY:
+        other = forward_ir(tree.args[1], g).shape
+        return tuple(b if a == 1 else a for a, b in zip(inner, other, strict=True))  # type: ignore[return-value]
     if kind == ops.CONCAT:
         k = concat_axis(tree)
         sizes = [forward_ir(a, g).shape[k] for a in tree.args]

@@ -577,6 +577,9 @@ class MpmathSystem:
     def func(self, op: ops.Op, x: Any, params: tuple[Any, ...]) -> Any:
         return [[op.mpmath(v, *params) for v in row] for row in x]
 
+    def pair(self, op: ops.Op, a: Any, b: Any, shape: tuple[int, int]) -> Any:
+        return self.binary(op.mpmath, a, b, shape)
+
     def rowwise(self, op: ops.Op, x: Any) -> Any:
         return [op.mpmath(row) for row in x]
 
@@ -702,6 +705,9 @@ class NumpySystem:
     def func(self, op: ops.Op, x: Any, params: tuple[Any, ...]) -> Any:
         return op.numpy(x, *params)
 
+    def pair(self, op: ops.Op, a: Any, b: Any, shape: tuple[int, int]) -> Any:
+        return op.numpy(a, b)
+
     def rowwise(self, op: ops.Op, x: Any) -> Any:
         return op.numpy(np.asarray(x, dtype=np.float64))
 
@@ -766,6 +772,9 @@ class TorchSystem(NumpySystem):
 
     def func(self, op: ops.Op, x: Any, params: tuple[Any, ...]) -> Any:
         return op.torch(x, *params)
+
+    def pair(self, op: ops.Op, a: Any, b: Any, shape: tuple[int, int]) -> Any:
+        return op.torch(a, b)
 
     def rowwise(self, op: ops.Op, x: Any) -> Any:
         return op.torch(x)
@@ -857,6 +866,8 @@ class Evaluator:
         op = e.op
         if op.kind == ops.CONCAT:
             return self.sys.concat([self.run(a) for a in e.args], e._axis() or 0)
+        if op.kind == ops.BINARY:  # atan2(y, x), entry by entry
+            return self.sys.pair(op, self.run(e.args[0]), self.run(e.args[1]), e.shape)
         x = self.run(e.args[0])
         if op.kind == ops.ROWWISE:
             return self.sys.rowwise(op, x)
@@ -1563,6 +1574,8 @@ class NumpyPrinter(TextPrinter):
         if e.op.kind == ops.CONCAT:
             parts = ", ".join(self.doprint(a) for a in e.args)
             return f"np.concatenate(({parts}), axis={axis or 0})"
+        if e.op.kind == ops.BINARY:  # np.arctan2(y, x)
+            return e.op.numpy_src.format(a=self.doprint(e.args[0]), b=self.doprint(e.args[1]))
         p = e.args[0]
         if "numpy_of_softmax" in e.op.extra and isinstance(p, Call) and p.name == "softmax":
             # from the scores: softmax(s) may underflow to 0 where the loss takes its log

@@ -889,6 +889,12 @@ class DeriveLatexPrinter(LatexPrinter):
     def _print_ImaginaryUnit(self, expr: sp.Expr) -> str:
         return "i"
 
+    def _print_atan2(self, expr: sp.Expr, exp: str | None = None) -> str:
+        """``atan2(y, x)`` as courses write it (SymPy's own reads atan₂), spellings26."""
+        y, x = (self._print(a) for a in expr.args)
+        tex = f"\\operatorname{{atan2}}\\left({y}, {x}\\right)"
+        return f"{tex}^{{{exp}}}" if exp else tex
+
     def _print_Function(self, expr: sp.Expr, exp: str | None = None) -> str:
         """Our own function classes (``sigmoid``, ``relu``, ``relu_grad``, ``leaky_relu``…)
         print from their row in the operation table; SymPy's own go to SymPy."""

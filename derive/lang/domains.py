@@ -445,6 +445,8 @@ class Evaluator:
         if op.kind == ops.SLICE:
             return self.slice(n)
         x = self.ev(n.args[0])
+        if op.kind == ops.BINARY:
+            return self.pair(n, op, x, self.ev(n.args[1]))
         if op.kinks and self.kinks:
             for k in op.kinks:
                 m = np.abs(x - float(k)) < KINK_MARGIN
@@ -482,6 +484,29 @@ class Evaluator:
             return np.atleast_2d(op.numpy(x, None if axis is None else int(axis.value)))
         y = np.broadcast_to(self.ev(n.args[1]), x.shape)
         return np.array([[self.loss(n, x, y)]])
+
+    def pair(self, n: ex.Call, op: ops.Op, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+        """A function of two tensors entry by entry (atan2(y, x)), refused where both are 0 —
+        its origin, where it has no derivative (PyTorch gives the value 0 and the gradient 0 of
+        no side's limit); drawn values keep :data:`KINK_MARGIN` away from it."""
+        a, b = np.broadcast_arrays(
+            np.atleast_2d(np.asarray(a, dtype=np.float64)),
+            np.atleast_2d(np.asarray(b, dtype=np.float64)),
+        )
+        if op.extra.get("origin") == "refuse":
+            near = np.hypot(a, b) < KINK_MARGIN if self.kinks else (a == 0) & (b == 0)
+            if near.any():
+                i = _first(near)
+                pair = f"y = {_fmt(a[i])}, x = {_fmt(b[i])}"
+                said = catalog.said("refuse.origin", f=n.func, value=pair)
+                self.stop(near, a[i], said, kink=self.kinks)
+        jump = op.extra.get("jump")
+        if jump is not None and self.kinks:  # drawn values: away from atan2's cut (y = 0, x < 0)
+            near = jump(a, b) < KINK_MARGIN
+            if near.any():
+                said = catalog.said("refuse.at_kink", f=n.func, value=_fmt(a[_first(near)]))
+                self.stop(near, a[_first(near)], said, kink=True)
+        return np.asarray(op.numpy(a, b), dtype=np.float64)
 
     def interval(self, f: str, domain: str, x: np.ndarray) -> None:
         """acosh's argument > 1, atanh's and erfinv's strictly inside (−1, 1): outside, PyTorch

@@ -72,8 +72,9 @@ def reserved(name: str) -> bool:
 
 
 def callable_names() -> list[str]:
-    """Every function a spec or formula may call (the table's and the parser's rewrites)."""
-    return sorted({*ops.language(), *SUGAR})
+    """Every function a spec or formula may call (the table's and the parser's rewrites), but
+    those only the spelling rewrites write (``assert_nonneg``: an op row marked ``unlisted``)."""
+    return sorted({*(n for n in ops.language() if not ops.OPS[n].extra.get("unlisted")), *SUGAR})
 
 
 class ExprError(BadInput, ValueError):
@@ -273,7 +274,7 @@ _ELEMENTWISE = frozenset(
         "expm1", "expit", "silu", "swish", "mish", "elu", "selu", "celu", "gelu", "power", "pow",
         "negative", "neg", "reciprocal", "rsqrt", "cosh", "sinh", "logsigmoid", "log_sigmoid",
         "softsign", "relu6", "hardtanh", "hardsigmoid", "hardswish", "nan_to_num", "add",
-        "subtract", "sub", "multiply", "mul", "divide", "true_divide", "div", "where",
+        "subtract", "sub", "multiply", "mul", "divide", "true_divide", "div", "where", "arctan2",
     }
 )  # fmt: skip
 
@@ -320,6 +321,8 @@ def one_dimensional(
             return vec(n.value)  # x.max(1).values: the maxima, 1-D
         if isinstance(n, ast.Subscript) and _values_of_max(n):
             return vec(n.value)  # x.max(1)[0]: the values of (values, indices), as .values
+        if isinstance(n, ast.Subscript) and (part := spelling.moment_part_s26(n)):
+            return vec(part)  # torch.var_mean(x, 1)[0]: the variances, 1-D
         if isinstance(n, ast.Subscript) and _label_pick(n):
             return spelled  # P[np.arange(N), y]: one entry per row, 1-D in NumPy
         if isinstance(n, ast.Subscript) and _drops_one_axis(n):
@@ -337,21 +340,18 @@ def one_dimensional(
             return any(vec(k) for k in sides) and all(vec(k) or scalar(k) for k in sides)
         if isinstance(n, ast.Call):
             f = n.func
-            args = list(n.args)
-            if isinstance(f, ast.Attribute):
-                name = f.attr
-                if not _module_of(f.value):
-                    args = [f.value, *args]  # a method: the receiver is the first argument
-            elif isinstance(f, ast.Name):
-                name = f.id
-            else:
+            named = _name_and_args(n)
+            if named is None:
                 return False
+            name, args = named
             if name in ("dot", "matmul", "mm", "mv") and len(args) == 2:
                 return product(args[0], args[1])
             if name == "einsum" and args and isinstance(args[0], ast.Constant):
                 return spelling.einsum_one_d(args[0].value)
             if name == "cumsum" and args:
                 return vec(args[0])  # along a 1-D vector's only axis: 1-D
+            if name == "pdist" and args and spelled:
+                return True  # F.pdist: the n(n − 1)/2 distances, 1-D
             if name in ("diag", "diagonal") and len(args) == 1 and isinstance(args[0], ast.Name):
                 return args[0].id not in one_d  # the diagonal of a named matrix: 1-D
             if not spelled:
@@ -371,7 +371,8 @@ def one_dimensional(
             if name == "where" and len(args) == 3:  # np.where broadcasts its three arguments
                 return any(vec(k) for k in args) and all(vec(k) or scalar(k) for k in args)
             # element-wise, and softmax/log_softmax of a 1-D vector (over its only axis)
-            table = name in ops.OPS and ops.get(name).kind in (ops.ELEMENTWISE, ops.ROWWISE)
+            kinds = (ops.ELEMENTWISE, ops.ROWWISE, ops.BINARY)  # binary: atan2 of 1-D vectors
+            table = name in ops.OPS and ops.get(name).kind in kinds
             if (table or name in _ELEMENTWISE) and args:
                 return any(vec(k) for k in args) and all(vec(k) or scalar(k) for k in args)
         return False
@@ -639,6 +640,8 @@ class _Converter:
         if isinstance(node, ast.Subscript) and _values_of_max(node):
             # torch.max(X, 1, keepdim=True)[0]: the values of (values, indices)
             return self.convert(node.value, d)
+        if isinstance(node, ast.Subscript) and (part := spelling.moment_part_s26(node)):
+            return self.convert(ast.copy_location(part, node), d)  # torch.var_mean(x, 0)[1]
         if isinstance(node, ast.Subscript) and (size := self.size(node)) is not None:
             return size
         if isinstance(node, ast.Subscript) and self.allow_index:
@@ -1365,6 +1368,7 @@ class _Converter:
             and isinstance(f, ast.Attribute)
             and id(node) not in self.columns
             and _reduction_axis(node) == 1
+            and not (_trapezoid(node) and node.args and self.vector(node.args[0]))
         ):
             # np.sum(x, axis=1), x.sum(1), torch.mean(x, dim=-1) without keepdims: NumPy's and
             # PyTorch's result is 1-D, which broadcasts as a row — so it is the row here (the
@@ -1414,6 +1418,12 @@ class _Converter:
             return self.convert(ast.Subscript(shape_of, index, ast.Load()), depth)
         if isinstance(f, ast.Attribute) and f.attr == "gather":
             return self.gather(node, depth)
+        if isinstance(f, ast.Attribute) and f.attr in ("take_along_axis", "take_along_dim"):
+            if _module_of(f.value):  # spellings26: the pick by class labels, as gather's
+                if gather_label(node) is None:
+                    said = catalog.said("spec.spellings26.take_along", name=f.attr)
+                    raise self.fail(node, said)
+                return self.gather(node, depth)
         if isinstance(f, ast.Attribute) and f.attr == "embedding" and _module_of(f.value):
             looked = embedding_lookup(node)
             if looked is None:
@@ -1489,6 +1499,24 @@ class _Converter:
             if node.func.id == "prod" and len(node.args) == 3:
                 node = self.positional_keepdim(node, "prod", module)
             return self.convert(ast.copy_location(self.blockwise(node), node), depth)
+        if node.func.id == "pdist" and module and self.shapes is not None:
+            shape = _ast_shape(node.args[0], self.shapes) if node.args else None
+            try:  # spellings26: the rows' pairwise distances, a 1-D vector (a row here)
+                pairs = spelling.pdist_s26(node, None if shape is None else shape[0])
+            except spelling.SpellingError as err:
+                raise self.fail(node, err.spoken) from None
+            return self.convert(ast.copy_location(pairs, node), depth)
+        if node.func.id in ("var_mean", "std_mean") and module:
+            said = catalog.said("spec.spellings26.moment_pair", name=node.func.id)
+            raise self.fail(node, said)
+        if node.func.id == "local_response_norm" and module:
+            raise self.fail(node, catalog.said("spec.spellings26.lrn"))
+        if node.func.id in ("trapz", "trapezoid") and module and self.shapes is not None:
+            try:  # spellings26: the trapezoid rule, as a sum of its trapezoids
+                ruled = spelling.trapezoid_s26(node, self.vector, module)
+            except spelling.SpellingError as err:
+                raise self.fail(node, err.spoken) from None
+            return self.convert(ast.copy_location(ruled, node), depth)
         if node.func.id in ("diag", "diagonal", "trace") and module and self.shapes is not None:
             entries = self.diagonal(node)
             if entries is not None and node.func.id == "trace":  # the sum of the diagonal
@@ -2359,9 +2387,23 @@ def gather_label(node: ast.AST) -> tuple[ast.expr, str] | None:
     """``(P, y)`` when ``node`` is PyTorch's pick of each row's entry at its class label:
     ``P.gather(1, y.unsqueeze(1))`` or ``torch.gather(P, 1, …)`` with the index ``y.unsqueeze(1)``,
     ``y.view(-1, 1)``, ``y.reshape(-1, 1)`` or ``y[:, None]`` of labels ``y`` by name (dim 1 or
-    -1); else ``None``."""
+    -1); else ``None``. spellings26: NumPy's ``np.take_along_axis(P, y[:, None], axis=1)``
+    (``jnp.``) and PyTorch's ``torch.take_along_dim(P, y[:, None], dim=1)`` are the same pick
+    (an [N, 1] column)."""
     if not isinstance(node, ast.Call) or not isinstance(node.func, ast.Attribute):
         return None
+    if node.func.attr in ("take_along_axis", "take_along_dim") and _module_of(node.func.value):
+        kw = {k.arg: k.value for k in node.keywords}
+        args = list(node.args)
+        keys = ("arr", "indices", "axis") if node.func.attr == "take_along_axis" else (
+            "input", "indices", "dim")
+        if len(args) > 3 or any(k not in keys for k in kw):
+            return None
+        bound = {**dict(zip(keys, args)), **kw}
+        if len(bound) != 3 or _int_index(bound[keys[2]]) not in (1, -1):
+            return None
+        y = _label_column(bound["indices"])
+        return (bound[keys[0]], y) if y is not None else None
     if node.func.attr != "gather":
         return None
     args = list(node.args)
@@ -2401,12 +2443,15 @@ def _label_column(node: ast.AST) -> str | None:
         node = ast.Call(ast.Attribute(first, node.func.attr, ast.Load()), rest, node.keywords)
         assert isinstance(node.func, ast.Attribute)
     y = node.func.value
-    if not isinstance(y, ast.Name) or node.keywords and node.func.attr != "unsqueeze":
+    axis_kw = ("unsqueeze", "expand_dims")
+    if not isinstance(y, ast.Name) or node.keywords and node.func.attr not in axis_kw:
         return None
     values = [_int_index(a) for a in node.args] + [
-        _int_index(k.value) for k in node.keywords if k.arg == "dim"
+        _int_index(k.value) for k in node.keywords if k.arg in ("dim", "axis")
     ]
     if node.func.attr == "unsqueeze" and values in ([1], [-1]):
+        return y.id
+    if node.func.attr == "expand_dims" and values in ([1], [-1]):  # np.expand_dims(y, 1)
         return y.id
     if node.func.attr in ("view", "reshape") and values == [-1, 1] and not node.keywords:
         return y.id
@@ -2461,22 +2506,41 @@ def _in_place(name: str) -> bool:
     return spelling.method(name[:-1]) or name[:-1] in ops.OPS
 
 
+def _name_and_args(node: ast.Call) -> tuple[str, list[ast.expr]] | None:
+    """A call's function name and its arguments, a method's receiver first (``x.sum(1)`` is
+    ``sum`` of ``[x, 1]``; ``np.sum(x, 1)`` the same); ``None`` for another callee."""
+    f, args = node.func, list(node.args)
+    if isinstance(f, ast.Attribute):
+        if not _module_of(f.value):
+            args = [f.value, *args]  # a method: the receiver is the first argument
+        return f.attr, args
+    if isinstance(f, ast.Name):
+        return f.id, args
+    return None
+
+
+def _trapezoid(node: ast.Call) -> bool:
+    """``np.trapz``/``np.trapezoid``/``torch.trapezoid``/``torch.trapz`` (spellings26)."""
+    f = node.func
+    return isinstance(f, ast.Attribute) and f.attr in ("trapz", "trapezoid") and bool(
+        _module_of(f.value)
+    )
+
+
 def _reduction_axis(node: ast.AST) -> int | None:
     """0 or 1 when ``node`` is a reduction along that axis that drops it (``s.max(axis=1)``,
     ``np.sum(x, 0)``, ``torch.mean(x, dim=-1)``; no keepdims), else ``None``."""
-    if not isinstance(node, ast.Call):
+    named = _name_and_args(node) if isinstance(node, ast.Call) else None
+    if named is None:
         return None
-    f = node.func
-    args = list(node.args)
-    if isinstance(f, ast.Attribute):
-        name = f.attr
-        if not _module_of(f.value):
-            args = [f.value, *args]  # a method: the receiver is the first argument
-    elif isinstance(f, ast.Name):
-        name = f.id
-    else:
-        return None
+    name, args = named
+    assert isinstance(node, ast.Call)
     kw = {k.arg: k.value for k in node.keywords}
+    if _trapezoid(node):
+        # the trapezoid rule drops its axis (NumPy's 4th argument, PyTorch's dim=; default -1)
+        axis = kw.get("axis", kw.get("dim", args[3] if len(args) > 3 else None))
+        k = -1 if axis is None else _int_index(axis)
+        return None if k not in (0, 1, -1, -2) else k % 2  # type: ignore[operator]
     keep = kw.get("keepdims", kw.get("keepdim"))
     if name not in _AXIS_REDUCTIONS or (isinstance(keep, ast.Constant) and keep.value is True):
         return None
@@ -2860,6 +2924,42 @@ def _ast_shape(node: ast.AST, shapes: Mapping[str, Any]) -> tuple[int, int] | No
         return _joined_shape(node, shapes)
     if isinstance(node, ast.Subscript):
         return _sliced_shape(node, shapes)
+    return None
+
+
+def vector_length_s26(node: ast.AST, shapes: Mapping[str, Any]) -> int | None:
+    """The length of an expression the caller knows is a 1-D NumPy vector (:func:`one_dimensional`)
+    where :func:`_ast_shape` does not give it (spellings26: ``torch.exp(torch.diagonal(A))``,
+    ``np.log1p(v)``): a matrix's diagonal (its smaller size), a reduction of a matrix along an
+    axis without keepdims (the other size), an element-wise function of one vector (with
+    numbers beside it), ``+ - * /`` of vectors and numbers; ``None`` for anything else."""
+    known = _ast_shape(node, shapes)
+    if known is not None:
+        return known[1] if known[0] == 1 else known[0] if known[1] == 1 else None
+    if isinstance(node, ast.UnaryOp):
+        return vector_length_s26(node.operand, shapes)
+    if isinstance(node, ast.BinOp) and not isinstance(node.op, ast.MatMult):
+        sides = [
+            None if isinstance(k, ast.Constant) else vector_length_s26(k, shapes)
+            for k in (node.left, node.right)
+        ]
+        lengths = {k for k in sides if k is not None}
+        return lengths.pop() if len(lengths) == 1 else None
+    named = _name_and_args(node)
+    if named is None or not named[1]:
+        return None
+    name, args = named
+    if name in ("diagonal", "diag") and len(args) == 1 and not node.keywords:
+        matrix = _ast_shape(args[0], shapes)
+        return None if matrix is None or 1 in matrix else min(matrix)
+    axis = _reduction_axis(node)
+    if axis is not None:
+        matrix = _ast_shape(args[0], shapes)
+        return None if matrix is None else matrix[1 - axis]
+    table = name in ops.OPS and ops.get(name).kind == ops.ELEMENTWISE
+    numbers = all(isinstance(a, ast.Constant) for a in args[1:])
+    if (table or name in _ELEMENTWISE or ops.numpy_name(name)) and numbers and not node.keywords:
+        return vector_length_s26(args[0], shapes)
     return None
 
 

@@ -58,6 +58,10 @@ CONCAT = "concat"
 # upstream gradient placed into zeros of the full shape (several blocks of one tensor: their
 # concatenation)
 SLICE = "slice"
+# an element-wise function of two tensors broadcast against each other as ``+`` does (atan2):
+# ``sympy(a, b)`` per entry, ``pull(m, up, a, b, y)`` → (contribution to ∂L/∂a, to ∂L/∂b), each
+# before the broadcast is summed back; ``numpy_src``/``torch_src`` with ``{a}`` and ``{b}``
+BINARY = "binary"
 
 # ---- our SymPy functions (textbook derivatives; relu_grad(0) = 0 as in PyTorch) ----------
 
@@ -2208,9 +2212,54 @@ _NONNEG_ROWS_HN26: tuple[Op, ...] = (
         text_form="{x}",
         formula_src="{x}",
         domain=("variance",),
+        extra={"unlisted": True},  # written by the gaussian_nll_loss spelling, not offered
     ),
 )
 _ROWS = (*_ROWS, *_NONNEG_ROWS_HN26)
+
+def _atan2_pull_s26(m: Any, up: Any, y: Any, x: Any, me: Any) -> tuple[Any, Any]:
+    """atan2(y, x)'s two partial derivatives times the upstream gradient:
+    ∂/∂y = x/(x² + y²), ∂/∂x = −y/(x² + y²)."""
+    radius2 = m.add(m.power(x, 2), m.power(y, 2))
+    return m.div(m.mul(up, x), radius2), m.neg(m.div(m.mul(up, y), radius2))
+
+
+def _atan2_torch_s26(y: Any, x: Any) -> Any:
+    torch = _torch_mod(y if hasattr(y, "dtype") else x)
+    return torch.atan2(torch.as_tensor(y, dtype=torch.float64), torch.as_tensor(x, dtype=torch.float64))
+
+
+# spellings26: atan2(y, x) as one row with its two partial derivatives (was a half-angle
+# formula with indicators, spellings25); the origin, where it has no derivative, is refused
+_BINARY_ROWS_S26: tuple[Op, ...] = (
+    Op(
+        "atan2",
+        BINARY,
+        nargs=(2, 2),
+        sympy=sp.atan2,
+        sympy_class=sp.atan2,
+        pull=_atan2_pull_s26,
+        rule="atan2-derivative",
+        numpy=np.arctan2,
+        mpmath=mpmath.atan2,
+        torch=_atan2_torch_s26,
+        numpy_src="np.arctan2({a}, {b})",
+        torch_src="torch.atan2({a}, {b})",
+        tex="atan2",
+        text="atan2",
+        domain=("real", "real"),
+        numpy_names=("atan2", "arctan2"),
+        # (y, x) = (0, 0): no derivative there (refused, domains.Evaluate); ``jump``: how far
+        # (y, x) is from where the value jumps by 2π — the negative x axis, y = 0 with x < 0
+        # (PyTorch: π above it and at y = +0, −π below) — and from the origin: finite
+        # differences are not used where it is 0 (numeric.verify.kink_inputs)
+        extra={
+            "origin": "refuse",
+            "jump": lambda y, x: np.minimum(np.where(x < 0, np.abs(y), np.inf), np.hypot(y, x)),
+        },
+    ),
+)
+_ROWS = (*_ROWS, *_BINARY_ROWS_S26)
 BUILTIN: dict[str, Op] = {op.name: op for op in _ROWS}
 OPS: dict[str, Op] = dict(BUILTIN)
 

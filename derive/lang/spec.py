@@ -14,7 +14,7 @@ import random
 import re
 import tomllib
 import unicodedata
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from fractions import Fraction
 from importlib import resources
@@ -988,7 +988,7 @@ class _Validator:
                     text = self.tri_made(f'{where} = "{text}"', text, inputs, shapes, dims)
                     text = self.ones_made(f'{where} = "{text}"', text, inputs, shapes, dims)
                     text = self.zeros_made_hn23(f'{where} = "{text}"', text, inputs, shapes, dims)
-                    text = self.arange_made_hn25(text, inputs, shapes, dims)
+                    text = self.arange_made_hn25(text, inputs, shapes, dims, key, fwd)
                     text = self.diag_made_hn25(text, inputs, shapes)
                     text = self.eye_made(f'{where} = "{text}"', text, inputs, shapes, dims)
                     text = self.sdpa(f'{where} = "{text}"', text, shapes, constants, dims, dialect)
@@ -1788,6 +1788,27 @@ class _Validator:
             return Dim(dims[a.id], a.id)
         if isinstance(a, ast.Constant) and type(a.value) is int and a.value > 0:
             return a.value
+        if isinstance(a, ast.BinOp) and type(a.op) in _SIZE_OPS:
+            # spellings26: K + 1, 2 * n, X.shape[1] - 1: + - * of sizes, its whole value ≥ 1 (a
+            # SizeExpr where only [dims] names and numbers are in it, so it moves with them)
+            sides = [_Validator._ones_size(k, shapes, dims) for k in (a.left, a.right)]
+            sides = [
+                s if s is not None else k.value
+                if isinstance(k, ast.Constant) and type(k.value) is int else None
+                for s, k in zip(sides, (a.left, a.right), strict=True)
+            ]
+            if any(s is None for s in sides):
+                return None
+            value = _SIZE_OPS[type(a.op)](int(sides[0]), int(sides[1]))
+            if value < 1:
+                return None
+            names = [n.id for n in ast.walk(a) if isinstance(n, ast.Name)]
+            if all(k in dims for k in names) and not any(
+                isinstance(n, ast.Subscript | ast.Call) for n in ast.walk(a)
+            ):
+                text = ast.unparse(a)
+                return SizeExpr(value, text, tuple((k, dims[k]) for k in dict.fromkeys(names)))
+            return value
         axis, of = None, None
         if (
             isinstance(a, ast.Subscript)
@@ -1899,7 +1920,7 @@ class _Validator:
         self.made_tris[key] = label
         return label
 
-    def arange_made_hn25(self, text: str, inputs, shapes, dims) -> str:
+    def arange_made_hn25(self, text: str, inputs, shapes, dims, key="", fwd=None) -> str:
         """``torch.arange(n)`` / ``np.arange(a, b)`` / ``jnp.arange(n, dtype=…)`` in arithmetic (ALiBi's
         distances ``torch.arange(K) - torch.arange(Q)[:, None]``, a position ramp): a 1-D input
         holding ``a, a + 1, …, b − 1`` named ``arange_n`` (``arange_a_b``), given as the identity
@@ -1907,21 +1928,19 @@ class _Validator:
         class labels), inside a loss or another call that reads class indices (PyTorch's arange
         is integers there), or in a line of integers alone (``labels = "torch.arange(N)"``, which
         a later line may use as class labels) is left as it is; Python's ``range`` too. ``text``
-        is returned with the name in place."""
+        is returned with the name in place. spellings26: a line of integers alone that the other
+        lines read only in arithmetic (``r = "np.arange(K + 1)"``, then ``h * r``) is a ramp
+        too: no line reads it as indices."""
         if "arange" not in text:
             return text
         tree = spelling.parsed(text)
         if tree is None:
             return text
-        if not self._tensor_outside_aranges_hn25(tree, shapes, dims):
+        if not self._tensor_outside_aranges_hn25(tree, shapes, dims) and not _read_as_numbers_s26(
+            key, fwd or {}
+        ):
             return text  # integers alone (labels = "torch.arange(N)") may be class indices
-        indexing = {
-            id(n) for sub in ast.walk(tree) if isinstance(sub, ast.Subscript)
-            for n in ast.walk(sub.slice)
-        } | {
-            id(n) for call in ast.walk(tree) if _takes_indices_hn25(call)
-            for a in [*call.args, *(k.value for k in call.keywords)] for n in ast.walk(a)
-        }
+        indexing = _indexing_ids(tree)
 
         def ramp(child: ast.AST) -> ast.expr | None:
             bounds = None if id(child) in indexing else self._arange_bounds_hn25(child, shapes, dims)
@@ -1984,6 +2003,9 @@ class _Validator:
                 return None
             v = child.args[0]
             size = ex._ast_shape(v, shapes)
+            if size is None:  # spellings26: diag(exp(diagonal(A))), diag(log1p(v))
+                n = ex.vector_length_s26(v, shapes)
+                size = None if n is None else (1, n)
             try:
                 flat = ex.is_one_dimensional(ast.unparse(v), frozenset(self.one_d), scalars, shapes)
             except (SyntaxError, ex.ExprError):
@@ -3016,6 +3038,8 @@ class _Shapes:
         op = ops.get(n.func)
         if op.kind == ops.CONCAT:
             return self.concat(n, shapes)
+        if op.kind == ops.BINARY:  # atan2(y, x): entry by entry, broadcast as y + x is
+            return self.broadcast(shapes[0], shapes[1], n.func)
         for extra in n.args[1:] if op.kind in (ops.ELEMENTWISE, ops.ROWWISE) else ():
             if not isinstance(extra, ex.Num) and not (
                 isinstance(extra, ex.Name) and extra.id in self.constants
@@ -3227,6 +3251,39 @@ def block_size(lo: int, hi: int, dims: dict[str, int]) -> int:
             env[d.label] = int(d)
         env.update(dict(getattr(d, "env", ())))
     return _as_size(p, env)
+
+
+def _read_as_numbers_s26(key: str, fwd: Mapping[str, Any]) -> bool:
+    """The [forward] line ``key`` is read by another line, and every line that reads it reads
+    it outside an index and outside a call that reads class indices (a loss, one_hot, gather …):
+    its integers are then numbers in arithmetic, as a ramp (spellings26)."""
+    used = False
+    for other, text in fwd.items():
+        if other == key or not isinstance(text, str) or key not in text:
+            continue
+        tree = spelling.parsed(text)
+        if tree is None:
+            return False
+        names = [n for n in ast.walk(tree) if isinstance(n, ast.Name) and n.id == key]
+        if not names:
+            continue
+        used = True
+        indexing = _indexing_ids(tree)
+        if any(id(n) in indexing for n in names):
+            return False
+    return used
+
+
+def _indexing_ids(tree: ast.AST) -> set[int]:
+    """The ids of the nodes of ``tree`` inside an index (``P[np.arange(N), y]``) or inside a call
+    that reads class indices or positions (:func:`_takes_indices_hn25`)."""
+    return {
+        id(n) for sub in ast.walk(tree) if isinstance(sub, ast.Subscript)
+        for n in ast.walk(sub.slice)
+    } | {
+        id(n) for call in ast.walk(tree) if _takes_indices_hn25(call)
+        for a in [*call.args, *(k.value for k in call.keywords)] for n in ast.walk(a)
+    }
 
 
 def _takes_indices_hn25(node: ast.AST) -> bool:

@@ -2380,12 +2380,10 @@ def _standardize(node: ast.Call, how: str) -> ast.expr:
     return _div(_sub(x, mean), _call("sqrt", _add(variance, eps)))  # type: ignore[arg-type]
 
 
-def moment_pair(text: str) -> tuple[str, str] | None:
-    """``torch.var_mean(x, dim, correction=…, keepdim=…)`` (also ``std_mean``; PyTorch has no
-    such tensor method) unpacked into two names: the texts of its two results,
-    ``torch.var(…)`` with the same arguments and ``torch.mean(x, dim, keepdim=…)``; ``None`` for
-    anything else."""
-    tree = parsed_body(text)
+def moment_parts_s26(tree: ast.AST) -> tuple[ast.Call, ast.Call] | None:
+    """``(torch.var(…), torch.mean(…))`` of a call ``torch.var_mean(x, dim, …)`` (``std_mean``:
+    ``torch.std``), the two results PyTorch returns, each with the call's arguments (the mean
+    with the dim and keepdim only); ``None`` for anything else."""
     if not (isinstance(tree, ast.Call) and isinstance(tree.func, ast.Attribute)):
         return None
     f = tree.func
@@ -2397,7 +2395,27 @@ def moment_pair(text: str) -> tuple[str, str] | None:
     first = ast.Call(ast.Attribute(owner, f.attr.split("_")[0], ast.Load()), args, tree.keywords)
     kept = [k for k in tree.keywords if k.arg in ("dim", "keepdim", "axis", "keepdims")]
     mean = ast.Call(ast.Attribute(owner, "mean", ast.Load()), args[:2], kept)
-    return ast.unparse(first), ast.unparse(mean)
+    return first, mean
+
+
+def moment_part_s26(node: ast.AST) -> ast.Call | None:
+    """``torch.var_mean(x, dim)[0]`` (the variance) or ``[1]`` (the mean), spellings26."""
+    if not isinstance(node, ast.Subscript):
+        return None
+    parts = moment_parts_s26(node.value)
+    k = _int_literal(node.slice)
+    if parts is None or k not in (0, 1, -1, -2):
+        return None
+    return parts[k % 2]
+
+
+def moment_pair(text: str) -> tuple[str, str] | None:
+    """``torch.var_mean(x, dim, correction=…, keepdim=…)`` (also ``std_mean``; PyTorch has no
+    such tensor method) unpacked into two names: the texts of its two results,
+    ``torch.var(…)`` with the same arguments and ``torch.mean(x, dim, keepdim=…)``; ``None`` for
+    anything else."""
+    parts = moment_parts_s26(parsed_body(text))
+    return None if parts is None else (ast.unparse(parts[0]), ast.unparse(parts[1]))
 
 
 def _int_literal(v: ast.expr) -> int | None:
@@ -3493,23 +3511,105 @@ def _norm_dist(kind: str) -> Callable[[ast.Call, str], ast.expr]:
     return rewrite
 
 
-def _atan2(node: ast.Call, how: str) -> ast.expr:
-    """``torch.atan2(y, x)`` / ``np.arctan2`` (``tf.math.atan2``, ``jnp.arctan2``): the angle of
-    (x, y). Off the x axis (y ≠ 0) by the half-angle formula ``2·atan(y / (√(x² + y²) + x))``,
-    smooth across x = 0 (±π/2 on the y axis, where ``atan(y/x)`` divides by 0; spellings25);
-    on it (y = 0) ``y·x/x² + π·1[x < 0]`` — 0 right of the origin, π left of it (PyTorch's
-    atan2(0, −1)), with PyTorch's gradient 1/x in y. The two are joined by the indicator
-    1[y ≠ 0] (derivative 0), each piece's denominator kept off 0 where the other one counts, so
-    both partial derivatives are PyTorch's, x/(x² + y²) and −y/(x² + y²). The origin, where
-    atan2 has no derivative, is refused (√0 there)."""
-    a = _bound(node, "atan2", ("input", "other"), 2)
-    y, x = a["input"], a["other"]
-    off = _nonzero(y)  # 1 off the x axis
-    radius = _call("sqrt", _add(_mul(x, x), _mul(y, y)))
-    half = _mul(_num(2), _call("atan", _div(y, _add(_add(radius, x), _sub(_num(1), off)))))
-    left = _mul(_num(math.pi), _call("relu_grad", _neg(x)))
-    axis = _add(_div(_mul(y, x), _add(_mul(x, x), off)), left)
-    return _add(_mul(off, half), _mul(_sub(_num(1), off), axis))
+def _atan2(node: ast.Call, how: str) -> ast.expr | None:
+    """``torch.atan2(y, x)`` / ``np.arctan2`` (``tf.math.atan2``, ``jnp.arctan2``, ``math.atan2``):
+    the angle of (x, y), read as the table's own two-argument row ``atan2(y, x)`` (spellings26;
+    its partial derivatives x/(x² + y²) and −y/(x² + y²), PyTorch's, also at x = 0 or y = 0).
+    The arguments by position or by each library's keywords (PyTorch's ``input``/``other``,
+    NumPy's ``x1``/``x2``, TensorFlow's ``y``/``x``); the origin, where atan2 has no derivative,
+    is refused where the values are known (:mod:`derive.lang.domains`)."""
+    if node.func.id == "atan2" and len(node.args) == 2 and not node.keywords:  # type: ignore[attr-defined]
+        return None  # the language's own call
+    given = {k.arg for k in node.keywords}
+    names = next(
+        (p for p in (("input", "other"), ("x1", "x2"), ("y", "x")) if given <= set(p)),
+        ("input", "other"),
+    )
+    a = _bound(node, "atan2", names, 2)
+    return _call("atan2", a[names[0]], a[names[1]])
+
+
+def trapezoid_s26(node: ast.Call, vector: Callable[[ast.AST], bool], module: str) -> ast.expr:
+    """``np.trapz``/``np.trapezoid(y, x=None, dx=1.0, axis=-1)`` and ``torch.trapezoid``/
+    ``torch.trapz(y, x, *, dx, dim=-1)``: the trapezoid rule along the axis, as both libraries
+    compute it — Σ (y[i+1] + y[i])/2 · d[i] with d = dx, or d = x[i+1] − x[i] (``x`` of ``y``'s
+    shape, or 1-D laid along the axis: NumPy's reshape, PyTorch's rule). Read with keepdims
+    (the converter turns a reduction along axis 1 into NumPy's 1-D row); a 1-D ``y`` (``vector``
+    says so) gives one number. ``x`` and ``dx`` together: NumPy uses ``x`` (``dx`` only "when x
+    is None"), PyTorch raises, so refused there; another axis is refused."""
+    a = _bound(node, "trapezoid", ("y", "x", "dx", "axis", "dim"), 1)
+    if not _is_none(a.get("axis")) and not _is_none(a.get("dim")):
+        raise SpellingError(catalog.said("spec.spelling.bound_5", name="trapezoid", arg="dim"))
+    k = _int_literal(a.get("axis", a.get("dim", _num(-1))))
+    if k not in (0, 1, -1, -2):
+        raise SpellingError(catalog.said("spec.spellings26.trapezoid_axis"))
+    y, x, dx = a["y"], a.get("x"), a.get("dx")
+    if not _is_none(x) and not _is_none(dx) and module.split(".")[0] == "torch":
+        raise SpellingError(catalog.said("spec.spellings26.trapezoid_both"))
+    one = vector(y)
+    along = 0 if one else k % 2
+    turned = along == 0 and not one and not _is_none(x) and vector(x)
+    if turned:  # a 1-D x along axis 0: the rule along axis 1 of yᵀ (x a row there), transposed
+        y, along = ast.Attribute(y, "T", ast.Load()), 1
+
+    def cut(t: ast.expr, lo: int | None, hi: int | None, flat: bool) -> ast.expr:
+        part = ast.Slice(None if lo is None else _num(lo), None if hi is None else _num(hi))
+        index = part if along == 0 or flat else ast.Tuple([ast.Slice(), part], ast.Load())
+        return ast.Subscript(t, index, ast.Load())
+
+    mean = _div(_add(cut(y, 1, None, one), cut(y, None, -1, one)), _num(2))
+    if _is_none(x):
+        step = _num(1) if _is_none(dx) else dx
+    elif vector(x):  # 1-D: laid along the axis
+        step = _sub(cut(x, 1, None, True), cut(x, None, -1, True))
+    else:
+        step = _sub(cut(x, 1, None, one), cut(x, None, -1, one))
+    body = _mul(mean, step)  # type: ignore[arg-type]
+    if one:
+        return _call("sum", body)
+    out = _call("sum", body, axis=_num(along), keepdims=ast.Constant(True))
+    return ast.Attribute(out, "T", ast.Load()) if turned else out
+
+
+MAX_PDIST_PAIRS = 120  # F.pdist of up to 16 rows: each pair's distance is written out
+
+
+def pdist_s26(node: ast.Call, rows: int | None) -> ast.expr:
+    """PyTorch's ``F.pdist(x, p=2)`` (``torch.pdist``): the distances ‖x_i − x_j‖_p of the rows
+    i < j in PyTorch's order (row-major: (0, 1), (0, 2), …, (1, 2), …), a 1-D vector of
+    n(n − 1)/2 entries, read as a row [1, n(n − 1)/2] (derive's 1-D vectors are rows) joined from
+    each pair's distance: p = 2 by ``sqrt0`` (PyTorch's gradient 0 at a zero distance, measured),
+    p = 1 by ``abs`` (0 at a tie). ``rows``: x's rows, from the shapes."""
+    a = _bound(node, "pdist", ("input", "p"), 1)
+    p = a.get("p", _num(2))
+    order = p.value if isinstance(p, ast.Constant) and type(p.value) in (int, float) else None
+    if order not in (1, 2):
+        raise SpellingError(catalog.said("spec.spellings26.pdist_p"))
+    if rows is None or not 2 <= rows or rows * (rows - 1) // 2 > MAX_PDIST_PAIRS:
+        n = "?" if rows is None else str(rows)
+        raise SpellingError(
+            catalog.said("spec.spellings26.pdist_rows", rows=n, most=str(MAX_PDIST_PAIRS))
+        )
+    x = a["input"]
+
+    def row(i: int) -> ast.expr:
+        part = ast.Slice(_num(i), _num(i + 1))
+        return ast.Subscript(x, ast.Tuple([part, ast.Slice()], ast.Load()), ast.Load())
+
+    parts: list[ast.expr] = []
+    for i in range(rows):
+        for j in range(i + 1, rows):
+            gap = _sub(row(i), row(j))
+            term = _call("abs", gap) if order == 1 else _bin(gap, ast.Pow(), _num(2))
+            total = _call("sum", term, axis=_num(1), keepdims=ast.Constant(True))
+            parts.append(total if order == 1 else _call("sqrt0", total))
+    most = ops.get("concat").nargs[1]  # joined in groups the language's concat takes
+    while len(parts) > 1:
+        parts = [
+            group[0] if len(group) == 1 else _call("concat", *group, axis=_num(1))
+            for group in (parts[k : k + most] for k in range(0, len(parts), most))
+        ]
+    return parts[0]
 
 
 def _divide_no_nan(node: ast.Call, how: str) -> ast.expr:
@@ -3613,7 +3713,9 @@ _QUALIFIED.update(
 )
 
 # table ops whose PyTorch spelling still needs reading (an axis, logits)
-_OVER_TABLE = frozenset({"softmax", "log_softmax", "cross_entropy", "concat", "softplus", "relu"})
+_OVER_TABLE = frozenset(
+    {"softmax", "log_softmax", "cross_entropy", "concat", "softplus", "relu", "atan2"}
+)
 
 
 def _keras_relu(node: ast.Call, how: str) -> ast.expr:

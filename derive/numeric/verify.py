@@ -514,6 +514,8 @@ def torch_forward(g: Graph, tree: ex.Node, env: dict, bare_loss: bool = False):
             lo, hi = spec_resize(lo, at), spec_resize(hi, at)
             return x[lo:hi] if k == 0 else x[:, lo:hi]
         x = run(n.args[0])
+        if op.kind == ops.BINARY:  # torch.atan2(y, x): autograd's own two partial derivatives
+            return op.torch(*torch.broadcast_tensors(torch.as_tensor(x), torch.as_tensor(run(n.args[1]))))
         if op.kind == ops.ELEMENTWISE:
             return op.torch(x, *(float(p.xreplace(g.scalar_values)) for p in op_params(g, n)))
         if op.kind == ops.ROWWISE:
@@ -946,7 +948,12 @@ def kink_inputs(
 
     class _Spy(domain.Evaluator):
         def call(self, n: ex.Call):
-            if moving is not None and not (n.args and set(ex.names(n.args[0])) & moving):
+            jump = ops.get(n.func).extra.get("jump") if n.func in ops.OPS else None
+            if jump is not None:  # atan2's cut and origin, where either argument moves
+                if moving is None or any(set(ex.names(k)) & moving for k in n.args):
+                    a, b = (np.asarray(self.ev(k), float) for k in n.args[:2])
+                    found.append((self.node, jump(*np.broadcast_arrays(a, b))))
+            elif moving is not None and not (n.args and set(ex.names(n.args[0])) & moving):
                 pass  # a kink no parameter moves: finite differences do not straddle it
             elif self.node in held:
                 pass

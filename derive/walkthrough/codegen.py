@@ -773,6 +773,8 @@ def _call(n: ex.Call, ts: frozenset[str] | None = None) -> str:
         start, stop = ("" if b is None else torch_code(b, ts) for b in (lo, hi))
         part = f"{start}:{stop}"
         return f"{x}[{part}]" if n.kwarg("axis") == ex.Num(0) else f"{x}[:, {part}]"
+    if op.kind == ops.BINARY:  # torch.atan2(y, x)
+        return op.torch_src.format(a=a[0], b=a[1])
     if op.kind == ops.REDUCTION:
         axis = n.kwarg("axis")
         if axis is None:

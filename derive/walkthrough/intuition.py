@@ -383,7 +383,10 @@ class _Writer:
                     out.append(Words("mean-inside", (*base, ("n", self.mean_tex()[0]))))
             elif r == "bias-sum":
                 m = self.rows(c.source)
-                if "product" in rules:
+                if any(ops.OPS[f].rule in rules for f in ops.of_kind(ops.BINARY)):
+                    # atan2(Z, u): u is broadcast into a function of two arguments
+                    out.append(Words("pair-sum", (*base, ("m", self.batch(c.source)))))
+                elif "product" in rules:
                     # BW * NZ scales; (Z - M) / sqrt(V + eps) subtracts M, then scales
                     key = "scale-sum" if factor(self.trees[c.source], t) else "scale-sum.inside"
                     out.append(Words(key, (*base, ("m", self.batch(c.source)))))
