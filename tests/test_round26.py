@@ -4,6 +4,9 @@ answers accepted). Each wrong verdict is checked against the independent oracle
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import numpy as np
 import pytest
 
 torch = pytest.importorskip("torch")
@@ -45,3 +48,41 @@ def test_a_block_of_ones_with_more_rows_than_one_is_no_sum(wrt: str, text: str, 
         assert "0 *" not in r.text()
         if wrt == "b2":
             assert "W2" not in r.text() and "b1" not in r.text()
+
+
+_POLAR = Path(__file__).parent / "specs_engine" / "round26_polar_atan2.toml"
+_DW = "pq.T @ (2 * ({th} - t) / M * {num} / (u**2 + v**2))"
+
+
+def _polar_torch() -> dict[str, np.ndarray]:
+    """The polar-angle network written again in PyTorch float64 (not read from the spec)."""
+    pq = torch.tensor([[0.4, -1.1], [1.5, 0.2], [-0.9, 0.8]], dtype=torch.float64)
+    t = torch.tensor([[0.1, 0.2], [0.3, -0.4], [0.5, 0.6]], dtype=torch.float64)
+    Wr = torch.tensor([[0.7, -0.2], [0.3, 0.9]], dtype=torch.float64, requires_grad=True)
+    b = torch.tensor([[0.5, 0.6]], dtype=torch.float64, requires_grad=True)
+    u, v = pq @ Wr, pq + b
+    th = torch.atan2(u, v)
+    (((th - t) ** 2).sum() / 3).backward()
+    env = {k: x.detach().numpy() for k, x in dict(pq=pq, t=t, u=u, v=v, th=th).items()}
+    return {**env, "M": 3, "dWr": Wr.grad.numpy(), "np": np}
+
+
+@pytest.mark.parametrize(
+    ("text", "right"),
+    [
+        (_DW.format(th="th", num="v"), True),
+        (_DW.format(th="np.arctan2(u, v)", num="v"), True),
+        (_DW.format(th="torch.atan2(u, v)", num="v"), True),
+        (_DW.format(th="th", num="u"), False),
+        (_DW.format(th="np.arctan2(v, u)", num="v"), False),
+        (_DW.format(th="th", num="-v"), False),
+    ],
+)
+def test_atan2_in_a_students_formula(text: str, right: bool) -> None:
+    """spellings26 made atan2(y, x) one row of two arguments; the checker read a formula calling
+    it with a wrong shape and rejected right answers. Each verdict agrees with PyTorch."""
+    env = _polar_torch()
+    mine = eval(text.replace("torch.atan2", "np.arctan2"), {}, env)  # our own test text
+    assert bool(np.allclose(mine, env["dWr"], rtol=1e-12)) is right
+    r = check(str(_POLAR), "Wr", text)
+    assert (r.verdict == "correct") is right, r.text()

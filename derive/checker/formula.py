@@ -4549,6 +4549,13 @@ class Convert:
             return mf.Func(f, x, *params), ex.Call(f, (nx, *node.args[1:]))
         if f in ops.OPS and ops.get(f).kind == ops.ROWWISE:  # softmax, log_softmax
             return mf.Call(f, (x,), (), x.shape), ex.Call(f, (nx,))
+        if f in ops.OPS and ops.get(f).kind == ops.BINARY and len(args) == 2:  # atan2(y, x)
+            b, shown = args[1][0], ex.Call(f, (nx, args[1][1]))
+            if not fits(x.shape, b.shape):  # entry by entry, broadcast as y + x is
+                a_s, b_s = shape_text(x.shape), shape_text(b.shape)
+                raise ShapeError(msg("shape.broadcast", formula=tree_text(shown), a=a_s, b=b_s))
+            shape = tuple(max(int(u), int(v)) for u, v in zip(x.shape, b.shape, strict=True))
+            return mf.Call(f, (x, b), (), shape), shown
         if f in ops.OPS and ops.get(f).kind == ops.CONCAT:  # [A B] or A over B, any widths
             axis = node.kwarg("axis")
             if axis is not None and not (isinstance(axis, ex.Num) and axis.value in (0, 1)):
