@@ -86,3 +86,19 @@ def test_atan2_in_a_students_formula(text: str, right: bool) -> None:
     assert bool(np.allclose(mine, env["dWr"], rtol=1e-12)) is right
     r = check(str(_POLAR), "Wr", text)
     assert (r.verdict == "correct") is right, r.text()
+
+
+@pytest.mark.parametrize(
+    ("text", "right"),
+    [
+        (r"\mathrm{pq}^T \left(\frac{2}{M}(\operatorname{atan2}(u, v) - t) \odot \frac{v}{u^2 + v^2}\right)", True),
+        (r"pq^{\top} \left(\frac{2}{M}\left(\mathrm{atan2}\left(u, v\right) - t\right) \odot \frac{v}{u^{2} + v^{2}}\right)", True),
+        (r"\mathrm{pq}^T \left(\frac{2}{M}(\operatorname{atan2}(v, u) - t) \odot \frac{v}{u^2 + v^2}\right)", False),
+        (r"\mathrm{pq}^T \left(\frac{2}{M}(\operatorname{atan2}(u, v) - t) \odot \frac{u}{u^2 + v^2}\right)", False),
+    ],
+)
+def test_atan2_in_latex(text: str, right: bool) -> None:
+    """``\\operatorname{atan2}(y, x)`` as derive prints the row: two arguments read (it was
+    "expected ')' … found ','"); the verdicts agree with PyTorch (the NumPy twins above)."""
+    r = check(str(_POLAR), "Wr", text)
+    assert (r.verdict == "correct") is right, r.text()

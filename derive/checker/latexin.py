@@ -1766,6 +1766,8 @@ class _Parser:
             return self.step(low)
         if low in ("clip", "clamp") and not self.known(ident):
             return self.clip(tok)
+        if low in ("atan2", "arctan2") and not self.known(ident):
+            return self.two_arguments("atan2", tok)
         if ident == "d" and self.peek().kind in ("id", "cmd"):  # \mathrm{d}Z
             inner = self.suffixes(self.name_only(tok))
             if isinstance(inner, ex.Name):
@@ -1794,6 +1796,24 @@ class _Parser:
         x, lo, hi = parts
         low = ex.BinOp("+", lo, ex.Call("clamp0", (ex.BinOp("-", x, lo),)))
         return ex.BinOp("-", hi, ex.Call("clamp0", (ex.BinOp("-", hi, low),)))
+
+    def two_arguments(self, func: str, tok: Tok) -> ex.Node:
+        """``\\operatorname{atan2}(y, x)`` (``\\left( … \\right)``), as derive prints the
+        two-argument row of the operation table."""
+        self.skip_sizing()
+        t = self.peek()
+        if t.text not in ("(", "["):
+            raise self.error(t, f"the arguments of \\operatorname{{{func}}}, e.g. (y, x)")
+        self.next()
+        parts = [self.expr(0)]
+        while self.peek().text == "," and len(parts) < 2:
+            self.next()
+            parts.append(self.expr(0))
+        self.skip_sizing()  # \right)
+        self.expect(OPEN[t.text], f"'{OPEN[t.text]}' to close the arguments of {func}")
+        if len(parts) != 2:
+            raise LatexError(f"\\operatorname{{{func}}} takes (y, x) (column {tok.col})", tok.col)
+        return ex.Call(func, tuple(parts))
 
     def block(self, what: str, tok: Tok) -> ex.Node:
         """``\\operatorname{cols}_{h + 1 \\ldots 2 h}(A)`` (``rows``), as derive prints a slice
