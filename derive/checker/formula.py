@@ -1015,6 +1015,7 @@ def _chain_end(node: ex.Node) -> str | None:
 
 
 _NUMPY_MODULES = ("np", "numpy", "torch", "math", "jnp")
+_CROSS_MODULES_HELDCHECK27 = ("np", "numpy", "jnp", "torch", "torch.linalg")
 _PLAIN_LHS = re.compile(r"\s*[d∂](?:L|J|E|C|loss|Loss)\s*/\s*[d∂]([A-Za-z_][A-Za-z0-9_]*)\s*=(?!=)")
 _PLAIN_LEIBNIZ = re.compile(
     r"(?<![A-Za-z0-9_])d([A-Za-z][A-Za-z0-9_]*)\s*/\s*d([A-Za-z][A-Za-z0-9_]*)"
@@ -1513,6 +1514,49 @@ class _Numpy(ast.NodeTransformer):
         if dtype in ("bool", "bool_"):
             return _nonzero(x)
         raise _Unsupported(msg("error.int_cast", arg=spelled))
+
+    def cross_heldcheck27(self, node: ast.Call, module: str) -> ast.expr:
+        """``np.cross(a, b)`` (NumPy's last axis, or ``axis=``), ``torch.linalg.cross(a, b,
+        dim=1)`` and ``torch.cross(a, b, dim)`` (without ``dim`` PyTorch's first axis of size 3)
+        of two matrices of 3-vectors: the components ``a₁b₂ − a₂b₁, a₂b₀ − a₀b₂, a₀b₁ − a₁b₀``
+        joined along that axis, as the spec language reads the call (derive/lang/replicate.py);
+        operands of other shapes are refused naming the call."""
+        shown = f"{module}.cross"
+        a = dict(zip(("a", "b", "axis"), node.args, strict=False))
+        for k in node.keywords:
+            key = {"input": "a", "other": "b", "x1": "a", "x2": "b", "dim": "axis", "axis": "axis"}.get(k.arg or "")
+            if key is None or key in a:
+                raise self.unsupported(shown)
+            a[key] = k.value
+        if len(node.args) > 3 or "a" not in a or "b" not in a:
+            raise self.unsupported(shown)
+        x, y = self.visit(a["a"]), self.visit(a["b"])
+        shape = self.shape_of(x)
+        if shape is None or shape != self.shape_of(y):
+            raise self.unsupported(shown)
+        if "axis" in a:
+            axis = _index(a["axis"])
+            if axis is None:
+                raise self.unsupported(shown)
+        else:
+            axis = (0 if shape[0] == 3 else 1) if module == "torch" else -1
+        axis = axis + 2 if axis < 0 else axis
+        if axis not in (0, 1) or shape[axis] != 3:
+            raise self.unsupported(shown)
+
+        def part(v: ast.expr, k: int) -> ast.expr:
+            cut: list[ast.expr] = [ast.Slice(None, None), ast.Slice(None, None)]
+            cut[axis] = ast.Slice(ast.Constant(k), ast.Constant(k + 1))
+            return ast.Subscript(copy.deepcopy(v), ast.Tuple(cut, ast.Load()), ast.Load())
+
+        comps: list[ast.expr] = [
+            ast.BinOp(
+                ast.BinOp(part(x, i), ast.Mult(), part(y, j)), ast.Sub(), ast.BinOp(part(x, j), ast.Mult(), part(y, i))
+            )
+            for i, j in ((1, 2), (2, 0), (0, 1))
+        ]
+        join = ast.Attribute(ast.Name("np", ast.Load()), "concatenate", ast.Load())
+        return ast.Call(join, [ast.List(comps, ast.Load())], [ast.keyword("axis", ast.Constant(axis))])
 
     def shape_of(self, node: ast.expr) -> tuple[int, int] | None:
         if self.net is None:
@@ -2514,6 +2558,9 @@ class _Numpy(ast.NodeTransformer):
         if not isinstance(f, ast.Attribute):
             return node
         base = f.value
+        if f.attr == "cross" and ast.unparse(base) in _CROSS_MODULES_HELDCHECK27:
+            self.changed = True  # np.cross(a, b, axis=1), torch.linalg.cross(a, b, dim=1)
+            return self.cross_heldcheck27(node, ast.unparse(base))
         if isinstance(base, ast.Name) and base.id == "tf" and f.attr == "cast" and len(args) == 2:
             self.changed = True  # TensorFlow's tf.cast(H > 0, tf.float32): x.astype(float)
             return self.cast(args[0], _dtype(args[1]), ast.unparse(args[1]))
