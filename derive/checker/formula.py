@@ -635,6 +635,10 @@ def _derivation(
     def subst(n: ex.Node) -> ex.Node:
         if isinstance(n, ex.Name) and n.id in defs:
             return defs[n.id]
+        if isinstance(n, ex.Name):
+            entry = _step_entry_heldcheck27(net, n.id, defs)
+            if entry is not None:
+                return entry
         return ex.rebuild(n, subst)
 
     for k, (tree, lhs, _) in enumerate(read_parts[: answer + 1]):
@@ -648,6 +652,28 @@ def _derivation(
         assert lhs is not None
         defs[lhs] = tree
     raise AssertionError("unreachable")
+
+
+def _step_entry_heldcheck27(net: Net, name: str, defs: dict[str, ex.Node]) -> ex.Node | None:
+    """An entry name of a gradient (``dZ111``: ``dZ1[0, 0]``, as a batch slice
+    ``np.sum(X[:, 0] * dZ1[:, 0])`` is read entry by entry) whose tensor's gradient the
+    derivation defines as a step (``dZ1 = (A2 - Y) @ W2.T * (Z1 > 0)``): that entry of the
+    student's step, not of the network's gradient — the step is what the student computed."""
+    if not name.startswith("d"):
+        return None
+    at = net.label_at.get(name[1:])
+    if at is None:
+        return None
+    tensor, i, j = at
+    step = next((k for k in ("d" + tensor, net.spec.gkey(tensor)) if k in defs), None)
+    if step is None:
+        return None
+
+    def cut(e: ex.Node, k: int, axis: int) -> ex.Node:
+        kw = (("start", ex.Num(Fraction(k))), ("stop", ex.Num(Fraction(k + 1))), ("axis", ex.Num(Fraction(axis))))
+        return ex.Call("slice", (e,), kw)
+
+    return cut(cut(defs[step], i, 0), j, 1)
 
 
 def vectors(net: Net) -> frozenset[str]:
