@@ -376,11 +376,14 @@ def _strip_delimiters(text: str) -> str:
 
 def _octave_elementwise(text: str) -> str:
     r"""Octave's element-wise operators after a name, a bracket or a prime (Ng's ML course:
-    ``(dZ2 * W2') .* (Z1 > 0)``, ``A ./ B``, ``A .^ 2``): ``\odot``, ``/`` and ``^``; its
+    ``(dZ2 * W2') .* (Z1 > 0)``, ``A ./ B``, ``1 ./ (1 + exp(-Z))``, ``A .^ 2``): ``\odot``, ``/``
+    and ``^`` (after a whole number too: ``1 ./ x`` is 1 divided by x); its
     ``*`` and ``'`` are read as the matrix product and the transpose they are."""
     if "." not in text:
         return text
-    after = r"(\b[A-Za-z_]\w*|[)\]'}])\s*"  # a name (A1, not the number 2.), a bracket, a prime
+    text = re.sub(r"(?<![\w.])(\d+)\s*\.(?=[*/^]\s*[\w(])", r"\1 .", text)  # 1 ./ (1 + exp(-Z))
+    # a name (A1, not the number 2.), a whole number spaced from its operator, a bracket, a prime
+    after = r"(\b[A-Za-z_]\w*|(?<![\w.])\d+(?= \.)|[)\]'}])\s*"
     text = re.sub(after + r"\.\*", r"\1 \\odot ", text)
     text = re.sub(after + r"\./", r"\1 / ", text)
     return re.sub(after + r"\.\^", r"\1^", text)

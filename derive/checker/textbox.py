@@ -596,11 +596,25 @@ def _octave(text: str, size_of: Callable[[str, int], str | None]) -> str:
             return None
         return f"(\\mathbf{{1}}^{{\\top}} ({args[0]}))" if args[1] == "1" else f"(({args[0]}) \\mathbf{{1}})"
 
+    def ones(args: list[str]) -> str | None:  # ones(1, m) * E: a sized row of ones (LaTeX's)
+        size = r"[A-Za-z_]\w*|\d+"
+        if len(args) != 2 or not all(re.fullmatch(size, a) for a in args) or "1" not in args:
+            return None
+        return f"\\mathbf{{1}}_{{{args[0]} \\times {args[1]}}}"
+
+    def total_default(args: list[str]) -> str | None:  # sum(E): MATLAB's first axis
+        return f"(\\mathbf{{1}}^{{\\top}} ({args[0]}))" if len(args) == 1 and args[0].strip() else None
+
+    text = _rewrite_calls(text, "ones", ones)
     text = _rewrite_calls(text, "size", size)
     text = _rewrite_calls(text, "numel", numel)
     text = _rewrite_calls(text, "transpose", lambda a: f"({a[0]})'" if len(a) == 1 else None)
     text = _rewrite_calls(text, "sum", total)
+    text = _rewrite_calls(text, "sum", total_default)
     text = re.sub(r"\)'(?=\s*(?:[*+\-/;)]|\.[*/^]|$))", r")^{\\top}", text, flags=re.M)  # (…)'
+    # then Octave's * beside a block of ones is its matrix product (a broadcast would also fit)
+    text = re.sub(r"(\\mathbf\{1\}_\{[^{}]*\})\s*\*(?![*=])", r"\1 @ ", text)
+    text = re.sub(r"(?<![*])\*\s*(\\mathbf\{1\}_\{)", r"@ \1", text)
     # a statement that names a size as itself (m = size(X, 1) → m = m): nothing to read
     kept = [
         line
