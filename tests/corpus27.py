@@ -108,7 +108,7 @@ C(M, "W2", L, "$\\because dZ^{[2]} = A^{[2]} - Y$, $\\therefore dW^{[2]} = \\fra
 C(M, "b2", L, "故 $\\frac{\\partial L}{\\partial b^{[2]}} = \\frac{1}{m}\\sum_{i=1}^{m}(a^{[2](i)} - y^{(i)})$", lang=Z, oracle=B2R, style="zh-gu-b2-sum")
 
 # ================================================================ mlp-bce-weighted (w = 3): the binary-label simplification
-C(MW, "W2", N, "dZ2 = (A2 - Y) * (1 + (w - 1) * Y)\ndW2 = A1.T @ dZ2 / m", "binary", oracle=f"A1.T @ ((A2 - Y) * (1 + (w - 1) * Y)) / m", style="w-binary-only-simplification")
+C(MW, "W2", N, "dZ2 = (A2 - Y) * (1 + (w - 1) * Y)\ndW2 = A1.T @ dZ2 / m", "weighted-loss-not-simplifiable", oracle=f"A1.T @ ((A2 - Y) * (1 + (w - 1) * Y)) / m", style="w-binary-only-simplification")
 C(MW, "W2", N, "dZ2 = A2 - Y + (1 - w) * Y * (1 - A2)\ndW2 = A1.T @ dZ2 / m", oracle=f"A1.T @ {WDZ} / m", style="w-regrouped")
 C(MW, "W2", N, "dW2 = A1.T @ (A2 - w * Y) / m", "*", oracle="A1.T @ (A2 - w * Y) / m", style="w-weight-on-label-only")
 C(MW, "b2", V, "−0.364 (3 s.f.)", style="v-w-unicode-minus-sf")
@@ -142,7 +142,7 @@ C(T, "w11", N, "(y_pred - y_target) * v1 * h1 * (1 - h1) * x1", style="entry-nam
 C(T, "W1[0,1]", N, "(y_pred - y_target) * v2 * h2 * (1 - h2) * x1", oracle="(y_pred - y_target) * W2[1, 0] * h[0, 1] * (1 - h[0, 1]) * X[0, 0]", style="entry-names-w12")
 C(T, "W1[1,0]", N, "(y_pred - y_target) * v1 * h1 * (1 - h1) * x1", "*", oracle="(y_pred - y_target) * W2[0, 0] * h[0, 0] * (1 - h[0, 0]) * X[0, 0]", style="entry-names-w21-with-x1")
 C(T, "w11", L, "\\frac{\\partial L}{\\partial w_{11}} = (y_{pred} - y_{target})\\, v_1\\, h_1 (1 - h_1)\\, x_1", style="entry-latex-w11")
-C(T, "w11", L, "\\frac{\\partial L}{\\partial w_{11}} = (y_{pred} - y_{target})\\, v_1\\, h_1\\, x_1", "missing-activation-derivative", style="entry-latex-w11-no-sigma-prime")
+C(T, "w11", L, "\\frac{\\partial L}{\\partial w_{11}} = (y_{pred} - y_{target})\\, v_1\\, h_1\\, x_1", "wrong-activation-derivative", style="entry-latex-w11-no-sigma-prime", note="first labelled missing-activation-derivative; h_1 stands where σ'(h_1,raw) = h_1(1 − h_1) belongs, so the checker's wrong-activation-derivative ('you used h') is the closer diagnosis: relabelled")
 C(T, "w11", L, "\\frac{\\partial L}{\\partial w_{11}} = \\frac{\\partial L}{\\partial y_{pred}} \\frac{\\partial y_{pred}}{\\partial h_1} \\frac{\\partial h_1}{\\partial w_{11}}", style="entry-leibniz-three-factors")
 C(T, "W2", L, "\\frac{\\partial L}{\\partial W_2} = \\frac{\\partial L}{\\partial y_{pred}}\\frac{\\partial y_{pred}}{\\partial W_2}", oracle=TW2, style="leibniz-matrix-two-factors")
 C(T, "W2[1,0]", V, "-0.117 (3 s.f.)", style="v-t-W2-10-sf")
@@ -306,7 +306,7 @@ C(SA, "rho", V, "0.86", style="v-sa-rho-2sf")
 # ================================================================ total variation denoiser (torch.diff), A = I at the example
 C(TV, "A", N, "dA = noisy.T @ (2 * (den - clean))", "*", oracle="noisy.T @ (2 * (den - clean))", style="tv-penalty-forgotten")
 C(TV, "A[3,4]", V, "-0.55", style="v-tv-34")
-C(TV, "A[0,3]", V, "0.04", "too-few-digits", style="v-tv-03-one-sf")
+C(TV, "A[0,3]", V, "0.04", style="v-tv-03-one-sf", note="first labelled too-few-digits; README's number policy: fewer than 2 significant digits is too-few-digits unless the number is exactly the value (`40`) — here the exact value is 1/10 · 2/5 = 0.04: relabelled right")
 C(TV, "A[0,3]", V, "0.040", style="v-tv-03-2sf")
 
 # ================================================================ VAE ELBO with given noise (zh), N = 2
@@ -351,8 +351,8 @@ C(M, "b2", V, "6.04 × 10^{-2}", style="v-b2-times-ten")
 C(M, "b2", V, "0.0640", "*", style="v-b2-digits-swapped")
 C(M, "W1[0,1]", V, "0.1356 (4 d.p.)", style="v-W1-01-dp")
 C(M, "W1[0,1]", V, "0.01356", "*", style="v-W1-01-shifted")
-C(M, "W2", N, "dZ2 = np.where(Y == 1, A2 - 1, A2)\ndW2 = A1.T @ dZ2 / m", "binary", oracle="A1.T @ np.where(Y == 1, A2 - 1, A2) / m", style="binary-only-where")
-C(MW, "W2", N, "dZ2 = np.where(Y == 1, -w * (1 - A2), A2)\ndW2 = A1.T @ dZ2 / m", "binary", oracle="A1.T @ np.where(Y == 1, -w * (1 - A2), A2) / m", style="w-binary-only-where")
+C(M, "W2", N, "dZ2 = np.where(Y == 1, A2 - 1, A2)\ndW2 = A1.T @ dZ2 / m", "*", oracle="A1.T @ np.where(Y == 1, A2 - 1, A2) / m", style="binary-only-where", note="first labelled with a code 'binary' the checker does not have; README: wrong with a note that it holds for 0/1 labels only (no code named on the unweighted BCE)")
+C(MW, "W2", N, "dZ2 = np.where(Y == 1, -w * (1 - A2), A2)\ndW2 = A1.T @ dZ2 / m", "weighted-loss-not-simplifiable", oracle="A1.T @ np.where(Y == 1, -w * (1 - A2), A2) / m", style="w-binary-only-where", note="first labelled 'binary'; README names the code of a 0/1-only formula on a weighted BCE weighted-loss-not-simplifiable")
 C(MW, "W2", N, "dZ2 = Y * w * (A2 - 1) + (1 - Y) * A2\ndW2 = A1.T @ dZ2 / m", oracle=f"A1.T @ {WDZ} / m", style="w-general-rewritten")
 C(MW, "b2", N, "db2 = np.mean((1 - Y) * A2 - w * Y * (1 - A2), axis=0, keepdims=True) * 3", "scale-factor", oracle=f"np.sum({WDZ}, axis=0, keepdims=True) / m * 3", style="w-b2-times-3-equal-to-w")
 C(MW, "W2", V, "[[-0.424], [-0.307]]", style="v-w-W2-3sf")

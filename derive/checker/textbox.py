@@ -132,7 +132,8 @@ def _labelled_math_heldcheck26(text: str, size_of: Callable[[str, int], str | No
 
 def unwrap_value(text: str) -> str:
     """A hand number or matrix without the text box's wrapping: fences, a leading label,
-    full-width commas between entries, a closing remark in brackets after a matrix."""
+    full-width commas between entries, a closing remark in brackets (or a ``#``/``%`` code
+    comment) after a matrix."""
     if not isinstance(text, str):
         return text
     text = _LABEL.sub("", _dash_remark(_fenced(text)), count=1)
@@ -141,6 +142,8 @@ def unwrap_value(text: str) -> str:
     if text.lstrip().startswith(("[", "np.", "array", "numpy.", "torch.")):
         text = text.replace("，", ", ").replace("；", "; ")
         text = re.sub(r"(?<=\])\s*[(（][^()（）\[\]]*[)）]\s*[.。]?\s*$", "", text)
+        # a code comment after the matrix: "[[-0.176], [-0.00899]]  # 3 s.f.", "[…] % by hand"
+        text = re.sub(r"(?<=\])[ \t]+(?:#|%)[^\n\[\]]*$", "", text)
     return text
 
 
