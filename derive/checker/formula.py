@@ -2587,6 +2587,12 @@ class _Numpy(ast.NodeTransformer):
         if f.attr == "cross" and ast.unparse(base) in _CROSS_MODULES_HELDCHECK27:
             self.changed = True  # np.cross(a, b, axis=1), torch.linalg.cross(a, b, dim=1)
             return self.cross_heldcheck27(node, ast.unparse(base))
+        if (  # tf.size(Y) (tf.math.size): the number of entries, NumPy's Y.size
+            ast.unparse(base) in ("tf", "tf.math") and f.attr == "size" and len(args) == 1
+            and not node.keywords and isinstance(args[0], ast.Name)
+        ):
+            self.changed = True
+            return self.visit_Attribute(ast.Attribute(args[0], "size", ast.Load()))
         if isinstance(base, ast.Name) and base.id == "tf" and f.attr == "cast" and len(args) == 2:
             self.changed = True  # TensorFlow's tf.cast(H > 0, tf.float32): x.astype(float)
             return self.cast(args[0], _dtype(args[1]), ast.unparse(args[1]))
