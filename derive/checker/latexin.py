@@ -1948,6 +1948,10 @@ class _Parser:
                     GENERIC_LAYER.format(sup=sup, letter=sup[1:-1], col=start.col), start.col
                 )
             text = self.per_example(text.replace(" ", ""), start.col)
+            flip = re.fullmatch(r"(\[\d+\]|\(\d+\))(?:\\top|T|\\intercal|\\mathsf\{T\}|')", text.replace(" ", ""))
+            if flip is not None:  # \delta^{[2]\top}: the layer's δ transposed
+                k = re.sub(r"\D", "", flip.group(1))
+                return ex.Transpose(ex.Name("d" + self.layer_z(k)))
             m = re.fullmatch(r"\[(\d+)\]|\((\d+)\)|(\d+)", text.replace(" ", ""))
             if text.strip() == "L" and self.last_layer("Z") is not None:  # Nielsen's δ^L
                 return ex.Name("d" + str(self.last_layer("Z")))
