@@ -339,7 +339,12 @@ def _spans_in_prose(text: str, spans: list[re.Match[str]]) -> str:
         text[(spans[k - 1].end() if k else 0) : (spans[k].start() if k < len(spans) else len(text))]
         for k in range(len(spans) + 1)
     )
-    if re.search(r"[\\^_{}=$]", outside) or not re.search(r"[A-Za-z]{2,}|[\u4e00-\u9fff]", outside):
+    if re.search(r"[\\^_{}=$]", outside):
+        return text
+    if not re.search(r"[A-Za-z]{2,}|[\u4e00-\u9fff]", outside) and not (
+        # statements in spans apart only by commas ("$\because δ = …$, $\therefore dW = …$")
+        re.fullmatch(r"[\s,;，；.。]*", outside) and all("=" in text[slice(*_span_body(m))] for m in spans)
+    ):
         return text
     for k in range(1, len(spans)):  # "…$F$, since $σ' = σ(1 − σ)$": a reason, not a statement
         if _REASON.search(text[spans[k - 1].end() : spans[k].start()]):

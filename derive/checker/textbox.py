@@ -64,7 +64,7 @@ _LATEX_LEAD = re.compile(
 )
 _LATEX_OPENER = re.compile(r"^\s*(?:\\because|\\therefore|\\Rightarrow|\\implies|\\Longrightarrow)\b\s*")
 _LATEX_THEN = re.compile(
-    r"\s*[,;]?\s*(?:\\q?quad\b|\\[,;:! ])*\s*"
+    r"\s*(?:\\\\)?\s*[,;]?\s*(?:\\q?quad\b|\\[,;:! ])*\s*"
     r"(?:\\therefore|\\Rightarrow|\\implies|\\Longrightarrow|\\text\{\s*(?:hence|thus|therefore|so)\s*,?\s*\})\s*"
 )
 _END_STOP = re.compile(r"(?<=[A-Za-z_)\]])\s*[.。]\s*$")  # not after a digit: "2." is a number
@@ -362,6 +362,8 @@ def _chinese_prose(text: str) -> str:
     text = _ZH_THEN.sub("\n", text)
     text = _ZH_LEAD.sub(r"\1", text)
     text = re.sub(r"，\s*(?=[^\W\d]\w*\s*=(?!=))", "\n", text)
+    # a closing line that restates the value ("故答案为 40。") after the formula: the formula is checked
+    text = re.sub(r"\n[ \t]*(?:答案|结果|数值|其值)(?:为|是|[:：])\s*[-+−]?[\d.]+\s*。?\s*$", "", text)
     return re.sub(r"\s*。\s*$", "", text)
 
 
