@@ -676,6 +676,24 @@ def _step_entry_heldcheck27(net: Net, name: str, defs: dict[str, ex.Node]) -> ex
     return cut(cut(defs[step], i, 0), j, 1)
 
 
+MAX_UPSTREAM_HELDCHECK27 = 8  # definitions put in, at most, to reach an upstream entry
+
+
+def _upstream_expanded_heldcheck27(defs: dict, definition: sp.Expr, target: sp.Symbol) -> sp.Expr:
+    """``definition`` with the entries it uses replaced by their own definitions, level by level
+    (at most MAX_UPSTREAM_HELDCHECK27 levels), until ``target`` appears: the entry written in terms of
+    an upstream entry, so that Leibniz's ``∂h1/∂w11`` is the derivative through ``h1_raw``."""
+    out = definition
+    for _ in range(MAX_UPSTREAM_HELDCHECK27):
+        if target in out.free_symbols:
+            return out
+        sub = {x: defs[x] for x in out.free_symbols if x in defs and x != target}
+        if not sub:
+            break
+        out = out.xreplace(sub)
+    return out if target in out.free_symbols else definition
+
+
 def vectors(net: Net) -> frozenset[str]:
     """The names NumPy keeps 1-D in a formula: the network's 1-D tensors (``W = ["d"]``, a
     matrix-vector product ``preds = feats @ W``) and their gradients (``dpreds``), so that
@@ -4256,6 +4274,8 @@ class Convert:
             syms.append(ref.symbols[0, 0])
         definition = self.net.d.defs.get(syms[0])
         local = sp.diff(definition, syms[1]) if definition is not None else sp.Integer(0)
+        if local == 0 and definition is not None:  # ∂h1/∂w11 through h1_raw: B upstream of A
+            local = sp.diff(_upstream_expanded_heldcheck27(self.net.d.defs, definition, syms[1]), syms[1])
         if local == 0:
             raise FormulaError(
                 msg("error.leibniz_not_input", a=a_raw, b=b_raw), self.column(b_raw), self.text
