@@ -2044,6 +2044,21 @@ class _Numpy(ast.NodeTransformer):
 
         return all(minus[k] or same(shape[k], k) for k in (0, 1))
 
+    def stacked_heldcheck27(self, node: ast.Call, name: str, shown: str) -> ast.expr:
+        """``np.stack([u, v], axis=1)`` / ``np.column_stack([u, v])`` (``torch.stack(…, dim=1)``)
+        of vectors: the columns side by side; ``axis=0`` (NumPy's default): the rows one under
+        the other — each vector oriented so (:meth:`oriented`), then concatenated. Items that
+        are not vectors, or another axis, are refused naming the call."""
+        kw = {k.arg: k.value for k in node.keywords}
+        if set(kw) - {"axis", "dim"} or len(kw) > 1:
+            raise self.unsupported(shown)
+        axis = 1 if name == "column_stack" else _index(next(iter(kw.values()))) if kw else 0
+        if name == "column_stack" and kw or axis not in (0, 1):
+            raise self.unsupported(shown)
+        items = [self.oriented(self.visit(e), axis, shown) for e in node.args[0].elts]  # type: ignore[attr-defined]
+        join = ast.Attribute(ast.Name("np", ast.Load()), "concatenate", ast.Load())
+        return ast.Call(join, [ast.List(items, ast.Load())], [ast.keyword("axis", ast.Constant(axis))])
+
     def oriented(self, x: ast.expr, axis: int | None, spelled: str) -> ast.expr:
         """``x`` (a vector) with a new axis at ``axis``: 1 → a column, 0 → a row."""
         shape = self.shape_of(x)
@@ -2659,6 +2674,20 @@ class _Numpy(ast.NodeTransformer):
             ):  # np.average without weights is np.mean
                 np_mean = ast.Attribute(ast.Name(base.id, ast.Load()), "mean", ast.Load())
                 return self.call(ast.Call(np_mean, args, node.keywords))
+            if name in ("stack", "column_stack") and len(args) == 1 and isinstance(args[0], (ast.List, ast.Tuple)):
+                return self.stacked_heldcheck27(node, name, shown)
+            if (
+                name in ("array", "asarray", "tensor", "stack", "hstack")
+                and len(args) == 1
+                and not node.keywords
+                and isinstance(args[0], (ast.List, ast.Tuple))
+                and len(args[0].elts) > 1
+                and not any(isinstance(e, (ast.List, ast.Tuple)) for e in args[0].elts)
+                and all(self.shape_of(self.visit(e)) == (1, 1) for e in args[0].elts)
+            ):  # np.array([db0, db1]) of computed numbers: the vector they make
+                items = [self.visit(e) for e in args[0].elts]
+                join = ast.Attribute(ast.Name("np", ast.Load()), "hstack", ast.Load())
+                return ast.Call(join, [ast.List(items, ast.Load())], [])
             if name in ("array", "asarray", "tensor", "as_tensor", "float64", "float32", "double") and len(args) == 1:
                 dtype = [k.value for k in node.keywords if k.arg == "dtype"]
                 if any(k.arg not in ("dtype", "copy") for k in node.keywords):
