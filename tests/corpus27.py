@@ -386,6 +386,26 @@ C(VA, "b_dec", V, "[0.0334, 0.00595, 0.1529, 0.2154]", "*", style="v-va-b-dec-on
 C(BE, "w", N, "dw = s.T @ (-adv * (1 - p) + beta * (s @ w) * p * (1 - p))", "scale-factor", oracle=f"s.T @ {BE_G} * N", style="be-mean-forgotten")
 
 
+# ================================================================ round b: written after round a's fixes, before any run of these
+_round = "b"
+C(S, "W", N, "class SoftmaxClassifier:\n    def __init__(self):\n        pass\n    def grad(self, X, Y):\n        self.dZ = (self.P - Y) / X.shape[0]\n        self.dW = X.T @ self.dZ", oracle=SW, style="b-s-class-init-and-grad")
+C(R, "w1", N, "self.grad_h = 2.0 * (self.y_pred - y) @ self.w2.T * (self.h > 0)\nself.grad_w1 = x.T @ self.grad_h / 2", "scale-factor", oracle=RW1 + " / 2", style="b-r-self-halved")
+C(T, "W1[1,0]", N, "dh_raw = (y_pred - y_target) * W2.T * h * (1 - h)\ndw21 = np.sum(X[:, 1] * dh_raw[:, 0])", oracle="(X.T @ ((y_pred - y_target) * W2.T * h * (1 - h)))[1, 0]", style="b-t-entry-step-slices")
+C(T, "W1[1,0]", N, "dh_raw = (y_pred - y_target) * W2.T * h\ndw21 = np.sum(X[:, 1] * dh_raw[:, 0])", "*", oracle="(X.T @ ((y_pred - y_target) * W2.T * h))[1, 0]", style="b-t-entry-step-slices-no-sigma-prime")
+C(AM, "W", N, "g = 2 * (L - L_obs) / N\ndW = x.T @ torch.cross(g, r, dim=1)", oracle=f"x.T @ np.cross({AM_G}, r)", style="b-am-torch-cross")
+C(AM, "W", N, "g = 2 * (L - L_obs) / N\ndW = x.T @ jnp.cross(r, g)", "sign", oracle=f"x.T @ np.cross(r, {AM_G})", style="b-am-jnp-cross-order")
+C(GE, "W2", N, "dW2 = h.T @ (torch.softmax(h @ W2, dim=1) - t) / N / N", "scale-factor", oracle=f"h.T @ ({GE_P} - t) / N / N", style="b-ge-N-twice")
+C(M, "b2", N, "db2 = ones(1, m) * (A2 - Y);", "scale-factor", oracle="np.sum(A2 - Y, axis=0, keepdims=True)", style="b-octave-ones-no-m")
+C(S, "b", N, "db = ones(1, m) * (P - Y) / m;", oracle=SB, style="b-s-octave-ones")
+C(M, "W2", V, "[[-0.1763], [-0.0090]]   # 4 d.p.", style="b-v-dp-comment")
+C(MW, "b2", N, "db2 = tf.reduce_sum((1 - Y) * A2 - w * Y * (1 - A2)) / tf.cast(tf.size(Y), tf.float64)", oracle=f"np.sum({WDZ}) / m", style="b-w-tf-size")
+C(S, "W", L, "$\\because \\frac{\\partial L}{\\partial Z} = \\frac{1}{m}(P - Y)$, $\\therefore \\frac{\\partial L}{\\partial W} = X^{T}\\frac{\\partial L}{\\partial Z}$", oracle=SW, style="b-s-because-therefore-leibniz")
+C(M, "W1", L, "\\frac{\\partial L}{\\partial W^{[1]}} = \\left(\\delta^{[1]\\top} X\\right)^{\\top}", oracle=W1R, style="b-delta-top-transposed-back")
+C(T, "w12", L, "\\frac{\\partial L}{\\partial w_{12}} = \\frac{\\partial L}{\\partial y_{pred}}\\frac{\\partial y_{pred}}{\\partial h_2}\\frac{\\partial h_2}{\\partial w_{12}}", style="b-t-leibniz-w12")
+C(CH, "b", L, "由链式法则 $\\frac{\\partial L}{\\partial b} = 2(wx + b)$，故答案为 20。", lang=Z, oracle="2 * v", style="b-zh-ch-b-and-number")
+C(WG, "W", N, "dR = np.column_stack([R[:, 0] * np.exp(-R[:, 0] ** 2 / (2 * c ** 2)), 16 * c ** 2 * R[:, 1] / (R[:, 1] ** 2 + 4 * c ** 2) ** 2]) / n\ndW = X.T @ dR", "*", oracle=f"X.T @ np.stack([R[:, 0] * np.exp(-R[:, 0] ** 2 / (2 * c ** 2)), {WG_D1}], axis=1) / n", style="b-wg-column-stack-c2-dropped")
+
+
 def _key(c: dict) -> tuple:
     return corpus10._key(c)
 
