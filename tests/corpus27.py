@@ -108,7 +108,7 @@ C(M, "W2", L, "$\\because dZ^{[2]} = A^{[2]} - Y$, $\\therefore dW^{[2]} = \\fra
 C(M, "b2", L, "故 $\\frac{\\partial L}{\\partial b^{[2]}} = \\frac{1}{m}\\sum_{i=1}^{m}(a^{[2](i)} - y^{(i)})$", lang=Z, oracle=B2R, style="zh-gu-b2-sum")
 
 # ================================================================ mlp-bce-weighted (w = 3): the binary-label simplification
-C(MW, "W2", N, "dZ2 = (A2 - Y) * (1 + (w - 1) * Y)\ndW2 = A1.T @ dZ2 / m", "weighted-loss-not-simplifiable", oracle=f"A1.T @ ((A2 - Y) * (1 + (w - 1) * Y)) / m", style="w-binary-only-simplification")
+C(MW, "W2", N, "dZ2 = (A2 - Y) * (1 + (w - 1) * Y)\ndW2 = A1.T @ dZ2 / m", "weighted-loss-not-simplifiable", oracle="A1.T @ ((A2 - Y) * (1 + (w - 1) * Y)) / m", style="w-binary-only-simplification")
 C(MW, "W2", N, "dZ2 = A2 - Y + (1 - w) * Y * (1 - A2)\ndW2 = A1.T @ dZ2 / m", oracle=f"A1.T @ {WDZ} / m", style="w-regrouped")
 C(MW, "W2", N, "dW2 = A1.T @ (A2 - w * Y) / m", "*", oracle="A1.T @ (A2 - w * Y) / m", style="w-weight-on-label-only")
 C(MW, "b2", V, "−0.364 (3 s.f.)", style="v-w-unicode-minus-sf")
