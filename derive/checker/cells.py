@@ -10,7 +10,9 @@ lines that do not compute are left out. Nothing is run: the cell is parsed with 
 - ``grads['W2'] = …`` (CS231n) and ``grads["dW2"] = …`` (Ng) assign ``dW2``; ``cache['A1']``,
   ``parameters['W2']`` on a right side are the tensors ``A1`` and ``W2``; ``grads = {}`` and a
   closing ``grads = {"dW1": dW1, …}`` are left out, as are ``X = X``;
-- ``assert …``, ``print(…)``, ``import numpy as np`` (numpy, torch, math, jax, scipy) and
+- a class of manual backprop (``class Net: def backward(self, X, Y): …``) is its backward
+  method's body, and ``self.A1`` anywhere is ``A1`` (``self.dW2 = …`` assigns ``dW2``);
+- ``assert …``, ``np.testing.assert_allclose(…)``, ``print(…)``, ``import numpy as np`` (numpy, torch, math, jax, scipy) and
   docstrings are left out; any other import is refused; ``return EXPR`` at the
   end of a cell is its answer;
 - ``for a, b in ((x_1, dz_1), (x_2, dz_2)):`` over a written-out tuple is unrolled;
@@ -36,6 +38,7 @@ _TRIGGER = re.compile(
     r"|^\s*[rRuU]?(?:\"\"\"|\'\'\'|\"|\')"  # a docstring or a string on a line of its own
     r"|^\s*[A-Za-z_]\w*\s*=(?!=)\s*[A-Za-z_]\w*\s*=(?!=)"  # dZ2 = delta2 = … (chained)
     r"|^\s*with\b"  # with torch.no_grad(): …
+    r"|\bself\.|^\s*class\b|\btesting\.assert"  # manual backprop written as a class (self.A1, def backward(self, …))
     r"|^\s*[A-Za-z_][\w.]*\.(?:shape|dtype|ndim)\s*$",  # dW2.shape displayed in a notebook
     re.M,
 )
@@ -296,6 +299,57 @@ def _without_quiet_with(stmts: list[ast.stmt]) -> list[ast.stmt]:
     return out
 
 
+class _NoSelf(ast.NodeTransformer):
+    """``self.A1`` → ``A1``: an object's attribute read or set is the tensor of that name."""
+
+    def visit_Attribute(self, node: ast.Attribute) -> ast.AST:  # noqa: N802
+        if isinstance(node.value, ast.Name) and node.value.id == "self":
+            return ast.copy_location(ast.Name(id=node.attr, ctx=node.ctx), node)
+        self.generic_visit(node)
+        return node
+
+
+_BACKWARD_NAME = re.compile(r"back|grad", re.I)
+
+
+def _without_classes(stmts: list[ast.stmt]) -> list[ast.stmt]:
+    """``stmts`` with a class of manual backprop (``class Net: def backward(self, X, Y): …``)
+    replaced by its backward method's body, ``self.`` dropped everywhere (``self.A1`` is ``A1``,
+    ``self.dW2 = …`` assigns ``dW2``): the method named for the backward pass or gradients, or
+    the one method besides ``__init__``. A trailing ``return dW2``/``return grads`` is left out
+    (the answer is the step naming the gradient); ``return EXPR`` stays the cell's answer. A
+    class with no such method (or decorated) stays, for the refusal."""
+    out: list[ast.stmt] = []
+    for st in stmts:
+        if not isinstance(st, ast.ClassDef) or st.decorator_list:
+            out.append(st)
+            continue
+        methods = [m for m in st.body if isinstance(m, ast.FunctionDef) and m.name != "__init__"]
+        named = [m for m in methods if _BACKWARD_NAME.search(m.name)]
+        chosen = named if len(named) == 1 else methods if len(methods) == 1 else []
+        rest = [b for b in st.body if not isinstance(b, (ast.FunctionDef, ast.Pass)) and not (
+            isinstance(b, ast.Expr) and isinstance(b.value, ast.Constant))]
+        if len(chosen) != 1 or rest or chosen[0].decorator_list:
+            out.append(st)
+            continue
+        body = list(chosen[0].body)
+        if body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant):
+            body = body[1:]  # a docstring
+        if len(body) > 1 and isinstance(body[-1], ast.Return) and _returns_names(body[-1].value):
+            body = body[:-1]
+        out.extend(body)
+    return [_NoSelf().visit(st) for st in out]
+
+
+_CHECK_CALL = re.compile(r"^(?:np|numpy|torch)\.testing\.assert\w*$")
+
+
+def _check_call(v: ast.expr) -> bool:
+    """``np.testing.assert_allclose(dW2, dW2_num)`` / ``torch.testing.assert_close(…)`` on a line
+    of its own: the cell checking itself, which computes nothing of the derivation."""
+    return isinstance(v, ast.Call) and bool(_CHECK_CALL.match(ast.unparse(v.func)))
+
+
 def _shape_shown(v: ast.expr) -> bool:
     """``dW2.shape`` (``.dtype``, ``.ndim``) on a line of its own: a notebook displaying the
     array's shape to check it, which computes nothing of the derivation."""
@@ -411,7 +465,7 @@ def expand(text: str, tensors: set[str] | frozenset[str] = frozenset()) -> str:
     helpers: dict[str, tuple[list[str], ast.expr]] = {}
     cell = _Cell(helpers)
     body: list[ast.stmt] = []
-    for st in _derivation_bodies(_without_quiet_with(tree.body)):
+    for st in _derivation_bodies(_without_classes(_without_quiet_with(tree.body))):
         if isinstance(st, ast.For):
             unrolled = _unrolled(st)
             if unrolled is None:
@@ -435,7 +489,7 @@ def expand(text: str, tensors: set[str] | frozenset[str] = frozenset()) -> str:
             continue
         if isinstance(st, ast.Expr):
             v = st.value
-            if isinstance(v, ast.Constant) or _shape_shown(v) or (
+            if isinstance(v, ast.Constant) or _shape_shown(v) or _check_call(v) or (
                 isinstance(v, ast.Call) and isinstance(v.func, ast.Name) and v.func.id == "print"
             ):
                 continue

@@ -668,15 +668,41 @@ def _hot_axis(rows: Any) -> set[bool]:
     return out
 
 
+def _plain_shape(net: Net, n: ex.Node) -> tuple[int, int] | None:
+    """The shape at the example of a plain tree over the network's tensors (names, ``@``,
+    element-wise ``+ - * /`` of equal shapes, transposes), or None."""
+    if isinstance(n, ex.Name) and n.id in net.g.tensors:
+        shape = tuple(int(d) for d in net.g.tensors[n.id].symbols.shape)
+        return (shape[0], shape[1]) if len(shape) == 2 else None
+    if isinstance(n, ex.Transpose):
+        inner = _plain_shape(net, n.operand)
+        return None if inner is None else (inner[1], inner[0])
+    if isinstance(n, ex.BinOp):
+        left, right = _plain_shape(net, n.left), _plain_shape(net, n.right)
+        if left is None or right is None:
+            return None
+        if n.op == "@":
+            return (left[0], right[1]) if left[1] == right[0] else None
+        return left if n.op in "+-*/" and left == right else None
+    return None
+
+
 def _log_probabilities(net: Net, other: ex.Node) -> sp.Matrix | None:
     """The probabilities whose log ``other`` is (``log(P)``, a node ``log(P)``, a node
-    ``log_softmax(Z)``), as the SymPy matrix of their entries, or None."""
+    ``log_softmax(Z)``), as the SymPy matrix of their entries, or None. An inline
+    ``log_softmax(Z)`` of a plain ``Z`` (``torch.log_softmax(h @ W2, dim=1)`` inside the loss)
+    stands for rows that sum to 1 by construction: a matrix of that shape with each row's
+    entries summing to 1 (only the sums are read)."""
     tensors, forward = net.g.tensors, dict(net.spec.forward)
     if isinstance(other, ex.Name) and other.id in forward:
         tree = forward[other.id]
         if isinstance(tree, ex.Call) and tree.func == "log_softmax":
             return tensors[other.id].symbols.applyfunc(sp.exp)
         other = tree
+    if isinstance(other, ex.Call) and other.func == "log_softmax" and len(other.args) == 1 and not other.kwargs:
+        shape = _plain_shape(net, other.args[0])
+        if shape is not None and shape[1] > 1:
+            return sp.Matrix(shape[0], shape[1], lambda i, j: sp.Rational(1, shape[1]))
     if isinstance(other, ex.Call) and other.func == "log" and len(other.args) == 1:
         arg = other.args[0]
         if isinstance(arg, ex.Name) and arg.id in tensors:

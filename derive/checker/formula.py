@@ -635,6 +635,10 @@ def _derivation(
     def subst(n: ex.Node) -> ex.Node:
         if isinstance(n, ex.Name) and n.id in defs:
             return defs[n.id]
+        if isinstance(n, ex.Name):
+            entry = _step_entry_heldcheck27(net, n.id, defs)
+            if entry is not None:
+                return entry
         return ex.rebuild(n, subst)
 
     for k, (tree, lhs, _) in enumerate(read_parts[: answer + 1]):
@@ -648,6 +652,46 @@ def _derivation(
         assert lhs is not None
         defs[lhs] = tree
     raise AssertionError("unreachable")
+
+
+def _step_entry_heldcheck27(net: Net, name: str, defs: dict[str, ex.Node]) -> ex.Node | None:
+    """An entry name of a gradient (``dZ111``: ``dZ1[0, 0]``, as a batch slice
+    ``np.sum(X[:, 0] * dZ1[:, 0])`` is read entry by entry) whose tensor's gradient the
+    derivation defines as a step (``dZ1 = (A2 - Y) @ W2.T * (Z1 > 0)``): that entry of the
+    student's step, not of the network's gradient — the step is what the student computed."""
+    if not name.startswith("d"):
+        return None
+    at = net.label_at.get(name[1:])
+    if at is None:
+        return None
+    tensor, i, j = at
+    step = next((k for k in ("d" + tensor, net.spec.gkey(tensor)) if k in defs), None)
+    if step is None:
+        return None
+
+    def cut(e: ex.Node, k: int, axis: int) -> ex.Node:
+        kw = (("start", ex.Num(Fraction(k))), ("stop", ex.Num(Fraction(k + 1))), ("axis", ex.Num(Fraction(axis))))
+        return ex.Call("slice", (e,), kw)
+
+    return cut(cut(defs[step], i, 0), j, 1)
+
+
+MAX_UPSTREAM_HELDCHECK27 = 8  # definitions put in, at most, to reach an upstream entry
+
+
+def _upstream_expanded_heldcheck27(defs: dict, definition: sp.Expr, target: sp.Symbol) -> sp.Expr:
+    """``definition`` with the entries it uses replaced by their own definitions, level by level
+    (at most MAX_UPSTREAM_HELDCHECK27 levels), until ``target`` appears: the entry written in terms of
+    an upstream entry, so that Leibniz's ``∂h1/∂w11`` is the derivative through ``h1_raw``."""
+    out = definition
+    for _ in range(MAX_UPSTREAM_HELDCHECK27):
+        if target in out.free_symbols:
+            return out
+        sub = {x: defs[x] for x in out.free_symbols if x in defs and x != target}
+        if not sub:
+            break
+        out = out.xreplace(sub)
+    return out if target in out.free_symbols else definition
 
 
 def vectors(net: Net) -> frozenset[str]:
@@ -1015,6 +1059,7 @@ def _chain_end(node: ex.Node) -> str | None:
 
 
 _NUMPY_MODULES = ("np", "numpy", "torch", "math", "jnp")
+_CROSS_MODULES_HELDCHECK27 = ("np", "numpy", "jnp", "torch", "torch.linalg")
 _PLAIN_LHS = re.compile(r"\s*[d∂](?:L|J|E|C|loss|Loss)\s*/\s*[d∂]([A-Za-z_][A-Za-z0-9_]*)\s*=(?!=)")
 _PLAIN_LEIBNIZ = re.compile(
     r"(?<![A-Za-z0-9_])d([A-Za-z][A-Za-z0-9_]*)\s*/\s*d([A-Za-z][A-Za-z0-9_]*)"
@@ -1514,6 +1559,49 @@ class _Numpy(ast.NodeTransformer):
             return _nonzero(x)
         raise _Unsupported(msg("error.int_cast", arg=spelled))
 
+    def cross_heldcheck27(self, node: ast.Call, module: str) -> ast.expr:
+        """``np.cross(a, b)`` (NumPy's last axis, or ``axis=``), ``torch.linalg.cross(a, b,
+        dim=1)`` and ``torch.cross(a, b, dim)`` (without ``dim`` PyTorch's first axis of size 3)
+        of two matrices of 3-vectors: the components ``a₁b₂ − a₂b₁, a₂b₀ − a₀b₂, a₀b₁ − a₁b₀``
+        joined along that axis, as the spec language reads the call (derive/lang/replicate.py);
+        operands of other shapes are refused naming the call."""
+        shown = f"{module}.cross"
+        a = dict(zip(("a", "b", "axis"), node.args, strict=False))
+        for k in node.keywords:
+            key = {"input": "a", "other": "b", "x1": "a", "x2": "b", "dim": "axis", "axis": "axis"}.get(k.arg or "")
+            if key is None or key in a:
+                raise self.unsupported(shown)
+            a[key] = k.value
+        if len(node.args) > 3 or "a" not in a or "b" not in a:
+            raise self.unsupported(shown)
+        x, y = self.visit(a["a"]), self.visit(a["b"])
+        shape = self.shape_of(x)
+        if shape is None or shape != self.shape_of(y):
+            raise self.unsupported(shown)
+        if "axis" in a:
+            axis = _index(a["axis"])
+            if axis is None:
+                raise self.unsupported(shown)
+        else:
+            axis = (0 if shape[0] == 3 else 1) if module == "torch" else -1
+        axis = axis + 2 if axis < 0 else axis
+        if axis not in (0, 1) or shape[axis] != 3:
+            raise self.unsupported(shown)
+
+        def part(v: ast.expr, k: int) -> ast.expr:
+            cut: list[ast.expr] = [ast.Slice(None, None), ast.Slice(None, None)]
+            cut[axis] = ast.Slice(ast.Constant(k), ast.Constant(k + 1))
+            return ast.Subscript(copy.deepcopy(v), ast.Tuple(cut, ast.Load()), ast.Load())
+
+        comps: list[ast.expr] = [
+            ast.BinOp(
+                ast.BinOp(part(x, i), ast.Mult(), part(y, j)), ast.Sub(), ast.BinOp(part(x, j), ast.Mult(), part(y, i))
+            )
+            for i, j in ((1, 2), (2, 0), (0, 1))
+        ]
+        join = ast.Attribute(ast.Name("np", ast.Load()), "concatenate", ast.Load())
+        return ast.Call(join, [ast.List(comps, ast.Load())], [ast.keyword("axis", ast.Constant(axis))])
+
     def shape_of(self, node: ast.expr) -> tuple[int, int] | None:
         if self.net is None:
             return None
@@ -1955,6 +2043,21 @@ class _Numpy(ast.NodeTransformer):
             return isinstance(given, ast.Constant) and given.value == int(t.shape[k])
 
         return all(minus[k] or same(shape[k], k) for k in (0, 1))
+
+    def stacked_heldcheck27(self, node: ast.Call, name: str, shown: str) -> ast.expr:
+        """``np.stack([u, v], axis=1)`` / ``np.column_stack([u, v])`` (``torch.stack(…, dim=1)``)
+        of vectors: the columns side by side; ``axis=0`` (NumPy's default): the rows one under
+        the other — each vector oriented so (:meth:`oriented`), then concatenated. Items that
+        are not vectors, or another axis, are refused naming the call."""
+        kw = {k.arg: k.value for k in node.keywords}
+        if set(kw) - {"axis", "dim"} or len(kw) > 1:
+            raise self.unsupported(shown)
+        axis = 1 if name == "column_stack" else _index(next(iter(kw.values()))) if kw else 0
+        if name == "column_stack" and kw or axis not in (0, 1):
+            raise self.unsupported(shown)
+        items = [self.oriented(self.visit(e), axis, shown) for e in node.args[0].elts]  # type: ignore[attr-defined]
+        join = ast.Attribute(ast.Name("np", ast.Load()), "concatenate", ast.Load())
+        return ast.Call(join, [ast.List(items, ast.Load())], [ast.keyword("axis", ast.Constant(axis))])
 
     def oriented(self, x: ast.expr, axis: int | None, spelled: str) -> ast.expr:
         """``x`` (a vector) with a new axis at ``axis``: 1 → a column, 0 → a row."""
@@ -2514,6 +2617,15 @@ class _Numpy(ast.NodeTransformer):
         if not isinstance(f, ast.Attribute):
             return node
         base = f.value
+        if f.attr == "cross" and ast.unparse(base) in _CROSS_MODULES_HELDCHECK27:
+            self.changed = True  # np.cross(a, b, axis=1), torch.linalg.cross(a, b, dim=1)
+            return self.cross_heldcheck27(node, ast.unparse(base))
+        if (  # tf.size(Y) (tf.math.size): the number of entries, NumPy's Y.size
+            ast.unparse(base) in ("tf", "tf.math") and f.attr == "size" and len(args) == 1
+            and not node.keywords and isinstance(args[0], ast.Name)
+        ):
+            self.changed = True
+            return self.visit_Attribute(ast.Attribute(args[0], "size", ast.Load()))
         if isinstance(base, ast.Name) and base.id == "tf" and f.attr == "cast" and len(args) == 2:
             self.changed = True  # TensorFlow's tf.cast(H > 0, tf.float32): x.astype(float)
             return self.cast(args[0], _dtype(args[1]), ast.unparse(args[1]))
@@ -2562,6 +2674,20 @@ class _Numpy(ast.NodeTransformer):
             ):  # np.average without weights is np.mean
                 np_mean = ast.Attribute(ast.Name(base.id, ast.Load()), "mean", ast.Load())
                 return self.call(ast.Call(np_mean, args, node.keywords))
+            if name in ("stack", "column_stack") and len(args) == 1 and isinstance(args[0], (ast.List, ast.Tuple)):
+                return self.stacked_heldcheck27(node, name, shown)
+            if (
+                name in ("array", "asarray", "tensor", "stack", "hstack")
+                and len(args) == 1
+                and not node.keywords
+                and isinstance(args[0], (ast.List, ast.Tuple))
+                and len(args[0].elts) > 1
+                and not any(isinstance(e, (ast.List, ast.Tuple)) for e in args[0].elts)
+                and all(self.shape_of(self.visit(e)) == (1, 1) for e in args[0].elts)
+            ):  # np.array([db0, db1]) of computed numbers: the vector they make
+                items = [self.visit(e) for e in args[0].elts]
+                join = ast.Attribute(ast.Name("np", ast.Load()), "hstack", ast.Load())
+                return ast.Call(join, [ast.List(items, ast.Load())], [])
             if name in ("array", "asarray", "tensor", "as_tensor", "float64", "float32", "double") and len(args) == 1:
                 dtype = [k.value for k in node.keywords if k.arg == "dtype"]
                 if any(k.arg not in ("dtype", "copy") for k in node.keywords):
@@ -4177,6 +4303,8 @@ class Convert:
             syms.append(ref.symbols[0, 0])
         definition = self.net.d.defs.get(syms[0])
         local = sp.diff(definition, syms[1]) if definition is not None else sp.Integer(0)
+        if local == 0 and definition is not None:  # ∂h1/∂w11 through h1_raw: B upstream of A
+            local = sp.diff(_upstream_expanded_heldcheck27(self.net.d.defs, definition, syms[1]), syms[1])
         if local == 0:
             raise FormulaError(
                 msg("error.leibniz_not_input", a=a_raw, b=b_raw), self.column(b_raw), self.text

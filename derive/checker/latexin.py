@@ -339,7 +339,12 @@ def _spans_in_prose(text: str, spans: list[re.Match[str]]) -> str:
         text[(spans[k - 1].end() if k else 0) : (spans[k].start() if k < len(spans) else len(text))]
         for k in range(len(spans) + 1)
     )
-    if re.search(r"[\\^_{}=$]", outside) or not re.search(r"[A-Za-z]{2,}|[\u4e00-\u9fff]", outside):
+    if re.search(r"[\\^_{}=$]", outside):
+        return text
+    if not re.search(r"[A-Za-z]{2,}|[\u4e00-\u9fff]", outside) and not (
+        # statements in spans apart only by commas ("$\because δ = …$, $\therefore dW = …$")
+        re.fullmatch(r"[\s,;，；.。]*", outside) and all("=" in text[slice(*_span_body(m))] for m in spans)
+    ):
         return text
     for k in range(1, len(spans)):  # "…$F$, since $σ' = σ(1 − σ)$": a reason, not a statement
         if _REASON.search(text[spans[k - 1].end() : spans[k].start()]):
@@ -376,11 +381,14 @@ def _strip_delimiters(text: str) -> str:
 
 def _octave_elementwise(text: str) -> str:
     r"""Octave's element-wise operators after a name, a bracket or a prime (Ng's ML course:
-    ``(dZ2 * W2') .* (Z1 > 0)``, ``A ./ B``, ``A .^ 2``): ``\odot``, ``/`` and ``^``; its
+    ``(dZ2 * W2') .* (Z1 > 0)``, ``A ./ B``, ``1 ./ (1 + exp(-Z))``, ``A .^ 2``): ``\odot``, ``/``
+    and ``^`` (after a whole number too: ``1 ./ x`` is 1 divided by x); its
     ``*`` and ``'`` are read as the matrix product and the transpose they are."""
     if "." not in text:
         return text
-    after = r"(\b[A-Za-z_]\w*|[)\]'}])\s*"  # a name (A1, not the number 2.), a bracket, a prime
+    text = re.sub(r"(?<![\w.])(\d+)\s*\.(?=[*/^]\s*[\w(])", r"\1 .", text)  # 1 ./ (1 + exp(-Z))
+    # a name (A1, not the number 2.), a whole number spaced from its operator, a bracket, a prime
+    after = r"(\b[A-Za-z_]\w*|(?<![\w.])\d+(?= \.)|[)\]'}])\s*"
     text = re.sub(after + r"\.\*", r"\1 \\odot ", text)
     text = re.sub(after + r"\./", r"\1 / ", text)
     return re.sub(after + r"\.\^", r"\1^", text)
@@ -1974,6 +1982,10 @@ class _Parser:
                     GENERIC_LAYER.format(sup=sup, letter=sup[1:-1], col=start.col), start.col
                 )
             text = self.per_example(text.replace(" ", ""), start.col)
+            flip = re.fullmatch(r"(\[\d+\]|\(\d+\))(?:\\top|T|\\intercal|\\mathsf\{T\}|')", text.replace(" ", ""))
+            if flip is not None:  # \delta^{[2]\top}: the layer's δ transposed
+                k = re.sub(r"\D", "", flip.group(1))
+                return ex.Transpose(ex.Name("d" + self.layer_z(k)))
             m = re.fullmatch(r"\[(\d+)\]|\((\d+)\)|(\d+)", text.replace(" ", ""))
             if text.strip() == "L" and self.last_layer("Z") is not None:  # Nielsen's δ^L
                 return ex.Name("d" + str(self.last_layer("Z")))

@@ -64,7 +64,7 @@ _LATEX_LEAD = re.compile(
 )
 _LATEX_OPENER = re.compile(r"^\s*(?:\\because|\\therefore|\\Rightarrow|\\implies|\\Longrightarrow)\b\s*")
 _LATEX_THEN = re.compile(
-    r"\s*[,;]?\s*(?:\\q?quad\b|\\[,;:! ])*\s*"
+    r"\s*(?:\\\\)?\s*[,;]?\s*(?:\\q?quad\b|\\[,;:! ])*\s*"
     r"(?:\\therefore|\\Rightarrow|\\implies|\\Longrightarrow|\\text\{\s*(?:hence|thus|therefore|so)\s*,?\s*\})\s*"
 )
 _END_STOP = re.compile(r"(?<=[A-Za-z_)\]])\s*[.。]\s*$")  # not after a digit: "2." is a number
@@ -132,7 +132,8 @@ def _labelled_math_heldcheck26(text: str, size_of: Callable[[str, int], str | No
 
 def unwrap_value(text: str) -> str:
     """A hand number or matrix without the text box's wrapping: fences, a leading label,
-    full-width commas between entries, a closing remark in brackets after a matrix."""
+    full-width commas between entries, a closing remark in brackets (or a ``#``/``%`` code
+    comment) after a matrix."""
     if not isinstance(text, str):
         return text
     text = _LABEL.sub("", _dash_remark(_fenced(text)), count=1)
@@ -141,6 +142,8 @@ def unwrap_value(text: str) -> str:
     if text.lstrip().startswith(("[", "np.", "array", "numpy.", "torch.")):
         text = text.replace("，", ", ").replace("；", "; ")
         text = re.sub(r"(?<=\])\s*[(（][^()（）\[\]]*[)）]\s*[.。]?\s*$", "", text)
+        # a code comment after the matrix: "[[-0.176], [-0.00899]]  # 3 s.f.", "[…] % by hand"
+        text = re.sub(r"(?<=\])[ \t]+(?:#|%)[^\n\[\]]*$", "", text)
     return text
 
 
@@ -359,6 +362,8 @@ def _chinese_prose(text: str) -> str:
     text = _ZH_THEN.sub("\n", text)
     text = _ZH_LEAD.sub(r"\1", text)
     text = re.sub(r"，\s*(?=[^\W\d]\w*\s*=(?!=))", "\n", text)
+    # a closing line that restates the value ("故答案为 40。") after the formula: the formula is checked
+    text = re.sub(r"\n[ \t]*(?:答案|结果|数值|其值)(?:为|是|[:：])\s*[-+−]?[\d.]+\s*。?\s*$", "", text)
     return re.sub(r"\s*。\s*$", "", text)
 
 
@@ -596,11 +601,25 @@ def _octave(text: str, size_of: Callable[[str, int], str | None]) -> str:
             return None
         return f"(\\mathbf{{1}}^{{\\top}} ({args[0]}))" if args[1] == "1" else f"(({args[0]}) \\mathbf{{1}})"
 
+    def ones(args: list[str]) -> str | None:  # ones(1, m) * E: a sized row of ones (LaTeX's)
+        size = r"[A-Za-z_]\w*|\d+"
+        if len(args) != 2 or not all(re.fullmatch(size, a) for a in args) or "1" not in args:
+            return None
+        return f"\\mathbf{{1}}_{{{args[0]} \\times {args[1]}}}"
+
+    def total_default(args: list[str]) -> str | None:  # sum(E): MATLAB's first axis
+        return f"(\\mathbf{{1}}^{{\\top}} ({args[0]}))" if len(args) == 1 and args[0].strip() else None
+
+    text = _rewrite_calls(text, "ones", ones)
     text = _rewrite_calls(text, "size", size)
     text = _rewrite_calls(text, "numel", numel)
     text = _rewrite_calls(text, "transpose", lambda a: f"({a[0]})'" if len(a) == 1 else None)
     text = _rewrite_calls(text, "sum", total)
+    text = _rewrite_calls(text, "sum", total_default)
     text = re.sub(r"\)'(?=\s*(?:[*+\-/;)]|\.[*/^]|$))", r")^{\\top}", text, flags=re.M)  # (…)'
+    # then Octave's * beside a block of ones is its matrix product (a broadcast would also fit)
+    text = re.sub(r"(\\mathbf\{1\}_\{[^{}]*\})\s*\*(?![*=])", r"\1 @ ", text)
+    text = re.sub(r"(?<![*])\*\s*(\\mathbf\{1\}_\{)", r"@ \1", text)
     # a statement that names a size as itself (m = size(X, 1) → m = m): nothing to read
     kept = [
         line
