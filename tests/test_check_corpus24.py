@@ -21,10 +21,6 @@ import corpus_common  # noqa: E402
 CASES = corpus24.load()
 COURSE = Path(__file__).resolve().parent / "specs_course"
 KNOWN: dict[str, str] = {  # id -> why it still fails (strict xfail: fixing it must remove it here)
-    "c24-143": "CS229's X^T W (X theta - y) with W = diag(w) undefined on the network: the reader "
-    "takes the unknown W for the network's w (a case-swapped alias, names.resolve) and reports "
-    "shape-mismatch, where a refusal naming W is the answer expected (a verdict on a formula the "
-    "checker did not read as written): incorrect, never ✓",
 }
 
 

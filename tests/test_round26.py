@@ -102,3 +102,33 @@ def test_atan2_in_latex(text: str, right: bool) -> None:
     "expected ')' … found ','"); the verdicts agree with PyTorch (the NumPy twins above)."""
     r = check(str(_POLAR), "Wr", text)
     assert (r.verdict == "correct") is right, r.text()
+
+
+_LWR = Path(__file__).parent / "specs_course" / "hn21_cs229_lwr_weighted_ls.toml"
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_capital_name_read_as_a_lower_case_vector_whose_shapes_then_fail_is_refused(lang: str) -> None:
+    """CS229's ``X^T W (X θ − y)`` with ``W = diag(w)``: the reader took ``W`` for the network's
+    weight vector ``w`` (a case swap) and judged the formula it made up (shape-mismatch, c24-143);
+    now a refusal naming W and saying how to write diag(w), in English and Chinese."""
+    from derive.checker.check import FormulaError
+
+    with pytest.raises(FormulaError) as err:
+        check(str(_LWR), "theta", r"\nabla_\theta J = X^{\top} W (X\theta - y)", lang=lang)
+    text = err.value.localized(lang)
+    assert "'W'" in text and "diag(w)" in text
+    if lang == "zh":
+        assert "不是网络中的张量" in text
+
+
+def test_case_swaps_that_fit_or_write_vectors_in_lower_case_stay_read() -> None:
+    """The swap stays a reading where the shapes fit (``W ⊙ (Xθ − y)``: w's entries, right) and
+    where a lower-case name stands for a capital tensor (``a2 - y`` for mlp-bce's A2, Y: notes
+    write vectors in lower case), also when that formula is wrong (judged, not refused)."""
+    r = check(str(_LWR), "theta", r"X^{\top} (W \odot (X\theta - y))")
+    assert r.verdict == "correct"
+    r = check("mlp-bce", "W2", "a1.T @ (a2 - y) / m")
+    assert r.verdict == "correct"
+    r = check("mlp-bce", "W2", "(a2 - y) @ a1.T / m")
+    assert r.verdict == "incorrect" and r.code == "shape-mismatch"

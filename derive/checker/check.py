@@ -120,6 +120,7 @@ from derive.checker.formula import (
 from derive.checker.handcalc import _entry, check_matrix_value, check_value, is_matrix
 from derive.checker.handcalc import significant as _significant
 from derive.checker.mutations import library
+from derive.checker import names
 from derive.checker.names import looks_latex
 from derive.checker.verdict import (
     CODES,
@@ -717,6 +718,24 @@ def _check_formula(
     return replace(r, notes=tuple(m.render("en") for m in notes), note_msgs=notes)
 
 
+def _swapped_names_refused(net: Net, tree: ex.Node, err: ShapeError) -> None:
+    """A capital name read only as the network's lower-case vector (``W`` as ``w``, [m, 1]) in a
+    formula whose shapes then do not fit is refused, naming it: the reader guessed, and CS229's
+    ``X^T W (X θ − y)`` means ``W = diag(w)``, a matrix of the student's own — a verdict would
+    judge a formula the student did not write. (A lower-case name for a capital tensor, ``y``
+    for ``Y``, is how notes write vectors: read, and judged.)"""
+    has = lambda t: net.names.get(t) is not None  # noqa: E731
+    for raw in dict.fromkeys(ex.names(tree)):
+        if names.resolve(has, net.spec.constants, raw, swap=False) is not None:
+            continue
+        found = net.resolve(raw)
+        if found is None or not (raw[:1].isupper() and found[0][:1].islower()):
+            continue  # a lower-case y for the network's Y stays a reading (vectors in notes)
+        if 1 in tuple(map(int, found[1].shape)) and max(map(int, found[1].shape)) > 1:
+            m = msg("round26.swapped_name", name=raw, other=found[0], problem=err.msg)
+            raise FormulaError(m, 0, "")
+
+
 def _check_formula_on(
     net: Net, target: Target, submitted: str, shown: str, tree: ex.Node, allow_upstream: bool
 ) -> CheckResult:
@@ -741,6 +760,7 @@ def _check_formula_on(
             # broadcast as NumPy would in W -= lr * dW
             user = mf.Mul(user, mf.Ones(target.shape))
     except ShapeError as err:
+        _swapped_names_refused(net, raw, err)
         tree = resolve_products(net, tree, allow_upstream)
         ones = ones_product(net, tree)
         diags = (

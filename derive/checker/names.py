@@ -8,9 +8,12 @@ import re
 from collections.abc import Callable, Container
 
 
-def resolve(has: Callable[[str], bool], constants: Container[str], name: str) -> str | None:
+def resolve(
+    has: Callable[[str], bool], constants: Container[str], name: str, *, swap: bool = True
+) -> str | None:
     """The canonical name ``name`` stands for (``has(n)``: ``n`` is a known name), trying the
-    spellings LaTeX and course notes produce, or ``None``."""
+    spellings LaTeX and course notes produce, or ``None``; ``swap=False``: not the first
+    letter's case swapped (y for Y)."""
     tries = [name]
     if name.startswith("delta_"):
         tries.append("d" + name[6:])
@@ -30,6 +33,8 @@ def resolve(has: Callable[[str], bool], constants: Container[str], name: str) ->
     for t in tries:
         if has(t):
             return t
+    if not swap:
+        return None
     for t in tries:  # y for Y, a2 for A2, dz2 for dZ2 (notes write vectors in lower case)
         k = 1 if t.startswith("d") and len(t) > 1 and t[1:2].isalpha() else 0
         other = t[:k] + t[k].swapcase() + t[k + 1 :] if t else t
