@@ -152,14 +152,37 @@ def oracle(net, wrt, text, seeds=(0, 1)):
     return True
 
 
+def judge(c, t, o, stats, bad):
+    """``derive check`` on mutant ``t`` of case ``c``, counted against the oracle's ``o``."""
+    stats["mutants"] += 1
+    try:
+        r = check(c["net"], c["wrt"], t)
+        v = r.verdict
+    except FormulaError:
+        v = "unreadable"
+    except Exception as e:
+        stats["crash"] += 1
+        bad.append(("CRASH", c["id"], t, repr(e)[:200]))
+        return
+    if v == "correct" and o is False:
+        stats["wrong_acc"] += 1
+        bad.append(("WRONG-ACCEPTED", c["id"], c["net"], c["wrt"], t))
+    elif v == "unreadable":
+        stats["unread"] += 1
+    elif v != "correct" and o is True:
+        stats["right_rej"] += 1
+        bad.append(("right-rejected?", c["id"], c["net"], c["wrt"], t, v, r.code))
+
+
+def new_stats():
+    return dict(mutants=0, oracle_unrun=0, wrong_acc=0, right_rej=0, crash=0, unread=0)
+
+
 def main(limit_per_case=6, seed=0):
     rng = random.Random(seed)
     cs = cases()
     print("cases", len(cs), flush=True)
-    stats = dict(
-        mutants=0, oracle_unrun=0, wrong_acc=0, right_rej=0, crash=0, judged_wrong=0, unread=0
-    )
-    bad = []
+    stats, bad = new_stats(), []
     for c in cs:
         if oracle(c["net"], c["wrt"], c["text"]) is not True:
             continue  # the oracle cannot run the original: skip
@@ -168,26 +191,7 @@ def main(limit_per_case=6, seed=0):
             if o is None:
                 stats["oracle_unrun"] += 1
                 continue
-            stats["mutants"] += 1
-            try:
-                r = check(c["net"], c["wrt"], t)
-                v = r.verdict
-            except FormulaError:
-                v = "unreadable"
-            except Exception as e:
-                stats["crash"] += 1
-                bad.append(("CRASH", c["id"], t, repr(e)[:200]))
-                continue
-            if v == "correct" and o is False:
-                stats["wrong_acc"] += 1
-                bad.append(("WRONG-ACCEPTED", c["id"], c["net"], c["wrt"], t))
-            elif v != "correct" and o is True and v != "unreadable":
-                stats["right_rej"] += 1
-                bad.append(
-                    ("right-rejected?", c["id"], c["net"], c["wrt"], t, v, getattr(r, "code", None))
-                )
-            elif v == "unreadable":
-                stats["unread"] += 1
+            judge(c, t, o, stats, bad)
         print(json.dumps(stats), flush=True)
     for b in bad:
         print(b)

@@ -20,9 +20,7 @@ import corpus_common as cc
 import numpy as np
 import spelled_oracle as so
 import torch
-from checkmut import mutants, sig
-
-from derive.checker.check import FormulaError, check
+from checkmut import judge, mutants, new_stats, sig
 
 
 @functools.lru_cache(maxsize=None)
@@ -94,7 +92,7 @@ def main(limit=8, seed=0):
             and not c.get("opts")
         ]
     print("cases", len(cs), flush=True)
-    st = dict(mutants=0, unrun=0, wrong_acc=0, right_rej=0, crash=0, unread=0)
+    st, bad = new_stats(), []
     for c in cs:
         if oracle(c["net"], c["wrt"], c["text"]) is not True:
             continue
@@ -111,26 +109,11 @@ def main(limit=8, seed=0):
         for t in mutants(c["text"], "mlp-bce", rng, near or None)[:limit]:
             o = oracle(c["net"], c["wrt"], t)
             if o is None:
-                st["unrun"] += 1
+                st["oracle_unrun"] += 1
                 continue
-            st["mutants"] += 1
-            try:
-                r = check(c["net"], c["wrt"], t)
-                v = r.verdict
-            except FormulaError:
-                v = "unreadable"
-            except Exception as e:
-                st["crash"] += 1
-                print(("CRASH", c["id"], t, repr(e)[:300]), flush=True)
-                continue
-            if v == "correct" and o is False:
-                st["wrong_acc"] += 1
-                print(("WRONG-ACCEPTED", c["id"], c["net"], c["wrt"], t), flush=True)
-            elif v == "unreadable":
-                st["unread"] += 1
-            elif v != "correct" and o is True:
-                st["right_rej"] += 1
-                print(("right-rejected?", c["id"], c["net"], c["wrt"], t, v, r.code), flush=True)
+            judge(c, t, o, st, bad)
+    for b in bad:
+        print(b)
     print(json.dumps(st), flush=True)
 
 
