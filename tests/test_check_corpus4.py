@@ -19,7 +19,6 @@ import corpus_common  # noqa: E402
 
 CASES = corpus4.load()
 KNOWN: dict[str, str] = {  # id -> why it still fails (strict xfail: fixing it must remove it here)
-    "c4-046": "\\delta^{[1]\\top} \\mathbf{1} (a column of sums where a row belongs): refused, not diagnosed",
     "c4-124": "δ alone names no tensor: exit 2 naming it is the right answer (counted as a failure)",
     "c4-177": "\\eta g x (an update, not a gradient; η and g are no names): refused (fair)",
     "c4-419": "rowsum is not a known function: exit 2 naming it (fair, counted as a failure)",

@@ -106,11 +106,17 @@ W = [[0.1, -0.4], [0.2, 0.5]]
 
 
 def test_ones_of_an_unreadable_size_is_refused_in_one_line() -> None:
-    text = _ONES.format(a1="np.hstack((np.ones((m - 1, 1)), X))", a2="a1")
+    """(spellings26 reads sizes as + - * of [dims] names: ``np.ones((m - 1, 1))`` is m − 1 ones,
+    and hstack then names the rows that differ; ``int(m / 2)`` stays unread.)"""
+    text = _ONES.format(a1="np.hstack((np.ones((int(m / 2), 1)), X))", a2="a1")
     with pytest.raises(DeriveError) as err:
         spec_mod.parse(text, "bad")
     said = str(err.value)
-    assert "np.ones((m - 1, 1))" in said and "[dims]" in said and "\n" not in said.strip()
+    assert "np.ones((int(m / 2), 1))" in said and "[dims]" in said and "\n" not in said.strip()
+    text = _ONES.format(a1="np.hstack((np.ones((m - 1, 1)), X))", a2="a1")
+    with pytest.raises(DeriveError) as err:
+        spec_mod.parse(text, "bad")
+    assert "same number of rows, got (2, 1), (3, 2)" in str(err.value)
 
 
 def test_type_as_is_a_float_cast() -> None:

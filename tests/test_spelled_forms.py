@@ -116,9 +116,10 @@ def test_a_minus_inf_fill_before_a_softmax_is_pytorchs(name: str) -> None:
 
 
 REFUSED = {
-    # (heldnets25: np.diag(u) of a 1-D u of known length is read, I * u; of a vector whose length
-    # the shapes do not give it is still refused)
-    "diag_alone": ('r = "np.diag(Z.sum(1)) * 1 + 0 * Z[0:2, :]"', "one side of a matrix product"),
+    # (heldnets25: np.diag(u) of a 1-D u of known length is read, I * u; spellings26: of an
+    # expression's length too — this one is then a (3, 3) matrix plus a (2, 2) one, which NumPy
+    # refuses as well: refused naming the shapes)
+    "diag_alone": ('r = "np.diag(Z.sum(1)) * 1 + 0 * Z[0:2, :]"', "left is (3, 3), right is (2, 2)"),
     "diag_of_matrix": ('r = "A @ np.diag(W)"', "np.diag of a matrix"),
     "reshape_1d_to_sizes": ('r = "Z.sum(1).reshape(m, 1) * A"', "reshape(-1, 1)"),
     "floor_div_of_tensor": ('r = "Z // 2"', "'//' is read between sizes"),
