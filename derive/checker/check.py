@@ -76,7 +76,7 @@ import numpy as np
 import sympy as sp
 
 from derive.checker import evaluate as evaluate_module
-from derive.checker import guards, normnames, textbox
+from derive.checker import guards, latexin, normnames, textbox
 from derive.checker.checknet import (
     DIAG_POINTS,
     POINTS,
@@ -111,6 +111,7 @@ from derive.checker.formtree import (
 from derive.checker.formula import (
     Convert,
     ShapeError,
+    _statements,
     has_row_sum,
     numpy_1d_products,
     read,
@@ -403,11 +404,62 @@ def _check_text(
         latex = looks_latex(formula) or "^" in formula  # fixes in LaTeX only for LaTeX
     entry = _entry_wrt(n, wrt, lhs)
     if entry is not None:
-        return _check_entry(n, entry, formula, shown, tree, allow_upstream, latex), latex
+        res = _check_entry(n, entry, formula, shown, tree, allow_upstream, latex)
+        return _chain_steps(n, wrt, formula, res, latex, allow_upstream), latex
     if wrt is not None and re.fullmatch(r"\s*\w+\s*\[[\s\d,\]\[]*\]\s*", wrt):
         wrt = wrt.split("[")[0].strip()  # b2[0,0] of a 1 x 1 tensor: the tensor
     target = n.target(wrt_from(n, wrt, lhs, formula))
-    return _check_formula(n, target, formula, shown, tree, allow_upstream), latex
+    res = _check_formula(n, target, formula, shown, tree, allow_upstream)
+    return _chain_steps(n, wrt, formula, res, latex, allow_upstream), latex
+
+
+def _chain_steps(
+    n: Net, wrt: str | None, formula: str, res: CheckResult, latex: bool, allow_upstream: bool
+) -> CheckResult:
+    """A right answer written as a chain of equalities, ``∂L/∂W = X^T δ = X^T (A - Y)/m``: a
+    chain claims that every member equals the gradient, so each middle member is judged as
+    ``left side = member`` too; the first one that is wrong makes the answer wrong, with that
+    member's own diagnosis and a note naming it. A member the checker cannot read is left to
+    the last one (working notation: words, a shorthand of the student's own)."""
+    if not latex or not res.ok or not isinstance(formula, str) or formula.count("=") < 2:
+        return res
+    parts = _statements(formula, True)
+    if len(parts) != 1:
+        return res  # rows of a derivation (dZ = …, dW = …): each row defines a name
+    members = latexin.chain_members(parts[0], known=n.known, loss=n.spec.loss)
+    unread: list[str] = []
+    convention: list[str] = []
+    for member in members[1:-1]:
+        try:
+            step, _ = _check_text(n, wrt, f"{members[0]} = {member}", True, allow_upstream)
+        except (FormulaError, ShapeError):
+            unread.append(member)
+            continue
+        first = step.diagnoses[0].msg if step.diagnoses else None
+        why = dict(first.args).get("why") if first is not None else None
+        if not step.ok and getattr(why, "key", None) == "factor.extra_size_up":
+            if "\\partial" not in member:
+                # 1/m A^T dZ = 1/m A^T (A - Y): the chain itself says dZ = A - Y (the
+                # course-notes convention dZ = m · ∂L/∂Z), so the step agrees with the last
+                convention.append(member)
+                continue
+        if not step.ok:
+            note = msg("round27.chain_step", step=member, last=members[-1])
+            notes = (note, *step.note_msgs)
+            return replace(
+                step,
+                submitted=res.submitted,
+                note_msgs=notes,
+                notes=tuple(m.render(step.lang) for m in notes),
+            )
+    notes = res.note_msgs
+    if convention:
+        notes = (*notes, msg("round27.chain_convention", steps=", ".join(convention)))
+    if unread:
+        notes = (*notes, msg("round27.chain_unread", steps=", ".join(unread)))
+    if notes == res.note_msgs:
+        return res
+    return replace(res, note_msgs=notes, notes=tuple(m.render(res.lang) for m in notes))
 
 
 _INPUT_SPECS: dict[tuple[int, str], tuple[NetSpec, NetSpec]] = {}
@@ -1592,17 +1644,26 @@ def _entry_wrt(net: Net, wrt: str | None, lhs: str | None) -> tuple[str, int, in
     """``--wrt W1[0,0]`` / ``--wrt w11`` / ``dw11 = …``: the entry, or None for a whole tensor
     (a 1×1 tensor is checked as a whole)."""
 
+    found: list[tuple[str, tuple[str, int, int]]] = []
     for text in (wrt, lhs):
         if text is None:
             continue
         raw = text.strip()
         label = raw[1:] if raw.startswith("d") and raw[1:] in net.label_at else raw
         if label in net.label_at or "[" in raw:
-            tensor, i, j, _ = _entry(net, raw)
-            if net.g.tensors[tensor].shape == (1, 1):
-                return None
-            return tensor, i, j
-    return None
+            try:
+                tensor, i, j, shown = _entry(net, raw)
+            except FormulaError:
+                if text is wrt or not found:
+                    raise
+                continue  # a left side that names no entry with a gradient: --wrt's answer
+            found.append((shown, (tensor, i, j)))
+    if len(found) == 2 and found[0][1] != found[1][1]:
+        # ∂L/∂v_1 = … under --wrt v2: an answer written for another entry (or mislabelled)
+        raise FormulaError(msg("error.lhs_entry_vs_wrt", lhs=found[1][0], wrt=found[0][0]))
+    if not found or net.g.tensors[found[0][1][0]].shape == (1, 1):
+        return None
+    return found[0][1]
 
 
 def _entry_names(net: Net) -> tuple[dict[Any, Any], dict[Any, str]]:

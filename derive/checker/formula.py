@@ -4370,7 +4370,9 @@ class Convert:
             if node.func == latexin.LEIBNIZ:  # paired with its upstream by the caller
                 return node
             if node.func in ("act", "act_grad"):
-                return self.activation(node.func == "act_grad", args[0])
+                layer = node.kwarg("layer")
+                told = int(layer.value) if isinstance(layer, ex.Num) else None
+                return self.activation(node.func == "act_grad", args[0], told)
             return ex.Call(node.func, args, node.kwargs)
         return node
 
@@ -4633,20 +4635,37 @@ class Convert:
         except (AttributeError, TypeError, ValueError):  # a rule this language cannot write
             raise FormulaError(msg("error.leibniz_rule", a=a_raw, b=b_raw), 0, self.text) from None
 
-    def activation(self, prime: bool, arg: ex.Node) -> ex.Node:
+    def activation(self, prime: bool, arg: ex.Node, layer: int | None = None) -> ex.Node:
         """``g(Z)`` / ``g'(Z)``: the activation the network applies to ``Z`` (or its
-        derivative)."""
+        derivative). ``g^{[k]}`` (``layer`` k) is layer k's activation: where the network
+        applies another function to ``Z^{[k]}`` than to ``Z`` (``g^{[2]\\prime}(Z^{[1]})``: σ'
+        of Z1 where Z1 goes through ReLU), that function is applied to ``Z`` as written."""
         name = arg.id if isinstance(arg, ex.Name) else None
         z = self.tensor(name) if name is not None else None
-        for _, tree in self.net.spec.forward:
-            if (
-                isinstance(tree, ex.Call)
-                and tree.func in ops.activations()
-                and tree.args
-                and tree.args[0] == ex.Name(z or "")
-            ):
-                return _act_grad(tree) if prime else tree
-        raise FormulaError(msg("error.g_unknown", arg=tree_text(arg)), 0, self.text)
+
+        def applied(to: str | None) -> ex.Call | None:
+            for _, tree in self.net.spec.forward:
+                if (
+                    isinstance(tree, ex.Call)
+                    and tree.func in ops.activations()
+                    and tree.args
+                    and tree.args[0] == ex.Name(to or "")
+                ):
+                    return tree
+            return None
+
+        tree = applied(z)
+        if tree is None:
+            raise FormulaError(msg("error.g_unknown", arg=tree_text(arg)), 0, self.text)
+        digits = re.fullmatch(r"(.*?)(\d+)", z or "")
+        if layer is not None and digits is not None and int(digits.group(2)) != layer:
+            try:
+                other = applied(self.tensor(f"{digits.group(1)}{layer}"))
+            except FormulaError:  # no Z^{[k]}: g^{[k]} is the activation of Z, as written
+                other = None
+            if other is not None and (other.func, other.args[1:]) != (tree.func, tree.args[1:]):
+                tree = ex.Call(other.func, (tree.args[0], *other.args[1:]), other.kwargs)
+        return _act_grad(tree) if prime else tree
 
     def call(self, node: ex.Call) -> tuple[mf.MExpr, ex.Node]:
         f = node.func

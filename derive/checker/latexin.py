@@ -639,6 +639,7 @@ def parse(
     example_rows: bool = False,
     exact: Callable[[str], bool] | None = None,
     example_cols: bool = False,
+    members: list[str] | None = None,
 ) -> tuple[ex.Node, ex.Node | None]:
     """Parse LaTeX ``text`` into ``(rhs, lhs)``; ``lhs`` is the part before a top-level ``=``
     (``None`` without one). ``known(name)`` tells whether a name exists in the network; it is
@@ -669,7 +670,7 @@ def parse(
     try:
         rhs = p.expr(0)
         if p.peek().text == "=":
-            p.next()
+            p.equals.append(p.next().col)
             # ∂L/∂w_{ij} = …, δ_j = …: index notation, whose \sum_k sums an index, not examples
             p.indices = any(
                 isinstance(n, ex.Name) and re.fullmatch(r"\w+?_[cijklnpqt]{1,2}", n.id)
@@ -677,7 +678,7 @@ def parse(
             )
             lhs, rhs = rhs, p.expr(0)
             while p.peek().text == "=":  # dW = (1/m) A^T dZ = (1/m) A^T (A - Y): the last one
-                p.next()
+                p.equals.append(p.next().col)  # chain_members: each member between them
                 rhs = p.expr(0)
     except RecursionError:
         raise LatexError("formula nests too deeply") from None
@@ -687,7 +688,23 @@ def parse(
     for tree in (rhs, lhs):
         if tree is not None:
             _limits(tree)
+    if members is not None:  # the text as read (pasted Unicode and delimiters made LaTeX)
+        cuts = [0, *p.equals]
+        ends = [c - 1 for c in p.equals] + [len(text)]
+        members.extend(text[a:b].strip() for a, b in zip(cuts, ends, strict=True))
     return rhs, lhs
+
+
+def chain_members(text: str, known: Callable[[str], bool] | None = None, loss: str = "L") -> list[str]:
+    """The members of a chain of equalities ``A = B = C = D`` (``[A, B, C, D]``), as LaTeX this
+    grammar reads; ``[]`` for a formula with fewer than three, or one that does not parse. The
+    checker judges each middle member too: a chain claims that all of them are equal."""
+    out: list[str] = []
+    try:
+        parse(text, known=known, loss=loss, members=out)
+    except LatexError:
+        return []
+    return out if len(out) >= 3 and all(out) else []
 
 
 def _limits(tree: ex.Node) -> None:
@@ -784,6 +801,7 @@ class _Parser:
     ) -> None:
         self.toks = toks
         self.pos = 0
+        self.equals: list[int] = []  # the columns of a chain's top-level = signs
         self._powers: list[Fraction | None] = []
         self.known = known
         self.loss = loss
@@ -2304,6 +2322,7 @@ class _Parser:
 
     def _function(self, func: str, tok: Tok) -> ex.Node:
         prime = False
+        layer: int | None = None
         power: Fraction | None = None
         params: tuple[ex.Node, ...] = ()
         if func == "leaky_relu" and self.peek().text == "_":  # LeakyReLU_{1/5}: its slope
@@ -2327,6 +2346,8 @@ class _Parser:
             self.next()
             text, _ = self.group_text()
             bare = re.sub(r"^\[\d+\]|^\(\d+\)", "", text.replace(" ", ""))
+            if func == "act" and (lm := re.match(r"\[(\d+)\]", text.replace(" ", ""))):
+                layer = int(lm.group(1))  # g^{[2]}: the activation of layer 2 (Ng's notation)
             if bare in ("\\prime", "'") or (func == "act" and bare in ("", "\\prime", "'")):
                 prime = prime or bare in ("\\prime", "'")
             elif re.fullmatch(r"\d", bare) and func != "act" and power is None:  # \tanh^2(z)
@@ -2353,7 +2374,8 @@ class _Parser:
         else:
             raise self.error(t, f"the argument of {tok.text}, e.g. {tok.text}(Z)")
         if func == "act":  # the layer's activation g (derive.checker.formula resolves it)
-            return ex.Call("act_grad" if prime else "act", (arg,))
+            told = (("layer", ex.Num(Fraction(layer))),) if layer is not None else ()
+            return ex.Call("act_grad" if prime else "act", (arg,), told)
         if func in ("sech", "cosh"):  # sech²(z) = 1 − tanh²(z), written with exp
             neg = ex.Neg(arg) if hasattr(ex, "Neg") else ex.BinOp("*", ex.Num(Fraction(-1)), arg)
             cosh = ex.BinOp("/", ex.BinOp("+", ex.Call("exp", (arg,)), ex.Call("exp", (neg,))), ex.Num(Fraction(2)))

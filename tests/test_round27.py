@@ -1,0 +1,155 @@
+"""Round 27 on main (lead): what a probe of mutated LaTeX answers found (issue 11: zero wrong
+answers accepted; bench/probes/checkmut_latex.py). Right LaTeX answers of corpora 2-27, edited
+as students slip, were accepted where the edit sat in a part the checker did not judge:
+
+- a chain of equalities ``∂L/∂W = X^T ∂L/∂Z^{[2]} = …`` whose middle member was wrong (only the
+  last member was judged);
+- ``∂L/∂v_1 = …`` under ``--wrt v2`` (the left side's entry was not compared with --wrt);
+- ``g^{[2]\\prime}(Z^{[1]})`` read as the derivative of Z1's own activation (the layer index of
+  Ng's g^{[l]} was dropped).
+
+Verdicts on wrong answers are confirmed by the independent oracle (tests/check_oracle.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+torch = pytest.importorskip("torch")
+
+import check_oracle  # noqa: E402
+
+from derive.checker.check import FormulaError, check  # noqa: E402
+from derive.checker import latexin  # noqa: E402
+
+DZ1 = "((A2 - Y) @ W2.T / m) * (Z1 > 0)"
+
+
+@pytest.mark.parametrize(
+    ("text", "oracle", "code"),
+    [
+        # the middle member uses layer 2's upstream where layer 1's belongs
+        (
+            r"\frac{\partial L}{\partial W^{[1]}} = X^{\top}\frac{\partial L}{\partial Z^{[2]}}"
+            r" = \frac{1}{m} X^{\top}\left(\left(A^{[2]} - Y\right) W^{[2]\top} \odot"
+            r" \mathbb{1}\left[Z^{[1]} > 0\right]\right)",
+            "X.T @ (A2 - Y)",
+            "shape-mismatch|wrong-layer",
+        ),
+        # aligned rows "&= …": one chain; the middle member drops the transpose of W2
+        (
+            r"\begin{aligned} dW^{[1]} &= X^{\top} \left(\delta^{[2]} W^{[2]} \odot"
+            r" \mathbb{1}[Z^{[1]} > 0]\right) \\ &= \frac{1}{m} X^{\top}\left(\left(A^{[2]} - Y\right)"
+            r" W^{[2]\top} \odot \mathbb{1}\left[Z^{[1]} > 0\right]\right) \end{aligned}",
+            None,
+            "*",
+        ),
+        # the middle member has the sign of the last one flipped
+        (
+            r"dW^{[2]} = \frac{1}{m} A^{[1]\top}(Y - A^{[2]}) = \frac{1}{m} A^{[1]\top}(A^{[2]} - Y)",
+            "A1.T @ (Y - A2) / m",
+            "sign",
+        ),
+    ],
+)
+def test_a_wrong_middle_member_of_a_chain_makes_the_answer_wrong(text, oracle, code) -> None:
+    wrt = "W1" if "W^{[1]}" in text or "dW^{[1]}" in text else "W2"
+    if oracle is not None:
+        assert check_oracle.oracle_ok("mlp-bce", wrt, oracle) is False
+    r = check("mlp-bce", wrt, text, latex=True)
+    assert r.verdict == "incorrect", r.text()
+    if code != "*":
+        assert r.code in code.split("|"), r.text()
+    assert "chain of equalities" in r.text()
+    zh = check("mlp-bce", wrt, text, latex=True, lang="zh")
+    assert zh.verdict == "incorrect" and "连等式" in zh.text()
+
+
+def test_a_right_chain_stays_right_and_an_unread_member_is_said() -> None:
+    right = (
+        r"dW^{[2]} = A^{[1]\top}\frac{\partial L}{\partial Z^{[2]}}"
+        r" = \frac{1}{m} A^{[1]\top}(A^{[2]} - Y)"
+    )
+    r = check("mlp-bce", "W2", right, latex=True)
+    assert r.ok and not r.notes, r.text()
+    unread = r"dW^{[2]} = \frac{1}{m} A^{[1]\top} Q = \frac{1}{m} A^{[1]\top}(A^{[2]} - Y)"
+    r = check("mlp-bce", "W2", unread, latex=True)
+    assert r.ok and any("could not be read" in n for n in r.notes), r.text()
+
+
+def test_a_chain_that_shows_the_course_notes_convention_of_dZ_is_right() -> None:
+    """``dW = 1/m A^T dZ = 1/m A^T (A - Y)``: the chain itself says dZ = A − Y (Ng's dZ, without
+    the mean's 1/m), so its middle member agrees with its last; said in a note."""
+    text = r"dW^{[2]} = \frac{1}{m} A^{[1]\top} dZ^{[2]} = \frac{1}{m} A^{[1]\top}(A^{[2]} - Y)"
+    r = check("mlp-bce", "W2", text, latex=True)
+    assert r.ok and any("course-notes convention" in n for n in r.notes), r.text()
+    # but ∂L/∂Z written out has no such convention: an extra 1/m there is wrong
+    wrong = (
+        r"dW^{[2]} = \frac{1}{m} A^{[1]\top} \frac{\partial L}{\partial Z^{[2]}}"
+        r" = \frac{1}{m} A^{[1]\top}(A^{[2]} - Y)"
+    )
+    assert check_oracle.oracle_ok("mlp-bce", "W2", "A1.T @ (A2 - Y) / m / m") is False
+    r = check("mlp-bce", "W2", wrong, latex=True)
+    assert r.verdict == "incorrect" and r.code == "scale-factor", r.text()
+
+
+def test_chain_members_are_cut_at_top_level_equals_only() -> None:
+    assert latexin.chain_members(r"dW = \frac{1}{m}\sum_{i=1}^{m} a_i = B = C") == [
+        "dW",
+        r"\frac{1}{m}\sum_{i=1}^{m} a_i",
+        "B",
+        "C",
+    ]
+    assert latexin.chain_members(r"dW = \sum_{i=1}^{m} a_i") == []
+    assert latexin.chain_members(r"dW = (") == []
+
+
+@pytest.mark.parametrize(
+    ("net", "wrt", "text", "right"),
+    [
+        ("tiny-mlp", "v2", r"\frac{\partial L}{\partial v_{2}} = (y_{pred} - y_{target})\,h_{2}", True),
+        ("tiny-mlp", "v2", r"\frac{\partial L}{\partial v_{1}} = (y_{pred} - y_{target})\,h_{2}", None),
+        ("tiny-mlp", "W2[1,0]", "dv1 = (y_pred - y_target) * h2", None),
+        ("tiny-mlp", "v1", r"\frac{\partial L}{\partial v_{1}} = (y_{pred} - y_{target})\,h_{2}", False),
+        ("neuron", "w2", r"\frac{\partial L}{\partial w_1} = (O - t)\,O\,(1 - O)\,x_2", None),
+        ("neuron", "w2", r"\frac{\partial L}{\partial w_2} = (O - t)\,O\,(1 - O)\,x_2", True),
+    ],
+)
+def test_an_entry_on_the_left_side_is_compared_with_wrt(net, wrt, text, right) -> None:
+    """A left side naming another entry than ``--wrt`` (``∂L/∂v_1 = …`` under ``--wrt v2``) was
+    ignored, so an answer written for v1 with v2's formula was "correct": now exit 2 naming both
+    entries (en/zh), as a left side naming another tensor already was."""
+    latex = "\\" in text
+    if right is None:
+        with pytest.raises(FormulaError) as err:
+            check(net, wrt, text, latex=latex)
+        assert "left side" in err.value.message and "another entry" in err.value.message
+        zh = err.value.localized("zh")
+        assert "公式左边" in zh and "不同的元素" in zh
+        return
+    r = check(net, wrt, text, latex=latex)
+    assert (r.verdict == "correct") is right, r.text()
+
+
+@pytest.mark.parametrize(
+    ("text", "oracle", "right"),
+    [
+        (
+            r"\delta^{[2]} W^{[2]T} \odot g^{[2]\prime}(Z^{[1]})",
+            "(A2 - Y) @ W2.T / m * sigmoid(Z1) * (1 - sigmoid(Z1))",
+            False,
+        ),
+        (r"dZ^{[1]} = dZ^{[2]} W^{[2]T} \odot g^{[2]'}(Z^{[1]})", None, False),
+        (r"\delta^{[2]} W^{[2]T} \odot g^{[1]\prime}(Z^{[1]})", DZ1, True),
+        (r"\delta^{[2]} W^{[2]T} \odot g'(Z^{[1]})", DZ1, True),
+    ],
+)
+def test_g_with_a_layer_index_is_that_layers_activation(text, oracle, right) -> None:
+    """Ng's ``g^{[l]}`` is layer l's activation: on mlp-bce (ReLU then sigmoid),
+    ``g^{[2]\\prime}(Z^{[1]})`` is σ'(Z1), not ReLU'(Z1) (the layer index was dropped and the
+    answer accepted); ``g^{[1]\\prime}`` and a bare ``g'`` are Z1's own activation."""
+    if oracle is not None:
+        assert check_oracle.oracle_ok("mlp-bce", "Z1", oracle) is right
+    r = check("mlp-bce", "Z1", text, latex=True)
+    assert (r.verdict == "correct") is right, r.text()
+    if not right:
+        assert r.code == "wrong-activation-derivative", r.text()
