@@ -153,3 +153,47 @@ def test_g_with_a_layer_index_is_that_layers_activation(text, oracle, right) -> 
     assert (r.verdict == "correct") is right, r.text()
     if not right:
         assert r.code == "wrong-activation-derivative", r.text()
+
+
+def _dw2_example() -> tuple[float, float]:
+    """∂L/∂W2 of mlp-bce at the spec's example values, by the oracle's PyTorch network (float64)."""
+    from derive.lang.spec import load
+
+    values = load("mlp-bce").values
+    t = {k: torch.tensor([[float(x) for x in row] for row in v], dtype=torch.float64) for k, v in values.items()}
+    for k in ("W1", "b1", "W2", "b2"):
+        t[k].requires_grad_(True)
+    check_oracle.NETS["mlp-bce"][0](t, {})["L"].backward()
+    g = t["W2"].grad
+    return float(g[0, 0]), float(g[1, 0])
+
+
+@pytest.mark.parametrize(
+    ("text", "latex", "right", "code"),
+    [
+        ("dW2 = [[{a:.4f}], [{b:.5f}]]", False, True, None),
+        ("[[{a:.4f}], [{b:.5f}]]", False, True, None),
+        ("dW2 = np.array([[{a:.4f}], [{b:.5f}]])", False, True, None),
+        (r"dW^{{[2]}} = \begin{{bmatrix}} {a:.4f} \\ {b:.5f} \end{{bmatrix}}", True, True, None),
+        # the walkthrough's own line, read back
+        (r"\frac{{\partial L}}{{\partial W^{{[2]}}}} \approx \begin{{bmatrix}} {a:.7f} \\ {b:.7f} \end{{bmatrix}}", True, True, None),
+        (r"\frac{{\partial L}}{{\partial W^{{[2]}}}} \approx \begin{{bmatrix}} {a:.7f} \\ {nb:.7f} \end{{bmatrix}}", True, False, "sign"),
+        ("dW2 = [[{a:.4f}], [{b3:.5f}]]", False, False, "unknown"),
+        # a formula with the numbers it comes to: both judged
+        (r"dW^{{[2]}} = \frac{{1}}{{m}} A^{{[1]\top}}(A^{{[2]}} - Y) = \begin{{bmatrix}} {a:.4f} \\ {b:.5f} \end{{bmatrix}}", True, True, None),
+        (r"dW^{{[2]}} = \frac{{1}}{{m}} A^{{[1]\top}}(A^{{[2]}} - Y) \approx \begin{{bmatrix}} {a:.4f} \\ {b3:.5f} \end{{bmatrix}}", True, False, "unknown"),
+        (r"dW^{{[2]}} = A^{{[1]\top}}(A^{{[2]}} - Y) \approx \begin{{bmatrix}} {a:.4f} \\ {b:.5f} \end{{bmatrix}}", True, False, "scale-factor"),
+    ],
+)
+def test_numbers_given_as_the_answer_are_judged_by_the_number_policy(text, latex, right, code) -> None:
+    """A gradient given as numbers where a formula is read (``dW2 = [[…]]``, a LaTeX matrix, the
+    walkthrough's own ``∂L/∂W ≈ \\begin{bmatrix}…``) was judged as a constant formula (a right
+    hand value "incorrect", the walkthrough's line "circular", a NumPy list unreadable): it is
+    judged by the hand-number policy, as ``--value`` is; after a formula, both are judged."""
+    vals = _dw2_example()
+    a, b = vals
+    t = text.format(a=a, b=b, nb=-b, b3=3 * b)
+    r = check("mlp-bce", "W2", t, latex=latex)
+    assert (r.verdict == "correct") is right, r.text()
+    if code is not None:
+        assert r.code == code, r.text()

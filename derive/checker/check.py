@@ -283,6 +283,9 @@ def _check_on(
     else:
         assert formula is not None
         formula = textbox.unwrap(formula, latex, lambda name, axis: _size_name(n, name, axis))
+        numbers = _numbers_answer(formula) if wrt is not None else None
+        if numbers is not None:  # dW2 = [[-0.176], [-0.009]]: hand numbers, by the number policy
+            return _check_on(n, wrt, None, numbers, False, allow_upstream, lang, rtol, digits)
         formula, stated = textbox.stated_value(formula)
         _no_update_step(formula)
         formula, rate = _folded_rate(n, formula)
@@ -298,6 +301,39 @@ def _check_on(
     if latex and formula is not None:
         result = _in_latex(n, result)
     return result if lang == "en" else result.localized(lang)
+
+
+# the left side of an answer that is only numbers: a name (dW2, grad_W2), Ng's dW^{[2]}, ∂L/∂W in
+# LaTeX or text, ∇_W L
+_LEFT_SIDE_ONLY = re.compile(
+    r"\s*(?:[A-Za-z_][\w.]*(?:\^\{[^{}=]*\}|_\{[^{}=]*\}|_\w)*"
+    r"|\\frac\{\s*\\partial\s*[^{}=]*\}\{\s*\\partial\s*(?:[^{}=]|\{[^{}=]*\})*\}"
+    r"|∂\s*\w+\s*/\s*∂\s*[\w\[\],]+|\\nabla_\{?[^{}=]*\}?\s*\w*)\s*"
+)
+
+
+def _numbers_answer(formula: str) -> str | None:
+    """The numbers of an answer that gives only numbers for the gradient (``dW2 = [[-0.1763],
+    [-0.00899]]``, ``\\frac{\\partial L}{\\partial W^{[2]}} \\approx \\begin{bmatrix} … \\end{bmatrix}``,
+    as the walkthroughs print it), or a bare ``[[…]]``: a matrix, or a number with a decimal
+    point, after left sides only; None for a formula (whole numbers such as ``dW = 0`` stay formulas: exact)."""
+    if not isinstance(formula, str) or "\n" in formula.strip():
+        return None
+    sides, _ = textbox._sides(formula.strip())
+    if not all(_LEFT_SIDE_ONLY.fullmatch(side) for side in sides[:-1]):
+        return None
+    last = sides[-1].strip()
+    bare = re.sub(
+        r"\\(?:begin|end)\{\w+\}(?:\{[lcr|]*\})?|\\left|\\right|\\\\|\b(?:np|numpy|torch|jnp|tf)\.\w+"
+        r"|\b(?:array|tensor|float64|float32|dtype)\b|\d[eE][-+]?\d",
+        "",
+        last,
+    )
+    if re.search(r"[A-Za-z\\]", bare):
+        return None  # names or commands among the entries: a formula written as a matrix
+    if is_matrix(last) or re.fullmatch(r"[-−+]?\d*\.\d+(?:[eE][-−+]?\d+)?", last):
+        return last
+    return None
 
 
 # a learning rate as a factor of a gradient (dW2 = lr * …, \alpha \frac{1}{m} …): not a name of

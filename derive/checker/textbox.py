@@ -193,6 +193,12 @@ def _fenced(text: str) -> str:
 
 # a side of numbers only: a hand number or matrix of them, or arithmetic on numbers (2 · 10 · 2)
 _NUMBERS = re.compile(r"[\s\d.,;\[\]()\-−+eE]*\d[\s\d.,;\[\]()\-−+eE]*")
+# a matrix of numbers in LaTeX, as the walkthroughs print a gradient at the example values
+# (``\approx \begin{bmatrix} -0.176 \\ -0.009 \end{bmatrix}``), in brackets or not
+_TEX_NUMBERS = re.compile(
+    r"\s*(?:\\left\s*[\[(]\s*)?\\begin\{(bmatrix|pmatrix|matrix|array)\}(?:\{[lcr|]*\})?"
+    r"(?:[\s\d.,\-−+eE&]|\\\\)*\\end\{\1\}\s*(?:\\right\s*[\])]\s*)?"
+)
 _ARITHMETIC = re.compile(r"(?:[\s\d.()\-−+·×*/]|\\cdot|\\times)*\d(?:[\s\d.()\-−+·×*/]|\\cdot|\\times)*")
 
 
@@ -205,7 +211,8 @@ def stated_value(text: str) -> tuple[str, str | None]:
         return text, None
     head, _, last = text.rpartition("\n")
     sides, seps = _sides(last)
-    if len(sides) < 2 or not _NUMBERS.fullmatch(sides[-1]) or not re.search(r"\d", sides[-1]):
+    numbers = len(sides) > 1 and (_NUMBERS.fullmatch(sides[-1]) or _TEX_NUMBERS.fullmatch(sides[-1]))
+    if not numbers or not re.search(r"\d", sides[-1]):
         return text, None
     keep = len(sides) - 1
     while keep > 1 and _ARITHMETIC.fullmatch(sides[keep - 1]):
