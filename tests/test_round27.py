@@ -197,3 +197,26 @@ def test_numbers_given_as_the_answer_are_judged_by_the_number_policy(text, latex
     assert (r.verdict == "correct") is right, r.text()
     if code is not None:
         assert r.code == code, r.text()
+
+
+@pytest.mark.parametrize(
+    ("text", "right"),
+    [
+        (r"\frac{\partial L}{\partial b} = \mathbf{1}^\top(\delta_1 + \delta_2) \text{ where } \delta_2 = (h_2 - y)\circ(1 - h_2^{2}), \delta_1 = (\delta_2 W_h^\top)\circ(1 - h_1^{2})", True),
+        (r"\frac{\partial L}{\partial b} = \mathbf{1}^\top(\delta_1 + \delta_2) \text{ where } \delta_2 = (h_2 + y)\circ(1 - h_2^{2}), \delta_1 = (\delta_2 W_h^\top)\circ(1 - h_1^{2})", False),
+        (r"\frac{\partial L}{\partial b} = \mathbf{1}^\top(\delta_1 + \delta_2) \text{ where } \delta_2 = (h_2 - y)\circ(1 - h_2^{2}), \delta_1 = (\delta_2 W_h^\top)\circ(1 - h_2^{2})", False),
+        (r"\frac{\partial L}{\partial b} = \mathbf{1}^\top(\delta_1 + \delta_2)，其中 \delta_2 = (h_2 - y)\circ(1 - h_2^{2})，\delta_1 = (\delta_2 W_h)\circ(1 - h_1^{2})", False),
+    ],
+)
+def test_a_where_clause_with_several_definitions_is_read(text, right) -> None:
+    """``… where δ_2 = …, δ_1 = …``: a clause defining several names was dropped as a remark, so
+    δ_1, δ_2 were read as the network's own gradients and a wrong definition (a sign, a layer, a
+    transpose) was accepted (bench/probes/checkmut_latex.py, rnn's c22-152 and c23-160)."""
+    d2 = "((h_2 {s} y) * (1 - h_2**2))".format(s="+" if "(h_2 + y)" in text else "-")
+    d1 = "(({d2} @ W_h{t}) * (1 - {h}**2))".format(
+        d2=d2, t="" if r"W_h)" in text else ".T", h="h_2" if r"\circ(1 - h_2^{2})" in text.split("delta_1 =")[1] else "h_1"
+    )
+    oracle = f"np.ones((1, m)) @ ({d1} + {d2})"
+    assert check_oracle.oracle_ok("rnn", "b", oracle) is right
+    r = check("rnn", "b", text, latex=True)
+    assert (r.verdict == "correct") is right, r.text()

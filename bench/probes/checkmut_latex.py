@@ -22,10 +22,16 @@ warnings.filterwarnings("ignore")
 
 from derive.checker.check import FormulaError, check
 
-TRANSPOSE = re.compile(r"\^\{?\s*(?:T|\\top|\\mathsf\{T\}|\\mathrm\{T\}|\\intercal|\\mathsf T)\s*\}?|ᵀ")
+TRANSPOSE = re.compile(
+    r"\^\{?\s*(?:T|\\top|\\mathsf\{T\}|\\mathrm\{T\}|\\intercal|\\mathsf T)\s*\}?|ᵀ"
+    r"|(?<=\])\s*(?:\\top|T|\\intercal|')(?=\s*\})"  # A^{[1]\top}, W^{[2]T}
+)
 SCALE = re.compile(r"\\[dt]?frac\{1\}\{(?:m|N|n|B|\d+)\}\s*|\s*/\s*(?:m|N|n|B)\b")
 SIGN = re.compile(r"(?<=[\w})\]])\s*(-|\+)\s*(?=[\w\\({])")
 LAYER = re.compile(r"\[(1|2)\]|_\{?(1|2)\}?(?![\w])")
+SIZE = re.compile(r"\\[dt]?frac\{1\}\{(m|N|n|B)\}")
+ACT = re.compile(r"\\sigma(?![A-Za-z])|\\tanh(?![A-Za-z])")
+DIFF = re.compile(r"\(\s*([A-Za-z](?:\^\{\[\d\]\}|_\{?\w+\}?)?)\s*-\s*([A-Za-z](?:\^\{\[\d\]\}|_\{?\w+\}?)?)\s*\)")
 SLOPE = re.compile(r"\\?\(\s*1\s*-\s*[^()]{1,30}?\\?\)")
 
 
@@ -62,6 +68,14 @@ def mutants(text):
         edits.append(("layer", text[: m.start()] + t + text[m.end() :]))
     for m in SLOPE.finditer(text):
         edits.append(("slope", text[: m.start()] + text[m.end() :]))
+    for m in SIZE.finditer(text):
+        other = {"m": "n", "N": "n", "n": "m", "B": "n"}.get(m.group(1), "m")
+        edits.append(("size", text[: m.start(1)] + other + text[m.end(1) :]))
+    for m in ACT.finditer(text):
+        other = {"\\sigma": "\\tanh", "\\tanh": "\\sigma"}[m.group()]
+        edits.append(("activation", text[: m.start()] + other + text[m.end() :]))
+    for m in DIFF.finditer(text):  # (A - Y) → (Y - A): the residual's sign, written the other way
+        edits.append(("swap", text[: m.start()] + f"({m.group(2)} - {m.group(1)})" + text[m.end() :]))
     return edits
 
 
@@ -86,15 +100,14 @@ def main(per_case=4, seed=0, max_cases=10**9):
             except Exception as e:  # a crash is a finding
                 stats["crash"] += 1
                 acc.append(("CRASH", c["id"], kind, t, repr(e)[:200]))
+                print(acc[-1], flush=True)
                 continue
             if v == "correct":
                 stats["accepted"] += 1
                 acc.append(("ACCEPTED", c["id"], c["net"], c["wrt"], kind, t))
+                print(acc[-1], flush=True)
             else:
                 stats["rejected"] += 1
-        print(json.dumps(stats), flush=True)
-    for a in acc:
-        print(a)
     print(json.dumps(stats))
 
 

@@ -231,12 +231,50 @@ def _worded_where(text: str) -> str:
     ``…，其中 dz = …``) as the ``\\quad \\text{where } δ = …`` definition it is (a wrong
     definition makes the answer wrong); a clause with more words than maths stays a remark."""
     text = _TEXT_WHERE.sub(lambda t: t.group() if t.group(1) else ", where ", text)
+    several = _several_where(text)
+    if several is not None:
+        return several
     m = _WORDED_WHERE.search(text)
     if m is None or not text[: m.start()].strip():
         return text
     if not _defines(m.group(2)):
         return text
     return f"{text[: m.start()]} \\quad \\text{{where }} {m.group(1)} = {m.group(2)}"
+
+
+# ", where δ_2 = …, δ_1 = …" / "…，其中 a = …，b = …": the clause after its word
+_WHERE_WORD = re.compile(r"\s*[，,；;]\s*(?:其中|这里|式中|where\b|with\b)\s*")
+
+
+def _several_where(text: str) -> str | None:
+    """A closing clause in words that defines SEVERAL names the formula uses (``…, where δ_2 =
+    …, δ_1 = (δ_2 W^⊤) ⊙ …``; 其中 …，…): each definition a ``\\quad \\text{where } x = …`` of its
+    own (a wrong one makes the answer wrong; left out, the names were read as the network's
+    and a wrong definition was accepted). None unless every part is ``name = formula``."""
+    m = None
+    for m in _WHERE_WORD.finditer(text):
+        pass  # the last such word: the clause runs to the end
+    if m is None or not text[: m.start()].strip():
+        return None
+    clause = re.sub(r"\s*[。.]\s*$", "", text[m.end() :])
+    parts, depth, start = [], 0, 0
+    for i, ch in enumerate(clause):  # split at top-level commas, semicolons and "and"
+        depth += ch in "([{"
+        depth -= ch in ")]}"
+        if depth == 0 and ch in ",，;；":
+            parts.append(clause[start:i])
+            start = i + 1
+    parts.append(clause[start:])
+    parts = [re.sub(r"^\s*(?:and\b|\\(?:q?quad|[,;:! ])\s*)*", "", q).strip() for q in parts]
+    if len(parts) < 2:
+        return None
+    defs = []
+    for part in parts:
+        d = re.fullmatch(r"([^\s=]{1,30})\s*=(?!=)(.+)", part, re.S)
+        if d is None or "=" in d.group(2) or not _defines(d.group(2)):
+            return None
+        defs.append(f" \\quad \\text{{where }} {d.group(1)} = {d.group(2).strip()}")
+    return text[: m.start()] + "".join(defs)
 
 
 def _code_where(text: str) -> str:
