@@ -220,3 +220,36 @@ def test_a_where_clause_with_several_definitions_is_read(text, right) -> None:
     assert check_oracle.oracle_ok("rnn", "b", oracle) is right
     r = check("rnn", "b", text, latex=True)
     assert (r.verdict == "correct") is right, r.text()
+
+
+_CLAIM = (
+    r"由链式法则，$\frac{{\partial L}}{{\partial W^{{[2]}}}} = \frac{{\partial L}}{{\partial Z^{{[{k}]}}}}"
+    r"\frac{{\partial Z^{{[2]}}}}{{\partial W^{{[2]}}}}$，又 $\frac{{\partial L}}{{\partial Z^{{[2]}}}} = {dz}$，"
+    r"故 $\frac{{\partial L}}{{\partial W^{{[2]}}}} = \frac{{1}}{{m}}A^{{[1]T}}(A^{{[2]}} - Y)$。"
+)
+
+
+@pytest.mark.parametrize(
+    ("k", "dz", "oracle", "right", "note"),
+    [
+        ("2", r"\frac{1}{m}(A^{[2]} - Y)", "(A2 - Y) / m", True, None),
+        ("2", r"\frac{2}{m}(A^{[2]} - Y)", "2 * (A2 - Y) / m", False, None),
+        ("2", r"\frac{1}{m}(Y - A^{[2]})", "(Y - A2) / m", False, None),
+        ("2", r"\frac{1}{m}(A^{[1]} - Y)", None, False, None),
+        ("1", r"\frac{1}{m}(A^{[2]} - Y)", None, False, None),
+        # the per-example / course-notes ∂L/∂Z = A − Y, the mean's 1/m put in after: said
+        ("2", r"A^{[2]} - Y", "A2 - Y", True, "without the mean's 1/m"),
+    ],
+)
+def test_each_gradient_a_derivation_states_is_judged(k, dz, oracle, right, note) -> None:
+    """由链式法则 … 又 ∂L/∂Z^{[2]} = …，故 ∂L/∂W^{[2]} = (right): a wrong stated step (a factor 2,
+    a sign, another layer's tensor, a chain rule through Z^{[1]}) was accepted because only the
+    last statement was judged."""
+    if oracle is not None:
+        assert check_oracle.oracle_ok("mlp-bce", "Z2", oracle) is (right and note is None)
+    r = check("mlp-bce", "W2", _CLAIM.format(k=k, dz=dz), latex=True)
+    assert (r.verdict == "correct") is right, r.text()
+    if not right:
+        assert "earlier step" in r.text(), r.text()
+    if note is not None:
+        assert any(note in n for n in r.notes), r.text()

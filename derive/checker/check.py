@@ -441,12 +441,70 @@ def _check_text(
     entry = _entry_wrt(n, wrt, lhs)
     if entry is not None:
         res = _check_entry(n, entry, formula, shown, tree, allow_upstream, latex)
+        res = _claimed_steps(n, formula, res, latex, allow_upstream)
         return _chain_steps(n, wrt, formula, res, latex, allow_upstream), latex
     if wrt is not None and re.fullmatch(r"\s*\w+\s*\[[\s\d,\]\[]*\]\s*", wrt):
         wrt = wrt.split("[")[0].strip()  # b2[0,0] of a 1 x 1 tensor: the tensor
     target = n.target(wrt_from(n, wrt, lhs, formula))
     res = _check_formula(n, target, formula, shown, tree, allow_upstream)
+    res = _claimed_steps(n, formula, res, latex, allow_upstream)
     return _chain_steps(n, wrt, formula, res, latex, allow_upstream), latex
+
+
+# a statement that claims a gradient in Leibniz or ∇ notation: \frac{\partial L}{\partial Z^{[2]}} = …
+_CLAIM_LHS = re.compile(
+    r"\s*(?:\\frac\s*\{\s*\\partial\s*[^{}=]*\}\s*\{\s*\\partial\s*(?:[^{}=]|\{[^{}=]*\})*\}|\\nabla_)[^=]*=(?!=)"
+)
+
+
+def _claimed_steps(
+    n: Net, formula: str, res: CheckResult, latex: bool, allow_upstream: bool
+) -> CheckResult:
+    """A right answer derived in statements (``由链式法则 … 又 ∂L/∂Z^{[2]} = …，故 ∂L/∂W^{[2]} =
+    …``): each statement before the answer that claims a gradient in Leibniz or ∇ notation is
+    judged as an answer for that gradient too; a wrong one makes the answer wrong (with its own
+    diagnosis and a note naming it). A claim off only by the batch size (``∂L/∂Z^{[2]} = A^{[2]} -
+    Y``, the per-example or course-notes convention, with the mean's 1/m put in later) is said
+    in a note; one the checker cannot read is said in a note."""
+    if not latex or not res.ok or not isinstance(formula, str) or formula.count("=") < 2:
+        return res
+    parts = _statements(formula, True)
+    if len(parts) < 2:
+        return res
+    unread: list[str] = []
+    convention: list[str] = []
+    for part in parts[:-1]:
+        if not _CLAIM_LHS.match(part):
+            continue
+        try:
+            step, _ = _check_text(n, None, part, True, allow_upstream)
+        except (FormulaError, ShapeError):
+            unread.append(part)
+            continue
+        if step.ok:
+            continue
+        first = step.diagnoses[0].msg if step.diagnoses else None
+        why = dict(first.args).get("why") if first is not None else None
+        if str(getattr(why, "key", "")).startswith("factor.missing_size"):
+            convention.append(part)
+            continue
+        note = msg("round27.claim_step", step=part)
+        notes = (note, *step.note_msgs)
+        return replace(
+            step,
+            wrt=res.wrt,
+            submitted=res.submitted,
+            note_msgs=notes,
+            notes=tuple(m.render(step.lang) for m in notes),
+        )
+    notes = res.note_msgs
+    if convention:
+        notes = (*notes, msg("round27.claim_convention", steps="; ".join(convention)))
+    if unread:
+        notes = (*notes, msg("round27.chain_unread", steps="; ".join(unread)))
+    if notes == res.note_msgs:
+        return res
+    return replace(res, note_msgs=notes, notes=tuple(m.render(res.lang) for m in notes))
 
 
 def _chain_steps(
