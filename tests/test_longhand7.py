@@ -98,11 +98,28 @@ def test_a_step_of_another_form_is_not_compact() -> None:
 
 
 def test_a_shared_weight_is_a_sum_over_t() -> None:
+    """Wr2, shared but not one formula at both steps, is in full above: Wn2 and Wz2 are each
+    written as the Σ over t, their paths and their numbers; each path proven equal to the term
+    at its step and the sum to the total."""
     _f, b, _ = _items(GRU)
-    a = b["Wn2"].at_step
-    assert a is not None and a.t == 0
-    assert a.generic.rhs.startswith("\\sum_{t=1}^{2}") and "n^{[2]}_{t}" in a.generic.rhs
-    assert len(a.proofs) == len(b["Wn2"].paths) + 1  # each path, then the sum
+    assert b["Wr2"].at_step is None and b["Wr2"].calcs
+    for name, var in (("Wn2", "n^{[2]}_{t}"), ("Wz2", "z^{[2]}_{t}")):
+        a = b[name].at_step
+        assert a is not None and a.t == 0
+        assert a.generic.rhs.startswith("\\sum_{t=1}^{2}") and var in a.generic.rhs
+        assert len(a.proofs) == len(b[name].paths) + 1  # each path, then the sum
+        assert all(p.points for p in a.proofs)
+
+
+def test_a_bias_as_a_sum_over_t_cites_its_proof() -> None:
+    """Held out: Wh, Wx and b are each the Σ over t; b's rule (bias-sum) is cited by no step
+    in full above, so its Σ cites it; Wh's (linear-weight) is cited above (∂v)."""
+    _f, b, _ = _items(RNN3)
+    assert all(b[n].at_step is not None and b[n].at_step.t == 0 for n in ("Wh", "Wx", "b"))
+    assert b["b"].at_step.cite == ("bias-sum",) and b["Wh"].at_step.cite == ()
+    md = _md(RNN3, "en")
+    part = md[md.index("\\partial \\mathrm{loss}}{\\partial b}$"):]
+    assert "proof-bias-sum" in part.split("### ")[0]
 
 
 def _mutated(d, name: str, f) -> object:
@@ -203,7 +220,7 @@ def test_full_detail_keeps_every_step() -> None:
 def test_the_handout_says_it_in_both_languages(lang: str) -> None:
     L = catalogue(lang)["longhand7"]
     md = _md(RNN3, lang)
-    for key in ("every", "at_step", "sum_t", "sum_t_again"):
+    for key in ("every", "at_step", "sum_t", "sum_t_again", "every_at"):
         lead = re.split(r"\{\{|\$", L[key])[0].strip("*")
         assert lead and lead in md, (key, lead)
     assert "h_{0} = 0" in md and "\\sum_{t=1}^{3}" in md

@@ -165,6 +165,16 @@ def _at_steps(
     at, every = recur.at_steps(
         d, tuple(b.name for b in backward), {b.name for b in backward if b.like or b.short}
     )
+    # a shared weight as Σ over t: its general proofs cited there when no step in full above
+    # cites them (a bias after the weights: bias-sum)
+    cited: set[str] = set()
+    for b in backward:
+        a = at.get(b.name)
+        if a is not None and not a.t:
+            new = tuple(p for p in b.proofs if p not in cited)
+            at[b.name] = replace(a, cite=new) if new else a
+        if not b.like and (a is None or not a.t):
+            cited.update(b.proofs)
     backward = tuple(
         replace(b, at_step=at.get(b.name), every=every.get(b.name)) for b in backward
     )

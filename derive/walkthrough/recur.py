@@ -49,6 +49,7 @@ class AtStep:
     t: int
     zero: Math = Math("")
     proofs: tuple[Any, ...] = ()
+    cite: tuple[str, ...] = ()  # a Σ over t: general proofs no step in full above cites
 
     @property
     def t_tex(self) -> Math:
