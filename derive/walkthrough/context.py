@@ -147,9 +147,22 @@ def prepare(d: Derivation, proofs: Mapping[str, Any], detail: str = "full") -> P
         backward = _totals_named(d, backward)
     words = intuition.paragraphs(d, ex)
     # a compact step (b.like) shows no "in words" paragraph: nothing is said there first
+    # a compact step says nothing in words, but a shared weight's Σ over t keeps the sentence
+    # on sharing (said in full once, then short)
     said = intuition.once(
-        [() if b.like or b.at_step else words.get(b.name, ()) for b in backward]
+        [
+            ()
+            if b.like or b.at_step and b.at_step.t
+            else tuple(x for x in words.get(b.name, ()) if x.key.startswith("shared"))
+            if b.at_step
+            else words.get(b.name, ())
+            for b in backward
+        ]
     )
+    said = [
+        tuple(x for x in ws if x.key in ("shared", "shared.apart")) if b.at_step else ws
+        for b, ws in zip(backward, said, strict=True)
+    ]
     backward = tuple(replace(b, words=ws) for b, ws in zip(backward, said, strict=True))
     return Prepared(d, proofs, detail, ex, pc, forward, backward, origin)
 
