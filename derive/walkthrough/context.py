@@ -181,15 +181,24 @@ def _at_steps(
     # a shared weight as Σ over t: its general proofs cited there when no step in full above
     # cites them (a bias after the weights: bias-sum)
     cited: set[str] = set()
+    said: set[str] = set()  # a closed form as Σ over t (lessons.step_sums): this Σ says it
     for b in backward:
         a = at.get(b.name)
         if a is not None and not a.t:
             new = tuple(p for p in b.proofs if p not in cited)
             at[b.name] = replace(a, cite=new) if new else a
+            if b.closed is not None and b.closed.reason == "handout.closed_steps":
+                said.add(b.name)
         if not b.like and (a is None or not a.t):
             cited.update(b.proofs)
     backward = tuple(
-        replace(b, at_step=at.get(b.name), every=every.get(b.name)) for b in backward
+        replace(
+            b,
+            at_step=at.get(b.name),
+            every=every.get(b.name),
+            closed=None if b.name in said else b.closed,
+        )
+        for b in backward
     )
     named = [f.name for f in forward]
     kept = {f.name for f in forward if f.like}

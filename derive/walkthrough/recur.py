@@ -121,14 +121,13 @@ def _step_tex(k: int) -> str:
 
 def _tex_at(tex: str, slot: _Slot, name: str, index: str) -> str | None:
     """``name``'s LaTeX with its step written as ``index``: ``h^{[21]}`` → ``h^{[2]}_{t}``,
-    ``h_{1}`` → ``h_{t}``; ``None`` when its LaTeX does not hold its digits once."""
+    ``h_{1}`` → ``h_{t}``, ``x^{[1]}`` → ``x^{[t]}`` (as :func:`lessons.step_sums` writes it);
+    ``None`` when its LaTeX does not hold its digits once."""
     digits = _split(name)[1]  # type: ignore[index]
     if tex.count(digits) != 1:
         return None
     if slot.rest:
         return f"{tex.replace(digits, slot.rest)}_{{{index}}}"
-    if f"^{{[{digits}]}}" in tex:  # x^{[1]} (an input's step as a superscript) → x_{t}
-        return tex.replace(f"^{{[{digits}]}}", f"_{{{index}}}")
     braced = len(index) == 1 or "{" + digits + "}" in tex
     return tex.replace(digits, index if braced else f"{{{index}}}")
 
