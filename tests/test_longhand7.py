@@ -73,6 +73,21 @@ def test_the_step_digit_is_the_one_that_shares_weights() -> None:
     assert "Wz1" not in s and "loss" not in s
 
 
+def test_a_stem_with_digits_of_several_lengths_has_no_step_digit() -> None:
+    """h9, h10, h11: the tenth step's names have two digits, where the digit of a step cannot
+    be told from a layer's: none of them is taken as time-indexed (h11 would read as t = 1)."""
+    lines = [f'h{k} = "torch.tanh(x{k} @ W + h{k - 1} @ U)"' for k in range(9, 12)]
+    source = (
+        '[network]\nname = "ten"\n[dims]\nB = 2\nD = 2\n[inputs]\n'
+        + "".join(f'x{k} = ["B", "D"]\n' for k in range(9, 12))
+        + 'h8 = ["B", "D"]\ny = ["B", 1]\n[params]\nW = ["D", "D"]\nU = ["D", "D"]\n'
+        'v = ["D", 1]\n[forward]\n' + "\n".join(lines)
+        + '\nloss = "F.mse_loss(h11 @ v, y)"\n'
+    )
+    s = recur.slots(tidied(_derivation(source)))
+    assert not any(n.startswith(("h", "x")) for n in s), s
+
+
 # ---- the course GRU: one formula with t, the special case h₀ = 0 -----------------------------
 
 

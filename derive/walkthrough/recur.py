@@ -89,6 +89,15 @@ def slots(d: Derivation) -> dict[str, _Slot]:
         s = _split(n)
         if s:
             by_len[len(s[1])].append((n, *s))
+    # a stem met with digits of several lengths (h9, h10: a tenth step, or a layer and a step)
+    # has no one digit for its step: left out
+    lengths: dict[str, set[int]] = defaultdict(set)
+    for length, names in by_len.items():
+        for _, stem, _ in names:
+            lengths[stem].add(length)
+    by_len = {
+        k: [x for x in names if len(lengths[x[1]]) == 1] for k, names in by_len.items()
+    }
     out: dict[str, _Slot] = {}
     for length, names in by_len.items():
         best, score = None, 0
@@ -219,7 +228,7 @@ class _Time:
                 "time-step",
                 "handout.time_step",
             )
-        except (LookupError, StepError, ValueError, TypeError, IndexError):
+        except (LookupError, StepError, ValueError, TypeError, ArithmeticError):
             return None
         return step, zeros
 
@@ -289,6 +298,8 @@ def _families(
                     proved[other] = r
             if proved and (best is None or len(proved) > len(best[1])):
                 best = (cand, proved)
+            if len(proved) == len(members) - 1:
+                break  # every other member proven: no better candidate
         if best is None:
             continue
         cand, proved = best
