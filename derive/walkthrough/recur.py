@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -124,6 +125,24 @@ def slots(d: Derivation) -> dict[str, _Slot]:
     return out
 
 
+def map_refs(m: Any, f: Callable[[mf.Ref], mf.MExpr]) -> Any:
+    """``m`` (a matrix form) with each tensor reference ``r`` replaced by ``f(r)``."""
+    if isinstance(m, mf.Ref):
+        return f(m)
+    if not isinstance(m, mf.MExpr):
+        return m
+    changes = {}
+    for key, value in vars(m).items():
+        if isinstance(value, tuple):
+            changes[key] = tuple(
+                (v[0], map_refs(v[1], f)) if isinstance(v, tuple) else map_refs(v, f)
+                for v in value
+            )
+        else:
+            changes[key] = map_refs(value, f)
+    return type(m)(**changes)
+
+
 def _step_tex(k: int) -> str:
     return "t" if k == 0 else f"t + {k}" if k > 0 else f"t - {-k}"
 
@@ -150,62 +169,43 @@ class _Time:
 
     def rename(self, m: Any, shift: int, zeros: list[tuple[mf.Ref, int]]) -> Any:
         """``m`` with each time-indexed tensor moved by ``shift`` steps (a tensor outside the
-        recurrence's steps as 0, listed in ``zeros``); ``None`` when one has no such tensor."""
-        if isinstance(m, mf.Ref):
-            s = self.slots.get(m.name)
+        recurrence's steps as 0, listed in ``zeros``); raises :class:`LookupError` when one
+        has no such tensor."""
+
+        def move(r: mf.Ref) -> mf.MExpr:
+            s = self.slots.get(r.name)
             if s is None or shift == 0:
-                return m
+                return r
             other = self.members.get((s.family, s.step + shift))
             if other is None:
                 steps = [k for (_, k) in self.members]
                 if min(steps) <= s.step + shift <= max(steps):
                     # inside the recurrence's steps (a gap, or a gate written out at step 1):
                     # no boundary to take as 0
-                    raise LookupError(m.name)
-                zeros.append((m, s.step + shift))
-                return replace(m, symbols=sp.ImmutableMatrix(sp.zeros(*m.symbols.shape)))
+                    raise LookupError(r.name)
+                zeros.append((r, s.step + shift))
+                return replace(r, symbols=sp.ImmutableMatrix(sp.zeros(*r.symbols.shape)))
             t = self.d.graph.tensors[other]
-            syms = t.symbols if m.kind == "value" else t.grads
-            if syms is None or syms.shape != m.symbols.shape:
-                raise LookupError(m.name)
-            return replace(m, name=other, symbols=syms, name_tex=t.tex)
-        if not isinstance(m, mf.MExpr):
-            return m
-        changes = {}
-        for key, value in vars(m).items():
-            if isinstance(value, tuple):
-                changes[key] = tuple(
-                    (v[0], self.rename(v[1], shift, zeros))
-                    if isinstance(v, tuple)
-                    else self.rename(v, shift, zeros)
-                    for v in value
-                )
-            else:
-                changes[key] = self.rename(value, shift, zeros)
-        return type(m)(**changes)
+            syms = t.symbols if r.kind == "value" else t.grads
+            if syms is None or syms.shape != r.symbols.shape:
+                raise LookupError(r.name)
+            return replace(r, name=other, symbols=syms, name_tex=t.tex)
+
+        return map_refs(m, move)
 
     def generic(self, m: Any, at: int) -> Any:
         """``m`` (at step ``at``) with every time-indexed tensor printed with ``t``."""
-        if isinstance(m, mf.Ref):
-            s = self.slots.get(m.name)
+
+        def index(r: mf.Ref) -> mf.MExpr:
+            s = self.slots.get(r.name)
             if s is None:
-                return m
-            tex = _tex_at(m.name_tex, s, m.name, _step_tex(s.step - at))
+                return r
+            tex = _tex_at(r.name_tex, s, r.name, _step_tex(s.step - at))
             if tex is None:
-                raise LookupError(m.name)
-            return replace(m, name_tex=tex)
-        if not isinstance(m, mf.MExpr):
-            return m
-        changes = {}
-        for key, value in vars(m).items():
-            if isinstance(value, tuple):
-                changes[key] = tuple(
-                    (v[0], self.generic(v[1], at)) if isinstance(v, tuple) else self.generic(v, at)
-                    for v in value
-                )
-            else:
-                changes[key] = self.generic(value, at)
-        return type(m)(**changes)
+                raise LookupError(r.name)
+            return replace(r, name_tex=tex)
+
+        return map_refs(m, index)
 
     def zero_tex(self, zeros: list[tuple[mf.Ref, int]]) -> Math:
         shown = []
