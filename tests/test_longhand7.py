@@ -20,6 +20,7 @@ from pathlib import Path
 import pytest
 import torch
 from test_deephand import PDF_TOOLS, _derivation, _md, _walkthrough, assert_fits, assert_katex
+from test_longhand6 import _numbers
 
 from derive.engine import mform as mf
 from derive.locale.catalog import catalogue
@@ -193,16 +194,6 @@ def test_three_steps_forward_and_backward() -> None:
     sums = {n: b[n].at_step.generic.rhs for n in ("Wx", "Wh", "b")}
     assert sums["Wx"].startswith("\\sum_{t=1}^{3}") and sums["Wh"].startswith("\\sum_{t=2}^{3}")
     assert "h_{t - 1}^{\\top}" in sums["Wh"] and sums["b"].startswith("\\sum_{t=1}^{3}")
-
-
-def _numbers(value: str) -> list[float]:
-    body = value.split("\\begin{bmatrix}")[1].split("\\end{bmatrix}")[0]
-    out = []
-    for cell in re.split(r"&|\\\\", body):
-        m = re.fullmatch(r"\s*(-?[\d.]+)(?:\s*\\times\s*10\^\{(-?\d+)\})?\s*", cell)
-        assert m, cell
-        out.append(float(m[1]) * 10 ** int(m[2] or 0))
-    return out
 
 
 def test_the_compact_steps_numbers_are_pytorchs() -> None:
