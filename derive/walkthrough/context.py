@@ -22,7 +22,7 @@ from derive.engine import printing
 from derive.engine.backprop import Derivation
 from derive.locale import catalog
 from derive.numeric.example import Example
-from derive.walkthrough import evidence, handpick, intuition, layers, lessons
+from derive.walkthrough import evidence, handpick, intuition, layers, lessons, recur
 from derive.walkthrough.codegen import Code, code
 from derive.walkthrough.diagram import Diagram, diagram
 from derive.walkthrough.records import (
@@ -142,13 +142,72 @@ def prepare(d: Derivation, proofs: Mapping[str, Any], detail: str = "full") -> P
         if like:  # a deep network: its forward layers repeat too
             ahead = _worked(forward, layers.forward_repeats(d))
             forward = tuple(replace(f, like=ahead.get(f.name)) for f in forward)
+        forward, backward = _at_steps(d, forward, backward)
     if not full:  # a sum over paths too wide for a row: named by its paths, each just above
         backward = _totals_named(d, backward)
     words = intuition.paragraphs(d, ex)
     # a compact step (b.like) shows no "in words" paragraph: nothing is said there first
-    said = intuition.once([() if b.like else words.get(b.name, ()) for b in backward])
+    # a compact step says nothing in words, but a shared weight's Σ over t keeps the sentence
+    # on sharing (said in full once, then short)
+    said = intuition.once(
+        [
+            ()
+            if b.like or b.at_step and b.at_step.t
+            else tuple(x for x in words.get(b.name, ()) if x.key.startswith("shared"))
+            if b.at_step
+            else words.get(b.name, ())
+            for b in backward
+        ]
+    )
+    said = [
+        tuple(x for x in ws if x.key in ("shared", "shared.apart")) if b.at_step else ws
+        for b, ws in zip(backward, said, strict=True)
+    ]
     backward = tuple(replace(b, words=ws) for b, ws in zip(backward, said, strict=True))
     return Prepared(d, proofs, detail, ex, pc, forward, backward, origin)
+
+
+def _at_steps(
+    d: Derivation, forward: tuple[ForwardItem, ...], backward: tuple[BackwardItem, ...]
+) -> tuple[tuple[ForwardItem, ...], tuple[BackwardItem, ...]]:
+    """An unrolled recurrence's steps at other time steps written as the step shown first with
+    ``t`` as the index, and a shared weight's gradient as ``Σ_t`` (proven step by step:
+    :mod:`derive.walkthrough.recur`); the step shown first says its formula with ``t`` and where
+    it is met again. Steps already compact (a layer like the one above) are left as they are, and so are
+    the forward steps such a layer refers to (their hand working is the one it names)."""
+    at, every = recur.at_steps(
+        d, tuple(b.name for b in backward), {b.name for b in backward if b.like or b.short}
+    )
+    # a shared weight as Σ over t: its general proofs cited there when no step in full above
+    # cites them (a bias after the weights: bias-sum)
+    cited: set[str] = set()
+    said: set[str] = set()  # a closed form as Σ over t (lessons.step_sums): this Σ says it
+    for b in backward:
+        a = at.get(b.name)
+        if a is not None and not a.t:
+            new = tuple(p for p in b.proofs if p not in cited)
+            at[b.name] = replace(a, cite=new) if new else a
+            if b.closed is not None and b.closed.reason == "handout.closed_steps":
+                said.add(b.name)
+        if not b.like and (a is None or not a.t):
+            cited.update(b.proofs)
+    backward = tuple(
+        replace(
+            b,
+            at_step=at.get(b.name),
+            every=every.get(b.name),
+            closed=None if b.name in said else b.closed,
+        )
+        for b in backward
+    )
+    named = [f.name for f in forward]
+    kept = {f.name for f in forward if f.like}
+    for f in forward:
+        if f.like:
+            kept.update(named[f.like.ref_start - 1 : f.like.ref_end])
+    at, every = recur.forward_at_steps(d, kept)
+    forward = tuple(replace(f, at_step=at.get(f.name), every=every.get(f.name)) for f in forward)
+    return forward, backward
 
 
 def _totals_named(d: Derivation, items: tuple[BackwardItem, ...]) -> tuple[BackwardItem, ...]:

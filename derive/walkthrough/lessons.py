@@ -38,6 +38,7 @@ from derive.numeric.example import Example, as_mpf, fmt
 from derive.walkthrough.codegen import DEFAULT_LR, scaled_loss, torch_code
 from derive.walkthrough.intuition import in_product, one_per_example
 from derive.walkthrough.records import Eq, Math, Pieces, Values, grad_tex, walk
+from derive.walkthrough.recur import map_refs
 from derive.walkthrough.tidy import tidy
 
 
@@ -64,22 +65,7 @@ def _term(m: mf.MExpr) -> Term:
 
 def _substitute(m: Any, name: str, by: mf.MExpr) -> Any:
     """``m`` with the gradient reference of ``name`` replaced by ``by``."""
-    if isinstance(m, mf.Ref):
-        return by if (m.name, m.kind) == (name, "grad") else m
-    if not isinstance(m, mf.MExpr):
-        return m
-    changes = {}
-    for key, value in vars(m).items():
-        if isinstance(value, tuple):
-            changes[key] = tuple(
-                (v[0], _substitute(v[1], name, by))
-                if isinstance(v, tuple)
-                else _substitute(v, name, by)
-                for v in value
-            )
-        else:
-            changes[key] = _substitute(value, name, by)
-    return type(m)(**changes)
+    return map_refs(m, lambda r: by if (r.name, r.kind) == (name, "grad") else r)
 
 
 def lessons(d: Derivation, pc: Pieces, report: Any) -> list[Lesson]:

@@ -149,6 +149,9 @@ class ForwardItem:
     code: str  # "Z1 = X @ W1 + b1"
     detached: bool = False  # a stop-gradient (NetSpec.detached): a constant in the backward pass
     like: Any = None  # the step(s) before have exactly its form (derive.walkthrough.layers.Like)
+    # a recurrence's step as the one shown first with t as the index (BackwardItem.at_step)
+    at_step: Any = None
+    every: Any = None
 
 
 @dataclass(frozen=True)
@@ -199,6 +202,11 @@ class BackwardItem:
     # multiplies replaced by 𝟙 (the substitution as shown): a standard handout names it
     # (derive.walkthrough.layers.ones_closed)
     closed_ones: tuple[Math, Math] | None = None
+    # an unrolled recurrence's step written as an earlier step with t as the index, proven
+    # (derive.walkthrough.recur.AtStep); ``every``: on that earlier step, its formula with t and
+    # the steps that are it at other t, as ((position, t), …)
+    at_step: Any = None
+    every: Any = None  # derive.walkthrough.recur.Every
 
 
 @dataclass(frozen=True)
