@@ -286,6 +286,7 @@ def one_dimensional(
     shapes: Mapping[str, tuple[int, ...]] | None = None,
     line: bool = False,
     spelled: bool = True,
+    want: str = "1-D",
 ) -> bool:
     """Whether the Python expression ``node`` is a 1-D NumPy vector by its form: a tensor
     declared 1-D (or an earlier [forward] line that is one), an element-wise function or
@@ -305,7 +306,10 @@ def one_dimensional(
             return scalar(n.operand)
         if isinstance(n, ast.BinOp):
             return scalar(n.left) and scalar(n.right)
-        return False
+        return want == "0-D" and _zero_d_hn27(n, vec, scalar, shapes)
+
+    def number(n: ast.AST) -> bool:  # heldnets27: one number by its form too (a stack's part)
+        return scalar(n) or _zero_d_hn27(n, vec, number, shapes)
 
     def product(a: ast.AST, b: ast.AST) -> bool:
         return vec(a) != vec(b) and not scalar(a) and not scalar(b)
@@ -325,9 +329,16 @@ def one_dimensional(
             return vec(part)  # torch.var_mean(x, 1)[0]: the variances, 1-D
         if isinstance(n, ast.Subscript) and _label_pick(n):
             return spelled  # P[np.arange(N), y]: one entry per row, 1-D in NumPy
+        if isinstance(n, ast.Subscript) and isinstance(n.slice, ast.Slice):
+            return vec(n.value)  # heldnets27: v[1:], v[:-1] of a 1-D vector stay 1-D
         if isinstance(n, ast.Subscript) and _drops_one_axis(n):
             # x[0], x[:, 1] of a matrix by name: a row or a column, 1-D in NumPy and PyTorch
-            return spelled and isinstance(n.value, ast.Name) and n.value.id not in one_d
+            if isinstance(n.value, ast.Name):
+                return spelled and n.value.id not in one_d
+            # heldnets27: (s @ w)[:, 0] of an expression: two indices, so the expression is a
+            # matrix and one whole-number index leaves a 1-D vector (NumPy's, PyTorch's)
+            two = isinstance(n.slice, ast.Tuple) and len(n.slice.elts) == 2
+            return spelled and two and not vec(n.value)
         if isinstance(n, ast.Compare) and len(n.comparators) == 1:
             sides = (n.left, n.comparators[0])  # the condition of np.where(v > 0, …)
             return any(vec(k) for k in sides) and all(vec(k) or scalar(k) for k in sides)
@@ -348,6 +359,8 @@ def one_dimensional(
                 return product(args[0], args[1])
             if name == "einsum" and args and isinstance(args[0], ast.Constant):
                 return spelling.einsum_one_d(args[0].value)
+            if name == "stack" and args and isinstance(args[0], ast.List | ast.Tuple):
+                return all(number(p) for p in args[0].elts)  # a stack of numbers (heldnets27)
             if name == "cumsum" and args:
                 return vec(args[0])  # along a 1-D vector's only axis: 1-D
             if name == "pdist" and args and spelled:
@@ -377,7 +390,53 @@ def one_dimensional(
                 return any(vec(k) for k in args) and all(vec(k) or scalar(k) for k in args)
         return False
 
-    return vec(node)
+    return scalar(node) if want == "0-D" else vec(node)
+
+
+# heldnets27: what makes one number of a vector or a matrix — a reduction of everything or of a
+# 1-D vector's only axis, an entry picked by whole numbers — and the element-wise functions
+_ZERO_D_REDUCTIONS_HN27 = frozenset(
+    {"sum", "mean", "prod", "max", "min", "amax", "amin", "logsumexp", "norm", "dot", "inner",
+     "vdot", "reduce_sum", "reduce_mean", "reduce_max", "reduce_min", "reduce_logsumexp"}
+)
+
+
+def _zero_d_hn27(n: ast.AST, vec: Callable, scalar: Callable, shapes) -> bool:
+    """``n`` is one number by its form (NumPy's 0-D result): ``C[0, 1]`` of a matrix by name,
+    ``v[2]`` of a 1-D vector, ``x.sum()``/``torch.mean(x)`` of everything, a reduction of a 1-D
+    vector along its only axis (``torch.logsumexp(v, dim=0)``), ``torch.dot(a, b)`` of two 1-D
+    vectors, an element-wise function of numbers. ``vec``/``scalar``: the caller's readings."""
+    if isinstance(n, ast.Subscript):
+        parts = list(n.slice.elts) if isinstance(n.slice, ast.Tuple) else [n.slice]
+        if any(_int_index(p) is None for p in parts):
+            return False
+        if len(parts) == 1:
+            return vec(n.value)
+        v = n.value
+        shape = (shapes or {}).get(v.id) if isinstance(v, ast.Name) else None
+        return len(parts) == 2 and shape is not None and len(shape) == 2
+    if not isinstance(n, ast.Call):
+        return False
+    named = _name_and_args(n)
+    if named is None:
+        return False
+    name, args = named
+    if not args:
+        return False
+    axes = [k for k in n.keywords if k.arg in ("axis", "dim")]
+    if any(k.arg in ("keepdim", "keepdims") for k in n.keywords) or len(n.keywords) > len(axes):
+        return False
+    if name in ("dot", "inner", "vdot"):
+        return len(args) == 2 and all(vec(a) for a in args)
+    if name in _ZERO_D_REDUCTIONS_HN27:
+        rest = [*args[1:], *(k.value for k in axes)]
+        if not rest:
+            return name not in ("dot", "logsumexp")  # logsumexp needs its dim
+        if len(rest) == 1 and _int_index(rest[0]) in (0, -1):
+            return vec(args[0])
+        return False
+    table = name in ops.OPS and ops.get(name).kind in (ops.ELEMENTWISE, ops.BINARY)
+    return (table or name in _ELEMENTWISE) and not axes and all(scalar(a) for a in args)
 
 
 def _reshaped_one_d(
@@ -407,6 +466,18 @@ def _reshaped_one_d(
     if not axes:
         return 1 in shape
     return axes in ([0], [-2]) and shape[0] == 1 or axes in ([1], [-1]) and shape[1] == 1
+
+
+def is_zero_dimensional(
+    text: str,
+    one_d: frozenset[str],
+    scalars: frozenset[str],
+    shapes: Mapping[str, tuple[int, ...]] | None = None,
+) -> bool:
+    """heldnets27: a whole [forward] line is one number by its form (NumPy's 0-D result; see
+    :func:`_zero_d_hn27`), so a stack of such lines is a 1-D vector."""
+    node = ast.parse(text.strip(), mode="eval").body
+    return one_dimensional(node, one_d, scalars, shapes, line=True, want="0-D")
 
 
 def is_one_dimensional(
@@ -456,6 +527,14 @@ class _Converter:
         scalars = set(self.constants) | {k for k, v in (self.shapes or {}).items() if not v}
         scalars |= self.scalars
         return one_dimensional(node, self.one_d, frozenset(scalars), self.shapes)
+
+    def zero_d_form(self, node: ast.AST) -> bool:
+        """heldnets27: ``node`` is one number by its form (see :func:`_zero_d_hn27`)."""
+        if isinstance(node, ast.Starred):
+            return False
+        scalars = set(self.constants) | {k for k, v in (self.shapes or {}).items() if not v}
+        scalars |= self.scalars
+        return one_dimensional(node, self.one_d, frozenset(scalars), self.shapes, want="0-D")
 
     def cov_hn26(self, node: ast.Call) -> ast.expr:
         """``torch.cov(X)`` / ``X.cov()`` / ``np.cov(m, y, rowvar, bias, ddof)`` (each row a
@@ -537,9 +616,16 @@ class _Converter:
             return None
         if len(node.args) > 2 or set(kws) - {"axis", "dim"} or len(node.args) + len(kws) > 2:
             return None
+        given = node.args[1] if len(node.args) == 2 else kws.get("axis", kws.get("dim"))
+        if all(self.zero_d_form(p) for p in first.elts):
+            # heldnets27: a stack of numbers (soft-DTW's softmin of three cells, GAE's
+            # advantages) is the 1-D vector of them, a row here; its only axis is 0 (-1)
+            if given is not None and _int_index(given) not in (0, -1):
+                return None
+            parts = [self.convert(p, depth + 1) for p in first.elts]
+            return Call("concat", tuple(parts), (("axis", Num(Fraction(1))),))
         if any(isinstance(p, ast.Starred) or not self.vector(p) for p in first.elts):
             return None
-        given = node.args[1] if len(node.args) == 2 else kws.get("axis", kws.get("dim"))
         axis = 0 if given is None else _int_index(given)
         if axis not in (0, 1, -1, -2):
             return None

@@ -924,6 +924,7 @@ class _Validator:
         self.hot_columns: list[str] = []  # one-hot columns (Ng's layout): drawn so, nothing else
         self.one_d: dict[str, str] = {}  # tensors declared 1-D (["h"]): rows [1, h]
         self.one_d_spelled: set[str] = set()  # Spec.one_d_spelled
+        self.zero_d: set[str] = set()  # heldnets27: [forward] lines that are one number (0-D)
         self.label_columns: dict[str, int] = {}  # class-label inputs read as one-hot rows
         self.target_shapes: dict[str, tuple[int, int]] = {}  # of F.cross_entropy(Z, y)'s y
         self.made_labels: dict[str, list[int]] = {}  # torch.arange(N) targets, as inputs
@@ -1005,6 +1006,7 @@ class _Validator:
                     one_d=frozenset(self.one_d),
                     picks=self.picks,
                     dialect=dialect,
+                    scalars=frozenset(self.zero_d),
                 )
             except ex.ExprError as e:
                 raise self.err(
@@ -1013,7 +1015,11 @@ class _Validator:
             self.class_labels(f'{where} = "{text}"', inputs, shapes, forward)
             node = log_picks(node, dict(forward), set(self.picks))
             shapes[key] = _Shapes(self, f'{where} = "{text}"', shapes, constants, dims).infer(node)
-            scalars = frozenset(k for k, v in shapes.items() if not v)
+            scalars = frozenset(k for k, v in shapes.items() if not v) | self.zero_d
+            if tuple(int(k) for k in shapes[key]) == (1, 1) and ex.is_zero_dimensional(
+                text, frozenset(self.one_d), scalars, shapes
+            ):
+                self.zero_d.add(key)  # C[0, 1], x.sum(), logsumexp(v, dim=0): one number
             if len(shapes[key]) == 2 and shapes[key][0] == 1:
                 if any(
                     ex.is_one_dimensional(t, frozenset(self.one_d), scalars, shapes)
