@@ -470,6 +470,7 @@ def _tf_shim() -> SimpleNamespace:
         log_poisson_loss=_tf_log_poisson,
         elu=F.elu,
         softplus=F.softplus,
+        embedding_lookup=lambda params, ids: params[_t(ids).long()],  # heldnets27
         sigmoid_cross_entropy_with_logits=lambda labels, logits: F.binary_cross_entropy_with_logits(
             logits, _t(labels), reduction="none"
         ),
@@ -496,6 +497,7 @@ def _tf_shim() -> SimpleNamespace:
         losses=_keras_module().losses,  # TensorFlow 2's tf.losses is tf.keras.losses
         linalg=linalg,
         add_n=lambda inputs: sum(_t(x) for x in inputs),
+        concat=lambda values, axis: torch.cat([_t(v) for v in values], dim=axis),  # heldnets27
         reduce_prod=_tf_reducer(torch.prod),
         matmul=_tf_matmul,
         add=lambda a, b: _t(a) + _t(b),

@@ -1510,7 +1510,7 @@ class _Converter:
                     said = catalog.said("spec.spellings26.take_along", name=f.attr)
                     raise self.fail(node, said)
                 return self.gather(node, depth)
-        if isinstance(f, ast.Attribute) and f.attr == "embedding" and _module_of(f.value):
+        if isinstance(f, ast.Attribute) and f.attr in ("embedding", "embedding_lookup") and _module_of(f.value):
             looked = embedding_lookup(node)
             if looked is None:
                 raise self.fail(node, catalog.said("spec.expr.call_6"))
@@ -2461,6 +2461,11 @@ def embedding_lookup(node: ast.AST) -> tuple[str, str] | None:
             return node.value.id, node.slice.id
         return None
     if not isinstance(node, ast.Call) or not isinstance(node.func, ast.Attribute):
+        return None
+    if node.func.attr == "embedding_lookup" and _module_of(node.func.value) and not node.keywords:
+        # heldnets27: TensorFlow's tf.nn.embedding_lookup(E, y), the table first
+        if len(node.args) == 2 and all(isinstance(a, ast.Name) for a in node.args):
+            return node.args[0].id, node.args[1].id  # type: ignore[attr-defined]
         return None
     if node.func.attr != "embedding" or not _module_of(node.func.value) or node.keywords:
         return None

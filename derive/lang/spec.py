@@ -962,6 +962,8 @@ class _Validator:
         self.fwd: dict[str, Any] = {}  # each [forward] line, unpacked keys one name a line
         # the one array library the lines are written with, if one: whose x.std(0) it is
         dialect = ex.dialect_of(str(v) for v in fwd.values())
+        # heldnets27: argmax/argmin indices used only to pick: their one-hot rows
+        fwd = spelling.argmax_picks_hn27(fwd)
         self.stopped: list[str] = []  # NetSpec.detached
         self.hoisted_stops: dict[str, str] = {}  # NetSpec.detached_in: hoisted line → user's line
         for key, text in self.unpacked(fwd, shapes, params):
