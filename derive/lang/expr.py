@@ -1637,6 +1637,10 @@ class _Converter:
             raise self.fail(node, catalog.said("spec.heldnets26.ctc", f=name))
         if sig is None and name in DECOMPOSITIONS_HN26 and module:
             raise self.fail(node, catalog.said("spec.heldnets26.decomposition", f=name))
+        if sig is None and name in COMPLEX_HN27 and module:
+            raise self.fail(node, catalog.said("spec.heldnets27.complex", f=name))
+        if sig is None and name in SCATTERS_HN27:
+            raise self.fail(node, catalog.said("spec.heldnets27.scatter", f=name))
         if sig is None and name in _SAMPLING_HN24:
             raise self.fail(node, catalog.said("spec.heldnets24.sampling", name=name))
         if sig is None and name in ("bmm", "baddbmm"):
@@ -3820,7 +3824,22 @@ def outside_hn26(called: ast.expr) -> catalog.Said | None:
         _module_of(called.value) or "linalg" in path or path.startswith(("torch.", "np.", "tf."))
     ):
         return catalog.said("spec.heldnets26.decomposition", f=path)
+    if called.attr in COMPLEX_HN27 and path.startswith(("torch.", "np.", "numpy.", "jnp.", "tf.")):
+        return catalog.said("spec.heldnets27.complex", f=path)
+    if called.attr in SCATTERS_HN27:
+        return catalog.said("spec.heldnets27.scatter", f=called.attr)
     return None
+
+
+# heldnets27: complex numbers (LLaMA's rotary embedding by torch.view_as_complex) and scatters
+# into rows chosen by data (PyG's index_add_/scatter_add over an edge list): outside by design
+COMPLEX_HN27 = frozenset({"view_as_complex", "view_as_real", "polar", "complex", "real", "imag"})
+SCATTERS_HN27 = frozenset(
+    {"index_add", "index_add_", "scatter", "scatter_", "scatter_add", "scatter_add_",
+     "scatter_reduce", "scatter_reduce_", "index_put", "index_put_", "index_copy", "index_copy_",
+     "index_fill_", "masked_scatter", "masked_scatter_", "unsorted_segment_sum", "segment_sum",
+     "tensor_scatter_nd_add", "tensor_scatter_nd_update", "scatter_nd"}
+)
 
 
 def _not_named_hn24(f: ast.expr, shapes: Mapping[str, object]) -> catalog.Said:
