@@ -990,6 +990,7 @@ class _Validator:
                     text = self.replicas(text, shapes, dims, dialect)
                     text = self.tri_made(f'{where} = "{text}"', text, inputs, shapes, dims)
                     text = self.ones_made(f'{where} = "{text}"', text, inputs, shapes, dims)
+                    text = self.pads_hn27(f'{where} = "{text}"', text, shapes)
                     text = self.zeros_made_hn23(f'{where} = "{text}"', text, inputs, shapes, dims)
                     text = self.arange_made_hn25(text, inputs, shapes, dims, key, fwd)
                     text = self.diag_made_hn25(text, inputs, shapes)
@@ -2041,6 +2042,79 @@ class _Validator:
             return None
         lo, hi = (0, int(ends[0])) if len(ends) == 1 else (int(ends[0]), int(ends[1]))
         return (lo, hi) if lo < hi else None
+
+    def pads_hn27(self, where: str, text: str, shapes) -> str:
+        """heldnets27: a constant padding of a matrix (or a 1-D vector) whose size the shapes
+        give — PyTorch's ``F.pad(x, (left, right[, top, bottom]), value=c)``, NumPy's/JAX's
+        ``np.pad(x, ((top, bottom), (left, right)), constant_values=c)``, TensorFlow's
+        ``tf.pad(x, [[top, bottom], [left, right]])`` — read as ``x`` joined to blocks of zeros
+        (+ c), which the zeros reader makes inputs: a TCN's causal padding. Refused (en/zh)
+        otherwise: another mode, widths that are not whole numbers, a size not known."""
+        if "pad" not in text:
+            return text
+        tree = spelling.parsed(text)
+        if tree is None:
+            return text  # the parser names the problem
+
+        def padded(node: ast.AST) -> ast.expr | None:
+            if not isinstance(node, ast.Call) or not isinstance(node.func, ast.Attribute):
+                return None
+            f = node.func
+            mod = spelling.module_of(f.value)
+            if f.attr != "pad" or not mod:
+                return None
+            torch_form = mod not in ("np", "numpy", "jnp", "jax.numpy", "tf", "tf.compat.v1")
+            keys = ("input", "pad", "mode", "value") if torch_form else (
+                ("tensor", "paddings", "mode", "constant_values") if mod.startswith("tf")
+                else ("array", "pad_width", "mode", "constant_values")
+            )
+            bound = dict(zip(keys, node.args, strict=False))
+            for k in node.keywords:
+                if k.arg not in keys or k.arg in bound:
+                    raise self.err(where, catalog.said("spec.heldnets27.pad"))
+                bound[k.arg] = k.value
+            mode = bound.get(keys[2])
+            if mode is not None and not (
+                isinstance(mode, ast.Constant) and str(mode.value).lower() == "constant"
+            ):
+                raise self.err(where, catalog.said("spec.heldnets27.pad"))
+            x, widths, fill = bound.get(keys[0]), bound.get(keys[1]), bound.get(keys[3])
+            shape = ex._ast_shape(x, shapes) if x is not None else None
+            one_d = isinstance(x, ast.Name) and x.id in self.one_d
+            sides = _pad_sides_hn27(widths, torch_form, one_d)
+            if shape is None or sides is None or (fill is not None and not _plain_number(fill)):
+                raise self.err(where, catalog.said("spec.heldnets27.pad"))
+            (top, bottom), (left, right) = sides
+            rows, cols = shape
+            r_text = getattr(shapes.get(x.id, (None, None))[0], "label", None) if (
+                isinstance(x, ast.Name) and not one_d
+            ) else None
+            r_text = r_text or str(int(rows))
+
+            def block(r: str, c: int) -> ast.expr:
+                size = [ast.Constant(c)] if one_d else [spelling.parsed_body(r), ast.Constant(c)]
+                z = ast.Call(ast.Attribute(ast.Name("torch", ast.Load()), "zeros", ast.Load()),
+                             size, [])
+                return z if fill is None else ast.BinOp(z, ast.Add(), fill)
+
+            def joined(parts: list[ast.expr], dim: int) -> ast.expr:
+                if len(parts) == 1:
+                    return parts[0]
+                cat = ast.Attribute(ast.Name("torch", ast.Load()), "cat", ast.Load())
+                return ast.Call(cat, [ast.List(parts, ast.Load())],
+                                [ast.keyword("dim", ast.Constant(dim))])
+
+            mid = [p for p, w in ((block(r_text, left), left), (x, 1), (block(r_text, right), right))
+                   if w]
+            out = joined(mid, 0 if one_d else 1)
+            if one_d or not (top or bottom):
+                return out
+            width = int(cols) + left + right
+            rows_parts = [p for p, w in ((block(str(top), width), top), (out, 1),
+                                         (block(str(bottom), width), bottom)) if w]
+            return joined(rows_parts, 0)
+
+        return _replaced(text, tree, padded)
 
     def zeros_made_hn23(self, where: str, text: str, inputs, shapes, dims) -> str:
         """``torch.zeros(r, 1)`` / ``np.zeros((r, 1))`` / ``np.zeros(c)`` written in a line (the
@@ -3391,3 +3465,47 @@ def _whole_label(v: Any) -> bool:
     if isinstance(v, bool):
         return False
     return isinstance(v, int) or (isinstance(v, float) and v.is_integer())
+
+
+def _pad_sides_hn27(
+    widths: ast.expr | None, torch_form: bool, one_d: bool
+) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """((top, bottom), (left, right)) of a padding's widths: PyTorch's flat (left, right[, top,
+    bottom]) from the last axis back, NumPy's/TensorFlow's per-axis pairs (a 1-D vector's one
+    pair; NumPy's single pair or number for every axis); ``None`` when not whole numbers ≥ 0."""
+
+    def whole(n: ast.AST) -> int | None:
+        ok = isinstance(n, ast.Constant) and type(n.value) is int and n.value >= 0
+        return n.value if ok else None  # type: ignore[union-attr]
+
+    if widths is None:
+        return None
+    seq = widths.elts if isinstance(widths, ast.Tuple | ast.List) else None
+    if torch_form:
+        flat = [whole(k) for k in seq or []]
+        if None in flat or len(flat) not in (2, 4) or (one_d and len(flat) != 2):
+            return None
+        left, right, top, bottom = (*flat, 0, 0)[:4]  # type: ignore[misc]
+        return (top, bottom), (left, right)
+    if seq is None:
+        n = whole(widths)
+        return None if n is None else ((0, 0) if one_d else (n, n), (n, n))
+    if all(not isinstance(k, ast.Tuple | ast.List) for k in seq):
+        pair = [whole(k) for k in seq]
+        if None in pair or len(pair) != 2:
+            return None
+        return ((0, 0) if one_d else tuple(pair)), tuple(pair)  # type: ignore[return-value]
+    pairs = [[whole(k) for k in p.elts] if isinstance(p, ast.Tuple | ast.List) else [None]
+             for p in seq]
+    if any(len(p) != 2 or None in p for p in pairs) or len(pairs) != (1 if one_d else 2):
+        return None
+    if one_d:
+        return (0, 0), tuple(pairs[0])  # type: ignore[return-value]
+    return tuple(pairs[0]), tuple(pairs[1])  # type: ignore[return-value]
+
+
+def _plain_number(node: ast.AST) -> bool:
+    """``node`` is a number written out (``0.5``, ``-1``), a padding's constant."""
+    if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub):
+        node = node.operand
+    return isinstance(node, ast.Constant) and type(node.value) in (int, float)
