@@ -255,6 +255,11 @@ REFUSED = {
     "hn25_ctc_loss_asr": "ctc_loss() sums the probability of every alignment",
     "hn25_deep_cca_eigh_cn": "torch.linalg.eigh() is a matrix decomposition",
     "hn25_fft_spectral_loss": "torch.fft.rfft() is a Fourier transform, whose values are complex",
+    # branch heldnets27: LLaMA's rotary embedding by complex numbers, a VAE's sample drawn inside
+    # the forward pass (TensorFlow), a PyG-style aggregation by index_add_ over an edge list
+    "hn26_llama_rope_complex_cn": "polar() makes or reads complex numbers",
+    "hn26_vae_tf_random_normal": "tf.random.normal() draws a random sample",
+    "hn26_pyg_index_add_inplace": "index_add_() adds or writes values into entries chosen by",
 }
 
 

@@ -990,7 +990,7 @@ class _Validator:
                     text = self.replicas(text, shapes, dims, dialect)
                     text = self.tri_made(f'{where} = "{text}"', text, inputs, shapes, dims)
                     text = self.ones_made(f'{where} = "{text}"', text, inputs, shapes, dims)
-                    text = self.pads_hn27(f'{where} = "{text}"', text, shapes)
+                    text = self.pads_hn27(f'{where} = "{text}"', text, shapes, constants, dims)
                     text = self.zeros_made_hn23(f'{where} = "{text}"', text, inputs, shapes, dims)
                     text = self.arange_made_hn25(text, inputs, shapes, dims, key, fwd)
                     text = self.diag_made_hn25(text, inputs, shapes)
@@ -2043,7 +2043,7 @@ class _Validator:
         lo, hi = (0, int(ends[0])) if len(ends) == 1 else (int(ends[0]), int(ends[1]))
         return (lo, hi) if lo < hi else None
 
-    def pads_hn27(self, where: str, text: str, shapes) -> str:
+    def pads_hn27(self, where: str, text: str, shapes, constants, dims) -> str:
         """heldnets27: a constant padding of a matrix (or a 1-D vector) whose size the shapes
         give — PyTorch's ``F.pad(x, (left, right[, top, bottom]), value=c)``, NumPy's/JAX's
         ``np.pad(x, ((top, bottom), (left, right)), constant_values=c)``, TensorFlow's
@@ -2080,7 +2080,16 @@ class _Validator:
                 raise self.err(where, catalog.said("spec.heldnets27.pad"))
             x, widths, fill = bound.get(keys[0]), bound.get(keys[1]), bound.get(keys[3])
             shape = ex._ast_shape(x, shapes) if x is not None else None
-            one_d = isinstance(x, ast.Name) and x.id in self.one_d
+            if shape is None and x is not None:  # an expression: its shape as the parser reads it
+                try:
+                    read = ex.parse(ast.unparse(x), constants=constants, shapes=shapes,
+                                    one_d=frozenset(self.one_d))
+                    got = _Shapes(self, where, shapes, constants, dims).infer(read)
+                    shape = (got[0], got[1]) if len(got) == 2 else None
+                except (ex.ExprError, SpecError):
+                    shape = None
+            scalars = frozenset(k for k, v in shapes.items() if not v) | self.zero_d
+            one_d = x is not None and ex.one_dimensional(x, frozenset(self.one_d), scalars, shapes)
             sides = _pad_sides_hn27(widths, torch_form, one_d)
             if shape is None or sides is None or (fill is not None and not _plain_number(fill)):
                 raise self.err(where, catalog.said("spec.heldnets27.pad"))
