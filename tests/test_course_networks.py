@@ -247,7 +247,9 @@ REFUSED = {
     # branch heldnets25: MoE top-k gating, argmax hard attention, a loop over a data-dependent
     # length, a soft MoE's experts stacked into a 3-D tensor — each named
     "hn24_switch_topk_gating": "topk() picks entries by their rank in the data",
-    "hn24_hard_attention_argmax": "argmax() returns indices, which have no gradient",
+    # (hn24_hard_attention_argmax moved to specs_course by branch heldnets27: mem[argmax] is the
+    # pick by the indices' one-hot rows, constant, as PyTorch differentiates it — the gradient
+    # reaches Wq through scores.max() only; the oracle running the text agrees)
     "hn24_rnn_loop_data_length_cn": "a loop is not read",
     "hn24_moe_soft_gating_einsum": "stack() makes a new axis (a 3-D tensor)",
     # branch heldnets26: CTC's sum over alignments, Deep CCA's eigendecomposition, a spectral
