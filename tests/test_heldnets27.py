@@ -375,3 +375,76 @@ def test_outside_the_language_named(line: str, en: str, zh: str) -> None:
     text = _OUT.format(line=line)
     assert en in _refusal(text, "en")
     assert zh in _refusal(text, "zh")
+
+
+# ---- pass 25's leftovers: unnamed slices in a stack and in np.cov -------------------------------
+
+_SLICES = """
+[dims]
+B = 3
+D = {d}
+[inputs]
+x = ["B", 2]
+u = ["D"]
+[params]
+W = [2, 2]
+[forward]
+h = "torch.tanh(x @ W)"
+loss = "{line}"
+"""
+
+
+@pytest.mark.parametrize(
+    "d, line",
+    [
+        (3, "torch.stack([h[:, 0], u]).sum()"),
+        (3, "torch.stack([h[:, 1] * u, h[:, 0]], dim=1).mean() + (h ** 2).sum()"),
+        (2, "torch.stack([h[0, :], u, h[2, :]]).sum()"),
+    ],
+)
+def test_a_stack_of_slices_of_one_length(d: int, line: str) -> None:
+    _both(_SLICES.format(d=d, line=line), "stack_slices")
+
+
+@pytest.mark.parametrize(
+    "d, line, run",
+    [
+        (2, "torch.stack([h[:, 0], u]).sum()", lambda h, u: torch.stack([h[:, 0], u]).sum()),
+        (4, "np.stack((u, h[:, 1])).mean()", lambda h, u: torch.stack((u, h[:, 1])).mean()),
+        (2, "torch.stack([h[:, 0] * 2, u + 1]).sum()",
+         lambda h, u: torch.stack([h[:, 0] * 2, u + 1]).sum()),
+    ],
+)
+def test_a_stack_of_slices_of_different_lengths_is_refused(d: int, line: str, run) -> None:
+    text = _SLICES.format(d=d, line=line)
+    with pytest.raises(RuntimeError):  # PyTorch raises for the text's lengths (3 and d)
+        run(torch.zeros(3, 2), torch.zeros(d))
+    assert "same number of columns" in _refusal(text, "en")
+    assert "列数" in _refusal(text, "zh")
+
+
+_COV = """
+[dims]
+B = 4
+[inputs]
+x = ["B", 2]
+v = ["B"]
+[params]
+W = [2, 2]
+[forward]
+h = "np.tanh(x @ W)"
+loss = "{line}"
+"""
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "np.cov(v * h[:, 0])",
+        "np.cov(h[:, 1], v, bias=True).sum()",
+        "np.cov(h[:, 0] + h[:, 1], ddof=0) * 3",
+        "np.cov(np.exp(h[:, 0]), h[:, 1]).sum() + np.sum(h)",
+    ],
+)
+def test_np_cov_of_an_unnamed_1d_expression(line: str) -> None:
+    _both(_COV.format(line=line), "cov_1d")

@@ -2996,6 +2996,18 @@ def _ast_shape(node: ast.AST, shapes: Mapping[str, Any]) -> tuple[int, int] | No
     if isinstance(node, ast.Attribute) and node.attr == "T":
         inner = _ast_shape(node.value, shapes)
         return None if inner is None else (inner[1], inner[0])
+    if isinstance(node, ast.Subscript) and isinstance(node.value, ast.Name):
+        # heldnets27: h[:, 0] / h[0, :] of a matrix by name: one column or row, 1-D (a row)
+        whole = node.value.id in shapes and len(shapes[node.value.id]) == 2
+        parts = node.slice.elts if isinstance(node.slice, ast.Tuple) else []
+        if whole and len(parts) == 2:
+            full = [isinstance(p, ast.Slice) and p.lower is p.upper is p.step is None for p in parts]
+            rows, cols = (int(k) for k in shapes[node.value.id])
+            if full[0] and _int_index(parts[1]) is not None:
+                return (1, rows)
+            if full[1] and _int_index(parts[0]) is not None:
+                return (1, cols)
+        return None
     if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub | ast.UAdd):
         return _ast_shape(node.operand, shapes)
     if isinstance(node, ast.BinOp):
@@ -3292,7 +3304,11 @@ def _stacked(node: ast.AST) -> tuple[str, list[ast.expr]] | None:
 
 
 def _reduced_whole(
-    name: str, x: ast.expr, node: ast.Call, shapes: Mapping[str, tuple[int, ...]]
+    name: str,
+    x: ast.expr,
+    node: ast.Call,
+    shapes: Mapping[str, tuple[int, ...]],
+    one_d: frozenset[str] = frozenset(),
 ) -> ast.expr | None:
     """``name`` of everything of ``x`` with the layout of its entries left out: ``x.flatten()``
     is ``x``; a sum of a stack is the sum of the sums, a mean of a stack of equal shapes (as
@@ -3309,6 +3325,14 @@ def _reduced_whole(
     sizes = {_ast_shape(p, shapes) for p in parts}
     if kind == "stack" and None not in sizes and len(sizes) > 1:
         return None  # parts of different sizes: the libraries' stack() raises (heldnets26)
+    scalars = frozenset(k for k, v in shapes.items() if not v)
+    if kind == "stack" and None in sizes and all(
+        one_dimensional(p, one_d, scalars, shapes) for p in parts
+    ):
+        # heldnets27: 1-D parts of a length not known here (h[:, 0], an unnamed slice): left to
+        # the stack's own reading, the matrix of those rows, whose join checks the lengths
+        # (torch.stack raises for different ones; the sum of sums would not)
+        return None
     total: ast.expr = ast.Call(ast.Attribute(parts[0], name, ast.Load()), [], [])
     for p in parts[1:]:
         total = ast.BinOp(total, ast.Add(), ast.Call(ast.Attribute(p, name, ast.Load()), [], []))
@@ -3370,7 +3394,11 @@ def _axis_none(n: ast.Call) -> ast.Call | None:
     return ast.Call(n.func, args, keywords)
 
 
-def whole_reductions(text: str, shapes: Mapping[str, tuple[int, ...]] | None = None) -> str:
+def whole_reductions(
+    text: str,
+    shapes: Mapping[str, tuple[int, ...]] | None = None,
+    one_d: frozenset[str] = frozenset(),
+) -> str:
     """``text`` with the reductions of everything of a flattened or stacked tensor
     (``z.flatten().sum()``, ``z.view(-1).mean()``, ``torch.stack([a, b]).sum()``) read without
     the reshape: the same number, and the same gradient, as NumPy/PyTorch compute; ``text``
@@ -3395,7 +3423,7 @@ def whole_reductions(text: str, shapes: Mapping[str, tuple[int, ...]] | None = N
                 changed = True
                 return self.visit(listed)
             whole = _whole_reduction(n)
-            out = _reduced_whole(*whole, n, shapes) if whole is not None else None
+            out = _reduced_whole(*whole, n, shapes, one_d) if whole is not None else None
             if out is not None:
                 changed = True
                 return self.visit(out)

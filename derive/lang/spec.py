@@ -1129,7 +1129,7 @@ class _Validator:
         for key, text in fwd.items():
             if isinstance(text, str) and len(text) <= ex.MAX_LENGTH:
                 text = ex.strip_casts(text)  # F.one_hot(y, C).float(): y's one-hot rows
-                text = ex.whole_reductions(text, shapes)  # z.flatten().sum(): z.sum()
+                text = ex.whole_reductions(text, shapes, frozenset(self.one_d))  # z.flatten().sum()
                 before, text = self.mvn(key, text, fwd, shapes)
                 for k, t in before:  # a MultivariateNormal's x − loc and Σ⁻¹, lines of their own
                     self.fwd[k] = t = ex.small_linalg(t, shapes)
