@@ -3007,7 +3007,6 @@ def _ast_shape(node: ast.AST, shapes: Mapping[str, Any]) -> tuple[int, int] | No
                 return (1, rows)
             if full[1] and _int_index(parts[0]) is not None:
                 return (1, cols)
-        return None
     if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub | ast.UAdd):
         return _ast_shape(node.operand, shapes)
     if isinstance(node, ast.BinOp):
