@@ -470,6 +470,7 @@ def _tf_shim() -> SimpleNamespace:
         log_poisson_loss=_tf_log_poisson,
         elu=F.elu,
         softplus=F.softplus,
+        embedding_lookup=lambda params, ids: params[_t(ids).long()],  # heldnets27
         sigmoid_cross_entropy_with_logits=lambda labels, logits: F.binary_cross_entropy_with_logits(
             logits, _t(labels), reduction="none"
         ),
@@ -496,6 +497,7 @@ def _tf_shim() -> SimpleNamespace:
         losses=_keras_module().losses,  # TensorFlow 2's tf.losses is tf.keras.losses
         linalg=linalg,
         add_n=lambda inputs: sum(_t(x) for x in inputs),
+        concat=lambda values, axis: torch.cat([_t(v) for v in values], dim=axis),  # heldnets27
         reduce_prod=_tf_reducer(torch.prod),
         matmul=_tf_matmul,
         add=lambda a, b: _t(a) + _t(b),
@@ -1113,6 +1115,7 @@ def namespace(
     _extras_hn24(modules)
     _extras_hn25(modules)
     _extras_hn26(modules)
+    _extras_hn27(modules)
     ns.update(modules)
     ns["bool"] = bool  # mask.astype(bool): the builtin type names NumPy's boolean dtype
     dims = {**s.dims, **(sizes or {})}
@@ -1334,3 +1337,31 @@ def _extras_hn26(modules: dict[str, Any]) -> None:
         return torch.cov(x, correction=corr)
 
     np_shim.cov = cov
+
+
+def _extras_hn27(modules: dict[str, Any]) -> None:
+    """heldnets27: NumPy's/JAX's ``argmin``, ``take`` and constant ``pad``, TensorFlow's ``tf.pad``
+    (constant mode), each as the library defines it, over torch tensors."""
+    tf, np_shim = modules["tf"], modules["np"]
+    np_shim.argmin = lambda x, axis=None, keepdims=False: torch.argmin(_t(x), dim=axis, keepdim=keepdims)
+
+    def take(a, indices, axis=None):
+        a, i = _t(a), _t(indices).long()
+        return a.reshape(-1)[i] if axis is None else torch.index_select(a, axis, i.reshape(-1))
+
+    def np_pad(array, pad_width, mode="constant", constant_values=0):
+        assert mode == "constant"
+        x = _t(array)
+        w = pad_width
+        if isinstance(w, int):
+            w = [(w, w)] * x.dim()
+        elif all(isinstance(k, int) for k in w):
+            w = [tuple(w)] * x.dim()
+        flat = [k for pair in reversed(list(w)) for k in pair]  # F.pad: the last axis first
+        return F.pad(x, flat, value=float(constant_values))
+
+    np_shim.take = take
+    np_shim.pad = np_pad
+    tf.pad = lambda tensor, paddings, mode="CONSTANT", constant_values=0: np_pad(
+        tensor, [tuple(p) for p in paddings], mode.lower(), constant_values
+    )

@@ -247,7 +247,9 @@ REFUSED = {
     # branch heldnets25: MoE top-k gating, argmax hard attention, a loop over a data-dependent
     # length, a soft MoE's experts stacked into a 3-D tensor — each named
     "hn24_switch_topk_gating": "topk() picks entries by their rank in the data",
-    "hn24_hard_attention_argmax": "argmax() returns indices, which have no gradient",
+    # (hn24_hard_attention_argmax moved to specs_course by branch heldnets27: mem[argmax] is the
+    # pick by the indices' one-hot rows, constant, as PyTorch differentiates it — the gradient
+    # reaches Wq through scores.max() only; the oracle running the text agrees)
     "hn24_rnn_loop_data_length_cn": "a loop is not read",
     "hn24_moe_soft_gating_einsum": "stack() makes a new axis (a 3-D tensor)",
     # branch heldnets26: CTC's sum over alignments, Deep CCA's eigendecomposition, a spectral
@@ -255,6 +257,11 @@ REFUSED = {
     "hn25_ctc_loss_asr": "ctc_loss() sums the probability of every alignment",
     "hn25_deep_cca_eigh_cn": "torch.linalg.eigh() is a matrix decomposition",
     "hn25_fft_spectral_loss": "torch.fft.rfft() is a Fourier transform, whose values are complex",
+    # branch heldnets27: LLaMA's rotary embedding by complex numbers, a VAE's sample drawn inside
+    # the forward pass (TensorFlow), a PyG-style aggregation by index_add_ over an edge list
+    "hn26_llama_rope_complex_cn": "polar() makes or reads complex numbers",
+    "hn26_vae_tf_random_normal": "tf.random.normal() draws a random sample",
+    "hn26_pyg_index_add_inplace": "index_add_() adds or writes values into entries chosen by",
 }
 
 

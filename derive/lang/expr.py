@@ -286,6 +286,7 @@ def one_dimensional(
     shapes: Mapping[str, tuple[int, ...]] | None = None,
     line: bool = False,
     spelled: bool = True,
+    want: str = "1-D",
 ) -> bool:
     """Whether the Python expression ``node`` is a 1-D NumPy vector by its form: a tensor
     declared 1-D (or an earlier [forward] line that is one), an element-wise function or
@@ -305,7 +306,10 @@ def one_dimensional(
             return scalar(n.operand)
         if isinstance(n, ast.BinOp):
             return scalar(n.left) and scalar(n.right)
-        return False
+        return want == "0-D" and _zero_d_hn27(n, vec, scalar, shapes)
+
+    def number(n: ast.AST) -> bool:  # heldnets27: one number by its form too (a stack's part)
+        return scalar(n) or _zero_d_hn27(n, vec, number, shapes)
 
     def product(a: ast.AST, b: ast.AST) -> bool:
         return vec(a) != vec(b) and not scalar(a) and not scalar(b)
@@ -325,9 +329,16 @@ def one_dimensional(
             return vec(part)  # torch.var_mean(x, 1)[0]: the variances, 1-D
         if isinstance(n, ast.Subscript) and _label_pick(n):
             return spelled  # P[np.arange(N), y]: one entry per row, 1-D in NumPy
+        if isinstance(n, ast.Subscript) and isinstance(n.slice, ast.Slice):
+            return vec(n.value)  # heldnets27: v[1:], v[:-1] of a 1-D vector stay 1-D
         if isinstance(n, ast.Subscript) and _drops_one_axis(n):
             # x[0], x[:, 1] of a matrix by name: a row or a column, 1-D in NumPy and PyTorch
-            return spelled and isinstance(n.value, ast.Name) and n.value.id not in one_d
+            if isinstance(n.value, ast.Name):
+                return spelled and n.value.id not in one_d
+            # heldnets27: (s @ w)[:, 0] of an expression: two indices, so the expression is a
+            # matrix and one whole-number index leaves a 1-D vector (NumPy's, PyTorch's)
+            two = isinstance(n.slice, ast.Tuple) and len(n.slice.elts) == 2
+            return spelled and two and not vec(n.value)
         if isinstance(n, ast.Compare) and len(n.comparators) == 1:
             sides = (n.left, n.comparators[0])  # the condition of np.where(v > 0, …)
             return any(vec(k) for k in sides) and all(vec(k) or scalar(k) for k in sides)
@@ -348,6 +359,8 @@ def one_dimensional(
                 return product(args[0], args[1])
             if name == "einsum" and args and isinstance(args[0], ast.Constant):
                 return spelling.einsum_one_d(args[0].value)
+            if name == "stack" and args and isinstance(args[0], ast.List | ast.Tuple):
+                return all(number(p) for p in args[0].elts)  # a stack of numbers (heldnets27)
             if name == "cumsum" and args:
                 return vec(args[0])  # along a 1-D vector's only axis: 1-D
             if name == "pdist" and args and spelled:
@@ -377,7 +390,53 @@ def one_dimensional(
                 return any(vec(k) for k in args) and all(vec(k) or scalar(k) for k in args)
         return False
 
-    return vec(node)
+    return scalar(node) if want == "0-D" else vec(node)
+
+
+# heldnets27: what makes one number of a vector or a matrix — a reduction of everything or of a
+# 1-D vector's only axis, an entry picked by whole numbers — and the element-wise functions
+_ZERO_D_REDUCTIONS_HN27 = frozenset(
+    {"sum", "mean", "prod", "max", "min", "amax", "amin", "logsumexp", "norm", "dot", "inner",
+     "vdot", "reduce_sum", "reduce_mean", "reduce_max", "reduce_min", "reduce_logsumexp"}
+)
+
+
+def _zero_d_hn27(n: ast.AST, vec: Callable, scalar: Callable, shapes) -> bool:
+    """``n`` is one number by its form (NumPy's 0-D result): ``C[0, 1]`` of a matrix by name,
+    ``v[2]`` of a 1-D vector, ``x.sum()``/``torch.mean(x)`` of everything, a reduction of a 1-D
+    vector along its only axis (``torch.logsumexp(v, dim=0)``), ``torch.dot(a, b)`` of two 1-D
+    vectors, an element-wise function of numbers. ``vec``/``scalar``: the caller's readings."""
+    if isinstance(n, ast.Subscript):
+        parts = list(n.slice.elts) if isinstance(n.slice, ast.Tuple) else [n.slice]
+        if any(_int_index(p) is None for p in parts):
+            return False
+        if len(parts) == 1:
+            return vec(n.value)
+        v = n.value
+        shape = (shapes or {}).get(v.id) if isinstance(v, ast.Name) else None
+        return len(parts) == 2 and shape is not None and len(shape) == 2
+    if not isinstance(n, ast.Call):
+        return False
+    named = _name_and_args(n)
+    if named is None:
+        return False
+    name, args = named
+    if not args:
+        return False
+    axes = [k for k in n.keywords if k.arg in ("axis", "dim")]
+    if any(k.arg in ("keepdim", "keepdims") for k in n.keywords) or len(n.keywords) > len(axes):
+        return False
+    if name in ("dot", "inner", "vdot"):
+        return len(args) == 2 and all(vec(a) for a in args)
+    if name in _ZERO_D_REDUCTIONS_HN27:
+        rest = [*args[1:], *(k.value for k in axes)]
+        if not rest:
+            return name not in ("dot", "logsumexp")  # logsumexp needs its dim
+        if len(rest) == 1 and _int_index(rest[0]) in (0, -1):
+            return vec(args[0])
+        return False
+    table = name in ops.OPS and ops.get(name).kind in (ops.ELEMENTWISE, ops.BINARY)
+    return (table or name in _ELEMENTWISE) and not axes and all(scalar(a) for a in args)
 
 
 def _reshaped_one_d(
@@ -407,6 +466,18 @@ def _reshaped_one_d(
     if not axes:
         return 1 in shape
     return axes in ([0], [-2]) and shape[0] == 1 or axes in ([1], [-1]) and shape[1] == 1
+
+
+def is_zero_dimensional(
+    text: str,
+    one_d: frozenset[str],
+    scalars: frozenset[str],
+    shapes: Mapping[str, tuple[int, ...]] | None = None,
+) -> bool:
+    """heldnets27: a whole [forward] line is one number by its form (NumPy's 0-D result; see
+    :func:`_zero_d_hn27`), so a stack of such lines is a 1-D vector."""
+    node = ast.parse(text.strip(), mode="eval").body
+    return one_dimensional(node, one_d, scalars, shapes, line=True, want="0-D")
 
 
 def is_one_dimensional(
@@ -456,6 +527,14 @@ class _Converter:
         scalars = set(self.constants) | {k for k, v in (self.shapes or {}).items() if not v}
         scalars |= self.scalars
         return one_dimensional(node, self.one_d, frozenset(scalars), self.shapes)
+
+    def zero_d_form(self, node: ast.AST) -> bool:
+        """heldnets27: ``node`` is one number by its form (see :func:`_zero_d_hn27`)."""
+        if isinstance(node, ast.Starred):
+            return False
+        scalars = set(self.constants) | {k for k, v in (self.shapes or {}).items() if not v}
+        scalars |= self.scalars
+        return one_dimensional(node, self.one_d, frozenset(scalars), self.shapes, want="0-D")
 
     def cov_hn26(self, node: ast.Call) -> ast.expr:
         """``torch.cov(X)`` / ``X.cov()`` / ``np.cov(m, y, rowvar, bias, ddof)`` (each row a
@@ -537,9 +616,16 @@ class _Converter:
             return None
         if len(node.args) > 2 or set(kws) - {"axis", "dim"} or len(node.args) + len(kws) > 2:
             return None
+        given = node.args[1] if len(node.args) == 2 else kws.get("axis", kws.get("dim"))
+        if all(self.zero_d_form(p) for p in first.elts):
+            # heldnets27: a stack of numbers (soft-DTW's softmin of three cells, GAE's
+            # advantages) is the 1-D vector of them, a row here; its only axis is 0 (-1)
+            if given is not None and _int_index(given) not in (0, -1):
+                return None
+            parts = [self.convert(p, depth + 1) for p in first.elts]
+            return Call("concat", tuple(parts), (("axis", Num(Fraction(1))),))
         if any(isinstance(p, ast.Starred) or not self.vector(p) for p in first.elts):
             return None
-        given = node.args[1] if len(node.args) == 2 else kws.get("axis", kws.get("dim"))
         axis = 0 if given is None else _int_index(given)
         if axis not in (0, 1, -1, -2):
             return None
@@ -1424,7 +1510,7 @@ class _Converter:
                     said = catalog.said("spec.spellings26.take_along", name=f.attr)
                     raise self.fail(node, said)
                 return self.gather(node, depth)
-        if isinstance(f, ast.Attribute) and f.attr == "embedding" and _module_of(f.value):
+        if isinstance(f, ast.Attribute) and f.attr in ("embedding", "embedding_lookup") and _module_of(f.value):
             looked = embedding_lookup(node)
             if looked is None:
                 raise self.fail(node, catalog.said("spec.expr.call_6"))
@@ -1551,6 +1637,10 @@ class _Converter:
             raise self.fail(node, catalog.said("spec.heldnets26.ctc", f=name))
         if sig is None and name in DECOMPOSITIONS_HN26 and module:
             raise self.fail(node, catalog.said("spec.heldnets26.decomposition", f=name))
+        if sig is None and name in COMPLEX_HN27 and module:
+            raise self.fail(node, catalog.said("spec.heldnets27.complex", f=name))
+        if sig is None and name in SCATTERS_HN27:
+            raise self.fail(node, catalog.said("spec.heldnets27.scatter", f=name))
         if sig is None and name in _SAMPLING_HN24:
             raise self.fail(node, catalog.said("spec.heldnets24.sampling", name=name))
         if sig is None and name in ("bmm", "baddbmm"):
@@ -2376,6 +2466,11 @@ def embedding_lookup(node: ast.AST) -> tuple[str, str] | None:
         return None
     if not isinstance(node, ast.Call) or not isinstance(node.func, ast.Attribute):
         return None
+    if node.func.attr == "embedding_lookup" and _module_of(node.func.value) and not node.keywords:
+        # heldnets27: TensorFlow's tf.nn.embedding_lookup(E, y), the table first
+        if len(node.args) == 2 and all(isinstance(a, ast.Name) for a in node.args):
+            return node.args[0].id, node.args[1].id  # type: ignore[attr-defined]
+        return None
     if node.func.attr != "embedding" or not _module_of(node.func.value) or node.keywords:
         return None
     if len(node.args) == 2 and all(isinstance(a, ast.Name) for a in node.args):
@@ -2901,6 +2996,17 @@ def _ast_shape(node: ast.AST, shapes: Mapping[str, Any]) -> tuple[int, int] | No
     if isinstance(node, ast.Attribute) and node.attr == "T":
         inner = _ast_shape(node.value, shapes)
         return None if inner is None else (inner[1], inner[0])
+    if isinstance(node, ast.Subscript) and isinstance(node.value, ast.Name):
+        # heldnets27: h[:, 0] / h[0, :] of a matrix by name: one column or row, 1-D (a row)
+        whole = node.value.id in shapes and len(shapes[node.value.id]) == 2
+        parts = node.slice.elts if isinstance(node.slice, ast.Tuple) else []
+        if whole and len(parts) == 2:
+            full = [isinstance(p, ast.Slice) and p.lower is p.upper is p.step is None for p in parts]
+            rows, cols = (int(k) for k in shapes[node.value.id])
+            if full[0] and _int_index(parts[1]) is not None:
+                return (1, rows)
+            if full[1] and _int_index(parts[0]) is not None:
+                return (1, cols)
     if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub | ast.UAdd):
         return _ast_shape(node.operand, shapes)
     if isinstance(node, ast.BinOp):
@@ -3197,7 +3303,11 @@ def _stacked(node: ast.AST) -> tuple[str, list[ast.expr]] | None:
 
 
 def _reduced_whole(
-    name: str, x: ast.expr, node: ast.Call, shapes: Mapping[str, tuple[int, ...]]
+    name: str,
+    x: ast.expr,
+    node: ast.Call,
+    shapes: Mapping[str, tuple[int, ...]],
+    one_d: frozenset[str] = frozenset(),
 ) -> ast.expr | None:
     """``name`` of everything of ``x`` with the layout of its entries left out: ``x.flatten()``
     is ``x``; a sum of a stack is the sum of the sums, a mean of a stack of equal shapes (as
@@ -3214,6 +3324,14 @@ def _reduced_whole(
     sizes = {_ast_shape(p, shapes) for p in parts}
     if kind == "stack" and None not in sizes and len(sizes) > 1:
         return None  # parts of different sizes: the libraries' stack() raises (heldnets26)
+    scalars = frozenset(k for k, v in shapes.items() if not v)
+    if kind == "stack" and None in sizes and all(
+        one_dimensional(p, one_d, scalars, shapes) for p in parts
+    ):
+        # heldnets27: 1-D parts of a length not known here (h[:, 0], an unnamed slice): left to
+        # the stack's own reading, the matrix of those rows, whose join checks the lengths
+        # (torch.stack raises for different ones; the sum of sums would not)
+        return None
     total: ast.expr = ast.Call(ast.Attribute(parts[0], name, ast.Load()), [], [])
     for p in parts[1:]:
         total = ast.BinOp(total, ast.Add(), ast.Call(ast.Attribute(p, name, ast.Load()), [], []))
@@ -3275,7 +3393,11 @@ def _axis_none(n: ast.Call) -> ast.Call | None:
     return ast.Call(n.func, args, keywords)
 
 
-def whole_reductions(text: str, shapes: Mapping[str, tuple[int, ...]] | None = None) -> str:
+def whole_reductions(
+    text: str,
+    shapes: Mapping[str, tuple[int, ...]] | None = None,
+    one_d: frozenset[str] = frozenset(),
+) -> str:
     """``text`` with the reductions of everything of a flattened or stacked tensor
     (``z.flatten().sum()``, ``z.view(-1).mean()``, ``torch.stack([a, b]).sum()``) read without
     the reshape: the same number, and the same gradient, as NumPy/PyTorch compute; ``text``
@@ -3300,7 +3422,7 @@ def whole_reductions(text: str, shapes: Mapping[str, tuple[int, ...]] | None = N
                 changed = True
                 return self.visit(listed)
             whole = _whole_reduction(n)
-            out = _reduced_whole(*whole, n, shapes) if whole is not None else None
+            out = _reduced_whole(*whole, n, shapes, one_d) if whole is not None else None
             if out is not None:
                 changed = True
                 return self.visit(out)
@@ -3729,7 +3851,22 @@ def outside_hn26(called: ast.expr) -> catalog.Said | None:
         _module_of(called.value) or "linalg" in path or path.startswith(("torch.", "np.", "tf."))
     ):
         return catalog.said("spec.heldnets26.decomposition", f=path)
+    if called.attr in COMPLEX_HN27 and path.startswith(("torch.", "np.", "numpy.", "jnp.", "tf.")):
+        return catalog.said("spec.heldnets27.complex", f=path)
+    if called.attr in SCATTERS_HN27:
+        return catalog.said("spec.heldnets27.scatter", f=called.attr)
     return None
+
+
+# heldnets27: complex numbers (LLaMA's rotary embedding by torch.view_as_complex) and scatters
+# into rows chosen by data (PyG's index_add_/scatter_add over an edge list): outside by design
+COMPLEX_HN27 = frozenset({"view_as_complex", "view_as_real", "polar", "complex", "real", "imag"})
+SCATTERS_HN27 = frozenset(
+    {"index_add", "index_add_", "scatter", "scatter_", "scatter_add", "scatter_add_",
+     "scatter_reduce", "scatter_reduce_", "index_put", "index_put_", "index_copy", "index_copy_",
+     "index_fill_", "masked_scatter", "masked_scatter_", "unsorted_segment_sum", "segment_sum",
+     "tensor_scatter_nd_add", "tensor_scatter_nd_update", "scatter_nd"}
+)
 
 
 def _not_named_hn24(f: ast.expr, shapes: Mapping[str, object]) -> catalog.Said:

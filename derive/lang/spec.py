@@ -924,6 +924,7 @@ class _Validator:
         self.hot_columns: list[str] = []  # one-hot columns (Ng's layout): drawn so, nothing else
         self.one_d: dict[str, str] = {}  # tensors declared 1-D (["h"]): rows [1, h]
         self.one_d_spelled: set[str] = set()  # Spec.one_d_spelled
+        self.zero_d: set[str] = set()  # heldnets27: [forward] lines that are one number (0-D)
         self.label_columns: dict[str, int] = {}  # class-label inputs read as one-hot rows
         self.target_shapes: dict[str, tuple[int, int]] = {}  # of F.cross_entropy(Z, y)'s y
         self.made_labels: dict[str, list[int]] = {}  # torch.arange(N) targets, as inputs
@@ -961,6 +962,8 @@ class _Validator:
         self.fwd: dict[str, Any] = {}  # each [forward] line, unpacked keys one name a line
         # the one array library the lines are written with, if one: whose x.std(0) it is
         dialect = ex.dialect_of(str(v) for v in fwd.values())
+        # heldnets27: argmax/argmin indices used only to pick: their one-hot rows
+        fwd = spelling.argmax_picks_hn27(fwd)
         self.stopped: list[str] = []  # NetSpec.detached
         self.hoisted_stops: dict[str, str] = {}  # NetSpec.detached_in: hoisted line → user's line
         for key, text in self.unpacked(fwd, shapes, params):
@@ -987,6 +990,7 @@ class _Validator:
                     text = self.replicas(text, shapes, dims, dialect)
                     text = self.tri_made(f'{where} = "{text}"', text, inputs, shapes, dims)
                     text = self.ones_made(f'{where} = "{text}"', text, inputs, shapes, dims)
+                    text = self.pads_hn27(f'{where} = "{text}"', text, shapes, constants, dims)
                     text = self.zeros_made_hn23(f'{where} = "{text}"', text, inputs, shapes, dims)
                     text = self.arange_made_hn25(text, inputs, shapes, dims, key, fwd)
                     text = self.diag_made_hn25(text, inputs, shapes)
@@ -1005,6 +1009,7 @@ class _Validator:
                     one_d=frozenset(self.one_d),
                     picks=self.picks,
                     dialect=dialect,
+                    scalars=frozenset(self.zero_d),
                 )
             except ex.ExprError as e:
                 raise self.err(
@@ -1013,7 +1018,11 @@ class _Validator:
             self.class_labels(f'{where} = "{text}"', inputs, shapes, forward)
             node = log_picks(node, dict(forward), set(self.picks))
             shapes[key] = _Shapes(self, f'{where} = "{text}"', shapes, constants, dims).infer(node)
-            scalars = frozenset(k for k, v in shapes.items() if not v)
+            scalars = frozenset(k for k, v in shapes.items() if not v) | self.zero_d
+            if tuple(int(k) for k in shapes[key]) == (1, 1) and ex.is_zero_dimensional(
+                text, frozenset(self.one_d), scalars, shapes
+            ):
+                self.zero_d.add(key)  # C[0, 1], x.sum(), logsumexp(v, dim=0): one number
             if len(shapes[key]) == 2 and shapes[key][0] == 1:
                 if any(
                     ex.is_one_dimensional(t, frozenset(self.one_d), scalars, shapes)
@@ -1120,7 +1129,7 @@ class _Validator:
         for key, text in fwd.items():
             if isinstance(text, str) and len(text) <= ex.MAX_LENGTH:
                 text = ex.strip_casts(text)  # F.one_hot(y, C).float(): y's one-hot rows
-                text = ex.whole_reductions(text, shapes)  # z.flatten().sum(): z.sum()
+                text = ex.whole_reductions(text, shapes, frozenset(self.one_d))  # z.flatten().sum()
                 before, text = self.mvn(key, text, fwd, shapes)
                 for k, t in before:  # a MultivariateNormal's x − loc and Σ⁻¹, lines of their own
                     self.fwd[k] = t = ex.small_linalg(t, shapes)
@@ -2033,6 +2042,88 @@ class _Validator:
             return None
         lo, hi = (0, int(ends[0])) if len(ends) == 1 else (int(ends[0]), int(ends[1]))
         return (lo, hi) if lo < hi else None
+
+    def pads_hn27(self, where: str, text: str, shapes, constants, dims) -> str:
+        """heldnets27: a constant padding of a matrix (or a 1-D vector) whose size the shapes
+        give — PyTorch's ``F.pad(x, (left, right[, top, bottom]), value=c)``, NumPy's/JAX's
+        ``np.pad(x, ((top, bottom), (left, right)), constant_values=c)``, TensorFlow's
+        ``tf.pad(x, [[top, bottom], [left, right]])`` — read as ``x`` joined to blocks of zeros
+        (+ c), which the zeros reader makes inputs: a TCN's causal padding. Refused (en/zh)
+        otherwise: another mode, widths that are not whole numbers, a size not known."""
+        if "pad" not in text:
+            return text
+        tree = spelling.parsed(text)
+        if tree is None:
+            return text  # the parser names the problem
+
+        def padded(node: ast.AST) -> ast.expr | None:
+            if not isinstance(node, ast.Call) or not isinstance(node.func, ast.Attribute):
+                return None
+            f = node.func
+            mod = spelling.module_of(f.value)
+            if f.attr != "pad" or not mod:
+                return None
+            torch_form = mod not in ("np", "numpy", "jnp", "jax.numpy", "tf", "tf.compat.v1")
+            keys = ("input", "pad", "mode", "value") if torch_form else (
+                ("tensor", "paddings", "mode", "constant_values") if mod.startswith("tf")
+                else ("array", "pad_width", "mode", "constant_values")
+            )
+            bound = dict(zip(keys, node.args, strict=False))
+            for k in node.keywords:
+                if k.arg not in keys or k.arg in bound:
+                    raise self.err(where, catalog.said("spec.heldnets27.pad"))
+                bound[k.arg] = k.value
+            mode = bound.get(keys[2])
+            if mode is not None and not (
+                isinstance(mode, ast.Constant) and str(mode.value).lower() == "constant"
+            ):
+                raise self.err(where, catalog.said("spec.heldnets27.pad"))
+            x, widths, fill = bound.get(keys[0]), bound.get(keys[1]), bound.get(keys[3])
+            shape = ex._ast_shape(x, shapes) if x is not None else None
+            if shape is None and x is not None:  # an expression: its shape as the parser reads it
+                try:
+                    read = ex.parse(ast.unparse(x), constants=constants, shapes=shapes,
+                                    one_d=frozenset(self.one_d))
+                    got = _Shapes(self, where, shapes, constants, dims).infer(read)
+                    shape = (got[0], got[1]) if len(got) == 2 else None
+                except (ex.ExprError, SpecError):
+                    shape = None
+            scalars = frozenset(k for k, v in shapes.items() if not v) | self.zero_d
+            one_d = x is not None and ex.one_dimensional(x, frozenset(self.one_d), scalars, shapes)
+            sides = _pad_sides_hn27(widths, torch_form, one_d)
+            if shape is None or sides is None or (fill is not None and not _plain_number(fill)):
+                raise self.err(where, catalog.said("spec.heldnets27.pad"))
+            (top, bottom), (left, right) = sides
+            rows, cols = shape
+            r_text = getattr(shapes.get(x.id, (None, None))[0], "label", None) if (
+                isinstance(x, ast.Name) and not one_d
+            ) else None
+            r_text = r_text or str(int(rows))
+
+            def block(r: str, c: int) -> ast.expr:
+                size = [ast.Constant(c)] if one_d else [spelling.parsed_body(r), ast.Constant(c)]
+                z = ast.Call(ast.Attribute(ast.Name("torch", ast.Load()), "zeros", ast.Load()),
+                             size, [])
+                return z if fill is None else ast.BinOp(z, ast.Add(), fill)
+
+            def joined(parts: list[ast.expr], dim: int) -> ast.expr:
+                if len(parts) == 1:
+                    return parts[0]
+                cat = ast.Attribute(ast.Name("torch", ast.Load()), "cat", ast.Load())
+                return ast.Call(cat, [ast.List(parts, ast.Load())],
+                                [ast.keyword("dim", ast.Constant(dim))])
+
+            mid = [p for p, w in ((block(r_text, left), left), (x, 1), (block(r_text, right), right))
+                   if w]
+            out = joined(mid, 0 if one_d else 1)
+            if one_d or not (top or bottom):
+                return out
+            width = int(cols) + left + right
+            rows_parts = [p for p, w in ((block(str(top), width), top), (out, 1),
+                                         (block(str(bottom), width), bottom)) if w]
+            return joined(rows_parts, 0)
+
+        return _replaced(text, tree, padded)
 
     def zeros_made_hn23(self, where: str, text: str, inputs, shapes, dims) -> str:
         """``torch.zeros(r, 1)`` / ``np.zeros((r, 1))`` / ``np.zeros(c)`` written in a line (the
@@ -3383,3 +3474,47 @@ def _whole_label(v: Any) -> bool:
     if isinstance(v, bool):
         return False
     return isinstance(v, int) or (isinstance(v, float) and v.is_integer())
+
+
+def _pad_sides_hn27(
+    widths: ast.expr | None, torch_form: bool, one_d: bool
+) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """((top, bottom), (left, right)) of a padding's widths: PyTorch's flat (left, right[, top,
+    bottom]) from the last axis back, NumPy's/TensorFlow's per-axis pairs (a 1-D vector's one
+    pair; NumPy's single pair or number for every axis); ``None`` when not whole numbers ≥ 0."""
+
+    def whole(n: ast.AST) -> int | None:
+        ok = isinstance(n, ast.Constant) and type(n.value) is int and n.value >= 0
+        return n.value if ok else None  # type: ignore[union-attr]
+
+    if widths is None:
+        return None
+    seq = widths.elts if isinstance(widths, ast.Tuple | ast.List) else None
+    if torch_form:
+        flat = [whole(k) for k in seq or []]
+        if None in flat or len(flat) not in (2, 4) or (one_d and len(flat) != 2):
+            return None
+        left, right, top, bottom = (*flat, 0, 0)[:4]  # type: ignore[misc]
+        return (top, bottom), (left, right)
+    if seq is None:
+        n = whole(widths)
+        return None if n is None else ((0, 0) if one_d else (n, n), (n, n))
+    if all(not isinstance(k, ast.Tuple | ast.List) for k in seq):
+        pair = [whole(k) for k in seq]
+        if None in pair or len(pair) != 2:
+            return None
+        return ((0, 0) if one_d else tuple(pair)), tuple(pair)  # type: ignore[return-value]
+    pairs = [[whole(k) for k in p.elts] if isinstance(p, ast.Tuple | ast.List) else [None]
+             for p in seq]
+    if any(len(p) != 2 or None in p for p in pairs) or len(pairs) != (1 if one_d else 2):
+        return None
+    if one_d:
+        return (0, 0), tuple(pairs[0])  # type: ignore[return-value]
+    return tuple(pairs[0]), tuple(pairs[1])  # type: ignore[return-value]
+
+
+def _plain_number(node: ast.AST) -> bool:
+    """``node`` is a number written out (``0.5``, ``-1``), a padding's constant."""
+    if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub):
+        node = node.operand
+    return isinstance(node, ast.Constant) and type(node.value) in (int, float)

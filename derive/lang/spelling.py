@@ -4441,3 +4441,269 @@ def missing_library_functions(text: str) -> list[tuple[str, str, str]]:
                 break
             obj = getattr(obj, part)
     return out
+
+
+# ---- heldnets27: argmax/argmin indices used only to pick ------------------------------------
+#
+# Double DQN's ``Q_target(s').gather(1, Q_online(s').argmax(1, keepdim=True))`` and VQ-VAE's
+# ``E[torch.argmin(dist, dim=1)]``: the indices of each row's largest (smallest) entry, used
+# only to pick an entry of each row or a row of a table. Indices carry no gradient (PyTorch's,
+# JAX's), and the pick by them is exactly the product with their one-hot rows, ``max_mask(X)``
+# (the first of tied entries, as torch/np.argmax return it; ``max_mask(-X)`` for argmin) — a
+# constant — so the pick's gradient flows to the picked tensor only, as the libraries' does.
+# Any other use of the indices (a comparison, arithmetic) leaves the lines as written (argmax's
+# own refusal then).
+
+_ARG_MODULES_HN27 = frozenset({"torch", "np", "numpy", "jnp", "tf", "tf.math"})
+_COLUMN_VIEWS_HN27 = (("unsqueeze", (1,)), ("unsqueeze", (-1,)), ("view", (-1, 1)),
+                      ("reshape", (-1, 1)))
+_VECTOR_VIEWS_HN27 = (("squeeze", (1,)), ("squeeze", (-1,)), ("squeeze", ()), ("view", (-1,)),
+                      ("reshape", (-1,)), ("flatten", ()))
+
+
+def _ints_hn27(args: list[ast.expr]) -> tuple[int, ...] | None:
+    out = []
+    for a in args:
+        sign = 1
+        if isinstance(a, ast.UnaryOp) and isinstance(a.op, ast.USub):
+            sign, a = -1, a.operand
+        if not (isinstance(a, ast.Constant) and type(a.value) is int):
+            return None
+        out.append(sign * a.value)
+    return tuple(out)
+
+
+def arg_index_hn27(node: ast.AST) -> tuple[ast.expr, bool, bool] | None:
+    """``(X, smallest, keepdim)`` of the row-wise indices ``X.argmax(dim=1)``,
+    ``torch.argmin(X, dim=-1, keepdim=True)``, ``np.argmax(X, axis=1)``, ``tf.argmax(X, 1)``,
+    ``X.max(1)[1]``, ``X.max(dim=1).indices``, ``torch.min(X, 1)[1]``; else ``None``."""
+    if isinstance(node, ast.Subscript) and _ints_hn27([node.slice]) == (1,):
+        inner = arg_index_hn27(_as_indices_hn27(node.value))
+        return inner
+    if isinstance(node, ast.Attribute) and node.attr == "indices":
+        return arg_index_hn27(_as_indices_hn27(node.value))
+    if not isinstance(node, ast.Call) or not isinstance(node.func, ast.Attribute):
+        return None
+    f = node.func
+    if f.attr not in ("argmax", "argmin"):
+        return None
+    mod = module_of(f.value)
+    if mod and mod not in _ARG_MODULES_HN27:
+        return None
+    args = list(node.args) if mod else [f.value, *node.args]
+    kw = {k.arg: k.value for k in node.keywords}
+    if None in kw or set(kw) - {"dim", "axis", "keepdim", "keepdims"} or len(args) > 3:
+        return None
+    axis = args[1] if len(args) > 1 else kw.get("dim", kw.get("axis"))
+    keep = args[2] if len(args) > 2 else kw.get("keepdim", kw.get("keepdims"))
+    if axis is None or _ints_hn27([axis]) not in ((1,), (-1,)) or not args:
+        return None
+    if keep is not None and not (isinstance(keep, ast.Constant) and type(keep.value) is bool):
+        return None
+    return args[0], f.attr == "argmin", bool(keep is not None and keep.value)
+
+
+def _as_indices_hn27(node: ast.AST) -> ast.AST:
+    """``X.max(1)`` / ``torch.min(X, dim=1)`` (values, indices) as the argmax/argmin call of
+    the same row-wise indices; anything else unchanged (and then not an index)."""
+    if not isinstance(node, ast.Call) or not isinstance(node.func, ast.Attribute):
+        return node
+    f = node.func
+    if f.attr not in ("max", "min") or node.keywords and any(
+        k.arg not in ("dim",) for k in node.keywords
+    ):
+        return node
+    mod = module_of(f.value)
+    if mod and mod != "torch":
+        return node
+    args = list(node.args) if mod else [f.value, *node.args]
+    dims = args[1:] + [k.value for k in node.keywords]
+    if len(args) < 1 or len(dims) != 1:
+        return node
+    call = ast.Attribute(args[0], "arg" + f.attr, ast.Load())
+    return ast.Call(call, [dims[0]], [])
+
+
+def _view_hn27(node: ast.AST, views: tuple) -> ast.AST | None:
+    """The tensor of ``t.unsqueeze(1)``/``t.view(-1, 1)``… (``views``), ``t[:, None]`` (a column
+    view) or ``t[:, 0]`` (a vector view), or ``None``."""
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and not node.keywords:
+        got = (node.func.attr, _ints_hn27(list(node.args)))
+        return node.func.value if got in views else None
+    if isinstance(node, ast.Subscript) and isinstance(node.slice, ast.Tuple):
+        parts = node.slice.elts
+        full = len(parts) == 2 and isinstance(parts[0], ast.Slice) and (
+            parts[0].lower is parts[0].upper is parts[0].step is None
+        )
+        if full and views is _COLUMN_VIEWS_HN27 and isinstance(parts[1], ast.Constant):
+            return node.value if parts[1].value is None else None
+        if full and views is _VECTOR_VIEWS_HN27 and _ints_hn27([parts[1]]) == (0,):
+            return node.value
+    return None
+
+
+def _mask_hn27(x: ast.expr, smallest: bool) -> ast.expr:
+    return _call("max_mask", ast.UnaryOp(ast.USub(), x) if smallest else x)
+
+
+def _index_of_hn27(node: ast.AST, lines: dict[str, tuple], column: bool) -> ast.expr | None:
+    """The one-hot rows standing for the indices ``node`` (a column of them with ``column``, a
+    vector else): an index line by name (in the view its keepdim asks), or an argmax written
+    inline; ``None`` otherwise."""
+    views = _COLUMN_VIEWS_HN27 if column else _VECTOR_VIEWS_HN27
+    for cand, viewed in ((node, False), (_view_hn27(node, views), True)):
+        if cand is None:
+            continue
+        if isinstance(cand, ast.Name) and cand.id in lines:
+            if lines[cand.id][2] != (column != viewed):  # keepdim says the written view
+                continue
+            return ast.Name(cand.id, ast.Load())
+        got = arg_index_hn27(cand)
+        if got is not None and got[2] == (column != viewed):
+            return _mask_hn27(got[0], got[1])
+    return None
+
+
+def _picked_hn27(node: ast.AST, lines: dict[str, tuple]) -> ast.expr | None:
+    """The language's reading of one pick by argmax indices, or ``None``: a gather of each row's
+    entry (``P.gather(1, i)``, ``torch.gather(P, 1, i)``, ``np.take_along_axis(P, i, axis=1)``,
+    ``torch.take_along_dim``) is ``sum(P * M, axis=1)``, a column; ``P[np.arange(n), i]`` its
+    1-D form; a row lookup (``E[i]``, ``F.embedding(i, E)``, ``tf.nn.embedding_lookup(E, i)``,
+    ``jnp.take(E, i, axis=0)``, ``torch.index_select(E, 0, i)``) is ``M @ E``."""
+    if isinstance(node, ast.Subscript):
+        parts = node.slice.elts if isinstance(node.slice, ast.Tuple) else [node.slice]
+        if len(parts) == 1:
+            m = _index_of_hn27(parts[0], lines, column=False)
+            return None if m is None else ast.BinOp(m, ast.MatMult(), node.value)
+        if len(parts) == 2 and _arange_like_hn27(parts[0]):
+            m = _index_of_hn27(parts[1], lines, column=False)
+            if m is not None:
+                prod = ast.BinOp(node.value, ast.Mult(), m)
+                return ast.Call(ast.Attribute(ast.Name("np", ast.Load()), "sum", ast.Load()),
+                                [prod], [ast.keyword("axis", ast.Constant(1))])
+        return None
+    if not isinstance(node, ast.Call) or not isinstance(node.func, ast.Attribute):
+        return None
+    f, mod = node.func, module_of(node.func.value)
+    args = list(node.args) if mod else [f.value, *node.args]
+    kw = {k.arg: k.value for k in node.keywords}
+    if None in kw:
+        return None
+    if f.attr in ("gather", "take_along_axis", "take_along_dim"):
+        keys = {"gather": ("input", "dim", "index"), "take_along_axis": ("arr", "indices", "axis"),
+                "take_along_dim": ("input", "indices", "dim")}[f.attr]
+        bound = dict(zip(keys, args, strict=False))
+        if set(kw) - set(keys) or set(kw) & set(bound) or len(args) > 3:
+            return None
+        bound.update(kw)
+        if len(bound) != 3 or _ints_hn27([bound[keys[1] if f.attr == "gather" else keys[2]]]) not in (
+            (1,), (-1,)
+        ):
+            return None
+        p = bound[keys[0]]
+        m = _index_of_hn27(bound[keys[2] if f.attr == "gather" else keys[1]], lines, column=True)
+        if m is None:
+            return None
+        prod = ast.BinOp(p, ast.Mult(), m)
+        return ast.Call(ast.Attribute(ast.Name("np", ast.Load()), "sum", ast.Load()), [prod],
+                        [ast.keyword("axis", ast.Constant(1)),
+                         ast.keyword("keepdims", ast.Constant(True))])
+    table = index = None
+    if f.attr == "embedding" and mod and len(args) == 2 and not kw:
+        index, table = args
+    elif f.attr == "embedding_lookup" and mod and len(args) == 2 and not kw:
+        table, index = args
+    elif f.attr in ("take", "index_select") and len(args) >= 2:
+        bound = dict(zip(("t", "a", "b"), args, strict=False))
+        axis = bound.get("b") if f.attr == "take" else bound.get("a")
+        axis = kw.get("axis", kw.get("dim", axis))
+        if set(kw) - {"axis", "dim"} or axis is None or _ints_hn27([axis]) != (0,):
+            return None
+        table = bound["t"]
+        index = bound["a"] if f.attr == "take" else bound.get("b", kw.get("index"))
+    if table is None or index is None:
+        return None
+    m = _index_of_hn27(index, lines, column=False)
+    return None if m is None else ast.BinOp(m, ast.MatMult(), table)
+
+
+def _arange_like_hn27(node: ast.AST) -> bool:
+    if not isinstance(node, ast.Call) or len(node.args) != 1 or node.keywords:
+        return False
+    f = node.func
+    return (isinstance(f, ast.Name) and f.id == "range") or (
+        isinstance(f, ast.Attribute) and f.attr == "arange" and bool(module_of(f.value))
+    )
+
+
+def argmax_picks_hn27(fwd: dict[str, Any]) -> dict[str, Any]:
+    """The [forward] lines with argmax/argmin indices used only to pick read as their one-hot
+    rows (see above): an index line ``i = "X.argmax(1)"`` becomes ``max_mask(X)`` and each pick
+    by it the product with those rows; picks by an argmax written inline too. Lines unchanged
+    where any use of an index line is not a pick."""
+    import copy
+
+    trees: dict[str, ast.Expression] = {}
+    for key, text in fwd.items():
+        if isinstance(text, str) and "," not in key and (
+            "arg" in text or ".max(" in text or ".min(" in text
+            or any(isinstance(t, str) and key in t for t in fwd.values())
+        ):
+            tree = parsed(text)
+            if tree is not None:
+                trees[key] = tree
+    lines = {k: got for k, t in trees.items() if (got := arg_index_hn27(t.body)) is not None}
+    if not lines and not any(".gather(" in t or "[" in t or "take" in t or "embedding" in t
+                             for t in (ast.unparse(t) for t in trees.values())):
+        return fwd
+
+    def rewritten(tree: ast.Expression, known: dict[str, tuple]) -> tuple[ast.AST, bool]:
+        changed = [False]
+
+        class _Picks(ast.NodeTransformer):
+            def generic_visit(self, node: ast.AST) -> ast.AST:
+                node = super().generic_visit(node)
+                new = _picked_hn27(node, known)
+                if new is not None:
+                    changed[0] = True
+                    for k in ast.walk(new):
+                        if isinstance(k, ast.Name) and k.id in known:
+                            k.hn27 = True  # type: ignore[attr-defined]
+                    return ast.copy_location(new, node)
+                return node
+
+        return _Picks().visit(copy.deepcopy(tree)).body, changed[0]
+
+    def stray(name: str) -> bool:
+        """A use of the index line ``name`` that is not a pick."""
+        for key, text in fwd.items():
+            if key == name or not isinstance(text, str) or name not in _names_hn27(text):
+                continue
+            if key not in trees:
+                return True
+            body, _ = rewritten(trees[key], lines)
+            if any(isinstance(k, ast.Name) and k.id == name and not getattr(k, "hn27", False)
+                   for k in ast.walk(body)):
+                return True
+        return False
+
+    while any(stray(n) for n in lines):
+        lines = {n: v for n, v in lines.items() if not stray(n)}
+    out = dict(fwd)
+    for key, tree in trees.items():
+        if key in lines:
+            x, smallest, _ = lines[key]
+            out[key] = ast.unparse(_mask_hn27(x, smallest))
+            continue
+        try:
+            body, changed = rewritten(tree, lines)
+            if changed:
+                out[key] = ast.unparse(body)
+        except RecursionError:
+            continue
+    return out
+
+
+def _names_hn27(text: str) -> set[str]:
+    tree = parsed(text)
+    return set() if tree is None else {n.id for n in ast.walk(tree) if isinstance(n, ast.Name)}

@@ -466,8 +466,13 @@ def sizes_at(g: Graph, env: Mapping[str, Any]) -> dict[str, int]:
     return out
 
 
-def torch_forward(g: Graph, tree: ex.Node, env: dict, bare_loss: bool = False):
-    """Evaluate ``tree`` with torch ops (so autograd, not our rules, differentiates it)."""
+def torch_forward(
+    g: Graph, tree: ex.Node, env: dict, bare_loss: bool = False, split_ties: bool = False
+):
+    """Evaluate ``tree`` with torch ops (so autograd, not our rules, differentiates it).
+    ``split_ties`` (heldnets27): a relu read from ``maximum(x, 0)``/``minimum(x, 0)`` is
+    evaluated as ``torch.maximum(x, 0)``, whose gradient at a tie is half to each side — the
+    code as the user wrote it, not the reading."""
     torch = _torch()
     F = torch.nn.functional
     defs = dict(g.spec.forward)
@@ -514,6 +519,8 @@ def torch_forward(g: Graph, tree: ex.Node, env: dict, bare_loss: bool = False):
             lo, hi = spec_resize(lo, at), spec_resize(hi, at)
             return x[lo:hi] if k == 0 else x[:, lo:hi]
         x = run(n.args[0])
+        if split_ties and n.tie and n.func == "relu":
+            return torch.maximum(x, torch.zeros_like(x))
         if op.kind == ops.BINARY:  # torch.atan2(y, x): autograd's own two partial derivatives
             return op.torch(*torch.broadcast_tensors(torch.as_tensor(x), torch.as_tensor(run(n.args[1]))))
         if op.kind == ops.ELEMENTWISE:
@@ -551,6 +558,7 @@ def gradients_torch(
     point: Mapping[str, np.ndarray],
     bare_loss: bool = False,
     zeros: Mapping[str, np.ndarray] | None = None,
+    split_ties: bool = False,
 ):
     """PyTorch autograd gradients of the spec's loss (or of the bare loss function).
 
@@ -569,7 +577,7 @@ def gradients_torch(
     for name, tree in g.spec.forward:
         if bare_loss and name == g.spec.loss:
             tree = loss_scale_call(tree)[1]  # type: ignore[index]
-        out = env[name] = torch_forward(g, tree, env)
+        out = env[name] = torch_forward(g, tree, env, split_ties=split_ties)
         if zeros and name in zeros:
             mask = torch.tensor(np.asarray(zeros[name]).reshape(tuple(out.shape)))
             out = env[name] = torch.where(mask, out - out.detach(), out)
@@ -1072,6 +1080,8 @@ def spelled_ties(d: Derivation, point, zeros: Mapping[str, np.ndarray] | None = 
         return  # a domain problem: reported by the finite-values check with its own message
     if not hits:
         return
+    if _ties_change_nothing_hn27(g, point, zeros):
+        return  # every gradient the same under either convention (a tie times a zero input)
     node, call, entry = hits[0]
     written, fix, theirs, clamp = _TIES[call.tie]
     sentence = catalog.said(
@@ -1084,6 +1094,20 @@ def spelled_ties(d: Derivation, point, zeros: Mapping[str, np.ndarray] | None = 
         clamp=clamp,
     )
     raise _refused(g, sentence)
+
+
+def _ties_change_nothing_hn27(g: Graph, point, zeros) -> bool:
+    """heldnets27: PyTorch autograd gives exactly the same gradient of every parameter at
+    ``point`` whether the ties of ``maximum(x, 0)`` get relu's 0 (derive's reading) or half
+    (torch.maximum/np.maximum as written) — AlexNet's np.maximum(0, X @ W) with a given row of
+    zeros in X: the half reaches W only times those zeros. Then the code as written and the
+    reading agree here, and nothing needs refusing. False when torch is missing or fails."""
+    try:
+        ours = gradients_torch(g, point, zeros=zeros)
+        theirs = gradients_torch(g, point, zeros=zeros, split_ties=True)
+    except Exception:  # noqa: BLE001 — no torch, or a forward torch cannot run: refuse as before
+        return False
+    return all(np.array_equal(ours[p], theirs[p]) for p in ours)
 
 
 def _clamp_bounds(n: ex.Node) -> tuple[ex.Node, float, float] | None:
