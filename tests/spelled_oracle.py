@@ -1113,6 +1113,7 @@ def namespace(
     _extras_hn24(modules)
     _extras_hn25(modules)
     _extras_hn26(modules)
+    _extras_s27(modules)
     ns.update(modules)
     ns["bool"] = bool  # mask.astype(bool): the builtin type names NumPy's boolean dtype
     dims = {**s.dims, **(sizes or {})}
@@ -1334,3 +1335,21 @@ def _extras_hn26(modules: dict[str, Any]) -> None:
         return torch.cov(x, correction=corr)
 
     np_shim.cov = cov
+
+
+def _extras_s27(modules: dict[str, Any]) -> None:
+    """spellings27 (the fuzz generator's families): NumPy's ``arange(start, stop, step)``,
+    ``sinh``/``cosh``/``subtract``, ``column_stack`` and ``asarray``, TensorFlow's ``tf.norm``
+    (the 2-norm of the entries or along an axis), each as the library defines it."""
+    tf, np_shim = modules["tf"], modules["np"]
+    np_shim.arange = lambda *a: torch.arange(*[int(v) for v in a])
+    np_shim.sinh = lambda x: torch.sinh(_t(x))
+    np_shim.cosh = lambda x: torch.cosh(_t(x))
+    np_shim.subtract = lambda a, b: _t(a) - _t(b)
+    np_shim.column_stack = lambda tup: torch.cat(
+        [_t(v).reshape(-1, 1) if _t(v).dim() == 1 else _t(v) for v in tup], dim=1
+    )
+    np_shim.asarray = lambda x, dtype=None: _t(x)
+    tf.norm = lambda tensor, ord="euclidean", axis=None, keepdims=False: torch.linalg.vector_norm(
+        _t(tensor), 2, dim=axis, keepdim=keepdims
+    )
