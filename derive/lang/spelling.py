@@ -3174,7 +3174,7 @@ _QUALIFIED = {
     "log_expit": ("scipy.special", "special", "jax.scipy.special"),
     "hard_tanh": ("jax.nn",),
     "binary_crossentropy": (*KERAS, *KERAS_LOSSES),
-    "t": ("method",),
+    "t": ("method", "torch"),  # torch.t(x) too (spellings27)
     "average": ("np", "numpy", "jnp", "jax.numpy"),
     "vector_norm": ("torch.linalg",),
     "swapaxes": ("method", "np", "numpy", "torch"),
@@ -3653,6 +3653,10 @@ REWRITES.update(
         "arccos": _one("arccos", lambda x: _call("acos", x)),
         "atan2": _atan2,
         "arctan2": _atan2,
+        # spellings27: an array of a tensor is the tensor (np.asarray(A), jnp.asarray(A),
+        # torch.as_tensor(A)): the same values, and the gradient flows through
+        "asarray": _one("asarray", lambda x: x),
+        "as_tensor": _one("as_tensor", lambda x: x),
         "divide_no_nan": _divide_no_nan,
         # spellings23: NumPy's/SciPy's real cube root sign(x)·|x|^(1/3) (PyTorch has none), and
         # x·log(1 + y), 0 where x = 0 as PyTorch's torch.special.xlog1py
@@ -3704,6 +3708,8 @@ _QUALIFIED.update(
         "standardize": ("jax.nn",),
         "divide_no_nan": tuple(TENSORFLOW),
         "cbrt": ("np", "numpy", "jnp", "jax.numpy", "scipy.special", "special"),
+        "asarray": ("np", "numpy", "jnp", "jax.numpy"),
+        "as_tensor": ("torch",),
         "xlog1py": ("torch.special", "scipy.special", "special", "jax.scipy.special"),
         "i0e": ("torch.special", "scipy.special", "special", "jax.scipy.special"),
         "polygamma": (
