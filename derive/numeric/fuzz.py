@@ -198,7 +198,7 @@ def random_spec(seed: int, max_dim: int = 4, max_layers: int = 5) -> str:
     else:
         forward.append(("L", f"{loss}({out} * {out})"))
     if x27.random() < 0.35:
-        _s27_loss(x27, forward, verbatim, loss, out, "y" in inputs)
+        _s27_loss(x27, forward, verbatim, loss, out, "y" in inputs, f"n{layers}")
     forward = _respell(forward, random.Random(f"derive-fuzz-spelling:{seed}"), verbatim)
     lines = ["[network]", f'name = "fuzz-{seed}"', "", "[dims]"]
     lines += [f"{k} = {v}" for k, v in dims.items()]
@@ -592,11 +592,30 @@ _S27_LOSSES: dict[str, tuple[str, ...]] = {
         "torch.mean(torch.abs({o} - {t}))",
         "tf.reduce_mean(tf.math.squared_difference({o}, {t}))",
         "F.mse_loss({o}, {t}, reduction='sum') / {m}",
+        "tf.reduce_mean(tf.keras.losses.MAE({t}, {o}))",
+        "tf.reduce_mean(tf.keras.losses.huber({t}, {o}, delta=0.5))",
+        "tf.reduce_mean(tf.keras.losses.log_cosh({t}, {o}))",
+        "F.gaussian_nll_loss({o}, {t}, torch.ones_like({o}) * 0.5)",
+        "F.margin_ranking_loss({o}, {t}, torch.ones_like({t}), margin=0.1055)",
+        "F.triplet_margin_loss({o}, {t}, {t} * 0.5, margin=1.0055)",
+        "F.cosine_embedding_loss({o}, {t} + 2, torch.ones({m}))",
+        "F.kl_div(F.log_softmax({o}, dim=1), F.softmax({t}, dim=1), reduction='batchmean')",
+        "F.poisson_nll_loss({o}, {t} * {t})",
+        "tf.reduce_mean(tf.keras.losses.MSLE({t} * {t}, {o} * {o}))",
+        "tf.reduce_mean(tf.keras.losses.poisson({t} * {t}, tf.exp({o})))",
+        "tf.reduce_mean(tf.keras.losses.KLD(tf.nn.softmax({t}), tf.nn.softmax({o})))",
+        "F.soft_margin_loss({o}, torch.sign({t}))",
+        "F.hinge_embedding_loss({o}, torch.sign({t}), margin=0.5055)",
     ),
     "bce_logits": (
         "tf.reduce_mean(tf.nn.sigmoid_cross_entropy_with_logits(labels={t}, logits={o}))",
         "F.binary_cross_entropy_with_logits({o}, {t}, pos_weight=torch.tensor(2.0))",
         "torch.mean(F.softplus({o}) - {t} * {o})",
+        "tf.reduce_mean(tf.nn.weighted_cross_entropy_with_logits(labels={t}, logits={o}, "
+        "pos_weight=2.0))",
+        "tf.reduce_mean(tf.keras.losses.binary_crossentropy({t}, {o}, from_logits=True))",
+        "K.mean(K.binary_crossentropy({t}, K.sigmoid({o})))",
+        "F.multilabel_soft_margin_loss({o}, {t})",
     ),
     "cross_entropy": (
         "tf.reduce_mean(tf.nn.softmax_cross_entropy_with_logits(labels={t}, logits={o}))",
@@ -605,6 +624,11 @@ _S27_LOSSES: dict[str, tuple[str, ...]] = {
         "F.nll_loss(F.log_softmax({o}, dim=1), torch.argmax({t}, dim=1))",
         "-np.mean(np.sum({t} * np.log(np.exp({o}) / np.exp({o}).sum(axis=1, keepdims=True)), "
         "axis=1))",
+        "tf.reduce_mean(tf.nn.softmax_cross_entropy_with_logits_v2(labels={t}, logits={o}))",
+        "tf.reduce_mean(tf.keras.losses.categorical_crossentropy({t}, tf.nn.softmax({o})))",
+        "K.mean(K.categorical_crossentropy({t}, K.softmax({o})))",
+        "tf.reduce_mean(tf.keras.losses.categorical_hinge({t}, {o}))",
+        "F.cross_entropy({o}, {t}, label_smoothing=0.1)",
     ),
     "labels": (
         "F.cross_entropy({o}, {t})",
@@ -612,6 +636,10 @@ _S27_LOSSES: dict[str, tuple[str, ...]] = {
         "-np.mean(np.log(np.take_along_axis(P, {t}[:, None], axis=1)))",
         "-torch.mean(torch.log(torch.take_along_dim(P, {t}.view(-1, 1), dim=1)))",
         "F.multi_margin_loss({o}, {t})",
+        "F.cross_entropy({o}, {t}, label_smoothing=0.1)",
+        "optax.softmax_cross_entropy({o}, jax.nn.one_hot({t}, {n})).mean()",
+        "optax.softmax_cross_entropy_with_integer_labels({o}, {t}).mean()",
+        "F.cross_entropy({o}, {t}, reduction='sum') / {m}",
     ),
 }
 
@@ -635,7 +663,8 @@ def _s27_block(
 
 
 def _s27_loss(
-    rng: random.Random, forward: list, verbatim: set[str], loss: str, out: str, labels: bool
+    rng: random.Random, forward: list, verbatim: set[str], loss: str, out: str, labels: bool,
+    n_name: str,
 ) -> None:
     """The network's loss in another of its family's spellings (in place)."""
     family = {"sse": "mse", "dep": "mse"}.get(loss, loss)
@@ -649,7 +678,7 @@ def _s27_loss(
     if loss == "cross_entropy" and not keep_p:  # the loss of the logits: no softmax line
         forward[:] = [(k, v) for k, v in forward if k != "P"]
     forward[:] = [(k, v) for k, v in forward if k != "L"]
-    forward.append(("L", text.format(o=out, t=target, m="m")))
+    forward.append(("L", text.format(o=out, t=target, m="m", n=n_name)))
     verbatim.add("L")
 
 
