@@ -529,7 +529,7 @@ _S27_BLOCKS: tuple[tuple[tuple[str, ...], str], ...] = (
      ""),
     (("{x} * tf.reduce_prod(torch.sigmoid({x}) + 0.5, axis=1, keepdims=True)",), ""),
     (("{x} / (1 + tf.math.reduce_std({x}, axis=0) "
-      "+ tf.math.reduce_variance({x}, axis=1, keepdims=True))",), ""),
+      "+ tf.math.reduce_variance({x}, axis=1, keepdims=True))",), "m2"),
     (("{x} / (1 + torch.linalg.matrix_norm({x} + 1))",), ""),
     (("np.linalg.multi_dot([{x}, {x}.T, {x}]) * 0.1",), ""),
     (("np.tensordot({x}, {x}.T @ {x}, axes=1) * 0.1",), ""),
@@ -721,11 +721,18 @@ def _shape(text: str, dims: dict[str, int]) -> tuple[int, int]:
 
 def run(seed: int, *, max_dim: int = 4, points: int = 2, use_torch: bool = True) -> Outcome:
     """Derive and verify the network of ``seed``; never raises."""
-
     text = random_spec(seed, max_dim=max_dim)
+    return run_text(text, seed, f"fuzz-{seed}", points=points, use_torch=use_torch)
+
+
+def run_text(
+    text: str, seed: int, source: str, *, points: int = 2, use_torch: bool = True
+) -> Outcome:
+    """:func:`run` of a spec's text (a network as an earlier generator made it:
+    tests/specs_fuzz/); never raises."""
     start = time.perf_counter()
     try:
-        s = spec.parse(text, source=f"fuzz-{seed}")
+        s = spec.parse(text, source=source)
         d = derive(s)
         report = numeric.verify(d, points=points, use_torch=use_torch)
     except BadInput as err:  # the spec, or its example values, refused: exit 2, one line

@@ -1,0 +1,132 @@
+"""Round 27 (spellings27): the random-network generator (derive.numeric.fuzz) writes every op row
+and the families added since it was first written, and each family's template, alone in a small
+network, matches PyTorch and finite differences (derive verify) and the spec's OWN text run in
+PyTorch float64 (tests/spelled_oracle.py, independent of derive's reading of the spelling)."""
+
+from __future__ import annotations
+
+import sys
+import warnings
+from pathlib import Path
+
+import pytest
+
+from derive.engine.backprop import derive
+from derive.errors import BadInput
+from derive.lang import expr as ex
+from derive.lang import ops, spec
+from derive.numeric import fuzz
+from derive.numeric import verify as numeric
+
+sys.path.insert(0, str(Path(__file__).parent))
+from spelled_oracle import oracle_text  # noqa: E402
+
+pytestmark = pytest.mark.slow
+
+# rows only a rewrite or a derivative writes (abs's sign, a variance's guard, the indicators)
+INTERNAL = frozenset(
+    {"relu_grad", "clamp0_grad", "leaky_grad", "sqrt0_grad", "sinc_slope", "bessel_i1",
+     "assert_nonneg", "max_share_all", "tetragamma", "sign"}
+)
+M, N = 3, 2  # a rectangular batch: a transposed or mis-broadcast block is a shape error
+
+
+def _rows(text: str) -> set[str]:
+    found: set[str] = set()
+    for _, tree in spec.parse(text).forward:
+        stack = [tree]
+        while stack:
+            n = stack.pop()
+            if isinstance(n, ex.Call):
+                found.add(n.func)
+            stack.extend(ex.children(n))
+    return found
+
+
+def test_the_generator_writes_every_op_row_and_each_round27_stream() -> None:
+    rows: set[str] = set()
+    blocks = domains = losses = 0
+    refused: list[str] = []
+    seeds = range(700)
+    for seed in seeds:
+        text = fuzz.random_spec(seed, max_dim=3)
+        try:
+            rows |= _rows(text)
+        except BadInput as err:  # an honest refusal (a dead column's standard deviation …)
+            refused.append(f"{seed}: {err}")
+        blocks += '\nB1 = "' in text or '\nB2 = "' in text
+        domains += "\nU1 = [" in text or "\nU2 = [" in text
+        losses += any(
+            f'L = "{t.split("(")[0]}' in text for fam in fuzz._S27_LOSSES.values() for t in fam
+        )
+    missing = sorted(set(ops.table()) - INTERNAL - rows)
+    assert not missing, missing
+    assert blocks >= 150 and domains >= 80 and losses >= 100, (blocks, domains, losses)
+    assert len(refused) <= len(seeds) // 50, refused
+
+
+def _net(lines: list[tuple[str, str]], loss: str, *, labels: bool = False,
+         extra: dict[str, str] | None = None, values: dict[str, object] | None = None) -> str:
+    inputs = {"X": '["m", "n"]', **({"y": '["m"]'} if labels else {"Y": '["m", "n"]'})}
+    params = {"W": '["n", "n"]', "b": '[1, "n"]'}
+    for name, where in (extra or {}).items():
+        (inputs if where == "inputs" else params)[name] = '["m", "n"]'
+    fw = [("Z", "X @ W + b"), ("A", "torch.tanh(Z)"), *lines, ("L", loss)]
+    text = ["[dims]", f"m = {M}", f"n = {N}", "", "[inputs]"]
+    text += [f"{k} = {v}" for k, v in inputs.items()] + ["", "[params]"]
+    text += [f"{k} = {v}" for k, v in params.items()] + ["", "[forward]"]
+    text += [f'{k} = "{v}"' for k, v in fw]
+    if values:
+        text += ["", "[values]"] + [f"{k} = {v}" for k, v in values.items()]
+    return "\n".join(text) + "\n"
+
+
+def _block(i: int) -> str:
+    lines, _ = fuzz._S27_BLOCKS[i]
+    names = [f"B{j}" for j in range(len(lines))]
+    fw = [
+        (names[j], line.format(x="A", n="n", m="m", **{f"l{q}": names[q] for q in range(j)}))
+        for j, line in enumerate(lines)
+    ]
+    return _net(fw, f"F.mse_loss({names[-1]}, Y)")
+
+
+def _domain(i: int, where: str, given: bool) -> str:
+    call, lo, hi = fuzz._S27_DOMAIN[i]
+    steps = round((hi - lo) * 10)
+    vals = {"U": [[round(lo + (3 * r + c) % (steps + 1) / 10, 1) for c in range(N)]
+                  for r in range(M)]} if given else None
+    return _net([("D", f"A * ({call.format(u='U')})")], "F.mse_loss(D, Y)",
+                extra={"U": where}, values=vals)
+
+
+def _loss(family: str, k: int) -> str:
+    text = fuzz._S27_LOSSES[family][k]
+    labels = family == "labels"
+    lines = [("P", "torch.softmax(A, dim=1)")] if "P," in text else []
+    return _net(lines, text.format(o="A", t="y" if labels else "Y", m="m", n="n"), labels=labels)
+
+
+CASES = (
+    [pytest.param(i, id=f"block{i}") for i in range(len(fuzz._S27_BLOCKS))]
+    + [pytest.param(("d", i, w, g), id=f"domain{i}-{w}-{'given' if g else 'drawn'}")
+       for i in range(len(fuzz._S27_DOMAIN)) for w in ("inputs", "params") for g in (False, True)]
+    + [pytest.param(("l", f, k), id=f"loss-{f}{k}")
+       for f, texts in fuzz._S27_LOSSES.items() for k in range(len(texts))]
+)
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_each_round27_family_matches_pytorch_and_its_own_text(case) -> None:
+    if isinstance(case, int):
+        text = _block(case)
+    elif case[0] == "d":
+        text = _domain(*case[1:])
+    else:
+        text = _loss(*case[1:])
+    report = numeric.verify(derive(spec.parse(text)), points=1)
+    assert report.ok, [c for c in report.comparisons if not c.ok][:2]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        said = oracle_text(text, "family")
+    assert said.status == "agree", f"{said.status}: {said.reason}\n{text}"
