@@ -52,8 +52,9 @@ def test_the_generator_covers_the_language():
         0,
     )
     one_d_biases = 0
-    # 300 seeds: each of ~30 element-wise rows is picked in a few percent of the networks
-    for seed in range(300):
+    # 400 seeds: each of ~30 element-wise rows is picked in a few percent of the networks (round
+    # 27's loss spellings replace a third of the losses: the class-label gathers got rarer)
+    for seed in range(400):
         text = fuzz.random_spec(seed, max_dim=MAX_DIM)
         # a max over a row tied by construction (a [m, 1] column minus its own row mean is 0)
         # takes PyTorch's convention at the tie (tests/test_kink_conventions.py): never refused
