@@ -15,6 +15,7 @@ from derive.engine.backprop import derive
 from derive.errors import BadInput
 from derive.lang import expr as ex
 from derive.lang import ops, spec
+from derive.locale import catalog
 from derive.numeric import fuzz
 from derive.numeric import verify as numeric
 
@@ -130,3 +131,56 @@ def test_each_round27_family_matches_pytorch_and_its_own_text(case) -> None:
         warnings.simplefilter("ignore")
         said = oracle_text(text, "family")
     assert said.status == "agree", f"{said.status}: {said.reason}\n{text}"
+
+
+_CUT = """[dims]
+m = 2
+
+[inputs]
+X = ["m", 1]
+
+[params]
+w = [1, 1]
+u = [1, 1]
+
+[forward]
+Y = "X * w"
+T = "torch.atan2(Y, X * u - 1)"
+L = "torch.mean(T * w)"
+
+[values]
+X = [[ZERO], [0.5]]
+w = [[1.0]]
+u = [[1.0]]
+"""
+
+
+def test_atan2_of_a_negative_zero_on_its_cut_is_refused_a_positive_zero_agrees() -> None:
+    """atan2(−0.0, −1) is −π in PyTorch, atan2(0.0, −1) +π; derive's exact numbers have no
+    signed zero (its walkthrough printed +π and a ∂L/∂w through it, where the text run in
+    PyTorch gives −π): a y given as −0.0 on the negative x axis is refused (exit 2, en/zh),
+    a +0.0 agrees with the text run in PyTorch."""
+    import torch
+
+    minus = torch.atan2(torch.tensor(-0.0, dtype=torch.float64), torch.tensor(-1.0))
+    assert float(minus) == pytest.approx(-3.141592653589793)
+    with pytest.raises(BadInput) as err:
+        spec.parse(_CUT.replace("ZERO", "-0.0"))
+    assert "atan2 of y = -0.0, x = -1.0" in str(err.value) and "entry [0, 0]" in str(err.value)
+    assert "零 y 的符号" in catalog.localized(err.value, "zh")
+    text = _CUT.replace("ZERO", "0.0")
+    said = oracle_text(text, "cut")
+    assert said.status == "agree"
+    assert said.loss[0] == pytest.approx((3.141592653589793 + 2.356194490192345) / 2)
+
+
+@pytest.mark.parametrize(
+    "call", ["torch.cumulative_trapezoid(A, dim=1)", "scipy.integrate.cumulative_trapezoid(A)"]
+)
+def test_cumulative_trapezoid_is_refused_saying_how_to_write_it(call) -> None:
+    text = _net([("B", f"A[:, :1] * {call}.sum(1, keepdim=True)")], "F.mse_loss(B, Y)")
+    with pytest.raises(BadInput) as err:
+        spec.parse(text)
+    assert "cumulative_trapezoid() (the running trapezoid rule" in str(err.value)
+    assert "torch.cumsum(T, dim=1)" in str(err.value)
+    assert "累积梯形法则" in catalog.localized(err.value, "zh")

@@ -1435,6 +1435,12 @@ class _Converter:
                 raise self.fail(node, catalog.said("spec.expr.call_5"))
             shape_of = ast.Attribute(f.value, "shape", ast.Load())
             return self.convert(ast.Subscript(shape_of, index, ast.Load()), depth)
+        if isinstance(f, ast.Attribute) and f.attr in ("cumulative_trapezoid", "cumtrapz"):
+            # spellings27: torch.cumulative_trapezoid, scipy.integrate.cumulative_trapezoid (and
+            # SciPy's old cumtrapz): not read; the refusal says how to write it so it is
+            raise self.fail(
+                node, catalog.said("spec.spellings27.cumulative_trapezoid", f=ast.unparse(f))
+            )
         if isinstance(f, ast.Attribute) and f.attr == "gather":
             return self.gather(node, depth)
         if isinstance(f, ast.Attribute) and f.attr in ("take_along_axis", "take_along_dim"):
