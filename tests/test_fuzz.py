@@ -157,6 +157,11 @@ def test_a_wrong_gradient_in_a_random_network_is_caught(seed, monkeypatch):
         439,
         305,
         327,
+        # round 27's generator (spellings27): a pole of log Γ at a point the identity checker
+        # drew for lgamma of an input (186: drawn again now), a parameter PyTorch's graph does
+        # not reach (245: V only through torch.sign, whose .grad is None: 0)
+        186,
+        245,
     ],
 )
 def test_once_failing_bench_networks_match(seed):
