@@ -162,6 +162,10 @@ def test_a_wrong_gradient_in_a_random_network_is_caught(seed, monkeypatch):
         # not reach (245: V only through torch.sign, whose .grad is None: 0)
         186,
         245,
+        # ELU/SELU/CELU at inputs near 40: the rewrite's α(eˣ − 1) − relu(α(eˣ − 1)) cancelled
+        # terms of e⁴⁰ in float64 (gradients off by 1e6, a false failure): only the negative
+        # part is exponentiated now, as PyTorch does
+        199,
     ],
 )
 def test_once_failing_bench_networks_match(seed):

@@ -509,9 +509,13 @@ def _between_bounds(lo: ast.expr, hi: ast.expr, x: ast.expr, f: str, g: str) -> 
 
 
 def _elu(x: ast.expr, alpha: ast.expr) -> ast.expr:
-    # min(u, 0) as u − relu(u): at x = 0 the derivative is α, PyTorch's (its x ≤ 0 branch)
-    u = _mul(alpha, _sub(_call("exp", x), _num(1)))
-    return _add(_call("relu", x), _sub(u, _call("relu", u)))
+    # relu(x) + α(exp(min(x, 0)) − 1), min(x, 0) as x − relu(x): at x = 0 the derivative is
+    # α, PyTorch's (its x ≤ 0 branch). (spellings27: the earlier relu(x) + u − relu(u) with
+    # u = α(eˣ − 1) made terms of e⁴⁰ that cancel in float64 at x = 40, where PyTorch
+    # exponentiates only the negative branch: fuzz seed 199's gradients were off by 1e6)
+    return _add(
+        _call("relu", x), _mul(alpha, _sub(_call("exp", _sub(x, _call("relu", x))), _num(1)))
+    )
 
 
 def _gelu(node: ast.Call, how: str) -> ast.expr:
@@ -1361,8 +1365,9 @@ def _celu(node: ast.Call, how: str) -> ast.expr:
     """PyTorch's ``celu(x, alpha) = max(0, x) + min(0, alpha·(exp(x/alpha) − 1))``."""
     a = _bound(node, "celu", ("x", "alpha"), 1)
     x, alpha = a["x"], a.get("alpha", _num(1.0))
-    u = _mul(alpha, _sub(_call("exp", _div(x, alpha)), _num(1)))
-    return _add(_call("relu", x), _sub(u, _call("relu", u)))
+    # (exponentiating only the negative part, as _elu: no e^(x/α) terms to cancel)
+    negative = _div(_sub(x, _call("relu", x)), alpha)
+    return _add(_call("relu", x), _mul(alpha, _sub(_call("exp", negative), _num(1))))
 
 
 def _prelu(node: ast.Call, how: str) -> ast.expr:
