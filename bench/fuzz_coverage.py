@@ -20,15 +20,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from derive.errors import BadInput  # noqa: E402
-from derive.lang import expr as ex  # noqa: E402
-from derive.lang import ops, spec, spelling  # noqa: E402
+from derive.lang import ops, spelling  # noqa: E402
 from derive.numeric import fuzz  # noqa: E402
 
-# rows only a rewrite or the engine writes (a derivative's indicator, a variance's guard)
-INTERNAL = frozenset(
-    {"relu_grad", "clamp0_grad", "leaky_grad", "sqrt0_grad", "sinc_slope", "bessel_i1",
-     "assert_nonneg", "max_share_all", "tetragamma", "sign"}  # sign: abs's derivative
-)
 # the converter's readers outside spelling.REWRITES (derive/lang/expr.py)
 CONVERTER = (
     "tril", "triu", "diag", "diagonal", "trace", "arange", "trapz", "trapezoid",
@@ -41,7 +35,7 @@ CONVERTER = (
 
 
 def op_rows() -> list[str]:
-    return sorted(n for n in ops.table() if n not in INTERNAL)
+    return sorted(n for n in ops.table() if n not in fuzz.INTERNAL_ROWS)
 
 
 def spellings() -> list[str]:
@@ -51,18 +45,9 @@ def spellings() -> list[str]:
 
 def rows_in(text: str) -> set[str]:
     try:
-        s = spec.parse(text)
+        return fuzz.rows_in(text)
     except BadInput:  # refused at reading: no rows (bench/bench_fuzz.py counts the refusals)
         return set()
-    found: set[str] = set()
-    for _, tree in s.forward:
-        stack = [tree]
-        while stack:
-            n = stack.pop()
-            if isinstance(n, ex.Call):
-                found.add(n.func)
-            stack.extend(ex.children(n))
-    return found
 
 
 def names_in(text: str) -> set[str]:

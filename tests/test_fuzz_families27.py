@@ -13,7 +13,6 @@ import pytest
 
 from derive.engine.backprop import derive
 from derive.errors import BadInput
-from derive.lang import expr as ex
 from derive.lang import ops, spec
 from derive.locale import catalog
 from derive.numeric import fuzz
@@ -24,24 +23,7 @@ from spelled_oracle import oracle_text  # noqa: E402
 
 pytestmark = pytest.mark.slow
 
-# rows only a rewrite or a derivative writes (abs's sign, a variance's guard, the indicators)
-INTERNAL = frozenset(
-    {"relu_grad", "clamp0_grad", "leaky_grad", "sqrt0_grad", "sinc_slope", "bessel_i1",
-     "assert_nonneg", "max_share_all", "tetragamma", "sign"}
-)
 M, N = 3, 2  # a rectangular batch: a transposed or mis-broadcast block is a shape error
-
-
-def _rows(text: str) -> set[str]:
-    found: set[str] = set()
-    for _, tree in spec.parse(text).forward:
-        stack = [tree]
-        while stack:
-            n = stack.pop()
-            if isinstance(n, ex.Call):
-                found.add(n.func)
-            stack.extend(ex.children(n))
-    return found
 
 
 def test_the_generator_writes_every_op_row_and_each_round27_stream() -> None:
@@ -52,7 +34,7 @@ def test_the_generator_writes_every_op_row_and_each_round27_stream() -> None:
     for seed in seeds:
         text = fuzz.random_spec(seed, max_dim=3)
         try:
-            rows |= _rows(text)
+            rows |= fuzz.rows_in(text)
         except BadInput as err:  # an honest refusal (a dead column's standard deviation …)
             refused.append(f"{seed}: {err}")
         blocks += '\nB1 = "' in text or '\nB2 = "' in text
@@ -60,7 +42,7 @@ def test_the_generator_writes_every_op_row_and_each_round27_stream() -> None:
         losses += any(
             f'L = "{t.split("(")[0]}' in text for fam in fuzz._S27_LOSSES.values() for t in fam
         )
-    missing = sorted(set(ops.table()) - INTERNAL - rows)
+    missing = sorted(set(ops.table()) - fuzz.INTERNAL_ROWS - rows)
     assert not missing, missing
     assert blocks >= 150 and domains >= 80 and losses >= 100, (blocks, domains, losses)
     assert len(refused) <= len(seeds) // 50, refused

@@ -31,6 +31,7 @@ from dataclasses import dataclass
 
 from derive.engine.backprop import derive
 from derive.errors import BadInput
+from derive.lang import expr as ex
 from derive.lang import spec
 from derive.numeric import verify as numeric
 
@@ -682,6 +683,28 @@ def _s27_loss(
     forward[:] = [(k, v) for k, v in forward if k != "L"]
     forward.append(("L", text.format(o=out, t=target, m="m", n=n_name)))
     verbatim.add("L")
+
+
+# op rows only a rewrite or a derivative writes (abs's sign, a variance's guard, the indicators):
+# the rows a spec's author calls are the table's others (bench/fuzz_coverage.py, tests)
+INTERNAL_ROWS = frozenset(
+    {"relu_grad", "clamp0_grad", "leaky_grad", "sqrt0_grad", "sinc_slope", "bessel_i1",
+     "assert_nonneg", "max_share_all", "tetragamma", "sign"}
+)
+
+
+def rows_in(text: str) -> set[str]:
+    """The op rows a spec's [forward] trees call, as derive reads them (raises BadInput when
+    the spec is refused)."""
+    found: set[str] = set()
+    for _, tree in spec.parse(text).forward:
+        stack = [tree]
+        while stack:
+            n = stack.pop()
+            if isinstance(n, ex.Call):
+                found.add(n.func)
+            stack.extend(ex.children(n))
+    return found
 
 
 def _key(name: str) -> str:
