@@ -52,8 +52,9 @@ def test_the_generator_covers_the_language():
         0,
     )
     one_d_biases = 0
-    # 300 seeds: each of ~30 element-wise rows is picked in a few percent of the networks
-    for seed in range(300):
+    # 400 seeds: each of ~30 element-wise rows is picked in a few percent of the networks (round
+    # 27's loss spellings replace a third of the losses: the class-label gathers got rarer)
+    for seed in range(400):
         text = fuzz.random_spec(seed, max_dim=MAX_DIM)
         # a max over a row tied by construction (a [m, 1] column minus its own row mean is 0)
         # takes PyTorch's convention at the tie (tests/test_kink_conventions.py): never refused
@@ -142,6 +143,8 @@ def test_a_wrong_gradient_in_a_random_network_is_caught(seed, monkeypatch):
 # flattened sum log(σ + 1 − 1[x ≠ 0]) of a lowered xlogy dropped σ = 7.6e-29 in float64 (a
 # left-to-right (σ + 1) − 1 is 0; its log −inf, NaN gradients, where PyTorch computes the line as
 # written): mform sums three or more terms with Neumaier's compensation now.
+# (round 27 added families to the generator: the networks of these seeds changed but 415's, and
+# are kept as they were in tests/specs_fuzz/fuzz_SEED.toml)
 @pytest.mark.parametrize(
     "seed",
     [
@@ -154,18 +157,37 @@ def test_a_wrong_gradient_in_a_random_network_is_caught(seed, monkeypatch):
         439,
         305,
         327,
+        # round 27's generator (spellings27): a pole of log Γ at a point the identity checker
+        # drew for lgamma of an input (186: drawn again now), a parameter PyTorch's graph does
+        # not reach (245: V only through torch.sign, whose .grad is None: 0)
+        186,
+        245,
+        # ELU/SELU/CELU at inputs near 40: the rewrite's α(eˣ − 1) − relu(α(eˣ − 1)) cancelled
+        # terms of e⁴⁰ in float64 (gradients off by 1e6, a false failure): only the negative
+        # part is exponentiated now, as PyTorch does
+        199,
+        # a σ inside the loss line (F.binary_cross_entropy_with_logits with pos_weight, read as
+        # bce(sigmoid(A4), …)) rounding to 1 at a random point: drawn again, as a σ line's
+        258,
     ],
 )
 def test_once_failing_bench_networks_match(seed):
-    outcome = fuzz.run(seed, max_dim=8, points=2)
+    outcome = _frozen_or_generated(seed)
     assert outcome.kind == "match", f"{outcome.kind}: {outcome.detail}"
+
+
+def _frozen_or_generated(seed: int) -> fuzz.Outcome:
+    path = Path(__file__).parent / "specs_fuzz" / f"fuzz_{seed}.toml"
+    if path.exists():
+        return fuzz.run_text(path.read_text(), seed, str(path), points=2)
+    return fuzz.run(seed, max_dim=8, points=2)
 
 
 def test_a_tie_exact_but_not_in_float64_is_refused_at_the_example() -> None:
     """Seed 259: a dead ReLU layer makes every row of Z4 − mean equal, a tie under .min(0) that
     holds exactly but not in float64, so PyTorch's argmin and the exact derivation pick
     different rows (verify failed on the element-wise column): refused, exit 2, saying why."""
-    outcome = fuzz.run(259, max_dim=8, points=2)
+    outcome = _frozen_or_generated(259)
     assert outcome.kind == "refused", f"{outcome.kind}: {outcome.detail}"
     assert "sits at a kink" in outcome.detail and "W4" in outcome.detail
 

@@ -318,6 +318,11 @@ class Checker:
                 raise OverflowError(f"argument beyond {ARG_CAP:g}")
             try:
                 v = funcs[e.func](*args)
+            except ValueError:
+                # a pole of the function (mpmath: "gamma function pole" for log Γ of a drawn 0
+                # or negative whole number): the point is outside the domain, drawn again as
+                # for a complex value (spellings27: fuzz seed 186, lgamma of an input)
+                raise ComplexArgument from None
             except TypeError:
                 if any(isinstance(a, mpmath.mpc) for a in args):
                     # relu's or an indicator's comparison of a complex number (a root of a

@@ -501,6 +501,16 @@ class Evaluator:
                 said = catalog.said("refuse.origin", f=n.func, value=pair)
                 self.stop(near, a[i], said, kink=self.kinks)
         jump = op.extra.get("jump")
+        if jump is not None and not self.kinks:
+            # spellings27: given values on atan2's cut with y a negative zero: PyTorch (and
+            # float64) read the zero's sign, atan2(−0.0, −1) = −π, where the exact derivation,
+            # whose numbers have no signed zero, prints +π (and a gradient through that value
+            # with it): refused naming the entry, as no printed number could agree with both
+            cut = (a == 0) & np.signbit(a) & (b < 0)
+            if cut.any():
+                i = _first(cut)
+                said = catalog.said("refuse.signed_zero_s27", f=n.func, x=_fmt(b[i]))
+                self.stop(cut, a[i], said)
         if jump is not None and self.kinks:  # drawn values: away from atan2's cut (y = 0, x < 0)
             near = jump(a, b) < KINK_MARGIN
             if near.any():

@@ -635,6 +635,22 @@ class _Converter:
             parts = [Transpose(p) for p in parts]
         return Call("concat", tuple(parts), (("axis", Num(Fraction(axis))),))
 
+    def column_stack_s27(self, node: ast.Call) -> ast.Call:
+        """NumPy's ``np.column_stack(tup)`` (``jnp.column_stack``): 1-D parts become the
+        columns — ``np.stack(tup, axis=1)`` when every part is 1-D — and 2-D parts are joined as
+        they are, ``np.hstack(tup)``, when none is; a mix (or another form) is refused naming
+        the two forms read."""
+        f = node.func
+        first = node.args[0] if len(node.args) == 1 and not node.keywords else None
+        if isinstance(first, ast.List | ast.Tuple) and len(first.elts) >= 2:
+            vectors = [self.vector(p) for p in first.elts]
+            name = "stack" if all(vectors) else "hstack" if not any(vectors) else ""
+            if name:
+                made = ast.Attribute(f.value, name, ast.Load())  # type: ignore[union-attr]
+                axis = [ast.keyword("axis", ast.Constant(1))] if name == "stack" else []
+                return ast.copy_location(ast.Call(made, [first], axis), node)
+        raise self.fail(node, catalog.said("spec.spellings27.column_stack"))
+
     def fail(self, node: ast.AST, message: str | catalog.Said) -> ExprError:
         col = getattr(node, "col_offset", -1) + 1
         if isinstance(message, catalog.Said):
@@ -1474,6 +1490,9 @@ class _Converter:
             _module_of(f.value) in _COV_MODULES_HN26 or _a_tensor_hn26(f.value, self.shapes)
         ):
             return self.convert(self.cov_hn26(node), depth)
+        if isinstance(f, ast.Attribute) and f.attr == "column_stack" and _module_of(f.value):
+            node = self.column_stack_s27(node)
+            f = node.func
         if isinstance(f, ast.Attribute) and f.attr == "stack" and _module_of(f.value):
             stacked = self.stack_of_1d_hn26(node, depth)
             if stacked is not None:
@@ -1502,6 +1521,12 @@ class _Converter:
                 raise self.fail(node, catalog.said("spec.expr.call_5"))
             shape_of = ast.Attribute(f.value, "shape", ast.Load())
             return self.convert(ast.Subscript(shape_of, index, ast.Load()), depth)
+        if isinstance(f, ast.Attribute) and f.attr in ("cumulative_trapezoid", "cumtrapz"):
+            # spellings27: torch.cumulative_trapezoid, scipy.integrate.cumulative_trapezoid (and
+            # SciPy's old cumtrapz): not read; the refusal says how to write it so it is
+            raise self.fail(
+                node, catalog.said("spec.spellings27.cumulative_trapezoid", f=ast.unparse(f))
+            )
         if isinstance(f, ast.Attribute) and f.attr == "gather":
             return self.gather(node, depth)
         if isinstance(f, ast.Attribute) and f.attr in ("take_along_axis", "take_along_dim"):
@@ -3026,11 +3051,26 @@ def _ast_shape(node: ast.AST, shapes: Mapping[str, Any]) -> tuple[int, int] | No
             return _ast_shape(node.args[0], shapes)
     if isinstance(node, ast.Call) and (kept := _kept_shape_hn24(node, shapes)) is not None:
         return kept
+    if isinstance(node, ast.Call) and (product := _product_shape_s27(node, shapes)) is not None:
+        return product
     if isinstance(node, ast.Call):
         return _joined_shape(node, shapes)
     if isinstance(node, ast.Subscript):
         return _sliced_shape(node, shapes)
     return None
+
+
+_PRODUCTS_S27 = frozenset({"dot", "matmul", "mm"})
+
+
+def _product_shape_s27(node: ast.Call, shapes: Mapping[str, Any]) -> tuple[int, int] | None:
+    """spellings27: a matrix product spelled by name — ``np.dot(A, B)``, ``torch.matmul(A, B)``,
+    ``torch.mm(A, B)``, ``A.dot(B)`` — has ``A @ B``'s shape (``np.triu(np.dot(A, A.T), 1)``
+    of the fuzz generator was refused: its size was not known)."""
+    named = _name_and_args(node)
+    if named is None or named[0] not in _PRODUCTS_S27 or len(named[1]) != 2 or node.keywords:
+        return None
+    return _ast_shape(ast.BinOp(named[1][0], ast.MatMult(), named[1][1]), shapes)
 
 
 def vector_length_s26(node: ast.AST, shapes: Mapping[str, Any]) -> int | None:

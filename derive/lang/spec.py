@@ -10,6 +10,7 @@ from __future__ import annotations
 import ast
 import keyword
 import os
+import math
 import random
 import re
 import tomllib
@@ -2633,12 +2634,21 @@ class _Validator:
                     ),
                 )
         fixed = {}
+        # spellings27: entries given as -0.0, kept as negative zeros in the float64 domain check
+        # (atan2 on its cut reads the sign of a zero y, as PyTorch does: refused there)
+        signed_zeros: dict[str, list[tuple[int, int]]] = {}
         for key in list(inputs) + list(params):
             if key in given:
                 r, c = (1, 1) if shapes[key] == () else shapes[key]
                 where = f"[values] {key}"
                 rows = self.grid(where, given[key], r, c)
                 fixed[key] = tuple(tuple(self.number(where, v) for v in row) for row in rows)
+                signed_zeros[key] = [
+                    (i, j)
+                    for i, row in enumerate(rows)
+                    for j, v in enumerate(row)
+                    if isinstance(v, float) and v == 0 and math.copysign(1.0, v) < 0
+                ]
                 if key in self.bernoulli_support:
                     self.bernoulli_given(where, key, fixed[key])
                 if key in self.one_hot:
@@ -2681,8 +2691,11 @@ class _Validator:
             return {key: out[key] for key in list(inputs) + list(params)}
 
         def arrays(vals):
-
-            return {k: np.array([[float(v) for v in r] for r in rows]) for k, rows in vals.items()}
+            out = {k: np.array([[float(v) for v in r] for r in rows]) for k, rows in vals.items()}
+            for k, entries in signed_zeros.items():
+                for i, j in entries:
+                    out[k][i, j] = -0.0
+            return out
 
         # the user's own values: any value outside a domain is an error naming it
         first = make(0)

@@ -509,9 +509,13 @@ def _between_bounds(lo: ast.expr, hi: ast.expr, x: ast.expr, f: str, g: str) -> 
 
 
 def _elu(x: ast.expr, alpha: ast.expr) -> ast.expr:
-    # min(u, 0) as u − relu(u): at x = 0 the derivative is α, PyTorch's (its x ≤ 0 branch)
-    u = _mul(alpha, _sub(_call("exp", x), _num(1)))
-    return _add(_call("relu", x), _sub(u, _call("relu", u)))
+    # relu(x) + α(exp(min(x, 0)) − 1), min(x, 0) as x − relu(x): at x = 0 the derivative is
+    # α, PyTorch's (its x ≤ 0 branch). (spellings27: the earlier relu(x) + u − relu(u) with
+    # u = α(eˣ − 1) made terms of e⁴⁰ that cancel in float64 at x = 40, where PyTorch
+    # exponentiates only the negative branch: fuzz seed 199's gradients were off by 1e6)
+    return _add(
+        _call("relu", x), _mul(alpha, _sub(_call("exp", _sub(x, _call("relu", x))), _num(1)))
+    )
 
 
 def _gelu(node: ast.Call, how: str) -> ast.expr:
@@ -1361,8 +1365,9 @@ def _celu(node: ast.Call, how: str) -> ast.expr:
     """PyTorch's ``celu(x, alpha) = max(0, x) + min(0, alpha·(exp(x/alpha) − 1))``."""
     a = _bound(node, "celu", ("x", "alpha"), 1)
     x, alpha = a["x"], a.get("alpha", _num(1.0))
-    u = _mul(alpha, _sub(_call("exp", _div(x, alpha)), _num(1)))
-    return _add(_call("relu", x), _sub(u, _call("relu", u)))
+    # (exponentiating only the negative part, as _elu: no e^(x/α) terms to cancel)
+    negative = _div(_sub(x, _call("relu", x)), alpha)
+    return _add(_call("relu", x), _mul(alpha, _sub(_call("exp", negative), _num(1))))
 
 
 def _prelu(node: ast.Call, how: str) -> ast.expr:
@@ -3174,7 +3179,7 @@ _QUALIFIED = {
     "log_expit": ("scipy.special", "special", "jax.scipy.special"),
     "hard_tanh": ("jax.nn",),
     "binary_crossentropy": (*KERAS, *KERAS_LOSSES),
-    "t": ("method",),
+    "t": ("method", "torch"),  # torch.t(x) too (spellings27)
     "average": ("np", "numpy", "jnp", "jax.numpy"),
     "vector_norm": ("torch.linalg",),
     "swapaxes": ("method", "np", "numpy", "torch"),
@@ -3653,6 +3658,10 @@ REWRITES.update(
         "arccos": _one("arccos", lambda x: _call("acos", x)),
         "atan2": _atan2,
         "arctan2": _atan2,
+        # spellings27: an array of a tensor is the tensor (np.asarray(A), jnp.asarray(A),
+        # torch.as_tensor(A)): the same values, and the gradient flows through
+        "asarray": _one("asarray", lambda x: x),
+        "as_tensor": _one("as_tensor", lambda x: x),
         "divide_no_nan": _divide_no_nan,
         # spellings23: NumPy's/SciPy's real cube root sign(x)·|x|^(1/3) (PyTorch has none), and
         # x·log(1 + y), 0 where x = 0 as PyTorch's torch.special.xlog1py
@@ -3704,6 +3713,8 @@ _QUALIFIED.update(
         "standardize": ("jax.nn",),
         "divide_no_nan": tuple(TENSORFLOW),
         "cbrt": ("np", "numpy", "jnp", "jax.numpy", "scipy.special", "special"),
+        "asarray": ("np", "numpy", "jnp", "jax.numpy"),
+        "as_tensor": ("torch",),
         "xlog1py": ("torch.special", "scipy.special", "special", "jax.scipy.special"),
         "i0e": ("torch.special", "scipy.special", "special", "jax.scipy.special"),
         "polygamma": (
