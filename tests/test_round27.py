@@ -253,3 +253,28 @@ def test_each_gradient_a_derivation_states_is_judged(k, dz, oracle, right, note)
         assert "earlier step" in r.text(), r.text()
     if note is not None:
         assert any(note in n for n in r.notes), r.text()
+
+
+@pytest.mark.parametrize(
+    ("text", "right"),
+    [
+        (r"\begin{align*} dZ^{[2]} &= A^{[2]} - Y \\ dW^{[2]} &= \frac{1}{m} A^{[1]T} dZ^{[2]} \\ &= \frac{1}{m} A^{[1]T}(A^{[2]} - Y) \end{align*}", True),
+        # a wrong row of the chain inside a derivation (layer 1's dZ), a wrong unused definition
+        (r"\begin{align*} dZ^{[2]} &= A^{[2]} - Y \\ dW^{[2]} &= \frac{1}{m} A^{[1]T} dZ^{[1]} \\ &= \frac{1}{m} A^{[1]T}(A^{[2]} - Y) \end{align*}", False),
+        (r"\begin{align*} dZ^{[2]} &= A^{[1]} - Y \\ dW^{[2]} &= \frac{1}{m} A^{[1]T} dZ^{[2]} \\ &= \frac{1}{m} A^{[1]T}(A^{[2]} - Y) \end{align*}", False),
+        # matrix calculus in differentials: dZ = X dW is no gradient claim
+        (r"dL = \operatorname{tr}\left(\frac{1}{m}(P - Y)^{\top} dZ\right), \; dZ = X\,dW \Rightarrow \frac{\partial L}{\partial W} = \frac{1}{m}X^{\top}(P - Y)", None),
+    ],
+)
+def test_rows_of_a_derivation_are_judged_in_their_context(text, right) -> None:
+    """Ng-style rows: every d-name a row states is judged with the rows before it standing for
+    their names (dZ^{[2]} = A^{[2]} - Y, the course-notes convention, is said in a note; a chain
+    inside a row is judged member by member); a derivation in differentials is left alone."""
+    if right is None:
+        r = check("softmax-regression", "W", text, latex=True)
+        assert r.ok, r.text()
+        return
+    r = check("mlp-bce", "W2", text, latex=True)
+    assert (r.verdict == "correct") is right, r.text()
+    if right:
+        assert any("1/m" in n for n in r.notes), r.text()

@@ -457,6 +457,30 @@ _CLAIM_LHS = re.compile(
 )
 
 
+# Ng's d-name of a gradient on a statement's left side: dZ^{[2]} = …, \mathrm{d}W = …, dW2 = …
+_D_CLAIM_LHS = re.compile(r"\s*(?:\\mathrm\{d\}|d)\s*(?:\\[A-Za-z]+\s*\{\s*)?[A-Za-z][^=]*=(?!=)")
+
+
+_DIFFERENTIALS = re.compile(
+    r"\\operatorname\s*\{\s*tr\s*\}|\\mathrm\s*\{\s*tr\s*\}|\\text\s*\{\s*tr\s*\}|\\tr\b|(?<![A-Za-z])tr\s*\("
+    r"|(?:^|[\s$,;，；])(?:\\mathrm\{d\}|d)\s*(?:L|J|E|\\ell|\\mathcal\{L\})\s*="
+)
+
+
+def _parameter_differential(n: Net, rhs: str) -> bool:
+    """Does ``rhs`` hold a parameter's d-name (``dZ = X\\,dW``)? A parameter's gradient is never
+    a factor of another gradient, so there ``d`` is a differential (matrix calculus), not Ng's
+    gradient name: such a statement is no claim about a gradient."""
+    bare = re.sub(r"\\mathrm\{d\}\s*", "d", re.sub(r"\\[,;:! ]", " ", rhs))
+    for p in n.spec.params:
+        m = re.fullmatch(r"([A-Za-z]+)_?(\d+)", p)
+        spelled = {p} | ({f"{m[1]}^{{[{m[2]}]}}", f"{m[1]}_{m[2]}", f"{m[1]}_{{{m[2]}}}"} if m else set())
+        for form in spelled:
+            if re.search(r"(?<![A-Za-z\\])d" + re.escape(form) + r"(?![A-Za-z0-9_])", bare):
+                return True
+    return False
+
+
 def _claimed_steps(
     n: Net, formula: str, res: CheckResult, latex: bool, allow_upstream: bool
 ) -> CheckResult:
@@ -473,30 +497,44 @@ def _claimed_steps(
         return res
     unread: list[str] = []
     convention: list[str] = []
-    for part in parts[:-1]:
-        if not _CLAIM_LHS.match(part):
-            continue
-        try:
-            step, _ = _check_text(n, None, part, True, allow_upstream)
-        except (FormulaError, ShapeError):
-            unread.append(part)
-            continue
-        if step.ok:
-            continue
-        first = step.diagnoses[0].msg if step.diagnoses else None
-        why = dict(first.args).get("why") if first is not None else None
-        if str(getattr(why, "key", "")).startswith("factor.missing_size"):
-            convention.append(part)
-            continue
-        note = msg("round27.claim_step", step=part)
-        notes = (note, *step.note_msgs)
-        return replace(
-            step,
-            wrt=res.wrt,
-            submitted=res.submitted,
-            note_msgs=notes,
-            notes=tuple(m.render(step.lang) for m in notes),
-        )
+    # dL = tr(G^T dZ), dZ = X dW: a derivation in differentials, where d-names are no gradients
+    differentials = bool(_DIFFERENTIALS.search(formula))
+    for k, part in enumerate(parts):
+        tests = []  # (the statement judged, said in a note when it cannot be read)
+        members = latexin.chain_members(part, known=n.known, loss=n.spec.loss)
+        tests += [(f"{members[0]} = {m}", True) for m in members[1:-1]]  # dW = … = …, a row
+        if k < len(parts) - 1 and _CLAIM_LHS.match(part):
+            tests.append((part, True))
+        elif (
+            k < len(parts) - 1
+            and _D_CLAIM_LHS.match(part)
+            and not differentials
+            and not _parameter_differential(n, part.split("=", 1)[1])
+        ):
+            tests.append((part, False))  # dZ^{[2]} = …: Ng's names (a d-name of no gradient: skip)
+        for claim, say in tests:
+            try:  # in its context: the names the statements before it define stand for them
+                step, _ = _check_text(n, None, "\n".join([*parts[:k], claim]), True, allow_upstream)
+            except (FormulaError, ShapeError):
+                if say:
+                    unread.append(claim)
+                continue
+            if step.ok:
+                continue
+            first = step.diagnoses[0].msg if step.diagnoses else None
+            why = str(getattr(dict(first.args).get("why") if first is not None else None, "key", ""))
+            if why.startswith("factor.missing_size") or why == "factor.extra_size_up":
+                convention.append(claim)  # per example, or dZ = A - Y: the 1/m put in elsewhere
+                continue
+            note = msg("round27.claim_step", step=claim)
+            notes = (note, *step.note_msgs)
+            return replace(
+                step,
+                wrt=res.wrt,
+                submitted=res.submitted,
+                note_msgs=notes,
+                notes=tuple(m.render(step.lang) for m in notes),
+            )
     notes = res.note_msgs
     if convention:
         notes = (*notes, msg("round27.claim_convention", steps="; ".join(convention)))
