@@ -212,7 +212,7 @@ C(CH, "b", V, "40", "*", style="v-ch-b-as-w")
 # ================================================================ relu-mlp
 C(R, "w2", N, "grad_w2 = torch.mm(h_relu.t(), 2.0 * (y_pred - y))", oracle=RW2, style="r-torch-mm")
 C(R, "w2", N, "grad_w2 = np.einsum('nh,no->ho', h_relu, 2 * (y_pred - y))", oracle=RW2, style="r-einsum")
-C(R, "w1", N, "grad_h_relu = (2.0 * (y_pred - y)).mm(w2.t())\ngrad_h = grad_h_relu.clone()\ngrad_h[h < 0] = 0\ngrad_w1 = x.t().mm(grad_h)", oracle=RW1, style="r-pytorch-tutorial-clone")
+C(R, "w1", N, "grad_h_relu = (2.0 * (y_pred - y)).mm(w2.t())\ngrad_h = grad_h_relu.clone()\ngrad_h[h < 0] = 0\ngrad_w1 = x.t().mm(grad_h)", "relu-at-zero", style="r-pytorch-tutorial-clone", note="first labelled right; README's policy (and corpus 12's c12 pt-warmup-w1): h is exactly 0 at an entry of the example and PyTorch's relu'(0) = 0, so the mask h < 0 that keeps the gradient there is relu-at-zero: relabelled")
 C(R, "w1", N, "grad_h = (2.0 * (y_pred - y)).mm(w2.t())\ngrad_w1 = x.t().mm(grad_h)", "missing-activation-derivative", oracle="x.T @ (2 * (y_pred - y) @ w2.T)", style="r-mask-forgotten")
 C(R, "w1", N, "grad_h = (2.0 * (y_pred - y)).mm(w2.t()) * (h > 0)\ngrad_w1 = x.t().mm(grad_h) / n", "scale-factor", oracle="x.T @ (2 * (y_pred - y) @ w2.T * (h > 0)) / n", style="r-mean-for-sum")
 C(R, "w2", N, "grad_w2 = h_relu' * (2 * (y_pred - y));", oracle=RW2, style="r-octave")
@@ -269,8 +269,8 @@ C(R2, "W_h", L, "\\frac{\\partial L}{\\partial W_h} = \\sum_{t=1}^{2} h_{t-1}^{\
 # ================================================================ attention
 AT_DO = "(2 * (O - T) / (n * d))"
 C(A, "W_v", N, "dO = 2 * (O - T) / O.numel()\ndV = torch.mm(A.t(), dO)\ndW_v = torch.mm(X.t(), dV)", oracle=f"X.T @ (A.T @ {AT_DO})", style="a-torch-numel")
-C(A, "W_v", N, "dO = 2 * (O - T) / (n * d)\ndW_v = np.einsum('ni,nm,mj->ij', X, A, dO)", oracle=f"X.T @ (A.T @ {AT_DO})", style="a-einsum-three")
-C(A, "W_v", N, "dO = 2 * (O - T) / (n * d)\ndW_v = np.einsum('ni,mn,mj->ij', X, A, dO)", "*", oracle=f"X.T @ (A @ {AT_DO})", style="a-einsum-A-not-transposed")
+C(A, "W_v", N, "dO = 2 * (O - T) / (n * d)\ndW_v = np.einsum('ni,nm,mj->ij', X, A, dO)", "*", oracle=f"X.T @ (A @ {AT_DO})", style="a-einsum-three", note="first labelled right: 'ni,nm,mj->ij' sums X[n,i] A[n,m] dO[m,j], which is X.T @ A @ dO (A not transposed); the checker's missing-transpose is right: relabelled")
+C(A, "W_v", N, "dO = 2 * (O - T) / (n * d)\ndW_v = np.einsum('ni,mn,mj->ij', X, A, dO)", oracle=f"X.T @ (A.T @ {AT_DO})", style="a-einsum-A-transposed-by-letters", note="first labelled wrong (the letters swapped with the case above by mistake): 'ni,mn,mj->ij' is X.T @ A.T @ dO, the gradient; the checker's ✓ is right: relabelled")
 C(A, "W_v", N, "dO = 2 * (O - T) / n\ndW_v = X.T @ A.T @ dO", "scale-factor", oracle=f"X.T @ (A.T @ (2 * (O - T) / n))", style="a-mean-over-rows-only")
 C(A, "W_v", L, "\\frac{\\partial L}{\\partial \\bm{W}_v} = \\frac{2}{nd}\\bm{X}^{\\top}\\bm{A}^{\\top}(\\bm{O} - \\bm{T})", oracle=f"X.T @ (A.T @ {AT_DO})", style="a-bm")
 C(A, "W_v", V, "[[-0.130, 0.153], [-0.308, 0.376]]", style="v-a-Wv")
@@ -289,7 +289,7 @@ C(NG, "W2", L, "\\frac{\\partial \\mathcal{L}}{\\partial \\bm{W}^{(2)}} = \\frac
 C(NG, "W1", L, "\\bm{\\delta}^{(1)} = f_1'(\\bm{Z}^{(1)}) \\odot \\left((\\bm{W}^{(2)})^{\\top}\\bm{\\delta}^{(2)}\\right),\\ \\bm{\\delta}^{(2)} = \\bm{A}^{(2)} - \\bm{Y},\\ \\frac{\\partial \\mathcal{L}}{\\partial \\bm{W}^{(1)}} = \\frac{1}{m}\\bm{\\delta}^{(1)}\\bm{X}^{\\top}", lang=Z, oracle=f"{NG_DZ1} @ X.T / m", style="zh-qiu-col-W1-f-prime")
 C(NG, "W1", L, "\\bm{\\delta}^{(1)} = f_1'(\\bm{Z}^{(1)}) \\odot \\left((\\bm{W}^{(2)})^{\\top}\\bm{\\delta}^{(2)}\\right),\\ \\bm{\\delta}^{(2)} = \\bm{A}^{(2)} - \\bm{Y},\\ \\frac{\\partial \\mathcal{L}}{\\partial \\bm{W}^{(1)}} = \\frac{1}{m}\\bm{X}^{\\top}\\bm{\\delta}^{(1)}", "*", lang=Z, style="zh-qiu-col-W1-row-formula")
 C(NG, "b2", V, "[[-0.245], [-0.397], [0.642]]", style="v-ng-b2")
-C(NG, "b2", V, "[-0.245, -0.397, 0.642]", style="v-ng-b2-flat")
+C(NG, "b2", V, "[-0.245, -0.397, 0.642]", "shape-mismatch", style="v-ng-b2-flat", note="first labelled right; README: a 1-D list is one row, as NumPy reads it, and b2 is a (3, 1) column: relabelled")
 
 # ================================================================ 西瓜书 BP on one example (g_j, e_h)
 XG_G = "(y_hat * (1 - y_hat) * (y - y_hat))"
@@ -407,7 +407,7 @@ C(TA, "c", V, "[[-0.2866], [0.5547], [-0.9859], [-0.3566], [-1.0826]]", style="v
 # ================================================================ refusals
 C(M, "W2", N, "dW2 = grad(loss_fn)(params)['W2']", REFUSE, style="jax-grad-of-undefined")
 C(M, "W2", N, "def backward(cache):\n    pass", REFUSE, style="def-empty")
-C(M, "W2", L, "\\frac{\\partial L}{\\partial W^{[2]}} = \\eta\\,\\frac{1}{m}A^{[1]T}(A^{[2]} - Y)", REFUSE, style="latex-learning-rate-eta")
+C(M, "W2", L, "\\frac{\\partial L}{\\partial W^{[2]}} = \\eta\\,\\frac{1}{m}A^{[1]T}(A^{[2]} - Y)", "scale-factor", note="first labelled a refusal (η names nothing of the network); the checker reads η as the learning rate and says the gradient is without the step size — a verdict with the reason is better than a refusal: relabelled", style="latex-learning-rate-eta")
 C(T, "w11", V, "≈ 负零点零一", REFUSE, lang=Z, style="v-zh-words")
 C(S, "W", N, "dW = X.T @ (P - Y) / m + reg * W", REFUSE, style="s-reg-undefined")
 C(E, "w", N, "dw = (O - t) * O * (1 - O) * x @ W_extra", REFUSE, style="n-undefined-name")
