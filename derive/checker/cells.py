@@ -148,6 +148,30 @@ def _dict_entry_heldcheck28(node: ast.Subscript) -> ast.expr | None:
     return hits[0] if len(hits) == 1 else None
 
 
+def _dict_names_heldcheck28(value: ast.Dict, tensors: set[str] | frozenset[str]) -> dict[str, str]:
+    """The names :func:`_dict_assignments_heldcheck28` gave a dictionary's keys."""
+    return {k.value: ("d" + k.value if k.value in tensors else k.value) for k in value.keys}  # type: ignore[union-attr]
+
+
+class _DictReads(ast.NodeTransformer):
+    """``grads['W1']`` of a dictionary a helper returned (``grads = backward(…)``): the name its
+    entry was assigned to (``dW1``), not the tensor ``W1`` (a cache's ``cache['A1']`` is A1)."""
+
+    def __init__(self, made: dict[str, dict[str, str]]) -> None:
+        self.made = made
+
+    def visit_Subscript(self, node: ast.Subscript) -> ast.AST:  # noqa: N802
+        self.generic_visit(node)
+        if (
+            isinstance(node.value, ast.Name)
+            and node.value.id in self.made
+            and isinstance(node.slice, ast.Constant)
+            and node.slice.value in self.made[node.value.id]
+        ):
+            return ast.Name(self.made[node.value.id][node.slice.value], node.ctx)
+        return node
+
+
 def _dict_assignments_heldcheck28(value: ast.expr, tensors: set[str] | frozenset[str]) -> list[str] | None:
     """A dictionary of gradients written out (``return {"dW2": A1.T @ dZ2 / m, …}``, ``grads =
     bptt(…)`` of a helper that returns one): each identifier key assigned its expression, as
@@ -508,7 +532,10 @@ def expand(text: str, tensors: set[str] | frozenset[str] = frozenset()) -> str:
         else:
             body.append(st)
     lines: list[str] = []
+    made: dict[str, dict[str, str]] = {}  # grads = helper(…) of a dict: its keys' names
     for k, st in enumerate(body):
+        if made:  # grads['W1'] of such a dict: the name its entry was assigned to (dW1)
+            st = _DictReads(made).visit(st)
         if isinstance(st, ast.FunctionDef):
             if st.decorator_list:
                 raise FormulaError(msg("heldcheck3.helper_body", name=st.name))
@@ -573,6 +600,7 @@ def expand(text: str, tensors: set[str] | frozenset[str] = frozenset()) -> str:
                 entries = _dict_assignments_heldcheck28(value, tensors) if isinstance(target, ast.Name) else None
                 if entries is not None:  # grads = bptt(…): the helper's dictionary, entry by entry
                     lines.extend(entries)
+                    made[target.id] = _dict_names_heldcheck28(value, tensors)  # type: ignore[union-attr]
                     continue
                 lines.append(f"{ast.unparse(target)} = {ast.unparse(value)}")
             continue
