@@ -413,6 +413,27 @@ C(S, "W", N, "dW = X.T @ (P - Y) / m + reg * W", REFUSE, style="s-reg-undefined"
 C(E, "w", N, "dw = (O - t) * O * (1 - O) * x @ W_extra", REFUSE, style="n-undefined-name")
 
 
+# ================================================================ round b: written after round a's fixes, before any run of these
+_round = "b"
+KR = str(COURSE / "hn19_cs229_kernel_ridge_gram.toml")
+C(M, "W1", N, "dZ1 = ((A2 .- Y) * W2') .* (Z1 .> 0)\ndW1 = (X' * dZ1) ./ length(Y)", oracle=W1R, style="b-julia-W1-length")
+C(M, "b1", N, "db1 = sum(((A2 .- Y) * W2') .* (Z1 .> 0); dims=1) ./ m", oracle=B1R, style="b-julia-b1-dims")
+C(M, "W2", N, "dW2 = A1' * (σ.(Z2) .* (1 .- σ.(Z2)) .- Y) ./ m", "*", oracle="A1.T @ (sigmoid(Z2) * (1 - sigmoid(Z2)) - Y) / m", style="b-julia-sigma-prime-for-sigma")
+C(S, "W", N, "dW = X' * (P .- Y) ./ size(X, 1)", oracle=SW, style="b-julia-s-W")
+C(S, "W", N, "def grads(X, P, Y):\n    return {'dW': X.T @ (P - Y)}\n\ndW = grads(X, P, Y)['dW']", "scale-factor", oracle="X.T @ (P - Y)", style="b-s-def-dict-no-m")
+C(T, "W2", N, "def backward(h, y_pred, y_target):\n    return {'W2': h.T @ (y_pred - y_target)}", oracle=TW2, style="b-t-def-return-dict-tensor-key")
+C(R, "w1", N, "def backprop(x, h, y_pred, y, w2):\n    g = 2.0 * (y_pred - y)\n    return {'w2': h_relu.T @ g, 'w1': x.T @ (g @ w2.T * (h > 0))}\n\ngrads = backprop(x, h, y_pred, y, w2)\ngrad_w1 = grads['w1']", oracle=RW1, style="b-r-grads-of-helper-tensor-keys")
+C(R, "w2", N, "def backprop(x, h, y_pred, y, w2):\n    g = y_pred - y\n    return {'w2': h_relu.T @ g, 'w1': x.T @ (g @ w2.T * (h > 0))}\n\ngrads = backprop(x, h, y_pred, y, w2)\ngrad_w2 = grads['w2']", "scale-factor", oracle="h_relu.T @ (y_pred - y)", style="b-r-grads-of-helper-2-dropped")
+C(M, "W2", N, "def backward(X, Y, A1, A2):\n    m = X.shape[0]\n    return {'dW2': X.T @ (A2 - Y) / m, 'db2': np.mean(A2 - Y, axis=0, keepdims=True)}", "wrong-layer", oracle="X.T @ (A2 - Y) / m", style="b-def-return-dict-wrong-layer")
+C(KR, "alpha", N, "dalpha = K @ (K @ alpha - y) / 4 + lam * K @ alpha", oracle="K @ (K @ alpha - y) / 4 + lam * K @ alpha", style="b-kr-symmetric-K")
+C(KR, "alpha", N, "dalpha = K @ (K @ alpha - y) / 4 + lam / 2 * K @ alpha", "*", oracle="K @ (K @ alpha - y) / 4 + lam / 2 * K @ alpha", style="b-kr-quadratic-form-half")
+C(KR, "alpha", N, "dalpha = K.T @ (f - y) / 4 + lam * K @ alpha", oracle="K.T @ (f - y) / 4 + lam * K @ alpha", style="b-kr-K-transposed")
+C(LD, "w", N, "dw = -((S_b + S_b.T) @ w * den - (S_w + S_w.T) @ w * num) / den ** 2", oracle=LD_G, style="b-ld-general-quadratic-form")
+C(R2, "W_x", L, "\\frac{\\partial L}{\\partial W_x} = \\sum_{t=1}^{2} x_t^{\\top}\\delta_t,\\quad \\delta_2 = (h_2 - y)\\odot(1 - h_2^{2}),\\ \\delta_1 = \\delta_2 W_h^{\\top}\\odot(1 - h_1^{2})", oracle=f"x_1.T @ {R2_D1} + x_2.T @ {R2_D2}", style="b-rnn-Wx-sum-delta-t")
+C(R2, "W_x", L, "\\frac{\\partial L}{\\partial W_x} = \\sum_{t=1}^{2} x_t^{\\top}\\delta_t,\\quad \\delta_2 = (h_2 - y)\\odot(1 - h_2^{2}),\\ \\delta_1 = \\delta_2 W_h^{\\top}", "*", oracle=f"x_1.T @ ({R2_D2} @ W_h.T) + x_2.T @ {R2_D2}", style="b-rnn-Wx-delta-1-tanh-prime-forgotten")
+C(NG, "W1", L, "\\bm{\\delta}^{(1)} = f_1'(\\bm{Z}^{(1)}) \\odot \\left((\\bm{W}^{(2)})^{\\top}\\bm{\\delta}^{(2)}\\right),\\ \\bm{\\delta}^{(2)} = \\bm{Y} - \\bm{A}^{(2)},\\ \\frac{\\partial \\mathcal{L}}{\\partial \\bm{W}^{(1)}} = \\frac{1}{m}\\bm{\\delta}^{(1)}\\bm{X}^{\\top}", "sign", lang=Z, oracle=f"-{NG_DZ1} @ X.T / m", style="b-zh-qiu-defs-out-of-order-sign")
+C(NG, "W1", L, "\\bm{\\delta}^{(1)} = f_1'(\\bm{Z}^{(1)}) \\odot \\left((\\bm{W}^{(2)})^{\\top}\\bm{\\delta}^{(2)}\\right),\\ \\bm{\\delta}^{(2)} = \\frac{1}{m}(\\bm{A}^{(2)} - \\bm{Y}),\\ \\frac{\\partial \\mathcal{L}}{\\partial \\bm{W}^{(1)}} = \\bm{\\delta}^{(1)}\\bm{X}^{\\top}", lang=Z, oracle=f"{NG_DZ1} @ X.T / m", style="b-zh-qiu-defs-out-of-order-m-inside")
+
 def _key(c: dict) -> tuple:
     return corpus10._key(c)
 

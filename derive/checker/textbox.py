@@ -532,9 +532,9 @@ _PY_STRING = re.compile(r"[\[(,=]\s*'")
 
 # Julia's broadcast operators after an operand (``A2 .- Y``, ``Z1 .> 0``), its broadcast call
 # ``σ.(Z2)`` and its keyword ``dims=`` of a reduction
-_JULIA_DOT_OP = re.compile(r"(\b[A-Za-z_]\w*|[)\]'])\s*\.(?=[-+<>=!]|(?:==))")
+_JULIA_DOT_OP = re.compile(r"(\b[A-Za-z_]\w*|[)\]']|(?<![\w.])\d+(?=\s))\s*\.(?=[-+<>=!])")
 _JULIA_CALL = re.compile(r"(?<![\w.])([A-Za-z_]\w*|σ)\.\(")
-_JULIA_DIMS = re.compile(r"\b(sum|mean)\s*\(([^;()]*(?:\([^()]*\)[^;()]*)*)[;,]\s*dims\s*=\s*([12])\s*\)")
+_JULIA_DIMS = re.compile(r";\s*(dims\s*=)")
 
 
 def _julia_heldcheck28(text: str, size_of: Callable[[str, int], str | None]) -> str:
@@ -544,7 +544,14 @@ def _julia_heldcheck28(text: str, size_of: Callable[[str, int], str | None]) -> 
     axis (a matrix with no axis of size 1 is left alone)."""
     text = _JULIA_DOT_OP.sub(r"\1 ", text)
     text = _JULIA_CALL.sub(r"\1(", text)
-    text = _JULIA_DIMS.sub(r"\1(\2, \3)", text)
+    text = _JULIA_DIMS.sub(r", \1", text)  # sum(E; dims=1): the keyword after a semicolon
+
+    def dims(args: list[str]) -> str | None:
+        k = re.fullmatch(r"dims\s*=\s*([12])", args[-1]) if len(args) == 2 else None
+        return f"{name}({args[0]}, {k.group(1)})" if k else None
+
+    for name in ("sum", "mean"):
+        text = _rewrite_calls(text, name, dims)
 
     def length(args: list[str]) -> str | None:
         if len(args) != 1 or not re.fullmatch(r"[A-Za-z_]\w*", args[0]):
