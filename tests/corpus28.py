@@ -271,7 +271,7 @@ AT_DO = "(2 * (O - T) / (n * d))"
 C(A, "W_v", N, "dO = 2 * (O - T) / O.numel()\ndV = torch.mm(A.t(), dO)\ndW_v = torch.mm(X.t(), dV)", oracle=f"X.T @ (A.T @ {AT_DO})", style="a-torch-numel")
 C(A, "W_v", N, "dO = 2 * (O - T) / (n * d)\ndW_v = np.einsum('ni,nm,mj->ij', X, A, dO)", "*", oracle=f"X.T @ (A @ {AT_DO})", style="a-einsum-three", note="first labelled right: 'ni,nm,mj->ij' sums X[n,i] A[n,m] dO[m,j], which is X.T @ A @ dO (A not transposed); the checker's missing-transpose is right: relabelled")
 C(A, "W_v", N, "dO = 2 * (O - T) / (n * d)\ndW_v = np.einsum('ni,mn,mj->ij', X, A, dO)", oracle=f"X.T @ (A.T @ {AT_DO})", style="a-einsum-A-transposed-by-letters", note="first labelled wrong (the letters swapped with the case above by mistake): 'ni,mn,mj->ij' is X.T @ A.T @ dO, the gradient; the checker's ✓ is right: relabelled")
-C(A, "W_v", N, "dO = 2 * (O - T) / n\ndW_v = X.T @ A.T @ dO", "scale-factor", oracle=f"X.T @ (A.T @ (2 * (O - T) / n))", style="a-mean-over-rows-only")
+C(A, "W_v", N, "dO = 2 * (O - T) / n\ndW_v = X.T @ A.T @ dO", "scale-factor", oracle="X.T @ (A.T @ (2 * (O - T) / n))", style="a-mean-over-rows-only")
 C(A, "W_v", L, "\\frac{\\partial L}{\\partial \\bm{W}_v} = \\frac{2}{nd}\\bm{X}^{\\top}\\bm{A}^{\\top}(\\bm{O} - \\bm{T})", oracle=f"X.T @ (A.T @ {AT_DO})", style="a-bm")
 C(A, "W_v", V, "[[-0.130, 0.153], [-0.308, 0.376]]", style="v-a-Wv")
 C(A, "W_k", V, "[[-0.0161, -0.0302], [0.00536, 0.0101]]", style="v-a-Wk")
