@@ -20,15 +20,7 @@ import corpus27  # noqa: E402
 import corpus_common  # noqa: E402
 
 CASES = corpus27.load()
-_STEP_SHAPES = (
-    "np.array([db0, db1]) where db0 = np.mean(r0 …) is built on an earlier step (r0 = R[:, 0]): "
-    "formula._note_shape takes no shape for a step built on another, so the items' shapes are "
-    "unknown and np.array is not read (the same line written without the r0/r1 steps is read)"
-)
-KNOWN: dict[str, str] = {  # id -> why it still fails (strict xfail: fixing it must remove it here)
-    "c27-195": _STEP_SHAPES,
-    "c27-196": _STEP_SHAPES,
-}
+KNOWN: dict[str, str] = {}  # id -> why it still fails (strict xfail); c27-195/196 read since heldcheck28
 
 
 def test_corpus_is_new_and_mixed() -> None:

@@ -127,7 +127,65 @@ class _Cell(ast.NodeTransformer):
         key = _string_key(node)
         if key is not None:
             return ast.Name(id=key, ctx=node.ctx)
+        picked = _dict_entry_heldcheck28(node)
+        return picked if picked is not None else node
+
+
+def _dict_entry_heldcheck28(node: ast.Subscript) -> ast.expr | None:
+    """``{'dW': X.T @ dZ / m, 'db': …}['dW']`` (a helper returning a dictionary, inlined, then
+    indexed by a string key it has): that entry's expression, else None."""
+    if not (
+        isinstance(node.value, ast.Dict)
+        and isinstance(node.slice, ast.Constant)
+        and isinstance(node.slice.value, str)
+    ):
+        return None
+    hits = [
+        v
+        for k, v in zip(node.value.keys, node.value.values)
+        if isinstance(k, ast.Constant) and k.value == node.slice.value
+    ]
+    return hits[0] if len(hits) == 1 else None
+
+
+def _dict_names_heldcheck28(value: ast.Dict, tensors: set[str] | frozenset[str]) -> dict[str, str]:
+    """The names :func:`_dict_assignments_heldcheck28` gave a dictionary's keys."""
+    return {k.value: ("d" + k.value if k.value in tensors else k.value) for k in value.keys}  # type: ignore[union-attr]
+
+
+class _DictReads(ast.NodeTransformer):
+    """``grads['W1']`` of a dictionary a helper returned (``grads = backward(…)``): the name its
+    entry was assigned to (``dW1``), not the tensor ``W1`` (a cache's ``cache['A1']`` is A1)."""
+
+    def __init__(self, made: dict[str, dict[str, str]]) -> None:
+        self.made = made
+
+    def visit_Subscript(self, node: ast.Subscript) -> ast.AST:  # noqa: N802
+        self.generic_visit(node)
+        if (
+            isinstance(node.value, ast.Name)
+            and node.value.id in self.made
+            and isinstance(node.slice, ast.Constant)
+            and node.slice.value in self.made[node.value.id]
+        ):
+            return ast.Name(self.made[node.value.id][node.slice.value], node.ctx)
         return node
+
+
+def _dict_assignments_heldcheck28(value: ast.expr, tensors: set[str] | frozenset[str]) -> list[str] | None:
+    """A dictionary of gradients written out (``return {"dW2": A1.T @ dZ2 / m, …}``, ``grads =
+    bptt(…)`` of a helper that returns one): each identifier key assigned its expression, as
+    ``grads['W2'] = …`` assigns ``dW2``; None if a key is no identifier string."""
+    if not isinstance(value, ast.Dict) or not value.keys:
+        return None
+    lines = []
+    for k, v in zip(value.keys, value.values):
+        if not (isinstance(k, ast.Constant) and isinstance(k.value, str) and k.value.isidentifier()):
+            return None
+        name = "d" + k.value if k.value in tensors else k.value
+        if not (isinstance(v, ast.Name) and v.id == name):
+            lines.append(f"{name} = {ast.unparse(v)}")
+    return lines
 
 
 def _string_key(node: ast.AST) -> str | None:
@@ -474,7 +532,10 @@ def expand(text: str, tensors: set[str] | frozenset[str] = frozenset()) -> str:
         else:
             body.append(st)
     lines: list[str] = []
+    made: dict[str, dict[str, str]] = {}  # grads = helper(…) of a dict: its keys' names
     for k, st in enumerate(body):
+        if made:  # grads['W1'] of such a dict: the name its entry was assigned to (dW1)
+            st = _DictReads(made).visit(st)
         if isinstance(st, ast.FunctionDef):
             if st.decorator_list:
                 raise FormulaError(msg("heldcheck3.helper_body", name=st.name))
@@ -496,7 +557,9 @@ def expand(text: str, tensors: set[str] | frozenset[str] = frozenset()) -> str:
             lines.append(ast.unparse(cell.visit(v)))
             continue
         if isinstance(st, ast.Return) and st.value is not None and k == len(body) - 1:
-            lines.append(ast.unparse(cell.visit(st.value)))
+            returned = cell.visit(st.value)
+            entries = _dict_assignments_heldcheck28(returned, tensors)
+            lines.extend(entries if entries is not None else [ast.unparse(returned)])
             continue
         if isinstance(st, ast.Assign) and len(st.targets) > 1:
             lines.extend(_chained(st, cell))
@@ -534,6 +597,11 @@ def expand(text: str, tensors: set[str] | frozenset[str] = frozenset()) -> str:
                 value = cell.visit(value)
                 if isinstance(target, ast.Name) and isinstance(value, ast.Name) and target.id == value.id:
                     continue  # A1 = cache['A1']
+                entries = _dict_assignments_heldcheck28(value, tensors) if isinstance(target, ast.Name) else None
+                if entries is not None:  # grads = bptt(…): the helper's dictionary, entry by entry
+                    lines.extend(entries)
+                    made[target.id] = _dict_names_heldcheck28(value, tensors)  # type: ignore[union-attr]
+                    continue
                 lines.append(f"{ast.unparse(target)} = {ast.unparse(value)}")
             continue
         if isinstance(st, ast.AugAssign):

@@ -377,6 +377,8 @@ class Resized:
         for name in ones_vectors(net.spec):  # a vector of ones stays ones (ones_vectors)
             point[name] = np.ones_like(point[name])
         rng = np.random.default_rng(seed)
+        for name in symmetric_inputs_heldcheck28(net.g):  # a scatter matrix stays symmetric
+            point[name] = (point[name] + point[name].T) / 2
         for name in net.masks:  # a 0/1 mask stays 0/1 (a one in every row)
             bits = rng.integers(0, 2, point[name].shape).astype(np.float64)
             bits[np.arange(bits.shape[0]), rng.integers(0, bits.shape[1], bits.shape[0])] = 1.0
@@ -650,6 +652,11 @@ def one_hot_values(
                 out[syms[i, j]] = sp.Integer(int(j == hot))
     for name in g.spec.ones:  # np.ones((m, 1)): a constant, 1 at every point
         out.update({sym: sp.Integer(1) for sym in g.tensors[name].symbols})
+    for name in symmetric_inputs_heldcheck28(g):  # a scatter matrix stays symmetric
+        syms = g.tensors[name].symbols
+        n = int(syms.shape[0])
+        if not any(sym in out for sym in syms):  # a mask's or one-hot's own values stay
+            out.update({syms[j, i]: syms[i, j] for i in range(n) for j in range(i + 1, n)})
     for name in g.spec.eyes:  # np.eye(n): the identity at every point
         syms = g.tensors[name].symbols
         out.update(
@@ -767,6 +774,35 @@ def implied_one_hot(net: Net) -> dict[str, bool]:
         if hot:
             out[name] = hot[0]
     return out
+
+
+def symmetric_inputs_heldcheck28(g: Any) -> tuple[str, ...]:
+    """Inputs that are symmetric matrices though not declared so (西瓜书's LDA scatter matrices
+    S_b and S_w, a covariance, an undirected graph's adjacency): declared square with one size
+    name on both axes (``["d", "d"]``: a batch of data, ``["m", "n"]``, never qualifies even
+    where m = n), and given values that are symmetric with an entry off the diagonal. A
+    gradient written for a symmetric S (``2 S w`` for ``(S + Sᵀ) w``) is right for every such
+    input: it is drawn symmetric at the checker's points (each entry below the diagonal the one
+    above it) and at other sizes. One-hot, identity and mask inputs keep their own rules."""
+    spec, out = g.spec, []
+    taken = {*spec.one_hot, *spec.one_hot_columns, *spec.ones, *spec.eyes, *spec.generated}
+    for name in spec.inputs:
+        rows, t = spec.values.get(name), g.tensors.get(name)
+        if name in taken or not rows or t is None or len(t.shape) != 2:
+            continue
+        label = getattr(t.shape[0], "label", None)
+        if label is None or label != getattr(t.shape[1], "label", None):
+            continue
+        try:
+            m = np.array([[float(v) for v in row] for row in rows])
+        except (TypeError, ValueError):
+            continue
+        if m.ndim != 2 or m.shape[0] != m.shape[1] or m.shape[0] < 2:
+            continue
+        off = m[~np.eye(m.shape[0], dtype=bool)]
+        if np.array_equal(m, m.T) and np.any(off != 0):
+            out.append(name)
+    return tuple(out)
 
 
 def implied_masks(spec: NetSpec, g: Any) -> tuple[str, ...]:

@@ -127,6 +127,12 @@ class FloatSystem(mf.NumpySystem):
     def loss(self, op: ops.Op, p: Any, y: Any, params: tuple[Any, ...]) -> Any:
         return self._finite(super().loss(op, p, y, params), op.name)
 
+    def concat(self, parts: list[Any], axis: int) -> Any:
+        """Blocks side by side; a mean or sum of everything (a 0-d number here, the (1, 1)
+        block the formula's shapes say it is) joined as that block: ``np.array([np.mean(u),
+        np.mean(v)])`` at other sizes was "not evaluated", so judged wrong there."""
+        return super().concat([np.reshape(p, (1, 1)) if np.ndim(p) == 0 else p for p in parts], axis)
+
 
 def System(checker: Checker | None, k: int, net: FloatPoint | None = None) -> Any:  # noqa: N802
     """``System(checker, k)``: point ``k`` of ``checker`` (50 digits); ``System(None, 0, net)``:

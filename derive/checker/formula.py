@@ -639,11 +639,12 @@ def _derivation(
     masked = [not latex and _masked(p) != p for p in parts]
     row = _row_target(net, wrt)
     shapes: dict[str, tuple[int, int]] = {}  # each name defined so far: its shape
+    steps: dict[str, ex.Node] = {}  # … and its tree, the earlier steps put in
     read_parts = []
     for p in parts:
         read_parts.append(_read_one(net, p if latex else _masked(p), latex, scalar, row, shapes))
         if not latex:
-            _note_shape(net, read_parts[-1], shapes)
+            _note_shape(net, read_parts[-1], shapes, steps)
     answer = len(read_parts) - 1
     want = tensor_of(net, wrt) if wrt else None
     named = [
@@ -668,6 +669,8 @@ def _derivation(
         order = [*range(answer), *range(answer + 1, len(read_parts)), answer]
         read_parts, parts = [read_parts[k] for k in order], [parts[k] for k in order]
         answer = len(read_parts) - 1
+    if latex:
+        read_parts, parts = _definitions_in_order_heldcheck28(read_parts, parts, answer)
     defs: dict[str, ex.Node] = {}
 
     def subst(n: ex.Node) -> ex.Node:
@@ -690,6 +693,38 @@ def _derivation(
         assert lhs is not None
         defs[lhs] = tree
     raise AssertionError("unreachable")
+
+
+def _definitions_in_order_heldcheck28(
+    read_parts: list[tuple[ex.Node, str | None, str]], parts: list[str], answer: int
+) -> tuple[list[tuple[ex.Node, str | None, str]], list[str]]:
+    """LaTeX definitions before the answer put in the order they use each other: Qiu's
+    ``δ^{(1)} = f'(Z^{(1)}) ⊙ (W^{(2)⊤} δ^{(2)}),\\ δ^{(2)} = A^{(2)} − Y,\\ ∂L/∂W^{(1)} = …``
+    defines δ^{(2)} after the line that uses it (read in the written order, the first line's
+    δ^{(2)} was the network's ∂L/∂Z^{[2]}, not the student's). Only where each name is defined
+    once and no definition uses itself; otherwise (or with a cycle) as written."""
+    head = read_parts[:answer]
+    lhs = [p[1] for p in head]
+    if len(head) < 2 or None in lhs or len(set(lhs)) != len(lhs):
+        return read_parts, parts
+    uses = []
+    for tree, name, _ in head:
+        used = set(ex.names(tree)) & set(lhs)
+        if name in used:
+            return read_parts, parts
+        uses.append(used)
+    order: list[int] = []
+    placed: set[str] = set()
+    while len(order) < len(head):
+        ready = [k for k in range(len(head)) if k not in order and uses[k] <= placed]
+        if not ready:
+            return read_parts, parts  # a cycle: as written
+        order.append(ready[0])
+        placed.add(lhs[ready[0]])  # type: ignore[arg-type]
+    if order == list(range(len(head))):
+        return read_parts, parts
+    rest = list(range(answer, len(read_parts)))
+    return [read_parts[k] for k in order + rest], [parts[k] for k in order + rest]
 
 
 def _step_entry_heldcheck27(net: Net, name: str, defs: dict[str, ex.Node]) -> ex.Node | None:
@@ -862,21 +897,39 @@ def _heaviside_over_size(net: Net, text: str) -> str:
 
 
 def _note_shape(
-    net: Net, read: tuple[ex.Node, str | None, str], shapes: dict[str, tuple[int, int]]
+    net: Net,
+    read: tuple[ex.Node, str | None, str],
+    shapes: dict[str, tuple[int, int]],
+    steps: dict[str, ex.Node] | None = None,
 ) -> None:
     """``shapes`` with the shape of the name a statement of code defines (``delta = …``),
     where it has one: NumPy calls in later statements that need it (``np.outer(X, delta)``)
-    read it from there."""
+    read it from there. A step built on earlier steps (``e = b_h * (1 - b_h) * (w @ g)`` after
+    ``g = …``; ``db0 = np.mean(r0 …)`` after ``r0 = R[:, 0]``) takes its shape with those steps'
+    trees put in (``steps``: each step's tree so far, kept for that); without ``steps`` it has none."""
     tree, lhs, _ = read
     if lhs is None:
         return
+    if steps is not None:
+        def put(n: ex.Node) -> ex.Node:
+            if isinstance(n, ex.Name) and n.id in steps:
+                return steps[n.id]
+            return ex.rebuild(n, put)
+
+        try:
+            tree = put(tree)
+        except RecursionError:
+            return
+        steps[lhs] = tree
     todo, names = [tree], set()
     while todo:
         n = todo.pop()
         names.update([n.id] if isinstance(n, ex.Name) else [])
         todo.extend(ex.children(n))
     if names & set(shapes):
-        return  # built on an earlier definition: not substituted here, its shape not taken
+        return  # built on an earlier definition not put in: its shape not taken
+    if _expanded_parts(tree) > MAX_EXPANDED:
+        return
     try:
         out, _ = Convert(net, "")(tree)
     except (FormulaError, ShapeError, ex.ExprError, RecursionError, KeyError, ValueError, TypeError, AttributeError, IndexError):

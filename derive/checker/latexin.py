@@ -1982,6 +1982,10 @@ class _Parser:
             toks = self.group_tokens()
             if all(x.kind == "num" for x in toks):
                 return ex.Name("d" + self.layer_z("".join(x.text for x in toks)))
+            step = re.fullmatch(r"([a-z])([+-]\d)?", "".join(x.text for x in toks))
+            if step and step.group(1) in self.steps:  # \delta_t inside \sum_{t=1}^{2}: δ_1, δ_2
+                self.step_used()
+                return ex.Name("d" + self.layer_z(str(self.steps[step.group(1)] + int(step.group(2) or 0))))
             sub = self.sub([*toks, Tok("end", "", start.col)])
             node = sub.suffixes(sub.name_only(start))
             if not isinstance(node, ex.Name) or sub.peek().kind != "end":

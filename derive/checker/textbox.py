@@ -537,13 +537,53 @@ _OCT_PRIME = re.compile(r"(?:\b[A-Za-z_]\w*|[)\]])\.?'(?=\s*(?:[*+\-/;)]|\.[*/^]
 _PY_STRING = re.compile(r"[\[(,=]\s*'")
 
 
+# Julia's broadcast operators after an operand (``A2 .- Y``, ``Z1 .> 0``), its broadcast call
+# ``σ.(Z2)`` and its keyword ``dims=`` of a reduction
+_JULIA_DOT_OP = re.compile(r"(\b[A-Za-z_]\w*|[)\]']|(?<![\w.])\d+(?=\s))\s*\.(?=[-+<>=!])")
+_JULIA_CALL = re.compile(r"(?<![\w.])([A-Za-z_]\w*|σ)\.\(")
+_JULIA_DIMS = re.compile(r";\s*(dims\s*=)")
+
+
+def _julia_heldcheck28(text: str, size_of: Callable[[str, int], str | None]) -> str:
+    """Julia's spellings in Octave's: ``A .- B``/``.+``/``.>``/``.<``/``.==`` the operator
+    itself (broadcasting is implied), ``f.(x)`` the call ``f(x)``, ``sum(E; dims=1)``/``sum(E,
+    dims=1)`` Octave's ``sum(E, 1)`` (``mean`` alike), ``length(v)`` the size of a vector's long
+    axis (a matrix with no axis of size 1 is left alone)."""
+    text = _JULIA_DOT_OP.sub(r"\1 ", text)
+    text = _JULIA_CALL.sub(r"\1(", text)
+    text = _JULIA_DIMS.sub(r", \1", text)  # sum(E; dims=1): the keyword after a semicolon
+
+    def dims(args: list[str]) -> str | None:
+        k = re.fullmatch(r"dims\s*=\s*([12])", args[-1]) if len(args) == 2 else None
+        return f"{name}({args[0]}, {k.group(1)})" if k else None
+
+    for name in ("sum", "mean"):
+        text = _rewrite_calls(text, name, dims)
+
+    def length(args: list[str]) -> str | None:
+        if len(args) != 1 or not re.fullmatch(r"[A-Za-z_]\w*", args[0]):
+            return None
+        sizes = [size_of(args[0], 0), size_of(args[0], 1)]
+        long = [s for s in sizes if s is not None and str(s) != "1"]
+        return str(long[0]) if len(long) == 1 else None
+
+    return _rewrite_calls(text, "length", length)
+
+
+def _is_julia_heldcheck28(text: str) -> bool:
+    return bool(_JULIA_DOT_OP.search(text) or _JULIA_CALL.search(text) or re.search(r"\bdims\s*=\s*[12]\s*\)", text))
+
+
 def _is_octave(text: str) -> bool:
     """MATLAB/Octave for certain: a ``%`` comment line, an element-wise ``.*``, a ``'``
-    transpose (and no Python string), or every statement ending in ``;``."""
+    transpose (and no Python string), Julia's ``.-``/``f.(x)``/``dims=``, or every statement
+    ending in ``;``."""
     lines = [line for line in text.split("\n") if line.strip()]
     if not lines:
         return False
     if any(_OCT_COMMENT.match(line) for line in lines) or _OCT_ELEMENTWISE.search(text):
+        return True
+    if _is_julia_heldcheck28(text) and not _PY_STRING.search(text):
         return True
     if _OCT_PRIME.search(text) and not _PY_STRING.search(text):
         return True
@@ -591,6 +631,7 @@ def _octave(text: str, size_of: Callable[[str, int], str | None]) -> str:
     lines = [line for line in text.split("\n") if not _OCT_COMMENT.match(line)]
     text = "\n".join(re.sub(r";\s*%.*$", ";", line) for line in lines)
     text = re.sub(r"(?<=[\w)\]])\.'", "'", text)  # A.': the non-conjugate transpose
+    text = _julia_heldcheck28(text, size_of)
 
     def size(args: list[str]) -> str | None:
         if len(args) != 2 or not re.fullmatch(r"[A-Za-z_]\w*", args[0]) or args[1] not in ("1", "2"):
