@@ -278,3 +278,16 @@ def test_rows_of_a_derivation_are_judged_in_their_context(text, right) -> None:
     assert (r.verdict == "correct") is right, r.text()
     if right:
         assert any("1/m" in n for n in r.notes), r.text()
+
+
+def test_a_definition_after_the_answer_is_judged_without_recursing() -> None:
+    """``∂L/∂W^{[2]} = A^{[1]\\top} δ^{[2]}, \\quad δ^{[2]} = …``: the definition after the answer
+    is put first and the answer judged with it; judging the statements must not judge itself
+    again (it recursed without end: an internal error)."""
+    text = (
+        r"\frac{\partial L}{\partial W^{[2]}} = A^{[1]\top} \boldsymbol{\delta}^{[2]}, \quad"
+        r" \boldsymbol{\delta}^{[2]} = \frac{1}{m}\left((1 - Y) \odot A^{[2]} - w Y \odot (1 - A^{[2]})\right)"
+    )
+    assert check("mlp-bce-weighted", "W2", text, latex=True).ok
+    wrong = text.replace(r"(1 - Y) \odot A^{[2]}", r"(1 - Y) \odot A^{[1]}")
+    assert check("mlp-bce-weighted", "W2", wrong, latex=True).verdict == "incorrect"

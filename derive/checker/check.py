@@ -60,6 +60,7 @@ the verdict on a formula); :mod:`derive.checker.handcalc` (numbers); :mod:`deriv
 
 from __future__ import annotations
 
+import contextvars
 import dataclasses
 import math
 import os
@@ -467,6 +468,11 @@ _DIFFERENTIALS = re.compile(
 )
 
 
+_JUDGING_STEPS: contextvars.ContextVar[bool] = contextvars.ContextVar("judging_steps", default=False)
+
+# (a δ stated, δ_h = …, is no claim judged: notes write δ_h for the gradient of h's pre-activation)
+
+
 def _parameter_differential(n: Net, rhs: str) -> bool:
     """Does ``rhs`` hold a parameter's d-name (``dZ = X\\,dW``)? A parameter's gradient is never
     a factor of another gradient, so there ``d`` is a differential (matrix calculus), not Ng's
@@ -492,9 +498,22 @@ def _claimed_steps(
     in a note; one the checker cannot read is said in a note."""
     if not latex or not res.ok or not isinstance(formula, str) or formula.count("=") < 2:
         return res
+    if _JUDGING_STEPS.get():
+        return res  # a step being judged: its own steps are not judged again
     parts = _statements(formula, True)
     if len(parts) < 2:
         return res
+    token = _JUDGING_STEPS.set(True)
+    try:
+        return _claims_judged(n, formula, parts, res, allow_upstream)
+    finally:
+        _JUDGING_STEPS.reset(token)
+
+
+def _claims_judged(
+    n: Net, formula: str, parts: list[str], res: CheckResult, allow_upstream: bool
+) -> CheckResult:
+    """:func:`_claimed_steps` of the statements ``parts``."""
     unread: list[str] = []
     convention: list[str] = []
     # dL = tr(G^T dZ), dZ = X dW: a derivation in differentials, where d-names are no gradients
@@ -503,11 +522,11 @@ def _claimed_steps(
         tests = []  # (the statement judged, said in a note when it cannot be read)
         members = latexin.chain_members(part, known=n.known, loss=n.spec.loss)
         tests += [(f"{members[0]} = {m}", True) for m in members[1:-1]]  # dW = … = …, a row
-        if k < len(parts) - 1 and _CLAIM_LHS.match(part):
-            tests.append((part, True))
+        last = k == len(parts) - 1  # the answer, or a definition after it that it does not use
+        if _CLAIM_LHS.match(part):
+            tests.append((part, not last))
         elif (
-            k < len(parts) - 1
-            and _D_CLAIM_LHS.match(part)
+            _D_CLAIM_LHS.match(part)
             and not differentials
             and not _parameter_differential(n, part.split("=", 1)[1])
         ):
@@ -519,8 +538,8 @@ def _claimed_steps(
                 if say:
                     unread.append(claim)
                 continue
-            if step.ok:
-                continue
+            if step.ok or (last and step.wrt == res.wrt and claim == part):
+                continue  # (the answer itself: judged already, with the statements after it)
             first = step.diagnoses[0].msg if step.diagnoses else None
             why = str(getattr(dict(first.args).get("why") if first is not None else None, "key", ""))
             if why.startswith("factor.missing_size") or why == "factor.extra_size_up":
@@ -554,6 +573,8 @@ def _chain_steps(
     member's own diagnosis and a note naming it. A member the checker cannot read is left to
     the last one (working notation: words, a shorthand of the student's own)."""
     if not latex or not res.ok or not isinstance(formula, str) or formula.count("=") < 2:
+        return res
+    if _JUDGING_STEPS.get():
         return res
     parts = _statements(formula, True)
     if len(parts) != 1:
