@@ -141,6 +141,9 @@ def test_an_entry_on_the_left_side_is_compared_with_wrt(net, wrt, text, right) -
         (r"dZ^{[1]} = dZ^{[2]} W^{[2]T} \odot g^{[2]'}(Z^{[1]})", None, False),
         (r"\delta^{[2]} W^{[2]T} \odot g^{[1]\prime}(Z^{[1]})", DZ1, True),
         (r"\delta^{[2]} W^{[2]T} \odot g'(Z^{[1]})", DZ1, True),
+        # 邱锡鹏's f_l: the layer as a subscript (c3-427's edit)
+        (r"\boldsymbol{\delta}^{(2)} \left(W^{(2)}\right)^{\mathsf{T}} \odot f_2'\left(Z^{(1)}\right)", None, False),
+        (r"\boldsymbol{\delta}^{(2)} \left(W^{(2)}\right)^{\mathsf{T}} \odot f_1'\left(Z^{(1)}\right)", DZ1, True),
     ],
 )
 def test_g_with_a_layer_index_is_that_layers_activation(text, oracle, right) -> None:

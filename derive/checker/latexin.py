@@ -802,6 +802,7 @@ class _Parser:
         self.toks = toks
         self.pos = 0
         self.equals: list[int] = []  # the columns of a chain's top-level = signs
+        self.act_layer: int | None = None  # f_l's layer (邱锡鹏's f_2'(z)), for the next act
         self._powers: list[Fraction | None] = []
         self.known = known
         self.loss = loss
@@ -1386,6 +1387,8 @@ class _Parser:
             if re.fullmatch(r"\d{1,2}|l|\[\d{1,2}\]", text.replace(" ", "")) and (
                 self.peek().text in ("'", "^", "(") or self.peek().text == "\\left"
             ):
+                digits = text.replace(" ", "").strip("[]")
+                self.act_layer = int(digits) if digits.isdigit() else None  # f_2: layer 2's
                 return self.function("act", tok)
             self.pos = save
         if (
@@ -2326,7 +2329,8 @@ class _Parser:
 
     def _function(self, func: str, tok: Tok) -> ex.Node:
         prime = False
-        layer: int | None = None
+        layer: int | None = self.act_layer if func == "act" else None  # f_2'(…): its subscript
+        self.act_layer = None
         power: Fraction | None = None
         params: tuple[ex.Node, ...] = ()
         if func == "leaky_relu" and self.peek().text == "_":  # LeakyReLU_{1/5}: its slope
