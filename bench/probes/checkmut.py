@@ -18,26 +18,28 @@ import numpy as np
 from derive.checker.check import FormulaError, check
 
 
-def cases():
-    out = []
-    for n in range(2, 27):
+def corpus_cases(last=26):
+    """Every case of corpora 2..last (tests/corpusN.py, with their a/b rounds)."""
+    for n in range(2, last + 1):
         for suffix in ("", "a", "b"):
             try:
                 m = importlib.import_module(f"corpus{n}{suffix}")
             except ImportError:
                 continue
-            if not hasattr(m, "load"):
-                continue
-            for c in m.load():
-                if (
-                    c.get("kind") == "numpy"
-                    and c.get("verdict") == "correct"
-                    and c["net"] in co.NETS
-                    and "[" not in c["wrt"]
-                    and not c.get("opts")
-                ):
-                    out.append(c)
-    return out
+            if hasattr(m, "load"):
+                yield from m.load()
+
+
+def cases():
+    return [
+        c
+        for c in corpus_cases()
+        if c.get("kind") == "numpy"
+        and c.get("verdict") == "correct"
+        and c["net"] in co.NETS
+        and "[" not in c["wrt"]
+        and not c.get("opts")
+    ]
 
 
 IDENT = re.compile(r"\b[A-Za-z_]\w*\b")

@@ -10,7 +10,6 @@ term that is squared) or a wrong answer accepted.
 PYTHONPATH=. python bench/probes/checkmut_latex.py [EDITS_PER_CASE] [SEED] [MAX_CASES]
 """
 
-import importlib
 import json
 import random
 import re
@@ -18,7 +17,10 @@ import sys
 import warnings
 
 sys.path.insert(0, str(__import__("pathlib").Path(__file__).resolve().parents[2] / "tests"))
+sys.path.insert(0, str(__import__("pathlib").Path(__file__).resolve().parent))
 warnings.filterwarnings("ignore")
+
+from checkmut import corpus_cases  # noqa: E402
 
 from derive.checker.check import FormulaError, check
 
@@ -36,19 +38,11 @@ SLOPE = re.compile(r"\\?\(\s*1\s*-\s*[^()]{1,30}?\\?\)")
 
 
 def cases():
-    out = []
-    for n in range(2, 28):
-        for suffix in ("", "a", "b"):
-            try:
-                m = importlib.import_module(f"corpus{n}{suffix}")
-            except ImportError:
-                continue
-            if not hasattr(m, "load"):
-                continue
-            for c in m.load():
-                if c.get("kind") == "latex" and c.get("verdict") == "correct" and not c.get("opts"):
-                    out.append(c)
-    return out
+    return [
+        c
+        for c in corpus_cases(27)
+        if c.get("kind") == "latex" and c.get("verdict") == "correct" and not c.get("opts")
+    ]
 
 
 def mutants(text):

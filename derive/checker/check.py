@@ -545,20 +545,33 @@ def _claims_judged(
             if why.startswith("factor.missing_size") or why == "factor.extra_size_up":
                 convention.append(claim)  # per example, or dZ = A - Y: the 1/m put in elsewhere
                 continue
-            note = msg("round27.claim_step", step=claim)
-            notes = (note, *step.note_msgs)
-            return replace(
-                step,
-                wrt=res.wrt,
-                submitted=res.submitted,
-                note_msgs=notes,
-                notes=tuple(m.render(step.lang) for m in notes),
-            )
+            return _wrong_step(step, res, msg("round27.claim_step", step=claim))
+    return _steps_noted(res, "claim_convention", convention, unread, "; ")
+
+
+def _wrong_step(step: CheckResult, res: CheckResult, note: Msg) -> CheckResult:
+    """The answer ``res`` judged by its wrong ``step``: the step's verdict and diagnoses, with
+    ``note`` naming it first."""
+    notes = (note, *step.note_msgs)
+    return replace(
+        step,
+        wrt=res.wrt,
+        submitted=res.submitted,
+        note_msgs=notes,
+        notes=tuple(m.render(step.lang) for m in notes),
+    )
+
+
+def _steps_noted(
+    res: CheckResult, key: str, convention: list[str], unread: list[str], sep: str
+) -> CheckResult:
+    """``res`` with notes naming the steps read in the course-notes convention (``key``) and
+    the steps not read."""
     notes = res.note_msgs
     if convention:
-        notes = (*notes, msg("round27.claim_convention", steps="; ".join(convention)))
+        notes = (*notes, msg(f"round27.{key}", steps=sep.join(convention)))
     if unread:
-        notes = (*notes, msg("round27.chain_unread", steps="; ".join(unread)))
+        notes = (*notes, msg("round27.chain_unread", steps=sep.join(unread)))
     if notes == res.note_msgs:
         return res
     return replace(res, note_msgs=notes, notes=tuple(m.render(res.lang) for m in notes))
@@ -597,22 +610,8 @@ def _chain_steps(
                 convention.append(member)
                 continue
         if not step.ok:
-            note = msg("round27.chain_step", step=member, last=members[-1])
-            notes = (note, *step.note_msgs)
-            return replace(
-                step,
-                submitted=res.submitted,
-                note_msgs=notes,
-                notes=tuple(m.render(step.lang) for m in notes),
-            )
-    notes = res.note_msgs
-    if convention:
-        notes = (*notes, msg("round27.chain_convention", steps=", ".join(convention)))
-    if unread:
-        notes = (*notes, msg("round27.chain_unread", steps=", ".join(unread)))
-    if notes == res.note_msgs:
-        return res
-    return replace(res, note_msgs=notes, notes=tuple(m.render(res.lang) for m in notes))
+            return _wrong_step(step, res, msg("round27.chain_step", step=member, last=members[-1]))
+    return _steps_noted(res, "chain_convention", convention, unread, ", ")
 
 
 _INPUT_SPECS: dict[tuple[int, str], tuple[NetSpec, NetSpec]] = {}
