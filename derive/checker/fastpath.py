@@ -1761,6 +1761,8 @@ def _latex_answer(
     if len(parts) > 1:  # rows: a derivation whose names stand for their definitions
         if wrt is None or _entry_of(c, wrt) is not None:
             return None
+        if any(_CLAIMED.match(p) for p in parts):
+            return None  # every gradient a row states is judged (check._claimed_steps): slow
         name = _target(c, wrt)
         tree, row_lhs = _rows(c, parts, known, name, seen)
         if row_lhs is not None:
@@ -1787,6 +1789,13 @@ def _latex_answer(
     if lhs is not None and _lhs_names(c, lhs, known) != name:
         return None  # another gradient's name on the left: the slow path says so
     return _latex_verdict(c, name, tree, seen, formula, lang, as_json)
+
+
+# a row that states a gradient (Leibniz, ∇, Ng's d-name) or a chain: the slow path judges it
+_CLAIMED = re.compile(
+    r"\s*(?:\\frac\s*\{\s*\\partial|\\nabla|(?:\\mathrm\{d\}|d)\s*(?:\\[A-Za-z]+\s*\{\s*)?[A-Za-z])"
+    r"|[^=]*=[^=]*="
+)
 
 
 def _scalar_wanted(c: dict[str, Any], wrt: str | None) -> bool | None:
