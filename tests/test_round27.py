@@ -294,3 +294,13 @@ def test_a_definition_after_the_answer_is_judged_without_recursing() -> None:
     assert check("mlp-bce-weighted", "W2", text, latex=True).ok
     wrong = text.replace(r"(1 - Y) \odot A^{[2]}", r"(1 - Y) \odot A^{[1]}")
     assert check("mlp-bce-weighted", "W2", wrong, latex=True).verdict == "incorrect"
+
+
+def test_the_fast_path_leaves_stated_steps_to_the_slow_path() -> None:
+    """The SymPy-free fast path (a CLI's second check) answered ✓ for ``dZ^{[2]} = A^{[1]} - Y
+    \\\\ dW^{[2]} = (right)`` where the slow path judges the wrong stated row: such rows fall back."""
+    from derive.checker import fastpath
+
+    text = r"dZ^{[2]} = A^{[1]} - Y \\ dW^{[2]} = \frac{1}{m} A^{[1]T}(A^{[2]} - Y)"
+    assert fastpath.answer("mlp-bce", "W2", text, latex=True) is None
+    assert check("mlp-bce", "W2", text, latex=True).verdict == "incorrect"
