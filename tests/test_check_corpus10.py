@@ -156,7 +156,7 @@ def test_entries_of_subscripted_names_as_the_walkthroughs_print_them() -> None:
     ``\\left(W_{\\text{x}}\\right)_{11}``, ``\\left(x_{1}\\right)_{1}``, ``\\delta_{\\left(z_{1}
     \\right)_{1}}`` (it was "expected a name, found '('"): the entry's label; plain parentheses
     too. A step left out or another entry stays wrong."""
-    from derive.checker.check import check
+    from derive.checker.check import FormulaError, check
 
     f = (
         r"\frac{\partial L}{\partial \left(W_{\text{x}}\right)_{11}} = \delta_{\left(z_{1}\right)_{1}}"
@@ -165,7 +165,8 @@ def test_entries_of_subscripted_names_as_the_walkthroughs_print_them() -> None:
     assert check("rnn", "W_x[0,0]", f, latex=True).ok
     assert check("rnn", "W_x[0,0]", f.replace(r"\left", "").replace(r"\right", ""), latex=True).ok
     assert not check("rnn", "W_x[0,0]", f.split(" + ")[0], latex=True).ok
-    assert not check("rnn", "W_x[0,1]", f, latex=True).ok
+    with pytest.raises(FormulaError, match="another entry"):  # its left side names W_x[0,0]
+        check("rnn", "W_x[0,1]", f, latex=True)
     r = r"\delta_{\left(y_{\text{pred}}\right)_{%d1}} \cdot \left(h_{\text{relu}}\right)_{%d1}"
     w2 = " + ".join(r % (k, k) for k in (1, 2, 3))
     assert check("relu-mlp", "w2[0,0]", w2, latex=True).ok
