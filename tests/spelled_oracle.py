@@ -1063,8 +1063,8 @@ class _TorchShim:
         return torch.tensor(v, dtype=D)
 
     @staticmethod
-    def polygamma(n: int, x: Any) -> torch.Tensor:
-        return _polygamma_s27(n, x)
+    def polygamma(n: int, input: Any) -> torch.Tensor:  # noqa: A002 (PyTorch's keyword names)
+        return _polygamma_s27(n, input)
 
     @property
     def special(self) -> Any:
@@ -1077,8 +1077,8 @@ class _SpecialShim:
         return getattr(torch.special, name)
 
     @staticmethod
-    def polygamma(n: int, x: Any) -> torch.Tensor:
-        return _polygamma_s27(n, x)
+    def polygamma(n: int, input: Any) -> torch.Tensor:  # noqa: A002 (PyTorch's keyword names)
+        return _polygamma_s27(n, input)
 
 
 def _polygamma_s27(n: int, x: Any) -> torch.Tensor:

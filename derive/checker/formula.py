@@ -921,6 +921,8 @@ def _note_shape(
         except RecursionError:
             return
         steps[lhs] = tree
+    if _expanded_parts(tree) > MAX_EXPANDED:
+        return  # (before the walk below: a step doubling the one before is 2^k parts)
     todo, names = [tree], set()
     while todo:
         n = todo.pop()
@@ -928,8 +930,6 @@ def _note_shape(
         todo.extend(ex.children(n))
     if names & set(shapes):
         return  # built on an earlier definition not put in: its shape not taken
-    if _expanded_parts(tree) > MAX_EXPANDED:
-        return
     try:
         out, _ = Convert(net, "")(tree)
     except (FormulaError, ShapeError, ex.ExprError, RecursionError, KeyError, ValueError, TypeError, AttributeError, IndexError):

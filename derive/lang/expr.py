@@ -24,7 +24,7 @@ from derive.errors import BadInput
 from derive.lang import ops, spelling, splits
 from derive.locale import catalog
 
-MAX_LENGTH = 2000
+MAX_LENGTH = spelling.MAX_TEXT
 MAX_DEPTH = 40
 MAX_EXPONENT = 16
 MAX_NODES = 400

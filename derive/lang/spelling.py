@@ -149,15 +149,40 @@ class SpellingError(ValueError):
 
 # ---- small AST builders ----------------------------------------------------------------------
 
+# The longest line the parser reads (``expr.MAX_LENGTH``): the passes before it leave a longer
+# line alone, so that the parser names the limit (a pass's own ``ast.unparse`` of a deep tree
+# would end in a RecursionError).
+MAX_TEXT = 2000
+
 
 def parsed(text: str) -> ast.Expression | None:
     """``text`` parsed as one Python expression, or ``None`` where it is not one: the passes
     that rewrite a line before the parser proper leave such text as it is, and the parser
     names the problem."""
+    if len(text) > MAX_TEXT:
+        return None
     try:
-        return ast.parse(text.strip(), mode="eval")
+        tree = ast.parse(text.strip(), mode="eval")
     except (SyntaxError, ValueError, RecursionError, MemoryError):
         return None
+    return tree if _depth_within(tree, MAX_TREE_DEPTH) else None
+
+
+# Deeper than this, a line is past the parser's own nesting bound (``expr.MAX_DEPTH`` levels of
+# its tree, fewer than of Python's): the passes leave it alone (they recurse) and the parser
+# names the bound.
+MAX_TREE_DEPTH = 200
+
+
+def _depth_within(tree: ast.AST, limit: int) -> bool:
+    """Whether no path from ``tree`` down is longer than ``limit`` nodes (without recursion)."""
+    level, todo = 0, [tree]
+    while todo:
+        level += 1
+        if level > limit:
+            return False
+        todo = [c for n in todo for c in ast.iter_child_nodes(n)]
+    return True
 
 
 def parsed_body(text: str) -> ast.expr | None:
