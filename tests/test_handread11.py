@@ -49,15 +49,19 @@ def _handout(name: str, lang: str) -> str:
 
 def test_a_shared_weights_contributions_sit_beside_their_lead_ins() -> None:
     """Elman RNN: each of the shared Wxh's three per-step contributions (x⁽ᵗ⁾ᵀ(δ ⊙ (1 − h²)),
-    about 32 units wide) was a centred display under its lead-in; now on the lead-in's line,
-    and still the proven step (the same LaTeX)."""
+    about 32 units wide) was a centred display under its lead-in; then on the lead-in's line.
+    Since round 27 they stand under their Σ over t (proven equal to each term): now one
+    display, a row each — the same proven LaTeX — and so are a compact sibling's paths."""
     tex = _handout(str(SPECS / "elman_rnn3.toml"), "en")
-    beside = re.findall(
-        r"\\adjustbox\{max width=\\linewidth\}\{\\textbf\{Through .*?\}.*?\\quad\\\(\\displaystyle"
-        r" \\left\.\\frac\{\\partial \\mathrm\{loss\}\}\{\\partial \\mathrm\{Wxh\}\}",
-        tex,
-    )
-    assert len(beside) == 3
+    for w in ("Wxh", "Whh"):
+        rows = re.findall(
+            r"^\\left\.\\frac\{\\partial \\mathrm\{loss\}\}\{\\partial \\mathrm\{"
+            + w + r"\}\}\\right\|_\{h\^\{\[(\d)\]\}\} &= ",
+            tex,
+            re.M,
+        )
+        assert rows == ["3", "2", "1"], (w, rows)
+    assert tex.count("\\begin{aligned}\n\\left.\\frac{\\partial \\mathrm{loss}}") >= 2
 
 
 def test_chinese_aligned_rows_keep_the_english_spacing() -> None:

@@ -263,7 +263,8 @@ def test_a_proof_is_cited_once_per_gradient(tmp_path) -> None:
     w = _walkthrough("rnn")
     md = render.render("md/walkthrough.md.j2", w, "en", has_py=False)
     section = md.split("### 3.5", 1)[1].split("### 3.6", 1)[0]
-    assert section.count("Through $z_") == 2
+    # each path stated (round 27's compact form: "|_{z_t}" rows under the sum over t)
+    assert section.count("Through $z_") + section.count("\\right|_{z_") == 2
     assert section.count("See the general proof ") == 1
 
 

@@ -179,7 +179,10 @@ def test_every_step_and_number_of_a_sibling_is_the_full_handouts(source: str, la
         assert f"`{b.code}`" in md
         # the closed form (a recurrence's as Σ over the steps at standard): proven and shown,
         # or named as the sibling's just above with the renaming
-        assert (b.closed is None) == (f.closed is None)
+        if b.closed is None and f.closed is not None:  # a recurrence's: Σ over the steps
+            assert b.at_step is not None and f"{b.at_step.eq.rhs}" in md
+        else:
+            assert (b.closed is None) == (f.closed is None)
         if b.like.closed_as is not None:
             model = above[b.name]  # the sibling just above, its closed form written out
             assert b.like.closed_as[0] == model.tex and model.closed is not None

@@ -255,6 +255,8 @@ def _closed_as(
         above = out.get(model.name)
         if model.closed is None or above is not None and above.closed_as is not None:
             continue
+        if model.closed.reason == "handout.closed_steps":
+            continue  # a Σ over the steps, said by the model's own Σ row (_at_steps) in t
         renamed = layers.same_closed(d, visits[model.name], visits[item.name], closed)
         if renamed is not None:
             out[item.name] = replace(lk, closed_as=(model.tex, renamed))
