@@ -338,7 +338,10 @@ def one_dimensional(
             # heldnets27: (s @ w)[:, 0] of an expression: two indices, so the expression is a
             # matrix and one whole-number index leaves a 1-D vector (NumPy's, PyTorch's)
             two = isinstance(n.slice, ast.Tuple) and len(n.slice.elts) == 2
-            return spelled and two and not vec(n.value)
+            # round 28: (x @ W)[0] of arithmetic on arrays (no tuple, no .shape): a row of a
+            # matrix too, 1-D (softmax(z)[1] then picks an entry of that vector)
+            arith = _arithmetic_s28(n.value) and not scalar(n.value)
+            return spelled and (two or arith) and not vec(n.value)
         if isinstance(n, ast.Compare) and len(n.comparators) == 1:
             sides = (n.left, n.comparators[0])  # the condition of np.where(v > 0, …)
             return any(vec(k) for k in sides) and all(vec(k) or scalar(k) for k in sides)
@@ -348,7 +351,8 @@ def one_dimensional(
             if isinstance(n.op, ast.MatMult):
                 return product(n.left, n.right)
             sides = (n.left, n.right)
-            return any(vec(k) for k in sides) and all(vec(k) or scalar(k) for k in sides)
+            # round 28: beside one number by its form too (np.exp(s) / np.sum(np.exp(s)))
+            return any(vec(k) for k in sides) and all(vec(k) or number(k) for k in sides)
         if isinstance(n, ast.Call):
             f = n.func
             named = _name_and_args(n)
@@ -2039,7 +2043,9 @@ class _Converter:
         name = v.id if isinstance(v, ast.Name) else None
         shape = self.shapes.get(name, ()) if spec_line and name else ()
         axes: list[int] = [0, 1]
-        if name in self.one_d:  # b = ["h"]: NumPy's 1-D b[k], b[lo:hi] index its entries
+        # round 28: an expression 1-D by its form (softmax(z)[1] of a 1-D z) indexes entries too
+        inline_1d = name is None and spec_line and len(parts) == 1 and self.vector(v)
+        if name in self.one_d or inline_1d:  # b = ["h"]: NumPy's 1-D b[k], b[lo:hi] index its entries
             if len(parts) == 2:
                 raise self.fail(
                     node,
@@ -2809,6 +2815,22 @@ def _diag_of(node: ast.AST) -> ast.expr | None:
     if len(node.args) != 1 or node.keywords:
         return None
     return node.args[0]
+
+
+def _arithmetic_s28(node: ast.AST) -> bool:
+    """``node`` is arithmetic on arrays by its form — ``+ - * / @ **``, a sign, an element-wise
+    function of such (``np.tanh(x @ W)``) — never a tuple (``torch.sort(x)``) or a size
+    (``x.shape``): one whole-number index of it, when it is a matrix, is a row."""
+    if isinstance(node, ast.BinOp):
+        return True
+    if isinstance(node, ast.UnaryOp):
+        return _arithmetic_s28(node.operand)
+    named = _name_and_args(node) if isinstance(node, ast.Call) else None
+    if named is None or not named[1]:
+        return False
+    name, args = named
+    table = name in ops.OPS and ops.get(name).kind == ops.ELEMENTWISE
+    return (table or name in _ELEMENTWISE) and _arithmetic_s28(args[0])
 
 
 def _drops_one_axis(node: ast.Subscript) -> bool:

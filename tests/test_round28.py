@@ -1,0 +1,98 @@
+"""Round 28 (stop 34's CI timed out): each fix of this round, as a test that can fail.
+
+* a line past the parser's bounds is left to the parser (no pass before it recurses);
+* a derivation step doubling the one before is sized before it is walked (it hung CI);
+* ``(x @ W)[0]`` of arithmetic on arrays is NumPy's 1-D row, and ``softmax(z)[1]`` of a 1-D
+  ``z`` picks its entry — each read as PyTorch runs the text (tests/spelled_oracle.py)."""
+
+from __future__ import annotations
+
+import ast
+
+import pytest
+from test_heldnets21 import _both
+
+from derive.checker import formula
+from derive.lang import expr, spelling
+
+torch = pytest.importorskip("torch")
+
+_PICK = """
+[dims]
+n = 3
+k = 4
+[inputs]
+x = [1, "n"]
+[params]
+W = ["n", "k"]
+[forward]
+{lines}
+"""
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        'z = "(x @ W)[0]"\np = "torch.softmax(z, dim=0)[1]"\nL = "-torch.log(p)"',
+        'z = "(x @ W)[0]"\np = "torch.softmax(z, dim=0)"\nL = "-torch.log(p[2])"',
+        'z = "(x @ W + 1)[0]"\nL = "-torch.log_softmax(z, dim=0)[3]"',
+        'z = "np.tanh(x @ W)[0]"\nL = "np.sum(z[1:] ** 2)"',
+        'z = "(x @ W)[0]"\nL = "(z[0] - z[1]) ** 2"',
+    ],
+    ids=["softmax-pick", "named-pick", "log-softmax-pick", "tanh-row-slice", "two-entries"],
+)
+def test_an_entry_of_a_one_d_expression_reads_as_pytorch_runs_it(lines: str) -> None:
+    _both(_PICK.format(lines=lines), "pick")
+
+
+_ATTN = """
+[dims]
+N = 4
+D = 3
+[inputs]
+X = ["N", "D"]
+y = ["N"]
+[params]
+w = ["D"]
+[forward]
+s = "X @ w"
+{lines}
+"""
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        'alpha = "np.exp(s) / np.sum(np.exp(s))"\nr = "alpha @ y"\nL = "(r - 1) ** 2"',
+        'r = "(np.exp(s) / np.sum(np.exp(s))) @ y"\nL = "(r - 1) ** 2"',
+        'a = "np.exp(s) / np.exp(s).sum() * 2"\nL = "np.sum((a @ X - 1) ** 2)"',
+        'a = "np.tanh(s) - np.mean(np.tanh(s))"\nL = "np.sum(np.outer(a, a) ** 2)"',
+        'p = "(np.exp(s) / np.sum(np.exp(s)))[2]"\nL = "-np.log(p)"',
+        'p = "(np.exp(s) / np.exp(s).sum())[1:3]"\nL = "-np.sum(np.log(p))"',
+    ],
+    ids=["named", "inline", "method-sum", "outer", "entry", "slice"],
+)
+def test_a_vector_beside_one_number_by_its_form_is_one_d(lines: str) -> None:
+    """邱锡鹏's attention: ``np.exp(s) / np.sum(np.exp(s))`` of a 1-D ``s`` is 1-D (a vector
+    divided by one number), so ``alpha @ X`` is NumPy's vector-matrix product."""
+    _both(_ATTN.format(lines=lines), "attn")
+
+
+def test_a_deep_line_is_left_to_the_parser_by_the_passes_before_it() -> None:
+    deep = "+".join(["Z"] * 980)
+    assert spelling.parsed(deep) is None  # deeper than MAX_TREE_DEPTH: the passes skip it
+    assert spelling.parsed("+".join(["Z"] * 30)) is not None
+    assert spelling.parsed("Z" * (spelling.MAX_TEXT + 1)) is None
+    assert expr.MAX_LENGTH == spelling.MAX_TEXT
+    with pytest.raises(expr.ExprError):
+        expr.parse(deep)
+    # the same bound the passes use is within Python's own: unparse of a tree at it works
+    tree = spelling.parsed("+".join(["Z"] * (spelling.MAX_TREE_DEPTH - 2)))
+    assert tree is not None and ast.unparse(tree)
+
+
+def test_a_step_doubling_the_one_before_is_sized_before_it_is_walked() -> None:
+    a = expr.Name("x")
+    for _ in range(70):  # 2^70 parts written out, 71 distinct nodes
+        a = expr.BinOp("+", a, a)
+    assert formula._expanded_parts(a) > formula.MAX_EXPANDED
