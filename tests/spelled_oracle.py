@@ -89,6 +89,11 @@ def _t(x: Any) -> torch.Tensor:
     return x if isinstance(x, torch.Tensor) else torch.as_tensor(x, dtype=D)
 
 
+def _literal(v: Any, dtype: Any = None, **kw: Any) -> torch.Tensor:
+    """``np.array([…])`` / ``tf.constant([…])`` of numbers: a float64 tensor (round 28)."""
+    return v if isinstance(v, torch.Tensor) else torch.tensor(v, dtype=D)
+
+
 def _np_reduce(fn, x, axis=None, keepdims=False, **kw):
     """NumPy's reduction (PyTorch's ``dim=``/``keepdim=`` taken as the same words, as derive
     reads an ``np.`` prefix before them)."""
@@ -187,6 +192,8 @@ def _np_shim() -> SimpleNamespace:
     """NumPy's functions over torch tensors, with NumPy's semantics (axis, keepdims, 1-D
     results of reductions, ``np.max`` the amax)."""
     return SimpleNamespace(
+        array=_literal,
+        asarray=_literal,
         sum=_reducer(torch.sum),
         nansum=_reducer(torch.sum),
         diff=_np_diff,
@@ -499,6 +506,8 @@ def _tf_shim() -> SimpleNamespace:
     )
     linalg = SimpleNamespace(matmul=_tf_matmul)
     return SimpleNamespace(
+        constant=_literal,
+        convert_to_tensor=_literal,
         keras=_keras_module(),
         losses=_keras_module().losses,  # TensorFlow 2's tf.losses is tf.keras.losses
         linalg=linalg,

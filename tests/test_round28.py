@@ -78,6 +78,67 @@ def test_a_vector_beside_one_number_by_its_form_is_one_d(lines: str) -> None:
     _both(_ATTN.format(lines=lines), "attn")
 
 
+_CW = """
+[dims]
+m = 3
+n = 2
+k = 3
+[constants]
+w3 = 0.5
+[inputs]
+X = ["m", "n"]
+Y = ["m", "k"]
+[params]
+W = ["n", "k"]
+[forward]
+Z = "X @ W"
+{lines}
+"""
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        'P = "np.exp(Z) / np.sum(np.exp(Z), axis=1, keepdims=True)"\n'
+        'L = "-np.mean(np.sum(np.array([1.0, 2.0, -0.5]) * Y * np.log(P), axis=1))"',
+        'L = "F.cross_entropy(Z, Y, weight=torch.tensor([1.0, 3.0, w3]))"',
+        'H = "torch.tanh(Z) @ torch.tensor([[1., 0.], [0., -1.], [2, w3]], dtype=torch.float64)"\n'
+        'L = "torch.sum(H ** 2)"',
+        'L = "tf.reduce_sum((Z - tf.constant([0.5, -1.0, 2.0])) ** 2)"',
+        'L = "jnp.sum((Z * jnp.array([1.0, 2.0, 3.0]) - jnp.asarray([1, 0, 0])) ** 2)"',
+    ],
+    ids=["class-weights", "ce-weight", "kernel", "tf-constant", "two-literals"],
+)
+def test_an_array_written_in_a_line_reads_as_pytorch_runs_it(lines: str) -> None:
+    """``np.array([1.0, 2.0, -0.5])`` (a literal of numbers or [constants] names) is an input
+    holding them (``const``): 1-D for a flat list as in NumPy, a matrix for a list of rows."""
+    _both(_CW.format(lines=lines), "cw")
+
+
+def test_an_array_written_in_a_line_is_an_input_holding_its_numbers() -> None:
+    from derive.lang import spec as spec_mod
+
+    s = spec_mod.parse(
+        _CW.format(lines='L = "np.sum((Z - np.array([1, 2, 3])) ** 2 * np.array([1, 2, 3]))"'),
+        "cw",
+    )
+    assert "const" in s.inputs and "const_2" not in s.inputs  # the same numbers: one input
+    assert s.shapes["const"] == (1, 3) and "const" in s.one_d
+    assert [[float(v) for v in r] for r in s.values["const"]] == [[1.0, 2.0, 3.0]]
+
+
+@pytest.mark.parametrize(
+    "line",
+    ['L = "np.sum(Z * np.array([W[0, 0], 1.0, 2.0]))"', 'L = "np.sum(Z * torch.tensor([X, X]))"'],
+)
+def test_an_array_of_computed_values_is_refused_naming_stack(line: str) -> None:
+    from test_heldnets21 import _refusal
+
+    for lang in ("en", "zh"):
+        said = _refusal(_CW.format(lines=line), lang)
+        assert "stack" in said and "[constants]" in said, said
+
+
 def test_a_deep_line_is_left_to_the_parser_by_the_passes_before_it() -> None:
     deep = "+".join(["Z"] * 980)
     assert spelling.parsed(deep) is None  # deeper than MAX_TREE_DEPTH: the passes skip it

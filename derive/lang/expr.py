@@ -2645,6 +2645,41 @@ def _name_and_args(node: ast.Call) -> tuple[str, list[ast.expr]] | None:
     return None
 
 
+# round 28: an array written out in a line — np.array([1.0, 2.0]) (class weights, a fixed kernel):
+# an input holding its numbers (Spec.literals_made_s28)
+_ARRAY_LITERALS_S28 = frozenset({"array", "asarray", "tensor", "as_tensor", "constant",
+                                 "convert_to_tensor", "Tensor", "FloatTensor", "DoubleTensor"})
+_ARRAY_LITERAL_KEYWORDS_S28 = frozenset({"dtype", "device"})
+MAX_LITERAL_S28 = 64
+
+
+def array_literal_s28(node: ast.AST) -> int:
+    """1 for ``np.array([a, b, …])`` (``np.asarray``, ``torch.tensor``, ``tf.constant``,
+    ``jnp.array`` …) of a flat list, 2 for a list of lists of one length, else 0 — the entries
+    are not looked at here (numbers and [constants] names are read; the reader names any other).
+    ``torch.tensor(pw)`` of a name is read elsewhere; keywords other than ``dtype``/``device``
+    (``requires_grad=True``: a parameter) leave it to the other readings."""
+    if not isinstance(node, ast.Call) or not isinstance(node.func, ast.Attribute):
+        return 0
+    f = node.func
+    if f.attr not in _ARRAY_LITERALS_S28 or not _module_of(f.value) or len(node.args) != 1:
+        return 0
+    if any(k.arg not in _ARRAY_LITERAL_KEYWORDS_S28 for k in node.keywords):
+        return 0
+    items = node.args[0]
+    if not isinstance(items, ast.List | ast.Tuple) or not items.elts:
+        return 0
+    lists = [isinstance(e, ast.List | ast.Tuple) for e in items.elts]
+    if not any(lists):
+        return 1
+    lengths = {len(e.elts) for e in items.elts if isinstance(e, ast.List | ast.Tuple)}
+    if all(lists) and len(lengths) == 1 and min(lengths) > 0 and not any(
+        isinstance(x, ast.List | ast.Tuple) for e in items.elts for x in e.elts  # type: ignore[attr-defined]
+    ):
+        return 2
+    return 0
+
+
 def _trapezoid(node: ast.Call) -> bool:
     """``np.trapz``/``np.trapezoid``/``torch.trapezoid``/``torch.trapz`` (spellings26)."""
     f = node.func

@@ -990,6 +990,9 @@ class _Validator:
                     text = self.argmax_targets(text)
                     text = self.replicas(text, shapes, dims, dialect)
                     text = self.tri_made(f'{where} = "{text}"', text, inputs, shapes, dims)
+                    text = self.literals_made_s28(
+                        f'{where} = "{text}"', text, inputs, shapes, constants
+                    )
                     text = self.ones_made(f'{where} = "{text}"', text, inputs, shapes, dims)
                     text = self.pads_hn27(f'{where} = "{text}"', text, shapes, constants, dims)
                     text = self.zeros_made_hn23(f'{where} = "{text}"', text, inputs, shapes, dims)
@@ -1897,6 +1900,73 @@ class _Validator:
             return ast.Name(self._tri_input(f.attr, made[0], k, inputs, shapes), ast.Load())
 
         return _replaced(text, tree, tri)
+
+    def literals_made_s28(self, where: str, text: str, inputs, shapes, constants) -> str:
+        """An array written out in a line — ``np.array([1.0, 2.0])`` (class weights),
+        ``torch.tensor([[1., 0.], [0., -1.]])`` (a fixed kernel), ``tf.constant(…)``,
+        ``jnp.array(…)`` — of numbers and [constants] names: an input holding those numbers
+        (``const``, ``const_2`` … where taken), 1-D for a flat list as in NumPy, its [values]
+        the numbers, as ``np.eye(n)`` is read. An entry that is not a number is refused
+        (``torch.tensor`` copies values and carries no gradient: ``torch.stack`` joins computed
+        ones). ``text`` is returned with the names in place."""
+        if "[" not in text and "(" not in text:
+            return text
+        tree = spelling.parsed(text)
+        if tree is None:
+            return text  # the parser names the problem
+
+        def entry(child: ast.Call, v: ast.AST) -> int | float:
+            sign = 1
+            while isinstance(v, ast.UnaryOp) and isinstance(v.op, ast.USub | ast.UAdd):
+                sign = -sign if isinstance(v.op, ast.USub) else sign
+                v = v.operand
+            if isinstance(v, ast.Constant) and type(v.value) in (int, float):
+                return sign * v.value
+            if isinstance(v, ast.Name) and v.id in constants:
+                return sign * float(constants[v.id])
+            raise self.err(
+                where,
+                catalog.said("spec.round28.literal_numbers", x=ast.unparse(child)),
+                catalog.said("spec.round28.literal_numbers_fix"),
+            )
+
+        def lit(child: ast.AST) -> ast.expr | None:
+            rank = ex.array_literal_s28(child)
+            if not rank:
+                return None
+            items = child.args[0].elts  # type: ignore[attr-defined]
+            rows = [items] if rank == 1 else [r.elts for r in items]
+            if sum(len(r) for r in rows) > ex.MAX_LITERAL_S28:
+                raise self.err(
+                    where,
+                    catalog.said("spec.round28.literal_big", n=ex.MAX_LITERAL_S28),
+                    catalog.said("spec.round28.literal_big_fix"),
+                )
+            values = [[entry(child, v) for v in r] for r in rows]  # type: ignore[arg-type]
+            return ast.Name(self._literal_input(values, rank == 1, inputs, shapes), ast.Load())
+
+        return _replaced(text, tree, lit)
+
+    def _literal_input(self, values: list[list[int | float]], one_d: bool, inputs, shapes) -> str:
+        """The input holding the numbers ``values`` (made on first use of the same numbers)."""
+        made = self.__dict__.setdefault("made_literals", {})
+        key = (one_d, tuple(tuple(r) for r in values))
+        if key in made:
+            return made[key]
+        label, k = "const", 1
+        while label in shapes or label in self.names:
+            k += 1
+            label = f"const_{k}"
+        shape = (len(values), len(values[0]))
+        inputs[label] = shapes[label] = shape
+        self.names[label] = "inputs"
+        if one_d:
+            self.one_d[label] = str(shape[1])
+            self.made_labels[label] = list(values[0])
+        else:
+            self.made_labels[label] = [list(r) for r in values]
+        made[key] = label
+        return label
 
     def _tri_of_matrix_hn25(self, name: str, args, made, k, call: ast.Call, inputs, shapes):
         """``torch.tril(A)`` / ``np.triu(A @ B, k=1)`` / ``A.tril(-1)`` of a matrix that is not
