@@ -157,3 +157,31 @@ def test_a_step_doubling_the_one_before_is_sized_before_it_is_walked() -> None:
     for _ in range(70):  # 2^70 parts written out, 71 distinct nodes
         a = expr.BinOp("+", a, a)
     assert formula._expanded_parts(a) > formula.MAX_EXPANDED
+
+
+_WEIGHTED = str(
+    __import__("pathlib").Path(__file__).resolve().parent
+    / "specs_course"
+    / "hn28_class_weighted_softmax_np_array.toml"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        ("w = np.array([1.0, 2.0, 0.5])\ndscores = (np.sum(w * Y, axis=1, keepdims=True) * P"
+         " - w * Y) / N\ndW = X.T @ dscores", "correct"),
+        ("dW = X.T @ ((np.sum(const * Y, axis=1, keepdims=True) * P - const * Y) / N)", "correct"),
+        ("w = torch.tensor([1.0, 2.0, 0.5])\ndW = X.T @ ((P - w * Y) / N)", "incorrect"),
+        ("w = np.array([1.0, 2.0, 3.0])\ndscores = (np.sum(w * Y, axis=1, keepdims=True) * P"
+         " - w * Y) / N\ndW = X.T @ dscores", "incorrect"),
+    ],
+    ids=["np-array", "const", "unweighted-slip", "other-weights"],
+)
+def test_check_reads_the_specs_own_array_as_its_input(text: str, verdict: str) -> None:
+    """A student writes the class weights as the spec does, ``np.array([1.0, 2.0, 0.5])``: the
+    same numbers are the spec's input ``const`` (so the answer holds at every random point where
+    ``const`` is drawn again); other numbers stay numbers, and are judged wrong."""
+    from derive.checker.check import check
+
+    assert check(_WEIGHTED, "W", text).verdict == verdict

@@ -1809,6 +1809,38 @@ class _Numpy(ast.NodeTransformer):
                 return ast.Name(name, ast.Load())
         return None
 
+    def literal(self, node: ast.Call) -> ast.expr | None:
+        """``np.array([1.0, 2.0, 0.5])`` (``torch.tensor``, ``tf.constant`` …; see
+        :func:`derive.lang.expr.array_literal_s28`) with exactly the numbers of an array the
+        network's spec writes in a line: that spec's input (``const``); None for other numbers."""
+        if self.net is None or not self.net.spec.literals:
+            return None
+        rank = ex.array_literal_s28(node)
+        items = node.args[0].elts  # type: ignore[attr-defined]
+        rows = [items] if rank == 1 else [r.elts for r in items]
+        constants = self.net.spec.constants
+        numbers = []
+        for row in rows:
+            out = []
+            for v in row:
+                sign = 1
+                while isinstance(v, ast.UnaryOp) and isinstance(v.op, ast.USub | ast.UAdd):
+                    sign = -sign if isinstance(v.op, ast.USub) else sign
+                    v = v.operand
+                if isinstance(v, ast.Constant) and type(v.value) in (int, float):
+                    out.append(Fraction(repr(v.value)) * sign)
+                elif isinstance(v, ast.Name) and v.id in constants:
+                    out.append(Fraction(constants[v.id]) * sign)
+                else:
+                    return None
+            numbers.append(tuple(out))
+        for name in self.net.spec.literals:
+            held = self.net.spec.values.get(name)
+            one_d = name in self.net.spec.one_d
+            if held is not None and one_d == (rank == 1) and tuple(map(tuple, held)) == tuple(numbers):
+                return ast.Name(name, ast.Load())
+        return None
+
     def filled(self, args: list[ast.expr]) -> ast.expr | None:
         """``np.ones((r, c))`` (``torch.ones(r, c)``) as ``0 * T + 1`` for an input (else a
         parameter) ``T`` of the network with that shape, the sizes read from numbers and size
@@ -2767,6 +2799,8 @@ class _Numpy(ast.NodeTransformer):
                 return self.call(ast.Call(np_mean, args, node.keywords))
             if name in ("stack", "column_stack") and len(args) == 1 and isinstance(args[0], (ast.List, ast.Tuple)):
                 return self.stacked_heldcheck27(node, name, shown)
+            if ex.array_literal_s28(node) and (held := self.literal(node)) is not None:
+                return held  # np.array([1.0, 2.0]) of the spec's own numbers: its input (const)
             if (
                 name in ("array", "asarray", "tensor", "stack", "hstack")
                 and len(args) == 1

@@ -486,6 +486,9 @@ class NetSpec:
     # values of ``torch.distributions.Bernoulli(…).log_prob(y)``: 0 or 1, as PyTorch's class
     # validates them (given values refused otherwise, drawn ones in {0, 1})
     bernoulli: tuple[str, ...] = ()
+    # inputs made from an array written out in a line (``np.array([1.0, 2.0])``: round 28), their
+    # values the numbers written; derive check reads the same array in an answer as that input
+    literals: tuple[str, ...] = ()
     # the name of ∂L/∂X in code, the lab and derive check where it is not dX: a spec name dX
     # already stands for something else (CS231n's upstream gradient dout next to a node out)
     grad_keys: dict[str, str] = field(default_factory=dict)
@@ -1122,6 +1125,7 @@ class _Validator:
             ones=tuple(self.made_ones.values()),
             eyes=tuple(self.made_eyes.values()),
             bernoulli=tuple(sorted(self.bernoulli_support)),
+            literals=tuple(getattr(self, "made_literals", {}).values()),
         )
 
     def unpacked(
