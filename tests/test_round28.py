@@ -185,3 +185,25 @@ def test_check_reads_the_specs_own_array_as_its_input(text: str, verdict: str) -
     from derive.checker.check import check
 
     assert check(_WEIGHTED, "W", text).verdict == verdict
+
+
+def test_a_domain_error_names_only_the_values_the_user_gave() -> None:
+    """``log(x @ W - np.array([5.0, 5.0]))`` negative at the user's values: the fix names x and
+    W, not the ``const`` input derive made from the array in the line."""
+    from test_heldnets21 import _refusal
+
+    text = """
+[dims]
+n = 2
+[inputs]
+x = [1, "n"]
+[params]
+W = ["n", "n"]
+[forward]
+L = "np.sum(np.log(x @ W - np.array([5.0, 5.0])))"
+[values]
+x = [[1.0, 2.0]]
+W = [[0.1, 0.2], [0.3, 0.4]]
+"""
+    said = _refusal(text, "en")
+    assert "of x, W so that" in said and "const" not in said.split("Fix:")[1], said

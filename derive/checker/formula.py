@@ -1816,24 +1816,10 @@ class _Numpy(ast.NodeTransformer):
         if self.net is None or not self.net.spec.literals:
             return None
         rank = ex.array_literal_s28(node)
-        items = node.args[0].elts  # type: ignore[attr-defined]
-        rows = [items] if rank == 1 else [r.elts for r in items]
-        constants = self.net.spec.constants
-        numbers = []
-        for row in rows:
-            out = []
-            for v in row:
-                sign = 1
-                while isinstance(v, ast.UnaryOp) and isinstance(v.op, ast.USub | ast.UAdd):
-                    sign = -sign if isinstance(v.op, ast.USub) else sign
-                    v = v.operand
-                if isinstance(v, ast.Constant) and type(v.value) in (int, float):
-                    out.append(Fraction(repr(v.value)) * sign)
-                elif isinstance(v, ast.Name) and v.id in constants:
-                    out.append(Fraction(constants[v.id]) * sign)
-                else:
-                    return None
-            numbers.append(tuple(out))
+        found = ex.literal_entries_s28(node, self.net.spec.constants)
+        if found is None:
+            return None
+        numbers = [tuple(r) for r in found]
         for name in self.net.spec.literals:
             held = self.net.spec.values.get(name)
             one_d = name in self.net.spec.one_d

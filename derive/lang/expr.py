@@ -2680,6 +2680,32 @@ def array_literal_s28(node: ast.AST) -> int:
     return 0
 
 
+def literal_entries_s28(node: ast.Call, constants: Mapping[str, Any]) -> list[list[Fraction]] | None:
+    """The numbers of an array literal (:func:`array_literal_s28`), row by row, each a number
+    or a [constants] name with any signs; None where an entry is anything else."""
+    rank = array_literal_s28(node)
+    if not rank:
+        return None
+    items = node.args[0].elts  # type: ignore[attr-defined]
+    rows = [items] if rank == 1 else [r.elts for r in items]
+    out = []
+    for row in rows:
+        got = []
+        for v in row:
+            sign = 1
+            while isinstance(v, ast.UnaryOp) and isinstance(v.op, ast.USub | ast.UAdd):
+                sign = -sign if isinstance(v.op, ast.USub) else sign
+                v = v.operand
+            if isinstance(v, ast.Constant) and type(v.value) in (int, float):
+                got.append(sign * (Fraction(repr(v.value)) if isinstance(v.value, float) else Fraction(v.value)))
+            elif isinstance(v, ast.Name) and v.id in constants:
+                got.append(sign * Fraction(constants[v.id]))
+            else:
+                return None
+        out.append(got)
+    return out
+
+
 def _trapezoid(node: ast.Call) -> bool:
     """``np.trapz``/``np.trapezoid``/``torch.trapezoid``/``torch.trapz`` (spellings26)."""
     f = node.func

@@ -1919,34 +1919,24 @@ class _Validator:
         if tree is None:
             return text  # the parser names the problem
 
-        def entry(child: ast.Call, v: ast.AST) -> int | float:
-            sign = 1
-            while isinstance(v, ast.UnaryOp) and isinstance(v.op, ast.USub | ast.UAdd):
-                sign = -sign if isinstance(v.op, ast.USub) else sign
-                v = v.operand
-            if isinstance(v, ast.Constant) and type(v.value) in (int, float):
-                return sign * v.value
-            if isinstance(v, ast.Name) and v.id in constants:
-                return sign * float(constants[v.id])
-            raise self.err(
-                where,
-                catalog.said("spec.round28.literal_numbers", x=ast.unparse(child)),
-                catalog.said("spec.round28.literal_numbers_fix"),
-            )
-
         def lit(child: ast.AST) -> ast.expr | None:
             rank = ex.array_literal_s28(child)
             if not rank:
                 return None
-            items = child.args[0].elts  # type: ignore[attr-defined]
-            rows = [items] if rank == 1 else [r.elts for r in items]
-            if sum(len(r) for r in rows) > ex.MAX_LITERAL_S28:
+            numbers = ex.literal_entries_s28(child, constants)  # type: ignore[arg-type]
+            if numbers is None:
+                raise self.err(
+                    where,
+                    catalog.said("spec.round28.literal_numbers", x=ast.unparse(child)),
+                    catalog.said("spec.round28.literal_numbers_fix"),
+                )
+            if sum(len(r) for r in numbers) > ex.MAX_LITERAL_S28:
                 raise self.err(
                     where,
                     catalog.said("spec.round28.literal_big", n=ex.MAX_LITERAL_S28),
                     catalog.said("spec.round28.literal_big_fix"),
                 )
-            values = [[entry(child, v) for v in r] for r in rows]  # type: ignore[arg-type]
+            values = [[float(v) if v.denominator != 1 else int(v) for v in r] for r in numbers]
             return ast.Name(self._literal_input(values, rank == 1, inputs, shapes), ast.Load())
 
         return _replaced(text, tree, lit)
@@ -2837,7 +2827,8 @@ class _Validator:
         if problem.node in text:
             where += " at the example values"
         goal = "goal_max" if "a max of everything whose largest value" in problem.message else "goal"
-        yours = [k for k in problem.sources if k in fixed]
+        made = set(getattr(self, "made_literals", {}).values())  # written in a line, not [values]
+        yours = [k for k in problem.sources if k in fixed and k not in made]
         drew = [k for k in problem.sources if k not in fixed]
         if unmoved and yours:  # the drawn tensors do not change the failing entry
             drew = []
