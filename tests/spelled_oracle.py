@@ -236,6 +236,7 @@ def _np_shim() -> SimpleNamespace:
         square=lambda x: _t(x) ** 2,
         power=lambda x, p: _t(x) ** p,
         outer=lambda a, b: torch.outer(_t(a).reshape(-1), _t(b).reshape(-1)),
+        atleast_2d=lambda x: torch.atleast_2d(_t(x)),
         einsum=lambda text, *xs: torch.einsum(text, *[_t(x) for x in xs]),
         diag=lambda v: torch.diag(_t(v)),
         trace=_np_trace,

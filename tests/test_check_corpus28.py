@@ -19,30 +19,17 @@ import corpus28  # noqa: E402
 import corpus_common  # noqa: E402
 
 CASES = corpus28.load()
-_ONE_D_STEP = (
-    "a 1-D step of 1-D vectors (g = y_hat * (1 - y_hat) * (y - y_hat), l = 1) under @ is read as "
-    "a row, so w @ g is a (q, 1) column where NumPy gives a 1-D (q,) vector: b_h * … * (w @ g) "
-    "broadcasts to (q, q); the NumPy reading (formula.vectors) covers the spec's 1-D names only"
-)
-_ATT_ONE_D = (
-    "att = alpha @ X is 1-D in NumPy but not in the spec's one_d (derive/lang), so X @ (att - t) "
-    "does not convert, its step has no shape and np.outer of X.T @ ds is refused"
-)
 KNOWN: dict[str, str] = {  # id -> why it still fails (strict xfail: fixing it must remove it here)
     "c28-035": "MATLAB's mean(E, 1) (down the columns) is read as the language's mean with a second "
     "argument, not as Octave's dimension 1; sum(E, 1) is read (textbox._octave has no mean rule: "
     "the count of E's rows is not known for an expression)",
     "c28-098": "np.einsum('i,j->ij', X[0], (…)[0]) of two row slices: the einsum reader takes 'i,j->ij' "
     "of 1-D names only",
-    "c28-196": _ONE_D_STEP,
-    "c28-197": _ONE_D_STEP + " (judged wrong, code unknown for missing-activation-derivative)",
-    "c28-198": _ONE_D_STEP,
-    "c28-199": _ONE_D_STEP + " (judged wrong, code shape-mismatch for sign)",
+    "c28-197": "judged wrong as it should be, but the code is unknown, not "
+    "missing-activation-derivative: this spec writes its sigmoid out, 1 / (1 + np.exp(-(…))), "
+    "and the diagnosis knows an activation's derivative only for the language's sigmoid/tanh/…",
     "c28-200": "西瓜书's b_h in index notation is the network's tensor b_h (a row), not b indexed by h, "
     "so -g_j b_h for w_{hj} is (1, q), not (q, 1)",
-    "c28-210": _ATT_ONE_D,
-    "c28-211": _ATT_ONE_D,
-    "c28-212": _ATT_ONE_D,
 }
 
 

@@ -15,6 +15,7 @@ formula, diagnosed, not an unreadable one). User text is never evaluated.
 from __future__ import annotations
 
 import ast
+import contextvars
 import copy
 import difflib
 import math
@@ -638,8 +639,97 @@ def _derivation(
         parts = _in_place(parts, lambda n: tensor_of(net, n))
     masked = [not latex and _masked(p) != p for p in parts]
     row = _row_target(net, wrt)
+    one_d = frozenset() if latex else _one_d_steps(net, parts)
+    token = _STEP_VECTORS.set(one_d)
+    try:
+        try:
+            first = _derivation_read(net, parts, latex, wrt, text, scalar, masked, row)
+        except FormulaError as err:
+            if not one_d:
+                raise
+            try:
+                return _numpy_first(net, parts, latex, wrt, text, scalar, masked, row)
+            except FormulaError:
+                raise err from None  # the rows reading's message: what was written
+        if one_d and wrt is not None and not _fits(net, first[0], wrt):
+            try:
+                return _numpy_first(net, parts, latex, wrt, text, scalar, masked, row, first)
+            except FormulaError:
+                pass
+        return first
+    finally:
+        _STEP_VECTORS.reset(token)
+
+
+def _numpy_first(
+    net: Net,
+    parts: list[str],
+    latex: bool,
+    wrt: str,
+    text: str,
+    scalar: bool,
+    masked: list[bool],
+    row: bool,
+    rows: tuple[ex.Node, str | None, str] | None = None,
+) -> tuple[ex.Node, str | None, str]:
+    """The derivation read with NumPy's meaning of its 1-D steps first (西瓜书's ``g = ŷ ⊙ (1 −
+    ŷ) ⊙ (y − ŷ)`` then ``e = b_h ⊙ (1 − b_h) ⊙ (w @ g)``: NumPy's matrix-vector product, where
+    the rows reading takes g for a row and broadcasts e to a (q, q) matrix): used where the rows
+    reading does not read or does not have the gradient's shape and this one does; else the rows
+    reading (``rows``) or its error stands."""
+    token = _NUMPY_FIRST.set(True)
+    try:
+        out = _derivation_read(net, parts, latex, wrt, text, scalar, masked, row)
+    finally:
+        _NUMPY_FIRST.reset(token)
+    if rows is not None and not _fits(net, out[0], wrt):
+        return rows
+    return out
+
+
+def _fits(net: Net, tree: ex.Node, wrt: str) -> bool:
+    """Does ``tree`` have the shape of ``wrt``'s gradient (a number counts: it broadcasts)?"""
+    want = tensor_of(net, wrt)
+    try:
+        out, _ = Convert(net, "")(tree)
+        have = (int(out.shape[0]), int(out.shape[1]))
+        shape = tuple(map(int, net.target(want).shape)) if want is not None else None
+    except (ShapeError, FormulaError, RecursionError, KeyError, ValueError, TypeError):
+        return False
+    return shape is None or have == shape or have == (1, 1)
+
+
+def _derivation_read(
+    net: Net,
+    parts: list[str],
+    latex: bool,
+    wrt: str | None,
+    text: str,
+    scalar: bool,
+    masked: list[bool],
+    row: bool,
+) -> tuple[ex.Node, str | None, str]:
     shapes: dict[str, tuple[int, int]] = {}  # each name defined so far: its shape
     steps: dict[str, ex.Node] = {}  # … and its tree, the earlier steps put in
+    token = _STEP_TREES.set(steps)
+    try:
+        return _derivation_steps(net, parts, latex, wrt, text, scalar, masked, row, shapes, steps)
+    finally:
+        _STEP_TREES.reset(token)
+
+
+def _derivation_steps(
+    net: Net,
+    parts: list[str],
+    latex: bool,
+    wrt: str | None,
+    text: str,
+    scalar: bool,
+    masked: list[bool],
+    row: bool,
+    shapes: dict[str, tuple[int, int]],
+    steps: dict[str, ex.Node],
+) -> tuple[ex.Node, str | None, str]:
     read_parts = []
     for p in parts:
         read_parts.append(_read_one(net, p if latex else _masked(p), latex, scalar, row, shapes))
@@ -770,9 +860,51 @@ def _upstream_expanded_heldcheck27(defs: dict, definition: sp.Expr, target: sp.S
 def vectors(net: Net) -> frozenset[str]:
     """The names NumPy keeps 1-D in a formula: the network's 1-D tensors (``W = ["d"]``, a
     matrix-vector product ``preds = feats @ W``) and their gradients (``dpreds``), so that
-    ``feats.T @ (preds - targets)`` is NumPy's matrix-vector product, as in JAX's code."""
+    ``feats.T @ (preds - targets)`` is NumPy's matrix-vector product, as in JAX's code; and
+    the steps of the derivation being read that are 1-D by their form (:func:`_one_d_steps`)."""
     names = set(net.spec.one_d) - set(net.spec.one_d_spelled)
-    return frozenset(names | {"d" + n for n in names} | {net.spec.gkey(n) for n in names})
+    found = names | {"d" + n for n in names} | {net.spec.gkey(n) for n in names}
+    return frozenset(found | _STEP_VECTORS.get())
+
+
+# the trees of the derivation's steps read so far, earlier steps put in (set by _derivation)
+_STEP_TREES: contextvars.ContextVar[dict[str, ex.Node]] = contextvars.ContextVar(
+    "step_trees", default={}  # noqa: B039 (never written through the default)
+)
+# read a derivation's statements with NumPy's meaning of 1-D names first (set by _numpy_first)
+_NUMPY_FIRST: contextvars.ContextVar[bool] = contextvars.ContextVar("numpy_first", default=False)
+# the steps of the derivation being read that NumPy keeps 1-D (set by _derivation)
+_STEP_VECTORS: contextvars.ContextVar[frozenset[str]] = contextvars.ContextVar(
+    "step_vectors", default=frozenset()
+)
+
+
+def _one_d_steps(net: Net, parts: list[str]) -> frozenset[str]:
+    """The names a derivation's statements define that are 1-D in NumPy by their form, given
+    the network's 1-D tensors and the steps before (邱锡鹏's attention: ``da = X @ (att - t)``
+    with ``att`` 1-D, then ``ds = alpha * (da - alpha @ da)``, where ``alpha @ da`` is one
+    number): their later uses read as NumPy reads them (:func:`_numpy_reading`)."""
+    known = set(vectors(net))
+    scalars = frozenset(k for k, v in net.spec.shapes.items() if not v)
+    found: set[str] = set()
+    for p in parts:
+        try:
+            tree = ast.parse(p.strip())
+        except (SyntaxError, ValueError, RecursionError, MemoryError):
+            continue
+        if len(tree.body) != 1 or not isinstance(tree.body[0], ast.Assign):
+            continue
+        stmt = tree.body[0]
+        if len(stmt.targets) != 1 or not isinstance(stmt.targets[0], ast.Name):
+            continue
+        name = stmt.targets[0].id
+        try:
+            one = ex.one_dimensional(stmt.value, frozenset(known), scalars)
+        except RecursionError:
+            one = False
+        (known.add if one else known.discard)(name)
+        (found.add if one else found.discard)(name)
+    return frozenset(found)
 
 
 def _numpy_reading(net: Net, body: str) -> ex.Node:
@@ -785,20 +917,43 @@ def _numpy_reading(net: Net, body: str) -> ex.Node:
     one_d = vectors(net)
     if not one_d or not one_d & set(ex.names(rows)):
         return rows
-    try:
-        Convert(net, "")(rows)
-        return rows
-    except (ShapeError, FormulaError, RecursionError):
-        pass
+    if not _NUMPY_FIRST.get():
+        try:
+            Convert(net, "")(_steps_put(rows))
+            return rows
+        except (ShapeError, FormulaError, RecursionError):
+            pass
     try:
         scalars = frozenset(k for k, v in net.spec.shapes.items() if not v)  # sizes, b = []
         numpy = ex.parse(
             body, allow_compare=True, one_d=one_d, max_parts=ex.MAX_FORMULA_NODES, scalars=scalars
         )
-        Convert(net, "")(numpy)
+        Convert(net, "")(_steps_put(numpy))
     except (ex.ExprError, ShapeError, FormulaError, RecursionError):
         return rows  # the rows reading's own shape problem is what the verdict names
     return numpy
+
+
+def _atleast_2d(x: ast.expr) -> ast.expr:
+    """``np.atleast_2d(x)``: the row of a 1-D ``x`` in both readings, a matrix as it is."""
+    f = ast.Attribute(ast.Name("np", ast.Load()), "atleast_2d", ast.Load())
+    return ast.Call(f, [x], [])
+
+
+def _steps_put(tree: ex.Node) -> ex.Node:
+    """``tree`` with the derivation's earlier steps put in (:data:`_STEP_TREES`), so that a
+    reading is tried on what the names stand for (``alpha @ da`` after ``da = X @ (att - t)``)."""
+    steps = _STEP_TREES.get()
+    if not steps or not set(steps) & set(ex.names(tree)):
+        return tree
+
+    def put(n: ex.Node) -> ex.Node:
+        if isinstance(n, ex.Name) and n.id in steps:
+            return steps[n.id]
+        return ex.rebuild(n, put)
+
+    out = put(tree)
+    return tree if _expanded_parts(out) > MAX_EXPANDED else out  # (too big: named elsewhere)
 
 
 def examples_in_columns(net: Net) -> bool:
@@ -1698,10 +1853,25 @@ class _Numpy(ast.NodeTransformer):
             return None
         if isinstance(node, ast.Name) and node.id in self.shapes:
             return self.shapes[node.id]
+        text = ast.unparse(ast.fix_missing_locations(node))
         try:
-            tree = ex.parse(ast.unparse(ast.fix_missing_locations(node)), allow_compare=True)
+            tree = ex.parse(text, allow_compare=True)
             out, _ = Convert(self.net, "")(tree)
-        except (ex.ExprError, ShapeError, RecursionError):
+        except (ex.ExprError, ShapeError, RecursionError, FormulaError):
+            return self.step_shape(text)
+        return (int(out.shape[0]), int(out.shape[1]))
+
+    def step_shape(self, text: str) -> tuple[int, int] | None:
+        """The shape of ``text`` read as NumPy reads it, with the derivation's earlier steps put
+        in (``np.outer(X.T @ ds, q)`` after ``ds = …``, 1-D by its form: 邱锡鹏's attention)."""
+        steps = _STEP_TREES.get()
+        if self.net is None or not steps:
+            return None
+        try:
+            scalars = frozenset(k for k, v in self.net.spec.shapes.items() if not v)
+            tree = ex.parse(text, allow_compare=True, one_d=vectors(self.net), scalars=scalars)
+            out, _ = Convert(self.net, "")(_steps_put(tree))
+        except (ex.ExprError, ShapeError, RecursionError, FormulaError, KeyError, ValueError, TypeError):
             return None
         return (int(out.shape[0]), int(out.shape[1]))
 
@@ -2901,8 +3071,11 @@ class _Numpy(ast.NodeTransformer):
                 sa, sb = self.shape_of(args[0]), self.shape_of(args[1])
                 if sa is None or sb is None or 1 not in sa or 1 not in sb:
                     raise _Unsupported(msg("error.outer"))
-                a = args[0] if sa[1] == 1 else ast.Attribute(args[0], "T", ast.Load())
-                b = args[1] if sb[0] == 1 else ast.Attribute(args[1], "T", ast.Load())
+                # np.atleast_2d: a row in the rows reading and in NumPy's alike (a 1-D step's .T
+                # is itself in NumPy's, so the column is taken of the 2-D row)
+                a, b = (_atleast_2d(x) for x in args[:2])
+                a = a if sa[1] == 1 else ast.Attribute(a, "T", ast.Load())
+                b = b if sb[0] == 1 else ast.Attribute(b, "T", ast.Load())
                 return ast.BinOp(a, ast.MatMult(), b)
             if name in ("sum", "mean") and two:
                 node.keywords = [ast.keyword("axis", args[1]), *node.keywords]
@@ -4205,8 +4378,8 @@ class Convert:
             return ex.rebuild(n, plain)
 
         try:
-            return sym_shape(plain(node), self.net.g)
-        except (IndexError, KeyError, TypeError):
+            return sym_shape(plain(node), self.net.g, rows=True)
+        except (IndexError, KeyError, TypeError, ValueError):
             return None
 
     def sized(self, node: ex.Node) -> bool:

@@ -245,19 +245,24 @@ def _sym_broadcast(a: tuple[SymDim, ...], b: tuple[SymDim, ...]) -> tuple[SymDim
     return tuple(y if x == 1 else x for x, y in zip(a, b, strict=True))
 
 
-_SYM_SHAPES: dict[int, tuple[NetSpec, dict[str, tuple[SymDim, ...]]]] = {}
+_SYM_SHAPES: dict[tuple[int, bool], tuple[NetSpec, dict[str, tuple[SymDim, ...]]]] = {}
 
 
-def sym_shape(tree: ex.Node, g: Graph) -> tuple[SymDim, ...]:
+def sym_shape(tree: ex.Node, g: Graph, rows: bool = False) -> tuple[SymDim, ...]:
     """The shape of ``tree`` with sizes as declared (``("m", "n_h")``, ``(1, "n_h")``): a
     ``[1, n]`` bias added to an ``[m, n]`` batch is summed over the batch even where m = 1, so
-    the rule shown holds for every batch size, not only the example's."""
-    hit = _SYM_SHAPES.get(id(g.spec))
+    the rule shown holds for every batch size, not only the example's. ``rows``: a 1-D tensor
+    declared ``["n"]`` is the row ``(1, "n")`` the graph holds (the checker's reading, where a
+    transpose of one is kept however long it is at the example)."""
+    hit = _SYM_SHAPES.get((id(g.spec), rows))
     if hit is None or hit[0] is not g.spec:
         if len(_SYM_SHAPES) > 64:
             _SYM_SHAPES.clear()
-        names = {k: tuple(_sym_dim(d) for d in v) for k, v in g.spec.shapes.items()}
-        hit = _SYM_SHAPES[id(g.spec)] = (g.spec, names)
+        names = {
+            k: tuple(_sym_dim(d) for d in ([1, *v] if rows and len(v) == 1 else v))
+            for k, v in g.spec.shapes.items()
+        }
+        hit = _SYM_SHAPES[(id(g.spec), rows)] = (g.spec, names)
         for key, node in g.spec.forward:
             names[key] = _infer_sym(node, names, g)
     return _infer_sym(tree, hit[1], g)

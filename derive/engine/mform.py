@@ -1753,10 +1753,10 @@ def transpose(x: MExpr, general: bool = False) -> MExpr:
     """``xᵀ`` with ``(AB)ᵀ = BᵀAᵀ``, ``(xᵀ)ᵀ = x`` and scalars left alone. ``general``: ``x``
     is ``1 × 1`` only at the example's sizes (declared ``["m", "n"]`` with m = n = 1), so its
     transpose is kept: the rule shown must hold at every size."""
+    if isinstance(x, T):  # (xᵀ)ᵀ = x at every size (a 1 × 1 transpose kept as general too)
+        return x.x
     if isinstance(x, Scalar) or (x.shape == (1, 1) and not general):
         return x
-    if isinstance(x, T):
-        return x.x
     if isinstance(x, MatMul):
         return matmul(transpose(x.b), transpose(x.a))
     if isinstance(x, Mul) and isinstance(x.a, Scalar):  # (c·X)ᵀ = c·Xᵀ: dSᵀ Q / √d

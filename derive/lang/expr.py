@@ -279,6 +279,9 @@ _ELEMENTWISE = frozenset(
 )  # fmt: skip
 
 
+_ATLEAST_2D_MODULES = ("np", "numpy", "torch", "jnp")
+
+
 def one_dimensional(
     node: ast.AST,
     one_d: frozenset[str],
@@ -1490,6 +1493,17 @@ class _Converter:
             whole = self.whole_vector(node)
             if whole is not None:
                 return self.call(whole, depth)
+        if (
+            isinstance(f, ast.Attribute)
+            and f.attr == "atleast_2d"
+            and _module_of(f.value) in _ATLEAST_2D_MODULES
+            and len(node.args) == 1
+            and not node.keywords
+            and not isinstance(node.args[0], ast.Starred)
+        ):
+            # np.atleast_2d(v): a 1-D vector as the (1, k) row the language keeps it as, a
+            # matrix or a number as it is; no longer 1-D by its form, so its .T is the column
+            return self.convert(node.args[0], depth)
         if isinstance(f, ast.Attribute) and f.attr == "cov" and (
             _module_of(f.value) in _COV_MODULES_HN26 or _a_tensor_hn26(f.value, self.shapes)
         ):
