@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 import torch
-from test_deephand import PDF_TOOLS, _derivation, _md, _walkthrough, assert_fits
+from test_deephand import BUILTINS, PDF_TOOLS, _derivation, _md, _walkthrough, assert_fits
 from test_longhand6 import _numbers
 
 from derive.locale.catalog import catalogue
@@ -139,7 +139,7 @@ def _tex(lang: str, detail: str = "standard") -> str:
 def _beside_blocks(tex: str, lang: str) -> list[str]:
     """The displays after the side-by-side lead-ins (full or short)."""
     L = catalogue(lang)["longhand8"]
-    heads = [re.escape(L[k].rstrip(":：")) for k in ("by_hand_beside", "by_hand_beside_again")]
+    heads = [re.escape(L[k].rstrip(":：")) for k in sorted(L, key=lambda k: -len(L[k]))]
     pattern = rf"(?:{'|'.join(heads)})[:：]\s*\\begin\{{center\}}(.*?)\\end\{{center\}}"
     return re.findall(pattern, tex, re.S)
 
@@ -153,7 +153,8 @@ def test_the_held_handout_sets_its_workings_beside_their_matrices(lang: str) -> 
     blocks = _beside_blocks(tex, lang)
     assert len(blocks) >= 3
     assert tex.count(L["by_hand_beside"]) == 1
-    assert tex.count(L["by_hand_beside_again"]) == len(blocks) - 1
+    assert tex.index(L["by_hand_beside"]) < tex.index(L["by_hand_beside_again"])
+    assert sum(tex.count(say) for say in L.values()) == len(blocks)
     assert all("\\begin{aligned}" in b and "bmatrix" in b for b in blocks)
     w = _walkthrough(HELD)
     for item in (*w.forward, *w.backward):
@@ -186,9 +187,22 @@ def test_the_numbers_beside_are_pytorchs() -> None:
     assert checked >= 4
 
 
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_every_entry_worked_out_is_together_not_the_others(lang: str) -> None:
+    """The built-in tiny-mlp works out both entries of each tensor: its lead-in says the
+    matrix beside is them together, never "the others are worked out the same way"."""
+    L = catalogue(lang)["longhand8"]
+    tex = render.render(
+        "tex/walkthrough.tex.j2", _walkthrough(str(BUILTINS / "tiny-mlp.toml")), lang
+    )
+    assert tex.count(L["by_hand_beside_all"]) == 1 and L["by_hand_beside_all_again"] in tex
+    assert L["by_hand_beside"] not in tex and L["by_hand_beside_again"] not in tex
+
+
 def test_the_catalogues_say_it_in_both_languages() -> None:
     en, zh = catalogue("en")["longhand8"], catalogue("zh")["longhand8"]
-    assert set(en) == set(zh) == {"by_hand_beside", "by_hand_beside_again"}
+    keys = {"by_hand_beside", "by_hand_beside_again", "by_hand_beside_all"}
+    assert set(en) == set(zh) == keys | {"by_hand_beside_all_again"}
     assert all(re.search(r"[\u4e00-\u9fff]", zh[k]) for k in zh)
 
 
