@@ -222,3 +222,29 @@ def test_the_handouts_brought_within_the_limits(tmp_path: Path, name: str, lang:
     """Before this branch: cifg 10 pages in English and Chinese, the CMU residual block 11 in
     Chinese; now within 9 (English) and 10 (Chinese) pages, no overfull box."""
     assert_fits(tmp_path, name, lang)
+
+
+# ---- the proofs a step cites, at the end of its "in words" paragraph ---------------------------
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_steps_proofs_close_its_in_words_paragraph(lang: str) -> None:
+    """A standard PDF handout cites the general proofs of a step (each once) at the end of its
+    "in words" paragraph, not on a line of their own after each path; every proof a path uses
+    is still cited, and --detail full keeps them after the path."""
+    L = catalogue(lang)
+    tex = _tex(lang)
+    label = L["handout_intuition"]["label"]
+    words = re.findall(r"\{\\sloppy (.*?)\\par\}", tex, re.S)
+    words = [p for p in words if label.split("}")[-1].strip("*：: ") in p]
+    said = [p for p in words if "\\prooflink" in p]
+    assert len(said) >= 3
+    w = _walkthrough(HELD)
+    for b in w.backward:
+        if not b.words:
+            continue
+        cited = {n for p in b.paths if p.eq.proof for n in (*p.also, p.eq.proof)}
+        para = next(p for p in words if all(f"proof-{n}" in p for n in cited))
+        assert all(para.count(f"{{proof-{n}}}") == 1 for n in cited), b.name
+    full = _tex(lang, "full")
+    assert not re.search(r"\\sloppy [^\n]*\\prooflink", full)
