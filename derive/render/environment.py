@@ -240,6 +240,44 @@ def _with_value(e: Eq, v: Any, width: float) -> bool:
     return printing.display_width(line) + printing.display_width(value) + 3 <= width
 
 
+WORKED_LINE = 88.0  # printing.display_width units (~95 a line): a hand working and its matrix
+WORKED_GAP = 6.0  # the \qquad\qquad between them
+
+
+def _worked_beside(cs: Any, v: Any, width: float) -> bool:
+    """Layout only (issue 12): whether one row of hand workings ``cs`` (as :func:`_rows` sets
+    them) and the matrix ``v`` of all the entries fit side by side on one display of the A4
+    line (:data:`WORKED_LINE`), the matrix beside the working instead of under it: no working
+    broken into rows, none set breakable (:func:`_tall`), the matrix not shrunk."""
+    cs = list(cs)
+    if not cs or len(_rows(cs)) != 1 or any(_tall(c, width) for c in cs):
+        return False
+    used = 0.0
+    for c in cs:
+        lhs = str(c.lhs)
+        terms = [_fitted(str(t), lhs, width) for _r, t in c.chain]
+        if any("\\\\" in t for t in terms):
+            return False
+        widest = max(printing.display_width(f"{r} {t}") for (r, _), t in zip(c.chain, terms))
+        used += printing.display_width(lhs) + widest + WORKED_GAP
+    value = printing.column_as_row(str(v.value), 3)
+    used += printing.display_width(f"{v.lhs} {v.rel} {value}")
+    return used <= WORKED_LINE
+
+
+def _worked_row(cs: Any, v: Any, dense: bool, width: float) -> list[Any]:
+    """Layout only: the hand workings of ``cs`` (those the handout works out) to set beside
+    the matrix ``v`` (:func:`_worked_beside`), ``[]`` for none. A dense handout works out one
+    row of each tensor (:func:`handpick.few`); when two workings side by side and the matrix
+    do not fit the line, its row is the first working alone, beside the matrix."""
+    cs = list(cs)
+    if _worked_beside(cs, v, width):
+        return cs
+    if dense and len(cs) > 1 and _worked_beside(cs[:1], v, width):
+        return cs[:1]
+    return []
+
+
 NARROW_STEP = 40.0  # two steps this narrow (display_width units) share a display row
 
 
@@ -346,6 +384,7 @@ def environment(family: str, templates: str | None = None) -> jinja2.Environment
         fit=lambda t, lhs: Math(_fitted(str(t), str(lhs), fit_width)),
         beside=lambda e, *names: _beside(e, fit_width, *names),
         with_value=lambda e, v: _with_value(e, v, fit_width),
+        worked_row=lambda cs, v, dense: _worked_row(cs, v, dense, fit_width),
         as_row=lambda t, least=3: Math(printing.column_as_row(str(t), least)),
         eq_rows=lambda eqs, pair: _eq_rows(eqs, fit_width, pair),
         part_rows=_part_rows,
