@@ -513,6 +513,10 @@ def _tf_shim() -> SimpleNamespace:
         linalg=linalg,
         add_n=lambda inputs: sum(_t(x) for x in inputs),
         concat=lambda values, axis: torch.cat([_t(v) for v in values], dim=axis),  # heldnets27
+        # heldnets29: tf.zeros/tf.ones of a shape tuple; tf.split into equal parts
+        zeros=lambda shape, dtype=None: torch.zeros(tuple(int(d) for d in shape), dtype=D),
+        ones=lambda shape, dtype=None: torch.ones(tuple(int(d) for d in shape), dtype=D),
+        split=lambda value, num, axis=0: list(torch.chunk(_t(value), int(num), dim=axis)),
         reduce_prod=_tf_reducer(torch.prod),
         matmul=_tf_matmul,
         add=lambda a, b: _t(a) + _t(b),
@@ -655,6 +659,9 @@ def _jax_shim() -> SimpleNamespace:
                 log_ndtr=lambda x: torch.special.log_ndtr(_t(x)),
                 erfc=lambda x: torch.erfc(_t(x)),
                 erfinv=lambda x: torch.erfinv(_t(x)),
+                logsumexp=lambda x, axis=None, keepdims=False: _np_reduce(  # heldnets29
+                    torch.logsumexp, x, axis, keepdims
+                ),
             ),
         ),
     )
@@ -780,6 +787,17 @@ def _keras_cce(target, output, from_logits=False, axis=-1):
     output = output / output.sum(axis, keepdim=True)
     output = torch.clamp(output, 1e-7, 1 - 1e-7)
     return -(_t(target) * torch.log(output)).sum(axis)
+
+
+def _keras_sparse_cce(target, output, from_logits=False, axis=-1, ignore_class=None):
+    """heldnets29: Keras' sparse categorical cross-entropy of class indices (keras.ops: the
+    rows scaled to sum to 1 and clipped to [ε, 1 − ε] unless from logits), per row."""
+    assert ignore_class is None
+    y = _t(target).long().reshape(-1)
+    if from_logits:
+        return F.cross_entropy(output, y, reduction="none")
+    output = torch.clamp(output / output.sum(axis, keepdim=True), 1e-7, 1 - 1e-7)
+    return -torch.log(output).gather(1, y[:, None])[:, 0]
 
 
 def _keras_bce(target, output, from_logits=False):
@@ -955,6 +973,7 @@ def _keras_module() -> SimpleNamespace:
         backend=_keras_shim(),
         losses=SimpleNamespace(
             categorical_crossentropy=_keras_losses_cce,
+            sparse_categorical_crossentropy=lambda y_true, y_pred, from_logits=False, ignore_class=None, axis=-1: _keras_sparse_cce(y_true, y_pred, from_logits, axis, ignore_class),  # noqa: E501
             binary_crossentropy=_keras_losses_bce,
             # keras/src/losses/losses.py: mean over the last axis, per example
             mean_squared_error=_keras_mse,
@@ -989,6 +1008,7 @@ def _keras_shim() -> SimpleNamespace:
         bias_add=lambda x, b: _t(x) + _t(b),
         concatenate=lambda xs, axis=-1: torch.cat([_t(x) for x in xs], dim=axis),
         categorical_crossentropy=_keras_cce,
+        sparse_categorical_crossentropy=_keras_sparse_cce,
         binary_crossentropy=_keras_bce,
         softmax=lambda x, axis=-1: torch.softmax(x, dim=axis),
         mean=_reducer(torch.mean),

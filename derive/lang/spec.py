@@ -48,8 +48,9 @@ TABLES = (
 MAX_DIM = 4096
 # [inputs] X = { shape = [...], kind = "one-hot" }; "one-hot-columns": Ng's layout (a column
 # per example), drawn so when [values] does not give it (given one-hot columns under "one-hot"
-# are read so too)
-KINDS = ("data", "one-hot", "one-hot-columns")
+# are read so too); "binary": entries 0 or 1 (BCE targets, which the loss also implies), checked
+# against the given [values] and drawn so
+KINDS = ("data", "one-hot", "one-hot-columns", "binary")
 MAX_ENTRIES = 1_000_000
 NETWORK_KEYS = ("name", "title", "description")
 TRAIN_KEYS = ("steps", "lr", "seed", "every")
@@ -937,6 +938,7 @@ class _Validator:
         self.made_aranges_hn25: dict[tuple[int, int], str] = {}  # torch.arange(n) in arithmetic
         self.made_eyes: dict[int, str] = {}  # np.eye(n): inputs holding the identity
         self.bernoulli_support: set[str] = set()  # values of Bernoulli(…).log_prob: 0 or 1
+        self.declared_binary: set[str] = set()  # [inputs] … kind = "binary": 0 or 1 too
         self.made_tris: dict[tuple[str, int, int, int], str] = {}  # torch.tril(torch.ones(T, T))
         self.label_blocks: dict[str, tuple[str, ...]] = {}  # Xb [N, B] of C[Xb]: its columns
         inputs = self.tensors("inputs", dims)
@@ -2637,6 +2639,9 @@ class _Validator:
             self.one_hot.append(key)
         if kind == "one-hot-columns":
             self.hot_columns.append(key)
+        if kind == "binary":  # entries 0 or 1, as a Bernoulli's value: checked, drawn so
+            self.bernoulli_support.add(key)
+            self.declared_binary.add(key)
         return value["shape"]
 
     def number(self, where: str, value: Any) -> Fraction:
@@ -2669,12 +2674,13 @@ class _Validator:
         for i, row in enumerate(rows):
             for j, v in enumerate(row):
                 if v not in (0, 1):
+                    said = "binary_value" if key in self.declared_binary else "bernoulli_value"
                     raise self.err(
                         where,
                         catalog.said(
-                            "spec.read.bernoulli_value", key=key, entry=[i, j], value=f"{float(v):g}"
+                            f"spec.read.{said}", key=key, entry=[i, j], value=f"{float(v):g}"
                         ),
-                        catalog.said("spec.read.bernoulli_value_fix", key=key),
+                        catalog.said(f"spec.read.{said}_fix", key=key),
                     )
 
     def values(

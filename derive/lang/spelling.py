@@ -99,8 +99,8 @@ KERAS_MORE_LOSSES = {
     "mean_squared_logarithmic_error": "msle", "msle": "msle", "MSLE": "msle",
 }
 KERAS_LOSSES_READ = (
-    "categorical_crossentropy", "binary_crossentropy", "mean_squared_error", "mean_absolute_error",
-    "MSE", "MAE", "huber", *KERAS_MORE_LOSSES,
+    "categorical_crossentropy", "sparse_categorical_crossentropy", "binary_crossentropy",
+    "mean_squared_error", "mean_absolute_error", "MSE", "MAE", "huber", *KERAS_MORE_LOSSES,
 )
 # Keras' activations (tf.keras.activations.relu …): the ones whose Keras 2 and Keras 3 definitions
 # agree and are the language's (gelu's default there is the exact form, approximate=False;
@@ -654,6 +654,35 @@ def _keras_cce(node: ast.Call, how: str) -> ast.expr:
     if eps is not None:
         row = _sub(_mul(_sub(_num(1), eps), row), _mul(eps, _call("mean", logp, axis=_num(1))))
     return _t(row)
+
+
+def _keras_sparse_cce_hn29(node: ast.Call, how: str) -> ast.expr:
+    """heldnets29: Keras' ``sparse_categorical_crossentropy(y_true, y_pred, from_logits=False,
+    ignore_class=None, axis=-1)`` (``K.sparse_categorical_crossentropy(target, output, …)``):
+    the per-row loss of class indices ``y_true``, 1-D as Keras returns it. From logits it is
+    ``F.cross_entropy(z, y, reduction='none')``; from probabilities the rows of ``y_pred`` are
+    scaled to sum to 1 and clipped to [ε, 1 − ε] (ε = 1e-7), as categorical_crossentropy does,
+    and the class's ``−log`` is picked (``F.nll_loss(…, reduction='none')``)."""
+    if how in KERAS_LOSSES:
+        names = ("y_true", "y_pred", "from_logits", "ignore_class", "axis")
+        a = _bound(node, "sparse_categorical_crossentropy", names, 2)
+        a["target"], a["output"] = a.pop("y_true"), a.pop("y_pred")
+        if not _is_none(a.get("ignore_class")):
+            raise SpellingError(catalog.said("spec.spelling.keras_sparse_ignore_hn29"))
+    else:
+        backend = ("target", "output", "from_logits", "axis")
+        a = _bound(node, "sparse_categorical_crossentropy", backend, 2)
+    if _axis_value(a.get("axis", _num(-1))) != 1:
+        raise SpellingError(catalog.said("spec.spelling.keras_cce_1"))
+    y, out = a["target"], a["output"]
+    none = [ast.keyword("reduction", ast.Constant("none"))]
+    if _flag(a.get("from_logits"), False, "sparse_categorical_crossentropy(from_logits=…)"):
+        f = ast.Attribute(ast.Name("F", ast.Load()), "cross_entropy", ast.Load())
+        return ast.Call(f, [out, y], none)
+    rows = _div(out, _call("sum", out, axis=_num(1), keepdims=ast.Constant(True)))
+    logp = _call("log", _call("clip", rows, _num(1e-7), _num(1 - 1e-7)))
+    f = ast.Attribute(ast.Name("F", ast.Load()), "nll_loss", ast.Load())
+    return ast.Call(f, [logp, y], none)
 
 
 def _keras_bce(node: ast.Call, how: str) -> ast.expr:
@@ -2555,6 +2584,7 @@ KERAS_LOSS_CLASSES = {
     "MeanAbsoluteError": "mean_absolute_error",
     "BinaryCrossentropy": "binary_crossentropy",
     "CategoricalCrossentropy": "categorical_crossentropy",
+    "SparseCategoricalCrossentropy": "sparse_categorical_crossentropy",  # heldnets29
     # spellings24
     "LogCosh": "log_cosh",
     "KLDivergence": "kl_divergence",
@@ -2670,7 +2700,7 @@ def optax_losses(text: str) -> str:
     ``cosine_similarity``, ``cosine_distance``, ``kl_divergence`` (also with log targets),
     ``sigmoid_focal_loss``) written as the spellings derive reads; any other
     ``optax.`` call is left for the parser to refuse."""
-    if "optax" not in text and _TF_SPARSE not in text and "Huber(" not in text:
+    if not any(w in text for w in ("optax", _TF_SPARSE, "Huber(", "sparse_categorical_cross")):
         return text
     tree = parsed(text)
     if tree is None:
@@ -2699,6 +2729,10 @@ def optax_losses(text: str) -> str:
                 "tf.compat.v1.nn",
             ):
                 return _tf_sparse_ce(n)
+            if isinstance(f, ast.Attribute) and f.attr == "sparse_categorical_crossentropy":
+                how = _module_path(f.value)
+                if how in KERAS or how in KERAS_LOSSES:
+                    return _keras_sparse_cce_hn29(n, how)
             return n
 
     try:
