@@ -872,8 +872,20 @@ class _Converter:
 
     def size(self, node: ast.Subscript) -> Node | None:
         """``X.shape[0]``: the size of that axis of a tensor declared earlier in the spec — its
-        ``[dims]`` name (``m``), or the number when the shape gives a number."""
+        ``[dims]`` name (``m``), or the number when the shape gives a number. PyTorch's
+        ``X.size()[i]`` (UvA's ``d_k = q.size()[-1]``) is ``X.shape[i]`` (heldnets29)."""
         v = node.value
+        if (
+            isinstance(v, ast.Call)
+            and isinstance(v.func, ast.Attribute)
+            and v.func.attr == "size"
+            and isinstance(v.func.value, ast.Name)
+            and not v.args
+            and not v.keywords
+            and not _module_of(v.func.value)
+        ):
+            v = ast.Attribute(v.func.value, "shape", ast.Load())
+            node = ast.Subscript(v, node.slice, ast.Load())
         if not (
             self.shapes is not None
             and isinstance(v, ast.Attribute)
@@ -3907,7 +3919,15 @@ def _attribute_refusal_hn23(node: ast.Attribute) -> catalog.Said:
         name = f.id if isinstance(f, ast.Name) else f.attr if isinstance(f, ast.Attribute) else ""
         if name in _BY_RANK_HN23:
             return catalog.said("spec.heldnets23.by_rank", name=name)
+    if node.attr in ("grad", "grad_fn") or node.attr == "data" and _grad_update_hn29(node):
+        # heldnets29: W.grad, the gradient itself, read inside the network (a training step)
+        return catalog.said("spec.heldnets29.grad_attribute", x=ast.unparse(node))
     return catalog.said("spec.attribute", attr=node.attr)
+
+
+def _grad_update_hn29(node: ast.Attribute) -> bool:
+    """``W.grad.data`` (an old tutorial's update step): the ``.data`` of a ``.grad``."""
+    return isinstance(node.value, ast.Attribute) and node.value.attr == "grad"
 
 
 # ---- heldnets24: sizes and refusals of held-out course networks (issue 9, pass 23) -----------

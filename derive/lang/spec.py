@@ -958,6 +958,7 @@ class _Validator:
             **{k: () for k in dims},
         }
         fwd = self.table("forward")
+        self.written_hn29 = {k: v for k, v in fwd.items() if isinstance(v, str)}  # as the user wrote
         if not fwd:
             raise self.err(
                 "[forward]", catalog.said("spec.read.run_4"), catalog.said("spec.read.run_4_fix")
@@ -1021,8 +1022,9 @@ class _Validator:
                     scalars=frozenset(self.zero_d),
                 )
             except ex.ExprError as e:
+                quoted, spoken = self.as_written_hn29(key, text, e)
                 raise self.err(
-                    f'{where} = "{text}"', e.spoken, catalog.said("spec.fix_readme")
+                    f'{where} = "{quoted}"', spoken, catalog.said("spec.fix_readme")
                 ) from None
             self.class_labels(f'{where} = "{text}"', inputs, shapes, forward)
             node = log_picks(node, dict(forward), set(self.picks))
@@ -1394,6 +1396,19 @@ class _Validator:
             return spelling.keras_hinges_s25(text, binary)
         except spelling.SpellingError as err:
             raise self.err(where, err.spoken, catalog.said("spec.spellings25.keras_hinge_fix")) from None
+
+    def as_written_hn29(self, key: str, text: str, e: ex.ExprError) -> tuple[str, Any]:
+        """heldnets29: the line a parse error quotes and its sentence. Where the passes before
+        the parser rewrote the line (Ng's ``np.random.rand(…) < keep_prob`` became
+        ``relu_grad(…) * 1``), the user's own text is quoted, and a column — counted in the
+        rewritten text — is left out; else the parsed text and the sentence as they are."""
+        own = self.written_hn29.get(key)
+        if own is None or own == text:
+            return text, e.spoken
+        spoken = e.spoken
+        if isinstance(spoken, catalog.Said) and spoken.key == "spec.column":
+            spoken = dict(spoken.args)["message"]
+        return own, spoken
 
     def optax(self, where: str, text: str) -> str:
         """JAX courses' ``optax.softmax_cross_entropy(logits, labels)`` and Optax's other losses,
