@@ -800,6 +800,23 @@ def _keras_sparse_cce(target, output, from_logits=False, axis=-1, ignore_class=N
     return -torch.log(output).gather(1, y[:, None])[:, 0]
 
 
+def _keras_losses_sparse_cce(y_true, y_pred, from_logits=False, ignore_class=None, axis=-1):
+    """``keras.losses.sparse_categorical_crossentropy`` (heldnets29)."""
+    return _keras_sparse_cce(y_true, y_pred, from_logits, axis, ignore_class)
+
+
+class _KerasSparseCce:
+    """``keras.losses.SparseCategoricalCrossentropy(from_logits=…, reduction=…)`` (heldnets29):
+    the per-row losses, then the mean (Keras' default) or the sum."""
+
+    def __init__(self, from_logits=False, reduction="sum_over_batch_size", name=None):
+        self.from_logits = from_logits
+        self.reduce = {"sum_over_batch_size": torch.mean, "sum": torch.sum}[reduction]
+
+    def __call__(self, y_true, y_pred):
+        return self.reduce(_keras_sparse_cce(y_true, y_pred, self.from_logits))
+
+
 def _keras_bce(target, output, from_logits=False):
     """Keras' backend binary cross-entropy (tf.keras 2: clip to [ε, 1 − ε], then ε inside the
     logs; from_logits: TensorFlow's sigmoid_cross_entropy_with_logits)."""
@@ -973,7 +990,8 @@ def _keras_module() -> SimpleNamespace:
         backend=_keras_shim(),
         losses=SimpleNamespace(
             categorical_crossentropy=_keras_losses_cce,
-            sparse_categorical_crossentropy=lambda y_true, y_pred, from_logits=False, ignore_class=None, axis=-1: _keras_sparse_cce(y_true, y_pred, from_logits, axis, ignore_class),  # noqa: E501
+            sparse_categorical_crossentropy=_keras_losses_sparse_cce,
+            SparseCategoricalCrossentropy=_KerasSparseCce,
             binary_crossentropy=_keras_losses_bce,
             # keras/src/losses/losses.py: mean over the last axis, per example
             mean_squared_error=_keras_mse,

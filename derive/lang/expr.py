@@ -774,6 +774,10 @@ class _Converter:
             raise self.fail(node, catalog.said("spec.heldnets23.loop", text=ast.unparse(node)))
         if isinstance(node, ast.IfExp):
             raise self.fail(node, catalog.said("spec.heldnets24.branch", text=ast.unparse(node)))
+        drawn = _sampling_inside_hn29(node)
+        if drawn is not None:  # (torch.rand_like(A) > p): the draw is why, not the comparison
+            call, path = drawn
+            raise self.fail(call, catalog.said("spec.heldnets24.sampling", name=path))
         raise self.fail(node, catalog.said("spec.expr_not_allowed", kind=_kind(node)))
 
     def diag_product(self, node: ast.BinOp, depth: int) -> Node | None:
@@ -4010,6 +4014,20 @@ SCATTERS_HN27 = frozenset(
      "index_fill_", "masked_scatter", "masked_scatter_", "unsorted_segment_sum", "segment_sum",
      "tensor_scatter_nd_add", "tensor_scatter_nd_update", "scatter_nd"}
 )
+
+
+def _sampling_inside_hn29(node: ast.AST) -> tuple[ast.Call, str] | None:
+    """heldnets29: the first call inside ``node`` that draws a random sample from a library
+    (``torch.rand_like(A)``, ``np.random.rand(…)``, ``tf.random.uniform``) with its path, where a
+    form the language does not read (a comparison, a mask) holds one; else ``None``."""
+    for n in ast.walk(node):
+        if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute):
+            path = ast.unparse(n.func)
+            if n.func.attr in _SAMPLING_HN24 and _module_of(n.func.value) or (
+                ".random." in f"{path}."
+            ):
+                return n, path
+    return None
 
 
 def _not_named_hn24(f: ast.expr, shapes: Mapping[str, object]) -> catalog.Said:
