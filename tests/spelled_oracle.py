@@ -16,6 +16,7 @@ from __future__ import annotations
 import math
 import re
 import tomllib
+import types
 import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -350,8 +351,10 @@ def _lang() -> dict[str, Any]:
             x, dim=axis if dim is None else dim
         ),
         # Python's sum of a list of tensors (course code's sum([a.sum(), b.sum()])): builtin
+        # (and of a generator, sum(p.pow(2).sum() for p in [W1, W2]): heldnets29)
         "sum": lambda x, *a, **kw: (
-            sum(x) if isinstance(x, list | tuple) else _lang_reduce(torch.sum, x, *a, **kw)
+            sum(x, *a) if isinstance(x, list | tuple | types.GeneratorType)
+            else _lang_reduce(torch.sum, x, *a, **kw)
         ),
         "mean": lambda x, *a, **kw: _lang_reduce(torch.mean, x, *a, **kw),
         "maximum": _maximum,
@@ -805,6 +808,17 @@ def _keras_losses_sparse_cce(y_true, y_pred, from_logits=False, ignore_class=Non
     return _keras_sparse_cce(y_true, y_pred, from_logits, axis, ignore_class)
 
 
+def _keras_class_hn29(f):
+    """``keras.losses.<Class>(reduction=…)(y_true, y_pred)`` of a per-example loss ``f``: the
+    mean over the batch (Keras' default) or the sum."""
+
+    def made(reduction="sum_over_batch_size", name=None):
+        reduce = {"sum_over_batch_size": torch.mean, "sum": torch.sum}[reduction]
+        return lambda y_true, y_pred: reduce(f(y_true, y_pred))
+
+    return made
+
+
 class _KerasSparseCce:
     """``keras.losses.SparseCategoricalCrossentropy(from_logits=…, reduction=…)`` (heldnets29):
     the per-row losses, then the mean (Keras' default) or the sum."""
@@ -985,13 +999,24 @@ def _keras_hinges_s25(made) -> dict:
 def _keras_module() -> SimpleNamespace:
     """``keras`` / ``tf.keras``: the backend, the two cross-entropies of ``keras.losses`` and
     the activations."""
+    def penalty(l1=0.0, l2=0.0):  # heldnets29: keras.regularizers, λ·Σ|W| + λ·Σ W²
+        return lambda w: l1 * _t(w).abs().sum() + l2 * (_t(w) ** 2).sum()
+
+    regularizers = SimpleNamespace(
+        l1=lambda l1=0.01: penalty(l1=l1), L1=lambda l1=0.01: penalty(l1=l1),
+        l2=lambda l2=0.01: penalty(l2=l2), L2=lambda l2=0.01: penalty(l2=l2),
+        l1_l2=penalty, L1L2=penalty,
+    )
     return SimpleNamespace(
+        regularizers=regularizers,
         activations=_keras_activations(),
         backend=_keras_shim(),
         losses=SimpleNamespace(
             categorical_crossentropy=_keras_losses_cce,
             sparse_categorical_crossentropy=_keras_losses_sparse_cce,
             SparseCategoricalCrossentropy=_KerasSparseCce,
+            MeanSquaredError=_keras_class_hn29(_keras_mse),  # heldnets29
+            MeanAbsoluteError=_keras_class_hn29(_keras_mae),
             binary_crossentropy=_keras_losses_bce,
             # keras/src/losses/losses.py: mean over the last axis, per example
             mean_squared_error=_keras_mse,

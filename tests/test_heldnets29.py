@@ -323,3 +323,98 @@ def test_a_tie_where_the_convention_matters_is_refused_naming_both(stem, node, e
     assert sorted(p.stem for p in _TIES.glob("*.toml")) == sorted(
         ["hn29_cs231n_two_layer_ties_int_labels", "hn29_xigua_soft_margin_svm_kink_cn"]
     )
+
+
+# ---- second probe: a comprehension over a written-out list, Keras' regularizers ------------------
+
+_DECAY = """
+[dims]
+N = {n}
+D = 2
+H = {h}
+[inputs]
+x = ["N", "D"]
+y = ["N", 1]
+[params]
+W1 = ["D", "H"]
+W2 = ["H", 1]
+[constants]
+lam = 0.05
+[forward]
+hid = "torch.tanh(x @ W1)"
+out = "hid @ W2"
+{lines}
+"""
+
+
+@pytest.mark.parametrize(
+    "n, h, lines",
+    [
+        (3, 3, 'loss = "F.mse_loss(out, y) + 1e-2 * sum(p.pow(2.0).sum() for p in [W1, W2])"'),
+        (4, 2, 'loss = "F.mse_loss(out, y) + lam * sum([torch.sum(w ** 2) for w in (W1, W2)])"'),
+        (2, 3, 'loss = "F.mse_loss(out, y) + sum(lam * w.abs().sum() for w in [W1, W2, out])"'),
+        (3, 3, 'c = "torch.stack([hid[:, i] * (i + 1) for i in range(3)], 1)"\n'
+               'loss = "((c @ W2 - y) ** 2).mean() + 0 * out.sum()"'),
+        (3, 4, 'c = "sum(hid[:, i:i + 1] for i in range(1, 4))"\nloss = "F.mse_loss(out + c, y)"'),
+        (2, 2, 'loss = "np.mean((out - y) ** 2) + lam / 2 * sum(np.sum(np.square(W)) for W in '
+               '[W1, W2])"'),
+    ],
+    ids=["genexp-list", "listcomp-tuple", "three-items", "stack-range", "range-bounds", "numpy"],
+)
+def test_a_comprehension_over_a_written_out_list_is_unrolled(n: int, h: int, lines: str) -> None:
+    _both(_DECAY.format(n=n, h=h, lines=lines), "unrolled")
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        'loss = "F.mse_loss(out, y) + 1e-2 * sum(p.pow(2).sum() for p in model.parameters())"',
+        'loss = "F.mse_loss(out, y) + sum(w.sum() for w in [W1, W2] if w.shape[0] > 2)"',
+        'loss = "F.mse_loss(out, y) + sum(hid[:, i].sum() for i in range(hid.shape[1]))"',
+    ],
+    ids=["model-parameters", "with-if", "range-of-a-shape"],
+)
+def test_a_loop_over_anything_else_stays_refused(lines: str) -> None:
+    text = _DECAY.format(n=3, h=3, lines=lines)
+    assert "a loop is not read" in _refusal(text, "en")
+
+
+_KERAS_PENALTY = """
+[dims]
+N = 3
+D = 2
+[inputs]
+x = ["N", "D"]
+y = ["N", 1]
+[params]
+W = ["D", 1]
+b = [1]
+[forward]
+out = "tf.matmul(x, W) + b"
+{lines}
+"""
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        'loss = "tf.reduce_mean(tf.square(out - y)) + tf.keras.regularizers.l2(0.01)(W)"',
+        'loss = "tf.keras.losses.MeanSquaredError()(y, out) + keras.regularizers.L1(l1=0.1)(W)"',
+        'loss = "tf.reduce_sum(tf.abs(out - y)) + tf.keras.regularizers.l1_l2(l1=0.01, '
+        'l2=0.02)(W) + tf.keras.regularizers.l2()(b)"',
+        'loss = "tf.keras.losses.MeanAbsoluteError()(y, out) + keras.regularizers.L1L2(0.0, '
+        '0.5)(W)"',
+    ],
+    ids=["l2", "L1-class", "l1_l2-and-default-l2", "L1L2-positional"],
+)
+def test_keras_regularizers_are_the_penalties_keras_adds(lines: str) -> None:
+    _both(_KERAS_PENALTY.format(lines=lines), "penalty")
+
+
+def test_keras_l1_l2_without_both_coefficients_is_refused_naming_them() -> None:
+    text = _KERAS_PENALTY.format(
+        lines='loss = "tf.reduce_mean(tf.square(out - y)) + tf.keras.regularizers.l1_l2(l1=0.01)(W)"'
+    )
+    en, zh = _refusal(text, "en"), _refusal(text, "zh")
+    assert "l1_l2 and L1L2: both l1= and l2=" in en and "tf.reduce_sum(tf.square(W))" in en
+    assert "同时写出 l1= 和 l2=" in zh

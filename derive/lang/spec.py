@@ -985,6 +985,7 @@ class _Validator:
             written = text  # before the rewrites: a squeeze there makes the line 1-D
             try:
                 if len(text) <= ex.MAX_LENGTH:  # else the parse below names the limit
+                    text = spelling.unrolled_hn29(text)  # sum(f(p) for p in [W1, W2])
                     text = ex.axis_lists(text)
                     text = self.modules(f'{where} = "{text}"', text)
                     text = self.optax(f'{where} = "{text}"', text)
@@ -1374,7 +1375,9 @@ class _Validator:
         try:
             return spelling.module_calls(text)
         except spelling.SpellingError as err:
-            raise self.err(where, err.spoken, catalog.said("spec.nn_module_fix")) from None
+            penalty = getattr(err.spoken, "key", "") == "spec.heldnets29.regularizer"
+            fix = "spec.heldnets29.regularizer_fix" if penalty else "spec.nn_module_fix"
+            raise self.err(where, err.spoken, catalog.said(fix)) from None
 
     def keras_hinges_s25(self, where: str, text: str, inputs: dict[str, Any]) -> str:
         """Keras' ``hinge``/``squared_hinge`` (``spelling.keras_hinges_s25``): Keras turns labels

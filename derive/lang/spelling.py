@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import ast
 import contextvars
+import copy
 import math
 from collections.abc import Callable, Collection, Mapping
 from fractions import Fraction
@@ -356,6 +357,102 @@ def _where(node: ast.Call, how: str) -> ast.expr:
     if isinstance(op, ast.LtE | ast.GtE):  # the indicator is of the opposite case
         x, y = y, x
     return _where_mix(_call("relu_grad", diff), x, y)
+
+
+# heldnets29: a comprehension over a fixed, written-out list (``for p in [W1, W2]``,
+# ``for i in range(3)``): at most this many items are unrolled
+UNROLL_MAX_HN29 = 32
+
+
+def _unrolled_items_hn29(comp: ast.ListComp | ast.GeneratorExp) -> list[ast.expr] | None:
+    """The items of ``[e for v in (a, b, …)]`` / ``(e for v in range(k))`` — one ``for`` over a
+    list or tuple written out, or ``range`` of whole numbers, no ``if``, one name bound — each
+    ``e`` with ``v`` replaced by the item; ``None`` for anything else (a loop over data or a
+    model's parameters stays the parser's refusal)."""
+    if len(comp.generators) != 1:
+        return None
+    gen = comp.generators[0]
+    if gen.ifs or gen.is_async or not isinstance(gen.target, ast.Name):
+        return None
+    it = gen.iter
+    if isinstance(it, ast.List | ast.Tuple) and not any(isinstance(e, ast.Starred) for e in it.elts):
+        items: list[ast.expr] = list(it.elts)
+    elif (
+        isinstance(it, ast.Call)
+        and isinstance(it.func, ast.Name)
+        and it.func.id == "range"
+        and not it.keywords
+        and 1 <= len(it.args) <= 2
+        and all(isinstance(a, ast.Constant) and type(a.value) is int for a in it.args)
+    ):
+        bounds = [a.value for a in it.args]  # type: ignore[attr-defined]
+        items = [ast.Constant(i) for i in range(*bounds)]
+    else:
+        return None
+    if not 1 <= len(items) <= UNROLL_MAX_HN29:
+        return None
+    name = gen.target.id
+    if any(
+        isinstance(n, ast.ListComp | ast.GeneratorExp | ast.SetComp | ast.DictComp | ast.Lambda)
+        for n in ast.walk(comp.elt)
+    ):
+        return None  # a name bound again inside: left as written
+
+    class _Put(ast.NodeTransformer):
+        def __init__(self, item: ast.expr) -> None:
+            self.item = item
+
+        def visit_Name(self, n: ast.Name) -> ast.AST:
+            return copy.deepcopy(self.item) if n.id == name else n
+
+    return [_Put(item).visit(copy.deepcopy(comp.elt)) for item in items]
+
+
+def unrolled_hn29(text: str) -> str:
+    """heldnets29: ``text`` with comprehensions over a fixed list unrolled, as Python runs them:
+    ``sum(p.pow(2).sum() for p in [W1, W2])`` (PyTorch's weight decay over named weights) is
+    ``(W1.pow(2).sum() + W2.pow(2).sum())`` — Python's ``sum`` adds the items from 0 — and a list
+    comprehension elsewhere (``torch.stack([h[:, i] for i in range(3)], 1)``) the list of its
+    items. Any other comprehension is left for the parser to refuse ("a loop is not read")."""
+    if " for " not in text:
+        return text
+    tree = parsed(text)
+    if tree is None:
+        return text
+
+    class _Unroll(ast.NodeTransformer):
+        def visit_Call(self, n: ast.Call) -> ast.AST:
+            if (
+                isinstance(n.func, ast.Name)
+                and n.func.id == "sum"
+                and not n.keywords
+                and (len(n.args) == 1 or len(n.args) == 2 and _is_zero(n.args[1]))
+                and isinstance(n.args[0], ast.ListComp | ast.GeneratorExp)
+            ):
+                comp = n.args[0]
+                comp.elt = self.visit(comp.elt)
+                items = _unrolled_items_hn29(comp)
+                if items is not None:
+                    total = items[0]
+                    for item in items[1:]:
+                        total = ast.BinOp(total, ast.Add(), item)
+                    return total
+            self.generic_visit(n)
+            return n
+
+        def visit_ListComp(self, n: ast.ListComp) -> ast.AST:
+            n.elt = self.visit(n.elt)
+            items = _unrolled_items_hn29(n)
+            return n if items is None else ast.List(items, ast.Load())
+
+    try:
+        return ast.unparse(_Unroll().visit(tree))
+    except RecursionError:
+        return text
+
+
+def _is_zero(node: ast.expr) -> bool:
+    return isinstance(node, ast.Constant) and not isinstance(node.value, bool) and node.value == 0
 
 
 def named_masks(text: str, masks: set[str], key: str) -> str:
@@ -2598,6 +2695,50 @@ KERAS_LOSS_CLASSES = {
 _NN_IGNORED = frozenset({"inplace"})
 
 
+# heldnets29: Keras' weight penalties called at once, tf.keras.regularizers.l2(0.01)(W): each
+# name → (its coefficients in order, their defaults; None: no default — the versions differ)
+KERAS_REGULARIZERS_HN29 = frozenset({"keras.regularizers", "tf.keras.regularizers"})
+_REGULARIZERS_HN29: dict[str, tuple[tuple[str, float | None], ...]] = {
+    "l1": (("l1", 0.01),),
+    "L1": (("l1", 0.01),),
+    "l2": (("l2", 0.01),),
+    "L2": (("l2", 0.01),),
+    # tf.keras 2's function l1_l2 defaults to 0.01 each, the class L1L2 (Keras 3's both) to 0
+    "l1_l2": (("l1", None), ("l2", None)),
+    "L1L2": (("l1", None), ("l2", None)),
+}
+
+
+def _keras_regularizer_hn29(made: ast.Call, n: ast.Call) -> ast.expr:
+    """``keras.regularizers.l2(λ)(W)``: the penalty Keras adds, ``λ·Σ W²`` (``l1``: ``λ·Σ|W|``,
+    ``l1_l2(l1=a, l2=b)``: both, each coefficient written — tf.keras 2 and Keras 3 default
+    them differently)."""
+    assert isinstance(made.func, ast.Attribute)
+    cls = made.func.attr
+    params = _REGULARIZERS_HN29.get(cls)
+    read = ", ".join(_REGULARIZERS_HN29)
+    if (
+        params is None
+        or len(made.args) > len(params)
+        or any(k.arg not in dict(params) for k in made.keywords)
+        or len(n.args) != 1
+        or n.keywords
+    ):
+        raise SpellingError(catalog.said("spec.heldnets29.regularizer", cls=cls, read=read))
+    given = {p: a for (p, _), a in zip(params, made.args, strict=False)}
+    given |= {k.arg: k.value for k in made.keywords if k.arg}
+    w = n.args[0]
+    terms: list[ast.expr] = []
+    for p, default in params:
+        coef = given.get(p)
+        if coef is None and default is None:
+            raise SpellingError(catalog.said("spec.heldnets29.regularizer", cls=cls, read=read))
+        coef = _num(default) if coef is None else coef  # type: ignore[arg-type]
+        inner = _call("abs", w) if p == "l1" else _bin(w, ast.Pow(), _num(2))
+        terms.append(_mul(coef, _call("sum", inner)))
+    return terms[0] if len(terms) == 1 else _add(terms[0], terms[1])
+
+
 def _keras_loss_class(made: ast.Call, n: ast.Call) -> ast.expr:
     """``keras.losses.<Class>(**kw)(y_true, y_pred)``: ``tf.reduce_mean`` (or ``reduce_sum``) of
     ``keras.losses.<function>(y_true, y_pred, **kw)``, as the class's ``__call__`` reduces."""
@@ -2653,7 +2794,9 @@ def module_calls(text: str) -> str:
     arguments become the function's keywords. A module with a weight of its own
     (``nn.PReLU()``, ``nn.Linear``) or one not in :data:`NN_MODULES` is refused naming what to
     write."""
-    if ("nn." not in text and "losses." not in text) or ")(" not in text.replace(" ", ""):
+    if not any(w in text for w in ("nn.", "losses.", "regularizers.")) or ")(" not in text.replace(
+        " ", ""
+    ):
         return text
     tree = parsed(text)
     if tree is None:
@@ -2667,6 +2810,8 @@ def module_calls(text: str) -> str:
                 return n
             if _module_path(made.func.value) in KERAS_LOSSES:
                 return _keras_loss_class(made, n)
+            if _module_path(made.func.value) in KERAS_REGULARIZERS_HN29:
+                return _keras_regularizer_hn29(made, n)
             if _module_path(made.func.value) not in _NN_PATHS:
                 return n
             cls = made.func.attr
