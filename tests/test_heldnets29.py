@@ -358,8 +358,13 @@ out = "hid @ W2"
         (3, 4, 'c = "sum(hid[:, i:i + 1] for i in range(1, 4))"\nloss = "F.mse_loss(out + c, y)"'),
         (2, 2, 'loss = "np.mean((out - y) ** 2) + lam / 2 * sum(np.sum(np.square(W)) for W in '
                '[W1, W2])"'),
+        # round 23's refusals (tests/test_heldnets23.py), now read
+        (3, 2, 'loss = "F.mse_loss(out, y) + sum([(hid ** 2).sum() for _ in range(2)])"'),
+        (2, 2, 'loss = "F.mse_loss(out, y) + sum((hid * w).sum() for w in [1, 2])"'),
+        (2, 3, 'loss = "F.mse_loss(out, y) + (hid * sum([w for w in [1, 2]])).sum()"'),
     ],
-    ids=["genexp-list", "listcomp-tuple", "three-items", "stack-range", "range-bounds", "numpy"],
+    ids=["genexp-list", "listcomp-tuple", "three-items", "stack-range", "range-bounds", "numpy",
+         "unused-name", "numbers", "list-of-numbers"],
 )
 def test_a_comprehension_over_a_written_out_list_is_unrolled(n: int, h: int, lines: str) -> None:
     _both(_DECAY.format(n=n, h=h, lines=lines), "unrolled")
