@@ -79,7 +79,9 @@ def test_keras_sparse_ignore_class_is_refused_naming_it() -> None:
     text = _SPARSE.format(n=3, k=3, labels=[0, 1, 2], lines=(
         'loss = "tf.reduce_mean(tf.keras.losses.sparse_categorical_crossentropy(labels, z, '
         'from_logits=True, ignore_class=0))"'))
-    assert "ignore_class" in _refusal(text, "en") and "ignore_class" in _refusal(text, "zh")
+    en, zh = _refusal(text, "en"), _refusal(text, "zh")
+    assert "ignore_class=…) drops the rows of one class: not read" in en
+    assert "ignore_class=…) 会丢弃某一类的行" in zh
 
 
 # ---- X.size()[i] is X.shape[i] -------------------------------------------------------------------
