@@ -393,10 +393,13 @@ def _unrolled_items_hn29(comp: ast.ListComp | ast.GeneratorExp) -> list[ast.expr
         return None
     name = gen.target.id
     if any(
-        isinstance(n, ast.ListComp | ast.GeneratorExp | ast.SetComp | ast.DictComp | ast.Lambda)
+        isinstance(
+            n, ast.ListComp | ast.GeneratorExp | ast.SetComp | ast.DictComp | ast.Lambda
+            | ast.NamedExpr,
+        )
         for n in ast.walk(comp.elt)
     ):
-        return None  # a name bound again inside: left as written
+        return None  # a name bound inside (u := f(u), an iteration): left as written
 
     class _Put(ast.NodeTransformer):
         def __init__(self, item: ast.expr) -> None:
@@ -438,10 +441,12 @@ def unrolled_hn29(text: str) -> str:
                         total = ast.BinOp(total, ast.Add(), item)
                     return total
             self.generic_visit(n)
+            n.args = [self.listed(a) if isinstance(a, ast.ListComp) else a for a in n.args]
             return n
 
-        def visit_ListComp(self, n: ast.ListComp) -> ast.AST:
-            n.elt = self.visit(n.elt)
+        def listed(self, n: ast.ListComp) -> ast.expr:
+            """A list comprehension passed to a call (torch.stack, np.hstack, …): the list
+            of its items; elsewhere it is left for the parser's loop refusal."""
             items = _unrolled_items_hn29(n)
             return n if items is None else ast.List(items, ast.Load())
 
