@@ -16,6 +16,7 @@ from __future__ import annotations
 import math
 import re
 import tomllib
+import types
 import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -351,8 +352,10 @@ def _lang() -> dict[str, Any]:
             x, dim=axis if dim is None else dim
         ),
         # Python's sum of a list of tensors (course code's sum([a.sum(), b.sum()])): builtin
+        # (and of a generator, sum(p.pow(2).sum() for p in [W1, W2]): heldnets29)
         "sum": lambda x, *a, **kw: (
-            sum(x) if isinstance(x, list | tuple) else _lang_reduce(torch.sum, x, *a, **kw)
+            sum(x, *a) if isinstance(x, list | tuple | types.GeneratorType)
+            else _lang_reduce(torch.sum, x, *a, **kw)
         ),
         "mean": lambda x, *a, **kw: _lang_reduce(torch.mean, x, *a, **kw),
         "maximum": _maximum,
@@ -514,6 +517,10 @@ def _tf_shim() -> SimpleNamespace:
         linalg=linalg,
         add_n=lambda inputs: sum(_t(x) for x in inputs),
         concat=lambda values, axis: torch.cat([_t(v) for v in values], dim=axis),  # heldnets27
+        # heldnets29: tf.zeros/tf.ones of a shape tuple; tf.split into equal parts
+        zeros=lambda shape, dtype=None: torch.zeros(tuple(int(d) for d in shape), dtype=D),
+        ones=lambda shape, dtype=None: torch.ones(tuple(int(d) for d in shape), dtype=D),
+        split=lambda value, num, axis=0: list(torch.chunk(_t(value), int(num), dim=axis)),
         reduce_prod=_tf_reducer(torch.prod),
         matmul=_tf_matmul,
         add=lambda a, b: _t(a) + _t(b),
@@ -656,6 +663,9 @@ def _jax_shim() -> SimpleNamespace:
                 log_ndtr=lambda x: torch.special.log_ndtr(_t(x)),
                 erfc=lambda x: torch.erfc(_t(x)),
                 erfinv=lambda x: torch.erfinv(_t(x)),
+                logsumexp=lambda x, axis=None, keepdims=False: _np_reduce(  # heldnets29
+                    torch.logsumexp, x, axis, keepdims
+                ),
             ),
         ),
     )
@@ -781,6 +791,45 @@ def _keras_cce(target, output, from_logits=False, axis=-1):
     output = output / output.sum(axis, keepdim=True)
     output = torch.clamp(output, 1e-7, 1 - 1e-7)
     return -(_t(target) * torch.log(output)).sum(axis)
+
+
+def _keras_sparse_cce(target, output, from_logits=False, axis=-1, ignore_class=None):
+    """heldnets29: Keras' sparse categorical cross-entropy of class indices (keras.ops: the
+    rows scaled to sum to 1 and clipped to [ε, 1 − ε] unless from logits), per row."""
+    assert ignore_class is None
+    y = _t(target).long().reshape(-1)
+    if from_logits:
+        return F.cross_entropy(output, y, reduction="none")
+    output = torch.clamp(output / output.sum(axis, keepdim=True), 1e-7, 1 - 1e-7)
+    return -torch.log(output).gather(1, y[:, None])[:, 0]
+
+
+def _keras_losses_sparse_cce(y_true, y_pred, from_logits=False, ignore_class=None, axis=-1):
+    """``keras.losses.sparse_categorical_crossentropy`` (heldnets29)."""
+    return _keras_sparse_cce(y_true, y_pred, from_logits, axis, ignore_class)
+
+
+def _keras_class_hn29(f):
+    """``keras.losses.<Class>(reduction=…)(y_true, y_pred)`` of a per-example loss ``f``: the
+    mean over the batch (Keras' default) or the sum."""
+
+    def made(reduction="sum_over_batch_size", name=None):
+        reduce = {"sum_over_batch_size": torch.mean, "sum": torch.sum}[reduction]
+        return lambda y_true, y_pred: reduce(f(y_true, y_pred))
+
+    return made
+
+
+class _KerasSparseCce:
+    """``keras.losses.SparseCategoricalCrossentropy(from_logits=…, reduction=…)`` (heldnets29):
+    the per-row losses, then the mean (Keras' default) or the sum."""
+
+    def __init__(self, from_logits=False, reduction="sum_over_batch_size", name=None):
+        self.from_logits = from_logits
+        self.reduce = {"sum_over_batch_size": torch.mean, "sum": torch.sum}[reduction]
+
+    def __call__(self, y_true, y_pred):
+        return self.reduce(_keras_sparse_cce(y_true, y_pred, self.from_logits))
 
 
 def _keras_bce(target, output, from_logits=False):
@@ -951,11 +1000,24 @@ def _keras_hinges_s25(made) -> dict:
 def _keras_module() -> SimpleNamespace:
     """``keras`` / ``tf.keras``: the backend, the two cross-entropies of ``keras.losses`` and
     the activations."""
+    def penalty(l1=0.0, l2=0.0):  # heldnets29: keras.regularizers, λ·Σ|W| + λ·Σ W²
+        return lambda w: l1 * _t(w).abs().sum() + l2 * (_t(w) ** 2).sum()
+
+    regularizers = SimpleNamespace(
+        l1=lambda l1=0.01: penalty(l1=l1), L1=lambda l1=0.01: penalty(l1=l1),
+        l2=lambda l2=0.01: penalty(l2=l2), L2=lambda l2=0.01: penalty(l2=l2),
+        l1_l2=penalty, L1L2=penalty,
+    )
     return SimpleNamespace(
+        regularizers=regularizers,
         activations=_keras_activations(),
         backend=_keras_shim(),
         losses=SimpleNamespace(
             categorical_crossentropy=_keras_losses_cce,
+            sparse_categorical_crossentropy=_keras_losses_sparse_cce,
+            SparseCategoricalCrossentropy=_KerasSparseCce,
+            MeanSquaredError=_keras_class_hn29(_keras_mse),  # heldnets29
+            MeanAbsoluteError=_keras_class_hn29(_keras_mae),
             binary_crossentropy=_keras_losses_bce,
             # keras/src/losses/losses.py: mean over the last axis, per example
             mean_squared_error=_keras_mse,
@@ -990,6 +1052,7 @@ def _keras_shim() -> SimpleNamespace:
         bias_add=lambda x, b: _t(x) + _t(b),
         concatenate=lambda xs, axis=-1: torch.cat([_t(x) for x in xs], dim=axis),
         categorical_crossentropy=_keras_cce,
+        sparse_categorical_crossentropy=_keras_sparse_cce,
         binary_crossentropy=_keras_bce,
         softmax=lambda x, axis=-1: torch.softmax(x, dim=axis),
         mean=_reducer(torch.mean),

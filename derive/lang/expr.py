@@ -777,6 +777,10 @@ class _Converter:
             raise self.fail(node, catalog.said("spec.heldnets23.loop", text=ast.unparse(node)))
         if isinstance(node, ast.IfExp):
             raise self.fail(node, catalog.said("spec.heldnets24.branch", text=ast.unparse(node)))
+        drawn = _sampling_inside_hn29(node)
+        if drawn is not None:  # (torch.rand_like(A) > p): the draw is why, not the comparison
+            call, path = drawn
+            raise self.fail(call, catalog.said("spec.heldnets24.sampling", name=path))
         raise self.fail(node, catalog.said("spec.expr_not_allowed", kind=_kind(node)))
 
     def diag_product(self, node: ast.BinOp, depth: int) -> Node | None:
@@ -875,8 +879,20 @@ class _Converter:
 
     def size(self, node: ast.Subscript) -> Node | None:
         """``X.shape[0]``: the size of that axis of a tensor declared earlier in the spec — its
-        ``[dims]`` name (``m``), or the number when the shape gives a number."""
+        ``[dims]`` name (``m``), or the number when the shape gives a number. PyTorch's
+        ``X.size()[i]`` (UvA's ``d_k = q.size()[-1]``) is ``X.shape[i]`` (heldnets29)."""
         v = node.value
+        if (
+            isinstance(v, ast.Call)
+            and isinstance(v.func, ast.Attribute)
+            and v.func.attr == "size"
+            and isinstance(v.func.value, ast.Name)
+            and not v.args
+            and not v.keywords
+            and not _module_of(v.func.value)
+        ):
+            v = ast.Attribute(v.func.value, "shape", ast.Load())
+            node = ast.Subscript(v, node.slice, ast.Load())
         if not (
             self.shapes is not None
             and isinstance(v, ast.Attribute)
@@ -3921,7 +3937,15 @@ def _attribute_refusal_hn23(node: ast.Attribute) -> catalog.Said:
         name = f.id if isinstance(f, ast.Name) else f.attr if isinstance(f, ast.Attribute) else ""
         if name in _BY_RANK_HN23:
             return catalog.said("spec.heldnets23.by_rank", name=name)
+    if node.attr in ("grad", "grad_fn") or node.attr == "data" and _grad_update_hn29(node):
+        # heldnets29: W.grad, the gradient itself, read inside the network (a training step)
+        return catalog.said("spec.heldnets29.grad_attribute", x=ast.unparse(node))
     return catalog.said("spec.attribute", attr=node.attr)
+
+
+def _grad_update_hn29(node: ast.Attribute) -> bool:
+    """``W.grad.data`` (an old tutorial's update step): the ``.data`` of a ``.grad``."""
+    return isinstance(node.value, ast.Attribute) and node.value.attr == "grad"
 
 
 # ---- heldnets24: sizes and refusals of held-out course networks (issue 9, pass 23) -----------
@@ -4004,6 +4028,20 @@ SCATTERS_HN27 = frozenset(
      "index_fill_", "masked_scatter", "masked_scatter_", "unsorted_segment_sum", "segment_sum",
      "tensor_scatter_nd_add", "tensor_scatter_nd_update", "scatter_nd"}
 )
+
+
+def _sampling_inside_hn29(node: ast.AST) -> tuple[ast.Call, str] | None:
+    """heldnets29: the first call inside ``node`` that draws a random sample from a library
+    (``torch.rand_like(A)``, ``np.random.rand(…)``, ``tf.random.uniform``) with its path, where a
+    form the language does not read (a comparison, a mask) holds one; else ``None``."""
+    for n in ast.walk(node):
+        if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute):
+            path = ast.unparse(n.func)
+            if n.func.attr in _SAMPLING_HN24 and _module_of(n.func.value) or (
+                ".random." in f"{path}."
+            ):
+                return n, path
+    return None
 
 
 def _not_named_hn24(f: ast.expr, shapes: Mapping[str, object]) -> catalog.Said:

@@ -48,8 +48,9 @@ TABLES = (
 MAX_DIM = 4096
 # [inputs] X = { shape = [...], kind = "one-hot" }; "one-hot-columns": Ng's layout (a column
 # per example), drawn so when [values] does not give it (given one-hot columns under "one-hot"
-# are read so too)
-KINDS = ("data", "one-hot", "one-hot-columns")
+# are read so too); "binary": entries 0 or 1 (BCE targets, which the loss also implies), checked
+# against the given [values] and drawn so
+KINDS = ("data", "one-hot", "one-hot-columns", "binary")
 MAX_ENTRIES = 1_000_000
 NETWORK_KEYS = ("name", "title", "description")
 TRAIN_KEYS = ("steps", "lr", "seed", "every")
@@ -937,6 +938,7 @@ class _Validator:
         self.made_aranges_hn25: dict[tuple[int, int], str] = {}  # torch.arange(n) in arithmetic
         self.made_eyes: dict[int, str] = {}  # np.eye(n): inputs holding the identity
         self.bernoulli_support: set[str] = set()  # values of Bernoulli(…).log_prob: 0 or 1
+        self.declared_binary: set[str] = set()  # [inputs] … kind = "binary": 0 or 1 too
         self.made_tris: dict[tuple[str, int, int, int], str] = {}  # torch.tril(torch.ones(T, T))
         self.label_blocks: dict[str, tuple[str, ...]] = {}  # Xb [N, B] of C[Xb]: its columns
         inputs = self.tensors("inputs", dims)
@@ -956,6 +958,7 @@ class _Validator:
             **{k: () for k in dims},
         }
         fwd = self.table("forward")
+        self.written_hn29 = {k: v for k, v in fwd.items() if isinstance(v, str)}  # as the user wrote
         if not fwd:
             raise self.err(
                 "[forward]", catalog.said("spec.read.run_4"), catalog.said("spec.read.run_4_fix")
@@ -982,6 +985,7 @@ class _Validator:
             written = text  # before the rewrites: a squeeze there makes the line 1-D
             try:
                 if len(text) <= ex.MAX_LENGTH:  # else the parse below names the limit
+                    text = spelling.unrolled_hn29(text)  # sum(f(p) for p in [W1, W2])
                     text = ex.axis_lists(text)
                     text = self.modules(f'{where} = "{text}"', text)
                     text = self.optax(f'{where} = "{text}"', text)
@@ -1019,8 +1023,9 @@ class _Validator:
                     scalars=frozenset(self.zero_d),
                 )
             except ex.ExprError as e:
+                quoted, spoken = self.as_written_hn29(key, text, e)
                 raise self.err(
-                    f'{where} = "{text}"', e.spoken, catalog.said("spec.fix_readme")
+                    f'{where} = "{quoted}"', spoken, catalog.said("spec.fix_readme")
                 ) from None
             self.class_labels(f'{where} = "{text}"', inputs, shapes, forward)
             node = log_picks(node, dict(forward), set(self.picks))
@@ -1370,7 +1375,9 @@ class _Validator:
         try:
             return spelling.module_calls(text)
         except spelling.SpellingError as err:
-            raise self.err(where, err.spoken, catalog.said("spec.nn_module_fix")) from None
+            penalty = getattr(err.spoken, "key", "") == "spec.heldnets29.regularizer"
+            fix = "spec.heldnets29.regularizer_fix" if penalty else "spec.nn_module_fix"
+            raise self.err(where, err.spoken, catalog.said(fix)) from None
 
     def keras_hinges_s25(self, where: str, text: str, inputs: dict[str, Any]) -> str:
         """Keras' ``hinge``/``squared_hinge`` (``spelling.keras_hinges_s25``): Keras turns labels
@@ -1392,6 +1399,19 @@ class _Validator:
             return spelling.keras_hinges_s25(text, binary)
         except spelling.SpellingError as err:
             raise self.err(where, err.spoken, catalog.said("spec.spellings25.keras_hinge_fix")) from None
+
+    def as_written_hn29(self, key: str, text: str, e: ex.ExprError) -> tuple[str, Any]:
+        """heldnets29: the line a parse error quotes and its sentence. Where the passes before
+        the parser rewrote the line (Ng's ``np.random.rand(…) < keep_prob`` became
+        ``relu_grad(…) * 1``), the user's own text is quoted, and a column — counted in the
+        rewritten text — is left out; else the parsed text and the sentence as they are."""
+        own = self.written_hn29.get(key)
+        if own is None or own == text:
+            return text, e.spoken
+        spoken = e.spoken
+        if isinstance(spoken, catalog.Said) and spoken.key == "spec.column":
+            spoken = dict(spoken.args)["message"]
+        return own, spoken
 
     def optax(self, where: str, text: str) -> str:
         """JAX courses' ``optax.softmax_cross_entropy(logits, labels)`` and Optax's other losses,
@@ -2637,6 +2657,9 @@ class _Validator:
             self.one_hot.append(key)
         if kind == "one-hot-columns":
             self.hot_columns.append(key)
+        if kind == "binary":  # entries 0 or 1, as a Bernoulli's value: checked, drawn so
+            self.bernoulli_support.add(key)
+            self.declared_binary.add(key)
         return value["shape"]
 
     def number(self, where: str, value: Any) -> Fraction:
@@ -2669,12 +2692,13 @@ class _Validator:
         for i, row in enumerate(rows):
             for j, v in enumerate(row):
                 if v not in (0, 1):
+                    said = "binary_value" if key in self.declared_binary else "bernoulli_value"
                     raise self.err(
                         where,
                         catalog.said(
-                            "spec.read.bernoulli_value", key=key, entry=[i, j], value=f"{float(v):g}"
+                            f"spec.read.{said}", key=key, entry=[i, j], value=f"{float(v):g}"
                         ),
-                        catalog.said("spec.read.bernoulli_value_fix", key=key),
+                        catalog.said(f"spec.read.{said}_fix", key=key),
                     )
 
     def values(

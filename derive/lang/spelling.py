@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import ast
 import contextvars
+import copy
 import math
 from collections.abc import Callable, Collection, Mapping
 from fractions import Fraction
@@ -99,8 +100,8 @@ KERAS_MORE_LOSSES = {
     "mean_squared_logarithmic_error": "msle", "msle": "msle", "MSLE": "msle",
 }
 KERAS_LOSSES_READ = (
-    "categorical_crossentropy", "binary_crossentropy", "mean_squared_error", "mean_absolute_error",
-    "MSE", "MAE", "huber", *KERAS_MORE_LOSSES,
+    "categorical_crossentropy", "sparse_categorical_crossentropy", "binary_crossentropy",
+    "mean_squared_error", "mean_absolute_error", "MSE", "MAE", "huber", *KERAS_MORE_LOSSES,
 )
 # Keras' activations (tf.keras.activations.relu …): the ones whose Keras 2 and Keras 3 definitions
 # agree and are the language's (gelu's default there is the exact form, approximate=False;
@@ -356,6 +357,107 @@ def _where(node: ast.Call, how: str) -> ast.expr:
     if isinstance(op, ast.LtE | ast.GtE):  # the indicator is of the opposite case
         x, y = y, x
     return _where_mix(_call("relu_grad", diff), x, y)
+
+
+# heldnets29: a comprehension over a fixed, written-out list (``for p in [W1, W2]``,
+# ``for i in range(3)``): at most this many items are unrolled
+UNROLL_MAX_HN29 = 32
+
+
+def _unrolled_items_hn29(comp: ast.ListComp | ast.GeneratorExp) -> list[ast.expr] | None:
+    """The items of ``[e for v in (a, b, …)]`` / ``(e for v in range(k))`` — one ``for`` over a
+    list or tuple written out, or ``range`` of whole numbers, no ``if``, one name bound — each
+    ``e`` with ``v`` replaced by the item; ``None`` for anything else (a loop over data or a
+    model's parameters stays the parser's refusal)."""
+    if len(comp.generators) != 1:
+        return None
+    gen = comp.generators[0]
+    if gen.ifs or gen.is_async or not isinstance(gen.target, ast.Name):
+        return None
+    it = gen.iter
+    if isinstance(it, ast.List | ast.Tuple) and not any(isinstance(e, ast.Starred) for e in it.elts):
+        items: list[ast.expr] = list(it.elts)
+    elif (
+        isinstance(it, ast.Call)
+        and isinstance(it.func, ast.Name)
+        and it.func.id == "range"
+        and not it.keywords
+        and 1 <= len(it.args) <= 2
+        and all(isinstance(a, ast.Constant) and type(a.value) is int for a in it.args)
+    ):
+        bounds = [a.value for a in it.args]  # type: ignore[attr-defined]
+        items = [ast.Constant(i) for i in range(*bounds)]
+    else:
+        return None
+    if not 1 <= len(items) <= UNROLL_MAX_HN29:
+        return None
+    name = gen.target.id
+    if any(
+        isinstance(
+            n, ast.ListComp | ast.GeneratorExp | ast.SetComp | ast.DictComp | ast.Lambda
+            | ast.NamedExpr,
+        )
+        for n in ast.walk(comp.elt)
+    ):
+        return None  # a name bound inside (u := f(u), an iteration): left as written
+
+    class _Put(ast.NodeTransformer):
+        def __init__(self, item: ast.expr) -> None:
+            self.item = item
+
+        def visit_Name(self, n: ast.Name) -> ast.AST:
+            return copy.deepcopy(self.item) if n.id == name else n
+
+    return [_Put(item).visit(copy.deepcopy(comp.elt)) for item in items]
+
+
+def unrolled_hn29(text: str) -> str:
+    """heldnets29: ``text`` with comprehensions over a fixed list unrolled, as Python runs them:
+    ``sum(p.pow(2).sum() for p in [W1, W2])`` (PyTorch's weight decay over named weights) is
+    ``(W1.pow(2).sum() + W2.pow(2).sum())`` — Python's ``sum`` adds the items from 0 — and a list
+    comprehension elsewhere (``torch.stack([h[:, i] for i in range(3)], 1)``) the list of its
+    items. Any other comprehension is left for the parser to refuse ("a loop is not read")."""
+    if " for " not in text:
+        return text
+    tree = parsed(text)
+    if tree is None:
+        return text
+
+    class _Unroll(ast.NodeTransformer):
+        def visit_Call(self, n: ast.Call) -> ast.AST:
+            if (
+                isinstance(n.func, ast.Name)
+                and n.func.id == "sum"
+                and not n.keywords
+                and (len(n.args) == 1 or len(n.args) == 2 and _is_zero(n.args[1]))
+                and isinstance(n.args[0], ast.ListComp | ast.GeneratorExp)
+            ):
+                comp = n.args[0]
+                comp.elt = self.visit(comp.elt)
+                items = _unrolled_items_hn29(comp)
+                if items is not None:
+                    total = items[0]
+                    for item in items[1:]:
+                        total = ast.BinOp(total, ast.Add(), item)
+                    return total
+            self.generic_visit(n)
+            n.args = [self.listed(a) if isinstance(a, ast.ListComp) else a for a in n.args]
+            return n
+
+        def listed(self, n: ast.ListComp) -> ast.expr:
+            """A list comprehension passed to a call (torch.stack, np.hstack, …): the list
+            of its items; elsewhere it is left for the parser's loop refusal."""
+            items = _unrolled_items_hn29(n)
+            return n if items is None else ast.List(items, ast.Load())
+
+    try:
+        return ast.unparse(_Unroll().visit(tree))
+    except RecursionError:
+        return text
+
+
+def _is_zero(node: ast.expr) -> bool:
+    return isinstance(node, ast.Constant) and not isinstance(node.value, bool) and node.value == 0
 
 
 def named_masks(text: str, masks: set[str], key: str) -> str:
@@ -654,6 +756,35 @@ def _keras_cce(node: ast.Call, how: str) -> ast.expr:
     if eps is not None:
         row = _sub(_mul(_sub(_num(1), eps), row), _mul(eps, _call("mean", logp, axis=_num(1))))
     return _t(row)
+
+
+def _keras_sparse_cce_hn29(node: ast.Call, how: str) -> ast.expr:
+    """heldnets29: Keras' ``sparse_categorical_crossentropy(y_true, y_pred, from_logits=False,
+    ignore_class=None, axis=-1)`` (``K.sparse_categorical_crossentropy(target, output, …)``):
+    the per-row loss of class indices ``y_true``, 1-D as Keras returns it. From logits it is
+    ``F.cross_entropy(z, y, reduction='none')``; from probabilities the rows of ``y_pred`` are
+    scaled to sum to 1 and clipped to [ε, 1 − ε] (ε = 1e-7), as categorical_crossentropy does,
+    and the class's ``−log`` is picked (``F.nll_loss(…, reduction='none')``)."""
+    if how in KERAS_LOSSES:
+        names = ("y_true", "y_pred", "from_logits", "ignore_class", "axis")
+        a = _bound(node, "sparse_categorical_crossentropy", names, 2)
+        a["target"], a["output"] = a.pop("y_true"), a.pop("y_pred")
+        if not _is_none(a.get("ignore_class")):
+            raise SpellingError(catalog.said("spec.spelling.keras_sparse_ignore_hn29"))
+    else:
+        backend = ("target", "output", "from_logits", "axis")
+        a = _bound(node, "sparse_categorical_crossentropy", backend, 2)
+    if _axis_value(a.get("axis", _num(-1))) != 1:
+        raise SpellingError(catalog.said("spec.spelling.keras_cce_1"))
+    y, out = a["target"], a["output"]
+    none = [ast.keyword("reduction", ast.Constant("none"))]
+    if _flag(a.get("from_logits"), False, "sparse_categorical_crossentropy(from_logits=…)"):
+        f = ast.Attribute(ast.Name("F", ast.Load()), "cross_entropy", ast.Load())
+        return ast.Call(f, [out, y], none)
+    rows = _div(out, _call("sum", out, axis=_num(1), keepdims=ast.Constant(True)))
+    logp = _call("log", _call("clip", rows, _num(1e-7), _num(1 - 1e-7)))
+    f = ast.Attribute(ast.Name("F", ast.Load()), "nll_loss", ast.Load())
+    return ast.Call(f, [logp, y], none)
 
 
 def _keras_bce(node: ast.Call, how: str) -> ast.expr:
@@ -2555,6 +2686,7 @@ KERAS_LOSS_CLASSES = {
     "MeanAbsoluteError": "mean_absolute_error",
     "BinaryCrossentropy": "binary_crossentropy",
     "CategoricalCrossentropy": "categorical_crossentropy",
+    "SparseCategoricalCrossentropy": "sparse_categorical_crossentropy",  # heldnets29
     # spellings24
     "LogCosh": "log_cosh",
     "KLDivergence": "kl_divergence",
@@ -2566,6 +2698,50 @@ KERAS_LOSS_CLASSES = {
 }
 # constructor arguments that are no part of the computation
 _NN_IGNORED = frozenset({"inplace"})
+
+
+# heldnets29: Keras' weight penalties called at once, tf.keras.regularizers.l2(0.01)(W): each
+# name → (its coefficients in order, their defaults; None: no default — the versions differ)
+KERAS_REGULARIZERS_HN29 = frozenset({"keras.regularizers", "tf.keras.regularizers"})
+_REGULARIZERS_HN29: dict[str, tuple[tuple[str, float | None], ...]] = {
+    "l1": (("l1", 0.01),),
+    "L1": (("l1", 0.01),),
+    "l2": (("l2", 0.01),),
+    "L2": (("l2", 0.01),),
+    # tf.keras 2's function l1_l2 defaults to 0.01 each, the class L1L2 (Keras 3's both) to 0
+    "l1_l2": (("l1", None), ("l2", None)),
+    "L1L2": (("l1", None), ("l2", None)),
+}
+
+
+def _keras_regularizer_hn29(made: ast.Call, n: ast.Call) -> ast.expr:
+    """``keras.regularizers.l2(λ)(W)``: the penalty Keras adds, ``λ·Σ W²`` (``l1``: ``λ·Σ|W|``,
+    ``l1_l2(l1=a, l2=b)``: both, each coefficient written — tf.keras 2 and Keras 3 default
+    them differently)."""
+    assert isinstance(made.func, ast.Attribute)
+    cls = made.func.attr
+    params = _REGULARIZERS_HN29.get(cls)
+    read = ", ".join(_REGULARIZERS_HN29)
+    if (
+        params is None
+        or len(made.args) > len(params)
+        or any(k.arg not in dict(params) for k in made.keywords)
+        or len(n.args) != 1
+        or n.keywords
+    ):
+        raise SpellingError(catalog.said("spec.heldnets29.regularizer", cls=cls, read=read))
+    given = {p: a for (p, _), a in zip(params, made.args, strict=False)}
+    given |= {k.arg: k.value for k in made.keywords if k.arg}
+    w = n.args[0]
+    terms: list[ast.expr] = []
+    for p, default in params:
+        coef = given.get(p)
+        if coef is None and default is None:
+            raise SpellingError(catalog.said("spec.heldnets29.regularizer", cls=cls, read=read))
+        coef = _num(default) if coef is None else coef  # type: ignore[arg-type]
+        inner = _call("abs", w) if p == "l1" else _bin(w, ast.Pow(), _num(2))
+        terms.append(_mul(coef, _call("sum", inner)))
+    return terms[0] if len(terms) == 1 else _add(terms[0], terms[1])
 
 
 def _keras_loss_class(made: ast.Call, n: ast.Call) -> ast.expr:
@@ -2623,7 +2799,9 @@ def module_calls(text: str) -> str:
     arguments become the function's keywords. A module with a weight of its own
     (``nn.PReLU()``, ``nn.Linear``) or one not in :data:`NN_MODULES` is refused naming what to
     write."""
-    if ("nn." not in text and "losses." not in text) or ")(" not in text.replace(" ", ""):
+    if not any(w in text for w in ("nn.", "losses.", "regularizers.")) or ")(" not in text.replace(
+        " ", ""
+    ):
         return text
     tree = parsed(text)
     if tree is None:
@@ -2637,6 +2815,8 @@ def module_calls(text: str) -> str:
                 return n
             if _module_path(made.func.value) in KERAS_LOSSES:
                 return _keras_loss_class(made, n)
+            if _module_path(made.func.value) in KERAS_REGULARIZERS_HN29:
+                return _keras_regularizer_hn29(made, n)
             if _module_path(made.func.value) not in _NN_PATHS:
                 return n
             cls = made.func.attr
@@ -2670,7 +2850,7 @@ def optax_losses(text: str) -> str:
     ``cosine_similarity``, ``cosine_distance``, ``kl_divergence`` (also with log targets),
     ``sigmoid_focal_loss``) written as the spellings derive reads; any other
     ``optax.`` call is left for the parser to refuse."""
-    if "optax" not in text and _TF_SPARSE not in text and "Huber(" not in text:
+    if not any(w in text for w in ("optax", _TF_SPARSE, "Huber(", "sparse_categorical_cross")):
         return text
     tree = parsed(text)
     if tree is None:
@@ -2699,6 +2879,10 @@ def optax_losses(text: str) -> str:
                 "tf.compat.v1.nn",
             ):
                 return _tf_sparse_ce(n)
+            if isinstance(f, ast.Attribute) and f.attr == "sparse_categorical_crossentropy":
+                how = _module_path(f.value)
+                if how in KERAS or how in KERAS_LOSSES:
+                    return _keras_sparse_cce_hn29(n, how)
             return n
 
     try:
