@@ -116,11 +116,9 @@ CHECK_GAPS: dict[str, str] = {
     # (branch heldnets18's hn18_glow_actnorm_1x1 — dW through log|det| — is read back since
     # round 19: its kink point det = 0 lies outside log's domain and is not tested, and a block
     # matrix of block matrices, as its LaTeX target prints, is read)
-    # branch heldnets29 (found, not fixed: the checker's side): a [dims] size named dk beside a
-    # tensor k (UvA's attention, d_k = q.size()[-1]): the LaTeX target of ∂L/∂Wk prints the
-    # gradient of k as \delta_{k}, which the LaTeX reader reads as the name dk, the size (the
-    # text target says grad_k and is read back)
-    "hn29_uva_sdpa_size_math_sqrt": "\\delta_{k} read as the [dims] size dk, not the gradient of k",
+    # (branch heldnets29's hn29_uva_sdpa_size_math_sqrt — a [dims] size named dk beside a tensor
+    # k, whose gradient the LaTeX target prints \delta_{k} — is read back since round 29: the
+    # LaTeX reader names δ_k with the spec's gradient key, grad_k, not the size dk)
 }
 COURSE = [
     pytest.param(n, marks=pytest.mark.xfail(strict=True, reason=CHECK_GAPS[n]))

@@ -208,3 +208,46 @@ a = "np.tanh(x @ W)"
 )
 def test_atleast_2d_in_a_spec(lines: str) -> None:
     _both(_ATLEAST.format(lines=lines), "atleast-2d")
+
+
+# ---- a size dk beside a tensor k: δ_k and ∂L/∂k are the gradient, d_k the size ----------------
+
+_DK = """
+[dims]
+n = 3
+dk = 2
+[inputs]
+x = ["n", "dk"]
+[params]
+W = ["dk", "dk"]
+[forward]
+k = "x @ W"
+loss = "0.5 * sum(k ** 2) / dk"
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "latex", "right"),
+    [
+        ("\\frac{\\partial L}{\\partial W} = x^\\top \\delta_{k}", True, True),
+        ("\\frac{\\partial L}{\\partial W} = x^\\top \\frac{\\partial L}{\\partial k}", True, True),
+        ("\\frac{\\partial L}{\\partial W} = \\frac{1}{d_k} x^\\top k", True, True),
+        ("\\delta_k = k / d_k \\\\ \\frac{\\partial L}{\\partial W} = x^\\top \\delta_k", True, True),
+        ("\\frac{\\partial L}{\\partial W} = \\frac{1}{d_k} x^\\top \\delta_{k}", True, False),
+        ("\\frac{\\partial L}{\\partial W} = \\frac{1}{\\sqrt{d_k}} x^\\top k", True, False),
+        ("dW = x.T @ grad_k", False, True),
+        ("dW = x.T @ k / dk", False, True),
+        ("dW = x.T @ k", False, False),
+    ],
+)
+def test_a_size_dk_beside_a_tensor_k(text: str, latex: bool, right: bool) -> None:
+    """UvA's attention: a [dims] size dk and a tensor k (so derive names ∂L/∂k ``d_k``). LaTeX's
+    δ_k was read as the size dk (so derive check could not read back its own LaTeX answer), and
+    d_k as the gradient: δ_k, ∂L/∂k are the gradient of k, d_k the size (∂L/∂W = xᵀk / dk)."""
+    from derive.checker.check import check
+    from derive.lang import spec as spec_mod
+
+    net = spec_mod.parse(_DK, "dk-beside-k")
+    assert check(net, "W", text, latex=latex).verdict == ("correct" if right else "incorrect")
+    r = check(net, "W", "dW = x.T @ k / dk")  # derive's own answer, text and LaTeX, read back
+    assert check(net, "W", r.expected).ok and check(net, "W", r.expected_tex, latex=True).ok

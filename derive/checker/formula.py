@@ -934,6 +934,23 @@ def _numpy_reading(net: Net, body: str) -> ex.Node:
     return numpy
 
 
+def _sizes_spelled_as_gradients(net: Net, tree: ex.Node) -> ex.Node:
+    """LaTeX's ``d_k`` is the size ``dk`` (attention's √d_k) where the network has that size and
+    names the gradient of its tensor ``k`` ``d_k`` because ``dk`` is taken: a paper's d_k is
+    the size; the gradient is written δ_k, ∂L/∂k (read ``grad_k``)."""
+    taken = {g: g.replace("_", "", 1) for g in net.spec.grad_keys.values()}
+    sizes = {g: s for g, s in taken.items() if s in net.spec.dims or s in net.spec.constants}
+    if not sizes:
+        return tree
+
+    def put(n: ex.Node) -> ex.Node:
+        if isinstance(n, ex.Name) and n.id in sizes:
+            return ex.Name(sizes[n.id])
+        return ex.rebuild(n, put)
+
+    return put(tree)
+
+
 def _atleast_2d(x: ast.expr) -> ast.expr:
     """``np.atleast_2d(x)``: the row of a 1-D ``x`` in both readings, a matrix as it is."""
     f = ast.Attribute(ast.Name("np", ast.Load()), "atleast_2d", ast.Load())
@@ -1108,6 +1125,7 @@ def _read_one(
                 text,
                 known=net.known,
                 loss=net.spec.loss,
+                gkey=net.spec.gkey,
                 scalar=scalar,
                 example_rows=row,
                 width=net.width,
@@ -1118,6 +1136,7 @@ def _read_one(
         except latexin.LatexError as err:
             raise FormulaError(msg("error.latex", detail=err.message), err.col, text) from None
         name = None
+        tree, lhs = (None if t is None else _sizes_spelled_as_gradients(net, t) for t in (tree, lhs))
         tree = _entry_index_sums(net, tree)
         indexed = _indexed(net, tree, lhs)
         if indexed is not None:  # ∂L/∂w_{ij} = x_i δ_j: index notation, vectorised
@@ -1152,7 +1171,9 @@ def _read_one(
             alt_text,
         )
         try:
-            tree, lhs_node = latexin.parse(alt_text, known=net.known, loss=net.spec.loss)
+            tree, lhs_node = latexin.parse(
+                alt_text, known=net.known, loss=net.spec.loss, gkey=net.spec.gkey
+            )
         except latexin.LatexError:
             pass
         else:

@@ -640,13 +640,17 @@ def parse(
     exact: Callable[[str], bool] | None = None,
     example_cols: bool = False,
     members: list[str] | None = None,
+    gkey: Callable[[str], str] | None = None,
 ) -> tuple[ex.Node, ex.Node | None]:
     """Parse LaTeX ``text`` into ``(rhs, lhs)``; ``lhs`` is the part before a top-level ``=``
     (``None`` without one). ``known(name)`` tells whether a name exists in the network; it is
     used to split juxtaposed letters (``XW`` → ``X·W``) and to read ``e^{x}`` as ``exp(x)``
     when ``e`` is not a name. ``example_rows``: the gradient asked for is a row, so an example's
     vector in ``\\sum_i s_i x_i`` is its row (else that sum is refused). ``exact(name)``: the
-    network has a name spelled exactly so (not found by its case). Raises :class:`LatexError`."""
+    network has a name spelled exactly so (not found by its case). ``gkey(name)``: the name of
+    ∂L/∂name in the network (``d<name>`` unless that name is taken: a size ``dk`` beside a tensor
+    ``k`` makes it ``d_k``), so that δ_k is read ``grad_k`` there, never the size. Raises
+    :class:`LatexError`."""
     if not isinstance(text, str):
         raise LatexError("a formula must be a string")
     if len(text) > MAX_LENGTH:
@@ -666,6 +670,8 @@ def parse(
     p.example_rows = example_rows
     p.example_cols = example_cols
     p.exact = exact or p.known
+    if gkey is not None:  # δ_k where dk is taken: grad_k, the gradient (names.resolve)
+        p.gkey = lambda name: "d" + name if gkey(name) == "d" + name else "grad_" + name
     lhs = None
     try:
         rhs = p.expr(0)
@@ -822,6 +828,7 @@ class _Parser:
         self.example_rows = False  # the gradient is a row: Σ_i s_i x_i sums the rows x_i
         # every input is 1-D (held as a row: Platt's f, t): the examples run along the columns
         self.example_cols = False
+        self.gkey: Callable[[str], str] = lambda name: "d" + name  # ∂L/∂name's (parse's gkey)
         self.exact: Callable[[str], bool] = self.known  # a name of the network as spelled
         self.primed: list[ex.Node] = []  # the transposes written as a prime (Octave's X')
 
@@ -838,6 +845,7 @@ class _Parser:
         p.example_rows = self.example_rows
         p.example_cols = self.example_cols
         p.exact = self.exact
+        p.gkey = self.gkey
         p.primed = self.primed
         return p
 
@@ -876,7 +884,7 @@ class _Parser:
                     f"\\partial {num}/\\partial {den}: '{den}' is not a node of this network; "
                     "name one of its tensors (as --wrt does)"
                 )
-            return ex.Name("d" + den)
+            return ex.Name(self.gkey(den))
         return ex.Call(LEIBNIZ, (ex.Name(num), ex.Name(den)))
 
     # -- tokens -------------------------------------------------------------------------------
@@ -1402,7 +1410,7 @@ class _Parser:
             inner = self.primary()  # dZ written as \mathrm{d}Z or d\mathbf{Z}
             inner = self.suffixes(inner)
             if isinstance(inner, ex.Name):
-                return ex.Name("d" + inner.id)
+                return ex.Name(self.gkey(inner.id))
             raise LatexError(f"'d' must be followed by a name (column {tok.col})", tok.col)
         if not self.known(name) and len(name) > 1 and not any(c.isdigit() for c in name):
             letters = [c for c in name]
@@ -1800,7 +1808,7 @@ class _Parser:
         if ident == "d" and self.peek().kind in ("id", "cmd"):  # \mathrm{d}Z
             inner = self.suffixes(self.name_only(tok))
             if isinstance(inner, ex.Name):
-                return ex.Name("d" + inner.id)
+                return ex.Name(self.gkey(inner.id))
         return ex.Name(ident)
 
     def clip(self, tok: Tok) -> ex.Node:
@@ -1976,7 +1984,7 @@ class _Parser:
             if isinstance(node, ex.Name) and not self.known("d" + node.id) and self.known(node.id):
                 return _mul(ex.Name("delta"), node)  # δ x where x has no gradient: δ times x
             if isinstance(node, ex.Name):
-                return ex.Name("d" + node.id)
+                return ex.Name(self.gkey(node.id))
             if isinstance(node, ex.Transpose):  # Nielsen's δ a^{T}: δ times a transposed
                 return _mul(ex.Name("delta"), node)
         if t.text == "_":
@@ -1984,18 +1992,18 @@ class _Parser:
             start = self.peek()
             toks = self.group_tokens()
             if all(x.kind == "num" for x in toks):
-                return ex.Name("d" + self.layer_z("".join(x.text for x in toks)))
+                return ex.Name(self.gkey(self.layer_z("".join(x.text for x in toks))))
             step = re.fullmatch(r"([a-z])([+-]\d)?", "".join(x.text for x in toks))
             if step and step.group(1) in self.steps:  # \delta_t inside \sum_{t=1}^{2}: δ_1, δ_2
                 self.step_used()
-                return ex.Name("d" + self.layer_z(str(self.steps[step.group(1)] + int(step.group(2) or 0))))
+                return ex.Name(self.gkey(self.layer_z(str(self.steps[step.group(1)] + int(step.group(2) or 0)))))
             sub = self.sub([*toks, Tok("end", "", start.col)])
             node = sub.suffixes(sub.name_only(start))
             if not isinstance(node, ex.Name) or sub.peek().kind != "end":
                 raise LatexError(
                     f"expected a name in \\delta_{{…}} (column {start.col})", start.col
                 )
-            return ex.Name("d" + node.id)
+            return ex.Name(self.gkey(node.id))
         if t.text == "^":
             self.next()
             start = self.peek()
@@ -2010,10 +2018,10 @@ class _Parser:
             flip = re.fullmatch(r"(\[\d+\]|\(\d+\))(?:\\top|T|\\intercal|\\mathsf\{T\}|')", text.replace(" ", ""))
             if flip is not None:  # \delta^{[2]\top}: the layer's δ transposed
                 k = re.sub(r"\D", "", flip.group(1))
-                return ex.Transpose(ex.Name("d" + self.layer_z(k)))
+                return ex.Transpose(ex.Name(self.gkey(self.layer_z(k))))
             m = re.fullmatch(r"\[(\d+)\]|\((\d+)\)|(\d+)", text.replace(" ", ""))
             if text.strip() == "L" and self.last_layer("Z") is not None:  # Nielsen's δ^L
-                return ex.Name("d" + str(self.last_layer("Z")))
+                return ex.Name(self.gkey(str(self.last_layer("Z"))))
             qiu = re.fullmatch(r"[(\[](\d+),([a-z])[)\]]", text.replace(" ", ""))
             if qiu is not None:  # \boldsymbol{\delta}^{(1,n)}
                 layer, example = qiu.groups()
@@ -2026,7 +2034,7 @@ class _Parser:
                 raise LatexError(
                     f"expected a layer such as \\delta^{{[2]}} (column {start.col})", start.col
                 )
-            return ex.Name("d" + self.layer_z(next(g for g in m.groups() if g)))
+            return ex.Name(self.gkey(self.layer_z(next(g for g in m.groups() if g))))
         spacing = t.kind == "cmd" and t.text[1:] in SPACING | PRODUCTS | HADAMARD
         closing = t.text in ("/", ")", "]", "+", "-", "\\right", "\\\\")
         if t.text in ("=", ",") or t.kind == "end" or spacing or closing:
@@ -2050,7 +2058,7 @@ class _Parser:
         if not isinstance(node, ex.Name):
             raise LatexError(f"expected a name in \\nabla_{{…}} (column {start.col})", start.col)
         self.loss_name()
-        return ex.Name("d" + node.id)
+        return ex.Name(self.gkey(node.id))
 
     def sum(self, tok: Tok) -> ex.Node:
         index: tuple[str, ...] = ()

@@ -20,7 +20,8 @@ def resolve(
     if name.startswith("d_"):
         tries.append("d" + name[2:])
     if name.startswith("grad_"):  # grad_y_pred, grad_w2: the PyTorch tutorial's names
-        tries.append("d" + name[5:])
+        # (d_k first: the network's name for ∂L/∂k where a size dk takes dk — LaTeX's δ_k)
+        tries.extend(["d_" + name[5:], "d" + name[5:]])
     if name.startswith("nabla_"):  # nabla_w, nabla_b: Nielsen's names
         tries.append("d" + name[6:])
     tries.append(name.replace("_", ""))
