@@ -329,6 +329,91 @@ C(S, "W", N, "dW = X.T @ (softmax_grad(Z) - Y) / m", REFUSE, style="s-unknown-fu
 C(CH, "w", V, "四十", REFUSE, lang=Z, style="v-zh-chinese-numeral")
 
 
+# ================================================================ round b: written after round a's first run (100 % after three relabels), before any run of these
+_round = "b"
+# sizes that are equal at the example (m = n_in = n_h = 2 on mlp-bce): only one name is right
+C(M, "W1", N, "dZ1 = (A2 - Y) @ W2.T * (Z1 > 0)\ndW1 = X.T @ dZ1 / Y.shape[0]", oracle=W1R, style="b-size-Y-shape0")
+C(M, "W1", N, "dZ1 = (A2 - Y) @ W2.T * (Z1 > 0)\ndW1 = X.T @ dZ1 / Y.size", oracle=W1R, style="b-size-Y-size")
+C(M, "W1", N, "dZ1 = (A2 - Y) @ W2.T * (Z1 > 0)\ndW1 = X.T @ dZ1 / W1.shape[0]", "scale-factor", oracle=f"X.T @ {DZ1} / n_in", style="b-size-W1-shape0")
+C(M, "W1", N, "dZ1 = (A2 - Y) @ W2.T * (Z1 > 0)\ndW1 = X.T @ dZ1 / A1.shape[1]", "scale-factor", oracle=f"X.T @ {DZ1} / n_h", style="b-size-A1-shape1")
+C(M, "W1", N, "dZ1 = (A2 - Y) @ W2.T * (Z1 > 0)\ndW1 = X.T @ dZ1 / X.size", "scale-factor", oracle=f"X.T @ {DZ1} / (m * n_in)", style="b-size-X-size")
+C(NP, "W2", N, "m = len(Y)\ndZ2 = A2 - Y\ndW2 = 1/m * np.dot(dZ2, A1.T)", "scale-factor", oracle="(A2 - Y) @ A1.T", style="b-np-len-Y-is-n_y")
+C(NP, "W2", N, "m = Y.shape[1]\ndZ2 = A2 - Y\ndW2 = 1/m * np.dot(dZ2, A1.T)", oracle="(A2 - Y) @ A1.T / m", style="b-np-Y-shape1")
+# masks that look right
+C(M, "W1", N, "dZ1 = (A2 - Y) @ W2.T * (A1 >= 0)\ndW1 = X.T @ dZ1 / m", "missing-activation-derivative", oracle="X.T @ ((A2 - Y) @ W2.T) / m", style="b-mask-A1-ge-0-always-true")
+C(M, "W1", N, "dZ1 = (A2 - Y) @ W2.T * (Z1 >= 0)\ndW1 = X.T @ dZ1 / m", oracle=W1R, style="b-mask-Z1-ge-0", note="Z1 has no entry exactly 0 at the example")
+C(M, "W1", N, "dZ1 = (A2 - Y) @ W2.T * np.sign(A1)\ndW1 = X.T @ dZ1 / m", oracle=W1R, style="b-mask-sign-A1")
+C(M, "W1", N, "dZ1 = (A2 - Y) @ W2.T * (Z1 > 0).astype(np.float64)\ndW1 = X.T @ dZ1 / m", oracle=W1R, style="b-mask-astype-float64")
+C(M, "W1", N, "dZ1 = (A2 - Y) @ W2.T * (A1 != 0)\ndW1 = X.T @ dZ1 / m", oracle=W1R, style="b-mask-A1-ne-0")
+C(M, "W1", N, "dZ1 = (A2 - Y) @ W2.T * (A1 > 0) * A1\ndW1 = X.T @ dZ1 / m", "*", oracle="X.T @ ((A2 - Y) @ W2.T * A1) / m", style="b-mask-times-A1")
+# precedence slips
+C(NP, "W1", N, "m = X.shape[1]\ndZ2 = A2 - Y\ndZ1 = np.dot(W2.T, dZ2) * 1 - np.power(A1, 2)\ndW1 = 1/m * np.dot(dZ1, X.T)", "*", oracle="(W2.T @ (A2 - Y) - A1 ** 2) @ X.T / m", style="b-np-precedence-1-minus")
+C(BS, "w1", N, "dw1 = x.T @ ((1 - z ** 2) * (y - t) @ w2.T)", "*", oracle="x.T @ (((1 - z ** 2) * (y - t)) @ w2.T)", style="b-bs-precedence-mask-before-matmul", note="M = K = 3 at the example: the product broadcasts")
+C(M, "W2", N, "dW2 = A1.T @ A2 - Y / m", "*", oracle="A1.T @ A2 - Y / m", style="b-m-precedence-no-parens")
+C(M, "W2", N, "dW2 = 1 / m * A1.T @ (A2 - Y)", oracle=W2R, style="b-m-1-over-m-left")
+C(M, "W2", N, "dW2 = A1.T @ (A2 - Y) / 2 * m", "*", oracle="A1.T @ (A2 - Y) / 2 * m", style="b-m-divided-2-times-m")
+# Ng's column net, more spellings
+NPD1 = "(W2.T @ (A2 - Y) * (1 - A1 ** 2))"
+C(NP, "W1", N, "m = X.shape[1]\ndZ2 = A2 - Y\ndZ1 = np.multiply(np.dot(W2.T, dZ2), 1 - np.power(A1, 2))\ndW1 = (1 / m) * np.dot(dZ1, X.T)", oracle=f"{NPD1} @ X.T / m", style="b-np-multiply-power")
+C(NP, "W1", N, "m = X.shape[1]\ndZ2 = A2 - Y\ndZ1 = np.dot(W2.T, dZ2) * (1 - np.tanh(Z1) ** 2)\ndW1 = np.dot(dZ1, X.T) / m", oracle=f"{NPD1} @ X.T / m", style="b-np-tanh-Z1-squared")
+C(NP, "W1", N, "m = X.shape[1]\ndZ2 = A2 - Y\ndZ1 = np.dot(W2, dZ2) * (1 - np.power(A1, 2))\ndW1 = np.dot(dZ1, X.T) / m", "*", style="b-np-W2-not-transposed")
+C(NP, "b1", N, "dZ2 = A2 - Y\ndZ1 = np.dot(W2.T, dZ2) * (1 - A1 ** 2)\ndb1 = np.mean(dZ1, axis=1, keepdims=True)", oracle=f"np.sum({NPD1}, axis=1, keepdims=True) / m", style="b-np-b1-mean")
+C(NP, "b2", N, "db2 = np.sum(A2 - Y, axis=1, keepdims=True)", "scale-factor", oracle="np.sum(A2 - Y, axis=1, keepdims=True)", style="b-np-b2-no-m")
+C(NP, "W2", N, "dZ2 = A2 - Y  # (n_y, m)\ndW2 = np.dot(dZ2, A1.T) / m  # (n_y, n_h)\nassert dW2.shape == W2.shape", oracle="(A2 - Y) @ A1.T / m", style="b-np-comments-assert")
+C(NP, "W2", L, "$dW^{[2]} = \\frac{1}{m} dZ^{[2]} A^{[1]T}$, where $dZ^{[2]} = A^{[2]} - Y$.", oracle="(A2 - Y) @ A1.T / m", style="b-np-latex-dollars-where-period")
+C(NP, "W1", L, "dW^{[1]} = \\frac{1}{m}\\left(W^{[2]T} dZ^{[2]} \\odot (1 - (A^{[1]})^{2})\\right) X^{T},\\quad dZ^{[2]} = A^{[2]} - Y", oracle=f"{NPD1} @ X.T / m", style="b-np-latex-W1-inline-dZ1")
+C(NP, "W1", L, "dW^{[1]} = \\frac{1}{m}\\left(W^{[2]T} dZ^{[2]} \\odot (1 - A^{[1]})\\right) X^{T},\\quad dZ^{[2]} = A^{[2]} - Y", "*", oracle="(W2.T @ (A2 - Y) * (1 - A1)) @ X.T / m", style="b-np-latex-W1-tanh-prime-unsquared")
+# LaTeX pasted from PDFs and chat: $…$, trailing period, Unicode minus and ᵀ, \boldsymbol
+C(M, "W2", L, "$\\frac{\\partial L}{\\partial W^{[2]}} = \\frac{1}{m} A^{[1]T}(A^{[2]} − Y).$", oracle=W2R, style="b-latex-unicode-minus-period")
+C(M, "W2", N, "dW2 = A1ᵀ @ (A2 − Y) / m", oracle=W2R, style="b-numpy-unicode-T-minus")
+C(M, "W1", L, "\\boldsymbol{\\delta}^{[2]} = \\mathbf{A}^{[2]} - \\mathbf{Y},\\ \\boldsymbol{\\delta}^{[1]} = \\boldsymbol{\\delta}^{[2]} \\mathbf{W}^{[2]\\top} \\odot \\mathbb{1}[\\mathbf{Z}^{[1]} > 0],\\ \\frac{\\partial L}{\\partial \\mathbf{W}^{[1]}} = \\frac{1}{m}\\mathbf{X}^{\\top}\\boldsymbol{\\delta}^{[1]}", oracle=W1R, style="b-latex-boldsymbol-delta")
+C(M, "W1", L, "\\boldsymbol{\\delta}^{[2]} = \\mathbf{A}^{[2]} - \\mathbf{Y},\\ \\boldsymbol{\\delta}^{[1]} = \\boldsymbol{\\delta}^{[2]} \\mathbf{W}^{[2]\\top} \\odot \\mathbb{1}[\\mathbf{Z}^{[1]} > 0],\\ \\frac{\\partial L}{\\partial \\mathbf{W}^{[1]}} = \\frac{1}{m}\\boldsymbol{\\delta}^{[1]\\top}\\mathbf{X}", "*", oracle=f"{DZ1}.T @ X / m", style="b-latex-boldsymbol-delta-transposed")
+C(M, "W2", L, "\\frac{\\partial L}{\\partial W^{[2]}} = \\frac{1}{m}\\sum_{i=1}^{m} a^{[1](i)T}\\left(a^{[2](i)} - y^{(i)}\\right)", "*", style="b-latex-per-example", note="per-example (i) notation: read, or refused with a sentence asking for the vectorised form")
+C(M, "b2", L, "\\nabla_{b^{[2]}} J = \\operatorname{mean}(A^{[2]} - Y)", oracle=B2R, style="b-latex-nabla-mean")
+C(M, "W2", L, "\\mathrm{d}W^{[2]} = \\tfrac{1}{m}\\,A^{[1]\\mathsf{T}}\\,\\mathrm{d}Z^{[2]}", "scale-factor", style="b-latex-dZ2-undefined-is-true-grad", note="dZ^{[2]} undefined is ∂L/∂Z^{[2]} (README), which holds 1/m already")
+C(M, "W1", L, "由链式法则，$\\frac{\\partial L}{\\partial W^{[1]}} = \\frac{1}{m} X^{T} \\left[(A^{[2]} - Y) W^{[2]T} \\odot \\sigma'(Z^{[1]})\\right]$。", "wrong-activation-derivative", lang=Z, oracle="X.T @ ((A2 - Y) @ W2.T * sigmoid(Z1) * (1 - sigmoid(Z1))) / m", style="b-zh-chain-rule-sigma-prime-on-relu")
+C(T, "w11", L, "$\\frac{\\partial E}{\\partial w_{11}} = \\frac{\\partial E}{\\partial y_{pred}} \\cdot \\frac{\\partial y_{pred}}{\\partial h_1} \\cdot \\frac{\\partial h_1}{\\partial w_{11}} = (y_{pred} - y_{target})\\, v_1\\, h_1 (1 - h_1)\\, x_1$", style="b-t-leibniz-then-value")
+C(T, "w11", L, "\\frac{\\partial E}{\\partial w_{11}} = (y_{pred} - y_{target})\\, v_1\\, x_1", "missing-activation-derivative", style="b-t-latex-no-sigma-prime")
+C(E, "w", L, "\\frac{\\partial L}{\\partial w} = (O - t)\\,\\sigma(z)\\,(1 - \\sigma(z))\\,x", oracle=EW, style="b-n-sigma-z-one-minus")
+C(E, "w", L, "\\frac{\\partial L}{\\partial w} = (O - t)\\,\\sigma(z)\\,(1 - \\sigma(z))\\,x^{\\top}", "*", style="b-n-latex-x-transposed")
+C(CH, "w", L, "\\frac{\\partial L}{\\partial w} = \\frac{\\partial L}{\\partial v}\\frac{\\partial v}{\\partial u}\\frac{\\partial u}{\\partial w} = 2(wx + b)x", style="b-ch-leibniz-expanded")
+C(CH, "w", L, "\\frac{\\partial L}{\\partial w} = 2(wx + b)w", "*", style="b-ch-latex-w-for-x")
+# PyTorch without autograd
+C(M, "b2", N, "dZ2 = A2 - Y\ndb2 = torch.sum(dZ2, dim=0, keepdim=True) / m", oracle=B2R, style="b-torch-sum-dim0")
+C(M, "b2", N, "dZ2 = A2 - Y\ndb2 = dZ2.mean(0, keepdim=True)", oracle=B2R, style="b-torch-mean-0")
+C(M, "W2", N, "dZ2 = A2 - Y\ndW2 = A1.T.mm(dZ2) / m", oracle=W2R, style="b-torch-T-mm")
+C(M, "W1", N, "dZ1 = (A2 - Y).mm(W2.T) * (Z1 > 0).type(torch.float64)\ndW1 = X.T.mm(dZ1) / m", oracle=W1R, style="b-torch-type-float64")
+C(M, "W1", N, "dZ1 = (A2 - Y).mm(W2.T) * (Z1 > 0).type(torch.float64)\ndW1 = X.T.mm(dZ1) / m / m", "scale-factor", oracle=f"X.T @ {DZ1} / m / m", style="b-torch-m-twice")
+# entries of the batch net
+C(M, "W2[1,0]", N, "np.sum((A2 - Y) * A1[:, 1:2]) / m", oracle="np.sum((A2 - Y) * A1[:, 1:2]) / m", style="b-m-entry-W2-10")
+C(M, "W2[1,0]", N, "np.sum((A2 - Y) * A1[:, 0:1]) / m", "*", oracle="np.sum((A2 - Y) * A1[:, 0:1]) / m", style="b-m-entry-W2-10-wrong-column")
+C(M, "b1[0,1]", N, "np.mean(((A2 - Y) * W2[1, 0]) * (Z1[:, 1:2] > 0))", oracle="np.mean(((A2 - Y) * W2[1, 0]) * (Z1[:, 1:2] > 0))", style="b-m-entry-b1-01")
+# relu-mlp, more
+C(R, "w2", N, "grad_w2 = h_relu.T @ (2 * (y_pred - y)) / n", "scale-factor", oracle=f"{RW2} / n", style="b-r-w2-divided-n")
+C(R, "w1", N, "grad_h_relu = 2 * (y_pred - y) @ w2.T\ngrad_h = grad_h_relu * (h_relu > 0)\ngrad_w1 = x.T @ grad_h", oracle=RW1, style="b-r-w1-h-relu-mask")
+C(R, "w1", N, "grad_h_relu = 2 * (y_pred - y) @ w2\ngrad_h = grad_h_relu * (h > 0)\ngrad_w1 = x.T @ grad_h", "*", style="b-r-w1-w2-not-transposed")
+# weighted loss
+C(MW, "W1", N, "dZ2 = ((1 - Y) * A2 - w * Y * (1 - A2)) / m\ndZ1 = dZ2 @ W2.T * (Z1 > 0)\ndW1 = X.T @ dZ1 / m", "scale-factor", oracle=f"X.T @ ({WDZ} @ W2.T * (Z1 > 0)) / m / m", style="b-mw-W1-m-twice")
+C(MW, "W2", N, "dZ2 = (A2 - Y) * (1 + (w - 1) * Y) / m\ndW2 = np.dot(A1.T, dZ2)", "weighted-loss-not-simplifiable", oracle="A1.T @ ((A2 - Y) * (1 + (w - 1) * Y)) / m", style="b-mw-W2-binary-only-np-dot")
+C(MW, "b2", L, "\\frac{\\partial L}{\\partial b^{[2]}} = \\frac{1}{m}\\sum_i \\left[(1 - Y_i) A^{[2]}_i - w Y_i (1 - A^{[2]}_i)\\right]", oracle=f"np.sum({WDZ}, axis=0, keepdims=True) / m", style="b-mw-latex-b2-sum")
+# hand numbers
+C(M, "b2", V, "6.038 \\times 10^{-2}", style="b-v-m-b2-latex-sci")
+C(M, "b2", V, "0.06", "*", style="b-v-m-b2-1sf", note="one significant digit: too few digits to judge")
+C(M, "W2", V, "[[−0.1763], [−0.008985]]", style="b-v-m-W2-unicode-minus")
+C(T, "w11", V, "-1.3668e-02", style="b-v-t-w11-e-02")
+C(T, "w11", V, "-0.014", style="b-v-t-w11-2sf")
+C(T, "w11", V, "0.0137", "*", style="b-v-t-w11-sign")
+C(E, "w", V, "[-0.0612, -0.0367]", "*", style="b-v-n-w-two-of-three")
+C(CH, "x", V, "60.0", style="b-v-ch-x")
+C(MW, "b2", V, "−0.364", style="b-v-mw-b2-unicode")
+C(CS, "x", V, "-4", style="b-v-cs-x")
+C(CS, "z", V, "3", style="b-v-cs-z")
+C(CS, "z", V, "-4", "*", style="b-v-cs-z-is-x")
+# refusals
+C(M, "W1", N, "for i in range(m):\n    dW1 += np.outer(X[i], dZ1[i])", REFUSE, style="b-loop-accumulate")
+C(M, "W2", L, "\\frac{\\partial L}{\\partial W^{[2]}} = \\frac{\\partial L}{\\partial A^{[3]}} A^{[1]}", REFUSE, style="b-latex-node-A3-unknown")
+
+
 def _key(c: dict) -> tuple:
     return corpus10._key(c)
 
