@@ -41,3 +41,25 @@ def test_grade_jsonl_batch_of_corpus29_rows(tmp_path: Path) -> None:
     picked = [c for k, c in enumerate(CASES) if k % 11 == 0 and c["id"] not in KNOWN]
     picked += [c for c in CASES if c["verdict"] == "unreadable" and c not in picked and c["id"] not in KNOWN]
     corpus_common.assert_rows_graded(picked, tmp_path)
+
+
+# ---- the general rules behind the fixes, one test each ------------------------------------------
+
+
+def _verdict(net: str, wrt: str, text: str, **kw: object) -> tuple[str, str | None]:
+    from derive.checker.check import check
+
+    r = check(net, wrt, text, **kw)
+    return r.verdict, r.code
+
+
+def test_a_pasted_transpose_sign_in_code() -> None:
+    """``A1ᵀ @ (A2 − Y) / m`` pasted from a PDF into code is ``A1.T @ …`` (it was "unknown name
+    'A1T'"), before an operator, a comma or a bracket; a transposed slip stays wrong, and maths
+    by juxtaposition (``A1ᵀ(A2 − Y)/m``) is still the LaTeX reader's."""
+    assert _verdict("mlp-bce", "W2", "dW2 = A1ᵀ @ (A2 − Y) / m") == ("correct", None)
+    assert _verdict("mlp-bce", "W2", "dW2 = np.dot(A1ᵀ, A2 - Y) / m") == ("correct", None)
+    assert _verdict("mlp-bce", "W2", "dW2 = A1⊤ @ (A2 - Y) / m") == ("correct", None)
+    assert _verdict("mlp-bce", "W2", "dW2 = (A2 − Y)ᵀ @ A1 / m")[0] == "incorrect"
+    assert _verdict("mlp-bce", "W2", "dW2 = Xᵀ @ (A2 − Y) / m") == ("incorrect", "wrong-layer")
+    assert _verdict("mlp-bce", "W2", "A1ᵀ(A2 − Y)/m") == ("correct", None)

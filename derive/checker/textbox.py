@@ -283,10 +283,14 @@ def _display_rows(text: str) -> str:
 
 
 def _typed_in_code(text: str, size_of: Callable[[str, int], str | None]) -> str:
-    """Code typed as maths: the Unicode minus ``−`` as ``-``, ``ŷ``/``Ŷ`` as the network's
+    """Code typed as maths: the Unicode minus ``−`` as ``-``, a pasted ``ᵀ``/``⊤`` after a
+    name or bracket as ``.T``, ``ŷ``/``Ŷ`` as the network's
     ``y_hat``/``Y_hat`` where it has one, else the prediction's names ``yhat``/``Yhat``, and a number written against a name or a bracket (``2h_relu.T``,
     ``2(y_pred - y)``) as the product it is."""
     text = text.replace("−", "-")
+    # A1ᵀ @ dZ2, (A2 - Y)ᵀ * m: a transpose pasted from a PDF before an operator (Python would
+    # read one name "A1T"); maths by juxtaposition, A1ᵀ(A2 − Y), is left to the LaTeX reader
+    text = re.sub(r"(?<=[\w)\]])[ᵀ⊤](?=[ \t]*(?:[-@*/+)\],;]|$))", ".T", text, flags=re.M)
     text = re.sub(r"(?<=\S)·(?=\S)", " · ", text)  # A1ᵀ·dZ2: Python would read one name "A1T·dZ2"
     for hat, letter in (("ŷ", "y"), ("Ŷ", "Y")):  # the network's own y_hat where it has one
         name = f"{letter}_hat" if size_of(f"{letter}_hat", 0) is not None else f"{letter}hat"
